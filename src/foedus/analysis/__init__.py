@@ -1,0 +1,1 @@
+"""Measures of history, the same code for the imported record and for simulated runs."""

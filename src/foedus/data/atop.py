@@ -1,0 +1,91 @@
+"""ATOP 5.1 importer (Leeds, Ritter, Mitchell & Long 2002; Leeds & Anac 2005 for institutionalisation).
+
+ATOP codes an alliance still in force at the end of its coverage with ``endyr == 0`` (and a
+member still in it with ``yrexit == 0``). foedus reads both as right-censored: ``end_year`` is
+``<NA>`` and ``observed_until`` holds the last year the record observes (2018 for ATOP 5.1).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from foedus.data.csvio import read_csv, zero_to_na
+from foedus.schema import SchemaError, validate
+
+ATOP_LAST_YEAR = 2018
+"""Last year observed by ATOP 5.1 (codebook v5.1, 2022)."""
+
+ALLIANCE_COLUMNS = [
+    "atopid", "begyr", "begmo", "begday", "endyr", "endmo", "endday", "bilat", "wartime",
+    "defense", "offense", "neutral", "nonagg", "consul", "conditio", "asymm",
+]
+MEMBER_COLUMNS = ["atopid", "member", "phase", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit"]
+
+
+def read_atop_alliances(path: Path, inst_path: Path | None = None, last_year: int = ATOP_LAST_YEAR) -> pd.DataFrame:
+    """Read an ATOP alliance-level file (``atop5_1a.csv``) into the ``agreements`` table.
+
+    ``inst_path``, if given, is the Leeds & Anac institutionalisation file (``atopinst5_1.csv``);
+    an alliance's ``institutionalised`` is the highest ``milinst`` over its phases.
+    """
+    raw = read_csv(path, ALLIANCE_COLUMNS)
+    src = str(path)
+    end = zero_to_na(raw["endyr"])
+    df = pd.DataFrame(
+        {
+            "agreement_id": raw["atopid"],
+            "kind": "alliance",
+            "name": pd.NA,
+            "start_year": raw["begyr"],
+            "start_month": zero_to_na(raw["begmo"]),
+            "start_day": zero_to_na(raw["begday"]),
+            "end_year": end,
+            "end_month": zero_to_na(raw["endmo"]).where(end.notna()),
+            "end_day": zero_to_na(raw["endday"]).where(end.notna()),
+            "observed_until": last_year,
+            "defense": raw["defense"],
+            "offense": raw["offense"],
+            "neutrality": raw["neutral"],
+            "nonaggression": raw["nonagg"],
+            "consultation": raw["consul"],
+            "conditional": raw["conditio"],
+            "bilateral": raw["bilat"],
+            "asymmetric": raw["asymm"],
+            "institutionalised": pd.NA,
+            "wartime": raw["wartime"],
+            "source": Path(path).name,
+        }
+    )
+    if inst_path is not None:
+        inst = read_csv(inst_path, ["atopid", "milinst"])
+        best = pd.to_numeric(inst["milinst"], errors="coerce").groupby(inst["atopid"]).max()
+        df["institutionalised"] = df["agreement_id"].map(best)
+    out = validate(df, "agreements", source=src, line_offset=2)
+    if "ineffect" in raw.columns:
+        inconsistent = (pd.to_numeric(raw["ineffect"]) == 1).to_numpy() != out["end_year"].isna().to_numpy()
+        if inconsistent.any():
+            i = int(inconsistent.nonzero()[0][0])
+            raise SchemaError(src, "ineffect disagrees with endyr (in force must mean endyr == 0)", row=i + 2, column="ineffect")
+    return out
+
+
+def read_atop_members(path: Path) -> pd.DataFrame:
+    """Read an ATOP member-level file (``atop5_1m.csv``) into the ``memberships`` table."""
+    raw = read_csv(path, MEMBER_COLUMNS)
+    exit_year = zero_to_na(raw["yrexit"])
+    df = pd.DataFrame(
+        {
+            "agreement_id": raw["atopid"],
+            "ccode": raw["member"],
+            "phase": raw["phase"],
+            "entry_year": raw["yrent"],
+            "entry_month": zero_to_na(raw["moent"]),
+            "entry_day": zero_to_na(raw["dayent"]),
+            "exit_year": exit_year,
+            "exit_month": zero_to_na(raw["moexit"]).where(exit_year.notna()),
+            "exit_day": zero_to_na(raw["dayexit"]).where(exit_year.notna()),
+        }
+    )
+    return validate(df, "memberships", source=str(path), line_offset=2)

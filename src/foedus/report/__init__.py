@@ -1,0 +1,1 @@
+"""Reports: figures and self-contained HTML. Presentation only, no model logic."""

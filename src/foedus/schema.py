@@ -1,0 +1,430 @@
+"""The canonical tables that real and simulated history share.
+
+Every importer in :mod:`foedus.data` and every simulated world in :mod:`foedus.sim` writes its
+history into the same six tables, so every measure in :mod:`foedus.analysis` runs unchanged on
+the 1815–2018 record and on any simulated century (brief: "One schema for history").
+
+Tables (one :class:`TableSpec` each, see :data:`TABLES`):
+
+``states``
+    System membership spells: ``ccode`` (Correlates of War state code), ``abb``, ``name``,
+    ``start_year``, ``end_year`` (``<NA>`` = still a member when the record ends).
+``state_years``
+    Capabilities by state and year, in COW National Material Capabilities units: ``milex``
+    (thousands; pounds sterling 1816–1913, current US dollars from 1914), ``milper``
+    (thousands of personnel), ``irst`` (thousand tons of iron and steel), ``pec`` (thousand
+    coal-ton equivalents), ``tpop`` and ``upop`` (thousands of people), ``cinc`` (share of the
+    system's capabilities, 0–1), ``major`` (COW major power that year) and ``tier``
+    (one of :data:`POWER_TIERS`, brief A1).
+``agreements``
+    One row per agreement (alliance, coalition or organisation, brief A2) with its dates and
+    obligations. ``end_year`` is ``<NA>`` when the agreement was still in force when the record
+    ends: that is right-censoring at ``observed_until``, never year 0.
+``memberships``
+    One row per member per agreement phase, with entry and exit dates (exit ``<NA>`` = still a
+    member when the record ends).
+``dyad_years``
+    Derived: for each pair of states (``ccode1 < ccode2``) sharing an agreement in a year, which
+    obligations link them. Built by :func:`foedus.analysis.network.dyad_years` from the two
+    tables above; never edited by hand.
+``events``
+    Dated happenings: agreement formation, accession, exit, dissolution, disputes, wars, shocks;
+    ``detail`` holds a JSON object (for simulated formations, the motive decomposition).
+
+Validation (:func:`validate`) raises :class:`SchemaError` naming the source file, the row, the
+column and the reason, so that bad input never surfaces as a bare traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Callable, Iterable
+
+import numpy as np
+import pandas as pd
+
+POWER_TIERS: tuple[str, ...] = ("superpower", "great", "regional", "secondary")
+"""Power tiers of brief A1, strongest first."""
+
+AGREEMENT_KINDS: tuple[str, ...] = ("alliance", "coalition", "organisation")
+"""Kinds of agreement of brief A2."""
+
+OBLIGATIONS: tuple[str, ...] = ("defense", "offense", "neutrality", "nonaggression", "consultation")
+"""ATOP obligation types (Leeds et al. 2002), in ATOP's order."""
+
+EVENT_KINDS: tuple[str, ...] = (
+    "formation",
+    "accession",
+    "exit",
+    "dissolution",
+    "dispute",
+    "war",
+    "crisis",
+    "coalition",
+    "cyber",
+    "shock",
+    "commitment",
+)
+"""Kinds of event a history may record."""
+
+
+SUPERPOWER_CINC = 0.15
+"""CINC share at or above which a major power counts as a superpower (see :func:`power_tier`)."""
+
+REGIONAL_CINC = 0.01
+"""CINC share at or above which a non-major state counts as a regional power."""
+
+
+def power_tier(cinc: np.ndarray, major: np.ndarray) -> np.ndarray:
+    """Power tier of brief A1 from capability share and COW major-power status.
+
+    A rule, stated so that it can be argued with: a COW major power with a CINC share of at
+    least :data:`SUPERPOWER_CINC` (0.15) is a *superpower* (shapes the whole system: Britain in
+    the early 19th century, the United States and the USSR after 1945, China from the 2000s); any
+    other major power is a *great* power; a state with CINC >= :data:`REGIONAL_CINC` (0.01, roughly
+    the top 25-30 states) is a *regional* power; the rest are *secondary*. A missing CINC counts
+    as 0.
+
+    Parameters
+    ----------
+    cinc : array of float, share of system capabilities (0-1)
+    major : array of bool, COW major-power status (Correlates of War Project 2017)
+
+    Returns
+    -------
+    array of str, one of :data:`POWER_TIERS` per element.
+    """
+    c = np.nan_to_num(np.asarray(cinc, dtype=float), nan=0.0)
+    m = np.asarray(major, dtype=bool)
+    return np.select(
+        [m & (c >= SUPERPOWER_CINC), m, c >= REGIONAL_CINC],
+        ["superpower", "great", "regional"],
+        default="secondary",
+    ).astype(object)
+
+
+class SchemaError(ValueError):
+    """A table or file does not fit the canonical schema.
+
+    The message always names the source (file or table), and where known the row (1-based line
+    number in the file when the source is a CSV with a header: data row ``i`` is line ``i + 2``),
+    the column and the reason.
+    """
+
+    def __init__(self, source: str, reason: str, *, row: int | None = None, column: str | None = None):
+        self.source = source
+        self.row = row
+        self.column = column
+        self.reason = reason
+        where = source
+        if row is not None:
+            where += f", line {row}"
+        if column is not None:
+            where += f", column '{column}'"
+        super().__init__(f"{where}: {reason}")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a canonical table.
+
+    ``kind`` is one of ``"int"`` (whole numbers; nullable if ``nullable``), ``"float"``,
+    ``"bool"``, ``"str"``.
+    """
+
+    name: str
+    kind: str
+    nullable: bool = False
+    doc: str = ""
+    choices: tuple[str, ...] | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A canonical table: its columns, primary key and row-level checks."""
+
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()
+    checks: tuple[tuple[str, Callable[[pd.DataFrame], pd.Series], str], ...] = field(default=())
+    """(column to blame, function returning a boolean Series of *bad* rows, reason)."""
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+
+def _exit_before_entry(df: pd.DataFrame, start: str, end: str) -> pd.Series:
+    e = df[end]
+    return e.notna() & (e < df[start])
+
+
+STATES = TableSpec(
+    "states",
+    (
+        Column("ccode", "int", doc="COW state code", minimum=1),
+        Column("abb", "str", doc="COW three-letter abbreviation"),
+        Column("name", "str", doc="state name"),
+        Column("start_year", "int", doc="first year in the system"),
+        Column("end_year", "int", nullable=True, doc="last year in the system; <NA> = still a member"),
+    ),
+    key=("ccode", "start_year"),
+    checks=(("end_year", lambda d: _exit_before_entry(d, "start_year", "end_year"), "end_year before start_year"),),
+)
+
+STATE_YEARS = TableSpec(
+    "state_years",
+    (
+        Column("ccode", "int", doc="COW state code", minimum=1),
+        Column("year", "int"),
+        Column("milex", "float", nullable=True, doc="military expenditure, thousands (GBP to 1913, current USD after)", minimum=0),
+        Column("milper", "float", nullable=True, doc="military personnel, thousands", minimum=0),
+        Column("irst", "float", nullable=True, doc="iron and steel production, thousand tons", minimum=0),
+        Column("pec", "float", nullable=True, doc="primary energy consumption, thousand coal-ton equivalents", minimum=0),
+        Column("tpop", "float", nullable=True, doc="total population, thousands", minimum=0),
+        Column("upop", "float", nullable=True, doc="urban population, thousands", minimum=0),
+        Column("cinc", "float", nullable=True, doc="composite index of national capability, share 0-1", minimum=0, maximum=1),
+        Column("major", "bool", doc="COW major power in this year"),
+        Column("tier", "str", doc="power tier (brief A1)", choices=POWER_TIERS),
+    ),
+    key=("ccode", "year"),
+)
+
+AGREEMENTS = TableSpec(
+    "agreements",
+    (
+        Column("agreement_id", "int", doc="ATOP atopid for the record; any unique id for simulations"),
+        Column("kind", "str", choices=AGREEMENT_KINDS),
+        Column("name", "str", nullable=True),
+        Column("start_year", "int"),
+        Column("start_month", "int", nullable=True, minimum=1, maximum=12),
+        Column("start_day", "int", nullable=True, minimum=1, maximum=31),
+        Column("end_year", "int", nullable=True, doc="<NA> = in force when the record ends (right-censored)"),
+        Column("end_month", "int", nullable=True, minimum=1, maximum=12),
+        Column("end_day", "int", nullable=True, minimum=1, maximum=31),
+        Column("observed_until", "int", doc="last year the record observes; censoring year for those in force"),
+        *(Column(o, "bool") for o in OBLIGATIONS),
+        Column("conditional", "bool", doc="ATOP conditio: obligations conditional on circumstances"),
+        Column("bilateral", "bool"),
+        Column("asymmetric", "bool", doc="ATOP asymm: members' obligations differ"),
+        Column("institutionalised", "int", nullable=True, doc="Leeds & Anac (2005) milinst, 0-2", minimum=0, maximum=2),
+        Column("wartime", "bool", doc="formed during a war in which a member participated"),
+        Column("source", "str", doc="where the row comes from (file name, or 'simulation')"),
+    ),
+    key=("agreement_id",),
+    checks=(
+        ("end_year", lambda d: _exit_before_entry(d, "start_year", "end_year"), "end_year before start_year"),
+        ("end_year", lambda d: d["end_year"].notna() & (d["end_year"] > d["observed_until"]), "end_year after observed_until"),
+    ),
+)
+
+MEMBERSHIPS = TableSpec(
+    "memberships",
+    (
+        Column("agreement_id", "int"),
+        Column("ccode", "int", minimum=1),
+        Column("phase", "int", minimum=0, doc="ATOP phase (0 = the agreement has a single phase)"),
+        Column("entry_year", "int"),
+        Column("entry_month", "int", nullable=True, minimum=1, maximum=12),
+        Column("entry_day", "int", nullable=True, minimum=1, maximum=31),
+        Column("exit_year", "int", nullable=True, doc="<NA> = still a member when the record ends"),
+        Column("exit_month", "int", nullable=True, minimum=1, maximum=12),
+        Column("exit_day", "int", nullable=True, minimum=1, maximum=31),
+    ),
+    key=("agreement_id", "ccode", "phase", "entry_year"),
+    checks=(("exit_year", lambda d: _exit_before_entry(d, "entry_year", "exit_year"), "exit before entry"),),
+)
+
+DYAD_YEARS = TableSpec(
+    "dyad_years",
+    (
+        Column("ccode1", "int", minimum=1),
+        Column("ccode2", "int", minimum=1),
+        Column("year", "int"),
+        *(Column(o, "bool") for o in OBLIGATIONS),
+    ),
+    key=("ccode1", "ccode2", "year"),
+    checks=(("ccode2", lambda d: d["ccode1"] >= d["ccode2"], "ccode1 must be < ccode2"),),
+)
+
+EVENTS = TableSpec(
+    "events",
+    (
+        Column("year", "int"),
+        Column("kind", "str", choices=EVENT_KINDS),
+        Column("agreement_id", "int", nullable=True),
+        Column("ccode", "int", nullable=True),
+        Column("ccode2", "int", nullable=True),
+        Column("detail", "str", doc="JSON object: the explanation (motives and factors) or data"),
+    ),
+)
+
+TABLES: dict[str, TableSpec] = {
+    t.name: t for t in (STATES, STATE_YEARS, AGREEMENTS, MEMBERSHIPS, DYAD_YEARS, EVENTS)
+}
+
+
+def _line(df: pd.DataFrame, mask: np.ndarray, line_offset: int | None) -> int | None:
+    """First bad row as a file line number (or 1-based row number when no file)."""
+    pos = int(np.flatnonzero(mask)[0])
+    if line_offset is None:
+        return pos + 1
+    return pos + line_offset
+
+
+def validate(
+    df: pd.DataFrame,
+    table: str | TableSpec,
+    *,
+    source: str | None = None,
+    line_offset: int | None = None,
+    known_ccodes: Iterable[int] | None = None,
+) -> pd.DataFrame:
+    """Check ``df`` against a canonical table and return it with canonical dtypes and column order.
+
+    Parameters
+    ----------
+    df
+        The table to check. Extra columns are dropped.
+    table
+        A name in :data:`TABLES` or a :class:`TableSpec`.
+    source
+        What to name in errors (a file path); defaults to the table name.
+    line_offset
+        If ``df`` row ``i`` (0-based) came from line ``i + line_offset`` of a file, errors give
+        that line number. For a CSV with one header row use 2.
+    known_ccodes
+        If given, every state code column must take values from it ("unknown state code").
+
+    Raises
+    ------
+    SchemaError
+        Missing column, wrong type, value out of range or not among the choices, null in a
+        required column, duplicate key, failed row check, unknown state code.
+    """
+    spec = TABLES[table] if isinstance(table, str) else table
+    src = source or spec.name
+    missing = [c for c in spec.names if c not in df.columns]
+    if missing:
+        raise SchemaError(src, f"missing column(s) {', '.join(missing)} for table '{spec.name}'", column=missing[0])
+    out = pd.DataFrame(index=pd.RangeIndex(len(df)))
+    for col in spec.columns:
+        s = df[col.name].reset_index(drop=True)
+        null = s.isna().to_numpy()
+        if null.any() and not col.nullable:
+            raise SchemaError(src, "missing value in a required column", row=_line(df, null, line_offset), column=col.name)
+        if col.kind in ("int", "float"):
+            num = pd.to_numeric(s, errors="coerce")
+            bad = num.isna().to_numpy() & ~null
+            if bad.any():
+                i = int(np.flatnonzero(bad)[0])
+                raise SchemaError(src, f"not a number: {s.iloc[i]!r}", row=_line(df, bad, line_offset), column=col.name)
+            if col.kind == "int":
+                frac = (num.notna() & (num != np.floor(num.fillna(0)))).to_numpy()
+                if frac.any():
+                    i = int(np.flatnonzero(frac)[0])
+                    raise SchemaError(src, f"not a whole number: {s.iloc[i]!r}", row=_line(df, frac, line_offset), column=col.name)
+                num = num.astype("Int64") if col.nullable else num.astype("int64")
+            else:
+                num = num.astype("float64")
+            for bound, op, word in ((col.minimum, np.less, "below"), (col.maximum, np.greater, "above")):
+                if bound is not None:
+                    badb = (num.notna() & op(num.astype("float64"), bound)).to_numpy(dtype=bool)
+                    if badb.any():
+                        i = int(np.flatnonzero(badb)[0])
+                        raise SchemaError(src, f"value {num.iloc[i]} {word} {bound}", row=_line(df, badb, line_offset), column=col.name)
+            out[col.name] = num
+        elif col.kind == "bool":
+            if s.dtype == bool:
+                out[col.name] = s
+                continue
+            num = pd.to_numeric(s, errors="coerce")
+            bad = ~num.isin([0, 1]).to_numpy()
+            if bad.any():
+                i = int(np.flatnonzero(bad)[0])
+                raise SchemaError(src, f"expected 0/1 or true/false, got {s.iloc[i]!r}", row=_line(df, bad, line_offset), column=col.name)
+            out[col.name] = num.astype(bool)
+        else:
+            st = s.astype("string")
+            if col.choices is not None:
+                bad = (~st.isin(col.choices) & st.notna()).to_numpy(dtype=bool)
+                if bad.any():
+                    i = int(np.flatnonzero(bad)[0])
+                    raise SchemaError(
+                        src, f"{st.iloc[i]!r} is not one of {', '.join(col.choices)}", row=_line(df, bad, line_offset), column=col.name
+                    )
+            out[col.name] = st
+    if spec.key:
+        dup = out.duplicated(list(spec.key), keep="first").to_numpy()
+        if dup.any():
+            i = int(np.flatnonzero(dup)[0])
+            key = ", ".join(f"{k}={out[k].iloc[i]}" for k in spec.key)
+            raise SchemaError(src, f"duplicate key ({key})", row=_line(df, dup, line_offset), column=spec.key[0])
+    for colname, bad_fn, reason in spec.checks:
+        bad = bad_fn(out).fillna(False).to_numpy(dtype=bool)
+        if bad.any():
+            raise SchemaError(src, reason, row=_line(df, bad, line_offset), column=colname)
+    if known_ccodes is not None:
+        known = pd.Index(pd.unique(np.asarray(list(known_ccodes), dtype="int64")))
+        for col in spec.columns:
+            if col.name in ("ccode", "ccode1", "ccode2"):
+                vals = out[col.name]
+                bad = (vals.notna() & ~vals.isin(known)).to_numpy(dtype=bool)
+                if bad.any():
+                    i = int(np.flatnonzero(bad)[0])
+                    raise SchemaError(src, f"unknown state code {vals.iloc[i]}", row=_line(df, bad, line_offset), column=col.name)
+    return out
+
+
+def empty(table: str) -> pd.DataFrame:
+    """An empty DataFrame with the canonical columns and dtypes of ``table``."""
+    spec = TABLES[table]
+    dtypes = {"int": "int64", "float": "float64", "bool": "bool", "str": "string"}
+    return pd.DataFrame(
+        {c.name: pd.Series(dtype=("Int64" if c.kind == "int" and c.nullable else dtypes[c.kind])) for c in spec.columns}
+    )
+
+
+@dataclass
+class History:
+    """A history of the international system in the canonical tables.
+
+    The imported record (:func:`foedus.data.load_record`) and a simulated run
+    (:mod:`foedus.sim`) are both ``History`` objects; every measure in :mod:`foedus.analysis`
+    takes one.
+
+    Attributes are DataFrames validated against :data:`TABLES`. ``first_year`` and
+    ``last_year`` bound the observation window (alliances still in force are right-censored at
+    ``last_year``). Auxiliary tables that only the record has (contiguity, rivalries, disputes,
+    ...) live in ``extras`` by name.
+    """
+
+    states: pd.DataFrame
+    state_years: pd.DataFrame
+    agreements: pd.DataFrame
+    memberships: pd.DataFrame
+    events: pd.DataFrame
+    first_year: int
+    last_year: int
+    source: str = "record"
+    extras: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def validated(self) -> "History":
+        """Return a copy whose tables have been checked by :func:`validate`."""
+        kw = {}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            kw[f.name] = validate(v, f.name, source=f"{self.source}:{f.name}") if f.name in TABLES else v
+        return History(**kw)
+
+    def alliances(self) -> pd.DataFrame:
+        """The agreements of kind ``alliance``."""
+        return self.agreements[self.agreements["kind"] == "alliance"]

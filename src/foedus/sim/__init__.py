@@ -1,0 +1,1 @@
+"""The year-by-year simulator of the international system, its scenarios and ensembles."""

@@ -1,0 +1,52 @@
+import pandas as pd
+import pytest
+
+from foedus.schema import SchemaError, empty, power_tier, validate
+
+
+def test_atop_zero_end_year_is_censoring_not_year_zero(record):
+    a = record.agreements
+    nato = a.set_index("agreement_id").loc[3180]
+    assert nato["start_year"] == 1949
+    assert pd.isna(nato["end_year"])
+    assert nato["observed_until"] == 2018
+    assert (a["end_year"].dropna() > 1800).all()
+    assert a["end_year"].isna().sum() == 372  # ATOP 5.1: ineffect == 1 for 372 alliances
+
+
+def test_nato_founding_members(record):
+    m = record.memberships
+    founders = set(m[(m.agreement_id == 3180) & (m.entry_year == 1949)]["ccode"])
+    # North Atlantic Treaty, 4 April 1949: USA, Canada, UK, Netherlands, Belgium, Luxembourg,
+    # France, Portugal, Italy, Norway, Denmark, Iceland.
+    assert founders == {2, 20, 200, 210, 211, 212, 220, 235, 325, 385, 390, 395}
+
+
+def test_validate_reports_line_and_column():
+    df = pd.DataFrame({"ccode": [2, 20], "abb": ["USA", "CAN"], "name": ["a", "b"], "start_year": [1816, 1920], "end_year": [None, 1900]})
+    with pytest.raises(SchemaError) as e:
+        validate(df, "states", source="states.csv", line_offset=2)
+    assert e.value.row == 3 and e.value.column == "end_year" and "states.csv" in str(e.value)
+
+
+def test_validate_unknown_state_code_and_duplicates():
+    df = pd.DataFrame({"ccode": [2, 2], "abb": ["USA", "USA"], "name": ["a", "a"], "start_year": [1816, 1816], "end_year": [None, None]})
+    with pytest.raises(SchemaError, match="duplicate key"):
+        validate(df, "states")
+    with pytest.raises(SchemaError, match="unknown state code 2"):
+        validate(df.iloc[:1], "states", known_ccodes=[20])
+
+
+def test_validate_rejects_non_numbers_and_bad_choices():
+    df = empty("events")
+    df.loc[0] = [1900, "picnic", None, None, None, "{}"]
+    with pytest.raises(SchemaError, match="not one of"):
+        validate(df, "events")
+    df = pd.DataFrame({"year": ["nineteen"], "kind": ["war"], "agreement_id": [None], "ccode": [None], "ccode2": [None], "detail": ["{}"]})
+    with pytest.raises(SchemaError, match="not a number"):
+        validate(df, "events")
+
+
+def test_power_tier_rule():
+    tiers = power_tier([0.2, 0.05, 0.02, 0.001, float("nan")], [True, True, False, False, False])
+    assert list(tiers) == ["superpower", "great", "regional", "secondary", "secondary"]
