@@ -50,3 +50,15 @@ def test_validate_rejects_non_numbers_and_bad_choices():
 def test_power_tier_rule():
     tiers = power_tier([0.2, 0.05, 0.02, 0.001, float("nan")], [True, True, False, False, False])
     assert list(tiers) == ["superpower", "great", "regional", "secondary", "secondary"]
+
+
+def test_power_tier_military_reach_makes_a_superpower():
+    tiers = power_tier([0.12, 0.12], [True, True], milex_share=[0.39, 0.05])
+    assert list(tiers) == ["superpower", "great"]
+
+
+def test_record_tiers_cold_war_and_today(record):
+    sy = record.state_years.set_index(["ccode", "year"])["tier"]
+    assert sy[(2, 1960)] == "superpower" and sy[(365, 1960)] == "superpower"
+    assert sy[(2, 2016)] == "superpower"
+    assert sy[(200, 1990)] == "great"  # United Kingdom after empire

@@ -75,20 +75,27 @@ REGIONAL_CINC = 0.01
 """CINC share at or above which a non-major state counts as a regional power."""
 
 
-def power_tier(cinc: np.ndarray, major: np.ndarray) -> np.ndarray:
-    """Power tier of brief A1 from capability share and COW major-power status.
+SUPERPOWER_MILEX_SHARE = 0.25
+"""Share of the system's military expenditure at or above which a major power counts as a superpower."""
 
-    A rule, stated so that it can be argued with: a COW major power with a CINC share of at
-    least :data:`SUPERPOWER_CINC` (0.15) is a *superpower* (shapes the whole system: Britain in
-    the early 19th century, the United States and the USSR after 1945, China from the 2000s); any
-    other major power is a *great* power; a state with CINC >= :data:`REGIONAL_CINC` (0.01, roughly
-    the top 25-30 states) is a *regional* power; the rest are *secondary*. A missing CINC counts
-    as 0.
+
+def power_tier(cinc: np.ndarray, major: np.ndarray, milex_share: np.ndarray | None = None) -> np.ndarray:
+    """Power tier of brief A1 from capability share, military spending share and COW major-power status.
+
+    A rule, stated so that it can be argued with: a COW major power is a *superpower* (shapes the
+    whole system) if its CINC share is at least :data:`SUPERPOWER_CINC` (0.15) or its share of
+    the system's military expenditure is at least :data:`SUPERPOWER_MILEX_SHARE` (0.25, global
+    reach: the United States after 2000 has a CINC near 0.13 but spends about 40% of the world
+    total); any other major power is a *great* power; a state with CINC >=
+    :data:`REGIONAL_CINC` (0.01, roughly the top 25-30 states) is a *regional* power; the rest
+    are *secondary*. Missing values count as 0. By this rule Britain is a superpower in the early
+    19th century, the United States and the USSR after 1945, China from the 2000s (CINC).
 
     Parameters
     ----------
     cinc : array of float, share of system capabilities (0-1)
     major : array of bool, COW major-power status (Correlates of War Project 2017)
+    milex_share : array of float, optional, share of the system's military expenditure (0-1)
 
     Returns
     -------
@@ -96,8 +103,11 @@ def power_tier(cinc: np.ndarray, major: np.ndarray) -> np.ndarray:
     """
     c = np.nan_to_num(np.asarray(cinc, dtype=float), nan=0.0)
     m = np.asarray(major, dtype=bool)
+    top = c >= SUPERPOWER_CINC
+    if milex_share is not None:
+        top = top | (np.nan_to_num(np.asarray(milex_share, dtype=float), nan=0.0) >= SUPERPOWER_MILEX_SHARE)
     return np.select(
-        [m & (c >= SUPERPOWER_CINC), m, c >= REGIONAL_CINC],
+        [m & top, m, c >= REGIONAL_CINC],
         ["superpower", "great", "regional"],
         default="secondary",
     ).astype(object)

@@ -1,7 +1,110 @@
-"""`foedus data ...` commands."""
+"""`foedus data ...` commands: import the historical record into the local store, and inspect it."""
 
 from __future__ import annotations
 
-import typer
+from pathlib import Path
+from typing import Annotated, Optional
 
-app = typer.Typer(help="data commands.", no_args_is_help=True)
+import duckdb
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from foedus.data.paths import ENV_DB, default_db_path
+from foedus.data.store import StoreInfo, import_dir, store_info
+
+app = typer.Typer(
+    help=(
+        "The historical record: import ATOP and Correlates of War files into a local database "
+        f"(by default ~/.local/share/foedus/foedus.duckdb; override with --db or ${ENV_DB}) and see what it holds."
+    ),
+    no_args_is_help=True,
+)
+
+DbOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--db",
+        help=f"Database file of the store. Default: ${ENV_DB} if set, else $XDG_DATA_HOME/foedus/foedus.duckdb "
+        "(~/.local/share/foedus/foedus.duckdb).",
+        show_default=False,
+    ),
+]
+
+
+def _fail(e: Exception) -> None:
+    typer.echo(f"error: {e}", err=True)
+    raise typer.Exit(2)
+
+
+def _short(path: str, data_dir: str) -> str:
+    """``path`` relative to the imported folder when it lies inside it."""
+    try:
+        return str(Path(path).relative_to(Path(data_dir).resolve()))
+    except ValueError:
+        return path
+
+
+def _summary(info: StoreInfo, title: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    table.add_column("read from", overflow="fold")
+    sources = {"agreements": "atop_alliances", "memberships": "atop_members", "state_years": "nmc"}
+    for name, rows in info.tables.items():
+        src = _short(info.files.get(sources.get(name, name), ""), info.data_dir)
+        if name in ("agreements", "memberships") and "cow_alliances" in info.files:
+            src += f" + {info.files['cow_alliances']}"
+        if name == "events":
+            src = "disputes and wars"
+        table.add_row(name, f"{rows:,}", src)
+    return table
+
+
+@app.command("import")
+def import_cmd(
+    data_dir: Annotated[
+        Path,
+        typer.Argument(
+            help="Folder of raw records: laid out like ../shared/data (atop/, peacesciencer/) or holding the "
+            "publishers' own files (atop5_1a.csv, atop5_1m.csv, states2016.csv, NMC-60-abridged.csv, ...).",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = None,
+    cow_alliances: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--cow-alliances",
+            help="Your own download of COW Formal Alliances v4.1 (alliance_v4.1_by_member.csv). foedus never ships "
+            "it: its maintainer asks software not to redistribute it.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check every file in DATA_DIR and load it into the local store (replacing the previous import).
+
+    Nothing is replaced unless every file passes: on bad input the previous store stays as it was and the error names the file, line, column and reason. Importing the same files twice gives the same store.
+    """
+    try:
+        info = import_dir(data_dir, db, cow_alliances=cow_alliances)
+    except (ValueError, OSError, duckdb.Error) as e:
+        _fail(e)
+    console = Console()
+    console.print(_summary(info, f"Imported {info.data_dir} into {info.path}"))
+    console.print(f"Observation window {info.first_year}-{info.last_year}; imported {info.imported_at}.")
+
+
+@app.command("info")
+def info_cmd(db: DbOption = None) -> None:
+    """Show where the store is, when it was imported, from which files, and how many rows each table holds."""
+    path = db if db is not None else default_db_path()
+    try:
+        info = store_info(path)
+    except (ValueError, OSError, duckdb.Error) as e:
+        _fail(e)
+    console = Console()
+    console.print(f"Store: {info.path} ({info.size_bytes / 1e6:.1f} MB, format {info.format})")
+    console.print(f"Imported: {info.imported_at} by foedus {info.foedus_version}, from {info.data_dir}")
+    console.print(f"Observation window: {info.first_year}-{info.last_year}")
+    console.print(_summary(info, "Tables"))

@@ -8,10 +8,12 @@ member still in it with ``yrexit == 0``). foedus reads both as right-censored: `
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable
 
 import pandas as pd
 
-from foedus.data.csvio import read_csv, zero_to_na
+from foedus.data.csvio import read_csv, require_columns, validate_at, zero_to_na
+from foedus.data.extras_schema import ATOP_DYAD_YEARS
 from foedus.schema import SchemaError, validate
 
 ATOP_LAST_YEAR = 2018
@@ -71,8 +73,20 @@ def read_atop_alliances(path: Path, inst_path: Path | None = None, last_year: in
     return out
 
 
-def read_atop_members(path: Path) -> pd.DataFrame:
-    """Read an ATOP member-level file (``atop5_1m.csv``) into the ``memberships`` table."""
+def read_atop_members(path: Path, known_ccodes: Iterable[int] | None = None) -> pd.DataFrame:
+    """Read an ATOP member-level file (``atop5_1m.csv``) into the ``memberships`` table.
+
+    Parameters
+    ----------
+    path
+        The member-level file.
+    known_ccodes
+        If given, the COW state codes a member may have. ATOP also lists a few members that
+        were not in the COW state system when they signed and flags them with ``cowsys == 0``
+        (ATOP 5.1 codebook); such a row may carry a code outside the COW list (ATOP 5.1 has
+        one: 8152, a partner of France in alliance 1320, 1874-1883) and is accepted. Any
+        other unknown code is rejected ("unknown state code").
+    """
     raw = read_csv(path, MEMBER_COLUMNS)
     exit_year = zero_to_na(raw["yrexit"])
     df = pd.DataFrame(
@@ -88,4 +102,35 @@ def read_atop_members(path: Path) -> pd.DataFrame:
             "exit_day": zero_to_na(raw["dayexit"]).where(exit_year.notna()),
         }
     )
-    return validate(df, "memberships", source=str(path), line_offset=2)
+    outside = (pd.to_numeric(raw["cowsys"], errors="coerce") == 0).to_numpy() if "cowsys" in raw.columns else None
+    return validate_at(df, "memberships", str(path), known_ccodes=known_ccodes, exempt=outside)
+
+
+_DYAD_LAYOUTS = {
+    "ccode1": ("ccode1", "ccode2", "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"),
+    "stateA": ("stateA", "stateB", "defense", "offense", "neutral", "nonagg", "consul"),
+}
+
+
+def read_atop_dyad_years(path: Path, known_ccodes: Iterable[int] | None = None) -> pd.DataFrame:
+    """Read ATOP's directed dyad-year file into the ``atop_dyad_years`` cross-check table.
+
+    Recognises peacesciencer's ``atop_alliance.csv.gz`` (``ccode1, ccode2, year,
+    atop_defense, ...``) and the publisher's ``atop5_1ddyr.csv`` (``stateA, stateB, year,
+    defense, offense, neutral, nonagg, consul``). One row per directed pair of allied states
+    and year, with the obligations that link them (Leeds et al. 2002). It is not a canonical
+    table: foedus derives its own dyad-years from memberships, and this file checks them.
+    """
+    src = str(path)
+    raw = read_csv(path, [])
+    layout = next((v for k, v in _DYAD_LAYOUTS.items() if k in raw.columns), _DYAD_LAYOUTS["ccode1"])
+    require_columns(raw, [layout[0], layout[1], "year", *layout[2:]], src)
+    df = pd.DataFrame(
+        {
+            "ccode1": raw[layout[0]],
+            "ccode2": raw[layout[1]],
+            "year": raw["year"],
+            **{o: raw[c] for o, c in zip(("defense", "offense", "neutrality", "nonaggression", "consultation"), layout[2:])},
+        }
+    )
+    return validate_at(df, ATOP_DYAD_YEARS, src, known_ccodes=known_ccodes)

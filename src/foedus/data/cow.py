@@ -7,12 +7,13 @@ Citations: Correlates of War Project (2017), State System Membership List v2016;
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable
 
 import numpy as np
 import pandas as pd
 
-from foedus.data.csvio import read_csv
-from foedus.schema import power_tier, validate
+from foedus.data.csvio import read_csv, validate_at
+from foedus.schema import Column, TableSpec, power_tier, validate
 
 NMC_COLUMNS = ["ccode", "year", "milex", "milper", "irst", "pec", "tpop", "upop", "cinc"]
 
@@ -24,7 +25,11 @@ def read_states(path: Path, last_year: int | None = None) -> pd.DataFrame:
     still a member when the list ends (right-censored, like ATOP's zeros).
     """
     raw = read_csv(path, ["stateabb", "ccode", "statenme", "styear", "endyear"])
-    last = int(pd.to_numeric(raw["endyear"]).max()) if last_year is None else last_year
+    if last_year is None:
+        latest = pd.to_numeric(raw["endyear"], errors="coerce").max()
+        last = int(latest) if pd.notna(latest) else 0
+    else:
+        last = last_year
     end = pd.to_numeric(raw["endyear"], errors="coerce").astype("Int64")
     df = pd.DataFrame(
         {
@@ -38,23 +43,37 @@ def read_states(path: Path, last_year: int | None = None) -> pd.DataFrame:
     return validate(df, "states", source=str(path), line_offset=2)
 
 
-def read_majors(path: Path) -> pd.DataFrame:
-    """Read COW major-power spells (``cow_majors.csv`` or COW's ``majors2016.csv``): columns ``ccode, styear, endyear``."""
+MAJORS = TableSpec(
+    "majors",
+    (
+        Column("ccode", "int", minimum=1, doc="COW state code"),
+        Column("start_year", "int", doc="first year as a major power"),
+        Column("end_year", "int", doc="last year as a major power (the list's last year if still one)"),
+    ),
+    key=("ccode", "start_year"),
+    checks=(("end_year", lambda d: d["end_year"] < d["start_year"], "end_year before start_year"),),
+)
+"""Major-power spells (Correlates of War Project 2017)."""
+
+
+def read_majors(path: Path, known_ccodes: Iterable[int] | None = None) -> pd.DataFrame:
+    """Read COW major-power spells (``cow_majors.csv`` or COW's ``majors2016.csv``): columns ``ccode, styear, endyear``.
+
+    Returns a table with ``ccode, start_year, end_year`` (:data:`MAJORS`); ``known_ccodes``, if
+    given, are the state codes to accept.
+    """
     raw = read_csv(path, ["ccode", "styear", "endyear"])
-    return pd.DataFrame(
-        {
-            "ccode": pd.to_numeric(raw["ccode"]).astype("int64"),
-            "start_year": pd.to_numeric(raw["styear"]).astype("int64"),
-            "end_year": pd.to_numeric(raw["endyear"]).astype("int64"),
-        }
-    )
+    df = pd.DataFrame({"ccode": raw["ccode"], "start_year": raw["styear"], "end_year": raw["endyear"]})
+    return validate_at(df, MAJORS, str(path), known_ccodes=known_ccodes)
 
 
-def read_nmc(path: Path, majors: pd.DataFrame | None = None) -> pd.DataFrame:
+def read_nmc(path: Path, majors: pd.DataFrame | None = None, known_ccodes: Iterable[int] | None = None) -> pd.DataFrame:
     """Read COW National Material Capabilities (``cow_nmc.csv`` or COW's ``NMC-60-abridged.csv``/``NMC-70``) into ``state_years``.
 
     COW's ``-9`` missing code is read as missing. ``major`` comes from ``majors`` (spells from
-    :func:`read_majors`); ``tier`` from :func:`foedus.schema.power_tier`.
+    :func:`read_majors`); ``tier`` from :func:`foedus.schema.power_tier` (with each state's share of the year's
+    total military expenditure). ``known_ccodes``, if
+    given, are the state codes to accept.
     """
     raw = read_csv(path, NMC_COLUMNS)
     df = raw[NMC_COLUMNS].copy()
@@ -63,10 +82,11 @@ def read_nmc(path: Path, majors: pd.DataFrame | None = None) -> pd.DataFrame:
         df[c] = v.mask(v == -9)
     major = np.zeros(len(df), dtype=bool)
     if majors is not None and len(majors):
-        cc = pd.to_numeric(df["ccode"], errors="coerce").to_numpy()
-        yr = pd.to_numeric(df["year"], errors="coerce").to_numpy()
-        for row in majors.itertuples(index=False):
-            major |= (cc == row.ccode) & (yr >= row.start_year) & (yr <= row.end_year)
+        cc = pd.to_numeric(df["ccode"], errors="coerce").to_numpy()[:, None]
+        yr = pd.to_numeric(df["year"], errors="coerce").to_numpy()[:, None]
+        m = {c: majors[c].to_numpy()[None, :] for c in ("ccode", "start_year", "end_year")}
+        major = ((cc == m["ccode"]) & (yr >= m["start_year"]) & (yr <= m["end_year"])).any(axis=1)
     df["major"] = major
-    df["tier"] = power_tier(df["cinc"].to_numpy(dtype=float), major)
-    return validate(df, "state_years", source=str(path), line_offset=2)
+    milex_share = df["milex"] / df.groupby("year")["milex"].transform("sum")
+    df["tier"] = power_tier(df["cinc"].to_numpy(dtype=float), major, milex_share.to_numpy(dtype=float))
+    return validate_at(df, "state_years", str(path), known_ccodes=known_ccodes)

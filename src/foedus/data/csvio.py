@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable
 
+import numpy as np
 import pandas as pd
 
-from foedus.schema import SchemaError
+from foedus.schema import SchemaError, validate
 
 
 def read_csv(path: Path, required: list[str], **kw) -> pd.DataFrame:
@@ -35,3 +37,92 @@ def zero_to_na(s: pd.Series) -> pd.Series:
     """ATOP writes 0 for unknown or open dates; return those as missing (nullable integers)."""
     s = pd.to_numeric(s, errors="coerce").astype("Float64")
     return s.mask(s == 0).astype("Int64")
+
+
+def missing_codes_to_na(s: pd.Series, codes: tuple[int, ...] = (-9, -8)) -> pd.Series:
+    """COW writes ``-9`` for unknown and ``-8`` for not applicable; return those as missing.
+
+    Values that are not numbers are left as they are, so that :func:`foedus.schema.validate`
+    can name them ("not a number").
+    """
+    num = pd.to_numeric(s, errors="coerce")
+    return s.mask(num.isin(codes))
+
+
+def parse_dates(s: pd.Series, source: str, column: str, line_offset: int = 2) -> pd.Series:
+    """Parse ISO dates (``YYYY-MM-DD``) into ``datetime64``; raise on the first that does not parse.
+
+    Raises
+    ------
+    SchemaError
+        Naming ``source``, the file line (row ``i`` is line ``i + line_offset``), ``column``
+        and the offending value.
+    """
+    d = pd.to_datetime(s, format="%Y-%m-%d", errors="coerce")
+    bad = (d.isna() & s.notna()).to_numpy() | s.isna().to_numpy()
+    if bad.any():
+        i = int(bad.nonzero()[0][0])
+        raise SchemaError(source, f"not a date (YYYY-MM-DD): {s.iloc[i]!r}", row=i + line_offset, column=column)
+    return d
+
+
+def validate_at(
+    df: pd.DataFrame,
+    spec,
+    source: str,
+    lines: np.ndarray | None = None,
+    known_ccodes: Iterable[int] | None = None,
+    exempt: np.ndarray | None = None,
+) -> pd.DataFrame:
+    """:func:`foedus.schema.validate` for rows that are not consecutive lines of the file.
+
+    Parameters
+    ----------
+    df
+        The table to check (any index).
+    spec
+        A :class:`~foedus.schema.TableSpec` or a canonical table name.
+    source
+        The file to name in errors.
+    lines
+        File line of each row of ``df``; defaults to ``row + 2`` (a CSV with one header row).
+    known_ccodes
+        If given, every value in the state-code columns (``ccode``, ``ccode1``, ``ccode2``) must
+        be one of these ("unknown state code"), except in rows where ``exempt`` is True.
+    exempt
+        Boolean array: rows whose state codes are not checked (a documented exception, such as
+        a polity that left the scene before the COW system begins in 1816).
+
+    Raises
+    ------
+    SchemaError
+        With the file line of the first offending row.
+    """
+    n = len(df)
+    lines = np.arange(2, n + 2) if lines is None else np.asarray(lines)
+    try:
+        out = validate(df.reset_index(drop=True), spec, source=source, line_offset=None)
+    except SchemaError as e:
+        if e.row is None:
+            raise
+        raise SchemaError(source, e.reason, row=int(lines[e.row - 1]), column=e.column) from None
+    if known_ccodes is not None:
+        known = pd.Index(pd.unique(np.asarray(list(known_ccodes), dtype="int64")))
+        skip = np.zeros(n, dtype=bool) if exempt is None else np.asarray(exempt, dtype=bool)
+        for col in ("ccode", "ccode1", "ccode2"):
+            if col in out.columns:
+                vals = out[col]
+                bad = (vals.notna() & ~vals.isin(known)).to_numpy(dtype=bool) & ~skip
+                if bad.any():
+                    i = int(bad.nonzero()[0][0])
+                    raise SchemaError(
+                        source, f"unknown state code {vals.iloc[i]} (not in the COW state system list)", row=int(lines[i]), column=col
+                    )
+    return out
+
+
+def require_columns(df: pd.DataFrame, required: list[str], source: str) -> None:
+    """Raise :class:`~foedus.schema.SchemaError` naming ``source`` if a ``required`` column is absent."""
+    missing = [c for c in required if c not in df.columns]
+    if missing:
+        raise SchemaError(source, f"missing column(s): {', '.join(missing)}", column=missing[0])

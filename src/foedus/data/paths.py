@@ -38,3 +38,20 @@ def default_data_dir() -> Path:
         "no research records found; set FOEDUS_DATA_DIR or pass --data DIR. Tried: "
         + ", ".join(str(t) for t in dict.fromkeys(tried))
     )
+
+
+ENV_DB = "FOEDUS_DB"
+
+
+def default_db_path() -> Path:
+    """Where the local store (:mod:`foedus.data.store`) lives when the user names none.
+
+    Order: the environment variable ``FOEDUS_DB``; ``$XDG_DATA_HOME/foedus/foedus.duckdb``;
+    ``~/.local/share/foedus/foedus.duckdb``. The file need not exist.
+    """
+    env = os.environ.get(ENV_DB)
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
+    return base / "foedus" / "foedus.duckdb"
