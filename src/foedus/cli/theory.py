@@ -1,9 +1,232 @@
-"""Commands registered by :func:`register`."""
+"""``foedus landscape`` and ``foedus balance``: alignment models of brief H3 from CSV files.
+
+Presentation only: files are read by :mod:`foedus.cli.theory_io`, the models live in
+:mod:`foedus.theory.landscape` and :mod:`foedus.theory.balance`.
+"""
 
 from __future__ import annotations
 
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import numpy as np
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from foedus.cli.theory_io import read_actors, read_propensities, read_signed_edges
+from foedus.schema import SchemaError
+from foedus.theory.balance import balance_partition, triad_census
+from foedus.theory.landscape import landscape_search
+
+ENERGY_CONVENTION = (
+    "E = sum over ordered pairs i != j of s_i s_j p_ij d_ij, d_ij = 1 when i and j are in different "
+    "camps (Axelrod & Bennett 1993): each unordered pair counts twice"
+)
+
+
+class Method(str, Enum):
+    """Search method."""
+
+    auto = "auto"
+    exact = "exact"
+    heuristic = "heuristic"
+
+
+class Rule(str, Enum):
+    """Move rule of the landscape dynamics."""
+
+    frustration = "frustration"
+    energy = "energy"
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _camp_lists(names: list[str], camps: np.ndarray) -> list[list[str]]:
+    """Two lists of names; the camp holding the first actor comes first."""
+    first = camps[0]
+    return [[n for n, c in zip(names, camps) if c == first], [n for n, c in zip(names, camps) if c != first]]
+
+
+def landscape(
+    actors: Annotated[Path, typer.Argument(help="CSV with columns 'actor,size' (size > 0, e.g. a CINC share).")],
+    propensities: Annotated[
+        Path,
+        typer.Argument(
+            help="Square CSV matrix: first row and first column are the actor names, cells are pairwise "
+            "propensities (positive: want to be on the same side). Must be symmetric; the diagonal may be empty."
+        ),
+    ],
+    midpoint: Annotated[
+        Optional[float],
+        typer.Option(
+            "--midpoint",
+            help="Treat the cells as ratings whose neutral value is M (e.g. 4 on a 1-7 scale): "
+            "propensity = rating - M.",
+            metavar="M",
+        ),
+    ] = None,
+    method: Annotated[
+        Method,
+        typer.Option(help="'exact' enumerates every alignment (up to 30 actors); 'heuristic' uses simulated "
+                     "annealing (any size, optimality not proven); 'auto' picks exact up to 30 actors."),
+    ] = Method.auto,
+    rule: Annotated[
+        Rule,
+        typer.Option(help="Who moves in the dynamics that defines basins: the actor whose frustration drops most "
+                     "('frustration') or the move that lowers the energy most ('energy')."),
+    ] = Rule.frustration,
+    seed: Annotated[int, typer.Option(help="Random seed for the heuristic search (same seed, same result).")] = 0,
+    top: Annotated[int, typer.Option(help="Show at most this many local minima in the table (--json lists all).")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON instead of tables.")] = False,
+) -> None:
+    """Landscape theory of aggregation (Axelrod & Bennett 1993): predicted two-camp alignments.
+
+    Prints the lowest-energy alignment and every local minimum with its basin of attraction.
+
+    A local minimum is an alignment where no actor can lower its frustration by switching camp.
+
+    Also prints each actor's frustration in the lowest-energy alignment.
+
+    Energies count each pair twice, as in the paper.
+    """
+    try:
+        names, sizes = read_actors(actors)
+        P = read_propensities(propensities, names, midpoint=midpoint)
+        res = landscape_search(sizes, P, method=method.value, rule=rule.value, seed=seed)
+    except (SchemaError, ValueError) as e:
+        _fail(str(e))
+    gm = res.global_minimum
+    if as_json:
+        out = {
+            "actors": names,
+            "energy_convention": ENERGY_CONVENTION,
+            "method": res.method,
+            "proven_optimal": res.proven_optimal,
+            "rule": res.rule,
+            "global_minimum": {"energy": gm.energy, "camps": _camp_lists(names, gm.camps)},
+            "local_minima": [
+                {
+                    "energy": m.energy,
+                    "camps": _camp_lists(names, m.camps),
+                    "basin_size": m.basin_size,
+                    "basin_fraction": m.basin_fraction,
+                    **({"restarts": m.restarts} if m.restarts is not None else {}),
+                }
+                for m in res.local_minima
+            ],
+            "n_local_minima": res.n_local_minima,
+            "basins_computed": res.basins_computed,
+            "frustration": {n: float(f) for n, f in zip(names, res.frustration)},
+            "notes": res.notes,
+        }
+        typer.echo(json.dumps(out, indent=2))
+        return
+    con = Console()
+    status = "proven global minimum (exhaustive search)" if res.proven_optimal else "best found, NOT proven optimal"
+    a, b = _camp_lists(names, gm.camps)
+    con.print(f"[bold]Lowest-energy alignment[/bold] ({status}): energy {gm.energy:.6g}")
+    con.print(f"  camp 1: {', '.join(a)}")
+    con.print(f"  camp 2: {', '.join(b) if b else '(empty)'}")
+    heuristic = res.method == "heuristic"
+    basin_head = "restarts reaching it" if heuristic else "basin (alignments)"
+    t = Table(title=f"Local minima ({res.n_local_minima} {'in all' if res.method == 'exact' else 'found'}; lowest energy first)")
+    t.add_column("#", justify="right")
+    t.add_column("energy", justify="right")
+    t.add_column(basin_head, justify="right")
+    t.add_column("share", justify="right")
+    t.add_column("camp 1")
+    t.add_column("camp 2")
+    for k, m in enumerate(res.local_minima[: max(top, 0)], 1):
+        c1, c2 = _camp_lists(names, m.camps)
+        count, share = (m.restarts, m.restarts / res.n_configurations) if heuristic else (m.basin_size, m.basin_fraction)
+        t.add_row(
+            str(k), f"{m.energy:.6g}",
+            "-" if count is None else str(count),
+            "-" if share is None else f"{share:.1%}",
+            ", ".join(c1), ", ".join(c2),
+        )
+    con.print(t)
+    f = Table(title="Frustration in the lowest-energy alignment")
+    f.add_column("actor")
+    f.add_column("size", justify="right")
+    f.add_column("camp", justify="right")
+    f.add_column("frustration", justify="right")
+    for n, s, c, fr in zip(names, sizes, gm.camps, res.frustration):
+        f.add_row(n, f"{s:.6g}", "1" if c == gm.camps[0] else "2", f"{fr:.6g}")
+    con.print(f)
+    con.print(f"[dim]{ENERGY_CONVENTION}.[/dim]")
+    for note in res.notes:
+        con.print(f"[yellow]note:[/yellow] {note}")
+
+
+def balance(
+    edges: Annotated[
+        Path,
+        typer.Argument(help="CSV signed edge list with columns 'source,target,sign'; sign is +1 (friendly) or -1 (hostile)."),
+    ],
+    method: Annotated[
+        Method,
+        typer.Option(help="'exact' enumerates every two-camp split of each connected component (up to 30 nodes each); "
+                     "'heuristic' uses simulated annealing; 'auto' is exact up to 28 nodes per component."),
+    ] = Method.auto,
+    seed: Annotated[int, typer.Option(help="Random seed for the heuristic search.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON instead of tables.")] = False,
+) -> None:
+    """Structural balance of a signed network (Heider 1946; Cartwright & Harary 1956; Harary 1959).
+
+    Counts balanced and unbalanced triads: a triad is balanced when the product of its signs is positive.
+
+    Finds the frustration index: the fewest ties whose sign must change to split the network in two.
+
+    In the two camps it prints, friends are inside and enemies across, save for those ties.
+    """
+    try:
+        names, S = read_signed_edges(edges)
+        census = triad_census(S)
+        bp = balance_partition(S, method=method.value, seed=seed)
+    except (SchemaError, ValueError) as e:
+        _fail(str(e))
+    camps = _camp_lists(names, bp.camps)
+    violated = [[names[i], names[j]] for i, j in bp.violated_edges]
+    if as_json:
+        out = {
+            "nodes": len(names),
+            "edges": int(np.count_nonzero(np.triu(S, 1))),
+            "triads_balanced": census.balanced,
+            "triads_unbalanced": census.unbalanced,
+            "triads_by_hostile_ties": list(census.by_hostile_ties),
+            "frustration_index": bp.frustration_index,
+            "proven_optimal": bp.proven_optimal,
+            "method": bp.method,
+            "camps": camps,
+            "violated_edges": violated,
+        }
+        typer.echo(json.dumps(out, indent=2))
+        return
+    con = Console()
+    t = Table(title=f"Triads of {len(names)} actors (three actors, all pairs tied)")
+    t.add_column("hostile ties", justify="right")
+    t.add_column("triads", justify="right")
+    t.add_column("balanced?")
+    for k, c in enumerate(census.by_hostile_ties):
+        t.add_row(str(k), str(c), "yes" if k % 2 == 0 else "no")
+    con.print(t)
+    con.print(f"balanced triads: {census.balanced}   unbalanced triads: {census.unbalanced}")
+    status = "exact" if bp.proven_optimal else "upper bound (heuristic, not proven)"
+    con.print(f"[bold]frustration index[/bold]: {bp.frustration_index} ({status})")
+    con.print(f"  camp 1: {', '.join(camps[0])}")
+    con.print(f"  camp 2: {', '.join(camps[1]) if camps[1] else '(empty)'}")
+    if violated:
+        con.print("ties against this split: " + "; ".join(f"{a}-{b}" for a, b in violated))
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
+    """Add ``landscape`` and ``balance`` to ``app``."""
+    app.command("landscape")(landscape)
+    app.command("balance")(balance)

@@ -1,0 +1,223 @@
+"""Reading the inputs of ``foedus landscape`` and ``foedus balance`` from CSV files.
+
+:mod:`foedus.theory` does no I/O; these readers turn user files into the arrays it takes, and
+reject bad input with a :class:`~foedus.schema.SchemaError` that names the file, the line (1-based,
+the header being line 1) and the column.
+
+File formats
+------------
+Actors (``actor,size``)
+    One row per actor: a unique name and a positive size (e.g. a CINC share).
+Propensities (square matrix)
+    The first row and the first column hold the actor names (the top-left cell is ignored);
+    cell (row i, column j) is the propensity of i and j. Rows and columns may come in any order,
+    but both must list exactly the actors of the actors file. The diagonal may be empty (it is
+    ignored); every other cell must be a number and the matrix must be symmetric.
+Signed edges (``source,target,sign``)
+    One row per tie, undirected; ``sign`` is ``+1``/``1``/``+`` (friendly) or ``-1``/``-``
+    (hostile). A pair may appear only once (in either direction) and never with itself.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from foedus.data.csvio import read_csv
+from foedus.schema import SchemaError
+from foedus.theory.landscape import propensity_from_ratings
+
+__all__ = ["read_actors", "read_propensities", "read_signed_edges"]
+
+
+def read_actors(path: str | Path) -> tuple[list[str], np.ndarray]:
+    """Actor names and sizes from a CSV with columns ``actor,size``.
+
+    Returns
+    -------
+    names : list of str
+    sizes : numpy.ndarray of float
+    """
+    src = str(path)
+    df = read_csv(Path(path), ["actor", "size"], dtype=str, keep_default_na=False)
+    if df.empty:
+        raise SchemaError(src, "no actors listed")
+    names = df["actor"].str.strip()
+    line = df.index.to_numpy() + 2
+    empty = names == ""
+    if empty.any():
+        raise SchemaError(src, "empty actor name", row=int(line[empty.to_numpy()][0]), column="actor")
+    dup = names.duplicated().to_numpy()
+    if dup.any():
+        k = int(np.flatnonzero(dup)[0])
+        first = int(line[np.flatnonzero((names == names.iloc[k]).to_numpy())[0]])
+        raise SchemaError(src, f"actor '{names.iloc[k]}' is listed twice (first on line {first})", row=int(line[k]), column="actor")
+    sizes = pd.to_numeric(df["size"].str.strip(), errors="coerce").to_numpy(dtype=float)
+    bad = ~np.isfinite(sizes) | (sizes <= 0)
+    if bad.any():
+        k = int(np.flatnonzero(bad)[0])
+        raise SchemaError(
+            src, f"size must be a positive number, got '{df['size'].iloc[k]}' for actor '{names.iloc[k]}'",
+            row=int(line[k]), column="size",
+        )
+    return names.tolist(), sizes
+
+
+def _read_rows(path: Path) -> list[tuple[int, list[str]]]:
+    src = str(path)
+    if not path.is_file():
+        raise SchemaError(src, "file not found")
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as fh:
+            rows = [(k + 1, [c.strip() for c in r]) for k, r in enumerate(csv.reader(fh))]
+    except (UnicodeDecodeError, csv.Error, OSError) as e:
+        raise SchemaError(src, f"cannot be read as CSV ({e})") from e
+    return [(ln, r) for ln, r in rows if any(r)]
+
+
+def read_propensities(path: str | Path, actors: list[str], *, midpoint: float | None = None) -> np.ndarray:
+    """A square propensity matrix, reordered to ``actors``, as an (n, n) float array.
+
+    Parameters
+    ----------
+    path : str or Path
+        CSV whose first row and first column are actor names (see the module docstring).
+    actors : list of str
+        Actor names, in the order of the result (from :func:`read_actors`).
+    midpoint : float, optional
+        When given, the cells are ratings with this neutral midpoint and the propensity is
+        ``rating - midpoint`` (:func:`foedus.theory.landscape.propensity_from_ratings`).
+
+    Returns
+    -------
+    numpy.ndarray, shape (n, n)
+        Symmetric, zero diagonal.
+    """
+    path = Path(path)
+    src = str(path)
+    rows = _read_rows(path)
+    if not rows:
+        raise SchemaError(src, "file is empty")
+    header_line, header = rows[0]
+    cols = header[1:]
+    body = rows[1:]
+    known = set(actors)
+    seen: dict[str, int] = {}
+    for c in cols:
+        if c == "":
+            raise SchemaError(src, "empty actor name in the header row", row=header_line)
+        if c not in known:
+            raise SchemaError(src, f"unknown actor '{c}' in the header row (not in the actors file)", row=header_line, column=c)
+        if c in seen:
+            raise SchemaError(src, f"actor '{c}' appears twice in the header row", row=header_line, column=c)
+        seen[c] = 1
+    missing = [a for a in actors if a not in seen]
+    if missing:
+        raise SchemaError(src, f"the header row lacks actor(s) {', '.join(repr(m) for m in missing)}", row=header_line)
+    n = len(cols)
+    if len(body) != n:
+        raise SchemaError(src, f"matrix is not square: {n} actor columns but {len(body)} data rows")
+    pos = {a: k for k, a in enumerate(actors)}
+    M = np.full((n, n), np.nan)
+    row_line: dict[str, int] = {}
+    for ln, r in body:
+        name = r[0]
+        if name not in known:
+            raise SchemaError(src, f"unknown actor '{name}' in the first column (not in the actors file)", row=ln)
+        if name in row_line:
+            raise SchemaError(src, f"actor '{name}' has two rows (first on line {row_line[name]})", row=ln)
+        row_line[name] = ln
+        if len(r) - 1 != n:
+            raise SchemaError(src, f"row of '{name}' has {len(r) - 1} values, expected {n} (matrix is not square)", row=ln)
+        i = pos[name]
+        for c, cell in zip(cols, r[1:]):
+            j = pos[c]
+            if i == j:
+                if cell != "":
+                    try:
+                        float(cell)
+                    except ValueError:
+                        raise SchemaError(src, f"non-numeric value '{cell}'", row=ln, column=c) from None
+                continue
+            if cell == "":
+                raise SchemaError(src, f"missing propensity between '{name}' and '{c}'", row=ln, column=c)
+            try:
+                v = float(cell)
+            except ValueError:
+                raise SchemaError(src, f"non-numeric value '{cell}'", row=ln, column=c) from None
+            if not np.isfinite(v):
+                raise SchemaError(src, f"value '{cell}' is not a finite number", row=ln, column=c)
+            M[i, j] = v
+    np.fill_diagonal(M, 0.0)
+    scale = max(float(np.abs(M).max()), 1.0)
+    asym = np.abs(M - M.T) > 1e-12 * scale
+    if asym.any():
+        i, j = np.argwhere(asym)[0]
+        a, b = actors[i], actors[j]
+        raise SchemaError(
+            src,
+            f"matrix is not symmetric: '{a}'-'{b}' is {M[i, j]:g} but '{b}'-'{a}' is {M[j, i]:g} "
+            f"(line {row_line[b]})",
+            row=row_line[a], column=b,
+        )
+    if midpoint is not None:
+        M = propensity_from_ratings(M, midpoint)
+    return M
+
+
+_SIGNS = {"+": 1, "-": -1, "+1": 1, "1": 1, "-1": -1, "1.0": 1, "+1.0": 1, "-1.0": -1}
+
+
+def read_signed_edges(path: str | Path) -> tuple[list[str], np.ndarray]:
+    """Node names and the signed adjacency matrix from an edge list ``source,target,sign``.
+
+    Returns
+    -------
+    names : list of str
+        Nodes in order of first appearance.
+    signs : numpy.ndarray of int8, shape (n, n)
+        Symmetric, entries -1/0/+1, zero diagonal.
+    """
+    src = str(path)
+    df = read_csv(Path(path), ["source", "target", "sign"], dtype=str, keep_default_na=False)
+    if df.empty:
+        raise SchemaError(src, "no edges listed")
+    line = df.index.to_numpy() + 2
+    s = df["source"].str.strip().to_numpy()
+    t = df["target"].str.strip().to_numpy()
+    for col, vals in (("source", s), ("target", t)):
+        empty = vals == ""
+        if empty.any():
+            raise SchemaError(src, f"empty {col} name", row=int(line[np.flatnonzero(empty)[0]]), column=col)
+    loop = s == t
+    if loop.any():
+        k = int(np.flatnonzero(loop)[0])
+        raise SchemaError(src, f"self-loop: '{s[k]}' tied to itself", row=int(line[k]), column="target")
+    sign = df["sign"].str.strip().map(_SIGNS)
+    bad = sign.isna().to_numpy()
+    if bad.any():
+        k = int(np.flatnonzero(bad)[0])
+        raise SchemaError(
+            src, f"sign must be +1 or -1 (or '+' / '-'), got '{df['sign'].iloc[k]}'", row=int(line[k]), column="sign"
+        )
+    names = list(dict.fromkeys(np.column_stack([s, t]).ravel().tolist()))
+    codes = pd.Index(names)
+    a = codes.get_indexer(s)
+    b = codes.get_indexer(t)
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    key = pd.Series(lo.astype(np.int64) * len(names) + hi)
+    dup = key.duplicated().to_numpy()
+    if dup.any():
+        k = int(np.flatnonzero(dup)[0])
+        first = int(line[np.flatnonzero((key == key.iloc[k]).to_numpy())[0]])
+        raise SchemaError(
+            src, f"duplicate edge '{s[k]}'-'{t[k]}' (already given on line {first})", row=int(line[k])
+        )
+    S = np.zeros((len(names), len(names)), dtype=np.int8)
+    v = sign.to_numpy(dtype=np.int8)
+    S[a, b] = v
+    S[b, a] = v
+    return names, S
