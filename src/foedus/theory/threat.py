@@ -1,0 +1,400 @@
+"""Balance of threat: who threatens whom, and how much (brief F1, F2; Walt 1985, 1987).
+
+Walt (1987, ch. 2) names four sources of threat: *aggregate power* (total resources), *geographic
+proximity* (the ability to project power declines with distance), *offensive power* (the ability to
+threaten another's sovereignty at acceptable cost) and *perceived aggressive intentions*. This module
+builds a whole system's threat matrix from them at once, for N states:
+``T[i, j]`` is the threat that state ``j`` poses to state ``i`` (``i``'s view of ``j``).
+
+Units. Power is a **capability share** (COW CINC is one: each state's share of system capabilities,
+summing to about 1); proximity, offensive capability and intentions are dimensionless in ``[0, 1]``.
+The threat is therefore in capability-share units: ``T[i, j] <= power[j]``, with equality when ``j``
+is contiguous, fully offensive and fully hostile to ``i``. Diagonals are 0 (no state threatens
+itself).
+
+The balance-of-power special case (Waltz 1979) sets proximity, offence and intentions to 1:
+threat is simply the other's power.
+
+References
+----------
+1. Walt, S. M. (1985). Alliance formation and the balance of world power. *International
+   Security* 9(4): 3-43.
+2. Walt, S. M. (1987). *The Origins of Alliances*. Ithaca: Cornell University Press, ch. 2 and 8.
+3. Waltz, K. N. (1979). *Theory of International Politics*. Reading: Addison-Wesley, ch. 6.
+4. Boulding, K. E. (1962). *Conflict and Defense*. New York: Harper, ch. 12 (loss-of-strength
+   gradient: power declines with distance from its base).
+5. Singer, J. D., Bremer, S. & Stuckey, J. (1972). Capability distribution, uncertainty, and
+   major power war, 1820-1965. In B. Russett (ed.), *Peace, War, and Numbers*. Beverly Hills:
+   Sage, 19-48 (the Composite Index of National Capability, CINC).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = [
+    "aggregate_power",
+    "balance_of_power_threat",
+    "global_threat_exposure",
+    "perceived_intentions",
+    "proximity_matrix",
+    "shared_global_threat",
+    "threat_matrix",
+]
+
+
+# --- validation shared by foedus.theory.threat, .alignment and .arms -------------------------------
+
+
+def _array(name: str, x, *, nonneg: bool = False, unit: bool = False, allow_inf: bool = False) -> np.ndarray:
+    """``x`` as a float array, or a ValueError naming ``name`` and the first bad entry."""
+    try:
+        a = np.asarray(x, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name}: not numeric ({exc})") from None
+    if a.size:
+        # Fast path: two reductions decide validity (NaN fails every comparison); the slow path
+        # below only runs to name the offending entry.
+        lo, hi = a.min(), a.max()
+        ok_lo = lo >= 0 if (nonneg or unit) else lo > -np.inf
+        ok_hi = hi <= 1 if unit else (hi <= np.inf if allow_inf else hi < np.inf)
+        if ok_lo and ok_hi:
+            return a
+    bad = np.isnan(a) if allow_inf else ~np.isfinite(a)
+    if bad.any():
+        raise ValueError(f"{name}: non-finite value at index {_first(bad)}")
+    if (nonneg or unit) and (a < 0).any():
+        idx = _first(a < 0)
+        raise ValueError(f"{name}: negative value {float(a[idx])} at index {idx}; must be >= 0")
+    if unit and (a > 1).any():
+        idx = _first(a > 1)
+        raise ValueError(f"{name}: value {float(a[idx])} at index {idx} is above 1; must lie in [0, 1]")
+    return a
+
+
+def _first(mask: np.ndarray) -> tuple[int, ...] | int:
+    idx = tuple(int(v) for v in np.argwhere(mask)[0])
+    return idx[0] if len(idx) == 1 else idx
+
+
+def _vector(name: str, x, n: int | None = None, **kw) -> np.ndarray:
+    """A per-state array of shape (N,)."""
+    a = _array(name, x, **kw)
+    if a.ndim != 1 or (n is not None and a.shape[0] != n):
+        want = f"({n},)" if n is not None else "(N,)"
+        raise ValueError(f"{name}: expected shape {want} (one value per state), got {a.shape}")
+    return a
+
+
+def _matrix(name: str, x, n: int | None = None, **kw) -> np.ndarray:
+    """A per-pair array of shape (N, N)."""
+    a = _array(name, x, **kw)
+    if a.ndim != 2 or a.shape[0] != a.shape[1] or (n is not None and a.shape[0] != n):
+        want = f"({n}, {n})" if n is not None else "(N, N)"
+        raise ValueError(f"{name}: expected a square matrix of shape {want}, got {a.shape}")
+    return a
+
+
+def _per_state(name: str, x, n: int, **kw) -> np.ndarray:
+    """A scalar or an (N,) array, returned with shape (N,)."""
+    a = _array(name, x, **kw)
+    if a.ndim == 0:
+        return np.full(n, float(a))
+    return _vector(name, a, n)
+
+
+def _per_pair(name: str, x, n: int, **kw) -> np.ndarray:
+    """A scalar, an (N,) array (one value per viewing state i, i.e. per row) or an (N, N) array."""
+    a = _array(name, x, **kw)
+    if a.ndim == 0:
+        return np.full((n, n), float(a))
+    if a.ndim == 1:
+        return np.repeat(_vector(name, a, n)[:, None], n, axis=1)
+    return _matrix(name, a, n)
+
+
+def _zero_diagonal(a: np.ndarray) -> np.ndarray:
+    np.fill_diagonal(a, 0.0)
+    return a
+
+
+# --- public API -------------------------------------------------------------------------------------
+
+
+def aggregate_power(components) -> np.ndarray:
+    """Walt's aggregate power as a capability share: the Composite Index of National Capability.
+
+    Each column of ``components`` is one capability (COW NMC: military expenditure, military
+    personnel, iron and steel production, primary energy consumption, total population, urban
+    population). A state's share of column ``c`` is ``x[i, c] / sum_k x[k, c]``; its aggregate power
+    is the mean of its shares over the columns it reports (Singer, Bremer & Stuckey 1972), so the
+    result sums to 1 over a complete system when no value is missing:
+
+    .. math:: \\mathrm{CINC}_i = \\frac{1}{|C_i|} \\sum_{c \\in C_i} \\frac{x_{ic}}{\\sum_k x_{kc}}
+
+    Brief F2 (Walt 1987: "aggregate power", the first source of threat).
+
+    Parameters
+    ----------
+    components : array (N, C) of float >= 0, NaN for missing
+        Raw capability components of the N states of one year, any units per column.
+
+    Returns
+    -------
+    array (N,) of float in [0, 1]
+        Capability shares; NaN for a state with no component reported.
+
+    Notes
+    -----
+    Applied to the COW NMC components of any year, this reproduces the published CINC column
+    (the test suite checks this against the record).
+
+    References
+    ----------
+    Singer, Bremer & Stuckey (1972); Walt (1987), ch. 2.
+    """
+    try:
+        x = np.asarray(components, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"components: not numeric ({exc})") from None
+    if x.ndim != 2:
+        raise ValueError(f"components: expected shape (N, C) (states x capability components), got {x.shape}")
+    seen = ~np.isnan(x)
+    if np.isinf(x).any():
+        raise ValueError(f"components: infinite value at index {_first(np.isinf(x))}")
+    if (x[seen] < 0).any():
+        raise ValueError(f"components: negative value at index {_first(seen & (np.nan_to_num(x) < 0))}; capabilities must be >= 0")
+    totals = np.nansum(x, axis=0)
+    shares = np.divide(np.nan_to_num(x), totals, out=np.zeros_like(x), where=totals > 0)
+    count = seen.sum(axis=1)
+    out = np.full(x.shape[0], np.nan)
+    has = count > 0
+    out[has] = shares[has].sum(axis=1) / count[has]  # missing entries hold a share of 0
+    return out
+
+
+def proximity_matrix(distance_km, contiguous=None, *, decay_km: float = 1000.0) -> np.ndarray:
+    """Geographic proximity ``exp(-distance / decay_km)``, 1 for contiguous pairs (brief F2).
+
+    Walt (1987, ch. 2): "the ability to project power declines with distance", so nearby states
+    pose a greater threat than distant ones; Boulding's (1962) loss-of-strength gradient is the
+    classic form. Here the decay is exponential with a characteristic range ``decay_km`` (the
+    distance at which proximity falls to 1/e = 0.37), and contiguity (a shared land border or a
+    narrow water crossing, COW Direct Contiguity) overrides distance:
+
+    .. math:: \\pi_{ij} = \\begin{cases} 1 & \\text{if } i, j \\text{ contiguous} \\\\
+              e^{-d_{ij}/\\lambda} & \\text{otherwise} \\end{cases}, \\qquad \\pi_{ii} = 0
+
+    Parameters
+    ----------
+    distance_km : array (N, N) of float >= 0, kilometres
+        Minimum distance between the states (e.g. CShapes 2.0 minimum distance). ``inf`` is
+        allowed (proximity 0). Need not be symmetric.
+    contiguous : array (N, N) of bool, optional
+        True where the pair is contiguous; None means no pair is.
+    decay_km : float > 0, kilometres, default 1000
+        Characteristic range of power projection.
+
+    Returns
+    -------
+    array (N, N) of float in [0, 1], diagonal 0.
+
+    Examples
+    --------
+    >>> proximity_matrix([[0, 1000], [1000, 0]]).round(3)
+    array([[0.   , 0.368],
+           [0.368, 0.   ]])
+
+    References
+    ----------
+    Walt (1987), ch. 2; Boulding (1962), ch. 12.
+    """
+    d = _matrix("distance_km", distance_km, nonneg=True, allow_inf=True)
+    if not (np.isfinite(decay_km) and decay_km > 0):
+        raise ValueError(f"decay_km: must be a positive number of kilometres, got {decay_km!r}")
+    p = np.exp(-d / decay_km)
+    if contiguous is not None:
+        c = np.asarray(contiguous)
+        if c.shape != d.shape:
+            raise ValueError(f"contiguous: expected shape {d.shape} like distance_km, got {c.shape}")
+        if c.dtype != bool and not np.isin(c, (0, 1)).all():
+            raise ValueError("contiguous: must be boolean (or 0/1)")
+        p[c.astype(bool)] = 1.0
+    return _zero_diagonal(p)
+
+
+def threat_matrix(power, proximity, offensive, intentions) -> np.ndarray:
+    """Walt's balance-of-threat matrix: ``T[i, j]`` = threat that ``j`` poses to ``i`` (brief F2).
+
+    The four sources of threat (Walt 1985, 1987) combine multiplicatively, so a threat needs all of
+    them: a powerful but distant, defensive or friendly state is no threat.
+
+    .. math:: T_{ij} = P_j \\, \\pi_{ij} \\, O_j \\, I_{ij}, \\qquad T_{ii} = 0
+
+    Parameters
+    ----------
+    power : array (N,) of float >= 0, capability share
+        Aggregate power ``P`` (e.g. CINC; see :func:`aggregate_power`).
+    proximity : array (N, N) of float in [0, 1]
+        ``pi[i, j]``: how close ``j`` is to ``i`` (see :func:`proximity_matrix`).
+    offensive : float or array (N,) of float in [0, 1]
+        Offensive capability ``O[j]``: the share of ``j``'s power usable to attack (force posture,
+        power projection); 1 = fully offensive.
+    intentions : float or array (N, N) of float in [0, 1]
+        Perceived aggressive intentions ``I[i, j]``: how aggressive ``i`` believes ``j`` to be
+        (see :func:`perceived_intentions`). An (N,) array is read per viewer ``i`` (rows).
+
+    Returns
+    -------
+    array (N, N) of float >= 0, capability-share units; ``T[i, j] <= power[j]``; diagonal 0.
+
+    Examples
+    --------
+    >>> threat_matrix([0.5, 0.1], [[0, 1], [1, 0]], 1.0, 1.0)
+    array([[0. , 0.1],
+           [0.5, 0. ]])
+
+    References
+    ----------
+    Walt, S. M. (1987). *The Origins of Alliances*, ch. 2 ("the sources of threat") and ch. 8.
+    """
+    p = _vector("power", power, nonneg=True)
+    n = p.shape[0]
+    prox = _matrix("proximity", proximity, n, unit=True)
+    o = _per_state("offensive", offensive, n, unit=True)
+    it = _per_pair("intentions", intentions, n, unit=True)
+    return _zero_diagonal(prox * it * (p * o)[None, :])
+
+
+def balance_of_power_threat(power) -> np.ndarray:
+    """The balance-of-power special case: ``T[i, j] = power[j]`` (brief F1; Waltz 1979).
+
+    Neorealist balance of power treats any concentration of capability as dangerous whatever its
+    location or intent, so proximity, offence and intentions are all 1 in :func:`threat_matrix`.
+
+    Parameters
+    ----------
+    power : array (N,) of float >= 0, capability share
+
+    Returns
+    -------
+    array (N, N), each row the others' power; diagonal 0.
+
+    References
+    ----------
+    Waltz, K. N. (1979). *Theory of International Politics*, ch. 6; Walt (1987), ch. 2 (the
+    balance of power as the special case of balance of threat).
+    """
+    p = _vector("power", power, nonneg=True)
+    return _zero_diagonal(np.repeat(p[None, :], p.shape[0], axis=0))
+
+
+def perceived_intentions(
+    hostility,
+    ideal_point_distance=None,
+    rivalry=None,
+    *,
+    weights: tuple[float, float, float] = (0.5, 0.25, 0.25),
+) -> np.ndarray:
+    """Perceived aggressive intentions ``I[i, j]`` in [0, 1]: how aggressive ``i`` believes ``j`` is.
+
+    Walt's fourth source of threat (1987, ch. 2): "states that are viewed as aggressive are likely
+    to provoke others to balance against them". Three observable indicators are combined as a
+    weighted mean over those supplied (weights renormalised to the indicators given):
+
+    .. math:: I_{ij} = \\frac{w_h H_{ij} + w_d D_{ij} + w_r R_{ij}}{w_h + w_d + w_r}
+
+    Parameters
+    ----------
+    hostility : array (N, N) of float in [0, 1]
+        ``H[i, j]``: hostility of ``j`` as seen by ``i`` (e.g. share of recent years with a
+        militarised dispute, or a scenario input).
+    ideal_point_distance : array (N, N) of float in [0, 1], optional
+        ``D[i, j]``: foreign-policy divergence, e.g. the distance between UN General Assembly ideal
+        points (Bailey, Strezhnev & Voeten 2017) divided by its maximum in the system.
+    rivalry : array (N, N) of bool or float in [0, 1], optional
+        ``R[i, j]``: strategic rivalry (Thompson & Dreyer 2012), 1 for rivals.
+    weights : (w_h, w_d, w_r), each >= 0, default (0.5, 0.25, 0.25)
+        Relative weights of hostility, ideal-point distance and rivalry; hostility, the most direct
+        indicator, carries half the weight by default.
+
+    Returns
+    -------
+    array (N, N) of float in [0, 1], diagonal 0.
+
+    References
+    ----------
+    Walt (1987), ch. 2; Bailey, Strezhnev & Voeten (2017), *Journal of Conflict
+    Resolution* 61(2): 430-456; Thompson & Dreyer (2012), *Handbook of International Rivalries*.
+    """
+    h = _matrix("hostility", hostility, unit=True)
+    n = h.shape[0]
+    w = _array("weights", weights, nonneg=True)
+    if w.shape != (3,):
+        raise ValueError(f"weights: expected three weights (hostility, ideal_point_distance, rivalry), got shape {w.shape}")
+    total = w[0] * h
+    denom = w[0]
+    if ideal_point_distance is not None:
+        total = total + w[1] * _matrix("ideal_point_distance", ideal_point_distance, n, unit=True)
+        denom += w[1]
+    if rivalry is not None:
+        total = total + w[2] * _matrix("rivalry", rivalry, n, unit=True)
+        denom += w[2]
+    if denom <= 0:
+        raise ValueError("weights: the indicators supplied all have weight 0")
+    return _zero_diagonal(total / denom)
+
+
+def global_threat_exposure(exposure, intensity) -> np.ndarray:
+    """Each state's exposure to global threats that no single state embodies (brief F2).
+
+    Terrorism, WMD proliferation and organised crime threaten states with different intensity and
+    timing (brief F2, D4); the exposure of state ``i`` is the intensity-weighted sum over the K
+    global threats:
+
+    .. math:: G_i = \\sum_k E_{ik} \\, s_k
+
+    Parameters
+    ----------
+    exposure : array (N, K) of float in [0, 1]
+        How much each global threat ``k`` hits state ``i``.
+    intensity : array (K,) of float >= 0
+        Current intensity of each global threat, in the same units as the threat matrix
+        (capability-share equivalents) so the two can be added.
+
+    Returns
+    -------
+    array (N,) of float >= 0.
+
+    References
+    ----------
+    Walt (1987), ch. 2 (threat, not power, drives alignment); brief F2 and D4.
+    """
+    e = _array("exposure", exposure, unit=True)
+    if e.ndim != 2:
+        raise ValueError(f"exposure: expected shape (N, K) (states x global threats), got {e.shape}")
+    s = _vector("intensity", intensity, e.shape[1], nonneg=True)
+    return e @ s
+
+
+def shared_global_threat(exposure, intensity) -> np.ndarray:
+    """Global threat that ``i`` and ``j`` face together: ``S[i, j] = sum_k s_k E_ik E_jk``.
+
+    The common-threat term for alliances against global threats (brief F2, D4): two states gain
+    from cooperating against threat ``k`` in proportion to how much it hits both. Used by
+    :func:`foedus.theory.alignment.alignment_utilities` (``shared_global``).
+
+    Parameters
+    ----------
+    exposure : array (N, K) of float in [0, 1]
+    intensity : array (K,) of float >= 0
+
+    Returns
+    -------
+    array (N, N) of float >= 0, symmetric, diagonal 0.
+    """
+    e = _array("exposure", exposure, unit=True)
+    if e.ndim != 2:
+        raise ValueError(f"exposure: expected shape (N, K) (states x global threats), got {e.shape}")
+    s = _vector("intensity", intensity, e.shape[1], nonneg=True)
+    return _zero_diagonal((e * s) @ e.T)

@@ -1,0 +1,410 @@
+"""foedus.theory.alignment: motives of alignment and the choice (brief F1-F5)."""
+
+import doctest
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from foedus.theory import alignment
+from foedus.theory.alignment import (
+    MOTIVES,
+    alignment_options,
+    alignment_utilities,
+    choose_alignment,
+    choose_option,
+    join_utilities,
+    mutual_consent,
+)
+from foedus.theory.threat import threat_matrix
+
+BANDWAGON = MOTIVES.index("bandwagon")
+TETHER = MOTIVES.index("tether")
+pytestmark = pytest.mark.filterwarnings("error")
+unit = st.one_of(st.just(0.0), st.floats(1e-4, 1.0))
+
+
+@st.composite
+def systems(draw, n_min=2, n_max=8):
+    """Power shares, a Walt threat matrix and hostility for a random system."""
+    n = draw(st.integers(n_min, n_max))
+    power = draw(hnp.arrays(float, n, elements=unit))
+    prox = draw(hnp.arrays(float, (n, n), elements=unit))
+    off = draw(hnp.arrays(float, n, elements=unit))
+    hostility = draw(hnp.arrays(float, (n, n), elements=unit))
+    return power, threat_matrix(power, prox * (1 - np.eye(n)), off, hostility), hostility
+
+
+@st.composite
+def lonely_weak_states(draw):
+    """A weak state 0 next to an overwhelming, appeasable state 1; everyone else is small.
+
+    No state can be a credible balancing partner: the others' power is at most 0.01 against a
+    threat of at least 0.15, so even the best of them leaves the threat more than 3:1.
+    """
+    n = draw(st.integers(3, 8))
+    power = np.empty(n)
+    power[0] = draw(st.floats(0.0, 0.04))
+    power[1] = draw(st.floats(0.3, 1.0))
+    power[2:] = draw(hnp.arrays(float, n - 2, elements=st.floats(0.0, 0.01)))
+    threat = draw(hnp.arrays(float, (n, n), elements=unit)) * power[None, :]
+    threat[0, 1] = draw(st.floats(0.5, 1.0)) * power[1]
+    np.fill_diagonal(threat, 0.0)
+    hostility = draw(hnp.arrays(float, (n, n), elements=unit))
+    hostility[0, 1] = draw(st.floats(0.0, 0.5))
+    return power, threat, hostility
+
+
+def reference_utilities(p, t, h, *, thr=0.05, r=3.0, w=(1.0, 1.0, 1.0, 0.5), g=None, profit=None):
+    """The docstring formulas of alignment_utilities, pair by pair, written for reading, not speed."""
+    n = len(p)
+    t = t * (1 - np.eye(n))
+    u = np.zeros((4, n, n))
+    t_star = t.max(axis=1)
+    main = t.argmax(axis=1)
+    mu = np.array([[t[i, j] / t_star[i] if t_star[i] > 0 else 0.0 for j in range(n)] for i in range(n)])
+    for i in range(n):
+        others = [k for k in range(n) if k != i]
+        strongest = max(others, key=lambda k: (p[k], -k))
+        gap = max(p[strongest] - p[i], 0.0)
+        rho = t_star[i] / (t_star[i] + p[i]) if t_star[i] + p[i] > 0 else 0.0
+        for j in others:
+            f1 = min(p[j], gap) / p[strongest] if p[strongest] > 0 and j != strongest else 0.0
+            commit = mu[j, main[i]] if t_star[i] > 0 else 0.0
+            den = t_star[i] + p[i] + commit * p[j]
+            c = rho - (t_star[i] / den if den > 0 else 0.0)
+            if g is not None and p[i] + p[j] > 0:
+                c += g[i, j] * p[j] / (p[i] + p[j])
+            f2 = c * (1 - mu[i, j])
+            ally = max([mu[k, j] * p[k] for k in range(n) if k not in (i, j)], default=0.0)
+            f3 = 0.0
+            if p[i] < thr and t[i, j] > 0:
+                if t[i, j] >= r * (p[i] + ally):
+                    f3 = t[i, j] / (t[i, j] + p[i] + ally) * mu[i, j] * (1 - h[i, j])
+                if profit is not None and t[i, j] >= r * p[i]:
+                    f3 += profit[i, j]
+            f4 = min(h[i, j], h[j, i]) * c if w[1] * f2 > 0 else 0.0
+            u[:, i, j] = np.array([f1, f2, f3, f4]) * w
+    return u
+
+
+@given(systems(), st.booleans(), st.floats(0.0, 0.3))
+@settings(max_examples=80, deadline=None)
+def test_compiled_kernel_matches_the_formulas(system, extras, thr):
+    power, threat, hostility = system
+    n = len(power)
+    rng = np.random.default_rng(n)
+    g = rng.random((n, n)) * 0.1 if extras else None
+    profit = rng.random((n, n)) * 0.1 if extras else None
+    got = alignment_utilities(power, threat, hostility, weakness_threshold=thr, shared_global=g, profit=profit)
+    want = reference_utilities(power, threat, hostility, thr=thr, g=g, profit=profit)
+    assert np.allclose(got, want, rtol=1e-12, atol=1e-15)
+
+
+def test_docstring_examples_run():
+    assert doctest.testmod(alignment, raise_on_error=False).failed == 0
+
+
+@given(systems())
+@settings(max_examples=80, deadline=None)
+def test_shapes_diagonals_and_signs(system):
+    power, threat, hostility = system
+    u = alignment_utilities(power, threat, hostility)
+    n = len(power)
+    assert u.shape == (4, n, n)
+    assert np.all(u >= 0)
+    assert np.all(u[:, np.arange(n), np.arange(n)] == 0)
+
+
+@given(systems(), st.floats(0.0, 1.0))
+@settings(max_examples=80, deadline=None)
+def test_decomposition_sums_to_the_chosen_options_total(system, cost):
+    """F5: the motive decomposition of every choice adds up to that choice's utility."""
+    power, threat, hostility = system
+    u = alignment_utilities(power, threat, hostility)
+    partner, dec = choose_alignment(u, None, cost)
+    total = u.sum(axis=0)
+    n = len(power)
+    for i in range(n):
+        if partner[i] >= 0:
+            assert dec[i].sum() == pytest.approx(total[i, partner[i]])
+            assert total[i, partner[i]] > cost
+            assert total[i, partner[i]] == pytest.approx(np.delete(total[i], i).max())
+        else:
+            assert np.all(dec[i] == 0)
+            assert np.all(np.delete(total[i], i) <= cost)
+
+
+@given(systems(), hnp.arrays(float, 4, elements=st.floats(0.1, 3.0)))
+@settings(max_examples=60, deadline=None)
+def test_each_motive_contributes_its_weight_times_its_score(system, w):
+    power, threat, hostility = system
+    one = alignment_utilities(power, threat, hostility, tether_weight=1.0)
+    weighted = alignment_utilities(
+        power, threat, hostility,
+        balance_power_weight=w[0], balance_threat_weight=w[1], bandwagon_weight=w[2], tether_weight=w[3],
+    )
+    assert np.allclose(weighted, w[:, None, None] * one)
+
+
+@given(systems())
+@settings(max_examples=80, deadline=None)
+def test_tethering_is_zero_unless_another_motive_is_positive(system):
+    power, threat, hostility = system
+    u = alignment_utilities(power, threat, hostility)
+    tethered = u[TETHER] > 0
+    assert np.all(u[:TETHER].sum(axis=0)[tethered] > 0)
+    off = alignment_utilities(power, threat, hostility, balance_threat_weight=0.0)
+    assert np.all(off[TETHER] == 0)
+    friendly = alignment_utilities(power, threat, np.zeros_like(hostility))
+    assert np.all(friendly[TETHER] == 0)
+
+
+@given(systems(), st.floats(0.0, 0.5))
+@settings(max_examples=100, deadline=None)
+def test_strong_states_never_bandwagon(system, threshold):
+    power, threat, hostility = system
+    u = alignment_utilities(power, threat, hostility, weakness_threshold=threshold, profit=np.ones_like(threat))
+    assert np.all(u[BANDWAGON][power >= threshold] == 0)
+
+
+@given(lonely_weak_states(), st.floats(0.0, 0.05))
+@settings(max_examples=100, deadline=None)
+def test_a_weak_state_facing_an_overwhelming_threat_with_no_ally_bandwagons(system, cost):
+    """Walt (1987, ch. 2): weak, no allies available, aggressor appeasable -> bandwagon."""
+    power, threat, hostility = system
+    u = alignment_utilities(power, threat, hostility)
+    assert u[BANDWAGON, 0, 1] > 0
+    partner, dec = choose_alignment(u, None, cost)
+    assert partner[0] == 1
+    assert dec[0].argmax() == BANDWAGON
+    # the same position, but the state is strong: it never bandwagons
+    strong = power.copy()
+    strong[0] = 0.05
+    assert np.all(alignment_utilities(strong, threat, hostility)[BANDWAGON, 0] == 0)
+
+
+@given(lonely_weak_states(), st.floats(0.01, 1.0))
+@settings(max_examples=100, deadline=None)
+def test_a_credible_balancing_partner_rules_bandwagoning_out(system, extra):
+    """Add a state for which the threatening state is the main threat, strong enough to help."""
+    power, threat, hostility = system
+    n = len(power)
+    p = np.append(power, threat[0, 1] / 3 + extra)
+    t = np.zeros((n + 1, n + 1))
+    t[:n, :n] = threat
+    t[n, 1] = threat[0, 1]  # the newcomer's only (so main) threat is state 1
+    h = np.zeros((n + 1, n + 1))
+    h[:n, :n] = hostility
+    u = alignment_utilities(p, t, h)
+    assert u[BANDWAGON, 0, 1] == 0
+    # ... and it is the partner state 0 balances with (F2), unless a nobler F1 option exists
+    assert u[MOTIVES.index("balance_threat"), 0, n] > 0
+
+
+def test_an_appeasable_aggressor_is_needed_to_bandwagon():
+    power = np.array([0.01, 0.6, 0.02])
+    threat = np.array([[0, 0.3, 0], [0, 0, 0], [0, 0, 0]])
+    hostile = np.zeros((3, 3))
+    hostile[0, 1] = 1.0  # aims that only force can change: bandwagoning is futile
+    assert alignment_utilities(power, threat, hostile)[BANDWAGON, 0, 1] == 0
+    assert alignment_utilities(power, threat, np.zeros((3, 3)))[BANDWAGON, 0, 1] > 0
+
+
+def test_bandwagoning_for_profit_needs_weakness_but_not_the_absence_of_allies():
+    """Schweller (1994): jackals bandwagon for gain even when they could balance."""
+    power = np.array([0.01, 0.6, 0.7])
+    threat = np.array([[0, 0.3, 0], [0, 0, 0], [0, 0.3, 0]])  # state 2 is a credible ally
+    h = np.zeros((3, 3))
+    assert alignment_utilities(power, threat, h)[BANDWAGON, 0, 1] == 0
+    profit = np.zeros((3, 3))
+    profit[0, 1] = profit[2, 1] = 0.4
+    u = alignment_utilities(power, threat, h, profit=profit)
+    assert u[BANDWAGON, 0, 1] == pytest.approx(0.4)
+    assert u[BANDWAGON, 2, 1] == 0  # a strong state does not
+
+
+def test_balancing_threat_is_the_published_pressure_reduction():
+    """Three states: 0 and 2 both face 1 as their main threat."""
+    power = np.array([0.1, 0.5, 0.3])
+    threat = np.array([[0, 0.4, 0.05], [0, 0, 0], [0, 0.2, 0]])
+    u = alignment_utilities(power, threat, np.zeros((3, 3)), balance_power_weight=0.0)
+    f2 = u[MOTIVES.index("balance_threat")]
+    t_star, p0, p2 = 0.4, 0.1, 0.3
+    want = (t_star / (t_star + p0) - t_star / (t_star + p0 + p2)) * (1 - 0.05 / t_star)
+    assert f2[0, 2] == pytest.approx(want)
+    assert f2[0, 1] == 0  # allying with one's main threat is not balancing it
+    assert f2[2, 0] == pytest.approx(0.2 / 0.5 - 0.2 / 0.6)
+
+
+def test_balancing_power_counts_the_gap_to_the_strongest_other_state():
+    power = np.array([0.5, 0.3, 0.1, 0.1])
+    u = alignment_utilities(power, np.zeros((4, 4)), np.zeros((4, 4)))
+    f1 = u[MOTIVES.index("balance_power")]
+    assert np.all(f1[0] == 0)  # the strongest state has no stronger power to balance
+    assert np.all(f1[:, 0] == 0)  # allying with the strongest is not balancing it
+    assert f1[2, 1] == pytest.approx(0.3 / 0.5)  # partner's capability, gap 0.4 not binding
+    assert f1[1, 2] == pytest.approx(0.1 / 0.5)
+    assert f1[2, 3] == pytest.approx(0.1 / 0.5)
+
+
+def test_states_balance_against_threat_rather_than_power():
+    """Walt (1987, ch. 8): a state threatened by a nearby medium power allies with the distant
+    superpower against it; balancing power alone would never ally with the strongest state."""
+    # 0: a secondary power; 1: a hostile neighbour; 2: a distant superpower also threatened by 1.
+    power = np.array([0.04, 0.2, 0.5, 0.1])
+    threat = np.zeros((4, 4))
+    threat[0, 1] = 0.15
+    threat[0, 2] = 0.02
+    threat[2, 1] = 0.05
+    h = np.zeros((4, 4))
+    kw = dict(bandwagon_weight=0.0, tether_weight=0.0)
+    by_threat, _ = choose_alignment(alignment_utilities(power, threat, h, balance_power_weight=0.0, **kw), None, 0.0)
+    by_power, _ = choose_alignment(alignment_utilities(power, threat, h, balance_threat_weight=0.0, **kw), None, 0.0)
+    assert by_threat[0] == 2
+    assert by_power[0] != 2
+
+
+def test_tethering_binds_rivals_that_share_a_larger_threat():
+    """Weitsman (2004): hostile 0 and 2 face 1 together; 2 threatens 0 less than 1 does."""
+    power = np.array([0.2, 0.5, 0.2])
+    threat = np.array([[0, 0.3, 0.1], [0, 0, 0], [0.1, 0.3, 0]])
+    h = np.zeros((3, 3))
+    h[0, 2] = h[2, 0] = 0.8
+    u = alignment_utilities(power, threat, h)
+    assert u[TETHER, 0, 2] > 0 and u[MOTIVES.index("balance_threat"), 0, 2] > 0
+    # when the rival is the bigger threat there is nothing to tether to
+    threat2 = threat.copy()
+    threat2[0, 2] = 0.3
+    assert alignment_utilities(power, threat2, h)[TETHER, 0, 2] == 0
+
+
+def test_choose_alignment_masks_and_costs():
+    u = np.zeros((4, 3, 3))
+    u[1, 0, 1] = 0.5
+    u[0, 0, 2] = 0.3
+    u[2, 1, 0] = 0.2
+    avail = np.ones((3, 3), bool)
+    avail[0, 1] = False
+    partner, dec = choose_alignment(u, avail, 0.1)
+    assert partner.tolist() == [2, 0, -1]
+    assert dec.tolist() == [[0.3, 0, 0, 0], [0, 0, 0.2, 0], [0, 0, 0, 0]]
+    # pair-specific costs: the net gain, not the gross one, decides
+    cost = np.full((3, 3), 0.1)
+    cost[0, 1] = 0.45
+    partner, _ = choose_alignment(u, None, cost)
+    assert partner[0] == 2
+    assert choose_alignment(u, None, np.array([0.6, 0.0, 0.0]))[0].tolist() == [-1, 0, -1]
+    with pytest.raises(ValueError, match="available: expected a boolean array"):
+        choose_alignment(u, np.ones((2, 2), bool), 0.0)
+    with pytest.raises(ValueError, match=r"utilities: expected shape \(4, N, K\)"):
+        choose_alignment(np.zeros((3, 3, 3)), None, 0.0)
+    with pytest.raises(ValueError, match="cost: expected"):
+        choose_alignment(u, None, np.zeros(5))
+
+
+@given(systems(), st.floats(0.0, 0.5), st.booleans())
+@settings(max_examples=60, deadline=None)
+def test_mutual_consent_needs_a_proposal_and_two_gains(system, cost, reciprocal):
+    power, threat, hostility = system
+    u = alignment_utilities(power, threat, hostility)
+    partner, _ = choose_alignment(u, None, cost)
+    pairs = mutual_consent(partner, u, cost, reciprocal=reciprocal)
+    total = u.sum(axis=0)
+    assert np.array_equal(pairs, pairs.T)
+    assert not np.diagonal(pairs).any()
+    for i, j in zip(*np.nonzero(pairs)):
+        assert total[i, j] > cost and total[j, i] > cost
+        if reciprocal:
+            assert partner[i] == j and partner[j] == i
+        else:
+            assert partner[i] == j or partner[j] == i
+
+
+def test_mutual_consent_rejects_bad_partners():
+    u = np.zeros((4, 3, 3))
+    with pytest.raises(ValueError, match="partner: entries must be -1 or a state index"):
+        mutual_consent(np.array([3, -1, 0]), u)
+    with pytest.raises(ValueError, match="partner: expected an integer array"):
+        mutual_consent(np.array([0.0, 1.0, 2.0]), u)
+
+
+def test_join_utilities_aggregate_over_members():
+    rng = np.random.default_rng(7)
+    n, a = 6, 3
+    u = rng.random((4, n, n))
+    u[:, np.arange(n), np.arange(n)] = 0
+    power = rng.random(n)
+    members = np.zeros((a, n), bool)
+    members[0, [1, 2]] = True
+    members[1, [0, 3, 4]] = True  # alliance 2 is empty
+    s = join_utilities(u, members)
+    c = join_utilities(u, members, aggregate="capability", power=power)
+    m = join_utilities(u, members, aggregate="mean")
+    assert s.shape == c.shape == m.shape == (4, n, a)
+    for i in range(n):
+        for k in range(a):
+            ms = np.flatnonzero(members[k])
+            if members[k, i] or ms.size == 0:
+                assert np.all(s[:, i, k] == 0) and np.all(c[:, i, k] == 0)
+                continue
+            assert np.allclose(s[:, i, k], u[:, i, ms].sum(axis=1))
+            w = power[ms] / power[ms].sum()
+            assert np.allclose(c[:, i, k], (u[:, i, ms] * w).sum(axis=1))
+            assert np.allclose(m[:, i, k], u[:, i, ms].mean(axis=1))
+    with pytest.raises(ValueError, match="power: required"):
+        join_utilities(u, members, aggregate="capability")
+    with pytest.raises(ValueError, match="aggregate: must be"):
+        join_utilities(u, members, aggregate="max")
+    with pytest.raises(ValueError, match=r"membership: expected a boolean array of shape \(A, 6\)"):
+        join_utilities(u, members[:, :4])
+
+
+def test_joining_an_alliance_competes_with_forming_a_pair():
+    """State 3 is better off joining the alliance of 1 and 2 than allying with either alone."""
+    u = np.zeros((4, 4, 4))
+    u[1, 3, 1] = 0.3
+    u[1, 3, 2] = 0.25
+    u[0, 3, 0] = 0.4
+    members = np.array([[False, True, True, False]])
+    options = alignment_options(u, members)
+    assert options.shape == (4, 4, 5)
+    avail = np.ones((4, 5), bool)
+    avail[np.arange(4), np.arange(4)] = False
+    avail[:, 4] &= ~members[0]
+    choice, dec = choose_option(options, avail, 0.1)
+    assert choice[3] == 4  # option N + 0: the alliance
+    assert dec[3].tolist() == pytest.approx([0.0, 0.55, 0.0, 0.0])
+    assert choice[1] == -1 and choice[2] == -1
+
+
+def test_alignment_utilities_rejects_bad_input():
+    p = np.array([0.1, 0.2])
+    t = np.zeros((2, 2))
+    with pytest.raises(ValueError, match="power: negative value"):
+        alignment_utilities([0.1, -0.2], t, t)
+    with pytest.raises(ValueError, match=r"threat: expected a square matrix of shape \(2, 2\)"):
+        alignment_utilities(p, np.zeros((3, 3)), t)
+    with pytest.raises(ValueError, match="hostility: value"):
+        alignment_utilities(p, t, [[0, 2.0], [0, 0]])
+    with pytest.raises(ValueError, match="motive weights"):
+        alignment_utilities(p, t, t, tether_weight=-1.0)
+    with pytest.raises(ValueError, match="overwhelm_ratio"):
+        alignment_utilities(p, t, t, overwhelm_ratio=0.0)
+    assert alignment_utilities([0.3], [[0.0]], [[0.0]]).shape == (4, 1, 1)
+
+
+def test_whole_system_is_vectorised_at_n_200():
+    """One call handles 200 states (40,000 directed pairs); F5 holds at scale."""
+    rng = np.random.default_rng(3)
+    n = 200
+    power = rng.dirichlet(np.ones(n))
+    h = rng.random((n, n))
+    t = threat_matrix(power, rng.random((n, n)) * (1 - np.eye(n)), rng.random(n), h)
+    u = alignment_utilities(power, t, h)
+    assert u.shape == (4, n, n)
+    partner, dec = choose_alignment(u, None, 0.05)
+    chosen = partner >= 0
+    assert np.allclose(dec[chosen].sum(axis=1), u.sum(axis=0)[chosen, partner[chosen]])

@@ -1,0 +1,193 @@
+"""foedus.theory.threat: Walt's balance of threat (brief F1, F2)."""
+
+import doctest
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from foedus.theory import threat
+from foedus.theory.threat import (
+    aggregate_power,
+    balance_of_power_threat,
+    global_threat_exposure,
+    perceived_intentions,
+    proximity_matrix,
+    shared_global_threat,
+    threat_matrix,
+)
+
+pytestmark = pytest.mark.filterwarnings("error")
+# Zero or a normal float: subnormal products underflow to 0 and would test float arithmetic, not Walt.
+unit = st.one_of(st.just(0.0), st.floats(1e-6, 1.0))
+
+
+@st.composite
+def systems(draw, n_min=2, n_max=8):
+    """A random state system: power shares, distances, contiguity, offence and intentions."""
+    n = draw(st.integers(n_min, n_max))
+    power = draw(hnp.arrays(float, n, elements=unit))
+    dist = draw(hnp.arrays(float, (n, n), elements=st.floats(0.0, 20000.0)))
+    cont = draw(hnp.arrays(bool, (n, n)))
+    off = draw(hnp.arrays(float, n, elements=unit))
+    intent = draw(hnp.arrays(float, (n, n), elements=unit))
+    return power, dist, cont, off, intent
+
+
+def test_docstring_examples_run():
+    assert doctest.testmod(threat, raise_on_error=False).failed == 0
+
+
+def test_proximity_is_exponential_decay_with_contiguity_overriding():
+    d = np.array([[0.0, 500.0, 3000.0], [500.0, 0.0, np.inf], [3000.0, np.inf, 0.0]])
+    c = np.zeros((3, 3), bool)
+    c[0, 2] = c[2, 0] = True
+    p = proximity_matrix(d, c, decay_km=1000.0)
+    assert p[0, 1] == pytest.approx(np.exp(-0.5))
+    assert p[0, 2] == 1.0 and p[2, 0] == 1.0
+    assert p[1, 2] == 0.0
+    assert np.all(np.diagonal(p) == 0)
+    # at the characteristic range proximity is 1/e
+    assert proximity_matrix([[0, 250.0], [250.0, 0]], decay_km=250.0)[0, 1] == pytest.approx(np.exp(-1))
+
+
+@given(systems(), st.floats(1.0, 5000.0), st.floats(10.0, 5000.0))
+@settings(max_examples=60, deadline=None)
+def test_proximity_falls_with_distance(system, extra_km, decay):
+    _, dist, cont, _, _ = system
+    near = proximity_matrix(dist, cont, decay_km=decay)
+    far = proximity_matrix(dist + extra_km, cont, decay_km=decay)
+    assert np.all(far <= near)
+    off = ~cont & ~np.eye(len(dist), dtype=bool) & (near > 0)
+    assert np.all(far[off] < near[off])
+    assert np.all((near >= 0) & (near <= 1))
+
+
+def test_threat_is_the_product_of_walts_four_sources():
+    power = np.array([0.4, 0.1, 0.2])
+    prox = np.array([[0, 0.5, 1.0], [0.5, 0, 0.2], [1.0, 0.2, 0]])
+    off = np.array([1.0, 0.5, 0.25])
+    intent = np.array([[0, 0.8, 0.1], [0.6, 0, 1.0], [0.3, 0.0, 0]])
+    t = threat_matrix(power, prox, off, intent)
+    assert t.shape == (3, 3)
+    assert np.all(np.diagonal(t) == 0)
+    assert t[0, 1] == pytest.approx(0.1 * 0.5 * 0.5 * 0.8)
+    assert t[1, 0] == pytest.approx(0.4 * 0.5 * 1.0 * 0.6)
+    assert t[2, 1] == 0.0  # no aggressive intent, no threat, however strong or close
+    assert np.all(t <= power[None, :] + 1e-15)
+
+
+def test_balance_of_power_is_the_special_case_with_all_other_sources_one():
+    power = np.array([0.5, 0.3, 0.2])
+    bop = balance_of_power_threat(power)
+    n = len(power)
+    assert np.allclose(bop, np.where(np.eye(n, dtype=bool), 0.0, power[None, :]))
+    full = threat_matrix(power, 1 - np.eye(n), np.ones(n), np.ones((n, n)))
+    assert np.array_equal(bop, full)
+
+
+@given(systems(), st.integers(0, 7), st.floats(0.01, 1.0))
+@settings(max_examples=60, deadline=None)
+def test_threat_rises_with_the_others_power(system, j, extra):
+    power, dist, cont, off, intent = system
+    j %= len(power)
+    prox = proximity_matrix(dist, cont)
+    before = threat_matrix(power, prox, off, intent)
+    stronger = power.copy()
+    stronger[j] += extra
+    after = threat_matrix(stronger, prox, off, intent)
+    assert np.all(after[:, j] >= before[:, j])
+    live = (prox[:, j] * off[j] * intent[:, j]) > 0
+    assert np.all(after[live, j] > before[live, j])
+    others = np.arange(len(power)) != j
+    assert np.array_equal(after[:, others], before[:, others])
+
+
+@given(systems(), st.floats(1.0, 5000.0))
+@settings(max_examples=60, deadline=None)
+def test_threat_falls_with_distance(system, extra_km):
+    power, dist, cont, off, intent = system
+    near = threat_matrix(power, proximity_matrix(dist, cont), off, intent)
+    far = threat_matrix(power, proximity_matrix(dist + extra_km, cont), off, intent)
+    assert np.all(far <= near)
+    assert np.all(far[cont] == near[cont])  # contiguity: distance no longer matters
+
+
+def test_threat_rejects_bad_input_with_a_named_reason():
+    prox = 1 - np.eye(2)
+    with pytest.raises(ValueError, match="power: negative value"):
+        threat_matrix([0.5, -0.1], prox, 1.0, 1.0)
+    with pytest.raises(ValueError, match=r"proximity: expected a square matrix of shape \(2, 2\)"):
+        threat_matrix([0.5, 0.1], np.ones((3, 3)), 1.0, 1.0)
+    with pytest.raises(ValueError, match="intentions: value 1.5"):
+        threat_matrix([0.5, 0.1], prox, 1.0, [[0, 1.5], [0, 0]])
+    with pytest.raises(ValueError, match="offensive: expected shape"):
+        threat_matrix([0.5, 0.1], prox, [1.0, 1.0, 1.0], 1.0)
+    with pytest.raises(ValueError, match="power: non-finite"):
+        threat_matrix([np.nan, 0.1], prox, 1.0, 1.0)
+    with pytest.raises(ValueError, match="distance_km: negative"):
+        proximity_matrix([[0, -5.0], [1.0, 0]])
+    with pytest.raises(ValueError, match="decay_km"):
+        proximity_matrix([[0, 5.0], [1.0, 0]], decay_km=0)
+    with pytest.raises(ValueError, match="contiguous: expected shape"):
+        proximity_matrix([[0, 5.0], [1.0, 0]], np.zeros((3, 3), bool))
+    with pytest.raises(ValueError, match="power: expected shape"):
+        balance_of_power_threat(np.ones((2, 2)))
+
+
+def test_perceived_intentions_is_a_weighted_mean_of_the_indicators_given():
+    rng = np.random.default_rng(1)
+    h, d, r = rng.random((3, 4, 4))
+    r = r > 0.5
+    eye = np.eye(4, dtype=bool)
+    assert np.allclose(perceived_intentions(h), np.where(eye, 0, h))
+    both = perceived_intentions(h, d, weights=(0.5, 0.25, 0.25))
+    assert np.allclose(both, np.where(eye, 0, (0.5 * h + 0.25 * d) / 0.75))
+    full = perceived_intentions(h, d, r, weights=(1, 1, 2))
+    assert np.allclose(full, np.where(eye, 0, (h + d + 2 * r) / 4))
+    assert full.min() >= 0 and full.max() <= 1
+    with pytest.raises(ValueError, match="ideal_point_distance: value"):
+        perceived_intentions(h, d + 1.0)
+    with pytest.raises(ValueError, match="all have weight 0"):
+        perceived_intentions(h, weights=(0, 1, 1))
+
+
+def test_global_threats():
+    e = np.array([[1.0, 0.0], [0.5, 1.0], [0.0, 0.2]])
+    s = np.array([0.1, 0.3])
+    assert np.allclose(global_threat_exposure(e, s), [0.1, 0.35, 0.06])
+    g = shared_global_threat(e, s)
+    assert np.allclose(g, g.T) and np.all(np.diagonal(g) == 0)
+    assert g[0, 1] == pytest.approx(0.1 * 1.0 * 0.5)
+    assert g[0, 2] == 0.0  # no threat in common
+    with pytest.raises(ValueError, match=r"intensity: expected shape \(2,\)"):
+        global_threat_exposure(e, [0.1])
+    with pytest.raises(ValueError, match="exposure: expected shape"):
+        global_threat_exposure([0.1, 0.2], [0.1])
+
+
+def test_aggregate_power_reproduces_the_published_cinc(record):
+    """CINC is the mean of a state's shares of the six NMC components (Singer, Bremer & Stuckey 1972)."""
+    sy = record.state_years
+    cols = ["milex", "milper", "irst", "pec", "tpop", "upop"]
+    worst = 0.0
+    for _, year in sy.groupby("year"):
+        got = aggregate_power(year[cols].to_numpy(float))
+        want = year["cinc"].to_numpy(float)
+        ok = ~np.isnan(want)
+        worst = max(worst, float(np.abs(got[ok] - want[ok]).max()))
+    assert worst < 1e-6
+
+
+def test_aggregate_power_handles_missing_components():
+    x = np.array([[1.0, np.nan], [3.0, 2.0], [np.nan, np.nan]])
+    got = aggregate_power(x)
+    assert got[0] == pytest.approx(0.25)  # only its first share counts
+    assert got[1] == pytest.approx((0.75 + 1.0) / 2)
+    assert np.isnan(got[2])
+    with pytest.raises(ValueError, match="components: negative"):
+        aggregate_power([[1.0, -1.0]])
+    with pytest.raises(ValueError, match=r"components: expected shape \(N, C\)"):
+        aggregate_power([1.0, 2.0])
