@@ -42,7 +42,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from foedus.theory.threat import _array, _matrix, _per_pair, _vector
+from foedus.theory._validate import _array, _matrix, _per_pair, _vector
 
 __all__ = [
     "MOTIVES",

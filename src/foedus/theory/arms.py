@@ -45,7 +45,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.linalg import expm
 
-from foedus.theory.threat import _array, _matrix, _per_state, _vector
+from foedus.theory._validate import _array, _matrix, _per_state, _vector
 
 __all__ = [
     "JERVIS_WORLDS",

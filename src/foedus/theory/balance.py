@@ -43,7 +43,11 @@ from numba import njit
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from foedus.theory.landscape import EXACT_MAX_ACTORS, landscape_exact, landscape_heuristic
+from foedus.theory.landscape import (
+    EXACT_MAX_ACTORS,
+    landscape_exact,
+    landscape_heuristic,
+)
 
 __all__ = [
     "TriadCensus",

@@ -31,7 +31,7 @@ from typing import NamedTuple
 import numpy as np
 
 # one input checker for the whole theory-politics family (same owner, same messages)
-from foedus.theory.politics import _broadcast, _checked
+from foedus.theory._validate import _broadcast, _checked
 
 __all__ = [
     "attribution_probability",

@@ -30,6 +30,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from foedus.theory._validate import _broadcast, _checked
+
 __all__ = [
     "MorrowExchange",
     "morrow_security",
@@ -57,53 +59,6 @@ __all__ = [
     "annual_exit_probability",
     "honour_probability",
 ]
-
-
-# --------------------------------------------------------------------------------------------
-# input checking shared by politics and cyber
-# --------------------------------------------------------------------------------------------
-
-
-def _checked(
-    x,
-    name: str,
-    func: str,
-    *,
-    lo: float | None = None,
-    hi: float | None = None,
-    lo_open: bool = False,
-    hi_open: bool = False,
-) -> np.ndarray:
-    """``x`` as a float array, or a ValueError naming ``func``, ``name``, the first bad index and why."""
-    try:
-        a = np.asarray(x, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"{func}: {name} must be numeric ({exc})") from None
-    bad = ~np.isfinite(a)
-    reason = "must be finite (no NaN or inf)"
-    if not bad.any():
-        if lo is not None:
-            low = a <= lo if lo_open else a < lo
-            if low.any():
-                bad, reason = low, f"must be {'>' if lo_open else '>='} {lo:g}"
-        if not bad.any() and hi is not None:
-            high = a >= hi if hi_open else a > hi
-            if high.any():
-                bad, reason = high, f"must be {'<' if hi_open else '<='} {hi:g}"
-    if bad.any():
-        if a.ndim == 0:
-            raise ValueError(f"{func}: {name} {reason}; got {a.item()!r}")
-        idx = tuple(int(i) for i in np.argwhere(bad)[0])
-        raise ValueError(f"{func}: {name} {reason}; got {a[idx]!r} at index {idx}")
-    return a
-
-
-def _broadcast(func: str, **arrays: np.ndarray) -> list[np.ndarray]:
-    try:
-        return list(np.broadcast_arrays(*arrays.values()))
-    except ValueError:
-        shapes = ", ".join(f"{k} {np.shape(v)}" for k, v in arrays.items())
-        raise ValueError(f"{func}: shapes do not broadcast: {shapes}") from None
 
 
 def _logistic(z: np.ndarray) -> np.ndarray:
