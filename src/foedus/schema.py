@@ -149,6 +149,8 @@ class Column:
     choices: tuple[str, ...] | None = None
     minimum: float | None = None
     maximum: float | None = None
+    optional: bool = False
+    """An optional column may be absent from a table; when present it is validated and kept."""
 
 
 @dataclass(frozen=True)
@@ -248,6 +250,10 @@ MEMBERSHIPS = TableSpec(
         Column("exit_year", "int", nullable=True, doc="<NA> = still a member when the record ends"),
         Column("exit_month", "int", nullable=True, minimum=1, maximum=12),
         Column("exit_day", "int", nullable=True, minimum=1, maximum=31),
+        *(
+            Column(o, "bool", optional=True, doc="this member's obligation in this phase (ATOP member file); absent = the agreement's")
+            for o in OBLIGATIONS
+        ),
     ),
     key=("agreement_id", "ccode", "phase", "entry_year"),
     checks=(("exit_year", lambda d: _exit_before_entry(d, "entry_year", "exit_year"), "exit before entry"),),
@@ -322,11 +328,13 @@ def validate(
     """
     spec = TABLES[table] if isinstance(table, str) else table
     src = source or spec.name
-    missing = [c for c in spec.names if c not in df.columns]
+    missing = [c.name for c in spec.columns if c.name not in df.columns and not c.optional]
     if missing:
         raise SchemaError(src, f"missing column(s) {', '.join(missing)} for table '{spec.name}'", column=missing[0])
     out = pd.DataFrame(index=pd.RangeIndex(len(df)))
     for col in spec.columns:
+        if col.optional and col.name not in df.columns:
+            continue
         s = df[col.name].reset_index(drop=True)
         null = s.isna().to_numpy()
         if null.any() and not col.nullable:
@@ -399,7 +407,11 @@ def empty(table: str) -> pd.DataFrame:
     spec = TABLES[table]
     dtypes = {"int": "int64", "float": "float64", "bool": "bool", "str": "string"}
     return pd.DataFrame(
-        {c.name: pd.Series(dtype=("Int64" if c.kind == "int" and c.nullable else dtypes[c.kind])) for c in spec.columns}
+        {
+            c.name: pd.Series(dtype=("Int64" if c.kind == "int" and c.nullable else dtypes[c.kind]))
+            for c in spec.columns
+            if not c.optional
+        }
     )
 
 

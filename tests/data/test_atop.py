@@ -70,7 +70,7 @@ def test_dyad_year_file_agrees_with_memberships_on_defence_pacts(record):
     member-specific obligations, e.g. asymmetric pacts), but the two mostly agree.
     """
     dy = record.extras["atop_dyad_years"]
-    m = record.memberships.merge(record.agreements[["agreement_id", "defense", "source"]], on="agreement_id")
+    m = record.memberships.drop(columns=["defense"], errors="ignore").merge(record.agreements[["agreement_id", "defense", "source"]], on="agreement_id")
     m = m[m["defense"] & (m["source"] == "atop5_1a.csv")]
     union = common = 0
     for year in range(1820, 2019, 11):

@@ -1,9 +1,114 @@
-"""Commands registered by :func:`register`."""
+"""`foedus history similarity`: alliance portfolio similarity of every dyad-year, to Parquet (brief H2).
+
+Presentation only: the measures live in :mod:`foedus.analysis.similarity`.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import List, Optional
+
 import typer
+
+from foedus.schema import SchemaError
+
+
+def _parse_levels(text: str) -> dict[str, int]:
+    """``"defense=3,offense=2"`` -> ``{"defense": 3, "offense": 2}`` (a ValueError names the bad part)."""
+    out: dict[str, int] = {}
+    for part in text.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        name, sep, value = part.partition("=")
+        if not sep:
+            raise ValueError(f"--levels: {part!r} is not of the form obligation=level")
+        try:
+            out[name.strip()] = int(value)
+        except ValueError:
+            raise ValueError(f"--levels: level of {name.strip()!r} must be a whole number, got {value!r}") from None
+    return out
+
+
+HELP = " ".join(
+    [
+        "Compute alliance portfolio similarity for every pair of states in every year and write it as Parquet.",
+        "\n\nEach year, a state's alliance portfolio is its tie with every member of the state system",
+        "(0 none, 1 consultation, 2 offence, neutrality or non-aggression, 3 defence; with itself 3).",
+        "Two portfolios are compared with Kendall's tau-b (Bueno de Mesquita 1975) and the S score",
+        "(Signorino & Ritter 1999: absolute or squared distance, unweighted or weighted by CINC),",
+        "over the whole system and over the two states' regions.",
+        "\n\nOutput: one row per pair and year with columns ccode1 < ccode2, year, then one column per measure.",
+    ]
+)
+
+
+def similarity(
+    out: Path = typer.Argument(..., help="Parquet file to write (e.g. similarity.parquet); its folder must exist."),
+    year_from: Optional[int] = typer.Option(None, "--from", help="First year (default: the first year of the state system, 1816 for the record)."),
+    year_to: Optional[int] = typer.Option(None, "--to", help="Last year (default: the last year observed, 2018 for the record)."),
+    data: Optional[Path] = typer.Option(None, "--data", help="Folder of raw records (ATOP, COW) to read instead of the default store or ../shared/data."),
+    db: Optional[Path] = typer.Option(None, "--db", help="foedus store (DuckDB file made by 'foedus data import') to read the record from."),
+    run: Optional[Path] = typer.Option(None, "--run", help="A simulated history folder (written by 'foedus simulate --out') to measure instead of the record."),
+    measure: Optional[List[str]] = typer.Option(
+        None,
+        "--measure",
+        help="Measure to compute; repeat for several. Default: all of tau_b, s_unweighted_abs, s_unweighted_sq, "
+        "s_weighted_abs, s_weighted_sq and their *_regional variants.",
+    ),
+    levels: Optional[str] = typer.Option(
+        None,
+        "--levels",
+        help="Tie level of each ATOP obligation, e.g. 'defense=3,offense=2,neutrality=2,nonaggression=2,consultation=1' (the default).",
+    ),
+) -> None:
+    """Compute and write the similarity table; the help text is :data:`HELP`."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from foedus.analysis.similarity import ATOP_TIE_LEVELS, MEASURES, default_years, write_similarity_parquet
+
+    err = Console(stderr=True)
+    try:
+        if run is not None and (data is not None or db is not None):
+            raise ValueError("--run measures a simulated history; do not combine it with --data or --db")
+        lv = ATOP_TIE_LEVELS if levels is None else _parse_levels(levels)
+        measures = tuple(measure) if measure else MEASURES
+        unknown = [m for m in measures if m not in MEASURES]
+        if unknown:
+            raise ValueError(f"--measure: unknown measure(s) {', '.join(unknown)}; choose among {', '.join(MEASURES)}")
+        if run is not None:
+            from foedus.data.runs import read_history_dir
+
+            history = read_history_dir(run)
+        else:
+            from foedus.data import open_record
+
+            history = open_record(db=db, data_dir=data)
+        span = default_years(history)
+        first = span.start if year_from is None else year_from
+        last = span.stop - 1 if year_to is None else year_to
+        if first > last:
+            raise ValueError(f"no years from {first} to {last} (the history covers {span.start}-{span.stop - 1})")
+        years = range(first, last + 1)
+        with Progress(
+            TextColumn("similarity"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+            console=err, transient=True,
+        ) as bar:
+            task = bar.add_task("", total=len(years))
+            write_similarity_parquet(
+                history, out, years=years, measures=measures, levels=lv,
+                progress=lambda y: bar.update(task, advance=1, description=str(y)),
+            )
+    except (SchemaError, ValueError, FileNotFoundError, OSError) as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
+    import pyarrow.parquet as pq
+
+    rows = pq.read_metadata(out).num_rows
+    typer.echo(f"wrote {rows} dyad-years ({first}-{last}, {len(measures)} measures) to {out}")
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
+    """Add ``similarity`` to the ``foedus history`` sub-app."""
+    app.command("similarity", help=HELP)(similarity)

@@ -23,6 +23,9 @@ ALLIANCE_COLUMNS = [
     "atopid", "begyr", "begmo", "begday", "endyr", "endmo", "endday", "bilat", "wartime",
     "defense", "offense", "neutral", "nonagg", "consul", "conditio", "asymm",
 ]
+MEMBER_OBLIGATIONS = {"defense": "defense", "offense": "offense", "neutrality": "neutral", "nonaggression": "nonagg", "consultation": "consul"}
+"""Canonical obligation column -> ATOP member-file column."""
+
 MEMBER_COLUMNS = ["atopid", "member", "phase", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit"]
 
 
@@ -76,6 +79,9 @@ def read_atop_alliances(path: Path, inst_path: Path | None = None, last_year: in
 def read_atop_members(path: Path, known_ccodes: Iterable[int] | None = None) -> pd.DataFrame:
     """Read an ATOP member-level file (``atop5_1m.csv``) into the ``memberships`` table.
 
+    The member's own obligations in each phase (``defense`` ... ``consul``) become the optional
+    obligation columns of ``memberships`` when the file has all five, with no gaps.
+
     Parameters
     ----------
     path
@@ -102,6 +108,13 @@ def read_atop_members(path: Path, known_ccodes: Iterable[int] | None = None) -> 
             "exit_day": zero_to_na(raw["dayexit"]).where(exit_year.notna()),
         }
     )
+    # ATOP codes obligations per member and phase (e.g. the EU treaties: consultation only
+    # 1992-2007, defence after); keep them when the file has all of them, complete. Otherwise
+    # the agreement-level obligations stand for every member.
+    theirs = list(MEMBER_OBLIGATIONS.values())
+    if all(c in raw.columns for c in theirs) and raw[theirs].notna().all().all():
+        for ours, col in MEMBER_OBLIGATIONS.items():
+            df[ours] = raw[col]
     outside = (pd.to_numeric(raw["cowsys"], errors="coerce") == 0).to_numpy() if "cowsys" in raw.columns else None
     return validate_at(df, "memberships", str(path), known_ccodes=known_ccodes, exempt=outside)
 
