@@ -1,7 +1,289 @@
-"""`foedus history ...` commands."""
+"""`foedus history ...` commands: measures of the alliance record or of a simulated history.
+
+Presentation only: the measures live in :mod:`foedus.analysis` and the report in
+:mod:`foedus.report.history`. (``foedus history similarity`` is added by
+:mod:`foedus.cli.similarity`.)
+"""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Optional
+
 import typer
 
-app = typer.Typer(help="history commands.", no_args_is_help=True)
+from foedus.schema import SchemaError
+
+app = typer.Typer(
+    help="Measure the history of alliances (brief H1): formation, size, duration and survival, network, blocs and "
+    "polarity. Works on the historical record (ATOP 5.1 + Correlates of War) or, with --run, on a simulated history.",
+    no_args_is_help=True,
+)
+
+_DATA_HELP = "Folder of raw records (ATOP, COW) to read instead of the default store or ../shared/data."
+_DB_HELP = "foedus store (DuckDB file made by 'foedus data import') to read the record from."
+_RUN_HELP = "A history folder (e.g. written by 'foedus simulate --out') to measure instead of the record."
+_K_HELP = "Capability ratio (strongest / weakest founder's CINC) at or above which an alliance counts as asymmetric."
+_RULE_HELP = (
+    "Symmetry rule: 'major_minor' (a COW major power allied with non-majors, after Morrow 1991), 'ratio' "
+    "(CINC ratio >= k) or 'either'."
+)
+_METHOD_HELP = "How blocs are found in the defence-pact network: 'modularity' (greedy modularity communities) or 'components'."
+
+_ERRORS = (SchemaError, ValueError, FileNotFoundError, OSError)
+
+
+def _fail(e: Exception) -> None:
+    typer.echo(f"error: {e}", err=True)
+    raise typer.Exit(2)
+
+
+def _history(data: Optional[Path], db: Optional[Path], run: Optional[Path]):
+    if run is not None and (data is not None or db is not None):
+        raise ValueError("--run measures a history folder; do not combine it with --data or --db")
+    if run is not None:
+        from foedus.data.runs import read_history_dir
+
+        return read_history_dir(run)
+    from foedus.data import open_record
+
+    return open_record(db=db, data_dir=data)
+
+
+def _num(v, digits: int = 2) -> str:
+    if v is None:
+        return "–"
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, int):
+        return f"{v:,}" if abs(v) >= 10_000 else str(v)  # years stay 1815, not 1,815
+    if isinstance(v, float):
+        if v != v:
+            return "–"
+        if v == float("inf"):
+            return "∞ (not reached)"
+        return f"{v:,.{digits}f}"
+    return str(v)
+
+
+_SUMMARY_HELP = (
+    "Headline measures of alliances: alliances begun per year (overall, before and after 1945, by period, format, "
+    "obligation and symmetry), members per alliance, and duration: the naive mean over ended alliances and the "
+    "Kaplan-Meier median survival, with alliances still in force right-censored at the last year of the record."
+    "\n\nWith --json, prints one JSON object; numbers that are not finite are written as null (a Kaplan-Meier "
+    "median is infinite when the survival curve never falls to one half within the record)."
+)
+
+
+@app.command("summary", help=_SUMMARY_HELP, short_help="Headline measures: formation per year, size, duration and Kaplan-Meier survival.")
+def summary_cmd(
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object (machine-readable) instead of tables."),
+    data: Optional[Path] = typer.Option(None, "--data", help=_DATA_HELP),
+    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
+    run: Optional[Path] = typer.Option(None, "--run", help=_RUN_HELP),
+    k: float = typer.Option(10.0, "--k", help=_K_HELP),
+    rule: str = typer.Option("either", "--rule", help=_RULE_HELP),
+) -> None:
+    """Print the summary; the help text is ``_SUMMARY_HELP``."""
+    from foedus.analysis.summary import jsonable, summary
+
+    try:
+        h = _history(data, db, run)
+        s = summary(h, k=k, rule=rule)
+    except _ERRORS as e:
+        _fail(e)
+    if as_json:
+        typer.echo(json.dumps(jsonable(s), sort_keys=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console()
+    t = Table(title=f"Alliances in {s['source']} ({s['first_year']}–{s['last_year']})")
+    t.add_column("measure")
+    t.add_column("value", justify="right")
+    for label, v in [
+        ("alliances", s["alliances"]),
+        ("  begun in the window", s["alliances_begun"]),
+        ("  begun before it (inherited)", s["alliances_inherited"]),
+        ("alliances begun per year", s["per_year"]),
+        ("  before 1945", s["per_year_pre1945"]),
+        ("  from 1945", s["per_year_post1945"]),
+        ("members per alliance, mean", s["members_mean"]),
+        ("members per alliance, median", s["members_median"]),
+        ("ended / still in force", f"{s['alliances_ended']} / {s['alliances_censored']}"),
+        ("duration of ended alliances, naive mean (years)", s["duration_mean_ended"]),
+        ("duration of ended alliances, median (years)", s["duration_median_ended"]),
+        ("Kaplan–Meier median survival (years)", s["km_median_survival"]),
+        ("  begun before 1945", s["km_median_survival_pre1945"]),
+        ("  begun from 1945", s["km_median_survival_post1945"]),
+    ]:
+        t.add_row(label, _num(v))
+    con.print(t)
+    p = Table(title="By period of formation")
+    for c in ("period", "alliances", "per year", "KM median survival (years)"):
+        p.add_column(c, justify="right" if c != "period" else "left")
+    for label, n in s["alliances_by_period"].items():
+        p.add_row(label, _num(n), _num(s["per_year_by_period"][label]), _num(s["km_median_by_period"].get(label)))
+    con.print(p)
+    for key, title in (("by_format", "By format"), ("by_symmetry", f"By symmetry (rule {rule}, k = {k:g})"),
+                       ("by_primary_obligation", "By strongest obligation"), ("by_obligation", "Carrying each obligation (overlapping)")):
+        tb = Table(title=title)
+        tb.add_column("category")
+        tb.add_column("alliances", justify="right")
+        for c, n in s[key].items():
+            tb.add_row(c, _num(n))
+        con.print(tb)
+
+
+_REPORT_HELP = (
+    "Write a self-contained HTML report (one file, viewable without a network): alliances begun per year with the "
+    "world wars and 1991 marked, the size distribution, Kaplan-Meier survival by period, defence-pact network "
+    "snapshots with blocs and major powers, polarity by year, and summary tables with their sources."
+)
+
+
+@app.command("report", help=_REPORT_HELP, short_help="Write a self-contained HTML report with figures and tables.")
+def report_cmd(
+    out: Path = typer.Argument(..., help="HTML file to write (one self-contained file, e.g. history.html)."),
+    data: Optional[Path] = typer.Option(None, "--data", help=_DATA_HELP),
+    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
+    run: Optional[Path] = typer.Option(None, "--run", help=_RUN_HELP),
+    years: Optional[str] = typer.Option(
+        None, "--years", help="Network snapshot years, comma-separated (default 1914,1939,1960,1990,2018, or five "
+        "evenly spaced years when the history does not cover them)."
+    ),
+    method: str = typer.Option("modularity", "--method", help=_METHOD_HELP),
+) -> None:
+    """Write the report; the help text is ``_REPORT_HELP``."""
+    from foedus.report.history import write_history_report
+
+    try:
+        snap = None
+        if years:
+            try:
+                snap = [int(y) for y in years.split(",") if y.strip()]
+            except ValueError:
+                raise ValueError(f"--years: expected comma-separated whole years, got {years!r}") from None
+        h = _history(data, db, run)
+        path = write_history_report(h, out, years=snap, method=method)
+    except _ERRORS as e:
+        _fail(e)
+    typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
+
+
+_NETWORK_HELP = (
+    "Blocs and polarity of the defence-pact network in one year: each bloc with its leader (strongest member), "
+    "size, major powers and members, then the polarity indices: poles (blocs with a major power), cluster poles "
+    "(Wayman 1984), capability concentration CON (Ray & Singer 1973), effective numbers of poles and blocs."
+)
+
+
+@app.command("network", help=_NETWORK_HELP, short_help="Blocs and polarity of the defence-pact network in one year.")
+def network_cmd(
+    year: int = typer.Argument(..., help="Year of the alliance network, e.g. 1914."),
+    data: Optional[Path] = typer.Option(None, "--data", help=_DATA_HELP),
+    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
+    run: Optional[Path] = typer.Option(None, "--run", help=_RUN_HELP),
+    method: str = typer.Option("modularity", "--method", help=_METHOD_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object: polarity indices and the blocs."),
+) -> None:
+    """Print the blocs of one year; the help text is ``_NETWORK_HELP``."""
+    from foedus.analysis.network import defense_network
+    from foedus.analysis.polarity import blocs, polarity_of_graph
+    from foedus.analysis.summary import jsonable
+
+    try:
+        h = _history(data, db, run)
+        g = defense_network(h, year)
+        parts = blocs(g, method)
+        stats = polarity_of_graph(g, method)
+    except _ERRORS as e:
+        _fail(e)
+    rows = []
+    for b in parts:
+        if len(b) < 2 and not any(g.nodes[n]["major"] for n in b):
+            continue
+        members = sorted(b)
+        leader = max(members, key=lambda n: (g.nodes[n]["cinc"] if g.nodes[n]["cinc"] == g.nodes[n]["cinc"] else 0.0, -n))
+        rows.append({
+            "leader": g.nodes[leader]["abb"],
+            "size": len(members),
+            "majors": [g.nodes[n]["abb"] for n in members if g.nodes[n]["major"]],
+            "members": [g.nodes[n]["abb"] for n in members],
+        })
+    if as_json:
+        typer.echo(json.dumps(jsonable({"year": year, "method": method, **stats, "bloc_list": rows})))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console()
+    t = Table(title=f"Defence-pact blocs, {year} ({method})")
+    for c in ("bloc of", "size", "major powers", "members"):
+        t.add_column(c, justify="right" if c == "size" else "left")
+    for r in rows:
+        t.add_row(r["leader"], str(r["size"]), ", ".join(r["majors"]) or "–", ", ".join(r["members"]))
+    con.print(t)
+    p = Table(title="Polarity")
+    p.add_column("index")
+    p.add_column("value", justify="right")
+    for key, v in stats.items():
+        p.add_row(key, _num(v, 3))
+    con.print(p)
+
+
+_POLARITY_HELP = (
+    "Polarity of the alliance system year by year: states, states in defence pacts, blocs, major powers, poles "
+    "(blocs with a major power), cluster poles (Wayman 1984), CON (Ray & Singer 1973), effective numbers of poles "
+    "and of blocs. On screen: allied = states in a defence pact, clust = cluster poles, e.poles and e.blocs = "
+    "effective numbers; every n-th year only. --csv writes every year of the range and every column."
+)
+
+
+@app.command("polarity", help=_POLARITY_HELP, short_help="Polarity indices year by year (poles, CON, effective numbers).")
+def polarity_cmd(
+    csv: Optional[Path] = typer.Option(None, "--csv", help="Also write the per-year table (every year, every column) to this CSV file."),
+    year_from: Optional[int] = typer.Option(None, "--from", help="First year shown (default: the history's first)."),
+    year_to: Optional[int] = typer.Option(None, "--to", help="Last year shown (default: the history's last)."),
+    every: int = typer.Option(10, "--every", help="Show every n-th year on screen (the CSV has every year)."),
+    data: Optional[Path] = typer.Option(None, "--data", help=_DATA_HELP),
+    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
+    run: Optional[Path] = typer.Option(None, "--run", help=_RUN_HELP),
+    method: str = typer.Option("modularity", "--method", help=_METHOD_HELP),
+) -> None:
+    """Print the polarity table; the help text is ``_POLARITY_HELP``."""
+    from foedus.analysis.polarity import polarity
+
+    try:
+        if every < 1:
+            raise ValueError(f"--every must be at least 1, got {every}")
+        h = _history(data, db, run)
+        lo = h.first_year if year_from is None else year_from
+        hi = h.last_year if year_to is None else year_to
+        pol = polarity(h, method=method, years=(lo, hi))
+        if csv is not None:
+            pol.to_csv(csv)
+    except _ERRORS as e:
+        _fail(e)
+    from rich.console import Console
+    from rich.table import Table
+
+    short = {"states": "states", "aligned_states": "allied", "blocs": "blocs", "majors": "majors", "poles": "poles",
+             "cluster_poles": "clust", "con": "CON", "effective_poles": "e.poles", "effective_blocs": "e.blocs"}
+    shown = pol[list(short)]
+    shown = shown[((shown.index - lo) % every == 0) | (shown.index == hi)]
+    from rich import box
+
+    t = Table(title=f"Polarity of the defence-pact network ({method})", box=box.SIMPLE_HEAD, show_edge=False,
+              padding=(0, 1), collapse_padding=True, pad_edge=False)
+    t.add_column("year", min_width=4, no_wrap=True)
+    for c in shown.columns:
+        t.add_column(short[c], justify="right", min_width=len(short[c]), no_wrap=True)
+    columns = [shown[c].to_numpy().tolist() for c in shown.columns]
+    for i, y in enumerate(shown.index):
+        t.add_row(str(y), *(_num(col[i]) for col in columns))
+    Console().print(t)
+    if csv is not None:
+        typer.echo(f"wrote {len(pol)} years to {csv}")

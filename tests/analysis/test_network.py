@@ -1,0 +1,148 @@
+"""The alliance network by year and the canonical dyad_years table (brief H1).
+
+The record's dyad-years are checked against ATOP's own dyad-year file as distributed by
+peacesciencer (../shared/data/peacesciencer/atop_alliance.csv.gz, ATOP 5.1 directed dyad-years),
+and the 1914 network against the alliances every history of the First World War names.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from foedus.analysis.network import alliance_network, defense_network, dyad_years, membership_years
+from foedus.analysis.toy import toy_history
+from foedus.schema import OBLIGATIONS, validate
+
+GMY, AUH, ITA, FRN, RUS, UKG, USA, JPN = 255, 300, 325, 220, 365, 200, 2, 740
+
+
+@pytest.fixture(scope="module")
+def record_dyads(record):
+    return dyad_years(record)
+
+
+def test_dyad_years_is_canonical_and_fast(record, record_dyads):
+    validate(record_dyads, "dyad_years")
+    assert (record_dyads["ccode1"] < record_dyads["ccode2"]).all()
+    assert record_dyads["year"].between(1815, 2018).all()
+    start = time.perf_counter()
+    dyad_years(record)
+    assert time.perf_counter() - start < 5.0  # vectorised: about 0.2 s on a quiet machine
+
+
+def test_dyad_years_reproduce_atop_own_dyad_year_file(data_dir, record_dyads):
+    atop = pd.read_csv(data_dir / "peacesciencer" / "atop_alliance.csv.gz")
+    atop = atop[atop["ccode1"] < atop["ccode2"]]
+    assert len(atop) == 136_648  # 273,296 directed rows, both directions present
+    merged = atop.merge(record_dyads, on=["ccode1", "ccode2", "year"], how="left", indicator=True)
+    assert (merged["_merge"] == "both").all()  # every ATOP dyad-year is ours
+    extra = len(record_dyads) - len(atop)
+    assert 0 <= extra <= 20  # same-year successions and a non-state signatory (see dyad_years)
+    both = merged[merged["_merge"] == "both"]
+    for ours, theirs in [("defense", "atop_defense"), ("offense", "atop_offense"), ("neutrality", "atop_neutral"),
+                         ("nonaggression", "atop_nonagg"), ("consultation", "atop_consul")]:
+        # ATOP codes obligations per member and phase; the canonical schema per agreement.
+        assert (both[ours] == both[theirs].astype(bool)).mean() > 0.99
+
+
+def test_1914_network_has_the_triple_alliance_and_the_entente(record):
+    g = alliance_network(record, 1914)
+    for a, b in itertools.combinations((GMY, AUH, ITA), 2):
+        assert g.has_edge(a, b) and g.edges[a, b]["defense"]
+    for a, b in itertools.combinations((FRN, RUS, UKG), 2):
+        assert g.has_edge(a, b)
+    assert g.edges[FRN, RUS]["defense"]  # the Franco-Russian alliance
+    assert not g.edges[UKG, FRN]["defense"]  # the Entente Cordiale was no defence pact
+    assert not g.has_edge(GMY, FRN)
+    d = defense_network(record, 1914)
+    assert d.has_edge(FRN, RUS) and not d.has_edge(UKG, FRN)
+    assert set(d.nodes) == set(g.nodes)
+
+
+def test_1914_nodes_are_the_state_system_with_cow_attributes(record):
+    g = alliance_network(record, 1914)
+    s = record.states
+    members = s[(s["start_year"] <= 1914) & (s["end_year"].fillna(9999) >= 1914)]["ccode"]
+    assert set(members) <= set(g.nodes)
+    majors = {n for n, d in g.nodes(data=True) if d["major"]}
+    assert majors == {USA, UKG, FRN, GMY, AUH, ITA, RUS, JPN}  # COW major powers in 1914
+    assert g.nodes[GMY]["abb"] == "GMY" and 0 < g.nodes[GMY]["cinc"] < 1
+    assert g.graph["year"] == 1914
+
+
+def test_nato_members_share_defence_edges_in_1960(record):
+    d = defense_network(record, 1960)
+    for a, b in [(USA, UKG), (USA, 640), (UKG, 210)]:  # USA-Turkey, UK-Netherlands
+        assert d.has_edge(a, b) and 3180 in d.edges[a, b]["agreements"]
+
+
+def test_network_edges_are_the_dyad_years_of_the_year(record, record_dyads):
+    for year in (1870, 1960, 2018):
+        g = alliance_network(record, year)
+        edges = {(min(u, v), max(u, v)) for u, v in g.edges}
+        dy = record_dyads[record_dyads["year"] == year]
+        assert edges == set(zip(dy["ccode1"], dy["ccode2"]))
+
+
+def test_year_outside_the_window_is_an_error(record):
+    with pytest.raises(ValueError, match="outside the history's window 1815-2018"):
+        alliance_network(record, 2019)
+    with pytest.raises(ValueError, match="obligation must be one of"):
+        alliance_network(record, 1914, obligation="friendship")
+
+
+def test_membership_counts_every_year_it_touches():
+    h = toy_history(
+        [{"id": 1, "start": 1900, "end": None, "members": [(1, 1900, 1902), (2, 1900, None), (3, 1902, 1903)]}],
+        first_year=1900, last_year=1905,
+    )
+    my = membership_years(h)
+    assert my.groupby("ccode")["year"].apply(list).to_dict() == {
+        1: [1900, 1901, 1902], 2: list(range(1900, 1906)), 3: [1902, 1903],
+    }
+    dy = dyad_years(h)
+    assert set(zip(dy["ccode1"], dy["ccode2"], dy["year"])) == {
+        (1, 2, 1900), (1, 2, 1901), (1, 2, 1902), (1, 3, 1902), (2, 3, 1902), (2, 3, 1903),
+    }
+
+
+@st.composite
+def _histories(draw):
+    n = draw(st.integers(1, 6))
+    alliances = []
+    for i in range(n):
+        start = draw(st.integers(1900, 1915))
+        end = draw(st.one_of(st.none(), st.integers(start, 1920)))
+        codes = draw(st.lists(st.integers(1, 8), min_size=2, max_size=5, unique=True))
+        members = []
+        for c in codes:
+            entry = draw(st.integers(start, end if end is not None else 1920))
+            leave = draw(st.one_of(st.none(), st.integers(entry, end if end is not None else 1920)))
+            members.append((c, entry, leave))
+        obligations = draw(st.sets(st.sampled_from(OBLIGATIONS), min_size=1))
+        alliances.append({"id": i + 1, "start": start, "end": end, "members": members, "obligations": obligations})
+    return alliances
+
+
+@settings(max_examples=10, deadline=None)
+@given(_histories())
+def test_dyad_years_match_a_brute_force_count(alliances):
+    h = toy_history(alliances, first_year=1900, last_year=1920)
+    expected: dict[tuple[int, int, int], set[str]] = {}
+    for a in alliances:
+        for year in range(1900, 1921):
+            present = [c for c, entry, leave in a["members"]
+                       if entry <= year <= (leave if leave is not None else (a["end"] if a["end"] is not None else 1920))]
+            for c1, c2 in itertools.combinations(sorted(set(present)), 2):
+                expected.setdefault((c1, c2, year), set()).update(a["obligations"])
+    dy = dyad_years(h)
+    got = {(r.ccode1, r.ccode2, r.year): {o for o in OBLIGATIONS if getattr(r, o)} for r in dy.itertuples()}
+    assert got == expected
+    assert np.all(np.diff(dy["year"].to_numpy()) >= 0)

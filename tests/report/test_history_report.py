@@ -1,0 +1,121 @@
+"""The history report: one self-contained, reproducible HTML file with the figures of brief H1."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from foedus.analysis.toy import toy_history
+from foedus.report.history import SNAPSHOT_YEARS, history_main_job, snapshot_years, write_history_report
+
+
+def _toy(first=1900, last=1960):
+    return toy_history(
+        [
+            {"id": 1, "start": first, "end": first + 12, "members": [2, 200, 220]},
+            {"id": 2, "start": first + 5, "end": None, "members": [2, 20], "obligations": ["defense", "consultation"]},
+            {"id": 3, "start": first + 20, "end": first + 30, "members": [365, 710], "obligations": ["nonaggression"]},
+            {"id": 4, "start": first + 25, "end": None, "members": [365, 290, 310]},
+        ],
+        first_year=first, last_year=last,
+        cinc={2: 0.3, 200: 0.1, 220: 0.08, 20: 0.02, 365: 0.2, 710: 0.2, 290: 0.01, 310: 0.005},
+        majors=[2, 365, 710],
+    )
+
+
+class _Resources(HTMLParser):
+    """Collects every attribute that could make a browser fetch something."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name in ("src", "href", "xlink:href", "srcset", "data", "action", "poster") and value is not None:
+                self.links.append(value)
+
+
+def _figure(html: str, fig_id: str) -> str:
+    m = re.search(rf'<figure id="{fig_id}"[^>]*>(.*?)</figure>', html, flags=re.S)
+    assert m, f"no figure {fig_id}"
+    return m.group(1)
+
+
+def test_record_report(record, tmp_path):
+    """One test, so that the record's report (the slow part) is drawn once per test process."""
+    path = write_history_report(record, tmp_path / "history.html")
+    html = path.read_text(encoding="utf-8")
+
+    # one self-contained file
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["history.html"]
+
+    # the five network snapshots, as embedded images, with the major powers labelled
+    assert SNAPSHOT_YEARS == (1914, 1939, 1960, 1990, 2018)
+    for year in SNAPSHOT_YEARS:
+        body = _figure(html, f"fig-network-{year}")
+        assert "<svg" in body and "</svg>" in body
+        assert f"Defence-pact network, {year}" in body
+    assert all(abb in _figure(html, "fig-network-1914") for abb in (">GMY<", ">AUH<", ">ITA<"))
+
+    # formation (world wars and 1991 marked), size, survival and polarity figures
+    for fig_id in ("fig-formation", "fig-size", "fig-survival", "fig-polarity"):
+        assert "<svg" in _figure(html, fig_id)
+    formation = _figure(html, "fig-formation")
+    assert "World War I" in formation and "World War II" in formation and "1991" in formation
+
+    # nothing to fetch: no script, style sheet, external image, font or link
+    parser = _Resources()
+    parser.feed(html)
+    assert "script" not in parser.tags and "link" not in parser.tags and "img" not in parser.tags
+    assert all(link.startswith("#") for link in parser.links), [x for x in parser.links if not x.startswith("#")][:5]
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", html)
+    assert "@import" not in html and "<!DOCTYPE svg" not in html
+
+    # captions say where the data come from
+    assert "ATOP 5.1" in html and "Leeds et al. 2002" in html
+    assert "National Material Capabilities" in html
+    for fig_id in ("fig-formation", "fig-size", "fig-survival", "fig-network-1960", "fig-polarity"):
+        caption = re.search(r"<figcaption>(.*?)</figcaption>", _figure(html, fig_id), flags=re.S).group(1)
+        assert "Data:" in caption or "Ray &amp; Singer" in caption
+    assert ">789<" in html  # headline table: alliances in ATOP 5.1
+
+
+def test_same_history_same_bytes(tmp_path):
+    h = _toy()
+    a = write_history_report(h, tmp_path / "a.html", years=[1930]).read_bytes()
+    b = write_history_report(h, tmp_path / "b.html", years=[1930]).read_bytes()
+    assert a == b
+
+
+def test_simulated_window_gets_evenly_spaced_snapshots(tmp_path):
+    h = _toy(2019, 2100)
+    assert snapshot_years(h) == [2019, 2039, 2060, 2080, 2100]  # numpy.linspace(2019, 2100, 5), rounded
+    html = write_history_report(h, tmp_path / "sim.html").read_text(encoding="utf-8")
+    for year in (2019, 2039, 2060, 2080, 2100):
+        assert "<svg" in _figure(html, f"fig-network-{year}")
+    assert "ATOP 5.1 alliance-" not in html  # a simulated history is not credited to ATOP
+
+
+def test_snapshot_year_outside_the_window_is_an_error(tmp_path):
+    with pytest.raises(ValueError, match="outside the history's window"):
+        write_history_report(_toy(), tmp_path / "x.html", years=[1850])
+
+
+def test_main_job_writes_report_and_summary(tmp_path):
+    s = history_main_job(tmp_path / "out", history=_toy())
+    report, js = tmp_path / "out" / "history_report.html", tmp_path / "out" / "history_summary.json"
+    assert report.is_file() and js.is_file()
+    assert s["outputs"] == {"report": str(report), "summary": str(js)}
+
+    def no_nan(token):
+        raise AssertionError(f"non-standard JSON constant {token}")
+
+    data = json.loads(js.read_text(), parse_constant=no_nan)
+    assert data["alliances"] == s["alliances"] == 4
+    assert data["per_year"] == pytest.approx(4 / 61)
