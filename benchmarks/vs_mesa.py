@@ -1,0 +1,163 @@
+"""Benchmark: foedus against a Mesa implementation of the same yearly rules (the peer ABM library).
+
+Run from the project root (on demand; not collected by pytest)::
+
+    .venv/bin/python benchmarks/vs_mesa.py [--runs 30] [--years 20] [--seed 1] [--scenario world-2022|synthetic:N]
+
+The peer is :mod:`benchmarks.mesa_model`: foedus's reference yearly rules (capabilities,
+threat perception, alignment, alliance politics) written with Mesa's Agent/Model API, one agent
+per state and per alliance, on the reduced ``world-2022`` scenario (66 states; no cyber, crises,
+disputes, shocks or non-state actors; see :func:`mesa_model.reduced_scenario`). foedus runs its
+unchanged engine, every step of :data:`foedus.sim.steps.DEFAULT_STEPS`, on the same scenario.
+``--scenario synthetic:N`` reduces a synthetic world of N states instead (to see how the gap
+grows with the number of states: the peer's pairwise loops grow as N^2 in Python).
+
+What is measured, in one process, one core each:
+
+1. **Same rules** (not timed): with every random element switched off (``growth_noise = 0``,
+   ``consider_rate = 1``, ``exit_rate = 0``, ``dissolution_hazard = 0``) both implementations
+   are deterministic and must give the same number of alliances and the same total military
+   spending every year (relative tolerance 1e-6).
+2. **Speed**: ``--runs`` runs of ``--years`` years on each side (foedus with seeds
+   ``run_seed(seed, r)``, Mesa with seeds ``seed * 1000 + r``), wall time including building
+   each run's world; a short untimed warm-up first (numba's cached kernels, imports).
+   ``speedup_vs_mesa`` = Mesa's total time / foedus's.
+3. **Same outcomes**: the number of alliances in force at the end of each year, across runs:
+   a two-sample Kolmogorov-Smirnov test per year (Holm's correction over the years), and a
+   Mann-Whitney U test of each run's mean number of alliances; ``indistinguishable`` is 1 when
+   no corrected p-value falls below 0.05.
+
+Other engineers share this 2-core machine while it runs, so absolute times are pessimistic;
+the ratio is measured side by side and is less affected.
+
+The last lines printed are the headline figures as ``name: value``; the last is
+``speedup_vs_mesa: X``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from scipy.stats import ks_2samp, mannwhitneyu
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from mesa_model import AllianceModel, reduced_scenario  # noqa: E402
+
+from foedus.sim import Simulation  # noqa: E402
+from foedus.sim.ensemble import run_seed  # noqa: E402
+
+
+def foedus_run(sc, seed: int, years: int) -> tuple[np.ndarray, np.ndarray, float]:
+    """One foedus run: alliances in force and total spending at the end of each year, and its wall time."""
+    counts, milex = [], []
+
+    def count(world, rng) -> None:
+        ag = world.agreements
+        counts.append(len(ag.in_force(kind=0, domain=0)))
+        milex.append(float(world.milex.sum()))
+
+    t0 = time.perf_counter()
+    sim = Simulation(sc, seed=seed)
+    sim.steps["count"] = count
+    sim.run(years)
+    return np.array(counts), np.array(milex), time.perf_counter() - t0
+
+
+def mesa_run(sc, seed: int, years: int) -> tuple[np.ndarray, np.ndarray, float]:
+    """One Mesa run: the DataCollector's alliances and spending per year, and its wall time."""
+    t0 = time.perf_counter()
+    model = AllianceModel(sc, seed=seed)
+    for _ in range(years):
+        model.step()
+    df = model.datacollector.get_model_vars_dataframe()
+    return df["alliances"].to_numpy(), df["milex"].to_numpy(), time.perf_counter() - t0
+
+
+def holm(p: np.ndarray) -> np.ndarray:
+    """Holm's step-down adjusted p-values (Holm 1979)."""
+    p = np.asarray(p, dtype=float)
+    order = np.argsort(p)
+    m = len(p)
+    adj = np.maximum.accumulate((m - np.arange(m)) * p[order])
+    out = np.empty(m)
+    out[order] = np.minimum(adj, 1.0)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=30, help="runs per implementation")
+    ap.add_argument("--years", type=int, default=20, help="simulated years per run")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--check-years", type=int, default=10, help="years of the deterministic same-rules check")
+    ap.add_argument(
+        "--scenario",
+        default="world-2022",
+        help="base scenario to reduce: a built-in name, or synthetic:N for a synthetic world of N states (foedus.sim.synthetic)",
+    )
+    args = ap.parse_args()
+
+    if args.scenario.startswith("synthetic:"):
+        from foedus.sim.synthetic import synthetic_scenario
+
+        n = int(args.scenario.split(":", 1)[1])
+        base = synthetic_scenario(n, seed=args.seed, years=args.years, alliances=n // 3, spread_km=12000.0)
+    else:
+        base = args.scenario
+    sc = reduced_scenario(base, years=args.years)
+    print(f"scenario: {sc.name}, {len(sc.actors)} states, {len(sc.agreements)} security agreements at the start")
+
+    # 1. same rules: deterministic limit
+    det = sc.model_copy(update={"parameters": sc.parameters.model_copy(update={"growth_noise": 0.0, "consider_rate": 1.0, "exit_rate": 0.0, "dissolution_hazard": 0.0})})
+    fa, fm, _ = foedus_run(det, 0, args.check_years)
+    ma, mm, _ = mesa_run(det, 0, args.check_years)
+    same_counts = bool(np.array_equal(fa, ma))
+    same_milex = bool(np.allclose(fm, mm, rtol=1e-6, atol=0))
+    print(f"deterministic check over {args.check_years} years: alliances foedus {fa.tolist()}")
+    print(f"                                              mesa   {ma.tolist()}")
+    print(f"  same alliance counts: {same_counts}; same total spending (rtol 1e-6): {same_milex} (max rel. diff {np.max(np.abs(fm / mm - 1)):.2e})")
+
+    # 2. speed (after an untimed warm-up of both)
+    foedus_run(sc, 0, 2)
+    mesa_run(sc, 0, 2)
+    f_counts, m_counts, f_times, m_times = [], [], [], []
+    for r in range(args.runs):
+        c, _, t = foedus_run(sc, run_seed(args.seed, r), args.years)
+        f_counts.append(c)
+        f_times.append(t)
+    for r in range(args.runs):
+        c, _, t = mesa_run(sc, args.seed * 1000 + r, args.years)
+        m_counts.append(c)
+        m_times.append(t)
+    f_counts, m_counts = np.array(f_counts), np.array(m_counts)
+    ft, mt = float(np.sum(f_times)), float(np.sum(m_times))
+    print(f"foedus: {args.runs} runs x {args.years} years in {ft:.2f} s ({1000 * ft / (args.runs * args.years):.1f} ms per simulated year)")
+    print(f"mesa:   {args.runs} runs x {args.years} years in {mt:.2f} s ({1000 * mt / (args.runs * args.years):.1f} ms per simulated year)")
+
+    # 3. same outcomes
+    p_year = np.array([ks_2samp(f_counts[:, t], m_counts[:, t]).pvalue for t in range(args.years)])
+    p_holm = holm(p_year)
+    p_mw = float(mannwhitneyu(f_counts.mean(axis=1), m_counts.mean(axis=1)).pvalue)
+    print("year  foedus median [5-95 %]   mesa median [5-95 %]   KS p")
+    for t in range(0, args.years, max(1, args.years // 5)):
+        fq = np.quantile(f_counts[:, t], [0.05, 0.5, 0.95])
+        mq = np.quantile(m_counts[:, t], [0.05, 0.5, 0.95])
+        print(f"{sc.start_year + t}  {fq[1]:6.1f} [{fq[0]:.0f}-{fq[2]:.0f}]        {mq[1]:6.1f} [{mq[0]:.0f}-{mq[2]:.0f}]        {p_year[t]:.3f}")
+    indistinguishable = bool(p_holm.min() >= 0.05 and p_mw >= 0.05)
+
+    print(f"same_rules_deterministic: {int(same_counts and same_milex)}")
+    print(f"ks_min_p_holm: {p_holm.min():.3f}")
+    print(f"mannwhitney_p_mean_alliances: {p_mw:.3f}")
+    print(f"indistinguishable: {int(indistinguishable)}")
+    print(f"foedus_seconds: {ft:.2f}")
+    print(f"mesa_seconds: {mt:.2f}")
+    print(f"speedup_vs_mesa: {mt / ft:.1f}")
+
+
+if __name__ == "__main__":
+    main()

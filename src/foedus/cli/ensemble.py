@@ -1,0 +1,484 @@
+"""`foedus ensemble ...`: run thousands of simulated worlds and read what they say (presentation only).
+
+Commands (added to the main program by :func:`register`):
+
+- ``foedus ensemble run --scenario S --runs R --years T --seed S --out DIR [--workers W]
+  [--scheduler ADDRESS] [--vary KNOB=LOW:HIGH ...] [--design lhs|factorial] [--resume]``
+  (the same options also work directly on ``foedus ensemble``);
+- ``foedus ensemble summary DIR``: median and 5-95 % bands per year, great-power alignments,
+  pair probabilities, figures and an HTML report;
+- ``foedus ensemble compare DIR_A DIR_B``: two ensembles side by side, with the difference and
+  its uncertainty;
+- ``foedus ensemble discover DIR --outcome "defense RUS CHN by 2040"``: which knobs and ranges
+  lead to the outcome (PRIM).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from foedus.schema import SchemaError
+
+ensemble_app = typer.Typer(
+    help=(
+        "Ensembles: run many simulated worlds of a scenario on Dask (on this machine or a cluster), then summarise, "
+        "compare and explain them. Start with `foedus ensemble run --help`; `foedus ensemble --scenario S --runs R "
+        "--out DIR ...` is the same as `foedus ensemble run ...`."
+    ),
+    invoke_without_command=True,
+)
+
+_ERRORS = (SchemaError, ValueError, OSError, RuntimeError, ImportError)
+
+
+def _fail(e: Exception | str) -> None:
+    typer.echo(f"error: {e}", err=True)
+    raise typer.Exit(2)
+
+
+# ---------------------------------------------------------------------------------- options
+ScenarioOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--scenario",
+        "-s",
+        help="A built-in scenario (world-2022, europe-1871, multipolar-1815, bipolar-1950; see `foedus scenario list`) "
+        "or a scenario file (.yaml or .toml). Not needed with --resume.",
+        show_default=False,
+    ),
+]
+RunsOpt = Annotated[Optional[int], typer.Option("--runs", "-r", min=1, help="Number of simulated worlds (runs) in the ensemble.", show_default=False)]
+YearsOpt = Annotated[Optional[int], typer.Option("--years", "-n", min=1, help="Years each run simulates. Default: the scenario's horizon.", show_default=False)]
+SeedOpt = Annotated[
+    int,
+    typer.Option("--seed", min=0, help="Ensemble seed. Run i's seed derives from it and i alone, so results do not depend on the workers."),
+]
+OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder to write the ensemble to (one Parquet file per run and table, manifest.json).", show_default=False)]
+WorkersOpt = Annotated[
+    Optional[int], typer.Option("--workers", "-w", min=1, help="Worker processes on this machine. Default: one per core.", show_default=False)
+]
+SchedulerOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--scheduler",
+        help="Address of a running Dask scheduler (e.g. tcp://10.0.0.5:8786: an HPC cluster started with dask-jobqueue, "
+        "Kubernetes, a cloud cluster). Default: a local cluster on this machine.",
+        show_default=False,
+    ),
+]
+VaryOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--vary",
+        help="Vary a knob over a range, KNOB=LOW:HIGH (or KNOB=LOW:HIGH:LEVELS for --design factorial). Knobs are the trends "
+        "(great_power_competition, economic_interdependence, cyber, military_integration, norms: 0-1) and the model "
+        "parameters (reactivity, fatigue, alliance_cost, ...). Repeat for several knobs.",
+        show_default=False,
+    ),
+]
+DesignOpt = Annotated[
+    str,
+    typer.Option("--design", help="How knob values are given to runs: lhs (Latin hypercube, one point per run) or factorial (a grid of LEVELS per knob)."),
+]
+ResumeOpt = Annotated[bool, typer.Option("--resume", help="Complete the interrupted ensemble in --out: run only the runs that are missing.")]
+KeepOpt = Annotated[bool, typer.Option("--keep-histories", help="Also keep every run's whole history (large; default: compact indicator tables only).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+
+
+def _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, resume, keep_histories, quiet) -> None:
+    from foedus.sim.ensemble.runner import resume_ensemble, run_ensemble
+
+    console = Console(stderr=True)
+    if out is None:
+        _fail("give --out DIR, the folder for the ensemble")
+    if design not in ("lhs", "factorial"):
+        _fail(f"--design must be lhs or factorial, got {design!r}")
+    store = None
+    try:
+        if resume and (out / "manifest.json").exists() and scenario is None:
+            if runs is not None or years is not None or vary:
+                _fail("with --resume and no --scenario the ensemble's own definition is used: drop --runs, --years and --vary")
+            store = resume_ensemble(out, workers=workers, scheduler=scheduler, progress=not quiet)
+        else:
+            if scenario is None:
+                _fail("give --scenario NAME_OR_FILE (or --resume --out DIR to complete an ensemble)")
+            if runs is None:
+                _fail("give --runs R, the number of simulated worlds")
+            store = run_ensemble(
+                scenario,
+                runs=runs,
+                out=out,
+                years=years,
+                seed=seed,
+                knobs=vary or (),
+                design=design,
+                workers=workers,
+                scheduler=scheduler,
+                resume=resume,
+                keep_histories=keep_histories,
+                progress=not quiet,
+            )
+    except KeyboardInterrupt:
+        from foedus.sim.ensemble.store import EnsembleStore
+
+        done = len(EnsembleStore.open(out).completed()) if (out / "manifest.json").exists() else 0
+        console.print(f"interrupted: {done} runs saved in {out}; complete them with `foedus ensemble run --resume --out {out}`")
+        raise typer.Exit(130)
+    except _ERRORS as e:
+        _fail(e)
+        return
+    if not quiet:
+        m = store.manifest
+        session = (m.get("sessions") or [{}])[-1]
+        console.print(
+            f"{m['runs_done']} of {m['runs']} runs of {m['scenario']} ({m['years']} years, seed {m['seed']}) in {out}"
+            + (f"; this session ran {session.get('runs', 0)} in {session.get('wall_seconds', 0):.1f} s" if session else "")
+        )
+
+
+def run(
+    scenario: ScenarioOpt = None,
+    runs: RunsOpt = None,
+    years: YearsOpt = None,
+    seed: SeedOpt = 0,
+    out: OutOpt = None,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
+    vary: VaryOpt = None,
+    design: DesignOpt = "lhs",
+    resume: ResumeOpt = False,
+    keep_histories: KeepOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Run R simulated worlds of a scenario on Dask and write each run's indicators as it finishes.
+
+    Each run's seed derives from --seed and the run's index, so the results are the same bytes
+    whatever the number of workers or the scheduler. An interrupted ensemble (Ctrl-C, a lost
+    node) keeps every finished run: `--resume` runs only the missing ones. With --vary, knob
+    values are spread over the runs by a Latin hypercube (default) or a full-factorial grid.
+
+    Example: foedus ensemble run -s world-2022 -r 1000 -n 30 --seed 1 -o ens --vary great_power_competition=0.3:0.9
+    """
+    _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, resume, keep_histories, quiet)
+
+
+@ensemble_app.callback(invoke_without_command=True)
+def _ensemble(
+    ctx: typer.Context,
+    scenario: ScenarioOpt = None,
+    runs: RunsOpt = None,
+    years: YearsOpt = None,
+    seed: SeedOpt = 0,
+    out: OutOpt = None,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
+    vary: VaryOpt = None,
+    design: DesignOpt = "lhs",
+    resume: ResumeOpt = False,
+    keep_histories: KeepOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    if ctx.invoked_subcommand is not None:
+        given = [n for n, v in (("--scenario", scenario), ("--runs", runs), ("--years", years), ("--out", out), ("--vary", vary)) if v]
+        if given:
+            _fail(f"{', '.join(given)} belong after `run`, not before `{ctx.invoked_subcommand}`")
+        return
+    if scenario is None and not resume:
+        typer.echo(ctx.get_help())
+        raise typer.Exit(0)
+    _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, resume, keep_histories, quiet)
+
+
+# ---------------------------------------------------------------------------------- reading
+DirArg = Annotated[Path, typer.Argument(help="An ensemble folder written by `foedus ensemble run`.", show_default=False)]
+IndicatorOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--indicator",
+        "-i",
+        help="Indicator to show (repeatable): alliances, defense_pacts, coalitions, alliance_size, blocs, poles, largest_bloc, "
+        "cluster_poles, con, effective_poles, aligned_states, milex, disputes, wars, crises, cyber_incidents, formations, "
+        "dissolutions, ... Default: alliances, defense_pacts, blocs, poles, largest_bloc, milex, disputes, wars.",
+        show_default=False,
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the tables as JSON instead of a text table.")]
+ReportOpt = Annotated[
+    Optional[Path],
+    typer.Option("--report", help="Also write figures (PNG and SVG, one per indicator) and a self-contained ensemble.html into this folder.", show_default=False),
+]
+
+
+def _records(df) -> list[dict]:
+    from foedus.analysis.summary import jsonable
+
+    return jsonable(df.to_dict(orient="records"))
+
+
+def _milestones(years, n: int = 5) -> list[int]:
+    """``n`` years spread evenly over ``years`` (first and last included)."""
+    import numpy as np
+
+    years = np.unique(np.asarray(years))
+    if len(years) <= n:
+        return years.tolist()
+    return years[np.unique(np.linspace(0, len(years) - 1, n).round().astype(int))].tolist()
+
+
+def _pair(text: str) -> tuple[str, str]:
+    for sep in (":", "-", ","):
+        if sep in text:
+            a, _, b = text.partition(sep)
+            if a and b:
+                return a.strip(), b.strip()
+    raise ValueError(f"--pair {text!r}: write two states as A:B (COW codes or abbreviations, e.g. RUS:CHN or 365:710)")
+
+
+def _fmt(v: float) -> str:
+    import math
+
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "–"
+    a = abs(v)
+    return f"{v:,.0f}" if a >= 100 else f"{v:.2f}" if a >= 1 or a == 0 else f"{v:.3f}"
+
+
+def summary(
+    folder: DirArg,
+    indicator: IndicatorOpt = None,
+    pair: Annotated[
+        Optional[list[str]],
+        typer.Option("--pair", help="Also give the probability that two states are allied, A:B (e.g. RUS:CHN). Repeatable.", show_default=False),
+    ] = None,
+    by: Annotated[bool, typer.Option("--by", help="For --pair: allied at some point up to each year, rather than in the year.")] = False,
+    any_alliance: Annotated[bool, typer.Option("--any-alliance", help="For --pair: any alliance counts, not only defence pacts.")] = False,
+    band: Annotated[float, typer.Option("--band", min=0.5, max=0.99, help="Central share of runs in the band (0.9: 5-95 %).")] = 0.9,
+    report: ReportOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Median and 5-95 % bands per year of an ensemble's indicators, great-power alignments and pair probabilities.
+
+    Bands show the spread of outcomes across runs; "median CI" is the 90 % confidence interval of
+    the median itself (it narrows as runs are added). Military expenditure is in US$ bn.
+    """
+    from foedus.analysis import ensemble as an
+    from foedus.sim.ensemble.store import EnsembleStore
+
+    try:
+        store = EnsembleStore.open(folder)
+        table = an.summary(store, indicator, band=band)
+        align = an.great_power_alignments(store)
+        pairs = {}
+        for p in pair or []:
+            a, b = _pair(p)
+            ca, aa = an.resolve_state(store, a)
+            cb, ab = an.resolve_state(store, b)
+            pairs[f"{aa}-{ab}"] = an.pair_allied(store, ca, cb, obligation=None if any_alliance else "defense", by=by)
+        if report is not None:
+            from foedus.report import ensemble as rep
+
+            rep.write_figures(table, report)
+            m = store.manifest
+            desc = f"{m['runs_done']} runs of {m['scenario']}, {m['years']} years from {m['first_year']}, seed {m['seed']}" + (
+                f"; knobs varied ({m['design']}): " + ", ".join(f"{k['name']} {k['low']:g}-{k['high']:g}" for k in m["knobs"]) if m["knobs"] else ""
+            )
+            section = rep.html_section(table, title=f"Ensemble: {m['scenario']}", description=desc, alignments=align, pairs=pairs or None)
+            rep.write_html(report / "ensemble.html", [section], title=f"foedus ensemble {m['scenario']}")
+    except _ERRORS as e:
+        _fail(e)
+        return
+    if as_json:
+        out = {"runs": store.manifest["runs_done"], "band": band, "bands": _records(table), "great_power_alignments": _records(align)}
+        if pairs:
+            out["pairs"] = {k: _records(v) for k, v in pairs.items()}
+        typer.echo(json.dumps(out, indent=1))
+        return
+    console = Console()
+    lo, hi = [c for c in table.columns if c.startswith("q") and c[1:].isdigit()]
+    years = _milestones(table["year"])
+    t = Table(title=f"{store.manifest['scenario']}: {store.manifest['runs_done']} runs — median [{lo[1:]}–{hi[1:]} % of runs]", title_justify="left")
+    t.add_column("indicator")
+    for y in years:
+        t.add_column(str(y), justify="right")
+    for name, part in table.groupby("indicator", sort=False):
+        k = 1e-6 if name == "milex" else 1.0
+        rows = part.set_index("year")
+        t.add_row(
+            name + (" (US$ bn)" if name == "milex" else ""),
+            *[f"{_fmt(rows.loc[y, 'median'] * k)} [{_fmt(rows.loc[y, lo] * k)}–{_fmt(rows.loc[y, hi] * k)}]" for y in years],
+        )
+    console.print(t)
+    last = int(align["year"].max()) if len(align) else None
+    if last is not None:
+        a = align[align["year"] == last]
+        ta = Table(title=f"great-power alignments in {last} (share of runs; bloc named after its leader)", title_justify="left")
+        for c in ("power", "alignment", "share", "90 % interval"):
+            ta.add_column(c, justify="right" if c != "power" else "left")
+        for r in a.itertuples():
+            ta.add_row(r.abb, r.alignment, f"{r.share:.2f}", f"{r.lo:.2f}–{r.hi:.2f}")
+        console.print(ta)
+    for name, p in pairs.items():
+        tp = Table(title=f"{name}: probability of a {'shared alliance' if any_alliance else 'defence pact'} {'by' if by else 'in'} the year", title_justify="left")
+        for c in ("year", "probability", "90 % interval"):
+            tp.add_column(c, justify="right")
+        rows = p.set_index("year")
+        for y in years:
+            tp.add_row(str(y), f"{rows.loc[y, 'probability']:.2f}", f"{rows.loc[y, 'lo']:.2f}–{rows.loc[y, 'hi']:.2f}")
+        console.print(tp)
+    if report is not None:
+        console.print(f"figures and ensemble.html written to {report}")
+
+
+def compare(
+    folder_a: Annotated[Path, typer.Argument(help="Ensemble A (the baseline).", show_default=False)],
+    folder_b: Annotated[Path, typer.Argument(help="Ensemble B (compared with A).", show_default=False)],
+    indicator: IndicatorOpt = None,
+    year: Annotated[Optional[list[int]], typer.Option("--year", "-y", help="Year(s) to show (default: the first, middle and last simulated years).", show_default=False)] = None,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the bootstrap.")] = 0,
+    report: ReportOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Two ensembles side by side: medians, the difference of means (B - A) with its 90 % bootstrap interval, and a p-value.
+
+    The p-value is the two-sided Mann-Whitney U test that the two ensembles' runs come from the
+    same distribution in that year. Differences whose interval excludes 0 are marked with *.
+    """
+    from foedus.analysis import ensemble as an
+    from foedus.sim.ensemble.store import EnsembleStore
+
+    try:
+        sa, sb = EnsembleStore.open(folder_a), EnsembleStore.open(folder_b)
+        table = an.compare(sa, sb, indicator, seed=seed)
+        if year:
+            bad = sorted(set(year) - set(table["year"]))
+            if bad:
+                raise ValueError(f"--year {', '.join(map(str, bad))}: not simulated by both ensembles")
+        if report is not None:
+            from foedus.report import ensemble as rep
+
+            names = list(dict.fromkeys(table["indicator"]))
+            bands = {"A": an.summary(sa, names), "B": an.summary(sb, names)}
+            rep.write_figures(bands, report, prefix="compare")
+            section = rep.html_section(bands, title=f"A = {sa.path}, B = {sb.path}", comparison=table)
+            rep.write_html(report / "compare.html", [section], title="foedus ensemble comparison")
+    except _ERRORS as e:
+        _fail(e)
+        return
+    years = year or _milestones(table["year"], 3)
+    view = table[table["year"].isin(years)]
+    if as_json:
+        typer.echo(json.dumps({"a": str(folder_a), "b": str(folder_b), "level": 0.9, "rows": _records(view)}, indent=1))
+        return
+    t = Table(title=f"A = {folder_a} ({sa.manifest['runs_done']} runs), B = {folder_b} ({sb.manifest['runs_done']} runs)", title_justify="left")
+    for c in ("indicator", "year", "median A", "median B", "B - A (mean)", "90 % interval", "p (Mann-Whitney)"):
+        t.add_column(c, justify="left" if c == "indicator" else "right")
+    for r in view.itertuples():
+        k = 1e-6 if r.indicator == "milex" else 1.0
+        sig = "*" if (r.diff_lo > 0 or r.diff_hi < 0) else ""
+        t.add_row(
+            r.indicator + (" (US$ bn)" if r.indicator == "milex" else ""),
+            str(r.year),
+            _fmt(r.median_a * k),
+            _fmt(r.median_b * k),
+            _fmt(r.diff * k) + sig,
+            f"{_fmt(r.diff_lo * k)} – {_fmt(r.diff_hi * k)}",
+            "–" if r.p_value != r.p_value else f"{r.p_value:.3g}",
+        )
+    Console().print(t)
+    if report is not None:
+        Console().print(f"figures and compare.html written to {report}")
+
+
+def discover(
+    folder: DirArg,
+    outcome: Annotated[
+        str,
+        typer.Option(
+            "--outcome",
+            help="The outcome to explain: 'defense A B by|in YEAR' (a defence pact between two states, e.g. 'defense RUS CHN by 2040'), "
+            "'allied A B by|in YEAR' (any alliance), or 'INDICATOR OP VALUE by|in YEAR' (e.g. 'poles <= 2 in 2050').",
+            show_default=False,
+        ),
+    ],
+    threshold: Annotated[float, typer.Option("--threshold", min=0.0, max=1.0, help="Density (share of runs with the outcome) a box must reach.")] = 0.8,
+    min_coverage: Annotated[float, typer.Option("--min-coverage", min=0.01, max=1.0, help="The box shown is the densest with at least this coverage.")] = 0.5,
+    mass_min: Annotated[float, typer.Option("--mass-min", min=0.001, max=1.0, help="Smallest share of runs a box may hold.")] = 0.05,
+    as_json: JsonOpt = False,
+) -> None:
+    """Scenario discovery: which knob ranges make an outcome likely (PRIM, Friedman & Fisher 1999, via EMA Workbench).
+
+    Needs an ensemble run with --vary. The answer is a box: a range for a few knobs inside which
+    the outcome is frequent (density), holding most of the runs that reach it (coverage).
+    """
+    from foedus.analysis import ensemble as an
+    from foedus.sim.ensemble.discovery import prim_box
+    from foedus.sim.ensemble.store import EnsembleStore
+
+    try:
+        store = EnsembleStore.open(folder)
+        y = an.outcome(store, outcome)
+        knobs = store.knob_names()
+        if not knobs:
+            raise ValueError(f"{folder}: no knob was varied in this ensemble; run it with --vary KNOB=LOW:HIGH to discover scenarios")
+        exp = store.experiments().set_index("run").loc[y.index, knobs]
+        res = prim_box(exp, y.to_numpy(), threshold=threshold, min_coverage=min_coverage, mass_min=mass_min)
+    except _ERRORS as e:
+        _fail(e)
+        return
+    if as_json:
+        box = res.box.reset_index()
+        typer.echo(
+            json.dumps(
+                {
+                    "outcome": y.name,
+                    "runs": res.runs,
+                    "cases": res.cases,
+                    "base_density": res.base_density,
+                    "coverage": res.coverage,
+                    "density": res.density,
+                    "mass": res.mass,
+                    "box": _records(box),
+                    "trajectory": _records(res.trajectory),
+                    "ema_workbench": res.ema_workbench,
+                },
+                indent=1,
+            )
+        )
+        return
+    console = Console()
+    console.print(
+        f"outcome: {y.name!r} reached in {res.cases} of {res.runs} runs ({res.base_density:.0%}).\n"
+        f"box: coverage {res.coverage:.0%} (share of those runs inside it), density {res.density:.0%} "
+        f"(share of runs inside it that reach the outcome), mass {res.mass:.0%} of all runs."
+    )
+    t = Table(title="knob ranges of the box (restricted knobs marked *; qp: quasi-p-value of the restriction)", title_justify="left")
+    for c in ("knob", "low", "high", "sampled", "qp low", "qp high"):
+        t.add_column(c, justify="left" if c == "knob" else "right")
+    for name, r in res.box.iterrows():
+        t.add_row(
+            name + (" *" if r["restricted"] else ""),
+            f"{r['low']:.3g}",
+            f"{r['high']:.3g}",
+            f"{r['min']:.3g}–{r['max']:.3g}",
+            "–" if r["qp_low"] != r["qp_low"] else f"{r['qp_low']:.2g}",
+            "–" if r["qp_high"] != r["qp_high"] else f"{r['qp_high']:.2g}",
+        )
+    console.print(t)
+    console.print(f"PRIM of EMA Workbench {res.ema_workbench}")
+
+
+ensemble_app.command("run")(run)
+ensemble_app.command("summary")(summary)
+ensemble_app.command("compare")(compare)
+ensemble_app.command("discover")(discover)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``foedus ensemble`` (run, summary, compare, discover) to ``app``."""
+    app.add_typer(ensemble_app, name="ensemble")

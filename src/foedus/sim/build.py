@@ -1,0 +1,450 @@
+"""Build scenarios from the historical record (``foedus scenario build``).
+
+:func:`scenario_from_record` turns :func:`foedus.data.snapshot.snapshot` of one year into a
+:class:`~foedus.sim.scenario.Scenario`: capabilities from COW NMC and SIPRI, GDP from Fariss et
+al., regime from V-Dem/Polity, UN ideal points, capitals, CShapes distances, COW contiguity,
+Thompson–Dreyer rivalries, COW dyadic trade, DCID cyber incidents and the ATOP alliances in force.
+Every actor carries ``sources`` naming the record and the year of each figure, and the scenario's
+``sources`` lists the files. The YAML files of the built-in scenarios were written by
+:func:`build_builtin` and committed: they state facts from the records with their sources; the
+raw records themselves are never copied.
+
+Conventions of the builder (not facts of the record, and said so in every file):
+
+- hostility 0.6 between strategic rivals, 0 otherwise;
+- trend growth: annualised change of real GDP over the ten previous years (Fariss et al.),
+  clipped to [-5 %, +10 %], 2 % where unknown;
+- cyber capacity 0.1 + 0.9 * sqrt(incidents initiated / most initiated), vulnerability
+  0.1 + 0.9 * sqrt(incidents suffered / most suffered) (DCID 2.0, ten-year window), 0 before 2000;
+- missing military spending or GDP: the CINC share times the known total per unit of CINC.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from foedus.schema import OBLIGATIONS
+from foedus.sim.scenario import Scenario
+
+_ATOP_FLAGS = {"defense": "defense", "offense": "offense", "neutrality": "neutrality", "nonaggression": "nonaggression", "consultation": "consultation"}
+
+
+def _finite(x: float) -> bool:
+    return x is not None and bool(np.isfinite(x))
+
+
+def _fill(values: np.ndarray, cinc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Missing values from the CINC share times the known total per unit of CINC."""
+    v = np.asarray(values, dtype=float).copy()
+    known = np.isfinite(v) & (v > 0)
+    if known.any():
+        per = v[known].sum() / max(cinc[known].sum(), 1e-12)
+        v[~known] = np.maximum(cinc[~known], 1e-6) * per
+    else:
+        v[:] = np.maximum(cinc, 1e-6) * 1e6
+    return v, ~known
+
+
+def scenario_from_record(
+    year: int,
+    *,
+    top_n: int | None = 40,
+    ccodes: list[int] | None = None,
+    years: int = 30,
+    seed: int = 0,
+    name: str | None = None,
+    description: str | None = None,
+    data_dir: Path | None = None,
+    agreements: list[dict[str, Any]] | None = None,
+    skip_atop: set[int] | None = None,
+    extra: dict[str, Any] | None = None,
+) -> Scenario:
+    """A scenario starting from the historical record at ``year``.
+
+    Parameters
+    ----------
+    year : int
+        Starting year (1816 to 2022; records are carried forward from their last year).
+    top_n : int, optional
+        The ``top_n`` system members by CINC (all members if None); ignored when ``ccodes``.
+    ccodes : list of int, optional
+        The states to include, by COW code.
+    years, seed : int
+        Horizon and seed of the scenario.
+    name, description : str, optional
+    data_dir : Path, optional
+        Folder of records (default :func:`foedus.data.paths.default_data_dir`).
+    agreements : list of dict, optional
+        Agreements to state by hand (fields of :class:`~foedus.sim.scenario.AgreementSpec`),
+        before the ATOP ones; their ``id`` (an ATOP atopid) is skipped among the ATOP ones.
+    skip_atop : set of int, optional
+        ATOP atopids not to include.
+    extra : dict, optional
+        Further scenario fields (``shocks``, ``trends``, ``nonstate_actors``, ``global_threats``,
+        ``parameters``...).
+
+    Raises
+    ------
+    ValueError
+        From :func:`foedus.data.snapshot.snapshot` for an unknown state or year.
+    """
+    from foedus.data.snapshot import snapshot
+
+    snap = snapshot(year, ccodes, top_n=None if ccodes is not None else top_n, data_dir=data_dir)
+    n = len(snap.ccodes)
+    src = snap.sources
+    cinc = np.nan_to_num(np.asarray(snap.cinc, dtype=float), nan=0.0)
+    milex, milex_est = _fill(snap.milex_usd_m, cinc)
+    gdp, gdp_est = _fill(snap.gdp_usd_m, cinc)
+    growth = np.full(n, 0.02)
+    growth_src = ["assumed 2 % (no earlier GDP figure)"] * n
+    try:
+        past = snapshot(year - 10, list(map(int, snap.ccodes)), data_dir=data_dir)
+        ok = np.isfinite(past.gdp_usd_m) & (past.gdp_usd_m > 0) & ~gdp_est
+        g = np.where(ok, (gdp / np.where(ok, past.gdp_usd_m, 1.0)) ** 0.1 - 1.0, 0.02)
+        growth = np.clip(g, -0.05, 0.10)
+        gsrc = f"economy/cw_gdppop.csv.gz, annualised real GDP growth {year - 10}-{year} (clipped to [-5 %, 10 %])"
+        growth_src = [gsrc if k else "assumed 2 % (no earlier GDP figure)" for k in ok]
+    except (ValueError, KeyError):
+        pass
+    dem = np.asarray(snap.democracy, dtype=float)
+    ip = np.asarray(snap.ideal_point, dtype=float)
+    inc = np.asarray(snap.cyber_incidents, dtype=float)
+    cyber = year >= 2000 and inc.sum() > 0
+    if cyber:
+        out_, in_ = inc.sum(axis=1), inc.sum(axis=0)
+        cap = 0.1 + 0.9 * np.sqrt(out_ / max(out_.max(), 1))
+        vul = 0.1 + 0.9 * np.sqrt(in_ / max(in_.max(), 1))
+    years_used = getattr(snap, "source_years", {}) or {}
+    field_of = {"cinc": "cinc", "milex_usd_m": "milex", "milper_k": "milper", "gdp_usd_m": "gdp", "population_m": "population", "democracy": "regime", "ideal_point": "ideal_point"}
+
+    def usual(key: str) -> int | None:
+        ys = np.asarray(years_used.get(key, []))
+        ys = ys[ys > 0]
+        return int(np.bincount(ys - ys.min()).argmax() + ys.min()) if len(ys) else None
+
+    common = {k: usual(k) for k in field_of}
+    actors = []
+    for i in range(n):
+        s: dict[str, str] = {}
+        for key, fld in field_of.items():
+            ys = years_used.get(key)
+            if ys is not None and common[key] is not None and int(ys[i]) > 0 and int(ys[i]) != common[key]:
+                s[fld] = f"{int(ys[i])} (not {common[key]})"
+        if milex_est[i]:
+            s["milex"] = "estimated from the CINC share (no recorded figure)"
+        if gdp_est[i]:
+            s["gdp"] = "estimated from the CINC share (no recorded figure)"
+        if growth_src[i].startswith("assumed"):
+            s["growth"] = growth_src[i]
+        if not np.isfinite(dem[i]):
+            s["regime"] = "assumed 0.5 (no recorded figure)"
+        a: dict[str, Any] = {
+            "ccode": int(snap.ccodes[i]),
+            "abb": str(snap.abb[i]),
+            "name": str(snap.names[i]),
+            "major": bool(snap.major[i]),
+            "cinc": round(float(cinc[i]), 6),
+            "milex": round(float(milex[i]), 3),
+            "milper": round(float(np.nan_to_num(snap.milper_k[i])), 3),
+            "gdp": round(float(gdp[i]), 3),
+            "population": round(float(np.nan_to_num(snap.population_m[i])), 3),
+            "growth": round(float(growth[i]), 5),
+            "regime": round(float(dem[i]), 4) if np.isfinite(dem[i]) else 0.5,
+            "lat": round(float(snap.capital_lat[i]), 4),
+            "lon": round(float(snap.capital_lon[i]), 4),
+        }
+        if s:
+            a["sources"] = s
+        if np.isfinite(ip[i]):
+            a["ideal_point"] = round(float(ip[i]), 4)
+        if cyber:
+            a["cyber_capacity"] = round(float(cap[i]), 4)
+            a["cyber_vulnerability"] = round(float(vul[i]), 4)
+        actors.append(a)
+    relations = _relations(snap)
+    specs: list[dict[str, Any]] = list(agreements or [])
+    skip = set(skip_atop or ()) | {int(a["id"]) for a in specs if a.get("id")}
+    entry = _atop_entry_years(data_dir)
+    for spec in specs:
+        if spec.get("id"):
+            aid = int(spec["id"])
+            ey = {c: int(entry[(aid, c)]) for c in spec["members"] if (aid, c) in entry and spec["start_year"] < entry[(aid, c)] <= year}
+            spec["entry_years"] = {**ey, **spec.get("entry_years", {})}
+    for al in snap.alliances:
+        aid = int(al["atopid"])
+        if aid in skip or len(al["members"]) < 2:
+            continue
+        members = [int(c) for c in al["members"]]
+        spec = {
+            "name": f"ATOP {aid}",
+            "kind": "alliance",
+            "members": members,
+            "start_year": int(min(al["start_year"], year)),
+            "obligations": [o for o in OBLIGATIONS if al.get(_ATOP_FLAGS[o])] or ["consultation"],
+            "id": aid,
+            "source": f"atop/atop5_1a.csv + atop5_1m.csv, atopid {aid} (members in force in {min(year, 2018)}; {al.get('n_members', len(members))} members in all)",
+        }
+        ey = {c: int(entry[(aid, c)]) for c in members if (aid, c) in entry and spec["start_year"] < entry[(aid, c)] <= year}
+        if ey:
+            spec["entry_years"] = ey
+        specs.append(spec)
+    data: dict[str, Any] = {
+        "name": name or f"record-{year}",
+        "description": description or f"The international system of {year} as the historical record has it ({n} states).",
+        "start_year": int(year),
+        "years": int(years),
+        "seed": int(seed),
+        "actors": actors,
+        "relations": relations,
+        "agreements": specs,
+        "sources": {
+            "actors": src.get("ccodes", ""),
+            "cinc": src.get("cinc", ""),
+            "milex": src.get("milex_usd_m", "") + "; missing figures estimated from the CINC share (see the actor's sources)",
+            "milper": src.get("milper_k", ""),
+            "gdp": src.get("gdp_usd_m", ""),
+            "population": src.get("population_m", ""),
+            "growth": f"economy/cw_gdppop.csv.gz: annualised real GDP growth {year - 10}-{year}, clipped to [-5 %, 10 %]; 2 % where unknown (foedus builder convention)",
+            "regime": src.get("democracy", ""),
+            "ideal_point": src.get("ideal_point", ""),
+            "lat/lon": src.get("capital_lat", ""),
+            "major": src.get("major", ""),
+            "relations.contiguous": src.get("contiguous", ""),
+            "relations.distance_km": src.get("distance_km", "") + "; listed for pairs closer than 1,500 km (capitals' great-circle distance otherwise)",
+            "relations.rivalry": src.get("rivalry", ""),
+            "relations.hostility": "foedus builder convention: 0.6 for strategic rivals, 0 otherwise",
+            "relations.trade_dependence": src.get("trade_dependence", "") + "; listed where either side depends on the other for at least 0.5 %",
+            "agreements": src.get("alliances", ""),
+            "actor sources": "an actor's own 'sources' note figures taken from another year than the one above, or estimated",
+        },
+    }
+    if cyber:
+        window = min(10, year - 2000 + 1)
+        years_obs = min(year, 2020) - max(year - 10, 2000) + 1
+        data["cyber_incidents_per_year"] = round(float(inc.sum()) / max(years_obs, 1), 3)
+        data["sources"]["cyber_incidents_per_year"] = f"{src.get('cyber_incidents', 'DCID 2.0')}: incidents among the actors per observed year ({window}-year window)"
+        data["sources"]["cyber"] = src.get("cyber_incidents", "") + "; capacity 0.1 + 0.9 sqrt(incidents initiated / most), vulnerability 0.1 + 0.9 sqrt(incidents suffered / most) (foedus builder convention)"
+    if extra:
+        for k, v in extra.items():
+            if k == "sources":
+                data["sources"].update(v)
+            else:
+                data[k] = v
+    return Scenario.from_dict(data, source=f"record {year}")
+
+
+def _relations(snap) -> list[dict[str, Any]]:
+    """Pairwise facts from a snapshot: only pairs with something to say."""
+    n = len(snap.ccodes)
+    cont = np.asarray(snap.contiguous, dtype=bool)
+    riv = np.asarray(snap.rivalry, dtype=bool)
+    dist = np.asarray(snap.distance_km, dtype=float)
+    td = np.nan_to_num(np.asarray(snap.trade_dependence, dtype=float), nan=0.0)
+    out = []
+    iu, ju = np.triu_indices(n, 1)
+    for i, j in zip(iu, ju):
+        r: dict[str, Any] = {}
+        if cont[i, j] or cont[j, i]:
+            r["contiguous"] = True
+        if riv[i, j] or riv[j, i]:
+            r["rivalry"] = True
+            r["hostility"] = 0.6
+        if np.isfinite(dist[i, j]) and dist[i, j] < 1500.0:
+            r["distance_km"] = round(float(dist[i, j]), 1)
+        if td[i, j] >= 0.005 or td[j, i] >= 0.005:
+            r["trade_dependence"] = [round(float(min(td[i, j], 1.0)), 4), round(float(min(td[j, i], 1.0)), 4)]
+        if r:
+            out.append({"pair": [int(snap.ccodes[i]), int(snap.ccodes[j])], **r})
+    return out
+
+
+def _atop_entry_years(data_dir: Path | None) -> dict[tuple[int, int], int]:
+    """(atopid, ccode) -> entry year of the member's current spell (ATOP 5.1 member file).
+
+    ATOP splits an alliance renegotiated in ways that change its coding into phases; a member
+    whose spell in one phase ends the year its spell in the next begins has been a member
+    throughout, so the spells are chained back to the first.
+    """
+    from foedus.data.atop import read_atop_members
+    from foedus.data.paths import default_data_dir
+    from foedus.data.record import find_file
+
+    d = Path(data_dir) if data_dir is not None else default_data_dir()
+    m = read_atop_members(find_file(d, "atop_members")).sort_values(["agreement_id", "ccode", "entry_year"])
+    out: dict[tuple[int, int], int] = {}
+    for (a, c), g in m.groupby(["agreement_id", "ccode"], sort=False):
+        entries = g["entry_year"].to_numpy()
+        exits = g["exit_year"].to_numpy(dtype=float, na_value=np.nan)
+        k = len(entries) - 1
+        while k > 0 and np.isfinite(exits[k - 1]) and exits[k - 1] >= entries[k]:
+            k -= 1
+        out[(int(a), int(c))] = int(entries[k])
+    return out
+
+
+# ---------------------------------------------------------------------------------- built-ins
+WORLD_2022_STATES = [
+    # NATO in 2022 (30)
+    2, 20, 200, 210, 211, 212, 220, 230, 235, 255, 290, 310, 316, 317, 325, 339, 341, 343, 344, 349,
+    350, 355, 360, 366, 367, 368, 385, 390, 395, 640,
+    # Europe outside NATO, the former Soviet Union
+    380, 375, 369, 372, 359, 370, 365, 371, 373, 705, 703, 702, 704, 225, 305, 205, 345,
+    # Asia-Pacific, Middle East, others
+    710, 750, 770, 630, 666, 670, 651, 740, 732, 731, 713, 900, 920, 840, 816, 850, 140, 70, 560,
+]
+"""The 66 states of ``world-2022``: NATO's 30 members, the powers named in brief T1 (the US,
+China, Russia, Iran; Japan, Australia, the UK; Sweden and Finland), CSTO and SCO members, US
+treaty allies in Asia, and the largest other states of each region."""
+
+NATO_2022 = [2, 20, 200, 210, 211, 212, 220, 230, 235, 255, 290, 310, 316, 317, 325, 339, 341, 343, 344, 349, 350, 355, 360, 366, 367, 368, 385, 390, 395, 640]
+PARIS_CALL_STATES = [2, 20, 200, 210, 211, 212, 220, 230, 235, 255, 290, 310, 316, 317, 325, 344, 349, 350, 355, 360, 366, 367, 368, 375, 380, 390, 305, 205, 740, 732, 900, 920]
+
+
+def _world_2022() -> Scenario:
+    agreements = [
+        {
+            "name": "NATO",
+            "members": NATO_2022,
+            "start_year": 1949,
+            "entry_years": {343: 2020},
+            "obligations": ["defense", "consultation"],
+            "institutionalised": 2,
+            "integration": 0.8,
+            "id": 3180,
+            "source": "North Atlantic Treaty 1949; ATOP 5.1 atopid 3180 (members and entry years to 2018); North Macedonia's accession in March 2020 (NATO)",
+        },
+        {"name": "US-Japan Treaty of Mutual Cooperation and Security", "members": [2, 740], "start_year": 1960, "obligations": ["defense", "consultation"], "institutionalised": 2, "integration": 0.6, "id": 3375, "source": "ATOP 5.1 atopid 3375 (1960)"},
+        {"name": "US-ROK Mutual Defense Treaty", "members": [2, 732], "start_year": 1953, "obligations": ["defense", "consultation"], "institutionalised": 2, "integration": 0.9, "id": 3240, "source": "ATOP 5.1 atopid 3240 (1953); Combined Forces Command: ROK forces under US wartime operational control (brief P3)"},
+        {"name": "ANZUS", "members": [2, 900], "start_year": 1951, "obligations": ["defense", "consultation"], "institutionalised": 1, "id": 3215, "source": "ATOP 5.1 atopid 3215 (1951); ATOP ends New Zealand's membership in 1986, when the US suspended its obligations to it"},
+        {"name": "AUKUS", "members": [2, 200, 900], "start_year": 2021, "obligations": ["consultation"], "institutionalised": 1, "source": "AUKUS joint leaders' statement, 15 September 2021 (technology and capability pact, no mutual-defence clause); not in ATOP 5.1 (ends 2018)"},
+        {"name": "Collective Security Treaty Organization", "members": [365, 370, 371, 702, 703, 705], "start_year": 1992, "obligations": ["defense", "consultation"], "institutionalised": 1, "id": 4220, "source": "ATOP 5.1 atopid 4220 (Tashkent treaty 1992; members in force 2018)"},
+        {"name": "Shanghai Cooperation Organisation", "kind": "organisation", "members": [710, 365, 702, 703, 704, 705, 750, 770], "start_year": 2001, "entry_years": {750: 2017, 770: 2017}, "obligations": ["consultation", "nonaggression"], "id": 4810, "source": "SCO Charter (2001-2002), a collective-security organisation facing inward (brief A2); ATOP 5.1 atopid 4810; India and Pakistan full members 2017"},
+        {"name": "Sino-Russian Treaty of Good-Neighbourliness", "members": [365, 710], "start_year": 2001, "obligations": ["consultation", "nonaggression"], "id": 4980, "source": "ATOP 5.1 atopid 4980 (2001): alignment without a mutual-defence pact (brief T1)"},
+        {"name": "Japan-Australia security cooperation", "members": [740, 900], "start_year": 2007, "obligations": ["consultation"], "source": "Japan-Australia Joint Declaration on Security Cooperation (2007); Reciprocal Access Agreement signed January 2022"},
+        {
+            "name": "Paris Call for Trust and Security in Cyberspace",
+            "kind": "organisation",
+            "domain": "cyber",
+            "members": PARIS_CALL_STATES,
+            "nonstate_members": ["microsoft", "google", "siemens", "cyberpeace", "isoc"],
+            "start_year": 2018,
+            "entry_years": {2: 2021},
+            "obligations": ["consultation"],
+            "source": "Paris Call supporters (pariscall.international): all EU members, the UK, Canada, Japan, South Korea, Australia, New Zealand, Norway (2018); United States (November 2021); firms and NGOs",
+        },
+    ]
+    extra = {
+        "nonstate_actors": [
+            {"id": "microsoft", "name": "Microsoft", "kind": "firm", "home": 2, "cyber_capacity": 0.8, "cyber_vulnerability": 0.6, "source": "Paris Call supporter (2018)"},
+            {"id": "google", "name": "Google", "kind": "firm", "home": 2, "cyber_capacity": 0.8, "cyber_vulnerability": 0.6, "source": "Paris Call supporter (2018)"},
+            {"id": "siemens", "name": "Siemens", "kind": "firm", "home": 255, "cyber_capacity": 0.5, "cyber_vulnerability": 0.5, "source": "Paris Call supporter (2018); Charter of Trust"},
+            {"id": "cyberpeace", "name": "CyberPeace Institute", "kind": "ngo", "cyber_capacity": 0.3, "cyber_vulnerability": 0.3, "source": "Paris Call supporter"},
+            {"id": "isoc", "name": "Internet Society", "kind": "ngo", "home": 2, "cyber_capacity": 0.3, "cyber_vulnerability": 0.3, "source": "Paris Call supporter"},
+            {"id": "kaspersky", "name": "Kaspersky", "kind": "firm", "home": 365, "cyber_capacity": 0.7, "cyber_vulnerability": 0.5, "source": "Paris Call supporter (2018)"},
+        ],
+        "shocks": [
+            {"year": 2022, "kind": "invasion", "actor": 365, "target": 369, "intensity": 1.0, "duration": 5, "description": "Russia's full-scale invasion of Ukraine, 24 February 2022"},
+            {"year": 2023, "kind": "join", "actors": [375], "agreement": "NATO", "description": "Finland joins NATO, 4 April 2023"},
+            {"year": 2023, "kind": "join", "actors": [630], "agreement": "Shanghai Cooperation Organisation", "description": "Iran joins the SCO, 4 July 2023"},
+            {"year": 2024, "kind": "join", "actors": [380], "agreement": "NATO", "description": "Sweden joins NATO, 7 March 2024"},
+        ],
+        "trends": {"great_power_competition": 0.7, "economic_interdependence": 0.5, "cyber": 0.6, "military_integration": 0.6, "norms": 0.5},
+        "global_threats": {"terrorism": 0.02, "proliferation": 0.02, "organised_crime": 0.01},
+        "sources": {
+            "trends": "scenario assumptions (brief T1-T5): rising great-power competition; other drivers at today's level or slightly rising",
+            "global_threats": "scenario assumption: starting intensities in capability-share units",
+            "US tier": "pinned 'superpower': COW CINC (0.124 in 2022) understates US reach; SIPRI: 39 % of world military spending in 2022",
+        },
+    }
+    sc = scenario_from_record(
+        2022,
+        ccodes=WORLD_2022_STATES,
+        years=30,
+        seed=2022,
+        name="world-2022",
+        description=(
+            "The world of 2022 (brief T1): NATO revived by Russia's invasion of Ukraine, with Finland (2023) and "
+            "Sweden (2024) joining; US treaty alliances in Asia; AUKUS; the CSTO; the SCO as a collective-security "
+            "organisation; a Russia-China alignment without a defence pact; the Paris Call as a hybrid cyber alignment. "
+            "66 states; capabilities from COW NMC 2022 and SIPRI 2022."
+        ),
+        agreements=agreements,
+        skip_atop={3180, 3375, 3240, 3215, 4220, 4810, 4980},
+        extra=extra,
+    )
+    data = sc.model_dump(mode="json", exclude_defaults=True)
+    for a in data["actors"]:
+        if a["ccode"] == 2:
+            a["tier"] = "superpower"
+            a.setdefault("sources", {})["tier"] = "pinned superpower (see sources: 'US tier')"
+    return Scenario.from_dict({"name": sc.name, "start_year": sc.start_year, **data}, source="world-2022")
+
+
+def _europe_1871() -> Scenario:
+    from foedus.data.snapshot import snapshot
+
+    europe = [int(c) for c in snapshot(1871).ccodes if 200 <= c < 400 or c == 640]
+    return scenario_from_record(
+        1871,
+        ccodes=europe,
+        years=44,
+        seed=1871,
+        name="europe-1871",
+        description="The European great powers and their neighbours (every COW system member of 1871 in Europe, and the Ottoman Empire) from German unification to 1914.",
+        extra={"trends": {"great_power_competition": 0.6, "economic_interdependence": 0.4, "cyber": 0.0, "military_integration": 0.2, "norms": 0.3}},
+    )
+
+
+def _multipolar_1815() -> Scenario:
+    return scenario_from_record(
+        1816,
+        ccodes=None,
+        top_n=None,
+        years=99,
+        seed=1815,
+        name="multipolar-1815",
+        description="The multipolar system after the Congress of Vienna: every COW system member of 1816 (the first year of the records), 1816-1914.",
+        extra={"trends": {"great_power_competition": 0.5, "economic_interdependence": 0.3, "cyber": 0.0, "military_integration": 0.1, "norms": 0.3}},
+    )
+
+
+def _bipolar_1950() -> Scenario:
+    return scenario_from_record(
+        1950,
+        ccodes=None,
+        top_n=None,
+        years=40,
+        seed=1950,
+        name="bipolar-1950",
+        description="The bipolar Cold War system: every COW system member of 1950, 1950-1989.",
+        extra={"trends": {"great_power_competition": 0.6, "economic_interdependence": 0.4, "cyber": 0.0, "military_integration": 0.5, "norms": 0.5}},
+    )
+
+
+BUILTIN_BUILDERS = {
+    "world-2022": _world_2022,
+    "europe-1871": _europe_1871,
+    "multipolar-1815": _multipolar_1815,
+    "bipolar-1950": _bipolar_1950,
+}
+"""Recipes of the built-in scenarios; ``foedus scenario build NAME --builtin`` rewrites their YAML."""
+
+
+def build_builtin(name: str, out: Path | None = None) -> Path:
+    """Rebuild a built-in scenario from the records and write its YAML (default: the package folder)."""
+    if name not in BUILTIN_BUILDERS:
+        raise ValueError(f"no recipe for built-in scenario {name!r}; choose one of {', '.join(BUILTIN_BUILDERS)}")
+    sc = BUILTIN_BUILDERS[name]()
+    path = Path(out) if out is not None else Path(__file__).parent / "scenarios" / f"{name}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = (
+        f"# foedus built-in scenario '{name}', generated by foedus.sim.build.build_builtin from the records in\n"
+        "# ../shared/data (see each actor's and agreement's sources: record and year of every figure).\n"
+        "# Regenerate with: foedus scenario build --builtin " + name + "\n"
+    )
+    path.write_text(header + sc.to_yaml(), encoding="utf-8")
+    return path

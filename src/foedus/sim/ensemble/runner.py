@@ -1,0 +1,448 @@
+"""Running an ensemble on Dask: a local cluster by default, any Dask scheduler on request.
+
+:func:`run_ensemble` runs ``R`` worlds of one scenario (with knobs varied by a design,
+:mod:`.design`) as Dask tasks and writes each run's indicator tables as soon as it finishes
+(:mod:`.store`); :func:`resume_ensemble` completes an interrupted ensemble.
+
+Seeds
+-----
+Run ``i`` of an ensemble with seed ``S`` uses the seed
+``SeedSequence(S, spawn_key=(i,)).generate_state(1, uint64)[0]`` (:func:`run_seed`): the
+``i``-th child of ``numpy.random.SeedSequence(S).spawn(R)``, statistically independent of
+every other run's stream (O'Neill 2015; NumPy's ``SeedSequence``). A run is a pure function
+of its scenario, knob values and seed, and its tables are written by index, so an ensemble
+gives the same bytes whatever the number of workers, the scheduler, the order in which runs
+finish or how often it was interrupted and resumed.
+
+Where it runs
+-------------
+Without ``scheduler``, a :class:`distributed.LocalCluster` of ``workers`` processes (default:
+one per core) with one thread each; Dask's nanny sets ``OMP_NUM_THREADS=1`` (and MKL and
+OpenBLAS likewise) in every worker, so workers do not fight over cores. With ``scheduler``
+(an address such as ``tcp://10.0.0.5:8786``) foedus connects a :class:`distributed.Client`
+to an existing Dask cluster and changes nothing else. Results come back to the machine that
+runs ``foedus ensemble`` and are written there: workers need foedus installed (the same
+version) but no shared file system.
+
+A user who outgrows one machine starts a cluster with the tool of their site and passes its
+scheduler's address:
+
+- **HPC (SLURM, PBS, SGE, LSF)** with ``dask-jobqueue``::
+
+      from dask_jobqueue import SLURMCluster
+      cluster = SLURMCluster(cores=32, processes=32, memory="64GB", walltime="02:00:00")
+      cluster.scale(jobs=8)                 # 256 workers
+      print(cluster.scheduler_address)      # tcp://...:8786
+
+  then ``foedus ensemble run ... --scheduler tcp://...:8786`` (or pass
+  ``client=Client(cluster)`` to :func:`run_ensemble` from Python). Use one thread per worker
+  process (``processes == cores``): a run is single-threaded NumPy.
+- **Kubernetes** with the Dask Helm chart (``helm install dask dask/dask``) or
+  ``dask-kubernetes``' ``KubeCluster``: point ``--scheduler`` at the scheduler service
+  (``tcp://dask-scheduler:8786``); the worker image needs ``pip install foedus``.
+- **Cloud** (Coiled, Saturn, AWS/GCP with ``dask-cloudprovider``): create the cluster, then
+  ``--scheduler`` its address (or ``client=cluster.get_client()``).
+- **By hand**: ``dask scheduler`` on one machine and ``dask worker tcp://HOST:8786
+  --nthreads 1 --nworkers auto`` on each of the others.
+
+References
+----------
+.. [1] Rocklin, M. 2015. "Dask: Parallel Computation with Blocked algorithms and Task
+   Scheduling." *Proceedings of the 14th Python in Science Conference*: 130-36.
+.. [2] O'Neill, M. E. 2015. "PCG: A Family of Simple Fast Space-Efficient Statistically Good
+   Algorithms for Random Number Generation." HMC-CS-2014-0905 (the design behind NumPy's
+   ``SeedSequence`` and ``PCG64``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from foedus.sim.ensemble.compact import CountingRecorder, RunRecord
+from foedus.sim.ensemble.design import DESIGNS, Knob, apply_knobs, make_design, parse_knob
+from foedus.sim.ensemble.store import RUN_TABLES, EnsembleStore, scenario_digest, table_bytes
+from foedus.sim.scenario import Scenario
+
+__all__ = ["MAX_RUNS", "run_seed", "run_tables", "simulate_run", "run_ensemble", "resume_ensemble", "load_scenario"]
+
+MAX_RUNS = 2**32
+"""Run indices stay below the design's spawn key (:data:`foedus.sim.ensemble.design.DESIGN_SPAWN_KEY`)."""
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``: called after each run lands."""
+
+
+def run_seed(ensemble_seed: int, index: int) -> int:
+    """The seed of run ``index`` of an ensemble with seed ``ensemble_seed``.
+
+    ``SeedSequence(ensemble_seed, spawn_key=(index,)).generate_state(1, numpy.uint64)[0]``,
+    which is the state of ``SeedSequence(ensemble_seed).spawn(index + 1)[index]``: independent
+    streams for every run, fixed by the ensemble seed and the run's index alone.
+
+    Parameters
+    ----------
+    ensemble_seed : int, >= 0
+    index : int, 0 <= index < 2**32
+
+    Returns
+    -------
+    int
+        A 64-bit seed for :class:`foedus.sim.engine.Simulation`.
+
+    Examples
+    --------
+    >>> run_seed(7, 3) == run_seed(7, 3) != run_seed(7, 4)
+    True
+    """
+    if ensemble_seed < 0:
+        raise ValueError(f"ensemble seed must be >= 0, got {ensemble_seed}")
+    if not 0 <= index < MAX_RUNS:
+        raise ValueError(f"run index must lie in 0..{MAX_RUNS - 1}, got {index}")
+    ss = np.random.SeedSequence(int(ensemble_seed), spawn_key=(int(index),))
+    return int(ss.generate_state(1, np.uint64)[0])
+
+
+def load_scenario(scenario: Scenario | str | Path, years: int | None = None) -> Scenario:
+    """A scenario object from an object, a built-in name or a file, with its horizon set to ``years``."""
+    sc = scenario if isinstance(scenario, Scenario) else Scenario.load(scenario)
+    if years is not None:
+        if years < 1:
+            raise ValueError(f"years must be at least 1, got {years}")
+        sc = sc.model_copy(update={"years": int(years)})
+    return sc
+
+
+def run_tables(
+    scenario: Scenario,
+    seed: int,
+    knobs: Mapping[str, float] | None = None,
+    keep_history: bool = False,
+) -> tuple[dict[str, pd.DataFrame], Any]:
+    """Simulate one run and compute its indicator tables.
+
+    The run is :class:`foedus.sim.engine.Simulation` of ``scenario`` with ``knobs`` applied
+    (:func:`foedus.sim.ensemble.design.apply_knobs`) and ``seed``, over the scenario's
+    horizon, with a :class:`~foedus.sim.ensemble.compact.CountingRecorder`; its indicators
+    come from :func:`foedus.analysis.ensemble.run_indicators` and its membership spells from
+    :class:`~foedus.sim.ensemble.compact.RunRecord`.
+
+    Parameters
+    ----------
+    scenario : Scenario
+    seed : int
+        The run's seed (see :func:`run_seed`).
+    knobs : mapping, optional
+        Knob values of this run (qualified or short names).
+    keep_history : bool
+        Also return the whole :class:`~foedus.schema.History`.
+
+    Returns
+    -------
+    tables : dict of DataFrame
+        ``system``, ``states`` and ``alliances`` (see :mod:`foedus.sim.ensemble.store`).
+    history : History or None
+    """
+    from foedus.analysis.ensemble import run_indicators
+    from foedus.sim.engine import Simulation
+
+    sc = apply_knobs(scenario, dict(knobs or {}))
+    sim = Simulation(sc, seed=int(seed))
+    sim.world.log = CountingRecorder(sim.world.n, sc.start_year, capacity=sc.years, keep_events=keep_history)
+    sim.run()
+    record = RunRecord.from_simulation(sim)
+    tables = run_indicators(record)
+    tables["alliances"] = record.spells
+    return tables, (sim.history() if keep_history else None)
+
+
+def simulate_run(
+    scenario: Scenario,
+    index: int,
+    seed: int,
+    knobs: Mapping[str, float] | None = None,
+    keep_history: bool = False,
+) -> dict[str, Any]:
+    """One run of an ensemble, as the Dask task a worker runs: :func:`run_tables` as Parquet bytes.
+
+    Parameters
+    ----------
+    scenario, seed, knobs, keep_history
+        As for :func:`run_tables`.
+    index : int
+        Run index (written in every table's ``run`` column).
+
+    Returns
+    -------
+    dict
+        ``index``; ``tables``: Parquet bytes of every table of :data:`.store.RUN_TABLES`;
+        ``history`` (or None); ``seconds``: compute time of the run.
+    """
+    t0 = time.perf_counter()
+    tables, history = run_tables(scenario, seed, knobs, keep_history)
+    out = {}
+    for name in RUN_TABLES:
+        df = tables[name]
+        df.insert(0, "run", np.full(len(df), int(index), dtype=np.int64))
+        out[name] = table_bytes(df)
+    return {"index": int(index), "tables": out, "history": history, "seconds": time.perf_counter() - t0}
+
+
+def _spec(sc: Scenario, runs: int, seed: int, design: str, knobs: Sequence[Knob], keep_histories: bool) -> dict:
+    return {
+        "scenario": sc.name,
+        "scenario_sha256": scenario_digest(sc),
+        "runs": int(runs),
+        "years": int(sc.years),
+        "first_year": int(sc.start_year),
+        "seed": int(seed),
+        "design": design,
+        "knobs": [k.to_dict() for k in knobs],
+        "keep_histories": bool(keep_histories),
+    }
+
+
+def _experiments(runs: int, seed: int, knobs: Sequence[Knob], design: str) -> pd.DataFrame:
+    table = make_design(knobs, runs, design, seed).reset_index()
+    seeds = np.array([run_seed(seed, i) for i in range(runs)], dtype=np.uint64)
+    table.insert(1, "seed", seeds)
+    return table
+
+
+def run_ensemble(
+    scenario: Scenario | str | Path,
+    *,
+    runs: int,
+    out: Path | str,
+    years: int | None = None,
+    seed: int = 0,
+    knobs: Sequence[Knob | str] = (),
+    design: str = "lhs",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    processes: bool = True,
+    resume: bool = False,
+    keep_histories: bool = False,
+    progress: bool | Progress = False,
+    client: Any = None,
+) -> EnsembleStore:
+    """Run ``runs`` worlds of a scenario on Dask and write their indicators to ``out``.
+
+    Parameters
+    ----------
+    scenario : Scenario, built-in name or scenario file
+    runs : int
+        Number of runs ``R`` (1 .. 2**32).
+    out : folder
+        The ensemble folder (layout in :mod:`foedus.sim.ensemble.store`).
+    years : int, optional
+        Simulated years per run (default: the scenario's horizon).
+    seed : int
+        Ensemble seed; run ``i`` uses :func:`run_seed` ``(seed, i)``.
+    knobs : sequence of Knob or ``"NAME=LOW:HIGH[:LEVELS]"`` strings
+        Knobs to vary (:mod:`foedus.sim.ensemble.design`); none: every run starts from the
+        same scenario and differs by its seed only.
+    design : {"lhs", "factorial"}
+        How knob values are assigned to runs.
+    workers : int, optional
+        Worker processes of the local cluster (default: ``os.cpu_count()``); ignored with
+        ``scheduler`` or ``client``.
+    scheduler : str, optional
+        Address of an existing Dask scheduler (``tcp://host:8786``).
+    processes : bool
+        Local cluster of processes (default) or of threads in this process.
+    resume : bool
+        If ``out`` already holds this ensemble, run only the missing runs (the ensemble's
+        definition must match; see :meth:`EnsembleStore.check_spec`). Without ``resume`` an
+        existing ensemble folder is an error.
+    keep_histories : bool
+        Also write every run's whole history (large).
+    progress : bool or callable
+        True: a live rich progress bar on stderr (runs done, rate, time left); a callable:
+        called as ``progress(done, total)`` after each run lands.
+    client : distributed.Client, optional
+        Use this client (not closed afterwards) instead of starting one.
+
+    Returns
+    -------
+    EnsembleStore
+
+    Raises
+    ------
+    FileExistsError
+        ``out`` holds an ensemble and ``resume`` is False.
+    ValueError
+        Bad arguments, or ``resume`` of an ensemble defined differently.
+    RuntimeError
+        A run failed (the message names its index and seed, to reproduce it alone with
+        :func:`simulate_run`); the runs already written stay written.
+
+    Examples
+    --------
+    >>> store = run_ensemble("europe-1871", runs=100, years=30, seed=1, out="ens",   # doctest: +SKIP
+    ...                      knobs=["great_power_competition=0.2:0.9"], progress=True)
+    """
+    if not 1 <= int(runs) <= MAX_RUNS:
+        raise ValueError(f"runs must lie in 1..{MAX_RUNS}, got {runs}")
+    if design not in DESIGNS:
+        raise ValueError(f"design must be one of {', '.join(DESIGNS)}, got {design!r}")
+    if seed < 0:
+        raise ValueError(f"seed must be >= 0, got {seed}")
+    knob_list = [k if isinstance(k, Knob) else parse_knob(k) for k in knobs]
+    sc = load_scenario(scenario, years)
+    spec = _spec(sc, runs, seed, design, knob_list, keep_histories)
+    out = Path(out)
+    if (out / "manifest.json").exists():
+        if not resume:
+            raise FileExistsError(f"{out}: already holds an ensemble; pass resume=True (--resume) to complete it, or choose another folder")
+        store = EnsembleStore.open(out)
+        store.check_spec(spec)
+    else:
+        experiments = _experiments(int(runs), int(seed), knob_list, design)
+        store = EnsembleStore.create(out, spec, sc, experiments)
+    return _execute(store, sc, workers=workers, scheduler=scheduler, processes=processes, progress=progress, client=client)
+
+
+def resume_ensemble(
+    out: Path | str,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    processes: bool = True,
+    progress: bool | Progress = False,
+    client: Any = None,
+) -> EnsembleStore:
+    """Complete the ensemble in ``out`` from its own manifest: run only what is missing.
+
+    Parameters as for :func:`run_ensemble`; the scenario, runs, years, seed, design and knobs
+    are the ensemble's own.
+    """
+    store = EnsembleStore.open(out)
+    sc = store.scenario()
+    if scenario_digest(sc) != store.manifest["scenario_sha256"]:
+        raise ValueError(f"{store.path / 'scenario.json'}: does not match the manifest's scenario_sha256 (edited by hand?)")
+    return _execute(store, sc, workers=workers, scheduler=scheduler, processes=processes, progress=progress, client=client)
+
+
+def _execute(store: EnsembleStore, sc: Scenario, *, workers, scheduler, processes, progress, client) -> EnsembleStore:
+    """Run the missing runs of ``store`` on Dask, writing each as it lands."""
+    store.clean_partial()
+    todo = store.missing()
+    total = store.runs
+    done = total - len(todo)
+    if not todo:
+        return store
+    exp = store.experiments(completed_only=False).set_index("run")
+    knob_cols = store.knob_names()
+    keep = bool(store.manifest.get("keep_histories", False))
+    own_client = client is None
+    cluster = None
+    report = _ProgressBar(total, done) if progress is True else None
+    callback: Progress | None = report.update if report is not None else (progress or None)
+    t_start = time.perf_counter()
+    ran = 0
+    try:
+        from distributed import Client, LocalCluster, as_completed
+
+        if client is None:
+            if scheduler:
+                client = Client(scheduler, timeout="30s")
+            else:
+                n = int(workers or os.cpu_count() or 1)
+                if n < 1:
+                    raise ValueError(f"workers must be at least 1, got {workers}")
+                cluster = LocalCluster(
+                    n_workers=n, threads_per_worker=1, processes=processes, dashboard_address=":0", silence_logs=logging.ERROR
+                )
+                client = Client(cluster)
+        nthreads = max(1, sum(client.nthreads().values()))
+        sc_future = client.scatter(sc, broadcast=True, hash=False)
+        window = max(16, 4 * nthreads)
+        pending = iter(todo)
+        queue = as_completed()
+        index_of: dict[str, int] = {}
+
+        def submit_next() -> bool:
+            i = next(pending, None)
+            if i is None:
+                return False
+            row = exp.loc[i]
+            values = {k: float(row[k]) for k in knob_cols}
+            fut = client.submit(simulate_run, sc_future, int(i), int(row["seed"]), values, keep, pure=False, key=f"foedus-run-{i}-{time.time_ns()}")
+            index_of[fut.key] = int(i)
+            queue.add(fut)
+            return True
+
+        for _ in range(window):
+            if not submit_next():
+                break
+        if callback:
+            callback(done, total)
+        for fut in queue:
+            if fut.status == "error":
+                index = index_of[fut.key]
+                exc = fut.exception()
+                for f in list(queue.futures):
+                    f.cancel()
+                raise RuntimeError(f"run {index} (seed {int(exp.loc[index, 'seed'])}) failed: {type(exc).__name__}: {exc}") from exc
+            res = fut.result()
+            store.write_run(res["index"], res["tables"], history=res["history"], seconds=res["seconds"])
+            fut.release()
+            done += 1
+            ran += 1
+            if callback:
+                callback(done, total)
+            submit_next()
+    finally:
+        wall = time.perf_counter() - t_start
+        sessions = store.manifest.setdefault("sessions", [])
+        sessions.append({"runs": ran, "wall_seconds": round(wall, 3), "scheduler": scheduler or ("client" if not own_client else "local"), "workers": workers})
+        store._write_manifest()
+        if report is not None:
+            report.close()
+        if own_client and client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+    return store
+
+
+class _ProgressBar:
+    """A live rich progress bar on stderr: runs done, rate (runs/s), elapsed and time left."""
+
+    def __init__(self, total: int, done: int):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+        from rich.text import Text
+
+        class _Rate(ProgressColumn):
+            def render(self, task) -> Text:
+                speed = task.finished_speed or task.speed
+                return Text("–– runs/s" if speed is None else f"{speed:.2f} runs/s", style="progress.data.speed")
+
+        self._progress = Progress(
+            TextColumn("[bold]ensemble"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("runs"),
+            _Rate(),
+            TimeElapsedColumn(),
+            TextColumn("left"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=False,
+        )
+        self._task = self._progress.add_task("runs", total=total, completed=done)
+        self._progress.start()
+
+    def update(self, done: int, total: int) -> None:
+        self._progress.update(self._task, completed=done, total=total)
+
+    def close(self) -> None:
+        self._progress.stop()

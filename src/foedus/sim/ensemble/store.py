@@ -1,0 +1,303 @@
+"""An ensemble on disk: one Parquet file per run and table, a manifest, and resumption.
+
+Layout of an ensemble folder ``DIR``::
+
+    manifest.json              what was asked (scenario, runs, years, seed, design, knobs),
+                               which runs are done, and bookkeeping (see below)
+    scenario.json              the scenario every run starts from (exact, pydantic JSON)
+    experiments.parquet        one row per run: run, seed, and the value of every knob
+    system/run-000000.parquet  per-year indicators of run 0 (foedus.analysis.ensemble)
+    states/run-000000.parquet  per-state-year indicators of run 0
+    alliances/run-000000.parquet  membership spells of run 0 (foedus.sim.ensemble.compact)
+    histories/run-000000/      the whole history of run 0 (only with keep_histories)
+
+Every file of a run carries a ``run`` column, so ``pandas.read_parquet(DIR / "system")`` or
+DuckDB's ``read_parquet('DIR/system/*.parquet')`` reads a table across runs.
+
+Writes are atomic: each file is written under a temporary name and renamed into place
+(``os.replace``), and the manifest is rewritten the same way after each run has landed. A run
+counts as done when the manifest lists it; a run whose files landed but which the manifest does
+not list yet (the process died in between) is simply run again on resume, and gives the same
+bytes. Nothing is lost or duplicated: every run has one file per table, named by its index.
+
+``completed`` in the manifest is a list of ``[first, last]`` ranges of run indices, so the
+manifest stays small for any number of runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import time
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+import foedus
+from foedus.sim.scenario import Scenario
+
+__all__ = ["FORMAT", "VERSION", "RUN_TABLES", "EnsembleStore", "scenario_digest", "table_bytes"]
+
+FORMAT = "foedus-ensemble"
+VERSION = 1
+RUN_TABLES: tuple[str, ...] = ("system", "states", "alliances")
+"""Tables written for every run."""
+
+SPEC_KEYS: tuple[str, ...] = ("scenario", "scenario_sha256", "runs", "years", "first_year", "seed", "design", "knobs", "keep_histories")
+"""Manifest entries that define an ensemble; a resume must match them all."""
+
+
+def scenario_digest(scenario: Scenario) -> str:
+    """SHA-256 of the scenario's canonical JSON (identifies the scenario of an ensemble)."""
+    return hashlib.sha256(scenario.model_dump_json().encode("utf-8")).hexdigest()
+
+
+def table_bytes(df: pd.DataFrame) -> bytes:
+    """A table as Parquet bytes (zstd, no index). The bytes depend only on the table's contents."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    buf = io.BytesIO()
+    pq.write_table(pa.Table.from_pandas(df, preserve_index=False), buf, compression="zstd")
+    return buf.getvalue()
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as f:
+        f.write(data)
+    os.replace(tmp, path)
+
+
+def _ranges(indices: Iterable[int]) -> list[list[int]]:
+    """Sorted run indices as ``[first, last]`` ranges: ``[0, 1, 2, 5] -> [[0, 2], [5, 5]]``."""
+    a = np.unique(np.fromiter(indices, dtype=np.int64))
+    if not len(a):
+        return []
+    breaks = np.flatnonzero(np.diff(a) != 1)
+    starts = np.concatenate([[a[0]], a[breaks + 1]])
+    ends = np.concatenate([a[breaks], [a[-1]]])
+    return [[int(s), int(e)] for s, e in zip(starts, ends)]
+
+
+def _from_ranges(ranges: Sequence[Sequence[int]]) -> set[int]:
+    out: set[int] = set()
+    for r in ranges:
+        out.update(range(int(r[0]), int(r[1]) + 1))
+    return out
+
+
+class EnsembleStore:
+    """An ensemble folder (see the module docstring): create, resume, write runs, read tables.
+
+    Use :meth:`create` for a new ensemble and :meth:`open` for an existing one.
+
+    Attributes
+    ----------
+    path : pathlib.Path
+    manifest : dict
+    """
+
+    def __init__(self, path: Path | str, manifest: dict):
+        self.path = Path(path)
+        self.manifest = manifest
+        self._done: set[int] = _from_ranges(manifest.get("completed", []))
+
+    # ------------------------------------------------------------------ creation
+    @classmethod
+    def create(cls, path: Path | str, spec: Mapping, scenario: Scenario, experiments: pd.DataFrame) -> "EnsembleStore":
+        """Start a new ensemble in ``path`` (created if needed; must not hold one already).
+
+        Parameters
+        ----------
+        path : folder
+        spec : mapping
+            The entries of :data:`SPEC_KEYS`.
+        scenario : Scenario
+            The scenario every run starts from (before knobs are applied).
+        experiments : DataFrame
+            One row per run: ``run``, ``seed`` and the knob columns.
+
+        Raises
+        ------
+        FileExistsError
+            ``path`` already holds an ensemble.
+        """
+        path = Path(path)
+        if (path / "manifest.json").exists():
+            raise FileExistsError(f"{path}: already holds an ensemble (manifest.json); resume it or choose another folder")
+        missing = [k for k in SPEC_KEYS if k not in spec]
+        if missing:
+            raise ValueError(f"ensemble spec lacks {', '.join(missing)}")
+        path.mkdir(parents=True, exist_ok=True)
+        for t in RUN_TABLES:
+            (path / t).mkdir(exist_ok=True)
+        _atomic_write(path / "scenario.json", scenario.model_dump_json(indent=1).encode("utf-8"))
+        _atomic_write(path / "experiments.parquet", table_bytes(experiments))
+        manifest = {
+            "format": FORMAT,
+            "version": VERSION,
+            **{k: spec[k] for k in SPEC_KEYS},
+            "tables": list(RUN_TABLES),
+            "foedus_version": foedus.__version__,
+            "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "completed": [],
+            "runs_done": 0,
+            "compute_seconds": 0.0,
+        }
+        store = cls(path, manifest)
+        store._write_manifest()
+        return store
+
+    @classmethod
+    def open(cls, path: Path | str) -> "EnsembleStore":
+        """Open an existing ensemble folder.
+
+        Raises
+        ------
+        FileNotFoundError
+            No ``manifest.json`` in ``path``.
+        ValueError
+            The manifest is not a foedus ensemble manifest (names the file and the reason).
+        """
+        path = Path(path)
+        mf = path / "manifest.json"
+        if not mf.is_file():
+            raise FileNotFoundError(f"{path}: not an ensemble folder (no manifest.json)")
+        try:
+            manifest = json.loads(mf.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as e:
+            raise ValueError(f"{mf}, line {e.lineno}: not valid JSON ({e.msg})") from None
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+            raise ValueError(f"{mf}: not a foedus ensemble manifest (format must be {FORMAT!r})")
+        if int(manifest.get("version", 0)) > VERSION:
+            raise ValueError(f"{mf}: ensemble format version {manifest.get('version')} is newer than this foedus reads ({VERSION})")
+        missing = [k for k in SPEC_KEYS if k not in manifest]
+        if missing:
+            raise ValueError(f"{mf}: missing field(s) {', '.join(missing)}")
+        return cls(path, manifest)
+
+    def check_spec(self, spec: Mapping) -> None:
+        """Raise ValueError naming every entry of ``spec`` that differs from this ensemble's."""
+        diffs = []
+        for k in SPEC_KEYS:
+            if k in spec and _norm(spec[k]) != _norm(self.manifest.get(k)):
+                diffs.append(f"{k}: ensemble has {self.manifest.get(k)!r}, asked {spec[k]!r}")
+        if diffs:
+            raise ValueError(f"{self.path}: cannot resume a different ensemble ({'; '.join(diffs)})")
+
+    # ------------------------------------------------------------------ progress
+    @property
+    def runs(self) -> int:
+        """Number of runs the ensemble asks for."""
+        return int(self.manifest["runs"])
+
+    def completed(self) -> list[int]:
+        """Indices of the runs done, sorted."""
+        return sorted(self._done)
+
+    def missing(self) -> list[int]:
+        """Indices of the runs still to do (asked for, not in the manifest, or with a file gone)."""
+        gone = {i for i in self._done if not all(self.run_file(t, i).exists() for t in RUN_TABLES)}
+        self._done -= gone
+        return [i for i in range(self.runs) if i not in self._done]
+
+    def clean_partial(self) -> int:
+        """Delete temporary files left by an interrupted write; return how many."""
+        n = 0
+        for p in self.path.rglob("*.tmp"):
+            p.unlink(missing_ok=True)
+            n += 1
+        return n
+
+    # ------------------------------------------------------------------ writing
+    def run_file(self, table: str, index: int) -> Path:
+        """Path of ``table``'s file for run ``index``."""
+        width = max(6, len(str(self.runs - 1)))
+        return self.path / table / f"run-{index:0{width}d}.parquet"
+
+    def history_dir(self, index: int) -> Path:
+        """Folder of run ``index``'s whole history (``keep_histories``)."""
+        width = max(6, len(str(self.runs - 1)))
+        return self.path / "histories" / f"run-{index:0{width}d}"
+
+    def write_run(self, index: int, tables: Mapping[str, bytes], *, history=None, seconds: float = 0.0) -> None:
+        """Write run ``index``'s tables (Parquet bytes) atomically, then mark it done in the manifest.
+
+        Parameters
+        ----------
+        index : int
+        tables : mapping of table name to Parquet bytes (all of :data:`RUN_TABLES`)
+        history : History, optional
+            Written with :func:`foedus.data.runs.write_history_dir` under
+            :meth:`history_dir` before the run is marked done.
+        seconds : float
+            Compute time of the run (summed in the manifest's ``compute_seconds``).
+        """
+        if not 0 <= index < self.runs:
+            raise ValueError(f"run index {index} outside 0..{self.runs - 1}")
+        absent = [t for t in RUN_TABLES if t not in tables]
+        if absent:
+            raise ValueError(f"run {index}: missing table(s) {', '.join(absent)}")
+        for t in RUN_TABLES:
+            _atomic_write(self.run_file(t, index), tables[t])
+        if history is not None:
+            from foedus.data.runs import write_history_dir
+
+            write_history_dir(history, self.history_dir(index))
+        self._done.add(int(index))
+        self.manifest["compute_seconds"] = float(self.manifest.get("compute_seconds", 0.0)) + float(seconds)
+        self._write_manifest()
+
+    def _write_manifest(self) -> None:
+        self.manifest["completed"] = _ranges(self._done)
+        self.manifest["runs_done"] = len(self._done)
+        self.manifest["updated"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+        _atomic_write(self.path / "manifest.json", (json.dumps(self.manifest, indent=1) + "\n").encode("utf-8"))
+
+    # ------------------------------------------------------------------ reading
+    def scenario(self) -> Scenario:
+        """The scenario the runs start from (before knobs)."""
+        return Scenario.model_validate_json((self.path / "scenario.json").read_text(encoding="utf-8"))
+
+    def experiments(self, completed_only: bool = True) -> pd.DataFrame:
+        """The design: one row per run with ``run``, ``seed`` and the knob values."""
+        df = pd.read_parquet(self.path / "experiments.parquet")
+        if completed_only:
+            df = df[df["run"].isin(self._done)].reset_index(drop=True)
+        return df
+
+    def knob_names(self) -> list[str]:
+        """Qualified names of the knobs varied in this ensemble."""
+        return [k["name"] for k in self.manifest.get("knobs", [])]
+
+    def read_table(self, table: str, runs: Iterable[int] | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """One table across runs (default: all completed runs), sorted by run.
+
+        Parameters
+        ----------
+        table : one of :data:`RUN_TABLES`
+        runs : iterable of int, optional
+        columns : sequence of str, optional
+            Columns to read (``run`` is always included).
+        """
+        if table not in RUN_TABLES:
+            raise ValueError(f"unknown table {table!r}; choose one of {', '.join(RUN_TABLES)}")
+        idx = sorted(self._done if runs is None else set(runs))
+        if not idx:
+            raise ValueError(f"{self.path}: no completed run to read")
+        import pyarrow.parquet as pq
+        import pyarrow as pa
+
+        cols = None if columns is None else ["run", *[c for c in columns if c != "run"]]
+        parts = [pq.read_table(self.run_file(table, i), columns=cols) for i in idx]
+        return pa.concat_tables(parts).to_pandas()
+
+
+def _norm(v):
+    """JSON round trip, so that tuples and lists, ints and floats of equal value compare equal."""
+    return json.loads(json.dumps(v))

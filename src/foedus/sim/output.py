@@ -1,0 +1,135 @@
+"""Running a scenario into a folder, with checkpoints so that a long run can resume.
+
+Layout of the output folder (``foedus simulate --out DIR``)::
+
+    history.json, *.parquet   the history in the canonical tables (foedus.data.runs)
+    events.jsonl              the event log, one JSON object per line, ``detail`` parsed
+    run.json                  scenario, seed, horizon, years completed
+    checkpoint.pkl            the whole run (world, generator state) while it is unfinished
+
+Every ``checkpoint_every`` years the run is saved and the history so far is written, so an
+interrupted run loses at most that many years; :func:`simulate_to_dir` with ``resume=True``
+continues from the checkpoint and produces the same bytes as an uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from foedus.data.runs import write_history_dir
+from foedus.schema import History
+from foedus.sim.engine import CHECKPOINT, Simulation
+from foedus.sim.scenario import Scenario
+
+RUN_FILE = "run.json"
+
+
+def write_events_jsonl(history: History, path: Path | str) -> Path:
+    """Write the events table as JSON lines (``detail`` as an object), atomically."""
+    path = Path(path)
+    ev = history.events
+    tmp = path.with_suffix(".jsonl.tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        for year, kind, a, c, c2, det in zip(ev["year"], ev["kind"], ev["agreement_id"], ev["ccode"], ev["ccode2"], ev["detail"]):
+            row = {
+                "year": int(year),
+                "kind": str(kind),
+                "agreement_id": None if pd.isna(a) else int(a),
+                "ccode": None if pd.isna(c) else int(c),
+                "ccode2": None if pd.isna(c2) else int(c2),
+                "detail": json.loads(det) if det else {},
+            }
+            f.write(json.dumps(row, sort_keys=True, separators=(",", ":")) + "\n")
+    os.replace(tmp, path)
+    return path
+
+
+def _write(sim: Simulation, out: Path, target_years: int, complete: bool) -> History:
+    history = sim.history()
+    write_history_dir(history, out)
+    write_events_jsonl(history, out / "events.jsonl")
+    meta = {
+        "scenario": sim.scenario.name,
+        "seed": sim.seed,
+        "start_year": sim.scenario.start_year,
+        "years": target_years,
+        "years_done": sim.years_done,
+        "complete": complete,
+    }
+    tmp = out / (RUN_FILE + ".tmp")
+    tmp.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n")
+    os.replace(tmp, out / RUN_FILE)
+    return history
+
+
+def simulate_to_dir(
+    scenario: Scenario | None,
+    out: Path | str,
+    *,
+    years: int | None = None,
+    seed: int | None = None,
+    checkpoint_every: int = 10,
+    resume: bool = False,
+    on_year: Callable[[Simulation], None] | None = None,
+    on_start: Callable[[Simulation, int], None] | None = None,
+) -> History:
+    """Run ``scenario`` for ``years`` and write its history to folder ``out``.
+
+    Parameters
+    ----------
+    scenario : Scenario or None
+        The scenario (may be None with ``resume``: the checkpoint has it).
+    out : path
+        Output folder (created if needed).
+    years, seed : int, optional
+        Horizon and seed (defaults: the scenario's; with ``resume``, the interrupted run's).
+    checkpoint_every : int
+        Save the run and write the history so far every this many years (0: only at the end).
+    resume : bool
+        Continue the unfinished run saved in ``out``.
+    on_year : callable, optional
+        Called after each simulated year with the simulation (progress bars).
+    on_start : callable, optional
+        Called once with the simulation and the target number of years before the first year.
+
+    Raises
+    ------
+    ValueError
+        ``resume`` without an unfinished run in ``out``, or a seed/scenario that differs from it.
+    """
+    out = Path(out)
+    ckpt = out / CHECKPOINT
+    if resume:
+        if not ckpt.is_file():
+            raise ValueError(f"{out}: no unfinished run to resume (no {CHECKPOINT})")
+        sim = Simulation.load(ckpt)
+        meta = json.loads((out / RUN_FILE).read_text()) if (out / RUN_FILE).is_file() else {}
+        if scenario is not None and scenario.name != sim.scenario.name:
+            raise ValueError(f"{out}: the unfinished run is of scenario {sim.scenario.name!r}, not {scenario.name!r}")
+        if seed is not None and seed != sim.seed:
+            raise ValueError(f"{out}: the unfinished run has seed {sim.seed}, not {seed}")
+        target = int(years if years is not None else meta.get("years", sim.scenario.years))
+    else:
+        if scenario is None:
+            raise ValueError("a scenario is needed unless resuming")
+        sim = Simulation(scenario, seed=seed)
+        target = int(years if years is not None else scenario.years)
+    if target < 1:
+        raise ValueError(f"years must be at least 1, got {target}")
+    out.mkdir(parents=True, exist_ok=True)
+    if on_start is not None:
+        on_start(sim, target)
+    while sim.years_done < target:
+        sim.run(1, on_year=on_year)
+        if checkpoint_every and sim.years_done % checkpoint_every == 0 and sim.years_done < target:
+            sim.save(ckpt)
+            _write(sim, out, target, complete=False)
+    history = _write(sim, out, target, complete=True)
+    if ckpt.exists():
+        ckpt.unlink()
+    return history

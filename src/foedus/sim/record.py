@@ -1,0 +1,271 @@
+"""Recording a run: compact per-year arrays during the run, canonical tables at the end.
+
+During a run the record step (brief step 9) copies a few (N,) arrays into preallocated
+``(years, N)`` buffers and appends events as small batches of arrays; nothing is built row by row.
+:meth:`Recorder.history` turns the buffers, the agreements' arrays and the closed membership
+spells into the canonical tables of :mod:`foedus.schema` in one pass of vectorised pandas code,
+so :func:`foedus.data.runs.write_history_dir` writes the run and every measure in
+:mod:`foedus.analysis` runs on it unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from foedus.schema import OBLIGATIONS, POWER_TIERS, History, validate
+from foedus.sim.world import AGREEMENT_KINDS, World
+
+
+def _to_json(x: Any) -> Any:
+    """JSON form of the NumPy values a detail may hold (``json.dumps`` ``default``)."""
+    if isinstance(x, np.integer):
+        return int(x)
+    if isinstance(x, np.bool_):
+        return bool(x)
+    if isinstance(x, np.ndarray):
+        return x.tolist()
+    if isinstance(x, np.floating):
+        return float(x)
+    raise TypeError(f"event detail value of type {type(x).__name__} is not JSON serialisable")
+
+
+def _dumps(d: Any) -> str:
+    """A detail as compact JSON with sorted keys (the same dict always gives the same bytes)."""
+    return json.dumps(d, sort_keys=True, separators=(",", ":"), default=_to_json)
+
+
+def _na_int(v: np.ndarray) -> pd.arrays.IntegerArray:
+    """Nullable integers: negative values (our "none") become ``<NA>``."""
+    v = np.asarray(v, dtype=np.int64)
+    return pd.arrays.IntegerArray(np.where(v >= 0, v, 0), v < 0)
+
+
+class Recorder:
+    """Collects a run's history as arrays; builds the canonical tables on demand.
+
+    Parameters
+    ----------
+    n_states : int
+    first_year : int
+        The first simulated year.
+    capacity : int
+        Years to preallocate (grows as needed).
+    """
+
+    def __init__(self, n_states: int, first_year: int, capacity: int = 32):
+        self.n = n_states
+        self.first_year = first_year
+        self.years = 0
+        cap = max(capacity, 1)
+        self.milex = np.zeros((cap, n_states))
+        self.milper = np.zeros((cap, n_states))
+        self.tpop = np.zeros((cap, n_states))
+        self.cinc = np.zeros((cap, n_states))
+        self.major = np.zeros((cap, n_states), dtype=bool)
+        self.tier = np.zeros((cap, n_states), dtype=np.int8)
+        self._events: list[tuple[int, str, np.ndarray, np.ndarray, np.ndarray, list[Any]]] = []
+
+    def _ensure(self, rows: int) -> None:
+        cap = self.milex.shape[0]
+        if rows <= cap:
+            return
+        new = max(rows, 2 * cap)
+        for name in ("milex", "milper", "tpop", "cinc", "major", "tier"):
+            old = getattr(self, name)
+            arr = np.zeros((new,) + old.shape[1:], dtype=old.dtype)
+            arr[:cap] = old
+            setattr(self, name, arr)
+
+    def record_year(self, world: World) -> None:
+        """Copy this year's state arrays into the buffers (one row per array)."""
+        t = world.year - self.first_year
+        self._ensure(t + 1)
+        self.milex[t] = world.milex
+        self.milper[t] = world.milper
+        self.tpop[t] = world.population
+        self.cinc[t] = world.cinc
+        self.major[t] = world.major
+        self.tier[t] = world.tier_code()
+        self.years = max(self.years, t + 1)
+
+    def events(
+        self,
+        year: int,
+        kind: str,
+        agreement_id: Any = -1,
+        ccode: Any = -1,
+        ccode2: Any = -1,
+        detail: list[dict] | dict | None = None,
+    ) -> None:
+        """Append a batch of events of one kind (arrays broadcast; -1 means none).
+
+        ``detail`` is one dict per event (or one dict for all): the explanation, e.g. the
+        motive decomposition and the factors behind a formation (brief F5). A detail may also
+        be given already serialised (a JSON string with sorted keys), for frequent events.
+        """
+        a, c, c2 = np.broadcast_arrays(np.asarray(agreement_id, dtype=np.int64), np.asarray(ccode, dtype=np.int64), np.asarray(ccode2, dtype=np.int64))
+        a, c, c2 = np.atleast_1d(a).copy(), np.atleast_1d(c).copy(), np.atleast_1d(c2).copy()
+        k = len(a)
+        if k == 0:
+            return
+        if detail is None:
+            det: list[Any] = [{}] * k
+        elif isinstance(detail, dict):
+            det = [detail] * k
+        else:
+            det = list(detail)
+            if len(det) != k:
+                raise ValueError(f"{len(det)} details for {k} events of kind {kind!r}")
+        self._events.append((int(year), kind, a, c, c2, det))
+
+    # ------------------------------------------------------------------ tables
+    def history(self, world: World, source: str = "simulation", extras: dict[str, pd.DataFrame] | None = None) -> History:
+        """The run so far as a validated :class:`~foedus.schema.History`."""
+        Y, N = self.years, self.n
+        last = self.first_year + Y - 1
+        state_years = self.state_years_table(world)
+        states = pd.DataFrame(
+            {
+                "ccode": world.ccode.astype(np.int64),
+                "abb": world.abb,
+                "name": world.names,
+                "start_year": world.since.astype(np.int64),
+                "end_year": pd.array([pd.NA] * N, dtype="Int64"),
+            }
+        )
+        ag = world.agreements
+        n = ag.n
+        sl = slice(0, n)
+        end = ag.end_year[sl].astype(np.int64)
+        size0 = self._founding_size(ag)
+        obligations = {o: ag.obligations[sl, k] for k, o in enumerate(OBLIGATIONS)}
+        kinds = np.asarray(AGREEMENT_KINDS, dtype=object)
+        agreements = pd.DataFrame(
+            {
+                "agreement_id": ag.agreement_id[sl],
+                "kind": kinds[ag.kind[sl]],
+                "name": pd.array(ag.names, dtype="string"),
+                "start_year": ag.start_year[sl].astype(np.int64),
+                "start_month": pd.array([pd.NA] * n, dtype="Int64"),
+                "start_day": pd.array([pd.NA] * n, dtype="Int64"),
+                "end_year": _na_int(end),
+                "end_month": pd.array([pd.NA] * n, dtype="Int64"),
+                "end_day": pd.array([pd.NA] * n, dtype="Int64"),
+                "observed_until": np.full(n, last, dtype=np.int64),
+                **obligations,
+                "conditional": ag.conditional[sl],
+                "bilateral": size0 == 2,
+                "asymmetric": ag.asymmetric[sl],
+                "institutionalised": ag.institutionalised[sl].astype(np.int64),
+                "wartime": ag.wartime[sl],
+                "source": "simulation",
+            }
+        )
+        slot, idx, entry, exit_ = ag.spells()
+        order = np.lexsort((entry, world.ccode[idx], ag.agreement_id[slot]))
+        slot, idx, entry, exit_ = slot[order], idx[order], entry[order], exit_[order]
+        m = len(slot)
+        memberships = pd.DataFrame(
+            {
+                "agreement_id": ag.agreement_id[slot],
+                "ccode": world.ccode[idx].astype(np.int64),
+                "phase": np.zeros(m, dtype=np.int64),
+                "entry_year": entry,
+                "entry_month": pd.array([pd.NA] * m, dtype="Int64"),
+                "entry_day": pd.array([pd.NA] * m, dtype="Int64"),
+                "exit_year": _na_int(exit_),
+                "exit_month": pd.array([pd.NA] * m, dtype="Int64"),
+                "exit_day": pd.array([pd.NA] * m, dtype="Int64"),
+            }
+        )
+        events = self._events_table()
+        ex = dict(extras or {})
+        ex.update(self._nonstate_tables(world))
+        h = History(
+            states=validate(states, "states", source=f"{source}:states"),
+            state_years=validate(state_years, "state_years", source=f"{source}:state_years"),
+            agreements=validate(agreements, "agreements", source=f"{source}:agreements"),
+            memberships=validate(memberships, "memberships", source=f"{source}:memberships"),
+            events=validate(events, "events", source=f"{source}:events"),
+            first_year=self.first_year,
+            last_year=last,
+            source=source,
+            extras=ex,
+        )
+        return h
+
+    def state_years_table(self, world: World) -> pd.DataFrame:
+        """The ``state_years`` table (unvalidated) from the per-year buffers, in one vectorised pass.
+
+        Units of :data:`foedus.schema.STATE_YEARS`: ``milex`` in thousands (the simulation keeps
+        millions), ``tpop`` in thousands; iron and steel, energy and urban population are not
+        simulated (missing).
+        """
+        Y, N = self.years, self.n
+        tiers = np.asarray(POWER_TIERS, dtype=object)
+        return pd.DataFrame(
+            {
+                "ccode": np.tile(world.ccode.astype(np.int64), Y),
+                "year": np.repeat(np.arange(self.first_year, self.first_year + Y, dtype=np.int64), N),
+                "milex": self.milex[:Y].ravel() * 1000.0,
+                "milper": self.milper[:Y].ravel(),
+                "irst": np.nan,
+                "pec": np.nan,
+                "tpop": self.tpop[:Y].ravel() * 1000.0,
+                "upop": np.nan,
+                "cinc": self.cinc[:Y].ravel(),
+                "major": self.major[:Y].ravel(),
+                "tier": tiers[self.tier[:Y].ravel()],
+            }
+        )
+
+    @staticmethod
+    def _founding_size(ag) -> np.ndarray:
+        """Number of founding members of each agreement (members entering in its first year)."""
+        slot, _, entry, _ = ag.spells()
+        founders = entry == ag.start_year[slot]
+        return np.bincount(slot[founders], minlength=ag.n)[: ag.n]
+
+    def _events_table(self) -> pd.DataFrame:
+        if not self._events:
+            return pd.DataFrame({"year": [], "kind": [], "agreement_id": [], "ccode": [], "ccode2": [], "detail": []})
+        chunks = sorted(enumerate(self._events), key=lambda t: (t[1][0], t[0]))
+        year = np.concatenate([np.full(len(e[2]), e[0], np.int64) for _, e in chunks])
+        kind = np.concatenate([np.full(len(e[2]), e[1], dtype=object) for _, e in chunks])
+        a = np.concatenate([e[2] for _, e in chunks])
+        c = np.concatenate([e[3] for _, e in chunks])
+        c2 = np.concatenate([e[4] for _, e in chunks])
+        det = [d if isinstance(d, str) else _dumps(d) for _, e in chunks for d in e[5]]
+
+        return pd.DataFrame({"year": year, "kind": kind, "agreement_id": _na_int(a), "ccode": _na_int(c), "ccode2": _na_int(c2), "detail": det})
+
+    @staticmethod
+    def _nonstate_tables(world: World) -> dict[str, pd.DataFrame]:
+        """Non-state actors and their cyber-alignment memberships (brief A1, T3) as extra tables."""
+        if not world.nonstate_ids:
+            return {}
+        ag = world.agreements
+        actors = pd.DataFrame(
+            {
+                "actor_id": world.nonstate_ids,
+                "name": world.nonstate_names,
+                "kind": world.nonstate_kind,
+                "home_ccode": _na_int(np.where(world.nonstate_home > 0, world.nonstate_home, -1)),
+            }
+        )
+        slot, idx, entry, exit_ = ag.spells(nonstate=True)
+        order = np.lexsort((entry, idx, ag.agreement_id[slot]))
+        slot, idx, entry, exit_ = slot[order], idx[order], entry[order], exit_[order]
+        mem = pd.DataFrame(
+            {
+                "agreement_id": ag.agreement_id[slot],
+                "actor_id": np.asarray(world.nonstate_ids, dtype=object)[idx] if len(idx) else np.array([], dtype=object),
+                "entry_year": entry,
+                "exit_year": _na_int(exit_),
+            }
+        )
+        return {"nonstate_actors": actors, "nonstate_memberships": mem}

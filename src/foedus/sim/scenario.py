@@ -1,0 +1,620 @@
+"""Scenarios: the starting world, the trend drivers and the scheduled shocks of a simulation.
+
+A scenario is a YAML (or TOML) file validated by the pydantic model :class:`Scenario`:
+
+``actors``
+    States (brief A1) with capabilities, location, regime and cyber posture; every figure can
+    name its source in ``sources`` (record and year).
+``nonstate_actors``
+    Firms, NGOs and international organisations that take part in cyber alignments (brief T3),
+    never in defence pacts.
+``relations``
+    Pairwise facts: hostility, strategic rivalry, contiguity, minimum distance, trade dependence,
+    territorial disputes, cyber trust. Pairs not listed default to none.
+``agreements``
+    Agreements in force at the start (brief A2): alliances, coalitions, organisations (the SCO
+    as a collective-security organisation; cyber alignments with firms and NGOs).
+``trends``
+    The five drivers of brief T1–T5 as knobs in [0, 1] (:class:`Trends`).
+``shocks``
+    Scheduled events: an invasion, a great power leaving an alliance, a new pact, an accession,
+    a global threat, a growth or regime shock (:class:`Shock`).
+``parameters``
+    The engine's behavioural constants (:class:`Parameters`); defaults are the calibrated ones.
+
+Errors in a scenario file raise :class:`ScenarioError` (a :class:`foedus.schema.SchemaError`)
+naming the file, the line, the field path (``actors[3].cinc``) and the reason.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from foedus.schema import OBLIGATIONS, POWER_TIERS, SchemaError
+
+GLOBAL_THREATS: tuple[str, ...] = ("terrorism", "proliferation", "organised_crime")
+"""Global threats that no single state embodies (brief F2, D4)."""
+
+SHOCK_KINDS: tuple[str, ...] = (
+    "invasion",
+    "leave",
+    "join",
+    "pact",
+    "dissolve",
+    "global_threat",
+    "growth",
+    "regime_change",
+    "hostility",
+)
+"""Kinds of scheduled shock (see :class:`Shock`)."""
+
+
+class ScenarioError(SchemaError):
+    """A scenario file or object is malformed: names the file, line, field path and reason.
+
+    The message reads ``FILE, line L, field 'actors[3].cinc': REASON``.
+    """
+
+    def __init__(self, source: str, reason: str, *, row: int | None = None, column: str | None = None):
+        super().__init__(source, reason, row=row, column=column)
+        where = source + (f", line {row}" if row is not None else "") + (f", field '{column}'" if column else "")
+        self.args = (f"{where}: {reason}",)
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Actor(_Model):
+    """A state (brief A1) at the start of the scenario."""
+
+    ccode: int = Field(ge=1, le=999, description="Correlates of War state code")
+    abb: str = Field(min_length=1, max_length=8, description="COW three-letter abbreviation")
+    name: str = Field(min_length=1, description="state name")
+    major: bool = Field(False, description="COW major power")
+    tier: Literal[POWER_TIERS] | None = Field(  # type: ignore[valid-type]
+        None, description="power tier (brief A1); derived from cinc and major when omitted"
+    )
+    cinc: float = Field(ge=0, le=1, description="CINC share of the world's capabilities (COW NMC)")
+    milex: float = Field(ge=0, description="military expenditure, million US$ per year")
+    milper: float = Field(0.0, ge=0, description="military personnel, thousands")
+    gdp: float = Field(gt=0, description="gross domestic product, million US$ (real, PPP 2017 for recorded figures)")
+    population: float = Field(0.0, ge=0, description="population, millions")
+    growth: float = Field(0.02, ge=-0.2, le=0.3, description="trend growth of the economy per year (fraction)")
+    regime: float = Field(0.5, ge=0, le=1, description="democracy, 0 (autocracy) to 1 (V-Dem polyarchy scale)")
+    ideal_point: float | None = Field(None, ge=-5, le=5, description="UN General Assembly ideal point (Bailey et al. 2017)")
+    lat: float = Field(ge=-90, le=90, description="latitude of the capital, degrees")
+    lon: float = Field(ge=-180, le=180, description="longitude of the capital, degrees")
+    cyber_capacity: float | None = Field(None, ge=0, le=1, description="offensive and defensive cyber capacity, 0-1 (T3)")
+    cyber_vulnerability: float | None = Field(None, ge=0, le=1, description="exposure of networks to intrusion, 0-1 (T3)")
+    exposure: dict[Literal[GLOBAL_THREATS], float] | None = Field(  # type: ignore[valid-type]
+        None, description="exposure (0-1) to each global threat; derived from the tier when omitted"
+    )
+    since: int | None = Field(None, description="first year in the state system (for the states table)")
+    sources: dict[str, str] = Field(default_factory=dict, description="field -> record and year it comes from")
+
+
+class NonStateActor(_Model):
+    """A firm, NGO or international organisation taking part in cyber alignments (brief A1, T3)."""
+
+    id: str = Field(min_length=1, description="short unique identifier")
+    name: str
+    kind: Literal["firm", "ngo", "igo"]
+    home: int | None = Field(None, description="COW code of the home state, if any")
+    cyber_capacity: float = Field(0.5, ge=0, le=1)
+    cyber_vulnerability: float = Field(0.5, ge=0, le=1)
+    source: str = ""
+
+
+class Relation(_Model):
+    """Facts about one pair of states (symmetric unless a field says otherwise)."""
+
+    pair: tuple[int, int] = Field(description="the two COW codes")
+    hostility: float = Field(0.0, ge=0, le=1, description="mutual hostility, 0-1")
+    rivalry: bool = Field(False, description="strategic rivalry (Thompson & Dreyer 2012)")
+    contiguous: bool = Field(False, description="direct contiguity (COW, land or up to 150 miles of water)")
+    distance_km: float | None = Field(None, ge=0, description="minimum distance (CShapes 2.0), km; capitals' distance when omitted")
+    trade_dependence: tuple[float, float] | None = Field(
+        None, description="dependence of the first on trade with the second, and of the second on the first (0-1)"
+    )
+    territorial_dispute: bool = Field(False, description="an unsettled territorial dispute (blocks accession, P2)")
+    trust: float | None = Field(None, ge=0, le=1, description="cyber trust, 0-1 (T3); default from regime similarity")
+    source: str = ""
+
+    @model_validator(mode="after")
+    def _distinct(self) -> "Relation":
+        if self.pair[0] == self.pair[1]:
+            raise ValueError(f"a relation needs two different states, got {list(self.pair)}")
+        if self.trade_dependence is not None and not all(0 <= v <= 1 for v in self.trade_dependence):
+            raise ValueError("trade_dependence values must lie in [0, 1]")
+        return self
+
+
+class AgreementSpec(_Model):
+    """An agreement in force at the start (brief A2, A3)."""
+
+    name: str = Field(min_length=1)
+    kind: Literal["alliance", "coalition", "organisation"] = "alliance"
+    domain: Literal["security", "cyber"] = Field(
+        "security", description="security: alliance or collective security; cyber: trust-based cyber alignment (T3)"
+    )
+    members: list[int] = Field(min_length=1, description="COW codes of the member states")
+    nonstate_members: list[str] = Field(default_factory=list, description="ids of non-state members (cyber alignments only)")
+    start_year: int = Field(description="year the agreement came into force")
+    entry_years: dict[int, int] = Field(default_factory=dict, description="member -> year it joined, when later than start_year")
+    obligations: list[Literal[OBLIGATIONS]] = Field(  # type: ignore[valid-type]
+        default_factory=lambda: ["defense", "consultation"], description="ATOP obligation types"
+    )
+    conditional: bool = False
+    asymmetric: bool | None = Field(None, description="one great power and secondary allies (A3); derived when omitted")
+    institutionalised: int = Field(0, ge=0, le=2, description="Leeds & Anac (2005) military institutionalisation, 0-2")
+    integration: float | None = Field(None, ge=0, le=1, description="military integration, 0-1 (P3, T4); default institutionalised / 2")
+    id: int | None = Field(None, ge=1, le=90000, description="agreement id (ATOP atopid where the agreement is in ATOP); ids above 90,000 are reserved for the simulator")
+    source: str = ""
+
+    @model_validator(mode="after")
+    def _check(self) -> "AgreementSpec":
+        if len(set(self.members)) != len(self.members):
+            raise ValueError("members listed twice")
+        if self.domain == "security" and len(self.members) < 2:
+            raise ValueError("a security agreement needs at least two member states")
+        if self.nonstate_members and self.domain != "cyber":
+            raise ValueError("non-state actors take part only in cyber alignments (brief A1)")
+        if not self.obligations:
+            raise ValueError("at least one obligation is needed")
+        return self
+
+
+class Trends(_Model):
+    """The five trends of the brief (T1–T5) as scenario knobs, each in [0, 1] (0.5 = today's level)."""
+
+    great_power_competition: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description=(
+            "T1 great-power competition and hierarchy: drift of hostility among major powers and "
+            "rivals per year (0 = détente, 1 = open rivalry); also weakens multilateral restraint (D3)"
+        ),
+    )
+    economic_interdependence: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description=(
+            "T2 economic interdependence: growth of trade dependence per year (0 = shrinking, 0.5 = "
+            "stable, 1 = fast growth) and weight of economic competition among allies in cohesion"
+        ),
+    )
+    cyber: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="T3 cyber: rate of intrusions and growth of cyber capacity (0 = none, 1 = pervasive)",
+    )
+    military_integration: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description=(
+            "T4 military integration: pressure of digital, multi-domain warfare towards integrated "
+            "command and common equipment inside alliances (target integration level)"
+        ),
+    )
+    norms: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description=(
+            "T5 norms and values: weight of regime similarity in alliance cohesion and of "
+            "democratisation of allies (0 = values irrelevant, 1 = decisive)"
+        ),
+    )
+
+
+class Shock(_Model):
+    """A scheduled event.
+
+    Kinds and their fields:
+
+    - ``invasion``: ``actor`` attacks ``target`` (a war begins, the target's allies are called
+      on; a crisis of ``intensity`` times the aggressor's capability share, lasting
+      ``duration`` years, calls for a coalition);
+    - ``leave``: ``actor`` leaves ``agreement``;
+    - ``join``: ``actors`` accede to ``agreement``;
+    - ``pact``: ``actors`` form a new agreement named ``agreement`` (``kind``, ``obligations``);
+    - ``dissolve``: ``agreement`` ends;
+    - ``global_threat``: global ``threat`` rises by ``intensity`` typical crises (one is 0.05
+      capability-share units, the mean of the random crises) for ``duration`` years;
+    - ``growth``: ``actor``'s trend growth becomes ``value``;
+    - ``regime_change``: ``actor``'s regime becomes ``value``;
+    - ``hostility``: hostility between ``actor`` and ``target`` becomes ``value``.
+    """
+
+    year: int
+    kind: Literal[SHOCK_KINDS]  # type: ignore[valid-type]
+    actor: int | None = None
+    target: int | None = None
+    actors: list[int] = Field(default_factory=list)
+    agreement: str | None = None
+    agreement_kind: Literal["alliance", "coalition", "organisation"] = "alliance"
+    obligations: list[Literal[OBLIGATIONS]] = Field(default_factory=lambda: ["defense", "consultation"])  # type: ignore[valid-type]
+    threat: Literal[GLOBAL_THREATS] | None = None  # type: ignore[valid-type]
+    intensity: float = Field(1.0, ge=0, le=5)
+    duration: int = Field(3, ge=1, le=100)
+    value: float | None = None
+    description: str = ""
+
+    @model_validator(mode="after")
+    def _fields_for_kind(self) -> "Shock":
+        need = {
+            "invasion": ("actor", "target"),
+            "leave": ("actor", "agreement"),
+            "join": ("actors", "agreement"),
+            "pact": ("actors", "agreement"),
+            "dissolve": ("agreement",),
+            "global_threat": ("threat",),
+            "growth": ("actor", "value"),
+            "regime_change": ("actor", "value"),
+            "hostility": ("actor", "target", "value"),
+        }[self.kind]
+        for f in need:
+            v = getattr(self, f)
+            if v is None or (isinstance(v, list) and not v):
+                raise ValueError(f"a '{self.kind}' shock needs '{f}'")
+        if self.kind == "pact" and len(self.actors) < 2:
+            raise ValueError("a 'pact' shock needs at least two actors")
+        if self.kind == "regime_change" and not 0 <= self.value <= 1:  # type: ignore[operator]
+            raise ValueError("regime value must lie in [0, 1]")
+        if self.kind == "hostility" and not 0 <= self.value <= 1:  # type: ignore[operator]
+            raise ValueError("hostility value must lie in [0, 1]")
+        return self
+
+
+class Parameters(_Model):
+    """Behavioural constants of the engine.
+
+    Rates are per simulated year; weights are dimensionless. The defaults of ``alliance_cost``,
+    ``balance_power_weight``, ``exit_rate``, ``exit_threshold``, ``dissolution_hazard``,
+    ``capability_change_weight`` and the ``cohesion_*`` weights were calibrated against the
+    record's stylised facts of 1816-1914 and 1950-1989 (see :mod:`foedus.sim.validation`); the
+    others are stated assumptions.
+    """
+
+    # capabilities (D1, P4)
+    growth_noise: float = Field(0.02, ge=0, le=0.5, description="s.d. of yearly growth shocks (fraction of GDP)")
+    reactivity: float = Field(0.12, ge=0, le=2, description="Richardson reactivity k: arming per unit of threatening spending")
+    fatigue: float = Field(0.15, ge=0, le=2, description="Richardson fatigue a: yearly relaxation of spending")
+    ally_weight: float = Field(0.6, ge=0, le=2, description="how much allied spending substitutes for one's own (free riding, P4)")
+    max_milex_share: float = Field(0.25, gt=0, le=1, description="ceiling on military spending as a share of GDP")
+    military_depreciation: float = Field(0.1, gt=0, le=1, description="yearly depreciation of the military stock")
+    # threat (F2)
+    superpower_reach: float = Field(0.8, ge=0, le=1, description="proximity floor of a superpower's threat: global reach (A1)")
+    great_power_reach: float = Field(0.35, ge=0, le=1, description="proximity floor of a great power's threat: limited reach (A1)")
+    decay_km: float = Field(1500.0, gt=0, description="distance at which proximity falls to 1/e, km")
+    # alignment (F1-F5, P1)
+    consider_rate: float = Field(0.25, ge=0, le=1, description="share of states reconsidering their alignments each year")
+    alliance_cost: float = Field(0.04, ge=0, description="utility cost of a new alliance (autonomy, entanglement)")
+    autonomy_weight: float = Field(0.5, ge=0, description="weight of the autonomy-security exchange (P1) in utility")
+    commitment_exponent: float = Field(
+        0.5,
+        ge=0,
+        le=3,
+        description=(
+            "a state already in m security agreements pays alliance_cost * ((1 + m) * k) ** exponent to join one of k "
+            "members (k = 1 for a new pair): every further commitment entraps more (Snyder 1984)"
+        ),
+    )
+    exit_threshold: float = Field(1.0, ge=0, le=1, description="a member leaves when the alliance's value falls below this share of its cost")
+    balance_power_weight: float = Field(0.3, ge=0, description="weight of F1, balancing power (foedus.theory.alignment)")
+    balance_threat_weight: float = Field(1.0, ge=0, description="weight of F2, balancing threat")
+    bandwagon_weight: float = Field(1.0, ge=0, description="weight of F3, bandwagoning")
+    tether_weight: float = Field(0.5, ge=0, description="weight of F4, tethering")
+    weakness_threshold: float = Field(0.05, ge=0, le=1, description="capability share below which a state may bandwagon (F3)")
+    accession_share: float = Field(0.5, ge=0, le=1, description="share of members who must gain for an accession to pass")
+    exit_rate: float = Field(0.05, ge=0, le=1, description="yearly chance that a member with negative value of membership leaves")
+    # alliance politics (P2, P3, P5, T2, T5)
+    dissolution_hazard: float = Field(0.3, ge=0, le=1, description="yearly dissolution hazard of an alliance at zero cohesion")
+    capability_change_weight: float = Field(
+        0.5, ge=0, le=20, description="weight of the change in members' capability shares since joining in the dissolution hazard (Morrow 1991)"
+    )
+    cohesion_intercept: float = Field(-8.0, ge=-20, le=20, description="intercept of the cohesion logit (foedus.theory.politics.alliance_cohesion)")
+    cohesion_threat_weight: float = Field(20.0, ge=0, le=50, description="weight of the common threat in the cohesion logit")
+    cohesion_competition_weight: float = Field(2.0, ge=0, le=50, description="weight of economic competition among allies in the cohesion logit (T2)")
+    cohesion_similarity_weight: float = Field(4.0, ge=0, le=50, description="weight of regime similarity in the cohesion logit at T5 = 0.5 (scaled by 2 * T5)")
+    cohesion_democracy_weight: float = Field(2.0, ge=0, le=50, description="weight of joint democracy in the cohesion logit at T5 = 0.5 (scaled by 2 * T5)")
+    integration_rate: float = Field(0.1, ge=0, le=1, description="yearly adjustment of integration towards its target (P3, T4)")
+    # crises and coalitions (D4)
+    crisis_rate: float = Field(0.15, ge=0, le=1, description="yearly chance of a new global-threat crisis (terrorism, proliferation, crime)")
+    coalition_threshold: float = Field(0.02, ge=0, description="willingness (exposure x capability x interoperability) needed to join, per unit of crisis intensity")
+    coalition_efficacy: float = Field(0.05, ge=0, le=10, description="share of a coalition's effective capability that wears its crisis down each year")
+    # cyber (T3)
+    intrusion_rate: float = Field(0.005, ge=0, le=1, description="scale of the yearly intrusion probability at T3 = 0.5 when the scenario gives no DCID rate")
+    trust_recovery: float = Field(0.01, ge=0, le=1, description="yearly recovery of cyber trust towards 1 without observed intrusions (trust_update's recovery_rate)")
+    escalation: float = Field(0.05, ge=0, le=1, description="hostility added by an attributed intrusion")
+    # conflict and commitments
+    dispute_rate: float = Field(0.02, ge=0, le=1, description="scale of the yearly dispute probability per hostile, threatening pair")
+    war_share: float = Field(0.1, ge=0, le=1, description="share of disputes that escalate to war")
+    hostility_decay: float = Field(0.05, ge=0, le=1, description="yearly decay of hostility towards its baseline")
+
+
+class Scenario(_Model):
+    """A complete scenario: the starting world, its drivers and shocks, horizon and seed."""
+
+    name: str = Field(min_length=1)
+    description: str = ""
+    start_year: int = Field(ge=1500, le=3000)
+    years: int = Field(30, ge=1, le=2000, description="horizon: number of simulated years")
+    seed: int = Field(0, ge=0, description="seed of the run's random generator")
+    actors: list[Actor] = Field(min_length=2)
+    nonstate_actors: list[NonStateActor] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    agreements: list[AgreementSpec] = Field(default_factory=list)
+    trends: Trends = Field(default_factory=Trends)
+    shocks: list[Shock] = Field(default_factory=list)
+    global_threats: dict[Literal[GLOBAL_THREATS], float] = Field(  # type: ignore[valid-type]
+        default_factory=dict, description="starting intensity (>= 0, capability-share units) of each global threat (F2, D4)"
+    )
+    cyber_incidents_per_year: float | None = Field(
+        None, ge=0, description="observed state-on-state cyber incidents per year among the actors (DCID 2.0); calibrates the intrusion rate"
+    )
+    parameters: Parameters = Field(default_factory=Parameters)
+    sources: dict[str, str] = Field(default_factory=dict, description="notes on the records used")
+
+    @model_validator(mode="after")
+    def _references(self) -> "Scenario":
+        codes = [a.ccode for a in self.actors]
+        seen: set[int] = set()
+        for i, c in enumerate(codes):
+            if c in seen:
+                raise _located(("actors", i, "ccode"), f"state {c} listed twice")
+            seen.add(c)
+        nsa = {a.id for a in self.nonstate_actors}
+        if len(nsa) != len(self.nonstate_actors):
+            raise _located(("nonstate_actors",), "non-state actor id listed twice")
+        for k, a in enumerate(self.nonstate_actors):
+            if a.home is not None and a.home not in seen:
+                raise _located(("nonstate_actors", k, "home"), f"unknown state {a.home}")
+        pairs: set[tuple[int, int]] = set()
+        for k, r in enumerate(self.relations):
+            for c in r.pair:
+                if c not in seen:
+                    raise _located(("relations", k, "pair"), f"unknown state {c}")
+            key = (min(r.pair), max(r.pair))
+            if key in pairs:
+                raise _located(("relations", k, "pair"), f"pair {list(key)} listed twice")
+            pairs.add(key)
+        names: set[str] = set()
+        ids: set[int] = set()
+        for k, ag in enumerate(self.agreements):
+            for c in ag.members:
+                if c not in seen:
+                    raise _located(("agreements", k, "members"), f"unknown state {c}")
+            for c in ag.entry_years:
+                if c not in ag.members:
+                    raise _located(("agreements", k, "entry_years"), f"state {c} is not a member")
+            for s in ag.nonstate_members:
+                if s not in nsa:
+                    raise _located(("agreements", k, "nonstate_members"), f"unknown non-state actor {s!r}")
+            if ag.start_year > self.start_year:
+                raise _located(("agreements", k, "start_year"), f"{ag.start_year} is after the scenario's start {self.start_year}; schedule a 'pact' shock instead")
+            if ag.name in names:
+                raise _located(("agreements", k, "name"), f"agreement {ag.name!r} listed twice")
+            names.add(ag.name)
+            if ag.id is not None:
+                if ag.id in ids:
+                    raise _located(("agreements", k, "id"), f"agreement id {ag.id} listed twice")
+                ids.add(ag.id)
+        for k, v in self.global_threats.items():
+            if v < 0:
+                raise _located(("global_threats", k), "intensity must be >= 0")
+        new_names = set(names)
+        for k, s in enumerate(self.shocks):
+            if s.year < self.start_year:
+                raise _located(("shocks", k, "year"), f"{s.year} is before the scenario's start {self.start_year}")
+            for f in ("actor", "target"):
+                v = getattr(s, f)
+                if v is not None and v not in seen:
+                    raise _located(("shocks", k, f), f"unknown state {v}")
+            for c in s.actors:
+                if c not in seen:
+                    raise _located(("shocks", k, "actors"), f"unknown state {c}")
+            if s.kind == "pact":
+                new_names.add(s.agreement)  # type: ignore[arg-type]
+            elif s.agreement is not None and s.agreement not in new_names:
+                raise _located(("shocks", k, "agreement"), f"unknown agreement {s.agreement!r}")
+        return self
+
+    # ------------------------------------------------------------------ constructors
+    @classmethod
+    def from_file(cls, path: str | Path) -> "Scenario":
+        """Read and validate a scenario from a ``.yaml``/``.yml`` or ``.toml`` file.
+
+        Raises
+        ------
+        ScenarioError
+            Naming the file, the line (YAML), the field path and the reason.
+        """
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as e:
+            raise ScenarioError(str(path), f"cannot read the file ({e.strerror or e})") from e
+        return cls.from_text(text, source=str(path), toml=path.suffix.lower() == ".toml")
+
+    @classmethod
+    def from_text(cls, text: str, *, source: str = "<scenario>", toml: bool = False) -> "Scenario":
+        """Validate a scenario given as YAML (default) or TOML text; errors name ``source``."""
+        if toml:
+            try:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError as e:
+                raise ScenarioError(source, f"TOML syntax error: {e}") from e
+        else:
+            try:
+                data = yaml.load(text, Loader=_Loader)
+            except yaml.YAMLError as e:
+                mark = getattr(e, "problem_mark", None)
+                problem = getattr(e, "problem", None) or str(e)
+                raise ScenarioError(source, f"YAML syntax error: {problem}", row=mark.line + 1 if mark else None) from e
+        if not isinstance(data, dict):
+            raise ScenarioError(source, "a scenario must be a mapping of fields (name, start_year, actors, ...)")
+        try:
+            return cls.from_dict(data, source=source)
+        except ScenarioError as e:
+            if toml or e.column is None:
+                raise
+            # find the line of the offending field in the YAML text (parsed again only on error)
+            loc = _parse_path(e.column)
+            raise ScenarioError(source, e.reason, row=_yaml_line(yaml.compose(text, Loader=_Loader), loc), column=e.column) from None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, source: str = "<scenario>") -> "Scenario":
+        """Validate a scenario given as a dict; errors name ``source`` and the field path."""
+        try:
+            return cls.model_validate(data)
+        except ValidationError as e:
+            err = e.errors()[0]
+            loc = tuple(err["loc"])
+            msg = err["msg"]
+            ctx = err.get("ctx") or {}
+            located = ctx.get("error")
+            if isinstance(located, _LocatedError):
+                loc, msg = located.loc, located.reason
+            elif msg.startswith("Value error, "):
+                msg = msg[len("Value error, "):]
+            extra = f" (and {e.error_count() - 1} more error(s))" if e.error_count() > 1 else ""
+            raise ScenarioError(source, msg + extra, column=_path(loc)) from None
+
+    @classmethod
+    def builtin(cls, name: str) -> "Scenario":
+        """A built-in scenario by name (see :func:`builtin_names`)."""
+        names = builtin_names()
+        if name not in names:
+            raise ScenarioError(name, f"no built-in scenario of this name; choose one of {', '.join(names)}")
+        res = resources.files("foedus.sim") / "scenarios" / f"{name}.yaml"
+        return cls.from_text(res.read_text(encoding="utf-8"), source=f"foedus/sim/scenarios/{name}.yaml")
+
+    @classmethod
+    def load(cls, name_or_file: str | Path) -> "Scenario":
+        """A built-in scenario by name, or a scenario file by path."""
+        p = Path(name_or_file)
+        if str(name_or_file) in builtin_names():
+            return cls.builtin(str(name_or_file))
+        if p.suffix.lower() in (".yaml", ".yml", ".toml") or p.exists():
+            if not p.is_file():
+                raise ScenarioError(str(p), "no such scenario file")
+            return cls.from_file(p)
+        raise ScenarioError(str(name_or_file), f"neither a scenario file nor a built-in scenario ({', '.join(builtin_names())})")
+
+    @classmethod
+    def from_record(
+        cls,
+        year: int,
+        *,
+        top_n: int | None = 40,
+        ccodes: list[int] | None = None,
+        years: int = 30,
+        seed: int = 0,
+        name: str | None = None,
+        data_dir: Path | None = None,
+    ) -> "Scenario":
+        """Start from the imported historical record at ``year`` (see :func:`foedus.sim.build.scenario_from_record`)."""
+        from foedus.sim.build import scenario_from_record
+
+        return scenario_from_record(year, top_n=top_n, ccodes=ccodes, years=years, seed=seed, name=name, data_dir=data_dir)
+
+    def to_yaml(self) -> str:
+        """The scenario as YAML text (defaults omitted), readable back with :meth:`from_text`."""
+        data = self.model_dump(mode="json", exclude_defaults=True)
+        data = {"name": self.name, "start_year": self.start_year, **data}
+        return yaml.dump(data, Dumper=_CompactDumper, sort_keys=False, allow_unicode=True, width=110)
+
+
+class _CompactDumper(yaml.SafeDumper):
+    """YAML dumper writing lists of scalars on one line (``members: [2, 20, 200]``)."""
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list) -> yaml.Node:
+    flow = all(isinstance(v, (int, float, str, bool)) for v in data) and len(data) <= 80
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+_CompactDumper.add_representer(list, _represent_list)
+
+
+def builtin_names() -> list[str]:
+    """Names of the built-in scenarios shipped in ``foedus/sim/scenarios``."""
+    d = resources.files("foedus.sim") / "scenarios"
+    try:
+        return sorted(p.name[: -len(".yaml")] for p in d.iterdir() if p.name.endswith(".yaml"))
+    except FileNotFoundError:
+        return []
+
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _parse_path(path: str) -> tuple:
+    """``"actors[3].cinc"`` -> ``("actors", 3, "cinc")``."""
+    out: list = []
+    for part in path.replace("]", "").split("."):
+        name, *idx = part.split("[")
+        if name:
+            out.append(name)
+        out.extend(int(i) for i in idx)
+    return tuple(out)
+
+
+class _LocatedError(ValueError):
+    def __init__(self, loc: tuple, reason: str):
+        self.loc = loc
+        self.reason = reason
+        super().__init__(reason)
+
+
+def _located(loc: tuple, reason: str) -> _LocatedError:
+    return _LocatedError(loc, reason)
+
+
+def _path(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "<root>"
+
+
+def _yaml_line(node: Any, loc: tuple) -> int | None:
+    """1-based line of the YAML node at ``loc`` (the deepest one found)."""
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            nxt = None
+            for k, v in node.value:
+                if k.value == str(part):
+                    nxt = v
+                    line = k.start_mark.line + 1
+                    break
+            if nxt is None:
+                return line
+            node = nxt
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line

@@ -1,0 +1,1043 @@
+"""The steps of a simulated year, each a thin function ``step(world, rng) -> None``.
+
+A simulated year runs these in order (:data:`DEFAULT_STEPS`; replace any of them from Python
+through :attr:`foedus.sim.engine.Simulation.steps`):
+
+1. :func:`trends_and_shocks`: the scenario's trend drivers T1–T5 and its scheduled shocks;
+2. :func:`capabilities`: economic growth, arming under the security dilemma (D1; Richardson 1960,
+   Jervis 1978) net of allies' protection, so that small allies free-ride (P4);
+3. :func:`threat_perception`: Walt's threat matrix (F2) and global threats no state embodies;
+4. :func:`alignment`: forming, joining and leaving alliances by balancing, bandwagoning and
+   tethering (F1–F5), with partners' consent, accession rules and the autonomy–security
+   exchange (P1); a state may belong to several agreements at once;
+5. :func:`alliance_politics`: cohesion against a fading threat, economic competition and
+   diverging regimes; entrapment and abandonment; integration against autonomy (P2, P3, P5,
+   T2, T4, T5); dissolution;
+6. :func:`crises_and_coalitions`: crises arise; coalitions of the willing assemble from exposure,
+   capability and interoperability, act, and dissolve when the crisis ends (D4);
+7. :func:`cyber`: intrusions, uncertain attribution, escalation, espionage among allies, and
+   trust-based cyber alignments with firms and NGOs (T3);
+8. :func:`conflict_and_commitments`: disputes and wars, and whether allies honour their
+   commitments (T2, P5);
+9. :func:`record`: the year's state arrays into the recorder (events are logged by the steps
+   that cause them, each with its explanation).
+
+The steps call :mod:`foedus.theory` for every mechanism; what is here is bookkeeping: which
+arrays go in, what the results change, and which events are logged. No loop runs over states or
+dyads; loops run over the (few) events of a year.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from foedus.schema import OBLIGATIONS
+from foedus.sim.scenario import GLOBAL_THREATS, Shock
+from foedus.sim.world import World, member_sums, pair_max
+from foedus.theory import alignment as th_align
+from foedus.theory import arms as th_arms
+from foedus.theory import cyber as th_cyber
+from foedus.theory import politics as th_pol
+from foedus.theory import threat as th_threat
+
+Step = Callable[[World, np.random.Generator], None]
+
+MOTIVES = th_align.MOTIVES
+SECURITY, CYBER_DOMAIN = 0, 1
+ALLIANCE, COALITION, ORGANISATION = 0, 1, 2
+_DEFENCE = OBLIGATIONS.index("defense")
+
+
+def _motive_dict(v: np.ndarray) -> dict[str, float]:
+    return {m: float(x) for m, x in zip(MOTIVES, v)}
+
+
+def _sym_clip(a: np.ndarray) -> np.ndarray:
+    np.clip(a, 0.0, 1.0, out=a)
+    np.fill_diagonal(a, 0.0)
+    return a
+
+
+# ================================================================== 1. trends and shocks
+def trends_and_shocks(world: World, rng: np.random.Generator) -> None:
+    """Apply the trend drivers T1–T5 for one year, then this year's scheduled shocks.
+
+    - T1 (great-power competition): the baseline hostility among major powers and strategic
+      rivals drifts by ``0.04 * (T1 - 0.5)`` a year (up above 0.5, down below);
+    - T2 (economic interdependence): trade dependence grows by ``8 % * (T2 - 0.5)`` a year;
+    - T3 (cyber): cyber capacity of states that have some grows by ``2 % * T3`` of the gap to 1,
+      and vulnerability by ``1 % * T3`` (digitisation widens the attack surface);
+    - T4, T5 act inside :func:`alliance_politics` (integration target; weight of values).
+    """
+    tr = world.trends
+    gp = world.major[:, None] & world.major[None, :]
+    mask = (gp | world.rivalry) & ~np.eye(world.n, dtype=bool)
+    if tr.great_power_competition != 0.5:
+        world.hostility_base[mask] += 0.04 * (tr.great_power_competition - 0.5)
+        _sym_clip(world.hostility_base)
+    if tr.economic_interdependence != 0.5:
+        world.trade_dependence *= 1.0 + 0.08 * (tr.economic_interdependence - 0.5)
+        _sym_clip(world.trade_dependence)
+    has = world.cyber_capacity > 0
+    if tr.cyber > 0 and has.any():
+        world.cyber_capacity[has] += 0.02 * tr.cyber * (1.0 - world.cyber_capacity[has])
+        world.cyber_vulnerability[has] += 0.01 * tr.cyber * (1.0 - world.cyber_vulnerability[has])
+    for shock in world.shocks.get(world.year, ()):
+        apply_shock(world, shock, rng)
+
+
+def _slot_by_name(world: World, name: str) -> int:
+    ag = world.agreements
+    for a in range(ag.n - 1, -1, -1):
+        if ag.names[a] == name and ag.active[a]:
+            return a
+    return -1
+
+
+def apply_shock(world: World, s: Shock, rng: np.random.Generator) -> None:
+    """Apply one scheduled shock (see :class:`foedus.sim.scenario.Shock`) and log it."""
+    ag = world.agreements
+    log = world.log
+    y = world.year
+    detail = {"shock": s.kind, "description": s.description}
+    actor = world.index_of(s.actor) if s.actor is not None else -1
+    target = world.index_of(s.target) if s.target is not None else -1
+    log.events(y, "shock", -1, s.actor if s.actor is not None else -1, s.target if s.target is not None else -1, detail)
+    if s.kind == "invasion":
+        world.hostility[actor, target] = world.hostility[target, actor] = 1.0
+        world.hostility_base[actor, target] = world.hostility_base[target, actor] = max(world.hostility_base[actor, target], 0.8)
+        world.at_war[actor, target] = world.at_war[target, actor] = True
+        log.events(y, "war", -1, s.actor, s.target, {"cause": "scheduled invasion", "description": s.description})
+        _call_allies(world, rng, np.array([actor]), np.array([target]))
+        exposure = world.proximity[target].copy()
+        exposure[target] = 1.0
+        exposure[actor] = 0.0
+        world.crises.add("aggression", y, np.clip(exposure, 0, 1), float(world.power[actor] * s.intensity), s.duration, actor, target)
+    elif s.kind == "leave":
+        a = _slot_by_name(world, s.agreement)
+        if a >= 0 and ag.members[a, actor]:
+            ag.leave(a, np.array([actor]), y)
+            world.agreements.last_exit[a, actor] = y
+            log.events(y, "exit", ag.agreement_id[a], s.actor, -1, {"cause": "scheduled shock", "description": s.description})
+            _dissolve_if_empty(world, a, "too few members after a scheduled exit")
+    elif s.kind == "join":
+        a = _slot_by_name(world, s.agreement)
+        if a >= 0:
+            idx = np.array([world.index_of(c) for c in s.actors])
+            idx = idx[~ag.members[a, idx]]
+            ag.join(a, idx, y, world.power)
+            log.events(y, "accession", ag.agreement_id[a], world.ccode[idx], -1, {"cause": "scheduled shock", "description": s.description})
+    elif s.kind == "pact":
+        idx = np.array([world.index_of(c) for c in s.actors])
+        ob = np.array([o in s.obligations for o in OBLIGATIONS])
+        kind = ("alliance", "coalition", "organisation").index(s.agreement_kind)
+        a = ag.add(idx, y, kind=kind, obligations=ob, name=s.agreement, asymmetric=_asymmetric(world, idx), leader=int(idx[np.argmax(world.power[idx])]), power=world.power[idx])
+        log.events(y, "formation", ag.agreement_id[a], world.ccode[idx], -1, {"cause": "scheduled shock", "description": s.description})
+    elif s.kind == "dissolve":
+        a = _slot_by_name(world, s.agreement)
+        if a >= 0:
+            ag.dissolve(a, y)
+            log.events(y, "dissolution", ag.agreement_id[a], -1, -1, {"cause": "scheduled shock", "description": s.description})
+    elif s.kind == "global_threat":
+        k = GLOBAL_THREATS.index(s.threat)
+        exposure = world.exposure[:, k]
+        world.crises.add(s.threat, y, exposure, s.intensity * 0.05, s.duration)
+        world.global_intensity[k] += s.intensity * 0.05
+    elif s.kind == "growth":
+        world.growth[actor] = s.value
+    elif s.kind == "regime_change":
+        world.regime[actor] = s.value
+    elif s.kind == "hostility":
+        world.hostility[actor, target] = world.hostility[target, actor] = s.value
+        world.hostility_base[actor, target] = world.hostility_base[target, actor] = s.value
+
+
+def _asymmetric(world: World, idx: np.ndarray) -> bool:
+    """Brief A3: one great power with secondary allies (leader ≥ 3 × every other member's capability)."""
+    p = np.sort(world.power[idx])[::-1]
+    return bool(len(p) >= 2 and p[0] >= 3.0 * p[1])
+
+
+def _dissolve_if_empty(world: World, a: int, cause: str) -> None:
+    ag = world.agreements
+    if ag.active[a] and ag.members[a].sum() < 2 and ag.domain[a] == SECURITY:
+        ag.dissolve(a, world.year)
+        world.log.events(world.year, "dissolution", ag.agreement_id[a], -1, -1, {"cause": cause})
+
+
+# ================================================================== 2. capabilities
+def capabilities(world: World, rng: np.random.Generator) -> None:
+    """Growth, and arming under the security dilemma net of allies' protection (D1, P4).
+
+    Economy: ``GDP *= 1 + g_i + e_i`` with ``e_i ~ N(0, growth_noise)``.
+
+    Arming: one Euler step of Richardson's (1960) equations
+    (:func:`foedus.theory.arms.richardson_step`), ``x_i' = x_i + sum_j K_ij x_j - a x_i + g_i``.
+    The pairwise reaction ``K_ij = kappa_ij * w_ij`` combines
+
+    - Jervis's (1978) security dilemma (:func:`foedus.theory.arms.security_dilemma_reactivity`):
+      ``kappa_ij`` grows with i's uncertainty about j's intentions (``1 - trust_ij``) and with
+      j's offensive capability (offence dominance), with ``kappa = reactivity`` at 0.5 and 0.5;
+    - the threat weight ``w_ij = (T_ij / p_j) * E_i / (E_i + E_j)``: the share of j's spending
+      that threatens i (Walt's proximity, offence and intentions) scaled by i's relative
+      economic size, so a small state answers a large neighbour's arming in proportion to what
+      it can afford.
+
+    Allies' spending is a substitute (Olson & Zeckhauser 1966, P4). The share of i's threat
+    that its allies cover is ``A_i / (A_i + X_i)``, with ``A_i = sum_j c_ij x_j`` the allies'
+    credible spending (``c_ij``: commitment × cohesion of their strongest shared agreement) and
+    ``X_i = sum_j (T_ij / p_j) x_j`` the threatening spending; the relief
+    ``ally_weight * (sum_j K_ij x_j) * A_i / (A_i + X_i)`` is taken off the grievance term.
+    Small allies of a large power are almost fully covered and free-ride; a large power's small
+    allies cover little of its threat, so it carries its own burden; losing a great-power ally
+    raises one's arming. The grievance ``g_i`` (domestic momentum: industry, bureaucracy;
+    "armament sustains itself", D1) is set at the start so that the starting spending is a
+    fixed point, and grows with the economy. Spending is capped at ``max_milex_share`` of GDP
+    and floored at 1 % of its starting level; the military stock accumulates spending with
+    depreciation; personnel scale with spending.
+    """
+    p = world.params
+    n = world.n
+    shock = rng.normal(0.0, p.growth_noise, n) if p.growth_noise > 0 else 0.0
+    world.economy *= np.maximum(1.0 + world.growth + shock, 0.5)
+    weights, relief = arming_pressure(world)
+    grievance = world.base_spending * (world.economy / world.economy0) - relief
+    new = th_arms.richardson_step(world.milex, 1.0, p.fatigue, grievance, weights)
+    cap = p.max_milex_share * world.economy
+    world.milex = np.clip(new, 0.01 * world.milex_floor, cap)
+    world.military = (1.0 - p.military_depreciation) * world.military + world.milex
+    world.milper = world.milper0 * world.milex / world.milex0
+    world.update_power()
+    world.offensive = _offensive(world)
+
+
+def arming_pressure(world: World) -> tuple[np.ndarray, np.ndarray]:
+    """Reaction weights ``K`` (N, N) and allies' relief (N,) of the Richardson step (see :func:`capabilities`)."""
+    e = world.economy
+    x = world.milex
+    size = e[:, None] / (e[:, None] + e[None, :])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(world.power[None, :] > 0, world.threat / world.power[None, :], 0.0)
+    share = np.clip(share, 0.0, 1.0)
+    np.fill_diagonal(share, 0.0)
+    kappa = th_arms.security_dilemma_reactivity(
+        1.0 - world.trust, np.broadcast_to(world.offensive[None, :], share.shape), base_reactivity=2.0 * world.params.reactivity
+    )
+    k = kappa * share * size
+    np.fill_diagonal(k, 0.0)
+    allied = world.ally_credibility @ x
+    threatening = share @ x
+    cover = np.divide(allied, allied + threatening, out=np.zeros_like(allied), where=(allied + threatening) > 0)
+    relief = world.params.ally_weight * (k @ x) * cover
+    return k, relief
+
+
+def _offensive(world: World) -> np.ndarray:
+    """Offensive capability (Walt's third source, 0-1): military stock share over capability share.
+
+    A state whose share of the system's military stock is at least twice its share of overall
+    capability has a force posture built to project power (1); one that keeps no forces has 0.
+    """
+    mil_share = world.military / world.military.sum()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = np.where(world.power > 0, 0.5 * mil_share / world.power, 0.0)
+    return np.clip(r, 0.05, 1.0)
+
+
+# ================================================================== 3. threat perception
+def threat_perception(world: World, rng: np.random.Generator) -> None:
+    """Walt's threat matrix and global threats (brief F2; Walt 1987).
+
+    ``T[i, j] = power_j * proximity_ij * offensive_j * intentions_ij``
+    (:func:`foedus.theory.threat.threat_matrix`) with perceived intentions from hostility, UN
+    ideal-point distance and strategic rivalry (:func:`~foedus.theory.threat.perceived_intentions`).
+    Proximity is floored by the threatening state's reach (brief A1): a superpower shapes the
+    whole system (``superpower_reach``), a great power has limited global reach
+    (``great_power_reach``). Global threats (terrorism, proliferation, organised crime) enter
+    as each state's exposure weighted by their intensity
+    (:func:`~foedus.theory.threat.global_threat_exposure`) and as the shared exposure of pairs
+    (:func:`~foedus.theory.threat.shared_global_threat`).
+    """
+    p = world.params
+    intent = th_threat.perceived_intentions(world.hostility, world.ideal_distance, world.rivalry)
+    tier = world.tier_code()
+    reach = np.select([tier == 0, tier == 1], [p.superpower_reach, p.great_power_reach], 0.0)
+    prox = np.maximum(world.proximity, reach[None, :])
+    np.fill_diagonal(prox, 0.0)
+    world.threat = th_threat.threat_matrix(world.power, prox, world.offensive, intent)
+    world.global_threat = th_threat.global_threat_exposure(world.exposure, world.global_intensity)
+    world.shared_global = th_threat.shared_global_threat(world.exposure, world.global_intensity)
+
+
+# ================================================================== 4. alignment
+def alignment(world: World, rng: np.random.Generator) -> None:
+    """Forming, joining and leaving alliances (brief F1–F5, P1, P2).
+
+    Utilities ``U[m, i, j]`` of allying with each state by motive come from
+    :func:`foedus.theory.alignment.alignment_utilities` (F1 balancing power, F2 balancing
+    threat incl. shared global threats, F3 bandwagoning of weak states, F4 tethering); joining
+    an existing alliance aggregates them over its members
+    (:func:`~foedus.theory.alignment.alignment_options`). The cost of an option is
+    ``alliance_cost - autonomy_weight * autonomy change`` from Morrow's (1991) exchange
+    (:func:`foedus.theory.politics.morrow_exchange`, P1): the weak side of an asymmetric pair
+    pays in autonomy, the strong side gains some.
+
+    Each year a random share ``consider_rate`` of states reconsider. A state picks its best
+    option (:func:`~foedus.theory.alignment.choose_option`): a new pair needs the partner's
+    consent (:func:`~foedus.theory.alignment.mutual_consent`); an accession needs a share
+    ``accession_share`` of the members to gain from it and the candidate to have no open
+    territorial dispute with them (:func:`~foedus.theory.politics.accession_allowed`, P2).
+
+    Members reassess too: a member for which the alliance's value
+    (``sum_j U[i, j]`` over fellow members) falls below its cost leaves with probability
+    ``exit_rate``. Every formation, accession and exit is logged with its motive
+    decomposition and factors (F5).
+    """
+    p = world.params
+    ag = world.agreements
+    n = world.n
+    y = world.year
+    u = th_align.alignment_utilities(
+        world.power,
+        world.threat,
+        world.hostility,
+        weakness_threshold=p.weakness_threshold,
+        balance_power_weight=p.balance_power_weight,
+        balance_threat_weight=p.balance_threat_weight,
+        bandwagon_weight=p.bandwagon_weight,
+        tether_weight=p.tether_weight,
+        shared_global=world.shared_global,
+    )
+    world.utilities = u
+    total = u.sum(axis=0)
+    alliances = ag.in_force(kind=ALLIANCE, domain=SECURITY)
+    mem = ag.members[alliances]
+    # ------------------------------------------------------------ exits (P5)
+    capacity = _commitment_capacity(world)
+    portfolio = (mem.sum(axis=0) if len(alliances) else np.zeros(n)) / capacity
+    if len(alliances):
+        stay = member_sums(mem, total.T).T  # (N, A): value of fellow members
+        young = ag.entry_year[alliances].T >= y  # joined this year
+        i_idx, a_idx = np.nonzero(mem.T & ~young)
+        stay_m = stay[i_idx, a_idx]
+        cost_m = p.exit_threshold * p.alliance_cost * (1.0 + portfolio[i_idx]) ** p.commitment_exponent
+        cost_m = cost_m * (1.0 + world.entrapment[i_idx]) * _stay_autonomy_factor(world, mem, i_idx, a_idx)
+        go = (stay_m < cost_m) & (rng.random(len(i_idx)) < p.exit_rate)
+        i_idx, a_idx, stay_m, cost_m = i_idx[go], a_idx[go], stay_m[go], cost_m[go]
+        if len(i_idx):
+            slots = alliances[a_idx]
+            dec = np.einsum("mkj,kj->km", u[:, i_idx, :], mem[a_idx].astype(float))
+            details = [
+                {
+                    "cause": "membership no longer worth its cost",
+                    "motives": _motive_dict(dec[k]),
+                    "factors": {
+                        "value": float(stay_m[k]),
+                        "cost": float(cost_m[k]),
+                        "cohesion": float(ag.cohesion[slots[k]]),
+                        "entrapment": float(world.entrapment[i_idx[k]]),
+                        "abandonment": float(world.abandonment[i_idx[k]]),
+                    },
+                }
+                for k in range(len(i_idx))
+            ]
+            ag.leave_many(slots, i_idx, y)
+            world.agreements.last_exit[slots, i_idx] = y
+            world.log.events(y, "exit", ag.agreement_id[slots], world.ccode[i_idx], -1, details)
+            for a in np.unique(slots):
+                _dissolve_if_empty(world, int(a), "too few members after exits")
+            alliances = ag.in_force(kind=ALLIANCE, domain=SECURITY)
+            mem = ag.members[alliances]
+            portfolio = mem.sum(axis=0) / capacity
+    # ------------------------------------------------------------ formation and accession
+    considering = rng.random(n) < p.consider_rate
+    if not considering.any():
+        return
+    rows = np.flatnonzero(considering)
+    opt = u[:, rows, :]
+    if len(alliances):
+        join = th_align.join_utilities(u, mem, aggregate="capability", power=world.power)
+        opt = np.concatenate([opt, join[:, rows, :]], axis=2)
+    allied = ag.allied()
+    available = np.ones((len(rows), opt.shape[2]), dtype=bool)
+    available[:, :n] = ~allied[rows] & ~world.at_war[rows]
+    available[np.arange(len(rows)), rows] = False
+    if len(alliances):
+        available[:, n:] = ~mem.T[rows] & (world.agreements.last_exit[alliances].T[rows] != y)
+    cost = _option_costs(world, rows, alliances, mem, portfolio)
+    choice, dec = th_align.choose_option(opt, available, cost)
+    # new pairs: need consent of the partner
+    pair_choice = np.where((choice >= 0) & (choice < n), choice, -1)
+    proposals = np.full(n, -1)
+    proposals[rows] = pair_choice
+    if (proposals >= 0).any():
+        pair_cost = np.broadcast_to(p.alliance_cost * (1.0 + portfolio[:, None]) ** p.commitment_exponent, (n, n)).copy()
+        pair_cost[rows] = cost[:, :n]
+        consent = th_align.mutual_consent(proposals, u, pair_cost)
+        proposer = np.flatnonzero(proposals >= 0)
+        ok = consent[proposer, proposals[proposer]]
+        formed = set()
+        dec_by_state = np.zeros((n, 4))
+        dec_by_state[rows] = dec
+        for i in proposer[ok]:
+            j = int(proposals[i])
+            key = (min(i, j), max(i, j))
+            if key in formed:
+                continue
+            formed.add(key)
+            _form_alliance(world, int(i), j, dec_by_state[i], u[:, j, i], total, pair_cost)
+    # accessions
+    join_rows = np.flatnonzero((choice >= n))
+    if len(join_rows) and len(alliances):
+        cand = rows[join_rows]
+        a_local = choice[join_rows] - n
+        slots = alliances[a_local]
+        gains = total[:, cand].T > (p.alliance_cost * (1.0 + portfolio) ** p.commitment_exponent)[None, :]  # (C, N): member j gains
+        members_now = ag.members[slots]
+        share = (gains & members_now).sum(axis=1) / np.maximum(members_now.sum(axis=1), 1)
+        disputes = (world.territorial_dispute[cand] & members_now).sum(axis=1)
+        allowed = th_pol.accession_allowed(disputes) & (share >= p.accession_share)
+        for k in np.flatnonzero(allowed):
+            a = int(slots[k])
+            i = int(cand[k])
+            if ag.members[a, i] or not ag.active[a]:
+                continue
+            ag.join(a, np.array([i]), y, world.power)
+            world.log.events(
+                y,
+                "accession",
+                ag.agreement_id[a],
+                world.ccode[i],
+                -1,
+                {
+                    "motives": _motive_dict(dec[join_rows[k]]),
+                    "factors": {
+                        "utility": float(dec[join_rows[k]].sum()),
+                        "cost": float(cost[join_rows[k], n + a_local[k]]),
+                        "members_in_favour": float(share[k]),
+                        "territorial_disputes": int(disputes[k]),
+                        "power": float(world.power[i]),
+                    },
+                },
+            )
+
+
+def _option_costs(world: World, rows: np.ndarray, alliances: np.ndarray, mem: np.ndarray, portfolio: np.ndarray) -> np.ndarray:
+    """Cost of each option for the states in ``rows`` (P1, P2).
+
+    ``alliance_cost * ((1 + m_i) * k) ** commitment_exponent * (1 - autonomy_weight * da / 0.1)``
+    with ``m_i`` the state's security agreements divided by its commitment capacity
+    (:func:`_commitment_capacity`), ``k`` the partners the option brings (1 for a
+    pair, the members for an accession) and ``da`` the autonomy change of Morrow's exchange
+    (:func:`foedus.theory.politics.morrow_exchange`; ``-0.1``, the pledge alone, when no
+    contract is feasible): the weak side of an asymmetric pair pays more, the strong side less.
+    Joining an alliance is an exchange with its strongest member (an asymmetric alliance is
+    mostly its leader, as in the capability-weighted join utility).
+    """
+    p = world.params
+    n = world.n
+    pw = np.maximum(world.power, 1e-9)
+    pair = _pair_autonomy(world)
+    autonomy = pair[rows]
+    partners = np.ones(n)
+    if len(alliances):
+        leader = np.argmax(np.where(mem, pw[None, :], -1.0), axis=1)
+        autonomy = np.concatenate([autonomy, pair[np.ix_(rows, leader)]], axis=1)
+        partners = np.concatenate([partners, mem.sum(axis=1)])
+    base = p.alliance_cost * ((1.0 + portfolio[rows])[:, None] * partners[None, :]) ** p.commitment_exponent
+    cost = base * (1.0 - p.autonomy_weight * autonomy / 0.1)
+    return np.maximum(cost, 0.0)
+
+
+def _commitment_capacity(world: World) -> np.ndarray:
+    """How many commitments a state carries for the price of one: ``max(1, sqrt(p_i / median p))``.
+
+    Entrapment grows with the number of one's commitments (Snyder 1984), but a great power can
+    honour more of them than a small state: the United States keeps dozens of treaty allies.
+    """
+    med = float(np.median(world.power))
+    return np.maximum(1.0, np.sqrt(world.power / med)) if med > 0 else np.ones(world.n)
+
+
+def _stay_autonomy_factor(world: World, mem: np.ndarray, i_idx: np.ndarray, a_idx: np.ndarray) -> np.ndarray:
+    """``1 - autonomy_weight * da / 0.1`` (>= 0) for members ``i_idx`` of alliances ``a_idx``, as in :func:`_option_costs`.
+
+    ``da`` is Morrow's autonomy change of the member in an exchange with the alliance's strongest
+    other member: the leader of an asymmetric alliance gains autonomy (concessions) and so
+    stays at a lower cost; its small allies pay for their security in autonomy.
+    """
+    p = world.params
+    pw = np.where(mem, world.power[None, :], -1.0)
+    top1 = pw.argmax(axis=1)
+    pw[np.arange(len(top1)), top1] = -1.0
+    top2 = pw.argmax(axis=1)
+    partner = np.where(i_idx == top1[a_idx], top2[a_idx], top1[a_idx])
+    autonomy = _pair_autonomy(world)[i_idx, partner]
+    return np.maximum(1.0 - p.autonomy_weight * autonomy / 0.1, 0.0)
+
+
+def _pair_autonomy(world: World) -> np.ndarray:
+    """Morrow's autonomy change of every pair (N, N), kept up to date as capabilities move.
+
+    :func:`foedus.theory.politics.morrow_exchange` solves a bargaining problem per pair; every
+    five years the rows and columns of states whose capability share has changed by more than
+    25 % since they were last solved are solved again.
+    """
+    pw = np.maximum(world.power, 1e-9)
+    cached = world.cache.get("autonomy")
+    if cached is None:
+        world.cache["autonomy_year"] = world.year
+        ex = th_pol.morrow_exchange(pw[:, None], pw[None, :], iterations=24)
+        world.cache["autonomy"] = (pw.copy(), np.where(ex.feasible, ex.autonomy_change_i, -0.1))
+        return world.cache["autonomy"][1]
+    old, autonomy = cached
+    if world.year - world.cache.get("autonomy_year", world.year) < 5:
+        return autonomy
+    world.cache["autonomy_year"] = world.year
+    moved = np.flatnonzero(np.abs(np.log(pw / old)) > 0.25)
+    if len(moved):
+        old[moved] = pw[moved]
+        ex = th_pol.morrow_exchange(old[moved][:, None], old[None, :], iterations=24)
+        autonomy[moved, :] = np.where(ex.feasible, ex.autonomy_change_i, -0.1)
+        autonomy[:, moved] = np.where(ex.feasible, ex.autonomy_change_j, -0.1).T
+    return autonomy
+
+
+def _form_alliance(world: World, i: int, j: int, dec_i: np.ndarray, dec_j: np.ndarray, total: np.ndarray, cost: np.ndarray) -> None:
+    """A new bilateral defence pact between i and j, logged with both sides' motives (F5)."""
+    ag = world.agreements
+    y = world.year
+    idx = np.array([i, j])
+    ob = np.zeros(len(OBLIGATIONS), bool)
+    ob[_DEFENCE] = True
+    ob[OBLIGATIONS.index("consultation")] = True
+    motives = 0.5 * (dec_i + dec_j)
+    a = ag.add(
+        idx,
+        y,
+        kind=ALLIANCE,
+        obligations=ob,
+        asymmetric=_asymmetric(world, idx),
+        leader=int(idx[np.argmax(world.power[idx])]),
+        wartime=bool(world.at_war[idx].any()),
+        motives=motives,
+        integration=0.0,
+        power=world.power[idx],
+    )
+    world.log.events(
+        y,
+        "formation",
+        ag.agreement_id[a],
+        world.ccode[i],
+        world.ccode[j],
+        {
+            "motives": _motive_dict(motives),
+            "members": [
+                {
+                    "ccode": int(world.ccode[k]),
+                    "power": float(world.power[k]),
+                    "motives": _motive_dict(d),
+                    "utility": float(total[k, other]),
+                    "cost": float(cost[k, other]),
+                    "main_threat": int(world.ccode[np.argmax(world.threat[k])]),
+                    "proposed": k == i,
+                }
+                for k, other, d in ((i, j, dec_i), (j, i, dec_j))
+            ],
+            "factors": {
+                "threat_between": float(max(world.threat[i, j], world.threat[j, i])),
+                "asymmetric": bool(ag.asymmetric[a]),
+            },
+        },
+    )
+
+
+# ================================================================== 5. alliance politics
+def alliance_politics(world: World, rng: np.random.Generator) -> None:
+    """Cohesion, entrapment and abandonment, integration, and dissolution (P2, P3, P5, T2, T4, T5).
+
+    For each security agreement in force (vectorised over agreements):
+
+    - common threat: the pressure of the members' main common threat,
+      ``rho = T_common / (T_common + mean member power)`` where ``T_common`` is the largest mean
+      threat that one outsider poses to the members, plus their mean global-threat exposure;
+    - economic competition (T2, P5): ``T2 * evenness`` of the members' economies (equal
+      economies compete; an asymmetric alliance has one dominant economy);
+    - regime similarity (``1 - 2 * s.d.`` of the members' regimes) and joint democracy (all
+      members with regime >= 0.5) (T5), their weights scaled by ``2 * T5``;
+    - cohesion: :func:`foedus.theory.politics.alliance_cohesion`, lowered by unhonoured
+      commitments (``betrayal``, decaying);
+    - dissolution hazard: :func:`~foedus.theory.politics.annual_exit_probability` of cohesion and
+      of the change in the distribution of capability among the members since they joined
+      (total variation distance between the shares then and now; Morrow 1991, Leeds 2003),
+      with ``max_hazard = dissolution_hazard`` and ``change_weight = capability_change_weight``;
+    - integration (P3, T4) moves towards :func:`~foedus.theory.politics.optimal_integration` for
+      the common threat, with the attachment to national control falling as T4 rises;
+    - each state's entrapment and abandonment risks (Snyder 1984) from its strongest commitment,
+      its partners' risk-taking and alternatives, and reassurance by integration
+      (:func:`~foedus.theory.politics.entrapment_risk`,
+      :func:`~foedus.theory.politics.abandonment_risk`). Entrapment raises the cost of staying
+      (see :func:`alignment`); abandonment raises arming through lower ally credibility.
+    """
+    p = world.params
+    tr = world.trends
+    ag = world.agreements
+    y = world.year
+    st = cohesion_state(world)
+    if st is None:
+        return
+    slots, m, rho = st["slots"], st["m"], st["rho"]
+    cohesion, competition, similarity, joint_dem = st["cohesion"], st["competition"], st["similarity"], st["joint_democracy"]
+    now = m * world.power[None, :]
+    now /= np.maximum(now.sum(axis=1, keepdims=True), 1e-12)
+    then = m * ag.power_start[slots]
+    then /= np.maximum(then.sum(axis=1, keepdims=True), 1e-12)
+    change = 0.5 * np.abs(now - then).sum(axis=1)
+    hazard = th_pol.annual_exit_probability(
+        cohesion, capability_change=change, max_hazard=p.dissolution_hazard, change_weight=p.capability_change_weight
+    )
+    # integration (P3, T4)
+    target = th_pol.optimal_integration(rho, 1.0 - tr.military_integration + 0.05)
+    target = target * (ag.institutionalised[slots] + 1) / 3.0
+    ag.integration[slots] += p.integration_rate * (target - ag.integration[slots])
+    ag.betrayal[slots] *= 0.7
+    # dissolution
+    draw = rng.random(len(slots))
+    ending = draw < hazard
+    for k in np.flatnonzero(ending):
+        a = int(slots[k])
+        ag.dissolve(a, y)
+        world.log.events(
+            y,
+            "dissolution",
+            ag.agreement_id[a],
+            -1,
+            -1,
+            {
+                "cause": "cohesion lost",
+                "motives_at_formation": _motive_dict(ag.motives[a]),
+                "factors": {
+                    "hazard": float(hazard[k]),
+                    "cohesion": float(cohesion[k]),
+                    "common_threat": float(rho[k]),
+                    "economic_competition": float(competition[k]),
+                    "regime_similarity": float(similarity[k]),
+                    "joint_democracy": bool(joint_dem[k]),
+                    "capability_change": float(change[k]),
+                    "betrayal": float(ag.betrayal[a]),
+                },
+            },
+        )
+
+
+def cohesion_state(world: World) -> dict | None:
+    """Cohesion of the security agreements in force and what follows from it (deterministic part of step 5).
+
+    Sets ``agreements.cohesion``, ``world.ally_credibility``, ``world.entrapment`` and
+    ``world.abandonment``; returns the per-agreement factors (or None without agreements).
+    See :func:`alliance_politics` for the model.
+    """
+    tr = world.trends
+    ag = world.agreements
+    n = world.n
+    slots = ag.in_force(domain=SECURITY)
+    slots = slots[ag.kind[slots] != COALITION]
+    world.ally_credibility = np.zeros((n, n))
+    world.entrapment = np.zeros(n)
+    world.abandonment = np.zeros(n)
+    if not len(slots):
+        return None
+    mb = ag.members[slots]
+    m = mb.astype(float)
+    size = m.sum(axis=1)
+    mean_power = (m @ world.power) / np.maximum(size, 1)
+    ext = member_sums(mb, world.threat) / np.maximum(size, 1)[:, None]
+    ext[mb] = 0.0
+    t_common = ext.max(axis=1)
+    glob = (m @ world.global_threat) / np.maximum(size, 1)
+    rho = np.clip((t_common + glob) / (t_common + glob + mean_power + 1e-12), 0.0, 1.0)
+    e = m * world.economy[None, :]
+    share = e / np.maximum(e.sum(axis=1, keepdims=True), 1e-12)
+    hhi = (share**2).sum(axis=1)
+    evenness = np.where(size > 1, (1.0 - hhi) * size / np.maximum(size - 1, 1), 0.0)
+    competition = np.clip(tr.economic_interdependence * evenness, 0.0, 1.0)
+    r = world.regime
+    r_mean = (m @ r) / np.maximum(size, 1)
+    r_var = np.maximum((m @ r**2) / np.maximum(size, 1) - r_mean**2, 0.0)
+    similarity = np.clip(1.0 - 2.0 * np.sqrt(r_var), 0.0, 1.0)
+    dem = (r >= 0.5).astype(float)
+    joint_dem = ((m @ dem) == size).astype(float)
+    prm = world.params
+    cohesion = th_pol.alliance_cohesion(
+        rho,
+        competition,
+        similarity,
+        joint_democracy=joint_dem,
+        intercept=prm.cohesion_intercept,
+        threat_weight=prm.cohesion_threat_weight,
+        competition_weight=prm.cohesion_competition_weight,
+        similarity_weight=2.0 * tr.norms * prm.cohesion_similarity_weight,
+        democracy_weight=2.0 * tr.norms * prm.cohesion_democracy_weight,
+    )
+    cohesion = np.clip(cohesion * (1.0 - ag.betrayal[slots]), 0.0, 1.0)
+    ag.cohesion[slots] = cohesion
+    c_ij = pair_max(m > 0, ag.commitment[slots] * cohesion, n)
+    world.ally_credibility = c_ij
+    # Snyder's alliance security dilemma, per state, from its strongest commitment
+    commit = (ag.commitment[slots][:, None] * m).max(axis=0)
+    partner_risk = np.clip(world.hostility.max(axis=1), 0.0, 1.0)
+    allies = c_ij > 0
+    risk_of_partners = np.where(allies, partner_risk[None, :], 0.0).max(axis=1)
+    my_enemy = world.threat.argmax(axis=1)
+    shared = np.where(allies, (my_enemy[None, :] == my_enemy[:, None]).astype(float), 0.0).max(axis=1)
+    world.entrapment = th_pol.entrapment_risk(commit, risk_of_partners, shared)
+    integ = (ag.integration[slots][:, None] * m).max(axis=0)
+    alternatives = np.clip(1.0 - (cohesion[:, None] * m).max(axis=0), 0.0, 1.0)
+    world.abandonment = th_pol.abandonment_risk(commit, alternatives, integ)
+    return {"slots": slots, "m": m, "rho": rho, "cohesion": cohesion, "competition": competition, "similarity": similarity, "joint_democracy": joint_dem}
+
+
+# ================================================================== 6. crises and coalitions
+def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
+    """Crises arise; coalitions of the willing assemble, act and dissolve (brief D4).
+
+    A new global-threat crisis (terrorism, proliferation, organised crime) starts with
+    probability ``crisis_rate``; it hits states unevenly (exposure times a random factor in
+    [0.5, 1.5]: "different intensity and timing"). For each open crisis without a coalition,
+    the lead is the most capable exposed state; a state is willing when
+    ``exposure * power * interoperability >= coalition_threshold * intensity``, where
+    interoperability is the integration of its strongest agreement shared with the lead
+    (0.2 without one; 1 for the lead): doctrinal convergence and interoperability (D4). Two or
+    more willing states form a coalition (kind ``coalition``). Each year a coalition wears the
+    crisis down by ``coalition_efficacy`` times its effectiveness, the sum over members of
+    :func:`foedus.theory.politics.integration_effectiveness` of their exposed capability (gains
+    with numbers and with integration). A crisis ends when its intensity is spent or its time runs out; its coalition
+    dissolves then ("mission-bound").
+    """
+    p = world.params
+    ag = world.agreements
+    cr = world.crises
+    y = world.year
+    n = world.n
+    if rng.random() < p.crisis_rate:
+        k = int(rng.integers(len(GLOBAL_THREATS)))
+        exposure = np.clip(world.exposure[:, k] * rng.uniform(0.5, 1.5, n), 0.0, 1.0)
+        intensity = float(rng.exponential(0.05))
+        duration = int(rng.geometric(0.25))
+        c = cr.add(GLOBAL_THREATS[k], y, exposure, intensity, duration)
+        world.global_intensity[k] += intensity
+        world.log.events(y, "crisis", -1, -1, -1, {"crisis": GLOBAL_THREATS[k], "intensity": intensity, "duration": duration, "index": c})
+    for c in cr.open():
+        exp = cr.exposure[c]
+        if cr.coalition[c] < 0 and cr.start_year[c] <= y:
+            score = exp * world.power
+            if cr.aggressor[c] >= 0:
+                score = score * (world.hostility[:, cr.aggressor[c]] < 0.9)
+                score[cr.aggressor[c]] = 0.0
+            lead = int(np.argmax(score))
+            interop = _interoperability(world, lead)
+            willing = exp * world.power * interop >= p.coalition_threshold * max(cr.intensity[c], 1e-9)
+            if cr.aggressor[c] >= 0:
+                willing[cr.aggressor[c]] = False
+                willing &= ~world.at_war[:, lead] | (np.arange(n) == lead)
+            willing[lead] = score[lead] > 0
+            idx = np.flatnonzero(willing)
+            if len(idx) >= 2:
+                ob = np.zeros(len(OBLIGATIONS), bool)
+                ob[OBLIGATIONS.index("offense" if cr.aggressor[c] >= 0 else "consultation")] = True
+                a = ag.add(
+                    idx, y, kind=COALITION, obligations=ob, leader=lead, crisis=c, asymmetric=_asymmetric(world, idx),
+                    name=f"coalition against {cr.kind[c]} ({y})", power=world.power[idx],
+                )
+                ag.integration[a] = float(np.mean(interop[idx]))
+                cr.coalition[c] = a
+                world.log.events(
+                    y,
+                    "formation",
+                    ag.agreement_id[a],
+                    world.ccode[idx],
+                    -1,
+                    {
+                        "cause": f"coalition of the willing against {cr.kind[c]}",
+                        "factors": {
+                            "lead": int(world.ccode[lead]),
+                            "crisis_intensity": cr.intensity[c],
+                            "exposure": float(np.mean(exp[idx])),
+                            "interoperability": float(np.mean(interop[idx])),
+                        },
+                    },
+                )
+        a = cr.coalition[c]
+        if a >= 0 and ag.active[a]:
+            idx = np.flatnonzero(ag.members[a])
+            eff = th_pol.integration_effectiveness(ag.integration[a], world.power[idx] * exp[idx]).sum()
+            cr.intensity[c] = max(cr.intensity[c] - p.coalition_efficacy * eff, 0.0)
+        cr.remaining[c] -= 1
+        if cr.intensity[c] <= 1e-9 or cr.remaining[c] <= 0:
+            cr.active[c] = False
+            if cr.kind[c] in GLOBAL_THREATS:
+                k = GLOBAL_THREATS.index(cr.kind[c])
+                world.global_intensity[k] = max(world.global_intensity[k] - cr.initial[c], world.base_global[k])
+            if a >= 0 and ag.active[a]:
+                ag.dissolve(a, y)
+                world.log.events(
+                    y,
+                    "dissolution",
+                    ag.agreement_id[a],
+                    -1,
+                    -1,
+                    {"cause": "mission ended" if cr.intensity[c] <= 1e-9 else "crisis faded", "crisis": cr.kind[c], "years": y - ag.start_year[a]},
+                )
+
+
+def _interoperability(world: World, lead: int) -> np.ndarray:
+    """Integration of each state's strongest security agreement shared with ``lead`` (0.2 without)."""
+    ag = world.agreements
+    slots = ag.in_force(domain=SECURITY)
+    slots = slots[ag.kind[slots] != COALITION]
+    out = np.full(world.n, 0.2)
+    if len(slots):
+        shared = ag.members[slots] & ag.members[slots, lead][:, None]
+        best = np.where(shared, 0.2 + 0.8 * ag.integration[slots][:, None], 0.0).max(axis=0)
+        out = np.maximum(out, best)
+    out[lead] = 1.0
+    return out
+
+
+# ================================================================== 7. cyber
+def cyber(world: World, rng: np.random.Generator) -> None:
+    """Intrusions, uncertain attribution, escalation and trust-based cyber alignments (brief T3).
+
+    Intrusions are rational even for defensive states (preparation, early warning): their
+    probability per ordered pair is ``scale * intrusion_propensity(capacity_i,
+    vulnerability_j, defensive_posture_i)`` (:func:`foedus.theory.cyber.intrusion_propensity`),
+    allies included (strong allies spy on allies). ``scale`` is calibrated at the start so the
+    expected count matches the DCID 2.0 rate when the scenario gives one. An intrusion is
+    attributed with :func:`~foedus.theory.cyber.attribution_probability`; the victim cannot tell
+    espionage from sabotage preparation, so an attributed intrusion raises its hostility to the
+    intruder by ``escalation``. Trust moves with what is observed
+    (:func:`~foedus.theory.cyber.trust_update`). States and non-state actors (firms, NGOs) join
+    or leave cyber alignments (kind ``organisation``, domain cyber) by
+    :func:`~foedus.theory.cyber.cyber_alignment_value`: sharing vulnerabilities pays only with
+    trusted partners ("there are no friends, only enemies"), so a candidate also needs the
+    members' mean trust in it to be at least one half.
+    """
+    p = world.params
+    n = world.n
+    y = world.year
+    cap = world.cyber_capacity
+    if not (cap > 0).any() or world.cyber_scale <= 0:
+        world.intrusions = np.zeros((n, n), bool)
+        world.attributed = np.zeros((n, n), bool)
+        return
+    posture = 0.5 + 0.5 * world.regime
+    prop = th_cyber.intrusion_propensity(cap, world.cyber_vulnerability, posture)
+    prob = np.clip(world.cyber_scale * (2.0 * world.trends.cyber) * prop, 0.0, 1.0)
+    np.fill_diagonal(prob, 0.0)
+    intr = rng.random((n, n)) < prob
+    i_all, j_all = np.nonzero(intr)
+    attr_p = th_cyber.attribution_probability(cap[i_all], cap[j_all])
+    hit = rng.random(len(i_all)) < attr_p
+    i_idx, j_idx = i_all[hit], j_all[hit]
+    attributed = np.zeros((n, n), bool)
+    attributed[i_idx, j_idx] = True
+    world.intrusions, world.attributed = intr, attributed
+    world.trust = th_cyber.trust_update(world.trust, intr.T.astype(float), attributed.T.astype(float), recovery_rate=p.trust_recovery)
+    fear = np.clip(world.hostility[j_idx, i_idx], 0.0, 1.0)  # the victim's prior that it prepares an attack
+    escalate = rng.random(len(i_idx)) < th_cyber.escalation_probability(1.0, 1.0, fear)
+    world.hostility[j_idx[escalate], i_idx[escalate]] += p.escalation
+    _sym_clip(world.hostility)
+    if len(i_idx):
+        allied = world.agreements.allied()
+        world.log.events(
+            y,
+            "cyber",
+            -1,
+            world.ccode[i_idx],
+            world.ccode[j_idx],
+            [_CYBER_DETAIL[(bool(a), bool(e))] for a, e in zip(allied[i_idx, j_idx], escalate)],
+        )
+    _cyber_alignments(world, rng)
+
+
+_CYBER_DETAIL = {
+    (a, e): f'{{"among_allies":{str(a).lower()},"attributed":true,"escalation":{str(e).lower()}}}' for a in (False, True) for e in (False, True)
+}
+_DISPUTE_DETAIL = {w: f'{{"escalated_to_war":{str(w).lower()}}}' for w in (False, True)}
+
+
+def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
+    """States and non-state actors join and leave trust-based cyber alignments (T3)."""
+    ag = world.agreements
+    y = world.year
+    slots = ag.in_force(domain=CYBER_DOMAIN)
+    if not len(slots):
+        return
+    cap = world.cyber_capacity
+    vul = world.cyber_vulnerability
+    for a in slots:
+        members = ag.members[a]
+        if not members.any():
+            continue
+        # state view: mean trust in members, benefit from their capacity, exposure of own vulnerability
+        trust_in = (world.trust[:, members]).mean(axis=1)
+        benefit = cap[members].mean() * np.ones(world.n)
+        espionage = (world.intrusions[members].any(axis=0)).astype(float) * 0.5
+        strongest = cap[members].max()
+        exit_risk = np.clip(strongest - cap, 0.0, 1.0)
+        value = th_cyber.cyber_alignment_value(benefit, vul, espionage, exit_risk, trust_in)
+        trusted_by = world.trust[members].mean(axis=0)  # the members' trust in each candidate: they expose themselves too
+        eligible = (cap > 0) & (trusted_by >= 0.5)
+        joining = eligible & ~members & (value > 0) & (rng.random(world.n) < world.params.consider_rate) & (world.agreements.last_exit[a] != y)
+        leaving = members & (value < 0) & (rng.random(world.n) < world.params.exit_rate) & (ag.entry_year[a] < y)
+        if joining.any():
+            idx = np.flatnonzero(joining)
+            ag.join(int(a), idx, y)
+            world.log.events(y, "accession", ag.agreement_id[a], world.ccode[idx], -1, [{"cause": "cyber trust", "factors": {"value": float(value[i]), "trust": float(trust_in[i])}} for i in idx])
+        if leaving.any():
+            idx = np.flatnonzero(leaving)
+            ag.leave(int(a), idx, y)
+            world.agreements.last_exit[a, idx] = y
+            world.log.events(y, "exit", ag.agreement_id[a], world.ccode[idx], -1, [{"cause": "cyber distrust", "factors": {"value": float(value[i]), "trust": float(trust_in[i])}} for i in idx])
+        if len(world.nonstate_ids):
+            home = world.nonstate_home_index
+            ns_trust = np.where(home >= 0, np.where(members[np.maximum(home, 0)], 0.8, trust_in[np.maximum(home, 0)]), 0.5)
+            ns_val = th_cyber.cyber_alignment_value(
+                np.full(len(home), cap[members].mean()), world.nonstate_vulnerability, np.zeros(len(home)), np.clip(strongest - world.nonstate_capacity, 0, 1), ns_trust
+            )
+            ns_mem = ag.nonstate[a]
+            j_in = ~ns_mem & (ns_val > 0) & (rng.random(len(home)) < world.params.consider_rate)
+            j_out = ns_mem & (ns_val < 0) & (rng.random(len(home)) < world.params.exit_rate)
+            if j_in.any():
+                ag.join_nonstate(int(a), np.flatnonzero(j_in), y)
+            if j_out.any():
+                ag.leave_nonstate(int(a), np.flatnonzero(j_out), y)
+
+
+# ================================================================== 8. conflict and commitments
+def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
+    """Disputes, wars, and whether allies honour their commitments (T2, P5).
+
+    A militarised dispute between i and j (not allied) starts with probability
+    ``dispute_rate * hostility_ij * proximity_ij`` (opportunity and willingness), times
+    ``1 - cohesion * (1 - T1)`` when both belong to a collective-security organisation (brief A2,
+    D3: multilateral institutions manage their members' disputes, less so under great-power
+    competition, so that alliances matter more when institutions work less); a share
+    ``war_share`` (scaled by hostility) escalates to war. When j is attacked, each ally of j
+    with a commitment decides whether to honour it with
+    :func:`foedus.theory.politics.honour_probability` of the commitment, its trade dependence
+    on the attacker (T2: weaponised interdependence) and the alliance's cohesion. An ally that
+    fails lowers its alliance's cohesion (``betrayal``) and j's trust in it; an ally that
+    honours joins the war. Hostility decays towards its baseline; wars end with probability
+    0.3 a year.
+    """
+    p = world.params
+    n = world.n
+    y = world.year
+    # hostility relaxes towards its baseline
+    world.hostility += p.hostility_decay * (world.hostility_base - world.hostility)
+    ag = world.agreements
+    allied = ag.allied()
+    prob = p.dispute_rate * world.hostility * world.proximity
+    orgs = ag.in_force(kind=ORGANISATION, domain=SECURITY)
+    if len(orgs):
+        # D3: a collective-security organisation manages disputes among its own members;
+        # great-power competition (T1) erodes that restraint
+        restraint = pair_max(ag.members[orgs], ag.cohesion[orgs] * (1.0 - world.trends.great_power_competition), world.n)
+        prob = prob * (1.0 - restraint)
+    prob = np.triu(np.where(allied, 0.0, prob), 1)
+    disp = rng.random((n, n)) < prob
+    i_idx, j_idx = np.nonzero(disp)
+    if len(i_idx):
+        swap = rng.random(len(i_idx)) < 0.5
+        init = np.where(swap, j_idx, i_idx)
+        targ = np.where(swap, i_idx, j_idx)
+        war = rng.random(len(init)) < p.war_share * world.hostility[init, targ] * 2.0
+        world.hostility[init, targ] = np.minimum(world.hostility[init, targ] + 0.1, 1.0)
+        world.hostility[targ, init] = world.hostility[init, targ]
+        world.log.events(y, "dispute", -1, world.ccode[init], world.ccode[targ], [_DISPUTE_DETAIL[bool(w)] for w in war])
+        if war.any():
+            wi, wt = init[war], targ[war]
+            world.at_war[wi, wt] = world.at_war[wt, wi] = True
+            world.hostility[wi, wt] = world.hostility[wt, wi] = np.minimum(world.hostility[wi, wt] + 0.3, 1.0)
+            world.log.events(y, "war", -1, world.ccode[wi], world.ccode[wt], {"cause": "escalated dispute"})
+            _call_allies(world, rng, wi, wt)
+    # wars end
+    wi, wj = np.nonzero(np.triu(world.at_war, 1))
+    stop = rng.random(len(wi)) < 0.3
+    world.at_war[wi[stop], wj[stop]] = world.at_war[wj[stop], wi[stop]] = False
+
+
+def _call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, targets: np.ndarray) -> None:
+    """Allies of each attacked state decide whether to honour their commitments (T2, P5)."""
+    ag = world.agreements
+    y = world.year
+    slots = ag.in_force(domain=SECURITY)
+    slots = slots[(ag.kind[slots] != COALITION) & (ag.commitment[slots] > 0)]
+    if not len(slots):
+        return
+    m = ag.members[slots]
+    for att, tgt in zip(attackers, targets):
+        rel = m[:, tgt] & ~m[:, att]
+        if not rel.any():
+            continue
+        sl = slots[rel]
+        strength = ag.commitment[sl][:, None] * m[rel]
+        best = strength.argmax(axis=0)
+        commit = strength.max(axis=0)
+        commit[[tgt, att]] = 0.0
+        allies = np.flatnonzero(commit > 0)
+        if not len(allies):
+            continue
+        a_of = sl[best[allies]]
+        coh = ag.cohesion[a_of]
+        inter = world.trade_dependence[allies, att]
+        ph = th_pol.honour_probability(
+            commit[allies], inter, coh, democratic=(world.regime[allies] >= 0.5).astype(float), major_power=world.major[allies].astype(float)
+        )
+        honoured = rng.random(len(allies)) < ph
+        world.log.events(
+            y,
+            "commitment",
+            ag.agreement_id[a_of],
+            world.ccode[allies],
+            world.ccode[att],
+            [
+                {
+                    "honoured": bool(h),
+                    "ally_of": int(world.ccode[tgt]),
+                    "probability": float(pr),
+                    "factors": {"commitment": float(c), "interdependence_with_adversary": float(x), "cohesion": float(q)},
+                }
+                for h, pr, c, x, q in zip(honoured, ph, commit[allies], inter, coh)
+            ],
+        )
+        hon = allies[honoured]
+        world.at_war[hon, att] = world.at_war[att, hon] = True
+        world.hostility[hon, att] = world.hostility[att, hon] = np.maximum(world.hostility[hon, att], 0.8)
+        bad = allies[~honoured]
+        if len(bad):
+            ag.betrayal[a_of[~honoured]] = np.minimum(ag.betrayal[a_of[~honoured]] + 0.5, 1.0)
+            world.trust[tgt, bad] *= 0.5
+
+
+# ================================================================== 9. record
+def record(world: World, rng: np.random.Generator) -> None:
+    """Copy the year's state arrays into the recorder (events are logged by the steps above)."""
+    world.log.record_year(world)
+
+
+DEFAULT_STEPS: dict[str, Step] = {
+    "trends_and_shocks": trends_and_shocks,
+    "capabilities": capabilities,
+    "threat_perception": threat_perception,
+    "alignment": alignment,
+    "alliance_politics": alliance_politics,
+    "crises_and_coalitions": crises_and_coalitions,
+    "cyber": cyber,
+    "conflict_and_commitments": conflict_and_commitments,
+    "record": record,
+}
+"""The pipeline of a simulated year, in order (brief steps 1–9)."""

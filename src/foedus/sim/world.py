@@ -1,0 +1,510 @@
+"""The simulated world as arrays: states, their relations, and the agreements among them.
+
+Everything that changes from year to year lives in NumPy arrays indexed by state (``(N,)``), by
+ordered pair (``(N, N)``, ``[i, j]`` = i's relation to j) or by agreement (``(A, ...)``), so each
+step of a simulated year is a handful of vectorised operations (see :mod:`foedus.sim.steps`).
+
+Agreements (brief A2, A3) are held in :class:`Agreements`: a membership matrix ``members``
+``(A, N)`` of booleans with one row per agreement ever formed, and per-agreement attributes in
+arrays. A state may belong to several agreements at once; members may leave and join; agreements
+may dissolve. Every membership spell that ends is kept (compactly) for the history tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from foedus.schema import OBLIGATIONS, POWER_TIERS, power_tier
+
+AGREEMENT_KINDS = ("alliance", "coalition", "organisation")
+DOMAINS = ("security", "cyber")
+FIRST_SIMULATED_ID = 100001
+"""Agreements formed during a run get ids from here on (ATOP atopids stay below 10,000)."""
+
+FIRST_SCENARIO_ID = 90001
+"""A scenario's starting agreements that give no id get ids from here on."""
+
+_OBLIGATION_WEIGHT = np.array([1.0, 0.8, 0.4, 0.2, 0.3])
+"""Strength of each ATOP obligation as a commitment to come to an ally's aid (defence strongest)."""
+
+
+def commitment_strength(obligations: np.ndarray, conditional: np.ndarray | bool = False) -> np.ndarray:
+    """Strength (0-1) of an agreement's commitment from its ATOP obligations.
+
+    The strongest obligation counts (defence 1, offence 0.8, neutrality 0.4, consultation 0.3,
+    non-aggression 0.2); a conditional commitment (ATOP ``conditio``) counts 0.75 of it. These
+    weights are an ordering of the obligations by what they promise in a war (Leeds et al.
+    2002), not estimates.
+
+    Parameters
+    ----------
+    obligations : (..., 5) bool, in the order of :data:`foedus.schema.OBLIGATIONS`
+    conditional : (...) bool
+    """
+    o = np.asarray(obligations, dtype=float)
+    s = (o * _OBLIGATION_WEIGHT).max(axis=-1)
+    return s * np.where(np.asarray(conditional, dtype=bool), 0.75, 1.0)
+
+
+def member_sums(members: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """``members @ x`` for a boolean membership matrix (A, N) and values (N, ...), fast when most rows are pairs.
+
+    Bilateral agreements (the large majority, in the record and in runs) are two gathered rows;
+    the others go through one matrix product.
+    """
+    m = np.asarray(members, dtype=bool)
+    x = np.asarray(x, dtype=float)
+    out = np.zeros((m.shape[0],) + x.shape[1:])
+    size = m.sum(axis=1)
+    bil = np.flatnonzero(size == 2)
+    if len(bil):
+        pairs = np.nonzero(m[bil])[1].reshape(-1, 2)
+        out[bil] = x[pairs[:, 0]] + x[pairs[:, 1]]
+    other = np.flatnonzero((size != 2) & (size > 0))
+    if len(other):
+        out[other] = m[other].astype(float) @ x
+    return out
+
+
+def pair_max(members: np.ndarray, value: np.ndarray, n: int) -> np.ndarray:
+    """``c[i, j]`` = the largest ``value[a]`` over agreements ``a`` that both i and j belong to (0 if none).
+
+    Every agreement's member pairs are expanded at once (``sum_a size_a ** 2`` of them) and
+    scattered with ``np.maximum.at``: no loop over agreements or states.
+    """
+    m = np.asarray(members, dtype=bool)
+    value = np.asarray(value, dtype=float)
+    c = np.zeros(n * n)
+    rows, cols = np.nonzero(m)
+    if len(rows):
+        size = np.bincount(rows, minlength=m.shape[0])
+        start = np.cumsum(size) - size
+        reps = size[rows]
+        first = np.repeat(cols, reps)
+        offset = np.arange(int(reps.sum())) - np.repeat(np.cumsum(reps) - reps, reps)
+        second = cols[np.repeat(start[rows], reps) + offset]
+        np.maximum.at(c, first * n + second, np.repeat(value[rows], reps))
+    c = c.reshape(n, n)
+    np.fill_diagonal(c, 0.0)
+    return c
+
+
+class Agreements:
+    """All agreements of a run, in force or ended, as arrays of growable capacity.
+
+    Attributes (``A`` = number of agreements so far, ``N`` = states, ``K`` = non-state actors)
+    ----------
+    members : (A, N) bool
+        Current members (all False once an agreement has dissolved).
+    entry_year : (A, N) int32
+        Entry year of each current member's spell (-1 for non-members).
+    nonstate : (A, K) bool
+        Non-state members (cyber alignments only).
+    active : (A,) bool
+        In force.
+    agreement_id, kind, domain, obligations, conditional, asymmetric, institutionalised,
+    start_year, end_year, integration, cohesion, commitment, leader, crisis, wartime, motives
+        Per-agreement attributes; ``kind`` indexes :data:`AGREEMENT_KINDS`, ``domain``
+        :data:`DOMAINS`; ``motives`` (A, 4) is the founding motive decomposition (F5).
+    names : list of str or None
+    """
+
+    _FIELDS: dict[str, tuple[Any, Any]] = {
+        "active": (bool, False),
+        "agreement_id": (np.int64, 0),
+        "kind": (np.int8, 0),
+        "domain": (np.int8, 0),
+        "conditional": (bool, False),
+        "asymmetric": (bool, False),
+        "institutionalised": (np.int8, 0),
+        "start_year": (np.int32, -1),
+        "end_year": (np.int32, -1),
+        "integration": (float, 0.0),
+        "cohesion": (float, 1.0),
+        "commitment": (float, 0.0),
+        "leader": (np.int32, -1),
+        "crisis": (np.int32, -1),
+        "wartime": (bool, False),
+        "betrayal": (float, 0.0),
+    }
+
+    def __init__(self, n_states: int, n_nonstate: int = 0, capacity: int = 32):
+        self.n = 0
+        self.n_states = n_states
+        self.next_id = FIRST_SIMULATED_ID
+        self.members = np.zeros((capacity, n_states), dtype=bool)
+        self.entry_year = np.full((capacity, n_states), -1, dtype=np.int32)
+        self.last_exit = np.full((capacity, n_states), -1, dtype=np.int32)
+        self.power_start = np.zeros((capacity, n_states))
+        self.nonstate = np.zeros((capacity, n_nonstate), dtype=bool)
+        self.nonstate_entry = np.full((capacity, n_nonstate), -1, dtype=np.int32)
+        self.obligations = np.zeros((capacity, len(OBLIGATIONS)), dtype=bool)
+        self.motives = np.zeros((capacity, 4))
+        for name, (dt, fill) in self._FIELDS.items():
+            setattr(self, name, np.full(capacity, fill, dtype=dt))
+        self.names: list[str | None] = []
+        self.version = 0
+        self._allied: tuple[int, np.ndarray] | None = None
+        # closed membership spells, appended in chunks: (slot, index, entry, exit)
+        self._spells: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+        self._nonstate_spells: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+
+    # ------------------------------------------------------------------ capacity
+    def _grow(self) -> None:
+        cap = self.members.shape[0]
+        new = max(2 * cap, 8)
+        for name in ("members", "entry_year", "last_exit", "power_start", "nonstate", "nonstate_entry", "obligations", "motives"):
+            old = getattr(self, name)
+            fill = -1 if name in ("entry_year", "last_exit", "nonstate_entry") else 0
+            arr = np.full((new,) + old.shape[1:], fill, dtype=old.dtype)
+            arr[:cap] = old
+            setattr(self, name, arr)
+        for name, (dt, fill) in self._FIELDS.items():
+            old = getattr(self, name)
+            arr = np.full(new, fill, dtype=dt)
+            arr[:cap] = old
+            setattr(self, name, arr)
+
+    # ------------------------------------------------------------------ views
+    def active_slots(self) -> np.ndarray:
+        """Indices of the agreements in force."""
+        return np.flatnonzero(self.active[: self.n])
+
+    def in_force(self, kind: int | None = None, domain: int | None = None) -> np.ndarray:
+        """Indices of agreements in force, optionally of one kind and domain."""
+        m = self.active[: self.n].copy()
+        if kind is not None:
+            m &= self.kind[: self.n] == kind
+        if domain is not None:
+            m &= self.domain[: self.n] == domain
+        return np.flatnonzero(m)
+
+    def size(self) -> np.ndarray:
+        """Number of member states of every agreement (A,)."""
+        return self.members[: self.n].sum(axis=1)
+
+    def allied(self) -> np.ndarray:
+        """(N, N) bool: pairs sharing at least one security agreement in force (cached until a change)."""
+        if self._allied is not None and self._allied[0] == self.version:
+            return self._allied[1]
+        slots = self.in_force(domain=0)
+        out = pair_max(self.members[slots], np.ones(len(slots)), self.n_states) > 0
+        self._allied = (self.version, out)
+        return out
+
+    # ------------------------------------------------------------------ changes
+    def add(
+        self,
+        members: np.ndarray,
+        year: int,
+        *,
+        kind: int = 0,
+        domain: int = 0,
+        obligations: np.ndarray | None = None,
+        conditional: bool = False,
+        asymmetric: bool = False,
+        institutionalised: int = 0,
+        integration: float = 0.0,
+        leader: int = -1,
+        crisis: int = -1,
+        wartime: bool = False,
+        name: str | None = None,
+        agreement_id: int | None = None,
+        motives: np.ndarray | None = None,
+        entry_years: np.ndarray | None = None,
+        nonstate: np.ndarray | None = None,
+        power: np.ndarray | None = None,
+    ) -> int:
+        """Create an agreement in force from ``year`` with the given member indices; return its slot.
+
+        ``power`` (the members' capability shares now) is kept to measure later capability
+        change inside the agreement (Morrow 1991).
+        """
+        if self.n == self.members.shape[0]:
+            self._grow()
+        a = self.n
+        self.n += 1
+        self.version += 1
+        idx = np.asarray(members, dtype=np.intp)
+        self.members[a, idx] = True
+        self.entry_year[a, idx] = year if entry_years is None else np.asarray(entry_years, dtype=np.int32)
+        if power is not None:
+            self.power_start[a, idx] = power
+        if nonstate is not None and len(nonstate):
+            self.nonstate[a, np.asarray(nonstate, dtype=np.intp)] = True
+            self.nonstate_entry[a, np.asarray(nonstate, dtype=np.intp)] = year
+        ob = np.zeros(len(OBLIGATIONS), bool) if obligations is None else np.asarray(obligations, dtype=bool)
+        self.obligations[a] = ob
+        self.active[a] = True
+        if agreement_id is None:
+            agreement_id = self.next_id
+            self.next_id += 1
+        self.agreement_id[a] = agreement_id
+        self.kind[a] = kind
+        self.domain[a] = domain
+        self.conditional[a] = conditional
+        self.asymmetric[a] = asymmetric
+        self.institutionalised[a] = institutionalised
+        self.start_year[a] = year
+        self.integration[a] = integration
+        self.cohesion[a] = 1.0
+        self.commitment[a] = float(commitment_strength(ob, conditional))
+        self.leader[a] = leader
+        self.crisis[a] = crisis
+        self.wartime[a] = wartime
+        if motives is not None:
+            self.motives[a] = motives
+        self.names.append(name)
+        return a
+
+    def join(self, slot: int, idx: np.ndarray, year: int, power: np.ndarray | None = None) -> None:
+        """States ``idx`` accede to agreement ``slot`` in ``year`` (``power``: capability shares of all states now)."""
+        idx = np.asarray(idx, dtype=np.intp)
+        idx = idx[~self.members[slot, idx]]
+        self.version += 1
+        self.members[slot, idx] = True
+        self.entry_year[slot, idx] = year
+        if power is not None:
+            self.power_start[slot, idx] = np.asarray(power)[idx]
+
+    def leave(self, slot: int, idx: np.ndarray, year: int) -> None:
+        """States ``idx`` leave agreement ``slot`` in ``year`` (their spells close at ``year``)."""
+        idx = np.asarray(idx, dtype=np.intp)
+        idx = idx[self.members[slot, idx]]
+        if not len(idx):
+            return
+        self.version += 1
+        self._spells.append(
+            (np.full(len(idx), slot, np.int64), idx.astype(np.int64), self.entry_year[slot, idx].astype(np.int64), np.full(len(idx), year, np.int64))
+        )
+        self.members[slot, idx] = False
+        self.entry_year[slot, idx] = -1
+
+    def leave_many(self, slots: np.ndarray, idx: np.ndarray, year: int) -> None:
+        """Vectorised :meth:`leave` for pairs (slots[k], idx[k])."""
+        slots = np.asarray(slots, dtype=np.intp)
+        idx = np.asarray(idx, dtype=np.intp)
+        keep = self.members[slots, idx]
+        slots, idx = slots[keep], idx[keep]
+        if not len(idx):
+            return
+        self.version += 1
+        self._spells.append((slots.astype(np.int64), idx.astype(np.int64), self.entry_year[slots, idx].astype(np.int64), np.full(len(idx), year, np.int64)))
+        self.members[slots, idx] = False
+        self.entry_year[slots, idx] = -1
+
+    def dissolve(self, slot: int, year: int) -> None:
+        """Agreement ``slot`` ends in ``year``; its members' spells close then."""
+        self.leave(slot, np.flatnonzero(self.members[slot]), year)
+        ns = np.flatnonzero(self.nonstate[slot])
+        if len(ns):
+            self._nonstate_spells.append(
+                (np.full(len(ns), slot, np.int64), ns.astype(np.int64), self.nonstate_entry[slot, ns].astype(np.int64), np.full(len(ns), year, np.int64))
+            )
+            self.nonstate[slot, ns] = False
+            self.nonstate_entry[slot, ns] = -1
+        self.active[slot] = False
+        self.end_year[slot] = year
+        self.version += 1
+
+    def join_nonstate(self, slot: int, idx: np.ndarray, year: int) -> None:
+        """Non-state actors ``idx`` join cyber alignment ``slot``."""
+        idx = np.asarray(idx, dtype=np.intp)
+        idx = idx[~self.nonstate[slot, idx]]
+        self.nonstate[slot, idx] = True
+        self.nonstate_entry[slot, idx] = year
+
+    def leave_nonstate(self, slot: int, idx: np.ndarray, year: int) -> None:
+        """Non-state actors ``idx`` leave cyber alignment ``slot``."""
+        idx = np.asarray(idx, dtype=np.intp)
+        idx = idx[self.nonstate[slot, idx]]
+        if not len(idx):
+            return
+        self._nonstate_spells.append(
+            (np.full(len(idx), slot, np.int64), idx.astype(np.int64), self.nonstate_entry[slot, idx].astype(np.int64), np.full(len(idx), year, np.int64))
+        )
+        self.nonstate[slot, idx] = False
+        self.nonstate_entry[slot, idx] = -1
+
+    def spells(self, nonstate: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """All membership spells: (slot, index, entry_year, exit_year); exit -1 = still a member."""
+        closed = self._nonstate_spells if nonstate else self._spells
+        mem = self.nonstate[: self.n] if nonstate else self.members[: self.n]
+        ent = self.nonstate_entry[: self.n] if nonstate else self.entry_year[: self.n]
+        a, i = np.nonzero(mem)
+        parts = list(closed) + [(a.astype(np.int64), i.astype(np.int64), ent[a, i].astype(np.int64), np.full(len(a), -1, np.int64))]
+        return tuple(np.concatenate([p[k] for p in parts]) for k in range(4))  # type: ignore[return-value]
+
+
+@dataclass
+class Crises:
+    """Crises under way (brief D4): aggression, terrorism, proliferation, organised crime.
+
+    Arrays of length C (crises so far). ``exposure`` (C, N) is how hard each crisis hits each
+    state; ``intensity`` is what a coalition must overcome; ``remaining`` counts years left
+    before the crisis fades on its own; ``coalition`` is the slot of the coalition acting on it.
+    """
+
+    kind: list[str] = field(default_factory=list)
+    start_year: list[int] = field(default_factory=list)
+    aggressor: list[int] = field(default_factory=list)
+    target: list[int] = field(default_factory=list)
+    exposure: list[np.ndarray] = field(default_factory=list)
+    intensity: list[float] = field(default_factory=list)
+    initial: list[float] = field(default_factory=list)
+    remaining: list[int] = field(default_factory=list)
+    coalition: list[int] = field(default_factory=list)
+    active: list[bool] = field(default_factory=list)
+
+    def add(self, kind: str, year: int, exposure: np.ndarray, intensity: float, duration: int, aggressor: int = -1, target: int = -1) -> int:
+        """Open a crisis; return its index."""
+        self.kind.append(kind)
+        self.start_year.append(year)
+        self.aggressor.append(aggressor)
+        self.target.append(target)
+        self.exposure.append(np.asarray(exposure, dtype=float))
+        self.intensity.append(float(intensity))
+        self.initial.append(float(intensity))
+        self.remaining.append(int(duration))
+        self.coalition.append(-1)
+        self.active.append(True)
+        return len(self.kind) - 1
+
+    def open(self) -> list[int]:
+        """Indices of crises under way."""
+        return [c for c, a in enumerate(self.active) if a]
+
+
+@dataclass
+class World:
+    """The state of the simulated international system in one year (arrays; brief A1, A2).
+
+    Per state (N,): ``ccode``, ``economy`` (GDP, million US$), ``growth`` (trend, per year),
+    ``milex`` (million US$ per year), ``military`` (military stock: spending accumulated with
+    depreciation), ``milper`` (thousands), ``population`` (millions), ``regime`` (0-1),
+    ``ideal_point``, ``major``, ``power`` (capability share, sums to 1), ``cinc`` (share of the
+    world's capabilities), ``offensive`` (0-1), ``cyber_capacity``, ``cyber_vulnerability``,
+    ``exposure`` (N, K global threats).
+
+    Per ordered pair (N, N): ``distance_km``, ``contiguous``, ``proximity``, ``hostility`` and
+    its baseline, ``rivalry``, ``trade_dependence`` ([i, j] = i's dependence on j),
+    ``territorial_dispute``, ``trust`` (cyber), ``threat`` ([i, j] = threat j poses to i, F2),
+    ``intrusions``/``attributed`` (this year's cyber operations, [i, j] = i into j).
+    """
+
+    year: int
+    ccode: np.ndarray
+    abb: list[str]
+    names: list[str]
+    since: np.ndarray
+    economy: np.ndarray
+    growth: np.ndarray
+    milex: np.ndarray
+    military: np.ndarray
+    milper: np.ndarray
+    population: np.ndarray
+    regime: np.ndarray
+    ideal_point: np.ndarray
+    major: np.ndarray
+    cinc0: np.ndarray
+    economy0: np.ndarray
+    military0: np.ndarray
+    base_spending: np.ndarray
+    cyber_capacity: np.ndarray
+    cyber_vulnerability: np.ndarray
+    exposure: np.ndarray
+    distance_km: np.ndarray
+    contiguous: np.ndarray
+    proximity: np.ndarray
+    hostility: np.ndarray
+    hostility_base: np.ndarray
+    rivalry: np.ndarray
+    trade_dependence: np.ndarray
+    territorial_dispute: np.ndarray
+    trust: np.ndarray
+    agreements: Agreements
+    nonstate_ids: list[str] = field(default_factory=list)
+    nonstate_names: list[str] = field(default_factory=list)
+    nonstate_kind: list[str] = field(default_factory=list)
+    nonstate_home: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    nonstate_capacity: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    nonstate_vulnerability: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    global_intensity: np.ndarray = field(default_factory=lambda: np.zeros(3))
+    crises: Crises = field(default_factory=Crises)
+    power: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    cinc: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    offensive: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    threat: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    global_threat: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    utilities: np.ndarray = field(default_factory=lambda: np.zeros((4, 0, 0)))
+    intrusions: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), bool))
+    attributed: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), bool))
+    at_war: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), bool))
+    abandonment: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    entrapment: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    ally_credibility: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    shared_global: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    ideal_distance: np.ndarray | None = None
+    milex0: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    milper0: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    milex_floor: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    base_global: np.ndarray = field(default_factory=lambda: np.zeros(3))
+    nonstate_home_index: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    cyber_scale: float = 0.0
+    tier_pin: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))
+    cache: dict = field(default_factory=dict)
+    params: Any = None
+    trends: Any = None
+    shocks: dict = field(default_factory=dict)
+    log: Any = None
+
+    @property
+    def n(self) -> int:
+        """Number of states."""
+        return len(self.ccode)
+
+    @property
+    def tier(self) -> np.ndarray:
+        """Power tier of each state (brief A1), as names (see :meth:`tier_code`)."""
+        return np.asarray(POWER_TIERS, dtype=object)[self.tier_code()]
+
+    def tier_code(self) -> np.ndarray:
+        """Power tier as an index into :data:`foedus.schema.POWER_TIERS` (0 = superpower).
+
+        :func:`foedus.schema.power_tier` of the current CINC share and major-power status; a
+        tier stated in the scenario (``tier_pin``) is a floor while the state stays a major power
+        (CINC understates some powers' reach: the United States in 2022 has a CINC share of
+        0.12 but 39 % of the world's military spending).
+        """
+        names = power_tier(self.cinc, self.major)
+        code = np.full(len(names), len(POWER_TIERS) - 1, dtype=np.int8)
+        for k, t in enumerate(POWER_TIERS[:-1]):
+            code[names == t] = k
+        pinned = (self.tier_pin >= 0) & (self.major | (self.tier_pin >= 2))
+        return np.where(pinned, np.minimum(code, self.tier_pin), code).astype(np.int8)
+
+    def index_of(self, ccode: int) -> int:
+        """Array index of COW state ``ccode``."""
+        hit = np.flatnonzero(self.ccode == ccode)
+        if not len(hit):
+            raise KeyError(f"state {ccode} is not in this world")
+        return int(hit[0])
+
+    def update_power(self) -> None:
+        """Capability shares from economy and military stock, anchored on the starting CINC.
+
+        ``power_i ∝ cinc0_i * (economy_i / economy0_i + military_i / military0_i) / 2``,
+        normalised to sum to 1: at the start the shares are the record's CINC shares; afterwards
+        they move with growth and arming (a two-component analogue of CINC, Singer et al. 1972).
+        ``cinc`` rescales ``power`` to the share of the world's capabilities that the modelled
+        states held at the start.
+        """
+        rel = 0.5 * (self.economy / self.economy0 + self.military / self.military0)
+        raw = self.cinc0 * rel
+        total = raw.sum()
+        self.power = raw / total if total > 0 else np.full(self.n, 1.0 / self.n)
+        self.cinc = np.clip(self.power * self.cinc0.sum(), 0.0, 1.0)
+

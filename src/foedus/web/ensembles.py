@@ -1,0 +1,227 @@
+"""Ensembles in the dashboard: detection, bands per year, and the probability that two states are allied.
+
+An ensemble folder is the one :class:`foedus.sim.ensemble.store.EnsembleStore` writes (a
+``manifest.json`` whose ``format`` is ``foedus-ensemble``). Every number comes from
+:mod:`foedus.analysis.ensemble`:
+
+- the bands: :func:`~foedus.analysis.ensemble.summary` (empirical 5 %, 50 % and 95 % quantiles
+  across runs of each indicator per year, with the 90 % order-statistic confidence interval of
+  the median);
+- the pair: :func:`~foedus.analysis.ensemble.pair_allied` (share of runs in which two states
+  share a defence pact in the year, and by the year, with the Jeffreys 90 % interval; Brown,
+  Cai & DasGupta 2001).
+
+Presentation only: this module arranges those tables as JSON for the page.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+__all__ = ["available", "unavailable_reason", "is_ensemble_dir", "ensemble_info", "load", "EnsembleView"]
+
+FORMAT = "foedus-ensemble"
+
+
+def available() -> bool:
+    """True when the ensemble modules (:mod:`foedus.sim.ensemble`, :mod:`foedus.analysis.ensemble`) are installed."""
+    try:
+        from foedus.analysis import ensemble as _a  # noqa: F401
+        from foedus.sim.ensemble import store as _s  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def unavailable_reason() -> str:
+    """Why ensembles cannot be shown (empty when they can)."""
+    return "" if available() else "ensembles cannot be shown: foedus.sim.ensemble is not part of this installation"
+
+
+def _manifest(path: Path) -> dict | None:
+    f = path / "manifest.json"
+    if not f.is_file():
+        return None
+    try:
+        m = json.loads(f.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return m if isinstance(m, dict) and m.get("format") == FORMAT else None
+
+
+def is_ensemble_dir(path: Path) -> bool:
+    """True when ``path`` holds a foedus ensemble (and ensembles can be read here)."""
+    return available() and _manifest(path) is not None
+
+
+def ensemble_info(path: Path, rel: Path):
+    """The :class:`~foedus.web.sources.SourceInfo` of an ensemble folder, or None if unreadable."""
+    from foedus.web.sources import SourceInfo
+
+    m = _manifest(path)
+    if m is None:
+        return None
+    try:
+        first = int(m["first_year"])
+        last = first + int(m["years"]) - 1
+        done = int(m.get("runs_done", 0))
+        mtime = (path / "manifest.json").stat().st_mtime
+    except (KeyError, TypeError, ValueError, OSError):
+        return None
+    rid = rel.as_posix() if rel.parts else path.name
+    label = f"{rid} ({done} runs, {first}–{last})"
+    detail = {"runs": done, "scenario": str(m.get("scenario", ""))}
+    return SourceInfo(f"ensemble:{rid}", "ensemble", label, path, first, last, mtime, detail)
+
+
+_cache: OrderedDict[tuple[str, float], "EnsembleView"] = OrderedDict()
+_lock = threading.Lock()
+
+
+def load(info) -> "EnsembleView":
+    """The (cached) view of an ensemble source.
+
+    Raises
+    ------
+    foedus.web.sources.UnknownSource
+        Ensembles unavailable; :class:`~foedus.web.sources.SourceUnavailable` if unreadable.
+    """
+    from foedus.web.sources import SourceUnavailable, UnknownSource
+
+    if not available():
+        raise UnknownSource(unavailable_reason())
+    key = (info.id, info.mtime)
+    with _lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    try:
+        view = EnsembleView(info)
+    except (OSError, ValueError) as e:
+        raise SourceUnavailable(f"ensemble {info.id!r} could not be read: {e}") from e
+    with _lock:
+        _cache[key] = view
+        while len(_cache) > 4:
+            _cache.popitem(last=False)
+    return view
+
+
+class EnsembleView:
+    """What the page shows of one ensemble (bands computed once, pairs cached)."""
+
+    def __init__(self, info):
+        from foedus.sim.ensemble.store import EnsembleStore
+
+        self.info = info
+        self.store = EnsembleStore.open(info.path)
+        if not self.store.completed():
+            raise ValueError(f"{info.path}: no completed run yet")
+        self.scenario = self.store.scenario()
+        self._bands: dict | None = None
+        self._pairs: OrderedDict[tuple[int, int], dict] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def data_note(self) -> str:
+        """Where the numbers come from, for captions."""
+        m = self.store.manifest
+        knobs = ", ".join(k.get("name", "?") for k in m.get("knobs", [])) or "none (runs differ by their seed)"
+        return (
+            f"{len(self.store.completed())} completed runs of scenario '{self.scenario.name}' (ensemble seed {m.get('seed')}, "
+            f"knobs varied: {knobs}), folder {self.info.id.split(':', 1)[1]}"
+        )
+
+    def meta(self) -> dict:
+        """Window, the scenario's states (for the pair chooser), runs and notes."""
+        acts = sorted(self.scenario.actors, key=lambda a: a.name)
+        majors = [a.ccode for a in sorted(self.scenario.actors, key=lambda a: -a.cinc) if a.major][:2]
+        return {
+            "label": self.info.label,
+            "kind": "ensemble",
+            "first_year": self.info.first_year,
+            "last_year": self.info.last_year,
+            "states": [{"ccode": a.ccode, "abb": a.abb, "name": a.name, "start_year": None, "end_year": None} for a in acts],
+            "default_pair": majors if len(majors) == 2 else [a.ccode for a in acts[:2]],
+            "runs": len(self.store.completed()),
+            "data_note": self.data_note(),
+        }
+
+    def bands(self) -> dict:
+        """Median, 5-95 % band and the median's confidence interval per year, for each default indicator."""
+        from foedus.analysis.ensemble import DEFAULT_INDICATORS, INDICATORS, summary
+        from foedus.analysis.summary import jsonable
+
+        with self._lock:
+            if self._bands is None:
+                s = summary(self.store, DEFAULT_INDICATORS)
+                lo_col, hi_col = sorted(c for c in s.columns if c.startswith("q") and c[1:].isdigit())
+                years = sorted(s["year"].unique().tolist())
+                outcomes = []
+                for name in DEFAULT_INDICATORS:
+                    t = s[s["indicator"] == name].set_index("year").reindex(years)
+                    desc, unit = INDICATORS[name]
+                    outcomes.append(
+                        {
+                            "name": name,
+                            "label": desc[:1].upper() + desc[1:],
+                            "unit": unit,
+                            "median": t["median"].tolist(),
+                            "lo": t[lo_col].tolist(),
+                            "hi": t[hi_col].tolist(),
+                            "ci_lo": t["median_lo"].tolist(),
+                            "ci_hi": t["median_hi"].tolist(),
+                            "band_label": f"{int(lo_col[1:])}–{int(hi_col[1:])} % of runs",
+                            "caption": (
+                                f"{desc} ({unit}) per year: median across runs (line), 90 % confidence interval of the median "
+                                f"(dark band) and the central 90 % of runs (light band). Data: {self.data_note()}."
+                            ),
+                        }
+                    )
+                self._bands = jsonable({"years": years, "runs": len(self.store.completed()), "outcomes": outcomes})
+            return self._bands
+
+    def allied(self, a: int, b: int) -> dict:
+        """Share of runs in which ``a`` and ``b`` share a defence pact, in and by each year.
+
+        Raises
+        ------
+        KeyError
+            A state that is not in the ensemble's scenario.
+        """
+        from foedus.analysis.ensemble import pair_allied, resolve_state
+        from foedus.analysis.summary import jsonable
+
+        try:
+            (ca, abb_a), (cb, abb_b) = resolve_state(self.store, a), resolve_state(self.store, b)
+        except ValueError as e:
+            raise KeyError(str(e)) from e
+        key = (min(ca, cb), max(ca, cb))
+        with self._lock:
+            if key in self._pairs:
+                return self._pairs[key]
+        inside = pair_allied(self.store, ca, cb)
+        by = pair_allied(self.store, ca, cb, by=True)
+        out = jsonable(
+            {
+                "a": ca,
+                "b": cb,
+                "years": inside["year"].tolist(),
+                "runs": int(inside["runs"].iloc[0]) if len(inside) else 0,
+                "probability": inside["probability"].tolist(),
+                "lo": inside["lo"].tolist(),
+                "hi": inside["hi"].tolist(),
+                "probability_by": by["probability"].tolist(),
+                "caption": (
+                    f"Share of runs in which {abb_a} and {abb_b} are members of one defence pact in the year (solid, with its "
+                    f"Jeffreys 90 % interval, Brown, Cai & DasGupta 2001) and at some point by the year (dashed). "
+                    f"Data: {self.data_note()}."
+                ),
+            }
+        )
+        with self._lock:
+            self._pairs[key] = out
+            while len(self._pairs) > 64:
+                self._pairs.popitem(last=False)
+        return out

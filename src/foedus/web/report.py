@@ -1,0 +1,143 @@
+"""``foedus report SOURCE OUT.html``: one self-contained HTML report for the record, a run or an ensemble.
+
+The report itself is drawn by :mod:`foedus.report`: :func:`foedus.report.history.write_history_report`
+for a history (the record or a simulated run), ``foedus.report.ensemble`` for an ensemble. This
+module only decides what ``SOURCE`` names and hands it to the right writer.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from pathlib import Path
+
+__all__ = ["SOURCE_KINDS", "resolve_source", "write_report", "write_ensemble_report"]
+
+SOURCE_KINDS = ("record", "data", "run", "ensemble")
+
+
+def resolve_source(source: str | Path) -> tuple[str, Path | None]:
+    """What ``source`` names: ``("record", None)``, ``("data", dir)``, ``("run", dir)`` or ``("ensemble", dir)``.
+
+    ``record`` is the historical record from the default store or data folder; a folder with
+    ``history.json`` is a history folder (a simulated run, ``foedus simulate --out``); a folder
+    with a foedus ensemble ``manifest.json`` is an ensemble; a folder with an ``atop``
+    sub-folder (or ATOP's files) is a folder of raw records.
+
+    Raises
+    ------
+    ValueError
+        ``source`` is none of these, with what was looked for.
+    """
+    if str(source) == "record":
+        return "record", None
+    p = Path(source)
+    if not p.exists():
+        raise ValueError(f"{p}: no such file or folder; SOURCE must be 'record', a data folder, a run folder or an ensemble folder")
+    if not p.is_dir():
+        raise ValueError(f"{p}: not a folder; SOURCE must be 'record', a data folder, a run folder or an ensemble folder")
+    if (p / "history.json").is_file():
+        return "run", p
+    if (p / "manifest.json").is_file():
+        return "ensemble", p
+    if (p / "atop").is_dir() or (p / "atop5_1a.csv").is_file():
+        return "data", p
+    raise ValueError(
+        f"{p}: not a run folder (no history.json), an ensemble folder (no manifest.json) nor a folder of raw records "
+        "(no atop/ sub-folder)"
+    )
+
+
+def write_report(source: str | Path, out: str | Path, *, data_dir: Path | str | None = None, db: Path | str | None = None) -> tuple[str, Path]:
+    """Write the report of ``source`` to ``out`` (one HTML file that opens without a network).
+
+    Parameters
+    ----------
+    source : str or path
+        See :func:`resolve_source`.
+    out : path
+        The HTML file to write.
+    data_dir, db : path, optional
+        Where the record is read from when ``source`` is ``record`` (as for
+        :func:`foedus.data.open_record`).
+
+    Returns
+    -------
+    (kind, path)
+        The kind of source and the file written.
+
+    Raises
+    ------
+    ValueError, foedus.schema.SchemaError
+        An unrecognised source, or data that do not fit the schema.
+    RuntimeError
+        An ensemble, when this installation has no ensemble modules.
+    """
+    kind, path = resolve_source(source)
+    out = Path(out)
+    if kind == "ensemble":
+        return kind, write_ensemble_report(path, out)
+    from foedus.report.history import write_history_report
+
+    if kind == "run":
+        from foedus.data.runs import read_history_dir
+
+        history = read_history_dir(path)
+    elif kind == "data":
+        from foedus.data import load_record
+
+        history = load_record(path)
+    else:
+        from foedus.data import open_record
+
+        history = open_record(db=db, data_dir=data_dir)
+    return kind, Path(write_history_report(history, out))
+
+
+def write_ensemble_report(ensemble_dir: Path | str, out: Path | str, *, max_pairs: int = 6) -> Path:
+    """The report of an ensemble folder: bands, great-power alignments and pair probabilities.
+
+    Drawn by :func:`foedus.report.ensemble.html_section` and :func:`foedus.report.ensemble.write_html`
+    from :func:`foedus.analysis.ensemble.summary` (median and 5-95 % band per year of the
+    default indicators), :func:`~foedus.analysis.ensemble.great_power_alignments` and
+    :func:`~foedus.analysis.ensemble.pair_allied` for the pairs of the scenario's major powers
+    (at most ``max_pairs``, strongest first).
+
+    Raises
+    ------
+    RuntimeError
+        The ensemble modules are not installed.
+    ValueError, FileNotFoundError
+        Not a readable ensemble folder, or one without a completed run.
+    """
+    try:
+        from foedus.analysis import ensemble as analysis
+        from foedus.report import ensemble as figures
+        from foedus.sim.ensemble.store import EnsembleStore
+    except ImportError as e:
+        raise RuntimeError(f"ensemble reports need foedus.sim.ensemble and foedus.report.ensemble ({e})") from e
+    store = EnsembleStore.open(ensemble_dir)
+    done = store.completed()
+    if not done:
+        raise ValueError(f"{ensemble_dir}: the ensemble has no completed run yet")
+    sc = store.scenario()
+    m = store.manifest
+    first = int(m["first_year"])
+    last = first + int(m["years"]) - 1
+    majors = [a for a in sorted(sc.actors, key=lambda a: -a.cinc) if a.major]
+    pairs = {f"{a.abb}–{b.abb}": analysis.pair_allied(store, a.ccode, b.ccode) for a, b in list(combinations(majors, 2))[:max_pairs]}
+    knobs = ", ".join(k.get("name", "?") for k in m.get("knobs", [])) or "none (the runs differ by their seed only)"
+    description = (
+        f"{len(done)} completed runs of scenario '{sc.name}', {first}–{last}, ensemble seed {m.get('seed')}, design "
+        f"{m.get('design')}; knobs varied: {knobs}. Data: the runs' indicators in {Path(ensemble_dir).name} "
+        "(foedus.sim.ensemble; measures of foedus.analysis.ensemble). Bands are empirical quantiles across runs "
+        "(Hyndman & Fan 1996, definition 7); pair probabilities are shares of runs with the Jeffreys 90 % interval "
+        "(Brown, Cai & DasGupta 2001)."
+    )
+    section = figures.html_section(
+        analysis.summary(store),
+        title=f"Ensemble of scenario {sc.name}",
+        description=description,
+        alignments=analysis.great_power_alignments(store),
+        pairs=pairs or None,
+    )
+    return Path(figures.write_html(out, [section], title=f"foedus ensemble: {sc.name}"))

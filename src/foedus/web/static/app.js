@@ -1,0 +1,657 @@
+/* foedus dashboard: one page over the JSON API of foedus.web.app. No framework, no network beyond this server. */
+"use strict";
+
+const OBLIGATION_STYLE = {
+  defense: { label: "defence", dash: "solid", width: 2.2, colour: "rgba(30,41,59,0.70)" },
+  offense: { label: "offence", dash: "solid", width: 1.6, colour: "rgba(185,28,28,0.65)" },
+  neutrality: { label: "neutrality", dash: "dash", width: 1.3, colour: "rgba(3,105,161,0.55)" },
+  nonaggression: { label: "non-aggression", dash: "dot", width: 1.3, colour: "rgba(4,120,87,0.55)" },
+  consultation: { label: "consultation", dash: "dashdot", width: 0.9, colour: "rgba(124,58,237,0.35)" },
+  none: { label: "no obligation", dash: "dot", width: 0.7, colour: "rgba(100,116,139,0.35)" },
+};
+const KIND_COLOUR = { alliance: "#1e40af", coalition: "#d97706", organisation: "#059669" };
+const PLOT_CONFIG = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["lasso2d", "select2d", "autoScale2d"] };
+const FONT = { family: "Inter, Segoe UI, Helvetica Neue, Arial, sans-serif", size: 12, color: "#1f2933" };
+
+const state = {
+  sources: [], limits: {}, source: null, meta: null, year: null, series: null,
+  selected: null, playing: false, yearData: null, cache: new Map(), token: 0,
+};
+
+const $ = (id) => document.getElementById(id);
+const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+const fmt = (v, d = 3) => (v === null || v === undefined || Number.isNaN(v) ? "–" : Number(v).toLocaleString("en-GB", { maximumFractionDigits: d }));
+
+async function api(path, options) {
+  const r = await fetch(path, options);
+  let body = null;
+  try { body = await r.json(); } catch (e) { body = null; }
+  if (!r.ok) {
+    const err = new Error((body && body.error) || `${r.status} ${r.statusText}`);
+    err.status = r.status;
+    throw err;
+  }
+  return body;
+}
+
+function toast(message) {
+  const t = $("toast");
+  if (!message) { t.hidden = true; t.textContent = ""; return; }
+  t.textContent = message;
+  t.hidden = false;
+}
+
+let busyCount = 0;
+function busy(delta, text) {
+  busyCount = Math.max(0, busyCount + delta);
+  const s = $("status");
+  s.classList.toggle("busy", busyCount > 0);
+  document.body.dataset.status = busyCount > 0 ? "busy" : "ready";
+  if (text !== undefined) s.textContent = text;
+  else if (busyCount === 0) s.textContent = "ready";
+}
+
+/* ------------------------------------------------------------------ sources */
+async function loadSources(selectId) {
+  const data = await api("/api/sources");
+  state.sources = data.sources;
+  state.limits = data.limits;
+  state.ensembles = data.ensembles;
+  const sel = $("source");
+  sel.innerHTML = "";
+  const groups = [["record", "Historical record"], ["run", "Simulated runs"], ["ensemble", "Ensembles"]];
+  for (const [kind, label] of groups) {
+    const items = data.sources.filter((s) => s.kind === kind);
+    const og = document.createElement("optgroup");
+    og.label = label;
+    if (!items.length) {
+      const o = document.createElement("option");
+      o.disabled = true;
+      o.textContent = kind === "ensemble" && !data.ensembles.available ? "(not available in this installation)" : "(none yet)";
+      og.appendChild(o);
+    }
+    for (const s of items) {
+      const o = document.createElement("option");
+      o.value = s.id;
+      o.textContent = s.label;
+      og.appendChild(o);
+    }
+    sel.appendChild(og);
+  }
+  const builtin = $("run-builtin");
+  const chosen = builtin.value;
+  builtin.innerHTML = "";
+  for (const name of data.scenarios) {
+    const o = document.createElement("option");
+    o.value = name; o.textContent = name;
+    builtin.appendChild(o);
+  }
+  if (chosen && data.scenarios.includes(chosen)) builtin.value = chosen;
+  $("run-years").max = state.limits.max_years;
+  $("run-caption").textContent = "Runs the year-by-year simulator (foedus.sim) in the background and opens the simulated history " +
+    `when it is done. The page runs small scenarios: at most ${state.limits.max_years} years, ${state.limits.max_actors} states, ` +
+    `files up to ${Math.round(state.limits.max_upload_bytes / 1024)} KiB; use 'foedus simulate' for bigger runs.`;
+  const want = selectId || (state.source && state.source.id) || (data.sources[0] && data.sources[0].id);
+  if (want) sel.value = want;
+}
+
+async function openSource(id) {
+  const info = state.sources.find((s) => s.id === id);
+  if (!info) return;
+  stopPlaying();
+  toast(null);
+  state.token += 1;
+  state.source = info;
+  document.body.dataset.source = id;
+  state.cache = new Map();
+  state.series = null;
+  state.polarity = null;
+  state.yearData = null;
+  $("source").value = id;
+  const ensemble = info.kind === "ensemble";
+  $("history-view").hidden = ensemble;
+  $("ensemble-view").hidden = !ensemble;
+  $("controls").hidden = ensemble;
+  busy(+1, `loading ${info.label}…`);
+  try {
+    const meta = await api(`/api/meta?source=${encodeURIComponent(id)}`);
+    state.meta = meta;
+    document.title = `foedus · ${meta.label}`;
+    fillStates(meta.states);
+    const slider = $("year-slider");
+    slider.min = meta.first_year;
+    slider.max = meta.last_year;
+    $("year-min").textContent = meta.first_year;
+    $("year-max").textContent = meta.last_year;
+    if (ensemble) {
+      if (meta.default_pair) { $("pair-a").value = meta.default_pair[0]; $("pair-b").value = meta.default_pair[1]; }
+      await renderEnsemble();
+    } else {
+      let y = state.year;
+      if (y === null || y < meta.first_year || y > meta.last_year) y = defaultYear(meta);
+      loadSeries(state.token);
+      await setYear(y);
+    }
+  } catch (e) {
+    toast(e.message);
+  } finally {
+    busy(-1);
+  }
+}
+
+function defaultYear(meta) {
+  if (meta.kind === "record" && meta.first_year <= 1914 && meta.last_year >= 1914) return 1914;
+  return meta.last_year;
+}
+
+function fillStates(states) {
+  for (const id of ["state-select", "pair-a", "pair-b"]) {
+    const sel = $(id);
+    const keep = sel.value;
+    sel.innerHTML = id === "state-select" ? '<option value="">— none —</option>' : "";
+    for (const s of states) {
+      const o = document.createElement("option");
+      o.value = s.ccode;
+      o.textContent = `${s.name} (${s.abb})`;
+      sel.appendChild(o);
+    }
+    if ([...sel.options].some((o) => o.value === keep)) sel.value = keep;
+  }
+  if (!state.meta || !states.some((s) => String(s.ccode) === String(state.selected))) {
+    state.selected = null;
+    $("state-select").value = "";
+  }
+}
+
+/* ------------------------------------------------------------------ years */
+async function fetchYear(y) {
+  const kinds = $("all-kinds").checked ? "all" : "alliance";
+  const key = `${state.source.id}|${y}|${kinds}`;
+  if (!state.cache.has(key)) {
+    const p = api(`/api/year?source=${encodeURIComponent(state.source.id)}&year=${y}&kinds=${kinds}`);
+    state.cache.set(key, p);
+    p.catch(() => state.cache.delete(key));
+    if (state.cache.size > 64) state.cache.delete(state.cache.keys().next().value);
+  }
+  return state.cache.get(key);
+}
+
+async function setYear(y) {
+  const token = state.token;
+  state.year = y;
+  history.replaceState(null, "", `#source=${encodeURIComponent(state.source.id)}&year=${y}`);
+  $("year-slider").value = y;
+  $("year-label").textContent = y;
+  document.querySelectorAll(".year-tag").forEach((el) => { el.textContent = y; });
+  markSeries();
+  busy(+1, `drawing ${y}…`);
+  try {
+    const data = await fetchYear(y);
+    if (token !== state.token || state.year !== y) return;
+    state.yearData = data;
+    document.body.dataset.year = y;
+    drawNetwork(data);
+    drawMap(data);
+    drawSide(data);
+    drawAgreements();
+    if (state.selected) await drawState();
+    if (state.playing && y < state.meta.last_year) fetchYear(y + 1);
+  } catch (e) {
+    toast(e.message);
+    stopPlaying();
+  } finally {
+    busy(-1);
+  }
+}
+
+function nodeSize(cinc) { return 7 + 90 * Math.sqrt(Math.max(cinc || 0, 0)); }
+
+function edgeTraces(data, xy, opts) {
+  const byStyle = {};
+  const e = data.edges;
+  for (let k = 0; k < e.a.length; k++) {
+    const p = xy.get(e.a[k]), q = xy.get(e.b[k]);
+    if (!p || !q) continue;
+    const s = opts.onlyDefense ? (e.obligations[k].includes("defense") ? "defense" : null) : e.style[k];
+    if (!s) continue;
+    (byStyle[s] = byStyle[s] || { x: [], y: [] });
+    byStyle[s].x.push(p[0], q[0], null);
+    byStyle[s].y.push(p[1], q[1], null);
+  }
+  const order = ["consultation", "none", "nonaggression", "neutrality", "offense", "defense"];
+  // Many ties drawn opaque merge into blots: fade and thin them as their number grows.
+  const fade = Math.min(1, Math.max(0.12, 14 / Math.sqrt(Math.max(e.a.length, 1))));
+  const present = order.filter((s) => byStyle[s]);
+  const legend = opts.legend ? present.map((s) => ({
+    type: "scatter", mode: "lines", x: [null], y: [null], hoverinfo: "skip", name: OBLIGATION_STYLE[s].label, legendgroup: s,
+    line: { color: OBLIGATION_STYLE[s].colour, width: OBLIGATION_STYLE[s].width + 0.6, dash: OBLIGATION_STYLE[s].dash },
+  })) : [];
+  return legend.concat(present.map((s) => ({
+    type: "scatter", mode: "lines", x: byStyle[s].x, y: byStyle[s].y, hoverinfo: "skip",
+    name: OBLIGATION_STYLE[s].label, legendgroup: s, showlegend: false,
+    line: { color: opts.colour || OBLIGATION_STYLE[s].colour, width: (opts.width || OBLIGATION_STYLE[s].width) * (0.5 + 0.5 * fade), dash: OBLIGATION_STYLE[s].dash },
+    opacity: fade,
+  })));
+}
+
+function nodeHover(n) {
+  const cap = n.capital ? `<br>capital: ${esc(n.capital)}` : "";
+  return `<b>${esc(n.name)}</b> (${esc(n.abb)})<br>CINC ${fmt(n.cinc, 4)} · ${esc(n.tier)}${n.major ? " · major power" : ""}` +
+    `<br>${n.partners} allies · ${n.defense_partners} defence partners${cap}`;
+}
+
+function selectedEdges(data, xy) {
+  if (!state.selected) return [];
+  const c = Number(state.selected);
+  const e = data.edges, xs = [], ys = [];
+  for (let k = 0; k < e.a.length; k++) {
+    if (e.a[k] !== c && e.b[k] !== c) continue;
+    const p = xy.get(e.a[k]), q = xy.get(e.b[k]);
+    if (!p || !q) continue;
+    xs.push(p[0], q[0], null); ys.push(p[1], q[1], null);
+  }
+  return [{ type: "scatter", mode: "lines", x: xs, y: ys, hoverinfo: "skip", showlegend: false, name: "selected", line: { color: "#f59e0b", width: 3 } }];
+}
+
+function nodeTrace(nodes, xOf, yOf, opts) {
+  const sel = Number(state.selected);
+  return {
+    type: "scatter", mode: "markers+text", name: "states", showlegend: false,
+    x: nodes.map(xOf), y: nodes.map(yOf), customdata: nodes.map((n) => n.ccode),
+    text: nodes.map((n) => (n.major || n.ccode === sel || (opts.labelAll && n.partners > 0) ? n.abb : "")),
+    textposition: "top center", textfont: { size: 10, color: "#0f172a" },
+    hovertext: nodes.map(nodeHover), hoverinfo: "text",
+    marker: {
+      size: nodes.map((n) => nodeSize(n.cinc) * (opts.scale || 1)),
+      color: nodes.map((n) => n.colour),
+      line: { color: nodes.map((n) => (n.ccode === sel ? "#f59e0b" : n.major ? "#0f172a" : "#ffffff")), width: nodes.map((n) => (n.ccode === sel ? 4 : n.major ? 2 : 1)) },
+      opacity: 0.95,
+    },
+  };
+}
+
+function drawNetwork(data) {
+  const xy = new Map(data.nodes.map((n) => [n.ccode, [n.x, n.y]]));
+  const traces = [...edgeTraces(data, xy, { legend: true }), ...selectedEdges(data, xy), nodeTrace(data.nodes, (n) => n.x, (n) => n.y, { labelAll: data.nodes.length <= 60 })];
+  const layout = {
+    margin: { l: 4, r: 4, t: 28, b: 4 }, font: FONT, hovermode: "closest", dragmode: "pan",
+    xaxis: { visible: false, range: [-0.05, 1.05], fixedrange: false }, yaxis: { visible: false, range: [-0.06, 1.08] },
+    legend: { orientation: "h", x: 0, y: 1, yanchor: "bottom", bgcolor: "rgba(255,255,255,0.85)", font: { size: 11 }, title: { text: "ties by strongest obligation:", font: { size: 11 } } },
+    paper_bgcolor: "#fff", plot_bgcolor: "#fff", uirevision: state.source.id,
+    annotations: data.nodes.some((n) => n.partners === 0) ? [{ text: "↑ states without an alliance this year, west to east", x: 0, y: -0.015, xref: "x", yref: "y", xanchor: "left", yanchor: "top", showarrow: false, font: { size: 10, color: "#64748b" } }] : [],
+  };
+  const div = $("network");
+  Plotly.react(div, traces, layout, PLOT_CONFIG);
+  if (!div._foedusClick) {
+    div.on("plotly_click", (ev) => {
+      const pt = ev.points && ev.points.find((p) => p.customdata !== undefined);
+      if (pt) selectState(pt.customdata);
+    });
+    div._foedusClick = true;
+  }
+  $("network-caption").textContent = data.captions.network;
+}
+
+function graticule() {
+  const xs = [], ys = [];
+  for (let lon = -180; lon <= 180; lon += 30) { xs.push(lon, lon, null); ys.push(-90, 90, null); }
+  for (let lat = -60; lat <= 90; lat += 30) { xs.push(-180, 180, null); ys.push(lat, lat, null); }
+  return [
+    { type: "scatter", mode: "lines", x: xs, y: ys, hoverinfo: "skip", showlegend: false, line: { color: "#e2e8f0", width: 1 } },
+    { type: "scatter", mode: "lines", x: [-180, 180], y: [0, 0], hoverinfo: "skip", showlegend: false, line: { color: "#cbd5e1", width: 1.4 } },
+  ];
+}
+
+function drawMap(data) {
+  const div = $("map");
+  const located = data.nodes.filter((n) => n.lat !== null && n.lon !== null);
+  const ll = new Map(located.map((n) => [n.ccode, [n.lon, n.lat]]));
+  const traces = [...graticule(), ...edgeTraces(data, ll, { onlyDefense: true, colour: "rgba(30,41,59,0.22)", width: 1 }), ...selectedEdges(data, ll),
+    nodeTrace(located, (n) => n.lon, (n) => n.lat, { scale: 0.75 })];
+  const layout = {
+    margin: { l: 36, r: 8, t: 6, b: 30 }, font: FONT, hovermode: "closest", showlegend: false, dragmode: "zoom",
+    xaxis: { range: [-180, 180], tickvals: [-180, -120, -60, 0, 60, 120, 180], ticksuffix: "°", zeroline: false, showgrid: false, constrain: "domain" },
+    yaxis: { range: [-60, 85], tickvals: [-60, -30, 0, 30, 60], ticksuffix: "°", zeroline: false, showgrid: false, scaleanchor: "x", scaleratio: 1 },
+    paper_bgcolor: "#fff", plot_bgcolor: "#f8fbff", uirevision: state.source.id,
+    annotations: located.length ? [] : [{ text: "no capital coordinates for this source", showarrow: false, x: 0, y: 0, font: { color: "#64748b" } }],
+  };
+  Plotly.react(div, traces, layout, PLOT_CONFIG);
+  if (!div._foedusClick) {
+    div.on("plotly_click", (ev) => {
+      const pt = ev.points && ev.points.find((p) => p.customdata !== undefined);
+      if (pt) selectState(pt.customdata);
+    });
+    div._foedusClick = true;
+  }
+  $("map-caption").textContent = data.captions.map;
+}
+
+function drawSide(data) {
+  const s = data.stats;
+  const cells = [
+    ["states", s.states], ["in defence pacts", s.aligned_states], ["defence ties", s.defense_dyads],
+    ["blocs", s.blocs], ["poles", s.poles], ["CON", s.con === null ? "–" : fmt(s.con, 2)],
+  ];
+  $("stats").innerHTML = cells.map(([k, v]) => `<div class="stat"><div class="v">${esc(v)}</div><div class="k">${esc(k)}</div></div>`).join("");
+  $("blocs").innerHTML = data.blocs.length
+    ? data.blocs.map((b) => `<li data-leader="${b.leader}"><span class="swatch" style="background:${esc(b.colour)}"></span>` +
+      `<span>bloc of <b>${esc(b.leader_name)}</b> · ${b.size} states</span><span class="majors">${esc(b.majors.join(", "))}</span></li>`).join("")
+    : '<li class="empty">no defence pact this year</li>';
+}
+
+/* ------------------------------------------------------------------ agreements */
+function whyCell(why, kind) {
+  if (!why) return state.source.kind === "record" ? '<span class="tag">not coded in ATOP</span>' : `<span class="tag">in force when the run began</span>`;
+  let html = "";
+  if (why.cause) html += `<div>${esc(why.cause)}</div>`;
+  if (why.description) html += `<div class="tag">${esc(why.description)}</div>`;
+  if (why.motives && why.motives.length) {
+    const total = why.motives.reduce((a, m) => a + Math.max(m.share || 0, 0), 0) || 1;
+    html += '<div class="motives">' + why.motives.map((m) => {
+      const cls = ["balance_power", "balance_threat", "bandwagon", "tether"].includes(m.key) ? m.key : "other";
+      return `<span class="m-${cls}" style="width:${(100 * Math.max(m.share || 0, 0)) / total}%" title="${esc(m.label)}: ${fmt(m.share, 2)}"></span>`;
+    }).join("") + "</div>";
+    html += '<div class="motive-legend">' + why.motives.filter((m) => m.share > 0.005).sort((a, b) => b.share - a.share)
+      .map((m) => `${esc(m.label)} ${Math.round((100 * m.share) / total)}%`).join(" · ") + "</div>";
+  }
+  return html || '<span class="tag">–</span>';
+}
+
+function drawAgreements() {
+  const data = state.yearData;
+  if (!data) return;
+  $("agreements").classList.toggle("no-why", state.source.kind === "record");
+  const q = $("agreements-search").value.trim().toLowerCase();
+  const only = $("agreements-state-only").checked && state.selected;
+  const sel = Number(state.selected);
+  let rows = data.agreements;
+  if (only) rows = rows.filter((a) => a.members.includes(sel));
+  if (q) rows = rows.filter((a) => (a.name + " " + a.kind + " " + a.member_abbs.join(" ") + " " + a.obligations.join(" ")).toLowerCase().includes(q));
+  const shown = rows.slice(0, 400);
+  $("agreements").querySelector("tbody").innerHTML = shown.map((a) => {
+    const chips = a.member_abbs.slice(0, 14).map((m, i) => `<span class="chip"${a.members[i] === sel ? ' style="border-color:#f59e0b;background:#fff7ed"' : ""}>${esc(m)}</span>`).join("") +
+      (a.member_abbs.length > 14 ? `<span class="chip more" title="${esc(a.member_abbs.slice(14).join(", "))}">+${a.member_abbs.length - 14} more</span>` : "");
+    const obl = a.obligations.map((o) => `<span class="ob ${esc(o)}">${esc(OBLIGATION_STYLE[o] ? OBLIGATION_STYLE[o].label : o)}</span>`).join("") +
+      (a.conditional ? ' <span class="tag">conditional</span>' : "") + (a.asymmetric ? ' <span class="tag">asymmetric</span>' : "");
+    const end = a.end_year === null ? "in force" : a.end_year;
+    return `<tr class="${a.members.includes(sel) ? "hit" : ""}" data-id="${a.id}"><td><b>${esc(a.name)}</b><div class="tag">id ${a.id}</div></td>` +
+      `<td>${esc(a.kind)}</td><td>${a.start_year}–${end}</td><td><div class="chips">${chips}</div><div class="tag">${a.members.length} members</div></td>` +
+      `<td>${obl}</td><td class="why">${whyCell(a.why, a.kind)}</td></tr>`;
+  }).join("") || '<tr><td colspan="6" class="empty">no agreement matches</td></tr>';
+  $("agreements-count").textContent = `(${rows.length} of ${data.agreements.length}${rows.length > shown.length ? `, first ${shown.length} shown` : ""})`;
+  $("agreements-caption").textContent = data.captions.agreements;
+}
+
+/* ------------------------------------------------------------------ one state */
+async function selectState(ccode) {
+  state.selected = ccode ? String(ccode) : null;
+  $("state-select").value = state.selected || "";
+  if (state.yearData) {
+    drawNetwork(state.yearData);
+    drawMap(state.yearData);
+    drawAgreements();
+  }
+  await drawState();
+}
+
+async function drawState() {
+  const panel = $("state-panel");
+  if (!state.selected || !state.source || state.source.kind === "ensemble") { panel.hidden = true; $("state-hint").hidden = false; return; }
+  $("state-hint").hidden = true;
+  const y = state.year;
+  try {
+    const s = await api(`/api/state?source=${encodeURIComponent(state.source.id)}&ccode=${state.selected}&year=${y}`);
+    if (String(s.ccode) !== state.selected || y !== state.year) return;
+    const n = s.node;
+    const partners = s.partners.map((p) => `<span class="chip" title="${esc(p.obligations.join(", "))}">${esc(p.abb)}</span>`).join("") || '<span class="tag">none</span>';
+    panel.innerHTML = `<h3 id="state-title">${esc(s.name)} (${esc(s.abb)}) in ${s.year}</h3>` +
+      (n ? `<dl><dt>CINC</dt><dd>${fmt(n.cinc, 4)}</dd><dt>tier</dt><dd>${esc(n.tier)}${n.major ? " · major power" : ""}</dd>` +
+        `<dt>bloc</dt><dd>${s.bloc ? `${esc(s.bloc.leader_name)} (${s.bloc.size} states)` : "unaligned"}</dd>` +
+        `<dt>allies</dt><dd>${s.partners.length}</dd><dt>agreements</dt><dd>${s.agreements.length}</dd>` +
+        `${n.capital ? `<dt>capital</dt><dd>${esc(n.capital)}</dd>` : ""}</dl>` : `<p class="tag">not in the system in ${s.year}</p>`) +
+      `<h3 class="minor">allies in ${s.year}</h3><div class="chips">${partners}</div><div id="state-spark" class="spark"></div>`;
+    panel.hidden = false;
+    const h = s.history;
+    Plotly.react("state-spark", [
+      { type: "scatter", mode: "lines", x: h.years, y: h.cinc, name: "CINC", line: { color: "#1e40af", width: 1.5 } },
+    ], {
+      margin: { l: 40, r: 8, t: 18, b: 22 }, font: { ...FONT, size: 10 }, showlegend: false,
+      title: { text: "CINC over time", font: { size: 11 }, x: 0.02 },
+      xaxis: yearAxis(), yaxis: { rangemode: "tozero", gridcolor: "#eef2f7" },
+      shapes: [vline(y)], paper_bgcolor: "#fff", plot_bgcolor: "#fff",
+    }, { ...PLOT_CONFIG, displayModeBar: false });
+  } catch (e) {
+    toast(e.message);
+  }
+}
+
+/* ------------------------------------------------------------------ time series */
+function vline(y) {
+  return { type: "line", xref: "x", yref: "paper", x0: y, x1: y, y0: 0, y1: 1, line: { color: "#f59e0b", width: 2 } };
+}
+
+async function loadSeries(token) {
+  for (const id of ["ts-agreements", "ts-polarity", "ts-milex"]) { Plotly.purge($(id)); $(id).innerHTML = '<div class="empty">computing…</div>'; }
+  const src = encodeURIComponent(state.source.id);
+  busy(+1);
+  const fast = api(`/api/series?source=${src}`).then((s) => {
+    if (token !== state.token) return;
+    state.series = s;
+    drawSeries();
+  });
+  const slow = api(`/api/polarity?source=${src}`).then((p) => {
+    if (token !== state.token) return;
+    state.polarity = p;
+    drawPolarity();
+  });
+  try {
+    await Promise.all([fast, slow]);
+  } catch (e) {
+    if (token === state.token) toast(e.message);
+  } finally {
+    busy(-1);
+  }
+}
+
+function yearAxis() {
+  const span = state.meta ? state.meta.last_year - state.meta.first_year : 100;
+  return span <= 12 ? { showgrid: false, tickformat: "d", dtick: 1 } : { showgrid: false, tickformat: "d" };
+}
+
+function tsLayout(extra) {
+  return {
+    margin: { l: 48, r: 48, t: 8, b: 30 }, font: FONT, hovermode: "x unified",
+    legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom", font: { size: 10 } },
+    xaxis: yearAxis(), yaxis: { gridcolor: "#eef2f7", rangemode: "tozero" },
+    shapes: [vline(state.year)], paper_bgcolor: "#fff", plot_bgcolor: "#fff", ...extra,
+  };
+}
+
+function drawSeries() {
+  const s = state.series;
+  if (!s) return;
+  for (const id of ["ts-agreements", "ts-milex"]) $(id).innerHTML = "";
+  const x = s.years;
+  const ag = [];
+  for (const [k, v] of Object.entries(s.formed)) ag.push({ type: "bar", x, y: v, name: `${k}s begun`, marker: { color: KIND_COLOUR[k] || "#64748b" }, opacity: 0.25, yaxis: "y2" });
+  for (const [k, v] of Object.entries(s.in_force)) ag.push({ type: "scatter", mode: "lines", x, y: v, name: `${k}s in force`, line: { color: KIND_COLOUR[k] || "#64748b", width: 2 } });
+  Plotly.react("ts-agreements", ag, tsLayout({ yaxis2: { overlaying: "y", side: "right", showgrid: false, rangemode: "tozero", tickmode: "auto", nticks: 5, title: { text: "begun", font: { size: 10 } } }, yaxis: { gridcolor: "#eef2f7", rangemode: "tozero", title: { text: "in force", font: { size: 10 } } }, barmode: "overlay" }), PLOT_CONFIG);
+  const m = s.milex;
+  const mt = [{ type: "scatter", mode: "lines", x, y: m.total, name: "all states", line: { color: "#0f172a", width: 2.2 } }];
+  const palette = ["#2563eb", "#dc2626", "#16a34a", "#ea580c", "#9333ea", "#0891b2", "#c026d3", "#65a30d", "#b45309", "#475569"];
+  m.states.forEach((st, i) => mt.push({ type: "scatter", mode: "lines", x, y: st.values, name: st.abb, line: { color: palette[i % palette.length], width: 1 }, connectgaps: false }));
+  const shapes = [vline(state.year)];
+  const ann = [];
+  if (m.unit_break) {
+    shapes.push({ type: "line", xref: "x", yref: "paper", x0: m.unit_break, x1: m.unit_break, y0: 0, y1: 1, line: { color: "#94a3b8", width: 1, dash: "dot" } });
+    ann.push({ x: m.unit_break, y: 1, xref: "x", yref: "paper", text: "£ → $", showarrow: false, yanchor: "bottom", font: { size: 10, color: "#64748b" } });
+  }
+  const positive = mt.flatMap((t) => t.y).filter((v) => v > 0);
+  const wide = positive.length && Math.max(...positive) / Math.min(...positive) > 100;
+  const yaxis = wide ? { type: "log", gridcolor: "#eef2f7", title: { text: "thousands (log scale)", font: { size: 10 } } }
+    : { type: "linear", rangemode: "tozero", gridcolor: "#eef2f7", title: { text: "thousands", font: { size: 10 } } };
+  Plotly.react("ts-milex", mt, tsLayout({ yaxis, shapes, annotations: ann, legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom", font: { size: 9 } } }), PLOT_CONFIG);
+  $("ts-agreements-caption").textContent = s.captions.agreements;
+  $("ts-milex-caption").textContent = s.captions.milex;
+}
+
+function drawPolarity() {
+  const s = state.polarity;
+  if (!s) return;
+  $("ts-polarity").innerHTML = "";
+  const x = s.years, p = s.polarity;
+  Plotly.react("ts-polarity", [
+    { type: "scatter", mode: "lines", x, y: p.poles, name: "poles", line: { color: "#b91c1c", width: 2, shape: "hv" } },
+    { type: "scatter", mode: "lines", x, y: p.cluster_poles, name: "cluster poles", line: { color: "#1e40af", width: 1.5, dash: "dash", shape: "hv" } },
+    { type: "scatter", mode: "lines", x, y: p.con, name: "CON", yaxis: "y2", line: { color: "#475569", width: 1 } },
+  ], tsLayout({ yaxis2: { overlaying: "y", side: "right", range: [0, 1], showgrid: false, tickmode: "array", tickvals: [0, 0.25, 0.5, 0.75, 1], title: { text: "CON", font: { size: 10 } } }, yaxis: { gridcolor: "#eef2f7", rangemode: "tozero", title: { text: "poles", font: { size: 10 } } } }), PLOT_CONFIG);
+  $("ts-polarity-caption").textContent = s.caption;
+}
+
+function markSeries() {
+  for (const id of ["ts-agreements", "ts-polarity", "ts-milex"]) {
+    const div = $(id);
+    if (!div.layout) continue;
+    const shapes = (div.layout.shapes || []).slice();
+    shapes[0] = vline(state.year);
+    Plotly.relayout(div, { shapes });
+  }
+}
+
+/* ------------------------------------------------------------------ play */
+function stopPlaying() {
+  state.playing = false;
+  $("play").textContent = "▶ Play";
+}
+
+async function play() {
+  if (state.playing) { stopPlaying(); return; }
+  if (!state.meta) return;
+  state.playing = true;
+  $("play").textContent = "❚❚ Pause";
+  let y = state.year >= state.meta.last_year ? state.meta.first_year : state.year;
+  const token = state.token;
+  while (state.playing && token === state.token) {
+    const started = performance.now();
+    await setYear(y);
+    if (y >= state.meta.last_year) break;
+    const wait = Math.max(0, 450 - (performance.now() - started));
+    await new Promise((r) => setTimeout(r, wait));
+    y += 1;
+  }
+  stopPlaying();
+}
+
+/* ------------------------------------------------------------------ run a scenario */
+async function runScenario(ev) {
+  ev.preventDefault();
+  const msg = $("run-message");
+  msg.classList.remove("error");
+  const form = new FormData();
+  const file = $("run-file").files[0];
+  if (file) form.append("file", file); else form.append("builtin", $("run-builtin").value);
+  form.append("years", $("run-years").value);
+  form.append("seed", $("run-seed").value);
+  $("run-button").disabled = true;
+  $("run-progress").hidden = false;
+  $("run-bar").style.width = "0%";
+  msg.textContent = "submitting…";
+  try {
+    let job = await api("/api/jobs", { method: "POST", body: form });
+    while (job.status === "queued" || job.status === "running") {
+      $("run-bar").style.width = `${Math.round(100 * job.progress)}%`;
+      msg.textContent = job.status === "queued" ? "waiting for the previous run…" : `simulating ${job.scenario}: ${job.years_done} of ${job.years} years`;
+      await new Promise((r) => setTimeout(r, 400));
+      job = await api(`/api/jobs/${job.id}`);
+    }
+    if (job.status === "error") throw new Error(job.message);
+    $("run-bar").style.width = "100%";
+    msg.textContent = `done: ${job.message}`;
+    await loadSources(job.source_id);
+    await openSource(job.source_id);
+  } catch (e) {
+    msg.textContent = e.message;
+    msg.classList.add("error");
+    $("run-progress").hidden = true;
+  } finally {
+    $("run-button").disabled = false;
+    $("run-file").value = "";
+  }
+}
+
+/* ------------------------------------------------------------------ ensembles */
+async function renderEnsemble() {
+  const box = $("ensemble-bands");
+  box.innerHTML = '<div class="empty">loading…</div>';
+  $("ensemble-note").textContent = `${state.meta.runs} runs. Data: ${state.meta.data_note}.`;
+  const data = await api(`/api/ensemble?source=${encodeURIComponent(state.source.id)}`);
+  box.innerHTML = "";
+  for (const [i, o] of data.outcomes.entries()) {
+    const wrap = document.createElement("div");
+    wrap.innerHTML = `<h3>${esc(o.label)}</h3><div class="plot" id="band-${i}"></div><p class="caption">${esc(o.caption || "")}</p>`;
+    box.appendChild(wrap);
+    const tr = [
+      { type: "scatter", mode: "lines", x: data.years, y: o.hi, line: { width: 0 }, hoverinfo: "skip", showlegend: false },
+      { type: "scatter", mode: "lines", x: data.years, y: o.lo, fill: "tonexty", fillcolor: "rgba(37,99,235,0.14)", line: { width: 0 }, name: o.band_label },
+      { type: "scatter", mode: "lines", x: data.years, y: o.ci_hi, line: { width: 0 }, hoverinfo: "skip", showlegend: false },
+      { type: "scatter", mode: "lines", x: data.years, y: o.ci_lo, fill: "tonexty", fillcolor: "rgba(37,99,235,0.32)", line: { width: 0 }, name: "90 % CI of the median" },
+      { type: "scatter", mode: "lines", x: data.years, y: o.median, name: "median", line: { color: "#1e40af", width: 2 } },
+    ];
+    Plotly.react(`band-${i}`, tr, tsLayout({ shapes: [], yaxis: { gridcolor: "#eef2f7", title: { text: o.unit || "", font: { size: 10 } } } }), PLOT_CONFIG);
+  }
+  if (!data.outcomes.length) box.innerHTML = '<div class="empty">this ensemble has no outcome series</div>';
+  await drawPair();
+}
+
+async function drawPair() {
+  const a = $("pair-a").value, b = $("pair-b").value;
+  if (!a || !b || !state.source || state.source.kind !== "ensemble") return;
+  if (a === b) { $("ensemble-pair-caption").textContent = "Choose two different states."; return; }
+  try {
+    const d = await api(`/api/ensemble/allied?source=${encodeURIComponent(state.source.id)}&a=${a}&b=${b}`);
+    Plotly.react("ensemble-pair", [
+      { type: "scatter", mode: "lines", x: d.years, y: d.hi, line: { width: 0 }, hoverinfo: "skip", showlegend: false },
+      { type: "scatter", mode: "lines", x: d.years, y: d.lo, fill: "tonexty", fillcolor: "rgba(185,28,28,0.15)", line: { width: 0 }, name: "90 % interval" },
+      { type: "scatter", mode: "lines", x: d.years, y: d.probability, name: "allied in the year", line: { color: "#b91c1c", width: 2 } },
+      { type: "scatter", mode: "lines", x: d.years, y: d.probability_by, name: "allied by the year", line: { color: "#475569", width: 1.5, dash: "dash" } },
+    ], tsLayout({ shapes: [], yaxis: { range: [0, 1], gridcolor: "#eef2f7", title: { text: "share of runs", font: { size: 10 } } } }), PLOT_CONFIG);
+    $("ensemble-pair-caption").textContent = d.caption || "";
+    document.body.dataset.pair = `${d.a}-${d.b}`;
+  } catch (e) {
+    toast(e.message);
+  }
+}
+
+/* ------------------------------------------------------------------ wiring */
+function init() {
+  $("source").addEventListener("change", (e) => openSource(e.target.value));
+  $("year-slider").addEventListener("input", (e) => {
+    stopPlaying();
+    const y = Number(e.target.value);
+    $("year-label").textContent = y;
+    clearTimeout(state.sliderTimer);
+    state.sliderTimer = setTimeout(() => setYear(y), 120);
+  });
+  $("play").addEventListener("click", play);
+  $("state-select").addEventListener("change", (e) => selectState(e.target.value || null));
+  $("all-kinds").addEventListener("change", () => { if (state.year !== null) setYear(state.year); });
+  $("agreements-search").addEventListener("input", drawAgreements);
+  $("agreements-state-only").addEventListener("change", drawAgreements);
+  $("run-form").addEventListener("submit", runScenario);
+  $("pair-a").addEventListener("change", drawPair);
+  $("pair-b").addEventListener("change", drawPair);
+  $("blocs").addEventListener("click", (e) => {
+    const li = e.target.closest("li[data-leader]");
+    if (li) selectState(li.dataset.leader);
+  });
+  const m = /source=([^&]+)/.exec(location.hash);
+  const wantYear = /year=(-?\d+)/.exec(location.hash);
+  if (wantYear) state.year = Number(wantYear[1]);
+  busy(+1, "starting…");
+  loadSources(m ? decodeURIComponent(m[1]) : null)
+    .then(() => openSource($("source").value))
+    .catch((e) => toast(e.message))
+    .finally(() => busy(-1));
+}
+
+document.addEventListener("DOMContentLoaded", init);

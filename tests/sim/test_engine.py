@@ -1,0 +1,165 @@
+"""The engine: canonical tables, reproducibility to the byte, checkpoints, replaceable steps."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from foedus.data.runs import read_history_dir, write_history_dir
+from foedus.schema import TABLES, validate
+from foedus.sim import Scenario, Simulation, run_scenario
+from foedus.sim.output import simulate_to_dir
+from foedus.sim.steps import DEFAULT_STEPS, MOTIVES
+from foedus.sim.synthetic import synthetic_scenario, with_updates
+from foedus.sim.world import Agreements
+
+from .conftest import detail
+
+
+@pytest.fixture(scope="module")
+def run():
+    sc = synthetic_scenario(14, seed=7, years=25, alliances=3, cyber=True, hostile_share=0.3, dispute_rate=0.2)
+    sc = with_updates(sc, shocks=[{"year": 2003, "kind": "global_threat", "threat": "proliferation", "intensity": 2.0, "duration": 3}])
+    sim = Simulation(sc).run()
+    return sim, sim.history()
+
+
+def test_history_tables_fit_the_canonical_schema(run):
+    sim, h = run
+    for name in ("states", "state_years", "agreements", "memberships", "events"):
+        validate(getattr(h, name), TABLES[name], known_ccodes=h.states["ccode"])
+    assert h.first_year == 2000 and h.last_year == 2024
+    assert len(h.state_years) == 14 * 25
+    assert set(h.events["kind"]) >= {"formation", "dissolution", "shock", "crisis"}
+    # every membership belongs to a known agreement, inside its life
+    m = h.memberships.merge(h.agreements[["agreement_id", "start_year", "end_year"]], on="agreement_id")
+    assert len(m) == len(h.memberships)
+    assert (m["entry_year"] >= m["start_year"]).all()
+    ended = m["end_year"].notna()
+    assert (m.loc[ended, "exit_year"].notna()).all()
+    assert (m.loc[ended, "exit_year"] <= m.loc[ended, "end_year"]).all()
+
+
+def test_states_join_several_agreements_leave_and_agreements_dissolve(run):
+    _, h = run
+    m = h.memberships
+    # a state belongs to several agreements at once
+    yearly = [((m["entry_year"] <= y) & (m["exit_year"].isna() | (m["exit_year"] > y))) for y in range(2000, 2025)]
+    counts = [m[mask].groupby("ccode").size().max() for mask in yearly]
+    assert max(counts) >= 2
+    assert h.agreements["end_year"].notna().any()  # agreements dissolve
+    assert (h.events["kind"] == "accession").any() or (m.groupby("agreement_id").size() > 2).any()
+
+
+def test_every_alignment_event_explains_itself(run):
+    _, h = run
+    ev = h.events
+    for d, c1, c2 in detail(ev, "formation"):
+        if "members" in d:  # a pact chosen by its members: motives per member, exact decomposition (F5)
+            for member in d["members"]:
+                assert set(member["motives"]) == set(MOTIVES)
+                assert sum(member["motives"].values()) == pytest.approx(member["utility"], rel=1e-4, abs=1e-9)
+                assert member["utility"] > member["cost"]  # both sides consented
+        else:
+            assert "cause" in d
+    for kind in ("exit", "dissolution"):
+        for d, _, _ in detail(ev, kind):
+            assert "cause" in d
+    for d, _, _ in detail(ev, "accession"):
+        assert "cause" in d or set(d["motives"]) == set(MOTIVES)
+
+
+def test_same_seed_same_bytes_different_seed_different_history(tmp_path):
+    sc = synthetic_scenario(10, seed=3, years=12, alliances=2, cyber=True)
+    a = write_history_dir(run_scenario(sc, seed=11), tmp_path / "a")
+    b = write_history_dir(run_scenario(sc, seed=11), tmp_path / "b")
+    c = write_history_dir(run_scenario(sc, seed=12), tmp_path / "c")
+    files = sorted(p.name for p in a.glob("*.parquet"))
+    assert files == ["agreements.parquet", "events.parquet", "memberships.parquet", "state_years.parquet", "states.parquet"]
+    for f in files:
+        assert (a / f).read_bytes() == (b / f).read_bytes(), f
+    assert any((a / f).read_bytes() != (c / f).read_bytes() for f in files)
+
+
+def test_interrupted_run_resumes_to_the_same_bytes(tmp_path):
+    sc = synthetic_scenario(9, seed=5, years=14, alliances=2)
+    simulate_to_dir(sc, tmp_path / "whole", checkpoint_every=0)
+    # an interrupted run: the first 8 years with checkpoints every 4, then resumed
+    with pytest.raises(_Interrupt):
+        simulate_to_dir(sc, tmp_path / "part", years=14, checkpoint_every=4, on_year=_stop_after(8))
+    assert (tmp_path / "part" / "checkpoint.pkl").is_file()
+    assert json.loads((tmp_path / "part" / "run.json").read_text())["years_done"] == 4  # the last checkpoint
+    simulate_to_dir(None, tmp_path / "part", resume=True)
+    assert not (tmp_path / "part" / "checkpoint.pkl").exists()
+    for f in sorted((tmp_path / "whole").glob("*.parquet")):
+        assert f.read_bytes() == (tmp_path / "part" / f.name).read_bytes(), f.name
+    back = read_history_dir(tmp_path / "part")
+    assert back.last_year == 2013
+    lines = (tmp_path / "part" / "events.jsonl").read_text().splitlines()
+    assert len(lines) == len(back.events) and json.loads(lines[0])["year"] == back.events["year"].iloc[0]
+
+
+class _Interrupt(Exception):
+    """Stands for an interruption (Ctrl-C, a killed job) in the middle of a run."""
+
+
+def _stop_after(years: int):
+    def on_year(sim):
+        if sim.years_done == years:
+            raise _Interrupt
+    return on_year
+
+
+def test_resume_refuses_a_different_seed(tmp_path):
+    sc = synthetic_scenario(6, seed=1, years=6)
+    with pytest.raises(_Interrupt):
+        simulate_to_dir(sc, tmp_path / "r", checkpoint_every=2, on_year=_stop_after(4))
+    with pytest.raises(ValueError, match="seed"):
+        simulate_to_dir(None, tmp_path / "r", resume=True, seed=99)
+    with pytest.raises(ValueError, match="no unfinished run"):
+        simulate_to_dir(None, tmp_path / "nothing", resume=True)
+
+
+def test_steps_are_named_and_replaceable():
+    assert list(DEFAULT_STEPS) == [
+        "trends_and_shocks", "capabilities", "threat_perception", "alignment", "alliance_politics",
+        "crises_and_coalitions", "cyber", "conflict_and_commitments", "record",
+    ]
+    sc = synthetic_scenario(6, seed=2, years=5)
+    calls = []
+    sim = Simulation(sc)
+    sim.steps["alignment"] = lambda world, rng: calls.append(world.year)
+    h = sim.run().history()
+    assert calls == list(range(2000, 2005))
+    formed = h.agreements[h.agreements["agreement_id"] >= 100001]
+    assert (formed["kind"] != "alliance").all()  # no alliance forms without the alignment step
+
+
+def test_scheduled_shocks_of_world_2022():
+    sc = Scenario.builtin("world-2022")
+    sim = Simulation(sc, seed=1).run(3)
+    w = sim.world
+    ag = w.agreements
+    nato = next(a for a in range(ag.n) if ag.names[a] == "NATO")
+    fin, swe = w.index_of(375), w.index_of(380)
+    assert ag.members[nato, fin] and ag.members[nato, swe]  # Finland 2023, Sweden 2024
+    assert ag.entry_year[nato, fin] == 2023 and ag.entry_year[nato, swe] == 2024
+    ev = sim.events()
+    war = ev[(ev["kind"] == "war") & (ev["year"] == 2022)]
+    assert ((war["ccode"] == 365) & (war["ccode2"] == 369)).any()  # Russia's invasion of Ukraine
+    assert w.tier[w.index_of(2)] == "superpower"
+
+
+def test_agreements_grow_and_keep_closed_spells():
+    ag = Agreements(5, capacity=1)
+    a = ag.add(np.array([0, 1]), 2000, power=np.array([0.5, 0.1]))
+    b = ag.add(np.array([1, 2, 3]), 2001)
+    ag.join(a, np.array([4]), 2002)
+    ag.leave(b, np.array([2]), 2003)
+    ag.dissolve(a, 2004)
+    slot, idx, entry, exit_ = ag.spells()
+    rows = sorted(zip(slot.tolist(), idx.tolist(), entry.tolist(), exit_.tolist()))
+    assert rows == [(0, 0, 2000, 2004), (0, 1, 2000, 2004), (0, 4, 2002, 2004), (1, 1, 2001, -1), (1, 2, 2001, 2003), (1, 3, 2001, -1)]
+    assert ag.allied()[1, 3] and not ag.allied()[0, 1]
