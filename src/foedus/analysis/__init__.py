@@ -1,1 +1,46 @@
-"""Measures of history, the same code for the imported record and for simulated runs."""
+"""Measures of history, the same code for the imported record and for simulated runs.
+
+Modules: :mod:`~foedus.analysis.formation` (counts by period, obligation, format, symmetry),
+:mod:`~foedus.analysis.size`, :mod:`~foedus.analysis.survival` (Kaplan-Meier),
+:mod:`~foedus.analysis.network` (alliance networks, dyad-years), :mod:`~foedus.analysis.polarity`
+(blocs, poles, concentration), :mod:`~foedus.analysis.similarity` (tau-b, S scores),
+:mod:`~foedus.analysis.summary`, :mod:`~foedus.analysis.ensemble` (bands over many runs).
+"""
+
+from foedus.analysis.formation import PERIODS, alliance_table, formation_per_year, formation_rate, formation_table, symmetry
+from foedus.analysis.network import alliance_network, defense_network, dyad_years
+from foedus.analysis.polarity import blocs, concentration, effective_number, major_power_blocs, polarity, state_blocs
+from foedus.analysis.similarity import portfolio_matrix, s_score, similarity_dyad_years, tau_b, write_similarity_parquet
+from foedus.analysis.size import members_per_alliance, size_summary
+from foedus.analysis.summary import summary
+from foedus.analysis.survival import alliance_durations, kaplan_meier, km_median, survival_table
+
+__all__ = [
+    "PERIODS",
+    "alliance_durations",
+    "alliance_network",
+    "alliance_table",
+    "blocs",
+    "concentration",
+    "defense_network",
+    "dyad_years",
+    "effective_number",
+    "formation_per_year",
+    "formation_rate",
+    "formation_table",
+    "kaplan_meier",
+    "km_median",
+    "major_power_blocs",
+    "members_per_alliance",
+    "polarity",
+    "portfolio_matrix",
+    "s_score",
+    "similarity_dyad_years",
+    "size_summary",
+    "state_blocs",
+    "summary",
+    "survival_table",
+    "symmetry",
+    "tau_b",
+    "write_similarity_parquet",
+]
