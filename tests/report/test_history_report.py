@@ -85,6 +85,11 @@ def test_record_report(record, tmp_path):
         assert "Data:" in caption or "Ray &amp; Singer" in caption
     assert ">789<" in html  # headline table: alliances in ATOP 5.1
 
+    # the great powers' arms spending and alignments, labelled by COW abbreviation
+    for fig_id in ("fig-arms", "fig-alignments"):
+        body = _figure(html, fig_id)
+        assert "<svg" in body and ">USA<" in body and ">RUS<" in body
+
 
 def test_same_history_same_bytes(tmp_path):
     h = _toy()

@@ -336,6 +336,58 @@ def _figure_polarity(pol: pd.DataFrame) -> str:
     return _svg(fig)
 
 
+def _major_codes(history: History, n: int = 8) -> list[int]:
+    """The (at most ``n``) states ever a major power, largest peak military spending first."""
+    sy = history.state_years
+    majors = sy.loc[sy["major"].astype(bool), "ccode"].unique()
+    peak = sy[sy["ccode"].isin(majors)].groupby("ccode")["milex"].max().fillna(0.0)
+    return [int(c) for c in peak.sort_values(ascending=False, kind="mergesort").index[:n]]
+
+
+def _abb(history: History) -> dict[int, str]:
+    st = history.states.drop_duplicates("ccode", keep="last")
+    return dict(zip(st["ccode"].astype(int), st["abb"].astype(str)))
+
+
+def _figure_arms(history: History, majors: Sequence[int]) -> str:
+    sy = history.state_years
+    wide = sy[sy["ccode"].isin(majors)].pivot_table(index="year", columns="ccode", values="milex")
+    names = _abb(history)
+    fig = _new_figure(10, 3.6)
+    ax = fig.add_subplot()
+    for c in majors:
+        if c in wide.columns and wide[c].notna().any():
+            ax.plot(wide.index.to_numpy(), wide[c].to_numpy(), lw=1.2, label=names.get(c, str(c)))
+    if (wide.to_numpy()[np.isfinite(wide.to_numpy())] > 0).any():
+        ax.set_yscale("log")
+    ax.set_xlabel("year")
+    ax.set_ylabel("military expenditure (thousands)")
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(fontsize=8, frameon=False, ncol=4, loc="upper left")
+    ax.spines[["top", "right"]].set_visible(False)
+    return _svg(fig)
+
+
+def _figure_alignments(history: History, dy: pd.DataFrame, majors: Sequence[int]) -> str:
+    d = dy[dy["defense"].astype(bool)]
+    ends = pd.concat([d[["ccode1", "year"]].rename(columns={"ccode1": "ccode"}), d[["ccode2", "year"]].rename(columns={"ccode2": "ccode"})])
+    allies = ends[ends["ccode"].isin(majors)].groupby(["year", "ccode"]).size().unstack(fill_value=0)
+    allies = allies.reindex(range(int(history.first_year), int(history.last_year) + 1), fill_value=0)
+    names = _abb(history)
+    fig = _new_figure(10, 3.6)
+    ax = fig.add_subplot()
+    for c in majors:
+        if c in allies.columns:
+            ax.step(allies.index.to_numpy(), allies[c].to_numpy(), where="mid", lw=1.2, label=names.get(c, str(c)))
+    ax.set_xlabel("year")
+    ax.set_ylabel("defence-pact partners")
+    ax.set_ylim(bottom=0)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(fontsize=8, frameon=False, ncol=4, loc="upper left")
+    ax.spines[["top", "right"]].set_visible(False)
+    return _svg(fig)
+
+
 # ---------------------------------------------------------------- tables
 
 
@@ -452,6 +504,10 @@ def write_history_report(
         "survival": Markup(_figure_survival(durations, periods)) if len(durations) else Markup("<p>No alliance.</p>"),
         "polarity": Markup(_figure_polarity(pol)),
     }
+    majors = _major_codes(history)
+    if majors:
+        figures["arms"] = Markup(_figure_arms(history, majors))
+        figures["alignments"] = Markup(_figure_alignments(history, dy, majors))
     snapshots = []
     for y in snaps:
         svg, caption = _figure_network(history, y, sb[sb["year"] == y], pol.loc[y], filled)
