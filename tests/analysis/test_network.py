@@ -146,3 +146,15 @@ def test_dyad_years_match_a_brute_force_count(alliances):
     got = {(r.ccode1, r.ccode2, r.year): {o for o in OBLIGATIONS if getattr(r, o)} for r in dy.itertuples()}
     assert got == expected
     assert np.all(np.diff(dy["year"].to_numpy()) >= 0)
+
+
+def test_partners_per_year_counts_nato_allies(record):
+    from foedus.analysis.network import partners_per_year
+
+    p = partners_per_year(record, [2, 365])
+    assert p.index[0] == record.first_year and p.index[-1] == record.last_year
+    # NATO had 15 members in 1960 (14 allies of the US), besides the Rio Pact, ANZUS, SEATO...
+    assert p.loc[1960, 2] >= 14
+    assert p.loc[1930, 2] < p.loc[1960, 2]
+    # The Warsaw Pact (1955) gave the USSR at least 7 defence partners
+    assert p.loc[1960, 365] >= 7

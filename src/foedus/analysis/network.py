@@ -40,7 +40,7 @@ import pandas as pd
 from foedus.analysis.capabilities import state_attributes
 from foedus.schema import OBLIGATIONS, History, validate
 
-__all__ = ["membership_years", "dyad_years", "alliance_network", "defense_network"]
+__all__ = ["membership_years", "dyad_years", "alliance_network", "defense_network", "partners_per_year"]
 
 
 def membership_years(
@@ -200,3 +200,34 @@ def alliance_network(
 def defense_network(history: History, year: int, *, filled: pd.DataFrame | None = None) -> nx.Graph:
     """The defence-pact network of ``year``: :func:`alliance_network` with ``obligation="defense"``."""
     return alliance_network(history, year, obligation="defense", filled=filled)
+
+
+def partners_per_year(history: History, ccodes, *, obligation: str = "defense", dyads: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Number of states each of ``ccodes`` shares an ``obligation`` with, in every year of the window.
+
+    Parameters
+    ----------
+    history : History
+    ccodes : sequence of int
+        COW codes of the states to count for (columns of the result).
+    obligation : str
+        One of :data:`foedus.schema.OBLIGATIONS` (default ``"defense"``: defence-pact partners).
+    dyads : DataFrame, optional
+        A precomputed :func:`dyad_years` table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``year`` (every year from ``first_year`` to ``last_year``), one column per code,
+        counts of partners (0 when none).
+    """
+    if obligation not in OBLIGATIONS:
+        raise ValueError(f"obligation must be one of {', '.join(OBLIGATIONS)}, got {obligation!r}")
+    d = dyad_years(history) if dyads is None else dyads
+    d = d[d[obligation].astype(bool)]
+    ends = pd.concat(
+        [d[["ccode1", "year"]].rename(columns={"ccode1": "ccode"}), d[["ccode2", "year"]].rename(columns={"ccode2": "ccode"})]
+    )
+    counts = ends[ends["ccode"].isin(list(ccodes))].groupby(["year", "ccode"]).size().unstack(fill_value=0)
+    years = pd.RangeIndex(int(history.first_year), int(history.last_year) + 1, name="year")
+    return counts.reindex(index=years, columns=list(ccodes), fill_value=0)

@@ -66,15 +66,15 @@ def main_job(
     Path(result["outputs"]["summary"]).replace(out / "summary.json")
     sy = history.state_years
     last = sy[sy["year"] == sy["year"].max()]
-    in_force = history.agreements["end_year"].isna().sum()
     t = Table(title=f"{scenario}: {history.first_year}-{history.last_year}, seed {seed}")
     t.add_column("measure")
     t.add_column("value", justify="right")
     rows = [
         ("states", len(last)),
-        ("agreements ever in force", len(history.agreements)),
-        ("agreements in force at the end", int(in_force)),
-        ("agreements formed during the run", int((history.agreements["start_year"] >= history.first_year).sum())),
+        ("alliances ever in force", result["alliances"]),
+        ("alliances formed during the run", result["alliances_begun"]),
+        ("alliances in force at the end", result["alliances_censored"]),
+        ("agreements of any kind", len(history.agreements)),
         ("events recorded", len(history.events)),
         ("superpowers at the end", ", ".join(sorted(map(str, last.loc[last["tier"] == "superpower", "ccode"])))),
     ]

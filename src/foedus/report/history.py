@@ -33,7 +33,7 @@ import pandas as pd
 import foedus
 from foedus.analysis.capabilities import state_years_filled
 from foedus.analysis.formation import ASYMMETRY_K, FORMATS, PERIODS, Period, alliance_table, formation_per_year, formation_rate, formation_table
-from foedus.analysis.network import defense_network, dyad_years
+from foedus.analysis.network import defense_network, dyad_years, partners_per_year
 from foedus.analysis.polarity import major_power_blocs, polarity, state_blocs
 from foedus.analysis.summary import jsonable, summary
 from foedus.analysis.survival import kaplan_meier, survival_table, alliance_durations
@@ -369,10 +369,7 @@ def _figure_arms(history: History, majors: Sequence[int]) -> str:
 
 
 def _figure_alignments(history: History, dy: pd.DataFrame, majors: Sequence[int]) -> str:
-    d = dy[dy["defense"].astype(bool)]
-    ends = pd.concat([d[["ccode1", "year"]].rename(columns={"ccode1": "ccode"}), d[["ccode2", "year"]].rename(columns={"ccode2": "ccode"})])
-    allies = ends[ends["ccode"].isin(majors)].groupby(["year", "ccode"]).size().unstack(fill_value=0)
-    allies = allies.reindex(range(int(history.first_year), int(history.last_year) + 1), fill_value=0)
+    allies = partners_per_year(history, majors, dyads=dy)
     names = _abb(history)
     fig = _new_figure(10, 3.6)
     ax = fig.add_subplot()
