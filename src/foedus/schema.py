@@ -101,16 +101,20 @@ def power_tier(cinc: np.ndarray, major: np.ndarray, milex_share: np.ndarray | No
     -------
     array of str, one of :data:`POWER_TIERS` per element.
     """
+    return np.asarray(POWER_TIERS, dtype=object)[power_tier_code(cinc, major, milex_share)]
+
+
+def power_tier_code(cinc: np.ndarray, major: np.ndarray, milex_share: np.ndarray | None = None) -> np.ndarray:
+    """:func:`power_tier` as indices into :data:`POWER_TIERS` (int8; 0 = superpower, 3 = secondary)."""
     c = np.nan_to_num(np.asarray(cinc, dtype=float), nan=0.0)
     m = np.asarray(major, dtype=bool)
     top = c >= SUPERPOWER_CINC
     if milex_share is not None:
         top = top | (np.nan_to_num(np.asarray(milex_share, dtype=float), nan=0.0) >= SUPERPOWER_MILEX_SHARE)
-    return np.select(
-        [m & top, m, c >= REGIONAL_CINC],
-        ["superpower", "great", "regional"],
-        default="secondary",
-    ).astype(object)
+    code = np.where(c >= REGIONAL_CINC, 2, 3).astype(np.int8)
+    code[m] = 1
+    code[m & top] = 0
+    return code
 
 
 class SchemaError(ValueError):

@@ -19,6 +19,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
+import orjson
 import pandas as pd
 
 from foedus.data.runs import write_history_dir
@@ -34,17 +35,17 @@ def write_events_jsonl(history: History, path: Path | str) -> Path:
     path = Path(path)
     ev = history.events
     tmp = path.with_suffix(".jsonl.tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        for year, kind, a, c, c2, det in zip(ev["year"], ev["kind"], ev["agreement_id"], ev["ccode"], ev["ccode2"], ev["detail"]):
-            row = {
-                "year": int(year),
-                "kind": str(kind),
-                "agreement_id": None if pd.isna(a) else int(a),
-                "ccode": None if pd.isna(c) else int(c),
-                "ccode2": None if pd.isna(c2) else int(c2),
-                "detail": json.loads(det) if det else {},
-            }
-            f.write(json.dumps(row, sort_keys=True, separators=(",", ":")) + "\n")
+
+    def ints(col: str) -> list:
+        v = ev[col]
+        return [None if pd.isna(x) else int(x) for x in v.tolist()]
+
+    rows = zip(ev["year"].tolist(), ev["kind"].tolist(), ints("agreement_id"), ints("ccode"), ints("ccode2"), ev["detail"].tolist())
+    with open(tmp, "wb") as f:
+        for year, kind, a, c, c2, det in rows:
+            # the detail is already compact JSON with sorted keys (foedus.sim.record): embedded as is
+            row = {"agreement_id": a, "ccode": c, "ccode2": c2, "detail": orjson.Fragment(det or "{}"), "kind": str(kind), "year": int(year)}
+            f.write(orjson.dumps(row, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE))
     os.replace(tmp, path)
     return path
 

@@ -10,10 +10,10 @@ so :func:`foedus.data.runs.write_history_dir` writes the run and every measure i
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import numpy as np
+import orjson
 import pandas as pd
 
 from foedus.schema import OBLIGATIONS, POWER_TIERS, History, validate
@@ -21,7 +21,7 @@ from foedus.sim.world import AGREEMENT_KINDS, World
 
 
 def _to_json(x: Any) -> Any:
-    """JSON form of the NumPy values a detail may hold (``json.dumps`` ``default``)."""
+    """JSON form of the NumPy values a detail may hold that orjson does not serialise itself (its ``default``)."""
     if isinstance(x, np.integer):
         return int(x)
     if isinstance(x, np.bool_):
@@ -33,9 +33,12 @@ def _to_json(x: Any) -> Any:
     raise TypeError(f"event detail value of type {type(x).__name__} is not JSON serialisable")
 
 
+_JSON_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_SERIALIZE_NUMPY
+
+
 def _dumps(d: Any) -> str:
-    """A detail as compact JSON with sorted keys (the same dict always gives the same bytes)."""
-    return json.dumps(d, sort_keys=True, separators=(",", ":"), default=_to_json)
+    """A detail as compact JSON with sorted keys (the same dict always gives the same bytes; orjson, pinned)."""
+    return orjson.dumps(d, default=_to_json, option=_JSON_OPTIONS).decode("utf-8")
 
 
 def _na_int(v: np.ndarray) -> pd.arrays.IntegerArray:

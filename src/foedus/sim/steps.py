@@ -35,7 +35,7 @@ import numpy as np
 
 from foedus.schema import OBLIGATIONS
 from foedus.sim.scenario import GLOBAL_THREATS, Shock
-from foedus.sim.world import World, member_sums, pair_max
+from foedus.sim.world import World, member_max, member_sums, pair_max
 from foedus.theory import alignment as th_align
 from foedus.theory import arms as th_arms
 from foedus.theory import cyber as th_cyber
@@ -160,11 +160,14 @@ def _asymmetric(world: World, idx: np.ndarray) -> bool:
     return bool(len(p) >= 2 and p[0] >= 3.0 * p[1])
 
 
-def _dissolve_if_empty(world: World, a: int, cause: str) -> None:
+def _dissolve_if_empty(world: World, slots: int | np.ndarray, cause: str) -> None:
+    """Dissolve the security agreements among ``slots`` (in order) left with fewer than two members."""
     ag = world.agreements
-    if ag.active[a] and ag.members[a].sum() < 2 and ag.domain[a] == SECURITY:
-        ag.dissolve(a, world.year)
-        world.log.events(world.year, "dissolution", ag.agreement_id[a], -1, -1, {"cause": cause})
+    slots = np.atleast_1d(np.asarray(slots, dtype=np.intp))
+    gone = slots[ag.active[slots] & (ag.members[slots].sum(axis=1) < 2) & (ag.domain[slots] == SECURITY)]
+    if len(gone):
+        ag.dissolve_many(gone, world.year)
+        world.log.events(world.year, "dissolution", ag.agreement_id[gone], -1, -1, {"cause": cause})
 
 
 # ================================================================== 2. capabilities
@@ -218,15 +221,15 @@ def arming_pressure(world: World) -> tuple[np.ndarray, np.ndarray]:
     e = world.economy
     x = world.milex
     size = e[:, None] / (e[:, None] + e[None, :])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        share = np.where(world.power[None, :] > 0, world.threat / world.power[None, :], 0.0)
-    share = np.clip(share, 0.0, 1.0)
+    pw = np.broadcast_to(world.power[None, :], world.threat.shape)
+    share = np.divide(world.threat, pw, out=np.zeros_like(world.threat), where=pw > 0)
+    np.clip(share, 0.0, 1.0, out=share)
     np.fill_diagonal(share, 0.0)
     kappa = th_arms.security_dilemma_reactivity(
         1.0 - world.trust, np.broadcast_to(world.offensive[None, :], share.shape), base_reactivity=2.0 * world.params.reactivity
     )
-    k = kappa * share * size
-    np.fill_diagonal(k, 0.0)
+    k = kappa * share
+    k *= size  # the diagonal is 0 (kappa's and share's)
     allied = world.ally_credibility @ x
     threatening = share @ x
     cover = np.divide(allied, allied + threatening, out=np.zeros_like(allied), where=(allied + threatening) > 0)
@@ -346,8 +349,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
             ag.leave_many(slots, i_idx, y)
             world.agreements.last_exit[slots, i_idx] = y
             world.log.events(y, "exit", ag.agreement_id[slots], world.ccode[i_idx], -1, details)
-            for a in np.unique(slots):
-                _dissolve_if_empty(world, int(a), "too few members after exits")
+            _dissolve_if_empty(world, np.unique(slots), "too few members after exits")
             alliances = ag.in_force(kind=ALLIANCE, domain=SECURITY)
             mem = ag.members[alliances]
             portfolio = mem.sum(axis=0) / capacity
@@ -358,8 +360,8 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     rows = np.flatnonzero(considering)
     opt = u[:, rows, :]
     if len(alliances):
-        join = th_align.join_utilities(u, mem, aggregate="capability", power=world.power)
-        opt = np.concatenate([opt, join[:, rows, :]], axis=2)
+        join = th_align.join_utilities(u, mem, aggregate="capability", power=world.power, states=rows)
+        opt = np.concatenate([opt, join], axis=2)
     allied = ag.allied()
     available = np.ones((len(rows), opt.shape[2]), dtype=bool)
     available[:, :n] = ~allied[rows] & ~world.at_war[rows]
@@ -375,19 +377,17 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     if (proposals >= 0).any():
         pair_cost = np.broadcast_to(p.alliance_cost * (1.0 + portfolio[:, None]) ** p.commitment_exponent, (n, n)).copy()
         pair_cost[rows] = cost[:, :n]
-        consent = th_align.mutual_consent(proposals, u, pair_cost)
+        consent = th_align.mutual_consent(proposals, total, pair_cost)
         proposer = np.flatnonzero(proposals >= 0)
         ok = consent[proposer, proposals[proposer]]
-        formed = set()
         dec_by_state = np.zeros((n, 4))
         dec_by_state[rows] = dec
-        for i in proposer[ok]:
-            j = int(proposals[i])
-            key = (min(i, j), max(i, j))
-            if key in formed:
-                continue
-            formed.add(key)
-            _form_alliance(world, int(i), j, dec_by_state[i], u[:, j, i], total, pair_cost)
+        first = proposer[ok]
+        partner = proposals[first]
+        # a pair proposed from both sides forms once, in the order of its first proposal
+        _, keep = np.unique(np.minimum(first, partner) * n + np.maximum(first, partner), return_index=True)
+        keep.sort()
+        _form_alliances(world, first[keep], partner[keep], dec_by_state, u, total, pair_cost)
     # accessions
     join_rows = np.flatnonzero((choice >= n))
     if len(join_rows) and len(alliances):
@@ -505,53 +505,57 @@ def _pair_autonomy(world: World) -> np.ndarray:
     return autonomy
 
 
-def _form_alliance(world: World, i: int, j: int, dec_i: np.ndarray, dec_j: np.ndarray, total: np.ndarray, cost: np.ndarray) -> None:
-    """A new bilateral defence pact between i and j, logged with both sides' motives (F5)."""
+def _form_alliances(world: World, i: np.ndarray, j: np.ndarray, dec: np.ndarray, u: np.ndarray, total: np.ndarray, cost: np.ndarray) -> None:
+    """New bilateral defence pacts between ``i[k]`` (proposer) and ``j[k]``, logged with both sides' motives (F5).
+
+    ``dec[i]`` is the proposer's motive decomposition of its choice, ``u[:, j, i]`` the partner's;
+    the pact's founding motives are their mean.
+    """
+    if not len(i):
+        return
     ag = world.agreements
     y = world.year
-    idx = np.array([i, j])
+    pairs = np.stack([i, j], axis=1)
+    pw = world.power[pairs]
     ob = np.zeros(len(OBLIGATIONS), bool)
     ob[_DEFENCE] = True
     ob[OBLIGATIONS.index("consultation")] = True
+    dec_i, dec_j = dec[i], u[:, j, i].T
     motives = 0.5 * (dec_i + dec_j)
-    a = ag.add(
-        idx,
+    hi, lo = pw.max(axis=1), pw.min(axis=1)
+    asym = hi >= 3.0 * lo
+    slots = ag.add_pairs(
+        pairs,
         y,
         kind=ALLIANCE,
         obligations=ob,
-        asymmetric=_asymmetric(world, idx),
-        leader=int(idx[np.argmax(world.power[idx])]),
-        wartime=bool(world.at_war[idx].any()),
+        asymmetric=asym,
+        leader=np.where(pw[:, 0] >= pw[:, 1], i, j),
+        wartime=world.at_war[i].any(axis=1) | world.at_war[j].any(axis=1),
         motives=motives,
-        integration=0.0,
-        power=world.power[idx],
+        power=pw,
     )
-    world.log.events(
-        y,
-        "formation",
-        ag.agreement_id[a],
-        world.ccode[i],
-        world.ccode[j],
+    # plain Python values for the details (one conversion per array, not per value)
+    ci, cj = world.ccode[i].tolist(), world.ccode[j].tolist()
+    pi, pj = pw[:, 0].tolist(), pw[:, 1].tolist()
+    mot, mi, mj = motives.tolist(), dec_i.tolist(), dec_j.tolist()
+    ui, uj = total[i, j].tolist(), total[j, i].tolist()
+    ki, kj = cost[i, j].tolist(), cost[j, i].tolist()
+    ti, tj = world.ccode[world.threat[i].argmax(axis=1)].tolist(), world.ccode[world.threat[j].argmax(axis=1)].tolist()
+    between = np.maximum(world.threat[i, j], world.threat[j, i]).tolist()
+    asym_l = asym.tolist()
+    details = [
         {
-            "motives": _motive_dict(motives),
+            "motives": dict(zip(MOTIVES, mot[k])),
             "members": [
-                {
-                    "ccode": int(world.ccode[k]),
-                    "power": float(world.power[k]),
-                    "motives": _motive_dict(d),
-                    "utility": float(total[k, other]),
-                    "cost": float(cost[k, other]),
-                    "main_threat": int(world.ccode[np.argmax(world.threat[k])]),
-                    "proposed": k == i,
-                }
-                for k, other, d in ((i, j, dec_i), (j, i, dec_j))
+                {"ccode": ci[k], "power": pi[k], "motives": dict(zip(MOTIVES, mi[k])), "utility": ui[k], "cost": ki[k], "main_threat": ti[k], "proposed": True},
+                {"ccode": cj[k], "power": pj[k], "motives": dict(zip(MOTIVES, mj[k])), "utility": uj[k], "cost": kj[k], "main_threat": tj[k], "proposed": False},
             ],
-            "factors": {
-                "threat_between": float(max(world.threat[i, j], world.threat[j, i])),
-                "asymmetric": bool(ag.asymmetric[a]),
-            },
-        },
-    )
+            "factors": {"threat_between": between[k], "asymmetric": asym_l[k]},
+        }
+        for k in range(len(i))
+    ]
+    world.log.events(y, "formation", ag.agreement_id[slots], world.ccode[i], world.ccode[j], details)
 
 
 # ================================================================== 5. alliance politics
@@ -605,31 +609,32 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     ag.betrayal[slots] *= 0.7
     # dissolution
     draw = rng.random(len(slots))
-    ending = draw < hazard
-    for k in np.flatnonzero(ending):
-        a = int(slots[k])
-        ag.dissolve(a, y)
-        world.log.events(
-            y,
-            "dissolution",
-            ag.agreement_id[a],
-            -1,
-            -1,
+    ending = np.flatnonzero(draw < hazard)
+    if len(ending):
+        gone = slots[ending]
+        ag.dissolve_many(gone, y)
+        cols = (hazard[ending], cohesion[ending], rho[ending], competition[ending], similarity[ending], change[ending], ag.betrayal[gone])
+        hz, co, th, ec, rs, cc, bt = (c.tolist() for c in cols)
+        jd = joint_dem[ending].astype(bool).tolist()
+        mot = ag.motives[gone].tolist()
+        details = [
             {
                 "cause": "cohesion lost",
-                "motives_at_formation": _motive_dict(ag.motives[a]),
+                "motives_at_formation": dict(zip(MOTIVES, mot[k])),
                 "factors": {
-                    "hazard": float(hazard[k]),
-                    "cohesion": float(cohesion[k]),
-                    "common_threat": float(rho[k]),
-                    "economic_competition": float(competition[k]),
-                    "regime_similarity": float(similarity[k]),
-                    "joint_democracy": bool(joint_dem[k]),
-                    "capability_change": float(change[k]),
-                    "betrayal": float(ag.betrayal[a]),
+                    "hazard": hz[k],
+                    "cohesion": co[k],
+                    "common_threat": th[k],
+                    "economic_competition": ec[k],
+                    "regime_similarity": rs[k],
+                    "joint_democracy": jd[k],
+                    "capability_change": cc[k],
+                    "betrayal": bt[k],
                 },
-            },
-        )
+            }
+            for k in range(len(gone))
+        ]
+        world.log.events(y, "dissolution", ag.agreement_id[gone], -1, -1, details)
 
 
 def cohesion_state(world: World) -> dict | None:
@@ -686,15 +691,16 @@ def cohesion_state(world: World) -> dict | None:
     c_ij = pair_max(m > 0, ag.commitment[slots] * cohesion, n)
     world.ally_credibility = c_ij
     # Snyder's alliance security dilemma, per state, from its strongest commitment
-    commit = (ag.commitment[slots][:, None] * m).max(axis=0)
+    commit, integ, best = member_max(mb, np.stack([ag.commitment[slots], ag.integration[slots], cohesion], axis=1)).T
     partner_risk = np.clip(world.hostility.max(axis=1), 0.0, 1.0)
-    allies = c_ij > 0
-    risk_of_partners = np.where(allies, partner_risk[None, :], 0.0).max(axis=1)
+    ally_i, ally_j = np.nonzero(c_ij > 0)
+    risk_of_partners = np.zeros(n)
+    np.maximum.at(risk_of_partners, ally_i, partner_risk[ally_j])
     my_enemy = world.threat.argmax(axis=1)
-    shared = np.where(allies, (my_enemy[None, :] == my_enemy[:, None]).astype(float), 0.0).max(axis=1)
+    shared = np.zeros(n)
+    np.maximum.at(shared, ally_i, (my_enemy[ally_i] == my_enemy[ally_j]).astype(float))
     world.entrapment = th_pol.entrapment_risk(commit, risk_of_partners, shared)
-    integ = (ag.integration[slots][:, None] * m).max(axis=0)
-    alternatives = np.clip(1.0 - (cohesion[:, None] * m).max(axis=0), 0.0, 1.0)
+    alternatives = np.clip(1.0 - best, 0.0, 1.0)
     world.abandonment = th_pol.abandonment_risk(commit, alternatives, integ)
     return {"slots": slots, "m": m, "rho": rho, "cohesion": cohesion, "competition": competition, "similarity": similarity, "joint_democracy": joint_dem}
 
@@ -947,9 +953,11 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
         # great-power competition (T1) erodes that restraint
         restraint = pair_max(ag.members[orgs], ag.cohesion[orgs] * (1.0 - world.trends.great_power_competition), world.n)
         prob = prob * (1.0 - restraint)
-    prob = np.triu(np.where(allied, 0.0, prob), 1)
     disp = rng.random((n, n)) < prob
     i_idx, j_idx = np.nonzero(disp)
+    # one draw per unordered pair (the upper triangle), never between allies
+    keep = (i_idx < j_idx) & ~allied[i_idx, j_idx]
+    i_idx, j_idx = i_idx[keep], j_idx[keep]
     if len(i_idx):
         swap = rng.random(len(i_idx)) < 0.5
         init = np.where(swap, j_idx, i_idx)
@@ -965,7 +973,8 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
             world.log.events(y, "war", -1, world.ccode[wi], world.ccode[wt], {"cause": "escalated dispute"})
             _call_allies(world, rng, wi, wt)
     # wars end
-    wi, wj = np.nonzero(np.triu(world.at_war, 1))
+    wi, wj = np.nonzero(world.at_war)
+    wi, wj = wi[wi < wj], wj[wi < wj]
     stop = rng.random(len(wi)) < 0.3
     world.at_war[wi[stop], wj[stop]] = world.at_war[wj[stop], wi[stop]] = False
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from numba import njit
 
-from foedus.schema import OBLIGATIONS, POWER_TIERS, power_tier
+from foedus.schema import OBLIGATIONS, POWER_TIERS, power_tier_code
 
 AGREEMENT_KINDS = ("alliance", "coalition", "organisation")
 DOMAINS = ("security", "cyber")
@@ -50,46 +51,84 @@ def commitment_strength(obligations: np.ndarray, conditional: np.ndarray | bool 
 
 
 def member_sums(members: np.ndarray, x: np.ndarray) -> np.ndarray:
-    """``members @ x`` for a boolean membership matrix (A, N) and values (N, ...), fast when most rows are pairs.
+    """``members @ x`` for a boolean membership matrix (A, N) and values (N,) or (N, K).
 
-    Bilateral agreements (the large majority, in the record and in runs) are two gathered rows;
-    the others go through one matrix product.
+    One compiled pass over the memberships (members are few per agreement: most are pairs),
+    summing each agreement's members in index order.
     """
-    m = np.asarray(members, dtype=bool)
+    m = np.ascontiguousarray(members, dtype=bool)
     x = np.asarray(x, dtype=float)
-    out = np.zeros((m.shape[0],) + x.shape[1:])
-    size = m.sum(axis=1)
-    bil = np.flatnonzero(size == 2)
-    if len(bil):
-        pairs = np.nonzero(m[bil])[1].reshape(-1, 2)
-        out[bil] = x[pairs[:, 0]] + x[pairs[:, 1]]
-    other = np.flatnonzero((size != 2) & (size > 0))
-    if len(other):
-        out[other] = m[other].astype(float) @ x
-    return out
+    x2 = np.ascontiguousarray(x.reshape(x.shape[0], -1))
+    out = np.zeros((m.shape[0], x2.shape[1]))
+    _member_sums_kernel(m, x2, out)
+    return out.reshape((m.shape[0],) + x.shape[1:])
+
+
+@njit(cache=True)
+def _member_sums_kernel(m, x, out):  # pragma: no cover (compiled)
+    n_a, n = m.shape
+    for a in range(n_a):
+        for j in range(n):
+            if m[a, j]:
+                for k in range(x.shape[1]):
+                    out[a, k] += x[j, k]
+
+
+def member_max(members: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``out[j, k]`` = the largest ``values[a, k]`` over the agreements ``a`` that state j belongs to (0 if none).
+
+    ``members`` (A, N) bool, ``values`` (A,) or (A, K) >= 0; returns (N,) or (N, K). One compiled
+    pass over the memberships.
+    """
+    m = np.ascontiguousarray(members, dtype=bool)
+    v = np.asarray(values, dtype=float)
+    v2 = np.ascontiguousarray(v.reshape(v.shape[0], -1))
+    out = np.zeros((m.shape[1], v2.shape[1]))
+    _member_max_kernel(m, v2, out)
+    return out.reshape((m.shape[1],) + v.shape[1:])
+
+
+@njit(cache=True)
+def _member_max_kernel(m, v, out):  # pragma: no cover (compiled)
+    n_a, n = m.shape
+    for a in range(n_a):
+        for j in range(n):
+            if m[a, j]:
+                for k in range(v.shape[1]):
+                    if v[a, k] > out[j, k]:
+                        out[j, k] = v[a, k]
 
 
 def pair_max(members: np.ndarray, value: np.ndarray, n: int) -> np.ndarray:
     """``c[i, j]`` = the largest ``value[a]`` over agreements ``a`` that both i and j belong to (0 if none).
 
-    Every agreement's member pairs are expanded at once (``sum_a size_a ** 2`` of them) and
-    scattered with ``np.maximum.at``: no loop over agreements or states.
+    One compiled pass over the agreements and their member pairs (``sum_a size_a ** 2``); the
+    diagonal is 0.
     """
-    m = np.asarray(members, dtype=bool)
-    value = np.asarray(value, dtype=float)
-    c = np.zeros(n * n)
-    rows, cols = np.nonzero(m)
-    if len(rows):
-        size = np.bincount(rows, minlength=m.shape[0])
-        start = np.cumsum(size) - size
-        reps = size[rows]
-        first = np.repeat(cols, reps)
-        offset = np.arange(int(reps.sum())) - np.repeat(np.cumsum(reps) - reps, reps)
-        second = cols[np.repeat(start[rows], reps) + offset]
-        np.maximum.at(c, first * n + second, np.repeat(value[rows], reps))
-    c = c.reshape(n, n)
-    np.fill_diagonal(c, 0.0)
+    m = np.ascontiguousarray(members, dtype=bool)
+    value = np.ascontiguousarray(value, dtype=float)
+    c = np.zeros((n, n))
+    _pair_max_kernel(m, value, c)
     return c
+
+
+@njit(cache=True)
+def _pair_max_kernel(m, value, c):  # pragma: no cover (compiled)
+    n_a, n = m.shape
+    members = np.empty(n, np.int64)
+    for a in range(n_a):
+        k = 0
+        for j in range(n):
+            if m[a, j]:
+                members[k] = j
+                k += 1
+        v = value[a]
+        for p in range(k):
+            i = members[p]
+            for q in range(k):
+                j = members[q]
+                if i != j and v > c[i, j]:
+                    c[i, j] = v
 
 
 class Agreements:
@@ -260,6 +299,62 @@ class Agreements:
         self.names.append(name)
         return a
 
+    def add_pairs(
+        self,
+        pairs: np.ndarray,
+        year: int,
+        *,
+        kind: int = 0,
+        obligations: np.ndarray | None = None,
+        asymmetric: np.ndarray | None = None,
+        leader: np.ndarray | None = None,
+        wartime: np.ndarray | None = None,
+        motives: np.ndarray | None = None,
+        power: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Vectorised :meth:`add` for K bilateral agreements of the same kind and obligations; return their slots.
+
+        ``pairs`` (K, 2) are member indices; ``asymmetric``, ``leader``, ``wartime`` are (K,),
+        ``motives`` (K, 4), ``power`` (K, 2) the members' capability shares now. Slots and ids
+        are assigned in the order of ``pairs``, as K calls of :meth:`add` would.
+        """
+        pairs = np.asarray(pairs, dtype=np.intp).reshape(-1, 2)
+        k = len(pairs)
+        if k == 0:
+            return np.zeros(0, np.intp)
+        while self.n + k > self.members.shape[0]:
+            self._grow()
+        slots = np.arange(self.n, self.n + k)
+        self.n += k
+        self.version += 1
+        rows = np.repeat(slots, 2)
+        cols = pairs.ravel()
+        self.members[rows, cols] = True
+        self.entry_year[rows, cols] = year
+        if power is not None:
+            self.power_start[rows, cols] = np.asarray(power, dtype=float).ravel()
+        ob = np.zeros(len(OBLIGATIONS), bool) if obligations is None else np.asarray(obligations, dtype=bool)
+        self.obligations[slots] = ob
+        self.active[slots] = True
+        self.agreement_id[slots] = np.arange(self.next_id, self.next_id + k)
+        self.next_id += k
+        self.kind[slots] = kind
+        self.domain[slots] = 0
+        self.conditional[slots] = False
+        self.asymmetric[slots] = False if asymmetric is None else asymmetric
+        self.institutionalised[slots] = 0
+        self.start_year[slots] = year
+        self.integration[slots] = 0.0
+        self.cohesion[slots] = 1.0
+        self.commitment[slots] = float(commitment_strength(ob))
+        self.leader[slots] = -1 if leader is None else leader
+        self.crisis[slots] = -1
+        self.wartime[slots] = False if wartime is None else wartime
+        if motives is not None:
+            self.motives[slots] = motives
+        self.names.extend([None] * k)
+        return slots
+
     def join(self, slot: int, idx: np.ndarray, year: int, power: np.ndarray | None = None) -> None:
         """States ``idx`` accede to agreement ``slot`` in ``year`` (``power``: capability shares of all states now)."""
         idx = np.asarray(idx, dtype=np.intp)
@@ -308,6 +403,23 @@ class Agreements:
             self.nonstate_entry[slot, ns] = -1
         self.active[slot] = False
         self.end_year[slot] = year
+        self.version += 1
+
+    def dissolve_many(self, slots: np.ndarray, year: int) -> None:
+        """Vectorised :meth:`dissolve` of the agreements ``slots`` (distinct) in ``year``."""
+        slots = np.asarray(slots, dtype=np.intp)
+        if not len(slots):
+            return
+        a, i = np.nonzero(self.members[slots])
+        self.leave_many(slots[a], i, year)
+        a, k = np.nonzero(self.nonstate[slots])
+        if len(a):
+            sl = slots[a]
+            self._nonstate_spells.append((sl.astype(np.int64), k.astype(np.int64), self.nonstate_entry[sl, k].astype(np.int64), np.full(len(k), year, np.int64)))
+            self.nonstate[sl, k] = False
+            self.nonstate_entry[sl, k] = -1
+        self.active[slots] = False
+        self.end_year[slots] = year
         self.version += 1
 
     def join_nonstate(self, slot: int, idx: np.ndarray, year: int) -> None:
@@ -479,10 +591,7 @@ class World:
         (CINC understates some powers' reach: the United States in 2022 has a CINC share of
         0.12 but 39 % of the world's military spending).
         """
-        names = power_tier(self.cinc, self.major)
-        code = np.full(len(names), len(POWER_TIERS) - 1, dtype=np.int8)
-        for k, t in enumerate(POWER_TIERS[:-1]):
-            code[names == t] = k
+        code = power_tier_code(self.cinc, self.major)
         pinned = (self.tier_pin >= 0) & (self.major | (self.tier_pin >= 2))
         return np.where(pinned, np.minimum(code, self.tier_pin), code).astype(np.int8)
 

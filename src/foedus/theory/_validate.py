@@ -95,10 +95,28 @@ def _checked(
     hi_open: bool = False,
 ) -> np.ndarray:
     """``x`` as a float array, or a ValueError naming ``func``, ``name``, the first bad index and why."""
+    if type(x) is float or type(x) is int:
+        # scalars (most keyword parameters): checked without building arrays
+        v = float(x)
+        if v == v and v not in (np.inf, -np.inf) and (lo is None or (v > lo if lo_open else v >= lo)) and (hi is None or (v < hi if hi_open else v <= hi)):
+            return np.asarray(v)
     try:
         a = np.asarray(x, dtype=float)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"{func}: {name} must be numeric ({exc})") from None
+    if a.size:
+        # Fast path: two reductions decide (NaN fails every comparison); the slow path below
+        # only runs to name the offending entry.
+        a_lo, a_hi = a.min(), a.max()
+        if (
+            -np.inf < a_lo
+            and a_hi < np.inf
+            and (lo is None or (a_lo > lo if lo_open else a_lo >= lo))
+            and (hi is None or (a_hi < hi if hi_open else a_hi <= hi))
+        ):
+            return a
+    else:
+        return a
     bad = ~np.isfinite(a)
     reason = "must be finite (no NaN or inf)"
     if not bad.any():

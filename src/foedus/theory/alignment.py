@@ -427,7 +427,8 @@ def mutual_consent(partner, utilities, cost=0.0, *, reciprocal: bool = False) ->
     ----------
     partner : array (N,) of int
         From :func:`choose_alignment` (-1 = no proposal).
-    utilities : array (4, N, N) of float
+    utilities : array (4, N, N) of float, or (N, N)
+        Motive contributions, or already their sum over motives (the total utility).
     cost : float, array (N,) or array (N, N), utility units, default 0
     reciprocal : bool, default False
         If True, both must have chosen each other.
@@ -436,16 +437,20 @@ def mutual_consent(partner, utilities, cost=0.0, *, reciprocal: bool = False) ->
     -------
     array (N, N) of bool, symmetric, diagonal False.
     """
-    u = _utilities("utilities", utilities)
-    n = u.shape[1]
-    if u.shape[2] != n:
-        raise ValueError(f"utilities: expected shape (4, N, N), got {u.shape}")
+    u = _array("utilities", utilities)
+    if u.ndim == 2:
+        total = u
+    else:
+        total = _utilities("utilities", u).sum(axis=0)
+    n = total.shape[0]
+    if total.shape != (n, n):
+        raise ValueError(f"utilities: expected shape (4, N, N) or (N, N), got {u.shape}")
     part = np.asarray(partner)
     if part.shape != (n,) or not np.issubdtype(part.dtype, np.integer):
         raise ValueError(f"partner: expected an integer array of shape ({n},), got {part.dtype} {part.shape}")
     if ((part < -1) | (part >= n)).any():
         raise ValueError(f"partner: entries must be -1 or a state index in [0, {n}), got {part[(part < -1) | (part >= n)][:3].tolist()}")
-    gain = u.sum(axis=0) > _costs(cost, (n, n))
+    gain = total > _costs(cost, (n, n))
     proposed = np.zeros((n, n), dtype=bool)
     who = np.flatnonzero(part >= 0)
     proposed[who, part[who]] = True
@@ -455,7 +460,7 @@ def mutual_consent(partner, utilities, cost=0.0, *, reciprocal: bool = False) ->
     return out
 
 
-def join_utilities(utilities_pairwise, membership, *, aggregate: str = "sum", power=None) -> np.ndarray:
+def join_utilities(utilities_pairwise, membership, *, aggregate: str = "sum", power=None, states=None) -> np.ndarray:
     r"""Utility to each state of joining each existing alliance, by motive: (4, N, A) (brief F1-F5).
 
     An alliance is a set of members (row ``a`` of ``membership``). Joining it means allying with
@@ -482,14 +487,19 @@ def join_utilities(utilities_pairwise, membership, *, aggregate: str = "sum", po
     aggregate : {"sum", "capability", "mean"}, default "sum"
     power : array (N,) of float >= 0, capability share
         Required for ``aggregate="capability"``.
+    states : array of int, optional
+        Indices of the states whose options are wanted (e.g. those reconsidering their
+        alignments this year); default all. The result then has ``len(states)`` rows, row ``r``
+        being state ``states[r]``.
 
     Returns
     -------
-    array (4, N, A) of float.
+    array (4, N, A) of float (``(4, len(states), A)`` with ``states``).
 
     Notes
     -----
-    O(N^2 A) through one matrix product (BLAS): heavier than the O(N^2) kernels when A is large.
+    One compiled (numba) pass over the memberships: O(A N + 4 R M) for R viewing states and M
+    memberships in all (a few per alliance), instead of O(4 R N A) as a dense matrix product.
     """
     u = _utilities("utilities_pairwise", utilities_pairwise)
     n = u.shape[1]
@@ -510,9 +520,34 @@ def join_utilities(utilities_pairwise, membership, *, aggregate: str = "sum", po
         w = w / _nonzero(w.sum(axis=1))[:, None]
     elif aggregate != "sum":
         raise ValueError(f'aggregate: must be "sum", "capability" or "mean", got {aggregate!r}')
-    out = (u.reshape(-1, n) @ w.T).reshape(len(MOTIVES), n, -1)
-    out *= ~m.T
+    rows = np.arange(n) if states is None else np.asarray(states, dtype=np.intp)
+    if rows.ndim != 1 or (len(rows) and (rows.min() < 0 or rows.max() >= n)):
+        raise ValueError(f"states: expected indices of states in [0, {n}), got {np.asarray(states)!r}")
+    out = np.zeros((len(MOTIVES), len(rows), m.shape[0]))
+    _join_kernel(u, rows, m, w, out)
     return out
+
+
+@njit(cache=True)
+def _join_kernel(u, rows, m, w, out):  # pragma: no cover (compiled)
+    """``out[:, r, a] = sum_{j in a} w[a, j] u[:, rows[r], j]``, 0 where ``rows[r]`` is in ``a``: a pass over the memberships."""
+    n_a, n = m.shape
+    members = np.empty(n, np.int64)
+    for a in range(n_a):
+        k = 0
+        for j in range(n):
+            if m[a, j]:
+                members[k] = j
+                k += 1
+        for r in range(rows.shape[0]):
+            i = rows[r]
+            if m[a, i]:
+                continue
+            for mm in range(u.shape[0]):
+                acc = 0.0
+                for q in range(k):
+                    acc += w[a, members[q]] * u[mm, i, members[q]]
+                out[mm, r, a] = acc
 
 
 def alignment_options(

@@ -43,6 +43,7 @@ References
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 from scipy.linalg import expm
 
 from foedus.theory._validate import _array, _matrix, _per_state, _vector
@@ -408,9 +409,20 @@ def security_dilemma_reactivity(
         if not shapes:
             raise ValueError("n: give the number of states when uncertainty and offence_dominance are both scalars")
         n = shapes[0]
-    kappa = np.broadcast_to(_jervis_kappa(uncertainty, offence_dominance, n, base_reactivity, worlds), (n, n)).copy()
-    np.fill_diagonal(kappa, 0.0)
+    u, d, c = _jervis_inputs(uncertainty, offence_dominance, n, base_reactivity, worlds)
+    u, d = np.broadcast_to(u, (n, n)), np.broadcast_to(d, (n, n))
+    kappa = np.empty((n, n))
+    _jervis_kernel(u, d, c, float(base_reactivity), kappa)
     return kappa
+
+
+@njit(cache=True)
+def _jervis_kernel(u, d, c, k0, out):  # pragma: no cover (compiled)
+    """:func:`_jervis_kappa` in one pass over the pairs, diagonal 0."""
+    a, b, e, f = c[0], c[1] - c[0], c[2] - c[0], c[3] - c[2] - c[1] + c[0]
+    for i in range(out.shape[0]):
+        for j in range(out.shape[1]):
+            out[i, j] = 0.0 if i == j else k0 * (a + b * u[i, j] + e * d[i, j] + f * (u[i, j] * d[i, j]))
 
 
 def _pairwise(name: str, x, n: int) -> np.ndarray:
@@ -421,8 +433,8 @@ def _pairwise(name: str, x, n: int) -> np.ndarray:
     return a if a.ndim == 0 else _matrix(name, a, n)
 
 
-def _jervis_kappa(uncertainty, offence_dominance, n, base_reactivity, worlds) -> np.ndarray:
-    """Bilinear interpolation between Jervis's four worlds, broadcastable to (N, N)."""
+def _jervis_inputs(uncertainty, offence_dominance, n, base_reactivity, worlds) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Checked inputs of :func:`_jervis_kappa`: u and d broadcastable to (N, N), the four worlds."""
     u = _pairwise("uncertainty", uncertainty, n)
     d = _pairwise("offence_dominance", offence_dominance, n)
     c = _array("worlds", worlds, nonneg=True)
@@ -430,6 +442,12 @@ def _jervis_kappa(uncertainty, offence_dominance, n, base_reactivity, worlds) ->
         raise ValueError(f"worlds: expected four reaction intensities (Jervis's four worlds), got shape {c.shape}")
     if not (np.isfinite(base_reactivity) and base_reactivity >= 0):
         raise ValueError(f"base_reactivity: must be >= 0 per year, got {base_reactivity!r}")
+    return u, d, c
+
+
+def _jervis_kappa(uncertainty, offence_dominance, n, base_reactivity, worlds) -> np.ndarray:
+    """Bilinear interpolation between Jervis's four worlds, broadcastable to (N, N)."""
+    u, d, c = _jervis_inputs(uncertainty, offence_dominance, n, base_reactivity, worlds)
     # c00 (1-u)(1-d) + c10 u (1-d) + c01 (1-u) d + c11 u d, expanded to save passes over N^2 pairs
     return base_reactivity * (c[0] + (c[1] - c[0]) * u + (c[2] - c[0]) * d + (c[3] - c[2] - c[1] + c[0]) * (u * d))
 

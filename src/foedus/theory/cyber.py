@@ -29,6 +29,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
+from numba import njit
 
 # one input checker for the whole theory-politics family (same owner, same messages)
 from foedus.theory._validate import _broadcast, _checked
@@ -326,8 +327,24 @@ def trust_update(
     mu = float(_checked(recovery_rate, "recovery_rate", f, lo=0.0, hi=1.0))
     s = float(_checked(suspicion, "suspicion", f, lo=0.0, hi=1.0))
     tau, n, alpha = _broadcast(f, trust=tau, observed_intrusions=n, attributed=alpha)
+    if tau.ndim == 2:
+        # one compiled pass (the usual (N, N) call of the simulator); same formula as below
+        out = np.empty(tau.shape)
+        _trust_kernel(tau, n, alpha, lam, mu, s, out)
+        return out
     signal = -np.expm1(-n * (alpha + s * (1.0 - alpha)))
     return np.clip(tau - lam * signal * tau + mu * (1.0 - signal) * (1.0 - tau), 0.0, 1.0)
+
+
+@njit(cache=True)
+def _trust_kernel(tau, n, alpha, lam, mu, s, out):  # pragma: no cover (compiled)
+    for i in range(tau.shape[0]):
+        for j in range(tau.shape[1]):
+            t = tau[i, j]
+            m = n[i, j] * (alpha[i, j] + s * (1.0 - alpha[i, j]))
+            signal = -np.expm1(-m) if m != 0.0 else 0.0
+            v = t - lam * signal * t + mu * (1.0 - signal) * (1.0 - t)
+            out[i, j] = min(max(v, 0.0), 1.0)
 
 
 def intrusion_propensity(
@@ -385,7 +402,10 @@ def intrusion_propensity(
     elif v.shape != (n, n):
         raise ValueError(f"{f}: vulnerability_target must have shape ({n},) or ({n}, {n}), got {v.shape}")
     motive = d * m_d + (1.0 - d) * m_o
-    p = -np.expm1(-lam * (c * motive)[:, None] * v)
+    rate_i = lam * c * motive
+    p = np.zeros((n, n))
+    rows = np.flatnonzero(rate_i > 0)  # states without capability or motive never intrude
+    p[rows] = -np.expm1(-rate_i[rows, None] * v[rows])
     np.fill_diagonal(p, 0.0)
     return p
 
