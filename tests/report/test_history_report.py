@@ -47,6 +47,15 @@ def _figure(html: str, fig_id: str) -> str:
     return m.group(1)
 
 
+def _kinds_row(html: str, kind: str) -> list[str]:
+    """The cells of ``kind``'s row in the table of agreements by kind."""
+    table = re.search(r"<table><caption>Agreements by kind: inherited \+ begun − ended = in force at the end</caption>(.*?)</table>", html, flags=re.S)
+    assert table, "no table of agreements by kind"
+    row = re.search(rf"<tr><td>{kind}</td>(.*?)</tr>", table.group(1), flags=re.S)
+    assert row, f"no row for {kind}"
+    return re.findall(r"<td>(.*?)</td>", row.group(1))
+
+
 def test_record_report(record, tmp_path):
     """One test, so that the record's report (the slow part) is drawn once per test process."""
     path = write_history_report(record, tmp_path / "history.html")
@@ -63,8 +72,8 @@ def test_record_report(record, tmp_path):
         assert f"Defence-pact network, {year}" in body
     assert all(abb in _figure(html, "fig-network-1914") for abb in (">GMY<", ">AUH<", ">ITA<"))
 
-    # formation (world wars and 1991 marked), size, survival and polarity figures
-    for fig_id in ("fig-formation", "fig-size", "fig-survival", "fig-polarity"):
+    # formation (world wars and 1991 marked), agreements in force by kind, size, survival and polarity figures
+    for fig_id in ("fig-formation", "fig-kinds", "fig-size", "fig-survival", "fig-polarity"):
         assert "<svg" in _figure(html, fig_id)
     formation = _figure(html, "fig-formation")
     assert "World War I" in formation and "World War II" in formation and "1991" in formation
@@ -80,22 +89,21 @@ def test_record_report(record, tmp_path):
     # captions say where the data come from
     assert "ATOP 5.1" in html and "Leeds et al. 2002" in html
     assert "National Material Capabilities" in html
-    for fig_id in ("fig-formation", "fig-size", "fig-survival", "fig-network-1960", "fig-polarity"):
+    for fig_id in ("fig-formation", "fig-kinds", "fig-size", "fig-survival", "fig-network-1960", "fig-polarity"):
         caption = re.search(r"<figcaption>(.*?)</figcaption>", _figure(html, fig_id), flags=re.S).group(1)
         assert "Data:" in caption or "Ray &amp; Singer" in caption
     assert ">789<" in html  # headline table: alliances in ATOP 5.1
+
+    # agreements in force by kind: ATOP has alliances only; data README: 789 begun, 417 ended, 372 in force at the end of 2018
+    kinds = _figure(html, "fig-kinds")
+    assert ">alliances<" in kinds and ">coalitions<" not in kinds and ">defence<" in kinds
+    row = _kinds_row(html, "alliance")
+    assert row[:3] == ["0", "789", "417"] and row[-1] == "372"
 
     # the great powers' arms spending and alignments, labelled by COW abbreviation
     for fig_id in ("fig-arms", "fig-alignments"):
         body = _figure(html, fig_id)
         assert "<svg" in body and ">USA<" in body and ">RUS<" in body
-
-
-def test_same_history_same_bytes(tmp_path):
-    h = _toy()
-    a = write_history_report(h, tmp_path / "a.html", years=[1930]).read_bytes()
-    b = write_history_report(h, tmp_path / "b.html", years=[1930]).read_bytes()
-    assert a == b
 
 
 def test_simulated_window_gets_evenly_spaced_snapshots(tmp_path):
@@ -124,3 +132,44 @@ def test_main_job_writes_report_and_summary(tmp_path):
     data = json.loads(js.read_text(), parse_constant=no_nan)
     assert data["alliances"] == s["alliances"] == 4
     assert data["per_year"] == pytest.approx(4 / 61)
+
+
+def test_agreements_in_force_by_kind_in_a_simulated_run_with_coalitions(tmp_path):
+    """A short simulated run (europe-1871, 5 years): the figure has a panel per kind present, the table a row per kind."""
+    from foedus.analysis.formation import agreements_in_force
+    from foedus.sim import run_scenario
+
+    h = run_scenario("europe-1871", years=5, seed=2)
+    kinds = list(agreements_in_force(h).columns)
+    assert "coalition" in kinds, f"this run was chosen for its coalition; it now has only {kinds}"
+    html = write_history_report(h, tmp_path / "run.html", years=[h.last_year]).read_text(encoding="utf-8")
+    figure = _figure(html, "fig-kinds")
+    assert "<svg" in figure and "Agreements in force by kind" in figure
+    for kind in ("alliance", "coalition", "organisation"):
+        assert (f">{kind}s<" in figure) == (kind in kinds and agreements_in_force(h)[kind].any())
+        assert (kind in kinds) == bool(re.search(rf"<tr><td>{kind}</td>", html))
+    begun = h.agreements[h.agreements["start_year"] >= h.first_year]
+    assert int(_kinds_row(html, "coalition")[1]) == int((begun["kind"] == "coalition").sum())
+    for kind in kinds:  # inherited + begun - ended = in force at the end
+        row = _kinds_row(html, kind)
+        assert int(row[0]) + int(row[1]) - int(row[2]) == int(row[-1])
+
+
+def test_same_history_same_bytes(tmp_path):
+    """Same history, same bytes; here with all three kinds of agreement of brief A2."""
+    h = toy_history(
+        [
+            {"id": 1, "start": 1900, "end": 1930, "members": [2, 200]},
+            {"id": 2, "start": 1910, "end": 1912, "members": [2, 220, 200], "kind": "coalition", "obligations": []},
+            {"id": 3, "start": 1905, "end": None, "members": [200, 220], "kind": "organisation", "obligations": ["consultation"]},
+        ],
+        first_year=1900, last_year=1940, cinc={2: 0.3, 200: 0.2, 220: 0.05}, majors=[2, 200],
+    )
+    a = write_history_report(h, tmp_path / "a.html", years=[1911]).read_bytes()
+    assert a == write_history_report(h, tmp_path / "b.html", years=[1911]).read_bytes()
+    html = a.decode("utf-8")
+    figure = _figure(html, "fig-kinds")
+    assert all(f">{k}<" in figure for k in ("alliances", "coalitions", "organisations"))
+    assert "Kinds recorded in this history: alliances, coalitions, organisations." in figure
+    # window 1900-1940: none inherited, 3 begun, 2 ended, all 3 in force 1910-1912, the organisation at the end
+    assert _kinds_row(html, "all agreements") == ["0", "3", "2", "3 (1910)", "1"]

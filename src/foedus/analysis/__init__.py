@@ -1,13 +1,24 @@
 """Measures of history, the same code for the imported record and for simulated runs.
 
-Modules: :mod:`~foedus.analysis.formation` (counts by period, obligation, format, symmetry),
+Modules: :mod:`~foedus.analysis.formation` (counts by period, obligation, format, symmetry;
+agreements in force, begun and ended per year by kind),
 :mod:`~foedus.analysis.size`, :mod:`~foedus.analysis.survival` (Kaplan-Meier),
 :mod:`~foedus.analysis.network` (alliance networks, dyad-years), :mod:`~foedus.analysis.polarity`
 (blocs, poles, concentration), :mod:`~foedus.analysis.similarity` (tau-b, S scores),
 :mod:`~foedus.analysis.summary`, :mod:`~foedus.analysis.ensemble` (bands over many runs).
 """
 
-from foedus.analysis.formation import PERIODS, alliance_table, formation_per_year, formation_rate, formation_table, symmetry
+from foedus.analysis.formation import (
+    PERIODS,
+    agreements_begun,
+    agreements_ended,
+    agreements_in_force,
+    alliance_table,
+    formation_per_year,
+    formation_rate,
+    formation_table,
+    symmetry,
+)
 from foedus.analysis.network import alliance_network, defense_network, dyad_years
 from foedus.analysis.polarity import blocs, concentration, effective_number, major_power_blocs, polarity, state_blocs
 from foedus.analysis.similarity import portfolio_matrix, s_score, similarity_dyad_years, tau_b, write_similarity_parquet
@@ -17,6 +28,9 @@ from foedus.analysis.survival import alliance_durations, kaplan_meier, km_median
 
 __all__ = [
     "PERIODS",
+    "agreements_begun",
+    "agreements_ended",
+    "agreements_in_force",
     "alliance_durations",
     "alliance_network",
     "alliance_table",

@@ -4,11 +4,13 @@
 simulated run):
 
 1. alliances begun per year, with the world wars and 1991 marked;
-2. the distribution of alliance size;
-3. Kaplan-Meier survival curves by period of formation;
-4. defence-pact network snapshots (1914, 1939, 1960, 1990 and 2018 for the record), blocs in
+2. agreements in force per year by kind (alliance, coalition, organisation) and alliances in
+   force by strongest obligation (issue #4, "number and kind of agreements per year");
+3. the distribution of alliance size;
+4. Kaplan-Meier survival curves by period of formation;
+5. defence-pact network snapshots (1914, 1939, 1960, 1990 and 2018 for the record), blocs in
    colour, major powers labelled;
-5. polarity by year;
+6. polarity by year;
 
 with summary tables and a definitions section. Figures are inline SVG drawn with matplotlib's
 object API (no pyplot, so no global backend is touched), text kept as text, with a fixed
@@ -32,7 +34,19 @@ import pandas as pd
 
 import foedus
 from foedus.analysis.capabilities import state_years_filled
-from foedus.analysis.formation import ASYMMETRY_K, FORMATS, PERIODS, Period, alliance_table, formation_per_year, formation_rate, formation_table
+from foedus.analysis.formation import (
+    ASYMMETRY_K,
+    FORMATS,
+    PERIODS,
+    Period,
+    agreements_begun,
+    agreements_ended,
+    agreements_in_force,
+    alliance_table,
+    formation_per_year,
+    formation_rate,
+    formation_table,
+)
 from foedus.analysis.network import defense_network, dyad_years, partners_per_year
 from foedus.analysis.polarity import major_power_blocs, polarity, state_blocs
 from foedus.analysis.summary import jsonable, summary
@@ -57,6 +71,12 @@ _BLOC_COLOURS = (
 _OTHER_BLOC = "#c9b27c"
 _NO_BLOC = "#bdbdbd"
 _PERIOD_COLOURS = ("#7f3b08", "#2166ac", "#1b7837", "#762a83", "#b35806")
+_KIND_COLOURS = {"alliance": "#4f7cac", "coalition": "#d6604d", "organisation": "#5aae61"}
+_OBLIGATION_COLOURS = {
+    "defense": "#08306b", "offense": "#b2182b", "neutrality": "#fdae61",
+    "nonaggression": "#92c5de", "consultation": "#bababa", "none": "#f0f0f0",
+}
+_OBLIGATION_LABELS = {"defense": "defence", "offense": "offence", "nonaggression": "non-aggression"}
 
 REFERENCES = (
     "Leeds, B. A., J. M. Ritter, S. M. Mitchell and A. G. Long. 2002. “Alliance Treaty Obligations and Provisions, "
@@ -115,6 +135,17 @@ def load_history(data: Path | str | None = None, run: Path | str | None = None) 
 def _is_record(history: History) -> bool:
     src = history.agreements["source"].astype(str)
     return bool(len(src)) and bool(src.str.lower().str.startswith("atop").all())
+
+
+def _kinds_text(history: History, kinds: Sequence[str]) -> str:
+    """A sentence naming the kinds of agreement in the history, for the caption of the kinds figure."""
+    if not kinds:
+        return "This history records no agreement."
+    if _is_record(history):
+        return "ATOP codes alliances only, so the upper panel shows alliances."
+    if len(kinds) == 1:
+        return f"This history records {kinds[0]}s only."
+    return "Kinds recorded in this history: " + ", ".join(f"{k}s" for k in kinds) + "."
 
 
 def _data_notes(history: History) -> tuple[str, str, str]:
@@ -176,6 +207,73 @@ def _figure_formation(history: History, per_year: pd.Series) -> str:
     ax.set_ylabel("alliances begun")
     ax.legend(loc="upper left", fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
+    return _svg(fig)
+
+
+def _mark_wars(ax, first: int, last: int) -> None:
+    for _, lo, hi in WARS:
+        if hi >= first and lo <= last:
+            ax.axvspan(lo - 0.5, hi + 0.5, color="#fdd0a2", alpha=0.8, lw=0)
+    if first <= MARK_1991 <= last:
+        ax.axvline(MARK_1991, color="#444", ls="--", lw=1)
+
+
+def _year_steps(counts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Edges and values for a ``step="post"`` plot in which year ``y`` covers ``y - 0.5 .. y + 0.5``."""
+    years = counts.index.to_numpy(dtype=float)
+    values = counts.to_numpy()
+    return np.r_[years - 0.5, years[-1] + 0.5], np.vstack([values, values[-1:]])
+
+
+def _tidy(ax) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    ax.set_ylim(bottom=0)
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+def _figure_kinds(history: History, by_kind: pd.DataFrame, by_obligation: pd.DataFrame) -> str:
+    """Agreements in force per year: one panel per kind, then alliances stacked by strongest obligation.
+
+    One panel per kind, each on its own scale, so that a handful of coalitions stays visible
+    next to hundreds of alliances.
+    """
+    kinds = [k for k in by_kind.columns if by_kind[k].any()]
+    obligations = [o for o in by_obligation.columns if by_obligation[o].any()]
+    n = max(len(kinds), 1)
+    fig = _new_figure(10, 1.4 * n + 2.8)
+    axes = fig.subplots(n + 1, 1, sharex=True, gridspec_kw={"height_ratios": [1.0] * n + [2.0]})
+    first, last = int(history.first_year), int(history.last_year)
+    for ax in axes:
+        _mark_wars(ax, first, last)
+    x, v = _year_steps(by_kind[kinds])
+    for i, (ax, kind) in enumerate(zip(axes, kinds)):
+        colour = _KIND_COLOURS.get(kind, _NO_BLOC)
+        ax.fill_between(x, v[:, i], step="post", color=colour, alpha=0.85, lw=0)
+        ax.set_ylabel(f"{kind}s", fontsize=9)
+    if not kinds:
+        axes[0].text(0.5, 0.5, "no agreement in force", transform=axes[0].transAxes, ha="center", va="center", color="#555")
+    axes[0].set_title("agreements in force, by kind", fontsize=9, loc="left")
+    bottom = axes[-1]
+    if obligations:
+        x, v = _year_steps(by_obligation[obligations])
+        bottom.stackplot(
+            x, *v.T, labels=[_OBLIGATION_LABELS.get(o, o) for o in obligations],
+            colors=[_OBLIGATION_COLOURS.get(o, _NO_BLOC) for o in obligations], step="post", lw=0,
+        )
+        handles, names = bottom.get_legend_handles_labels()
+        bottom.legend(handles[::-1], names[::-1], loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
+                      title="strongest obligation", title_fontsize=8, frameon=False)  # top of the stack first
+    else:
+        bottom.text(0.5, 0.5, "no alliance in force", transform=bottom.transAxes, ha="center", va="center", color="#555")
+    bottom.set_title("alliances in force, by strongest obligation", fontsize=9, loc="left")
+    bottom.set_ylabel("alliances", fontsize=9)
+    bottom.set_xlabel("year")
+    bottom.set_xlim(first - 1, last + 1)
+    for ax in axes:
+        _tidy(ax)
     return _svg(fig)
 
 
@@ -411,6 +509,30 @@ def _html_table(df: pd.DataFrame, caption: str, digits: int = 2, index_label: st
     return f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _kinds_table(in_force: pd.DataFrame, at_end: pd.DataFrame, begun: pd.DataFrame, ended: pd.DataFrame) -> str:
+    """Per kind of agreement: inherited (begun before the window), begun and ended in it, the peak, in force at its end.
+
+    Without early censoring the columns close: inherited + begun - ended = in force at the end.
+    """
+    first, last = int(in_force.index[0]), int(in_force.index[-1])
+    frames = [in_force, at_end, begun, ended]
+    if in_force.shape[1] > 1:
+        frames = [f.assign(**{"all agreements": f.sum(axis=1)}) for f in frames]
+    in_force, at_end, begun, ended = frames
+    peak = in_force.max(axis=0)
+    df = pd.DataFrame(
+        {
+            f"inherited (begun before {first})": in_force.loc[first] - begun.loc[first],
+            f"begun {first}–{last}": begun.sum(axis=0),
+            f"ended {first}–{last}": ended.sum(axis=0),
+            "most in force in a year (first such year)": [f"{int(n)} ({int(y)})" for n, y in zip(peak, in_force.idxmax(axis=0))],
+            f"in force at the end of {last}": at_end.loc[last],
+        },
+        index=pd.Index(in_force.columns, name="kind"),
+    )
+    return _html_table(df, "Agreements by kind: inherited + begun − ended = in force at the end")
+
+
 def _headline_table(s: dict) -> str:
     rows = [
         ("alliances", s["alliances"]),
@@ -495,8 +617,12 @@ def write_history_report(
     filled = state_years_filled(history)
     note, cite, net_cite = _data_notes(history)
 
+    in_force = agreements_in_force(history)
+    alliances_in_force = agreements_in_force(history, by="primary_obligation", kinds=("alliance",))
+    kinds_present = [str(k) for k in in_force.columns]
     figures = {
         "formation": Markup(_figure_formation(history, formation_per_year(history))),
+        "kinds": Markup(_figure_kinds(history, in_force, alliances_in_force)),
         "size": Markup(_figure_size(cohort)) if len(cohort) else Markup("<p>No alliance begun in the window.</p>"),
         "survival": Markup(_figure_survival(durations, periods)) if len(durations) else Markup("<p>No alliance.</p>"),
         "polarity": Markup(_figure_polarity(pol)),
@@ -523,8 +649,13 @@ def write_history_report(
          "bloc size": mpb["bloc_size"].to_numpy(), "majors in bloc": mpb["bloc_majors"].to_numpy()},
         index=pd.Index(mpb["year"].to_numpy(), name="year"),
     )
+    kinds_table = (
+        _kinds_table(in_force, agreements_in_force(history, at_year_end=True), agreements_begun(history), agreements_ended(history))
+        if kinds_present else "<p>No agreement.</p>"
+    )
     tables = {
         "headline": Markup(_headline_table(s)),
+        "kinds": Markup(kinds_table),
         "rate": Markup(_html_table(rate, "Alliances begun, by period")),
         "format": Markup(_html_table(formation_table(history, "format", periods=periods, table=table), "By format (distinct members)")),
         "symmetry": Markup(_html_table(formation_table(history, "symmetry", periods=periods, table=table), f"By symmetry (rule: {rule}, k = {k:g})")),
@@ -552,6 +683,7 @@ def write_history_report(
         snapshots=snapshots,
         tables=tables,
         symmetry_text=symmetry_text,
+        kinds_text=_kinds_text(history, kinds_present),
         method_text=method_text,
         references=REFERENCES,
     )
