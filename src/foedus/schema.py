@@ -106,12 +106,13 @@ def power_tier(cinc: np.ndarray, major: np.ndarray, milex_share: np.ndarray | No
 
 def power_tier_code(cinc: np.ndarray, major: np.ndarray, milex_share: np.ndarray | None = None) -> np.ndarray:
     """:func:`power_tier` as indices into :data:`POWER_TIERS` (int8; 0 = superpower, 3 = secondary)."""
-    c = np.nan_to_num(np.asarray(cinc, dtype=float), nan=0.0)
+    # a missing value (NaN) fails every comparison, so it counts as 0 without a copy
+    c = np.asarray(cinc, dtype=float)
     m = np.asarray(major, dtype=bool)
     top = c >= SUPERPOWER_CINC
     if milex_share is not None:
-        top = top | (np.nan_to_num(np.asarray(milex_share, dtype=float), nan=0.0) >= SUPERPOWER_MILEX_SHARE)
-    code = np.where(c >= REGIONAL_CINC, 2, 3).astype(np.int8)
+        top = top | (np.asarray(milex_share, dtype=float) >= SUPERPOWER_MILEX_SHARE)
+    code = np.where(c >= REGIONAL_CINC, np.int8(2), np.int8(3))
     code[m] = 1
     code[m & top] = 0
     return code

@@ -13,6 +13,7 @@ from foedus.theory.alignment import (
     MOTIVES,
     alignment_options,
     alignment_utilities,
+    best_options,
     choose_alignment,
     choose_option,
     join_utilities,
@@ -408,3 +409,72 @@ def test_whole_system_is_vectorised_at_n_200():
     partner, dec = choose_alignment(u, None, 0.05)
     chosen = partner >= 0
     assert np.allclose(dec[chosen].sum(axis=1), u.sum(axis=0)[chosen, partner[chosen]])
+
+
+# --- check=False (the simulator's inputs are valid by construction) ---------------------------------
+
+
+def _same_bits(a, b):
+    a, b = np.asarray(a), np.asarray(b)
+    assert a.shape == b.shape and a.dtype == b.dtype
+    assert np.array_equal(a, b) and a.tobytes() == b.tobytes()
+
+
+@given(systems(), st.sampled_from(["scalar", "vector", "matrix"]), st.booleans(), st.booleans(), st.data())
+@settings(max_examples=60, deadline=None)
+def test_check_false_gives_the_same_bits_on_valid_input(system, h_form, with_global, with_profit, data):
+    power, threat, hostility = system
+    n = len(power)
+    h = {"scalar": float(hostility[0, 1]), "vector": hostility[:, 0], "matrix": hostility}[h_form]
+    kw = {
+        "weakness_threshold": data.draw(st.floats(0.0, 0.5)),
+        "overwhelm_ratio": data.draw(st.floats(0.5, 5.0)),
+        "tether_weight": data.draw(st.floats(0.0, 2.0)),
+        "shared_global": data.draw(hnp.arrays(float, (n, n), elements=unit)) if with_global else None,
+        "profit": data.draw(hnp.arrays(float, (n, n), elements=unit)) if with_profit else None,
+    }
+    u = alignment_utilities(power, threat, h, **kw)
+    _same_bits(u, alignment_utilities(power, threat, h, **kw, check=False))
+
+    # best_options: partners and alliances, every aggregate, a subset of states, every cost form
+    n_a = data.draw(st.integers(0, 4))
+    membership = data.draw(hnp.arrays(bool, (n_a, n)))
+    states = data.draw(st.lists(st.integers(0, n - 1), min_size=1, max_size=n, unique=True))
+    shape = (len(states), n + n_a)
+    cost = data.draw(st.sampled_from([
+        0.05, np.full(len(states), 0.02), data.draw(hnp.arrays(float, shape, elements=st.floats(0.0, 0.5)))
+    ]))
+    bo = {
+        "aggregate": data.draw(st.sampled_from(["sum", "capability", "mean"])),
+        "power": power,
+        "states": np.array(states),
+        "available": data.draw(st.one_of(st.none(), hnp.arrays(bool, shape))),
+        "cost": cost,
+    }
+    for a, b in zip(best_options(u, membership, **bo), best_options(u, membership, **bo, check=False)):
+        _same_bits(a, b)
+    _same_bits(best_options(u)[0], best_options(u, check=False)[0])
+
+    # mutual_consent: (4, N, N) or summed (N, N) utilities, scalar / (N,) / (N, N) costs
+    partner = data.draw(hnp.arrays(np.int64, n, elements=st.integers(-1, n - 1)))
+    c = data.draw(st.sampled_from([0.0, np.full(n, 0.01), data.draw(hnp.arrays(float, (n, n), elements=st.floats(0.0, 0.2)))]))
+    reciprocal = data.draw(st.booleans())
+    for util in (u, u.sum(axis=0)):
+        _same_bits(mutual_consent(partner, util, c, reciprocal=reciprocal), mutual_consent(partner, util, c, reciprocal=reciprocal, check=False))
+
+
+def test_check_true_still_rejects_bad_input():
+    p, t, h = np.array([0.1, 0.2]), np.zeros((2, 2)), np.zeros((2, 2))
+    with pytest.raises(ValueError, match="power: non-finite value at index 0"):
+        alignment_utilities([np.nan, 0.2], t, h, check=True)
+    with pytest.raises(ValueError, match=r"hostility: value 2.0 at index \(0, 1\) is above 1"):
+        alignment_utilities(p, t, [[0.0, 2.0], [0.0, 0.0]], check=True)
+    with pytest.raises(ValueError, match="overwhelm_ratio: must be > 0"):
+        alignment_utilities(p, t, h, overwhelm_ratio=0.0, check=True)
+    u = alignment_utilities(p, t, h)
+    with pytest.raises(ValueError, match="utilities_pairwise: non-finite"):
+        best_options(np.full((4, 2, 2), np.nan), check=True)
+    with pytest.raises(ValueError, match=r"states: expected indices of states in \[0, 2\)"):
+        best_options(u, states=[5], check=True)
+    with pytest.raises(ValueError, match=r"partner: entries must be -1 or a state index"):
+        mutual_consent(np.array([3, -1]), u, check=True)

@@ -229,3 +229,59 @@ def test_per_viewer_inputs_are_read_by_row():
     u = np.array([1.0, 0.0])
     kappa = security_dilemma_reactivity(u, 1.0, base_reactivity=1.0)
     assert kappa[0, 1] == pytest.approx(1.0) and kappa[1, 0] == pytest.approx(0.5)
+
+
+# --- check=False (the simulator's inputs are valid by construction) ---------------------------------
+
+
+def _same_bits(a, b):
+    a, b = np.asarray(a), np.asarray(b)
+    assert a.shape == b.shape and a.dtype == b.dtype
+    assert np.array_equal(a, b) and a.tobytes() == b.tobytes()
+
+
+unit = st.floats(0.0, 1.0)
+
+
+@st.composite
+def per_state(draw, n, elements):
+    """A scalar or an (N,) array: the two forms the per-state coefficients take."""
+    if draw(st.booleans()):
+        return draw(elements)
+    return draw(hnp.arrays(float, n, elements=elements))
+
+
+@st.composite
+def per_pair(draw, n):
+    """A scalar, an (N,) per-viewer or an (N, N) array in [0, 1]."""
+    form = draw(st.sampled_from(["scalar", "vector", "matrix"]))
+    if form == "scalar":
+        return draw(unit)
+    return draw(hnp.arrays(float, n if form == "vector" else (n, n), elements=unit))
+
+
+@given(st.integers(1, 8), st.data())
+@settings(max_examples=60, deadline=None)
+def test_check_false_gives_the_same_bits_on_valid_input(n, data):
+    x = data.draw(hnp.arrays(float, n, elements=st.floats(0.0, 100.0)))
+    k = data.draw(per_state(n, coef))
+    a = data.draw(per_state(n, coef))
+    g = data.draw(per_state(n, grievance))
+    w = data.draw(hnp.arrays(float, (n, n), elements=unit)) * (1 - np.eye(n))
+    dt = data.draw(st.floats(0.1, 2.0))
+    _same_bits(richardson_rhs(x, k, a, g, w), richardson_rhs(x, k, a, g, w, check=False))
+    _same_bits(richardson_step(x, k, a, g, w, dt), richardson_step(x, k, a, g, w, dt, check=False))
+    u, d = data.draw(per_pair(n)), data.draw(per_pair(n))
+    kw = {"base_reactivity": data.draw(st.floats(0.0, 1.0)), "worlds": data.draw(st.tuples(unit, unit, unit, unit)), "n": n}
+    _same_bits(security_dilemma_reactivity(u, d, **kw), security_dilemma_reactivity(u, d, **kw, check=False))
+
+
+def test_check_true_still_rejects_bad_input():
+    with pytest.raises(ValueError, match="spending: non-finite value at index 1"):
+        richardson_step([1.0, np.nan], 0.1, 0.1, 0.0, PAIR, check=True)
+    with pytest.raises(ValueError, match="fatigue: negative value"):
+        richardson_rhs([1.0, 1.0], 0.1, -0.1, 0.0, PAIR, check=True)
+    with pytest.raises(ValueError, match="threat_weights: the diagonal must be 0"):
+        richardson_step([1.0, 1.0], 0.1, 0.1, 0.0, np.ones((2, 2)), check=True)
+    with pytest.raises(ValueError, match="uncertainty: value 1.5 at index 0 is above 1"):
+        security_dilemma_reactivity([1.5, 0.5], 0.5, check=True)

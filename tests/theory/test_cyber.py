@@ -221,3 +221,61 @@ def test_perfect_distinguishability_means_no_escalation_against_a_spy():
 def test_cyber_bad_input(call, field):
     with pytest.raises(ValueError, match=field):
         call()
+
+
+# --------------------------------------------------------------------------------------------
+# check=False (the simulator's inputs are valid by construction)
+# --------------------------------------------------------------------------------------------
+
+
+def _same_bits(a, b):
+    a, b = np.asarray(a), np.asarray(b)
+    assert a.shape == b.shape and a.dtype == b.dtype
+    assert np.array_equal(a, b) and a.tobytes() == b.tobytes()
+
+
+def _draw(rng, shape, lo=0.0, hi=1.0):
+    """Uniform values in [lo, hi] with some entries exactly at the bounds; a float for shape ()."""
+    x = rng.uniform(lo, hi, shape)
+    x = np.where(rng.random(shape) < 0.1, lo, np.where(rng.random(shape) < 0.1, hi, x))
+    return float(x) if shape == () else x
+
+
+@pytest.mark.filterwarnings("error::FutureWarning")  # trust_update's compiled pass gets plain arrays, not broadcast views
+@FAST
+@given(st.integers(0, 2**32 - 1), st.integers(1, 7), st.data())
+def test_check_false_gives_the_same_bits_on_valid_input(seed, n, data):
+    rng = np.random.default_rng(seed)
+    # scalar, per actor, per pair (and the simulator's (N, 1) x (1, N) attribution call)
+    shape = data.draw(st.lists(st.sampled_from([(), (n,), (n, n)]), min_size=6, max_size=6))
+    cap_ = _draw(rng, n, 0.0, 5.0)
+    kw = {"base": float(rng.uniform(0.05, 0.95)), "sensitivity": float(rng.uniform(0.1, 3.0))}
+    for a, d in ((cap_[:, None], cap_[None, :]), (_draw(rng, shape[0], 0.0, 5.0), _draw(rng, shape[1], 0.0, 5.0))):
+        _same_bits(C.attribution_probability(a, d, **kw), C.attribution_probability(a, d, **kw, check=False))
+    args = (_draw(rng, shape[0], 0.0, 2.0), _draw(rng, shape[1], 0.0, 5.0), *(_draw(rng, s) for s in shape[2:5]))
+    _same_bits(C.cyber_alignment_value(*args), C.cyber_alignment_value(*args, check=False))
+    args = tuple(_draw(rng, s) for s in shape[:3])
+    kw = {"detection": _draw(rng, shape[3]), "distinguishability": _draw(rng, shape[4]), "purpose_attack": _draw(rng, shape[5])}
+    _same_bits(C.escalation_probability(*args, **kw), C.escalation_probability(*args, **kw, check=False))
+    _same_bits(C.escalation_probability(1.0, 1.0, args[2]), C.escalation_probability(1.0, 1.0, args[2], check=False))
+    v = _draw(rng, data.draw(st.sampled_from([(n,), (n, n)])))
+    kw = {"offensive_motive": float(rng.uniform(0, 2)), "defensive_motive": float(rng.uniform(0, 2)), "rate": float(rng.uniform(0.1, 5))}
+    posture = _draw(rng, n)
+    _same_bits(C.intrusion_propensity(cap_, v, posture, **kw), C.intrusion_propensity(cap_, v, posture, **kw, check=False))
+    # trust: the (N, N) compiled pass, also when a scalar argument is broadcast to it, and the numpy form
+    tau, intr, attr = _draw(rng, shape[0]), rng.integers(0, 3, shape[1]).astype(float), _draw(rng, shape[2])
+    kw = {"learning_rate": float(rng.random()), "recovery_rate": float(rng.random()), "suspicion": float(rng.random())}
+    _same_bits(C.trust_update(tau, intr, attr, **kw), C.trust_update(tau, intr, attr, **kw, check=False))
+
+
+def test_check_true_still_rejects_bad_input():
+    with pytest.raises(ValueError, match="attribution_probability: capability_defender must be finite"):
+        C.attribution_probability(1.0, [1.0, np.nan], check=True)
+    with pytest.raises(ValueError, match="cyber_alignment_value: trust must be <= 1"):
+        C.cyber_alignment_value(0.1, 1.0, 0.2, 0.2, 1.2, check=True)
+    with pytest.raises(ValueError, match="escalation_probability: shapes do not broadcast"):
+        C.escalation_probability([0.5, 0.5], [0.5, 0.5, 0.5], 0.5, check=True)
+    with pytest.raises(ValueError, match=r"intrusion_propensity: defensive_posture must have shape \(2,\)"):
+        C.intrusion_propensity([1.0, 1.0], [0.5, 0.5], [0.5], check=True)
+    with pytest.raises(ValueError, match="trust_update: observed_intrusions must be >= 0"):
+        C.trust_update(0.5, -1.0, 0.5, check=True)

@@ -496,3 +496,79 @@ def test_morrow_security_is_a_concave_contest_ratio():
     assert np.all(np.diff(s, 2) < 0)
     with pytest.raises(ValueError, match="adversary"):
         P.morrow_security(0.1, adversary=-1.0)
+
+
+# --------------------------------------------------------------------------------------------
+# check=False (the simulator's inputs are valid by construction)
+# --------------------------------------------------------------------------------------------
+
+
+def _same_bits(a, b):
+    a, b = np.asarray(a), np.asarray(b)
+    assert a.shape == b.shape and a.dtype == b.dtype
+    assert np.array_equal(a, b) and a.tobytes() == b.tobytes()
+
+
+# scalar, per state, per alliance x state: shapes that broadcast together, as in the simulator
+shapes = st.sampled_from([(), (5,), (3, 5)])
+
+
+def _draw(rng, shape, lo=0.0, hi=1.0):
+    """Uniform values in [lo, hi] with some entries exactly at the bounds; a float for shape ()."""
+    x = rng.uniform(lo, hi, shape)
+    x = np.where(rng.random(shape) < 0.1, lo, np.where(rng.random(shape) < 0.1, hi, x))
+    return float(x) if shape == () else x
+
+
+@FAST
+@given(st.integers(0, 2**32 - 1), st.lists(shapes, min_size=5, max_size=5))
+def test_check_false_gives_the_same_bits_on_valid_input(seed, sh):
+    rng = np.random.default_rng(seed)
+    u = [_draw(rng, s) for s in sh]
+    w = dict(zip(("threat_weight", "competition_weight", "similarity_weight", "democracy_weight"), rng.uniform(0, 4, 4)))
+    cases = [
+        (P.abandonment_risk, (u[0], u[1], u[2]), {}),
+        (P.entrapment_risk, (u[0], u[1], u[2]), {"emboldening": float(rng.random())}),
+        (P.alliance_cohesion, (u[0], u[1], u[2]), {"joint_democracy": u[3], "intercept": float(rng.normal(0, 5)), **w}),
+        (P.annual_exit_probability, (u[0],), {"capability_change": _draw(rng, sh[1], -2.0, 2.0),
+                                              "max_hazard": float(rng.random()), "change_weight": float(rng.uniform(0, 3))}),
+        (P.honour_probability, (u[0], u[1], u[2]), {"democratic": u[3], "major_power": u[4],
+                                                    "base_rate": float(rng.uniform(0.05, 0.95)), "cohesion_weight": 1.5}),
+        (P.integration_effectiveness, (u[0], _draw(rng, sh[1], 0.0, 3.0)),
+         {"gain": float(rng.uniform(0, 2)), "returns": float(rng.uniform(0.05, 1.0))}),
+        (P.optimal_integration, (_draw(rng, sh[0], 0.0, 2.0), _draw(rng, sh[1], 0.0, 2.0)),
+         {"gain": float(rng.uniform(0, 2)), "returns": float(rng.uniform(0.05, 1.0)), "convexity": float(rng.uniform(1.1, 4.0))}),
+        (P.accession_allowed, (rng.integers(0, 3, sh[2]),), {"max_disputes": int(rng.integers(0, 2))}),
+    ]
+    if len(sh[2]) == 2:
+        cases.append((P.accession_allowed, (rng.integers(0, 3, sh[2]),), {"axis": 1}))
+    for f, args, kw in cases:
+        _same_bits(f(*args, **kw), f(*args, **kw, check=False))
+    p_i, p_j = _draw(rng, sh[0], 1e-3, 0.3), _draw(rng, sh[1], 1e-3, 0.3)
+    kw = {"adversary": float(rng.uniform(0.05, 0.5)), "autonomy_weight": float(rng.uniform(0.2, 3.0)),
+          "commitment_cost": float(rng.uniform(0.0, 0.4)), "iterations": 24}
+    for a, b in zip(P.morrow_exchange(p_i, p_j, **kw), P.morrow_exchange(p_i, p_j, **kw, check=False)):
+        _same_bits(a, b)
+
+
+def test_check_true_still_rejects_bad_input():
+    with pytest.raises(ValueError, match="abandonment_risk: reassurance must be <= 1"):
+        P.abandonment_risk(0.5, 0.5, [0.2, 1.5], check=True)
+    with pytest.raises(ValueError, match="alliance_cohesion: threat_common must be finite"):
+        P.alliance_cohesion([np.nan], 0.1, 0.1, check=True)
+    with pytest.raises(ValueError, match="alliance_cohesion: shapes do not broadcast"):
+        P.alliance_cohesion([0.1, 0.2], [0.1, 0.2, 0.3], 0.1, check=True)
+    with pytest.raises(ValueError, match="annual_exit_probability: max_hazard must be <= 1"):
+        P.annual_exit_probability(0.5, max_hazard=2.0, check=True)
+    with pytest.raises(ValueError, match="entrapment_risk: commitment must be >= 0"):
+        P.entrapment_risk(-0.1, 0.5, 0.5, check=True)
+    with pytest.raises(ValueError, match="honour_probability: base_rate must be < 1"):
+        P.honour_probability(0.5, 0.5, 0.5, base_rate=1.0, check=True)
+    with pytest.raises(ValueError, match="integration_effectiveness: capability must be >= 0"):
+        P.integration_effectiveness(0.5, -1.0, check=True)
+    with pytest.raises(ValueError, match="morrow_exchange: power_i must be > 0"):
+        P.morrow_exchange(0.0, 0.1, check=True)
+    with pytest.raises(ValueError, match="optimal_integration: autonomy_weight must be finite"):
+        P.optimal_integration(0.5, np.inf, check=True)
+    with pytest.raises(ValueError, match="accession_allowed: territorial_disputes must be >= 0"):
+        P.accession_allowed([-1, 0], check=True)

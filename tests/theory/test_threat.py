@@ -191,3 +191,46 @@ def test_aggregate_power_handles_missing_components():
         aggregate_power([[1.0, -1.0]])
     with pytest.raises(ValueError, match=r"components: expected shape \(N, C\)"):
         aggregate_power([1.0, 2.0])
+
+
+# --- check=False (the simulator's inputs are valid by construction) ---------------------------------
+
+
+def _same_bits(a, b):
+    a, b = np.asarray(a), np.asarray(b)
+    assert a.shape == b.shape and a.dtype == b.dtype
+    assert np.array_equal(a, b) and a.tobytes() == b.tobytes()
+
+
+@given(systems(), st.sampled_from(["scalar", "vector", "matrix"]), st.booleans(), st.integers(1, 4), st.data())
+@settings(max_examples=60, deadline=None)
+def test_check_false_gives_the_same_bits_on_valid_input(system, intent_form, off_scalar, k, data):
+    power, dist, cont, off, intent = system
+    n = len(power)
+    prox = proximity_matrix(dist, cont)
+    offensive = float(off[0]) if off_scalar else off
+    intentions = {"scalar": float(intent[0, 0]), "vector": intent[:, 0], "matrix": intent}[intent_form]
+    _same_bits(threat_matrix(power, prox, offensive, intentions), threat_matrix(power, prox, offensive, intentions, check=False))
+    ideal = data.draw(hnp.arrays(float, (n, n), elements=unit))
+    rivalry = data.draw(hnp.arrays(bool, (n, n)))
+    weights = data.draw(st.tuples(st.floats(0.01, 1.0), unit, unit))
+    for args in ((intent,), (intent, ideal), (intent, None, rivalry), (intent, ideal, rivalry)):
+        _same_bits(perceived_intentions(*args, weights=weights), perceived_intentions(*args, weights=weights, check=False))
+    exposure = data.draw(hnp.arrays(float, (n, k), elements=unit))
+    intensity = data.draw(hnp.arrays(float, k, elements=st.floats(0.0, 1.0)))
+    for f in (global_threat_exposure, shared_global_threat):
+        _same_bits(f(exposure, intensity), f(exposure, intensity, check=False))
+
+
+def test_check_true_still_rejects_bad_input():
+    p, prox = np.array([0.5, 0.1]), np.array([[0.0, 1.0], [1.0, 0.0]])
+    with pytest.raises(ValueError, match=r"power: non-finite value at index 1"):
+        threat_matrix([0.5, np.nan], prox, 1.0, 1.0, check=True)
+    with pytest.raises(ValueError, match=r"intentions: value 1.5 at index \(0, 1\) is above 1"):
+        threat_matrix(p, prox, 1.0, [[0.0, 1.5], [0.2, 0.0]], check=True)
+    with pytest.raises(ValueError, match="hostility: non-finite"):
+        perceived_intentions([[0.0, np.nan], [0.0, 0.0]], check=True)
+    with pytest.raises(ValueError, match="exposure: negative value"):
+        global_threat_exposure([[-0.1], [0.2]], [1.0], check=True)
+    with pytest.raises(ValueError, match=r"intensity: expected shape \(1,\)"):
+        shared_global_threat([[0.1], [0.2]], [1.0, 2.0], check=True)

@@ -13,6 +13,7 @@ in every table written by :func:`foedus.data.runs.write_history_dir`.
 from __future__ import annotations
 
 import contextlib
+import functools
 import pickle
 from pathlib import Path
 from typing import Callable
@@ -42,11 +43,24 @@ def single_threaded_blas() -> contextlib.AbstractContextManager:
     (measured here: a 200 x 200 product takes 1 ms on one thread, 30 ms with two threads on a
     busy two-core machine). Results do not depend on the thread count.
     """
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - optional
+    controller = _threadpool_controller()
+    if controller is None:  # pragma: no cover - optional
         return contextlib.nullcontext()
-    return threadpool_limits(1, user_api="blas")
+    return controller.limit(limits=1, user_api="blas")
+
+
+@functools.cache
+def _threadpool_controller():
+    """One :class:`threadpoolctl.ThreadpoolController` per process (or None without threadpoolctl).
+
+    Finding the loaded BLAS libraries reads the process's memory maps (about 3 ms); a run
+    limits the threads twice and an ensemble worker runs thousands of runs, so it is done once.
+    """
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # pragma: no cover - optional
+        return None
+    return ThreadpoolController()
 
 
 def build_world(scenario: Scenario) -> World:
@@ -84,16 +98,16 @@ def build_world(scenario: Scenario) -> World:
     trade = np.zeros((n, n))
     disputes = np.zeros((n, n), bool)
     regime = col("regime", 0.5)
-    for r in sc.relations:
-        i, j = pos[r.pair[0]], pos[r.pair[1]]
-        hostility[i, j] = hostility[j, i] = r.hostility
-        rivalry[i, j] = rivalry[j, i] = r.rivalry
-        contiguous[i, j] = contiguous[j, i] = r.contiguous
-        disputes[i, j] = disputes[j, i] = r.territorial_dispute
-        if r.distance_km is not None:
-            distance[i, j] = distance[j, i] = r.distance_km
-        if r.trade_dependence is not None:
-            trade[i, j], trade[j, i] = r.trade_dependence
+    rel = _relation_columns(sc, pos)
+    if rel is not None:
+        i, j = rel["i"], rel["j"]
+        for arr, key in ((hostility, "hostility"), (rivalry, "rivalry"), (contiguous, "contiguous"), (disputes, "territorial_dispute")):
+            arr[i, j] = arr[j, i] = rel[key]
+        has = ~np.isnan(rel["distance_km"])
+        distance[i[has], j[has]] = distance[j[has], i[has]] = rel["distance_km"][has]
+        has = ~np.isnan(rel["trade_ij"])
+        trade[i[has], j[has]] = rel["trade_ij"][has]
+        trade[j[has], i[has]] = rel["trade_ji"][has]
     np.fill_diagonal(distance, 0.0)
     proximity = proximity_matrix(distance, contiguous, decay_km=prm.decay_km)
     ip = np.array([np.nan if a.ideal_point is None else a.ideal_point for a in acts])
@@ -103,10 +117,10 @@ def build_world(scenario: Scenario) -> World:
         d = np.abs(ip[:, None] - ip[None, :])
         ideal_distance = d / d.max() if d.max() > 0 else d
     trust = 0.2 + 0.6 * (1.0 - np.abs(regime[:, None] - regime[None, :])) * (1.0 - (ideal_distance if ideal_distance is not None else 0.0))
-    for r in sc.relations:
-        if r.trust is not None:
-            i, j = pos[r.pair[0]], pos[r.pair[1]]
-            trust[i, j] = trust[j, i] = r.trust
+    if rel is not None:
+        has = ~np.isnan(rel["trust"])
+        i, j = rel["i"][has], rel["j"][has]
+        trust[i, j] = trust[j, i] = rel["trust"][has]
     np.fill_diagonal(trust, 1.0)
     major = np.array([a.major for a in acts], dtype=bool)
     pin = np.array([-1 if a.tier is None else POWER_TIERS.index(a.tier) for a in acts], dtype=np.int8)
@@ -177,32 +191,7 @@ def build_world(scenario: Scenario) -> World:
     world.attributed = np.zeros((n, n), bool)
     world.update_power()
     world.offensive = st._offensive(world)
-    nsidx = {a.id: k for k, a in enumerate(ns)}
-    next_scenario_id = FIRST_SCENARIO_ID
-    for spec in sc.agreements:
-        agreement_id = spec.id
-        if agreement_id is None:
-            agreement_id, next_scenario_id = next_scenario_id, next_scenario_id + 1
-        idx = np.array([pos[c] for c in spec.members], dtype=np.intp)
-        ob = np.array([o in spec.obligations for o in OBLIGATIONS])
-        entry = np.array([spec.entry_years.get(c, spec.start_year) for c in spec.members], dtype=np.int32)
-        a = ag.add(
-            idx,
-            spec.start_year,
-            kind=AGREEMENT_KINDS.index(spec.kind),
-            domain=DOMAINS.index(spec.domain),
-            obligations=ob,
-            conditional=spec.conditional,
-            asymmetric=st._asymmetric(world, idx) if spec.asymmetric is None else spec.asymmetric,
-            institutionalised=spec.institutionalised,
-            integration=spec.integration if spec.integration is not None else spec.institutionalised / 2.0,
-            leader=int(idx[np.argmax(world.power[idx])]),
-            name=spec.name,
-            agreement_id=agreement_id,
-            entry_years=entry,
-            nonstate=np.array([nsidx[s] for s in spec.nonstate_members], dtype=np.intp),
-            power=world.power[idx],
-        )
+    _add_starting_agreements(world, sc, pos)
     shocks: dict[int, list] = {}
     for s in sc.shocks:
         shocks.setdefault(s.year, []).append(s)
@@ -212,7 +201,93 @@ def build_world(scenario: Scenario) -> World:
     weights, relief = st.arming_pressure(world)
     world.base_spending = prm.fatigue * world.milex - weights @ world.milex + relief
     world.cyber_scale = _cyber_scale(world, sc)
+    world.crisis_threats = [GLOBAL_THREATS.index(t) for t in GLOBAL_THREATS if t in sc.crisis_threats]
     return world
+
+
+def _relation_columns(sc: Scenario, pos: dict[int, int]) -> dict[str, np.ndarray] | None:
+    """The scenario's relations as columns (state indices ``i``, ``j``; NaN where a value is not given)."""
+    if not sc.relations:
+        return None
+    nan = float("nan")
+    rows = [
+        (
+            pos[r.pair[0]],
+            pos[r.pair[1]],
+            r.hostility,
+            r.rivalry,
+            r.contiguous,
+            r.territorial_dispute,
+            nan if r.distance_km is None else r.distance_km,
+            nan if r.trade_dependence is None else r.trade_dependence[0],
+            nan if r.trade_dependence is None else r.trade_dependence[1],
+            nan if r.trust is None else r.trust,
+        )
+        for r in sc.relations
+    ]
+    t = np.array(rows, dtype=float)
+    cols = ("hostility", "rivalry", "contiguous", "territorial_dispute", "distance_km", "trade_ij", "trade_ji", "trust")
+    out = {"i": t[:, 0].astype(np.intp), "j": t[:, 1].astype(np.intp)}
+    for k, name in enumerate(cols):
+        out[name] = t[:, 2 + k]
+    for name in ("rivalry", "contiguous", "territorial_dispute"):
+        out[name] = out[name].astype(bool)
+    return out
+
+
+def _add_starting_agreements(world: World, sc: Scenario, pos: dict[int, int]) -> None:
+    """The scenario's agreements in force at the start, added at once (:meth:`Agreements.add_many`).
+
+    Each agreement's leader is its strongest member (the first listed among equals); it is
+    asymmetric (brief A3), unless the scenario says, when the leader has at least three times
+    the capability of every other member (as :func:`foedus.sim.steps._asymmetric`).
+    """
+    specs = sc.agreements
+    if not specs:
+        return
+    nsidx = {a.id: k for k, a in enumerate(sc.nonstate_actors)}
+    sizes = np.array([len(g.members) for g in specs], dtype=np.intp)
+    owner = np.repeat(np.arange(len(specs)), sizes)
+    member = np.array([pos[c] for g in specs for c in g.members], dtype=np.intp)
+    entry = np.array([g.entry_years.get(c, g.start_year) if g.entry_years else g.start_year for g in specs for c in g.members], dtype=np.int32)
+    power = world.power[member]
+    # leader and runner-up of each agreement: sort memberships by agreement, then power (descending), then listing order
+    order = np.lexsort((np.arange(len(member)), -power, owner))
+    first = np.cumsum(sizes) - sizes
+    leader = member[order[first]]
+    top = power[order[first]]
+    second = np.where(sizes >= 2, power[order[np.minimum(first + 1, len(member) - 1)]], np.inf)
+    derived = (sizes >= 2) & (top >= 3.0 * second)
+    given = np.array([-1 if g.asymmetric is None else int(g.asymmetric) for g in specs])
+    asymmetric = np.where(given >= 0, given == 1, derived)
+    ids = np.empty(len(specs), np.int64)
+    next_id = FIRST_SCENARIO_ID
+    for k, g in enumerate(specs):
+        if g.id is None:
+            ids[k], next_id = next_id, next_id + 1
+        else:
+            ids[k] = g.id
+    ns_pairs = [(k, nsidx[s_]) for k, g in enumerate(specs) for s_ in g.nonstate_members]
+    ns = np.array(ns_pairs, dtype=np.intp).reshape(-1, 2)
+    world.agreements.add_many(
+        owner,
+        member,
+        np.array([g.start_year for g in specs], dtype=np.int32),
+        entry_year=entry,
+        power=power,
+        kind=np.array([AGREEMENT_KINDS.index(g.kind) for g in specs], dtype=np.int8),
+        domain=np.array([DOMAINS.index(g.domain) for g in specs], dtype=np.int8),
+        obligations=np.array([[o in g.obligations for o in OBLIGATIONS] for g in specs], dtype=bool),
+        conditional=np.array([g.conditional for g in specs], dtype=bool),
+        asymmetric=asymmetric,
+        institutionalised=np.array([g.institutionalised for g in specs], dtype=np.int8),
+        integration=np.array([g.integration if g.integration is not None else g.institutionalised / 2.0 for g in specs]),
+        leader=leader,
+        agreement_id=ids,
+        names=[g.name for g in specs],
+        nonstate_owner=ns[:, 0],
+        nonstate_member=ns[:, 1],
+    )
 
 
 def _cyber_scale(world: World, sc: Scenario) -> float:
@@ -248,6 +323,11 @@ class Simulation:
     steps : mapping of name to ``step(world, rng) -> None``, optional
         The pipeline of a year; defaults to :data:`foedus.sim.steps.DEFAULT_STEPS`. Replace or
         remove entries of :attr:`steps` to change a mechanism.
+    check : bool, default False
+        Have every call into :mod:`foedus.theory` validate its inputs (shapes, finiteness,
+        ranges), so that a step that produces a bad array fails at once with the function and
+        argument named. Off by default: the world's arrays are valid by construction and the
+        checks cost about a fifth of a simulated year. Results are the same either way.
 
     Attributes
     ----------
@@ -257,13 +337,14 @@ class Simulation:
     steps : dict
     """
 
-    def __init__(self, scenario: Scenario, *, seed: int | None = None, steps: dict[str, Callable] | None = None):
+    def __init__(self, scenario: Scenario, *, seed: int | None = None, steps: dict[str, Callable] | None = None, check: bool = False):
         self.scenario = scenario
         self.seed = int(scenario.seed if seed is None else seed)
         self.rng = np.random.default_rng(self.seed)
         with single_threaded_blas():
             self.world = build_world(scenario)
         self.world.log = Recorder(self.world.n, scenario.start_year, capacity=scenario.years)
+        self.world.check = bool(check)
         self.steps: dict[str, Callable] = dict(st.DEFAULT_STEPS if steps is None else steps)
 
     @property

@@ -110,9 +110,12 @@ class Recorder:
         motive decomposition and the factors behind a formation (brief F5). A detail may also
         be given already serialised (a JSON string with sorted keys), for frequent events.
         """
-        a, c, c2 = np.broadcast_arrays(np.asarray(agreement_id, dtype=np.int64), np.asarray(ccode, dtype=np.int64), np.asarray(ccode2, dtype=np.int64))
-        a, c, c2 = np.atleast_1d(a).copy(), np.atleast_1d(c).copy(), np.atleast_1d(c2).copy()
-        k = len(a)
+        a, c, c2 = (np.array(v, dtype=np.int64, ndmin=1) for v in (agreement_id, ccode, ccode2))  # copies
+        k = max(len(a), len(c), len(c2)) if min(len(a), len(c), len(c2)) else 0
+        if k and not len(a) == len(c) == len(c2):
+            if any(len(v) not in (1, k) for v in (a, c, c2)):
+                raise ValueError(f"event columns of lengths {len(a)}, {len(c)}, {len(c2)} do not broadcast")
+            a, c, c2 = (v if len(v) == k else np.full(k, v[0], dtype=np.int64) for v in (a, c, c2))
         if k == 0:
             return
         if detail is None:

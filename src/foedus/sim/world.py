@@ -50,55 +50,6 @@ def commitment_strength(obligations: np.ndarray, conditional: np.ndarray | bool 
     return s * np.where(np.asarray(conditional, dtype=bool), 0.75, 1.0)
 
 
-def member_sums(members: np.ndarray, x: np.ndarray) -> np.ndarray:
-    """``members @ x`` for a boolean membership matrix (A, N) and values (N,) or (N, K).
-
-    One compiled pass over the memberships (members are few per agreement: most are pairs),
-    summing each agreement's members in index order.
-    """
-    m = np.ascontiguousarray(members, dtype=bool)
-    x = np.asarray(x, dtype=float)
-    x2 = np.ascontiguousarray(x.reshape(x.shape[0], -1))
-    out = np.zeros((m.shape[0], x2.shape[1]))
-    _member_sums_kernel(m, x2, out)
-    return out.reshape((m.shape[0],) + x.shape[1:])
-
-
-@njit(cache=True)
-def _member_sums_kernel(m, x, out):  # pragma: no cover (compiled)
-    n_a, n = m.shape
-    for a in range(n_a):
-        for j in range(n):
-            if m[a, j]:
-                for k in range(x.shape[1]):
-                    out[a, k] += x[j, k]
-
-
-def member_max(members: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """``out[j, k]`` = the largest ``values[a, k]`` over the agreements ``a`` that state j belongs to (0 if none).
-
-    ``members`` (A, N) bool, ``values`` (A,) or (A, K) >= 0; returns (N,) or (N, K). One compiled
-    pass over the memberships.
-    """
-    m = np.ascontiguousarray(members, dtype=bool)
-    v = np.asarray(values, dtype=float)
-    v2 = np.ascontiguousarray(v.reshape(v.shape[0], -1))
-    out = np.zeros((m.shape[1], v2.shape[1]))
-    _member_max_kernel(m, v2, out)
-    return out.reshape((m.shape[1],) + v.shape[1:])
-
-
-@njit(cache=True)
-def _member_max_kernel(m, v, out):  # pragma: no cover (compiled)
-    n_a, n = m.shape
-    for a in range(n_a):
-        for j in range(n):
-            if m[a, j]:
-                for k in range(v.shape[1]):
-                    if v[a, k] > out[j, k]:
-                        out[j, k] = v[a, k]
-
-
 def pair_max(members: np.ndarray, value: np.ndarray, n: int) -> np.ndarray:
     """``c[i, j]`` = the largest ``value[a]`` over agreements ``a`` that both i and j belong to (0 if none).
 
@@ -131,6 +82,259 @@ def _pair_max_kernel(m, value, c):  # pragma: no cover (compiled)
                     c[i, j] = v
 
 
+def security_profile(
+    members: np.ndarray,
+    slots: np.ndarray,
+    power: np.ndarray,
+    power_start: np.ndarray,
+    threat: np.ndarray,
+    global_threat: np.ndarray,
+    economy: np.ndarray,
+    regime: np.ndarray,
+) -> dict[str, np.ndarray]:
+    """What the members of each agreement ``slots[a]`` have in common, in one compiled pass.
+
+    ``members`` (capacity, N) bool and ``power_start`` (capacity, N) are the whole
+    :class:`Agreements` arrays (rows ``slots`` are read, nothing is copied); the rest are the
+    world's per-state arrays and its threat matrix (``threat[i, j]``: threat j poses to i).
+    Returns (A,) arrays:
+
+    - ``size``: member states;
+    - ``mean_power``: mean capability share of the members;
+    - ``threat_common``: the largest mean threat one outsider poses to the members
+      (``max_k sum_{i in a} threat[i, k] / size``, ``k`` not a member);
+    - ``global_threat``: the members' mean exposure to global threats;
+    - ``hhi``: Herfindahl index of the members' economies (shares of their total);
+    - ``regime_mean``, ``regime_var``: mean and (population) variance of their regimes;
+    - ``all_democracies``: 1 if every member has regime >= 0.5, else 0;
+    - ``capability_change``: total variation distance between the members' capability shares
+      now and when they joined (``power_start``).
+    """
+    slots = np.ascontiguousarray(slots, dtype=np.intp)
+    k = len(slots)
+    out = np.zeros((9, k))
+    _security_profile_kernel(members, slots, power, power_start, threat, global_threat, economy, regime, out)
+    names = ("size", "mean_power", "threat_common", "global_threat", "hhi", "regime_mean", "regime_var", "all_democracies", "capability_change")
+    return dict(zip(names, out))
+
+
+@njit(cache=True)
+def _security_profile_kernel(m, slots, power, power_start, threat, glob, economy, regime, out):  # pragma: no cover (compiled)
+    n = m.shape[1]
+    idx = np.empty(n, np.int64)
+    acc = np.empty(n)
+    for r in range(slots.shape[0]):
+        a = slots[r]
+        k = 0
+        for j in range(n):
+            if m[a, j]:
+                idx[k] = j
+                k += 1
+        if k == 0:
+            continue
+        p_sum = 0.0
+        ps_sum = 0.0
+        e_sum = 0.0
+        g_sum = 0.0
+        r_sum = 0.0
+        r_sq = 0.0
+        dem = 1.0
+        for q in range(k):
+            i = idx[q]
+            p_sum += power[i]
+            ps_sum += power_start[a, i]
+            e_sum += economy[i]
+            g_sum += glob[i]
+            r_sum += regime[i]
+            r_sq += regime[i] * regime[i]
+            if regime[i] < 0.5:
+                dem = 0.0
+        # mean threat of each outsider to the members
+        for j in range(n):
+            acc[j] = 0.0
+        for q in range(k):
+            i = idx[q]
+            for j in range(n):
+                acc[j] += threat[i, j]
+        for q in range(k):
+            acc[idx[q]] = 0.0
+        best = 0.0
+        for j in range(n):
+            if acc[j] > best:
+                best = acc[j]
+        hhi = 0.0
+        change = 0.0
+        e_den = max(e_sum, 1e-12)
+        p_den = max(p_sum, 1e-12)
+        ps_den = max(ps_sum, 1e-12)
+        for q in range(k):
+            i = idx[q]
+            sh = economy[i] / e_den
+            hhi += sh * sh
+            change += abs(power[i] / p_den - power_start[a, i] / ps_den)
+        mean_r = r_sum / k
+        out[0, r] = k
+        out[1, r] = p_sum / k
+        out[2, r] = best / k
+        out[3, r] = g_sum / k
+        out[4, r] = hhi
+        out[5, r] = mean_r
+        out[6, r] = max(r_sq / k - mean_r * mean_r, 0.0)
+        out[7, r] = dem
+        out[8, r] = 0.5 * change
+
+
+def alliance_ties(
+    members: np.ndarray,
+    slots: np.ndarray,
+    value: np.ndarray,
+    columns: np.ndarray,
+    partner_value: np.ndarray,
+    group: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """What each state draws from its agreements ``slots`` and its allies, in one compiled pass.
+
+    ``members`` is the whole (capacity, N) membership array; ``value`` (A,) >= 0 the strength
+    of each agreement's tie (e.g. commitment x cohesion), ``columns`` (A, K) >= 0 other
+    per-agreement values, ``partner_value`` (N,) a value per state, ``group`` (N,) int a
+    label per state (e.g. its main threat). Two states are *allies* when they share an
+    agreement of positive ``value``. Returns
+
+    - ``tie`` (N, N): the largest ``value`` of an agreement both belong to (0 if none; diagonal 0),
+      as :func:`pair_max`;
+    - ``best`` (N, K): the largest ``columns[a, k]`` over the agreements the state belongs to
+      (0 if none);
+    - ``ally_max`` (N,): the largest ``partner_value`` among its allies (0 if none);
+    - ``ally_same`` (N,): 1 if an ally has the same ``group``, else 0.
+    """
+    slots = np.ascontiguousarray(slots, dtype=np.intp)
+    n = members.shape[1]
+    cols = np.ascontiguousarray(columns, dtype=float)
+    cols = cols.reshape(len(slots), cols.shape[-1] if cols.ndim == 2 else 1)
+    tie = np.zeros((n, n))
+    best = np.zeros((n, cols.shape[1]))
+    ally_max = np.zeros(n)
+    ally_same = np.zeros(n)
+    _ties_kernel(
+        members, slots, np.ascontiguousarray(value, dtype=float), cols, np.ascontiguousarray(partner_value, dtype=float),
+        np.ascontiguousarray(group, dtype=np.int64), tie, best, ally_max, ally_same,
+    )
+    return tie, best, ally_max, ally_same
+
+
+@njit(cache=True)
+def _ties_kernel(m, slots, value, cols, pv, group, tie, best, ally_max, ally_same):  # pragma: no cover (compiled)
+    n = m.shape[1]
+    idx = np.empty(n, np.int64)
+    for r in range(slots.shape[0]):
+        a = slots[r]
+        k = 0
+        for j in range(n):
+            if m[a, j]:
+                idx[k] = j
+                k += 1
+        v = value[r]
+        for p in range(k):
+            i = idx[p]
+            for c in range(cols.shape[1]):
+                if cols[r, c] > best[i, c]:
+                    best[i, c] = cols[r, c]
+            if v <= 0.0:
+                continue
+            for q in range(k):
+                j = idx[q]
+                if i == j:
+                    continue
+                if v > tie[i, j]:
+                    tie[i, j] = v
+                if pv[j] > ally_max[i]:
+                    ally_max[i] = pv[j]
+                if group[j] == group[i]:
+                    ally_same[i] = 1.0
+
+
+def leaders(members: np.ndarray, slots: np.ndarray, power: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Strongest and second-strongest member of each agreement ``slots[a]`` (state indices).
+
+    ``members`` is the whole (capacity, N) membership array; ties go to the lower index (as
+    ``argmax``). An agreement with one member has as runner-up the lowest index that is not
+    its leader, one without members leader 0 and runner-up 1 (what ``argmax`` over a row with
+    no member gives), so callers should only read them for agreements of two or more.
+    """
+    slots = np.ascontiguousarray(slots, dtype=np.intp)
+    top1 = np.zeros(len(slots), np.intp)
+    top2 = np.zeros(len(slots), np.intp)
+    _leaders_kernel(members, slots, np.ascontiguousarray(power, dtype=float), top1, top2)
+    return top1, top2
+
+
+@njit(cache=True)
+def _leaders_kernel(m, slots, power, top1, top2):  # pragma: no cover (compiled)
+    n = m.shape[1]
+    for r in range(slots.shape[0]):
+        a = slots[r]
+        b1 = -1
+        for j in range(n):
+            if m[a, j] and (b1 < 0 or power[j] > power[b1]):
+                b1 = j
+        b2 = -1
+        for j in range(n):
+            if j != b1 and m[a, j] and (b2 < 0 or power[j] > power[b2]):
+                b2 = j
+        if b1 < 0:
+            b1 = 0
+        if b2 < 0:
+            b2 = 1 if b1 == 0 else 0
+        top1[r] = b1
+        top2[r] = b2
+
+
+def member_values(members: np.ndarray, slots: np.ndarray, entry_year: np.ndarray, year: int, value: np.ndarray):
+    """Memberships of the agreements ``slots`` entered before ``year``, with what each is worth to its member.
+
+    Returns ``(i, a, stay)``: the member's state index, the agreement's position in ``slots``
+    and ``stay = sum_{j in a} value[i, j]`` (e.g. the total alignment utility of the fellow
+    members), ordered by state, then agreement (the order of ``np.nonzero`` on an (N, A)
+    matrix). Memberships entered in ``year`` or later (``entry_year >= year``) are left out.
+    """
+    slots = np.ascontiguousarray(slots, dtype=np.intp)
+    n = members.shape[1]
+    cap = int(members[slots].sum()) if len(slots) else 0
+    i_out = np.empty(cap, np.intp)
+    a_out = np.empty(cap, np.intp)
+    stay = np.empty(cap)
+    k = _member_values_kernel(members, slots, entry_year, int(year), np.ascontiguousarray(value, dtype=float), i_out, a_out, stay)
+    return i_out[:k], a_out[:k], stay[:k]
+
+
+@njit(cache=True)
+def _member_values_kernel(m, slots, entry, year, value, i_out, a_out, stay):  # pragma: no cover (compiled)
+    n = m.shape[1]
+    n_a = slots.shape[0]
+    # members of each agreement, once
+    count = np.zeros(n_a, np.int64)
+    lists = np.empty((n_a, n), np.int64)
+    for r in range(n_a):
+        a = slots[r]
+        for j in range(n):
+            if m[a, j]:
+                lists[r, count[r]] = j
+                count[r] += 1
+    k = 0
+    for i in range(n):
+        for r in range(n_a):
+            a = slots[r]
+            if m[a, i] and entry[a, i] < year:
+                acc = 0.0
+                for q in range(count[r]):
+                    acc += value[i, lists[r, q]]
+                i_out[k] = i
+                a_out[k] = r
+                stay[k] = acc
+                k += 1
+    return k
+
+
 class Agreements:
     """All agreements of a run, in force or ended, as arrays of growable capacity.
 
@@ -147,7 +351,7 @@ class Agreements:
     agreement_id, kind, domain, obligations, conditional, asymmetric, institutionalised,
     start_year, end_year, integration, cohesion, commitment, leader, crisis, wartime, motives
         Per-agreement attributes; ``kind`` indexes :data:`AGREEMENT_KINDS`, ``domain``
-        :data:`DOMAINS`; ``motives`` (A, 4) is the founding motive decomposition (F5).
+        :data:`DOMAINS`; ``motives`` (A, 4) is the founding motive decomposition (F5), NaN where it is not known (agreements in force at the start, scheduled pacts).
     names : list of str or None
     """
 
@@ -181,7 +385,7 @@ class Agreements:
         self.nonstate = np.zeros((capacity, n_nonstate), dtype=bool)
         self.nonstate_entry = np.full((capacity, n_nonstate), -1, dtype=np.int32)
         self.obligations = np.zeros((capacity, len(OBLIGATIONS)), dtype=bool)
-        self.motives = np.zeros((capacity, 4))
+        self.motives = np.full((capacity, 4), np.nan)  # NaN: not known (starting agreements, shocks)
         for name, (dt, fill) in self._FIELDS.items():
             setattr(self, name, np.full(capacity, fill, dtype=dt))
         self.names: list[str | None] = []
@@ -197,7 +401,7 @@ class Agreements:
         new = max(2 * cap, 8)
         for name in ("members", "entry_year", "last_exit", "power_start", "nonstate", "nonstate_entry", "obligations", "motives"):
             old = getattr(self, name)
-            fill = -1 if name in ("entry_year", "last_exit", "nonstate_entry") else 0
+            fill = -1 if name in ("entry_year", "last_exit", "nonstate_entry") else np.nan if name == "motives" else 0
             arr = np.full((new,) + old.shape[1:], fill, dtype=old.dtype)
             arr[:cap] = old
             setattr(self, name, arr)
@@ -298,6 +502,71 @@ class Agreements:
             self.motives[a] = motives
         self.names.append(name)
         return a
+
+    def add_many(
+        self,
+        owner: np.ndarray,
+        member: np.ndarray,
+        start_year: np.ndarray,
+        *,
+        entry_year: np.ndarray,
+        power: np.ndarray,
+        kind: np.ndarray,
+        domain: np.ndarray,
+        obligations: np.ndarray,
+        conditional: np.ndarray,
+        asymmetric: np.ndarray,
+        institutionalised: np.ndarray,
+        integration: np.ndarray,
+        leader: np.ndarray,
+        agreement_id: np.ndarray,
+        names: list[str | None],
+        nonstate_owner: np.ndarray | None = None,
+        nonstate_member: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Vectorised :meth:`add` of K agreements of any sizes; return their slots (in order).
+
+        Memberships come flattened: ``owner[m]`` (0..K-1) is the agreement of membership ``m``,
+        ``member[m]`` the state's index, ``entry_year[m]`` and ``power[m]`` its entry year and
+        capability share now. The per-agreement arrays are (K,) (``obligations`` (K, 5)).
+        Non-state memberships, if any, are ``nonstate_owner``/``nonstate_member`` (entry at
+        the agreement's start). Same result as K calls of :meth:`add` with explicit ids.
+        """
+        k = len(start_year)
+        if k == 0:
+            return np.zeros(0, np.intp)
+        while self.n + k > self.members.shape[0]:
+            self._grow()
+        slots = np.arange(self.n, self.n + k)
+        self.n += k
+        self.version += 1
+        rows = slots[np.asarray(owner, dtype=np.intp)]
+        cols = np.asarray(member, dtype=np.intp)
+        self.members[rows, cols] = True
+        self.entry_year[rows, cols] = entry_year
+        self.power_start[rows, cols] = power
+        if nonstate_owner is not None and len(nonstate_owner):
+            nrows = slots[np.asarray(nonstate_owner, dtype=np.intp)]
+            self.nonstate[nrows, nonstate_member] = True
+            self.nonstate_entry[nrows, nonstate_member] = np.asarray(start_year)[nonstate_owner]
+        ob = np.asarray(obligations, dtype=bool).reshape(k, len(OBLIGATIONS))
+        self.obligations[slots] = ob
+        self.active[slots] = True
+        self.agreement_id[slots] = agreement_id
+        self.kind[slots] = kind
+        self.domain[slots] = domain
+        self.conditional[slots] = conditional
+        self.asymmetric[slots] = asymmetric
+        self.institutionalised[slots] = institutionalised
+        self.start_year[slots] = start_year
+        self.integration[slots] = integration
+        self.cohesion[slots] = 1.0
+        self.commitment[slots] = commitment_strength(ob, np.asarray(conditional, dtype=bool))
+        self.leader[slots] = leader
+        self.crisis[slots] = -1
+        self.wartime[slots] = False
+        self.names.extend(names)
+        return slots
 
     def add_pairs(
         self,
@@ -566,6 +835,10 @@ class World:
     base_global: np.ndarray = field(default_factory=lambda: np.zeros(3))
     nonstate_home_index: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     cyber_scale: float = 0.0
+    crisis_threats: list = field(default_factory=lambda: [0, 1, 2])  # indices into GLOBAL_THREATS that may arise at random
+    check: bool = False
+    """Whether the steps ask :mod:`foedus.theory` to validate its inputs every year (``check=``):
+    off by default, since the world's arrays are valid by construction; on to debug a new step."""
     tier_pin: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))
     cache: dict = field(default_factory=dict)
     params: Any = None

@@ -3,6 +3,11 @@
 Two styles: the array checks (``_array``, ``_vector``, ``_matrix``, ``_per_state``,
 ``_per_pair``) name the argument and the first bad index; ``_checked`` and ``_broadcast`` also
 name the calling function. Both raise ``ValueError`` with a message a user can act on.
+
+Every helper takes ``check`` (default True). With ``check=False`` it only converts, as the
+public functions' ``check=False`` (scipy's ``check_finite`` precedent) promises: ``np.asarray(x,
+dtype=float)``, plus the expansion of a scalar or (N,) input to (N,) or (N, N) where the helper
+does one, so that a valid input gives the same array, bit for bit, either way.
 """
 
 from __future__ import annotations
@@ -10,8 +15,12 @@ from __future__ import annotations
 import numpy as np
 
 
-def _array(name: str, x, *, nonneg: bool = False, unit: bool = False, allow_inf: bool = False) -> np.ndarray:
+def _array(
+    name: str, x, *, nonneg: bool = False, unit: bool = False, allow_inf: bool = False, check: bool = True
+) -> np.ndarray:
     """``x`` as a float array, or a ValueError naming ``name`` and the first bad entry."""
+    if not check:
+        return np.asarray(x, dtype=float)
     try:
         a = np.asarray(x, dtype=float)
     except (TypeError, ValueError) as exc:
@@ -41,40 +50,44 @@ def _first(mask: np.ndarray) -> tuple[int, ...] | int:
     return idx[0] if len(idx) == 1 else idx
 
 
-def _vector(name: str, x, n: int | None = None, **kw) -> np.ndarray:
+def _vector(name: str, x, n: int | None = None, *, check: bool = True, **kw) -> np.ndarray:
     """A per-state array of shape (N,)."""
-    a = _array(name, x, **kw)
+    a = _array(name, x, check=check, **kw)
+    if not check:
+        return a
     if a.ndim != 1 or (n is not None and a.shape[0] != n):
         want = f"({n},)" if n is not None else "(N,)"
         raise ValueError(f"{name}: expected shape {want} (one value per state), got {a.shape}")
     return a
 
 
-def _matrix(name: str, x, n: int | None = None, **kw) -> np.ndarray:
+def _matrix(name: str, x, n: int | None = None, *, check: bool = True, **kw) -> np.ndarray:
     """A per-pair array of shape (N, N)."""
-    a = _array(name, x, **kw)
+    a = _array(name, x, check=check, **kw)
+    if not check:
+        return a
     if a.ndim != 2 or a.shape[0] != a.shape[1] or (n is not None and a.shape[0] != n):
         want = f"({n}, {n})" if n is not None else "(N, N)"
         raise ValueError(f"{name}: expected a square matrix of shape {want}, got {a.shape}")
     return a
 
 
-def _per_state(name: str, x, n: int, **kw) -> np.ndarray:
+def _per_state(name: str, x, n: int, *, check: bool = True, **kw) -> np.ndarray:
     """A scalar or an (N,) array, returned with shape (N,)."""
-    a = _array(name, x, **kw)
+    a = _array(name, x, check=check, **kw)
     if a.ndim == 0:
         return np.full(n, float(a))
-    return _vector(name, a, n)
+    return _vector(name, a, n) if check else a
 
 
-def _per_pair(name: str, x, n: int, **kw) -> np.ndarray:
+def _per_pair(name: str, x, n: int, *, check: bool = True, **kw) -> np.ndarray:
     """A scalar, an (N,) array (one value per viewing state i, i.e. per row) or an (N, N) array."""
-    a = _array(name, x, **kw)
+    a = _array(name, x, check=check, **kw)
     if a.ndim == 0:
         return np.full((n, n), float(a))
     if a.ndim == 1:
-        return np.repeat(_vector(name, a, n)[:, None], n, axis=1)
-    return _matrix(name, a, n)
+        return np.repeat((_vector(name, a, n) if check else a)[:, None], n, axis=1)
+    return _matrix(name, a, n) if check else a
 
 
 def _zero_diagonal(a: np.ndarray) -> np.ndarray:
@@ -93,8 +106,11 @@ def _checked(
     hi: float | None = None,
     lo_open: bool = False,
     hi_open: bool = False,
+    check: bool = True,
 ) -> np.ndarray:
     """``x`` as a float array, or a ValueError naming ``func``, ``name``, the first bad index and why."""
+    if not check:
+        return np.asarray(x, dtype=float)
     if type(x) is float or type(x) is int:
         # scalars (most keyword parameters): checked without building arrays
         v = float(x)
@@ -136,7 +152,24 @@ def _checked(
     return a
 
 
-def _broadcast(func: str, **arrays: np.ndarray) -> list[np.ndarray]:
+def _broadcast(func: str, *, check: bool = True, **arrays: np.ndarray) -> list[np.ndarray]:
+    """The arrays broadcast against each other, or a ValueError naming ``func`` and the shapes.
+
+    With ``check=False``, arrays that already share one shape are returned as they are (what
+    ``np.broadcast_arrays`` returns for them too) without building the broadcast. Arrays of
+    different shapes are still broadcast, as with ``check=True``: compiled kernels (e.g.
+    :func:`foedus.theory.cyber.trust_update`'s) need equal shapes, and the formulas then see
+    the same arrays either way, so no result can depend on numpy computing a 0-d operand by
+    its scalar rather than its array loops (``np.float64 ** float`` and the array ``**`` can
+    differ in the last bit).
+    """
+    if not check:
+        values = list(arrays.values())
+        shape = values[0].shape
+        for v in values:
+            if v.shape != shape:
+                return list(np.broadcast_arrays(*values))
+        return values
     try:
         return list(np.broadcast_arrays(*arrays.values()))
     except ValueError:

@@ -48,6 +48,7 @@ __all__ = [
     "MOTIVES",
     "alignment_options",
     "alignment_utilities",
+    "best_options",
     "choose_alignment",
     "choose_option",
     "join_utilities",
@@ -76,6 +77,7 @@ def alignment_utilities(
     tether_weight: float = 0.5,
     shared_global=None,
     profit=None,
+    check: bool = True,
 ) -> np.ndarray:
     r"""Utility to each state ``i`` of allying with each state ``j``, by motive (brief F1-F5).
 
@@ -161,6 +163,9 @@ def alignment_utilities(
         Shared global threat :math:`G` (capability-share units). Default: none.
     profit : array (N, N) of float >= 0, optional
         Expected gain to ``i`` of siding with ``j`` (Schweller 1994), in utility units. Default: none.
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
@@ -190,20 +195,21 @@ def alignment_utilities(
     Waltz (1979), ch. 6; Walt (1987), ch. 2 and 8; Schweller (1994); Weitsman
     (1997, 2004).
     """
-    p = _vector("power", power, nonneg=True)
+    p = _vector("power", power, nonneg=True, check=check)
     n = p.shape[0]
-    t_mat = _matrix("threat", threat, n, nonneg=True)
-    h = _per_pair("hostility", hostility, n, unit=True)
+    t_mat = _matrix("threat", threat, n, nonneg=True, check=check)
+    h = _per_pair("hostility", hostility, n, unit=True, check=check)
     weights = np.array([balance_power_weight, balance_threat_weight, bandwagon_weight, tether_weight], dtype=float)
-    if not (np.isfinite(weights).all() and (weights >= 0).all()):
-        raise ValueError(f"motive weights must be finite and >= 0, got {dict(zip(MOTIVES, weights.tolist()))}")
-    if not (np.isfinite(weakness_threshold) and weakness_threshold >= 0):
-        raise ValueError(f"weakness_threshold: must be a capability share >= 0, got {weakness_threshold!r}")
-    if not (np.isfinite(overwhelm_ratio) and overwhelm_ratio > 0):
-        raise ValueError(f"overwhelm_ratio: must be > 0, got {overwhelm_ratio!r}")
+    if check:
+        if not (np.isfinite(weights).all() and (weights >= 0).all()):
+            raise ValueError(f"motive weights must be finite and >= 0, got {dict(zip(MOTIVES, weights.tolist()))}")
+        if not (np.isfinite(weakness_threshold) and weakness_threshold >= 0):
+            raise ValueError(f"weakness_threshold: must be a capability share >= 0, got {weakness_threshold!r}")
+        if not (np.isfinite(overwhelm_ratio) and overwhelm_ratio > 0):
+            raise ValueError(f"overwhelm_ratio: must be > 0, got {overwhelm_ratio!r}")
     none = np.zeros((0, 0))
-    g = none if shared_global is None else _matrix("shared_global", shared_global, n, nonneg=True)
-    gain = none if profit is None else _matrix("profit", profit, n, nonneg=True)
+    g = none if shared_global is None else _matrix("shared_global", shared_global, n, nonneg=True, check=check)
+    gain = none if profit is None else _matrix("profit", profit, n, nonneg=True, check=check)
     out = np.empty((4, n, n))
     if n == 1:
         out[:] = 0.0
@@ -298,8 +304,10 @@ def _alignment_kernel(p, t, t_T, h, h_T, w, threshold, ratio, g, profit, out):  
             out[3, i, j] = w[3] * min(h[i, j], h_T[i, j]) * common if u2 > 0 else 0.0
 
 
-def _utilities(name: str, u, n_options: int | None = None) -> np.ndarray:
-    a = _array(name, u)
+def _utilities(name: str, u, n_options: int | None = None, *, check: bool = True) -> np.ndarray:
+    a = _array(name, u, check=check)
+    if not check:
+        return a
     if a.ndim != 3 or a.shape[0] != len(MOTIVES):
         raise ValueError(f"{name}: expected shape (4, N, K) with motives {MOTIVES} first, got {a.shape}")
     if n_options is not None and a.shape[2] != n_options:
@@ -307,21 +315,21 @@ def _utilities(name: str, u, n_options: int | None = None) -> np.ndarray:
     return a
 
 
-def _option_mask(name: str, available, shape: tuple[int, int]) -> np.ndarray:
+def _option_mask(name: str, available, shape: tuple[int, int], *, check: bool = True) -> np.ndarray:
     if available is None:
         return np.ones(shape, dtype=bool)
     a = np.asarray(available)
-    if a.shape != shape:
+    if check and a.shape != shape:
         raise ValueError(f"{name}: expected a boolean array of shape {shape}, got {a.shape}")
     if a.dtype != bool:
-        if not np.isin(a, (0, 1)).all():
+        if check and not np.isin(a, (0, 1)).all():
             raise ValueError(f"{name}: must be boolean (or 0/1)")
         a = a.astype(bool)
     return a
 
 
-def _costs(cost, shape: tuple[int, int]) -> np.ndarray:
-    c = _array("cost", cost)
+def _costs(cost, shape: tuple[int, int], *, check: bool = True) -> np.ndarray:
+    c = _array("cost", cost, check=check)
     if c.ndim == 1 and c.shape[0] == shape[0]:
         c = c[:, None]
     try:
@@ -416,7 +424,7 @@ def choose_alignment(utilities, available=None, cost=0.0) -> tuple[np.ndarray, n
     return choose_option(u, mask, cost)
 
 
-def mutual_consent(partner, utilities, cost=0.0, *, reciprocal: bool = False) -> np.ndarray:
+def mutual_consent(partner, utilities, cost=0.0, *, reciprocal: bool = False, check: bool = True) -> np.ndarray:
     """Pairs that form: a proposal that both sides gain from (brief F1-F4; consent of both members).
 
     ``i`` proposes to ``partner[i]``; the pair ``{i, j}`` forms when at least one of them proposed
@@ -432,25 +440,29 @@ def mutual_consent(partner, utilities, cost=0.0, *, reciprocal: bool = False) ->
     cost : float, array (N,) or array (N, N), utility units, default 0
     reciprocal : bool, default False
         If True, both must have chosen each other.
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
     array (N, N) of bool, symmetric, diagonal False.
     """
-    u = _array("utilities", utilities)
+    u = _array("utilities", utilities, check=check)
     if u.ndim == 2:
         total = u
     else:
-        total = _utilities("utilities", u).sum(axis=0)
+        total = _utilities("utilities", u, check=check).sum(axis=0)
     n = total.shape[0]
-    if total.shape != (n, n):
-        raise ValueError(f"utilities: expected shape (4, N, N) or (N, N), got {u.shape}")
     part = np.asarray(partner)
-    if part.shape != (n,) or not np.issubdtype(part.dtype, np.integer):
-        raise ValueError(f"partner: expected an integer array of shape ({n},), got {part.dtype} {part.shape}")
-    if ((part < -1) | (part >= n)).any():
-        raise ValueError(f"partner: entries must be -1 or a state index in [0, {n}), got {part[(part < -1) | (part >= n)][:3].tolist()}")
-    gain = total > _costs(cost, (n, n))
+    if check:
+        if total.shape != (n, n):
+            raise ValueError(f"utilities: expected shape (4, N, N) or (N, N), got {u.shape}")
+        if part.shape != (n,) or not np.issubdtype(part.dtype, np.integer):
+            raise ValueError(f"partner: expected an integer array of shape ({n},), got {part.dtype} {part.shape}")
+        if ((part < -1) | (part >= n)).any():
+            raise ValueError(f"partner: entries must be -1 or a state index in [0, {n}), got {part[(part < -1) | (part >= n)][:3].tolist()}")
+    gain = total > _costs(cost, (n, n), check=check)
     proposed = np.zeros((n, n), dtype=bool)
     who = np.flatnonzero(part >= 0)
     proposed[who, part[who]] = True
@@ -509,23 +521,34 @@ def join_utilities(utilities_pairwise, membership, *, aggregate: str = "sum", po
     if m.ndim != 2 or m.shape[1] != n:
         raise ValueError(f"membership: expected a boolean array of shape (A, {n}) (alliances x states), got {m.shape}")
     m = _option_mask("membership", m, m.shape)
+    w = _member_weights(m, aggregate, power, n)
+    rows = _states(states, n)
+    out = np.zeros((len(MOTIVES), len(rows), m.shape[0]))
+    _join_kernel(u, rows, m, w, out)
+    return out
+
+
+def _member_weights(m: np.ndarray, aggregate: str, power, n: int, *, check: bool = True) -> np.ndarray:
+    """Weight ``w[a, j]`` of member j in alliance a for :func:`join_utilities`'s ``aggregate``."""
     w = m.astype(float)
     if aggregate == "capability":
         if power is None:
             raise ValueError('power: required when aggregate="capability"')
-        p = _vector("power", power, n, nonneg=True)
+        p = _vector("power", power, n, nonneg=True, check=check)
         w = w * p[None, :]
         w = w / _nonzero(w.sum(axis=1))[:, None]
     elif aggregate == "mean":
         w = w / _nonzero(w.sum(axis=1))[:, None]
     elif aggregate != "sum":
         raise ValueError(f'aggregate: must be "sum", "capability" or "mean", got {aggregate!r}')
+    return w
+
+
+def _states(states, n: int, *, check: bool = True) -> np.ndarray:
     rows = np.arange(n) if states is None else np.asarray(states, dtype=np.intp)
-    if rows.ndim != 1 or (len(rows) and (rows.min() < 0 or rows.max() >= n)):
+    if check and (rows.ndim != 1 or (len(rows) and (rows.min() < 0 or rows.max() >= n))):
         raise ValueError(f"states: expected indices of states in [0, {n}), got {np.asarray(states)!r}")
-    out = np.zeros((len(MOTIVES), len(rows), m.shape[0]))
-    _join_kernel(u, rows, m, w, out)
-    return out
+    return rows
 
 
 @njit(cache=True)
@@ -548,6 +571,145 @@ def _join_kernel(u, rows, m, w, out):  # pragma: no cover (compiled)
                 for q in range(k):
                     acc += w[a, members[q]] * u[mm, i, members[q]]
                 out[mm, r, a] = acc
+
+
+def best_options(
+    utilities_pairwise,
+    membership=None,
+    *,
+    aggregate: str = "sum",
+    power=None,
+    states=None,
+    available=None,
+    cost=0.0,
+    check: bool = True,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each state's best option, a new partner or an existing alliance, in one compiled pass (F1-F5).
+
+    The same choice as :func:`choose_option` over :func:`alignment_options` (restricted to
+    ``states``): option ``k < N`` is allying with state ``k`` (utilities
+    ``U[:, i, k]``), option ``N + a`` joining alliance ``a`` (:func:`join_utilities` with
+    ``aggregate`` and ``power``); the state takes the available option with the largest
+    positive net utility (sum over motives minus ``cost``), ties to the lowest index, or stays
+    out (-1). The (4, R, N + A) array of options is never built: the join utilities are summed
+    over the members of each alliance inside the pass, in the same order and so to the same
+    bits as :func:`join_utilities` followed by :func:`choose_option`.
+
+    Parameters
+    ----------
+    utilities_pairwise : array (4, N, N)
+        From :func:`alignment_utilities`.
+    membership : array (A, N) of bool, optional
+        Alliances that may be joined (none by default).
+    aggregate, power
+        As in :func:`join_utilities`.
+    states : array of int, optional
+        The states choosing (default all), R of them; row ``r`` of the results is ``states[r]``.
+    available : array (R, N + A) of bool, optional
+        False where the state may not take the option (default: all available; mask the
+        state itself, its current allies and its own alliances).
+    cost : float, array (R,) or array (R, N + A), utility units
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
+
+    Returns
+    -------
+    choice : array (R,) of int
+        Chosen option (``< N``: a partner; ``>= N``: alliance ``choice - N``), -1 to stay out.
+    decomposition : array (R, 4) of float
+        The chosen option's motive contributions (they sum to its utility); zeros for -1.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> U = np.zeros((4, 3, 3)); U[1, 0, 1] = 0.3; U[0, 0, 2] = 0.2
+    >>> choice, dec = best_options(U, np.array([[False, True, True]]), states=[0], cost=0.1)
+    >>> choice.tolist(), dec[0].tolist()   # joining {1, 2} (0.5) beats allying with 1 alone (0.3)
+    ([3], [0.2, 0.3, 0.0, 0.0])
+    """
+    u = _utilities("utilities_pairwise", utilities_pairwise, check=check)
+    n = u.shape[1]
+    if check and u.shape[2] != n:
+        raise ValueError(f"utilities_pairwise: expected shape (4, N, N), got {u.shape}")
+    if membership is None:
+        m = np.zeros((0, n), dtype=bool)
+    else:
+        m = np.asarray(membership)
+        if check and (m.ndim != 2 or m.shape[1] != n):
+            raise ValueError(f"membership: expected a boolean array of shape (A, {n}) (alliances x states), got {m.shape}")
+        m = _option_mask("membership", m, m.shape, check=check)
+    w = _member_weights(m, aggregate, power, n, check=check)
+    rows = _states(states, n, check=check)
+    shape = (len(rows), n + m.shape[0])
+    mask = np.ascontiguousarray(_option_mask("available", available, shape, check=check))
+    c = np.ascontiguousarray(_costs(cost, shape, check=check))
+    choice = np.full(len(rows), -1, np.int64)
+    dec = np.zeros((len(rows), len(MOTIVES)))
+    _best_kernel(np.ascontiguousarray(u), rows, np.ascontiguousarray(m), w, mask, c, choice, dec)
+    return choice, dec
+
+
+@njit(cache=True)
+def _best_kernel(u, rows, m, w, mask, cost, choice, dec):  # pragma: no cover (compiled)
+    """:func:`best_options`: net utilities option by option, the best kept with its decomposition."""
+    n_a, n = m.shape
+    n_m = u.shape[0]
+    # members of each alliance, once
+    count = np.zeros(n_a, np.int64)
+    lists = np.empty((n_a, n), np.int64)
+    for a in range(n_a):
+        for j in range(n):
+            if m[a, j]:
+                lists[a, count[a]] = j
+                count[a] += 1
+    part = np.empty(n_m)
+    for r in range(rows.shape[0]):
+        i = rows[r]
+        best = -np.inf
+        arg = 0
+        for k in range(n):
+            if mask[r, k]:
+                tot = u[0, i, k]
+                for mm in range(1, n_m):
+                    tot += u[mm, i, k]
+                v = tot - cost[r, k]
+                if v > best:
+                    best = v
+                    arg = k
+        for a in range(n_a):
+            if not mask[r, n + a]:
+                continue
+            if m[a, i]:
+                tot = 0.0
+            else:
+                for mm in range(n_m):
+                    acc = 0.0
+                    for q in range(count[a]):
+                        j = lists[a, q]
+                        acc += w[a, j] * u[mm, i, j]
+                    part[mm] = acc
+                tot = part[0]
+                for mm in range(1, n_m):
+                    tot += part[mm]
+            v = tot - cost[r, n + a]
+            if v > best:
+                best = v
+                arg = n + a
+        if best > 0:
+            choice[r] = arg
+            if arg < n:
+                for mm in range(n_m):
+                    dec[r, mm] = u[mm, i, arg]
+            else:
+                a = arg - n
+                if not m[a, i]:
+                    for mm in range(n_m):
+                        acc = 0.0
+                        for q in range(count[a]):
+                            j = lists[a, q]
+                            acc += w[a, j] * u[mm, i, j]
+                        dec[r, mm] = acc
 
 
 def alignment_options(

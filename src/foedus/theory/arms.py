@@ -71,18 +71,18 @@ JERVIS_WORLDS: tuple[float, float, float, float] = (0.0, 0.5, 0.5, 1.0)
 (offence dominant, indistinguishable) "doubly dangerous"."""
 
 
-def _coefficients(n: int, **named) -> dict[str, np.ndarray]:
-    return {name: _per_state(name, value, n, nonneg=True) for name, value in named.items()}
+def _coefficients(n: int, *, check: bool = True, **named) -> dict[str, np.ndarray]:
+    return {name: _per_state(name, value, n, nonneg=True, check=check) for name, value in named.items()}
 
 
-def _weights(threat_weights, n: int | None) -> np.ndarray:
-    w = _matrix("threat_weights", threat_weights, n)
-    if np.diagonal(w).any():
+def _weights(threat_weights, n: int | None, *, check: bool = True) -> np.ndarray:
+    w = _matrix("threat_weights", threat_weights, n, check=check)
+    if check and np.diagonal(w).any():
         raise ValueError("threat_weights: the diagonal must be 0 (a state's reaction to its own spending belongs in fatigue)")
     return w
 
 
-def richardson_rhs(spending, reactivity, fatigue, grievance, threat_weights) -> np.ndarray:
+def richardson_rhs(spending, reactivity, fatigue, grievance, threat_weights, *, check: bool = True) -> np.ndarray:
     r"""Richardson's rates of change :math:`\dot x_i = k_i \sum_j w_{ij} x_j - a_i x_i + g_i` (brief D1).
 
     Parameters
@@ -96,6 +96,9 @@ def richardson_rhs(spending, reactivity, fatigue, grievance, threat_weights) -> 
         Grievance :math:`g` (negative: goodwill).
     threat_weights : array (N, N) of float, zero diagonal
         :math:`w_{ij}`: weight of ``j``'s spending in ``i``'s reaction.
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
@@ -105,15 +108,17 @@ def richardson_rhs(spending, reactivity, fatigue, grievance, threat_weights) -> 
     ----------
     Richardson (1960), ch. 2; Intriligator (1964).
     """
-    x = _vector("spending", spending)
+    x = _vector("spending", spending, check=check)
     n = x.shape[0]
-    c = _coefficients(n, reactivity=reactivity, fatigue=fatigue)
-    g = _per_state("grievance", grievance, n)
-    w = _weights(threat_weights, n)
+    c = _coefficients(n, reactivity=reactivity, fatigue=fatigue, check=check)
+    g = _per_state("grievance", grievance, n, check=check)
+    w = _weights(threat_weights, n, check=check)
     return c["reactivity"] * (w @ x) - c["fatigue"] * x + g
 
 
-def richardson_step(spending, reactivity, fatigue, grievance, threat_weights, dt: float = 1.0) -> np.ndarray:
+def richardson_step(
+    spending, reactivity, fatigue, grievance, threat_weights, dt: float = 1.0, *, check: bool = True
+) -> np.ndarray:
     r"""One Euler step of Richardson's arms-race equations, clipped at zero spending (brief D1).
 
     .. math:: x_i(t + \Delta t) = \max\left(0,\; x_i + \Delta t\,\big(k_i \textstyle\sum_j w_{ij} x_j
@@ -130,6 +135,9 @@ def richardson_step(spending, reactivity, fatigue, grievance, threat_weights, dt
     reactivity, fatigue, grievance, threat_weights
         As in :func:`richardson_rhs`.
     dt : float > 0, years, default 1
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
@@ -144,10 +152,10 @@ def richardson_step(spending, reactivity, fatigue, grievance, threat_weights, dt
     ----------
     Richardson (1960), ch. 2.
     """
-    x = _vector("spending", spending, nonneg=True)
-    if not (np.isfinite(dt) and dt > 0):
+    x = _vector("spending", spending, nonneg=True, check=check)
+    if check and not (np.isfinite(dt) and dt > 0):
         raise ValueError(f"dt: must be a positive number of years, got {dt!r}")
-    return np.maximum(x + dt * richardson_rhs(x, reactivity, fatigue, grievance, threat_weights), 0.0)
+    return np.maximum(x + dt * richardson_rhs(x, reactivity, fatigue, grievance, threat_weights, check=check), 0.0)
 
 
 def richardson_equilibrium(k, l, a, b, g, h) -> tuple[np.ndarray, np.ndarray]:
@@ -365,6 +373,7 @@ def security_dilemma_reactivity(
     base_reactivity: float = 0.2,
     worlds: tuple[float, float, float, float] = JERVIS_WORLDS,
     n: int | None = None,
+    check: bool = True,
 ) -> np.ndarray:
     r"""Richardson reactivity implied by Jervis's security dilemma, pair by pair (brief D1).
 
@@ -394,6 +403,9 @@ def security_dilemma_reactivity(
     worlds : four floats >= 0, default :data:`JERVIS_WORLDS`
     n : int, optional
         Number of states when both inputs are scalars (otherwise inferred).
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
@@ -409,7 +421,7 @@ def security_dilemma_reactivity(
         if not shapes:
             raise ValueError("n: give the number of states when uncertainty and offence_dominance are both scalars")
         n = shapes[0]
-    u, d, c = _jervis_inputs(uncertainty, offence_dominance, n, base_reactivity, worlds)
+    u, d, c = _jervis_inputs(uncertainty, offence_dominance, n, base_reactivity, worlds, check=check)
     u, d = np.broadcast_to(u, (n, n)), np.broadcast_to(d, (n, n))
     kappa = np.empty((n, n))
     _jervis_kernel(u, d, c, float(base_reactivity), kappa)
@@ -425,19 +437,23 @@ def _jervis_kernel(u, d, c, k0, out):  # pragma: no cover (compiled)
             out[i, j] = 0.0 if i == j else k0 * (a + b * u[i, j] + e * d[i, j] + f * (u[i, j] * d[i, j]))
 
 
-def _pairwise(name: str, x, n: int) -> np.ndarray:
+def _pairwise(name: str, x, n: int, *, check: bool = True) -> np.ndarray:
     """A scalar, (N,) per viewer or (N, N) input in [0, 1], shaped to broadcast against (N, N)."""
-    a = _array(name, x, unit=True)
+    a = _array(name, x, unit=True, check=check)
     if a.ndim == 1:
-        return _vector(name, a, n, unit=True)[:, None]
-    return a if a.ndim == 0 else _matrix(name, a, n)
+        return (_vector(name, a, n, unit=True) if check else a)[:, None]
+    return a if (a.ndim == 0 or not check) else _matrix(name, a, n)
 
 
-def _jervis_inputs(uncertainty, offence_dominance, n, base_reactivity, worlds) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _jervis_inputs(
+    uncertainty, offence_dominance, n, base_reactivity, worlds, *, check: bool = True
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Checked inputs of :func:`_jervis_kappa`: u and d broadcastable to (N, N), the four worlds."""
-    u = _pairwise("uncertainty", uncertainty, n)
-    d = _pairwise("offence_dominance", offence_dominance, n)
-    c = _array("worlds", worlds, nonneg=True)
+    u = _pairwise("uncertainty", uncertainty, n, check=check)
+    d = _pairwise("offence_dominance", offence_dominance, n, check=check)
+    c = _array("worlds", worlds, nonneg=True, check=check)
+    if not check:
+        return u, d, c
     if c.shape != (4,):
         raise ValueError(f"worlds: expected four reaction intensities (Jervis's four worlds), got shape {c.shape}")
     if not (np.isfinite(base_reactivity) and base_reactivity >= 0):

@@ -54,6 +54,7 @@ def attribution_probability(
     *,
     base: float = 0.3,
     sensitivity: float = 1.0,
+    check: bool = True,
 ) -> np.ndarray:
     """Probability that the defender attributes an intrusion to its author (brief T3).
 
@@ -79,17 +80,20 @@ def attribution_probability(
         Attribution probability between equals.
     sensitivity : float, > 0
         :math:`\\gamma`, how strongly the capability ratio matters.
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
     ndarray in [0, 1].
     """
     f = "attribution_probability"
-    a = _checked(capability_attacker, "capability_attacker", f, lo=0.0)
-    d = _checked(capability_defender, "capability_defender", f, lo=0.0)
-    b = float(_checked(base, "base", f, lo=0.0, hi=1.0, lo_open=True, hi_open=True))
-    g = float(_checked(sensitivity, "sensitivity", f, lo=0.0, lo_open=True))
-    a, d = _broadcast(f, capability_attacker=a, capability_defender=d)
+    a = _checked(capability_attacker, "capability_attacker", f, lo=0.0, check=check)
+    d = _checked(capability_defender, "capability_defender", f, lo=0.0, check=check)
+    b = float(_checked(base, "base", f, lo=0.0, hi=1.0, lo_open=True, hi_open=True, check=check))
+    g = float(_checked(sensitivity, "sensitivity", f, lo=0.0, lo_open=True, check=check))
+    a, d = _broadcast(f, capability_attacker=a, capability_defender=d, check=check)
     num = b * d**g
     den = num + (1.0 - b) * a**g
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -151,6 +155,8 @@ def cyber_alignment_value(
     espionage_risk,
     exit_exploitation_risk,
     trust,
+    *,
+    check: bool = True,
 ) -> np.ndarray:
     """Expected value of a trust-based cyber alignment; positive means align (brief T3).
 
@@ -176,19 +182,22 @@ def cyber_alignment_value(
         See :func:`partner_espionage_risk`, :func:`partner_exit_risk`.
     trust : array_like in [0, 1]
         Probability that the partner will not misuse the access (see :func:`trust_update`).
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
     ndarray, value units; broadcast shape of the inputs (actors need not be states).
     """
     f = "cyber_alignment_value"
-    b = _checked(benefit_sharing, "benefit_sharing", f, lo=0.0)
-    v = _checked(vulnerability_exposed, "vulnerability_exposed", f, lo=0.0)
-    e = _checked(espionage_risk, "espionage_risk", f, lo=0.0, hi=1.0)
-    x = _checked(exit_exploitation_risk, "exit_exploitation_risk", f, lo=0.0, hi=1.0)
-    t = _checked(trust, "trust", f, lo=0.0, hi=1.0)
+    b = _checked(benefit_sharing, "benefit_sharing", f, lo=0.0, check=check)
+    v = _checked(vulnerability_exposed, "vulnerability_exposed", f, lo=0.0, check=check)
+    e = _checked(espionage_risk, "espionage_risk", f, lo=0.0, hi=1.0, check=check)
+    x = _checked(exit_exploitation_risk, "exit_exploitation_risk", f, lo=0.0, hi=1.0, check=check)
+    t = _checked(trust, "trust", f, lo=0.0, hi=1.0, check=check)
     b, v, e, x, t = _broadcast(
-        f, benefit_sharing=b, vulnerability_exposed=v, espionage_risk=e, exit_exploitation_risk=x, trust=t
+        f, benefit_sharing=b, vulnerability_exposed=v, espionage_risk=e, exit_exploitation_risk=x, trust=t, check=check
     )
     misuse = 1.0 - (1.0 - e) * (1.0 - x)
     return b - v * (1.0 - t) * misuse
@@ -283,6 +292,7 @@ def trust_update(
     learning_rate: float = 0.5,
     recovery_rate: float = 0.05,
     suspicion: float = 0.0,
+    check: bool = True,
 ) -> np.ndarray:
     """One period's update of trust in a partner after observing intrusions (brief T3).
 
@@ -308,6 +318,9 @@ def trust_update(
     attributed : array_like in [0, 1]
         Probability (or 0/1 verdict) that they come from this partner.
     learning_rate, recovery_rate, suspicion : float in [0, 1]
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
@@ -320,16 +333,18 @@ def trust_update(
        675–682.
     """
     f = "trust_update"
-    tau = _checked(trust, "trust", f, lo=0.0, hi=1.0)
-    n = _checked(observed_intrusions, "observed_intrusions", f, lo=0.0)
-    alpha = _checked(attributed, "attributed", f, lo=0.0, hi=1.0)
-    lam = float(_checked(learning_rate, "learning_rate", f, lo=0.0, hi=1.0))
-    mu = float(_checked(recovery_rate, "recovery_rate", f, lo=0.0, hi=1.0))
-    s = float(_checked(suspicion, "suspicion", f, lo=0.0, hi=1.0))
-    tau, n, alpha = _broadcast(f, trust=tau, observed_intrusions=n, attributed=alpha)
+    tau = _checked(trust, "trust", f, lo=0.0, hi=1.0, check=check)
+    n = _checked(observed_intrusions, "observed_intrusions", f, lo=0.0, check=check)
+    alpha = _checked(attributed, "attributed", f, lo=0.0, hi=1.0, check=check)
+    lam = float(_checked(learning_rate, "learning_rate", f, lo=0.0, hi=1.0, check=check))
+    mu = float(_checked(recovery_rate, "recovery_rate", f, lo=0.0, hi=1.0, check=check))
+    s = float(_checked(suspicion, "suspicion", f, lo=0.0, hi=1.0, check=check))
+    tau, n, alpha = _broadcast(f, trust=tau, observed_intrusions=n, attributed=alpha, check=check)
     if tau.ndim == 2:
         # one compiled pass (the usual (N, N) call of the simulator); same formula as below
         out = np.empty(tau.shape)
+        # broadcast views (np.broadcast_arrays) become plain arrays for the compiled pass
+        tau, n, alpha = (np.array(a) if a.base is not None else a for a in (tau, n, alpha))
         _trust_kernel(tau, n, alpha, lam, mu, s, out)
         return out
     signal = -np.expm1(-n * (alpha + s * (1.0 - alpha)))
@@ -355,6 +370,7 @@ def intrusion_propensity(
     offensive_motive: float = 1.0,
     defensive_motive: float = 0.5,
     rate: float = 3.0,
+    check: bool = True,
 ) -> np.ndarray:
     """Propensity of each state to intrude into each other state's networks, (N, N) (brief T3).
 
@@ -380,26 +396,29 @@ def intrusion_propensity(
         1 = purely defensive aims.
     offensive_motive, defensive_motive : float, >= 0
     rate : float, > 0
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
     ndarray (N, N) in [0, 1); ``[i, j]`` is i's propensity to intrude into j; diagonal 0.
     """
     f = "intrusion_propensity"
-    c = _checked(capability, "capability", f, lo=0.0)
-    v = _checked(vulnerability_target, "vulnerability_target", f, lo=0.0, hi=1.0)
-    d = _checked(defensive_posture, "defensive_posture", f, lo=0.0, hi=1.0)
-    m_o = float(_checked(offensive_motive, "offensive_motive", f, lo=0.0))
-    m_d = float(_checked(defensive_motive, "defensive_motive", f, lo=0.0))
-    lam = float(_checked(rate, "rate", f, lo=0.0, lo_open=True))
-    if c.ndim != 1:
+    c = _checked(capability, "capability", f, lo=0.0, check=check)
+    v = _checked(vulnerability_target, "vulnerability_target", f, lo=0.0, hi=1.0, check=check)
+    d = _checked(defensive_posture, "defensive_posture", f, lo=0.0, hi=1.0, check=check)
+    m_o = float(_checked(offensive_motive, "offensive_motive", f, lo=0.0, check=check))
+    m_d = float(_checked(defensive_motive, "defensive_motive", f, lo=0.0, check=check))
+    lam = float(_checked(rate, "rate", f, lo=0.0, lo_open=True, check=check))
+    if check and c.ndim != 1:
         raise ValueError(f"{f}: capability must be 1-D (N,), got shape {c.shape}")
     n = c.shape[0]
-    if d.shape != (n,):
+    if check and d.shape != (n,):
         raise ValueError(f"{f}: defensive_posture must have shape ({n},), got {d.shape}")
     if v.shape == (n,):
         v = np.broadcast_to(v[None, :], (n, n))
-    elif v.shape != (n, n):
+    elif check and v.shape != (n, n):
         raise ValueError(f"{f}: vulnerability_target must have shape ({n},) or ({n}, {n}), got {v.shape}")
     motive = d * m_d + (1.0 - d) * m_o
     rate_i = lam * c * motive
@@ -418,6 +437,7 @@ def escalation_probability(
     detection=1.0,
     distinguishability=0.0,
     purpose_attack=0.0,
+    check: bool = True,
 ) -> np.ndarray:
     """Probability that an intrusion leads the victim to counter-attack (the cybersecurity dilemma).
 
@@ -454,20 +474,23 @@ def escalation_probability(
     fear : array_like in [0, 1]
         Victim's prior that an intrusion prepares an attack.
     detection, distinguishability, purpose_attack : array_like in [0, 1]
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
     ndarray in [0, 1].
     """
     f = "escalation_probability"
-    i = _checked(intrusion, "intrusion", f, lo=0.0, hi=1.0)
-    a = _checked(attribution, "attribution", f, lo=0.0, hi=1.0)
-    phi = _checked(fear, "fear", f, lo=0.0, hi=1.0)
-    det = _checked(detection, "detection", f, lo=0.0, hi=1.0)
-    delta = _checked(distinguishability, "distinguishability", f, lo=0.0, hi=1.0)
-    purpose = _checked(purpose_attack, "purpose_attack", f, lo=0.0, hi=1.0)
+    i = _checked(intrusion, "intrusion", f, lo=0.0, hi=1.0, check=check)
+    a = _checked(attribution, "attribution", f, lo=0.0, hi=1.0, check=check)
+    phi = _checked(fear, "fear", f, lo=0.0, hi=1.0, check=check)
+    det = _checked(detection, "detection", f, lo=0.0, hi=1.0, check=check)
+    delta = _checked(distinguishability, "distinguishability", f, lo=0.0, hi=1.0, check=check)
+    purpose = _checked(purpose_attack, "purpose_attack", f, lo=0.0, hi=1.0, check=check)
     i, a, phi, det, delta, purpose = _broadcast(
-        f, intrusion=i, attribution=a, fear=phi, detection=det, distinguishability=delta, purpose_attack=purpose
+        f, intrusion=i, attribution=a, fear=phi, detection=det, distinguishability=delta, purpose_attack=purpose, check=check
     )
     q = 0.5 * (1.0 + delta)
     with np.errstate(invalid="ignore", divide="ignore"):

@@ -29,6 +29,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
+from numba import njit
 
 from foedus.theory._validate import _broadcast, _checked
 
@@ -134,13 +135,13 @@ def morrow_security(power, *, adversary: float = 0.2) -> np.ndarray:
     return p / (p + r)
 
 
-def _morrow_terms(power_i, power_j, adversary, autonomy_weight, commitment_cost, func):
-    p_i = _checked(power_i, "power_i", func, lo=0.0, lo_open=True)
-    p_j = _checked(power_j, "power_j", func, lo=0.0, lo_open=True)
-    p_i, p_j = _broadcast(func, power_i=p_i, power_j=p_j)
-    r = float(_checked(adversary, "adversary", func, lo=0.0, lo_open=True))
-    theta = float(_checked(autonomy_weight, "autonomy_weight", func, lo=0.0, lo_open=True))
-    kappa = float(_checked(commitment_cost, "commitment_cost", func, lo=0.0, hi=1.0, hi_open=True))
+def _morrow_terms(power_i, power_j, adversary, autonomy_weight, commitment_cost, func, *, check: bool = True):
+    p_i = _checked(power_i, "power_i", func, lo=0.0, lo_open=True, check=check)
+    p_j = _checked(power_j, "power_j", func, lo=0.0, lo_open=True, check=check)
+    p_i, p_j = _broadcast(func, power_i=p_i, power_j=p_j, check=check)
+    r = float(_checked(adversary, "adversary", func, lo=0.0, lo_open=True, check=check))
+    theta = float(_checked(autonomy_weight, "autonomy_weight", func, lo=0.0, lo_open=True, check=check))
+    kappa = float(_checked(commitment_cost, "commitment_cost", func, lo=0.0, hi=1.0, hi_open=True, check=check))
     total = p_i + p_j
     s_pair = total / (total + r)
     # log security gains, written to avoid cancellation: log[(P (p + r)) / (p (P + r))]
@@ -159,6 +160,7 @@ def morrow_exchange(
     autonomy_weight: float = 1.0,
     commitment_cost: float = 0.1,
     iterations: int = 64,
+    check: bool = True,
 ) -> MorrowExchange:
     """Morrow's (1991) autonomy–security exchange between i and j, with explicit forms.
 
@@ -211,6 +213,9 @@ def morrow_exchange(
         :math:`\\kappa`, the fraction of autonomy each signatory gives up by pledging.
     iterations : int
         Most Newton/bisection steps (convergence to double precision usually takes < 10).
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
@@ -232,7 +237,7 @@ def morrow_exchange(
     """
     f = "morrow_exchange"
     g_i, g_j, ds_i, ds_j, theta, kappa = _morrow_terms(
-        power_i, power_j, adversary, autonomy_weight, commitment_cost, f
+        power_i, power_j, adversary, autonomy_weight, commitment_cost, f, check=check
     )
     keep = 1.0 - kappa
     x_lo = np.exp(-g_i / theta) - keep  # i breaks even
@@ -258,7 +263,7 @@ def morrow_exchange(
 
 
 def _nash_concession(g_i, g_j, theta, keep, feasible, iterations):
-    """Nash concession x* (from j to i) of :func:`morrow_exchange`, vectorised.
+    """Nash concession x* (from j to i) of :func:`morrow_exchange`, solved pair by pair (compiled).
 
     Returns x* and the logs of i's and j's autonomy after the alliance, log(k + x*) and
     log(k - x*), the latter computed without cancellation.
@@ -273,34 +278,49 @@ def _nash_concession(g_i, g_j, theta, keep, feasible, iterations):
     steps start from that upper end (exact for equal powers) and fall back to bisection when a
     step leaves the sign bracket.
     """
-    swap = g_i > g_j  # i is the weaker side
-    g_s = np.where(swap, g_j, g_i)
-    g_w = np.where(swap, g_i, g_j)
-    z_lo = np.exp(-g_s / theta) - keep
-    # infeasible pairs sit at x = 0 (y = log k), where every term below is finite
-    y_hi = np.log(keep - np.where(feasible, np.clip(z_lo, 0.0, keep), 0.0))
-    y_lo = np.minimum(np.where(feasible, -g_w / theta, y_hi), y_hi)
-    y = y_hi.copy()
-    for _ in range(int(iterations)):
+    g_i, g_j, feasible = np.broadcast_arrays(np.asarray(g_i, dtype=float), np.asarray(g_j, dtype=float), np.asarray(feasible, dtype=bool))
+    shape = g_i.shape
+    gi, gj, fe = (np.ascontiguousarray(a).ravel() for a in (g_i, g_j, feasible))
+    x, log_i, log_j = np.empty(gi.shape), np.empty(gi.shape), np.empty(gi.shape)
+    _nash_kernel(gi, gj, float(theta), float(keep), fe, int(iterations), x, log_i, log_j)
+    return x.reshape(shape), log_i.reshape(shape), log_j.reshape(shape)
+
+
+@njit(cache=True, error_model="numpy")
+def _nash_kernel(g_i, g_j, theta, keep, feasible, iterations, x_out, log_i, log_j):  # pragma: no cover (compiled)
+    """:func:`_nash_concession` pair by pair: safeguarded Newton steps until each pair converges."""
+    for e in range(g_i.shape[0]):
+        swap = g_i[e] > g_j[e]  # i is the weaker side
+        g_s = g_j[e] if swap else g_i[e]
+        g_w = g_i[e] if swap else g_j[e]
+        z_lo = np.exp(-g_s / theta) - keep
+        # infeasible pairs sit at x = 0 (y = log k), where every term below is finite
+        y_hi = np.log(keep - (min(max(z_lo, 0.0), keep) if feasible[e] else 0.0))
+        y_lo = min(-g_w / theta if feasible[e] else y_hi, y_hi)
+        y = y_hi
+        if feasible[e]:
+            for _ in range(iterations):
+                b = np.exp(y)
+                a = 2.0 * keep - b
+                du_s = g_s + theta * np.log(a)
+                du_w = g_w + theta * y
+                h = a * du_s - b * du_w
+                if h > 0.0:
+                    y_lo = y
+                else:
+                    y_hi = y
+                step = y + h / (b * (du_s + du_w + 2.0 * theta))
+                y_new = step if (step >= y_lo and step <= y_hi) else 0.5 * (y_lo + y_hi)
+                done = abs(y_new - y) <= 1e-13 * (1.0 + abs(y))
+                y = y_new
+                if done:
+                    break
         b = np.exp(y)
-        a = 2.0 * keep - b
-        du_s = g_s + theta * np.log(a)
-        du_w = g_w + theta * y
-        h = a * du_s - b * du_w
-        pos = h > 0.0
-        y_lo = np.where(pos, y, y_lo)
-        y_hi = np.where(pos, y_hi, y)
-        step = y + h / (b * (du_s + du_w + 2.0 * theta))
-        inside = (step >= y_lo) & (step <= y_hi)
-        y_new = np.where(feasible, np.where(inside, step, 0.5 * (y_lo + y_hi)), y)
-        done = bool(np.all(np.abs(y_new - y) <= 1e-13 * (1.0 + np.abs(y))))
-        y = y_new
-        if done:
-            break
-    b = np.exp(y)
-    z = keep - b
-    log_strong = np.log(2.0 * keep - b)  # y is the payer's log autonomy, exact even if b ~ 1e-300
-    return np.where(swap, -z, z), np.where(swap, y, log_strong), np.where(swap, log_strong, y)
+        z = keep - b
+        log_strong = np.log(2.0 * keep - b)  # y is the payer's log autonomy, exact even if b ~ 1e-300
+        x_out[e] = -z if swap else z
+        log_i[e] = y if swap else log_strong
+        log_j[e] = log_strong if swap else y
 
 
 def autonomy_security_exchange(power_i, power_j, **kwargs) -> tuple[np.ndarray, np.ndarray]:
@@ -389,7 +409,9 @@ def symmetric_ratio_threshold(
 # --------------------------------------------------------------------------------------------
 
 
-def entrapment_risk(commitment, partner_risk_taking, shared_adversary, *, emboldening: float = 0.0) -> np.ndarray:
+def entrapment_risk(
+    commitment, partner_risk_taking, shared_adversary, *, emboldening: float = 0.0, check: bool = True
+) -> np.ndarray:
     """Risk of being dragged into the partner's war over interests one does not share.
 
     Brief P2 (Snyder 1984, 1997). Entrapment rises with the strength of one's commitment and
@@ -415,6 +437,9 @@ def entrapment_risk(commitment, partner_risk_taking, shared_adversary, *, embold
         Degree to which the partner's likely opponent is also one's own adversary.
     emboldening : float in [0, 1]
         How much full commitment raises the partner's risk-taking toward 1.
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
@@ -427,16 +452,16 @@ def entrapment_risk(commitment, partner_risk_taking, shared_adversary, *, embold
     .. [2] Snyder, G. H. (1997). Alliance Politics. Ithaca: Cornell University Press.
     """
     f = "entrapment_risk"
-    c = _checked(commitment, "commitment", f, lo=0.0, hi=1.0)
-    r = _checked(partner_risk_taking, "partner_risk_taking", f, lo=0.0, hi=1.0)
-    s = _checked(shared_adversary, "shared_adversary", f, lo=0.0, hi=1.0)
-    e = float(_checked(emboldening, "emboldening", f, lo=0.0, hi=1.0))
-    c, r, s = _broadcast(f, commitment=c, partner_risk_taking=r, shared_adversary=s)
+    c = _checked(commitment, "commitment", f, lo=0.0, hi=1.0, check=check)
+    r = _checked(partner_risk_taking, "partner_risk_taking", f, lo=0.0, hi=1.0, check=check)
+    s = _checked(shared_adversary, "shared_adversary", f, lo=0.0, hi=1.0, check=check)
+    e = float(_checked(emboldening, "emboldening", f, lo=0.0, hi=1.0, check=check))
+    c, r, s = _broadcast(f, commitment=c, partner_risk_taking=r, shared_adversary=s, check=check)
     bold = r + (1.0 - r) * e * c
     return c * bold * (1.0 - s)
 
 
-def abandonment_risk(commitment, partner_alternatives, reassurance) -> np.ndarray:
+def abandonment_risk(commitment, partner_alternatives, reassurance, *, check: bool = True) -> np.ndarray:
     """Risk that the partner defects, realigns or fails to help when needed.
 
     Brief P2 (Snyder 1984, 1997). Abandonment rises with the partner's alternatives (other
@@ -459,6 +484,9 @@ def abandonment_risk(commitment, partner_alternatives, reassurance) -> np.ndarra
         Attractiveness of the partner's outside options.
     reassurance : array_like in [0, 1]
         Credibility added by forward-deployed forces, integrated command and the like.
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
@@ -470,10 +498,10 @@ def abandonment_risk(commitment, partner_alternatives, reassurance) -> np.ndarra
        36(4): 461–495.
     """
     f = "abandonment_risk"
-    c = _checked(commitment, "commitment", f, lo=0.0, hi=1.0)
-    a = _checked(partner_alternatives, "partner_alternatives", f, lo=0.0, hi=1.0)
-    rho = _checked(reassurance, "reassurance", f, lo=0.0, hi=1.0)
-    c, a, rho = _broadcast(f, commitment=c, partner_alternatives=a, reassurance=rho)
+    c = _checked(commitment, "commitment", f, lo=0.0, hi=1.0, check=check)
+    a = _checked(partner_alternatives, "partner_alternatives", f, lo=0.0, hi=1.0, check=check)
+    rho = _checked(reassurance, "reassurance", f, lo=0.0, hi=1.0, check=check)
+    c, a, rho = _broadcast(f, commitment=c, partner_alternatives=a, reassurance=rho, check=check)
     return a * (1.0 - c) * (1.0 - rho)
 
 
@@ -540,7 +568,9 @@ def risk_taking_from_disputes(territorial_disputes, *, base: float = 0.1, per_di
     return 1.0 - (1.0 - r0) * (1.0 - d) ** n
 
 
-def accession_allowed(territorial_disputes, *, max_disputes: int = 0, axis: int | None = None) -> np.ndarray:
+def accession_allowed(
+    territorial_disputes, *, max_disputes: int = 0, axis: int | None = None, check: bool = True
+) -> np.ndarray:
     """Accession rule: a candidate with unresolved territorial disputes is refused (brief P2).
 
     NATO's Study on Enlargement (September 1995, ch. 1) makes the peaceful settlement of a
@@ -557,14 +587,17 @@ def accession_allowed(territorial_disputes, *, max_disputes: int = 0, axis: int 
         Most disputes a candidate may keep (0: all must be settled).
     axis : int, optional
         Axis to sum over first.
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
     ndarray of bool, True where the candidate may join.
     """
     f = "accession_allowed"
-    d = _checked(territorial_disputes, "territorial_disputes", f, lo=0.0)
-    m = float(_checked(max_disputes, "max_disputes", f, lo=0.0))
+    d = _checked(territorial_disputes, "territorial_disputes", f, lo=0.0, check=check)
+    m = float(_checked(max_disputes, "max_disputes", f, lo=0.0, check=check))
     if axis is not None:
         try:
             d = d.sum(axis=axis)
@@ -782,7 +815,9 @@ def burden_ratio(contributions, income) -> np.ndarray:
 # --------------------------------------------------------------------------------------------
 
 
-def integration_effectiveness(integration, capability, *, gain: float = 1.0, returns: float = 0.5) -> np.ndarray:
+def integration_effectiveness(
+    integration, capability, *, gain: float = 1.0, returns: float = 0.5, check: bool = True
+) -> np.ndarray:
     """Military effectiveness of a state's forces as a function of integration with allies.
 
     Brief P3, T4. Interoperability, common equipment and common command multiply what a
@@ -802,17 +837,20 @@ def integration_effectiveness(integration, capability, *, gain: float = 1.0, ret
         γ (1.0: full integration doubles effectiveness).
     returns : float in (0, 1]
         η.
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
     ndarray, capability units.
     """
     f = "integration_effectiveness"
-    g = _checked(integration, "integration", f, lo=0.0, hi=1.0)
-    c = _checked(capability, "capability", f, lo=0.0)
-    gam = float(_checked(gain, "gain", f, lo=0.0))
-    eta = float(_checked(returns, "returns", f, lo=0.0, hi=1.0, lo_open=True))
-    g, c = _broadcast(f, integration=g, capability=c)
+    g = _checked(integration, "integration", f, lo=0.0, hi=1.0, check=check)
+    c = _checked(capability, "capability", f, lo=0.0, check=check)
+    gam = float(_checked(gain, "gain", f, lo=0.0, check=check))
+    eta = float(_checked(returns, "returns", f, lo=0.0, hi=1.0, lo_open=True, check=check))
+    g, c = _broadcast(f, integration=g, capability=c, check=check)
     return c * (1.0 + gam * g**eta)
 
 
@@ -864,6 +902,7 @@ def optimal_integration(
     gain: float = 1.0,
     returns: float = 0.5,
     convexity: float = 2.0,
+    check: bool = True,
 ) -> np.ndarray:
     """The integration level each state chooses, per operation: argmax of :func:`integration_utility`.
 
@@ -877,17 +916,30 @@ def optimal_integration(
     Comparative statics: :math:`g^*` rises with the threat and with the gain (digital,
     multi-domain warfare), and falls with the attachment to national control.
 
+    Parameters
+    ----------
+    threat : array_like, >= 0
+        :math:`\\tau`.
+    autonomy_weight : array_like, >= 0
+        ``w``, the attachment to national control; broadcast against ``threat``.
+    gain, returns, convexity : float
+        :math:`\\gamma \\ge 0`, :math:`\\eta \\in (0, 1]`, :math:`\\zeta > 1`, as in
+        :func:`integration_utility`.
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
+
     Returns
     -------
     ndarray in [0, 1], broadcast shape of ``threat`` and ``autonomy_weight``.
     """
     f = "optimal_integration"
-    tau = _checked(threat, "threat", f, lo=0.0)
-    w = _checked(autonomy_weight, "autonomy_weight", f, lo=0.0)
-    gam = float(_checked(gain, "gain", f, lo=0.0))
-    eta = float(_checked(returns, "returns", f, lo=0.0, hi=1.0, lo_open=True))
-    z = float(_checked(convexity, "convexity", f, lo=1.0, lo_open=True))
-    tau, w = _broadcast(f, threat=tau, autonomy_weight=w)
+    tau = _checked(threat, "threat", f, lo=0.0, check=check)
+    w = _checked(autonomy_weight, "autonomy_weight", f, lo=0.0, check=check)
+    gam = float(_checked(gain, "gain", f, lo=0.0, check=check))
+    eta = float(_checked(returns, "returns", f, lo=0.0, hi=1.0, lo_open=True, check=check))
+    z = float(_checked(convexity, "convexity", f, lo=1.0, lo_open=True, check=check))
+    tau, w = _broadcast(f, threat=tau, autonomy_weight=w, check=check)
     num = tau * gam * eta
     with np.errstate(divide="ignore", invalid="ignore"):
         g = np.where(w > 0, (num / np.where(w > 0, w * z, 1.0)) ** (1.0 / (z - eta)), np.where(num > 0, 1.0, 0.0))
@@ -910,6 +962,7 @@ def alliance_cohesion(
     competition_weight: float = 2.0,
     similarity_weight: float = 1.0,
     democracy_weight: float = 1.0,
+    check: bool = True,
 ) -> np.ndarray:
     """Probability-like cohesion of an alliance or allied pair (brief P5, T2, T5).
 
@@ -937,6 +990,9 @@ def alliance_cohesion(
         1 where both members are democracies.
     intercept, threat_weight, competition_weight, similarity_weight, democracy_weight : float
         Logit coefficients; the weights must be >= 0 (their signs are fixed above).
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
@@ -955,13 +1011,13 @@ def alliance_cohesion(
        relations. International Organization 50(1): 109–139.
     """
     f = "alliance_cohesion"
-    t = _checked(threat_common, "threat_common", f, lo=0.0, hi=1.0)
-    e = _checked(economic_competition, "economic_competition", f, lo=0.0, hi=1.0)
-    r = _checked(regime_similarity, "regime_similarity", f, lo=0.0, hi=1.0)
-    d = _checked(joint_democracy, "joint_democracy", f, lo=0.0, hi=1.0)
-    b0 = float(_checked(intercept, "intercept", f))
+    t = _checked(threat_common, "threat_common", f, lo=0.0, hi=1.0, check=check)
+    e = _checked(economic_competition, "economic_competition", f, lo=0.0, hi=1.0, check=check)
+    r = _checked(regime_similarity, "regime_similarity", f, lo=0.0, hi=1.0, check=check)
+    d = _checked(joint_democracy, "joint_democracy", f, lo=0.0, hi=1.0, check=check)
+    b0 = float(_checked(intercept, "intercept", f, check=check))
     bt, be, br, bd = (
-        float(_checked(v, n, f, lo=0.0))
+        float(_checked(v, n, f, lo=0.0, check=check))
         for v, n in (
             (threat_weight, "threat_weight"),
             (competition_weight, "competition_weight"),
@@ -969,7 +1025,7 @@ def alliance_cohesion(
             (democracy_weight, "democracy_weight"),
         )
     )
-    t, e, r, d = _broadcast(f, threat_common=t, economic_competition=e, regime_similarity=r, joint_democracy=d)
+    t, e, r, d = _broadcast(f, threat_common=t, economic_competition=e, regime_similarity=r, joint_democracy=d, check=check)
     return _logistic(b0 + bt * t - be * e + br * r + bd * d)
 
 
@@ -979,6 +1035,7 @@ def annual_exit_probability(
     capability_change=0.0,
     max_hazard: float = 0.25,
     change_weight: float = 2.0,
+    check: bool = True,
 ) -> np.ndarray:
     """Probability that an alliance (or a member) ends this year (brief P5).
 
@@ -989,16 +1046,31 @@ def annual_exit_probability(
     that capability change breaks alliances, and Leeds (2003) finds that changes in power
     since formation predict violations. Our form; ``max_hazard`` bounds the yearly rate.
 
+    Parameters
+    ----------
+    cohesion : array_like in [0, 1]
+        From :func:`alliance_cohesion`.
+    capability_change : array_like, optional
+        :math:`\\Delta p`, relative change in the members' capabilities; broadcast against
+        ``cohesion``.
+    max_hazard : float in [0, 1]
+        :math:`h_{max}`.
+    change_weight : float, >= 0
+        :math:`\\lambda`.
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
+
     Returns
     -------
     ndarray in [0, max_hazard].
     """
     f = "annual_exit_probability"
-    c = _checked(cohesion, "cohesion", f, lo=0.0, hi=1.0)
-    dp = _checked(capability_change, "capability_change", f)
-    h = float(_checked(max_hazard, "max_hazard", f, lo=0.0, hi=1.0))
-    lam = float(_checked(change_weight, "change_weight", f, lo=0.0))
-    c, dp = _broadcast(f, cohesion=c, capability_change=dp)
+    c = _checked(cohesion, "cohesion", f, lo=0.0, hi=1.0, check=check)
+    dp = _checked(capability_change, "capability_change", f, check=check)
+    h = float(_checked(max_hazard, "max_hazard", f, lo=0.0, hi=1.0, check=check))
+    lam = float(_checked(change_weight, "change_weight", f, lo=0.0, check=check))
+    c, dp = _broadcast(f, cohesion=c, capability_change=dp, check=check)
     return h * (1.0 - c * np.exp(-lam * np.abs(dp)))
 
 
@@ -1015,6 +1087,7 @@ def honour_probability(
     interdependence_weight: float = 3.0,
     democracy_weight: float = 0.5,
     major_power_weight: float = 0.5,
+    check: bool = True,
 ) -> np.ndarray:
     """Probability that an ally honours its commitment when called upon (brief T2, P5).
 
@@ -1045,6 +1118,9 @@ def honour_probability(
     base_rate : float in (0, 1)
     commitment_weight, cohesion_weight, interdependence_weight, democracy_weight,
     major_power_weight : float, >= 0
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
@@ -1060,14 +1136,14 @@ def honour_probability(
        reliable allies. American Journal of Political Science 48(4): 775–795.
     """
     f = "honour_probability"
-    c = _checked(commitment, "commitment", f, lo=0.0, hi=1.0)
-    x = _checked(interdependence_with_adversary, "interdependence_with_adversary", f, lo=0.0, hi=1.0)
-    h = _checked(cohesion, "cohesion", f, lo=0.0, hi=1.0)
-    d = _checked(democratic, "democratic", f, lo=0.0, hi=1.0)
-    m = _checked(major_power, "major_power", f, lo=0.0, hi=1.0)
-    p0 = float(_checked(base_rate, "base_rate", f, lo=0.0, hi=1.0, lo_open=True, hi_open=True))
+    c = _checked(commitment, "commitment", f, lo=0.0, hi=1.0, check=check)
+    x = _checked(interdependence_with_adversary, "interdependence_with_adversary", f, lo=0.0, hi=1.0, check=check)
+    h = _checked(cohesion, "cohesion", f, lo=0.0, hi=1.0, check=check)
+    d = _checked(democratic, "democratic", f, lo=0.0, hi=1.0, check=check)
+    m = _checked(major_power, "major_power", f, lo=0.0, hi=1.0, check=check)
+    p0 = float(_checked(base_rate, "base_rate", f, lo=0.0, hi=1.0, lo_open=True, hi_open=True, check=check))
     bc, bh, bx, bd, bm = (
-        float(_checked(v, n, f, lo=0.0))
+        float(_checked(v, n, f, lo=0.0, check=check))
         for v, n in (
             (commitment_weight, "commitment_weight"),
             (cohesion_weight, "cohesion_weight"),
@@ -1077,7 +1153,7 @@ def honour_probability(
         )
     )
     c, x, h, d, m = _broadcast(
-        f, commitment=c, interdependence_with_adversary=x, cohesion=h, democratic=d, major_power=m
+        f, commitment=c, interdependence_with_adversary=x, cohesion=h, democratic=d, major_power=m, check=check
     )
     z = _logit(p0) + bc * (c - 1.0) + bh * (h - 0.5) - bx * x + bd * d - bm * m
     return _logistic(z)

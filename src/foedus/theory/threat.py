@@ -158,7 +158,7 @@ def proximity_matrix(distance_km, contiguous=None, *, decay_km: float = 1000.0) 
     return _zero_diagonal(p)
 
 
-def threat_matrix(power, proximity, offensive, intentions) -> np.ndarray:
+def threat_matrix(power, proximity, offensive, intentions, *, check: bool = True) -> np.ndarray:
     """Walt's balance-of-threat matrix: ``T[i, j]`` = threat that ``j`` poses to ``i`` (brief F2).
 
     The four sources of threat (Walt 1985, 1987) combine multiplicatively, so a threat needs all of
@@ -178,6 +178,9 @@ def threat_matrix(power, proximity, offensive, intentions) -> np.ndarray:
     intentions : float or array (N, N) of float in [0, 1]
         Perceived aggressive intentions ``I[i, j]``: how aggressive ``i`` believes ``j`` to be
         (see :func:`perceived_intentions`). An (N,) array is read per viewer ``i`` (rows).
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
@@ -193,11 +196,11 @@ def threat_matrix(power, proximity, offensive, intentions) -> np.ndarray:
     ----------
     Walt, S. M. (1987). *The Origins of Alliances*, ch. 2 ("the sources of threat") and ch. 8.
     """
-    p = _vector("power", power, nonneg=True)
+    p = _vector("power", power, nonneg=True, check=check)
     n = p.shape[0]
-    prox = _matrix("proximity", proximity, n, unit=True)
-    o = _per_state("offensive", offensive, n, unit=True)
-    it = _per_pair("intentions", intentions, n, unit=True)
+    prox = _matrix("proximity", proximity, n, unit=True, check=check)
+    o = _per_state("offensive", offensive, n, unit=True, check=check)
+    it = _per_pair("intentions", intentions, n, unit=True, check=check)
     return _zero_diagonal(prox * it * (p * o)[None, :])
 
 
@@ -230,6 +233,7 @@ def perceived_intentions(
     rivalry=None,
     *,
     weights: tuple[float, float, float] = (0.5, 0.25, 0.25),
+    check: bool = True,
 ) -> np.ndarray:
     """Perceived aggressive intentions ``I[i, j]`` in [0, 1]: how aggressive ``i`` believes ``j`` is.
 
@@ -252,6 +256,9 @@ def perceived_intentions(
     weights : (w_h, w_d, w_r), each >= 0, default (0.5, 0.25, 0.25)
         Relative weights of hostility, ideal-point distance and rivalry; hostility, the most direct
         indicator, carries half the weight by default.
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
@@ -262,25 +269,25 @@ def perceived_intentions(
     Walt (1987), ch. 2; Bailey, Strezhnev & Voeten (2017), *Journal of Conflict
     Resolution* 61(2): 430-456; Thompson & Dreyer (2012), *Handbook of International Rivalries*.
     """
-    h = _matrix("hostility", hostility, unit=True)
+    h = _matrix("hostility", hostility, unit=True, check=check)
     n = h.shape[0]
-    w = _array("weights", weights, nonneg=True)
-    if w.shape != (3,):
+    w = _array("weights", weights, nonneg=True, check=check)
+    if check and w.shape != (3,):
         raise ValueError(f"weights: expected three weights (hostility, ideal_point_distance, rivalry), got shape {w.shape}")
     total = w[0] * h
     denom = w[0]
     if ideal_point_distance is not None:
-        total = total + w[1] * _matrix("ideal_point_distance", ideal_point_distance, n, unit=True)
+        total = total + w[1] * _matrix("ideal_point_distance", ideal_point_distance, n, unit=True, check=check)
         denom += w[1]
     if rivalry is not None:
-        total = total + w[2] * _matrix("rivalry", rivalry, n, unit=True)
+        total = total + w[2] * _matrix("rivalry", rivalry, n, unit=True, check=check)
         denom += w[2]
-    if denom <= 0:
+    if check and denom <= 0:
         raise ValueError("weights: the indicators supplied all have weight 0")
     return _zero_diagonal(total / denom)
 
 
-def global_threat_exposure(exposure, intensity) -> np.ndarray:
+def global_threat_exposure(exposure, intensity, *, check: bool = True) -> np.ndarray:
     """Each state's exposure to global threats that no single state embodies (brief F2).
 
     Terrorism, WMD proliferation and organised crime threaten states with different intensity and
@@ -296,6 +303,9 @@ def global_threat_exposure(exposure, intensity) -> np.ndarray:
     intensity : array (K,) of float >= 0
         Current intensity of each global threat, in the same units as the threat matrix
         (capability-share equivalents) so the two can be added.
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
@@ -305,14 +315,14 @@ def global_threat_exposure(exposure, intensity) -> np.ndarray:
     ----------
     Walt (1987), ch. 2 (threat, not power, drives alignment); brief F2 and D4.
     """
-    e = _array("exposure", exposure, unit=True)
-    if e.ndim != 2:
+    e = _array("exposure", exposure, unit=True, check=check)
+    if check and e.ndim != 2:
         raise ValueError(f"exposure: expected shape (N, K) (states x global threats), got {e.shape}")
-    s = _vector("intensity", intensity, e.shape[1], nonneg=True)
+    s = _vector("intensity", intensity, e.shape[1], nonneg=True, check=check)
     return e @ s
 
 
-def shared_global_threat(exposure, intensity) -> np.ndarray:
+def shared_global_threat(exposure, intensity, *, check: bool = True) -> np.ndarray:
     """Global threat that ``i`` and ``j`` face together: ``S[i, j] = sum_k s_k E_ik E_jk``.
 
     The common-threat term for alliances against global threats (brief F2, D4): two states gain
@@ -323,13 +333,16 @@ def shared_global_threat(exposure, intensity) -> np.ndarray:
     ----------
     exposure : array (N, K) of float in [0, 1]
     intensity : array (K,) of float >= 0
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
     array (N, N) of float >= 0, symmetric, diagonal 0.
     """
-    e = _array("exposure", exposure, unit=True)
-    if e.ndim != 2:
+    e = _array("exposure", exposure, unit=True, check=check)
+    if check and e.ndim != 2:
         raise ValueError(f"exposure: expected shape (N, K) (states x global threats), got {e.shape}")
-    s = _vector("intensity", intensity, e.shape[1], nonneg=True)
+    s = _vector("intensity", intensity, e.shape[1], nonneg=True, check=check)
     return _zero_diagonal((e * s) @ e.T)

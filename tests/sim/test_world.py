@@ -1,0 +1,98 @@
+"""The compiled membership passes of foedus.sim.world against plain NumPy definitions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from foedus.sim.world import alliance_ties, leaders, member_values, pair_max, security_profile
+
+
+def _world(seed: int, n: int, capacity: int):
+    """Random memberships (some rows empty or single), the agreements in force, per-state arrays."""
+    rng = np.random.default_rng(seed)
+    members = rng.random((capacity, n)) < rng.uniform(0.05, 0.6)
+    members[rng.random(capacity) < 0.1] = False
+    slots = np.flatnonzero(rng.random(capacity) < 0.7)
+    power = rng.random(n)
+    power /= power.sum()
+    threat = rng.random((n, n)) * (rng.random((n, n)) < 0.5)
+    return rng, members, slots, power, threat
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10_000), n=st.integers(2, 12), capacity=st.integers(1, 15))
+def test_security_profile_matches_its_definition(seed, n, capacity):
+    rng, members, slots, power, threat = _world(seed, n, capacity)
+    power_start = rng.random((capacity, n))
+    glob, economy, regime = rng.random(n), rng.random(n) + 0.1, rng.random(n)
+    prof = security_profile(members, slots, power, power_start, threat, glob, economy, regime)
+    for r, a in enumerate(slots):
+        idx = np.flatnonzero(members[a])
+        k = len(idx)
+        assert prof["size"][r] == k
+        if k == 0:
+            assert all(prof[key][r] == 0 for key in prof)
+            continue
+        outsiders = np.setdiff1d(np.arange(n), idx)
+        mean_threat = threat[idx].sum(axis=0) / k
+        want = {
+            "mean_power": power[idx].mean(),
+            "threat_common": mean_threat[outsiders].max(initial=0.0),
+            "global_threat": glob[idx].mean(),
+            "hhi": ((economy[idx] / economy[idx].sum()) ** 2).sum(),
+            "regime_mean": regime[idx].mean(),
+            "regime_var": regime[idx].var(),
+            "all_democracies": float((regime[idx] >= 0.5).all()),
+            "capability_change": 0.5 * np.abs(power[idx] / power[idx].sum() - power_start[a, idx] / power_start[a, idx].sum()).sum(),
+        }
+        for key, v in want.items():
+            assert prof[key][r] == pytest.approx(v, rel=1e-12, abs=1e-12), key
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10_000), n=st.integers(2, 12), capacity=st.integers(1, 15))
+def test_alliance_ties_match_their_definitions(seed, n, capacity):
+    rng, members, slots, power, threat = _world(seed, n, capacity)
+    value = rng.random(len(slots)) * (rng.random(len(slots)) < 0.8)  # some ties of strength 0
+    columns = rng.random((len(slots), 3))
+    partner_value = rng.random(n)
+    group = rng.integers(0, 3, n)
+    tie, best, ally_max, ally_same = alliance_ties(members, slots, value, columns, partner_value, group)
+    mb = members[slots]
+    assert np.array_equal(tie, pair_max(mb, value, n))
+    want_best = np.array([[columns[mb[:, i], c].max(initial=0.0) for c in range(3)] for i in range(n)])
+    assert np.array_equal(best, want_best)
+    allies = tie > 0
+    assert np.array_equal(ally_max, np.array([partner_value[allies[i]].max(initial=0.0) for i in range(n)]))
+    assert np.array_equal(ally_same, np.array([float((group[allies[i]] == group[i]).any()) for i in range(n)]))
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10_000), n=st.integers(2, 12), capacity=st.integers(1, 15))
+def test_leaders_are_the_argmax_of_members_power(seed, n, capacity):
+    rng, members, slots, power, _ = _world(seed, n, capacity)
+    power[rng.integers(0, n)] = power.max()  # a tie for the lead
+    top1, top2 = leaders(members, slots, power)
+    for r, a in enumerate(slots):
+        if members[a].sum() < 2:
+            continue
+        pw = np.where(members[a], power, -1.0)
+        assert top1[r] == np.argmax(pw)
+        pw[top1[r]] = -1.0
+        assert top2[r] == np.argmax(pw)
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10_000), n=st.integers(2, 12), capacity=st.integers(1, 15))
+def test_member_values_list_the_older_memberships_in_state_order(seed, n, capacity):
+    rng, members, slots, _, _ = _world(seed, n, capacity)
+    entry = np.where(members, rng.integers(1990, 2001, members.shape), -1).astype(np.int32)
+    value = rng.random((n, n))
+    i_idx, a_idx, stay = member_values(members, slots, entry, 2000, value)
+    mem = members[slots]
+    want_i, want_a = np.nonzero(mem.T & (entry[slots].T < 2000))
+    assert np.array_equal(i_idx, want_i) and np.array_equal(a_idx, want_a)
+    assert np.allclose(stay, (mem.astype(float) @ value.T).T[want_i, want_a], rtol=1e-12, atol=0)
