@@ -163,3 +163,54 @@ def test_agreements_grow_and_keep_closed_spells():
     rows = sorted(zip(slot.tolist(), idx.tolist(), entry.tolist(), exit_.tolist()))
     assert rows == [(0, 0, 2000, 2004), (0, 1, 2000, 2004), (0, 4, 2002, 2004), (1, 1, 2001, -1), (1, 2, 2001, 2003), (1, 3, 2001, -1)]
     assert ag.allied()[1, 3] and not ag.allied()[0, 1]
+
+
+def test_cyber_alignments_form_from_mutual_trust_and_record_every_actor():
+    """T3: states outside every cyber alignment form new ones with trusted partners; every change,
+    non-state actors' included, is an event with its explanation."""
+    sc = Scenario.builtin("world-2022")
+    h = Simulation(sc, seed=3).run(12).history()
+    ev = h.events
+    cyber_formed = [(d, c1, c2) for d, c1, c2 in detail(ev, "formation") if d.get("domain") == "cyber"]
+    assert cyber_formed, "no cyber alignment formed in 12 years of world-2022"
+    for d, _, _ in cyber_formed:
+        f = d["factors"]
+        assert d["cause"] == "cyber trust"
+        assert f["trust"] >= 0.5 and f["partner_trust"] >= 0.5 and f["value"] > 0 and f["partner_value"] > 0
+    formed_ids = {a for a, k in zip(ev["agreement_id"], ev["kind"]) if k == "formation"}
+    cyber_ids = set(h.agreements.loc[h.agreements["name"].str.startswith("cyber alignment"), "agreement_id"])
+    assert cyber_ids and cyber_ids <= formed_ids
+    # every non-state accession after the start is an event naming the actor
+    ns = h.extras["nonstate_memberships"]
+    joined = ns[ns["entry_year"] > sc.start_year]
+    names = {d["nonstate_actor"] for d, _, _ in detail(ev, "accession") if "nonstate_actor" in d}
+    assert len(joined) and set(joined["actor_id"]) <= names
+    for d, _, _ in detail(ev, "accession"):
+        if "nonstate_actor" in d:
+            assert d["actor_kind"] in ("firm", "ngo", "igo") and d["cause"] == "cyber trust" and "value" in d["factors"]
+
+
+def test_dissolutions_explain_themselves_and_unknown_founding_motives_are_null():
+    sc = Scenario.builtin("world-2022")
+    h = Simulation(sc, seed=2).run(15).history()
+    dis = detail(h.events, "dissolution")
+    assert dis
+    start_ids = set(h.agreements.loc[h.agreements["start_year"] <= sc.start_year, "agreement_id"])
+    ev = h.events[h.events["kind"] == "dissolution"]
+    for (d, _, _), a in zip(dis, ev["agreement_id"]):
+        assert "cause" in d
+        if d["cause"] == "cohesion lost":
+            if a in start_ids:
+                assert d["motives_at_formation"] is None  # not known for agreements in force at the start
+            else:
+                assert set(d["motives_at_formation"]) == set(MOTIVES)
+        if d["cause"].startswith("too few members"):
+            assert "members_left" in d["factors"]
+
+
+def test_checked_theory_inputs_give_the_same_history():
+    """Simulation(check=True) validates every theory call's inputs; the run is the same to the byte."""
+    sc = synthetic_scenario(12, seed=4, years=10, alliances=3, cyber=True, dispute_rate=0.2)
+    fast, checked = (Simulation(sc, seed=9, check=c).run().history() for c in (False, True))
+    for name in ("agreements", "memberships", "events", "state_years"):
+        assert getattr(fast, name).equals(getattr(checked, name)), name

@@ -204,7 +204,11 @@ def _load(key: str, path: str) -> pd.DataFrame:
     if key == "states":
         df = read_csv(path, ["stateabb", "ccode", "statenme", "styear", "endyear"])
         _numeric(df, ["ccode", "styear", "endyear"], path, integer=True)
-        return df[["ccode", "stateabb", "statenme", "styear", "endyear"]]
+        cols = ["ccode", "stateabb", "statenme", "styear", "endyear"]
+        if {"endmonth", "endday"} <= set(df.columns):  # to tell who is still a member on 31 December
+            _numeric(df, ["endmonth", "endday"], path, integer=True)
+            cols += ["endmonth", "endday"]
+        return df[cols]
     if key == "majors":
         df = read_csv(path, ["ccode", "styear", "endyear"])
         _numeric(df, ["ccode", "styear", "endyear"], path, integer=True)
@@ -419,10 +423,17 @@ def _as_year(year) -> int:
     return int(y)
 
 
-def _members(states: pd.DataFrame, year: int) -> pd.DataFrame:
-    """COW system members in ``year``; after 2016 the members at the end of 2016 (as peacesciencer does)."""
+def _members(states: pd.DataFrame, year: int, at_year_end: bool = False) -> pd.DataFrame:
+    """COW system members in ``year``; after 2016 the members at the end of 2016 (as peacesciencer does).
+
+    With ``at_year_end``, only those still members on 31 December (so Bavaria, Baden and
+    Württemberg, absorbed into Germany on 18 January 1871, are not members at the end of 1871).
+    """
     y = min(year, STATES_LAST_YEAR)
-    return states.loc[(states["styear"] <= y) & (states["endyear"] >= y)].drop_duplicates("ccode")
+    keep = (states["styear"] <= y) & (states["endyear"] >= y)
+    if at_year_end and "endmonth" in states.columns:
+        keep &= (states["endyear"] > y) | ((states["endmonth"] == 12) & (states["endday"] == 31))
+    return states.loc[keep].drop_duplicates("ccode")
 
 
 def _record_years(d: Path) -> dict[str, tuple[int, int]]:
@@ -446,6 +457,7 @@ def snapshot(
     carry_forward: bool = True,
     max_carry: int = 5,
     contiguity_max_type: int = 1,
+    at_year_end: bool = False,
 ) -> Snapshot:
     """The historical record of ``year`` for a set of COW states, as aligned arrays.
 
@@ -523,6 +535,11 @@ def snapshot(
         Years a value may be carried forward from the record's latest year ≤ ``year``.
     contiguity_max_type : int
         Highest COW contiguity type counted as contiguous (1 = land only … 5 = ≤ 400 miles water).
+    at_year_end : bool
+        Count as system members only the states still members on 31 December of ``year``
+        (for a world that starts in ``year`` and runs on: states absorbed during the year, such
+        as Bavaria in January 1871, are left out). Needs the states file's ``endmonth`` and
+        ``endday`` columns (both COW's and peacesciencer's have them).
 
     Returns
     -------
@@ -565,7 +582,7 @@ def snapshot(
 
     states = _table(d, "states")
     nmc = _table(d, "nmc")
-    members = _members(states, year)
+    members = _members(states, year, at_year_end)
     lo_n, ref_n = _window(year, int(nmc["year"].max()), carry_forward, max_carry)
 
     if ccodes is not None:
@@ -577,7 +594,7 @@ def snapshot(
         dup = pd.Index(codes)[pd.Index(codes).duplicated()]
         if len(dup):
             raise ValueError(f"ccodes repeats {sorted(set(dup.tolist()))}")
-        _check_members(codes, states, members, year)
+        _check_members(codes, states, members, year, at_year_end)
         cinc, cinc_yr = _latest_by_state(nmc, "cinc", codes, lo_n, ref_n)
     else:
         if top_n is not None and (not isinstance(top_n, (int, np.integer)) or top_n < 1):
@@ -767,7 +784,7 @@ def _as_ccode(c) -> int:
         raise ValueError(f"ccode must be an integer COW code, got {c!r}") from None
 
 
-def _check_members(codes: np.ndarray, states: pd.DataFrame, members: pd.DataFrame, year: int) -> None:
+def _check_members(codes: np.ndarray, states: pd.DataFrame, members: pd.DataFrame, year: int, at_year_end: bool = False) -> None:
     known = np.isin(codes, states["ccode"].to_numpy())
     if not known.all():
         bad = codes[~known].tolist()
@@ -780,7 +797,8 @@ def _check_members(codes: np.ndarray, states: pd.DataFrame, members: pd.DataFram
             include_groups=False,
         )
         desc = "; ".join(f"{c} ({spells[c]})" for c in absent.tolist())
-        raise ValueError(f"not COW system members in {year}: {desc} ({FILES['states']})")
+        when = f"at the end of {year}" if at_year_end else f"in {year}"
+        raise ValueError(f"not COW system members {when}: {desc} ({FILES['states']})")
 
 
 def _milex(d, nmc, codes, year, carry, max_carry, lo_n, ref_n):

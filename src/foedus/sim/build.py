@@ -68,6 +68,8 @@ def scenario_from_record(
     ----------
     year : int
         Starting year (1816 to 2022; records are carried forward from their last year).
+        The states are the COW system members at the end of ``year`` (those absorbed during
+        it, such as Bavaria in January 1871, are left out).
     top_n : int, optional
         The ``top_n`` system members by CINC (all members if None); ignored when ``ccodes``.
     ccodes : list of int, optional
@@ -93,7 +95,8 @@ def scenario_from_record(
     """
     from foedus.data.snapshot import snapshot
 
-    snap = snapshot(year, ccodes, top_n=None if ccodes is not None else top_n, data_dir=data_dir)
+    # the states still in the system at the end of the start year: the world runs on from there
+    snap = snapshot(year, ccodes, top_n=None if ccodes is not None else top_n, data_dir=data_dir, at_year_end=True)
     n = len(snap.ccodes)
     src = snap.sources
     cinc = np.nan_to_num(np.asarray(snap.cinc, dtype=float), nan=0.0)
@@ -387,15 +390,18 @@ def _world_2022() -> Scenario:
 def _europe_1871() -> Scenario:
     from foedus.data.snapshot import snapshot
 
-    europe = [int(c) for c in snapshot(1871).ccodes if 200 <= c < 400 or c == 640]
+    europe = [int(c) for c in snapshot(1871, at_year_end=True).ccodes if 200 <= c < 400 or c == 640]
     return scenario_from_record(
         1871,
         ccodes=europe,
         years=44,
         seed=1871,
         name="europe-1871",
-        description="The European great powers and their neighbours (every COW system member of 1871 in Europe, and the Ottoman Empire) from German unification to 1914.",
-        extra={"trends": {"great_power_competition": 0.6, "economic_interdependence": 0.4, "cyber": 0.0, "military_integration": 0.2, "norms": 0.3}},
+        description="The European great powers and their neighbours (every COW system member in Europe at the end of 1871, after German unification absorbed Bavaria, Baden and Wuerttemberg, and the Ottoman Empire), 1871-1914.",
+        extra={
+            "trends": {"great_power_competition": 0.6, "economic_interdependence": 0.4, "cyber": 0.0, "military_integration": 0.2, "norms": 0.3},
+            "crisis_threats": ["organised_crime"],  # piracy and the slave trade; no terrorism or proliferation crises before 1914
+        },
     )
 
 
@@ -408,7 +414,10 @@ def _multipolar_1815() -> Scenario:
         seed=1815,
         name="multipolar-1815",
         description="The multipolar system after the Congress of Vienna: every COW system member of 1816 (the first year of the records), 1816-1914.",
-        extra={"trends": {"great_power_competition": 0.5, "economic_interdependence": 0.3, "cyber": 0.0, "military_integration": 0.1, "norms": 0.3}},
+        extra={
+            "trends": {"great_power_competition": 0.5, "economic_interdependence": 0.3, "cyber": 0.0, "military_integration": 0.1, "norms": 0.3},
+            "crisis_threats": ["organised_crime"],  # piracy (the Barbary states) and the slave trade; no terrorism or proliferation crises
+        },
     )
 
 

@@ -364,6 +364,11 @@ class Scenario(_Model):
     global_threats: dict[Literal[GLOBAL_THREATS], float] = Field(  # type: ignore[valid-type]
         default_factory=dict, description="starting intensity (>= 0, capability-share units) of each global threat (F2, D4)"
     )
+    crisis_threats: list[Literal[GLOBAL_THREATS]] = Field(  # type: ignore[valid-type]
+        default_factory=lambda: list(GLOBAL_THREATS),
+        description="kinds of global-threat crisis that can arise at random (parameter crisis_rate); "
+        "an earlier era may allow fewer (piracy and the slave trade stand for organised crime before 1914)",
+    )
     cyber_incidents_per_year: float | None = Field(
         None, ge=0, description="observed state-on-state cyber incidents per year among the actors (DCID 2.0); calibrates the intrusion rate"
     )

@@ -35,7 +35,7 @@ import numpy as np
 
 from foedus.schema import OBLIGATIONS
 from foedus.sim.scenario import GLOBAL_THREATS, Shock
-from foedus.sim.world import World, member_max, member_sums, pair_max
+from foedus.sim.world import World, alliance_ties, leaders, member_values, pair_max, security_profile
 from foedus.theory import alignment as th_align
 from foedus.theory import arms as th_arms
 from foedus.theory import cyber as th_cyber
@@ -166,8 +166,16 @@ def _dissolve_if_empty(world: World, slots: int | np.ndarray, cause: str) -> Non
     slots = np.atleast_1d(np.asarray(slots, dtype=np.intp))
     gone = slots[ag.active[slots] & (ag.members[slots].sum(axis=1) < 2) & (ag.domain[slots] == SECURITY)]
     if len(gone):
+        last = [world.ccode[ag.members[a]].tolist() for a in gone]  # the member left behind, if any
         ag.dissolve_many(gone, world.year)
-        world.log.events(world.year, "dissolution", ag.agreement_id[gone], -1, -1, {"cause": cause})
+        world.log.events(
+            world.year,
+            "dissolution",
+            ag.agreement_id[gone],
+            -1,
+            -1,
+            [{"cause": cause, "factors": {"members_left": left, "years_in_force": int(world.year - ag.start_year[a])}} for a, left in zip(gone, last)],
+        )
 
 
 # ================================================================== 2. capabilities
@@ -207,7 +215,7 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
     world.economy *= np.maximum(1.0 + world.growth + shock, 0.5)
     weights, relief = arming_pressure(world)
     grievance = world.base_spending * (world.economy / world.economy0) - relief
-    new = th_arms.richardson_step(world.milex, 1.0, p.fatigue, grievance, weights)
+    new = th_arms.richardson_step(world.milex, 1.0, p.fatigue, grievance, weights, check=world.check)
     cap = p.max_milex_share * world.economy
     world.milex = np.clip(new, 0.01 * world.milex_floor, cap)
     world.military = (1.0 - p.military_depreciation) * world.military + world.milex
@@ -226,7 +234,7 @@ def arming_pressure(world: World) -> tuple[np.ndarray, np.ndarray]:
     np.clip(share, 0.0, 1.0, out=share)
     np.fill_diagonal(share, 0.0)
     kappa = th_arms.security_dilemma_reactivity(
-        1.0 - world.trust, np.broadcast_to(world.offensive[None, :], share.shape), base_reactivity=2.0 * world.params.reactivity
+        1.0 - world.trust, np.broadcast_to(world.offensive[None, :], share.shape), base_reactivity=2.0 * world.params.reactivity, check=world.check
     )
     k = kappa * share
     k *= size  # the diagonal is 0 (kappa's and share's)
@@ -264,14 +272,14 @@ def threat_perception(world: World, rng: np.random.Generator) -> None:
     (:func:`~foedus.theory.threat.shared_global_threat`).
     """
     p = world.params
-    intent = th_threat.perceived_intentions(world.hostility, world.ideal_distance, world.rivalry)
+    intent = th_threat.perceived_intentions(world.hostility, world.ideal_distance, world.rivalry, check=world.check)
     tier = world.tier_code()
-    reach = np.select([tier == 0, tier == 1], [p.superpower_reach, p.great_power_reach], 0.0)
+    reach = np.where(tier == 0, p.superpower_reach, np.where(tier == 1, p.great_power_reach, 0.0))
     prox = np.maximum(world.proximity, reach[None, :])
-    np.fill_diagonal(prox, 0.0)
-    world.threat = th_threat.threat_matrix(world.power, prox, world.offensive, intent)
-    world.global_threat = th_threat.global_threat_exposure(world.exposure, world.global_intensity)
-    world.shared_global = th_threat.shared_global_threat(world.exposure, world.global_intensity)
+    prox.ravel()[:: world.n + 1] = 0.0  # the diagonal
+    world.threat = th_threat.threat_matrix(world.power, prox, world.offensive, intent, check=world.check)
+    world.global_threat = th_threat.global_threat_exposure(world.exposure, world.global_intensity, check=world.check)
+    world.shared_global = th_threat.shared_global_threat(world.exposure, world.global_intensity, check=world.check)
 
 
 # ================================================================== 4. alignment
@@ -312,6 +320,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
         bandwagon_weight=p.bandwagon_weight,
         tether_weight=p.tether_weight,
         shared_global=world.shared_global,
+        check=world.check,
     )
     world.utilities = u
     total = u.sum(axis=0)
@@ -321,12 +330,11 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     capacity = _commitment_capacity(world)
     portfolio = (mem.sum(axis=0) if len(alliances) else np.zeros(n)) / capacity
     if len(alliances):
-        stay = member_sums(mem, total.T).T  # (N, A): value of fellow members
-        young = ag.entry_year[alliances].T >= y  # joined this year
-        i_idx, a_idx = np.nonzero(mem.T & ~young)
-        stay_m = stay[i_idx, a_idx]
+        top = leaders(ag.members, alliances, world.power)
+        # members (by state, then alliance) that joined before this year, and the value of their fellow members
+        i_idx, a_idx, stay_m = member_values(ag.members, alliances, ag.entry_year, y, total)
         cost_m = p.exit_threshold * p.alliance_cost * (1.0 + portfolio[i_idx]) ** p.commitment_exponent
-        cost_m = cost_m * (1.0 + world.entrapment[i_idx]) * _stay_autonomy_factor(world, mem, i_idx, a_idx)
+        cost_m = cost_m * (1.0 + world.entrapment[i_idx]) * _stay_autonomy_factor(world, top, i_idx, a_idx)
         go = (stay_m < cost_m) & (rng.random(len(i_idx)) < p.exit_rate)
         i_idx, a_idx, stay_m, cost_m = i_idx[go], a_idx[go], stay_m[go], cost_m[go]
         if len(i_idx):
@@ -353,23 +361,21 @@ def alignment(world: World, rng: np.random.Generator) -> None:
             alliances = ag.in_force(kind=ALLIANCE, domain=SECURITY)
             mem = ag.members[alliances]
             portfolio = mem.sum(axis=0) / capacity
+            top = leaders(ag.members, alliances, world.power)
     # ------------------------------------------------------------ formation and accession
     considering = rng.random(n) < p.consider_rate
     if not considering.any():
         return
     rows = np.flatnonzero(considering)
-    opt = u[:, rows, :]
-    if len(alliances):
-        join = th_align.join_utilities(u, mem, aggregate="capability", power=world.power, states=rows)
-        opt = np.concatenate([opt, join], axis=2)
     allied = ag.allied()
-    available = np.ones((len(rows), opt.shape[2]), dtype=bool)
+    available = np.ones((len(rows), n + len(alliances)), dtype=bool)
     available[:, :n] = ~allied[rows] & ~world.at_war[rows]
     available[np.arange(len(rows)), rows] = False
     if len(alliances):
         available[:, n:] = ~mem.T[rows] & (world.agreements.last_exit[alliances].T[rows] != y)
-    cost = _option_costs(world, rows, alliances, mem, portfolio)
-    choice, dec = th_align.choose_option(opt, available, cost)
+    cost = _option_costs(world, rows, alliances, mem, portfolio, top[0] if len(alliances) else None)
+    # choose_option over [pairs, join_utilities(..., aggregate="capability")], in one compiled pass
+    choice, dec = th_align.best_options(u, mem, aggregate="capability", power=world.power, states=rows, available=available, cost=cost, check=world.check)
     # new pairs: need consent of the partner
     pair_choice = np.where((choice >= 0) & (choice < n), choice, -1)
     proposals = np.full(n, -1)
@@ -377,7 +383,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     if (proposals >= 0).any():
         pair_cost = np.broadcast_to(p.alliance_cost * (1.0 + portfolio[:, None]) ** p.commitment_exponent, (n, n)).copy()
         pair_cost[rows] = cost[:, :n]
-        consent = th_align.mutual_consent(proposals, total, pair_cost)
+        consent = th_align.mutual_consent(proposals, total, pair_cost, check=world.check)
         proposer = np.flatnonzero(proposals >= 0)
         ok = consent[proposer, proposals[proposer]]
         dec_by_state = np.zeros((n, 4))
@@ -398,7 +404,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
         members_now = ag.members[slots]
         share = (gains & members_now).sum(axis=1) / np.maximum(members_now.sum(axis=1), 1)
         disputes = (world.territorial_dispute[cand] & members_now).sum(axis=1)
-        allowed = th_pol.accession_allowed(disputes) & (share >= p.accession_share)
+        allowed = th_pol.accession_allowed(disputes, check=world.check) & (share >= p.accession_share)
         for k in np.flatnonzero(allowed):
             a = int(slots[k])
             i = int(cand[k])
@@ -424,7 +430,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
             )
 
 
-def _option_costs(world: World, rows: np.ndarray, alliances: np.ndarray, mem: np.ndarray, portfolio: np.ndarray) -> np.ndarray:
+def _option_costs(world: World, rows: np.ndarray, alliances: np.ndarray, mem: np.ndarray, portfolio: np.ndarray, leader: np.ndarray | None = None) -> np.ndarray:
     """Cost of each option for the states in ``rows`` (P1, P2).
 
     ``alliance_cost * ((1 + m_i) * k) ** commitment_exponent * (1 - autonomy_weight * da / 0.1)``
@@ -434,16 +440,17 @@ def _option_costs(world: World, rows: np.ndarray, alliances: np.ndarray, mem: np
     (:func:`foedus.theory.politics.morrow_exchange`; ``-0.1``, the pledge alone, when no
     contract is feasible): the weak side of an asymmetric pair pays more, the strong side less.
     Joining an alliance is an exchange with its strongest member (an asymmetric alliance is
-    mostly its leader, as in the capability-weighted join utility).
+    mostly its leader, as in the capability-weighted join utility; ``leader``: each alliance's
+    strongest member, from :func:`foedus.sim.world.leaders`).
     """
     p = world.params
     n = world.n
-    pw = np.maximum(world.power, 1e-9)
     pair = _pair_autonomy(world)
     autonomy = pair[rows]
     partners = np.ones(n)
     if len(alliances):
-        leader = np.argmax(np.where(mem, pw[None, :], -1.0), axis=1)
+        if leader is None:
+            leader = leaders(world.agreements.members, alliances, world.power)[0]
         autonomy = np.concatenate([autonomy, pair[np.ix_(rows, leader)]], axis=1)
         partners = np.concatenate([partners, mem.sum(axis=1)])
     base = p.alliance_cost * ((1.0 + portfolio[rows])[:, None] * partners[None, :]) ** p.commitment_exponent
@@ -457,22 +464,24 @@ def _commitment_capacity(world: World) -> np.ndarray:
     Entrapment grows with the number of one's commitments (Snyder 1984), but a great power can
     honour more of them than a small state: the United States keeps dozens of treaty allies.
     """
-    med = float(np.median(world.power))
-    return np.maximum(1.0, np.sqrt(world.power / med)) if med > 0 else np.ones(world.n)
+    pw = world.power
+    n = len(pw)
+    half = np.partition(pw, ((n - 1) // 2, n // 2))  # the median without np.median's overhead
+    med = 0.5 * (float(half[(n - 1) // 2]) + float(half[n // 2]))
+    return np.maximum(1.0, np.sqrt(pw / med)) if med > 0 else np.ones(n)
 
 
-def _stay_autonomy_factor(world: World, mem: np.ndarray, i_idx: np.ndarray, a_idx: np.ndarray) -> np.ndarray:
+def _stay_autonomy_factor(world: World, top: tuple[np.ndarray, np.ndarray], i_idx: np.ndarray, a_idx: np.ndarray) -> np.ndarray:
     """``1 - autonomy_weight * da / 0.1`` (>= 0) for members ``i_idx`` of alliances ``a_idx``, as in :func:`_option_costs`.
 
     ``da`` is Morrow's autonomy change of the member in an exchange with the alliance's strongest
-    other member: the leader of an asymmetric alliance gains autonomy (concessions) and so
-    stays at a lower cost; its small allies pay for their security in autonomy.
+    other member (``top``: each alliance's strongest and second-strongest members, from
+    :func:`foedus.sim.world.leaders`): the leader of an asymmetric alliance gains autonomy
+    (concessions) and so stays at a lower cost; its small allies pay for their security in
+    autonomy.
     """
     p = world.params
-    pw = np.where(mem, world.power[None, :], -1.0)
-    top1 = pw.argmax(axis=1)
-    pw[np.arange(len(top1)), top1] = -1.0
-    top2 = pw.argmax(axis=1)
+    top1, top2 = top
     partner = np.where(i_idx == top1[a_idx], top2[a_idx], top1[a_idx])
     autonomy = _pair_autonomy(world)[i_idx, partner]
     return np.maximum(1.0 - p.autonomy_weight * autonomy / 0.1, 0.0)
@@ -489,7 +498,7 @@ def _pair_autonomy(world: World) -> np.ndarray:
     cached = world.cache.get("autonomy")
     if cached is None:
         world.cache["autonomy_year"] = world.year
-        ex = th_pol.morrow_exchange(pw[:, None], pw[None, :], iterations=24)
+        ex = th_pol.morrow_exchange(pw[:, None], pw[None, :], iterations=24, check=world.check)
         world.cache["autonomy"] = (pw.copy(), np.where(ex.feasible, ex.autonomy_change_i, -0.1))
         return world.cache["autonomy"][1]
     old, autonomy = cached
@@ -499,7 +508,7 @@ def _pair_autonomy(world: World) -> np.ndarray:
     moved = np.flatnonzero(np.abs(np.log(pw / old)) > 0.25)
     if len(moved):
         old[moved] = pw[moved]
-        ex = th_pol.morrow_exchange(old[moved][:, None], old[None, :], iterations=24)
+        ex = th_pol.morrow_exchange(old[moved][:, None], old[None, :], iterations=24, check=world.check)
         autonomy[moved, :] = np.where(ex.feasible, ex.autonomy_change_i, -0.1)
         autonomy[:, moved] = np.where(ex.feasible, ex.autonomy_change_j, -0.1).T
     return autonomy
@@ -592,18 +601,14 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     st = cohesion_state(world)
     if st is None:
         return
-    slots, m, rho = st["slots"], st["m"], st["rho"]
+    slots, rho = st["slots"], st["rho"]
     cohesion, competition, similarity, joint_dem = st["cohesion"], st["competition"], st["similarity"], st["joint_democracy"]
-    now = m * world.power[None, :]
-    now /= np.maximum(now.sum(axis=1, keepdims=True), 1e-12)
-    then = m * ag.power_start[slots]
-    then /= np.maximum(then.sum(axis=1, keepdims=True), 1e-12)
-    change = 0.5 * np.abs(now - then).sum(axis=1)
+    change = st["capability_change"]
     hazard = th_pol.annual_exit_probability(
-        cohesion, capability_change=change, max_hazard=p.dissolution_hazard, change_weight=p.capability_change_weight
+        cohesion, capability_change=change, max_hazard=p.dissolution_hazard, change_weight=p.capability_change_weight, check=world.check
     )
     # integration (P3, T4)
-    target = th_pol.optimal_integration(rho, 1.0 - tr.military_integration + 0.05)
+    target = th_pol.optimal_integration(rho, 1.0 - tr.military_integration + 0.05, check=world.check)
     target = target * (ag.institutionalised[slots] + 1) / 3.0
     ag.integration[slots] += p.integration_rate * (target - ag.integration[slots])
     ag.betrayal[slots] *= 0.7
@@ -616,11 +621,11 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         cols = (hazard[ending], cohesion[ending], rho[ending], competition[ending], similarity[ending], change[ending], ag.betrayal[gone])
         hz, co, th, ec, rs, cc, bt = (c.tolist() for c in cols)
         jd = joint_dem[ending].astype(bool).tolist()
-        mot = ag.motives[gone].tolist()
+        mot = [None if np.isnan(v).any() else dict(zip(MOTIVES, v)) for v in ag.motives[gone].tolist()]
         details = [
             {
                 "cause": "cohesion lost",
-                "motives_at_formation": dict(zip(MOTIVES, mot[k])),
+                "motives_at_formation": mot[k],  # None: not known (in force at the start, or scheduled)
                 "factors": {
                     "hazard": hz[k],
                     "cohesion": co[k],
@@ -654,26 +659,14 @@ def cohesion_state(world: World) -> dict | None:
     world.abandonment = np.zeros(n)
     if not len(slots):
         return None
-    mb = ag.members[slots]
-    m = mb.astype(float)
-    size = m.sum(axis=1)
-    mean_power = (m @ world.power) / np.maximum(size, 1)
-    ext = member_sums(mb, world.threat) / np.maximum(size, 1)[:, None]
-    ext[mb] = 0.0
-    t_common = ext.max(axis=1)
-    glob = (m @ world.global_threat) / np.maximum(size, 1)
-    rho = np.clip((t_common + glob) / (t_common + glob + mean_power + 1e-12), 0.0, 1.0)
-    e = m * world.economy[None, :]
-    share = e / np.maximum(e.sum(axis=1, keepdims=True), 1e-12)
-    hhi = (share**2).sum(axis=1)
-    evenness = np.where(size > 1, (1.0 - hhi) * size / np.maximum(size - 1, 1), 0.0)
+    prof = security_profile(ag.members, slots, world.power, ag.power_start, world.threat, world.global_threat, world.economy, world.regime)
+    size = prof["size"]
+    t_common, glob = prof["threat_common"], prof["global_threat"]
+    rho = np.clip((t_common + glob) / (t_common + glob + prof["mean_power"] + 1e-12), 0.0, 1.0)
+    evenness = np.where(size > 1, (1.0 - prof["hhi"]) * size / np.maximum(size - 1, 1), 0.0)
     competition = np.clip(tr.economic_interdependence * evenness, 0.0, 1.0)
-    r = world.regime
-    r_mean = (m @ r) / np.maximum(size, 1)
-    r_var = np.maximum((m @ r**2) / np.maximum(size, 1) - r_mean**2, 0.0)
-    similarity = np.clip(1.0 - 2.0 * np.sqrt(r_var), 0.0, 1.0)
-    dem = (r >= 0.5).astype(float)
-    joint_dem = ((m @ dem) == size).astype(float)
+    similarity = np.clip(1.0 - 2.0 * np.sqrt(prof["regime_var"]), 0.0, 1.0)
+    joint_dem = prof["all_democracies"]
     prm = world.params
     cohesion = th_pol.alliance_cohesion(
         rho,
@@ -685,32 +678,43 @@ def cohesion_state(world: World) -> dict | None:
         competition_weight=prm.cohesion_competition_weight,
         similarity_weight=2.0 * tr.norms * prm.cohesion_similarity_weight,
         democracy_weight=2.0 * tr.norms * prm.cohesion_democracy_weight,
+        check=world.check,
     )
     cohesion = np.clip(cohesion * (1.0 - ag.betrayal[slots]), 0.0, 1.0)
     ag.cohesion[slots] = cohesion
-    c_ij = pair_max(m > 0, ag.commitment[slots] * cohesion, n)
+    # Snyder's alliance security dilemma, per state, from its strongest commitment; allies'
+    # risk-taking (their largest hostility) and whether an ally faces the same main threat
+    partner_risk = np.minimum(np.maximum(world.hostility.max(axis=1), 0.0), 1.0)
+    c_ij, best_of, risk_of_partners, shared = alliance_ties(
+        ag.members,
+        slots,
+        ag.commitment[slots] * cohesion,
+        np.stack([ag.commitment[slots], ag.integration[slots], cohesion], axis=1),
+        partner_risk,
+        world.threat.argmax(axis=1),
+    )
     world.ally_credibility = c_ij
-    # Snyder's alliance security dilemma, per state, from its strongest commitment
-    commit, integ, best = member_max(mb, np.stack([ag.commitment[slots], ag.integration[slots], cohesion], axis=1)).T
-    partner_risk = np.clip(world.hostility.max(axis=1), 0.0, 1.0)
-    ally_i, ally_j = np.nonzero(c_ij > 0)
-    risk_of_partners = np.zeros(n)
-    np.maximum.at(risk_of_partners, ally_i, partner_risk[ally_j])
-    my_enemy = world.threat.argmax(axis=1)
-    shared = np.zeros(n)
-    np.maximum.at(shared, ally_i, (my_enemy[ally_i] == my_enemy[ally_j]).astype(float))
-    world.entrapment = th_pol.entrapment_risk(commit, risk_of_partners, shared)
+    commit, integ, best = best_of.T
+    world.entrapment = th_pol.entrapment_risk(commit, risk_of_partners, shared, check=world.check)
     alternatives = np.clip(1.0 - best, 0.0, 1.0)
-    world.abandonment = th_pol.abandonment_risk(commit, alternatives, integ)
-    return {"slots": slots, "m": m, "rho": rho, "cohesion": cohesion, "competition": competition, "similarity": similarity, "joint_democracy": joint_dem}
+    world.abandonment = th_pol.abandonment_risk(commit, alternatives, integ, check=world.check)
+    return {
+        "slots": slots,
+        "rho": rho,
+        "cohesion": cohesion,
+        "competition": competition,
+        "similarity": similarity,
+        "joint_democracy": joint_dem,
+        "capability_change": prof["capability_change"],
+    }
 
 
 # ================================================================== 6. crises and coalitions
 def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
     """Crises arise; coalitions of the willing assemble, act and dissolve (brief D4).
 
-    A new global-threat crisis (terrorism, proliferation, organised crime) starts with
-    probability ``crisis_rate``; it hits states unevenly (exposure times a random factor in
+    A new global-threat crisis (terrorism, proliferation, organised crime: those the scenario's
+    ``crisis_threats`` allow, chosen at random) starts with probability ``crisis_rate``; it hits states unevenly (exposure times a random factor in
     [0.5, 1.5]: "different intensity and timing"). For each open crisis without a coalition,
     the lead is the most capable exposed state; a state is willing when
     ``exposure * power * interoperability >= coalition_threshold * intensity``, where
@@ -727,8 +731,9 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
     cr = world.crises
     y = world.year
     n = world.n
-    if rng.random() < p.crisis_rate:
-        k = int(rng.integers(len(GLOBAL_THREATS)))
+    kinds = world.crisis_threats
+    if kinds and rng.random() < p.crisis_rate:
+        k = kinds[int(rng.integers(len(kinds)))]
         exposure = np.clip(world.exposure[:, k] * rng.uniform(0.5, 1.5, n), 0.0, 1.0)
         intensity = float(rng.exponential(0.05))
         duration = int(rng.geometric(0.25))
@@ -759,14 +764,16 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
                 )
                 ag.integration[a] = float(np.mean(interop[idx]))
                 cr.coalition[c] = a
+                # one event per coalition (ccode: its lead), its members in the detail
                 world.log.events(
                     y,
                     "formation",
                     ag.agreement_id[a],
-                    world.ccode[idx],
+                    world.ccode[lead],
                     -1,
                     {
                         "cause": f"coalition of the willing against {cr.kind[c]}",
+                        "member_states": world.ccode[idx].tolist(),
                         "factors": {
                             "lead": int(world.ccode[lead]),
                             "crisis_intensity": cr.intensity[c],
@@ -778,7 +785,7 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
         a = cr.coalition[c]
         if a >= 0 and ag.active[a]:
             idx = np.flatnonzero(ag.members[a])
-            eff = th_pol.integration_effectiveness(ag.integration[a], world.power[idx] * exp[idx]).sum()
+            eff = th_pol.integration_effectiveness(ag.integration[a], world.power[idx] * exp[idx], check=world.check).sum()
             cr.intensity[c] = max(cr.intensity[c] - p.coalition_efficacy * eff, 0.0)
         cr.remaining[c] -= 1
         if cr.intensity[c] <= 1e-9 or cr.remaining[c] <= 0:
@@ -839,20 +846,20 @@ def cyber(world: World, rng: np.random.Generator) -> None:
         world.attributed = np.zeros((n, n), bool)
         return
     posture = 0.5 + 0.5 * world.regime
-    prop = th_cyber.intrusion_propensity(cap, world.cyber_vulnerability, posture)
+    prop = th_cyber.intrusion_propensity(cap, world.cyber_vulnerability, posture, check=world.check)
     prob = np.clip(world.cyber_scale * (2.0 * world.trends.cyber) * prop, 0.0, 1.0)
     np.fill_diagonal(prob, 0.0)
     intr = rng.random((n, n)) < prob
     i_all, j_all = np.nonzero(intr)
-    attr_p = th_cyber.attribution_probability(cap[i_all], cap[j_all])
+    attr_p = th_cyber.attribution_probability(cap[i_all], cap[j_all], check=world.check)
     hit = rng.random(len(i_all)) < attr_p
     i_idx, j_idx = i_all[hit], j_all[hit]
     attributed = np.zeros((n, n), bool)
     attributed[i_idx, j_idx] = True
     world.intrusions, world.attributed = intr, attributed
-    world.trust = th_cyber.trust_update(world.trust, intr.T.astype(float), attributed.T.astype(float), recovery_rate=p.trust_recovery)
+    world.trust = th_cyber.trust_update(world.trust, intr.T.astype(float), attributed.T.astype(float), recovery_rate=p.trust_recovery, check=world.check)
     fear = np.clip(world.hostility[j_idx, i_idx], 0.0, 1.0)  # the victim's prior that it prepares an attack
-    escalate = rng.random(len(i_idx)) < th_cyber.escalation_probability(1.0, 1.0, fear)
+    escalate = rng.random(len(i_idx)) < th_cyber.escalation_probability(1.0, 1.0, fear, check=world.check)
     world.hostility[j_idx[escalate], i_idx[escalate]] += p.escalation
     _sym_clip(world.hostility)
     if len(i_idx):
@@ -875,17 +882,20 @@ _DISPUTE_DETAIL = {w: f'{{"escalated_to_war":{str(w).lower()}}}' for w in (False
 
 
 def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
-    """States and non-state actors join and leave trust-based cyber alignments (T3)."""
+    """States and non-state actors join and leave trust-based cyber alignments, and new ones form (T3).
+
+    Every accession and exit is an event with its explanation, non-state actors' included
+    (:func:`_log_nonstate`); an alignment left with fewer than two actors dissolves.
+    """
     ag = world.agreements
     y = world.year
     slots = ag.in_force(domain=CYBER_DOMAIN)
-    if not len(slots):
-        return
     cap = world.cyber_capacity
     vul = world.cyber_vulnerability
     for a in slots:
         members = ag.members[a]
         if not members.any():
+            _dissolve_cyber_if_empty(world, int(a))
             continue
         # state view: mean trust in members, benefit from their capacity, exposure of own vulnerability
         trust_in = (world.trust[:, members]).mean(axis=1)
@@ -893,7 +903,7 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
         espionage = (world.intrusions[members].any(axis=0)).astype(float) * 0.5
         strongest = cap[members].max()
         exit_risk = np.clip(strongest - cap, 0.0, 1.0)
-        value = th_cyber.cyber_alignment_value(benefit, vul, espionage, exit_risk, trust_in)
+        value = th_cyber.cyber_alignment_value(benefit, vul, espionage, exit_risk, trust_in, check=world.check)
         trusted_by = world.trust[members].mean(axis=0)  # the members' trust in each candidate: they expose themselves too
         eligible = (cap > 0) & (trusted_by >= 0.5)
         joining = eligible & ~members & (value > 0) & (rng.random(world.n) < world.params.consider_rate) & (world.agreements.last_exit[a] != y)
@@ -911,15 +921,120 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
             home = world.nonstate_home_index
             ns_trust = np.where(home >= 0, np.where(members[np.maximum(home, 0)], 0.8, trust_in[np.maximum(home, 0)]), 0.5)
             ns_val = th_cyber.cyber_alignment_value(
-                np.full(len(home), cap[members].mean()), world.nonstate_vulnerability, np.zeros(len(home)), np.clip(strongest - world.nonstate_capacity, 0, 1), ns_trust
+                np.full(len(home), cap[members].mean()), world.nonstate_vulnerability, np.zeros(len(home)), np.clip(strongest - world.nonstate_capacity, 0, 1), ns_trust, check=world.check
             )
             ns_mem = ag.nonstate[a]
             j_in = ~ns_mem & (ns_val > 0) & (rng.random(len(home)) < world.params.consider_rate)
             j_out = ns_mem & (ns_val < 0) & (rng.random(len(home)) < world.params.exit_rate)
             if j_in.any():
-                ag.join_nonstate(int(a), np.flatnonzero(j_in), y)
+                k_in = np.flatnonzero(j_in)
+                ag.join_nonstate(int(a), k_in, y)
+                _log_nonstate(world, "accession", a, k_in, "cyber trust", ns_val, ns_trust)
             if j_out.any():
-                ag.leave_nonstate(int(a), np.flatnonzero(j_out), y)
+                k_out = np.flatnonzero(j_out)
+                ag.leave_nonstate(int(a), k_out, y)
+                _log_nonstate(world, "exit", a, k_out, "cyber distrust", ns_val, ns_trust)
+        _dissolve_cyber_if_empty(world, int(a))
+    _new_cyber_alignments(world, rng)
+
+
+def _log_nonstate(world: World, kind: str, slot: int, k: np.ndarray, cause: str, value: np.ndarray, trust: np.ndarray) -> None:
+    """Accessions or exits of non-state actors ``k`` (firms, NGOs, IGOs) to cyber alignment ``slot``.
+
+    The events table names states only, so ``ccode`` is the actor's home state (empty when it
+    has none) and the detail names the actor itself.
+    """
+    home = world.nonstate_home[k]
+    world.log.events(
+        world.year,
+        kind,
+        world.agreements.agreement_id[slot],
+        np.where(home > 0, home, -1),
+        -1,
+        [
+            {
+                "cause": cause,
+                "nonstate_actor": world.nonstate_ids[q],
+                "actor_name": world.nonstate_names[q],
+                "actor_kind": world.nonstate_kind[q],
+                "factors": {"value": float(value[q]), "trust": float(trust[q])},
+            }
+            for q in k.tolist()
+        ],
+    )
+
+
+def _dissolve_cyber_if_empty(world: World, slot: int) -> None:
+    """A cyber alignment left with fewer than two actors (states and non-state actors) ends."""
+    ag = world.agreements
+    if ag.active[slot] and int(ag.members[slot].sum()) + int(ag.nonstate[slot].sum()) < 2:
+        ag.dissolve(slot, world.year)
+        world.log.events(world.year, "dissolution", ag.agreement_id[slot], -1, -1, {"cause": "too few members after exits", "domain": "cyber"})
+
+
+def _new_cyber_alignments(world: World, rng: np.random.Generator) -> None:
+    """States outside every cyber alignment form new bilateral ones with a trusted partner (T3).
+
+    Each year a share ``consider_rate`` of the states that have cyber capacity and belong to no
+    cyber alignment look for a partner among the others in the same position. The value to i
+    of aligning with j is :func:`foedus.theory.cyber.cyber_alignment_value` with the benefit
+    j's capacity, i's exposed vulnerability, the espionage risk 0.5 if j intruded into i this
+    year, the exit risk ``max(cap_j - cap_i, 0)`` (the stronger partner can watch, wipe or
+    exfiltrate at the end) and i's trust in j. i proposes to the partner of highest value; the
+    pair forms when both gain and each trusts the other at least one half (to ally is to share
+    one's vulnerabilities). Others then join it (:func:`_cyber_alignments`), so cyber blocs
+    can grow around a trusted core instead of being fixed by the scenario.
+    """
+    ag = world.agreements
+    cap = world.cyber_capacity
+    n = world.n
+    slots = ag.in_force(domain=CYBER_DOMAIN)
+    aligned = ag.members[slots].any(axis=0) if len(slots) else np.zeros(n, bool)
+    free = (cap > 0) & ~aligned
+    considering = free & (rng.random(n) < world.params.consider_rate)
+    if considering.sum() == 0 or free.sum() < 2:
+        return
+    espionage = 0.5 * world.intrusions.T.astype(float)  # [i, j]: j intruded into i this year
+    exit_risk = np.clip(cap[None, :] - cap[:, None], 0.0, 1.0)
+    value = th_cyber.cyber_alignment_value(np.broadcast_to(cap[None, :], (n, n)), world.cyber_vulnerability[:, None], espionage, exit_risk, world.trust, check=world.check)
+    ok = free[:, None] & free[None, :] & (world.trust >= 0.5) & (world.trust.T >= 0.5) & (value > 0) & (value.T > 0)
+    np.fill_diagonal(ok, False)
+    score = np.where(ok, value, -np.inf)
+    taken = np.zeros(n, bool)
+    for i in np.flatnonzero(considering):
+        if taken[i]:
+            continue
+        row = np.where(taken, -np.inf, score[i])
+        j = int(np.argmax(row))
+        if not np.isfinite(row[j]):
+            continue
+        taken[[i, j]] = True
+        pair = np.array([i, j])
+        ob = np.zeros(len(OBLIGATIONS), bool)
+        ob[OBLIGATIONS.index("consultation")] = True
+        a = ag.add(
+            pair, world.year, kind=ORGANISATION, domain=CYBER_DOMAIN, obligations=ob, asymmetric=_asymmetric(world, pair),
+            leader=int(pair[np.argmax(cap[pair])]), name=f"cyber alignment {world.abb[i]}-{world.abb[j]} ({world.year})", power=world.power[pair],
+        )
+        world.log.events(
+            world.year,
+            "formation",
+            ag.agreement_id[a],
+            world.ccode[i],
+            world.ccode[j],
+            {
+                "cause": "cyber trust",
+                "domain": "cyber",
+                "factors": {
+                    "value": float(value[i, j]),
+                    "partner_value": float(value[j, i]),
+                    "trust": float(world.trust[i, j]),
+                    "partner_trust": float(world.trust[j, i]),
+                    "capacity": float(cap[i]),
+                    "partner_capacity": float(cap[j]),
+                },
+            },
+        )
 
 
 # ================================================================== 8. conflict and commitments
@@ -1004,7 +1119,7 @@ def _call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, 
         coh = ag.cohesion[a_of]
         inter = world.trade_dependence[allies, att]
         ph = th_pol.honour_probability(
-            commit[allies], inter, coh, democratic=(world.regime[allies] >= 0.5).astype(float), major_power=world.major[allies].astype(float)
+            commit[allies], inter, coh, democratic=(world.regime[allies] >= 0.5).astype(float), major_power=world.major[allies].astype(float), check=world.check
         )
         honoured = rng.random(len(allies)) < ph
         world.log.events(

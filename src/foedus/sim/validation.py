@@ -12,8 +12,11 @@ over the same years, with the measures of :mod:`foedus.analysis` (the same code 
     Mean number of distinct members (:func:`foedus.analysis.size.size_summary`). Within a factor 1.5.
 ``km_median_survival``
     Kaplan–Meier median duration in years, alliances in force at the end of the window
-    right-censored (:func:`foedus.analysis.survival.survival_table`). Within a factor 2 (or
-    both infinite: the estimated survival never falls to one half inside the window).
+    right-censored (:func:`foedus.analysis.survival.survival_table`). Within a factor 2. When
+    the estimated survival never falls to one half inside the window the median is infinite,
+    that is, only known to exceed the longest duration observed (``record_above`` in the
+    JSON): it is then in range of a finite median that could agree with it within the factor
+    (finite × 2 ≥ bound).
 ``km_survival_10``
     Kaplan–Meier share of alliances surviving 10 years. Within 0.15.
 ``share_bilateral``
@@ -94,16 +97,23 @@ class Fact:
     simulated: float
     in_range: bool
     tolerance: str
+    record_above: float | None = None
+    """For an infinite Kaplan-Meier median: the longest duration observed, which the median exceeds."""
+    simulated_above: float | None = None
 
     def as_dict(self) -> dict:
-        """JSON-ready dict (``inf`` as a string)."""
+        """JSON-ready dict (``inf`` as a string; for an infinite median, the bound it exceeds as ``record_above``/``simulated_above``)."""
 
         def num(v: float) -> float | str | None:
             if v is None or (isinstance(v, float) and np.isnan(v)):
                 return None
             return "inf" if np.isinf(v) else round(float(v), 4)
 
-        return {"name": self.name, "period": self.period, "record": num(self.record), "simulated": num(self.simulated), "in_range": bool(self.in_range), "tolerance": self.tolerance}
+        out = {"name": self.name, "period": self.period, "record": num(self.record), "simulated": num(self.simulated), "in_range": bool(self.in_range), "tolerance": self.tolerance}
+        for key in ("record_above", "simulated_above"):
+            if getattr(self, key) is not None:
+                out[key] = num(getattr(self, key))
+        return out
 
 
 def window(history: History, first: int, last: int, *, kinds: tuple[str, ...] = ("alliance",), simulated_only: bool = False) -> History:
@@ -152,7 +162,7 @@ def stylised_facts(history: History, first: int, last: int, *, n_states: float |
     from foedus.analysis.capabilities import system_years
     from foedus.analysis.formation import formation_rate
     from foedus.analysis.size import members_per_alliance
-    from foedus.analysis.survival import survival_table
+    from foedus.analysis.survival import alliance_durations, survival_table
 
     w = window(history, first, last, simulated_only=simulated_only)
     if n_states is None:
@@ -163,22 +173,42 @@ def stylised_facts(history: History, first: int, last: int, *, n_states: float |
     if len(w.agreements):
         surv = survival_table(w, periods=(("window", first, last),)).loc["all"]
         km, km10 = float(surv["km_median"]), float(surv["km_survival_10"])
+        horizon = float(alliance_durations(w, periods=(("window", first, last),))["duration"].max())
     else:
-        km = km10 = float("nan")
+        km = km10 = horizon = float("nan")
     return {
         "alliances_per_state_year": rate / n_states if n_states else float("nan"),
         "members_per_alliance": float(size.mean()) if len(size) else float("nan"),
         "km_median_survival": km,
+        "km_horizon": horizon,
         "km_survival_10": km10,
         "share_bilateral": float((size == 2).mean()) if len(size) else float("nan"),
         "alliances": float(len(w.agreements)),
     }
 
 
-def _in_range(name: str, record: float, simulated: float) -> bool:
+def _in_range(name: str, record: float, simulated: float, record_bound: float = np.nan, simulated_bound: float = np.nan) -> bool:
+    """Whether ``simulated`` is within the fact's tolerance (:data:`TOLERANCE`) of ``record``.
+
+    An infinite Kaplan-Meier median is a lower bound: the estimated survival stays above one
+    half up to the longest duration observed (``*_bound``), so the median is only known to
+    exceed it. Such a value is in range of a finite one when that bound is not above the finite
+    value times the tolerance (the two could agree), and two infinite medians are in range
+    when each bound is within the tolerance of the other's value or bound.
+    """
     kind, tol = TOLERANCE[name]
+    if np.isinf(record) or np.isinf(simulated):
+        lo_r = record_bound if np.isinf(record) else record
+        lo_s = simulated_bound if np.isinf(simulated) else simulated
+        if not (np.isfinite(lo_r) and np.isfinite(lo_s)):
+            return bool(np.isinf(record) and np.isinf(simulated))
+        if np.isinf(record) and np.isinf(simulated):
+            return True
+        if np.isinf(record):  # record > lo_r; simulated finite
+            return bool(simulated * tol >= lo_r)
+        return bool(record * tol >= lo_s)
     if not (np.isfinite(record) and np.isfinite(simulated)):
-        return bool(np.isinf(record) and np.isinf(simulated))
+        return False
     if kind == "absolute":
         return abs(simulated - record) <= tol
     if record <= 0 or simulated <= 0:
@@ -250,7 +280,11 @@ def validate(seeds: Sequence[int] = (1, 2, 3), record: History | None = None, sc
     for name, (label, _, _) in PERIODS.items():
         for fact in ("alliances_per_state_year", "members_per_alliance", "km_median_survival", "km_survival_10", "share_bilateral"):
             r, s = rec[name][fact], sim[name][fact]
-            out.append(Fact(fact, label, r, s, _in_range(fact, r, s), _tol_text(fact)))
+            if fact == "km_median_survival":
+                ok = _in_range(fact, r, s, rec[name]["km_horizon"], sim[name]["km_horizon"])
+                out.append(Fact(fact, label, r, s, ok, _tol_text(fact), rec[name]["km_horizon"] if np.isinf(r) else None, sim[name]["km_horizon"] if np.isinf(s) else None))
+            else:
+                out.append(Fact(fact, label, r, s, _in_range(fact, r, s), _tol_text(fact)))
     m, b = "multipolar-1815", "bipolar-1950"
     for fact, key in (("contrast_survival", "km_survival_10"), ("contrast_formation", "alliances_per_state_year")):
         r = rec[b][key] / rec[m][key] if rec[m][key] else float("nan")
