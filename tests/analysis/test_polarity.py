@@ -2,11 +2,14 @@
 
 Historical facts checked on the record: in 1914 the Triple Alliance (Germany, Austria-Hungary,
 Italy) and the Franco-Russian alliance were distinct camps; in 1960 the system was bipolar, with
-Britain and France in the US-led bloc (NATO) and China in the Soviet one (1950 treaty).
+Britain and France in the US-led bloc (NATO) and China in the Soviet one (1950 treaty); in 2018
+NATO and Japan sit with the United States, Russia and China apart (pole-anchored blocs; the
+connected component of the United States then holds Russia).
 """
 
 from __future__ import annotations
 
+import networkx as nx
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -15,11 +18,13 @@ from hypothesis import strategies as st
 from foedus.analysis.capabilities import state_years_filled
 from foedus.analysis.network import defense_network, dyad_years
 from foedus.analysis.polarity import (
+    BLOC_METHODS,
     blocs,
     concentration,
     effective_number,
     major_power_blocs,
     polarity,
+    pole_bloc_leaders,
     polarity_of_graph,
     state_blocs,
 )
@@ -37,6 +42,7 @@ def record_blocs(record):
     return {
         "modularity": state_blocs(record, method="modularity", dyads=dy, years=MODULARITY_YEARS),
         "components": state_blocs(record, method="components", dyads=dy),
+        "poles": state_blocs(record, method="poles", dyads=dy),
     }
 
 
@@ -93,6 +99,80 @@ def test_blocs_of_a_hand_made_network():
     mb = major_power_blocs(h, method="modularity").query("year == 1900").set_index("ccode")
     assert mb["bloc"].to_dict() == {1: 1, 4: 4, 7: 7}  # each bloc named after its strongest member
     assert mb.loc[1, "bloc_size"] == 3 and mb.loc[1, "bloc_cinc"] == pytest.approx(0.5)
+    # pole-anchored: 3 (allied to majors 1 and 4) joins the stronger, 1, and is contested
+    assert sorted(map(sorted, blocs(g, "poles"))) == [[1, 2, 3], [4, 5, 6], [7]]
+    poles = polarity_of_graph(g, "poles")
+    assert {k: poles[k] for k in ("poles", "blocs", "cluster_poles", "contested")} == {"poles": 3, "blocs": 2, "cluster_poles": 3, "contested": 1}
+    assert polarity_of_graph(g, "components")["contested"] == 0
+    sb = state_blocs(h, method="poles").query("year == 1900").set_index("ccode")
+    assert sb["bloc"].to_dict() == {1: 1, 2: 1, 3: 1, 4: 4, 5: 4, 6: 4, 7: 7}
+    assert sb["contested"].to_dict() == {1: False, 2: False, 3: True, 4: False, 5: False, 6: False, 7: False}
+
+
+def test_pole_blocs_are_anchored_by_the_major_powers():
+    """A chain of two bilateral pacts between two majors' allies; a state allied to no major; a bloc led by its pole."""
+    h = toy_history(
+        [
+            {"id": 1, "start": 1900, "end": None, "members": [1, 2]},  # major 1 and its ally 2
+            {"id": 2, "start": 1900, "end": None, "members": [2, 3]},  # 3: allied to no major power
+            {"id": 3, "start": 1900, "end": None, "members": [3, 5]},
+            {"id": 4, "start": 1900, "end": None, "members": [4, 5, 6]},  # major 4 with 5 and 6
+        ],
+        first_year=1900, last_year=1900,
+        cinc={1: 0.2, 2: 0.3, 3: 0.05, 4: 0.25, 5: 0.1, 6: 0.1},  # 2 is stronger than its pole
+        majors=[1, 4],
+    )
+    sb = state_blocs(h, method="poles").set_index("ccode")
+    assert sb["bloc"].to_dict() == {1: 1, 2: 1, 3: 3, 4: 4, 5: 4, 6: 4}  # bloc of 1 is named after 1, not 2
+    assert sb.loc[3, "degree"] == 2 and sb.loc[3, "bloc_size"] == 1
+    pol = polarity(h, method="poles").loc[1900]
+    assert pol["poles"] == 2 and pol["blocs"] == 2 and pol["contested"] == 0
+    assert polarity(h, method="components").loc[1900, "poles"] == 1
+    assert pole_bloc_leaders(np.arange(3), np.array([False, True, False]), np.array([], int), np.array([], int)).tolist() == [0, 1, 2]
+
+
+def _reference_pole_blocs(g: nx.Graph) -> list[set]:
+    """Pole-anchored blocs straight from the definition, one node at a time (no vectorisation)."""
+    cinc = {n: g.nodes[n].get("cinc", 0.0) for n in g}
+    strength = {n: (-cinc[n], n) for n in g}  # smaller is stronger
+    major = {n: g.nodes[n].get("major", False) for n in g}
+
+    def anchor(n):
+        stronger = [m for m in g[n] if major[m] and strength[m] < strength[n]]
+        return n if not stronger else anchor(min(stronger, key=strength.get))
+
+    leader = {}
+    for n in g:
+        if major[n]:
+            leader[n] = anchor(n)
+        elif any(major[m] for m in g[n]):
+            leader[n] = anchor(min((m for m in g[n] if major[m]), key=strength.get))
+    free = g.subgraph([n for n in g if n not in leader])
+    for comp in nx.connected_components(free):
+        top = min(comp, key=strength.get)
+        leader.update({n: top for n in comp})
+    out: dict = {}
+    for n, lead in leader.items():
+        out.setdefault(lead, set()).add(n)
+    return sorted(map(sorted, out.values()))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(2, 14).flatmap(lambda n: st.tuples(
+    st.just(n),
+    st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=3 * n),
+    st.lists(st.sampled_from([0.0, 0.01, 0.05, 0.1, 0.2]), min_size=n, max_size=n),
+    st.lists(st.booleans(), min_size=n, max_size=n),
+)))
+def test_pole_blocs_match_the_definition(case):
+    n, edges, cinc, major = case
+    g = nx.Graph()
+    for k in range(n):
+        g.add_node(10 * k + 2, cinc=cinc[k], major=major[k])  # ties in CINC go to the lower code
+    g.add_edges_from((10 * a + 2, 10 * b + 2) for a, b in edges if a != b)
+    assert sorted(map(sorted, blocs(g, "poles"))) == _reference_pole_blocs(g)
+    stats = polarity_of_graph(g, "poles")
+    assert stats["cluster_poles"] <= stats["poles"] <= stats["majors"] or stats["majors"] == 0
 
 
 # ------------------------------------------------------------------ the record
@@ -111,13 +191,33 @@ def test_1914_camps(record, record_blocs):
     assert len(mb.query("year == 1914")) == 8  # the eight COW major powers of 1914
 
 
-def test_1960_is_bipolar(record, record_blocs):
-    pol = polarity(record, blocs_table=record_blocs["modularity"])
+@pytest.mark.parametrize("method", ["modularity", "poles"])
+def test_1960_is_bipolar(record, record_blocs, method):
+    pol = polarity(record, blocs_table=record_blocs[method])
     assert pol.loc[1960, "poles"] == 2 and pol.loc[1960, "cluster_poles"] == 2
     assert pol.loc[1960, "majors"] == 5
-    mb = major_power_blocs(record, blocs_table=record_blocs["modularity"])
+    mb = major_power_blocs(record, blocs_table=record_blocs[method])
     assert _bloc(mb, 1960, USA) == _bloc(mb, 1960, UKG) == _bloc(mb, 1960, FRN) == USA
     assert _bloc(mb, 1960, RUS) == _bloc(mb, 1960, CHN) != USA
+
+
+def test_1914_camps_with_pole_anchored_blocs(record, record_blocs):
+    mb = major_power_blocs(record, blocs_table=record_blocs["poles"])
+    assert _bloc(mb, 1914, AUH) == _bloc(mb, 1914, ITA) == _bloc(mb, 1914, GMY) == GMY
+    assert _bloc(mb, 1914, FRN) == _bloc(mb, 1914, RUS) != GMY
+    assert _bloc(mb, 1914, JPN) == _bloc(mb, 1914, UKG) == UKG  # the Anglo-Japanese alliance
+    assert _bloc(mb, 1914, USA) == USA
+    assert polarity(record, blocs_table=record_blocs["poles"]).loc[1914, "poles"] == 4
+
+
+def test_2018_pole_anchored_blocs_keep_russia_and_china_apart(record, record_blocs):
+    """NATO and Japan with the United States; the chain through Turkey and Azerbaijan does not bring in Russia."""
+    mb = major_power_blocs(record, blocs_table=record_blocs["poles"])
+    assert all(_bloc(mb, 2018, c) == USA for c in (USA, UKG, FRN, GMY, JPN))
+    assert _bloc(mb, 2018, RUS) == RUS and _bloc(mb, 2018, CHN) == CHN
+    assert polarity(record, blocs_table=record_blocs["poles"]).loc[2018, "poles"] == 3
+    components = major_power_blocs(record, blocs_table=record_blocs["components"])
+    assert _bloc(components, 2018, RUS) == USA  # the connected component of the United States
 
 
 def test_more_poles_before_1945_than_during_the_cold_war(record, record_blocs):
@@ -134,6 +234,7 @@ def test_table_agrees_with_the_graph_of_each_year(record, record_blocs):
         pol = polarity(record, blocs_table=sb)
         for year in (1815, 1870, 1914, 1939, 1960) + ((1990, 2018) if method == "components" else ()):
             stats = polarity_of_graph(defense_network(record, year, filled=filled), method)
+            assert set(stats) == set(pol.columns)
             for key, value in stats.items():
                 assert pol.loc[year, key] == pytest.approx(value, nan_ok=True), (method, year, key)
 
@@ -153,6 +254,7 @@ def test_every_year_has_a_row(record, record_blocs):
 
 
 def test_bad_method_or_years_is_an_error(record):
+    assert BLOC_METHODS == ("modularity", "components", "poles")
     with pytest.raises(ValueError, match="method must be one of"):
         state_blocs(record, method="kmeans")
     with pytest.raises(ValueError, match="not a range inside the history's window 1815-2018"):

@@ -117,6 +117,18 @@ def test_great_power_alignments_shares_sum_to_one(baseline_ensemble):
     assert set(g["ccode"]) == set(majors)
 
 
+def test_great_power_alignment_is_the_bloc_leader_or_unaligned(baseline_ensemble):
+    """A power's alignment is its pole-anchored bloc's leader; 'unaligned' exactly when it has no defence pact."""
+    store = EnsembleStore.open(baseline_ensemble)
+    g = an.great_power_alignments(store)
+    st = store.read_table("states")
+    st = st[st["major"]]
+    expected = st.assign(leader=np.where(st["degree"] > 0, st["bloc"], -1)).groupby(["year", "ccode", "leader"]).size() / 12
+    got = g.set_index(["year", "ccode", "leader"])["share"]
+    pd.testing.assert_series_equal(got.sort_index(), expected.sort_index(), check_names=False)
+    assert ((g["leader"] == -1) == (g["alignment"] == "unaligned")).all()
+
+
 def test_state_bands_default_to_major_powers(baseline_ensemble):
     b = an.state_bands(baseline_ensemble)
     majors = {a.abb for a in EnsembleStore.open(baseline_ensemble).scenario().actors if a.major}

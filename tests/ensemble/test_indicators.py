@@ -1,4 +1,9 @@
-"""Per-run indicators: the compact record equals the history's, and the polarity columns equal foedus.analysis.polarity."""
+"""Per-run indicators: the compact record equals the history's, and the polarity columns equal foedus.analysis.polarity.
+
+Blocs are pole-anchored (``method="poles"`` of foedus.analysis.polarity): a chain of pacts
+between two camps does not merge them, and in the world of 2022 the United States and Russia
+lead different blocs.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from foedus.analysis import ensemble as an
 from foedus.analysis.ensemble import EVENT_COLUMNS, INDICATORS, run_indicators
 from foedus.analysis.polarity import polarity, state_blocs
+from foedus.analysis.toy import toy_history
 from foedus.schema import EVENT_KINDS, History, empty, validate
 from foedus.sim import Simulation
 from foedus.sim.ensemble.compact import CountingRecorder, RunRecord
@@ -34,13 +41,15 @@ def test_polarity_columns_equal_the_analysis_module(finished):
     h = finished.history()
     tables = run_indicators(RunRecord.from_simulation(finished))
     mine = tables["system"].set_index("year")
-    ref = polarity(h, method="components")
+    ref = polarity(h, method="poles")
+    assert "contested" in ref.columns
     for col in ref.columns:
         np.testing.assert_allclose(mine[col].to_numpy(float), ref[col].to_numpy(float), equal_nan=True, err_msg=col)
-    sb = state_blocs(h, method="components")
+    sb = state_blocs(h, method="poles")
     st = tables["states"].merge(sb, on=["year", "ccode"], suffixes=("", "_ref"))
     assert len(st) == len(sb) == len(tables["states"])
-    assert (st["bloc"] == st["bloc_ref"]).all() and (st["degree"] == st["degree_ref"]).all() and (st["bloc_size"] == st["bloc_size_ref"]).all()
+    for col in ("bloc", "degree", "bloc_size", "contested"):
+        assert (st[col] == st[f"{col}_ref"]).all(), col
 
 
 def test_event_counts_and_columns(finished):
@@ -115,21 +124,122 @@ def test_hand_built_history_gives_the_counts_by_definition():
     s = tables["system"].set_index("year")
     assert s["alliances"].tolist() == [1, 2, 1, 1]  # AB 2000-01, BC from 2001
     assert s["coalitions"].tolist() == [0, 0, 1, 0]
-    # 2001: A-B and B-C both in force (the dissolution year counts): one bloc A-B-C
+    # 2001: A-B and B-C both in force (the dissolution year counts). B is allied to both major
+    # powers and joins the stronger, A; C is not allied to A, so it keeps its own bloc (pole-
+    # anchored blocs: the chain A-B-C does not merge A and C, as connected components would).
     assert s["blocs"].tolist() == [1, 1, 1, 1]
-    assert s["largest_bloc"].tolist() == [2, 3, 2, 2]
+    assert s["largest_bloc"].tolist() == [2, 2, 2, 2]
     assert s["defense_dyads"].tolist() == [1, 2, 1, 1]
-    # poles: 2000 {A,B} and {C}; 2001 {A,B,C}; 2002 {A} and {B,C}
-    assert s["poles"].tolist() == [2, 1, 2, 2]
+    # poles: 2000 {A,B} and {C}; 2001 {A,B} and {C}; 2002 {A} and {B,C}
+    assert s["poles"].tolist() == [2, 2, 2, 2]
     assert s["cluster_poles"].tolist() == [2, 2, 2, 2]  # A and C never share a pact
+    assert s["contested"].tolist() == [0, 1, 0, 0]  # B in 2001: allied to C, of another bloc
     # CON of two majors with shares .4/.7 and .3/.7: sqrt((s1^2 + s2^2 - 1/2) / (1 - 1/2))
     s1, s2 = 0.4 / 0.7, 0.3 / 0.7
     assert s["con"].iloc[0] == pytest.approx(np.sqrt((s1**2 + s2**2 - 0.5) / 0.5))
     assert s["effective_poles"].iloc[0] == pytest.approx(1 / (s1**2 + s2**2))
-    # 2001: one pole holding A, B, C: effective number of blocs 1
-    assert s["effective_blocs"].loc[2001] == pytest.approx(1.0)
+    # 2001: poles {A,B} (CINC .5) and {C} (.3)
+    assert s["effective_blocs"].loc[2001] == pytest.approx(1 / ((0.5 / 0.8) ** 2 + (0.3 / 0.8) ** 2))
     assert s["milex"].tolist() == [1000.0] * 4
     assert s["alliance_size"].tolist() == [2.0, 2.0, 2.0, 2.0]
     st = tables["states"].set_index(["year", "ccode"])
-    assert st.loc[(2001, 20), "degree"] == 2 and st.loc[(2001, 20), "bloc"] == 2  # B's bloc is led by A (CINC .4)
+    assert st.loc[(2001, 20), "degree"] == 2 and st.loc[(2001, 20), "bloc"] == 2  # B joins A (CINC .4), not C (.3)
+    assert st.loc[(2001, 20), "contested"] and not st.loc[(2001, 200), "contested"]
+    assert st.loc[(2001, 200), "bloc"] == 200 and st.loc[(2001, 200), "bloc_size"] == 1
     assert st.loc[(2002, 20), "bloc"] == 200 and st.loc[(2002, 220), "bloc_size"] == 1
+
+
+# ------------------------------------------------------------------ pole-anchored blocs
+WEST, EAST = 2, 365  # the two major powers (CINC .30 and .20)
+
+
+def _two_camps():
+    """Two camps in 2000-2001 linked by a chain of bilateral defence pacts, and a contested state.
+
+    West: major 2 with 20, 200, 210 (multilateral pact 1) and a second major power 220 (CINC .05)
+    allied to 2 (pact 2). East: major 365 with 360, 370 (pact 3). Chain: 210-211 (pact 4),
+    211-371 (pact 5), 371-370 (pact 6), so that 2 ... 365 are one connected component. A
+    direct tie between the camps' minor states: 200-360 (pact 7). 700 is allied to both
+    major powers (pact 8 with 2, pact 9 with 365). 800-810 (pact 10): a pact without a major.
+    """
+    a = [
+        {"id": 1, "start": 2000, "end": None, "members": [2, 20, 200, 210]},
+        {"id": 2, "start": 2000, "end": None, "members": [2, 220]},
+        {"id": 3, "start": 2000, "end": None, "members": [365, 360, 370]},
+        {"id": 4, "start": 2000, "end": None, "members": [210, 211]},
+        {"id": 5, "start": 2000, "end": None, "members": [211, 371]},
+        {"id": 6, "start": 2000, "end": None, "members": [371, 370]},
+        {"id": 7, "start": 2000, "end": None, "members": [200, 360]},
+        {"id": 8, "start": 2000, "end": None, "members": [2, 700]},
+        {"id": 9, "start": 2000, "end": None, "members": [365, 700]},
+        {"id": 10, "start": 2000, "end": None, "members": [800, 810]},
+    ]
+    cinc = {2: 0.30, 365: 0.20, 220: 0.05, 20: 0.04, 200: 0.04, 210: 0.03, 211: 0.02, 360: 0.05, 370: 0.04, 371: 0.03, 700: 0.08, 800: 0.06, 810: 0.02}
+    return toy_history(a, first_year=2000, last_year=2001, cinc=cinc, majors=[WEST, EAST, 220])
+
+
+def test_a_chain_of_pacts_does_not_merge_two_camps():
+    h = _two_camps()
+    # the chain makes one connected component of both camps ...
+    comp = polarity(h, method="components")
+    assert comp.loc[2000, "poles"] == 1
+    # ... but the ensemble indicators keep the camps apart
+    tables = run_indicators(RunRecord.from_history(h))
+    s = tables["system"].set_index("year").loc[2000]
+    st = tables["states"].query("year == 2000").set_index("ccode")
+    assert st.loc[WEST, "bloc"] == WEST and st.loc[EAST, "bloc"] == EAST
+    assert s["poles"] == 2 and s["majors"] == 3 and s["cluster_poles"] == 2
+    bloc = st["bloc"].to_dict()
+    assert {c for c, b in bloc.items() if b == WEST} == {2, 20, 200, 210, 220, 700}
+    assert {c for c, b in bloc.items() if b == EAST} == {365, 360, 370}
+    # the middle of the chain is allied to no major power: a bloc of the pole-less states
+    assert bloc[211] == bloc[371] == 371
+    assert bloc[800] == bloc[810] == 800  # a pact without a major power is a bloc without a pole
+    assert s["blocs"] == 4 and s["largest_bloc"] == 6
+    # 700 is allied to both major powers: it joins the stronger and is contested (the only one:
+    # 200-360 ties two minor states, which stay with their own major powers)
+    assert st["contested"][st["contested"]].index.tolist() == [700] and s["contested"] == 1
+    # the same as foedus.analysis.polarity with method="poles"
+    ref = polarity(h, method="poles").loc[2000]
+    for col in ref.index:
+        assert s[col] == pytest.approx(ref[col], nan_ok=True), col
+
+
+def test_a_weaker_major_power_joins_its_strongest_major_ally_only():
+    """Majors P1 > P2 > P3 > P4: P3 allied to P1 and P2 joins P1; P2 and P1 stay apart; P4 allied to P3 follows it to P1."""
+    a = [
+        {"id": 1, "start": 2000, "end": None, "members": [1, 3]},
+        {"id": 2, "start": 2000, "end": None, "members": [2, 3]},
+        {"id": 3, "start": 2000, "end": None, "members": [3, 4]},
+        {"id": 4, "start": 2000, "end": None, "members": [2, 20]},
+    ]
+    h = toy_history(a, first_year=2000, last_year=2000, cinc={1: 0.4, 2: 0.3, 3: 0.2, 4: 0.05, 20: 0.05}, majors=[1, 2, 3, 4])
+    tables = run_indicators(RunRecord.from_history(h))
+    st = tables["states"].set_index("ccode")
+    assert st["bloc"].to_dict() == {1: 1, 2: 2, 3: 1, 4: 1, 20: 2}
+    s = tables["system"].iloc[0]
+    assert s["poles"] == 2 and s["cluster_poles"] == 1  # Wayman's clusters chain 1-3-2, the poles do not
+    assert s["contested"] == 2  # 2 (allied to 3, in the bloc of 1) and 3 (allied to 2)
+
+
+def test_world_2022_start_year_has_distinct_us_and_russian_blocs(tmp_path):
+    """Two short runs of world-2022: in 2022 NATO and the US treaty allies are one US-led bloc, Russia leads its own."""
+    from foedus.sim.ensemble import EnsembleStore, run_ensemble
+
+    run_ensemble("world-2022", runs=2, years=2, seed=1, out=tmp_path / "w", workers=1, processes=False)
+    store = EnsembleStore.open(tmp_path / "w")
+    g = an.great_power_alignments(store, years=[2022]).set_index("abb")
+    assert (g["share"] == 1.0).all()  # one alignment per power, the same in both runs
+    assert g["alignment"].to_dict() == {"USA": "USA", "UKG": "USA", "FRN": "USA", "GMY": "USA", "JPN": "USA", "RUS": "RUS", "CHN": "CHN"}
+    system = store.read_table("system")
+    start = system[system["year"] == 2022]
+    assert (start["poles"] >= 2).all() and (start["poles"] == 3).all()
+    states = store.read_table("states")
+    s22 = states[states["year"] == 2022]
+    for run, part in s22.groupby("run"):
+        bloc = part.set_index("ccode")["bloc"]
+        assert bloc[365] != bloc[2], run  # Russia (365) and the United States (2)
+        # the CSTO with Russia, Turkey (640) with NATO although it is allied to Azerbaijan (373)
+        assert (bloc[[370, 371, 703, 702, 705]] == 365).all() and bloc[373] == 365 and bloc[640] == 2
+        # the US treaty allies in Asia-Pacific: South Korea, Australia
+        assert bloc[732] == bloc[900] == 2

@@ -16,23 +16,59 @@ gives, for every indicator and year, a distribution over runs. This module
 4. turns a chosen outcome ("a Russia-China defence pact by 2040") into one yes/no per run
    (:func:`outcome`) for scenario discovery (:mod:`foedus.sim.ensemble.discovery`).
 
+Blocs of a run: pole-anchored
+-----------------------------
+Membership in a year follows :mod:`foedus.analysis.network` (a spell counts for every year it
+touches). Blocs are the *pole-anchored blocs* of :mod:`foedus.analysis.polarity`
+(``method="poles"``), found in each year's defence-pact network:
+
+1. the poles are the major powers (Waltz 1979); a major power allied by a defence pact to a
+   stronger major power (higher CINC; ties to the lower COW code) joins the bloc of the
+   strongest such ally, and a major power with no stronger major-power ally anchors a bloc;
+2. any other state allied to a major power joins the bloc of the strongest major power it is
+   directly allied to (a state allied to major powers of several blocs is *contested*);
+3. states allied to no major power form pole-less blocs: the connected components of their
+   pacts among themselves.
+
+This counts poles as the great powers and their alliance clusters (Bueno de Mesquita 1975;
+Wayman 1984; the lesser states clustering around the poles are the "bipolarization" of Rapkin,
+Thompson & Christopherson 1979). Only *direct* commitments tie a state to a bloc, so a chain
+of pacts does not merge rival camps: in ``world-2022`` Azerbaijan is pledged to Russia (the
+1992 Tashkent treaty as ATOP codes it, atopid 4400) and to Turkey (6035), and Turkey to the
+United States (3360, NATO), a chain that put Russia in the United States' connected
+component, which the previous definition (connected components, still available as
+``method="components"`` of :mod:`foedus.analysis.polarity`) took for one bloc; by the end of
+the 2030s that component held all seven great powers in every run. Greedy-modularity communities
+(``method="modularity"``) avoid the chain but follow the density of ties rather than the
+powers (NATO Europe becomes a community apart from the United States) and cost about two
+seconds per 30-year run, against a few milliseconds here. The polarity columns are equal to
+:func:`foedus.analysis.polarity.polarity` with ``method="poles"`` on the run's history (a test
+checks it).
+
 Indicators of a run (table ``system``, one row per year)
 --------------------------------------------------------
-Membership in a year follows :mod:`foedus.analysis.network` (a spell counts for every year it
-touches), and blocs follow :mod:`foedus.analysis.polarity` with ``method="components"``
-(connected components of the defence-pact network: the ensemble counts blocs in every year of
-thousands of runs, where greedy modularity would cost seconds per run). The polarity columns
-are therefore equal to :func:`foedus.analysis.polarity.polarity` with
-``method="components"`` on the run's history (a test checks it):
 
 ``alliances``, ``defense_pacts``, ``coalitions``
     Agreements of kind alliance / alliances with a defence obligation / coalitions in force.
 ``alliance_size``
     Mean number of members of the alliances in force (NaN without one).
-``states``, ``aligned_states``, ``defense_dyads``, ``blocs``, ``largest_bloc``, ``majors``,
-``poles``, ``cluster_poles``, ``con``, ``effective_poles``, ``effective_blocs``
-    As in :func:`foedus.analysis.polarity.polarity` (Ray & Singer 1973; Wayman 1984;
-    Laakso & Taagepera 1979).
+``states``, ``aligned_states``, ``defense_dyads``, ``majors``
+    States present, states with at least one defence pact, pairs of states sharing a defence
+    pact, major powers.
+``blocs``, ``largest_bloc``
+    Blocs of two or more states (with or without a pole) and the members of the largest.
+``poles``
+    Blocs with a major power: the number of anchoring major powers, each unaligned major
+    power counting as one (2 in a bipolar system).
+``cluster_poles``
+    Wayman's (1984) cluster polarity: groups of major powers linked (transitively) by defence
+    pacts among themselves, minor allies ignored; never above ``poles``.
+``contested``
+    States allied to a major power outside their own bloc.
+``con``, ``effective_poles``, ``effective_blocs``
+    Capability concentration of the major powers (Ray & Singer 1973), effective number of
+    major powers and of poles' blocs by capability (Laakso & Taagepera 1979); as in
+    :func:`foedus.analysis.polarity.polarity`.
 ``milex``
     Total military expenditure of the modelled states, thousands of US$ (COW NMC units).
 ``formations``, ``accessions``, ``exits``, ``dissolutions``, ``disputes``, ``wars``,
@@ -61,7 +97,13 @@ References
 .. [4] Mann, H. B. and D. R. Whitney. 1947. "On a Test of Whether One of Two Random Variables
    is Stochastically Larger than the Other." *Annals of Mathematical Statistics* 18(1): 50-60.
 .. [5] Conover, W. J. 1999. *Practical Nonparametric Statistics*, 3rd ed. Wiley.
-.. [6] Ray, J. L. and J. D. Singer. 1973; Wayman, F. W. 1984 (see :mod:`foedus.analysis.polarity`).
+.. [6] Ray, J. L. and J. D. Singer. 1973; Wayman, F. W. 1984; Laakso, M. and R. Taagepera.
+   1979 (see :mod:`foedus.analysis.polarity`).
+.. [7] Bueno de Mesquita, B. 1975. "Measuring Systemic Polarity." *Journal of Conflict
+   Resolution* 19(2): 187-216.
+.. [8] Waltz, K. N. 1979. *Theory of International Politics*. Addison-Wesley.
+.. [9] Rapkin, D. P., W. R. Thompson and J. A. Christopherson. 1979. "Bipolarity and
+   Bipolarization in the Cold War Era." *Journal of Conflict Resolution* 23(2): 261-95.
 """
 
 from __future__ import annotations
@@ -75,6 +117,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
+
+from foedus.analysis.polarity import _contested, _strength_rank, pole_bloc_leaders
 
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -121,14 +165,15 @@ INDICATORS: dict[str, tuple[str, str]] = {
     "states": ("states in the system", "count"),
     "aligned_states": ("states with at least one defence pact", "count"),
     "defense_dyads": ("pairs of states linked by a defence pact", "count"),
-    "blocs": ("defence blocs of two or more states", "count"),
+    "blocs": ("pole-anchored defence blocs of two or more states", "count"),
     "largest_bloc": ("members of the largest bloc", "states"),
     "majors": ("major powers", "count"),
-    "poles": ("poles: blocs with a major power", "count"),
-    "cluster_poles": ("cluster polarity (Wayman 1984)", "count"),
+    "poles": ("poles: blocs anchored by a major power", "count"),
+    "cluster_poles": ("clusters of allied major powers (Wayman 1984)", "count"),
     "con": ("capability concentration CON (Ray & Singer 1973)", "0-1"),
     "effective_poles": ("effective number of poles", "count"),
     "effective_blocs": ("effective number of blocs", "count"),
+    "contested": ("states allied to a major power of another bloc", "count"),
     "milex": ("military expenditure, all states", "thousand US$"),
     "formations": ("agreements formed", "per year"),
     "accessions": ("accessions", "per year"),
@@ -147,7 +192,7 @@ INDICATORS: dict[str, tuple[str, str]] = {
 DEFAULT_INDICATORS: tuple[str, ...] = ("alliances", "defense_pacts", "blocs", "poles", "largest_bloc", "milex", "disputes", "wars")
 """Indicators shown by default in summaries and figures."""
 
-_POLARITY_INT = ("states", "aligned_states", "defense_dyads", "blocs", "largest_bloc", "majors", "poles", "cluster_poles")
+_POLARITY_INT = ("states", "aligned_states", "defense_dyads", "blocs", "largest_bloc", "majors", "poles", "cluster_poles", "contested")
 
 
 # ====================================================================== one run
@@ -175,9 +220,10 @@ def run_indicators(record: "RunRecord") -> dict[str, pd.DataFrame]:
 
     Vectorised over years, states and agreements: membership spells are expanded to
     member-years with ``numpy.repeat``; the defence-pact network of every year is one sparse
-    bipartite graph (state-years and agreement-years), whose connected components
-    (``scipy.sparse.csgraph``) are the blocs of every year at once; co-membership
-    ``B.T @ B`` gives each state's number of defence partners.
+    bipartite graph (state-years and agreement-years), whose co-membership ``B.T @ B`` links
+    the state-years of allies and gives each state's number of defence partners; the
+    pole-anchored blocs of every year are found at once on that graph
+    (:func:`foedus.analysis.polarity.pole_bloc_leaders`; see the module docstring).
 
     Parameters
     ----------
@@ -189,8 +235,10 @@ def run_indicators(record: "RunRecord") -> dict[str, pd.DataFrame]:
         ``"system"``: one row per year, columns ``year`` and :data:`INDICATORS` (see the
         module docstring). ``"states"``: one row per state present and year, columns ``year,
         ccode, milex`` (thousand US$), ``cinc``, ``major``, ``tier``, ``degree`` (defence
-        partners), ``bloc`` (the bloc leader's code: strongest member by CINC, ties to the
-        lower code; the state itself when unaligned), ``bloc_size``.
+        partners), ``bloc`` (the bloc leader's code: the anchoring major power of a bloc
+        with a pole, the strongest member by CINC of a pole-less bloc, ties to the lower
+        code; the state itself when unaligned), ``bloc_size``, ``contested`` (allied to a
+        major power of another bloc).
 
     Examples
     --------
@@ -246,29 +294,27 @@ def run_indicators(record: "RunRecord") -> dict[str, pd.DataFrame]:
     co = (co - sparse.diags(co.diagonal())).tocsr()
     co.eliminate_zeros()
     degree = np.diff(co.indptr).reshape(Y, N)
-    _, label = connected_components(co, directed=False)
-    label = label.reshape(Y, N)
-    # component sizes, CINC and leader among present states
+    # pole-anchored blocs of every year at once: each state-year's label is its bloc leader's index
     flat_p = present.ravel()
-    lab = label.ravel()
-    size = np.bincount(lab, weights=flat_p, minlength=Y * N)
-    c0 = np.nan_to_num(cinc.ravel(), nan=0.0) * flat_p
-    comp_cinc = np.bincount(lab, weights=c0, minlength=Y * N)
-    order = np.lexsort((np.tile(codes, Y), -c0, lab))
-    order = order[flat_p[order]]
-    first_of = np.ones(len(order), bool)
-    first_of[1:] = lab[order][1:] != lab[order][:-1]
-    leader_of = np.full(Y * N, -1, np.int64)
-    leader_of[lab[order][first_of]] = np.tile(codes, Y)[order][first_of]
-    # per-year polarity counts
+    flat_codes = np.tile(codes, Y)
     t_of = np.repeat(np.arange(Y), N)
+    c0 = np.nan_to_num(cinc.ravel(), nan=0.0) * flat_p
+    flat_major = major.ravel() & flat_p
+    edges = co.tocoo()
+    up = edges.row < edges.col  # co is symmetric: each pact-dyad once
+    e_i, e_j = edges.row[up], edges.col[up]
+    lab = pole_bloc_leaders(_strength_rank(c0, flat_codes, t_of), flat_major, e_i, e_j)
+    contested = _contested(lab, flat_major, e_i, e_j)
+    # bloc sizes and CINC among present states
+    size = np.bincount(lab, weights=flat_p, minlength=Y * N)
+    comp_cinc = np.bincount(lab, weights=c0, minlength=Y * N)
+    # per-year polarity counts
     comp_year = np.full(Y * N, -1, np.int64)
     comp_year[lab[flat_p]] = t_of[flat_p]
     is_comp = comp_year >= 0
     blocs_n = np.bincount(comp_year[is_comp & (size >= 2)], minlength=Y)
     largest = np.zeros(Y)
     np.maximum.at(largest, comp_year[is_comp], size[is_comp])
-    flat_major = major.ravel() & flat_p
     pole_comp = np.zeros(Y * N, bool)
     pole_comp[lab[flat_major]] = True
     poles_n = np.bincount(comp_year[pole_comp], minlength=Y)
@@ -322,6 +368,7 @@ def run_indicators(record: "RunRecord") -> dict[str, pd.DataFrame]:
             "con": con,
             "effective_poles": eff_poles,
             "effective_blocs": eff_blocs,
+            "contested": np.bincount(t_of[contested & flat_p], minlength=Y).astype(np.int64),
             "milex": np.nansum(np.where(present, milex, np.nan), axis=1),
         }
     )
@@ -342,8 +389,9 @@ def run_indicators(record: "RunRecord") -> dict[str, pd.DataFrame]:
             "major": major[t_idx, s_idx],
             "tier": pd.Categorical(tier[t_idx, s_idx], categories=("superpower", "great", "regional", "secondary")),
             "degree": degree[t_idx, s_idx].astype(np.int64),
-            "bloc": leader_of[lab[flat]],
+            "bloc": flat_codes[lab[flat]],
             "bloc_size": size[lab[flat]].astype(np.int64),
+            "contested": contested[flat],
         }
     )
     return {"system": system, "states": states}
@@ -416,7 +464,7 @@ def bands(table: pd.DataFrame, indicators: Sequence[str] | None = None, *, band:
     >>> t = pd.DataFrame({"run": np.repeat(np.arange(101), 2), "year": np.tile([2000, 2001], 101),
     ...                   "x": np.repeat(np.arange(101.0), 2)})
     >>> b = bands(t, ["x"])
-    >>> b[["year", "q05", "median", "q95"]].to_numpy().tolist()
+    >>> b[["year", "q05", "median", "q95"]].round(9).to_numpy().tolist()
     [[2000.0, 5.0, 50.0, 95.0], [2001.0, 5.0, 50.0, 95.0]]
     """
     lo, hi, lo_name, hi_name = _band_names(band)
@@ -646,10 +694,11 @@ def pair_allied(
 def great_power_alignments(ensemble: "EnsembleStore | str | Path", years: Sequence[int] | None = None, *, majors: Sequence[int | str] | None = None) -> pd.DataFrame:
     """Each great power's alignment per year: the share of runs in which it sits in each bloc.
 
-    A great power's alignment in a run and year is the leader of its defence bloc
-    (:func:`run_indicators`: strongest member of its connected component), or
-    ``"unaligned"`` when it has no defence pact. Shares are over the ensemble's completed runs,
-    with the Jeffreys 90 % interval.
+    A great power's alignment in a run and year is the leader of its pole-anchored bloc
+    (:func:`run_indicators`; see the module docstring): itself when it anchors a bloc, else
+    the anchor of the bloc it joined through a defence pact with a stronger major power; or
+    ``"unaligned"`` when it has no defence pact. Shares are over the ensemble's
+    completed runs, with the Jeffreys 90 % interval.
 
     Parameters
     ----------
@@ -670,11 +719,11 @@ def great_power_alignments(ensemble: "EnsembleStore | str | Path", years: Sequen
     store = _store(ensemble)
     labels = _state_labels(store)
     codes = [resolve_state(store, s)[0] for s in majors] if majors else labels.loc[labels["major"], "ccode"].tolist()
-    st = store.read_table("states", columns=["year", "ccode", "bloc", "bloc_size"])
+    st = store.read_table("states", columns=["year", "ccode", "bloc", "degree"])
     st = st[st["ccode"].isin(codes)]
     if years is not None:
         st = st[st["year"].isin(list(years))]
-    leader = np.where(st["bloc_size"].to_numpy() >= 2, st["bloc"].to_numpy(), -1)
+    leader = np.where(st["degree"].to_numpy() > 0, st["bloc"].to_numpy(), -1)
     st = st.assign(leader=leader)
     n = len(store.completed())
     counts = st.groupby(["year", "ccode", "leader"]).size().rename("count").reset_index()

@@ -4,22 +4,62 @@ Definitions
 -----------
 *Bloc*
     A group of states tied together by defence pacts, found in the defence-pact network of
-    the year (:func:`foedus.analysis.network.defense_network`). Default
-    (``method="modularity"``): the communities of greedy modularity maximisation (Clauset,
-    Newman & Moore 2004; deterministic), which keep apart camps that a single bridging state
-    would join (in 1914 Romania was pledged both to the Triple Alliance and to Russia; in 2018
-    Turkey–Azerbaijan–Russia pacts chain NATO to the CSTO). Alternative
-    (``method="components"``): connected components, allies of allies of allies all in one
-    bloc. A state with no defence pact is a bloc of its own. A bloc is named after its
-    strongest member (highest CINC; ties to the lower COW code), its *leader*.
+    the year (:func:`foedus.analysis.network.defense_network`) by one of three methods
+    (:data:`BLOC_METHODS`):
+
+    ``method="modularity"`` (default of the history functions)
+        The communities of greedy modularity maximisation (Clauset, Newman & Moore 2004;
+        deterministic), which keep apart camps that a single bridging state would join (in
+        1914 Romania was pledged both to the Triple Alliance and to Russia; in 2018
+        Turkey–Azerbaijan–Russia pacts chain NATO to the CSTO). Communities follow the
+        density of ties, not the powers: a dense multilateral pact can be split from the
+        great power that guarantees it (on the simulated world of 2022 NATO Europe forms a
+        community apart from the United States).
+    ``method="poles"`` (pole-anchored blocs; the default of the ensemble indicators,
+    :mod:`foedus.analysis.ensemble`)
+        Poles are the great powers (Waltz 1979: the number of poles is the number of great
+        powers; alliances group the lesser states around them, Rapkin, Thompson &
+        Christopherson 1979), and blocs are the alliance clusters formed around them
+        (Bueno de Mesquita 1975; Wayman 1984 counts the clusters of major powers tied by
+        alliances). Powers are ordered by CINC (ties to the lower COW code).
+
+        1. A major power that shares a defence pact with a *stronger* major power joins the
+           bloc of the strongest such partner; a major power with no stronger major-power
+           partner *anchors* a bloc of its own (it is a pole). Following these links from
+           any major power ends at the anchor of its bloc.
+        2. Every other state that shares a defence pact with a major power joins the bloc
+           of the strongest major power it is directly allied to.
+        3. States allied to no major power form blocs without a pole: the connected
+           components of the defence pacts among themselves (an Arab League or a Gulf
+           pact). A state with no defence pact is a bloc of its own.
+
+        Only direct commitments bind a state to a bloc, so a chain of bilateral pacts
+        between two camps (Russia–Azerbaijan–Turkey–United States) no longer merges them,
+        while a hub-and-spoke system (the United States with NATO, Japan, South Korea,
+        Australia; Cha 2009/10) is one bloc, as asymmetric alliances are (brief A3).
+    ``method="components"``
+        Connected components: allies of allies of allies all in one bloc. Chains of
+        bilateral pacts merge rival camps (in 2018 the Turkey–Azerbaijan–Russia pacts chain
+        NATO to the CSTO; in simulated worlds one component soon holds every great power).
+
+    A bloc is named after its *leader*: with ``"poles"`` the major power that anchors it;
+    otherwise, and for the pole-less blocs of ``"poles"``, its strongest member (highest
+    CINC; ties to the lower COW code).
+*Contested state* (``contested``)
+    A state that shares a defence pact with a major power outside its own bloc (with
+    ``"poles"``: a state allied to major powers of two blocs, which joins the strongest one;
+    or a major power allied to a weaker major power that sits in another bloc). Always 0
+    with ``"components"``.
 *Pole* (``poles``)
     A bloc that contains at least one COW major power; an unaligned major power is a pole of
     its own. Brief D2 expects multipolar systems (many poles) before 1945 and a bipolar one
-    after.
+    after. With ``"poles"`` it is the number of anchoring major powers.
 *Cluster polarity* (``cluster_poles``, Wayman 1984)
     The number of groups of major powers linked by defence pacts *among major powers*
     (connected components of the major-power subgraph), each unallied major counting as one.
-    It ignores minor allies, so it does not depend on the bloc method.
+    It ignores minor allies, so it does not depend on the bloc method. With ``"poles"`` it
+    is never larger than ``poles`` (every cluster holds at least one anchor), and smaller
+    when a major power is allied to two major powers that are not allied to each other.
 *Capability concentration* ``con`` (Ray & Singer 1973)
     Over the :math:`N` major powers with capability shares :math:`S_i = c_i / \\sum_j c_j`
     (:math:`c_i` their CINC),
@@ -46,6 +86,14 @@ References
    large networks." *Physical Review E* 70: 066111.
 .. [5] Singer, J. D., S. Bremer and J. Stuckey. 1972. "Capability Distribution, Uncertainty,
    and Major Power War, 1820-1965." In B. Russett (ed.), *Peace, War, and Numbers*. Sage.
+.. [6] Bueno de Mesquita, B. 1975. "Measuring Systemic Polarity." *Journal of Conflict
+   Resolution* 19(2): 187-216.
+.. [7] Waltz, K. N. 1979. *Theory of International Politics*. Addison-Wesley (ch. 8).
+.. [8] Rapkin, D. P., W. R. Thompson and J. A. Christopherson. 1979. "Bipolarity and
+   Bipolarization in the Cold War Era: Conceptualization, Measurement, and Validation."
+   *Journal of Conflict Resolution* 23(2): 261-95.
+.. [9] Cha, V. D. 2009/10. "Powerplay: Origins of the U.S. Alliance System in Asia."
+   *International Security* 34(3): 158-96.
 """
 
 from __future__ import annotations
@@ -71,10 +119,12 @@ __all__ = [
     "polarity",
     "polarity_of_graph",
     "major_power_blocs",
+    "pole_bloc_leaders",
 ]
 
-BLOC_METHODS: tuple[str, ...] = ("modularity", "components")
-"""Ways of finding blocs: greedy-modularity communities (default) or connected components."""
+BLOC_METHODS: tuple[str, ...] = ("modularity", "components", "poles")
+"""Ways of finding blocs: greedy-modularity communities (default of the history functions),
+connected components, or pole-anchored blocs (default of the ensemble indicators)."""
 
 
 def concentration(capabilities) -> float:
@@ -130,14 +180,122 @@ def _check_method(method: str) -> None:
         raise ValueError(f"method must be one of {', '.join(BLOC_METHODS)}, got {method!r}")
 
 
+def pole_bloc_leaders(rank: np.ndarray, major: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Pole-anchored blocs (``method="poles"``, see the module docstring) of a graph given as arrays.
+
+    The graph may hold several years at once (one node per state-year, edges only within a
+    year): nothing here compares nodes that no edge joins. Vectorised; the cost is linear in
+    the number of edges (plus a logarithmic number of pointer-jumping passes).
+
+    Parameters
+    ----------
+    rank : array of int, shape (n,)
+        A permutation of ``0 .. n-1``: the strength order of the nodes, 0 the strongest
+        (within a year: CINC descending, then COW code ascending).
+    major : array of bool, shape (n,)
+        Major powers (the poles).
+    i, j : arrays of int
+        The edges (defence pacts), each listed once or in both directions.
+
+    Returns
+    -------
+    numpy.ndarray of int, shape (n,)
+        For every node, the node index of its bloc's leader: the anchoring major power for
+        nodes tied to a major power, the strongest member of its component of pole-less
+        states otherwise (itself when it has no defence pact). Nodes with the same leader
+        form one bloc.
+
+    Examples
+    --------
+    A chain 0-1-2-3 where 0 and 3 are major powers (0 the strongest): the chain does not
+    merge them; node 1 follows 0, node 2 follows 3.
+
+    >>> pole_bloc_leaders(np.arange(4), np.array([True, False, False, True]), np.array([0, 1, 2]), np.array([1, 2, 3])).tolist()
+    [0, 0, 3, 3]
+    """
+    rank = np.asarray(rank, dtype=np.int64)
+    major = np.asarray(major, dtype=bool)
+    n = len(rank)
+    node_of_rank = np.empty(n, np.int64)
+    node_of_rank[rank] = np.arange(n)
+    i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
+    a, b = np.concatenate([i, j]), np.concatenate([j, i])
+    a, b = a[a != b], b[a != b]
+    none = np.int64(n)
+    # 1. each major power follows its strongest stronger major-power ally; anchors follow nobody
+    mm = major[a] & major[b] & (rank[b] < rank[a])
+    best = np.full(n, none)
+    np.minimum.at(best, a[mm], rank[b[mm]])
+    parent = np.arange(n)
+    has = best < none
+    parent[has] = node_of_rank[best[has]]
+    while True:  # pointer jumping: every link goes to a strictly stronger power, so this ends
+        nxt = parent[parent]
+        if np.array_equal(nxt, parent):
+            break
+        parent = nxt
+    leader = parent.copy()
+    # 2. any other state follows the strongest major power it is allied to
+    mn = ~major[a] & major[b]
+    best = np.full(n, none)
+    np.minimum.at(best, a[mn], rank[b[mn]])
+    anchored = best < none
+    leader[anchored] = parent[node_of_rank[best[anchored]]]
+    # 3. states allied to no major power: components of their pacts among themselves
+    free = ~major & ~anchored
+    ff = free[a] & free[b]
+    _, comp = connected_components(coo_matrix((np.ones(int(ff.sum())), (a[ff], b[ff])), shape=(n, n)), directed=False)
+    top = np.full(n, none)
+    np.minimum.at(top, comp[free], rank[free])
+    leader[free] = node_of_rank[top[comp[free]]]
+    return leader
+
+
+def _strength_rank(cinc: np.ndarray, codes: np.ndarray, group: np.ndarray | None = None) -> np.ndarray:
+    """Strength order of nodes (0 strongest): by ``group`` (e.g. year), CINC descending (NaN as 0), code."""
+    c = np.nan_to_num(np.asarray(cinc, dtype=float), nan=0.0)
+    g = np.zeros(len(c), np.int64) if group is None else np.asarray(group)
+    order = np.lexsort((np.asarray(codes), -c, g))
+    rank = np.empty(len(c), np.int64)
+    rank[order] = np.arange(len(c))
+    return rank
+
+
+def _contested(leader: np.ndarray, major: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Nodes that share an edge with a major power of another bloc (``leader`` as node or bloc labels)."""
+    out = np.zeros(len(leader), bool)
+    for u, v in ((i, j), (j, i)):
+        hit = major[v] & (leader[u] != leader[v])
+        out[u[hit]] = True
+    return out
+
+
+def _graph_arrays(graph: nx.Graph) -> tuple[list, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    nodes = list(graph.nodes)
+    index = {n: k for k, n in enumerate(nodes)}
+    cinc = np.array([float(np.nan_to_num(graph.nodes[n].get("cinc", 0.0) or 0.0, nan=0.0)) for n in nodes])
+    major = np.array([bool(graph.nodes[n].get("major", False)) for n in nodes], dtype=bool)
+    e = np.array([(index[u], index[v]) for u, v in graph.edges], dtype=np.int64).reshape(-1, 2)
+    return nodes, cinc, major, _strength_rank(cinc, np.asarray(nodes)), e[:, 0], e[:, 1]
+
+
+def _pole_parts(graph: nx.Graph) -> list[frozenset]:
+    nodes, _, major, rank, i, j = _graph_arrays(graph)
+    leader = pole_bloc_leaders(rank, major, i, j)
+    parts: dict[int, set] = {}
+    for k, lead in enumerate(leader.tolist()):
+        parts.setdefault(lead, set()).add(nodes[k])
+    return [frozenset(p) for p in parts.values()]
+
+
 def blocs(graph: nx.Graph, method: str = "modularity") -> list[frozenset[int]]:
     """Blocs of a (defence-pact) network, strongest first.
 
     Parameters
     ----------
     graph : networkx.Graph
-        Nodes may carry ``cinc`` (NaN or missing counts as 0).
-    method : {"modularity", "components"}
+        Nodes may carry ``cinc`` (NaN or missing counts as 0) and ``major``.
+    method : {"modularity", "components", "poles"}
 
     Returns
     -------
@@ -148,6 +306,8 @@ def blocs(graph: nx.Graph, method: str = "modularity") -> list[frozenset[int]]:
     _check_method(method)
     if method == "components":
         parts = [frozenset(c) for c in nx.connected_components(graph)]
+    elif method == "poles":
+        parts = _pole_parts(graph)
     else:
         edges = np.array([sorted(e) for e in graph.edges], dtype="int64").reshape(-1, 2)
         parts = [frozenset(c) for c in _modularity_partition(edges)]
@@ -189,9 +349,11 @@ def polarity_of_graph(graph: nx.Graph, method: str = "modularity") -> dict:
     dict
         ``states``, ``defense_dyads``, ``aligned_states`` (with at least one defence pact),
         ``blocs`` (with two or more members), ``largest_bloc`` (members), ``majors``,
-        ``poles``, ``cluster_poles``, ``con``, ``effective_poles``, ``effective_blocs``.
+        ``poles``, ``cluster_poles``, ``con``, ``effective_poles``, ``effective_blocs``,
+        ``contested``.
     """
     parts = blocs(graph, method)
+    bloc_of = {n: k for k, b in enumerate(parts) for n in b}
     cinc = {n: float(np.nan_to_num(graph.nodes[n].get("cinc", 0.0) or 0.0, nan=0.0)) for n in graph.nodes}
     major = {n: bool(graph.nodes[n].get("major", False)) for n in graph.nodes}
     majors = [n for n in graph.nodes if major[n]]
@@ -208,6 +370,7 @@ def polarity_of_graph(graph: nx.Graph, method: str = "modularity") -> dict:
         "con": concentration([cinc[n] for n in majors]),
         "effective_poles": effective_number([cinc[n] for n in majors]),
         "effective_blocs": effective_number([sum(cinc[n] for n in b) for b in poles]),
+        "contested": len({u for x, y in graph.edges for u, v in ((x, y), (y, x)) if major[v] and bloc_of[u] != bloc_of[v]}),
     }
 
 
@@ -223,14 +386,15 @@ def state_blocs(
 
     States present in a year are those of :func:`foedus.analysis.network.alliance_network`:
     the system members, the major powers and the members of any alliance that year. With
-    ``method="components"`` blocs are found for all years at once: the state-years are the
-    nodes of one sparse graph whose edges are the dyad-years, so that
-    ``scipy.sparse.csgraph.connected_components`` labels every year's blocs in one call.
+    ``method="components"`` or ``"poles"`` blocs are found for all years at once: the
+    state-years are the nodes of one sparse graph whose edges are the dyad-years, so that
+    ``scipy.sparse.csgraph.connected_components`` (or :func:`pole_bloc_leaders`) labels every
+    year's blocs in one call.
 
     Parameters
     ----------
     history : History
-    method : {"modularity", "components"}
+    method : {"modularity", "components", "poles"}
         ``"modularity"`` runs networkx's greedy modularity year by year (a few seconds
         for 1815-2018).
     obligation : str
@@ -246,7 +410,8 @@ def state_blocs(
         Columns ``year, ccode, cinc`` (NaN if unknown), ``major``, ``degree`` (number of
         partners), ``bloc`` (the leader's code), ``bloc_size``, ``bloc_cinc`` (summed CINC),
         ``bloc_majors``, ``major_cluster`` (label of the group of major powers linked by
-        defence pacts among majors; meaningful for majors only); sorted by year and code.
+        defence pacts among majors; meaningful for majors only), ``contested`` (allied to a
+        major power of another bloc); sorted by year and code.
     """
     _check_method(method)
     if obligation not in OBLIGATIONS:
@@ -275,24 +440,32 @@ def state_blocs(
     n = len(nodes)
     deg = np.bincount(i, minlength=n) + np.bincount(j, minlength=n)
     nodes["degree"] = deg.astype("int64")
+    is_major = nodes["major"].to_numpy()
     if method == "components":
         adj = coo_matrix((np.ones(len(i)), (i, j)), shape=(n, n))
         _, comp = connected_components(adj, directed=False)
         nodes["_comp"] = comp
+    elif method == "poles":
+        rank = _strength_rank(nodes["cinc"].to_numpy(dtype=float), nodes["ccode"].to_numpy(), nodes["year"].to_numpy())
+        nodes["_comp"] = pole_bloc_leaders(rank, is_major, i, j)  # the leader's row
     else:
         nodes["_comp"] = _modularity_labels(nodes, i, j)
-    both_major = nodes["major"].to_numpy()[i] & nodes["major"].to_numpy()[j]
+    both_major = is_major[i] & is_major[j]
     madj = coo_matrix((np.ones(int(both_major.sum())), (i[both_major], j[both_major])), shape=(n, n))
     nodes["major_cluster"] = connected_components(madj, directed=False)[1]
     c = nodes["cinc"].fillna(0.0)
-    order = nodes.assign(_c=c).sort_values(["_comp", "_c", "ccode"], ascending=[True, False, True], kind="mergesort")
-    leader = order.drop_duplicates("_comp").set_index("_comp")["ccode"]
+    if method == "poles":
+        leader = pd.Series(nodes["ccode"].to_numpy(), index=np.arange(n))
+    else:
+        order = nodes.assign(_c=c).sort_values(["_comp", "_c", "ccode"], ascending=[True, False, True], kind="mergesort")
+        leader = order.drop_duplicates("_comp").set_index("_comp")["ccode"]
     grp = nodes.assign(_c=c).groupby("_comp")
+    nodes["contested"] = _contested(nodes["_comp"].to_numpy(), is_major, i, j)
     nodes["bloc"] = nodes["_comp"].map(leader).astype("int64")
     nodes["bloc_size"] = grp["ccode"].transform("size").astype("int64")
     nodes["bloc_cinc"] = grp["_c"].transform("sum")
     nodes["bloc_majors"] = grp["major"].transform("sum").astype("int64")
-    cols = ["year", "ccode", "cinc", "major", "degree", "bloc", "bloc_size", "bloc_cinc", "bloc_majors", "major_cluster"]
+    cols = ["year", "ccode", "cinc", "major", "degree", "bloc", "bloc_size", "bloc_cinc", "bloc_majors", "major_cluster", "contested"]
     return nodes[cols]
 
 
@@ -348,8 +521,9 @@ def polarity(
     pandas.DataFrame
         Indexed by ``year``: ``states``, ``aligned_states``, ``defense_dyads``, ``blocs``
         (with two or more members), ``largest_bloc``, ``majors``, ``poles``,
-        ``cluster_poles``, ``con``, ``effective_poles``, ``effective_blocs`` (definitions in the module docstring; the
-        same as :func:`polarity_of_graph` on each year's network).
+        ``cluster_poles``, ``con``, ``effective_poles``, ``effective_blocs``, ``contested``
+        (definitions in the module docstring; the same as :func:`polarity_of_graph` on each
+        year's network).
 
     Examples
     --------
@@ -377,6 +551,8 @@ def polarity(
     out["con"] = maj.assign(c=cinc).groupby("year")["c"].apply(concentration).reindex(years)
     out["effective_poles"] = maj.assign(c=cinc).groupby("year")["c"].apply(effective_number).reindex(years)
     out["effective_blocs"] = poles.groupby("year")["bloc_cinc"].apply(effective_number).reindex(years)
+    if "contested" in sb.columns:
+        out["contested"] = by_year["contested"].sum().reindex(years, fill_value=0).astype("int64")
     return out
 
 
