@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -63,3 +68,47 @@ def test_ema_workbench_drives_foedus_unchanged(tiny):
     assert out["alliances"].shape == (2, 2, tiny.years)
     with pytest.raises(ValueError, match="leaves the field's bounds"):
         ema_model(tiny, {"cyber": (0.0, 2.0)})
+
+
+# ------------------------------------------------------------------ the runnable example (examples/ema_workbench_example.py)
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "ema_workbench_example.py"
+
+
+def _load_example():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("foedus_ema_workbench_example", EXAMPLE)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_ema_example_drives_foedus_plain_function_through_the_adapter(capsys):
+    example = _load_example()
+    args = example.parse_args(["--scenarios", "4", "--years", "2", "--seed", "3"])
+    experiments, outcomes = example.run(args)
+    assert len(experiments) == 4 and outcomes["defense_pacts"].shape == (4, 2)
+    for i, row in experiments.iterrows():  # each experiment is foedus's plain run function at EMA's sampled knob values
+        direct = run_once("world-2022", years=2, seed=3, outcomes=("defense_pacts", "milex"), **{k: row[k] for k in example.UNCERTAINTIES})
+        np.testing.assert_array_equal(outcomes["defense_pacts"][i], direct["defense_pacts"])
+        np.testing.assert_array_equal(outcomes["milex"][i], direct["milex"])
+    again, _ = example.run(args)  # EMA's sampling is seeded: the same experiments
+    pd.testing.assert_frame_equal(experiments[list(example.UNCERTAINTIES)], again[list(example.UNCERTAINTIES)])
+
+    assert example.main(["--scenarios", "4", "--years", "2", "--seed", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "4 experiments of world-2022, 2 years, evaluator sequential" in out
+    assert "PRIM:" in out and ("box: coverage" in out or "PRIM found no box" in out)
+
+
+@pytest.mark.slow
+def test_ema_example_runs_as_a_script_with_the_multiprocessing_evaluator(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    res = subprocess.run(
+        [sys.executable, str(EXAMPLE), "--scenarios", "4", "--years", "2", "--replications", "2", "--evaluator", "multiprocessing", "--processes", "2"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert res.returncode == 0, res.stderr[-3000:]
+    assert "4 experiments of world-2022, 2 years, evaluator multiprocessing; outcome arrays (4, 2, 2)" in res.stdout
+    assert "PRIM:" in res.stdout

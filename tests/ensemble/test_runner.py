@@ -146,3 +146,131 @@ def test_keep_histories_writes_whole_histories(tmp_path, tiny):
         store.read_table("states", runs=[1]).sort_values(["year", "ccode"])["milex"].reset_index(drop=True),
         check_names=False,
     )
+
+
+def test_failed_scheduler_connection_writes_nothing(tmp_path, tiny):
+    out = tmp_path / "nowhere"
+    t0 = time.monotonic()
+    with pytest.raises(ConnectionError, match="cannot connect to the Dask scheduler at 'tcp://127.0.0.1:1'"):
+        run_ensemble(tiny, runs=2, out=out, scheduler="tcp://127.0.0.1:1", connect_timeout=0.5)
+    assert time.monotonic() - t0 < 20
+    with pytest.raises(ConnectionError, match="unknown address scheme"):
+        run_ensemble(tiny, runs=2, out=out, scheduler="foo://host:1")
+    assert not out.exists()
+
+
+def test_resuming_a_complete_ensemble_reports_no_session(reference_ensemble):
+    before = json.loads((reference_ensemble / "manifest.json").read_text())["sessions"]
+    store = resume_ensemble(reference_ensemble, scheduler="tcp://127.0.0.1:1")  # nothing to run: no connection is even tried
+    assert store.session is None
+    assert json.loads((reference_ensemble / "manifest.json").read_text())["sessions"] == before
+
+
+def test_progress_rate_and_time_left_count_the_wall_time_since_the_first_submission():
+    from types import SimpleNamespace
+
+    from foedus.sim.ensemble.runner import _ProgressBar
+
+    bar = _ProgressBar()
+    try:
+        task = SimpleNamespace(completed=2, total=10)
+        assert bar.rate(task) is None and bar.left(task) is None  # not started: no rate, no estimate
+        bar.start(2, 10)  # 2 runs done in an earlier session: they do not count in the rate
+        assert bar.rate(task) is None
+        bar._t0 -= 4.0  # 4 s of wall time since the first run was submitted (start-up included) ...
+        task.completed = 4  # ... in which 2 runs landed
+        assert bar.rate(task) == pytest.approx(0.5, rel=0.05)
+        assert bar.left(task) == pytest.approx(12.0, rel=0.05)  # 6 runs to do at 0.5 runs/s
+        task.completed = 10
+        assert bar.left(task) == 0.0
+    finally:
+        bar.close()
+
+
+# ------------------------------------------------------------------ real worker processes, world-2022
+WORLD = dict(scenario="world-2022", runs=24, years=6, seed=2022, knobs=("great_power_competition=0.3:0.9",))
+"""The built-in scenario, few runs and years (a few seconds of compute) with one knob varied."""
+
+_VOLATILE = {"created", "updated", "compute_seconds", "sessions"}
+
+
+def _run_records(folder: Path) -> dict:
+    """The manifest without its bookkeeping (time stamps, compute time, sessions): the ensemble and its runs."""
+    m = json.loads((folder / "manifest.json").read_text())
+    return {k: v for k, v in m.items() if k not in _VOLATILE}
+
+
+@pytest.fixture(scope="module")
+def world_one_process(tmp_path_factory):
+    """world-2022 on a LocalCluster of one worker process (the reference of the process tests)."""
+    out = tmp_path_factory.mktemp("world") / "one"
+    run_ensemble(WORLD["scenario"], runs=WORLD["runs"], years=WORLD["years"], seed=WORLD["seed"], knobs=WORLD["knobs"], out=out,
+                 workers=1, processes=True)
+    return out
+
+
+@pytest.mark.slow
+def test_same_bytes_with_one_and_two_worker_processes(tmp_path, world_one_process):
+    from distributed import Client, LocalCluster
+
+    out = tmp_path / "two"
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0") as cluster, Client(cluster) as client:
+        assert len(client.nthreads()) == 2 and all(pid != os.getpid() for pid in client.run(os.getpid).values())  # real processes
+        run_ensemble(WORLD["scenario"], runs=WORLD["runs"], years=WORLD["years"], seed=WORLD["seed"], knobs=WORLD["knobs"], out=out,
+                     client=client)
+    one = parquet_digests(world_one_process)
+    assert len(one) == 1 + WORLD["runs"] * len(RUN_TABLES)  # experiments.parquet and one file per run and table
+    assert parquet_digests(out) == one
+    assert _run_records(out) == _run_records(world_one_process)
+    assert _run_records(out)["completed"] == [[0, WORLD["runs"] - 1]]
+
+
+def _foedus(*args: str) -> list[str]:
+    """The command line of `foedus ARGS...` with this interpreter (the program's own entry point)."""
+    return [sys.executable, "-c", "import sys; from foedus.cli import main; sys.argv[0] = 'foedus'; main()", *args]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and process groups are POSIX")
+def test_killed_cli_ensemble_resumes_to_the_same_bytes(tmp_path, world_one_process):
+    import signal
+
+    out = tmp_path / "killed"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    define = ["--scenario", WORLD["scenario"], "--runs", str(WORLD["runs"]), "--years", str(WORLD["years"]), "--seed", str(WORLD["seed"]),
+              "--vary", WORLD["knobs"][0], "--out", str(out)]
+    log = tmp_path / "first.log"
+    with open(log, "wb") as err:
+        proc = subprocess.Popen(_foedus("ensemble", *define, "--workers", "1", "--quiet"), env=env, stdout=err, stderr=err, start_new_session=True)
+    deadline = time.monotonic() + 180
+    try:
+        while time.monotonic() < deadline and proc.poll() is None:
+            if len(list((out / "system").glob("run-*.parquet"))) >= 3:  # some runs written (temporary files end in .tmp)
+                break
+            time.sleep(0.01)
+    finally:
+        try:
+            os.kill(proc.pid, signal.SIGKILL)  # the ensemble's process dies at once: no clean-up, no last manifest write
+        except ProcessLookupError:  # pragma: no cover (it had already finished: the assertion below says so)
+            pass
+        proc.wait()
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # its worker processes too, as when a machine goes down
+        except ProcessLookupError:
+            pass
+    assert proc.returncode == -signal.SIGKILL, f"the ensemble ended before it was killed (code {proc.returncode}): {log.read_text()[-2000:]}"
+    store = EnsembleStore.open(out)
+    landed = store.completed()
+    assert 1 <= len(landed) < WORLD["runs"], f"the kill came too late or too early: {len(landed)} runs landed"
+    assert sorted(landed + store.missing()) == list(range(WORLD["runs"]))
+
+    res = subprocess.run(_foedus("ensemble", "run", "--resume", "--out", str(out), "--workers", "2"), env=env, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert f"this session ran {WORLD['runs'] - len(landed)} in" in " ".join(res.stderr.split())  # only what was missing ran
+    assert not list(out.rglob("*.tmp"))
+    for t in RUN_TABLES:  # one file per run and table: none missing, none twice
+        assert sorted(p.name for p in (out / t).iterdir()) == [f"run-{i:06d}.parquet" for i in range(WORLD["runs"])]
+    system = EnsembleStore.open(out).read_table("system")
+    assert not system.duplicated(["run", "year"]).any() and system["run"].nunique() == WORLD["runs"]
+    assert parquet_digests(out) == parquet_digests(world_one_process)
+    assert _run_records(out) == _run_records(world_one_process)

@@ -61,7 +61,15 @@ SeedOpt = Annotated[
 ]
 OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder to write the ensemble to (one Parquet file per run and table, manifest.json).", show_default=False)]
 WorkersOpt = Annotated[
-    Optional[int], typer.Option("--workers", "-w", min=1, help="Worker processes on this machine. Default: one per core.", show_default=False)
+    Optional[int],
+    typer.Option(
+        "--workers",
+        "-w",
+        min=1,
+        help="Worker processes of the local Dask cluster, one thread each. Default: one per core. Ignored with --scheduler "
+        "(the cluster has its own workers). The results do not depend on it.",
+        show_default=False,
+    ),
 ]
 SchedulerOpt = Annotated[
     Optional[str],
@@ -84,14 +92,40 @@ VaryOpt = Annotated[
 ]
 DesignOpt = Annotated[
     str,
-    typer.Option("--design", help="How knob values are given to runs: lhs (Latin hypercube, one point per run) or factorial (a grid of LEVELS per knob)."),
+    typer.Option(
+        "--design",
+        help="How knob values are given to runs: lhs (Latin hypercube, one point per run) or factorial (a full grid of LEVELS "
+        "per knob, repeated over the runs). Only matters with --vary.",
+    ),
 ]
-ResumeOpt = Annotated[bool, typer.Option("--resume", help="Complete the interrupted ensemble in --out: run only the runs that are missing.")]
-KeepOpt = Annotated[bool, typer.Option("--keep-histories", help="Also keep every run's whole history (large; default: compact indicator tables only).")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+ResumeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--resume",
+        help="Complete the interrupted ensemble in --out: run only the runs that are missing (none: nothing runs). With "
+        "--scenario and --runs they must match the ensemble's; without them its own definition is used.",
+    ),
+]
+KeepOpt = Annotated[
+    bool, typer.Option("--keep-histories", help="Also keep every run's whole history in DIR/histories/ (large; default: the compact indicator tables only).")
+]
+QuietOpt = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="No progress bar and no closing line (errors are still printed). Without it a live bar on stderr shows runs done of R, "
+        "the rate (runs finished in this session per second of wall time since the first run was submitted, start-up included), "
+        "the elapsed wall time and the time left (runs still to do at that rate).",
+    ),
+]
+TimeoutOpt = Annotated[
+    float,
+    typer.Option("--connect-timeout", min=0.1, help="Seconds to wait for the --scheduler to answer before giving up (nothing is written then)."),
+]
 
 
-def _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, resume, keep_histories, quiet) -> None:
+def _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, resume, keep_histories, quiet, connect_timeout) -> None:
     from foedus.sim.ensemble.runner import resume_ensemble, run_ensemble
 
     console = Console(stderr=True)
@@ -99,12 +133,13 @@ def _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, res
         _fail("give --out DIR, the folder for the ensemble")
     if design not in ("lhs", "factorial"):
         _fail(f"--design must be lhs or factorial, got {design!r}")
+    existed = out.exists()
     store = None
     try:
         if resume and (out / "manifest.json").exists() and scenario is None:
             if runs is not None or years is not None or vary:
                 _fail("with --resume and no --scenario the ensemble's own definition is used: drop --runs, --years and --vary")
-            store = resume_ensemble(out, workers=workers, scheduler=scheduler, progress=not quiet)
+            store = resume_ensemble(out, workers=workers, scheduler=scheduler, progress=not quiet, connect_timeout=connect_timeout)
         else:
             if scenario is None:
                 _fail("give --scenario NAME_OR_FILE (or --resume --out DIR to complete an ensemble)")
@@ -123,23 +158,34 @@ def _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, res
                 resume=resume,
                 keep_histories=keep_histories,
                 progress=not quiet,
+                connect_timeout=connect_timeout,
             )
     except KeyboardInterrupt:
         from foedus.sim.ensemble.store import EnsembleStore
 
-        done = len(EnsembleStore.open(out).completed()) if (out / "manifest.json").exists() else 0
-        console.print(f"interrupted: {done} runs saved in {out}; complete them with `foedus ensemble run --resume --out {out}`")
+        if (out / "manifest.json").exists():
+            done = len(EnsembleStore.open(out).completed())
+            console.print(f"interrupted: {done} runs saved in {out}; complete them with `foedus ensemble run --resume --out {out}`", soft_wrap=True)
+        else:
+            console.print("interrupted before the ensemble started: nothing was written")
         raise typer.Exit(130)
+    except ConnectionError as e:
+        _fail(f"{e}" + ("; nothing was written" if not existed and not out.exists() else f"; {out} was left as it was"))
+        return
     except _ERRORS as e:
         _fail(e)
         return
     if not quiet:
         m = store.manifest
-        session = (m.get("sessions") or [{}])[-1]
-        console.print(
-            f"{m['runs_done']} of {m['runs']} runs of {m['scenario']} ({m['years']} years, seed {m['seed']}) in {out}"
-            + (f"; this session ran {session.get('runs', 0)} in {session.get('wall_seconds', 0):.1f} s" if session else "")
-        )
+        head = f"{m['runs_done']} of {m['runs']} runs of {m['scenario']} ({m['years']} years, seed {m['seed']}) in {out}"
+        session = store.session
+        if session is None:
+            console.print(f"{head}; nothing was left to run", soft_wrap=True)
+        else:
+            wall = float(session.get("wall_seconds", 0.0))
+            ran = int(session.get("runs", 0))
+            rate = f", {ran / wall:.2f} runs/s" if wall > 0 and ran else ""
+            console.print(f"{head}; this session ran {ran} in {wall:.1f} s of wall time (start-up included{rate})", soft_wrap=True)
 
 
 def run(
@@ -155,6 +201,7 @@ def run(
     resume: ResumeOpt = False,
     keep_histories: KeepOpt = False,
     quiet: QuietOpt = False,
+    connect_timeout: TimeoutOpt = 30.0,
 ) -> None:
     """Run R simulated worlds of a scenario on Dask and write each run's indicators as it finishes.
 
@@ -163,9 +210,17 @@ def run(
     node) keeps every finished run: `--resume` runs only the missing ones. With --vary, knob
     values are spread over the runs by a Latin hypercube (default) or a full-factorial grid.
 
+    The progress bar (stderr; --quiet hides it) shows runs done of R, the rate, the elapsed wall
+    time and the time left. The rate is the runs finished in this session divided by the wall
+    time since the first run was submitted (worker start-up included, so it does not flatter);
+    the time left is the runs still to do at that rate.
+
+    A --scheduler that does not answer within --connect-timeout is an error (exit code 2) and
+    creates no folder.
+
     Example: foedus ensemble run -s world-2022 -r 1000 -n 30 --seed 1 -o ens --vary great_power_competition=0.3:0.9
     """
-    _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, resume, keep_histories, quiet)
+    _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, resume, keep_histories, quiet, connect_timeout)
 
 
 @ensemble_app.callback(invoke_without_command=True)
@@ -183,16 +238,25 @@ def _ensemble(
     resume: ResumeOpt = False,
     keep_histories: KeepOpt = False,
     quiet: QuietOpt = False,
+    connect_timeout: TimeoutOpt = 30.0,
 ) -> None:
     if ctx.invoked_subcommand is not None:
-        given = [n for n, v in (("--scenario", scenario), ("--runs", runs), ("--years", years), ("--out", out), ("--vary", vary)) if v]
+        given = [
+            n
+            for n, v in (
+                ("--scenario", scenario), ("--runs", runs), ("--years", years), ("--seed", seed), ("--out", out), ("--workers", workers),
+                ("--scheduler", scheduler), ("--vary", vary), ("--design", design != "lhs"), ("--resume", resume),
+                ("--keep-histories", keep_histories), ("--quiet", quiet), ("--connect-timeout", connect_timeout != 30.0),
+            )
+            if v
+        ]
         if given:
             _fail(f"{', '.join(given)} belong after `run`, not before `{ctx.invoked_subcommand}`")
         return
     if scenario is None and not resume:
         typer.echo(ctx.get_help())
         raise typer.Exit(0)
-    _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, resume, keep_histories, quiet)
+    _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, resume, keep_histories, quiet, connect_timeout)
 
 
 # ---------------------------------------------------------------------------------- reading
@@ -211,7 +275,22 @@ IndicatorOpt = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the tables as JSON instead of a text table.")]
 ReportOpt = Annotated[
     Optional[Path],
-    typer.Option("--report", help="Also write figures (PNG and SVG, one per indicator) and a self-contained ensemble.html into this folder.", show_default=False),
+    typer.Option(
+        "--report",
+        help="Also write figures (PNG and SVG) into this folder: band-INDICATOR (one per indicator), gp-milex (each great power's "
+        "military expenditure), gp-alignments (each great power's alignments per year), pair-allied (with --pair), and a "
+        "self-contained ensemble.html with all of them and their tables.",
+        show_default=False,
+    ),
+]
+CompareReportOpt = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--report",
+        help="Also write figures (PNG and SVG, compare-INDICATOR: both ensembles' medians and bands on one plot) and a "
+        "self-contained compare.html with the difference table into this folder.",
+        show_default=False,
+    ),
 ]
 
 
@@ -254,18 +333,27 @@ def summary(
     indicator: IndicatorOpt = None,
     pair: Annotated[
         Optional[list[str]],
-        typer.Option("--pair", help="Also give the probability that two states are allied, A:B (e.g. RUS:CHN). Repeatable.", show_default=False),
+        typer.Option(
+            "--pair",
+            help="Also give the probability per year that two states are allied, A:B (COW codes or abbreviations of the scenario, "
+            "e.g. RUS:CHN or 365:710): printed as a table and, with --report, drawn in pair-allied.png/.svg. Repeatable.",
+            show_default=False,
+        ),
     ] = None,
-    by: Annotated[bool, typer.Option("--by", help="For --pair: allied at some point up to each year, rather than in the year.")] = False,
+    by: Annotated[bool, typer.Option("--by", help="For --pair: allied at some point from the first simulated year up to each year (\"by 2040\"), rather than in the year.")] = False,
     any_alliance: Annotated[bool, typer.Option("--any-alliance", help="For --pair: any alliance counts, not only defence pacts.")] = False,
-    band: Annotated[float, typer.Option("--band", min=0.5, max=0.99, help="Central share of runs in the band (0.9: 5-95 %).")] = 0.9,
+    band: Annotated[float, typer.Option("--band", min=0.5, max=0.99, help="Central share of runs in the band (0.9: the 5 % and 95 % quantiles).")] = 0.9,
     report: ReportOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Median and 5-95 % bands per year of an ensemble's indicators, great-power alignments and pair probabilities.
+    """Median and 5-95 % bands per year of an ensemble: system indicators, each great power's arms spending and alignments, pair probabilities.
 
     Bands show the spread of outcomes across runs; "median CI" is the 90 % confidence interval of
-    the median itself (it narrows as runs are added). Military expenditure is in US$ bn.
+    the median itself (it narrows as runs are added). Military expenditure is in US$ bn. The
+    terminal shows a few years; --json gives every year and --report every figure:
+    band-INDICATOR (system indicators), gp-milex (each great power's military expenditure),
+    gp-alignments (share of runs in each alignment per year, per great power), pair-allied
+    (with --pair), each as PNG and SVG, and ensemble.html with all of them.
     """
     from foedus.analysis import ensemble as an
     from foedus.sim.ensemble.store import EnsembleStore
@@ -274,6 +362,7 @@ def summary(
         store = EnsembleStore.open(folder)
         table = an.summary(store, indicator, band=band)
         align = an.great_power_alignments(store)
+        gp_milex = an.state_bands(store, "milex", band=band) if _has_majors(store) else None
         pairs = {}
         for p in pair or []:
             a, b = _pair(p)
@@ -284,25 +373,40 @@ def summary(
             from foedus.report import ensemble as rep
 
             rep.write_figures(table, report)
+            if gp_milex is not None and len(gp_milex):
+                rep.save_figure(rep.state_band_figure(gp_milex), report, "gp-milex")
+            if len(align):
+                rep.save_figure(rep.alignment_figure(align), report, "gp-alignments")
+            if pairs:
+                rep.save_figure(rep.pair_figure(pairs, title=_pair_title(any_alliance, by)), report, "pair-allied")
             m = store.manifest
             desc = f"{m['runs_done']} runs of {m['scenario']}, {m['years']} years from {m['first_year']}, seed {m['seed']}" + (
                 f"; knobs varied ({m['design']}): " + ", ".join(f"{k['name']} {k['low']:g}-{k['high']:g}" for k in m["knobs"]) if m["knobs"] else ""
             )
-            section = rep.html_section(table, title=f"Ensemble: {m['scenario']}", description=desc, alignments=align, pairs=pairs or None)
+            section = rep.html_section(
+                table, title=f"Ensemble: {m['scenario']}", description=desc, alignments=align, pairs=pairs or None, state_milex=gp_milex
+            )
             rep.write_html(report / "ensemble.html", [section], title=f"foedus ensemble {m['scenario']}")
     except _ERRORS as e:
         _fail(e)
         return
     if as_json:
-        out = {"runs": store.manifest["runs_done"], "band": band, "bands": _records(table), "great_power_alignments": _records(align)}
+        out = {
+            "runs": store.manifest["runs_done"],
+            "band": band,
+            "bands": _records(table),
+            "great_power_milex": _records(gp_milex) if gp_milex is not None else [],
+            "great_power_alignments": _records(align),
+        }
         if pairs:
             out["pairs"] = {k: _records(v) for k, v in pairs.items()}
         typer.echo(json.dumps(out, indent=1))
         return
     console = Console()
     lo, hi = [c for c in table.columns if c.startswith("q") and c[1:].isdigit()]
+    band_txt = f"median [{lo[1:]}–{hi[1:]} % of runs]"
     years = _milestones(table["year"])
-    t = Table(title=f"{store.manifest['scenario']}: {store.manifest['runs_done']} runs — median [{lo[1:]}–{hi[1:]} % of runs]", title_justify="left")
+    t = Table(title=f"{store.manifest['scenario']}: {store.manifest['runs_done']} runs — {band_txt}", title_justify="left")
     t.add_column("indicator")
     for y in years:
         t.add_column(str(y), justify="right")
@@ -314,8 +418,26 @@ def summary(
             *[f"{_fmt(rows.loc[y, 'median'] * k)} [{_fmt(rows.loc[y, lo] * k)}–{_fmt(rows.loc[y, hi] * k)}]" for y in years],
         )
     console.print(t)
-    last = int(align["year"].max()) if len(align) else None
-    if last is not None:
+    if gp_milex is not None and len(gp_milex):
+        tm = Table(title=f"great powers' military expenditure (US$ bn) — {band_txt}", title_justify="left")
+        tm.add_column("power")
+        for y in years:
+            tm.add_column(str(y), justify="right")
+        for abb, part in gp_milex.groupby("abb", sort=False):
+            rows = part.set_index("year")
+            tm.add_row(abb, *[f"{_fmt(rows.loc[y, 'median'] * 1e-6)} [{_fmt(rows.loc[y, lo] * 1e-6)}–{_fmt(rows.loc[y, hi] * 1e-6)}]" if y in rows.index else "–" for y in years])
+        console.print(tm)
+    if len(align):
+        tt = Table(title="great-power alignments over time (most frequent alignment, share of runs; bloc named after its leader)", title_justify="left")
+        tt.add_column("power")
+        for y in years:
+            tt.add_column(str(y), justify="right")
+        top = align.sort_values(["year", "share"], ascending=[True, False], kind="mergesort").drop_duplicates(["year", "abb"])
+        for abb in dict.fromkeys(align["abb"]):
+            rows = top[top["abb"] == abb].set_index("year")
+            tt.add_row(abb, *[f"{rows.loc[y, 'alignment']} {rows.loc[y, 'share']:.2f}" if y in rows.index else "–" for y in years])
+        console.print(tt)
+        last = int(align["year"].max())
         a = align[align["year"] == last]
         ta = Table(title=f"great-power alignments in {last} (share of runs; bloc named after its leader)", title_justify="left")
         for c in ("power", "alignment", "share", "90 % interval"):
@@ -324,15 +446,24 @@ def summary(
             ta.add_row(r.abb, r.alignment, f"{r.share:.2f}", f"{r.lo:.2f}–{r.hi:.2f}")
         console.print(ta)
     for name, p in pairs.items():
-        tp = Table(title=f"{name}: probability of a {'shared alliance' if any_alliance else 'defence pact'} {'by' if by else 'in'} the year", title_justify="left")
-        for c in ("year", "probability", "90 % interval"):
+        tp = Table(title=f"{name}: {_pair_title(any_alliance, by)}", title_justify="left")
+        for c in ("year", "probability", "90 % interval", "runs allied"):
             tp.add_column(c, justify="right")
         rows = p.set_index("year")
         for y in years:
-            tp.add_row(str(y), f"{rows.loc[y, 'probability']:.2f}", f"{rows.loc[y, 'lo']:.2f}–{rows.loc[y, 'hi']:.2f}")
+            tp.add_row(str(y), f"{rows.loc[y, 'probability']:.2f}", f"{rows.loc[y, 'lo']:.2f}–{rows.loc[y, 'hi']:.2f}", f"{int(rows.loc[y, 'allied'])} of {int(rows.loc[y, 'runs'])}")
         console.print(tp)
     if report is not None:
         console.print(f"figures and ensemble.html written to {report}")
+
+
+def _has_majors(store) -> bool:
+    return any(a.major for a in store.scenario().actors)
+
+
+def _pair_title(any_alliance: bool, by: bool) -> str:
+    what = "a shared alliance" if any_alliance else "a defence pact"
+    return f"probability of {what} {'by' if by else 'in'} the year (share of runs)"
 
 
 def compare(
@@ -340,8 +471,8 @@ def compare(
     folder_b: Annotated[Path, typer.Argument(help="Ensemble B (compared with A).", show_default=False)],
     indicator: IndicatorOpt = None,
     year: Annotated[Optional[list[int]], typer.Option("--year", "-y", help="Year(s) to show (default: the first, middle and last simulated years).", show_default=False)] = None,
-    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the bootstrap.")] = 0,
-    report: ReportOpt = None,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the bootstrap of the difference's interval (same seed, same interval).")] = 0,
+    report: CompareReportOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Two ensembles side by side: medians, the difference of means (B - A) with its 90 % bootstrap interval, and a p-value.
@@ -401,15 +532,30 @@ def discover(
         str,
         typer.Option(
             "--outcome",
-            help="The outcome to explain: 'defense A B by|in YEAR' (a defence pact between two states, e.g. 'defense RUS CHN by 2040'), "
-            "'allied A B by|in YEAR' (any alliance), or 'INDICATOR OP VALUE by|in YEAR' (e.g. 'poles <= 2 in 2050').",
+            help="The outcome to explain, true or false in each run: 'defense A B by|in YEAR' (a defence pact between two states, "
+            "e.g. 'defense RUS CHN by 2040'), 'allied A B by|in YEAR' (any alliance), or 'INDICATOR OP VALUE by|in YEAR' with OP one "
+            "of < <= > >= == != (e.g. 'poles <= 2 in 2050', 'wars >= 1 by 2040'). 'in': in that year; 'by': in at least one year "
+            "from the first simulated year up to it. Quote it.",
             show_default=False,
         ),
     ],
-    threshold: Annotated[float, typer.Option("--threshold", min=0.0, max=1.0, help="Density (share of runs with the outcome) a box must reach.")] = 0.8,
-    min_coverage: Annotated[float, typer.Option("--min-coverage", min=0.01, max=1.0, help="The box shown is the densest with at least this coverage.")] = 0.5,
-    mass_min: Annotated[float, typer.Option("--mass-min", min=0.001, max=1.0, help="Smallest share of runs a box may hold.")] = 0.05,
-    as_json: JsonOpt = False,
+    threshold: Annotated[
+        float, typer.Option("--threshold", min=0.0, max=1.0, help="PRIM's density threshold: the share of runs inside a box that reach the outcome, which the box must reach.")
+    ] = 0.8,
+    min_coverage: Annotated[
+        float,
+        typer.Option(
+            "--min-coverage",
+            min=0.01,
+            max=1.0,
+            help="Of PRIM's peeling trajectory, the box shown is the densest whose coverage (share of the runs reaching the outcome "
+            "that lie inside it) is at least this.",
+        ),
+    ] = 0.5,
+    mass_min: Annotated[
+        float, typer.Option("--mass-min", min=0.001, max=1.0, help="PRIM stops peeling before a box would hold less than this share of all runs.")
+    ] = 0.05,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON (box, coverage, density, mass, the whole peeling trajectory).")] = False,
 ) -> None:
     """Scenario discovery: which knob ranges make an outcome likely (PRIM, Friedman & Fisher 1999, via EMA Workbench).
 

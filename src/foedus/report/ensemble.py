@@ -2,10 +2,24 @@
 
 :func:`band_figure` draws one indicator's band (median line, shaded 5-95 % band, and the
 median's confidence interval as a thin inner band) for one ensemble or, side by side, for two.
-:func:`write_figures` writes one PNG and one SVG per indicator; :func:`html_section` returns a
-self-contained HTML ``<section>`` (inline SVG, no external file, script or font) with the
-figures, the band table at a few years, each great power's alignment and any pair
-probabilities, ready to be embedded in a report page (:func:`write_html` wraps it in a page).
+:func:`state_band_figure` draws a per-state band (each great power's arms spending, from
+:func:`foedus.analysis.ensemble.state_bands`) as one panel per state;
+:func:`alignment_figure` draws each great power's alignments over time (share of runs in each
+alignment per year, from :func:`foedus.analysis.ensemble.great_power_alignments`);
+:func:`pair_figure` the probability that pairs of states are allied.
+:func:`write_figures` writes one PNG and one SVG per indicator, :func:`save_figure` any one
+figure; :func:`html_section` returns a self-contained HTML ``<section>`` (inline SVG, no
+external file, script or font) with the figures, the band table at a few years, each great
+power's arms spending and alignments and any pair probabilities, ready to be embedded in a
+report page (:func:`write_html` wraps it in a page).
+
+Files written by ``foedus ensemble summary DIR --report OUT``:
+
+- ``band-<indicator>.png/.svg``: median and 5-95 % band per year of each system indicator;
+- ``gp-milex.png/.svg``: each great power's military expenditure (US$ bn), median and band;
+- ``gp-alignments.png/.svg``: each great power's alignment, share of runs per year;
+- ``pair-allied.png/.svg`` (with ``--pair``): probability that each pair is allied;
+- ``ensemble.html``: all of them with their tables, self-contained.
 
 Matplotlib is imported lazily with the object API and the Agg canvas (no pyplot, no global
 backend); SVG is written with a fixed ``svg.hashsalt`` and no date, so the same tables give the
@@ -25,7 +39,7 @@ import pandas as pd
 
 import foedus
 
-__all__ = ["band_figure", "pair_figure", "write_figures", "html_section", "write_html"]
+__all__ = ["band_figure", "state_band_figure", "alignment_figure", "pair_figure", "save_figure", "write_figures", "html_section", "write_html"]
 
 _COLOURS = ("#1f77b4", "#d62728")
 
@@ -116,6 +130,132 @@ def _year_axis(ax) -> None:
     ax.set_xlabel("year")
 
 
+def _panels(n: int, *, ncols: int = 4, height: float = 2.1):
+    """A figure with ``n`` small panels (``ncols`` per row) and the list of their axes."""
+    ncols = max(1, min(ncols, n))
+    nrows = -(-n // ncols)
+    fig = _figure(2.45 * ncols + 0.4, height * nrows + 0.7)
+    axes = [fig.add_subplot(nrows, ncols, i + 1) for i in range(n)]
+    return fig, axes
+
+
+def state_band_figure(table: pd.DataFrame, *, title: str | None = None, ncols: int = 4):
+    """One panel per state: median and band per year of a per-state indicator.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`foedus.analysis.ensemble.state_bands` (columns ``indicator, ccode, abb, year``,
+        the two band quantiles, ``median``, ``median_lo``, ``median_hi``); military expenditure
+        (thousand US$) is drawn in US$ bn.
+    title : str, optional
+    ncols : int
+        Panels per row.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    if table.empty:
+        raise ValueError("no rows to draw (the scenario has no great power?)")
+    indicator = str(table["indicator"].iloc[0])
+    lo, hi = _band_columns(table)
+    k = _scale(indicator)
+    band = table.attrs.get("band", 0.9)
+    states = list(dict.fromkeys(table["abb"]))
+    fig, axes = _panels(len(states), ncols=ncols)
+    from matplotlib.ticker import MaxNLocator
+
+    for ax, abb in zip(axes, states):
+        t = table[table["abb"] == abb].sort_values("year")
+        x = t["year"].to_numpy()
+        marker = "o" if len(x) == 1 else None
+        ax.fill_between(x, t[lo] * k, t[hi] * k, color=_COLOURS[0], alpha=0.18, linewidth=0)
+        ax.fill_between(x, t["median_lo"] * k, t["median_hi"] * k, color=_COLOURS[0], alpha=0.35, linewidth=0)
+        ax.plot(x, t["median"] * k, color=_COLOURS[0], linewidth=1.6, marker=marker)
+        if marker:  # one simulated year: the band as a bar
+            ax.vlines(x, t[lo] * k, t[hi] * k, color=_COLOURS[0], alpha=0.35, linewidth=8)
+        ax.set_title(abb, fontsize=9)
+        ax.tick_params(labelsize=7)
+        ax.grid(alpha=0.3)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
+    axes[0].set_ylabel(_unit(indicator), fontsize=8)
+    desc = "military expenditure" if indicator == "milex" else indicator
+    fig.suptitle(title or f"great powers' {desc} ({_unit(indicator)}): median, its 90 % CI and {100 * band:.0f} % of runs", fontsize=10)
+    return fig
+
+
+_UNALIGNED_COLOUR = "#c7c7c7"
+
+
+def _alignment_colours(labels: Sequence[str]) -> dict[str, str]:
+    from matplotlib import colormaps
+
+    cmap = colormaps["tab10"]
+    out, i = {}, 0
+    for lab in labels:
+        if lab == "unaligned":
+            out[lab] = _UNALIGNED_COLOUR
+        elif lab == "other":
+            out[lab] = "#8c8c8c"
+        else:
+            out[lab] = cmap(i % 10)
+            i += 1
+    return out
+
+
+def alignment_figure(alignments: pd.DataFrame, *, title: str | None = None, ncols: int = 4, max_alignments: int = 9):
+    """One panel per great power: the share of runs in each alignment, per year (stacked).
+
+    Reads only the public columns ``year``, ``abb``, ``alignment`` and ``share`` of
+    :func:`foedus.analysis.ensemble.great_power_alignments`, whatever the alignments are
+    (bloc leaders, ``"unaligned"``, ...). Colours are shared across panels; the alignments
+    beyond the ``max_alignments`` most frequent are drawn together as ``"other"``.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    if alignments is None or alignments.empty:
+        raise ValueError("no great-power alignments to draw")
+    df = alignments[["year", "abb", "alignment", "share"]].copy()
+    df["alignment"] = df["alignment"].astype(str)
+    totals = df.groupby("alignment")["share"].sum()
+    order = sorted(totals.index, key=lambda a: (a == "unaligned", -totals[a], a))
+    named = [a for a in order if a != "unaligned"]
+    if len(named) > max_alignments:
+        keep = set(named[:max_alignments]) | {"unaligned"}
+        df.loc[~df["alignment"].isin(keep), "alignment"] = "other"
+        order = [a for a in order if a in keep]
+        order.insert(len([a for a in order if a != "unaligned"]), "other")
+    colours = _alignment_colours(order)
+    years = np.unique(df["year"].to_numpy())
+    states = list(dict.fromkeys(df["abb"]))
+    fig, axes = _panels(len(states), ncols=ncols)
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import MaxNLocator
+
+    for ax, abb in zip(axes, states):
+        t = df[df["abb"] == abb].pivot_table(index="year", columns="alignment", values="share", aggfunc="sum", fill_value=0.0)
+        t = t.reindex(index=years, columns=[a for a in order if a in t.columns], fill_value=0.0)
+        if len(years) >= 2:
+            ax.stackplot(years, *[t[c].to_numpy() for c in t.columns], colors=[colours[c] for c in t.columns], linewidth=0)
+            ax.set_xlim(years[0], years[-1])
+        else:
+            bottom = np.zeros(len(years))
+            for c in t.columns:
+                ax.bar(years, t[c].to_numpy(), bottom=bottom, color=colours[c], width=0.6)
+                bottom += t[c].to_numpy()
+        ax.set_ylim(0, 1)
+        ax.set_title(abb, fontsize=9)
+        ax.tick_params(labelsize=7)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
+    axes[0].set_ylabel("share of runs", fontsize=8)
+    fig.legend(handles=[Patch(color=colours[a], label=a) for a in order], loc="outside lower center", ncols=min(len(order), 6), fontsize=8, frameon=False)
+    fig.suptitle(title or "great powers' alignments: share of runs in each alignment (bloc named after its leader)", fontsize=10)
+    return fig
+
+
 def pair_figure(probabilities: Mapping[str, pd.DataFrame], *, title: str = "probability that the pair is allied"):
     """Probability per year that pairs of states are allied, with its 90 % interval.
 
@@ -168,6 +308,25 @@ def _save(fig, path: Path) -> None:
     os.replace(tmp, path)
 
 
+def save_figure(fig, out: Path | str, name: str, formats: Sequence[str] = ("png", "svg")) -> list[Path]:
+    """Write ``fig`` as ``out/<name>.<format>`` for each format (reproducible bytes for SVG); return the paths."""
+    _check_formats(formats)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt in formats:
+        path = out / f"{name}.{fmt}"
+        _save(fig, path)
+        written.append(path)
+    return written
+
+
+def _check_formats(formats: Sequence[str]) -> None:
+    bad = [f for f in formats if f not in ("png", "svg", "pdf")]
+    if bad:
+        raise ValueError(f"unknown figure format(s) {', '.join(bad)}; choose png, svg or pdf")
+
+
 def write_figures(
     bands: pd.DataFrame | Mapping[str, pd.DataFrame],
     out: Path | str,
@@ -192,9 +351,7 @@ def write_figures(
     list of pathlib.Path
         The files written.
     """
-    bad = [f for f in formats if f not in ("png", "svg", "pdf")]
-    if bad:
-        raise ValueError(f"unknown figure format(s) {', '.join(bad)}; choose png, svg or pdf")
+    _check_formats(formats)
     series = bands if isinstance(bands, Mapping) else {"": bands}
     if indicators is None:
         indicators = list(dict.fromkeys(i for t in series.values() for i in t["indicator"]))
@@ -202,11 +359,7 @@ def write_figures(
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for ind in indicators:
-        fig = band_figure(series, ind)
-        for fmt in formats:
-            path = out / f"{prefix}-{ind}.{fmt}"
-            _save(fig, path)
-            written.append(path)
+        written += save_figure(band_figure(series, ind), out, f"{prefix}-{ind}", formats)
     return written
 
 
@@ -243,6 +396,7 @@ def html_section(
     alignments: pd.DataFrame | None = None,
     pairs: Mapping[str, pd.DataFrame] | None = None,
     comparison: pd.DataFrame | None = None,
+    state_milex: pd.DataFrame | None = None,
 ) -> str:
     """A self-contained HTML ``<section>`` with band figures (inline SVG) and tables.
 
@@ -252,11 +406,15 @@ def html_section(
         :func:`foedus.analysis.ensemble.summary` table(s).
     title, description : str
     alignments : DataFrame, optional
-        :func:`foedus.analysis.ensemble.great_power_alignments`.
+        :func:`foedus.analysis.ensemble.great_power_alignments` (every year: drawn over time
+        by :func:`alignment_figure`, with a table of the last year).
     pairs : mapping of label -> DataFrame, optional
         :func:`foedus.analysis.ensemble.pair_allied` tables.
     comparison : DataFrame, optional
         :func:`foedus.analysis.ensemble.compare`.
+    state_milex : DataFrame, optional
+        :func:`foedus.analysis.ensemble.state_bands` with ``column="milex"`` (each great
+        power's arms spending): drawn by :func:`state_band_figure`, with a table at a few years.
 
     Returns
     -------
@@ -275,12 +433,23 @@ def html_section(
         keep = t[t["year"].isin(_milestones(t["year"].to_numpy()))]
         view = keep[["indicator", "year", "runs", lo, "median", hi, "mean"]]
         parts.append(_table(view, f"{label + ': ' if label else ''}median and band at selected years"))
+    if state_milex is not None and len(state_milex):
+        lo, hi = _band_columns(state_milex)
+        parts.append(f"<figure>{_svg(state_band_figure(state_milex))}<figcaption>Each great power's military expenditure "
+                     f"(US$ bn): median (line), its 90 % confidence interval (dark band) and the central "
+                     f"{100 * state_milex.attrs.get('band', 0.9):.0f} % of runs (light band).</figcaption></figure>")
+        keep = state_milex[state_milex["year"].isin(_milestones(state_milex["year"].to_numpy()))]
+        view = keep[["abb", "year", "runs"]].assign(**{f"{lo} (US$ bn)": keep[lo] * 1e-6, "median (US$ bn)": keep["median"] * 1e-6, f"{hi} (US$ bn)": keep[hi] * 1e-6})
+        parts.append(_table(view, "great powers' military expenditure at selected years"))
+    if alignments is not None and len(alignments):
+        parts.append(f"<figure>{_svg(alignment_figure(alignments))}<figcaption>Each great power's alignment per year: the share "
+                     "of runs in which it sits in each bloc (named after the bloc's leader) or in none.</figcaption></figure>")
+        last = alignments[alignments["year"] == alignments["year"].max()]
+        cols = [c for c in ("abb", "alignment", "share", "lo", "hi") if c in last.columns]
+        parts.append(_table(last[cols], f"great-power alignments in {int(last['year'].iloc[0])} (share of runs)"))
     if pairs:
         parts.append(f"<figure>{_svg(pair_figure(pairs))}<figcaption>Share of runs in which each pair is allied, "
                      "with its 90 % Jeffreys interval.</figcaption></figure>")
-    if alignments is not None and len(alignments):
-        last = alignments[alignments["year"] == alignments["year"].max()]
-        parts.append(_table(last[["abb", "alignment", "share", "lo", "hi"]], f"great-power alignments in {int(last['year'].iloc[0])} (share of runs)"))
     if comparison is not None and len(comparison):
         keep = comparison[comparison["year"].isin(_milestones(comparison["year"].to_numpy()))]
         parts.append(_table(keep[["indicator", "year", "median_a", "median_b", "diff", "diff_lo", "diff_hi", "p_value"]],

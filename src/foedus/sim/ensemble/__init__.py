@@ -11,7 +11,8 @@ The four swappable pieces of an ensemble experiment (as in EMA Workbench):
   finishes, a manifest updated atomically, resumption of what is missing) and :mod:`.compact`
   (the compact record of a run, instead of its whole history);
 - **interoperation**: :mod:`.ema` (one run as a plain function of its parameters and seed, for
-  EMA Workbench) and :mod:`.discovery` (scenario discovery with EMA Workbench's PRIM).
+  EMA Workbench; a runnable example is ``examples/ema_workbench_example.py``) and
+  :mod:`.discovery` (scenario discovery with EMA Workbench's PRIM).
 
 The answers (bands, great-power alignments, pair probabilities, comparisons) are in
 :mod:`foedus.analysis.ensemble`; figures in :mod:`foedus.report.ensemble`.

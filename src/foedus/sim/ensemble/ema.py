@@ -13,9 +13,17 @@ analysis work on foedus unchanged.
 
 Example
 -------
-::
+A runnable example, ``examples/ema_workbench_example.py`` at the root of the foedus repository,
+does this end to end in a few seconds: two uncertainties of ``world-2022`` (12 experiments of 5
+years) sampled by EMA, run with its ``SequentialEvaluator`` (``--evaluator multiprocessing``
+for the ``MultiprocessingEvaluator``), the outcomes printed and explained with PRIM::
 
-    from ema_workbench import RealParameter, SequentialEvaluator, perform_experiments
+    python examples/ema_workbench_example.py [--scenarios 16] [--replications 3] [--evaluator multiprocessing]
+
+(The file is not named ``ema_workbench.py``: run as a script, it would shadow the package.)
+In short::
+
+    from ema_workbench import SequentialEvaluator, perform_experiments
     from foedus.sim.ensemble.ema import ema_model
 
     model = ema_model("europe-1871", {"great_power_competition": (0.2, 0.9), "reactivity": (0.05, 0.3)},

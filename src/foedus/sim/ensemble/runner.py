@@ -22,7 +22,12 @@ OpenBLAS likewise) in every worker, so workers do not fight over cores. With ``s
 (an address such as ``tcp://10.0.0.5:8786``) foedus connects a :class:`distributed.Client`
 to an existing Dask cluster and changes nothing else. Results come back to the machine that
 runs ``foedus ensemble`` and are written there: workers need foedus installed (the same
-version) but no shared file system.
+version) but no shared file system. The ensemble folder is created only once Dask is up: a
+scheduler that does not answer within ``connect_timeout`` seconds raises
+:class:`ConnectionError` and leaves nothing behind.
+
+A local cluster of processes starts its workers with ``multiprocessing``'s *spawn* method, so a
+script calling :func:`run_ensemble` needs the usual ``if __name__ == "__main__":`` guard.
 
 A user who outgrows one machine starts a cluster with the tool of their site and passes its
 scheduler's address:
@@ -59,6 +64,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
@@ -70,13 +76,16 @@ from foedus.sim.ensemble.design import DESIGNS, Knob, apply_knobs, make_design, 
 from foedus.sim.ensemble.store import RUN_TABLES, EnsembleStore, scenario_digest, table_bytes
 from foedus.sim.scenario import Scenario
 
-__all__ = ["MAX_RUNS", "run_seed", "run_tables", "simulate_run", "run_ensemble", "resume_ensemble", "load_scenario"]
+__all__ = ["MAX_RUNS", "DEFAULT_CONNECT_TIMEOUT", "run_seed", "run_tables", "simulate_run", "run_ensemble", "resume_ensemble", "load_scenario"]
 
 MAX_RUNS = 2**32
 """Run indices stay below the design's spawn key (:data:`foedus.sim.ensemble.design.DESIGN_SPAWN_KEY`)."""
 
+DEFAULT_CONNECT_TIMEOUT = 30.0
+"""Seconds to wait for a Dask scheduler (``scheduler=``, ``--scheduler``) to answer."""
+
 Progress = Callable[[int, int], None]
-"""``progress(done, total)``: called after each run lands."""
+"""``progress(done, total)``: called once the runs are submitted and after each run lands."""
 
 
 def run_seed(ensemble_seed: int, index: int) -> int:
@@ -231,6 +240,7 @@ def run_ensemble(
     keep_histories: bool = False,
     progress: bool | Progress = False,
     client: Any = None,
+    connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
 ) -> EnsembleStore:
     """Run ``runs`` worlds of a scenario on Dask and write their indicators to ``out``.
 
@@ -240,7 +250,9 @@ def run_ensemble(
     runs : int
         Number of runs ``R`` (1 .. 2**32).
     out : folder
-        The ensemble folder (layout in :mod:`foedus.sim.ensemble.store`).
+        The ensemble folder (layout in :mod:`foedus.sim.ensemble.store`). It is created only
+        once Dask is up (the local cluster started, or the scheduler reached): a failed
+        connection writes nothing.
     years : int, optional
         Simulated years per run (default: the scenario's horizon).
     seed : int
@@ -264,14 +276,20 @@ def run_ensemble(
     keep_histories : bool
         Also write every run's whole history (large).
     progress : bool or callable
-        True: a live rich progress bar on stderr (runs done, rate, time left); a callable:
-        called as ``progress(done, total)`` after each run lands.
+        True: a live rich progress bar on stderr (runs done, rate, elapsed and time left; the
+        rate is this session's runs per second of wall time since the first run was submitted,
+        so it includes the workers' start-up, and the time left is the runs still to do at that
+        rate); a callable: called as ``progress(done, total)`` once the runs are submitted and
+        after each run lands.
     client : distributed.Client, optional
         Use this client (not closed afterwards) instead of starting one.
+    connect_timeout : float
+        Seconds to wait for ``scheduler`` to answer.
 
     Returns
     -------
     EnsembleStore
+        Its ``session`` attribute describes what this call ran (None when nothing was left).
 
     Raises
     ------
@@ -279,6 +297,8 @@ def run_ensemble(
         ``out`` holds an ensemble and ``resume`` is False.
     ValueError
         Bad arguments, or ``resume`` of an ensemble defined differently.
+    ConnectionError
+        ``scheduler`` could not be reached (nothing is written).
     RuntimeError
         A run failed (the message names its index and seed, to reproduce it alone with
         :func:`simulate_run`); the runs already written stay written.
@@ -294,6 +314,7 @@ def run_ensemble(
         raise ValueError(f"design must be one of {', '.join(DESIGNS)}, got {design!r}")
     if seed < 0:
         raise ValueError(f"seed must be >= 0, got {seed}")
+    _check_workers(workers)
     knob_list = [k if isinstance(k, Knob) else parse_knob(k) for k in knobs]
     sc = load_scenario(scenario, years)
     spec = _spec(sc, runs, seed, design, knob_list, keep_histories)
@@ -303,10 +324,10 @@ def run_ensemble(
             raise FileExistsError(f"{out}: already holds an ensemble; pass resume=True (--resume) to complete it, or choose another folder")
         store = EnsembleStore.open(out)
         store.check_spec(spec)
-    else:
-        experiments = _experiments(int(runs), int(seed), knob_list, design)
-        store = EnsembleStore.create(out, spec, sc, experiments)
-    return _execute(store, sc, workers=workers, scheduler=scheduler, processes=processes, progress=progress, client=client)
+        return _execute(store, sc, workers=workers, scheduler=scheduler, processes=processes, progress=progress, client=client, connect_timeout=connect_timeout)
+    experiments = _experiments(int(runs), int(seed), knob_list, design)
+    create = lambda: EnsembleStore.create(out, spec, sc, experiments)  # noqa: E731 (only once Dask is up)
+    return _execute(create, sc, workers=workers, scheduler=scheduler, processes=processes, progress=progress, client=client, connect_timeout=connect_timeout)
 
 
 def resume_ensemble(
@@ -317,132 +338,219 @@ def resume_ensemble(
     processes: bool = True,
     progress: bool | Progress = False,
     client: Any = None,
+    connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
 ) -> EnsembleStore:
     """Complete the ensemble in ``out`` from its own manifest: run only what is missing.
 
     Parameters as for :func:`run_ensemble`; the scenario, runs, years, seed, design and knobs
-    are the ensemble's own.
+    are the ensemble's own. A complete ensemble starts no worker and returns at once, with
+    ``store.session`` None.
     """
+    _check_workers(workers)
     store = EnsembleStore.open(out)
     sc = store.scenario()
     if scenario_digest(sc) != store.manifest["scenario_sha256"]:
         raise ValueError(f"{store.path / 'scenario.json'}: does not match the manifest's scenario_sha256 (edited by hand?)")
-    return _execute(store, sc, workers=workers, scheduler=scheduler, processes=processes, progress=progress, client=client)
+    return _execute(store, sc, workers=workers, scheduler=scheduler, processes=processes, progress=progress, client=client, connect_timeout=connect_timeout)
 
 
-def _execute(store: EnsembleStore, sc: Scenario, *, workers, scheduler, processes, progress, client) -> EnsembleStore:
-    """Run the missing runs of ``store`` on Dask, writing each as it lands."""
-    store.clean_partial()
-    todo = store.missing()
-    total = store.runs
-    done = total - len(todo)
-    if not todo:
-        return store
-    exp = store.experiments(completed_only=False).set_index("run")
-    knob_cols = store.knob_names()
-    keep = bool(store.manifest.get("keep_histories", False))
-    own_client = client is None
+def _check_workers(workers: int | None) -> None:
+    if workers is not None and int(workers) < 1:
+        raise ValueError(f"workers must be at least 1, got {workers}")
+
+
+@contextmanager
+def _dask_client(*, workers: int | None, scheduler: str | None, processes: bool, client: Any, connect_timeout: float):
+    """A Dask client: ``client`` itself (left open), one connected to ``scheduler``, or one on a new local cluster."""
+    if client is not None:
+        yield client
+        return
+    from distributed import Client, LocalCluster
+
     cluster = None
-    report = _ProgressBar(total, done) if progress is True else None
+    if scheduler:
+        try:
+            own = Client(scheduler, timeout=float(connect_timeout))
+        except (OSError, ValueError) as e:
+            raise ConnectionError(f"cannot connect to the Dask scheduler at {scheduler!r}: {e}") from None
+    else:
+        n = int(workers or os.cpu_count() or 1)
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=processes, dashboard_address=":0", silence_logs=logging.ERROR)
+        try:
+            own = Client(cluster)
+        except BaseException:
+            cluster.close()
+            raise
+    try:
+        yield own
+    finally:
+        own.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _execute(
+    store: EnsembleStore | Callable[[], EnsembleStore], sc: Scenario, *, workers, scheduler, processes, progress, client, connect_timeout
+) -> EnsembleStore:
+    """Run the missing runs of ``store`` on Dask, writing each as it lands.
+
+    ``store`` may be a function creating the ensemble folder: it is called only once Dask is up,
+    so that a failed connection leaves nothing behind.
+    """
+    if isinstance(store, EnsembleStore):
+        store.clean_partial()
+        todo, total = store.missing(), store.runs
+        if not todo:
+            store.session = None
+            return store
+    report = _ProgressBar() if progress is True else None
     callback: Progress | None = report.update if report is not None else (progress or None)
     t_start = time.perf_counter()
     ran = 0
+    nthreads = None
+    label = scheduler or ("client" if client is not None else "local")
     try:
-        from distributed import Client, LocalCluster, as_completed
+        with _dask_client(workers=workers, scheduler=scheduler, processes=processes, client=client, connect_timeout=connect_timeout) as dask:
+            from distributed import as_completed
 
-        if client is None:
-            if scheduler:
-                client = Client(scheduler, timeout="30s")
-            else:
-                n = int(workers or os.cpu_count() or 1)
-                if n < 1:
-                    raise ValueError(f"workers must be at least 1, got {workers}")
-                cluster = LocalCluster(
-                    n_workers=n, threads_per_worker=1, processes=processes, dashboard_address=":0", silence_logs=logging.ERROR
-                )
-                client = Client(cluster)
-        nthreads = max(1, sum(client.nthreads().values()))
-        sc_future = client.scatter(sc, broadcast=True, hash=False)
-        window = max(16, 4 * nthreads)
-        pending = iter(todo)
-        queue = as_completed()
-        index_of: dict[str, int] = {}
+            if not isinstance(store, EnsembleStore):
+                store = store()
+                todo, total = store.missing(), store.runs
+            try:
+                done = total - len(todo)
+                exp = store.experiments(completed_only=False).set_index("run")
+                knob_cols = store.knob_names()
+                keep = bool(store.manifest.get("keep_histories", False))
+                nthreads = max(1, sum(dask.nthreads().values()))
+                sc_future = dask.scatter(sc, broadcast=True, hash=False)
+                window = max(16, 4 * nthreads)
+                pending = iter(todo)
+                queue = as_completed()
+                index_of: dict[str, int] = {}
 
-        def submit_next() -> bool:
-            i = next(pending, None)
-            if i is None:
-                return False
-            row = exp.loc[i]
-            values = {k: float(row[k]) for k in knob_cols}
-            fut = client.submit(simulate_run, sc_future, int(i), int(row["seed"]), values, keep, pure=False, key=f"foedus-run-{i}-{time.time_ns()}")
-            index_of[fut.key] = int(i)
-            queue.add(fut)
-            return True
+                def submit_next() -> bool:
+                    i = next(pending, None)
+                    if i is None:
+                        return False
+                    row = exp.loc[i]
+                    values = {k: float(row[k]) for k in knob_cols}
+                    fut = dask.submit(simulate_run, sc_future, int(i), int(row["seed"]), values, keep, pure=False, key=f"foedus-run-{i}-{time.time_ns()}")
+                    index_of[fut.key] = int(i)
+                    queue.add(fut)
+                    return True
 
-        for _ in range(window):
-            if not submit_next():
-                break
-        if callback:
-            callback(done, total)
-        for fut in queue:
-            if fut.status == "error":
-                index = index_of[fut.key]
-                exc = fut.exception()
-                for f in list(queue.futures):
-                    f.cancel()
-                raise RuntimeError(f"run {index} (seed {int(exp.loc[index, 'seed'])}) failed: {type(exc).__name__}: {exc}") from exc
-            res = fut.result()
-            store.write_run(res["index"], res["tables"], history=res["history"], seconds=res["seconds"])
-            fut.release()
-            done += 1
-            ran += 1
-            if callback:
-                callback(done, total)
-            submit_next()
+                if report is not None:
+                    report.start(done, total)
+                for _ in range(window):
+                    if not submit_next():
+                        break
+                if callback:
+                    callback(done, total)
+                for fut in queue:
+                    if fut.status == "error":
+                        index = index_of[fut.key]
+                        exc = fut.exception()
+                        for f in list(queue.futures):
+                            f.cancel()
+                        raise RuntimeError(f"run {index} (seed {int(exp.loc[index, 'seed'])}) failed: {type(exc).__name__}: {exc}") from exc
+                    res = fut.result()
+                    store.write_run(res["index"], res["tables"], history=res["history"], seconds=res["seconds"])
+                    fut.release()
+                    done += 1
+                    ran += 1
+                    if callback:
+                        callback(done, total)
+                    submit_next()
+            finally:
+                wall = time.perf_counter() - t_start
+                store.session = {"runs": ran, "wall_seconds": round(wall, 3), "scheduler": label, "workers": workers, "threads": nthreads}
+                store.manifest.setdefault("sessions", []).append(store.session)
+                store._write_manifest()
     finally:
-        wall = time.perf_counter() - t_start
-        sessions = store.manifest.setdefault("sessions", [])
-        sessions.append({"runs": ran, "wall_seconds": round(wall, 3), "scheduler": scheduler or ("client" if not own_client else "local"), "workers": workers})
-        store._write_manifest()
         if report is not None:
             report.close()
-        if own_client and client is not None:
-            client.close()
-        if cluster is not None:
-            cluster.close()
     return store
 
 
 class _ProgressBar:
-    """A live rich progress bar on stderr: runs done, rate (runs/s), elapsed and time left."""
+    """A live rich progress bar on stderr: runs done of all, rate, elapsed wall time and time left.
 
-    def __init__(self, total: int, done: int):
+    The clock starts when the first run of this session is submitted (after the local cluster
+    started or the scheduler answered). The rate is the runs finished in this session divided by
+    the wall time since then, so the workers' start-up (imports, compilation) and every pause
+    count; the time left is the runs still to do at that rate. Runs done in earlier sessions
+    count in "done" but not in the rate.
+    """
+
+    def __init__(self):
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn
         from rich.text import Text
+
+        bar = self
 
         class _Rate(ProgressColumn):
             def render(self, task) -> Text:
-                speed = task.finished_speed or task.speed
-                return Text("–– runs/s" if speed is None else f"{speed:.2f} runs/s", style="progress.data.speed")
+                r = bar.rate(task)
+                return Text("–– runs/s" if r is None else f"{r:.2f} runs/s", style="progress.data.speed")
 
+        class _Clock(ProgressColumn):
+            def __init__(self, which: str):
+                super().__init__()
+                self.which = which
+
+            def render(self, task) -> Text:
+                s = bar.elapsed() if self.which == "elapsed" else bar.left(task)
+                style = "progress.elapsed" if self.which == "elapsed" else "progress.remaining"
+                return Text(f"{self.which} " + ("-:--:--" if s is None else _hms(s)), style=style)
+
+        self._t0: float | None = None
+        self._done0 = 0
         self._progress = Progress(
-            TextColumn("[bold]ensemble"),
+            TextColumn("[bold]{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("runs"),
             _Rate(),
-            TimeElapsedColumn(),
-            TextColumn("left"),
-            TimeRemainingColumn(),
+            _Clock("elapsed"),
+            _Clock("left"),
             console=Console(stderr=True),
             transient=False,
         )
-        self._task = self._progress.add_task("runs", total=total, completed=done)
+        self._task = self._progress.add_task("waiting for Dask", total=None)
         self._progress.start()
+
+    def start(self, done: int, total: int) -> None:
+        """The first run of this session is being submitted: start the clock."""
+        self._t0 = time.monotonic()
+        self._done0 = int(done)
+        self._progress.update(self._task, description="ensemble", completed=done, total=total)
+
+    def elapsed(self) -> float | None:
+        return None if self._t0 is None else time.monotonic() - self._t0
+
+    def rate(self, task) -> float | None:
+        """Runs finished in this session per second of wall time since the first submission."""
+        ran = task.completed - self._done0
+        t = self.elapsed()
+        return ran / t if (t and ran > 0) else None
+
+    def left(self, task) -> float | None:
+        if task.total is not None and task.completed >= task.total:
+            return 0.0
+        r = self.rate(task)
+        return None if (r is None or task.total is None) else (task.total - task.completed) / r
 
     def update(self, done: int, total: int) -> None:
         self._progress.update(self._task, completed=done, total=total)
 
     def close(self) -> None:
+        if self._t0 is None:  # Dask never came up (an error follows): leave no empty bar behind
+            self._progress.update(self._task, visible=False)
+        self._progress.refresh()
         self._progress.stop()
+
+
+def _hms(seconds: float) -> str:
+    s = int(round(seconds))
+    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"

@@ -100,11 +100,17 @@ class EnsembleStore:
     ----------
     path : pathlib.Path
     manifest : dict
+    session : dict or None
+        What the last :func:`~foedus.sim.ensemble.runner.run_ensemble` or
+        :func:`~foedus.sim.ensemble.runner.resume_ensemble` call on this object ran (``runs``,
+        ``wall_seconds``, ``scheduler``, ``workers``, ``threads``; also appended to the
+        manifest's ``sessions``), or None: nothing was left to run, or no run was asked here.
     """
 
     def __init__(self, path: Path | str, manifest: dict):
         self.path = Path(path)
         self.manifest = manifest
+        self.session: dict | None = None
         self._done: set[int] = _from_ranges(manifest.get("completed", []))
 
     # ------------------------------------------------------------------ creation
