@@ -9,7 +9,15 @@ from html.parser import HTMLParser
 import pytest
 
 from foedus.analysis.toy import toy_history
-from foedus.report.history import SNAPSHOT_YEARS, history_main_job, snapshot_years, write_history_report
+from foedus.report.history import (
+    RECORD_MILEX_UNIT,
+    SNAPSHOT_YEARS,
+    history_main_job,
+    milex_unit,
+    simulated_source,
+    snapshot_years,
+    write_history_report,
+)
 
 
 def _toy(first=1900, last=1960):
@@ -47,6 +55,10 @@ def _figure(html: str, fig_id: str) -> str:
     return m.group(1)
 
 
+def _caption(html: str, fig_id: str) -> str:
+    return re.search(r"<figcaption>(.*?)</figcaption>", _figure(html, fig_id), flags=re.S).group(1)
+
+
 def _kinds_row(html: str, kind: str) -> list[str]:
     """The cells of ``kind``'s row in the table of agreements by kind."""
     table = re.search(r"<table><caption>Agreements by kind: inherited \+ begun − ended = in force at the end</caption>(.*?)</table>", html, flags=re.S)
@@ -77,6 +89,8 @@ def test_record_report(record, tmp_path):
         assert "<svg" in _figure(html, fig_id)
     formation = _figure(html, "fig-formation")
     assert "World War I" in formation and "World War II" in formation and "1991" in formation
+    assert "Shaded: the two world wars (1914–1918, 1939–1945); dashed line: 1991, dissolution of the USSR." in _caption(html, "fig-formation")
+    assert "Shaded: the two world wars; dashed line: 1991." in _caption(html, "fig-kinds")
 
     # nothing to fetch: no script, style sheet, external image, font or link
     parser = _Resources()
@@ -104,6 +118,10 @@ def test_record_report(record, tmp_path):
     for fig_id in ("fig-arms", "fig-alignments"):
         body = _figure(html, fig_id)
         assert "<svg" in body and ">USA<" in body and ">RUS<" in body
+    # spending in COW NMC's own unit, credited to NMC (not to ATOP)
+    arms = _caption(html, "fig-arms")
+    assert RECORD_MILEX_UNIT.caption in arms and "National Material Capabilities 7.0" in arms and "ATOP" not in arms
+    assert "the end of the record (2018)" in _caption(html, "fig-survival")
 
 
 def test_simulated_window_gets_evenly_spaced_snapshots(tmp_path):
@@ -113,6 +131,41 @@ def test_simulated_window_gets_evenly_spaced_snapshots(tmp_path):
     for year in (2019, 2039, 2060, 2080, 2100):
         assert "<svg" in _figure(html, f"fig-network-{year}")
     assert "ATOP 5.1 alliance-" not in html  # a simulated history is not credited to ATOP
+    # captions describe what is drawn: no world war or 1991 in 2019-2100
+    for fig_id in ("fig-formation", "fig-kinds"):
+        caption = _caption(html, fig_id)
+        assert "world war" not in caption.lower() and "1991" not in caption and "Shaded" not in caption
+    # formation tables show the periods that overlap the window only
+    rate = re.search(r"<caption>Alliances begun, by period</caption>(.*?)</table>", html, flags=re.S).group(1)
+    assert re.findall(r"<tr><td>(.*?)</td>", rate) == ["after 1991", "all"]
+    assert "before 1945" not in re.search(r"<caption>By format.*?</table>", html, flags=re.S).group(0)
+    assert "before 1945" not in re.search(r"<caption>Headline measures.*?</table>", html, flags=re.S).group(0)
+
+
+def test_captions_mark_only_the_events_inside_the_window(tmp_path):
+    html = write_history_report(_toy(1930, 1960), tmp_path / "w.html", years=[1950]).read_text(encoding="utf-8")
+    assert "Shaded: World War II (1939–1945)." in _caption(html, "fig-formation")
+    assert "World War I " not in _figure(html, "fig-formation") and "1991" not in _caption(html, "fig-formation")
+    html = write_history_report(_toy(1960, 2000), tmp_path / "c.html", years=[1990]).read_text(encoding="utf-8")
+    assert "Dashed line: 1991, dissolution of the USSR." in _caption(html, "fig-formation")
+    assert "Dashed line: 1991." in _caption(html, "fig-kinds") and "Shaded" not in _caption(html, "fig-kinds")
+
+
+def test_milex_unit_comes_from_the_source(tmp_path):
+    """world-2022 starts from SIPRI figures in constant 2022 US$; the historical scenarios from COW NMC's current US$."""
+    alliances = [{"id": 1, "start": 2022, "end": None, "members": [2, 20]}]
+    h = toy_history(alliances, first_year=2022, last_year=2030, majors=[2], source="simulation:world-2022:seed=1")
+    assert simulated_source(h) == ("world-2022", 1)
+    unit = milex_unit(h)
+    assert unit.money == "constant 2022 US dollars" and "SIPRI" in unit.source
+    html = write_history_report(h, tmp_path / "w.html").read_text(encoding="utf-8")
+    arms = _caption(html, "fig-arms")
+    assert "thousands of constant 2022 US dollars" in arms and "current US dollars" not in arms and "pounds" not in arms
+    assert "Alliances in a simulated world: world-2022, seed 1, 2022–2030" in html
+    # given explicitly (a scenario file's run), or read from the built-in named in the source
+    h1871 = toy_history([{"id": 1, "start": 1871, "end": None, "members": [2, 20]}], first_year=1871, last_year=1880)
+    assert milex_unit(h1871, "europe-1871").money == "US dollars at 1871 prices"
+    assert "which dollars" in milex_unit(_toy()).caption  # unknown source: says so
 
 
 def test_snapshot_year_outside_the_window_is_an_error(tmp_path):

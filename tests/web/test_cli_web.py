@@ -80,7 +80,7 @@ def test_report_of_a_run(cli, runs_dir, tmp_path):
     assert "run report" in r.output
     html = out.read_text(encoding="utf-8")
     _self_contained(html)
-    assert "simulation:europe-1871:seed=3" in html
+    assert "scenario ‘europe-1871’, seed 3" in html  # the run named from its source, simulation:europe-1871:seed=3
     assert html.count("<figcaption") >= 3
 
 

@@ -3,7 +3,7 @@
 :func:`write_history_report` draws, for any :class:`~foedus.schema.History` (the record or a
 simulated run):
 
-1. alliances begun per year, with the world wars and 1991 marked;
+1. alliances begun per year, with the world wars and 1991 marked where the window holds them;
 2. agreements in force per year by kind (alliance, coalition, organisation) and alliances in
    force by strongest obligation (issue #4, "number and kind of agreements per year");
 3. the distribution of alliance size;
@@ -11,6 +11,8 @@ simulated run):
 5. defence-pact network snapshots (1914, 1939, 1960, 1990 and 2018 for the record), blocs in
    colour, major powers labelled;
 6. polarity by year;
+7. the major powers' military expenditure and defence-pact partners by year (their
+   alignments), the expenditure in the unit of its source (:func:`milex_unit`);
 
 with summary tables and a definitions section. Figures are inline SVG drawn with matplotlib's
 object API (no pyplot, so no global backend is touched), text kept as text, with a fixed
@@ -26,8 +28,10 @@ import html
 import io
 import json
 import os
+import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 import pandas as pd
@@ -46,6 +50,7 @@ from foedus.analysis.formation import (
     formation_per_year,
     formation_rate,
     formation_table,
+    period_length,
 )
 from foedus.analysis.network import defense_network, dyad_years, partners_per_year
 from foedus.analysis.polarity import major_power_blocs, polarity, state_blocs
@@ -53,7 +58,20 @@ from foedus.analysis.summary import jsonable, summary
 from foedus.analysis.survival import kaplan_meier, survival_table, alliance_durations
 from foedus.schema import History
 
-__all__ = ["SNAPSHOT_YEARS", "snapshot_years", "write_history_report", "history_main_job", "load_history"]
+if TYPE_CHECKING:  # pragma: no cover
+    from foedus.sim.scenario import Scenario
+
+__all__ = [
+    "SNAPSHOT_YEARS",
+    "MilexUnit",
+    "RECORD_MILEX_UNIT",
+    "milex_unit",
+    "simulated_source",
+    "snapshot_years",
+    "write_history_report",
+    "history_main_job",
+    "load_history",
+]
 
 SNAPSHOT_YEARS: tuple[int, ...] = (1914, 1939, 1960, 1990, 2018)
 """Network snapshot years for the record: eve of both world wars, high Cold War, its end, ATOP's last year."""
@@ -137,6 +155,119 @@ def _is_record(history: History) -> bool:
     return bool(len(src)) and bool(src.str.lower().str.startswith("atop").all())
 
 
+_SIM_SOURCE = re.compile(r"^simulation:(?P<scenario>.+):seed=(?P<seed>-?\d+)$")
+
+
+def simulated_source(history: History) -> tuple[str, int] | None:
+    """(scenario name, seed) of a simulated history, read from its ``source``; None otherwise.
+
+    A simulated run's source is ``"simulation:<scenario>:seed=<seed>"``
+    (:meth:`foedus.sim.engine.Simulation.history`); it survives
+    :func:`foedus.data.runs.write_history_dir` and :func:`~foedus.data.runs.read_history_dir`.
+
+    Examples
+    --------
+    >>> from foedus.analysis.toy import toy_history
+    >>> h = toy_history([{"id": 1, "start": 2022, "end": None, "members": [2, 20]}], first_year=2022, last_year=2030)
+    >>> simulated_source(h) is None
+    True
+    """
+    m = _SIM_SOURCE.match(str(history.source))
+    return (m.group("scenario"), int(m.group("seed"))) if m else None
+
+
+@dataclass(frozen=True)
+class MilexUnit:
+    """The unit of ``state_years.milex`` in a history, as the report writes it.
+
+    ``money``: the currency ("constant 2022 US dollars"); ``caption``: the unit in words, for
+    captions ("thousands of constant 2022 US dollars"); ``axis``: a short form for an axis
+    label; ``source``: where the figures come from, one sentence for the caption ("Data: ...").
+    """
+
+    money: str
+    caption: str
+    axis: str
+    source: str
+
+
+RECORD_MILEX_UNIT = MilexUnit(
+    money="pounds sterling to 1913 and current US dollars from 1914",
+    caption="thousands of pounds sterling to 1913 and thousands of current US dollars from 1914, as COW NMC records them",
+    axis="thousands: £ to 1913, current US$ from 1914",
+    source="Data: COW National Material Capabilities 7.0 (Singer, Bremer & Stuckey 1972), variable milex.",
+)
+"""The record's unit: COW NMC 7.0 ``milex`` (thousands; pounds sterling 1816-1913, current US$ from 1914)."""
+
+_CONSTANT = re.compile(r"constant[ -](\d{4})[ -]US\$")
+_CURRENT = re.compile(r"current US\$")
+
+
+def milex_unit(history: History, scenario: "Scenario | str | Path | None" = None) -> MilexUnit:
+    """The unit of a history's military expenditure, taken from the description of its source.
+
+    The canonical ``state_years.milex`` is in thousands (:data:`foedus.schema.STATE_YEARS`);
+    which money depends on the source. For the record it is COW NMC's
+    (:data:`RECORD_MILEX_UNIT`). A simulated run keeps the units of its scenario's starting
+    figures (a scenario's ``milex`` is in million US$; the engine writes thousands and has no
+    price level), and the scenario's ``sources["milex"]`` says which dollars they are:
+    "constant 2022 US$" for SIPRI figures (``world-2022``), "current US$" for COW NMC figures
+    of the start year (the historical scenarios). That note is quoted in the caption.
+
+    Parameters
+    ----------
+    history : History
+    scenario : Scenario, built-in name or scenario file, optional
+        The scenario the history was simulated from. Default: for a simulated history, the
+        built-in scenario named in its source (:func:`simulated_source`), if there is one.
+
+    Returns
+    -------
+    MilexUnit
+    """
+    if _is_record(history):
+        return RECORD_MILEX_UNIT
+    sim = simulated_source(history)
+    if scenario is None and sim is not None:
+        from foedus.sim.scenario import builtin_names
+
+        if sim[0] in builtin_names():
+            scenario = sim[0]
+    if scenario is not None and not hasattr(scenario, "sources"):
+        from foedus.sim.scenario import Scenario
+
+        scenario = Scenario.load(scenario)
+    if scenario is None:
+        what = "the simulated run" if sim is not None else "the history"
+        return MilexUnit(
+            money="US dollars",
+            caption="thousands of US dollars, in the units of the starting figures (the history does not record which dollars)",
+            axis="thousand US$",
+            source=f"Data: state-year capabilities of {what}.",
+        )
+    note = " ".join(str(scenario.sources.get("milex", "")).split())
+    constant = sorted(set(_CONSTANT.findall(note)))
+    current = bool(_CURRENT.search(note))
+    start = int(scenario.start_year)
+    if len(constant) == 1 and not current:
+        money, axis = f"constant {constant[0]} US dollars", f"thousand constant-{constant[0]} US$"
+        caption = f"thousands of {money}"
+    elif current and not constant:
+        money, axis = f"US dollars at {start} prices", f"thousand {start} US$"
+        caption = f"thousands of {money} (the starting figures are current US$ of {start})"
+    elif constant or current:
+        money, axis = "US dollars", "thousand US$"
+        caption = "thousands of US dollars, mixing " + " and ".join([f"constant {y} US$" for y in constant] + (["current US$"] if current else []))
+    else:
+        money, axis = "US dollars", "thousand US$"
+        caption = "thousands of US dollars (the scenario does not say which dollars)"
+    quoted = f" (the scenario's note: ‘{note}’)" if note else ""
+    source = (
+        f"Data: the starting figures of the scenario ‘{scenario.name}’{quoted}, then the spending simulated year by year."
+    )
+    return MilexUnit(money=money, caption=caption, axis=axis, source=source)
+
+
 def _kinds_text(history: History, kinds: Sequence[str]) -> str:
     """A sentence naming the kinds of agreement in the history, for the caption of the kinds figure."""
     if not kinds:
@@ -146,6 +277,21 @@ def _kinds_text(history: History, kinds: Sequence[str]) -> str:
     if len(kinds) == 1:
         return f"This history records {kinds[0]}s only."
     return "Kinds recorded in this history: " + ", ".join(f"{k}s" for k in kinds) + "."
+
+
+def _history_label(history: History) -> str:
+    """How captions name the history: "the simulated run ‘world-2022’, seed 1", or its source."""
+    sim = simulated_source(history)
+    if sim is not None:
+        return f"the simulated run of ‘{sim[0]}’, seed {sim[1]}"
+    return f"the history ‘{history.source}’"
+
+
+def _end_word(history: History) -> str:
+    """What ends at ``last_year``: "the record", "the run" or "the history" (for censoring sentences)."""
+    if _is_record(history):
+        return "the record"
+    return "the run" if simulated_source(history) is not None else "the history"
 
 
 def _data_notes(history: History) -> tuple[str, str, str]:
@@ -159,10 +305,43 @@ def _data_notes(history: History) -> tuple[str, str, str]:
             "State System list v2016 (major-power status of 2016 carried to 2017–2018)."
         )
         return note, cite, net
-    note = f"A history in the canonical foedus tables (source: {history.source})."
-    cite = f"Data: agreements and memberships of the history ‘{history.source}’."
-    net = f"Data: memberships, capabilities and major-power status of the history ‘{history.source}’."
+    sim = simulated_source(history)
+    label = _history_label(history)
+    if sim is not None:
+        note = (
+            f"A simulated history: scenario ‘{sim[0]}’, seed {sim[1]}, in the canonical foedus tables. The agreements in "
+            f"force when the run starts are the scenario's; everything after is simulated."
+        )
+    else:
+        note = f"A history in the canonical foedus tables (source: {history.source})."
+    cite = f"Data: agreements and memberships of {label}."
+    net = f"Data: memberships, capabilities and major-power status of {label}."
     return note, cite, net
+
+
+def _marks(history: History) -> tuple[list[tuple[str, int, int]], bool]:
+    """The world wars that overlap the window and whether 1991 lies in it: what the time figures draw."""
+    first, last = int(history.first_year), int(history.last_year)
+    wars = [(name, lo, hi) for name, lo, hi in WARS if hi >= first and lo <= last]
+    return wars, first <= MARK_1991 <= last
+
+
+def _marks_text(history: History, short: bool = False) -> str:
+    """The caption sentence for exactly the marks drawn (empty when none is)."""
+    wars, y1991 = _marks(history)
+    parts = []
+    if len(wars) == len(WARS) and short:
+        parts.append("Shaded: the two world wars")
+    elif len(wars) == len(WARS):
+        parts.append("Shaded: the two world wars (" + ", ".join(f"{lo}–{hi}" for _, lo, hi in wars) + ")")
+    elif wars:
+        parts.append("Shaded: " + ", ".join(f"{name} ({lo}–{hi})" for name, lo, hi in wars))
+    if y1991:
+        parts.append("dashed line: 1991" + ("" if short else ", dissolution of the USSR"))
+    if not parts:
+        return ""
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
 
 
 # ---------------------------------------------------------------- figures
@@ -194,10 +373,10 @@ def _figure_formation(history: History, per_year: pd.Series) -> str:
     ax = fig.add_subplot()
     years = per_year.index.to_numpy()
     first, last = int(history.first_year), int(history.last_year)
-    for name, lo, hi in WARS:
-        if hi >= first and lo <= last:
-            ax.axvspan(lo - 0.5, hi + 0.5, color="#fdd0a2", alpha=0.8, lw=0, label=f"{name} ({lo}–{hi})")
-    if first <= MARK_1991 <= last:
+    wars, y1991 = _marks(history)
+    for name, lo, hi in wars:
+        ax.axvspan(lo - 0.5, hi + 0.5, color="#fdd0a2", alpha=0.8, lw=0, label=f"{name} ({lo}–{hi})")
+    if y1991:
         ax.axvline(MARK_1991, color="#444", ls="--", lw=1, label="1991: end of the USSR")
     ax.bar(years, per_year.to_numpy(), width=0.9, color="#6b8fb5", label="alliances begun")
     roll = per_year.rolling(10, center=True, min_periods=5).mean()
@@ -210,11 +389,11 @@ def _figure_formation(history: History, per_year: pd.Series) -> str:
     return _svg(fig)
 
 
-def _mark_wars(ax, first: int, last: int) -> None:
-    for _, lo, hi in WARS:
-        if hi >= first and lo <= last:
-            ax.axvspan(lo - 0.5, hi + 0.5, color="#fdd0a2", alpha=0.8, lw=0)
-    if first <= MARK_1991 <= last:
+def _mark_wars(ax, history: History) -> None:
+    wars, y1991 = _marks(history)
+    for _, lo, hi in wars:
+        ax.axvspan(lo - 0.5, hi + 0.5, color="#fdd0a2", alpha=0.8, lw=0)
+    if y1991:
         ax.axvline(MARK_1991, color="#444", ls="--", lw=1)
 
 
@@ -247,7 +426,7 @@ def _figure_kinds(history: History, by_kind: pd.DataFrame, by_obligation: pd.Dat
     axes = fig.subplots(n + 1, 1, sharex=True, gridspec_kw={"height_ratios": [1.0] * n + [2.0]})
     first, last = int(history.first_year), int(history.last_year)
     for ax in axes:
-        _mark_wars(ax, first, last)
+        _mark_wars(ax, history)
     x, v = _year_steps(by_kind[kinds])
     for i, (ax, kind) in enumerate(zip(axes, kinds)):
         colour = _KIND_COLOURS.get(kind, _NO_BLOC)
@@ -447,7 +626,7 @@ def _abb(history: History) -> dict[int, str]:
     return dict(zip(st["ccode"].astype(int), st["abb"].astype(str)))
 
 
-def _figure_arms(history: History, majors: Sequence[int]) -> str:
+def _figure_arms(history: History, majors: Sequence[int], unit: MilexUnit) -> str:
     sy = history.state_years
     wide = sy[sy["ccode"].isin(majors)].pivot_table(index="year", columns="ccode", values="milex")
     names = _abb(history)
@@ -459,7 +638,7 @@ def _figure_arms(history: History, majors: Sequence[int]) -> str:
     if (wide.to_numpy()[np.isfinite(wide.to_numpy())] > 0).any():
         ax.set_yscale("log")
     ax.set_xlabel("year")
-    ax.set_ylabel("military expenditure (thousands)")
+    ax.set_ylabel(f"military expenditure\n({unit.axis})", fontsize=9)
     if ax.get_legend_handles_labels()[0]:
         ax.legend(fontsize=8, frameon=False, ncol=4, loc="upper left")
     ax.spines[["top", "right"]].set_visible(False)
@@ -534,28 +713,48 @@ def _kinds_table(in_force: pd.DataFrame, at_end: pd.DataFrame, begun: pd.DataFra
 
 
 def _headline_table(s: dict) -> str:
+    """Headline measures; the before/from-1945 split only when the window holds years on both sides of 1945."""
+    split = int(s["first_year"]) < 1945 <= int(s["last_year"])
     rows = [
         ("alliances", s["alliances"]),
         ("\u2003begun in the window", s["alliances_begun"]),
         ("\u2003begun before it (inherited)", s["alliances_inherited"]),
         ("window", f"{s['first_year']}–{s['last_year']} ({s['years']} years)"),
         ("alliances begun per year", s["per_year"]),
-        ("\u2003before 1945", s["per_year_pre1945"]),
-        ("\u2003from 1945", s["per_year_post1945"]),
-        ("members per alliance, mean", s["members_mean"]),
-        ("members per alliance, median", s["members_median"]),
+        *([("\u2003before 1945", s["per_year_pre1945"]), ("\u2003from 1945", s["per_year_post1945"])] if split else []),
+        ("members per alliance begun in the window, mean", s["members_mean"]),
+        ("members per alliance begun in the window, median", s["members_median"]),
         ("alliances ended / still in force", f"{s['alliances_ended']} / {s['alliances_censored']}"),
         ("duration of ended alliances, naive mean (years)", s["duration_mean_ended"]),
         ("duration of ended alliances, median (years)", s["duration_median_ended"]),
         ("Kaplan–Meier median survival (years)", s["km_median_survival"]),
-        ("\u2003begun before 1945", s["km_median_survival_pre1945"]),
-        ("\u2003begun from 1945", s["km_median_survival_post1945"]),
+        *(
+            [("\u2003begun before 1945", s["km_median_survival_pre1945"]), ("\u2003begun from 1945", s["km_median_survival_post1945"])]
+            if split else []
+        ),
     ]
     df = pd.DataFrame({"value": [v for _, v in rows]}, index=[k for k, _ in rows], dtype=object)
     return _html_table(df, "Headline measures", index_label="measure")
 
 
+def _obligation_rows(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """ATOP obligation codes as the figures spell them (defence, offence, non-aggression), index named ``name``."""
+    out = df.rename(index=lambda o: _OBLIGATION_LABELS.get(str(o), str(o)))
+    out.index.name = name
+    return out
+
+
 # ---------------------------------------------------------------- report
+
+
+def _title(history: History) -> str:
+    if _is_record(history):
+        return "Alliances in the historical record, ATOP 5.1"
+    sim = simulated_source(history)
+    if sim is not None:
+        return f"Alliances in a simulated world: {sim[0]}, seed {sim[1]}, {history.first_year}–{history.last_year}"
+    return f"Alliances in {history.source}"
+
 
 
 def write_history_report(
@@ -568,6 +767,7 @@ def write_history_report(
     k: float = ASYMMETRY_K,
     rule: str = "either",
     title: str | None = None,
+    scenario: "Scenario | str | Path | None" = None,
 ) -> Path:
     """Write the history report of ``history`` to ``out_path`` as one self-contained HTML file.
 
@@ -588,6 +788,9 @@ def write_history_report(
         Symmetry rule (:func:`foedus.analysis.formation.symmetry`).
     title : str, optional
         Page title.
+    scenario : Scenario, built-in name or scenario file, optional
+        The scenario a simulated history comes from, for the unit of military expenditure
+        (:func:`milex_unit`; default: the built-in scenario named in the history's source).
 
     Returns
     -------
@@ -616,6 +819,10 @@ def write_history_report(
     pol = polarity(history, blocs_table=sb)
     filled = state_years_filled(history)
     note, cite, net_cite = _data_notes(history)
+    unit = milex_unit(history, scenario)
+    first, last = int(history.first_year), int(history.last_year)
+    # formation tables count alliances begun in the window: show only the periods that overlap it
+    periods_shown = [p[0] for p in periods if period_length(p, first, last) > 0]
 
     in_force = agreements_in_force(history)
     alliances_in_force = agreements_in_force(history, by="primary_obligation", kinds=("alliance",))
@@ -629,7 +836,7 @@ def write_history_report(
     }
     majors = _major_codes(history)
     if majors:
-        figures["arms"] = Markup(_figure_arms(history, majors))
+        figures["arms"] = Markup(_figure_arms(history, majors, unit))
         figures["alignments"] = Markup(_figure_alignments(history, dy, majors))
     snapshots = []
     for y in snaps:
@@ -637,6 +844,11 @@ def write_history_report(
         snapshots.append({"year": y, "svg": Markup(svg), "caption": caption})
 
     rate = formation_rate(history, periods).rename(columns={"per_year": "per year"})
+    rate = rate.loc[[*periods_shown, "all"]]
+
+    def by_period(by: str) -> pd.DataFrame:
+        return formation_table(history, by, periods=periods, table=table)[[*periods_shown, "all"]]
+
     surv = survival_table(history, periods).rename(
         columns={"km_median": "KM median", "km_survival_10": "S(10)", "km_survival_25": "S(25)",
                  "duration_mean_ended": "mean (ended only)", "duration_median_ended": "median (ended only)",
@@ -657,10 +869,10 @@ def write_history_report(
         "headline": Markup(_headline_table(s)),
         "kinds": Markup(kinds_table),
         "rate": Markup(_html_table(rate, "Alliances begun, by period")),
-        "format": Markup(_html_table(formation_table(history, "format", periods=periods, table=table), "By format (distinct members)")),
-        "symmetry": Markup(_html_table(formation_table(history, "symmetry", periods=periods, table=table), f"By symmetry (rule: {rule}, k = {k:g})")),
-        "primary_obligation": Markup(_html_table(formation_table(history, "primary_obligation", periods=periods, table=table), "By strongest obligation")),
-        "obligation": Markup(_html_table(formation_table(history, "obligation", periods=periods, table=table), "Carrying each obligation (overlapping)")),
+        "format": Markup(_html_table(by_period("format"), "By format (distinct members)")),
+        "symmetry": Markup(_html_table(by_period("symmetry"), f"By symmetry (rule: {rule}, k = {k:g})")),
+        "primary_obligation": Markup(_html_table(_obligation_rows(by_period("primary_obligation"), "strongest obligation"), "By strongest obligation")),
+        "obligation": Markup(_html_table(_obligation_rows(by_period("obligation"), "obligation"), "Carrying each obligation (overlapping)")),
         "survival": Markup(_html_table(surv, "Duration (years) and Kaplan–Meier survival, by period of formation")),
         "blocs": Markup(_html_table(blocs_df, "Bloc of each major power in the snapshot years")),
     }
@@ -673,7 +885,7 @@ def write_history_report(
     method_text = "greedy-modularity communities (Clauset, Newman & Moore 2004)" if method == "modularity" else "connected components"
     env = Environment(loader=FileSystemLoader(str(Path(__file__).parent / "templates")), autoescape=select_autoescape(["html"]))
     page = env.get_template("history.html").render(
-        title=title or ("Alliances in the historical record, ATOP 5.1" if _is_record(history) else f"Alliances in {history.source}"),
+        title=title or _title(history),
         version=foedus.__version__,
         data_note=note,
         data_cite=cite,
@@ -686,6 +898,11 @@ def write_history_report(
         kinds_text=_kinds_text(history, kinds_present),
         method_text=method_text,
         references=REFERENCES,
+        is_record=_is_record(history),
+        end_word=_end_word(history),
+        marks_text=_marks_text(history),
+        marks_short=_marks_text(history, short=True),
+        milex_unit=unit,
     )
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_path.with_name(out_path.name + ".tmp")
@@ -699,6 +916,7 @@ def history_main_job(
     *,
     data_dir: Path | str | None = None,
     history: History | None = None,
+    scenario: "Scenario | str | Path | None" = None,
 ) -> dict[str, Any]:
     """The history part of the main job: write the report and the summary, return the summary.
 
@@ -714,6 +932,9 @@ def history_main_job(
         used when ``history`` is given.
     history : History, optional
         The history to report on (default: the record, see :func:`load_history`).
+    scenario : Scenario, built-in name or scenario file, optional
+        The scenario ``history`` was simulated from (for the unit of military expenditure,
+        see :func:`milex_unit`).
 
     Returns
     -------
@@ -722,7 +943,7 @@ def history_main_job(
     """
     out_dir = Path(out_dir)
     h = history if history is not None else load_history(data=data_dir)
-    report = write_history_report(h, out_dir / "history_report.html")
+    report = write_history_report(h, out_dir / "history_report.html", scenario=scenario)
     s = summary(h)
     js = out_dir / "history_summary.json"
     tmp = js.with_name(js.name + ".tmp")
