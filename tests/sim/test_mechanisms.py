@@ -184,3 +184,63 @@ def test_great_power_competition_trend_moves_hostility(trend, warm):
     gp = np.ix_(base.major, base.major)
     diff = moved.hostility_base[gp].sum() - base.hostility_base[gp].sum()
     assert diff > 0 if trend > 0.5 else diff < 0
+
+
+def _patron_scenario(seed: int, *, institutionalised: int, regime: float = 0.8, years: int = 30) -> Scenario:
+    """A democratic great power and six small allies in one pact, a distant rival: the pact's only
+    changes come from the alliance-politics step (no disputes, crises or cyber)."""
+    rng = np.random.default_rng(seed)
+    actors = [
+        {"ccode": 2, "abb": "PAT", "name": "Patron", "major": True, "cinc": 0.3, "milex": 3e4, "gdp": 6e5, "lat": 40, "lon": -90, "regime": 0.9},
+        {"ccode": 3, "abb": "RIV", "name": "Rival", "major": True, "cinc": 0.2, "milex": 2e4, "gdp": 4e5, "lat": 55, "lon": 60, "regime": 0.1},
+    ]
+    for k in range(6):
+        c = float(rng.uniform(0.01, 0.03))
+        actors.append(
+            {"ccode": 10 + k, "abb": f"A{k}", "name": f"Ally {k}", "cinc": c, "milex": c * 5e4, "gdp": c * 2e6,
+             "lat": float(45 + rng.uniform(-6, 6)), "lon": float(120 + rng.uniform(-8, 8)), "regime": regime}
+        )
+    relations = [{"pair": [3, 10 + k], "hostility": float(rng.uniform(0.05, 0.3))} for k in range(6)]
+    return Scenario.from_dict(
+        {
+            "name": "patron", "start_year": 2000, "years": years, "seed": seed, "actors": actors, "relations": relations,
+            "agreements": [{"name": "Pact", "members": [2] + [10 + k for k in range(6)], "start_year": 1995,
+                            "institutionalised": institutionalised, "integration": 0.9 if institutionalised == 2 else 0.0}],
+            "parameters": {"dispute_rate": 0.0, "crisis_rate": 0.0},
+        }
+    )
+
+
+def test_institutionalised_alliances_last_longer(warm):
+    """P5 (Wallander 2000): the same pact with an integrated command and bases outlasts its
+    uninstitutionalised twin, over many seeds (log-rank test on the pact's duration)."""
+    from lifelines.statistics import logrank_test
+
+    def duration(seed: int, level: int) -> tuple[float, bool]:
+        sim = Simulation(_patron_scenario(seed, institutionalised=level, years=40), seed=seed).run()
+        ag = sim.world.agreements
+        ended = not ag.active[0]
+        return float((ag.end_year[0] if ended else sim.world.year - 1) - 2000), ended
+
+    deep = [duration(s, 2) for s in range(30)]
+    loose = [duration(s, 0) for s in range(30)]
+    (d1, e1), (d2, e2) = (tuple(map(np.array, zip(*x))) for x in (deep, loose))
+    assert d1.mean() > d2.mean()
+    assert logrank_test(d1, d2, e1, e2).p_value < ALPHA
+
+
+def test_deep_alliances_with_democracies_democratise_their_members(warm):
+    """T5 (Pevehouse 2005): autocratic members deeply integrated with a democratic patron become
+    more democratic; with T5 = 0 (values irrelevant) or without the pact they do not."""
+
+    def regime_change(seed: int, norms: float, pact: bool) -> float:
+        sc = with_updates(_patron_scenario(seed, institutionalised=2, regime=0.2, years=20), trends={"norms": norms})
+        if not pact:
+            sc = with_updates(sc, agreements=[])
+        sim = Simulation(sc, seed=seed).run()
+        return float(np.mean(sim.world.regime[2:] - 0.2))
+
+    with_values = [regime_change(s, 0.5, True) for s in range(10)]
+    assert all(regime_change(s, 0.0, True) == 0.0 for s in range(3))
+    assert all(regime_change(s, 0.5, False) == 0.0 for s in range(3))
+    assert stats.wilcoxon(with_values, alternative="greater").pvalue < ALPHA

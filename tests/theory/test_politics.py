@@ -451,6 +451,19 @@ def test_exit_probability_directions(c, dp, step):
     assert P.annual_exit_probability(c, capability_change=-(dp + step)) >= h  # size of change counts
 
 
+@FAST
+@given(unit, unit, unit, unit)
+def test_institutionalisation_removes_its_share_of_the_exit_hazard(c, dp, inst, w):
+    """Wallander (2000): institutional assets keep an alliance; weight 0 is the form without them."""
+    base = P.annual_exit_probability(c, capability_change=dp)
+    assert P.annual_exit_probability(c, capability_change=dp, institutionalisation=inst) == base
+    h = P.annual_exit_probability(c, capability_change=dp, institutionalisation=inst, institution_weight=w)
+    assert h == pytest.approx(base * (1 - w * inst), rel=1e-12, abs=1e-15)
+    assert P.annual_exit_probability(c, capability_change=dp, institutionalisation=1.0, institution_weight=1.0) == 0.0
+    with pytest.raises(ValueError, match="institutionalisation"):
+        P.annual_exit_probability(c, institutionalisation=1.5, institution_weight=w)
+
+
 def test_honour_probability_calibrated_to_leeds_base_rate():
     # Leeds (2003): commitments honoured about 75 % of the time
     assert P.honour_probability(1.0, 0.0, 0.5) == pytest.approx(0.75)
@@ -572,3 +585,16 @@ def test_check_true_still_rejects_bad_input():
         P.optimal_integration(0.5, np.inf, check=True)
     with pytest.raises(ValueError, match="accession_allowed: territorial_disputes must be >= 0"):
         P.accession_allowed([-1, 0], check=True)
+
+
+@FAST
+@given(unit, unit, unit, st.floats(0.0, 1.0))
+def test_democratic_diffusion_pulls_up_towards_the_allies_only(r, rb, s, rate):
+    """T5 (Pevehouse 2005): allies' democracy pulls a state up, never past them; never down."""
+    new = float(P.democratic_diffusion(r, rb, s, rate=rate))
+    assert r <= new <= max(r, rb) + 1e-15
+    assert new == pytest.approx(r + rate * s * max(rb - r, 0.0), abs=1e-15)
+    if rb <= r or s == 0 or rate == 0:
+        assert new == r
+    with pytest.raises(ValueError, match="democratic_diffusion: tie_strength"):
+        P.democratic_diffusion(r, rb, 1.5)

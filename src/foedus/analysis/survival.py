@@ -31,7 +31,14 @@ Definitions
     (delayed entry, lifelines' ``entry``) rather than as if observed from its signature,
     which would overstate survival (Klein & Moeschberger 2003, ch. 4). An alliance that ended
     before the window opened is never observed and is left out. For the record (ATOP
-    1815-2018) no alliance begins before the window, so every ``entry`` is 0.
+    1815-2018) no alliance begins before the window, so every ``entry`` is 0. With delayed
+    entry the risk set can empty at some duration while alliances that entered later are still
+    observed (a short simulated run that inherits a few old alliances): the product-limit
+    estimate is then undefined beyond it (lifelines refuses the fit). :func:`kaplan_meier`
+    falls back to the alliances begun inside the window (entry 0, an incident cohort, fully
+    observed from their start), or, when there are none, to the Breslow-Fleming-Harrington
+    estimator :math:`\\exp(-\\hat H(t))` of the Nelson-Aalen cumulative hazard (Fleming &
+    Harrington 1984), which stays positive; the curve's label says which.
 *Naive mean over ended alliances* (``duration_mean_ended``)
     The plain mean of durations of the alliances that have ended, ignoring those in force. It
     is the figure often quoted but it is biased towards short alliances; it is reported under
@@ -50,6 +57,9 @@ References
    Source Software* 4(40): 1317.
 .. [4] Leeds, B. A., J. M. Ritter, S. M. Mitchell and A. G. Long. 2002. "Alliance Treaty
    Obligations and Provisions, 1815-1944." *International Interactions* 28: 237-60.
+.. [5] Fleming, T. R. and D. P. Harrington. 1984. "Nonparametric Estimation of the Survival
+   Distribution in Censored Data." *Communications in Statistics - Theory and Methods* 13(19):
+   2469-86.
 """
 
 from __future__ import annotations
@@ -144,7 +154,8 @@ def kaplan_meier(durations, ended, label: str = "KM estimate", entry=None) -> "K
     lifelines.KaplanMeierFitter
         Fitted; ``survival_function_`` holds :math:`\\hat S(t)` and ``confidence_interval_``
         its 95% band (for the median use :func:`km_median`, which tolerates rounding at
-        exactly one half).
+        exactly one half). When the delayed-entry risk set empties, the fallback of the
+        module docstring ("Left truncation"), named in the curve's label.
 
     Raises
     ------
@@ -166,7 +177,18 @@ def kaplan_meier(durations, ended, label: str = "KM estimate", entry=None) -> "K
     en = np.asarray(entry, dtype=float)
     if en.shape != d.shape or (en < 0).any() or (en > d).any():
         raise ValueError("entry must have one value per duration, between 0 and the duration")
-    return KaplanMeierFitter(label=label).fit(d, event_observed=e, entry=en)
+    from lifelines.exceptions import StatError
+
+    try:
+        return KaplanMeierFitter(label=label).fit(d, event_observed=e, entry=en)
+    except StatError:
+        # the delayed-entry risk set emptied (see "Left truncation" in the module docstring)
+        fresh = en == 0
+        if fresh.any():
+            return KaplanMeierFitter(label=f"{label} (begun in the window)").fit(d[fresh], event_observed=e[fresh])
+        from lifelines import BreslowFlemingHarringtonFitter
+
+        return BreslowFlemingHarringtonFitter(label=f"{label} (Breslow-Fleming-Harrington)").fit(d, event_observed=e, entry=en)
 
 
 def km_median(durations, ended) -> float:
@@ -194,7 +216,12 @@ def _median(kmf: "KaplanMeierFitter", tol: float = 1e-9) -> float:
 
 def km_survival_at(kmf: "KaplanMeierFitter", years) -> np.ndarray:
     """Estimated survival probability :math:`\\hat S(t)` at each of ``years`` (step function)."""
-    return np.asarray(kmf.survival_function_at_times(np.asarray(years, dtype=float)), dtype=float)
+    import warnings
+
+    with warnings.catch_warnings():
+        # a Breslow-Fleming-Harrington fallback reads its step function too (lifelines warns)
+        warnings.filterwarnings("ignore", message="Approximating using `survival_function_`")
+        return np.asarray(kmf.survival_function_at_times(np.asarray(years, dtype=float)), dtype=float)
 
 
 def survival_by_period(

@@ -333,6 +333,18 @@ class Parameters(_Model):
     cohesion_similarity_weight: float = Field(4.0, ge=0, le=50, description="weight of regime similarity in the cohesion logit at T5 = 0.5 (scaled by 2 * T5)")
     cohesion_democracy_weight: float = Field(2.0, ge=0, le=50, description="weight of joint democracy in the cohesion logit at T5 = 0.5 (scaled by 2 * T5)")
     integration_rate: float = Field(0.1, ge=0, le=1, description="yearly adjustment of integration towards its target (P3, T4)")
+    institution_protection: float = Field(
+        0.8,
+        ge=0,
+        le=1,
+        description=(
+            "share of an alliance's yearly dissolution hazard, and of its members' exit rate, that full military "
+            "institutionalisation (ATOP level 2: integrated command, bases) removes (Wallander 2000)"
+        ),
+    )
+    democratisation_rate: float = Field(
+        0.03, ge=0, le=1, description="yearly pull of allies' democracy on a deeply integrated member's regime at T5 = 0.5, scaled by 2 * T5 (Pevehouse 2005)"
+    )
     # crises and coalitions (D4)
     crisis_rate: float = Field(0.15, ge=0, le=1, description="yearly chance of a new global-threat crisis (terrorism, proliferation, crime)")
     coalition_threshold: float = Field(0.02, ge=0, description="willingness (exposure x capability x interoperability) needed to join, per unit of crisis intensity")

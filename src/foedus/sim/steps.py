@@ -335,7 +335,9 @@ def alignment(world: World, rng: np.random.Generator) -> None:
         i_idx, a_idx, stay_m = member_values(ag.members, alliances, ag.entry_year, y, total)
         cost_m = p.exit_threshold * p.alliance_cost * (1.0 + portfolio[i_idx]) ** p.commitment_exponent
         cost_m = cost_m * (1.0 + world.entrapment[i_idx]) * _stay_autonomy_factor(world, top, i_idx, a_idx)
-        go = (stay_m < cost_m) & (rng.random(len(i_idx)) < p.exit_rate)
+        # institutionalised alliances are harder to leave, as to end (see alliance_politics)
+        exit_p = p.exit_rate * (1.0 - p.institution_protection * ag.institutionalised[alliances[a_idx]] / 2.0)
+        go = (stay_m < cost_m) & (rng.random(len(i_idx)) < exit_p)
         i_idx, a_idx, stay_m, cost_m = i_idx[go], a_idx[go], stay_m[go], cost_m[go]
         if len(i_idx):
             slots = alliances[a_idx]
@@ -592,7 +594,13 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
       its partners' risk-taking and alternatives, and reassurance by integration
       (:func:`~foedus.theory.politics.entrapment_risk`,
       :func:`~foedus.theory.politics.abandonment_risk`). Entrapment raises the cost of staying
-      (see :func:`alignment`); abandonment raises arming through lower ally credibility.
+      (see :func:`alignment`); abandonment raises arming through lower ally credibility;
+    - military institutionalisation (ATOP's 0-2, halved) removes the share
+      ``institution_protection`` of the dissolution hazard (and of members' exit rate, in
+      :func:`alignment`): institutions are assets that keep an alliance after its founding
+      threat fades (Wallander 2000);
+    - democratisation (T5): allies' democracy pulls up the regime of deeply integrated members
+      (:func:`_democratisation`, Pevehouse 2005).
     """
     p = world.params
     tr = world.trends
@@ -604,8 +612,15 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     slots, rho = st["slots"], st["rho"]
     cohesion, competition, similarity, joint_dem = st["cohesion"], st["competition"], st["similarity"], st["joint_democracy"]
     change = st["capability_change"]
+    institutional = ag.institutionalised[slots] / 2.0  # ATOP's 0-2 scale (Leeds & Anac 2005) as 0-1
     hazard = th_pol.annual_exit_probability(
-        cohesion, capability_change=change, max_hazard=p.dissolution_hazard, change_weight=p.capability_change_weight, check=world.check
+        cohesion,
+        capability_change=change,
+        max_hazard=p.dissolution_hazard,
+        change_weight=p.capability_change_weight,
+        institutionalisation=institutional,
+        institution_weight=p.institution_protection,
+        check=world.check,
     )
     # integration (P3, T4)
     target = th_pol.optimal_integration(rho, 1.0 - tr.military_integration + 0.05, check=world.check)
@@ -621,6 +636,7 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         cols = (hazard[ending], cohesion[ending], rho[ending], competition[ending], similarity[ending], change[ending], ag.betrayal[gone])
         hz, co, th, ec, rs, cc, bt = (c.tolist() for c in cols)
         jd = joint_dem[ending].astype(bool).tolist()
+        inst_l = institutional[ending].tolist()
         mot = [None if np.isnan(v).any() else dict(zip(MOTIVES, v)) for v in ag.motives[gone].tolist()]
         details = [
             {
@@ -635,11 +651,31 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
                     "joint_democracy": jd[k],
                     "capability_change": cc[k],
                     "betrayal": bt[k],
+                    "institutionalisation": inst_l[k],
                 },
             }
             for k in range(len(gone))
         ]
         world.log.events(y, "dissolution", ag.agreement_id[gone], -1, -1, details)
+    _democratisation(world, st["integration_by_state"])
+
+
+def _democratisation(world: World, depth: np.ndarray) -> None:
+    """Allies' democracy pulls up the regime of deeply integrated members (T5; Pevehouse 2005).
+
+    :func:`foedus.theory.politics.democratic_diffusion` with the allies' regimes weighted by the
+    strength of each tie (commitment × cohesion, ``world.ally_credibility``), the depth of the
+    state's integration (the largest integration of its agreements: forward-deployed forces, a
+    common command) and the yearly rate ``democratisation_rate × 2 T5``.
+    """
+    rate = world.params.democratisation_rate * 2.0 * world.trends.norms
+    c = world.ally_credibility
+    if rate <= 0 or not depth.any():
+        return
+    weight = c.sum(axis=1)
+    allied = weight > 0
+    mean = np.where(allied, (c @ world.regime) / np.where(allied, weight, 1.0), world.regime)
+    world.regime = th_pol.democratic_diffusion(world.regime, np.minimum(mean, 1.0), np.minimum(depth, 1.0), rate=min(rate, 1.0), check=world.check)
 
 
 def cohesion_state(world: World) -> dict | None:
@@ -706,6 +742,7 @@ def cohesion_state(world: World) -> dict | None:
         "similarity": similarity,
         "joint_democracy": joint_dem,
         "capability_change": prof["capability_change"],
+        "integration_by_state": integ,
     }
 
 
