@@ -25,7 +25,8 @@ implements rule for rule:
 3. ``alignment`` (F1-F5, P2): the four motive utilities (Waltz, Walt, Weitsman), exits,
    proposals of pairs with the partner's consent, accessions approved by the members;
 4. ``alliance_politics`` (P5, T2, T5): cohesion, credibility and entrapment, dissolution
-   hazard.
+   hazard (lowered by military institutionalisation), integration, and the democratisation of
+   deeply integrated members by their allies.
 
 The starting world comes from :func:`foedus.sim.engine.build_world` (distances, proximity, the
 fixed-point grievance of the arms step), so both implementations start from the same numbers;
@@ -94,6 +95,7 @@ class State(mesa.Agent):
         self.utility: dict[State, float] = {}
         self.credibility: dict[State, float] = {}
         self.entrapment = 0.0
+        self.depth = 0.0  # integration of its deepest agreement (set by AllianceModel.politics_state)
         self.considering = False
 
     def relate(self, others: list["State"], world) -> None:
@@ -224,12 +226,17 @@ class State(mesa.Agent):
 class Alliance(mesa.Agent):
     """An agreement in force: its members, commitment and cohesion."""
 
-    def __init__(self, model: "AllianceModel", members: dict, *, kind: int, commitment: float, start_year: int) -> None:
+    def __init__(
+        self, model: "AllianceModel", members: dict, *, kind: int, commitment: float, start_year: int, institutionalised: int = 0, integration: float = 0.0
+    ) -> None:
         super().__init__(model)
         self.members: dict[State, int] = dict(members)  # member -> entry year
         self.kind = kind
         self.commitment = commitment
+        self.institutionalised = institutionalised  # ATOP's 0-2
+        self.integration = integration
         self.cohesion = 1.0
+        self.rho = 0.0
         self.start_year = start_year
         self.power_start = {s: s.power for s in self.members}
         self.last_exit: dict[State, int] = {}
@@ -256,6 +263,7 @@ class Alliance(mesa.Agent):
                 continue
             t_common = max(t_common, sum(s.threat.get(outsider, 0.0) for s in members) / max(size, 1))
         rho = min(max(t_common / (t_common + mean_power + 1e-12), 0.0), 1.0)
+        self.rho = rho
         total_e = sum(s.economy for s in members)
         hhi = sum((s.economy / max(total_e, 1e-12)) ** 2 for s in members)
         evenness = (1.0 - hhi) * size / max(size - 1, 1) if size > 1 else 0.0
@@ -280,7 +288,16 @@ class Alliance(mesa.Agent):
         then = sum(self.power_start[s] for s in members)
         change = 0.5 * sum(abs(s.power / max(now, 1e-12) - self.power_start[s] / max(then, 1e-12)) for s in members)
         p = self.model.params
-        return p.dissolution_hazard * (1.0 - self.cohesion * math.exp(-p.capability_change_weight * change))
+        protection = 1.0 - p.institution_protection * self.institutionalised / 2.0  # Wallander (2000)
+        return p.dissolution_hazard * (1.0 - self.cohesion * math.exp(-p.capability_change_weight * change)) * protection
+
+    def integrate(self) -> None:
+        """Integration moves towards the optimum for the common threat (P3, T4): optimal_integration's closed form."""
+        p, t4 = self.model.params, self.model.trends.military_integration
+        w = 1.0 - t4 + 0.05  # attachment to national control
+        target = min(max((self.rho * 1.0 * 0.5 / (w * 2.0)) ** (1.0 / 1.5), 0.0), 1.0)  # gain 1, returns 0.5, convexity 2
+        target = target * (self.institutionalised + 1) / 3.0
+        self.integration += p.integration_rate * (target - self.integration)
 
 
 class AllianceModel(mesa.Model):
@@ -301,7 +318,10 @@ class AllianceModel(mesa.Model):
             if ag.domain[a] != SECURITY:
                 continue
             members = {self.states[i]: int(ag.entry_year[a, i]) for i in range(world.n) if ag.members[a, i]}
-            al = Alliance(self, members, kind=int(ag.kind[a]), commitment=float(ag.commitment[a]), start_year=int(ag.start_year[a]))
+            al = Alliance(
+                self, members, kind=int(ag.kind[a]), commitment=float(ag.commitment[a]), start_year=int(ag.start_year[a]),
+                institutionalised=int(ag.institutionalised[a]), integration=float(ag.integration[a]),
+            )
             al.power_start = {self.states[i]: float(ag.power_start[a, i]) for i in range(world.n) if ag.members[a, i]}
             self.alliances.append(al)
         self.threat_perception()
@@ -388,6 +408,7 @@ class AllianceModel(mesa.Model):
                     best, arg = t, o
             enemy[s] = arg
         for s in self.states:
+            s.depth = max((al.integration for al in live if s in al.members), default=0.0)
             commit = max((al.commitment for al in live if s in al.members), default=0.0)
             allies = [o for o, c in s.credibility.items() if c > 0]
             risk = max((partner_risk[o] for o in allies), default=0.0)
@@ -427,7 +448,8 @@ class AllianceModel(mesa.Model):
                     continue
                 stay = sum(s.utility.get(o, 0.0) for o in al.members)
                 cost = p.exit_threshold * p.alliance_cost * (1.0 + portfolio[s]) ** p.commitment_exponent * (1.0 + s.entrapment)
-                if stay < cost and self.random.random() < p.exit_rate:
+                rate = p.exit_rate * (1.0 - p.institution_protection * al.institutionalised / 2.0)  # harder to leave
+                if stay < cost and self.random.random() < rate:
                     leaving.append((al, s))
         for al, s in leaving:
             al.leave(s, y)
@@ -488,10 +510,28 @@ class AllianceModel(mesa.Model):
 
     def alliance_politics(self) -> None:
         self.politics_state()
-        for al in [a for a in self.alliances if a.kind != COALITION]:
-            if self.random.random() < al.hazard():
+        live = [a for a in self.alliances if a.kind != COALITION]
+        hazards = [al.hazard() for al in live]
+        for al in live:
+            al.integrate()
+        for al, h in zip(live, hazards):
+            if self.random.random() < h:
                 self.alliances.remove(al)
                 al.remove()
+        self.democratise()
+
+    def democratise(self) -> None:
+        """T5: allies' democracy, weighted by the ties' strength, pulls up deeply integrated members (democratic_diffusion)."""
+        rate = min(self.params.democratisation_rate * 2.0 * self.trends.norms, 1.0)
+        if rate <= 0 or not any(s.depth > 0 for s in self.states):
+            return
+        new = {}
+        for s in self.states:
+            weight = sum(s.credibility.values())
+            mean = sum(c * o.regime for o, c in s.credibility.items()) / weight if weight > 0 else s.regime
+            new[s] = s.regime + rate * min(s.depth, 1.0) * max(min(mean, 1.0) - s.regime, 0.0)
+        for s, r in new.items():
+            s.regime = r
 
     def conflict(self) -> None:
         """Without disputes (``dispute_rate = 0``) what remains of the conflict step: hostility relaxes."""

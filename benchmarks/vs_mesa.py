@@ -14,18 +14,28 @@ grows with the number of states: the peer's pairwise loops grow as N^2 in Python
 
 What is measured, in one process, one core each:
 
-1. **Same rules** (not timed): with every random element switched off (``growth_noise = 0``,
-   ``consider_rate = 1``, ``exit_rate = 0``, ``dissolution_hazard = 0``) both implementations
-   are deterministic and must give the same number of alliances and the same total military
-   spending every year (relative tolerance 1e-6).
+1. **Same rules** (not timed): with every random element switched off both implementations are
+   deterministic and must give the same number of alliances and the same total military
+   spending every year (relative tolerance 1e-6), in two settings: ``growth_noise = 0``,
+   ``consider_rate = 1``, ``dissolution_hazard = 0`` and ``exit_rate = 0`` (formation and
+   accession only), then ``exit_rate = 1`` (every member whose alliance is no longer worth
+   its cost leaves at once: exits and the dissolutions that follow them); both with
+   ``institution_protection = 0``, so that no exit is left to a draw.
 2. **Speed**: ``--runs`` runs of ``--years`` years on each side (foedus with seeds
    ``run_seed(seed, r)``, Mesa with seeds ``seed * 1000 + r``), wall time including building
    each run's world; a short untimed warm-up first (numba's cached kernels, imports).
    ``speedup_vs_mesa`` = Mesa's total time / foedus's.
-3. **Same outcomes**: the number of alliances in force at the end of each year, across runs:
-   a two-sample Kolmogorov-Smirnov test per year (Holm's correction over the years), and a
-   Mann-Whitney U test of each run's mean number of alliances; ``indistinguishable`` is 1 when
-   no corrected p-value falls below 0.05.
+3. **Same outcomes**, across runs, on two outcomes per year: the number of alliances in force
+   and the (log) total military spending.
+
+   - *Difference tests*: a two-sample Kolmogorov-Smirnov test per outcome and year, Holm's
+     correction over all of them (Holm 1979), and a Mann-Whitney U test of each run's mean
+     number of alliances; ``indistinguishable`` is 1 when no corrected p-value falls below 0.05.
+   - *Equivalence test*: not rejecting a difference is not showing sameness, so each run's
+     mean number of alliances (over its years) is also tested for equivalence within a margin
+     of ±5 % of the two implementations' pooled mean, by two one-sided Welch t-tests (TOST,
+     Schuirmann 1987); ``equivalent_within_5pct`` is 1 when both reject at 0.05
+     (``tost_p`` is the larger p-value).
 
 Other engineers share this 2-core machine while it runs, so absolute times are pessimistic;
 the ratio is measured side by side and is less affected.
@@ -43,6 +53,7 @@ from pathlib import Path
 
 import numpy as np
 from scipy.stats import ks_2samp, mannwhitneyu
+from scipy.stats import t as t_dist
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -89,6 +100,40 @@ def holm(p: np.ndarray) -> np.ndarray:
     return out
 
 
+def tost(a: np.ndarray, b: np.ndarray, margin: float) -> float:
+    """p-value of the two one-sided Welch t-tests that |mean(a) - mean(b)| < margin (Schuirmann 1987)."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    va, vb = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
+    se = np.sqrt(va + vb)
+    if se == 0:
+        return 0.0 if abs(a.mean() - b.mean()) < margin else 1.0
+    df = (va + vb) ** 2 / (va**2 / (len(a) - 1) + vb**2 / (len(b) - 1))
+    d = a.mean() - b.mean()
+    p_lower = t_dist.sf((d + margin) / se, df)  # H0: d <= -margin
+    p_upper = t_dist.cdf((d - margin) / se, df)  # H0: d >= +margin
+    return float(max(p_lower, p_upper))
+
+
+def same_rules(sc, years: int, exit_rate: float) -> bool:
+    """The deterministic check of the module docstring (item 1) in one setting; prints both series."""
+    det = sc.model_copy(
+        update={
+            "parameters": sc.parameters.model_copy(
+                # institution_protection 0: an exit rate of 1 then leaves no draw to chance
+                update={"growth_noise": 0.0, "consider_rate": 1.0, "exit_rate": exit_rate, "dissolution_hazard": 0.0, "institution_protection": 0.0}
+            )
+        }
+    )
+    fa, fm, _ = foedus_run(det, 0, years)
+    ma, mm, _ = mesa_run(det, 0, years)
+    same_counts = bool(np.array_equal(fa, ma))
+    same_milex = bool(np.allclose(fm, mm, rtol=1e-6, atol=0))
+    print(f"deterministic check, exit_rate {exit_rate:g}, {years} years: alliances foedus {fa.tolist()}")
+    print(f"{'':>45}mesa   {ma.tolist()}")
+    print(f"  same alliance counts: {same_counts}; same total spending (rtol 1e-6): {same_milex} (max rel. diff {np.max(np.abs(fm / mm - 1)):.2e})")
+    return same_counts and same_milex
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=30, help="runs per implementation")
@@ -112,48 +157,58 @@ def main() -> None:
     sc = reduced_scenario(base, years=args.years)
     print(f"scenario: {sc.name}, {len(sc.actors)} states, {len(sc.agreements)} security agreements at the start")
 
-    # 1. same rules: deterministic limit
-    det = sc.model_copy(update={"parameters": sc.parameters.model_copy(update={"growth_noise": 0.0, "consider_rate": 1.0, "exit_rate": 0.0, "dissolution_hazard": 0.0})})
-    fa, fm, _ = foedus_run(det, 0, args.check_years)
-    ma, mm, _ = mesa_run(det, 0, args.check_years)
-    same_counts = bool(np.array_equal(fa, ma))
-    same_milex = bool(np.allclose(fm, mm, rtol=1e-6, atol=0))
-    print(f"deterministic check over {args.check_years} years: alliances foedus {fa.tolist()}")
-    print(f"                                              mesa   {ma.tolist()}")
-    print(f"  same alliance counts: {same_counts}; same total spending (rtol 1e-6): {same_milex} (max rel. diff {np.max(np.abs(fm / mm - 1)):.2e})")
+    # 1. same rules: deterministic limits
+    deterministic = [same_rules(sc, args.check_years, e) for e in (0.0, 1.0)]
 
     # 2. speed (after an untimed warm-up of both)
     foedus_run(sc, 0, 2)
     mesa_run(sc, 0, 2)
-    f_counts, m_counts, f_times, m_times = [], [], [], []
+    f_counts, m_counts, f_milex, m_milex, f_times, m_times = [], [], [], [], [], []
     for r in range(args.runs):
-        c, _, t = foedus_run(sc, run_seed(args.seed, r), args.years)
+        c, x, t = foedus_run(sc, run_seed(args.seed, r), args.years)
         f_counts.append(c)
+        f_milex.append(x)
         f_times.append(t)
     for r in range(args.runs):
-        c, _, t = mesa_run(sc, args.seed * 1000 + r, args.years)
+        c, x, t = mesa_run(sc, args.seed * 1000 + r, args.years)
         m_counts.append(c)
+        m_milex.append(x)
         m_times.append(t)
     f_counts, m_counts = np.array(f_counts), np.array(m_counts)
+    f_milex, m_milex = np.log(np.array(f_milex)), np.log(np.array(m_milex))
     ft, mt = float(np.sum(f_times)), float(np.sum(m_times))
     print(f"foedus: {args.runs} runs x {args.years} years in {ft:.2f} s ({1000 * ft / (args.runs * args.years):.1f} ms per simulated year)")
     print(f"mesa:   {args.runs} runs x {args.years} years in {mt:.2f} s ({1000 * mt / (args.runs * args.years):.1f} ms per simulated year)")
 
     # 3. same outcomes
-    p_year = np.array([ks_2samp(f_counts[:, t], m_counts[:, t]).pvalue for t in range(args.years)])
-    p_holm = holm(p_year)
+    p_count = np.array([ks_2samp(f_counts[:, t], m_counts[:, t]).pvalue for t in range(args.years)])
+    p_milex = np.array([ks_2samp(f_milex[:, t], m_milex[:, t]).pvalue for t in range(args.years)])
+    p_holm = holm(np.concatenate([p_count, p_milex]))
     p_mw = float(mannwhitneyu(f_counts.mean(axis=1), m_counts.mean(axis=1)).pvalue)
-    print("year  foedus median [5-95 %]   mesa median [5-95 %]   KS p")
+    mean_f, mean_m = f_counts.mean(axis=1), m_counts.mean(axis=1)
+    margin = 0.05 * float(np.concatenate([mean_f, mean_m]).mean())
+    p_tost = tost(mean_f, mean_m, margin)
+    print("year  alliances: foedus median [5-95 %]  mesa median [5-95 %]  KS p | spending (US$ bn): foedus  mesa  KS p")
     for t in range(0, args.years, max(1, args.years // 5)):
         fq = np.quantile(f_counts[:, t], [0.05, 0.5, 0.95])
         mq = np.quantile(m_counts[:, t], [0.05, 0.5, 0.95])
-        print(f"{sc.start_year + t}  {fq[1]:6.1f} [{fq[0]:.0f}-{fq[2]:.0f}]        {mq[1]:6.1f} [{mq[0]:.0f}-{mq[2]:.0f}]        {p_year[t]:.3f}")
+        fx, mx = np.exp(np.median(f_milex[:, t])) / 1e3, np.exp(np.median(m_milex[:, t])) / 1e3
+        print(
+            f"{sc.start_year + t}  {fq[1]:6.1f} [{fq[0]:.0f}-{fq[2]:.0f}]              {mq[1]:6.1f} [{mq[0]:.0f}-{mq[2]:.0f}]"
+            f"          {p_count[t]:.3f} | {fx:9,.0f} {mx:9,.0f}  {p_milex[t]:.3f}"
+        )
+    print(
+        f"alliances in force, mean over each run's years: foedus {mean_f.mean():.1f}, mesa {mean_m.mean():.1f}, "
+        f"difference {mean_f.mean() - mean_m.mean():+.2f}; equivalence margin ±{margin:.1f} (5 %), TOST p = {p_tost:.3g}"
+    )
     indistinguishable = bool(p_holm.min() >= 0.05 and p_mw >= 0.05)
 
-    print(f"same_rules_deterministic: {int(same_counts and same_milex)}")
+    print(f"same_rules_deterministic: {int(all(deterministic))}")
     print(f"ks_min_p_holm: {p_holm.min():.3f}")
     print(f"mannwhitney_p_mean_alliances: {p_mw:.3f}")
     print(f"indistinguishable: {int(indistinguishable)}")
+    print(f"tost_p: {p_tost:.3g}")
+    print(f"equivalent_within_5pct: {int(p_tost < 0.05)}")
     print(f"foedus_seconds: {ft:.2f}")
     print(f"mesa_seconds: {mt:.2f}")
     print(f"speedup_vs_mesa: {mt / ft:.1f}")

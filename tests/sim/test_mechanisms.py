@@ -33,8 +33,10 @@ def test_neighbours_balance_against_a_rising_power(warm):
                 n += 1
         return n
 
-    rising = [balancing_against(s, 0.10) for s in range(14)]
-    steady = [balancing_against(s, 0.02) for s in range(14)]
+    # 60 paired seeds: the effect is clear on any set of seeds of that size (p < 0.001 on
+    # offsets 0, 100, 300, 1000, 5000 when calibrated), not on a chosen one
+    rising = [balancing_against(s, 0.10) for s in range(60)]
+    steady = [balancing_against(s, 0.02) for s in range(60)]
     assert sum(rising) > sum(steady)
     assert stats.wilcoxon(rising, steady, alternative="greater").pvalue < ALPHA
 
@@ -71,40 +73,52 @@ def test_only_weak_states_bandwagon(warm):
 def test_interdependence_with_the_adversary_lowers_the_honour_rate(warm):
     """T2: allies that trade heavily with the attacker honour their commitments less often."""
 
-    def honoured(seed: int, trade: float, trend: float) -> tuple[int, int]:
+    def honoured(seed: int, trade: float) -> tuple[int, int]:
+        # only the level of trade differs between the arms (the T2 trend stays at its default)
         sc = synthetic_scenario(
             10, seed=seed, years=20, spread_km=1500, hostile_share=0.4, alliances=6, trade=trade, dispute_rate=0.3, war_share=0.5
         )
-        sc = with_updates(sc, trends={"economic_interdependence": trend})
         flags = [d["honoured"] for d, _, _ in detail(Simulation(sc, seed=seed).run().events(), "commitment")]
         return sum(flags), len(flags)
 
-    high = np.array([honoured(s, 0.25, 1.0) for s in range(8)]).sum(axis=0)
-    low = np.array([honoured(s, 0.005, 0.0) for s in range(8)]).sum(axis=0)
+    high = np.array([honoured(s, 0.25) for s in range(8)]).sum(axis=0)
+    low = np.array([honoured(s, 0.005) for s in range(8)]).sum(axis=0)
     assert high[1] >= 50 and low[1] >= 50  # enough calls on allies to test
     table = [[high[0], high[1] - high[0]], [low[0], low[1] - low[0]]]
     assert high[0] / high[1] < low[0] / low[1]
     assert stats.fisher_exact(table, alternative="less").pvalue < ALPHA
 
 
+def _durations(seed: int, regime: tuple[float, float], norms: float) -> tuple[np.ndarray, np.ndarray]:
+    """Durations (years) and ended flags of the alliances formed in a synthetic world's run."""
+    sc = synthetic_scenario(12, seed=seed, years=30, spread_km=2500, hostile_share=0.2, regime=regime)
+    sim = Simulation(with_updates(sc, trends={"norms": norms}), seed=seed).run()
+    ag = sim.world.agreements
+    new = np.flatnonzero((ag.agreement_id[: ag.n] >= 100001) & (ag.kind[: ag.n] == 0))
+    ended = ~ag.active[new]
+    end = np.where(ended, ag.end_year[new], sim.world.year - 1)
+    return (end - ag.start_year[new]).astype(float), ended
+
+
+def test_similar_regimes_make_alliances_last_longer_at_the_default_norms(warm):
+    """T5, P5 at the default T5 = 0.5: the effect is small (about a tenth longer) beside the
+    common threat, so it takes 60 paired seeds to show (Wilcoxon on each seed's mean duration;
+    p < 0.003 on seed offsets 0, 1000 and 5000 when calibrated)."""
+    similar = [_durations(s, (0.20, 0.25), 0.5)[0].mean() for s in range(60)]
+    diverse = [_durations(s, (0.0, 0.49), 0.5)[0].mean() for s in range(60)]
+    assert np.mean(similar) > np.mean(diverse)
+    assert stats.wilcoxon(similar, diverse, alternative="greater").pvalue < ALPHA
+
+
 def test_similar_regimes_make_alliances_last_longer(warm):
     """T5, P5: the same worlds with similar regimes (all 0.20-0.25) keep their alliances longer than
     with diverse regimes (0-0.49); all autocracies, so joint democracy plays no part. The norms
-    driver is at its top (T5 = 1) so that values weigh as much as they can; at the default
-    (0.5) the effect has the same sign but the common threat dominates cohesion."""
+    driver is at its top (T5 = 1) so that values weigh as much as they can (at the default, see
+    the test above, the effect has the same sign and is smaller)."""
     from lifelines.statistics import logrank_test
 
-    def durations(seed: int, regime: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
-        sc = synthetic_scenario(12, seed=seed, years=30, spread_km=2500, hostile_share=0.2, regime=regime)
-        sim = Simulation(with_updates(sc, trends={"norms": 1.0}), seed=seed).run()
-        ag = sim.world.agreements
-        new = np.flatnonzero((ag.agreement_id[: ag.n] >= 100001) & (ag.kind[: ag.n] == 0))
-        ended = ~ag.active[new]
-        end = np.where(ended, ag.end_year[new], sim.world.year - 1)
-        return (end - ag.start_year[new]).astype(float), ended
-
-    similar = [durations(s, (0.20, 0.25)) for s in range(14)]
-    diverse = [durations(s, (0.0, 0.49)) for s in range(14)]
+    similar = [_durations(s, (0.20, 0.25), 1.0) for s in range(14)]
+    diverse = [_durations(s, (0.0, 0.49), 1.0) for s in range(14)]
     d1, e1 = (np.concatenate(x) for x in zip(*similar))
     d2, e2 = (np.concatenate(x) for x in zip(*diverse))
     assert d1.mean() > d2.mean()

@@ -35,3 +35,28 @@ def test_validate_json_compares_both_periods(tmp_path):
     # brief D2: the bipolar system's alliances outlive the multipolar system's, in the record and in the simulation
     contrast = by[("contrast_survival", "after/before 1945")]
     assert contrast["record"] > 1 and contrast["simulated"] > 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("first_seed", [1, 10])
+def test_the_calibrated_defaults_land_every_fact_in_range(record, first_seed):
+    """The calibration is not a property of lucky seeds: the default runs (seeds 1-3) and an
+    independent set (10-12) both reproduce every stylised fact of the record within tolerance."""
+    from foedus.sim.validation import validate
+
+    facts = validate(seeds=tuple(range(first_seed, first_seed + 3)), record=record)
+    out = [f"{f.name} {f.period}: record {f.record:.3g}, simulated {f.simulated:.3g}" for f in facts if not f.in_range]
+    assert not out, out
+    assert len(facts) == 12
+
+
+def test_an_infinite_median_is_a_lower_bound():
+    """The record's 1950-89 median survival is only known to exceed the longest observed duration."""
+    from foedus.sim.validation import _in_range
+
+    inf = float("inf")
+    assert _in_range("km_median_survival", inf, 31.0, record_bound=39.0)  # could agree within x2
+    assert not _in_range("km_median_survival", inf, 15.0, record_bound=39.0)  # 15 * 2 < 39: cannot
+    assert _in_range("km_median_survival", inf, inf, 39.0, 39.0)
+    assert not _in_range("km_median_survival", 4.0, inf, simulated_bound=12.0)
+    assert _in_range("km_median_survival", 4.0, 7.9) and not _in_range("km_median_survival", 4.0, 8.1)

@@ -48,8 +48,12 @@ def test_security_profile_matches_its_definition(seed, n, capacity):
             "all_democracies": float((regime[idx] >= 0.5).all()),
             "capability_change": 0.5 * np.abs(power[idx] / power[idx].sum() - power_start[a, idx] / power_start[a, idx].sum()).sum(),
         }
+        pressure = want["threat_common"] + want["global_threat"]
+        want["rho"] = min(max(pressure / (pressure + want["mean_power"] + 1e-12), 0.0), 1.0)
+        want["evenness"] = (1 - want["hhi"]) * k / (k - 1) if k > 1 else 0.0
+        want["similarity"] = min(max(1 - 2 * np.sqrt(want["regime_var"]), 0.0), 1.0)
         for key, v in want.items():
-            assert prof[key][r] == pytest.approx(v, rel=1e-12, abs=1e-12), key
+            assert prof[key][r] == pytest.approx(v, rel=1e-9, abs=1e-12), key
 
 
 @settings(max_examples=40, deadline=None)

@@ -284,8 +284,8 @@ class Parameters(_Model):
     """Behavioural constants of the engine.
 
     Rates are per simulated year; weights are dimensionless. The defaults of ``alliance_cost``,
-    ``balance_power_weight``, ``exit_rate``, ``exit_threshold``, ``dissolution_hazard``,
-    ``capability_change_weight`` and the ``cohesion_*`` weights were calibrated against the
+    ``commitment_exponent``, ``balance_power_weight``, ``exit_rate``, ``exit_threshold``,
+    ``dissolution_hazard``, ``capability_change_weight`` and the ``cohesion_*`` weights were calibrated against the
     record's stylised facts of 1816-1914 and 1950-1989 (see :mod:`foedus.sim.validation`); the
     others are stated assumptions.
     """
@@ -306,7 +306,7 @@ class Parameters(_Model):
     alliance_cost: float = Field(0.04, ge=0, description="utility cost of a new alliance (autonomy, entanglement)")
     autonomy_weight: float = Field(0.5, ge=0, description="weight of the autonomy-security exchange (P1) in utility")
     commitment_exponent: float = Field(
-        0.5,
+        0.75,
         ge=0,
         le=3,
         description=(

@@ -32,6 +32,7 @@ from __future__ import annotations
 from typing import Callable
 
 import numpy as np
+from numba import njit
 
 from foedus.schema import OBLIGATIONS
 from foedus.sim.scenario import GLOBAL_THREATS, Shock
@@ -166,7 +167,10 @@ def _dissolve_if_empty(world: World, slots: int | np.ndarray, cause: str) -> Non
     slots = np.atleast_1d(np.asarray(slots, dtype=np.intp))
     gone = slots[ag.active[slots] & (ag.members[slots].sum(axis=1) < 2) & (ag.domain[slots] == SECURITY)]
     if len(gone):
-        last = [world.ccode[ag.members[a]].tolist() for a in gone]  # the member left behind, if any
+        left = ag.members[gone]  # the member left behind, if any (at most one each)
+        has = left.any(axis=1)
+        who = world.ccode[left.argmax(axis=1)].tolist()
+        last = [[c] if h else [] for c, h in zip(who, has.tolist())]
         ag.dissolve_many(gone, world.year)
         world.log.events(
             world.year,
@@ -174,7 +178,7 @@ def _dissolve_if_empty(world: World, slots: int | np.ndarray, cause: str) -> Non
             ag.agreement_id[gone],
             -1,
             -1,
-            [{"cause": cause, "factors": {"members_left": left, "years_in_force": int(world.year - ag.start_year[a])}} for a, left in zip(gone, last)],
+            [{"cause": cause, "factors": {"members_left": m, "years_in_force": yrs}} for m, yrs in zip(last, (world.year - ag.start_year[gone]).tolist())],
         )
 
 
@@ -225,24 +229,46 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
 
 
 def arming_pressure(world: World) -> tuple[np.ndarray, np.ndarray]:
-    """Reaction weights ``K`` (N, N) and allies' relief (N,) of the Richardson step (see :func:`capabilities`)."""
+    """Reaction weights ``K`` (N, N) and allies' relief (N,) of the Richardson step (see :func:`capabilities`).
+
+    Jervis's reactivity ``kappa`` comes from :func:`foedus.theory.arms.security_dilemma_reactivity`;
+    the threat weights ``w_ij = min(T_ij / p_j, 1) * E_i / (E_i + E_j)``, ``K = kappa * w`` and
+    the sums over j that the relief needs are formed in one compiled pass (:func:`_arming_kernel`).
+    """
     e = world.economy
     x = world.milex
-    size = e[:, None] / (e[:, None] + e[None, :])
-    pw = np.broadcast_to(world.power[None, :], world.threat.shape)
-    share = np.divide(world.threat, pw, out=np.zeros_like(world.threat), where=pw > 0)
-    np.clip(share, 0.0, 1.0, out=share)
-    np.fill_diagonal(share, 0.0)
+    n = world.n
     kappa = th_arms.security_dilemma_reactivity(
-        1.0 - world.trust, np.broadcast_to(world.offensive[None, :], share.shape), base_reactivity=2.0 * world.params.reactivity, check=world.check
+        1.0 - world.trust, np.broadcast_to(world.offensive[None, :], (n, n)), base_reactivity=2.0 * world.params.reactivity, check=world.check
     )
-    k = kappa * share
-    k *= size  # the diagonal is 0 (kappa's and share's)
+    k = np.empty((n, n))
+    kx = np.zeros(n)  # sum_j K_ij x_j
+    threatening = np.zeros(n)  # sum_j (T_ij / p_j) x_j
+    _arming_kernel(world.threat, world.power, e, kappa, x, k, kx, threatening)
     allied = world.ally_credibility @ x
-    threatening = share @ x
     cover = np.divide(allied, allied + threatening, out=np.zeros_like(allied), where=(allied + threatening) > 0)
-    relief = world.params.ally_weight * (k @ x) * cover
+    relief = world.params.ally_weight * kx * cover
     return k, relief
+
+
+@njit(cache=True)
+def _arming_kernel(threat, power, economy, kappa, x, k, kx, threatening):  # pragma: no cover (compiled)
+    """Threat shares (clipped to [0, 1], 0 on the diagonal), K = kappa * share * size, and K @ x, share @ x."""
+    n = threat.shape[0]
+    for i in range(n):
+        acc_k = 0.0
+        acc_t = 0.0
+        for j in range(n):
+            if i == j or power[j] <= 0.0:
+                k[i, j] = 0.0
+                continue
+            share = min(max(threat[i, j] / power[j], 0.0), 1.0)
+            v = kappa[i, j] * share * (economy[i] / (economy[i] + economy[j]))
+            k[i, j] = v
+            acc_k += v * x[j]
+            acc_t += share * x[j]
+        kx[i] = acc_k
+        threatening[i] = acc_t
 
 
 def _offensive(world: World) -> np.ndarray:
@@ -342,19 +368,16 @@ def alignment(world: World, rng: np.random.Generator) -> None:
         if len(i_idx):
             slots = alliances[a_idx]
             dec = np.einsum("mkj,kj->km", u[:, i_idx, :], mem[a_idx].astype(float))
+            # plain Python values for the details (one conversion per array, not per value)
+            mot, val, cst = dec.tolist(), stay_m.tolist(), cost_m.tolist()
+            coh, ent, aba = ag.cohesion[slots].tolist(), world.entrapment[i_idx].tolist(), world.abandonment[i_idx].tolist()
             details = [
                 {
                     "cause": "membership no longer worth its cost",
-                    "motives": _motive_dict(dec[k]),
-                    "factors": {
-                        "value": float(stay_m[k]),
-                        "cost": float(cost_m[k]),
-                        "cohesion": float(ag.cohesion[slots[k]]),
-                        "entrapment": float(world.entrapment[i_idx[k]]),
-                        "abandonment": float(world.abandonment[i_idx[k]]),
-                    },
+                    "motives": dict(zip(MOTIVES, mot[k])),
+                    "factors": {"value": val[k], "cost": cst[k], "cohesion": coh[k], "entrapment": ent[k], "abandonment": aba[k]},
                 }
-                for k in range(len(i_idx))
+                for k in range(len(val))
             ]
             ag.leave_many(slots, i_idx, y)
             world.agreements.last_exit[slots, i_idx] = y
@@ -447,15 +470,18 @@ def _option_costs(world: World, rows: np.ndarray, alliances: np.ndarray, mem: np
     """
     p = world.params
     n = world.n
+    partners = np.ones(n)
+    if len(alliances):
+        partners = np.concatenate([partners, mem.sum(axis=1)])
+    base = p.alliance_cost * ((1.0 + portfolio[rows])[:, None] * partners[None, :]) ** p.commitment_exponent
+    if p.autonomy_weight == 0:  # no autonomy term: Morrow's exchange need not be solved
+        return base
     pair = _pair_autonomy(world)
     autonomy = pair[rows]
-    partners = np.ones(n)
     if len(alliances):
         if leader is None:
             leader = leaders(world.agreements.members, alliances, world.power)[0]
         autonomy = np.concatenate([autonomy, pair[np.ix_(rows, leader)]], axis=1)
-        partners = np.concatenate([partners, mem.sum(axis=1)])
-    base = p.alliance_cost * ((1.0 + portfolio[rows])[:, None] * partners[None, :]) ** p.commitment_exponent
     cost = base * (1.0 - p.autonomy_weight * autonomy / 0.1)
     return np.maximum(cost, 0.0)
 
@@ -483,6 +509,8 @@ def _stay_autonomy_factor(world: World, top: tuple[np.ndarray, np.ndarray], i_id
     autonomy.
     """
     p = world.params
+    if p.autonomy_weight == 0:  # no autonomy term: Morrow's exchange need not be solved
+        return np.ones(len(i_idx))
     top1, top2 = top
     partner = np.where(i_idx == top1[a_idx], top2[a_idx], top1[a_idx])
     autonomy = _pair_autonomy(world)[i_idx, partner]
@@ -696,13 +724,8 @@ def cohesion_state(world: World) -> dict | None:
     if not len(slots):
         return None
     prof = security_profile(ag.members, slots, world.power, ag.power_start, world.threat, world.global_threat, world.economy, world.regime)
-    size = prof["size"]
-    t_common, glob = prof["threat_common"], prof["global_threat"]
-    rho = np.clip((t_common + glob) / (t_common + glob + prof["mean_power"] + 1e-12), 0.0, 1.0)
-    evenness = np.where(size > 1, (1.0 - prof["hhi"]) * size / np.maximum(size - 1, 1), 0.0)
-    competition = np.clip(tr.economic_interdependence * evenness, 0.0, 1.0)
-    similarity = np.clip(1.0 - 2.0 * np.sqrt(prof["regime_var"]), 0.0, 1.0)
-    joint_dem = prof["all_democracies"]
+    rho, similarity, joint_dem = prof["rho"], prof["similarity"], prof["all_democracies"]
+    competition = np.minimum(np.maximum(tr.economic_interdependence * prof["evenness"], 0.0), 1.0)
     prm = world.params
     cohesion = th_pol.alliance_cohesion(
         rho,
@@ -716,7 +739,7 @@ def cohesion_state(world: World) -> dict | None:
         democracy_weight=2.0 * tr.norms * prm.cohesion_democracy_weight,
         check=world.check,
     )
-    cohesion = np.clip(cohesion * (1.0 - ag.betrayal[slots]), 0.0, 1.0)
+    cohesion = np.minimum(np.maximum(cohesion * (1.0 - ag.betrayal[slots]), 0.0), 1.0)
     ag.cohesion[slots] = cohesion
     # Snyder's alliance security dilemma, per state, from its strongest commitment; allies'
     # risk-taking (their largest hostility) and whether an ally faces the same main threat

@@ -108,13 +108,20 @@ def security_profile(
     - ``regime_mean``, ``regime_var``: mean and (population) variance of their regimes;
     - ``all_democracies``: 1 if every member has regime >= 0.5, else 0;
     - ``capability_change``: total variation distance between the members' capability shares
-      now and when they joined (``power_start``).
+      now and when they joined (``power_start``);
+    - ``rho``: the pressure of the common threat, ``(T + G) / (T + G + mean_power)`` with ``T``
+      the ``threat_common`` and ``G`` the ``global_threat`` (in [0, 1]);
+    - ``evenness``: ``(1 - hhi) * size / (size - 1)``, 1 for equal economies, 0 for one member;
+    - ``similarity``: regime similarity ``1 - 2 * sd`` clipped to [0, 1].
     """
     slots = np.ascontiguousarray(slots, dtype=np.intp)
     k = len(slots)
-    out = np.zeros((9, k))
+    out = np.zeros((12, k))
     _security_profile_kernel(members, slots, power, power_start, threat, global_threat, economy, regime, out)
-    names = ("size", "mean_power", "threat_common", "global_threat", "hhi", "regime_mean", "regime_var", "all_democracies", "capability_change")
+    names = (
+        "size", "mean_power", "threat_common", "global_threat", "hhi", "regime_mean", "regime_var", "all_democracies",
+        "capability_change", "rho", "evenness", "similarity",
+    )
     return dict(zip(names, out))
 
 
@@ -173,13 +180,18 @@ def _security_profile_kernel(m, slots, power, power_start, threat, glob, economy
             hhi += sh * sh
             change += abs(power[i] / p_den - power_start[a, i] / ps_den)
         mean_r = r_sum / k
+        var_r = max(r_sq / k - mean_r * mean_r, 0.0)
+        pressure = best / k + g_sum / k
+        out[9, r] = min(max(pressure / (pressure + p_sum / k + 1e-12), 0.0), 1.0)
+        out[10, r] = (1.0 - hhi) * k / (k - 1) if k > 1 else 0.0
+        out[11, r] = min(max(1.0 - 2.0 * np.sqrt(var_r), 0.0), 1.0)
         out[0, r] = k
         out[1, r] = p_sum / k
         out[2, r] = best / k
         out[3, r] = g_sum / k
         out[4, r] = hhi
         out[5, r] = mean_r
-        out[6, r] = max(r_sq / k - mean_r * mean_r, 0.0)
+        out[6, r] = var_r
         out[7, r] = dem
         out[8, r] = 0.5 * change
 
@@ -299,7 +311,7 @@ def member_values(members: np.ndarray, slots: np.ndarray, entry_year: np.ndarray
     """
     slots = np.ascontiguousarray(slots, dtype=np.intp)
     n = members.shape[1]
-    cap = int(members[slots].sum()) if len(slots) else 0
+    cap = len(slots) * n  # at most every state in every agreement
     i_out = np.empty(cap, np.intp)
     a_out = np.empty(cap, np.intp)
     stay = np.empty(cap)

@@ -529,19 +529,39 @@ def join_utilities(utilities_pairwise, membership, *, aggregate: str = "sum", po
 
 
 def _member_weights(m: np.ndarray, aggregate: str, power, n: int, *, check: bool = True) -> np.ndarray:
-    """Weight ``w[a, j]`` of member j in alliance a for :func:`join_utilities`'s ``aggregate``."""
-    w = m.astype(float)
+    """Weight ``w[a, j]`` of member j in alliance a for :func:`join_utilities`'s ``aggregate``.
+
+    1 (``"sum"``), ``p_j / sum_{k in a} p_k`` (``"capability"``) or ``1 / |a|`` (``"mean"``),
+    0 for non-members; the sums run over the members in index order (one compiled pass).
+    """
     if aggregate == "capability":
         if power is None:
             raise ValueError('power: required when aggregate="capability"')
         p = _vector("power", power, n, nonneg=True, check=check)
-        w = w * p[None, :]
-        w = w / _nonzero(w.sum(axis=1))[:, None]
+        mode = 1
     elif aggregate == "mean":
-        w = w / _nonzero(w.sum(axis=1))[:, None]
-    elif aggregate != "sum":
+        p, mode = np.ones(n), 2
+    elif aggregate == "sum":
+        p, mode = np.ones(n), 0
+    else:
         raise ValueError(f'aggregate: must be "sum", "capability" or "mean", got {aggregate!r}')
+    w = np.zeros(m.shape)
+    _weights_kernel(np.ascontiguousarray(m, dtype=bool), np.ascontiguousarray(p, dtype=float), mode, w)
     return w
+
+
+@njit(cache=True)
+def _weights_kernel(m, p, mode, w):  # pragma: no cover (compiled)
+    n_a, n = m.shape
+    for a in range(n_a):
+        total = 0.0
+        for j in range(n):
+            if m[a, j]:
+                total += p[j] if mode == 1 else 1.0
+        div = total if total > 0 else 1.0
+        for j in range(n):
+            if m[a, j]:
+                w[a, j] = 1.0 if mode == 0 else (p[j] if mode == 1 else 1.0) / div
 
 
 def _states(states, n: int, *, check: bool = True) -> np.ndarray:

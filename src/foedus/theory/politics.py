@@ -940,6 +940,8 @@ def optimal_integration(
     gam = float(_checked(gain, "gain", f, lo=0.0, check=check))
     eta = float(_checked(returns, "returns", f, lo=0.0, hi=1.0, lo_open=True, check=check))
     z = float(_checked(convexity, "convexity", f, lo=1.0, lo_open=True, check=check))
+    if w.ndim == 0 and float(w) > 0:  # one attachment to national control for all (the simulator's call)
+        return np.clip((tau * gam * eta / (float(w) * z)) ** (1.0 / (z - eta)), 0.0, 1.0)
     tau, w = _broadcast(f, threat=tau, autonomy_weight=w, check=check)
     num = tau * gam * eta
     with np.errstate(divide="ignore", invalid="ignore"):
