@@ -214,3 +214,38 @@ def test_checked_theory_inputs_give_the_same_history():
     fast, checked = (Simulation(sc, seed=9, check=c).run().history() for c in (False, True))
     for name in ("agreements", "memberships", "events", "state_years"):
         assert getattr(fast, name).equals(getattr(checked, name)), name
+
+
+def test_runs_without_explanations_are_the_same_runs():
+    """explain=False only leaves the alignment events' details empty: same tables, same events."""
+    sc = synthetic_scenario(12, seed=6, years=15, alliances=3, cyber=True, dispute_rate=0.2)
+    full, bare = (Simulation(sc, seed=2, explain=e).run().history() for e in (True, False))
+    for name in ("agreements", "memberships", "state_years"):
+        assert getattr(full, name).equals(getattr(bare, name)), name
+    cols = ["year", "kind", "agreement_id", "ccode", "ccode2"]
+    assert full.events[cols].equals(bare.events[cols])
+    explained = full.events["kind"].isin(["formation", "exit", "dissolution", "accession"])
+    assert (full.events.loc[explained, "detail"] != "{}").all()
+    # the pacts the states chose (their details name both members' motives) are not explained
+    chosen = explained & full.events["detail"].str.contains('"members":[{', regex=False)
+    assert chosen.sum() > 0 and (bare.events.loc[chosen, "detail"] == "{}").all()
+
+
+def test_a_scenario_compiles_once_and_its_elements_cannot_change_behind_its_back():
+    """The relation and agreement arrays of a scenario are reused for its next world; an element
+    is frozen, and a changed scenario (a new object) is compiled again."""
+    import pydantic
+
+    from foedus.sim.engine import _COMPILED, build_world
+
+    sc = synthetic_scenario(9, seed=2, years=5, alliances=2)
+    w1 = build_world(sc)
+    assert _COMPILED[id(sc)][0] is sc
+    w2 = build_world(sc)
+    assert np.array_equal(w1.hostility, w2.hostility) and np.array_equal(w1.agreements.members, w2.agreements.members)
+    with pytest.raises(pydantic.ValidationError):
+        sc.relations[0].hostility = 0.99
+    changed = with_updates(sc, relations=[dict(r.model_dump(), hostility=0.9) for r in sc.relations])
+    w3 = build_world(changed)
+    i, j = (w3.index_of(c) for c in sc.relations[0].pair)
+    assert w3.hostility[i, j] == 0.9 != w1.hostility[i, j]

@@ -478,3 +478,46 @@ def test_check_true_still_rejects_bad_input():
         best_options(u, states=[5], check=True)
     with pytest.raises(ValueError, match=r"partner: entries must be -1 or a state index"):
         mutual_consent(np.array([3, -1]), u, check=True)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(2, 9))
+def test_consenting_pairs_are_the_pairs_of_mutual_consent(seed, n):
+    """The pair list is mutual_consent's matrix: each pair once, at its first proposer."""
+    rng = np.random.default_rng(seed)
+    total = rng.uniform(-0.2, 1.0, (n, n))
+    cost = rng.uniform(0.0, 0.5, (n, n))
+    partner = rng.integers(-1, n, n)
+    partner[partner == np.arange(n)] = -1
+    i, j = alignment.consenting_pairs(partner, total, cost)
+    m = alignment.mutual_consent(partner, total, cost)
+    proposer = np.flatnonzero(partner >= 0)
+    ok = proposer[m[proposer, partner[proposer]]]
+    seen, want = set(), []
+    for a in ok:
+        key = frozenset((int(a), int(partner[a])))
+        if key not in seen:
+            seen.add(key)
+            want.append((int(a), int(partner[a])))
+    assert list(zip(i.tolist(), j.tolist())) == want
+    assert (np.diff(i) > 0).all()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(2, 8), st.integers(0, 6), st.sampled_from(["sum", "capability", "mean"]))
+def test_best_options_is_choose_option_over_the_pairs_and_join_utilities(seed, n, n_alliances, aggregate):
+    """The compiled pass gives the same choices and the same bits as the composition it replaces."""
+    rng = np.random.default_rng(seed)
+    u = rng.uniform(-0.1, 0.4, (4, n, n))
+    membership = rng.random((n_alliances, n)) < 0.4
+    power = rng.dirichlet(np.ones(n))
+    states = np.flatnonzero(rng.random(n) < 0.6)
+    k = n + n_alliances
+    available = rng.random((len(states), k)) < 0.8
+    cost = rng.uniform(0.0, 0.3, (len(states), k))
+    choice, dec = best_options(u, membership, aggregate=aggregate, power=power, states=states, available=available, cost=cost)
+    join = alignment.join_utilities(u, membership, aggregate=aggregate, power=power, states=states)
+    options = np.concatenate([u[:, states, :], join], axis=2)
+    want_choice, want_dec = alignment.choose_option(options, available, cost)
+    assert np.array_equal(choice, want_choice)
+    assert np.array_equal(dec, want_dec)

@@ -12,9 +12,11 @@ in every table written by :func:`foedus.data.runs.write_history_dir`.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import functools
-import gc
+import itertools
+import operator
 import pickle
 from pathlib import Path
 from typing import Callable
@@ -48,25 +50,6 @@ def single_threaded_blas() -> contextlib.AbstractContextManager:
     if controller is None:  # pragma: no cover - optional
         return contextlib.nullcontext()
     return controller.limit(limits=1, user_api="blas")
-
-
-@contextlib.contextmanager
-def _no_cyclic_gc():
-    """Pause Python's cyclic garbage collector while simulating (restored afterwards).
-
-    A simulated year allocates many small objects (event details) and no reference cycles, so
-    reference counting frees everything; the cyclic collector's full passes would only rescan
-    the scenario's thousands of objects (relations, agreements) again and again, about a
-    sixth of a run's time on world-2022. Whatever cycles the steps create are collected when
-    the collector resumes.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 @functools.cache
@@ -118,7 +101,7 @@ def build_world(scenario: Scenario) -> World:
     trade = np.zeros((n, n))
     disputes = np.zeros((n, n), bool)
     regime = col("regime", 0.5)
-    rel = _relation_columns(sc, pos)
+    rel, agreement_cols = _scenario_columns(sc, pos)
     if rel is not None:
         i, j = rel["i"], rel["j"]
         for arr, key in ((hostility, "hostility"), (rivalry, "rivalry"), (contiguous, "contiguous"), (disputes, "territorial_dispute")):
@@ -211,7 +194,7 @@ def build_world(scenario: Scenario) -> World:
     world.attributed = np.zeros((n, n), bool)
     world.update_power()
     world.offensive = st._offensive(world)
-    _add_starting_agreements(world, sc, pos)
+    _add_starting_agreements(world, agreement_cols)
     shocks: dict[int, list] = {}
     for s in sc.shocks:
         shocks.setdefault(s.year, []).append(s)
@@ -229,47 +212,91 @@ def _relation_columns(sc: Scenario, pos: dict[int, int]) -> dict[str, np.ndarray
     """The scenario's relations as columns (state indices ``i``, ``j``; NaN where a value is not given)."""
     if not sc.relations:
         return None
-    nan = float("nan")
-    rows = [
-        (
-            pos[r.pair[0]],
-            pos[r.pair[1]],
-            r.hostility,
-            r.rivalry,
-            r.contiguous,
-            r.territorial_dispute,
-            nan if r.distance_km is None else r.distance_km,
-            nan if r.trade_dependence is None else r.trade_dependence[0],
-            nan if r.trade_dependence is None else r.trade_dependence[1],
-            nan if r.trust is None else r.trust,
-        )
-        for r in sc.relations
-    ]
-    t = np.array(rows, dtype=float)
-    cols = ("hostility", "rivalry", "contiguous", "territorial_dispute", "distance_km", "trade_ij", "trade_ji", "trust")
-    out = {"i": t[:, 0].astype(np.intp), "j": t[:, 1].astype(np.intp)}
-    for k, name in enumerate(cols):
-        out[name] = t[:, 2 + k]
-    for name in ("rivalry", "contiguous", "territorial_dispute"):
-        out[name] = out[name].astype(bool)
-    return out
+    rel = sc.relations
+    get = operator.attrgetter("pair", "hostility", "rivalry", "contiguous", "territorial_dispute", "distance_km", "trust", "trade_dependence")
+    pair, host, riv, cont, disp, dist, trust, trade = zip(*map(get, rel))
+    codes = np.array(pair, dtype=np.int64)
+    known = np.fromiter(pos.keys(), np.int64, len(pos))
+    lookup = np.full(int(max(codes.max(), known.max())) + 1, -1, np.intp)  # COW code -> state index
+    lookup[known] = np.fromiter(pos.values(), np.intp, len(pos))
+    nan2 = (float("nan"), float("nan"))
+    td = np.array([nan2 if t is None else t for t in trade], dtype=float)
+    return {
+        "i": lookup[codes[:, 0]],
+        "j": lookup[codes[:, 1]],
+        "hostility": np.array(host, dtype=float),
+        "rivalry": np.array(riv, dtype=bool),
+        "contiguous": np.array(cont, dtype=bool),
+        "territorial_dispute": np.array(disp, dtype=bool),
+        "distance_km": np.array(dist, dtype=float),  # None (not given) becomes NaN
+        "trade_ij": td[:, 0],
+        "trade_ji": td[:, 1],
+        "trust": np.array(trust, dtype=float),
+    }
 
 
-def _add_starting_agreements(world: World, sc: Scenario, pos: dict[int, int]) -> None:
-    """The scenario's agreements in force at the start, added at once (:meth:`Agreements.add_many`).
+def _agreement_columns(sc: Scenario, pos: dict[int, int]) -> dict | None:
+    """The scenario's starting agreements as the arrays :meth:`Agreements.add_many` takes (what does not depend on the world)."""
+    specs = sc.agreements
+    if not specs:
+        return None
+    nsidx = {a.id: k for k, a in enumerate(sc.nonstate_actors)}
+    get = operator.attrgetter(
+        "members", "entry_years", "start_year", "asymmetric", "id", "nonstate_members", "kind", "domain",
+        "obligations", "conditional", "institutionalised", "integration", "name",
+    )
+    members, entry_years, start, asym_given, given_id, ns_members, kinds, domains, obligations, conditional, inst, integ, names = zip(*map(get, specs))
+    sizes = np.fromiter(map(len, members), np.intp, len(specs))
+    owner = np.repeat(np.arange(len(specs)), sizes)
+    codes = np.fromiter(itertools.chain.from_iterable(members), np.int64, int(sizes.sum()))
+    known = np.fromiter(pos.keys(), np.int64, len(pos))
+    lookup = np.full(int(max(codes.max(), known.max())) + 1, -1, np.intp)  # COW code -> state index
+    lookup[known] = np.fromiter(pos.values(), np.intp, len(pos))
+    start_year = np.array(start, dtype=np.int32)
+    entry = start_year[owner]
+    for k in np.flatnonzero([bool(e) for e in entry_years]):  # the few agreements that list later entries
+        lo = int(sizes[:k].sum())
+        entry[lo : lo + sizes[k]] = [entry_years[k].get(c, start[k]) for c in members[k]]
+    ids = np.empty(len(specs), np.int64)
+    next_id = FIRST_SCENARIO_ID
+    for k, g in enumerate(given_id):
+        if g is None:
+            ids[k], next_id = next_id, next_id + 1
+        else:
+            ids[k] = g
+    ns = np.array([(k, nsidx[s_]) for k, m in enumerate(ns_members) for s_ in m], dtype=np.intp).reshape(-1, 2)
+    kind_code = {k: i for i, k in enumerate(AGREEMENT_KINDS)}
+    domain_code = {d: i for i, d in enumerate(DOMAINS)}
+    inst_a = np.array(inst, dtype=np.int8)
+    return {
+        "sizes": sizes,
+        "owner": owner,
+        "member": lookup[codes],
+        "start_year": start_year,
+        "entry_year": entry,
+        "asymmetric_given": np.array([-1 if g is None else int(g) for g in asym_given]),
+        "kind": np.array([kind_code[k] for k in kinds], dtype=np.int8),
+        "domain": np.array([domain_code[d] for d in domains], dtype=np.int8),
+        "obligations": np.array([[o in ob for o in OBLIGATIONS] for ob in obligations], dtype=bool),
+        "conditional": np.array(conditional, dtype=bool),
+        "institutionalised": inst_a,
+        "integration": np.where(np.equal(integ, None), inst_a / 2.0, np.array(integ, dtype=object)).astype(float),
+        "agreement_id": ids,
+        "names": list(names),
+        "nonstate": ns,
+    }
+
+
+def _add_starting_agreements(world: World, cols: dict | None) -> None:
+    """The scenario's agreements in force at the start (``cols`` from :func:`_agreement_columns`), added at once.
 
     Each agreement's leader is its strongest member (the first listed among equals); it is
     asymmetric (brief A3), unless the scenario says, when the leader has at least three times
     the capability of every other member (as :func:`foedus.sim.steps._asymmetric`).
     """
-    specs = sc.agreements
-    if not specs:
+    if cols is None:
         return
-    nsidx = {a.id: k for k, a in enumerate(sc.nonstate_actors)}
-    sizes = np.array([len(g.members) for g in specs], dtype=np.intp)
-    owner = np.repeat(np.arange(len(specs)), sizes)
-    member = np.array([pos[c] for g in specs for c in g.members], dtype=np.intp)
-    entry = np.array([g.entry_years.get(c, g.start_year) if g.entry_years else g.start_year for g in specs for c in g.members], dtype=np.int32)
+    sizes, owner, member = cols["sizes"], cols["owner"], cols["member"]
     power = world.power[member]
     # leader and runner-up of each agreement: sort memberships by agreement, then power (descending), then listing order
     order = np.lexsort((np.arange(len(member)), -power, owner))
@@ -278,36 +305,55 @@ def _add_starting_agreements(world: World, sc: Scenario, pos: dict[int, int]) ->
     top = power[order[first]]
     second = np.where(sizes >= 2, power[order[np.minimum(first + 1, len(member) - 1)]], np.inf)
     derived = (sizes >= 2) & (top >= 3.0 * second)
-    given = np.array([-1 if g.asymmetric is None else int(g.asymmetric) for g in specs])
-    asymmetric = np.where(given >= 0, given == 1, derived)
-    ids = np.empty(len(specs), np.int64)
-    next_id = FIRST_SCENARIO_ID
-    for k, g in enumerate(specs):
-        if g.id is None:
-            ids[k], next_id = next_id, next_id + 1
-        else:
-            ids[k] = g.id
-    ns_pairs = [(k, nsidx[s_]) for k, g in enumerate(specs) for s_ in g.nonstate_members]
-    ns = np.array(ns_pairs, dtype=np.intp).reshape(-1, 2)
+    given = cols["asymmetric_given"]
     world.agreements.add_many(
         owner,
         member,
-        np.array([g.start_year for g in specs], dtype=np.int32),
-        entry_year=entry,
+        cols["start_year"],
+        entry_year=cols["entry_year"],
         power=power,
-        kind=np.array([AGREEMENT_KINDS.index(g.kind) for g in specs], dtype=np.int8),
-        domain=np.array([DOMAINS.index(g.domain) for g in specs], dtype=np.int8),
-        obligations=np.array([[o in g.obligations for o in OBLIGATIONS] for g in specs], dtype=bool),
-        conditional=np.array([g.conditional for g in specs], dtype=bool),
-        asymmetric=asymmetric,
-        institutionalised=np.array([g.institutionalised for g in specs], dtype=np.int8),
-        integration=np.array([g.integration if g.integration is not None else g.institutionalised / 2.0 for g in specs]),
+        kind=cols["kind"],
+        domain=cols["domain"],
+        obligations=cols["obligations"],
+        conditional=cols["conditional"],
+        asymmetric=np.where(given >= 0, given == 1, derived),
+        institutionalised=cols["institutionalised"],
+        integration=cols["integration"],
         leader=leader,
-        agreement_id=ids,
-        names=[g.name for g in specs],
-        nonstate_owner=ns[:, 0],
-        nonstate_member=ns[:, 1],
+        agreement_id=cols["agreement_id"],
+        names=list(cols["names"]),
+        nonstate_owner=cols["nonstate"][:, 0],
+        nonstate_member=cols["nonstate"][:, 1],
     )
+
+
+_COMPILED: "collections.OrderedDict[int, tuple]" = collections.OrderedDict()
+"""The relation and agreement arrays of the last few scenarios built (see :func:`_scenario_columns`)."""
+
+
+def _scenario_columns(sc: Scenario, pos: dict[int, int]) -> tuple[dict | None, dict | None]:
+    """The scenario's relations and starting agreements as arrays, compiled once per scenario.
+
+    An ensemble builds the same scenario's world for every run, and reading thousands of
+    relations from their models is most of a build. The arrays are kept for the last 8
+    scenarios, and reused only for the same :class:`Scenario` object whose actors, relations,
+    agreements and non-state actors are still the same element objects (elements are frozen
+    models, so the same objects mean the same values; a scenario changed by replacing its
+    lists or elements is compiled again).
+    """
+    ident = tuple(tuple(map(id, lst)) for lst in (sc.actors, sc.relations, sc.agreements, sc.nonstate_actors))
+    hit = _COMPILED.get(id(sc))
+    if hit is not None and hit[0] is sc and hit[1] == ident:
+        return hit[2], hit[3]
+    rel, agr = _relation_columns(sc, pos), _agreement_columns(sc, pos)
+    for cols in (rel, agr):
+        for v in (cols or {}).values():
+            if isinstance(v, np.ndarray):
+                v.flags.writeable = False
+    _COMPILED[id(sc)] = (sc, ident, rel, agr)
+    while len(_COMPILED) > 8:
+        _COMPILED.popitem(last=False)
+    return rel, agr
 
 
 def _cyber_scale(world: World, sc: Scenario) -> float:
@@ -343,6 +389,11 @@ class Simulation:
     steps : mapping of name to ``step(world, rng) -> None``, optional
         The pipeline of a year; defaults to :data:`foedus.sim.steps.DEFAULT_STEPS`. Replace or
         remove entries of :attr:`steps` to change a mechanism.
+    explain : bool, default True
+        Write each alignment event's explanation (its motive decomposition and factors, brief
+        F5) in its ``detail``. False leaves the details of formations, accessions, exits and
+        dissolutions empty (``{}``), for runs whose events are only counted (an ensemble that
+        keeps no histories): the run itself, its tables and its events are otherwise the same.
     check : bool, default False
         Have every call into :mod:`foedus.theory` validate its inputs (shapes, finiteness,
         ranges), so that a step that produces a bad array fails at once with the function and
@@ -357,14 +408,17 @@ class Simulation:
     steps : dict
     """
 
-    def __init__(self, scenario: Scenario, *, seed: int | None = None, steps: dict[str, Callable] | None = None, check: bool = False):
+    def __init__(
+        self, scenario: Scenario, *, seed: int | None = None, steps: dict[str, Callable] | None = None, explain: bool = True, check: bool = False
+    ):
         self.scenario = scenario
         self.seed = int(scenario.seed if seed is None else seed)
         self.rng = np.random.default_rng(self.seed)
-        with single_threaded_blas(), _no_cyclic_gc():
+        with single_threaded_blas():
             self.world = build_world(scenario)
         self.world.log = Recorder(self.world.n, scenario.start_year, capacity=scenario.years)
         self.world.check = bool(check)
+        self.world.explain = bool(explain)
         self.steps: dict[str, Callable] = dict(st.DEFAULT_STEPS if steps is None else steps)
 
     @property
@@ -387,7 +441,7 @@ class Simulation:
         """Simulate ``years`` more years (default: the rest of the scenario's horizon)."""
         if years is None:
             years = self.scenario.years - self.years_done
-        with single_threaded_blas(), _no_cyclic_gc():
+        with single_threaded_blas():
             for _ in range(int(years)):
                 self.step()
                 if on_year is not None:

@@ -118,12 +118,14 @@ class Recorder:
             a, c, c2 = (v if len(v) == k else np.full(k, v[0], dtype=np.int64) for v in (a, c, c2))
         if k == 0:
             return
+        # serialised now: strings are not tracked by the cyclic garbage collector, so a long run's
+        # thousands of explanations do not make every later collection slower
         if detail is None:
-            det: list[Any] = [{}] * k
-        elif isinstance(detail, dict):
-            det = [detail] * k
+            det: list[str] = ["{}"] * k
+        elif isinstance(detail, (dict, str)):
+            det = [detail if isinstance(detail, str) else _dumps(detail)] * k
         else:
-            det = list(detail)
+            det = [d if isinstance(d, str) else _dumps(d) for d in detail]
             if len(det) != k:
                 raise ValueError(f"{len(det)} details for {k} events of kind {kind!r}")
         self._events.append((int(year), kind, a, c, c2, det))
@@ -245,7 +247,7 @@ class Recorder:
         a = np.concatenate([e[2] for _, e in chunks])
         c = np.concatenate([e[3] for _, e in chunks])
         c2 = np.concatenate([e[4] for _, e in chunks])
-        det = [d if isinstance(d, str) else _dumps(d) for _, e in chunks for d in e[5]]
+        det = [d for _, e in chunks for d in e[5]]
 
         return pd.DataFrame({"year": year, "kind": kind, "agreement_id": _na_int(a), "ccode": _na_int(c), "ccode2": _na_int(c2), "detail": det})
 

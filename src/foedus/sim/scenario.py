@@ -74,7 +74,18 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
 
-class Actor(_Model):
+class _Frozen(_Model):
+    """A scenario's element (an actor, a relation, an agreement, a shock): immutable once validated.
+
+    Change one by building a new scenario (``Scenario.model_copy(update=...)`` or
+    :func:`foedus.sim.synthetic.with_updates`); the engine may then rely on an element it has
+    seen not having changed (it keeps the arrays it compiled from a scenario's elements).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Actor(_Frozen):
     """A state (brief A1) at the start of the scenario."""
 
     ccode: int = Field(ge=1, le=999, description="Correlates of War state code")
@@ -103,7 +114,7 @@ class Actor(_Model):
     sources: dict[str, str] = Field(default_factory=dict, description="field -> record and year it comes from")
 
 
-class NonStateActor(_Model):
+class NonStateActor(_Frozen):
     """A firm, NGO or international organisation taking part in cyber alignments (brief A1, T3)."""
 
     id: str = Field(min_length=1, description="short unique identifier")
@@ -115,7 +126,7 @@ class NonStateActor(_Model):
     source: str = ""
 
 
-class Relation(_Model):
+class Relation(_Frozen):
     """Facts about one pair of states (symmetric unless a field says otherwise)."""
 
     pair: tuple[int, int] = Field(description="the two COW codes")
@@ -139,7 +150,7 @@ class Relation(_Model):
         return self
 
 
-class AgreementSpec(_Model):
+class AgreementSpec(_Frozen):
     """An agreement in force at the start (brief A2, A3)."""
 
     name: str = Field(min_length=1)
@@ -221,7 +232,7 @@ class Trends(_Model):
     )
 
 
-class Shock(_Model):
+class Shock(_Frozen):
     """A scheduled event.
 
     Kinds and their fields:

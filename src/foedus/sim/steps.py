@@ -73,9 +73,13 @@ def trends_and_shocks(world: World, rng: np.random.Generator) -> None:
     - T4, T5 act inside :func:`alliance_politics` (integration target; weight of values).
     """
     tr = world.trends
-    gp = world.major[:, None] & world.major[None, :]
-    mask = (gp | world.rivalry) & ~np.eye(world.n, dtype=bool)
     if tr.great_power_competition != 0.5:
+        key = world.major.tobytes()  # pairs of major powers and rivals (the rivalries are fixed)
+        hit = world.cache.get("rival_pairs")
+        if hit is None or hit[0] != key:
+            gp = world.major[:, None] & world.major[None, :]
+            hit = world.cache["rival_pairs"] = (key, (gp | world.rivalry) & ~np.eye(world.n, dtype=bool))
+        mask = hit[1]
         world.hostility_base[mask] += 0.04 * (tr.great_power_competition - 0.5)
         _sym_clip(world.hostility_base)
     if tr.economic_interdependence != 0.5:
@@ -166,7 +170,10 @@ def _dissolve_if_empty(world: World, slots: int | np.ndarray, cause: str) -> Non
     ag = world.agreements
     slots = np.atleast_1d(np.asarray(slots, dtype=np.intp))
     gone = slots[ag.active[slots] & (ag.members[slots].sum(axis=1) < 2) & (ag.domain[slots] == SECURITY)]
-    if len(gone):
+    if len(gone) and not world.explain:
+        ag.dissolve_many(gone, world.year)
+        world.log.events(world.year, "dissolution", ag.agreement_id[gone], -1, -1)
+    elif len(gone):
         left = ag.members[gone]  # the member left behind, if any (at most one each)
         has = left.any(axis=1)
         who = world.ccode[left.argmax(axis=1)].tolist()
@@ -278,9 +285,9 @@ def _offensive(world: World) -> np.ndarray:
     capability has a force posture built to project power (1); one that keeps no forces has 0.
     """
     mil_share = world.military / world.military.sum()
-    with np.errstate(divide="ignore", invalid="ignore"):
-        r = np.where(world.power > 0, 0.5 * mil_share / world.power, 0.0)
-    return np.clip(r, 0.05, 1.0)
+    pw = world.power
+    r = np.divide(0.5 * mil_share, pw, out=np.zeros_like(pw), where=pw > 0)
+    return np.minimum(np.maximum(r, 0.05), 1.0)
 
 
 # ================================================================== 3. threat perception
@@ -300,12 +307,25 @@ def threat_perception(world: World, rng: np.random.Generator) -> None:
     p = world.params
     intent = th_threat.perceived_intentions(world.hostility, world.ideal_distance, world.rivalry, check=world.check)
     tier = world.tier_code()
-    reach = np.where(tier == 0, p.superpower_reach, np.where(tier == 1, p.great_power_reach, 0.0))
-    prox = np.maximum(world.proximity, reach[None, :])
-    prox.ravel()[:: world.n + 1] = 0.0  # the diagonal
-    world.threat = th_threat.threat_matrix(world.power, prox, world.offensive, intent, check=world.check)
-    world.global_threat = th_threat.global_threat_exposure(world.exposure, world.global_intensity, check=world.check)
-    world.shared_global = th_threat.shared_global_threat(world.exposure, world.global_intensity, check=world.check)
+    # what changes rarely is recomputed only when it changes: reach with the tiers, global
+    # threats with their intensities (the exposures and distances are fixed)
+    key = tier.tobytes()
+    hit = world.cache.get("reach_proximity")
+    if hit is None or hit[0] != key:
+        reach = np.where(tier == 0, p.superpower_reach, np.where(tier == 1, p.great_power_reach, 0.0))
+        prox = np.maximum(world.proximity, reach[None, :])
+        prox.ravel()[:: world.n + 1] = 0.0  # the diagonal
+        prox.flags.writeable = False
+        hit = world.cache["reach_proximity"] = (key, prox)
+    world.threat = th_threat.threat_matrix(world.power, hit[1], world.offensive, intent, check=world.check)
+    key = world.global_intensity.tobytes()
+    hit = world.cache.get("global_threats")
+    if hit is None or hit[0] != key:
+        exposure = th_threat.global_threat_exposure(world.exposure, world.global_intensity, check=world.check)
+        shared = th_threat.shared_global_threat(world.exposure, world.global_intensity, check=world.check)
+        exposure.flags.writeable = shared.flags.writeable = False
+        hit = world.cache["global_threats"] = (key, exposure, shared)
+    world.global_threat, world.shared_global = hit[1], hit[2]
 
 
 # ================================================================== 4. alignment
@@ -322,8 +342,9 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     pays in autonomy, the strong side gains some.
 
     Each year a random share ``consider_rate`` of states reconsider. A state picks its best
-    option (:func:`~foedus.theory.alignment.choose_option`): a new pair needs the partner's
-    consent (:func:`~foedus.theory.alignment.mutual_consent`); an accession needs a share
+    option (:func:`~foedus.theory.alignment.best_options`, i.e. ``choose_option``): a new pair
+    needs the partner's consent (:func:`~foedus.theory.alignment.consenting_pairs`, i.e.
+    ``mutual_consent``); an accession needs a share
     ``accession_share`` of the members to gain from it and the candidate to have no open
     territorial dispute with them (:func:`~foedus.theory.politics.accession_allowed`, P2).
 
@@ -355,8 +376,10 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     # ------------------------------------------------------------ exits (P5)
     capacity = _commitment_capacity(world)
     portfolio = (mem.sum(axis=0) if len(alliances) else np.zeros(n)) / capacity
+    autonomy = p.autonomy_weight != 0  # leaders matter only for the autonomy term (Morrow's exchange)
+    top = None
     if len(alliances):
-        top = leaders(ag.members, alliances, world.power)
+        top = leaders(ag.members, alliances, world.power) if autonomy else None
         # members (by state, then alliance) that joined before this year, and the value of their fellow members
         i_idx, a_idx, stay_m = member_values(ag.members, alliances, ag.entry_year, y, total)
         cost_m = p.exit_threshold * p.alliance_cost * (1.0 + portfolio[i_idx]) ** p.commitment_exponent
@@ -367,18 +390,20 @@ def alignment(world: World, rng: np.random.Generator) -> None:
         i_idx, a_idx, stay_m, cost_m = i_idx[go], a_idx[go], stay_m[go], cost_m[go]
         if len(i_idx):
             slots = alliances[a_idx]
-            dec = np.einsum("mkj,kj->km", u[:, i_idx, :], mem[a_idx].astype(float))
-            # plain Python values for the details (one conversion per array, not per value)
-            mot, val, cst = dec.tolist(), stay_m.tolist(), cost_m.tolist()
-            coh, ent, aba = ag.cohesion[slots].tolist(), world.entrapment[i_idx].tolist(), world.abandonment[i_idx].tolist()
-            details = [
-                {
-                    "cause": "membership no longer worth its cost",
-                    "motives": dict(zip(MOTIVES, mot[k])),
-                    "factors": {"value": val[k], "cost": cst[k], "cohesion": coh[k], "entrapment": ent[k], "abandonment": aba[k]},
-                }
-                for k in range(len(val))
-            ]
+            details = None
+            if world.explain:
+                dec = np.einsum("mkj,kj->km", u[:, i_idx, :], mem[a_idx].astype(float))
+                # plain Python values for the details (one conversion per array, not per value)
+                mot, val, cst = dec.tolist(), stay_m.tolist(), cost_m.tolist()
+                coh, ent, aba = ag.cohesion[slots].tolist(), world.entrapment[i_idx].tolist(), world.abandonment[i_idx].tolist()
+                details = [
+                    {
+                        "cause": "membership no longer worth its cost",
+                        "motives": dict(zip(MOTIVES, mot[k])),
+                        "factors": {"value": val[k], "cost": cst[k], "cohesion": coh[k], "entrapment": ent[k], "abandonment": aba[k]},
+                    }
+                    for k in range(len(val))
+                ]
             ag.leave_many(slots, i_idx, y)
             world.agreements.last_exit[slots, i_idx] = y
             world.log.events(y, "exit", ag.agreement_id[slots], world.ccode[i_idx], -1, details)
@@ -386,7 +411,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
             alliances = ag.in_force(kind=ALLIANCE, domain=SECURITY)
             mem = ag.members[alliances]
             portfolio = mem.sum(axis=0) / capacity
-            top = leaders(ag.members, alliances, world.power)
+            top = leaders(ag.members, alliances, world.power) if autonomy else None
     # ------------------------------------------------------------ formation and accession
     considering = rng.random(n) < p.consider_rate
     if not considering.any():
@@ -398,7 +423,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     available[np.arange(len(rows)), rows] = False
     if len(alliances):
         available[:, n:] = ~mem.T[rows] & (world.agreements.last_exit[alliances].T[rows] != y)
-    cost = _option_costs(world, rows, alliances, mem, portfolio, top[0] if len(alliances) else None)
+    cost = _option_costs(world, rows, alliances, mem, portfolio, top[0] if top is not None and len(alliances) else None)
     # choose_option over [pairs, join_utilities(..., aggregate="capability")], in one compiled pass
     choice, dec = th_align.best_options(u, mem, aggregate="capability", power=world.power, states=rows, available=available, cost=cost, check=world.check)
     # new pairs: need consent of the partner
@@ -408,17 +433,11 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     if (proposals >= 0).any():
         pair_cost = np.broadcast_to(p.alliance_cost * (1.0 + portfolio[:, None]) ** p.commitment_exponent, (n, n)).copy()
         pair_cost[rows] = cost[:, :n]
-        consent = th_align.mutual_consent(proposals, total, pair_cost, check=world.check)
-        proposer = np.flatnonzero(proposals >= 0)
-        ok = consent[proposer, proposals[proposer]]
+        # mutual consent; a pair proposed from both sides forms once, at its first proposer
+        first, partner = th_align.consenting_pairs(proposals, total, pair_cost, check=world.check)
         dec_by_state = np.zeros((n, 4))
         dec_by_state[rows] = dec
-        first = proposer[ok]
-        partner = proposals[first]
-        # a pair proposed from both sides forms once, in the order of its first proposal
-        _, keep = np.unique(np.minimum(first, partner) * n + np.maximum(first, partner), return_index=True)
-        keep.sort()
-        _form_alliances(world, first[keep], partner[keep], dec_by_state, u, total, pair_cost)
+        _form_alliances(world, first, partner, dec_by_state, u, total, pair_cost)
     # accessions
     join_rows = np.flatnonzero((choice >= n))
     if len(join_rows) and len(alliances):
@@ -430,29 +449,22 @@ def alignment(world: World, rng: np.random.Generator) -> None:
         share = (gains & members_now).sum(axis=1) / np.maximum(members_now.sum(axis=1), 1)
         disputes = (world.territorial_dispute[cand] & members_now).sum(axis=1)
         allowed = th_pol.accession_allowed(disputes, check=world.check) & (share >= p.accession_share)
-        for k in np.flatnonzero(allowed):
-            a = int(slots[k])
-            i = int(cand[k])
-            if ag.members[a, i] or not ag.active[a]:
-                continue
-            ag.join(a, np.array([i]), y, world.power)
-            world.log.events(
-                y,
-                "accession",
-                ag.agreement_id[a],
-                world.ccode[i],
-                -1,
-                {
-                    "motives": _motive_dict(dec[join_rows[k]]),
-                    "factors": {
-                        "utility": float(dec[join_rows[k]].sum()),
-                        "cost": float(cost[join_rows[k], n + a_local[k]]),
-                        "members_in_favour": float(share[k]),
-                        "territorial_disputes": int(disputes[k]),
-                        "power": float(world.power[i]),
-                    },
-                },
-            )
+        ok = np.flatnonzero(allowed & ~ag.members[slots, cand] & ag.active[slots])
+        if len(ok):
+            ag.join_many(slots[ok], cand[ok], y, world.power)
+            details = None
+            if world.explain:
+                d = dec[join_rows[ok]]
+                mot, tot, cst = d.tolist(), d.sum(axis=1).tolist(), cost[join_rows[ok], n + a_local[ok]].tolist()
+                fav, dis, pw = share[ok].tolist(), disputes[ok].tolist(), world.power[cand[ok]].tolist()
+                details = [
+                    {
+                        "motives": dict(zip(MOTIVES, mot[k])),
+                        "factors": {"utility": tot[k], "cost": cst[k], "members_in_favour": fav[k], "territorial_disputes": int(dis[k]), "power": pw[k]},
+                    }
+                    for k in range(len(ok))
+                ]
+            world.log.events(y, "accession", ag.agreement_id[slots[ok]], world.ccode[cand[ok]], -1, details)
 
 
 def _option_costs(world: World, rows: np.ndarray, alliances: np.ndarray, mem: np.ndarray, portfolio: np.ndarray, leader: np.ndarray | None = None) -> np.ndarray:
@@ -499,7 +511,7 @@ def _commitment_capacity(world: World) -> np.ndarray:
     return np.maximum(1.0, np.sqrt(pw / med)) if med > 0 else np.ones(n)
 
 
-def _stay_autonomy_factor(world: World, top: tuple[np.ndarray, np.ndarray], i_idx: np.ndarray, a_idx: np.ndarray) -> np.ndarray:
+def _stay_autonomy_factor(world: World, top: tuple[np.ndarray, np.ndarray] | None, i_idx: np.ndarray, a_idx: np.ndarray) -> np.ndarray:
     """``1 - autonomy_weight * da / 0.1`` (>= 0) for members ``i_idx`` of alliances ``a_idx``, as in :func:`_option_costs`.
 
     ``da`` is Morrow's autonomy change of the member in an exchange with the alliance's strongest
@@ -574,6 +586,9 @@ def _form_alliances(world: World, i: np.ndarray, j: np.ndarray, dec: np.ndarray,
         motives=motives,
         power=pw,
     )
+    if not world.explain:
+        world.log.events(y, "formation", ag.agreement_id[slots], world.ccode[i], world.ccode[j])
+        return
     # plain Python values for the details (one conversion per array, not per value)
     ci, cj = world.ccode[i].tolist(), world.ccode[j].tolist()
     pi, pj = pw[:, 0].tolist(), pw[:, 1].tolist()
@@ -658,7 +673,10 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     # dissolution
     draw = rng.random(len(slots))
     ending = np.flatnonzero(draw < hazard)
-    if len(ending):
+    if len(ending) and not world.explain:
+        ag.dissolve_many(slots[ending], y)
+        world.log.events(y, "dissolution", ag.agreement_id[slots[ending]], -1, -1)
+    elif len(ending):
         gone = slots[ending]
         ag.dissolve_many(gone, y)
         cols = (hazard[ending], cohesion[ending], rho[ending], competition[ending], similarity[ending], change[ending], ag.betrayal[gone])
@@ -1115,10 +1133,23 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
     0.3 a year.
     """
     p = world.params
-    n = world.n
-    y = world.year
     # hostility relaxes towards its baseline
     world.hostility += p.hostility_decay * (world.hostility_base - world.hostility)
+    if p.dispute_rate > 0:
+        _disputes(world, rng)
+    # wars end
+    if world.at_war.any():
+        wi, wj = np.nonzero(world.at_war)
+        wi, wj = wi[wi < wj], wj[wi < wj]
+        stop = rng.random(len(wi)) < 0.3
+        world.at_war[wi[stop], wj[stop]] = world.at_war[wj[stop], wi[stop]] = False
+
+
+def _disputes(world: World, rng: np.random.Generator) -> None:
+    """This year's militarised disputes and wars, and the allies called upon (see :func:`conflict_and_commitments`)."""
+    p = world.params
+    n = world.n
+    y = world.year
     ag = world.agreements
     allied = ag.allied()
     prob = p.dispute_rate * world.hostility * world.proximity
@@ -1147,11 +1178,6 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
             world.hostility[wi, wt] = world.hostility[wt, wi] = np.minimum(world.hostility[wi, wt] + 0.3, 1.0)
             world.log.events(y, "war", -1, world.ccode[wi], world.ccode[wt], {"cause": "escalated dispute"})
             _call_allies(world, rng, wi, wt)
-    # wars end
-    wi, wj = np.nonzero(world.at_war)
-    wi, wj = wi[wi < wj], wj[wi < wj]
-    stop = rng.random(len(wi)) < 0.3
-    world.at_war[wi[stop], wj[stop]] = world.at_war[wj[stop], wi[stop]] = False
 
 
 def _call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, targets: np.ndarray) -> None:

@@ -323,28 +323,37 @@ def member_values(members: np.ndarray, slots: np.ndarray, entry_year: np.ndarray
 def _member_values_kernel(m, slots, entry, year, value, i_out, a_out, stay):  # pragma: no cover (compiled)
     n = m.shape[1]
     n_a = slots.shape[0]
-    # members of each agreement, once
+    # members of each agreement, once (rows read in order), and how many older memberships each state has
     count = np.zeros(n_a, np.int64)
     lists = np.empty((n_a, n), np.int64)
+    per_state = np.zeros(n + 1, np.int64)
     for r in range(n_a):
         a = slots[r]
         for j in range(n):
             if m[a, j]:
                 lists[r, count[r]] = j
                 count[r] += 1
-    k = 0
-    for i in range(n):
-        for r in range(n_a):
-            a = slots[r]
-            if m[a, i] and entry[a, i] < year:
-                acc = 0.0
-                for q in range(count[r]):
-                    acc += value[i, lists[r, q]]
-                i_out[k] = i
-                a_out[k] = r
-                stay[k] = acc
-                k += 1
-    return k
+                if entry[a, j] < year:
+                    per_state[j + 1] += 1
+    # the output ordered by state, then agreement: a counting sort over the states
+    for j in range(n):
+        per_state[j + 1] += per_state[j]
+    pos = per_state[:n].copy()
+    for r in range(n_a):
+        a = slots[r]
+        for q in range(count[r]):
+            i = lists[r, q]
+            if entry[a, i] >= year:
+                continue
+            acc = 0.0
+            for q2 in range(count[r]):
+                acc += value[i, lists[r, q2]]
+            k = pos[i]
+            i_out[k] = i
+            a_out[k] = r
+            stay[k] = acc
+            pos[i] += 1
+    return per_state[n]
 
 
 class Agreements:
@@ -403,6 +412,7 @@ class Agreements:
         self.names: list[str | None] = []
         self.version = 0
         self._allied: tuple[int, np.ndarray] | None = None
+        self._in_force: dict[tuple, tuple[int, np.ndarray]] = {}
         # closed membership spells, appended in chunks: (slot, index, entry, exit)
         self._spells: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
         self._nonstate_spells: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
@@ -429,13 +439,24 @@ class Agreements:
         return np.flatnonzero(self.active[: self.n])
 
     def in_force(self, kind: int | None = None, domain: int | None = None) -> np.ndarray:
-        """Indices of agreements in force, optionally of one kind and domain."""
+        """Indices of agreements in force, optionally of one kind and domain (do not modify the result).
+
+        Cached until the agreements change (:attr:`version`): the steps of a year ask for the
+        same sets several times.
+        """
+        key = (kind, domain)
+        hit = self._in_force.get(key)
+        if hit is not None and hit[0] == self.version:
+            return hit[1]
         m = self.active[: self.n].copy()
         if kind is not None:
             m &= self.kind[: self.n] == kind
         if domain is not None:
             m &= self.domain[: self.n] == domain
-        return np.flatnonzero(m)
+        out = np.flatnonzero(m)
+        out.flags.writeable = False
+        self._in_force[key] = (self.version, out)
+        return out
 
     def size(self) -> np.ndarray:
         """Number of member states of every agreement (A,)."""
@@ -646,6 +667,18 @@ class Agreements:
         if power is not None:
             self.power_start[slot, idx] = np.asarray(power)[idx]
 
+    def join_many(self, slots: np.ndarray, idx: np.ndarray, year: int, power: np.ndarray | None = None) -> None:
+        """Vectorised :meth:`join` for distinct pairs (slots[k], idx[k]) not yet members."""
+        slots = np.asarray(slots, dtype=np.intp)
+        idx = np.asarray(idx, dtype=np.intp)
+        if not len(idx):
+            return
+        self.version += 1
+        self.members[slots, idx] = True
+        self.entry_year[slots, idx] = year
+        if power is not None:
+            self.power_start[slots, idx] = np.asarray(power)[idx]
+
     def leave(self, slot: int, idx: np.ndarray, year: int) -> None:
         """States ``idx`` leave agreement ``slot`` in ``year`` (their spells close at ``year``)."""
         idx = np.asarray(idx, dtype=np.intp)
@@ -668,7 +701,9 @@ class Agreements:
         if not len(idx):
             return
         self.version += 1
-        self._spells.append((slots.astype(np.int64), idx.astype(np.int64), self.entry_year[slots, idx].astype(np.int64), np.full(len(idx), year, np.int64)))
+        self._spells.append(
+            (slots.astype(np.int64, copy=False), idx.astype(np.int64, copy=False), self.entry_year[slots, idx].astype(np.int64), np.full(len(idx), year, np.int64))
+        )
         self.members[slots, idx] = False
         self.entry_year[slots, idx] = -1
 
@@ -692,8 +727,12 @@ class Agreements:
         if not len(slots):
             return
         a, i = np.nonzero(self.members[slots])
-        self.leave_many(slots[a], i, year)
-        a, k = np.nonzero(self.nonstate[slots])
+        if len(i):  # every member's spell closes (leave_many without its checks)
+            sl = slots[a]
+            self._spells.append((sl.astype(np.int64, copy=False), i.astype(np.int64, copy=False), self.entry_year[sl, i].astype(np.int64), np.full(len(i), year, np.int64)))
+            self.members[sl, i] = False
+            self.entry_year[sl, i] = -1
+        a, k = np.nonzero(self.nonstate[slots]) if self.nonstate.shape[1] else ((), ())
         if len(a):
             sl = slots[a]
             self._nonstate_spells.append((sl.astype(np.int64), k.astype(np.int64), self.nonstate_entry[sl, k].astype(np.int64), np.full(len(k), year, np.int64)))
@@ -848,6 +887,10 @@ class World:
     nonstate_home_index: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     cyber_scale: float = 0.0
     crisis_threats: list = field(default_factory=lambda: [0, 1, 2])  # indices into GLOBAL_THREATS that may arise at random
+    explain: bool = True
+    """Whether the steps write the explanation of each alignment event (motives and factors, F5)
+    in its detail; off for runs whose events are only counted (ensembles), which saves the
+    building of thousands of details. The events themselves, and the run, are the same."""
     check: bool = False
     """Whether the steps ask :mod:`foedus.theory` to validate its inputs every year (``check=``):
     off by default, since the world's arrays are valid by construction; on to debug a new step."""
@@ -876,9 +919,15 @@ class World:
         (CINC understates some powers' reach: the United States in 2022 has a CINC share of
         0.12 but 39 % of the world's military spending).
         """
+        hit = self.cache.get("tier_code")
+        if hit is not None and hit[0] is self.cinc and np.array_equal(hit[1], self.major):
+            return hit[2]  # the same capability shares (update_power makes a new array) and majors
         code = power_tier_code(self.cinc, self.major)
         pinned = (self.tier_pin >= 0) & (self.major | (self.tier_pin >= 2))
-        return np.where(pinned, np.minimum(code, self.tier_pin), code).astype(np.int8)
+        out = np.where(pinned, np.minimum(code, self.tier_pin), code).astype(np.int8)
+        out.flags.writeable = False
+        self.cache["tier_code"] = (self.cinc, self.major.copy(), out)
+        return out
 
     def index_of(self, ccode: int) -> int:
         """Array index of COW state ``ccode``."""

@@ -51,6 +51,7 @@ __all__ = [
     "best_options",
     "choose_alignment",
     "choose_option",
+    "consenting_pairs",
     "join_utilities",
     "mutual_consent",
 ]
@@ -472,6 +473,69 @@ def mutual_consent(partner, utilities, cost=0.0, *, reciprocal: bool = False, ch
     return out
 
 
+def consenting_pairs(partner, total_utility, cost, *, check: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs that form, as a list: :func:`mutual_consent` for proposals, in one compiled pass.
+
+    State ``i`` proposed to ``partner[i]`` (-1: no proposal); the pair forms when both gain,
+    ``U_ij > cost_ij`` and ``U_ji > cost_ji``. Returns the proposer and partner of each pair
+    that forms, proposers in increasing order, a pair proposed from both sides listed once (at
+    its first proposer): exactly the pairs of ``mutual_consent(partner, total_utility, cost)``
+    (non-reciprocal), without building its (N, N) matrices.
+
+    Parameters
+    ----------
+    partner : array (N,) of int
+    total_utility : array (N, N) of float
+        The total utility ``sum_m U[m, i, j]`` (e.g. of :func:`alignment_utilities`).
+    cost : array (N, N) of float
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
+
+    Returns
+    -------
+    proposer, partner : arrays (K,) of int
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> U = np.array([[0.0, 0.5, 0.1], [0.4, 0.0, 0.0], [0.3, 0.0, 0.0]])
+    >>> consenting_pairs(np.array([1, 0, 0]), U, np.full((3, 3), 0.2))   # 2 asks 0, but 0 does not gain
+    (array([0]), array([1]))
+    """
+    part = np.asarray(partner)
+    total = _matrix("total_utility", total_utility, check=check)
+    n = total.shape[0]
+    c = _costs(cost, (n, n), check=check)
+    if check:
+        if part.shape != (n,) or not np.issubdtype(part.dtype, np.integer):
+            raise ValueError(f"partner: expected an integer array of shape ({n},), got {part.dtype} {part.shape}")
+        if ((part < -1) | (part >= n)).any():
+            raise ValueError(f"partner: entries must be -1 or a state index in [0, {n}), got {part[(part < -1) | (part >= n)][:3].tolist()}")
+    i_out = np.empty(n, np.int64)
+    j_out = np.empty(n, np.int64)
+    k = _consent_kernel(np.ascontiguousarray(part, dtype=np.int64), np.ascontiguousarray(total), np.ascontiguousarray(c), i_out, j_out)
+    return i_out[:k], j_out[:k]
+
+
+@njit(cache=True)
+def _consent_kernel(part, total, cost, i_out, j_out):  # pragma: no cover (compiled)
+    n = part.shape[0]
+    k = 0
+    for i in range(n):
+        j = part[i]
+        if j < 0 or j == i:
+            continue
+        if not (total[i, j] > cost[i, j] and total[j, i] > cost[j, i]):
+            continue
+        if part[j] == i and j < i:
+            continue  # proposed from both sides: listed at j, the first proposer
+        i_out[k] = i
+        j_out[k] = j
+        k += 1
+    return k
+
+
 def join_utilities(utilities_pairwise, membership, *, aggregate: str = "sum", power=None, states=None) -> np.ndarray:
     r"""Utility to each state of joining each existing alliance, by motive: (4, N, A) (brief F1-F5).
 
@@ -528,23 +592,24 @@ def join_utilities(utilities_pairwise, membership, *, aggregate: str = "sum", po
     return out
 
 
+def _weight_mode(aggregate: str, power, n: int, *, check: bool = True) -> tuple[int, np.ndarray]:
+    """The code of ``aggregate`` for the compiled passes (0 sum, 1 capability, 2 mean) and the weights' capabilities."""
+    if aggregate == "capability":
+        if power is None:
+            raise ValueError('power: required when aggregate="capability"')
+        return 1, np.ascontiguousarray(_vector("power", power, n, nonneg=True, check=check), dtype=float)
+    if aggregate in ("sum", "mean"):
+        return (0 if aggregate == "sum" else 2), np.ones(n)
+    raise ValueError(f'aggregate: must be "sum", "capability" or "mean", got {aggregate!r}')
+
+
 def _member_weights(m: np.ndarray, aggregate: str, power, n: int, *, check: bool = True) -> np.ndarray:
     """Weight ``w[a, j]`` of member j in alliance a for :func:`join_utilities`'s ``aggregate``.
 
     1 (``"sum"``), ``p_j / sum_{k in a} p_k`` (``"capability"``) or ``1 / |a|`` (``"mean"``),
     0 for non-members; the sums run over the members in index order (one compiled pass).
     """
-    if aggregate == "capability":
-        if power is None:
-            raise ValueError('power: required when aggregate="capability"')
-        p = _vector("power", power, n, nonneg=True, check=check)
-        mode = 1
-    elif aggregate == "mean":
-        p, mode = np.ones(n), 2
-    elif aggregate == "sum":
-        p, mode = np.ones(n), 0
-    else:
-        raise ValueError(f'aggregate: must be "sum", "capability" or "mean", got {aggregate!r}')
+    mode, p = _weight_mode(aggregate, power, n, check=check)
     w = np.zeros(m.shape)
     _weights_kernel(np.ascontiguousarray(m, dtype=bool), np.ascontiguousarray(p, dtype=float), mode, w)
     return w
@@ -659,30 +724,40 @@ def best_options(
         if check and (m.ndim != 2 or m.shape[1] != n):
             raise ValueError(f"membership: expected a boolean array of shape (A, {n}) (alliances x states), got {m.shape}")
         m = _option_mask("membership", m, m.shape, check=check)
-    w = _member_weights(m, aggregate, power, n, check=check)
+    mode, p = _weight_mode(aggregate, power, n, check=check)
     rows = _states(states, n, check=check)
     shape = (len(rows), n + m.shape[0])
     mask = np.ascontiguousarray(_option_mask("available", available, shape, check=check))
     c = np.ascontiguousarray(_costs(cost, shape, check=check))
     choice = np.full(len(rows), -1, np.int64)
     dec = np.zeros((len(rows), len(MOTIVES)))
-    _best_kernel(np.ascontiguousarray(u), rows, np.ascontiguousarray(m), w, mask, c, choice, dec)
+    _best_kernel(np.ascontiguousarray(u), rows, np.ascontiguousarray(m, dtype=bool), mode, p, mask, c, choice, dec)
     return choice, dec
 
 
 @njit(cache=True)
-def _best_kernel(u, rows, m, w, mask, cost, choice, dec):  # pragma: no cover (compiled)
-    """:func:`best_options`: net utilities option by option, the best kept with its decomposition."""
+def _best_kernel(u, rows, m, mode, p, mask, cost, choice, dec):  # pragma: no cover (compiled)
+    """:func:`best_options`: net utilities option by option, the best kept with its decomposition.
+
+    The members of each alliance and their weights are listed once (weights as in
+    :func:`_weights_kernel`, so the join utilities have the bits of :func:`join_utilities`).
+    """
     n_a, n = m.shape
     n_m = u.shape[0]
-    # members of each alliance, once
     count = np.zeros(n_a, np.int64)
     lists = np.empty((n_a, n), np.int64)
+    weight = np.empty((n_a, n))
     for a in range(n_a):
+        total = 0.0
         for j in range(n):
             if m[a, j]:
                 lists[a, count[a]] = j
                 count[a] += 1
+                total += p[j] if mode == 1 else 1.0
+        div = total if total > 0 else 1.0
+        for q in range(count[a]):
+            j = lists[a, q]
+            weight[a, q] = 1.0 if mode == 0 else (p[j] if mode == 1 else 1.0) / div
     part = np.empty(n_m)
     for r in range(rows.shape[0]):
         i = rows[r]
@@ -706,8 +781,7 @@ def _best_kernel(u, rows, m, w, mask, cost, choice, dec):  # pragma: no cover (c
                 for mm in range(n_m):
                     acc = 0.0
                     for q in range(count[a]):
-                        j = lists[a, q]
-                        acc += w[a, j] * u[mm, i, j]
+                        acc += weight[a, q] * u[mm, i, lists[a, q]]
                     part[mm] = acc
                 tot = part[0]
                 for mm in range(1, n_m):
@@ -727,8 +801,7 @@ def _best_kernel(u, rows, m, w, mask, cost, choice, dec):  # pragma: no cover (c
                     for mm in range(n_m):
                         acc = 0.0
                         for q in range(count[a]):
-                            j = lists[a, q]
-                            acc += w[a, j] * u[mm, i, j]
+                            acc += weight[a, q] * u[mm, i, lists[a, q]]
                         dec[r, mm] = acc
 
 

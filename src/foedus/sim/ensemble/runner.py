@@ -162,7 +162,8 @@ def run_tables(
     from foedus.sim.engine import Simulation
 
     sc = apply_knobs(scenario, dict(knobs or {}))
-    sim = Simulation(sc, seed=int(seed))
+    # without a history to keep, events are only counted: their explanations need not be built
+    sim = Simulation(sc, seed=int(seed), explain=keep_history)
     sim.world.log = CountingRecorder(sim.world.n, sc.start_year, capacity=sc.years, keep_events=keep_history)
     sim.run()
     record = RunRecord.from_simulation(sim)
