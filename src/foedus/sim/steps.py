@@ -962,57 +962,85 @@ _DISPUTE_DETAIL = {w: f'{{"escalated_to_war":{str(w).lower()}}}' for w in (False
 def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
     """States and non-state actors join and leave trust-based cyber alignments, and new ones form (T3).
 
-    Every accession and exit is an event with its explanation, non-state actors' included
-    (:func:`_log_nonstate`); an alignment left with fewer than two actors dissolves.
+    For every cyber alignment ``a`` in force and every state ``i`` at once (arrays (A, N)):
+    the value to i of being in a is :func:`foedus.theory.cyber.cyber_alignment_value` of the
+    members' mean capacity (the benefit), i's vulnerability, the espionage risk (0.5 if a
+    member intruded into i this year), the exit risk ``max(strongest member's capacity -
+    cap_i, 0)`` and i's mean trust in the members. A state with cyber capacity, whom the
+    members trust on average at least one half (they expose themselves too), joins with
+    probability ``consider_rate`` when the value is positive; a member leaves with
+    probability ``exit_rate`` when it is negative. Non-state actors (firms, NGOs) do the same
+    with their own vulnerability and capacity; their trust is 0.8 when their home state is a
+    member, the home state's trust otherwise (0.5 without one). Every accession and exit is an
+    event with its explanation, non-state actors' included; an alignment left with fewer than
+    two actors dissolves.
     """
     ag = world.agreements
     y = world.year
+    p = world.params
     slots = ag.in_force(domain=CYBER_DOMAIN)
-    cap = world.cyber_capacity
-    vul = world.cyber_vulnerability
-    for a in slots:
-        members = ag.members[a]
-        if not members.any():
-            _dissolve_cyber_if_empty(world, int(a))
-            continue
-        # state view: mean trust in members, benefit from their capacity, exposure of own vulnerability
-        trust_in = (world.trust[:, members]).mean(axis=1)
-        benefit = cap[members].mean() * np.ones(world.n)
-        espionage = (world.intrusions[members].any(axis=0)).astype(float) * 0.5
-        strongest = cap[members].max()
-        exit_risk = np.clip(strongest - cap, 0.0, 1.0)
-        value = th_cyber.cyber_alignment_value(benefit, vul, espionage, exit_risk, trust_in, check=world.check)
-        trusted_by = world.trust[members].mean(axis=0)  # the members' trust in each candidate: they expose themselves too
-        eligible = (cap > 0) & (trusted_by >= 0.5)
-        joining = eligible & ~members & (value > 0) & (rng.random(world.n) < world.params.consider_rate) & (world.agreements.last_exit[a] != y)
-        leaving = members & (value < 0) & (rng.random(world.n) < world.params.exit_rate) & (ag.entry_year[a] < y)
-        if joining.any():
-            idx = np.flatnonzero(joining)
-            ag.join(int(a), idx, y)
-            world.log.events(y, "accession", ag.agreement_id[a], world.ccode[idx], -1, [{"cause": "cyber trust", "factors": {"value": float(value[i]), "trust": float(trust_in[i])}} for i in idx])
-        if leaving.any():
-            idx = np.flatnonzero(leaving)
-            ag.leave(int(a), idx, y)
-            world.agreements.last_exit[a, idx] = y
-            world.log.events(y, "exit", ag.agreement_id[a], world.ccode[idx], -1, [{"cause": "cyber distrust", "factors": {"value": float(value[i]), "trust": float(trust_in[i])}} for i in idx])
+    if len(slots):
+        cap = world.cyber_capacity
+        M = ag.members[slots]
+        size = M.sum(axis=1)
+        live = size > 0
+        Mf = M.astype(float)
+        per = 1.0 / np.maximum(size, 1)[:, None]
+        trust_in = (Mf @ world.trust.T) * per  # [a, i]: i's mean trust in a's members
+        trusted_by = (Mf @ world.trust) * per  # [a, i]: the members' mean trust in i
+        benefit = (Mf @ cap) * per[:, 0]
+        strongest = np.where(M, cap[None, :], 0.0).max(axis=1)
+        espionage = 0.5 * ((Mf @ world.intrusions.astype(float)) > 0)
+        exit_risk = np.clip(strongest[:, None] - cap[None, :], 0.0, 1.0)
+        value = th_cyber.cyber_alignment_value(
+            np.broadcast_to(benefit[:, None], M.shape), world.cyber_vulnerability[None, :], espionage, exit_risk, trust_in, check=world.check
+        )
+        draw_in, draw_out = rng.random(M.shape), rng.random(M.shape)
+        joining = live[:, None] & (cap > 0)[None, :] & (trusted_by >= 0.5) & ~M & (value > 0) & (draw_in < p.consider_rate)
+        joining &= ag.last_exit[slots] != y
+        leaving = M & (value < 0) & (draw_out < p.exit_rate) & (ag.entry_year[slots] < y)
+        for kind, mask, cause in (("accession", joining, "cyber trust"), ("exit", leaving, "cyber distrust")):
+            a_idx, i_idx = np.nonzero(mask)
+            if not len(a_idx):
+                continue
+            sl = slots[a_idx]
+            if kind == "accession":
+                ag.join_many(sl, i_idx, y)
+            else:
+                ag.leave_many(sl, i_idx, y)
+                ag.last_exit[sl, i_idx] = y
+            details = None
+            if world.explain:
+                val, tru = value[a_idx, i_idx].tolist(), trust_in[a_idx, i_idx].tolist()
+                details = [{"cause": cause, "factors": {"value": v, "trust": t}} for v, t in zip(val, tru)]
+            world.log.events(y, kind, ag.agreement_id[sl], world.ccode[i_idx], -1, details)
         if len(world.nonstate_ids):
             home = world.nonstate_home_index
-            ns_trust = np.where(home >= 0, np.where(members[np.maximum(home, 0)], 0.8, trust_in[np.maximum(home, 0)]), 0.5)
+            h = np.maximum(home, 0)
+            ns_trust = np.where(home[None, :] >= 0, np.where(M[:, h], 0.8, trust_in[:, h]), 0.5)
             ns_val = th_cyber.cyber_alignment_value(
-                np.full(len(home), cap[members].mean()), world.nonstate_vulnerability, np.zeros(len(home)), np.clip(strongest - world.nonstate_capacity, 0, 1), ns_trust, check=world.check
+                np.broadcast_to(benefit[:, None], ns_trust.shape),
+                world.nonstate_vulnerability[None, :],
+                0.0,
+                np.clip(strongest[:, None] - world.nonstate_capacity[None, :], 0.0, 1.0),
+                ns_trust,
+                check=world.check,
             )
-            ns_mem = ag.nonstate[a]
-            j_in = ~ns_mem & (ns_val > 0) & (rng.random(len(home)) < world.params.consider_rate)
-            j_out = ns_mem & (ns_val < 0) & (rng.random(len(home)) < world.params.exit_rate)
-            if j_in.any():
-                k_in = np.flatnonzero(j_in)
-                ag.join_nonstate(int(a), k_in, y)
-                _log_nonstate(world, "accession", a, k_in, "cyber trust", ns_val, ns_trust)
-            if j_out.any():
-                k_out = np.flatnonzero(j_out)
-                ag.leave_nonstate(int(a), k_out, y)
-                _log_nonstate(world, "exit", a, k_out, "cyber distrust", ns_val, ns_trust)
-        _dissolve_cyber_if_empty(world, int(a))
+            NS = ag.nonstate[slots]
+            d_in, d_out = rng.random(NS.shape), rng.random(NS.shape)
+            ns_in = live[:, None] & ~NS & (ns_val > 0) & (d_in < p.consider_rate)
+            ns_out = NS & (ns_val < 0) & (d_out < p.exit_rate)
+            for kind, mask, cause in (("accession", ns_in, "cyber trust"), ("exit", ns_out, "cyber distrust")):
+                for r in np.flatnonzero(mask.any(axis=1)):  # the few alignments a firm or NGO joins or leaves this year
+                    k = np.flatnonzero(mask[r])
+                    (ag.join_nonstate if kind == "accession" else ag.leave_nonstate)(int(slots[r]), k, y)
+                    _log_nonstate(world, kind, slots[r], k, cause, ns_val[r], ns_trust[r])
+        # alignments left with fewer than two actors end
+        actors = ag.members[slots].sum(axis=1) + ag.nonstate[slots].sum(axis=1)
+        gone = slots[actors < 2]
+        if len(gone):
+            ag.dissolve_many(gone, y)
+            world.log.events(y, "dissolution", ag.agreement_id[gone], -1, -1, {"cause": "too few members after exits", "domain": "cyber"})
     _new_cyber_alignments(world, rng)
 
 
@@ -1040,14 +1068,6 @@ def _log_nonstate(world: World, kind: str, slot: int, k: np.ndarray, cause: str,
             for q in k.tolist()
         ],
     )
-
-
-def _dissolve_cyber_if_empty(world: World, slot: int) -> None:
-    """A cyber alignment left with fewer than two actors (states and non-state actors) ends."""
-    ag = world.agreements
-    if ag.active[slot] and int(ag.members[slot].sum()) + int(ag.nonstate[slot].sum()) < 2:
-        ag.dissolve(slot, world.year)
-        world.log.events(world.year, "dissolution", ag.agreement_id[slot], -1, -1, {"cause": "too few members after exits", "domain": "cyber"})
 
 
 def _new_cyber_alignments(world: World, rng: np.random.Generator) -> None:
@@ -1078,18 +1098,14 @@ def _new_cyber_alignments(world: World, rng: np.random.Generator) -> None:
     ok = free[:, None] & free[None, :] & (world.trust >= 0.5) & (world.trust.T >= 0.5) & (value > 0) & (value.T > 0)
     np.fill_diagonal(ok, False)
     score = np.where(ok, value, -np.inf)
-    taken = np.zeros(n, bool)
-    for i in np.flatnonzero(considering):
-        if taken[i]:
-            continue
-        row = np.where(taken, -np.inf, score[i])
-        j = int(np.argmax(row))
-        if not np.isfinite(row[j]):
-            continue
-        taken[[i, j]] = True
+    first, second = _greedy_pairs(score, np.flatnonzero(considering))
+    if not len(first):
+        return
+    pairs = np.stack([first, second], axis=1)
+    ob = np.zeros(len(OBLIGATIONS), bool)
+    ob[OBLIGATIONS.index("consultation")] = True
+    for i, j in pairs.tolist():  # a few a year
         pair = np.array([i, j])
-        ob = np.zeros(len(OBLIGATIONS), bool)
-        ob[OBLIGATIONS.index("consultation")] = True
         a = ag.add(
             pair, world.year, kind=ORGANISATION, domain=CYBER_DOMAIN, obligations=ob, asymmetric=_asymmetric(world, pair),
             leader=int(pair[np.argmax(cap[pair])]), name=f"cyber alignment {world.abb[i]}-{world.abb[j]} ({world.year})", power=world.power[pair],
@@ -1113,6 +1129,43 @@ def _new_cyber_alignments(world: World, rng: np.random.Generator) -> None:
                 },
             },
         )
+
+
+def _greedy_pairs(score: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs formed greedily: each state of ``order`` in turn, if still free, takes its best free partner.
+
+    ``score[i, j]`` is i's value of j (``-inf``: not acceptable); a state is in one pair at
+    most. Returns the proposers and their partners, in the order they paired.
+    """
+    first = np.empty(len(order), np.int64)
+    second = np.empty(len(order), np.int64)
+    k = _greedy_kernel(np.ascontiguousarray(score), np.ascontiguousarray(order, dtype=np.int64), first, second)
+    return first[:k], second[:k]
+
+
+@njit(cache=True)
+def _greedy_kernel(score, order, first, second):  # pragma: no cover (compiled)
+    n = score.shape[0]
+    taken = np.zeros(n, np.bool_)
+    k = 0
+    for q in range(order.shape[0]):
+        i = order[q]
+        if taken[i]:
+            continue
+        best = -np.inf
+        j_best = -1
+        for j in range(n):
+            if not taken[j] and score[i, j] > best:
+                best = score[i, j]
+                j_best = j
+        if j_best < 0:
+            continue
+        taken[i] = True
+        taken[j_best] = True
+        first[k] = i
+        second[k] = j_best
+        k += 1
+    return k
 
 
 # ================================================================== 8. conflict and commitments
