@@ -478,7 +478,8 @@ class AllianceModel(mesa.Model):
                     continue
                 weight = sum(o.power for o in al.members)
                 value = sum(o.power / weight * s.utility[o] for o in al.members) if weight > 0 else 0.0
-                net = value - p.alliance_cost * ((1.0 + portfolio[s]) * len(al.members)) ** p.commitment_exponent
+                e = p.commitment_exponent
+                net = value - p.alliance_cost * (1.0 + portfolio[s]) ** e * len(al.members) ** e
                 if net > best_net:
                     best_net, best = net, al
             if isinstance(best, State):

@@ -60,11 +60,14 @@ def test_security_profile_matches_its_definition(seed, n, capacity):
 @given(seed=st.integers(0, 10_000), n=st.integers(2, 12), capacity=st.integers(1, 15))
 def test_alliance_ties_match_their_definitions(seed, n, capacity):
     rng, members, slots, power, threat = _world(seed, n, capacity)
-    value = rng.random(len(slots)) * (rng.random(len(slots)) < 0.8)  # some ties of strength 0
-    columns = rng.random((len(slots), 3))
+    commitment = rng.random(capacity) * (rng.random(capacity) < 0.8)  # some ties of strength 0
+    integration = rng.random(capacity)
+    cohesion = rng.random(len(slots))
     partner_value = rng.random(n)
     group = rng.integers(0, 3, n)
-    tie, best, ally_max, ally_same = alliance_ties(members, slots, value, columns, partner_value, group)
+    tie, best, ally_max, ally_same = alliance_ties(members, slots, commitment, integration, cohesion, partner_value, group)
+    value = commitment[slots] * cohesion
+    columns = np.stack([commitment[slots], integration[slots], cohesion], axis=1)
     mb = members[slots]
     assert np.array_equal(tie, pair_max(mb, value, n))
     want_best = np.array([[columns[mb[:, i], c].max(initial=0.0) for c in range(3)] for i in range(n)])

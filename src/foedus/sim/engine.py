@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import copy
 import functools
 import itertools
 import operator
@@ -66,8 +67,49 @@ def _threadpool_controller():
     return ThreadpoolController()
 
 
+_WORLDS: "collections.OrderedDict[int, tuple]" = collections.OrderedDict()
+"""The starting worlds of the last few scenarios built (see :func:`build_world`)."""
+
+
+def _identity(sc: Scenario) -> tuple:
+    """What :func:`build_world` reads of a scenario, by identity (elements, parameters and trends are frozen models) or value."""
+    return (
+        tuple(tuple(map(id, lst)) for lst in (sc.actors, sc.relations, sc.agreements, sc.nonstate_actors, sc.shocks)),
+        id(sc.parameters),
+        id(sc.trends),
+        sc.start_year,
+        tuple(sorted(sc.global_threats.items())),
+        sc.cyber_incidents_per_year,
+        tuple(sc.crisis_threats),
+    )
+
+
 def build_world(scenario: Scenario) -> World:
-    """The starting :class:`~foedus.sim.world.World` of a scenario (no randomness).
+    """The starting :class:`~foedus.sim.world.World` of a scenario (no randomness), a fresh copy each call.
+
+    An ensemble builds the same scenario's world for every run; the world is a function of the
+    scenario alone, so the last 8 scenarios' worlds are kept and copied
+    (:func:`copy.deepcopy`, about a fifth of a build). A kept world is reused only for the same
+    :class:`~foedus.sim.scenario.Scenario` object with the same elements (actors, relations,
+    agreements, non-state actors, shocks: frozen models), parameters and trends (frozen too)
+    and the same start year, global threats, cyber rate and crisis kinds; anything else builds
+    anew (:func:`_build_world`).
+    """
+    key = _identity(scenario)
+    hit = _WORLDS.get(id(scenario))
+    if hit is None or hit[0] is not scenario or hit[1] != key:
+        hit = (scenario, key, _build_world(scenario))
+        _WORLDS[id(scenario)] = hit
+        while len(_WORLDS) > 8:
+            _WORLDS.popitem(last=False)
+    template = hit[2]
+    # the frozen scenario parts are shared, the arrays copied
+    memo = {id(template.params): template.params, id(template.trends): template.trends, id(template.shocks): template.shocks}
+    return copy.deepcopy(template, memo)
+
+
+def _build_world(scenario: Scenario) -> World:
+    """The starting :class:`~foedus.sim.world.World` of a scenario (no randomness), built from it.
 
     Distances are great-circle distances between capitals unless a relation gives the minimum
     distance; proximity is :func:`foedus.theory.threat.proximity_matrix` with the scenario's
@@ -101,7 +143,7 @@ def build_world(scenario: Scenario) -> World:
     trade = np.zeros((n, n))
     disputes = np.zeros((n, n), bool)
     regime = col("regime", 0.5)
-    rel, agreement_cols = _scenario_columns(sc, pos)
+    rel, agreement_cols = _relation_columns(sc, pos), _agreement_columns(sc, pos)
     if rel is not None:
         i, j = rel["i"], rel["j"]
         for arr, key in ((hostility, "hostility"), (rivalry, "rivalry"), (contiguous, "contiguous"), (disputes, "territorial_dispute")):
@@ -325,35 +367,6 @@ def _add_starting_agreements(world: World, cols: dict | None) -> None:
         nonstate_owner=cols["nonstate"][:, 0],
         nonstate_member=cols["nonstate"][:, 1],
     )
-
-
-_COMPILED: "collections.OrderedDict[int, tuple]" = collections.OrderedDict()
-"""The relation and agreement arrays of the last few scenarios built (see :func:`_scenario_columns`)."""
-
-
-def _scenario_columns(sc: Scenario, pos: dict[int, int]) -> tuple[dict | None, dict | None]:
-    """The scenario's relations and starting agreements as arrays, compiled once per scenario.
-
-    An ensemble builds the same scenario's world for every run, and reading thousands of
-    relations from their models is most of a build. The arrays are kept for the last 8
-    scenarios, and reused only for the same :class:`Scenario` object whose actors, relations,
-    agreements and non-state actors are still the same element objects (elements are frozen
-    models, so the same objects mean the same values; a scenario changed by replacing its
-    lists or elements is compiled again).
-    """
-    ident = tuple(tuple(map(id, lst)) for lst in (sc.actors, sc.relations, sc.agreements, sc.nonstate_actors))
-    hit = _COMPILED.get(id(sc))
-    if hit is not None and hit[0] is sc and hit[1] == ident:
-        return hit[2], hit[3]
-    rel, agr = _relation_columns(sc, pos), _agreement_columns(sc, pos)
-    for cols in (rel, agr):
-        for v in (cols or {}).values():
-            if isinstance(v, np.ndarray):
-                v.flags.writeable = False
-    _COMPILED[id(sc)] = (sc, ident, rel, agr)
-    while len(_COMPILED) > 8:
-        _COMPILED.popitem(last=False)
-    return rel, agr
 
 
 def _cyber_scale(world: World, sc: Scenario) -> float:

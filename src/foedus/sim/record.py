@@ -110,14 +110,17 @@ class Recorder:
         motive decomposition and the factors behind a formation (brief F5). A detail may also
         be given already serialised (a JSON string with sorted keys), for frequent events.
         """
-        a, c, c2 = (np.array(v, dtype=np.int64, ndmin=1) for v in (agreement_id, ccode, ccode2))  # copies
-        k = max(len(a), len(c), len(c2)) if min(len(a), len(c), len(c2)) else 0
-        if k and not len(a) == len(c) == len(c2):
-            if any(len(v) not in (1, k) for v in (a, c, c2)):
-                raise ValueError(f"event columns of lengths {len(a)}, {len(c)}, {len(c2)} do not broadcast")
-            a, c, c2 = (v if len(v) == k else np.full(k, v[0], dtype=np.int64) for v in (a, c, c2))
+        a = np.array(agreement_id, dtype=np.int64, ndmin=1)  # copies
+        c = np.array(ccode, dtype=np.int64, ndmin=1)
+        c2 = np.array(ccode2, dtype=np.int64, ndmin=1)
+        la, lc, lc2 = len(a), len(c), len(c2)
+        k = max(la, lc, lc2) if la and lc and lc2 else 0
         if k == 0:
             return
+        if not la == lc == lc2:
+            if la not in (1, k) or lc not in (1, k) or lc2 not in (1, k):
+                raise ValueError(f"event columns of lengths {la}, {lc}, {lc2} do not broadcast")
+            a, c, c2 = (v if len(v) == k else v.repeat(k) for v in (a, c, c2))
         # serialised now: strings are not tracked by the cyclic garbage collector, so a long run's
         # thousands of explanations do not make every later collection slower
         if detail is None:

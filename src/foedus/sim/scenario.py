@@ -185,7 +185,7 @@ class AgreementSpec(_Frozen):
         return self
 
 
-class Trends(_Model):
+class Trends(_Frozen):
     """The five trends of the brief (T1–T5) as scenario knobs, each in [0, 1] (0.5 = today's level)."""
 
     great_power_competition: float = Field(
@@ -291,7 +291,7 @@ class Shock(_Frozen):
         return self
 
 
-class Parameters(_Model):
+class Parameters(_Frozen):
     """Behavioural constants of the engine.
 
     Rates are per simulated year; weights are dimensionless. The defaults of ``alliance_cost``,

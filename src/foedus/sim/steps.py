@@ -36,7 +36,7 @@ from numba import njit
 
 from foedus.schema import OBLIGATIONS
 from foedus.sim.scenario import GLOBAL_THREATS, Shock
-from foedus.sim.world import World, alliance_ties, leaders, member_values, pair_max, security_profile
+from foedus.sim.world import World, alliance_ties, leaders, member_counts, member_values, pair_max, security_profile
 from foedus.theory import alignment as th_align
 from foedus.theory import arms as th_arms
 from foedus.theory import cyber as th_cyber
@@ -56,8 +56,13 @@ def _motive_dict(v: np.ndarray) -> dict[str, float]:
 
 
 def _sym_clip(a: np.ndarray) -> np.ndarray:
-    np.clip(a, 0.0, 1.0, out=a)
-    np.fill_diagonal(a, 0.0)
+    """``a`` clipped to [0, 1] with a zero diagonal, in place."""
+    np.minimum(a, 1.0, out=a)
+    np.maximum(a, 0.0, out=a)
+    if a.flags.c_contiguous:
+        a.ravel()[:: a.shape[0] + 1] = 0.0  # the diagonal of the flat view (no copy)
+    else:
+        np.fill_diagonal(a, 0.0)
     return a
 
 
@@ -79,8 +84,7 @@ def trends_and_shocks(world: World, rng: np.random.Generator) -> None:
         if hit is None or hit[0] != key:
             gp = world.major[:, None] & world.major[None, :]
             hit = world.cache["rival_pairs"] = (key, (gp | world.rivalry) & ~np.eye(world.n, dtype=bool))
-        mask = hit[1]
-        world.hostility_base[mask] += 0.04 * (tr.great_power_competition - 0.5)
+        np.add(world.hostility_base, 0.04 * (tr.great_power_competition - 0.5), out=world.hostility_base, where=hit[1])
         _sym_clip(world.hostility_base)
     if tr.economic_interdependence != 0.5:
         world.trade_dependence *= 1.0 + 0.08 * (tr.economic_interdependence - 0.5)
@@ -169,7 +173,7 @@ def _dissolve_if_empty(world: World, slots: int | np.ndarray, cause: str) -> Non
     """Dissolve the security agreements among ``slots`` (in order) left with fewer than two members."""
     ag = world.agreements
     slots = np.atleast_1d(np.asarray(slots, dtype=np.intp))
-    gone = slots[ag.active[slots] & (ag.members[slots].sum(axis=1) < 2) & (ag.domain[slots] == SECURITY)]
+    gone = slots[ag.active[slots] & (member_counts(ag.members, slots)[1] < 2) & (ag.domain[slots] == SECURITY)]
     if len(gone) and not world.explain:
         ag.dissolve_many(gone, world.year)
         world.log.events(world.year, "dissolution", ag.agreement_id[gone], -1, -1)
@@ -375,7 +379,8 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     mem = ag.members[alliances]
     # ------------------------------------------------------------ exits (P5)
     capacity = _commitment_capacity(world)
-    portfolio = (mem.sum(axis=0) if len(alliances) else np.zeros(n)) / capacity
+    count, size = member_counts(ag.members, alliances)  # each state's alliances, each alliance's members
+    portfolio = count / capacity
     autonomy = p.autonomy_weight != 0  # leaders matter only for the autonomy term (Morrow's exchange)
     top = None
     if len(alliances):
@@ -410,20 +415,17 @@ def alignment(world: World, rng: np.random.Generator) -> None:
             _dissolve_if_empty(world, np.unique(slots), "too few members after exits")
             alliances = ag.in_force(kind=ALLIANCE, domain=SECURITY)
             mem = ag.members[alliances]
-            portfolio = mem.sum(axis=0) / capacity
+            count, size = member_counts(ag.members, alliances)
+            portfolio = count / capacity
             top = leaders(ag.members, alliances, world.power) if autonomy else None
     # ------------------------------------------------------------ formation and accession
     considering = rng.random(n) < p.consider_rate
     if not considering.any():
         return
     rows = np.flatnonzero(considering)
-    allied = ag.allied()
-    available = np.ones((len(rows), n + len(alliances)), dtype=bool)
-    available[:, :n] = ~allied[rows] & ~world.at_war[rows]
-    available[np.arange(len(rows)), rows] = False
-    if len(alliances):
-        available[:, n:] = ~mem.T[rows] & (world.agreements.last_exit[alliances].T[rows] != y)
-    cost = _option_costs(world, rows, alliances, mem, portfolio, top[0] if top is not None and len(alliances) else None)
+    available, cost = _formation_inputs(world, rows, alliances, portfolio, size)
+    if autonomy:
+        cost = _option_costs(world, rows, alliances, mem, portfolio, top[0] if top is not None and len(alliances) else None)
     # choose_option over [pairs, join_utilities(..., aggregate="capability")], in one compiled pass
     choice, dec = th_align.best_options(u, mem, aggregate="capability", power=world.power, states=rows, available=available, cost=cost, check=world.check)
     # new pairs: need consent of the partner
@@ -431,7 +433,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     proposals = np.full(n, -1)
     proposals[rows] = pair_choice
     if (proposals >= 0).any():
-        pair_cost = np.broadcast_to(p.alliance_cost * (1.0 + portfolio[:, None]) ** p.commitment_exponent, (n, n)).copy()
+        pair_cost = np.repeat((p.alliance_cost * (1.0 + portfolio) ** p.commitment_exponent)[:, None], n, axis=1)
         pair_cost[rows] = cost[:, :n]
         # mutual consent; a pair proposed from both sides forms once, at its first proposer
         first, partner = th_align.consenting_pairs(proposals, total, pair_cost, check=world.check)
@@ -467,6 +469,44 @@ def alignment(world: World, rng: np.random.Generator) -> None:
             world.log.events(y, "accession", ag.agreement_id[slots[ok]], world.ccode[cand[ok]], -1, details)
 
 
+def _formation_inputs(world: World, rows: np.ndarray, alliances: np.ndarray, portfolio: np.ndarray, size: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Which options the states ``rows`` may take, and what each costs without the autonomy term (one compiled pass).
+
+    Options are the N states (a new pair) then the alliances ``alliances`` (an accession). A
+    state may not pair with itself, an ally or a state it is at war with, nor join an
+    alliance it belongs to or left this year. The cost is that of :func:`_option_costs` with
+    ``autonomy_weight`` 0: ``alliance_cost * (1 + m_i) ** e * k ** e``.
+    """
+    p = world.params
+    ag = world.agreements
+    n = world.n
+    e = p.commitment_exponent
+    own = (1.0 + portfolio[rows]) ** e
+    partners = np.concatenate([np.ones(n), size.astype(float)]) ** e
+    available = np.empty((len(rows), n + len(alliances)), dtype=bool)
+    cost = np.empty(available.shape)
+    _formation_kernel(
+        np.ascontiguousarray(rows, dtype=np.intp), ag.allied(), world.at_war, ag.members, ag.last_exit,
+        np.ascontiguousarray(alliances, dtype=np.intp), world.year, float(p.alliance_cost), own, partners, available, cost,
+    )
+    return available, cost
+
+
+@njit(cache=True)
+def _formation_kernel(rows, allied, at_war, members, last_exit, alliances, year, unit, own, partners, available, cost):  # pragma: no cover (compiled)
+    n = allied.shape[0]
+    for r in range(rows.shape[0]):
+        i = rows[r]
+        c = unit * own[r]
+        for k in range(n):
+            available[r, k] = k != i and not allied[i, k] and not at_war[i, k]
+            cost[r, k] = c * partners[k]
+        for a in range(alliances.shape[0]):
+            s = alliances[a]
+            available[r, n + a] = not members[s, i] and last_exit[s, i] != year
+            cost[r, n + a] = c * partners[n + a]
+
+
 def _option_costs(world: World, rows: np.ndarray, alliances: np.ndarray, mem: np.ndarray, portfolio: np.ndarray, leader: np.ndarray | None = None) -> np.ndarray:
     """Cost of each option for the states in ``rows`` (P1, P2).
 
@@ -485,7 +525,8 @@ def _option_costs(world: World, rows: np.ndarray, alliances: np.ndarray, mem: np
     partners = np.ones(n)
     if len(alliances):
         partners = np.concatenate([partners, mem.sum(axis=1)])
-    base = p.alliance_cost * ((1.0 + portfolio[rows])[:, None] * partners[None, :]) ** p.commitment_exponent
+    e = p.commitment_exponent
+    base = p.alliance_cost * ((1.0 + portfolio[rows]) ** e)[:, None] * (partners**e)[None, :]  # ((1 + m) k)^e, factorised
     if p.autonomy_weight == 0:  # no autonomy term: Morrow's exchange need not be solved
         return base
     pair = _pair_autonomy(world)
@@ -763,12 +804,7 @@ def cohesion_state(world: World) -> dict | None:
     # risk-taking (their largest hostility) and whether an ally faces the same main threat
     partner_risk = np.minimum(np.maximum(world.hostility.max(axis=1), 0.0), 1.0)
     c_ij, best_of, risk_of_partners, shared = alliance_ties(
-        ag.members,
-        slots,
-        ag.commitment[slots] * cohesion,
-        np.stack([ag.commitment[slots], ag.integration[slots], cohesion], axis=1),
-        partner_risk,
-        world.threat.argmax(axis=1),
+        ag.members, slots, ag.commitment, ag.integration, cohesion, partner_risk, world.threat.argmax(axis=1)
     )
     world.ally_credibility = c_ij
     commit, integ, best = best_of.T

@@ -82,6 +82,24 @@ def _pair_max_kernel(m, value, c):  # pragma: no cover (compiled)
                     c[i, j] = v
 
 
+@njit(cache=True)
+def _allied_kernel(m, slots, out):  # pragma: no cover (compiled)
+    """``out[i, j]`` True when i and j (i != j) share an agreement of ``slots``."""
+    n = m.shape[1]
+    idx = np.empty(n, np.int64)
+    for r in range(slots.shape[0]):
+        a = slots[r]
+        k = 0
+        for j in range(n):
+            if m[a, j]:
+                idx[k] = j
+                k += 1
+        for p in range(k):
+            for q in range(k):
+                if p != q:
+                    out[idx[p], idx[q]] = True
+
+
 def security_profile(
     members: np.ndarray,
     slots: np.ndarray,
@@ -199,43 +217,43 @@ def _security_profile_kernel(m, slots, power, power_start, threat, glob, economy
 def alliance_ties(
     members: np.ndarray,
     slots: np.ndarray,
-    value: np.ndarray,
-    columns: np.ndarray,
+    commitment: np.ndarray,
+    integration: np.ndarray,
+    cohesion: np.ndarray,
     partner_value: np.ndarray,
     group: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """What each state draws from its agreements ``slots`` and its allies, in one compiled pass.
+    """What each state draws from its security agreements ``slots`` and its allies, in one compiled pass.
 
-    ``members`` is the whole (capacity, N) membership array; ``value`` (A,) >= 0 the strength
-    of each agreement's tie (e.g. commitment x cohesion), ``columns`` (A, K) >= 0 other
-    per-agreement values, ``partner_value`` (N,) a value per state, ``group`` (N,) int a
-    label per state (e.g. its main threat). Two states are *allies* when they share an
-    agreement of positive ``value``. Returns
+    ``members`` (capacity, N), ``commitment`` and ``integration`` (capacity,) are the whole
+    :class:`Agreements` arrays (rows ``slots`` are read, nothing is copied); ``cohesion`` (A,)
+    is this year's cohesion of each agreement of ``slots``; ``partner_value`` (N,) a value per
+    state and ``group`` (N,) int a label per state (e.g. its main threat). The tie of an
+    agreement is ``commitment * cohesion``; two states are *allies* when they share an agreement
+    with a positive tie. Returns
 
-    - ``tie`` (N, N): the largest ``value`` of an agreement both belong to (0 if none; diagonal 0),
-      as :func:`pair_max`;
-    - ``best`` (N, K): the largest ``columns[a, k]`` over the agreements the state belongs to
-      (0 if none);
+    - ``tie`` (N, N): the strongest tie of an agreement both belong to (0 if none; diagonal 0),
+      the ally credibility of :func:`foedus.sim.steps.cohesion_state`;
+    - ``best`` (N, 3): the largest commitment, integration and cohesion among the agreements
+      the state belongs to (0 if none);
     - ``ally_max`` (N,): the largest ``partner_value`` among its allies (0 if none);
     - ``ally_same`` (N,): 1 if an ally has the same ``group``, else 0.
     """
     slots = np.ascontiguousarray(slots, dtype=np.intp)
     n = members.shape[1]
-    cols = np.ascontiguousarray(columns, dtype=float)
-    cols = cols.reshape(len(slots), cols.shape[-1] if cols.ndim == 2 else 1)
     tie = np.zeros((n, n))
-    best = np.zeros((n, cols.shape[1]))
+    best = np.zeros((n, 3))
     ally_max = np.zeros(n)
     ally_same = np.zeros(n)
     _ties_kernel(
-        members, slots, np.ascontiguousarray(value, dtype=float), cols, np.ascontiguousarray(partner_value, dtype=float),
+        members, slots, commitment, integration, np.ascontiguousarray(cohesion, dtype=float), np.ascontiguousarray(partner_value, dtype=float),
         np.ascontiguousarray(group, dtype=np.int64), tie, best, ally_max, ally_same,
     )
     return tie, best, ally_max, ally_same
 
 
 @njit(cache=True)
-def _ties_kernel(m, slots, value, cols, pv, group, tie, best, ally_max, ally_same):  # pragma: no cover (compiled)
+def _ties_kernel(m, slots, commitment, integration, cohesion, pv, group, tie, best, ally_max, ally_same):  # pragma: no cover (compiled)
     n = m.shape[1]
     idx = np.empty(n, np.int64)
     for r in range(slots.shape[0]):
@@ -245,12 +263,16 @@ def _ties_kernel(m, slots, value, cols, pv, group, tie, best, ally_max, ally_sam
             if m[a, j]:
                 idx[k] = j
                 k += 1
-        v = value[r]
+        c, g, h = commitment[a], integration[a], cohesion[r]
+        v = c * h
         for p in range(k):
             i = idx[p]
-            for c in range(cols.shape[1]):
-                if cols[r, c] > best[i, c]:
-                    best[i, c] = cols[r, c]
+            if c > best[i, 0]:
+                best[i, 0] = c
+            if g > best[i, 1]:
+                best[i, 1] = g
+            if h > best[i, 2]:
+                best[i, 2] = h
             if v <= 0.0:
                 continue
             for q in range(k):
@@ -263,6 +285,32 @@ def _ties_kernel(m, slots, value, cols, pv, group, tie, best, ally_max, ally_sam
                     ally_max[i] = pv[j]
                 if group[j] == group[i]:
                     ally_same[i] = 1.0
+
+
+def member_counts(members: np.ndarray, slots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """How many of the agreements ``slots`` each state belongs to (N,), and how many members each has (A,).
+
+    ``members`` is the whole (capacity, N) membership array (rows ``slots`` are read); one
+    compiled pass instead of two boolean sums over a copy.
+    """
+    slots = np.ascontiguousarray(slots, dtype=np.intp)
+    per_state = np.zeros(members.shape[1], np.int64)
+    size = np.zeros(len(slots), np.int64)
+    _counts_kernel(members, slots, per_state, size)
+    return per_state, size
+
+
+@njit(cache=True)
+def _counts_kernel(m, slots, per_state, size):  # pragma: no cover (compiled)
+    n = m.shape[1]
+    for r in range(slots.shape[0]):
+        a = slots[r]
+        k = 0
+        for j in range(n):
+            if m[a, j]:
+                per_state[j] += 1
+                k += 1
+        size[r] = k
 
 
 def leaders(members: np.ndarray, slots: np.ndarray, power: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -467,7 +515,9 @@ class Agreements:
         if self._allied is not None and self._allied[0] == self.version:
             return self._allied[1]
         slots = self.in_force(domain=0)
-        out = pair_max(self.members[slots], np.ones(len(slots)), self.n_states) > 0
+        out = np.zeros((self.n_states, self.n_states), dtype=bool)
+        _allied_kernel(self.members, np.ascontiguousarray(slots, dtype=np.intp), out)
+        out.flags.writeable = False
         self._allied = (self.version, out)
         return out
 

@@ -331,6 +331,8 @@ def _option_mask(name: str, available, shape: tuple[int, int], *, check: bool = 
 
 def _costs(cost, shape: tuple[int, int], *, check: bool = True) -> np.ndarray:
     c = _array("cost", cost, check=check)
+    if c.shape == shape:
+        return c
     if c.ndim == 1 and c.shape[0] == shape[0]:
         c = c[:, None]
     try:
@@ -743,7 +745,7 @@ def _best_kernel(u, rows, m, mode, p, mask, cost, choice, dec):  # pragma: no co
     :func:`_weights_kernel`, so the join utilities have the bits of :func:`join_utilities`).
     """
     n_a, n = m.shape
-    n_m = u.shape[0]
+    n_m = u.shape[0]  # 4: the motives
     count = np.zeros(n_a, np.int64)
     lists = np.empty((n_a, n), np.int64)
     weight = np.empty((n_a, n))
@@ -758,17 +760,14 @@ def _best_kernel(u, rows, m, mode, p, mask, cost, choice, dec):  # pragma: no co
         for q in range(count[a]):
             j = lists[a, q]
             weight[a, q] = 1.0 if mode == 0 else (p[j] if mode == 1 else 1.0) / div
-    part = np.empty(n_m)
     for r in range(rows.shape[0]):
         i = rows[r]
+        u0, u1, u2, u3 = u[0, i], u[1, i], u[2, i], u[3, i]  # the four motives (MOTIVES order)
         best = -np.inf
         arg = 0
         for k in range(n):
             if mask[r, k]:
-                tot = u[0, i, k]
-                for mm in range(1, n_m):
-                    tot += u[mm, i, k]
-                v = tot - cost[r, k]
+                v = u0[k] + u1[k] + u2[k] + u3[k] - cost[r, k]
                 if v > best:
                     best = v
                     arg = k
@@ -778,14 +777,19 @@ def _best_kernel(u, rows, m, mode, p, mask, cost, choice, dec):  # pragma: no co
             if m[a, i]:
                 tot = 0.0
             else:
-                for mm in range(n_m):
-                    acc = 0.0
-                    for q in range(count[a]):
-                        acc += weight[a, q] * u[mm, i, lists[a, q]]
-                    part[mm] = acc
-                tot = part[0]
-                for mm in range(1, n_m):
-                    tot += part[mm]
+                # each motive summed over the members in order, as join_utilities does
+                a0 = 0.0
+                a1 = 0.0
+                a2 = 0.0
+                a3 = 0.0
+                for q in range(count[a]):
+                    j = lists[a, q]
+                    w = weight[a, q]
+                    a0 += w * u0[j]
+                    a1 += w * u1[j]
+                    a2 += w * u2[j]
+                    a3 += w * u3[j]
+                tot = a0 + a1 + a2 + a3
             v = tot - cost[r, n + a]
             if v > best:
                 best = v
