@@ -127,7 +127,10 @@ def test_hand_built_history_gives_the_counts_by_definition():
     # 2001: A-B and B-C both in force (the dissolution year counts). B is allied to both major
     # powers and joins the stronger, A; C is not allied to A, so it keeps its own bloc (pole-
     # anchored blocs: the chain A-B-C does not merge A and C, as connected components would).
-    assert s["blocs"].tolist() == [1, 1, 1, 1]
+    # A bloc is two or more states or a major power alone, so there are never fewer blocs than
+    # poles: 2000-01 {A,B} and {C}; 2002-03 {A} and {B,C}.
+    assert s["blocs"].tolist() == [2, 2, 2, 2]
+    assert (s["blocs"] >= s["poles"]).all()
     assert s["largest_bloc"].tolist() == [2, 2, 2, 2]
     assert s["defense_dyads"].tolist() == [1, 2, 1, 1]
     # poles: 2000 {A,B} and {C}; 2001 {A,B} and {C}; 2002 {A} and {B,C}

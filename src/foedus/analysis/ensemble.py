@@ -165,7 +165,7 @@ INDICATORS: dict[str, tuple[str, str]] = {
     "states": ("states in the system", "count"),
     "aligned_states": ("states with at least one defence pact", "count"),
     "defense_dyads": ("pairs of states linked by a defence pact", "count"),
-    "blocs": ("pole-anchored defence blocs of two or more states", "count"),
+    "blocs": ("pole-anchored defence blocs (two or more states, or a major power alone)", "count"),
     "largest_bloc": ("members of the largest bloc", "states"),
     "majors": ("major powers", "count"),
     "poles": ("poles: blocs anchored by a major power", "count"),
@@ -312,11 +312,12 @@ def run_indicators(record: "RunRecord") -> dict[str, pd.DataFrame]:
     comp_year = np.full(Y * N, -1, np.int64)
     comp_year[lab[flat_p]] = t_of[flat_p]
     is_comp = comp_year >= 0
-    blocs_n = np.bincount(comp_year[is_comp & (size >= 2)], minlength=Y)
-    largest = np.zeros(Y)
-    np.maximum.at(largest, comp_year[is_comp], size[is_comp])
     pole_comp = np.zeros(Y * N, bool)
     pole_comp[lab[flat_major]] = True
+    # a bloc: two or more states, or a major power on its own (a pole without allies)
+    blocs_n = np.bincount(comp_year[is_comp & ((size >= 2) | pole_comp)], minlength=Y)
+    largest = np.zeros(Y)
+    np.maximum.at(largest, comp_year[is_comp], size[is_comp])
     poles_n = np.bincount(comp_year[pole_comp], minlength=Y)
     # cluster polarity: components of the major-power subgraph
     midx = np.flatnonzero(flat_major)

@@ -29,7 +29,11 @@ _RULE_HELP = (
     "Symmetry rule: 'major_minor' (a COW major power allied with non-majors, after Morrow 1991), 'ratio' "
     "(CINC ratio >= k) or 'either'."
 )
-_METHOD_HELP = "How blocs are found in the defence-pact network: 'modularity' (greedy modularity communities) or 'components'."
+_METHOD_HELP = (
+    "How blocs are found in the defence-pact network: 'poles' (each major power a pole; other states join the strongest "
+    "major power they are directly allied to; the ensembles' definition), 'modularity' (greedy modularity communities) "
+    "or 'components' (connected components)."
+)
 
 _ERRORS = (SchemaError, ValueError, FileNotFoundError, OSError)
 
@@ -154,7 +158,7 @@ def report_cmd(
         None, "--years", help="Network snapshot years, comma-separated (default 1914,1939,1960,1990,2018, or five "
         "evenly spaced years when the history does not cover them)."
     ),
-    method: str = typer.Option("modularity", "--method", help=_METHOD_HELP),
+    method: str = typer.Option("poles", "--method", help=_METHOD_HELP),
 ) -> None:
     """Write the report; the help text is ``_REPORT_HELP``."""
     from foedus.report.history import write_history_report

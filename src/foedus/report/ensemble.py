@@ -377,7 +377,11 @@ def _fmt(v, digits: int = 2) -> str:
 
 def _table(df: pd.DataFrame, caption: str, digits: int = 2) -> str:
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(_fmt(v, digits))}</td>" for v in row) + "</tr>" for row in df.itertuples(index=False))
+    years = [str(c) == "year" for c in df.columns]  # a year is not a quantity: 2022, not 2,022
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(int(v)) if y and isinstance(v, (int, np.integer)) else _fmt(v, digits))}</td>" for v, y in zip(row, years)) + "</tr>"
+        for row in df.itertuples(index=False)
+    )
     return f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 

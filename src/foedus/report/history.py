@@ -763,7 +763,7 @@ def write_history_report(
     *,
     years: Sequence[int] | None = None,
     periods: Sequence[Period] = PERIODS,
-    method: str = "modularity",
+    method: str = "poles",
     k: float = ASYMMETRY_K,
     rule: str = "either",
     title: str | None = None,
@@ -782,8 +782,10 @@ def write_history_report(
         for the record).
     periods : sequence of (label, first, last)
         Periods of the survival curves and the tables.
-    method : {"modularity", "components"}
-        How blocs are found (:func:`foedus.analysis.polarity.blocs`).
+    method : {"poles", "modularity", "components"}
+        How blocs are found (:func:`foedus.analysis.polarity.state_blocs`); default the
+        pole-anchored blocs of the ensemble indicators, so that a run's report and an
+        ensemble's report name the same blocs.
     k, rule
         Symmetry rule (:func:`foedus.analysis.formation.symmetry`).
     title : str, optional
@@ -882,7 +884,11 @@ def write_history_report(
         f"CINC is at least {k:g} times the weakest's ({'used' if rule in ('ratio', 'either') else 'not used'}); "
         "‘unknown’ when fewer than two founders have a CINC and the major/minor rule does not apply."
     )
-    method_text = "greedy-modularity communities (Clauset, Newman & Moore 2004)" if method == "modularity" else "connected components"
+    method_text = {
+        "modularity": "greedy-modularity communities (Clauset, Newman & Moore 2004)",
+        "poles": "pole-anchored blocs: each major power a pole, a major power allied to a stronger one in its bloc, any other state in the bloc of the strongest major power it is directly allied to (Bueno de Mesquita 1975; Wayman 1984)",
+        "components": "connected components",
+    }[method]
     env = Environment(loader=FileSystemLoader(str(Path(__file__).parent / "templates")), autoescape=select_autoescape(["html"]))
     page = env.get_template("history.html").render(
         title=title or _title(history),

@@ -139,5 +139,6 @@ def write_ensemble_report(ensemble_dir: Path | str, out: Path | str, *, max_pair
         description=description,
         alignments=analysis.great_power_alignments(store),
         pairs=pairs or None,
+        state_milex=analysis.state_bands(store, "milex"),
     )
     return Path(figures.write_html(out, [section], title=f"foedus ensemble: {sc.name}"))

@@ -399,9 +399,9 @@ class HistoryView:
 
     def milex_unit(self) -> str:
         """Unit of ``state_years.milex`` for this source."""
-        if self.kind == "record":
-            return "thousands of pounds sterling to 1913, thousands of current US dollars from 1914 (COW NMC)"
-        return "thousands of US dollars (the scenario's units)"
+        from foedus.report.history import milex_unit
+
+        return milex_unit(self.history).caption
 
     # ------------------------------------------------------------------ meta
     def meta(self) -> dict:
