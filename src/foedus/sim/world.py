@@ -64,15 +64,22 @@ def pair_max(members: np.ndarray, value: np.ndarray, n: int) -> np.ndarray:
 
 
 @njit(cache=True)
+def _members_of(m, a, idx):  # pragma: no cover (compiled)
+    """Write the members (state indices, in order) of agreement row ``a`` of ``m`` into ``idx``; return how many."""
+    k = 0
+    for j in range(m.shape[1]):
+        if m[a, j]:
+            idx[k] = j
+            k += 1
+    return k
+
+
+@njit(cache=True)
 def _pair_max_kernel(m, value, c):  # pragma: no cover (compiled)
     n_a, n = m.shape
     members = np.empty(n, np.int64)
     for a in range(n_a):
-        k = 0
-        for j in range(n):
-            if m[a, j]:
-                members[k] = j
-                k += 1
+        k = _members_of(m, a, members)
         v = value[a]
         for p in range(k):
             i = members[p]
@@ -89,11 +96,7 @@ def _allied_kernel(m, slots, out):  # pragma: no cover (compiled)
     idx = np.empty(n, np.int64)
     for r in range(slots.shape[0]):
         a = slots[r]
-        k = 0
-        for j in range(n):
-            if m[a, j]:
-                idx[k] = j
-                k += 1
+        k = _members_of(m, a, idx)
         for p in range(k):
             for q in range(k):
                 if p != q:
@@ -150,11 +153,7 @@ def _security_profile_kernel(m, slots, power, power_start, threat, glob, economy
     acc = np.empty(n)
     for r in range(slots.shape[0]):
         a = slots[r]
-        k = 0
-        for j in range(n):
-            if m[a, j]:
-                idx[k] = j
-                k += 1
+        k = _members_of(m, a, idx)
         if k == 0:
             continue
         p_sum = 0.0
@@ -258,11 +257,7 @@ def _ties_kernel(m, slots, commitment, integration, cohesion, pv, group, tie, be
     idx = np.empty(n, np.int64)
     for r in range(slots.shape[0]):
         a = slots[r]
-        k = 0
-        for j in range(n):
-            if m[a, j]:
-                idx[k] = j
-                k += 1
+        k = _members_of(m, a, idx)
         c, g, h = commitment[a], integration[a], cohesion[r]
         v = c * h
         for p in range(k):
