@@ -23,8 +23,17 @@ through :attr:`foedus.sim.engine.Simulation.steps`):
    that cause them, each with its explanation).
 
 The steps call :mod:`foedus.theory` for every mechanism; what is here is bookkeeping: which
-arrays go in, what the results change, and which events are logged. No loop runs over states or
-dyads; loops run over the (few) events of a year.
+arrays go in, what the results change, and which events are logged. No Python loop runs over
+states or dyads: the passes over memberships and pairs are compiled (numba, here and in
+:mod:`foedus.sim.world`), and Python loops run only over the (few) events of a year, the open
+crises and the coalitions.
+
+Speed. A year is mostly many small array operations, so the steps avoid work that cannot change
+anything: they skip Morrow's exchange when ``autonomy_weight`` is 0, draw no disputes when
+``dispute_rate`` is 0, keep what changes rarely (reach floors, global threats, tiers) until it
+changes, and build no explanations when the run's events are only counted
+(``Simulation(explain=False)``). None of this changes what a run does (a zero dispute rate
+only saves the random draws that could never start a dispute).
 """
 
 from __future__ import annotations

@@ -60,11 +60,6 @@ MOTIVES: tuple[str, str, str, str] = ("balance_power", "balance_threat", "bandwa
 """Motive order of the first axis of every utility array (brief F1, F2, F3, F4)."""
 
 
-def _nonzero(x: np.ndarray) -> np.ndarray:
-    """``x`` with zeros replaced by 1: a safe divisor wherever a zero divisor has a zero numerator."""
-    return np.where(x > 0, x, 1.0)
-
-
 def alignment_utilities(
     power,
     threat,
