@@ -2,7 +2,7 @@
 
 Run from the project root (on demand; not collected by pytest)::
 
-    .venv/bin/python benchmarks/ensemble.py [--scaling-runs 40] [--runs 1000] [--years 30] [--skip-big]
+    .venv/bin/python benchmarks/ensemble.py [--scaling-runs 80] [--runs 1000] [--years 30] [--skip-big]
 
 What is measured, in one benchmark run:
 
@@ -99,7 +99,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scenario", default="world-2022")
     ap.add_argument("--years", type=int, default=30)
-    ap.add_argument("--scaling-runs", type=int, default=40, help="runs for the 1 vs 2 workers comparison")
+    ap.add_argument("--scaling-runs", type=int, default=80, help="runs for the 1 vs 2 workers comparison")
     ap.add_argument("--runs", type=int, default=1000, help="runs of the big ensemble")
     ap.add_argument("--skip-big", action="store_true", help="skip the big ensemble")
     ap.add_argument("--seed", type=int, default=1)

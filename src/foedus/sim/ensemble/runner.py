@@ -360,6 +360,10 @@ def _check_workers(workers: int | None) -> None:
         raise ValueError(f"workers must be at least 1, got {workers}")
 
 
+WORKER_ENV: dict[str, str] = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "ARROW_NUM_THREADS": "1"}
+"""Environment of the local cluster's worker processes (set the same on a cluster's workers)."""
+
+
 @contextmanager
 def _dask_client(*, workers: int | None, scheduler: str | None, processes: bool, client: Any, connect_timeout: float):
     """A Dask client: ``client`` itself (left open), one connected to ``scheduler``, or one on a new local cluster."""
@@ -376,7 +380,10 @@ def _dask_client(*, workers: int | None, scheduler: str | None, processes: bool,
             raise ConnectionError(f"cannot connect to the Dask scheduler at {scheduler!r}: {e}") from None
     else:
         n = int(workers or os.cpu_count() or 1)
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=processes, dashboard_address=":0", silence_logs=logging.ERROR)
+        # one thread per worker, and one per numeric library inside it: a worker's BLAS, OpenMP
+        # or Arrow threads would only contend with the other workers for the same cores
+        extra = {"env": dict(WORKER_ENV)} if processes else {}
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=processes, dashboard_address=":0", silence_logs=logging.ERROR, **extra)
         try:
             own = Client(cluster)
         except BaseException:
