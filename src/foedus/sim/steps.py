@@ -60,10 +60,6 @@ ALLIANCE, COALITION, ORGANISATION = 0, 1, 2
 _DEFENCE = OBLIGATIONS.index("defense")
 
 
-def _motive_dict(v: np.ndarray) -> dict[str, float]:
-    return {m: float(x) for m, x in zip(MOTIVES, v)}
-
-
 def _sym_clip(a: np.ndarray) -> np.ndarray:
     """``a`` clipped to [0, 1] with a zero diagonal, in place."""
     np.minimum(a, 1.0, out=a)

@@ -601,6 +601,8 @@ class Agreements:
         names: list[str | None],
         nonstate_owner: np.ndarray | None = None,
         nonstate_member: np.ndarray | None = None,
+        wartime: np.ndarray | bool = False,
+        motives: np.ndarray | None = None,
     ) -> np.ndarray:
         """Vectorised :meth:`add` of K agreements of any sizes; return their slots (in order).
 
@@ -642,7 +644,9 @@ class Agreements:
         self.commitment[slots] = commitment_strength(ob, np.asarray(conditional, dtype=bool))
         self.leader[slots] = leader
         self.crisis[slots] = -1
-        self.wartime[slots] = False
+        self.wartime[slots] = wartime
+        if motives is not None:
+            self.motives[slots] = motives
         self.names.extend(names)
         return slots
 
@@ -669,38 +673,28 @@ class Agreements:
         k = len(pairs)
         if k == 0:
             return np.zeros(0, np.intp)
-        while self.n + k > self.members.shape[0]:
-            self._grow()
-        slots = np.arange(self.n, self.n + k)
-        self.n += k
-        self.version += 1
-        rows = np.repeat(slots, 2)
-        cols = pairs.ravel()
-        self.members[rows, cols] = True
-        self.entry_year[rows, cols] = year
-        if power is not None:
-            self.power_start[rows, cols] = np.asarray(power, dtype=float).ravel()
         ob = np.zeros(len(OBLIGATIONS), bool) if obligations is None else np.asarray(obligations, dtype=bool)
-        self.obligations[slots] = ob
-        self.active[slots] = True
-        self.agreement_id[slots] = np.arange(self.next_id, self.next_id + k)
+        ids = np.arange(self.next_id, self.next_id + k)
         self.next_id += k
-        self.kind[slots] = kind
-        self.domain[slots] = 0
-        self.conditional[slots] = False
-        self.asymmetric[slots] = False if asymmetric is None else asymmetric
-        self.institutionalised[slots] = 0
-        self.start_year[slots] = year
-        self.integration[slots] = 0.0
-        self.cohesion[slots] = 1.0
-        self.commitment[slots] = float(commitment_strength(ob))
-        self.leader[slots] = -1 if leader is None else leader
-        self.crisis[slots] = -1
-        self.wartime[slots] = False if wartime is None else wartime
-        if motives is not None:
-            self.motives[slots] = motives
-        self.names.extend([None] * k)
-        return slots
+        return self.add_many(
+            np.repeat(np.arange(k), 2),
+            pairs.ravel(),
+            np.full(k, year, np.int32),
+            entry_year=year,
+            power=0.0 if power is None else np.asarray(power, dtype=float).ravel(),
+            kind=kind,
+            domain=0,
+            obligations=np.broadcast_to(ob, (k, len(OBLIGATIONS))),
+            conditional=False,
+            asymmetric=False if asymmetric is None else asymmetric,
+            institutionalised=0,
+            integration=0.0,
+            leader=-1 if leader is None else leader,
+            agreement_id=ids,
+            names=[None] * k,
+            wartime=False if wartime is None else wartime,
+            motives=motives,
+        )
 
     def join(self, slot: int, idx: np.ndarray, year: int, power: np.ndarray | None = None) -> None:
         """States ``idx`` accede to agreement ``slot`` in ``year`` (``power``: capability shares of all states now)."""
