@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from foedus.theory import cohesion
 
+from ._common import draw, same_bits, shapes
+
 FAST = settings(max_examples=60, deadline=None)
 unit = st.floats(0.0, 1.0)
 inner = st.floats(0.01, 0.99)
@@ -123,38 +125,21 @@ def test_democratic_diffusion_pulls_up_towards_the_allies_only(r, rb, s, rate):
         cohesion.democratic_diffusion(r, rb, 1.5)
 
 
-def _same_bits(a, b):
-    a, b = np.asarray(a), np.asarray(b)
-    assert a.shape == b.shape and a.dtype == b.dtype
-    assert np.array_equal(a, b) and a.tobytes() == b.tobytes()
-
-
-# scalar, per state, per alliance x state: shapes that broadcast together, as in the simulator
-shapes = st.sampled_from([(), (5,), (3, 5)])
-
-
-def _draw(rng, shape, lo=0.0, hi=1.0):
-    """Uniform values in [lo, hi] with some entries exactly at the bounds; a float for shape ()."""
-    x = rng.uniform(lo, hi, shape)
-    x = np.where(rng.random(shape) < 0.1, lo, np.where(rng.random(shape) < 0.1, hi, x))
-    return float(x) if shape == () else x
-
-
 @FAST
 @given(st.integers(0, 2**32 - 1), st.lists(shapes, min_size=5, max_size=5))
 def test_check_false_gives_the_same_bits_on_valid_input(seed, sh):
     rng = np.random.default_rng(seed)
-    u = [_draw(rng, s) for s in sh]
+    u = [draw(rng, s) for s in sh]
     w = dict(zip(("threat_weight", "competition_weight", "similarity_weight", "democracy_weight"), rng.uniform(0, 4, 4)))
     cases = [
         (cohesion.alliance_cohesion, (u[0], u[1], u[2]), {"joint_democracy": u[3], "intercept": float(rng.normal(0, 5)), **w}),
-        (cohesion.dissolution_hazard, (u[0],), {"capability_change": _draw(rng, sh[1], -2.0, 2.0),
+        (cohesion.dissolution_hazard, (u[0],), {"capability_change": draw(rng, sh[1], -2.0, 2.0),
                                                 "max_hazard": float(rng.random()), "change_weight": float(rng.uniform(0, 3))}),
         (cohesion.honour_probability, (u[0], u[1], u[2]), {"democratic": u[3], "major_power": u[4],
                                                            "base_rate": float(rng.uniform(0.05, 0.95)), "cohesion_weight": 1.5}),
     ]
     for f, args, kw in cases:
-        _same_bits(f(*args, **kw), f(*args, **kw, check=False))
+        same_bits(f(*args, **kw), f(*args, **kw, check=False))
 
 
 def test_check_true_still_rejects_bad_input():

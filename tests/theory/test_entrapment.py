@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from foedus.theory import entrapment
 
+from ._common import draw, same_bits, shapes
+
 FAST = settings(max_examples=60, deadline=None)
 unit = st.floats(0.0, 1.0)
 inner = st.floats(0.01, 0.99)
@@ -108,28 +110,11 @@ def test_error_message_names_function_and_index():
         entrapment.entrapment_risk([0.5, 2.0], 0.1, 0.1)
 
 
-def _same_bits(a, b):
-    a, b = np.asarray(a), np.asarray(b)
-    assert a.shape == b.shape and a.dtype == b.dtype
-    assert np.array_equal(a, b) and a.tobytes() == b.tobytes()
-
-
-# scalar, per state, per alliance x state: shapes that broadcast together, as in the simulator
-shapes = st.sampled_from([(), (5,), (3, 5)])
-
-
-def _draw(rng, shape, lo=0.0, hi=1.0):
-    """Uniform values in [lo, hi] with some entries exactly at the bounds; a float for shape ()."""
-    x = rng.uniform(lo, hi, shape)
-    x = np.where(rng.random(shape) < 0.1, lo, np.where(rng.random(shape) < 0.1, hi, x))
-    return float(x) if shape == () else x
-
-
 @FAST
 @given(st.integers(0, 2**32 - 1), st.lists(shapes, min_size=3, max_size=3))
 def test_check_false_gives_the_same_bits_on_valid_input(seed, sh):
     rng = np.random.default_rng(seed)
-    u = [_draw(rng, s) for s in sh]
+    u = [draw(rng, s) for s in sh]
     cases = [
         (entrapment.abandonment_risk, (u[0], u[1], u[2]), {}),
         (entrapment.entrapment_risk, (u[0], u[1], u[2]), {"emboldening": float(rng.random())}),
@@ -138,7 +123,7 @@ def test_check_false_gives_the_same_bits_on_valid_input(seed, sh):
     if len(sh[2]) == 2:
         cases.append((entrapment.accession_allowed, (rng.integers(0, 3, sh[2]),), {"axis": 1}))
     for f, args, kw in cases:
-        _same_bits(f(*args, **kw), f(*args, **kw, check=False))
+        same_bits(f(*args, **kw), f(*args, **kw, check=False))
 
 
 def test_check_true_still_rejects_bad_input():

@@ -10,6 +10,8 @@ from scipy.optimize import minimize_scalar
 
 from foedus.theory import exchange
 
+from ._common import draw, same_bits, shapes
+
 FAST = settings(max_examples=60, deadline=None)
 power = st.floats(1e-3, 3.0)
 
@@ -141,32 +143,15 @@ def test_morrow_security_is_a_concave_contest_ratio():
         exchange.morrow_security(0.1, adversary=-1.0)
 
 
-def _same_bits(a, b):
-    a, b = np.asarray(a), np.asarray(b)
-    assert a.shape == b.shape and a.dtype == b.dtype
-    assert np.array_equal(a, b) and a.tobytes() == b.tobytes()
-
-
-# scalar, per state, per alliance x state: shapes that broadcast together, as in the simulator
-shapes = st.sampled_from([(), (5,), (3, 5)])
-
-
-def _draw(rng, shape, lo=0.0, hi=1.0):
-    """Uniform values in [lo, hi] with some entries exactly at the bounds; a float for shape ()."""
-    x = rng.uniform(lo, hi, shape)
-    x = np.where(rng.random(shape) < 0.1, lo, np.where(rng.random(shape) < 0.1, hi, x))
-    return float(x) if shape == () else x
-
-
 @FAST
 @given(st.integers(0, 2**32 - 1), st.lists(shapes, min_size=2, max_size=2))
 def test_check_false_gives_the_same_bits_on_valid_input(seed, sh):
     rng = np.random.default_rng(seed)
-    p_i, p_j = _draw(rng, sh[0], 1e-3, 0.3), _draw(rng, sh[1], 1e-3, 0.3)
+    p_i, p_j = draw(rng, sh[0], 1e-3, 0.3), draw(rng, sh[1], 1e-3, 0.3)
     kw = {"adversary": float(rng.uniform(0.05, 0.5)), "autonomy_weight": float(rng.uniform(0.2, 3.0)),
           "commitment_cost": float(rng.uniform(0.0, 0.4)), "iterations": 24}
     for a, b in zip(exchange.morrow_exchange(p_i, p_j, **kw), exchange.morrow_exchange(p_i, p_j, **kw, check=False)):
-        _same_bits(a, b)
+        same_bits(a, b)
 
 
 def test_check_true_still_rejects_bad_input():

@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from foedus.theory import integration
 
+from ._common import draw, same_bits, shapes
+
 FAST = settings(max_examples=60, deadline=None)
 
 
@@ -61,35 +63,18 @@ def test_integration_bad_input(call, field):
         call()
 
 
-def _same_bits(a, b):
-    a, b = np.asarray(a), np.asarray(b)
-    assert a.shape == b.shape and a.dtype == b.dtype
-    assert np.array_equal(a, b) and a.tobytes() == b.tobytes()
-
-
-# scalar, per state, per alliance x state: shapes that broadcast together, as in the simulator
-shapes = st.sampled_from([(), (5,), (3, 5)])
-
-
-def _draw(rng, shape, lo=0.0, hi=1.0):
-    """Uniform values in [lo, hi] with some entries exactly at the bounds; a float for shape ()."""
-    x = rng.uniform(lo, hi, shape)
-    x = np.where(rng.random(shape) < 0.1, lo, np.where(rng.random(shape) < 0.1, hi, x))
-    return float(x) if shape == () else x
-
-
 @FAST
 @given(st.integers(0, 2**32 - 1), st.lists(shapes, min_size=2, max_size=2))
 def test_check_false_gives_the_same_bits_on_valid_input(seed, sh):
     rng = np.random.default_rng(seed)
     cases = [
-        (integration.integration_effectiveness, (_draw(rng, sh[0]), _draw(rng, sh[1], 0.0, 3.0)),
+        (integration.integration_effectiveness, (draw(rng, sh[0]), draw(rng, sh[1], 0.0, 3.0)),
          {"gain": float(rng.uniform(0, 2)), "returns": float(rng.uniform(0.05, 1.0))}),
-        (integration.optimal_integration, (_draw(rng, sh[0], 0.0, 2.0), _draw(rng, sh[1], 0.0, 2.0)),
+        (integration.optimal_integration, (draw(rng, sh[0], 0.0, 2.0), draw(rng, sh[1], 0.0, 2.0)),
          {"gain": float(rng.uniform(0, 2)), "returns": float(rng.uniform(0.05, 1.0)), "convexity": float(rng.uniform(1.1, 4.0))}),
     ]
     for f, args, kw in cases:
-        _same_bits(f(*args, **kw), f(*args, **kw, check=False))
+        same_bits(f(*args, **kw), f(*args, **kw, check=False))
 
 
 def test_check_true_still_rejects_bad_input():

@@ -48,7 +48,9 @@ from foedus.sim.scenario import GLOBAL_THREATS, Shock
 from foedus.sim.world import World, alliance_ties, leaders, member_counts, member_values, pair_max, security_profile
 from foedus.theory import alignment as th_align
 from foedus.theory import arms as th_arms
+from foedus.theory import choice as th_choice
 from foedus.theory import cohesion as th_cohesion
+from foedus.theory import consent as th_consent
 from foedus.theory import cyber as th_cyber
 from foedus.theory import entrapment as th_entrapment
 from foedus.theory import exchange as th_exchange
@@ -348,14 +350,14 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     :func:`foedus.theory.alignment.alignment_utilities` (F1 balancing power, F2 balancing
     threat incl. shared global threats, F3 bandwagoning of weak states, F4 tethering); joining
     an existing alliance aggregates them over its members
-    (:func:`~foedus.theory.alignment.alignment_options`). The cost of an option is
+    (:func:`~foedus.theory.choice.alignment_options`). The cost of an option is
     ``alliance_cost - autonomy_weight * autonomy change`` from Morrow's (1991) exchange
     (:func:`foedus.theory.exchange.morrow_exchange`, P1): the weak side of an asymmetric pair
     pays in autonomy, the strong side gains some.
 
     Each year a random share ``consider_rate`` of states reconsider. A state picks its best
-    option (:func:`~foedus.theory.alignment.best_options`, i.e. ``choose_option``): a new pair
-    needs the partner's consent (:func:`~foedus.theory.alignment.consenting_pairs`, i.e.
+    option (:func:`~foedus.theory.choice.best_options`, i.e. ``choose_option``): a new pair
+    needs the partner's consent (:func:`~foedus.theory.consent.consenting_pairs`, i.e.
     ``mutual_consent``); an accession needs a share
     ``accession_share`` of the members to gain from it and the candidate to have no open
     territorial dispute with them (:func:`~foedus.theory.entrapment.accession_allowed`, P2).
@@ -435,7 +437,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     if autonomy:
         cost = _option_costs(world, rows, alliances, mem, portfolio, top[0] if top is not None and len(alliances) else None)
     # choose_option over [pairs, join_utilities(..., aggregate="capability")], in one compiled pass
-    choice, dec = th_align.best_options(u, mem, aggregate="capability", power=world.power, states=rows, available=available, cost=cost, check=world.check)
+    choice, dec = th_choice.best_options(u, mem, aggregate="capability", power=world.power, states=rows, available=available, cost=cost, check=world.check)
     # new pairs: need consent of the partner
     pair_choice = np.where((choice >= 0) & (choice < n), choice, -1)
     proposals = np.full(n, -1)
@@ -444,7 +446,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
         pair_cost = np.repeat((p.alliance_cost * (1.0 + portfolio) ** p.commitment_exponent)[:, None], n, axis=1)
         pair_cost[rows] = cost[:, :n]
         # mutual consent; a pair proposed from both sides forms once, at its first proposer
-        first, partner = th_align.consenting_pairs(proposals, total, pair_cost, check=world.check)
+        first, partner = th_consent.consenting_pairs(proposals, total, pair_cost, check=world.check)
         dec_by_state = np.zeros((n, 4))
         dec_by_state[rows] = dec
         _form_alliances(world, first, partner, dec_by_state, u, total, pair_cost)

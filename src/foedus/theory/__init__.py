@@ -6,7 +6,10 @@ arrays, and names its published source (brief ID; author, year) in its docstring
 Why states ally, and with whom:
 
 - :mod:`~foedus.theory.threat`: Walt's balance of threat (F2), proximity, global threats (D4);
-- :mod:`~foedus.theory.alignment`: the alignment motives F1–F5 and their decomposition;
+- :mod:`~foedus.theory.alignment`: the alignment motives F1–F4 as additive contributions (F5);
+- :mod:`~foedus.theory.choice`: each state's best option, a partner or an alliance, and the
+  motives behind it (F5);
+- :mod:`~foedus.theory.consent`: a pair forms only when both sides gain;
 - :mod:`~foedus.theory.arms`: Richardson's arms race and Jervis's security dilemma (D1);
 - :mod:`~foedus.theory.cyber`: cyber alignment built on trust rather than threat (T3).
 
