@@ -22,6 +22,9 @@ Life inside an alliance:
 - :mod:`~foedus.theory.cohesion`: cohesion, reliability, the :func:`dissolution_hazard
   <foedus.theory.cohesion.dissolution_hazard>` of an alliance, democratic diffusion (P5, T2, T5).
 
-Alignment of a whole system: :mod:`~foedus.theory.landscape` (Axelrod & Bennett's landscape
-theory, H3) and :mod:`~foedus.theory.balance` (structural balance of signed networks, H3).
+Alignment of a whole system (H3):
+
+- :mod:`~foedus.theory.landscape`: Axelrod & Bennett's landscape, its energy and dynamics;
+- :mod:`~foedus.theory.landscape_minima`: its minima, by exact enumeration or annealing;
+- :mod:`~foedus.theory.balance`: structural balance of signed networks (triads, frustration).
 """

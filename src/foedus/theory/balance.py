@@ -43,11 +43,7 @@ from numba import njit
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from foedus.theory.landscape import (
-    EXACT_MAX_ACTORS,
-    landscape_exact,
-    landscape_heuristic,
-)
+from foedus.theory.landscape_minima import EXACT_MAX_ACTORS, landscape_exact, landscape_heuristic
 
 __all__ = [
     "TriadCensus",
@@ -258,9 +254,9 @@ def balance_partition(
     Brief H3; Cartwright & Harary (1956), Harary (1959). Balanced networks are recognised in
     linear time (:func:`is_balanced`). Otherwise each connected component is solved on its own
     (the index adds up over components): by exhaustive Gray-code enumeration
-    (:func:`foedus.theory.landscape.landscape_exact` with unit sizes and the signs as
+    (:func:`foedus.theory.landscape_minima.landscape_exact` with unit sizes and the signs as
     propensities) when it has at most ``exact_max_nodes`` actors, by multi-start simulated
-    annealing (:func:`foedus.theory.landscape.landscape_heuristic`) otherwise.
+    annealing (:func:`foedus.theory.landscape_minima.landscape_heuristic`) otherwise.
 
     Parameters
     ----------
