@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from foedus.theory._validate import _broadcast, _checked
+from foedus.theory._validate import _broadcast, _checked, _weights
 
 __all__ = [
     "alliance_cohesion",
@@ -111,14 +111,13 @@ def alliance_cohesion(
     r = _checked(regime_similarity, "regime_similarity", f, lo=0.0, hi=1.0, check=check)
     d = _checked(joint_democracy, "joint_democracy", f, lo=0.0, hi=1.0, check=check)
     b0 = float(_checked(intercept, "intercept", f, check=check))
-    bt, be, br, bd = (
-        float(_checked(v, n, f, lo=0.0, check=check))
-        for v, n in (
-            (threat_weight, "threat_weight"),
-            (competition_weight, "competition_weight"),
-            (similarity_weight, "similarity_weight"),
-            (democracy_weight, "democracy_weight"),
-        )
+    bt, be, br, bd = _weights(
+        f,
+        threat_weight=threat_weight,
+        competition_weight=competition_weight,
+        similarity_weight=similarity_weight,
+        democracy_weight=democracy_weight,
+        check=check,
     )
     t, e, r, d = _broadcast(f, threat_common=t, economic_competition=e, regime_similarity=r, joint_democracy=d, check=check)
     return _logistic(b0 + bt * t - be * e + br * r + bd * d)
@@ -192,15 +191,14 @@ def honour_probability(
     d = _checked(democratic, "democratic", f, lo=0.0, hi=1.0, check=check)
     m = _checked(major_power, "major_power", f, lo=0.0, hi=1.0, check=check)
     p0 = float(_checked(base_rate, "base_rate", f, lo=0.0, hi=1.0, lo_open=True, hi_open=True, check=check))
-    bc, bh, bx, bd, bm = (
-        float(_checked(v, n, f, lo=0.0, check=check))
-        for v, n in (
-            (commitment_weight, "commitment_weight"),
-            (cohesion_weight, "cohesion_weight"),
-            (interdependence_weight, "interdependence_weight"),
-            (democracy_weight, "democracy_weight"),
-            (major_power_weight, "major_power_weight"),
-        )
+    bc, bh, bx, bd, bm = _weights(
+        f,
+        commitment_weight=commitment_weight,
+        cohesion_weight=cohesion_weight,
+        interdependence_weight=interdependence_weight,
+        democracy_weight=democracy_weight,
+        major_power_weight=major_power_weight,
+        check=check,
     )
     c, x, h, d, m = _broadcast(
         f, commitment=c, interdependence_with_adversary=x, cohesion=h, democratic=d, major_power=m, check=check
