@@ -8,7 +8,8 @@ How alliances hold together and how they end:
   (Leeds 2003), lowered by economic interdependence with the adversary (T2);
 - :func:`dissolution_hazard`: the annual hazard that an alliance ends, from its cohesion, the
   change in its members' capabilities since it formed and its institutionalisation
-  (Wallander 2000). This is the one place where the rule of alliance dissolution lives;
+  (Wallander 2000): the simulator draws every alliance's yearly dissolution from it (an
+  alliance also ends when its last members leave, which is each member's own choice);
 - :func:`democratic_diffusion`: alliances of democracies pull their members' regimes up (T5).
 
 Every function broadcasts over arrays (``(N,)`` states, ``(N, N)`` pairs or ``(A,)``
