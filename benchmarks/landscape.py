@@ -34,11 +34,8 @@ os.environ["NUMBA_CACHE_DIR"] = _CACHE
 
 import numpy as np  # noqa: E402
 
-from foedus.theory.landscape import (  # noqa: E402
-    landscape_exact,
-    landscape_heuristic,
-    random_landscape,
-)
+from foedus.theory.landscape import random_landscape  # noqa: E402
+from foedus.theory.landscape_minima import landscape_exact, landscape_heuristic  # noqa: E402
 
 
 def naive_numpy_enumeration(sizes: np.ndarray, P: np.ndarray, chunk: int = 2**14) -> tuple[float, int]:

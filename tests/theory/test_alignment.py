@@ -1,4 +1,4 @@
-"""foedus.theory.alignment: motives of alignment and the choice (brief F1-F5)."""
+"""foedus.theory.alignment: the motives of alignment and their decomposition (brief F1-F5)."""
 
 import doctest
 
@@ -9,33 +9,14 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from foedus.theory import alignment
-from foedus.theory.alignment import (
-    MOTIVES,
-    alignment_options,
-    alignment_utilities,
-    best_options,
-    choose_alignment,
-    choose_option,
-    join_utilities,
-    mutual_consent,
-)
-from foedus.theory.threat import threat_matrix
+from foedus.theory.alignment import MOTIVES, alignment_utilities
+from foedus.theory.choice import choose_alignment
+
+from ._common import same_bits, systems, unit
 
 BANDWAGON = MOTIVES.index("bandwagon")
 TETHER = MOTIVES.index("tether")
 pytestmark = pytest.mark.filterwarnings("error")
-unit = st.one_of(st.just(0.0), st.floats(1e-4, 1.0))
-
-
-@st.composite
-def systems(draw, n_min=2, n_max=8):
-    """Power shares, a Walt threat matrix and hostility for a random system."""
-    n = draw(st.integers(n_min, n_max))
-    power = draw(hnp.arrays(float, n, elements=unit))
-    prox = draw(hnp.arrays(float, (n, n), elements=unit))
-    off = draw(hnp.arrays(float, n, elements=unit))
-    hostility = draw(hnp.arrays(float, (n, n), elements=unit))
-    return power, threat_matrix(power, prox * (1 - np.eye(n)), off, hostility), hostility
 
 
 @st.composite
@@ -117,25 +98,6 @@ def test_shapes_diagonals_and_signs(system):
     assert u.shape == (4, n, n)
     assert np.all(u >= 0)
     assert np.all(u[:, np.arange(n), np.arange(n)] == 0)
-
-
-@given(systems(), st.floats(0.0, 1.0))
-@settings(max_examples=80, deadline=None)
-def test_decomposition_sums_to_the_chosen_options_total(system, cost):
-    """F5: the motive decomposition of every choice adds up to that choice's utility."""
-    power, threat, hostility = system
-    u = alignment_utilities(power, threat, hostility)
-    partner, dec = choose_alignment(u, None, cost)
-    total = u.sum(axis=0)
-    n = len(power)
-    for i in range(n):
-        if partner[i] >= 0:
-            assert dec[i].sum() == pytest.approx(total[i, partner[i]])
-            assert total[i, partner[i]] > cost
-            assert total[i, partner[i]] == pytest.approx(np.delete(total[i], i).max())
-        else:
-            assert np.all(dec[i] == 0)
-            assert np.all(np.delete(total[i], i) <= cost)
 
 
 @given(systems(), hnp.arrays(float, 4, elements=st.floats(0.1, 3.0)))
@@ -282,105 +244,6 @@ def test_tethering_binds_rivals_that_share_a_larger_threat():
     assert alignment_utilities(power, threat2, h)[TETHER, 0, 2] == 0
 
 
-def test_choose_alignment_masks_and_costs():
-    u = np.zeros((4, 3, 3))
-    u[1, 0, 1] = 0.5
-    u[0, 0, 2] = 0.3
-    u[2, 1, 0] = 0.2
-    avail = np.ones((3, 3), bool)
-    avail[0, 1] = False
-    partner, dec = choose_alignment(u, avail, 0.1)
-    assert partner.tolist() == [2, 0, -1]
-    assert dec.tolist() == [[0.3, 0, 0, 0], [0, 0, 0.2, 0], [0, 0, 0, 0]]
-    # pair-specific costs: the net gain, not the gross one, decides
-    cost = np.full((3, 3), 0.1)
-    cost[0, 1] = 0.45
-    partner, _ = choose_alignment(u, None, cost)
-    assert partner[0] == 2
-    assert choose_alignment(u, None, np.array([0.6, 0.0, 0.0]))[0].tolist() == [-1, 0, -1]
-    with pytest.raises(ValueError, match="available: expected a boolean array"):
-        choose_alignment(u, np.ones((2, 2), bool), 0.0)
-    with pytest.raises(ValueError, match=r"utilities: expected shape \(4, N, K\)"):
-        choose_alignment(np.zeros((3, 3, 3)), None, 0.0)
-    with pytest.raises(ValueError, match="cost: expected"):
-        choose_alignment(u, None, np.zeros(5))
-
-
-@given(systems(), st.floats(0.0, 0.5), st.booleans())
-@settings(max_examples=60, deadline=None)
-def test_mutual_consent_needs_a_proposal_and_two_gains(system, cost, reciprocal):
-    power, threat, hostility = system
-    u = alignment_utilities(power, threat, hostility)
-    partner, _ = choose_alignment(u, None, cost)
-    pairs = mutual_consent(partner, u, cost, reciprocal=reciprocal)
-    total = u.sum(axis=0)
-    assert np.array_equal(pairs, pairs.T)
-    assert not np.diagonal(pairs).any()
-    for i, j in zip(*np.nonzero(pairs)):
-        assert total[i, j] > cost and total[j, i] > cost
-        if reciprocal:
-            assert partner[i] == j and partner[j] == i
-        else:
-            assert partner[i] == j or partner[j] == i
-
-
-def test_mutual_consent_rejects_bad_partners():
-    u = np.zeros((4, 3, 3))
-    with pytest.raises(ValueError, match="partner: entries must be -1 or a state index"):
-        mutual_consent(np.array([3, -1, 0]), u)
-    with pytest.raises(ValueError, match="partner: expected an integer array"):
-        mutual_consent(np.array([0.0, 1.0, 2.0]), u)
-
-
-def test_join_utilities_aggregate_over_members():
-    rng = np.random.default_rng(7)
-    n, a = 6, 3
-    u = rng.random((4, n, n))
-    u[:, np.arange(n), np.arange(n)] = 0
-    power = rng.random(n)
-    members = np.zeros((a, n), bool)
-    members[0, [1, 2]] = True
-    members[1, [0, 3, 4]] = True  # alliance 2 is empty
-    s = join_utilities(u, members)
-    c = join_utilities(u, members, aggregate="capability", power=power)
-    m = join_utilities(u, members, aggregate="mean")
-    assert s.shape == c.shape == m.shape == (4, n, a)
-    for i in range(n):
-        for k in range(a):
-            ms = np.flatnonzero(members[k])
-            if members[k, i] or ms.size == 0:
-                assert np.all(s[:, i, k] == 0) and np.all(c[:, i, k] == 0)
-                continue
-            assert np.allclose(s[:, i, k], u[:, i, ms].sum(axis=1))
-            w = power[ms] / power[ms].sum()
-            assert np.allclose(c[:, i, k], (u[:, i, ms] * w).sum(axis=1))
-            assert np.allclose(m[:, i, k], u[:, i, ms].mean(axis=1))
-    with pytest.raises(ValueError, match="power: required"):
-        join_utilities(u, members, aggregate="capability")
-    with pytest.raises(ValueError, match="aggregate: must be"):
-        join_utilities(u, members, aggregate="max")
-    with pytest.raises(ValueError, match=r"membership: expected a boolean array of shape \(A, 6\)"):
-        join_utilities(u, members[:, :4])
-
-
-def test_joining_an_alliance_competes_with_forming_a_pair():
-    """State 3 is better off joining the alliance of 1 and 2 than allying with either alone."""
-    u = np.zeros((4, 4, 4))
-    u[1, 3, 1] = 0.3
-    u[1, 3, 2] = 0.25
-    u[0, 3, 0] = 0.4
-    members = np.array([[False, True, True, False]])
-    options = alignment_options(u, members)
-    assert options.shape == (4, 4, 5)
-    avail = np.ones((4, 5), bool)
-    avail[np.arange(4), np.arange(4)] = False
-    avail[:, 4] &= ~members[0]
-    choice, dec = choose_option(options, avail, 0.1)
-    assert choice[3] == 4  # option N + 0: the alliance
-    assert dec[3].tolist() == pytest.approx([0.0, 0.55, 0.0, 0.0])
-    assert choice[1] == -1 and choice[2] == -1
-
-
 def test_alignment_utilities_rejects_bad_input():
     p = np.array([0.1, 0.2])
     t = np.zeros((2, 2))
@@ -397,27 +260,7 @@ def test_alignment_utilities_rejects_bad_input():
     assert alignment_utilities([0.3], [[0.0]], [[0.0]]).shape == (4, 1, 1)
 
 
-def test_whole_system_is_vectorised_at_n_200():
-    """One call handles 200 states (40,000 directed pairs); F5 holds at scale."""
-    rng = np.random.default_rng(3)
-    n = 200
-    power = rng.dirichlet(np.ones(n))
-    h = rng.random((n, n))
-    t = threat_matrix(power, rng.random((n, n)) * (1 - np.eye(n)), rng.random(n), h)
-    u = alignment_utilities(power, t, h)
-    assert u.shape == (4, n, n)
-    partner, dec = choose_alignment(u, None, 0.05)
-    chosen = partner >= 0
-    assert np.allclose(dec[chosen].sum(axis=1), u.sum(axis=0)[chosen, partner[chosen]])
-
-
 # --- check=False (the simulator's inputs are valid by construction) ---------------------------------
-
-
-def _same_bits(a, b):
-    a, b = np.asarray(a), np.asarray(b)
-    assert a.shape == b.shape and a.dtype == b.dtype
-    assert np.array_equal(a, b) and a.tobytes() == b.tobytes()
 
 
 @given(systems(), st.sampled_from(["scalar", "vector", "matrix"]), st.booleans(), st.booleans(), st.data())
@@ -434,33 +277,8 @@ def test_check_false_gives_the_same_bits_on_valid_input(system, h_form, with_glo
         "profit": data.draw(hnp.arrays(float, (n, n), elements=unit)) if with_profit else None,
     }
     u = alignment_utilities(power, threat, h, **kw)
-    _same_bits(u, alignment_utilities(power, threat, h, **kw, check=False))
+    same_bits(u, alignment_utilities(power, threat, h, **kw, check=False))
 
-    # best_options: partners and alliances, every aggregate, a subset of states, every cost form
-    n_a = data.draw(st.integers(0, 4))
-    membership = data.draw(hnp.arrays(bool, (n_a, n)))
-    states = data.draw(st.lists(st.integers(0, n - 1), min_size=1, max_size=n, unique=True))
-    shape = (len(states), n + n_a)
-    cost = data.draw(st.sampled_from([
-        0.05, np.full(len(states), 0.02), data.draw(hnp.arrays(float, shape, elements=st.floats(0.0, 0.5)))
-    ]))
-    bo = {
-        "aggregate": data.draw(st.sampled_from(["sum", "capability", "mean"])),
-        "power": power,
-        "states": np.array(states),
-        "available": data.draw(st.one_of(st.none(), hnp.arrays(bool, shape))),
-        "cost": cost,
-    }
-    for a, b in zip(best_options(u, membership, **bo), best_options(u, membership, **bo, check=False)):
-        _same_bits(a, b)
-    _same_bits(best_options(u)[0], best_options(u, check=False)[0])
-
-    # mutual_consent: (4, N, N) or summed (N, N) utilities, scalar / (N,) / (N, N) costs
-    partner = data.draw(hnp.arrays(np.int64, n, elements=st.integers(-1, n - 1)))
-    c = data.draw(st.sampled_from([0.0, np.full(n, 0.01), data.draw(hnp.arrays(float, (n, n), elements=st.floats(0.0, 0.2)))]))
-    reciprocal = data.draw(st.booleans())
-    for util in (u, u.sum(axis=0)):
-        _same_bits(mutual_consent(partner, util, c, reciprocal=reciprocal), mutual_consent(partner, util, c, reciprocal=reciprocal, check=False))
 
 
 def test_check_true_still_rejects_bad_input():
@@ -471,53 +289,3 @@ def test_check_true_still_rejects_bad_input():
         alignment_utilities(p, t, [[0.0, 2.0], [0.0, 0.0]], check=True)
     with pytest.raises(ValueError, match="overwhelm_ratio: must be > 0"):
         alignment_utilities(p, t, h, overwhelm_ratio=0.0, check=True)
-    u = alignment_utilities(p, t, h)
-    with pytest.raises(ValueError, match="utilities_pairwise: non-finite"):
-        best_options(np.full((4, 2, 2), np.nan), check=True)
-    with pytest.raises(ValueError, match=r"states: expected indices of states in \[0, 2\)"):
-        best_options(u, states=[5], check=True)
-    with pytest.raises(ValueError, match=r"partner: entries must be -1 or a state index"):
-        mutual_consent(np.array([3, -1]), u, check=True)
-
-
-@settings(max_examples=60, deadline=None)
-@given(st.integers(0, 2**32 - 1), st.integers(2, 9))
-def test_consenting_pairs_are_the_pairs_of_mutual_consent(seed, n):
-    """The pair list is mutual_consent's matrix: each pair once, at its first proposer."""
-    rng = np.random.default_rng(seed)
-    total = rng.uniform(-0.2, 1.0, (n, n))
-    cost = rng.uniform(0.0, 0.5, (n, n))
-    partner = rng.integers(-1, n, n)
-    partner[partner == np.arange(n)] = -1
-    i, j = alignment.consenting_pairs(partner, total, cost)
-    m = alignment.mutual_consent(partner, total, cost)
-    proposer = np.flatnonzero(partner >= 0)
-    ok = proposer[m[proposer, partner[proposer]]]
-    seen, want = set(), []
-    for a in ok:
-        key = frozenset((int(a), int(partner[a])))
-        if key not in seen:
-            seen.add(key)
-            want.append((int(a), int(partner[a])))
-    assert list(zip(i.tolist(), j.tolist())) == want
-    assert (np.diff(i) > 0).all()
-
-
-@settings(max_examples=60, deadline=None)
-@given(st.integers(0, 2**32 - 1), st.integers(2, 8), st.integers(0, 6), st.sampled_from(["sum", "capability", "mean"]))
-def test_best_options_is_choose_option_over_the_pairs_and_join_utilities(seed, n, n_alliances, aggregate):
-    """The compiled pass gives the same choices and the same bits as the composition it replaces."""
-    rng = np.random.default_rng(seed)
-    u = rng.uniform(-0.1, 0.4, (4, n, n))
-    membership = rng.random((n_alliances, n)) < 0.4
-    power = rng.dirichlet(np.ones(n))
-    states = np.flatnonzero(rng.random(n) < 0.6)
-    k = n + n_alliances
-    available = rng.random((len(states), k)) < 0.8
-    cost = rng.uniform(0.0, 0.3, (len(states), k))
-    choice, dec = best_options(u, membership, aggregate=aggregate, power=power, states=states, available=available, cost=cost)
-    join = alignment.join_utilities(u, membership, aggregate=aggregate, power=power, states=states)
-    options = np.concatenate([u[:, states, :], join], axis=2)
-    want_choice, want_dec = alignment.choose_option(options, available, cost)
-    assert np.array_equal(choice, want_choice)
-    assert np.array_equal(dec, want_dec)

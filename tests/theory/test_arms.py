@@ -24,6 +24,8 @@ from foedus.theory.arms import (
     security_dilemma_response,
 )
 
+from ._common import same_bits
+
 pytestmark = pytest.mark.filterwarnings("error")
 PAIR = np.array([[0.0, 1.0], [1.0, 0.0]])
 coef = st.floats(0.01, 2.0)
@@ -234,12 +236,6 @@ def test_per_viewer_inputs_are_read_by_row():
 # --- check=False (the simulator's inputs are valid by construction) ---------------------------------
 
 
-def _same_bits(a, b):
-    a, b = np.asarray(a), np.asarray(b)
-    assert a.shape == b.shape and a.dtype == b.dtype
-    assert np.array_equal(a, b) and a.tobytes() == b.tobytes()
-
-
 unit = st.floats(0.0, 1.0)
 
 
@@ -269,11 +265,11 @@ def test_check_false_gives_the_same_bits_on_valid_input(n, data):
     g = data.draw(per_state(n, grievance))
     w = data.draw(hnp.arrays(float, (n, n), elements=unit)) * (1 - np.eye(n))
     dt = data.draw(st.floats(0.1, 2.0))
-    _same_bits(richardson_rhs(x, k, a, g, w), richardson_rhs(x, k, a, g, w, check=False))
-    _same_bits(richardson_step(x, k, a, g, w, dt), richardson_step(x, k, a, g, w, dt, check=False))
+    same_bits(richardson_rhs(x, k, a, g, w), richardson_rhs(x, k, a, g, w, check=False))
+    same_bits(richardson_step(x, k, a, g, w, dt), richardson_step(x, k, a, g, w, dt, check=False))
     u, d = data.draw(per_pair(n)), data.draw(per_pair(n))
     kw = {"base_reactivity": data.draw(st.floats(0.0, 1.0)), "worlds": data.draw(st.tuples(unit, unit, unit, unit)), "n": n}
-    _same_bits(security_dilemma_reactivity(u, d, **kw), security_dilemma_reactivity(u, d, **kw, check=False))
+    same_bits(security_dilemma_reactivity(u, d, **kw), security_dilemma_reactivity(u, d, **kw, check=False))
 
 
 def test_check_true_still_rejects_bad_input():

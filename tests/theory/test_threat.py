@@ -19,6 +19,8 @@ from foedus.theory.threat import (
     threat_matrix,
 )
 
+from ._common import same_bits
+
 pytestmark = pytest.mark.filterwarnings("error")
 # Zero or a normal float: subnormal products underflow to 0 and would test float arithmetic, not Walt.
 unit = st.one_of(st.just(0.0), st.floats(1e-6, 1.0))
@@ -196,12 +198,6 @@ def test_aggregate_power_handles_missing_components():
 # --- check=False (the simulator's inputs are valid by construction) ---------------------------------
 
 
-def _same_bits(a, b):
-    a, b = np.asarray(a), np.asarray(b)
-    assert a.shape == b.shape and a.dtype == b.dtype
-    assert np.array_equal(a, b) and a.tobytes() == b.tobytes()
-
-
 @given(systems(), st.sampled_from(["scalar", "vector", "matrix"]), st.booleans(), st.integers(1, 4), st.data())
 @settings(max_examples=60, deadline=None)
 def test_check_false_gives_the_same_bits_on_valid_input(system, intent_form, off_scalar, k, data):
@@ -210,16 +206,16 @@ def test_check_false_gives_the_same_bits_on_valid_input(system, intent_form, off
     prox = proximity_matrix(dist, cont)
     offensive = float(off[0]) if off_scalar else off
     intentions = {"scalar": float(intent[0, 0]), "vector": intent[:, 0], "matrix": intent}[intent_form]
-    _same_bits(threat_matrix(power, prox, offensive, intentions), threat_matrix(power, prox, offensive, intentions, check=False))
+    same_bits(threat_matrix(power, prox, offensive, intentions), threat_matrix(power, prox, offensive, intentions, check=False))
     ideal = data.draw(hnp.arrays(float, (n, n), elements=unit))
     rivalry = data.draw(hnp.arrays(bool, (n, n)))
     weights = data.draw(st.tuples(st.floats(0.01, 1.0), unit, unit))
     for args in ((intent,), (intent, ideal), (intent, None, rivalry), (intent, ideal, rivalry)):
-        _same_bits(perceived_intentions(*args, weights=weights), perceived_intentions(*args, weights=weights, check=False))
+        same_bits(perceived_intentions(*args, weights=weights), perceived_intentions(*args, weights=weights, check=False))
     exposure = data.draw(hnp.arrays(float, (n, k), elements=unit))
     intensity = data.draw(hnp.arrays(float, k, elements=st.floats(0.0, 1.0)))
     for f in (global_threat_exposure, shared_global_threat):
-        _same_bits(f(exposure, intensity), f(exposure, intensity, check=False))
+        same_bits(f(exposure, intensity), f(exposure, intensity, check=False))
 
 
 def test_check_true_still_rejects_bad_input():

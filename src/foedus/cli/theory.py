@@ -19,7 +19,7 @@ from rich.table import Table
 from foedus.cli.theory_io import read_actors, read_propensities, read_signed_edges
 from foedus.schema import SchemaError
 from foedus.theory.balance import balance_partition, triad_census
-from foedus.theory.landscape import landscape_search
+from foedus.theory.landscape_minima import landscape_search
 
 ENERGY_CONVENTION = (
     "E = sum over ordered pairs i != j of s_i s_j p_ij d_ij, d_ij = 1 when i and j are in different "

@@ -338,7 +338,7 @@ class Parameters(_Frozen):
     capability_change_weight: float = Field(
         0.5, ge=0, le=20, description="weight of the change in members' capability shares since joining in the dissolution hazard (Morrow 1991)"
     )
-    cohesion_intercept: float = Field(-8.0, ge=-20, le=20, description="intercept of the cohesion logit (foedus.theory.politics.alliance_cohesion)")
+    cohesion_intercept: float = Field(-8.0, ge=-20, le=20, description="intercept of the cohesion logit (foedus.theory.cohesion.alliance_cohesion)")
     cohesion_threat_weight: float = Field(20.0, ge=0, le=50, description="weight of the common threat in the cohesion logit")
     cohesion_competition_weight: float = Field(2.0, ge=0, le=50, description="weight of economic competition among allies in the cohesion logit (T2)")
     cohesion_similarity_weight: float = Field(4.0, ge=0, le=50, description="weight of regime similarity in the cohesion logit at T5 = 0.5 (scaled by 2 * T5)")

@@ -48,8 +48,13 @@ from foedus.sim.scenario import GLOBAL_THREATS, Shock
 from foedus.sim.world import World, alliance_ties, leaders, member_counts, member_values, pair_max, security_profile
 from foedus.theory import alignment as th_align
 from foedus.theory import arms as th_arms
+from foedus.theory import choice as th_choice
+from foedus.theory import cohesion as th_cohesion
+from foedus.theory import consent as th_consent
 from foedus.theory import cyber as th_cyber
-from foedus.theory import politics as th_pol
+from foedus.theory import entrapment as th_entrapment
+from foedus.theory import exchange as th_exchange
+from foedus.theory import integration as th_integration
 from foedus.theory import threat as th_threat
 
 Step = Callable[[World, np.random.Generator], None]
@@ -345,17 +350,17 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     :func:`foedus.theory.alignment.alignment_utilities` (F1 balancing power, F2 balancing
     threat incl. shared global threats, F3 bandwagoning of weak states, F4 tethering); joining
     an existing alliance aggregates them over its members
-    (:func:`~foedus.theory.alignment.alignment_options`). The cost of an option is
+    (:func:`~foedus.theory.choice.alignment_options`). The cost of an option is
     ``alliance_cost - autonomy_weight * autonomy change`` from Morrow's (1991) exchange
-    (:func:`foedus.theory.politics.morrow_exchange`, P1): the weak side of an asymmetric pair
+    (:func:`foedus.theory.exchange.morrow_exchange`, P1): the weak side of an asymmetric pair
     pays in autonomy, the strong side gains some.
 
     Each year a random share ``consider_rate`` of states reconsider. A state picks its best
-    option (:func:`~foedus.theory.alignment.best_options`, i.e. ``choose_option``): a new pair
-    needs the partner's consent (:func:`~foedus.theory.alignment.consenting_pairs`, i.e.
+    option (:func:`~foedus.theory.choice.best_options`, i.e. ``choose_option``): a new pair
+    needs the partner's consent (:func:`~foedus.theory.consent.consenting_pairs`, i.e.
     ``mutual_consent``); an accession needs a share
     ``accession_share`` of the members to gain from it and the candidate to have no open
-    territorial dispute with them (:func:`~foedus.theory.politics.accession_allowed`, P2).
+    territorial dispute with them (:func:`~foedus.theory.entrapment.accession_allowed`, P2).
 
     Members reassess too: a member for which the alliance's value
     (``sum_j U[i, j]`` over fellow members) falls below its cost leaves with probability
@@ -432,7 +437,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     if autonomy:
         cost = _option_costs(world, rows, alliances, mem, portfolio, top[0] if top is not None and len(alliances) else None)
     # choose_option over [pairs, join_utilities(..., aggregate="capability")], in one compiled pass
-    choice, dec = th_align.best_options(u, mem, aggregate="capability", power=world.power, states=rows, available=available, cost=cost, check=world.check)
+    choice, dec = th_choice.best_options(u, mem, aggregate="capability", power=world.power, states=rows, available=available, cost=cost, check=world.check)
     # new pairs: need consent of the partner
     pair_choice = np.where((choice >= 0) & (choice < n), choice, -1)
     proposals = np.full(n, -1)
@@ -441,7 +446,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
         pair_cost = np.repeat((p.alliance_cost * (1.0 + portfolio) ** p.commitment_exponent)[:, None], n, axis=1)
         pair_cost[rows] = cost[:, :n]
         # mutual consent; a pair proposed from both sides forms once, at its first proposer
-        first, partner = th_align.consenting_pairs(proposals, total, pair_cost, check=world.check)
+        first, partner = th_consent.consenting_pairs(proposals, total, pair_cost, check=world.check)
         dec_by_state = np.zeros((n, 4))
         dec_by_state[rows] = dec
         _form_alliances(world, first, partner, dec_by_state, u, total, pair_cost)
@@ -455,7 +460,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
         members_now = ag.members[slots]
         share = (gains & members_now).sum(axis=1) / np.maximum(members_now.sum(axis=1), 1)
         disputes = (world.territorial_dispute[cand] & members_now).sum(axis=1)
-        allowed = th_pol.accession_allowed(disputes, check=world.check) & (share >= p.accession_share)
+        allowed = th_entrapment.accession_allowed(disputes, check=world.check) & (share >= p.accession_share)
         ok = np.flatnonzero(allowed & ~ag.members[slots, cand] & ag.active[slots])
         if len(ok):
             ag.join_many(slots[ok], cand[ok], y, world.power)
@@ -519,7 +524,7 @@ def _option_costs(world: World, rows: np.ndarray, alliances: np.ndarray, mem: np
     with ``m_i`` the state's security agreements divided by its commitment capacity
     (:func:`_commitment_capacity`), ``k`` the partners the option brings (1 for a
     pair, the members for an accession) and ``da`` the autonomy change of Morrow's exchange
-    (:func:`foedus.theory.politics.morrow_exchange`; ``-0.1``, the pledge alone, when no
+    (:func:`foedus.theory.exchange.morrow_exchange`; ``-0.1``, the pledge alone, when no
     contract is feasible): the weak side of an asymmetric pair pays more, the strong side less.
     Joining an alliance is an exchange with its strongest member (an asymmetric alliance is
     mostly its leader, as in the capability-weighted join utility; ``leader``: each alliance's
@@ -578,7 +583,7 @@ def _stay_autonomy_factor(world: World, top: tuple[np.ndarray, np.ndarray] | Non
 def _pair_autonomy(world: World) -> np.ndarray:
     """Morrow's autonomy change of every pair (N, N), kept up to date as capabilities move.
 
-    :func:`foedus.theory.politics.morrow_exchange` solves a bargaining problem per pair; every
+    :func:`foedus.theory.exchange.morrow_exchange` solves a bargaining problem per pair; every
     five years the rows and columns of states whose capability share has changed by more than
     25 % since they were last solved are solved again.
     """
@@ -586,7 +591,7 @@ def _pair_autonomy(world: World) -> np.ndarray:
     cached = world.cache.get("autonomy")
     if cached is None:
         world.cache["autonomy_year"] = world.year
-        ex = th_pol.morrow_exchange(pw[:, None], pw[None, :], iterations=24, check=world.check)
+        ex = th_exchange.morrow_exchange(pw[:, None], pw[None, :], iterations=24, check=world.check)
         world.cache["autonomy"] = (pw.copy(), np.where(ex.feasible, ex.autonomy_change_i, -0.1))
         return world.cache["autonomy"][1]
     old, autonomy = cached
@@ -596,7 +601,7 @@ def _pair_autonomy(world: World) -> np.ndarray:
     moved = np.flatnonzero(np.abs(np.log(pw / old)) > 0.25)
     if len(moved):
         old[moved] = pw[moved]
-        ex = th_pol.morrow_exchange(old[moved][:, None], old[None, :], iterations=24, check=world.check)
+        ex = th_exchange.morrow_exchange(old[moved][:, None], old[None, :], iterations=24, check=world.check)
         autonomy[moved, :] = np.where(ex.feasible, ex.autonomy_change_i, -0.1)
         autonomy[:, moved] = np.where(ex.feasible, ex.autonomy_change_j, -0.1).T
     return autonomy
@@ -671,18 +676,18 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
       economies compete; an asymmetric alliance has one dominant economy);
     - regime similarity (``1 - 2 * s.d.`` of the members' regimes) and joint democracy (all
       members with regime >= 0.5) (T5), their weights scaled by ``2 * T5``;
-    - cohesion: :func:`foedus.theory.politics.alliance_cohesion`, lowered by unhonoured
+    - cohesion: :func:`foedus.theory.cohesion.alliance_cohesion`, lowered by unhonoured
       commitments (``betrayal``, decaying);
-    - dissolution hazard: :func:`~foedus.theory.politics.annual_exit_probability` of cohesion and
+    - dissolution hazard: :func:`~foedus.theory.cohesion.dissolution_hazard` of cohesion and
       of the change in the distribution of capability among the members since they joined
       (total variation distance between the shares then and now; Morrow 1991, Leeds 2003),
       with ``max_hazard = dissolution_hazard`` and ``change_weight = capability_change_weight``;
-    - integration (P3, T4) moves towards :func:`~foedus.theory.politics.optimal_integration` for
+    - integration (P3, T4) moves towards :func:`~foedus.theory.integration.optimal_integration` for
       the common threat, with the attachment to national control falling as T4 rises;
     - each state's entrapment and abandonment risks (Snyder 1984) from its strongest commitment,
       its partners' risk-taking and alternatives, and reassurance by integration
-      (:func:`~foedus.theory.politics.entrapment_risk`,
-      :func:`~foedus.theory.politics.abandonment_risk`). Entrapment raises the cost of staying
+      (:func:`~foedus.theory.entrapment.entrapment_risk`,
+      :func:`~foedus.theory.entrapment.abandonment_risk`). Entrapment raises the cost of staying
       (see :func:`alignment`); abandonment raises arming through lower ally credibility;
     - military institutionalisation (ATOP's 0-2, halved) removes the share
       ``institution_protection`` of the dissolution hazard (and of members' exit rate, in
@@ -702,7 +707,7 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     cohesion, competition, similarity, joint_dem = st["cohesion"], st["competition"], st["similarity"], st["joint_democracy"]
     change = st["capability_change"]
     institutional = ag.institutionalised[slots] / 2.0  # ATOP's 0-2 scale (Leeds & Anac 2005) as 0-1
-    hazard = th_pol.annual_exit_probability(
+    hazard = th_cohesion.dissolution_hazard(
         cohesion,
         capability_change=change,
         max_hazard=p.dissolution_hazard,
@@ -712,7 +717,7 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         check=world.check,
     )
     # integration (P3, T4)
-    target = th_pol.optimal_integration(rho, 1.0 - tr.military_integration + 0.05, check=world.check)
+    target = th_integration.optimal_integration(rho, 1.0 - tr.military_integration + 0.05, check=world.check)
     target = target * (ag.institutionalised[slots] + 1) / 3.0
     ag.integration[slots] += p.integration_rate * (target - ag.integration[slots])
     ag.betrayal[slots] *= 0.7
@@ -755,7 +760,7 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
 def _democratisation(world: World, depth: np.ndarray) -> None:
     """Allies' democracy pulls up the regime of deeply integrated members (T5; Pevehouse 2005).
 
-    :func:`foedus.theory.politics.democratic_diffusion` with the allies' regimes weighted by the
+    :func:`foedus.theory.cohesion.democratic_diffusion` with the allies' regimes weighted by the
     strength of each tie (commitment × cohesion, ``world.ally_credibility``), the depth of the
     state's integration (the largest integration of its agreements: forward-deployed forces, a
     common command) and the yearly rate ``democratisation_rate × 2 T5``.
@@ -767,7 +772,7 @@ def _democratisation(world: World, depth: np.ndarray) -> None:
     weight = c.sum(axis=1)
     allied = weight > 0
     mean = np.where(allied, (c @ world.regime) / np.where(allied, weight, 1.0), world.regime)
-    world.regime = th_pol.democratic_diffusion(world.regime, np.minimum(mean, 1.0), np.minimum(depth, 1.0), rate=min(rate, 1.0), check=world.check)
+    world.regime = th_cohesion.democratic_diffusion(world.regime, np.minimum(mean, 1.0), np.minimum(depth, 1.0), rate=min(rate, 1.0), check=world.check)
 
 
 def cohesion_state(world: World) -> dict | None:
@@ -791,7 +796,7 @@ def cohesion_state(world: World) -> dict | None:
     rho, similarity, joint_dem = prof["rho"], prof["similarity"], prof["all_democracies"]
     competition = np.minimum(np.maximum(tr.economic_interdependence * prof["evenness"], 0.0), 1.0)
     prm = world.params
-    cohesion = th_pol.alliance_cohesion(
+    cohesion = th_cohesion.alliance_cohesion(
         rho,
         competition,
         similarity,
@@ -813,9 +818,9 @@ def cohesion_state(world: World) -> dict | None:
     )
     world.ally_credibility = c_ij
     commit, integ, best = best_of.T
-    world.entrapment = th_pol.entrapment_risk(commit, risk_of_partners, shared, check=world.check)
+    world.entrapment = th_entrapment.entrapment_risk(commit, risk_of_partners, shared, check=world.check)
     alternatives = np.clip(1.0 - best, 0.0, 1.0)
-    world.abandonment = th_pol.abandonment_risk(commit, alternatives, integ, check=world.check)
+    world.abandonment = th_entrapment.abandonment_risk(commit, alternatives, integ, check=world.check)
     return {
         "slots": slots,
         "rho": rho,
@@ -841,7 +846,7 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
     (0.2 without one; 1 for the lead): doctrinal convergence and interoperability (D4). Two or
     more willing states form a coalition (kind ``coalition``). Each year a coalition wears the
     crisis down by ``coalition_efficacy`` times its effectiveness, the sum over members of
-    :func:`foedus.theory.politics.integration_effectiveness` of their exposed capability (gains
+    :func:`foedus.theory.integration.integration_effectiveness` of their exposed capability (gains
     with numbers and with integration). A crisis ends when its intensity is spent or its time runs out; its coalition
     dissolves then ("mission-bound").
     """
@@ -904,7 +909,7 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
         a = cr.coalition[c]
         if a >= 0 and ag.active[a]:
             idx = np.flatnonzero(ag.members[a])
-            eff = th_pol.integration_effectiveness(ag.integration[a], world.power[idx] * exp[idx], check=world.check).sum()
+            eff = th_integration.integration_effectiveness(ag.integration[a], world.power[idx] * exp[idx], check=world.check).sum()
             cr.intensity[c] = max(cr.intensity[c] - p.coalition_efficacy * eff, 0.0)
         cr.remaining[c] -= 1
         if cr.intensity[c] <= 1e-9 or cr.remaining[c] <= 0:
@@ -1220,7 +1225,7 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
     competition, so that alliances matter more when institutions work less); a share
     ``war_share`` (scaled by hostility) escalates to war. When j is attacked, each ally of j
     with a commitment decides whether to honour it with
-    :func:`foedus.theory.politics.honour_probability` of the commitment, its trade dependence
+    :func:`foedus.theory.cohesion.honour_probability` of the commitment, its trade dependence
     on the attacker (T2: weaponised interdependence) and the alliance's cohesion. An ally that
     fails lowers its alliance's cohesion (``betrayal``) and j's trust in it; an ally that
     honours joins the war. Hostility decays towards its baseline; wars end with probability
@@ -1298,7 +1303,7 @@ def _call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, 
         a_of = sl[best[allies]]
         coh = ag.cohesion[a_of]
         inter = world.trade_dependence[allies, att]
-        ph = th_pol.honour_probability(
+        ph = th_cohesion.honour_probability(
             commit[allies], inter, coh, democratic=(world.regime[allies] >= 0.5).astype(float), major_power=world.major[allies].astype(float), check=world.check
         )
         honoured = rng.random(len(allies)) < ph

@@ -46,8 +46,8 @@ parameter                       value      what it moved
 ``exit_rate``                   0.05       survival (a member's yearly chance to act on a bad deal)
 ``exit_threshold``              1.0        survival of large alliances
 ``dissolution_hazard``          0.3        the hazard at zero cohesion: survival in both periods
-``capability_change_weight``    0.5        (2 in :func:`foedus.theory.politics.annual_exit_probability`)
-``cohesion_intercept``          -8         (-1 in :func:`foedus.theory.politics.alliance_cohesion`)
+``capability_change_weight``    0.5        (2 in :func:`foedus.theory.cohesion.dissolution_hazard`)
+``cohesion_intercept``          -8         (-1 in :func:`foedus.theory.cohesion.alliance_cohesion`)
 ``cohesion_threat_weight``      20         (3 there): cohesion rests on a common threat
 ``cohesion_similarity_weight``  4          (1 there) so that values matter beside a strong threat term
 ==============================  =========  ==========================================================

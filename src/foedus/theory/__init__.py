@@ -2,4 +2,30 @@
 
 No I/O and no global state: every function takes arrays (N states, N x N relations) and returns
 arrays, and names its published source (brief ID; author, year) in its docstring.
+
+Why states ally, and with whom:
+
+- :mod:`~foedus.theory.threat`: Walt's balance of threat (F2), proximity, global threats (D4);
+- :mod:`~foedus.theory.alignment`: the alignment motives F1–F4 as additive contributions (F5);
+- :mod:`~foedus.theory.choice`: each state's best option, a partner or an alliance, and the
+  motives behind it (F5);
+- :mod:`~foedus.theory.consent`: a pair forms only when both sides gain;
+- :mod:`~foedus.theory.arms`: Richardson's arms race and Jervis's security dilemma (D1);
+- :mod:`~foedus.theory.cyber`: cyber alignment built on trust rather than threat (T3).
+
+Life inside an alliance:
+
+- :mod:`~foedus.theory.exchange`: Morrow's autonomy–security exchange (P1);
+- :mod:`~foedus.theory.entrapment`: Snyder's entrapment and abandonment, accession rules (P2);
+- :mod:`~foedus.theory.integration`: military integration against national control (P3, T4);
+- :mod:`~foedus.theory.burden`: Olson & Zeckhauser's burden sharing (P4);
+- :mod:`~foedus.theory.cohesion`: cohesion, reliability, the :func:`dissolution_hazard
+  <foedus.theory.cohesion.dissolution_hazard>` of an alliance, democratic diffusion (P5, T2, T5).
+
+Alignment of a whole system (H3):
+
+- :mod:`~foedus.theory.landscape`: Axelrod & Bennett's landscape, its energy and dynamics;
+- :mod:`~foedus.theory.landscape_minima`: its minima, by exact enumeration or annealing;
+- :mod:`~foedus.theory.balance`: structural balance of signed networks (triads, frustration).
+- :mod:`~foedus.theory.triad_dynamics`: how a signed network moves towards balance (AKR 2005).
 """

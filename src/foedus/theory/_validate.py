@@ -25,14 +25,8 @@ def _array(
         a = np.asarray(x, dtype=float)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"{name}: not numeric ({exc})") from None
-    if a.size:
-        # Fast path: two reductions decide validity (NaN fails every comparison); the slow path
-        # below only runs to name the offending entry.
-        lo, hi = a.min(), a.max()
-        ok_lo = lo >= 0 if (nonneg or unit) else lo > -np.inf
-        ok_hi = hi <= 1 if unit else (hi <= np.inf if allow_inf else hi < np.inf)
-        if ok_lo and ok_hi:
-            return a
+    if a.size and _within(a, 0.0 if (nonneg or unit) else None, 1.0 if unit else None, allow_inf=allow_inf):
+        return a
     bad = np.isnan(a) if allow_inf else ~np.isfinite(a)
     if bad.any():
         raise ValueError(f"{name}: non-finite value at index {_first(bad)}")
@@ -43,6 +37,29 @@ def _array(
         idx = _first(a > 1)
         raise ValueError(f"{name}: value {float(a[idx])} at index {idx} is above 1; must lie in [0, 1]")
     return a
+
+
+def _within(
+    a: np.ndarray,
+    lo: float | None,
+    hi: float | None,
+    *,
+    lo_open: bool = False,
+    hi_open: bool = False,
+    allow_inf: bool = False,
+) -> bool:
+    """Whether every entry of the non-empty ``a`` is finite (``+inf`` too with ``allow_inf``) and in the bounds.
+
+    The checkers' fast path: two reductions decide (NaN fails every comparison), so the slow
+    paths that name the offending entry only run on bad input.
+    """
+    a_lo, a_hi = a.min(), a.max()
+    return bool(
+        -np.inf < a_lo
+        and (a_hi <= np.inf if allow_inf else a_hi < np.inf)
+        and (lo is None or (a_lo > lo if lo_open else a_lo >= lo))
+        and (hi is None or (a_hi < hi if hi_open else a_hi <= hi))
+    )
 
 
 def _first(mask: np.ndarray) -> tuple[int, ...] | int:
@@ -95,8 +112,6 @@ def _zero_diagonal(a: np.ndarray) -> np.ndarray:
     return a
 
 
-
-
 def _checked(
     x,
     name: str,
@@ -120,18 +135,7 @@ def _checked(
         a = np.asarray(x, dtype=float)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"{func}: {name} must be numeric ({exc})") from None
-    if a.size:
-        # Fast path: two reductions decide (NaN fails every comparison); the slow path below
-        # only runs to name the offending entry.
-        a_lo, a_hi = a.min(), a.max()
-        if (
-            -np.inf < a_lo
-            and a_hi < np.inf
-            and (lo is None or (a_lo > lo if lo_open else a_lo >= lo))
-            and (hi is None or (a_hi < hi if hi_open else a_hi <= hi))
-        ):
-            return a
-    else:
+    if not a.size or _within(a, lo, hi, lo_open=lo_open, hi_open=hi_open):
         return a
     bad = ~np.isfinite(a)
     reason = "must be finite (no NaN or inf)"
@@ -175,3 +179,8 @@ def _broadcast(func: str, *, check: bool = True, **arrays: np.ndarray) -> list[n
     except ValueError:
         shapes = ", ".join(f"{k} {np.shape(v)}" for k, v in arrays.items())
         raise ValueError(f"{func}: shapes do not broadcast: {shapes}") from None
+
+
+def _weights(func: str, *, check: bool = True, **weights) -> list[float]:
+    """The keyword ``weights`` as floats, in order, each checked ``>= 0`` (a formula fixes their signs)."""
+    return [float(_checked(v, name, func, lo=0.0, check=check)) for name, v in weights.items()]

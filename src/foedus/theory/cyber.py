@@ -31,7 +31,7 @@ from typing import NamedTuple
 import numpy as np
 from numba import njit
 
-# one input checker for the whole theory-politics family (same owner, same messages)
+# one input checker for the whole theory kernel (same owner, same messages)
 from foedus.theory._validate import _broadcast, _checked
 
 __all__ = [
@@ -135,7 +135,7 @@ def partner_exit_risk(partner_capability, end_probability, *, rate: float = 2.0)
 
     The brief's warning (T3): at the end of a cyber alliance the stronger partner can watch,
     wipe or exfiltrate. Feed ``end_probability`` from
-    :func:`foedus.theory.politics.annual_exit_probability`. Our form.
+    :func:`foedus.theory.cohesion.dissolution_hazard`. Our form.
 
     Returns
     -------

@@ -1,0 +1,353 @@
+"""Cohesion, reliability and dissolution of alliances (brief P5, T2, T5).
+
+How alliances hold together and how they end:
+
+- :func:`alliance_cohesion`: how tightly allies hold together, from their common threat (+),
+  economic competition (−, T2), regime similarity (+) and joint democracy (+, T5);
+- :func:`honour_probability`: whether an ally honours its commitment when called upon
+  (Leeds 2003), lowered by economic interdependence with the adversary (T2);
+- :func:`dissolution_hazard`: the annual hazard that an alliance ends, from its cohesion, the
+  change in its members' capabilities since it formed and its institutionalisation
+  (Wallander 2000): the simulator draws every alliance's yearly dissolution from it (an
+  alliance also ends when its last members leave, which is each member's own choice);
+- :func:`democratic_diffusion`: alliances of democracies pull their members' regimes up (T5).
+
+Every function broadcasts over arrays (``(N,)`` states, ``(N, N)`` pairs or ``(A,)``
+alliances); bad input raises :class:`ValueError` naming the function, the argument and the
+reason.
+
+Published form vs ours
+----------------------
+The signs follow the empirical literature cited in each docstring; the functional forms
+(logistic indices, a bounded hazard, a linear pull) are ours and the default weights are
+illustrative, not estimates, except :func:`honour_probability`'s base rate (Leeds 2003).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.theory._validate import _broadcast, _checked, _weights
+
+__all__ = [
+    "alliance_cohesion",
+    "honour_probability",
+    "dissolution_hazard",
+    "democratic_diffusion",
+]
+
+
+def _logistic(z: np.ndarray) -> np.ndarray:
+    """sigma(z) = 1 / (1 + e^-z), written with tanh so that large |z| neither overflows nor warns."""
+    return 0.5 * (1.0 + np.tanh(0.5 * z))
+
+
+def _logit(p: float) -> float:
+    """The inverse of :func:`_logistic` for a probability ``p`` in (0, 1)."""
+    return float(np.log(p / (1.0 - p)))
+
+
+def alliance_cohesion(
+    threat_common,
+    economic_competition,
+    regime_similarity,
+    *,
+    joint_democracy=0.0,
+    intercept: float = -1.0,
+    threat_weight: float = 3.0,
+    competition_weight: float = 2.0,
+    similarity_weight: float = 1.0,
+    democracy_weight: float = 1.0,
+    check: bool = True,
+) -> np.ndarray:
+    """Probability-like cohesion of an alliance or allied pair (brief P5, T2, T5).
+
+    .. math::
+
+        \\text{cohesion} = \\sigma\\big(b_0 + b_T\\, T - b_E\\, E + b_R\\, R + b_D\\, D\\big),
+        \\qquad \\sigma(z) = 1 / (1 + e^{-z})
+
+    Signs follow the literature; the weights are illustrative defaults, not estimates
+    (calibrate them against the record's alliance durations with :mod:`foedus.analysis`):
+
+    - ``T`` common threat (+): alliances decline when the threat that founded them fades
+      (Walt 1997; Bennett 1997 finds threat and security–autonomy terms shape duration);
+    - ``E`` economic competition between the allies (−): trade's security externalities make
+      states favour allies and fear partners' relative gains (Gowa 1994); allies that compete
+      may refuse to defend each other (brief P5);
+    - ``R`` regime similarity (+): similar regimes ally more readily (Lai & Reiter 2000);
+    - ``D`` joint democracy (+): alliances between democracies last longer than others
+      (Gaubatz 1996; brief T5).
+
+    Parameters
+    ----------
+    threat_common, economic_competition, regime_similarity : array_like in [0, 1]
+    joint_democracy : array_like in [0, 1], optional
+        1 where both members are democracies.
+    intercept, threat_weight, competition_weight, similarity_weight, democracy_weight : float
+        Logit coefficients; the weights must be >= 0 (their signs are fixed above).
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
+
+    Returns
+    -------
+    ndarray in (0, 1).
+
+    References
+    ----------
+    .. [1] Walt, S. M. (1997). Why alliances endure or collapse. Survival 39(1): 156–179.
+    .. [2] Bennett, D. S. (1997). Testing alternative models of alliance duration, 1816–1984.
+       American Journal of Political Science 41(3): 846–878.
+    .. [3] Gowa, J. (1994). Allies, Adversaries, and International Trade. Princeton
+       University Press.
+    .. [4] Lai, B. & Reiter, D. (2000). Democracy, political similarity, and international
+       alliances, 1816–1992. Journal of Conflict Resolution 44(2): 203–227.
+    .. [5] Gaubatz, K. T. (1996). Democratic states and commitment in international
+       relations. International Organization 50(1): 109–139.
+    """
+    f = "alliance_cohesion"
+    t = _checked(threat_common, "threat_common", f, lo=0.0, hi=1.0, check=check)
+    e = _checked(economic_competition, "economic_competition", f, lo=0.0, hi=1.0, check=check)
+    r = _checked(regime_similarity, "regime_similarity", f, lo=0.0, hi=1.0, check=check)
+    d = _checked(joint_democracy, "joint_democracy", f, lo=0.0, hi=1.0, check=check)
+    b0 = float(_checked(intercept, "intercept", f, check=check))
+    bt, be, br, bd = _weights(
+        f,
+        threat_weight=threat_weight,
+        competition_weight=competition_weight,
+        similarity_weight=similarity_weight,
+        democracy_weight=democracy_weight,
+        check=check,
+    )
+    t, e, r, d = _broadcast(f, threat_common=t, economic_competition=e, regime_similarity=r, joint_democracy=d, check=check)
+    return _logistic(b0 + bt * t - be * e + br * r + bd * d)
+
+
+def honour_probability(
+    commitment,
+    interdependence_with_adversary,
+    cohesion,
+    *,
+    democratic=0.0,
+    major_power=0.0,
+    base_rate: float = 0.75,
+    commitment_weight: float = 2.0,
+    cohesion_weight: float = 2.0,
+    interdependence_weight: float = 3.0,
+    democracy_weight: float = 0.5,
+    major_power_weight: float = 0.5,
+    check: bool = True,
+) -> np.ndarray:
+    """Probability that an ally honours its commitment when called upon (brief T2, P5).
+
+    .. math::
+
+        P = \\sigma\\big(b_0 + b_c (c - 1) + b_h (h - \\tfrac12) - b_x x + b_d d - b_m m\\big)
+
+    with ``c`` the commitment, ``h`` the cohesion, ``x`` the ally's economic
+    interdependence with the adversary, ``d`` democracy and ``m`` major-power status. The
+    intercept :math:`b_0 = \\text{logit}(\\text{base\\_rate})` makes a full commitment at
+    middling cohesion, with no ties to the adversary, honoured with probability
+    ``base_rate``: 0.75 by default, the share of alliance commitments Leeds (2003) finds
+    fulfilled in wars 1816–1944. Directions:
+
+    - interdependence with the adversary (−): a state whose trade or supply chains run
+      through the adversary can be coerced through them ("weaponised interdependence",
+      Farrell & Newman 2019; brief T2's Lithuania example);
+    - nondemocracies and major powers (−, i.e. ``d`` +, ``m`` −) violate more often
+      (Leeds 2003). Gartzke & Gleditsch (2004) find the opposite for democracies; set
+      ``democracy_weight=0`` to stay neutral.
+
+    Weights other than the intercept are illustrative, not estimates.
+
+    Parameters
+    ----------
+    commitment, interdependence_with_adversary, cohesion : array_like in [0, 1]
+    democratic, major_power : array_like in [0, 1], optional
+    base_rate : float in (0, 1)
+    commitment_weight, cohesion_weight, interdependence_weight, democracy_weight,
+    major_power_weight : float, >= 0
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
+
+    Returns
+    -------
+    ndarray in (0, 1).
+
+    References
+    ----------
+    .. [1] Leeds, B. A. (2003). Alliance reliability in times of war: Explaining state
+       decisions to violate treaties. International Organization 57(4): 801–827.
+    .. [2] Farrell, H. & Newman, A. L. (2019). Weaponized interdependence: How global economic
+       networks shape state coercion. International Security 44(1): 42–79.
+    .. [3] Gartzke, E. & Gleditsch, K. S. (2004). Why democracies may actually be less
+       reliable allies. American Journal of Political Science 48(4): 775–795.
+    """
+    f = "honour_probability"
+    c = _checked(commitment, "commitment", f, lo=0.0, hi=1.0, check=check)
+    x = _checked(interdependence_with_adversary, "interdependence_with_adversary", f, lo=0.0, hi=1.0, check=check)
+    h = _checked(cohesion, "cohesion", f, lo=0.0, hi=1.0, check=check)
+    d = _checked(democratic, "democratic", f, lo=0.0, hi=1.0, check=check)
+    m = _checked(major_power, "major_power", f, lo=0.0, hi=1.0, check=check)
+    p0 = float(_checked(base_rate, "base_rate", f, lo=0.0, hi=1.0, lo_open=True, hi_open=True, check=check))
+    bc, bh, bx, bd, bm = _weights(
+        f,
+        commitment_weight=commitment_weight,
+        cohesion_weight=cohesion_weight,
+        interdependence_weight=interdependence_weight,
+        democracy_weight=democracy_weight,
+        major_power_weight=major_power_weight,
+        check=check,
+    )
+    c, x, h, d, m = _broadcast(
+        f, commitment=c, interdependence_with_adversary=x, cohesion=h, democratic=d, major_power=m, check=check
+    )
+    z = _logit(p0) + bc * (c - 1.0) + bh * (h - 0.5) - bx * x + bd * d - bm * m
+    return _logistic(z)
+
+
+def dissolution_hazard(
+    cohesion,
+    *,
+    capability_change=0.0,
+    max_hazard: float = 0.25,
+    change_weight: float = 2.0,
+    institutionalisation=0.0,
+    institution_weight: float = 0.0,
+    check: bool = True,
+) -> np.ndarray:
+    r"""Annual hazard that an alliance dissolves: the probability it ends this year (brief P5).
+
+    .. math:: h = h_{max}\left(1 - \text{cohesion} \cdot e^{-\lambda |\Delta p|}\right)\,(1 - \omega I)
+
+    A discrete-time hazard, per alliance and per year: drawn once a year, a constant ``h``
+    gives a geometric lifetime with mean ``1 / h`` years. It falls with cohesion
+    (:func:`alliance_cohesion`) and rises with the change in the members' capabilities since
+    the alliance formed (``Δp``, a relative change): Morrow (1991) derives that capability
+    change breaks alliances, and Leeds (2003) finds that changes in power since formation
+    predict violations. A perfectly cohesive alliance whose members' power has not moved
+    never dissolves; one with no cohesion left dissolves at the rate ``max_hazard``, which
+    bounds the yearly rate. Our form.
+
+    The last factor is optional (``institution_weight`` 0 by default, the form above): the
+    military institutionalisation of the alliance, ``I`` in [0, 1] (ATOP's 0-2 scale of Leeds &
+    Anac 2005, halved: integrated command, bases, a standing organisation), removes the share
+    ``ω I`` of the hazard. Institutions are assets that are costly to rebuild, so states keep
+    and adapt an institutionalised alliance after the threat that founded it fades (Wallander
+    2000 on NATO after the Cold War; Haftendorn, Keohane & Wallander 1999). Bennett (1997)
+    finds no effect of an alliance's *age* on its duration; ``I`` is its formal structure, not
+    its age.
+
+    Dissolution is the end of the whole alliance: every member's obligations end at once (ATOP's
+    end date; the simulator's ``dissolution`` event, which calls this function once a year for
+    every alliance in force). It is not a *member's exit probability*: in a multilateral
+    alliance one member may leave while the others stay, and the simulator draws those exits
+    from each member's own value of staying and ``Parameters.exit_rate`` (the alignment step),
+    with the same institutional factor :math:`1 - \omega I`. The two coincide only for a
+    bilateral alliance, where either member's exit ends it: apply this function to a pair's
+    cohesion to read it as that pair's hazard.
+
+    Parameters
+    ----------
+    cohesion : array_like in [0, 1]
+        From :func:`alliance_cohesion`.
+    capability_change : array_like, optional
+        :math:`\Delta p`, relative change in the members' capabilities; broadcast against
+        ``cohesion``.
+    max_hazard : float in [0, 1]
+        :math:`h_{max}`.
+    change_weight : float, >= 0
+        :math:`\lambda`.
+    institutionalisation : array_like in [0, 1], optional
+        :math:`I`; broadcast against ``cohesion``.
+    institution_weight : float in [0, 1]
+        :math:`\omega`, the share of the hazard that full institutionalisation removes.
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
+
+    Returns
+    -------
+    ndarray in [0, max_hazard].
+
+    References
+    ----------
+    .. [1] Morrow, J. D. (1991). Alliances and asymmetry. American Journal of Political
+       Science 35(4): 904–933.
+    .. [2] Leeds, B. A. (2003). Alliance reliability in times of war. International
+       Organization 57(4): 801–827.
+    .. [3] Leeds, B. A. & Anac, S. (2005). Alliance institutionalization and alliance
+       performance. International Interactions 31(3): 183–202.
+    .. [4] Wallander, C. A. (2000). Institutional assets and adaptability: NATO after the Cold
+       War. International Organization 54(4): 705–735.
+    .. [5] Bennett, D. S. (1997). Testing alternative models of alliance duration, 1816–1984.
+       American Journal of Political Science 41(3): 846–878.
+    """
+    f = "dissolution_hazard"
+    c = _checked(cohesion, "cohesion", f, lo=0.0, hi=1.0, check=check)
+    dp = _checked(capability_change, "capability_change", f, check=check)
+    h = float(_checked(max_hazard, "max_hazard", f, lo=0.0, hi=1.0, check=check))
+    lam = float(_checked(change_weight, "change_weight", f, lo=0.0, check=check))
+    inst = _checked(institutionalisation, "institutionalisation", f, lo=0.0, hi=1.0, check=check)
+    w = float(_checked(institution_weight, "institution_weight", f, lo=0.0, hi=1.0, check=check))
+    c, dp, inst = _broadcast(f, cohesion=c, capability_change=dp, institutionalisation=inst, check=check)
+    hazard = h * (1.0 - c * np.exp(-lam * np.abs(dp)))
+    return hazard * (1.0 - w * inst) if w else hazard
+
+
+def democratic_diffusion(regime, allies_regime, tie_strength, *, rate: float = 0.03, check: bool = True) -> np.ndarray:
+    r"""One year of democratisation of states by their allies (brief T5).
+
+    .. math:: r_i' = r_i + \delta\, s_i\, \max(ar r_i - r_i,\ 0)
+
+    with :math:`r_i` the regime (0 autocracy to 1 democracy, the V-Dem polyarchy scale),
+    :math:`ar r_i` the mean regime of i's allies (weighted by the strength of each tie),
+    :math:`s_i \in [0, 1]` how deep i's integration with them is (forward-deployed forces, an
+    integrated command: the brief's Japan and South Korea) and :math:`\delta` the yearly rate.
+    Alliances and organisations of democracies pass on institutions and norms and raise the
+    cost of a reversal, which helps democratic transitions and their consolidation
+    (Pevehouse 2002, 2005; on NATO, Gibler & Sewell 2006, who find the effect weaker once
+    external threat is accounted for). The pull only goes up: in this form autocratic allies do
+    not make a democracy less democratic. Our form; ``rate`` is an assumption, not an estimate.
+
+    Parameters
+    ----------
+    regime : array_like in [0, 1]
+        :math:`r`.
+    allies_regime : array_like in [0, 1]
+        :math:`ar r`; pass ``regime`` itself where a state has no allies.
+    tie_strength : array_like in [0, 1]
+        :math:`s`.
+    rate : float in [0, 1], per year
+        :math:`\delta`.
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
+
+    Returns
+    -------
+    ndarray in [0, 1], the regimes a year later (never below ``regime``, never above the allies').
+
+    Examples
+    --------
+    >>> democratic_diffusion([0.2, 0.9], [0.9, 0.2], [1.0, 1.0], rate=0.1).round(3).tolist()
+    [0.27, 0.9]
+
+    References
+    ----------
+    .. [1] Pevehouse, J. C. (2002). Democracy from the outside-in? International organizations
+       and democratization. International Organization 56(3): 515–549.
+    .. [2] Pevehouse, J. C. (2005). Democracy from Above: Regional Organizations and
+       Democratization. Cambridge University Press.
+    .. [3] Gibler, D. M. & Sewell, J. A. (2006). External threat and democracy: The role of
+       NATO revisited. Journal of Peace Research 43(4): 413–431.
+    """
+    f = "democratic_diffusion"
+    r = _checked(regime, "regime", f, lo=0.0, hi=1.0, check=check)
+    rb = _checked(allies_regime, "allies_regime", f, lo=0.0, hi=1.0, check=check)
+    sv = _checked(tie_strength, "tie_strength", f, lo=0.0, hi=1.0, check=check)
+    d = float(_checked(rate, "rate", f, lo=0.0, hi=1.0, check=check))
+    r, rb, sv = _broadcast(f, regime=r, allies_regime=rb, tie_strength=sv, check=check)
+    return r + d * sv * np.maximum(rb - r, 0.0)

@@ -1,0 +1,133 @@
+"""Consent: an alliance needs two signatures (brief F1-F4).
+
+A state proposes to the partner it chose (:func:`foedus.theory.choice.choose_alignment`); the
+pair forms only when both sides gain from it, each net of its own cost of allying.
+:func:`mutual_consent` returns the pairs as a symmetric ``(N, N)`` matrix, :func:`consenting_pairs`
+the same pairs as a list, in one compiled pass (the simulator's form).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from foedus.theory._validate import _array, _matrix
+from foedus.theory.choice import _costs, _utilities
+
+__all__ = [
+    "consenting_pairs",
+    "mutual_consent",
+]
+
+
+def _check_partners(part: np.ndarray, n: int) -> None:
+    """ValueError unless ``part`` is an (N,) integer array of state indices or -1 (no proposal)."""
+    if part.shape != (n,) or not np.issubdtype(part.dtype, np.integer):
+        raise ValueError(f"partner: expected an integer array of shape ({n},), got {part.dtype} {part.shape}")
+    if ((part < -1) | (part >= n)).any():
+        raise ValueError(f"partner: entries must be -1 or a state index in [0, {n}), got {part[(part < -1) | (part >= n)][:3].tolist()}")
+
+
+def mutual_consent(partner, utilities, cost=0.0, *, reciprocal: bool = False, check: bool = True) -> np.ndarray:
+    """Pairs that form: a proposal that both sides gain from (brief F1-F4; consent of both members).
+
+    ``i`` proposes to ``partner[i]``; the pair ``{i, j}`` forms when at least one of them proposed
+    to the other (both, if ``reciprocal``) and *both* gain: ``sum_m U[m, i, j] > cost[i, j]`` and
+    ``sum_m U[m, j, i] > cost[j, i]``. An alliance needs two signatures.
+
+    Parameters
+    ----------
+    partner : array (N,) of int
+        From :func:`~foedus.theory.choice.choose_alignment` (-1 = no proposal).
+    utilities : array (4, N, N) of float, or (N, N)
+        Motive contributions, or already their sum over motives (the total utility).
+    cost : float, array (N,) or array (N, N), utility units, default 0
+    reciprocal : bool, default False
+        If True, both must have chosen each other.
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
+
+    Returns
+    -------
+    array (N, N) of bool, symmetric, diagonal False.
+    """
+    u = _array("utilities", utilities, check=check)
+    if u.ndim == 2:
+        total = u
+    else:
+        total = _utilities("utilities", u, check=check).sum(axis=0)
+    n = total.shape[0]
+    part = np.asarray(partner)
+    if check:
+        if total.shape != (n, n):
+            raise ValueError(f"utilities: expected shape (4, N, N) or (N, N), got {u.shape}")
+        _check_partners(part, n)
+    gain = total > _costs(cost, (n, n), check=check)
+    proposed = np.zeros((n, n), dtype=bool)
+    who = np.flatnonzero(part >= 0)
+    proposed[who, part[who]] = True
+    asked = proposed & proposed.T if reciprocal else proposed | proposed.T
+    out = asked & gain & gain.T
+    np.fill_diagonal(out, False)
+    return out
+
+
+def consenting_pairs(partner, total_utility, cost, *, check: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs that form, as a list: :func:`mutual_consent` for proposals, in one compiled pass.
+
+    State ``i`` proposed to ``partner[i]`` (-1: no proposal); the pair forms when both gain,
+    ``U_ij > cost_ij`` and ``U_ji > cost_ji``. Returns the proposer and partner of each pair
+    that forms, proposers in increasing order, a pair proposed from both sides listed once (at
+    its first proposer): exactly the pairs of ``mutual_consent(partner, total_utility, cost)``
+    (non-reciprocal), without building its (N, N) matrices.
+
+    Parameters
+    ----------
+    partner : array (N,) of int
+    total_utility : array (N, N) of float
+        The total utility ``sum_m U[m, i, j]`` (e.g. of :func:`~foedus.theory.alignment.alignment_utilities`).
+    cost : array (N, N) of float
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
+
+    Returns
+    -------
+    proposer, partner : arrays (K,) of int
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> U = np.array([[0.0, 0.5, 0.1], [0.4, 0.0, 0.0], [0.3, 0.0, 0.0]])
+    >>> consenting_pairs(np.array([1, 0, 0]), U, np.full((3, 3), 0.2))   # 2 asks 0, but 0 does not gain
+    (array([0]), array([1]))
+    """
+    part = np.asarray(partner)
+    total = _matrix("total_utility", total_utility, check=check)
+    n = total.shape[0]
+    c = _costs(cost, (n, n), check=check)
+    if check:
+        _check_partners(part, n)
+    i_out = np.empty(n, np.int64)
+    j_out = np.empty(n, np.int64)
+    k = _consent_kernel(np.ascontiguousarray(part, dtype=np.int64), np.ascontiguousarray(total), np.ascontiguousarray(c), i_out, j_out)
+    return i_out[:k], j_out[:k]
+
+
+@njit(cache=True)
+def _consent_kernel(part, total, cost, i_out, j_out):  # pragma: no cover (compiled)
+    n = part.shape[0]
+    k = 0
+    for i in range(n):
+        j = part[i]
+        if j < 0 or j == i:
+            continue
+        if not (total[i, j] > cost[i, j] and total[j, i] > cost[j, i]):
+            continue
+        if part[j] == i and j < i:
+            continue  # proposed from both sides: listed at j, the first proposer
+        i_out[k] = i
+        j_out[k] = j
+        k += 1
+    return k

@@ -1,0 +1,162 @@
+"""Military integration against national control (brief P3, T4).
+
+Interoperability, common equipment and a common command multiply what a given capability
+achieves (:func:`integration_effectiveness`), while the control a state gives up grows
+convexly (:func:`control_loss`): placing forces under allied command in wartime, as South
+Korea does with the United States, costs far more than common standards. Each state weighs the
+two per operation and over time (:func:`integration_utility`) and chooses
+:func:`optimal_integration`; digital, multi-domain warfare (T4) raises the gain.
+
+Every function broadcasts (an ``(N, K)`` array scores N states on K operations); bad input
+raises :class:`ValueError` naming the function, the argument and the reason.
+
+Published form vs ours
+----------------------
+No published formal model of this trade-off is canonical; the forms are ours.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.theory._validate import _broadcast, _checked
+
+__all__ = [
+    "integration_effectiveness",
+    "control_loss",
+    "integration_utility",
+    "optimal_integration",
+]
+
+
+def integration_effectiveness(
+    integration, capability, *, gain: float = 1.0, returns: float = 0.5, check: bool = True
+) -> np.ndarray:
+    """Military effectiveness of a state's forces as a function of integration with allies.
+
+    Brief P3, T4. Interoperability, common equipment and common command multiply what a
+    given capability achieves, with diminishing returns:
+
+    .. math:: E(g) = C \\left(1 + \\gamma\\, g^{\\eta}\\right), \\qquad 0 < \\eta \\le 1
+
+    (``g`` integration in [0, 1], ``C`` capability, ``γ`` the most integration can add,
+    ``η`` the curvature). No published formal model of this trade-off is canonical; this form
+    and :func:`control_loss` are ours. Digital, multi-domain warfare (T4) is a larger ``γ``.
+
+    Parameters
+    ----------
+    integration : array_like in [0, 1]
+    capability : array_like, >= 0
+    gain : float, >= 0
+        γ (1.0: full integration doubles effectiveness).
+    returns : float in (0, 1]
+        η.
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
+
+    Returns
+    -------
+    ndarray, capability units.
+    """
+    f = "integration_effectiveness"
+    g = _checked(integration, "integration", f, lo=0.0, hi=1.0, check=check)
+    c = _checked(capability, "capability", f, lo=0.0, check=check)
+    gam = float(_checked(gain, "gain", f, lo=0.0, check=check))
+    eta = float(_checked(returns, "returns", f, lo=0.0, hi=1.0, lo_open=True, check=check))
+    g, c = _broadcast(f, integration=g, capability=c, check=check)
+    return c * (1.0 + gam * g**eta)
+
+
+def control_loss(integration, *, convexity: float = 2.0) -> np.ndarray:
+    """National control given up by integrating, in [0, 1] (brief P3, T4).
+
+    .. math:: L(g) = g^{\\zeta}, \\qquad \\zeta > 1
+
+    Convex: common standards cost little control, placing forces under allied command in
+    wartime (South Korea's arrangement with the United States) costs much. Our form.
+    """
+    f = "control_loss"
+    g = _checked(integration, "integration", f, lo=0.0, hi=1.0)
+    z = float(_checked(convexity, "convexity", f, lo=1.0, lo_open=True))
+    return g**z
+
+
+def integration_utility(
+    integration,
+    threat,
+    autonomy_weight,
+    *,
+    gain: float = 1.0,
+    returns: float = 0.5,
+    convexity: float = 2.0,
+) -> np.ndarray:
+    """Net value of integration level ``g`` for a state facing ``threat`` (brief P3, T4).
+
+    .. math:: W(g) = \\tau\\, \\gamma\\, g^{\\eta} - w\\, g^{\\zeta}
+
+    The relative effectiveness gain :math:`E(g)/C - 1` (:func:`integration_effectiveness`)
+    is worth more the higher the threat :math:`\\tau`; the control lost
+    (:func:`control_loss`) is weighted by the state's attachment to sovereignty ``w``.
+    Everything broadcasts, so an ``(N, K)`` array scores N states on K operations.
+    """
+    f = "integration_utility"
+    tau = _checked(threat, "threat", f, lo=0.0)
+    w = _checked(autonomy_weight, "autonomy_weight", f, lo=0.0)
+    rel = integration_effectiveness(integration, 1.0, gain=gain, returns=returns) - 1.0
+    loss = control_loss(integration, convexity=convexity)
+    rel, loss, tau, w = _broadcast(f, integration=rel, loss=loss, threat=tau, autonomy_weight=w)
+    return tau * rel - w * loss
+
+
+def optimal_integration(
+    threat,
+    autonomy_weight,
+    *,
+    gain: float = 1.0,
+    returns: float = 0.5,
+    convexity: float = 2.0,
+    check: bool = True,
+) -> np.ndarray:
+    """The integration level each state chooses, per operation: argmax of :func:`integration_utility`.
+
+    Brief P3 ("each state arbitrates per operation and over time"), T4. Since
+    :math:`\\eta < \\zeta`, :math:`W` is maximised where
+    :math:`\\tau\\gamma\\eta g^{\\eta-1} = w\\zeta g^{\\zeta-1}`:
+
+    .. math:: g^* = \\min\\left(1,\\ \\left(\\frac{\\tau\\gamma\\eta}{w\\zeta}\\right)^{1/(\\zeta-\\eta)}\\right)
+
+    (1 where ``w = 0`` and the threat is positive, 0 where there is no threat or no gain).
+    Comparative statics: :math:`g^*` rises with the threat and with the gain (digital,
+    multi-domain warfare), and falls with the attachment to national control.
+
+    Parameters
+    ----------
+    threat : array_like, >= 0
+        :math:`\\tau`.
+    autonomy_weight : array_like, >= 0
+        ``w``, the attachment to national control; broadcast against ``threat``.
+    gain, returns, convexity : float
+        :math:`\\gamma \\ge 0`, :math:`\\eta \\in (0, 1]`, :math:`\\zeta > 1`, as in
+        :func:`integration_utility`.
+    check : bool, default True
+        Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
+        inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
+
+    Returns
+    -------
+    ndarray in [0, 1], broadcast shape of ``threat`` and ``autonomy_weight``.
+    """
+    f = "optimal_integration"
+    tau = _checked(threat, "threat", f, lo=0.0, check=check)
+    w = _checked(autonomy_weight, "autonomy_weight", f, lo=0.0, check=check)
+    gam = float(_checked(gain, "gain", f, lo=0.0, check=check))
+    eta = float(_checked(returns, "returns", f, lo=0.0, hi=1.0, lo_open=True, check=check))
+    z = float(_checked(convexity, "convexity", f, lo=1.0, lo_open=True, check=check))
+    if w.ndim == 0 and float(w) > 0:  # one attachment to national control for all (the simulator's call)
+        return np.clip((tau * gam * eta / (float(w) * z)) ** (1.0 / (z - eta)), 0.0, 1.0)
+    tau, w = _broadcast(f, threat=tau, autonomy_weight=w, check=check)
+    num = tau * gam * eta
+    with np.errstate(divide="ignore", invalid="ignore"):
+        g = np.where(w > 0, (num / np.where(w > 0, w * z, 1.0)) ** (1.0 / (z - eta)), np.where(num > 0, 1.0, 0.0))
+    return np.clip(g, 0.0, 1.0)

@@ -1,0 +1,159 @@
+"""Tests of foedus.theory.exchange: Morrow's autonomy-security exchange, analytic results, properties, bad input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from scipy.optimize import minimize_scalar
+
+from foedus.theory import exchange
+
+from ._common import draw, same_bits, shapes
+
+FAST = settings(max_examples=60, deadline=None)
+power = st.floats(1e-3, 3.0)
+
+
+def test_equal_powers_form_a_symmetric_alliance():
+    # Morrow: in a symmetric alliance both gain security and both give up autonomy
+    ex = exchange.morrow_exchange(0.1, 0.1, commitment_cost=0.1)
+    s_alone = 0.1 / 0.3
+    s_pair = 0.2 / 0.4
+    assert ex.feasible and ex.symmetric_feasible
+    assert ex.concession == pytest.approx(0.0, abs=1e-12)
+    assert ex.security_gain_i == pytest.approx(s_pair - s_alone)
+    assert ex.security_gain_j == pytest.approx(s_pair - s_alone)
+    assert ex.autonomy_change_i == pytest.approx(-0.1) and ex.autonomy_change_j == pytest.approx(-0.1)
+
+
+@FAST
+@given(power, st.floats(0.01, 0.95), st.floats(0.2, 3.0), st.floats(0.0, 0.4), st.floats(0.05, 1.0))
+def test_weaker_side_gains_security_and_gives_autonomy(p_strong, ratio, theta, kappa, adversary):
+    ex = exchange.morrow_exchange(p_strong, p_strong * ratio, autonomy_weight=theta, commitment_cost=kappa, adversary=adversary)
+    assume(bool(ex.feasible))
+    assert ex.security_gain_j > ex.security_gain_i > 0  # j is the weaker side
+    assert ex.concession > 0  # autonomy flows from the weak to the strong
+    assert ex.autonomy_change_j < ex.autonomy_change_i
+    assert ex.utility_gain_i > 0 and ex.utility_gain_j > 0
+
+
+@FAST
+@given(power, power, st.floats(0.2, 3.0), st.floats(0.0, 0.6), st.floats(0.05, 1.0))
+def test_symmetric_contract_feasible_implies_asymmetric_feasible(p_i, p_j, theta, kappa, adversary):
+    ex = exchange.morrow_exchange(p_i, p_j, autonomy_weight=theta, commitment_cost=kappa, adversary=adversary)
+    if ex.symmetric_feasible:
+        assert ex.feasible
+
+
+@pytest.mark.parametrize("p_strong", [0.01, 0.15, 0.5])
+def test_asymmetric_alliances_pay_over_a_wider_range_of_capability_ratios(p_strong):
+    # Morrow's H1: asymmetric alliances form more easily than symmetric ones
+    ratio = np.geomspace(1e-4, 1.0, 4001)
+    ex = exchange.morrow_exchange(p_strong, p_strong * ratio)
+    assert ex.feasible.all()  # the exchange of autonomy for security works at every ratio here
+    assert not ex.symmetric_feasible[0]  # but a symmetric alliance with a tiny partner does not
+    assert ex.feasible.sum() > ex.symmetric_feasible.sum()
+    # the symmetric region is exactly the analytic interval ratio > rho*
+    rho_star = float(exchange.symmetric_ratio_threshold(p_strong))
+    away = np.abs(ratio - rho_star) > 1e-6
+    np.testing.assert_array_equal(ex.symmetric_feasible[away], (ratio > rho_star)[away])
+
+
+@FAST
+@given(st.floats(0.005, 2.0))
+def test_strong_side_gains_autonomy_net_in_very_asymmetric_pairs(p_strong):
+    # as the partner's relative power goes to 0 the concession tends to 1 - kappa, so the strong
+    # side's net autonomy change tends to 1 - 2 kappa > 0 (kappa = 0.1 by default)
+    ex = exchange.morrow_exchange(p_strong, 0.05 * p_strong)
+    assert ex.feasible and ex.autonomy_change_i > 0 > ex.autonomy_change_j
+
+
+@settings(max_examples=25, deadline=None)
+@given(power, st.floats(0.02, 1.0), st.floats(0.3, 3.0), st.floats(0.0, 0.4))
+def test_concession_is_the_nash_bargaining_solution(p_i, ratio, theta, kappa):
+    ex = exchange.morrow_exchange(p_i, p_i * ratio, autonomy_weight=theta, commitment_cost=kappa)
+    assume(bool(ex.feasible))
+    g_i = float(ex.utility_gain_i - theta * np.log(1 - kappa + ex.concession))
+    g_j = float(ex.utility_gain_j - theta * np.log(1 - kappa - ex.concession))
+    lo = np.exp(-g_i / theta) - (1 - kappa)
+    hi = (1 - kappa) - np.exp(-g_j / theta)
+
+    def neg_log_nash(x):
+        return -(np.log(g_i + theta * np.log(1 - kappa + x)) + np.log(g_j + theta * np.log(1 - kappa - x)))
+
+    best = minimize_scalar(neg_log_nash, bounds=(lo + 1e-12, hi - 1e-12), method="bounded", options={"xatol": 1e-12})
+    assert neg_log_nash(float(ex.concession)) <= best.fun + 1e-9
+
+
+def test_utility_gains_follow_the_documented_forms():
+    p_i, p_j, r, theta, kappa = 0.3, 0.05, 0.2, 1.5, 0.2
+    ex = exchange.morrow_exchange(p_i, p_j, adversary=r, autonomy_weight=theta, commitment_cost=kappa)
+    s = lambda p: p / (p + r)  # noqa: E731
+    assert ex.security_gain_i == pytest.approx(s(p_i + p_j) - s(p_i))
+    assert ex.utility_gain_i == pytest.approx(np.log(s(p_i + p_j) / s(p_i)) + theta * np.log(1 + ex.autonomy_change_i))
+    assert ex.utility_gain_j == pytest.approx(np.log(s(p_i + p_j) / s(p_j)) + theta * np.log(1 + ex.autonomy_change_j))
+
+
+def test_no_contract_when_the_pledge_costs_almost_all_autonomy():
+    ds, da = exchange.autonomy_security_exchange(0.1, 0.1, commitment_cost=0.99)
+    assert ds == 0 and da == 0
+
+
+def test_exchange_matrix_is_pairwise_with_zero_diagonal():
+    power = np.array([0.3, 0.1, 0.02])
+    ds, da = exchange.exchange_matrix(power)
+    assert ds.shape == da.shape == (3, 3)
+    assert np.all(np.diag(ds) == 0) and np.all(np.diag(da) == 0)
+    for i in range(3):
+        for j in range(3):
+            if i != j:
+                assert ds[i, j] == pytest.approx(exchange.autonomy_security_exchange(power[i], power[j])[0])
+    assert ds[2, 0] > ds[0, 2]  # the weak state gains more security from the strong than vice versa
+    assert da[2, 0] < da[0, 2]  # and pays in autonomy
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"power_i": 0.0, "power_j": 0.1}, "power_i"),
+        ({"power_i": 0.1, "power_j": -1.0}, "power_j"),
+        ({"power_i": 0.1, "power_j": np.nan}, "power_j"),
+        ({"power_i": 0.1, "power_j": 0.1, "commitment_cost": 1.0}, "commitment_cost"),
+        ({"power_i": 0.1, "power_j": 0.1, "adversary": 0.0}, "adversary"),
+        ({"power_i": [0.1, 0.2], "power_j": [0.1, 0.2, 0.3]}, "broadcast"),
+    ],
+)
+def test_morrow_bad_input(kwargs, field):
+    with pytest.raises(ValueError, match=field):
+        exchange.morrow_exchange(**kwargs)
+
+
+def test_exchange_matrix_needs_a_vector():
+    with pytest.raises(ValueError, match="1-D"):
+        exchange.exchange_matrix(np.ones((2, 2)))
+
+
+def test_morrow_security_is_a_concave_contest_ratio():
+    s = exchange.morrow_security(np.array([0.0, 0.1, 0.2, 0.3]), adversary=0.1)
+    np.testing.assert_allclose(s, [0.0, 0.5, 2 / 3, 0.75])
+    assert np.all(np.diff(s, 2) < 0)
+    with pytest.raises(ValueError, match="adversary"):
+        exchange.morrow_security(0.1, adversary=-1.0)
+
+
+@FAST
+@given(st.integers(0, 2**32 - 1), st.lists(shapes, min_size=2, max_size=2))
+def test_check_false_gives_the_same_bits_on_valid_input(seed, sh):
+    rng = np.random.default_rng(seed)
+    p_i, p_j = draw(rng, sh[0], 1e-3, 0.3), draw(rng, sh[1], 1e-3, 0.3)
+    kw = {"adversary": float(rng.uniform(0.05, 0.5)), "autonomy_weight": float(rng.uniform(0.2, 3.0)),
+          "commitment_cost": float(rng.uniform(0.0, 0.4)), "iterations": 24}
+    for a, b in zip(exchange.morrow_exchange(p_i, p_j, **kw), exchange.morrow_exchange(p_i, p_j, **kw, check=False)):
+        same_bits(a, b)
+
+
+def test_check_true_still_rejects_bad_input():
+    with pytest.raises(ValueError, match="morrow_exchange: power_i must be > 0"):
+        exchange.morrow_exchange(0.0, 0.1, check=True)
