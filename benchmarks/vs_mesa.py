@@ -66,7 +66,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from mesa_model import AllianceModel, reduced_scenario  # noqa: E402
 
 from foedus.sim import Simulation  # noqa: E402
-from foedus.sim.ensemble import run_seed  # noqa: E402
+from foedus.experiments.runner import run_seed  # noqa: E402
 
 
 def foedus_run(sc, seed: int, years: int, explain: bool = False) -> tuple[np.ndarray, np.ndarray, float]:

@@ -5,7 +5,12 @@ agreements in force, begun and ended per year by kind),
 :mod:`~foedus.analysis.size`, :mod:`~foedus.analysis.survival` (Kaplan-Meier),
 :mod:`~foedus.analysis.network` (alliance networks, dyad-years), :mod:`~foedus.analysis.polarity`
 (blocs, poles, concentration), :mod:`~foedus.analysis.similarity` (tau-b, S scores),
-:mod:`~foedus.analysis.summary`, :mod:`~foedus.analysis.ensemble` (bands over many runs).
+:mod:`~foedus.analysis.summary`; for ensembles of simulated runs,
+:mod:`~foedus.analysis.indicators` (the indicators of one run, from its compact record),
+:mod:`~foedus.analysis.ensemble` (bands, alignments and pair probabilities over many runs,
+comparisons) and :mod:`~foedus.analysis.outcomes` (a yes/no outcome per run, for discovery).
+Nothing here imports :mod:`foedus.sim`: simulated and recorded history arrive as the same
+:class:`foedus.schema.History` (or :class:`foedus.schema.RunRecord`).
 """
 
 from foedus.analysis.formation import (

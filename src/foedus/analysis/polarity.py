@@ -16,7 +16,7 @@ Definitions
         great power that guarantees it (on the simulated world of 2022 NATO Europe forms a
         community apart from the United States).
     ``method="poles"`` (pole-anchored blocs; the default of the ensemble indicators,
-    :mod:`foedus.analysis.ensemble`)
+    :mod:`foedus.analysis.indicators`)
         Poles are the great powers (Waltz 1979: the number of poles is the number of great
         powers; alliances group the lesser states around them, Rapkin, Thompson &
         Christopherson 1979), and blocs are the alliance clusters formed around them
@@ -112,6 +112,8 @@ from foedus.schema import OBLIGATIONS, History
 
 __all__ = [
     "BLOC_METHODS",
+    "strength_rank",
+    "contested_states",
     "concentration",
     "effective_number",
     "blocs",
@@ -251,8 +253,29 @@ def pole_bloc_leaders(rank: np.ndarray, major: np.ndarray, i: np.ndarray, j: np.
     return leader
 
 
-def _strength_rank(cinc: np.ndarray, codes: np.ndarray, group: np.ndarray | None = None) -> np.ndarray:
-    """Strength order of nodes (0 strongest): by ``group`` (e.g. year), CINC descending (NaN as 0), code."""
+def strength_rank(cinc: np.ndarray, codes: np.ndarray, group: np.ndarray | None = None) -> np.ndarray:
+    """Strength order of nodes (0 strongest) within each group: CINC descending (NaN as 0), then code.
+
+    Parameters
+    ----------
+    cinc : numpy.ndarray
+        Capability share of every node.
+    codes : numpy.ndarray
+        COW code of every node (breaks ties: the lower code ranks first).
+    group : numpy.ndarray, optional
+        Group of every node (e.g. its year); groups are ranked in ascending order, one after
+        the other. Default: one group.
+
+    Returns
+    -------
+    numpy.ndarray
+        Rank of every node, 0 .. n - 1 over all nodes (groups in order).
+
+    Examples
+    --------
+    >>> strength_rank(np.array([0.1, 0.3, 0.3]), np.array([2, 365, 200])).tolist()
+    [2, 1, 0]
+    """
     c = np.nan_to_num(np.asarray(cinc, dtype=float), nan=0.0)
     g = np.zeros(len(c), np.int64) if group is None else np.asarray(group)
     order = np.lexsort((np.asarray(codes), -c, g))
@@ -261,8 +284,23 @@ def _strength_rank(cinc: np.ndarray, codes: np.ndarray, group: np.ndarray | None
     return rank
 
 
-def _contested(leader: np.ndarray, major: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Nodes that share an edge with a major power of another bloc (``leader`` as node or bloc labels)."""
+def contested_states(leader: np.ndarray, major: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Nodes that share an edge with a major power of another bloc.
+
+    Parameters
+    ----------
+    leader : numpy.ndarray
+        Bloc label of every node (e.g. its bloc leader, :func:`pole_bloc_leaders`).
+    major : numpy.ndarray of bool
+        Major-power flag of every node.
+    i, j : numpy.ndarray of int
+        End points of the edges (defence pacts), each edge once.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        True for a node allied to a major power outside its own bloc.
+    """
     out = np.zeros(len(leader), bool)
     for u, v in ((i, j), (j, i)):
         hit = major[v] & (leader[u] != leader[v])
@@ -276,7 +314,7 @@ def _graph_arrays(graph: nx.Graph) -> tuple[list, np.ndarray, np.ndarray, np.nda
     cinc = np.array([float(np.nan_to_num(graph.nodes[n].get("cinc", 0.0) or 0.0, nan=0.0)) for n in nodes])
     major = np.array([bool(graph.nodes[n].get("major", False)) for n in nodes], dtype=bool)
     e = np.array([(index[u], index[v]) for u, v in graph.edges], dtype=np.int64).reshape(-1, 2)
-    return nodes, cinc, major, _strength_rank(cinc, np.asarray(nodes)), e[:, 0], e[:, 1]
+    return nodes, cinc, major, strength_rank(cinc, np.asarray(nodes)), e[:, 0], e[:, 1]
 
 
 def _pole_parts(graph: nx.Graph) -> list[frozenset]:
@@ -446,7 +484,7 @@ def state_blocs(
         _, comp = connected_components(adj, directed=False)
         nodes["_comp"] = comp
     elif method == "poles":
-        rank = _strength_rank(nodes["cinc"].to_numpy(dtype=float), nodes["ccode"].to_numpy(), nodes["year"].to_numpy())
+        rank = strength_rank(nodes["cinc"].to_numpy(dtype=float), nodes["ccode"].to_numpy(), nodes["year"].to_numpy())
         nodes["_comp"] = pole_bloc_leaders(rank, is_major, i, j)  # the leader's row
     else:
         nodes["_comp"] = _modularity_labels(nodes, i, j)
@@ -460,7 +498,7 @@ def state_blocs(
         order = nodes.assign(_c=c).sort_values(["_comp", "_c", "ccode"], ascending=[True, False, True], kind="mergesort")
         leader = order.drop_duplicates("_comp").set_index("_comp")["ccode"]
     grp = nodes.assign(_c=c).groupby("_comp")
-    nodes["contested"] = _contested(nodes["_comp"].to_numpy(), is_major, i, j)
+    nodes["contested"] = contested_states(nodes["_comp"].to_numpy(), is_major, i, j)
     nodes["bloc"] = nodes["_comp"].map(leader).astype("int64")
     nodes["bloc_size"] = grp["ccode"].transform("size").astype("int64")
     nodes["bloc_cinc"] = grp["_c"].transform("sum")

@@ -3,9 +3,9 @@
 EMA Workbench (Kwakkel 2017) drives any model exposed as a Python function whose keyword
 arguments are the uncertain parameters and whose return value maps outcome names to values.
 :func:`run_once` is that function for foedus: knobs of the scenario
-(:func:`foedus.sim.ensemble.design.knob_fields`: the trend drivers T1–T5 and the model
+(:func:`foedus.experiments.design.knob_fields`: the trend drivers T1–T5 and the model
 parameters, by their short names) and a seed in, per-year indicator arrays out
-(:data:`foedus.analysis.ensemble.INDICATORS`). :func:`ema_model` wraps it in an
+(:data:`foedus.analysis.indicators.INDICATORS`). :func:`ema_model` wraps it in an
 :class:`ema_workbench.Model` (one seed for every experiment: common random numbers) or an
 :class:`ema_workbench.ReplicatorModel` (``replications`` seeds per experiment, derived from
 ``seed`` like an ensemble's runs), so EMA's samplers, evaluators, PRIM and sensitivity
@@ -24,7 +24,7 @@ for the ``MultiprocessingEvaluator``), the outcomes printed and explained with P
 In short::
 
     from ema_workbench import SequentialEvaluator, perform_experiments
-    from foedus.sim.ensemble.ema import ema_model
+    from foedus.experiments.ema import ema_model
 
     model = ema_model("europe-1871", {"great_power_competition": (0.2, 0.9), "reactivity": (0.05, 0.3)},
                       years=30, replications=10, seed=1)
@@ -51,8 +51,9 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from foedus.sim.ensemble.design import Knob, knob_fields
-from foedus.sim.ensemble.runner import load_scenario, run_seed, run_tables
+from foedus.experiments.design import Knob, knob_fields
+from foedus.experiments.ensemble import indicator_tables, load_scenario
+from foedus.experiments.runner import run_seed, run_tables
 from foedus.sim.scenario import Scenario
 
 __all__ = ["DEFAULT_OUTCOMES", "FoedusFunction", "run_once", "ema_model"]
@@ -67,7 +68,7 @@ def _cached_scenario(name_or_file: str) -> Scenario:
 
 
 def _check_outcomes(outcomes: Sequence[str]) -> tuple[str, ...]:
-    from foedus.analysis.ensemble import INDICATORS
+    from foedus.analysis.indicators import INDICATORS
 
     bad = [o for o in outcomes if o not in INDICATORS]
     if bad:
@@ -94,10 +95,10 @@ def run_once(
     seed : int
         Seed of the run's generator (the same seed gives the same outcomes).
     outcomes : sequence of str
-        Names in :data:`foedus.analysis.ensemble.INDICATORS`.
+        Names in :data:`foedus.analysis.indicators.INDICATORS`.
     **knobs : float
         Knob values by short name (``great_power_competition=0.8``, ``reactivity=0.2``); see
-        :func:`foedus.sim.ensemble.design.knob_fields`.
+        :func:`foedus.experiments.design.knob_fields`.
 
     Returns
     -------
@@ -118,7 +119,7 @@ def run_once(
     unknown = [k for k in knobs if k not in fields]
     if unknown:
         raise ValueError(f"unknown knob(s) {', '.join(unknown)}; choose from {', '.join(fields)}")
-    tables, _ = run_tables(sc, int(seed), knobs)
+    tables, _ = run_tables(sc, int(seed), knobs, outcomes=indicator_tables)
     system = tables["system"]
     return {name: system[name].to_numpy() for name in names}
 
