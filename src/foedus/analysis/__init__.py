@@ -1,7 +1,7 @@
 """Measures of history, the same code for the imported record and for simulated runs.
 
-Modules: :mod:`~foedus.analysis.formation` (counts by period, obligation, format, symmetry;
-agreements in force, begun and ended per year by kind),
+Modules: :mod:`~foedus.analysis.formation` (counts by period, obligation, format, symmetry),
+:mod:`~foedus.analysis.in_force` (agreements in force, begun and ended per year by kind),
 :mod:`~foedus.analysis.size`, :mod:`~foedus.analysis.survival` (Kaplan-Meier),
 :mod:`~foedus.analysis.network` (alliance networks, dyad-years), :mod:`~foedus.analysis.polarity`
 (blocs, poles, concentration), :mod:`~foedus.analysis.similarity` (tau-b, S scores),
@@ -15,15 +15,13 @@ Nothing here imports :mod:`foedus.sim`: simulated and recorded history arrive as
 
 from foedus.analysis.formation import (
     PERIODS,
-    agreements_begun,
-    agreements_ended,
-    agreements_in_force,
     alliance_table,
     formation_per_year,
     formation_rate,
     formation_table,
     symmetry,
 )
+from foedus.analysis.in_force import agreements_begun, agreements_ended, agreements_in_force
 from foedus.analysis.network import alliance_network, defense_network, dyad_years
 from foedus.analysis.polarity import blocs, concentration, effective_number, major_power_blocs, polarity, state_blocs
 from foedus.analysis.similarity import portfolio_matrix, s_score, similarity_dyad_years, tau_b, write_similarity_parquet

@@ -43,15 +43,13 @@ from foedus.analysis.formation import (
     FORMATS,
     PERIODS,
     Period,
-    agreements_begun,
-    agreements_ended,
-    agreements_in_force,
     alliance_table,
     formation_per_year,
     formation_rate,
     formation_table,
     period_length,
 )
+from foedus.analysis.in_force import agreements_begun, agreements_ended, agreements_in_force
 from foedus.analysis.network import defense_network, dyad_years, partners_per_year
 from foedus.analysis.polarity import major_power_blocs, polarity, state_blocs
 from foedus.analysis.summary import jsonable, summary
