@@ -88,7 +88,7 @@ import pandas as pd
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
-from foedus.analysis.polarity import contested_states, pole_bloc_leaders, strength_rank
+from foedus.analysis.pole_blocs import contested_states, pole_bloc_leaders, strength_rank
 from foedus.schema import RunRecord
 
 __all__ = ["INDICATORS", "EVENT_COLUMNS", "DEFAULT_INDICATORS", "check_indicators", "expand_ranges", "run_indicators"]
@@ -387,7 +387,7 @@ def run_indicators(record: RunRecord) -> dict[str, pd.DataFrame]:
     bipartite graph (state-years and agreement-years), whose co-membership ``B.T @ B`` links
     the state-years of allies and gives each state's number of defence partners; the
     pole-anchored blocs of every year are found at once on that graph
-    (:func:`foedus.analysis.polarity.pole_bloc_leaders`; see the module docstring).
+    (:func:`foedus.analysis.pole_blocs.pole_bloc_leaders`; see the module docstring).
 
     Parameters
     ----------

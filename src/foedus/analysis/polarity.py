@@ -108,12 +108,11 @@ from scipy.sparse.csgraph import connected_components
 
 from foedus.analysis.capabilities import state_years_filled, system_years
 from foedus.analysis.network import dyad_years, membership_years
+from foedus.analysis.pole_blocs import contested_states, pole_bloc_leaders, strength_rank
 from foedus.schema import OBLIGATIONS, History
 
 __all__ = [
     "BLOC_METHODS",
-    "strength_rank",
-    "contested_states",
     "concentration",
     "effective_number",
     "blocs",
@@ -121,7 +120,6 @@ __all__ = [
     "polarity",
     "polarity_of_graph",
     "major_power_blocs",
-    "pole_bloc_leaders",
 ]
 
 BLOC_METHODS: tuple[str, ...] = ("modularity", "components", "poles")
@@ -180,132 +178,6 @@ def effective_number(capabilities) -> float:
 def _check_method(method: str) -> None:
     if method not in BLOC_METHODS:
         raise ValueError(f"method must be one of {', '.join(BLOC_METHODS)}, got {method!r}")
-
-
-def pole_bloc_leaders(rank: np.ndarray, major: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Pole-anchored blocs (``method="poles"``, see the module docstring) of a graph given as arrays.
-
-    The graph may hold several years at once (one node per state-year, edges only within a
-    year): nothing here compares nodes that no edge joins. Vectorised; the cost is linear in
-    the number of edges (plus a logarithmic number of pointer-jumping passes).
-
-    Parameters
-    ----------
-    rank : array of int, shape (n,)
-        A permutation of ``0 .. n-1``: the strength order of the nodes, 0 the strongest
-        (within a year: CINC descending, then COW code ascending).
-    major : array of bool, shape (n,)
-        Major powers (the poles).
-    i, j : arrays of int
-        The edges (defence pacts), each listed once or in both directions.
-
-    Returns
-    -------
-    numpy.ndarray of int, shape (n,)
-        For every node, the node index of its bloc's leader: the anchoring major power for
-        nodes tied to a major power, the strongest member of its component of pole-less
-        states otherwise (itself when it has no defence pact). Nodes with the same leader
-        form one bloc.
-
-    Examples
-    --------
-    A chain 0-1-2-3 where 0 and 3 are major powers (0 the strongest): the chain does not
-    merge them; node 1 follows 0, node 2 follows 3.
-
-    >>> pole_bloc_leaders(np.arange(4), np.array([True, False, False, True]), np.array([0, 1, 2]), np.array([1, 2, 3])).tolist()
-    [0, 0, 3, 3]
-    """
-    rank = np.asarray(rank, dtype=np.int64)
-    major = np.asarray(major, dtype=bool)
-    n = len(rank)
-    node_of_rank = np.empty(n, np.int64)
-    node_of_rank[rank] = np.arange(n)
-    i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
-    a, b = np.concatenate([i, j]), np.concatenate([j, i])
-    a, b = a[a != b], b[a != b]
-    none = np.int64(n)
-    # 1. each major power follows its strongest stronger major-power ally; anchors follow nobody
-    mm = major[a] & major[b] & (rank[b] < rank[a])
-    best = np.full(n, none)
-    np.minimum.at(best, a[mm], rank[b[mm]])
-    parent = np.arange(n)
-    has = best < none
-    parent[has] = node_of_rank[best[has]]
-    while True:  # pointer jumping: every link goes to a strictly stronger power, so this ends
-        nxt = parent[parent]
-        if np.array_equal(nxt, parent):
-            break
-        parent = nxt
-    leader = parent.copy()
-    # 2. any other state follows the strongest major power it is allied to
-    mn = ~major[a] & major[b]
-    best = np.full(n, none)
-    np.minimum.at(best, a[mn], rank[b[mn]])
-    anchored = best < none
-    leader[anchored] = parent[node_of_rank[best[anchored]]]
-    # 3. states allied to no major power: components of their pacts among themselves
-    free = ~major & ~anchored
-    ff = free[a] & free[b]
-    _, comp = connected_components(coo_matrix((np.ones(int(ff.sum())), (a[ff], b[ff])), shape=(n, n)), directed=False)
-    top = np.full(n, none)
-    np.minimum.at(top, comp[free], rank[free])
-    leader[free] = node_of_rank[top[comp[free]]]
-    return leader
-
-
-def strength_rank(cinc: np.ndarray, codes: np.ndarray, group: np.ndarray | None = None) -> np.ndarray:
-    """Strength order of nodes (0 strongest) within each group: CINC descending (NaN as 0), then code.
-
-    Parameters
-    ----------
-    cinc : numpy.ndarray
-        Capability share of every node.
-    codes : numpy.ndarray
-        COW code of every node (breaks ties: the lower code ranks first).
-    group : numpy.ndarray, optional
-        Group of every node (e.g. its year); groups are ranked in ascending order, one after
-        the other. Default: one group.
-
-    Returns
-    -------
-    numpy.ndarray
-        Rank of every node, 0 .. n - 1 over all nodes (groups in order).
-
-    Examples
-    --------
-    >>> strength_rank(np.array([0.1, 0.3, 0.3]), np.array([2, 365, 200])).tolist()
-    [2, 1, 0]
-    """
-    c = np.nan_to_num(np.asarray(cinc, dtype=float), nan=0.0)
-    g = np.zeros(len(c), np.int64) if group is None else np.asarray(group)
-    order = np.lexsort((np.asarray(codes), -c, g))
-    rank = np.empty(len(c), np.int64)
-    rank[order] = np.arange(len(c))
-    return rank
-
-
-def contested_states(leader: np.ndarray, major: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Nodes that share an edge with a major power of another bloc.
-
-    Parameters
-    ----------
-    leader : numpy.ndarray
-        Bloc label of every node (e.g. its bloc leader, :func:`pole_bloc_leaders`).
-    major : numpy.ndarray of bool
-        Major-power flag of every node.
-    i, j : numpy.ndarray of int
-        End points of the edges (defence pacts), each edge once.
-
-    Returns
-    -------
-    numpy.ndarray of bool
-        True for a node allied to a major power outside its own bloc.
-    """
-    out = np.zeros(len(leader), bool)
-    for u, v in ((i, j), (j, i)):
-        hit = major[v] & (leader[u] != leader[v])
-        out[u[hit]] = True
-    return out
 
 
 def _graph_arrays(graph: nx.Graph) -> tuple[list, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -534,6 +406,11 @@ def _modularity_labels(nodes: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.
     return labels
 
 
+def _blocs_table(history: History, blocs_table: pd.DataFrame | None, **state_blocs_args) -> pd.DataFrame:
+    """``blocs_table`` when given, else :func:`state_blocs` of ``history`` (shared by the per-year tables)."""
+    return blocs_table if blocs_table is not None else state_blocs(history, **state_blocs_args)
+
+
 def polarity(
     history: History,
     *,
@@ -568,7 +445,7 @@ def polarity(
     In the record, 1960 has two poles (the US-led and the Soviet-led defence blocs), 1914 four
     (Triple Alliance, Franco-Russian, Anglo-Japanese, and the unaligned United States).
     """
-    sb = blocs_table if blocs_table is not None else state_blocs(history, method=method, obligation=obligation, dyads=dyads, years=years)
+    sb = _blocs_table(history, blocs_table, method=method, obligation=obligation, dyads=dyads, years=years)
     lo, hi = (int(sb["year"].min()), int(sb["year"].max())) if blocs_table is not None and len(sb) else _year_range(history, years)
     years = pd.RangeIndex(lo, hi + 1, name="year")
     by_year = sb.groupby("year")
@@ -612,7 +489,7 @@ def major_power_blocs(
         abbreviation), ``bloc_size``, ``bloc_cinc``, ``bloc_majors``, one row per major power
         and year.
     """
-    sb = blocs_table if blocs_table is not None else state_blocs(history, method=method, obligation=obligation, dyads=dyads, years=years)
+    sb = _blocs_table(history, blocs_table, method=method, obligation=obligation, dyads=dyads, years=years)
     abb = history.states.drop_duplicates("ccode", keep="last").set_index("ccode")["abb"].astype("object")
     m = sb[sb["major"]].copy()
     m.insert(2, "abb", m["ccode"].map(abb).fillna(m["ccode"].astype(str)).to_numpy())
