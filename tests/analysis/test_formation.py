@@ -13,7 +13,6 @@ import dataclasses
 import numpy as np
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from foedus.analysis.formation import (
     PERIODS,
@@ -29,7 +28,7 @@ from foedus.analysis.formation import (
 )
 from foedus.analysis.size import founding_members, members_per_alliance, size_summary
 from foedus.analysis.summary import summary
-from foedus.analysis.toy import toy_history
+from foedus.testing import strategies, toy_history
 from foedus.schema import OBLIGATIONS
 
 
@@ -170,20 +169,8 @@ def test_symmetry_rejects_bad_parameters():
         symmetry(h, k=0.5)
 
 
-@st.composite
-def _alliance_lists(draw):
-    n = draw(st.integers(0, 12))
-    out = []
-    for i in range(n):
-        start = draw(st.integers(1900, 2000))
-        end = draw(st.one_of(st.none(), st.integers(start, 2000)))
-        members = draw(st.lists(st.integers(1, 40), min_size=2, max_size=8, unique=True))
-        out.append({"id": i + 1, "start": start, "end": end, "members": members})
-    return out
-
-
 @settings(max_examples=10, deadline=None)
-@given(_alliance_lists())
+@given(strategies.alliance_specs())
 def test_counts_partition_on_random_histories(alliances):
     """Per-year counts sum to the alliances; periods partition them; formats partition them."""
     h = toy_history(alliances, first_year=1900, last_year=2000)

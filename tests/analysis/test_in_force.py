@@ -13,11 +13,10 @@ import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from foedus.analysis.formation import formation_per_year, primary_obligation
 from foedus.analysis.in_force import agreements_begun, agreements_ended, agreements_in_force
-from foedus.analysis.toy import toy_history
+from foedus.testing import strategies, toy_history
 from foedus.schema import AGREEMENT_KINDS, OBLIGATIONS
 
 
@@ -139,20 +138,9 @@ def test_a_history_without_agreements_counts_nothing():
     assert f.shape == (6, 0) and f.index.tolist() == list(range(1900, 1906))
 
 
-@st.composite
-def _agreement_lists(draw):
-    n = draw(st.integers(0, 15))
-    out = []
-    for i in range(n):
-        start = draw(st.integers(1890, 1930))  # some begun before the 1900 window opens
-        end = draw(st.one_of(st.none(), st.integers(start, 1930)))
-        kind = draw(st.sampled_from(AGREEMENT_KINDS))
-        out.append({"id": i + 1, "start": start, "end": end, "members": [1, 2], "kind": kind})
-    return out
-
-
 @settings(max_examples=25, deadline=None)
-@given(_agreement_lists())
+# some begun before the 1900 window opens; two members each, any kind
+@given(strategies.alliance_specs(starts=(1890, 1930), count=(0, 15), codes=(1, 2), size=(2, 2), kinds=AGREEMENT_KINDS))
 def test_in_force_matches_brute_force_and_the_stock_flow_identity(agreements):
     """F_y equals a direct count; F_y = F_{y-1} + B_y - E_{y-1}; at year end F_y - E_y."""
     h = toy_history(agreements, first_year=1900, last_year=1930)

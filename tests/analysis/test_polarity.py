@@ -28,7 +28,7 @@ from foedus.analysis.polarity import (
     state_blocs,
 )
 from foedus.analysis.pole_blocs import pole_bloc_leaders
-from foedus.analysis.toy import toy_history
+from foedus.testing import toy_history
 
 GMY, AUH, ITA, FRN, RUS, UKG, USA, JPN, CHN = 255, 300, 325, 220, 365, 200, 2, 740, 710
 

@@ -89,7 +89,7 @@ def test_bad_arguments(tmp_path, tiny):
 _KILL_SCRIPT = textwrap.dedent(
     """
     import sys
-    from foedus.sim.synthetic import synthetic_scenario
+    from foedus.testing import synthetic_scenario
     from foedus.experiments.ensemble import run_ensemble
     sc = synthetic_scenario({n}, seed={seed}, years={years}, alliances={alliances}, cyber={cyber})
     run_ensemble(sc, runs={runs}, out=sys.argv[1], seed={eseed}, knobs={knobs!r}, workers=1, processes=False)

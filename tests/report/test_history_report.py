@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from foedus.analysis.toy import toy_history
+from foedus.testing import toy_history
 from foedus.report.history import (
     RECORD_MILEX_UNIT,
     SNAPSHOT_YEARS,

@@ -407,9 +407,10 @@ def run_indicators(record: RunRecord) -> dict[str, pd.DataFrame]:
     Examples
     --------
     >>> from foedus.testing import toy_history
-    >>> tables = run_indicators(RunRecord.from_history(toy_history()))
-    >>> int(tables["system"]["alliances"].max())
-    3
+    >>> h = toy_history([{"id": 1, "start": 2000, "end": None, "members": [2, 200]}], first_year=2000, last_year=2002)
+    >>> tables = run_indicators(RunRecord.from_history(h))
+    >>> tables["system"]["alliances"].tolist(), tables["states"]["degree"].tolist()
+    ([1, 1, 1], [1, 1, 1, 1, 1, 1])
     """
     g = _grid(record)
     Y, N = g.shape

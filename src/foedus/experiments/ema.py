@@ -107,7 +107,7 @@ def run_once(
 
     Examples
     --------
-    >>> from foedus.sim.synthetic import synthetic_scenario
+    >>> from foedus.testing import synthetic_scenario
     >>> out = run_once(synthetic_scenario(6, years=3), seed=1, cyber=0.9)
     >>> out["alliances"].shape
     (3,)

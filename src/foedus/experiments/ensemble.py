@@ -20,8 +20,8 @@ alignments, pair probabilities, comparisons) are in :mod:`foedus.analysis.ensemb
 :mod:`foedus.report.ensemble`; interoperation with EMA Workbench in
 :mod:`foedus.experiments.ema` and :mod:`foedus.experiments.discovery`.
 
->>> from foedus.experiments.ensemble import run_ensemble                 # doctest: +SKIP
->>> store = run_ensemble("world-2022", runs=1000, years=30, seed=1, out="ens",
+>>> from foedus.experiments.ensemble import run_ensemble
+>>> store = run_ensemble("world-2022", runs=1000, years=30, seed=1, out="ens",   # doctest: +SKIP
 ...                      knobs=["great_power_competition=0.3:0.9"], progress=True)
 """
 

@@ -165,7 +165,7 @@ def simulated_source(history: History) -> tuple[str, int] | None:
 
     Examples
     --------
-    >>> from foedus.analysis.toy import toy_history
+    >>> from foedus.testing import toy_history
     >>> h = toy_history([{"id": 1, "start": 2022, "end": None, "members": [2, 20]}], first_year=2022, last_year=2030)
     >>> simulated_source(h) is None
     True
