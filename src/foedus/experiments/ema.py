@@ -51,6 +51,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
+from foedus.analysis.indicators import check_indicators
 from foedus.experiments.design import Knob, knob_fields
 from foedus.experiments.ensemble import indicator_tables, load_scenario
 from foedus.experiments.runner import run_seed, run_tables
@@ -65,15 +66,6 @@ DEFAULT_OUTCOMES: tuple[str, ...] = ("alliances", "defense_pacts", "blocs", "pol
 @lru_cache(maxsize=8)
 def _cached_scenario(name_or_file: str) -> Scenario:
     return Scenario.load(name_or_file)
-
-
-def _check_outcomes(outcomes: Sequence[str]) -> tuple[str, ...]:
-    from foedus.analysis.indicators import INDICATORS
-
-    bad = [o for o in outcomes if o not in INDICATORS]
-    if bad:
-        raise ValueError(f"unknown outcome(s) {', '.join(bad)}; choose from {', '.join(INDICATORS)}")
-    return tuple(outcomes)
 
 
 def run_once(
@@ -114,7 +106,7 @@ def run_once(
     """
     sc = scenario if isinstance(scenario, Scenario) else _cached_scenario(str(scenario))
     sc = load_scenario(sc, years)
-    names = _check_outcomes(outcomes)
+    names = tuple(check_indicators(outcomes))
     fields = knob_fields()
     unknown = [k for k in knobs if k not in fields]
     if unknown:
@@ -136,7 +128,7 @@ class FoedusFunction:
 
     def __init__(self, scenario: Scenario | str | Path, years: int | None = None, outcomes: Sequence[str] = DEFAULT_OUTCOMES):
         self.scenario = load_scenario(scenario, years)
-        self.outcomes = _check_outcomes(outcomes)
+        self.outcomes = tuple(check_indicators(outcomes))
 
     def __call__(self, seed: int = 0, **knobs: float) -> dict[str, np.ndarray]:
         return run_once(self.scenario, seed=seed, outcomes=self.outcomes, **knobs)
