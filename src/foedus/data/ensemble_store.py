@@ -257,6 +257,18 @@ class EnsembleStore:
         self.manifest["compute_seconds"] = float(self.manifest.get("compute_seconds", 0.0)) + float(seconds)
         self._write_manifest()
 
+    def record_session(self, session: dict) -> None:
+        """Keep what one run or resume call ran as :attr:`session` and append it to the manifest's ``sessions``.
+
+        Parameters
+        ----------
+        session : dict
+            ``runs``, ``wall_seconds``, ``scheduler``, ``workers``, ``threads`` (JSON values).
+        """
+        self.session = session
+        self.manifest.setdefault("sessions", []).append(session)
+        self._write_manifest()
+
     def _write_manifest(self) -> None:
         self.manifest["completed"] = _ranges(self._done)
         self.manifest["runs_done"] = len(self._done)

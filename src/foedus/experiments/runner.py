@@ -359,9 +359,7 @@ def execute(
                     submit_next()
             finally:
                 wall = time.perf_counter() - t_start
-                store.session = {"runs": ran, "wall_seconds": round(wall, 3), "scheduler": label, "workers": workers, "threads": nthreads}
-                store.manifest.setdefault("sessions", []).append(store.session)
-                store._write_manifest()
+                store.record_session({"runs": ran, "wall_seconds": round(wall, 3), "scheduler": label, "workers": workers, "threads": nthreads})
     finally:
         if report is not None:
             report.close()
