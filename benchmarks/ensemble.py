@@ -8,12 +8,12 @@ What is measured, in one benchmark run:
 
 1. **Where the time of one run goes** (one process, no Dask): ``world-2022`` for ``--years``
    years, timed in parts: building the world, the simulated years (per step of the pipeline),
-   the compact record and indicators (:func:`foedus.analysis.ensemble.run_indicators`), and
+   the compact record and indicators (:func:`foedus.analysis.indicators.run_indicators`), and
    writing the three Parquet tables. The baseline for the throughput figures below:
    ``sequential_runs_per_second`` (a plain loop, one core).
 2. **Scaling**: ``--scaling-runs`` runs on a :class:`distributed.LocalCluster` of 1 worker
    process, then of 2 (one thread each), each cluster warmed up first (imports and numba's
-   cached kernels load once per worker), through :func:`foedus.sim.ensemble.run_ensemble`
+   cached kernels load once per worker), through :func:`foedus.experiments.ensemble.run_ensemble`
    writing to a temporary folder. ``scaling_2_vs_1`` = throughput with 2 workers / with 1.
 3. **The big one**: ``--runs`` runs of ``world-2022`` x ``--years`` years on 2 workers, written
    to a temporary folder, wall time from the call to the last run written (cluster start
@@ -40,10 +40,10 @@ import numpy as np
 
 def profile_one_run(sc, seed: int) -> dict[str, float]:
     """Time the parts of one ensemble run (see the module docstring, item 1)."""
-    from foedus.analysis.ensemble import run_indicators
+    from foedus.data.ensemble_store import table_bytes
+    from foedus.experiments.ensemble import indicator_tables
+    from foedus.sim.compact import CountingRecorder, compact_record
     from foedus.sim.engine import Simulation
-    from foedus.sim.ensemble.compact import CountingRecorder, RunRecord
-    from foedus.sim.ensemble.store import table_bytes
 
     parts: dict[str, float] = {}
     t = time.perf_counter()
@@ -68,9 +68,7 @@ def profile_one_run(sc, seed: int) -> dict[str, float]:
     for k, v in spent.items():
         parts[f"  step {k}"] = v
     t = time.perf_counter()
-    record = RunRecord.from_simulation(sim)
-    tables = run_indicators(record)
-    tables["alliances"] = record.spells
+    tables = indicator_tables(compact_record(sim))
     parts["indicators"] = time.perf_counter() - t
     t = time.perf_counter()
     for df in tables.values():
@@ -83,12 +81,12 @@ def timed_ensemble(sc, runs: int, workers: int, out: Path, seed: int) -> float:
     """Wall time of ``runs`` runs on a warmed local cluster of ``workers`` processes."""
     from distributed import Client, LocalCluster
 
-    from foedus.sim.ensemble import run_ensemble
-    from foedus.sim.ensemble.runner import simulate_run
+    from foedus.experiments.ensemble import indicator_tables, run_ensemble
+    from foedus.experiments.runner import simulate_run
 
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         warm = sc.model_copy(update={"years": 2})
-        futures = [client.submit(simulate_run, warm, i, i, None, False, pure=False, workers=[addr]) for i, addr in enumerate(client.scheduler_info()["workers"])]
+        futures = [client.submit(simulate_run, warm, i, i, None, False, outcomes=indicator_tables, pure=False, workers=[addr]) for i, addr in enumerate(client.scheduler_info()["workers"])]
         client.gather(futures)
         t = time.perf_counter()
         run_ensemble(sc, runs=runs, out=out, seed=seed, client=client)
@@ -105,14 +103,15 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
 
-    from foedus.sim.ensemble.runner import load_scenario, simulate_run
+    from foedus.experiments.ensemble import indicator_tables, load_scenario
+    from foedus.experiments.runner import simulate_run
 
     print(f"load average before: {os.getloadavg()}")
     sc = load_scenario(args.scenario, args.years)
     print(f"scenario {sc.name}: {len(sc.actors)} states, {args.years} years")
 
     # 1. where the time goes, and the sequential baseline
-    simulate_run(sc.model_copy(update={"years": 2}), 0, 0)  # warm-up: numba kernels, imports
+    simulate_run(sc.model_copy(update={"years": 2}), 0, 0, outcomes=indicator_tables)  # warm-up: numba kernels, imports
     parts = [profile_one_run(sc, s) for s in (11, 12, 13)]
     print("one run, mean of 3 (seconds):")
     for k in parts[0]:
@@ -120,7 +119,7 @@ def main() -> None:
     t = time.perf_counter()
     n_seq = 8
     for i in range(n_seq):
-        simulate_run(sc, i, 100 + i)
+        simulate_run(sc, i, 100 + i, outcomes=indicator_tables)
     seq = n_seq / (time.perf_counter() - t)
     print(f"sequential (plain loop, one core): {seq:.2f} runs/s")
 
@@ -136,7 +135,8 @@ def main() -> None:
         # 3. the big ensemble
         big = None
         if not args.skip_big:
-            from foedus.sim.ensemble import EnsembleStore, run_ensemble
+            from foedus.data.ensemble_store import EnsembleStore
+            from foedus.experiments.ensemble import run_ensemble
 
             t = time.perf_counter()
             run_ensemble(sc, runs=args.runs, out=tmp / "big", seed=args.seed, workers=2)

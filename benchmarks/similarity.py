@@ -34,15 +34,8 @@ import time
 import numpy as np
 from scipy.stats import kendalltau
 
-from foedus.analysis.similarity import (
-    ATOP_TIE_LEVELS,
-    GLOBAL_MEASURES,
-    MEASURES,
-    _Portfolios,
-    cow_region,
-    default_years,
-    similarity_dyad_years,
-)
+from foedus.analysis.portfolios import ATOP_TIE_LEVELS, Portfolios, cow_region
+from foedus.analysis.similarity import GLOBAL_MEASURES, MEASURES, default_years, similarity_dyad_years
 from foedus.data import open_record
 
 
@@ -93,7 +86,7 @@ def main() -> None:
     dyads_per_year = df.groupby("year").size().reindex(years, fill_value=0).to_numpy()
 
     rng = np.random.default_rng(args.seed)
-    pf = _Portfolios(history, ATOP_TIE_LEVELS, ("alliance",))
+    pf = Portfolios(history, ATOP_TIE_LEVELS, ("alliance",))
     sample_years = sorted(set(range(years[0], years[-1] + 1, 20)) | {years[-1]})
     per_dyad_time = []
     tie_time = 0.0

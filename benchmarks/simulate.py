@@ -6,7 +6,7 @@ Run on demand (not collected by pytest)::
 
 What is measured, in the same process:
 
-- ``engine``: a full run of a synthetic 200-state world (:func:`foedus.sim.synthetic.synthetic_scenario`,
+- ``engine``: a full run of a synthetic 200-state world (:func:`foedus.testing.synthetic_scenario`,
   with cyber actors and starting alliances) for 200 years, every step of the pipeline, then the
   canonical tables (:meth:`foedus.sim.Simulation.history`); best of ``--repeat`` runs;
 - baseline ``record_naive``: the same run's ``state_years`` table built the naive way, one Python
@@ -30,7 +30,7 @@ import pandas as pd
 
 from foedus.sim import Simulation
 from foedus.sim.engine import single_threaded_blas
-from foedus.sim.synthetic import synthetic_scenario
+from foedus.testing import synthetic_scenario
 from foedus.theory.threat import threat_matrix
 
 

@@ -66,7 +66,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from mesa_model import AllianceModel, reduced_scenario  # noqa: E402
 
 from foedus.sim import Simulation  # noqa: E402
-from foedus.sim.ensemble import run_seed  # noqa: E402
+from foedus.experiments.runner import run_seed  # noqa: E402
 
 
 def foedus_run(sc, seed: int, years: int, explain: bool = False) -> tuple[np.ndarray, np.ndarray, float]:
@@ -154,12 +154,12 @@ def main() -> None:
     ap.add_argument(
         "--scenario",
         default="world-2022",
-        help="base scenario to reduce: a built-in name, or synthetic:N for a synthetic world of N states (foedus.sim.synthetic)",
+        help="base scenario to reduce: a built-in name, or synthetic:N for a synthetic world of N states (foedus.testing)",
     )
     args = ap.parse_args()
 
     if args.scenario.startswith("synthetic:"):
-        from foedus.sim.synthetic import synthetic_scenario
+        from foedus.testing import synthetic_scenario
 
         n = int(args.scenario.split(":", 1)[1])
         base = synthetic_scenario(n, seed=args.seed, years=args.years, alliances=n // 3, spread_km=12000.0)

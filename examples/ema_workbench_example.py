@@ -1,7 +1,7 @@
 """EMA Workbench drives foedus: sample two uncertainties, run the worlds, explain an outcome with PRIM.
 
 foedus exposes one simulated world as a plain function of its knobs and seed
-(:func:`foedus.sim.ensemble.ema.run_once`); :func:`foedus.sim.ensemble.ema.ema_model` wraps it
+(:func:`foedus.experiments.ema.run_once`); :func:`foedus.experiments.ema.ema_model` wraps it
 in an EMA Workbench model whose uncertainties are foedus knobs and whose outcomes are per-year
 indicator arrays. From there EMA's samplers, evaluators and analyses work unchanged. This
 script
@@ -12,7 +12,7 @@ script
    ``SequentialEvaluator`` (``--evaluator multiprocessing`` for its ``MultiprocessingEvaluator``);
 3. prints each experiment's knob values and outcomes in the last simulated year;
 4. runs PRIM (EMA Workbench's implementation, through
-   :func:`foedus.sim.ensemble.discovery.prim_box`) on "more defence pacts than the median
+   :func:`foedus.experiments.discovery.prim_box`) on "more defence pacts than the median
    experiment in the last year" and prints the box of knob ranges that explains it.
 
 Run it from the project root (a few seconds)::
@@ -34,10 +34,10 @@ import warnings
 import numpy as np
 
 UNCERTAINTIES = {"great_power_competition": (0.2, 0.9), "alliance_cost": (0.0, 0.5)}
-"""The knobs EMA samples (short names of :func:`foedus.sim.ensemble.design.knob_fields`) and their ranges."""
+"""The knobs EMA samples (short names of :func:`foedus.experiments.design.knob_fields`) and their ranges."""
 
 OUTCOMES = ("alliances", "defense_pacts", "blocs", "poles", "milex", "wars")
-"""Per-year indicators returned for every experiment (:data:`foedus.analysis.ensemble.INDICATORS`)."""
+"""Per-year indicators returned for every experiment (:data:`foedus.analysis.indicators.INDICATORS`)."""
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace):
         warnings.simplefilter("ignore")  # EMA announces its optional back-ends (ipyparallel, MPI)
         from ema_workbench import MultiprocessingEvaluator, SequentialEvaluator, perform_experiments
 
-    from foedus.sim.ensemble.ema import ema_model
+    from foedus.experiments.ema import ema_model
 
     model = ema_model(args.scenario, UNCERTAINTIES, years=args.years, outcomes=OUTCOMES, replications=args.replications, seed=args.seed)
     if args.evaluator == "multiprocessing":
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_prim:
         return 0
 
-    from foedus.sim.ensemble.discovery import prim_box
+    from foedus.experiments.discovery import prim_box
 
     cut = float(np.median(final["defense_pacts"]))
     y = final["defense_pacts"] > cut

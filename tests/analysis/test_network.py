@@ -14,10 +14,9 @@ import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from foedus.analysis.network import alliance_network, defense_network, dyad_years, membership_years
-from foedus.analysis.toy import toy_history
+from foedus.testing import strategies, toy_history
 from foedus.schema import OBLIGATIONS, validate
 
 GMY, AUH, ITA, FRN, RUS, UKG, USA, JPN = 255, 300, 325, 220, 365, 200, 2, 740
@@ -113,26 +112,8 @@ def test_membership_counts_every_year_it_touches():
     }
 
 
-@st.composite
-def _histories(draw):
-    n = draw(st.integers(1, 6))
-    alliances = []
-    for i in range(n):
-        start = draw(st.integers(1900, 1915))
-        end = draw(st.one_of(st.none(), st.integers(start, 1920)))
-        codes = draw(st.lists(st.integers(1, 8), min_size=2, max_size=5, unique=True))
-        members = []
-        for c in codes:
-            entry = draw(st.integers(start, end if end is not None else 1920))
-            leave = draw(st.one_of(st.none(), st.integers(entry, end if end is not None else 1920)))
-            members.append((c, entry, leave))
-        obligations = draw(st.sets(st.sampled_from(OBLIGATIONS), min_size=1))
-        alliances.append({"id": i + 1, "start": start, "end": end, "members": members, "obligations": obligations})
-    return alliances
-
-
 @settings(max_examples=10, deadline=None)
-@given(_histories())
+@given(strategies.alliance_specs(starts=(1900, 1915), last_year=1920, count=(1, 6), codes=(1, 8), size=(2, 5), member_spells=True, obligations=True))
 def test_dyad_years_match_a_brute_force_count(alliances):
     h = toy_history(alliances, first_year=1900, last_year=1920)
     expected: dict[tuple[int, int, int], set[str]] = {}

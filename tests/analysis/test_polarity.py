@@ -24,11 +24,11 @@ from foedus.analysis.polarity import (
     effective_number,
     major_power_blocs,
     polarity,
-    pole_bloc_leaders,
     polarity_of_graph,
     state_blocs,
 )
-from foedus.analysis.toy import toy_history
+from foedus.analysis.pole_blocs import pole_bloc_leaders
+from foedus.testing import toy_history
 
 GMY, AUH, ITA, FRN, RUS, UKG, USA, JPN, CHN = 255, 300, 325, 220, 365, 200, 2, 740, 710
 

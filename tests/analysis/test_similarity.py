@@ -13,17 +13,13 @@ from hypothesis import strategies as st
 from scipy.stats import kendalltau
 from typer.testing import CliRunner
 
+from foedus.analysis.portfolios import ATOP_TIE_LEVELS, COW_REGIONS, Portfolios, cow_region, portfolio_matrix, system_members
 from foedus.analysis.similarity import (
-    ATOP_TIE_LEVELS,
-    COW_REGIONS,
     GLOBAL_MEASURES,
     MEASURES,
     _year_frame,
-    cow_region,
-    portfolio_matrix,
     s_score,
     similarity_dyad_years,
-    system_members,
     tau_b,
     write_similarity_parquet,
 )
@@ -340,9 +336,7 @@ def test_record_columns_and_coverage(record, record_years):
 
 
 def test_record_vectorised_equals_per_dyad_on_a_sample(record, record_years):
-    from foedus.analysis.similarity import _Portfolios
-
-    pf = _Portfolios(record, ATOP_TIE_LEVELS, ("alliance",))
+    pf = Portfolios(record, ATOP_TIE_LEVELS, ("alliance",))
     rng = np.random.default_rng(2024)
     for y, frame in record_years.groupby("year"):
         codes, T = pf.ties(y)

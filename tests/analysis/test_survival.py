@@ -21,7 +21,7 @@ from foedus.analysis.survival import (
     survival_summary,
     survival_table,
 )
-from foedus.analysis.toy import toy_history
+from foedus.testing import toy_history
 
 
 def test_record_durations_match_the_documentation(record):

@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from foedus.analysis.toy import toy_history
+from foedus.testing import toy_history
 from foedus.cli import app
 from foedus.data.runs import write_history_dir
 

@@ -46,7 +46,7 @@ def run_digests(scenario: str, seed: int, years: int = YEARS) -> dict[str, str]:
 
 def ensemble_digests() -> dict[str, str]:
     """Digest of every Parquet file of a 20-run ensemble of world-2022 (one worker, threads)."""
-    from foedus.sim.ensemble import run_ensemble
+    from foedus.experiments.ensemble import run_ensemble
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "ens"

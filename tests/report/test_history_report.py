@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from foedus.analysis.toy import toy_history
+from foedus.testing import toy_history
 from foedus.report.history import (
     RECORD_MILEX_UNIT,
     SNAPSHOT_YEARS,
@@ -189,7 +189,7 @@ def test_main_job_writes_report_and_summary(tmp_path):
 
 def test_agreements_in_force_by_kind_in_a_simulated_run_with_coalitions(tmp_path):
     """A short simulated run (europe-1871, 5 years): the figure has a panel per kind present, the table a row per kind."""
-    from foedus.analysis.formation import agreements_in_force
+    from foedus.analysis.in_force import agreements_in_force
     from foedus.sim import run_scenario
 
     h = run_scenario("europe-1871", years=5, seed=2)

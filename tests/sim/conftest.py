@@ -40,7 +40,7 @@ def hegemon_scenario(seed: int, weak_cinc: tuple[float, float] = (0.005, 0.02), 
 def warm():
     """Run one tiny simulation so compiled kernels are loaded before timing-sensitive tests."""
     from foedus.sim import Simulation
-    from foedus.sim.synthetic import synthetic_scenario
+    from foedus.testing import synthetic_scenario
 
     Simulation(synthetic_scenario(4, years=2)).run()
     return True

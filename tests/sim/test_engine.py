@@ -12,7 +12,7 @@ from foedus.schema import TABLES, validate
 from foedus.sim import Scenario, Simulation, run_scenario
 from foedus.sim.output import simulate_to_dir
 from foedus.sim.steps import DEFAULT_STEPS, MOTIVES
-from foedus.sim.synthetic import synthetic_scenario, with_updates
+from foedus.testing import synthetic_scenario, with_updates
 from foedus.sim.world import Agreements
 
 from .conftest import detail

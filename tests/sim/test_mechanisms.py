@@ -11,7 +11,7 @@ import pytest
 from scipy import stats
 
 from foedus.sim import Scenario, Simulation
-from foedus.sim.synthetic import synthetic_scenario, with_updates
+from foedus.testing import synthetic_scenario, with_updates
 
 from .conftest import detail, hegemon_scenario
 

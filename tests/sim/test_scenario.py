@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from foedus.sim import Scenario, ScenarioError, builtin_names
-from foedus.sim.synthetic import synthetic_scenario
+from foedus.testing import synthetic_scenario
 
 MINIMAL = """\
 name: tiny

@@ -24,7 +24,7 @@ def runs_dir(tmp_path_factory) -> Path:
     The run: europe-1871, 4 years, seed 3. The ensemble (in a sub-folder): 6 runs of 4 years,
     ensemble seed 1, run on one thread of a local Dask cluster.
     """
-    from foedus.sim.ensemble import run_ensemble
+    from foedus.experiments.ensemble import run_ensemble
     from foedus.sim.output import simulate_to_dir
     from foedus.sim.scenario import Scenario
 

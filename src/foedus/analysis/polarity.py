@@ -16,7 +16,7 @@ Definitions
         great power that guarantees it (on the simulated world of 2022 NATO Europe forms a
         community apart from the United States).
     ``method="poles"`` (pole-anchored blocs; the default of the ensemble indicators,
-    :mod:`foedus.analysis.ensemble`)
+    :mod:`foedus.analysis.indicators`)
         Poles are the great powers (Waltz 1979: the number of poles is the number of great
         powers; alliances group the lesser states around them, Rapkin, Thompson &
         Christopherson 1979), and blocs are the alliance clusters formed around them
@@ -108,6 +108,7 @@ from scipy.sparse.csgraph import connected_components
 
 from foedus.analysis.capabilities import state_years_filled, system_years
 from foedus.analysis.network import dyad_years, membership_years
+from foedus.analysis.pole_blocs import contested_states, pole_bloc_leaders, strength_rank
 from foedus.schema import OBLIGATIONS, History
 
 __all__ = [
@@ -119,7 +120,6 @@ __all__ = [
     "polarity",
     "polarity_of_graph",
     "major_power_blocs",
-    "pole_bloc_leaders",
 ]
 
 BLOC_METHODS: tuple[str, ...] = ("modularity", "components", "poles")
@@ -180,103 +180,13 @@ def _check_method(method: str) -> None:
         raise ValueError(f"method must be one of {', '.join(BLOC_METHODS)}, got {method!r}")
 
 
-def pole_bloc_leaders(rank: np.ndarray, major: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Pole-anchored blocs (``method="poles"``, see the module docstring) of a graph given as arrays.
-
-    The graph may hold several years at once (one node per state-year, edges only within a
-    year): nothing here compares nodes that no edge joins. Vectorised; the cost is linear in
-    the number of edges (plus a logarithmic number of pointer-jumping passes).
-
-    Parameters
-    ----------
-    rank : array of int, shape (n,)
-        A permutation of ``0 .. n-1``: the strength order of the nodes, 0 the strongest
-        (within a year: CINC descending, then COW code ascending).
-    major : array of bool, shape (n,)
-        Major powers (the poles).
-    i, j : arrays of int
-        The edges (defence pacts), each listed once or in both directions.
-
-    Returns
-    -------
-    numpy.ndarray of int, shape (n,)
-        For every node, the node index of its bloc's leader: the anchoring major power for
-        nodes tied to a major power, the strongest member of its component of pole-less
-        states otherwise (itself when it has no defence pact). Nodes with the same leader
-        form one bloc.
-
-    Examples
-    --------
-    A chain 0-1-2-3 where 0 and 3 are major powers (0 the strongest): the chain does not
-    merge them; node 1 follows 0, node 2 follows 3.
-
-    >>> pole_bloc_leaders(np.arange(4), np.array([True, False, False, True]), np.array([0, 1, 2]), np.array([1, 2, 3])).tolist()
-    [0, 0, 3, 3]
-    """
-    rank = np.asarray(rank, dtype=np.int64)
-    major = np.asarray(major, dtype=bool)
-    n = len(rank)
-    node_of_rank = np.empty(n, np.int64)
-    node_of_rank[rank] = np.arange(n)
-    i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
-    a, b = np.concatenate([i, j]), np.concatenate([j, i])
-    a, b = a[a != b], b[a != b]
-    none = np.int64(n)
-    # 1. each major power follows its strongest stronger major-power ally; anchors follow nobody
-    mm = major[a] & major[b] & (rank[b] < rank[a])
-    best = np.full(n, none)
-    np.minimum.at(best, a[mm], rank[b[mm]])
-    parent = np.arange(n)
-    has = best < none
-    parent[has] = node_of_rank[best[has]]
-    while True:  # pointer jumping: every link goes to a strictly stronger power, so this ends
-        nxt = parent[parent]
-        if np.array_equal(nxt, parent):
-            break
-        parent = nxt
-    leader = parent.copy()
-    # 2. any other state follows the strongest major power it is allied to
-    mn = ~major[a] & major[b]
-    best = np.full(n, none)
-    np.minimum.at(best, a[mn], rank[b[mn]])
-    anchored = best < none
-    leader[anchored] = parent[node_of_rank[best[anchored]]]
-    # 3. states allied to no major power: components of their pacts among themselves
-    free = ~major & ~anchored
-    ff = free[a] & free[b]
-    _, comp = connected_components(coo_matrix((np.ones(int(ff.sum())), (a[ff], b[ff])), shape=(n, n)), directed=False)
-    top = np.full(n, none)
-    np.minimum.at(top, comp[free], rank[free])
-    leader[free] = node_of_rank[top[comp[free]]]
-    return leader
-
-
-def _strength_rank(cinc: np.ndarray, codes: np.ndarray, group: np.ndarray | None = None) -> np.ndarray:
-    """Strength order of nodes (0 strongest): by ``group`` (e.g. year), CINC descending (NaN as 0), code."""
-    c = np.nan_to_num(np.asarray(cinc, dtype=float), nan=0.0)
-    g = np.zeros(len(c), np.int64) if group is None else np.asarray(group)
-    order = np.lexsort((np.asarray(codes), -c, g))
-    rank = np.empty(len(c), np.int64)
-    rank[order] = np.arange(len(c))
-    return rank
-
-
-def _contested(leader: np.ndarray, major: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Nodes that share an edge with a major power of another bloc (``leader`` as node or bloc labels)."""
-    out = np.zeros(len(leader), bool)
-    for u, v in ((i, j), (j, i)):
-        hit = major[v] & (leader[u] != leader[v])
-        out[u[hit]] = True
-    return out
-
-
 def _graph_arrays(graph: nx.Graph) -> tuple[list, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     nodes = list(graph.nodes)
     index = {n: k for k, n in enumerate(nodes)}
     cinc = np.array([float(np.nan_to_num(graph.nodes[n].get("cinc", 0.0) or 0.0, nan=0.0)) for n in nodes])
     major = np.array([bool(graph.nodes[n].get("major", False)) for n in nodes], dtype=bool)
     e = np.array([(index[u], index[v]) for u, v in graph.edges], dtype=np.int64).reshape(-1, 2)
-    return nodes, cinc, major, _strength_rank(cinc, np.asarray(nodes)), e[:, 0], e[:, 1]
+    return nodes, cinc, major, strength_rank(cinc, np.asarray(nodes)), e[:, 0], e[:, 1]
 
 
 def _pole_parts(graph: nx.Graph) -> list[frozenset]:
@@ -446,7 +356,7 @@ def state_blocs(
         _, comp = connected_components(adj, directed=False)
         nodes["_comp"] = comp
     elif method == "poles":
-        rank = _strength_rank(nodes["cinc"].to_numpy(dtype=float), nodes["ccode"].to_numpy(), nodes["year"].to_numpy())
+        rank = strength_rank(nodes["cinc"].to_numpy(dtype=float), nodes["ccode"].to_numpy(), nodes["year"].to_numpy())
         nodes["_comp"] = pole_bloc_leaders(rank, is_major, i, j)  # the leader's row
     else:
         nodes["_comp"] = _modularity_labels(nodes, i, j)
@@ -460,7 +370,7 @@ def state_blocs(
         order = nodes.assign(_c=c).sort_values(["_comp", "_c", "ccode"], ascending=[True, False, True], kind="mergesort")
         leader = order.drop_duplicates("_comp").set_index("_comp")["ccode"]
     grp = nodes.assign(_c=c).groupby("_comp")
-    nodes["contested"] = _contested(nodes["_comp"].to_numpy(), is_major, i, j)
+    nodes["contested"] = contested_states(nodes["_comp"].to_numpy(), is_major, i, j)
     nodes["bloc"] = nodes["_comp"].map(leader).astype("int64")
     nodes["bloc_size"] = grp["ccode"].transform("size").astype("int64")
     nodes["bloc_cinc"] = grp["_c"].transform("sum")
@@ -494,6 +404,11 @@ def _modularity_labels(nodes: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.
             labels[[row_of[c] for c in community]] = next_label
             next_label += 1
     return labels
+
+
+def _blocs_table(history: History, blocs_table: pd.DataFrame | None, **state_blocs_args) -> pd.DataFrame:
+    """``blocs_table`` when given, else :func:`state_blocs` of ``history`` (shared by the per-year tables)."""
+    return blocs_table if blocs_table is not None else state_blocs(history, **state_blocs_args)
 
 
 def polarity(
@@ -530,7 +445,7 @@ def polarity(
     In the record, 1960 has two poles (the US-led and the Soviet-led defence blocs), 1914 four
     (Triple Alliance, Franco-Russian, Anglo-Japanese, and the unaligned United States).
     """
-    sb = blocs_table if blocs_table is not None else state_blocs(history, method=method, obligation=obligation, dyads=dyads, years=years)
+    sb = _blocs_table(history, blocs_table, method=method, obligation=obligation, dyads=dyads, years=years)
     lo, hi = (int(sb["year"].min()), int(sb["year"].max())) if blocs_table is not None and len(sb) else _year_range(history, years)
     years = pd.RangeIndex(lo, hi + 1, name="year")
     by_year = sb.groupby("year")
@@ -574,7 +489,7 @@ def major_power_blocs(
         abbreviation), ``bloc_size``, ``bloc_cinc``, ``bloc_majors``, one row per major power
         and year.
     """
-    sb = blocs_table if blocs_table is not None else state_blocs(history, method=method, obligation=obligation, dyads=dyads, years=years)
+    sb = _blocs_table(history, blocs_table, method=method, obligation=obligation, dyads=dyads, years=years)
     abb = history.states.drop_duplicates("ccode", keep="last").set_index("ccode")["abb"].astype("object")
     m = sb[sb["major"]].copy()
     m.insert(2, "abb", m["ccode"].map(abb).fillna(m["ccode"].astype(str)).to_numpy())

@@ -11,53 +11,13 @@ portfolios is measured by
 
 Today researchers take these from EUGene (Bennett & Stam 2000), precomputed with fixed choices.
 Here they are computed from the raw alliance and capability records with every choice exposed:
-the mapping from ATOP obligations to tie levels (:data:`ATOP_TIE_LEVELS`), the distance
-(absolute or squared), the weights (none or CINC) and the reference set (the whole system or the
-two states' regions, :data:`COW_REGIONS`).
+the mapping from ATOP obligations to tie levels
+(:data:`~foedus.analysis.portfolios.ATOP_TIE_LEVELS`), the distance (absolute or squared), the
+weights (none or CINC) and the reference set (the whole system or the two states' regions,
+:data:`~foedus.analysis.portfolios.COW_REGIONS`).
 
-Tie levels
-----------
-The ordinal scale is the Correlates of War alliance typology used by Bueno de Mesquita (1975)
-and Signorino & Ritter (1999): 3 defence pact, 2 neutrality or non-aggression pact, 1 entente,
-0 no alliance (Singer & Small 1966). ATOP obligation types (Leeds et al. 2002) are put on it as
-
-======================================  =====
-shared ATOP obligation                  level
-======================================  =====
-defence                                 3
-offence, neutrality or non-aggression   2
-consultation (only)                     1
-none                                    0
-======================================  =====
-
-ATOP's consultation pledge (consult in a crisis) plays the part of the COW entente; offence,
-which the COW typology lacks, counts as a commitment short of defence. Two states sharing
-several alliances in a year take the highest level among them. A state's tie with itself is
-the highest level (3), as in Bueno de Mesquita (1975) and Signorino & Ritter (1999). The
-mapping is a parameter (``levels=``) of every function here.
-
-Membership in a year
---------------------
-A state is allied through an agreement in year ``y`` when its membership spell covers ``y``
-(``entry_year <= y`` and ``exit_year`` is missing or ``>= y``) and the agreement is in force in
-``y`` (``start_year <= y`` and ``end_year`` missing or ``>= y``; a missing end is
-right-censoring, the agreement still in force when the record ends). Only members of the COW
-state system in ``y`` (``history.states`` spells) enter the tie matrix; ATOP members outside
-the system are dropped.
-
-Obligations are those of the agreement (``history.agreements``; for the record, ATOP's
-alliance-level file, i.e. every obligation the alliance carried in any phase). If
-``history.memberships`` also carries the obligation columns (member- and phase-specific, as in
-ATOP's member file ``atop5_1m``), those are used instead: two members are tied at the highest
-level either of them pledged in an agreement they share.
-
-Checked against ATOP's own directed dyad-year file (``atop5_1ddyr``, Leeds et al. 2002) with
-the same mapping: the allied dyads are the same in 1816, 1914, 1955, 2000 and 2018. Levels can
-differ where obligations changed between phases (the EU treaties, ATOP 4175: consultation
-1992–2007, defence after; with member-level obligations they match in 2000), where ATOP codes
-an obligation towards some members only (Romania in ATOP 1355, 1914), and in years of
-unification (1990: West and unified Germany are both system members and both in NATO that
-year, never on the same day).
+The tie matrix each portfolio is a row of (tie levels from ATOP obligations, membership in a
+year, regions) is defined in :mod:`foedus.analysis.portfolios`.
 
 References
 ----------
@@ -90,31 +50,8 @@ import numpy as np
 import pandas as pd
 from numba import njit
 
-from foedus.schema import OBLIGATIONS, History
-
-ATOP_TIE_LEVELS: dict[str, int] = {
-    "defense": 3,
-    "offense": 2,
-    "neutrality": 2,
-    "nonaggression": 2,
-    "consultation": 1,
-}
-"""Tie level of each ATOP obligation type (module docstring: COW typology carried over to ATOP)."""
-
-COW_REGIONS: tuple[tuple[str, int, int], ...] = (
-    ("Americas", 2, 165),
-    ("Europe", 200, 399),
-    ("Africa", 402, 626),
-    ("Middle East", 630, 698),
-    ("Asia/Oceania", 700, 990),
-)
-"""COW regions as inclusive ranges of COW state codes, (name, lowest, highest).
-
-The five regions of the Correlates of War convention (Jones, Bremer & Singer 1996; EUGene,
-Bennett & Stam 2000), Oceania counted with Asia. The regional reference set of a dyad is every
-system member in the region of either state (Signorino & Ritter 1999 discuss global and
-regional reference sets).
-"""
+from foedus.analysis.portfolios import ATOP_TIE_LEVELS, COW_REGIONS, Portfolios, check_levels, cow_region
+from foedus.schema import History
 
 GLOBAL_MEASURES: tuple[str, ...] = (
     "tau_b",
@@ -130,7 +67,7 @@ MEASURES: tuple[str, ...] = GLOBAL_MEASURES + tuple(f"{m}_regional" for m in GLO
 
 ``tau_b``: Kendall's tau-b; ``s_{unweighted,weighted}_{abs,sq}``: S with unit or CINC weights and
 absolute or squared distance; the ``_regional`` suffix restricts the reference set to the
-states of the two members' regions (:data:`COW_REGIONS`).
+states of the two members' regions (:data:`~foedus.analysis.portfolios.COW_REGIONS`).
 """
 
 _DISTANCES = ("absolute", "squared")
@@ -313,225 +250,6 @@ def s_score(
     if distance == "squared":
         diff, rng = diff**2, rng**2
     return float(1.0 - 2.0 * np.dot(w, diff) / (w.sum() * rng))
-
-
-# ---------------------------------------------------------------------------------------------
-# Portfolios from a History
-# ---------------------------------------------------------------------------------------------
-
-
-def cow_region(ccodes: Iterable[int]) -> np.ndarray:
-    """COW region index (position in :data:`COW_REGIONS`) of each COW state code.
-
-    Parameters
-    ----------
-    ccodes : iterable of int
-        Correlates of War state codes.
-
-    Returns
-    -------
-    numpy.ndarray of int
-        0 Americas, 1 Europe, 2 Africa, 3 Middle East, 4 Asia/Oceania, one per code.
-
-    Raises
-    ------
-    ValueError
-        A code outside every region's range, named in the message.
-    """
-    c = np.asarray(list(ccodes) if not isinstance(ccodes, np.ndarray) else ccodes, dtype=np.int64)
-    out = np.full(c.shape, -1, dtype=np.int64)
-    for g, (_, lo, hi) in enumerate(COW_REGIONS):
-        out[(c >= lo) & (c <= hi)] = g
-    if np.any(out < 0):
-        bad = sorted(set(c[out < 0].tolist()))
-        raise ValueError(f"state code(s) {bad[:10]} fall in no COW region (ranges: {_region_text()})")
-    return out
-
-
-def _region_text() -> str:
-    return "; ".join(f"{n} {lo}-{hi}" for n, lo, hi in COW_REGIONS)
-
-
-def _check_levels(levels: Mapping[str, int]) -> dict[str, int]:
-    lv = dict(levels)
-    unknown = [k for k in lv if k not in OBLIGATIONS]
-    if unknown:
-        raise ValueError(f"levels: unknown obligation(s) {unknown}; expected keys among {', '.join(OBLIGATIONS)}")
-    for k, v in lv.items():
-        if not isinstance(v, (int, np.integer)) or isinstance(v, bool) or not 0 <= int(v) <= 15:
-            raise ValueError(f"levels[{k!r}] must be an integer tie level between 0 and 15, got {v!r}")
-    if not lv or max(lv.values()) < 1:
-        raise ValueError("levels: at least one obligation must have a tie level >= 1")
-    return {k: int(v) for k, v in lv.items()}
-
-
-@njit(cache=True)
-def _tie_kernel(T: np.ndarray, pos: np.ndarray, agr: np.ndarray, lev: np.ndarray) -> None:
-    """Raise ``T[i, j]`` to the tie of every pair of members of each agreement (rows sorted by agreement).
-
-    Two members of an agreement are tied at the higher of their two obligation levels (the same
-    level for all members when obligations are agreement-level); over several shared agreements
-    the highest level wins.
-    """
-    start = 0
-    rows = pos.size
-    while start < rows:
-        stop = start + 1
-        while stop < rows and agr[stop] == agr[start]:
-            stop += 1
-        for r in range(start, stop):
-            for s in range(start, stop):
-                i = pos[r]
-                j = pos[s]
-                if i != j:
-                    level = max(lev[r], lev[s])
-                    if level > T[i, j]:
-                        T[i, j] = level
-        start = stop
-
-
-class _Portfolios:
-    """Per-year inputs precomputed once from a History: system spells, memberships, weights."""
-
-    def __init__(self, history: History, levels: Mapping[str, int], kinds: Sequence[str]):
-        self.levels = _check_levels(levels)
-        self.top = max(self.levels.values())
-        st = history.states
-        self.st_code = st["ccode"].to_numpy(dtype=np.int64)
-        self.st_start = st["start_year"].to_numpy(dtype=np.int64)
-        self.st_end = st["end_year"].astype("Float64").fillna(np.inf).to_numpy(dtype=float)
-
-        ag = history.agreements
-        ag = ag[ag["kind"].isin(list(kinds))]
-        lev = np.zeros(len(ag), dtype=np.int64)
-        for ob, v in self.levels.items():
-            lev = np.maximum(lev, np.where(ag[ob].to_numpy(dtype=bool), v, 0))
-        ag_level = pd.Series(lev, index=ag["agreement_id"].to_numpy())
-        ag_start = pd.Series(ag["start_year"].to_numpy(dtype=np.int64), index=ag_level.index)
-        ag_end = pd.Series(ag["end_year"].astype("Float64").fillna(np.inf).to_numpy(dtype=float), index=ag_level.index)
-
-        ms = history.memberships
-        ms = ms[ms["agreement_id"].isin(ag_level.index)]
-        aid = ms["agreement_id"].to_numpy(dtype=np.int64)
-        self.m_agreement = aid
-        self.m_code = ms["ccode"].to_numpy(dtype=np.int64)
-        if all(ob in ms.columns for ob in OBLIGATIONS):
-            # Member-level (per phase) obligations, as in ATOP's member file, when the table has them.
-            mlev = np.zeros(len(ms), dtype=np.int64)
-            for ob, v in self.levels.items():
-                mlev = np.maximum(mlev, np.where(ms[ob].fillna(False).to_numpy(dtype=bool), v, 0))
-            self.m_level = mlev
-        else:
-            self.m_level = ag_level.reindex(aid).to_numpy(dtype=np.int64)
-        entry = ms["entry_year"].to_numpy(dtype=float)
-        exit_ = ms["exit_year"].astype("Float64").fillna(np.inf).to_numpy(dtype=float)
-        # A member is allied in y when both its spell and the agreement cover y.
-        self.m_from = np.maximum(entry, ag_start.reindex(aid).to_numpy(dtype=float))
-        self.m_to = np.minimum(exit_, ag_end.reindex(aid).to_numpy(dtype=float))
-
-        sy = history.state_years
-        self.cinc = pd.Series(
-            sy["cinc"].to_numpy(dtype=float),
-            index=pd.MultiIndex.from_arrays([sy["ccode"].to_numpy(dtype=np.int64), sy["year"].to_numpy(dtype=np.int64)]),
-        )
-
-    def members(self, year: int) -> np.ndarray:
-        """Sorted COW codes of the system members in ``year``."""
-        on = (self.st_start <= year) & (self.st_end >= year)
-        return np.unique(self.st_code[on])
-
-    def ties(self, year: int) -> tuple[np.ndarray, np.ndarray]:
-        codes = self.members(year)
-        n = codes.size
-        T = np.zeros((n, n), dtype=np.int8)
-        if n == 0:
-            return codes, T
-        on = (self.m_from <= year) & (self.m_to >= year)
-        code = self.m_code[on]
-        pos = np.minimum(np.searchsorted(codes, code), n - 1)
-        inside = codes[pos] == code
-        pos, agr, lev = pos[inside], self.m_agreement[on][inside], self.m_level[on][inside]
-        order = np.argsort(agr, kind="stable")
-        _tie_kernel(T, pos[order], agr[order], lev[order])
-        np.fill_diagonal(T, self.top)
-        return codes, T
-
-    def weights(self, codes: np.ndarray, year: int) -> np.ndarray:
-        idx = pd.MultiIndex.from_arrays([codes, np.full(codes.size, year, dtype=np.int64)])
-        w = self.cinc.reindex(idx).to_numpy(dtype=float)
-        return np.nan_to_num(w, nan=0.0)
-
-
-def system_members(history: History, year: int) -> np.ndarray:
-    """COW codes of the members of the state system in ``year``.
-
-    Parameters
-    ----------
-    history : foedus.schema.History
-        Its ``states`` spells (``start_year <= year`` and ``end_year`` missing or ``>= year``)
-        define membership (Correlates of War Project 2017 for the record).
-    year : int
-        Calendar year.
-
-    Returns
-    -------
-    numpy.ndarray of int
-        Sorted, unique state codes: the rows and columns of :func:`portfolio_matrix`.
-    """
-    st = history.states
-    end = st["end_year"].astype("Float64").fillna(np.inf).to_numpy(dtype=float)
-    on = (st["start_year"].to_numpy(dtype=np.int64) <= year) & (end >= year)
-    return np.unique(st["ccode"].to_numpy(dtype=np.int64)[on])
-
-
-def portfolio_matrix(
-    history: History,
-    year: int,
-    levels: Mapping[str, int] = ATOP_TIE_LEVELS,
-    kinds: Sequence[str] = ("alliance",),
-) -> pd.DataFrame:
-    """The valued alliance tie matrix of ``year`` over the system members (brief H2).
-
-    Entry ``[i, k]`` is the tie level (module docstring, :data:`ATOP_TIE_LEVELS`) between
-    states ``i`` and ``k``: the highest level among the agreements both belong to in ``year``,
-    0 if none; the diagonal is the highest level of the scale. Row ``i`` is state ``i``'s
-    alliance portfolio (Bueno de Mesquita 1975). Built in one compiled (numba) pass over the
-    members of each agreement in force.
-
-    Parameters
-    ----------
-    history : foedus.schema.History
-        The record or a simulated run.
-    year : int
-        Calendar year.
-    levels : mapping of obligation name to int
-        Tie level of each obligation type (keys among :data:`foedus.schema.OBLIGATIONS`); an
-        agreement's level is the highest over the obligations it carries.
-    kinds : sequence of str
-        Agreement kinds that count (default: alliances only; coalitions and organisations are
-        not alliance ties).
-
-    Notes
-    -----
-    Membership and obligations in a year follow the module docstring: both the member's spell
-    and the agreement cover the year; agreement-level obligations unless ``history.memberships``
-    carries member-level obligation columns.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Square, symmetric, int8; index and columns are the COW codes (``ccode``).
-
-    Examples
-    --------
-    >>> T = portfolio_matrix(load_record(), 1955)   # doctest: +SKIP
-    >>> int(T.loc[2, 200])                           # USA-UK: NATO, a defence pact  # doctest: +SKIP
-    3
-    """
-    pf = _Portfolios(history, levels, kinds)
-    codes, T = pf.ties(int(year))
-    idx = pd.Index(codes, name="ccode")
-    return pd.DataFrame(T, index=idx, columns=idx.rename("ccode_k"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -762,7 +480,7 @@ def similarity_dyad_years(
     for y in ys:
         if not history.first_year <= int(y) <= history.last_year:
             raise ValueError(f"year {y} is outside the history's window {history.first_year}-{history.last_year}")
-    pf = _Portfolios(history, levels, kinds)
+    pf = Portfolios(history, levels, kinds)
     frames = []
     for y in ys:
         codes, T = pf.ties(int(y))
@@ -809,7 +527,7 @@ def write_similarity_parquet(
     if not path.parent.is_dir():
         raise ValueError(f"{path}: folder {path.parent} does not exist")
     df = similarity_dyad_years(history, years, measures, levels, kinds, progress)
-    lv = _check_levels(levels)
+    lv = check_levels(levels)
     meta = {
         "levels": lv,
         "self_tie": max(lv.values()),

@@ -154,7 +154,7 @@ def _main_ensemble(console, sc, out: Path, *, runs: int, years: int, seed: int, 
     from foedus.analysis import ensemble as an
     from foedus.report import ensemble as rep
     from foedus.report.history import milex_unit
-    from foedus.sim.ensemble import run_ensemble
+    from foedus.experiments.ensemble import run_ensemble
 
     n_workers = workers or _default_workers()
     where = scheduler or f"{n_workers} local worker{'s' if n_workers != 1 else ''}"
@@ -207,7 +207,7 @@ def _num(v: float) -> str:
 
 def _ensemble_headline(ens: dict) -> dict:
     """The ensemble's headline in the last year: bands of a few indicators, the pair, the alignments."""
-    from foedus.analysis.ensemble import INDICATORS
+    from foedus.analysis.indicators import INDICATORS
     from foedus.analysis.summary import jsonable
 
     bands, last = ens["bands"], ens["last"]

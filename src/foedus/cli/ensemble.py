@@ -126,7 +126,7 @@ TimeoutOpt = Annotated[
 
 
 def _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, resume, keep_histories, quiet, connect_timeout) -> None:
-    from foedus.sim.ensemble.runner import resume_ensemble, run_ensemble
+    from foedus.experiments.ensemble import resume_ensemble, run_ensemble
 
     console = Console(stderr=True)
     if out is None:
@@ -161,7 +161,7 @@ def _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, res
                 connect_timeout=connect_timeout,
             )
     except KeyboardInterrupt:
-        from foedus.sim.ensemble.store import EnsembleStore
+        from foedus.data.ensemble_store import EnsembleStore
 
         if (out / "manifest.json").exists():
             done = len(EnsembleStore.open(out).completed())
@@ -356,7 +356,7 @@ def summary(
     (with --pair), each as PNG and SVG, and ensemble.html with all of them.
     """
     from foedus.analysis import ensemble as an
-    from foedus.sim.ensemble.store import EnsembleStore
+    from foedus.data.ensemble_store import EnsembleStore
 
     try:
         store = EnsembleStore.open(folder)
@@ -458,7 +458,9 @@ def summary(
 
 
 def _has_majors(store) -> bool:
-    return any(a.major for a in store.scenario().actors)
+    from foedus.experiments.ensemble import ensemble_scenario
+
+    return any(a.major for a in ensemble_scenario(store).actors)
 
 
 def _pair_title(any_alliance: bool, by: bool) -> str:
@@ -481,7 +483,7 @@ def compare(
     same distribution in that year. Differences whose interval excludes 0 are marked with *.
     """
     from foedus.analysis import ensemble as an
-    from foedus.sim.ensemble.store import EnsembleStore
+    from foedus.data.ensemble_store import EnsembleStore
 
     try:
         sa, sb = EnsembleStore.open(folder_a), EnsembleStore.open(folder_b)
@@ -562,9 +564,9 @@ def discover(
     Needs an ensemble run with --vary. The answer is a box: a range for a few knobs inside which
     the outcome is frequent (density), holding most of the runs that reach it (coverage).
     """
-    from foedus.analysis import ensemble as an
-    from foedus.sim.ensemble.discovery import prim_box
-    from foedus.sim.ensemble.store import EnsembleStore
+    from foedus.analysis import outcomes as an
+    from foedus.data.ensemble_store import EnsembleStore
+    from foedus.experiments.discovery import prim_box
 
     try:
         store = EnsembleStore.open(folder)

@@ -66,7 +66,8 @@ def similarity(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from foedus.analysis.similarity import ATOP_TIE_LEVELS, MEASURES, default_years, write_similarity_parquet
+    from foedus.analysis.portfolios import ATOP_TIE_LEVELS
+    from foedus.analysis.similarity import MEASURES, default_years, write_similarity_parquet
 
     err = Console(stderr=True)
     try:

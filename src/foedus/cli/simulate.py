@@ -129,7 +129,7 @@ def validate(
     An infinite Kaplan-Meier median (survival above one half throughout) shows as "> L", L the
     longest duration observed. Needs the records (FOEDUS_DATA_DIR or ../shared/data).
     """
-    from foedus.sim.validation import validate as run_validation
+    from foedus.experiments.validation import validate as run_validation
 
     try:
         facts = run_validation(seeds=tuple(range(first_seed, first_seed + seeds)))

@@ -54,7 +54,7 @@ def _figure(width: float = 6.4, height: float = 3.4):
 
 
 def _label(indicator: str) -> str:
-    from foedus.analysis.ensemble import INDICATORS
+    from foedus.analysis.indicators import INDICATORS
 
     desc, unit = INDICATORS.get(indicator, (indicator, ""))
     if indicator == "milex" or unit == "thousand US$":
@@ -64,7 +64,7 @@ def _label(indicator: str) -> str:
 
 def _unit(indicator: str) -> str:
     """The y-axis label: the indicator's unit (US$ bn for military expenditure)."""
-    from foedus.analysis.ensemble import INDICATORS
+    from foedus.analysis.indicators import INDICATORS
 
     return "US$ bn" if indicator == "milex" else INDICATORS.get(indicator, (indicator, ""))[1]
 

@@ -43,15 +43,13 @@ from foedus.analysis.formation import (
     FORMATS,
     PERIODS,
     Period,
-    agreements_begun,
-    agreements_ended,
-    agreements_in_force,
     alliance_table,
     formation_per_year,
     formation_rate,
     formation_table,
     period_length,
 )
+from foedus.analysis.in_force import agreements_begun, agreements_ended, agreements_in_force
 from foedus.analysis.network import defense_network, dyad_years, partners_per_year
 from foedus.analysis.polarity import major_power_blocs, polarity, state_blocs
 from foedus.analysis.summary import jsonable, summary
@@ -167,7 +165,7 @@ def simulated_source(history: History) -> tuple[str, int] | None:
 
     Examples
     --------
-    >>> from foedus.analysis.toy import toy_history
+    >>> from foedus.testing import toy_history
     >>> h = toy_history([{"id": 1, "start": 2022, "end": None, "members": [2, 20]}], first_year=2022, last_year=2030)
     >>> simulated_source(h) is None
     True

@@ -30,7 +30,7 @@ def available() -> bool:
     """True when the ensemble modules (:mod:`foedus.sim.ensemble`, :mod:`foedus.analysis.ensemble`) are installed."""
     try:
         from foedus.analysis import ensemble as _a  # noqa: F401
-        from foedus.sim.ensemble import store as _s  # noqa: F401
+        from foedus.data import ensemble_store as _s  # noqa: F401
     except ImportError:
         return False
     return True
@@ -113,13 +113,14 @@ class EnsembleView:
     """What the page shows of one ensemble (bands computed once, pairs cached)."""
 
     def __init__(self, info):
-        from foedus.sim.ensemble.store import EnsembleStore
+        from foedus.data.ensemble_store import EnsembleStore
+        from foedus.experiments.ensemble import ensemble_scenario
 
         self.info = info
         self.store = EnsembleStore.open(info.path)
         if not self.store.completed():
             raise ValueError(f"{info.path}: no completed run yet")
-        self.scenario = self.store.scenario()
+        self.scenario = ensemble_scenario(self.store)
         self._bands: dict | None = None
         self._pairs: OrderedDict[tuple[int, int], dict] = OrderedDict()
         self._lock = threading.Lock()
@@ -150,7 +151,8 @@ class EnsembleView:
 
     def bands(self) -> dict:
         """Median, 5-95 % band and the median's confidence interval per year, for each default indicator."""
-        from foedus.analysis.ensemble import DEFAULT_INDICATORS, INDICATORS, summary
+        from foedus.analysis.ensemble import summary
+        from foedus.analysis.indicators import DEFAULT_INDICATORS, INDICATORS
         from foedus.analysis.summary import jsonable
 
         with self._lock:

@@ -112,14 +112,15 @@ def write_ensemble_report(ensemble_dir: Path | str, out: Path | str, *, max_pair
     try:
         from foedus.analysis import ensemble as analysis
         from foedus.report import ensemble as figures
-        from foedus.sim.ensemble.store import EnsembleStore
+        from foedus.data.ensemble_store import EnsembleStore
+        from foedus.experiments.ensemble import ensemble_scenario
     except ImportError as e:
         raise RuntimeError(f"ensemble reports need foedus.sim.ensemble and foedus.report.ensemble ({e})") from e
     store = EnsembleStore.open(ensemble_dir)
     done = store.completed()
     if not done:
         raise ValueError(f"{ensemble_dir}: the ensemble has no completed run yet")
-    sc = store.scenario()
+    sc = ensemble_scenario(store)
     m = store.manifest
     first = int(m["first_year"])
     last = first + int(m["years"]) - 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from foedus.sim.synthetic import synthetic_scenario
+from foedus.testing import synthetic_scenario
 
 TINY = dict(n=7, seed=11, years=6, alliances=2, cyber=True)
 """A tiny synthetic scenario: 7 states, 6 years, 2 pacts at the start (fast runs)."""

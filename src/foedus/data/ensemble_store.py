@@ -8,7 +8,7 @@ Layout of an ensemble folder ``DIR``::
     experiments.parquet        one row per run: run, seed, and the value of every knob
     system/run-000000.parquet  per-year indicators of run 0 (foedus.analysis.ensemble)
     states/run-000000.parquet  per-state-year indicators of run 0
-    alliances/run-000000.parquet  membership spells of run 0 (foedus.sim.ensemble.compact)
+    alliances/run-000000.parquet  membership spells of run 0 (foedus.schema.RunRecord)
     histories/run-000000/      the whole history of run 0 (only with keep_histories)
 
 Every file of a run carries a ``run`` column, so ``pandas.read_parquet(DIR / "system")`` or
@@ -22,11 +22,14 @@ bytes. Nothing is lost or duplicated: every run has one file per table, named by
 
 ``completed`` in the manifest is a list of ``[first, last]`` ranges of run indices, so the
 manifest stays small for any number of runs.
+
+The store knows files, not models: the scenario arrives as its JSON text (and leaves as it,
+:meth:`EnsembleStore.scenario_json`), so this module needs nothing from :mod:`foedus.sim`; the
+runs are written by :mod:`foedus.experiments.runner`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
@@ -38,9 +41,8 @@ import numpy as np
 import pandas as pd
 
 import foedus
-from foedus.sim.scenario import Scenario
 
-__all__ = ["FORMAT", "VERSION", "RUN_TABLES", "EnsembleStore", "scenario_digest", "table_bytes"]
+__all__ = ["FORMAT", "VERSION", "RUN_TABLES", "SPEC_KEYS", "EnsembleStore", "table_bytes"]
 
 FORMAT = "foedus-ensemble"
 VERSION = 1
@@ -49,11 +51,6 @@ RUN_TABLES: tuple[str, ...] = ("system", "states", "alliances")
 
 SPEC_KEYS: tuple[str, ...] = ("scenario", "scenario_sha256", "runs", "years", "first_year", "seed", "design", "knobs", "keep_histories")
 """Manifest entries that define an ensemble; a resume must match them all."""
-
-
-def scenario_digest(scenario: Scenario) -> str:
-    """SHA-256 of the scenario's canonical JSON (identifies the scenario of an ensemble)."""
-    return hashlib.sha256(scenario.model_dump_json().encode("utf-8")).hexdigest()
 
 
 def table_bytes(df: pd.DataFrame) -> bytes:
@@ -101,8 +98,8 @@ class EnsembleStore:
     path : pathlib.Path
     manifest : dict
     session : dict or None
-        What the last :func:`~foedus.sim.ensemble.runner.run_ensemble` or
-        :func:`~foedus.sim.ensemble.runner.resume_ensemble` call on this object ran (``runs``,
+        What the last :func:`~foedus.experiments.ensemble.run_ensemble` or
+        :func:`~foedus.experiments.ensemble.resume_ensemble` call on this object ran (``runs``,
         ``wall_seconds``, ``scheduler``, ``workers``, ``threads``; also appended to the
         manifest's ``sessions``), or None: nothing was left to run, or no run was asked here.
     """
@@ -115,7 +112,7 @@ class EnsembleStore:
 
     # ------------------------------------------------------------------ creation
     @classmethod
-    def create(cls, path: Path | str, spec: Mapping, scenario: Scenario, experiments: pd.DataFrame) -> "EnsembleStore":
+    def create(cls, path: Path | str, spec: Mapping, scenario_json: str, experiments: pd.DataFrame) -> "EnsembleStore":
         """Start a new ensemble in ``path`` (created if needed; must not hold one already).
 
         Parameters
@@ -123,8 +120,9 @@ class EnsembleStore:
         path : folder
         spec : mapping
             The entries of :data:`SPEC_KEYS`.
-        scenario : Scenario
-            The scenario every run starts from (before knobs are applied).
+        scenario_json : str
+            The scenario every run starts from (before knobs are applied), as JSON text
+            (written as ``scenario.json``; its digest is the spec's ``scenario_sha256``).
         experiments : DataFrame
             One row per run: ``run``, ``seed`` and the knob columns.
 
@@ -142,7 +140,7 @@ class EnsembleStore:
         path.mkdir(parents=True, exist_ok=True)
         for t in RUN_TABLES:
             (path / t).mkdir(exist_ok=True)
-        _atomic_write(path / "scenario.json", scenario.model_dump_json(indent=1).encode("utf-8"))
+        _atomic_write(path / "scenario.json", scenario_json.encode("utf-8"))
         _atomic_write(path / "experiments.parquet", table_bytes(experiments))
         manifest = {
             "format": FORMAT,
@@ -259,6 +257,18 @@ class EnsembleStore:
         self.manifest["compute_seconds"] = float(self.manifest.get("compute_seconds", 0.0)) + float(seconds)
         self._write_manifest()
 
+    def record_session(self, session: dict) -> None:
+        """Keep what one run or resume call ran as :attr:`session` and append it to the manifest's ``sessions``.
+
+        Parameters
+        ----------
+        session : dict
+            ``runs``, ``wall_seconds``, ``scheduler``, ``workers``, ``threads`` (JSON values).
+        """
+        self.session = session
+        self.manifest.setdefault("sessions", []).append(session)
+        self._write_manifest()
+
     def _write_manifest(self) -> None:
         self.manifest["completed"] = _ranges(self._done)
         self.manifest["runs_done"] = len(self._done)
@@ -266,9 +276,9 @@ class EnsembleStore:
         _atomic_write(self.path / "manifest.json", (json.dumps(self.manifest, indent=1) + "\n").encode("utf-8"))
 
     # ------------------------------------------------------------------ reading
-    def scenario(self) -> Scenario:
-        """The scenario the runs start from (before knobs)."""
-        return Scenario.model_validate_json((self.path / "scenario.json").read_text(encoding="utf-8"))
+    def scenario_json(self) -> str:
+        """The scenario the runs start from (before knobs), as the JSON text written by :meth:`create`."""
+        return (self.path / "scenario.json").read_text(encoding="utf-8")
 
     def experiments(self, completed_only: bool = True) -> pd.DataFrame:
         """The design: one row per run with ``run``, ``seed`` and the knob values."""

@@ -3,9 +3,9 @@
 EMA Workbench (Kwakkel 2017) drives any model exposed as a Python function whose keyword
 arguments are the uncertain parameters and whose return value maps outcome names to values.
 :func:`run_once` is that function for foedus: knobs of the scenario
-(:func:`foedus.sim.ensemble.design.knob_fields`: the trend drivers T1–T5 and the model
+(:func:`foedus.experiments.design.knob_fields`: the trend drivers T1–T5 and the model
 parameters, by their short names) and a seed in, per-year indicator arrays out
-(:data:`foedus.analysis.ensemble.INDICATORS`). :func:`ema_model` wraps it in an
+(:data:`foedus.analysis.indicators.INDICATORS`). :func:`ema_model` wraps it in an
 :class:`ema_workbench.Model` (one seed for every experiment: common random numbers) or an
 :class:`ema_workbench.ReplicatorModel` (``replications`` seeds per experiment, derived from
 ``seed`` like an ensemble's runs), so EMA's samplers, evaluators, PRIM and sensitivity
@@ -24,7 +24,7 @@ for the ``MultiprocessingEvaluator``), the outcomes printed and explained with P
 In short::
 
     from ema_workbench import SequentialEvaluator, perform_experiments
-    from foedus.sim.ensemble.ema import ema_model
+    from foedus.experiments.ema import ema_model
 
     model = ema_model("europe-1871", {"great_power_competition": (0.2, 0.9), "reactivity": (0.05, 0.3)},
                       years=30, replications=10, seed=1)
@@ -51,8 +51,10 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from foedus.sim.ensemble.design import Knob, knob_fields
-from foedus.sim.ensemble.runner import load_scenario, run_seed, run_tables
+from foedus.analysis.indicators import check_indicators
+from foedus.experiments.design import Knob, knob_fields
+from foedus.experiments.ensemble import indicator_tables, load_scenario
+from foedus.experiments.runner import run_seed, run_tables
 from foedus.sim.scenario import Scenario
 
 __all__ = ["DEFAULT_OUTCOMES", "FoedusFunction", "run_once", "ema_model"]
@@ -64,15 +66,6 @@ DEFAULT_OUTCOMES: tuple[str, ...] = ("alliances", "defense_pacts", "blocs", "pol
 @lru_cache(maxsize=8)
 def _cached_scenario(name_or_file: str) -> Scenario:
     return Scenario.load(name_or_file)
-
-
-def _check_outcomes(outcomes: Sequence[str]) -> tuple[str, ...]:
-    from foedus.analysis.ensemble import INDICATORS
-
-    bad = [o for o in outcomes if o not in INDICATORS]
-    if bad:
-        raise ValueError(f"unknown outcome(s) {', '.join(bad)}; choose from {', '.join(INDICATORS)}")
-    return tuple(outcomes)
 
 
 def run_once(
@@ -94,10 +87,10 @@ def run_once(
     seed : int
         Seed of the run's generator (the same seed gives the same outcomes).
     outcomes : sequence of str
-        Names in :data:`foedus.analysis.ensemble.INDICATORS`.
+        Names in :data:`foedus.analysis.indicators.INDICATORS`.
     **knobs : float
         Knob values by short name (``great_power_competition=0.8``, ``reactivity=0.2``); see
-        :func:`foedus.sim.ensemble.design.knob_fields`.
+        :func:`foedus.experiments.design.knob_fields`.
 
     Returns
     -------
@@ -106,19 +99,19 @@ def run_once(
 
     Examples
     --------
-    >>> from foedus.sim.synthetic import synthetic_scenario
+    >>> from foedus.testing import synthetic_scenario
     >>> out = run_once(synthetic_scenario(6, years=3), seed=1, cyber=0.9)
     >>> out["alliances"].shape
     (3,)
     """
     sc = scenario if isinstance(scenario, Scenario) else _cached_scenario(str(scenario))
     sc = load_scenario(sc, years)
-    names = _check_outcomes(outcomes)
+    names = tuple(check_indicators(outcomes))
     fields = knob_fields()
     unknown = [k for k in knobs if k not in fields]
     if unknown:
         raise ValueError(f"unknown knob(s) {', '.join(unknown)}; choose from {', '.join(fields)}")
-    tables, _ = run_tables(sc, int(seed), knobs)
+    tables, _ = run_tables(sc, int(seed), knobs, outcomes=indicator_tables)
     system = tables["system"]
     return {name: system[name].to_numpy() for name in names}
 
@@ -135,7 +128,7 @@ class FoedusFunction:
 
     def __init__(self, scenario: Scenario | str | Path, years: int | None = None, outcomes: Sequence[str] = DEFAULT_OUTCOMES):
         self.scenario = load_scenario(scenario, years)
-        self.outcomes = _check_outcomes(outcomes)
+        self.outcomes = tuple(check_indicators(outcomes))
 
     def __call__(self, seed: int = 0, **knobs: float) -> dict[str, np.ndarray]:
         return run_once(self.scenario, seed=seed, outcomes=self.outcomes, **knobs)

@@ -15,7 +15,7 @@ def tiny():
 @pytest.fixture(scope="session")
 def reference_ensemble(tmp_path_factory, tiny):
     """10 runs with two knobs varied, one worker (threads): the reference for byte comparisons."""
-    from foedus.sim.ensemble import run_ensemble
+    from foedus.experiments.ensemble import run_ensemble
 
     out = tmp_path_factory.mktemp("ens") / "reference"
     run_ensemble(tiny, runs=RUNS, out=out, seed=SEED, knobs=KNOBS, workers=1, processes=False)
@@ -25,7 +25,7 @@ def reference_ensemble(tmp_path_factory, tiny):
 @pytest.fixture(scope="session")
 def baseline_ensemble(tmp_path_factory, tiny):
     """12 runs of the tiny scenario, no knob varied, two workers (threads)."""
-    from foedus.sim.ensemble import run_ensemble
+    from foedus.experiments.ensemble import run_ensemble
 
     out = tmp_path_factory.mktemp("ens") / "baseline"
     run_ensemble(tiny, runs=12, out=out, seed=7, workers=2, processes=False)

@@ -14,8 +14,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from foedus.sim.ensemble import EnsembleStore, RUN_TABLES, resume_ensemble, run_ensemble, run_seed
-from foedus.sim.ensemble.store import _from_ranges, _ranges
+from foedus.data.ensemble_store import RUN_TABLES, EnsembleStore, _from_ranges, _ranges
+from foedus.experiments.ensemble import resume_ensemble, run_ensemble
+from foedus.experiments.runner import run_seed
 
 from ._common import KNOBS, RUNS, SEED, TINY, parquet_digests
 
@@ -88,8 +89,8 @@ def test_bad_arguments(tmp_path, tiny):
 _KILL_SCRIPT = textwrap.dedent(
     """
     import sys
-    from foedus.sim.synthetic import synthetic_scenario
-    from foedus.sim.ensemble import run_ensemble
+    from foedus.testing import synthetic_scenario
+    from foedus.experiments.ensemble import run_ensemble
     sc = synthetic_scenario({n}, seed={seed}, years={years}, alliances={alliances}, cyber={cyber})
     run_ensemble(sc, runs={runs}, out=sys.argv[1], seed={eseed}, knobs={knobs!r}, workers=1, processes=False)
     """
@@ -169,7 +170,7 @@ def test_resuming_a_complete_ensemble_reports_no_session(reference_ensemble):
 def test_progress_rate_and_time_left_count_the_wall_time_since_the_first_submission():
     from types import SimpleNamespace
 
-    from foedus.sim.ensemble.runner import _ProgressBar
+    from foedus.experiments.runner import _ProgressBar
 
     bar = _ProgressBar()
     try:

@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 from scipy.stats import beta, binom
 
 from foedus.analysis import ensemble as an
-from foedus.sim.ensemble import EnsembleStore
+from foedus.analysis import outcomes
+from foedus.data.ensemble_store import EnsembleStore
+from foedus.experiments.ensemble import ensemble_scenario
 
 
 def _table(values: np.ndarray, years=(2000, 2001)) -> pd.DataFrame:
@@ -113,7 +115,7 @@ def test_great_power_alignments_shares_sum_to_one(baseline_ensemble):
     sums = g.groupby(["year", "ccode"])["share"].sum()
     assert np.allclose(sums, 1.0)
     assert (g["runs"] == 12).all()
-    majors = [a.ccode for a in EnsembleStore.open(baseline_ensemble).scenario().actors if a.major]
+    majors = [a.ccode for a in ensemble_scenario(EnsembleStore.open(baseline_ensemble)).actors if a.major]
     assert set(g["ccode"]) == set(majors)
 
 
@@ -131,7 +133,7 @@ def test_great_power_alignment_is_the_bloc_leader_or_unaligned(baseline_ensemble
 
 def test_state_bands_default_to_major_powers(baseline_ensemble):
     b = an.state_bands(baseline_ensemble)
-    majors = {a.abb for a in EnsembleStore.open(baseline_ensemble).scenario().actors if a.major}
+    majors = {a.abb for a in ensemble_scenario(EnsembleStore.open(baseline_ensemble)).actors if a.major}
     assert set(b["abb"]) == majors and (b["q05"] <= b["median"]).all() and (b["median"] <= b["q95"]).all()
 
 
@@ -144,13 +146,13 @@ def test_compare_an_ensemble_with_itself_finds_no_difference(baseline_ensemble):
 
 def _fake_ensemble(path, tiny, x: np.ndarray) -> EnsembleStore:
     """An ensemble folder whose table ``system`` holds ``alliances = x[run, year]`` (years 2000..)."""
-    from foedus.sim.ensemble.store import table_bytes
+    from foedus.data.ensemble_store import table_bytes
 
     runs, years = x.shape
     spec = {"scenario": tiny.name, "scenario_sha256": "-", "runs": runs, "years": years, "first_year": 2000, "seed": 0,
             "design": "lhs", "knobs": [], "keep_histories": False}
     exp = pd.DataFrame({"run": np.arange(runs), "seed": np.arange(runs, dtype=np.uint64)})
-    store = EnsembleStore.create(path, spec, tiny, exp)
+    store = EnsembleStore.create(path, spec, tiny.model_dump_json(indent=1), exp)
     empty = table_bytes(pd.DataFrame({"run": [0]}))
     for r in range(runs):
         system = pd.DataFrame({"run": r, "year": 2000 + np.arange(years), "alliances": x[r]})
@@ -176,19 +178,19 @@ def test_compare_recovers_a_known_shift(tmp_path, tiny):
 def test_outcomes(reference_ensemble):
     store = EnsembleStore.open(reference_ensemble)
     sys_ = store.read_table("system")
-    y = an.outcome(store, "alliances >= 3 in 2003")
+    y = outcomes.outcome(store, "alliances >= 3 in 2003")
     expected = sys_[sys_["year"] == 2003].set_index("run")["alliances"] >= 3
     assert y.sort_index().tolist() == expected.sort_index().tolist()
-    by = an.outcome(store, "wars >= 1 by 2005")
+    by = outcomes.outcome(store, "wars >= 1 by 2005")
     assert by.tolist() == (sys_.groupby("run")["wars"].sum() >= 1).sort_index().tolist()
     sp = store.read_table("alliances")
     a, b = (int(c) for c in sp["ccode"].value_counts().index[:2])
-    pair = an.outcome(store, f"allied {a}-{b} by 2005")
+    pair = outcomes.outcome(store, f"allied {a}-{b} by 2005")
     expected = an.pair_allied(store, a, b, obligation=None, by=True)["allied"].iloc[-1]
     assert int(pair.sum()) == int(expected)
     with pytest.raises(ValueError, match="outside the simulated years"):
-        an.outcome(store, "poles <= 2 in 2050")
+        outcomes.outcome(store, "poles <= 2 in 2050")
     with pytest.raises(ValueError, match="expected 'defense A B"):
-        an.parse_outcome("Russia and China become friends")
+        outcomes.parse_outcome("Russia and China become friends")
     with pytest.raises(ValueError, match="unknown indicator"):
-        an.parse_outcome("friendship > 1 in 2003")
+        outcomes.parse_outcome("friendship > 1 in 2003")

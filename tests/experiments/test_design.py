@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from foedus.sim.ensemble.design import (
+from foedus.experiments.design import (
     Knob,
     apply_knobs,
     full_factorial,

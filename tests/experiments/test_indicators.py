@@ -12,12 +12,12 @@ import pandas as pd
 import pytest
 
 from foedus.analysis import ensemble as an
-from foedus.analysis.ensemble import EVENT_COLUMNS, INDICATORS, run_indicators
+from foedus.analysis.indicators import EVENT_COLUMNS, INDICATORS, run_indicators
 from foedus.analysis.polarity import polarity, state_blocs
-from foedus.analysis.toy import toy_history
-from foedus.schema import EVENT_KINDS, History, empty, validate
+from foedus.testing import toy_history
+from foedus.schema import EVENT_KINDS, History, RunRecord, empty, validate
 from foedus.sim import Simulation
-from foedus.sim.ensemble.compact import CountingRecorder, RunRecord
+from foedus.sim.compact import CountingRecorder, compact_record
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def finished(tiny):
 
 
 def test_compact_record_from_simulation_equals_from_history(finished):
-    a = RunRecord.from_simulation(finished)
+    a = compact_record(finished)
     b = RunRecord.from_history(finished.history())
     assert (a.first_year, a.last_year) == (b.first_year, b.last_year)
     for name in ("state_years", "spells", "event_counts"):
@@ -39,7 +39,7 @@ def test_compact_record_from_simulation_equals_from_history(finished):
 
 def test_polarity_columns_equal_the_analysis_module(finished):
     h = finished.history()
-    tables = run_indicators(RunRecord.from_simulation(finished))
+    tables = run_indicators(compact_record(finished))
     mine = tables["system"].set_index("year")
     ref = polarity(h, method="poles")
     assert "contested" in ref.columns
@@ -53,7 +53,7 @@ def test_polarity_columns_equal_the_analysis_module(finished):
 
 
 def test_event_counts_and_columns(finished):
-    tables = run_indicators(RunRecord.from_simulation(finished))
+    tables = run_indicators(compact_record(finished))
     system = tables["system"]
     assert set(EVENT_COLUMNS) == set(EVENT_KINDS)
     assert set(INDICATORS) == set(system.columns) - {"year"}
@@ -227,7 +227,8 @@ def test_a_weaker_major_power_joins_its_strongest_major_ally_only():
 
 def test_world_2022_start_year_has_distinct_us_and_russian_blocs(tmp_path):
     """Two short runs of world-2022: in 2022 NATO and the US treaty allies are one US-led bloc, Russia leads its own."""
-    from foedus.sim.ensemble import EnsembleStore, run_ensemble
+    from foedus.data.ensemble_store import EnsembleStore
+    from foedus.experiments.ensemble import run_ensemble
 
     run_ensemble("world-2022", runs=2, years=2, seed=1, out=tmp_path / "w", workers=1, processes=False)
     store = EnsembleStore.open(tmp_path / "w")

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from foedus.analysis import ensemble as an
 from foedus.cli.ensemble import register
 from foedus.report import ensemble as rep
-from foedus.sim.ensemble import EnsembleStore
+from foedus.data.ensemble_store import EnsembleStore
 
 from ._common import parquet_digests
 

@@ -1,8 +1,15 @@
 """Running an ensemble on Dask: a local cluster by default, any Dask scheduler on request.
 
-:func:`run_ensemble` runs ``R`` worlds of one scenario (with knobs varied by a design,
-:mod:`.design`) as Dask tasks and writes each run's indicator tables as soon as it finishes
-(:mod:`.store`); :func:`resume_ensemble` completes an interrupted ensemble.
+:func:`execute` runs the missing runs of an ensemble folder
+(:class:`foedus.data.ensemble_store.EnsembleStore`) as Dask tasks and writes each run's tables
+as soon as it finishes; :func:`foedus.experiments.ensemble.run_ensemble` and
+:func:`~foedus.experiments.ensemble.resume_ensemble` define the ensemble and call it.
+
+The runner receives its outcomes (as EMA Workbench's runners do): a run is simulated here
+(:func:`run_tables`), and what is kept of it is computed by the ``outcomes`` function passed in,
+from the run's compact :class:`~foedus.schema.RunRecord`. This module imports no measure: the
+default outcomes (the indicators of :mod:`foedus.analysis.indicators`) are supplied by
+:mod:`foedus.experiments.ensemble`.
 
 Seeds
 -----
@@ -27,7 +34,7 @@ scheduler that does not answer within ``connect_timeout`` seconds raises
 :class:`ConnectionError` and leaves nothing behind.
 
 A local cluster of processes starts its workers with ``multiprocessing``'s *spawn* method, so a
-script calling :func:`run_ensemble` needs the usual ``if __name__ == "__main__":`` guard.
+script calling :func:`~foedus.experiments.ensemble.run_ensemble` needs the usual ``if __name__ == "__main__":`` guard.
 
 A user who outgrows one machine starts a cluster with the tool of their site and passes its
 scheduler's address:
@@ -40,7 +47,7 @@ scheduler's address:
       print(cluster.scheduler_address)      # tcp://...:8786
 
   then ``foedus ensemble run ... --scheduler tcp://...:8786`` (or pass
-  ``client=Client(cluster)`` to :func:`run_ensemble` from Python). Use one thread per worker
+  ``client=Client(cluster)`` to :func:`~foedus.experiments.ensemble.run_ensemble` from Python). Use one thread per worker
   process (``processes == cores``): a run is single-threaded NumPy.
 - **Kubernetes** with the Dask Helm chart (``helm install dask dask/dask``) or
   ``dask-kubernetes``' ``KubeCluster``: point ``--scheduler`` at the scheduler service
@@ -65,27 +72,35 @@ import logging
 import os
 import time
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping
 
 import numpy as np
 import pandas as pd
 
-from foedus.sim.ensemble.compact import CountingRecorder, RunRecord
-from foedus.sim.ensemble.design import DESIGNS, Knob, apply_knobs, make_design, parse_knob
-from foedus.sim.ensemble.store import RUN_TABLES, EnsembleStore, scenario_digest, table_bytes
+from foedus.data.ensemble_store import RUN_TABLES, EnsembleStore, table_bytes
+from foedus.experiments.design import apply_knobs
+from foedus.schema import RunRecord
+from foedus.sim.compact import CountingRecorder, compact_record
 from foedus.sim.scenario import Scenario
 
-__all__ = ["MAX_RUNS", "DEFAULT_CONNECT_TIMEOUT", "run_seed", "run_tables", "simulate_run", "run_ensemble", "resume_ensemble", "load_scenario"]
+__all__ = ["MAX_RUNS", "DEFAULT_CONNECT_TIMEOUT", "WORKER_ENV", "Outcomes", "Progress", "run_seed", "run_tables", "simulate_run", "execute", "check_workers"]
 
 MAX_RUNS = 2**32
-"""Run indices stay below the design's spawn key (:data:`foedus.sim.ensemble.design.DESIGN_SPAWN_KEY`)."""
+"""Run indices stay below the design's spawn key (:data:`foedus.experiments.design.DESIGN_SPAWN_KEY`)."""
 
 DEFAULT_CONNECT_TIMEOUT = 30.0
 """Seconds to wait for a Dask scheduler (``scheduler=``, ``--scheduler``) to answer."""
 
 Progress = Callable[[int, int], None]
 """``progress(done, total)``: called once the runs are submitted and after each run lands."""
+
+Outcomes = Callable[[RunRecord], Mapping[str, pd.DataFrame]]
+"""``outcomes(record) -> tables``: what an ensemble keeps of a run, from its compact record.
+
+It must return one DataFrame for each of :data:`foedus.data.ensemble_store.RUN_TABLES`, and be
+picklable (a module-level function), since Dask ships it to the workers. The default is
+:func:`foedus.experiments.ensemble.indicator_tables`.
+"""
 
 
 def run_seed(ensemble_seed: int, index: int) -> int:
@@ -118,29 +133,20 @@ def run_seed(ensemble_seed: int, index: int) -> int:
     return int(ss.generate_state(1, np.uint64)[0])
 
 
-def load_scenario(scenario: Scenario | str | Path, years: int | None = None) -> Scenario:
-    """A scenario object from an object, a built-in name or a file, with its horizon set to ``years``."""
-    sc = scenario if isinstance(scenario, Scenario) else Scenario.load(scenario)
-    if years is not None:
-        if years < 1:
-            raise ValueError(f"years must be at least 1, got {years}")
-        sc = sc.model_copy(update={"years": int(years)})
-    return sc
-
-
 def run_tables(
     scenario: Scenario,
     seed: int,
     knobs: Mapping[str, float] | None = None,
     keep_history: bool = False,
+    *,
+    outcomes: Outcomes,
 ) -> tuple[dict[str, pd.DataFrame], Any]:
-    """Simulate one run and compute its indicator tables.
+    """Simulate one run and compute its tables.
 
     The run is :class:`foedus.sim.engine.Simulation` of ``scenario`` with ``knobs`` applied
-    (:func:`foedus.sim.ensemble.design.apply_knobs`) and ``seed``, over the scenario's
-    horizon, with a :class:`~foedus.sim.ensemble.compact.CountingRecorder`; its indicators
-    come from :func:`foedus.analysis.ensemble.run_indicators` and its membership spells from
-    :class:`~foedus.sim.ensemble.compact.RunRecord`.
+    (:func:`foedus.experiments.design.apply_knobs`) and ``seed``, over the scenario's
+    horizon, with a :class:`~foedus.sim.compact.CountingRecorder`; its tables are
+    ``outcomes`` of its compact record (:func:`foedus.sim.compact.compact_record`).
 
     Parameters
     ----------
@@ -151,14 +157,15 @@ def run_tables(
         Knob values of this run (qualified or short names).
     keep_history : bool
         Also return the whole :class:`~foedus.schema.History`.
+    outcomes : callable
+        See :data:`Outcomes` (e.g. :func:`foedus.experiments.ensemble.indicator_tables`).
 
     Returns
     -------
     tables : dict of DataFrame
-        ``system``, ``states`` and ``alliances`` (see :mod:`foedus.sim.ensemble.store`).
+        What ``outcomes`` returned (a new dict).
     history : History or None
     """
-    from foedus.analysis.ensemble import run_indicators
     from foedus.sim.engine import Simulation
 
     sc = apply_knobs(scenario, dict(knobs or {}))
@@ -166,9 +173,7 @@ def run_tables(
     sim = Simulation(sc, seed=int(seed), explain=keep_history)
     sim.world.log = CountingRecorder(sim.world.n, sc.start_year, capacity=sc.years, keep_events=keep_history)
     sim.run()
-    record = RunRecord.from_simulation(sim)
-    tables = run_indicators(record)
-    tables["alliances"] = record.spells
+    tables = dict(outcomes(compact_record(sim)))
     return tables, (sim.history() if keep_history else None)
 
 
@@ -178,12 +183,14 @@ def simulate_run(
     seed: int,
     knobs: Mapping[str, float] | None = None,
     keep_history: bool = False,
+    *,
+    outcomes: Outcomes,
 ) -> dict[str, Any]:
     """One run of an ensemble, as the Dask task a worker runs: :func:`run_tables` as Parquet bytes.
 
     Parameters
     ----------
-    scenario, seed, knobs, keep_history
+    scenario, seed, knobs, keep_history, outcomes
         As for :func:`run_tables`.
     index : int
         Run index (written in every table's ``run`` column).
@@ -191,11 +198,12 @@ def simulate_run(
     Returns
     -------
     dict
-        ``index``; ``tables``: Parquet bytes of every table of :data:`.store.RUN_TABLES`;
+        ``index``; ``tables``: Parquet bytes of every table of
+        :data:`foedus.data.ensemble_store.RUN_TABLES`;
         ``history`` (or None); ``seconds``: compute time of the run.
     """
     t0 = time.perf_counter()
-    tables, history = run_tables(scenario, seed, knobs, keep_history)
+    tables, history = run_tables(scenario, seed, knobs, keep_history, outcomes=outcomes)
     out = {}
     for name in RUN_TABLES:
         df = tables[name]
@@ -204,158 +212,8 @@ def simulate_run(
     return {"index": int(index), "tables": out, "history": history, "seconds": time.perf_counter() - t0}
 
 
-def _spec(sc: Scenario, runs: int, seed: int, design: str, knobs: Sequence[Knob], keep_histories: bool) -> dict:
-    return {
-        "scenario": sc.name,
-        "scenario_sha256": scenario_digest(sc),
-        "runs": int(runs),
-        "years": int(sc.years),
-        "first_year": int(sc.start_year),
-        "seed": int(seed),
-        "design": design,
-        "knobs": [k.to_dict() for k in knobs],
-        "keep_histories": bool(keep_histories),
-    }
-
-
-def _experiments(runs: int, seed: int, knobs: Sequence[Knob], design: str) -> pd.DataFrame:
-    table = make_design(knobs, runs, design, seed).reset_index()
-    seeds = np.array([run_seed(seed, i) for i in range(runs)], dtype=np.uint64)
-    table.insert(1, "seed", seeds)
-    return table
-
-
-def run_ensemble(
-    scenario: Scenario | str | Path,
-    *,
-    runs: int,
-    out: Path | str,
-    years: int | None = None,
-    seed: int = 0,
-    knobs: Sequence[Knob | str] = (),
-    design: str = "lhs",
-    workers: int | None = None,
-    scheduler: str | None = None,
-    processes: bool = True,
-    resume: bool = False,
-    keep_histories: bool = False,
-    progress: bool | Progress = False,
-    client: Any = None,
-    connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
-) -> EnsembleStore:
-    """Run ``runs`` worlds of a scenario on Dask and write their indicators to ``out``.
-
-    Parameters
-    ----------
-    scenario : Scenario, built-in name or scenario file
-    runs : int
-        Number of runs ``R`` (1 .. 2**32).
-    out : folder
-        The ensemble folder (layout in :mod:`foedus.sim.ensemble.store`). It is created only
-        once Dask is up (the local cluster started, or the scheduler reached): a failed
-        connection writes nothing.
-    years : int, optional
-        Simulated years per run (default: the scenario's horizon).
-    seed : int
-        Ensemble seed; run ``i`` uses :func:`run_seed` ``(seed, i)``.
-    knobs : sequence of Knob or ``"NAME=LOW:HIGH[:LEVELS]"`` strings
-        Knobs to vary (:mod:`foedus.sim.ensemble.design`); none: every run starts from the
-        same scenario and differs by its seed only.
-    design : {"lhs", "factorial"}
-        How knob values are assigned to runs.
-    workers : int, optional
-        Worker processes of the local cluster (default: ``os.cpu_count()``); ignored with
-        ``scheduler`` or ``client``.
-    scheduler : str, optional
-        Address of an existing Dask scheduler (``tcp://host:8786``).
-    processes : bool
-        Local cluster of processes (default) or of threads in this process.
-    resume : bool
-        If ``out`` already holds this ensemble, run only the missing runs (the ensemble's
-        definition must match; see :meth:`EnsembleStore.check_spec`). Without ``resume`` an
-        existing ensemble folder is an error.
-    keep_histories : bool
-        Also write every run's whole history (large).
-    progress : bool or callable
-        True: a live rich progress bar on stderr (runs done, rate, elapsed and time left; the
-        rate is this session's runs per second of wall time since the first run was submitted,
-        so it includes the workers' start-up, and the time left is the runs still to do at that
-        rate); a callable: called as ``progress(done, total)`` once the runs are submitted and
-        after each run lands.
-    client : distributed.Client, optional
-        Use this client (not closed afterwards) instead of starting one.
-    connect_timeout : float
-        Seconds to wait for ``scheduler`` to answer.
-
-    Returns
-    -------
-    EnsembleStore
-        Its ``session`` attribute describes what this call ran (None when nothing was left).
-
-    Raises
-    ------
-    FileExistsError
-        ``out`` holds an ensemble and ``resume`` is False.
-    ValueError
-        Bad arguments, or ``resume`` of an ensemble defined differently.
-    ConnectionError
-        ``scheduler`` could not be reached (nothing is written).
-    RuntimeError
-        A run failed (the message names its index and seed, to reproduce it alone with
-        :func:`simulate_run`); the runs already written stay written.
-
-    Examples
-    --------
-    >>> store = run_ensemble("europe-1871", runs=100, years=30, seed=1, out="ens",   # doctest: +SKIP
-    ...                      knobs=["great_power_competition=0.2:0.9"], progress=True)
-    """
-    if not 1 <= int(runs) <= MAX_RUNS:
-        raise ValueError(f"runs must lie in 1..{MAX_RUNS}, got {runs}")
-    if design not in DESIGNS:
-        raise ValueError(f"design must be one of {', '.join(DESIGNS)}, got {design!r}")
-    if seed < 0:
-        raise ValueError(f"seed must be >= 0, got {seed}")
-    _check_workers(workers)
-    knob_list = [k if isinstance(k, Knob) else parse_knob(k) for k in knobs]
-    sc = load_scenario(scenario, years)
-    spec = _spec(sc, runs, seed, design, knob_list, keep_histories)
-    out = Path(out)
-    if (out / "manifest.json").exists():
-        if not resume:
-            raise FileExistsError(f"{out}: already holds an ensemble; pass resume=True (--resume) to complete it, or choose another folder")
-        store = EnsembleStore.open(out)
-        store.check_spec(spec)
-        return _execute(store, sc, workers=workers, scheduler=scheduler, processes=processes, progress=progress, client=client, connect_timeout=connect_timeout)
-    experiments = _experiments(int(runs), int(seed), knob_list, design)
-    create = lambda: EnsembleStore.create(out, spec, sc, experiments)  # noqa: E731 (only once Dask is up)
-    return _execute(create, sc, workers=workers, scheduler=scheduler, processes=processes, progress=progress, client=client, connect_timeout=connect_timeout)
-
-
-def resume_ensemble(
-    out: Path | str,
-    *,
-    workers: int | None = None,
-    scheduler: str | None = None,
-    processes: bool = True,
-    progress: bool | Progress = False,
-    client: Any = None,
-    connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
-) -> EnsembleStore:
-    """Complete the ensemble in ``out`` from its own manifest: run only what is missing.
-
-    Parameters as for :func:`run_ensemble`; the scenario, runs, years, seed, design and knobs
-    are the ensemble's own. A complete ensemble starts no worker and returns at once, with
-    ``store.session`` None.
-    """
-    _check_workers(workers)
-    store = EnsembleStore.open(out)
-    sc = store.scenario()
-    if scenario_digest(sc) != store.manifest["scenario_sha256"]:
-        raise ValueError(f"{store.path / 'scenario.json'}: does not match the manifest's scenario_sha256 (edited by hand?)")
-    return _execute(store, sc, workers=workers, scheduler=scheduler, processes=processes, progress=progress, client=client, connect_timeout=connect_timeout)
-
-
-def _check_workers(workers: int | None) -> None:
+def check_workers(workers: int | None) -> None:
+    """Raise ValueError unless ``workers`` is None or at least 1."""
     if workers is not None and int(workers) < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
 
@@ -397,13 +255,41 @@ def _dask_client(*, workers: int | None, scheduler: str | None, processes: bool,
             cluster.close()
 
 
-def _execute(
-    store: EnsembleStore | Callable[[], EnsembleStore], sc: Scenario, *, workers, scheduler, processes, progress, client, connect_timeout
+def execute(
+    store: EnsembleStore | Callable[[], EnsembleStore],
+    sc: Scenario,
+    outcomes: Outcomes,
+    *,
+    workers: int | None,
+    scheduler: str | None,
+    processes: bool,
+    progress: bool | Progress,
+    client: Any,
+    connect_timeout: float,
 ) -> EnsembleStore:
     """Run the missing runs of ``store`` on Dask, writing each as it lands.
 
-    ``store`` may be a function creating the ensemble folder: it is called only once Dask is up,
-    so that a failed connection leaves nothing behind.
+    Parameters
+    ----------
+    store : EnsembleStore or callable
+        The ensemble folder, or a function creating it: that is called only once Dask is up,
+        so that a failed connection leaves nothing behind.
+    sc : Scenario
+        The scenario every run starts from (before its knobs).
+    outcomes : callable
+        What each run yields (:data:`Outcomes`).
+    workers, scheduler, processes, progress, client, connect_timeout
+        As for :func:`foedus.experiments.ensemble.run_ensemble`.
+
+    Returns
+    -------
+    EnsembleStore
+        With ``session`` describing what ran (None when nothing was left to run).
+
+    Raises
+    ------
+    RuntimeError
+        A run failed (the message names its index and seed); the runs already written stay.
     """
     if isinstance(store, EnsembleStore):
         store.clean_partial()
@@ -442,7 +328,9 @@ def _execute(
                         return False
                     row = exp.loc[i]
                     values = {k: float(row[k]) for k in knob_cols}
-                    fut = dask.submit(simulate_run, sc_future, int(i), int(row["seed"]), values, keep, pure=False, key=f"foedus-run-{i}-{time.time_ns()}")
+                    fut = dask.submit(
+                        simulate_run, sc_future, int(i), int(row["seed"]), values, keep, outcomes=outcomes, pure=False, key=f"foedus-run-{i}-{time.time_ns()}"
+                    )
                     index_of[fut.key] = int(i)
                     queue.add(fut)
                     return True
@@ -471,9 +359,7 @@ def _execute(
                     submit_next()
             finally:
                 wall = time.perf_counter() - t_start
-                store.session = {"runs": ran, "wall_seconds": round(wall, 3), "scheduler": label, "workers": workers, "threads": nthreads}
-                store.manifest.setdefault("sessions", []).append(store.session)
-                store._write_manifest()
+                store.record_session({"runs": ran, "wall_seconds": round(wall, 3), "scheduler": label, "workers": workers, "threads": nthreads})
     finally:
         if report is not None:
             report.close()

@@ -1,4 +1,4 @@
-"""Synthetic scenarios: random but reproducible state systems for experiments, tests and benchmarks.
+"""Synthetic scenarios: random but reproducible state systems for tests, benchmarks and experiments.
 
 :func:`synthetic_scenario` draws a system of ``n`` states with log-normal capabilities (a few
 great powers, many small states), capitals scattered over a region, regimes, hostile pairs and
@@ -120,7 +120,7 @@ def synthetic_scenario(
         )
     sc = Scenario(
         name=name or f"synthetic-{n}-{seed}",
-        description="a synthetic state system (foedus.sim.synthetic)",
+        description="a synthetic state system (foedus.testing)",
         start_year=start_year,
         years=years,
         seed=seed,

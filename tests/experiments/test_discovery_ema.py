@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from foedus.sim.ensemble.discovery import ema_workbench_version, prim_box
-from foedus.sim.ensemble.ema import ema_model, run_once
+from foedus.experiments.discovery import ema_workbench_version, prim_box
+from foedus.experiments.ema import ema_model, run_once
 
 
 def test_prim_recovers_a_planted_box():

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from foedus.cli import app
-from foedus.sim.validation import PERIODS, stylised_facts, window
+from foedus.experiments.validation import PERIODS, stylised_facts, window
 
 
 def test_record_facts_match_the_data_documentation(record):
@@ -42,7 +42,7 @@ def test_validate_json_compares_both_periods(tmp_path):
 def test_the_calibrated_defaults_land_every_fact_in_range(record, first_seed):
     """The calibration is not a property of lucky seeds: the default runs (seeds 1-3) and an
     independent set (10-12) both reproduce every stylised fact of the record within tolerance."""
-    from foedus.sim.validation import validate
+    from foedus.experiments.validation import validate
 
     facts = validate(seeds=tuple(range(first_seed, first_seed + 3)), record=record)
     out = [f"{f.name} {f.period}: record {f.record:.3g}, simulated {f.simulated:.3g}" for f in facts if not f.in_range]
@@ -52,7 +52,7 @@ def test_the_calibrated_defaults_land_every_fact_in_range(record, first_seed):
 
 def test_an_infinite_median_is_a_lower_bound():
     """The record's 1950-89 median survival is only known to exceed the longest observed duration."""
-    from foedus.sim.validation import _in_range
+    from foedus.experiments.validation import _in_range
 
     inf = float("inf")
     assert _in_range("km_median_survival", inf, 31.0, record_bound=39.0)  # could agree within x2

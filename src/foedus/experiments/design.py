@@ -205,7 +205,7 @@ def design_seed_sequence(seed: int) -> np.random.SeedSequence:
     """The random stream of an ensemble's design: ``SeedSequence(seed, spawn_key=(2**32,))``.
 
     Independent of every run's stream (run ``i`` has spawn key ``(i,)``, see
-    :func:`foedus.sim.ensemble.runner.run_seed`).
+    :func:`foedus.experiments.runner.run_seed`).
     """
     return np.random.SeedSequence(int(seed), spawn_key=(DESIGN_SPAWN_KEY,))
 

@@ -1,0 +1,451 @@
+"""The indicators of one simulated run: alliances, blocs, polarity, spending and events per year.
+
+An ensemble (:mod:`foedus.experiments.ensemble`) keeps of each run the small tables computed
+here from its compact record (:class:`foedus.schema.RunRecord`), on the workers: per year the
+alliance counts, blocs and polarity, arms spending and conflicts (table ``system``), and per
+state and year its spending, capability share, tier and bloc (table ``states``). Bands and
+comparisons across runs are in :mod:`foedus.analysis.ensemble`.
+
+Blocs of a run: pole-anchored
+-----------------------------
+Membership in a year follows :mod:`foedus.analysis.network` (a spell counts for every year it
+touches). Blocs are the *pole-anchored blocs* of :mod:`foedus.analysis.polarity`
+(``method="poles"``), found in each year's defence-pact network:
+
+1. the poles are the major powers (Waltz 1979); a major power allied by a defence pact to a
+   stronger major power (higher CINC; ties to the lower COW code) joins the bloc of the
+   strongest such ally, and a major power with no stronger major-power ally anchors a bloc;
+2. any other state allied to a major power joins the bloc of the strongest major power it is
+   directly allied to (a state allied to major powers of several blocs is *contested*);
+3. states allied to no major power form pole-less blocs: the connected components of their
+   pacts among themselves.
+
+This counts poles as the great powers and their alliance clusters (Bueno de Mesquita 1975;
+Wayman 1984; the lesser states clustering around the poles are the "bipolarization" of Rapkin,
+Thompson & Christopherson 1979). Only *direct* commitments tie a state to a bloc, so a chain
+of pacts does not merge rival camps: in ``world-2022`` Azerbaijan is pledged to Russia (the
+1992 Tashkent treaty as ATOP codes it, atopid 4400) and to Turkey (6035), and Turkey to the
+United States (3360, NATO), a chain that put Russia in the United States' connected
+component, which the previous definition (connected components, still available as
+``method="components"`` of :mod:`foedus.analysis.polarity`) took for one bloc; by the end of
+the 2030s that component held all seven great powers in every run. Greedy-modularity communities
+(``method="modularity"``) avoid the chain but follow the density of ties rather than the
+powers (NATO Europe becomes a community apart from the United States) and cost about two
+seconds per 30-year run, against a few milliseconds here. The polarity columns are equal to
+:func:`foedus.analysis.polarity.polarity` with ``method="poles"`` on the run's history (a test
+checks it).
+
+Indicators of a run (table ``system``, one row per year)
+--------------------------------------------------------
+
+``alliances``, ``defense_pacts``, ``coalitions``
+    Agreements of kind alliance / alliances with a defence obligation / coalitions in force.
+``alliance_size``
+    Mean number of members of the alliances in force (NaN without one).
+``states``, ``aligned_states``, ``defense_dyads``, ``majors``
+    States present, states with at least one defence pact, pairs of states sharing a defence
+    pact, major powers.
+``blocs``, ``largest_bloc``
+    Blocs of two or more states (with or without a pole) and the members of the largest.
+``poles``
+    Blocs with a major power: the number of anchoring major powers, each unaligned major
+    power counting as one (2 in a bipolar system).
+``cluster_poles``
+    Wayman's (1984) cluster polarity: groups of major powers linked (transitively) by defence
+    pacts among themselves, minor allies ignored; never above ``poles``.
+``contested``
+    States allied to a major power outside their own bloc.
+``con``, ``effective_poles``, ``effective_blocs``
+    Capability concentration of the major powers (Ray & Singer 1973), effective number of
+    major powers and of poles' blocs by capability (Laakso & Taagepera 1979); as in
+    :func:`foedus.analysis.polarity.polarity`.
+``milex``
+    Total military expenditure of the modelled states, thousands of US$ (COW NMC units).
+``formations``, ``accessions``, ``exits``, ``dissolutions``, ``disputes``, ``wars``,
+``crises``, ``cyber_incidents``, ``commitment_calls``, ``shocks``, ``coalition_events``
+    Events of each kind of :data:`foedus.schema.EVENT_KINDS` begun that year (``disputes`` are
+    militarised disputes, ``wars`` disputes escalated to war or invasions, ``cyber_incidents``
+    attributed intrusions, ``commitment_calls`` allies called on to honour a commitment).
+
+References
+----------
+.. [1] Bueno de Mesquita, B. 1975. "Measuring Systemic Polarity." *Journal of Conflict
+   Resolution* 19(2): 187-216.
+.. [2] Waltz, K. N. 1979. *Theory of International Politics*. Addison-Wesley.
+.. [3] Rapkin, D. P., W. R. Thompson and J. A. Christopherson. 1979. "Bipolarity and
+   Bipolarization in the Cold War Era." *Journal of Conflict Resolution* 23(2): 261-95.
+.. [4] Ray, J. L. and J. D. Singer. 1973; Wayman, F. W. 1984; Laakso, M. and R. Taagepera.
+   1979 (see :mod:`foedus.analysis.polarity`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
+
+from foedus.analysis.pole_blocs import contested_states, pole_bloc_leaders, strength_rank
+from foedus.schema import RunRecord
+
+__all__ = ["INDICATORS", "EVENT_COLUMNS", "DEFAULT_INDICATORS", "check_indicators", "expand_ranges", "run_indicators"]
+
+EVENT_COLUMNS: dict[str, str] = {
+    "formation": "formations",
+    "accession": "accessions",
+    "exit": "exits",
+    "dissolution": "dissolutions",
+    "dispute": "disputes",
+    "war": "wars",
+    "crisis": "crises",
+    "coalition": "coalition_events",
+    "cyber": "cyber_incidents",
+    "shock": "shocks",
+    "commitment": "commitment_calls",
+}
+"""Column of table ``system`` counting each event kind of :data:`foedus.schema.EVENT_KINDS`."""
+
+INDICATORS: dict[str, tuple[str, str]] = {
+    "alliances": ("alliances in force", "count"),
+    "defense_pacts": ("alliances with a defence obligation in force", "count"),
+    "coalitions": ("coalitions in force", "count"),
+    "alliance_size": ("mean members per alliance in force", "states"),
+    "states": ("states in the system", "count"),
+    "aligned_states": ("states with at least one defence pact", "count"),
+    "defense_dyads": ("pairs of states linked by a defence pact", "count"),
+    "blocs": ("pole-anchored defence blocs (two or more states, or a major power alone)", "count"),
+    "largest_bloc": ("members of the largest bloc", "states"),
+    "majors": ("major powers", "count"),
+    "poles": ("poles: blocs anchored by a major power", "count"),
+    "cluster_poles": ("clusters of allied major powers (Wayman 1984)", "count"),
+    "con": ("capability concentration CON (Ray & Singer 1973)", "0-1"),
+    "effective_poles": ("effective number of poles", "count"),
+    "effective_blocs": ("effective number of blocs", "count"),
+    "contested": ("states allied to a major power of another bloc", "count"),
+    "milex": ("military expenditure, all states", "thousand US$"),
+    "formations": ("agreements formed", "per year"),
+    "accessions": ("accessions", "per year"),
+    "exits": ("exits", "per year"),
+    "dissolutions": ("dissolutions", "per year"),
+    "disputes": ("militarised disputes begun", "per year"),
+    "wars": ("wars begun", "per year"),
+    "crises": ("crises begun", "per year"),
+    "coalition_events": ("coalition events", "per year"),
+    "cyber_incidents": ("attributed cyber intrusions", "per year"),
+    "shocks": ("scheduled shocks", "per year"),
+    "commitment_calls": ("allies called to honour a commitment", "per year"),
+}
+"""Every column of table ``system`` (besides ``run`` and ``year``): description and unit."""
+
+DEFAULT_INDICATORS: tuple[str, ...] = ("alliances", "defense_pacts", "blocs", "poles", "largest_bloc", "milex", "disputes", "wars")
+"""Indicators shown by default in summaries and figures."""
+
+
+def check_indicators(names: Iterable[str]) -> list[str]:
+    """``names`` as a list, after checking each is a column of :data:`INDICATORS`.
+
+    Raises
+    ------
+    ValueError
+        An unknown name (the message lists the known ones).
+    """
+    names = list(names)
+    bad = [n for n in names if n not in INDICATORS]
+    if bad:
+        raise ValueError(f"unknown indicator(s) {', '.join(bad)}; choose from {', '.join(INDICATORS)}")
+    return names
+
+
+def expand_ranges(start: np.ndarray, stop: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Row index and value of every integer in ``start[k] .. stop[k]`` (both included).
+
+    Turns spells (of membership, of an agreement in force) into spell-years without a Python
+    loop.
+
+    Examples
+    --------
+    >>> rows, values = expand_ranges(np.array([2000, 2005]), np.array([2001, 2005]))
+    >>> rows.tolist(), values.tolist()
+    ([0, 0, 1], [2000, 2001, 2005])
+    """
+    n = np.maximum(stop - start + 1, 0)
+    rows = np.repeat(np.arange(len(start)), n)
+    offset = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
+    return rows, start[rows] + offset
+
+
+def _per_year_effective(year_idx: np.ndarray, values: np.ndarray, Y: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per year: number of values, total, and sum of squared shares of ``values`` (NaN shares -> 0)."""
+    v = np.nan_to_num(values, nan=0.0)
+    count = np.bincount(year_idx, minlength=Y)
+    total = np.bincount(year_idx, weights=v, minlength=Y)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = v / total[year_idx]
+        s2 = np.bincount(year_idx, weights=np.nan_to_num(share) ** 2, minlength=Y)
+    return count, total, s2
+
+
+@dataclass
+class _Grid:
+    """A run's state-years as dense (year x state) arrays, and its alliance member-years.
+
+    A state is present in a year when it has a ``state_years`` row or an alliance membership.
+    Member-years carry the agreement, its defence flag, and the year and state indices.
+    """
+
+    first: int
+    years: np.ndarray
+    codes: np.ndarray
+    present: np.ndarray
+    cinc: np.ndarray
+    major: np.ndarray
+    milex: np.ndarray
+    tier: np.ndarray
+    my_aid: np.ndarray
+    my_def: np.ndarray
+    m_t: np.ndarray
+    m_i: np.ndarray
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.present.shape
+
+
+def _grid(record: RunRecord) -> _Grid:
+    """The dense state-years and the alliance member-years of a run record."""
+    first, last = int(record.first_year), int(record.last_year)
+    Y = last - first + 1
+    sy = record.state_years
+    sy = sy[(sy["year"] >= first) & (sy["year"] <= last)]
+    sp = record.spells
+    a_sp = sp[(sp["kind"] == "alliance").to_numpy()]
+    lo = np.maximum(a_sp["entry_year"].to_numpy(dtype=np.int64), first)
+    hi = np.minimum(a_sp["exit_year"].to_numpy(dtype=np.int64), last)
+    rows, my_year = expand_ranges(lo, hi)
+    my_code = a_sp["ccode"].to_numpy(dtype=np.int64)[rows]
+    codes = np.union1d(sy["ccode"].to_numpy(dtype=np.int64), my_code)
+    N = len(codes)
+    ti = sy["year"].to_numpy(dtype=np.int64) - first
+    si = np.searchsorted(codes, sy["ccode"].to_numpy(dtype=np.int64))
+
+    def dense(column: str, fill, dtype) -> np.ndarray:
+        out = np.full((Y, N), fill, dtype=dtype)
+        out[ti, si] = sy[column].to_numpy(dtype=dtype)
+        return out
+
+    present = np.zeros((Y, N), bool)
+    present[ti, si] = True
+    m_t = my_year - first
+    m_i = np.searchsorted(codes, my_code)
+    present[m_t, m_i] = True
+    return _Grid(
+        first=first,
+        years=np.arange(first, last + 1, dtype=np.int64),
+        codes=codes,
+        present=present,
+        cinc=dense("cinc", np.nan, float),
+        major=dense("major", False, bool),
+        milex=dense("milex", np.nan, float),
+        tier=dense("tier", None, object),
+        my_aid=a_sp["agreement_id"].to_numpy(dtype=np.int64)[rows],
+        my_def=a_sp["defense"].to_numpy(dtype=bool)[rows],
+        m_t=m_t,
+        m_i=m_i,
+    )
+
+
+def _defence_ties(g: _Grid) -> sparse.csr_matrix:
+    """Co-membership in defence pacts between the state-years of every year, as one sparse graph.
+
+    The defence-pact network of every year is one bipartite graph of state-years and
+    agreement-years; its co-membership ``B.T @ B``, without the diagonal, links allies.
+    """
+    Y, N = g.shape
+    d_aid, d_t, d_i = g.my_aid[g.my_def], g.m_t[g.my_def], g.m_i[g.my_def]
+    agr_ids, d_a = np.unique(d_aid, return_inverse=True)
+    A = len(agr_ids)
+    key = np.unique((d_t * max(A, 1) + d_a) * (Y * N) + (d_t * N + d_i))
+    ay, sn = key // (Y * N), key % (Y * N)
+    B = sparse.csr_matrix((np.ones(len(ay)), (ay, sn)), shape=(Y * max(A, 1), Y * N))
+    co = (B.T @ B).tocsr()
+    co = (co - sparse.diags(co.diagonal())).tocsr()
+    co.eliminate_zeros()
+    return co
+
+
+def _blocs(g: _Grid, co: sparse.csr_matrix) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray, np.ndarray]:
+    """The pole-anchored blocs of every year at once, and the polarity columns they give.
+
+    Returns
+    -------
+    columns : dict
+        ``blocs, largest_bloc, majors, poles, cluster_poles, con, effective_poles,
+        effective_blocs``, one value per year.
+    lab : numpy.ndarray
+        Per flat state-year (year-major), the flat index of its bloc leader.
+    size : numpy.ndarray
+        Per flat index, the members of the bloc it leads.
+    contested : numpy.ndarray
+        Per flat state-year, allied to a major power of another bloc.
+    """
+    Y, N = g.shape
+    flat_p = g.present.ravel()
+    t_of = np.repeat(np.arange(Y), N)
+    c0 = np.nan_to_num(g.cinc.ravel(), nan=0.0) * flat_p
+    flat_major = g.major.ravel() & flat_p
+    edges = co.tocoo()
+    up = edges.row < edges.col  # co is symmetric: each pact-dyad once
+    e_i, e_j = edges.row[up], edges.col[up]
+    lab = pole_bloc_leaders(strength_rank(c0, np.tile(g.codes, Y), t_of), flat_major, e_i, e_j)
+    contested = contested_states(lab, flat_major, e_i, e_j)
+    size = np.bincount(lab, weights=flat_p, minlength=Y * N)
+    comp_cinc = np.bincount(lab, weights=c0, minlength=Y * N)
+    comp_year = np.full(Y * N, -1, np.int64)
+    comp_year[lab[flat_p]] = t_of[flat_p]
+    is_comp = comp_year >= 0
+    pole_comp = np.zeros(Y * N, bool)
+    pole_comp[lab[flat_major]] = True
+    largest = np.zeros(Y)
+    np.maximum.at(largest, comp_year[is_comp], size[is_comp])
+    # cluster polarity: components of the major-power subgraph
+    midx = np.flatnonzero(flat_major)
+    if len(midx):
+        _, mlab = connected_components(co[midx][:, midx], directed=False)
+        cluster = np.bincount(t_of[midx][np.unique(mlab, return_index=True)[1]], minlength=Y)
+    else:
+        cluster = np.zeros(Y, np.int64)
+    n_maj, tot_maj, s2_maj = _per_year_effective(t_of[midx], g.cinc.ravel()[midx], Y)
+    pc = np.flatnonzero(pole_comp)
+    n_pc, tot_pc, s2_pc = _per_year_effective(comp_year[pc], comp_cinc[pc], Y)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        con = np.where((n_maj >= 2) & (tot_maj > 0), np.sqrt(np.maximum((s2_maj - 1.0 / n_maj) / (1.0 - 1.0 / n_maj), 0.0)), np.nan)
+        eff_poles = np.where((n_maj >= 1) & (tot_maj > 0), 1.0 / s2_maj, np.nan)
+        eff_blocs = np.where((n_pc >= 1) & (tot_pc > 0), 1.0 / s2_pc, np.nan)
+    columns = {
+        # a bloc: two or more states, or a major power on its own (a pole without allies)
+        "blocs": np.bincount(comp_year[is_comp & ((size >= 2) | pole_comp)], minlength=Y).astype(np.int64),
+        "largest_bloc": largest.astype(np.int64),
+        "majors": n_maj.astype(np.int64),
+        "poles": np.bincount(comp_year[pole_comp], minlength=Y).astype(np.int64),
+        "cluster_poles": cluster.astype(np.int64),
+        "con": con,
+        "effective_poles": eff_poles,
+        "effective_blocs": eff_blocs,
+    }
+    return columns, lab, size, contested
+
+
+def _agreements_in_force(record: RunRecord, g: _Grid) -> dict[str, np.ndarray]:
+    """Per year: alliances, defence pacts and coalitions in force, and the mean alliance size."""
+    Y, N = g.shape
+    first = g.first
+    last = first + Y - 1
+    ag = record.spells.drop_duplicates("agreement_id")
+    kind = ag["kind"].to_numpy(dtype=object)
+    a_lo = np.maximum(ag["start_year"].to_numpy(dtype=np.int64), first) - first
+    a_hi = np.minimum(ag["until_year"].to_numpy(dtype=np.int64), last) - first
+
+    def in_force(mask: np.ndarray) -> np.ndarray:
+        _, t = expand_ranges(a_lo[mask], a_hi[mask])
+        return np.bincount(t, minlength=Y)[:Y]
+
+    is_all = kind == "alliance"
+    alliances = in_force(is_all)
+    aids = np.unique(g.my_aid)
+    member_key = np.unique((g.m_t * len(aids) + np.searchsorted(aids, g.my_aid)) * N + g.m_i)
+    member_years = np.bincount(member_key // (max(len(aids), 1) * N), minlength=Y)[:Y]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        alliance_size = np.where(alliances > 0, member_years / np.maximum(alliances, 1), np.nan)
+    return {
+        "alliances": alliances.astype(np.int64),
+        "defense_pacts": in_force(is_all & ag["defense"].to_numpy(dtype=bool)).astype(np.int64),
+        "coalitions": in_force(kind == "coalition").astype(np.int64),
+        "alliance_size": alliance_size,
+    }
+
+
+def _event_counts(record: RunRecord, first: int, Y: int) -> dict[str, np.ndarray]:
+    """Per year, the events of each kind (columns of :data:`EVENT_COLUMNS`)."""
+    ec = record.event_counts
+    out = {}
+    for k, col in EVENT_COLUMNS.items():
+        sel = (ec["kind"] == k).to_numpy()
+        t = ec["year"].to_numpy(dtype=np.int64)[sel] - first
+        keep = (t >= 0) & (t < Y)
+        out[col] = np.bincount(t[keep], weights=ec["count"].to_numpy(dtype=np.int64)[sel][keep], minlength=Y).astype(np.int64)
+    return out
+
+
+def run_indicators(record: RunRecord) -> dict[str, pd.DataFrame]:
+    """Indicators of one run, per year (``system``) and per state and year (``states``).
+
+    Vectorised over years, states and agreements: membership spells are expanded to
+    member-years with ``numpy.repeat``; the defence-pact network of every year is one sparse
+    bipartite graph (state-years and agreement-years), whose co-membership ``B.T @ B`` links
+    the state-years of allies and gives each state's number of defence partners; the
+    pole-anchored blocs of every year are found at once on that graph
+    (:func:`foedus.analysis.pole_blocs.pole_bloc_leaders`; see the module docstring).
+
+    Parameters
+    ----------
+    record : foedus.schema.RunRecord
+
+    Returns
+    -------
+    dict
+        ``"system"``: one row per year, columns ``year`` and :data:`INDICATORS` (see the
+        module docstring). ``"states"``: one row per state present and year, columns ``year,
+        ccode, milex`` (thousand US$), ``cinc``, ``major``, ``tier``, ``degree`` (defence
+        partners), ``bloc`` (the bloc leader's code: the anchoring major power of a bloc
+        with a pole, the strongest member by CINC of a pole-less bloc, ties to the lower
+        code; the state itself when unaligned), ``bloc_size``, ``contested`` (allied to a
+        major power of another bloc).
+
+    Examples
+    --------
+    >>> from foedus.testing import toy_history
+    >>> h = toy_history([{"id": 1, "start": 2000, "end": None, "members": [2, 200]}], first_year=2000, last_year=2002)
+    >>> tables = run_indicators(RunRecord.from_history(h))
+    >>> tables["system"]["alliances"].tolist(), tables["states"]["degree"].tolist()
+    ([1, 1, 1], [1, 1, 1, 1, 1, 1])
+    """
+    g = _grid(record)
+    Y, N = g.shape
+    co = _defence_ties(g)
+    degree = np.diff(co.indptr).reshape(Y, N)
+    polarity, lab, size, contested = _blocs(g, co)
+    flat_p = g.present.ravel()
+    t_of = np.repeat(np.arange(Y), N)
+    system = pd.DataFrame(
+        {
+            "year": g.years,
+            **_agreements_in_force(record, g),
+            "states": g.present.sum(axis=1).astype(np.int64),
+            "aligned_states": ((degree > 0) & g.present).sum(axis=1).astype(np.int64),
+            "defense_dyads": (degree.sum(axis=1) // 2).astype(np.int64),
+            **polarity,
+            "contested": np.bincount(t_of[contested & flat_p], minlength=Y).astype(np.int64),
+            "milex": np.nansum(np.where(g.present, g.milex, np.nan), axis=1),
+            **_event_counts(record, g.first, Y),
+        }
+    )
+    t_idx, s_idx = np.nonzero(g.present)
+    flat = t_idx * N + s_idx
+    states = pd.DataFrame(
+        {
+            "year": g.years[t_idx],
+            "ccode": g.codes[s_idx],
+            "milex": g.milex[t_idx, s_idx],
+            "cinc": g.cinc[t_idx, s_idx],
+            "major": g.major[t_idx, s_idx],
+            "tier": pd.Categorical(g.tier[t_idx, s_idx], categories=("superpower", "great", "regional", "secondary")),
+            "degree": degree[t_idx, s_idx].astype(np.int64),
+            "bloc": np.tile(g.codes, Y)[lab[flat]],
+            "bloc_size": size[lab[flat]].astype(np.int64),
+            "contested": contested[flat],
+        }
+    )
+    return {"system": system, "states": states}
