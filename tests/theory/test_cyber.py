@@ -32,9 +32,10 @@ def test_attribution_is_a_matter_of_degree(a, d, step, base, gamma):
     assert 0 < p < 1
     assert C.attribution_probability(a, d + step, base=base, sensitivity=gamma) > p  # better forensics
     assert C.attribution_probability(a + step, d, base=base, sensitivity=gamma) < p  # stealthier attacker
-    # odds scale with the capability ratio to the power gamma
-    odds = p / (1 - p)
-    assert odds == pytest.approx(base / (1 - base) * (d / a) ** gamma, rel=1e-9)
+    # odds scale with the capability ratio to the power gamma: p = o / (1 + o), checked in this
+    # well-conditioned direction (p / (1 - p) loses every digit as p nears 1)
+    odds = base / (1 - base) * (d / a) ** gamma
+    assert p == pytest.approx(odds / (1 + odds), rel=1e-12)
 
 
 # --------------------------------------------------------------------------------------------
