@@ -8,7 +8,8 @@ Tables (one :class:`TableSpec` each, see :data:`TABLES`):
 
 ``states``
     System membership spells: ``ccode`` (Correlates of War state code), ``abb``, ``name``,
-    ``start_year``, ``end_year`` (``<NA>`` = still a member when the record ends).
+    ``start_year``, ``end_year`` (``<NA>`` = still a member when the record ends); optionally
+    ``end_month``, ``end_day`` (COW's end date, to tell who was a member on 31 December).
 ``state_years``
     Capabilities by state and year, in COW National Material Capabilities units: ``milex``
     (thousands; pounds sterling 1816–1913, current US dollars from 1914), ``milper``
@@ -184,6 +185,19 @@ def _exit_before_entry(df: pd.DataFrame, start: str, end: str) -> pd.Series:
     return e.notna() & (e < df[start])
 
 
+def _date_columns(prefix: str, open_doc: str | None = None) -> tuple[Column, Column, Column]:
+    """``{prefix}_year``, ``_month`` (1-12) and ``_day`` (1-31); month and day may be unknown (<NA>).
+
+    With ``open_doc`` the year may be <NA> too: the date has not come when the record ends,
+    which ``open_doc`` explains.
+    """
+    return (
+        Column(f"{prefix}_year", "int", nullable=open_doc is not None, doc=open_doc or ""),
+        Column(f"{prefix}_month", "int", nullable=True, minimum=1, maximum=12),
+        Column(f"{prefix}_day", "int", nullable=True, minimum=1, maximum=31),
+    )
+
+
 STATES = TableSpec(
     "states",
     (
@@ -192,6 +206,8 @@ STATES = TableSpec(
         Column("name", "str", doc="state name"),
         Column("start_year", "int", doc="first year in the system"),
         Column("end_year", "int", nullable=True, doc="last year in the system; <NA> = still a member"),
+        Column("end_month", "int", nullable=True, optional=True, minimum=1, maximum=12, doc="month the spell ended (COW); <NA> while open"),
+        Column("end_day", "int", nullable=True, optional=True, minimum=1, maximum=31, doc="day the spell ended (COW); <NA> while open"),
     ),
     key=("ccode", "start_year"),
     checks=(("end_year", lambda d: _exit_before_entry(d, "start_year", "end_year"), "end_year before start_year"),),
@@ -221,12 +237,8 @@ AGREEMENTS = TableSpec(
         Column("agreement_id", "int", doc="ATOP atopid for the record; any unique id for simulations"),
         Column("kind", "str", choices=AGREEMENT_KINDS),
         Column("name", "str", nullable=True),
-        Column("start_year", "int"),
-        Column("start_month", "int", nullable=True, minimum=1, maximum=12),
-        Column("start_day", "int", nullable=True, minimum=1, maximum=31),
-        Column("end_year", "int", nullable=True, doc="<NA> = in force when the record ends (right-censored)"),
-        Column("end_month", "int", nullable=True, minimum=1, maximum=12),
-        Column("end_day", "int", nullable=True, minimum=1, maximum=31),
+        *_date_columns("start"),
+        *_date_columns("end", "<NA> = in force when the record ends (right-censored)"),
         Column("observed_until", "int", doc="last year the record observes; censoring year for those in force"),
         *(Column(o, "bool") for o in OBLIGATIONS),
         Column("conditional", "bool", doc="ATOP conditio: obligations conditional on circumstances"),
@@ -249,12 +261,8 @@ MEMBERSHIPS = TableSpec(
         Column("agreement_id", "int"),
         Column("ccode", "int", minimum=1),
         Column("phase", "int", minimum=0, doc="ATOP phase (0 = the agreement has a single phase)"),
-        Column("entry_year", "int"),
-        Column("entry_month", "int", nullable=True, minimum=1, maximum=12),
-        Column("entry_day", "int", nullable=True, minimum=1, maximum=31),
-        Column("exit_year", "int", nullable=True, doc="<NA> = still a member when the record ends"),
-        Column("exit_month", "int", nullable=True, minimum=1, maximum=12),
-        Column("exit_day", "int", nullable=True, minimum=1, maximum=31),
+        *_date_columns("entry"),
+        *_date_columns("exit", "<NA> = still a member when the record ends"),
         *(
             Column(o, "bool", optional=True, doc="this member's obligation in this phase (ATOP member file); absent = the agreement's")
             for o in OBLIGATIONS

@@ -25,7 +25,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from foedus.data.snapshot import great_circle_km
+from foedus.data.geography import great_circle_km
 from foedus.schema import OBLIGATIONS, POWER_TIERS, History
 from foedus.sim import steps as st
 from foedus.sim.record import Recorder
