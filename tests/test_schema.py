@@ -62,3 +62,4 @@ def test_record_tiers_cold_war_and_today(record):
     assert sy[(2, 1960)] == "superpower" and sy[(365, 1960)] == "superpower"
     assert sy[(2, 2016)] == "superpower"
     assert sy[(200, 1990)] == "great"  # United Kingdom after empire
+

@@ -16,7 +16,17 @@ Tables (one :class:`TableSpec` each, see :data:`TABLES`):
     (thousands of personnel), ``irst`` (thousand tons of iron and steel), ``pec`` (thousand
     coal-ton equivalents), ``tpop`` and ``upop`` (thousands of people), ``cinc`` (share of the
     system's capabilities, 0–1), ``major`` (COW major power that year) and ``tier``
-    (one of :data:`POWER_TIERS`, brief A1).
+    (one of :data:`POWER_TIERS`, brief A1). A simulation writes the same units, in the dollars
+    of its scenario's starting figures, and its ``cinc`` is a model power share; every history's
+    :class:`~foedus.provenance.HistoryMeta` states the unit of each column
+    (:data:`~foedus.provenance.RECORD_UNITS`, :data:`~foedus.provenance.SIMULATION_UNITS`).
+
+    Military spending along the way, one unit per stage: COW NMC ``milex`` is thousands (£
+    1816–1913, current US$ after) in the record (:func:`foedus.data.cow.read_nmc`); a snapshot
+    gives million US$ (:func:`foedus.data.snapshot_fields.milex_usd_m`, the one conversion of the
+    record, with SIPRI's million constant-2022 US$ where SIPRI has a figure); a scenario and the
+    simulated world keep million US$ per year; a simulation writes thousands into ``state_years``
+    again, so that the record and a run share one unit; reports choose their own display unit.
 ``agreements``
     One row per agreement (alliance, coalition or organisation, brief A2) with its dates and
     obligations. ``end_year`` is ``<NA>`` when the agreement was still in force when the record
@@ -43,6 +53,8 @@ from typing import Callable, Iterable
 
 import numpy as np
 import pandas as pd
+
+from foedus.provenance import HistoryMeta
 
 POWER_TIERS: tuple[str, ...] = ("superpower", "great", "regional", "secondary")
 """Power tiers of brief A1, strongest first."""
@@ -218,13 +230,19 @@ STATE_YEARS = TableSpec(
     (
         Column("ccode", "int", doc="COW state code", minimum=1),
         Column("year", "int"),
-        Column("milex", "float", nullable=True, doc="military expenditure, thousands (GBP to 1913, current USD after)", minimum=0),
+        Column(
+            "milex", "float", nullable=True, minimum=0,
+            doc="military expenditure, thousands per year (record: GBP to 1913, current USD after; a run: its scenario's dollars, HistoryMeta.milex_money)",
+        ),
         Column("milper", "float", nullable=True, doc="military personnel, thousands", minimum=0),
         Column("irst", "float", nullable=True, doc="iron and steel production, thousand tons", minimum=0),
         Column("pec", "float", nullable=True, doc="primary energy consumption, thousand coal-ton equivalents", minimum=0),
         Column("tpop", "float", nullable=True, doc="total population, thousands", minimum=0),
         Column("upop", "float", nullable=True, doc="urban population, thousands", minimum=0),
-        Column("cinc", "float", nullable=True, doc="composite index of national capability, share 0-1", minimum=0, maximum=1),
+        Column(
+            "cinc", "float", nullable=True, minimum=0, maximum=1,
+            doc="share of the system's capabilities, 0-1 (record: COW CINC; a run: model power share, see foedus.provenance)",
+        ),
         Column("major", "bool", doc="COW major power in this year"),
         Column("tier", "str", doc="power tier (brief A1)", choices=POWER_TIERS),
     ),
@@ -439,7 +457,9 @@ class History:
     Attributes are DataFrames validated against :data:`TABLES`. ``first_year`` and
     ``last_year`` bound the observation window (alliances still in force are right-censored at
     ``last_year``). Auxiliary tables that only the record has (contiguity, rivalries, disputes,
-    ...) live in ``extras`` by name.
+    ...) live in ``extras`` by name. ``meta`` (:class:`~foedus.provenance.HistoryMeta`) says whether the history is
+    the record or a simulation, where it comes from and the unit of every measured column; it is
+    None for a history assembled by hand (tests, toy histories).
     """
 
     states: pd.DataFrame
@@ -451,6 +471,7 @@ class History:
     last_year: int
     source: str = "record"
     extras: dict[str, pd.DataFrame] = field(default_factory=dict)
+    meta: HistoryMeta | None = None
 
     def validated(self) -> "History":
         """Return a copy whose tables have been checked by :func:`validate`."""

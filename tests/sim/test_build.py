@@ -13,3 +13,16 @@ def test_scenario_from_record_states_its_sources():
     assert {2, 365} <= codes  # the two superpowers of 1950 are among the eight strongest states
     for g in sc.agreements:
         assert g.id is not None and "atopid" in g.source
+
+
+def test_a_run_says_which_dollars_it_spends():
+    from foedus.sim import run_scenario
+    from foedus.sim.build import milex_money
+    from foedus.sim.scenario import Scenario
+
+    # world-2022 takes every actor's spending from SIPRI (constant 2022 US$); bipolar-1950 from COW NMC of 1950
+    assert milex_money(Scenario.builtin("world-2022")) == "constant 2022 US$"
+    assert milex_money(Scenario.builtin("bipolar-1950")) == "current US$ of 1950"
+    h = run_scenario("bipolar-1950", years=1, seed=4)
+    assert (h.meta.kind, h.meta.scenario, h.meta.seed, h.meta.milex_money) == ("simulation", "bipolar-1950", 4, "current US$ of 1950")
+    assert h.meta.units["state_years.milex"].startswith("thousands of current US$ of 1950")
