@@ -81,6 +81,11 @@ EVENT_KINDS: tuple[str, ...] = (
 """Kinds of event a history may record."""
 
 
+CAPABILITY_ASYMMETRY_RATIO = 3.0
+"""Brief A3 (one great power with secondary allies): an agreement is capability-asymmetric when its
+strongest founder has at least this many times the capability of the next strongest
+(``agreements.capability_asymmetric``; the simulator's rule for its pacts)."""
+
 SUPERPOWER_CINC = 0.15
 """CINC share at or above which a major power counts as a superpower (see :func:`power_tier`)."""
 
@@ -157,7 +162,7 @@ class Column:
     """One column of a canonical table.
 
     ``kind`` is one of ``"int"`` (whole numbers; nullable if ``nullable``), ``"float"``,
-    ``"bool"``, ``"str"``.
+    ``"bool"`` (pandas' nullable ``boolean`` if ``nullable``), ``"str"``.
     """
 
     name: str
@@ -261,10 +266,17 @@ AGREEMENTS = TableSpec(
         *(Column(o, "bool") for o in OBLIGATIONS),
         Column("conditional", "bool", doc="ATOP conditio: obligations conditional on circumstances"),
         Column("bilateral", "bool"),
-        Column("asymmetric", "bool", doc="ATOP asymm: members' obligations differ"),
+        Column("asymmetric", "bool", doc="ATOP asymm: members' obligations differ (never in a run: a simulated pact's members share its obligations)"),
         Column("institutionalised", "int", nullable=True, doc="Leeds & Anac (2005) milinst, 0-2", minimum=0, maximum=2),
         Column("wartime", "bool", doc="formed during a war in which a member participated"),
         Column("source", "str", doc="where the row comes from (file name, or 'simulation')"),
+        Column(
+            "capability_asymmetric", "bool", nullable=True, optional=True,
+            doc=(
+                "brief A3: the strongest founder has at least CAPABILITY_ASYMMETRY_RATIO times the next one's capability "
+                "(record: COW CINC in the founding year; a run: model power); <NA> = fewer than two founders with a figure"
+            ),
+        ),
     ),
     key=("agreement_id",),
     checks=(
@@ -392,15 +404,15 @@ def validate(
                         raise SchemaError(src, f"value {num.iloc[i]} {word} {bound}", row=_line(df, badb, line_offset), column=col.name)
             out[col.name] = num
         elif col.kind == "bool":
-            if s.dtype == bool:
-                out[col.name] = s
+            if s.dtype == bool or (col.nullable and isinstance(s.dtype, pd.BooleanDtype)):
+                out[col.name] = s.astype("boolean") if col.nullable else s
                 continue
             num = pd.to_numeric(s, errors="coerce")
-            bad = ~num.isin([0, 1]).to_numpy()
+            bad = ~num.isin([0, 1]).to_numpy() & ~null
             if bad.any():
                 i = int(np.flatnonzero(bad)[0])
                 raise SchemaError(src, f"expected 0/1 or true/false, got {s.iloc[i]!r}", row=_line(df, bad, line_offset), column=col.name)
-            out[col.name] = num.astype(bool)
+            out[col.name] = num.astype("boolean") if col.nullable else num.astype(bool)
         else:
             st = s.astype("string")
             if col.choices is not None:

@@ -26,3 +26,13 @@ def test_a_run_says_which_dollars_it_spends():
     h = run_scenario("bipolar-1950", years=1, seed=4)
     assert (h.meta.kind, h.meta.scenario, h.meta.seed, h.meta.milex_money) == ("simulation", "bipolar-1950", 4, "current US$ of 1950")
     assert h.meta.units["state_years.milex"].startswith("thousands of current US$ of 1950")
+
+
+def test_a_run_keeps_atop_asymmetry_apart_from_capability_asymmetry():
+    from foedus.sim import run_scenario
+
+    # members of a simulated pact share its obligations, so ATOP's asymm never holds; NATO's leader is
+    # more than three times as strong as any other member in 2022 (COW CINC: US 0.124, UK and France under 0.02)
+    a = run_scenario("world-2022", years=1, seed=1).agreements
+    assert not a["asymmetric"].any()
+    assert a.loc[a["name"] == "NATO", "capability_asymmetric"].all()

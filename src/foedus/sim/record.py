@@ -173,10 +173,13 @@ class Recorder:
                 **obligations,
                 "conditional": ag.conditional[sl],
                 "bilateral": size0 == 2,
-                "asymmetric": ag.asymmetric[sl],
+                # ATOP's asymm (members' obligations differ) cannot happen here: a simulated pact's
+                # members share its obligations; the world's flag is capability asymmetry (brief A3)
+                "asymmetric": np.zeros(n, dtype=bool),
                 "institutionalised": ag.institutionalised[sl].astype(np.int64),
                 "wartime": ag.wartime[sl],
                 "source": "simulation",
+                "capability_asymmetric": ag.asymmetric[sl],
             }
         )
         slot, idx, entry, exit_ = ag.spells()
