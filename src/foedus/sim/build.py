@@ -28,6 +28,10 @@ from typing import Any
 
 import numpy as np
 
+from foedus.data.atop import read_atop_members
+from foedus.data.paths import default_data_dir
+from foedus.data.record import find_file
+from foedus.data.snapshot import snapshot
 from foedus.schema import OBLIGATIONS
 from foedus.sim.scenario import Scenario
 
@@ -101,8 +105,6 @@ def scenario_from_record(
     ValueError
         From :func:`foedus.data.snapshot.snapshot` for an unknown state or year.
     """
-    from foedus.data.snapshot import snapshot
-
     # the states still in the system at the end of the start year: the world runs on from there
     snap = snapshot(year, ccodes, top_n=None if ccodes is not None else top_n, data_dir=data_dir, at_year_end=True)
     n = len(snap.ccodes)
@@ -172,8 +174,6 @@ _NO_GROWTH = "assumed 2 % (no earlier GDP figure)"
 
 def _growth(snap, gdp: np.ndarray, gdp_est: np.ndarray, year: int, data_dir: Path | None) -> tuple[np.ndarray, list[str]]:
     """Trend growth per state, a fraction per year, and its source (builder convention, module docstring)."""
-    from foedus.data.snapshot import snapshot
-
     n = len(snap.ccodes)
     try:
         past = snapshot(year - 10, list(map(int, snap.ccodes)), data_dir=data_dir)
@@ -356,10 +356,6 @@ def _atop_entry_years(data_dir: Path | None) -> dict[tuple[int, int], int]:
     whose spell in one phase ends the year its spell in the next begins has been a member
     throughout, so the spells are chained back to the first.
     """
-    from foedus.data.atop import read_atop_members
-    from foedus.data.paths import default_data_dir
-    from foedus.data.record import find_file
-
     d = Path(data_dir) if data_dir is not None else default_data_dir()
     m = read_atop_members(find_file(d, "atop_members")).sort_values(["agreement_id", "ccode", "entry_year"])
     out: dict[tuple[int, int], int] = {}
@@ -472,8 +468,6 @@ def _world_2022() -> Scenario:
 
 
 def _europe_1871() -> Scenario:
-    from foedus.data.snapshot import snapshot
-
     europe = [int(c) for c in snapshot(1871, at_year_end=True).ccodes if 200 <= c < 400 or c == 640]
     return scenario_from_record(
         1871,
