@@ -62,3 +62,14 @@ def test_record_tiers_cold_war_and_today(record):
     assert sy[(2, 1960)] == "superpower" and sy[(365, 1960)] == "superpower"
     assert sy[(2, 2016)] == "superpower"
     assert sy[(200, 1990)] == "great"  # United Kingdom after empire
+
+
+
+def test_nullable_flag_keeps_unknown_as_missing():
+    from foedus.schema import Column, TableSpec
+
+    spec = TableSpec("t", (Column("flag", "bool", nullable=True),))
+    out = validate(pd.DataFrame({"flag": [1, None, 0]}), spec)
+    assert str(out["flag"].dtype) == "boolean" and out["flag"].isna().tolist() == [False, True, False]
+    with pytest.raises(SchemaError, match="expected 0/1"):
+        validate(pd.DataFrame({"flag": [2]}), spec)

@@ -8,14 +8,25 @@ Tables (one :class:`TableSpec` each, see :data:`TABLES`):
 
 ``states``
     System membership spells: ``ccode`` (Correlates of War state code), ``abb``, ``name``,
-    ``start_year``, ``end_year`` (``<NA>`` = still a member when the record ends).
+    ``start_year``, ``end_year`` (``<NA>`` = still a member when the record ends); optionally
+    ``end_month``, ``end_day`` (COW's end date, to tell who was a member on 31 December).
 ``state_years``
     Capabilities by state and year, in COW National Material Capabilities units: ``milex``
     (thousands; pounds sterling 1816–1913, current US dollars from 1914), ``milper``
     (thousands of personnel), ``irst`` (thousand tons of iron and steel), ``pec`` (thousand
     coal-ton equivalents), ``tpop`` and ``upop`` (thousands of people), ``cinc`` (share of the
     system's capabilities, 0–1), ``major`` (COW major power that year) and ``tier``
-    (one of :data:`POWER_TIERS`, brief A1).
+    (one of :data:`POWER_TIERS`, brief A1). A simulation writes the same units, in the dollars
+    of its scenario's starting figures, and its ``cinc`` is a model power share; every history's
+    :class:`~foedus.provenance.HistoryMeta` states the unit of each column
+    (:data:`~foedus.provenance.RECORD_UNITS`, :data:`~foedus.provenance.SIMULATION_UNITS`).
+
+    Military spending along the way, one unit per stage: COW NMC ``milex`` is thousands (£
+    1816–1913, current US$ after) in the record (:func:`foedus.data.cow.read_nmc`); a snapshot
+    gives million US$ (:func:`foedus.data.snapshot_fields.milex_usd_m`, the one conversion of the
+    record, with SIPRI's million constant-2022 US$ where SIPRI has a figure); a scenario and the
+    simulated world keep million US$ per year; a simulation writes thousands into ``state_years``
+    again, so that the record and a run share one unit; reports choose their own display unit.
 ``agreements``
     One row per agreement (alliance, coalition or organisation, brief A2) with its dates and
     obligations. ``end_year`` is ``<NA>`` when the agreement was still in force when the record
@@ -43,6 +54,8 @@ from typing import Callable, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from foedus.provenance import HistoryMeta
+
 POWER_TIERS: tuple[str, ...] = ("superpower", "great", "regional", "secondary")
 """Power tiers of brief A1, strongest first."""
 
@@ -67,6 +80,11 @@ EVENT_KINDS: tuple[str, ...] = (
 )
 """Kinds of event a history may record."""
 
+
+CAPABILITY_ASYMMETRY_RATIO = 3.0
+"""Brief A3 (one great power with secondary allies): an agreement is capability-asymmetric when its
+strongest founder has at least this many times the capability of the next strongest
+(``agreements.capability_asymmetric``; the simulator's rule for its pacts)."""
 
 SUPERPOWER_CINC = 0.15
 """CINC share at or above which a major power counts as a superpower (see :func:`power_tier`)."""
@@ -144,7 +162,7 @@ class Column:
     """One column of a canonical table.
 
     ``kind`` is one of ``"int"`` (whole numbers; nullable if ``nullable``), ``"float"``,
-    ``"bool"``, ``"str"``.
+    ``"bool"`` (pandas' nullable ``boolean`` if ``nullable``), ``"str"``.
     """
 
     name: str
@@ -184,6 +202,19 @@ def _exit_before_entry(df: pd.DataFrame, start: str, end: str) -> pd.Series:
     return e.notna() & (e < df[start])
 
 
+def _date_columns(prefix: str, open_doc: str | None = None) -> tuple[Column, Column, Column]:
+    """``{prefix}_year``, ``_month`` (1-12) and ``_day`` (1-31); month and day may be unknown (<NA>).
+
+    With ``open_doc`` the year may be <NA> too: the date has not come when the record ends,
+    which ``open_doc`` explains.
+    """
+    return (
+        Column(f"{prefix}_year", "int", nullable=open_doc is not None, doc=open_doc or ""),
+        Column(f"{prefix}_month", "int", nullable=True, minimum=1, maximum=12),
+        Column(f"{prefix}_day", "int", nullable=True, minimum=1, maximum=31),
+    )
+
+
 STATES = TableSpec(
     "states",
     (
@@ -192,6 +223,8 @@ STATES = TableSpec(
         Column("name", "str", doc="state name"),
         Column("start_year", "int", doc="first year in the system"),
         Column("end_year", "int", nullable=True, doc="last year in the system; <NA> = still a member"),
+        Column("end_month", "int", nullable=True, optional=True, minimum=1, maximum=12, doc="month the spell ended (COW); <NA> while open"),
+        Column("end_day", "int", nullable=True, optional=True, minimum=1, maximum=31, doc="day the spell ended (COW); <NA> while open"),
     ),
     key=("ccode", "start_year"),
     checks=(("end_year", lambda d: _exit_before_entry(d, "start_year", "end_year"), "end_year before start_year"),),
@@ -202,13 +235,19 @@ STATE_YEARS = TableSpec(
     (
         Column("ccode", "int", doc="COW state code", minimum=1),
         Column("year", "int"),
-        Column("milex", "float", nullable=True, doc="military expenditure, thousands (GBP to 1913, current USD after)", minimum=0),
+        Column(
+            "milex", "float", nullable=True, minimum=0,
+            doc="military expenditure, thousands per year (record: GBP to 1913, current USD after; a run: its scenario's dollars, HistoryMeta.milex_money)",
+        ),
         Column("milper", "float", nullable=True, doc="military personnel, thousands", minimum=0),
         Column("irst", "float", nullable=True, doc="iron and steel production, thousand tons", minimum=0),
         Column("pec", "float", nullable=True, doc="primary energy consumption, thousand coal-ton equivalents", minimum=0),
         Column("tpop", "float", nullable=True, doc="total population, thousands", minimum=0),
         Column("upop", "float", nullable=True, doc="urban population, thousands", minimum=0),
-        Column("cinc", "float", nullable=True, doc="composite index of national capability, share 0-1", minimum=0, maximum=1),
+        Column(
+            "cinc", "float", nullable=True, minimum=0, maximum=1,
+            doc="share of the system's capabilities, 0-1 (record: COW CINC; a run: model power share, see foedus.provenance)",
+        ),
         Column("major", "bool", doc="COW major power in this year"),
         Column("tier", "str", doc="power tier (brief A1)", choices=POWER_TIERS),
     ),
@@ -221,20 +260,23 @@ AGREEMENTS = TableSpec(
         Column("agreement_id", "int", doc="ATOP atopid for the record; any unique id for simulations"),
         Column("kind", "str", choices=AGREEMENT_KINDS),
         Column("name", "str", nullable=True),
-        Column("start_year", "int"),
-        Column("start_month", "int", nullable=True, minimum=1, maximum=12),
-        Column("start_day", "int", nullable=True, minimum=1, maximum=31),
-        Column("end_year", "int", nullable=True, doc="<NA> = in force when the record ends (right-censored)"),
-        Column("end_month", "int", nullable=True, minimum=1, maximum=12),
-        Column("end_day", "int", nullable=True, minimum=1, maximum=31),
+        *_date_columns("start"),
+        *_date_columns("end", "<NA> = in force when the record ends (right-censored)"),
         Column("observed_until", "int", doc="last year the record observes; censoring year for those in force"),
         *(Column(o, "bool") for o in OBLIGATIONS),
         Column("conditional", "bool", doc="ATOP conditio: obligations conditional on circumstances"),
         Column("bilateral", "bool"),
-        Column("asymmetric", "bool", doc="ATOP asymm: members' obligations differ"),
+        Column("asymmetric", "bool", doc="ATOP asymm: members' obligations differ (never in a run: a simulated pact's members share its obligations)"),
         Column("institutionalised", "int", nullable=True, doc="Leeds & Anac (2005) milinst, 0-2", minimum=0, maximum=2),
         Column("wartime", "bool", doc="formed during a war in which a member participated"),
         Column("source", "str", doc="where the row comes from (file name, or 'simulation')"),
+        Column(
+            "capability_asymmetric", "bool", nullable=True, optional=True,
+            doc=(
+                "brief A3: the strongest founder has at least CAPABILITY_ASYMMETRY_RATIO times the next one's capability "
+                "(record: COW CINC in the founding year; a run: model power); <NA> = fewer than two founders with a figure"
+            ),
+        ),
     ),
     key=("agreement_id",),
     checks=(
@@ -249,12 +291,8 @@ MEMBERSHIPS = TableSpec(
         Column("agreement_id", "int"),
         Column("ccode", "int", minimum=1),
         Column("phase", "int", minimum=0, doc="ATOP phase (0 = the agreement has a single phase)"),
-        Column("entry_year", "int"),
-        Column("entry_month", "int", nullable=True, minimum=1, maximum=12),
-        Column("entry_day", "int", nullable=True, minimum=1, maximum=31),
-        Column("exit_year", "int", nullable=True, doc="<NA> = still a member when the record ends"),
-        Column("exit_month", "int", nullable=True, minimum=1, maximum=12),
-        Column("exit_day", "int", nullable=True, minimum=1, maximum=31),
+        *_date_columns("entry"),
+        *_date_columns("exit", "<NA> = still a member when the record ends"),
         *(
             Column(o, "bool", optional=True, doc="this member's obligation in this phase (ATOP member file); absent = the agreement's")
             for o in OBLIGATIONS
@@ -366,15 +404,15 @@ def validate(
                         raise SchemaError(src, f"value {num.iloc[i]} {word} {bound}", row=_line(df, badb, line_offset), column=col.name)
             out[col.name] = num
         elif col.kind == "bool":
-            if s.dtype == bool:
-                out[col.name] = s
+            if s.dtype == bool or (col.nullable and isinstance(s.dtype, pd.BooleanDtype)):
+                out[col.name] = s.astype("boolean") if col.nullable else s
                 continue
             num = pd.to_numeric(s, errors="coerce")
-            bad = ~num.isin([0, 1]).to_numpy()
+            bad = ~num.isin([0, 1]).to_numpy() & ~null
             if bad.any():
                 i = int(np.flatnonzero(bad)[0])
                 raise SchemaError(src, f"expected 0/1 or true/false, got {s.iloc[i]!r}", row=_line(df, bad, line_offset), column=col.name)
-            out[col.name] = num.astype(bool)
+            out[col.name] = num.astype("boolean") if col.nullable else num.astype(bool)
         else:
             st = s.astype("string")
             if col.choices is not None:
@@ -431,7 +469,9 @@ class History:
     Attributes are DataFrames validated against :data:`TABLES`. ``first_year`` and
     ``last_year`` bound the observation window (alliances still in force are right-censored at
     ``last_year``). Auxiliary tables that only the record has (contiguity, rivalries, disputes,
-    ...) live in ``extras`` by name.
+    ...) live in ``extras`` by name. ``meta`` (:class:`~foedus.provenance.HistoryMeta`) says whether the history is
+    the record or a simulation, where it comes from and the unit of every measured column; it is
+    None for a history assembled by hand (tests, toy histories).
     """
 
     states: pd.DataFrame
@@ -443,6 +483,7 @@ class History:
     last_year: int
     source: str = "record"
     extras: dict[str, pd.DataFrame] = field(default_factory=dict)
+    meta: HistoryMeta | None = None
 
     def validated(self) -> "History":
         """Return a copy whose tables have been checked by :func:`validate`."""

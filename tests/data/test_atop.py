@@ -94,3 +94,13 @@ def test_dyad_year_file_is_directed_both_ways(record):
     fwd = pd.MultiIndex.from_arrays(a.T)
     rev = pd.MultiIndex.from_arrays(a[:, [1, 0, 2]].T)
     assert np.all(fwd.isin(rev))
+
+
+def test_capability_asymmetry_is_its_own_column(record):
+    # US-ROK Mutual Defense Treaty (atopid 3240, 1953): US CINC about 0.31, South Korea's under 0.01 (NMC 7.0);
+    # ATOP also codes its obligations as asymmetric. The Dual Alliance (1335, 1879): Germany about 0.11,
+    # Austria-Hungary about 0.05, ratio near 2, obligations symmetric. Alliances of 1815 predate NMC (1816).
+    a = record.agreements.set_index("agreement_id")
+    assert a.loc[3240, "capability_asymmetric"] and a.loc[3240, "asymmetric"]
+    assert not a.loc[1335, "capability_asymmetric"] and not a.loc[1335, "asymmetric"]
+    assert a.loc[a["start_year"] == 1815, "capability_asymmetric"].isna().all()

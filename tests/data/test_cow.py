@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 
 from foedus.data.geography import contiguous_pairs
 
@@ -95,3 +96,25 @@ def test_world_wars_in_the_war_data_and_events(record):
 
 def test_events_are_in_year_order(record):
     assert record.events["year"].is_monotonic_increasing
+
+
+def test_bavaria_left_the_system_in_january_1871(record):
+    # COW State System v2016: Bavaria (245) ends 1871-01-18, absorbed into Germany; open spells have no end date
+    s = record.states.set_index("ccode")
+    assert (s.loc[245, "end_year"], s.loc[245, "end_month"], s.loc[245, "end_day"]) == (1871, 1, 18)
+    assert pd.isna(s.loc[2, "end_month"]) and pd.isna(s.loc[2, "end_day"])
+
+
+def test_nmc_cell_that_is_not_a_number_names_its_line(data_dir, tmp_path):
+    from foedus.data.cow import read_nmc
+    from foedus.schema import SchemaError
+
+    lines = (data_dir / "peacesciencer" / "cow_nmc.csv").read_text().splitlines()[:5]
+    head = lines[0].split(",")
+    row = lines[3].split(",")
+    row[head.index("milex")] = "lots"
+    lines[3] = ",".join(row)
+    bad = tmp_path / "cow_nmc.csv"
+    bad.write_text("\n".join(lines) + "\n")
+    with pytest.raises(SchemaError, match=r"cow_nmc\.csv, line 4, column 'milex'"):
+        read_nmc(bad)

@@ -10,6 +10,7 @@ def test_history_round_trip_is_byte_stable(record, tmp_path):
     for f in sorted(a.glob("*.parquet")):
         assert f.read_bytes() == (b / f.name).read_bytes(), f.name
     back = read_history_dir(b)
+    assert back.meta == record.meta
     assert back.last_year == record.last_year
     assert len(back.agreements) == len(record.agreements)
     assert back.agreements["end_year"].isna().sum() == record.agreements["end_year"].isna().sum()

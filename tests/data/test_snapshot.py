@@ -6,15 +6,13 @@ encode (cited per test), never from this module's own output.
 
 from __future__ import annotations
 
-import math
 import shutil
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from foedus.data.snapshot import EARTH_RADIUS_KM, FILES, cyber_incident_rates, great_circle_km, snapshot
+from foedus.data.snapshot import snapshot
+from foedus.data.snapshot_fields import FILES
 from foedus.schema import SchemaError, power_tier
 
 USA, CAN, UK, FRANCE, GERMANY, AUH, ITALY, RUSSIA, UKRAINE = 2, 20, 200, 220, 255, 300, 325, 365, 369
@@ -125,24 +123,6 @@ def test_milex_before_sipri_comes_from_nmc(data_dir):
 def test_russia_ukraine_cyber_incidents(data_dir):
     s = snapshot(2020, [RUSSIA, UKRAINE], data_dir=data_dir)
     assert s.cyber_incidents[0, 1] > 0
-    rates = cyber_incident_rates(data_dir)
-    ru = rates[(rates["initiator"] == RUSSIA) & (rates["target"] == UKRAINE)]
-    assert len(ru) == 1 and ru["n_incidents"].iloc[0] > 0
-
-
-def test_cyber_rates_account_for_every_dcid_incident(data_dir):
-    rates = cyber_incident_rates(data_dir)
-    ex = rates.attrs["excluded"]
-    # README: 429 incidents; in 4 of them the initiator is not a member of the dyad
-    assert ex["initiator_not_in_dyad"] == 4
-    assert rates["n_incidents"].sum() + ex["initiator_not_in_dyad"] + ex["outside_years"] == 429
-    assert rates["incidents_per_year"].to_numpy() == pytest.approx(rates["n_incidents"].to_numpy() / 21)
-    hit = rates[rates["n_incidents"] > 0]
-    shares = hit[["share_disruption", "share_espionage", "share_degrade"]].sum(axis=1)
-    assert shares.to_numpy() == pytest.approx(1.0)
-    assert hit["mean_severity"].between(0, 10).all()
-    assert (hit["first_year"] >= 2000).all() and (hit["last_year"] <= 2020).all()
-    assert not rates.duplicated(["initiator", "target"]).any()
 
 
 def test_no_cyber_incidents_before_dcid(data_dir):
@@ -261,25 +241,3 @@ def test_malformed_file_names_file_line_and_column(data_dir, tmp_path):
     shutil.rmtree(tmp_path / "atop")
     with pytest.raises(SchemaError, match="atop5_1a.csv"):
         snapshot(1900, [UK], data_dir=tmp_path)
-
-
-# -- great-circle distance ------------------------------------------------------------------
-
-lat = st.floats(-90, 90)
-lon = st.floats(-180, 180)
-
-
-def test_great_circle_known_values():
-    assert great_circle_km(0, 0, 0, 90) == pytest.approx(math.pi * EARTH_RADIUS_KM / 2)
-    assert great_circle_km(90, 0, -90, 0) == pytest.approx(math.pi * EARTH_RADIUS_KM)
-    assert great_circle_km(10, 20, 10, 20) == 0
-    assert np.isnan(great_circle_km(np.nan, 0, 0, 0))
-
-
-@settings(max_examples=200, deadline=None)
-@given(lat, lon, lat, lon, lat, lon)
-def test_great_circle_is_a_metric(a1, o1, a2, o2, a3, o3):
-    d12, d21 = great_circle_km(a1, o1, a2, o2), great_circle_km(a2, o2, a1, o1)
-    assert d12 == pytest.approx(d21, abs=1e-6)
-    assert 0 <= d12 <= math.pi * EARTH_RADIUS_KM + 1e-6
-    assert d12 <= great_circle_km(a1, o1, a3, o3) + great_circle_km(a3, o3, a2, o2) + 1e-6

@@ -33,6 +33,7 @@ def _assert_same_history(a, b):
     for name in a.extras:
         pd.testing.assert_frame_equal(a.extras[name], b.extras[name], obj=name)
     assert (a.first_year, a.last_year) == (b.first_year, b.last_year)
+    assert a.meta == b.meta
 
 
 def test_real_record_round_trips_through_the_store(record, data_dir, tmp_path):

@@ -108,13 +108,3 @@ def test_unknown_name_or_missing_file():
         Scenario.load("nowhere/missing.yaml")
     with pytest.raises(ScenarioError, match="world-2022"):
         Scenario.load("atlantis-2099")
-
-
-def test_scenario_from_record_states_its_sources():
-    sc = Scenario.from_record(1950, top_n=8, years=5)
-    assert len(sc.actors) == 8 and sc.start_year == 1950
-    assert "cow_nmc" in sc.sources["cinc"] and "1950" in sc.sources["cinc"]
-    codes = {a.ccode for a in sc.actors}
-    assert {2, 365} <= codes  # the two superpowers of 1950 are among the eight strongest states
-    for g in sc.agreements:
-        assert g.id is not None and "atopid" in g.source

@@ -29,6 +29,20 @@ MEMBER_OBLIGATIONS = {"defense": "defense", "offense": "offense", "neutrality": 
 MEMBER_COLUMNS = ["atopid", "member", "phase", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit"]
 
 
+def _date(raw: pd.DataFrame, columns: tuple[str, str, str], ours: str, open_ended: bool = False) -> dict[str, pd.Series]:
+    """ATOP's year, month and day columns as ``{ours}_year``, ``{ours}_month``, ``{ours}_day``.
+
+    ATOP writes 0 for an unknown month or day; with ``open_ended`` (an end or exit date) a year
+    of 0 means "still in force" (right-censored), and such a date has no month or day either.
+    """
+    y, m, d = (raw[c] for c in columns)
+    year = zero_to_na(y) if open_ended else y
+    month, day = zero_to_na(m), zero_to_na(d)
+    if open_ended:
+        month, day = month.where(year.notna()), day.where(year.notna())
+    return {f"{ours}_year": year, f"{ours}_month": month, f"{ours}_day": day}
+
+
 def read_atop_alliances(path: Path, inst_path: Path | None = None, last_year: int = ATOP_LAST_YEAR) -> pd.DataFrame:
     """Read an ATOP alliance-level file (``atop5_1a.csv``) into the ``agreements`` table.
 
@@ -37,18 +51,13 @@ def read_atop_alliances(path: Path, inst_path: Path | None = None, last_year: in
     """
     raw = read_csv(path, ALLIANCE_COLUMNS)
     src = str(path)
-    end = zero_to_na(raw["endyr"])
     df = pd.DataFrame(
         {
             "agreement_id": raw["atopid"],
             "kind": "alliance",
             "name": pd.NA,
-            "start_year": raw["begyr"],
-            "start_month": zero_to_na(raw["begmo"]),
-            "start_day": zero_to_na(raw["begday"]),
-            "end_year": end,
-            "end_month": zero_to_na(raw["endmo"]).where(end.notna()),
-            "end_day": zero_to_na(raw["endday"]).where(end.notna()),
+            **_date(raw, ("begyr", "begmo", "begday"), "start"),
+            **_date(raw, ("endyr", "endmo", "endday"), "end", open_ended=True),
             "observed_until": last_year,
             "defense": raw["defense"],
             "offense": raw["offense"],
@@ -94,18 +103,13 @@ def read_atop_members(path: Path, known_ccodes: Iterable[int] | None = None) -> 
         other unknown code is rejected ("unknown state code").
     """
     raw = read_csv(path, MEMBER_COLUMNS)
-    exit_year = zero_to_na(raw["yrexit"])
     df = pd.DataFrame(
         {
             "agreement_id": raw["atopid"],
             "ccode": raw["member"],
             "phase": raw["phase"],
-            "entry_year": raw["yrent"],
-            "entry_month": zero_to_na(raw["moent"]),
-            "entry_day": zero_to_na(raw["dayent"]),
-            "exit_year": exit_year,
-            "exit_month": zero_to_na(raw["moexit"]).where(exit_year.notna()),
-            "exit_day": zero_to_na(raw["dayexit"]).where(exit_year.notna()),
+            **_date(raw, ("yrent", "moent", "dayent"), "entry"),
+            **_date(raw, ("yrexit", "moexit", "dayexit"), "exit", open_ended=True),
         }
     )
     # ATOP codes obligations per member and phase (e.g. the EU treaties: consultation only

@@ -12,17 +12,20 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from foedus.data.csvio import read_csv, validate_at
+from foedus.data.csvio import missing_codes_to_na, read_csv, validate_at
 from foedus.schema import Column, TableSpec, power_tier, validate
 
 NMC_COLUMNS = ["ccode", "year", "milex", "milper", "irst", "pec", "tpop", "upop", "cinc"]
 
 
 def read_states(path: Path, last_year: int | None = None) -> pd.DataFrame:
-    """Read the COW state system list (``cow_states.csv`` or COW's ``states2016.csv``).
+    """Read the COW state system list (``cow_states.csv`` or COW's ``states2016.csv``) into ``states``.
 
-    A spell ending in the list's last year is open (``end_year`` = ``<NA>``): the state was
-    still a member when the list ends (right-censored, like ATOP's zeros).
+    A spell ending in the list's last year (``last_year``, default the latest ``endyear``) is
+    open (``end_year`` = ``<NA>``): the state was still a member when the list ends
+    (right-censored, like ATOP's zeros). When the file has ``endmonth`` and ``endday`` (both
+    layouts do), they become the optional ``end_month`` and ``end_day`` columns, ``<NA>`` for
+    open spells; they tell who was still a member on 31 December.
     """
     raw = read_csv(path, ["stateabb", "ccode", "statenme", "styear", "endyear"])
     if last_year is None:
@@ -31,15 +34,19 @@ def read_states(path: Path, last_year: int | None = None) -> pd.DataFrame:
     else:
         last = last_year
     end = pd.to_numeric(raw["endyear"], errors="coerce").astype("Int64")
+    is_open = (end >= last).fillna(False)
     df = pd.DataFrame(
         {
             "ccode": raw["ccode"],
             "abb": raw["stateabb"],
             "name": raw["statenme"],
             "start_year": raw["styear"],
-            "end_year": end.mask(end >= last),
+            "end_year": end.mask(is_open),
         }
     )
+    if {"endmonth", "endday"} <= set(raw.columns):
+        for ours, theirs in (("end_month", "endmonth"), ("end_day", "endday")):
+            df[ours] = raw[theirs].mask(is_open)
     return validate(df, "states", source=str(path), line_offset=2)
 
 
@@ -70,6 +77,12 @@ def read_majors(path: Path, known_ccodes: Iterable[int] | None = None) -> pd.Dat
 def read_nmc(path: Path, majors: pd.DataFrame | None = None, known_ccodes: Iterable[int] | None = None) -> pd.DataFrame:
     """Read COW National Material Capabilities (``cow_nmc.csv`` or COW's ``NMC-60-abridged.csv``/``NMC-70``) into ``state_years``.
 
+    Units as COW NMC 7.0 records them (:data:`foedus.provenance.RECORD_UNITS`): ``milex`` in
+    thousands of current US$, of pounds sterling 1816-1913 (not converted here: the snapshot,
+    :func:`foedus.data.snapshot_fields.milex_usd_m`, is the one place that converts);
+    ``milper``, ``tpop``, ``upop`` in thousands; ``irst`` in thousand tons; ``pec`` in thousand
+    coal-ton equivalents; ``cinc`` a share, 0-1.
+
     COW's ``-9`` missing code is read as missing. ``major`` comes from ``majors`` (spells from
     :func:`read_majors`); ``tier`` from :func:`foedus.schema.power_tier` (with each state's share of the year's
     total military expenditure). ``known_ccodes``, if
@@ -78,8 +91,9 @@ def read_nmc(path: Path, majors: pd.DataFrame | None = None, known_ccodes: Itera
     raw = read_csv(path, NMC_COLUMNS)
     df = raw[NMC_COLUMNS].copy()
     for c in NMC_COLUMNS[2:]:
-        v = pd.to_numeric(df[c], errors="coerce")
-        df[c] = v.mask(v == -9)
+        # a cell that is not a number stays as it is, for validate() to name its line
+        df[c] = missing_codes_to_na(df[c], (-9,))
+    num = {c: pd.to_numeric(df[c], errors="coerce") for c in ("milex", "cinc")}
     major = np.zeros(len(df), dtype=bool)
     if majors is not None and len(majors):
         cc = pd.to_numeric(df["ccode"], errors="coerce").to_numpy()[:, None]
@@ -87,6 +101,6 @@ def read_nmc(path: Path, majors: pd.DataFrame | None = None, known_ccodes: Itera
         m = {c: majors[c].to_numpy()[None, :] for c in ("ccode", "start_year", "end_year")}
         major = ((cc == m["ccode"]) & (yr >= m["start_year"]) & (yr <= m["end_year"])).any(axis=1)
     df["major"] = major
-    milex_share = df["milex"] / df.groupby("year")["milex"].transform("sum")
-    df["tier"] = power_tier(df["cinc"].to_numpy(dtype=float), major, milex_share.to_numpy(dtype=float))
+    milex_share = num["milex"] / num["milex"].groupby(df["year"]).transform("sum")
+    df["tier"] = power_tier(num["cinc"].to_numpy(dtype=float), major, milex_share.to_numpy(dtype=float))
     return validate_at(df, "state_years", str(path), known_ccodes=known_ccodes)

@@ -1,6 +1,8 @@
-"""Where states are: capitals and direct contiguity (brief A1, "location").
+"""Where states are: capitals, direct contiguity and distances (brief A1, "location").
 
-Citations: Stinnett, Tir, Schafer, Diehl & Gochman (2002), "The Correlates of War Project
+Citations: Schvitz, Girardin, Rüegger, Weidmann, Cederman & Gleditsch (2022), "Mapping the
+International System, 1886-2019: The CShapes 2.0 Dataset", *Journal of Conflict Resolution*
+66(1): 144-161 (minimum distances, peacesciencer's build); Stinnett, Tir, Schafer, Diehl & Gochman (2002), "The Correlates of War Project
 Direct Contiguity Data, Version 3", *Conflict Management and Peace Science* 19(2): 58-66 (v3.2);
 Miller (2022), "{peacesciencer}", *Conflict Management and Peace Science*, for the capitals.
 """
@@ -13,9 +15,12 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from foedus.data.csvio import parse_dates, read_csv, require_columns, validate_at
+from foedus.data.csvio import parse_dates, read_csv, read_csv_arrow, require_columns, validate_at
 from foedus.data.extras_schema import CAPITALS, CONTIGUITY
 from foedus.schema import TableSpec
+
+EARTH_RADIUS_KM = 6371.0088
+"""Mean Earth radius (IUGG arithmetic mean radius R1), km, used by :func:`great_circle_km`."""
 
 
 def read_capitals(path: Path, known_ccodes: Iterable[int] | None = None) -> pd.DataFrame:
@@ -141,3 +146,54 @@ def contiguous_pairs(contiguity: pd.DataFrame, year: int, max_type: int = 1) -> 
         .min()
     )
 
+
+
+def read_min_distance(path: Path | str) -> pd.DataFrame:
+    """Read CShapes 2.0 minimum distances between COW states (``distance/cow_mindist.csv.gz``).
+
+    Returns
+    -------
+    DataFrame
+        Non-directed dyad-years ``ccode1 < ccode2``, ``year`` and ``mindist``: the shortest
+        distance between the two states' borders on 1 January, **km** (0 = land border);
+        1886-2019. Sorted by year, then codes.
+    """
+    import pyarrow as pa
+
+    types = {"ccode1": pa.int64(), "ccode2": pa.int64(), "year": pa.int64(), "mindist": pa.float64()}
+    return read_csv_arrow(str(path), types, "the CShapes distance table")
+
+
+def great_circle_km(lat1, lon1, lat2, lon2) -> np.ndarray:
+    """Great-circle distance on a sphere by the haversine formula, in kilometres.
+
+    .. math::
+
+        d = 2R \\arcsin\\sqrt{\\sin^2\\frac{\\varphi_2-\\varphi_1}{2}
+            + \\cos\\varphi_1\\cos\\varphi_2\\sin^2\\frac{\\lambda_2-\\lambda_1}{2}}
+
+    with :math:`R` = :data:`EARTH_RADIUS_KM`. Arguments broadcast against each other (NumPy rules).
+
+    Parameters
+    ----------
+    lat1, lon1, lat2, lon2 : array_like of float
+        Latitudes and longitudes in degrees (north and east positive).
+
+    Returns
+    -------
+    numpy.ndarray of float, km; ``NaN`` where any coordinate is missing.
+
+    Examples
+    --------
+    >>> round(float(great_circle_km(0, 0, 0, 90)), 1)  # a quarter of the equator: pi R / 2
+    10007.6
+
+    References
+    ----------
+    Sinnott, R. W. 1984. "Virtues of the Haversine." *Sky and Telescope* 68(2): 159.
+    """
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dphi = p2 - p1
+    dlmb = np.radians(lon2) - np.radians(lon1)
+    h = np.sin(dphi / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlmb / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))

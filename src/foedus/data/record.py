@@ -24,7 +24,8 @@ from foedus.data.cow import read_majors, read_nmc, read_states
 from foedus.data.cow_alliances import read_cow_alliances
 from foedus.data.geography import read_capitals, read_contiguity
 from foedus.data.paths import default_data_dir
-from foedus.schema import History, SchemaError, empty, validate
+from foedus.provenance import HistoryMeta
+from foedus.schema import CAPABILITY_ASYMMETRY_RATIO, History, SchemaError, empty, validate
 
 # Each entry: table -> candidate relative paths, the ../shared/data layout first, then the
 # publishers' own file names (as downloaded from atopdata.org and correlatesofwar.org).
@@ -125,6 +126,30 @@ def record_events(extras: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return validate(ev.iloc[order].reset_index(drop=True), "events", source="record events")
 
 
+def capability_asymmetry(agreements: pd.DataFrame, memberships: pd.DataFrame, state_years: pd.DataFrame) -> pd.Series:
+    """Brief A3 for the record: does an agreement's strongest founder have :data:`~foedus.schema.CAPABILITY_ASYMMETRY_RATIO` times the next one's CINC?
+
+    Founders are the members whose entry year is the agreement's earliest (as
+    :func:`foedus.analysis.size.founding_members` counts them); capability is COW CINC (NMC 7.0)
+    in that year. This is capability asymmetry (Morrow 1991), not ATOP's ``asymm`` (members'
+    obligations differ), which stays in ``agreements.asymmetric``.
+
+    Returns
+    -------
+    pandas.Series of nullable boolean, aligned with ``agreements``: ``<NA>`` when fewer than two
+    founders have a CINC (alliances of 1815, before NMC begins, and members outside NMC).
+    """
+    m = memberships[["agreement_id", "ccode", "entry_year"]]
+    founders = m[m["entry_year"] == m.groupby("agreement_id")["entry_year"].transform("min")].drop_duplicates(["agreement_id", "ccode"])
+    cinc = founders.merge(state_years[["ccode", "year", "cinc"]], left_on=["ccode", "entry_year"], right_on=["ccode", "year"], how="inner")
+    cinc = cinc.dropna(subset=["cinc"]).sort_values(["agreement_id", "cinc"], ascending=[True, False])
+    rank = cinc.groupby("agreement_id").cumcount()
+    top = cinc[rank == 0].set_index("agreement_id")["cinc"]
+    second = cinc[rank == 1].set_index("agreement_id")["cinc"]
+    asym = (top.reindex(second.index) >= CAPABILITY_ASYMMETRY_RATIO * second).astype("boolean")
+    return pd.Series(asym.reindex(agreements["agreement_id"]).to_numpy(), index=agreements.index, dtype="boolean")
+
+
 def load_record(
     data_dir: Path | str | None = None,
     *,
@@ -152,7 +177,9 @@ def load_record(
     -------
     History
         Observation window from ATOP's first year (1815) to its last (2018); alliances still in
-        force then are right-censored.
+        force then are right-censored. ``meta`` (:meth:`~foedus.provenance.HistoryMeta.record`)
+        lists the files read and the units of the record's columns (``state_years.milex`` in
+        thousands of current US$, of pounds sterling 1816-1913, as COW NMC 7.0 has it).
 
     Raises
     ------
@@ -181,6 +208,7 @@ def load_record(
         cow_agreements, cow_memberships = read_cow_alliances(cow_alliances, known)
         agreements = pd.concat([agreements, cow_agreements], ignore_index=True)
         memberships = pd.concat([memberships, cow_memberships], ignore_index=True)
+    agreements = agreements.assign(capability_asymmetric=capability_asymmetry(agreements, memberships, state_years))
     return History(
         states=states,
         state_years=state_years,
@@ -191,4 +219,5 @@ def load_record(
         last_year=ATOP_LAST_YEAR,
         source=str(d),
         extras=aux,
+        meta=HistoryMeta.record(sorted(str(p) for p in record_files(d, cow_alliances).values())),
     )

@@ -6,7 +6,8 @@ world with the same code as the record.
 
 Layout of ``DIR``::
 
-    history.json            {"first_year": int, "last_year": int, "source": str, "format": 1}
+    history.json            {"first_year": int, "last_year": int, "source": str, "format": 1,
+                             "meta": HistoryMeta.to_dict() (provenance and units), if the history has one}
     states.parquet          \
     state_years.parquet      |
     agreements.parquet       |  canonical tables (foedus.schema.TABLES)
@@ -23,6 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from foedus.provenance import HistoryMeta
 from foedus.schema import History, SchemaError, validate
 
 HISTORY_TABLES = ("states", "state_years", "agreements", "memberships", "events")
@@ -44,6 +46,8 @@ def write_history_dir(history: History, out: Path | str) -> Path:
     for name, df in history.extras.items():
         _atomic_parquet(df.reset_index(drop=True), out / f"extra_{name}.parquet")
     meta = {"first_year": int(history.first_year), "last_year": int(history.last_year), "source": history.source, "format": FORMAT_VERSION}
+    if history.meta is not None:
+        meta["meta"] = history.meta.to_dict()
     tmp = out / "history.json.tmp"
     tmp.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n")
     os.replace(tmp, out / "history.json")
@@ -71,6 +75,7 @@ def read_history_dir(path: Path | str) -> History:
     try:
         meta = json.loads(meta_path.read_text())
         first, last = int(meta["first_year"]), int(meta["last_year"])
+        provenance = HistoryMeta.from_dict(meta["meta"]) if "meta" in meta else None
     except (ValueError, KeyError, TypeError) as e:
         raise SchemaError(str(meta_path), f"malformed ({e})") from e
     tables = {}
@@ -80,4 +85,4 @@ def read_history_dir(path: Path | str) -> History:
             raise SchemaError(str(f), "missing table file")
         tables[name] = validate(pd.read_parquet(f), name, source=str(f))
     extras = {p.stem[len("extra_"):]: pd.read_parquet(p) for p in sorted(path.glob("extra_*.parquet"))}
-    return History(**tables, first_year=first, last_year=last, source=str(meta.get("source", path)), extras=extras)
+    return History(**tables, first_year=first, last_year=last, source=str(meta.get("source", path)), extras=extras, meta=provenance)

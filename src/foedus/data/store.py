@@ -15,7 +15,9 @@ Contents of the database:
 * each auxiliary table of ``History.extras`` as ``extra_<name>`` (see
   :mod:`foedus.data.extras_schema`);
 * ``foedus_meta`` (``key``, ``value`` as JSON): format version, observation window, source
-  folder, time of import, foedus version;
+  folder, time of import, foedus version, and ``history_meta``: the history's
+  :class:`~foedus.provenance.HistoryMeta` (provenance and units; stores imported before it existed
+  lack it, and their record reads back with ``meta`` None);
 * ``foedus_files`` (``table_name``, ``path``, ``bytes``, ``sha256``): the raw files read.
 
 Guarantees: an import builds the new database under a temporary name beside the old one and
@@ -40,6 +42,7 @@ from foedus import __version__
 from foedus.data.extras_schema import EXTRAS
 from foedus.data.paths import default_data_dir, default_db_path
 from foedus.data.record import load_record, record_files
+from foedus.provenance import HistoryMeta
 from foedus.schema import History, SchemaError, validate
 
 STORE_FORMAT = 1
@@ -117,6 +120,8 @@ def write_store(history: History, db_path: Path | str | None = None, files: dict
         "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "foedus_version": __version__,
     }
+    if history.meta is not None:
+        meta["history_meta"] = history.meta.to_dict()
     file_rows = pd.DataFrame(
         [
             {"table_name": t, "path": str(Path(p).resolve()), "bytes": Path(p).stat().st_size, "sha256": _sha256(Path(p))}
@@ -281,6 +286,7 @@ def read_store(db_path: Path | str | None = None) -> History:
         last_year=int(meta["last_year"]),
         source=str(meta.get("source", path)),
         extras=extras,
+        meta=HistoryMeta.from_dict(meta["history_meta"]) if "history_meta" in meta else None,
     )
 
 

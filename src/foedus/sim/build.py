@@ -21,11 +21,17 @@ Conventions of the builder (not facts of the record, and said so in every file):
 
 from __future__ import annotations
 
+import re
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from foedus.data.atop import read_atop_members
+from foedus.data.paths import default_data_dir
+from foedus.data.record import find_file
+from foedus.data.snapshot import snapshot
 from foedus.schema import OBLIGATIONS
 from foedus.sim.scenario import Scenario
 
@@ -88,55 +94,144 @@ def scenario_from_record(
         Further scenario fields (``shocks``, ``trends``, ``nonstate_actors``, ``global_threats``,
         ``parameters``...).
 
+    Returns
+    -------
+    Scenario
+        Actors' ``milex`` and ``gdp`` in million US$ (see :class:`~foedus.sim.scenario.Actor`),
+        as :func:`foedus.data.snapshot.snapshot` gives them.
+
     Raises
     ------
     ValueError
         From :func:`foedus.data.snapshot.snapshot` for an unknown state or year.
     """
-    from foedus.data.snapshot import snapshot
-
     # the states still in the system at the end of the start year: the world runs on from there
     snap = snapshot(year, ccodes, top_n=None if ccodes is not None else top_n, data_dir=data_dir, at_year_end=True)
     n = len(snap.ccodes)
-    src = snap.sources
-    cinc = np.nan_to_num(np.asarray(snap.cinc, dtype=float), nan=0.0)
-    milex, milex_est = _fill(snap.milex_usd_m, cinc)
-    gdp, gdp_est = _fill(snap.gdp_usd_m, cinc)
-    growth = np.full(n, 0.02)
-    growth_src = ["assumed 2 % (no earlier GDP figure)"] * n
+    actors = _actors(snap, year, data_dir)
+    data: dict[str, Any] = {
+        "name": name or f"record-{year}",
+        "description": description or f"The international system of {year} as the historical record has it ({n} states).",
+        "start_year": int(year),
+        "years": int(years),
+        "seed": int(seed),
+        "actors": actors,
+        "relations": _relations(snap),
+        "agreements": _agreement_specs(snap, year, data_dir, agreements, skip_atop),
+        "sources": _scenario_sources(snap.sources, year),
+    }
+    inc = np.asarray(snap.cyber_incidents, dtype=float)
+    if _has_cyber(year, inc):
+        src = snap.sources
+        window = min(10, year - 2000 + 1)
+        years_obs = min(year, 2020) - max(year - 10, 2000) + 1
+        data["cyber_incidents_per_year"] = round(float(inc.sum()) / max(years_obs, 1), 3)
+        data["sources"]["cyber_incidents_per_year"] = f"{src.get('cyber_incidents', 'DCID 2.0')}: incidents among the actors per observed year ({window}-year window)"
+        data["sources"]["cyber"] = src.get("cyber_incidents", "") + "; capacity 0.1 + 0.9 sqrt(incidents initiated / most), vulnerability 0.1 + 0.9 sqrt(incidents suffered / most) (foedus builder convention)"
+    for k, v in (extra or {}).items():
+        if k == "sources":
+            data["sources"].update(v)
+        else:
+            data[k] = v
+    return Scenario.from_dict(data, source=f"record {year}")
+
+
+_CONSTANT = re.compile(r"constant[ -](\d{4})[ -]US\$")
+_CURRENT = re.compile(r"current US\$")
+
+
+def milex_money(scenario: Scenario) -> str | None:
+    """The dollars of a scenario's ``milex`` figures, from the note this builder writes in ``sources["milex"]``.
+
+    Actors' ``milex`` is in million US$ (:class:`~foedus.sim.scenario.Actor`); which dollars
+    depends on the record each figure came from, and :func:`scenario_from_record` says so in
+    ``sources["milex"]``: "constant 2022 US$" for SIPRI figures, "current US$" for COW NMC
+    figures (of the start year, or carried forward from a few years before it).
+
+    Returns
+    -------
+    str or None
+        ``"constant 2022 US$"``; ``"current US$ of 1950"`` (``start_year``'s prices); ``"US$,
+        mixing constant 2022 US$ and current US$ of 2022"`` when the actors' figures come from
+        both; None when the scenario does not say (a hand-written scenario).
+    """
+    note = " ".join(str(scenario.sources.get("milex", "")).split())
+    constant = sorted(set(_CONSTANT.findall(note)))
+    current = [f"current US$ of {int(scenario.start_year)}"] if _CURRENT.search(note) else []
+    kinds = [f"constant {y} US$" for y in constant] + current
+    if not kinds:
+        return None
+    return kinds[0] if len(kinds) == 1 else "US$, mixing " + " and ".join(kinds)
+
+
+def _has_cyber(year: int, incidents: np.ndarray) -> bool:
+    """Whether actors get a cyber posture: DCID 2.0 starts in 2000 and must record an incident among them."""
+    return year >= 2000 and incidents.sum() > 0
+
+
+_NO_GROWTH = "assumed 2 % (no earlier GDP figure)"
+
+
+def _growth(snap, gdp: np.ndarray, gdp_est: np.ndarray, year: int, data_dir: Path | None) -> tuple[np.ndarray, list[str]]:
+    """Trend growth per state, a fraction per year, and its source (builder convention, module docstring)."""
+    n = len(snap.ccodes)
     try:
         past = snapshot(year - 10, list(map(int, snap.ccodes)), data_dir=data_dir)
-        ok = np.isfinite(past.gdp_usd_m) & (past.gdp_usd_m > 0) & ~gdp_est
-        g = np.where(ok, (gdp / np.where(ok, past.gdp_usd_m, 1.0)) ** 0.1 - 1.0, 0.02)
-        growth = np.clip(g, -0.05, 0.10)
-        gsrc = f"economy/cw_gdppop.csv.gz, annualised real GDP growth {year - 10}-{year} (clipped to [-5 %, 10 %])"
-        growth_src = [gsrc if k else "assumed 2 % (no earlier GDP figure)" for k in ok]
     except (ValueError, KeyError):
-        pass
-    dem = np.asarray(snap.democracy, dtype=float)
-    ip = np.asarray(snap.ideal_point, dtype=float)
-    inc = np.asarray(snap.cyber_incidents, dtype=float)
-    cyber = year >= 2000 and inc.sum() > 0
-    if cyber:
-        out_, in_ = inc.sum(axis=1), inc.sum(axis=0)
-        cap = 0.1 + 0.9 * np.sqrt(out_ / max(out_.max(), 1))
-        vul = 0.1 + 0.9 * np.sqrt(in_ / max(in_.max(), 1))
+        return np.full(n, 0.02), [_NO_GROWTH] * n
+    ok = np.isfinite(past.gdp_usd_m) & (past.gdp_usd_m > 0) & ~gdp_est
+    g = np.where(ok, (gdp / np.where(ok, past.gdp_usd_m, 1.0)) ** 0.1 - 1.0, 0.02)
+    gsrc = f"economy/cw_gdppop.csv.gz, annualised real GDP growth {year - 10}-{year} (clipped to [-5 %, 10 %])"
+    return np.clip(g, -0.05, 0.10), [gsrc if k else _NO_GROWTH for k in ok]
+
+
+_FIELD_OF = {
+    "cinc": "cinc", "milex_usd_m": "milex", "milper_k": "milper", "gdp_usd_m": "gdp", "population_m": "population",
+    "democracy": "regime", "ideal_point": "ideal_point",
+}
+"""Snapshot field -> actor field, for the per-actor notes of figures from another year."""
+
+
+def _other_years(snap) -> list[dict[str, str]]:
+    """Per actor, the fields whose figure comes from another year than most actors' (``sources`` notes)."""
     years_used = getattr(snap, "source_years", {}) or {}
-    field_of = {"cinc": "cinc", "milex_usd_m": "milex", "milper_k": "milper", "gdp_usd_m": "gdp", "population_m": "population", "democracy": "regime", "ideal_point": "ideal_point"}
 
     def usual(key: str) -> int | None:
         ys = np.asarray(years_used.get(key, []))
         ys = ys[ys > 0]
         return int(np.bincount(ys - ys.min()).argmax() + ys.min()) if len(ys) else None
 
-    common = {k: usual(k) for k in field_of}
-    actors = []
-    for i in range(n):
+    common = {k: usual(k) for k in _FIELD_OF}
+    notes = []
+    for i in range(len(snap.ccodes)):
         s: dict[str, str] = {}
-        for key, fld in field_of.items():
+        for key, fld in _FIELD_OF.items():
             ys = years_used.get(key)
             if ys is not None and common[key] is not None and int(ys[i]) > 0 and int(ys[i]) != common[key]:
                 s[fld] = f"{int(ys[i])} (not {common[key]})"
+        notes.append(s)
+    return notes
+
+
+def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
+    """The scenario's actors from a snapshot: figures in the units of :class:`~foedus.sim.scenario.Actor`."""
+    n = len(snap.ccodes)
+    cinc = np.nan_to_num(np.asarray(snap.cinc, dtype=float), nan=0.0)
+    milex, milex_est = _fill(snap.milex_usd_m, cinc)
+    gdp, gdp_est = _fill(snap.gdp_usd_m, cinc)
+    growth, growth_src = _growth(snap, gdp, gdp_est, year, data_dir)
+    dem = np.asarray(snap.democracy, dtype=float)
+    ip = np.asarray(snap.ideal_point, dtype=float)
+    inc = np.asarray(snap.cyber_incidents, dtype=float)
+    cyber = _has_cyber(year, inc)
+    if cyber:
+        out_, in_ = inc.sum(axis=1), inc.sum(axis=0)
+        cap = 0.1 + 0.9 * np.sqrt(out_ / max(out_.max(), 1))
+        vul = 0.1 + 0.9 * np.sqrt(in_ / max(in_.max(), 1))
+    notes = _other_years(snap)
+    actors = []
+    for i in range(n):
+        s = notes[i]
         if milex_est[i]:
             s["milex"] = "estimated from the CINC share (no recorded figure)"
         if gdp_est[i]:
@@ -168,14 +263,21 @@ def scenario_from_record(
             a["cyber_capacity"] = round(float(cap[i]), 4)
             a["cyber_vulnerability"] = round(float(vul[i]), 4)
         actors.append(a)
-    relations = _relations(snap)
+    return actors
+
+
+def _agreement_specs(snap, year: int, data_dir: Path | None, agreements, skip_atop) -> list[dict[str, Any]]:
+    """Hand-stated agreements first, then the ATOP alliances in force with at least two of the actors."""
     specs: list[dict[str, Any]] = list(agreements or [])
     skip = set(skip_atop or ()) | {int(a["id"]) for a in specs if a.get("id")}
     entry = _atop_entry_years(data_dir)
+
+    def entry_years(aid: int, members, start: int) -> dict[int, int]:
+        return {c: int(entry[(aid, c)]) for c in members if (aid, c) in entry and start < entry[(aid, c)] <= year}
+
     for spec in specs:
         if spec.get("id"):
-            aid = int(spec["id"])
-            ey = {c: int(entry[(aid, c)]) for c in spec["members"] if (aid, c) in entry and spec["start_year"] < entry[(aid, c)] <= year}
+            ey = entry_years(int(spec["id"]), spec["members"], spec["start_year"])
             spec["entry_years"] = {**ey, **spec.get("entry_years", {})}
     for al in snap.alliances:
         aid = int(al["atopid"])
@@ -191,53 +293,35 @@ def scenario_from_record(
             "id": aid,
             "source": f"atop/atop5_1a.csv + atop5_1m.csv, atopid {aid} (members in force in {min(year, 2018)}; {al.get('n_members', len(members))} members in all)",
         }
-        ey = {c: int(entry[(aid, c)]) for c in members if (aid, c) in entry and spec["start_year"] < entry[(aid, c)] <= year}
+        ey = entry_years(aid, members, spec["start_year"])
         if ey:
             spec["entry_years"] = ey
         specs.append(spec)
-    data: dict[str, Any] = {
-        "name": name or f"record-{year}",
-        "description": description or f"The international system of {year} as the historical record has it ({n} states).",
-        "start_year": int(year),
-        "years": int(years),
-        "seed": int(seed),
-        "actors": actors,
-        "relations": relations,
-        "agreements": specs,
-        "sources": {
-            "actors": src.get("ccodes", ""),
-            "cinc": src.get("cinc", ""),
-            "milex": src.get("milex_usd_m", "") + "; missing figures estimated from the CINC share (see the actor's sources)",
-            "milper": src.get("milper_k", ""),
-            "gdp": src.get("gdp_usd_m", ""),
-            "population": src.get("population_m", ""),
-            "growth": f"economy/cw_gdppop.csv.gz: annualised real GDP growth {year - 10}-{year}, clipped to [-5 %, 10 %]; 2 % where unknown (foedus builder convention)",
-            "regime": src.get("democracy", ""),
-            "ideal_point": src.get("ideal_point", ""),
-            "lat/lon": src.get("capital_lat", ""),
-            "major": src.get("major", ""),
-            "relations.contiguous": src.get("contiguous", ""),
-            "relations.distance_km": src.get("distance_km", "") + "; listed for pairs closer than 1,500 km (capitals' great-circle distance otherwise)",
-            "relations.rivalry": src.get("rivalry", ""),
-            "relations.hostility": "foedus builder convention: 0.6 for strategic rivals, 0 otherwise",
-            "relations.trade_dependence": src.get("trade_dependence", "") + "; listed where either side depends on the other for at least 0.5 %",
-            "agreements": src.get("alliances", ""),
-            "actor sources": "an actor's own 'sources' note figures taken from another year than the one above, or estimated",
-        },
+    return specs
+
+
+def _scenario_sources(src: dict[str, str], year: int) -> dict[str, str]:
+    """The scenario's ``sources``: each field's record and year(s) (from the snapshot) and the builder's conventions."""
+    return {
+        "actors": src.get("ccodes", ""),
+        "cinc": src.get("cinc", ""),
+        "milex": src.get("milex_usd_m", "") + "; missing figures estimated from the CINC share (see the actor's sources)",
+        "milper": src.get("milper_k", ""),
+        "gdp": src.get("gdp_usd_m", ""),
+        "population": src.get("population_m", ""),
+        "growth": f"economy/cw_gdppop.csv.gz: annualised real GDP growth {year - 10}-{year}, clipped to [-5 %, 10 %]; 2 % where unknown (foedus builder convention)",
+        "regime": src.get("democracy", ""),
+        "ideal_point": src.get("ideal_point", ""),
+        "lat/lon": src.get("capital_lat", ""),
+        "major": src.get("major", ""),
+        "relations.contiguous": src.get("contiguous", ""),
+        "relations.distance_km": src.get("distance_km", "") + "; listed for pairs closer than 1,500 km (capitals' great-circle distance otherwise)",
+        "relations.rivalry": src.get("rivalry", ""),
+        "relations.hostility": "foedus builder convention: 0.6 for strategic rivals, 0 otherwise",
+        "relations.trade_dependence": src.get("trade_dependence", "") + "; listed where either side depends on the other for at least 0.5 %",
+        "agreements": src.get("alliances", ""),
+        "actor sources": "an actor's own 'sources' note figures taken from another year than the one above, or estimated",
     }
-    if cyber:
-        window = min(10, year - 2000 + 1)
-        years_obs = min(year, 2020) - max(year - 10, 2000) + 1
-        data["cyber_incidents_per_year"] = round(float(inc.sum()) / max(years_obs, 1), 3)
-        data["sources"]["cyber_incidents_per_year"] = f"{src.get('cyber_incidents', 'DCID 2.0')}: incidents among the actors per observed year ({window}-year window)"
-        data["sources"]["cyber"] = src.get("cyber_incidents", "") + "; capacity 0.1 + 0.9 sqrt(incidents initiated / most), vulnerability 0.1 + 0.9 sqrt(incidents suffered / most) (foedus builder convention)"
-    if extra:
-        for k, v in extra.items():
-            if k == "sources":
-                data["sources"].update(v)
-            else:
-                data[k] = v
-    return Scenario.from_dict(data, source=f"record {year}")
 
 
 def _relations(snap) -> list[dict[str, Any]]:
@@ -272,10 +356,6 @@ def _atop_entry_years(data_dir: Path | None) -> dict[tuple[int, int], int]:
     whose spell in one phase ends the year its spell in the next begins has been a member
     throughout, so the spells are chained back to the first.
     """
-    from foedus.data.atop import read_atop_members
-    from foedus.data.paths import default_data_dir
-    from foedus.data.record import find_file
-
     d = Path(data_dir) if data_dir is not None else default_data_dir()
     m = read_atop_members(find_file(d, "atop_members")).sort_values(["agreement_id", "ccode", "entry_year"])
     out: dict[tuple[int, int], int] = {}
@@ -388,8 +468,6 @@ def _world_2022() -> Scenario:
 
 
 def _europe_1871() -> Scenario:
-    from foedus.data.snapshot import snapshot
-
     europe = [int(c) for c in snapshot(1871, at_year_end=True).ccodes if 200 <= c < 400 or c == 640]
     return scenario_from_record(
         1871,
@@ -405,40 +483,31 @@ def _europe_1871() -> Scenario:
     )
 
 
-def _multipolar_1815() -> Scenario:
-    return scenario_from_record(
-        1816,
-        ccodes=None,
-        top_n=None,
-        years=99,
-        seed=1815,
-        name="multipolar-1815",
-        description="The multipolar system after the Congress of Vienna: every COW system member of 1816 (the first year of the records), 1816-1914.",
-        extra={
+_WHOLE_SYSTEMS: dict[str, dict[str, Any]] = {
+    "multipolar-1815": {
+        "year": 1816,
+        "years": 99,
+        "seed": 1815,
+        "description": "The multipolar system after the Congress of Vienna: every COW system member of 1816 (the first year of the records), 1816-1914.",
+        "extra": {
             "trends": {"great_power_competition": 0.5, "economic_interdependence": 0.3, "cyber": 0.0, "military_integration": 0.1, "norms": 0.3},
             "crisis_threats": ["organised_crime"],  # piracy (the Barbary states) and the slave trade; no terrorism or proliferation crises
         },
-    )
-
-
-def _bipolar_1950() -> Scenario:
-    return scenario_from_record(
-        1950,
-        ccodes=None,
-        top_n=None,
-        years=40,
-        seed=1950,
-        name="bipolar-1950",
-        description="The bipolar Cold War system: every COW system member of 1950, 1950-1989.",
-        extra={"trends": {"great_power_competition": 0.6, "economic_interdependence": 0.4, "cyber": 0.0, "military_integration": 0.5, "norms": 0.5}},
-    )
-
+    },
+    "bipolar-1950": {
+        "year": 1950,
+        "years": 40,
+        "seed": 1950,
+        "description": "The bipolar Cold War system: every COW system member of 1950, 1950-1989.",
+        "extra": {"trends": {"great_power_competition": 0.6, "economic_interdependence": 0.4, "cyber": 0.0, "military_integration": 0.5, "norms": 0.5}},
+    },
+}
+"""Built-ins holding every COW system member of their first year: :func:`scenario_from_record` arguments."""
 
 BUILTIN_BUILDERS = {
     "world-2022": _world_2022,
     "europe-1871": _europe_1871,
-    "multipolar-1815": _multipolar_1815,
-    "bipolar-1950": _bipolar_1950,
+    **{name: partial(scenario_from_record, top_n=None, name=name, **kw) for name, kw in _WHOLE_SYSTEMS.items()},
 }
 """Recipes of the built-in scenarios; ``foedus scenario build NAME --builtin`` rewrites their YAML."""
 

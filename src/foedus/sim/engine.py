@@ -25,9 +25,11 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from foedus.data.snapshot import great_circle_km
+from foedus.data.geography import great_circle_km
+from foedus.provenance import HistoryMeta
 from foedus.schema import OBLIGATIONS, POWER_TIERS, History
 from foedus.sim import steps as st
+from foedus.sim.build import milex_money
 from foedus.sim.record import Recorder
 from foedus.sim.scenario import GLOBAL_THREATS, Scenario
 from foedus.sim.world import AGREEMENT_KINDS, DOMAINS, FIRST_SCENARIO_ID, Agreements, World
@@ -465,7 +467,8 @@ class Simulation:
         """The run so far in the canonical tables (validated)."""
         if self.years_done == 0:
             raise ValueError("nothing simulated yet: call run() or step() first")
-        return self.world.log.history(self.world, source=f"simulation:{self.scenario.name}:seed={self.seed}")
+        meta = HistoryMeta.simulation(self.scenario.name, self.seed, milex_money(self.scenario))
+        return self.world.log.history(self.world, source=f"simulation:{self.scenario.name}:seed={self.seed}", meta=meta)
 
     def events(self) -> pd.DataFrame:
         """The event log so far (the ``events`` table, unvalidated: quick, for experiments)."""

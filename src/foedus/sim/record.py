@@ -16,6 +16,7 @@ import numpy as np
 import orjson
 import pandas as pd
 
+from foedus.provenance import HistoryMeta
 from foedus.schema import OBLIGATIONS, POWER_TIERS, History, validate
 from foedus.sim.world import AGREEMENT_KINDS, World
 
@@ -134,8 +135,10 @@ class Recorder:
         self._events.append((int(year), kind, a, c, c2, det))
 
     # ------------------------------------------------------------------ tables
-    def history(self, world: World, source: str = "simulation", extras: dict[str, pd.DataFrame] | None = None) -> History:
-        """The run so far as a validated :class:`~foedus.schema.History`."""
+    def history(
+        self, world: World, source: str = "simulation", extras: dict[str, pd.DataFrame] | None = None, meta: HistoryMeta | None = None
+    ) -> History:
+        """The run so far as a validated :class:`~foedus.schema.History`; ``meta``: its provenance and units."""
         Y, N = self.years, self.n
         last = self.first_year + Y - 1
         state_years = self.state_years_table(world)
@@ -170,10 +173,13 @@ class Recorder:
                 **obligations,
                 "conditional": ag.conditional[sl],
                 "bilateral": size0 == 2,
-                "asymmetric": ag.asymmetric[sl],
+                # ATOP's asymm (members' obligations differ) cannot happen here: a simulated pact's
+                # members share its obligations; the world's flag is capability asymmetry (brief A3)
+                "asymmetric": np.zeros(n, dtype=bool),
                 "institutionalised": ag.institutionalised[sl].astype(np.int64),
                 "wartime": ag.wartime[sl],
                 "source": "simulation",
+                "capability_asymmetric": ag.asymmetric[sl],
             }
         )
         slot, idx, entry, exit_ = ag.spells()
@@ -206,6 +212,7 @@ class Recorder:
             last_year=last,
             source=source,
             extras=ex,
+            meta=meta,
         )
         return h
 

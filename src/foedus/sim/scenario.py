@@ -22,6 +22,9 @@ A scenario is a YAML (or TOML) file validated by the pydantic model :class:`Scen
 ``parameters``
     The engine's behavioural constants (:class:`Parameters`); defaults are the calibrated ones.
 
+A scenario of the historical record at a given year comes from
+:func:`foedus.sim.build.scenario_from_record`, which imports this module (never the reverse).
+
 Errors in a scenario file raise :class:`ScenarioError` (a :class:`foedus.schema.SchemaError`)
 naming the file, the line, the field path (``actors[3].cinc``) and the reason.
 """
@@ -543,23 +546,6 @@ class Scenario(_Model):
                 raise ScenarioError(str(p), "no such scenario file")
             return cls.from_file(p)
         raise ScenarioError(str(name_or_file), f"neither a scenario file nor a built-in scenario ({', '.join(builtin_names())})")
-
-    @classmethod
-    def from_record(
-        cls,
-        year: int,
-        *,
-        top_n: int | None = 40,
-        ccodes: list[int] | None = None,
-        years: int = 30,
-        seed: int = 0,
-        name: str | None = None,
-        data_dir: Path | None = None,
-    ) -> "Scenario":
-        """Start from the imported historical record at ``year`` (see :func:`foedus.sim.build.scenario_from_record`)."""
-        from foedus.sim.build import scenario_from_record
-
-        return scenario_from_record(year, top_n=top_n, ccodes=ccodes, years=years, seed=seed, name=name, data_dir=data_dir)
 
     def to_yaml(self) -> str:
         """The scenario as YAML text (defaults omitted), readable back with :meth:`from_text`."""
