@@ -11,7 +11,7 @@ Layers, lowest first (README, "Layout")::
 A module may import its own layer and the layers below it, with these exceptions:
 
 - ``sim`` and ``analysis`` are siblings: neither imports the other (a simulated run reaches
-  the measures as a :class:`foedus.schema.History` or :class:`foedus.schema.RunRecord`, and
+  the measures as a :class:`foedus.schema.History` or :class:`foedus.schema.runs.RunRecord`, and
   :mod:`foedus.experiments` brings the two together);
 - ``theory`` imports only ``schema`` (and its own ``theory._validate``), not ``data``;
 - ``report`` imports neither ``sim`` nor ``experiments`` (it presents histories and ensemble

@@ -1,10 +1,10 @@
-"""foedus.provenance: every history says what it is and the unit of each measured column."""
+"""foedus.schema.provenance: every history says what it is and the unit of each measured column."""
 
 import pickle
 
 import pytest
 
-from foedus.provenance import HistoryMeta
+from foedus.schema.provenance import HistoryMeta
 
 
 def test_record_says_which_money_its_military_spending_is_in(record):

@@ -3,7 +3,7 @@
 Layers (each imports only the ones above it in this list):
 
 - :mod:`foedus.schema`: the canonical tables shared by real and simulated history;
-  :mod:`foedus.provenance`: where a history comes from and the unit of each column;
+  :mod:`foedus.schema.provenance`: where a history comes from and the unit of each column;
 - :mod:`foedus.data`: importers for ATOP and Correlates of War files, and the local store;
 - :mod:`foedus.theory`: pure, vectorised mechanisms (threat, alignment, alliance politics,
   arms dynamics, landscape and structural balance, cyber trust);

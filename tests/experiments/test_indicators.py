@@ -15,7 +15,8 @@ from foedus.analysis import ensemble as an
 from foedus.analysis.indicators import EVENT_COLUMNS, INDICATORS, run_indicators
 from foedus.analysis.polarity import polarity, state_blocs
 from foedus.testing import toy_history
-from foedus.schema import EVENT_KINDS, History, RunRecord, empty, validate
+from foedus.schema import EVENT_KINDS, History, empty, validate
+from foedus.schema.runs import RunRecord
 from foedus.sim import Simulation
 from foedus.sim.compact import CountingRecorder, compact_record
 

@@ -11,7 +11,7 @@ Modules: :mod:`~foedus.analysis.formation` (counts by period, obligation, format
 :mod:`~foedus.analysis.ensemble` (bands, alignments and pair probabilities over many runs,
 comparisons) and :mod:`~foedus.analysis.outcomes` (a yes/no outcome per run, for discovery).
 Nothing here imports :mod:`foedus.sim`: simulated and recorded history arrive as the same
-:class:`foedus.schema.History` (or :class:`foedus.schema.RunRecord`).
+:class:`foedus.schema.History` (or :class:`foedus.schema.runs.RunRecord`).
 """
 
 from foedus.analysis.formation import (

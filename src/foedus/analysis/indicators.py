@@ -1,7 +1,7 @@
 """The indicators of one simulated run: alliances, blocs, polarity, spending and events per year.
 
 An ensemble (:mod:`foedus.experiments.ensemble`) keeps of each run the small tables computed
-here from its compact record (:class:`foedus.schema.RunRecord`), on the workers: per year the
+here from its compact record (:class:`foedus.schema.runs.RunRecord`), on the workers: per year the
 alliance counts, blocs and polarity, arms spending and conflicts (table ``system``), and per
 state and year its spending, capability share, tier and bloc (table ``states``). Bands and
 comparisons across runs are in :mod:`foedus.analysis.ensemble`.
@@ -89,7 +89,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from foedus.analysis.pole_blocs import contested_states, pole_bloc_leaders, strength_rank
-from foedus.schema import RunRecord
+from foedus.schema.runs import RunRecord
 
 __all__ = ["INDICATORS", "EVENT_COLUMNS", "DEFAULT_INDICATORS", "check_indicators", "expand_ranges", "run_indicators"]
 
@@ -391,7 +391,7 @@ def run_indicators(record: RunRecord) -> dict[str, pd.DataFrame]:
 
     Parameters
     ----------
-    record : foedus.schema.RunRecord
+    record : foedus.schema.runs.RunRecord
 
     Returns
     -------

@@ -77,7 +77,7 @@ def read_majors(path: Path, known_ccodes: Iterable[int] | None = None) -> pd.Dat
 def read_nmc(path: Path, majors: pd.DataFrame | None = None, known_ccodes: Iterable[int] | None = None) -> pd.DataFrame:
     """Read COW National Material Capabilities (``cow_nmc.csv`` or COW's ``NMC-60-abridged.csv``/``NMC-70``) into ``state_years``.
 
-    Units as COW NMC 7.0 records them (:data:`foedus.provenance.RECORD_UNITS`): ``milex`` in
+    Units as COW NMC 7.0 records them (:data:`foedus.schema.provenance.RECORD_UNITS`): ``milex`` in
     thousands of current US$, of pounds sterling 1816-1913 (not converted here: the snapshot,
     :func:`foedus.data.snapshot_fields.milex_usd_m`, is the one place that converts);
     ``milper``, ``tpop``, ``upop`` in thousands; ``irst`` in thousand tons; ``pec`` in thousand

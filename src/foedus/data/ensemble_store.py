@@ -8,7 +8,7 @@ Layout of an ensemble folder ``DIR``::
     experiments.parquet        one row per run: run, seed, and the value of every knob
     system/run-000000.parquet  per-year indicators of run 0 (foedus.analysis.ensemble)
     states/run-000000.parquet  per-state-year indicators of run 0
-    alliances/run-000000.parquet  membership spells of run 0 (foedus.schema.RunRecord)
+    alliances/run-000000.parquet  membership spells of run 0 (foedus.schema.runs.RunRecord)
     histories/run-000000/      the whole history of run 0 (only with keep_histories)
 
 Every file of a run carries a ``run`` column, so ``pandas.read_parquet(DIR / "system")`` or

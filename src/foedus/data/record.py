@@ -24,7 +24,7 @@ from foedus.data.cow import read_majors, read_nmc, read_states
 from foedus.data.cow_alliances import read_cow_alliances
 from foedus.data.geography import read_capitals, read_contiguity
 from foedus.data.paths import default_data_dir
-from foedus.provenance import HistoryMeta
+from foedus.schema.provenance import HistoryMeta
 from foedus.schema import CAPABILITY_ASYMMETRY_RATIO, History, SchemaError, empty, validate
 
 # Each entry: table -> candidate relative paths, the ../shared/data layout first, then the
@@ -177,7 +177,7 @@ def load_record(
     -------
     History
         Observation window from ATOP's first year (1815) to its last (2018); alliances still in
-        force then are right-censored. ``meta`` (:meth:`~foedus.provenance.HistoryMeta.record`)
+        force then are right-censored. ``meta`` (:meth:`~foedus.schema.provenance.HistoryMeta.record`)
         lists the files read and the units of the record's columns (``state_years.milex`` in
         thousands of current US$, of pounds sterling 1816-1913, as COW NMC 7.0 has it).
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from foedus.provenance import HistoryMeta
+from foedus.schema.provenance import HistoryMeta
 from foedus.schema import History, SchemaError, validate
 
 HISTORY_TABLES = ("states", "state_years", "agreements", "memberships", "events")

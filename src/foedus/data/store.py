@@ -16,7 +16,7 @@ Contents of the database:
   :mod:`foedus.data.extras_schema`);
 * ``foedus_meta`` (``key``, ``value`` as JSON): format version, observation window, source
   folder, time of import, foedus version, and ``history_meta``: the history's
-  :class:`~foedus.provenance.HistoryMeta` (provenance and units; stores imported before it existed
+  :class:`~foedus.schema.provenance.HistoryMeta` (provenance and units; stores imported before it existed
   lack it, and their record reads back with ``meta`` None);
 * ``foedus_files`` (``table_name``, ``path``, ``bytes``, ``sha256``): the raw files read.
 
@@ -42,7 +42,7 @@ from foedus import __version__
 from foedus.data.extras_schema import EXTRAS
 from foedus.data.paths import default_data_dir, default_db_path
 from foedus.data.record import load_record, record_files
-from foedus.provenance import HistoryMeta
+from foedus.schema.provenance import HistoryMeta
 from foedus.schema import History, SchemaError, validate
 
 STORE_FORMAT = 1

@@ -8,7 +8,7 @@ The four swappable pieces of an ensemble experiment (as in EMA Workbench):
   Dask scheduler, HPC through dask-jobqueue, Kubernetes or cloud; seeds derived from the
   ensemble seed and the run's index, so results never depend on the number of workers);
 - **what is kept of a run**: the outcomes, a function of the run's compact
-  :class:`~foedus.schema.RunRecord` passed to the runner; by default :func:`indicator_tables`
+  :class:`~foedus.schema.runs.RunRecord` passed to the runner; by default :func:`indicator_tables`
   (the indicators of :mod:`foedus.analysis.indicators` and the membership spells);
 - **where results go**: :class:`foedus.data.ensemble_store.EnsembleStore` (one Parquet file per
   run and table written as each run finishes, a manifest updated atomically, resumption of
@@ -38,7 +38,7 @@ from foedus.analysis.indicators import run_indicators
 from foedus.data.ensemble_store import EnsembleStore
 from foedus.experiments.design import DESIGNS, Knob, make_design, parse_knob
 from foedus.experiments.runner import DEFAULT_CONNECT_TIMEOUT, MAX_RUNS, Outcomes, Progress, check_workers, execute, run_seed
-from foedus.schema import RunRecord
+from foedus.schema.runs import RunRecord
 from foedus.sim.scenario import Scenario
 
 __all__ = ["indicator_tables", "load_scenario", "scenario_digest", "ensemble_scenario", "run_ensemble", "resume_ensemble"]
@@ -49,7 +49,7 @@ def indicator_tables(record: RunRecord) -> dict[str, pd.DataFrame]:
 
     Parameters
     ----------
-    record : foedus.schema.RunRecord
+    record : foedus.schema.runs.RunRecord
 
     Returns
     -------

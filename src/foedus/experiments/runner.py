@@ -7,7 +7,7 @@ as soon as it finishes; :func:`foedus.experiments.ensemble.run_ensemble` and
 
 The runner receives its outcomes (as EMA Workbench's runners do): a run is simulated here
 (:func:`run_tables`), and what is kept of it is computed by the ``outcomes`` function passed in,
-from the run's compact :class:`~foedus.schema.RunRecord`. This module imports no measure: the
+from the run's compact :class:`~foedus.schema.runs.RunRecord`. This module imports no measure: the
 default outcomes (the indicators of :mod:`foedus.analysis.indicators`) are supplied by
 :mod:`foedus.experiments.ensemble`.
 
@@ -79,7 +79,7 @@ import pandas as pd
 
 from foedus.data.ensemble_store import RUN_TABLES, EnsembleStore, table_bytes
 from foedus.experiments.design import apply_knobs
-from foedus.schema import RunRecord
+from foedus.schema.runs import RunRecord
 from foedus.sim.compact import CountingRecorder, compact_record
 from foedus.sim.scenario import Scenario
 

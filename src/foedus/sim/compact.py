@@ -1,10 +1,10 @@
 """The compact record of a finished simulation, read from its arrays, and the recorder that counts events.
 
 A simulated history (:class:`foedus.schema.History`) holds every event with its explanation;
-an ensemble keeps only the compact :class:`foedus.schema.RunRecord` of each run.
+an ensemble keeps only the compact :class:`foedus.schema.runs.RunRecord` of each run.
 :func:`compact_record` reads that record straight from a finished
 :class:`~foedus.sim.engine.Simulation`'s arrays, without building the history (the tables equal
-those of :meth:`RunRecord.from_history <foedus.schema.RunRecord.from_history>` on the run's
+those of :meth:`RunRecord.from_history <foedus.schema.runs.RunRecord.from_history>` on the run's
 history; a test checks it). :class:`CountingRecorder` is the recorder an ensemble run uses: it
 counts events instead of keeping them.
 """
@@ -16,7 +16,8 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from foedus.schema import OBLIGATIONS, POWER_TIERS, RunRecord
+from foedus.schema import OBLIGATIONS, POWER_TIERS
+from foedus.schema.runs import RunRecord
 from foedus.sim.record import Recorder
 
 __all__ = ["CountingRecorder", "compact_record"]
@@ -71,7 +72,7 @@ def compact_record(sim) -> RunRecord:
 
     Returns
     -------
-    foedus.schema.RunRecord
+    foedus.schema.runs.RunRecord
 
     Raises
     ------

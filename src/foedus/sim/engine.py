@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from foedus.data.geography import great_circle_km
-from foedus.provenance import HistoryMeta
+from foedus.schema.provenance import HistoryMeta
 from foedus.schema import OBLIGATIONS, POWER_TIERS, History
 from foedus.sim import steps as st
 from foedus.sim.build import milex_money

@@ -16,7 +16,7 @@ import numpy as np
 import orjson
 import pandas as pd
 
-from foedus.provenance import HistoryMeta
+from foedus.schema.provenance import HistoryMeta
 from foedus.schema import OBLIGATIONS, POWER_TIERS, History, validate
 from foedus.sim.world import AGREEMENT_KINDS, World
 
