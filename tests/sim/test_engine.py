@@ -11,9 +11,10 @@ from foedus.data.runs import read_history_dir, write_history_dir
 from foedus.schema import TABLES, validate
 from foedus.sim import Scenario, Simulation, run_scenario
 from foedus.sim.output import simulate_to_dir
-from foedus.sim.steps import DEFAULT_STEPS, MOTIVES
+from foedus.sim.steps import DEFAULT_STEPS
 from foedus.sim.synthetic import synthetic_scenario, with_updates
 from foedus.sim.world import Agreements
+from foedus.theory.alignment import MOTIVES
 
 from .conftest import detail
 

@@ -30,6 +30,7 @@ from foedus.schema import OBLIGATIONS, POWER_TIERS, History
 from foedus.sim import steps as st
 from foedus.sim.record import Recorder
 from foedus.sim.scenario import GLOBAL_THREATS, Scenario
+from foedus.sim.steps.capabilities import offensive
 from foedus.sim.world import AGREEMENT_KINDS, DOMAINS, FIRST_SCENARIO_ID, Agreements, World
 from foedus.theory.threat import proximity_matrix
 
@@ -115,7 +116,7 @@ def _build_world(scenario: Scenario) -> World:
     distance; proximity is :func:`foedus.theory.threat.proximity_matrix` with the scenario's
     ``decay_km``. The
     grievance term of the Richardson step is set so that the starting military spending is a
-    fixed point of :func:`foedus.sim.steps.capabilities` (the world does not jump in year one).
+    fixed point of :func:`foedus.sim.steps.capabilities.capabilities` (the world does not jump in year one).
     Cyber trust defaults to ``0.2 + 0.6 * (1 - |regime_i - regime_j|) * (1 - d_ij)`` with ``d``
     the normalised distance of UN ideal points (0 when the scenario has none).
     """
@@ -235,16 +236,13 @@ def _build_world(scenario: Scenario) -> World:
     world.intrusions = np.zeros((n, n), bool)
     world.attributed = np.zeros((n, n), bool)
     world.update_power()
-    world.offensive = st._offensive(world)
+    world.offensive = offensive(world)
     _add_starting_agreements(world, agreement_cols)
     shocks: dict[int, list] = {}
     for s in sc.shocks:
         shocks.setdefault(s.year, []).append(s)
     world.shocks = shocks
-    st.threat_perception(world, np.random.default_rng(0))
-    st.cohesion_state(world)
-    weights, relief = st.arming_pressure(world)
-    world.base_spending = prm.fatigue * world.milex - weights @ world.milex + relief
+    st.initialise(world)
     world.cyber_scale = _cyber_scale(world, sc)
     world.crisis_threats = [GLOBAL_THREATS.index(t) for t in GLOBAL_THREATS if t in sc.crisis_threats]
     return world
@@ -334,7 +332,7 @@ def _add_starting_agreements(world: World, cols: dict | None) -> None:
 
     Each agreement's leader is its strongest member (the first listed among equals); it is
     asymmetric (brief A3), unless the scenario says, when the leader has at least three times
-    the capability of every other member (as :func:`foedus.sim.steps._asymmetric`).
+    the capability of every other member (as :func:`foedus.sim.steps._common.asymmetric`).
     """
     if cols is None:
         return

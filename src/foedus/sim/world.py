@@ -232,7 +232,7 @@ def alliance_ties(
     with a positive tie. Returns
 
     - ``tie`` (N, N): the strongest tie of an agreement both belong to (0 if none; diagonal 0),
-      the ally credibility of :func:`foedus.sim.steps.cohesion_state`;
+      the ally credibility of :func:`foedus.sim.steps.politics.cohesion_state`;
     - ``best`` (N, 3): the largest commitment, integration and cohesion among the agreements
       the state belongs to (0 if none);
     - ``ally_max`` (N,): the largest ``partner_value`` among its allies (0 if none);
