@@ -29,7 +29,7 @@ over the same years, with the measures of :mod:`foedus.analysis` (the same code 
 Only alliances *begun* in the window count, in both: for the simulation, those formed during the
 run (not the scenario's starting agreements, nor coalitions, which ATOP does not code).
 
-Calibration. One parameter set (the defaults of :class:`foedus.sim.scenario.Parameters`) serves
+Calibration. One parameter set (the defaults of :class:`foedus.sim.parameters.Parameters`) serves
 both periods; it was chosen by grid searches that scored the per-period facts above against the
 record (seed 1 of each scenario, then seeds 1-6 pooled), and checked on six disjoint sets of
 three seeds (1-3, 4-6, ..., 16-18): every fact was in range for every set (72 of 72; a test

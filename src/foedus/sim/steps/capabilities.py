@@ -40,18 +40,18 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
     raises one's arming. The grievance ``g_i`` (domestic momentum: industry, bureaucracy;
     "armament sustains itself", D1) is set at the start so that the starting spending is a
     fixed point, and grows with the economy. Spending is capped at ``max_milex_share`` of GDP
-    and floored at 1 % of its starting level; the military stock accumulates spending with
+    and floored at ``milex_floor_share`` of its starting level; the military stock accumulates spending with
     depreciation; personnel scale with spending.
     """
     p = world.params
     n = world.n
     shock = rng.normal(0.0, p.growth_noise, n) if p.growth_noise > 0 else 0.0
-    world.economy *= np.maximum(1.0 + world.growth + shock, 0.5)
+    world.economy *= np.maximum(1.0 + world.growth + shock, p.growth_floor)
     weights, relief = arming_pressure(world)
     grievance = world.base_spending * (world.economy / world.economy0) - relief
     new = th_arms.richardson_step(world.milex, 1.0, p.fatigue, grievance, weights, check=world.check)
     cap = p.max_milex_share * world.economy
-    world.milex = np.clip(new, 0.01 * world.milex_floor, cap)
+    world.milex = np.clip(new, p.milex_floor_share * world.milex_floor, cap)
     world.military = (1.0 - p.military_depreciation) * world.military + world.milex
     world.milper = world.milper0 * world.milex / world.milex0
     world.update_power()

@@ -27,7 +27,7 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
     on the attacker (T2: weaponised interdependence) and the alliance's cohesion. An ally that
     fails lowers its alliance's cohesion (``betrayal``) and j's trust in it; an ally that
     honours joins the war. Hostility decays towards its baseline; wars end with probability
-    0.3 a year.
+    ``war_end_rate`` a year.
     """
     p = world.params
     # hostility relaxes towards its baseline
@@ -38,7 +38,7 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
     if world.at_war.any():
         wi, wj = np.nonzero(world.at_war)
         wi, wj = wi[wi < wj], wj[wi < wj]
-        stop = rng.random(len(wi)) < 0.3
+        stop = rng.random(len(wi)) < p.war_end_rate
         world.at_war[wi[stop], wj[stop]] = world.at_war[wj[stop], wi[stop]] = False
 
 
@@ -62,23 +62,29 @@ def _disputes(world: World, rng: np.random.Generator) -> None:
     keep = (i_idx < j_idx) & ~allied[i_idx, j_idx]
     i_idx, j_idx = i_idx[keep], j_idx[keep]
     if len(i_idx):
-        swap = rng.random(len(i_idx)) < 0.5
+        swap = rng.random(len(i_idx)) < p.initiator_swap
         init = np.where(swap, j_idx, i_idx)
         targ = np.where(swap, i_idx, j_idx)
-        war = rng.random(len(init)) < p.war_share * world.hostility[init, targ] * 2.0
-        world.hostility[init, targ] = np.minimum(world.hostility[init, targ] + 0.1, 1.0)
+        war = rng.random(len(init)) < p.war_share * world.hostility[init, targ] * p.war_factor
+        world.hostility[init, targ] = np.minimum(world.hostility[init, targ] + p.dispute_hostility, 1.0)
         world.hostility[targ, init] = world.hostility[init, targ]
         world.log.events(y, "dispute", -1, world.ccode[init], world.ccode[targ], [_DISPUTE_DETAIL[bool(w)] for w in war])
         if war.any():
             wi, wt = init[war], targ[war]
             world.at_war[wi, wt] = world.at_war[wt, wi] = True
-            world.hostility[wi, wt] = world.hostility[wt, wi] = np.minimum(world.hostility[wi, wt] + 0.3, 1.0)
+            world.hostility[wi, wt] = world.hostility[wt, wi] = np.minimum(world.hostility[wi, wt] + p.war_hostility, 1.0)
             world.log.events(y, "war", -1, world.ccode[wi], world.ccode[wt], {"cause": "escalated dispute"})
             call_allies(world, rng, wi, wt)
 
 
 def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, targets: np.ndarray) -> None:
-    """Allies of each attacked state decide whether to honour their commitments (T2, P5)."""
+    """Allies of each attacked state decide whether to honour their commitments (T2, P5).
+
+    An ally that honours joins the war, its hostility to the attacker at least
+    ``honour_hostility``; one that fails adds ``betrayal_penalty`` to its alliance's betrayal and
+    the attacked state's trust in it is multiplied by ``betrayal_trust``.
+    """
+    p = world.params
     ag = world.agreements
     y = world.year
     slots = ag.in_force(domain=SECURITY)
@@ -123,9 +129,9 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
         )
         hon = allies[honoured]
         world.at_war[hon, att] = world.at_war[att, hon] = True
-        world.hostility[hon, att] = world.hostility[att, hon] = np.maximum(world.hostility[hon, att], 0.8)
+        world.hostility[hon, att] = world.hostility[att, hon] = np.maximum(world.hostility[hon, att], p.honour_hostility)
         bad = allies[~honoured]
         if len(bad):
-            ag.betrayal[a_of[~honoured]] = np.minimum(ag.betrayal[a_of[~honoured]] + 0.5, 1.0)
-            world.trust[tgt, bad] *= 0.5
+            ag.betrayal[a_of[~honoured]] = np.minimum(ag.betrayal[a_of[~honoured]] + p.betrayal_penalty, 1.0)
+            world.trust[tgt, bad] *= p.betrayal_trust
 

@@ -15,11 +15,12 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
 
     A new global-threat crisis (terrorism, proliferation, organised crime: those the scenario's
     ``crisis_threats`` allow, chosen at random) starts with probability ``crisis_rate``; it hits states unevenly (exposure times a random factor in
-    [0.5, 1.5]: "different intensity and timing"). For each open crisis without a coalition,
+    ``[1 - crisis_spread, 1 + crisis_spread]``: "different intensity and timing"; intensity
+    exponential with mean ``crisis_intensity``, duration geometric with ``crisis_end_rate``). For each open crisis without a coalition,
     the lead is the most capable exposed state; a state is willing when
     ``exposure * power * interoperability >= coalition_threshold * intensity``, where
     interoperability is the integration of its strongest agreement shared with the lead
-    (0.2 without one; 1 for the lead): doctrinal convergence and interoperability (D4). Two or
+    (``interoperability_floor`` without one; 1 for the lead): doctrinal convergence and interoperability (D4). Two or
     more willing states form a coalition (kind ``coalition``). Each year a coalition wears the
     crisis down by ``coalition_efficacy`` times its effectiveness, the sum over members of
     :func:`foedus.theory.politics.integration_effectiveness` of their exposed capability (gains
@@ -34,9 +35,9 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
     kinds = world.crisis_threats
     if kinds and rng.random() < p.crisis_rate:
         k = kinds[int(rng.integers(len(kinds)))]
-        exposure = np.clip(world.exposure[:, k] * rng.uniform(0.5, 1.5, n), 0.0, 1.0)
-        intensity = float(rng.exponential(0.05))
-        duration = int(rng.geometric(0.25))
+        exposure = np.clip(world.exposure[:, k] * rng.uniform(1.0 - p.crisis_spread, 1.0 + p.crisis_spread, n), 0.0, 1.0)
+        intensity = float(rng.exponential(p.crisis_intensity))
+        duration = int(rng.geometric(p.crisis_end_rate))
         c = cr.add(GLOBAL_THREATS[k], y, exposure, intensity, duration)
         world.global_intensity[k] += intensity
         world.log.events(y, "crisis", -1, -1, -1, {"crisis": GLOBAL_THREATS[k], "intensity": intensity, "duration": duration, "index": c})
@@ -45,7 +46,7 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
         if cr.coalition[c] < 0 and cr.start_year[c] <= y:
             score = exp * world.power
             if cr.aggressor[c] >= 0:
-                score = score * (world.hostility[:, cr.aggressor[c]] < 0.9)
+                score = score * (world.hostility[:, cr.aggressor[c]] < p.lead_hostility_limit)
                 score[cr.aggressor[c]] = 0.0
             lead = int(np.argmax(score))
             interop = _interoperability(world, lead)
@@ -106,14 +107,15 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
 
 
 def _interoperability(world: World, lead: int) -> np.ndarray:
-    """Integration of each state's strongest security agreement shared with ``lead`` (0.2 without)."""
+    """``interoperability_floor + (1 - floor) * integration`` of each state's strongest security agreement shared with ``lead`` (the floor without one; 1 for the lead)."""
     ag = world.agreements
     slots = ag.in_force(domain=SECURITY)
     slots = slots[ag.kind[slots] != COALITION]
-    out = np.full(world.n, 0.2)
+    floor = world.params.interoperability_floor
+    out = np.full(world.n, floor)
     if len(slots):
         shared = ag.members[slots] & ag.members[slots, lead][:, None]
-        best = np.where(shared, 0.2 + 0.8 * ag.integration[slots][:, None], 0.0).max(axis=0)
+        best = np.where(shared, floor + (1.0 - floor) * ag.integration[slots][:, None], 0.0).max(axis=0)
         out = np.maximum(out, best)
     out[lead] = 1.0
     return out

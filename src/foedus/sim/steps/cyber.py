@@ -29,7 +29,7 @@ def cyber(world: World, rng: np.random.Generator) -> None:
     or leave cyber alignments (kind ``organisation``, domain cyber) by
     :func:`~foedus.theory.cyber.cyber_alignment_value`: sharing vulnerabilities pays only with
     trusted partners ("there are no friends, only enemies"), so a candidate also needs the
-    members' mean trust in it to be at least one half.
+    members' mean trust in it to be at least ``cyber_trust_threshold``.
     """
     p = world.params
     n = world.n
@@ -39,8 +39,9 @@ def cyber(world: World, rng: np.random.Generator) -> None:
         world.intrusions = np.zeros((n, n), bool)
         world.attributed = np.zeros((n, n), bool)
         return
-    posture = 0.5 + 0.5 * world.regime
+    posture = 0.5 + 0.5 * world.regime  # democracies keep a more defensive posture (0.5 to 1)
     prop = th_cyber.intrusion_propensity(cap, world.cyber_vulnerability, posture, check=world.check)
+    # 2 * T3: the calibrated scale holds at T3 = 0.5
     prob = np.clip(world.cyber_scale * (2.0 * world.trends.cyber) * prop, 0.0, 1.0)
     np.fill_diagonal(prob, 0.0)
     intr = rng.random((n, n)) < prob
@@ -79,14 +80,14 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
 
     For every cyber alignment ``a`` in force and every state ``i`` at once (arrays (A, N)):
     the value to i of being in a is :func:`foedus.theory.cyber.cyber_alignment_value` of the
-    members' mean capacity (the benefit), i's vulnerability, the espionage risk (0.5 if a
+    members' mean capacity (the benefit), i's vulnerability, the espionage risk (``espionage_risk`` if a
     member intruded into i this year), the exit risk ``max(strongest member's capacity -
     cap_i, 0)`` and i's mean trust in the members. A state with cyber capacity, whom the
-    members trust on average at least one half (they expose themselves too), joins with
+    members trust on average at least ``cyber_trust_threshold`` (they expose themselves too), joins with
     probability ``consider_rate`` when the value is positive; a member leaves with
     probability ``exit_rate`` when it is negative. Non-state actors (firms, NGOs) do the same
-    with their own vulnerability and capacity; their trust is 0.8 when their home state is a
-    member, the home state's trust otherwise (0.5 without one). Every accession and exit is an
+    with their own vulnerability and capacity; their trust is ``nonstate_home_trust`` when their home
+    state is a member, the home state's trust otherwise (``nonstate_trust`` without one). Every accession and exit is an
     event with its explanation, non-state actors' included; an alignment left with fewer than
     two actors dissolves.
     """
@@ -105,13 +106,13 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
         trusted_by = (Mf @ world.trust) * per  # [a, i]: the members' mean trust in i
         benefit = (Mf @ cap) * per[:, 0]
         strongest = np.where(M, cap[None, :], 0.0).max(axis=1)
-        espionage = 0.5 * ((Mf @ world.intrusions.astype(float)) > 0)
+        espionage = p.espionage_risk * ((Mf @ world.intrusions.astype(float)) > 0)
         exit_risk = np.clip(strongest[:, None] - cap[None, :], 0.0, 1.0)
         value = th_cyber.cyber_alignment_value(
             np.broadcast_to(benefit[:, None], M.shape), world.cyber_vulnerability[None, :], espionage, exit_risk, trust_in, check=world.check
         )
         draw_in, draw_out = rng.random(M.shape), rng.random(M.shape)
-        joining = live[:, None] & (cap > 0)[None, :] & (trusted_by >= 0.5) & ~M & (value > 0) & (draw_in < p.consider_rate)
+        joining = live[:, None] & (cap > 0)[None, :] & (trusted_by >= p.cyber_trust_threshold) & ~M & (value > 0) & (draw_in < p.consider_rate)
         joining &= ag.last_exit[slots] != y
         leaving = M & (value < 0) & (draw_out < p.exit_rate) & (ag.entry_year[slots] < y)
         for kind, mask, cause in (("accession", joining, "cyber trust"), ("exit", leaving, "cyber distrust")):
@@ -132,7 +133,7 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
         if len(world.nonstate_ids):
             home = world.nonstate_home_index
             h = np.maximum(home, 0)
-            ns_trust = np.where(home[None, :] >= 0, np.where(M[:, h], 0.8, trust_in[:, h]), 0.5)
+            ns_trust = np.where(home[None, :] >= 0, np.where(M[:, h], p.nonstate_home_trust, trust_in[:, h]), p.nonstate_trust)
             ns_val = th_cyber.cyber_alignment_value(
                 np.broadcast_to(benefit[:, None], ns_trust.shape),
                 world.nonstate_vulnerability[None, :],
@@ -191,10 +192,10 @@ def _new_cyber_alignments(world: World, rng: np.random.Generator) -> None:
     Each year a share ``consider_rate`` of the states that have cyber capacity and belong to no
     cyber alignment look for a partner among the others in the same position. The value to i
     of aligning with j is :func:`foedus.theory.cyber.cyber_alignment_value` with the benefit
-    j's capacity, i's exposed vulnerability, the espionage risk 0.5 if j intruded into i this
+    j's capacity, i's exposed vulnerability, the espionage risk ``espionage_risk`` if j intruded into i this
     year, the exit risk ``max(cap_j - cap_i, 0)`` (the stronger partner can watch, wipe or
     exfiltrate at the end) and i's trust in j. i proposes to the partner of highest value; the
-    pair forms when both gain and each trusts the other at least one half (to ally is to share
+    pair forms when both gain and each trusts the other at least ``cyber_trust_threshold`` (to ally is to share
     one's vulnerabilities). Others then join it (:func:`_cyber_alignments`), so cyber blocs
     can grow around a trusted core instead of being fixed by the scenario.
     """
@@ -207,10 +208,10 @@ def _new_cyber_alignments(world: World, rng: np.random.Generator) -> None:
     considering = free & (rng.random(n) < world.params.consider_rate)
     if considering.sum() == 0 or free.sum() < 2:
         return
-    espionage = 0.5 * world.intrusions.T.astype(float)  # [i, j]: j intruded into i this year
+    espionage = world.params.espionage_risk * world.intrusions.T.astype(float)  # [i, j]: j intruded into i this year
     exit_risk = np.clip(cap[None, :] - cap[:, None], 0.0, 1.0)
     value = th_cyber.cyber_alignment_value(np.broadcast_to(cap[None, :], (n, n)), world.cyber_vulnerability[:, None], espionage, exit_risk, world.trust, check=world.check)
-    ok = free[:, None] & free[None, :] & (world.trust >= 0.5) & (world.trust.T >= 0.5) & (value > 0) & (value.T > 0)
+    ok = free[:, None] & free[None, :] & (world.trust >= world.params.cyber_trust_threshold) & (world.trust.T >= world.params.cyber_trust_threshold) & (value > 0) & (value.T > 0)
     np.fill_diagonal(ok, False)
     score = np.where(ok, value, -np.inf)
     first, second = _greedy_pairs(score, np.flatnonzero(considering))

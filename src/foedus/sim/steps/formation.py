@@ -59,11 +59,11 @@ def _formation_kernel(rows, allied, at_war, members, last_exit, alliances, year,
 def option_costs(world: World, rows: np.ndarray, alliances: np.ndarray, mem: np.ndarray, portfolio: np.ndarray, leader: np.ndarray | None = None) -> np.ndarray:
     """Cost of each option for the states in ``rows`` (P1, P2).
 
-    ``alliance_cost * ((1 + m_i) * k) ** commitment_exponent * (1 - autonomy_weight * da / 0.1)``
+    ``alliance_cost * ((1 + m_i) * k) ** commitment_exponent * (1 - autonomy_weight * da / autonomy_pledge)``
     with ``m_i`` the state's security agreements divided by its commitment capacity
     (:func:`commitment_capacity`), ``k`` the partners the option brings (1 for a
     pair, the members for an accession) and ``da`` the autonomy change of Morrow's exchange
-    (:func:`foedus.theory.politics.morrow_exchange`; ``-0.1``, the pledge alone, when no
+    (:func:`foedus.theory.politics.morrow_exchange`; ``-autonomy_pledge``, the pledge alone, when no
     contract is feasible): the weak side of an asymmetric pair pays more, the strong side less.
     Joining an alliance is an exchange with its strongest member (an asymmetric alliance is
     mostly its leader, as in the capability-weighted join utility; ``leader``: each alliance's
@@ -84,7 +84,7 @@ def option_costs(world: World, rows: np.ndarray, alliances: np.ndarray, mem: np.
         if leader is None:
             leader = leaders(world.agreements.members, alliances, world.power)[0]
         autonomy = np.concatenate([autonomy, pair[np.ix_(rows, leader)]], axis=1)
-    cost = base * (1.0 - p.autonomy_weight * autonomy / 0.1)
+    cost = base * (1.0 - p.autonomy_weight * autonomy / p.autonomy_pledge)
     return np.maximum(cost, 0.0)
 
 
@@ -102,7 +102,7 @@ def commitment_capacity(world: World) -> np.ndarray:
 
 
 def stay_autonomy_factor(world: World, top: tuple[np.ndarray, np.ndarray] | None, i_idx: np.ndarray, a_idx: np.ndarray) -> np.ndarray:
-    """``1 - autonomy_weight * da / 0.1`` (>= 0) for members ``i_idx`` of alliances ``a_idx``, as in :func:`option_costs`.
+    """``1 - autonomy_weight * da / autonomy_pledge`` (>= 0) for members ``i_idx`` of alliances ``a_idx``, as in :func:`option_costs`.
 
     ``da`` is Morrow's autonomy change of the member in an exchange with the alliance's strongest
     other member (``top``: each alliance's strongest and second-strongest members, from
@@ -116,33 +116,34 @@ def stay_autonomy_factor(world: World, top: tuple[np.ndarray, np.ndarray] | None
     top1, top2 = top
     partner = np.where(i_idx == top1[a_idx], top2[a_idx], top1[a_idx])
     autonomy = _pair_autonomy(world)[i_idx, partner]
-    return np.maximum(1.0 - p.autonomy_weight * autonomy / 0.1, 0.0)
+    return np.maximum(1.0 - p.autonomy_weight * autonomy / p.autonomy_pledge, 0.0)
 
 
 def _pair_autonomy(world: World) -> np.ndarray:
     """Morrow's autonomy change of every pair (N, N), kept up to date as capabilities move.
 
     :func:`foedus.theory.politics.morrow_exchange` solves a bargaining problem per pair; every
-    five years the rows and columns of states whose capability share has changed by more than
-    25 % since they were last solved are solved again.
+    ``autonomy_refresh_years`` the rows and columns of states whose capability share has changed
+    by more than ``autonomy_refresh_change`` (in log) since they were last solved are solved again.
     """
+    p = world.params
     pw = np.maximum(world.power, 1e-9)
     cached = world.cache.get("autonomy")
     if cached is None:
         world.cache["autonomy_year"] = world.year
         ex = th_pol.morrow_exchange(pw[:, None], pw[None, :], iterations=24, check=world.check)
-        world.cache["autonomy"] = (pw.copy(), np.where(ex.feasible, ex.autonomy_change_i, -0.1))
+        world.cache["autonomy"] = (pw.copy(), np.where(ex.feasible, ex.autonomy_change_i, -p.autonomy_pledge))
         return world.cache["autonomy"][1]
     old, autonomy = cached
-    if world.year - world.cache.get("autonomy_year", world.year) < 5:
+    if world.year - world.cache.get("autonomy_year", world.year) < p.autonomy_refresh_years:
         return autonomy
     world.cache["autonomy_year"] = world.year
-    moved = np.flatnonzero(np.abs(np.log(pw / old)) > 0.25)
+    moved = np.flatnonzero(np.abs(np.log(pw / old)) > p.autonomy_refresh_change)
     if len(moved):
         old[moved] = pw[moved]
         ex = th_pol.morrow_exchange(old[moved][:, None], old[None, :], iterations=24, check=world.check)
-        autonomy[moved, :] = np.where(ex.feasible, ex.autonomy_change_i, -0.1)
-        autonomy[:, moved] = np.where(ex.feasible, ex.autonomy_change_j, -0.1).T
+        autonomy[moved, :] = np.where(ex.feasible, ex.autonomy_change_i, -p.autonomy_pledge)
+        autonomy[:, moved] = np.where(ex.feasible, ex.autonomy_change_j, -p.autonomy_pledge).T
     return autonomy
 
 

@@ -26,7 +26,7 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     - regime similarity (``1 - 2 * s.d.`` of the members' regimes) and joint democracy (all
       members with regime >= 0.5) (T5), their weights scaled by ``2 * T5``;
     - cohesion: :func:`foedus.theory.politics.alliance_cohesion`, lowered by unhonoured
-      commitments (``betrayal``, decaying);
+      commitments (``betrayal``, kept at the share ``betrayal_decay`` a year);
     - dissolution hazard: :func:`~foedus.theory.politics.annual_exit_probability` of cohesion and
       of the change in the distribution of capability among the members since they joined
       (total variation distance between the shares then and now; Morrow 1991, Leeds 2003),
@@ -66,10 +66,10 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         check=world.check,
     )
     # integration (P3, T4)
-    target = th_pol.optimal_integration(rho, 1.0 - tr.military_integration + 0.05, check=world.check)
+    target = th_pol.optimal_integration(rho, 1.0 - tr.military_integration + p.national_control_floor, check=world.check)
     target = target * (ag.institutionalised[slots] + 1) / 3.0
     ag.integration[slots] += p.integration_rate * (target - ag.integration[slots])
-    ag.betrayal[slots] *= 0.7
+    ag.betrayal[slots] *= p.betrayal_decay
     # dissolution
     draw = rng.random(len(slots))
     ending = np.flatnonzero(draw < hazard)

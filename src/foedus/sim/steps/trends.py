@@ -20,28 +20,29 @@ def trends_and_shocks(world: World, rng: np.random.Generator) -> None:
     """Apply the trend drivers T1–T5 for one year, then this year's scheduled shocks.
 
     - T1 (great-power competition): the baseline hostility among major powers and strategic
-      rivals drifts by ``0.04 * (T1 - 0.5)`` a year (up above 0.5, down below);
-    - T2 (economic interdependence): trade dependence grows by ``8 % * (T2 - 0.5)`` a year;
-    - T3 (cyber): cyber capacity of states that have some grows by ``2 % * T3`` of the gap to 1,
-      and vulnerability by ``1 % * T3`` (digitisation widens the attack surface);
+      rivals drifts by ``hostility_drift * (T1 - 0.5)`` a year (up above 0.5, down below);
+    - T2 (economic interdependence): trade dependence grows by ``trade_growth * (T2 - 0.5)`` a year;
+    - T3 (cyber): cyber capacity of states that have some grows by ``cyber_capacity_growth * T3`` of the gap
+      to 1, and vulnerability by ``cyber_vulnerability_growth * T3`` (digitisation widens the attack surface);
     - T4, T5 act inside :func:`alliance_politics` (integration target; weight of values).
     """
     tr = world.trends
+    p = world.params
     if tr.great_power_competition != 0.5:
         key = world.major.tobytes()  # pairs of major powers and rivals (the rivalries are fixed)
         hit = world.cache.get("rival_pairs")
         if hit is None or hit[0] != key:
             gp = world.major[:, None] & world.major[None, :]
             hit = world.cache["rival_pairs"] = (key, (gp | world.rivalry) & ~np.eye(world.n, dtype=bool))
-        np.add(world.hostility_base, 0.04 * (tr.great_power_competition - 0.5), out=world.hostility_base, where=hit[1])
+        np.add(world.hostility_base, p.hostility_drift * (tr.great_power_competition - 0.5), out=world.hostility_base, where=hit[1])
         sym_clip(world.hostility_base)
     if tr.economic_interdependence != 0.5:
-        world.trade_dependence *= 1.0 + 0.08 * (tr.economic_interdependence - 0.5)
+        world.trade_dependence *= 1.0 + p.trade_growth * (tr.economic_interdependence - 0.5)
         sym_clip(world.trade_dependence)
     has = world.cyber_capacity > 0
     if tr.cyber > 0 and has.any():
-        world.cyber_capacity[has] += 0.02 * tr.cyber * (1.0 - world.cyber_capacity[has])
-        world.cyber_vulnerability[has] += 0.01 * tr.cyber * (1.0 - world.cyber_vulnerability[has])
+        world.cyber_capacity[has] += p.cyber_capacity_growth * tr.cyber * (1.0 - world.cyber_capacity[has])
+        world.cyber_vulnerability[has] += p.cyber_vulnerability_growth * tr.cyber * (1.0 - world.cyber_vulnerability[has])
     for shock in world.shocks.get(world.year, ()):
         apply_shock(world, shock, rng)
 
@@ -65,7 +66,7 @@ def apply_shock(world: World, s: Shock, rng: np.random.Generator) -> None:
     log.events(y, "shock", -1, s.actor if s.actor is not None else -1, s.target if s.target is not None else -1, detail)
     if s.kind == "invasion":
         world.hostility[actor, target] = world.hostility[target, actor] = 1.0
-        world.hostility_base[actor, target] = world.hostility_base[target, actor] = max(world.hostility_base[actor, target], 0.8)
+        world.hostility_base[actor, target] = world.hostility_base[target, actor] = max(world.hostility_base[actor, target], world.params.invasion_hostility)
         world.at_war[actor, target] = world.at_war[target, actor] = True
         log.events(y, "war", -1, s.actor, s.target, {"cause": "scheduled invasion", "description": s.description})
         call_allies(world, rng, np.array([actor]), np.array([target]))
@@ -101,8 +102,8 @@ def apply_shock(world: World, s: Shock, rng: np.random.Generator) -> None:
     elif s.kind == "global_threat":
         k = GLOBAL_THREATS.index(s.threat)
         exposure = world.exposure[:, k]
-        world.crises.add(s.threat, y, exposure, s.intensity * 0.05, s.duration)
-        world.global_intensity[k] += s.intensity * 0.05
+        world.crises.add(s.threat, y, exposure, s.intensity * world.params.shock_threat_scale, s.duration)
+        world.global_intensity[k] += s.intensity * world.params.shock_threat_scale
     elif s.kind == "growth":
         world.growth[actor] = s.value
     elif s.kind == "regime_change":
