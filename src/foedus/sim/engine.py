@@ -30,8 +30,8 @@ from foedus.schema import OBLIGATIONS, POWER_TIERS, History
 from foedus.sim import steps as st
 from foedus.sim.record import Recorder
 from foedus.sim.scenario import GLOBAL_THREATS, Scenario
-from foedus.sim.steps.capabilities import offensive
 from foedus.sim.world import AGREEMENT_KINDS, DOMAINS, FIRST_SCENARIO_ID, Agreements, World
+from foedus.theory.capability import asymmetric_capabilities, offensive_capability
 from foedus.theory.threat import proximity_matrix
 
 DEFAULT_EXPOSURE = {0: 0.9, 1: 0.7, 2: 0.4, 3: 0.2}
@@ -236,7 +236,7 @@ def _build_world(scenario: Scenario) -> World:
     world.intrusions = np.zeros((n, n), bool)
     world.attributed = np.zeros((n, n), bool)
     world.update_power()
-    world.offensive = offensive(world)
+    world.offensive = offensive_capability(world.military, world.power, floor=prm.offensive_floor, check=False)
     _add_starting_agreements(world, agreement_cols)
     shocks: dict[int, list] = {}
     for s in sc.shocks:
@@ -332,7 +332,7 @@ def _add_starting_agreements(world: World, cols: dict | None) -> None:
 
     Each agreement's leader is its strongest member (the first listed among equals); it is
     asymmetric (brief A3), unless the scenario says, when the leader has at least three times
-    the capability of every other member (as :func:`foedus.sim.steps._common.asymmetric`).
+    the capability of every other member (:func:`foedus.theory.capability.asymmetric_capabilities`).
     """
     if cols is None:
         return
@@ -344,7 +344,7 @@ def _add_starting_agreements(world: World, cols: dict | None) -> None:
     leader = member[order[first]]
     top = power[order[first]]
     second = np.where(sizes >= 2, power[order[np.minimum(first + 1, len(member) - 1)]], np.inf)
-    derived = (sizes >= 2) & (top >= 3.0 * second)
+    derived = (sizes >= 2) & asymmetric_capabilities(top, second)
     given = cols["asymmetric_given"]
     world.agreements.add_many(
         owner,

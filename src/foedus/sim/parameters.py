@@ -45,6 +45,7 @@ class Parameters(BaseModel):
     military_depreciation: float = Field(0.1, gt=0, le=1, description="yearly depreciation of the military stock")
     growth_floor: float = Field(0.5, ge=0, le=1, description="lowest yearly growth factor of an economy: GDP falls by at most this complement in a year")
     milex_floor_share: float = Field(0.01, ge=0, le=1, description="floor of military spending as a share of its starting level")
+    offensive_floor: float = Field(0.05, ge=0, le=1, description="least offensive capability of any state (foedus.theory.capability.offensive_capability; F2)")
     # threat (F2)
     superpower_reach: float = Field(0.8, ge=0, le=1, description="proximity floor of a superpower's threat: global reach (A1)")
     great_power_reach: float = Field(0.35, ge=0, le=1, description="proximity floor of a great power's threat: limited reach (A1)")

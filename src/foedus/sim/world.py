@@ -19,6 +19,7 @@ import numpy as np
 from numba import njit
 
 from foedus.schema import OBLIGATIONS, POWER_TIERS, power_tier_code
+from foedus.theory.capability import capability_shares, commitment_strength, common_threat_pressure
 
 AGREEMENT_KINDS = ("alliance", "coalition", "organisation")
 DOMAINS = ("security", "cyber")
@@ -27,28 +28,6 @@ FIRST_SIMULATED_ID = 100001
 
 FIRST_SCENARIO_ID = 90001
 """A scenario's starting agreements that give no id get ids from here on."""
-
-_OBLIGATION_WEIGHT = np.array([1.0, 0.8, 0.4, 0.2, 0.3])
-"""Strength of each ATOP obligation as a commitment to come to an ally's aid (defence strongest)."""
-
-
-def commitment_strength(obligations: np.ndarray, conditional: np.ndarray | bool = False) -> np.ndarray:
-    """Strength (0-1) of an agreement's commitment from its ATOP obligations.
-
-    The strongest obligation counts (defence 1, offence 0.8, neutrality 0.4, consultation 0.3,
-    non-aggression 0.2); a conditional commitment (ATOP ``conditio``) counts 0.75 of it. These
-    weights are an ordering of the obligations by what they promise in a war (Leeds et al.
-    2002), not estimates.
-
-    Parameters
-    ----------
-    obligations : (..., 5) bool, in the order of :data:`foedus.schema.OBLIGATIONS`
-    conditional : (...) bool
-    """
-    o = np.asarray(obligations, dtype=float)
-    s = (o * _OBLIGATION_WEIGHT).max(axis=-1)
-    return s * np.where(np.asarray(conditional, dtype=bool), 0.75, 1.0)
-
 
 def pair_max(members: np.ndarray, value: np.ndarray, n: int) -> np.ndarray:
     """``c[i, j]`` = the largest ``value[a]`` over agreements ``a`` that both i and j belong to (0 if none).
@@ -130,10 +109,15 @@ def security_profile(
     - ``all_democracies``: 1 if every member has regime >= 0.5, else 0;
     - ``capability_change``: total variation distance between the members' capability shares
       now and when they joined (``power_start``);
-    - ``rho``: the pressure of the common threat, ``(T + G) / (T + G + mean_power)`` with ``T``
-      the ``threat_common`` and ``G`` the ``global_threat`` (in [0, 1]);
-    - ``evenness``: ``(1 - hhi) * size / (size - 1)``, 1 for equal economies, 0 for one member;
-    - ``similarity``: regime similarity ``1 - 2 * sd`` clipped to [0, 1].
+    - ``rho``: the pressure of the common threat,
+      :func:`foedus.theory.capability.common_threat_pressure` of ``threat_common``,
+      ``global_threat`` and ``mean_power``;
+    - ``evenness``: :func:`foedus.theory.capability.economic_evenness` of the members' economies;
+    - ``similarity``: :func:`foedus.theory.capability.regime_similarity` of their regimes.
+
+    ``evenness``, ``similarity`` and ``capability_change``
+    (:func:`foedus.theory.capability.capability_change`) are computed inside the compiled pass;
+    ``tests/sim/test_world.py`` proves them equal to the theory functions on random inputs.
     """
     slots = np.ascontiguousarray(slots, dtype=np.intp)
     k = len(slots)
@@ -143,7 +127,9 @@ def security_profile(
         "size", "mean_power", "threat_common", "global_threat", "hhi", "regime_mean", "regime_var", "all_democracies",
         "capability_change", "rho", "evenness", "similarity",
     )
-    return dict(zip(names, out))
+    profile = dict(zip(names, out))
+    profile["rho"] = common_threat_pressure(profile["threat_common"], profile["global_threat"], profile["mean_power"], check=False)
+    return profile
 
 
 @njit(cache=True)
@@ -198,8 +184,6 @@ def _security_profile_kernel(m, slots, power, power_start, threat, glob, economy
             change += abs(power[i] / p_den - power_start[a, i] / ps_den)
         mean_r = r_sum / k
         var_r = max(r_sq / k - mean_r * mean_r, 0.0)
-        pressure = best / k + g_sum / k
-        out[9, r] = min(max(pressure / (pressure + p_sum / k + 1e-12), 0.0), 1.0)
         out[10, r] = (1.0 - hhi) * k / (k - 1) if k > 1 else 0.0
         out[11, r] = min(max(1.0 - 2.0 * np.sqrt(var_r), 0.0), 1.0)
         out[0, r] = k
@@ -978,15 +962,11 @@ class World:
     def update_power(self) -> None:
         """Capability shares from economy and military stock, anchored on the starting CINC.
 
-        ``power_i ∝ cinc0_i * (economy_i / economy0_i + military_i / military0_i) / 2``,
-        normalised to sum to 1: at the start the shares are the record's CINC shares; afterwards
-        they move with growth and arming (a two-component analogue of CINC, Singer et al. 1972).
-        ``cinc`` rescales ``power`` to the share of the world's capabilities that the modelled
+        ``power`` is :func:`foedus.theory.capability.capability_shares` (a two-component
+        analogue of CINC, Singer et al. 1972): at the start the record's CINC shares, then moving
+        with growth and arming. ``cinc`` rescales ``power`` to the share of the world's capabilities that the modelled
         states held at the start.
         """
-        rel = 0.5 * (self.economy / self.economy0 + self.military / self.military0)
-        raw = self.cinc0 * rel
-        total = raw.sum()
-        self.power = raw / total if total > 0 else np.full(self.n, 1.0 / self.n)
+        self.power = capability_shares(self.economy, self.military, self.economy0, self.military0, self.cinc0, check=self.check)
         self.cinc = np.clip(self.power * self.cinc0.sum(), 0.0, 1.0)
 

@@ -13,6 +13,7 @@ import numpy as np
 
 from foedus.sim.world import World, member_counts
 from foedus.theory import alignment as th_align
+from foedus.theory.capability import asymmetric_capabilities
 
 Step = Callable[[World, np.random.Generator], None]
 """A step of the simulated year: changes ``world`` in place, drawing only from ``rng``."""
@@ -37,9 +38,9 @@ def sym_clip(a: np.ndarray) -> np.ndarray:
 
 
 def asymmetric(world: World, idx: np.ndarray) -> bool:
-    """Brief A3: one great power with secondary allies (leader ≥ 3 × every other member's capability)."""
+    """Whether the states ``idx`` make an asymmetric agreement (:func:`foedus.theory.capability.asymmetric_capabilities`; brief A3)."""
     p = np.sort(world.power[idx])[::-1]
-    return bool(len(p) >= 2 and p[0] >= 3.0 * p[1])
+    return bool(len(p) >= 2 and asymmetric_capabilities(p[0], p[1]))
 
 
 def dissolve_if_empty(world: World, slots: int | np.ndarray, cause: str) -> None:

@@ -12,6 +12,7 @@ from numba import njit
 
 from foedus.sim.world import World
 from foedus.theory import arms as th_arms
+from foedus.theory.capability import offensive_capability
 
 def capabilities(world: World, rng: np.random.Generator) -> None:
     """Growth, and arming under the security dilemma net of allies' protection (D1, P4).
@@ -41,7 +42,9 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
     "armament sustains itself", D1) is set at the start so that the starting spending is a
     fixed point, and grows with the economy. Spending is capped at ``max_milex_share`` of GDP
     and floored at ``milex_floor_share`` of its starting level; the military stock accumulates spending with
-    depreciation; personnel scale with spending.
+    depreciation; personnel scale with spending. Capability shares
+    (:func:`foedus.theory.capability.capability_shares`) and offensive capability
+    (:func:`foedus.theory.capability.offensive_capability`) follow.
     """
     p = world.params
     n = world.n
@@ -55,7 +58,7 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
     world.military = (1.0 - p.military_depreciation) * world.military + world.milex
     world.milper = world.milper0 * world.milex / world.milex0
     world.update_power()
-    world.offensive = offensive(world)
+    world.offensive = offensive_capability(world.military, world.power, floor=p.offensive_floor, check=world.check)
 
 
 def arming_pressure(world: World) -> tuple[np.ndarray, np.ndarray]:
@@ -99,16 +102,3 @@ def _arming_kernel(threat, power, economy, kappa, x, k, kx, threatening):  # pra
             acc_t += share * x[j]
         kx[i] = acc_k
         threatening[i] = acc_t
-
-
-def offensive(world: World) -> np.ndarray:
-    """Offensive capability (Walt's third source, 0-1): military stock share over capability share.
-
-    A state whose share of the system's military stock is at least twice its share of overall
-    capability has a force posture built to project power (1); one that keeps no forces has 0.
-    """
-    mil_share = world.military / world.military.sum()
-    pw = world.power
-    r = np.divide(0.5 * mil_share, pw, out=np.zeros_like(pw), where=pw > 0)
-    return np.minimum(np.maximum(r, 0.05), 1.0)
-

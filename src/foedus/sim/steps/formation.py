@@ -15,6 +15,7 @@ from foedus.schema import OBLIGATIONS
 from foedus.sim.steps._common import ALLIANCE, MOTIVES
 from foedus.sim.world import World, leaders
 from foedus.theory import politics as th_pol
+from foedus.theory.capability import asymmetric_capabilities
 
 _DEFENCE = OBLIGATIONS.index("defense")
 
@@ -165,7 +166,7 @@ def form_alliances(world: World, i: np.ndarray, j: np.ndarray, dec: np.ndarray, 
     dec_i, dec_j = dec[i], u[:, j, i].T
     motives = 0.5 * (dec_i + dec_j)
     hi, lo = pw.max(axis=1), pw.min(axis=1)
-    asym = hi >= 3.0 * lo
+    asym = asymmetric_capabilities(hi, lo)
     slots = ag.add_pairs(
         pairs,
         y,
