@@ -36,7 +36,7 @@ from foedus.theory.threat import threat_matrix
 
 def run_engine(n: int, years: int, seed: int) -> tuple[float, Simulation]:
     sc = synthetic_scenario(n, seed=seed, years=years, alliances=n // 10, cyber=True, spread_km=12000.0)
-    sim = Simulation(sc)
+    sim = Simulation(sc, rng=sc.seed)
     t0 = time.perf_counter()
     sim.run(years)
     sim.history()

@@ -245,7 +245,7 @@ def run_indicators(record: "RunRecord") -> dict[str, pd.DataFrame]:
     >>> from foedus.sim import Simulation
     >>> from foedus.sim.synthetic import synthetic_scenario
     >>> from foedus.sim.ensemble.compact import RunRecord
-    >>> sim = Simulation(synthetic_scenario(8, years=5, alliances=2), seed=1).run()
+    >>> sim = Simulation(synthetic_scenario(8, years=5, alliances=2), rng=1).run()
     >>> tables = run_indicators(RunRecord.from_history(sim.history()))
     >>> list(tables["system"]["year"]) == list(range(2000, 2005))
     True

@@ -1,13 +1,22 @@
 """The simulation: a world, a random generator, and a pipeline of named steps (Mesa-like).
 
 >>> from foedus.sim import Simulation, Scenario
->>> sim = Simulation(Scenario.builtin("multipolar-1815"), seed=1)   # doctest: +SKIP
+>>> sim = Simulation(Scenario.builtin("multipolar-1815"), rng=1)    # doctest: +SKIP
 >>> sim.steps["cyber"] = lambda world, rng: None                    # replace a step  # doctest: +SKIP
+>>> sim.steps = {k: f for k, f in sim.steps.items() if k != "cyber"}  # or remove it  # doctest: +SKIP
 >>> history = sim.run(20).history()                                 # doctest: +SKIP
 
 A run is a pure function of its scenario and seed: every random draw goes through
-``Simulation.rng`` (``numpy.random.default_rng(seed)``), so the same seed gives the same bytes
-in every table written by :func:`foedus.data.runs.write_history_dir`.
+``Simulation.rng`` (``numpy.random.default_rng(seed)``, or the generator passed in), so the
+same seed gives the same bytes in every table written by
+:func:`foedus.data.runs.write_history_dir`. The generator is the only owner of the run's
+randomness: a scenario's ``seed`` is only the default that the entry points
+(:func:`run_scenario`, ``foedus simulate``) pass when given none.
+
+The world is built once per scenario (:func:`build_world`: arrays from the scenario's
+elements, then :func:`foedus.sim.steps.initialise` for the derived state of year one); the
+steps of :mod:`foedus.sim.steps` change it year by year; the recorder
+(:mod:`foedus.sim.record`) keeps what the history tables need.
 """
 
 from __future__ import annotations
@@ -395,8 +404,18 @@ class Simulation:
     Parameters
     ----------
     scenario : Scenario
-    seed : int, optional
-        Seed of ``numpy.random.default_rng``; defaults to the scenario's.
+    rng : int, numpy.random.Generator or None, keyword-only
+        The run's random generator, the only owner of its randomness: a seed
+        (``numpy.random.default_rng(seed)``), a generator (used as it is: the run draws from it),
+        or None for fresh entropy (a run that cannot be repeated). The engine never reads
+        :attr:`Scenario.seed <foedus.sim.scenario.Scenario.seed>`: that is the seed the entry
+        points (:func:`run_scenario`, :func:`foedus.sim.output.simulate_to_dir`, ``foedus
+        simulate``) pass when they are given none.
+    recorder : Recorder, optional
+        Where the run's years and events go (like Mesa's DataCollector): any
+        :class:`~foedus.sim.record.Recorder` for the scenario's states and start year (an
+        ensemble passes one that counts events). Default: a new
+        :class:`~foedus.sim.record.Recorder`.
     steps : mapping of name to ``step(world, rng) -> None``, optional
         The pipeline of a year; defaults to :data:`foedus.sim.steps.DEFAULT_STEPS`. Replace or
         remove entries of :attr:`steps` to change a mechanism.
@@ -416,18 +435,45 @@ class Simulation:
     world : World
     rng : numpy.random.Generator
         Every random draw of the run goes through it.
+    seed : int or None
+        The seed the generator was made from (None when a generator or nothing was given).
     steps : dict
+
+    Notes
+    -----
+    :meth:`save` writes the steps of :data:`~foedus.sim.steps.DEFAULT_STEPS` by name (a
+    checkpoint stays valid when a step's code changes) and any other step by reference; a step
+    that cannot be pickled (a lambda, a local function) is refused with a ValueError naming it.
     """
 
     def __init__(
-        self, scenario: Scenario, *, seed: int | None = None, steps: dict[str, Callable] | None = None, explain: bool = True, check: bool = False
+        self,
+        scenario: Scenario,
+        *,
+        rng: int | np.random.Generator | None = None,
+        recorder: Recorder | None = None,
+        steps: dict[str, Callable] | None = None,
+        explain: bool = True,
+        check: bool = False,
     ):
         self.scenario = scenario
-        self.seed = int(scenario.seed if seed is None else seed)
-        self.rng = np.random.default_rng(self.seed)
+        if isinstance(rng, np.random.Generator):
+            self.seed, self.rng = None, rng
+        elif rng is None or isinstance(rng, (int, np.integer)):
+            self.seed = None if rng is None else int(rng)
+            self.rng = np.random.default_rng(self.seed)
+        else:
+            raise TypeError(f"rng must be an int seed, a numpy.random.Generator or None, not {type(rng).__name__}")
+        n = len(scenario.actors)
+        if recorder is None:
+            recorder = Recorder(n, scenario.start_year, capacity=scenario.years)
+        elif recorder.n != n or recorder.first_year != scenario.start_year:
+            raise ValueError(
+                f"recorder is for {recorder.n} states from {recorder.first_year}; the scenario has {n} states from {scenario.start_year}"
+            )
         with single_threaded_blas():
             self.world = build_world(scenario)
-        self.world.log = Recorder(self.world.n, scenario.start_year, capacity=scenario.years)
+        self.world.log = recorder
         self.world.check = bool(check)
         self.world.explain = bool(explain)
         self.steps: dict[str, Callable] = dict(st.DEFAULT_STEPS if steps is None else steps)
@@ -460,18 +506,53 @@ class Simulation:
         return self
 
     def history(self) -> History:
-        """The run so far in the canonical tables (validated)."""
+        """The run so far in the canonical tables (validated).
+
+        Its ``source`` is ``simulation:<scenario>:seed=<seed>``, or ``simulation:<scenario>``
+        when the run's generator was not made from a seed here.
+        """
         if self.years_done == 0:
             raise ValueError("nothing simulated yet: call run() or step() first")
-        return self.world.log.history(self.world, source=f"simulation:{self.scenario.name}:seed={self.seed}")
+        source = f"simulation:{self.scenario.name}" + (f":seed={self.seed}" if self.seed is not None else "")
+        return self.world.log.history(self.world, source=source)
 
     def events(self) -> pd.DataFrame:
         """The event log so far (the ``events`` table, unvalidated: quick, for experiments)."""
         return self.world.log._events_table()
 
     # ------------------------------------------------------------------ checkpoints
+    def __getstate__(self) -> dict:
+        """The run for pickling, its default steps by name (see :meth:`save`)."""
+        state = self.__dict__.copy()
+        default_name = {id(fn): name for name, fn in st.DEFAULT_STEPS.items()}
+        state["steps"] = [(name, default_name.get(id(fn)), None if id(fn) in default_name else fn) for name, fn in self.steps.items()]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        """Restore a pickled run, its default steps looked up by name in :data:`~foedus.sim.steps.DEFAULT_STEPS`."""
+        steps = state.pop("steps")
+        self.__dict__.update(state)
+        self.steps = {name: (st.DEFAULT_STEPS[default] if default is not None else fn) for name, default, fn in steps}
+
     def save(self, path: str | Path) -> Path:
-        """Write the whole run (world, generator state, record so far) to ``path`` atomically."""
+        """Write the whole run (world, generator state, record so far, steps) to ``path`` atomically.
+
+        Raises
+        ------
+        ValueError
+            A step cannot be pickled (a lambda or a local function): the message names it.
+        """
+        defaults = {id(fn) for fn in st.DEFAULT_STEPS.values()}
+        for name, fn in self.steps.items():
+            if id(fn) in defaults:
+                continue
+            try:
+                pickle.dumps(fn, protocol=pickle.HIGHEST_PROTOCOL)
+            except (pickle.PicklingError, AttributeError, TypeError) as exc:
+                raise ValueError(
+                    f"cannot save the run: step {name!r} ({fn!r}) cannot be pickled ({exc}); "
+                    "define it as a module-level function, or remove it before saving"
+                ) from None
         path = Path(path)
         tmp = path.with_suffix(path.suffix + ".tmp")
         with open(tmp, "wb") as f:
@@ -498,7 +579,7 @@ def run_scenario(scenario: Scenario | str | Path, years: int | None = None, seed
     years : int, optional
         Years to simulate (default: the scenario's horizon).
     seed : int, optional
-        Seed (default: the scenario's).
+        Seed of the run's generator (default: the scenario's ``seed``).
 
     Returns
     -------
@@ -509,4 +590,4 @@ def run_scenario(scenario: Scenario | str | Path, years: int | None = None, seed
     sc = scenario if isinstance(scenario, Scenario) else Scenario.load(scenario)
     if years is not None:
         sc = sc.model_copy(update={"years": int(years)})
-    return Simulation(sc, seed=seed).run().history()
+    return Simulation(sc, rng=sc.seed if seed is None else seed).run().history()

@@ -299,7 +299,9 @@ class Scenario(_Model):
     description: str = ""
     start_year: int = Field(ge=1500, le=3000)
     years: int = Field(30, ge=1, le=2000, description="horizon: number of simulated years")
-    seed: int = Field(0, ge=0, description="seed of the run's random generator")
+    seed: int = Field(
+        0, ge=0, description="seed that run_scenario and `foedus simulate` give the run's generator when given none (the engine never reads it)"
+    )
     actors: list[Actor] = Field(min_length=2)
     nonstate_actors: list[NonStateActor] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)

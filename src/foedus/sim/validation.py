@@ -251,7 +251,7 @@ def simulated_facts(name: str, seeds: Sequence[int] = (1, 2, 3), scenario=None) 
     label, first, last = PERIODS[name]
     sc = scenario if scenario is not None else Scenario.builtin(name)
     years = last - sc.start_year + 1
-    hs = [Simulation(sc, seed=s).run(years).history() for s in seeds]
+    hs = [Simulation(sc, rng=s).run(years).history() for s in seeds]
     pooled = pooled_history(hs)
     facts = stylised_facts(pooled, first, last, n_states=float(len(sc.actors)) * len(seeds), simulated_only=True)
     return facts
