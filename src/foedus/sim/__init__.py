@@ -10,8 +10,9 @@
 - :func:`run_scenario`: run a scenario and get its :class:`foedus.schema.History`.
 """
 
-from foedus.sim.engine import Simulation, build_world, run_scenario
+from foedus.sim.engine import Simulation, run_scenario
 from foedus.sim.scenario import Scenario, ScenarioError, builtin_names
+from foedus.sim.start import build_world
 from foedus.sim.world import Agreements, World
 
 __all__ = ["Agreements", "Scenario", "ScenarioError", "Simulation", "World", "build_world", "builtin_names", "run_scenario"]

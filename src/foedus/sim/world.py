@@ -29,6 +29,17 @@ FIRST_SIMULATED_ID = 100001
 FIRST_SCENARIO_ID = 90001
 """A scenario's starting agreements that give no id get ids from here on."""
 
+def capability_arrays(economy, military, economy0, military0, cinc0, *, check: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """``power`` and ``cinc`` of the states (see :meth:`World.update_power`).
+
+    ``power`` is :func:`foedus.theory.capability.capability_shares`; ``cinc`` rescales it to the
+    share of the world's capabilities that the modelled states held at the start
+    (``power * sum(cinc0)``, clipped to [0, 1]).
+    """
+    power = capability_shares(economy, military, economy0, military0, cinc0, check=check)
+    return power, np.clip(power * np.sum(cinc0), 0.0, 1.0)
+
+
 def pair_max(members: np.ndarray, value: np.ndarray, n: int) -> np.ndarray:
     """``c[i, j]`` = the largest ``value[a]`` over agreements ``a`` that both i and j belong to (0 if none).
 
@@ -967,6 +978,5 @@ class World:
         with growth and arming. ``cinc`` rescales ``power`` to the share of the world's capabilities that the modelled
         states held at the start.
         """
-        self.power = capability_shares(self.economy, self.military, self.economy0, self.military0, self.cinc0, check=self.check)
-        self.cinc = np.clip(self.power * self.cinc0.sum(), 0.0, 1.0)
+        self.power, self.cinc = capability_arrays(self.economy, self.military, self.economy0, self.military0, self.cinc0, check=self.check)
 
