@@ -14,7 +14,6 @@ from foedus.sim.output import simulate_to_dir
 from foedus.sim.record import Recorder
 from foedus.sim.steps import DEFAULT_STEPS
 from foedus.sim.synthetic import synthetic_scenario, with_updates
-from foedus.sim.world import Agreements
 from foedus.theory.alignment import MOTIVES
 
 from .conftest import detail
@@ -152,19 +151,6 @@ def test_scheduled_shocks_of_world_2022():
     war = ev[(ev["kind"] == "war") & (ev["year"] == 2022)]
     assert ((war["ccode"] == 365) & (war["ccode2"] == 369)).any()  # Russia's invasion of Ukraine
     assert w.tier[w.index_of(2)] == "superpower"
-
-
-def test_agreements_grow_and_keep_closed_spells():
-    ag = Agreements(5, capacity=1)
-    a = ag.add(np.array([0, 1]), 2000, power=np.array([0.5, 0.1]))
-    b = ag.add(np.array([1, 2, 3]), 2001)
-    ag.join(a, np.array([4]), 2002)
-    ag.leave(b, np.array([2]), 2003)
-    ag.dissolve(a, 2004)
-    slot, idx, entry, exit_ = ag.spells()
-    rows = sorted(zip(slot.tolist(), idx.tolist(), entry.tolist(), exit_.tolist()))
-    assert rows == [(0, 0, 2000, 2004), (0, 1, 2000, 2004), (0, 4, 2002, 2004), (1, 1, 2001, -1), (1, 2, 2001, 2003), (1, 3, 2001, -1)]
-    assert ag.allied()[1, 3] and not ag.allied()[0, 1]
 
 
 def test_cyber_alignments_form_from_mutual_trust_and_record_every_actor():

@@ -22,7 +22,8 @@ from foedus.data.snapshot import great_circle_km
 from foedus.schema import OBLIGATIONS, POWER_TIERS, power_tier
 from foedus.sim import steps as st
 from foedus.sim.scenario import GLOBAL_THREATS, Scenario
-from foedus.sim.world import AGREEMENT_KINDS, DOMAINS, FIRST_SCENARIO_ID, Agreements, World, capability_arrays
+from foedus.sim.agreements import AGREEMENT_KINDS, DOMAINS, FIRST_SCENARIO_ID, Agreements
+from foedus.sim.world import World, capability_arrays
 from foedus.theory.capability import asymmetric_capabilities, offensive_capability
 from foedus.theory.cyber import attribution_probability, intrusion_propensity
 from foedus.theory.threat import proximity_matrix

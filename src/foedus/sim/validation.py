@@ -75,7 +75,7 @@ import numpy as np
 import pandas as pd
 
 from foedus.schema import History
-from foedus.sim.world import FIRST_SIMULATED_ID
+from foedus.sim.agreements import FIRST_SIMULATED_ID
 
 PERIODS: dict[str, tuple[str, int, int]] = {
     "multipolar-1815": ("1816-1914", 1816, 1914),
@@ -136,7 +136,7 @@ def window(history: History, first: int, last: int, *, kinds: tuple[str, ...] = 
         Agreement kinds kept.
     simulated_only : bool
         Keep only agreements formed during a simulation (ids from
-        :data:`foedus.sim.world.FIRST_SIMULATED_ID`), not a scenario's starting ones.
+        :data:`foedus.sim.agreements.FIRST_SIMULATED_ID`), not a scenario's starting ones.
     """
     ag = history.agreements
     keep = ag["kind"].isin(kinds) & (ag["start_year"] >= first) & (ag["start_year"] <= last)

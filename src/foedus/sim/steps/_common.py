@@ -1,6 +1,6 @@
 """What the step modules share: the step type, agreement codes, and two small helpers.
 
-The codes index :data:`foedus.sim.world.AGREEMENT_KINDS` and :data:`foedus.sim.world.DOMAINS`;
+The codes index :data:`foedus.sim.agreements.AGREEMENT_KINDS` and :data:`foedus.sim.agreements.DOMAINS`;
 :func:`dissolve_if_empty` ends a security agreement left with fewer than two members, whichever
 step left it so (an exit, a scheduled exit).
 """
@@ -11,7 +11,8 @@ from typing import Callable
 
 import numpy as np
 
-from foedus.sim.world import World, member_counts
+from foedus.sim.membership import member_counts
+from foedus.sim.world import World
 from foedus.theory import alignment as th_align
 from foedus.theory.capability import asymmetric_capabilities
 
@@ -21,9 +22,9 @@ Step = Callable[[World, np.random.Generator], None]
 MOTIVES = th_align.MOTIVES
 """The motives of alignment (F1–F4) in the order of the utilities and of every event's decomposition."""
 SECURITY, CYBER_DOMAIN = 0, 1
-"""Codes of :data:`foedus.sim.world.DOMAINS`."""
+"""Codes of :data:`foedus.sim.agreements.DOMAINS`."""
 ALLIANCE, COALITION, ORGANISATION = 0, 1, 2
-"""Codes of :data:`foedus.sim.world.AGREEMENT_KINDS`."""
+"""Codes of :data:`foedus.sim.agreements.AGREEMENT_KINDS`."""
 
 
 def sym_clip(a: np.ndarray) -> np.ndarray:

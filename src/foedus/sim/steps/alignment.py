@@ -11,7 +11,8 @@ import numpy as np
 
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY, dissolve_if_empty
 from foedus.sim.steps.formation import commitment_capacity, form_alliances, formation_inputs, option_costs, stay_autonomy_factor
-from foedus.sim.world import World, leaders, member_counts, member_values
+from foedus.sim.membership import leaders, member_counts, member_values
+from foedus.sim.world import World
 from foedus.theory import alignment as th_align
 from foedus.theory import politics as th_pol
 
@@ -78,7 +79,7 @@ class _Alliances:
 
     ``slots`` (A,): the alliances; ``members`` (A, N) their membership; ``size`` (A,) their
     members; ``portfolio`` (N,) each state's alliances over its commitment capacity; ``top``:
-    each alliance's strongest and second-strongest members (:func:`foedus.sim.world.leaders`),
+    each alliance's strongest and second-strongest members (:func:`foedus.sim.membership.leaders`),
     None when the autonomy term is off (only Morrow's exchange needs them) or no alliance is in
     force.
     """

@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.sim.steps._common import COALITION, ORGANISATION, SECURITY
-from foedus.sim.world import World, pair_max
+from foedus.sim.membership import pair_max
+from foedus.sim.world import World
 from foedus.theory import politics as th_pol
 
 _DISPUTE_DETAIL = {w: f'{{"escalated_to_war":{str(w).lower()}}}' for w in (False, True)}

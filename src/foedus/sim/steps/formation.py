@@ -13,7 +13,8 @@ from numba import njit
 
 from foedus.schema import OBLIGATIONS
 from foedus.sim.steps._common import ALLIANCE, MOTIVES
-from foedus.sim.world import World, leaders
+from foedus.sim.membership import leaders
+from foedus.sim.world import World
 from foedus.theory import politics as th_pol
 from foedus.theory.capability import asymmetric_capabilities
 
@@ -68,7 +69,7 @@ def option_costs(world: World, rows: np.ndarray, alliances: np.ndarray, mem: np.
     contract is feasible): the weak side of an asymmetric pair pays more, the strong side less.
     Joining an alliance is an exchange with its strongest member (an asymmetric alliance is
     mostly its leader, as in the capability-weighted join utility; ``leader``: each alliance's
-    strongest member, from :func:`foedus.sim.world.leaders`).
+    strongest member, from :func:`foedus.sim.membership.leaders`).
     """
     p = world.params
     n = world.n
@@ -107,7 +108,7 @@ def stay_autonomy_factor(world: World, top: tuple[np.ndarray, np.ndarray] | None
 
     ``da`` is Morrow's autonomy change of the member in an exchange with the alliance's strongest
     other member (``top``: each alliance's strongest and second-strongest members, from
-    :func:`foedus.sim.world.leaders`): the leader of an asymmetric alliance gains autonomy
+    :func:`foedus.sim.membership.leaders`): the leader of an asymmetric alliance gains autonomy
     (concessions) and so stays at a lower cost; its small allies pay for their security in
     autonomy.
     """

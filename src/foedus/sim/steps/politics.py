@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.sim.steps._common import COALITION, MOTIVES, SECURITY
-from foedus.sim.world import World, alliance_ties, security_profile
+from foedus.sim.membership import alliance_ties, security_profile
+from foedus.sim.world import World
 from foedus.theory import politics as th_pol
 
 def alliance_politics(world: World, rng: np.random.Generator) -> None:

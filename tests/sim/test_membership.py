@@ -1,4 +1,4 @@
-"""The compiled membership passes of foedus.sim.world against plain NumPy definitions."""
+"""The compiled membership passes of foedus.sim.membership against plain NumPy definitions and foedus.theory.capability."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from foedus.sim.world import alliance_ties, leaders, member_values, pair_max, security_profile
+from foedus.sim.membership import alliance_ties, leaders, member_values, pair_max, security_profile
 from foedus.theory import capability as th_cap
 
 
