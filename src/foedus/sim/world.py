@@ -10,13 +10,18 @@ crises a :class:`Crises`; the compiled passes over memberships are in :mod:`foed
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from foedus.schema import POWER_TIERS, power_tier_code
 from foedus.sim.agreements import Agreements
+from foedus.sim.parameters import Parameters
+from foedus.sim.scenario import Trends
 from foedus.theory.capability import capability_shares
+
+if TYPE_CHECKING:  # the recorder reads the world: a run-time import would be circular
+    from foedus.sim.record import Recorder
 
 
 def capability_arrays(economy, military, economy0, military0, cinc0, *, check: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -84,6 +89,26 @@ class World:
     its baseline, ``rivalry``, ``trade_dependence`` ([i, j] = i's dependence on j),
     ``territorial_dispute``, ``trust`` (cyber), ``threat`` ([i, j] = threat j poses to i, F2),
     ``intrusions``/``attributed`` (this year's cyber operations, [i, j] = i into j).
+
+    What the fields are, by who writes them:
+
+    - inputs, fixed for the run (:mod:`foedus.sim.start`): ``ccode``, ``abb``, ``names``,
+      ``since``, ``distance_km``, ``contiguous``, ``proximity``, ``rivalry``,
+      ``territorial_dispute``, ``exposure``, ``ideal_distance``, the baselines ``cinc0``,
+      ``economy0``, ``military0``, ``milex0``, ``milper0``, ``milex_floor``, ``base_global``,
+      ``tier_pin``, the non-state actors (``nonstate_*``), ``cyber_scale``, ``crisis_threats``,
+      ``params``, ``trends``, ``shocks``, and the run's switches ``explain`` and ``check``;
+    - state, carried from year to year by the steps: ``year``, ``economy``, ``growth``,
+      ``milex``, ``military``, ``milper``, ``population``, ``regime``, ``ideal_point``,
+      ``major``, ``power``, ``cinc``, ``cyber_capacity``, ``cyber_vulnerability``,
+      ``hostility`` and ``hostility_base``, ``trade_dependence``, ``trust``, ``at_war``,
+      ``global_intensity``, ``base_spending``, ``agreements``, ``crises``;
+    - results of the year, recomputed by one step and read by later ones: ``offensive``
+      (capabilities), ``threat``, ``global_threat``, ``shared_global`` (threat perception),
+      ``utilities`` (alignment), ``ally_credibility``, ``entrapment``, ``abandonment``
+      (alliance politics), ``intrusions``, ``attributed`` (cyber);
+    - ``cache`` keeps what changes rarely (see :mod:`foedus.sim.steps`), ``log`` is the run's
+      :class:`~foedus.sim.record.Recorder`.
     """
 
     year: int
@@ -155,10 +180,10 @@ class World:
     off by default, since the world's arrays are valid by construction; on to debug a new step."""
     tier_pin: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))
     cache: dict = field(default_factory=dict)
-    params: Any = None
-    trends: Any = None
+    params: Parameters | None = None
+    trends: Trends | None = None
     shocks: dict = field(default_factory=dict)
-    log: Any = None
+    log: Recorder | None = None
 
     @property
     def n(self) -> int:
