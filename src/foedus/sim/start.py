@@ -22,6 +22,7 @@ from foedus.data.snapshot import great_circle_km
 from foedus.schema import OBLIGATIONS, POWER_TIERS, power_tier
 from foedus.sim import steps as st
 from foedus.sim.scenario import GLOBAL_THREATS, Scenario
+from foedus.sim.steps.cyber import defensive_posture
 from foedus.sim.agreements import AGREEMENT_KINDS, DOMAINS, FIRST_SCENARIO_ID, Agreements
 from foedus.sim.world import World, capability_arrays
 from foedus.theory.capability import asymmetric_capabilities, offensive_capability
@@ -376,8 +377,7 @@ def _cyber_scale(cap: np.ndarray, vulnerability: np.ndarray, regime: np.ndarray,
         return 0.0
     if sc.cyber_incidents_per_year is None:
         return sc.parameters.intrusion_rate
-    posture = 0.5 + 0.5 * regime  # as in foedus.sim.steps.cyber.cyber
-    prop = intrusion_propensity(cap, vulnerability, posture)
+    prop = intrusion_propensity(cap, vulnerability, defensive_posture(regime))
     prop = prop * attribution_probability(cap[:, None], cap[None, :])
     np.fill_diagonal(prop, 0.0)
     total = float(prop.sum())

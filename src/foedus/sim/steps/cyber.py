@@ -39,8 +39,7 @@ def cyber(world: World, rng: np.random.Generator) -> None:
         world.intrusions = np.zeros((n, n), bool)
         world.attributed = np.zeros((n, n), bool)
         return
-    posture = 0.5 + 0.5 * world.regime  # democracies keep a more defensive posture (0.5 to 1)
-    prop = th_cyber.intrusion_propensity(cap, world.cyber_vulnerability, posture, check=world.check)
+    prop = th_cyber.intrusion_propensity(cap, world.cyber_vulnerability, defensive_posture(world.regime), check=world.check)
     # 2 * T3: the calibrated scale holds at T3 = 0.5
     prob = np.clip(world.cyber_scale * (2.0 * world.trends.cyber) * prop, 0.0, 1.0)
     np.fill_diagonal(prob, 0.0)
@@ -68,6 +67,15 @@ def cyber(world: World, rng: np.random.Generator) -> None:
             [_CYBER_DETAIL[(bool(a), bool(e))] for a, e in zip(allied[i_idx, j_idx], escalate)],
         )
     _cyber_alignments(world, rng)
+
+
+def defensive_posture(regime: np.ndarray) -> np.ndarray:
+    """How defensive a state's cyber posture is (0.5-1) from its regime (0-1): ``0.5 + 0.5 * regime``.
+
+    Democracies keep a more defensive posture (intrusion_propensity's ``defensive_posture``);
+    also the posture at which :mod:`foedus.sim.start` calibrates the intrusion scale.
+    """
+    return 0.5 + 0.5 * regime
 
 
 _CYBER_DETAIL = {
