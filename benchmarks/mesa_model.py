@@ -85,7 +85,7 @@ class State(mesa.Agent):
         self.cinc0 = float(world.cinc0[i])
         self.power = float(world.power[i])
         self.cinc = float(world.cinc[i])
-        self.offensive = float(world.offensive[i])
+        self.offensive = float(world.results.offensive[i])
         self.regime = float(world.regime[i])
         self.major = bool(world.major[i])
         self.tier_pin = int(world.tier_pin[i])

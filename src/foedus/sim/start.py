@@ -24,7 +24,7 @@ from foedus.sim import steps as st
 from foedus.sim.scenario import GLOBAL_THREATS, Scenario
 from foedus.sim.steps.cyber import defensive_posture
 from foedus.sim.agreements import AGREEMENT_KINDS, DOMAINS, FIRST_SCENARIO_ID, Agreements
-from foedus.sim.world import World, capability_arrays
+from foedus.sim.world import World, YearResults, capability_arrays
 from foedus.theory.capability import asymmetric_capabilities, offensive_capability
 from foedus.theory.cyber import attribution_probability, intrusion_propensity
 from foedus.theory.threat import proximity_matrix
@@ -120,10 +120,8 @@ def _build_world(scenario: Scenario) -> World:
         base_global=intensity.copy(),
         power=power,
         cinc=cinc,
-        offensive=offensive_capability(military, power, floor=prm.offensive_floor, check=False),
+        results=YearResults.empty(n, offensive=offensive_capability(military, power, floor=prm.offensive_floor, check=False)),
         at_war=np.zeros((n, n), bool),
-        intrusions=np.zeros((n, n), bool),
-        attributed=np.zeros((n, n), bool),
         cyber_scale=_cyber_scale(s["cyber_capacity"], s["cyber_vulnerability"], s["regime"], sc),
         crisis_threats=[GLOBAL_THREATS.index(t) for t in GLOBAL_THREATS if t in sc.crisis_threats],
         params=prm,

@@ -75,6 +75,61 @@ class Crises:
 
 
 @dataclass
+class YearResults:
+    """What a step of the year computes for the steps after it: the results passed along a year.
+
+    Each field is written by one step (in brackets) and read by later ones, and by the first
+    steps of the next year; :func:`foedus.sim.steps.initialise` computes them for year one.
+
+    Attributes
+    ----------
+    offensive : (N,) float
+        Offensive capability, 0-1 (capabilities; :func:`foedus.theory.capability.offensive_capability`).
+    threat : (N, N) float
+        ``[i, j]``: the threat j poses to i, capability-share units (threat perception; brief F2).
+    global_threat : (N,) float
+        Each state's exposure to global threats weighted by their intensity (threat perception).
+    shared_global : (N, N) float
+        The global threat pairs share (threat perception).
+    utilities : (4, N, N) float
+        Utility to i of allying with j by motive (alignment; F1–F4).
+    ally_credibility : (N, N) float
+        Commitment × cohesion of the strongest agreement i shares with j (alliance politics).
+    entrapment, abandonment : (N,) float
+        Each state's alliance security dilemma, 0-1 (alliance politics; Snyder 1984).
+    intrusions, attributed : (N, N) bool
+        This year's cyber intrusions and those attributed, ``[i, j]``: i into j (cyber; T3).
+    """
+
+    offensive: np.ndarray
+    threat: np.ndarray
+    global_threat: np.ndarray
+    shared_global: np.ndarray
+    utilities: np.ndarray
+    ally_credibility: np.ndarray
+    entrapment: np.ndarray
+    abandonment: np.ndarray
+    intrusions: np.ndarray
+    attributed: np.ndarray
+
+    @classmethod
+    def empty(cls, n: int, *, offensive: np.ndarray | None = None) -> "YearResults":
+        """Results for ``n`` states before any step has run (zeros; ``offensive`` if given)."""
+        return cls(
+            offensive=np.zeros(n) if offensive is None else offensive,
+            threat=np.zeros((n, n)),
+            global_threat=np.zeros(n),
+            shared_global=np.zeros((n, n)),
+            utilities=np.zeros((4, n, n)),
+            ally_credibility=np.zeros((n, n)),
+            entrapment=np.zeros(n),
+            abandonment=np.zeros(n),
+            intrusions=np.zeros((n, n), bool),
+            attributed=np.zeros((n, n), bool),
+        )
+
+
+@dataclass
 class World:
     """The state of the simulated international system in one year (arrays; brief A1, A2).
 
@@ -82,13 +137,12 @@ class World:
     ``milex`` (million US$ per year), ``military`` (military stock: spending accumulated with
     depreciation), ``milper`` (thousands), ``population`` (millions), ``regime`` (0-1),
     ``ideal_point``, ``major``, ``power`` (capability share, sums to 1), ``cinc`` (share of the
-    world's capabilities), ``offensive`` (0-1), ``cyber_capacity``, ``cyber_vulnerability``,
-    ``exposure`` (N, K global threats).
+    world's capabilities), ``cyber_capacity``, ``cyber_vulnerability``, ``exposure`` (N, K
+    global threats).
 
     Per ordered pair (N, N): ``distance_km``, ``contiguous``, ``proximity``, ``hostility`` and
     its baseline, ``rivalry``, ``trade_dependence`` ([i, j] = i's dependence on j),
-    ``territorial_dispute``, ``trust`` (cyber), ``threat`` ([i, j] = threat j poses to i, F2),
-    ``intrusions``/``attributed`` (this year's cyber operations, [i, j] = i into j).
+    ``territorial_dispute``, ``trust`` (cyber), ``at_war``.
 
     What the fields are, by who writes them:
 
@@ -103,10 +157,7 @@ class World:
       ``major``, ``power``, ``cinc``, ``cyber_capacity``, ``cyber_vulnerability``,
       ``hostility`` and ``hostility_base``, ``trade_dependence``, ``trust``, ``at_war``,
       ``global_intensity``, ``base_spending``, ``agreements``, ``crises``;
-    - results of the year, recomputed by one step and read by later ones: ``offensive``
-      (capabilities), ``threat``, ``global_threat``, ``shared_global`` (threat perception),
-      ``utilities`` (alignment), ``ally_credibility``, ``entrapment``, ``abandonment``
-      (alliance politics), ``intrusions``, ``attributed`` (cyber);
+    - ``results``: what one step of the year computes for later ones (:class:`YearResults`);
     - ``cache`` keeps what changes rarely (see :mod:`foedus.sim.steps`), ``log`` is the run's
       :class:`~foedus.sim.record.Recorder`.
     """
@@ -152,17 +203,8 @@ class World:
     crises: Crises = field(default_factory=Crises)
     power: np.ndarray = field(default_factory=lambda: np.zeros(0))
     cinc: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    offensive: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    threat: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
-    global_threat: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    utilities: np.ndarray = field(default_factory=lambda: np.zeros((4, 0, 0)))
-    intrusions: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), bool))
-    attributed: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), bool))
+    results: YearResults = field(default_factory=lambda: YearResults.empty(0))
     at_war: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), bool))
-    abandonment: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    entrapment: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    ally_credibility: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
-    shared_global: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
     ideal_distance: np.ndarray | None = None
     milex0: np.ndarray = field(default_factory=lambda: np.zeros(0))
     milper0: np.ndarray = field(default_factory=lambda: np.zeros(0))

@@ -27,8 +27,8 @@ def test_intrusions_erode_the_victims_trust_and_nothing_happens_without_cyber_ca
     world, rng = tiny_world(actors=ACTORS_CYBER, intrusion_rate=1.0, trends={"cyber": 1.0}, trust_recovery=0.0)
     before = world.trust.copy()
     cyber(world, rng)
-    hit = world.intrusions.T & ~np.eye(world.n, dtype=bool)  # [i, j]: j intruded into i
+    hit = world.results.intrusions.T & ~np.eye(world.n, dtype=bool)  # [i, j]: j intruded into i
     assert hit.any() and (world.trust[hit] <= before[hit]).all()
     world, rng = tiny_world()
     cyber(world, rng)
-    assert not world.intrusions.any() and not events(world)
+    assert not world.results.intrusions.any() and not events(world)

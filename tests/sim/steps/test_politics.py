@@ -29,9 +29,9 @@ def test_no_alliance_dissolves_when_the_hazard_is_zero_and_betrayal_fades():
 def test_betrayal_lowers_cohesion_and_the_credibility_of_the_ally():
     world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA])])
     g, a = world.index_of(GRT), world.index_of(SMA)
-    trusted = cohesion_state(world)["cohesion"][0], world.ally_credibility[a, g]
+    trusted = cohesion_state(world)["cohesion"][0], world.results.ally_credibility[a, g]
     world.agreements.betrayal[0] = 0.5
-    betrayed = cohesion_state(world)["cohesion"][0], world.ally_credibility[a, g]
+    betrayed = cohesion_state(world)["cohesion"][0], world.results.ally_credibility[a, g]
     assert betrayed[0] == pytest.approx(0.5 * trusted[0]) and betrayed[1] < trusted[1]
 
 

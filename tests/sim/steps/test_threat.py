@@ -12,11 +12,11 @@ from .conftest import ACTORS, GRT, RIV, SMA, tiny_world
 def test_a_hostile_neighbour_threatens_more_and_no_state_threatens_itself():
     world, rng = tiny_world()
     a, r = world.index_of(SMA), world.index_of(RIV)
-    before = world.threat[a, r]
+    before = world.results.threat[a, r]
     world.hostility[a, r] = world.hostility[r, a] = 1.0
     threat_perception(world, rng)
-    assert world.threat[a, r] > before
-    assert (np.diag(world.threat) == 0).all()
+    assert world.results.threat[a, r] > before
+    assert (np.diag(world.results.threat) == 0).all()
 
 
 def test_a_superpower_threatens_across_the_world():

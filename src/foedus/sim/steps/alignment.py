@@ -43,17 +43,17 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     p = world.params
     u = th_align.alignment_utilities(
         world.power,
-        world.threat,
+        world.results.threat,
         world.hostility,
         weakness_threshold=p.weakness_threshold,
         balance_power_weight=p.balance_power_weight,
         balance_threat_weight=p.balance_threat_weight,
         bandwagon_weight=p.bandwagon_weight,
         tether_weight=p.tether_weight,
-        shared_global=world.shared_global,
+        shared_global=world.results.shared_global,
         check=world.check,
     )
-    world.utilities = u
+    world.results.utilities = u
     total = u.sum(axis=0)
     capacity = commitment_capacity(world)
     view = _Alliances(world, capacity)
@@ -111,7 +111,7 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, total: np.ndar
     # members (by state, then alliance) that joined before this year, and the value of their fellow members
     i_idx, a_idx, stay_m = member_values(ag.members, alliances, ag.entry_year, y, total)
     cost_m = p.exit_threshold * p.alliance_cost * (1.0 + view.portfolio[i_idx]) ** p.commitment_exponent
-    cost_m = cost_m * (1.0 + world.entrapment[i_idx]) * stay_autonomy_factor(world, view.top, i_idx, a_idx)
+    cost_m = cost_m * (1.0 + world.results.entrapment[i_idx]) * stay_autonomy_factor(world, view.top, i_idx, a_idx)
     # institutionalised alliances are harder to leave, as to end (see alliance_politics)
     exit_p = p.exit_rate * (1.0 - p.institution_protection * ag.institutionalised[alliances[a_idx]] / 2.0)
     go = (stay_m < cost_m) & (rng.random(len(i_idx)) < exit_p)
@@ -124,7 +124,7 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, total: np.ndar
         dec = np.einsum("mkj,kj->km", u[:, i_idx, :], view.members[a_idx].astype(float))
         # plain Python values for the details (one conversion per array, not per value)
         mot, val, cst = dec.tolist(), stay_m.tolist(), cost_m.tolist()
-        coh, ent, aba = ag.cohesion[slots].tolist(), world.entrapment[i_idx].tolist(), world.abandonment[i_idx].tolist()
+        coh, ent, aba = ag.cohesion[slots].tolist(), world.results.entrapment[i_idx].tolist(), world.results.abandonment[i_idx].tolist()
         details = [
             {
                 "cause": "membership no longer worth its cost",

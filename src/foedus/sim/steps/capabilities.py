@@ -58,7 +58,7 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
     world.military = (1.0 - p.military_depreciation) * world.military + world.milex
     world.milper = world.milper0 * world.milex / world.milex0
     world.update_power()
-    world.offensive = offensive_capability(world.military, world.power, floor=p.offensive_floor, check=world.check)
+    world.results.offensive = offensive_capability(world.military, world.power, floor=p.offensive_floor, check=world.check)
 
 
 def arming_pressure(world: World) -> tuple[np.ndarray, np.ndarray]:
@@ -72,13 +72,13 @@ def arming_pressure(world: World) -> tuple[np.ndarray, np.ndarray]:
     x = world.milex
     n = world.n
     kappa = th_arms.security_dilemma_reactivity(
-        1.0 - world.trust, np.broadcast_to(world.offensive[None, :], (n, n)), base_reactivity=2.0 * world.params.reactivity, check=world.check
+        1.0 - world.trust, np.broadcast_to(world.results.offensive[None, :], (n, n)), base_reactivity=2.0 * world.params.reactivity, check=world.check
     )
     k = np.empty((n, n))
     kx = np.zeros(n)  # sum_j K_ij x_j
     threatening = np.zeros(n)  # sum_j (T_ij / p_j) x_j
-    _arming_kernel(world.threat, world.power, e, kappa, x, k, kx, threatening)
-    allied = world.ally_credibility @ x
+    _arming_kernel(world.results.threat, world.power, e, kappa, x, k, kx, threatening)
+    allied = world.results.ally_credibility @ x
     cover = np.divide(allied, allied + threatening, out=np.zeros_like(allied), where=(allied + threatening) > 0)
     relief = world.params.ally_weight * kx * cover
     return k, relief

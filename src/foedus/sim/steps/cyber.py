@@ -36,8 +36,8 @@ def cyber(world: World, rng: np.random.Generator) -> None:
     y = world.year
     cap = world.cyber_capacity
     if not (cap > 0).any() or world.cyber_scale <= 0:
-        world.intrusions = np.zeros((n, n), bool)
-        world.attributed = np.zeros((n, n), bool)
+        world.results.intrusions = np.zeros((n, n), bool)
+        world.results.attributed = np.zeros((n, n), bool)
         return
     prop = th_cyber.intrusion_propensity(cap, world.cyber_vulnerability, defensive_posture(world.regime), check=world.check)
     # 2 * T3: the calibrated scale holds at T3 = 0.5
@@ -50,7 +50,7 @@ def cyber(world: World, rng: np.random.Generator) -> None:
     i_idx, j_idx = i_all[hit], j_all[hit]
     attributed = np.zeros((n, n), bool)
     attributed[i_idx, j_idx] = True
-    world.intrusions, world.attributed = intr, attributed
+    world.results.intrusions, world.results.attributed = intr, attributed
     world.trust = th_cyber.trust_update(world.trust, intr.T.astype(float), attributed.T.astype(float), recovery_rate=p.trust_recovery, check=world.check)
     fear = np.clip(world.hostility[j_idx, i_idx], 0.0, 1.0)  # the victim's prior that it prepares an attack
     escalate = rng.random(len(i_idx)) < th_cyber.escalation_probability(1.0, 1.0, fear, check=world.check)
@@ -114,7 +114,7 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
         trusted_by = (Mf @ world.trust) * per  # [a, i]: the members' mean trust in i
         benefit = (Mf @ cap) * per[:, 0]
         strongest = np.where(M, cap[None, :], 0.0).max(axis=1)
-        espionage = p.espionage_risk * ((Mf @ world.intrusions.astype(float)) > 0)
+        espionage = p.espionage_risk * ((Mf @ world.results.intrusions.astype(float)) > 0)
         exit_risk = np.clip(strongest[:, None] - cap[None, :], 0.0, 1.0)
         value = th_cyber.cyber_alignment_value(
             np.broadcast_to(benefit[:, None], M.shape), world.cyber_vulnerability[None, :], espionage, exit_risk, trust_in, check=world.check
@@ -216,7 +216,7 @@ def _new_cyber_alignments(world: World, rng: np.random.Generator) -> None:
     considering = free & (rng.random(n) < world.params.consider_rate)
     if considering.sum() == 0 or free.sum() < 2:
         return
-    espionage = world.params.espionage_risk * world.intrusions.T.astype(float)  # [i, j]: j intruded into i this year
+    espionage = world.params.espionage_risk * world.results.intrusions.T.astype(float)  # [i, j]: j intruded into i this year
     exit_risk = np.clip(cap[None, :] - cap[:, None], 0.0, 1.0)
     value = th_cyber.cyber_alignment_value(np.broadcast_to(cap[None, :], (n, n)), world.cyber_vulnerability[:, None], espionage, exit_risk, world.trust, check=world.check)
     ok = free[:, None] & free[None, :] & (world.trust >= world.params.cyber_trust_threshold) & (world.trust.T >= world.params.cyber_trust_threshold) & (value > 0) & (value.T > 0)

@@ -188,8 +188,8 @@ def form_alliances(world: World, i: np.ndarray, j: np.ndarray, dec: np.ndarray, 
     mot, mi, mj = motives.tolist(), dec_i.tolist(), dec_j.tolist()
     ui, uj = total[i, j].tolist(), total[j, i].tolist()
     ki, kj = cost[i, j].tolist(), cost[j, i].tolist()
-    ti, tj = world.ccode[world.threat[i].argmax(axis=1)].tolist(), world.ccode[world.threat[j].argmax(axis=1)].tolist()
-    between = np.maximum(world.threat[i, j], world.threat[j, i]).tolist()
+    ti, tj = world.ccode[world.results.threat[i].argmax(axis=1)].tolist(), world.ccode[world.results.threat[j].argmax(axis=1)].tolist()
+    between = np.maximum(world.results.threat[i, j], world.results.threat[j, i]).tolist()
     asym_l = asym.tolist()
     details = [
         {

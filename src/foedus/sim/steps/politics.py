@@ -111,12 +111,12 @@ def _democratisation(world: World, depth: np.ndarray) -> None:
     """Allies' democracy pulls up the regime of deeply integrated members (T5; Pevehouse 2005).
 
     :func:`foedus.theory.politics.democratic_diffusion` with the allies' regimes weighted by the
-    strength of each tie (commitment × cohesion, ``world.ally_credibility``), the depth of the
+    strength of each tie (commitment × cohesion, ``world.results.ally_credibility``), the depth of the
     state's integration (the largest integration of its agreements: forward-deployed forces, a
     common command) and the yearly rate ``democratisation_rate × 2 T5``.
     """
     rate = world.params.democratisation_rate * 2.0 * world.trends.norms
-    c = world.ally_credibility
+    c = world.results.ally_credibility
     if rate <= 0 or not depth.any():
         return
     weight = c.sum(axis=1)
@@ -128,8 +128,8 @@ def _democratisation(world: World, depth: np.ndarray) -> None:
 def cohesion_state(world: World) -> dict | None:
     """Cohesion of the security agreements in force and what follows from it (deterministic part of step 5).
 
-    Sets ``agreements.cohesion``, ``world.ally_credibility``, ``world.entrapment`` and
-    ``world.abandonment``; returns the per-agreement factors (or None without agreements).
+    Sets ``agreements.cohesion``, ``world.results.ally_credibility``, ``world.results.entrapment`` and
+    ``world.results.abandonment``; returns the per-agreement factors (or None without agreements).
     See :func:`alliance_politics` for the model.
     """
     tr = world.trends
@@ -137,12 +137,12 @@ def cohesion_state(world: World) -> dict | None:
     n = world.n
     slots = ag.in_force(domain=SECURITY)
     slots = slots[ag.kind[slots] != COALITION]
-    world.ally_credibility = np.zeros((n, n))
-    world.entrapment = np.zeros(n)
-    world.abandonment = np.zeros(n)
+    world.results.ally_credibility = np.zeros((n, n))
+    world.results.entrapment = np.zeros(n)
+    world.results.abandonment = np.zeros(n)
     if not len(slots):
         return None
-    prof = security_profile(ag.members, slots, world.power, ag.power_start, world.threat, world.global_threat, world.economy, world.regime)
+    prof = security_profile(ag.members, slots, world.power, ag.power_start, world.results.threat, world.results.global_threat, world.economy, world.regime)
     rho, similarity, joint_dem = prof["rho"], prof["similarity"], prof["all_democracies"]
     competition = np.minimum(np.maximum(tr.economic_interdependence * prof["evenness"], 0.0), 1.0)
     prm = world.params
@@ -164,13 +164,13 @@ def cohesion_state(world: World) -> dict | None:
     # risk-taking (their largest hostility) and whether an ally faces the same main threat
     partner_risk = np.minimum(np.maximum(world.hostility.max(axis=1), 0.0), 1.0)
     c_ij, best_of, risk_of_partners, shared = alliance_ties(
-        ag.members, slots, ag.commitment, ag.integration, cohesion, partner_risk, world.threat.argmax(axis=1)
+        ag.members, slots, ag.commitment, ag.integration, cohesion, partner_risk, world.results.threat.argmax(axis=1)
     )
-    world.ally_credibility = c_ij
+    world.results.ally_credibility = c_ij
     commit, integ, best = best_of.T
-    world.entrapment = th_pol.entrapment_risk(commit, risk_of_partners, shared, check=world.check)
+    world.results.entrapment = th_pol.entrapment_risk(commit, risk_of_partners, shared, check=world.check)
     alternatives = np.clip(1.0 - best, 0.0, 1.0)
-    world.abandonment = th_pol.abandonment_risk(commit, alternatives, integ, check=world.check)
+    world.results.abandonment = th_pol.abandonment_risk(commit, alternatives, integ, check=world.check)
     return {
         "slots": slots,
         "rho": rho,

@@ -17,7 +17,7 @@ def threat_perception(world: World, rng: np.random.Generator) -> None:
 
 
 def perceive_threats(world: World) -> None:
-    """Set ``world.threat``, ``world.global_threat`` and ``world.shared_global`` (brief F2; Walt 1987).
+    """Set ``world.results.threat``, ``world.results.global_threat`` and ``world.results.shared_global`` (brief F2; Walt 1987).
 
     ``T[i, j] = power_j * proximity_ij * offensive_j * intentions_ij``
     (:func:`foedus.theory.threat.threat_matrix`) with perceived intentions from hostility, UN
@@ -42,7 +42,7 @@ def perceive_threats(world: World) -> None:
         prox.ravel()[:: world.n + 1] = 0.0  # the diagonal
         prox.flags.writeable = False
         hit = world.cache["reach_proximity"] = (key, prox)
-    world.threat = th_threat.threat_matrix(world.power, hit[1], world.offensive, intent, check=world.check)
+    world.results.threat = th_threat.threat_matrix(world.power, hit[1], world.results.offensive, intent, check=world.check)
     key = world.global_intensity.tobytes()
     hit = world.cache.get("global_threats")
     if hit is None or hit[0] != key:
@@ -50,5 +50,5 @@ def perceive_threats(world: World) -> None:
         shared = th_threat.shared_global_threat(world.exposure, world.global_intensity, check=world.check)
         exposure.flags.writeable = shared.flags.writeable = False
         hit = world.cache["global_threats"] = (key, exposure, shared)
-    world.global_threat, world.shared_global = hit[1], hit[2]
+    world.results.global_threat, world.results.shared_global = hit[1], hit[2]
 
