@@ -128,6 +128,10 @@ class Parameters(BaseModel):
     intrusion_rate: float = Field(0.005, ge=0, le=1, description="scale of the yearly intrusion probability at T3 = 0.5 when the scenario gives no DCID rate")
     trust_recovery: float = Field(0.01, ge=0, le=1, description="yearly recovery of cyber trust towards 1 without observed intrusions (trust_update's recovery_rate)")
     escalation: float = Field(0.05, ge=0, le=1, description="hostility added by an attributed intrusion")
+    trust_floor: float = Field(0.2, ge=0, le=1, description="starting cyber trust of a pair the scenario gives none, at opposite regimes and UN positions (T3)")
+    trust_range: float = Field(
+        0.6, ge=0, le=1, description="starting cyber trust added, over trust_floor, by identical regimes and UN positions (T3)"
+    )
     cyber_trust_threshold: float = Field(0.5, ge=0, le=1, description="mutual trust needed to share vulnerabilities in a cyber alignment (T3)")
     espionage_risk: float = Field(0.5, ge=0, le=1, description="espionage risk of aligning with an actor that intruded into one this year (T3)")
     nonstate_home_trust: float = Field(0.8, ge=0, le=1, description="a cyber alignment's trust in a firm or NGO whose home state is a member (T3)")

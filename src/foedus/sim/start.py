@@ -197,10 +197,11 @@ def _pair_arrays(sc: Scenario, pos: dict[int, int], regime: np.ndarray, ideal_po
 
     Distances are great-circle distances between capitals unless a relation gives the minimum
     distance; proximity is :func:`foedus.theory.threat.proximity_matrix` with the scenario's
-    ``decay_km``. Cyber trust defaults to ``0.2 + 0.6 * (1 - |regime_i - regime_j|) * (1 - d_ij)``
+    ``decay_km``. Cyber trust defaults to ``trust_floor + trust_range * (1 - |regime_i - regime_j|) * (1 - d_ij)``
     with ``d`` the normalised distance of UN ideal points (0 when the scenario has fewer than
     two; ``ideal_point`` has the mean of the others for a missing one, :func:`_state_arrays`).
     """
+    prm = sc.parameters
     acts = sc.actors
     n = len(acts)
     lat = np.array([a.lat if a.lat is not None else 0.0 for a in acts], dtype=float)
@@ -226,7 +227,7 @@ def _pair_arrays(sc: Scenario, pos: dict[int, int], regime: np.ndarray, ideal_po
     if np.isfinite(ideal_point).sum() >= 2:
         d = np.abs(ideal_point[:, None] - ideal_point[None, :])
         ideal_distance = d / d.max() if d.max() > 0 else d
-    trust = 0.2 + 0.6 * (1.0 - np.abs(regime[:, None] - regime[None, :])) * (1.0 - (ideal_distance if ideal_distance is not None else 0.0))
+    trust = prm.trust_floor + prm.trust_range * (1.0 - np.abs(regime[:, None] - regime[None, :])) * (1.0 - (ideal_distance if ideal_distance is not None else 0.0))
     if rel is not None:
         has = ~np.isnan(rel["trust"])
         i, j = rel["i"][has], rel["j"][has]
@@ -235,7 +236,7 @@ def _pair_arrays(sc: Scenario, pos: dict[int, int], regime: np.ndarray, ideal_po
     return {
         "distance_km": distance,
         "contiguous": contiguous,
-        "proximity": proximity_matrix(distance, contiguous, decay_km=sc.parameters.decay_km),
+        "proximity": proximity_matrix(distance, contiguous, decay_km=prm.decay_km),
         "hostility": hostility,
         "rivalry": rivalry,
         "trade_dependence": trade,
