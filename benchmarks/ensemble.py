@@ -47,8 +47,7 @@ def profile_one_run(sc, seed: int) -> dict[str, float]:
 
     parts: dict[str, float] = {}
     t = time.perf_counter()
-    sim = Simulation(sc, seed=seed)
-    sim.world.log = CountingRecorder(sim.world.n, sc.start_year, capacity=sc.years)
+    sim = Simulation(sc, rng=seed, recorder=CountingRecorder(len(sc.actors), sc.start_year, capacity=sc.years))
     parts["build_world"] = time.perf_counter() - t
     steps = dict(sim.steps)
     spent = {k: 0.0 for k in steps}

@@ -28,7 +28,7 @@ implements rule for rule:
    hazard (lowered by military institutionalisation), integration, and the democratisation of
    deeply integrated members by their allies.
 
-The starting world comes from :func:`foedus.sim.engine.build_world` (distances, proximity, the
+The starting world comes from :func:`foedus.sim.start.build_world` (distances, proximity, the
 fixed-point grievance of the arms step), so both implementations start from the same numbers;
 the yearly rules are the peer's own. Both use their own random streams, so runs agree in
 distribution, not draw for draw: ``benchmarks/vs_mesa.py`` tests that.
@@ -41,7 +41,7 @@ import statistics
 
 import mesa
 
-from foedus.sim.engine import build_world
+from foedus.sim.start import build_world
 from foedus.sim.scenario import Scenario
 from foedus.theory.arms import JERVIS_WORLDS
 
@@ -85,7 +85,7 @@ class State(mesa.Agent):
         self.cinc0 = float(world.cinc0[i])
         self.power = float(world.power[i])
         self.cinc = float(world.cinc[i])
-        self.offensive = float(world.offensive[i])
+        self.offensive = float(world.results.offensive[i])
         self.regime = float(world.regime[i])
         self.major = bool(world.major[i])
         self.tier_pin = int(world.tier_pin[i])

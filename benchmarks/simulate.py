@@ -36,7 +36,7 @@ from foedus.theory.threat import threat_matrix
 
 def run_engine(n: int, years: int, seed: int) -> tuple[float, Simulation]:
     sc = synthetic_scenario(n, seed=seed, years=years, alliances=n // 10, cyber=True, spread_km=12000.0)
-    sim = Simulation(sc)
+    sim = Simulation(sc, rng=sc.seed)
     t0 = time.perf_counter()
     sim.run(years)
     sim.history()
@@ -78,7 +78,7 @@ def threat_loop(sim: Simulation) -> tuple[float, float]:
     """One year's threat matrix: pure-Python dyad loop vs the vectorised theory function."""
     w = sim.world
     n = w.n
-    power, prox, off = w.power.tolist(), w.proximity.tolist(), w.offensive.tolist()
+    power, prox, off = w.power.tolist(), w.proximity.tolist(), w.results.offensive.tolist()
     intent = np.clip(w.hostility, 0, 1).tolist()
     t0 = time.perf_counter()
     out = [[0.0] * n for _ in range(n)]
@@ -90,7 +90,7 @@ def threat_loop(sim: Simulation) -> tuple[float, float]:
     reps = 50
     t0 = time.perf_counter()
     for _ in range(reps):
-        vec = threat_matrix(w.power, w.proximity, w.offensive, np.clip(w.hostility, 0, 1))
+        vec = threat_matrix(w.power, w.proximity, w.results.offensive, np.clip(w.hostility, 0, 1))
     numpy_t = (time.perf_counter() - t0) / reps
     assert np.allclose(vec, np.array(out))
     return loop, numpy_t

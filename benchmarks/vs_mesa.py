@@ -83,7 +83,7 @@ def foedus_run(sc, seed: int, years: int, explain: bool = False) -> tuple[np.nda
         milex.append(float(world.milex.sum()))
 
     t0 = time.perf_counter()
-    sim = Simulation(sc, seed=seed, explain=explain)
+    sim = Simulation(sc, rng=seed, explain=explain)
     sim.steps["count"] = count
     sim.run(years)
     return np.array(counts), np.array(milex), time.perf_counter() - t0

@@ -16,7 +16,8 @@ from foedus.experiments.design import (
     make_design,
     parse_knob,
 )
-from foedus.sim.scenario import Parameters, Trends
+from foedus.sim.parameters import Parameters
+from foedus.sim.scenario import Trends
 
 
 def test_knob_names_are_unique_and_cover_trends_and_parameters():

@@ -23,8 +23,8 @@ from foedus.sim.compact import CountingRecorder, compact_record
 
 @pytest.fixture(scope="module")
 def finished(tiny):
-    sim = Simulation(tiny.model_copy(update={"years": 12}), seed=3)
-    sim.world.log = CountingRecorder(sim.world.n, tiny.start_year, capacity=12, keep_events=True)
+    recorder = CountingRecorder(len(tiny.actors), tiny.start_year, capacity=12, keep_events=True)
+    sim = Simulation(tiny.model_copy(update={"years": 12}), rng=3, recorder=recorder)
     sim.run()
     return sim
 

@@ -11,9 +11,10 @@ from foedus.data.runs import read_history_dir, write_history_dir
 from foedus.schema import TABLES, validate
 from foedus.sim import Scenario, Simulation, run_scenario
 from foedus.sim.output import simulate_to_dir
-from foedus.sim.steps import DEFAULT_STEPS, MOTIVES
+from foedus.sim.record import Recorder
+from foedus.sim.steps import DEFAULT_STEPS
 from foedus.testing import synthetic_scenario, with_updates
-from foedus.sim.world import Agreements
+from foedus.theory.alignment import MOTIVES
 
 from .conftest import detail
 
@@ -22,7 +23,7 @@ from .conftest import detail
 def run():
     sc = synthetic_scenario(14, seed=7, years=25, alliances=3, cyber=True, hostile_share=0.3, dispute_rate=0.2)
     sc = with_updates(sc, shocks=[{"year": 2003, "kind": "global_threat", "threat": "proliferation", "intensity": 2.0, "duration": 3}])
-    sim = Simulation(sc).run()
+    sim = Simulation(sc, rng=sc.seed).run()
     return sim, sim.history()
 
 
@@ -129,7 +130,7 @@ def test_steps_are_named_and_replaceable():
     ]
     sc = synthetic_scenario(6, seed=2, years=5)
     calls = []
-    sim = Simulation(sc)
+    sim = Simulation(sc, rng=sc.seed)
     sim.steps["alignment"] = lambda world, rng: calls.append(world.year)
     h = sim.run().history()
     assert calls == list(range(2000, 2005))
@@ -139,7 +140,7 @@ def test_steps_are_named_and_replaceable():
 
 def test_scheduled_shocks_of_world_2022():
     sc = Scenario.builtin("world-2022")
-    sim = Simulation(sc, seed=1).run(3)
+    sim = Simulation(sc, rng=1).run(3)
     w = sim.world
     ag = w.agreements
     nato = next(a for a in range(ag.n) if ag.names[a] == "NATO")
@@ -152,24 +153,11 @@ def test_scheduled_shocks_of_world_2022():
     assert w.tier[w.index_of(2)] == "superpower"
 
 
-def test_agreements_grow_and_keep_closed_spells():
-    ag = Agreements(5, capacity=1)
-    a = ag.add(np.array([0, 1]), 2000, power=np.array([0.5, 0.1]))
-    b = ag.add(np.array([1, 2, 3]), 2001)
-    ag.join(a, np.array([4]), 2002)
-    ag.leave(b, np.array([2]), 2003)
-    ag.dissolve(a, 2004)
-    slot, idx, entry, exit_ = ag.spells()
-    rows = sorted(zip(slot.tolist(), idx.tolist(), entry.tolist(), exit_.tolist()))
-    assert rows == [(0, 0, 2000, 2004), (0, 1, 2000, 2004), (0, 4, 2002, 2004), (1, 1, 2001, -1), (1, 2, 2001, 2003), (1, 3, 2001, -1)]
-    assert ag.allied()[1, 3] and not ag.allied()[0, 1]
-
-
 def test_cyber_alignments_form_from_mutual_trust_and_record_every_actor():
     """T3: states outside every cyber alignment form new ones with trusted partners; every change,
     non-state actors' included, is an event with its explanation."""
     sc = Scenario.builtin("world-2022")
-    h = Simulation(sc, seed=3).run(12).history()
+    h = Simulation(sc, rng=3).run(12).history()
     ev = h.events
     cyber_formed = [(d, c1, c2) for d, c1, c2 in detail(ev, "formation") if d.get("domain") == "cyber"]
     assert cyber_formed, "no cyber alignment formed in 12 years of world-2022"
@@ -192,7 +180,7 @@ def test_cyber_alignments_form_from_mutual_trust_and_record_every_actor():
 
 def test_dissolutions_explain_themselves_and_unknown_founding_motives_are_null():
     sc = Scenario.builtin("world-2022")
-    h = Simulation(sc, seed=2).run(15).history()
+    h = Simulation(sc, rng=2).run(15).history()
     dis = detail(h.events, "dissolution")
     assert dis
     start_ids = set(h.agreements.loc[h.agreements["start_year"] <= sc.start_year, "agreement_id"])
@@ -211,7 +199,7 @@ def test_dissolutions_explain_themselves_and_unknown_founding_motives_are_null()
 def test_checked_theory_inputs_give_the_same_history():
     """Simulation(check=True) validates every theory call's inputs; the run is the same to the byte."""
     sc = synthetic_scenario(12, seed=4, years=10, alliances=3, cyber=True, dispute_rate=0.2)
-    fast, checked = (Simulation(sc, seed=9, check=c).run().history() for c in (False, True))
+    fast, checked = (Simulation(sc, rng=9, check=c).run().history() for c in (False, True))
     for name in ("agreements", "memberships", "events", "state_years"):
         assert getattr(fast, name).equals(getattr(checked, name)), name
 
@@ -219,7 +207,7 @@ def test_checked_theory_inputs_give_the_same_history():
 def test_runs_without_explanations_are_the_same_runs():
     """explain=False only leaves the alignment events' details empty: same tables, same events."""
     sc = synthetic_scenario(12, seed=6, years=15, alliances=3, cyber=True, dispute_rate=0.2)
-    full, bare = (Simulation(sc, seed=2, explain=e).run().history() for e in (True, False))
+    full, bare = (Simulation(sc, rng=2, explain=e).run().history() for e in (True, False))
     for name in ("agreements", "memberships", "state_years"):
         assert getattr(full, name).equals(getattr(bare, name)), name
     cols = ["year", "kind", "agreement_id", "ccode", "ccode2"]
@@ -231,23 +219,53 @@ def test_runs_without_explanations_are_the_same_runs():
     assert chosen.sum() > 0 and (bare.events.loc[chosen, "detail"] == "{}").all()
 
 
-def test_a_scenario_builds_once_and_its_elements_cannot_change_behind_its_back():
-    """A scenario's starting world is built once and copied for its next runs; an element is
-    frozen, and a changed scenario (a new object) is built again."""
-    import pydantic
+def test_a_generator_is_accepted_and_drawn_from_like_its_seed():
+    sc = synthetic_scenario(6, seed=2, years=4)
+    by_seed = Simulation(sc, rng=5).run().history()
+    gen = np.random.default_rng(5)
+    sim = Simulation(sc, rng=gen)
+    assert sim.rng is gen and sim.seed is None
+    by_gen = sim.run().history()
+    for name in ("state_years", "agreements", "memberships", "events"):
+        assert getattr(by_gen, name).equals(getattr(by_seed, name)), name
+    assert by_gen.source == f"simulation:{sc.name}"
 
-    from foedus.sim.engine import _WORLDS, build_world
 
-    sc = synthetic_scenario(9, seed=2, years=5, alliances=2)
-    w1 = build_world(sc)
-    assert _WORLDS[id(sc)][0] is sc
-    w2 = build_world(sc)
-    assert np.array_equal(w1.hostility, w2.hostility) and np.array_equal(w1.agreements.members, w2.agreements.members)
-    w2.hostility[0, 1] = 0.5  # each world is its own copy
-    assert build_world(sc).hostility[0, 1] == w1.hostility[0, 1]
-    with pytest.raises(pydantic.ValidationError):
-        sc.relations[0].hostility = 0.99
-    changed = with_updates(sc, relations=[dict(r.model_dump(), hostility=0.9) for r in sc.relations])
-    w3 = build_world(changed)
-    i, j = (w3.index_of(c) for c in sc.relations[0].pair)
-    assert w3.hostility[i, j] == 0.9 != w1.hostility[i, j]
+def test_a_bad_rng_is_refused_with_its_type():
+    with pytest.raises(TypeError, match="rng must be .* not str"):
+        Simulation(synthetic_scenario(4, years=2), rng="1")
+
+
+def test_the_recorder_is_passed_in_and_receives_the_run():
+    sc = synthetic_scenario(5, seed=3, years=3)
+    rec = Recorder(5, sc.start_year, capacity=3)
+    sim = Simulation(sc, rng=1, recorder=rec).run()
+    assert sim.world.log is rec and rec.years == 3
+    with pytest.raises(ValueError, match="recorder is for 4 states"):
+        Simulation(sc, recorder=Recorder(4, sc.start_year))
+
+
+def _quiet_cyber(world, rng):
+    """A module-level replacement step (picklable by reference)."""
+
+
+def test_a_checkpoint_keeps_the_default_steps_by_name_and_a_custom_step(tmp_path):
+    sc = synthetic_scenario(6, seed=4, years=6)
+    sim = Simulation(sc, rng=4)
+    sim.steps["cyber"] = _quiet_cyber
+    sim.run(3)
+    back = Simulation.load(sim.save(tmp_path / "c.pkl"))
+    assert list(back.steps) == list(sim.steps)
+    assert back.steps["alignment"] is DEFAULT_STEPS["alignment"] and back.steps["cyber"] is _quiet_cyber
+    with open(tmp_path / "c.pkl", "rb") as f:
+        assert b"trends_and_shocks" in f.read()  # stored by name
+    a, b = sim.run().history(), back.run().history()
+    assert a.events.equals(b.events) and a.state_years.equals(b.state_years)
+
+
+def test_saving_a_lambda_step_is_refused_naming_the_step(tmp_path):
+    sim = Simulation(synthetic_scenario(4, years=2), rng=0)
+    sim.steps["my_rule"] = lambda world, rng: None
+    with pytest.raises(ValueError, match="step 'my_rule'.*cannot be pickled"):
+        sim.save(tmp_path / "c.pkl")
+    assert not (tmp_path / "c.pkl").exists()

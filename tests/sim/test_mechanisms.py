@@ -25,7 +25,7 @@ def test_neighbours_balance_against_a_rising_power(warm):
         sc = synthetic_scenario(12, seed=seed, years=30, n_major=2, spread_km=2500, hostile_share=0.1)
         riser = sc.actors[5].ccode
         sc = with_updates(sc, shocks=[{"year": sc.start_year, "kind": "growth", "actor": riser, "value": growth}])
-        events = Simulation(sc, seed=seed).run().events()
+        events = Simulation(sc, rng=seed).run().events()
         n = 0
         for d, c1, c2 in detail(events, "formation"):
             members = d.get("members", [])
@@ -47,7 +47,7 @@ def test_only_weak_states_bandwagon(warm):
     thr = Scenario.model_fields["parameters"].default_factory().weakness_threshold
 
     def bandwagoning(seed: int, cinc: tuple[float, float]) -> tuple[int, int]:
-        events = Simulation(hegemon_scenario(seed, cinc), seed=seed).run().events()
+        events = Simulation(hegemon_scenario(seed, cinc), rng=seed).run().events()
         weak = strong = 0
         for d, _, _ in detail(events, "formation"):
             for m in d.get("members", []):
@@ -78,7 +78,7 @@ def test_interdependence_with_the_adversary_lowers_the_honour_rate(warm):
         sc = synthetic_scenario(
             10, seed=seed, years=20, spread_km=1500, hostile_share=0.4, alliances=6, trade=trade, dispute_rate=0.3, war_share=0.5
         )
-        flags = [d["honoured"] for d, _, _ in detail(Simulation(sc, seed=seed).run().events(), "commitment")]
+        flags = [d["honoured"] for d, _, _ in detail(Simulation(sc, rng=seed).run().events(), "commitment")]
         return sum(flags), len(flags)
 
     high = np.array([honoured(s, 0.25) for s in range(8)]).sum(axis=0)
@@ -92,7 +92,7 @@ def test_interdependence_with_the_adversary_lowers_the_honour_rate(warm):
 def _durations(seed: int, regime: tuple[float, float], norms: float) -> tuple[np.ndarray, np.ndarray]:
     """Durations (years) and ended flags of the alliances formed in a synthetic world's run."""
     sc = synthetic_scenario(12, seed=seed, years=30, spread_km=2500, hostile_share=0.2, regime=regime)
-    sim = Simulation(with_updates(sc, trends={"norms": norms}), seed=seed).run()
+    sim = Simulation(with_updates(sc, trends={"norms": norms}), rng=seed).run()
     ag = sim.world.agreements
     new = np.flatnonzero((ag.agreement_id[: ag.n] >= 100001) & (ag.kind[: ag.n] == 0))
     ended = ~ag.active[new]
@@ -135,7 +135,7 @@ def test_an_external_threat_drives_coalitions_that_dissolve_after_the_crisis(war
         sc = synthetic_scenario(10, seed=seed, years=12, spread_km=2500, crisis_rate=0.0)
         if shock:
             sc = with_updates(sc, shocks=[{"year": first, "kind": "global_threat", "threat": "terrorism", "intensity": 3.0, "duration": duration}])
-        sim = Simulation(sc, seed=seed).run()
+        sim = Simulation(sc, rng=seed).run()
         ag = sim.world.agreements
         idx = np.flatnonzero(ag.kind[: ag.n] == 1)
         return [(int(ag.start_year[a]), int(ag.end_year[a])) for a in idx]
@@ -179,7 +179,7 @@ def test_losing_the_superpower_raises_the_allies_arming(warm):
     for seed in range(14):
         spend = []
         for leave in (True, False):
-            sim = Simulation(scenario(seed, leave), seed=seed).run(5)  # 2000-2004: the arms are identical so far
+            sim = Simulation(scenario(seed, leave), rng=seed).run(5)  # 2000-2004: the arms are identical so far
             if not sim.world.agreements.members[0, 0]:
                 break  # the superpower left of its own accord before the shock: nothing to remove
             spend.append(sim.run(5).world.milex[2:].sum())
@@ -193,8 +193,8 @@ def test_losing_the_superpower_raises_the_allies_arming(warm):
 def test_great_power_competition_trend_moves_hostility(trend, warm):
     """T1: the great-power competition knob raises (or lowers) hostility among major powers."""
     sc = synthetic_scenario(8, seed=4, years=10, n_major=3)
-    base = Simulation(with_updates(sc, trends={"great_power_competition": 0.5}), seed=4).run().world
-    moved = Simulation(with_updates(sc, trends={"great_power_competition": trend}), seed=4).run().world
+    base = Simulation(with_updates(sc, trends={"great_power_competition": 0.5}), rng=4).run().world
+    moved = Simulation(with_updates(sc, trends={"great_power_competition": trend}), rng=4).run().world
     gp = np.ix_(base.major, base.major)
     diff = moved.hostility_base[gp].sum() - base.hostility_base[gp].sum()
     assert diff > 0 if trend > 0.5 else diff < 0
@@ -231,7 +231,7 @@ def test_institutionalised_alliances_last_longer(warm):
     from lifelines.statistics import logrank_test
 
     def duration(seed: int, level: int) -> tuple[float, bool]:
-        sim = Simulation(_patron_scenario(seed, institutionalised=level, years=40), seed=seed).run()
+        sim = Simulation(_patron_scenario(seed, institutionalised=level, years=40), rng=seed).run()
         ag = sim.world.agreements
         ended = not ag.active[0]
         return float((ag.end_year[0] if ended else sim.world.year - 1) - 2000), ended
@@ -251,7 +251,7 @@ def test_deep_alliances_with_democracies_democratise_their_members(warm):
         sc = with_updates(_patron_scenario(seed, institutionalised=2, regime=0.2, years=20), trends={"norms": norms})
         if not pact:
             sc = with_updates(sc, agreements=[])
-        sim = Simulation(sc, seed=seed).run()
+        sim = Simulation(sc, rng=seed).run()
         return float(np.mean(sim.world.regime[2:] - 0.2))
 
     with_values = [regime_change(s, 0.5, True) for s in range(10)]

@@ -1,7 +1,7 @@
 """Experimental designs over the scenario knobs: what to vary and how to sample it.
 
 A *knob* is one field of a scenario's :class:`~foedus.sim.scenario.Trends` (the drivers T1–T5)
-or :class:`~foedus.sim.scenario.Parameters` (the engine's behavioural constants), given a range
+or :class:`~foedus.sim.parameters.Parameters` (the engine's behavioural constants), given a range
 ``[low, high]``. A *design* assigns one value of every knob to every run of an ensemble:
 
 ``lhs``
@@ -40,7 +40,8 @@ import numpy as np
 import pandas as pd
 from pydantic import ValidationError
 
-from foedus.sim.scenario import Parameters, Scenario, Trends
+from foedus.sim.parameters import Parameters
+from foedus.sim.scenario import Scenario, Trends
 
 __all__ = [
     "DESIGNS",
@@ -106,7 +107,7 @@ class Knob:
         Qualified field name, ``"trends.<field>"`` or ``"parameters.<field>"``.
     low, high : float
         Range, in the field's own units (trends 0-1; parameters as documented in
-        :class:`~foedus.sim.scenario.Parameters`), ``low <= high``.
+        :class:`~foedus.sim.parameters.Parameters`), ``low <= high``.
     levels : int, optional
         Number of levels in a full-factorial design (default :data:`DEFAULT_LEVELS`).
     """

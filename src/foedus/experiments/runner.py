@@ -170,8 +170,8 @@ def run_tables(
 
     sc = apply_knobs(scenario, dict(knobs or {}))
     # without a history to keep, events are only counted: their explanations need not be built
-    sim = Simulation(sc, seed=int(seed), explain=keep_history)
-    sim.world.log = CountingRecorder(sim.world.n, sc.start_year, capacity=sc.years, keep_events=keep_history)
+    recorder = CountingRecorder(len(sc.actors), sc.start_year, capacity=sc.years, keep_events=keep_history)
+    sim = Simulation(sc, rng=int(seed), recorder=recorder, explain=keep_history)
     sim.run()
     tables = dict(outcomes(compact_record(sim)))
     return tables, (sim.history() if keep_history else None)

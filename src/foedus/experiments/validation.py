@@ -29,7 +29,7 @@ over the same years, with the measures of :mod:`foedus.analysis` (the same code 
 Only alliances *begun* in the window count, in both: for the simulation, those formed during the
 run (not the scenario's starting agreements, nor coalitions, which ATOP does not code).
 
-Calibration. One parameter set (the defaults of :class:`foedus.sim.scenario.Parameters`) serves
+Calibration. One parameter set (the defaults of :class:`foedus.sim.parameters.Parameters`) serves
 both periods; it was chosen by grid searches that scored the per-period facts above against the
 record (seed 1 of each scenario, then seeds 1-6 pooled), and checked on six disjoint sets of
 three seeds (1-3, 4-6, ..., 16-18): every fact was in range for every set (72 of 72; a test
@@ -75,7 +75,7 @@ import numpy as np
 import pandas as pd
 
 from foedus.schema import History
-from foedus.sim.world import FIRST_SIMULATED_ID
+from foedus.sim.agreements import FIRST_SIMULATED_ID
 
 PERIODS: dict[str, tuple[str, int, int]] = {
     "multipolar-1815": ("1816-1914", 1816, 1914),
@@ -136,7 +136,7 @@ def window(history: History, first: int, last: int, *, kinds: tuple[str, ...] = 
         Agreement kinds kept.
     simulated_only : bool
         Keep only agreements formed during a simulation (ids from
-        :data:`foedus.sim.world.FIRST_SIMULATED_ID`), not a scenario's starting ones.
+        :data:`foedus.sim.agreements.FIRST_SIMULATED_ID`), not a scenario's starting ones.
     """
     ag = history.agreements
     keep = ag["kind"].isin(kinds) & (ag["start_year"] >= first) & (ag["start_year"] <= last)
@@ -251,7 +251,7 @@ def simulated_facts(name: str, seeds: Sequence[int] = (1, 2, 3), scenario=None) 
     label, first, last = PERIODS[name]
     sc = scenario if scenario is not None else Scenario.builtin(name)
     years = last - sc.start_year + 1
-    hs = [Simulation(sc, seed=s).run(years).history() for s in seeds]
+    hs = [Simulation(sc, rng=s).run(years).history() for s in seeds]
     pooled = pooled_history(hs)
     facts = stylised_facts(pooled, first, last, n_states=float(len(sc.actors)) * len(seeds), simulated_only=True)
     return facts

@@ -118,7 +118,7 @@ def simulate_to_dir(
     else:
         if scenario is None:
             raise ValueError("a scenario is needed unless resuming")
-        sim = Simulation(scenario, seed=seed)
+        sim = Simulation(scenario, rng=scenario.seed if seed is None else seed)
         target = int(years if years is not None else scenario.years)
     if target < 1:
         raise ValueError(f"years must be at least 1, got {target}")

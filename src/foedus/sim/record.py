@@ -18,7 +18,8 @@ import pandas as pd
 
 from foedus.schema.provenance import HistoryMeta
 from foedus.schema import OBLIGATIONS, POWER_TIERS, History, validate
-from foedus.sim.world import AGREEMENT_KINDS, World
+from foedus.sim.agreements import AGREEMENT_KINDS
+from foedus.sim.world import World
 
 
 def _to_json(x: Any) -> Any:

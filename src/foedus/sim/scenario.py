@@ -20,7 +20,7 @@ A scenario is a YAML (or TOML) file validated by the pydantic model :class:`Scen
     Scheduled events: an invasion, a great power leaving an alliance, a new pact, an accession,
     a global threat, a growth or regime shock (:class:`Shock`).
 ``parameters``
-    The engine's behavioural constants (:class:`Parameters`); defaults are the calibrated ones.
+    The engine's behavioural constants (:class:`foedus.sim.parameters.Parameters`); defaults are the calibrated ones.
 
 A scenario of the historical record at a given year comes from
 :func:`foedus.sim.build.scenario_from_record`, which imports this module (never the reverse).
@@ -40,6 +40,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from foedus.schema import OBLIGATIONS, POWER_TIERS, SchemaError
+from foedus.sim.parameters import Parameters
 
 GLOBAL_THREATS: tuple[str, ...] = ("terrorism", "proliferation", "organised_crime")
 """Global threats that no single state embodies (brief F2, D4)."""
@@ -81,7 +82,7 @@ class _Frozen(_Model):
     """A scenario's element (an actor, a relation, an agreement, a shock): immutable once validated.
 
     Change one by building a new scenario (``Scenario.model_copy(update=...)`` or
-    :func:`foedus.sim.synthetic.with_updates`); the engine may then rely on an element it has
+    :func:`foedus.testing.with_updates`); the engine may then rely on an element it has
     seen not having changed (it keeps the arrays it compiled from a scenario's elements).
     """
 
@@ -294,85 +295,6 @@ class Shock(_Frozen):
         return self
 
 
-class Parameters(_Frozen):
-    """Behavioural constants of the engine.
-
-    Rates are per simulated year; weights are dimensionless. The defaults of ``alliance_cost``,
-    ``commitment_exponent``, ``balance_power_weight``, ``exit_rate``, ``exit_threshold``,
-    ``dissolution_hazard``, ``capability_change_weight`` and the ``cohesion_*`` weights were calibrated against the
-    record's stylised facts of 1816-1914 and 1950-1989 (see :mod:`foedus.sim.validation`); the
-    others are stated assumptions.
-    """
-
-    # capabilities (D1, P4)
-    growth_noise: float = Field(0.02, ge=0, le=0.5, description="s.d. of yearly growth shocks (fraction of GDP)")
-    reactivity: float = Field(0.12, ge=0, le=2, description="Richardson reactivity k: arming per unit of threatening spending")
-    fatigue: float = Field(0.15, ge=0, le=2, description="Richardson fatigue a: yearly relaxation of spending")
-    ally_weight: float = Field(0.6, ge=0, le=2, description="how much allied spending substitutes for one's own (free riding, P4)")
-    max_milex_share: float = Field(0.25, gt=0, le=1, description="ceiling on military spending as a share of GDP")
-    military_depreciation: float = Field(0.1, gt=0, le=1, description="yearly depreciation of the military stock")
-    # threat (F2)
-    superpower_reach: float = Field(0.8, ge=0, le=1, description="proximity floor of a superpower's threat: global reach (A1)")
-    great_power_reach: float = Field(0.35, ge=0, le=1, description="proximity floor of a great power's threat: limited reach (A1)")
-    decay_km: float = Field(1500.0, gt=0, description="distance at which proximity falls to 1/e, km")
-    # alignment (F1-F5, P1)
-    consider_rate: float = Field(0.25, ge=0, le=1, description="share of states reconsidering their alignments each year")
-    alliance_cost: float = Field(0.04, ge=0, description="utility cost of a new alliance (autonomy, entanglement)")
-    autonomy_weight: float = Field(0.5, ge=0, description="weight of the autonomy-security exchange (P1) in utility")
-    commitment_exponent: float = Field(
-        0.75,
-        ge=0,
-        le=3,
-        description=(
-            "a state already in m security agreements pays alliance_cost * ((1 + m) * k) ** exponent to join one of k "
-            "members (k = 1 for a new pair): every further commitment entraps more (Snyder 1984)"
-        ),
-    )
-    exit_threshold: float = Field(1.0, ge=0, le=1, description="a member leaves when the alliance's value falls below this share of its cost")
-    balance_power_weight: float = Field(0.3, ge=0, description="weight of F1, balancing power (foedus.theory.alignment)")
-    balance_threat_weight: float = Field(1.0, ge=0, description="weight of F2, balancing threat")
-    bandwagon_weight: float = Field(1.0, ge=0, description="weight of F3, bandwagoning")
-    tether_weight: float = Field(0.5, ge=0, description="weight of F4, tethering")
-    weakness_threshold: float = Field(0.05, ge=0, le=1, description="capability share below which a state may bandwagon (F3)")
-    accession_share: float = Field(0.5, ge=0, le=1, description="share of members who must gain for an accession to pass")
-    exit_rate: float = Field(0.05, ge=0, le=1, description="yearly chance that a member with negative value of membership leaves")
-    # alliance politics (P2, P3, P5, T2, T5)
-    dissolution_hazard: float = Field(0.3, ge=0, le=1, description="yearly dissolution hazard of an alliance at zero cohesion")
-    capability_change_weight: float = Field(
-        0.5, ge=0, le=20, description="weight of the change in members' capability shares since joining in the dissolution hazard (Morrow 1991)"
-    )
-    cohesion_intercept: float = Field(-8.0, ge=-20, le=20, description="intercept of the cohesion logit (foedus.theory.cohesion.alliance_cohesion)")
-    cohesion_threat_weight: float = Field(20.0, ge=0, le=50, description="weight of the common threat in the cohesion logit")
-    cohesion_competition_weight: float = Field(2.0, ge=0, le=50, description="weight of economic competition among allies in the cohesion logit (T2)")
-    cohesion_similarity_weight: float = Field(4.0, ge=0, le=50, description="weight of regime similarity in the cohesion logit at T5 = 0.5 (scaled by 2 * T5)")
-    cohesion_democracy_weight: float = Field(2.0, ge=0, le=50, description="weight of joint democracy in the cohesion logit at T5 = 0.5 (scaled by 2 * T5)")
-    integration_rate: float = Field(0.1, ge=0, le=1, description="yearly adjustment of integration towards its target (P3, T4)")
-    institution_protection: float = Field(
-        0.8,
-        ge=0,
-        le=1,
-        description=(
-            "share of an alliance's yearly dissolution hazard, and of its members' exit rate, that full military "
-            "institutionalisation (ATOP level 2: integrated command, bases) removes (Wallander 2000)"
-        ),
-    )
-    democratisation_rate: float = Field(
-        0.03, ge=0, le=1, description="yearly pull of allies' democracy on a deeply integrated member's regime at T5 = 0.5, scaled by 2 * T5 (Pevehouse 2005)"
-    )
-    # crises and coalitions (D4)
-    crisis_rate: float = Field(0.15, ge=0, le=1, description="yearly chance of a new global-threat crisis (terrorism, proliferation, crime)")
-    coalition_threshold: float = Field(0.02, ge=0, description="willingness (exposure x capability x interoperability) needed to join, per unit of crisis intensity")
-    coalition_efficacy: float = Field(0.05, ge=0, le=10, description="share of a coalition's effective capability that wears its crisis down each year")
-    # cyber (T3)
-    intrusion_rate: float = Field(0.005, ge=0, le=1, description="scale of the yearly intrusion probability at T3 = 0.5 when the scenario gives no DCID rate")
-    trust_recovery: float = Field(0.01, ge=0, le=1, description="yearly recovery of cyber trust towards 1 without observed intrusions (trust_update's recovery_rate)")
-    escalation: float = Field(0.05, ge=0, le=1, description="hostility added by an attributed intrusion")
-    # conflict and commitments
-    dispute_rate: float = Field(0.02, ge=0, le=1, description="scale of the yearly dispute probability per hostile, threatening pair")
-    war_share: float = Field(0.1, ge=0, le=1, description="share of disputes that escalate to war")
-    hostility_decay: float = Field(0.05, ge=0, le=1, description="yearly decay of hostility towards its baseline")
-
-
 class Scenario(_Model):
     """A complete scenario: the starting world, its drivers and shocks, horizon and seed."""
 
@@ -380,7 +302,9 @@ class Scenario(_Model):
     description: str = ""
     start_year: int = Field(ge=1500, le=3000)
     years: int = Field(30, ge=1, le=2000, description="horizon: number of simulated years")
-    seed: int = Field(0, ge=0, description="seed of the run's random generator")
+    seed: int = Field(
+        0, ge=0, description="seed that run_scenario and `foedus simulate` give the run's generator when given none (the engine never reads it)"
+    )
     actors: list[Actor] = Field(min_length=2)
     nonstate_actors: list[NonStateActor] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)

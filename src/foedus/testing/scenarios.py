@@ -57,7 +57,7 @@ def synthetic_scenario(
         Give states cyber capacity and vulnerability (otherwise 0: no cyber step).
     name : str, optional
     **parameters
-        Overrides of :class:`~foedus.sim.scenario.Parameters`.
+        Overrides of :class:`~foedus.sim.parameters.Parameters`.
     """
     rng = np.random.default_rng(seed)
     cinc = rng.lognormal(0.0, 1.2, n)

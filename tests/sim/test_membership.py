@@ -1,4 +1,4 @@
-"""The compiled membership passes of foedus.sim.world against plain NumPy definitions."""
+"""The compiled membership passes of foedus.sim.membership against plain NumPy definitions and foedus.theory.capability."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from foedus.sim.world import alliance_ties, leaders, member_values, pair_max, security_profile
+from foedus.sim.membership import alliance_ties, leaders, member_values, pair_max, security_profile
+from foedus.theory import capability as th_cap
 
 
 def _world(seed: int, n: int, capacity: int):
@@ -24,7 +25,7 @@ def _world(seed: int, n: int, capacity: int):
 
 @settings(max_examples=40, deadline=None)
 @given(seed=st.integers(0, 10_000), n=st.integers(2, 12), capacity=st.integers(1, 15))
-def test_security_profile_matches_its_definition(seed, n, capacity):
+def test_security_profile_equals_the_theory_of_capability_on_random_alliances(seed, n, capacity):
     rng, members, slots, power, threat = _world(seed, n, capacity)
     power_start = rng.random((capacity, n))
     glob, economy, regime = rng.random(n), rng.random(n) + 0.1, rng.random(n)
@@ -46,12 +47,12 @@ def test_security_profile_matches_its_definition(seed, n, capacity):
             "regime_mean": regime[idx].mean(),
             "regime_var": regime[idx].var(),
             "all_democracies": float((regime[idx] >= 0.5).all()),
-            "capability_change": 0.5 * np.abs(power[idx] / power[idx].sum() - power_start[a, idx] / power_start[a, idx].sum()).sum(),
+            # the formulas of foedus.theory.capability, which the compiled pass must equal
+            "capability_change": th_cap.capability_change(power[idx], power_start[a, idx]),
+            "evenness": th_cap.economic_evenness(economy[idx]),
+            "similarity": th_cap.regime_similarity(regime[idx]),
         }
-        pressure = want["threat_common"] + want["global_threat"]
-        want["rho"] = min(max(pressure / (pressure + want["mean_power"] + 1e-12), 0.0), 1.0)
-        want["evenness"] = (1 - want["hhi"]) * k / (k - 1) if k > 1 else 0.0
-        want["similarity"] = min(max(1 - 2 * np.sqrt(want["regime_var"]), 0.0), 1.0)
+        want["rho"] = float(th_cap.common_threat_pressure(want["threat_common"], want["global_threat"], want["mean_power"]))
         for key, v in want.items():
             assert prof[key][r] == pytest.approx(v, rel=1e-9, abs=1e-12), key
 

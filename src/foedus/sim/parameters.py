@@ -1,0 +1,150 @@
+"""The engine's behavioural constants: :class:`Parameters`, one documented, bounded field each.
+
+A scenario's ``parameters`` section sets any of them (:class:`foedus.sim.scenario.Scenario`);
+an ensemble design may vary any of them. Rates are per simulated year; the brief's mechanism
+each belongs to is named in its description (Brief D1, F2, P1...).
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Parameters(BaseModel):
+    """Behavioural constants of the engine.
+
+    Rates are per simulated year; weights are dimensionless. The defaults of ``alliance_cost``,
+    ``commitment_exponent``, ``balance_power_weight``, ``exit_rate``, ``exit_threshold``,
+    ``dissolution_hazard``, ``capability_change_weight`` and the ``cohesion_*`` weights were calibrated against the
+    record's stylised facts of 1816-1914 and 1950-1989 (see :mod:`foedus.experiments.validation`); the
+    others are stated assumptions. Every constant a step uses is a field here, with its bounds,
+    its unit and the brief's mechanism it belongs to; a scenario may set any of them.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # trends (T1-T3) and scheduled shocks
+    hostility_drift: float = Field(
+        0.04, ge=0, le=1, description="yearly drift of the hostility baseline among major powers and rivals per unit of (T1 - 0.5) (T1)"
+    )
+    trade_growth: float = Field(0.08, ge=0, le=1, description="yearly relative growth of trade dependence per unit of (T2 - 0.5) (T2)")
+    cyber_capacity_growth: float = Field(0.02, ge=0, le=1, description="yearly share of the gap to 1 closed by cyber capacity, per unit of T3 (T3)")
+    cyber_vulnerability_growth: float = Field(
+        0.01, ge=0, le=1, description="yearly share of the gap to 1 added to cyber vulnerability, per unit of T3: digitisation widens the attack surface (T3)"
+    )
+    invasion_hostility: float = Field(0.8, ge=0, le=1, description="floor of the hostility baseline between an invader and its victim after a scheduled invasion")
+    shock_threat_scale: float = Field(
+        0.05, ge=0, le=1, description="global-threat intensity (capability-share units) of one unit of a scheduled global-threat shock's intensity (F2, D4)"
+    )
+    # capabilities (D1, P4)
+    growth_noise: float = Field(0.02, ge=0, le=0.5, description="s.d. of yearly growth shocks (fraction of GDP)")
+    reactivity: float = Field(0.12, ge=0, le=2, description="Richardson reactivity k: arming per unit of threatening spending")
+    fatigue: float = Field(0.15, ge=0, le=2, description="Richardson fatigue a: yearly relaxation of spending")
+    ally_weight: float = Field(0.6, ge=0, le=2, description="how much allied spending substitutes for one's own (free riding, P4)")
+    max_milex_share: float = Field(0.25, gt=0, le=1, description="ceiling on military spending as a share of GDP")
+    military_depreciation: float = Field(0.1, gt=0, le=1, description="yearly depreciation of the military stock")
+    growth_floor: float = Field(0.5, ge=0, le=1, description="lowest yearly growth factor of an economy: GDP falls by at most this complement in a year")
+    milex_floor_share: float = Field(0.01, ge=0, le=1, description="floor of military spending as a share of its starting level")
+    offensive_floor: float = Field(0.05, ge=0, le=1, description="least offensive capability of any state (foedus.theory.capability.offensive_capability; F2)")
+    # threat (F2)
+    superpower_reach: float = Field(0.8, ge=0, le=1, description="proximity floor of a superpower's threat: global reach (A1)")
+    great_power_reach: float = Field(0.35, ge=0, le=1, description="proximity floor of a great power's threat: limited reach (A1)")
+    decay_km: float = Field(1500.0, gt=0, description="distance at which proximity falls to 1/e, km")
+    # alignment (F1-F5, P1)
+    consider_rate: float = Field(0.25, ge=0, le=1, description="share of states reconsidering their alignments each year")
+    alliance_cost: float = Field(0.04, ge=0, description="utility cost of a new alliance (autonomy, entanglement)")
+    autonomy_weight: float = Field(0.5, ge=0, description="weight of the autonomy-security exchange (P1) in utility")
+    commitment_exponent: float = Field(
+        0.75,
+        ge=0,
+        le=3,
+        description=(
+            "a state already in m security agreements pays alliance_cost * ((1 + m) * k) ** exponent to join one of k "
+            "members (k = 1 for a new pair): every further commitment entraps more (Snyder 1984)"
+        ),
+    )
+    exit_threshold: float = Field(1.0, ge=0, le=1, description="a member leaves when the alliance's value falls below this share of its cost")
+    balance_power_weight: float = Field(0.3, ge=0, description="weight of F1, balancing power (foedus.theory.alignment)")
+    balance_threat_weight: float = Field(1.0, ge=0, description="weight of F2, balancing threat")
+    bandwagon_weight: float = Field(1.0, ge=0, description="weight of F3, bandwagoning")
+    tether_weight: float = Field(0.5, ge=0, description="weight of F4, tethering")
+    weakness_threshold: float = Field(0.05, ge=0, le=1, description="capability share below which a state may bandwagon (F3)")
+    accession_share: float = Field(0.5, ge=0, le=1, description="share of members who must gain for an accession to pass")
+    exit_rate: float = Field(0.05, ge=0, le=1, description="yearly chance that a member with negative value of membership leaves")
+    autonomy_pledge: float = Field(
+        0.1,
+        gt=0,
+        le=1,
+        description=(
+            "autonomy a state gives up by the pledge alone when no Morrow (1991) contract is feasible; the autonomy "
+            "term of an option's cost is autonomy_weight * (autonomy change / autonomy_pledge) (P1)"
+        ),
+    )
+    autonomy_refresh_years: float = Field(5.0, ge=1, le=100, description="years between re-solving Morrow's exchange for states whose capability moved (P1)")
+    autonomy_refresh_change: float = Field(
+        0.25, ge=0, le=5, description="|log| change of a state's capability share since its exchange was last solved that has it re-solved (P1)"
+    )
+    # alliance politics (P2, P3, P5, T2, T5)
+    dissolution_hazard: float = Field(0.3, ge=0, le=1, description="yearly dissolution hazard of an alliance at zero cohesion")
+    capability_change_weight: float = Field(
+        0.5, ge=0, le=20, description="weight of the change in members' capability shares since joining in the dissolution hazard (Morrow 1991)"
+    )
+    cohesion_intercept: float = Field(-8.0, ge=-20, le=20, description="intercept of the cohesion logit (foedus.theory.cohesion.alliance_cohesion)")
+    cohesion_threat_weight: float = Field(20.0, ge=0, le=50, description="weight of the common threat in the cohesion logit")
+    cohesion_competition_weight: float = Field(2.0, ge=0, le=50, description="weight of economic competition among allies in the cohesion logit (T2)")
+    cohesion_similarity_weight: float = Field(4.0, ge=0, le=50, description="weight of regime similarity in the cohesion logit at T5 = 0.5 (scaled by 2 * T5)")
+    cohesion_democracy_weight: float = Field(2.0, ge=0, le=50, description="weight of joint democracy in the cohesion logit at T5 = 0.5 (scaled by 2 * T5)")
+    integration_rate: float = Field(0.1, ge=0, le=1, description="yearly adjustment of integration towards its target (P3, T4)")
+    national_control_floor: float = Field(
+        0.05, ge=0, le=1, description="attachment to national control left at T4 = 1: the autonomy value of optimal_integration is 1 - T4 + this (P3, T4)"
+    )
+    betrayal_decay: float = Field(0.7, ge=0, le=1, description="share of an alliance's betrayal (unhonoured commitments) kept from one year to the next (P5)")
+    institution_protection: float = Field(
+        0.8,
+        ge=0,
+        le=1,
+        description=(
+            "share of an alliance's yearly dissolution hazard, and of its members' exit rate, that full military "
+            "institutionalisation (ATOP level 2: integrated command, bases) removes (Wallander 2000)"
+        ),
+    )
+    democratisation_rate: float = Field(
+        0.03, ge=0, le=1, description="yearly pull of allies' democracy on a deeply integrated member's regime at T5 = 0.5, scaled by 2 * T5 (Pevehouse 2005)"
+    )
+    # crises and coalitions (D4)
+    crisis_rate: float = Field(0.15, ge=0, le=1, description="yearly chance of a new global-threat crisis (terrorism, proliferation, crime)")
+    coalition_threshold: float = Field(0.02, ge=0, description="willingness (exposure x capability x interoperability) needed to join, per unit of crisis intensity")
+    coalition_efficacy: float = Field(0.05, ge=0, le=10, description="share of a coalition's effective capability that wears its crisis down each year")
+    crisis_spread: float = Field(
+        0.5, ge=0, le=1, description="a random crisis hits each state by its exposure times a uniform factor in [1 - spread, 1 + spread] (D4)"
+    )
+    crisis_intensity: float = Field(0.05, gt=0, le=1, description="mean intensity of a random crisis (exponential; capability-share units)")
+    crisis_end_rate: float = Field(0.25, gt=0, le=1, description="yearly chance that a random crisis runs its course (geometric duration, mean 1 / rate years)")
+    lead_hostility_limit: float = Field(0.9, ge=0, le=1, description="a state at least this hostile to a crisis's aggressor is not chosen to lead its coalition")
+    interoperability_floor: float = Field(
+        0.2, ge=0, le=1, description="interoperability with a coalition's lead without a shared agreement; a shared one gives floor + (1 - floor) * integration (D4)"
+    )
+    # cyber (T3)
+    intrusion_rate: float = Field(0.005, ge=0, le=1, description="scale of the yearly intrusion probability at T3 = 0.5 when the scenario gives no DCID rate")
+    trust_recovery: float = Field(0.01, ge=0, le=1, description="yearly recovery of cyber trust towards 1 without observed intrusions (trust_update's recovery_rate)")
+    escalation: float = Field(0.05, ge=0, le=1, description="hostility added by an attributed intrusion")
+    trust_floor: float = Field(0.2, ge=0, le=1, description="starting cyber trust of a pair the scenario gives none, at opposite regimes and UN positions (T3)")
+    trust_range: float = Field(
+        0.6, ge=0, le=1, description="starting cyber trust added, over trust_floor, by identical regimes and UN positions (T3)"
+    )
+    cyber_trust_threshold: float = Field(0.5, ge=0, le=1, description="mutual trust needed to share vulnerabilities in a cyber alignment (T3)")
+    espionage_risk: float = Field(0.5, ge=0, le=1, description="espionage risk of aligning with an actor that intruded into one this year (T3)")
+    nonstate_home_trust: float = Field(0.8, ge=0, le=1, description="a cyber alignment's trust in a firm or NGO whose home state is a member (T3)")
+    nonstate_trust: float = Field(0.5, ge=0, le=1, description="a cyber alignment's trust in a firm or NGO without a home state (T3)")
+    # conflict and commitments
+    dispute_rate: float = Field(0.02, ge=0, le=1, description="scale of the yearly dispute probability per hostile, threatening pair")
+    war_share: float = Field(0.1, ge=0, le=1, description="share of disputes that escalate to war")
+    hostility_decay: float = Field(0.05, ge=0, le=1, description="yearly decay of hostility towards its baseline")
+    war_factor: float = Field(2.0, ge=0, le=10, description="a dispute escalates to war with probability war_share * hostility * war_factor (war_share at hostility 1 / war_factor)")
+    initiator_swap: float = Field(0.5, ge=0, le=1, description="chance that a dispute's initiator is the later-listed state of the pair (0.5: either side)")
+    dispute_hostility: float = Field(0.1, ge=0, le=1, description="hostility added between the parties by a dispute")
+    war_hostility: float = Field(0.3, ge=0, le=1, description="hostility added between the parties by a war")
+    war_end_rate: float = Field(0.3, ge=0, le=1, description="yearly chance that a war ends")
+    honour_hostility: float = Field(0.8, ge=0, le=1, description="floor of the hostility between an ally that honours its commitment and the attacker (P5)")
+    betrayal_penalty: float = Field(0.5, ge=0, le=1, description="betrayal (0-1) an alliance gains when an ally fails to honour its commitment (P5)")
+    betrayal_trust: float = Field(0.5, ge=0, le=1, description="factor on the victim's trust in an ally that failed to honour its commitment (P5)")

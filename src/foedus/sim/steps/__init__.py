@@ -1,0 +1,91 @@
+"""The steps of a simulated year, each a thin function ``step(world, rng) -> None`` in its own module.
+
+A simulated year runs these in order (:data:`DEFAULT_STEPS`; replace any of them from Python
+through :attr:`foedus.sim.engine.Simulation.steps`):
+
+1. :func:`~.trends.trends_and_shocks` (:mod:`.trends`): the scenario's trend drivers T1–T5 and
+   its scheduled shocks;
+2. :func:`~.capabilities.capabilities` (:mod:`.capabilities`): economic growth, arming under the
+   security dilemma (D1; Richardson 1960, Jervis 1978) net of allies' protection, so that small
+   allies free-ride (P4);
+3. :func:`~.threat.threat_perception` (:mod:`.threat`): Walt's threat matrix (F2) and global
+   threats no state embodies;
+4. :func:`~.alignment.alignment` (:mod:`.alignment`): forming, joining and leaving alliances by
+   balancing, bandwagoning and tethering (F1–F5), with partners' consent, accession rules and
+   the autonomy–security exchange (P1); a state may belong to several agreements at once (what
+   options cost and how a pact is written: :mod:`.formation`);
+5. :func:`~.politics.alliance_politics` (:mod:`.politics`): cohesion against a fading threat,
+   economic competition and diverging regimes; entrapment and abandonment; integration against
+   autonomy (P2, P3, P5, T2, T4, T5); dissolution; democratisation;
+6. :func:`~.crises.crises_and_coalitions` (:mod:`.crises`): crises arise; coalitions of the
+   willing assemble from exposure, capability and interoperability, act, and dissolve when the
+   crisis ends (D4);
+7. :func:`~.cyber.cyber` (:mod:`.cyber`): intrusions, uncertain attribution, escalation,
+   espionage among allies, and trust-based cyber alignments with firms and NGOs (T3);
+8. :func:`~.conflict.conflict_and_commitments` (:mod:`.conflict`): disputes and wars, and
+   whether allies honour their commitments (T2, P5);
+9. :func:`~.record.record` (:mod:`.record`): the year's state arrays into the recorder (events
+   are logged by the steps that cause them, each with its explanation).
+
+Every constant a step uses is a field of :class:`foedus.sim.parameters.Parameters`; the
+mechanisms' formulas are functions of :mod:`foedus.theory`.
+
+Year one starts from :func:`initialise`, the derived state (threats, cohesion, the arming
+fixed point) of the starting world, computed without drawing from any generator. Helpers that
+more than one step needs are in :mod:`._common`.
+
+The steps call :mod:`foedus.theory` for every mechanism; what is here is bookkeeping: which
+arrays go in, what the results change, and which events are logged. No Python loop runs over
+states or dyads: the passes over memberships and pairs are compiled (numba, here and in
+:mod:`foedus.sim.membership`), and Python loops run only over the (few) events of a year, the open
+crises and the coalitions.
+
+Speed. A year is mostly many small array operations, so the steps avoid work that cannot change
+anything: they skip Morrow's exchange when ``autonomy_weight`` is 0, draw no disputes when
+``dispute_rate`` is 0, keep what changes rarely (reach floors, global threats, tiers) until it
+changes, and build no explanations when the run's events are only counted
+(``Simulation(explain=False)``). None of this changes what a run does (a zero dispute rate
+only saves the random draws that could never start a dispute).
+"""
+
+from __future__ import annotations
+
+from foedus.sim.steps._common import Step
+from foedus.sim.steps.alignment import alignment
+from foedus.sim.steps.capabilities import arming_pressure, capabilities
+from foedus.sim.steps.conflict import conflict_and_commitments
+from foedus.sim.steps.crises import crises_and_coalitions
+from foedus.sim.steps.cyber import cyber
+from foedus.sim.steps.politics import alliance_politics, cohesion_state
+from foedus.sim.steps.record import record
+from foedus.sim.steps.threat import perceive_threats, threat_perception
+from foedus.sim.steps.trends import trends_and_shocks
+from foedus.sim.world import World
+
+DEFAULT_STEPS: dict[str, Step] = {
+    "trends_and_shocks": trends_and_shocks,
+    "capabilities": capabilities,
+    "threat_perception": threat_perception,
+    "alignment": alignment,
+    "alliance_politics": alliance_politics,
+    "crises_and_coalitions": crises_and_coalitions,
+    "cyber": cyber,
+    "conflict_and_commitments": conflict_and_commitments,
+    "record": record,
+}
+"""The pipeline of a simulated year, in order (brief steps 1–9)."""
+
+
+def initialise(world: World) -> None:
+    """The derived state of a starting world, so that year one starts where the scenario says.
+
+    Perceived threats (:func:`~.threat.perceive_threats`), cohesion and what follows from it
+    (:func:`~.politics.cohesion_state`), and the grievance term ``base_spending`` of the
+    Richardson step set so that the starting military spending is a fixed point of
+    :func:`~.capabilities.capabilities` (``fatigue * x - K x + relief``: the world does not jump
+    in year one). Deterministic: nothing is drawn from any generator.
+    """
+    perceive_threats(world)
+    cohesion_state(world)
+    weights, relief = arming_pressure(world)
+    world.base_spending = world.params.fatigue * world.milex - weights @ world.milex + relief

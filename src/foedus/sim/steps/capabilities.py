@@ -1,0 +1,104 @@
+"""Step 2, capabilities: economic growth and arming under the security dilemma (brief D1, P4).
+
+One Euler step of Richardson's (1960) arms race a year, its reactivity from Jervis's (1978)
+security dilemma, net of the protection allies' spending gives (free riding, Olson & Zeckhauser
+1966); then capability shares and offensive capability follow.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from foedus.sim.world import World
+from foedus.theory import arms as th_arms
+from foedus.theory.capability import offensive_capability
+
+def capabilities(world: World, rng: np.random.Generator) -> None:
+    """Growth, and arming under the security dilemma net of allies' protection (D1, P4).
+
+    Economy: ``GDP *= 1 + g_i + e_i`` with ``e_i ~ N(0, growth_noise)``.
+
+    Arming: one Euler step of Richardson's (1960) equations
+    (:func:`foedus.theory.arms.richardson_step`), ``x_i' = x_i + sum_j K_ij x_j - a x_i + g_i``.
+    The pairwise reaction ``K_ij = kappa_ij * w_ij`` combines
+
+    - Jervis's (1978) security dilemma (:func:`foedus.theory.arms.security_dilemma_reactivity`):
+      ``kappa_ij`` grows with i's uncertainty about j's intentions (``1 - trust_ij``) and with
+      j's offensive capability (offence dominance), with ``kappa = reactivity`` at 0.5 and 0.5;
+    - the threat weight ``w_ij = (T_ij / p_j) * E_i / (E_i + E_j)``: the share of j's spending
+      that threatens i (Walt's proximity, offence and intentions) scaled by i's relative
+      economic size, so a small state answers a large neighbour's arming in proportion to what
+      it can afford.
+
+    Allies' spending is a substitute (Olson & Zeckhauser 1966, P4). The share of i's threat
+    that its allies cover is ``A_i / (A_i + X_i)``, with ``A_i = sum_j c_ij x_j`` the allies'
+    credible spending (``c_ij``: commitment × cohesion of their strongest shared agreement) and
+    ``X_i = sum_j (T_ij / p_j) x_j`` the threatening spending; the relief
+    ``ally_weight * (sum_j K_ij x_j) * A_i / (A_i + X_i)`` is taken off the grievance term.
+    Small allies of a large power are almost fully covered and free-ride; a large power's small
+    allies cover little of its threat, so it carries its own burden; losing a great-power ally
+    raises one's arming. The grievance ``g_i`` (domestic momentum: industry, bureaucracy;
+    "armament sustains itself", D1) is set at the start so that the starting spending is a
+    fixed point, and grows with the economy. Spending is capped at ``max_milex_share`` of GDP
+    and floored at ``milex_floor_share`` of its starting level; the military stock accumulates spending with
+    depreciation; personnel scale with spending. Capability shares
+    (:func:`foedus.theory.capability.capability_shares`) and offensive capability
+    (:func:`foedus.theory.capability.offensive_capability`) follow.
+    """
+    p = world.params
+    n = world.n
+    shock = rng.normal(0.0, p.growth_noise, n) if p.growth_noise > 0 else 0.0
+    world.economy *= np.maximum(1.0 + world.growth + shock, p.growth_floor)
+    weights, relief = arming_pressure(world)
+    grievance = world.base_spending * (world.economy / world.economy0) - relief
+    new = th_arms.richardson_step(world.milex, 1.0, p.fatigue, grievance, weights, check=world.check)
+    cap = p.max_milex_share * world.economy
+    world.milex = np.clip(new, p.milex_floor_share * world.milex_floor, cap)
+    world.military = (1.0 - p.military_depreciation) * world.military + world.milex
+    world.milper = world.milper0 * world.milex / world.milex0
+    world.update_power()
+    world.results.offensive = offensive_capability(world.military, world.power, floor=p.offensive_floor, check=world.check)
+
+
+def arming_pressure(world: World) -> tuple[np.ndarray, np.ndarray]:
+    """Reaction weights ``K`` (N, N) and allies' relief (N,) of the Richardson step (see :func:`capabilities`).
+
+    Jervis's reactivity ``kappa`` comes from :func:`foedus.theory.arms.security_dilemma_reactivity`;
+    the threat weights ``w_ij = min(T_ij / p_j, 1) * E_i / (E_i + E_j)``, ``K = kappa * w`` and
+    the sums over j that the relief needs are formed in one compiled pass (:func:`_arming_kernel`).
+    """
+    e = world.economy
+    x = world.milex
+    n = world.n
+    kappa = th_arms.security_dilemma_reactivity(
+        1.0 - world.trust, np.broadcast_to(world.results.offensive[None, :], (n, n)), base_reactivity=2.0 * world.params.reactivity, check=world.check
+    )
+    k = np.empty((n, n))
+    kx = np.zeros(n)  # sum_j K_ij x_j
+    threatening = np.zeros(n)  # sum_j (T_ij / p_j) x_j
+    _arming_kernel(world.results.threat, world.power, e, kappa, x, k, kx, threatening)
+    allied = world.results.ally_credibility @ x
+    cover = np.divide(allied, allied + threatening, out=np.zeros_like(allied), where=(allied + threatening) > 0)
+    relief = world.params.ally_weight * kx * cover
+    return k, relief
+
+
+@njit(cache=True)
+def _arming_kernel(threat, power, economy, kappa, x, k, kx, threatening):  # pragma: no cover (compiled)
+    """Threat shares (clipped to [0, 1], 0 on the diagonal), K = kappa * share * size, and K @ x, share @ x."""
+    n = threat.shape[0]
+    for i in range(n):
+        acc_k = 0.0
+        acc_t = 0.0
+        for j in range(n):
+            if i == j or power[j] <= 0.0:
+                k[i, j] = 0.0
+                continue
+            share = min(max(threat[i, j] / power[j], 0.0), 1.0)
+            v = kappa[i, j] * share * (economy[i] / (economy[i] + economy[j]))
+            k[i, j] = v
+            acc_k += v * x[j]
+            acc_t += share * x[j]
+        kx[i] = acc_k
+        threatening[i] = acc_t

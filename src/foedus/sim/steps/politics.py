@@ -1,0 +1,186 @@
+"""Step 5, alliance politics: cohesion, entrapment and abandonment, integration, dissolution, democratisation.
+
+Brief P2, P3, P5, T2, T4, T5. :func:`cohesion_state` is the deterministic part (cohesion and
+what follows from it, also needed to start year one); :func:`alliance_politics` adds the
+year's integration, the decay of betrayal, dissolutions and democratisation.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.sim.steps._common import COALITION, MOTIVES, SECURITY
+from foedus.sim.membership import alliance_ties, security_profile
+from foedus.sim.world import World
+from foedus.theory import cohesion as th_cohesion
+from foedus.theory import entrapment as th_entrapment
+from foedus.theory import integration as th_integration
+
+def alliance_politics(world: World, rng: np.random.Generator) -> None:
+    """Cohesion, entrapment and abandonment, integration, and dissolution (P2, P3, P5, T2, T4, T5).
+
+    For each security agreement in force (vectorised over agreements):
+
+    - common threat: the pressure of the members' main common threat,
+      ``rho = T_common / (T_common + mean member power)`` where ``T_common`` is the largest mean
+      threat that one outsider poses to the members, plus their mean global-threat exposure;
+    - economic competition (T2, P5): ``T2 * evenness`` of the members' economies (equal
+      economies compete; an asymmetric alliance has one dominant economy);
+    - regime similarity (``1 - 2 * s.d.`` of the members' regimes) and joint democracy (all
+      members with regime >= 0.5) (T5), their weights scaled by ``2 * T5``;
+    - cohesion: :func:`foedus.theory.cohesion.alliance_cohesion`, lowered by unhonoured
+      commitments (``betrayal``, kept at the share ``betrayal_decay`` a year);
+    - dissolution hazard: :func:`~foedus.theory.cohesion.dissolution_hazard` of cohesion and
+      of the change in the distribution of capability among the members since they joined
+      (total variation distance between the shares then and now; Morrow 1991, Leeds 2003),
+      with ``max_hazard = dissolution_hazard`` and ``change_weight = capability_change_weight``;
+    - integration (P3, T4) moves towards :func:`~foedus.theory.integration.optimal_integration` for
+      the common threat, with the attachment to national control falling as T4 rises;
+    - each state's entrapment and abandonment risks (Snyder 1984) from its strongest commitment,
+      its partners' risk-taking and alternatives, and reassurance by integration
+      (:func:`~foedus.theory.entrapment.entrapment_risk`,
+      :func:`~foedus.theory.entrapment.abandonment_risk`). Entrapment raises the cost of staying
+      (see :func:`alignment`); abandonment raises arming through lower ally credibility;
+    - military institutionalisation (ATOP's 0-2, halved) removes the share
+      ``institution_protection`` of the dissolution hazard (and of members' exit rate, in
+      :func:`alignment`): institutions are assets that keep an alliance after its founding
+      threat fades (Wallander 2000);
+    - democratisation (T5): allies' democracy pulls up the regime of deeply integrated members
+      (:func:`_democratisation`, Pevehouse 2005).
+    """
+    p = world.params
+    tr = world.trends
+    ag = world.agreements
+    y = world.year
+    st = cohesion_state(world)
+    if st is None:
+        return
+    slots, rho = st["slots"], st["rho"]
+    cohesion, competition, similarity, joint_dem = st["cohesion"], st["competition"], st["similarity"], st["joint_democracy"]
+    change = st["capability_change"]
+    institutional = ag.institutionalised[slots] / 2.0  # ATOP's 0-2 scale (Leeds & Anac 2005) as 0-1
+    hazard = th_cohesion.dissolution_hazard(
+        cohesion,
+        capability_change=change,
+        max_hazard=p.dissolution_hazard,
+        change_weight=p.capability_change_weight,
+        institutionalisation=institutional,
+        institution_weight=p.institution_protection,
+        check=world.check,
+    )
+    # integration (P3, T4)
+    target = th_integration.optimal_integration(rho, 1.0 - tr.military_integration + p.national_control_floor, check=world.check)
+    target = target * (ag.institutionalised[slots] + 1) / 3.0
+    ag.integration[slots] += p.integration_rate * (target - ag.integration[slots])
+    ag.betrayal[slots] *= p.betrayal_decay
+    # dissolution
+    draw = rng.random(len(slots))
+    ending = np.flatnonzero(draw < hazard)
+    if len(ending) and not world.explain:
+        ag.dissolve_many(slots[ending], y)
+        world.log.events(y, "dissolution", ag.agreement_id[slots[ending]], -1, -1)
+    elif len(ending):
+        gone = slots[ending]
+        ag.dissolve_many(gone, y)
+        cols = (hazard[ending], cohesion[ending], rho[ending], competition[ending], similarity[ending], change[ending], ag.betrayal[gone])
+        hz, co, th, ec, rs, cc, bt = (c.tolist() for c in cols)
+        jd = joint_dem[ending].astype(bool).tolist()
+        inst_l = institutional[ending].tolist()
+        mot = [None if np.isnan(v).any() else dict(zip(MOTIVES, v)) for v in ag.motives[gone].tolist()]
+        details = [
+            {
+                "cause": "cohesion lost",
+                "motives_at_formation": mot[k],  # None: not known (in force at the start, or scheduled)
+                "factors": {
+                    "hazard": hz[k],
+                    "cohesion": co[k],
+                    "common_threat": th[k],
+                    "economic_competition": ec[k],
+                    "regime_similarity": rs[k],
+                    "joint_democracy": jd[k],
+                    "capability_change": cc[k],
+                    "betrayal": bt[k],
+                    "institutionalisation": inst_l[k],
+                },
+            }
+            for k in range(len(gone))
+        ]
+        world.log.events(y, "dissolution", ag.agreement_id[gone], -1, -1, details)
+    _democratisation(world, st["integration_by_state"])
+
+
+def _democratisation(world: World, depth: np.ndarray) -> None:
+    """Allies' democracy pulls up the regime of deeply integrated members (T5; Pevehouse 2005).
+
+    :func:`foedus.theory.cohesion.democratic_diffusion` with the allies' regimes weighted by the
+    strength of each tie (commitment × cohesion, ``world.results.ally_credibility``), the depth of the
+    state's integration (the largest integration of its agreements: forward-deployed forces, a
+    common command) and the yearly rate ``democratisation_rate × 2 T5``.
+    """
+    rate = world.params.democratisation_rate * 2.0 * world.trends.norms
+    c = world.results.ally_credibility
+    if rate <= 0 or not depth.any():
+        return
+    weight = c.sum(axis=1)
+    allied = weight > 0
+    mean = np.where(allied, (c @ world.regime) / np.where(allied, weight, 1.0), world.regime)
+    world.regime = th_cohesion.democratic_diffusion(world.regime, np.minimum(mean, 1.0), np.minimum(depth, 1.0), rate=min(rate, 1.0), check=world.check)
+
+
+def cohesion_state(world: World) -> dict | None:
+    """Cohesion of the security agreements in force and what follows from it (deterministic part of step 5).
+
+    Sets ``agreements.cohesion``, ``world.results.ally_credibility``, ``world.results.entrapment`` and
+    ``world.results.abandonment``; returns the per-agreement factors (or None without agreements).
+    See :func:`alliance_politics` for the model.
+    """
+    tr = world.trends
+    ag = world.agreements
+    n = world.n
+    slots = ag.in_force(domain=SECURITY)
+    slots = slots[ag.kind[slots] != COALITION]
+    world.results.ally_credibility = np.zeros((n, n))
+    world.results.entrapment = np.zeros(n)
+    world.results.abandonment = np.zeros(n)
+    if not len(slots):
+        return None
+    prof = security_profile(ag.members, slots, world.power, ag.power_start, world.results.threat, world.results.global_threat, world.economy, world.regime)
+    rho, similarity, joint_dem = prof["rho"], prof["similarity"], prof["all_democracies"]
+    competition = np.minimum(np.maximum(tr.economic_interdependence * prof["evenness"], 0.0), 1.0)
+    prm = world.params
+    cohesion = th_cohesion.alliance_cohesion(
+        rho,
+        competition,
+        similarity,
+        joint_democracy=joint_dem,
+        intercept=prm.cohesion_intercept,
+        threat_weight=prm.cohesion_threat_weight,
+        competition_weight=prm.cohesion_competition_weight,
+        similarity_weight=2.0 * tr.norms * prm.cohesion_similarity_weight,
+        democracy_weight=2.0 * tr.norms * prm.cohesion_democracy_weight,
+        check=world.check,
+    )
+    cohesion = np.minimum(np.maximum(cohesion * (1.0 - ag.betrayal[slots]), 0.0), 1.0)
+    ag.cohesion[slots] = cohesion
+    # Snyder's alliance security dilemma, per state, from its strongest commitment; allies'
+    # risk-taking (their largest hostility) and whether an ally faces the same main threat
+    partner_risk = np.minimum(np.maximum(world.hostility.max(axis=1), 0.0), 1.0)
+    c_ij, best_of, risk_of_partners, shared = alliance_ties(
+        ag.members, slots, ag.commitment, ag.integration, cohesion, partner_risk, world.results.threat.argmax(axis=1)
+    )
+    world.results.ally_credibility = c_ij
+    commit, integ, best = best_of.T
+    world.results.entrapment = th_entrapment.entrapment_risk(commit, risk_of_partners, shared, check=world.check)
+    alternatives = np.clip(1.0 - best, 0.0, 1.0)
+    world.results.abandonment = th_entrapment.abandonment_risk(commit, alternatives, integ, check=world.check)
+    return {
+        "slots": slots,
+        "rho": rho,
+        "cohesion": cohesion,
+        "competition": competition,
+        "similarity": similarity,
+        "joint_democracy": joint_dem,
+        "capability_change": prof["capability_change"],
+        "integration_by_state": integ,
+    }
+

@@ -1,0 +1,114 @@
+"""Step 1, trends and shocks: the scenario's trend drivers T1–T5 and its scheduled shocks.
+
+T1 moves the hostility baseline of rival great powers, T2 trade dependence, T3 cyber capacity
+and vulnerability (T4 and T5 act in :mod:`foedus.sim.steps.politics`); a shock
+(:class:`foedus.sim.scenario.Shock`) is an invasion, an exit, an accession, a pact, a
+dissolution, a global threat, a growth, regime or hostility change in its year.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.schema import OBLIGATIONS
+from foedus.sim.scenario import GLOBAL_THREATS, Shock
+from foedus.sim.steps._common import asymmetric, dissolve_if_empty, sym_clip
+from foedus.sim.steps.conflict import call_allies
+from foedus.sim.world import World
+
+def trends_and_shocks(world: World, rng: np.random.Generator) -> None:
+    """Apply the trend drivers T1–T5 for one year, then this year's scheduled shocks.
+
+    - T1 (great-power competition): the baseline hostility among major powers and strategic
+      rivals drifts by ``hostility_drift * (T1 - 0.5)`` a year (up above 0.5, down below);
+    - T2 (economic interdependence): trade dependence grows by ``trade_growth * (T2 - 0.5)`` a year;
+    - T3 (cyber): cyber capacity of states that have some grows by ``cyber_capacity_growth * T3`` of the gap
+      to 1, and vulnerability by ``cyber_vulnerability_growth * T3`` (digitisation widens the attack surface);
+    - T4, T5 act inside :func:`alliance_politics` (integration target; weight of values).
+    """
+    tr = world.trends
+    p = world.params
+    if tr.great_power_competition != 0.5:
+        key = world.major.tobytes()  # pairs of major powers and rivals (the rivalries are fixed)
+        hit = world.cache.get("rival_pairs")
+        if hit is None or hit[0] != key:
+            gp = world.major[:, None] & world.major[None, :]
+            hit = world.cache["rival_pairs"] = (key, (gp | world.rivalry) & ~np.eye(world.n, dtype=bool))
+        np.add(world.hostility_base, p.hostility_drift * (tr.great_power_competition - 0.5), out=world.hostility_base, where=hit[1])
+        sym_clip(world.hostility_base)
+    if tr.economic_interdependence != 0.5:
+        world.trade_dependence *= 1.0 + p.trade_growth * (tr.economic_interdependence - 0.5)
+        sym_clip(world.trade_dependence)
+    has = world.cyber_capacity > 0
+    if tr.cyber > 0 and has.any():
+        world.cyber_capacity[has] += p.cyber_capacity_growth * tr.cyber * (1.0 - world.cyber_capacity[has])
+        world.cyber_vulnerability[has] += p.cyber_vulnerability_growth * tr.cyber * (1.0 - world.cyber_vulnerability[has])
+    for shock in world.shocks.get(world.year, ()):
+        apply_shock(world, shock, rng)
+
+
+def _slot_by_name(world: World, name: str) -> int:
+    ag = world.agreements
+    for a in range(ag.n - 1, -1, -1):
+        if ag.names[a] == name and ag.active[a]:
+            return a
+    return -1
+
+
+def apply_shock(world: World, s: Shock, rng: np.random.Generator) -> None:
+    """Apply one scheduled shock (see :class:`foedus.sim.scenario.Shock`) and log it."""
+    ag = world.agreements
+    log = world.log
+    y = world.year
+    detail = {"shock": s.kind, "description": s.description}
+    actor = world.index_of(s.actor) if s.actor is not None else -1
+    target = world.index_of(s.target) if s.target is not None else -1
+    log.events(y, "shock", -1, s.actor if s.actor is not None else -1, s.target if s.target is not None else -1, detail)
+    if s.kind == "invasion":
+        world.hostility[actor, target] = world.hostility[target, actor] = 1.0
+        world.hostility_base[actor, target] = world.hostility_base[target, actor] = max(world.hostility_base[actor, target], world.params.invasion_hostility)
+        world.at_war[actor, target] = world.at_war[target, actor] = True
+        log.events(y, "war", -1, s.actor, s.target, {"cause": "scheduled invasion", "description": s.description})
+        call_allies(world, rng, np.array([actor]), np.array([target]))
+        exposure = world.proximity[target].copy()
+        exposure[target] = 1.0
+        exposure[actor] = 0.0
+        world.crises.add("aggression", y, np.clip(exposure, 0, 1), float(world.power[actor] * s.intensity), s.duration, actor, target)
+    elif s.kind == "leave":
+        a = _slot_by_name(world, s.agreement)
+        if a >= 0 and ag.members[a, actor]:
+            ag.leave(a, np.array([actor]), y)
+            world.agreements.last_exit[a, actor] = y
+            log.events(y, "exit", ag.agreement_id[a], s.actor, -1, {"cause": "scheduled shock", "description": s.description})
+            dissolve_if_empty(world, a, "too few members after a scheduled exit")
+    elif s.kind == "join":
+        a = _slot_by_name(world, s.agreement)
+        if a >= 0:
+            idx = np.array([world.index_of(c) for c in s.actors])
+            idx = idx[~ag.members[a, idx]]
+            ag.join(a, idx, y, world.power)
+            log.events(y, "accession", ag.agreement_id[a], world.ccode[idx], -1, {"cause": "scheduled shock", "description": s.description})
+    elif s.kind == "pact":
+        idx = np.array([world.index_of(c) for c in s.actors])
+        ob = np.array([o in s.obligations for o in OBLIGATIONS])
+        kind = ("alliance", "coalition", "organisation").index(s.agreement_kind)
+        a = ag.add(idx, y, kind=kind, obligations=ob, name=s.agreement, asymmetric=asymmetric(world, idx), leader=int(idx[np.argmax(world.power[idx])]), power=world.power[idx])
+        log.events(y, "formation", ag.agreement_id[a], world.ccode[idx], -1, {"cause": "scheduled shock", "description": s.description})
+    elif s.kind == "dissolve":
+        a = _slot_by_name(world, s.agreement)
+        if a >= 0:
+            ag.dissolve(a, y)
+            log.events(y, "dissolution", ag.agreement_id[a], -1, -1, {"cause": "scheduled shock", "description": s.description})
+    elif s.kind == "global_threat":
+        k = GLOBAL_THREATS.index(s.threat)
+        exposure = world.exposure[:, k]
+        world.crises.add(s.threat, y, exposure, s.intensity * world.params.shock_threat_scale, s.duration)
+        world.global_intensity[k] += s.intensity * world.params.shock_threat_scale
+    elif s.kind == "growth":
+        world.growth[actor] = s.value
+    elif s.kind == "regime_change":
+        world.regime[actor] = s.value
+    elif s.kind == "hostility":
+        world.hostility[actor, target] = world.hostility[target, actor] = s.value
+        world.hostility_base[actor, target] = world.hostility_base[target, actor] = s.value
+

@@ -1,0 +1,44 @@
+"""Step 8, conflict and commitments, alone on a four-state world."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from foedus.sim.steps.conflict import call_allies, conflict_and_commitments
+
+from .conftest import GRT, RIV, SMA, alliance, events, tiny_world
+
+
+def test_wars_end_at_rate_one_and_hostility_relaxes_towards_its_baseline():
+    world, rng = tiny_world(dispute_rate=0.0, war_end_rate=1.0, hostility_decay=0.5)
+    g, r = world.index_of(GRT), world.index_of(RIV)
+    world.at_war[g, r] = world.at_war[r, g] = True
+    world.hostility[g, r] = 1.0
+    conflict_and_commitments(world, rng)
+    assert not world.at_war.any()
+    assert world.hostility[g, r] == pytest.approx(1.0 + 0.5 * (0.6 - 1.0))
+
+
+def test_hostile_neighbours_dispute_and_a_dispute_escalates_at_war_share_one():
+    world, rng = tiny_world(dispute_rate=1.0, war_share=1.0, war_factor=10.0, war_end_rate=0.0)
+    g, r = world.index_of(GRT), world.index_of(RIV)
+    world.hostility[g, r] = world.hostility[r, g] = 1.0
+    world.proximity[g, r] = world.proximity[r, g] = 1.0
+    conflict_and_commitments(world, rng)
+    assert any({c, c2} == {GRT, RIV} for _, c, c2, _ in events(world, "dispute"))
+    assert world.at_war[g, r] and world.at_war[r, g]
+
+
+def test_an_ally_either_joins_the_war_or_is_charged_with_betrayal():
+    for seed in range(6):
+        world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA])], betrayal_penalty=0.5, betrayal_trust=0.5)
+        g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))
+        trust = world.trust[a, g]
+        call_allies(world, np.random.default_rng(seed), np.array([r]), np.array([a]))
+        (_, ally, attacker, detail), = events(world, "commitment")
+        assert (ally, attacker, detail["ally_of"]) == (GRT, RIV, SMA)
+        if detail["honoured"]:
+            assert world.at_war[g, r] and world.hostility[g, r] >= 0.8 and world.agreements.betrayal[0] == 0.0
+        else:
+            assert not world.at_war[g, r] and world.agreements.betrayal[0] == 0.5 and world.trust[a, g] == trust * 0.5

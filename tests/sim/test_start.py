@@ -1,0 +1,28 @@
+"""The starting world of a scenario: built once, copied for each run, every field set at construction."""
+
+from __future__ import annotations
+
+import numpy as np
+import pydantic
+import pytest
+
+from foedus.sim.start import _WORLDS, build_world
+from foedus.testing import synthetic_scenario, with_updates
+
+
+def test_a_scenario_builds_once_and_its_elements_cannot_change_behind_its_back():
+    """A scenario's starting world is built once and copied for its next runs; an element is
+    frozen, and a changed scenario (a new object) is built again."""
+    sc = synthetic_scenario(9, seed=2, years=5, alliances=2)
+    w1 = build_world(sc)
+    assert _WORLDS[id(sc)][0] is sc
+    w2 = build_world(sc)
+    assert np.array_equal(w1.hostility, w2.hostility) and np.array_equal(w1.agreements.members, w2.agreements.members)
+    w2.hostility[0, 1] = 0.5  # each world is its own copy
+    assert build_world(sc).hostility[0, 1] == w1.hostility[0, 1]
+    with pytest.raises(pydantic.ValidationError):
+        sc.relations[0].hostility = 0.99
+    changed = with_updates(sc, relations=[dict(r.model_dump(), hostility=0.9) for r in sc.relations])
+    w3 = build_world(changed)
+    i, j = (w3.index_of(c) for c in sc.relations[0].pair)
+    assert w3.hostility[i, j] == 0.9 != w1.hostility[i, j]
