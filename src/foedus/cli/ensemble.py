@@ -23,6 +23,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from foedus.cli._common import fail, parse_pair
+from foedus.report.format import number
 from foedus.schema import SchemaError
 
 ensemble_app = typer.Typer(
@@ -35,11 +37,6 @@ ensemble_app = typer.Typer(
 )
 
 _ERRORS = (SchemaError, ValueError, OSError, RuntimeError, ImportError)
-
-
-def _fail(e: Exception | str) -> None:
-    typer.echo(f"error: {e}", err=True)
-    raise typer.Exit(2)
 
 
 # ---------------------------------------------------------------------------------- options
@@ -130,21 +127,21 @@ def _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, res
 
     console = Console(stderr=True)
     if out is None:
-        _fail("give --out DIR, the folder for the ensemble")
+        fail("give --out DIR, the folder for the ensemble")
     if design not in ("lhs", "factorial"):
-        _fail(f"--design must be lhs or factorial, got {design!r}")
+        fail(f"--design must be lhs or factorial, got {design!r}")
     existed = out.exists()
     store = None
     try:
         if resume and (out / "manifest.json").exists() and scenario is None:
             if runs is not None or years is not None or vary:
-                _fail("with --resume and no --scenario the ensemble's own definition is used: drop --runs, --years and --vary")
+                fail("with --resume and no --scenario the ensemble's own definition is used: drop --runs, --years and --vary")
             store = resume_ensemble(out, workers=workers, scheduler=scheduler, progress=not quiet, connect_timeout=connect_timeout)
         else:
             if scenario is None:
-                _fail("give --scenario NAME_OR_FILE (or --resume --out DIR to complete an ensemble)")
+                fail("give --scenario NAME_OR_FILE (or --resume --out DIR to complete an ensemble)")
             if runs is None:
-                _fail("give --runs R, the number of simulated worlds")
+                fail("give --runs R, the number of simulated worlds")
             store = run_ensemble(
                 scenario,
                 runs=runs,
@@ -170,10 +167,10 @@ def _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, res
             console.print("interrupted before the ensemble started: nothing was written")
         raise typer.Exit(130)
     except ConnectionError as e:
-        _fail(f"{e}" + ("; nothing was written" if not existed and not out.exists() else f"; {out} was left as it was"))
+        fail(f"{e}" + ("; nothing was written" if not existed and not out.exists() else f"; {out} was left as it was"))
         return
     except _ERRORS as e:
-        _fail(e)
+        fail(e)
         return
     if not quiet:
         m = store.manifest
@@ -251,7 +248,7 @@ def _ensemble(
             if v
         ]
         if given:
-            _fail(f"{', '.join(given)} belong after `run`, not before `{ctx.invoked_subcommand}`")
+            fail(f"{', '.join(given)} belong after `run`, not before `{ctx.invoked_subcommand}`")
         return
     if scenario is None and not resume:
         typer.echo(ctx.get_help())
@@ -310,22 +307,9 @@ def _milestones(years, n: int = 5) -> list[int]:
     return years[np.unique(np.linspace(0, len(years) - 1, n).round().astype(int))].tolist()
 
 
-def _pair(text: str) -> tuple[str, str]:
-    for sep in (":", "-", ","):
-        if sep in text:
-            a, _, b = text.partition(sep)
-            if a and b:
-                return a.strip(), b.strip()
-    raise ValueError(f"--pair {text!r}: write two states as A:B (COW codes or abbreviations, e.g. RUS:CHN or 365:710)")
-
-
 def _fmt(v: float) -> str:
-    import math
-
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return "–"
-    a = abs(v)
-    return f"{v:,.0f}" if a >= 100 else f"{v:.2f}" if a >= 1 or a == 0 else f"{v:.3f}"
+    """An estimate of the ensemble, rounded by its size (:func:`foedus.report.format.number`)."""
+    return number(v, style="magnitude")
 
 
 def summary(
@@ -365,7 +349,7 @@ def summary(
         gp_milex = an.state_bands(store, "milex", band=band) if _has_majors(store) else None
         pairs = {}
         for p in pair or []:
-            a, b = _pair(p)
+            a, b = parse_pair(p)
             ca, aa = an.resolve_state(store, a)
             cb, ab = an.resolve_state(store, b)
             pairs[f"{aa}-{ab}"] = an.pair_allied(store, ca, cb, obligation=None if any_alliance else "defense", by=by)
@@ -388,7 +372,7 @@ def summary(
             )
             rep.write_html(report / "ensemble.html", [section], title=f"foedus ensemble {m['scenario']}")
     except _ERRORS as e:
-        _fail(e)
+        fail(e)
         return
     if as_json:
         out = {
@@ -499,7 +483,7 @@ def compare(
             section = rep.html_section(bands, title=f"A = {sa.path}, B = {sb.path}", comparison=table)
             rep.write_html(report / "compare.html", [section], title="foedus ensemble comparison")
     except _ERRORS as e:
-        _fail(e)
+        fail(e)
         return
     years = year or _milestones(table["year"], 3)
     view = table[table["year"].isin(years)]
@@ -575,7 +559,7 @@ def discover(
         exp = store.experiments().set_index("run").loc[y.index, knobs]
         res = prim_box(exp, y.to_numpy(), threshold=threshold, min_coverage=min_coverage, mass_min=mass_min)
     except _ERRORS as e:
-        _fail(e)
+        fail(e)
         return
     if as_json:
         box = res.box.reset_index()

@@ -13,6 +13,8 @@ from typing import Optional
 
 import typer
 
+from foedus.cli._common import fail
+from foedus.report.format import number
 from foedus.schema import SchemaError
 
 app = typer.Typer(
@@ -38,11 +40,6 @@ _METHOD_HELP = (
 _ERRORS = (SchemaError, ValueError, FileNotFoundError, OSError)
 
 
-def _fail(e: Exception) -> None:
-    typer.echo(f"error: {e}", err=True)
-    raise typer.Exit(2)
-
-
 def _history(data: Optional[Path], db: Optional[Path], run: Optional[Path]):
     if run is not None and (data is not None or db is not None):
         raise ValueError("--run measures a history folder; do not combine it with --data or --db")
@@ -53,22 +50,6 @@ def _history(data: Optional[Path], db: Optional[Path], run: Optional[Path]):
     from foedus.data import open_record
 
     return open_record(db=db, data_dir=data)
-
-
-def _num(v, digits: int = 2) -> str:
-    if v is None:
-        return "–"
-    if isinstance(v, bool):
-        return "yes" if v else "no"
-    if isinstance(v, int):
-        return f"{v:,}" if abs(v) >= 10_000 else str(v)  # years stay 1815, not 1,815
-    if isinstance(v, float):
-        if v != v:
-            return "–"
-        if v == float("inf"):
-            return "∞ (not reached)"
-        return f"{v:,.{digits}f}"
-    return str(v)
 
 
 _SUMMARY_HELP = (
@@ -96,7 +77,7 @@ def summary_cmd(
         h = _history(data, db, run)
         s = summary(h, k=k, rule=rule)
     except _ERRORS as e:
-        _fail(e)
+        fail(e)
     if as_json:
         typer.echo(json.dumps(jsonable(s), sort_keys=False))
         return
@@ -123,13 +104,13 @@ def summary_cmd(
         ("  begun before 1945", s["km_median_survival_pre1945"]),
         ("  begun from 1945", s["km_median_survival_post1945"]),
     ]:
-        t.add_row(label, _num(v))
+        t.add_row(label, number(v))
     con.print(t)
     p = Table(title="By period of formation")
     for c in ("period", "alliances", "per year", "KM median survival (years)"):
         p.add_column(c, justify="right" if c != "period" else "left")
     for label, n in s["alliances_by_period"].items():
-        p.add_row(label, _num(n), _num(s["per_year_by_period"][label]), _num(s["km_median_by_period"].get(label)))
+        p.add_row(label, number(n), number(s["per_year_by_period"][label]), number(s["km_median_by_period"].get(label)))
     con.print(p)
     for key, title in (("by_format", "By format"), ("by_symmetry", f"By symmetry (rule {rule}, k = {k:g})"),
                        ("by_primary_obligation", "By strongest obligation"), ("by_obligation", "Carrying each obligation (overlapping)")):
@@ -137,7 +118,7 @@ def summary_cmd(
         tb.add_column("category")
         tb.add_column("alliances", justify="right")
         for c, n in s[key].items():
-            tb.add_row(c, _num(n))
+            tb.add_row(c, number(n))
         con.print(tb)
 
 
@@ -173,7 +154,7 @@ def report_cmd(
         h = _history(data, db, run)
         path = write_history_report(h, out, years=snap, method=method)
     except _ERRORS as e:
-        _fail(e)
+        fail(e)
     typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
 
 
@@ -204,7 +185,7 @@ def network_cmd(
         parts = blocs(g, method)
         stats = polarity_of_graph(g, method)
     except _ERRORS as e:
-        _fail(e)
+        fail(e)
     rows = []
     for b in parts:
         if len(b) < 2 and not any(g.nodes[n]["major"] for n in b):
@@ -234,7 +215,7 @@ def network_cmd(
     p.add_column("index")
     p.add_column("value", justify="right")
     for key, v in stats.items():
-        p.add_row(key, _num(v, 3))
+        p.add_row(key, number(v, 3))
     con.print(p)
 
 
@@ -270,7 +251,7 @@ def polarity_cmd(
         if csv is not None:
             pol.to_csv(csv)
     except _ERRORS as e:
-        _fail(e)
+        fail(e)
     from rich.console import Console
     from rich.table import Table
 
@@ -287,7 +268,7 @@ def polarity_cmd(
         t.add_column(short[c], justify="right", min_width=len(short[c]), no_wrap=True)
     columns = [shown[c].to_numpy().tolist() for c in shown.columns]
     for i, y in enumerate(shown.index):
-        t.add_row(str(y), *(_num(col[i]) for col in columns))
+        t.add_row(str(y), *(number(col[i]) for col in columns))
     Console().print(t)
     if csv is not None:
         typer.echo(f"wrote {len(pol)} years to {csv}")

@@ -56,6 +56,7 @@ from foedus.analysis.network import defense_network, dyad_years, partners_per_ye
 from foedus.analysis.polarity import major_power_blocs, polarity, state_blocs
 from foedus.analysis.summary import jsonable, summary
 from foedus.analysis.survival import kaplan_meier, survival_table, alliance_durations
+from foedus.report.format import number
 from foedus.schema import History
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -665,24 +666,10 @@ def _figure_alignments(history: History, dy: pd.DataFrame, majors: Sequence[int]
 # ---------------------------------------------------------------- tables
 
 
-def _fmt(v: Any, digits: int = 2) -> str:
-    if isinstance(v, (bool, np.bool_)):
-        return "yes" if v else "no"
-    if isinstance(v, (int, np.integer)):
-        return f"{int(v):,}" if abs(int(v)) >= 10_000 else str(int(v))  # years stay 1815, not 1,815
-    if isinstance(v, (float, np.floating)):
-        if np.isnan(v):
-            return "–"
-        if np.isinf(v):
-            return "∞ (not reached)"
-        return f"{v:,.{digits}f}"
-    return str(v)
-
-
 def _html_table(df: pd.DataFrame, caption: str, digits: int = 2, index_label: str | None = None) -> str:
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in [index_label if index_label is not None else (df.index.name or ""), *df.columns])
     body = "".join(
-        "<tr><td>" + html.escape(str(idx)) + "</td>" + "".join(f"<td>{html.escape(_fmt(v, digits))}</td>" for v in row) + "</tr>"
+        "<tr><td>" + html.escape(str(idx)) + "</td>" + "".join(f"<td>{html.escape(number(v, digits))}</td>" for v in row) + "</tr>"
         for idx, row in zip(df.index, df.itertuples(index=False))
     )
     return f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
