@@ -32,3 +32,17 @@ def parse_pair(text: str) -> tuple[str, str]:
             if a and b:
                 return a.strip(), b.strip()
     raise ValueError(f"--pair {text!r}: write two states as A:B (COW codes or abbreviations, e.g. RUS:CHN or 365:710)")
+
+
+def builtin_scenario_of(history):
+    """The built-in scenario a simulated history names in its source (``simulation:<name>:seed=<s>``), else None.
+
+    The reports need it for the unit of military expenditure
+    (:func:`foedus.report.provenance.milex_unit`); the record, and a run of a scenario file,
+    have none.
+    """
+    from foedus.report.provenance import simulated_source
+    from foedus.sim import Scenario, builtin_names
+
+    sim = simulated_source(history)
+    return Scenario.builtin(sim[0]) if sim is not None and sim[0] in builtin_names() else None

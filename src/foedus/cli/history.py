@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from foedus.cli._common import fail
+from foedus.cli._common import builtin_scenario_of, fail
 from foedus.report.format import number
 from foedus.schema import SchemaError
 
@@ -152,7 +152,7 @@ def report_cmd(
             except ValueError:
                 raise ValueError(f"--years: expected comma-separated whole years, got {years!r}") from None
         h = _history(data, db, run)
-        path = write_history_report(h, out, years=snap, method=method)
+        path = write_history_report(h, out, years=snap, method=method, scenario=builtin_scenario_of(h))
     except _ERRORS as e:
         fail(e)
     typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")

@@ -155,7 +155,7 @@ def _ensemble(scenario: Scenario, history: History, out: Path, *, runs: int, yea
     """Run the ensemble, write its report, and return the tables its headline is read from."""
     from foedus.analysis import ensemble as an
     from foedus.report import ensemble as rep
-    from foedus.report.history import milex_unit
+    from foedus.report.provenance import milex_unit
     from foedus.sim.ensemble import run_ensemble
 
     store = run_ensemble(scenario, runs=runs, out=out / "ensemble", years=years, seed=seed,

@@ -77,6 +77,7 @@ def write_report(source: str | Path, out: str | Path, *, data_dir: Path | str | 
     if kind == "ensemble":
         return kind, write_ensemble_report(path, out)
     from foedus.report.history import write_history_report
+    from foedus.web.sources import builtin_scenario
 
     if kind == "run":
         from foedus.data.runs import read_history_dir
@@ -90,7 +91,7 @@ def write_report(source: str | Path, out: str | Path, *, data_dir: Path | str | 
         from foedus.data import open_record
 
         history = open_record(db=db, data_dir=data_dir)
-    return kind, Path(write_history_report(history, out))
+    return kind, Path(write_history_report(history, out, scenario=builtin_scenario(history)))
 
 
 def write_ensemble_report(ensemble_dir: Path | str, out: Path | str, *, max_pairs: int = 6) -> Path:

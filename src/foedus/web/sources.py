@@ -20,7 +20,7 @@ from typing import Callable
 from foedus.schema import History
 from foedus.web.views import HistoryView, coordinates_table
 
-__all__ = ["ENV_RUNS_DIR", "default_runs_dir", "SourceInfo", "UnknownSource", "SourceUnavailable", "SourceRegistry", "is_run_dir"]
+__all__ = ["ENV_RUNS_DIR", "default_runs_dir", "SourceInfo", "UnknownSource", "SourceUnavailable", "SourceRegistry", "builtin_scenario", "is_run_dir"]
 
 ENV_RUNS_DIR = "FOEDUS_RUNS_DIR"
 
@@ -238,11 +238,12 @@ class SourceRegistry:
             h = read_history_dir(info.path)
         except (OSError, ValueError) as e:
             raise SourceUnavailable(f"run {info.id!r} could not be read: {e}") from e
-        return HistoryView(h, kind="run", label=info.label, coords=self._run_coordinates(info.path, h))
+        scenario = builtin_scenario(h)
+        return HistoryView(h, kind="run", label=info.label, coords=self._run_coordinates(info.path, h, scenario), scenario=scenario)
 
-    def _run_coordinates(self, path: Path, history: History):
-        """Capitals of a run: its own table, its scenario file, its built-in scenario, else the record's."""
-        from foedus.sim.scenario import Scenario, ScenarioError, builtin_names
+    def _run_coordinates(self, path: Path, history: History, builtin):
+        """Capitals of a run: its own table, its scenario file, its built-in scenario (``builtin``), else the record's."""
+        from foedus.sim.scenario import Scenario, ScenarioError
 
         if "capitals" in history.extras:
             return coordinates_table(history)
@@ -253,9 +254,8 @@ class SourceRegistry:
                     return coordinates_table(scenario=Scenario.from_file(f))
                 except ScenarioError:
                     break
-        parts = history.source.split(":")
-        if len(parts) >= 2 and parts[0] == "simulation" and parts[1] in builtin_names():
-            return coordinates_table(scenario=Scenario.builtin(parts[1]))
+        if builtin is not None:
+            return coordinates_table(scenario=builtin)
         return coordinates_table(capitals=self._record_capitals())
 
     def _record_capitals(self):
@@ -270,6 +270,19 @@ class SourceRegistry:
             return read_capitals(f) if f.is_file() else None
         except (OSError, ValueError):
             return None
+
+
+def builtin_scenario(history: History):
+    """The built-in scenario a simulated history names in its source (``simulation:<name>:seed=<s>``), else None.
+
+    For the run's capitals (when it has no table of its own) and for the unit of its military
+    expenditure (:func:`foedus.report.provenance.milex_unit`).
+    """
+    from foedus.report.provenance import simulated_source
+    from foedus.sim.scenario import Scenario, builtin_names
+
+    sim = simulated_source(history)
+    return Scenario.builtin(sim[0]) if sim is not None and sim[0] in builtin_names() else None
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -48,6 +48,7 @@ from foedus.analysis.formation import primary_obligation
 from foedus.analysis.network import alliance_network, membership_years
 from foedus.analysis.polarity import blocs, polarity, polarity_of_graph, state_blocs
 from foedus.analysis.summary import jsonable
+from foedus.report.provenance import ScenarioFacts, milex_unit
 from foedus.schema import AGREEMENT_KINDS, OBLIGATIONS, History
 
 __all__ = [
@@ -366,12 +367,17 @@ class HistoryView:
     coords : DataFrame, optional
         :func:`coordinates_table`; without it the map is empty and the layout starts from
         random points.
+    scenario : Scenario, optional
+        The scenario a run was simulated from, for the unit of its military expenditure
+        (:func:`foedus.report.provenance.milex_unit`).
     year_cache : int
         Years kept in the per-year cache (network, layout, agreements).
     """
 
-    def __init__(self, history: History, *, kind: str = "record", label: str = "", coords: pd.DataFrame | None = None, year_cache: int = 512):
+    def __init__(self, history: History, *, kind: str = "record", label: str = "", coords: pd.DataFrame | None = None, year_cache: int = 512,
+                 scenario: ScenarioFacts | None = None):
         self.history = history
+        self.scenario = scenario
         self.kind = kind
         self.label = label or history.source
         self.coords = coords if coords is not None else coordinates_table(history)
@@ -399,9 +405,7 @@ class HistoryView:
 
     def milex_unit(self) -> str:
         """Unit of ``state_years.milex`` for this source."""
-        from foedus.report.history import milex_unit
-
-        return milex_unit(self.history).caption
+        return milex_unit(self.history, self.scenario).caption
 
     # ------------------------------------------------------------------ meta
     def meta(self) -> dict:
