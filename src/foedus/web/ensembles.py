@@ -21,6 +21,8 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
+from foedus.web.source_info import SourceInfo, SourceUnavailable, UnknownSource
+
 __all__ = ["available", "unavailable_reason", "is_ensemble_dir", "ensemble_info", "load", "EnsembleView"]
 
 FORMAT = "foedus-ensemble"
@@ -58,9 +60,7 @@ def is_ensemble_dir(path: Path) -> bool:
 
 
 def ensemble_info(path: Path, rel: Path):
-    """The :class:`~foedus.web.sources.SourceInfo` of an ensemble folder, or None if unreadable."""
-    from foedus.web.sources import SourceInfo
-
+    """The :class:`~foedus.web.source_info.SourceInfo` of an ensemble folder, or None if unreadable."""
     m = _manifest(path)
     if m is None:
         return None
@@ -86,11 +86,9 @@ def load(info) -> "EnsembleView":
 
     Raises
     ------
-    foedus.web.sources.UnknownSource
-        Ensembles unavailable; :class:`~foedus.web.sources.SourceUnavailable` if unreadable.
+    foedus.web.source_info.UnknownSource
+        Ensembles unavailable; :class:`~foedus.web.source_info.SourceUnavailable` if unreadable.
     """
-    from foedus.web.sources import SourceUnavailable, UnknownSource
-
     if not available():
         raise UnknownSource(unavailable_reason())
     key = (info.id, info.mtime)
