@@ -20,7 +20,8 @@ from foedus.data.paths import user_data_dir
 from foedus.schema import History
 from foedus.web import ensembles
 from foedus.web.source_info import SourceInfo, SourceUnavailable, UnknownSource
-from foedus.web.views import HistoryView, coordinates_table
+from foedus.web.layout import coordinates_table
+from foedus.web.views import HistoryView
 
 __all__ = ["ENV_RUNS_DIR", "default_runs_dir", "SourceRegistry", "builtin_scenario", "is_run_dir"]
 
