@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -26,6 +26,11 @@ app = typer.Typer(
 _DATA_HELP = "Folder of raw records (ATOP, COW) to read instead of the default store or ../shared/data."
 _DB_HELP = "foedus store (DuckDB file made by 'foedus data import') to read the record from."
 _RUN_HELP = "A history folder (e.g. written by 'foedus simulate --out') to measure instead of the record."
+DataOpt = Annotated[Optional[Path], typer.Option("--data", help=_DATA_HELP)]
+DbOpt = Annotated[Optional[Path], typer.Option("--db", help=_DB_HELP)]
+RunOpt = Annotated[Optional[Path], typer.Option("--run", help=_RUN_HELP)]
+"""Where a command reads its history from (one of the three, or the default store), declared once for all commands."""
+
 _K_HELP = "Capability ratio (strongest / weakest founder's CINC) at or above which an alliance counts as asymmetric."
 _RULE_HELP = (
     "Symmetry rule: 'major_minor' (a COW major power allied with non-majors, after Morrow 1991), 'ratio' "
@@ -64,9 +69,9 @@ _SUMMARY_HELP = (
 @app.command("summary", help=_SUMMARY_HELP, short_help="Headline measures: formation per year, size, duration and Kaplan-Meier survival.")
 def summary_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object (machine-readable) instead of tables."),
-    data: Optional[Path] = typer.Option(None, "--data", help=_DATA_HELP),
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
-    run: Optional[Path] = typer.Option(None, "--run", help=_RUN_HELP),
+    data: DataOpt = None,
+    db: DbOpt = None,
+    run: RunOpt = None,
     k: float = typer.Option(10.0, "--k", help=_K_HELP),
     rule: str = typer.Option("either", "--rule", help=_RULE_HELP),
 ) -> None:
@@ -132,9 +137,9 @@ _REPORT_HELP = (
 @app.command("report", help=_REPORT_HELP, short_help="Write a self-contained HTML report with figures and tables.")
 def report_cmd(
     out: Path = typer.Argument(..., help="HTML file to write (one self-contained file, e.g. history.html)."),
-    data: Optional[Path] = typer.Option(None, "--data", help=_DATA_HELP),
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
-    run: Optional[Path] = typer.Option(None, "--run", help=_RUN_HELP),
+    data: DataOpt = None,
+    db: DbOpt = None,
+    run: RunOpt = None,
     years: Optional[str] = typer.Option(
         None, "--years", help="Network snapshot years, comma-separated (default 1914,1939,1960,1990,2018, or five "
         "evenly spaced years when the history does not cover them)."
@@ -168,9 +173,9 @@ _NETWORK_HELP = (
 @app.command("network", help=_NETWORK_HELP, short_help="Blocs and polarity of the defence-pact network in one year.")
 def network_cmd(
     year: int = typer.Argument(..., help="Year of the alliance network, e.g. 1914."),
-    data: Optional[Path] = typer.Option(None, "--data", help=_DATA_HELP),
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
-    run: Optional[Path] = typer.Option(None, "--run", help=_RUN_HELP),
+    data: DataOpt = None,
+    db: DbOpt = None,
+    run: RunOpt = None,
     method: str = typer.Option("modularity", "--method", help=_METHOD_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object: polarity indices and the blocs."),
 ) -> None:
@@ -233,9 +238,9 @@ def polarity_cmd(
     year_from: Optional[int] = typer.Option(None, "--from", help="First year shown (default: the history's first)."),
     year_to: Optional[int] = typer.Option(None, "--to", help="Last year shown (default: the history's last)."),
     every: int = typer.Option(10, "--every", help="Show every n-th year on screen (the CSV has every year)."),
-    data: Optional[Path] = typer.Option(None, "--data", help=_DATA_HELP),
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
-    run: Optional[Path] = typer.Option(None, "--run", help=_RUN_HELP),
+    data: DataOpt = None,
+    db: DbOpt = None,
+    run: RunOpt = None,
     method: str = typer.Option("modularity", "--method", help=_METHOD_HELP),
 ) -> None:
     """Print the polarity table; the help text is ``_POLARITY_HELP``."""

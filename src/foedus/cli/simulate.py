@@ -20,12 +20,6 @@ scenario_app = typer.Typer(
 )
 
 
-def _load(name_or_file: str):
-    from foedus.sim.scenario import Scenario
-
-    return Scenario.load(name_or_file)
-
-
 def simulate(
     scenario: Annotated[
         Optional[str],
@@ -67,10 +61,11 @@ def simulate(
     detail explains it (the motives behind it and the factors).
     """
     from foedus.sim.output import simulate_to_dir
+    from foedus.sim.scenario import Scenario
 
     console = Console(stderr=True)
     try:
-        sc = _load(scenario) if scenario is not None else None
+        sc = Scenario.load(scenario) if scenario is not None else None
         if sc is None and not resume:
             fail("give --scenario NAME_OR_FILE (or --resume to continue a run)")
         progress = Progress(
@@ -182,8 +177,10 @@ def scenario_show(
     as_yaml: Annotated[bool, typer.Option("--yaml", help="Print the whole scenario as YAML.")] = False,
 ) -> None:
     """Show a scenario: its actors, agreements in force, trend drivers and scheduled shocks."""
+    from foedus.sim.scenario import Scenario
+
     try:
-        sc = _load(name)
+        sc = Scenario.load(name)
     except (SchemaError, ValueError, OSError) as e:
         fail(e)
         return

@@ -37,19 +37,7 @@ import pandas as pd
 
 import foedus
 from foedus.analysis.capabilities import state_years_filled
-from foedus.analysis.formation import (
-    ASYMMETRY_K,
-    PERIODS,
-    Period,
-    agreements_begun,
-    agreements_ended,
-    agreements_in_force,
-    alliance_table,
-    formation_per_year,
-    formation_rate,
-    formation_table,
-    period_length,
-)
+from foedus.analysis import formation
 from foedus.analysis.network import dyad_years
 from foedus.analysis.polarity import major_power_blocs, polarity, state_blocs
 from foedus.analysis.summary import jsonable, summary
@@ -292,9 +280,9 @@ def write_history_report(
     out_path: Path | str,
     *,
     years: Sequence[int] | None = None,
-    periods: Sequence[Period] = PERIODS,
+    periods: Sequence[formation.Period] = formation.PERIODS,
     method: str = "poles",
-    k: float = ASYMMETRY_K,
+    k: float = formation.ASYMMETRY_K,
     rule: str = "either",
     title: str | None = None,
     scenario: ScenarioFacts | None = None,
@@ -341,12 +329,12 @@ def write_history_report(
         if not history.first_year <= y <= history.last_year:
             raise ValueError(f"snapshot year {y} is outside the history's window {history.first_year}-{history.last_year}")
     s = summary(history, periods=periods, k=k, rule=rule)
-    table = alliance_table(history, periods=periods, k=k, rule=rule)
+    table = formation.alliance_table(history, periods=periods, k=k, rule=rule)
     dy = dyad_years(history)
     sb = state_blocs(history, method=method, dyads=dy)
     pol = polarity(history, blocs_table=sb)
     unit = milex_unit(history, scenario)
-    in_force = agreements_in_force(history)
+    in_force = formation.agreements_in_force(history)
     figures, snapshots = _figures(history, table, dy, sb, pol, in_force, snaps, periods, unit)
     tables = _tables(history, s, table, sb, in_force, snaps, periods, k, rule)
     page = _page(history, s, figures, snapshots, tables, kinds=[str(c) for c in in_force.columns],
@@ -359,15 +347,15 @@ def write_history_report(
 
 
 def _figures(history: History, table: pd.DataFrame, dy: pd.DataFrame, sb: pd.DataFrame, pol: pd.DataFrame,
-             in_force: pd.DataFrame, snaps: Sequence[int], periods: Sequence[Period], unit: MilexUnit) -> tuple[dict, list[dict]]:
+             in_force: pd.DataFrame, snaps: Sequence[int], periods: Sequence[formation.Period], unit: MilexUnit) -> tuple[dict, list[dict]]:
     """The report's figures (by name) and its network snapshots (year, figure, caption), as markup for the page."""
     from markupsafe import Markup
 
     cohort = table[table["begun_in_window"]]
     durations = alliance_durations(history, periods=periods)
-    alliances_in_force = agreements_in_force(history, by="primary_obligation", kinds=("alliance",))
+    alliances_in_force = formation.agreements_in_force(history, by="primary_obligation", kinds=("alliance",))
     figures = {
-        "formation": Markup(formation_figure(history, formation_per_year(history))),
+        "formation": Markup(formation_figure(history, formation.formation_per_year(history))),
         "kinds": Markup(kinds_figure(history, in_force, alliances_in_force)),
         "size": Markup(size_figure(cohort)) if len(cohort) else Markup("<p>No alliance begun in the window.</p>"),
         "survival": Markup(survival_figure(durations, periods)) if len(durations) else Markup("<p>No alliance.</p>"),
@@ -386,18 +374,18 @@ def _figures(history: History, table: pd.DataFrame, dy: pd.DataFrame, sb: pd.Dat
 
 
 def _tables(history: History, s: dict, table: pd.DataFrame, sb: pd.DataFrame, in_force: pd.DataFrame,
-            snaps: Sequence[int], periods: Sequence[Period], k: float, rule: str) -> dict:
+            snaps: Sequence[int], periods: Sequence[formation.Period], k: float, rule: str) -> dict:
     """The report's tables (by name), as markup for the page."""
     from markupsafe import Markup
 
     first, last = int(history.first_year), int(history.last_year)
     # formation tables count alliances begun in the window: show only the periods that overlap it
-    periods_shown = [p[0] for p in periods if period_length(p, first, last) > 0]
-    rate = formation_rate(history, periods).rename(columns={"per_year": "per year"})
+    periods_shown = [p[0] for p in periods if formation.period_length(p, first, last) > 0]
+    rate = formation.formation_rate(history, periods).rename(columns={"per_year": "per year"})
     rate = rate.loc[[*periods_shown, "all"]]
 
     def by_period(by: str) -> pd.DataFrame:
-        return formation_table(history, by, periods=periods, table=table)[[*periods_shown, "all"]]
+        return formation.formation_table(history, by, periods=periods, table=table)[[*periods_shown, "all"]]
 
     surv = survival_table(history, periods).rename(
         columns={"km_median": "KM median", "km_survival_10": "S(10)", "km_survival_25": "S(25)",
@@ -412,7 +400,7 @@ def _tables(history: History, s: dict, table: pd.DataFrame, sb: pd.DataFrame, in
         index=pd.Index(mpb["year"].to_numpy(), name="year"),
     )
     kinds_table = (
-        _kinds_table(in_force, agreements_in_force(history, at_year_end=True), agreements_begun(history), agreements_ended(history))
+        _kinds_table(in_force, formation.agreements_in_force(history, at_year_end=True), formation.agreements_begun(history), formation.agreements_ended(history))
         if len(in_force.columns) else "<p>No agreement.</p>"
     )
     return {

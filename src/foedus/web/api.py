@@ -14,6 +14,7 @@ Each route reads the application's :class:`~foedus.web.sources.SourceRegistry`,
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
@@ -37,6 +38,18 @@ class PayloadTooLarge(Exception):
 def too_large(limit: int) -> str:
     """The message refusing a body over ``limit`` bytes (in the figure a user can act on: KiB of scenario file)."""
     return f"request too large: the limit is {limit // 1024} KiB (a scenario file of at most that size)"
+
+
+@contextmanager
+def _client_errors():
+    """What a view refuses, as the client's error: an unknown state or pair (KeyError) 404, a year or value outside
+    the source (ValueError) 422."""
+    try:
+        yield
+    except KeyError as e:
+        raise HTTPException(404, str(e.args[0])) from e
+    except ValueError as e:
+        raise HTTPException(422, str(e)) from e
 
 
 history_router = APIRouter(prefix="/api", tags=["sources"])
@@ -85,10 +98,8 @@ def year(
 ) -> dict:
     """The alliance network of one year (nodes placed by a force layout, blocs, polarity), the states on the map
     and the agreements in force with why they formed."""
-    try:
+    with _client_errors():
         return request.app.state.registry.view(source).year(year, kinds)
-    except ValueError as e:
-        raise HTTPException(422, str(e)) from e
 
 
 @history_router.get("/series", summary="Agreements by kind and military spending by year")
@@ -107,12 +118,8 @@ def polarity_series(request: Request, source: Source) -> dict:
 @history_router.get("/state", summary="One state in a year")
 def state(request: Request, source: Source, ccode: CowCode, year: Year) -> dict:
     """One state in a year: its partners, its bloc, the agreements it belongs to and its history of membership."""
-    try:
+    with _client_errors():
         return request.app.state.registry.view(source).state(ccode, year)
-    except KeyError as e:
-        raise HTTPException(404, str(e.args[0])) from e
-    except ValueError as e:
-        raise HTTPException(422, str(e)) from e
 
 
 @ensemble_router.get("/ensemble", summary="Bands of an ensemble")
@@ -133,10 +140,8 @@ def ensemble_allied(
     if a == b:
         raise HTTPException(422, "choose two different states")
     ens = request.app.state.registry.ensemble(source)
-    try:
+    with _client_errors():
         return ens.allied(a, b)
-    except KeyError as e:
-        raise HTTPException(404, str(e.args[0])) from e
 
 
 @jobs_router.get("/jobs", summary="Runs started from the page")

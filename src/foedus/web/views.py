@@ -18,18 +18,9 @@ captions). Definitions shown on the page:
 *Node size*
     Proportional to the square root of the state's CINC share (Singer, Bremer & Stuckey
     1972), so that a node's area is proportional to its capabilities.
-*Map*
-    States are drawn at their capitals on an equirectangular projection (longitude and
-    latitude as plain axes) with a 30-degree graticule. foedus ships no country outlines: no
-    maintained offline world geometry is available from PyPI, and present-day borders would
-    misplace the states of past centuries anyway. Capitals come from the record's
-    ``capitals`` table (peacesciencer ``cow_capitals``, Miller 2022), the spell in force in the
-    year shown, or, for a simulated run, from its scenario's actors (``lat``, ``lon``).
-*Layout*
-    :func:`foedus.web.layout.network_layout`: a force-directed layout (Fruchterman & Reingold 1991, as
-    implemented by :func:`networkx.spring_layout`) started from each state's capital, so a
-    state keeps roughly the same place from year to year and the layout of a year does not
-    depend on which years were looked at before (deterministic).
+*Map* and *Layout*
+    Where each state is drawn, at its capital and in the force layout started from it:
+    :mod:`foedus.web.layout`.
 """
 
 from __future__ import annotations
