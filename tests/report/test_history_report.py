@@ -9,15 +9,9 @@ from html.parser import HTMLParser
 import pytest
 
 from foedus.testing import toy_history
-from foedus.report.history import (
-    RECORD_MILEX_UNIT,
-    SNAPSHOT_YEARS,
-    history_main_job,
-    milex_unit,
-    simulated_source,
-    snapshot_years,
-    write_history_report,
-)
+from foedus.report.history import SNAPSHOT_YEARS, history_main_job, snapshot_years, write_history_report
+from foedus.report.provenance import RECORD_MILEX_UNIT, milex_unit, simulated_source
+from foedus.sim import Scenario
 
 
 def _toy(first=1900, last=1960):
@@ -156,15 +150,16 @@ def test_milex_unit_comes_from_the_source(tmp_path):
     alliances = [{"id": 1, "start": 2022, "end": None, "members": [2, 20]}]
     h = toy_history(alliances, first_year=2022, last_year=2030, majors=[2], source="simulation:world-2022:seed=1")
     assert simulated_source(h) == ("world-2022", 1)
-    unit = milex_unit(h)
+    world = Scenario.builtin("world-2022")
+    unit = milex_unit(h, world)
     assert unit.money == "constant 2022 US dollars" and "SIPRI" in unit.source
-    html = write_history_report(h, tmp_path / "w.html").read_text(encoding="utf-8")
+    html = write_history_report(h, tmp_path / "w.html", scenario=world).read_text(encoding="utf-8")
     arms = _caption(html, "fig-arms")
     assert "thousands of constant 2022 US dollars" in arms and "current US dollars" not in arms and "pounds" not in arms
     assert "Alliances in a simulated world: world-2022, seed 1, 2022–2030" in html
-    # given explicitly (a scenario file's run), or read from the built-in named in the source
+    # the caller passes the scenario (the report layer does not look scenarios up)
     h1871 = toy_history([{"id": 1, "start": 1871, "end": None, "members": [2, 20]}], first_year=1871, last_year=1880)
-    assert milex_unit(h1871, "europe-1871").money == "US dollars at 1871 prices"
+    assert milex_unit(h1871, Scenario.builtin("europe-1871")).money == "US dollars at 1871 prices"
     assert "which dollars" in milex_unit(_toy()).caption  # unknown source: says so
 
 

@@ -39,6 +39,16 @@ def test_sources_list_record_and_run_without_paths(client, runs_dir):
     assert "europe-1871" in body["scenarios"]
 
 
+def test_openapi_documents_every_route_by_topic(client):
+    """Each route of the API has a summary, a description and a topic, so the OpenAPI page explains it."""
+    paths = client.get("/api/openapi.json").json()["paths"]
+    operations = [(m.upper(), path, op) for path, ops in paths.items() for m, op in ops.items()]
+    assert {(m, p) for m, p, _ in operations} >= {("GET", "/api/sources"), ("GET", "/api/year"), ("POST", "/api/jobs"), ("GET", "/api/ensemble/allied")}
+    for method, path, op in operations:
+        assert op.get("summary") and op.get("description"), f"{method} {path} is not documented"
+        assert op.get("tags") in (["sources"], ["ensembles"], ["jobs"]), f"{method} {path} has no topic"
+
+
 def test_meta_of_the_record_has_the_atop_window(client):
     meta = client.get("/api/meta", params={"source": "record"}).json()
     # ATOP 5.1 covers 1815-2018 (Leeds et al. 2002, codebook 5.1).

@@ -100,8 +100,8 @@ def test_report_of_the_record_goes_to_the_history_report(cli, tmp_path, monkeypa
     # The history report itself is tested with its module; here only which history reaches it.
     seen = {}
 
-    def fake(history, out):
-        seen["history"] = history
+    def fake(history, out, scenario=None):
+        seen["history"], seen["scenario"] = history, scenario
         Path(out).write_text("<html><svg></svg></html>")
         return Path(out)
 
@@ -111,6 +111,7 @@ def test_report_of_the_record_goes_to_the_history_report(cli, tmp_path, monkeypa
     assert r.exit_code == 0, r.output
     h = seen["history"]
     assert (h.first_year, h.last_year) == (1900, 2018) and len(h.agreements) == 2  # the mini fixture's window and alliances
+    assert seen["scenario"] is None  # the record was not simulated from a scenario
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from foedus.schema import History, empty
-from foedus.web.views import _spread, _tie_weights, capitals_in_year, coordinates_table, formation_explanations, network_layout
+from foedus.web.layout import _spread, capitals_in_year, coordinates_table, network_layout, tie_weights
+from foedus.web.views import formation_explanations
 
 
 @st.composite
@@ -140,7 +141,7 @@ def _history(memberships: list[tuple[int, int, int, int]], events: pd.DataFrame 
 @given(st.lists(st.tuples(st.integers(1, 4), st.integers(2, 12)), min_size=1, max_size=30, unique=True))
 def test_each_agreement_pulls_each_member_with_total_weight_one(pairs):
     h = _history([(a, c, 2000, None) for a, c in pairs])
-    w = _tie_weights(h, 2005, None)
+    w = tie_weights(h, 2005, None)
     sizes = pd.Series([a for a, _ in pairs]).value_counts()
     if not w:
         assert (sizes <= 1).all()

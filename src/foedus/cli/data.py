@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from foedus.cli._common import fail
 from foedus.data.paths import ENV_DB, default_db_path
 from foedus.data.store import StoreInfo, import_dir, store_info
 
@@ -30,11 +31,6 @@ DbOption = Annotated[
         show_default=False,
     ),
 ]
-
-
-def _fail(e: Exception) -> None:
-    typer.echo(f"error: {e}", err=True)
-    raise typer.Exit(2)
 
 
 def _short(path: str, data_dir: str) -> str:
@@ -89,7 +85,7 @@ def import_cmd(
     try:
         info = import_dir(data_dir, db, cow_alliances=cow_alliances)
     except (ValueError, OSError, duckdb.Error) as e:
-        _fail(e)
+        fail(e)
     console = Console()
     console.print(_summary(info, f"Imported {info.data_dir} into {info.path}"))
     console.print(f"Observation window {info.first_year}-{info.last_year}; imported {info.imported_at}.")
@@ -102,7 +98,7 @@ def info_cmd(db: DbOption = None) -> None:
     try:
         info = store_info(path)
     except (ValueError, OSError, duckdb.Error) as e:
-        _fail(e)
+        fail(e)
     console = Console()
     console.print(f"Store: {info.path} ({info.size_bytes / 1e6:.1f} MB, format {info.format})")
     console.print(f"Imported: {info.imported_at} by foedus {info.foedus_version}, from {info.data_dir}")

@@ -15,6 +15,7 @@ Commands (added to the main program by :func:`register`):
 
 from __future__ import annotations
 
+import inspect
 import json
 from pathlib import Path
 from typing import Annotated, Optional
@@ -23,6 +24,23 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from foedus.cli._common import fail, parse_pair
+from foedus.cli.ensemble_options import (
+    DesignOpt,
+    KeepOpt,
+    OutOpt,
+    QuietOpt,
+    ResumeOpt,
+    RunsOpt,
+    ScenarioOpt,
+    SchedulerOpt,
+    SeedOpt,
+    TimeoutOpt,
+    VaryOpt,
+    WorkersOpt,
+    YearsOpt,
+)
+from foedus.report.format import number
 from foedus.schema import SchemaError
 
 ensemble_app = typer.Typer(
@@ -37,114 +55,26 @@ ensemble_app = typer.Typer(
 _ERRORS = (SchemaError, ValueError, OSError, RuntimeError, ImportError)
 
 
-def _fail(e: Exception | str) -> None:
-    typer.echo(f"error: {e}", err=True)
-    raise typer.Exit(2)
-
-
-# ---------------------------------------------------------------------------------- options
-ScenarioOpt = Annotated[
-    Optional[str],
-    typer.Option(
-        "--scenario",
-        "-s",
-        help="A built-in scenario (world-2022, europe-1871, multipolar-1815, bipolar-1950; see `foedus scenario list`) "
-        "or a scenario file (.yaml or .toml). Not needed with --resume.",
-        show_default=False,
-    ),
-]
-RunsOpt = Annotated[Optional[int], typer.Option("--runs", "-r", min=1, help="Number of simulated worlds (runs) in the ensemble.", show_default=False)]
-YearsOpt = Annotated[Optional[int], typer.Option("--years", "-n", min=1, help="Years each run simulates. Default: the scenario's horizon.", show_default=False)]
-SeedOpt = Annotated[
-    int,
-    typer.Option("--seed", min=0, help="Ensemble seed. Run i's seed derives from it and i alone, so results do not depend on the workers."),
-]
-OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder to write the ensemble to (one Parquet file per run and table, manifest.json).", show_default=False)]
-WorkersOpt = Annotated[
-    Optional[int],
-    typer.Option(
-        "--workers",
-        "-w",
-        min=1,
-        help="Worker processes of the local Dask cluster, one thread each. Default: one per core. Ignored with --scheduler "
-        "(the cluster has its own workers). The results do not depend on it.",
-        show_default=False,
-    ),
-]
-SchedulerOpt = Annotated[
-    Optional[str],
-    typer.Option(
-        "--scheduler",
-        help="Address of a running Dask scheduler (e.g. tcp://10.0.0.5:8786: an HPC cluster started with dask-jobqueue, "
-        "Kubernetes, a cloud cluster). Default: a local cluster on this machine.",
-        show_default=False,
-    ),
-]
-VaryOpt = Annotated[
-    Optional[list[str]],
-    typer.Option(
-        "--vary",
-        help="Vary a knob over a range, KNOB=LOW:HIGH (or KNOB=LOW:HIGH:LEVELS for --design factorial). Knobs are the trends "
-        "(great_power_competition, economic_interdependence, cyber, military_integration, norms: 0-1) and the model "
-        "parameters (reactivity, fatigue, alliance_cost, ...). Repeat for several knobs.",
-        show_default=False,
-    ),
-]
-DesignOpt = Annotated[
-    str,
-    typer.Option(
-        "--design",
-        help="How knob values are given to runs: lhs (Latin hypercube, one point per run) or factorial (a full grid of LEVELS "
-        "per knob, repeated over the runs). Only matters with --vary.",
-    ),
-]
-ResumeOpt = Annotated[
-    bool,
-    typer.Option(
-        "--resume",
-        help="Complete the interrupted ensemble in --out: run only the runs that are missing (none: nothing runs). With "
-        "--scenario and --runs they must match the ensemble's; without them its own definition is used.",
-    ),
-]
-KeepOpt = Annotated[
-    bool, typer.Option("--keep-histories", help="Also keep every run's whole history in DIR/histories/ (large; default: the compact indicator tables only).")
-]
-QuietOpt = Annotated[
-    bool,
-    typer.Option(
-        "--quiet",
-        "-q",
-        help="No progress bar and no closing line (errors are still printed). Without it a live bar on stderr shows runs done of R, "
-        "the rate (runs finished in this session per second of wall time since the first run was submitted, start-up included), "
-        "the elapsed wall time and the time left (runs still to do at that rate).",
-    ),
-]
-TimeoutOpt = Annotated[
-    float,
-    typer.Option("--connect-timeout", min=0.1, help="Seconds to wait for the --scheduler to answer before giving up (nothing is written then)."),
-]
-
-
 def _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, resume, keep_histories, quiet, connect_timeout) -> None:
     from foedus.experiments.ensemble import resume_ensemble, run_ensemble
 
     console = Console(stderr=True)
     if out is None:
-        _fail("give --out DIR, the folder for the ensemble")
+        fail("give --out DIR, the folder for the ensemble")
     if design not in ("lhs", "factorial"):
-        _fail(f"--design must be lhs or factorial, got {design!r}")
+        fail(f"--design must be lhs or factorial, got {design!r}")
     existed = out.exists()
     store = None
     try:
         if resume and (out / "manifest.json").exists() and scenario is None:
             if runs is not None or years is not None or vary:
-                _fail("with --resume and no --scenario the ensemble's own definition is used: drop --runs, --years and --vary")
+                fail("with --resume and no --scenario the ensemble's own definition is used: drop --runs, --years and --vary")
             store = resume_ensemble(out, workers=workers, scheduler=scheduler, progress=not quiet, connect_timeout=connect_timeout)
         else:
             if scenario is None:
-                _fail("give --scenario NAME_OR_FILE (or --resume --out DIR to complete an ensemble)")
+                fail("give --scenario NAME_OR_FILE (or --resume --out DIR to complete an ensemble)")
             if runs is None:
-                _fail("give --runs R, the number of simulated worlds")
+                fail("give --runs R, the number of simulated worlds")
             store = run_ensemble(
                 scenario,
                 runs=runs,
@@ -170,10 +100,10 @@ def _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, res
             console.print("interrupted before the ensemble started: nothing was written")
         raise typer.Exit(130)
     except ConnectionError as e:
-        _fail(f"{e}" + ("; nothing was written" if not existed and not out.exists() else f"; {out} was left as it was"))
+        fail(f"{e}" + ("; nothing was written" if not existed and not out.exists() else f"; {out} was left as it was"))
         return
     except _ERRORS as e:
-        _fail(e)
+        fail(e)
         return
     if not quiet:
         m = store.manifest
@@ -223,40 +153,28 @@ def run(
     _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, resume, keep_histories, quiet, connect_timeout)
 
 
-@ensemble_app.callback(invoke_without_command=True)
-def _ensemble(
-    ctx: typer.Context,
-    scenario: ScenarioOpt = None,
-    runs: RunsOpt = None,
-    years: YearsOpt = None,
-    seed: SeedOpt = 0,
-    out: OutOpt = None,
-    workers: WorkersOpt = None,
-    scheduler: SchedulerOpt = None,
-    vary: VaryOpt = None,
-    design: DesignOpt = "lhs",
-    resume: ResumeOpt = False,
-    keep_histories: KeepOpt = False,
-    quiet: QuietOpt = False,
-    connect_timeout: TimeoutOpt = 30.0,
-) -> None:
+def _ensemble(ctx: typer.Context, **options) -> None:
+    """``foedus ensemble --scenario S ...``: the same as ``foedus ensemble run ...``, whose options it takes.
+
+    Its options are those of :func:`run`, declared once there (the signature is copied below).
+    Before a subcommand other than ``run`` they are an error; alone they show the help.
+    """
     if ctx.invoked_subcommand is not None:
-        given = [
-            n
-            for n, v in (
-                ("--scenario", scenario), ("--runs", runs), ("--years", years), ("--seed", seed), ("--out", out), ("--workers", workers),
-                ("--scheduler", scheduler), ("--vary", vary), ("--design", design != "lhs"), ("--resume", resume),
-                ("--keep-histories", keep_histories), ("--quiet", quiet), ("--connect-timeout", connect_timeout != 30.0),
-            )
-            if v
-        ]
+        given = [f"--{name.replace('_', '-')}" for name, value in options.items() if value != _RUN_PARAMETERS[name].default]
         if given:
-            _fail(f"{', '.join(given)} belong after `run`, not before `{ctx.invoked_subcommand}`")
+            fail(f"{', '.join(given)} belong after `run`, not before `{ctx.invoked_subcommand}`")
         return
-    if scenario is None and not resume:
+    if options["scenario"] is None and not options["resume"]:
         typer.echo(ctx.get_help())
         raise typer.Exit(0)
-    _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, resume, keep_histories, quiet, connect_timeout)
+    _run(**options)
+
+
+_RUN_PARAMETERS = inspect.signature(run, eval_str=True).parameters
+_ensemble.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+    [inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context), *_RUN_PARAMETERS.values()]
+)
+ensemble_app.callback(invoke_without_command=True)(_ensemble)
 
 
 # ---------------------------------------------------------------------------------- reading
@@ -310,22 +228,9 @@ def _milestones(years, n: int = 5) -> list[int]:
     return years[np.unique(np.linspace(0, len(years) - 1, n).round().astype(int))].tolist()
 
 
-def _pair(text: str) -> tuple[str, str]:
-    for sep in (":", "-", ","):
-        if sep in text:
-            a, _, b = text.partition(sep)
-            if a and b:
-                return a.strip(), b.strip()
-    raise ValueError(f"--pair {text!r}: write two states as A:B (COW codes or abbreviations, e.g. RUS:CHN or 365:710)")
-
-
 def _fmt(v: float) -> str:
-    import math
-
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return "–"
-    a = abs(v)
-    return f"{v:,.0f}" if a >= 100 else f"{v:.2f}" if a >= 1 or a == 0 else f"{v:.3f}"
+    """An estimate of the ensemble, rounded by its size (:func:`foedus.report.format.number`)."""
+    return number(v, style="magnitude")
 
 
 def summary(
@@ -365,30 +270,14 @@ def summary(
         gp_milex = an.state_bands(store, "milex", band=band) if _has_majors(store) else None
         pairs = {}
         for p in pair or []:
-            a, b = _pair(p)
+            a, b = parse_pair(p)
             ca, aa = an.resolve_state(store, a)
             cb, ab = an.resolve_state(store, b)
             pairs[f"{aa}-{ab}"] = an.pair_allied(store, ca, cb, obligation=None if any_alliance else "defense", by=by)
         if report is not None:
-            from foedus.report import ensemble as rep
-
-            rep.write_figures(table, report)
-            if gp_milex is not None and len(gp_milex):
-                rep.save_figure(rep.state_band_figure(gp_milex), report, "gp-milex")
-            if len(align):
-                rep.save_figure(rep.alignment_figure(align), report, "gp-alignments")
-            if pairs:
-                rep.save_figure(rep.pair_figure(pairs, title=_pair_title(any_alliance, by)), report, "pair-allied")
-            m = store.manifest
-            desc = f"{m['runs_done']} runs of {m['scenario']}, {m['years']} years from {m['first_year']}, seed {m['seed']}" + (
-                f"; knobs varied ({m['design']}): " + ", ".join(f"{k['name']} {k['low']:g}-{k['high']:g}" for k in m["knobs"]) if m["knobs"] else ""
-            )
-            section = rep.html_section(
-                table, title=f"Ensemble: {m['scenario']}", description=desc, alignments=align, pairs=pairs or None, state_milex=gp_milex
-            )
-            rep.write_html(report / "ensemble.html", [section], title=f"foedus ensemble {m['scenario']}")
+            _summary_report(report, store.manifest, table, align, gp_milex, pairs, _pair_title(any_alliance, by))
     except _ERRORS as e:
-        _fail(e)
+        fail(e)
         return
     if as_json:
         out = {
@@ -402,11 +291,38 @@ def summary(
             out["pairs"] = {k: _records(v) for k, v in pairs.items()}
         typer.echo(json.dumps(out, indent=1))
         return
-    console = Console()
+    _print_summary(Console(), store.manifest, table, gp_milex, align, pairs, _pair_title(any_alliance, by))
+    if report is not None:
+        Console().print(f"figures and ensemble.html written to {report}")
+
+
+def _summary_report(folder: Path, manifest: dict, table, align, gp_milex, pairs: dict, pair_title: str) -> None:
+    """Write the figures of ``foedus ensemble summary --report`` and ensemble.html into ``folder``."""
+    from foedus.report import ensemble as rep
+
+    rep.write_figures(table, folder)
+    if gp_milex is not None and len(gp_milex):
+        rep.save_figure(rep.state_band_figure(gp_milex), folder, "gp-milex")
+    if len(align):
+        rep.save_figure(rep.alignment_figure(align), folder, "gp-alignments")
+    if pairs:
+        rep.save_figure(rep.pair_figure(pairs, title=pair_title), folder, "pair-allied")
+    m = manifest
+    desc = f"{m['runs_done']} runs of {m['scenario']}, {m['years']} years from {m['first_year']}, seed {m['seed']}" + (
+        f"; knobs varied ({m['design']}): " + ", ".join(f"{k['name']} {k['low']:g}-{k['high']:g}" for k in m["knobs"]) if m["knobs"] else ""
+    )
+    section = rep.html_section(
+        table, title=f"Ensemble: {m['scenario']}", description=desc, alignments=align, pairs=pairs or None, state_milex=gp_milex
+    )
+    rep.write_html(folder / "ensemble.html", [section], title=f"foedus ensemble {m['scenario']}")
+
+
+def _print_summary(console: Console, manifest: dict, table, gp_milex, align, pairs: dict, pair_title: str) -> None:
+    """The terminal form of ``foedus ensemble summary``: a few milestone years of every table."""
     lo, hi = [c for c in table.columns if c.startswith("q") and c[1:].isdigit()]
     band_txt = f"median [{lo[1:]}–{hi[1:]} % of runs]"
     years = _milestones(table["year"])
-    t = Table(title=f"{store.manifest['scenario']}: {store.manifest['runs_done']} runs — {band_txt}", title_justify="left")
+    t = Table(title=f"{manifest['scenario']}: {manifest['runs_done']} runs — {band_txt}", title_justify="left")
     t.add_column("indicator")
     for y in years:
         t.add_column(str(y), justify="right")
@@ -427,37 +343,47 @@ def summary(
             rows = part.set_index("year")
             tm.add_row(abb, *[f"{_fmt(rows.loc[y, 'median'] * 1e-6)} [{_fmt(rows.loc[y, lo] * 1e-6)}–{_fmt(rows.loc[y, hi] * 1e-6)}]" if y in rows.index else "–" for y in years])
         console.print(tm)
-    if len(align):
-        tt = Table(title="great-power alignments over time (most frequent alignment, share of runs; bloc named after its leader)", title_justify="left")
-        tt.add_column("power")
-        for y in years:
-            tt.add_column(str(y), justify="right")
-        top = align.sort_values(["year", "share"], ascending=[True, False], kind="mergesort").drop_duplicates(["year", "abb"])
-        for abb in dict.fromkeys(align["abb"]):
-            rows = top[top["abb"] == abb].set_index("year")
-            tt.add_row(abb, *[f"{rows.loc[y, 'alignment']} {rows.loc[y, 'share']:.2f}" if y in rows.index else "–" for y in years])
-        console.print(tt)
-        last = int(align["year"].max())
-        a = align[align["year"] == last]
-        ta = Table(title=f"great-power alignments in {last} (share of runs; bloc named after its leader)", title_justify="left")
-        for c in ("power", "alignment", "share", "90 % interval"):
-            ta.add_column(c, justify="right" if c != "power" else "left")
-        for r in a.itertuples():
-            ta.add_row(r.abb, r.alignment, f"{r.share:.2f}", f"{r.lo:.2f}–{r.hi:.2f}")
-        console.print(ta)
+    _print_alignments(console, align, years)
+    _print_pairs(console, pairs, pair_title, years)
+
+
+def _print_alignments(console: Console, align, years: list[int]) -> None:
+    """Each great power's most frequent alignment in the milestone years, then all its alignments in the last year."""
+    if not len(align):
+        return
+    tt = Table(title="great-power alignments over time (most frequent alignment, share of runs; bloc named after its leader)", title_justify="left")
+    tt.add_column("power")
+    for y in years:
+        tt.add_column(str(y), justify="right")
+    top = align.sort_values(["year", "share"], ascending=[True, False], kind="mergesort").drop_duplicates(["year", "abb"])
+    for abb in dict.fromkeys(align["abb"]):
+        rows = top[top["abb"] == abb].set_index("year")
+        tt.add_row(abb, *[f"{rows.loc[y, 'alignment']} {rows.loc[y, 'share']:.2f}" if y in rows.index else "–" for y in years])
+    console.print(tt)
+    last = int(align["year"].max())
+    a = align[align["year"] == last]
+    ta = Table(title=f"great-power alignments in {last} (share of runs; bloc named after its leader)", title_justify="left")
+    for c in ("power", "alignment", "share", "90 % interval"):
+        ta.add_column(c, justify="right" if c != "power" else "left")
+    for r in a.itertuples():
+        ta.add_row(r.abb, r.alignment, f"{r.share:.2f}", f"{r.lo:.2f}–{r.hi:.2f}")
+    console.print(ta)
+
+
+def _print_pairs(console: Console, pairs: dict, pair_title: str, years: list[int]) -> None:
+    """Per pair, the probability of an alliance in the milestone years."""
     for name, p in pairs.items():
-        tp = Table(title=f"{name}: {_pair_title(any_alliance, by)}", title_justify="left")
+        tp = Table(title=f"{name}: {pair_title}", title_justify="left")
         for c in ("year", "probability", "90 % interval", "runs allied"):
             tp.add_column(c, justify="right")
         rows = p.set_index("year")
         for y in years:
             tp.add_row(str(y), f"{rows.loc[y, 'probability']:.2f}", f"{rows.loc[y, 'lo']:.2f}–{rows.loc[y, 'hi']:.2f}", f"{int(rows.loc[y, 'allied'])} of {int(rows.loc[y, 'runs'])}")
         console.print(tp)
-    if report is not None:
-        console.print(f"figures and ensemble.html written to {report}")
 
 
 def _has_majors(store) -> bool:
+    """Whether the ensemble's scenario has a major power (else there is no great powers' spending to show)."""
     from foedus.experiments.ensemble import ensemble_scenario
 
     return any(a.major for a in ensemble_scenario(store).actors)
@@ -501,7 +427,7 @@ def compare(
             section = rep.html_section(bands, title=f"A = {sa.path}, B = {sb.path}", comparison=table)
             rep.write_html(report / "compare.html", [section], title="foedus ensemble comparison")
     except _ERRORS as e:
-        _fail(e)
+        fail(e)
         return
     years = year or _milestones(table["year"], 3)
     view = table[table["year"].isin(years)]
@@ -577,7 +503,7 @@ def discover(
         exp = store.experiments().set_index("run").loc[y.index, knobs]
         res = prim_box(exp, y.to_numpy(), threshold=threshold, min_coverage=min_coverage, mass_min=mass_min)
     except _ERRORS as e:
-        _fail(e)
+        fail(e)
         return
     if as_json:
         box = res.box.reset_index()

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 
+from foedus.cli._common import builtin_scenario_of, fail
+from foedus.report.format import number
 from foedus.schema import SchemaError
 
 app = typer.Typer(
@@ -24,6 +26,11 @@ app = typer.Typer(
 _DATA_HELP = "Folder of raw records (ATOP, COW) to read instead of the default store or ../shared/data."
 _DB_HELP = "foedus store (DuckDB file made by 'foedus data import') to read the record from."
 _RUN_HELP = "A history folder (e.g. written by 'foedus simulate --out') to measure instead of the record."
+DataOpt = Annotated[Optional[Path], typer.Option("--data", help=_DATA_HELP)]
+DbOpt = Annotated[Optional[Path], typer.Option("--db", help=_DB_HELP)]
+RunOpt = Annotated[Optional[Path], typer.Option("--run", help=_RUN_HELP)]
+"""Where a command reads its history from (one of the three, or the default store), declared once for all commands."""
+
 _K_HELP = "Capability ratio (strongest / weakest founder's CINC) at or above which an alliance counts as asymmetric."
 _RULE_HELP = (
     "Symmetry rule: 'major_minor' (a COW major power allied with non-majors, after Morrow 1991), 'ratio' "
@@ -38,11 +45,6 @@ _METHOD_HELP = (
 _ERRORS = (SchemaError, ValueError, FileNotFoundError, OSError)
 
 
-def _fail(e: Exception) -> None:
-    typer.echo(f"error: {e}", err=True)
-    raise typer.Exit(2)
-
-
 def _history(data: Optional[Path], db: Optional[Path], run: Optional[Path]):
     if run is not None and (data is not None or db is not None):
         raise ValueError("--run measures a history folder; do not combine it with --data or --db")
@@ -53,22 +55,6 @@ def _history(data: Optional[Path], db: Optional[Path], run: Optional[Path]):
     from foedus.data import open_record
 
     return open_record(db=db, data_dir=data)
-
-
-def _num(v, digits: int = 2) -> str:
-    if v is None:
-        return "–"
-    if isinstance(v, bool):
-        return "yes" if v else "no"
-    if isinstance(v, int):
-        return f"{v:,}" if abs(v) >= 10_000 else str(v)  # years stay 1815, not 1,815
-    if isinstance(v, float):
-        if v != v:
-            return "–"
-        if v == float("inf"):
-            return "∞ (not reached)"
-        return f"{v:,.{digits}f}"
-    return str(v)
 
 
 _SUMMARY_HELP = (
@@ -83,9 +69,9 @@ _SUMMARY_HELP = (
 @app.command("summary", help=_SUMMARY_HELP, short_help="Headline measures: formation per year, size, duration and Kaplan-Meier survival.")
 def summary_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object (machine-readable) instead of tables."),
-    data: Optional[Path] = typer.Option(None, "--data", help=_DATA_HELP),
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
-    run: Optional[Path] = typer.Option(None, "--run", help=_RUN_HELP),
+    data: DataOpt = None,
+    db: DbOpt = None,
+    run: RunOpt = None,
     k: float = typer.Option(10.0, "--k", help=_K_HELP),
     rule: str = typer.Option("either", "--rule", help=_RULE_HELP),
 ) -> None:
@@ -96,7 +82,7 @@ def summary_cmd(
         h = _history(data, db, run)
         s = summary(h, k=k, rule=rule)
     except _ERRORS as e:
-        _fail(e)
+        fail(e)
     if as_json:
         typer.echo(json.dumps(jsonable(s), sort_keys=False))
         return
@@ -123,13 +109,13 @@ def summary_cmd(
         ("  begun before 1945", s["km_median_survival_pre1945"]),
         ("  begun from 1945", s["km_median_survival_post1945"]),
     ]:
-        t.add_row(label, _num(v))
+        t.add_row(label, number(v))
     con.print(t)
     p = Table(title="By period of formation")
     for c in ("period", "alliances", "per year", "KM median survival (years)"):
         p.add_column(c, justify="right" if c != "period" else "left")
     for label, n in s["alliances_by_period"].items():
-        p.add_row(label, _num(n), _num(s["per_year_by_period"][label]), _num(s["km_median_by_period"].get(label)))
+        p.add_row(label, number(n), number(s["per_year_by_period"][label]), number(s["km_median_by_period"].get(label)))
     con.print(p)
     for key, title in (("by_format", "By format"), ("by_symmetry", f"By symmetry (rule {rule}, k = {k:g})"),
                        ("by_primary_obligation", "By strongest obligation"), ("by_obligation", "Carrying each obligation (overlapping)")):
@@ -137,7 +123,7 @@ def summary_cmd(
         tb.add_column("category")
         tb.add_column("alliances", justify="right")
         for c, n in s[key].items():
-            tb.add_row(c, _num(n))
+            tb.add_row(c, number(n))
         con.print(tb)
 
 
@@ -151,9 +137,9 @@ _REPORT_HELP = (
 @app.command("report", help=_REPORT_HELP, short_help="Write a self-contained HTML report with figures and tables.")
 def report_cmd(
     out: Path = typer.Argument(..., help="HTML file to write (one self-contained file, e.g. history.html)."),
-    data: Optional[Path] = typer.Option(None, "--data", help=_DATA_HELP),
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
-    run: Optional[Path] = typer.Option(None, "--run", help=_RUN_HELP),
+    data: DataOpt = None,
+    db: DbOpt = None,
+    run: RunOpt = None,
     years: Optional[str] = typer.Option(
         None, "--years", help="Network snapshot years, comma-separated (default 1914,1939,1960,1990,2018, or five "
         "evenly spaced years when the history does not cover them)."
@@ -171,9 +157,9 @@ def report_cmd(
             except ValueError:
                 raise ValueError(f"--years: expected comma-separated whole years, got {years!r}") from None
         h = _history(data, db, run)
-        path = write_history_report(h, out, years=snap, method=method)
+        path = write_history_report(h, out, years=snap, method=method, scenario=builtin_scenario_of(h))
     except _ERRORS as e:
-        _fail(e)
+        fail(e)
     typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
 
 
@@ -187,9 +173,9 @@ _NETWORK_HELP = (
 @app.command("network", help=_NETWORK_HELP, short_help="Blocs and polarity of the defence-pact network in one year.")
 def network_cmd(
     year: int = typer.Argument(..., help="Year of the alliance network, e.g. 1914."),
-    data: Optional[Path] = typer.Option(None, "--data", help=_DATA_HELP),
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
-    run: Optional[Path] = typer.Option(None, "--run", help=_RUN_HELP),
+    data: DataOpt = None,
+    db: DbOpt = None,
+    run: RunOpt = None,
     method: str = typer.Option("modularity", "--method", help=_METHOD_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object: polarity indices and the blocs."),
 ) -> None:
@@ -204,7 +190,7 @@ def network_cmd(
         parts = blocs(g, method)
         stats = polarity_of_graph(g, method)
     except _ERRORS as e:
-        _fail(e)
+        fail(e)
     rows = []
     for b in parts:
         if len(b) < 2 and not any(g.nodes[n]["major"] for n in b):
@@ -234,7 +220,7 @@ def network_cmd(
     p.add_column("index")
     p.add_column("value", justify="right")
     for key, v in stats.items():
-        p.add_row(key, _num(v, 3))
+        p.add_row(key, number(v, 3))
     con.print(p)
 
 
@@ -252,9 +238,9 @@ def polarity_cmd(
     year_from: Optional[int] = typer.Option(None, "--from", help="First year shown (default: the history's first)."),
     year_to: Optional[int] = typer.Option(None, "--to", help="Last year shown (default: the history's last)."),
     every: int = typer.Option(10, "--every", help="Show every n-th year on screen (the CSV has every year)."),
-    data: Optional[Path] = typer.Option(None, "--data", help=_DATA_HELP),
-    db: Optional[Path] = typer.Option(None, "--db", help=_DB_HELP),
-    run: Optional[Path] = typer.Option(None, "--run", help=_RUN_HELP),
+    data: DataOpt = None,
+    db: DbOpt = None,
+    run: RunOpt = None,
     method: str = typer.Option("modularity", "--method", help=_METHOD_HELP),
 ) -> None:
     """Print the polarity table; the help text is ``_POLARITY_HELP``."""
@@ -270,7 +256,7 @@ def polarity_cmd(
         if csv is not None:
             pol.to_csv(csv)
     except _ERRORS as e:
-        _fail(e)
+        fail(e)
     from rich.console import Console
     from rich.table import Table
 
@@ -287,7 +273,7 @@ def polarity_cmd(
         t.add_column(short[c], justify="right", min_width=len(short[c]), no_wrap=True)
     columns = [shown[c].to_numpy().tolist() for c in shown.columns]
     for i, y in enumerate(shown.index):
-        t.add_row(str(y), *(_num(col[i]) for col in columns))
+        t.add_row(str(y), *(number(col[i]) for col in columns))
     Console().print(t)
     if csv is not None:
         typer.echo(f"wrote {len(pol)} years to {csv}")

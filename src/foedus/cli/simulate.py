@@ -11,23 +11,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
+from foedus.cli._common import fail
 from foedus.schema import SchemaError
 
 scenario_app = typer.Typer(
     help="Scenarios of the simulator: list the built-in ones, show one, check a file, build one from the historical record.",
     no_args_is_help=True,
 )
-
-
-def _fail(e: Exception | str) -> None:
-    typer.echo(f"error: {e}", err=True)
-    raise typer.Exit(2)
-
-
-def _load(name_or_file: str):
-    from foedus.sim.scenario import Scenario
-
-    return Scenario.load(name_or_file)
 
 
 def simulate(
@@ -71,12 +61,13 @@ def simulate(
     detail explains it (the motives behind it and the factors).
     """
     from foedus.sim.output import simulate_to_dir
+    from foedus.sim.scenario import Scenario
 
     console = Console(stderr=True)
     try:
-        sc = _load(scenario) if scenario is not None else None
+        sc = Scenario.load(scenario) if scenario is not None else None
         if sc is None and not resume:
-            _fail("give --scenario NAME_OR_FILE (or --resume to continue a run)")
+            fail("give --scenario NAME_OR_FILE (or --resume to continue a run)")
         progress = Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),
@@ -98,7 +89,7 @@ def simulate(
         with progress:
             history = simulate_to_dir(sc, out, years=years, seed=seed, checkpoint_every=checkpoint_every, resume=resume, on_year=on_year, on_start=on_start)
     except (SchemaError, ValueError, OSError) as e:
-        _fail(e)
+        fail(e)
         return
     if not quiet:
         ag = history.agreements
@@ -134,7 +125,7 @@ def validate(
     try:
         facts = run_validation(seeds=tuple(range(first_seed, first_seed + seeds)))
     except (SchemaError, ValueError, OSError) as e:
-        _fail(e)
+        fail(e)
         return
     if as_json:
         typer.echo(json.dumps({"facts": [f.as_dict() for f in facts]}, indent=2))
@@ -176,7 +167,7 @@ def scenario_list() -> None:
             sc = Scenario.builtin(name)
             table.add_row(name, str(sc.start_year), str(sc.years), str(len(sc.actors)), str(len(sc.agreements)), sc.description)
     except SchemaError as e:
-        _fail(e)
+        fail(e)
     Console().print(table)
 
 
@@ -186,10 +177,12 @@ def scenario_show(
     as_yaml: Annotated[bool, typer.Option("--yaml", help="Print the whole scenario as YAML.")] = False,
 ) -> None:
     """Show a scenario: its actors, agreements in force, trend drivers and scheduled shocks."""
+    from foedus.sim.scenario import Scenario
+
     try:
-        sc = _load(name)
+        sc = Scenario.load(name)
     except (SchemaError, ValueError, OSError) as e:
-        _fail(e)
+        fail(e)
         return
     if as_yaml:
         typer.echo(sc.to_yaml())
@@ -222,7 +215,7 @@ def scenario_check(path: Annotated[Path, typer.Argument(help="A scenario file (.
     try:
         sc = Scenario.from_file(path)
     except (SchemaError, ValueError, OSError) as e:
-        _fail(e)
+        fail(e)
         return
     typer.echo(f"{path}: valid scenario '{sc.name}' ({len(sc.actors)} states, {len(sc.agreements)} agreements, {len(sc.shocks)} shocks)")
 
@@ -257,14 +250,14 @@ def scenario_build(
             path = build_builtin(name, out)
         else:
             if year is None:
-                _fail("give --year (or --builtin to rebuild a built-in scenario)")
+                fail("give --year (or --builtin to rebuild a built-in scenario)")
             codes = [int(c) for c in ccodes.split(",")] if ccodes else None
             stem = Path(name).stem if Path(name).suffix.lower() in (".yaml", ".yml") else name  # NAME.yaml names the file too
             sc = scenario_from_record(year, top_n=top_n, ccodes=codes, years=years, seed=seed, name=stem)  # type: ignore[arg-type]
             path = out or (Path(name) if stem != name else Path(f"{name}.yaml"))
             path.write_text(sc.to_yaml(), encoding="utf-8")
     except (SchemaError, ValueError, OSError, KeyError) as e:
-        _fail(e)
+        fail(e)
         return
     typer.echo(f"wrote {path}")
 

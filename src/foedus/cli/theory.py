@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from foedus.cli._common import fail
 from foedus.cli.theory_io import read_actors, read_propensities, read_signed_edges
 from foedus.schema import SchemaError
 from foedus.theory.balance import balance_partition, triad_census
@@ -42,9 +43,8 @@ class Rule(str, Enum):
     energy = "energy"
 
 
-def _fail(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(2)
+SeedOpt = Annotated[int, typer.Option(help="Random seed for the heuristic search (same seed, same result).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON instead of tables.")]
 
 
 def _camp_lists(names: list[str], camps: np.ndarray) -> list[list[str]]:
@@ -81,9 +81,9 @@ def landscape(
         typer.Option(help="Who moves in the dynamics that defines basins: the actor whose frustration drops most "
                      "('frustration') or the move that lowers the energy most ('energy')."),
     ] = Rule.frustration,
-    seed: Annotated[int, typer.Option(help="Random seed for the heuristic search (same seed, same result).")] = 0,
+    seed: SeedOpt = 0,
     top: Annotated[int, typer.Option(help="Show at most this many local minima in the table (--json lists all).")] = 20,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON instead of tables.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Landscape theory of aggregation (Axelrod & Bennett 1993): predicted two-camp alignments.
 
@@ -100,7 +100,7 @@ def landscape(
         P = read_propensities(propensities, names, midpoint=midpoint)
         res = landscape_search(sizes, P, method=method.value, rule=rule.value, seed=seed)
     except (SchemaError, ValueError) as e:
-        _fail(str(e))
+        fail(str(e))
     gm = res.global_minimum
     if as_json:
         out = {
@@ -175,8 +175,8 @@ def balance(
         typer.Option(help="'exact' enumerates every two-camp split of each connected component (up to 30 nodes each); "
                      "'heuristic' uses simulated annealing; 'auto' is exact up to 28 nodes per component."),
     ] = Method.auto,
-    seed: Annotated[int, typer.Option(help="Random seed for the heuristic search.")] = 0,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON instead of tables.")] = False,
+    seed: SeedOpt = 0,
+    as_json: JsonOpt = False,
 ) -> None:
     """Structural balance of a signed network (Heider 1946; Cartwright & Harary 1956; Harary 1959).
 
@@ -191,7 +191,7 @@ def balance(
         census = triad_census(S)
         bp = balance_partition(S, method=method.value, seed=seed)
     except (SchemaError, ValueError) as e:
-        _fail(str(e))
+        fail(str(e))
     camps = _camp_lists(names, bp.camps)
     violated = [[names[i], names[j]] for i, j in bp.violated_edges]
     if as_json:

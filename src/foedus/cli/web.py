@@ -12,6 +12,7 @@ from typing import Optional
 
 import typer
 
+from foedus.cli._common import fail
 from foedus.schema import SchemaError
 
 _SERVE_HELP = (
@@ -28,11 +29,6 @@ _REPORT_HELP = (
     "Correlates of War, from the store or --data), a folder of raw records, a run folder (written by 'foedus simulate "
     "--out' or by the dashboard) or an ensemble folder."
 )
-
-
-def _fail(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(2)
 
 
 def _port_free(host: str, port: int) -> str | None:
@@ -71,12 +67,12 @@ def register(app: typer.Typer) -> None:
         from foedus.web.sources import default_runs_dir
 
         if data is not None and not data.is_dir():
-            _fail(f"{data}: no such folder (--data)")
+            fail(f"{data}: no such folder (--data)")
         if runs is not None and runs.exists() and not runs.is_dir():
-            _fail(f"{runs}: not a folder (--runs)")
+            fail(f"{runs}: not a folder (--runs)")
         why = _port_free(host, port)
         if why is not None:
-            _fail(f"cannot listen on {host}:{port} ({why}); choose another --port")
+            fail(f"cannot listen on {host}:{port} ({why}); choose another --port")
         runs_dir = runs if runs is not None else default_runs_dir()
         if not is_loopback(host):
             typer.echo(f"warning: listening on {host}: anyone who can reach this address can use the dashboard (no login)", err=True)
@@ -94,9 +90,9 @@ def register(app: typer.Typer) -> None:
         from foedus.web.report import write_report
 
         if out.suffix.lower() not in (".html", ".htm"):
-            _fail(f"{out}: the report is an HTML file; name it .html")
+            fail(f"{out}: the report is an HTML file; name it .html")
         try:
             kind, path = write_report(source, out, data_dir=data, db=db)
         except (SchemaError, ValueError, FileNotFoundError, RuntimeError, OSError) as e:
-            _fail(str(e))
+            fail(str(e))
         typer.echo(f"wrote the {kind} report to {path}")

@@ -52,6 +52,14 @@ def default_db_path() -> Path:
     env = os.environ.get(ENV_DB)
     if env:
         return Path(env).expanduser()
+    return user_data_dir() / "foedus.duckdb"
+
+
+def user_data_dir() -> Path:
+    """foedus's folder of user data (the store, the dashboard's runs): ``$XDG_DATA_HOME/foedus``, else ``~/.local/share/foedus``.
+
+    The folder need not exist.
+    """
     xdg = os.environ.get("XDG_DATA_HOME")
     base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
-    return base / "foedus" / "foedus.duckdb"
+    return base / "foedus"

@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 import foedus
+from foedus.report.format import number
 
 __all__ = ["band_figure", "state_band_figure", "alignment_figure", "pair_figure", "save_figure", "write_figures", "html_section", "write_html"]
 
@@ -363,23 +364,11 @@ def write_figures(
     return written
 
 
-def _fmt(v, digits: int = 2) -> str:
-    if isinstance(v, (bool, np.bool_)):
-        return "yes" if v else "no"
-    if isinstance(v, (int, np.integer)):
-        return f"{int(v):,}"
-    if isinstance(v, (float, np.floating)):
-        if np.isnan(v):
-            return "–"
-        return f"{v:,.{digits}f}"
-    return str(v)
-
-
 def _table(df: pd.DataFrame, caption: str, digits: int = 2) -> str:
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
     years = [str(c) == "year" for c in df.columns]  # a year is not a quantity: 2022, not 2,022
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(int(v)) if y and isinstance(v, (int, np.integer)) else _fmt(v, digits))}</td>" for v, y in zip(row, years)) + "</tr>"
+        "<tr>" + "".join(f"<td>{html.escape(str(int(v)) if y and isinstance(v, (int, np.integer)) else number(v, digits, group_from=0))}</td>" for v, y in zip(row, years)) + "</tr>"
         for row in df.itertuples(index=False)
     )
     return f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -12,59 +12,56 @@ simulated run):
    colour, major powers labelled;
 6. polarity by year;
 7. the major powers' military expenditure and defence-pact partners by year (their
-   alignments), the expenditure in the unit of its source (:func:`milex_unit`);
+   alignments), the expenditure in the unit of its source
+   (:func:`foedus.report.provenance.milex_unit`);
 
-with summary tables and a definitions section. Figures are inline SVG drawn with matplotlib's
-object API (no pyplot, so no global backend is touched), text kept as text, with a fixed
-``svg.hashsalt`` and no date: the same history gives the same bytes. The file needs no network
-(no external script, style sheet, font or image).
+with summary tables and a definitions section. The figures are drawn by
+:mod:`foedus.report.history_figures` as inline SVG: the same history gives the same bytes. The
+file needs no network (no external script, style sheet, font or image).
 
-Presentation only: every number comes from :mod:`foedus.analysis`.
+Presentation only: every number comes from :mod:`foedus.analysis`; where the history comes from
+(and the unit of its money) is read by :mod:`foedus.report.provenance` from the history and
+the scenario the caller passes, never from :mod:`foedus.sim`.
 """
 
 from __future__ import annotations
 
 import html
-import io
 import json
 import os
-import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import Any, Sequence
 
 import numpy as np
 import pandas as pd
 
 import foedus
 from foedus.analysis.capabilities import state_years_filled
-from foedus.analysis.formation import (
-    ASYMMETRY_K,
-    FORMATS,
-    PERIODS,
-    Period,
-    alliance_table,
-    formation_per_year,
-    formation_rate,
-    formation_table,
-    period_length,
-)
-from foedus.analysis.in_force import agreements_begun, agreements_ended, agreements_in_force
-from foedus.analysis.network import defense_network, dyad_years, partners_per_year
+from foedus.analysis import formation
+from foedus.analysis.network import dyad_years
 from foedus.analysis.polarity import major_power_blocs, polarity, state_blocs
 from foedus.analysis.summary import jsonable, summary
-from foedus.analysis.survival import kaplan_meier, survival_table, alliance_durations
+from foedus.analysis.survival import alliance_durations, survival_table
+from foedus.report.format import number
+from foedus.report.history_figures import (
+    OBLIGATION_LABELS,
+    WARS,
+    alignments_figure,
+    arms_figure,
+    formation_figure,
+    kinds_figure,
+    major_codes,
+    marks,
+    network_figure,
+    polarity_figure,
+    size_figure,
+    survival_figure,
+)
+from foedus.report.provenance import MilexUnit, ScenarioFacts, is_record, milex_unit, simulated_source
 from foedus.schema import History
-
-if TYPE_CHECKING:  # pragma: no cover
-    from foedus.sim.scenario import Scenario
 
 __all__ = [
     "SNAPSHOT_YEARS",
-    "MilexUnit",
-    "RECORD_MILEX_UNIT",
-    "milex_unit",
-    "simulated_source",
     "snapshot_years",
     "write_history_report",
     "history_main_job",
@@ -73,26 +70,6 @@ __all__ = [
 
 SNAPSHOT_YEARS: tuple[int, ...] = (1914, 1939, 1960, 1990, 2018)
 """Network snapshot years for the record: eve of both world wars, high Cold War, its end, ATOP's last year."""
-
-WARS: tuple[tuple[str, int, int], ...] = (("World War I", 1914, 1918), ("World War II", 1939, 1945))
-"""Shaded on the formation figure."""
-
-MARK_1991 = 1991
-"""Dissolution of the USSR, marked on the formation figure."""
-
-_BLOC_COLOURS = (
-    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
-    "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#393b79",
-)
-_OTHER_BLOC = "#c9b27c"
-_NO_BLOC = "#bdbdbd"
-_PERIOD_COLOURS = ("#7f3b08", "#2166ac", "#1b7837", "#762a83", "#b35806")
-_KIND_COLOURS = {"alliance": "#4f7cac", "coalition": "#d6604d", "organisation": "#5aae61"}
-_OBLIGATION_COLOURS = {
-    "defense": "#08306b", "offense": "#b2182b", "neutrality": "#fdae61",
-    "nonaggression": "#92c5de", "consultation": "#bababa", "none": "#f0f0f0",
-}
-_OBLIGATION_LABELS = {"defense": "defence", "offense": "offence", "nonaggression": "non-aggression"}
 
 REFERENCES = (
     "Leeds, B. A., J. M. Ritter, S. M. Mitchell and A. G. Long. 2002. “Alliance Treaty Obligations and Provisions, "
@@ -148,129 +125,11 @@ def load_history(data: Path | str | None = None, run: Path | str | None = None) 
     return fdata.load_record(data)
 
 
-def _is_record(history: History) -> bool:
-    src = history.agreements["source"].astype(str)
-    return bool(len(src)) and bool(src.str.lower().str.startswith("atop").all())
-
-
-_SIM_SOURCE = re.compile(r"^simulation:(?P<scenario>.+):seed=(?P<seed>-?\d+)$")
-
-
-def simulated_source(history: History) -> tuple[str, int] | None:
-    """(scenario name, seed) of a simulated history, read from its ``source``; None otherwise.
-
-    A simulated run's source is ``"simulation:<scenario>:seed=<seed>"``
-    (:meth:`foedus.sim.engine.Simulation.history`); it survives
-    :func:`foedus.data.runs.write_history_dir` and :func:`~foedus.data.runs.read_history_dir`.
-
-    Examples
-    --------
-    >>> from foedus.testing import toy_history
-    >>> h = toy_history([{"id": 1, "start": 2022, "end": None, "members": [2, 20]}], first_year=2022, last_year=2030)
-    >>> simulated_source(h) is None
-    True
-    """
-    m = _SIM_SOURCE.match(str(history.source))
-    return (m.group("scenario"), int(m.group("seed"))) if m else None
-
-
-@dataclass(frozen=True)
-class MilexUnit:
-    """The unit of ``state_years.milex`` in a history, as the report writes it.
-
-    ``money``: the currency ("constant 2022 US dollars"); ``caption``: the unit in words, for
-    captions ("thousands of constant 2022 US dollars"); ``axis``: a short form for an axis
-    label; ``source``: where the figures come from, one sentence for the caption ("Data: ...").
-    """
-
-    money: str
-    caption: str
-    axis: str
-    source: str
-
-
-RECORD_MILEX_UNIT = MilexUnit(
-    money="pounds sterling to 1913 and current US dollars from 1914",
-    caption="thousands of pounds sterling to 1913 and thousands of current US dollars from 1914, as COW NMC records them",
-    axis="thousands: £ to 1913, current US$ from 1914",
-    source="Data: COW National Material Capabilities 7.0 (Singer, Bremer & Stuckey 1972), variable milex.",
-)
-"""The record's unit: COW NMC 7.0 ``milex`` (thousands; pounds sterling 1816-1913, current US$ from 1914)."""
-
-_CONSTANT = re.compile(r"constant[ -](\d{4})[ -]US\$")
-_CURRENT = re.compile(r"current US\$")
-
-
-def milex_unit(history: History, scenario: "Scenario | str | Path | None" = None) -> MilexUnit:
-    """The unit of a history's military expenditure, taken from the description of its source.
-
-    The canonical ``state_years.milex`` is in thousands (:data:`foedus.schema.STATE_YEARS`);
-    which money depends on the source. For the record it is COW NMC's
-    (:data:`RECORD_MILEX_UNIT`). A simulated run keeps the units of its scenario's starting
-    figures (a scenario's ``milex`` is in million US$; the engine writes thousands and has no
-    price level), and the scenario's ``sources["milex"]`` says which dollars they are:
-    "constant 2022 US$" for SIPRI figures (``world-2022``), "current US$" for COW NMC figures
-    of the start year (the historical scenarios). That note is quoted in the caption.
-
-    Parameters
-    ----------
-    history : History
-    scenario : Scenario, built-in name or scenario file, optional
-        The scenario the history was simulated from. Default: for a simulated history, the
-        built-in scenario named in its source (:func:`simulated_source`), if there is one.
-
-    Returns
-    -------
-    MilexUnit
-    """
-    if _is_record(history):
-        return RECORD_MILEX_UNIT
-    sim = simulated_source(history)
-    if scenario is None and sim is not None:
-        from foedus.sim.scenario import builtin_names
-
-        if sim[0] in builtin_names():
-            scenario = sim[0]
-    if scenario is not None and not hasattr(scenario, "sources"):
-        from foedus.sim.scenario import Scenario
-
-        scenario = Scenario.load(scenario)
-    if scenario is None:
-        what = "the simulated run" if sim is not None else "the history"
-        return MilexUnit(
-            money="US dollars",
-            caption="thousands of US dollars, in the units of the starting figures (the history does not record which dollars)",
-            axis="thousand US$",
-            source=f"Data: state-year capabilities of {what}.",
-        )
-    note = " ".join(str(scenario.sources.get("milex", "")).split())
-    constant = sorted(set(_CONSTANT.findall(note)))
-    current = bool(_CURRENT.search(note))
-    start = int(scenario.start_year)
-    if len(constant) == 1 and not current:
-        money, axis = f"constant {constant[0]} US dollars", f"thousand constant-{constant[0]} US$"
-        caption = f"thousands of {money}"
-    elif current and not constant:
-        money, axis = f"US dollars at {start} prices", f"thousand {start} US$"
-        caption = f"thousands of {money} (the starting figures are current US$ of {start})"
-    elif constant or current:
-        money, axis = "US dollars", "thousand US$"
-        caption = "thousands of US dollars, mixing " + " and ".join([f"constant {y} US$" for y in constant] + (["current US$"] if current else []))
-    else:
-        money, axis = "US dollars", "thousand US$"
-        caption = "thousands of US dollars (the scenario does not say which dollars)"
-    quoted = f" (the scenario's note: ‘{note}’)" if note else ""
-    source = (
-        f"Data: the starting figures of the scenario ‘{scenario.name}’{quoted}, then the spending simulated year by year."
-    )
-    return MilexUnit(money=money, caption=caption, axis=axis, source=source)
-
-
 def _kinds_text(history: History, kinds: Sequence[str]) -> str:
     """A sentence naming the kinds of agreement in the history, for the caption of the kinds figure."""
     if not kinds:
         return "This history records no agreement."
-    if _is_record(history):
+    if is_record(history):
         return "ATOP codes alliances only, so the upper panel shows alliances."
     if len(kinds) == 1:
         return f"This history records {kinds[0]}s only."
@@ -287,14 +146,14 @@ def _history_label(history: History) -> str:
 
 def _end_word(history: History) -> str:
     """What ends at ``last_year``: "the record", "the run" or "the history" (for censoring sentences)."""
-    if _is_record(history):
+    if is_record(history):
         return "the record"
     return "the run" if simulated_source(history) is not None else "the history"
 
 
 def _data_notes(history: History) -> tuple[str, str, str]:
     """(note under the title, formation/size/survival data citation, network data citation)."""
-    if _is_record(history):
+    if is_record(history):
         note = f"The historical record: ATOP 5.1 alliances with COW state system and capabilities, read from {history.source}."
         cite = "Data: ATOP 5.1 alliance- and member-level files (Leeds et al. 2002)."
         net = (
@@ -317,16 +176,9 @@ def _data_notes(history: History) -> tuple[str, str, str]:
     return note, cite, net
 
 
-def _marks(history: History) -> tuple[list[tuple[str, int, int]], bool]:
-    """The world wars that overlap the window and whether 1991 lies in it: what the time figures draw."""
-    first, last = int(history.first_year), int(history.last_year)
-    wars = [(name, lo, hi) for name, lo, hi in WARS if hi >= first and lo <= last]
-    return wars, first <= MARK_1991 <= last
-
-
 def _marks_text(history: History, short: bool = False) -> str:
     """The caption sentence for exactly the marks drawn (empty when none is)."""
-    wars, y1991 = _marks(history)
+    wars, y1991 = marks(history)
     parts = []
     if len(wars) == len(WARS) and short:
         parts.append("Shaded: the two world wars")
@@ -342,345 +194,13 @@ def _marks_text(history: History, short: bool = False) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-# ---------------------------------------------------------------- figures
-
-
-def _new_figure(width: float, height: float, constrained: bool = True):
-    from matplotlib.figure import Figure
-
-    return Figure(figsize=(width, height), dpi=100, layout="constrained" if constrained else None)
-
-
-def _svg(fig) -> str:
-    """The figure as an inline ``<svg>`` element (no XML prolog or DOCTYPE), reproducibly."""
-    import matplotlib
-
-    buf = io.BytesIO()
-    with matplotlib.rc_context({"svg.hashsalt": "foedus", "svg.fonttype": "none", "svg.image_inline": True}):
-        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": f"foedus {foedus.__version__}"})
-    text = buf.getvalue().decode("utf-8")
-    text = text[text.index("<svg"):]
-    start, end = text.find("<metadata>"), text.find("</metadata>")
-    if start != -1 and end != -1:  # RDF block naming external vocabularies: not needed inline
-        text = text[:start] + text[end + len("</metadata>"):]
-    return text
-
-
-def _figure_formation(history: History, per_year: pd.Series) -> str:
-    fig = _new_figure(10, 3.8)
-    ax = fig.add_subplot()
-    years = per_year.index.to_numpy()
-    first, last = int(history.first_year), int(history.last_year)
-    wars, y1991 = _marks(history)
-    for name, lo, hi in wars:
-        ax.axvspan(lo - 0.5, hi + 0.5, color="#fdd0a2", alpha=0.8, lw=0, label=f"{name} ({lo}–{hi})")
-    if y1991:
-        ax.axvline(MARK_1991, color="#444", ls="--", lw=1, label="1991: end of the USSR")
-    ax.bar(years, per_year.to_numpy(), width=0.9, color="#6b8fb5", label="alliances begun")
-    roll = per_year.rolling(10, center=True, min_periods=5).mean()
-    ax.plot(years, roll.to_numpy(), color="#08306b", lw=1.8, label="10-year moving average")
-    ax.set_xlim(first - 1, last + 1)
-    ax.set_xlabel("year")
-    ax.set_ylabel("alliances begun")
-    ax.legend(loc="upper left", fontsize=8, frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-    return _svg(fig)
-
-
-def _mark_wars(ax, history: History) -> None:
-    wars, y1991 = _marks(history)
-    for _, lo, hi in wars:
-        ax.axvspan(lo - 0.5, hi + 0.5, color="#fdd0a2", alpha=0.8, lw=0)
-    if y1991:
-        ax.axvline(MARK_1991, color="#444", ls="--", lw=1)
-
-
-def _year_steps(counts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Edges and values for a ``step="post"`` plot in which year ``y`` covers ``y - 0.5 .. y + 0.5``."""
-    years = counts.index.to_numpy(dtype=float)
-    values = counts.to_numpy()
-    return np.r_[years - 0.5, years[-1] + 0.5], np.vstack([values, values[-1:]])
-
-
-def _tidy(ax) -> None:
-    from matplotlib.ticker import MaxNLocator
-
-    ax.set_ylim(bottom=0)
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.spines[["top", "right"]].set_visible(False)
-
-
-def _figure_kinds(history: History, by_kind: pd.DataFrame, by_obligation: pd.DataFrame) -> str:
-    """Agreements in force per year: one panel per kind, then alliances stacked by strongest obligation.
-
-    One panel per kind, each on its own scale, so that a handful of coalitions stays visible
-    next to hundreds of alliances.
-    """
-    kinds = [k for k in by_kind.columns if by_kind[k].any()]
-    obligations = [o for o in by_obligation.columns if by_obligation[o].any()]
-    n = max(len(kinds), 1)
-    fig = _new_figure(10, 1.4 * n + 2.8)
-    axes = fig.subplots(n + 1, 1, sharex=True, gridspec_kw={"height_ratios": [1.0] * n + [2.0]})
-    first, last = int(history.first_year), int(history.last_year)
-    for ax in axes:
-        _mark_wars(ax, history)
-    x, v = _year_steps(by_kind[kinds])
-    for i, (ax, kind) in enumerate(zip(axes, kinds)):
-        colour = _KIND_COLOURS.get(kind, _NO_BLOC)
-        ax.fill_between(x, v[:, i], step="post", color=colour, alpha=0.85, lw=0)
-        ax.set_ylabel(f"{kind}s", fontsize=9)
-    if not kinds:
-        axes[0].text(0.5, 0.5, "no agreement in force", transform=axes[0].transAxes, ha="center", va="center", color="#555")
-    axes[0].set_title("agreements in force, by kind", fontsize=9, loc="left")
-    bottom = axes[-1]
-    if obligations:
-        x, v = _year_steps(by_obligation[obligations])
-        bottom.stackplot(
-            x, *v.T, labels=[_OBLIGATION_LABELS.get(o, o) for o in obligations],
-            colors=[_OBLIGATION_COLOURS.get(o, _NO_BLOC) for o in obligations], step="post", lw=0,
-        )
-        handles, names = bottom.get_legend_handles_labels()
-        bottom.legend(handles[::-1], names[::-1], loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
-                      title="strongest obligation", title_fontsize=8, frameon=False)  # top of the stack first
-    else:
-        bottom.text(0.5, 0.5, "no alliance in force", transform=bottom.transAxes, ha="center", va="center", color="#555")
-    bottom.set_title("alliances in force, by strongest obligation", fontsize=9, loc="left")
-    bottom.set_ylabel("alliances", fontsize=9)
-    bottom.set_xlabel("year")
-    bottom.set_xlim(first - 1, last + 1)
-    for ax in axes:
-        _tidy(ax)
-    return _svg(fig)
-
-
-def _figure_size(table: pd.DataFrame) -> str:
-    fig = _new_figure(8, 3.6)
-    ax = fig.add_subplot()
-    dist = table["n_members"].value_counts().sort_index()
-    fmt = pd.Series(table["format"].to_numpy(), index=table["n_members"].to_numpy())
-    colours = dict(zip(FORMATS, ("#4393c3", "#f4a582", "#b2182b")))
-    for f in FORMATS:
-        sizes = sorted(set(fmt[fmt == f].index))
-        if sizes:
-            ax.bar(sizes, dist.reindex(sizes).to_numpy(), color=colours[f], width=0.8, label=f)
-    ax.set_yscale("log")
-    ax.set_xlabel("distinct members")
-    ax.set_ylabel("alliances (log scale)")
-    ax.legend(fontsize=8, frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-    return _svg(fig)
-
-
-def _figure_survival(durations: pd.DataFrame, periods: Sequence[Period]) -> str:
-    fig = _new_figure(8, 4)
-    ax = fig.add_subplot()
-    for (label, _, _), colour in zip(periods, _PERIOD_COLOURS):
-        sub = durations[durations["period"] == label]
-        if not len(sub):
-            continue
-        kmf = kaplan_meier(sub["duration"], sub["ended"], label=label, entry=sub["entry"])
-        sf = kmf.survival_function_.iloc[:, 0]
-        ci = kmf.confidence_interval_
-        t = sf.index.to_numpy(dtype=float)
-        ax.step(t, sf.to_numpy(), where="post", color=colour, lw=1.8, label=f"{label} (n = {len(sub)}, {int((~sub['ended']).sum())} in force)")
-        ax.fill_between(t, ci.iloc[:, 0].to_numpy(), ci.iloc[:, 1].to_numpy(), step="post", color=colour, alpha=0.15, lw=0)
-    ax.axhline(0.5, color="#999", lw=0.8, ls=":")
-    ax.set_ylim(0, 1.02)
-    ax.set_xlim(left=0)
-    ax.set_xlabel("years since signature")
-    ax.set_ylabel("share still in force (Kaplan–Meier)")
-    ax.legend(fontsize=8, frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-    return _svg(fig)
-
-
-def _packed_layout(graph, seed: int = 1815) -> dict[int, np.ndarray]:
-    """Node positions: a spring layout per connected component, components packed in rows.
-
-    A single spring layout of a disconnected graph pushes the components to the corners and
-    crushes each one; laying out each component in a square whose side grows with the square
-    root of its size, largest first, keeps every bloc readable. Deterministic (fixed seed,
-    components and nodes in code order).
-    """
-    import networkx as nx
-
-    comps = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
-    if not comps:
-        return {}
-    sides = [max(1.0, np.sqrt(len(c))) for c in comps]
-    width = max(max(sides), 1.15 * np.sqrt(sum(sd * sd for sd in sides)))
-    gap = 0.5
-    pos: dict[int, np.ndarray] = {}
-    x = y = row_h = 0.0
-    for c, side in zip(comps, sides):
-        if x > 0 and x + side > width:
-            x, y, row_h = 0.0, y - row_h - gap, 0.0
-        if len(c) == 1:
-            local = {c[0]: np.array([0.5, 0.5])}
-        else:
-            raw = nx.spring_layout(graph.subgraph(c), seed=seed, iterations=200)
-            arr = np.array([raw[n] for n in c])
-            lo, span = arr.min(axis=0), np.ptp(arr, axis=0)
-            arr = (arr - lo) / np.where(span > 0, span, 1.0)
-            local = dict(zip(c, arr))
-        for n, p in local.items():
-            pos[n] = np.array([x + 0.1 * side + 0.8 * side * p[0], y - side + 0.1 * side + 0.8 * side * p[1]])
-        x += side + gap
-        row_h = max(row_h, side)
-    return pos
-
-
-def _figure_network(history: History, year: int, blocs_year: pd.DataFrame, stats: pd.Series, filled: pd.DataFrame) -> tuple[str, str]:
-    """SVG of the defence-pact network of ``year`` and a caption sentence describing its blocs.
-
-    ``blocs_year`` holds the rows of :func:`foedus.analysis.polarity.state_blocs` for ``year``
-    and ``stats`` the row of :func:`foedus.analysis.polarity.polarity`, so that the figure
-    shows exactly the blocs the tables report.
-    """
-    from matplotlib.lines import Line2D
-
-    g = defense_network(history, year, filled=filled)
-    bloc_of = dict(zip(blocs_year["ccode"].tolist(), blocs_year["bloc"].tolist()))
-    size_of = blocs_year.drop_duplicates("bloc").set_index("bloc")
-    multi = size_of[size_of["bloc_size"] >= 2].sort_values(["bloc_cinc", "bloc_size"], ascending=False, kind="mergesort")
-    colour_of_bloc = {b: (_BLOC_COLOURS[r] if r < len(_BLOC_COLOURS) else _OTHER_BLOC) for r, b in enumerate(multi.index)}
-    shown = [n for n in sorted(g.nodes) if g.degree(n) > 0 or g.nodes[n]["major"]]
-    sub = g.subgraph(shown)
-    pos = _packed_layout(sub)
-    fig = _new_figure(9, 7, constrained=False)  # no axes decorations to lay out: fixed margins are faster
-    fig.subplots_adjust(left=0.01, right=0.99, bottom=0.09, top=0.95)
-    ax = fig.add_subplot()
-    ax.set_axis_off()
-    if sub.number_of_edges():
-        seg = np.array([[pos[u], pos[v], (np.nan, np.nan)] for u, v in sorted(sub.edges)]).reshape(-1, 2)
-        ax.plot(seg[:, 0], seg[:, 1], color="#9e9e9e", lw=0.5, alpha=0.6, zorder=1)
-    if shown:
-        xy = np.array([pos[n] for n in shown])
-        cinc = np.array([np.nan_to_num(sub.nodes[n]["cinc"], nan=0.0) for n in shown])
-        sizes = 18 + 2400 * cinc
-        colours = np.array([colour_of_bloc.get(bloc_of.get(n), _NO_BLOC) for n in shown], dtype=object)
-        major = np.array([bool(sub.nodes[n]["major"]) for n in shown])
-        ax.scatter(xy[~major, 0], xy[~major, 1], s=sizes[~major], c=list(colours[~major]), edgecolors="white", linewidths=0.5, zorder=2)
-        ax.scatter(xy[major, 0], xy[major, 1], s=sizes[major], c=list(colours[major]), edgecolors="black", linewidths=1.2, zorder=3)
-        for n, (x, y) in zip(shown, xy):
-            if sub.nodes[n]["major"]:
-                ax.annotate(sub.nodes[n]["abb"], (x, y), xytext=(0, 7), textcoords="offset points", ha="center",
-                            fontsize=10, fontweight="bold", zorder=4)
-        ax.margins(0.06)
-    abb = {n: g.nodes[n]["abb"] for n in g.nodes}
-    handles = [
-        Line2D([], [], marker="o", ls="", color=colour_of_bloc[b], label=f"bloc of {abb.get(b, b)} ({int(size_of.loc[b, 'bloc_size'])})")
-        for b in multi.index[: len(_BLOC_COLOURS)]
-    ]
-    if handles:
-        fig.legend(handles=handles, loc="lower center", fontsize=8, frameon=False, ncols=min(5, len(handles)))
-    ax.set_title(f"Defence pacts, {year}", fontsize=12)
-    svg = _svg(fig)
-    poles = []
-    majors_year = blocs_year[blocs_year["major"]]
-    for b, grp in majors_year.groupby("bloc", sort=False):
-        names = sorted(abb.get(c, str(c)) for c in grp["ccode"])
-        others = int(size_of.loc[b, "bloc_size"]) - len(names)
-        poles.append(", ".join(names) + (f" with {others} other state{'s' if others != 1 else ''}" if others else " (no minor ally)"))
-    n_poles = int(stats["poles"])
-    caption = (
-        f"{int(stats['aligned_states'])} states in defence pacts, {int(stats['defense_dyads'])} defence ties, "
-        f"{int(stats['blocs'])} blocs; {n_poles} pole{'s' if n_poles != 1 else ''}: " + "; ".join(poles) + "."
-    )
-    return svg, caption
-
-
-def _figure_polarity(pol: pd.DataFrame) -> str:
-    fig = _new_figure(10, 3.6)
-    ax = fig.add_subplot()
-    years = pol.index.to_numpy()
-    ax.step(years, pol["poles"].to_numpy(), where="mid", color="#b2182b", lw=1.6, label="poles (blocs with a major power)")
-    ax.step(years, pol["cluster_poles"].to_numpy(), where="mid", color="#2166ac", lw=1.2, ls="--", label="cluster poles (Wayman 1984)")
-    ax.set_ylabel("number of poles")
-    ax.set_xlabel("year")
-    ax.set_ylim(bottom=0)
-    ax2 = ax.twinx()
-    ax2.plot(years, pol["con"].to_numpy(), color="#4d4d4d", lw=1, alpha=0.8, label="CON (Ray & Singer 1973)")
-    ax2.set_ylabel("CON")
-    ax2.set_ylim(0, 1)
-    lines = ax.get_legend_handles_labels()
-    lines2 = ax2.get_legend_handles_labels()
-    ax.legend(lines[0] + lines2[0], lines[1] + lines2[1], fontsize=8, frameon=False, loc="upper left")
-    ax.spines[["top"]].set_visible(False)
-    return _svg(fig)
-
-
-def _major_codes(history: History, n: int = 8) -> list[int]:
-    """The (at most ``n``) states ever a major power, largest peak military spending first."""
-    sy = history.state_years
-    majors = sy.loc[sy["major"].astype(bool), "ccode"].unique()
-    peak = sy[sy["ccode"].isin(majors)].groupby("ccode")["milex"].max().fillna(0.0)
-    return [int(c) for c in peak.sort_values(ascending=False, kind="mergesort").index[:n]]
-
-
-def _abb(history: History) -> dict[int, str]:
-    st = history.states.drop_duplicates("ccode", keep="last")
-    return dict(zip(st["ccode"].astype(int), st["abb"].astype(str)))
-
-
-def _figure_arms(history: History, majors: Sequence[int], unit: MilexUnit) -> str:
-    sy = history.state_years
-    wide = sy[sy["ccode"].isin(majors)].pivot_table(index="year", columns="ccode", values="milex")
-    names = _abb(history)
-    fig = _new_figure(10, 3.6)
-    ax = fig.add_subplot()
-    for c in majors:
-        if c in wide.columns and wide[c].notna().any():
-            ax.plot(wide.index.to_numpy(), wide[c].to_numpy(), lw=1.2, label=names.get(c, str(c)))
-    if (wide.to_numpy()[np.isfinite(wide.to_numpy())] > 0).any():
-        ax.set_yscale("log")
-    ax.set_xlabel("year")
-    ax.set_ylabel(f"military expenditure\n({unit.axis})", fontsize=9)
-    if ax.get_legend_handles_labels()[0]:
-        ax.legend(fontsize=8, frameon=False, ncol=4, loc="upper left")
-    ax.spines[["top", "right"]].set_visible(False)
-    return _svg(fig)
-
-
-def _figure_alignments(history: History, dy: pd.DataFrame, majors: Sequence[int]) -> str:
-    allies = partners_per_year(history, majors, dyads=dy)
-    names = _abb(history)
-    fig = _new_figure(10, 3.6)
-    ax = fig.add_subplot()
-    for c in majors:
-        if c in allies.columns:
-            ax.step(allies.index.to_numpy(), allies[c].to_numpy(), where="mid", lw=1.2, label=names.get(c, str(c)))
-    ax.set_xlabel("year")
-    ax.set_ylabel("defence-pact partners")
-    ax.set_ylim(bottom=0)
-    if ax.get_legend_handles_labels()[0]:
-        ax.legend(fontsize=8, frameon=False, ncol=4, loc="upper left")
-    ax.spines[["top", "right"]].set_visible(False)
-    return _svg(fig)
-
-
 # ---------------------------------------------------------------- tables
-
-
-def _fmt(v: Any, digits: int = 2) -> str:
-    if isinstance(v, (bool, np.bool_)):
-        return "yes" if v else "no"
-    if isinstance(v, (int, np.integer)):
-        return f"{int(v):,}" if abs(int(v)) >= 10_000 else str(int(v))  # years stay 1815, not 1,815
-    if isinstance(v, (float, np.floating)):
-        if np.isnan(v):
-            return "–"
-        if np.isinf(v):
-            return "∞ (not reached)"
-        return f"{v:,.{digits}f}"
-    return str(v)
 
 
 def _html_table(df: pd.DataFrame, caption: str, digits: int = 2, index_label: str | None = None) -> str:
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in [index_label if index_label is not None else (df.index.name or ""), *df.columns])
     body = "".join(
-        "<tr><td>" + html.escape(str(idx)) + "</td>" + "".join(f"<td>{html.escape(_fmt(v, digits))}</td>" for v in row) + "</tr>"
+        "<tr><td>" + html.escape(str(idx)) + "</td>" + "".join(f"<td>{html.escape(number(v, digits))}</td>" for v in row) + "</tr>"
         for idx, row in zip(df.index, df.itertuples(index=False))
     )
     return f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
@@ -737,7 +257,7 @@ def _headline_table(s: dict) -> str:
 
 def _obligation_rows(df: pd.DataFrame, name: str) -> pd.DataFrame:
     """ATOP obligation codes as the figures spell them (defence, offence, non-aggression), index named ``name``."""
-    out = df.rename(index=lambda o: _OBLIGATION_LABELS.get(str(o), str(o)))
+    out = df.rename(index=lambda o: OBLIGATION_LABELS.get(str(o), str(o)))
     out.index.name = name
     return out
 
@@ -746,7 +266,7 @@ def _obligation_rows(df: pd.DataFrame, name: str) -> pd.DataFrame:
 
 
 def _title(history: History) -> str:
-    if _is_record(history):
+    if is_record(history):
         return "Alliances in the historical record, ATOP 5.1"
     sim = simulated_source(history)
     if sim is not None:
@@ -760,12 +280,12 @@ def write_history_report(
     out_path: Path | str,
     *,
     years: Sequence[int] | None = None,
-    periods: Sequence[Period] = PERIODS,
+    periods: Sequence[formation.Period] = formation.PERIODS,
     method: str = "poles",
-    k: float = ASYMMETRY_K,
+    k: float = formation.ASYMMETRY_K,
     rule: str = "either",
     title: str | None = None,
-    scenario: "Scenario | str | Path | None" = None,
+    scenario: ScenarioFacts | None = None,
 ) -> Path:
     """Write the history report of ``history`` to ``out_path`` as one self-contained HTML file.
 
@@ -788,9 +308,10 @@ def write_history_report(
         Symmetry rule (:func:`foedus.analysis.formation.symmetry`).
     title : str, optional
         Page title.
-    scenario : Scenario, built-in name or scenario file, optional
+    scenario : Scenario, optional
         The scenario a simulated history comes from, for the unit of military expenditure
-        (:func:`milex_unit`; default: the built-in scenario named in the history's source).
+        (:func:`foedus.report.provenance.milex_unit`; the caller finds it, e.g. the built-in
+        scenario named in the history's source).
 
     Returns
     -------
@@ -802,52 +323,69 @@ def write_history_report(
     ValueError
         A snapshot year outside the history's window.
     """
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-    from markupsafe import Markup
-
     out_path = Path(out_path)
     snaps = list(years) if years is not None else snapshot_years(history)
     for y in snaps:
         if not history.first_year <= y <= history.last_year:
             raise ValueError(f"snapshot year {y} is outside the history's window {history.first_year}-{history.last_year}")
     s = summary(history, periods=periods, k=k, rule=rule)
-    table = alliance_table(history, periods=periods, k=k, rule=rule)
-    cohort = table[table["begun_in_window"]]
-    durations = alliance_durations(history, periods=periods)
+    table = formation.alliance_table(history, periods=periods, k=k, rule=rule)
     dy = dyad_years(history)
     sb = state_blocs(history, method=method, dyads=dy)
     pol = polarity(history, blocs_table=sb)
-    filled = state_years_filled(history)
-    note, cite, net_cite = _data_notes(history)
     unit = milex_unit(history, scenario)
-    first, last = int(history.first_year), int(history.last_year)
-    # formation tables count alliances begun in the window: show only the periods that overlap it
-    periods_shown = [p[0] for p in periods if period_length(p, first, last) > 0]
+    in_force = formation.agreements_in_force(history)
+    figures, snapshots = _figures(history, table, dy, sb, pol, in_force, snaps, periods, unit)
+    tables = _tables(history, s, table, sb, in_force, snaps, periods, k, rule)
+    page = _page(history, s, figures, snapshots, tables, kinds=[str(c) for c in in_force.columns],
+                 method=method, k=k, rule=rule, title=title, unit=unit)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out_path.with_name(out_path.name + ".tmp")
+    tmp.write_text(page, encoding="utf-8")
+    os.replace(tmp, out_path)
+    return out_path
 
-    in_force = agreements_in_force(history)
-    alliances_in_force = agreements_in_force(history, by="primary_obligation", kinds=("alliance",))
-    kinds_present = [str(k) for k in in_force.columns]
+
+def _figures(history: History, table: pd.DataFrame, dy: pd.DataFrame, sb: pd.DataFrame, pol: pd.DataFrame,
+             in_force: pd.DataFrame, snaps: Sequence[int], periods: Sequence[formation.Period], unit: MilexUnit) -> tuple[dict, list[dict]]:
+    """The report's figures (by name) and its network snapshots (year, figure, caption), as markup for the page."""
+    from markupsafe import Markup
+
+    cohort = table[table["begun_in_window"]]
+    durations = alliance_durations(history, periods=periods)
+    alliances_in_force = formation.agreements_in_force(history, by="primary_obligation", kinds=("alliance",))
     figures = {
-        "formation": Markup(_figure_formation(history, formation_per_year(history))),
-        "kinds": Markup(_figure_kinds(history, in_force, alliances_in_force)),
-        "size": Markup(_figure_size(cohort)) if len(cohort) else Markup("<p>No alliance begun in the window.</p>"),
-        "survival": Markup(_figure_survival(durations, periods)) if len(durations) else Markup("<p>No alliance.</p>"),
-        "polarity": Markup(_figure_polarity(pol)),
+        "formation": Markup(formation_figure(history, formation.formation_per_year(history))),
+        "kinds": Markup(kinds_figure(history, in_force, alliances_in_force)),
+        "size": Markup(size_figure(cohort)) if len(cohort) else Markup("<p>No alliance begun in the window.</p>"),
+        "survival": Markup(survival_figure(durations, periods)) if len(durations) else Markup("<p>No alliance.</p>"),
+        "polarity": Markup(polarity_figure(pol)),
     }
-    majors = _major_codes(history)
+    majors = major_codes(history)
     if majors:
-        figures["arms"] = Markup(_figure_arms(history, majors, unit))
-        figures["alignments"] = Markup(_figure_alignments(history, dy, majors))
+        figures["arms"] = Markup(arms_figure(history, majors, unit))
+        figures["alignments"] = Markup(alignments_figure(history, dy, majors))
+    filled = state_years_filled(history)
     snapshots = []
     for y in snaps:
-        svg, caption = _figure_network(history, y, sb[sb["year"] == y], pol.loc[y], filled)
+        svg, caption = network_figure(history, y, sb[sb["year"] == y], pol.loc[y], filled)
         snapshots.append({"year": y, "svg": Markup(svg), "caption": caption})
+    return figures, snapshots
 
-    rate = formation_rate(history, periods).rename(columns={"per_year": "per year"})
+
+def _tables(history: History, s: dict, table: pd.DataFrame, sb: pd.DataFrame, in_force: pd.DataFrame,
+            snaps: Sequence[int], periods: Sequence[formation.Period], k: float, rule: str) -> dict:
+    """The report's tables (by name), as markup for the page."""
+    from markupsafe import Markup
+
+    first, last = int(history.first_year), int(history.last_year)
+    # formation tables count alliances begun in the window: show only the periods that overlap it
+    periods_shown = [p[0] for p in periods if formation.period_length(p, first, last) > 0]
+    rate = formation.formation_rate(history, periods).rename(columns={"per_year": "per year"})
     rate = rate.loc[[*periods_shown, "all"]]
 
     def by_period(by: str) -> pd.DataFrame:
-        return formation_table(history, by, periods=periods, table=table)[[*periods_shown, "all"]]
+        return formation.formation_table(history, by, periods=periods, table=table)[[*periods_shown, "all"]]
 
     surv = survival_table(history, periods).rename(
         columns={"km_median": "KM median", "km_survival_10": "S(10)", "km_survival_25": "S(25)",
@@ -862,10 +400,10 @@ def write_history_report(
         index=pd.Index(mpb["year"].to_numpy(), name="year"),
     )
     kinds_table = (
-        _kinds_table(in_force, agreements_in_force(history, at_year_end=True), agreements_begun(history), agreements_ended(history))
-        if kinds_present else "<p>No agreement.</p>"
+        _kinds_table(in_force, formation.agreements_in_force(history, at_year_end=True), formation.agreements_begun(history), formation.agreements_ended(history))
+        if len(in_force.columns) else "<p>No agreement.</p>"
     )
-    tables = {
+    return {
         "headline": Markup(_headline_table(s)),
         "kinds": Markup(kinds_table),
         "rate": Markup(_html_table(rate, "Alliances begun, by period")),
@@ -876,19 +414,30 @@ def write_history_report(
         "survival": Markup(_html_table(surv, "Duration (years) and Kaplan–Meier survival, by period of formation")),
         "blocs": Markup(_html_table(blocs_df, "Bloc of each major power in the snapshot years")),
     }
+
+
+_METHOD_TEXT = {
+    "modularity": "greedy-modularity communities (Clauset, Newman & Moore 2004)",
+    "poles": "pole-anchored blocs: each major power a pole, a major power allied to a stronger one in its bloc, any other state in the bloc of the strongest major power it is directly allied to (Bueno de Mesquita 1975; Wayman 1984)",
+    "components": "connected components",
+}
+"""How the definitions section names each way of finding blocs."""
+
+
+def _page(history: History, s: dict, figures: dict, snapshots: list[dict], tables: dict, *, kinds: list[str],
+          method: str, k: float, rule: str, title: str | None, unit: MilexUnit) -> str:
+    """The HTML page: the template ``templates/history.html`` filled with the figures, tables and captions."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    note, cite, net_cite = _data_notes(history)
     symmetry_text = (
         "Capability asymmetry at formation (after Morrow 1991): asymmetric when the founders include a COW major power "
         f"and a non-major ({'used' if rule in ('major_minor', 'either') else 'not used'}), or when the strongest founder's "
         f"CINC is at least {k:g} times the weakest's ({'used' if rule in ('ratio', 'either') else 'not used'}); "
         "‘unknown’ when fewer than two founders have a CINC and the major/minor rule does not apply."
     )
-    method_text = {
-        "modularity": "greedy-modularity communities (Clauset, Newman & Moore 2004)",
-        "poles": "pole-anchored blocs: each major power a pole, a major power allied to a stronger one in its bloc, any other state in the bloc of the strongest major power it is directly allied to (Bueno de Mesquita 1975; Wayman 1984)",
-        "components": "connected components",
-    }[method]
     env = Environment(loader=FileSystemLoader(str(Path(__file__).parent / "templates")), autoescape=select_autoescape(["html"]))
-    page = env.get_template("history.html").render(
+    return env.get_template("history.html").render(
         title=title or _title(history),
         version=foedus.__version__,
         data_note=note,
@@ -899,20 +448,15 @@ def write_history_report(
         snapshots=snapshots,
         tables=tables,
         symmetry_text=symmetry_text,
-        kinds_text=_kinds_text(history, kinds_present),
-        method_text=method_text,
+        kinds_text=_kinds_text(history, kinds),
+        method_text=_METHOD_TEXT[method],
         references=REFERENCES,
-        is_record=_is_record(history),
+        is_record=is_record(history),
         end_word=_end_word(history),
         marks_text=_marks_text(history),
         marks_short=_marks_text(history, short=True),
         milex_unit=unit,
     )
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out_path.with_name(out_path.name + ".tmp")
-    tmp.write_text(page, encoding="utf-8")
-    os.replace(tmp, out_path)
-    return out_path
 
 
 def history_main_job(
@@ -920,7 +464,7 @@ def history_main_job(
     *,
     data_dir: Path | str | None = None,
     history: History | None = None,
-    scenario: "Scenario | str | Path | None" = None,
+    scenario: ScenarioFacts | None = None,
 ) -> dict[str, Any]:
     """The history part of the main job: write the report and the summary, return the summary.
 
@@ -936,9 +480,9 @@ def history_main_job(
         used when ``history`` is given.
     history : History, optional
         The history to report on (default: the record, see :func:`load_history`).
-    scenario : Scenario, built-in name or scenario file, optional
+    scenario : Scenario, optional
         The scenario ``history`` was simulated from (for the unit of military expenditure,
-        see :func:`milex_unit`).
+        see :func:`foedus.report.provenance.milex_unit`).
 
     Returns
     -------

@@ -1,11 +1,15 @@
 """The web dashboard (``foedus serve``) and the source dispatch of ``foedus report``. Presentation only.
 
 - :mod:`foedus.web.app`: the FastAPI application (:func:`~foedus.web.app.create_app`,
-  :func:`~foedus.web.app.serve`), a JSON API and one page (``static/``) drawn with plotly.js
-  served from the ``plotly`` Python package, so nothing is fetched from the internet;
+  :func:`~foedus.web.app.serve`): security headers, limits, errors as JSON, and one page
+  (``static/``) drawn with plotly.js served from the ``plotly`` Python package, so nothing is
+  fetched from the internet;
+- :mod:`foedus.web.api`: the JSON API, one ``APIRouter`` per topic (sources, ensembles, jobs),
+  every route documented at ``/api/openapi.json``;
 - :mod:`foedus.web.sources`: the record, simulated runs and ensembles found under the runs
-  folder, with their views cached in memory;
-- :mod:`foedus.web.views`: the network, map, agreements and time series of a history, as JSON;
+  folder, with their views cached in memory (:mod:`foedus.web.source_info`: what a source is);
+- :mod:`foedus.web.views`: the network, agreements and time series of a history, as JSON;
+- :mod:`foedus.web.layout`: where states are drawn (capitals, the force layout);
 - :mod:`foedus.web.ensembles`: bands and pair probabilities of an ensemble, as JSON;
 - :mod:`foedus.web.jobs`: scenario runs started from the page, one at a time in the background;
 - :mod:`foedus.web.report`: ``foedus report SOURCE OUT.html`` (the reports themselves are

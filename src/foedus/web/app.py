@@ -5,8 +5,9 @@
 plotly.js, served from the ``plotly`` Python package itself, so nothing is fetched from the
 internet.
 
-API (every answer is JSON; every error is ``{"error": message}`` with a 4xx status, or 503
-when a listed source cannot be read):
+API (:mod:`foedus.web.api`, three routers by topic, each route documented in the OpenAPI
+schema at ``/api/openapi.json``; every answer is JSON; every error is ``{"error": message}``
+with a 4xx status, or 503 when a listed source cannot be read):
 
 =====================================  ===============================================================
 ``GET  /api/sources``                  sources (record, runs, ensembles), built-in scenarios, limits
@@ -30,24 +31,23 @@ from __future__ import annotations
 
 import ipaddress
 from contextlib import asynccontextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Callable
+from typing import Callable
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from foedus.schema import History
-from foedus.web import ensembles
-from foedus.web.jobs import JobManager, QueueFull, UnknownJob
-from foedus.web.sources import SourceRegistry, SourceUnavailable, UnknownSource, default_runs_dir
+from foedus.web.api import ROUTERS, PayloadTooLarge, too_large
+from foedus.web.jobs import JobManager
+from foedus.web.source_info import SourceUnavailable, UnknownSource
+from foedus.web.sources import SourceRegistry, default_runs_dir
 
 __all__ = ["Limits", "STATIC_DIR", "plotly_js_path", "create_app", "serve", "is_loopback"]
-
-Source = Annotated[str, Query(min_length=1, max_length=300, description="source id, as listed by /api/sources")]
 
 STATIC_DIR = Path(__file__).parent / "static"
 """The page, its script and style sheet."""
@@ -84,10 +84,6 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-class PayloadTooLarge(Exception):
-    """A request body over the upload limit."""
-
-
 class _BodyLimit:
     """ASGI middleware refusing request bodies over ``limit`` bytes on POST routes under ``/api/``.
 
@@ -114,7 +110,7 @@ class _BodyLimit:
                 except ValueError:
                     n = 0
                 if n > self.limit:
-                    resp = JSONResponse({"error": _too_large(self.upload_limit)}, status_code=413)
+                    resp = JSONResponse({"error": too_large(self.upload_limit)}, status_code=413)
                     await resp(scope, receive, send)
                     return
         seen = 0
@@ -125,14 +121,10 @@ class _BodyLimit:
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
                 if seen > self.limit:
-                    raise PayloadTooLarge(_too_large(self.upload_limit))
+                    raise PayloadTooLarge(too_large(self.upload_limit))
             return msg
 
         await self.app(scope, limited, send)
-
-
-def _too_large(limit: int) -> str:
-    return f"request too large: the limit is {limit // 1024} KiB (a scenario file of at most that size)"
 
 
 _SECURITY_HEADERS = {
@@ -144,6 +136,19 @@ _SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
+
+
+_ERROR_STATUS = {UnknownSource: 404, SourceUnavailable: 503, PayloadTooLarge: 413}
+"""HTTP status of each error the routes raise (besides HTTPException), answered as ``{"error": message}``."""
+
+
+def _error_as_json(status: int):
+    """An exception handler answering ``{"error": str(exc)}`` with ``status``."""
+
+    async def handler(request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=status)
+
+    return handler
 
 
 def create_app(
@@ -219,17 +224,8 @@ def create_app(
     async def validation_error(request: Request, exc: RequestValidationError):
         return JSONResponse({"error": _validation_message(exc)}, status_code=422)
 
-    @app.exception_handler(UnknownSource)
-    async def unknown_source(request: Request, exc: UnknownSource):
-        return JSONResponse({"error": str(exc)}, status_code=404)
-
-    @app.exception_handler(SourceUnavailable)
-    async def unavailable(request: Request, exc: SourceUnavailable):
-        return JSONResponse({"error": str(exc)}, status_code=503)
-
-    @app.exception_handler(PayloadTooLarge)
-    async def too_large(request: Request, exc: PayloadTooLarge):
-        return JSONResponse({"error": str(exc)}, status_code=413)
+    for exc_type, status in _ERROR_STATUS.items():
+        app.add_exception_handler(exc_type, _error_as_json(status))
 
     # ------------------------------------------------------------------ page
     @app.get("/", include_in_schema=False)
@@ -243,101 +239,8 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     # ------------------------------------------------------------------ API
-    def _view(source: str):
-        return registry.view(source)
-
-    @app.get("/api/health")
-    def health() -> dict:
-        return {"status": "ok"}
-
-    @app.get("/api/sources")
-    def sources() -> dict:
-        from foedus.sim.scenario import builtin_names
-
-        return {
-            "sources": [s.public() for s in registry.sources()],
-            "scenarios": builtin_names(),
-            "limits": asdict(limits),
-            "ensembles": {"available": ensembles.available(), "reason": ensembles.unavailable_reason()},
-        }
-
-    @app.get("/api/meta")
-    def meta(source: Source) -> dict:
-        info = registry.info(source)
-        if info.kind == "ensemble":
-            return registry.ensemble(source).meta()
-        return _view(source).meta()
-
-    @app.get("/api/year")
-    def year(
-        source: Source,
-        year: Annotated[int, Query(description="calendar year inside the source's window")],
-        kinds: Annotated[str, Query(pattern="^(alliance|all)$", description="'alliance' or 'all' agreement kinds")] = "alliance",
-    ) -> dict:
-        v = _view(source)
-        try:
-            return v.year(year, kinds)
-        except ValueError as e:
-            raise HTTPException(422, str(e)) from e
-
-    @app.get("/api/series")
-    def series(source: Source) -> dict:
-        return _view(source).series()
-
-    @app.get("/api/polarity")
-    def polarity_series(source: Source) -> dict:
-        return _view(source).polarity_series()
-
-    @app.get("/api/state")
-    def state(
-        source: Source,
-        ccode: Annotated[int, Query(ge=1, le=9999, description="COW state code")],
-        year: Annotated[int, Query(description="calendar year inside the source's window")],
-    ) -> dict:
-        v = _view(source)
-        try:
-            return v.state(ccode, year)
-        except KeyError as e:
-            raise HTTPException(404, str(e.args[0])) from e
-        except ValueError as e:
-            raise HTTPException(422, str(e)) from e
-
-    @app.get("/api/ensemble")
-    def ensemble(source: Source) -> dict:
-        return registry.ensemble(source).bands()
-
-    @app.get("/api/ensemble/allied")
-    def ensemble_allied(
-        source: Source,
-        a: Annotated[int, Query(ge=1, le=9999, description="COW code of the first state")],
-        b: Annotated[int, Query(ge=1, le=9999, description="COW code of the second state")],
-    ) -> dict:
-        if a == b:
-            raise HTTPException(422, "choose two different states")
-        ens = registry.ensemble(source)
-        try:
-            return ens.allied(a, b)
-        except KeyError as e:
-            raise HTTPException(404, str(e.args[0])) from e
-
-    @app.get("/api/jobs")
-    def list_jobs() -> dict:
-        return {"jobs": [j.public() for j in jobs.jobs()]}
-
-    @app.get("/api/jobs/{job_id}")
-    def job(job_id: str) -> dict:
-        try:
-            return jobs.get(job_id).public()
-        except UnknownJob as e:
-            raise HTTPException(404, str(e)) from e
-
-    @app.post("/api/jobs", status_code=202)
-    async def submit(request: Request) -> dict:
-        scenario, years, seed = await _parse_job(request, limits)
-        try:
-            return jobs.submit(scenario, years, seed).public()
-        except QueueFull as e:
-            raise HTTPException(429, str(e)) from e
+    for router in ROUTERS:
+        app.include_router(router)
 
     return app
 
@@ -352,73 +255,6 @@ def _validation_message(exc: RequestValidationError) -> str:
     got = e.get("input")
     shown = f" (got {got!r})" if got is not None and not isinstance(got, (dict, list)) else ""
     return f"{where}: {e.get('msg', 'invalid')}{shown}"
-
-
-async def _parse_job(request: Request, limits: Limits):
-    """Read and validate a run request: (scenario, years, seed). Raises HTTPException (4xx)."""
-    from foedus.sim.scenario import Scenario, ScenarioError, builtin_names
-
-    ctype = request.headers.get("content-type", "")
-    if not (ctype.startswith("multipart/form-data") or ctype.startswith("application/x-www-form-urlencoded")):
-        raise HTTPException(415, "send the run request as a form (multipart/form-data): builtin=NAME or file=@scenario.yaml, years, seed")
-    try:
-        form = await request.form(max_files=1, max_fields=8, max_part_size=limits.max_upload_bytes)
-    except Exception as e:  # malformed multipart bodies raise several parser-specific types, maybe grouped
-        leaves = _leaves(e)
-        too = next((x for x in leaves if isinstance(x, PayloadTooLarge)), None)
-        if too is not None:
-            raise too from None
-        raise HTTPException(400, f"malformed form: {leaves[0]}") from e
-    builtin = form.get("builtin")
-    upload = form.get("file")
-    has_file = upload is not None and not isinstance(upload, str)
-    if bool(builtin) == has_file:
-        raise HTTPException(422, "give exactly one of 'builtin' (a built-in scenario name) or 'file' (a scenario file)")
-    if builtin:
-        if builtin not in builtin_names():
-            raise HTTPException(422, f"unknown built-in scenario {builtin!r}; choose one of {', '.join(builtin_names())}")
-        scenario = Scenario.builtin(str(builtin))
-    else:
-        name = Path(upload.filename or "scenario.yaml").name
-        suffix = Path(name).suffix.lower()
-        if suffix not in (".yaml", ".yml", ".toml"):
-            raise HTTPException(415, f"{name}: a scenario file must be .yaml, .yml or .toml")
-        data = await upload.read(limits.max_upload_bytes + 1)
-        if len(data) > limits.max_upload_bytes:
-            raise HTTPException(413, _too_large(limits.max_upload_bytes))
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as e:
-            raise HTTPException(422, f"{name}: not UTF-8 text (byte {e.start})") from e
-        try:
-            scenario = Scenario.from_text(text, source=name, toml=suffix == ".toml")
-        except ScenarioError as e:
-            raise HTTPException(422, str(e)) from e
-    years = _int_field(form.get("years"), "years", scenario.years, 1, limits.max_years)
-    seed = _int_field(form.get("seed"), "seed", scenario.seed, 0, 2**32 - 1)
-    if len(scenario.actors) > limits.max_actors:
-        raise HTTPException(422, f"scenario {scenario.name!r} has {len(scenario.actors)} states; the dashboard runs at most {limits.max_actors}")
-    return scenario, years, seed
-
-
-def _leaves(e: BaseException) -> list[BaseException]:
-    """The exceptions inside (nested) exception groups, or ``[e]``."""
-    if isinstance(e, BaseExceptionGroup):
-        return [x for sub in e.exceptions for x in _leaves(sub)]
-    return [e]
-
-
-def _int_field(raw: Any, name: str, default: int, lo: int, hi: int) -> int:
-    if raw is None or raw == "":
-        value = default
-    else:
-        try:
-            value = int(str(raw).strip())
-        except ValueError:
-            raise HTTPException(422, f"form field '{name}': not a whole number (got {str(raw)[:40]!r})") from None
-    if not lo <= value <= hi:
-        raise HTTPException(422, f"form field '{name}': {value} is outside {lo}-{hi}")
-    return value
 
 
 def serve(

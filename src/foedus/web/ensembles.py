@@ -1,6 +1,6 @@
 """Ensembles in the dashboard: detection, bands per year, and the probability that two states are allied.
 
-An ensemble folder is the one :class:`foedus.sim.ensemble.store.EnsembleStore` writes (a
+An ensemble folder is the one :class:`foedus.data.ensemble_store.EnsembleStore` writes (a
 ``manifest.json`` whose ``format`` is ``foedus-ensemble``). Every number comes from
 :mod:`foedus.analysis.ensemble`:
 
@@ -21,13 +21,15 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
+from foedus.web.source_info import SourceInfo, SourceUnavailable, UnknownSource
+
 __all__ = ["available", "unavailable_reason", "is_ensemble_dir", "ensemble_info", "load", "EnsembleView"]
 
 FORMAT = "foedus-ensemble"
 
 
 def available() -> bool:
-    """True when the ensemble modules (:mod:`foedus.sim.ensemble`, :mod:`foedus.analysis.ensemble`) are installed."""
+    """True when the ensemble modules (:mod:`foedus.experiments.ensemble`, :mod:`foedus.analysis.ensemble`) are installed."""
     try:
         from foedus.analysis import ensemble as _a  # noqa: F401
         from foedus.data import ensemble_store as _s  # noqa: F401
@@ -38,7 +40,7 @@ def available() -> bool:
 
 def unavailable_reason() -> str:
     """Why ensembles cannot be shown (empty when they can)."""
-    return "" if available() else "ensembles cannot be shown: foedus.sim.ensemble is not part of this installation"
+    return "" if available() else "ensembles cannot be shown: foedus.experiments.ensemble is not part of this installation"
 
 
 def _manifest(path: Path) -> dict | None:
@@ -58,9 +60,7 @@ def is_ensemble_dir(path: Path) -> bool:
 
 
 def ensemble_info(path: Path, rel: Path):
-    """The :class:`~foedus.web.sources.SourceInfo` of an ensemble folder, or None if unreadable."""
-    from foedus.web.sources import SourceInfo
-
+    """The :class:`~foedus.web.source_info.SourceInfo` of an ensemble folder, or None if unreadable."""
     m = _manifest(path)
     if m is None:
         return None
@@ -86,11 +86,9 @@ def load(info) -> "EnsembleView":
 
     Raises
     ------
-    foedus.web.sources.UnknownSource
-        Ensembles unavailable; :class:`~foedus.web.sources.SourceUnavailable` if unreadable.
+    foedus.web.source_info.UnknownSource
+        Ensembles unavailable; :class:`~foedus.web.source_info.SourceUnavailable` if unreadable.
     """
-    from foedus.web.sources import SourceUnavailable, UnknownSource
-
     if not available():
         raise UnknownSource(unavailable_reason())
     key = (info.id, info.mtime)

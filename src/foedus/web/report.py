@@ -77,6 +77,7 @@ def write_report(source: str | Path, out: str | Path, *, data_dir: Path | str | 
     if kind == "ensemble":
         return kind, write_ensemble_report(path, out)
     from foedus.report.history import write_history_report
+    from foedus.web.sources import builtin_scenario
 
     if kind == "run":
         from foedus.data.runs import read_history_dir
@@ -90,7 +91,7 @@ def write_report(source: str | Path, out: str | Path, *, data_dir: Path | str | 
         from foedus.data import open_record
 
         history = open_record(db=db, data_dir=data_dir)
-    return kind, Path(write_history_report(history, out))
+    return kind, Path(write_history_report(history, out, scenario=builtin_scenario(history)))
 
 
 def write_ensemble_report(ensemble_dir: Path | str, out: Path | str, *, max_pairs: int = 6) -> Path:
@@ -115,7 +116,7 @@ def write_ensemble_report(ensemble_dir: Path | str, out: Path | str, *, max_pair
         from foedus.data.ensemble_store import EnsembleStore
         from foedus.experiments.ensemble import ensemble_scenario
     except ImportError as e:
-        raise RuntimeError(f"ensemble reports need foedus.sim.ensemble and foedus.report.ensemble ({e})") from e
+        raise RuntimeError(f"ensemble reports need foedus.experiments.ensemble and foedus.report.ensemble ({e})") from e
     store = EnsembleStore.open(ensemble_dir)
     done = store.completed()
     if not done:
@@ -130,7 +131,7 @@ def write_ensemble_report(ensemble_dir: Path | str, out: Path | str, *, max_pair
     description = (
         f"{len(done)} completed runs of scenario '{sc.name}', {first}–{last}, ensemble seed {m.get('seed')}, design "
         f"{m.get('design')}; knobs varied: {knobs}. Data: the runs' indicators in {Path(ensemble_dir).name} "
-        "(foedus.sim.ensemble; measures of foedus.analysis.ensemble). Bands are empirical quantiles across runs "
+        "(foedus.experiments.ensemble; measures of foedus.analysis.ensemble). Bands are empirical quantiles across runs "
         "(Hyndman & Fan 1996, definition 7); pair probabilities are shares of runs with the Jeffreys 90 % interval "
         "(Brown, Cai & DasGupta 2001)."
     )

@@ -13,14 +13,17 @@ import json
 import os
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from foedus.data.paths import user_data_dir
 from foedus.schema import History
-from foedus.web.views import HistoryView, coordinates_table
+from foedus.web import ensembles
+from foedus.web.source_info import SourceInfo, SourceUnavailable, UnknownSource
+from foedus.web.layout import coordinates_table
+from foedus.web.views import HistoryView
 
-__all__ = ["ENV_RUNS_DIR", "default_runs_dir", "SourceInfo", "UnknownSource", "SourceUnavailable", "SourceRegistry", "is_run_dir"]
+__all__ = ["ENV_RUNS_DIR", "default_runs_dir", "SourceRegistry", "builtin_scenario", "is_run_dir"]
 
 ENV_RUNS_DIR = "FOEDUS_RUNS_DIR"
 
@@ -31,50 +34,19 @@ MAX_DEPTH = 3
 def default_runs_dir() -> Path:
     """Where simulated runs are looked for and written when no ``--runs`` is given.
 
-    Order: the environment variable ``FOEDUS_RUNS_DIR``; ``$XDG_DATA_HOME/foedus/runs``;
-    ``~/.local/share/foedus/runs`` (beside the default store). The folder need not exist.
+    Order: the environment variable ``FOEDUS_RUNS_DIR``; ``runs`` in foedus's folder of user
+    data (:func:`foedus.data.paths.user_data_dir`, beside the default store). The folder need
+    not exist.
     """
     env = os.environ.get(ENV_RUNS_DIR)
     if env:
         return Path(env).expanduser()
-    xdg = os.environ.get("XDG_DATA_HOME")
-    base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
-    return base / "foedus" / "runs"
+    return user_data_dir() / "runs"
 
 
 def is_run_dir(path: Path) -> bool:
     """True when ``path`` is a history folder (it holds a ``history.json`` file)."""
     return (path / "history.json").is_file()
-
-
-class UnknownSource(KeyError):
-    """A source id that the registry does not list."""
-
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-
-class SourceUnavailable(RuntimeError):
-    """A listed source that cannot be read (missing records, a damaged run folder)."""
-
-
-@dataclass(frozen=True)
-class SourceInfo:
-    """One source the dashboard can show."""
-
-    id: str
-    kind: str
-    """``record``, ``run`` or ``ensemble``."""
-    label: str
-    path: Path | None = None
-    first_year: int | None = None
-    last_year: int | None = None
-    mtime: float = 0.0
-    detail: dict = field(default_factory=dict)
-
-    def public(self) -> dict:
-        """JSON for the page (no filesystem path)."""
-        return {"id": self.id, "kind": self.kind, "label": self.label, "first_year": self.first_year, "last_year": self.last_year, **self.detail}
 
 
 class SourceRegistry:
@@ -129,8 +101,6 @@ class SourceRegistry:
         return found
 
     def _walk(self) -> list[SourceInfo]:
-        from foedus.web import ensembles
-
         root = self.runs_dir
         out: list[SourceInfo] = []
         for dirpath, dirnames, _ in os.walk(root, followlinks=False):
@@ -202,8 +172,6 @@ class SourceRegistry:
 
     def ensemble(self, sid: str):
         """The loaded ensemble of source ``sid`` (see :mod:`foedus.web.ensembles`)."""
-        from foedus.web import ensembles
-
         info = self.info(sid)
         if info.kind != "ensemble":
             raise UnknownSource(f"source {sid!r} is not an ensemble")
@@ -238,11 +206,12 @@ class SourceRegistry:
             h = read_history_dir(info.path)
         except (OSError, ValueError) as e:
             raise SourceUnavailable(f"run {info.id!r} could not be read: {e}") from e
-        return HistoryView(h, kind="run", label=info.label, coords=self._run_coordinates(info.path, h))
+        scenario = builtin_scenario(h)
+        return HistoryView(h, kind="run", label=info.label, coords=self._run_coordinates(info.path, h, scenario), scenario=scenario)
 
-    def _run_coordinates(self, path: Path, history: History):
-        """Capitals of a run: its own table, its scenario file, its built-in scenario, else the record's."""
-        from foedus.sim.scenario import Scenario, ScenarioError, builtin_names
+    def _run_coordinates(self, path: Path, history: History, builtin):
+        """Capitals of a run: its own table, its scenario file, its built-in scenario (``builtin``), else the record's."""
+        from foedus.sim.scenario import Scenario, ScenarioError
 
         if "capitals" in history.extras:
             return coordinates_table(history)
@@ -253,9 +222,8 @@ class SourceRegistry:
                     return coordinates_table(scenario=Scenario.from_file(f))
                 except ScenarioError:
                     break
-        parts = history.source.split(":")
-        if len(parts) >= 2 and parts[0] == "simulation" and parts[1] in builtin_names():
-            return coordinates_table(scenario=Scenario.builtin(parts[1]))
+        if builtin is not None:
+            return coordinates_table(scenario=builtin)
         return coordinates_table(capitals=self._record_capitals())
 
     def _record_capitals(self):
@@ -270,6 +238,19 @@ class SourceRegistry:
             return read_capitals(f) if f.is_file() else None
         except (OSError, ValueError):
             return None
+
+
+def builtin_scenario(history: History):
+    """The built-in scenario a simulated history names in its source (``simulation:<name>:seed=<s>``), else None.
+
+    For the run's capitals (when it has no table of its own) and for the unit of its military
+    expenditure (:func:`foedus.report.provenance.milex_unit`).
+    """
+    from foedus.report.provenance import simulated_source
+    from foedus.sim.scenario import Scenario, builtin_names
+
+    sim = simulated_source(history)
+    return Scenario.builtin(sim[0]) if sim is not None and sim[0] in builtin_names() else None
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -282,14 +282,18 @@ function drawNetwork(data) {
   };
   const div = $("network");
   Plotly.react(div, traces, layout, PLOT_CONFIG);
-  if (!div._foedusClick) {
-    div.on("plotly_click", (ev) => {
-      const pt = ev.points && ev.points.find((p) => p.customdata !== undefined);
-      if (pt) selectState(pt.customdata);
-    });
-    div._foedusClick = true;
-  }
+  selectOnClick(div);
   $("network-caption").textContent = data.captions.network;
+}
+
+// A click on a state (a point carrying its COW code) selects it; bound once per plot.
+function selectOnClick(div) {
+  if (div._foedusClick) return;
+  div.on("plotly_click", (ev) => {
+    const pt = ev.points && ev.points.find((p) => p.customdata !== undefined);
+    if (pt) selectState(pt.customdata);
+  });
+  div._foedusClick = true;
 }
 
 function graticule() {
@@ -316,13 +320,7 @@ function drawMap(data) {
     annotations: located.length ? [] : [{ text: "no capital coordinates for this source", showarrow: false, x: 0, y: 0, font: { color: "#64748b" } }],
   };
   Plotly.react(div, traces, layout, PLOT_CONFIG);
-  if (!div._foedusClick) {
-    div.on("plotly_click", (ev) => {
-      const pt = ev.points && ev.points.find((p) => p.customdata !== undefined);
-      if (pt) selectState(pt.customdata);
-    });
-    div._foedusClick = true;
-  }
+  selectOnClick(div);
   $("map-caption").textContent = data.captions.map;
 }
 

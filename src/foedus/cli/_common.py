@@ -1,0 +1,48 @@
+"""What every ``foedus`` command shares: how an error ends it."""
+
+from __future__ import annotations
+
+from typing import NoReturn
+
+import typer
+
+
+def fail(error: Exception | str) -> NoReturn:
+    """End the command: print ``error: <error>`` on stderr and exit with code 2.
+
+    Code 2 is the program's answer to a bad request (an unknown scenario, a missing file, a
+    malformed option value): the message says what to change. A test or a script can tell it
+    from success (0) and from an interruption (130).
+    """
+    typer.echo(f"error: {error}", err=True)
+    raise typer.Exit(2)
+
+
+def parse_pair(text: str) -> tuple[str, str]:
+    """Two states written ``A:B`` (also ``A-B`` or ``A,B``): COW codes or abbreviations, e.g. ``RUS:CHN`` or ``365:710``.
+
+    Raises
+    ------
+    ValueError
+        ``text`` does not name two states.
+    """
+    for sep in (":", "-", ","):
+        if sep in text:
+            a, _, b = text.partition(sep)
+            if a and b:
+                return a.strip(), b.strip()
+    raise ValueError(f"--pair {text!r}: write two states as A:B (COW codes or abbreviations, e.g. RUS:CHN or 365:710)")
+
+
+def builtin_scenario_of(history):
+    """The built-in scenario a simulated history names in its source (``simulation:<name>:seed=<s>``), else None.
+
+    The reports need it for the unit of military expenditure
+    (:func:`foedus.report.provenance.milex_unit`); the record, and a run of a scenario file,
+    have none.
+    """
+    from foedus.report.provenance import simulated_source
+    from foedus.sim import Scenario, builtin_names
+
+    sim = simulated_source(history)
+    return Scenario.builtin(sim[0]) if sim is not None and sim[0] in builtin_names() else None

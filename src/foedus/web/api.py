@@ -1,0 +1,241 @@
+"""The dashboard's JSON API, as three FastAPI routers by topic (documented at ``/api/openapi.json``).
+
+- :data:`history_router` (tag ``sources``): the sources (record, runs, ensembles) and, for a
+  history, its window, a year's network and map, series by year and one state;
+- :data:`ensemble_router` (tag ``ensembles``): an ensemble's bands and the probability that two
+  states are allied;
+- :data:`jobs_router` (tag ``jobs``): scenario runs started from the page.
+
+Each route reads the application's :class:`~foedus.web.sources.SourceRegistry`,
+:class:`~foedus.web.jobs.JobManager` and :class:`~foedus.web.app.Limits` from ``app.state``
+(set by :func:`foedus.web.app.create_app`). Every answer is JSON; errors are
+``{"error": message}`` (see :mod:`foedus.web.app`).
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+
+from foedus.web import ensembles
+from foedus.web.jobs import QueueFull, UnknownJob
+
+__all__ = ["ROUTERS", "PayloadTooLarge", "ensemble_router", "history_router", "jobs_router", "too_large"]
+
+Source = Annotated[str, Query(min_length=1, max_length=300, description="source id, as listed by /api/sources")]
+Year = Annotated[int, Query(description="calendar year inside the source's window")]
+CowCode = Annotated[int, Query(ge=1, le=9999, description="COW state code")]
+
+
+class PayloadTooLarge(Exception):
+    """A request body over the upload limit."""
+
+
+def too_large(limit: int) -> str:
+    """The message refusing a body over ``limit`` bytes (in the figure a user can act on: KiB of scenario file)."""
+    return f"request too large: the limit is {limit // 1024} KiB (a scenario file of at most that size)"
+
+
+@contextmanager
+def _client_errors():
+    """What a view refuses, as the client's error: an unknown state or pair (KeyError) 404, a year or value outside
+    the source (ValueError) 422."""
+    try:
+        yield
+    except KeyError as e:
+        raise HTTPException(404, str(e.args[0])) from e
+    except ValueError as e:
+        raise HTTPException(422, str(e)) from e
+
+
+history_router = APIRouter(prefix="/api", tags=["sources"])
+ensemble_router = APIRouter(prefix="/api", tags=["ensembles"])
+jobs_router = APIRouter(prefix="/api", tags=["jobs"])
+ROUTERS = (history_router, ensemble_router, jobs_router)
+"""Every router of the API, in the order the OpenAPI page lists them."""
+
+
+@history_router.get("/health", summary="Liveness")
+def health() -> dict:
+    """``{"status": "ok"}`` while the server answers."""
+    return {"status": "ok"}
+
+
+@history_router.get("/sources", summary="Sources, built-in scenarios and limits")
+def sources(request: Request) -> dict:
+    """Every source (the record, then runs and ensembles, newest first), the built-in scenarios the page can run,
+    the dashboard's limits, and whether ensembles can be shown here."""
+    from foedus.sim.scenario import builtin_names
+
+    return {
+        "sources": [s.public() for s in request.app.state.registry.sources()],
+        "scenarios": builtin_names(),
+        "limits": asdict(request.app.state.limits),
+        "ensembles": {"available": ensembles.available(), "reason": ensembles.unavailable_reason()},
+    }
+
+
+@history_router.get("/meta", summary="Window, states and notes of a source")
+def meta(request: Request, source: Source) -> dict:
+    """The source's window, its states (for the state chooser), data notes and unit of military expenditure;
+    for an ensemble, its runs and scenario."""
+    registry = request.app.state.registry
+    if registry.info(source).kind == "ensemble":
+        return registry.ensemble(source).meta()
+    return registry.view(source).meta()
+
+
+@history_router.get("/year", summary="A year's network, blocs, map and agreements in force")
+def year(
+    request: Request,
+    source: Source,
+    year: Year,
+    kinds: Annotated[str, Query(pattern="^(alliance|all)$", description="'alliance' or 'all' agreement kinds")] = "alliance",
+) -> dict:
+    """The alliance network of one year (nodes placed by a force layout, blocs, polarity), the states on the map
+    and the agreements in force with why they formed."""
+    with _client_errors():
+        return request.app.state.registry.view(source).year(year, kinds)
+
+
+@history_router.get("/series", summary="Agreements by kind and military spending by year")
+def series(request: Request, source: Source) -> dict:
+    """Year-by-year series of a history: agreements in force by kind and the major powers' military expenditure."""
+    return request.app.state.registry.view(source).series()
+
+
+@history_router.get("/polarity", summary="Poles, cluster poles and CON by year")
+def polarity_series(request: Request, source: Source) -> dict:
+    """Polarity of the defence-pact network by year: poles, cluster poles (Wayman 1984) and CON (Ray & Singer
+    1973). Slower than the other routes (seconds for the record); cached once computed."""
+    return request.app.state.registry.view(source).polarity_series()
+
+
+@history_router.get("/state", summary="One state in a year")
+def state(request: Request, source: Source, ccode: CowCode, year: Year) -> dict:
+    """One state in a year: its partners, its bloc, the agreements it belongs to and its history of membership."""
+    with _client_errors():
+        return request.app.state.registry.view(source).state(ccode, year)
+
+
+@ensemble_router.get("/ensemble", summary="Bands of an ensemble")
+def ensemble(request: Request, source: Source) -> dict:
+    """Median and 5-95 % band per year of each indicator across the ensemble's runs (when ensembles are available)."""
+    return request.app.state.registry.ensemble(source).bands()
+
+
+@ensemble_router.get("/ensemble/allied", summary="Probability that two states are allied")
+def ensemble_allied(
+    request: Request,
+    source: Source,
+    a: Annotated[int, Query(ge=1, le=9999, description="COW code of the first state")],
+    b: Annotated[int, Query(ge=1, le=9999, description="COW code of the second state")],
+) -> dict:
+    """Share of runs in which states ``a`` and ``b`` share a defence pact, in each year and by each year, with
+    its 90 % interval."""
+    if a == b:
+        raise HTTPException(422, "choose two different states")
+    ens = request.app.state.registry.ensemble(source)
+    with _client_errors():
+        return ens.allied(a, b)
+
+
+@jobs_router.get("/jobs", summary="Runs started from the page")
+def list_jobs(request: Request) -> dict:
+    """Every run started from the page (queued, running, finished or failed), newest first."""
+    return {"jobs": [j.public() for j in request.app.state.jobs.jobs()]}
+
+
+@jobs_router.get("/jobs/{job_id}", summary="Progress of a run")
+def job(request: Request, job_id: str) -> dict:
+    """The progress of a run; when it is done, ``source_id`` names its history among the sources."""
+    try:
+        return request.app.state.jobs.get(job_id).public()
+    except UnknownJob as e:
+        raise HTTPException(404, str(e)) from e
+
+
+@jobs_router.post("/jobs", status_code=202, summary="Run a scenario")
+async def submit(request: Request) -> dict:
+    """Run a built-in scenario (form field ``builtin``) or an uploaded scenario file (``file``, YAML or TOML) for
+    ``years`` years with ``seed``, in the background; answers the job (202) to follow at ``/api/jobs/{id}``."""
+    scenario, years, seed = await _parse_job(request, request.app.state.limits)
+    try:
+        return request.app.state.jobs.submit(scenario, years, seed).public()
+    except QueueFull as e:
+        raise HTTPException(429, str(e)) from e
+
+
+async def _parse_job(request: Request, limits) -> tuple:
+    """Read and validate a run request: (scenario, years, seed), within ``limits`` (:class:`foedus.web.app.Limits`).
+
+    Raises HTTPException (4xx) with a message that says what to change.
+    """
+    from foedus.sim.scenario import Scenario, ScenarioError, builtin_names
+
+    ctype = request.headers.get("content-type", "")
+    if not (ctype.startswith("multipart/form-data") or ctype.startswith("application/x-www-form-urlencoded")):
+        raise HTTPException(415, "send the run request as a form (multipart/form-data): builtin=NAME or file=@scenario.yaml, years, seed")
+    try:
+        form = await request.form(max_files=1, max_fields=8, max_part_size=limits.max_upload_bytes)
+    except Exception as e:  # malformed multipart bodies raise several parser-specific types, maybe grouped
+        leaves = _leaves(e)
+        too = next((x for x in leaves if isinstance(x, PayloadTooLarge)), None)
+        if too is not None:
+            raise too from None
+        raise HTTPException(400, f"malformed form: {leaves[0]}") from e
+    builtin = form.get("builtin")
+    upload = form.get("file")
+    has_file = upload is not None and not isinstance(upload, str)
+    if bool(builtin) == has_file:
+        raise HTTPException(422, "give exactly one of 'builtin' (a built-in scenario name) or 'file' (a scenario file)")
+    if builtin:
+        if builtin not in builtin_names():
+            raise HTTPException(422, f"unknown built-in scenario {builtin!r}; choose one of {', '.join(builtin_names())}")
+        scenario = Scenario.builtin(str(builtin))
+    else:
+        name = Path(upload.filename or "scenario.yaml").name
+        suffix = Path(name).suffix.lower()
+        if suffix not in (".yaml", ".yml", ".toml"):
+            raise HTTPException(415, f"{name}: a scenario file must be .yaml, .yml or .toml")
+        data = await upload.read(limits.max_upload_bytes + 1)
+        if len(data) > limits.max_upload_bytes:
+            raise HTTPException(413, too_large(limits.max_upload_bytes))
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise HTTPException(422, f"{name}: not UTF-8 text (byte {e.start})") from e
+        try:
+            scenario = Scenario.from_text(text, source=name, toml=suffix == ".toml")
+        except ScenarioError as e:
+            raise HTTPException(422, str(e)) from e
+    years = _int_field(form.get("years"), "years", scenario.years, 1, limits.max_years)
+    seed = _int_field(form.get("seed"), "seed", scenario.seed, 0, 2**32 - 1)
+    if len(scenario.actors) > limits.max_actors:
+        raise HTTPException(422, f"scenario {scenario.name!r} has {len(scenario.actors)} states; the dashboard runs at most {limits.max_actors}")
+    return scenario, years, seed
+
+
+def _leaves(e: BaseException) -> list[BaseException]:
+    """The exceptions inside (nested) exception groups, or ``[e]``."""
+    if isinstance(e, BaseExceptionGroup):
+        return [x for sub in e.exceptions for x in _leaves(sub)]
+    return [e]
+
+
+def _int_field(raw: Any, name: str, default: int, lo: int, hi: int) -> int:
+    """A whole-number form field within ``lo``-``hi`` (``default`` when absent), else HTTPException 422."""
+    if raw is None or raw == "":
+        value = default
+    else:
+        try:
+            value = int(str(raw).strip())
+        except ValueError:
+            raise HTTPException(422, f"form field '{name}': not a whole number (got {str(raw)[:40]!r})") from None
+    if not lo <= value <= hi:
+        raise HTTPException(422, f"form field '{name}': {value} is outside {lo}-{hi}")
+    return value
