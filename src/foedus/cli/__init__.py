@@ -91,7 +91,7 @@ def main_job(
     and prints a summary. The reference run uses --seed itself and is not one of the
     ensemble's runs. An earlier ensemble in OUT/ensemble is replaced (also removed with
     --runs 0, so that OUT describes one job). The job itself is
-    foedus.experiments.main_job.main_job.
+    foedus.cli.job.main_job.
 
     Example: foedus main --scenario bipolar-1950 --years 40 --seed 7 --out out/bipolar --runs 20
     """
@@ -99,7 +99,7 @@ def main_job(
 
     from rich.console import Console
 
-    from foedus.experiments.main_job import main_job as run_job
+    from foedus.cli.job import main_job as run_job
     from foedus.schema import SchemaError
     from foedus.sim import Scenario
 

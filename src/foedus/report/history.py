@@ -38,6 +38,7 @@ import pandas as pd
 import foedus
 from foedus.analysis.capabilities import state_years_filled
 from foedus.analysis import formation
+from foedus.analysis.in_force import agreements_begun, agreements_ended, agreements_in_force
 from foedus.analysis.network import dyad_years
 from foedus.analysis.polarity import major_power_blocs, polarity, state_blocs
 from foedus.analysis.summary import jsonable, summary
@@ -334,7 +335,7 @@ def write_history_report(
     sb = state_blocs(history, method=method, dyads=dy)
     pol = polarity(history, blocs_table=sb)
     unit = milex_unit(history, scenario)
-    in_force = formation.agreements_in_force(history)
+    in_force = agreements_in_force(history)
     figures, snapshots = _figures(history, table, dy, sb, pol, in_force, snaps, periods, unit)
     tables = _tables(history, s, table, sb, in_force, snaps, periods, k, rule)
     page = _page(history, s, figures, snapshots, tables, kinds=[str(c) for c in in_force.columns],
@@ -353,7 +354,7 @@ def _figures(history: History, table: pd.DataFrame, dy: pd.DataFrame, sb: pd.Dat
 
     cohort = table[table["begun_in_window"]]
     durations = alliance_durations(history, periods=periods)
-    alliances_in_force = formation.agreements_in_force(history, by="primary_obligation", kinds=("alliance",))
+    alliances_in_force = agreements_in_force(history, by="primary_obligation", kinds=("alliance",))
     figures = {
         "formation": Markup(formation_figure(history, formation.formation_per_year(history))),
         "kinds": Markup(kinds_figure(history, in_force, alliances_in_force)),
@@ -400,7 +401,7 @@ def _tables(history: History, s: dict, table: pd.DataFrame, sb: pd.DataFrame, in
         index=pd.Index(mpb["year"].to_numpy(), name="year"),
     )
     kinds_table = (
-        _kinds_table(in_force, formation.agreements_in_force(history, at_year_end=True), formation.agreements_begun(history), formation.agreements_ended(history))
+        _kinds_table(in_force, agreements_in_force(history, at_year_end=True), agreements_begun(history), agreements_ended(history))
         if len(in_force.columns) else "<p>No agreement.</p>"
     )
     return {

@@ -10,7 +10,7 @@ crises a :class:`Crises`; the compiled passes over memberships are in :mod:`foed
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -20,8 +20,20 @@ from foedus.sim.parameters import Parameters
 from foedus.sim.scenario import Trends
 from foedus.theory.capability import capability_shares
 
-if TYPE_CHECKING:  # the recorder reads the world: a run-time import would be circular
-    from foedus.sim.record import Recorder
+
+
+class EventLog(Protocol):
+    """What the steps write into: the run's event log.
+
+    :class:`foedus.sim.record.Recorder` (and the ensembles' counting recorder) implement it; the
+    world names only this protocol because the recorder reads the world, not the reverse.
+    """
+
+    def events(self, year: int, kind: str, agreement_id: Any = -1, ccode: Any = -1, ccode2: Any = -1, detail: Any = None) -> None:
+        """Log a batch of events of one kind in ``year``."""
+
+    def record_year(self, world: "World") -> None:
+        """Keep the state-years of the year just simulated."""
 
 
 def capability_arrays(economy, military, economy0, military0, cinc0, *, check: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -158,8 +170,8 @@ class World:
       ``hostility`` and ``hostility_base``, ``trade_dependence``, ``trust``, ``at_war``,
       ``global_intensity``, ``base_spending``, ``agreements``, ``crises``;
     - ``results``: what one step of the year computes for later ones (:class:`YearResults`);
-    - ``cache`` keeps what changes rarely (see :mod:`foedus.sim.steps`), ``log`` is the run's
-      :class:`~foedus.sim.record.Recorder`.
+    - ``cache`` keeps what changes rarely (see :mod:`foedus.sim.steps`), ``log`` is the run's event log
+      (:class:`EventLog`: a :class:`~foedus.sim.record.Recorder`).
     """
 
     year: int
@@ -225,7 +237,7 @@ class World:
     params: Parameters | None = None
     trends: Trends | None = None
     shocks: dict = field(default_factory=dict)
-    log: Recorder | None = None
+    log: EventLog | None = None
 
     @property
     def n(self) -> int:

@@ -1,10 +1,10 @@
-"""The main job as a function (foedus.experiments.main_job): what it writes and returns, without the command."""
+"""The main job as a function (foedus.cli.job.main_job): what it writes and returns, without the command."""
 
 from __future__ import annotations
 
 import json
 
-from foedus.experiments.main_job import MainJob, main_job
+from foedus.cli.job import MainJob, main_job
 from foedus.sim import Scenario
 
 
