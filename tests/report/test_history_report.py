@@ -159,8 +159,19 @@ def test_milex_unit_comes_from_the_source(tmp_path):
     assert "Alliances in a simulated world: world-2022, seed 1, 2022–2030" in html
     # the caller passes the scenario (the report layer does not look scenarios up)
     h1871 = toy_history([{"id": 1, "start": 1871, "end": None, "members": [2, 20]}], first_year=1871, last_year=1880)
-    assert milex_unit(h1871, Scenario.builtin("europe-1871")).money == "US dollars at 1871 prices"
+    assert milex_unit(h1871, Scenario.builtin("europe-1871")).money == "current US dollars of 1871"
     assert "which dollars" in milex_unit(_toy()).caption  # unknown source: says so
+
+
+def test_milex_unit_of_a_run_comes_from_its_provenance():
+    """A simulated run records its dollars in History.meta: no scenario needed to name them."""
+    from foedus.sim import run_scenario
+
+    h = run_scenario("europe-1871", years=2, seed=3)
+    assert simulated_source(h) == ("europe-1871", 3)
+    unit = milex_unit(h)
+    assert unit.money == "current US dollars of 1871" and unit.axis == "thousand current US$ of 1871"
+    assert milex_unit(h, Scenario.builtin("europe-1871")).caption == unit.caption
 
 
 def test_snapshot_year_outside_the_window_is_an_error(tmp_path):

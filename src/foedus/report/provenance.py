@@ -1,10 +1,10 @@
 """Where a history comes from, as the reports say it: the record or a simulated run, and the unit of its money.
 
-A simulated run's ``source`` is ``"simulation:<scenario>:seed=<seed>"``
-(:meth:`foedus.sim.engine.Simulation.history`); :func:`simulated_source` reads it back. The
-unit of military expenditure depends on the source (:func:`milex_unit`); for a simulated run
-the caller passes the scenario it was simulated from, since the report layer sits below the
-simulator and does not look scenarios up itself.
+Both are read from the history's provenance (:attr:`foedus.schema.History.meta`): whether it
+is the record or a run, the run's scenario and seed (:func:`simulated_source`), and the dollars
+of its military expenditure (:func:`milex_unit`). The report layer sits below the simulator and
+does not look scenarios up itself: a caller that wants the scenario's source note quoted passes
+the scenario.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Mapping, Protocol
 
 from foedus.schema import History
+from foedus.schema.provenance import milex_money_of_note
 
 __all__ = ["MilexUnit", "RECORD_MILEX_UNIT", "ScenarioFacts", "is_record", "milex_unit", "simulated_source"]
 
@@ -27,8 +28,12 @@ def is_record(history: History) -> bool:
 _SIM_SOURCE = re.compile(r"^simulation:(?P<scenario>.+):seed=(?P<seed>-?\d+)$")
 
 
-def simulated_source(history: History) -> tuple[str, int] | None:
-    """(scenario name, seed) of a simulated history, read from its ``source``; None otherwise.
+def simulated_source(history: History) -> tuple[str, int | None] | None:
+    """(scenario name, seed) of a simulated history, from its provenance; None otherwise.
+
+    The seed is None for a run whose generator was not made from a seed. A history without
+    :attr:`~foedus.schema.History.meta` (a folder written before foedus recorded provenance) is
+    read from its ``source`` instead.
 
     A simulated run's source is ``"simulation:<scenario>:seed=<seed>"``
     (:meth:`foedus.sim.engine.Simulation.history`); it survives
@@ -41,6 +46,10 @@ def simulated_source(history: History) -> tuple[str, int] | None:
     >>> simulated_source(h) is None
     True
     """
+    meta = history.meta
+    if meta is not None:
+        return (meta.scenario, meta.seed) if meta.kind == "simulation" and meta.scenario else None
+    # a history folder written before foedus recorded provenance: its source says it
     m = _SIM_SOURCE.match(str(history.source))
     return (m.group("scenario"), int(m.group("seed"))) if m else None
 
@@ -76,29 +85,28 @@ class ScenarioFacts(Protocol):
     sources: Mapping[str, str]
 
 
-_CONSTANT = re.compile(r"constant[ -](\d{4})[ -]US\$")
-_CURRENT = re.compile(r"current US\$")
-
-
 def milex_unit(history: History, scenario: ScenarioFacts | None = None) -> MilexUnit:
-    """The unit of a history's military expenditure, taken from the description of its source.
+    """The unit of a history's military expenditure, from the history's provenance.
 
     The canonical ``state_years.milex`` is in thousands (:data:`foedus.schema.STATE_YEARS`);
     which money depends on the source. For the record it is COW NMC's
     (:data:`RECORD_MILEX_UNIT`). A simulated run keeps the units of its scenario's starting
     figures (a scenario's ``milex`` is in million US$; the engine writes thousands and has no
-    price level), and the scenario's ``sources["milex"]`` says which dollars they are:
-    "constant 2022 US$" for SIPRI figures (``world-2022``), "current US$" for COW NMC figures
-    of the start year (the historical scenarios). That note is quoted in the caption.
+    price level): its :attr:`History.meta` records which dollars
+    (:attr:`foedus.schema.provenance.HistoryMeta.milex_money`: "constant 2022 US$" for SIPRI
+    figures as in ``world-2022``, "current US$ of 1871" for COW NMC figures of the start year).
+    A history written before foedus recorded provenance falls back on the scenario's
+    ``sources["milex"]`` note, read by the same rule
+    (:func:`foedus.schema.provenance.milex_money_of_note`).
 
     Parameters
     ----------
     history : History
     scenario : Scenario, optional
         The scenario the history was simulated from (the caller finds it: for a run of a
-        built-in scenario, the one named in its source, :func:`simulated_source`). Without
-        it a simulated run's unit is "US dollars" with a caption saying that the history does
-        not record which.
+        built-in scenario, the one named by :func:`simulated_source`); its ``milex`` note is
+        quoted in the caption. Without it, and without provenance, a simulated run's unit is
+        "US dollars" with a caption saying that the history does not record which.
 
     Returns
     -------
@@ -106,32 +114,24 @@ def milex_unit(history: History, scenario: ScenarioFacts | None = None) -> Milex
     """
     if is_record(history):
         return RECORD_MILEX_UNIT
-    if scenario is None:
+    meta = history.meta
+    money = meta.milex_money if meta is not None and meta.kind == "simulation" else None
+    note = " ".join(str(scenario.sources.get("milex", "")).split()) if scenario is not None else ""
+    if money is None and scenario is not None:
+        money = milex_money_of_note(note, int(scenario.start_year))
+    if money is None:
         what = "the simulated run" if simulated_source(history) is not None else "the history"
+        said = "the scenario does not say which dollars" if scenario is not None else "the history does not record which dollars"
         return MilexUnit(
             money="US dollars",
-            caption="thousands of US dollars, in the units of the starting figures (the history does not record which dollars)",
+            caption=f"thousands of US dollars, in the units of the starting figures ({said})",
             axis="thousand US$",
             source=f"Data: state-year capabilities of {what}.",
         )
-    note = " ".join(str(scenario.sources.get("milex", "")).split())
-    constant = sorted(set(_CONSTANT.findall(note)))
-    current = bool(_CURRENT.search(note))
-    start = int(scenario.start_year)
-    if len(constant) == 1 and not current:
-        money, axis = f"constant {constant[0]} US dollars", f"thousand constant-{constant[0]} US$"
-        caption = f"thousands of {money}"
-    elif current and not constant:
-        money, axis = f"US dollars at {start} prices", f"thousand {start} US$"
-        caption = f"thousands of {money} (the starting figures are current US$ of {start})"
-    elif constant or current:
-        money, axis = "US dollars", "thousand US$"
-        caption = "thousands of US dollars, mixing " + " and ".join([f"constant {y} US$" for y in constant] + (["current US$"] if current else []))
+    words = money.replace("US$", "US dollars")
+    if scenario is None:
+        source = "Data: the starting figures of the simulated run, then the spending simulated year by year."
     else:
-        money, axis = "US dollars", "thousand US$"
-        caption = "thousands of US dollars (the scenario does not say which dollars)"
-    quoted = f" (the scenario's note: ‘{note}’)" if note else ""
-    source = (
-        f"Data: the starting figures of the scenario ‘{scenario.name}’{quoted}, then the spending simulated year by year."
-    )
-    return MilexUnit(money=money, caption=caption, axis=axis, source=source)
+        quoted = f" (the scenario's note: ‘{note}’)" if note else ""
+        source = f"Data: the starting figures of the scenario ‘{scenario.name}’{quoted}, then the spending simulated year by year."
+    return MilexUnit(money=words, caption=f"thousands of {words}", axis=f"thousand {money}", source=source)

@@ -10,6 +10,8 @@ figures. This module says so per column, so that a report reads the unit instead
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -125,3 +127,48 @@ class HistoryMeta:
             kind=d["kind"], scenario=d.get("scenario"), seed=d.get("seed"), foedus_version=d.get("foedus_version", ""),
             files=tuple(d.get("files", ())), units=d.get("units", {}), milex_money=d.get("milex_money"),
         )
+
+
+_CONSTANT_USD = re.compile(r"constant[ -](\d{4})[ -]US\$")
+_CURRENT_USD = re.compile(r"current US\$")
+
+
+def milex_money_of_note(note: str, start_year: int) -> str | None:
+    """The dollars of military spending figures, read from the note that names their source.
+
+    Scenarios built from the record say where their ``milex`` figures come from in
+    ``sources["milex"]`` (:func:`foedus.sim.build.scenario_from_record`): "constant 2022 US$" for
+    SIPRI figures, "current US$" for COW NMC figures of the start year. This turns such a note
+    into the money that :attr:`HistoryMeta.milex_money` records.
+
+    Parameters
+    ----------
+    note : str
+        The source note of the figures.
+    start_year : int
+        The year whose prices "current US$" figures are in.
+
+    Returns
+    -------
+    str or None
+        ``"constant 2022 US$"``; ``"current US$ of 1950"``; ``"US$, mixing constant 2022 US$ and
+        current US$ of 2022"`` when the figures come from both; None when the note names no
+        dollars (a hand-written scenario).
+
+    Examples
+    --------
+    >>> milex_money_of_note("SIPRI Military Expenditure Database 2024, constant 2022 US$", 2022)
+    'constant 2022 US$'
+    >>> milex_money_of_note("COW NMC 7.0 milex (current US$)", 1950)
+    'current US$ of 1950'
+    >>> milex_money_of_note("assumed", 2000) is None
+    True
+    """
+    note = " ".join(str(note).split())
+    constant = sorted(set(_CONSTANT_USD.findall(note)))
+    current = [f"current US$ of {int(start_year)}"] if _CURRENT_USD.search(note) else []
+    kinds = [f"constant {y} US$" for y in constant] + current
+    if not kinds:
+        return None
+    return kinds[0] if len(kinds) == 1 else "US$, mixing " + " and ".join(kinds)
+

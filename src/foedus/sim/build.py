@@ -21,7 +21,6 @@ Conventions of the builder (not facts of the record, and said so in every file):
 
 from __future__ import annotations
 
-import re
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from foedus.data.paths import default_data_dir
 from foedus.data.record import find_file
 from foedus.data.snapshot import snapshot
 from foedus.schema import OBLIGATIONS
+from foedus.schema.provenance import milex_money_of_note
 from foedus.sim.scenario import Scenario
 
 _ATOP_FLAGS = {"defense": "defense", "offense": "offense", "neutrality": "neutrality", "nonaggression": "nonaggression", "consultation": "consultation"}
@@ -136,32 +136,15 @@ def scenario_from_record(
     return Scenario.from_dict(data, source=f"record {year}")
 
 
-_CONSTANT = re.compile(r"constant[ -](\d{4})[ -]US\$")
-_CURRENT = re.compile(r"current US\$")
-
-
 def milex_money(scenario: Scenario) -> str | None:
     """The dollars of a scenario's ``milex`` figures, from the note this builder writes in ``sources["milex"]``.
 
     Actors' ``milex`` is in million US$ (:class:`~foedus.sim.scenario.Actor`); which dollars
     depends on the record each figure came from, and :func:`scenario_from_record` says so in
-    ``sources["milex"]``: "constant 2022 US$" for SIPRI figures, "current US$" for COW NMC
-    figures (of the start year, or carried forward from a few years before it).
-
-    Returns
-    -------
-    str or None
-        ``"constant 2022 US$"``; ``"current US$ of 1950"`` (``start_year``'s prices); ``"US$,
-        mixing constant 2022 US$ and current US$ of 2022"`` when the actors' figures come from
-        both; None when the scenario does not say (a hand-written scenario).
+    ``sources["milex"]``, which :func:`foedus.schema.provenance.milex_money_of_note` reads
+    (its returns: "constant 2022 US$", "current US$ of 1950", a mix, or None).
     """
-    note = " ".join(str(scenario.sources.get("milex", "")).split())
-    constant = sorted(set(_CONSTANT.findall(note)))
-    current = [f"current US$ of {int(scenario.start_year)}"] if _CURRENT.search(note) else []
-    kinds = [f"constant {y} US$" for y in constant] + current
-    if not kinds:
-        return None
-    return kinds[0] if len(kinds) == 1 else "US$, mixing " + " and ".join(kinds)
+    return milex_money_of_note(scenario.sources.get("milex", ""), int(scenario.start_year))
 
 
 def _has_cyber(year: int, incidents: np.ndarray) -> bool:
