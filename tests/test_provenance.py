@@ -23,3 +23,19 @@ def test_history_meta_is_a_record_or_a_simulation_and_round_trips():
     assert "model power share" in m.units["state_years.cinc"]
     assert HistoryMeta.from_dict(m.to_dict()) == m
     assert pickle.loads(pickle.dumps(m)) == m  # ensemble workers send histories back pickled
+
+
+def test_docstring_examples_hold():
+    import doctest
+
+    from foedus.schema import provenance
+
+    assert doctest.testmod(provenance, raise_on_error=False).failed == 0
+
+
+def test_money_of_a_note_names_every_kind_of_dollar():
+    from foedus.schema.provenance import milex_money_of_note
+
+    both = milex_money_of_note("SIPRI (constant 2022 US$); COW NMC (current US$) where SIPRI lacks one", 2022)
+    assert both == "US$, mixing constant 2022 US$ and current US$ of 2022"
+    assert milex_money_of_note("constant-2015-US$", 2020) == "constant 2015 US$"
