@@ -47,22 +47,31 @@ def best_of(fn, n: int = 3) -> tuple[float, object]:
 
 
 def loop_dyad_years(history) -> dict[tuple[int, int, int], tuple[bool, ...]]:
-    """The baseline: a Python loop over agreements, years and member pairs."""
+    """The baseline: a Python loop over agreements, years and member pairs.
+
+    Same rule as :func:`dyad_years`: a pair's obligation in a shared agreement is either
+    member's own (ATOP member level, per phase touching the year), else the agreement's.
+    """
     flags = {r.agreement_id: tuple(bool(getattr(r, o)) for o in OBLIGATIONS) for r in history.agreements.itertuples()}
     ends = {r.agreement_id: (None if pd.isna(r.end_year) else int(r.end_year)) for r in history.agreements.itertuples()}
-    members: dict[tuple[int, int], set[int]] = {}
+    own = all(o in history.memberships.columns for o in OBLIGATIONS)
+    members: dict[tuple[int, int], dict[int, list[bool]]] = {}
     for r in history.memberships.itertuples():
         stop = int(r.exit_year) if not pd.isna(r.exit_year) else ends[r.agreement_id]
         if stop is None:
             stop = history.last_year
+        base = flags[r.agreement_id]
+        mine = [base[i] if not own or pd.isna(getattr(r, o)) else bool(getattr(r, o)) for i, o in enumerate(OBLIGATIONS)]
         for year in range(max(r.entry_year, history.first_year), min(stop, history.last_year) + 1):
-            members.setdefault((r.agreement_id, year), set()).add(r.ccode)
+            cur = members.setdefault((r.agreement_id, year), {}).setdefault(r.ccode, [False] * len(OBLIGATIONS))
+            for i, f in enumerate(mine):
+                cur[i] = cur[i] or f
     out: dict[tuple[int, int, int], list[bool]] = {}
     for (aid, year), codes in members.items():
         for c1, c2 in itertools.combinations(sorted(codes), 2):
             cur = out.setdefault((c1, c2, year), [False] * len(OBLIGATIONS))
-            for i, f in enumerate(flags[aid]):
-                cur[i] = cur[i] or f
+            for i in range(len(OBLIGATIONS)):
+                cur[i] = cur[i] or codes[c1][i] or codes[c2][i]
     return {k: tuple(v) for k, v in out.items()}
 
 

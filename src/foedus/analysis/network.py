@@ -10,9 +10,12 @@ Definitions
     dyad-year files count alliance years (Leeds et al. 2002).
 *Dyad-year* (table ``dyad_years`` of :mod:`foedus.schema`)
     Two states ``ccode1 < ccode2`` that are both members of at least one common agreement in
-    ``y``. Each obligation flag is true when at least one shared agreement carries that
-    obligation. ATOP codes obligations per member and phase; the canonical schema stores them
-    per agreement, so a flag here means "a shared agreement includes this obligation".
+    ``y``. ATOP codes obligations per member and phase (the optional obligation columns of
+    ``memberships``): an obligation flag is true when, in a shared agreement, a membership
+    phase of either state that touches ``y`` carries that obligation. A phase ends where the
+    next begins, so a year in which the obligations change counts under both phases. A history
+    without member-level obligations (a simulated run) uses the agreement's own flags, which
+    then hold for every member and phase.
 *Alliance network of a year* (:func:`alliance_network`)
     An undirected ``networkx.Graph``: nodes are the members of the state system that year (COW
     State System, Correlates of War Project 2017) plus any alliance member outside it; edges
@@ -48,6 +51,7 @@ def membership_years(
     *,
     kinds: tuple[str, ...] | None = ("alliance",),
     years: tuple[int, int] | None = None,
+    obligations: bool = False,
 ) -> pd.DataFrame:
     """One row per agreement, member and year of membership (see *Membership in a year*).
 
@@ -58,11 +62,15 @@ def membership_years(
         Agreement kinds included (``None``: all).
     years : (first, last), optional
         Restrict to these years (both included); default the history's window.
+    obligations : bool, default False
+        Add one bool column per obligation of :data:`foedus.schema.OBLIGATIONS`: the member's
+        obligations in the phases that touch the year (see *Dyad-year*).
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``agreement_id, ccode, year`` (int64), unique rows, sorted.
+        Columns ``agreement_id, ccode, year`` (int64), and the obligations if asked, unique
+        rows, sorted.
     """
     a = history.agreements
     if kinds is not None:
@@ -85,15 +93,37 @@ def membership_years(
             "year": start[rows] + offset,
         }
     )
-    return out.drop_duplicates().sort_values(["year", "agreement_id", "ccode"], kind="mergesort").reset_index(drop=True)
+    if not obligations:
+        return out.drop_duplicates().sort_values(["year", "agreement_id", "ccode"], kind="mergesort").reset_index(drop=True)
+    for o in OBLIGATIONS:
+        out[o] = _member_obligation(m, a, o)[rows]
+    out = out.groupby(["agreement_id", "ccode", "year"], sort=False)[list(OBLIGATIONS)].any().reset_index()
+    return out.sort_values(["year", "agreement_id", "ccode"], kind="mergesort").reset_index(drop=True)
+
+
+def _member_obligation(m: pd.DataFrame, a: pd.DataFrame, obligation: str) -> np.ndarray:
+    """Each membership phase's ``obligation`` (ATOP member level), else its agreement's."""
+    agreement_flag = m["agreement_id"].map(a.set_index("agreement_id")[obligation].astype(bool)).to_numpy(dtype=bool)
+    if obligation not in m.columns:
+        return agreement_flag
+    own = m[obligation]
+    return np.where(own.isna().to_numpy(), agreement_flag, own.fillna(False).to_numpy(dtype=bool))
 
 
 def _pairs(my: pd.DataFrame) -> pd.DataFrame:
     """Pairs ``ccode1 < ccode2`` of co-members, one row per (agreement, pair, year)."""
-    left = my.rename(columns={"ccode": "ccode1"})
-    right = my.rename(columns={"ccode": "ccode2"})
+    flags = [c for c in OBLIGATIONS if c in my.columns]
+    left = my.rename(columns={"ccode": "ccode1", **{c: f"{c}_1" for c in flags}})
+    right = my.rename(columns={"ccode": "ccode2", **{c: f"{c}_2" for c in flags}})
     p = left.merge(right, on=["agreement_id", "year"])
     return p[p["ccode1"] < p["ccode2"]]
+
+
+def _shared_obligations(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Each co-member pair's obligations in their agreement: either state's (see *Dyad-year*)."""
+    for o in OBLIGATIONS:
+        pairs[o] = pairs[f"{o}_1"] | pairs[f"{o}_2"]
+    return pairs
 
 
 def dyad_years(history: History, *, kinds: tuple[str, ...] | None = ("alliance",)) -> pd.DataFrame:
@@ -130,9 +160,7 @@ def dyad_years(history: History, *, kinds: tuple[str, ...] | None = ("alliance",
     >>> dy.query("year == 1914 and ccode1 == 220 and ccode2 == 365")["defense"].item()   # doctest: +SKIP
     True
     """
-    p = _pairs(membership_years(history, kinds=kinds))
-    flags = history.agreements.set_index("agreement_id")[list(OBLIGATIONS)].astype(bool)
-    p = p.join(flags, on="agreement_id")
+    p = _shared_obligations(_pairs(membership_years(history, kinds=kinds, obligations=True)))
     out = p.groupby(["ccode1", "ccode2", "year"], sort=False)[list(OBLIGATIONS)].any().reset_index()
     out = out.sort_values(["year", "ccode1", "ccode2"], kind="mergesort").reset_index(drop=True)
     return validate(out, "dyad_years", source=f"{history.source}:dyad_years")
@@ -178,10 +206,8 @@ def alliance_network(
         raise ValueError(f"year {year} is outside the history's window {history.first_year}-{history.last_year}")
     if obligation is not None and obligation not in OBLIGATIONS:
         raise ValueError(f"obligation must be one of {', '.join(OBLIGATIONS)}, got {obligation!r}")
-    my = membership_years(history, kinds=kinds, years=(year, year))
-    p = _pairs(my)
-    flags = history.agreements.set_index("agreement_id")[list(OBLIGATIONS)].astype(bool)
-    p = p.join(flags, on="agreement_id")
+    my = membership_years(history, kinds=kinds, years=(year, year), obligations=True)
+    p = _shared_obligations(_pairs(my))
     if obligation is not None:
         p = p[p[obligation]]
     agg = p.groupby(["ccode1", "ccode2"], sort=True).agg(
