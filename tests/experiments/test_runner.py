@@ -275,3 +275,35 @@ def test_killed_cli_ensemble_resumes_to_the_same_bytes(tmp_path, world_one_proce
     assert not system.duplicated(["run", "year"]).any() and system["run"].nunique() == WORLD["runs"]
     assert parquet_digests(out) == parquet_digests(world_one_process)
     assert _run_records(out) == _run_records(world_one_process)
+
+
+def _indicators_and_a_note(record):
+    from foedus.experiments.ensemble import indicator_tables
+
+    return {**indicator_tables(record), "note": pd.DataFrame({"x": [1]})}
+
+
+def _indicators_again(record):
+    from foedus.experiments.ensemble import indicator_tables
+
+    return indicator_tables(record)
+
+
+def test_outcomes_must_return_exactly_the_kept_tables(tmp_path, tiny):
+    """A table the store would drop is an error that names it, not a silent loss."""
+    with pytest.raises(RuntimeError, match="not kept: note"):
+        run_ensemble(tiny, runs=2, out=tmp_path / "e", seed=1, workers=1, processes=False, outcomes=_indicators_and_a_note)
+
+
+def test_the_manifest_names_the_outcomes_and_a_resume_must_use_them(tmp_path, tiny, reference_ensemble):
+    from foedus.data.ensemble_store import DEFAULT_OUTCOMES
+    from foedus.experiments.ensemble import indicator_tables
+    from foedus.experiments.runner import outcomes_name
+
+    assert outcomes_name(indicator_tables) == DEFAULT_OUTCOMES
+    assert EnsembleStore.open(reference_ensemble).manifest["outcomes"] == DEFAULT_OUTCOMES
+    out = tmp_path / "e"
+    run_ensemble(tiny, runs=2, out=out, seed=1, workers=1, processes=False, outcomes=_indicators_again)
+    assert EnsembleStore.open(out).manifest["outcomes"].endswith("test_runner._indicators_again")
+    with pytest.raises(ValueError, match="outcomes: ensemble has"):
+        resume_ensemble(out, workers=1, processes=False)

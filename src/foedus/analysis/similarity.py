@@ -431,7 +431,7 @@ def similarity_dyad_years(
 ) -> pd.DataFrame:
     """Alliance portfolio similarity of every dyad of system members in every year (brief H2).
 
-    For each year the tie matrix ``T`` (:func:`portfolio_matrix`) gives every state's portfolio.
+    For each year the tie matrix ``T`` (:func:`foedus.analysis.portfolios.portfolio_matrix`) gives every state's portfolio.
     For each pair ``(i, j)`` the joint frequency table ``F[l, m] = #{k : T[i,k] = l, T[j,k] = m}``
     over the reference set holds everything both measures need: tau-b from its concordant,
     discordant and tied pairs (:func:`tau_b`), S from ``sum |l - m| F[l, m]`` (or squared,
@@ -458,7 +458,7 @@ def similarity_dyad_years(
     measures : iterable of str
         Subset of :data:`MEASURES` (default all).
     levels, kinds
-        As for :func:`portfolio_matrix`.
+        As for :func:`foedus.analysis.portfolios.portfolio_matrix`.
     progress : callable, optional
         Called with each year once it is done (for progress bars).
 

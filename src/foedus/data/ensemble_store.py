@@ -49,8 +49,12 @@ VERSION = 1
 RUN_TABLES: tuple[str, ...] = ("system", "states", "alliances")
 """Tables written for every run."""
 
-SPEC_KEYS: tuple[str, ...] = ("scenario", "scenario_sha256", "runs", "years", "first_year", "seed", "design", "knobs", "keep_histories")
-"""Manifest entries that define an ensemble; a resume must match them all."""
+SPEC_KEYS: tuple[str, ...] = ("scenario", "scenario_sha256", "runs", "years", "first_year", "seed", "design", "knobs", "keep_histories", "outcomes")
+"""Manifest entries that define an ensemble; a resume must match them all (``outcomes``: the
+qualified name of the function that computed each run's tables)."""
+
+DEFAULT_OUTCOMES = "foedus.experiments.ensemble.indicator_tables"
+"""The ``outcomes`` of an ensemble whose manifest predates that entry (they all used the default)."""
 
 
 def table_bytes(df: pd.DataFrame) -> bytes:
@@ -189,8 +193,9 @@ class EnsembleStore:
         """Raise ValueError naming every entry of ``spec`` that differs from this ensemble's."""
         diffs = []
         for k in SPEC_KEYS:
-            if k in spec and _norm(spec[k]) != _norm(self.manifest.get(k)):
-                diffs.append(f"{k}: ensemble has {self.manifest.get(k)!r}, asked {spec[k]!r}")
+            have = self.manifest.get(k, DEFAULT_OUTCOMES if k == "outcomes" else None)
+            if k in spec and _norm(spec[k]) != _norm(have):
+                diffs.append(f"{k}: ensemble has {have!r}, asked {spec[k]!r}")
         if diffs:
             raise ValueError(f"{self.path}: cannot resume a different ensemble ({'; '.join(diffs)})")
 

@@ -37,7 +37,7 @@ import pandas as pd
 from foedus.analysis.indicators import run_indicators
 from foedus.data.ensemble_store import EnsembleStore
 from foedus.experiments.design import DESIGNS, Knob, make_design, parse_knob
-from foedus.experiments.runner import DEFAULT_CONNECT_TIMEOUT, MAX_RUNS, Outcomes, Progress, check_workers, execute, run_seed
+from foedus.experiments.runner import DEFAULT_CONNECT_TIMEOUT, MAX_RUNS, Outcomes, Progress, check_workers, execute, outcomes_name, run_seed
 from foedus.schema.runs import RunRecord
 from foedus.sim.scenario import Scenario
 
@@ -55,7 +55,7 @@ def indicator_tables(record: RunRecord) -> dict[str, pd.DataFrame]:
     -------
     dict
         ``system`` and ``states`` of :func:`foedus.analysis.indicators.run_indicators`, and
-        ``alliances``: the record's membership spells (:data:`foedus.schema.SPELL_COLUMNS`).
+        ``alliances``: the record's membership spells (:data:`foedus.schema.runs.SPELL_COLUMNS`).
     """
     tables = run_indicators(record)
     tables["alliances"] = record.spells
@@ -84,7 +84,7 @@ def load_scenario(scenario: Scenario | str | Path, years: int | None = None) -> 
 
 
 
-def _spec(sc: Scenario, runs: int, seed: int, design: str, knobs: Sequence[Knob], keep_histories: bool) -> dict:
+def _spec(sc: Scenario, runs: int, seed: int, design: str, knobs: Sequence[Knob], keep_histories: bool, outcomes: Outcomes) -> dict:
     """The entries that define an ensemble (:data:`foedus.data.ensemble_store.SPEC_KEYS`)."""
     return {
         "scenario": sc.name,
@@ -96,6 +96,7 @@ def _spec(sc: Scenario, runs: int, seed: int, design: str, knobs: Sequence[Knob]
         "design": design,
         "knobs": [k.to_dict() for k in knobs],
         "keep_histories": bool(keep_histories),
+        "outcomes": outcomes_name(outcomes),
     }
 
 
@@ -204,7 +205,7 @@ def run_ensemble(
     check_workers(workers)
     knob_list = [k if isinstance(k, Knob) else parse_knob(k) for k in knobs]
     sc = load_scenario(scenario, years)
-    spec = _spec(sc, runs, seed, design, knob_list, keep_histories)
+    spec = _spec(sc, runs, seed, design, knob_list, keep_histories, outcomes)
     out = Path(out)
     if (out / "manifest.json").exists():
         if not resume:
@@ -231,12 +232,13 @@ def resume_ensemble(
     """Complete the ensemble in ``out`` from its own manifest: run only what is missing.
 
     Parameters as for :func:`run_ensemble`; the scenario, runs, years, seed, design and knobs
-    are the ensemble's own; ``outcomes`` must be those the ensemble was started with (the
-    manifest does not record a function). A complete ensemble starts no worker and returns at
-    once, with ``store.session`` None.
+    are the ensemble's own; ``outcomes`` must be the function the ensemble was started with
+    (its manifest records the function's qualified name, and a different one is a ValueError).
+    A complete ensemble starts no worker and returns at once, with ``store.session`` None.
     """
     check_workers(workers)
     store = EnsembleStore.open(out)
+    store.check_spec({"outcomes": outcomes_name(outcomes)})
     sc = ensemble_scenario(store)
     if scenario_digest(sc) != store.manifest["scenario_sha256"]:
         raise ValueError(f"{store.path / 'scenario.json'}: does not match the manifest's scenario_sha256 (edited by hand?)")

@@ -204,12 +204,31 @@ def simulate_run(
     """
     t0 = time.perf_counter()
     tables, history = run_tables(scenario, seed, knobs, keep_history, outcomes=outcomes)
+    check_tables(tables, outcomes)
     out = {}
     for name in RUN_TABLES:
         df = tables[name]
         df.insert(0, "run", np.full(len(df), int(index), dtype=np.int64))
         out[name] = table_bytes(df)
     return {"index": int(index), "tables": out, "history": history, "seconds": time.perf_counter() - t0}
+
+
+def outcomes_name(outcomes: Outcomes) -> str:
+    """The qualified name of an outcomes function, as an ensemble's manifest records it."""
+    return f"{getattr(outcomes, '__module__', '?')}.{getattr(outcomes, '__qualname__', type(outcomes).__name__)}"
+
+
+def check_tables(tables: Mapping[str, pd.DataFrame], outcomes: Outcomes) -> None:
+    """Raise ValueError unless ``outcomes`` returned exactly the tables an ensemble keeps.
+
+    The store keeps :data:`foedus.data.ensemble_store.RUN_TABLES`; a missing table would leave
+    the run unwritable and an extra one would be lost without a word.
+    """
+    names = set(tables)
+    missing, extra = [t for t in RUN_TABLES if t not in names], sorted(names - set(RUN_TABLES))
+    if missing or extra:
+        what = "; ".join(s for s in (f"missing {', '.join(missing)}" if missing else "", f"not kept: {', '.join(extra)}" if extra else "") if s)
+        raise ValueError(f"outcomes {outcomes_name(outcomes)} must return the tables {', '.join(RUN_TABLES)} ({what})")
 
 
 def check_workers(workers: int | None) -> None:

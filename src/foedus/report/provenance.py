@@ -1,10 +1,10 @@
 """Where a history comes from, as the reports say it: the record or a simulated run, and the unit of its money.
 
-Both are read from the history's provenance (:attr:`foedus.schema.History.meta`): whether it
-is the record or a run, the run's scenario and seed (:func:`simulated_source`), and the dollars
-of its military expenditure (:func:`milex_unit`). The report layer sits below the simulator and
-does not look scenarios up itself: a caller that wants the scenario's source note quoted passes
-the scenario.
+A history is the record when every agreement comes from ATOP (:func:`is_record`); a simulated
+run's scenario and seed (:func:`simulated_source`) and the dollars of its military expenditure
+(:func:`milex_unit`) are read from its provenance (:attr:`foedus.schema.History.meta`). The
+report layer never imports the simulator: a caller that wants the scenario's source note
+quoted passes the scenario.
 """
 
 from __future__ import annotations

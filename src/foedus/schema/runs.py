@@ -27,7 +27,7 @@ class RunRecord:
     ensemble of thousands of runs needs far less. A run record keeps
 
     ``state_years``
-        ``year, ccode, milex`` (thousands of US$, as in :data:`STATE_YEARS`), ``cinc``,
+        ``year, ccode, milex`` (thousands of US$, as in :data:`foedus.schema.STATE_YEARS`), ``cinc``,
         ``major``, ``tier``: one row per state and year of the window;
     ``spells``
         Membership spells of every agreement (:data:`SPELL_COLUMNS`): ``agreement_id, kind,
@@ -37,7 +37,7 @@ class RunRecord:
         :mod:`foedus.analysis.network` counts membership in a year (an open spell runs to the
         window's last year; ``censored`` marks it);
     ``event_counts``
-        ``year, kind, count``: how many events of each kind of :data:`EVENT_KINDS` each year.
+        ``year, kind, count``: how many events of each kind of :data:`foedus.schema.EVENT_KINDS` each year.
 
     :meth:`from_history` reads these from any history (simulated or the record);
     :func:`foedus.sim.compact.compact_record` reads them straight from a finished simulation's

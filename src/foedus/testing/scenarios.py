@@ -36,7 +36,8 @@ def synthetic_scenario(
     Parameters
     ----------
     n : int
-        Number of states (COW codes 1001.. are not valid; codes 2, 3, ... are used as labels).
+        Number of states, labelled with the integers 2, 3, ... as state codes: labels only (code 2 is
+        not the United States here).
     seed : int
         Seed of the generator drawing the system (also the scenario's run seed).
     years, start_year : int

@@ -300,10 +300,10 @@ def dissolution_hazard(
 def democratic_diffusion(regime, allies_regime, tie_strength, *, rate: float = 0.03, check: bool = True) -> np.ndarray:
     r"""One year of democratisation of states by their allies (brief T5).
 
-    .. math:: r_i' = r_i + \delta\, s_i\, \max(ar r_i - r_i,\ 0)
+    .. math:: r_i' = r_i + \delta\, s_i\, \max(\bar r_i - r_i,\ 0)
 
     with :math:`r_i` the regime (0 autocracy to 1 democracy, the V-Dem polyarchy scale),
-    :math:`ar r_i` the mean regime of i's allies (weighted by the strength of each tie),
+    :math:`\bar r_i` the mean regime of i's allies (weighted by the strength of each tie),
     :math:`s_i \in [0, 1]` how deep i's integration with them is (forward-deployed forces, an
     integrated command: the brief's Japan and South Korea) and :math:`\delta` the yearly rate.
     Alliances and organisations of democracies pass on institutions and norms and raise the
@@ -317,7 +317,7 @@ def democratic_diffusion(regime, allies_regime, tie_strength, *, rate: float = 0
     regime : array_like in [0, 1]
         :math:`r`.
     allies_regime : array_like in [0, 1]
-        :math:`ar r`; pass ``regime`` itself where a state has no allies.
+        :math:`\bar r`; pass ``regime`` itself where a state has no allies.
     tie_strength : array_like in [0, 1]
         :math:`s`.
     rate : float in [0, 1], per year
