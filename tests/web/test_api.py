@@ -354,6 +354,10 @@ BAD_UPLOADS = [
     (("neg.yaml", b"name: x\nstart_year: 2000\nactors: 3\n"), 422, ["neg.yaml", "actors"]),
     (("s.txt", b"name: x\n"), 415, [".yaml"]),
     (("latin.yaml", "name: Société\n".encode("latin-1")), 422, ["UTF-8"]),
+    # bounded before parsing: once, a deep enough nesting crashed the server process
+    (("deep.yaml", b"name: x\nactors: " + b"[" * 1500 + b"]" * 1500), 422, ["deep.yaml", "nested more than"]),
+    (("deep.toml", b"name = 'x'\nactors = " + b"[" * 1500 + b"]" * 1500), 422, ["deep.toml", "nested more than"]),
+    (("alias.yaml", b"a: &a [1, 2]\nactors: [*a, *a]\n"), 422, ["alias.yaml", "alias"]),
 ]
 
 

@@ -21,7 +21,7 @@ class Parameters(BaseModel):
     its unit and the brief's mechanism it belongs to; a scenario may set any of them.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     # trends (T1-T3) and scheduled shocks
     hostility_drift: float = Field(

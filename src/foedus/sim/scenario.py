@@ -31,16 +31,16 @@ naming the file, the line, the field path (``actors[3].cinc``) and the reason.
 
 from __future__ import annotations
 
-import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from foedus.schema import OBLIGATIONS, POWER_TIERS, SchemaError
 from foedus.sim.parameters import Parameters
+from foedus.sim.scenario_text import ScenarioInputError, field_path, parse_scenario_text, read_scenario_text, yaml_line
 
 GLOBAL_THREATS: tuple[str, ...] = ("terrorism", "proliferation", "organised_crime")
 """Global threats that no single state embodies (brief F2, D4)."""
@@ -74,8 +74,15 @@ class ScenarioError(SchemaError):
         return self.args[0]
 
 
+MIN_YEAR, MAX_YEAR = 1500, 3000
+"""Years a scenario may name (its start, an agreement's, a member's entry, a shock's)."""
+
+Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False)
+    # numbers must be finite: an infinite or NaN figure would run as NaN spending everywhere
+    model_config = ConfigDict(extra="forbid", frozen=False, allow_inf_nan=False)
 
 
 class _Frozen(_Model):
@@ -86,7 +93,7 @@ class _Frozen(_Model):
     seen not having changed (it keeps the arrays it compiled from a scenario's elements).
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Actor(_Frozen):
@@ -114,7 +121,7 @@ class Actor(_Frozen):
     exposure: dict[Literal[GLOBAL_THREATS], float] | None = Field(  # type: ignore[valid-type]
         None, description="exposure (0-1) to each global threat; derived from the tier when omitted"
     )
-    since: int | None = Field(None, description="first year in the state system (for the states table)")
+    since: Year | None = Field(None, description="first year in the state system (for the states table)")
     sources: dict[str, str] = Field(default_factory=dict, description="field -> record and year it comes from")
 
 
@@ -164,8 +171,8 @@ class AgreementSpec(_Frozen):
     )
     members: list[int] = Field(min_length=1, description="COW codes of the member states")
     nonstate_members: list[str] = Field(default_factory=list, description="ids of non-state members (cyber alignments only)")
-    start_year: int = Field(description="year the agreement came into force")
-    entry_years: dict[int, int] = Field(default_factory=dict, description="member -> year it joined, when later than start_year")
+    start_year: Year = Field(description="year the agreement came into force")
+    entry_years: dict[int, Year] = Field(default_factory=dict, description="member -> year it joined, when later than start_year")
     obligations: list[Literal[OBLIGATIONS]] = Field(  # type: ignore[valid-type]
         default_factory=lambda: ["defense", "consultation"], description="ATOP obligation types"
     )
@@ -255,7 +262,7 @@ class Shock(_Frozen):
     - ``hostility``: hostility between ``actor`` and ``target`` becomes ``value``.
     """
 
-    year: int
+    year: Year
     kind: Literal[SHOCK_KINDS]  # type: ignore[valid-type]
     actor: int | None = None
     target: int | None = None
@@ -300,7 +307,7 @@ class Scenario(_Model):
 
     name: str = Field(min_length=1)
     description: str = ""
-    start_year: int = Field(ge=1500, le=3000)
+    start_year: Year
     years: int = Field(30, ge=1, le=2000, description="horizon: number of simulated years")
     seed: int = Field(
         0, ge=0, description="seed that run_scenario and `foedus simulate` give the run's generator when given none (the engine never reads it)"
@@ -394,6 +401,9 @@ class Scenario(_Model):
     def from_file(cls, path: str | Path) -> "Scenario":
         """Read and validate a scenario from a ``.yaml``/``.yml`` or ``.toml`` file.
 
+        The file is read and parsed within bounds first (:mod:`foedus.sim.scenario_text`: a
+        regular UTF-8 file of at most 32 MiB, nested at most 32 levels, no YAML alias).
+
         Raises
         ------
         ScenarioError
@@ -401,26 +411,18 @@ class Scenario(_Model):
         """
         path = Path(path)
         try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as e:
-            raise ScenarioError(str(path), f"cannot read the file ({e.strerror or e})") from e
+            text = read_scenario_text(path)
+        except ScenarioInputError as e:
+            raise ScenarioError(str(path), e.reason, row=e.row) from None
         return cls.from_text(text, source=str(path), toml=path.suffix.lower() == ".toml")
 
     @classmethod
     def from_text(cls, text: str, *, source: str = "<scenario>", toml: bool = False) -> "Scenario":
         """Validate a scenario given as YAML (default) or TOML text; errors name ``source``."""
-        if toml:
-            try:
-                data = tomllib.loads(text)
-            except tomllib.TOMLDecodeError as e:
-                raise ScenarioError(source, f"TOML syntax error: {e}") from e
-        else:
-            try:
-                data = yaml.load(text, Loader=_Loader)
-            except yaml.YAMLError as e:
-                mark = getattr(e, "problem_mark", None)
-                problem = getattr(e, "problem", None) or str(e)
-                raise ScenarioError(source, f"YAML syntax error: {problem}", row=mark.line + 1 if mark else None) from e
+        try:
+            data = parse_scenario_text(text, toml=toml)
+        except ScenarioInputError as e:
+            raise ScenarioError(source, e.reason, row=e.row) from None
         if not isinstance(data, dict):
             raise ScenarioError(source, "a scenario must be a mapping of fields (name, start_year, actors, ...)")
         try:
@@ -429,8 +431,7 @@ class Scenario(_Model):
             if toml or e.column is None:
                 raise
             # find the line of the offending field in the YAML text (parsed again only on error)
-            loc = _parse_path(e.column)
-            raise ScenarioError(source, e.reason, row=_yaml_line(yaml.compose(text, Loader=_Loader), loc), column=e.column) from None
+            raise ScenarioError(source, e.reason, row=yaml_line(text, field_path(e.column)), column=e.column) from None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], *, source: str = "<scenario>") -> "Scenario":
@@ -466,9 +467,9 @@ class Scenario(_Model):
         if str(name_or_file) in builtin_names():
             return cls.builtin(str(name_or_file))
         if p.suffix.lower() in (".yaml", ".yml", ".toml") or p.exists():
-            if not p.is_file():
+            if not p.exists():
                 raise ScenarioError(str(p), "no such scenario file")
-            return cls.from_file(p)
+            return cls.from_file(p)  # which refuses anything but a regular file
         raise ScenarioError(str(name_or_file), f"neither a scenario file nor a built-in scenario ({', '.join(builtin_names())})")
 
     def to_yaml(self) -> str:
@@ -499,20 +500,6 @@ def builtin_names() -> list[str]:
         return []
 
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _parse_path(path: str) -> tuple:
-    """``"actors[3].cinc"`` -> ``("actors", 3, "cinc")``."""
-    out: list = []
-    for part in path.replace("]", "").split("."):
-        name, *idx = part.split("[")
-        if name:
-            out.append(name)
-        out.extend(int(i) for i in idx)
-    return tuple(out)
-
-
 class _LocatedError(ValueError):
     def __init__(self, loc: tuple, reason: str):
         self.loc = loc
@@ -532,27 +519,3 @@ def _path(loc: tuple) -> str:
         else:
             out += ("." if out else "") + str(part)
     return out or "<root>"
-
-
-def _yaml_line(node: Any, loc: tuple) -> int | None:
-    """1-based line of the YAML node at ``loc`` (the deepest one found)."""
-    if node is None:
-        return None
-    line = node.start_mark.line + 1
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            nxt = None
-            for k, v in node.value:
-                if k.value == str(part):
-                    nxt = v
-                    line = k.start_mark.line + 1
-                    break
-            if nxt is None:
-                return line
-            node = nxt
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-            line = node.start_mark.line + 1
-        else:
-            return line
-    return line
