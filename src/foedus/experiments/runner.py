@@ -345,10 +345,11 @@ def execute(
                     i = next(pending, None)
                     if i is None:
                         return False
-                    row = exp.loc[i]
-                    values = {k: float(row[k]) for k in knob_cols}
+                    # cell by cell: a row of mixed columns is float64, which would round the uint64 seed
+                    seed = int(exp.at[i, "seed"])
+                    values = {k: float(exp.at[i, k]) for k in knob_cols}
                     fut = dask.submit(
-                        simulate_run, sc_future, int(i), int(row["seed"]), values, keep, outcomes=outcomes, pure=False, key=f"foedus-run-{i}-{time.time_ns()}"
+                        simulate_run, sc_future, int(i), seed, values, keep, outcomes=outcomes, pure=False, key=f"foedus-run-{i}-{time.time_ns()}"
                     )
                     index_of[fut.key] = int(i)
                     queue.add(fut)
