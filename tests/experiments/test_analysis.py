@@ -11,7 +11,7 @@ from scipy.stats import beta, binom
 
 from foedus.analysis import ensemble as an
 from foedus.analysis import outcomes
-from foedus.data.ensemble_store import EnsembleStore
+from foedus.data.ensemble_store import DEFAULT_OUTCOMES, EnsembleStore
 from foedus.experiments.ensemble import ensemble_scenario
 
 
@@ -150,7 +150,7 @@ def _fake_ensemble(path, tiny, x: np.ndarray) -> EnsembleStore:
 
     runs, years = x.shape
     spec = {"scenario": tiny.name, "scenario_sha256": "-", "runs": runs, "years": years, "first_year": 2000, "seed": 0,
-            "design": "lhs", "knobs": [], "keep_histories": False}
+            "design": "lhs", "knobs": [], "keep_histories": False, "outcomes": DEFAULT_OUTCOMES}
     exp = pd.DataFrame({"run": np.arange(runs), "seed": np.arange(runs, dtype=np.uint64)})
     store = EnsembleStore.create(path, spec, tiny.model_dump_json(indent=1), exp)
     empty = table_bytes(pd.DataFrame({"run": [0]}))
