@@ -160,6 +160,17 @@ def test_failed_scheduler_connection_writes_nothing(tmp_path, tiny):
     assert not out.exists()
 
 
+def test_a_scheduler_without_workers_is_an_error_not_a_wait(tmp_path, tiny):
+    """A scheduler that answers but has no worker would take the runs and never run them."""
+    from distributed import LocalCluster
+
+    out = tmp_path / "idle"
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=":0") as idle:
+        with pytest.raises(ConnectionError, match="has no worker after 1 s.*dask worker"):
+            run_ensemble(tiny, runs=2, out=out, scheduler=idle.scheduler_address, connect_timeout=1.0)
+    assert not out.exists()
+
+
 def test_resuming_a_complete_ensemble_reports_no_session(reference_ensemble):
     before = json.loads((reference_ensemble / "manifest.json").read_text())["sessions"]
     store = resume_ensemble(reference_ensemble, scheduler="tcp://127.0.0.1:1")  # nothing to run: no connection is even tried

@@ -255,6 +255,14 @@ def _dask_client(*, workers: int | None, scheduler: str | None, processes: bool,
             own = Client(scheduler, timeout=float(connect_timeout))
         except (OSError, ValueError) as e:
             raise ConnectionError(f"cannot connect to the Dask scheduler at {scheduler!r}: {e}") from None
+        try:
+            own.wait_for_workers(1, timeout=float(connect_timeout))
+        except (TimeoutError, OSError):
+            own.close()
+            raise ConnectionError(
+                f"the Dask scheduler at {scheduler!r} has no worker after {float(connect_timeout):g} s "
+                f"(start one with `dask worker {scheduler}`, or raise --connect-timeout)"
+            ) from None
     else:
         n = int(workers or os.cpu_count() or 1)
         # one thread per worker, and one per numeric library inside it: a worker's BLAS, OpenMP
