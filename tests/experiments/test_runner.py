@@ -333,3 +333,55 @@ def test_the_recorded_seed_and_knobs_reproduce_each_run_exactly(tiny, reference_
         out = simulate_run(tiny, i, int(exp.at[i, "seed"]), knobs, False, outcomes=indicator_tables)
         for t in RUN_TABLES:
             assert out["tables"][t] == store.run_file(t, i).read_bytes(), (i, t)
+
+
+def _dask(*args: str) -> list[str]:
+    """The command line of the `dask` program (scheduler, worker) with this interpreter."""
+    return [sys.executable, "-m", "dask", *args]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_a_real_cluster_that_loses_a_worker_gives_the_same_bytes(tmp_path, world_one_process):
+    """`dask scheduler` and two `dask worker` processes on 127.0.0.1; `foedus ensemble run --scheduler`;
+    one worker is killed mid-run: Dask reruns its runs elsewhere, none is lost or written twice,
+    and the bytes equal the local run's."""
+    import signal
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    sched_file = tmp_path / "scheduler.json"
+    procs = []
+    try:
+        procs.append(subprocess.Popen(_dask("scheduler", "--host", "127.0.0.1", "--port", "0", "--dashboard-address", ":0",
+                                            "--scheduler-file", str(sched_file)), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        deadline = time.monotonic() + 60
+        while not sched_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        address = json.loads(sched_file.read_text())["address"]
+        assert address.startswith("tcp://127.0.0.1:")
+        workers = [subprocess.Popen(_dask("worker", "--scheduler-file", str(sched_file), "--nthreads", "1", "--no-dashboard",
+                                          "--host", "127.0.0.1"), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                   for _ in range(2)]
+        procs += workers
+        out = tmp_path / "cluster"
+        define = ["--scenario", WORLD["scenario"], "--runs", str(WORLD["runs"]), "--years", str(WORLD["years"]), "--seed", str(WORLD["seed"]),
+                  "--vary", WORLD["knobs"][0], "--out", str(out), "--scheduler", address, "--connect-timeout", "60", "--quiet"]
+        run = subprocess.Popen(_foedus("ensemble", *define), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        procs.append(run)
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline and run.poll() is None and len(list((out / "system").glob("run-*.parquet"))) < 2:
+            time.sleep(0.01)
+        landed_at_kill = len(list((out / "system").glob("run-*.parquet")))
+        os.kill(workers[0].pid, signal.SIGKILL)
+        _, err = run.communicate(timeout=300)
+        assert run.returncode == 0, err[-2000:]
+        assert landed_at_kill < WORLD["runs"], "the ensemble ended before the worker was killed"
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+            p.wait()
+    store = EnsembleStore.open(out)
+    assert store.completed() == list(range(WORLD["runs"])) and not store.missing()
+    assert len(list((out / "system").glob("run-*.parquet"))) == WORLD["runs"]
+    assert parquet_digests(out) == parquet_digests(world_one_process)
