@@ -49,6 +49,21 @@ def test_openapi_documents_every_route_by_topic(client):
         assert op.get("tags") in (["sources"], ["ensembles"], ["jobs"]), f"{method} {path} has no topic"
 
 
+def test_openapi_describes_every_answer_and_the_upload_form(client):
+    """The errors a route can answer, and the form that starts a run, are in the OpenAPI document."""
+    paths = client.get("/api/openapi.json").json()["paths"]
+    post = paths["/api/jobs"]["post"]
+    assert {"202", "400", "403", "413", "415", "422", "429"} <= set(post["responses"])
+    form = post["requestBody"]["content"]["multipart/form-data"]["schema"]["properties"]
+    assert form["file"]["format"] == "binary" and {"builtin", "years", "seed"} <= set(form)
+    assert {"404", "422"} <= set(paths["/api/year"]["get"]["responses"])
+    assert "404" in paths["/api/jobs/{job_id}"]["get"]["responses"]
+    for ops in paths.values():
+        for op in ops.values():
+            for code, answer in op["responses"].items():
+                assert answer.get("description"), code
+
+
 def test_meta_of_the_record_has_the_atop_window(client):
     meta = client.get("/api/meta", params={"source": "record"}).json()
     # ATOP 5.1 covers 1815-2018 (Leeds et al. 2002, codebook 5.1).
@@ -435,3 +450,25 @@ def test_queue_is_bounded(tmp_path):
         assert "wait" in second.json()["error"]
         assert _wait(c, first.json()["id"])["status"] == "done"
         assert c.post("/api/jobs", data={"builtin": "europe-1871", "years": "1", "seed": "3"}).status_code == 202
+
+
+@pytest.mark.parametrize(
+    "headers, words",
+    [
+        ({"Origin": "http://attacker.example"}, "origin http://attacker.example"),
+        ({"Sec-Fetch-Site": "cross-site"}, "cross-site"),
+        ({"Sec-Fetch-Site": "same-site", "Origin": "http://evil.localhost"}, "same-site"),
+        ({"Origin": "null"}, "opaque origin"),
+    ],
+)
+def test_cross_site_posts_are_refused(small_client, headers, words):
+    """A web page elsewhere cannot make the user's browser start runs (or upload a scenario) here."""
+    r = small_client.post("/api/jobs", data={"builtin": "europe-1871", "years": "2"}, headers=headers)
+    assert r.status_code == 403 and words in r.json()["error"], r.text
+    assert small_client.get("/api/health", headers=headers).status_code == 200  # reading is not refused
+
+
+def test_the_dashboard_page_itself_may_post(small_client):
+    same = {"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"}
+    r = small_client.post("/api/jobs", files={"file": ("broken.yaml", b"name: [unclosed\n")}, headers=same)
+    assert r.status_code == 422  # past the origin check, refused for its content

@@ -52,9 +52,47 @@ def _client_errors():
         raise HTTPException(422, str(e)) from e
 
 
-history_router = APIRouter(prefix="/api", tags=["sources"])
-ensemble_router = APIRouter(prefix="/api", tags=["ensembles"])
-jobs_router = APIRouter(prefix="/api", tags=["jobs"])
+def _errors(*codes: int) -> dict[int, dict]:
+    """OpenAPI ``responses`` for these error statuses: each answers ``{"error": message}``."""
+    return {c: {"description": _ERROR_MEANINGS[c], "content": {"application/json": {"schema": _ERROR_SCHEMA}}} for c in codes}
+
+
+_ERROR_SCHEMA = {"type": "object", "properties": {"error": {"type": "string", "description": "what was refused, and why"}}, "required": ["error"]}
+_ERROR_MEANINGS = {
+    400: "the Host header does not name this server (DNS-rebinding guard)",
+    403: "a state-changing request from another site (cross-site request forgery guard)",
+    404: "no such source, job, state or pair",
+    413: "the request body is over the upload limit",
+    415: "the uploaded file is not .yaml, .yml or .toml",
+    422: "a field, year or scenario is invalid (the message names it, with the file's line)",
+    429: "too many runs queued; wait for one to finish",
+}
+
+history_router = APIRouter(prefix="/api", tags=["sources"], responses=_errors(400))
+ensemble_router = APIRouter(prefix="/api", tags=["ensembles"], responses=_errors(400, 404, 422))
+jobs_router = APIRouter(prefix="/api", tags=["jobs"], responses=_errors(400))
+
+_JOB_FORM = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "builtin": {"type": "string", "description": "name of a built-in scenario (or give file)"},
+                        "file": {"type": "string", "format": "binary", "description": "a scenario file, YAML or TOML (or give builtin)"},
+                        "years": {"type": "integer", "minimum": 1, "description": "years to simulate (at most the server's limit)"},
+                        "seed": {"type": "integer", "minimum": 0, "description": "seed of the run"},
+                    },
+                }
+            },
+            "application/x-www-form-urlencoded": {
+                "schema": {"type": "object", "properties": {"builtin": {"type": "string"}, "years": {"type": "integer"}, "seed": {"type": "integer"}}}
+            },
+        },
+    }
+}
 ROUTERS = (history_router, ensemble_router, jobs_router)
 """Every router of the API, in the order the OpenAPI page lists them."""
 
@@ -79,7 +117,7 @@ def sources(request: Request) -> dict:
     }
 
 
-@history_router.get("/meta", summary="Window, states and notes of a source")
+@history_router.get("/meta", summary="Window, states and notes of a source", responses=_errors(404, 422))
 def meta(request: Request, source: Source) -> dict:
     """The source's window, its states (for the state chooser), data notes and unit of military expenditure;
     for an ensemble, its runs and scenario."""
@@ -89,7 +127,7 @@ def meta(request: Request, source: Source) -> dict:
     return registry.view(source).meta()
 
 
-@history_router.get("/year", summary="A year's network, blocs, map and agreements in force")
+@history_router.get("/year", summary="A year's network, blocs, map and agreements in force", responses=_errors(404, 422))
 def year(
     request: Request,
     source: Source,
@@ -102,20 +140,20 @@ def year(
         return request.app.state.registry.view(source).year(year, kinds)
 
 
-@history_router.get("/series", summary="Agreements by kind and military spending by year")
+@history_router.get("/series", summary="Agreements by kind and military spending by year", responses=_errors(404, 422))
 def series(request: Request, source: Source) -> dict:
     """Year-by-year series of a history: agreements in force by kind and the major powers' military expenditure."""
     return request.app.state.registry.view(source).series()
 
 
-@history_router.get("/polarity", summary="Poles, cluster poles and CON by year")
+@history_router.get("/polarity", summary="Poles, cluster poles and CON by year", responses=_errors(404, 422))
 def polarity_series(request: Request, source: Source) -> dict:
     """Polarity of the defence-pact network by year: poles, cluster poles (Wayman 1984) and CON (Ray & Singer
     1973). Slower than the other routes (seconds for the record); cached once computed."""
     return request.app.state.registry.view(source).polarity_series()
 
 
-@history_router.get("/state", summary="One state in a year")
+@history_router.get("/state", summary="One state in a year", responses=_errors(404, 422))
 def state(request: Request, source: Source, ccode: CowCode, year: Year) -> dict:
     """One state in a year: its partners, its bloc, the agreements it belongs to and its history of membership."""
     with _client_errors():
@@ -150,7 +188,7 @@ def list_jobs(request: Request) -> dict:
     return {"jobs": [j.public() for j in request.app.state.jobs.jobs()]}
 
 
-@jobs_router.get("/jobs/{job_id}", summary="Progress of a run")
+@jobs_router.get("/jobs/{job_id}", summary="Progress of a run", responses=_errors(404))
 def job(request: Request, job_id: str) -> dict:
     """The progress of a run; when it is done, ``source_id`` names its history among the sources."""
     try:
@@ -159,7 +197,7 @@ def job(request: Request, job_id: str) -> dict:
         raise HTTPException(404, str(e)) from e
 
 
-@jobs_router.post("/jobs", status_code=202, summary="Run a scenario")
+@jobs_router.post("/jobs", status_code=202, summary="Run a scenario", responses=_errors(403, 413, 415, 422, 429), openapi_extra=_JOB_FORM)
 async def submit(request: Request) -> dict:
     """Run a built-in scenario (form field ``builtin``) or an uploaded scenario file (``file``, YAML or TOML) for
     ``years`` years with ``seed``, in the background; answers the job (202) to follow at ``/api/jobs/{id}``."""

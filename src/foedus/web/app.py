@@ -151,6 +151,33 @@ def _error_as_json(status: int):
     return handler
 
 
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def cross_site_refusal(method: str, headers) -> str:
+    """Why a state-changing request must be refused as coming from another site ("" if it may pass).
+
+    A web page on any site can make the user's browser post a form to the dashboard (cross-site
+    request forgery): such requests carry ``Sec-Fetch-Site: cross-site`` (or ``same-site``) in
+    current browsers, and an ``Origin`` naming the other site in all of them. The dashboard's own
+    page sends ``same-origin`` and its own origin; programs that are not browsers (curl, scripts)
+    send neither and pass, since no web page can make them send anything.
+    """
+    if method.upper() in _SAFE_METHODS:
+        return ""
+    site = headers.get("sec-fetch-site", "").lower()
+    if site and site not in ("same-origin", "none"):
+        return f"cross-site request refused ({site}): runs are started from the dashboard's own page"
+    origin = headers.get("origin", "")
+    if origin and origin != "null":
+        netloc = origin.split("://", 1)[-1].rstrip("/").lower()
+        if netloc != headers.get("host", "").lower():
+            return f"cross-site request refused (origin {origin}): runs are started from the dashboard's own page"
+    elif origin == "null":
+        return "cross-site request refused (opaque origin): runs are started from the dashboard's own page"
+    return ""
+
+
 def create_app(
     *,
     record: History | Callable[[], History] | None = None,
@@ -207,6 +234,9 @@ def create_app(
             name = host.rsplit(":", 1)[0] if host.count(":") == 1 or host.startswith("[") else host
             if name.strip("[]").lower() not in hosts:
                 return JSONResponse({"error": f"host {host!r} is not served here; open the dashboard at 127.0.0.1 or localhost"}, status_code=400)
+        refused = cross_site_refusal(request.method, request.headers)
+        if refused:
+            return JSONResponse({"error": refused}, status_code=403)
         response = await call_next(request)
         for k, v in _SECURITY_HEADERS.items():
             response.headers.setdefault(k, v)
