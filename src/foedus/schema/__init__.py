@@ -202,6 +202,16 @@ def _exit_before_entry(df: pd.DataFrame, start: str, end: str) -> pd.Series:
     return e.notna() & (e < df[start])
 
 
+YEAR_MIN, YEAR_MAX = 1000, 9999
+"""Bounds of every year column: a four-digit calendar year (the record spans 1815-2018; a
+simulation may run up to its scenario's horizon). A year outside is a corrupt or mistyped file."""
+
+
+def _year(name: str, nullable: bool = False, doc: str = "") -> Column:
+    """A year column, bounded by :data:`YEAR_MIN` and :data:`YEAR_MAX`."""
+    return Column(name, "int", nullable=nullable, doc=doc, minimum=YEAR_MIN, maximum=YEAR_MAX)
+
+
 def _date_columns(prefix: str, open_doc: str | None = None) -> tuple[Column, Column, Column]:
     """``{prefix}_year``, ``_month`` (1-12) and ``_day`` (1-31); month and day may be unknown (<NA>).
 
@@ -209,7 +219,7 @@ def _date_columns(prefix: str, open_doc: str | None = None) -> tuple[Column, Col
     which ``open_doc`` explains.
     """
     return (
-        Column(f"{prefix}_year", "int", nullable=open_doc is not None, doc=open_doc or ""),
+        _year(f"{prefix}_year", nullable=open_doc is not None, doc=open_doc or ""),
         Column(f"{prefix}_month", "int", nullable=True, minimum=1, maximum=12),
         Column(f"{prefix}_day", "int", nullable=True, minimum=1, maximum=31),
     )
@@ -221,8 +231,8 @@ STATES = TableSpec(
         Column("ccode", "int", doc="COW state code", minimum=1),
         Column("abb", "str", doc="COW three-letter abbreviation"),
         Column("name", "str", doc="state name"),
-        Column("start_year", "int", doc="first year in the system"),
-        Column("end_year", "int", nullable=True, doc="last year in the system; <NA> = still a member"),
+        _year("start_year", doc="first year in the system"),
+        _year("end_year", nullable=True, doc="last year in the system; <NA> = still a member"),
         Column("end_month", "int", nullable=True, optional=True, minimum=1, maximum=12, doc="month the spell ended (COW); <NA> while open"),
         Column("end_day", "int", nullable=True, optional=True, minimum=1, maximum=31, doc="day the spell ended (COW); <NA> while open"),
     ),
@@ -234,7 +244,7 @@ STATE_YEARS = TableSpec(
     "state_years",
     (
         Column("ccode", "int", doc="COW state code", minimum=1),
-        Column("year", "int"),
+        _year("year"),
         Column(
             "milex", "float", nullable=True, minimum=0,
             doc="military expenditure, thousands per year (record: GBP to 1913, current USD after; a run: its scenario's dollars, HistoryMeta.milex_money)",
@@ -262,7 +272,7 @@ AGREEMENTS = TableSpec(
         Column("name", "str", nullable=True),
         *_date_columns("start"),
         *_date_columns("end", "<NA> = in force when the record ends (right-censored)"),
-        Column("observed_until", "int", doc="last year the record observes; censoring year for those in force"),
+        _year("observed_until", doc="last year the record observes; censoring year for those in force"),
         *(Column(o, "bool") for o in OBLIGATIONS),
         Column("conditional", "bool", doc="ATOP conditio: obligations conditional on circumstances"),
         Column("bilateral", "bool"),
@@ -307,7 +317,7 @@ DYAD_YEARS = TableSpec(
     (
         Column("ccode1", "int", minimum=1),
         Column("ccode2", "int", minimum=1),
-        Column("year", "int"),
+        _year("year"),
         *(Column(o, "bool") for o in OBLIGATIONS),
     ),
     key=("ccode1", "ccode2", "year"),
@@ -317,7 +327,7 @@ DYAD_YEARS = TableSpec(
 EVENTS = TableSpec(
     "events",
     (
-        Column("year", "int"),
+        _year("year"),
         Column("kind", "str", choices=EVENT_KINDS),
         Column("agreement_id", "int", nullable=True),
         Column("ccode", "int", nullable=True),
