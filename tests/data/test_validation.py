@@ -27,6 +27,7 @@ CASES = [
     ("states_exit_before_entry.csv", read_states, 3, "end_year", "end_year before start_year"),
     ("states_year_out_of_range.csv", read_states, 3, "start_year", "above 9999"),
     ("atop5_1a_year_out_of_range.csv", read_atop_alliances, 3, "start_year", "below 1000"),
+    ("states_truncated.csv", read_states, 3, None, "cut short"),
     ("contdir_wrong_type.csv", read_contiguity, 3, "conttype", "not a number: 'water'"),
     ("cow_contdir_unknown_ccode.csv", lambda p: read_contiguity(p, KNOWN), 5, "ccode1", "unknown state code 998"),
     ("cow_capitals_bad_date.csv", read_capitals, 3, "stdate", "not a date"),

@@ -19,7 +19,8 @@ def read_csv(path: Path, required: list[str], **kw) -> pd.DataFrame:
     """
     path = Path(path)
     if not path.is_file():
-        raise SchemaError(str(path), "file not found")
+        raise SchemaError(str(path), "not a regular file" if path.exists() else "file not found")
+    _check_not_truncated(path)
     try:
         df = pd.read_csv(path, low_memory=False, **kw)
     except (pd.errors.ParserError, UnicodeDecodeError, EOFError, OSError) as e:
@@ -31,6 +32,27 @@ def read_csv(path: Path, required: list[str], **kw) -> pd.DataFrame:
     if missing:
         raise SchemaError(str(path), f"missing column(s): {', '.join(missing)}", column=missing[0])
     return df
+
+
+def _check_not_truncated(path: Path) -> None:
+    """Refuse a plain CSV whose last line has no line end: a download or copy cut mid-row.
+
+    Every file the publishers distribute ends its last row with a line end; a file cut short
+    would otherwise read as valid, its last figure shortened (a milex of 522461 read as 52246).
+    A gzipped file cut short fails to decompress instead.
+    """
+    if path.suffix.lower() == ".gz":
+        return
+    with open(path, "rb") as f:
+        f.seek(0, 2)
+        if f.tell() == 0:
+            return  # empty: reported as such by the reader
+        f.seek(-1, 2)
+        last = f.read(1)
+    if last not in (b"\n", b"\r"):
+        with open(path, "rb") as f:
+            lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b"")) + 1
+        raise SchemaError(str(path), "the last line has no line end: the file looks cut short (download or copy it again)", row=lines)
 
 
 def zero_to_na(s: pd.Series) -> pd.Series:
