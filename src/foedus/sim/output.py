@@ -22,7 +22,7 @@ from typing import Callable
 import orjson
 import pandas as pd
 
-from foedus.data.runs import write_history_dir
+from foedus.data.runs import read_history_dir, write_history_dir
 from foedus.schema import History
 from foedus.sim.engine import CHECKPOINT, Simulation
 from foedus.sim.scenario import Scenario
@@ -50,10 +50,8 @@ def write_events_jsonl(history: History, path: Path | str) -> Path:
     return path
 
 
-def _write(sim: Simulation, out: Path, target_years: int, complete: bool) -> History:
-    history = sim.history()
-    write_history_dir(history, out)
-    write_events_jsonl(history, out / "events.jsonl")
+def _write_run_file(sim: Simulation, out: Path, target_years: int, complete: bool) -> None:
+    """``run.json``: the run's scenario, seed, horizon and progress (atomic)."""
     meta = {
         "scenario": sim.scenario.name,
         "seed": sim.seed,
@@ -65,7 +63,26 @@ def _write(sim: Simulation, out: Path, target_years: int, complete: bool) -> His
     tmp = out / (RUN_FILE + ".tmp")
     tmp.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n")
     os.replace(tmp, out / RUN_FILE)
+
+
+def _write(sim: Simulation, out: Path, target_years: int, complete: bool) -> History:
+    history = sim.history()
+    write_history_dir(history, out)
+    write_events_jsonl(history, out / "events.jsonl")
+    _write_run_file(sim, out, target_years, complete)
     return history
+
+
+def _run_file(out: Path) -> dict:
+    path = out / RUN_FILE
+    return json.loads(path.read_text()) if path.is_file() else {}
+
+
+def _remove_temporary(out: Path) -> None:
+    """Remove what a killed write left half-done (``*.tmp``; the real files are replaced atomically)."""
+    if out.is_dir():
+        for p in out.glob("*.tmp"):
+            p.unlink(missing_ok=True)
 
 
 def simulate_to_dir(
@@ -81,10 +98,16 @@ def simulate_to_dir(
 ) -> History:
     """Run ``scenario`` for ``years`` and write its history to folder ``out``.
 
+    A run killed at any moment and resumed (``resume=True``) writes the same bytes as one
+    never interrupted: ``run.json`` records the horizon before the first year, the run is saved
+    before its first year and every ``checkpoint_every`` years (atomically), and a resume
+    removes what a killed write left half-done. Resuming a complete run returns its history;
+    resuming where no year was saved yet starts the run over (the scenario must then be given).
+
     Parameters
     ----------
     scenario : Scenario or None
-        The scenario (may be None with ``resume``: the checkpoint has it).
+        The scenario (may be None with ``resume`` when a checkpoint exists: it holds the scenario).
     out : path
         Output folder (created if needed).
     years, seed : int, optional
@@ -101,28 +124,45 @@ def simulate_to_dir(
     Raises
     ------
     ValueError
-        ``resume`` without an unfinished run in ``out``, or a seed/scenario that differs from it.
+        ``resume`` with nothing to resume and no scenario, or a seed/scenario that differs from
+        the interrupted run's.
     """
     out = Path(out)
     ckpt = out / CHECKPOINT
     if resume:
-        if not ckpt.is_file():
-            raise ValueError(f"{out}: no unfinished run to resume (no {CHECKPOINT})")
-        sim = Simulation.load(ckpt)
-        meta = json.loads((out / RUN_FILE).read_text()) if (out / RUN_FILE).is_file() else {}
-        if scenario is not None and scenario.name != sim.scenario.name:
-            raise ValueError(f"{out}: the unfinished run is of scenario {sim.scenario.name!r}, not {scenario.name!r}")
-        if seed is not None and seed != sim.seed:
-            raise ValueError(f"{out}: the unfinished run has seed {sim.seed}, not {seed}")
-        target = int(years if years is not None else meta.get("years", sim.scenario.years))
-    else:
+        _remove_temporary(out)
+        meta = _run_file(out)
+        if not ckpt.is_file() and meta.get("complete"):
+            return read_history_dir(out)
+        if ckpt.is_file():
+            sim = Simulation.load(ckpt)
+            if scenario is not None and scenario.name != sim.scenario.name:
+                raise ValueError(f"{out}: the unfinished run is of scenario {sim.scenario.name!r}, not {scenario.name!r}")
+            if seed is not None and seed != sim.seed:
+                raise ValueError(f"{out}: the unfinished run has seed {sim.seed}, not {seed}")
+            target = int(years if years is not None else meta.get("years", sim.scenario.years))
+            return _simulate(sim, out, target, checkpoint_every, on_year, on_start)
         if scenario is None:
-            raise ValueError("a scenario is needed unless resuming")
-        sim = Simulation(scenario, rng=scenario.seed if seed is None else seed)
-        target = int(years if years is not None else scenario.years)
+            raise ValueError(f"{out}: no unfinished run to resume (no {CHECKPOINT}); give the scenario to run it from the start")
+        if years is None and meta.get("scenario") == scenario.name and "years" in meta:
+            years = int(meta["years"])
+    if scenario is None:
+        raise ValueError("a scenario is needed unless resuming")
+    sim = Simulation(scenario, rng=scenario.seed if seed is None else seed)
+    target = int(years if years is not None else scenario.years)
     if target < 1:
         raise ValueError(f"years must be at least 1, got {target}")
     out.mkdir(parents=True, exist_ok=True)
+    _write_run_file(sim, out, target, complete=False)  # the horizon first, then the state it belongs to
+    sim.save(ckpt)
+    return _simulate(sim, out, target, checkpoint_every, on_year, on_start)
+
+
+def _simulate(sim: Simulation, out: Path, target: int, checkpoint_every: int, on_year, on_start) -> History:
+    """Run ``sim`` to ``target`` years with its checkpoints, write the result, drop the checkpoint."""
+    if target < 1:
+        raise ValueError(f"years must be at least 1, got {target}")
+    ckpt = out / CHECKPOINT
     if on_start is not None:
         on_start(sim, target)
     while sim.years_done < target:
@@ -131,6 +171,5 @@ def simulate_to_dir(
             sim.save(ckpt)
             _write(sim, out, target, complete=False)
     history = _write(sim, out, target, complete=True)
-    if ckpt.exists():
-        ckpt.unlink()
+    ckpt.unlink(missing_ok=True)
     return history
