@@ -141,3 +141,26 @@ def test_not_a_store(tmp_path):
 def test_import_of_a_missing_folder(tmp_path):
     with pytest.raises(SchemaError, match="not a folder"):
         import_dir(tmp_path / "nowhere", tmp_path / "s.duckdb")
+
+
+def test_an_import_removes_what_a_killed_import_left(mini_dir, tmp_path):
+    """A killed import leaves its temporary database (named by its process id); the next import removes it,
+    but not that of an import still running."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "s.duckdb"
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout.strip()
+    stale = tmp_path / f".s.duckdb.{gone}.tmp"
+    stale.write_bytes(b"half an import")
+    (tmp_path / f".s.duckdb.{gone}.tmp.wal").write_bytes(b"")
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        running = tmp_path / f".s.duckdb.{live.pid}.tmp"
+        running.write_bytes(b"an import in progress")
+        import_dir(mini_dir, db)
+        assert not stale.exists() and not (tmp_path / f".s.duckdb.{gone}.tmp.wal").exists()
+        assert running.exists()
+    finally:
+        live.kill()
+        live.wait()

@@ -110,6 +110,7 @@ def write_store(history: History, db_path: Path | str | None = None, files: dict
     tables = _tables(history)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
+    _remove_stale_imports(db_path)
     _remove(tmp)
     meta = {
         "format": STORE_FORMAT,
@@ -151,6 +152,29 @@ def write_store(history: History, db_path: Path | str | None = None, files: dict
     finally:
         _remove(tmp)
     return db_path
+
+
+def _remove_stale_imports(db_path: Path) -> None:
+    """Remove the temporary databases of imports into ``db_path`` whose process is gone (killed).
+
+    Each import builds ``.NAME.PID.tmp`` beside the store and moves it into place at the end; a
+    killed import leaves its file behind. An import still running (its process alive) is left
+    alone.
+    """
+    for p in db_path.parent.glob(f".{db_path.name}.*.tmp"):
+        pid = p.name[len(db_path.name) + 2 : -len(".tmp")]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            _remove(p)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's live process
+        return True
+    return True
 
 
 def _remove(path: Path) -> None:
