@@ -15,7 +15,6 @@ from foedus.cli import theory as theory_cli
 from foedus.cli import ensemble as ensemble_cli
 from foedus.cli import simulate as simulate_cli
 from foedus.cli import web as web_cli
-from foedus.report.format import number
 
 app = typer.Typer(
     name="foedus",
@@ -181,6 +180,8 @@ def _print_reference(console, history, result: dict, scenario: str, seed: int) -
 def _print_ensemble(console, h: dict) -> None:
     """Print the ensemble's headline (summary.json's "ensemble") as two tables."""
     from rich.table import Table
+
+    from foedus.report.format import number
 
     lo, hi = h["band"]
     t = Table(

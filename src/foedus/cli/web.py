@@ -13,7 +13,6 @@ from typing import Optional
 import typer
 
 from foedus.cli._common import fail
-from foedus.schema import SchemaError
 
 _SERVE_HELP = (
     "Start the web dashboard: choose the historical record, a simulated run or an ensemble; move through the years "
@@ -93,6 +92,6 @@ def register(app: typer.Typer) -> None:
             fail(f"{out}: the report is an HTML file; name it .html")
         try:
             kind, path = write_report(source, out, data_dir=data, db=db)
-        except (SchemaError, ValueError, FileNotFoundError, RuntimeError, OSError) as e:
+        except (ValueError, FileNotFoundError, RuntimeError, OSError) as e:
             fail(str(e))
         typer.echo(f"wrote the {kind} report to {path}")
