@@ -80,3 +80,10 @@ def test_help_and_argument_errors_import_nothing_heavy(args):
 def test_the_program_with_only_help_imports_neither_pydantic_nor_numpy():
     assert imported_after(run_program("--help")) == []
 
+
+def test_a_small_exact_landscape_needs_numpy_only(tmp_path):
+    """``foedus landscape --method exact`` on a few actors: timed whole against its R peer (benchmarks/landscape_vs_r.py)."""
+    code = run_program(
+        "landscape", str(FIX / "actors.csv"), str(FIX / "propensities.csv"), "--method", "exact", "--json",
+    )
+    assert [m for m in imported_after(code) if m in HEAVY] == []
