@@ -1,7 +1,5 @@
 """`foedus data ...` commands: import the historical record into the local store, and inspect it."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -42,7 +40,7 @@ def _short(path: str, data_dir: str) -> str:
         return path
 
 
-def _summary(info: StoreInfo, title: str) -> Table:
+def _summary(info: "StoreInfo", title: str) -> "Table":
     from rich.table import Table
 
     table = Table(title=title, title_justify="left")

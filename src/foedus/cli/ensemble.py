@@ -13,8 +13,6 @@ Commands (added to the main program by :func:`register`):
   lead to the outcome (PRIM).
 """
 
-from __future__ import annotations
-
 import inspect
 import json
 from pathlib import Path
@@ -323,7 +321,7 @@ def _summary_report(folder: Path, manifest: dict, table, align, gp_milex, pairs:
     rep.write_html(folder / "ensemble.html", [section], title=f"foedus ensemble {m['scenario']}")
 
 
-def _print_summary(console: Console, manifest: dict, table, gp_milex, align, pairs: dict, pair_title: str) -> None:
+def _print_summary(console: "Console", manifest: dict, table, gp_milex, align, pairs: dict, pair_title: str) -> None:
     """The terminal form of ``foedus ensemble summary``: a few milestone years of every table."""
     from rich.table import Table
 
@@ -355,7 +353,7 @@ def _print_summary(console: Console, manifest: dict, table, gp_milex, align, pai
     _print_pairs(console, pairs, pair_title, years)
 
 
-def _print_alignments(console: Console, align, years: list[int]) -> None:
+def _print_alignments(console: "Console", align, years: list[int]) -> None:
     """Each great power's most frequent alignment in the milestone years, then all its alignments in the last year."""
     from rich.table import Table
 
@@ -380,7 +378,7 @@ def _print_alignments(console: Console, align, years: list[int]) -> None:
     console.print(ta)
 
 
-def _print_pairs(console: Console, pairs: dict, pair_title: str, years: list[int]) -> None:
+def _print_pairs(console: "Console", pairs: dict, pair_title: str, years: list[int]) -> None:
     """Per pair, the probability of an alliance in the milestone years."""
     from rich.table import Table
 

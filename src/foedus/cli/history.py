@@ -5,8 +5,6 @@ Presentation only: the measures live in :mod:`foedus.analysis` and the report in
 :mod:`foedus.cli.similarity`.)
 """
 
-from __future__ import annotations
-
 import json
 from pathlib import Path
 from typing import Annotated, Optional

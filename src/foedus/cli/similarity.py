@@ -3,8 +3,6 @@
 Presentation only: the measures live in :mod:`foedus.analysis.similarity`.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import List, Optional
 

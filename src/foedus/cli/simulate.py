@@ -1,7 +1,5 @@
 """`foedus simulate`, `foedus validate` and `foedus scenario ...`: run the simulator (presentation only)."""
 
-from __future__ import annotations
-
 import json
 from pathlib import Path
 from typing import Annotated, Optional

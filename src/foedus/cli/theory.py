@@ -4,8 +4,6 @@ Presentation only: files are read by :mod:`foedus.cli.theory_io`, the models liv
 :mod:`foedus.theory.landscape` and :mod:`foedus.theory.balance`.
 """
 
-from __future__ import annotations
-
 import json
 from enum import Enum
 from pathlib import Path
@@ -43,7 +41,7 @@ SeedOpt = Annotated[int, typer.Option(help="Random seed for the heuristic search
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON instead of tables.")]
 
 
-def _camp_lists(names: list[str], camps: np.ndarray) -> list[list[str]]:
+def _camp_lists(names: list[str], camps: "np.ndarray") -> list[list[str]]:
     """Two lists of names; the camp holding the first actor comes first."""
     first = camps[0]
     return [[n for n, c in zip(names, camps) if c == first], [n for n, c in zip(names, camps) if c != first]]

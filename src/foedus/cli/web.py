@@ -4,8 +4,6 @@ Presentation only: the dashboard is :mod:`foedus.web`, the reports :mod:`foedus.
 Registered on the main program by :func:`register`.
 """
 
-from __future__ import annotations
-
 import socket
 from pathlib import Path
 from typing import Optional
