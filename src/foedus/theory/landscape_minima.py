@@ -119,7 +119,9 @@ def _enumerate_numpy(A: np.ndarray, s: np.ndarray, tol: float, energy_rule: bool
     low = np.arange(1 << c, dtype=np.int64)
     sigma = np.ones((low.size, n))
     sigma[:, 1:c + 1] -= 2.0 * ((low[:, None] >> np.arange(c, dtype=np.int64)) & 1)
-    h_low = sigma[:, :c + 1] @ A[:, :c + 1].T
+    # einsum, not BLAS: at this size OpenBLAS would start its threads, whose spinning costs a
+    # short process more than the products (twice the wall time on a busy two-core machine)
+    h_low = np.einsum("kj,ij->ki", sigma[:, :c + 1], A[:, :c + 1])
     total_w = float((s[:, None] * A).sum())
     E = np.empty(total)
     stable = np.empty(total, dtype=bool)
@@ -129,7 +131,7 @@ def _enumerate_numpy(A: np.ndarray, s: np.ndarray, tol: float, energy_rule: bool
         sigma_high = 1.0 - 2.0 * ((block >> np.arange(n - 1 - c)) & 1)
         sigma[:, c + 1:] = sigma_high
         sh = sigma * (h_low + A[:, c + 1:] @ sigma_high)
-        E[lo:lo + low.size] = 0.5 * (total_w - sh @ s)
+        E[lo:lo + low.size] = 0.5 * (total_w - np.einsum("ki,i->k", sh, s))
         stable[lo:lo + low.size] = (sh >= -tol).all(axis=1)
         if want_next:
             nxt[lo:lo + low.size] = _next_alignment(lo + low, -sh, s, tol, energy_rule, total - 1)
