@@ -111,7 +111,8 @@ def info_cmd(db: DbOption = None) -> None:
     except (ValueError, OSError, duckdb.Error) as e:
         fail(e)
     console = Console()
-    console.print(f"Store: {info.path} ({info.size_bytes / 1e6:.1f} MB, format {info.format})")
-    console.print(f"Imported: {info.imported_at} by foedus {info.foedus_version}, from {info.data_dir}")
+    # soft_wrap: a long path stays whole (rich would break it at the console's width), so it can be copied
+    console.print(f"Store: {info.path} ({info.size_bytes / 1e6:.1f} MB, format {info.format})", soft_wrap=True)
+    console.print(f"Imported: {info.imported_at} by foedus {info.foedus_version}, from {info.data_dir}", soft_wrap=True)
     console.print(f"Observation window: {info.first_year}-{info.last_year}")
     console.print(_summary(info, "Tables"))
