@@ -12,7 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from foedus.theory.landscape import is_local_minimum, landscape_energy, random_landscape
-from foedus.theory.landscape_minima import EXACT_MAX_ACTORS, landscape_exact, landscape_heuristic, landscape_search
+from foedus.theory.landscape_minima import (
+    EXACT_MAX_ACTORS,
+    MAX_STORED_MINIMA,
+    NUMPY_EXACT_MAX_ACTORS,
+    landscape_exact,
+    landscape_heuristic,
+    landscape_search,
+)
 
 from ._naive_landscape import canon, integer_landscapes, naive_all_alignments, naive_descend, naive_landscape
 
@@ -35,12 +42,12 @@ def test_two_hostile_blocs_analytic_minimum():
     assert res.proven_optimal and res.method == "exact"
 
 
-@given(integer_landscapes(min_n=2, max_n=7), st.sampled_from(["frustration", "energy"]))
-@settings(max_examples=40, deadline=None)
-def test_exact_search_matches_naive_enumeration(inst, rule):
+@given(integer_landscapes(min_n=2, max_n=7), st.sampled_from(["frustration", "energy"]), st.booleans())
+@settings(max_examples=60, deadline=None)
+def test_exact_search_matches_naive_enumeration(inst, rule, compiled):
     s, P = inst
     X, E, local = naive_landscape(s, P)
-    res = landscape_exact(s, P, rule=rule)
+    res = landscape_exact(s, P, rule=rule, compiled=compiled)
     assert res.global_minimum.energy == pytest.approx(E.min())
     found = {canon(m.camps): m for m in res.local_minima}
     expected = {canon(x) for x in X[local]}
@@ -71,12 +78,71 @@ def test_exact_search_matches_naive_on_random_real_instances(seed):
     assert canon(res.local_minima[0].camps) == canon(res.global_minimum.camps)
 
 
-def test_degenerate_landscape_counts_every_minimum_but_stores_the_cap():
+@pytest.mark.parametrize("compiled", [False, True])
+def test_degenerate_landscape_counts_every_minimum_but_stores_the_cap(compiled):
     # zero propensities: nobody can lower its frustration, every alignment is a local minimum
-    res = landscape_exact(np.ones(8), np.zeros((8, 8)), max_minima=10)
+    res = landscape_exact(np.ones(8), np.zeros((8, 8)), max_minima=10, compiled=compiled)
     assert res.n_local_minima == 2**7
     assert len(res.local_minima) == 10
     assert any("local minima exist" in note for note in res.notes)
+
+
+# ---------------------------------------------------------------------------------------------
+# The NumPy enumeration (small landscapes, no numba to load) against the compiled one
+# ---------------------------------------------------------------------------------------------
+
+
+def rated_landscape(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Integer strengths 1..100 and ratings 1..5 about a midpoint of 3, as benchmarks/landscape_vs_r.py draws them.
+
+    Exact arithmetic and many ties, in energies and in the dynamics' choice of mover.
+    """
+    rng = np.random.default_rng([seed, n])
+    upper = np.triu(rng.integers(1, 6, size=(n, n)), 1)
+    P = (upper + upper.T) - 3.0
+    np.fill_diagonal(P, 0.0)
+    return rng.integers(1, 101, size=n).astype(float), P
+
+
+def assert_same_search(a, b) -> None:
+    """Two results of landscape_exact are the same: global minimum, every local minimum in order, basins."""
+    assert canon(a.global_minimum.camps) == canon(b.global_minimum.camps)
+    assert a.global_minimum.energy == b.global_minimum.energy
+    assert a.n_local_minima == b.n_local_minima
+    assert [canon(m.camps) for m in a.local_minima] == [canon(m.camps) for m in b.local_minima]
+    assert [m.energy for m in a.local_minima] == [m.energy for m in b.local_minima]
+    assert [m.basin_size for m in a.local_minima] == [m.basin_size for m in b.local_minima]
+    assert a.notes == b.notes
+
+
+@pytest.mark.parametrize("rule", ["frustration", "energy"])
+@pytest.mark.parametrize("kind", ["real", "rated"])
+@pytest.mark.parametrize("n", [2, 3, 5, 9, 13, 14, 17, 18])
+def test_numpy_enumeration_finds_what_the_compiled_one_finds(n, kind, rule):
+    # 17 and 18 actors span several NumPy blocks of 2**15 alignments
+    for seed in range(3):
+        s, P = random_landscape(n, seed=seed) if kind == "real" else rated_landscape(n, seed)
+        for cap in (MAX_STORED_MINIMA, 3):
+            assert_same_search(
+                landscape_exact(s, P, rule=rule, max_minima=cap, compiled=False),
+                landscape_exact(s, P, rule=rule, max_minima=cap, compiled=True),
+            )
+
+
+@given(integer_landscapes(min_n=2, max_n=9), st.sampled_from(["frustration", "energy"]))
+@settings(max_examples=60, deadline=None)
+def test_numpy_and_compiled_enumerations_agree_on_ties(inst, rule):
+    s, P = inst
+    assert_same_search(landscape_exact(s, P, rule=rule, compiled=False), landscape_exact(s, P, rule=rule, compiled=True))
+
+
+def test_the_default_enumeration_on_either_side_of_the_numpy_limit():
+    # the default is the NumPy path up to the limit (whose imports tests/cli/test_startup.py
+    # checks), the compiled one beyond
+    s, P = rated_landscape(NUMPY_EXACT_MAX_ACTORS, seed=0)
+    assert_same_search(landscape_exact(s, P), landscape_exact(s, P, compiled=False))
+    s, P = random_landscape(NUMPY_EXACT_MAX_ACTORS + 1, seed=0)
+    assert_same_search(landscape_exact(s, P, basins=False), landscape_exact(s, P, basins=False, compiled=True))
 
 
 def test_basins_skipped_above_the_limit_and_said_so():

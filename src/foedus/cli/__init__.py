@@ -1,6 +1,11 @@
-"""The ``foedus`` command-line program (typer + rich). Presentation only: no model logic here."""
+"""The ``foedus`` command-line program (typer + rich). Presentation only: no model logic here.
 
-from __future__ import annotations
+Start-up is part of every command's time (issue 16; ``benchmarks/startup.py``): the command
+modules import heavy libraries (pandas, SciPy, numba, DuckDB, Dask, rich tables) inside the
+commands that use them, never at module level (``tests/cli/test_startup.py`` checks), and they
+do not use ``from __future__ import annotations``: typer reads every command's signature at each
+start, and a string annotation costs it a compile (about 25 ms over the whole program).
+"""
 
 from pathlib import Path
 from typing import Optional
@@ -15,7 +20,6 @@ from foedus.cli import theory as theory_cli
 from foedus.cli import ensemble as ensemble_cli
 from foedus.cli import simulate as simulate_cli
 from foedus.cli import web as web_cli
-from foedus.report.format import number
 
 app = typer.Typer(
     name="foedus",
@@ -181,6 +185,8 @@ def _print_reference(console, history, result: dict, scenario: str, seed: int) -
 def _print_ensemble(console, h: dict) -> None:
     """Print the ensemble's headline (summary.json's "ensemble") as two tables."""
     from rich.table import Table
+
+    from foedus.report.format import number
 
     lo, hi = h["band"]
     t = Table(

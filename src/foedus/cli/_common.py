@@ -13,6 +13,9 @@ def fail(error: Exception | str) -> NoReturn:
     Code 2 is the program's answer to a bad request (an unknown scenario, a missing file, a
     malformed option value): the message says what to change. A test or a script can tell it
     from success (0) and from an interruption (130).
+
+    Commands catch :class:`foedus.schema.SchemaError` as the ``ValueError`` it is, so that
+    importing them (``foedus --help``) does not import pandas with :mod:`foedus.schema`.
     """
     typer.echo(f"error: {error}", err=True)
     raise typer.Exit(2)

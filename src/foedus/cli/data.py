@@ -1,18 +1,17 @@
 """`foedus data ...` commands: import the historical record into the local store, and inspect it."""
 
-from __future__ import annotations
-
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
-import duckdb
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from foedus.cli._common import fail
 from foedus.data.paths import ENV_DB, default_db_path
-from foedus.data.store import StoreInfo, import_dir, store_info
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from foedus.data.store import StoreInfo
 
 app = typer.Typer(
     help=(
@@ -41,7 +40,9 @@ def _short(path: str, data_dir: str) -> str:
         return path
 
 
-def _summary(info: StoreInfo, title: str) -> Table:
+def _summary(info: "StoreInfo", title: str) -> "Table":
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left")
     table.add_column("table")
     table.add_column("rows", justify="right")
@@ -82,6 +83,11 @@ def import_cmd(
 
     Nothing is replaced unless every file passes: on bad input the previous store stays as it was and the error names the file, line, column and reason. Importing the same files twice gives the same store.
     """
+    import duckdb
+    from rich.console import Console
+
+    from foedus.data.store import import_dir
+
     try:
         info = import_dir(data_dir, db, cow_alliances=cow_alliances)
     except (ValueError, OSError, duckdb.Error) as e:
@@ -94,13 +100,19 @@ def import_cmd(
 @app.command("info")
 def info_cmd(db: DbOption = None) -> None:
     """Show where the store is, when it was imported, from which files, and how many rows each table holds."""
+    import duckdb
+    from rich.console import Console
+
+    from foedus.data.store import store_info
+
     path = db if db is not None else default_db_path()
     try:
         info = store_info(path)
     except (ValueError, OSError, duckdb.Error) as e:
         fail(e)
     console = Console()
-    console.print(f"Store: {info.path} ({info.size_bytes / 1e6:.1f} MB, format {info.format})")
-    console.print(f"Imported: {info.imported_at} by foedus {info.foedus_version}, from {info.data_dir}")
+    # soft_wrap: a long path stays whole (rich would break it at the console's width), so it can be copied
+    console.print(f"Store: {info.path} ({info.size_bytes / 1e6:.1f} MB, format {info.format})", soft_wrap=True)
+    console.print(f"Imported: {info.imported_at} by foedus {info.foedus_version}, from {info.data_dir}", soft_wrap=True)
     console.print(f"Observation window: {info.first_year}-{info.last_year}")
     console.print(_summary(info, "Tables"))

@@ -13,16 +13,12 @@ Commands (added to the main program by :func:`register`):
   lead to the outcome (PRIM).
 """
 
-from __future__ import annotations
-
 import inspect
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from foedus.cli._common import fail, parse_pair
 from foedus.cli.ensemble_options import (
@@ -40,8 +36,9 @@ from foedus.cli.ensemble_options import (
     WorkersOpt,
     YearsOpt,
 )
-from foedus.report.format import number
-from foedus.schema import SchemaError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 ensemble_app = typer.Typer(
     help=(
@@ -52,10 +49,13 @@ ensemble_app = typer.Typer(
     invoke_without_command=True,
 )
 
-_ERRORS = (SchemaError, ValueError, OSError, RuntimeError, ImportError)
+_ERRORS = (ValueError, OSError, RuntimeError, ImportError)
+"""Errors that end a command with its message (:class:`foedus.schema.SchemaError` is a ValueError)."""
 
 
 def _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, resume, keep_histories, quiet, connect_timeout) -> None:
+    from rich.console import Console
+
     from foedus.experiments.ensemble import resume_ensemble, run_ensemble
 
     console = Console(stderr=True)
@@ -230,6 +230,8 @@ def _milestones(years, n: int = 5) -> list[int]:
 
 def _fmt(v: float) -> str:
     """An estimate of the ensemble, rounded by its size (:func:`foedus.report.format.number`)."""
+    from foedus.report.format import number
+
     return number(v, style="magnitude")
 
 
@@ -260,6 +262,8 @@ def summary(
     gp-alignments (share of runs in each alignment per year, per great power), pair-allied
     (with --pair), each as PNG and SVG, and ensemble.html with all of them.
     """
+    from rich.console import Console
+
     from foedus.analysis import ensemble as an
     from foedus.data.ensemble_store import EnsembleStore
 
@@ -317,8 +321,10 @@ def _summary_report(folder: Path, manifest: dict, table, align, gp_milex, pairs:
     rep.write_html(folder / "ensemble.html", [section], title=f"foedus ensemble {m['scenario']}")
 
 
-def _print_summary(console: Console, manifest: dict, table, gp_milex, align, pairs: dict, pair_title: str) -> None:
+def _print_summary(console: "Console", manifest: dict, table, gp_milex, align, pairs: dict, pair_title: str) -> None:
     """The terminal form of ``foedus ensemble summary``: a few milestone years of every table."""
+    from rich.table import Table
+
     lo, hi = [c for c in table.columns if c.startswith("q") and c[1:].isdigit()]
     band_txt = f"median [{lo[1:]}–{hi[1:]} % of runs]"
     years = _milestones(table["year"])
@@ -347,8 +353,10 @@ def _print_summary(console: Console, manifest: dict, table, gp_milex, align, pai
     _print_pairs(console, pairs, pair_title, years)
 
 
-def _print_alignments(console: Console, align, years: list[int]) -> None:
+def _print_alignments(console: "Console", align, years: list[int]) -> None:
     """Each great power's most frequent alignment in the milestone years, then all its alignments in the last year."""
+    from rich.table import Table
+
     if not len(align):
         return
     tt = Table(title="great-power alignments over time (most frequent alignment, share of runs; bloc named after its leader)", title_justify="left")
@@ -370,8 +378,10 @@ def _print_alignments(console: Console, align, years: list[int]) -> None:
     console.print(ta)
 
 
-def _print_pairs(console: Console, pairs: dict, pair_title: str, years: list[int]) -> None:
+def _print_pairs(console: "Console", pairs: dict, pair_title: str, years: list[int]) -> None:
     """Per pair, the probability of an alliance in the milestone years."""
+    from rich.table import Table
+
     for name, p in pairs.items():
         tp = Table(title=f"{name}: {pair_title}", title_justify="left")
         for c in ("year", "probability", "90 % interval", "runs allied"):
@@ -408,6 +418,9 @@ def compare(
     The p-value is the two-sided Mann-Whitney U test that the two ensembles' runs come from the
     same distribution in that year. Differences whose interval excludes 0 are marked with *.
     """
+    from rich.console import Console
+    from rich.table import Table
+
     from foedus.analysis import ensemble as an
     from foedus.data.ensemble_store import EnsembleStore
 
@@ -490,6 +503,9 @@ def discover(
     Needs an ensemble run with --vary. The answer is a box: a range for a few knobs inside which
     the outcome is frequent (density), holding most of the runs that reach it (coverage).
     """
+    from rich.console import Console
+    from rich.table import Table
+
     from foedus.analysis import outcomes as an
     from foedus.data.ensemble_store import EnsembleStore
     from foedus.experiments.discovery import prim_box

@@ -4,8 +4,6 @@ Each is an ``Annotated`` type for typer; :mod:`foedus.cli.ensemble` uses them in
 of :func:`foedus.cli.ensemble.run`, and copies that signature for the group's callback.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Optional
 

@@ -5,8 +5,6 @@ Presentation only: the measures live in :mod:`foedus.analysis` and the report in
 :mod:`foedus.cli.similarity`.)
 """
 
-from __future__ import annotations
-
 import json
 from pathlib import Path
 from typing import Annotated, Optional
@@ -14,8 +12,6 @@ from typing import Annotated, Optional
 import typer
 
 from foedus.cli._common import builtin_scenario_of, fail
-from foedus.report.format import number
-from foedus.schema import SchemaError
 
 app = typer.Typer(
     help="Measure the history of alliances (brief H1): formation, size, duration and survival, network, blocs and "
@@ -42,7 +38,8 @@ _METHOD_HELP = (
     "or 'components' (connected components)."
 )
 
-_ERRORS = (SchemaError, ValueError, FileNotFoundError, OSError)
+_ERRORS = (ValueError, FileNotFoundError, OSError)
+"""Errors that end a command with its message (:class:`foedus.schema.SchemaError` is a ValueError)."""
 
 
 def _history(data: Optional[Path], db: Optional[Path], run: Optional[Path]):
@@ -88,6 +85,8 @@ def summary_cmd(
         return
     from rich.console import Console
     from rich.table import Table
+
+    from foedus.report.format import number
 
     con = Console()
     t = Table(title=f"Alliances in {s['source']} ({s['first_year']}–{s['last_year']})")
@@ -209,6 +208,8 @@ def network_cmd(
     from rich.console import Console
     from rich.table import Table
 
+    from foedus.report.format import number
+
     con = Console()
     t = Table(title=f"Defence-pact blocs, {year} ({method})")
     for c in ("bloc of", "size", "major powers", "members"):
@@ -259,6 +260,8 @@ def polarity_cmd(
         fail(e)
     from rich.console import Console
     from rich.table import Table
+
+    from foedus.report.format import number
 
     short = {"states": "states", "aligned_states": "allied", "blocs": "blocs", "majors": "majors", "poles": "poles",
              "cluster_poles": "clust", "con": "CON", "effective_poles": "e.poles", "effective_blocs": "e.blocs"}

@@ -3,14 +3,10 @@
 Presentation only: the measures live in :mod:`foedus.analysis.similarity`.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import List, Optional
 
 import typer
-
-from foedus.schema import SchemaError
 
 
 def _parse_levels(text: str) -> dict[str, int]:
@@ -101,7 +97,7 @@ def similarity(
                 history, out, years=years, measures=measures, levels=lv,
                 progress=lambda y: bar.update(task, advance=1, description=str(y)),
             )
-    except (SchemaError, ValueError, FileNotFoundError, OSError) as e:
+    except (ValueError, FileNotFoundError, OSError) as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
     import pyarrow.parquet as pq

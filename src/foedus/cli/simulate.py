@@ -1,18 +1,12 @@
 """`foedus simulate`, `foedus validate` and `foedus scenario ...`: run the simulator (presentation only)."""
 
-from __future__ import annotations
-
 import json
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
-from rich.table import Table
 
 from foedus.cli._common import fail
-from foedus.schema import SchemaError
 
 scenario_app = typer.Typer(
     help="Scenarios of the simulator: list the built-in ones, show one, check a file, build one from the historical record.",
@@ -60,6 +54,10 @@ def simulate(
     other measure work on it. Each formation, accession, exit and dissolution is an event whose
     detail explains it (the motives behind it and the factors).
     """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.table import Table
+
     from foedus.sim.output import simulate_to_dir
     from foedus.sim.scenario import Scenario
 
@@ -88,7 +86,7 @@ def simulate(
 
         with progress:
             history = simulate_to_dir(sc, out, years=years, seed=seed, checkpoint_every=checkpoint_every, resume=resume, on_year=on_year, on_start=on_start)
-    except (SchemaError, ValueError, OSError) as e:
+    except (ValueError, OSError) as e:
         fail(e)
         return
     if not quiet:
@@ -120,11 +118,14 @@ def validate(
     An infinite Kaplan-Meier median (survival above one half throughout) shows as "> L", L the
     longest duration observed. Needs the records (FOEDUS_DATA_DIR or ../shared/data).
     """
+    from rich.console import Console
+    from rich.table import Table
+
     from foedus.experiments.validation import validate as run_validation
 
     try:
         facts = run_validation(seeds=tuple(range(first_seed, first_seed + seeds)))
-    except (SchemaError, ValueError, OSError) as e:
+    except (ValueError, OSError) as e:
         fail(e)
         return
     if as_json:
@@ -157,6 +158,10 @@ def validate(
 @scenario_app.command("list")
 def scenario_list() -> None:
     """List the built-in scenarios with their start year, horizon and number of states."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from foedus.schema import SchemaError
     from foedus.sim.scenario import Scenario, builtin_names
 
     table = Table(title="Built-in scenarios", title_justify="left")
@@ -177,11 +182,14 @@ def scenario_show(
     as_yaml: Annotated[bool, typer.Option("--yaml", help="Print the whole scenario as YAML.")] = False,
 ) -> None:
     """Show a scenario: its actors, agreements in force, trend drivers and scheduled shocks."""
+    from rich.console import Console
+    from rich.table import Table
+
     from foedus.sim.scenario import Scenario
 
     try:
         sc = Scenario.load(name)
-    except (SchemaError, ValueError, OSError) as e:
+    except (ValueError, OSError) as e:
         fail(e)
         return
     if as_yaml:
@@ -214,7 +222,7 @@ def scenario_check(path: Annotated[Path, typer.Argument(help="A scenario file (.
 
     try:
         sc = Scenario.from_file(path)
-    except (SchemaError, ValueError, OSError) as e:
+    except (ValueError, OSError) as e:
         fail(e)
         return
     typer.echo(f"{path}: valid scenario '{sc.name}' ({len(sc.actors)} states, {len(sc.agreements)} agreements, {len(sc.shocks)} shocks)")
@@ -256,7 +264,7 @@ def scenario_build(
             sc = scenario_from_record(year, top_n=top_n, ccodes=codes, years=years, seed=seed, name=stem)  # type: ignore[arg-type]
             path = out or (Path(name) if stem != name else Path(f"{name}.yaml"))
             path.write_text(sc.to_yaml(), encoding="utf-8")
-    except (SchemaError, ValueError, OSError, KeyError) as e:
+    except (ValueError, OSError, KeyError) as e:
         fail(e)
         return
     typer.echo(f"wrote {path}")

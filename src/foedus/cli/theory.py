@@ -4,23 +4,17 @@ Presentation only: files are read by :mod:`foedus.cli.theory_io`, the models liv
 :mod:`foedus.theory.landscape` and :mod:`foedus.theory.balance`.
 """
 
-from __future__ import annotations
-
 import json
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
-import numpy as np
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from foedus.cli._common import fail
-from foedus.cli.theory_io import read_actors, read_propensities, read_signed_edges
-from foedus.schema import SchemaError
-from foedus.theory.balance import balance_partition, triad_census
-from foedus.theory.landscape_minima import landscape_search
+
+if TYPE_CHECKING:
+    import numpy as np
 
 ENERGY_CONVENTION = (
     "E = sum over ordered pairs i != j of s_i s_j p_ij d_ij, d_ij = 1 when i and j are in different "
@@ -47,7 +41,7 @@ SeedOpt = Annotated[int, typer.Option(help="Random seed for the heuristic search
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON instead of tables.")]
 
 
-def _camp_lists(names: list[str], camps: np.ndarray) -> list[list[str]]:
+def _camp_lists(names: list[str], camps: "np.ndarray") -> list[list[str]]:
     """Two lists of names; the camp holding the first actor comes first."""
     first = camps[0]
     return [[n for n, c in zip(names, camps) if c == first], [n for n, c in zip(names, camps) if c != first]]
@@ -95,11 +89,16 @@ def landscape(
 
     Energies count each pair twice, as in the paper.
     """
+    # Imported here, not above: the whole `foedus landscape` process is timed against the R peer
+    # (benchmarks/landscape_vs_r.py), and `foedus --help` needs none of them.
+    from foedus.cli.theory_io import read_actors, read_propensities
+    from foedus.theory.landscape_minima import landscape_search
+
     try:
         names, sizes = read_actors(actors)
         P = read_propensities(propensities, names, midpoint=midpoint)
         res = landscape_search(sizes, P, method=method.value, rule=rule.value, seed=seed)
-    except (SchemaError, ValueError) as e:
+    except ValueError as e:  # SchemaError included
         fail(str(e))
     gm = res.global_minimum
     if as_json:
@@ -127,6 +126,9 @@ def landscape(
         }
         typer.echo(json.dumps(out, indent=2))
         return
+    from rich.console import Console
+    from rich.table import Table
+
     con = Console()
     status = "proven global minimum (exhaustive search)" if res.proven_optimal else "best found, NOT proven optimal"
     a, b = _camp_lists(names, gm.camps)
@@ -186,11 +188,16 @@ def balance(
 
     In the two camps it prints, friends are inside and enemies across, save for those ties.
     """
+    import numpy as np
+
+    from foedus.cli.theory_io import read_signed_edges
+    from foedus.theory.balance import balance_partition, triad_census
+
     try:
         names, S = read_signed_edges(edges)
         census = triad_census(S)
         bp = balance_partition(S, method=method.value, seed=seed)
-    except (SchemaError, ValueError) as e:
+    except ValueError as e:  # SchemaError included
         fail(str(e))
     camps = _camp_lists(names, bp.camps)
     violated = [[names[i], names[j]] for i, j in bp.violated_edges]
@@ -209,6 +216,9 @@ def balance(
         }
         typer.echo(json.dumps(out, indent=2))
         return
+    from rich.console import Console
+    from rich.table import Table
+
     con = Console()
     t = Table(title=f"Triads of {len(names)} actors (three actors, all pairs tied)")
     t.add_column("hostile ties", justify="right")

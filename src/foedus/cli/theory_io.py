@@ -24,13 +24,21 @@ import csv
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
-from foedus.data.csvio import read_csv
-from foedus.schema import SchemaError
 from foedus.theory.landscape import propensity_from_ratings
 
 __all__ = ["read_actors", "read_propensities", "read_signed_edges"]
+
+
+def _error(source: str, reason: str, *, row: int | None = None, column: str | None = None) -> ValueError:
+    """A :class:`~foedus.schema.SchemaError`, imported only when a file is bad.
+
+    :mod:`foedus.schema` brings pandas, which ``foedus landscape`` does not need to read a good
+    file: its start-up is most of its time (``benchmarks/landscape_vs_r.py``).
+    """
+    from foedus.schema import SchemaError
+
+    return SchemaError(source, reason, row=row, column=column)
 
 
 def read_actors(path: str | Path) -> tuple[list[str], np.ndarray]:
@@ -42,39 +50,51 @@ def read_actors(path: str | Path) -> tuple[list[str], np.ndarray]:
     sizes : numpy.ndarray of float
     """
     src = str(path)
-    df = read_csv(Path(path), ["actor", "size"], dtype=str, keep_default_na=False)
-    if df.empty:
-        raise SchemaError(src, "no actors listed")
-    names = df["actor"].str.strip()
-    line = df.index.to_numpy() + 2
-    empty = names == ""
-    if empty.any():
-        raise SchemaError(src, "empty actor name", row=int(line[empty.to_numpy()][0]), column="actor")
-    dup = names.duplicated().to_numpy()
-    if dup.any():
-        k = int(np.flatnonzero(dup)[0])
-        first = int(line[np.flatnonzero((names == names.iloc[k]).to_numpy())[0]])
-        raise SchemaError(src, f"actor '{names.iloc[k]}' is listed twice (first on line {first})", row=int(line[k]), column="actor")
-    sizes = pd.to_numeric(df["size"].str.strip(), errors="coerce").to_numpy(dtype=float)
+    rows = _read_rows(Path(path))
+    if not rows:
+        raise _error(src, "file is empty")
+    header = rows[0][1]
+    missing = [c for c in ("actor", "size") if c not in header]
+    if missing:
+        raise _error(src, f"missing column(s): {', '.join(missing)}", column=missing[0])
+    ia, iz = header.index("actor"), header.index("size")
+    if len(rows) == 1:
+        raise _error(src, "no actors listed")
+    # data row k is line k + 2, blank lines not counted (as read by foedus.data.csvio.read_csv)
+    records = [(k + 2, r[ia] if ia < len(r) else "", r[iz] if iz < len(r) else "") for k, (_, r) in enumerate(rows[1:])]
+    first_line: dict[str, int] = {}
+    for line, name, _ in records:
+        if name == "":
+            raise _error(src, "empty actor name", row=line, column="actor")
+        if name in first_line:
+            raise _error(src, f"actor '{name}' is listed twice (first on line {first_line[name]})", row=line, column="actor")
+        first_line[name] = line
+    sizes = np.array([_number(size) for _, _, size in records], dtype=float)
     bad = ~np.isfinite(sizes) | (sizes <= 0)
     if bad.any():
-        k = int(np.flatnonzero(bad)[0])
-        raise SchemaError(
-            src, f"size must be a positive number, got '{df['size'].iloc[k]}' for actor '{names.iloc[k]}'",
-            row=int(line[k]), column="size",
-        )
-    return names.tolist(), sizes
+        line, name, size = records[int(np.flatnonzero(bad)[0])]
+        raise _error(src, f"size must be a positive number, got '{size}' for actor '{name}'", row=line, column="size")
+    return [name for _, name, _ in records], sizes
+
+
+def _number(text: str) -> float:
+    """``text`` as a number, NaN when it is not one (as :func:`pandas.to_numeric` with ``errors="coerce"``)."""
+    try:
+        return float(text) if "_" not in text else float("nan")
+    except ValueError:
+        return float("nan")
 
 
 def _read_rows(path: Path) -> list[tuple[int, list[str]]]:
+    """The non-blank rows of a CSV file, each with its line number (1-based) and its stripped cells."""
     src = str(path)
     if not path.is_file():
-        raise SchemaError(src, "file not found")
+        raise _error(src, "file not found")
     try:
         with open(path, newline="", encoding="utf-8-sig") as fh:
             rows = [(k + 1, [c.strip() for c in r]) for k, r in enumerate(csv.reader(fh))]
     except (UnicodeDecodeError, csv.Error, OSError) as e:
-        raise SchemaError(src, f"cannot be read as CSV ({e})") from e
+        raise _error(src, f"cannot be read as CSV ({e})") from e
     return [(ln, r) for ln, r in rows if any(r)]
 
 
@@ -100,7 +120,7 @@ def read_propensities(path: str | Path, actors: list[str], *, midpoint: float | 
     src = str(path)
     rows = _read_rows(path)
     if not rows:
-        raise SchemaError(src, "file is empty")
+        raise _error(src, "file is empty")
     header_line, header = rows[0]
     cols = header[1:]
     body = rows[1:]
@@ -108,30 +128,30 @@ def read_propensities(path: str | Path, actors: list[str], *, midpoint: float | 
     seen: dict[str, int] = {}
     for c in cols:
         if c == "":
-            raise SchemaError(src, "empty actor name in the header row", row=header_line)
+            raise _error(src, "empty actor name in the header row", row=header_line)
         if c not in known:
-            raise SchemaError(src, f"unknown actor '{c}' in the header row (not in the actors file)", row=header_line, column=c)
+            raise _error(src, f"unknown actor '{c}' in the header row (not in the actors file)", row=header_line, column=c)
         if c in seen:
-            raise SchemaError(src, f"actor '{c}' appears twice in the header row", row=header_line, column=c)
+            raise _error(src, f"actor '{c}' appears twice in the header row", row=header_line, column=c)
         seen[c] = 1
     missing = [a for a in actors if a not in seen]
     if missing:
-        raise SchemaError(src, f"the header row lacks actor(s) {', '.join(repr(m) for m in missing)}", row=header_line)
+        raise _error(src, f"the header row lacks actor(s) {', '.join(repr(m) for m in missing)}", row=header_line)
     n = len(cols)
     if len(body) != n:
-        raise SchemaError(src, f"matrix is not square: {n} actor columns but {len(body)} data rows")
+        raise _error(src, f"matrix is not square: {n} actor columns but {len(body)} data rows")
     pos = {a: k for k, a in enumerate(actors)}
     M = np.full((n, n), np.nan)
     row_line: dict[str, int] = {}
     for ln, r in body:
         name = r[0]
         if name not in known:
-            raise SchemaError(src, f"unknown actor '{name}' in the first column (not in the actors file)", row=ln)
+            raise _error(src, f"unknown actor '{name}' in the first column (not in the actors file)", row=ln)
         if name in row_line:
-            raise SchemaError(src, f"actor '{name}' has two rows (first on line {row_line[name]})", row=ln)
+            raise _error(src, f"actor '{name}' has two rows (first on line {row_line[name]})", row=ln)
         row_line[name] = ln
         if len(r) - 1 != n:
-            raise SchemaError(src, f"row of '{name}' has {len(r) - 1} values, expected {n} (matrix is not square)", row=ln)
+            raise _error(src, f"row of '{name}' has {len(r) - 1} values, expected {n} (matrix is not square)", row=ln)
         i = pos[name]
         for c, cell in zip(cols, r[1:]):
             j = pos[c]
@@ -140,16 +160,16 @@ def read_propensities(path: str | Path, actors: list[str], *, midpoint: float | 
                     try:
                         float(cell)
                     except ValueError:
-                        raise SchemaError(src, f"non-numeric value '{cell}'", row=ln, column=c) from None
+                        raise _error(src, f"non-numeric value '{cell}'", row=ln, column=c) from None
                 continue
             if cell == "":
-                raise SchemaError(src, f"missing propensity between '{name}' and '{c}'", row=ln, column=c)
+                raise _error(src, f"missing propensity between '{name}' and '{c}'", row=ln, column=c)
             try:
                 v = float(cell)
             except ValueError:
-                raise SchemaError(src, f"non-numeric value '{cell}'", row=ln, column=c) from None
+                raise _error(src, f"non-numeric value '{cell}'", row=ln, column=c) from None
             if not np.isfinite(v):
-                raise SchemaError(src, f"value '{cell}' is not a finite number", row=ln, column=c)
+                raise _error(src, f"value '{cell}' is not a finite number", row=ln, column=c)
             M[i, j] = v
     np.fill_diagonal(M, 0.0)
     scale = max(float(np.abs(M).max()), 1.0)
@@ -157,7 +177,7 @@ def read_propensities(path: str | Path, actors: list[str], *, midpoint: float | 
     if asym.any():
         i, j = np.argwhere(asym)[0]
         a, b = actors[i], actors[j]
-        raise SchemaError(
+        raise _error(
             src,
             f"matrix is not symmetric: '{a}'-'{b}' is {M[i, j]:g} but '{b}'-'{a}' is {M[j, i]:g} "
             f"(line {row_line[b]})",
@@ -181,26 +201,30 @@ def read_signed_edges(path: str | Path) -> tuple[list[str], np.ndarray]:
     signs : numpy.ndarray of int8, shape (n, n)
         Symmetric, entries -1/0/+1, zero diagonal.
     """
+    import pandas as pd
+
+    from foedus.data.csvio import read_csv
+
     src = str(path)
     df = read_csv(Path(path), ["source", "target", "sign"], dtype=str, keep_default_na=False)
     if df.empty:
-        raise SchemaError(src, "no edges listed")
+        raise _error(src, "no edges listed")
     line = df.index.to_numpy() + 2
     s = df["source"].str.strip().to_numpy()
     t = df["target"].str.strip().to_numpy()
     for col, vals in (("source", s), ("target", t)):
         empty = vals == ""
         if empty.any():
-            raise SchemaError(src, f"empty {col} name", row=int(line[np.flatnonzero(empty)[0]]), column=col)
+            raise _error(src, f"empty {col} name", row=int(line[np.flatnonzero(empty)[0]]), column=col)
     loop = s == t
     if loop.any():
         k = int(np.flatnonzero(loop)[0])
-        raise SchemaError(src, f"self-loop: '{s[k]}' tied to itself", row=int(line[k]), column="target")
+        raise _error(src, f"self-loop: '{s[k]}' tied to itself", row=int(line[k]), column="target")
     sign = df["sign"].str.strip().map(_SIGNS)
     bad = sign.isna().to_numpy()
     if bad.any():
         k = int(np.flatnonzero(bad)[0])
-        raise SchemaError(
+        raise _error(
             src, f"sign must be +1 or -1 (or '+' / '-'), got '{df['sign'].iloc[k]}'", row=int(line[k]), column="sign"
         )
     names = list(dict.fromkeys(np.column_stack([s, t]).ravel().tolist()))
@@ -213,7 +237,7 @@ def read_signed_edges(path: str | Path) -> tuple[list[str], np.ndarray]:
     if dup.any():
         k = int(np.flatnonzero(dup)[0])
         first = int(line[np.flatnonzero((key == key.iloc[k]).to_numpy())[0]])
-        raise SchemaError(
+        raise _error(
             src, f"duplicate edge '{s[k]}'-'{t[k]}' (already given on line {first})", row=int(line[k])
         )
     S = np.zeros((len(names), len(names)), dtype=np.int8)

@@ -4,8 +4,6 @@ Presentation only: the dashboard is :mod:`foedus.web`, the reports :mod:`foedus.
 Registered on the main program by :func:`register`.
 """
 
-from __future__ import annotations
-
 import socket
 from pathlib import Path
 from typing import Optional
@@ -13,7 +11,6 @@ from typing import Optional
 import typer
 
 from foedus.cli._common import fail
-from foedus.schema import SchemaError
 
 _SERVE_HELP = (
     "Start the web dashboard: choose the historical record, a simulated run or an ensemble; move through the years "
@@ -93,6 +90,6 @@ def register(app: typer.Typer) -> None:
             fail(f"{out}: the report is an HTML file; name it .html")
         try:
             kind, path = write_report(source, out, data_dir=data, db=db)
-        except (SchemaError, ValueError, FileNotFoundError, RuntimeError, OSError) as e:
+        except (ValueError, FileNotFoundError, RuntimeError, OSError) as e:
             fail(str(e))
         typer.echo(f"wrote the {kind} report to {path}")

@@ -18,7 +18,24 @@ UN ideal points), :mod:`~foedus.data.cyber` (DCID 2.0) and :mod:`~foedus.data.co
 """
 
 from foedus.data.paths import default_data_dir, default_db_path
-from foedus.data.record import load_record
-from foedus.data.store import import_dir, open_record, read_store, store_info
 
 __all__ = ["default_data_dir", "default_db_path", "import_dir", "load_record", "open_record", "read_store", "store_info"]
+
+_FROM_STORE = ("import_dir", "open_record", "read_store", "store_info")
+
+
+def __getattr__(name: str):
+    """The readers, imported on first use: they need pandas and DuckDB, which ``foedus --help`` does not."""
+    if name == "load_record":
+        from foedus.data.record import load_record
+
+        return load_record
+    if name in _FROM_STORE:
+        from foedus.data import store
+
+        return getattr(store, name)
+    raise AttributeError(f"module 'foedus.data' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -26,6 +26,7 @@ Alignment of a whole system (H3):
 
 - :mod:`~foedus.theory.landscape`: Axelrod & Bennett's landscape, its energy and dynamics;
 - :mod:`~foedus.theory.landscape_minima`: its minima, by exact enumeration or annealing;
+- :mod:`~foedus.theory.landscape_kernels`: their compiled (numba) kernels;
 - :mod:`~foedus.theory.balance`: structural balance of signed networks (triads, frustration).
 - :mod:`~foedus.theory.triad_dynamics`: how a signed network moves towards balance (AKR 2005).
 """

@@ -38,7 +38,8 @@ alignment; they have the same energy and the same dynamics, so every count here 
 
 **Search.** This module holds the model: the energy, the frustrations, the dynamics and the
 types of a search's result. Finding the minima, by exhaustive enumeration or by simulated
-annealing, is :mod:`foedus.theory.landscape_minima`.
+annealing, is :mod:`foedus.theory.landscape_minima`; the compiled kernels of both, and of
+:func:`descend`, are :mod:`foedus.theory.landscape_kernels` (this module does not import numba).
 
 References
 ----------
@@ -57,7 +58,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from numba import njit
 
 __all__ = [
     "RULES",
@@ -296,56 +296,12 @@ def descend(sizes, propensity, camps, *, rule: str = "frustration") -> tuple[np.
     x = _check_camps(camps, s.size)
     if x.ndim != 1:
         raise ValueError("descend takes one configuration, shape (n,)")
+    from foedus.theory.landscape_kernels import _descend_kernel
+
     A = np.ascontiguousarray(P * s[None, :])
     sigma = (1.0 - 2.0 * x.astype(float))
     steps = _descend_kernel(A, s, sigma, _tolerance(s, P), rule == "energy")
     return ((1.0 - sigma) / 2.0).astype(np.int8), int(steps)
-
-
-# --------------------------------------------------------------------------------------------
-# Compiled kernels
-# --------------------------------------------------------------------------------------------
-
-
-@njit(cache=True)
-def _best_move(s, sigma, h, tol, energy_rule):
-    """Index of the actor that moves under the rule, or -1 at a local minimum.
-
-    Actor j would lower its frustration by ``-sigma_j h_j``; only drops above ``tol`` count.
-    Scores closer than ``tol`` (times the size, under the energy rule) are ties: lowest index wins.
-    """
-    n = sigma.shape[0]
-    best_j = -1
-    best_g = 0.0
-    for j in range(n):
-        g = -sigma[j] * h[j]
-        if g <= tol:
-            continue
-        tie = tol
-        if energy_rule:
-            g *= s[j]
-            tie = tol * s[j]
-        if best_j < 0 or g > best_g + tie:
-            best_j = j
-            best_g = g
-    return best_j
-
-
-@njit(cache=True)
-def _descend_kernel(A, s, sigma, tol, energy_rule):
-    """Deterministic descent in place on ``sigma`` (+1/-1 spins); returns the number of switches."""
-    n = sigma.shape[0]
-    h = A @ sigma
-    steps = 0
-    while True:
-        j = _best_move(s, sigma, h, tol, energy_rule)
-        if j < 0:
-            return steps
-        sigma[j] = -sigma[j]
-        c = 2.0 * sigma[j]
-        for i in range(n):
-            h[i] += c * A[i, j]
-        steps += 1
 
 
 # --------------------------------------------------------------------------------------------

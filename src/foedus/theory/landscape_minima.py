@@ -5,7 +5,8 @@ The model (energy, frustration, the deterministic dynamics and its local minima)
 
 :func:`landscape_exact` enumerates all ``2**(n-1)`` alignments in Gray-code order, so that
 consecutive configurations differ by one actor; the energy and the vector of local fields are
-updated in ``O(n)`` per step in compiled code (numba). It finds the global minimum, every local
+updated in ``O(n)`` per step in compiled code (numba; up to 18 actors, NumPy enumerates every
+alignment at once instead, with the same results). It finds the global minimum, every local
 minimum and, for ``n <= basin_max_actors`` (24 by default: the descent map and the basin counts
 need ``8 * 2**(n-1)`` bytes), every basin exactly. :func:`landscape_heuristic` (multi-start
 simulated annealing, each run finished by the deterministic descent) handles any size but cannot
@@ -28,15 +29,12 @@ References
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
 
 from foedus.theory.landscape import (
     LandscapeResult,
     LocalMinimum,
-    _best_move,
     _check_landscape,
     _check_rule,
-    _descend_kernel,
     _tolerance,
     frustration,
     landscape_energy,
@@ -57,137 +55,118 @@ BASIN_MAX_ACTORS = 24
 MAX_STORED_MINIMA = 100_000
 """Default cap on the number of local minima returned (all are still counted)."""
 
+NUMPY_EXACT_MAX_ACTORS = 18
+"""Largest number of actors :func:`landscape_exact` enumerates in NumPy by default.
+
+Up to here the NumPy enumeration of every alignment at once takes less time than importing numba
+and loading its compiled kernels from the disk cache (``benchmarks/landscape_vs_r.py`` times
+whole ``foedus landscape`` processes); beyond it, the compiled Gray-code enumeration wins."""
+
+_CHUNK_BITS = 15
+"""A NumPy block holds ``2**15`` alignments (a few MB per array at 20 actors)."""
+
 
 # --------------------------------------------------------------------------------------------
-# Compiled kernels
+# Exact enumeration in NumPy (the twin of landscape_kernels._gray_enumerate)
 # --------------------------------------------------------------------------------------------
 
 
-@njit(cache=True)
-def _trailing_zeros(k):
-    t = 0
-    while (k >> t) & 1 == 0:
-        t += 1
-    return t
+def _next_alignment(g: np.ndarray, gain: np.ndarray, s: np.ndarray, tol: float, energy_rule: bool, full: int) -> np.ndarray:
+    """Where the dynamics moves from each alignment ``g`` (``g`` itself at a local minimum).
+
+    The scan of :func:`foedus.theory.landscape_kernels._best_move` over the actors, run on every
+    row at once: actor ``j`` takes over when its drop beats the best so far by more than the
+    tie tolerance, so ties go to the lowest index exactly as in the compiled kernel.
+    """
+    best_j = np.full(g.size, -1, dtype=np.int64)
+    best = np.zeros(g.size)
+    for j in range(gain.shape[1]):
+        drop = gain[:, j]
+        score, tie = (drop * s[j], tol * s[j]) if energy_rule else (drop, tol)
+        take = (drop > tol) & ((best_j < 0) | (score > best + tie))
+        best_j[take] = j
+        best[take] = score[take]
+    # actor 0 never moves in the canonical form: moving it is moving everyone else
+    flip = np.where(best_j == 0, full, np.left_shift(np.int64(1), np.maximum(best_j - 1, 0)))
+    return np.where(best_j < 0, g, g ^ flip)
 
 
-@njit(cache=True)
-def _gray_enumerate(A, s, tol, energy_rule, want_next, max_minima):
-    """Enumerate all 2**(n-1) alignments (actor 0 in camp 0) in Gray-code order.
+def _enumerate_numpy(A: np.ndarray, s: np.ndarray, tol: float, energy_rule: bool, want_next: bool, max_minima: int):
+    """Every alignment at once, in blocks: the same outputs as the compiled Gray-code enumeration.
 
-    The configuration with canonical index ``g`` puts actor ``b`` (b >= 1) in camp 1 when bit
-    ``b - 1`` of ``g`` is set. Returns the global minimum (index, energy), the local minima found
-    (indices, energies, total count) and, if ``want_next``, the descent map: ``nxt[g]`` is the
-    canonical index the dynamics moves to from ``g`` (``g`` itself at a local minimum).
+    Alignment ``g`` (canonical index: actor ``b >= 1`` in camp 1 when bit ``b - 1`` is set) gets
+    its local fields ``h = A sigma``, its energy ``E = (sum_ij s_i A_ij - sum_i s_i sigma_i h_i) / 2``
+    (0 for ``g = 0``, as the compiled enumeration starts), the local-minimum test
+    ``-sigma_j h_j <= tol`` for every ``j`` and, if ``want_next``, its next alignment under the
+    dynamics. A block holds every setting of the first actors' camps, whose share of the fields
+    is computed once; each block adds the fields of the actors its index fixes. The global
+    minimum and the stored minima are then taken in Gray-code order (``k ^ (k >> 1)``), the
+    compiled enumeration's order, so that ties and the ``max_minima`` cap pick the same alignments.
+
+    Returns
+    -------
+    best_idx : int
+    minima_idx : numpy.ndarray of int64
+        At most ``max_minima`` local minima, in Gray-code order.
+    n_minima : int
+        All local minima.
+    nxt : numpy.ndarray of int32
+        The descent map (length 1 when not ``want_next``).
     """
     n = A.shape[0]
-    total = np.int64(1) << (n - 1)
-    full = total - 1
-    # row b of AT is column b of A: the field update reads contiguous memory and vectorises
-    AT = np.ascontiguousarray(A.T)
-    sigma = np.ones(n)
-    h = np.zeros(n)
-    for i in range(n):
-        acc = 0.0
-        for j in range(n):
-            acc += A[i, j]
-        h[i] = acc
-    E = 0.0
-    best_E = 0.0
-    best_idx = np.int64(0)
-    minima_idx = np.empty(max_minima, np.int64)
-    minima_E = np.empty(max_minima)
-    n_minima = np.int64(0)
+    total = 1 << (n - 1)
+    c = min(n - 1, _CHUNK_BITS)  # actors 1..c vary inside a block, c+1..n-1 from block to block
+    low = np.arange(1 << c, dtype=np.int64)
+    sigma = np.ones((low.size, n))
+    sigma[:, 1:c + 1] -= 2.0 * ((low[:, None] >> np.arange(c, dtype=np.int64)) & 1)
+    # einsum, not BLAS: at this size OpenBLAS would start its threads, whose spinning costs a
+    # short process more than the products (twice the wall time on a busy two-core machine)
+    h_low = np.einsum("kj,ij->ki", sigma[:, :c + 1], A[:, :c + 1])
+    total_w = float((s[:, None] * A).sum())
+    E = np.empty(total)
+    stable = np.empty(total, dtype=bool)
     nxt = np.empty(total if want_next else 1, np.int32)
-    g = np.int64(0)
-    b = 0
-    for k in range(total):
-        if k > 0:
-            b = _trailing_zeros(k) + 1
-            g ^= np.int64(1) << (b - 1)
-            E += 2.0 * s[b] * sigma[b] * h[b]
-            sigma[b] = -sigma[b]
-            c = 2.0 * sigma[b]
-            row = AT[b]
-            for j in range(n):
-                h[j] += c * row[j]
-            if E < best_E:
-                best_E = E
-                best_idx = g
-        # Local minimum: sigma_j h_j >= -tol for every j. The actor that just moved is checked
-        # first: if it would gain by moving back (about half the steps), the full scan is skipped.
-        stable = sigma[b] * h[b] >= -tol
-        if stable:
-            for j in range(n):
-                if sigma[j] * h[j] < -tol:
-                    stable = False
-                    break
-        if stable:
-            if n_minima < max_minima:
-                minima_idx[n_minima] = g
-                minima_E[n_minima] = E
-            n_minima += 1
-            if want_next:
-                nxt[g] = g
-        elif want_next:
-            j = _best_move(s, sigma, h, tol, energy_rule)
-            if j == 0:
-                nxt[g] = g ^ full
-            else:
-                nxt[g] = g ^ (np.int64(1) << (j - 1))
-    m = min(n_minima, max_minima)
-    return best_idx, best_E, minima_idx[:m], minima_E[:m], n_minima, nxt
+    for block in range(total >> c):
+        lo = block << c
+        sigma_high = 1.0 - 2.0 * ((block >> np.arange(n - 1 - c)) & 1)
+        sigma[:, c + 1:] = sigma_high
+        sh = sigma * (h_low + A[:, c + 1:] @ sigma_high)
+        E[lo:lo + low.size] = 0.5 * (total_w - np.einsum("ki,i->k", sh, s))
+        stable[lo:lo + low.size] = (sh >= -tol).all(axis=1)
+        if want_next:
+            nxt[lo:lo + low.size] = _next_alignment(lo + low, -sh, s, tol, energy_rule, total - 1)
+    E[0] = 0.0
+    gray = np.arange(total, dtype=np.int64)
+    gray ^= gray >> 1
+    best_idx = int(gray[np.argmin(E[gray])])  # the first lowest in Gray-code order
+    minima = gray[stable[gray]]
+    return best_idx, minima[:max_minima], int(minima.size), nxt
 
 
-@njit(cache=True)
-def _basin_counts(nxt, minima_idx):
-    """Size of the basin of each local minimum, by pointer jumping on the descent map (in place)."""
-    N = nxt.shape[0]
-    changed = True
-    while changed:
-        changed = False
-        for i in range(N):
-            j = nxt[i]
-            k = nxt[j]
-            if k != j:
-                nxt[i] = k
-                changed = True
-    counts = np.zeros(N, np.int32)
-    for i in range(N):
-        counts[nxt[i]] += 1
-    out = np.empty(minima_idx.shape[0], np.int64)
-    for m in range(minima_idx.shape[0]):
-        out[m] = counts[minima_idx[m]]
-    return out
+def _basin_counts_numpy(nxt: np.ndarray, minima_idx: np.ndarray) -> np.ndarray:
+    """Size of the basin of each local minimum: pointer jumping on the descent map, all at once."""
+    root = nxt
+    while True:
+        up = root[root]
+        if np.array_equal(up, root):
+            break
+        root = up
+    return np.bincount(root, minlength=root.size)[minima_idx].astype(np.int64)
 
 
-@njit(cache=True)
-def _anneal_runs(A, s, seeds, sweeps, T0, T1, tol, energy_rule):
-    """Simulated annealing (Metropolis on E, geometric cooling) + deterministic descent, per seed."""
-    n = A.shape[0]
-    R = seeds.shape[0]
-    final = np.empty((R, n), np.int8)
-    for r in range(R):
-        np.random.seed(seeds[r])
-        sigma = np.empty(n)
-        for i in range(n):
-            sigma[i] = 1.0 if np.random.random() < 0.5 else -1.0
-        h = A @ sigma
-        ratio = T1 / T0
-        for sw in range(sweeps):
-            T = T0 * ratio ** (sw / max(sweeps - 1, 1))
-            for i in range(n):
-                dE = 2.0 * s[i] * sigma[i] * h[i]
-                if dE <= 0.0 or np.random.random() < np.exp(-dE / T):
-                    sigma[i] = -sigma[i]
-                    c = 2.0 * sigma[i]
-                    for j in range(n):
-                        h[j] += c * A[j, i]
-        # the descent recomputes the fields from scratch, so accumulated drift cannot fake a minimum
-        _descend_kernel(A, s, sigma, tol, energy_rule)
-        for i in range(n):
-            final[r, i] = 0 if sigma[i] * sigma[0] > 0 else 1
-    return final
+def _enumerate(A, s, tol, energy_rule: bool, want_basins: bool, max_minima: int, compiled: bool):
+    """Global minimum, stored local minima (Gray-code order), their count, basin sizes (or None).
+
+    ``compiled``: numba's Gray-code enumeration (:mod:`foedus.theory.landscape_kernels`, imported
+    here only), else :func:`_enumerate_numpy`. Both give the same answer.
+    """
+    if compiled:
+        from foedus.theory.landscape_kernels import _basin_counts, _gray_enumerate
+
+        best_idx, _, min_idx, _, n_min, nxt = _gray_enumerate(A, s, tol, energy_rule, want_basins, max_minima)
+        return int(best_idx), min_idx, int(n_min), _basin_counts(nxt, min_idx) if want_basins else None
+    best_idx, min_idx, n_min, nxt = _enumerate_numpy(A, s, tol, energy_rule, want_basins, max_minima)
+    return best_idx, min_idx, n_min, _basin_counts_numpy(nxt, min_idx) if want_basins else None
 
 
 def _camps_from_index(idx: np.ndarray, n: int) -> np.ndarray:
@@ -205,6 +184,7 @@ def landscape_exact(
     basins: bool | None = None,
     basin_max_actors: int = BASIN_MAX_ACTORS,
     max_minima: int = MAX_STORED_MINIMA,
+    compiled: bool | None = None,
 ) -> LandscapeResult:
     """Global minimum, every local minimum and their basins, by exhaustive enumeration.
 
@@ -213,7 +193,9 @@ def landscape_exact(
     per step, so with spins ``sigma_i = +-1`` and local fields ``h_i = sum_j s_j p_ij sigma_j`` the
     energy changes by ``2 s_b sigma_b h_b`` and the fields by ``2 sigma_b' s_b p_jb``: ``O(n)`` per
     configuration, compiled with numba. Actor ``i`` would lower its frustration by
-    ``-sigma_i h_i`` if it switched, so local minima are checked in the same pass.
+    ``-sigma_i h_i`` if it switched, so local minima are checked in the same pass. Small
+    landscapes (see ``compiled``) are enumerated in NumPy instead, every alignment from scratch,
+    with the same results: a short command pays neither numba's import nor its cache.
 
     Basins of attraction (optional) record, for every alignment, where the deterministic
     dynamics of :func:`~foedus.theory.landscape.descend` moves next, then resolve every chain by pointer jumping; this needs
@@ -234,6 +216,11 @@ def landscape_exact(
     max_minima : int
         Store at most this many local minima (all are counted in ``n_local_minima``). Degenerate
         landscapes (many zero propensities) can have millions.
+    compiled : bool, optional
+        Enumerate with the compiled (numba) Gray-code kernel, or with NumPy, all alignments at
+        once (``O(n^2)`` each, but no numba to import or load). Default: NumPy up to
+        :data:`NUMPY_EXACT_MAX_ACTORS` actors, compiled beyond. Both give the same global
+        minimum, local minima and basins (tested).
 
     Returns
     -------
@@ -269,12 +256,11 @@ def landscape_exact(
         )
     A = np.ascontiguousarray(P * s[None, :])
     tol = _tolerance(s, P)
-    best_idx, _, min_idx, _, n_min, nxt = _gray_enumerate(
-        A, s, tol, rule == "energy", want_basins, int(max_minima)
-    )
+    if compiled is None:
+        compiled = n > NUMPY_EXACT_MAX_ACTORS
+    best_idx, min_idx, n_min, sizes_b = _enumerate(A, s, tol, rule == "energy", want_basins, int(max_minima), bool(compiled))
     total = 1 << (n - 1)
     notes: list[str] = []
-    sizes_b = _basin_counts(nxt, min_idx) if want_basins else None
     if not want_basins:
         notes.append(
             f"basins of attraction not computed for {n} actors (default limit {basin_max_actors}; "
@@ -366,6 +352,8 @@ def landscape_heuristic(
     m = float(np.median(2.0 * s * np.sqrt((A**2).sum(axis=1))))
     if m <= 0.0:
         m = 1.0
+    from foedus.theory.landscape_kernels import _anneal_runs
+
     final = _anneal_runs(A, s, seeds, sweeps, 2.0 * m, m / 200.0, _tolerance(s, P), rule == "energy")
     uniq, first, counts = np.unique(final, axis=0, return_index=True, return_counts=True)
     energies = landscape_energy(s, P, uniq)
