@@ -36,3 +36,28 @@ def test_spending_is_capped_at_its_share_of_gdp():
     capabilities(world, rng)
     assert (world.milex <= 0.02 * world.economy + 1e-9).all()
     assert world.power.sum() == pytest.approx(1.0)
+
+
+def test_the_compiled_arming_weights_are_jervis_reactivity_times_the_threat_weights():
+    """``_arming_kernel`` evaluates ``security_dilemma_reactivity`` pair by pair: the same K to the bit."""
+    from foedus.sim.steps.capabilities import _WORLDS, _arming_kernel
+    from foedus.theory.arms import security_dilemma_reactivity
+
+    rng = np.random.default_rng(3)
+    for n in (2, 9, 66):
+        threat, trust = rng.random((n, n)) * 0.3, rng.random((n, n))
+        power, economy, offensive, x = rng.dirichlet(np.ones(n)), rng.random(n) + 0.1, rng.random(n), rng.random(n)
+        power[0] = 0.0  # no share of a powerless state's threat
+        k0 = 0.24
+        kappa = security_dilemma_reactivity(1.0 - trust, np.broadcast_to(offensive[None, :], (n, n)), base_reactivity=k0)
+        share = np.minimum(np.maximum(np.divide(threat, power[None, :], out=np.zeros((n, n)), where=power[None, :] > 0), 0.0), 1.0)
+        expected = kappa * share * (economy[:, None] / (economy[:, None] + economy[None, :]))
+        expected[:, power <= 0] = 0.0
+        np.fill_diagonal(expected, 0.0)
+        k, kx, threatening = np.empty((n, n)), np.zeros(n), np.zeros(n)
+        _arming_kernel(threat, power, economy, trust, offensive, _WORLDS, k0, x, k, kx, threatening)
+        assert k.tobytes() == expected.tobytes()
+        want_kx = [sum(float(expected[i, j]) * float(x[j]) for j in range(n) if j != i and power[j] > 0) for i in range(n)]
+        assert kx.tolist() == want_kx
+        want_t = [sum(float(share[i, j]) * float(x[j]) for j in range(n) if j != i and power[j] > 0) for i in range(n)]
+        assert threatening.tolist() == want_t

@@ -12,6 +12,7 @@ from numba import njit
 
 from foedus.sim.world import World
 from foedus.theory import arms as th_arms
+from foedus.theory.arms import jervis_pair
 from foedus.theory.capability import offensive_capability
 
 def capabilities(world: World, rng: np.random.Generator) -> None:
@@ -64,30 +65,39 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
 def arming_pressure(world: World) -> tuple[np.ndarray, np.ndarray]:
     """Reaction weights ``K`` (N, N) and allies' relief (N,) of the Richardson step (see :func:`capabilities`).
 
-    Jervis's reactivity ``kappa`` comes from :func:`foedus.theory.arms.security_dilemma_reactivity`;
-    the threat weights ``w_ij = min(T_ij / p_j, 1) * E_i / (E_i + E_j)``, ``K = kappa * w`` and
+    Jervis's reactivity ``kappa`` is :func:`foedus.theory.arms.security_dilemma_reactivity`;
+    it, the threat weights ``w_ij = min(T_ij / p_j, 1) * E_i / (E_i + E_j)``, ``K = kappa * w`` and
     the sums over j that the relief needs are formed in one compiled pass (:func:`_arming_kernel`).
     """
     e = world.economy
     x = world.milex
     n = world.n
-    kappa = th_arms.security_dilemma_reactivity(
-        1.0 - world.trust, np.broadcast_to(world.results.offensive[None, :], (n, n)), base_reactivity=2.0 * world.params.reactivity, check=world.check
-    )
+    k0 = 2.0 * world.params.reactivity
+    if world.check:  # the theory's function validates the inputs (the kernel evaluates the same formula)
+        th_arms.security_dilemma_reactivity(1.0 - world.trust, np.broadcast_to(world.results.offensive[None, :], (n, n)), base_reactivity=k0, check=True)
     k = np.empty((n, n))
     kx = np.zeros(n)  # sum_j K_ij x_j
     threatening = np.zeros(n)  # sum_j (T_ij / p_j) x_j
-    _arming_kernel(world.results.threat, world.power, e, kappa, x, k, kx, threatening)
+    _arming_kernel(world.results.threat, world.power, e, world.trust, world.results.offensive, _WORLDS, float(k0), x, k, kx, threatening)
     allied = world.results.ally_credibility @ x
     cover = np.divide(allied, allied + threatening, out=np.zeros_like(allied), where=(allied + threatening) > 0)
     relief = world.params.ally_weight * kx * cover
     return k, relief
 
 
+_WORLDS = np.asarray(th_arms.JERVIS_WORLDS, dtype=float)
+
+
 @njit(cache=True)
-def _arming_kernel(threat, power, economy, kappa, x, k, kx, threatening):  # pragma: no cover (compiled)
-    """Threat shares (clipped to [0, 1], 0 on the diagonal), K = kappa * share * size, and K @ x, share @ x."""
+def _arming_kernel(threat, power, economy, trust, offensive, worlds, k0, x, k, kx, threatening):  # pragma: no cover (compiled)
+    """Threat shares (clipped to [0, 1], 0 on the diagonal), K = kappa * share * size, and K @ x, share @ x.
+
+    ``kappa[i, j]`` is :func:`foedus.theory.arms.security_dilemma_reactivity` of the uncertainty
+    ``1 - trust[i, j]`` and the offence dominance ``offensive[j]`` (its compiled pair,
+    :func:`foedus.theory.arms.jervis_pair`), evaluated here rather than as an (N, N) array.
+    """
     n = threat.shape[0]
+    a, b, e, f = worlds[0], worlds[1] - worlds[0], worlds[2] - worlds[0], worlds[3] - worlds[2] - worlds[1] + worlds[0]
     for i in range(n):
         acc_k = 0.0
         acc_t = 0.0
@@ -96,7 +106,8 @@ def _arming_kernel(threat, power, economy, kappa, x, k, kx, threatening):  # pra
                 k[i, j] = 0.0
                 continue
             share = min(max(threat[i, j] / power[j], 0.0), 1.0)
-            v = kappa[i, j] * share * (economy[i] / (economy[i] + economy[j]))
+            kappa = jervis_pair(1.0 - trust[i, j], offensive[j], k0, a, b, e, f)
+            v = kappa * share * (economy[i] / (economy[i] + economy[j]))
             k[i, j] = v
             acc_k += v * x[j]
             acc_t += share * x[j]
