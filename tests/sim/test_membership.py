@@ -104,3 +104,36 @@ def test_member_values_list_the_older_memberships_in_state_order(seed, n, capaci
     want_i, want_a = np.nonzero(mem.T & (entry[slots].T < 2000))
     assert np.array_equal(i_idx, want_i) and np.array_equal(a_idx, want_a)
     assert np.allclose(stay, (mem.astype(float) @ value.T).T[want_i, want_a], rtol=1e-12, atol=0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10_000), n=st.integers(2, 12), capacity=st.integers(1, 15))
+def test_agreement_bookkeeping_passes_equal_their_numpy_definitions(seed, n, capacity):
+    """In force (flatnonzero of a mask), and the closing of whole rows or of given memberships."""
+    from foedus.sim.membership import _close_pairs_kernel, _close_rows_kernel, _in_force_kernel
+
+    rng, members, slots, _, _ = _world(seed, n, capacity)
+    active = rng.random(capacity) < 0.7
+    kind, domain = rng.integers(0, 3, capacity).astype(np.int8), rng.integers(0, 2, capacity).astype(np.int8)
+    used = int(rng.integers(0, capacity + 1))
+    for k in (-1, 0, 1, 2):
+        for d in (-1, 0, 1):
+            mask = active[:used] & ((kind[:used] == k) if k >= 0 else True) & ((domain[:used] == d) if d >= 0 else True)
+            assert _in_force_kernel(active, kind, domain, used, k, d).tolist() == np.flatnonzero(mask).tolist()
+    entry = np.where(members, rng.integers(1900, 2000, members.shape), -1).astype(np.int32)
+    # whole rows (dissolve_many)
+    m, e = members.copy(), entry.copy()
+    a, i = np.nonzero(members[slots])
+    sl, ix, ent = _close_rows_kernel(m, e, slots.astype(np.int64))
+    assert (sl.tolist(), ix.tolist(), ent.tolist()) == (slots[a].tolist(), i.tolist(), entry[slots[a], i].tolist())
+    assert not m[slots].any() and (e[slots] == -1).all()
+    # given memberships, some not members, some repeated (leave_many)
+    ps, pi = rng.integers(0, capacity, 3 * n), rng.integers(0, n, 3 * n)
+    keep = members[ps, pi]
+    m, e = members.copy(), entry.copy()
+    sl, ix, ent = _close_pairs_kernel(m, e, ps, pi)
+    assert (sl.tolist(), ix.tolist(), ent.tolist()) == (ps[keep].tolist(), pi[keep].tolist(), entry[ps[keep], pi[keep]].tolist())
+    want_m, want_e = members.copy(), entry.copy()
+    want_m[ps[keep], pi[keep]] = False
+    want_e[ps[keep], pi[keep]] = -1
+    assert (m == want_m).all() and (e == want_e).all()

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from foedus.schema import OBLIGATIONS
-from foedus.sim.membership import _allied_kernel
+from foedus.sim.membership import _allied_kernel, _close_pairs_kernel, _close_rows_kernel, _in_force_kernel
 from foedus.theory.capability import commitment_strength
 
 AGREEMENT_KINDS = ("alliance", "coalition", "organisation")
@@ -119,12 +119,7 @@ class Agreements:
         hit = self._in_force.get(key)
         if hit is not None and hit[0] == self.version:
             return hit[1]
-        m = self.active[: self.n].copy()
-        if kind is not None:
-            m &= self.kind[: self.n] == kind
-        if domain is not None:
-            m &= self.domain[: self.n] == domain
-        out = np.flatnonzero(m)
+        out = _in_force_kernel(self.active, self.kind, self.domain, self.n, -1 if kind is None else int(kind), -1 if domain is None else int(domain))
         out.flags.writeable = False
         self._in_force[key] = (self.version, out)
         return out
@@ -361,18 +356,13 @@ class Agreements:
 
     def leave_many(self, slots: np.ndarray, idx: np.ndarray, year: int) -> None:
         """Vectorised :meth:`leave` for pairs (slots[k], idx[k])."""
-        slots = np.asarray(slots, dtype=np.intp)
-        idx = np.asarray(idx, dtype=np.intp)
-        keep = self.members[slots, idx]
-        slots, idx = slots[keep], idx[keep]
-        if not len(idx):
+        sl, ix, entry = _close_pairs_kernel(
+            self.members, self.entry_year, np.ascontiguousarray(slots, dtype=np.int64), np.ascontiguousarray(idx, dtype=np.int64)
+        )
+        if not len(ix):
             return
         self.version += 1
-        self._spells.append(
-            (slots.astype(np.int64, copy=False), idx.astype(np.int64, copy=False), self.entry_year[slots, idx].astype(np.int64), np.full(len(idx), year, np.int64))
-        )
-        self.members[slots, idx] = False
-        self.entry_year[slots, idx] = -1
+        self._spells.append((sl, ix, entry, np.full(len(ix), year, np.int64)))
 
     def dissolve(self, slot: int, year: int) -> None:
         """Agreement ``slot`` ends in ``year``; its members' spells close then."""
@@ -393,12 +383,9 @@ class Agreements:
         slots = np.asarray(slots, dtype=np.intp)
         if not len(slots):
             return
-        a, i = np.nonzero(self.members[slots])
-        if len(i):  # every member's spell closes (leave_many without its checks)
-            sl = slots[a]
-            self._spells.append((sl.astype(np.int64, copy=False), i.astype(np.int64, copy=False), self.entry_year[sl, i].astype(np.int64), np.full(len(i), year, np.int64)))
-            self.members[sl, i] = False
-            self.entry_year[sl, i] = -1
+        sl, i, entry = _close_rows_kernel(self.members, self.entry_year, slots.astype(np.int64, copy=False))
+        if len(i):  # every member's spell closes
+            self._spells.append((sl, i, entry, np.full(len(i), year, np.int64)))
         a, k = np.nonzero(self.nonstate[slots]) if self.nonstate.shape[1] else ((), ())
         if len(a):
             sl = slots[a]

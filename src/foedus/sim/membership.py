@@ -370,3 +370,74 @@ def _member_values_kernel(m, slots, entry, year, value, i_out, a_out, stay):  # 
             stay[k] = acc
             pos[i] += 1
     return per_state[n]
+
+
+@njit(cache=True)
+def _in_force_kernel(active, kind, domain, n, k, d):  # pragma: no cover (compiled)
+    """Indices ``a < n`` with ``active[a]``, of kind ``k`` and domain ``d`` (-1: any), in order (``np.flatnonzero`` of the mask)."""
+    out = np.empty(n, np.int64)
+    c = 0
+    for a in range(n):
+        if active[a] and (k < 0 or kind[a] == k) and (d < 0 or domain[a] == d):
+            out[c] = a
+            c += 1
+    return out[:c]
+
+
+@njit(cache=True)
+def _close_rows_kernel(members, entry_year, slots):  # pragma: no cover (compiled)
+    """Every membership of the rows ``slots`` (in order, members ascending: ``np.nonzero(members[slots])``), cleared.
+
+    Returns the memberships' slots, state indices and entry years (int64); their
+    ``members`` become False and their ``entry_year`` -1.
+    """
+    n = members.shape[1]
+    total = 0
+    for r in range(slots.shape[0]):
+        for j in range(n):
+            if members[slots[r], j]:
+                total += 1
+    sl = np.empty(total, np.int64)
+    idx = np.empty(total, np.int64)
+    entry = np.empty(total, np.int64)
+    c = 0
+    for r in range(slots.shape[0]):
+        s = slots[r]
+        for j in range(n):
+            if members[s, j]:
+                sl[c] = s
+                idx[c] = j
+                entry[c] = entry_year[s, j]
+                members[s, j] = False
+                entry_year[s, j] = -1
+                c += 1
+    return sl, idx, entry
+
+
+@njit(cache=True)
+def _close_pairs_kernel(members, entry_year, slots, idx):  # pragma: no cover (compiled)
+    """The memberships ``(slots[k], idx[k])`` that exist (as they were before any is cleared), cleared.
+
+    Returns their slots, state indices and entry years (int64), in the order given.
+    """
+    m = slots.shape[0]
+    keep = np.empty(m, np.bool_)
+    total = 0
+    for q in range(m):
+        keep[q] = members[slots[q], idx[q]]
+        if keep[q]:
+            total += 1
+    sl = np.empty(total, np.int64)
+    ix = np.empty(total, np.int64)
+    entry = np.empty(total, np.int64)
+    c = 0
+    for q in range(m):
+        if keep[q]:
+            sl[c] = slots[q]
+            ix[c] = idx[q]
+            entry[c] = entry_year[slots[q], idx[q]]
+            c += 1
+    for q in range(c):
+        members[sl[q], ix[q]] = False
+        entry_year[sl[q], ix[q]] = -1
+    return sl, ix, entry
