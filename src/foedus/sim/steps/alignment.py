@@ -8,8 +8,9 @@ costs and how a new pact is written down are in :mod:`foedus.sim.steps.formation
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 
-from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY, dissolve_if_empty
+from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY, dissolve
 from foedus.sim.steps.formation import commitment_capacity, form_alliances, formation_inputs, option_costs, stay_autonomy_factor
 from foedus.sim.membership import leaders, member_counts, member_values
 from foedus.sim.world import World
@@ -43,7 +44,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     decomposition and factors (F5).
     """
     p = world.params
-    u = th_align.alignment_utilities(
+    u, total = th_align.alignment_utilities(
         world.power,
         world.results.threat,
         world.hostility,
@@ -53,10 +54,10 @@ def alignment(world: World, rng: np.random.Generator) -> None:
         bandwagon_weight=p.bandwagon_weight,
         tether_weight=p.tether_weight,
         shared_global=world.results.shared_global,
+        return_total=True,
         check=world.check,
     )
     world.results.utilities = u
-    total = u.sum(axis=0)
     capacity = commitment_capacity(world)
     view = _Alliances(world, capacity)
     if _exits(world, rng, u, total, view):
@@ -65,7 +66,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     if not considering.any():
         return
     rows = np.flatnonzero(considering)
-    available, cost = formation_inputs(world, rows, view.slots, view.portfolio, view.size)
+    available, cost = formation_inputs(world, rows, view.slots, view.load, view.size)
     if p.autonomy_weight != 0:
         cost = option_costs(world, rows, view.slots, view.members, view.portfolio, view.top[0] if view.top is not None else None)
     # choose_option over [pairs, join_utilities(..., aggregate="capability")], in one compiled pass
@@ -80,7 +81,9 @@ class _Alliances:
     """The alliances in force and what the options need of them, as of now.
 
     ``slots`` (A,): the alliances; ``members`` (A, N) their membership; ``size`` (A,) their
-    members; ``portfolio`` (N,) each state's alliances over its commitment capacity; ``top``:
+    members; ``portfolio`` (N,) each state's alliances over its commitment capacity, ``load``
+    (N,) the factor ``(1 + portfolio) ** commitment_exponent`` of every option's cost and
+    ``unit_cost`` (N,) ``alliance_cost * load``, a new pair's cost (:func:`~.formation.option_costs`); ``top``:
     each alliance's strongest and second-strongest members (:func:`foedus.sim.membership.leaders`),
     None when the autonomy term is off (only Morrow's exchange needs them) or no alliance is in
     force.
@@ -92,6 +95,9 @@ class _Alliances:
         self.members = ag.members[self.slots]
         count, self.size = member_counts(ag.members, self.slots)
         self.portfolio = count / capacity
+        p = world.params
+        self.load = (1.0 + self.portfolio) ** p.commitment_exponent
+        self.unit_cost = p.alliance_cost * self.load
         autonomy = world.params.autonomy_weight != 0
         self.top = leaders(ag.members, self.slots, world.power) if autonomy and len(self.slots) else None
 
@@ -112,10 +118,16 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, total: np.ndar
         return False
     # members (by state, then alliance) that joined before this year, and the value of their fellow members
     i_idx, a_idx, stay_m = member_values(ag.members, alliances, ag.entry_year, y, total)
-    cost_m = p.exit_threshold * p.alliance_cost * (1.0 + view.portfolio[i_idx]) ** p.commitment_exponent
-    cost_m = cost_m * (1.0 + world.results.entrapment[i_idx]) * stay_autonomy_factor(world, view.top, i_idx, a_idx)
+    # cost: exit_threshold * alliance_cost * (1 + m_i) ** e * (1 + entrapment_i) * autonomy factor;
     # institutionalised alliances are harder to leave, as to end (see alliance_politics)
-    exit_p = p.exit_rate * (1.0 - p.institution_protection * ag.institutionalised[alliances[a_idx]] / 2.0)
+    cost_m = np.empty(len(i_idx))
+    exit_p = np.empty(len(i_idx))
+    _exit_terms_kernel(
+        i_idx, alliances[a_idx], view.load, world.results.entrapment, ag.institutionalised,
+        p.exit_threshold * p.alliance_cost, float(p.exit_rate), float(p.institution_protection), cost_m, exit_p,
+    )
+    if p.autonomy_weight != 0:  # the factor is 1 without the autonomy term
+        cost_m = cost_m * stay_autonomy_factor(world, view.top, i_idx, a_idx)
     go = (stay_m < cost_m) & (rng.random(len(i_idx)) < exit_p)
     i_idx, a_idx, stay_m, cost_m = i_idx[go], a_idx[go], stay_m[go], cost_m[go]
     if not len(i_idx):
@@ -138,8 +150,23 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, total: np.ndar
     ag.leave_many(slots, i_idx, y)
     ag.last_exit[slots, i_idx] = y
     world.log.events(y, "exit", ag.agreement_id[slots], world.ccode[i_idx], -1, details)
-    dissolve_if_empty(world, np.unique(slots), "too few members after exits")
+    # the alliances left with fewer than two members (in slot order) end
+    left = view.size - np.bincount(a_idx, minlength=len(alliances))
+    dissolve(world, alliances[(left < 2) & (left < view.size)], "too few members after exits")
     return True
+
+
+@njit(cache=True)
+def _exit_terms_kernel(i_idx, slots, load, entrapment, institutionalised, unit, exit_rate, protection, cost, exit_p):  # pragma: no cover (compiled)
+    """Each membership's cost of staying and its exit probability (see :func:`_exits`), in the NumPy order of operations.
+
+    ``cost = unit * load[i] * (1 + entrapment[i])`` (``unit = exit_threshold * alliance_cost``)
+    and ``exit_p = exit_rate * (1 - protection * institutionalised[slot] / 2)``.
+    """
+    for k in range(i_idx.shape[0]):
+        i = i_idx[k]
+        cost[k] = unit * load[i] * (1.0 + entrapment[i])
+        exit_p[k] = exit_rate * (1.0 - protection * float(institutionalised[slots[k]]) / 2.0)
 
 
 def _pairs(world: World, rows: np.ndarray, choice: np.ndarray, dec: np.ndarray, cost: np.ndarray, u: np.ndarray, total: np.ndarray, view: _Alliances) -> None:
@@ -151,7 +178,7 @@ def _pairs(world: World, rows: np.ndarray, choice: np.ndarray, dec: np.ndarray, 
     proposals[rows] = pair_choice
     if not (proposals >= 0).any():
         return
-    pair_cost = np.repeat((p.alliance_cost * (1.0 + view.portfolio) ** p.commitment_exponent)[:, None], n, axis=1)
+    pair_cost = np.repeat(view.unit_cost[:, None], n, axis=1)
     pair_cost[rows] = cost[:, :n]
     # mutual consent; a pair proposed from both sides forms once, at its first proposer
     first, partner = th_consent.consenting_pairs(proposals, total, pair_cost, check=world.check)
@@ -172,7 +199,7 @@ def _accessions(world: World, rows: np.ndarray, choice: np.ndarray, dec: np.ndar
     cand = rows[join_rows]
     a_local = choice[join_rows] - n
     slots = view.slots[a_local]
-    gains = total[:, cand].T > (p.alliance_cost * (1.0 + view.portfolio) ** p.commitment_exponent)[None, :]  # (C, N): member j gains
+    gains = total[:, cand].T > view.unit_cost[None, :]  # (C, N): member j gains
     members_now = ag.members[slots]
     share = (gains & members_now).sum(axis=1) / np.maximum(members_now.sum(axis=1), 1)
     disputes = (world.territorial_dispute[cand] & members_now).sum(axis=1)
