@@ -118,8 +118,10 @@ def test_agreement_bookkeeping_passes_equal_their_numpy_definitions(seed, n, cap
     used = int(rng.integers(0, capacity + 1))
     for k in (-1, 0, 1, 2):
         for d in (-1, 0, 1):
-            mask = active[:used] & ((kind[:used] == k) if k >= 0 else True) & ((domain[:used] == d) if d >= 0 else True)
-            assert _in_force_kernel(active, kind, domain, used, k, d).tolist() == np.flatnonzero(mask).tolist()
+            for not_k in (-1, 1):
+                mask = active[:used] & ((kind[:used] == k) if k >= 0 else True) & ((domain[:used] == d) if d >= 0 else True)
+                mask &= (kind[:used] != not_k) if not_k >= 0 else True
+                assert _in_force_kernel(active, kind, domain, used, k, d, not_k).tolist() == np.flatnonzero(mask).tolist()
     entry = np.where(members, rng.integers(1900, 2000, members.shape), -1).astype(np.int32)
     # whole rows (dissolve_many)
     m, e = members.copy(), entry.copy()

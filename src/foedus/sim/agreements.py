@@ -109,17 +109,19 @@ class Agreements:
         """Indices of the agreements in force."""
         return np.flatnonzero(self.active[: self.n])
 
-    def in_force(self, kind: int | None = None, domain: int | None = None) -> np.ndarray:
-        """Indices of agreements in force, optionally of one kind and domain (do not modify the result).
+    def in_force(self, kind: int | None = None, domain: int | None = None, not_kind: int | None = None) -> np.ndarray:
+        """Indices of agreements in force, optionally of one kind and domain, or not of kind ``not_kind`` (do not modify the result).
 
         Cached until the agreements change (:attr:`version`): the steps of a year ask for the
         same sets several times.
         """
-        key = (kind, domain)
+        key = (kind, domain, not_kind)
         hit = self._in_force.get(key)
         if hit is not None and hit[0] == self.version:
             return hit[1]
-        out = _in_force_kernel(self.active, self.kind, self.domain, self.n, -1 if kind is None else int(kind), -1 if domain is None else int(domain))
+        out = _in_force_kernel(
+            self.active, self.kind, self.domain, self.n, -1 if kind is None else int(kind), -1 if domain is None else int(domain), -1 if not_kind is None else int(not_kind)
+        )
         out.flags.writeable = False
         self._in_force[key] = (self.version, out)
         return out

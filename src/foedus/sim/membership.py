@@ -373,12 +373,12 @@ def _member_values_kernel(m, slots, entry, year, value, i_out, a_out, stay):  # 
 
 
 @njit(cache=True)
-def _in_force_kernel(active, kind, domain, n, k, d):  # pragma: no cover (compiled)
-    """Indices ``a < n`` with ``active[a]``, of kind ``k`` and domain ``d`` (-1: any), in order (``np.flatnonzero`` of the mask)."""
+def _in_force_kernel(active, kind, domain, n, k, d, not_k):  # pragma: no cover (compiled)
+    """Indices ``a < n`` with ``active[a]``, of kind ``k`` and domain ``d`` (-1: any) and not of kind ``not_k`` (-1: none), in order (``np.flatnonzero`` of the mask)."""
     out = np.empty(n, np.int64)
     c = 0
     for a in range(n):
-        if active[a] and (k < 0 or kind[a] == k) and (d < 0 or domain[a] == d):
+        if active[a] and (k < 0 or kind[a] == k) and (d < 0 or domain[a] == d) and (not_k < 0 or kind[a] != not_k):
             out[c] = a
             c += 1
     return out[:c]

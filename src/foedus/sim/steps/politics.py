@@ -137,12 +137,11 @@ def cohesion_state(world: World) -> dict | None:
     tr = world.trends
     ag = world.agreements
     n = world.n
-    slots = ag.in_force(domain=SECURITY)
-    slots = slots[ag.kind[slots] != COALITION]
-    world.results.ally_credibility = np.zeros((n, n))
-    world.results.entrapment = np.zeros(n)
-    world.results.abandonment = np.zeros(n)
+    slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
     if not len(slots):
+        world.results.ally_credibility = np.zeros((n, n))
+        world.results.entrapment = np.zeros(n)
+        world.results.abandonment = np.zeros(n)
         return None
     prof = security_profile(ag.members, slots, world.power, ag.power_start, world.results.threat, world.results.global_threat, world.economy, world.regime)
     rho, similarity, joint_dem = prof["rho"], prof["similarity"], prof["all_democracies"]
@@ -171,7 +170,7 @@ def cohesion_state(world: World) -> dict | None:
     world.results.ally_credibility = c_ij
     commit, integ, best = best_of.T
     world.results.entrapment = th_entrapment.entrapment_risk(commit, risk_of_partners, shared, check=world.check)
-    alternatives = np.clip(1.0 - best, 0.0, 1.0)
+    alternatives = np.minimum(np.maximum(1.0 - best, 0.0), 1.0)
     world.results.abandonment = th_entrapment.abandonment_risk(commit, alternatives, integ, check=world.check)
     return {
         "slots": slots,
