@@ -133,7 +133,14 @@ def test_agreement_bookkeeping_passes_equal_their_numpy_definitions(seed, n, cap
     ps, pi = rng.integers(0, capacity, 3 * n), rng.integers(0, n, 3 * n)
     keep = members[ps, pi]
     m, e = members.copy(), entry.copy()
-    sl, ix, ent = _close_pairs_kernel(m, e, ps, pi)
+    last = np.full(members.shape, -1, np.int32)
+    sl, ix, ent = _close_pairs_kernel(m, e, ps, pi, last, -1)
+    assert (last == -1).all()
+    m2, e2 = members.copy(), entry.copy()
+    _close_pairs_kernel(m2, e2, ps, pi, last, 2001)
+    want_last = np.full(members.shape, -1, np.int32)
+    want_last[ps, pi] = 2001
+    assert (last == want_last).all() and (m2 == m).all() and (e2 == e).all()
     assert (sl.tolist(), ix.tolist(), ent.tolist()) == (ps[keep].tolist(), pi[keep].tolist(), entry[ps[keep], pi[keep]].tolist())
     want_m, want_e = members.copy(), entry.copy()
     want_m[ps[keep], pi[keep]] = False

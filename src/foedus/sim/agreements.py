@@ -356,10 +356,11 @@ class Agreements:
         self.members[slot, idx] = False
         self.entry_year[slot, idx] = -1
 
-    def leave_many(self, slots: np.ndarray, idx: np.ndarray, year: int) -> None:
-        """Vectorised :meth:`leave` for pairs (slots[k], idx[k])."""
+    def leave_many(self, slots: np.ndarray, idx: np.ndarray, year: int, *, last_exit: bool = False) -> None:
+        """Vectorised :meth:`leave` for pairs (slots[k], idx[k]); ``last_exit``: also note ``year`` as each one's last exit."""
         sl, ix, entry = _close_pairs_kernel(
-            self.members, self.entry_year, np.ascontiguousarray(slots, dtype=np.int64), np.ascontiguousarray(idx, dtype=np.int64)
+            self.members, self.entry_year, np.ascontiguousarray(slots, dtype=np.int64), np.ascontiguousarray(idx, dtype=np.int64),
+            self.last_exit, year if last_exit else -1,
         )
         if not len(ix):
             return

@@ -415,10 +415,11 @@ def _close_rows_kernel(members, entry_year, slots):  # pragma: no cover (compile
 
 
 @njit(cache=True)
-def _close_pairs_kernel(members, entry_year, slots, idx):  # pragma: no cover (compiled)
+def _close_pairs_kernel(members, entry_year, slots, idx, last_exit, year):  # pragma: no cover (compiled)
     """The memberships ``(slots[k], idx[k])`` that exist (as they were before any is cleared), cleared.
 
-    Returns their slots, state indices and entry years (int64), in the order given.
+    Returns their slots, state indices and entry years (int64), in the order given. With
+    ``year >= 0`` their ``last_exit`` becomes ``year`` (the pairs given, members or not).
     """
     m = slots.shape[0]
     keep = np.empty(m, np.bool_)
@@ -440,4 +441,7 @@ def _close_pairs_kernel(members, entry_year, slots, idx):  # pragma: no cover (c
     for q in range(c):
         members[sl[q], ix[q]] = False
         entry_year[sl[q], ix[q]] = -1
+    if year >= 0:
+        for q in range(m):
+            last_exit[slots[q], idx[q]] = year
     return sl, ix, entry

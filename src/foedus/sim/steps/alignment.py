@@ -128,10 +128,11 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, total: np.ndar
     )
     if p.autonomy_weight != 0:  # the factor is 1 without the autonomy term
         cost_m = cost_m * stay_autonomy_factor(world, view.top, i_idx, a_idx)
-    go = (stay_m < cost_m) & (rng.random(len(i_idx)) < exit_p)
-    i_idx, a_idx, stay_m, cost_m = i_idx[go], a_idx[go], stay_m[go], cost_m[go]
-    if not len(i_idx):
+    # who leaves (stay_m < cost_m and a draw below exit_p), and the alliances that leaves with fewer than two members
+    go, gone = _leavers_kernel(stay_m, cost_m, rng.random(len(i_idx)), exit_p, a_idx, alliances, view.size)
+    if not len(go):
         return False
+    i_idx, a_idx, stay_m, cost_m = i_idx[go], a_idx[go], stay_m[go], cost_m[go]
     slots = alliances[a_idx]
     details = None
     if world.explain:
@@ -147,13 +148,32 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, total: np.ndar
             }
             for k in range(len(val))
         ]
-    ag.leave_many(slots, i_idx, y)
-    ag.last_exit[slots, i_idx] = y
+    ag.leave_many(slots, i_idx, y, last_exit=True)
     world.log.events(y, "exit", ag.agreement_id[slots], world.ccode[i_idx], -1, details)
-    # the alliances left with fewer than two members (in slot order) end
-    left = view.size - np.bincount(a_idx, minlength=len(alliances))
-    dissolve(world, alliances[(left < 2) & (left < view.size)], "too few members after exits")
+    dissolve(world, gone, "too few members after exits")
     return True
+
+
+@njit(cache=True)
+def _leavers_kernel(stay, cost, draw, exit_p, a_idx, alliances, size):  # pragma: no cover (compiled)
+    """Positions ``k`` with ``stay[k] < cost[k]`` and ``draw[k] < exit_p[k]`` (in order), and the
+    alliances (in slot order) that these exits leave with fewer than two of their ``size`` members."""
+    m = stay.shape[0]
+    go = np.empty(m, np.int64)
+    left = np.zeros(alliances.shape[0], np.int64)
+    c = 0
+    for k in range(m):
+        if stay[k] < cost[k] and draw[k] < exit_p[k]:
+            go[c] = k
+            c += 1
+            left[a_idx[k]] += 1
+    g = 0
+    gone = np.empty(alliances.shape[0], np.int64)
+    for a in range(alliances.shape[0]):
+        if left[a] > 0 and size[a] - left[a] < 2:
+            gone[g] = alliances[a]
+            g += 1
+    return go[:c], gone[:g]
 
 
 @njit(cache=True)
@@ -199,10 +219,11 @@ def _accessions(world: World, rows: np.ndarray, choice: np.ndarray, dec: np.ndar
     cand = rows[join_rows]
     a_local = choice[join_rows] - n
     slots = view.slots[a_local]
-    gains = total[:, cand].T > view.unit_cost[None, :]  # (C, N): member j gains
-    members_now = ag.members[slots]
-    share = (gains & members_now).sum(axis=1) / np.maximum(members_now.sum(axis=1), 1)
-    disputes = (world.territorial_dispute[cand] & members_now).sum(axis=1)
+    # the share of each alliance's members that gain from the candidate (total[j, i] above j's
+    # cost of a new tie), and the candidate's territorial disputes with them
+    share = np.empty(len(cand))
+    disputes = np.empty(len(cand), np.int64)
+    _votes_kernel(total, view.unit_cost, ag.members, slots, cand, world.territorial_dispute, share, disputes)
     allowed = th_entrapment.accession_allowed(disputes, check=world.check) & (share >= p.accession_share)
     ok = np.flatnonzero(allowed & ~ag.members[slots, cand] & ag.active[slots])
     if not len(ok):
@@ -221,3 +242,25 @@ def _accessions(world: World, rows: np.ndarray, choice: np.ndarray, dec: np.ndar
             for k in range(len(ok))
         ]
     world.log.events(y, "accession", ag.agreement_id[slots[ok]], world.ccode[cand[ok]], -1, details)
+
+
+@njit(cache=True)
+def _votes_kernel(total, unit_cost, members, slots, cand, dispute, share, disputes):  # pragma: no cover (compiled)
+    """For each candidate ``cand[c]`` of alliance ``slots[c]``: the share of members ``j`` with
+    ``total[j, i] > unit_cost[j]`` (over ``max(members, 1)``) and its disputes with the members."""
+    n = members.shape[1]
+    for c in range(cand.shape[0]):
+        s = slots[c]
+        i = cand[c]
+        members_now = 0
+        gain = 0
+        disputed = 0
+        for j in range(n):
+            if members[s, j]:
+                members_now += 1
+                if total[j, i] > unit_cost[j]:
+                    gain += 1
+                if dispute[i, j]:
+                    disputed += 1
+        share[c] = gain / max(members_now, 1)
+        disputes[c] = disputed
