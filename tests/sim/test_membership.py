@@ -146,3 +146,12 @@ def test_agreement_bookkeeping_passes_equal_their_numpy_definitions(seed, n, cap
     want_m[ps[keep], pi[keep]] = False
     want_e[ps[keep], pi[keep]] = -1
     assert (m == want_m).all() and (e == want_e).all()
+    # the alliances in force with their rows and counts (the alignment step's view)
+    from foedus.sim.membership import alliance_view, member_counts
+
+    for k, d in ((0, 0), (1, 0), (0, 1)):
+        sl, rows, per_state, size = alliance_view(members, active, kind, domain, used, k, d)
+        want = np.flatnonzero(active[:used] & (kind[:used] == k) & (domain[:used] == d))
+        assert sl.tolist() == want.tolist() and rows.tobytes() == members[want].tobytes()
+        want_state, want_size = member_counts(members, want)
+        assert per_state.tolist() == want_state.tolist() and size.tolist() == want_size.tolist()

@@ -445,3 +445,35 @@ def _close_pairs_kernel(members, entry_year, slots, idx, last_exit, year):  # pr
         for q in range(m):
             last_exit[slots[q], idx[q]] = year
     return sl, ix, entry
+
+
+def alliance_view(members: np.ndarray, active: np.ndarray, kind: np.ndarray, domain: np.ndarray, n_agreements: int, of_kind: int, of_domain: int):
+    """The agreements in force of one kind and domain, their membership rows and counts, in one compiled pass.
+
+    Returns ``(slots, rows, per_state, size)``: ``slots`` (A,) as
+    :meth:`foedus.sim.agreements.Agreements.in_force` gives them, ``rows`` (A, N) bool the copy
+    ``members[slots]``, and :func:`member_counts` of ``slots`` (each state's agreements (N,),
+    each agreement's members (A,)).
+    """
+    return _view_kernel(members, active, kind, domain, n_agreements, of_kind, of_domain)
+
+
+@njit(cache=True)
+def _view_kernel(m, active, kind, domain, n_ag, k, d):  # pragma: no cover (compiled)
+    n = m.shape[1]
+    slots = _in_force_kernel(active, kind, domain, n_ag, k, d, -1)
+    a_n = slots.shape[0]
+    rows = np.empty((a_n, n), np.bool_)
+    per_state = np.zeros(n, np.int64)
+    size = np.zeros(a_n, np.int64)
+    for r in range(a_n):
+        a = slots[r]
+        c = 0
+        for j in range(n):
+            v = m[a, j]
+            rows[r, j] = v
+            if v:
+                per_state[j] += 1
+                c += 1
+        size[r] = c
+    return slots, rows, per_state, size

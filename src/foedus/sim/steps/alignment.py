@@ -12,7 +12,7 @@ from numba import njit
 
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY, dissolve
 from foedus.sim.steps.formation import commitment_capacity, form_alliances, formation_inputs, option_costs, stay_autonomy_factor
-from foedus.sim.membership import leaders, member_counts, member_values
+from foedus.sim.membership import alliance_view, leaders, member_values
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
 from foedus.theory import choice as th_choice
@@ -91,9 +91,7 @@ class _Alliances:
 
     def __init__(self, world: World, capacity: np.ndarray):
         ag = world.agreements
-        self.slots = ag.in_force(kind=ALLIANCE, domain=SECURITY)
-        self.members = ag.members[self.slots]
-        count, self.size = member_counts(ag.members, self.slots)
+        self.slots, self.members, count, self.size = alliance_view(ag.members, ag.active, ag.kind, ag.domain, ag.n, ALLIANCE, SECURITY)
         self.portfolio = count / capacity
         p = world.params
         self.load = (1.0 + self.portfolio) ** p.commitment_exponent
