@@ -155,3 +155,18 @@ def test_agreement_bookkeeping_passes_equal_their_numpy_definitions(seed, n, cap
         assert sl.tolist() == want.tolist() and rows.tobytes() == members[want].tobytes()
         want_state, want_size = member_counts(members, want)
         assert per_state.tolist() == want_state.tolist() and size.tolist() == want_size.tolist()
+
+
+def test_risk_and_main_threat_are_numpys_row_max_and_argmax():
+    from foedus.sim.membership import risk_and_main_threat
+
+    rng = np.random.default_rng(9)
+    for n in (1, 3, 66):
+        h = rng.random((n, n)) * 1.4 - 0.2
+        t = np.where(rng.random((n, n)) < 0.3, 0.0, rng.random((n, n)))
+        t[0] = 0.0  # a state threatened by no one: argmax 0
+        if n > 2:
+            h[1, 2] = t[1, 2] = np.nan
+        risk, main = risk_and_main_threat(h, t)
+        want = np.minimum(np.maximum(h.max(axis=1), 0.0), 1.0)
+        assert np.array_equal(risk, want, equal_nan=True) and main.tolist() == t.argmax(axis=1).tolist()

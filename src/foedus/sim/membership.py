@@ -477,3 +477,42 @@ def _view_kernel(m, active, kind, domain, n_ag, k, d):  # pragma: no cover (comp
                 c += 1
         size[r] = c
     return slots, rows, per_state, size
+
+
+def risk_and_main_threat(hostility: np.ndarray, threat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each state's risk-taking and main threat, in one compiled pass over the pairs.
+
+    ``risk[i]`` is ``hostility[i].max()`` clipped to [0, 1] and ``main[i]`` is
+    ``threat[i].argmax()`` (the first largest; a NaN counts as the largest, as in NumPy).
+    """
+    n = hostility.shape[0]
+    risk = np.empty(n)
+    main = np.empty(n, np.int64)
+    _risk_main_kernel(np.ascontiguousarray(hostility, dtype=float), np.ascontiguousarray(threat, dtype=float), risk, main)
+    return risk, main
+
+
+@njit(cache=True)
+def _risk_main_kernel(h, t, risk, main):  # pragma: no cover (compiled)
+    n, k = t.shape
+    for i in range(n):
+        best = h[i, 0]
+        for j in range(1, h.shape[1]):
+            v = h[i, j]
+            if np.isnan(best):
+                break
+            if np.isnan(v) or v > best:
+                best = v
+        risk[i] = best if np.isnan(best) else min(max(best, 0.0), 1.0)
+        arg = 0
+        top = t[i, 0]
+        if not np.isnan(top):
+            for j in range(1, k):
+                v = t[i, j]
+                if np.isnan(v):
+                    arg = j
+                    break
+                if v > top:
+                    top = v
+                    arg = j
+        main[i] = arg

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.sim.steps._common import COALITION, MOTIVES, SECURITY
-from foedus.sim.membership import alliance_ties, security_profile
+from foedus.sim.membership import alliance_ties, risk_and_main_threat, security_profile
 from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
 from foedus.theory import entrapment as th_entrapment
@@ -163,10 +163,8 @@ def cohesion_state(world: World) -> dict | None:
     ag.cohesion[slots] = cohesion
     # Snyder's alliance security dilemma, per state, from its strongest commitment; allies'
     # risk-taking (their largest hostility) and whether an ally faces the same main threat
-    partner_risk = np.minimum(np.maximum(world.hostility.max(axis=1), 0.0), 1.0)
-    c_ij, best_of, risk_of_partners, shared = alliance_ties(
-        ag.members, slots, ag.commitment, ag.integration, cohesion, partner_risk, world.results.threat.argmax(axis=1)
-    )
+    partner_risk, main_threat = risk_and_main_threat(world.hostility, world.results.threat)
+    c_ij, best_of, risk_of_partners, shared = alliance_ties(ag.members, slots, ag.commitment, ag.integration, cohesion, partner_risk, main_threat)
     world.results.ally_credibility = c_ij
     commit, integ, best = best_of.T
     world.results.entrapment = th_entrapment.entrapment_risk(commit, risk_of_partners, shared, check=world.check)
