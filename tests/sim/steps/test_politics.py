@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from foedus.sim.steps.politics import alliance_politics, cohesion_state
@@ -43,3 +44,20 @@ def test_deep_integration_with_democratic_allies_pulls_a_regime_up():
     world.regime[a] = 0.3
     alliance_politics(world, rng)
     assert world.regime[a] > 0.3
+
+
+def test_the_compiled_democratisation_is_democratic_diffusion_to_the_bit():
+    from foedus.sim.steps.politics import _diffusion_kernel
+    from foedus.theory.cohesion import democratic_diffusion
+
+    rng = np.random.default_rng(8)
+    for n in (1, 6, 66):
+        c = rng.random((n, n)) * (rng.random((n, n)) < 0.3)
+        regime, depth = rng.random(n), rng.random(n) * 1.3
+        weight = c.sum(axis=1)
+        allied = weight > 0
+        mean = np.where(allied, (c @ regime) / np.where(allied, weight, 1.0), regime)
+        want = democratic_diffusion(regime, np.minimum(mean, 1.0), np.minimum(depth, 1.0), rate=0.06)
+        out = np.empty(n)
+        _diffusion_kernel(regime, c @ regime, weight, depth, 0.06, out)
+        assert out.tobytes() == want.tobytes()
