@@ -61,3 +61,19 @@ def test_the_compiled_arming_weights_are_jervis_reactivity_times_the_threat_weig
         assert kx.tolist() == want_kx
         want_t = [sum(float(share[i, j]) * float(x[j]) for j in range(n) if j != i and power[j] > 0) for i in range(n)]
         assert threatening.tolist() == want_t
+
+
+def test_the_compiled_capability_update_is_the_worlds_and_the_theorys_to_the_bit():
+    from foedus.sim.steps.capabilities import capability_update
+    from foedus.sim.world import capability_arrays
+    from foedus.theory.capability import offensive_capability
+
+    rng = np.random.default_rng(12)
+    for n in (1, 7, 66, 200):
+        e0, m0 = rng.random(n) * 1e4 + 1.0, rng.random(n) * 1e3 + 1.0
+        e, m = e0 * rng.uniform(0.5, 2.0, n), m0 * rng.uniform(0.2, 3.0, n)
+        cinc0 = rng.dirichlet(np.ones(n)) * 0.9
+        power, cinc = capability_arrays(e, m, e0, m0, cinc0)
+        offensive = offensive_capability(m, power, floor=0.05)
+        got = capability_update(e, m, e0, m0, cinc0, 0.05)
+        assert [g.tobytes() for g in got] == [power.tobytes(), cinc.tobytes(), offensive.tobytes()]

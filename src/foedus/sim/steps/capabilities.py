@@ -58,8 +58,56 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
     world.milex = np.clip(new, p.milex_floor_share * world.milex_floor, cap)
     world.military = (1.0 - p.military_depreciation) * world.military + world.milex
     world.milper = world.milper0 * world.milex / world.milex0
-    world.update_power()
-    world.results.offensive = offensive_capability(world.military, world.power, floor=p.offensive_floor, check=world.check)
+    if world.check:
+        world.update_power()
+        world.results.offensive = offensive_capability(world.military, world.power, floor=p.offensive_floor, check=True)
+    else:
+        world.power, world.cinc, world.results.offensive = capability_update(
+            world.economy, world.military, world.economy0, world.military0, world.cinc0, float(p.offensive_floor)
+        )
+
+
+def capability_update(economy, military, economy0, military0, cinc0, floor: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``power``, ``cinc`` and offensive capability from economy and military stock, in two compiled passes.
+
+    What :meth:`foedus.sim.world.World.update_power` (:func:`foedus.theory.capability.capability_shares`,
+    rescaled to the starting CINC total) and :func:`foedus.theory.capability.offensive_capability`
+    give, to the bit (``tests/sim/steps/test_capabilities.py``): the three sums stay NumPy's
+    (pairwise summation), the rest is evaluated state by state in NumPy's order of operations.
+    """
+    n = len(economy)
+    raw = np.empty(n)
+    _raw_share_kernel(economy, military, economy0, military0, cinc0, raw)
+    power, cinc, offensive = np.empty(n), np.empty(n), np.empty(n)
+    _capability_kernel(raw, raw.sum(), float(np.sum(cinc0)), military, military.sum(), floor, power, cinc, offensive)
+    return power, cinc, offensive
+
+
+@njit(cache=True)
+def _raw_share_kernel(e, m, e0, m0, c0, raw):  # pragma: no cover (compiled)
+    for i in range(e.shape[0]):
+        raw[i] = c0[i] * (0.5 * (e[i] / e0[i] + m[i] / m0[i]))
+
+
+@njit(cache=True)
+def _capability_kernel(raw, total, cinc_total, m, m_total, floor, power, cinc, offensive):  # pragma: no cover (compiled)
+    n = raw.shape[0]
+    for i in range(n):
+        pw = raw[i] / total if total > 0 else 1.0 / n
+        power[i] = pw
+        # np.clip(pw * cinc_total, 0, 1): NaN kept, else max then min
+        c = pw * cinc_total
+        if not np.isnan(c):
+            c = c if c > 0.0 else 0.0
+            c = c if c < 1.0 else 1.0
+        cinc[i] = c
+        # offensive_capability: min(max(0.5 * military share / power, floor), 1), 0 where power <= 0
+        r = (0.5 * (m[i] / m_total)) / pw if pw > 0 else 0.0
+        if not (r >= floor or np.isnan(r)):
+            r = floor
+        if not (r <= 1.0 or np.isnan(r)):
+            r = 1.0
+        offensive[i] = r
 
 
 def arming_pressure(world: World) -> tuple[np.ndarray, np.ndarray]:
