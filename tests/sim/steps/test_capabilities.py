@@ -77,3 +77,25 @@ def test_the_compiled_capability_update_is_the_worlds_and_the_theorys_to_the_bit
         offensive = offensive_capability(m, power, floor=0.05)
         got = capability_update(e, m, e0, m0, cinc0, 0.05)
         assert [g.tobytes() for g in got] == [power.tobytes(), cinc.tobytes(), offensive.tobytes()]
+
+
+def test_the_compiled_spending_update_is_richardsons_step_clipped_to_the_bit():
+    from foedus.sim.steps.capabilities import spending_update
+    from foedus.theory import arms as th_arms
+
+    world, _ = tiny_world(actors=STILL)
+    rng = np.random.default_rng(6)
+    n = world.n
+    for trial in range(20):
+        weights = rng.random((n, n)) * 0.3
+        np.fill_diagonal(weights, 0.0)
+        relief = rng.random(n) * world.milex * (3.0 if trial % 2 else 0.1)  # goodwill: the clip at zero and the floor bind
+        world.economy = world.economy0 * rng.uniform(0.5, 1.5, n)
+        p = world.params
+        grievance = world.base_spending * (world.economy / world.economy0) - relief
+        new = th_arms.richardson_step(world.milex, 1.0, p.fatigue, grievance, weights)
+        milex = np.clip(new, p.milex_floor_share * world.milex_floor, p.max_milex_share * world.economy)
+        military = (1.0 - p.military_depreciation) * world.military + milex
+        milper = world.milper0 * milex / world.milex0
+        got = spending_update(world, weights @ world.milex, relief)
+        assert [g.tobytes() for g in got] == [milex.tobytes(), military.tobytes(), milper.tobytes()]

@@ -52,12 +52,14 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
     shock = rng.normal(0.0, p.growth_noise, n) if p.growth_noise > 0 else 0.0
     world.economy *= np.maximum(1.0 + world.growth + shock, p.growth_floor)
     weights, relief = arming_pressure(world)
-    grievance = world.base_spending * (world.economy / world.economy0) - relief
-    new = th_arms.richardson_step(world.milex, 1.0, p.fatigue, grievance, weights, check=world.check)
-    cap = p.max_milex_share * world.economy
-    world.milex = np.clip(new, p.milex_floor_share * world.milex_floor, cap)
-    world.military = (1.0 - p.military_depreciation) * world.military + world.milex
-    world.milper = world.milper0 * world.milex / world.milex0
+    if world.check:
+        grievance = world.base_spending * (world.economy / world.economy0) - relief
+        new = th_arms.richardson_step(world.milex, 1.0, p.fatigue, grievance, weights, check=True)
+        world.milex = np.clip(new, p.milex_floor_share * world.milex_floor, p.max_milex_share * world.economy)
+        world.military = (1.0 - p.military_depreciation) * world.military + world.milex
+        world.milper = world.milper0 * world.milex / world.milex0
+    else:
+        world.milex, world.military, world.milper = spending_update(world, weights @ world.milex, relief)
     if world.check:
         world.update_power()
         world.results.offensive = offensive_capability(world.military, world.power, floor=p.offensive_floor, check=True)
@@ -65,6 +67,43 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
         world.power, world.cinc, world.results.offensive = capability_update(
             world.economy, world.military, world.economy0, world.military0, world.cinc0, float(p.offensive_floor)
         )
+
+
+def spending_update(world: World, reaction: np.ndarray, relief: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Military spending, stock and personnel after this year's Richardson step, in one compiled pass.
+
+    :func:`foedus.theory.arms.richardson_step` (reactivity 1, ``dt`` 1) of the spending with
+    the reaction ``K @ x`` (``reaction``, NumPy's product) and the grievance
+    ``base_spending * E / E0 - relief``, clipped as :func:`capabilities` says, then the stock
+    and personnel; state by state in NumPy's order of operations, so the result is the same to
+    the bit (``tests/sim/steps/test_capabilities.py``).
+    """
+    p = world.params
+    n = len(reaction)
+    milex, military, milper = np.empty(n), np.empty(n), np.empty(n)
+    _spending_kernel(
+        world.milex, reaction, world.base_spending, world.economy, world.economy0, relief, float(p.fatigue),
+        float(p.milex_floor_share), world.milex_floor, float(p.max_milex_share), 1.0 - p.military_depreciation,
+        world.military, world.milper0, world.milex0, milex, military, milper,
+    )
+    return milex, military, milper
+
+
+@njit(cache=True)
+def _spending_kernel(x, wx, base, e, e0, relief, fatigue, floor_share, floor, max_share, keep, stock, milper0, milex0, milex, military, milper):  # pragma: no cover (compiled)
+    for i in range(x.shape[0]):
+        g = base[i] * (e[i] / e0[i]) - relief[i]
+        v = x[i] + 1.0 * (1.0 * wx[i] - fatigue * x[i] + g)  # richardson_step: max(x + dt * rhs, 0)
+        if not (v >= 0.0 or np.isnan(v)):
+            v = 0.0
+        if not np.isnan(v):  # np.clip(v, floor_share * floor, max_share * e)
+            lo = floor_share * floor[i]
+            v = v if v > lo else lo
+            hi = max_share * e[i]
+            v = v if v < hi else hi
+        milex[i] = v
+        military[i] = keep * stock[i] + v
+        milper[i] = milper0[i] * v / milex0[i]
 
 
 def capability_update(economy, military, economy0, military0, cinc0, floor: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
