@@ -191,15 +191,17 @@ def _pairs(world: World, rows: np.ndarray, choice: np.ndarray, dec: np.ndarray, 
     """New pairs among the states ``rows`` that chose a partner (``choice < N``), with the partner's consent (F5)."""
     p = world.params
     n = world.n
-    pair_choice = np.where((choice >= 0) & (choice < n), choice, -1)
-    proposals = np.full(n, -1)
-    proposals[rows] = pair_choice
-    if not (proposals >= 0).any():
+    pairing = (choice >= 0) & (choice < n)
+    if not pairing.any():
         return
+    proposals = np.full(n, -1)
+    proposals[rows[pairing]] = choice[pairing]
     pair_cost = np.repeat(view.unit_cost[:, None], n, axis=1)
     pair_cost[rows] = cost[:, :n]
     # mutual consent; a pair proposed from both sides forms once, at its first proposer
     first, partner = th_consent.consenting_pairs(proposals, total, pair_cost, check=world.check)
+    if not len(first):
+        return
     dec_by_state = np.zeros((n, 4))
     dec_by_state[rows] = dec
     form_alliances(world, first, partner, dec_by_state, u, total, pair_cost)
