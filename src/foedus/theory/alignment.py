@@ -214,17 +214,15 @@ def alignment_utilities(
         out[:] = 0.0
         total[:] = 0.0
     elif n >= 2:
-        # transposed copies let the kernel read columns (t[:, k], h[:, i]) as contiguous rows
         _alignment_kernel(
-            p, np.ascontiguousarray(t_mat), np.ascontiguousarray(t_mat.T), np.ascontiguousarray(h),
-            np.ascontiguousarray(h.T), weights, float(weakness_threshold), float(overwhelm_ratio),
+            p, np.ascontiguousarray(t_mat), np.ascontiguousarray(h), weights, float(weakness_threshold), float(overwhelm_ratio),
             np.ascontiguousarray(g), np.ascontiguousarray(gain), out, total,
         )
     return (out, total) if return_total else out
 
 
 @njit(cache=True)
-def _alignment_kernel(p, t, t_T, h, h_T, w, threshold, ratio, g, profit, out, total):  # pragma: no cover (compiled)
+def _alignment_kernel(p, t, h, w, threshold, ratio, g, profit, out, total):  # pragma: no cover (compiled)
     """The formulas of :func:`alignment_utilities`, one pass over the N^2 pairs (diagonal of t ignored); ``total`` (N, N) or (0, 0)."""
     n = p.shape[0]
     # F1: the strongest and second-strongest states (first index on ties).
@@ -282,7 +280,7 @@ def _alignment_kernel(p, t, t_T, h, h_T, w, threshold, ratio, g, profit, out, to
             f1 = min(p[j], gap) / p_h if (p_h > 0 and j != strongest) else 0.0
             # F2, balancing threat
             mu_ij = t[i, j] / ts if ts > 0 else 0.0  # exactly 1 for the main threat
-            commit = t_T[mi, j] / t_star[j] if (ts > 0 and j != mi and t_star[j] > 0) else 0.0
+            commit = t[j, mi] / t_star[j] if (ts > 0 and j != mi and t_star[j] > 0) else 0.0
             den = ts + p[i] + commit * p[j]
             common = max(before - ts / den, 0.0) if den > 0 else 0.0
             if has_g:
@@ -304,6 +302,6 @@ def _alignment_kernel(p, t, t_T, h, h_T, w, threshold, ratio, g, profit, out, to
             out[1, i, j] = u2
             out[2, i, j] = w[2] * f3
             # F4, tethering: only where balancing threat already draws the pair together
-            out[3, i, j] = w[3] * min(h[i, j], h_T[i, j]) * common if u2 > 0 else 0.0
+            out[3, i, j] = w[3] * min(h[i, j], h[j, i]) * common if u2 > 0 else 0.0
             if has_total:  # U.sum(axis=0): the motives added in order
                 total[i, j] = ((out[0, i, j] + out[1, i, j]) + out[2, i, j]) + out[3, i, j]

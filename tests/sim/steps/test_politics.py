@@ -61,3 +61,20 @@ def test_the_compiled_democratisation_is_democratic_diffusion_to_the_bit():
         out = np.empty(n)
         _diffusion_kernel(regime, c @ regime, weight, depth, 0.06, out)
         assert out.tobytes() == want.tobytes()
+
+
+def test_the_compiled_integration_update_is_numpys_to_the_bit():
+    from foedus.sim.steps.politics import _integration_kernel
+
+    rng = np.random.default_rng(10)
+    cap = 30
+    inst = rng.integers(0, 3, cap).astype(np.int8)
+    integration, betrayal = rng.random(cap), rng.random(cap)
+    slots = np.sort(rng.choice(cap, 12, replace=False)).astype(np.int64)
+    target = rng.random(12)
+    want_i, want_b = integration.copy(), betrayal.copy()
+    goal = target * (inst[slots] + 1) / 3.0
+    want_i[slots] += 0.1 * (goal - want_i[slots])
+    want_b[slots] *= 0.7
+    _integration_kernel(slots, target, inst, integration, betrayal, 0.1, 0.7)
+    assert integration.tobytes() == want_i.tobytes() and betrayal.tobytes() == want_b.tobytes()

@@ -71,9 +71,8 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     )
     # integration (P3, T4)
     target = th_integration.optimal_integration(rho, 1.0 - tr.military_integration + p.national_control_floor, check=world.check)
-    target = target * (ag.institutionalised[slots] + 1) / 3.0
-    ag.integration[slots] += p.integration_rate * (target - ag.integration[slots])
-    ag.betrayal[slots] *= p.betrayal_decay
+    # integration moves towards the target scaled by institutionalisation, betrayal fades (in place)
+    _integration_kernel(slots, target, ag.institutionalised, ag.integration, ag.betrayal, float(p.integration_rate), float(p.betrayal_decay))
     # dissolution
     draw = rng.random(len(slots))
     ending = np.flatnonzero(draw < hazard)
@@ -131,6 +130,17 @@ def _democratisation(world: World, depth: np.ndarray) -> None:
     out = np.empty(len(weight))
     _diffusion_kernel(world.regime, c @ world.regime, weight, depth, float(min(rate, 1.0)), out)
     world.regime = out
+
+
+@njit(cache=True)
+def _integration_kernel(slots, target, institutionalised, integration, betrayal, rate, decay):  # pragma: no cover (compiled)
+    """For each pact ``slots[r]`` (distinct): ``integration += rate * (target * (inst + 1) / 3 - integration)``,
+    ``betrayal *= decay``, in NumPy's order of operations."""
+    for r in range(slots.shape[0]):
+        s = slots[r]
+        goal = target[r] * float(institutionalised[s] + 1) / 3.0
+        integration[s] = integration[s] + rate * (goal - integration[s])
+        betrayal[s] = betrayal[s] * decay
 
 
 @njit(cache=True)
