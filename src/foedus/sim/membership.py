@@ -6,8 +6,11 @@ of each security agreement have in common (:func:`security_profile`, the inputs 
 the dissolution hazard, its formulas in :mod:`foedus.theory.capability`), the ties of each
 state to its allies (:func:`alliance_ties`), how many agreements each state holds
 (:func:`member_counts`), each agreement's leaders (:func:`leaders`) and the value of their
-fellow members to each member (:func:`member_values`). ``tests/sim/test_membership.py`` checks
-each against its definition on random memberships.
+fellow members to each member (:func:`member_values`), the alignment step's view of the
+alliances in force (:func:`alliance_view`), each state's risk-taking and main threat
+(:func:`risk_and_main_threat`), and the bookkeeping of :class:`foedus.sim.agreements.Agreements`
+(which agreements are in force, the closing of memberships when members leave or an agreement
+ends). ``tests/sim/test_membership.py`` checks each against its definition on random memberships.
 """
 
 from __future__ import annotations
