@@ -134,9 +134,8 @@ class Agreements:
         """(N, N) bool: pairs sharing at least one security agreement in force (cached until a change)."""
         if self._allied is not None and self._allied[0] == self.version:
             return self._allied[1]
-        slots = self.in_force(domain=0)
         out = np.zeros((self.n_states, self.n_states), dtype=bool)
-        _allied_kernel(self.members, np.ascontiguousarray(slots, dtype=np.intp), out)
+        _allied_kernel(self.members, _in_force_kernel(self.active, self.kind, self.domain, self.n, -1, 0, -1), out)
         out.flags.writeable = False
         self._allied = (self.version, out)
         return out

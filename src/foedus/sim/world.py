@@ -260,12 +260,12 @@ class World:
         0.12 but 39 % of the world's military spending).
         """
         hit = self.cache.get("tier_code")
-        if hit is not None and hit[0] is self.cinc and np.array_equal(hit[1], self.major):
+        if hit is not None and hit[0] is self.cinc and hit[1] == self.major.tobytes():
             return hit[2]  # the same capability shares (update_power makes a new array) and majors
         out = np.empty(len(self.cinc), np.int8)
         _tier_kernel(np.ascontiguousarray(self.cinc, dtype=float), np.ascontiguousarray(self.major, dtype=bool), self.tier_pin, SUPERPOWER_CINC, REGIONAL_CINC, out)
         out.flags.writeable = False
-        self.cache["tier_code"] = (self.cinc, self.major.copy(), out)
+        self.cache["tier_code"] = (self.cinc, self.major.tobytes(), out)
         return out
 
     def index_of(self, ccode: int) -> int:
