@@ -78,3 +78,20 @@ def test_the_compiled_integration_update_is_numpys_to_the_bit():
     want_b[slots] *= 0.7
     _integration_kernel(slots, target, inst, integration, betrayal, 0.1, 0.7)
     assert integration.tobytes() == want_i.tobytes() and betrayal.tobytes() == want_b.tobytes()
+
+
+def test_the_compiled_security_dilemma_is_the_theorys_to_the_bit():
+    from foedus.sim.steps.politics import _dilemma_kernel
+    from foedus.theory.entrapment import abandonment_risk, entrapment_risk
+
+    rng = np.random.default_rng(13)
+    for n in (1, 7, 66):
+        best_of = rng.random((n, 3)) * np.array([1.0, 1.0, 1.2])
+        best_of[rng.random(n) < 0.3] = 0.0  # states without allies
+        risk, shared = rng.random(n), (rng.random(n) < 0.5).astype(float)
+        commit, integ, best = best_of.T
+        want_e = entrapment_risk(commit, risk, shared)
+        want_a = abandonment_risk(commit, np.minimum(np.maximum(1.0 - best, 0.0), 1.0), integ)
+        ent, aba = np.empty(n), np.empty(n)
+        _dilemma_kernel(best_of, risk, shared, ent, aba)
+        assert ent.tobytes() == want_e.tobytes() and aba.tobytes() == want_a.tobytes()

@@ -133,6 +133,29 @@ def _democratisation(world: World, depth: np.ndarray) -> None:
 
 
 @njit(cache=True)
+def _dilemma_kernel(best_of, partner_risk, shared, entrapment, abandonment):  # pragma: no cover (compiled)
+    """Snyder's alliance security dilemma per state, in NumPy's order of operations.
+
+    :func:`foedus.theory.entrapment.entrapment_risk` of the strongest commitment
+    ``best_of[:, 0]``, the partners' risk-taking and the shared adversary (emboldening 0), and
+    :func:`foedus.theory.entrapment.abandonment_risk` of the commitment, the alternatives
+    ``min(max(1 - best_of[:, 2], 0), 1)`` and the reassurance ``best_of[:, 1]``
+    (``tests/sim/steps/test_politics.py`` proves both equal to the theory's).
+    """
+    for i in range(best_of.shape[0]):
+        c = best_of[i, 0]
+        r = partner_risk[i]
+        bold = r + (1.0 - r) * 0.0 * c
+        entrapment[i] = c * bold * (1.0 - shared[i])
+        a = 1.0 - best_of[i, 2]
+        if not (a >= 0.0 or np.isnan(a)):
+            a = 0.0
+        if not (a <= 1.0 or np.isnan(a)):
+            a = 1.0
+        abandonment[i] = a * (1.0 - c) * (1.0 - best_of[i, 1])
+
+
+@njit(cache=True)
 def _integration_kernel(slots, target, institutionalised, integration, betrayal, rate, decay):  # pragma: no cover (compiled)
     """For each pact ``slots[r]`` (distinct): ``integration += rate * (target * (inst + 1) / 3 - integration)``,
     ``betrayal *= decay``, in NumPy's order of operations."""
@@ -202,9 +225,13 @@ def cohesion_state(world: World) -> dict | None:
     c_ij, best_of, risk_of_partners, shared = alliance_ties(ag.members, slots, ag.commitment, ag.integration, cohesion, partner_risk, main_threat)
     world.results.ally_credibility = c_ij
     commit, integ, best = best_of.T
-    world.results.entrapment = th_entrapment.entrapment_risk(commit, risk_of_partners, shared, check=world.check)
-    alternatives = np.minimum(np.maximum(1.0 - best, 0.0), 1.0)
-    world.results.abandonment = th_entrapment.abandonment_risk(commit, alternatives, integ, check=world.check)
+    if world.check:
+        world.results.entrapment = th_entrapment.entrapment_risk(commit, risk_of_partners, shared, check=True)
+        alternatives = np.minimum(np.maximum(1.0 - best, 0.0), 1.0)
+        world.results.abandonment = th_entrapment.abandonment_risk(commit, alternatives, integ, check=True)
+    else:
+        world.results.entrapment, world.results.abandonment = np.empty(n), np.empty(n)
+        _dilemma_kernel(best_of, risk_of_partners, shared, world.results.entrapment, world.results.abandonment)
     return {
         "slots": slots,
         "rho": rho,
