@@ -170,3 +170,12 @@ def test_risk_and_main_threat_are_numpys_row_max_and_argmax():
         risk, main = risk_and_main_threat(h, t)
         want = np.minimum(np.maximum(h.max(axis=1), 0.0), 1.0)
         assert np.array_equal(risk, want, equal_nan=True) and main.tolist() == t.argmax(axis=1).tolist()
+
+
+def test_the_pressure_of_the_common_threat_is_the_theorys_to_the_bit():
+    for seed in range(20):
+        rng, members, slots, power, threat = _world(seed, 9, 12)
+        glob, economy, regime = rng.random(9) * 0.1, rng.random(9) + 0.1, rng.random(9)
+        prof = security_profile(members, slots, power, rng.random((12, 9)), threat, glob, economy, regime)
+        want = th_cap.common_threat_pressure(prof["threat_common"], prof["global_threat"], prof["mean_power"])
+        assert prof["rho"].tobytes() == want.tobytes()

@@ -18,7 +18,6 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from foedus.theory.capability import common_threat_pressure
 
 
 def pair_max(members: np.ndarray, value: np.ndarray, n: int) -> np.ndarray:
@@ -107,8 +106,9 @@ def security_profile(
     - ``evenness``: :func:`foedus.theory.capability.economic_evenness` of the members' economies;
     - ``similarity``: :func:`foedus.theory.capability.regime_similarity` of their regimes.
 
-    ``evenness``, ``similarity`` and ``capability_change``
-    (:func:`foedus.theory.capability.capability_change`) are computed inside the compiled pass;
+    ``rho``, ``evenness``, ``similarity`` and ``capability_change``
+    (:func:`foedus.theory.capability.capability_change`) are computed inside the compiled pass
+    (``rho`` bit for bit as :func:`foedus.theory.capability.common_threat_pressure`);
     ``tests/sim/test_world.py`` proves them equal to the theory functions on random inputs.
     """
     slots = np.ascontiguousarray(slots, dtype=np.intp)
@@ -119,9 +119,7 @@ def security_profile(
         "size", "mean_power", "threat_common", "global_threat", "hhi", "regime_mean", "regime_var", "all_democracies",
         "capability_change", "rho", "evenness", "similarity",
     )
-    profile = dict(zip(names, out))
-    profile["rho"] = common_threat_pressure(profile["threat_common"], profile["global_threat"], profile["mean_power"], check=False)
-    return profile
+    return dict(zip(names, out))
 
 
 @njit(cache=True)
@@ -187,6 +185,14 @@ def _security_profile_kernel(m, slots, power, power_start, threat, glob, economy
         out[6, r] = var_r
         out[7, r] = dem
         out[8, r] = 0.5 * change
+        # common_threat_pressure(threat_common, global_threat, mean_power), NumPy's order of operations
+        pressure = out[2, r] + out[3, r]
+        rho = pressure / (pressure + out[1, r] + 1e-12)
+        if not (rho >= 0.0 or np.isnan(rho)):
+            rho = 0.0
+        if not (rho <= 1.0 or np.isnan(rho)):
+            rho = 1.0
+        out[9, r] = rho
 
 
 def alliance_ties(
