@@ -26,3 +26,22 @@ def test_a_scenario_builds_once_and_its_elements_cannot_change_behind_its_back()
     w3 = build_world(changed)
     i, j = (w3.index_of(c) for c in sc.relations[0].pair)
     assert w3.hostility[i, j] == 0.9 != w1.hostility[i, j]
+
+
+def test_the_compiled_tier_code_is_the_schemas_rule_with_pins():
+    """``World.tier_code``'s compiled pass against :func:`foedus.schema.power_tier_code` and the pin rule."""
+    from foedus.schema import power_tier_code
+    from foedus.sim.world import _tier_kernel
+    from foedus.schema import REGIONAL_CINC, SUPERPOWER_CINC
+
+    rng = np.random.default_rng(2)
+    for n in (1, 5, 200):
+        cinc = rng.choice([0.0, 0.005, 0.01, 0.05, 0.15, 0.3, np.nan], n) * rng.choice([1.0, 0.999, 1.001], n)
+        major = rng.random(n) < 0.3
+        pin = rng.integers(-1, 4, n).astype(np.int8)
+        code = power_tier_code(cinc, major)
+        pinned = (pin >= 0) & (major | (pin >= 2))
+        expected = np.where(pinned, np.minimum(code, pin), code).astype(np.int8)
+        out = np.empty(n, np.int8)
+        _tier_kernel(cinc, major, pin, SUPERPOWER_CINC, REGIONAL_CINC, out)
+        assert out.tolist() == expected.tolist()

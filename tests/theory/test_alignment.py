@@ -289,3 +289,15 @@ def test_check_true_still_rejects_bad_input():
         alignment_utilities(p, t, [[0.0, 2.0], [0.0, 0.0]], check=True)
     with pytest.raises(ValueError, match="overwhelm_ratio: must be > 0"):
         alignment_utilities(p, t, h, overwhelm_ratio=0.0, check=True)
+
+
+def test_the_total_formed_in_the_pass_is_the_sum_of_the_motives_to_the_bit():
+    rng = np.random.default_rng(11)
+    for n in (1, 2, 9, 66):
+        power = rng.dirichlet(np.ones(n))
+        threat = rng.random((n, n)) * 0.2
+        h = rng.random((n, n))
+        g = rng.random((n, n)) * 0.05
+        u, total = alignment_utilities(power, threat, h, shared_global=g, weakness_threshold=0.2, return_total=True)
+        assert u.tobytes() == alignment_utilities(power, threat, h, shared_global=g, weakness_threshold=0.2).tobytes()
+        assert total.tobytes() == u.sum(axis=0).tobytes()

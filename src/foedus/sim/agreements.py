@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from foedus.schema import OBLIGATIONS
-from foedus.sim.membership import _allied_kernel
+from foedus.sim.membership import _allied_kernel, _close_pairs_kernel, _close_rows_kernel, _in_force_kernel
 from foedus.theory.capability import commitment_strength
 
 AGREEMENT_KINDS = ("alliance", "coalition", "organisation")
@@ -109,22 +109,19 @@ class Agreements:
         """Indices of the agreements in force."""
         return np.flatnonzero(self.active[: self.n])
 
-    def in_force(self, kind: int | None = None, domain: int | None = None) -> np.ndarray:
-        """Indices of agreements in force, optionally of one kind and domain (do not modify the result).
+    def in_force(self, kind: int | None = None, domain: int | None = None, not_kind: int | None = None) -> np.ndarray:
+        """Indices of agreements in force, optionally of one kind and domain, or not of kind ``not_kind`` (do not modify the result).
 
         Cached until the agreements change (:attr:`version`): the steps of a year ask for the
         same sets several times.
         """
-        key = (kind, domain)
+        key = (kind, domain, not_kind)
         hit = self._in_force.get(key)
         if hit is not None and hit[0] == self.version:
             return hit[1]
-        m = self.active[: self.n].copy()
-        if kind is not None:
-            m &= self.kind[: self.n] == kind
-        if domain is not None:
-            m &= self.domain[: self.n] == domain
-        out = np.flatnonzero(m)
+        out = _in_force_kernel(
+            self.active, self.kind, self.domain, self.n, -1 if kind is None else int(kind), -1 if domain is None else int(domain), -1 if not_kind is None else int(not_kind)
+        )
         out.flags.writeable = False
         self._in_force[key] = (self.version, out)
         return out
@@ -137,9 +134,8 @@ class Agreements:
         """(N, N) bool: pairs sharing at least one security agreement in force (cached until a change)."""
         if self._allied is not None and self._allied[0] == self.version:
             return self._allied[1]
-        slots = self.in_force(domain=0)
         out = np.zeros((self.n_states, self.n_states), dtype=bool)
-        _allied_kernel(self.members, np.ascontiguousarray(slots, dtype=np.intp), out)
+        _allied_kernel(self.members, _in_force_kernel(self.active, self.kind, self.domain, self.n, -1, 0, -1), out)
         out.flags.writeable = False
         self._allied = (self.version, out)
         return out
@@ -359,20 +355,16 @@ class Agreements:
         self.members[slot, idx] = False
         self.entry_year[slot, idx] = -1
 
-    def leave_many(self, slots: np.ndarray, idx: np.ndarray, year: int) -> None:
-        """Vectorised :meth:`leave` for pairs (slots[k], idx[k])."""
-        slots = np.asarray(slots, dtype=np.intp)
-        idx = np.asarray(idx, dtype=np.intp)
-        keep = self.members[slots, idx]
-        slots, idx = slots[keep], idx[keep]
-        if not len(idx):
+    def leave_many(self, slots: np.ndarray, idx: np.ndarray, year: int, *, last_exit: bool = False) -> None:
+        """Vectorised :meth:`leave` for pairs (slots[k], idx[k]); ``last_exit``: also note ``year`` as each one's last exit."""
+        sl, ix, entry = _close_pairs_kernel(
+            self.members, self.entry_year, np.ascontiguousarray(slots, dtype=np.int64), np.ascontiguousarray(idx, dtype=np.int64),
+            self.last_exit, year if last_exit else -1,
+        )
+        if not len(ix):
             return
         self.version += 1
-        self._spells.append(
-            (slots.astype(np.int64, copy=False), idx.astype(np.int64, copy=False), self.entry_year[slots, idx].astype(np.int64), np.full(len(idx), year, np.int64))
-        )
-        self.members[slots, idx] = False
-        self.entry_year[slots, idx] = -1
+        self._spells.append((sl, ix, entry, np.full(len(ix), year, np.int64)))
 
     def dissolve(self, slot: int, year: int) -> None:
         """Agreement ``slot`` ends in ``year``; its members' spells close then."""
@@ -393,12 +385,9 @@ class Agreements:
         slots = np.asarray(slots, dtype=np.intp)
         if not len(slots):
             return
-        a, i = np.nonzero(self.members[slots])
-        if len(i):  # every member's spell closes (leave_many without its checks)
-            sl = slots[a]
-            self._spells.append((sl.astype(np.int64, copy=False), i.astype(np.int64, copy=False), self.entry_year[sl, i].astype(np.int64), np.full(len(i), year, np.int64)))
-            self.members[sl, i] = False
-            self.entry_year[sl, i] = -1
+        sl, i, entry = _close_rows_kernel(self.members, self.entry_year, slots.astype(np.int64, copy=False))
+        if len(i):  # every member's spell closes
+            self._spells.append((sl, i, entry, np.full(len(i), year, np.int64)))
         a, k = np.nonzero(self.nonstate[slots]) if self.nonstate.shape[1] else ((), ())
         if len(a):
             sl = slots[a]

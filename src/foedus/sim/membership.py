@@ -6,8 +6,11 @@ of each security agreement have in common (:func:`security_profile`, the inputs 
 the dissolution hazard, its formulas in :mod:`foedus.theory.capability`), the ties of each
 state to its allies (:func:`alliance_ties`), how many agreements each state holds
 (:func:`member_counts`), each agreement's leaders (:func:`leaders`) and the value of their
-fellow members to each member (:func:`member_values`). ``tests/sim/test_membership.py`` checks
-each against its definition on random memberships.
+fellow members to each member (:func:`member_values`), the alignment step's view of the
+alliances in force (:func:`alliance_view`), each state's risk-taking and main threat
+(:func:`risk_and_main_threat`), and the bookkeeping of :class:`foedus.sim.agreements.Agreements`
+(which agreements are in force, the closing of memberships when members leave or an agreement
+ends). ``tests/sim/test_membership.py`` checks each against its definition on random memberships.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from foedus.theory.capability import common_threat_pressure
 
 
 def pair_max(members: np.ndarray, value: np.ndarray, n: int) -> np.ndarray:
@@ -104,8 +106,9 @@ def security_profile(
     - ``evenness``: :func:`foedus.theory.capability.economic_evenness` of the members' economies;
     - ``similarity``: :func:`foedus.theory.capability.regime_similarity` of their regimes.
 
-    ``evenness``, ``similarity`` and ``capability_change``
-    (:func:`foedus.theory.capability.capability_change`) are computed inside the compiled pass;
+    ``rho``, ``evenness``, ``similarity`` and ``capability_change``
+    (:func:`foedus.theory.capability.capability_change`) are computed inside the compiled pass
+    (``rho`` bit for bit as :func:`foedus.theory.capability.common_threat_pressure`);
     ``tests/sim/test_world.py`` proves them equal to the theory functions on random inputs.
     """
     slots = np.ascontiguousarray(slots, dtype=np.intp)
@@ -116,9 +119,7 @@ def security_profile(
         "size", "mean_power", "threat_common", "global_threat", "hhi", "regime_mean", "regime_var", "all_democracies",
         "capability_change", "rho", "evenness", "similarity",
     )
-    profile = dict(zip(names, out))
-    profile["rho"] = common_threat_pressure(profile["threat_common"], profile["global_threat"], profile["mean_power"], check=False)
-    return profile
+    return dict(zip(names, out))
 
 
 @njit(cache=True)
@@ -184,6 +185,14 @@ def _security_profile_kernel(m, slots, power, power_start, threat, glob, economy
         out[6, r] = var_r
         out[7, r] = dem
         out[8, r] = 0.5 * change
+        # common_threat_pressure(threat_common, global_threat, mean_power), NumPy's order of operations
+        pressure = out[2, r] + out[3, r]
+        rho = pressure / (pressure + out[1, r] + 1e-12)
+        if not (rho >= 0.0 or np.isnan(rho)):
+            rho = 0.0
+        if not (rho <= 1.0 or np.isnan(rho)):
+            rho = 1.0
+        out[9, r] = rho
 
 
 def alliance_ties(
@@ -370,3 +379,149 @@ def _member_values_kernel(m, slots, entry, year, value, i_out, a_out, stay):  # 
             stay[k] = acc
             pos[i] += 1
     return per_state[n]
+
+
+@njit(cache=True)
+def _in_force_kernel(active, kind, domain, n, k, d, not_k):  # pragma: no cover (compiled)
+    """Indices ``a < n`` with ``active[a]``, of kind ``k`` and domain ``d`` (-1: any) and not of kind ``not_k`` (-1: none), in order (``np.flatnonzero`` of the mask)."""
+    out = np.empty(n, np.int64)
+    c = 0
+    for a in range(n):
+        if active[a] and (k < 0 or kind[a] == k) and (d < 0 or domain[a] == d) and (not_k < 0 or kind[a] != not_k):
+            out[c] = a
+            c += 1
+    return out[:c]
+
+
+@njit(cache=True)
+def _close_rows_kernel(members, entry_year, slots):  # pragma: no cover (compiled)
+    """Every membership of the rows ``slots`` (in order, members ascending: ``np.nonzero(members[slots])``), cleared.
+
+    Returns the memberships' slots, state indices and entry years (int64); their
+    ``members`` become False and their ``entry_year`` -1.
+    """
+    n = members.shape[1]
+    total = 0
+    for r in range(slots.shape[0]):
+        for j in range(n):
+            if members[slots[r], j]:
+                total += 1
+    sl = np.empty(total, np.int64)
+    idx = np.empty(total, np.int64)
+    entry = np.empty(total, np.int64)
+    c = 0
+    for r in range(slots.shape[0]):
+        s = slots[r]
+        for j in range(n):
+            if members[s, j]:
+                sl[c] = s
+                idx[c] = j
+                entry[c] = entry_year[s, j]
+                members[s, j] = False
+                entry_year[s, j] = -1
+                c += 1
+    return sl, idx, entry
+
+
+@njit(cache=True)
+def _close_pairs_kernel(members, entry_year, slots, idx, last_exit, year):  # pragma: no cover (compiled)
+    """The memberships ``(slots[k], idx[k])`` that exist (as they were before any is cleared), cleared.
+
+    Returns their slots, state indices and entry years (int64), in the order given. With
+    ``year >= 0`` their ``last_exit`` becomes ``year`` (the pairs given, members or not).
+    """
+    m = slots.shape[0]
+    keep = np.empty(m, np.bool_)
+    total = 0
+    for q in range(m):
+        keep[q] = members[slots[q], idx[q]]
+        if keep[q]:
+            total += 1
+    sl = np.empty(total, np.int64)
+    ix = np.empty(total, np.int64)
+    entry = np.empty(total, np.int64)
+    c = 0
+    for q in range(m):
+        if keep[q]:
+            sl[c] = slots[q]
+            ix[c] = idx[q]
+            entry[c] = entry_year[slots[q], idx[q]]
+            c += 1
+    for q in range(c):
+        members[sl[q], ix[q]] = False
+        entry_year[sl[q], ix[q]] = -1
+    if year >= 0:
+        for q in range(m):
+            last_exit[slots[q], idx[q]] = year
+    return sl, ix, entry
+
+
+def alliance_view(members: np.ndarray, active: np.ndarray, kind: np.ndarray, domain: np.ndarray, n_agreements: int, of_kind: int, of_domain: int):
+    """The agreements in force of one kind and domain, their membership rows and counts, in one compiled pass.
+
+    Returns ``(slots, rows, per_state, size)``: ``slots`` (A,) as
+    :meth:`foedus.sim.agreements.Agreements.in_force` gives them, ``rows`` (A, N) bool the copy
+    ``members[slots]``, and :func:`member_counts` of ``slots`` (each state's agreements (N,),
+    each agreement's members (A,)).
+    """
+    return _view_kernel(members, active, kind, domain, n_agreements, of_kind, of_domain)
+
+
+@njit(cache=True)
+def _view_kernel(m, active, kind, domain, n_ag, k, d):  # pragma: no cover (compiled)
+    n = m.shape[1]
+    slots = _in_force_kernel(active, kind, domain, n_ag, k, d, -1)
+    a_n = slots.shape[0]
+    rows = np.empty((a_n, n), np.bool_)
+    per_state = np.zeros(n, np.int64)
+    size = np.zeros(a_n, np.int64)
+    for r in range(a_n):
+        a = slots[r]
+        c = 0
+        for j in range(n):
+            v = m[a, j]
+            rows[r, j] = v
+            if v:
+                per_state[j] += 1
+                c += 1
+        size[r] = c
+    return slots, rows, per_state, size
+
+
+def risk_and_main_threat(hostility: np.ndarray, threat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each state's risk-taking and main threat, in one compiled pass over the pairs.
+
+    ``risk[i]`` is ``hostility[i].max()`` clipped to [0, 1] and ``main[i]`` is
+    ``threat[i].argmax()`` (the first largest; a NaN counts as the largest, as in NumPy).
+    """
+    n = hostility.shape[0]
+    risk = np.empty(n)
+    main = np.empty(n, np.int64)
+    _risk_main_kernel(np.ascontiguousarray(hostility, dtype=float), np.ascontiguousarray(threat, dtype=float), risk, main)
+    return risk, main
+
+
+@njit(cache=True)
+def _risk_main_kernel(h, t, risk, main):  # pragma: no cover (compiled)
+    n, k = t.shape
+    for i in range(n):
+        best = h[i, 0]
+        for j in range(1, h.shape[1]):
+            v = h[i, j]
+            if np.isnan(best):
+                break
+            if np.isnan(v) or v > best:
+                best = v
+        risk[i] = best if np.isnan(best) else min(max(best, 0.0), 1.0)
+        arg = 0
+        top = t[i, 0]
+        if not np.isnan(top):
+            for j in range(1, k):
+                v = t[i, j]
+                if np.isnan(v):
+                    arg = j
+                    break
+                if v > top:
+                    top = v
+                    arg = j
+        main[i] = arg

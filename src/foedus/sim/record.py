@@ -122,7 +122,13 @@ class Recorder:
         if not la == lc == lc2:
             if la not in (1, k) or lc not in (1, k) or lc2 not in (1, k):
                 raise ValueError(f"event columns of lengths {la}, {lc}, {lc2} do not broadcast")
-            a, c, c2 = (v if len(v) == k else v.repeat(k) for v in (a, c, c2))
+            # a single value (most often -1, "none") stands for every event
+            if la == 1:
+                a = np.full(k, a[0], np.int64)
+            if lc == 1:
+                c = np.full(k, c[0], np.int64)
+            if lc2 == 1:
+                c2 = np.full(k, c2[0], np.int64)
         # serialised now: strings are not tracked by the cyclic garbage collector, so a long run's
         # thousands of explanations do not make every later collection slower
         if detail is None:

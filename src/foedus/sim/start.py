@@ -24,7 +24,7 @@ from foedus.sim import steps as st
 from foedus.sim.scenario import GLOBAL_THREATS, Scenario
 from foedus.sim.steps.cyber import defensive_posture
 from foedus.sim.agreements import AGREEMENT_KINDS, DOMAINS, FIRST_SCENARIO_ID, Agreements
-from foedus.sim.world import World, YearResults, capability_arrays
+from foedus.sim.world import Crises, World, YearResults, capability_arrays
 from foedus.theory.capability import asymmetric_capabilities, offensive_capability
 from foedus.theory.cyber import attribution_probability, intrusion_propensity
 from foedus.theory.threat import proximity_matrix
@@ -54,8 +54,8 @@ def build_world(scenario: Scenario) -> World:
     """The starting :class:`~foedus.sim.world.World` of a scenario (no randomness), a fresh copy each call.
 
     An ensemble builds the same scenario's world for every run; the world is a function of the
-    scenario alone, so the last 8 scenarios' worlds are kept and copied
-    (:func:`copy.deepcopy`, about a fifth of a build). A kept world is reused only for the same
+    scenario alone, so the last 8 scenarios' worlds are kept and copied (:func:`_fresh`, a
+    structured deep copy). A kept world is reused only for the same
     :class:`~foedus.sim.scenario.Scenario` object with the same elements (actors, relations,
     agreements, non-state actors, shocks: frozen models), parameters and trends (frozen too)
     and the same start year, global threats, cyber rate and crisis kinds; anything else builds
@@ -69,9 +69,39 @@ def build_world(scenario: Scenario) -> World:
         while len(_WORLDS) > 8:
             _WORLDS.popitem(last=False)
     template = hit[2]
-    # the frozen scenario parts are shared, the arrays copied
-    memo = {id(template.params): template.params, id(template.trends): template.trends, id(template.shocks): template.shocks}
-    return copy.deepcopy(template, memo)
+    world = copy.copy(template)
+    # the frozen scenario parts (parameters, trends, shocks) are shared, the rest copied
+    world.__dict__.update({k: _fresh(v) for k, v in template.__dict__.items() if k not in _SHARED})
+    return world
+
+
+_SHARED = frozenset({"params", "trends", "shocks", "log"})
+"""The fields of a kept world that its copies share: the scenario's frozen parts, and no event log."""
+
+
+def _fresh(v):
+    """An independent copy of a value of a kept world: arrays copied, containers and the world's parts rebuilt.
+
+    What :func:`copy.deepcopy` gives for a world's values (a world holds arrays, lists, tuples
+    and dicts of them, scalars, strings and its :class:`Agreements`, :class:`Crises` and
+    :class:`YearResults`), built directly: a deep copy walks every value through its generic
+    machinery and took a twentieth of a short run. Anything else falls back to :func:`copy.deepcopy`.
+    """
+    if isinstance(v, np.ndarray):
+        return v.copy(order="K")
+    if v is None or isinstance(v, (int, float, str, bytes, bool, np.generic)):
+        return v
+    if isinstance(v, list):
+        return [_fresh(x) for x in v] if v and not isinstance(v[0], (int, float, str, type(None))) else list(v)
+    if isinstance(v, tuple):
+        return tuple(_fresh(x) for x in v)
+    if isinstance(v, dict):
+        return {k: _fresh(x) for k, x in v.items()}
+    if isinstance(v, (Agreements, Crises, YearResults)):
+        out = copy.copy(v)
+        out.__dict__.update({k: _fresh(x) for k, x in v.__dict__.items()})
+        return out
+    return copy.deepcopy(v)
 
 
 def _build_world(scenario: Scenario) -> World:

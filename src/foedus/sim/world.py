@@ -14,7 +14,9 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from foedus.schema import POWER_TIERS, power_tier_code
+from numba import njit
+
+from foedus.schema import POWER_TIERS, REGIONAL_CINC, SUPERPOWER_CINC
 from foedus.sim.agreements import Agreements
 from foedus.sim.parameters import Parameters
 from foedus.sim.scenario import Trends
@@ -258,13 +260,12 @@ class World:
         0.12 but 39 % of the world's military spending).
         """
         hit = self.cache.get("tier_code")
-        if hit is not None and hit[0] is self.cinc and np.array_equal(hit[1], self.major):
+        if hit is not None and hit[0] is self.cinc and hit[1] == self.major.tobytes():
             return hit[2]  # the same capability shares (update_power makes a new array) and majors
-        code = power_tier_code(self.cinc, self.major)
-        pinned = (self.tier_pin >= 0) & (self.major | (self.tier_pin >= 2))
-        out = np.where(pinned, np.minimum(code, self.tier_pin), code).astype(np.int8)
+        out = np.empty(len(self.cinc), np.int8)
+        _tier_kernel(np.ascontiguousarray(self.cinc, dtype=float), np.ascontiguousarray(self.major, dtype=bool), self.tier_pin, SUPERPOWER_CINC, REGIONAL_CINC, out)
         out.flags.writeable = False
-        self.cache["tier_code"] = (self.cinc, self.major.copy(), out)
+        self.cache["tier_code"] = (self.cinc, self.major.tobytes(), out)
         return out
 
     def index_of(self, ccode: int) -> int:
@@ -284,3 +285,19 @@ class World:
         """
         self.power, self.cinc = capability_arrays(self.economy, self.military, self.economy0, self.military0, self.cinc0, check=self.check)
 
+
+@njit(cache=True)
+def _tier_kernel(cinc, major, pin, superpower_cinc, regional_cinc, out):  # pragma: no cover (compiled)
+    """:meth:`World.tier_code` in one pass: :func:`foedus.schema.power_tier_code` of ``cinc`` and
+    ``major`` (without military shares), lowered to the pinned tier where a pin applies.
+
+    A NaN share fails every comparison (it counts as 0), as in the schema's function.
+    """
+    for i in range(cinc.shape[0]):
+        if major[i]:
+            code = 0 if cinc[i] >= superpower_cinc else 1
+        else:
+            code = 2 if cinc[i] >= regional_cinc else 3
+        if pin[i] >= 0 and (major[i] or pin[i] >= 2) and pin[i] < code:
+            code = pin[i]
+        out[i] = code

@@ -70,8 +70,9 @@ def alignment_utilities(
     tether_weight: float = 0.5,
     shared_global=None,
     profit=None,
+    return_total: bool = False,
     check: bool = True,
-) -> np.ndarray:
+) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
     r"""Utility to each state ``i`` of allying with each state ``j``, by motive (brief F1-F5).
 
     Returns ``U[m, i, j] = weight_m * score_m[i, j]`` for the motives of :data:`MOTIVES`; the total
@@ -156,6 +157,9 @@ def alignment_utilities(
         Shared global threat :math:`G` (capability-share units). Default: none.
     profit : array (N, N) of float >= 0, optional
         Expected gain to ``i`` of siding with ``j`` (Schweller 1994), in utility units. Default: none.
+    return_total : bool, default False
+        Also return the total utility ``U.sum(axis=0)``, formed in the same pass (the same
+        numbers as the sum, motive by motive in order).
     check : bool, default True
         Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
         inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
@@ -163,7 +167,8 @@ def alignment_utilities(
     Returns
     -------
     array (4, N, N) of float >= 0
-        Motive contributions ``U[m, i, j]``; diagonals 0.
+        Motive contributions ``U[m, i, j]``; diagonals 0. With ``return_total``, the pair
+        ``(U, U.sum(axis=0))``.
 
     Notes
     -----
@@ -204,21 +209,21 @@ def alignment_utilities(
     g = none if shared_global is None else _matrix("shared_global", shared_global, n, nonneg=True, check=check)
     gain = none if profit is None else _matrix("profit", profit, n, nonneg=True, check=check)
     out = np.empty((4, n, n))
+    total = np.empty((n, n)) if return_total else np.empty((0, 0))
     if n == 1:
         out[:] = 0.0
+        total[:] = 0.0
     elif n >= 2:
-        # transposed copies let the kernel read columns (t[:, k], h[:, i]) as contiguous rows
         _alignment_kernel(
-            p, np.ascontiguousarray(t_mat), np.ascontiguousarray(t_mat.T), np.ascontiguousarray(h),
-            np.ascontiguousarray(h.T), weights, float(weakness_threshold), float(overwhelm_ratio),
-            np.ascontiguousarray(g), np.ascontiguousarray(gain), out,
+            p, np.ascontiguousarray(t_mat), np.ascontiguousarray(h), weights, float(weakness_threshold), float(overwhelm_ratio),
+            np.ascontiguousarray(g), np.ascontiguousarray(gain), out, total,
         )
-    return out
+    return (out, total) if return_total else out
 
 
 @njit(cache=True)
-def _alignment_kernel(p, t, t_T, h, h_T, w, threshold, ratio, g, profit, out):  # pragma: no cover (compiled)
-    """The formulas of :func:`alignment_utilities`, one pass over the N^2 pairs (diagonal of t ignored)."""
+def _alignment_kernel(p, t, h, w, threshold, ratio, g, profit, out, total):  # pragma: no cover (compiled)
+    """The formulas of :func:`alignment_utilities`, one pass over the N^2 pairs (diagonal of t ignored); ``total`` (N, N) or (0, 0)."""
     n = p.shape[0]
     # F1: the strongest and second-strongest states (first index on ties).
     i1 = 0
@@ -255,6 +260,7 @@ def _alignment_kernel(p, t, t_T, h, h_T, w, threshold, ratio, g, profit, out):  
                         second[j] = m
     has_g = g.shape[0] > 0
     has_profit = profit.shape[0] > 0
+    has_total = total.shape[0] > 0
     for i in range(n):
         strongest = i2 if i == i1 else i1
         p_h = p[strongest]
@@ -267,12 +273,14 @@ def _alignment_kernel(p, t, t_T, h, h_T, w, threshold, ratio, g, profit, out):  
             if j == i:
                 for m in range(4):
                     out[m, i, i] = 0.0
+                if has_total:
+                    total[i, i] = 0.0
                 continue
             # F1, balancing power
             f1 = min(p[j], gap) / p_h if (p_h > 0 and j != strongest) else 0.0
             # F2, balancing threat
             mu_ij = t[i, j] / ts if ts > 0 else 0.0  # exactly 1 for the main threat
-            commit = t_T[mi, j] / t_star[j] if (ts > 0 and j != mi and t_star[j] > 0) else 0.0
+            commit = t[j, mi] / t_star[j] if (ts > 0 and j != mi and t_star[j] > 0) else 0.0
             den = ts + p[i] + commit * p[j]
             common = max(before - ts / den, 0.0) if den > 0 else 0.0
             if has_g:
@@ -294,4 +302,6 @@ def _alignment_kernel(p, t, t_T, h, h_T, w, threshold, ratio, g, profit, out):  
             out[1, i, j] = u2
             out[2, i, j] = w[2] * f3
             # F4, tethering: only where balancing threat already draws the pair together
-            out[3, i, j] = w[3] * min(h[i, j], h_T[i, j]) * common if u2 > 0 else 0.0
+            out[3, i, j] = w[3] * min(h[i, j], h[j, i]) * common if u2 > 0 else 0.0
+            if has_total:  # U.sum(axis=0): the motives added in order
+                total[i, j] = ((out[0, i, j] + out[1, i, j]) + out[2, i, j]) + out[3, i, j]

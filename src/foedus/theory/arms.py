@@ -434,7 +434,17 @@ def _jervis_kernel(u, d, c, k0, out):  # pragma: no cover (compiled)
     a, b, e, f = c[0], c[1] - c[0], c[2] - c[0], c[3] - c[2] - c[1] + c[0]
     for i in range(out.shape[0]):
         for j in range(out.shape[1]):
-            out[i, j] = 0.0 if i == j else k0 * (a + b * u[i, j] + e * d[i, j] + f * (u[i, j] * d[i, j]))
+            out[i, j] = 0.0 if i == j else jervis_pair(u[i, j], d[i, j], k0, a, b, e, f)
+
+
+@njit(cache=True)
+def jervis_pair(u, d, k0, a, b, e, f):  # pragma: no cover (compiled)
+    """One pair's :func:`security_dilemma_reactivity` (compiled; for compiled loops over pairs elsewhere).
+
+    ``k0`` is the base reactivity and ``a, b, e, f`` the expanded worlds
+    ``c00, c10 - c00, c01 - c00, c11 - c01 - c10 + c00`` (see :func:`_jervis_kappa`).
+    """
+    return k0 * (a + b * u + e * d + f * (u * d))
 
 
 def _pairwise(name: str, x, n: int, *, check: bool = True) -> np.ndarray:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from foedus.sim.steps.alignment import alignment
 
 from .conftest import GRT, RIV, SMA, SMB, alliance, events, tiny_world
@@ -46,3 +48,36 @@ def test_a_candidate_with_a_territorial_dispute_with_a_member_is_not_admitted():
     world, rng = tiny_world(relations=relations, agreements=[alliance("Pact", [GRT, SMA])], consider_rate=1.0, accession_share=0.0)
     alignment(world, rng)
     assert all(c != SMB for _, c, _, _ in events(world, "accession"))
+
+
+def test_the_compiled_exit_and_accession_passes_equal_their_numpy_definitions():
+    from foedus.sim.steps.alignment import _exit_terms_kernel, _leavers_kernel, _votes_kernel
+
+    rng = np.random.default_rng(4)
+    n, cap = 12, 9
+    members = rng.random((cap, n)) < 0.4
+    alliances = np.array([0, 2, 3, 5, 8])
+    # exits: the cost of staying, the exit probability, who leaves and which alliances are left too small
+    i_idx, a_idx = np.nonzero(members[alliances].T)
+    load, ent, inst = rng.random(n) + 1.0, rng.random(n), rng.integers(0, 3, cap).astype(np.int8)
+    cost, exit_p = np.empty(len(i_idx)), np.empty(len(i_idx))
+    _exit_terms_kernel(i_idx, alliances[a_idx], load, ent, inst, 1.0 * 0.04, 0.05, 0.8, cost, exit_p)
+    assert cost.tobytes() == (1.0 * 0.04 * load[i_idx] * (1.0 + ent[i_idx])).tobytes()
+    assert exit_p.tobytes() == (0.05 * (1.0 - 0.8 * inst[alliances[a_idx]] / 2.0)).tobytes()
+    stay, draw, exit_p = rng.random(len(i_idx)) * 0.1, rng.random(len(i_idx)), rng.random(len(i_idx))
+    size = members[alliances].sum(axis=1)
+    go, gone = _leavers_kernel(stay, cost, draw, exit_p, a_idx, alliances, size)
+    want = (stay < cost) & (draw < exit_p)
+    assert go.tolist() == np.flatnonzero(want).tolist()
+    left = size - np.bincount(a_idx[want], minlength=len(alliances))
+    assert gone.tolist() == alliances[(left < 2) & (left < size)].tolist()
+    # accessions: members in favour and territorial disputes
+    total, unit_cost = rng.random((n, n)), rng.random(n)
+    dispute = rng.random((n, n)) < 0.3
+    slots, cand = alliances[rng.integers(0, len(alliances), 7)], rng.integers(0, n, 7)
+    share, disputes = np.empty(7), np.empty(7, np.int64)
+    _votes_kernel(total, unit_cost, members, slots, cand, dispute, share, disputes)
+    members_now = members[slots]
+    gains = total[:, cand].T > unit_cost[None, :]
+    assert share.tobytes() == ((gains & members_now).sum(axis=1) / np.maximum(members_now.sum(axis=1), 1)).tobytes()
+    assert disputes.tolist() == (dispute[cand] & members_now).sum(axis=1).tolist()

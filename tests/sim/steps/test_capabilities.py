@@ -36,3 +36,66 @@ def test_spending_is_capped_at_its_share_of_gdp():
     capabilities(world, rng)
     assert (world.milex <= 0.02 * world.economy + 1e-9).all()
     assert world.power.sum() == pytest.approx(1.0)
+
+
+def test_the_compiled_arming_weights_are_jervis_reactivity_times_the_threat_weights():
+    """``_arming_kernel`` evaluates ``security_dilemma_reactivity`` pair by pair: the same K to the bit."""
+    from foedus.sim.steps.capabilities import _WORLDS, _arming_kernel
+    from foedus.theory.arms import security_dilemma_reactivity
+
+    rng = np.random.default_rng(3)
+    for n in (2, 9, 66):
+        threat, trust = rng.random((n, n)) * 0.3, rng.random((n, n))
+        power, economy, offensive, x = rng.dirichlet(np.ones(n)), rng.random(n) + 0.1, rng.random(n), rng.random(n)
+        power[0] = 0.0  # no share of a powerless state's threat
+        k0 = 0.24
+        kappa = security_dilemma_reactivity(1.0 - trust, np.broadcast_to(offensive[None, :], (n, n)), base_reactivity=k0)
+        share = np.minimum(np.maximum(np.divide(threat, power[None, :], out=np.zeros((n, n)), where=power[None, :] > 0), 0.0), 1.0)
+        expected = kappa * share * (economy[:, None] / (economy[:, None] + economy[None, :]))
+        expected[:, power <= 0] = 0.0
+        np.fill_diagonal(expected, 0.0)
+        k, kx, threatening = np.empty((n, n)), np.zeros(n), np.zeros(n)
+        _arming_kernel(threat, power, economy, trust, offensive, _WORLDS, k0, x, k, kx, threatening)
+        assert k.tobytes() == expected.tobytes()
+        want_kx = [sum(float(expected[i, j]) * float(x[j]) for j in range(n) if j != i and power[j] > 0) for i in range(n)]
+        assert kx.tolist() == want_kx
+        want_t = [sum(float(share[i, j]) * float(x[j]) for j in range(n) if j != i and power[j] > 0) for i in range(n)]
+        assert threatening.tolist() == want_t
+
+
+def test_the_compiled_capability_update_is_the_worlds_and_the_theorys_to_the_bit():
+    from foedus.sim.steps.capabilities import capability_update
+    from foedus.sim.world import capability_arrays
+    from foedus.theory.capability import offensive_capability
+
+    rng = np.random.default_rng(12)
+    for n in (1, 7, 66, 200):
+        e0, m0 = rng.random(n) * 1e4 + 1.0, rng.random(n) * 1e3 + 1.0
+        e, m = e0 * rng.uniform(0.5, 2.0, n), m0 * rng.uniform(0.2, 3.0, n)
+        cinc0 = rng.dirichlet(np.ones(n)) * 0.9
+        power, cinc = capability_arrays(e, m, e0, m0, cinc0)
+        offensive = offensive_capability(m, power, floor=0.05)
+        got = capability_update(e, m, e0, m0, cinc0, 0.05)
+        assert [g.tobytes() for g in got] == [power.tobytes(), cinc.tobytes(), offensive.tobytes()]
+
+
+def test_the_compiled_spending_update_is_richardsons_step_clipped_to_the_bit():
+    from foedus.sim.steps.capabilities import spending_update
+    from foedus.theory import arms as th_arms
+
+    world, _ = tiny_world(actors=STILL)
+    rng = np.random.default_rng(6)
+    n = world.n
+    for trial in range(20):
+        weights = rng.random((n, n)) * 0.3
+        np.fill_diagonal(weights, 0.0)
+        relief = rng.random(n) * world.milex * (3.0 if trial % 2 else 0.1)  # goodwill: the clip at zero and the floor bind
+        world.economy = world.economy0 * rng.uniform(0.5, 1.5, n)
+        p = world.params
+        grievance = world.base_spending * (world.economy / world.economy0) - relief
+        new = th_arms.richardson_step(world.milex, 1.0, p.fatigue, grievance, weights)
+        milex = np.clip(new, p.milex_floor_share * world.milex_floor, p.max_milex_share * world.economy)
+        military = (1.0 - p.military_depreciation) * world.military + milex
+        milper = world.milper0 * milex / world.milex0
+        got = spending_update(world, weights @ world.milex, relief)
+        assert [g.tobytes() for g in got] == [milex.tobytes(), military.tobytes(), milper.tobytes()]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from foedus.sim.steps.politics import alliance_politics, cohesion_state
@@ -43,3 +44,54 @@ def test_deep_integration_with_democratic_allies_pulls_a_regime_up():
     world.regime[a] = 0.3
     alliance_politics(world, rng)
     assert world.regime[a] > 0.3
+
+
+def test_the_compiled_democratisation_is_democratic_diffusion_to_the_bit():
+    from foedus.sim.steps.politics import _diffusion_kernel
+    from foedus.theory.cohesion import democratic_diffusion
+
+    rng = np.random.default_rng(8)
+    for n in (1, 6, 66):
+        c = rng.random((n, n)) * (rng.random((n, n)) < 0.3)
+        regime, depth = rng.random(n), rng.random(n) * 1.3
+        weight = c.sum(axis=1)
+        allied = weight > 0
+        mean = np.where(allied, (c @ regime) / np.where(allied, weight, 1.0), regime)
+        want = democratic_diffusion(regime, np.minimum(mean, 1.0), np.minimum(depth, 1.0), rate=0.06)
+        out = np.empty(n)
+        _diffusion_kernel(regime, c @ regime, weight, depth, 0.06, out)
+        assert out.tobytes() == want.tobytes()
+
+
+def test_the_compiled_integration_update_is_numpys_to_the_bit():
+    from foedus.sim.steps.politics import _integration_kernel
+
+    rng = np.random.default_rng(10)
+    cap = 30
+    inst = rng.integers(0, 3, cap).astype(np.int8)
+    integration, betrayal = rng.random(cap), rng.random(cap)
+    slots = np.sort(rng.choice(cap, 12, replace=False)).astype(np.int64)
+    target = rng.random(12)
+    want_i, want_b = integration.copy(), betrayal.copy()
+    goal = target * (inst[slots] + 1) / 3.0
+    want_i[slots] += 0.1 * (goal - want_i[slots])
+    want_b[slots] *= 0.7
+    _integration_kernel(slots, target, inst, integration, betrayal, 0.1, 0.7)
+    assert integration.tobytes() == want_i.tobytes() and betrayal.tobytes() == want_b.tobytes()
+
+
+def test_the_compiled_security_dilemma_is_the_theorys_to_the_bit():
+    from foedus.sim.steps.politics import _dilemma_kernel
+    from foedus.theory.entrapment import abandonment_risk, entrapment_risk
+
+    rng = np.random.default_rng(13)
+    for n in (1, 7, 66):
+        best_of = rng.random((n, 3)) * np.array([1.0, 1.0, 1.2])
+        best_of[rng.random(n) < 0.3] = 0.0  # states without allies
+        risk, shared = rng.random(n), (rng.random(n) < 0.5).astype(float)
+        commit, integ, best = best_of.T
+        want_e = entrapment_risk(commit, risk, shared)
+        want_a = abandonment_risk(commit, np.minimum(np.maximum(1.0 - best, 0.0), 1.0), integ)
+        ent, aba = np.empty(n), np.empty(n)
+        _dilemma_kernel(best_of, risk, shared, ent, aba)
+        assert ent.tobytes() == want_e.tobytes() and aba.tobytes() == want_a.tobytes()

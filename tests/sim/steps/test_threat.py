@@ -34,3 +34,22 @@ def test_threat_perception_draws_nothing():
     state = rng.bit_generator.state
     threat_perception(world, rng)
     assert rng.bit_generator.state == state
+
+
+def test_the_compiled_threat_matrix_is_the_theorys_to_the_bit():
+    from foedus.sim.steps.threat import _INTENT_WEIGHTS, threat_of
+    from foedus.theory import threat as th_threat
+
+    rng = np.random.default_rng(5)
+    for n, with_ideal in ((1, True), (7, True), (40, False), (66, True)):
+        hostility = rng.random((n, n))
+        ideal = rng.random((n, n)) if with_ideal else None
+        # rivalries as the world holds them (booleans), and as strengths in [0, 1]
+        rivalry = rng.random((n, n)) < 0.2 if n != 40 else rng.random((n, n))
+        proximity = rng.random((n, n))
+        power = rng.dirichlet(np.ones(n))
+        offensive = rng.random(n)
+        intent = th_threat.perceived_intentions(hostility, ideal, rivalry, weights=_INTENT_WEIGHTS)
+        expected = th_threat.threat_matrix(power, proximity, offensive, intent)
+        got = threat_of(hostility, ideal, rivalry, proximity, power, offensive)
+        assert got.tobytes() == expected.tobytes()

@@ -48,7 +48,12 @@ def dissolve_if_empty(world: World, slots: int | np.ndarray, cause: str) -> None
     """Dissolve the security agreements among ``slots`` (in order) left with fewer than two members."""
     ag = world.agreements
     slots = np.atleast_1d(np.asarray(slots, dtype=np.intp))
-    gone = slots[ag.active[slots] & (member_counts(ag.members, slots)[1] < 2) & (ag.domain[slots] == SECURITY)]
+    dissolve(world, slots[ag.active[slots] & (member_counts(ag.members, slots)[1] < 2) & (ag.domain[slots] == SECURITY)], cause)
+
+
+def dissolve(world: World, gone: np.ndarray, cause: str) -> None:
+    """Dissolve the security agreements ``gone`` (in force, fewer than two members left), logged with ``cause``."""
+    ag = world.agreements
     if len(gone) and not world.explain:
         ag.dissolve_many(gone, world.year)
         world.log.events(world.year, "dissolution", ag.agreement_id[gone], -1, -1)

@@ -12,6 +12,7 @@ from numba import njit
 
 from foedus.sim.world import World
 from foedus.theory import arms as th_arms
+from foedus.theory.arms import jervis_pair
 from foedus.theory.capability import offensive_capability
 
 def capabilities(world: World, rng: np.random.Generator) -> None:
@@ -51,43 +52,139 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
     shock = rng.normal(0.0, p.growth_noise, n) if p.growth_noise > 0 else 0.0
     world.economy *= np.maximum(1.0 + world.growth + shock, p.growth_floor)
     weights, relief = arming_pressure(world)
-    grievance = world.base_spending * (world.economy / world.economy0) - relief
-    new = th_arms.richardson_step(world.milex, 1.0, p.fatigue, grievance, weights, check=world.check)
-    cap = p.max_milex_share * world.economy
-    world.milex = np.clip(new, p.milex_floor_share * world.milex_floor, cap)
-    world.military = (1.0 - p.military_depreciation) * world.military + world.milex
-    world.milper = world.milper0 * world.milex / world.milex0
-    world.update_power()
-    world.results.offensive = offensive_capability(world.military, world.power, floor=p.offensive_floor, check=world.check)
+    if world.check:
+        grievance = world.base_spending * (world.economy / world.economy0) - relief
+        new = th_arms.richardson_step(world.milex, 1.0, p.fatigue, grievance, weights, check=True)
+        world.milex = np.clip(new, p.milex_floor_share * world.milex_floor, p.max_milex_share * world.economy)
+        world.military = (1.0 - p.military_depreciation) * world.military + world.milex
+        world.milper = world.milper0 * world.milex / world.milex0
+    else:
+        world.milex, world.military, world.milper = spending_update(world, weights @ world.milex, relief)
+    if world.check:
+        world.update_power()
+        world.results.offensive = offensive_capability(world.military, world.power, floor=p.offensive_floor, check=True)
+    else:
+        world.power, world.cinc, world.results.offensive = capability_update(
+            world.economy, world.military, world.economy0, world.military0, world.cinc0, float(p.offensive_floor)
+        )
+
+
+def spending_update(world: World, reaction: np.ndarray, relief: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Military spending, stock and personnel after this year's Richardson step, in one compiled pass.
+
+    :func:`foedus.theory.arms.richardson_step` (reactivity 1, ``dt`` 1) of the spending with
+    the reaction ``K @ x`` (``reaction``, NumPy's product) and the grievance
+    ``base_spending * E / E0 - relief``, clipped as :func:`capabilities` says, then the stock
+    and personnel; state by state in NumPy's order of operations, so the result is the same to
+    the bit (``tests/sim/steps/test_capabilities.py``).
+    """
+    p = world.params
+    n = len(reaction)
+    milex, military, milper = np.empty(n), np.empty(n), np.empty(n)
+    _spending_kernel(
+        world.milex, reaction, world.base_spending, world.economy, world.economy0, relief, float(p.fatigue),
+        float(p.milex_floor_share), world.milex_floor, float(p.max_milex_share), 1.0 - p.military_depreciation,
+        world.military, world.milper0, world.milex0, milex, military, milper,
+    )
+    return milex, military, milper
+
+
+@njit(cache=True)
+def _spending_kernel(x, wx, base, e, e0, relief, fatigue, floor_share, floor, max_share, keep, stock, milper0, milex0, milex, military, milper):  # pragma: no cover (compiled)
+    for i in range(x.shape[0]):
+        g = base[i] * (e[i] / e0[i]) - relief[i]
+        v = x[i] + 1.0 * (1.0 * wx[i] - fatigue * x[i] + g)  # richardson_step: max(x + dt * rhs, 0)
+        if not (v >= 0.0 or np.isnan(v)):
+            v = 0.0
+        if not np.isnan(v):  # np.clip(v, floor_share * floor, max_share * e)
+            lo = floor_share * floor[i]
+            v = v if v > lo else lo
+            hi = max_share * e[i]
+            v = v if v < hi else hi
+        milex[i] = v
+        military[i] = keep * stock[i] + v
+        milper[i] = milper0[i] * v / milex0[i]
+
+
+def capability_update(economy, military, economy0, military0, cinc0, floor: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``power``, ``cinc`` and offensive capability from economy and military stock, in two compiled passes.
+
+    What :meth:`foedus.sim.world.World.update_power` (:func:`foedus.theory.capability.capability_shares`,
+    rescaled to the starting CINC total) and :func:`foedus.theory.capability.offensive_capability`
+    give, to the bit (``tests/sim/steps/test_capabilities.py``): the three sums stay NumPy's
+    (pairwise summation), the rest is evaluated state by state in NumPy's order of operations.
+    """
+    n = len(economy)
+    raw = np.empty(n)
+    _raw_share_kernel(economy, military, economy0, military0, cinc0, raw)
+    power, cinc, offensive = np.empty(n), np.empty(n), np.empty(n)
+    _capability_kernel(raw, raw.sum(), float(np.sum(cinc0)), military, military.sum(), floor, power, cinc, offensive)
+    return power, cinc, offensive
+
+
+@njit(cache=True)
+def _raw_share_kernel(e, m, e0, m0, c0, raw):  # pragma: no cover (compiled)
+    for i in range(e.shape[0]):
+        raw[i] = c0[i] * (0.5 * (e[i] / e0[i] + m[i] / m0[i]))
+
+
+@njit(cache=True)
+def _capability_kernel(raw, total, cinc_total, m, m_total, floor, power, cinc, offensive):  # pragma: no cover (compiled)
+    n = raw.shape[0]
+    for i in range(n):
+        pw = raw[i] / total if total > 0 else 1.0 / n
+        power[i] = pw
+        # np.clip(pw * cinc_total, 0, 1): NaN kept, else max then min
+        c = pw * cinc_total
+        if not np.isnan(c):
+            c = c if c > 0.0 else 0.0
+            c = c if c < 1.0 else 1.0
+        cinc[i] = c
+        # offensive_capability: min(max(0.5 * military share / power, floor), 1), 0 where power <= 0
+        r = (0.5 * (m[i] / m_total)) / pw if pw > 0 else 0.0
+        if not (r >= floor or np.isnan(r)):
+            r = floor
+        if not (r <= 1.0 or np.isnan(r)):
+            r = 1.0
+        offensive[i] = r
 
 
 def arming_pressure(world: World) -> tuple[np.ndarray, np.ndarray]:
     """Reaction weights ``K`` (N, N) and allies' relief (N,) of the Richardson step (see :func:`capabilities`).
 
-    Jervis's reactivity ``kappa`` comes from :func:`foedus.theory.arms.security_dilemma_reactivity`;
-    the threat weights ``w_ij = min(T_ij / p_j, 1) * E_i / (E_i + E_j)``, ``K = kappa * w`` and
+    Jervis's reactivity ``kappa`` is :func:`foedus.theory.arms.security_dilemma_reactivity`;
+    it, the threat weights ``w_ij = min(T_ij / p_j, 1) * E_i / (E_i + E_j)``, ``K = kappa * w`` and
     the sums over j that the relief needs are formed in one compiled pass (:func:`_arming_kernel`).
     """
     e = world.economy
     x = world.milex
     n = world.n
-    kappa = th_arms.security_dilemma_reactivity(
-        1.0 - world.trust, np.broadcast_to(world.results.offensive[None, :], (n, n)), base_reactivity=2.0 * world.params.reactivity, check=world.check
-    )
+    k0 = 2.0 * world.params.reactivity
+    if world.check:  # the theory's function validates the inputs (the kernel evaluates the same formula)
+        th_arms.security_dilemma_reactivity(1.0 - world.trust, np.broadcast_to(world.results.offensive[None, :], (n, n)), base_reactivity=k0, check=True)
     k = np.empty((n, n))
     kx = np.zeros(n)  # sum_j K_ij x_j
     threatening = np.zeros(n)  # sum_j (T_ij / p_j) x_j
-    _arming_kernel(world.results.threat, world.power, e, kappa, x, k, kx, threatening)
+    _arming_kernel(world.results.threat, world.power, e, world.trust, world.results.offensive, _WORLDS, float(k0), x, k, kx, threatening)
     allied = world.results.ally_credibility @ x
     cover = np.divide(allied, allied + threatening, out=np.zeros_like(allied), where=(allied + threatening) > 0)
     relief = world.params.ally_weight * kx * cover
     return k, relief
 
 
+_WORLDS = np.asarray(th_arms.JERVIS_WORLDS, dtype=float)
+
+
 @njit(cache=True)
-def _arming_kernel(threat, power, economy, kappa, x, k, kx, threatening):  # pragma: no cover (compiled)
-    """Threat shares (clipped to [0, 1], 0 on the diagonal), K = kappa * share * size, and K @ x, share @ x."""
+def _arming_kernel(threat, power, economy, trust, offensive, worlds, k0, x, k, kx, threatening):  # pragma: no cover (compiled)
+    """Threat shares (clipped to [0, 1], 0 on the diagonal), K = kappa * share * size, and K @ x, share @ x.
+
+    ``kappa[i, j]`` is :func:`foedus.theory.arms.security_dilemma_reactivity` of the uncertainty
+    ``1 - trust[i, j]`` and the offence dominance ``offensive[j]`` (its compiled pair,
+    :func:`foedus.theory.arms.jervis_pair`), evaluated here rather than as an (N, N) array.
+    """
     n = threat.shape[0]
+    a, b, e, f = worlds[0], worlds[1] - worlds[0], worlds[2] - worlds[0], worlds[3] - worlds[2] - worlds[1] + worlds[0]
     for i in range(n):
         acc_k = 0.0
         acc_t = 0.0
@@ -96,7 +193,8 @@ def _arming_kernel(threat, power, economy, kappa, x, k, kx, threatening):  # pra
                 k[i, j] = 0.0
                 continue
             share = min(max(threat[i, j] / power[j], 0.0), 1.0)
-            v = kappa[i, j] * share * (economy[i] / (economy[i] + economy[j]))
+            kappa = jervis_pair(1.0 - trust[i, j], offensive[j], k0, a, b, e, f)
+            v = kappa * share * (economy[i] / (economy[i] + economy[j]))
             k[i, j] = v
             acc_k += v * x[j]
             acc_t += share * x[j]

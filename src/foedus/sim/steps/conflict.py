@@ -88,8 +88,8 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     p = world.params
     ag = world.agreements
     y = world.year
-    slots = ag.in_force(domain=SECURITY)
-    slots = slots[(ag.kind[slots] != COALITION) & (ag.commitment[slots] > 0)]
+    slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
+    slots = slots[ag.commitment[slots] > 0]
     if not len(slots):
         return
     m = ag.members[slots]

@@ -109,8 +109,7 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
 def _interoperability(world: World, lead: int) -> np.ndarray:
     """``interoperability_floor + (1 - floor) * integration`` of each state's strongest security agreement shared with ``lead`` (the floor without one; 1 for the lead)."""
     ag = world.agreements
-    slots = ag.in_force(domain=SECURITY)
-    slots = slots[ag.kind[slots] != COALITION]
+    slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
     floor = world.params.interoperability_floor
     out = np.full(world.n, floor)
     if len(slots):

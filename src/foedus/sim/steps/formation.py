@@ -20,20 +20,21 @@ from foedus.theory.capability import asymmetric_capabilities
 
 _DEFENCE = OBLIGATIONS.index("defense")
 
-def formation_inputs(world: World, rows: np.ndarray, alliances: np.ndarray, portfolio: np.ndarray, size: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def formation_inputs(world: World, rows: np.ndarray, alliances: np.ndarray, load: np.ndarray, size: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Which options the states ``rows`` may take, and what each costs without the autonomy term (one compiled pass).
 
     Options are the N states (a new pair) then the alliances ``alliances`` (an accession). A
     state may not pair with itself, an ally or a state it is at war with, nor join an
     alliance it belongs to or left this year. The cost is that of :func:`option_costs` with
-    ``autonomy_weight`` 0: ``alliance_cost * (1 + m_i) ** e * k ** e``.
+    ``autonomy_weight`` 0: ``alliance_cost * (1 + m_i) ** e * k ** e``, with ``load`` (N,) each
+    state's ``(1 + m_i) ** e``.
     """
     p = world.params
     ag = world.agreements
     n = world.n
     e = p.commitment_exponent
-    own = (1.0 + portfolio[rows]) ** e
-    partners = np.concatenate([np.ones(n), size.astype(float)]) ** e
+    own = load[rows]
+    partners = np.concatenate([np.ones(n), size.astype(float) ** e])  # 1 ** e is 1
     available = np.empty((len(rows), n + len(alliances)), dtype=bool)
     cost = np.empty(available.shape)
     _formation_kernel(

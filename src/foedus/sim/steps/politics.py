@@ -8,9 +8,10 @@ year's integration, the decay of betrayal, dissolutions and democratisation.
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 
 from foedus.sim.steps._common import COALITION, MOTIVES, SECURITY
-from foedus.sim.membership import alliance_ties, security_profile
+from foedus.sim.membership import alliance_ties, risk_and_main_threat, security_profile
 from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
 from foedus.theory import entrapment as th_entrapment
@@ -70,9 +71,8 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     )
     # integration (P3, T4)
     target = th_integration.optimal_integration(rho, 1.0 - tr.military_integration + p.national_control_floor, check=world.check)
-    target = target * (ag.institutionalised[slots] + 1) / 3.0
-    ag.integration[slots] += p.integration_rate * (target - ag.integration[slots])
-    ag.betrayal[slots] *= p.betrayal_decay
+    # integration moves towards the target scaled by institutionalisation, betrayal fades (in place)
+    _integration_kernel(slots, target, ag.institutionalised, ag.integration, ag.betrayal, float(p.integration_rate), float(p.betrayal_decay))
     # dissolution
     draw = rng.random(len(slots))
     ending = np.flatnonzero(draw < hazard)
@@ -122,9 +122,67 @@ def _democratisation(world: World, depth: np.ndarray) -> None:
     if rate <= 0 or not depth.any():
         return
     weight = c.sum(axis=1)
-    allied = weight > 0
-    mean = np.where(allied, (c @ world.regime) / np.where(allied, weight, 1.0), world.regime)
-    world.regime = th_cohesion.democratic_diffusion(world.regime, np.minimum(mean, 1.0), np.minimum(depth, 1.0), rate=min(rate, 1.0), check=world.check)
+    if world.check:
+        allied = weight > 0
+        mean = np.where(allied, (c @ world.regime) / np.where(allied, weight, 1.0), world.regime)
+        world.regime = th_cohesion.democratic_diffusion(world.regime, np.minimum(mean, 1.0), np.minimum(depth, 1.0), rate=min(rate, 1.0), check=True)
+        return
+    out = np.empty(len(weight))
+    _diffusion_kernel(world.regime, c @ world.regime, weight, depth, float(min(rate, 1.0)), out)
+    world.regime = out
+
+
+@njit(cache=True)
+def _dilemma_kernel(best_of, partner_risk, shared, entrapment, abandonment):  # pragma: no cover (compiled)
+    """Snyder's alliance security dilemma per state, in NumPy's order of operations.
+
+    :func:`foedus.theory.entrapment.entrapment_risk` of the strongest commitment
+    ``best_of[:, 0]``, the partners' risk-taking and the shared adversary (emboldening 0), and
+    :func:`foedus.theory.entrapment.abandonment_risk` of the commitment, the alternatives
+    ``min(max(1 - best_of[:, 2], 0), 1)`` and the reassurance ``best_of[:, 1]``
+    (``tests/sim/steps/test_politics.py`` proves both equal to the theory's).
+    """
+    for i in range(best_of.shape[0]):
+        c = best_of[i, 0]
+        r = partner_risk[i]
+        bold = r + (1.0 - r) * 0.0 * c
+        entrapment[i] = c * bold * (1.0 - shared[i])
+        a = 1.0 - best_of[i, 2]
+        if not (a >= 0.0 or np.isnan(a)):
+            a = 0.0
+        if not (a <= 1.0 or np.isnan(a)):
+            a = 1.0
+        abandonment[i] = a * (1.0 - c) * (1.0 - best_of[i, 1])
+
+
+@njit(cache=True)
+def _integration_kernel(slots, target, institutionalised, integration, betrayal, rate, decay):  # pragma: no cover (compiled)
+    """For each pact ``slots[r]`` (distinct): ``integration += rate * (target * (inst + 1) / 3 - integration)``,
+    ``betrayal *= decay``, in NumPy's order of operations."""
+    for r in range(slots.shape[0]):
+        s = slots[r]
+        goal = target[r] * float(institutionalised[s] + 1) / 3.0
+        integration[s] = integration[s] + rate * (goal - integration[s])
+        betrayal[s] = betrayal[s] * decay
+
+
+@njit(cache=True)
+def _diffusion_kernel(regime, pulled, weight, depth, rate, out):  # pragma: no cover (compiled)
+    """:func:`foedus.theory.cohesion.democratic_diffusion` of ``regime``, the allies' mean regime
+    ``min(pulled / weight, 1)`` (``regime`` without allies) and the tie ``min(depth, 1)``, state by
+    state in NumPy's order of operations (``tests/sim/steps/test_politics.py`` proves it equal)."""
+    for i in range(regime.shape[0]):
+        r = regime[i]
+        m = pulled[i] / weight[i] if weight[i] > 0 else r
+        if not (m <= 1.0 or np.isnan(m)):
+            m = 1.0
+        s = depth[i]
+        if not (s <= 1.0 or np.isnan(s)):
+            s = 1.0
+        gap = m - r
+        if not (gap >= 0.0 or np.isnan(gap)):
+            gap = 0.0
+        out[i] = r + rate * s * gap
 
 
 def cohesion_state(world: World) -> dict | None:
@@ -137,12 +195,11 @@ def cohesion_state(world: World) -> dict | None:
     tr = world.trends
     ag = world.agreements
     n = world.n
-    slots = ag.in_force(domain=SECURITY)
-    slots = slots[ag.kind[slots] != COALITION]
-    world.results.ally_credibility = np.zeros((n, n))
-    world.results.entrapment = np.zeros(n)
-    world.results.abandonment = np.zeros(n)
+    slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
     if not len(slots):
+        world.results.ally_credibility = np.zeros((n, n))
+        world.results.entrapment = np.zeros(n)
+        world.results.abandonment = np.zeros(n)
         return None
     prof = security_profile(ag.members, slots, world.power, ag.power_start, world.results.threat, world.results.global_threat, world.economy, world.regime)
     rho, similarity, joint_dem = prof["rho"], prof["similarity"], prof["all_democracies"]
@@ -164,15 +221,17 @@ def cohesion_state(world: World) -> dict | None:
     ag.cohesion[slots] = cohesion
     # Snyder's alliance security dilemma, per state, from its strongest commitment; allies'
     # risk-taking (their largest hostility) and whether an ally faces the same main threat
-    partner_risk = np.minimum(np.maximum(world.hostility.max(axis=1), 0.0), 1.0)
-    c_ij, best_of, risk_of_partners, shared = alliance_ties(
-        ag.members, slots, ag.commitment, ag.integration, cohesion, partner_risk, world.results.threat.argmax(axis=1)
-    )
+    partner_risk, main_threat = risk_and_main_threat(world.hostility, world.results.threat)
+    c_ij, best_of, risk_of_partners, shared = alliance_ties(ag.members, slots, ag.commitment, ag.integration, cohesion, partner_risk, main_threat)
     world.results.ally_credibility = c_ij
     commit, integ, best = best_of.T
-    world.results.entrapment = th_entrapment.entrapment_risk(commit, risk_of_partners, shared, check=world.check)
-    alternatives = np.clip(1.0 - best, 0.0, 1.0)
-    world.results.abandonment = th_entrapment.abandonment_risk(commit, alternatives, integ, check=world.check)
+    if world.check:
+        world.results.entrapment = th_entrapment.entrapment_risk(commit, risk_of_partners, shared, check=True)
+        alternatives = np.minimum(np.maximum(1.0 - best, 0.0), 1.0)
+        world.results.abandonment = th_entrapment.abandonment_risk(commit, alternatives, integ, check=True)
+    else:
+        world.results.entrapment, world.results.abandonment = np.empty(n), np.empty(n)
+        _dilemma_kernel(best_of, risk_of_partners, shared, world.results.entrapment, world.results.abandonment)
     return {
         "slots": slots,
         "rho": rho,
