@@ -137,7 +137,6 @@ def _security_profile_kernel(m, slots, power, power_start, threat, glob, economy
         e_sum = 0.0
         g_sum = 0.0
         r_sum = 0.0
-        r_sq = 0.0
         dem = 1.0
         for q in range(k):
             i = idx[q]
@@ -146,7 +145,6 @@ def _security_profile_kernel(m, slots, power, power_start, threat, glob, economy
             e_sum += economy[i]
             g_sum += glob[i]
             r_sum += regime[i]
-            r_sq += regime[i] * regime[i]
             if regime[i] < 0.5:
                 dem = 0.0
         # mean threat of each outsider to the members
@@ -173,7 +171,12 @@ def _security_profile_kernel(m, slots, power, power_start, threat, glob, economy
             hhi += sh * sh
             change += abs(power[i] / p_den - power_start[a, i] / ps_den)
         mean_r = r_sum / k
-        var_r = max(r_sq / k - mean_r * mean_r, 0.0)
+        # two passes: E[r^2] - E[r]^2 cancels to nothing for near-equal regimes
+        var_r = 0.0
+        for q in range(k):
+            d = regime[idx[q]] - mean_r
+            var_r += d * d
+        var_r /= k
         out[10, r] = (1.0 - hhi) * k / (k - 1) if k > 1 else 0.0
         out[11, r] = min(max(1.0 - 2.0 * np.sqrt(var_r), 0.0), 1.0)
         out[0, r] = k

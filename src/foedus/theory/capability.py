@@ -277,7 +277,7 @@ def regime_similarity(regimes, *, check: bool = True) -> float:
     (1.0, 0.0)
     """
     r = _vector("regimes", regimes, check=check, unit=True)
-    var = max(float((r * r).mean() - r.mean() ** 2), 0.0)
+    var = float(((r - r.mean()) ** 2).mean())  # two passes: E[r^2] - E[r]^2 cancels for near-equal regimes
     return float(min(max(1.0 - 2.0 * np.sqrt(var), 0.0), 1.0))
 
 
