@@ -234,6 +234,8 @@ def test_a_generator_is_accepted_and_drawn_from_like_its_seed():
 def test_a_bad_rng_is_refused_with_its_type():
     with pytest.raises(TypeError, match="rng must be .* not str"):
         Simulation(synthetic_scenario(4, years=2), rng="1")
+    with pytest.raises(TypeError, match="not bool"):  # True is an int to Python, never a seed
+        Simulation(synthetic_scenario(4, years=2), rng=True)
 
 
 def test_the_recorder_is_passed_in_and_receives_the_run():

@@ -129,7 +129,7 @@ class Simulation:
         self.scenario = scenario
         if isinstance(rng, np.random.Generator):
             self.seed, self.rng = None, rng
-        elif rng is None or isinstance(rng, (int, np.integer)):
+        elif rng is None or (isinstance(rng, (int, np.integer)) and not isinstance(rng, bool)):
             self.seed = None if rng is None else int(rng)
             self.rng = np.random.default_rng(self.seed)
         else:

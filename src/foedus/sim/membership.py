@@ -86,7 +86,7 @@ def security_profile(
     """What the members of each agreement ``slots[a]`` have in common, in one compiled pass.
 
     ``members`` (capacity, N) bool and ``power_start`` (capacity, N) are the whole
-    :class:`Agreements` arrays (rows ``slots`` are read, nothing is copied); the rest are the
+    :class:`~foedus.sim.agreements.Agreements` arrays (rows ``slots`` are read, nothing is copied); the rest are the
     world's per-state arrays and its threat matrix (``threat[i, j]``: threat j poses to i).
     Returns (A,) arrays:
 
@@ -109,7 +109,7 @@ def security_profile(
     ``rho``, ``evenness``, ``similarity`` and ``capability_change``
     (:func:`foedus.theory.capability.capability_change`) are computed inside the compiled pass
     (``rho`` bit for bit as :func:`foedus.theory.capability.common_threat_pressure`);
-    ``tests/sim/test_world.py`` proves them equal to the theory functions on random inputs.
+    ``tests/sim/test_membership.py`` proves them equal to the theory functions on random inputs.
     """
     slots = np.ascontiguousarray(slots, dtype=np.intp)
     k = len(slots)
@@ -210,7 +210,7 @@ def alliance_ties(
     """What each state draws from its security agreements ``slots`` and its allies, in one compiled pass.
 
     ``members`` (capacity, N), ``commitment`` and ``integration`` (capacity,) are the whole
-    :class:`Agreements` arrays (rows ``slots`` are read, nothing is copied); ``cohesion`` (A,)
+    :class:`~foedus.sim.agreements.Agreements` arrays (rows ``slots`` are read, nothing is copied); ``cohesion`` (A,)
     is this year's cohesion of each agreement of ``slots``; ``partner_value`` (N,) a value per
     state and ``group`` (N,) int a label per state (e.g. its main threat). The tie of an
     agreement is ``commitment * cohesion``; two states are *allies* when they share an agreement

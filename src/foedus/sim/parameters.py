@@ -17,8 +17,8 @@ class Parameters(BaseModel):
     ``commitment_exponent``, ``balance_power_weight``, ``exit_rate``, ``exit_threshold``,
     ``dissolution_hazard``, ``capability_change_weight`` and the ``cohesion_*`` weights were calibrated against the
     record's stylised facts of 1816-1914 and 1950-1989 (see :mod:`foedus.experiments.validation`); the
-    others are stated assumptions. Every constant a step uses is a field here, with its bounds,
-    its unit and the brief's mechanism it belongs to; a scenario may set any of them.
+    others are stated assumptions. Each field has its bounds, its unit and the brief's mechanism it
+    belongs to; a scenario may set any of them.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
@@ -138,7 +138,7 @@ class Parameters(BaseModel):
     nonstate_trust: float = Field(0.5, ge=0, le=1, description="a cyber alignment's trust in a firm or NGO without a home state (T3)")
     # conflict and commitments
     dispute_rate: float = Field(0.02, ge=0, le=1, description="scale of the yearly dispute probability per hostile, threatening pair")
-    war_share: float = Field(0.1, ge=0, le=1, description="share of disputes that escalate to war")
+    war_share: float = Field(0.1, ge=0, le=1, description="escalation of disputes to war: a dispute becomes a war with probability war_share * hostility * war_factor")
     hostility_decay: float = Field(0.05, ge=0, le=1, description="yearly decay of hostility towards its baseline")
     war_factor: float = Field(2.0, ge=0, le=10, description="a dispute escalates to war with probability war_share * hostility * war_factor (war_share at hostility 1 / war_factor)")
     initiator_swap: float = Field(0.5, ge=0, le=1, description="chance that a dispute's initiator is the later-listed state of the pair (0.5: either side)")

@@ -27,15 +27,19 @@ through :attr:`foedus.sim.engine.Simulation.steps`):
 9. :func:`~.record.record` (:mod:`.record`): the year's state arrays into the recorder (events
    are logged by the steps that cause them, each with its explanation).
 
-Every constant a step uses is a field of :class:`foedus.sim.parameters.Parameters`; the
-mechanisms' formulas are functions of :mod:`foedus.theory`.
+The behavioural constants of the steps are fields of :class:`foedus.sim.parameters.Parameters`
+(a few conventions remain in the code, named where they are: the democracy threshold 0.5 of the
+regime scale, the doubling of a trend knob around its neutral 0.5); the mechanisms' published
+formulas are functions of :mod:`foedus.theory`.
 
 Year one starts from :func:`initialise`, the derived state (threats, cohesion, the arming
 fixed point) of the starting world, computed without drawing from any generator. Helpers that
 more than one step needs are in :mod:`._common`.
 
-The steps call :mod:`foedus.theory` for every mechanism; what is here is bookkeeping: which
-arrays go in, what the results change, and which events are logged. No Python loop runs over
+The steps call :mod:`foedus.theory` for the published mechanisms; beside the bookkeeping (which
+arrays go in, what the results change, which events are logged) some composite rules of the
+model are still written here (the cost of a further commitment, a coalition's willingness, the
+escalation of a dispute) and are to move to :mod:`foedus.theory`. No Python loop runs over
 states or dyads: the passes over memberships and pairs are compiled (numba, here and in
 :mod:`foedus.sim.membership`), and Python loops run only over the (few) events of a year, the open
 crises and the coalitions.

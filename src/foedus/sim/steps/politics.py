@@ -41,10 +41,10 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
       its partners' risk-taking and alternatives, and reassurance by integration
       (:func:`~foedus.theory.entrapment.entrapment_risk`,
       :func:`~foedus.theory.entrapment.abandonment_risk`). Entrapment raises the cost of staying
-      (see :func:`alignment`); abandonment raises arming through lower ally credibility;
+      (see :func:`foedus.sim.steps.alignment.alignment`); abandonment raises arming through lower ally credibility;
     - military institutionalisation (ATOP's 0-2, halved) removes the share
       ``institution_protection`` of the dissolution hazard (and of members' exit rate, in
-      :func:`alignment`): institutions are assets that keep an alliance after its founding
+      :func:`foedus.sim.steps.alignment.alignment`): institutions are assets that keep an alliance after its founding
       threat fades (Wallander 2000);
     - democratisation (T5): allies' democracy pulls up the regime of deeply integrated members
       (:func:`_democratisation`, Pevehouse 2005).

@@ -24,7 +24,7 @@ def trends_and_shocks(world: World, rng: np.random.Generator) -> None:
     - T2 (economic interdependence): trade dependence grows by ``trade_growth * (T2 - 0.5)`` a year;
     - T3 (cyber): cyber capacity of states that have some grows by ``cyber_capacity_growth * T3`` of the gap
       to 1, and vulnerability by ``cyber_vulnerability_growth * T3`` (digitisation widens the attack surface);
-    - T4, T5 act inside :func:`alliance_politics` (integration target; weight of values).
+    - T4, T5 act inside :func:`foedus.sim.steps.politics.alliance_politics` (integration target; weight of values).
     """
     tr = world.trends
     p = world.params
