@@ -97,8 +97,8 @@ class HistoryMeta:
 
     @classmethod
     def record(cls, files: Iterable[str | Path] = ()) -> "HistoryMeta":
-        """Provenance of the historical record read from ``files``, with :data:`RECORD_UNITS`."""
-        return cls("record", foedus_version=__version__, files=tuple(str(f) for f in files), units=RECORD_UNITS,
+        """Provenance of the historical record read from ``files`` (recorded as absolute, resolved paths), with :data:`RECORD_UNITS`."""
+        return cls("record", foedus_version=__version__, files=tuple(str(Path(f).resolve()) for f in files), units=RECORD_UNITS,
                    milex_money="current US$ (pounds sterling 1816-1913)")
 
     @classmethod
