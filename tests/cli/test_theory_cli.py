@@ -47,6 +47,14 @@ def test_ratings_with_midpoint_equal_signed_propensities():
     assert json.loads(rated.stdout)["frustration"] == signed["frustration"]
 
 
+def test_a_delimiter_at_the_end_of_every_line_is_read_as_the_csv_dialect_allows():
+    """``A,1,`` (a trailing comma, as spreadsheets write) adds an empty column, not an error."""
+    plain = json.loads(run("landscape", FIX / "actors.csv", FIX / "propensities.csv", "--json").stdout)
+    res = run("landscape", FIX / "actors_trailing_commas.csv", FIX / "propensities_trailing_commas.csv", "--json")
+    assert res.exit_code == 0, res.stderr
+    assert json.loads(res.stdout) == plain
+
+
 def test_landscape_tables():
     res = run("landscape", FIX / "actors.csv", FIX / "propensities.csv")
     assert res.exit_code == 0, res.output
@@ -93,6 +101,7 @@ def test_balance_three_enemies():
         (("balance", "edges_selfloop.csv"), ["edges_selfloop.csv", "line 3", "self-loop"]),
         (("balance", "edges_badsign.csv"), ["edges_badsign.csv", "line 3", "sign"]),
         (("balance", "no_such_file.csv"), ["no_such_file.csv", "not found"]),
+        (("landscape", "actors_duplicate_header.csv", "propensities.csv"), ["actors_duplicate_header.csv", "line 1", "'actor' appears twice"]),
     ],
 )
 def test_bad_input_is_one_clear_line_with_exit_code_2(args, fragments):

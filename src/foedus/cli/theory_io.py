@@ -54,6 +54,9 @@ def read_actors(path: str | Path) -> tuple[list[str], np.ndarray]:
     if not rows:
         raise _error(src, "file is empty")
     header = rows[0][1]
+    twice = sorted({c for c in header if c and header.count(c) > 1})
+    if twice:
+        raise _error(src, f"column '{twice[0]}' appears twice in the header row", row=rows[0][0], column=twice[0])
     missing = [c for c in ("actor", "size") if c not in header]
     if missing:
         raise _error(src, f"missing column(s): {', '.join(missing)}", column=missing[0])
@@ -95,7 +98,22 @@ def _read_rows(path: Path) -> list[tuple[int, list[str]]]:
             rows = [(k + 1, [c.strip() for c in r]) for k, r in enumerate(csv.reader(fh))]
     except (UnicodeDecodeError, csv.Error, OSError) as e:
         raise _error(src, f"cannot be read as CSV ({e})") from e
-    return [(ln, r) for ln, r in rows if any(r)]
+    return _without_trailing_delimiter([(ln, r) for ln, r in rows if any(r)])
+
+
+def _without_trailing_delimiter(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """Drop the empty last columns that a delimiter at the end of every line makes (``a,b,``).
+
+    A column is dropped only when its header cell and every cell below it are empty, so a
+    missing value in a real column is still reported where it is.
+    """
+    if not rows:
+        return rows
+    width = max(len(r) for _, r in rows)
+    keep = width
+    while keep > 1 and all(len(r) < keep or r[keep - 1] == "" for _, r in rows):
+        keep -= 1
+    return rows if keep == width else [(ln, r[:keep]) for ln, r in rows]
 
 
 def read_propensities(path: str | Path, actors: list[str], *, midpoint: float | None = None) -> np.ndarray:
