@@ -215,3 +215,14 @@ def test_great_power_figures_use_the_public_columns_only(baseline_ensemble, tmp_
     rep.save_figure(rep.state_band_figure(one_year), tmp_path / "c", "gp-milex", formats=("png",))
     with pytest.raises(ValueError, match="no great-power alignments"):
         rep.alignment_figure(align.iloc[:0])
+
+
+def test_resume_without_an_ensemble_is_one_clear_line(tmp_path):
+    """No stray 'error: 2' after the message (the exit of a refusal is not an error to report again)."""
+    from typer.testing import CliRunner
+
+    from foedus.cli import app
+
+    res = CliRunner().invoke(app, ["ensemble", "run", "--resume", "--out", str(tmp_path / "none")])
+    assert res.exit_code == 2
+    assert res.stderr.strip().splitlines() == ["error: give --scenario NAME_OR_FILE (or --resume --out DIR to complete an ensemble)"]

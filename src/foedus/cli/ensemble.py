@@ -90,6 +90,8 @@ def _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, res
                 progress=not quiet,
                 connect_timeout=connect_timeout,
             )
+    except typer.Exit:  # a refusal above (click's Exit is a RuntimeError: not one of ours to report)
+        raise
     except KeyboardInterrupt:
         from foedus.data.ensemble_store import EnsembleStore
 
