@@ -36,6 +36,8 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
       of the change in the distribution of capability among the members since they joined
       (total variation distance between the shares then and now; Morrow 1991, Leeds 2003),
       with ``max_hazard = dissolution_hazard`` and ``change_weight = capability_change_weight``;
+      the draw and the explanation of each ending are
+      :func:`foedus.sim.steps.dissolution.dissolve_by_hazard` (every cause of dissolution is there);
     - integration (P3, T4) moves towards :func:`~foedus.theory.integration.optimal_integration` for
       the common threat, with the attachment to national control falling as T4 rises;
     - each state's entrapment and abandonment risks (Snyder 1984) from its strongest commitment,
