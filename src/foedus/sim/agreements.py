@@ -166,44 +166,37 @@ class Agreements:
         """Create an agreement in force from ``year`` with the given member indices; return its slot.
 
         ``power`` (the members' capability shares now) is kept to measure later capability
-        change inside the agreement (Morrow 1991).
+        change inside the agreement (Morrow 1991). One agreement of :meth:`add_many`.
         """
-        if self.n == self.members.shape[0]:
-            self._grow()
-        a = self.n
-        self.n += 1
-        self.version += 1
         idx = np.asarray(members, dtype=np.intp)
-        self.members[a, idx] = True
-        self.entry_year[a, idx] = year if entry_years is None else np.asarray(entry_years, dtype=np.int32)
-        if power is not None:
-            self.power_start[a, idx] = power
-        if nonstate is not None and len(nonstate):
-            self.nonstate[a, np.asarray(nonstate, dtype=np.intp)] = True
-            self.nonstate_entry[a, np.asarray(nonstate, dtype=np.intp)] = year
-        ob = np.zeros(len(OBLIGATIONS), bool) if obligations is None else np.asarray(obligations, dtype=bool)
-        self.obligations[a] = ob
-        self.active[a] = True
+        ns = np.zeros(0, np.intp) if nonstate is None else np.asarray(nonstate, dtype=np.intp)
         if agreement_id is None:
             agreement_id = self.next_id
             self.next_id += 1
-        self.agreement_id[a] = agreement_id
-        self.kind[a] = kind
-        self.domain[a] = domain
-        self.conditional[a] = conditional
-        self.asymmetric[a] = asymmetric
-        self.institutionalised[a] = institutionalised
-        self.start_year[a] = year
-        self.integration[a] = integration
-        self.cohesion[a] = 1.0
-        self.commitment[a] = float(commitment_strength(ob, conditional))
-        self.leader[a] = leader
-        self.crisis[a] = crisis
-        self.wartime[a] = wartime
-        if motives is not None:
-            self.motives[a] = motives
-        self.names.append(name)
-        return a
+        ob = np.zeros(len(OBLIGATIONS), bool) if obligations is None else np.asarray(obligations, dtype=bool)
+        slots = self.add_many(
+            np.zeros(len(idx), np.intp),
+            idx,
+            np.array([year], np.int32),
+            entry_year=year if entry_years is None else np.asarray(entry_years, dtype=np.int32),
+            power=0.0 if power is None else power,
+            kind=kind,
+            domain=domain,
+            obligations=ob[None, :],
+            conditional=conditional,
+            asymmetric=asymmetric,
+            institutionalised=institutionalised,
+            integration=integration,
+            leader=leader,
+            agreement_id=agreement_id,
+            names=[name],
+            nonstate_owner=np.zeros(len(ns), np.intp),
+            nonstate_member=ns,
+            wartime=wartime,
+            motives=motives,
+            crisis=crisis,
+        )
+        return int(slots[0])
 
     def add_many(
         self,
@@ -227,12 +220,14 @@ class Agreements:
         nonstate_member: np.ndarray | None = None,
         wartime: np.ndarray | bool = False,
         motives: np.ndarray | None = None,
+        crisis: np.ndarray | int = -1,
     ) -> np.ndarray:
         """Vectorised :meth:`add` of K agreements of any sizes; return their slots (in order).
 
         Memberships come flattened: ``owner[m]`` (0..K-1) is the agreement of membership ``m``,
         ``member[m]`` the state's index, ``entry_year[m]`` and ``power[m]`` its entry year and
-        capability share now. The per-agreement arrays are (K,) (``obligations`` (K, 5)).
+        capability share now. The per-agreement arrays are (K,) (``obligations`` (K, 5)), ``crisis``
+        the crisis a coalition acts on (-1: none).
         Non-state memberships, if any, are ``nonstate_owner``/``nonstate_member`` (entry at
         the agreement's start). Same result as K calls of :meth:`add` with explicit ids.
         """
@@ -267,7 +262,7 @@ class Agreements:
         self.cohesion[slots] = 1.0
         self.commitment[slots] = commitment_strength(ob, np.asarray(conditional, dtype=bool))
         self.leader[slots] = leader
-        self.crisis[slots] = -1
+        self.crisis[slots] = crisis
         self.wartime[slots] = wartime
         if motives is not None:
             self.motives[slots] = motives
@@ -343,20 +338,12 @@ class Agreements:
             self.power_start[slots, idx] = np.asarray(power)[idx]
 
     def leave(self, slot: int, idx: np.ndarray, year: int) -> None:
-        """States ``idx`` leave agreement ``slot`` in ``year`` (their spells close at ``year``)."""
-        idx = np.asarray(idx, dtype=np.intp)
-        idx = idx[self.members[slot, idx]]
-        if not len(idx):
-            return
-        self.version += 1
-        self._spells.append(
-            (np.full(len(idx), slot, np.int64), idx.astype(np.int64), self.entry_year[slot, idx].astype(np.int64), np.full(len(idx), year, np.int64))
-        )
-        self.members[slot, idx] = False
-        self.entry_year[slot, idx] = -1
+        """States ``idx`` leave agreement ``slot`` in ``year`` (their spells close at ``year``); :meth:`leave_many` of one agreement."""
+        idx = np.asarray(idx, dtype=np.int64)
+        self.leave_many(np.full(len(idx), slot, np.int64), idx, year)
 
     def leave_many(self, slots: np.ndarray, idx: np.ndarray, year: int, *, last_exit: bool = False) -> None:
-        """Vectorised :meth:`leave` for pairs (slots[k], idx[k]); ``last_exit``: also note ``year`` as each one's last exit."""
+        """States ``idx[k]`` leave agreements ``slots[k]`` in ``year`` (non-members ignored); ``last_exit``: also note ``year`` as each one's last exit."""
         sl, ix, entry = _close_pairs_kernel(
             self.members, self.entry_year, np.ascontiguousarray(slots, dtype=np.int64), np.ascontiguousarray(idx, dtype=np.int64),
             self.last_exit, year if last_exit else -1,
@@ -364,36 +351,23 @@ class Agreements:
         if not len(ix):
             return
         self.version += 1
-        self._spells.append((sl, ix, entry, np.full(len(ix), year, np.int64)))
+        self._spells.append(_spells(sl, ix, entry, year))
 
     def dissolve(self, slot: int, year: int) -> None:
-        """Agreement ``slot`` ends in ``year``; its members' spells close then."""
-        self.leave(slot, np.flatnonzero(self.members[slot]), year)
-        ns = np.flatnonzero(self.nonstate[slot])
-        if len(ns):
-            self._nonstate_spells.append(
-                (np.full(len(ns), slot, np.int64), ns.astype(np.int64), self.nonstate_entry[slot, ns].astype(np.int64), np.full(len(ns), year, np.int64))
-            )
-            self.nonstate[slot, ns] = False
-            self.nonstate_entry[slot, ns] = -1
-        self.active[slot] = False
-        self.end_year[slot] = year
-        self.version += 1
+        """Agreement ``slot`` ends in ``year``; its members' spells close then (:meth:`dissolve_many` of one)."""
+        self.dissolve_many(np.array([slot], np.intp), year)
 
     def dissolve_many(self, slots: np.ndarray, year: int) -> None:
-        """Vectorised :meth:`dissolve` of the agreements ``slots`` (distinct) in ``year``."""
+        """The agreements ``slots`` (distinct) end in ``year``; their members' spells, non-state ones included, close then."""
         slots = np.asarray(slots, dtype=np.intp)
         if not len(slots):
             return
         sl, i, entry = _close_rows_kernel(self.members, self.entry_year, slots.astype(np.int64, copy=False))
         if len(i):  # every member's spell closes
-            self._spells.append((sl, i, entry, np.full(len(i), year, np.int64)))
+            self._spells.append(_spells(sl, i, entry, year))
         a, k = np.nonzero(self.nonstate[slots]) if self.nonstate.shape[1] else ((), ())
         if len(a):
-            sl = slots[a]
-            self._nonstate_spells.append((sl.astype(np.int64), k.astype(np.int64), self.nonstate_entry[sl, k].astype(np.int64), np.full(len(k), year, np.int64)))
-            self.nonstate[sl, k] = False
-            self.nonstate_entry[sl, k] = -1
+            self._close_nonstate(slots[a], k, year)
         self.active[slots] = False
         self.end_year[slots] = year
         self.version += 1
@@ -409,13 +383,14 @@ class Agreements:
         """Non-state actors ``idx`` leave cyber alignment ``slot``."""
         idx = np.asarray(idx, dtype=np.intp)
         idx = idx[self.nonstate[slot, idx]]
-        if not len(idx):
-            return
-        self._nonstate_spells.append(
-            (np.full(len(idx), slot, np.int64), idx.astype(np.int64), self.nonstate_entry[slot, idx].astype(np.int64), np.full(len(idx), year, np.int64))
-        )
-        self.nonstate[slot, idx] = False
-        self.nonstate_entry[slot, idx] = -1
+        if len(idx):
+            self._close_nonstate(np.full(len(idx), slot, np.intp), idx, year)
+
+    def _close_nonstate(self, sl: np.ndarray, k: np.ndarray, year: int) -> None:
+        """Close the non-state memberships ``(sl[q], k[q])`` (current ones) in ``year``, keeping their spells."""
+        self._nonstate_spells.append(_spells(sl, k, self.nonstate_entry[sl, k], year))
+        self.nonstate[sl, k] = False
+        self.nonstate_entry[sl, k] = -1
 
     def spells(self, nonstate: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """All membership spells: (slot, index, entry_year, exit_year); exit -1 = still a member."""
@@ -425,3 +400,8 @@ class Agreements:
         a, i = np.nonzero(mem)
         parts = list(closed) + [(a.astype(np.int64), i.astype(np.int64), ent[a, i].astype(np.int64), np.full(len(a), -1, np.int64))]
         return tuple(np.concatenate([p[k] for p in parts]) for k in range(4))  # type: ignore[return-value]
+
+
+def _spells(slot: np.ndarray, index: np.ndarray, entry: np.ndarray, year: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Closed membership spells as :meth:`Agreements.spells` gives them: (slot, index, entry, exit ``year``), int64."""
+    return (slot.astype(np.int64, copy=False), index.astype(np.int64, copy=False), entry.astype(np.int64, copy=False), np.full(len(index), year, np.int64))

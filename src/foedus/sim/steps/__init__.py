@@ -34,7 +34,8 @@ formulas are functions of :mod:`foedus.theory`.
 
 Year one starts from :func:`initialise`, the derived state (threats, cohesion, the arming
 fixed point) of the starting world, computed without drawing from any generator. Helpers that
-more than one step needs are in :mod:`._common`.
+more than one step needs are in :mod:`._common`; how agreements dissolve and members leave,
+whichever step causes it, is in :mod:`.dissolution`.
 
 The steps call :mod:`foedus.theory` for the published mechanisms; beside the bookkeeping (which
 arrays go in, what the results change, which events are logged) some composite rules of the

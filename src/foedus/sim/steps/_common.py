@@ -1,8 +1,7 @@
 """What the step modules share: the step type, agreement codes, and two small helpers.
 
-The codes index :data:`foedus.sim.agreements.AGREEMENT_KINDS` and :data:`foedus.sim.agreements.DOMAINS`;
-:func:`dissolve_if_empty` ends a security agreement left with fewer than two members, whichever
-step left it so (an exit, a scheduled exit).
+The codes index :data:`foedus.sim.agreements.AGREEMENT_KINDS` and :data:`foedus.sim.agreements.DOMAINS`.
+Ending an agreement or a membership, whichever step does it, is in :mod:`foedus.sim.steps.dissolution`.
 """
 
 from __future__ import annotations
@@ -11,7 +10,6 @@ from typing import Callable
 
 import numpy as np
 
-from foedus.sim.membership import member_counts
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
 from foedus.theory.capability import asymmetric_capabilities
@@ -42,33 +40,3 @@ def asymmetric(world: World, idx: np.ndarray) -> bool:
     """Whether the states ``idx`` make an asymmetric agreement (:func:`foedus.theory.capability.asymmetric_capabilities`; brief A3)."""
     p = np.sort(world.power[idx])[::-1]
     return bool(len(p) >= 2 and asymmetric_capabilities(p[0], p[1]))
-
-
-def dissolve_if_empty(world: World, slots: int | np.ndarray, cause: str) -> None:
-    """Dissolve the security agreements among ``slots`` (in order) left with fewer than two members."""
-    ag = world.agreements
-    slots = np.atleast_1d(np.asarray(slots, dtype=np.intp))
-    dissolve(world, slots[ag.active[slots] & (member_counts(ag.members, slots)[1] < 2) & (ag.domain[slots] == SECURITY)], cause)
-
-
-def dissolve(world: World, gone: np.ndarray, cause: str) -> None:
-    """Dissolve the security agreements ``gone`` (in force, fewer than two members left), logged with ``cause``."""
-    ag = world.agreements
-    if len(gone) and not world.explain:
-        ag.dissolve_many(gone, world.year)
-        world.log.events(world.year, "dissolution", ag.agreement_id[gone], -1, -1)
-    elif len(gone):
-        left = ag.members[gone]  # the member left behind, if any (at most one each)
-        has = left.any(axis=1)
-        who = world.ccode[left.argmax(axis=1)].tolist()
-        last = [[c] if h else [] for c, h in zip(who, has.tolist())]
-        ag.dissolve_many(gone, world.year)
-        world.log.events(
-            world.year,
-            "dissolution",
-            ag.agreement_id[gone],
-            -1,
-            -1,
-            [{"cause": cause, "factors": {"members_left": m, "years_in_force": yrs}} for m, yrs in zip(last, (world.year - ag.start_year[gone]).tolist())],
-        )
-

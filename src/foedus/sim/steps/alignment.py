@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY, dissolve
+from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
+from foedus.sim.steps.dissolution import dissolve_deserted, leave
 from foedus.sim.steps.formation import commitment_capacity, form_alliances, formation_inputs, option_costs, stay_autonomy_factor
 from foedus.sim.membership import alliance_view, leaders, member_values
 from foedus.sim.world import World
@@ -146,9 +147,8 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, total: np.ndar
             }
             for k in range(len(val))
         ]
-    ag.leave_many(slots, i_idx, y, last_exit=True)
-    world.log.events(y, "exit", ag.agreement_id[slots], world.ccode[i_idx], -1, details)
-    dissolve(world, gone, "too few members after exits")
+    leave(world, slots, i_idx, details)
+    dissolve_deserted(world, gone, "too few members after exits")
     return True
 
 

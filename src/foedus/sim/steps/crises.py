@@ -7,6 +7,7 @@ import numpy as np
 from foedus.schema import OBLIGATIONS
 from foedus.sim.scenario import GLOBAL_THREATS
 from foedus.sim.steps._common import COALITION, SECURITY, asymmetric
+from foedus.sim.steps.dissolution import dissolve
 from foedus.sim.world import World
 from foedus.theory import integration as th_integration
 
@@ -95,15 +96,8 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
                 k = GLOBAL_THREATS.index(cr.kind[c])
                 world.global_intensity[k] = max(world.global_intensity[k] - cr.initial[c], world.base_global[k])
             if a >= 0 and ag.active[a]:
-                ag.dissolve(a, y)
-                world.log.events(
-                    y,
-                    "dissolution",
-                    ag.agreement_id[a],
-                    -1,
-                    -1,
-                    {"cause": "mission ended" if cr.intensity[c] <= 1e-9 else "crisis faded", "crisis": cr.kind[c], "years": y - ag.start_year[a]},
-                )
+                cause = "mission ended" if cr.intensity[c] <= 1e-9 else "crisis faded"
+                dissolve(world, a, {"cause": cause, "crisis": cr.kind[c], "years": y - ag.start_year[a]})
 
 
 def _interoperability(world: World, lead: int) -> np.ndarray:

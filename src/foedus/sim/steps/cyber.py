@@ -11,6 +11,7 @@ from numba import njit
 
 from foedus.schema import OBLIGATIONS
 from foedus.sim.steps._common import CYBER_DOMAIN, ORGANISATION, asymmetric, sym_clip
+from foedus.sim.steps.dissolution import dissolve, leave
 from foedus.sim.world import World
 from foedus.theory import cyber as th_cyber
 
@@ -128,16 +129,15 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
             if not len(a_idx):
                 continue
             sl = slots[a_idx]
-            if kind == "accession":
-                ag.join_many(sl, i_idx, y)
-            else:
-                ag.leave_many(sl, i_idx, y)
-                ag.last_exit[sl, i_idx] = y
             details = None
             if world.explain:
                 val, tru = value[a_idx, i_idx].tolist(), trust_in[a_idx, i_idx].tolist()
                 details = [{"cause": cause, "factors": {"value": v, "trust": t}} for v, t in zip(val, tru)]
-            world.log.events(y, kind, ag.agreement_id[sl], world.ccode[i_idx], -1, details)
+            if kind == "accession":
+                ag.join_many(sl, i_idx, y)
+                world.log.events(y, kind, ag.agreement_id[sl], world.ccode[i_idx], -1, details)
+            else:
+                leave(world, sl, i_idx, details)
         if len(world.nonstate_ids):
             home = world.nonstate_home_index
             h = np.maximum(home, 0)
@@ -162,9 +162,7 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
         # alignments left with fewer than two actors end
         actors = ag.members[slots].sum(axis=1) + ag.nonstate[slots].sum(axis=1)
         gone = slots[actors < 2]
-        if len(gone):
-            ag.dissolve_many(gone, y)
-            world.log.events(y, "dissolution", ag.agreement_id[gone], -1, -1, {"cause": "too few members after exits", "domain": "cyber"})
+        dissolve(world, gone, {"cause": "too few members after exits", "domain": "cyber"})
     _new_cyber_alignments(world, rng)
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from foedus.sim.steps._common import COALITION, MOTIVES, SECURITY
+from foedus.sim.steps._common import COALITION, SECURITY
+from foedus.sim.steps.dissolution import dissolve_by_hazard
 from foedus.sim.membership import alliance_ties, risk_and_main_threat, security_profile
 from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
@@ -35,6 +36,8 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
       of the change in the distribution of capability among the members since they joined
       (total variation distance between the shares then and now; Morrow 1991, Leeds 2003),
       with ``max_hazard = dissolution_hazard`` and ``change_weight = capability_change_weight``;
+      the draw and the explanation of each ending are
+      :func:`foedus.sim.steps.dissolution.dissolve_by_hazard` (every cause of dissolution is there);
     - integration (P3, T4) moves towards :func:`~foedus.theory.integration.optimal_integration` for
       the common threat, with the attachment to national control falling as T4 rises;
     - each state's entrapment and abandonment risks (Snyder 1984) from its strongest commitment,
@@ -52,12 +55,10 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     p = world.params
     tr = world.trends
     ag = world.agreements
-    y = world.year
     st = cohesion_state(world)
     if st is None:
         return
-    slots, rho = st["slots"], st["rho"]
-    cohesion, competition, similarity, joint_dem = st["cohesion"], st["competition"], st["similarity"], st["joint_democracy"]
+    slots, rho, cohesion = st["slots"], st["rho"], st["cohesion"]
     change = st["capability_change"]
     institutional = ag.institutionalised[slots] / 2.0  # ATOP's 0-2 scale (Leeds & Anac 2005) as 0-1
     hazard = th_cohesion.dissolution_hazard(
@@ -73,39 +74,7 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     target = th_integration.optimal_integration(rho, 1.0 - tr.military_integration + p.national_control_floor, check=world.check)
     # integration moves towards the target scaled by institutionalisation, betrayal fades (in place)
     _integration_kernel(slots, target, ag.institutionalised, ag.integration, ag.betrayal, float(p.integration_rate), float(p.betrayal_decay))
-    # dissolution
-    draw = rng.random(len(slots))
-    ending = np.flatnonzero(draw < hazard)
-    if len(ending) and not world.explain:
-        ag.dissolve_many(slots[ending], y)
-        world.log.events(y, "dissolution", ag.agreement_id[slots[ending]], -1, -1)
-    elif len(ending):
-        gone = slots[ending]
-        ag.dissolve_many(gone, y)
-        cols = (hazard[ending], cohesion[ending], rho[ending], competition[ending], similarity[ending], change[ending], ag.betrayal[gone])
-        hz, co, th, ec, rs, cc, bt = (c.tolist() for c in cols)
-        jd = joint_dem[ending].astype(bool).tolist()
-        inst_l = institutional[ending].tolist()
-        mot = [None if np.isnan(v).any() else dict(zip(MOTIVES, v)) for v in ag.motives[gone].tolist()]
-        details = [
-            {
-                "cause": "cohesion lost",
-                "motives_at_formation": mot[k],  # None: not known (in force at the start, or scheduled)
-                "factors": {
-                    "hazard": hz[k],
-                    "cohesion": co[k],
-                    "common_threat": th[k],
-                    "economic_competition": ec[k],
-                    "regime_similarity": rs[k],
-                    "joint_democracy": jd[k],
-                    "capability_change": cc[k],
-                    "betrayal": bt[k],
-                    "institutionalisation": inst_l[k],
-                },
-            }
-            for k in range(len(gone))
-        ]
-        world.log.events(y, "dissolution", ag.agreement_id[gone], -1, -1, details)
+    dissolve_by_hazard(world, rng, st, hazard, institutional)
     _democratisation(world, st["integration_by_state"])
 
 

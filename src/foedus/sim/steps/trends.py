@@ -12,8 +12,9 @@ import numpy as np
 
 from foedus.schema import OBLIGATIONS
 from foedus.sim.scenario import GLOBAL_THREATS, Shock
-from foedus.sim.steps._common import asymmetric, dissolve_if_empty, sym_clip
+from foedus.sim.steps._common import asymmetric, sym_clip
 from foedus.sim.steps.conflict import call_allies
+from foedus.sim.steps.dissolution import dissolve, dissolve_if_deserted, leave
 from foedus.sim.world import World
 
 def trends_and_shocks(world: World, rng: np.random.Generator) -> None:
@@ -77,10 +78,8 @@ def apply_shock(world: World, s: Shock, rng: np.random.Generator) -> None:
     elif s.kind == "leave":
         a = _slot_by_name(world, s.agreement)
         if a >= 0 and ag.members[a, actor]:
-            ag.leave(a, np.array([actor]), y)
-            world.agreements.last_exit[a, actor] = y
-            log.events(y, "exit", ag.agreement_id[a], s.actor, -1, {"cause": "scheduled shock", "description": s.description})
-            dissolve_if_empty(world, a, "too few members after a scheduled exit")
+            leave(world, a, actor, {"cause": "scheduled shock", "description": s.description})
+            dissolve_if_deserted(world, a, "too few members after a scheduled exit")
     elif s.kind == "join":
         a = _slot_by_name(world, s.agreement)
         if a >= 0:
@@ -97,8 +96,7 @@ def apply_shock(world: World, s: Shock, rng: np.random.Generator) -> None:
     elif s.kind == "dissolve":
         a = _slot_by_name(world, s.agreement)
         if a >= 0:
-            ag.dissolve(a, y)
-            log.events(y, "dissolution", ag.agreement_id[a], -1, -1, {"cause": "scheduled shock", "description": s.description})
+            dissolve(world, a, {"cause": "scheduled shock", "description": s.description})
     elif s.kind == "global_threat":
         k = GLOBAL_THREATS.index(s.threat)
         exposure = world.exposure[:, k]

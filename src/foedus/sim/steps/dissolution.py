@@ -1,0 +1,150 @@
+"""How alliances dissolve and members leave: the one place that ends an agreement or a membership.
+
+Every step that ends an agreement calls :func:`dissolve` (or :func:`dissolve_deserted`), and
+every step that takes a state out of one calls :func:`leave`; they close the membership spells
+(:meth:`foedus.sim.agreements.Agreements.dissolve_many`, ``leave_many``) and log one
+``"dissolution"`` or ``"exit"`` event each, with the explanation the calling step gives.
+
+Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
+
+- **cohesion lost** (:func:`dissolve_by_hazard`, called by :func:`foedus.sim.steps.politics.alliance_politics`;
+  brief P5, T2, T5): a security agreement ends with the yearly probability
+  :func:`foedus.theory.cohesion.dissolution_hazard` of its cohesion
+  (:func:`foedus.theory.cohesion.alliance_cohesion`: a fading common threat, economic
+  competition, diverging regimes, unhonoured commitments) and of the change in capability among
+  its members since they joined (Morrow 1991, Leeds 2003). Parameters: ``dissolution_hazard``
+  (the hazard at zero cohesion), ``capability_change_weight``, ``institution_protection`` (the
+  share of the hazard that full institutionalisation removes; Wallander 2000);
+- **too few members** (:func:`dissolve_deserted`): a security agreement left with fewer than
+  two members by exits (:func:`foedus.sim.steps.alignment.alignment`) or by a scheduled exit
+  (:func:`foedus.sim.steps.trends.apply_shock`) ends in the same year; a cyber alignment left
+  with fewer than two actors, states and non-state actors together, ends too
+  (:func:`foedus.sim.steps.cyber.cyber`);
+- **a coalition's mission over** (:func:`foedus.sim.steps.crises.crises_and_coalitions`, brief
+  D4): a coalition of the willing ends with its crisis, when the crisis is spent ("mission
+  ended": ``coalition_efficacy`` times the coalition's
+  :func:`foedus.theory.integration.integration_effectiveness` a year) or its time runs out
+  ("crisis faded": ``crisis_end_rate``);
+- **a scheduled shock** (:func:`foedus.sim.steps.trends.apply_shock`): the scenario's
+  ``dissolve`` shock ends the named agreement.
+
+Why a member leaves (the ``cause`` of its ``"exit"`` event):
+
+- **membership no longer worth its cost** (:func:`foedus.sim.steps.alignment.alignment`, brief
+  P5): the alliance's value to the member (:func:`foedus.theory.alignment.alignment_utilities`
+  summed over its fellow members) falls below ``exit_threshold`` times its cost; it leaves with
+  probability ``exit_rate``, less ``institution_protection`` of the institutionalisation;
+- **cyber distrust** (:func:`foedus.sim.steps.cyber.cyber`, brief T3): a cyber alignment's value
+  (:func:`foedus.theory.cyber.cyber_alignment_value`) turns negative for a member, which leaves
+  with probability ``exit_rate`` (non-state actors likewise, logged by the cyber step);
+- **a scheduled shock**: the scenario's ``leave`` shock.
+
+A state that left an agreement cannot rejoin it in the same year (``Agreements.last_exit``).
+Nothing here draws from a generator except :func:`dissolve_by_hazard`, one draw per security
+agreement in force.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from foedus.sim.membership import member_counts
+from foedus.sim.steps._common import MOTIVES, SECURITY
+from foedus.sim.world import World
+
+
+def dissolve(world: World, slots: int | np.ndarray, details: Any = None) -> None:
+    """End the agreements ``slots`` (distinct, in force) this year and log a ``"dissolution"`` event for each.
+
+    ``details`` is the explanation: one dict per agreement, one dict for all, or None (the run
+    keeps no explanations). The members' spells close this year.
+    """
+    ag = world.agreements
+    slots = np.atleast_1d(np.asarray(slots, dtype=np.intp))
+    if not len(slots):
+        return
+    ag.dissolve_many(slots, world.year)
+    world.log.events(world.year, "dissolution", ag.agreement_id[slots], -1, -1, details)
+
+
+def dissolve_deserted(world: World, gone: np.ndarray, cause: str) -> None:
+    """End the security agreements ``gone`` (in force, fewer than two members left), logged with ``cause``.
+
+    The explanation names the member left behind, if any, and the years the agreement was in force.
+    """
+    ag = world.agreements
+    if not len(gone) or not world.explain:
+        dissolve(world, gone)
+        return
+    left = ag.members[gone]  # the member left behind, if any (at most one each)
+    has = left.any(axis=1)
+    who = world.ccode[left.argmax(axis=1)].tolist()
+    last = [[c] if h else [] for c, h in zip(who, has.tolist())]
+    years = (world.year - ag.start_year[gone]).tolist()
+    dissolve(world, gone, [{"cause": cause, "factors": {"members_left": m, "years_in_force": yrs}} for m, yrs in zip(last, years)])
+
+
+def dissolve_if_deserted(world: World, slots: int | np.ndarray, cause: str) -> None:
+    """End the security agreements among ``slots`` (in order) left with fewer than two members (:func:`dissolve_deserted`)."""
+    ag = world.agreements
+    slots = np.atleast_1d(np.asarray(slots, dtype=np.intp))
+    dissolve_deserted(world, slots[ag.active[slots] & (member_counts(ag.members, slots)[1] < 2) & (ag.domain[slots] == SECURITY)], cause)
+
+
+def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, hazard: np.ndarray, institutional: np.ndarray) -> None:
+    """Security agreements end with their yearly hazard (brief P5): one draw each, in the order of ``st["slots"]``.
+
+    ``st`` is :func:`foedus.sim.steps.politics.cohesion_state` (the agreements, their cohesion
+    and its factors), ``hazard`` :func:`foedus.theory.cohesion.dissolution_hazard` of them and
+    ``institutional`` their institutionalisation (0-1). Each ending is logged as "cohesion lost"
+    with the factors of its hazard and the motives of its founding (None when not known).
+    """
+    ag = world.agreements
+    slots = st["slots"]
+    draw = rng.random(len(slots))
+    ending = np.flatnonzero(draw < hazard)
+    if not len(ending) or not world.explain:
+        dissolve(world, slots[ending])
+        return
+    gone = slots[ending]
+    cols = (hazard, st["cohesion"], st["rho"], st["competition"], st["similarity"], st["capability_change"])
+    hz, co, th, ec, rs, cc = (c[ending].tolist() for c in cols)
+    bt = ag.betrayal[gone].tolist()
+    jd = st["joint_democracy"][ending].astype(bool).tolist()
+    inst_l = institutional[ending].tolist()
+    mot = [None if np.isnan(v).any() else dict(zip(MOTIVES, v)) for v in ag.motives[gone].tolist()]
+    details = [
+        {
+            "cause": "cohesion lost",
+            "motives_at_formation": mot[k],  # None: not known (in force at the start, or scheduled)
+            "factors": {
+                "hazard": hz[k],
+                "cohesion": co[k],
+                "common_threat": th[k],
+                "economic_competition": ec[k],
+                "regime_similarity": rs[k],
+                "joint_democracy": jd[k],
+                "capability_change": cc[k],
+                "betrayal": bt[k],
+                "institutionalisation": inst_l[k],
+            },
+        }
+        for k in range(len(gone))
+    ]
+    dissolve(world, gone, details)
+
+
+def leave(world: World, slots: int | np.ndarray, members: int | np.ndarray, details: Any = None) -> None:
+    """States ``members[k]`` leave agreements ``slots[k]`` this year; log an ``"exit"`` event for each.
+
+    Pairs must be distinct and current memberships. Their spells close and this year becomes
+    their last exit (no rejoining the same year). ``details``: one dict per exit, one for all,
+    or None. The caller ends an agreement that this leaves too small (:func:`dissolve_if_deserted`).
+    """
+    ag = world.agreements
+    slots = np.atleast_1d(np.asarray(slots, dtype=np.intp))
+    members = np.atleast_1d(np.asarray(members, dtype=np.intp))
+    ag.leave_many(slots, members, world.year, last_exit=True)
+    world.log.events(world.year, "exit", ag.agreement_id[slots], world.ccode[members], -1, details)
