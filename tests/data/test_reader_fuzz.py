@@ -33,6 +33,9 @@ READERS = {
     "Inter-StateWarData_v4.0.csv": read_wars,
     "DirectContiguity320/contdir.csv": read_contiguity,
 }
+# a numeric warning inside a reader (NaN cast to an integer, say) means a damaged cell slipped through
+pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
+
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 

@@ -28,6 +28,8 @@ CASES = [
     ("states_year_out_of_range.csv", read_states, 3, "start_year", "above 9999"),
     ("atop5_1a_year_out_of_range.csv", read_atop_alliances, 3, "start_year", "below 1000"),
     ("states_truncated.csv", read_states, 3, None, "cut short"),
+    ("atop5_1a_bad_ineffect.csv", read_atop_alliances, 3, "ineffect", "not an integer: ':1'"),
+    ("cow_war_inter_no_end.csv", read_wars, 2, "EndYear1", "without its end year"),
     ("contdir_wrong_type.csv", read_contiguity, 3, "conttype", "not a number: 'water'"),
     ("cow_contdir_unknown_ccode.csv", lambda p: read_contiguity(p, KNOWN), 5, "ccode1", "unknown state code 998"),
     ("cow_capitals_bad_date.csv", read_capitals, 3, "stdate", "not a date"),

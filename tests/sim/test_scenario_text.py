@@ -82,3 +82,19 @@ def test_the_built_in_scenarios_pass_the_bounds():
     for name in builtin_names():
         sc = Scenario.builtin(name)
         assert math.isfinite(sum(a.milex for a in sc.actors))
+
+
+def test_a_field_name_with_brackets_is_located_not_crashed_on():
+    """Found by fuzzing: an unknown key 'm[ilper' once broke the search for the offending line."""
+    text = Scenario.builtin("europe-1871").to_yaml().replace("milper:", "m[ilper:", 1)
+    with pytest.raises(ScenarioError, match=r"field 'actors\[0\]\.m\[ilper'.*Extra inputs") as e:
+        Scenario.from_text(text, source="f.yaml")
+    assert "line" in str(e.value)
+
+
+def test_docstring_examples_hold():
+    import doctest
+
+    from foedus.sim import scenario_text
+
+    assert doctest.testmod(scenario_text, raise_on_error=False).failed == 0

@@ -12,7 +12,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from foedus.data.csvio import read_csv, require_columns, validate_at, zero_to_na
+from foedus.data.csvio import read_csv, require_columns, to_numbers, validate_at, zero_to_na
 from foedus.data.extras_schema import ATOP_DYAD_YEARS
 from foedus.schema import SchemaError, validate
 
@@ -78,7 +78,9 @@ def read_atop_alliances(path: Path, inst_path: Path | None = None, last_year: in
         df["institutionalised"] = df["agreement_id"].map(best)
     out = validate(df, "agreements", source=src, line_offset=2)
     if "ineffect" in raw.columns:
-        inconsistent = (pd.to_numeric(raw["ineffect"]) == 1).to_numpy() != out["end_year"].isna().to_numpy()
+        flags = raw[["ineffect"]].copy()
+        to_numbers(flags, ["ineffect"], src, integer=True)  # a damaged cell is named, not a bare ValueError
+        inconsistent = (flags["ineffect"] == 1).to_numpy() != out["end_year"].isna().to_numpy()
         if inconsistent.any():
             i = int(inconsistent.nonzero()[0][0])
             raise SchemaError(src, "ineffect disagrees with endyr (in force must mean endyr == 0)", row=i + 2, column="ineffect")

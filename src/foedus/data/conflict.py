@@ -237,6 +237,11 @@ def _wars_from_participants(raw: pd.DataFrame, src: str, known_ccodes) -> pd.Dat
         s.loc[open_end, "end"] = s.loc[open_end, "start"]
         spells.append(s)
     s = pd.concat(spells, ignore_index=True)
+    for frame, col, what in ((p, "StartYear1", "start"), (s, "end", "end")):
+        missing = frame[col].isna().to_numpy()
+        if missing.any():
+            line = int(frame["line"].iloc[int(missing.nonzero()[0][0])])
+            raise SchemaError(src, f"a participation without its {what} year", row=line, column="StartYear1" if what == "start" else "EndYear1")
     bad = (s["end"] < s["start"]).to_numpy()
     if bad.any():
         i = int(bad.nonzero()[0][0])

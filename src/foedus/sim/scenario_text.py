@@ -19,6 +19,7 @@ naming the file.
 
 from __future__ import annotations
 
+import re
 import stat
 import tomllib
 from pathlib import Path
@@ -126,14 +127,27 @@ def _check_depth(data: Any) -> None:
 
 
 def field_path(path: str) -> tuple:
-    """``"actors[3].cinc"`` -> ``("actors", 3, "cinc")``."""
+    """``"actors[3].cinc"`` -> ``("actors", 3, "cinc")``; a part that is not ``name[index]`` stays a name.
+
+    Examples
+    --------
+    >>> field_path("actors[3].cinc"), field_path("actors[0].m[ilper")
+    (('actors', 3, 'cinc'), ('actors', 0, 'm[ilper'))
+    """
     out: list = []
-    for part in path.replace("]", "").split("."):
-        name, *idx = part.split("[")
-        if name:
-            out.append(name)
-        out.extend(int(i) for i in idx)
+    for part in path.split("."):
+        m = _INDEXED.fullmatch(part)
+        if m is None:
+            out.append(part)
+            continue
+        if m.group(1):
+            out.append(m.group(1))
+        out.extend(int(i) for i in _INDEX.findall(m.group(2)))
     return tuple(out)
+
+
+_INDEXED = re.compile(r"([^\[\]]*)((?:\[\d+\])*)")
+_INDEX = re.compile(r"\[(\d+)\]")
 
 
 def yaml_line(text: str, loc: tuple) -> int | None:
