@@ -120,3 +120,14 @@ def test_help(cmd):
     res = run(cmd, "--help")
     assert res.exit_code == 0
     assert "--json" in res.stdout
+
+
+def test_a_signed_network_too_large_for_dense_matrices_is_refused(tmp_path):
+    """200,000 actors once tried to allocate 37 GiB; above the bound the answer is one clear line."""
+    from foedus.cli.theory_io import MAX_SIGNED_NODES
+
+    edges = tmp_path / "chain.csv"
+    edges.write_text("source,target,sign\n" + "".join(f"a{i},a{i + 1},1\n" for i in range(MAX_SIGNED_NODES)))
+    res = run("balance", edges)
+    assert res.exit_code == 2 and res.stdout == ""
+    assert "chain.csv" in res.stderr and f"at most {MAX_SIGNED_NODES:,}" in res.stderr

@@ -209,6 +209,11 @@ def read_propensities(path: str | Path, actors: list[str], *, midpoint: float | 
 _SIGNS = {"+": 1, "-": -1, "+1": 1, "1": 1, "-1": -1, "1.0": 1, "+1.0": 1, "-1.0": -1}
 
 
+MAX_SIGNED_NODES = 5000
+"""Largest signed network ``foedus balance`` reads: the triad census and the partition search
+work on dense n × n matrices (5,000 actors: 25 million pairs)."""
+
+
 def read_signed_edges(path: str | Path) -> tuple[list[str], np.ndarray]:
     """Node names and the signed adjacency matrix from an edge list ``source,target,sign``.
 
@@ -257,6 +262,11 @@ def read_signed_edges(path: str | Path) -> tuple[list[str], np.ndarray]:
         first = int(line[np.flatnonzero((key == key.iloc[k]).to_numpy())[0]])
         raise _error(
             src, f"duplicate edge '{s[k]}'-'{t[k]}' (already given on line {first})", row=int(line[k])
+        )
+    if len(names) > MAX_SIGNED_NODES:
+        raise _error(
+            src, f"{len(names):,} actors: structural balance here handles at most {MAX_SIGNED_NODES:,} "
+            "(its search holds every pair of actors in memory); split the network into its parts"
         )
     S = np.zeros((len(names), len(names)), dtype=np.int8)
     v = sign.to_numpy(dtype=np.int8)

@@ -56,6 +56,10 @@ __all__ = [
 EXACT_MAX_NODES = 28
 """Largest connected component :func:`balance_partition` solves by enumeration by default."""
 
+HEURISTIC_PAIR_BUDGET = 20_000_000
+"""Pairs of actors the default annealing of one component may visit over all its restarts
+(restarts x n^2): 32 restarts up to about 790 actors, fewer above, never fewer than 4."""
+
 
 def signed_matrix(graph, *, weight: str = "sign", nodelist=None) -> np.ndarray:
     """A validated signed adjacency matrix (int8, symmetric, entries -1/0/+1, zero diagonal).
@@ -242,7 +246,7 @@ def balance_partition(
     method: str = "auto",
     exact_max_nodes: int = EXACT_MAX_NODES,
     seed: int | np.random.Generator | None = 0,
-    restarts: int = 32,
+    restarts: int | None = None,
 ) -> BalancePartition:
     """The two-camp partition that minimises violated ties, and the frustration index.
 
@@ -263,8 +267,10 @@ def balance_partition(
         Largest component "auto" enumerates.
     seed : int, numpy.random.Generator or None
         For the heuristic.
-    restarts : int
-        Annealing restarts per component (heuristic).
+    restarts : int, optional
+        Annealing restarts per component (heuristic). Default: 32, fewer for components of more
+        than about 800 actors (:data:`HEURISTIC_PAIR_BUDGET` pairs over all restarts, at least 4),
+        since each restart costs of the order of the square of the component's size.
 
     Returns
     -------
@@ -304,7 +310,8 @@ def balance_partition(
             res = landscape_exact(ones, sub, basins=False, max_minima=1)
             camps[nodes] = res.global_minimum.camps
             continue
-        res = landscape_heuristic(ones, sub, seed=rng, restarts=restarts)
+        tries = restarts if restarts is not None else max(4, min(32, HEURISTIC_PAIR_BUDGET // nodes.size**2))
+        res = landscape_heuristic(ones, sub, seed=rng, restarts=tries)
         camps[nodes] = res.global_minimum.camps
         used_heuristic = True
         if _violations(S[np.ix_(nodes, nodes)], res.global_minimum.camps).shape[0] > 0:
