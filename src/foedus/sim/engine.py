@@ -189,7 +189,7 @@ class Simulation:
 
     def events(self) -> pd.DataFrame:
         """The event log so far (the ``events`` table, unvalidated: quick, for experiments)."""
-        return self.world.log._events_table()
+        return self.world.log.events_table()
 
     # ------------------------------------------------------------------ checkpoints
     def __getstate__(self) -> dict:

@@ -206,7 +206,7 @@ class Recorder:
                 "exit_day": pd.array([pd.NA] * m, dtype="Int64"),
             }
         )
-        events = self._events_table()
+        events = self.events_table()
         ex = dict(extras or {})
         ex.update(self._nonstate_tables(world))
         h = History(
@@ -255,7 +255,8 @@ class Recorder:
         founders = entry == ag.start_year[slot]
         return np.bincount(slot[founders], minlength=ag.n)[: ag.n]
 
-    def _events_table(self) -> pd.DataFrame:
+    def events_table(self) -> pd.DataFrame:
+        """The events logged so far as the ``events`` table (unvalidated; in year order, then as logged)."""
         if not self._events:
             return pd.DataFrame({"year": [], "kind": [], "agreement_id": [], "ccode": [], "ccode2": [], "detail": []})
         chunks = sorted(enumerate(self._events), key=lambda t: (t[1][0], t[0]))

@@ -37,6 +37,12 @@ class EventLog(Protocol):
     def record_year(self, world: "World") -> None:
         """Keep the state-years of the year just simulated."""
 
+    def events_table(self) -> Any:
+        """The events logged so far (a ``pandas.DataFrame`` of the ``events`` table)."""
+
+    def history(self, world: "World", source: str = "simulation", extras: Any = None, meta: Any = None) -> Any:
+        """The run so far as a :class:`foedus.schema.History`."""
+
 
 def capability_arrays(economy, military, economy0, military0, cinc0, *, check: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """``power`` and ``cinc`` of the states (see :meth:`World.update_power`).

@@ -44,7 +44,7 @@ def tiny_world(
 
 def events(world: World, kind: str | None = None) -> list[tuple[int, int, int, dict]]:
     """(agreement_id, ccode, ccode2, detail) of the events logged so far (of one ``kind``)."""
-    table = world.log._events_table()
+    table = world.log.events_table()
     if kind is not None:
         table = table[table["kind"] == kind]
     return [(int(a), int(c), int(c2), json.loads(d)) for a, c, c2, d in zip(table["agreement_id"].fillna(-1), table["ccode"].fillna(-1), table["ccode2"].fillna(-1), table["detail"])]
