@@ -6,7 +6,7 @@ import in it counts: absolute and relative, at module level, inside functions, a
 
 Layers, lowest first (README, "Layout")::
 
-    schema < data < theory < {sim, analysis} < experiments < report < web < testing < cli
+    schema < data < theory < {sim, analysis} < panel < experiments < report < web < testing < cli
 
 A module may import its own layer and the layers below it, with these exceptions:
 
@@ -17,6 +17,9 @@ A module may import its own layer and the layers below it, with these exceptions
 - ``report`` imports neither ``sim`` nor ``experiments`` (it presents histories and ensemble
   tables, whatever made them);
 - ``testing`` may import anything below ``cli``, and no layer of the package imports it.
+- ``panel`` (``foedus/panel.py``) is the public face of the research panels of
+  :mod:`foedus.analysis.panel`: analysis-level, it only re-exports them, so it sits just above
+  ``analysis``.
 
 The package root (``foedus/__init__.py``: version, :class:`foedus.FoedusWarning`) is below
 every layer.
@@ -37,6 +40,7 @@ ORDER: tuple[tuple[str, ...], ...] = (
     ("data",),
     ("theory",),
     ("sim", "analysis"),
+    ("panel",),
     ("experiments",),
     ("report",),
     ("web",),

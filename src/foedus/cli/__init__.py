@@ -15,6 +15,7 @@ import typer
 from foedus.cli._common import fail, parse_pair
 from foedus.cli import data as data_cli
 from foedus.cli import history as history_cli
+from foedus.cli import panel as panel_cli
 from foedus.cli import similarity as similarity_cli
 from foedus.cli import theory as theory_cli
 from foedus.cli import ensemble as ensemble_cli
@@ -30,6 +31,7 @@ app = typer.Typer(
 )
 app.add_typer(data_cli.app, name="data")
 app.add_typer(history_cli.app, name="history")
+panel_cli.register(app)
 similarity_cli.register(history_cli.app)
 theory_cli.register(app)
 simulate_cli.register(app)

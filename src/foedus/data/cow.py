@@ -25,7 +25,9 @@ def read_states(path: Path, last_year: int | None = None) -> pd.DataFrame:
     open (``end_year`` = ``<NA>``): the state was still a member when the list ends
     (right-censored, like ATOP's zeros). When the file has ``endmonth`` and ``endday`` (both
     layouts do), they become the optional ``end_month`` and ``end_day`` columns, ``<NA>`` for
-    open spells; they tell who was still a member on 31 December.
+    open spells; they tell who was still a member on 31 December. ``stmonth`` and ``stday`` become
+    the optional ``start_month`` and ``start_day`` (research panels need both dates to tell
+    whether two states were members at the same time within a year).
     """
     raw = read_csv(path, ["stateabb", "ccode", "statenme", "styear", "endyear"])
     if last_year is None:
@@ -47,6 +49,8 @@ def read_states(path: Path, last_year: int | None = None) -> pd.DataFrame:
     if {"endmonth", "endday"} <= set(raw.columns):
         for ours, theirs in (("end_month", "endmonth"), ("end_day", "endday")):
             df[ours] = raw[theirs].mask(is_open)
+    if {"stmonth", "stday"} <= set(raw.columns):
+        df["start_month"], df["start_day"] = raw["stmonth"], raw["stday"]
     return validate(df, "states", source=str(path), line_offset=2)
 
 

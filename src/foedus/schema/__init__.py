@@ -9,7 +9,8 @@ Tables (one :class:`TableSpec` each, see :data:`TABLES`):
 ``states``
     System membership spells: ``ccode`` (Correlates of War state code), ``abb``, ``name``,
     ``start_year``, ``end_year`` (``<NA>`` = still a member when the record ends); optionally
-    ``end_month``, ``end_day`` (COW's end date, to tell who was a member on 31 December).
+    ``end_month``, ``end_day`` (COW's end date, to tell who was a member on 31 December) and
+    ``start_month``, ``start_day`` (its start date).
 ``state_years``
     Capabilities by state and year, in COW National Material Capabilities units: ``milex``
     (thousands; pounds sterling 1816–1913, current US dollars from 1914), ``milper``
@@ -235,6 +236,8 @@ STATES = TableSpec(
         _year("end_year", nullable=True, doc="last year in the system; <NA> = still a member"),
         Column("end_month", "int", nullable=True, optional=True, minimum=1, maximum=12, doc="month the spell ended (COW); <NA> while open"),
         Column("end_day", "int", nullable=True, optional=True, minimum=1, maximum=31, doc="day the spell ended (COW); <NA> while open"),
+        Column("start_month", "int", nullable=True, optional=True, minimum=1, maximum=12, doc="month the spell began (COW)"),
+        Column("start_day", "int", nullable=True, optional=True, minimum=1, maximum=31, doc="day the spell began (COW)"),
     ),
     key=("ccode", "start_year"),
     checks=(("end_year", lambda d: _exit_before_entry(d, "start_year", "end_year"), "end_year before start_year"),),

@@ -1,0 +1,308 @@
+"""One writer for every table and network foedus exports: Parquet, CSV, Stata ``.dta``; GEXF, GraphML.
+
+Every table command (``foedus history polarity``, ``history similarity``, ``panel ...``) and the
+Python API (:func:`foedus.panel.write`) write through :func:`write_table`; networks through
+:func:`write_graph`. The format comes from the file's extension unless named (``format=``,
+``--format``).
+
+Provenance travels with every file (:func:`provenance`): foedus's version, the command that
+made it, the time, and the data files read with their SHA-256, plus the unit of each column
+where known:
+
+* Parquet: in the file's schema metadata under the key ``foedus`` (JSON);
+* CSV: in a sidecar ``FILE.json`` beside the file (``panel.csv`` -> ``panel.csv.json``);
+* Stata: the dataset label (foedus's version and what the table is, at most 80 characters),
+  one variable label per column with its unit where known, and the same sidecar JSON
+  (pandas cannot write Stata ``notes``).
+
+Stata's limits, and what :func:`write_table` does about them (``pandas.DataFrame.to_stata``,
+format 118):
+
+* variable names of at most 32 characters, letters, digits and ``_``: a longer or invalid name
+  is an error naming the column (nothing is renamed silently);
+* no nullable integer or boolean: ``Int64``/``Int32`` become float64 (missing as Stata's
+  ``.``), booleans 0/1 (``int8``; with missing values float64);
+* strings with missing values are written with the missing ones empty;
+* labels of at most 80 characters (longer ones are cut, the full text stays in the sidecar).
+
+Networks: GEXF and GraphML take only scalar attributes (str, int, float, bool). A tuple, list
+or set attribute (``agreements`` of :func:`foedus.analysis.network.alliance_network`) is written
+as its items joined by ``;``; missing values (None, NaN) are left out of that node or edge.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from foedus import __version__
+
+TABLE_FORMATS: dict[str, str] = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".dta": "dta"}
+"""File extension -> table format."""
+
+GRAPH_FORMATS: dict[str, str] = {".gexf": "gexf", ".graphml": "graphml"}
+"""File extension -> network format."""
+
+STATA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,31}$")
+"""A valid Stata variable name: a letter or underscore, then letters, digits or underscores, 32 at most."""
+
+META_KEY = "foedus"
+"""Key of foedus's provenance in a Parquet file's schema metadata."""
+
+
+def sha256_of(path: Path | str) -> str:
+    """SHA-256 of a file's bytes (hex)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def provenance(
+    files: Iterable[Path | str] = (),
+    *,
+    command: str | None = None,
+    units: Mapping[str, str] | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    """What every exported file says about where it comes from.
+
+    Parameters
+    ----------
+    files
+        Data files the table was built from; each is recorded with its size (bytes) and SHA-256.
+        Files that no longer exist are recorded with ``sha256`` null.
+    command
+        The command line that made the table (default: this process's ``sys.argv``).
+    units
+        Unit of each column, by column name.
+    **extra
+        Anything else worth keeping (the panel's years, the verbs applied, citations).
+
+    Returns
+    -------
+    dict
+        ``foedus_version``, ``created`` (UTC, ISO 8601), ``command``, ``data_files`` (list of
+        ``{"path", "bytes", "sha256"}``), ``units`` and the extras; JSON-ready.
+    """
+    records = []
+    for f in dict.fromkeys(str(Path(p).resolve()) for p in files):
+        p = Path(f)
+        ok = p.is_file()
+        records.append({"path": f, "bytes": p.stat().st_size if ok else None, "sha256": sha256_of(p) if ok else None})
+    return {
+        "foedus_version": __version__,
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "command": command if command is not None else " ".join(sys.argv),
+        "data_files": records,
+        "units": dict(units or {}),
+        **extra,
+    }
+
+
+def table_format(path: Path | str, format: str | None = None) -> str:
+    """The table format of ``path``: ``format`` if given, else from the extension (:data:`TABLE_FORMATS`).
+
+    Raises
+    ------
+    ValueError
+        Unknown format or extension, naming the choices.
+    """
+    choices = sorted(set(TABLE_FORMATS.values()))
+    if format is not None:
+        f = format.lower().lstrip(".")
+        if f not in choices:
+            raise ValueError(f"unknown table format {format!r}; choose one of {', '.join(choices)}")
+        return f
+    ext = Path(path).suffix.lower()
+    if ext not in TABLE_FORMATS:
+        raise ValueError(
+            f"{path}: cannot tell the format from the extension {ext or '(none)'!r}; use one of "
+            f"{', '.join(TABLE_FORMATS)} or name the format ({', '.join(choices)})"
+        )
+    return TABLE_FORMATS[ext]
+
+
+def sidecar_path(path: Path | str) -> Path:
+    """The JSON file beside a CSV or Stata export that holds its provenance (``FILE.json``)."""
+    p = Path(path)
+    return p.with_name(p.name + ".json")
+
+
+def write_table(
+    df: pd.DataFrame,
+    path: Path | str,
+    *,
+    format: str | None = None,
+    meta: Mapping[str, Any] | None = None,
+    label: str | None = None,
+    index: bool = False,
+) -> Path:
+    """Write a table as Parquet, CSV or Stata, with its provenance (see the module docstring).
+
+    Parameters
+    ----------
+    df : DataFrame
+    path : path
+        File to write; its folder must exist.
+    format : {"parquet", "csv", "dta"}, optional
+        Default: from the extension.
+    meta : mapping, optional
+        Provenance (:func:`provenance`; default: one without data files). Its ``units``
+        become Stata variable labels.
+    label : str, optional
+        What the table is, in a few words (Stata dataset label, after foedus's version).
+    index : bool
+        Write the frame's index as columns too (e.g. a table indexed by year).
+
+    Returns
+    -------
+    Path of the file written.
+
+    Raises
+    ------
+    ValueError
+        Unknown format, or a column name Stata cannot take.
+    """
+    path = Path(path)
+    fmt = table_format(path, format)
+    if not path.parent.is_dir():
+        raise FileNotFoundError(f"{path}: folder {path.parent} does not exist")
+    meta = dict(meta) if meta is not None else provenance()
+    if label:
+        meta.setdefault("label", label)
+    out = df.reset_index() if index else df
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        table = pa.Table.from_pandas(out, preserve_index=False)
+        md = dict(table.schema.metadata or {})
+        md[META_KEY.encode()] = json.dumps(meta, default=str).encode()
+        pq.write_table(table.replace_schema_metadata(md), path)
+        return path
+    if fmt == "csv":
+        out.to_csv(path, index=False)
+    else:
+        stata = stata_frame(out)
+        units = meta.get("units", {})
+        version = f"foedus {meta.get('foedus_version', __version__)}"
+        stata.to_stata(
+            path,
+            write_index=False,
+            version=118,
+            data_label=_cut(f"{version}: {label}" if label else version),
+            variable_labels={c: _cut(str(units[c])) for c in stata.columns if c in units},
+        )
+    sidecar_path(path).write_text(json.dumps(meta, indent=1, default=str), encoding="utf-8")
+    return path
+
+
+def _cut(text: str, n: int = 80) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def stata_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` in types Stata takes (see the module docstring); an invalid column name is a ValueError."""
+    bad = [str(c) for c in df.columns if not STATA_NAME.match(str(c))]
+    if bad:
+        raise ValueError(
+            f"Stata cannot take the column name(s) {', '.join(map(repr, bad))}: at most 32 letters, digits or '_', "
+            "not starting with a digit; rename them or write Parquet or CSV"
+        )
+    out = {}
+    for c in df.columns:
+        s = df[c]
+        if pd.api.types.is_bool_dtype(s.dtype):
+            out[c] = s.astype("float64") if s.isna().any() else s.astype("int8")
+        elif pd.api.types.is_extension_array_dtype(s.dtype) and pd.api.types.is_numeric_dtype(s.dtype):
+            out[c] = s.astype("float64")
+        elif pd.api.types.is_object_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype):
+            out[c] = s.astype("object").where(s.notna(), "").astype(str)
+        else:
+            out[c] = s
+    return pd.DataFrame(out, index=df.index)
+
+
+def read_meta(path: Path | str) -> dict[str, Any]:
+    """The provenance of a file written by :func:`write_table` (Parquet metadata or the sidecar JSON)."""
+    path = Path(path)
+    if table_format(path) == "parquet":
+        import pyarrow.parquet as pq
+
+        md = pq.read_schema(path).metadata or {}
+        return json.loads(md[META_KEY.encode()]) if META_KEY.encode() in md else {}
+    side = sidecar_path(path)
+    return json.loads(side.read_text(encoding="utf-8")) if side.is_file() else {}
+
+
+def _scalar(v: Any) -> Any:
+    """A GEXF/GraphML-writable value: None for missing, ';'-joined text for collections."""
+    if isinstance(v, (tuple, list, set, frozenset, np.ndarray)):
+        items = sorted(v) if isinstance(v, (set, frozenset)) else list(v)
+        return ";".join(str(_scalar(x)) for x in items)
+    if isinstance(v, np.generic):
+        v = v.item()
+    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
+        return None
+    if isinstance(v, (str, bool, int, float)):
+        return v
+    return str(v)
+
+
+def scalar_graph(g):
+    """A copy of a networkx graph whose graph, node and edge attributes are all scalars (see the module docstring)."""
+
+    def clean(d: Mapping[str, Any]) -> dict[str, Any]:
+        out = {}
+        for k, v in d.items():
+            s = _scalar(v)
+            if s is not None:
+                out[str(k)] = s
+        return out
+
+    h = g.__class__()
+    h.graph.update(clean(g.graph))
+    h.add_nodes_from((n, clean(d)) for n, d in g.nodes(data=True))
+    h.add_edges_from((u, v, clean(d)) for u, v, d in g.edges(data=True))
+    return h
+
+
+def write_graph(g, path: Path | str, *, format: str | None = None, meta: Mapping[str, Any] | None = None) -> Path:
+    """Write a network as GEXF (Gephi) or GraphML, attributes made scalar (:func:`scalar_graph`).
+
+    The provenance (:func:`provenance`) goes into the graph's attributes as ``foedus_version``
+    and ``foedus_provenance`` (JSON) and into the sidecar ``FILE.json``.
+
+    Raises
+    ------
+    ValueError
+        Unknown format or extension.
+    """
+    import networkx as nx
+
+    path = Path(path)
+    choices = sorted(set(GRAPH_FORMATS.values()))
+    fmt = format.lower().lstrip(".") if format else GRAPH_FORMATS.get(path.suffix.lower())
+    if fmt not in choices:
+        raise ValueError(f"{path}: network format must be one of {', '.join(choices)} (by extension or format=), got {format or path.suffix!r}")
+    meta = dict(meta) if meta is not None else provenance()
+    h = scalar_graph(g)
+    h.graph["foedus_version"] = str(meta.get("foedus_version", __version__))
+    h.graph["foedus_provenance"] = json.dumps(meta, default=str)
+    if fmt == "gexf":
+        nx.write_gexf(h, path)
+    else:
+        nx.write_graphml(h, path)
+    sidecar_path(path).write_text(json.dumps(meta, indent=1, default=str), encoding="utf-8")
+    return path
