@@ -148,7 +148,10 @@ def _files(record: History, *names: str) -> list[str]:
 
 
 def add_atop_alliance(df: pd.DataFrame, *, source: str = "members", record: History | None = None) -> pd.DataFrame:
-    """ATOP alliance ties by obligation (``add_atop_alliance()``): ``atop_defense`` ... ``atop_consul`` (0/1).
+    """ATOP alliance ties by obligation (``add_atop_alliance()``): ``atop_alliance``, ``atop_defense`` ... ``atop_consul`` (0/1).
+
+    ``atop_alliance`` (not in peacesciencer) marks any shared alliance: ATOP's dyad-year file
+    has 61 allied dyad-years of the COW system with none of the five obligations coded.
 
     Parameters
     ----------
@@ -164,7 +167,7 @@ def add_atop_alliance(df: pd.DataFrame, *, source: str = "members", record: Hist
 
     Returns
     -------
-    DataFrame with five int8 columns; 0 where the pair shares no alliance.
+    DataFrame with six int8 columns; 0 where the pair shares no alliance.
     """
     info = panel_info(df)
     _need_dyads(info, "add_atop_alliance")
@@ -182,10 +185,11 @@ def add_atop_alliance(df: pd.DataFrame, *, source: str = "members", record: Hist
         files = _files(rec, "atop_alliance", "ddyr")
     else:
         raise ValueError(f"source must be 'members' or 'atop', got {source!r}")
-    cols = list(ATOP_COLUMNS.values())
-    t = t[["ccode1", "ccode2", "year", *cols]].astype({c: "int8" for c in cols})
+    cols = ["atop_alliance", *ATOP_COLUMNS.values()]
+    t = t.assign(atop_alliance=1)[["ccode1", "ccode2", "year", *cols]].astype({c: "int8" for c in cols})
     out = _merge_pairs(df, t, cols, fill=0, dtype="int8")
     units = {c: f"1 = allied with a {o} obligation in the year (ATOP 5.1, {source})" for o, c in ATOP_COLUMNS.items()}
+    units["atop_alliance"] = f"1 = the two states share an ATOP alliance in the year, whatever its obligations (ATOP 5.1, {source})"
     return with_info(out, info, verb=f"atop({source})", files=files, units=units, cite=[ATOP_CITATION])
 
 

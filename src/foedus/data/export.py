@@ -237,7 +237,7 @@ def stata_frame(df: pd.DataFrame) -> pd.DataFrame:
 def read_meta(path: Path | str) -> dict[str, Any]:
     """The provenance of a file written by :func:`write_table` (Parquet metadata or the sidecar JSON)."""
     path = Path(path)
-    if table_format(path) == "parquet":
+    if path.suffix.lower() in TABLE_FORMATS and table_format(path) == "parquet":
         import pyarrow.parquet as pq
 
         md = pq.read_schema(path).metadata or {}
@@ -281,8 +281,9 @@ def scalar_graph(g):
 def write_graph(g, path: Path | str, *, format: str | None = None, meta: Mapping[str, Any] | None = None) -> Path:
     """Write a network as GEXF (Gephi) or GraphML, attributes made scalar (:func:`scalar_graph`).
 
-    The provenance (:func:`provenance`) goes into the graph's attributes as ``foedus_version``
-    and ``foedus_provenance`` (JSON) and into the sidecar ``FILE.json``.
+    The provenance (:func:`provenance`) goes into the sidecar ``FILE.json`` and, for GraphML
+    (GEXF has no graph attributes), into the graph's attributes ``foedus_version`` and
+    ``foedus_provenance`` (JSON).
 
     Raises
     ------
