@@ -485,3 +485,18 @@ def test_cli_help():
     res = CliRunner().invoke(app, ["history", "similarity", "--help"])
     assert res.exit_code == 0
     assert "Signorino" in res.output and "--from" in res.output
+
+
+@pytest.mark.parametrize("ext", ["csv", "dta"])
+def test_cli_writes_csv_and_stata_with_provenance(data_dir, tmp_path, ext):
+    from foedus.cli import app
+    from foedus.data.export import read_meta
+
+    out = tmp_path / f"sim.{ext}"
+    res = CliRunner().invoke(app, ["history", "similarity", str(out), "--from", "1816", "--to", "1817", "--data", str(data_dir),
+                                   "--measure", "tau_b"])
+    assert res.exit_code == 0, res.output
+    df = pd.read_csv(out) if ext == "csv" else pd.read_stata(out)
+    assert list(df.columns) == ["ccode1", "ccode2", "year", "tau_b"] and sorted(df["year"].unique()) == [1816, 1817]
+    meta = read_meta(out)
+    assert meta["similarity"]["levels"]["defense"] == 3 and meta["data_files"]

@@ -127,3 +127,42 @@ def test_bad_input_is_one_line_and_exit_2(args, message, run_dir):
     assert result.exit_code == 2
     assert result.stderr.startswith("error: ") and message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("ext", ["parquet", "csv", "dta"])
+def test_polarity_table_exports_to_parquet_csv_and_stata_with_its_provenance(run_dir, tmp_path, ext):
+    import pandas as pd
+
+    from foedus import __version__
+    from foedus.data.export import read_meta
+
+    out = tmp_path / f"pol.{ext}"
+    result = runner.invoke(app, ["history", "polarity", "--run", str(run_dir), "--out", str(out), "--from", "1910", "--to", "1920"])
+    assert result.exit_code == 0, result.output
+    back = {"parquet": pd.read_parquet, "csv": pd.read_csv, "dta": pd.read_stata}[ext](out)
+    assert back["year"].tolist() == list(range(1910, 1921)) and "con" in back.columns
+    meta = read_meta(out)
+    assert meta["foedus_version"] == __version__ and "polarity" in meta["command"] and meta["method"] == "modularity"
+
+
+def test_polarity_format_option_and_bad_format(run_dir, tmp_path):
+    import pandas as pd
+
+    out = tmp_path / "pol.table"
+    assert runner.invoke(app, ["history", "polarity", "--run", str(run_dir), "-o", str(out), "--format", "dta"]).exit_code == 0
+    assert len(pd.read_stata(out)) == 51
+    bad = runner.invoke(app, ["history", "polarity", "--run", str(run_dir), "-o", str(tmp_path / "pol.xlsx")])
+    assert bad.exit_code == 2 and "cannot tell the format" in bad.output
+
+
+@pytest.mark.parametrize("ext", ["gexf", "graphml"])
+def test_network_exports_the_years_alliance_network(run_dir, tmp_path, ext):
+    import networkx as nx
+
+    out = tmp_path / f"net1948.{ext}"
+    result = runner.invoke(app, ["history", "network", "1948", "--run", str(run_dir), "--graph", str(out)])
+    assert result.exit_code == 0, result.output
+    g = (nx.read_gexf if ext == "gexf" else nx.read_graphml)(out)
+    # 1948: no. 2 (2, 220, 255, consultation) and no. 5 (200, 255, defence)
+    assert {frozenset(e) for e in g.edges} == {frozenset(p) for p in [("2", "220"), ("2", "255"), ("220", "255"), ("200", "255")]}
+    assert g.edges["200", "255"]["defense"] is True and str(g.edges["200", "255"]["agreements"]) == "5"

@@ -54,6 +54,17 @@ def _history(data: Optional[Path], db: Optional[Path], run: Optional[Path]):
     return open_record(db=db, data_dir=data)
 
 
+def _provenance(history, **extra) -> dict:
+    """Provenance of a table or network measured on ``history`` (:func:`foedus.data.export.provenance`)."""
+    from foedus.data.export import provenance
+
+    meta = history.meta
+    return provenance(
+        meta.files if meta is not None else (),
+        history={"source": str(history.source), **(meta.to_dict() if meta is not None else {})}, **extra,
+    )
+
+
 _SUMMARY_HELP = (
     "Headline measures of alliances: alliances begun per year (overall, before and after 1945, by period, format, "
     "obligation and symmetry), members per alliance, and duration: the naive mean over ended alliances and the "
@@ -177,9 +188,13 @@ def network_cmd(
     run: RunOpt = None,
     method: str = typer.Option("modularity", "--method", help=_METHOD_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object: polarity indices and the blocs."),
+    graph: Optional[Path] = typer.Option(
+        None, "--graph", help="Also write the year's alliance network (every obligation as an edge attribute, the shared "
+        "agreements as 'id;id') for Gephi or any network tool: FILE.gexf or FILE.graphml.",
+    ),
 ) -> None:
     """Print the blocs of one year; the help text is ``_NETWORK_HELP``."""
-    from foedus.analysis.network import defense_network
+    from foedus.analysis.network import alliance_network, defense_network
     from foedus.analysis.polarity import blocs, polarity_of_graph
     from foedus.analysis.summary import jsonable
 
@@ -188,6 +203,10 @@ def network_cmd(
         g = defense_network(h, year)
         parts = blocs(g, method)
         stats = polarity_of_graph(g, method)
+        if graph is not None:
+            from foedus.data.export import write_graph
+
+            write_graph(alliance_network(h, year), graph, meta=_provenance(h, year=year))
     except _ERRORS as e:
         fail(e)
     rows = []
@@ -223,19 +242,26 @@ def network_cmd(
     for key, v in stats.items():
         p.add_row(key, number(v, 3))
     con.print(p)
+    if graph is not None:
+        con.print(f"wrote the {year} alliance network to {graph}")
 
 
 _POLARITY_HELP = (
     "Polarity of the alliance system year by year: states, states in defence pacts, blocs, major powers, poles "
     "(blocs with a major power), cluster poles (Wayman 1984), CON (Ray & Singer 1973), effective numbers of poles "
     "and of blocs. On screen: allied = states in a defence pact, clust = cluster poles, e.poles and e.blocs = "
-    "effective numbers; every n-th year only. --csv writes every year of the range and every column."
+    "effective numbers; every n-th year only. --out FILE writes every year of the range and every column (Parquet, CSV or Stata)."
 )
 
 
 @app.command("polarity", help=_POLARITY_HELP, short_help="Polarity indices year by year (poles, CON, effective numbers).")
 def polarity_cmd(
-    csv: Optional[Path] = typer.Option(None, "--csv", help="Also write the per-year table (every year, every column) to this CSV file."),
+    out: Optional[Path] = typer.Option(
+        None, "--out", "-o", help="Also write the per-year table (every year, every column) to this file: .parquet, .csv or "
+        ".dta (Stata), with its provenance.",
+    ),
+    fmt: Optional[str] = typer.Option(None, "--format", help="parquet, csv or dta (default: from the extension of --out)."),
+    csv: Optional[Path] = typer.Option(None, "--csv", help="The same as --out FILE --format csv (kept for scripts)."),
     year_from: Optional[int] = typer.Option(None, "--from", help="First year shown (default: the history's first)."),
     year_to: Optional[int] = typer.Option(None, "--to", help="Last year shown (default: the history's last)."),
     every: int = typer.Option(10, "--every", help="Show every n-th year on screen (the CSV has every year)."),
@@ -254,8 +280,13 @@ def polarity_cmd(
         lo = h.first_year if year_from is None else year_from
         hi = h.last_year if year_to is None else year_to
         pol = polarity(h, method=method, years=(lo, hi))
-        if csv is not None:
-            pol.to_csv(csv)
+        if csv is not None and out is not None:
+            raise ValueError("--csv FILE is --out FILE --format csv; give one of them")
+        target, fmt = (csv, "csv") if csv is not None else (out, fmt)
+        if target is not None:
+            from foedus.data.export import write_table
+
+            write_table(pol, target, format=fmt, index=True, meta=_provenance(h, method=method), label=f"polarity by year ({method})")
     except _ERRORS as e:
         fail(e)
     from rich.console import Console
@@ -278,5 +309,5 @@ def polarity_cmd(
     for i, y in enumerate(shown.index):
         t.add_row(str(y), *(number(col[i]) for col in columns))
     Console().print(t)
-    if csv is not None:
-        typer.echo(f"wrote {len(pol)} years to {csv}")
+    if target is not None:
+        typer.echo(f"wrote {len(pol)} years to {target}")

@@ -1,4 +1,4 @@
-"""`foedus history similarity`: alliance portfolio similarity of every dyad-year, to Parquet (brief H2).
+"""`foedus history similarity`: alliance portfolio similarity of every dyad-year, to Parquet, CSV or Stata (brief H2).
 
 Presentation only: the measures live in :mod:`foedus.analysis.similarity`.
 """
@@ -28,7 +28,8 @@ def _parse_levels(text: str) -> dict[str, int]:
 
 HELP = " ".join(
     [
-        "Compute alliance portfolio similarity for every pair of states in every year and write it as Parquet.",
+        "Compute alliance portfolio similarity for every pair of states in every year and write it as Parquet, CSV or",
+        "Stata .dta (by the extension of OUT, or --format), with its provenance (foedus version, command, data files).",
         "\n\nEach year, a state's alliance portfolio is its tie with every member of the state system",
         "(0 none, 1 consultation, 2 offence, neutrality or non-aggression, 3 defence; with itself 3).",
         "Two portfolios are compared with Kendall's tau-b (Bueno de Mesquita 1975) and the S score",
@@ -40,7 +41,8 @@ HELP = " ".join(
 
 
 def similarity(
-    out: Path = typer.Argument(..., help="Parquet file to write (e.g. similarity.parquet); its folder must exist."),
+    out: Path = typer.Argument(..., help="File to write: .parquet, .csv or .dta (e.g. similarity.parquet); its folder must exist."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="parquet, csv or dta (default: from the extension of OUT)."),
     year_from: Optional[int] = typer.Option(None, "--from", help="First year (default: the first year of the state system, 1816 for the record)."),
     year_to: Optional[int] = typer.Option(None, "--to", help="Last year (default: the last year observed, 2018 for the record)."),
     data: Optional[Path] = typer.Option(None, "--data", help="Folder of raw records (ATOP, COW) to read instead of the default store or ../shared/data."),
@@ -63,12 +65,14 @@ def similarity(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from foedus.analysis.portfolios import ATOP_TIE_LEVELS
-    from foedus.analysis.similarity import MEASURES, default_years, write_similarity_parquet
+    from foedus.analysis.similarity import MEASURES, default_years, similarity_dyad_years
+    from foedus.data.export import provenance, table_format, write_table
 
     err = Console(stderr=True)
     try:
         if run is not None and (data is not None or db is not None):
             raise ValueError("--run measures a simulated history; do not combine it with --data or --db")
+        table_format(out, fmt)
         lv = ATOP_TIE_LEVELS if levels is None else _parse_levels(levels)
         measures = tuple(measure) if measure else MEASURES
         unknown = [m for m in measures if m not in MEASURES]
@@ -93,17 +97,21 @@ def similarity(
             console=err, transient=True,
         ) as bar:
             task = bar.add_task("", total=len(years))
-            write_similarity_parquet(
-                history, out, years=years, measures=measures, levels=lv,
+            table = similarity_dyad_years(
+                history, years=years, measures=measures, levels=lv,
                 progress=lambda y: bar.update(task, advance=1, description=str(y)),
             )
+        meta = provenance(
+            history.meta.files if history.meta is not None else (),
+            units={m: "similarity of the two alliance portfolios, -1 to 1" for m in measures},
+            similarity={"levels": dict(lv), "self_tie": max(lv.values()), "weights": "COW NMC cinc (missing = 0)",
+                        "source": str(history.source), "references": "Bueno de Mesquita 1975; Signorino & Ritter 1999"},
+        )
+        write_table(table, out, format=fmt, meta=meta, label=f"alliance portfolio similarity {first}-{last}")
     except (ValueError, FileNotFoundError, OSError) as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
-    import pyarrow.parquet as pq
-
-    rows = pq.read_metadata(out).num_rows
-    typer.echo(f"wrote {rows} dyad-years ({first}-{last}, {len(measures)} measures) to {out}")
+    typer.echo(f"wrote {len(table)} dyad-years ({first}-{last}, {len(measures)} measures) to {out}")
 
 
 def register(app: typer.Typer) -> None:
