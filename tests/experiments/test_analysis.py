@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -194,3 +196,42 @@ def test_outcomes(reference_ensemble):
         outcomes.parse_outcome("Russia and China become friends")
     with pytest.raises(ValueError, match="unknown indicator"):
         outcomes.parse_outcome("friendship > 1 in 2003")
+
+
+def test_compare_ensembles_of_different_horizons_uses_their_common_years(tmp_path, tiny):
+    """Once an IndexError: A simulates 2000-2019, B 2000-2009; the comparison covers 2000-2009."""
+    rng = np.random.default_rng(2)
+    a = _fake_ensemble(tmp_path / "a", tiny, rng.normal(0.0, 1.0, (30, 20)))
+    b = _fake_ensemble(tmp_path / "b", tiny, rng.normal(1.0, 1.0, (30, 10)))
+    for x, y in ((a, b), (b, a)):
+        c = an.compare(x, y, ["alliances"], seed=1)
+        assert c["year"].tolist() == list(range(2000, 2010))
+        assert (c["runs_a"] == 30).all() and (c["runs_b"] == 30).all()
+
+
+def test_the_significance_mark_is_the_p_value_at_the_intervals_level(tmp_path, tiny):
+    """``significant`` is p < 0.10 at level 0.90, whatever the interval says: one verdict, explained, in one column."""
+    rng = np.random.default_rng(4)
+    a = _fake_ensemble(tmp_path / "a", tiny, rng.normal(0.0, 1.0, (40, 30)))
+    b = _fake_ensemble(tmp_path / "b", tiny, rng.normal(0.4, 1.0, (40, 30)))
+    c = an.compare(a, b, ["alliances"], seed=5)
+    assert (c["significant"] == (c["p_value"] < 0.10)).all()
+    assert c["significant"].any() and not c["significant"].all()  # a shift of 0.4 sd: some years pass, some do not
+    c99 = an.compare(a, b, ["alliances"], seed=5, level=0.99)
+    assert (c99["significant"] == (c99["p_value"] < 0.01)).all()
+
+
+def test_compare_cli_marks_the_p_value_and_explains_the_mark(tmp_path, tiny):
+    from typer.testing import CliRunner
+
+    from foedus.cli import app
+
+    rng = np.random.default_rng(3)
+    _fake_ensemble(tmp_path / "a", tiny, rng.normal(0.0, 1.0, (30, 20)))
+    _fake_ensemble(tmp_path / "b", tiny, rng.normal(2.0, 1.0, (30, 10)))
+    res = CliRunner().invoke(app, ["ensemble", "compare", str(tmp_path / "a"), str(tmp_path / "b"), "-i", "alliances"])
+    assert res.exit_code == 0, res.output
+    assert "* p < 0.10" in res.output and "Mann-Whitney" in res.output
+    assert res.output.count("*") == 3 + 1  # a shift of 2 sd: the three years shown are marked, and the caption says why
+    rows = json.loads(CliRunner().invoke(app, ["ensemble", "compare", str(tmp_path / "a"), str(tmp_path / "b"), "-i", "alliances", "--json"]).output)["rows"]
+    assert [r["year"] for r in rows] == [2000, 2004, 2009] and all(r["significant"] and r["p_value"] < 0.10 for r in rows)

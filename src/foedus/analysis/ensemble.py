@@ -434,12 +434,18 @@ def compare(
       within each ensemble, ``n_boot`` times, with multinomial weights drawn from
       ``numpy.random.default_rng(seed)``;
     - ``p_value`` of the two-sided Mann-Whitney U test (Mann & Whitney 1947) of equal
-      distributions (``scipy.stats.mannwhitneyu``, asymptotic with tie correction).
+      distributions (``scipy.stats.mannwhitneyu``, asymptotic with tie correction);
+    - ``significant``: ``p_value < 1 - level`` (0.10 at the default level), the test's verdict
+      at the interval's level. It follows the p-value, not the interval: the test compares
+      whole distributions, the interval the means, and the two can disagree (a shift in spread
+      with equal means; a mean moved by a few runs). Where the p-value is NaN (no runs, or
+      every run equal in both) it is False.
 
     Parameters
     ----------
     a, b : EnsembleStore or folder
-        The ensembles must simulate the same years (their common years are compared).
+        Their common simulated years are compared (ensembles of different horizons: the
+        years both simulate); an error if they share none.
     indicators : sequence of str, optional
         Default :data:`~foedus.analysis.indicators.DEFAULT_INDICATORS`.
     years : sequence of int, optional
@@ -452,7 +458,7 @@ def compare(
     -------
     pandas.DataFrame
         ``indicator, year, runs_a, runs_b, median_a, median_b, mean_a, mean_b, diff,
-        diff_lo, diff_hi, p_value``.
+        diff_lo, diff_hi, p_value, significant``.
     """
     from scipy.stats import mannwhitneyu
 
@@ -471,6 +477,8 @@ def compare(
         common = asked
     if not len(common):
         raise ValueError(f"{sa.path} and {sb.path} share no simulated year")
+    # ensembles of different horizons: compare the years both simulate (the others have no column in the matrices)
+    ta, tb = ta[ta["year"].isin(common)], tb[tb["year"].isin(common)]
     rng = np.random.default_rng(seed)
     runs_a, runs_b = np.unique(ta["run"]), np.unique(tb["run"])
     wa = rng.multinomial(len(runs_a), np.full(len(runs_a), 1.0 / len(runs_a)), size=n_boot).astype(float)
@@ -505,6 +513,7 @@ def compare(
                     "diff_lo": lo,
                     "diff_hi": hi,
                     "p_value": np.asarray(p, dtype=float),
+                    "significant": np.asarray(p, dtype=float) < 1 - level,
                 }
             )
         )

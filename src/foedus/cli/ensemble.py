@@ -418,7 +418,8 @@ def compare(
     """Two ensembles side by side: medians, the difference of means (B - A) with its 90 % bootstrap interval, and a p-value.
 
     The p-value is the two-sided Mann-Whitney U test that the two ensembles' runs come from the
-    same distribution in that year. Differences whose interval excludes 0 are marked with *.
+    same distribution in that year; * marks p < 0.10. The interval is the bootstrap interval of
+    the difference of means: the two answer different questions and may disagree.
     """
     from rich.console import Console
     from rich.table import Table
@@ -449,20 +450,22 @@ def compare(
     if as_json:
         typer.echo(json.dumps({"a": str(folder_a), "b": str(folder_b), "level": 0.9, "rows": _records(view)}, indent=1))
         return
-    t = Table(title=f"A = {folder_a} ({sa.manifest['runs_done']} runs), B = {folder_b} ({sb.manifest['runs_done']} runs)", title_justify="left")
+    t = Table(title=f"A = {folder_a} ({sa.manifest['runs_done']} runs), B = {folder_b} ({sb.manifest['runs_done']} runs)", title_justify="left",
+              caption="* p < 0.10: the runs of A and B differ in distribution (two-sided Mann-Whitney U). The interval is the 90 % "
+              "bootstrap interval of the difference of means; the two can disagree.", caption_justify="left")
     for c in ("indicator", "year", "median A", "median B", "B - A (mean)", "90 % interval", "p (Mann-Whitney)"):
         t.add_column(c, justify="left" if c == "indicator" else "right")
     for r in view.itertuples():
         k = 1e-6 if r.indicator == "milex" else 1.0
-        sig = "*" if (r.diff_lo > 0 or r.diff_hi < 0) else ""
+        sig = " *" if r.significant else ""
         t.add_row(
             r.indicator + (" (US$ bn)" if r.indicator == "milex" else ""),
             str(r.year),
             _fmt(r.median_a * k),
             _fmt(r.median_b * k),
-            _fmt(r.diff * k) + sig,
+            _fmt(r.diff * k),
             f"{_fmt(r.diff_lo * k)} – {_fmt(r.diff_hi * k)}",
-            "–" if r.p_value != r.p_value else f"{r.p_value:.3g}",
+            "–" if r.p_value != r.p_value else f"{r.p_value:.3g}{sig}",
         )
     Console().print(t)
     if report is not None:
