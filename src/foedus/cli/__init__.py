@@ -39,6 +39,38 @@ ensemble_cli.register(app)
 web_cli.register(app)
 
 
+def _version(value: bool) -> None:
+    """``foedus --version``: the package version, the data folder in use and the store (then exit)."""
+    if not value:
+        return
+    from foedus import __version__
+    from foedus.data.paths import ENV_DATA_DIR, default_data_dir, default_db_path
+
+    typer.echo(f"foedus {__version__}")
+    db = default_db_path()
+    typer.echo(f"store: {db} ({'present: the record is read from it' if db.is_file() else 'none: the record is read from the data folder'})")
+    try:
+        where = default_data_dir()
+    except FileNotFoundError as e:
+        typer.echo(f"data: error: {e}", err=True)
+        raise typer.Exit(2) from None
+    import os
+
+    how = f"from {ENV_DATA_DIR}" if os.environ.get(ENV_DATA_DIR) else "found beside the working directory or the checkout"
+    typer.echo(f"data: {where.resolve()} ({how})")
+    raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True,
+        help="Print foedus's version, the data folder in use (FOEDUS_DATA_DIR or ../shared/data) and the store, and exit.",
+    ),
+) -> None:
+    """foedus: a laboratory for military alliances and coalitions in the international system."""
+
+
 def _default_workers() -> int:
     """Worker processes of the main job's local Dask cluster: min(2, cores)."""
     import os

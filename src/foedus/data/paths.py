@@ -13,11 +13,14 @@ def default_data_dir() -> Path:
 
     Order: the environment variable ``FOEDUS_DATA_DIR``; ``../shared/data`` beside the current
     working directory; ``shared/data`` beside the project's checkout (for a development install).
+    A ``FOEDUS_DATA_DIR`` that names no folder is an error, never a reason to read another
+    folder: the user said where the records are.
 
     Raises
     ------
     FileNotFoundError
-        If none of these exists, with the places tried.
+        If ``FOEDUS_DATA_DIR`` is set and is not a folder (naming it), or if none of the places
+        exists (with the places tried).
     """
     tried: list[Path] = []
     env = os.environ.get(ENV_DATA_DIR)
@@ -25,7 +28,8 @@ def default_data_dir() -> Path:
         p = Path(env).expanduser()
         if p.is_dir():
             return p
-        tried.append(p)
+        what = "is a file, not a folder" if p.exists() else "does not exist"
+        raise FileNotFoundError(f"{ENV_DATA_DIR}={env}: {what}; point it at the folder of research records (laid out like ../shared/data) or unset it")
     candidates = [Path.cwd().parent / "shared" / "data", Path.cwd() / "shared" / "data"]
     here = Path(__file__).resolve()
     for parent in here.parents:

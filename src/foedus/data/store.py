@@ -40,7 +40,7 @@ import pandas as pd
 
 from foedus import __version__
 from foedus.data.extras_schema import EXTRAS
-from foedus.data.paths import default_data_dir, default_db_path
+from foedus.data.paths import ENV_DATA_DIR, default_data_dir, default_db_path
 from foedus.data.record import load_record, record_files
 from foedus.schema.provenance import HistoryMeta
 from foedus.schema import History, SchemaError, validate
@@ -328,12 +328,15 @@ def open_record(db: Path | str | None = None, data_dir: Path | str | None = None
     SchemaError
         If a named store is missing or anything read does not fit.
     FileNotFoundError
-        If neither a store nor a folder of raw records can be found.
+        If neither a store nor a folder of raw records can be found, or ``FOEDUS_DATA_DIR``
+        names no folder.
     """
     if data_dir is not None:
         return load_record(data_dir)
     if db is not None:
         return read_store(db)
+    if os.environ.get(ENV_DATA_DIR):
+        default_data_dir()  # a FOEDUS_DATA_DIR that names no folder is an error, even when a store exists
     path = default_db_path()
     if path.is_file():
         return read_store(path)
