@@ -166,3 +166,31 @@ def test_network_exports_the_years_alliance_network(run_dir, tmp_path, ext):
     # 1948: no. 2 (2, 220, 255, consultation) and no. 5 (200, 255, defence)
     assert {frozenset(e) for e in g.edges} == {frozenset(p) for p in [("2", "220"), ("2", "255"), ("220", "255"), ("200", "255")]}
     assert g.edges["200", "255"]["defense"] is True and str(g.edges["200", "255"]["agreements"]) == "5"
+
+
+def test_a_simulated_window_is_summarised_by_its_own_periods(tmp_path):
+    """Issue 14: a run of 2022-2051 printed "before 1945: 0 alliances" beside a Kaplan-Meier median of 106 years.
+
+    Alliances inherited from before the window are their own period, counted where their
+    Kaplan-Meier median is estimated; the window is cut in three.
+    """
+    h = toy_history(
+        [
+            {"id": 1, "start": 1949, "end": None, "members": [2, 200]},   # inherited (NATO-like)
+            {"id": 2, "start": 2010, "end": 2030, "members": [2, 220]},   # inherited, ends in the window
+            {"id": 3, "start": 2023, "end": 2025, "members": [200, 220]},
+            {"id": 4, "start": 2040, "end": None, "members": [2, 255]},
+            {"id": 5, "start": 2050, "end": None, "members": [220, 255]},
+        ],
+        first_year=2022, last_year=2051, source="simulated",
+    )
+    d = tmp_path / "run"
+    write_history_dir(h, d)
+    s = _json(runner.invoke(app, ["history", "summary", "--json", "--run", str(d)]))
+    assert [p[0] for p in s["periods"]] == ["before 2022", "2022-2031", "2032-2041", "2042-2051"]
+    assert s["alliances_by_period"] == {"before 2022": 2, "2022-2031": 1, "2032-2041": 1, "2042-2051": 1}
+    assert s["per_year_by_period"]["before 2022"] is None and s["per_year_by_period"]["2022-2031"] == pytest.approx(0.1)
+    for label, median in s["km_median_by_period"].items():
+        assert median is None or s["alliances_by_period"][label] > 0, label  # no median without its alliances
+    text = runner.invoke(app, ["history", "summary", "--run", str(d)]).output
+    assert "1945" not in text and "before 2022" in text

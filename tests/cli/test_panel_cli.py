@@ -25,6 +25,7 @@ def test_dyad_years_with_verbs_write_and_read_back(data_dir, tmp_path, ext):
     assert row["atop_defense"].item() == 1  # the Franco-Russian alliance
     meta = read_meta(out)
     assert meta["foedus_version"] == __version__
+    assert meta["command"] == f"foedus panel dyad-years 1913 1914 --out {out} --add atop,cinc,contiguity --data {data_dir}"
     assert meta["panel"]["verbs"] == ["atop(members)", "nmc(cinc)", "contiguity"]
     assert any(f["path"].endswith("atop5_1m.csv") and len(f["sha256"]) == 64 for f in meta["data_files"])
     assert meta["units"]["cinc1"].startswith("COW composite index")

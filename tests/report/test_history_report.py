@@ -129,9 +129,12 @@ def test_simulated_window_gets_evenly_spaced_snapshots(tmp_path):
     for fig_id in ("fig-formation", "fig-kinds"):
         caption = _caption(html, fig_id)
         assert "world war" not in caption.lower() and "1991" not in caption and "Shaded" not in caption
-    # formation tables show the periods that overlap the window only
+    # a simulated window gets its own periods, not the record's (issue 14: "before 1945: n=1" for 2022-2051);
+    # formation tables show the periods inside the window, survival also the alliances it inherits
     rate = re.search(r"<caption>Alliances begun, by period</caption>(.*?)</table>", html, flags=re.S).group(1)
-    assert re.findall(r"<tr><td>(.*?)</td>", rate) == ["after 1991", "all"]
+    assert re.findall(r"<tr><td>(.*?)</td>", rate) == ["2019-2045", "2046-2072", "2073-2100", "all"]
+    surv = re.search(r"<caption>Duration \(years\) and Kaplan.*?</table>", html, flags=re.S).group(0)
+    assert "before 2019" in surv and "1945" not in surv and "1991" not in surv
     assert "before 1945" not in re.search(r"<caption>By format.*?</table>", html, flags=re.S).group(0)
     assert "before 1945" not in re.search(r"<caption>Headline measures.*?</table>", html, flags=re.S).group(0)
 

@@ -22,18 +22,49 @@ from foedus.analysis.formation import (
     alliance_table,
     formation_rate,
     formation_table,
+    period_length,
 )
 from foedus.analysis.size import size_summary
 from foedus.analysis.survival import survival_summary
 from foedus.schema import History
 
-__all__ = ["summary", "jsonable"]
+__all__ = ["summary", "jsonable", "periods_for", "WINDOW_PARTS"]
+
+WINDOW_PARTS = 3
+"""Parts a window is cut into when the historical periods do not fit it (:func:`periods_for`)."""
+
+
+def periods_for(history: History) -> tuple[Period, ...]:
+    """The periods that suit a history's window: the historical ones, or the window's own.
+
+    The historical periods (:data:`~foedus.analysis.formation.PERIODS`: before 1945, the Cold
+    War, after 1991) when the window overlaps at least two of them (the record, 1815-2018).
+    Otherwise (a simulated run of 2022-2051, a short window) they would put the whole window in
+    one period and every alliance inherited from its first year in another ("before 1945" for a
+    2022 start): the window is then cut into :data:`WINDOW_PARTS` periods of nearly equal length,
+    preceded by ``"before <first year>"``, the alliances it inherits (left-truncated in the
+    Kaplan-Meier estimate; no formation rate, as they did not begin inside the window).
+
+    Examples
+    --------
+    >>> from foedus.testing import toy_history
+    >>> periods_for(toy_history([], first_year=2022, last_year=2051))
+    (('before 2022', None, 2021), ('2022-2031', 2022, 2031), ('2032-2041', 2032, 2041), ('2042-2051', 2042, 2051))
+    """
+    first, last = int(history.first_year), int(history.last_year)
+    if sum(period_length(p, first, last) > 0 for p in PERIODS) >= 2:
+        return PERIODS
+    n = last - first + 1
+    parts = min(WINDOW_PARTS, n)
+    edges = [first + (i * n) // parts for i in range(parts + 1)]
+    own = tuple((f"{lo}-{hi - 1}" if hi - 1 > lo else str(lo), lo, hi - 1) for lo, hi in zip(edges[:-1], edges[1:]))
+    return ((f"before {first}", None, first - 1), *own)
 
 
 def summary(
     history: History,
     *,
-    periods: Sequence[Period] = PERIODS,
+    periods: Sequence[Period] | None = None,
     k: float = ASYMMETRY_K,
     rule: str = "either",
 ) -> dict[str, Any]:
@@ -43,8 +74,9 @@ def summary(
     ----------
     history : History
         The record (:func:`foedus.data.load_record`) or a simulated history.
-    periods : sequence of (label, first, last)
-        Periods for the by-period breakdowns (default :data:`~foedus.analysis.formation.PERIODS`).
+    periods : sequence of (label, first, last), optional
+        Periods for the by-period breakdowns (default :func:`periods_for` the history: the
+        historical periods for the record, the window's own for a simulated run).
     k, rule
         Symmetry rule (:func:`~foedus.analysis.formation.symmetry`).
 
@@ -56,7 +88,10 @@ def summary(
         a simulated history that starts from today's alliances; 0 for the record),
         ``first_year``, ``last_year``, ``years`` (window length), ``per_year`` (alliances
         begun per year over the window), ``per_year_pre1945`` and ``per_year_post1945`` (before 1945; 1945 and
-        later), ``per_year_by_period`` and ``alliances_by_period`` ({period: value}),
+        later), ``periods`` (the periods used, as ``[label, first, last]``), ``per_year_by_period``
+        (alliances begun in the period inside the window, per year of it; NaN for a period
+        outside the window) and ``alliances_by_period`` ({period: alliances begun in it,
+        inherited ones included: the alliances its Kaplan-Meier median is estimated on}),
         ``by_obligation`` (alliances carrying each ATOP obligation; overlapping),
         ``by_primary_obligation``, ``by_format``, ``by_symmetry`` ({category: count}),
         ``symmetry_rule`` ({"rule", "k"}), ``other_agreements`` ({kind: count} for coalitions
@@ -80,6 +115,7 @@ def summary(
     1945, 7.70 from 1945), 2.86 members on average (median 2), ended alliances lasted 10.57
     years on average (median 7).
     """
+    periods = periods_for(history) if periods is None else tuple(periods)
     table = alliance_table(history, periods=periods, k=k, rule=rule)
     rate = formation_rate(history, periods)
     split = formation_rate(history, SPLIT_1945)
@@ -96,7 +132,8 @@ def summary(
         "per_year": float(rate.loc["all", "per_year"]),
         "per_year_pre1945": float(split.loc["before 1945", "per_year"]),
         "per_year_post1945": float(split.loc["from 1945", "per_year"]),
-        "alliances_by_period": {p: int(rate.loc[p, "alliances"]) for p in labels},
+        "periods": [[label, lo, hi] for label, lo, hi in periods],
+        "alliances_by_period": {p: int((table["period"] == p).sum()) for p in labels},
         "per_year_by_period": {p: float(rate.loc[p, "per_year"]) for p in labels},
     }
     for by in ("obligation", "primary_obligation", "format", "symmetry"):

@@ -49,3 +49,31 @@ def builtin_scenario_of(history):
 
     sim = simulated_source(history)
     return Scenario.builtin(sim[0]) if sim is not None and sim[0] in builtin_names() else None
+
+
+def command_line(ctx=None) -> str:
+    """The command being run, as a user would type it again (for the provenance of what it writes).
+
+    Rebuilt from the parsed parameters of the command's context ``ctx`` (a ``typer.Context``
+    the command receives): ``foedus panel dyad-years 1816 2018 --out dyads.dta --add atop``, the
+    same whether the program runs from a shell or from a test's ``CliRunner``; options left at
+    their defaults are not repeated. Without a context, the process's arguments.
+    """
+    import shlex
+    import sys
+
+    if ctx is None:
+        return " ".join(["foedus", *map(shlex.quote, sys.argv[1:])])
+    parts = ["foedus", *ctx.command_path.split()[1:]]
+    for p in ctx.command.params:
+        v = ctx.params.get(p.name)
+        kind = getattr(p, "param_type_name", "option")
+        if v is None or v is False or v in ((), []) or (kind == "option" and v == p.default):
+            continue
+        if kind == "argument":
+            parts.append(shlex.quote(str(v)))
+            continue
+        flag = max(p.opts, key=len)
+        values = v if isinstance(v, (list, tuple)) else [v]
+        parts.extend(flag if x is True else f"{flag} {shlex.quote(str(x))}" for x in values)
+    return " ".join(parts)

@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from foedus.cli._common import builtin_scenario_of, fail
+from foedus.cli._common import builtin_scenario_of, command_line, fail
 
 app = typer.Typer(
     help="Measure the history of alliances (brief H1): formation, size, duration and survival, network, blocs and "
@@ -54,13 +54,13 @@ def _history(data: Optional[Path], db: Optional[Path], run: Optional[Path]):
     return open_record(db=db, data_dir=data)
 
 
-def _provenance(history, **extra) -> dict:
+def _provenance(history, ctx=None, **extra) -> dict:
     """Provenance of a table or network measured on ``history`` (:func:`foedus.data.export.provenance`)."""
     from foedus.data.export import provenance
 
     meta = history.meta
     return provenance(
-        meta.files if meta is not None else (),
+        meta.files if meta is not None else (), command=command_line(ctx),
         history={"source": str(history.source), **(meta.to_dict() if meta is not None else {})}, **extra,
     )
 
@@ -100,6 +100,8 @@ def summary_cmd(
     from foedus.report.format import number
 
     con = Console()
+    # the 1945 split only when the window holds years on both sides of it (as the report)
+    split = int(s["first_year"]) < 1945 <= int(s["last_year"])
     t = Table(title=f"Alliances in {s['source']} ({s['first_year']}–{s['last_year']})")
     t.add_column("measure")
     t.add_column("value", justify="right")
@@ -108,20 +110,20 @@ def summary_cmd(
         ("  begun in the window", s["alliances_begun"]),
         ("  begun before it (inherited)", s["alliances_inherited"]),
         ("alliances begun per year", s["per_year"]),
-        ("  before 1945", s["per_year_pre1945"]),
-        ("  from 1945", s["per_year_post1945"]),
+        *([("  before 1945", s["per_year_pre1945"]), ("  from 1945", s["per_year_post1945"])] if split else []),
         ("members per alliance, mean", s["members_mean"]),
         ("members per alliance, median", s["members_median"]),
         ("ended / still in force", f"{s['alliances_ended']} / {s['alliances_censored']}"),
         ("duration of ended alliances, naive mean (years)", s["duration_mean_ended"]),
         ("duration of ended alliances, median (years)", s["duration_median_ended"]),
         ("Kaplan–Meier median survival (years)", s["km_median_survival"]),
-        ("  begun before 1945", s["km_median_survival_pre1945"]),
-        ("  begun from 1945", s["km_median_survival_post1945"]),
+        *([("  begun before 1945", s["km_median_survival_pre1945"]), ("  begun from 1945", s["km_median_survival_post1945"])]
+          if split else []),
     ]:
         t.add_row(label, number(v))
     con.print(t)
-    p = Table(title="By period of formation")
+    p = Table(title="By period of formation", caption="alliances: begun in the period, inherited ones included (those the "
+              "Kaplan–Meier median is estimated on); per year: begun inside the window", caption_justify="left")
     for c in ("period", "alliances", "per year", "KM median survival (years)"):
         p.add_column(c, justify="right" if c != "period" else "left")
     for label, n in s["alliances_by_period"].items():
@@ -182,6 +184,7 @@ _NETWORK_HELP = (
 
 @app.command("network", help=_NETWORK_HELP, short_help="Blocs and polarity of the defence-pact network in one year.")
 def network_cmd(
+    ctx: typer.Context,
     year: int = typer.Argument(..., help="Year of the alliance network, e.g. 1914."),
     data: DataOpt = None,
     db: DbOpt = None,
@@ -206,7 +209,7 @@ def network_cmd(
         if graph is not None:
             from foedus.data.export import write_graph
 
-            write_graph(alliance_network(h, year), graph, meta=_provenance(h, year=year))
+            write_graph(alliance_network(h, year), graph, meta=_provenance(h, ctx, year=year))
     except _ERRORS as e:
         fail(e)
     rows = []
@@ -256,6 +259,7 @@ _POLARITY_HELP = (
 
 @app.command("polarity", help=_POLARITY_HELP, short_help="Polarity indices year by year (poles, CON, effective numbers).")
 def polarity_cmd(
+    ctx: typer.Context,
     out: Optional[Path] = typer.Option(
         None, "--out", "-o", help="Also write the per-year table (every year, every column) to this file: .parquet, .csv or "
         ".dta (Stata), with its provenance.",
@@ -286,7 +290,7 @@ def polarity_cmd(
         if target is not None:
             from foedus.data.export import write_table
 
-            write_table(pol, target, format=fmt, index=True, meta=_provenance(h, method=method), label=f"polarity by year ({method})")
+            write_table(pol, target, format=fmt, index=True, meta=_provenance(h, ctx, method=method), label=f"polarity by year ({method})")
     except _ERRORS as e:
         fail(e)
     from rich.console import Console

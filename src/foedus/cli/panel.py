@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from foedus.cli._common import fail
+from foedus.cli._common import command_line, fail
 
 VERB_HELP = {
     "atop": "ATOP 5.1 ties by obligation, phase-correct, from the member file (atop_defense ... atop_consul, 0/1)",
@@ -48,8 +48,7 @@ DataOpt = Annotated[Optional[Path], typer.Option("--data", help="Folder of raw r
 DbOpt = Annotated[Optional[Path], typer.Option("--db", help="foedus store (made by 'foedus data import') to read the record from.", show_default=False)]
 
 
-def _build(kind: str, start: int, end: int, add: Optional[str], out: Path, fmt: Optional[str], data, db, **kw) -> None:
-    import sys
+def _build(ctx, kind: str, start: int, end: int, add: Optional[str], out: Path, fmt: Optional[str], data, db, **kw) -> None:
     import time
 
     from foedus.analysis import panel as p
@@ -68,7 +67,7 @@ def _build(kind: str, start: int, end: int, add: Optional[str], out: Path, fmt: 
         build = p.dyad_years if kind == "dyad" else p.state_years
         df = build(start, end, record=record, **kw)
         df = apply_verbs(df, names, record=record)
-        path = p.write_panel(df, out, format=fmt, command=" ".join(["foedus", *sys.argv[1:]]))
+        path = p.write_panel(df, out, format=fmt, command=command_line(ctx))
     except (ValueError, FileNotFoundError, OSError) as e:
         fail(e)
     typer.echo(f"wrote {len(df):,} {'dyad' if kind == 'dyad' else 'state'}-years × {df.shape[1]} columns to {path} "
@@ -77,6 +76,7 @@ def _build(kind: str, start: int, end: int, add: Optional[str], out: Path, fmt: 
 
 @app.command("dyad-years")
 def dyad_years_cmd(
+    ctx: typer.Context,
     start: Start,
     end: End,
     out: OutOpt,
@@ -91,11 +91,12 @@ def dyad_years_cmd(
 
     Example: foedus panel dyad-years 1816 2018 --add atop,cinc,contiguity -o dyads.dta
     """
-    _build("dyad", start, end, add, out, format, data, db, directed=directed, relevant=relevant)
+    _build(ctx, "dyad", start, end, add, out, format, data, db, directed=directed, relevant=relevant)
 
 
 @app.command("state-years")
 def state_years_cmd(
+    ctx: typer.Context,
     start: Start,
     end: End,
     out: OutOpt,
@@ -108,7 +109,7 @@ def state_years_cmd(
 
     Example: foedus panel state-years 1946 2014 --add cinc,democracy,igos -o states.csv
     """
-    _build("state", start, end, add, out, format, data, db)
+    _build(ctx, "state", start, end, add, out, format, data, db)
 
 
 def register(root: typer.Typer) -> None:

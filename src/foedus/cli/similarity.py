@@ -41,6 +41,7 @@ HELP = " ".join(
 
 
 def similarity(
+    ctx: typer.Context,
     out: Path = typer.Argument(..., help="File to write: .parquet, .csv or .dta (e.g. similarity.parquet); its folder must exist."),
     fmt: Optional[str] = typer.Option(None, "--format", help="parquet, csv or dta (default: from the extension of OUT)."),
     year_from: Optional[int] = typer.Option(None, "--from", help="First year (default: the first year of the state system, 1816 for the record)."),
@@ -101,8 +102,10 @@ def similarity(
                 history, years=years, measures=measures, levels=lv,
                 progress=lambda y: bar.update(task, advance=1, description=str(y)),
             )
+        from foedus.cli._common import command_line
+
         meta = provenance(
-            history.meta.files if history.meta is not None else (),
+            history.meta.files if history.meta is not None else (), command=command_line(ctx),
             units={m: "similarity of the two alliance portfolios, -1 to 1" for m in measures},
             similarity={"levels": dict(lv), "self_tie": max(lv.values()), "weights": "COW NMC cinc (missing = 0)",
                         "source": str(history.source), "references": "Bueno de Mesquita 1975; Signorino & Ritter 1999"},

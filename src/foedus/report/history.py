@@ -41,7 +41,7 @@ from foedus.analysis import formation
 from foedus.analysis.in_force import agreements_begun, agreements_ended, agreements_in_force
 from foedus.analysis.network import dyad_years
 from foedus.analysis.polarity import major_power_blocs, polarity, state_blocs
-from foedus.analysis.summary import jsonable, summary
+from foedus.analysis.summary import jsonable, periods_for, summary
 from foedus.analysis.survival import alliance_durations, survival_table
 from foedus.report.format import number
 from foedus.report.history_figures import (
@@ -281,7 +281,7 @@ def write_history_report(
     out_path: Path | str,
     *,
     years: Sequence[int] | None = None,
-    periods: Sequence[formation.Period] = formation.PERIODS,
+    periods: Sequence[formation.Period] | None = None,
     method: str = "poles",
     k: float = formation.ASYMMETRY_K,
     rule: str = "either",
@@ -299,8 +299,10 @@ def write_history_report(
     years : sequence of int, optional
         Network snapshot years; default :func:`snapshot_years` (1914, 1939, 1960, 1990, 2018
         for the record).
-    periods : sequence of (label, first, last)
-        Periods of the survival curves and the tables.
+    periods : sequence of (label, first, last), optional
+        Periods of the survival curves and the tables; default
+        :func:`foedus.analysis.summary.periods_for` the history (the historical periods for the
+        record; for a simulated run of 2022-2051, "before 2022" and three parts of its window).
     method : {"poles", "modularity", "components"}
         How blocs are found (:func:`foedus.analysis.polarity.state_blocs`); default the
         pole-anchored blocs of the ensemble indicators, so that a run's report and an
@@ -329,6 +331,7 @@ def write_history_report(
     for y in snaps:
         if not history.first_year <= y <= history.last_year:
             raise ValueError(f"snapshot year {y} is outside the history's window {history.first_year}-{history.last_year}")
+    periods = periods_for(history) if periods is None else tuple(periods)
     s = summary(history, periods=periods, k=k, rule=rule)
     table = formation.alliance_table(history, periods=periods, k=k, rule=rule)
     dy = dyad_years(history)
