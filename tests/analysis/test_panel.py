@@ -200,3 +200,26 @@ def test_bad_requests_are_clear_errors(record):
         panel.add_contiguity(panel.state_years(1900, 1900, record=record), record=record)
     with pytest.raises(ValueError, match="not a foedus panel"):
         panel.add_nmc(pd.DataFrame({"ccode": [2], "year": [1900]}), record=record)
+
+
+def test_fpsim_is_the_similarity_of_foedus_analysis_on_every_dyad(record):
+    from foedus.analysis.similarity import similarity_dyad_years
+
+    d = panel.add_fpsim(panel.dyad_years(1914, 1914, directed=True, record=record), record=record)
+    s = similarity_dyad_years(record, years=range(1914, 1915), measures=("tau_b", "s_unweighted_abs", "s_weighted_abs"))
+    m = d[d["ccode1"] < d["ccode2"]].merge(s, on=["ccode1", "ccode2", "year"], suffixes=("", "_s"))
+    assert len(m) == (d["ccode1"] < d["ccode2"]).sum()
+    for c in ("tau_b", "s_unweighted_abs", "s_weighted_abs"):
+        np.testing.assert_array_equal(m[c].to_numpy(), m[f"{c}_s"].to_numpy())
+    a = d.set_index(["ccode1", "ccode2", "year"])["s_unweighted_abs"]
+    b = d.set_index(["ccode2", "ccode1", "year"])["s_unweighted_abs"]
+    b.index.names = a.index.names
+    assert (a.sort_index() == b.sort_index()).all()  # symmetric in a directed panel
+
+
+def test_state_year_wars_are_the_states_fighting_in_cows_war_file(record, data_dir):
+    raw = pd.read_csv(data_dir / PS / "cow_war_inter.csv")
+    s = panel.add_cow_wars(panel.state_years(1816, 2018, record=record), record=record)
+    fighting = raw[["ccode1", "year"]].drop_duplicates().rename(columns={"ccode1": "ccode"}).merge(s[["ccode", "year"]])
+    assert s["cowinterongoing"].sum() == len(fighting)
+    assert s.query("ccode == 2 and year == 1918")["cowinterongoing"].item() == 1
