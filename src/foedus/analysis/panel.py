@@ -142,7 +142,7 @@ def state_years(start: int, end: int, *, record: History | None = None) -> pd.Da
     --------
     >>> sy = state_years(1816, 2018)   # doctest: +SKIP
     >>> len(sy)                         # doctest: +SKIP
-    16310
+    16341
     """
     start, end = _check_years(start, end)
     rec = panel_record(record)
