@@ -153,3 +153,12 @@ def test_validate_rejects_bad_options(args, message):
     r = CliRunner().invoke(app, ["validate", *args])
     assert r.exit_code == 2
     assert message in r.output
+
+
+@pytest.mark.slow
+def test_runs_on_dask_workers_give_the_same_facts():
+    from foedus.experiments.eras import validate_eras
+
+    one = validate_eras(("1990-2018",), (1, 2), years=4)
+    two = validate_eras(("1990-2018",), (1, 2), years=4, workers=2)
+    assert [f.as_dict() for f in one] == [f.as_dict() for f in two]

@@ -60,6 +60,7 @@ def validate(
     in_sample: Annotated[Optional[str], typer.Option("--in-sample", help="Eras the parameters were fitted on (default: 1816-1914,1946-1989 for the shipped defaults; none with --parameters).", show_default=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help='Print {"facts": [...], "in_range": K, "facts_total": N, "out_of_sample": {...}}.')] = False,
     report: Annotated[Optional[Path], typer.Option("--report", help="Write an HTML report (and one SVG figure per era beside it).", show_default=False)] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Dask worker processes for the runs (1: in this process).")] = 1,
 ) -> None:
     """Does the simulator reproduce history? The record's alliance facts against runs, in four eras.
 
@@ -84,7 +85,7 @@ def validate(
     from foedus.experiments.eras import score, validate_eras
 
     try:
-        facts = validate_eras(era_list, tuple(range(first_seed, first_seed + seeds)), parameters=params, years=years, in_sample=fitted)
+        facts = validate_eras(era_list, tuple(range(first_seed, first_seed + seeds)), parameters=params, years=years, in_sample=fitted, workers=workers)
     except (ValueError, OSError) as e:
         fail(e)
         return

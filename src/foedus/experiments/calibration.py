@@ -65,7 +65,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 
 from foedus.analysis.era_tolerance import EraFact, score
-from foedus.experiments.eras import ERAS, cached_record_facts, era_window, judge, run_era_tables
+from foedus.experiments.eras import ERAS, cached_record_facts, dask_client, era_window, judge, simulate_eras
 
 __all__ = ["CALIBRATED", "DISTANCE_CAP", "parameter_bounds", "objective", "Evaluator", "fold_seed", "calibrate", "sobol"]
 
@@ -132,34 +132,15 @@ class Evaluator:
         self.years = years
         self.data_dir = data_dir
         self.record = cached_record_facts(tuple(ERAS), years, Path(out) / "record_facts.json", data_dir)
-        self.client = None
-        self.cluster = None
-        if workers > 1:
-            from distributed import Client, LocalCluster
-
-            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
-            self.client = Client(self.cluster)
+        self._dask = dask_client(workers)
+        self.client = self._dask.__enter__()
 
     def close(self) -> None:
-        if self.client is not None:
-            self.client.close()
-            self.cluster.close()
-
-    def runs(self, params: Mapping[str, float], eras: Sequence[str]) -> dict[str, list]:
-        """Each era's reductions, one per seed."""
-        jobs = [(e, s) for e in eras for s in self.seeds]
-        if self.client is None:
-            tabs = [run_era_tables(e, s, dict(params), self.years, self.data_dir) for e, s in jobs]
-        else:
-            futures = [self.client.submit(run_era_tables, e, s, dict(params), self.years, self.data_dir, pure=False) for e, s in jobs]
-            tabs = self.client.gather(futures)
-        out: dict[str, list] = {e: [] for e in eras}
-        for (e, _), t in zip(jobs, tabs):
-            out[e].append(t)
-        return out
+        self._dask.__exit__(None, None, None)
 
     def facts(self, params: Mapping[str, float], eras: Sequence[str], in_sample: Sequence[str]) -> list[EraFact]:
-        runs = self.runs(params, eras)
+        """Every fact of ``eras`` for ``params``, the runs pooled over the seeds."""
+        runs = simulate_eras(eras, self.seeds, params, self.years, self.data_dir, self.client)
         return [f for e in eras for f in judge(e, self.record[e], runs[e], e in in_sample)]
 
 

@@ -28,6 +28,7 @@ alike (for tests and small calibration budgets).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 from pathlib import Path
@@ -39,7 +40,7 @@ from foedus.analysis.era_tolerance import TOLERANCE, EraFact, distance, in_range
 from foedus.analysis.eras import FACTS, era_facts, era_tables
 
 __all__ = ["ERAS", "DEFAULT_IN_SAMPLE", "TOLERANCE", "EraFact", "distance", "in_range", "score", "era_window", "record_facts",
-           "cached_record_facts", "era_scenario", "run_era_tables", "judge", "validate_eras"]
+           "cached_record_facts", "era_scenario", "run_era_tables", "judge", "validate_eras", "simulate_eras", "dask_client"]
 
 ERAS: dict[str, tuple[int, int]] = {
     "1816-1914": (1816, 1914),
@@ -182,8 +183,9 @@ def validate_eras(
     in_sample: Sequence[str] = DEFAULT_IN_SAMPLE,
     data_dir: str | None = None,
     runs: Mapping[str, Sequence[Mapping]] | None = None,
+    workers: int = 1,
 ) -> list[EraFact]:
-    """Simulate every era (sequentially, in this process) and judge its facts against the record.
+    """Simulate every era (in this process, or on Dask) and judge its facts against the record.
 
     Parameters
     ----------
@@ -199,13 +201,52 @@ def validate_eras(
         Eras the parameters were fitted on.
     runs : mapping, optional
         Era -> already simulated :func:`run_era_tables` reductions (skips simulating).
+    workers : int
+        Dask worker processes (1: sequentially in this process; :func:`dask_client`).
     """
     for e in eras:
         era_window(e, years)
     if not seeds:
         raise ValueError("at least one seed is needed")
+    if runs is None:
+        with dask_client(workers) as client:
+            runs = simulate_eras(eras, seeds, parameters, years, data_dir, client)
     out: list[EraFact] = []
     for era in eras:
-        tabs = runs[era] if runs is not None else [run_era_tables(era, s, parameters, years, data_dir) for s in seeds]
-        out += judge(era, record_facts(era, years, data_dir), tabs, era in in_sample)
+        out += judge(era, record_facts(era, years, data_dir), runs[era], era in in_sample)
     return out
+
+
+def simulate_eras(
+    eras: Sequence[str], seeds: Sequence[int], parameters: Mapping[str, float] | None, years: int | None, data_dir: str | None = None, client=None
+) -> dict[str, list]:
+    """:func:`run_era_tables` of every era and seed: era -> reductions in seed order; on ``client`` (Dask) if given."""
+    jobs = [(e, s) for e in eras for s in seeds]
+    params = dict(parameters or {})
+    if client is None:
+        tabs = [run_era_tables(e, s, params, years, data_dir) for e, s in jobs]
+    else:
+        tabs = client.gather([client.submit(run_era_tables, e, s, params, years, data_dir, pure=False) for e, s in jobs])
+    out: dict[str, list] = {e: [] for e in eras}
+    for (e, _), t in zip(jobs, tabs):
+        out[e].append(t)
+    return out
+
+
+@contextlib.contextmanager
+def dask_client(workers: int):
+    """A local Dask cluster of ``workers`` processes, one thread each (None when ``workers`` is 1).
+
+    The ensemble engine's cluster (:mod:`foedus.experiments.runner`): a run is single-threaded
+    NumPy, so one process per core, numeric libraries held to one thread. Needs the
+    ``if __name__ == "__main__":`` guard in scripts.
+    """
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, got {workers}")
+    if workers == 1:
+        yield None
+        return
+    from foedus.experiments.runner import DEFAULT_CONNECT_TIMEOUT, _dask_client
+
+    with _dask_client(workers=workers, scheduler=None, processes=True, client=None, connect_timeout=DEFAULT_CONNECT_TIMEOUT) as client:
+        yield client

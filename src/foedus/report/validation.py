@@ -53,7 +53,7 @@ def era_figure(facts: Sequence[EraFact]) -> str:
     ax.set_yticks(range(len(facts)))
     ax.set_yticklabels([f.name for f in reversed(facts)], fontsize=7)
     ax.set_xlim(-_CLIP - 0.3, _CLIP + 0.3)
-    ax.set_xlabel("runs against the record, in tolerances (shaded: in range; dot pooled, bar 5-95 % over seeds)", fontsize=7)
+    ax.set_xlabel("runs vs record, in tolerances (shaded: in range; dot: pooled; bar: 5-95 % over seeds)", fontsize=7)
     ax.set_title(f"{facts[0].era}: {sum(f.in_range for f in facts)} of {len(facts)} facts in range", fontsize=9)
     return _svg(fig)
 
