@@ -161,7 +161,7 @@ def era_tables(
     dict
         ``state_years`` and ``states_at_end`` (int), ``in_force_end`` (int), ``begun``
         (``agreement_id, start_year, duration, ended, members, obligation, distant_minor``),
-        ``inherited`` (``agreement_id, duration, ended``), ``ally_pairs`` and ``joiners``
+        ``inherited`` (``agreement_id, duration, ended``), ``wars`` (begun in the era), ``ally_pairs`` and ``joiners``
         (:func:`foedus.analysis.war_allies.ally_pairs`, :func:`~foedus.analysis.war_allies.joiners`).
     """
     if capitals is None and history.extras:
@@ -199,6 +199,7 @@ def era_tables(
         "in_force_end": int(((start <= last) & (np.isnan(end) | (end > last))).sum()),
         "begun": begun,
         "inherited": inherited,
+        "wars": int(participants["war"].nunique()),
         "ally_pairs": ally_pairs(history, participants),
         "joiners": joiners(history, participants),
     }
@@ -217,7 +218,7 @@ def era_facts(tables: Sequence[Mapping[str, object]]) -> dict[str, float]:
 
     Also returns ``km_horizon_begun`` and ``km_horizon_inherited`` (the longest durations observed,
     bounds of an infinite median), and the counts behind the facts: ``alliances_begun``,
-    ``state_years``, ``wars`` (defence-ally pairs and joiners counted), ``defence_ally_pairs``,
+    ``state_years``, ``wars`` (begun in the era), ``defence_ally_pairs``,
     ``joiners``. A fact with nothing to count is NaN.
     """
     if not tables:
@@ -240,5 +241,5 @@ def era_facts(tables: Sequence[Mapping[str, object]]) -> dict[str, float]:
     out["in_force_end_per_state"] = float(sum(t["in_force_end"] for t in tables)) / n_end if n_end else float("nan")
     out["defence_allies_joining"] = float(pairs["joined"].mean()) if len(pairs) else float("nan")
     out["joiners_without_pact"] = float((~join["pact"]).mean()) if len(join) else float("nan")
-    out.update(alliances_begun=float(n), state_years=sy, defence_ally_pairs=float(len(pairs)), joiners=float(len(join)))
+    out.update(alliances_begun=float(n), state_years=sy, wars=float(sum(t.get("wars", 0) for t in tables)), defence_ally_pairs=float(len(pairs)), joiners=float(len(join)))
     return out
