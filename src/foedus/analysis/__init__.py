@@ -6,7 +6,9 @@ Modules: :mod:`~foedus.analysis.formation` (counts by period, obligation, format
 :mod:`~foedus.analysis.network` (alliance networks, dyad-years), :mod:`~foedus.analysis.polarity`
 (blocs, poles, concentration), :mod:`~foedus.analysis.portfolios` (tie matrices),
 :mod:`~foedus.analysis.similarity` (tau-b, S scores),
-:mod:`~foedus.analysis.summary`; for ensembles of simulated runs,
+:mod:`~foedus.analysis.summary`; for validation, :mod:`~foedus.analysis.eras` (an era's facts),
+:mod:`~foedus.analysis.war_allies` (allies in war) and :mod:`~foedus.analysis.era_tolerance`
+(tolerances); for ensembles of simulated runs,
 :mod:`~foedus.analysis.indicators` (the indicators of one run, from its compact record),
 :mod:`~foedus.analysis.ensemble` (bands, alignments and pair probabilities over many runs,
 comparisons) and :mod:`~foedus.analysis.outcomes` (a yes/no outcome per run, for discovery).

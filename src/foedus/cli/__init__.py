@@ -20,6 +20,7 @@ from foedus.cli import similarity as similarity_cli
 from foedus.cli import theory as theory_cli
 from foedus.cli import ensemble as ensemble_cli
 from foedus.cli import simulate as simulate_cli
+from foedus.cli import validate as validate_cli
 from foedus.cli import web as web_cli
 
 app = typer.Typer(
@@ -35,6 +36,7 @@ panel_cli.register(app)
 similarity_cli.register(history_cli.app)
 theory_cli.register(app)
 simulate_cli.register(app)
+validate_cli.register(app)
 ensemble_cli.register(app)
 web_cli.register(app)
 

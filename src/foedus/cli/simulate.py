@@ -1,4 +1,4 @@
-"""`foedus simulate`, `foedus validate` and `foedus scenario ...`: run the simulator (presentation only)."""
+"""`foedus simulate` and `foedus scenario ...`: run the simulator (presentation only)."""
 
 import json
 from pathlib import Path
@@ -102,57 +102,6 @@ def simulate(
             table.add_row(f"{kind} events", str(int((ev["kind"] == kind).sum())))
         Console().print(table)
         Console().print(f"history written to {out}")
-
-
-def validate(
-    as_json: Annotated[bool, typer.Option("--json", help='Print {"facts": [{"name", "period", "record", "simulated", "in_range"}, ...]}.')] = False,
-    seeds: Annotated[int, typer.Option("--seeds", min=1, max=20, help="Runs per scenario, pooled.")] = 3,
-    first_seed: Annotated[int, typer.Option("--first-seed", min=0, help="Seed of the first run (the runs use FIRST_SEED, FIRST_SEED+1, ...).")] = 1,
-) -> None:
-    """Does the simulator reproduce history? Compare simulated and recorded stylised facts.
-
-    Simulates multipolar-1815 (1816-1914) and bipolar-1950 (1950-1989) and sets beside each the
-    same facts measured on the imported record (ATOP 5.1, COW) over the same years: alliances
-    begun per state per year, members per alliance, Kaplan-Meier survival (median and share
-    surviving 10 years), the share of bilateral pacts, and the contrast before/after 1945.
-    An infinite Kaplan-Meier median (survival above one half throughout) shows as "> L", L the
-    longest duration observed. Needs the records (FOEDUS_DATA_DIR or ../shared/data).
-    """
-    from rich.console import Console
-    from rich.table import Table
-
-    from foedus.experiments.validation import validate as run_validation
-
-    try:
-        facts = run_validation(seeds=tuple(range(first_seed, first_seed + seeds)))
-    except (ValueError, OSError) as e:
-        fail(e)
-        return
-    if as_json:
-        typer.echo(json.dumps({"facts": [f.as_dict() for f in facts]}, indent=2))
-        return
-    table = Table(title="Simulated vs recorded stylised facts", title_justify="left")
-    for col in ("fact", "period", "record", "simulated", "gap", "in range", "tolerance"):
-        table.add_column(col, justify="right" if col in ("record", "simulated", "gap") else "left", no_wrap=col in ("fact", "period"))
-    def shown(v: float, above: float | None) -> str:
-        return f"> {above:.3g}" if above is not None and v == float("inf") else f"{v:.3g}"
-
-    for f in facts:
-        gap = f.simulated - f.record if f.record == f.record and f.simulated == f.simulated else float("nan")
-        table.add_row(
-            f.name,
-            f.period,
-            shown(f.record, f.record_above),
-            shown(f.simulated, f.simulated_above),
-            "" if gap != gap or abs(gap) == float("inf") else f"{gap:+.3g}",
-            "[green]yes[/green]" if f.in_range else "[red]no[/red]",
-            f.tolerance,
-        )
-    console = Console()
-    if not console.is_terminal and console.width < 120:
-        console = Console(width=120)
-    console.print(table)
-    console.print(f"{sum(f.in_range for f in facts)} of {len(facts)} facts in range.")
 
 
 @scenario_app.command("list")
@@ -271,7 +220,6 @@ def scenario_build(
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``simulate``, ``validate`` and the ``scenario`` group to ``app``."""
+    """Add ``simulate`` and the ``scenario`` group to ``app`` (``validate`` lives in :mod:`foedus.cli.validate`)."""
     app.command("simulate")(simulate)
-    app.command("validate")(validate)
     app.add_typer(scenario_app, name="scenario")

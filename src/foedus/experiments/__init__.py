@@ -10,5 +10,9 @@ package imports none of them, so that importing one costs only what it needs):
   :func:`~foedus.experiments.ensemble.resume_ensemble`, with the default outcomes (indicators);
 - :mod:`~foedus.experiments.ema`: one run as a plain function, and an EMA Workbench model;
 - :mod:`~foedus.experiments.discovery`: scenario discovery with EMA Workbench's PRIM;
-- :mod:`~foedus.experiments.validation`: simulated stylised facts against the record's.
+- :mod:`~foedus.experiments.validation`: simulated stylised facts against the record's, in two windows;
+- :mod:`~foedus.experiments.eras`: the four eras, runs started from the record against the record
+  (``foedus validate``);
+- :mod:`~foedus.experiments.calibration`: leave-one-era-out calibration (optuna) and Sobol
+  sensitivity (SALib) (``foedus calibrate``).
 """
