@@ -1,7 +1,11 @@
 """Step 7, cyber: intrusions, uncertain attribution, escalation and trust-based cyber alignments (brief T3).
 
-States and non-state actors (firms, NGOs) join and leave cyber alignments by their value and
-trust; states outside every cyber alignment pair with a trusted partner.
+States and non-state actors (firms, NGOs) join and leave cyber alignments by trust and shared
+values (:mod:`foedus.theory.cyber_trust`); states that share vulnerabilities with no one pair
+with a trusted partner of their camp. The formulas are in :mod:`foedus.theory.cyber` and
+:mod:`foedus.theory.cyber_trust`; this step only assembles their inputs and applies the
+decisions. Exits close through :mod:`foedus.sim.steps.dissolution` (``leave`` for states,
+``leave_nonstate`` for firms and NGOs), the one place that ends a membership.
 """
 
 from __future__ import annotations
@@ -27,11 +31,11 @@ def cyber(world: World, rng: np.random.Generator) -> None:
     attributed with :func:`~foedus.theory.cyber.attribution_probability`; the victim cannot tell
     espionage from sabotage preparation, so an attributed intrusion raises its hostility to the
     intruder by ``escalation``. Trust moves with what is observed
-    (:func:`~foedus.theory.cyber.trust_update`). States and non-state actors (firms, NGOs) join
-    or leave cyber alignments (kind ``organisation``, domain cyber) by
-    :func:`~foedus.theory.cyber.cyber_alignment_value`: sharing vulnerabilities pays only with
-    trusted partners ("there are no friends, only enemies"), so a candidate also needs the
-    members' mean trust in it to be at least ``cyber_trust_threshold``.
+    (:func:`~foedus.theory.cyber.trust_update`). States and non-state actors (firms, NGOs) then
+    join, leave and form cyber alignments (kind ``organisation``, domain cyber) by trust and
+    values, not threat (:func:`_cyber_alignments`; :mod:`foedus.theory.cyber_trust`): to ally is
+    to share one's vulnerabilities, which pays only when the actor trusts every partner enough
+    (Kydd's assurance threshold, multiplied over partners) and shares their camp.
     """
     p = world.params
     n = world.n
@@ -129,7 +133,8 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
     ``cyber_camp_tolerance`` of the alignment's camp, joins with probability ``consider_rate``
     when its sharing value is positive (its belief that no member will exploit its exposure, the
     product of its pairwise trusts, is above Kydd's threshold) and every member consents by the
-    same utility (:func:`_consent`). A member leaves with probability ``exit_rate`` when its value
+    same utility (:func:`_consent`); each alignment admits one state and one firm or NGO a year at
+    most (:func:`_one_a_year`). A member leaves with probability ``exit_rate`` when its value
     turns negative ("cyber distrust") or its regime has left the camp ("values diverge"). Trust
     multiplies over partners, so an alignment that shares vulnerabilities stays small; a norms
     pledge (access 0, as the Paris Call) exposes nothing and grows to the edge of its camp, never
@@ -149,6 +154,7 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
         draw_in, draw_out = rng.random(M.shape), rng.random(M.shape)
         joining = (t["size"] > 0)[:, None] & (cap > 0)[None, :] & ~M & in_camp & (t["value"] > 0) & consent & (draw_in < p.consider_rate)
         joining &= ag.last_exit[slots] != y
+        joining = _one_a_year(joining, t["value"])
         leaving = M & ((t["value"] < 0) | ~in_camp) & (draw_out < p.exit_rate) & (ag.entry_year[slots] < y)
         for kind, mask in (("accession", joining), ("exit", leaving)):
             a_idx, i_idx = np.nonzero(mask)
@@ -166,6 +172,18 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
         actors = ag.members[slots].sum(axis=1) + ag.nonstate[slots].sum(axis=1)
         dissolve(world, slots[actors < 2], {"cause": "too few members after exits", "domain": "cyber"})
     _new_cyber_alignments(world, rng)
+
+
+def _one_a_year(mask: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """Keep, in each row (alignment) of ``mask``, only the candidate of highest ``value`` (first on ties).
+
+    Consent is given to one candidate at a time against the current members: admitting several
+    at once would let an alignment overshoot the size its members' trust allows.
+    """
+    out = np.zeros_like(mask)
+    rows = np.flatnonzero(mask.any(axis=1))
+    out[rows, np.where(mask[rows], value[rows], -np.inf).argmax(axis=1)] = True
+    return out
 
 
 def _state_details(world: World, t: dict, a_idx: np.ndarray, i_idx: np.ndarray, kind: str) -> list[dict]:
@@ -212,7 +230,7 @@ def _nonstate_moves(world: World, rng: np.random.Generator, slots: np.ndarray, t
     consent = _consent(world, t, factor, np.broadcast_to(t["benefit"][:, None, :], factor.shape))
     NS = ag.nonstate[slots]
     d_in, d_out = rng.random(NS.shape), rng.random(NS.shape)
-    ns_in = (t["size"] > 0)[:, None] & ~NS & in_camp & (value > 0) & consent & (d_in < p.consider_rate)
+    ns_in = _one_a_year((t["size"] > 0)[:, None] & ~NS & in_camp & (value > 0) & consent & (d_in < p.consider_rate), value)
     ns_out = NS & (~in_camp | (value < 0)) & (d_out < p.exit_rate)
     terms = {"value": value, "group_trust": rho, "benefit": benefit, "loss": vul, "camp_distance": camp}
     for kind, mask in (("accession", ns_in), ("exit", ns_out)):

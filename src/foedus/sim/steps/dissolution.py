@@ -35,8 +35,9 @@ Why a member leaves (the ``cause`` of its ``"exit"`` event):
   summed over its fellow members) falls below ``exit_threshold`` times its cost; it leaves with
   probability ``exit_rate``, less ``institution_protection`` of the institutionalisation;
 - **cyber distrust** (:func:`foedus.sim.steps.cyber.cyber`, brief T3): a cyber alignment's value
-  (:func:`foedus.theory.cyber.cyber_alignment_value`) turns negative for a member, which leaves
-  with probability ``exit_rate`` (non-state actors likewise, logged by the cyber step);
+  (:func:`foedus.theory.cyber_trust.sharing_value`) turns negative for a member, which leaves
+  with probability ``exit_rate``, as does one whose values have left the alignment's camp ("values
+  diverge"); firms and NGOs leave likewise through :func:`leave_nonstate`;
 - **a scheduled shock**: the scenario's ``leave`` shock.
 
 A state that left an agreement cannot rejoin it in the same year (``Agreements.last_exit``).
