@@ -114,10 +114,23 @@ def group_reciprocity(trust, members, access, *, check: bool = True) -> np.ndarr
     acc = _checked(access, "access", f, lo=0.0, hi=1.0, check=check)
     if check and (tau.ndim != 2 or m.ndim != 2 or acc.shape != (m.shape[0],) or m.shape[1] != tau.shape[1]):
         raise ValueError(f"{f}: trust must be (M, N), members (A, N) and access (A,); got {tau.shape}, {m.shape}, {acc.shape}")
-    # log of each factor, (A, M, N); a factor of 0 (certain exploitation) gives -inf, exp -> 0
-    with np.errstate(divide="ignore"):
-        logf = np.log1p(-acc[:, None, None] * (1.0 - tau[None, :, :]))
-    return np.exp(np.where(m[:, None, :], logf, 0.0).sum(axis=2))
+    # sum of log factors over members as a matrix product, once per distinct access (a few values)
+    log_rho = np.zeros((m.shape[0], tau.shape[0]))
+    mf = m.astype(float)
+    for a_val in np.unique(acc):
+        rows = acc == a_val
+        if a_val == 0.0:
+            continue
+        with np.errstate(divide="ignore"):
+            logf = np.log1p(-a_val * (1.0 - tau))  # (M, N); -inf where exploitation is certain
+        mr = mf if rows.all() else mf[rows]
+        finite = np.isfinite(logf)
+        if finite.all():
+            log_rho[rows] = mr @ logf.T
+            continue
+        certain = (mr @ (~finite).T.astype(float)) > 0  # a member certain to exploit: reciprocity 0
+        log_rho[rows] = np.where(certain, -np.inf, mr @ np.where(finite, logf, 0.0).T)
+    return np.exp(log_rho)
 
 
 def sharing_value(reciprocity, benefit, loss, *, check: bool = True) -> np.ndarray:

@@ -108,21 +108,46 @@ def _sharing_terms(world: World, slots: np.ndarray) -> dict:
     with np.errstate(invalid="ignore", divide="ignore"):
         threshold = np.where(benefit + vul > 0, vul / (benefit + vul), 0.0)
     camp = th_trust.camp_distance(world.regime, th_trust.alignment_camp(M, cap, world.regime), check=world.check)
-    return {"M": M, "size": size, "trust": trust, "salience": salience, "access": access, "benefit": benefit, "reciprocity": rho,
+    return {"M": M, "size": size, "cap_sum": Mf @ cap, "trust": trust, "salience": salience, "access": access, "benefit": benefit, "reciprocity": rho,
             "value": value, "threshold": threshold, "camp": camp}
 
 
-def _consent(world: World, t: dict, factor: np.ndarray, benefit_new: np.ndarray) -> np.ndarray:
-    """Whether every member still gains if each candidate joins: (A, C) bool (brief T3; the same utility as joining).
+def _consent(world: World, t: dict, a_idx: np.ndarray, c_idx: np.ndarray, trust_in: np.ndarray, cand_cap: np.ndarray | None) -> np.ndarray:
+    """Whether every member of alignment row ``a_idx[q]`` still gains if candidate ``c_idx[q]`` joins: (P,) bool (brief T3).
 
-    ``factor[a, c, j]`` is member j's belief that candidate c will not exploit its exposure
-    (``1 - access * (1 - trust_jc)``); ``benefit_new[a, c, j]`` j's benefit with c in. Member j
-    consents when :func:`~foedus.theory.cyber_trust.sharing_value` of its reciprocity times the
-    factor stays non-negative.
+    The same utility as joining: member j's reciprocity times its belief
+    ``1 - access * (1 - trust_in[j, c])`` that the candidate will not exploit it, its benefit
+    with the candidate in (the candidate's capacity counted when ``cand_cap`` (C,) is given:
+    states; a firm's is not), its vulnerability the loss; it consents when
+    :func:`~foedus.theory.cyber_trust.sharing_value` stays non-negative. Evaluated on the
+    (candidate, member) entries only, so the cost is the candidates times the members.
     """
-    rho = t["reciprocity"][:, None, :] * factor
-    v = th_trust.sharing_value(rho, benefit_new, np.broadcast_to(world.cyber_vulnerability, rho.shape), check=world.check)
-    return np.where(t["M"][:, None, :], v >= 0.0, True).all(axis=2)
+    cap, size = world.cyber_capacity, t["size"].astype(np.int64)
+    mem_a, mem_j = np.nonzero(t["M"])  # row-major: members grouped by alignment
+    counts = size[a_idx]
+    start = np.searchsorted(mem_a, a_idx)
+    q = np.repeat(np.arange(len(a_idx)), counts)
+    j = mem_j[np.repeat(start, counts) + np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)]
+    a, c = a_idx[q], c_idx[q]
+    rho = t["reciprocity"][a, j] * (1.0 - t["access"][a] * (1.0 - trust_in[j, c]))
+    if cand_cap is None:
+        benefit = t["benefit"][a, j]
+    else:
+        total = t["cap_sum"][a] - cap[j] + cand_cap[c]
+        benefit = t["salience"] * np.maximum(total, 0.0) / t["size"][a]
+    v = th_trust.sharing_value(rho, benefit, world.cyber_vulnerability[j], check=world.check)
+    refusals = np.add.reduceat((v < 0.0).astype(np.int64), np.cumsum(counts) - counts) if len(v) else np.zeros(0, np.int64)
+    return refusals == 0
+
+
+def _consented(world: World, t: dict, want: np.ndarray, trust_in: np.ndarray, cand_cap: np.ndarray | None) -> np.ndarray:
+    """``want`` (A, C) narrowed to the candidates every member consents to (:func:`_consent`); ``trust_in`` (N, C)."""
+    a_idx, c_idx = np.nonzero(want)
+    out = np.zeros_like(want)
+    if len(a_idx):
+        ok = _consent(world, t, a_idx, c_idx, trust_in, cand_cap)
+        out[a_idx[ok], c_idx[ok]] = True
+    return out
 
 
 def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
@@ -147,14 +172,10 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
         t = _sharing_terms(world, slots)
         M, cap = t["M"], world.cyber_capacity
         in_camp = t["camp"] <= p.cyber_camp_tolerance
-        factor = 1.0 - t["access"][:, None, None] * (1.0 - t["trust"].T[None, :, :])  # [a, c, j]: j's trust in candidate c
-        with np.errstate(invalid="ignore", divide="ignore"):
-            benefit_new = t["salience"] * ((M.astype(float) @ cap)[:, None, None] - cap[None, None, :] + cap[None, :, None]) / t["size"][:, None, None]
-        consent = _consent(world, t, factor, benefit_new)
         draw_in, draw_out = rng.random(M.shape), rng.random(M.shape)
-        joining = (t["size"] > 0)[:, None] & (cap > 0)[None, :] & ~M & in_camp & (t["value"] > 0) & consent & (draw_in < p.consider_rate)
-        joining &= ag.last_exit[slots] != y
-        joining = _one_a_year(joining, t["value"])
+        want = (t["size"] > 0)[:, None] & (cap > 0)[None, :] & ~M & in_camp & (t["value"] > 0) & (draw_in < p.consider_rate)
+        want &= ag.last_exit[slots] != y
+        joining = _one_a_year(_consented(world, t, want, t["trust"], cap), t["value"])
         leaving = M & ((t["value"] < 0) | ~in_camp) & (draw_out < p.exit_rate) & (ag.entry_year[slots] < y)
         for kind, mask in (("accession", joining), ("exit", leaving)):
             a_idx, i_idx = np.nonzero(mask)
@@ -226,11 +247,10 @@ def _nonstate_moves(world: World, rng: np.random.Generator, slots: np.ndarray, t
     w = th_trust.actor_values(world.nonstate_values, world.nonstate_home_index, world.regime)
     camp = th_trust.camp_distance(np.nan_to_num(w), th_trust.alignment_camp(M, world.cyber_capacity, world.regime), check=world.check)
     in_camp = ~np.isnan(w)[None, :] & (camp <= p.cyber_camp_tolerance)
-    factor = 1.0 - acc[:, None, None] * (1.0 - into.T[None, :, :])  # [a, k, j]: member j's trust in actor k
-    consent = _consent(world, t, factor, np.broadcast_to(t["benefit"][:, None, :], factor.shape))
     NS = ag.nonstate[slots]
     d_in, d_out = rng.random(NS.shape), rng.random(NS.shape)
-    ns_in = _one_a_year((t["size"] > 0)[:, None] & ~NS & in_camp & (value > 0) & consent & (d_in < p.consider_rate), value)
+    want = (t["size"] > 0)[:, None] & ~NS & in_camp & (value > 0) & (d_in < p.consider_rate)
+    ns_in = _one_a_year(_consented(world, t, want, into, None), value)
     ns_out = NS & (~in_camp | (value < 0)) & (d_out < p.exit_rate)
     terms = {"value": value, "group_trust": rho, "benefit": benefit, "loss": vul, "camp_distance": camp}
     for kind, mask in (("accession", ns_in), ("exit", ns_out)):
