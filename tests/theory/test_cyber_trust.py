@@ -104,3 +104,19 @@ def test_defensive_posture_rises_with_democracy_from_one_half():
     np.testing.assert_allclose(C.defensive_posture([0.0, 0.5, 1.0]), [0.5, 0.75, 1.0])
     with pytest.raises(ValueError, match="defensive_posture: regime"):
         C.defensive_posture([1.5])
+
+
+@FAST
+@given(pos, pos, unit)
+def test_the_sharing_helpers_are_the_published_forms_with_one_partner(b, loss, tau):
+    assert float(T.sharing_threshold(b, loss)) == pytest.approx(float(T.assurance_threshold(b, -loss)))
+    single = T.group_reciprocity(np.array([[1.0, tau]]), np.array([[False, True]]), np.array([0.7]))[0, 0]
+    assert float(T.partner_reciprocity(tau, 0.7)) == pytest.approx(single)
+
+
+def test_an_intruder_is_distrusted_this_year_at_least_by_the_espionage_risk():
+    trust = np.array([[1.0, 0.9], [0.9, 1.0]])
+    intruded = np.array([[False, True], [False, False]])  # 0 intruded into 1
+    out = T.trust_after_intrusions(trust, intruded, 0.5)
+    np.testing.assert_allclose(out, [[1.0, 0.9], [0.5, 1.0]])  # 1's trust in 0 falls, 0's in 1 does not
+    assert T.sharing_threshold(0.0, 0.0) == 0.0 and T.cyber_salience(0.5) == 1.0

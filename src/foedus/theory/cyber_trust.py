@@ -45,7 +45,7 @@ import numpy as np
 
 from foedus.theory._validate import _broadcast, _checked
 
-__all__ = ["assurance_threshold", "group_reciprocity", "sharing_value", "alignment_camp", "camp_distance", "actor_values", "nonstate_trust"]
+__all__ = ["assurance_threshold", "sharing_threshold", "cyber_salience", "trust_after_intrusions", "partner_reciprocity", "group_reciprocity", "sharing_value", "alignment_camp", "camp_distance", "actor_values", "nonstate_trust"]
 
 
 def assurance_threshold(reward, sucker, temptation=0.0, punishment=0.0, *, check: bool = True) -> np.ndarray:
@@ -78,6 +78,47 @@ def assurance_threshold(reward, sucker, temptation=0.0, punishment=0.0, *, check
     if check and not ((r > t).all() and (p > s).all()):
         raise ValueError(f"{f}: an Assurance game needs reward > temptation and punishment > sucker everywhere")
     return (p - s) / ((r - t) + (p - s))
+
+
+def sharing_threshold(benefit, loss) -> np.ndarray:
+    """Kydd's minimum trust for sharing, ``L / (B + L)``: :func:`assurance_threshold` with ``R = B``, ``S = -L``, ``T = P = 0``.
+
+    Probability in [0, 1); 0 where both are 0 (nothing to gain or lose: any trust will do).
+    """
+    b = np.asarray(benefit, dtype=float)
+    loss = np.asarray(loss, dtype=float)
+    den = b + loss
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(den > 0, loss / np.where(den > 0, den, 1.0), 0.0)
+
+
+def cyber_salience(t3: float) -> float:
+    """How much cyber matters this year, ``2 * T3`` (brief T3): 1 at T3 = 0.5, the level at which a run's rates are calibrated.
+
+    It scales both the intrusion rate and the benefit of sharing in a cyber alignment (shared
+    early warning is worth more when intrusions are common). Our form.
+    """
+    return 2.0 * float(t3)
+
+
+def trust_after_intrusions(trust, intruded, espionage_risk: float) -> np.ndarray:
+    """Trust that an actor can place in each partner this year, ``min(trust, 1 - e * intruded.T)`` (brief T3).
+
+    ``intruded[j, i]`` is True when j intruded into i this year; i then believes j untrustworthy
+    with probability at least ``espionage_risk`` (cooperation is a channel for espionage; Buchanan
+    2017), whatever its standing trust (:func:`foedus.theory.cyber.trust_update` moves that one).
+    Returns ``[i, j]``: i's trust in j.
+    """
+    return np.minimum(np.asarray(trust, dtype=float), 1.0 - espionage_risk * np.asarray(intruded, dtype=float).T)
+
+
+def partner_reciprocity(trust, access) -> np.ndarray:
+    """Belief that one partner will not exploit what one opens to it, ``1 - a (1 - τ)`` (Kydd 2005; brief T3).
+
+    :func:`group_reciprocity` with a single partner: an untrustworthy partner (probability
+    ``1 - τ``) exploits the share ``a`` of one's networks that the alignment opens.
+    """
+    return 1.0 - np.asarray(access, dtype=float) * (1.0 - np.asarray(trust, dtype=float))
 
 
 def group_reciprocity(trust, members, access, *, check: bool = True) -> np.ndarray:

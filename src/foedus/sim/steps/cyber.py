@@ -47,7 +47,7 @@ def cyber(world: World, rng: np.random.Generator) -> None:
         return
     prop = th_cyber.intrusion_propensity(cap, world.cyber_vulnerability, th_cyber.defensive_posture(world.regime, check=world.check), check=world.check)
     # 2 * T3: the calibrated scale holds at T3 = 0.5
-    prob = np.clip(world.cyber_scale * (2.0 * world.trends.cyber) * prop, 0.0, 1.0)
+    prob = np.clip(world.cyber_scale * th_trust.cyber_salience(world.trends.cyber) * prop, 0.0, 1.0)
     np.fill_diagonal(prob, 0.0)
     intr = rng.random((n, n)) < prob
     i_all, j_all = np.nonzero(intr)
@@ -97,16 +97,15 @@ def _sharing_terms(world: World, slots: np.ndarray) -> dict:
     M = ag.members[slots]
     Mf = M.astype(float)
     size = Mf.sum(axis=1)
-    trust = np.minimum(world.trust, 1.0 - p.espionage_risk * world.results.intrusions.T)  # [i, j]
-    salience = 2.0 * world.trends.cyber  # 1 at T3 = 0.5, as the intrusion scale
+    trust = th_trust.trust_after_intrusions(world.trust, world.results.intrusions, p.espionage_risk)  # [i, j]
+    salience = th_trust.cyber_salience(world.trends.cyber)
     others = size[:, None] - Mf
     with np.errstate(invalid="ignore", divide="ignore"):
         benefit = salience * np.where(others > 0, ((Mf @ cap)[:, None] - Mf * cap[None, :]) / others, 0.0)
     access = ag.integration[slots]
     rho = th_trust.group_reciprocity(trust, M, access, check=world.check)
     value = th_trust.sharing_value(rho, benefit, np.broadcast_to(vul, M.shape), check=world.check)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        threshold = np.where(benefit + vul > 0, vul / (benefit + vul), 0.0)
+    threshold = th_trust.sharing_threshold(benefit, vul)
     camp = th_trust.camp_distance(world.regime, th_trust.alignment_camp(M, cap, world.regime), check=world.check)
     return {"M": M, "size": size, "cap_sum": Mf @ cap, "trust": trust, "salience": salience, "access": access, "benefit": benefit, "reciprocity": rho,
             "value": value, "threshold": threshold, "camp": camp}
@@ -129,7 +128,7 @@ def _consent(world: World, t: dict, a_idx: np.ndarray, c_idx: np.ndarray, trust_
     q = np.repeat(np.arange(len(a_idx)), counts)
     j = mem_j[np.repeat(start, counts) + np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)]
     a, c = a_idx[q], c_idx[q]
-    rho = t["reciprocity"][a, j] * (1.0 - t["access"][a] * (1.0 - trust_in[j, c]))
+    rho = t["reciprocity"][a, j] * th_trust.partner_reciprocity(trust_in[j, c], t["access"][a])
     if cand_cap is None:
         benefit = t["benefit"][a, j]
     else:
@@ -191,8 +190,22 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
         if len(world.nonstate_ids):
             _nonstate_moves(world, rng, slots, t)
         actors = ag.members[slots].sum(axis=1) + ag.nonstate[slots].sum(axis=1)
-        dissolve(world, slots[actors < 2], {"cause": "too few members after exits", "domain": "cyber"})
+        _dissolve_deserted(world, slots[actors < 2])
     _new_cyber_alignments(world, rng)
+
+
+def _dissolve_deserted(world: World, gone: np.ndarray) -> None:
+    """End the cyber alignments ``gone``, left with fewer than two actors, naming who is left and how long they lasted."""
+    ag = world.agreements
+    if not len(gone) or not world.explain:
+        dissolve(world, gone)
+        return
+    details = []
+    for s in gone.tolist():  # the few alignments ending this year
+        left = [int(c) for c in world.ccode[ag.members[s]]] + [world.nonstate_ids[k] for k in np.flatnonzero(ag.nonstate[s])]
+        details.append({"cause": "too few members after exits", "domain": "cyber",
+                        "factors": {"members_left": left, "years_in_force": int(world.year - ag.start_year[s])}})
+    dissolve(world, gone, details)
 
 
 def _one_a_year(mask: np.ndarray, value: np.ndarray) -> np.ndarray:
@@ -272,7 +285,7 @@ def _nonstate_details(world: World, kind: str, r: int, k: np.ndarray, terms: dic
     for q in k.tolist():
         f = {name: float(a[r, q]) for name, a in terms.items()}
         b, loss = f["benefit"], f["loss"]
-        f.update(trust_threshold=loss / (b + loss) if b + loss > 0 else 0.0, access=float(access), camp_tolerance=tol,
+        f.update(trust_threshold=float(th_trust.sharing_threshold(b, loss)), access=float(access), camp_tolerance=tol,
                  values=None if np.isnan(world.nonstate_values[q]) else float(world.nonstate_values[q]))
         cause = "cyber trust" if kind == "accession" else ("values diverge" if not in_camp[q] else "cyber distrust")
         out.append({"cause": cause, "nonstate_actor": world.nonstate_ids[q], "actor_name": world.nonstate_names[q], "actor_kind": world.nonstate_kind[q], "factors": f})
@@ -304,11 +317,11 @@ def _new_cyber_alignments(world: World, rng: np.random.Generator) -> None:
     if considering.sum() == 0 or free.sum() < 2:
         return
     access = p.cyber_sharing_access
-    trust = np.minimum(world.trust, 1.0 - p.espionage_risk * world.results.intrusions.T)
-    belief = 1.0 - access * (1.0 - trust)
-    benefit = 2.0 * world.trends.cyber * np.broadcast_to(cap[None, :], (n, n))
+    trust = th_trust.trust_after_intrusions(world.trust, world.results.intrusions, p.espionage_risk)
+    belief = th_trust.partner_reciprocity(trust, access)
+    benefit = th_trust.cyber_salience(world.trends.cyber) * np.broadcast_to(cap[None, :], (n, n))
     value = th_trust.sharing_value(belief, benefit, np.broadcast_to(vul[:, None], (n, n)), check=world.check)
-    camp = np.abs(world.regime[:, None] - world.regime[None, :])
+    camp = th_trust.camp_distance(world.regime, world.regime, check=world.check)  # |w_i - w_j|
     ok = free[:, None] & free[None, :] & (camp <= p.cyber_camp_tolerance) & (value > 0) & (value.T > 0)
     np.fill_diagonal(ok, False)
     first, second = _greedy_pairs(np.where(ok, value, -np.inf), np.flatnonzero(considering))
@@ -325,7 +338,8 @@ def _new_cyber_alignments(world: World, rng: np.random.Generator) -> None:
             detail = {"cause": "cyber trust", "domain": "cyber", "factors": {
                 "value": float(value[i, j]), "partner_value": float(value[j, i]), "trust": float(trust[i, j]), "partner_trust": float(trust[j, i]),
                 "group_trust": float(belief[i, j]), "partner_group_trust": float(belief[j, i]),
-                "trust_threshold": float(vul[i] / (benefit[i, j] + vul[i])), "partner_trust_threshold": float(vul[j] / (benefit[j, i] + vul[j])),
+                "trust_threshold": float(th_trust.sharing_threshold(benefit[i, j], vul[i])),
+                "partner_trust_threshold": float(th_trust.sharing_threshold(benefit[j, i], vul[j])),
                 "benefit": float(benefit[i, j]), "partner_benefit": float(benefit[j, i]), "loss": float(vul[i]), "partner_loss": float(vul[j]),
                 "access": access, "camp_distance": float(camp[i, j]), "camp_tolerance": p.cyber_camp_tolerance,
             }}
