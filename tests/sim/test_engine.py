@@ -11,6 +11,7 @@ from foedus.data.runs import read_history_dir, write_history_dir
 from foedus.schema import TABLES, validate
 from foedus.sim import Scenario, Simulation, run_scenario
 from foedus.sim.output import simulate_to_dir
+from foedus.sim.agreements import FIRST_SIMULATED_ID
 from foedus.sim.record import Recorder
 from foedus.sim.steps import DEFAULT_STEPS
 from foedus.testing import synthetic_scenario, with_updates
@@ -154,17 +155,19 @@ def test_scheduled_shocks_of_world_2022():
 
 
 def test_cyber_alignments_form_from_mutual_trust_and_record_every_actor():
-    """T3: states outside every cyber alignment form new ones with trusted partners; every change,
-    non-state actors' included, is an event with its explanation."""
+    """T3: states that share vulnerabilities with no one form new cyber alignments with partners
+    they trust above Kydd's threshold (issue 17); every change, non-state actors' included, is an
+    event with its explanation (seed 4: Kaspersky joins alignments of its home state's camp)."""
     sc = Scenario.builtin("world-2022")
-    h = Simulation(sc, rng=3).run(12).history()
+    h = Simulation(sc, rng=4).run(12).history()
     ev = h.events
     cyber_formed = [(d, c1, c2) for d, c1, c2 in detail(ev, "formation") if d.get("domain") == "cyber"]
     assert cyber_formed, "no cyber alignment formed in 12 years of world-2022"
     for d, _, _ in cyber_formed:
         f = d["factors"]
         assert d["cause"] == "cyber trust"
-        assert f["trust"] >= 0.5 and f["partner_trust"] >= 0.5 and f["value"] > 0 and f["partner_value"] > 0
+        assert f["group_trust"] > f["trust_threshold"] and f["partner_group_trust"] > f["partner_trust_threshold"]
+        assert f["value"] > 0 and f["partner_value"] > 0 and f["camp_distance"] <= f["camp_tolerance"]
     formed_ids = {a for a, k in zip(ev["agreement_id"], ev["kind"]) if k == "formation"}
     cyber_ids = set(h.agreements.loc[h.agreements["name"].str.startswith("cyber alignment"), "agreement_id"])
     assert cyber_ids and cyber_ids <= formed_ids
@@ -183,7 +186,7 @@ def test_dissolutions_explain_themselves_and_unknown_founding_motives_are_null()
     h = Simulation(sc, rng=2).run(15).history()
     dis = detail(h.events, "dissolution")
     assert dis
-    start_ids = set(h.agreements.loc[h.agreements["start_year"] <= sc.start_year, "agreement_id"])
+    start_ids = set(h.agreements.loc[h.agreements["agreement_id"] < FIRST_SIMULATED_ID, "agreement_id"])  # the scenario's
     ev = h.events[h.events["kind"] == "dissolution"]
     for (d, _, _), a in zip(dis, ev["agreement_id"]):
         assert "cause" in d

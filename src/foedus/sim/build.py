@@ -408,9 +408,9 @@ def _world_2022() -> Scenario:
             {"id": "microsoft", "name": "Microsoft", "kind": "firm", "home": 2, "cyber_capacity": 0.8, "cyber_vulnerability": 0.6, "source": "Paris Call supporter (2018)"},
             {"id": "google", "name": "Google", "kind": "firm", "home": 2, "cyber_capacity": 0.8, "cyber_vulnerability": 0.6, "source": "Paris Call supporter (2018)"},
             {"id": "siemens", "name": "Siemens", "kind": "firm", "home": 255, "cyber_capacity": 0.5, "cyber_vulnerability": 0.5, "source": "Paris Call supporter (2018); Charter of Trust"},
-            {"id": "cyberpeace", "name": "CyberPeace Institute", "kind": "ngo", "cyber_capacity": 0.3, "cyber_vulnerability": 0.3, "source": "Paris Call supporter"},
+            {"id": "cyberpeace", "name": "CyberPeace Institute", "kind": "ngo", "cyber_capacity": 0.3, "cyber_vulnerability": 0.3, "values": 0.9, "source": "Paris Call supporter; an independent NGO in Geneva (no home state here) whose stated values are the Paris Call's (protection of civilians, international law and norms in cyberspace): values 0.9, the open camp"},
             {"id": "isoc", "name": "Internet Society", "kind": "ngo", "home": 2, "cyber_capacity": 0.3, "cyber_vulnerability": 0.3, "source": "Paris Call supporter"},
-            {"id": "kaspersky", "name": "Kaspersky", "kind": "firm", "home": 365, "cyber_capacity": 0.7, "cyber_vulnerability": 0.5, "source": "Paris Call supporter (2018)"},
+            {"id": "kaspersky", "name": "Kaspersky", "kind": "firm", "home": 365, "cyber_capacity": 0.7, "cyber_vulnerability": 0.5, "source": "Paris Call supporter (2018, Kaspersky Lab press release of 15 November 2018) but not a starting member here: the model places a firm in the camp of its home state (Russia) unless values are stated"},
         ],
         "shocks": [
             {"year": 2022, "kind": "invasion", "actor": 365, "target": 369, "intensity": 1.0, "duration": 5, "description": "Russia's full-scale invasion of Ukraine, 24 February 2022"},

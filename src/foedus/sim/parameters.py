@@ -148,3 +148,20 @@ class Parameters(BaseModel):
     honour_hostility: float = Field(0.8, ge=0, le=1, description="floor of the hostility between an ally that honours its commitment and the attacker (P5)")
     betrayal_penalty: float = Field(0.5, ge=0, le=1, description="betrayal (0-1) an alliance gains when an ally fails to honour its commitment (P5)")
     betrayal_trust: float = Field(0.5, ge=0, le=1, description="factor on the victim's trust in an ally that failed to honour its commitment (P5)")
+    # cyber alignments built on trust and values (T3; issue 17)
+    cyber_sharing_access: float = Field(
+        1.0,
+        ge=0,
+        le=1,
+        description="share of their networks and vulnerabilities that the states forming a cyber alignment in a run open to each other "
+        "(group_reciprocity's access; 1: full sharing, the alignments of trust that the brief's T3 describes; a scenario's "
+        "starting cyber alignments keep their integration, 0 for a norms pledge such as the Paris Call) (T3)",
+    )
+    cyber_camp_tolerance: float = Field(
+        0.4,
+        ge=0,
+        le=1,
+        description="widest gap between an actor's values (regime, 0-1) and a cyber alignment's camp (its leading member's regime) at which "
+        "the actor aligns with it; 0.4 keeps every starting member of the Paris Call in its camp (Hungary, V-Dem 0.45, against its leader "
+        "the USA's 0.83 in 2022) and Russia (0.21) and China (0.07) out of it (T3)",
+    )

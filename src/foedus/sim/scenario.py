@@ -135,6 +135,13 @@ class NonStateActor(_Frozen):
     cyber_capacity: float = Field(0.5, ge=0, le=1)
     cyber_vulnerability: float = Field(0.5, ge=0, le=1)
     source: str = ""
+    values: float | None = Field(
+        None,
+        ge=0,
+        le=1,
+        description="stated values on the states' regime scale (0-1: a state-controlled against an open, multi-stakeholder "
+        "internet); the actor aligns with the camp of these values, or of its home state's regime when omitted (T3)",
+    )
 
 
 class Relation(_Frozen):

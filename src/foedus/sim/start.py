@@ -22,11 +22,10 @@ from foedus.data.geography import great_circle_km
 from foedus.schema import OBLIGATIONS, POWER_TIERS, power_tier
 from foedus.sim import steps as st
 from foedus.sim.scenario import GLOBAL_THREATS, Scenario
-from foedus.sim.steps.cyber import defensive_posture
 from foedus.sim.agreements import AGREEMENT_KINDS, DOMAINS, FIRST_SCENARIO_ID, Agreements
 from foedus.sim.world import Crises, World, YearResults, capability_arrays
 from foedus.theory.capability import asymmetric_capabilities, offensive_capability
-from foedus.theory.cyber import attribution_probability, intrusion_propensity
+from foedus.theory.cyber import attribution_probability, defensive_posture, intrusion_propensity
 from foedus.theory.threat import proximity_matrix
 
 DEFAULT_EXPOSURE = {0: 0.9, 1: 0.7, 2: 0.4, 3: 0.2}
@@ -146,6 +145,7 @@ def _build_world(scenario: Scenario) -> World:
         nonstate_capacity=np.array([a.cyber_capacity for a in ns], dtype=float),
         nonstate_vulnerability=np.array([a.cyber_vulnerability for a in ns], dtype=float),
         nonstate_home_index=np.array([pos.get(int(h), -1) for h in nonstate_home], dtype=np.int64),
+        nonstate_values=np.array([np.nan if a.values is None else a.values for a in ns], dtype=float),
         global_intensity=intensity.copy(),
         base_global=intensity.copy(),
         power=power,

@@ -246,6 +246,8 @@ class World:
     trends: Trends | None = None
     shocks: dict = field(default_factory=dict)
     log: EventLog | None = None
+    nonstate_values: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """Stated values of each non-state actor on the regime scale (0-1; NaN: it takes its home state's camp; T3)."""
 
     @property
     def n(self) -> int:

@@ -11,7 +11,9 @@ Why states ally, and with whom:
   motives behind it (F5);
 - :mod:`~foedus.theory.consent`: a pair forms only when both sides gain;
 - :mod:`~foedus.theory.arms`: Richardson's arms race and Jervis's security dilemma (D1);
-- :mod:`~foedus.theory.cyber`: cyber alignment built on trust rather than threat (T3).
+- :mod:`~foedus.theory.cyber`: intrusions, attribution, escalation, trust after intrusions (T3);
+- :mod:`~foedus.theory.cyber_trust`: who shares vulnerabilities with whom: Kydd's assurance
+  threshold over pairwise trust, and camps of values (T3).
 
 Life inside an alliance:
 

@@ -45,6 +45,7 @@ __all__ = [
     "trust_update",
     "intrusion_propensity",
     "escalation_probability",
+    "defensive_posture",
 ]
 
 
@@ -501,3 +502,15 @@ def escalation_probability(
         post_e = np.where(den_e > 0, phi * (1.0 - q) / np.where(den_e > 0, den_e, 1.0), 0.0)
     read_attack = purpose * (q * post_a + (1.0 - q) * post_e) + (1.0 - purpose) * ((1.0 - q) * post_a + q * post_e)
     return i * det * a * read_attack
+
+
+def defensive_posture(regime, *, check: bool = True) -> np.ndarray:
+    """How defensive a state's cyber posture is, 0.5-1, from its regime (0-1): ``0.5 + 0.5 * regime`` (brief T3).
+
+    Democracies keep a more defensive posture; the ``defensive_posture`` of
+    :func:`intrusion_propensity`, also the posture at which a run calibrates its intrusion scale.
+    Our form: a fully autocratic state mixes offence and defence equally, a full democracy is
+    purely defensive (and still intrudes: Buchanan 2017).
+    """
+    r = _checked(regime, "regime", "defensive_posture", lo=0.0, hi=1.0, check=check)
+    return 0.5 + 0.5 * r

@@ -1,7 +1,11 @@
 """Step 7, cyber: intrusions, uncertain attribution, escalation and trust-based cyber alignments (brief T3).
 
-States and non-state actors (firms, NGOs) join and leave cyber alignments by their value and
-trust; states outside every cyber alignment pair with a trusted partner.
+States and non-state actors (firms, NGOs) join and leave cyber alignments by trust and shared
+values (:mod:`foedus.theory.cyber_trust`); states that share vulnerabilities with no one pair
+with a trusted partner of their camp. The formulas are in :mod:`foedus.theory.cyber` and
+:mod:`foedus.theory.cyber_trust`; this step only assembles their inputs and applies the
+decisions. Exits close through :mod:`foedus.sim.steps.dissolution` (``leave`` for states,
+``leave_nonstate`` for firms and NGOs), the one place that ends a membership.
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ from numba import njit
 
 from foedus.schema import OBLIGATIONS
 from foedus.sim.steps._common import CYBER_DOMAIN, ORGANISATION, asymmetric, sym_clip
-from foedus.sim.steps.dissolution import dissolve, leave
+from foedus.sim.steps.dissolution import dissolve, leave, leave_nonstate
 from foedus.sim.world import World
 from foedus.theory import cyber as th_cyber
+from foedus.theory import cyber_trust as th_trust
 
 def cyber(world: World, rng: np.random.Generator) -> None:
     """Intrusions, uncertain attribution, escalation and trust-based cyber alignments (brief T3).
@@ -26,11 +31,11 @@ def cyber(world: World, rng: np.random.Generator) -> None:
     attributed with :func:`~foedus.theory.cyber.attribution_probability`; the victim cannot tell
     espionage from sabotage preparation, so an attributed intrusion raises its hostility to the
     intruder by ``escalation``. Trust moves with what is observed
-    (:func:`~foedus.theory.cyber.trust_update`). States and non-state actors (firms, NGOs) join
-    or leave cyber alignments (kind ``organisation``, domain cyber) by
-    :func:`~foedus.theory.cyber.cyber_alignment_value`: sharing vulnerabilities pays only with
-    trusted partners ("there are no friends, only enemies"), so a candidate also needs the
-    members' mean trust in it to be at least ``cyber_trust_threshold``.
+    (:func:`~foedus.theory.cyber.trust_update`). States and non-state actors (firms, NGOs) then
+    join, leave and form cyber alignments (kind ``organisation``, domain cyber) by trust and
+    values, not threat (:func:`_cyber_alignments`; :mod:`foedus.theory.cyber_trust`): to ally is
+    to share one's vulnerabilities, which pays only when the actor trusts every partner enough
+    (Kydd's assurance threshold, multiplied over partners) and shares their camp.
     """
     p = world.params
     n = world.n
@@ -40,9 +45,9 @@ def cyber(world: World, rng: np.random.Generator) -> None:
         world.results.intrusions = np.zeros((n, n), bool)
         world.results.attributed = np.zeros((n, n), bool)
         return
-    prop = th_cyber.intrusion_propensity(cap, world.cyber_vulnerability, defensive_posture(world.regime), check=world.check)
+    prop = th_cyber.intrusion_propensity(cap, world.cyber_vulnerability, th_cyber.defensive_posture(world.regime, check=world.check), check=world.check)
     # 2 * T3: the calibrated scale holds at T3 = 0.5
-    prob = np.clip(world.cyber_scale * (2.0 * world.trends.cyber) * prop, 0.0, 1.0)
+    prob = np.clip(world.cyber_scale * th_trust.cyber_salience(world.trends.cyber) * prop, 0.0, 1.0)
     np.fill_diagonal(prob, 0.0)
     intr = rng.random((n, n)) < prob
     i_all, j_all = np.nonzero(intr)
@@ -70,187 +75,275 @@ def cyber(world: World, rng: np.random.Generator) -> None:
     _cyber_alignments(world, rng)
 
 
-def defensive_posture(regime: np.ndarray) -> np.ndarray:
-    """How defensive a state's cyber posture is (0.5-1) from its regime (0-1): ``0.5 + 0.5 * regime``.
-
-    Democracies keep a more defensive posture (intrusion_propensity's ``defensive_posture``);
-    also the posture at which :mod:`foedus.sim.start` calibrates the intrusion scale.
-    """
-    return 0.5 + 0.5 * regime
-
-
 _CYBER_DETAIL = {
     (a, e): f'{{"among_allies":{str(a).lower()},"attributed":true,"escalation":{str(e).lower()}}}' for a in (False, True) for e in (False, True)
 }
 
 
-def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
-    """States and non-state actors join and leave trust-based cyber alignments, and new ones form (T3).
+def _sharing_terms(world: World, slots: np.ndarray) -> dict:
+    """What each state would gain or risk by sharing in each cyber alignment in force (arrays (A, N); brief T3).
 
-    For every cyber alignment ``a`` in force and every state ``i`` at once (arrays (A, N)):
-    the value to i of being in a is :func:`foedus.theory.cyber.cyber_alignment_value` of the
-    members' mean capacity (the benefit), i's vulnerability, the espionage risk (``espionage_risk`` if a
-    member intruded into i this year), the exit risk ``max(strongest member's capacity -
-    cap_i, 0)`` and i's mean trust in the members. A state with cyber capacity, whom the
-    members trust on average at least ``cyber_trust_threshold`` (they expose themselves too), joins with
-    probability ``consider_rate`` when the value is positive; a member leaves with
-    probability ``exit_rate`` when it is negative. Non-state actors (firms, NGOs) do the same
-    with their own vulnerability and capacity; their trust is ``nonstate_home_trust`` when their home
-    state is a member, the home state's trust otherwise (``nonstate_trust`` without one). Every accession and exit is an
-    event with its explanation, non-state actors' included; an alignment left with fewer than
-    two actors dissolves.
+    ``access`` (A,) is the alignments' integration (the share of networks opened; 0 for a norms
+    pledge); ``trust`` is the states' trust after this year's intrusions (a member that intruded
+    into i this year is believed untrustworthy with probability at least ``espionage_risk``);
+    ``benefit`` the salience ``2 * T3`` times the mean capacity of the other member states;
+    ``reciprocity`` :func:`~foedus.theory.cyber_trust.group_reciprocity`; ``value``
+    :func:`~foedus.theory.cyber_trust.sharing_value` with the loss i's vulnerability;
+    ``threshold`` Kydd's ``loss / (benefit + loss)``; ``camp`` the distance of i's regime from the
+    regime of the member of greatest capacity (:func:`~foedus.theory.cyber_trust.alignment_camp`).
     """
-    ag = world.agreements
-    y = world.year
-    p = world.params
+    ag, p = world.agreements, world.params
+    cap, vul = world.cyber_capacity, world.cyber_vulnerability
+    M = ag.members[slots]
+    Mf = M.astype(float)
+    size = Mf.sum(axis=1)
+    trust = th_trust.trust_after_intrusions(world.trust, world.results.intrusions, p.espionage_risk)  # [i, j]
+    salience = th_trust.cyber_salience(world.trends.cyber)
+    others = size[:, None] - Mf
+    with np.errstate(invalid="ignore", divide="ignore"):
+        benefit = salience * np.where(others > 0, ((Mf @ cap)[:, None] - Mf * cap[None, :]) / others, 0.0)
+    access = ag.integration[slots]
+    rho = th_trust.group_reciprocity(trust, M, access, check=world.check)
+    value = th_trust.sharing_value(rho, benefit, np.broadcast_to(vul, M.shape), check=world.check)
+    threshold = th_trust.sharing_threshold(benefit, vul)
+    camp = th_trust.camp_distance(world.regime, th_trust.alignment_camp(M, cap, world.regime), check=world.check)
+    return {"M": M, "size": size, "cap_sum": Mf @ cap, "trust": trust, "salience": salience, "access": access, "benefit": benefit, "reciprocity": rho,
+            "value": value, "threshold": threshold, "camp": camp}
+
+
+def _consent(world: World, t: dict, a_idx: np.ndarray, c_idx: np.ndarray, trust_in: np.ndarray, cand_cap: np.ndarray | None) -> np.ndarray:
+    """Whether every member of alignment row ``a_idx[q]`` still gains if candidate ``c_idx[q]`` joins: (P,) bool (brief T3).
+
+    The same utility as joining: member j's reciprocity times its belief
+    ``1 - access * (1 - trust_in[j, c])`` that the candidate will not exploit it, its benefit
+    with the candidate in (the candidate's capacity counted when ``cand_cap`` (C,) is given:
+    states; a firm's is not), its vulnerability the loss; it consents when
+    :func:`~foedus.theory.cyber_trust.sharing_value` stays non-negative. Evaluated on the
+    (candidate, member) entries only, so the cost is the candidates times the members.
+    """
+    cap, size = world.cyber_capacity, t["size"].astype(np.int64)
+    mem_a, mem_j = np.nonzero(t["M"])  # row-major: members grouped by alignment
+    counts = size[a_idx]
+    start = np.searchsorted(mem_a, a_idx)
+    q = np.repeat(np.arange(len(a_idx)), counts)
+    j = mem_j[np.repeat(start, counts) + np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)]
+    a, c = a_idx[q], c_idx[q]
+    rho = t["reciprocity"][a, j] * th_trust.partner_reciprocity(trust_in[j, c], t["access"][a])
+    if cand_cap is None:
+        benefit = t["benefit"][a, j]
+    else:
+        total = t["cap_sum"][a] - cap[j] + cand_cap[c]
+        benefit = t["salience"] * np.maximum(total, 0.0) / t["size"][a]
+    v = th_trust.sharing_value(rho, benefit, world.cyber_vulnerability[j], check=world.check)
+    refusals = np.add.reduceat((v < 0.0).astype(np.int64), np.cumsum(counts) - counts) if len(v) else np.zeros(0, np.int64)
+    return refusals == 0
+
+
+def _consented(world: World, t: dict, want: np.ndarray, trust_in: np.ndarray, cand_cap: np.ndarray | None) -> np.ndarray:
+    """``want`` (A, C) narrowed to the candidates every member consents to (:func:`_consent`); ``trust_in`` (N, C)."""
+    a_idx, c_idx = np.nonzero(want)
+    out = np.zeros_like(want)
+    if len(a_idx):
+        ok = _consent(world, t, a_idx, c_idx, trust_in, cand_cap)
+        out[a_idx[ok], c_idx[ok]] = True
+    return out
+
+
+def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
+    """States and non-state actors join and leave cyber alignments by trust and values, and new ones form (T3).
+
+    Trust and values, not threat (Kempf; brief T3). For every cyber alignment ``a`` in force and
+    every state ``i`` at once (:func:`_sharing_terms`): a state with cyber capacity, within
+    ``cyber_camp_tolerance`` of the alignment's camp, joins with probability ``consider_rate``
+    when its sharing value is positive (its belief that no member will exploit its exposure, the
+    product of its pairwise trusts, is above Kydd's threshold) and every member consents by the
+    same utility (:func:`_consent`); each alignment admits one state and one firm or NGO a year at
+    most (:func:`_one_a_year`). A member leaves with probability ``exit_rate`` when its value
+    turns negative ("cyber distrust") or its regime has left the camp ("values diverge"). Trust
+    multiplies over partners, so an alignment that shares vulnerabilities stays small; a norms
+    pledge (access 0, as the Paris Call) exposes nothing and grows to the edge of its camp, never
+    beyond. Firms and NGOs follow in :func:`_nonstate_moves`; an alignment left with fewer than
+    two actors dissolves. Every term of each decision is in its event's factors.
+    """
+    ag, y, p = world.agreements, world.year, world.params
     slots = ag.in_force(domain=CYBER_DOMAIN)
     if len(slots):
-        cap = world.cyber_capacity
-        M = ag.members[slots]
-        size = M.sum(axis=1)
-        live = size > 0
-        Mf = M.astype(float)
-        per = 1.0 / np.maximum(size, 1)[:, None]
-        trust_in = (Mf @ world.trust.T) * per  # [a, i]: i's mean trust in a's members
-        trusted_by = (Mf @ world.trust) * per  # [a, i]: the members' mean trust in i
-        benefit = (Mf @ cap) * per[:, 0]
-        strongest = np.where(M, cap[None, :], 0.0).max(axis=1)
-        espionage = p.espionage_risk * ((Mf @ world.results.intrusions.astype(float)) > 0)
-        exit_risk = np.clip(strongest[:, None] - cap[None, :], 0.0, 1.0)
-        value = th_cyber.cyber_alignment_value(
-            np.broadcast_to(benefit[:, None], M.shape), world.cyber_vulnerability[None, :], espionage, exit_risk, trust_in, check=world.check
-        )
+        t = _sharing_terms(world, slots)
+        M, cap = t["M"], world.cyber_capacity
+        in_camp = t["camp"] <= p.cyber_camp_tolerance
         draw_in, draw_out = rng.random(M.shape), rng.random(M.shape)
-        joining = live[:, None] & (cap > 0)[None, :] & (trusted_by >= p.cyber_trust_threshold) & ~M & (value > 0) & (draw_in < p.consider_rate)
-        joining &= ag.last_exit[slots] != y
-        leaving = M & (value < 0) & (draw_out < p.exit_rate) & (ag.entry_year[slots] < y)
-        for kind, mask, cause in (("accession", joining, "cyber trust"), ("exit", leaving, "cyber distrust")):
+        want = (t["size"] > 0)[:, None] & (cap > 0)[None, :] & ~M & in_camp & (t["value"] > 0) & (draw_in < p.consider_rate)
+        want &= ag.last_exit[slots] != y
+        joining = _one_a_year(_consented(world, t, want, t["trust"], cap), t["value"])
+        leaving = M & ((t["value"] < 0) | ~in_camp) & (draw_out < p.exit_rate) & (ag.entry_year[slots] < y)
+        for kind, mask in (("accession", joining), ("exit", leaving)):
             a_idx, i_idx = np.nonzero(mask)
             if not len(a_idx):
                 continue
             sl = slots[a_idx]
-            details = None
-            if world.explain:
-                val, tru = value[a_idx, i_idx].tolist(), trust_in[a_idx, i_idx].tolist()
-                details = [{"cause": cause, "factors": {"value": v, "trust": t}} for v, t in zip(val, tru)]
+            details = _state_details(world, t, a_idx, i_idx, kind) if world.explain else None
             if kind == "accession":
                 ag.join_many(sl, i_idx, y)
                 world.log.events(y, kind, ag.agreement_id[sl], world.ccode[i_idx], -1, details)
             else:
                 leave(world, sl, i_idx, details)
         if len(world.nonstate_ids):
-            home = world.nonstate_home_index
-            h = np.maximum(home, 0)
-            ns_trust = np.where(home[None, :] >= 0, np.where(M[:, h], p.nonstate_home_trust, trust_in[:, h]), p.nonstate_trust)
-            ns_val = th_cyber.cyber_alignment_value(
-                np.broadcast_to(benefit[:, None], ns_trust.shape),
-                world.nonstate_vulnerability[None, :],
-                0.0,
-                np.clip(strongest[:, None] - world.nonstate_capacity[None, :], 0.0, 1.0),
-                ns_trust,
-                check=world.check,
-            )
-            NS = ag.nonstate[slots]
-            d_in, d_out = rng.random(NS.shape), rng.random(NS.shape)
-            ns_in = live[:, None] & ~NS & (ns_val > 0) & (d_in < p.consider_rate)
-            ns_out = NS & (ns_val < 0) & (d_out < p.exit_rate)
-            for kind, mask, cause in (("accession", ns_in, "cyber trust"), ("exit", ns_out, "cyber distrust")):
-                for r in np.flatnonzero(mask.any(axis=1)):  # the few alignments a firm or NGO joins or leaves this year
-                    k = np.flatnonzero(mask[r])
-                    (ag.join_nonstate if kind == "accession" else ag.leave_nonstate)(int(slots[r]), k, y)
-                    _log_nonstate(world, kind, slots[r], k, cause, ns_val[r], ns_trust[r])
-        # alignments left with fewer than two actors end
+            _nonstate_moves(world, rng, slots, t)
         actors = ag.members[slots].sum(axis=1) + ag.nonstate[slots].sum(axis=1)
-        gone = slots[actors < 2]
-        dissolve(world, gone, {"cause": "too few members after exits", "domain": "cyber"})
+        _dissolve_deserted(world, slots[actors < 2])
     _new_cyber_alignments(world, rng)
 
 
-def _log_nonstate(world: World, kind: str, slot: int, k: np.ndarray, cause: str, value: np.ndarray, trust: np.ndarray) -> None:
-    """Accessions or exits of non-state actors ``k`` (firms, NGOs, IGOs) to cyber alignment ``slot``.
+def _dissolve_deserted(world: World, gone: np.ndarray) -> None:
+    """End the cyber alignments ``gone``, left with fewer than two actors, naming who is left and how long they lasted."""
+    ag = world.agreements
+    if not len(gone) or not world.explain:
+        dissolve(world, gone)
+        return
+    details = []
+    for s in gone.tolist():  # the few alignments ending this year
+        left = [int(c) for c in world.ccode[ag.members[s]]] + [world.nonstate_ids[k] for k in np.flatnonzero(ag.nonstate[s])]
+        details.append({"cause": "too few members after exits", "domain": "cyber",
+                        "factors": {"members_left": left, "years_in_force": int(world.year - ag.start_year[s])}})
+    dissolve(world, gone, details)
 
-    The events table names states only, so ``ccode`` is the actor's home state (empty when it
-    has none) and the detail names the actor itself.
+
+def _one_a_year(mask: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """Keep, in each row (alignment) of ``mask``, only the candidate of highest ``value`` (first on ties).
+
+    Consent is given to one candidate at a time against the current members: admitting several
+    at once would let an alignment overshoot the size its members' trust allows.
     """
-    home = world.nonstate_home[k]
-    world.log.events(
-        world.year,
-        kind,
-        world.agreements.agreement_id[slot],
-        np.where(home > 0, home, -1),
-        -1,
-        [
-            {
-                "cause": cause,
-                "nonstate_actor": world.nonstate_ids[q],
-                "actor_name": world.nonstate_names[q],
-                "actor_kind": world.nonstate_kind[q],
-                "factors": {"value": float(value[q]), "trust": float(trust[q])},
-            }
-            for q in k.tolist()
-        ],
-    )
+    out = np.zeros_like(mask)
+    rows = np.flatnonzero(mask.any(axis=1))
+    out[rows, np.where(mask[rows], value[rows], -np.inf).argmax(axis=1)] = True
+    return out
+
+
+def _state_details(world: World, t: dict, a_idx: np.ndarray, i_idx: np.ndarray, kind: str) -> list[dict]:
+    """The explanation of states' accessions or exits: every term of the decision (F5, issue 17 item 8)."""
+    tol = world.params.cyber_camp_tolerance
+    cols = {k: t[k][a_idx, i_idx].tolist() for k in ("value", "reciprocity", "threshold", "benefit", "camp")}
+    acc = t["access"][a_idx].tolist()
+    loss = world.cyber_vulnerability[i_idx].tolist()
+    out = []
+    for q in range(len(a_idx)):
+        cause = "cyber trust" if kind == "accession" else ("values diverge" if cols["camp"][q] > tol else "cyber distrust")
+        out.append({"cause": cause, "factors": {
+            "value": cols["value"][q], "group_trust": cols["reciprocity"][q], "trust_threshold": cols["threshold"][q],
+            "benefit": cols["benefit"][q], "loss": loss[q], "access": acc[q], "camp_distance": cols["camp"][q], "camp_tolerance": tol,
+        }})
+    return out
+
+
+def _nonstate_moves(world: World, rng: np.random.Generator, slots: np.ndarray, t: dict) -> None:
+    """Firms and NGOs join and leave cyber alignments by the states' rule, in the camp of their values (brief T3).
+
+    A firm or NGO takes the camp of its stated values, else of its home state's regime
+    (:func:`~foedus.theory.cyber_trust.actor_values`; one with neither joins nothing), and trusts
+    and is trusted as its home state (:func:`~foedus.theory.cyber_trust.nonstate_trust`;
+    ``nonstate_home_trust`` with its home state, ``nonstate_trust`` without one). It joins with
+    probability ``consider_rate`` when in the camp, its sharing value (its belief that no member
+    state exploits it; the benefit the members' mean capacity) is positive and every member state
+    consents; it leaves with probability ``exit_rate`` when either fails. Its own capacity does
+    not enter the members' benefit (a simplification: firms bring access, the states decide).
+    Exits close through :func:`foedus.sim.steps.dissolution.leave_nonstate`.
+    """
+    ag, p, y = world.agreements, world.params, world.year
+    M, acc = t["M"], t["access"]
+    out, into = th_trust.nonstate_trust(t["trust"], world.nonstate_home_index, home_trust=p.nonstate_home_trust, no_home_trust=p.nonstate_trust)
+    rho = th_trust.group_reciprocity(out, M, acc, check=world.check)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        benefit = np.broadcast_to((t["salience"] * np.where(t["size"] > 0, (M.astype(float) @ world.cyber_capacity) / t["size"], 0.0))[:, None], rho.shape)
+    vul = np.broadcast_to(world.nonstate_vulnerability, rho.shape)
+    value = th_trust.sharing_value(rho, benefit, vul, check=world.check)
+    w = th_trust.actor_values(world.nonstate_values, world.nonstate_home_index, world.regime)
+    camp = th_trust.camp_distance(np.nan_to_num(w), th_trust.alignment_camp(M, world.cyber_capacity, world.regime), check=world.check)
+    in_camp = ~np.isnan(w)[None, :] & (camp <= p.cyber_camp_tolerance)
+    NS = ag.nonstate[slots]
+    d_in, d_out = rng.random(NS.shape), rng.random(NS.shape)
+    want = (t["size"] > 0)[:, None] & ~NS & in_camp & (value > 0) & (d_in < p.consider_rate)
+    ns_in = _one_a_year(_consented(world, t, want, into, None), value)
+    ns_out = NS & (~in_camp | (value < 0)) & (d_out < p.exit_rate)
+    terms = {"value": value, "group_trust": rho, "benefit": benefit, "loss": vul, "camp_distance": camp}
+    for kind, mask in (("accession", ns_in), ("exit", ns_out)):
+        for r in np.flatnonzero(mask.any(axis=1)):  # the few alignments a firm or NGO joins or leaves this year
+            k = np.flatnonzero(mask[r])
+            details = _nonstate_details(world, kind, r, k, terms, acc[r], in_camp[r])
+            if kind == "accession":
+                ag.join_nonstate(int(slots[r]), k, y)
+                home = world.nonstate_home[k]
+                world.log.events(y, kind, ag.agreement_id[slots[r]], np.where(home > 0, home, -1), -1, details)
+            else:
+                leave_nonstate(world, int(slots[r]), k, details)
+
+
+def _nonstate_details(world: World, kind: str, r: int, k: np.ndarray, terms: dict, access: float, in_camp: np.ndarray) -> list[dict]:
+    """The explanation of firms' and NGOs' accessions or exits to alignment row ``r``: the actor and every term."""
+    tol = world.params.cyber_camp_tolerance
+    out = []
+    for q in k.tolist():
+        f = {name: float(a[r, q]) for name, a in terms.items()}
+        b, loss = f["benefit"], f["loss"]
+        f.update(trust_threshold=float(th_trust.sharing_threshold(b, loss)), access=float(access), camp_tolerance=tol,
+                 values=None if np.isnan(world.nonstate_values[q]) else float(world.nonstate_values[q]))
+        cause = "cyber trust" if kind == "accession" else ("values diverge" if not in_camp[q] else "cyber distrust")
+        out.append({"cause": cause, "nonstate_actor": world.nonstate_ids[q], "actor_name": world.nonstate_names[q], "actor_kind": world.nonstate_kind[q], "factors": f})
+    return out
 
 
 def _new_cyber_alignments(world: World, rng: np.random.Generator) -> None:
-    """States outside every cyber alignment form new bilateral ones with a trusted partner (T3).
+    """States that share vulnerabilities with no one form new bilateral cyber alignments with a trusted partner (T3).
 
     Each year a share ``consider_rate`` of the states that have cyber capacity and belong to no
-    cyber alignment look for a partner among the others in the same position. The value to i
-    of aligning with j is :func:`foedus.theory.cyber.cyber_alignment_value` with the benefit
-    j's capacity, i's exposed vulnerability, the espionage risk ``espionage_risk`` if j intruded into i this
-    year, the exit risk ``max(cap_j - cap_i, 0)`` (the stronger partner can watch, wipe or
-    exfiltrate at the end) and i's trust in j. i proposes to the partner of highest value; the
-    pair forms when both gain and each trusts the other at least ``cyber_trust_threshold`` (to ally is to share
-    one's vulnerabilities). Others then join it (:func:`_cyber_alignments`), so cyber blocs
-    can grow around a trusted core instead of being fixed by the scenario.
+    alignment that shares vulnerabilities (access > 0; a norms pledge does not count) look for a
+    partner among the others in the same position. The value to i of aligning with j is
+    :func:`~foedus.theory.cyber_trust.sharing_value` with ``access = cyber_sharing_access``: the
+    belief ``1 - access * (1 - trust_ij)`` that j will not exploit i's exposure (a partner that
+    intruded into i this year is untrustworthy with probability at least ``espionage_risk``), the
+    benefit ``2 * T3`` times j's capacity, the loss i's vulnerability. i proposes to the partner
+    of highest value within ``cyber_camp_tolerance`` of its regime; the pair forms when both gain.
+    Others then join it (:func:`_cyber_alignments`) while trust, multiplied over the members,
+    allows.
     """
-    ag = world.agreements
-    cap = world.cyber_capacity
+    ag, p = world.agreements, world.params
+    cap, vul = world.cyber_capacity, world.cyber_vulnerability
     n = world.n
     slots = ag.in_force(domain=CYBER_DOMAIN)
-    aligned = ag.members[slots].any(axis=0) if len(slots) else np.zeros(n, bool)
+    sharing = slots[ag.integration[slots] > 0] if len(slots) else slots
+    aligned = ag.members[sharing].any(axis=0) if len(sharing) else np.zeros(n, bool)
     free = (cap > 0) & ~aligned
-    considering = free & (rng.random(n) < world.params.consider_rate)
+    considering = free & (rng.random(n) < p.consider_rate)
     if considering.sum() == 0 or free.sum() < 2:
         return
-    espionage = world.params.espionage_risk * world.results.intrusions.T.astype(float)  # [i, j]: j intruded into i this year
-    exit_risk = np.clip(cap[None, :] - cap[:, None], 0.0, 1.0)
-    value = th_cyber.cyber_alignment_value(np.broadcast_to(cap[None, :], (n, n)), world.cyber_vulnerability[:, None], espionage, exit_risk, world.trust, check=world.check)
-    ok = free[:, None] & free[None, :] & (world.trust >= world.params.cyber_trust_threshold) & (world.trust.T >= world.params.cyber_trust_threshold) & (value > 0) & (value.T > 0)
+    access = p.cyber_sharing_access
+    trust = th_trust.trust_after_intrusions(world.trust, world.results.intrusions, p.espionage_risk)
+    belief = th_trust.partner_reciprocity(trust, access)
+    benefit = th_trust.cyber_salience(world.trends.cyber) * np.broadcast_to(cap[None, :], (n, n))
+    value = th_trust.sharing_value(belief, benefit, np.broadcast_to(vul[:, None], (n, n)), check=world.check)
+    camp = th_trust.camp_distance(world.regime, world.regime, check=world.check)  # |w_i - w_j|
+    ok = free[:, None] & free[None, :] & (camp <= p.cyber_camp_tolerance) & (value > 0) & (value.T > 0)
     np.fill_diagonal(ok, False)
-    score = np.where(ok, value, -np.inf)
-    first, second = _greedy_pairs(score, np.flatnonzero(considering))
-    if not len(first):
-        return
-    pairs = np.stack([first, second], axis=1)
+    first, second = _greedy_pairs(np.where(ok, value, -np.inf), np.flatnonzero(considering))
     ob = np.zeros(len(OBLIGATIONS), bool)
     ob[OBLIGATIONS.index("consultation")] = True
-    for i, j in pairs.tolist():  # a few a year
+    for i, j in zip(first.tolist(), second.tolist()):  # a few a year
         pair = np.array([i, j])
         a = ag.add(
-            pair, world.year, kind=ORGANISATION, domain=CYBER_DOMAIN, obligations=ob, asymmetric=asymmetric(world, pair),
+            pair, world.year, kind=ORGANISATION, domain=CYBER_DOMAIN, obligations=ob, asymmetric=asymmetric(world, pair), integration=access,
             leader=int(pair[np.argmax(cap[pair])]), name=f"cyber alignment {world.abb[i]}-{world.abb[j]} ({world.year})", power=world.power[pair],
         )
-        world.log.events(
-            world.year,
-            "formation",
-            ag.agreement_id[a],
-            world.ccode[i],
-            world.ccode[j],
-            {
-                "cause": "cyber trust",
-                "domain": "cyber",
-                "factors": {
-                    "value": float(value[i, j]),
-                    "partner_value": float(value[j, i]),
-                    "trust": float(world.trust[i, j]),
-                    "partner_trust": float(world.trust[j, i]),
-                    "capacity": float(cap[i]),
-                    "partner_capacity": float(cap[j]),
-                },
-            },
-        )
+        detail = None
+        if world.explain:
+            detail = {"cause": "cyber trust", "domain": "cyber", "factors": {
+                "value": float(value[i, j]), "partner_value": float(value[j, i]), "trust": float(trust[i, j]), "partner_trust": float(trust[j, i]),
+                "group_trust": float(belief[i, j]), "partner_group_trust": float(belief[j, i]),
+                "trust_threshold": float(th_trust.sharing_threshold(benefit[i, j], vul[i])),
+                "partner_trust_threshold": float(th_trust.sharing_threshold(benefit[j, i], vul[j])),
+                "benefit": float(benefit[i, j]), "partner_benefit": float(benefit[j, i]), "loss": float(vul[i]), "partner_loss": float(vul[j]),
+                "access": access, "camp_distance": float(camp[i, j]), "camp_tolerance": p.cyber_camp_tolerance,
+            }}
+        world.log.events(world.year, "formation", ag.agreement_id[a], world.ccode[i], world.ccode[j], detail)
 
 
 def _greedy_pairs(score: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -35,8 +35,9 @@ Why a member leaves (the ``cause`` of its ``"exit"`` event):
   summed over its fellow members) falls below ``exit_threshold`` times its cost; it leaves with
   probability ``exit_rate``, less ``institution_protection`` of the institutionalisation;
 - **cyber distrust** (:func:`foedus.sim.steps.cyber.cyber`, brief T3): a cyber alignment's value
-  (:func:`foedus.theory.cyber.cyber_alignment_value`) turns negative for a member, which leaves
-  with probability ``exit_rate`` (non-state actors likewise, logged by the cyber step);
+  (:func:`foedus.theory.cyber_trust.sharing_value`) turns negative for a member, which leaves
+  with probability ``exit_rate``, as does one whose values have left the alignment's camp ("values
+  diverge"); firms and NGOs leave likewise through :func:`leave_nonstate`;
 - **a scheduled shock**: the scenario's ``leave`` shock.
 
 A state that left an agreement cannot rejoin it in the same year (``Agreements.last_exit``).
@@ -148,3 +149,18 @@ def leave(world: World, slots: int | np.ndarray, members: int | np.ndarray, deta
     members = np.atleast_1d(np.asarray(members, dtype=np.intp))
     ag.leave_many(slots, members, world.year, last_exit=True)
     world.log.events(world.year, "exit", ag.agreement_id[slots], world.ccode[members], -1, details)
+
+
+def leave_nonstate(world: World, slot: int, actors: np.ndarray, details: Any = None) -> None:
+    """Non-state actors ``actors`` (firms, NGOs; indices into ``world.nonstate_ids``) leave agreement ``slot`` this year.
+
+    The non-state counterpart of :func:`leave`, called by the cyber step (brief T3; a firm or NGO
+    leaves a cyber alignment whose value or camp it no longer shares). Their spells close and one
+    ``"exit"`` event is logged per actor; the events table names states only, so its ``ccode``
+    is the actor's home state (empty without one) and ``details`` (one dict per actor) names the
+    actor itself. The caller ends an alignment that this leaves with fewer than two actors.
+    """
+    actors = np.atleast_1d(np.asarray(actors, dtype=np.intp))
+    world.agreements.leave_nonstate(int(slot), actors, world.year)
+    home = world.nonstate_home[actors]
+    world.log.events(world.year, "exit", world.agreements.agreement_id[slot], np.where(home > 0, home, -1), -1, details)
