@@ -23,6 +23,7 @@ from foedus.schema import OBLIGATIONS, POWER_TIERS, power_tier
 from foedus.sim import steps as st
 from foedus.sim.scenario import GLOBAL_THREATS, Scenario
 from foedus.sim.steps.cyber import defensive_posture
+from foedus.sim.steps.system import OPEN, make_dormant, membership_in
 from foedus.sim.agreements import AGREEMENT_KINDS, DOMAINS, FIRST_SCENARIO_ID, Agreements
 from foedus.sim.world import Crises, World, YearResults, capability_arrays
 from foedus.theory.capability import asymmetric_capabilities, offensive_capability
@@ -157,9 +158,39 @@ def _build_world(scenario: Scenario) -> World:
         params=prm,
         trends=sc.trends,
         shocks=shocks,
+        active=np.ones(n, bool),
+        spells=_spells(sc),
     )
+    _schedule_system(world, sc.start_year)
     st.initialise(world)
     return world
+
+
+def _spells(sc: Scenario) -> np.ndarray:
+    """The actors' scheduled spells in the system as (S, 3) rows: state index, first, last year (:data:`~foedus.sim.steps.system.OPEN`);
+    none when no actor has any, the whole run for an actor without."""
+    if all(a.in_system is None for a in sc.actors):
+        return np.zeros((0, 3), np.int64)
+    spells = [a.in_system if a.in_system is not None else [(sc.start_year, None)] for a in sc.actors]
+    rows = [(i, f, OPEN if l is None else l) for i, sp in enumerate(spells) for f, l in sp]
+    return np.array(rows, dtype=np.int64).reshape(-1, 3)
+
+
+def _schedule_system(world: World, year: int) -> None:
+    """Keep the scenario's figures of states scheduled to enter or leave, and make those outside the system in ``year`` dormant."""
+    if not len(world.spells):
+        return
+    world.dormant = {
+        "economy": world.economy.copy(), "milex": world.milex.copy(), "milper": world.milper.copy(), "cinc": world.cinc0.copy(),
+        "major": world.major.copy(), "cyber_capacity": world.cyber_capacity.copy(), "cyber_vulnerability": world.cyber_vulnerability.copy(),
+        "exposure": world.exposure.copy(), "hostility": world.hostility.copy(), "rivalry": world.rivalry.copy(),
+    }
+    now = membership_in(world.spells, world.n, year)
+    if now.all():
+        return
+    make_dormant(world, np.flatnonzero(~now))
+    world.update_power()
+    world.results.offensive = offensive_capability(world.military, world.power, floor=world.params.offensive_floor, check=False)
 
 
 def _state_arrays(sc: Scenario) -> dict[str, np.ndarray | list]:

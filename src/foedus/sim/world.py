@@ -246,6 +246,16 @@ class World:
     trends: Trends | None = None
     shocks: dict = field(default_factory=dict)
     log: EventLog | None = None
+    active: np.ndarray = field(default_factory=lambda: np.ones(0, bool))
+    """(N,) bool: the states that are system members this year (:mod:`foedus.sim.steps.system`);
+    the others are dormant: no capability, relations, memberships or decisions."""
+    spells: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), np.int64))
+    """(S, 3) int: the scheduled spells in the system (state index, first year, last year; the
+    largest int64 for an open one); empty when every state is a member throughout."""
+    dormant: dict = field(default_factory=dict)
+    """The scenario's figures of the states that are dormant at some time (economy, milex,
+    milper, cinc, major, cyber posture, exposure, and the (N, N) hostility and rivalry of the
+    relations), which a state takes when it enters (:func:`foedus.sim.steps.system.enter_system`)."""
 
     @property
     def n(self) -> int:

@@ -3,6 +3,9 @@
 A simulated year runs these in order (:data:`DEFAULT_STEPS`; replace any of them from Python
 through :attr:`foedus.sim.engine.Simulation.steps`):
 
+0. :func:`~.system.system_membership` (:mod:`.system`): states enter and leave the system as the
+   scenario schedules (the COW state list in runs from the record); states outside it are
+   dormant, and :func:`~.system.absent_states` removes the threats to them after step 3;
 1. :func:`~.trends.trends_and_shocks` (:mod:`.trends`): the scenario's trend drivers T1–T5 and
    its scheduled shocks;
 2. :func:`~.capabilities.capabilities` (:mod:`.capabilities`): economic growth, arming under the
@@ -63,14 +66,17 @@ from foedus.sim.steps.crises import crises_and_coalitions
 from foedus.sim.steps.cyber import cyber
 from foedus.sim.steps.politics import alliance_politics, cohesion_state
 from foedus.sim.steps.record import record
+from foedus.sim.steps.system import absent_states, system_membership
 from foedus.sim.steps.threat import perceive_threats, threat_perception
 from foedus.sim.steps.trends import trends_and_shocks
 from foedus.sim.world import World
 
 DEFAULT_STEPS: dict[str, Step] = {
+    "system_membership": system_membership,
     "trends_and_shocks": trends_and_shocks,
     "capabilities": capabilities,
     "threat_perception": threat_perception,
+    "absent_states": absent_states,
     "alignment": alignment,
     "alliance_politics": alliance_politics,
     "crises_and_coalitions": crises_and_coalitions,
@@ -91,6 +97,7 @@ def initialise(world: World) -> None:
     in year one). Deterministic: nothing is drawn from any generator.
     """
     perceive_threats(world)
+    absent_states(world, None)
     cohesion_state(world)
     weights, relief = arming_pressure(world)
     world.base_spending = world.params.fatigue * world.milex - weights @ world.milex + relief
