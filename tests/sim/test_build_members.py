@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from foedus.data.membership import member_years
 from foedus.data.paths import default_data_dir
 from foedus.data.snapshot_fields import table
 from foedus.sim import Simulation
 from foedus.sim.build import scenario_from_record
-from foedus.sim.build_members import member_years
 
 
 def _record_counts(first: int, last: int) -> dict[int, int]:

@@ -19,24 +19,10 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
+from foedus.data.membership import member_years
 from foedus.data.paths import default_data_dir
 from foedus.data.snapshot import snapshot
 from foedus.data.snapshot_fields import table
-
-
-def member_years(states: pd.DataFrame) -> pd.DataFrame:
-    """Each COW membership spell as the years it counts as a member at the end of the year: ``ccode, first, last``.
-
-    ``last`` is NaN for a spell open at the end of the list (members at the end of 2016). A spell
-    that ends before 31 December of its ``end_year`` lasts to the year before; one that ends on
-    31 December (Czechoslovakia, 1992) counts in that year too. A spell with no year-end in it is
-    dropped.
-    """
-    end = states["end_year"].astype("float64")
-    on_31_dec = (states["end_month"].astype("float64") == 12) & (states["end_day"].astype("float64") == 31) if "end_month" in states else False
-    last = np.where(end.isna(), np.nan, np.where(on_31_dec, end, end - 1))
-    out = pd.DataFrame({"ccode": states["ccode"].astype(np.int64), "first": states["start_year"].astype(np.int64), "last": last})
-    return out[~(out["last"] < out["first"])].reset_index(drop=True)
 
 
 def spells_in(years: pd.DataFrame, ccode: int, first: int, last: int) -> list[tuple[int, int | None]] | None:

@@ -160,10 +160,19 @@ def _build_world(scenario: Scenario) -> World:
         shocks=shocks,
         active=np.ones(n, bool),
         spells=_spells(sc),
+        war_history=np.zeros((n, n)),
+        rivalry_balance0=_balance(power),
     )
     _schedule_system(world, sc.start_year)
     st.initialise(world)
     return world
+
+
+def _balance(power: np.ndarray) -> np.ndarray:
+    """(N, N) ``log(power_i / power_j)`` (:func:`foedus.theory.rivalry.log_ratio`; 0 where either has none): the starting rivalries' balance."""
+    ok = power > 0
+    lp = np.log(np.where(ok, power, 1.0))
+    return np.where(ok[:, None] & ok[None, :], lp[:, None] - lp[None, :], 0.0)
 
 
 def _spells(sc: Scenario) -> np.ndarray:

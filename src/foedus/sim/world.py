@@ -256,6 +256,12 @@ class World:
     """The scenario's figures of the states that are dormant at some time (economy, milex,
     milper, cinc, major, cyber posture, exposure, and the (N, N) hostility and rivalry of the
     relations), which a state takes when it enters (:func:`foedus.sim.steps.system.enter_system`)."""
+    war_history: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    """(N, N): each pair's war memory, years at war discounted by ``war_memory`` a year
+    (:func:`foedus.theory.rivalry.war_history`; kept by :mod:`foedus.sim.steps.rivalry`)."""
+    rivalry_balance0: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    """(N, N): ``log(power_i / power_j)`` when the pair's rivalry began (at the start for the
+    scenario's rivalries), from which the termination hazard's power shift is measured."""
 
     @property
     def n(self) -> int:

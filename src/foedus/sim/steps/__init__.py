@@ -27,7 +27,10 @@ through :attr:`foedus.sim.engine.Simulation.steps`):
    espionage among allies, and trust-based cyber alignments with firms and NGOs (T3);
 8. :func:`~.conflict.conflict_and_commitments` (:mod:`.conflict`): disputes and wars, and
    whether allies honour their commitments (T2, P5);
-9. :func:`~.record.record` (:mod:`.record`): the year's state arrays into the recorder (events
+9. :func:`~.rivalry.rivalries` (:mod:`.rivalry`): strategic rivalries begin and end with the
+   hazards estimated on the record (:mod:`foedus.theory.rivalry`), driven by contiguity, major
+   status, parity, wars, joint democracy, regime distance and power shifts;
+10. :func:`~.record.record` (:mod:`.record`): the year's state arrays into the recorder (events
    are logged by the steps that cause them, each with its explanation).
 
 The behavioural constants of the steps are fields of :class:`foedus.sim.parameters.Parameters`
@@ -66,6 +69,7 @@ from foedus.sim.steps.crises import crises_and_coalitions
 from foedus.sim.steps.cyber import cyber
 from foedus.sim.steps.politics import alliance_politics, cohesion_state
 from foedus.sim.steps.record import record
+from foedus.sim.steps.rivalry import rivalries
 from foedus.sim.steps.system import absent_states, system_membership
 from foedus.sim.steps.threat import perceive_threats, threat_perception
 from foedus.sim.steps.trends import trends_and_shocks
@@ -82,6 +86,7 @@ DEFAULT_STEPS: dict[str, Step] = {
     "crises_and_coalitions": crises_and_coalitions,
     "cyber": cyber,
     "conflict_and_commitments": conflict_and_commitments,
+    "rivalries": rivalries,
     "record": record,
 }
 """The pipeline of a simulated year, in order (brief steps 1–9)."""

@@ -75,6 +75,9 @@ def make_dormant(world: World, idx: np.ndarray) -> None:
     for arr in (world.rivalry, world.at_war):
         arr[idx, :] = False
         arr[:, idx] = False
+    if world.war_history.shape == (world.n, world.n):
+        world.war_history[idx, :] = 0.0
+        world.war_history[:, idx] = 0.0
     world.cache.pop("rival_pairs", None)  # the trend step's pairs of rivals and majors
 
 
@@ -135,6 +138,9 @@ def enter_system(world: World, idx: np.ndarray) -> None:
         arr[cols.T, rows.T] = d[key][cols.T, rows.T]
     world.cache.pop("rival_pairs", None)
     world.update_power()
+    lp = np.log(np.where(world.power > 0, world.power, 1.0))  # the restored rivalries' balance (foedus.theory.rivalry.log_ratio)
+    world.rivalry_balance0[rows, cols] = lp[rows] - lp[cols]
+    world.rivalry_balance0[cols.T, rows.T] = lp[cols.T] - lp[rows.T]
     world.log.events(world.year, "state_entry", -1, world.ccode[idx], -1, {"cause": "scheduled start of its spell in the system"})
 
 
