@@ -152,6 +152,12 @@ class Parameters(BaseModel):
     # discrete-time logits, their defaults the fit by foedus.analysis.rivalry.estimate_rivalry_hazards on the
     # record's dyad-years of 1816-2010 (COW members on 31 December; Thompson & Dreyer 2012 rivalries; Firth's
     # penalised likelihood; 744,406 dyad-years at risk of onset with 130 onsets, 6,643 rivalry-years with 106 ends)
+    start_milex_gdp_floor: float = Field(
+        1e-6, ge=0, le=0.01, description="floor of a state's starting military spending as a share of its GDP: a state with none still has a force to grow (issue 11: was a constant of sim/start.py)"
+    )
+    start_cinc_floor: float = Field(
+        1e-6, gt=0, le=0.01, description="floor of a state's starting CINC share: every state has some capability, so shares and ratios stay defined (issue 11: was a constant of sim/start.py)"
+    )
     democracy_threshold: float = Field(
         0.5, ge=0, le=1, description="democracy score (0-1, V-Dem polyarchy scale) from which a state counts as a democracy (joint democracy in the rivalry hazards)"
     )

@@ -205,22 +205,24 @@ def _schedule_system(world: World, year: int) -> None:
 def _state_arrays(sc: Scenario) -> dict[str, np.ndarray | list]:
     """The per-state fields of the starting :class:`~foedus.sim.world.World`, from the scenario's actors.
 
-    Military spending is floored at a millionth of GDP (a state with none still has a force to
-    grow), the starting CINC shares at 1e-6 (GDP shares when the scenario gives no CINC at all),
-    a missing growth rate is 2 % a year and a missing regime 0.5. Exposure to global threats
-    defaults by power tier (:data:`DEFAULT_EXPOSURE`).
+    Military spending is floored at ``start_milex_gdp_floor`` of GDP (a state with none still has
+    a force to grow), the starting CINC shares at ``start_cinc_floor`` (GDP shares when the
+    scenario gives no CINC at all; both :class:`~foedus.sim.parameters.Parameters`); growth and
+    regime take :class:`~foedus.sim.scenario.Actor`'s defaults (2 % a year, 0.5) when not given.
+    Exposure to global threats defaults by power tier (:data:`DEFAULT_EXPOSURE`).
     """
     acts = sc.actors
+    prm = sc.parameters
 
     def col(name: str, default: float = 0.0) -> np.ndarray:
         return np.array([getattr(a, name) if getattr(a, name) is not None else default for a in acts], dtype=float)
 
     gdp = col("gdp")
-    milex = np.maximum(col("milex"), 1e-6 * gdp)
+    milex = np.maximum(col("milex"), prm.start_milex_gdp_floor * gdp)
     cinc0 = col("cinc")
     if cinc0.sum() <= 0:
         cinc0 = gdp / gdp.sum()
-    cinc0 = np.maximum(cinc0, 1e-6)
+    cinc0 = np.maximum(cinc0, prm.start_cinc_floor)
     ip = np.array([np.nan if a.ideal_point is None else a.ideal_point for a in acts])
     if np.isfinite(ip).sum() >= 2:
         ip = np.where(np.isfinite(ip), ip, np.nanmean(ip))  # a missing ideal point counts as the mean of the others
@@ -232,11 +234,11 @@ def _state_arrays(sc: Scenario) -> dict[str, np.ndarray | list]:
         "names": [a.name for a in acts],
         "since": np.array([a.since if a.since is not None else sc.start_year for a in acts], dtype=np.int64),
         "economy": gdp.copy(),
-        "growth": col("growth", 0.02),
+        "growth": col("growth"),
         "milex": milex.copy(),
         "milper": col("milper"),
         "population": col("population"),
-        "regime": col("regime", 0.5),
+        "regime": col("regime"),
         "ideal_point": ip,
         "major": major,
         "cinc0": cinc0,

@@ -89,7 +89,7 @@ DEFAULT_STEPS: dict[str, Step] = {
     "rivalries": rivalries,
     "record": record,
 }
-"""The pipeline of a simulated year, in order (brief steps 1–9)."""
+"""The pipeline of a simulated year, in order (steps 0–10 above, with the absent-states mask after threat perception)."""
 
 
 def initialise(world: World) -> None:
