@@ -425,6 +425,9 @@ class Scenario(_Model):
             for c in s.actors:
                 if c not in seen:
                     raise _located(("shocks", k, "actors"), f"unknown state {c}")
+            absent = [c for c in (s.actor, s.target, *s.actors) if c is not None and not by_code[c].member_in(s.year)]
+            if absent:
+                raise _located(("shocks", k), f"state(s) {absent} are not in the system in {s.year} (see their in_system)")
             if s.kind == "pact":
                 new_names.add(s.agreement)  # type: ignore[arg-type]
             elif s.agreement is not None and s.agreement not in new_names:

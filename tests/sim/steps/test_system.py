@@ -85,3 +85,26 @@ def test_bad_spells_are_refused_naming_the_field(spells, reason):
 def test_a_starting_pact_cannot_hold_a_state_not_yet_in_the_system():
     with pytest.raises(ScenarioError, match="not in the system in 2000"):
         tiny_world(actors=_with_spells({SMB: [[2002, None]]}), agreements=[alliance("Pact", [SMA, SMB])])
+
+
+def test_a_shock_cannot_involve_a_state_outside_the_system_that_year():
+    shock = {"year": 2001, "kind": "invasion", "actor": RIV, "target": SMB, "intensity": 1.0, "duration": 2}
+    with pytest.raises(ScenarioError, match=r"\[210\] are not in the system in 2001") as e:
+        tiny_world(actors=_with_spells({SMB: [[2003, None]]}), shocks=[shock])
+    assert "shocks[0]" in str(e.value)
+
+
+def test_the_compact_record_of_a_run_with_births_and_deaths_equals_its_history():
+    from foedus.schema.runs import RunRecord
+    from foedus.sim.compact import CountingRecorder, compact_record
+
+    sc = Scenario.from_dict(
+        {"name": "birth", "start_year": 2000, "years": 8, "actors": _with_spells({SMB: [[2003, None]], SMA: [[2000, 2004]]}),
+         "relations": [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}]}
+    )
+    sim = Simulation(sc, rng=2, recorder=CountingRecorder(4, 2000, capacity=8, keep_events=True)).run()
+    a, b = compact_record(sim), RunRecord.from_history(sim.history())
+    import pandas as pd
+
+    pd.testing.assert_frame_equal(a.state_years, b.state_years, check_dtype=False)
+    assert len(a.state_years) == 8 * 2 + 5 + 5  # GRT, RIV throughout; SMA 2000-2004; SMB 2003-2007
