@@ -126,8 +126,8 @@ def test_resume_refuses_a_different_seed(tmp_path):
 
 def test_steps_are_named_and_replaceable():
     assert list(DEFAULT_STEPS) == [
-        "trends_and_shocks", "capabilities", "threat_perception", "alignment", "alliance_politics",
-        "crises_and_coalitions", "cyber", "conflict_and_commitments", "record",
+        "system_membership", "trends_and_shocks", "capabilities", "threat_perception", "absent_states", "alignment", "alliance_politics",
+        "crises_and_coalitions", "cyber", "conflict_and_commitments", "rivalries", "record",
     ]
     sc = synthetic_scenario(6, seed=2, years=5)
     calls = []

@@ -62,7 +62,8 @@ Indicators of a run (table ``system``, one row per year)
 ``milex``
     Total military expenditure of the modelled states, thousands of US$ (COW NMC units).
 ``formations``, ``accessions``, ``exits``, ``dissolutions``, ``disputes``, ``wars``,
-``crises``, ``cyber_incidents``, ``commitment_calls``, ``shocks``, ``coalition_events``
+``crises``, ``cyber_incidents``, ``commitment_calls``, ``shocks``, ``coalition_events``,
+``rivalry_onsets``, ``rivalry_ends``, ``state_entries``, ``state_exits``
     Events of each kind of :data:`foedus.schema.EVENT_KINDS` begun that year (``disputes`` are
     militarised disputes, ``wars`` disputes escalated to war or invasions, ``cyber_incidents``
     attributed intrusions, ``commitment_calls`` allies called on to honour a commitment).
@@ -105,6 +106,10 @@ EVENT_COLUMNS: dict[str, str] = {
     "cyber": "cyber_incidents",
     "shock": "shocks",
     "commitment": "commitment_calls",
+    "rivalry_onset": "rivalry_onsets",
+    "rivalry_end": "rivalry_ends",
+    "state_entry": "state_entries",
+    "state_exit": "state_exits",
 }
 """Column of table ``system`` counting each event kind of :data:`foedus.schema.EVENT_KINDS`."""
 
@@ -137,6 +142,10 @@ INDICATORS: dict[str, tuple[str, str]] = {
     "cyber_incidents": ("attributed cyber intrusions", "per year"),
     "shocks": ("scheduled shocks", "per year"),
     "commitment_calls": ("allies called to honour a commitment", "per year"),
+    "rivalry_onsets": ("strategic rivalries begun", "per year"),
+    "rivalry_ends": ("strategic rivalries ended", "per year"),
+    "state_entries": ("states entering the system", "per year"),
+    "state_exits": ("states leaving the system", "per year"),
 }
 """Every column of table ``system`` (besides ``run`` and ``year``): description and unit."""
 

@@ -194,11 +194,16 @@ def scenario_build(
     seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the scenario.")] = 0,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="YAML file to write (default: NAME.yaml).", show_default=False)] = None,
     builtin: Annotated[bool, typer.Option("--builtin", help="Rebuild the built-in scenario NAME from its recipe (maintainers).")] = False,
+    fixed_states: Annotated[
+        bool, typer.Option("--fixed-states", help="Keep the starting states for the whole horizon (no entries or exits from the COW state list).")
+    ] = False,
 ) -> None:
     """Build a scenario from the historical record (capabilities, regimes, distances, trade, alliances).
 
-    Every figure in the file names its source (record and year). Needs the records
-    (FOEDUS_DATA_DIR or ../shared/data).
+    Every figure in the file names its source (record and year). Without --states or --top-n the
+    scenario holds every system member and the state list's changes over the horizon (states
+    entering with their figures of their first year, states leaving); with them, only the chosen
+    states' exits. Needs the records (FOEDUS_DATA_DIR or ../shared/data).
     """
     from foedus.sim.build import build_builtin, scenario_from_record
 
@@ -210,7 +215,9 @@ def scenario_build(
                 fail("give --year (or --builtin to rebuild a built-in scenario)")
             codes = [int(c) for c in ccodes.split(",")] if ccodes else None
             stem = Path(name).stem if Path(name).suffix.lower() in (".yaml", ".yml") else name  # NAME.yaml names the file too
-            sc = scenario_from_record(year, top_n=top_n, ccodes=codes, years=years, seed=seed, name=stem)  # type: ignore[arg-type]
+            sc = scenario_from_record(
+                year, top_n=top_n, ccodes=codes, years=years, seed=seed, name=stem, system_changes=False if fixed_states else None  # type: ignore[arg-type]
+            )
             path = out or (Path(name) if stem != name else Path(f"{name}.yaml"))
             path.write_text(sc.to_yaml(), encoding="utf-8")
     except (ValueError, OSError, KeyError) as e:

@@ -253,7 +253,10 @@ def simulated_facts(name: str, seeds: Sequence[int] = (1, 2, 3), scenario=None) 
     years = last - sc.start_year + 1
     hs = [Simulation(sc, rng=s).run(years).history() for s in seeds]
     pooled = pooled_history(hs)
-    facts = stylised_facts(pooled, first, last, n_states=float(len(sc.actors)) * len(seeds), simulated_only=True)
+    # the mean number of system members over the window (states enter and leave: foedus.sim.steps.system), per seed pooled
+    sy = hs[0].state_years
+    members = float(sy[sy["year"].between(first, last)].groupby("year").size().mean())
+    facts = stylised_facts(pooled, first, last, n_states=members * len(seeds), simulated_only=True)
     return facts
 
 

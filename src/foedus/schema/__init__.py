@@ -78,6 +78,10 @@ EVENT_KINDS: tuple[str, ...] = (
     "cyber",
     "shock",
     "commitment",
+    "rivalry_onset",
+    "rivalry_end",
+    "state_entry",
+    "state_exit",
 )
 """Kinds of event a history may record."""
 

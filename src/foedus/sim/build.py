@@ -33,6 +33,7 @@ from foedus.data.record import find_file
 from foedus.data.snapshot import snapshot
 from foedus.schema import OBLIGATIONS
 from foedus.schema.provenance import milex_money_of_note
+from foedus.sim.build_members import system_changes as system_changes_of
 from foedus.sim.scenario import Scenario
 
 _ATOP_FLAGS = {"defense": "defense", "offense": "offense", "neutrality": "neutrality", "nonaggression": "nonaggression", "consultation": "consultation"}
@@ -67,6 +68,7 @@ def scenario_from_record(
     agreements: list[dict[str, Any]] | None = None,
     skip_atop: set[int] | None = None,
     extra: dict[str, Any] | None = None,
+    system_changes: bool | None = None,
 ) -> Scenario:
     """A scenario starting from the historical record at ``year``.
 
@@ -93,6 +95,12 @@ def scenario_from_record(
     extra : dict, optional
         Further scenario fields (``shocks``, ``trends``, ``nonstate_actors``, ``global_threats``,
         ``parameters``...).
+    system_changes : bool, optional
+        Schedule the COW state list's changes over the horizon (:mod:`foedus.sim.build_members`):
+        the states' exits (and returns), and, for a scenario of every system member
+        (``ccodes`` and ``top_n`` None), the states that enter, with their figures from the
+        record of their first year. Default: True for a scenario of every member, exits only
+        (the chosen states') otherwise; False: a fixed set of states.
 
     Returns
     -------
@@ -109,6 +117,11 @@ def scenario_from_record(
     snap = snapshot(year, ccodes, top_n=None if ccodes is not None else top_n, data_dir=data_dir, at_year_end=True)
     n = len(snap.ccodes)
     actors = _actors(snap, year, data_dir)
+    whole = ccodes is None and top_n is None
+    if system_changes is None or system_changes:
+        _add_system_changes(actors, relations := _relations(snap), year, years, data_dir, whole and system_changes is not False)
+    else:
+        relations = _relations(snap)
     data: dict[str, Any] = {
         "name": name or f"record-{year}",
         "description": description or f"The international system of {year} as the historical record has it ({n} states).",
@@ -116,7 +129,7 @@ def scenario_from_record(
         "years": int(years),
         "seed": int(seed),
         "actors": actors,
-        "relations": _relations(snap),
+        "relations": relations,
         "agreements": _agreement_specs(snap, year, data_dir, agreements, skip_atop),
         "sources": _scenario_sources(snap.sources, year),
     }
@@ -134,6 +147,19 @@ def scenario_from_record(
         else:
             data[k] = v
     return Scenario.from_dict(data, source=f"record {year}")
+
+
+def _add_system_changes(actors: list[dict], relations: list[dict], year: int, years: int, data_dir: Path | None, entrants: bool) -> None:
+    """Schedule the COW state list's changes over the horizon in ``actors`` and ``relations`` (in place; see :func:`foedus.sim.build_members.system_changes`)."""
+    spells, new_actors, new_relations = system_changes_of(
+        year, years, [a["ccode"] for a in actors], data_dir, entrants=entrants,
+        actors_of=lambda snap, y: _actors(snap, y, data_dir), relations_of=_relations,
+    )
+    for a in actors:
+        if a["ccode"] in spells:
+            a["in_system"] = [list(s) for s in spells[a["ccode"]]]
+    actors.extend(new_actors)
+    relations.extend(new_relations)
 
 
 def milex_money(scenario: Scenario) -> str | None:

@@ -98,6 +98,9 @@ def compact_record(sim) -> RunRecord:
             "tier": tiers[log.tier[:Y].ravel()],
         }
     )
+    member = getattr(log, "active", None)
+    if member is not None and not member[:Y].all():  # state-years of system members only (foedus.sim.steps.system)
+        state_years = state_years.loc[member[:Y].ravel()].reset_index(drop=True)
     ag = world.agreements
     slot, idx, entry, exit_ = ag.spells()
     kinds = np.asarray(("alliance", "coalition", "organisation"), dtype=object)

@@ -72,6 +72,7 @@ class Recorder:
         self.cinc = np.zeros((cap, n_states))
         self.major = np.zeros((cap, n_states), dtype=bool)
         self.tier = np.zeros((cap, n_states), dtype=np.int8)
+        self.active = np.ones((cap, n_states), dtype=bool)
         self._events: list[tuple[int, str, np.ndarray, np.ndarray, np.ndarray, list[Any]]] = []
 
     def _ensure(self, rows: int) -> None:
@@ -79,7 +80,7 @@ class Recorder:
         if rows <= cap:
             return
         new = max(rows, 2 * cap)
-        for name in ("milex", "milper", "tpop", "cinc", "major", "tier"):
+        for name in ("milex", "milper", "tpop", "cinc", "major", "tier", "active"):
             old = getattr(self, name)
             arr = np.zeros((new,) + old.shape[1:], dtype=old.dtype)
             arr[:cap] = old
@@ -95,6 +96,7 @@ class Recorder:
         self.cinc[t] = world.cinc
         self.major[t] = world.major
         self.tier[t] = world.tier_code()
+        self.active[t] = world.active if len(world.active) == self.n else True
         self.years = max(self.years, t + 1)
 
     def events(
@@ -149,15 +151,7 @@ class Recorder:
         Y, N = self.years, self.n
         last = self.first_year + Y - 1
         state_years = self.state_years_table(world)
-        states = pd.DataFrame(
-            {
-                "ccode": world.ccode.astype(np.int64),
-                "abb": world.abb,
-                "name": world.names,
-                "start_year": world.since.astype(np.int64),
-                "end_year": pd.array([pd.NA] * N, dtype="Int64"),
-            }
-        )
+        states = self._states_table(world)
         ag = world.agreements
         n = ag.n
         sl = slice(0, n)
@@ -232,7 +226,7 @@ class Recorder:
         """
         Y, N = self.years, self.n
         tiers = np.asarray(POWER_TIERS, dtype=object)
-        return pd.DataFrame(
+        table = pd.DataFrame(
             {
                 "ccode": np.tile(world.ccode.astype(np.int64), Y),
                 "year": np.repeat(np.arange(self.first_year, self.first_year + Y, dtype=np.int64), N),
@@ -245,6 +239,31 @@ class Recorder:
                 "cinc": self.cinc[:Y].ravel(),
                 "major": self.major[:Y].ravel(),
                 "tier": tiers[self.tier[:Y].ravel()],
+            }
+        )
+        member = self.active[:Y].ravel()
+        return table if member.all() else table.loc[member].reset_index(drop=True)
+
+    def _states_table(self, world: World) -> pd.DataFrame:
+        """The ``states`` table: the states that were system members in some recorded year.
+
+        ``end_year`` is the year a state left the system (the year after its last recorded
+        year, COW's ``endyear``) when it left before the last recorded year and had not come
+        back; ``<NA>`` for a member at the end.
+        """
+        Y = self.years
+        act = self.active[:Y]
+        ever = act.any(axis=0) if Y else np.ones(self.n, bool)
+        last = Y - 1 - np.argmax(act[::-1], axis=0) if Y else np.zeros(self.n, np.int64)
+        left = ever & (last < Y - 1)
+        end = np.where(left, self.first_year + last + 1, -1)
+        return pd.DataFrame(
+            {
+                "ccode": world.ccode.astype(np.int64)[ever],
+                "abb": np.asarray(world.abb, dtype=object)[ever],
+                "name": np.asarray(world.names, dtype=object)[ever],
+                "start_year": world.since.astype(np.int64)[ever],
+                "end_year": _na_int(end[ever]),
             }
         )
 

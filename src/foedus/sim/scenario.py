@@ -123,6 +123,35 @@ class Actor(_Frozen):
     )
     since: Year | None = Field(None, description="first year in the state system (for the states table)")
     sources: dict[str, str] = Field(default_factory=dict, description="field -> record and year it comes from")
+    in_system: list[tuple[Year, Year | None]] | None = Field(
+        None,
+        description=(
+            "the state's spells in the system during the run, [first year, last year] (last null: to the end of the run); "
+            "omitted: a member throughout. A state born later (decolonisation) or absorbed (Bavaria in 1871) is scheduled "
+            "here; its figures are those of its first year in the system"
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _spells(self) -> "Actor":
+        if self.in_system is None:
+            return self
+        if not self.in_system:
+            raise _located(("in_system",), "give at least one spell, or omit the field for a member throughout")
+        prev = None
+        for k, (first, last) in enumerate(self.in_system):
+            if last is not None and last < first:
+                raise _located(("in_system", k), f"spell ends ({last}) before it begins ({first})")
+            if k and first <= prev:
+                raise _located(("in_system", k), f"spell beginning {first} overlaps or precedes the one before (ending {prev})")
+            if last is None and k != len(self.in_system) - 1:
+                raise _located(("in_system", k), "only the last spell may be open (last year null)")
+            prev = last
+        return self
+
+    def member_in(self, year: int) -> bool:
+        """Whether the state is a system member in ``year`` (see ``in_system``)."""
+        return self.in_system is None or any(f <= year and (l is None or year <= l) for f, l in self.in_system)
 
 
 class NonStateActor(_Frozen):
@@ -347,6 +376,9 @@ class Scenario(_Model):
             if c in seen:
                 raise _located(("actors", i, "ccode"), f"state {c} listed twice")
             seen.add(c)
+        by_code = {a.ccode: a for a in self.actors}
+        if not any(a.member_in(self.start_year) for a in self.actors):
+            raise _located(("actors",), f"no actor is in the system in the start year {self.start_year}")
         nsa = {a.id for a in self.nonstate_actors}
         if len(nsa) != len(self.nonstate_actors):
             raise _located(("nonstate_actors",), "non-state actor id listed twice")
@@ -374,6 +406,9 @@ class Scenario(_Model):
             for s in ag.nonstate_members:
                 if s not in nsa:
                     raise _located(("agreements", k, "nonstate_members"), f"unknown non-state actor {s!r}")
+            absent = [c for c in ag.members if not by_code[c].member_in(self.start_year)]
+            if absent:
+                raise _located(("agreements", k, "members"), f"state(s) {absent} are not in the system in {self.start_year} (see their in_system)")
             if ag.start_year > self.start_year:
                 raise _located(("agreements", k, "start_year"), f"{ag.start_year} is after the scenario's start {self.start_year}; schedule a 'pact' shock instead")
             if ag.name in names:
@@ -397,6 +432,9 @@ class Scenario(_Model):
             for c in s.actors:
                 if c not in seen:
                     raise _located(("shocks", k, "actors"), f"unknown state {c}")
+            absent = [c for c in (s.actor, s.target, *s.actors) if c is not None and not by_code[c].member_in(s.year)]
+            if absent:
+                raise _located(("shocks", k), f"state(s) {absent} are not in the system in {s.year} (see their in_system)")
             if s.kind == "pact":
                 new_names.add(s.agreement)  # type: ignore[arg-type]
             elif s.agreement is not None and s.agreement not in new_names:
@@ -452,7 +490,7 @@ class Scenario(_Model):
             ctx = err.get("ctx") or {}
             located = ctx.get("error")
             if isinstance(located, _LocatedError):
-                loc, msg = located.loc, located.reason
+                loc, msg = loc + tuple(located.loc), located.reason  # a nested element's validator names its own fields
             elif msg.startswith("Value error, "):
                 msg = msg[len("Value error, "):]
             extra = f" (and {e.error_count() - 1} more error(s))" if e.error_count() > 1 else ""

@@ -22,6 +22,7 @@ from foedus.data.geography import great_circle_km
 from foedus.schema import OBLIGATIONS, POWER_TIERS, power_tier
 from foedus.sim import steps as st
 from foedus.sim.scenario import GLOBAL_THREATS, Scenario
+from foedus.sim.steps.system import OPEN, make_dormant, membership_in
 from foedus.sim.agreements import AGREEMENT_KINDS, DOMAINS, FIRST_SCENARIO_ID, Agreements
 from foedus.sim.world import Crises, World, YearResults, capability_arrays
 from foedus.theory.capability import asymmetric_capabilities, offensive_capability
@@ -157,30 +158,71 @@ def _build_world(scenario: Scenario) -> World:
         params=prm,
         trends=sc.trends,
         shocks=shocks,
+        active=np.ones(n, bool),
+        spells=_spells(sc),
+        war_history=np.zeros((n, n)),
+        rivalry_balance0=_balance(power),
     )
+    _schedule_system(world, sc.start_year)
     st.initialise(world)
     return world
+
+
+def _balance(power: np.ndarray) -> np.ndarray:
+    """(N, N) ``log(power_i / power_j)`` (:func:`foedus.theory.rivalry.log_ratio`; 0 where either has none): the starting rivalries' balance."""
+    ok = power > 0
+    lp = np.log(np.where(ok, power, 1.0))
+    return np.where(ok[:, None] & ok[None, :], lp[:, None] - lp[None, :], 0.0)
+
+
+def _spells(sc: Scenario) -> np.ndarray:
+    """The actors' scheduled spells in the system as (S, 3) rows: state index, first, last year (:data:`~foedus.sim.steps.system.OPEN`);
+    none when no actor has any, the whole run for an actor without."""
+    if all(a.in_system is None for a in sc.actors):
+        return np.zeros((0, 3), np.int64)
+    spells = [a.in_system if a.in_system is not None else [(sc.start_year, None)] for a in sc.actors]
+    rows = [(i, f, OPEN if l is None else l) for i, sp in enumerate(spells) for f, l in sp]
+    return np.array(rows, dtype=np.int64).reshape(-1, 3)
+
+
+def _schedule_system(world: World, year: int) -> None:
+    """Keep the scenario's figures of states scheduled to enter or leave, and make those outside the system in ``year`` dormant."""
+    if not len(world.spells):
+        return
+    world.dormant = {
+        "economy": world.economy.copy(), "milex": world.milex.copy(), "milper": world.milper.copy(), "cinc": world.cinc0.copy(),
+        "major": world.major.copy(), "cyber_capacity": world.cyber_capacity.copy(), "cyber_vulnerability": world.cyber_vulnerability.copy(),
+        "exposure": world.exposure.copy(), "hostility": world.hostility.copy(), "rivalry": world.rivalry.copy(),
+    }
+    now = membership_in(world.spells, world.n, year)
+    if now.all():
+        return
+    make_dormant(world, np.flatnonzero(~now))
+    world.update_power()
+    world.results.offensive = offensive_capability(world.military, world.power, floor=world.params.offensive_floor, check=False)
 
 
 def _state_arrays(sc: Scenario) -> dict[str, np.ndarray | list]:
     """The per-state fields of the starting :class:`~foedus.sim.world.World`, from the scenario's actors.
 
-    Military spending is floored at a millionth of GDP (a state with none still has a force to
-    grow), the starting CINC shares at 1e-6 (GDP shares when the scenario gives no CINC at all),
-    a missing growth rate is 2 % a year and a missing regime 0.5. Exposure to global threats
-    defaults by power tier (:data:`DEFAULT_EXPOSURE`).
+    Military spending is floored at ``start_milex_gdp_floor`` of GDP (a state with none still has
+    a force to grow), the starting CINC shares at ``start_cinc_floor`` (GDP shares when the
+    scenario gives no CINC at all; both :class:`~foedus.sim.parameters.Parameters`); growth and
+    regime take :class:`~foedus.sim.scenario.Actor`'s defaults (2 % a year, 0.5) when not given.
+    Exposure to global threats defaults by power tier (:data:`DEFAULT_EXPOSURE`).
     """
     acts = sc.actors
+    prm = sc.parameters
 
     def col(name: str, default: float = 0.0) -> np.ndarray:
         return np.array([getattr(a, name) if getattr(a, name) is not None else default for a in acts], dtype=float)
 
     gdp = col("gdp")
-    milex = np.maximum(col("milex"), 1e-6 * gdp)
+    milex = np.maximum(col("milex"), prm.start_milex_gdp_floor * gdp)
     cinc0 = col("cinc")
     if cinc0.sum() <= 0:
         cinc0 = gdp / gdp.sum()
-    cinc0 = np.maximum(cinc0, 1e-6)
+    cinc0 = np.maximum(cinc0, prm.start_cinc_floor)
     ip = np.array([np.nan if a.ideal_point is None else a.ideal_point for a in acts])
     if np.isfinite(ip).sum() >= 2:
         ip = np.where(np.isfinite(ip), ip, np.nanmean(ip))  # a missing ideal point counts as the mean of the others
@@ -192,11 +234,11 @@ def _state_arrays(sc: Scenario) -> dict[str, np.ndarray | list]:
         "names": [a.name for a in acts],
         "since": np.array([a.since if a.since is not None else sc.start_year for a in acts], dtype=np.int64),
         "economy": gdp.copy(),
-        "growth": col("growth", 0.02),
+        "growth": col("growth"),
         "milex": milex.copy(),
         "milper": col("milper"),
         "population": col("population"),
-        "regime": col("regime", 0.5),
+        "regime": col("regime"),
         "ideal_point": ip,
         "major": major,
         "cinc0": cinc0,

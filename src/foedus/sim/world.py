@@ -248,6 +248,22 @@ class World:
     log: EventLog | None = None
     nonstate_values: np.ndarray = field(default_factory=lambda: np.zeros(0))
     """Stated values of each non-state actor on the regime scale (0-1; NaN: it takes its home state's camp; T3)."""
+    active: np.ndarray = field(default_factory=lambda: np.ones(0, bool))
+    """(N,) bool: the states that are system members this year (:mod:`foedus.sim.steps.system`);
+    the others are dormant: no capability, relations, memberships or decisions."""
+    spells: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), np.int64))
+    """(S, 3) int: the scheduled spells in the system (state index, first year, last year; the
+    largest int64 for an open one); empty when every state is a member throughout."""
+    dormant: dict = field(default_factory=dict)
+    """The scenario's figures of the states that are dormant at some time (economy, milex,
+    milper, cinc, major, cyber posture, exposure, and the (N, N) hostility and rivalry of the
+    relations), which a state takes when it enters (:func:`foedus.sim.steps.system.enter_system`)."""
+    war_history: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    """(N, N): each pair's war memory, years at war discounted by ``war_memory`` a year
+    (:func:`foedus.theory.rivalry.war_history`; kept by :mod:`foedus.sim.steps.rivalry`)."""
+    rivalry_balance0: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    """(N, N): ``log(power_i / power_j)`` when the pair's rivalry began (at the start for the
+    scenario's rivalries), from which the termination hazard's power shift is measured."""
 
     @property
     def n(self) -> int:

@@ -9,10 +9,10 @@ from foedus.sim import steps
 from .conftest import tiny_world
 
 
-def test_the_year_runs_its_nine_steps_in_the_documented_order():
+def test_the_year_runs_its_steps_in_the_documented_order():
     assert list(steps.DEFAULT_STEPS) == [
-        "trends_and_shocks", "capabilities", "threat_perception", "alignment", "alliance_politics",
-        "crises_and_coalitions", "cyber", "conflict_and_commitments", "record",
+        "system_membership", "trends_and_shocks", "capabilities", "threat_perception", "absent_states", "alignment", "alliance_politics",
+        "crises_and_coalitions", "cyber", "conflict_and_commitments", "rivalries", "record",
     ]
     for name, fn in steps.DEFAULT_STEPS.items():
         assert name in (steps.__doc__ or "") and fn.__doc__

@@ -3,6 +3,9 @@
 A simulated year runs these in order (:data:`DEFAULT_STEPS`; replace any of them from Python
 through :attr:`foedus.sim.engine.Simulation.steps`):
 
+0. :func:`~.system.system_membership` (:mod:`.system`): states enter and leave the system as the
+   scenario schedules (the COW state list in runs from the record); states outside it are
+   dormant, and :func:`~.system.absent_states` removes the threats to them after step 3;
 1. :func:`~.trends.trends_and_shocks` (:mod:`.trends`): the scenario's trend drivers T1–T5 and
    its scheduled shocks;
 2. :func:`~.capabilities.capabilities` (:mod:`.capabilities`): economic growth, arming under the
@@ -24,7 +27,10 @@ through :attr:`foedus.sim.engine.Simulation.steps`):
    espionage among allies, and trust-based cyber alignments with firms and NGOs (T3);
 8. :func:`~.conflict.conflict_and_commitments` (:mod:`.conflict`): disputes and wars, and
    whether allies honour their commitments (T2, P5);
-9. :func:`~.record.record` (:mod:`.record`): the year's state arrays into the recorder (events
+9. :func:`~.rivalry.rivalries` (:mod:`.rivalry`): strategic rivalries begin and end with the
+   hazards estimated on the record (:mod:`foedus.theory.rivalry`), driven by contiguity, major
+   status, parity, wars, joint democracy, regime distance and power shifts;
+10. :func:`~.record.record` (:mod:`.record`): the year's state arrays into the recorder (events
    are logged by the steps that cause them, each with its explanation).
 
 The behavioural constants of the steps are fields of :class:`foedus.sim.parameters.Parameters`
@@ -63,22 +69,27 @@ from foedus.sim.steps.crises import crises_and_coalitions
 from foedus.sim.steps.cyber import cyber
 from foedus.sim.steps.politics import alliance_politics, cohesion_state
 from foedus.sim.steps.record import record
+from foedus.sim.steps.rivalry import rivalries
+from foedus.sim.steps.system import absent_states, system_membership
 from foedus.sim.steps.threat import perceive_threats, threat_perception
 from foedus.sim.steps.trends import trends_and_shocks
 from foedus.sim.world import World
 
 DEFAULT_STEPS: dict[str, Step] = {
+    "system_membership": system_membership,
     "trends_and_shocks": trends_and_shocks,
     "capabilities": capabilities,
     "threat_perception": threat_perception,
+    "absent_states": absent_states,
     "alignment": alignment,
     "alliance_politics": alliance_politics,
     "crises_and_coalitions": crises_and_coalitions,
     "cyber": cyber,
     "conflict_and_commitments": conflict_and_commitments,
+    "rivalries": rivalries,
     "record": record,
 }
-"""The pipeline of a simulated year, in order (brief steps 1–9)."""
+"""The pipeline of a simulated year, in order (steps 0–10 above, with the absent-states mask after threat perception)."""
 
 
 def initialise(world: World) -> None:
@@ -91,6 +102,7 @@ def initialise(world: World) -> None:
     in year one). Deterministic: nothing is drawn from any generator.
     """
     perceive_threats(world)
+    absent_states(world, None)
     cohesion_state(world)
     weights, relief = arming_pressure(world)
     world.base_spending = world.params.fatigue * world.milex - weights @ world.milex + relief

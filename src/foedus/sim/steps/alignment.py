@@ -63,11 +63,12 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     view = _Alliances(world, capacity)
     if _exits(world, rng, u, total, view):
         view = _Alliances(world, capacity)
-    considering = rng.random(world.n) < p.consider_rate
+    considering = (rng.random(world.n) < p.consider_rate) & world.active  # states outside the system take no decision
     if not considering.any():
         return
     rows = np.flatnonzero(considering)
     available, cost = formation_inputs(world, rows, view.slots, view.load, view.size)
+    available[:, : world.n] &= world.active  # nor are they partners
     if p.autonomy_weight != 0:
         cost = option_costs(world, rows, view.slots, view.members, view.portfolio, view.top[0] if view.top is not None else None)
     # choose_option over [pairs, join_utilities(..., aggregate="capability")], in one compiled pass

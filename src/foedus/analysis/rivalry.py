@@ -1,0 +1,262 @@
+"""Estimating the hazards of strategic-rivalry onset and termination from the record (brief D1, F2).
+
+:func:`rivalry_dyad_years` builds the non-directed dyad-years of the COW state system (members on
+31 December, :mod:`foedus.data.membership`) with the Thompson & Dreyer (2012) rivalries and the
+covariates of :mod:`foedus.theory.rivalry`; :func:`estimate_rivalry_hazards` fits the two
+discrete-time logit hazards (Beck, Katz & Tucker 1998) by maximum likelihood on the years given;
+:func:`hazard_rates` compares the rates they predict with the record's on any years, in or out of
+the estimation sample. The simulator's defaults (``rivalry_onset_*``, ``rivalry_end_*`` in
+:class:`foedus.sim.parameters.Parameters`) are the fit on 1816–1945 (``tests/analysis/test_rivalry.py``
+checks them against a fresh fit and the predicted rates against the record's of 1946–2010, out of sample).
+
+What is estimated from what:
+
+- at risk of **onset**: every pair of members in a year, except pairs whose rivalry began in an
+  earlier year (an onset is a Thompson & Dreyer start year, 1816 or later, with both members);
+- at risk of **termination**: every pair in rivalry in a year; it ends in the rivalry's last
+  year, unless the rivalry is still going in 2010 (where Thompson & Dreyer stop: censored) or
+  one of the pair leaves the system the next year (censored: the simulator ends such rivalries
+  when the state leaves);
+- covariates of the year: COW direct contiguity type 1 (land); both COW major powers (COW major-power
+  spells); parity
+  of NMC 7.0 CINC scores; war memory from COW inter-state war dyad-years (the record at hand has
+  no dyadic disputes short of war); democracy from V-Dem ``v2x_polyarchy`` (Polity5 ``polity2``
+  rescaled to 0–1 where V-Dem has none), joint democracy at ``democracy_threshold``; power shift
+  since the first year of the rivalry in the sample. Dyad-years missing a CINC score or a
+  democracy score are left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy.signal import lfilter
+
+from foedus.data.conflict import read_wars
+from foedus.data.membership import members_by_year
+from foedus.data.paths import default_data_dir
+from foedus.data.snapshot_fields import table
+from foedus.theory import rivalry as th
+
+TD_LAST_YEAR = 2010
+"""Thompson & Dreyer code rivalries still going at the end of their data as ending in 2010 (censored)."""
+
+_CODES = 1000  # COW codes are below 1000
+
+
+def _lookup(df: pd.DataFrame, col: str, first: int, last: int) -> np.ndarray:
+    """Dense (years, 1000) array of ``df[col]`` by year and COW code (NaN where missing)."""
+    out = np.full((last - first + 1, _CODES), np.nan)
+    d = df[(df["year"] >= first) & (df["year"] <= last)]
+    out[d["year"].to_numpy(int) - first, d["ccode"].to_numpy(int)] = d[col].to_numpy(float)
+    return out
+
+
+def _pairs(members: dict[int, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Year, lower and higher COW code of every pair of members of every year."""
+    ys, a, b = [], [], []
+    for y, m in members.items():
+        i, j = np.triu_indices(len(m), 1)
+        ys.append(np.full(len(i), y))
+        a.append(m[i])
+        b.append(m[j])
+    return np.concatenate(ys), np.concatenate(a), np.concatenate(b)
+
+
+def _year_pairs(spells: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
+    """Each spell (``a, b, start_year, end_year``) expanded to its years within ``first..last``; keeps the other columns."""
+    lo = np.maximum(spells["start_year"].to_numpy(int), first)
+    hi = np.minimum(spells["end_year"].to_numpy(int), last)
+    n = np.maximum(hi - lo + 1, 0)
+    rows = np.repeat(np.arange(len(spells)), n)
+    offset = np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n)
+    out = spells.iloc[rows].reset_index(drop=True)
+    out["year"] = lo[rows] + offset
+    return out
+
+
+def _war_memory(d: Path, first: int, last: int, memory: float) -> tuple[np.ndarray, np.ndarray]:
+    """COW war dyads' keys (sorted) and their war memory (years, dyads) by :func:`foedus.theory.rivalry.war_history`."""
+    w = read_wars(d / "peacesciencer" / "cow_war_inter.csv")
+    a = np.minimum(w["ccode1"], w["ccode2"]).to_numpy(int)
+    b = np.maximum(w["ccode1"], w["ccode2"]).to_numpy(int)
+    key = a * _CODES + b
+    keys = np.unique(key)
+    at_war = np.zeros((last - first + 1, len(keys)))
+    ok = (w["year"] >= first).to_numpy() & (w["year"] <= last).to_numpy()
+    at_war[w["year"].to_numpy(int)[ok] - first, np.searchsorted(keys, key[ok])] = 1.0
+    # war_history(previous, at_war) year after year is this first-order recursive filter
+    return keys, lfilter([1.0], [1.0, -memory], at_war, axis=0)
+
+
+def rivalry_dyad_years(
+    data_dir: Path | None = None, *, first: int = 1816, last: int = TD_LAST_YEAR, memory: float = 0.8, democracy_threshold: float = 0.5
+) -> pd.DataFrame:
+    """Non-directed dyad-years of the COW system with Thompson & Dreyer rivalries and the hazards' covariates.
+
+    Parameters
+    ----------
+    data_dir : Path, optional
+        Folder laid out like ``../shared/data`` (default :func:`foedus.data.paths.default_data_dir`).
+    first, last : int
+        Years (1816–2010).
+    memory : float
+        Share of a pair's war memory kept from one year to the next (:func:`foedus.theory.rivalry.war_history`).
+    democracy_threshold : float
+        Democracy score (0–1) from which a state counts as a democracy.
+
+    Returns
+    -------
+    DataFrame
+        ``year, ccode1 < ccode2``, ``rival`` (in rivalry in the year), ``onset_risk``, ``onset``,
+        ``end_risk``, ``end`` (bool), and the covariates of :data:`foedus.theory.rivalry.ONSET_TERMS`
+        and :data:`~foedus.theory.rivalry.TERMINATION_TERMS` (``war_history`` as
+        :func:`~foedus.theory.rivalry.war_term`; ``power_shift`` NaN outside rivalries).
+    """
+    d = Path(data_dir) if data_dir is not None else default_data_dir()
+    members = members_by_year(table(d, "states"), first, last + 1)
+    y, a, b = _pairs({k: v for k, v in members.items() if k <= last})
+    t = y - first
+    nmc = table(d, "nmc")
+    cinc = _lookup(nmc, "cinc", first, last)
+    maj = table(d, "majors")
+    maj = _year_pairs(maj.assign(end_year=maj["end_year"].fillna(last)), first, last)
+    major = _lookup(maj.assign(major=1.0), "major", first, last)
+    dem_t = table(d, "democracy")
+    dem_t = dem_t.assign(score=dem_t["v2x_polyarchy"].fillna((dem_t["polity2"] + 10.0) / 20.0))
+    dem = _lookup(dem_t, "score", first, last)
+    key = a * _CODES + b
+    yk = t.astype(np.int64) * _CODES * _CODES + key
+    df = pd.DataFrame({"year": y, "ccode1": a, "ccode2": b})
+    # contiguity (type 1) in any part of the year
+    cont = table(d, "contdir")
+    cont = cont[cont["conttype"] == 1]
+    cy = _year_pairs(cont.assign(end_year=cont["end_year"].fillna(last)), first, last)
+    ck = (cy["year"].to_numpy(int) - first).astype(np.int64) * _CODES * _CODES + np.minimum(cy["ccode1"], cy["ccode2"]).to_numpy(int) * _CODES + np.maximum(cy["ccode1"], cy["ccode2"]).to_numpy(int)
+    df["contiguous"] = np.isin(yk, ck)
+    df["major_pair"] = (major[t, a] == 1) & (major[t, b] == 1)
+    ca, cb = cinc[t, a], cinc[t, b]
+    df["parity"] = th.parity(np.nan_to_num(ca), np.nan_to_num(cb))
+    wkeys, wmem = _war_memory(d, first, last, memory)
+    col = np.clip(np.searchsorted(wkeys, key), 0, max(len(wkeys) - 1, 0))
+    hit = wkeys[col] == key if len(wkeys) else np.zeros(len(key), bool)
+    df["war_history"] = th.war_term(np.where(hit, wmem[t, col] if len(wkeys) else 0.0, 0.0))
+    da, db = dem[t, a], dem[t, b]
+    df["joint_democracy"] = (da >= democracy_threshold) & (db >= democracy_threshold)
+    df["regime_distance"] = np.abs(da - db)
+    df["_logratio"] = th.log_ratio(ca, cb)
+    df = _rivalry_columns(df, d, first, last, members)
+    ok = np.isfinite(ca) & np.isfinite(cb) & (ca > 0) & (cb > 0) & np.isfinite(da) & np.isfinite(db)
+    return df.loc[ok].drop(columns="_logratio").reset_index(drop=True)
+
+
+def _rivalry_columns(df: pd.DataFrame, d: Path, first: int, last: int, members: dict[int, np.ndarray]) -> pd.DataFrame:
+    """Add ``rival``, ``onset_risk``, ``onset``, ``end_risk``, ``end`` and ``power_shift`` (see :func:`rivalry_dyad_years`)."""
+    td = table(d, "td")
+    td = td.assign(a=np.minimum(td["ccode1"], td["ccode2"]), b=np.maximum(td["ccode1"], td["ccode2"]), spell=np.arange(len(td)))
+    ry = _year_pairs(td[["a", "b", "start_year", "end_year", "spell"]], first, last).rename(columns={"a": "ccode1", "b": "ccode2"})
+    ry = ry.drop_duplicates(["year", "ccode1", "ccode2"])
+    out = df.merge(ry, on=["year", "ccode1", "ccode2"], how="left")
+    rival = out["spell"].notna().to_numpy()
+    start = out["start_year"].to_numpy(float)
+    end = out["end_year"].to_numpy(float)
+    yr = out["year"].to_numpy()
+    out["rival"] = rival
+    out["onset"] = rival & (start == yr)
+    out["onset_risk"] = ~rival | out["onset"].to_numpy()
+    is_member = np.zeros((last - first + 2, _CODES), bool)
+    for y, m in members.items():
+        if first <= y <= last + 1:
+            is_member[y - first, m] = True
+    nxt = np.minimum(yr + 1 - first, last + 1 - first)
+    both_next = is_member[nxt, out["ccode1"].to_numpy()] & is_member[nxt, out["ccode2"].to_numpy()]
+    out["end_risk"] = rival
+    out["end"] = rival & (end == yr) & (end < TD_LAST_YEAR) & both_next
+    # power shift since the first year of the rivalry in the sample
+    base = out.loc[rival].groupby("spell")["_logratio"].transform("first")
+    out["power_shift"] = np.nan
+    out.loc[rival, "power_shift"] = np.abs(out.loc[rival, "_logratio"] - base)  # foedus.theory.rivalry.power_shift
+    return out.drop(columns=["spell", "start_year", "end_year"])
+
+
+@dataclass(frozen=True)
+class HazardFit:
+    """A fitted logit hazard: ``intercept``, ``coefficients`` (in the order of ``terms``), their standard errors, the sample."""
+
+    terms: tuple[str, ...]
+    intercept: float
+    coefficients: tuple[float, ...]
+    std_errors: tuple[float, ...]
+    n: int
+    events: int
+    years: tuple[int, int]
+
+    def hazard(self, df: pd.DataFrame) -> np.ndarray:
+        """The annual hazard of each dyad-year of ``df`` (:func:`foedus.theory.rivalry.logit_hazard`)."""
+        return th.logit_hazard(self.intercept, self.coefficients, [df[c].to_numpy(float) for c in self.terms])
+
+
+@dataclass(frozen=True)
+class RivalryFit:
+    """The onset and termination hazards fitted on the same years."""
+
+    onset: HazardFit
+    termination: HazardFit
+
+
+def fit_logit(x: np.ndarray, y: np.ndarray, *, max_iter: int = 100, tol: float = 1e-9) -> tuple[np.ndarray, np.ndarray]:
+    """Firth's (1993) penalised maximum-likelihood logit: coefficients and standard errors (``x`` with its intercept column).
+
+    Newton–Raphson on the modified score ``X'(y - p + h (1/2 - p))``, ``h`` the diagonal of the
+    hat matrix ``W^1/2 X (X'WX)^-1 X' W^1/2``: the penalty (Jeffreys prior) removes the
+    small-sample bias of rare events and keeps the estimates finite under separation (no
+    rivalry between two democracies ended before 1946), where plain maximum likelihood diverges
+    (Heinze & Schemper 2002). Standard errors from the inverse information ``(X'WX)^-1``.
+
+    Raises
+    ------
+    ValueError
+        When Newton's method does not converge in ``max_iter`` steps.
+    """
+    beta = np.zeros(x.shape[1])
+    for _ in range(max_iter):
+        p = 1.0 / (1.0 + np.exp(-(x @ beta)))
+        w = p * (1.0 - p)
+        cov = np.linalg.inv((x * w[:, None]).T @ x)
+        h = w * np.einsum("ij,jk,ik->i", x, cov, x)
+        step = cov @ (x.T @ (y - p + h * (0.5 - p)))
+        beta = beta + step
+        if np.max(np.abs(step)) < tol:
+            p = 1.0 / (1.0 + np.exp(-(x @ beta)))
+            return beta, np.sqrt(np.diag(np.linalg.inv((x * (p * (1.0 - p))[:, None]).T @ x)))
+    raise ValueError("the logit did not converge")
+
+
+def _fit(df: pd.DataFrame, risk: str, event: str, terms: tuple[str, ...], years: tuple[int, int]) -> HazardFit:
+    sub = df[df[risk] & df["year"].between(*years)]
+    x = np.column_stack([np.ones(len(sub))] + [sub[c].to_numpy(float) for c in terms])
+    y = sub[event].to_numpy(float)
+    beta, se = fit_logit(x, y)
+    return HazardFit(terms, float(beta[0]), tuple(map(float, beta[1:])), tuple(map(float, se[1:])), len(sub), int(y.sum()), years)
+
+
+def estimate_rivalry_hazards(dyad_years: pd.DataFrame, years: tuple[int, int] = (1816, 1945)) -> RivalryFit:
+    """Fit the onset and termination hazards of :mod:`foedus.theory.rivalry` on the dyad-years of ``years`` (inclusive).
+
+    ``dyad_years`` is :func:`rivalry_dyad_years`. Onset on the pairs at risk of onset
+    (:data:`foedus.theory.rivalry.ONSET_TERMS`), termination on the pairs in rivalry
+    (:data:`~foedus.theory.rivalry.TERMINATION_TERMS`); maximum likelihood (:func:`fit_logit`).
+    """
+    return RivalryFit(
+        onset=_fit(dyad_years, "onset_risk", "onset", th.ONSET_TERMS, years),
+        termination=_fit(dyad_years, "end_risk", "end", th.TERMINATION_TERMS, years),
+    )
+
+
+def hazard_rates(fit: HazardFit, dyad_years: pd.DataFrame, risk: str, event: str, years: tuple[int, int]) -> tuple[float, float, int]:
+    """Observed and predicted events per dyad-year at risk in ``years``, and the number of events observed."""
+    sub = dyad_years[dyad_years[risk] & dyad_years["year"].between(*years)]
+    return float(sub[event].mean()), float(fit.hazard(sub).mean()), int(sub[event].sum())

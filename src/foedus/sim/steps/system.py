@@ -1,0 +1,164 @@
+"""Step 0, the state system: states enter and leave it as the scenario schedules (brief A1; COW state list).
+
+A run's arrays cover every state that is a system member at some time in the horizon (fixed
+size, so every step stays vectorised); :attr:`foedus.sim.world.World.active` says which are
+members this year. A state outside the system is *dormant*: no capability share (its anchor
+``cinc0`` is 0, so its power and every threat it poses are 0), no spending or forces, no
+hostility, rivalry, war, cyber posture or exposure to global threats, no memberships, and it
+takes no decision (the alignment step lets only members reconsider and pair). What every later
+step must not see of dormant states is removed in two places: here, when a state leaves
+(:func:`leave_system`), and after threat perception (:func:`absent_states`, which removes the
+threats to dormant states, so that they neither arm nor ally). The recorder keeps state-years
+of members only (:mod:`foedus.sim.record`).
+
+The scenario schedules spells with :attr:`foedus.sim.scenario.Actor.in_system`
+(:func:`foedus.sim.build.scenario_from_record` writes them from the COW State System Membership
+List: a state counts as a member of a year when it is one on 31 December). A state enters at
+the start of its first year with the figures its actor gives (those of its first year in the
+record); it leaves at the start of the year after its last, which is then the year its
+memberships end (COW's ``endyear``: Bavaria, absorbed in January 1871, last counts in 1870).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.sim.steps.dissolution import dissolve_if_deserted, leave
+from foedus.sim.world import World
+
+OPEN = np.iinfo(np.int64).max
+"""Last year of a spell without end (to the horizon's end)."""
+
+
+def membership_in(spells: np.ndarray, n: int, year: int) -> np.ndarray:
+    """(N,) bool: the states with a spell covering ``year``; ``spells`` (S, 3): state index, first, last year."""
+    out = np.zeros(n, bool)
+    if len(spells):
+        on = (spells[:, 1] <= year) & (year <= spells[:, 2])
+        out[spells[on, 0]] = True
+    return out
+
+
+def system_membership(world: World, rng: np.random.Generator) -> None:
+    """States enter and leave the system this year (brief A1); ``rng`` is not drawn from.
+
+    Entrants become active with their scheduled figures (:func:`enter_system`); states whose
+    last year was the previous one leave (:func:`leave_system`). Both are logged as events
+    (``state_entry``, ``state_exit``). Nothing happens in a world without scheduled spells.
+    """
+    if not len(world.spells):
+        return
+    now = membership_in(world.spells, world.n, world.year)
+    leaving = np.flatnonzero(world.active & ~now)
+    entering = np.flatnonzero(now & ~world.active)
+    if len(leaving):
+        leave_system(world, leaving)
+    if len(entering):
+        enter_system(world, entering)
+
+
+def make_dormant(world: World, idx: np.ndarray) -> None:
+    """Take the states ``idx`` out of every array a step reads (see the module docstring); no events."""
+    idx = np.asarray(idx, dtype=np.intp)
+    world.active[idx] = False
+    world.cinc0[idx] = 0.0
+    for name in ("milex", "military", "milper", "milex_floor", "base_spending", "cyber_capacity", "cyber_vulnerability"):
+        getattr(world, name)[idx] = 0.0
+    world.power = np.where(world.active, world.power, 0.0)
+    world.cinc = np.where(world.active, world.cinc, 0.0)
+    world.major[idx] = False
+    world.exposure[idx] = 0.0
+    for name in ("hostility", "hostility_base"):
+        arr = getattr(world, name)
+        arr[idx, :] = 0.0
+        arr[:, idx] = 0.0
+    for arr in (world.rivalry, world.at_war):
+        arr[idx, :] = False
+        arr[:, idx] = False
+    if world.war_history.shape == (world.n, world.n):
+        world.war_history[idx, :] = 0.0
+        world.war_history[:, idx] = 0.0
+    world.cache.pop("rival_pairs", None)  # the trend step's pairs of rivals and majors
+
+
+def leave_system(world: World, idx: np.ndarray) -> None:
+    """The states ``idx`` leave the system: their memberships and rivalries end, then they go dormant.
+
+    Every agreement they belong to loses them (an ``exit`` event, cause "state left the
+    system"; a security agreement left with fewer than two members dissolves), their rivalries
+    end (``rivalry_end``, same cause) and a ``state_exit`` event is logged for each.
+    """
+    ag = world.agreements
+    y = world.year
+    slots, members = np.nonzero(ag.members[: ag.n][:, idx] & ag.active[: ag.n, None])
+    if len(slots):
+        members = idx[members]
+        leave(world, slots, members, {"cause": "state left the system"} if world.explain else None)
+        dissolve_if_deserted(world, np.unique(slots), "too few members after a state left the system")
+    ri, rj = np.nonzero(np.triu(world.rivalry | world.rivalry.T))
+    gone = np.isin(ri, idx) | np.isin(rj, idx)
+    if gone.any():
+        world.log.events(y, "rivalry_end", -1, world.ccode[ri[gone]], world.ccode[rj[gone]], {"cause": "state left the system"})
+    make_dormant(world, idx)
+    world.log.events(y, "state_exit", -1, world.ccode[idx], -1, {"cause": "scheduled end of its spell in the system"})
+
+
+def enter_system(world: World, idx: np.ndarray) -> None:
+    """The states ``idx`` enter the system with their scheduled figures (``world.dormant``).
+
+    Economy, spending, personnel, stock (spending over depreciation) and their anchors are the
+    actor's figures; the Richardson grievance term is ``fatigue * spending`` (the state's
+    spending is a fixed point before it reacts to anyone's threat); its capability anchor
+    ``cinc0`` is set so that its capability share stands to the members' current shares as its
+    recorded CINC stands to their current ``cinc`` (``cinc0_i = cinc_i * R / C``, ``R`` the
+    members' raw capability and ``C`` their current ``cinc`` total); hostility and rivalry with
+    the members are the scenario's relations; major status, cyber posture and exposure are its own.
+    """
+    d = world.dormant
+    p = world.params
+    idx = np.asarray(idx, dtype=np.intp)
+    members = world.active.copy()
+    world.active[idx] = True
+    world.economy[idx] = world.economy0[idx] = d["economy"][idx]
+    world.milex[idx] = world.milex0[idx] = world.milex_floor[idx] = d["milex"][idx]
+    world.military[idx] = world.military0[idx] = d["milex"][idx] / p.military_depreciation
+    world.milper[idx] = world.milper0[idx] = d["milper"][idx]
+    world.base_spending[idx] = p.fatigue * d["milex"][idx]
+    raw = world.cinc0[members] * 0.5 * (world.economy[members] / world.economy0[members] + world.military[members] / world.military0[members])
+    scale = raw.sum() / max(float(world.cinc[members].sum()), 1e-12) if members.any() else 1.0
+    world.cinc0[idx] = d["cinc"][idx] * scale
+    world.major[idx] = d["major"][idx]
+    world.cyber_capacity[idx] = d["cyber_capacity"][idx]
+    world.cyber_vulnerability[idx] = d["cyber_vulnerability"][idx]
+    world.exposure[idx] = d["exposure"][idx]
+    rows, cols = np.ix_(idx, np.flatnonzero(world.active))
+    for name, key in (("hostility", "hostility"), ("hostility_base", "hostility"), ("rivalry", "rivalry")):
+        arr = getattr(world, name)
+        arr[rows, cols] = d[key][rows, cols]
+        arr[cols.T, rows.T] = d[key][cols.T, rows.T]
+    world.cache.pop("rival_pairs", None)
+    world.update_power()
+    lp = np.log(np.where(world.power > 0, world.power, 1.0))  # the restored rivalries' balance (foedus.theory.rivalry.log_ratio)
+    world.rivalry_balance0[rows, cols] = lp[rows] - lp[cols]
+    world.rivalry_balance0[cols.T, rows.T] = lp[cols.T] - lp[rows.T]
+    world.log.events(world.year, "state_entry", -1, world.ccode[idx], -1, {"cause": "scheduled start of its spell in the system"})
+
+
+def absent_states(world: World, rng: np.random.Generator) -> None:
+    """Remove the threats to and from dormant states from this year's results (after threat perception).
+
+    Dormant states pose no threat already (no capability); this also zeroes the threats they
+    perceive and their exposure to global threats, so they do not arm, and shared global threats
+    with them, so nobody allies with them for it. ``rng`` is not drawn from.
+    """
+    if world.active.all():
+        return
+    out = ~world.active
+    r = world.results
+    r.threat[out, :] = 0.0
+    r.threat[:, out] = 0.0
+    r.global_threat = np.where(out, 0.0, r.global_threat)
+    shared = r.shared_global.copy()
+    shared[out, :] = 0.0
+    shared[:, out] = 0.0
+    r.shared_global = shared

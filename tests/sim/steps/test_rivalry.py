@@ -1,0 +1,79 @@
+"""Step 9, rivalries: they begin among neighbours and former enemies and end after regime convergence (over seeds)."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import stats
+
+from foedus.sim.steps.rivalry import rivalries
+
+from .conftest import events, tiny_world
+
+ALPHA = 0.01
+SEEDS = 400
+
+# four equal small states: A-B and C-D are the pairs compared
+A, B, C, D = 100, 101, 102, 103
+EQUALS = [
+    {"ccode": c, "abb": f"S{c}", "name": f"State {c}", "cinc": 0.05, "gdp": 1e5, "milex": 2e3, "lat": 40.0 + k, "lon": 10.0 * k, "regime": 0.2}
+    for k, c in enumerate((A, B, C, D))
+]
+
+
+def _onsets(world_kwargs: dict, setup=None, seeds: int = SEEDS) -> dict[tuple[int, int], int]:
+    count: dict[tuple[int, int], int] = {}
+    for seed in range(seeds):
+        world, _ = tiny_world(**world_kwargs)
+        if setup is not None:
+            setup(world)
+        rivalries(world, np.random.default_rng(seed))
+        for _, c, c2, _ in events(world, "rivalry_onset"):
+            count[(c, c2)] = count.get((c, c2), 0) + 1
+    return count
+
+
+def test_rivalries_begin_more_among_contiguous_pairs():
+    rel = [{"pair": [A, B], "contiguous": True}, {"pair": [C, D], "contiguous": False}]
+    n = _onsets({"actors": EQUALS, "relations": rel, "rivalry_onset_intercept": -5.0})
+    ab, cd = n.get((A, B), 0), n.get((C, D), 0)
+    assert stats.fisher_exact([[ab, SEEDS - ab], [cd, SEEDS - cd]], alternative="greater").pvalue < ALPHA
+
+
+def test_rivalries_begin_more_among_pairs_at_war():
+    def war(world):
+        a, b = world.index_of(A), world.index_of(B)
+        world.at_war[a, b] = world.at_war[b, a] = True
+
+    n = _onsets({"actors": EQUALS, "relations": [], "rivalry_onset_intercept": -4.0}, war)
+    ab, cd = n.get((A, B), 0), n.get((C, D), 0)
+    assert stats.fisher_exact([[ab, SEEDS - ab], [cd, SEEDS - cd]], alternative="greater").pvalue < ALPHA
+
+
+def test_rivalries_end_more_often_after_regime_convergence():
+    actors = [dict(a) for a in EQUALS]
+    actors[0]["regime"] = actors[1]["regime"] = 0.8  # A and B both democracies; C an autocracy, D a democracy
+    actors[3]["regime"] = 0.8
+    rel = [{"pair": [A, B], "rivalry": True, "hostility": 0.6}, {"pair": [C, D], "rivalry": True, "hostility": 0.6}]
+    seeds = 1500
+    ended = {A: 0, C: 0}
+    for seed in range(seeds):
+        world, _ = tiny_world(actors=actors, relations=rel, rivalry_end_intercept=-1.0)
+        rivalries(world, np.random.default_rng(seed))
+        for _, c, _, d in events(world, "rivalry_end"):
+            ended[c] += 1
+            assert set(d["factors"]) == {"hazard", "contiguous", "major_pair", "power_shift", "war_history", "joint_democracy", "regime_distance"}
+    assert stats.fisher_exact([[ended[A], seeds - ended[A]], [ended[C], seeds - ended[C]]], alternative="greater").pvalue < ALPHA
+
+
+def test_a_new_rivalry_raises_the_hostility_baseline_and_an_ended_one_lowers_it():
+    world, rng = tiny_world(actors=EQUALS, relations=[{"pair": [A, B], "contiguous": True}], rivalry_onset_intercept=5.0, rivalry_end_intercept=-30.0, rivalry_onset_contiguous=20.0)
+    rivalries(world, rng)
+    a, b = world.index_of(A), world.index_of(B)
+    assert world.rivalry[a, b] and world.rivalry[b, a] and world.hostility_base[a, b] == world.params.rivalry_hostility
+    onset = {(c, c2): d for _, c, c2, d in events(world, "rivalry_onset")}
+    assert onset[(A, B)]["factors"]["contiguous"] is True and 0 < onset[(A, B)]["factors"]["hazard"] < 1
+    world2, rng2 = tiny_world(actors=EQUALS, relations=[{"pair": [A, B], "rivalry": True, "hostility": 0.6}], rivalry_end_intercept=5.0, rivalry_end_war=20.0, rivalry_onset_intercept=-30.0)
+    world2.at_war[a, b] = world2.at_war[b, a] = True  # war memory log(2) * 20 on top of the intercept: an end is certain
+    rivalries(world2, rng2)
+    assert not world2.rivalry.any() and world2.hostility_base[a, b] == 0.0
+    assert [(c, c2) for _, c, c2, _ in events(world2, "rivalry_end")] == [(A, B)]

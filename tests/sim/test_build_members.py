@@ -1,0 +1,62 @@
+"""Runs from the record follow the COW state list: states enter and leave the system when it says."""
+
+from __future__ import annotations
+
+import pytest
+
+from foedus.data.membership import member_years
+from foedus.data.paths import default_data_dir
+from foedus.data.snapshot_fields import table
+from foedus.sim import Simulation
+from foedus.sim.build import scenario_from_record
+
+
+def _record_counts(first: int, last: int) -> dict[int, int]:
+    """COW system members on 31 December of each year (the builder's convention)."""
+    yrs = member_years(table(default_data_dir(), "states"))
+    return {y: int(((yrs["first"] <= y) & ~(yrs["last"] < y)).sum()) for y in range(first, last + 1)}
+
+
+@pytest.fixture(scope="module")
+def run_1816():
+    sc = scenario_from_record(1816, top_n=None, years=100)
+    return sc, Simulation(sc, rng=3).run().history()
+
+
+def test_a_century_from_1816_has_the_record_membership_every_year(run_1816):
+    _, h = run_1816
+    counts = h.state_years.groupby("year").size().to_dict()
+    assert counts == _record_counts(1816, 1915)
+
+
+def test_bavaria_is_gone_after_1871_and_its_pacts_end_when_it_leaves(run_1816):
+    sc, h = run_1816
+    bav = next(a for a in sc.actors if a.ccode == 245)
+    assert bav.in_system == [(1816, 1870)]
+    sy = h.state_years
+    assert sy.loc[sy["ccode"] == 245, "year"].max() == 1870
+    m = h.memberships
+    assert (m.loc[m["ccode"] == 245, "exit_year"].fillna(9999) <= 1871).all()
+    assert h.states.set_index("ccode").loc[245, "end_year"] == 1871  # COW's endyear
+    ev = h.events
+    assert not ((ev["year"] > 1871) & ((ev["ccode"] == 245) | (ev["ccode2"] == 245))).any()
+
+
+def test_new_states_of_decolonisation_enter_a_1950_run():
+    sc = scenario_from_record(1950, top_n=None, years=20)
+    h = Simulation(sc, rng=1).run().history()
+    sy = h.state_years
+    first = sy.groupby("ccode")["year"].min()
+    # Ghana (1957), Nigeria (1960), Algeria (1962), Kenya (1963): their first year in the system
+    assert {c: int(first[c]) for c in (452, 475, 615, 501)} == {452: 1957, 475: 1960, 615: 1962, 501: 1963}
+    assert h.state_years.groupby("year").size().to_dict() == _record_counts(1950, 1969)
+    ghana = next(a for a in sc.actors if a.ccode == 452)
+    assert ghana.since == 1957 and "1957" in ghana.sources["entry"]
+
+
+def test_a_chosen_set_of_states_gets_only_its_own_exits():
+    sc = scenario_from_record(1860, ccodes=[200, 220, 245, 255, 300], years=20)
+    assert [a.ccode for a in sc.actors] == [200, 220, 245, 255, 300]
+    assert {a.ccode: a.in_system for a in sc.actors if a.in_system} == {245: [(1860, 1870)]}
+    fixed = scenario_from_record(1860, ccodes=[200, 220, 245, 255, 300], years=20, system_changes=False)
+    assert all(a.in_system is None for a in fixed.actors)

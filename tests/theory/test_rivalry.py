@@ -1,0 +1,68 @@
+"""The rivalry hazards' functional form (foedus.theory.rivalry): a discrete-time logit, monotonic in its drivers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy.signal import lfilter
+
+from foedus.sim.parameters import Parameters
+from foedus.theory import rivalry as th
+
+P = Parameters()
+
+
+def test_the_logit_hazard_is_the_logistic_function_of_the_linear_predictor():
+    assert float(th.logit_hazard(0.0, [], [])) == 0.5
+    eta = -2.0 + 0.5 * 3.0 - 1.0 * 1.0
+    assert float(th.logit_hazard(-2.0, [0.5, -1.0], [3.0, 1.0])) == pytest.approx(1.0 / (1.0 + np.exp(-eta)))
+    with pytest.raises(ValueError, match="2 coefficients for 1"):
+        th.logit_hazard(0.0, [1.0, 2.0], [1.0])
+
+
+def _onset(**change):
+    x = {"contiguous": False, "major_pair": False, "parity": 0.3, "war_history": 0.0, "joint_democracy": False, "regime_distance": 0.3, **change}
+    return float(th.rivalry_onset_hazard(*(x[t] for t in th.ONSET_TERMS), intercept=P.rivalry_onset_intercept, coefficients=P.rivalry_onset_coefficients()))
+
+
+def _end(**change):
+    x = {"contiguous": True, "major_pair": False, "power_shift": 0.2, "war_history": 0.0, "joint_democracy": False, "regime_distance": 0.5, **change}
+    return float(th.rivalry_termination_hazard(*(x[t] for t in th.TERMINATION_TERMS), intercept=P.rivalry_end_intercept, coefficients=P.rivalry_end_coefficients()))
+
+
+def test_with_the_estimated_coefficients_rivalries_begin_among_neighbours_great_powers_equals_and_former_enemies():
+    base = _onset()
+    assert _onset(contiguous=True) > 10 * base
+    assert _onset(major_pair=True) > 5 * base
+    assert _onset(parity=0.9) > _onset(parity=0.1)
+    assert _onset(war_history=th.war_term(3.0)) > 5 * base
+    assert _onset(joint_democracy=True, regime_distance=0.0) < base  # the democratic peace
+
+
+def test_with_the_estimated_coefficients_rivalries_end_after_regime_convergence_and_wars_and_power_shifts():
+    apart = _end(regime_distance=0.7)
+    together = _end(regime_distance=0.0, joint_democracy=True)
+    assert together > apart
+    assert _end(war_history=th.war_term(2.0)) > _end()
+    assert _end(power_shift=1.5) > _end(power_shift=0.0)
+    assert _end(major_pair=True) < _end()  # great-power rivalries last
+
+
+def test_war_memory_is_a_geometric_discount_of_years_at_war():
+    at_war = np.array([1, 1, 0, 0, 1, 0, 0, 0], float)
+    h = 0.0
+    out = []
+    for w in at_war:
+        h = th.war_history(h, w, memory=0.8)
+        out.append(float(h))
+    np.testing.assert_allclose(out, lfilter([1.0], [1.0, -0.8], at_war))
+    assert out[1] == pytest.approx(1.8)
+    with pytest.raises(ValueError, match="memory"):
+        th.war_history(0.0, 1.0, memory=1.0)
+
+
+def test_parity_and_power_shift():
+    assert th.parity(0.2, 0.1).tolist() == 0.5 and th.parity(0.0, 0.0).tolist() == 0.0
+    b0 = th.log_ratio(0.2, 0.1)
+    assert float(th.power_shift(0.2, 0.1, b0)) == 0.0
+    assert float(th.power_shift(0.1, 0.2, b0)) == pytest.approx(2 * np.log(2.0))
