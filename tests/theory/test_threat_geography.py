@@ -98,6 +98,13 @@ def test_hostility_towards_a_major_power_reveals_nothing_to_its_neighbours():
     assert revealed_hostility(h, prox, [1.0, 1.0, 1.0])[0, 2] == pytest.approx(0.54)
 
 
+def test_only_serious_hostility_reveals_aggression():
+    h = np.array([[0, 0, 0], [0, 0, 0.4], [0, 0.4, 0]])
+    prox = np.array([[0, 0.9, 0.1], [0.9, 0, 0.5], [0.1, 0.5, 0]])
+    assert revealed_hostility(h, prox, floor=0.5)[0, 2] == 0.0
+    assert revealed_hostility(h, prox, floor=0.4)[0, 2] == pytest.approx(0.36)
+
+
 def test_a_defence_ally_keeps_a_tenth_and_a_stranger_all_of_its_intentions():
     it = np.array([[0.0, 0.6, 0.6], [0.6, 0.0, 0.6], [0.6, 0.6, 0.0]])
     c = np.array([[0.0, 1.0, 0.0], [1.0, 0.0, 0.3], [0.0, 0.3, 0.0]])

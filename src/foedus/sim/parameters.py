@@ -175,3 +175,13 @@ class Parameters(BaseModel):
             "threat (Walt 1987, ch. 2 and 8), yet a hostile ally keeps a tenth of its weight (F2)"
         ),
     )
+    aggression_hostility: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description=(
+            "least hostility towards a minor neighbour that reveals aggressive intentions to the states near it "
+            "(foedus.theory.threat.revealed_hostility): a rivalry (0.6 in the record's scenarios) or a war does, "
+            "everyday friction and a single dispute (+0.1) do not (F2)"
+        ),
+    )

@@ -85,6 +85,8 @@ def projected_capability(capability, exponent, *, check: bool = True) -> np.ndar
     Bueno de Mesquita's (1981) distance-adjusted capability, the published form of Boulding's
     (1962) loss-of-strength gradient: ``exponent`` is :func:`distance_discount_exponent` of the
     distance from ``j`` to ``i``. The diagonal is a state's capability at home (distance 0).
+    Evaluated as ``exp(x ln c)`` (one logarithm per state, one exponential per pair), the same
+    number as ``c ** x`` up to the last bit.
 
     Parameters
     ----------
@@ -113,4 +115,6 @@ def projected_capability(capability, exponent, *, check: bool = True) -> np.ndar
     """
     c = _vector("capability", capability, unit=True, check=check)
     x = _matrix("exponent", exponent, c.shape[0], nonneg=True, check=check)
-    return c[None, :] ** x
+    with np.errstate(divide="ignore"):  # log(0) = -inf: a state without capability projects none
+        log_c = np.log(c)
+    return np.exp(x * log_c[None, :])

@@ -353,7 +353,7 @@ def shared_global_threat(exposure, intensity, *, check: bool = True) -> np.ndarr
     return _zero_diagonal((e * s) @ e.T)
 
 
-def revealed_hostility(hostility, proximity, exposed=None, *, check: bool = True) -> np.ndarray:
+def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0, check: bool = True) -> np.ndarray:
     """Hostility of ``j`` towards ``i`` or towards an exposed neighbour of ``i``: ``max(H_ij, max_k pi_ik e_k H_kj)``.
 
     Walt (1987, ch. 2): intentions are inferred from behaviour, and aggression close by is read as
@@ -365,7 +365,10 @@ def revealed_hostility(hostility, proximity, exposed=None, *, check: bool = True
     for major powers, 1 for the others; Walt's examples of revealed aggression are attacks on
     weaker neighbours; Schweller 1994 on revisionist predators):
 
-    .. math:: \\tilde H_{ij} = \\max\\left(H_{ij}, \\max_{k} \\pi_{ik} e_k H_{kj}\\right), \\qquad \\tilde H_{ii} = 0
+    .. math:: \\tilde H_{ij} = \\max\\left(H_{ij}, \\max_{k:\\, H_{kj} \\ge f} \\pi_{ik} e_k H_{kj}\\right), \\qquad \\tilde H_{ii} = 0
+
+    Only serious hostility (at least ``floor`` ``f``: a rivalry, a war) reveals aggression; everyday
+    friction does not (and the sum visits only the few pairs above it).
 
     (Russia's war on Ukraine is read as hostile intent by Ukraine's neighbours; a rivalry between
     great powers, or one on the other side of the world, is not.) Published form: Walt names the
@@ -379,6 +382,8 @@ def revealed_hostility(hostility, proximity, exposed=None, *, check: bool = True
         ``pi[i, k]``: how close ``k`` is to ``i`` (:func:`proximity_matrix`; its diagonal is 0).
     exposed : array (N,) of float in [0, 1], optional
         ``e[k]``: how far hostility towards ``k`` reveals aggression (default 1 for every state).
+    floor : float in [0, 1], default 0
+        Least hostility towards a neighbour that reveals aggression.
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -402,9 +407,12 @@ def revealed_hostility(hostility, proximity, exposed=None, *, check: bool = True
     h = _matrix("hostility", hostility, unit=True, check=check)
     n = h.shape[0]
     prox = _matrix("proximity", proximity, n, unit=True, check=check)
+    if check and not (np.isfinite(floor) and 0 <= floor <= 1):
+        raise ValueError(f"floor: must lie in [0, 1], got {floor!r}")
     if exposed is not None:
         prox = prox * _vector("exposed", exposed, n, unit=True, check=check)[None, :]
-    near = (prox[:, :, None] * h[None, :, :]).max(axis=1) if n else h.copy()
+    serious = np.where(h >= floor, h, 0.0)
+    near = (prox[:, :, None] * serious[None, :, :]).max(axis=1) if n else h.copy()
     return _zero_diagonal(np.maximum(h, near))
 
 
@@ -456,6 +464,7 @@ def walt_threat(
     *,
     weights: tuple[float, float, float] = (0.5, 0.25, 0.25),
     ally_discount: float = 0.9,
+    aggression_floor: float = 0.0,
     check: bool = True,
 ) -> np.ndarray:
     """Walt's threat with geography: projected offensive power times perceived intentions (brief F2).
@@ -491,6 +500,8 @@ def walt_threat(
         As in :func:`perceived_intentions`.
     ally_discount : float in [0, 1], default 0.9
         As ``discount`` in :func:`allied_intentions`.
+    aggression_floor : float in [0, 1], default 0
+        As ``floor`` in :func:`revealed_hostility`.
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -512,7 +523,7 @@ def walt_threat(
     p = _vector("power", power, unit=True, check=check)
     n = p.shape[0]
     o = _vector("offensive", offensive, n, unit=True, check=check)
-    intent = perceived_intentions(revealed_hostility(hostility, proximity, exposed, check=check), ideal_point_distance, rivalry, weights=weights, check=check)
+    intent = perceived_intentions(revealed_hostility(hostility, proximity, exposed, floor=aggression_floor, check=check), ideal_point_distance, rivalry, weights=weights, check=check)
     intent = allied_intentions(intent, commitment, discount=ally_discount, check=check)
     return _zero_diagonal(projected_capability(p * o, exponent, check=check) * intent)
 

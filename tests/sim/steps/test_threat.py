@@ -87,7 +87,7 @@ def test_the_compiled_threat_matrix_is_the_theorys_to_the_bit():
     from foedus.theory import threat as th_threat
 
     rng = np.random.default_rng(5)
-    for n, with_ideal in ((1, True), (7, True), (40, False), (66, True)):
+    for (n, with_ideal), floor in zip(((1, True), (7, True), (40, False), (66, True)), (0.0, 0.5, 0.3, 0.5)):
         # hostility sparse, as in a world (most pairs 0), and dense
         hostility = rng.random((n, n)) * (rng.random((n, n)) < (0.1 if n != 40 else 1.0))
         ideal = rng.random((n, n)) if with_ideal else None
@@ -100,9 +100,9 @@ def test_the_compiled_threat_matrix_is_the_theorys_to_the_bit():
         offensive = rng.random(n)
         exposed = (rng.random(n) < 0.7).astype(float) if n != 40 else rng.random(n)
         expected = th_threat.walt_threat(
-            power, offensive, exponent, hostility, proximity, ideal, rivalry, commitment, exposed, weights=_INTENT_WEIGHTS, ally_discount=0.9
+            power, offensive, exponent, hostility, proximity, ideal, rivalry, commitment, exposed, weights=_INTENT_WEIGHTS, ally_discount=0.9, aggression_floor=floor
         )
-        got, reach = threat_of(hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 0.9, exposed)
+        got, reach = threat_of(hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 0.9, exposed, floor)
         assert got.tobytes() == expected.tobytes()
         assert reach.tobytes() == th_projection.projected_capability(power, exponent).tobytes()
 

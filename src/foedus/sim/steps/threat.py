@@ -51,13 +51,13 @@ def perceive_threats(world: World) -> None:
     if world.check:
         world.results.threat = th_threat.walt_threat(
             world.power, world.results.offensive, x, world.hostility, world.proximity, world.ideal_distance, world.rivalry, commitment, exposed,
-            weights=_INTENT_WEIGHTS, ally_discount=p.ally_discount, check=True,
+            weights=_INTENT_WEIGHTS, ally_discount=p.ally_discount, aggression_floor=p.aggression_hostility, check=True,
         )
         world.results.reach = th_projection.projected_capability(world.power, x, check=True)
     else:
         world.results.threat, world.results.reach = threat_of(
             world.hostility, world.ideal_distance, world.rivalry, world.proximity, commitment, x, world.power, world.results.offensive, p.ally_discount,
-            exposed,
+            exposed, p.aggression_hostility,
         )
     key = world.global_intensity.tobytes()
     hit = world.cache.get("global_threats")
@@ -109,7 +109,8 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict]:
     if not len(i):
         return []
     h = world.hostility
-    revealed = np.maximum(h[i, j], ((world.proximity[i, :] * exposed_states(world)[None, :]) * h[:, j].T).max(axis=1))
+    serious = np.where(h[:, j] >= world.params.aggression_hostility, h[:, j], 0.0).T
+    revealed = np.maximum(h[i, j], ((world.proximity[i, :] * exposed_states(world)[None, :]) * serious).max(axis=1))
     commitment = alliance_commitment(world)[i, j]
     projected = (world.power[j] * world.results.offensive[j]) ** distance_exponent(world)[i, j]
     ideal = world.ideal_distance[i, j] if world.ideal_distance is not None else np.full(len(i), np.nan)
@@ -123,12 +124,12 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict]:
 
 def threat_of(
     hostility: np.ndarray, ideal_distance: np.ndarray | None, rivalry: np.ndarray, proximity: np.ndarray, commitment: np.ndarray,
-    exponent: np.ndarray, power: np.ndarray, offensive: np.ndarray, ally_discount: float, exposed: np.ndarray | None = None,
+    exponent: np.ndarray, power: np.ndarray, offensive: np.ndarray, ally_discount: float, exposed: np.ndarray | None = None, aggression_floor: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Walt's threat with geography and the reach of every state, in one compiled pass (brief F1, F2).
 
     Returns ``(threat, reach)``: :func:`foedus.theory.threat.walt_threat` of the arguments
-    (weights :data:`_INTENT_WEIGHTS`) and :func:`foedus.theory.projection.projected_capability`
+    (weights :data:`_INTENT_WEIGHTS`; ``aggression_floor`` its ``aggression_floor``) and :func:`foedus.theory.projection.projected_capability`
     of ``power`` and ``exponent``, evaluated pair by pair in the theory's order of operations, so
     the result is the same to the bit (``tests/sim/steps/test_threat.py`` proves it on random
     inputs); the hostility revealed towards neighbours visits only the non-zero hostilities.
@@ -142,40 +143,50 @@ def threat_of(
     _threat_kernel(
         np.ascontiguousarray(hostility, dtype=float), ideal, np.ascontiguousarray(rivalry), np.ascontiguousarray(proximity, dtype=float),
         np.ascontiguousarray(commitment, dtype=float), np.ascontiguousarray(exponent, dtype=float), w0, w1, w2, denom, float(ally_discount),
-        np.ascontiguousarray(power, dtype=float), np.ascontiguousarray(offensive, dtype=float), exposed, out, reach,
+        np.ascontiguousarray(power, dtype=float), np.ascontiguousarray(offensive, dtype=float), exposed, float(aggression_floor), out, reach,
     )
     return out, reach
 
 
 @njit(cache=True)
-def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, exposed, out, reach):  # pragma: no cover (compiled)
-    """``out[i, j] = (power[j] offensive[j]) ** x[i, j] * (I[i, j] (1 - discount C[i, j]))`` with
-    ``I = (w0 H~ + w1 d + w2 r) / denom`` and ``H~[i, j] = max(h[i, j], max_k (prox[i, k] exposed[k]) h[k, j])``;
-    ``reach[i, j] = power[j] ** x[i, j]``; 0 on the diagonal of ``out``."""
+def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, exposed, floor, out, reach):  # pragma: no cover (compiled)
+    """``out[i, j] = exp(x[i, j] ln(power[j] offensive[j])) * (I[i, j] (1 - discount C[i, j]))`` with
+    ``I = (w0 H~ + w1 d + w2 r) / denom`` and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} (prox[i, k] exposed[k]) h[k, j])``;
+    ``reach[i, j] = exp(x[i, j] ln power[j])``; 0 on the diagonal of ``out``."""
     n = h.shape[0]
     has_ideal = ideal.shape[0] > 0
-    # the revealed hostility, through the non-zero hostilities only: revealed[i, j] starts at h[i, j]
-    revealed = h.copy()
+    # the revealed hostility, transposed (row j: what j reveals to each i), through the serious
+    # hostilities only (few); it starts at h[i, j]
+    near_t = h.T.copy()
+    weight = np.empty(n)
     for k in range(n):
+        if exposed[k] <= 0.0:
+            continue
+        for i in range(n):
+            weight[i] = prox[i, k] * exposed[k]
         for j in range(n):
             hk = h[k, j]
-            if hk > 0.0 and exposed[k] > 0.0:
+            if hk > 0.0 and hk >= floor:
                 for i in range(n):
-                    v = prox[i, k] * exposed[k] * hk
-                    if v > revealed[i, j]:
-                        revealed[i, j] = v
+                    v = weight[i] * hk
+                    if v > near_t[j, i]:
+                        near_t[j, i] = v
+    log_base = np.empty(n)
+    log_power = np.empty(n)
     for j in range(n):
-        base = power[j] * offensive[j]
-        for i in range(n):
-            reach[i, j] = power[j] ** x[i, j]
+        log_base[j] = np.log(power[j] * offensive[j])
+        log_power[j] = np.log(power[j])
+    for i in range(n):
+        for j in range(n):
+            reach[i, j] = np.exp(x[i, j] * log_power[j])
             if i == j:
                 out[i, j] = 0.0
                 continue
-            total = w0 * revealed[i, j]
+            total = w0 * near_t[j, i]
             if has_ideal:
                 total = total + w1 * ideal[i, j]
             total = total + w2 * rivalry[i, j]
-            out[i, j] = base ** x[i, j] * ((total / denom) * (1.0 - discount * commitment[i, j]))
+            out[i, j] = np.exp(x[i, j] * log_base[j]) * ((total / denom) * (1.0 - discount * commitment[i, j]))
 
 
 @njit(cache=True)
