@@ -194,3 +194,15 @@ def test_a_distant_partner_helps_less_against_a_neighbours_threat():
     assert regional[0, 2] > regional[0, 3] > 0.0
     rho, ts = 0.1 / 0.12, 0.1
     assert regional[0, 3] == pytest.approx(rho - ts / (ts + 0.02 + reach[0, 3]))
+
+
+def test_the_relative_discount_keeps_a_share_at_home_and_the_published_ratio_between_distances():
+    from foedus.theory.projection import relative_discount_exponent
+
+    km = np.array([0.0, 800.0, 4000.0, 15000.0])
+    c = np.array([0.3])
+    assert projected_capability(c, [[relative_discount_exponent(0.0)]])[0, 0] == pytest.approx(0.3)  # at home a state has its share
+    pub = np.array([projected_capability(c, [[x]])[0, 0] for x in distance_discount_exponent(km)])
+    got = np.array([projected_capability(c, [[x]])[0, 0] for x in relative_discount_exponent(km)])
+    np.testing.assert_allclose(got / got[0], pub / pub[0], rtol=1e-12)  # the same loss of strength with distance
+    assert (got <= 0.3 + 1e-15).all()

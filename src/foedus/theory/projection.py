@@ -13,7 +13,8 @@ with :math:`e` the base of the natural logarithm. Since a share lies in [0, 1], 
 discounts more. Analytic anchors of the published form: :math:`x = \log_{10}(10 - e) \approx 0.862`
 at distance 0 (a state's capability at home is *raised* slightly), :math:`x = 1` (no discount) when
 the forces need exactly :math:`e` days, and :math:`x` grows with the logarithm of the travel time
-beyond. Because the discount acts on the logarithm of the share, a large capability keeps most of
+beyond. :func:`relative_discount_exponent` states the same gradient relative to a state's
+capability at home (``c`` at distance 0). Because the discount acts on the logarithm of the share, a large capability keeps most of
 its weight far away while a small one fades quickly: a superpower's global reach follows from its
 capability being large, without a separate "reach" term.
 
@@ -38,6 +39,7 @@ __all__ = [
     "KM_PER_MILE",
     "distance_discount_exponent",
     "projected_capability",
+    "relative_discount_exponent",
 ]
 
 KM_PER_MILE = 1.609344
@@ -79,6 +81,37 @@ def distance_discount_exponent(distance_km, *, miles_per_day: float = 250.0, che
     return np.log10(d / (KM_PER_MILE * miles_per_day) + (10.0 - np.e))
 
 
+def relative_discount_exponent(distance_km, *, miles_per_day: float = 250.0, check: bool = True) -> np.ndarray:
+    r"""The distance discount relative to home: :math:`1 + x(d) - x(0)`, with :math:`x` of :func:`distance_discount_exponent`.
+
+    Bueno de Mesquita's adjusted capability raises a share slightly at home
+    (:math:`c^{x(0)} > c`). Relative to its value at home, the capability that arrives over a
+    distance :math:`d` is
+
+    .. math:: c \, rac{c^{x(d)}}{c^{x(0)}} = c^{\,1 + x(d) - x(0)} \le c,
+
+    so a state's capability at home is its capability share and the loss of strength with
+    distance is the published one (the same ratio between any two distances). The simulator
+    uses this exponent, which keeps threats in capability-share units (Walt's ``T <= P``).
+
+    Parameters
+    ----------
+    distance_km, miles_per_day, check
+        As in :func:`distance_discount_exponent`.
+
+    Returns
+    -------
+    array of float >= 1, same shape; exactly 1 at distance 0.
+
+    Examples
+    --------
+    >>> float(relative_discount_exponent(0.0))
+    1.0
+    """
+    x = distance_discount_exponent(distance_km, miles_per_day=miles_per_day, check=check)
+    return 1.0 + (x - np.log10(10.0 - np.e))
+
+
 def projected_capability(capability, exponent, *, check: bool = True) -> np.ndarray:
     r"""Capability of each state as it arrives at each other state: ``C[i, j] = capability[j] ** exponent[i, j]``.
 
@@ -93,7 +126,8 @@ def projected_capability(capability, exponent, *, check: bool = True) -> np.ndar
     capability : array (N,) of float in [0, 1], capability share
         E.g. COW CINC (the published input), or the offensive part of it for Walt's threat.
     exponent : array (N, N) of float > 0
-        :func:`distance_discount_exponent` of the pairs' distances.
+        :func:`distance_discount_exponent` of the pairs' distances (the published form), or
+        :func:`relative_discount_exponent` (capability relative to its value at home).
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 

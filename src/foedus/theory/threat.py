@@ -487,7 +487,9 @@ def walt_threat(
     power : array (N,) of float in [0, 1], capability share
     offensive : array (N,) of float in [0, 1]
     exponent : array (N, N) of float > 0
-        Distance-discount exponents (:func:`~foedus.theory.projection.distance_discount_exponent`).
+        Distance-discount exponents: :func:`~foedus.theory.projection.relative_discount_exponent`
+        (capability-share units, ``T <= P O``; the simulator's) or the published
+        :func:`~foedus.theory.projection.distance_discount_exponent`.
     hostility, proximity : array (N, N) of float in [0, 1]
         As in :func:`revealed_hostility`.
     ideal_point_distance : array (N, N) of float in [0, 1], or None
@@ -507,8 +509,8 @@ def walt_threat(
 
     Returns
     -------
-    array (N, N) of float in [0, 1], diagonal 0 (capability-share units: at most
-    ``(P_j O_j) ** log10(10 - e)``, the projected capability at distance 0).
+    array (N, N) of float in [0, 1], diagonal 0 (capability-share units; with the relative
+    exponent ``T_ij <= P_j O_j``, as in :func:`threat_matrix`).
 
     Notes
     -----

@@ -34,7 +34,8 @@ def perceive_threats(world: World) -> None:
 
     ``T[i, j] = (power_j * offensive_j) ** x_ij * I'_ij`` (:func:`foedus.theory.threat.walt_threat`):
     offensive power carried over the distance with Bueno de Mesquita's (1981) discount
-    (exponent ``x_ij`` from ``distance_km`` and ``miles_per_day``), times perceived intentions
+    (exponent ``x_ij`` from ``distance_km`` and ``miles_per_day``, relative to home:
+    :func:`~foedus.theory.projection.relative_discount_exponent`), times perceived intentions
     from the hostility revealed towards ``i`` or its minor neighbours, UN ideal-point distance and
     rivalry, discounted for allies by the commitment of their strongest shared security pact
     (``ally_discount``). There is no reach floor: a superpower reaches far because its
@@ -70,10 +71,12 @@ def perceive_threats(world: World) -> None:
 
 
 def distance_exponent(world: World) -> np.ndarray:
-    """Bueno de Mesquita's distance-discount exponents of the world's pairs (fixed distances: computed once per ``miles_per_day``)."""
+    """Bueno de Mesquita's distance-discount exponents of the world's pairs, relative to home
+    (:func:`foedus.theory.projection.relative_discount_exponent`: a state's capability at home is its
+    share); the distances are fixed, so computed once per ``miles_per_day``."""
     hit = world.cache.get("distance_exponent")
     if hit is None or hit[0] != world.params.miles_per_day:
-        x = th_projection.distance_discount_exponent(world.distance_km, miles_per_day=world.params.miles_per_day, check=world.check)
+        x = th_projection.relative_discount_exponent(world.distance_km, miles_per_day=world.params.miles_per_day, check=world.check)
         x.flags.writeable = False
         hit = world.cache["distance_exponent"] = (world.params.miles_per_day, x)
     return hit[1]
