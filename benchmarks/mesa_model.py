@@ -365,9 +365,9 @@ class AllianceModel(mesa.Model):
         return out
 
     def hegemons_camp(self) -> set:
-        """The strongest state and its partners in security agreements with a commitment (T1)."""
-        hegemon = max(self.states, key=lambda s: s.power)
-        return {hegemon} | set(self.commitments(hegemon))
+        """The strongest military and its allies by a defence or offence pact (commitment >= 0.6, a conditional offence pact; T1)."""
+        hegemon = max(self.states, key=lambda s: s.military)
+        return {hegemon} | {o for o, c in self.commitments(hegemon).items() if c >= 0.6}
 
     def allied(self, a: State, b: State) -> bool:
         return any(a in al.members and b in al.members for al in self.alliances)

@@ -82,3 +82,24 @@ def test_in_world_2022_russia_is_the_main_threat_of_european_nato_and_china_or_n
     assert stats.ttest_1samp(russia, 0.8, alternative="greater").pvalue < ALPHA
     # the East Asian share is 1 in every seed (no variance): the t-test is undefined, the floor is the claim
     assert min(east_asia) >= 0.8 and (np.ptp(east_asia) == 0 or stats.ttest_1samp(east_asia, 0.8, alternative="greater").pvalue < ALPHA)
+
+
+def test_great_power_competition_sets_the_hegemons_camp_against_the_challengers_not_all_great_powers():
+    """T1 in world-2022: a year of competition at T1 = 1 raises the baseline hostility of the United
+    States and its allies towards China and Russia, not between China and Russia, and not towards a
+    minor power outside the camp (India is not a COW major power)."""
+    from foedus.sim.steps.trends import trends_and_shocks
+    from foedus.testing import with_updates
+
+    sc = with_updates(Scenario.builtin("world-2022"), trends={"great_power_competition": 1.0}, shocks=[])
+    world = Simulation(sc, rng=0).world
+    before = world.hostility_base.copy()
+    trends_and_shocks(world, np.random.default_rng(0))
+    moved = world.hostility_base - before
+    ix = {int(c): k for k, c in enumerate(world.ccode)}
+    usa, germany, japan, china, russia, india = (ix[c] for c in (2, 255, 740, CHINA, RUSSIA, 750))
+    step = world.params.hostility_drift * 0.5
+    for camp in (usa, germany, japan):
+        for rival in (china, russia):
+            assert moved[camp, rival] == pytest.approx(min(step, 1 - before[camp, rival]))
+    assert moved[china, russia] == 0.0 and moved[usa, india] == 0.0 and moved[germany, japan] == 0.0

@@ -530,18 +530,21 @@ def walt_threat(
     return _zero_diagonal(projected_capability(p * o, exponent, check=check) * intent)
 
 
-def competition_pairs(power, major, allied, *, check: bool = True) -> np.ndarray:
+def competition_pairs(military, major, allied, *, check: bool = True) -> np.ndarray:
     """The pairs great-power competition sets against each other: the hegemon's camp and the challengers (brief T1).
 
     Power-transition theory (Organski 1958; Organski & Kugler 1980) and Gilpin (1981) place
     great-power competition between the dominant state with the order it leads and the major
-    powers outside that order. The hegemon is the strongest state; its camp is itself and every
-    state sharing a security agreement with it (``allied``); the challengers are the major powers
-    outside the camp. ``out[i, j]`` is True for a camp member and a challenger (either order).
+    powers outside that order. The hegemon is the state with the largest military capability
+    (global leadership rests on the means of global reach, Modelski 1987; by CINC, which weighs
+    population and industry, China outranks the United States in 2022); its camp is itself and
+    every state sharing a security agreement with it (``allied``); the challengers are the major
+    powers outside the camp. ``out[i, j]`` is True for a camp member and a challenger (either order).
 
     Parameters
     ----------
-    power : array (N,) of float >= 0, capability share
+    military : array (N,) of float >= 0
+        Military capability (any units: spending, a military stock or its share).
     major : array (N,) of bool
         Major-power status (COW).
     allied : array (N, N) of bool
@@ -563,9 +566,10 @@ def competition_pairs(power, major, allied, *, check: bool = True) -> np.ndarray
     ----------
     Organski, A. F. K. (1958). *World Politics*. New York: Knopf; Organski, A. F. K. & Kugler, J.
     (1980). *The War Ledger*. Chicago: University of Chicago Press; Gilpin, R. (1981). *War and
-    Change in World Politics*. Cambridge: Cambridge University Press.
+    Change in World Politics*. Cambridge: Cambridge University Press; Modelski, G. (1987). *Long
+    Cycles in World Politics*. Seattle: University of Washington Press.
     """
-    p = _vector("power", power, nonneg=True, check=check)
+    p = _vector("military", military, nonneg=True, check=check)
     n = p.shape[0]
     m = np.asarray(major, dtype=bool)
     a = np.asarray(allied, dtype=bool)

@@ -16,12 +16,20 @@ from numba import njit
 
 from foedus.sim.steps._common import SECURITY
 from foedus.sim.world import World
+from foedus.schema import OBLIGATIONS
 from foedus.theory import projection as th_projection
 from foedus.theory import threat as th_threat
+from foedus.theory.capability import OBLIGATION_WEIGHTS
 
 _INTENT_WEIGHTS = (0.5, 0.25, 0.25)
 """The weights of hostility, ideal-point distance and rivalry in perceived intentions (the
 defaults of :func:`foedus.theory.threat.perceived_intentions`)."""
+
+
+CALL_TO_ARMS = 0.75 * min(OBLIGATION_WEIGHTS[OBLIGATIONS.index("defense")], OBLIGATION_WEIGHTS[OBLIGATIONS.index("offense")])
+"""The least commitment of a pact with a defence or offence obligation (a conditional offence pact,
+:func:`foedus.theory.capability.commitment_strength`): partners above it are allies in arms, the
+hegemon's camp of T1; neutrality, consultation and non-aggression pacts stay below."""
 
 
 def threat_perception(world: World, rng: np.random.Generator) -> None:

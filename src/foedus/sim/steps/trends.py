@@ -15,7 +15,7 @@ from foedus.sim.scenario import GLOBAL_THREATS, Shock
 from foedus.sim.steps._common import asymmetric, sym_clip
 from foedus.sim.steps.conflict import call_allies
 from foedus.sim.steps.dissolution import dissolve, dissolve_if_deserted, leave
-from foedus.sim.steps.threat import alliance_commitment
+from foedus.sim.steps.threat import CALL_TO_ARMS, alliance_commitment
 from foedus.sim.world import World
 from foedus.theory.threat import competition_pairs
 
@@ -23,7 +23,7 @@ def trends_and_shocks(world: World, rng: np.random.Generator) -> None:
     """Apply the trend drivers T1–T5 for one year, then this year's scheduled shocks.
 
     - T1 (great-power competition): the baseline hostility between the hegemon's camp (the
-      strongest state and its partners in security pacts with a commitment, not coalitions) and the major powers outside it drifts by
+      strongest military and its allies by a defence or offence pact, ``CALL_TO_ARMS``) and the major powers outside it drifts by
       ``hostility_drift * (T1 - 0.5)`` a year (up above 0.5, down below;
       :func:`foedus.theory.threat.competition_pairs`), not among all great powers alike;
     - T2 (economic interdependence): trade dependence grows by ``trade_growth * (T2 - 0.5)`` a year;
@@ -35,11 +35,11 @@ def trends_and_shocks(world: World, rng: np.random.Generator) -> None:
     p = world.params
     if tr.great_power_competition != 0.5:
         # the hegemon's camp against the major powers outside it (theory.threat.competition_pairs),
-        # kept until the majors, the agreements or the strongest state change
-        key = (world.major.tobytes(), world.agreements.version, int(np.argmax(world.power)))
+        # kept until the majors, the agreements or the strongest military change
+        key = (world.major.tobytes(), world.agreements.version, int(np.argmax(world.military)))
         hit = world.cache.get("competition_pairs")
         if hit is None or hit[0] != key:
-            hit = world.cache["competition_pairs"] = (key, competition_pairs(world.power, world.major, alliance_commitment(world) > 0, check=world.check))
+            hit = world.cache["competition_pairs"] = (key, competition_pairs(world.military, world.major, alliance_commitment(world) >= CALL_TO_ARMS, check=world.check))
         np.add(world.hostility_base, p.hostility_drift * (tr.great_power_competition - 0.5), out=world.hostility_base, where=hit[1])
         sym_clip(world.hostility_base)
     if tr.economic_interdependence != 0.5:
