@@ -193,13 +193,14 @@ class State(mesa.Agent):
         for other in self.model.states:
             if other is self:
                 continue
-            # hostility towards self, or serious hostility towards a minor neighbour of self
+            # hostility towards self, or serious hostility towards a minor neighbour of self, less for a neighbour it opposes
             revealed = self.hostility[other]
             for k in self.model.states:
                 if k is not other and k is not self and not k.major:
                     h = k.hostility[other]
-                    if h >= p.aggression_hostility and self.proximity[k] * h > revealed:
-                        revealed = self.proximity[k] * h
+                    w = self.proximity[k] * (1.0 - (self.ideal_distance[k] if self.ideal_distance is not None else 0.0))
+                    if h >= p.aggression_hostility and w * h > revealed:
+                        revealed = w * h
             if self.ideal_distance is None:
                 intent = (0.5 * revealed + 0.25 * self.rivalry[other]) / 0.75
             else:

@@ -98,6 +98,16 @@ def test_hostility_towards_a_major_power_reveals_nothing_to_its_neighbours():
     assert revealed_hostility(h, prox, [1.0, 1.0, 1.0])[0, 2] == pytest.approx(0.54)
 
 
+def test_hostility_towards_a_state_one_opposes_reveals_less():
+    h = np.array([[0, 0, 0], [0, 0, 0.6], [0, 0.6, 0]])
+    prox = np.array([[0, 0.9, 0.1], [0.9, 0, 0.5], [0.1, 0.5, 0]])
+    aligned = np.ones((3, 3))
+    opposed = aligned.copy()
+    opposed[0, 1] = 0.2  # 0 opposes 1's foreign policy
+    assert revealed_hostility(h, prox, aligned)[0, 2] == pytest.approx(0.54)
+    assert revealed_hostility(h, prox, opposed)[0, 2] == pytest.approx(0.9 * 0.2 * 0.6)
+
+
 def test_only_serious_hostility_reveals_aggression():
     h = np.array([[0, 0, 0], [0, 0, 0.4], [0, 0.4, 0]])
     prox = np.array([[0, 0.9, 0.1], [0.9, 0, 0.5], [0.1, 0.5, 0]])

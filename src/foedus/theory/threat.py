@@ -359,13 +359,16 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
     Walt (1987, ch. 2): intentions are inferred from behaviour, and aggression close by is read as
     the more dangerous ("states that are viewed as aggressive are likely to provoke others to
     balance against them"). A state hostile to a neighbour of ``i`` reveals intentions that ``i``
-    cannot ignore, in proportion to how close that neighbour is (``pi_ik``) and how exposed it is
-    (``e_k``): aggression against a minor power is read as predatory, while the rivalries of great
-    powers among themselves are read as competition among peers (the simulator sets ``e_k = 0``
-    for major powers, 1 for the others; Walt's examples of revealed aggression are attacks on
-    weaker neighbours; Schweller 1994 on revisionist predators):
+    cannot ignore, in proportion to how close that neighbour is (``pi_ik``) and how far ``i`` reads
+    hostility towards it as aimed at states like itself (``e_ik``). The simulator sets
+    ``e_ik = [k minor] (1 - D_ik)``, with ``D`` the normalised distance of UN ideal points:
+    aggression against a minor power is read as predatory, while the rivalries of great powers
+    among themselves are read as competition among peers (Walt's examples of revealed aggression
+    are attacks on weaker neighbours; Schweller 1994 on revisionist predators), and hostility
+    towards a state whose foreign policy one opposes does not alarm (Iran's neighbours aligned with
+    the United States do not read its rivalry with Iran as a threat to themselves):
 
-    .. math:: \\tilde H_{ij} = \\max\\left(H_{ij}, \\max_{k:\\, H_{kj} \\ge f} \\pi_{ik} e_k H_{kj}\\right), \\qquad \\tilde H_{ii} = 0
+    .. math:: \\tilde H_{ij} = \\max\\left(H_{ij}, \\max_{k:\\, H_{kj} \\ge f} \\pi_{ik} e_{ik} H_{kj}\\right), \\qquad \\tilde H_{ii} = 0
 
     Only serious hostility (at least ``floor`` ``f``: a rivalry, a war) reveals aggression; everyday
     friction does not (and the sum visits only the few pairs above it).
@@ -380,8 +383,9 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
         ``H[k, j]``: hostility of ``j`` as seen by ``k``.
     proximity : array (N, N) of float in [0, 1]
         ``pi[i, k]``: how close ``k`` is to ``i`` (:func:`proximity_matrix`; its diagonal is 0).
-    exposed : array (N,) of float in [0, 1], optional
-        ``e[k]``: how far hostility towards ``k`` reveals aggression (default 1 for every state).
+    exposed : array (N,) or (N, N) of float in [0, 1], optional
+        ``e[i, k]`` (or ``e[k]`` for every viewer): how far hostility towards ``k`` reveals
+        aggression to ``i`` (default 1 for every pair).
     floor : float in [0, 1], default 0
         Least hostility towards a neighbour that reveals aggression.
     check : bool, default True
@@ -396,7 +400,7 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
     >>> h = [[0, 0, 0], [0, 0, 1.0], [0, 1.0, 0]]  # 1 and 2 are at war; 0 is next to 1
     >>> revealed_hostility(h, [[0, 1.0, 0.1], [1.0, 0, 0.5], [0.1, 0.5, 0]])[0].tolist()
     [0.0, 0.1, 1.0]
-    >>> revealed_hostility(h, [[0, 1.0, 0.1], [1.0, 0, 0.5], [0.1, 0.5, 0]], [1.0, 0.0, 1.0])[0].tolist()
+    >>> revealed_hostility(h, [[0, 1.0, 0.1], [1.0, 0, 0.5], [0.1, 0.5, 0]], [1.0, 0.0, 1.0])[0].tolist()  # 1 is a major power
     [0.0, 0.1, 0.0]
 
     References
@@ -410,7 +414,8 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
     if check and not (np.isfinite(floor) and 0 <= floor <= 1):
         raise ValueError(f"floor: must lie in [0, 1], got {floor!r}")
     if exposed is not None:
-        prox = prox * _vector("exposed", exposed, n, unit=True, check=check)[None, :]
+        e = _array("exposed", exposed, unit=True, check=check)
+        prox = prox * (e[None, :] if e.ndim == 1 else _matrix("exposed", e, n, check=check))
     serious = np.where(h >= floor, h, 0.0)
     near = (prox[:, :, None] * serious[None, :, :]).max(axis=1) if n else h.copy()
     return _zero_diagonal(np.maximum(h, near))
@@ -496,7 +501,7 @@ def walt_threat(
     rivalry : array (N, N) of bool or float in [0, 1]
     commitment : array (N, N) of float in [0, 1]
         Commitment of the strongest shared security agreement (0 for none).
-    exposed : array (N,) of float in [0, 1], optional
+    exposed : array (N,) or (N, N) of float in [0, 1], optional
         As in :func:`revealed_hostility`.
     weights : (w_h, w_d, w_r), default (0.5, 0.25, 0.25)
         As in :func:`perceived_intentions`.

@@ -66,7 +66,7 @@ def perceive_threats(world: World) -> None:
     else:
         world.results.threat, world.results.reach = threat_of(
             world.hostility, world.ideal_distance, world.rivalry, world.proximity, commitment, x, world.power, world.results.offensive, p.ally_discount,
-            exposed, p.aggression_hostility,
+            exposed, p.aggression_hostility, weight=_revealing_weight(world),
         )
     key = world.global_intensity.tobytes()
     hit = world.cache.get("global_threats")
@@ -91,9 +91,26 @@ def distance_exponent(world: World) -> np.ndarray:
 
 
 def exposed_states(world: World) -> np.ndarray:
-    """(N,): 1 for a minor power, 0 for a major one: hostility towards a minor neighbour reveals
-    aggression, a great-power rivalry does not (:func:`foedus.theory.threat.revealed_hostility`)."""
-    return 1.0 - world.major.astype(float)
+    """(N, N): ``e[i, k] = [k minor] (1 - D_ik)``, how far hostility towards ``k`` reveals aggression to ``i``
+    (:func:`foedus.theory.threat.revealed_hostility`): towards a minor neighbour it does, a great-power
+    rivalry does not, and the less so the more ``i`` opposes ``k``'s foreign policy (UN ideal points)."""
+    hit = world.cache.get("exposed_states")
+    if hit is None or hit[0] != world.major.tobytes():
+        minor = 1.0 - world.major.astype(float)
+        e = minor[None, :] * (1.0 - world.ideal_distance) if world.ideal_distance is not None else np.repeat(minor[None, :], world.n, axis=0)
+        e.flags.writeable = False
+        hit = world.cache["exposed_states"] = (world.major.tobytes(), e)
+    return hit[1]
+
+
+def _revealing_weight(world: World) -> np.ndarray:
+    """``proximity * exposed_states``: the weight of hostility towards ``k`` in what ``i`` reads (fixed with the majors)."""
+    hit = world.cache.get("revealing_weight")
+    if hit is None or hit[0] != world.major.tobytes():
+        w = world.proximity * exposed_states(world)
+        w.flags.writeable = False
+        hit = world.cache["revealing_weight"] = (world.major.tobytes(), w)
+    return hit[1]
 
 
 def alliance_commitment(world: World) -> np.ndarray:
@@ -121,7 +138,7 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict]:
         return []
     h = world.hostility
     serious = np.where(h[:, j] >= world.params.aggression_hostility, h[:, j], 0.0).T
-    revealed = np.maximum(h[i, j], ((world.proximity[i, :] * exposed_states(world)[None, :]) * serious).max(axis=1))
+    revealed = np.maximum(h[i, j], (_revealing_weight(world)[i, :] * serious).max(axis=1))
     commitment = alliance_commitment(world)[i, j]
     projected = (world.power[j] * world.results.offensive[j]) ** distance_exponent(world)[i, j]
     ideal = world.ideal_distance[i, j] if world.ideal_distance is not None else np.full(len(i), np.nan)
@@ -136,6 +153,7 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict]:
 def threat_of(
     hostility: np.ndarray, ideal_distance: np.ndarray | None, rivalry: np.ndarray, proximity: np.ndarray, commitment: np.ndarray,
     exponent: np.ndarray, power: np.ndarray, offensive: np.ndarray, ally_discount: float, exposed: np.ndarray | None = None, aggression_floor: float = 0.0,
+    *, weight: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Walt's threat with geography and the reach of every state, in one compiled pass (brief F1, F2).
 
@@ -143,43 +161,49 @@ def threat_of(
     (weights :data:`_INTENT_WEIGHTS`; ``aggression_floor`` its ``aggression_floor``) and :func:`foedus.theory.projection.projected_capability`
     of ``power`` and ``exponent``, evaluated pair by pair in the theory's order of operations, so
     the result is the same to the bit (``tests/sim/steps/test_threat.py`` proves it on random
-    inputs); the hostility revealed towards neighbours visits only the non-zero hostilities.
+    inputs); the hostility revealed towards neighbours visits only the serious hostilities.
+    ``weight`` is ``proximity * exposed`` when the caller keeps it (the simulator: both are fixed).
     """
     w0, w1, w2 = _INTENT_WEIGHTS
     denom = w0 + (w1 if ideal_distance is not None else 0.0) + w2
     ideal = np.zeros((0, 0)) if ideal_distance is None else np.ascontiguousarray(ideal_distance, dtype=float)
     n = hostility.shape[0]
-    exposed = np.ones(n) if exposed is None else np.ascontiguousarray(exposed, dtype=float)
+    if weight is None:
+        e = np.ones(n) if exposed is None else np.asarray(exposed, dtype=float)
+        weight = proximity * (e[None, :] if e.ndim == 1 else e)
     out, reach = np.empty((n, n)), np.empty((n, n))
     _threat_kernel(
         np.ascontiguousarray(hostility, dtype=float), ideal, np.ascontiguousarray(rivalry), np.ascontiguousarray(proximity, dtype=float),
         np.ascontiguousarray(commitment, dtype=float), np.ascontiguousarray(exponent, dtype=float), w0, w1, w2, denom, float(ally_discount),
-        np.ascontiguousarray(power, dtype=float), np.ascontiguousarray(offensive, dtype=float), exposed, float(aggression_floor), out, reach,
+        np.ascontiguousarray(power, dtype=float), np.ascontiguousarray(offensive, dtype=float), np.ascontiguousarray(weight, dtype=float), float(aggression_floor), out, reach,
     )
     return out, reach
 
 
 @njit(cache=True)
-def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, exposed, floor, out, reach):  # pragma: no cover (compiled)
+def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, out, reach):  # pragma: no cover (compiled)
     """``out[i, j] = exp(x[i, j] ln(power[j] offensive[j])) * (I[i, j] (1 - discount C[i, j]))`` with
-    ``I = (w0 H~ + w1 d + w2 r) / denom`` and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} (prox[i, k] exposed[k]) h[k, j])``;
+    ``I = (w0 H~ + w1 d + w2 r) / denom`` and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} weight[i, k] h[k, j])``
+    (``weight = prox * exposed``);
     ``reach[i, j] = exp(x[i, j] ln power[j])``; 0 on the diagonal of ``out``."""
     n = h.shape[0]
     has_ideal = ideal.shape[0] > 0
     # the revealed hostility, transposed (row j: what j reveals to each i), through the serious
     # hostilities only (few); it starts at h[i, j]
     near_t = h.T.copy()
-    weight = np.empty(n)
+    column = np.empty(n)
     for k in range(n):
-        if exposed[k] <= 0.0:
-            continue
+        seen = False
         for i in range(n):
-            weight[i] = prox[i, k] * exposed[k]
+            column[i] = weight[i, k]
+            seen = seen or column[i] > 0.0
+        if not seen:  # hostility towards k reveals nothing (a major power)
+            continue
         for j in range(n):
             hk = h[k, j]
             if hk > 0.0 and hk >= floor:
                 for i in range(n):
-                    v = weight[i] * hk
+                    v = column[i] * hk
                     if v > near_t[j, i]:
                         near_t[j, i] = v
     log_base = np.empty(n)
