@@ -16,12 +16,14 @@ disputes (``dispute_rate = 0``), and the Morrow autonomy term of the option cost
 (:data:`foedus.sim.steps.DEFAULT_STEPS`) reduces to these active rules, which the peer
 implements rule for rule:
 
-0. ``trends_and_shocks`` (T1): the baseline hostility among major powers and rivals drifts;
+0. ``trends_and_shocks`` (T1): the baseline hostility between the hegemon's camp and the major
+   powers outside it drifts;
    and, from ``conflict_and_commitments``, hostility relaxes towards its baseline;
 1. ``capabilities`` (D1, P4): growth with noise, one Richardson step with Jervis's reactivity
    and the threat weights, allies' relief, the spending floor and cap, the military stock, the
    capability shares and offensive capability;
-2. ``threat_perception`` (F2): perceived intentions, reach by power tier, Walt's threat;
+2. ``threat_perception`` (F2): perceived intentions (revealed towards minor neighbours, discounted
+   for allies), offensive power discounted by distance (Bueno de Mesquita), Walt's threat;
 3. ``alignment`` (F1-F5, P2): the four motive utilities (Waltz, Walt, Weitsman), exits,
    proposals of pairs with the partner's consent, accessions approved by the members;
 4. ``alliance_politics`` (P5, T2, T5): cohesion, credibility and entrapment, dissolution
@@ -44,6 +46,7 @@ import mesa
 from foedus.sim.start import build_world
 from foedus.sim.scenario import Scenario
 from foedus.theory.arms import JERVIS_WORLDS
+from foedus.theory.projection import KM_PER_MILE
 
 SECURITY, ALLIANCE, COALITION = 0, 0, 1
 
@@ -92,6 +95,7 @@ class State(mesa.Agent):
         self.tier = 3
         self.new_milex = self.milex
         self.threat: dict[State, float] = {}
+        self.reach: dict[State, float] = {}
         self.utility: dict[State, float] = {}
         self.credibility: dict[State, float] = {}
         self.entrapment = 0.0
@@ -105,6 +109,12 @@ class State(mesa.Agent):
         self.hostility = {o: float(world.hostility[i, o.index]) for o in others if o is not self}
         self.hostility_base = {o: float(world.hostility_base[i, o.index]) for o in others if o is not self}
         self.proximity = {o: float(world.proximity[i, o.index]) for o in others if o is not self}
+        # Bueno de Mesquita's distance discount relative to home (foedus.theory.projection), one exponent per pair
+        mpd = self.model.params.miles_per_day
+        self.discount = {
+            o: 1.0 + math.log10(float(world.distance_km[i, o.index]) / (KM_PER_MILE * mpd) + 10.0 - math.e) - math.log10(10.0 - math.e)
+            for o in others if o is not self
+        }
         self.trust = {o: float(world.trust[i, o.index]) for o in others if o is not self}
         self.rivalry = {o: float(world.rivalry[i, o.index]) for o in others if o is not self}
         self.ideal_distance = None if ideal is None else {o: float(ideal[i, o.index]) for o in others if o is not self}
@@ -112,12 +122,13 @@ class State(mesa.Agent):
 
     # ------------------------------------------------------------------ trends, hostility
     def drift_hostility(self) -> None:
-        """T1: baseline hostility towards other major powers and rivals drifts by 0.04 (T1 - 0.5) a year."""
+        """T1: baseline hostility between the hegemon's camp and the major powers outside it drifts by 0.04 (T1 - 0.5) a year."""
         step = 0.04 * (self.model.trends.great_power_competition - 0.5)
         if step == 0:
             return
+        camp = self.model.hegemons_camp()
         for other, base in self.hostility_base.items():
-            if (self.major and other.major) or self.rivalry[other]:
+            if (self in camp and other.major and other not in camp) or (other in camp and self.major and self not in camp):
                 self.hostility_base[other] = min(max(base + step, 0.0), 1.0)
 
     def relax_hostility(self) -> None:
@@ -176,26 +187,36 @@ class State(mesa.Agent):
         self.tier = code
 
     def perceive_threats(self) -> None:
-        """Walt's threat from every other state: power x proximity (with reach) x offence x intentions."""
+        """Walt's threat with geography: offensive power discounted by distance x intentions (revealed, discounted for allies)."""
         p = self.model.params
+        commitment = self.model.commitments(self)
         for other in self.model.states:
             if other is self:
                 continue
+            # hostility towards self, or serious hostility towards a minor neighbour of self, less for a neighbour it opposes
+            revealed = self.hostility[other]
+            for k in self.model.states:
+                if k is not other and k is not self and not k.major:
+                    h = k.hostility[other]
+                    w = self.proximity[k] * (1.0 - (self.ideal_distance[k] if self.ideal_distance is not None else 0.0))
+                    if h >= p.aggression_hostility and w * h > revealed:
+                        revealed = w * h
             if self.ideal_distance is None:
-                intent = (0.5 * self.hostility[other] + 0.25 * self.rivalry[other]) / 0.75
+                intent = (0.5 * revealed + 0.25 * self.rivalry[other]) / 0.75
             else:
-                intent = 0.5 * self.hostility[other] + 0.25 * self.ideal_distance[other] + 0.25 * self.rivalry[other]
-            reach = p.superpower_reach if other.tier == 0 else p.great_power_reach if other.tier == 1 else 0.0
-            prox = max(self.proximity[other], reach)
-            self.threat[other] = prox * intent * other.power * other.offensive
+                intent = 0.5 * revealed + 0.25 * self.ideal_distance[other] + 0.25 * self.rivalry[other]
+            intent *= 1.0 - p.ally_discount * commitment.get(other, 0.0)
+            base = other.power * other.offensive
+            self.threat[other] = (base ** self.discount[other] if base > 0 else 0.0) * intent
+            self.reach[other] = other.power ** self.discount[other] if other.power > 0 else 0.0
 
-    # ------------------------------------------------------------------ alignment
     def evaluate_partners(self, summary: dict) -> None:
         """Utility of allying with each other state: balancing power and threat, bandwagoning, tethering."""
         p = self.model.params
         w0, w1, w2, w3 = p.balance_power_weight, p.balance_threat_weight, p.bandwagon_weight, p.tether_weight
-        strongest = summary["second"] if self is summary["first"] else summary["first"]
-        p_h = strongest.power
+        # regional balancing: the strongest power that reaches this state
+        strongest = max((o for o in self.model.states if o is not self), key=lambda o: self.reach[o])
+        p_h = self.reach[strongest]
         gap = max(p_h - self.power, 0.0)
         ts = summary["t_star"][self]
         main = summary["main"][self]
@@ -204,12 +225,12 @@ class State(mesa.Agent):
         for other in self.model.states:
             if other is self:
                 continue
-            f1 = min(other.power, gap) / p_h if (p_h > 0 and other is not strongest) else 0.0
+            f1 = min(self.reach[other], gap) / p_h if (p_h > 0 and other is not strongest) else 0.0
             t_ij = self.threat[other]
             mu = t_ij / ts if ts > 0 else 0.0
             t_other = summary["t_star"][other]
             commit = other.threat.get(main, 0.0) / t_other if (ts > 0 and other is not main and t_other > 0) else 0.0
-            den = ts + self.power + commit * other.power
+            den = ts + self.power + commit * self.reach[other]
             common = max(before - ts / den, 0.0) if den > 0 else 0.0
             f2 = common * (1.0 - mu)
             f3 = 0.0
@@ -334,6 +355,21 @@ class AllianceModel(mesa.Model):
         )
 
     # ------------------------------------------------------------------ helpers
+    def commitments(self, s: State) -> dict:
+        """Commitment of the strongest security agreement (not a coalition) ``s`` shares with each partner."""
+        out: dict = {}
+        for al in self.alliances:
+            if s in al.members and al.commitment > 0:
+                for o in al.members:
+                    if o is not s and al.commitment > out.get(o, 0.0):
+                        out[o] = al.commitment
+        return out
+
+    def hegemons_camp(self) -> set:
+        """The strongest military and its allies by a defence or offence pact (commitment >= 0.6, a conditional offence pact; T1)."""
+        hegemon = max(self.states, key=lambda s: s.military)
+        return {hegemon} | {o for o, c in self.commitments(hegemon).items() if c >= 0.6}
+
     def allied(self, a: State, b: State) -> bool:
         return any(a in al.members and b in al.members for al in self.alliances)
 

@@ -25,7 +25,13 @@ class Parameters(BaseModel):
 
     # trends (T1-T3) and scheduled shocks
     hostility_drift: float = Field(
-        0.04, ge=0, le=1, description="yearly drift of the hostility baseline among major powers and rivals per unit of (T1 - 0.5) (T1)"
+        0.04,
+        ge=0,
+        le=1,
+        description=(
+            "yearly drift of the hostility baseline between the hegemon's camp and the major powers outside it "
+            "per unit of (T1 - 0.5) (T1; foedus.theory.threat.competition_pairs)"
+        ),
     )
     trade_growth: float = Field(0.08, ge=0, le=1, description="yearly relative growth of trade dependence per unit of (T2 - 0.5) (T2)")
     cyber_capacity_growth: float = Field(0.02, ge=0, le=1, description="yearly share of the gap to 1 closed by cyber capacity, per unit of T3 (T3)")
@@ -47,9 +53,9 @@ class Parameters(BaseModel):
     milex_floor_share: float = Field(0.01, ge=0, le=1, description="floor of military spending as a share of its starting level")
     offensive_floor: float = Field(0.05, ge=0, le=1, description="least offensive capability of any state (foedus.theory.capability.offensive_capability; F2)")
     # threat (F2)
-    superpower_reach: float = Field(0.8, ge=0, le=1, description="proximity floor of a superpower's threat: global reach (A1)")
-    great_power_reach: float = Field(0.35, ge=0, le=1, description="proximity floor of a great power's threat: limited reach (A1)")
-    decay_km: float = Field(1500.0, gt=0, description="distance at which proximity falls to 1/e, km")
+    decay_km: float = Field(
+        1500.0, gt=0, description="distance at which proximity falls to 1/e, km (disputes; hostility revealed towards neighbours, F2)"
+    )
     # alignment (F1-F5, P1)
     consider_rate: float = Field(0.25, ge=0, le=1, description="share of states reconsidering their alignments each year")
     alliance_cost: float = Field(0.04, ge=0, description="utility cost of a new alliance (autonomy, entanglement)")
@@ -208,3 +214,36 @@ class Parameters(BaseModel):
         """The termination logit's slopes in the order of :data:`foedus.theory.rivalry.TERMINATION_TERMS`."""
         return (self.rivalry_end_contiguous, self.rivalry_end_major_pair, self.rivalry_end_power_shift, self.rivalry_end_war,
                 self.rivalry_end_joint_democracy, self.rivalry_end_regime_distance)
+    # threat with geography (F1, F2)
+    miles_per_day: float = Field(
+        250.0,
+        gt=0,
+        le=5000,
+        description=(
+            "statute miles forces move in a day in Bueno de Mesquita's (1981) distance discount of capability "
+            "(foedus.theory.projection): 250 is the figure used with the formula for the modern era; it replaces "
+            "the superpower reach floor, so reach follows from capability (F1, F2)"
+        ),
+    )
+    ally_discount: float = Field(
+        0.95,
+        ge=0,
+        le=1,
+        description=(
+            "share of an ally's perceived intentions removed by a full (defence) commitment, scaled by the pact's "
+            "commitment strength (foedus.theory.threat.allied_intentions): defence allies are almost never a main "
+            "threat (Walt 1987, ch. 2 and 8), yet a hostile ally keeps a twentieth of its weight: at 0.9, the Soviet "
+            "Union stayed the main threat of its treaty allies of 1950 (Britain and France by the wartime treaties, "
+            "Hungary, Romania, Bulgaria) in about 4 % of bipolar-1950's state-years (F2)"
+        ),
+    )
+    aggression_hostility: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description=(
+            "least hostility towards a minor neighbour that reveals aggressive intentions to the states near it "
+            "(foedus.theory.threat.revealed_hostility): a rivalry (0.6 in the record's scenarios) or a war does, "
+            "everyday friction and a single dispute (+0.1) do not (F2)"
+        ),
+    )

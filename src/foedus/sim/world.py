@@ -119,6 +119,9 @@ class YearResults:
         Each state's alliance security dilemma, 0-1 (alliance politics; Snyder 1984).
     intrusions, attributed : (N, N) bool
         This year's cyber intrusions and those attributed, ``[i, j]``: i into j (cyber; T3).
+    reach : (N, N) float
+        ``[i, k]``: capability share of k that reaches i, Bueno de Mesquita's distance discount
+        (threat perception; :func:`foedus.theory.projection.projected_capability`); (0, 0) before it runs.
     """
 
     offensive: np.ndarray
@@ -131,6 +134,7 @@ class YearResults:
     abandonment: np.ndarray
     intrusions: np.ndarray
     attributed: np.ndarray
+    reach: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
 
     @classmethod
     def empty(cls, n: int, *, offensive: np.ndarray | None = None) -> "YearResults":

@@ -5,7 +5,11 @@ arrays, and names its published source (brief ID; author, year) in its docstring
 
 Why states ally, and with whom:
 
-- :mod:`~foedus.theory.threat`: Walt's balance of threat (F2), proximity, global threats (D4);
+- :mod:`~foedus.theory.threat`: Walt's balance of threat (F2) with intentions revealed towards
+  neighbours and discounted for allies, proximity, global threats (D4), the pairs of
+  great-power competition (T1);
+- :mod:`~foedus.theory.projection`: power projection, Boulding's loss-of-strength gradient in
+  Bueno de Mesquita's (1981) distance discount of capability (F1, F2);
 - :mod:`~foedus.theory.alignment`: the alignment motives F1–F4 as additive contributions (F5);
 - :mod:`~foedus.theory.choice`: each state's best option, a partner or an alliance, and the
   motives behind it (F5);

@@ -70,6 +70,7 @@ def alignment_utilities(
     tether_weight: float = 0.5,
     shared_global=None,
     profit=None,
+    reach=None,
     return_total: bool = False,
     check: bool = True,
 ) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
@@ -89,6 +90,17 @@ def alignment_utilities(
     .. math:: s^{F1}_{ij} = \min(p_j, D_i) / p_{h(i)} \in [0, 1]
 
     (0 for the strongest state, which has no one to balance, and 0 for allying *with* :math:`h(i)`).
+
+    *Regional balancing.* With ``reach`` (:math:`R_{ik}`, the capability of :math:`k` that
+    arrives at :math:`i`, e.g. Bueno de Mesquita's distance-adjusted capability,
+    :func:`foedus.theory.projection.projected_capability`), a state balances the strongest power
+    *that can reach it*, and a partner counts with the capability it can bring:
+    :math:`h(i) = \arg\max_{k \neq i} R_{ik}`, :math:`D_i = \max(R_{i h(i)} - R_{ii}, 0)` and
+    :math:`s^{F1}_{ij} = \min(R_{ij}, D_i) / R_{i h(i)}`. Walt (1987, ch. 2) and Boulding (1962):
+    power that cannot be projected does not need balancing. Without ``reach`` every state
+    balances the strongest state of the system (Waltz's form). With ``reach`` the partner's
+    capability in F2 is likewise the part that reaches :math:`i`: :math:`R_{ij}` replaces
+    :math:`p_j` in :math:`\rho'_{ij}` (a distant ally helps less against a neighbour's threat).
 
     **F2, balancing threat** (Walt 1987, ch. 2 and 8: states ally against the most threatening
     state). :math:`i`'s pressure from its main threat is :math:`\rho_i = T^*_i / (T^*_i + p_i)`.
@@ -157,6 +169,10 @@ def alignment_utilities(
         Shared global threat :math:`G` (capability-share units). Default: none.
     profit : array (N, N) of float >= 0, optional
         Expected gain to ``i`` of siding with ``j`` (Schweller 1994), in utility units. Default: none.
+    reach : array (N, N) of float >= 0, capability share, optional
+        ``R[i, k]``: capability of ``k`` that reaches ``i`` (diagonal: ``i``'s own at home), for
+        regional balancing of power (F1) and the help a partner can bring against a threat (F2).
+        Default: none (balance the strongest state; a partner brings all its capability).
     return_total : bool, default False
         Also return the total utility ``U.sum(axis=0)``, formed in the same pass (the same
         numbers as the sum, motive by motive in order).
@@ -208,6 +224,7 @@ def alignment_utilities(
     none = np.zeros((0, 0))
     g = none if shared_global is None else _matrix("shared_global", shared_global, n, nonneg=True, check=check)
     gain = none if profit is None else _matrix("profit", profit, n, nonneg=True, check=check)
+    rch = none if reach is None else _matrix("reach", reach, n, nonneg=True, check=check)
     out = np.empty((4, n, n))
     total = np.empty((n, n)) if return_total else np.empty((0, 0))
     if n == 1:
@@ -216,14 +233,14 @@ def alignment_utilities(
     elif n >= 2:
         _alignment_kernel(
             p, np.ascontiguousarray(t_mat), np.ascontiguousarray(h), weights, float(weakness_threshold), float(overwhelm_ratio),
-            np.ascontiguousarray(g), np.ascontiguousarray(gain), out, total,
+            np.ascontiguousarray(g), np.ascontiguousarray(gain), np.ascontiguousarray(rch), out, total,
         )
     return (out, total) if return_total else out
 
 
 @njit(cache=True)
-def _alignment_kernel(p, t, h, w, threshold, ratio, g, profit, out, total):  # pragma: no cover (compiled)
-    """The formulas of :func:`alignment_utilities`, one pass over the N^2 pairs (diagonal of t ignored); ``total`` (N, N) or (0, 0)."""
+def _alignment_kernel(p, t, h, w, threshold, ratio, g, profit, reach, out, total):  # pragma: no cover (compiled)
+    """The formulas of :func:`alignment_utilities`, one pass over the N^2 pairs (diagonal of t ignored); ``total`` and ``reach`` (N, N) or (0, 0)."""
     n = p.shape[0]
     # F1: the strongest and second-strongest states (first index on ties).
     i1 = 0
@@ -261,10 +278,18 @@ def _alignment_kernel(p, t, h, w, threshold, ratio, g, profit, out, total):  # p
     has_g = g.shape[0] > 0
     has_profit = profit.shape[0] > 0
     has_total = total.shape[0] > 0
+    has_reach = reach.shape[0] > 0
     for i in range(n):
         strongest = i2 if i == i1 else i1
         p_h = p[strongest]
         gap = max(p_h - p[i], 0.0)
+        if has_reach:  # regional balancing: the strongest power that reaches i (first index on ties)
+            strongest = 1 if i == 0 else 0
+            for k in range(n):
+                if k != i and reach[i, k] > reach[i, strongest]:
+                    strongest = k
+            p_h = reach[i, strongest]
+            gap = max(p_h - reach[i, i], 0.0)
         ts = t_star[i]
         mi = main[i]
         before = ts / (ts + p[i]) if ts + p[i] > 0 else 0.0
@@ -277,11 +302,11 @@ def _alignment_kernel(p, t, h, w, threshold, ratio, g, profit, out, total):  # p
                     total[i, i] = 0.0
                 continue
             # F1, balancing power
-            f1 = min(p[j], gap) / p_h if (p_h > 0 and j != strongest) else 0.0
+            f1 = min(reach[i, j] if has_reach else p[j], gap) / p_h if (p_h > 0 and j != strongest) else 0.0
             # F2, balancing threat
             mu_ij = t[i, j] / ts if ts > 0 else 0.0  # exactly 1 for the main threat
             commit = t[j, mi] / t_star[j] if (ts > 0 and j != mi and t_star[j] > 0) else 0.0
-            den = ts + p[i] + commit * p[j]
+            den = ts + p[i] + commit * (reach[i, j] if has_reach else p[j])
             common = max(before - ts / den, 0.0) if den > 0 else 0.0
             if has_g:
                 pair = p[i] + p[j]

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from foedus.theory.projection import projected_capability
 from foedus.theory._validate import (
     _array,
     _first,
@@ -44,12 +45,16 @@ from foedus.theory._validate import (
 
 __all__ = [
     "aggregate_power",
+    "allied_intentions",
     "balance_of_power_threat",
+    "competition_pairs",
     "global_threat_exposure",
     "perceived_intentions",
     "proximity_matrix",
+    "revealed_hostility",
     "shared_global_threat",
     "threat_matrix",
+    "walt_threat",
 ]
 
 
@@ -346,3 +351,239 @@ def shared_global_threat(exposure, intensity, *, check: bool = True) -> np.ndarr
         raise ValueError(f"exposure: expected shape (N, K) (states x global threats), got {e.shape}")
     s = _vector("intensity", intensity, e.shape[1], nonneg=True, check=check)
     return _zero_diagonal((e * s) @ e.T)
+
+
+def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0, check: bool = True) -> np.ndarray:
+    """Hostility of ``j`` towards ``i`` or towards an exposed neighbour of ``i``: ``max(H_ij, max_k pi_ik e_k H_kj)``.
+
+    Walt (1987, ch. 2): intentions are inferred from behaviour, and aggression close by is read as
+    the more dangerous ("states that are viewed as aggressive are likely to provoke others to
+    balance against them"). A state hostile to a neighbour of ``i`` reveals intentions that ``i``
+    cannot ignore, in proportion to how close that neighbour is (``pi_ik``) and how far ``i`` reads
+    hostility towards it as aimed at states like itself (``e_ik``). The simulator sets
+    ``e_ik = [k minor] (1 - D_ik)``, with ``D`` the normalised distance of UN ideal points:
+    aggression against a minor power is read as predatory, while the rivalries of great powers
+    among themselves are read as competition among peers (Walt's examples of revealed aggression
+    are attacks on weaker neighbours; Schweller 1994 on revisionist predators), and hostility
+    towards a state whose foreign policy one opposes does not alarm (Iran's neighbours aligned with
+    the United States do not read its rivalry with Iran as a threat to themselves):
+
+    .. math:: \\tilde H_{ij} = \\max\\left(H_{ij}, \\max_{k:\\, H_{kj} \\ge f} \\pi_{ik} e_{ik} H_{kj}\\right), \\qquad \\tilde H_{ii} = 0
+
+    Only serious hostility (at least ``floor`` ``f``: a rivalry, a war) reveals aggression; everyday
+    friction does not (and the sum visits only the few pairs above it).
+
+    (Russia's war on Ukraine is read as hostile intent by Ukraine's neighbours; a rivalry between
+    great powers, or one on the other side of the world, is not.) Published form: Walt names the
+    source without a formula; this one is ours.
+
+    Parameters
+    ----------
+    hostility : array (N, N) of float in [0, 1]
+        ``H[k, j]``: hostility of ``j`` as seen by ``k``.
+    proximity : array (N, N) of float in [0, 1]
+        ``pi[i, k]``: how close ``k`` is to ``i`` (:func:`proximity_matrix`; its diagonal is 0).
+    exposed : array (N,) or (N, N) of float in [0, 1], optional
+        ``e[i, k]`` (or ``e[k]`` for every viewer): how far hostility towards ``k`` reveals
+        aggression to ``i`` (default 1 for every pair).
+    floor : float in [0, 1], default 0
+        Least hostility towards a neighbour that reveals aggression.
+    check : bool, default True
+        Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
+
+    Returns
+    -------
+    array (N, N) of float in [0, 1], diagonal 0.
+
+    Examples
+    --------
+    >>> h = [[0, 0, 0], [0, 0, 1.0], [0, 1.0, 0]]  # 1 and 2 are at war; 0 is next to 1
+    >>> revealed_hostility(h, [[0, 1.0, 0.1], [1.0, 0, 0.5], [0.1, 0.5, 0]])[0].tolist()
+    [0.0, 0.1, 1.0]
+    >>> revealed_hostility(h, [[0, 1.0, 0.1], [1.0, 0, 0.5], [0.1, 0.5, 0]], [1.0, 0.0, 1.0])[0].tolist()  # 1 is a major power
+    [0.0, 0.1, 0.0]
+
+    References
+    ----------
+    Walt (1987), ch. 2 ("perceived intentions"); Schweller, R. L. (1994). Bandwagoning for profit.
+    *International Security* 19(1): 72-107.
+    """
+    h = _matrix("hostility", hostility, unit=True, check=check)
+    n = h.shape[0]
+    prox = _matrix("proximity", proximity, n, unit=True, check=check)
+    if check and not (np.isfinite(floor) and 0 <= floor <= 1):
+        raise ValueError(f"floor: must lie in [0, 1], got {floor!r}")
+    if exposed is not None:
+        e = _array("exposed", exposed, unit=True, check=check)
+        prox = prox * (e[None, :] if e.ndim == 1 else _matrix("exposed", e, n, check=check))
+    serious = np.where(h >= floor, h, 0.0)
+    near = (prox[:, :, None] * serious[None, :, :]).max(axis=1) if n else h.copy()
+    return _zero_diagonal(np.maximum(h, near))
+
+
+def allied_intentions(intentions, commitment, *, discount: float = 0.9, check: bool = True) -> np.ndarray:
+    """Perceived intentions discounted for allies: ``I_ij (1 - discount * C_ij)`` (brief F2, P5).
+
+    An ally's forces are pledged to one's defence, not against it: Walt (1987, ch. 2 and 8) treats
+    allies as reassured about each other's intentions, in proportion to what the pact promises.
+    ``C_ij`` is the commitment of the strongest security agreement ``i`` and ``j`` share
+    (:func:`foedus.theory.capability.commitment_strength`: defence 1, offence 0.8, neutrality 0.4,
+    consultation 0.3, non-aggression 0.2, conditional pledges three quarters of that), so a defence
+    ally's intentions keep only ``1 - discount`` of their weight.
+
+    Parameters
+    ----------
+    intentions : array (N, N) of float in [0, 1]
+    commitment : array (N, N) of float in [0, 1]
+    discount : float in [0, 1], default 0.9
+        Share of intentions a full (defence) commitment removes.
+    check : bool, default True
+        Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
+
+    Returns
+    -------
+    array (N, N) of float in [0, 1]
+
+    Examples
+    --------
+    >>> allied_intentions([[0, 0.5], [0.5, 0]], [[0, 1.0], [1.0, 0]], discount=0.9).round(3).tolist()
+    [[0.0, 0.05], [0.05, 0.0]]
+    """
+    it = _matrix("intentions", intentions, unit=True, check=check)
+    c = _matrix("commitment", commitment, it.shape[0], unit=True, check=check)
+    if check and not (np.isfinite(discount) and 0 <= discount <= 1):
+        raise ValueError(f"discount: must lie in [0, 1], got {discount!r}")
+    return it * (1.0 - discount * c)
+
+
+def walt_threat(
+    power,
+    offensive,
+    exponent,
+    hostility,
+    proximity,
+    ideal_point_distance,
+    rivalry,
+    commitment,
+    exposed=None,
+    *,
+    weights: tuple[float, float, float] = (0.5, 0.25, 0.25),
+    ally_discount: float = 0.9,
+    aggression_floor: float = 0.0,
+    check: bool = True,
+) -> np.ndarray:
+    """Walt's threat with geography: projected offensive power times perceived intentions (brief F2).
+
+    The four sources of threat (Walt 1987, ch. 2) in one matrix, ``T[i, j]`` = threat ``j`` poses to ``i``:
+
+    .. math:: T_{ij} = (P_j O_j)^{x_{ij}} \\; I'_{ij}, \\qquad T_{ii} = 0
+
+    - aggregate and offensive power: ``P_j O_j``, the share of system capability ``j`` can use to
+      attack (:func:`foedus.theory.capability.offensive_capability`);
+    - proximity: Bueno de Mesquita's (1981) distance discount, the exponent ``x_ij`` of
+      :func:`foedus.theory.projection.distance_discount_exponent` (Boulding's loss-of-strength
+      gradient), so a great military capability reaches far and a small one does not;
+    - intentions: :func:`perceived_intentions` of the :func:`revealed_hostility` (hostility to
+      ``i`` or to its neighbours), UN ideal-point distance and rivalry, then
+      :func:`allied_intentions` (discounted by the commitment ``C_ij`` of a shared pact).
+
+    Parameters
+    ----------
+    power : array (N,) of float in [0, 1], capability share
+    offensive : array (N,) of float in [0, 1]
+    exponent : array (N, N) of float > 0
+        Distance-discount exponents: :func:`~foedus.theory.projection.relative_discount_exponent`
+        (capability-share units, ``T <= P O``; the simulator's) or the published
+        :func:`~foedus.theory.projection.distance_discount_exponent`.
+    hostility, proximity : array (N, N) of float in [0, 1]
+        As in :func:`revealed_hostility`.
+    ideal_point_distance : array (N, N) of float in [0, 1], or None
+    rivalry : array (N, N) of bool or float in [0, 1]
+    commitment : array (N, N) of float in [0, 1]
+        Commitment of the strongest shared security agreement (0 for none).
+    exposed : array (N,) or (N, N) of float in [0, 1], optional
+        As in :func:`revealed_hostility`.
+    weights : (w_h, w_d, w_r), default (0.5, 0.25, 0.25)
+        As in :func:`perceived_intentions`.
+    ally_discount : float in [0, 1], default 0.9
+        As ``discount`` in :func:`allied_intentions`.
+    aggression_floor : float in [0, 1], default 0
+        As ``floor`` in :func:`revealed_hostility`.
+    check : bool, default True
+        Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
+
+    Returns
+    -------
+    array (N, N) of float in [0, 1], diagonal 0 (capability-share units; with the relative
+    exponent ``T_ij <= P_j O_j``, as in :func:`threat_matrix`).
+
+    Notes
+    -----
+    Published forms vs ours: Walt states the sources of threat without a functional form; the
+    product (a threat needs all of them) and the intentions index are ours. The distance discount
+    is Bueno de Mesquita's published form, applied to offensive rather than total capability.
+
+    References
+    ----------
+    Walt (1987), ch. 2; Bueno de Mesquita (1981), pp. 103-105; Boulding (1962), ch. 12.
+    """
+    p = _vector("power", power, unit=True, check=check)
+    n = p.shape[0]
+    o = _vector("offensive", offensive, n, unit=True, check=check)
+    intent = perceived_intentions(revealed_hostility(hostility, proximity, exposed, floor=aggression_floor, check=check), ideal_point_distance, rivalry, weights=weights, check=check)
+    intent = allied_intentions(intent, commitment, discount=ally_discount, check=check)
+    return _zero_diagonal(projected_capability(p * o, exponent, check=check) * intent)
+
+
+def competition_pairs(military, major, allied, *, check: bool = True) -> np.ndarray:
+    """The pairs great-power competition sets against each other: the hegemon's camp and the challengers (brief T1).
+
+    Power-transition theory (Organski 1958; Organski & Kugler 1980) and Gilpin (1981) place
+    great-power competition between the dominant state with the order it leads and the major
+    powers outside that order. The hegemon is the state with the largest military capability
+    (global leadership rests on the means of global reach, Modelski 1987; by CINC, which weighs
+    population and industry, China outranks the United States in 2022); its camp is itself and
+    every state sharing a security agreement with it (``allied``); the challengers are the major
+    powers outside the camp. ``out[i, j]`` is True for a camp member and a challenger (either order).
+
+    Parameters
+    ----------
+    military : array (N,) of float >= 0
+        Military capability (any units: spending, a military stock or its share).
+    major : array (N,) of bool
+        Major-power status (COW).
+    allied : array (N, N) of bool
+        Pairs sharing a security agreement in force.
+    check : bool, default True
+        Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
+
+    Returns
+    -------
+    array (N, N) of bool, symmetric, diagonal False.
+
+    Examples
+    --------
+    >>> allied = [[0, 1, 0, 0], [1, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]
+    >>> competition_pairs([0.4, 0.1, 0.3, 0.2], [1, 1, 1, 0], allied).astype(int).tolist()
+    [[0, 0, 1, 0], [0, 0, 1, 0], [1, 1, 0, 0], [0, 0, 0, 0]]
+
+    References
+    ----------
+    Organski, A. F. K. (1958). *World Politics*. New York: Knopf; Organski, A. F. K. & Kugler, J.
+    (1980). *The War Ledger*. Chicago: University of Chicago Press; Gilpin, R. (1981). *War and
+    Change in World Politics*. Cambridge: Cambridge University Press; Modelski, G. (1987). *Long
+    Cycles in World Politics*. Seattle: University of Washington Press.
+    """
+    p = _vector("military", military, nonneg=True, check=check)
+    n = p.shape[0]
+    m = np.asarray(major, dtype=bool)
+    a = np.asarray(allied, dtype=bool)
+    if check and (m.shape != (n,) or a.shape != (n, n)):
+        raise ValueError(f"major and allied: expected shapes ({n},) and ({n}, {n}), got {m.shape} and {a.shape}")
+    if n == 0:
+        return np.zeros((0, 0), bool)
+    camp = a[int(np.argmax(p))].copy()
+    camp[int(np.argmax(p))] = True
+    challenger = m & ~camp
+    out = camp[:, None] & challenger[None, :]
+    return out | out.T

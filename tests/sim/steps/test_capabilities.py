@@ -21,7 +21,10 @@ def test_the_starting_spending_is_a_fixed_point_of_the_arms_race():
 
 
 def test_rivals_arm_against_each_other_when_their_hostility_rises():
-    world, rng = tiny_world(actors=STILL, growth_noise=0.0)
+    # the bystander is far away: a neighbour of the rivals reads their hostility as a threat to itself
+    # (foedus.theory.threat.revealed_hostility) and is no bystander
+    far = [dict(a, lat=-40.0, lon=170.0) if a["ccode"] == SMA else a for a in STILL]
+    world, rng = tiny_world(actors=far, growth_noise=0.0)
     g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))
     start = world.milex.copy()
     world.hostility[g, r] = world.hostility[r, g] = 1.0

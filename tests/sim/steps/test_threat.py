@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from foedus.sim.steps.threat import threat_perception
+import pytest
 
-from .conftest import ACTORS, GRT, RIV, SMA, tiny_world
+from foedus.sim.steps.threat import threat_perception, threat_terms
+
+from .conftest import ACTORS, GRT, RIV, SMA, SMB, alliance, tiny_world
 
 
 def test_a_hostile_neighbour_threatens_more_and_no_state_threatens_itself():
@@ -19,14 +21,59 @@ def test_a_hostile_neighbour_threatens_more_and_no_state_threatens_itself():
     assert (np.diag(world.results.threat) == 0).all()
 
 
-def test_a_superpower_threatens_across_the_world():
-    far = dict(zip(("lat", "lon"), (-40.0, 170.0)))
-    actors = [dict(a, **far, tier="superpower") if a["ccode"] == GRT else a for a in ACTORS]
-    world, rng = tiny_world(actors=actors, superpower_reach=0.8)
+def test_reach_comes_from_capability_not_from_a_floor():
+    # the great power is moved to the other side of the world: its capability still reaches the
+    # small state (Bueno de Mesquita's discount keeps most of a large share), a small state's does not
+    far = dict(lat=-40.0, lon=170.0)
+    actors = [dict(a, **far) if a["ccode"] in (GRT, SMB) else a for a in ACTORS]
+    world, rng = tiny_world(actors=actors)
     threat_perception(world, rng)
-    g, a = world.index_of(GRT), world.index_of(SMA)
-    assert world.cache["reach_proximity"][1][a, g] >= 0.8
-    assert world.proximity[a, g] < 0.01  # by distance alone it would not
+    g, a, b = world.index_of(GRT), world.index_of(SMA), world.index_of(SMB)
+    assert world.proximity[a, g] < 0.01  # by the old exponential proximity it would be out of reach
+    assert world.results.reach[a, g] > 0.5 * world.power[g]
+    assert world.results.reach[a, b] < 0.1 * world.power[b]
+    assert not hasattr(world.params, "superpower_reach")
+
+
+def test_a_defence_ally_is_discounted_by_the_commitment_of_the_pact():
+    hostile = [{"pair": [GRT, SMA], "hostility": 0.8, "rivalry": True}]
+    alone, rng = tiny_world(relations=hostile)
+    allied, _ = tiny_world(relations=hostile, agreements=[alliance("Pact", [GRT, SMA])])
+    consult, _ = tiny_world(relations=hostile, agreements=[alliance("Talks", [GRT, SMA], obligations=["consultation"])])
+    g, a = alone.index_of(GRT), alone.index_of(SMA)
+    t0, t1, t2 = (w.results.threat[a, g] for w in (alone, allied, consult))
+    d = alone.params.ally_discount
+    assert t1 == pytest.approx(t0 * (1 - d * 1.0))  # defence: commitment 1
+    assert t2 == pytest.approx(t0 * (1 - d * 0.3))  # consultation: commitment 0.3
+
+
+def test_war_next_door_reveals_hostile_intentions():
+    # RIV is hostile to SMB, SMA's neighbour: SMA reads it as hostility to itself, discounted by proximity
+    world, rng = tiny_world(relations=[{"pair": [RIV, SMB], "hostility": 1.0}])
+    threat_perception(world, rng)
+    r, a, b = world.index_of(RIV), world.index_of(SMA), world.index_of(SMB)
+    terms = threat_terms(world, np.array([a]), np.array([r]))[0]
+    assert terms["hostility"] == 0.0
+    # SMB is a minor power whose foreign policy SMA nearly shares (UN ideal points 0.8 and 0.7)
+    assert terms["revealed_hostility"] == pytest.approx(world.proximity[a, b] * (1 - world.ideal_distance[a, b]))
+    far, _ = tiny_world(relations=[{"pair": [RIV, SMB], "hostility": 1.0}], actors=[dict(x, lat=-40.0, lon=170.0) if x["ccode"] == SMB else x for x in ACTORS])
+    assert world.results.threat[a, r] > far.results.threat[a, r]
+
+
+def test_a_rivalry_between_great_powers_next_door_reveals_nothing():
+    # GRT and RIV are both major powers: their rivalry is competition among peers, not aggression towards SMA
+    world, rng = tiny_world()
+    r, a = world.index_of(RIV), world.index_of(SMA)
+    terms = threat_terms(world, np.array([a]), np.array([r]))[0]
+    assert world.hostility[world.index_of(GRT), r] > 0 and terms["revealed_hostility"] == 0.0
+
+
+def test_the_explanation_terms_rebuild_the_threat():
+    world, rng = tiny_world(agreements=[alliance("Talks", [GRT, SMA], obligations=["consultation"])])
+    i, j = np.array([0, 1, 2, 3, 2]), np.array([1, 0, 0, 2, 3])
+    for t in threat_terms(world, i, j):
+        intent = (0.5 * t["revealed_hostility"] + 0.25 * t["ideal_point_distance"] + 0.25 * t["rivalry"]) * (1 - world.params.ally_discount * t["ally_commitment"])
+        assert t["threat"] == pytest.approx(t["projected_power"] * intent, rel=1e-12)
 
 
 def test_threat_perception_draws_nothing():
@@ -38,18 +85,34 @@ def test_threat_perception_draws_nothing():
 
 def test_the_compiled_threat_matrix_is_the_theorys_to_the_bit():
     from foedus.sim.steps.threat import _INTENT_WEIGHTS, threat_of
+    from foedus.theory import projection as th_projection
     from foedus.theory import threat as th_threat
 
     rng = np.random.default_rng(5)
-    for n, with_ideal in ((1, True), (7, True), (40, False), (66, True)):
-        hostility = rng.random((n, n))
+    for (n, with_ideal), floor in zip(((1, True), (7, True), (40, False), (66, True)), (0.0, 0.5, 0.3, 0.5)):
+        # hostility sparse, as in a world (most pairs 0), and dense
+        hostility = rng.random((n, n)) * (rng.random((n, n)) < (0.1 if n != 40 else 1.0))
         ideal = rng.random((n, n)) if with_ideal else None
         # rivalries as the world holds them (booleans), and as strengths in [0, 1]
         rivalry = rng.random((n, n)) < 0.2 if n != 40 else rng.random((n, n))
         proximity = rng.random((n, n))
+        commitment = rng.choice([0.0, 0.2, 0.3, 0.75, 1.0], size=(n, n))
+        exponent = th_projection.distance_discount_exponent(rng.random((n, n)) * 20000.0)
         power = rng.dirichlet(np.ones(n))
         offensive = rng.random(n)
-        intent = th_threat.perceived_intentions(hostility, ideal, rivalry, weights=_INTENT_WEIGHTS)
-        expected = th_threat.threat_matrix(power, proximity, offensive, intent)
-        got = threat_of(hostility, ideal, rivalry, proximity, power, offensive)
+        exposed = (rng.random(n) < 0.7).astype(float) if n not in (40, 66) else rng.random(n) if n == 40 else rng.random((n, n))
+        expected = th_threat.walt_threat(
+            power, offensive, exponent, hostility, proximity, ideal, rivalry, commitment, exposed, weights=_INTENT_WEIGHTS, ally_discount=0.9, aggression_floor=floor
+        )
+        got, reach = threat_of(hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 0.9, exposed, floor)
         assert got.tobytes() == expected.tobytes()
+        assert reach.tobytes() == th_projection.projected_capability(power, exponent).tobytes()
+
+
+def test_a_checked_world_and_a_fast_one_perceive_the_same_threats():
+    world, rng = tiny_world(agreements=[alliance("Pact", [GRT, SMA])], relations=[{"pair": [RIV, SMB], "hostility": 0.7, "rivalry": True}])
+    threat_perception(world, rng)
+    fast = world.results.threat.copy(), world.results.reach.copy()
+    world.check = True
+    threat_perception(world, rng)
+    assert fast[0].tobytes() == world.results.threat.tobytes() and fast[1].tobytes() == world.results.reach.tobytes()

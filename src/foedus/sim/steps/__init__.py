@@ -11,7 +11,7 @@ through :attr:`foedus.sim.engine.Simulation.steps`):
 2. :func:`~.capabilities.capabilities` (:mod:`.capabilities`): economic growth, arming under the
    security dilemma (D1; Richardson 1960, Jervis 1978) net of allies' protection, so that small
    allies free-ride (P4);
-3. :func:`~.threat.threat_perception` (:mod:`.threat`): Walt's threat matrix (F2) and global
+3. :func:`~.threat.threat_perception` (:mod:`.threat`): Walt's threat matrix with geography (F2) and global
    threats no state embodies;
 4. :func:`~.alignment.alignment` (:mod:`.alignment`): forming, joining and leaving alliances by
    balancing, bandwagoning and tethering (F1–F5), with partners' consent, accession rules and
@@ -53,7 +53,7 @@ crises and the coalitions.
 
 Speed. A year is mostly many small array operations, so the steps avoid work that cannot change
 anything: they skip Morrow's exchange when ``autonomy_weight`` is 0, draw no disputes when
-``dispute_rate`` is 0, keep what changes rarely (reach floors, global threats, tiers) until it
+``dispute_rate`` is 0, keep what changes rarely (distance discounts, pact commitments, global threats, tiers) until it
 changes, and build no explanations when the run's events are only counted
 (``Simulation(explain=False)``). None of this changes what a run does (a zero dispute rate
 only saves the random draws that could never start a dispute).

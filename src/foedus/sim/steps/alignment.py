@@ -55,6 +55,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
         bandwagon_weight=p.bandwagon_weight,
         tether_weight=p.tether_weight,
         shared_global=world.results.shared_global,
+        reach=world.results.reach,
         return_total=True,
         check=world.check,
     )

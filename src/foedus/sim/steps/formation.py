@@ -14,6 +14,7 @@ from numba import njit
 from foedus.schema import OBLIGATIONS
 from foedus.sim.steps._common import ALLIANCE, MOTIVES
 from foedus.sim.membership import leaders
+from foedus.sim.steps.threat import threat_terms
 from foedus.sim.world import World
 from foedus.theory import exchange as th_exchange
 from foedus.theory.capability import asymmetric_capabilities
@@ -191,13 +192,16 @@ def form_alliances(world: World, i: np.ndarray, j: np.ndarray, dec: np.ndarray, 
     ki, kj = cost[i, j].tolist(), cost[j, i].tolist()
     ti, tj = world.ccode[world.results.threat[i].argmax(axis=1)].tolist(), world.ccode[world.results.threat[j].argmax(axis=1)].tolist()
     between = np.maximum(world.results.threat[i, j], world.results.threat[j, i]).tolist()
+    # what makes each side's main threat (Walt's terms with geography, :func:`..threat.threat_terms`)
+    terms_i = threat_terms(world, i, world.results.threat[i].argmax(axis=1))
+    terms_j = threat_terms(world, j, world.results.threat[j].argmax(axis=1))
     asym_l = asym.tolist()
     details = [
         {
             "motives": dict(zip(MOTIVES, mot[k])),
             "members": [
-                {"ccode": ci[k], "power": pi[k], "motives": dict(zip(MOTIVES, mi[k])), "utility": ui[k], "cost": ki[k], "main_threat": ti[k], "proposed": True},
-                {"ccode": cj[k], "power": pj[k], "motives": dict(zip(MOTIVES, mj[k])), "utility": uj[k], "cost": kj[k], "main_threat": tj[k], "proposed": False},
+                {"ccode": ci[k], "power": pi[k], "motives": dict(zip(MOTIVES, mi[k])), "utility": ui[k], "cost": ki[k], "main_threat": ti[k], "main_threat_terms": terms_i[k], "proposed": True},
+                {"ccode": cj[k], "power": pj[k], "motives": dict(zip(MOTIVES, mj[k])), "utility": uj[k], "cost": kj[k], "main_threat": tj[k], "main_threat_terms": terms_j[k], "proposed": False},
             ],
             "factors": {"threat_between": between[k], "asymmetric": asym_l[k]},
         }

@@ -1,7 +1,12 @@
-"""Step 3, threat perception: Walt's threat matrix and the global threats no state embodies (brief F2).
+"""Step 3, threat perception: Walt's threat with geography, and the global threats no state embodies (brief F1, F2).
 
 The step draws nothing: :func:`perceive_threats` is the whole of it, and
-:func:`foedus.sim.steps.initialise` calls it to start year one.
+:func:`foedus.sim.steps.initialise` calls it to start year one. The formulas are
+:func:`foedus.theory.threat.walt_threat` (threat) and
+:func:`foedus.theory.projection.projected_capability` (reach, for regional balancing of power);
+:func:`threat_of` evaluates both in one compiled pass, equal to the theory to the bit
+(``tests/sim/steps/test_threat.py``). Which terms set a pair's threat, for an event's
+explanation: :func:`threat_terms`.
 """
 
 from __future__ import annotations
@@ -9,12 +14,23 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from foedus.sim.steps._common import SECURITY
 from foedus.sim.world import World
+from foedus.schema import OBLIGATIONS
+from foedus.theory import projection as th_projection
 from foedus.theory import threat as th_threat
+from foedus.theory.capability import OBLIGATION_WEIGHTS
 
 _INTENT_WEIGHTS = (0.5, 0.25, 0.25)
 """The weights of hostility, ideal-point distance and rivalry in perceived intentions (the
 defaults of :func:`foedus.theory.threat.perceived_intentions`)."""
+
+
+CALL_TO_ARMS = 0.75 * min(OBLIGATION_WEIGHTS[OBLIGATIONS.index("defense")], OBLIGATION_WEIGHTS[OBLIGATIONS.index("offense")])
+"""The least commitment of a pact with a defence or offence obligation (a conditional offence pact,
+:func:`foedus.theory.capability.commitment_strength`): partners above it are allies in arms, the
+hegemon's camp of T1; neutrality, consultation and non-aggression pacts stay below."""
+
 
 def threat_perception(world: World, rng: np.random.Generator) -> None:
     """Walt's threat matrix and global threats (brief F2; Walt 1987): :func:`perceive_threats`; ``rng`` is not drawn from."""
@@ -22,35 +38,36 @@ def threat_perception(world: World, rng: np.random.Generator) -> None:
 
 
 def perceive_threats(world: World) -> None:
-    """Set ``world.results.threat``, ``world.results.global_threat`` and ``world.results.shared_global`` (brief F2; Walt 1987).
+    """Set ``world.results.threat``, ``reach``, ``global_threat`` and ``shared_global`` (brief F1, F2; Walt 1987).
 
-    ``T[i, j] = power_j * proximity_ij * offensive_j * intentions_ij``
-    (:func:`foedus.theory.threat.threat_matrix`) with perceived intentions from hostility, UN
-    ideal-point distance and strategic rivalry (:func:`~foedus.theory.threat.perceived_intentions`).
-    Proximity is floored by the threatening state's reach (brief A1): a superpower shapes the
-    whole system (``superpower_reach``), a great power has limited global reach
-    (``great_power_reach``). Global threats (terrorism, proliferation, organised crime) enter
-    as each state's exposure weighted by their intensity
+    ``T[i, j] = (power_j * offensive_j) ** x_ij * I'_ij`` (:func:`foedus.theory.threat.walt_threat`):
+    offensive power carried over the distance with Bueno de Mesquita's (1981) discount
+    (exponent ``x_ij`` from ``distance_km`` and ``miles_per_day``, relative to home:
+    :func:`~foedus.theory.projection.relative_discount_exponent`), times perceived intentions
+    from the hostility revealed towards ``i`` or its minor neighbours, UN ideal-point distance and
+    rivalry, discounted for allies by the commitment of their strongest shared security pact
+    (``ally_discount``). There is no reach floor: a superpower reaches far because its
+    capability is large. ``reach[i, k] = power_k ** x_ik`` is the capability of ``k`` that
+    reaches ``i``, against which ``i`` balances power (F1). Global threats (terrorism,
+    proliferation, organised crime) enter as each state's exposure weighted by their intensity
     (:func:`~foedus.theory.threat.global_threat_exposure`) and as the shared exposure of pairs
     (:func:`~foedus.theory.threat.shared_global_threat`).
     """
     p = world.params
-    tier = world.tier_code()
-    # what changes rarely is recomputed only when it changes: reach with the tiers, global
-    # threats with their intensities (the exposures and distances are fixed)
-    key = tier.tobytes()
-    hit = world.cache.get("reach_proximity")
-    if hit is None or hit[0] != key:
-        reach = np.where(tier == 0, p.superpower_reach, np.where(tier == 1, p.great_power_reach, 0.0))
-        prox = np.maximum(world.proximity, reach[None, :])
-        prox.ravel()[:: world.n + 1] = 0.0  # the diagonal
-        prox.flags.writeable = False
-        hit = world.cache["reach_proximity"] = (key, prox)
+    x = distance_exponent(world)
+    commitment = alliance_commitment(world)
+    exposed = exposed_states(world)
     if world.check:
-        intent = th_threat.perceived_intentions(world.hostility, world.ideal_distance, world.rivalry, weights=_INTENT_WEIGHTS, check=True)
-        world.results.threat = th_threat.threat_matrix(world.power, hit[1], world.results.offensive, intent, check=True)
+        world.results.threat = th_threat.walt_threat(
+            world.power, world.results.offensive, x, world.hostility, world.proximity, world.ideal_distance, world.rivalry, commitment, exposed,
+            weights=_INTENT_WEIGHTS, ally_discount=p.ally_discount, aggression_floor=p.aggression_hostility, check=True,
+        )
+        world.results.reach = th_projection.projected_capability(world.power, x, check=True)
     else:
-        world.results.threat = threat_of(world.hostility, world.ideal_distance, world.rivalry, hit[1], world.power, world.results.offensive)
+        world.results.threat, world.results.reach = threat_of(
+            world.hostility, world.ideal_distance, world.rivalry, world.proximity, commitment, x, world.power, world.results.offensive, p.ally_discount,
+            exposed, p.aggression_hostility, weight=_revealing_weight(world),
+        )
     key = world.global_intensity.tobytes()
     hit = world.cache.get("global_threats")
     if hit is None or hit[0] != key:
@@ -61,39 +78,161 @@ def perceive_threats(world: World) -> None:
     world.results.global_threat, world.results.shared_global = hit[1], hit[2]
 
 
-def threat_of(hostility: np.ndarray, ideal_distance: np.ndarray | None, rivalry: np.ndarray, proximity: np.ndarray, power: np.ndarray, offensive: np.ndarray) -> np.ndarray:
-    """Walt's threat matrix from the pairs' relations, in one compiled pass (brief F2).
+def distance_exponent(world: World) -> np.ndarray:
+    """Bueno de Mesquita's distance-discount exponents of the world's pairs, relative to home
+    (:func:`foedus.theory.projection.relative_discount_exponent`: a state's capability at home is its
+    share); the distances are fixed, so computed once per ``miles_per_day``."""
+    hit = world.cache.get("distance_exponent")
+    if hit is None or hit[0] != world.params.miles_per_day:
+        x = th_projection.relative_discount_exponent(world.distance_km, miles_per_day=world.params.miles_per_day, check=world.check)
+        x.flags.writeable = False
+        hit = world.cache["distance_exponent"] = (world.params.miles_per_day, x)
+    return hit[1]
 
-    :func:`foedus.theory.threat.threat_matrix` of ``power``, ``proximity``, ``offensive`` and the
-    :func:`foedus.theory.threat.perceived_intentions` of ``hostility``, ``ideal_distance`` (or
-    None) and ``rivalry`` (weights :data:`_INTENT_WEIGHTS`), evaluated pair by pair in the
-    theory's order of operations, so the result is the same to the bit
-    (``tests/sim/steps/test_threat.py`` proves it on random inputs); without the seven
-    intermediate (N, N) arrays of the two functions.
+
+def exposed_states(world: World) -> np.ndarray:
+    """(N, N): ``e[i, k] = [k minor] (1 - D_ik)``, how far hostility towards ``k`` reveals aggression to ``i``
+    (:func:`foedus.theory.threat.revealed_hostility`): towards a minor neighbour it does, a great-power
+    rivalry does not, and the less so the more ``i`` opposes ``k``'s foreign policy (UN ideal points)."""
+    hit = world.cache.get("exposed_states")
+    if hit is None or hit[0] != world.major.tobytes():
+        minor = 1.0 - world.major.astype(float)
+        e = minor[None, :] * (1.0 - world.ideal_distance) if world.ideal_distance is not None else np.repeat(minor[None, :], world.n, axis=0)
+        e.flags.writeable = False
+        hit = world.cache["exposed_states"] = (world.major.tobytes(), e)
+    return hit[1]
+
+
+def _revealing_weight(world: World) -> np.ndarray:
+    """``proximity * exposed_states``: the weight of hostility towards ``k`` in what ``i`` reads (fixed with the majors)."""
+    hit = world.cache.get("revealing_weight")
+    if hit is None or hit[0] != world.major.tobytes():
+        w = world.proximity * exposed_states(world)
+        w.flags.writeable = False
+        hit = world.cache["revealing_weight"] = (world.major.tobytes(), w)
+    return hit[1]
+
+
+def alliance_commitment(world: World) -> np.ndarray:
+    """(N, N): commitment of the strongest security agreement in force each pair shares (0 for none), kept until the agreements change."""
+    ag = world.agreements
+    hit = world.cache.get("alliance_commitment")
+    if hit is None or hit[0] != ag.version or hit[1].shape[0] != world.n:
+        out = np.zeros((world.n, world.n))
+        _commitment_kernel(ag.members, ag.active, ag.domain, ag.commitment, ag.n, SECURITY, out)
+        out.flags.writeable = False
+        hit = world.cache["alliance_commitment"] = (ag.version, out)
+    return hit[1]
+
+
+def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict]:
+    """The terms of the threat ``j[k]`` poses to ``i[k]``, one dict per pair, for an event's explanation (F5).
+
+    Every term of :func:`foedus.theory.threat.walt_threat`: the threat, the projected offensive
+    power and the distance it crosses, the intentions and what makes them (hostility, the
+    hostility revealed towards ``i``'s neighbours, ideal-point distance, rivalry) and the
+    commitment of a pact the two share, which discounts them.
+    """
+    i, j = np.asarray(i, dtype=np.intp), np.asarray(j, dtype=np.intp)
+    if not len(i):
+        return []
+    h = world.hostility
+    serious = np.where(h[:, j] >= world.params.aggression_hostility, h[:, j], 0.0).T
+    revealed = np.maximum(h[i, j], (_revealing_weight(world)[i, :] * serious).max(axis=1))
+    commitment = alliance_commitment(world)[i, j]
+    projected = (world.power[j] * world.results.offensive[j]) ** distance_exponent(world)[i, j]
+    ideal = world.ideal_distance[i, j] if world.ideal_distance is not None else np.full(len(i), np.nan)
+    rows = zip(
+        world.results.threat[i, j].tolist(), projected.tolist(), world.distance_km[i, j].tolist(), h[i, j].tolist(), revealed.tolist(),
+        ideal.tolist(), world.rivalry[i, j].astype(float).tolist(), commitment.tolist(),
+    )
+    keys = ("threat", "projected_power", "distance_km", "hostility", "revealed_hostility", "ideal_point_distance", "rivalry", "ally_commitment")
+    return [{k: (None if v != v else v) for k, v in zip(keys, row)} for row in rows]
+
+
+def threat_of(
+    hostility: np.ndarray, ideal_distance: np.ndarray | None, rivalry: np.ndarray, proximity: np.ndarray, commitment: np.ndarray,
+    exponent: np.ndarray, power: np.ndarray, offensive: np.ndarray, ally_discount: float, exposed: np.ndarray | None = None, aggression_floor: float = 0.0,
+    *, weight: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Walt's threat with geography and the reach of every state, in one compiled pass (brief F1, F2).
+
+    Returns ``(threat, reach)``: :func:`foedus.theory.threat.walt_threat` of the arguments
+    (weights :data:`_INTENT_WEIGHTS`; ``aggression_floor`` its ``aggression_floor``) and :func:`foedus.theory.projection.projected_capability`
+    of ``power`` and ``exponent``, evaluated pair by pair in the theory's order of operations, so
+    the result is the same to the bit (``tests/sim/steps/test_threat.py`` proves it on random
+    inputs); the hostility revealed towards neighbours visits only the serious hostilities.
+    ``weight`` is ``proximity * exposed`` when the caller keeps it (the simulator: both are fixed).
     """
     w0, w1, w2 = _INTENT_WEIGHTS
     denom = w0 + (w1 if ideal_distance is not None else 0.0) + w2
     ideal = np.zeros((0, 0)) if ideal_distance is None else np.ascontiguousarray(ideal_distance, dtype=float)
-    out = np.empty(hostility.shape)
+    n = hostility.shape[0]
+    if weight is None:
+        e = np.ones(n) if exposed is None else np.asarray(exposed, dtype=float)
+        weight = proximity * (e[None, :] if e.ndim == 1 else e)
+    out, reach = np.empty((n, n)), np.empty((n, n))
     _threat_kernel(
-        np.ascontiguousarray(hostility, dtype=float), ideal, np.ascontiguousarray(rivalry), w0, w1, w2, denom,
-        np.ascontiguousarray(proximity, dtype=float), np.ascontiguousarray(power, dtype=float), np.ascontiguousarray(offensive, dtype=float), out,
+        np.ascontiguousarray(hostility, dtype=float), ideal, np.ascontiguousarray(rivalry), np.ascontiguousarray(proximity, dtype=float),
+        np.ascontiguousarray(commitment, dtype=float), np.ascontiguousarray(exponent, dtype=float), w0, w1, w2, denom, float(ally_discount),
+        np.ascontiguousarray(power, dtype=float), np.ascontiguousarray(offensive, dtype=float), np.ascontiguousarray(weight, dtype=float), float(aggression_floor), out, reach,
     )
-    return out
+    return out, reach
 
 
 @njit(cache=True)
-def _threat_kernel(h, ideal, rivalry, w0, w1, w2, denom, prox, power, offensive, out):  # pragma: no cover (compiled)
-    """``out[i, j] = prox[i, j] * I[i, j] * (power[j] * offensive[j])``, ``I = (w0 h + w1 d + w2 r) / denom``; 0 on the diagonal."""
+def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, out, reach):  # pragma: no cover (compiled)
+    """``out[i, j] = exp(x[i, j] ln(power[j] offensive[j])) * (I[i, j] (1 - discount C[i, j]))`` with
+    ``I = (w0 H~ + w1 d + w2 r) / denom`` and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} weight[i, k] h[k, j])``
+    (``weight = prox * exposed``);
+    ``reach[i, j] = exp(x[i, j] ln power[j])``; 0 on the diagonal of ``out``."""
     n = h.shape[0]
     has_ideal = ideal.shape[0] > 0
+    # the revealed hostility, transposed (row j: what j reveals to each i), through the serious
+    # hostilities only (few); it starts at h[i, j]
+    near_t = h.T.copy()
+    column = np.empty(n)
+    for k in range(n):
+        seen = False
+        for i in range(n):
+            column[i] = weight[i, k]
+            seen = seen or column[i] > 0.0
+        if not seen:  # hostility towards k reveals nothing (a major power)
+            continue
+        for j in range(n):
+            hk = h[k, j]
+            if hk > 0.0 and hk >= floor:
+                for i in range(n):
+                    v = column[i] * hk
+                    if v > near_t[j, i]:
+                        near_t[j, i] = v
+    log_base = np.empty(n)
+    log_power = np.empty(n)
+    for j in range(n):
+        log_base[j] = np.log(power[j] * offensive[j])
+        log_power[j] = np.log(power[j])
     for i in range(n):
         for j in range(n):
+            reach[i, j] = np.exp(x[i, j] * log_power[j])
             if i == j:
                 out[i, j] = 0.0
                 continue
-            total = w0 * h[i, j]
+            total = w0 * near_t[j, i]
             if has_ideal:
                 total = total + w1 * ideal[i, j]
             total = total + w2 * rivalry[i, j]
-            out[i, j] = prox[i, j] * (total / denom) * (power[j] * offensive[j])
+            out[i, j] = np.exp(x[i, j] * log_base[j]) * ((total / denom) * (1.0 - discount * commitment[i, j]))
+
+
+@njit(cache=True)
+def _commitment_kernel(members, active, domain, commitment, n_agreements, security, out):  # pragma: no cover (compiled)
+    """``out[u, v] = max commitment[a]`` over the security agreements ``a`` in force with both ``u`` and ``v`` as members (u != v)."""
+    for a in range(n_agreements):
+        c = commitment[a]
+        if not active[a] or domain[a] != security or c <= 0.0:
+            continue
+        idx = np.flatnonzero(members[a])
+        for u in idx:
+            for v in idx:
+                if u != v and c > out[u, v]:
+                    out[u, v] = c

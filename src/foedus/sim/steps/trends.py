@@ -1,6 +1,6 @@
 """Step 1, trends and shocks: the scenario's trend drivers T1–T5 and its scheduled shocks.
 
-T1 moves the hostility baseline of rival great powers, T2 trade dependence, T3 cyber capacity
+T1 moves the hostility baseline between the hegemon's camp and the challengers, T2 trade dependence, T3 cyber capacity
 and vulnerability (T4 and T5 act in :mod:`foedus.sim.steps.politics`); a shock
 (:class:`foedus.sim.scenario.Shock`) is an invasion, an exit, an accession, a pact, a
 dissolution, a global threat, a growth, regime or hostility change in its year.
@@ -15,13 +15,17 @@ from foedus.sim.scenario import GLOBAL_THREATS, Shock
 from foedus.sim.steps._common import asymmetric, sym_clip
 from foedus.sim.steps.conflict import call_allies
 from foedus.sim.steps.dissolution import dissolve, dissolve_if_deserted, leave
+from foedus.sim.steps.threat import CALL_TO_ARMS, alliance_commitment
 from foedus.sim.world import World
+from foedus.theory.threat import competition_pairs
 
 def trends_and_shocks(world: World, rng: np.random.Generator) -> None:
     """Apply the trend drivers T1–T5 for one year, then this year's scheduled shocks.
 
-    - T1 (great-power competition): the baseline hostility among major powers and strategic
-      rivals drifts by ``hostility_drift * (T1 - 0.5)`` a year (up above 0.5, down below);
+    - T1 (great-power competition): the baseline hostility between the hegemon's camp (the
+      strongest military and its allies by a defence or offence pact, ``CALL_TO_ARMS``) and the major powers outside it drifts by
+      ``hostility_drift * (T1 - 0.5)`` a year (up above 0.5, down below;
+      :func:`foedus.theory.threat.competition_pairs`), not among all great powers alike;
     - T2 (economic interdependence): trade dependence grows by ``trade_growth * (T2 - 0.5)`` a year;
     - T3 (cyber): cyber capacity of states that have some grows by ``cyber_capacity_growth * T3`` of the gap
       to 1, and vulnerability by ``cyber_vulnerability_growth * T3`` (digitisation widens the attack surface);
@@ -30,11 +34,12 @@ def trends_and_shocks(world: World, rng: np.random.Generator) -> None:
     tr = world.trends
     p = world.params
     if tr.great_power_competition != 0.5:
-        key = world.major.tobytes()  # pairs of major powers and rivals (the rivalries are fixed)
-        hit = world.cache.get("rival_pairs")
+        # the hegemon's camp against the major powers outside it (theory.threat.competition_pairs),
+        # kept until the majors, the agreements or the strongest military change
+        key = (world.major.tobytes(), world.agreements.version, int(np.argmax(world.military)))
+        hit = world.cache.get("competition_pairs")
         if hit is None or hit[0] != key:
-            gp = world.major[:, None] & world.major[None, :]
-            hit = world.cache["rival_pairs"] = (key, (gp | world.rivalry) & ~np.eye(world.n, dtype=bool))
+            hit = world.cache["competition_pairs"] = (key, competition_pairs(world.military, world.major, alliance_commitment(world) >= CALL_TO_ARMS, check=world.check))
         np.add(world.hostility_base, p.hostility_drift * (tr.great_power_competition - 0.5), out=world.hostility_base, where=hit[1])
         sym_clip(world.hostility_base)
     if tr.economic_interdependence != 0.5:

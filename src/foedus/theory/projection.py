@@ -1,0 +1,154 @@
+r"""Power projection: how much of a state's capability reaches another state (brief F1, F2).
+
+Boulding (1962, ch. 12) called the decline of a state's strength with the distance from its base
+the *loss-of-strength gradient*: a state is strongest at home and weaker the further it has to
+carry its forces. Bueno de Mesquita (1981, *The War Trap*, p. 105) gave the gradient the form the
+quantitative literature uses (EUGene, Bennett & Stam 2000): a capability share ``c`` (COW CINC) is
+raised to a power that grows with the days it takes to move forces over the distance,
+
+.. math:: c^{\,\mathrm{adj}}_{ij} = c_j^{\;x_{ij}}, \qquad
+          x_{ij} = \log_{10}\!\left(\frac{\mathrm{miles}_{ij}}{\mathrm{miles\ per\ day}} + (10 - e)\right)
+
+with :math:`e` the base of the natural logarithm. Since a share lies in [0, 1], a larger exponent
+discounts more. Analytic anchors of the published form: :math:`x = \log_{10}(10 - e) \approx 0.862`
+at distance 0 (a state's capability at home is *raised* slightly), :math:`x = 1` (no discount) when
+the forces need exactly :math:`e` days, and :math:`x` grows with the logarithm of the travel time
+beyond. :func:`relative_discount_exponent` states the same gradient relative to a state's
+capability at home (``c`` at distance 0). Because the discount acts on the logarithm of the share, a large capability keeps most of
+its weight far away while a small one fades quickly: a superpower's global reach follows from its
+capability being large, without a separate "reach" term.
+
+Units: distances in kilometres (converted to statute miles, 1 mile = 1.609344 km); capabilities are
+shares in [0, 1]; ``miles_per_day`` in statute miles per day.
+
+References
+----------
+1. Boulding, K. E. (1962). *Conflict and Defense: A General Theory*. New York: Harper, ch. 12.
+2. Bueno de Mesquita, B. (1981). *The War Trap*. New Haven: Yale University Press, pp. 103-105.
+3. Bennett, D. S. & Stam, A. C. (2000). EUGene: a conceptual manual. *International Interactions*
+   26(2): 179-204 (the distance-adjusted capabilities of EUGene follow Bueno de Mesquita 1981).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.theory._validate import _array, _matrix, _vector
+
+__all__ = [
+    "KM_PER_MILE",
+    "distance_discount_exponent",
+    "projected_capability",
+    "relative_discount_exponent",
+]
+
+KM_PER_MILE = 1.609344
+"""Kilometres in one statute mile (the unit of Bueno de Mesquita's distances)."""
+
+
+def distance_discount_exponent(distance_km, *, miles_per_day: float = 250.0, check: bool = True) -> np.ndarray:
+    r"""Bueno de Mesquita's (1981) distance-discount exponent :math:`\log_{10}(\mathrm{miles}/\mathrm{mpd} + 10 - e)`.
+
+    Parameters
+    ----------
+    distance_km : array of float >= 0, kilometres
+        Distance over which capability is projected (between capitals in Bueno de Mesquita 1981;
+        any shape).
+    miles_per_day : float > 0, statute miles per day, default 250
+        How far forces move in a day; 250 is the figure used with the formula for the modern era.
+    check : bool, default True
+        Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
+
+    Returns
+    -------
+    array of float, same shape, each >= ``log10(10 - e)`` (about 0.862)
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> float(distance_discount_exponent(0.0).round(4))
+    0.8622
+    >>> float(distance_discount_exponent(np.e * 250 * KM_PER_MILE))  # e days of travel: no discount
+    1.0
+
+    References
+    ----------
+    Bueno de Mesquita (1981), p. 105; Boulding (1962), ch. 12.
+    """
+    d = _array("distance_km", distance_km, nonneg=True, check=check)
+    if check and not (np.isfinite(miles_per_day) and miles_per_day > 0):
+        raise ValueError(f"miles_per_day: must be a positive number of miles per day, got {miles_per_day!r}")
+    return np.log10(d / (KM_PER_MILE * miles_per_day) + (10.0 - np.e))
+
+
+def relative_discount_exponent(distance_km, *, miles_per_day: float = 250.0, check: bool = True) -> np.ndarray:
+    r"""The distance discount relative to home: :math:`1 + x(d) - x(0)`, with :math:`x` of :func:`distance_discount_exponent`.
+
+    Bueno de Mesquita's adjusted capability raises a share slightly at home
+    (:math:`c^{x(0)} > c`). Relative to its value at home, the capability that arrives over a
+    distance :math:`d` is
+
+    .. math:: c \, rac{c^{x(d)}}{c^{x(0)}} = c^{\,1 + x(d) - x(0)} \le c,
+
+    so a state's capability at home is its capability share and the loss of strength with
+    distance is the published one (the same ratio between any two distances). The simulator
+    uses this exponent, which keeps threats in capability-share units (Walt's ``T <= P``).
+
+    Parameters
+    ----------
+    distance_km, miles_per_day, check
+        As in :func:`distance_discount_exponent`.
+
+    Returns
+    -------
+    array of float >= 1, same shape; exactly 1 at distance 0.
+
+    Examples
+    --------
+    >>> float(relative_discount_exponent(0.0))
+    1.0
+    """
+    x = distance_discount_exponent(distance_km, miles_per_day=miles_per_day, check=check)
+    return 1.0 + (x - np.log10(10.0 - np.e))
+
+
+def projected_capability(capability, exponent, *, check: bool = True) -> np.ndarray:
+    r"""Capability of each state as it arrives at each other state: ``C[i, j] = capability[j] ** exponent[i, j]``.
+
+    Bueno de Mesquita's (1981) distance-adjusted capability, the published form of Boulding's
+    (1962) loss-of-strength gradient: ``exponent`` is :func:`distance_discount_exponent` of the
+    distance from ``j`` to ``i``. The diagonal is a state's capability at home (distance 0).
+    Evaluated as ``exp(x ln c)`` (one logarithm per state, one exponential per pair), the same
+    number as ``c ** x`` up to the last bit.
+
+    Parameters
+    ----------
+    capability : array (N,) of float in [0, 1], capability share
+        E.g. COW CINC (the published input), or the offensive part of it for Walt's threat.
+    exponent : array (N, N) of float > 0
+        :func:`distance_discount_exponent` of the pairs' distances (the published form), or
+        :func:`relative_discount_exponent` (capability relative to its value at home).
+    check : bool, default True
+        Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
+
+    Returns
+    -------
+    array (N, N) of float in [0, 1]
+
+    Examples
+    --------
+    A share of 0.2 carried over 1,000 miles at 250 miles a day (four days):
+
+    >>> x = distance_discount_exponent([[0.0, 1000 * KM_PER_MILE], [1000 * KM_PER_MILE, 0.0]])
+    >>> float(projected_capability([0.5, 0.2], x)[0, 1].round(4))  # 0.2 ** log10(4 + 10 - e)
+    0.1838
+
+    References
+    ----------
+    Bueno de Mesquita (1981), pp. 103-105; Boulding (1962), ch. 12.
+    """
+    c = _vector("capability", capability, unit=True, check=check)
+    x = _matrix("exponent", exponent, c.shape[0], nonneg=True, check=check)
+    with np.errstate(divide="ignore"):  # log(0) = -inf: a state without capability projects none
+        log_c = np.log(c)
+    return np.exp(x * log_c[None, :])

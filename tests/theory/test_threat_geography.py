@@ -1,0 +1,218 @@
+"""Threat with geography: Bueno de Mesquita's distance discount, revealed and allied intentions,
+Walt's threat, regional balancing of power and the pairs of great-power competition (brief F1, F2, T1)."""
+
+import doctest
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from foedus.theory import projection
+from foedus.theory.alignment import MOTIVES, alignment_utilities
+from foedus.theory.projection import KM_PER_MILE, distance_discount_exponent, projected_capability
+from foedus.theory.threat import allied_intentions, competition_pairs, perceived_intentions, revealed_hostility, walt_threat
+
+pytestmark = pytest.mark.filterwarnings("error")
+BALANCE_POWER = MOTIVES.index("balance_power")
+unit = st.one_of(st.just(0.0), st.floats(1e-6, 1.0))
+
+
+def test_docstring_examples():
+    assert doctest.testmod(projection).failed == 0
+
+
+# --- Bueno de Mesquita (1981): the published form and its analytic anchors ---------------------
+
+
+def test_the_exponent_is_the_published_form():
+    # The War Trap, p. 105: adjusted capability = capability ** log10(miles / miles per day + (10 - e))
+    miles = np.array([0.0, 100.0, 1000.0, 5000.0])
+    got = distance_discount_exponent(miles * KM_PER_MILE, miles_per_day=250.0)
+    np.testing.assert_allclose(got, np.log10(miles / 250.0 + 10.0 - np.e), rtol=1e-15)
+    # a worked example by hand: 1,000 miles at 250 miles a day is four days; log10(4 + 7.2817...) = 1.052375
+    assert got[2] == pytest.approx(1.052375, abs=1e-6)
+    assert projected_capability([0.2], [[got[2]]])[0, 0] == pytest.approx(0.2**1.052375, rel=1e-6)
+
+
+def test_no_discount_after_e_days_and_a_small_gain_at_home():
+    # the constant 10 - e makes the exponent 1 when the forces need exactly e days, and log10(10 - e) at home
+    for mpd in (20.0, 250.0, 1000.0):
+        assert distance_discount_exponent(np.e * mpd * KM_PER_MILE, miles_per_day=mpd) == pytest.approx(1.0, abs=1e-15)
+        assert distance_discount_exponent(0.0, miles_per_day=mpd) == pytest.approx(np.log10(10 - np.e), abs=1e-15)
+    assert projected_capability([0.3], [[np.log10(10 - np.e)]])[0, 0] > 0.3
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(1e-4, 0.99), st.floats(1e-4, 0.99), st.floats(0.0, 20000.0), st.floats(1.0, 20000.0))
+def test_capability_falls_with_distance_and_a_large_share_keeps_more_of_itself(c_small, c_large, d, extra):
+    c_small, c_large = sorted((c_small, c_large))
+    x_near, x_far = distance_discount_exponent(np.array([d, d + extra]))
+    near, far = projected_capability([c_small, c_large], [[x_near, x_near], [x_far, x_far]])
+    assert far[0] <= near[0] and far[1] <= near[1]  # the loss-of-strength gradient (Boulding 1962)
+    if x_far > 1 and c_small < c_large:
+        # beyond e days c ** (x - 1) rises with c: the larger the share, the larger the part of it that arrives
+        assert far[1] / c_large >= far[0] / c_small
+
+
+def test_a_superpower_reaches_across_the_world_and_a_small_state_does_not():
+    x = distance_discount_exponent(np.array([[0.0, 12000.0], [12000.0, 0.0]]))
+    reach = projected_capability([0.15, 0.002], x)
+    assert reach[1, 0] > 0.3 * 0.15  # about a third of a superpower's share arrives 12,000 km away
+    assert reach[0, 1] < 0.05 * 0.002  # a small state's fades to under a twentieth
+
+
+def test_bad_inputs_are_named():
+    with pytest.raises(ValueError, match="miles_per_day"):
+        distance_discount_exponent([1.0], miles_per_day=0)
+    with pytest.raises(ValueError, match="distance_km"):
+        distance_discount_exponent([-1.0])
+    with pytest.raises(ValueError, match="capability"):
+        projected_capability([1.5], [[1.0]])
+    with pytest.raises(ValueError, match="discount"):
+        allied_intentions([[0.0]], [[0.0]], discount=2.0)
+
+
+# --- intentions: revealed by behaviour towards neighbours, discounted for allies ----------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 7).flatmap(lambda n: st.tuples(hnp.arrays(float, (n, n), elements=unit), hnp.arrays(float, (n, n), elements=unit))))
+def test_revealed_hostility_is_the_largest_hostility_towards_a_state_or_its_neighbours(arrays):
+    h, prox = arrays
+    np.fill_diagonal(h, 0.0)
+    np.fill_diagonal(prox, 0.0)
+    n = h.shape[0]
+    got = revealed_hostility(h, prox)
+    for i in range(n):
+        for j in range(n):
+            want = 0.0 if i == j else max([h[i, j]] + [prox[i, k] * h[k, j] for k in range(n)])
+            assert got[i, j] == want
+
+
+def test_hostility_towards_a_major_power_reveals_nothing_to_its_neighbours():
+    h = np.array([[0, 0, 0], [0, 0, 0.6], [0, 0.6, 0]])
+    prox = np.array([[0, 0.9, 0.1], [0.9, 0, 0.5], [0.1, 0.5, 0]])
+    assert revealed_hostility(h, prox, [1.0, 0.0, 1.0])[0, 2] == 0.0  # 1 is a major power
+    assert revealed_hostility(h, prox, [1.0, 1.0, 1.0])[0, 2] == pytest.approx(0.54)
+
+
+def test_hostility_towards_a_state_one_opposes_reveals_less():
+    h = np.array([[0, 0, 0], [0, 0, 0.6], [0, 0.6, 0]])
+    prox = np.array([[0, 0.9, 0.1], [0.9, 0, 0.5], [0.1, 0.5, 0]])
+    aligned = np.ones((3, 3))
+    opposed = aligned.copy()
+    opposed[0, 1] = 0.2  # 0 opposes 1's foreign policy
+    assert revealed_hostility(h, prox, aligned)[0, 2] == pytest.approx(0.54)
+    assert revealed_hostility(h, prox, opposed)[0, 2] == pytest.approx(0.9 * 0.2 * 0.6)
+
+
+def test_only_serious_hostility_reveals_aggression():
+    h = np.array([[0, 0, 0], [0, 0, 0.4], [0, 0.4, 0]])
+    prox = np.array([[0, 0.9, 0.1], [0.9, 0, 0.5], [0.1, 0.5, 0]])
+    assert revealed_hostility(h, prox, floor=0.5)[0, 2] == 0.0
+    assert revealed_hostility(h, prox, floor=0.4)[0, 2] == pytest.approx(0.36)
+
+
+def test_a_defence_ally_keeps_a_tenth_and_a_stranger_all_of_its_intentions():
+    it = np.array([[0.0, 0.6, 0.6], [0.6, 0.0, 0.6], [0.6, 0.6, 0.0]])
+    c = np.array([[0.0, 1.0, 0.0], [1.0, 0.0, 0.3], [0.0, 0.3, 0.0]])
+    got = allied_intentions(it, c, discount=0.9)
+    assert got[0, 1] == pytest.approx(0.06) and got[0, 2] == 0.6 and got[1, 2] == pytest.approx(0.6 * 0.73)
+
+
+def test_walt_threat_is_projected_offensive_power_times_allied_intentions():
+    rng = np.random.default_rng(3)
+    n = 6
+    power, offensive = rng.dirichlet(np.ones(n)), rng.random(n)
+    x = distance_discount_exponent(rng.random((n, n)) * 15000)
+    h = rng.random((n, n)) * (rng.random((n, n)) < 0.3)
+    np.fill_diagonal(h, 0)
+    prox, ideal, riv = rng.random((n, n)), rng.random((n, n)), rng.random((n, n)) < 0.2
+    c = rng.choice([0.0, 0.3, 1.0], (n, n))
+    got = walt_threat(power, offensive, x, h, prox, ideal, riv, c, ally_discount=0.9)
+    intent = perceived_intentions(revealed_hostility(h, prox), ideal, riv) * (1 - 0.9 * c)
+    want = projected_capability(power * offensive, x) * intent
+    np.fill_diagonal(want, 0.0)
+    np.testing.assert_allclose(got, want, rtol=1e-14)
+
+
+def test_with_a_full_discount_no_defence_ally_is_ever_the_main_threat_of_a_threatened_state():
+    rng = np.random.default_rng(11)
+    for _ in range(50):
+        n = 8
+        c = np.triu((rng.random((n, n)) < 0.3).astype(float), 1)
+        c = c + c.T
+        h = rng.random((n, n))
+        t = walt_threat(rng.dirichlet(np.ones(n)), rng.random(n), distance_discount_exponent(rng.random((n, n)) * 9000), h, rng.random((n, n)), rng.random((n, n)), rng.random((n, n)) < 0.3, c, ally_discount=1.0)
+        main = t.argmax(axis=1)
+        threatened = t.max(axis=1) > 0
+        assert not (c[np.arange(n), main] == 1.0)[threatened].any()
+
+
+# --- regional balancing of power (F1) -----------------------------------------------------------
+
+
+def test_a_state_balances_the_strongest_power_that_reaches_it_not_the_strongest_in_the_world():
+    # 0: a small state; 1: a regional power next to it; 2: a distant giant; 3: a small neighbour
+    power = np.array([0.02, 0.15, 0.3, 0.03])
+    km = np.array([[0, 300, 18000, 400], [300, 0, 18000, 500], [18000, 18000, 0, 18000], [400, 500, 18000, 0]], dtype=float)
+    reach = projected_capability(power, distance_discount_exponent(km, miles_per_day=20.0))
+    assert reach[0, 1] > reach[0, 2]  # over land and sea at 20 miles a day the giant arrives weaker
+    none = np.zeros((4, 4))
+    waltz = alignment_utilities(power, none, none)[BALANCE_POWER]
+    regional = alignment_utilities(power, none, none, reach=reach)[BALANCE_POWER]
+    # Waltz: ally with the regional power against the giant; regional: ally with the giant against the regional power
+    assert waltz[0, 2] == 0.0 and waltz[0, 1] > 0.0
+    assert regional[0, 1] == 0.0 and regional[0, 2] > 0.0
+    # the partner counts with the capability it can bring: min(R[i, j], gap) / R[i, h]
+    gap = reach[0, 1] - reach[0, 0]
+    assert regional[0, 3] == pytest.approx(min(reach[0, 3], gap) / reach[0, 1])
+
+
+# --- great-power competition (T1): the hegemon's camp against the challengers -------------------
+
+
+def test_competition_sets_the_hegemons_camp_against_the_major_powers_outside_it():
+    # 0 hegemon, 1 its major ally, 2 and 3 major challengers, 4 a minor ally of the hegemon, 5 a minor outsider
+    power = np.array([0.3, 0.1, 0.2, 0.1, 0.01, 0.01])
+    major = np.array([1, 1, 1, 1, 0, 0], bool)
+    allied = np.zeros((6, 6), bool)
+    for u, v in ((0, 1), (0, 4)):
+        allied[u, v] = allied[v, u] = True
+    pairs = competition_pairs(power, major, allied)
+    assert (pairs == pairs.T).all() and not pairs.diagonal().any()
+    camp, challengers = [0, 1, 4], [2, 3]
+    assert pairs[np.ix_(camp, challengers)].all()
+    assert not pairs[np.ix_(camp, camp)].any() and not pairs[np.ix_(challengers, challengers)].any()
+    assert not pairs[5].any()  # a minor outsider is no challenger
+
+
+def test_a_distant_partner_helps_less_against_a_neighbours_threat():
+    # 0 is threatened by 1; 2 and 3 are equal partners also threatened by 1, 2 next door and 3 far away
+    power = np.array([0.02, 0.2, 0.05, 0.05])
+    threat = np.zeros((4, 4))
+    threat[0, 1] = threat[2, 1] = threat[3, 1] = 0.1
+    km = np.array([[0, 300, 400, 15000], [300, 0, 500, 15000], [400, 500, 0, 15000], [15000, 15000, 15000, 0]], dtype=float)
+    reach = projected_capability(power, distance_discount_exponent(km))
+    none = np.zeros((4, 4))
+    BALANCE_THREAT = MOTIVES.index("balance_threat")
+    plain = alignment_utilities(power, threat, none)[BALANCE_THREAT]
+    regional = alignment_utilities(power, threat, none, reach=reach)[BALANCE_THREAT]
+    assert plain[0, 2] == pytest.approx(plain[0, 3])  # without geography the two partners are worth the same
+    assert regional[0, 2] > regional[0, 3] > 0.0
+    rho, ts = 0.1 / 0.12, 0.1
+    assert regional[0, 3] == pytest.approx(rho - ts / (ts + 0.02 + reach[0, 3]))
+
+
+def test_the_relative_discount_keeps_a_share_at_home_and_the_published_ratio_between_distances():
+    from foedus.theory.projection import relative_discount_exponent
+
+    km = np.array([0.0, 800.0, 4000.0, 15000.0])
+    c = np.array([0.3])
+    assert projected_capability(c, [[relative_discount_exponent(0.0)]])[0, 0] == pytest.approx(0.3)  # at home a state has its share
+    pub = np.array([projected_capability(c, [[x]])[0, 0] for x in distance_discount_exponent(km)])
+    got = np.array([projected_capability(c, [[x]])[0, 0] for x in relative_discount_exponent(km)])
+    np.testing.assert_allclose(got / got[0], pub / pub[0], rtol=1e-12)  # the same loss of strength with distance
+    assert (got <= 0.3 + 1e-15).all()
