@@ -159,3 +159,27 @@ class Parameters(BaseModel):
             "report (cohesion and democracy raise it above this intercept) (P5)"
         ),
     )
+    reaction_share_cap: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description=(
+            "largest share of a state's starting spending that answers others' spending (the Richardson reaction), the rest being its "
+            "own grievance: reaction coefficients are scaled down to it at the start (foedus.theory.arming.reaction_scale). Estimated "
+            "arms-race equations find spending follows its own past more than rivals' (Majeski & Jones 1981; Ward 1984); without "
+            "the cap a negative grievance balanced reactions larger than the whole budget and Iran's spending collapsed (D1, P4)"
+        ),
+    )
+    war_burden: float = Field(
+        0.2,
+        ge=0,
+        le=1,
+        description=(
+            "share of GDP towards which a state at war with an overwhelming enemy raises its spending (scaled by the enemy's share "
+            "of the pair's capabilities; foedus.theory.arming.war_mobilisation). 0.2 of PPP GDP is about what Ukraine spent in "
+            "2023 (SIPRI: 37 % of market-rate GDP) (D1)"
+        ),
+    )
+    mobilisation_rate: float = Field(
+        0.3, ge=0, le=1, description="yearly share of the gap to the wartime burden that a belligerent closes (war_burden; Rasler & Thompson 1985) (D1)"
+    )

@@ -246,6 +246,9 @@ class World:
     trends: Trends | None = None
     shocks: dict = field(default_factory=dict)
     log: EventLog | None = None
+    reaction_scale: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """Factor on each state's Richardson reaction coefficients, set once at the start
+    (:func:`foedus.theory.arming.reaction_scale`, :func:`foedus.sim.steps.capabilities.arming_fixed_point`); empty: 1."""
 
     @property
     def n(self) -> int:

@@ -57,7 +57,7 @@ from __future__ import annotations
 
 from foedus.sim.steps._common import Step
 from foedus.sim.steps.alignment import alignment
-from foedus.sim.steps.capabilities import arming_pressure, capabilities
+from foedus.sim.steps.capabilities import arming_fixed_point, arming_pressure, capabilities
 from foedus.sim.steps.conflict import conflict_and_commitments
 from foedus.sim.steps.crises import crises_and_coalitions
 from foedus.sim.steps.cyber import cyber
@@ -85,12 +85,11 @@ def initialise(world: World) -> None:
     """The derived state of a starting world, so that year one starts where the scenario says.
 
     Perceived threats (:func:`~.threat.perceive_threats`), cohesion and what follows from it
-    (:func:`~.politics.cohesion_state`), and the grievance term ``base_spending`` of the
-    Richardson step set so that the starting military spending is a fixed point of
-    :func:`~.capabilities.capabilities` (``fatigue * x - K x + relief``: the world does not jump
-    in year one). Deterministic: nothing is drawn from any generator.
+    (:func:`~.politics.cohesion_state`), and the scale of the Richardson reactions and the
+    grievance term ``base_spending`` set so that the starting military spending is a fixed point
+    of :func:`~.capabilities.capabilities` (:func:`~.capabilities.arming_fixed_point`:
+    ``fatigue * x - K x + relief``; the world does not jump in year one). Deterministic: nothing is drawn from any generator.
     """
     perceive_threats(world)
     cohesion_state(world)
-    weights, relief = arming_pressure(world)
-    world.base_spending = world.params.fatigue * world.milex - weights @ world.milex + relief
+    arming_fixed_point(world)
