@@ -183,3 +183,53 @@ class Parameters(BaseModel):
     mobilisation_rate: float = Field(
         0.3, ge=0, le=1, description="yearly share of the gap to the wartime burden that a belligerent closes (war_burden; Rasler & Thompson 1985) (D1)"
     )
+    coalition_reach_km: float = Field(
+        12000.0,
+        gt=0,
+        le=40000,
+        description=(
+            "km at which a state's strength is spent on Boulding's (1962) linear loss-of-strength gradient "
+            "(foedus.theory.coalitions.projected_capability): what a coalition member can bring to an aggressor's victim; "
+            "12,000 km leaves a superpower about a third of its strength across an ocean (D4)"
+        ),
+    )
+    coalition_threat_share: float = Field(
+        0.15,
+        ge=0,
+        le=1,
+        description=(
+            "share of a state's largest perceived threat that an aggressor's threat to it must reach for it to share the threat "
+            "and join a coalition against the aggressor when it is not bound to the victim (foedus.theory.coalitions.shares_threat; Walt 1987) (D4)"
+        ),
+    )
+    coalition_hostility_limit: float = Field(
+        0.5, ge=0, le=1, description="a state this hostile to a coalition's lead, or its strategic rival, does not serve under it (Weitsman 2014) (D4)"
+    )
+    institutionalisation_rate: float = Field(
+        0.2,
+        ge=0,
+        le=1,
+        description=(
+            "chance that a coalition whose mission succeeded becomes a standing security organisation instead of dissolving "
+            "(Wallander 2000: institutional assets are adapted, not abandoned) (A2, D4)"
+        ),
+    )
+    organisation_min_members: int = Field(3, ge=2, le=100, description="fewest members of a coalition that may institutionalise into an organisation (A2)")
+    organisation_join_rate: float = Field(
+        0.05,
+        ge=0,
+        le=1,
+        description="yearly chance that a state that may join a security organisation (near its members, compatible with all, fearing none) accedes to it (A2)",
+    )
+    organisation_proximity: float = Field(
+        0.2, ge=0, le=1, description="mean proximity to an organisation's members a state needs to join it: regional organisations grow among neighbours (Acharya 2009) (A2)"
+    )
+    organisation_ideal_distance: float = Field(
+        0.3,
+        ge=0,
+        le=1,
+        description=(
+            "largest mean distance (0-1, normalised UN ideal points) to an organisation's members of a state that joins it: "
+            "like-minded neighbours join (Acharya 2009); in 2022 Belarus is 0.08 from the SCO's members, NATO's members 0.43 or more (A2)"
+        ),
+    )
