@@ -49,6 +49,9 @@ def test_coalition_members_share_the_threat_or_are_bound_to_the_victim_and_no_tw
                     ok = i == victim or _bound(w, i, victim, agg) or (t[i, agg] > 0 and t[i, agg] >= share * t[i].max())
                     assert ok, f"seed {seed}: {w.ccode[i]} in {ag.names[a]} neither bound to the victim nor sharing the threat"
                     checked += 1
+                # the aggressor and the coalition against it are adversaries (decayed once by the conflict step since)
+                floor = sc.parameters.coalition_aggressor_hostility * (1.0 - sc.parameters.hostility_decay)
+                assert (w.hostility[members[members != victim], agg] >= floor - 1e-12).all()
                 codes = set(w.ccode[members].tolist())
                 assert USA in codes and not codes & {IND, IRN, CHN}, sorted(codes)
     assert checked > 0, "the test needs an aggression coalition"

@@ -233,3 +233,12 @@ class Parameters(BaseModel):
             "like-minded neighbours join (Acharya 2009); in 2022 Belarus is 0.08 from the SCO's members, NATO's members 0.43 or more (A2)"
         ),
     )
+    coalition_aggressor_hostility: float = Field(
+        0.6,
+        ge=0,
+        le=1,
+        description=(
+            "floor of the hostility between an aggressor and each member of the coalition formed against it (it then decays "
+            "towards its baseline at hostility_decay): arming the victim makes adversaries, and their threats and arming follow (D1, D4)"
+        ),
+    )

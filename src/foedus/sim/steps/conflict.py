@@ -70,7 +70,9 @@ def _disputes(world: World, rng: np.random.Generator) -> None:
         swap = rng.random(len(i_idx)) < p.initiator_swap
         init = np.where(swap, j_idx, i_idx)
         targ = np.where(swap, i_idx, j_idx)
-        war = rng.random(len(init)) < th_war.escalation_probability(p.war_share, world.hostility[init, targ], p.war_factor, check=world.check)
+        h_before = world.hostility[init, targ].copy()
+        escalation = th_war.escalation_probability(p.war_share, h_before, p.war_factor, check=world.check)
+        war = rng.random(len(init)) < escalation
         world.hostility[init, targ] = np.minimum(world.hostility[init, targ] + p.dispute_hostility, 1.0)
         world.hostility[targ, init] = world.hostility[init, targ]
         world.log.events(y, "dispute", -1, world.ccode[init], world.ccode[targ], [_DISPUTE_DETAIL[bool(w)] for w in war])
@@ -78,7 +80,14 @@ def _disputes(world: World, rng: np.random.Generator) -> None:
             wi, wt = init[war], targ[war]
             world.at_war[wi, wt] = world.at_war[wt, wi] = True
             world.hostility[wi, wt] = world.hostility[wt, wi] = np.minimum(world.hostility[wi, wt] + p.war_hostility, 1.0)
-            world.log.events(y, "war", -1, world.ccode[wi], world.ccode[wt], {"cause": "escalated dispute"})
+            pd = prob[wi, wt]
+            world.log.events(
+                y, "war", -1, world.ccode[wi], world.ccode[wt],
+                [
+                    {"cause": "escalated dispute", "factors": {"hostility": float(h), "proximity": float(x), "dispute_probability": float(q), "escalation_probability": float(e)}}
+                    for h, x, q, e in zip(h_before[war], world.proximity[wi, wt], pd, escalation[war])
+                ],
+            )
             call_allies(world, rng, wi, wt)
 
 

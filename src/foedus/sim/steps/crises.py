@@ -132,6 +132,9 @@ def _assemble(world: World, c: int) -> None:
     a = ag.add(idx, y, kind=COALITION, obligations=ob, leader=lead, crisis=c, asymmetric=asymmetric(world, idx), name=f"coalition against {cr.kind[c]} ({y})", power=world.power[idx])
     ag.integration[a] = float(np.mean(interop[idx]))
     cr.coalition[c] = a
+    if agg >= 0:
+        # the aggressor and the coalition against it become adversaries (hostility at least coalition_aggressor_hostility)
+        world.hostility[idx, agg] = world.hostility[agg, idx] = np.maximum(world.hostility[idx, agg], p.coalition_aggressor_hostility)
     factors = {
         "lead": int(world.ccode[lead]),
         "crisis_intensity": cr.intensity[c],
