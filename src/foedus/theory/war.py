@@ -155,8 +155,10 @@ def dispute_probability(rate: float, hostility, proximity, restraint=0.0, *, che
     """
     h = _array("hostility", hostility, unit=True, check=check)
     p = _array("proximity", proximity, unit=True, check=check)
-    r = _array("restraint", restraint, unit=True, check=check)
-    return rate * h * p * (1.0 - r)
+    out = rate * h * p
+    if np.ndim(restraint) or restraint:  # (no institution: nothing to remove)
+        out *= 1.0 - _array("restraint", restraint, unit=True, check=check)
+    return out
 
 
 def institutional_restraint(cohesion, great_power_competition: float, *, check: bool = True) -> np.ndarray:

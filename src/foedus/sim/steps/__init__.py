@@ -39,8 +39,10 @@ whichever step causes it, is in :mod:`.dissolution`.
 
 The steps call :mod:`foedus.theory` for the published mechanisms; beside the bookkeeping (which
 arrays go in, what the results change, which events are logged) some composite rules of the
-model are still written here (the cost of a further commitment, a coalition's willingness, the
-escalation of a dispute) and are to move to :mod:`foedus.theory`. No Python loop runs over
+model are still written here (the cost of a further commitment) and are to move to
+:mod:`foedus.theory`; disputes, their escalation and the call to arms are in
+:mod:`foedus.theory.war`, a coalition's stake, reach and willingness in
+:mod:`foedus.theory.coalitions`, what arming answers in :mod:`foedus.theory.arming`. No Python loop runs over
 states or dyads: the passes over memberships and pairs are compiled (numba, here and in
 :mod:`foedus.sim.membership`), and Python loops run only over the (few) events of a year, the open
 crises and the coalitions.
