@@ -144,7 +144,7 @@ class Parameters(BaseModel):
     initiator_swap: float = Field(0.5, ge=0, le=1, description="chance that a dispute's initiator is the later-listed state of the pair (0.5: either side)")
     dispute_hostility: float = Field(0.1, ge=0, le=1, description="hostility added between the parties by a dispute")
     war_hostility: float = Field(0.3, ge=0, le=1, description="hostility added between the parties by a war")
-    war_end_rate: float = Field(0.3, ge=0, le=1, description="yearly chance that a war ends")
+    war_end_rate: float = Field(0.3, ge=0, le=1, description="yearly chance that a war ends, from the year after it began")
     honour_hostility: float = Field(0.8, ge=0, le=1, description="floor of the hostility between an ally that honours its commitment and the attacker (P5)")
     betrayal_penalty: float = Field(0.5, ge=0, le=1, description="betrayal (0-1) an alliance gains when an ally fails to honour its commitment (P5)")
     betrayal_trust: float = Field(0.5, ge=0, le=1, description="factor on the victim's trust in an ally that failed to honour its commitment (P5)")

@@ -16,6 +16,9 @@ def test_wars_end_at_rate_one_and_hostility_relaxes_towards_its_baseline():
     world.at_war[g, r] = world.at_war[r, g] = True
     world.hostility[g, r] = 1.0
     conflict_and_commitments(world, rng)
+    assert world.at_war[g, r]  # a war does not end in the year it began
+    world.hostility[g, r] = 1.0
+    conflict_and_commitments(world, rng)
     assert not world.at_war.any()
     assert world.hostility[g, r] == pytest.approx(1.0 + 0.5 * (0.6 - 1.0))
 

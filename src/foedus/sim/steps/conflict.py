@@ -30,20 +30,22 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
     disputes, less so under great-power competition); it escalates to war with
     :func:`foedus.theory.war.escalation_probability` (``war_share * hostility * war_factor``).
     The allies a war calls (defence and offence obligations only) answer as
-    :func:`call_allies` says. Hostility decays towards its baseline; wars end with probability
-    ``war_end_rate`` a year.
+    :func:`call_allies` says. Hostility decays towards its baseline; a war ends with probability
+    ``war_end_rate`` a year from the year after it began (a war begun this year, by a dispute
+    or a scheduled invasion, runs into the next).
     """
     p = world.params
     # hostility relaxes towards its baseline
     world.hostility += p.hostility_decay * (world.hostility_base - world.hostility)
     if p.dispute_rate > 0:
         _disputes(world, rng)
-    # wars end
-    if world.at_war.any():
-        wi, wj = np.nonzero(world.at_war)
+    # wars end, but not in the year they began (a war begun this year runs into the next)
+    if world.at_war.any() and world.at_war_last_year.shape == world.at_war.shape:
+        wi, wj = np.nonzero(world.at_war & world.at_war_last_year)
         wi, wj = wi[wi < wj], wj[wi < wj]
         stop = rng.random(len(wi)) < p.war_end_rate
         world.at_war[wi[stop], wj[stop]] = world.at_war[wj[stop], wi[stop]] = False
+    world.at_war_last_year = world.at_war.copy()
 
 
 def _disputes(world: World, rng: np.random.Generator) -> None:
