@@ -10,8 +10,9 @@ The reduced scenario (:func:`reduced_scenario`)
 -----------------------------------------------
 ``world-2022`` (66 states, their relations and the security agreements in force) without what
 the peer leaves out: non-state actors and cyber capacities (so the cyber step does nothing),
-global threats (none), scheduled shocks (none), crises (``crisis_rate = 0``), militarised
-disputes (``dispute_rate = 0``), and the Morrow autonomy term of the option cost
+global threats (none), scheduled shocks (none), crises (``crisis_rate = 0``), accessions to
+organisations (``organisation_join_rate = 0``), militarised disputes (``dispute_rate = 0``, hence
+no wars and no war mobilisation), and the Morrow autonomy term of the option cost
 (``autonomy_weight = 0``, brief P1). On it, foedus's full pipeline
 (:data:`foedus.sim.steps.DEFAULT_STEPS`) reduces to these active rules, which the peer
 implements rule for rule:
@@ -20,7 +21,7 @@ implements rule for rule:
    powers outside it drifts;
    and, from ``conflict_and_commitments``, hostility relaxes towards its baseline;
 1. ``capabilities`` (D1, P4): growth with noise, one Richardson step with Jervis's reactivity
-   and the threat weights, allies' relief, the spending floor and cap, the military stock, the
+   and the threat weights (each state's reaction scaled as at the start), allies' relief, the spending floor and cap, the military stock, the
    capability shares and offensive capability;
 2. ``threat_perception`` (F2): perceived intentions (revealed towards minor neighbours, discounted
    for allies), offensive power discounted by distance (Bueno de Mesquita), Walt's threat;
@@ -65,7 +66,7 @@ def reduced_scenario(base: str | Scenario = "world-2022", years: int = 30) -> Sc
         a["cyber_capacity"] = None
         a["cyber_vulnerability"] = None
     data["agreements"] = [dict(g, nonstate_members=[]) for g in data["agreements"] if g["domain"] == "security"]
-    data["parameters"].update(crisis_rate=0.0, dispute_rate=0.0, autonomy_weight=0.0)
+    data["parameters"].update(crisis_rate=0.0, dispute_rate=0.0, autonomy_weight=0.0, organisation_join_rate=0.0)
     return Scenario.model_validate(data)
 
 
@@ -85,6 +86,7 @@ class State(mesa.Agent):
         self.military = float(world.military[i])
         self.military0 = float(world.military0[i])
         self.base_spending = float(world.base_spending[i])
+        self.reaction_scale = float(world.reaction_scale[i]) if len(world.reaction_scale) else 1.0
         self.cinc0 = float(world.cinc0[i])
         self.power = float(world.power[i])
         self.cinc = float(world.cinc[i])
@@ -161,6 +163,7 @@ class State(mesa.Agent):
             pressure += kappa * share * size * x
             allied += self.credibility.get(other, 0.0) * x
             threatening += share * x
+        pressure *= self.reaction_scale  # the reaction capped at the start (foedus.theory.arming.reaction_scale)
         cover = allied / (allied + threatening) if allied + threatening > 0 else 0.0
         relief = p.ally_weight * pressure * cover
         grievance = self.base_spending * (self.economy / self.economy0) - relief

@@ -16,7 +16,7 @@ Conventions of the builder (not facts of the record, and said so in every file):
   clipped to [-5 %, +10 %], 2 % where unknown;
 - cyber capacity 0.1 + 0.9 * sqrt(incidents initiated / most initiated), vulnerability
   0.1 + 0.9 * sqrt(incidents suffered / most suffered) (DCID 2.0, ten-year window), 0 before 2000;
-- missing military spending or GDP: the CINC share times the known total per unit of CINC.
+- missing military spending: a log-linear fit on GDP and military personnel over the states that have all three (the CINC share when too few do); missing GDP: the CINC share times the known total per unit of CINC.
 """
 
 from __future__ import annotations
@@ -53,6 +53,43 @@ def _fill(values: np.ndarray, cinc: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     else:
         v[:] = np.maximum(cinc, 1e-6) * 1e6
     return v, ~known
+
+
+MILEX_FIT_MIN_STATES = 8
+"""Fewest states with recorded spending, GDP and personnel for the log-linear estimate of missing spending (fewer: the CINC share)."""
+
+
+def _fill_milex(milex: np.ndarray, gdp: np.ndarray, milper: np.ndarray, cinc: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Military spending, with missing figures estimated from GDP and military personnel; also which were estimated and each one's note.
+
+    A state without a recorded figure (SIPRI or COW NMC) gets ``exp(b0 + b1 log GDP + b2 log
+    personnel)``, the least-squares fit over the states of the same year that have all three:
+    spending scales with the economy that pays for it and the forces it keeps. Scaling the
+    known spending per unit of CINC instead (:func:`_fill`, still the fallback when fewer than
+    :data:`MILEX_FIT_MIN_STATES` states have all three) counts a large, poor army as a rich one:
+    it gave North Korea 35.7 bn US$ in 2022 against published estimates of a few billion
+    (the fit gives about 1 bn). ``gdp`` is the filled GDP; the estimate is capped at the
+    CINC-share figure.
+    """
+    v, est = _fill(milex, cinc)
+    notes = ["estimated from the CINC share (no recorded figure)"] * len(v)
+    m = np.asarray(milex, dtype=float)
+    known = np.isfinite(m) & (m > 0)
+    pers = np.asarray(milper, dtype=float)
+    usable = np.isfinite(pers) & (pers > 0) & np.isfinite(gdp) & (gdp > 0)
+    fit = known & usable
+    if not est.any() or fit.sum() < MILEX_FIT_MIN_STATES:
+        return v, est, notes
+    x = np.column_stack([np.ones(fit.sum()), np.log(gdp[fit]), np.log(pers[fit])])
+    b = np.linalg.lstsq(x, np.log(m[fit]), rcond=None)[0]
+    todo = np.flatnonzero(est & usable)
+    guess = np.exp(b[0] + b[1] * np.log(gdp[todo]) + b[2] * np.log(pers[todo]))
+    lower = guess < v[todo]  # the fit, unless the CINC-share figure is lower
+    how = f"estimated from GDP and military personnel (no recorded figure; log-linear fit over the {int(fit.sum())} states with all three)"
+    v[todo[lower]] = guess[lower]
+    for i in todo[lower]:  # the few states without a figure
+        notes[i] = how
+    return v, est, notes
 
 
 def scenario_from_record(
@@ -226,8 +263,8 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
     """The scenario's actors from a snapshot: figures in the units of :class:`~foedus.sim.scenario.Actor`."""
     n = len(snap.ccodes)
     cinc = np.nan_to_num(np.asarray(snap.cinc, dtype=float), nan=0.0)
-    milex, milex_est = _fill(snap.milex_usd_m, cinc)
     gdp, gdp_est = _fill(snap.gdp_usd_m, cinc)
+    milex, milex_est, milex_how = _fill_milex(snap.milex_usd_m, gdp, snap.milper_k, cinc)
     growth, growth_src = _growth(snap, gdp, gdp_est, year, data_dir)
     dem = np.asarray(snap.democracy, dtype=float)
     ip = np.asarray(snap.ideal_point, dtype=float)
@@ -242,7 +279,7 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
     for i in range(n):
         s = notes[i]
         if milex_est[i]:
-            s["milex"] = "estimated from the CINC share (no recorded figure)"
+            s["milex"] = milex_how[i]
         if gdp_est[i]:
             s["gdp"] = "estimated from the CINC share (no recorded figure)"
         if growth_src[i].startswith("assumed"):
@@ -314,7 +351,7 @@ def _scenario_sources(src: dict[str, str], year: int) -> dict[str, str]:
     return {
         "actors": src.get("ccodes", ""),
         "cinc": src.get("cinc", ""),
-        "milex": src.get("milex_usd_m", "") + "; missing figures estimated from the CINC share (see the actor's sources)",
+        "milex": src.get("milex_usd_m", "") + "; missing figures estimated (see the actor's sources: from GDP and military personnel, or from the CINC share)",
         "milper": src.get("milper_k", ""),
         "gdp": src.get("gdp_usd_m", ""),
         "population": src.get("population_m", ""),

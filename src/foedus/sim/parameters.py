@@ -150,7 +150,7 @@ class Parameters(BaseModel):
     initiator_swap: float = Field(0.5, ge=0, le=1, description="chance that a dispute's initiator is the later-listed state of the pair (0.5: either side)")
     dispute_hostility: float = Field(0.1, ge=0, le=1, description="hostility added between the parties by a dispute")
     war_hostility: float = Field(0.3, ge=0, le=1, description="hostility added between the parties by a war")
-    war_end_rate: float = Field(0.3, ge=0, le=1, description="yearly chance that a war ends")
+    war_end_rate: float = Field(0.3, ge=0, le=1, description="yearly chance that a war ends, from the year after it began")
     honour_hostility: float = Field(0.8, ge=0, le=1, description="floor of the hostility between an ally that honours its commitment and the attacker (P5)")
     betrayal_penalty: float = Field(0.5, ge=0, le=1, description="betrayal (0-1) an alliance gains when an ally fails to honour its commitment (P5)")
     betrayal_trust: float = Field(0.5, ge=0, le=1, description="factor on the victim's trust in an ally that failed to honour its commitment (P5)")
@@ -245,5 +245,99 @@ class Parameters(BaseModel):
             "least hostility towards a minor neighbour that reveals aggressive intentions to the states near it "
             "(foedus.theory.threat.revealed_hostility): a rivalry (0.6 in the record's scenarios) or a war does, "
             "everyday friction and a single dispute (+0.1) do not (F2)"
+        ),
+    )
+    honour_base_rate: float = Field(
+        0.68,
+        gt=0,
+        lt=1,
+        description=(
+            "probability that a full (defence) commitment at cohesion 0.5 is honoured by a non-democratic minor power without ties "
+            "to the enemy: the intercept of foedus.theory.cohesion.honour_probability. Set so that the share of called defence allies "
+            "that honour, pooled over world-2022 and record-built worlds, is near the three quarters Leeds, Long & Mitchell (2000) "
+            "report (cohesion and democracy raise it above this intercept) (P5)"
+        ),
+    )
+    reaction_share_cap: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description=(
+            "largest share of a state's starting spending that answers others' spending (the Richardson reaction), the rest being its "
+            "own grievance: reaction coefficients are scaled down to it at the start (foedus.theory.arming.reaction_scale). Estimated "
+            "arms-race equations find spending follows its own past more than rivals' (Majeski & Jones 1981; Ward 1984); without "
+            "the cap a negative grievance balanced reactions larger than the whole budget and Iran's spending collapsed (D1, P4)"
+        ),
+    )
+    war_burden: float = Field(
+        0.2,
+        ge=0,
+        le=1,
+        description=(
+            "share of GDP towards which a state at war with an overwhelming enemy raises its spending (scaled by the enemy's share "
+            "of the pair's capabilities; foedus.theory.arming.war_mobilisation). 0.2 of PPP GDP is about what Ukraine spent in "
+            "2023 (SIPRI: 37 % of market-rate GDP) (D1)"
+        ),
+    )
+    mobilisation_rate: float = Field(
+        0.3, ge=0, le=1, description="yearly share of the gap to the wartime burden that a belligerent closes (war_burden; Rasler & Thompson 1985) (D1)"
+    )
+    coalition_reach_km: float = Field(
+        12000.0,
+        gt=0,
+        le=40000,
+        description=(
+            "km at which a state's strength is spent on Boulding's (1962) linear loss-of-strength gradient "
+            "(foedus.theory.coalitions.projected_capability): what a coalition member can bring to an aggressor's victim; "
+            "12,000 km leaves a superpower about a third of its strength across an ocean (D4)"
+        ),
+    )
+    coalition_threat_share: float = Field(
+        0.15,
+        ge=0,
+        le=1,
+        description=(
+            "share of a state's largest perceived threat that an aggressor's threat to it must reach for it to share the threat "
+            "and join a coalition against the aggressor when it is not bound to the victim (foedus.theory.coalitions.shares_threat; Walt 1987) (D4)"
+        ),
+    )
+    coalition_hostility_limit: float = Field(
+        0.5, ge=0, le=1, description="a state this hostile to a coalition's lead, or its strategic rival, does not serve under it (Weitsman 2014) (D4)"
+    )
+    institutionalisation_rate: float = Field(
+        0.2,
+        ge=0,
+        le=1,
+        description=(
+            "chance that a coalition whose mission succeeded becomes a standing security organisation instead of dissolving "
+            "(Wallander 2000: institutional assets are adapted, not abandoned) (A2, D4)"
+        ),
+    )
+    organisation_min_members: int = Field(3, ge=2, le=100, description="fewest members of a coalition that may institutionalise into an organisation (A2)")
+    organisation_join_rate: float = Field(
+        0.05,
+        ge=0,
+        le=1,
+        description="yearly chance that a state that may join a security organisation (near its members, compatible with all, fearing none) accedes to it (A2)",
+    )
+    organisation_proximity: float = Field(
+        0.2, ge=0, le=1, description="mean proximity to an organisation's members a state needs to join it: regional organisations grow among neighbours (Acharya 2009) (A2)"
+    )
+    organisation_ideal_distance: float = Field(
+        0.3,
+        ge=0,
+        le=1,
+        description=(
+            "largest mean distance (0-1, normalised UN ideal points) to an organisation's members of a state that joins it: "
+            "like-minded neighbours join (Acharya 2009); in 2022 Belarus is 0.08 from the SCO's members, NATO's members 0.43 or more (A2)"
+        ),
+    )
+    coalition_aggressor_hostility: float = Field(
+        0.6,
+        ge=0,
+        le=1,
+        description=(
+            "floor of the hostility between an aggressor and each member of the coalition formed against it (it then decays "
+            "towards its baseline at hostility_decay): arming the victim makes adversaries, and their threats and arming follow (D1, D4)"
         ),
     )

@@ -268,6 +268,12 @@ class World:
     rivalry_balance0: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
     """(N, N): ``log(power_i / power_j)`` when the pair's rivalry began (at the start for the
     scenario's rivalries), from which the termination hazard's power shift is measured."""
+    reaction_scale: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """Factor on each state's Richardson reaction coefficients, set once at the start
+    (:func:`foedus.theory.arming.reaction_scale`, :func:`foedus.sim.steps.capabilities.arming_fixed_point`); empty: 1."""
+    at_war_last_year: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), bool))
+    """The pairs at war at the end of last year's conflict step (empty: none); only these wars may end this year
+    (:func:`foedus.sim.steps.conflict.conflict_and_commitments`)."""
 
     @property
     def n(self) -> int:

@@ -44,6 +44,7 @@ def test_spending_is_capped_at_its_share_of_gdp():
 def test_the_compiled_arming_weights_are_jervis_reactivity_times_the_threat_weights():
     """``_arming_kernel`` evaluates ``security_dilemma_reactivity`` pair by pair: the same K to the bit."""
     from foedus.sim.steps.capabilities import _WORLDS, _arming_kernel
+    from foedus.theory.arming import threat_weights
     from foedus.theory.arms import security_dilemma_reactivity
 
     rng = np.random.default_rng(3)
@@ -64,6 +65,8 @@ def test_the_compiled_arming_weights_are_jervis_reactivity_times_the_threat_weig
         assert kx.tolist() == want_kx
         want_t = [sum(float(share[i, j]) * float(x[j]) for j in range(n) if j != i and power[j] > 0) for i in range(n)]
         assert threatening.tolist() == want_t
+        # and K is Jervis's reactivity times the theory's threat weights (foedus.theory.arming)
+        np.testing.assert_allclose(k, kappa * threat_weights(threat, power, economy), rtol=1e-13, atol=0)
 
 
 def test_the_compiled_capability_update_is_the_worlds_and_the_theorys_to_the_bit():
@@ -102,3 +105,23 @@ def test_the_compiled_spending_update_is_richardsons_step_clipped_to_the_bit():
         milper = world.milper0 * milex / world.milex0
         got = spending_update(world, weights @ world.milex, relief)
         assert [g.tobytes() for g in got] == [milex.tobytes(), military.tobytes(), milper.tobytes()]
+
+
+def test_a_belligerent_mobilises_and_the_stronger_enemy_makes_it_mobilise_more():
+    """Issue 17, item 5: war raises a belligerent's spending (foedus.theory.arming.war_mobilisation)."""
+    world, rng = tiny_world(actors=STILL, growth_noise=0.0)
+    peace, _ = tiny_world(actors=STILL, growth_noise=0.0)
+    g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))
+    world.at_war[r, a] = world.at_war[a, r] = True
+    capabilities(world, rng)
+    capabilities(peace, np.random.default_rng(0))
+    assert world.milex[a] > peace.milex[a] and world.milex[r] >= peace.milex[r]
+    assert world.milex[a] / peace.milex[a] > world.milex[r] / peace.milex[r]  # the small state mobilises more
+    assert world.milex[g] == pytest.approx(peace.milex[g])
+
+
+def test_allied_relief_never_takes_more_than_the_capped_reaction():
+    """With the reaction capped at a share of the starting spending, no alliance can collapse a state's spending."""
+    world, rng = tiny_world(actors=STILL, growth_noise=0.0, reaction_share_cap=0.5, ally_weight=2.0)
+    p = world.params
+    assert (world.base_spending >= (1 - p.reaction_share_cap) * p.fatigue * world.milex - 1e-9).all()

@@ -7,13 +7,16 @@ import pytest
 
 from foedus.sim.steps.conflict import call_allies, conflict_and_commitments
 
-from .conftest import GRT, RIV, SMA, alliance, events, tiny_world
+from .conftest import GRT, RIV, SMA, SMB, alliance, events, tiny_world
 
 
 def test_wars_end_at_rate_one_and_hostility_relaxes_towards_its_baseline():
     world, rng = tiny_world(dispute_rate=0.0, war_end_rate=1.0, hostility_decay=0.5)
     g, r = world.index_of(GRT), world.index_of(RIV)
     world.at_war[g, r] = world.at_war[r, g] = True
+    world.hostility[g, r] = 1.0
+    conflict_and_commitments(world, rng)
+    assert world.at_war[g, r]  # a war does not end in the year it began
     world.hostility[g, r] = 1.0
     conflict_and_commitments(world, rng)
     assert not world.at_war.any()
@@ -42,3 +45,17 @@ def test_an_ally_either_joins_the_war_or_is_charged_with_betrayal():
             assert world.at_war[g, r] and world.hostility[g, r] >= 0.8 and world.agreements.betrayal[0] == 0.0
         else:
             assert not world.at_war[g, r] and world.agreements.betrayal[0] == 0.5 and world.trust[a, g] == trust * 0.5
+
+
+def test_a_consultation_pact_calls_nobody_and_an_offence_pact_calls_the_attackers_partner():
+    """Issue 17, item 1: only defence and offence obligations create a call to arms."""
+    world, rng = tiny_world(agreements=[alliance("Talks", [GRT, SMA], obligations=["consultation", "nonaggression"])])
+    g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))
+    call_allies(world, rng, np.array([r]), np.array([a]))
+    assert events(world, "commitment") == [] and not world.at_war[g, r]
+    world, rng = tiny_world(agreements=[alliance("Raid", [RIV, SMB], obligations=["offense"])], honour_base_rate=0.99)
+    r, a, b = (world.index_of(c) for c in (RIV, SMA, SMB))
+    call_allies(world, rng, np.array([r]), np.array([a]))
+    (_, ally, enemy, detail), = events(world, "commitment")
+    assert (ally, enemy, detail["ally_of"], detail["obligation"]) == (SMB, SMA, RIV, "offense")
+    assert detail["honoured"] == world.at_war[b, a]

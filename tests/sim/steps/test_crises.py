@@ -35,3 +35,33 @@ def test_no_crisis_arises_at_rate_zero():
     world, rng = tiny_world(crisis_rate=0.0)
     crises_and_coalitions(world, rng)
     assert world.crises.kind == [] and not events(world)
+
+
+def test_a_coalition_whose_mission_succeeded_may_become_an_organisation():
+    world, rng = tiny_world(
+        crisis_rate=1.0, coalition_threshold=0.0, crisis_end_rate=0.01, coalition_efficacy=10.0, crisis_spread=0.0,
+        institutionalisation_rate=1.0, organisation_min_members=2, relations=[],
+    )
+    world.exposure[:] = 1.0
+    crises_and_coalitions(world, rng)
+    causes = [d["cause"] for _, _, _, d in events(world, "formation")]
+    assert causes[0].startswith("coalition of the willing") and "coalition institutionalised" in causes
+    ag = world.agreements
+    (org,) = np.flatnonzero((ag.kind[: ag.n] == 2) & ag.active[: ag.n])
+    (coal,) = np.flatnonzero(ag.kind[: ag.n] == 1)
+    assert not ag.active[coal] and ag.members[org].sum() >= 2 and ag.institutionalised[org] == 1
+    (_, _, _, detail), = events(world, "dissolution")
+    assert detail["cause"] == "institutionalised"
+
+
+def test_a_like_minded_neighbour_joins_an_organisation_and_a_rival_does_not():
+    from .conftest import RIV, SMA, SMB, alliance
+
+    org = alliance("Club", [GRT, SMA], kind="organisation", obligations=["consultation"])
+    world, rng = tiny_world(agreements=[org], crisis_rate=0.0, organisation_join_rate=1.0, organisation_proximity=0.0, organisation_ideal_distance=1.0)
+    crises_and_coalitions(world, rng)
+    joined = {c for _, c, _, d in events(world, "accession")}
+    assert SMB in joined and RIV not in joined  # RIV is GRT's strategic rival
+    world, rng = tiny_world(agreements=[org], crisis_rate=0.0, organisation_join_rate=1.0, organisation_proximity=0.0, organisation_ideal_distance=0.0)
+    crises_and_coalitions(world, rng)
+    assert not events(world, "accession")  # no one is that like-minded

@@ -45,8 +45,10 @@ whichever step causes it, is in :mod:`.dissolution`.
 
 The steps call :mod:`foedus.theory` for the published mechanisms; beside the bookkeeping (which
 arrays go in, what the results change, which events are logged) some composite rules of the
-model are still written here (the cost of a further commitment, a coalition's willingness, the
-escalation of a dispute) and are to move to :mod:`foedus.theory`. No Python loop runs over
+model are still written here (the cost of a further commitment) and are to move to
+:mod:`foedus.theory`; disputes, their escalation and the call to arms are in
+:mod:`foedus.theory.war`, a coalition's stake, reach and willingness in
+:mod:`foedus.theory.coalitions`, what arming answers in :mod:`foedus.theory.arming`. No Python loop runs over
 states or dyads: the passes over memberships and pairs are compiled (numba, here and in
 :mod:`foedus.sim.membership`), and Python loops run only over the (few) events of a year, the open
 crises and the coalitions.
@@ -63,7 +65,7 @@ from __future__ import annotations
 
 from foedus.sim.steps._common import Step
 from foedus.sim.steps.alignment import alignment
-from foedus.sim.steps.capabilities import arming_pressure, capabilities
+from foedus.sim.steps.capabilities import arming_fixed_point, arming_pressure, capabilities
 from foedus.sim.steps.conflict import conflict_and_commitments
 from foedus.sim.steps.crises import crises_and_coalitions
 from foedus.sim.steps.cyber import cyber
@@ -96,13 +98,12 @@ def initialise(world: World) -> None:
     """The derived state of a starting world, so that year one starts where the scenario says.
 
     Perceived threats (:func:`~.threat.perceive_threats`), cohesion and what follows from it
-    (:func:`~.politics.cohesion_state`), and the grievance term ``base_spending`` of the
-    Richardson step set so that the starting military spending is a fixed point of
-    :func:`~.capabilities.capabilities` (``fatigue * x - K x + relief``: the world does not jump
-    in year one). Deterministic: nothing is drawn from any generator.
+    (:func:`~.politics.cohesion_state`), and the scale of the Richardson reactions and the
+    grievance term ``base_spending`` set so that the starting military spending is a fixed point
+    of :func:`~.capabilities.capabilities` (:func:`~.capabilities.arming_fixed_point`:
+    ``fatigue * x - K x + relief``; the world does not jump in year one). Deterministic: nothing is drawn from any generator.
     """
     perceive_threats(world)
     absent_states(world, None)
     cohesion_state(world)
-    weights, relief = arming_pressure(world)
-    world.base_spending = world.params.fatigue * world.milex - weights @ world.milex + relief
+    arming_fixed_point(world)

@@ -11,6 +11,7 @@ import numpy as np
 from numba import njit
 
 from foedus.sim.world import World
+from foedus.theory import arming as th_arming
 from foedus.theory import arms as th_arms
 from foedus.theory.arms import jervis_pair
 from foedus.theory.capability import offensive_capability
@@ -27,21 +28,27 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
     - Jervis's (1978) security dilemma (:func:`foedus.theory.arms.security_dilemma_reactivity`):
       ``kappa_ij`` grows with i's uncertainty about j's intentions (``1 - trust_ij``) and with
       j's offensive capability (offence dominance), with ``kappa = reactivity`` at 0.5 and 0.5;
-    - the threat weight ``w_ij = (T_ij / p_j) * E_i / (E_i + E_j)``: the share of j's spending
-      that threatens i (Walt's proximity, offence and intentions) scaled by i's relative
-      economic size, so a small state answers a large neighbour's arming in proportion to what
-      it can afford.
+    - the threat weight ``w_ij = (T_ij / p_j) * E_i / (E_i + E_j)``
+      (:func:`foedus.theory.arming.threat_weights`): the share of j's spending that threatens i
+      (Walt's proximity, offence and intentions) scaled by i's relative economic size, so a small
+      state answers a large neighbour's arming in proportion to what it can afford;
+    - each state's reactions scaled once at the start so that at most ``reaction_share_cap`` of
+      its spending answers others (:func:`foedus.theory.arming.reaction_scale`; Majeski & Jones 1981).
 
     Allies' spending is a substitute (Olson & Zeckhauser 1966, P4). The share of i's threat
     that its allies cover is ``A_i / (A_i + X_i)``, with ``A_i = sum_j c_ij x_j`` the allies'
     credible spending (``c_ij``: commitment × cohesion of their strongest shared agreement) and
     ``X_i = sum_j (T_ij / p_j) x_j`` the threatening spending; the relief
-    ``ally_weight * (sum_j K_ij x_j) * A_i / (A_i + X_i)`` is taken off the grievance term.
+    ``ally_weight * (sum_j K_ij x_j) * A_i / (A_i + X_i)`` (:func:`foedus.theory.arming.ally_relief`)
+    is taken off the grievance term.
     Small allies of a large power are almost fully covered and free-ride; a large power's small
     allies cover little of its threat, so it carries its own burden; losing a great-power ally
     raises one's arming. The grievance ``g_i`` (domestic momentum: industry, bureaucracy;
     "armament sustains itself", D1) is set at the start so that the starting spending is a
-    fixed point, and grows with the economy. Spending is capped at ``max_milex_share`` of GDP
+    fixed point, and grows with the economy. A state at war adds
+    :func:`foedus.theory.arming.war_mobilisation` to it: it closes ``mobilisation_rate`` a year of
+    the gap to ``war_burden`` of its GDP times its strongest enemy's share of the pair's
+    capabilities (:func:`enemy_share`; Rasler & Thompson 1985). Spending is capped at ``max_milex_share`` of GDP
     and floored at ``milex_floor_share`` of its starting level; the military stock accumulates spending with
     depreciation; personnel scale with spending. Capability shares
     (:func:`foedus.theory.capability.capability_shares`) and offensive capability
@@ -52,6 +59,11 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
     shock = rng.normal(0.0, p.growth_noise, n) if p.growth_noise > 0 else 0.0
     world.economy *= np.maximum(1.0 + world.growth + shock, p.growth_floor)
     weights, relief = arming_pressure(world)
+    if world.at_war.any():
+        # a belligerent mobilises: its grievance rises (taken here off the relief, which the grievance subtracts)
+        relief = relief - th_arming.war_mobilisation(
+            world.milex, world.economy, enemy_share(world), p.war_burden, p.mobilisation_rate, check=world.check
+        )
     if world.check:
         grievance = world.base_spending * (world.economy / world.economy0) - relief
         new = th_arms.richardson_step(world.milex, 1.0, p.fatigue, grievance, weights, check=True)
@@ -166,10 +178,35 @@ def arming_pressure(world: World) -> tuple[np.ndarray, np.ndarray]:
     kx = np.zeros(n)  # sum_j K_ij x_j
     threatening = np.zeros(n)  # sum_j (T_ij / p_j) x_j
     _arming_kernel(world.results.threat, world.power, e, world.trust, world.results.offensive, _WORLDS, float(k0), x, k, kx, threatening)
+    if len(world.reaction_scale) == n:
+        k *= world.reaction_scale[:, None]
+        kx *= world.reaction_scale
     allied = world.results.ally_credibility @ x
-    cover = np.divide(allied, allied + threatening, out=np.zeros_like(allied), where=(allied + threatening) > 0)
-    relief = world.params.ally_weight * kx * cover
+    relief = th_arming.ally_relief(kx, allied, threatening, world.params.ally_weight, check=world.check)
     return k, relief
+
+
+def arming_fixed_point(world: World) -> None:
+    """The Richardson coefficients' scale and the grievance that make the starting spending a fixed point.
+
+    The reaction of each state is scaled so that at most ``reaction_share_cap`` of its starting
+    spending answers others (:func:`foedus.theory.arming.reaction_scale`); the grievance
+    ``base_spending = fatigue * x - K x + relief`` then holds the starting spending still.
+    Deterministic: nothing is drawn.
+    """
+    p = world.params
+    world.reaction_scale = np.zeros(0)
+    weights, _ = arming_pressure(world)
+    world.reaction_scale = th_arming.reaction_scale(weights @ world.milex, world.milex, p.fatigue, p.reaction_share_cap, check=world.check)
+    weights, relief = arming_pressure(world)
+    world.base_spending = p.fatigue * world.milex - weights @ world.milex + relief
+
+
+def enemy_share(world: World) -> np.ndarray:
+    """``max_j p_j / (p_i + p_j)`` over the states j that i is at war with, 0 at peace (N,): the strongest enemy's share of the pair's capabilities."""
+    pw = world.power
+    pair = np.divide(pw[None, :], pw[:, None] + pw[None, :], out=np.zeros((world.n, world.n)), where=world.at_war)
+    return pair.max(axis=1) if world.n else np.zeros(0)
 
 
 _WORLDS = np.asarray(th_arms.JERVIS_WORLDS, dtype=float)

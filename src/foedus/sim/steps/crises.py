@@ -6,27 +6,46 @@ import numpy as np
 
 from foedus.schema import OBLIGATIONS
 from foedus.sim.scenario import GLOBAL_THREATS
-from foedus.sim.steps._common import COALITION, SECURITY, asymmetric
+from foedus.sim.steps._common import COALITION, ORGANISATION, SECURITY, asymmetric
 from foedus.sim.steps.dissolution import dissolve
 from foedus.sim.world import World
+from foedus.theory import coalitions as th_coal
 from foedus.theory import integration as th_integration
 
+_DEF, _OFF, _CON = (OBLIGATIONS.index(o) for o in ("defense", "offense", "consultation"))
+
+
 def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
-    """Crises arise; coalitions of the willing assemble, act and dissolve (brief D4).
+    """Crises arise; coalitions of the willing assemble, act and dissolve or institutionalise; organisations grow (brief D4, A2).
 
     A new global-threat crisis (terrorism, proliferation, organised crime: those the scenario's
-    ``crisis_threats`` allow, chosen at random) starts with probability ``crisis_rate``; it hits states unevenly (exposure times a random factor in
-    ``[1 - crisis_spread, 1 + crisis_spread]``: "different intensity and timing"; intensity
-    exponential with mean ``crisis_intensity``, duration geometric with ``crisis_end_rate``). For each open crisis without a coalition,
-    the lead is the most capable exposed state; a state is willing when
-    ``exposure * power * interoperability >= coalition_threshold * intensity``, where
-    interoperability is the integration of its strongest agreement shared with the lead
-    (``interoperability_floor`` without one; 1 for the lead): doctrinal convergence and interoperability (D4). Two or
-    more willing states form a coalition (kind ``coalition``). Each year a coalition wears the
-    crisis down by ``coalition_efficacy`` times its effectiveness, the sum over members of
-    :func:`foedus.theory.integration.integration_effectiveness` of their exposed capability (gains
-    with numbers and with integration). A crisis ends when its intensity is spent or its time runs out; its coalition
-    dissolves then ("mission-bound").
+    ``crisis_threats`` allow, chosen at random) starts with probability ``crisis_rate``; it hits
+    states unevenly (exposure times a random factor in ``[1 - crisis_spread, 1 + crisis_spread]``:
+    "different intensity and timing"; intensity exponential with mean ``crisis_intensity``,
+    duration geometric with ``crisis_end_rate``). An invasion (a scheduled shock) opens an
+    aggression crisis. For each open crisis without a coalition (:mod:`foedus.theory.coalitions`):
+
+    - a state's *stake* is its exposure to a global threat; against an aggressor it is 1 for the
+      victim and for states bound to it (a defence or offence pact without the aggressor) or sharing the
+      threat (the aggressor's threat at least ``coalition_threat_share`` of the largest they
+      perceive), 0 for others and for states bound to the aggressor by a defence or offence pact;
+    - its usable *capability* is its capability share, or against an aggressor what reaches the
+      victim on Boulding's loss-of-strength gradient (``coalition_reach_km``);
+    - the lead is the state of largest stake times capability (not one at least
+      ``lead_hostility_limit`` hostile to the aggressor); a state is willing when
+      ``stake * capability * interoperability >= coalition_threshold * intensity``
+      (interoperability: ``interoperability_floor + (1 - floor) * integration`` of its strongest
+      agreement shared with the lead; 1 for the lead) and is not hostile to the lead (below
+      ``coalition_hostility_limit``) nor its strategic rival, nor of a more capable willing state.
+
+    Two or more willing states form a coalition (kind ``coalition``). Each year a coalition
+    wears the crisis down by ``coalition_efficacy`` times its effectiveness, the sum over members
+    of :func:`foedus.theory.integration.integration_effectiveness` of their exposed capability. A
+    crisis ends when its intensity is spent or its time runs out; its coalition dissolves then
+    ("mission-bound"), except that one whose mission succeeded becomes a standing security
+    organisation with probability ``institutionalisation_rate`` when it has at least
+    ``organisation_min_members`` members (Wallander 2000). Last, states accede to security
+    organisations they may join (:func:`organisations`).
     """
     p = world.params
     ag = world.agreements
@@ -43,61 +62,174 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
         world.global_intensity[k] += intensity
         world.log.events(y, "crisis", -1, -1, -1, {"crisis": GLOBAL_THREATS[k], "intensity": intensity, "duration": duration, "index": c})
     for c in cr.open():
-        exp = cr.exposure[c]
         if cr.coalition[c] < 0 and cr.start_year[c] <= y:
-            score = exp * world.power
-            if cr.aggressor[c] >= 0:
-                score = score * (world.hostility[:, cr.aggressor[c]] < p.lead_hostility_limit)
-                score[cr.aggressor[c]] = 0.0
-            lead = int(np.argmax(score))
-            interop = _interoperability(world, lead)
-            willing = exp * world.power * interop >= p.coalition_threshold * max(cr.intensity[c], 1e-9)
-            if cr.aggressor[c] >= 0:
-                willing[cr.aggressor[c]] = False
-                willing &= ~world.at_war[:, lead] | (np.arange(n) == lead)
-            willing[lead] = score[lead] > 0
-            idx = np.flatnonzero(willing)
-            if len(idx) >= 2:
-                ob = np.zeros(len(OBLIGATIONS), bool)
-                ob[OBLIGATIONS.index("offense" if cr.aggressor[c] >= 0 else "consultation")] = True
-                a = ag.add(
-                    idx, y, kind=COALITION, obligations=ob, leader=lead, crisis=c, asymmetric=asymmetric(world, idx),
-                    name=f"coalition against {cr.kind[c]} ({y})", power=world.power[idx],
-                )
-                ag.integration[a] = float(np.mean(interop[idx]))
-                cr.coalition[c] = a
-                # one event per coalition (ccode: its lead), its members in the detail
-                world.log.events(
-                    y,
-                    "formation",
-                    ag.agreement_id[a],
-                    world.ccode[lead],
-                    -1,
-                    {
-                        "cause": f"coalition of the willing against {cr.kind[c]}",
-                        "member_states": world.ccode[idx].tolist(),
-                        "factors": {
-                            "lead": int(world.ccode[lead]),
-                            "crisis_intensity": cr.intensity[c],
-                            "exposure": float(np.mean(exp[idx])),
-                            "interoperability": float(np.mean(interop[idx])),
-                        },
-                    },
-                )
+            _assemble(world, c)
         a = cr.coalition[c]
         if a >= 0 and ag.active[a]:
             idx = np.flatnonzero(ag.members[a])
-            eff = th_integration.integration_effectiveness(ag.integration[a], world.power[idx] * exp[idx], check=world.check).sum()
+            eff = th_integration.integration_effectiveness(ag.integration[a], world.power[idx] * cr.exposure[c][idx], check=world.check).sum()
             cr.intensity[c] = max(cr.intensity[c] - p.coalition_efficacy * eff, 0.0)
         cr.remaining[c] -= 1
         if cr.intensity[c] <= 1e-9 or cr.remaining[c] <= 0:
-            cr.active[c] = False
-            if cr.kind[c] in GLOBAL_THREATS:
-                k = GLOBAL_THREATS.index(cr.kind[c])
-                world.global_intensity[k] = max(world.global_intensity[k] - cr.initial[c], world.base_global[k])
-            if a >= 0 and ag.active[a]:
-                cause = "mission ended" if cr.intensity[c] <= 1e-9 else "crisis faded"
-                dissolve(world, a, {"cause": cause, "crisis": cr.kind[c], "years": y - ag.start_year[a]})
+            _close(world, rng, c)
+    organisations(world, rng)
+
+
+def _stake(world: World, c: int) -> tuple[np.ndarray, np.ndarray, dict]:
+    """Each state's stake in crisis ``c`` and the capability it can bring (see :func:`crises_and_coalitions`), and what decided them."""
+    p = world.params
+    cr = world.crises
+    agg, victim = cr.aggressor[c], cr.target[c]
+    if agg < 0:
+        return cr.exposure[c], world.power, {}
+    ag = world.agreements
+    slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
+    ob = ag.obligations[slots]
+    m = ag.members[slots]
+    acting = ob[:, _DEF] | ob[:, _OFF]  # a commitment to fight (consultation and non-aggression bind to nothing here)
+    bound = (m & (acting & m[:, victim] & ~m[:, agg])[:, None]).any(axis=0) if len(slots) else np.zeros(world.n, bool)
+    hostile = (m & (acting & m[:, agg] & ~m[:, victim])[:, None]).any(axis=0) if len(slots) else np.zeros(world.n, bool)
+    t = world.results.threat
+    share = th_coal.shares_threat(t[:, agg], t.max(axis=1), p.coalition_threat_share, check=world.check)
+    stake = ((bound | share) & ~hostile).astype(float)
+    stake[victim] = 1.0
+    stake[agg] = 0.0
+    cap = th_coal.projected_capability(world.power, world.distance_km[:, victim], p.coalition_reach_km, check=world.check)
+    return stake, cap, {"bound_to_victim": bound, "shares_threat": share, "bound_to_aggressor": hostile}
+
+
+def _assemble(world: World, c: int) -> None:
+    """A coalition for crisis ``c``: its lead, the willing and compatible, if two or more (see :func:`crises_and_coalitions`)."""
+    p = world.params
+    ag = world.agreements
+    cr = world.crises
+    n, y = world.n, world.year
+    agg = cr.aggressor[c]
+    stake, cap, why = _stake(world, c)
+    score = stake * cap
+    if agg >= 0:
+        score = score * (world.hostility[:, agg] < p.lead_hostility_limit)
+        score[agg] = 0.0
+    lead = int(np.argmax(score))
+    interop = _interoperability(world, lead)
+    willing = th_coal.coalition_willing(stake, cap, interop, cr.intensity[c], p.coalition_threshold, check=world.check)
+    fit = th_coal.compatible(world.hostility[:, lead], world.rivalry[:, lead], p.coalition_hostility_limit, check=world.check)
+    willing &= fit
+    # nor with a more capable willing member it is hostile to or a rival of (the stronger stays)
+    clash = ~th_coal.compatible(world.hostility, world.rivalry, p.coalition_hostility_limit, check=world.check)
+    ahead = (score[None, :] > score[:, None]) | ((score[None, :] == score[:, None]) & (np.arange(n)[None, :] < np.arange(n)[:, None]))
+    outranked = (clash & ahead & willing[None, :]).any(axis=1)
+    willing &= ~outranked
+    if agg >= 0:
+        willing[agg] = False
+        willing &= ~world.at_war[:, lead] | (np.arange(n) == lead)
+    willing[lead] = score[lead] > 0
+    idx = np.flatnonzero(willing)
+    if len(idx) < 2:
+        return
+    ob = np.zeros(len(OBLIGATIONS), bool)
+    ob[_OFF if agg >= 0 else _CON] = True
+    a = ag.add(idx, y, kind=COALITION, obligations=ob, leader=lead, crisis=c, asymmetric=asymmetric(world, idx), name=f"coalition against {cr.kind[c]} ({y})", power=world.power[idx])
+    ag.integration[a] = float(np.mean(interop[idx]))
+    cr.coalition[c] = a
+    if agg >= 0:
+        # the aggressor and the coalition against it become adversaries (hostility at least coalition_aggressor_hostility)
+        world.hostility[idx, agg] = world.hostility[agg, idx] = np.maximum(world.hostility[idx, agg], p.coalition_aggressor_hostility)
+    factors = {
+        "lead": int(world.ccode[lead]),
+        "crisis_intensity": cr.intensity[c],
+        "stake": float(np.mean(stake[idx])),
+        "capability": float(np.mean(cap[idx])),
+        "interoperability": float(np.mean(interop[idx])),
+        "left_out_as_hostile_to_the_lead": world.ccode[~fit & (stake * cap > 0)].tolist(),
+        "left_out_as_hostile_to_a_stronger_member": world.ccode[outranked & fit & (stake * cap > 0)].tolist(),
+    }
+    if why:  # against an aggressor: why each member has a stake, and who was left out as bound to the aggressor
+        factors["bound_to_victim"] = world.ccode[idx[why["bound_to_victim"][idx]]].tolist()
+        factors["shares_threat"] = world.ccode[idx[why["shares_threat"][idx]]].tolist()
+        factors["left_out_as_bound_to_aggressor"] = world.ccode[why["bound_to_aggressor"] & (why["bound_to_victim"] | why["shares_threat"])].tolist()
+    # one event per coalition (ccode: its lead), its members in the detail
+    world.log.events(y, "formation", ag.agreement_id[a], world.ccode[lead], -1, {"cause": f"coalition of the willing against {cr.kind[c]}", "member_states": world.ccode[idx].tolist(), "factors": factors})
+
+
+def _close(world: World, rng: np.random.Generator, c: int) -> None:
+    """Crisis ``c`` ends; its coalition dissolves, or, its mission done, may become a standing organisation."""
+    p = world.params
+    ag = world.agreements
+    cr = world.crises
+    y = world.year
+    a = cr.coalition[c]
+    cr.active[c] = False
+    if cr.kind[c] in GLOBAL_THREATS:
+        k = GLOBAL_THREATS.index(cr.kind[c])
+        world.global_intensity[k] = max(world.global_intensity[k] - cr.initial[c], world.base_global[k])
+    if a < 0 or not ag.active[a]:
+        return
+    success = cr.intensity[c] <= 1e-9
+    idx = np.flatnonzero(ag.members[a])
+    if success:
+        chance = th_coal.institutionalisation_probability(p.institutionalisation_rate, len(idx), p.organisation_min_members)
+        if chance > 0 and rng.random() < chance:
+            ob = np.zeros(len(OBLIGATIONS), bool)
+            ob[_CON] = True
+            o = ag.add(
+                idx, y, kind=ORGANISATION, obligations=ob, leader=int(ag.leader[a]), institutionalised=1, asymmetric=asymmetric(world, idx),
+                name=f"organisation against {cr.kind[c]} ({y})", power=world.power[idx],
+            )
+            ag.integration[o] = ag.integration[a]
+            world.log.events(
+                y, "formation", ag.agreement_id[o], world.ccode[int(ag.leader[a])], -1,
+                {
+                    "cause": "coalition institutionalised", "member_states": world.ccode[idx].tolist(),
+                    "factors": {"coalition": int(ag.agreement_id[a]), "mission": "succeeded", "members": len(idx), "probability": chance, "years": y - int(ag.start_year[a])},
+                },
+            )
+            dissolve(world, a, {"cause": "institutionalised", "crisis": cr.kind[c], "years": y - int(ag.start_year[a])})
+            return
+    dissolve(world, a, {"cause": "mission ended" if success else "crisis faded", "crisis": cr.kind[c], "years": y - int(ag.start_year[a])})
+
+
+def organisations(world: World, rng: np.random.Generator) -> None:
+    """States accede to the security organisations they may join (:func:`foedus.theory.coalitions.may_join_organisation`), each with ``organisation_join_rate`` a year."""
+    p = world.params
+    if p.organisation_join_rate <= 0:
+        return
+    ag = world.agreements
+    orgs = ag.in_force(kind=ORGANISATION, domain=SECURITY)
+    if not len(orgs):
+        return
+    main = np.argmax(world.results.threat, axis=1)
+    has_threat = world.results.threat.max(axis=1) > 0
+    for o in orgs:
+        mem = ag.members[o]
+        if mem.sum() < 2:
+            continue
+        prox = world.proximity[:, mem].mean(axis=1)
+        ideal = world.ideal_distance[:, mem].mean(axis=1) if world.ideal_distance is not None else np.zeros(world.n)
+        host = world.hostility[:, mem].max(axis=1)
+        rival = world.rivalry[:, mem].any(axis=1)
+        fears = mem[main] & has_threat
+        war = world.at_war[:, mem].any(axis=1)
+        may = th_coal.may_join_organisation(
+            prox, ideal, host, rival, fears, war, p.organisation_proximity, p.organisation_ideal_distance, p.coalition_hostility_limit
+        ) & ~mem
+        idx = np.flatnonzero(may)
+        if not len(idx):
+            continue
+        idx = idx[rng.random(len(idx)) < p.organisation_join_rate]
+        if not len(idx):
+            continue
+        ag.join(o, idx, world.year, world.power)
+        world.log.events(
+            world.year, "accession", ag.agreement_id[o], world.ccode[idx], -1,
+            [
+                {"cause": "joins a regional organisation", "factors": {
+                        "proximity_to_members": float(prox[i]), "ideal_distance_to_members": float(ideal[i]),
+                        "max_hostility_to_members": float(host[i]), "probability": p.organisation_join_rate,
+                    }}
+                for i in idx
+            ],
+        )
 
 
 def _interoperability(world: World, lead: int) -> np.ndarray:
@@ -108,7 +240,8 @@ def _interoperability(world: World, lead: int) -> np.ndarray:
     out = np.full(world.n, floor)
     if len(slots):
         shared = ag.members[slots] & ag.members[slots, lead][:, None]
-        best = np.where(shared, floor + (1.0 - floor) * ag.integration[slots][:, None], 0.0).max(axis=0)
+        through = th_coal.interoperability(ag.integration[slots], floor, check=world.check)
+        best = np.where(shared, through[:, None], 0.0).max(axis=0)
         out = np.maximum(out, best)
     out[lead] = 1.0
     return out

@@ -1,0 +1,77 @@
+"""Coalitions with plausible members, organisations founded and joined (issue 17, item 6), over seeds of world-2022."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from foedus.schema import OBLIGATIONS
+from foedus.sim import Scenario, Simulation
+from foedus.sim.steps._common import COALITION, ORGANISATION
+
+DEF, OFF = OBLIGATIONS.index("defense"), OBLIGATIONS.index("offense")
+USA, RUS, UKR, IND, IRN, CHN = 2, 365, 369, 750, 630, 710
+
+
+def _bound(world, i: int, victim: int, aggressor: int) -> bool:
+    """Whether state i shares a defence or offence pact in force with the victim, without the aggressor."""
+    ag = world.agreements
+    s = ag.in_force(domain=0, not_kind=COALITION)
+    ob = ag.obligations[s]
+    m = ag.members[s]
+    return bool(((ob[:, DEF] | ob[:, OFF]) & m[:, i] & m[:, victim] & ~m[:, aggressor]).any())
+
+
+def test_coalition_members_share_the_threat_or_are_bound_to_the_victim_and_no_two_are_rivals():
+    sc = Scenario.builtin("world-2022")
+    share = sc.parameters.coalition_threat_share
+    checked = 0
+    for seed in range(8):
+        sim = Simulation(sc, rng=seed)
+        w = sim.world
+        for _ in range(6):
+            year = w.year
+            sim.step()
+            ag, cr = w.agreements, w.crises
+            new = [a for a in range(ag.n) if ag.kind[a] == COALITION and ag.start_year[a] == year]
+            for a in new:
+                c = int(ag.crisis[a])
+                members = np.flatnonzero(ag.members[a]) if ag.active[a] else None
+                if members is None:
+                    continue
+                assert not w.rivalry[np.ix_(members, members)].any(), f"rivals in {ag.names[a]}"
+                agg, victim = cr.aggressor[c], cr.target[c]
+                if agg < 0:
+                    continue
+                t = w.results.threat
+                for i in members:
+                    ok = i == victim or _bound(w, i, victim, agg) or (t[i, agg] > 0 and t[i, agg] >= share * t[i].max())
+                    assert ok, f"seed {seed}: {w.ccode[i]} in {ag.names[a]} neither bound to the victim nor sharing the threat"
+                    checked += 1
+                # the aggressor and the coalition against it are adversaries (decayed once by the conflict step since)
+                floor = sc.parameters.coalition_aggressor_hostility * (1.0 - sc.parameters.hostility_decay)
+                assert (w.hostility[members[members != victim], agg] >= floor - 1e-12).all()
+                codes = set(w.ccode[members].tolist())
+                assert USA in codes and not codes & {IND, IRN, CHN}, sorted(codes)
+    assert checked > 0, "the test needs an aggression coalition"
+
+
+def test_organisations_are_founded_and_joined_in_some_runs():
+    sc = Scenario.builtin("world-2022")
+    founded = joined = 0
+    for seed in range(6):
+        sim = Simulation(sc, rng=seed).run(30)
+        ev = sim.events()
+        ag = sim.world.agreements
+        for kind, aid, detail in zip(ev.kind, ev.agreement_id, ev.detail):
+            d = json.loads(detail)
+            if kind == "formation" and d.get("cause") == "coalition institutionalised":
+                founded += 1
+                slot = int(np.flatnonzero(ag.agreement_id[: ag.n] == aid)[0])
+                assert ag.kind[slot] == ORGANISATION and d["factors"]["members"] >= sc.parameters.organisation_min_members
+            if kind == "accession" and d.get("cause") == "joins a regional organisation":
+                joined += 1
+                assert d["factors"]["ideal_distance_to_members"] <= sc.parameters.organisation_ideal_distance
+                assert d["factors"]["proximity_to_members"] >= sc.parameters.organisation_proximity
+    assert founded > 0 and joined > 0, (founded, joined)

@@ -1,0 +1,109 @@
+"""Face validity of the call to arms (issue 12, item 3; issue 17, item 1).
+
+- No state ever enters a war through a pact that gives it no defence or offence obligation
+  toward the side it joins: every pair that is newly at war in a year is either the two parties
+  of a war that began that year, or an ally that honoured a call through a pact that binds it by
+  a defence obligation to the attacked side, or by an offence obligation to the attacker.
+- The share of called defence allies that honour, pooled over seeds, is near the three quarters
+  Leeds, Long & Mitchell (2000) report (within the validation's ± 0.15 for shares).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+
+import numpy as np
+import pytest
+from scipy import stats
+
+from foedus.schema import OBLIGATIONS
+from foedus.sim import Scenario, Simulation
+from foedus.sim.build import scenario_from_record
+from foedus.testing import with_updates
+
+ALPHA = 0.01
+DEF, OFF = OBLIGATIONS.index("defense"), OBLIGATIONS.index("offense")
+LEEDS_HONOURED = 0.75
+"""Leeds, Long & Mitchell (2000): about three quarters of commitments honoured when the casus foederis arises."""
+SHARE_TOLERANCE = 0.15
+"""The validation's tolerance for shares (issue 12)."""
+
+
+@functools.cache
+def _record_1950() -> Scenario:
+    """The record's 1950 world (40 strongest states) with disputes and wars made frequent enough to test calls."""
+    sc = scenario_from_record(1950, top_n=40, years=12)
+    return with_updates(sc, parameters={"dispute_rate": 0.3, "war_share": 0.5})
+
+
+def _world_2022() -> Scenario:
+    return Scenario.builtin("world-2022")
+
+
+def _entries_explained(sim: Simulation, years: int) -> tuple[int, int, list[tuple[int, bool]]]:
+    """Step ``sim`` and check every new war pair; return (new pairs, explained pairs, (defence call, honoured) of every call)."""
+    w = sim.world
+    new_pairs = explained = 0
+    calls: list[tuple[int, bool]] = []
+    for _ in range(years):
+        before = w.at_war.copy()
+        year = w.year
+        sim.step()
+        ev = sim.events()
+        ev = ev[ev["year"] == year]
+        ag = w.agreements
+        slot_of = {int(a): s for s, a in enumerate(ag.agreement_id[: ag.n])}
+        ok = set()
+        for c1, c2 in zip(ev.loc[ev.kind == "war", "ccode"], ev.loc[ev.kind == "war", "ccode2"]):
+            ok.add(frozenset((int(c1), int(c2))))
+        com = ev[ev.kind == "commitment"]
+        for aid, ally, enemy, d in zip(com.agreement_id, com.ccode, com.ccode2, com.detail):
+            d = json.loads(d)
+            s = slot_of[int(aid)]
+            side = d["ally_of"]
+            assert d["obligation"] in ("defense", "offense")
+            assert ag.obligations[s, DEF if d["obligation"] == "defense" else OFF], f"{ally} called through agreement {aid} ({ag.names[s]}) without a {d['obligation']} obligation"
+            assert ag.members[s, w.index_of(int(ally))] and ag.members[s, w.index_of(side)], "the pact must bind the ally to the side it joins"
+            assert not ag.members[s, w.index_of(int(enemy))], "a pact of both belligerents calls nobody"
+            calls.append((d["obligation"] == "defense", bool(d["honoured"])))
+            if d["honoured"]:
+                ok.add(frozenset((int(ally), int(enemy))))
+        i, j = np.nonzero(w.at_war & ~before)
+        for a, b in zip(i[i < j], j[i < j]):
+            new_pairs += 1
+            explained += frozenset((int(w.ccode[a]), int(w.ccode[b]))) in ok
+    return new_pairs, explained, calls
+
+
+@pytest.mark.parametrize("make, seeds, years", [(_world_2022, 12, 10), (_record_1950, 8, 12)], ids=["world-2022", "record-1950"])
+def test_no_state_enters_a_war_through_a_pact_without_a_defence_or_offence_obligation(make, seeds, years):
+    total = explained = 0
+    for seed in range(seeds):
+        n, e, _ = _entries_explained(Simulation(make(), rng=seed), years)
+        total += n
+        explained += e
+    assert total > 0, "the test needs wars"
+    assert explained == total, f"{total - explained} of {total} new war pairs entered without a war or an honoured defence/offence call"
+
+
+def test_the_2022_invasion_calls_nobody_through_ukraines_non_defence_pacts():
+    """Ukraine has no defence pact in world-2022: the invasion brings no third state into war with Russia in its year (a war does not end in the year it began)."""
+    for seed in range(10):
+        sim = Simulation(_world_2022(), rng=seed)
+        sim.step()
+        w = sim.world
+        at_war = set(w.ccode[w.at_war[w.index_of(365)]].tolist())
+        assert at_war == {369}, f"seed {seed}: at war with Russia: {sorted(at_war)}"
+
+
+def test_the_share_of_called_defence_allies_that_honour_is_near_the_record():
+    """Pooled over seeds of the record's 1950 world, within ± 0.15 of Leeds, Long & Mitchell's three quarters (one-sided binomial tests at 1 %)."""
+    calls: list[tuple[int, bool]] = []
+    for seed in range(8):
+        calls += _entries_explained(Simulation(_record_1950(), rng=seed), 12)[2]
+    honoured = [h for d, h in calls if d]
+    k, n = sum(honoured), len(honoured)
+    assert n >= 100
+    assert stats.binomtest(k, n, LEEDS_HONOURED - SHARE_TOLERANCE, alternative="greater").pvalue < ALPHA, (k, n)
+    assert stats.binomtest(k, n, LEEDS_HONOURED + SHARE_TOLERANCE, alternative="less").pvalue < ALPHA, (k, n)

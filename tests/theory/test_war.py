@@ -1,0 +1,83 @@
+"""foedus.theory.war: the call to arms (Leeds et al. 2000, 2002), disputes and escalation."""
+
+import doctest
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from foedus.schema import OBLIGATIONS
+from foedus.theory import war
+from foedus.theory.capability import commitment_strength
+from foedus.theory.war import casus_foederis, dispute_probability, escalation_probability, institutional_restraint, war_commitment
+
+pytestmark = pytest.mark.filterwarnings("error")
+DEF, OFF = OBLIGATIONS.index("defense"), OBLIGATIONS.index("offense")
+
+
+def test_docstring_examples_run():
+    assert doctest.testmod(war, raise_on_error=False).failed == 0
+
+
+def test_only_defence_and_offence_promise_to_fight():
+    eye = np.eye(5, dtype=bool)
+    assert war_commitment(eye).tolist() == [1.0, 0.8, 0.0, 0.0, 0.0]
+    # a defence pact keeps the strength ATOP's weights give it, conditional or not
+    ob = np.array([[1, 0, 0, 1, 1], [1, 0, 0, 1, 1]], bool)
+    assert np.array_equal(war_commitment(ob, [False, True]), commitment_strength(ob, [False, True]))
+
+
+@given(
+    hnp.arrays(bool, st.tuples(st.integers(1, 6), st.integers(3, 7))),
+    st.data(),
+)
+@settings(max_examples=200, deadline=None)
+def test_nobody_is_called_without_a_defence_or_offence_obligation_toward_the_side_it_joins(members, data):
+    s, n = members.shape
+    ob = data.draw(hnp.arrays(bool, (s, 5)))
+    att = data.draw(st.integers(0, n - 1))
+    tgt = data.draw(st.integers(0, n - 1).filter(lambda t: t != att))
+    commit, pact, side = casus_foederis(members, ob, att, tgt)
+    for i in np.flatnonzero(commit > 0):
+        p = pact[i]
+        assert members[p, i] and members[p, side[i]] and not members[p, att if side[i] == tgt else tgt]
+        assert ob[p, DEF] if side[i] == tgt else ob[p, OFF]
+        assert i not in (att, tgt)
+    # and everyone a defence pact of the target alone binds is called (to some side)
+    for p in range(s):
+        if ob[p, DEF] and members[p, tgt] and not members[p, att]:
+            for i in np.flatnonzero(members[p]):
+                if i not in (att, tgt):
+                    assert commit[i] > 0
+
+
+def test_neutrality_nonaggression_and_consultation_call_nobody():
+    m = np.ones((3, 4), bool)
+    m[:, 0] = False  # the attacker is outside every pact
+    ob = np.zeros((3, 5), bool)
+    ob[0, OBLIGATIONS.index("neutrality")] = ob[1, OBLIGATIONS.index("nonaggression")] = ob[2, OBLIGATIONS.index("consultation")] = True
+    commit, pact, side = casus_foederis(m, ob, 0, 1)
+    assert not commit.any() and (pact == -1).all() and (side == -1).all()
+
+
+def test_a_state_bound_both_ways_answers_the_defence_call():
+    m = np.array([[0, 1, 1], [1, 0, 1]], bool)  # 2 defends 1; 2 has an offence pact with 0
+    ob = np.zeros((2, 5), bool)
+    ob[0, DEF] = ob[1, OFF] = True
+    commit, pact, side = casus_foederis(m, ob, attacker=0, target=1)
+    assert (commit[2], pact[2], side[2]) == (1.0, 0, 1)
+
+
+def test_dispute_and_escalation_probabilities():
+    assert dispute_probability(0.02, 1.0, 1.0) == pytest.approx(0.02)
+    assert dispute_probability(0.02, 0.0, 1.0) == 0.0 and dispute_probability(0.02, 1.0, 0.0) == 0.0
+    assert dispute_probability(0.02, 0.5, 0.5, 1.0) == 0.0
+    assert institutional_restraint(1.0, 1.0) == 0.0 and institutional_restraint(0.6, 0.0) == pytest.approx(0.6)
+    h = np.linspace(0, 1, 11)
+    e = escalation_probability(0.1, h, 2.0)
+    assert (np.diff(e) > 0).all() and e[-1] == pytest.approx(0.2)
+    assert escalation_probability(0.9, 1.0, 10.0) == 1.0
+    with pytest.raises(ValueError, match="hostility"):
+        dispute_probability(0.02, 1.5, 0.5)
