@@ -113,3 +113,13 @@ def test_a_character_yaml_refuses_names_its_line():
     with pytest.raises(ScenarioError, match="unacceptable character #x0000") as e:
         Scenario.from_text("name: x\nstart_year: 1900\nactors: [a\x00]\n", source="n.yaml")
     assert str(e.value).startswith("n.yaml, line 3")
+
+
+def test_a_toml_error_names_its_line_even_at_the_end_of_the_document():
+    """Found by benchmarks/fuzz.py: 'Unclosed array (at end of document)' named no line."""
+    with pytest.raises(ScenarioError, match="at end of document") as e:
+        Scenario.from_text("name = 'x'\nactors = [1,\n", source="t.toml", toml=True)
+    assert str(e.value).startswith("t.toml, line 3")
+    with pytest.raises(ScenarioError) as e:
+        Scenario.from_text("name = 'x'\nstart_year = = 3\n", source="t.toml", toml=True)
+    assert str(e.value).startswith("t.toml, line 2")

@@ -87,7 +87,9 @@ def parse_scenario_text(text: str, *, toml: bool = False) -> Any:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as e:
-            raise ScenarioInputError(f"TOML syntax error: {e}") from e
+            said = re.search(r"at line (\d+)", str(e))
+            row = int(said.group(1)) if said else (text.count("\n") + 1 if "end of document" in str(e) else None)
+            raise ScenarioInputError(f"TOML syntax error: {e}", row=row) from e
         except RecursionError:
             raise ScenarioInputError(f"nested more than {MAX_SCENARIO_DEPTH} levels deep: not a scenario", row=_deep_line(text)) from None
         try:
