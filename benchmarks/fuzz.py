@@ -164,7 +164,7 @@ NUMERIC_BOUNDS = {
     ("actors", "growth"): (-0.2, 0.3), ("actors", "regime"): (0, 1), ("actors", "lat"): (-90, 90),
     ("actors", "lon"): (-180, 180), ("actors", "ccode"): (1, 999), ("actors", "milper"): (0, None),
     ("actors", "population"): (0, None), ("relations", "hostility"): (0, 1), (None, "start_year"): (1500, 3000),
-    (None, "years"): (1, None), (None, "seed"): (0, None),
+    (None, "years"): (1, 2000), (None, "seed"): (0, None),
 }
 
 
