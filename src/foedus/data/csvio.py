@@ -59,8 +59,7 @@ def _without_extra_cells(path: Path, width: int, kw: dict) -> pd.DataFrame:
     """
     import warnings
 
-    opener = gzip.open if path.suffix.lower() == ".gz" else open
-    with opener(path, "rt", encoding="utf-8-sig", newline="") as f:
+    with _open_text(path) as f:
         reader = csv.reader(f)
         next(reader, None)
         for row in reader:
@@ -71,10 +70,15 @@ def _without_extra_cells(path: Path, width: int, kw: dict) -> pd.DataFrame:
         return pd.read_csv(path, low_memory=False, index_col=False, **kw)
 
 
+def _open_text(path: Path):
+    """``path`` opened as UTF-8 text for :mod:`csv` (gunzipped when it ends in ``.gz``)."""
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    return opener(path, "rt", encoding="utf-8-sig", newline="")
+
+
 def _header(path: Path) -> list[str]:
     """The cells of the first line of a CSV file (plain or gzipped), as the file has them."""
-    opener = gzip.open if path.suffix.lower() == ".gz" else open
-    with opener(path, "rt", encoding="utf-8-sig", newline="") as f:
+    with _open_text(path) as f:
         return next(csv.reader(f), [])
 
 
@@ -84,8 +88,7 @@ def _first_ragged_row(path: Path) -> int | None:
     Where pandas' parser fails without saying where ("buffer overflow caught").
     """
     try:
-        opener = gzip.open if path.suffix.lower() == ".gz" else open
-        with opener(path, "rt", encoding="utf-8-sig", newline="") as f:
+        with _open_text(path) as f:
             reader = csv.reader(f)
             width = len(next(reader, []))
             start = reader.line_num + 1
