@@ -98,3 +98,28 @@ def test_docstring_examples_hold():
     from foedus.sim import scenario_text
 
     assert doctest.testmod(scenario_text, raise_on_error=False).failed == 0
+
+
+def test_a_deep_toml_names_its_line():
+    """Found by benchmarks/fuzz.py: the TOML refusal named no line."""
+    bomb = "name = 'x'\nstart_year = 1900\nactors = " + "[" * 40 + "]" * 40 + "\n"
+    with pytest.raises(ScenarioError, match="nested more than") as e:
+        Scenario.from_text(bomb, source="s.toml", toml=True)
+    assert str(e.value).startswith("s.toml, line 3")
+
+
+def test_a_character_yaml_refuses_names_its_line():
+    """Found by benchmarks/fuzz.py: a NUL byte was reported by its offset in the text, not its line."""
+    with pytest.raises(ScenarioError, match="unacceptable character #x0000") as e:
+        Scenario.from_text("name: x\nstart_year: 1900\nactors: [a\x00]\n", source="n.yaml")
+    assert str(e.value).startswith("n.yaml, line 3")
+
+
+def test_a_toml_error_names_its_line_even_at_the_end_of_the_document():
+    """Found by benchmarks/fuzz.py: 'Unclosed array (at end of document)' named no line."""
+    with pytest.raises(ScenarioError, match="at end of document") as e:
+        Scenario.from_text("name = 'x'\nactors = [1,\n", source="t.toml", toml=True)
+    assert str(e.value).startswith("t.toml, line 3")
+    with pytest.raises(ScenarioError) as e:
+        Scenario.from_text("name = 'x'\nstart_year = = 3\n", source="t.toml", toml=True)
+    assert str(e.value).startswith("t.toml, line 2")

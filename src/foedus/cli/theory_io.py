@@ -157,7 +157,8 @@ def read_propensities(path: str | Path, actors: list[str], *, midpoint: float | 
         raise _error(src, f"the header row lacks actor(s) {', '.join(repr(m) for m in missing)}", row=header_line)
     n = len(cols)
     if len(body) != n:
-        raise _error(src, f"matrix is not square: {n} actor columns but {len(body)} data rows")
+        where = body[n][0] if len(body) > n else (body[-1][0] if body else header_line)
+        raise _error(src, f"matrix is not square: {n} actor columns but {len(body)} data rows", row=where)
     pos = {a: k for k, a in enumerate(actors)}
     M = np.full((n, n), np.nan)
     row_line: dict[str, int] = {}

@@ -12,7 +12,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from foedus.data.csvio import read_csv, require_columns, to_numbers, validate_at, zero_to_na
+from foedus.data.csvio import check_range, read_csv, require_columns, to_numbers, validate_at, zero_to_na
 from foedus.data.extras_schema import ATOP_DYAD_YEARS
 from foedus.schema import SchemaError, validate
 
@@ -74,7 +74,11 @@ def read_atop_alliances(path: Path, inst_path: Path | None = None, last_year: in
     )
     if inst_path is not None:
         inst = read_csv(inst_path, ["atopid", "milinst"])
-        best = pd.to_numeric(inst["milinst"], errors="coerce").groupby(inst["atopid"]).max()
+        to_numbers(inst, ["atopid"], str(inst_path), integer=True)
+        to_numbers(inst, ["milinst"], str(inst_path))  # blank where Leeds & Anac did not code it
+        check_range(inst, ["milinst"], str(inst_path), 0, 2, "military institutionalisation")
+        check_range(inst, ["atopid"], str(inst_path), 1, 99999, "ATOP id")
+        best = inst["milinst"].groupby(inst["atopid"]).max()
         df["institutionalised"] = df["agreement_id"].map(best)
     out = validate(df, "agreements", source=src, line_offset=2)
     if "ineffect" in raw.columns:

@@ -22,7 +22,7 @@ import pandas as pd
 
 from foedus.data.csvio import missing_codes_to_na, read_csv, require_columns, validate_at
 from foedus.data.extras_schema import ARMS_RACES, EXTRAS, RIVALRIES, WARS
-from foedus.schema import SchemaError, validate
+from foedus.schema import YEAR_MAX, YEAR_MIN, SchemaError, validate
 
 COW_FIRST_YEAR = 1816
 """First year of the COW state system. A rivalry that ended before it may involve polities
@@ -242,6 +242,15 @@ def _wars_from_participants(raw: pd.DataFrame, src: str, known_ccodes) -> pd.Dat
         if missing.any():
             line = int(frame["line"].iloc[int(missing.nonzero()[0][0])])
             raise SchemaError(src, f"a participation without its {what} year", row=line, column="StartYear1" if what == "start" else "EndYear1")
+    for col, theirs in (("start", "StartYear"), ("end", "EndYear")):
+        v = s[col]
+        bad = ((v < YEAR_MIN) | (v > YEAR_MAX) | (v % 1 != 0)).to_numpy()
+        if bad.any():
+            i = int(bad.nonzero()[0][0])
+            raise SchemaError(
+                src, f"year {v.iloc[i]:g} is not a whole year in {YEAR_MIN}..{YEAR_MAX}", row=int(s["line"].iloc[i]),
+                column=f"{theirs}{2 if s['resume'].iloc[i] else 1}",
+            )
     bad = (s["end"] < s["start"]).to_numpy()
     if bad.any():
         i = int(bad.nonzero()[0][0])

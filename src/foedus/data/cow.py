@@ -12,8 +12,8 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from foedus.data.csvio import missing_codes_to_na, read_csv, validate_at
-from foedus.schema import Column, TableSpec, power_tier, validate
+from foedus.data.csvio import check_years, missing_codes_to_na, read_csv, to_numbers, validate_at
+from foedus.schema import YEAR_MAX, YEAR_MIN, Column, TableSpec, power_tier, validate
 
 NMC_COLUMNS = ["ccode", "year", "milex", "milper", "irst", "pec", "tpop", "upop", "cinc"]
 
@@ -30,6 +30,9 @@ def read_states(path: Path, last_year: int | None = None) -> pd.DataFrame:
     whether two states were members at the same time within a year).
     """
     raw = read_csv(path, ["stateabb", "ccode", "statenme", "styear", "endyear"])
+    # the end years decide which spells are open: each must be a year before it is compared
+    to_numbers(raw, ["endyear"], str(path))  # a blank end year stays blank (an open spell)
+    check_years(raw, ["endyear"], str(path))
     if last_year is None:
         latest = pd.to_numeric(raw["endyear"], errors="coerce").max()
         last = int(latest) if pd.notna(latest) else 0
@@ -58,8 +61,8 @@ MAJORS = TableSpec(
     "majors",
     (
         Column("ccode", "int", minimum=1, doc="COW state code"),
-        Column("start_year", "int", doc="first year as a major power"),
-        Column("end_year", "int", doc="last year as a major power (the list's last year if still one)"),
+        Column("start_year", "int", minimum=YEAR_MIN, maximum=YEAR_MAX, doc="first year as a major power"),
+        Column("end_year", "int", minimum=YEAR_MIN, maximum=YEAR_MAX, doc="last year as a major power (the list's last year if still one)"),
     ),
     key=("ccode", "start_year"),
     checks=(("end_year", lambda d: d["end_year"] < d["start_year"], "end_year before start_year"),),

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import gzip
+import re
+import zlib
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -22,16 +26,79 @@ def read_csv(path: Path, required: list[str], **kw) -> pd.DataFrame:
         raise SchemaError(str(path), "not a regular file" if path.exists() else "file not found")
     _check_not_truncated(path)
     try:
+        header = _header(path)
         df = pd.read_csv(path, low_memory=False, **kw)
-    except (pd.errors.ParserError, UnicodeDecodeError, EOFError, OSError) as e:
-        raise SchemaError(str(path), f"cannot be read as CSV ({e})") from e
+    except (pd.errors.ParserError, UnicodeDecodeError, EOFError, OSError, zlib.error, csv.Error) as e:
+        row = None
+        if isinstance(e, pd.errors.ParserError):
+            said = re.search(r"line (\d+)", str(e))
+            row = int(said.group(1)) if said else _first_ragged_row(path)
+        raise SchemaError(str(path), f"cannot be read as CSV ({str(e).strip()})", row=row) from e
     except pd.errors.EmptyDataError as e:
         raise SchemaError(str(path), "file is empty") from e
+    if not isinstance(df.index, pd.RangeIndex):
+        # pandas made the first column the index: some data row has more cells than the header
+        df = _without_extra_cells(path, len(header), kw)
+    names = [c.strip() for c in header]
+    twice = next((c for k, c in enumerate(names) if c and c in names[:k]), None)
+    if twice is not None:
+        # pandas would rename the second one (``sign.1``) and read the first silently
+        raise SchemaError(str(path), f"column '{twice}' appears twice in the header row", row=1, column=twice)
     df.columns = [str(c).strip() for c in df.columns]
     missing = [c for c in required if c not in df.columns]
     if missing:
         raise SchemaError(str(path), f"missing column(s): {', '.join(missing)}", column=missing[0])
     return df
+
+
+def _without_extra_cells(path: Path, width: int, kw: dict) -> pd.DataFrame:
+    """The table read again when data rows are wider than the header: only a delimiter at their end is allowed.
+
+    ``a,b`` then ``1,2,`` is the CSV dialect's trailing delimiter (an empty last cell), read as
+    if it were absent; a row with a real cell beyond the header is refused at its line.
+    """
+    import warnings
+
+    with _open_text(path) as f:
+        reader = csv.reader(f)
+        next(reader, None)
+        for row in reader:
+            if len(row) > width and any(c.strip() for c in row[width:]):
+                raise SchemaError(str(path), f"a row with {len(row)} cells under a header of {width}", row=reader.line_num)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pd.errors.ParserWarning)  # only empty cells are dropped, checked above
+        return pd.read_csv(path, low_memory=False, index_col=False, **kw)
+
+
+def _open_text(path: Path):
+    """``path`` opened as UTF-8 text for :mod:`csv` (gunzipped when it ends in ``.gz``)."""
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    return opener(path, "rt", encoding="utf-8-sig", newline="")
+
+
+def _header(path: Path) -> list[str]:
+    """The cells of the first line of a CSV file (plain or gzipped), as the file has them."""
+    with _open_text(path) as f:
+        return next(csv.reader(f), [])
+
+
+def _first_ragged_row(path: Path) -> int | None:
+    """Line of the first row that has another number of cells than the header or spans several lines (an open quote).
+
+    Where pandas' parser fails without saying where ("buffer overflow caught").
+    """
+    try:
+        with _open_text(path) as f:
+            reader = csv.reader(f)
+            width = len(next(reader, []))
+            start = reader.line_num + 1
+            for row in reader:
+                if len(row) != width or reader.line_num != start:
+                    return start
+                start = reader.line_num + 1
+    except (OSError, UnicodeDecodeError, csv.Error, EOFError, zlib.error):
+        return None
+    return None
 
 
 def _check_not_truncated(path: Path) -> None:
@@ -53,6 +120,39 @@ def _check_not_truncated(path: Path) -> None:
         with open(path, "rb") as f:
             lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b"")) + 1
         raise SchemaError(str(path), "the last line has no line end: the file looks cut short (download or copy it again)", row=lines)
+
+
+def check_range(df: pd.DataFrame, cols: Sequence[str], source: str, lo: float, hi: float, what: str = "value") -> None:
+    """Refuse a value outside ``lo`` .. ``hi`` in the numeric ``cols`` of a table read by :func:`read_csv`.
+
+    For a column a reader uses before :func:`foedus.schema.validate` sees it (to find open
+    spells, or to look up another table), so that a corrupt cell cannot change the reading of
+    other rows first.
+
+    Raises
+    ------
+    SchemaError
+        Naming ``source``, the file line (``df.index[i] + 2``) and the column.
+    """
+    for c in cols:
+        v = df[c]
+        bad = (v.notna() & ((v < lo) | (v > hi))).to_numpy(dtype=bool)
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            raise SchemaError(source, f"{what} {v.iloc[i]} outside {lo}..{hi}", row=int(df.index[i]) + 2, column=c)
+
+
+def check_years(df: pd.DataFrame, cols: Sequence[str], source: str) -> None:
+    """:func:`check_range` for years (:data:`foedus.schema.YEAR_MIN` .. :data:`~foedus.schema.YEAR_MAX`), each a whole number."""
+    from foedus.schema import YEAR_MAX, YEAR_MIN
+
+    for c in cols:
+        v = df[c]
+        bad = (v.notna() & (v % 1 != 0)).to_numpy(dtype=bool)
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            raise SchemaError(source, f"not a whole year: {v.iloc[i]}", row=int(df.index[i]) + 2, column=c)
+    check_range(df, cols, source, YEAR_MIN, YEAR_MAX, "year")
 
 
 def zero_to_na(s: pd.Series) -> pd.Series:
@@ -194,7 +294,7 @@ def read_csv_arrow(path: str, types: dict, what: str) -> pd.DataFrame:
 
     try:
         tbl = pacsv.read_csv(path, convert_options=pacsv.ConvertOptions(column_types=types, include_columns=list(types)))
-    except (pa.ArrowInvalid, pa.ArrowKeyError, KeyError, OSError) as e:
+    except (pa.ArrowInvalid, pa.ArrowKeyError, KeyError, OSError, EOFError, zlib.error, UnicodeDecodeError) as e:
         raise SchemaError(path, f"cannot be read as {what} (columns {', '.join(types)}): {e}") from e
     df = tbl.to_pandas()
     return df.sort_values(["year", "ccode1", "ccode2"], kind="stable").reset_index(drop=True)

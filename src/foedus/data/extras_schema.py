@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from foedus.schema import Column, TableSpec
+from foedus.schema import YEAR_MAX, YEAR_MIN, Column, TableSpec
 
 
 def _end_before_start(start: str, end: str):
@@ -67,8 +67,8 @@ CAPITALS = TableSpec(
         Column("capital", "str", doc="capital city"),
         Column("start_date", "str", doc="first day as capital, YYYY-MM-DD (generous before entry)"),
         Column("end_date", "str", doc="last day as capital, YYYY-MM-DD"),
-        Column("start_year", "int"),
-        Column("end_year", "int"),
+        Column("start_year", "int", minimum=YEAR_MIN, maximum=YEAR_MAX),
+        Column("end_year", "int", minimum=YEAR_MIN, maximum=YEAR_MAX),
         Column("lat", "float", nullable=True, minimum=-90, maximum=90, doc="latitude, degrees"),
         Column("lng", "float", nullable=True, minimum=-180, maximum=180, doc="longitude, degrees"),
     ),
@@ -82,9 +82,9 @@ CONTIGUITY = TableSpec(
         Column("ccode1", "int", minimum=1),
         Column("ccode2", "int", minimum=1),
         Column("conttype", "int", minimum=1, maximum=5, doc="1 land; 2-5 separated by <=12, 24, 150, 400 miles of water"),
-        Column("start_year", "int"),
+        Column("start_year", "int", minimum=YEAR_MIN, maximum=YEAR_MAX),
         Column("start_month", "int", minimum=1, maximum=12),
-        Column("end_year", "int"),
+        Column("end_year", "int", minimum=YEAR_MIN, maximum=YEAR_MAX),
         Column("end_month", "int", minimum=1, maximum=12),
     ),
     key=("ccode1", "ccode2", "start_year", "start_month"),
@@ -105,8 +105,8 @@ RIVALRIES = TableSpec(
         Column("name", "str"),
         Column("ccode1", "int", minimum=1),
         Column("ccode2", "int", minimum=1),
-        Column("start_year", "int"),
-        Column("end_year", "int", doc="last year; the source's last year (2010 for TD, 2020 for TSS) marks an ongoing rivalry"),
+        Column("start_year", "int", minimum=YEAR_MIN, maximum=YEAR_MAX),
+        Column("end_year", "int", minimum=YEAR_MIN, maximum=YEAR_MAX, doc="last year; the source's last year (2010 for TD, 2020 for TSS) marks an ongoing rivalry"),
         Column("region", "str", nullable=True),
         *(Column(t, "bool", doc=f"{t} rivalry") for t in _RIVALRY_TYPES),
         Column("principal", "bool", doc="TSS: principal rivalry (False for TD, which does not code it)"),
@@ -127,8 +127,8 @@ ARMS_RACES = TableSpec(
         Column("race_id", "int", minimum=1),
         Column("ccode1", "int", minimum=1),
         Column("ccode2", "int", minimum=1),
-        Column("start_year", "int"),
-        Column("end_year", "int"),
+        Column("start_year", "int", minimum=YEAR_MIN, maximum=YEAR_MAX),
+        Column("end_year", "int", minimum=YEAR_MIN, maximum=YEAR_MAX),
     ),
     key=("race_id",),
     checks=(
@@ -141,9 +141,9 @@ DISPUTES = TableSpec(
     "disputes",
     (
         Column("dispnum", "int", minimum=1, doc="MID dispute number"),
-        Column("start_year", "int"),
+        Column("start_year", "int", minimum=YEAR_MIN, maximum=YEAR_MAX),
         Column("start_month", "int", nullable=True, minimum=1, maximum=12),
-        Column("end_year", "int", nullable=True),
+        Column("end_year", "int", minimum=YEAR_MIN, maximum=YEAR_MAX, nullable=True),
         Column("end_month", "int", nullable=True, minimum=1, maximum=12),
         Column("outcome", "int", nullable=True, minimum=0, doc="MID outcome code (1 victory for A ... 9 joins war)"),
         Column("settle", "int", nullable=True, minimum=0, doc="settlement: 1 negotiated, 2 imposed, 3 none, 4 unclear"),
@@ -167,7 +167,7 @@ WARS = TableSpec(
         Column("warnum", "int", minimum=1, doc="COW war number"),
         Column("ccode1", "int", minimum=1),
         Column("ccode2", "int", minimum=1),
-        Column("year", "int"),
+        Column("year", "int", minimum=YEAR_MIN, maximum=YEAR_MAX),
         Column("onset", "bool", doc="first year of this dyad's participation spell"),
         Column("side1", "int", minimum=1, maximum=2, doc="COW side (1 or 2) of ccode1"),
         Column("side2", "int", minimum=1, maximum=2, doc="COW side (1 or 2) of ccode2"),
@@ -192,7 +192,7 @@ ATOP_DYAD_YEARS = TableSpec(
     (
         Column("ccode1", "int", minimum=1),
         Column("ccode2", "int", minimum=1),
-        Column("year", "int"),
+        Column("year", "int", minimum=YEAR_MIN, maximum=YEAR_MAX),
         Column("defense", "bool"),
         Column("offense", "bool"),
         Column("neutrality", "bool"),

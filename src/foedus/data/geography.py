@@ -15,7 +15,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from foedus.data.csvio import parse_dates, read_csv, read_csv_arrow, require_columns, validate_at
+from foedus.data.csvio import parse_dates, read_csv, read_csv_arrow, require_columns, to_numbers, validate_at
 from foedus.data.extras_schema import CAPITALS, CONTIGUITY
 from foedus.schema import TableSpec
 
@@ -102,6 +102,8 @@ def read_contiguity(path: Path, known_ccodes: Iterable[int] | None = None) -> pd
         )
         return validate_at(df, CONTIGUITY, src, known_ccodes=known_ccodes)
     require_columns(raw, ["ccode1", "ccode2", "conttype", "stdate", "enddate"], src)
+    # every row is a number, the type-0 rows dropped below too: a damaged cell is never skipped unseen
+    to_numbers(raw, ["ccode1", "ccode2", "conttype"], src, integer=True)
     lines = np.arange(2, len(raw) + 2)
     start = parse_dates(raw["stdate"], src, "stdate")
     end = parse_dates(raw["enddate"], src, "enddate")

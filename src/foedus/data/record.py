@@ -61,11 +61,17 @@ DISPUTE_SOURCES = {"disputes": "COW-MID 5.0", "disputes_gml": "GML MID 2.2.1"}
 
 
 def find_file(data_dir: Path, table: str, required: bool = True) -> Path | None:
-    """The first existing candidate file for ``table`` under ``data_dir`` (see :data:`FILES`)."""
+    """The first existing candidate file for ``table`` under ``data_dir`` (see :data:`FILES`).
+
+    A candidate that exists but is not a regular file (a FIFO, a device, a folder, a broken
+    link) is an error, not a file to skip: an optional table would otherwise vanish unnoticed.
+    """
     for rel in FILES[table]:
         p = Path(data_dir) / rel
         if p.is_file():
             return p
+        if p.exists() or p.is_symlink():
+            raise SchemaError(str(p), "not a regular file (a FIFO, device, folder or broken link): replace it with the file itself")
     if required:
         raise SchemaError(str(data_dir), f"no file for '{table}' (looked for {', '.join(FILES[table])})")
     return None

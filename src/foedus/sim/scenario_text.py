@@ -87,10 +87,15 @@ def parse_scenario_text(text: str, *, toml: bool = False) -> Any:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as e:
-            raise ScenarioInputError(f"TOML syntax error: {e}") from e
+            said = re.search(r"at line (\d+)", str(e))
+            row = int(said.group(1)) if said else (text.count("\n") + 1 if "end of document" in str(e) else None)
+            raise ScenarioInputError(f"TOML syntax error: {e}", row=row) from e
         except RecursionError:
-            raise ScenarioInputError(f"nested more than {MAX_SCENARIO_DEPTH} levels deep: not a scenario") from None
-        _check_depth(data)
+            raise ScenarioInputError(f"nested more than {MAX_SCENARIO_DEPTH} levels deep: not a scenario", row=_deep_line(text)) from None
+        try:
+            _check_depth(data)
+        except ScenarioInputError as e:
+            raise ScenarioInputError(e.reason, row=_deep_line(text)) from None
         return data
     try:
         _check_yaml_events(text)
@@ -98,7 +103,11 @@ def parse_scenario_text(text: str, *, toml: bool = False) -> Any:
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         problem = getattr(e, "problem", None) or str(e)
-        raise ScenarioInputError(f"YAML syntax error: {problem}", row=mark.line + 1 if mark else None) from e
+        row = mark.line + 1 if mark else None
+        if isinstance(e, yaml.reader.ReaderError):  # a character YAML refuses: its position, not its line
+            problem = f"unacceptable character #x{e.character:04x}: {e.reason}" if isinstance(e.character, int) else e.reason
+            row = text.count("\n", 0, e.position) + 1
+        raise ScenarioInputError(f"YAML syntax error: {problem}", row=row) from e
 
 
 def _check_yaml_events(text: str) -> None:
@@ -113,6 +122,22 @@ def _check_yaml_events(text: str) -> None:
             depth -= 1
         elif isinstance(event, yaml.AliasEvent):
             raise ScenarioInputError(f"YAML alias *{event.anchor} is not allowed in a scenario: write the value out", row=event.start_mark.line + 1)
+
+
+def _deep_line(text: str) -> int | None:
+    """1-based line where brackets (``[``, ``{``) first nest deeper than :data:`MAX_SCENARIO_DEPTH`, ignoring quoting.
+
+    Only called once the parser has found the text too deep, to say where.
+    """
+    depth = 0
+    for m in _BRACKETS.finditer(text):
+        depth += 1 if m.group() in "[{" else -1
+        if depth > MAX_SCENARIO_DEPTH:
+            return text.count("\n", 0, m.start()) + 1
+    return None
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def _check_depth(data: Any) -> None:

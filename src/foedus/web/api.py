@@ -251,8 +251,9 @@ async def _parse_job(request: Request, limits) -> tuple:
             scenario = Scenario.from_text(text, source=name, toml=suffix == ".toml")
         except ScenarioError as e:
             raise HTTPException(422, str(e)) from e
-    years = _int_field(form.get("years"), "years", scenario.years, 1, limits.max_years)
-    seed = _int_field(form.get("seed"), "seed", scenario.seed, 0, 2**32 - 1)
+    source = f"built-in scenario {builtin!r}" if builtin else name
+    years = _int_field(form.get("years"), "years", scenario.years, 1, limits.max_years, source)
+    seed = _int_field(form.get("seed"), "seed", scenario.seed, 0, 2**32 - 1, source)
     if len(scenario.actors) > limits.max_actors:
         raise HTTPException(422, f"scenario {scenario.name!r} has {len(scenario.actors)} states; the dashboard runs at most {limits.max_actors}")
     return scenario, years, seed
@@ -265,9 +266,15 @@ def _leaves(e: BaseException) -> list[BaseException]:
     return [e]
 
 
-def _int_field(raw: Any, name: str, default: int, lo: int, hi: int) -> int:
-    """A whole-number form field within ``lo``-``hi`` (``default`` when absent), else HTTPException 422."""
+def _int_field(raw: Any, name: str, default: int, lo: int, hi: int, source: str) -> int:
+    """A whole-number form field within ``lo``-``hi`` (``default``, the scenario's own, when absent), else HTTPException 422.
+
+    When the value out of range is the scenario's own (``source``: the uploaded file or the
+    built-in), the message names the scenario and its field, not a form field the request lacks.
+    """
     if raw is None or raw == "":
+        if not lo <= default <= hi:
+            raise HTTPException(422, f"{source}, field '{name}': {_shown(default)} is outside {lo}-{hi} here; give the form field '{name}'")
         value = default
     else:
         try:
@@ -275,5 +282,11 @@ def _int_field(raw: Any, name: str, default: int, lo: int, hi: int) -> int:
         except ValueError:
             raise HTTPException(422, f"form field '{name}': not a whole number (got {str(raw)[:40]!r})") from None
     if not lo <= value <= hi:
-        raise HTTPException(422, f"form field '{name}': {value} is outside {lo}-{hi}")
+        raise HTTPException(422, f"form field '{name}': {_shown(value)} is outside {lo}-{hi}")
     return value
+
+
+def _shown(value: int) -> str:
+    """A whole number as a message shows it: in full up to 24 digits, else its start and its length."""
+    text = str(value)
+    return text if len(text) <= 24 else f"{text[:12]}... ({len(text.lstrip('-'))} digits)"
