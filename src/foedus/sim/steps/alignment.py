@@ -200,7 +200,9 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     would sign too by the same rule (the pair settles on the proposer's best form among those
     both gain from: complete information about each other's terms). Accessions: every
     treaty in force whose terms admit members, that it does not belong to and did not leave this
-    year; its value is the goods the treaty provides, aggregated over the members by capability
+    year, and of whose members' regions it is (:func:`foedus.theory.obligations.admissible`:
+    terms of admission name the region's states); its value is the goods the treaty provides,
+    aggregated over the members by capability
     (:func:`foedus.theory.choice.join_utilities`), its cost that of a commitment to the leader
     with the base raised by ``size ** commitment_exponent``.
     """
@@ -230,7 +232,10 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
         leader = view.top[0]
         j_base = base * (view.size.astype(float) ** p.commitment_exponent)[None, :]
         j_cost = pact_cost(world, terms, rows[:, None], leader[None, :], j_base, view.commitment[None, :], view.goods[None, :, 0].astype(float))
-        j_ok = view.admits[None, :] & ~view.members[:, rows].T & (ag.last_exit[view.slots][:, rows].T != world.year)
+        region = th_ob.cow_region(world.ccode)
+        regions = (view.members.astype(np.int64) @ (region[:, None] == np.arange(len(th_ob.COW_REGIONS))[None, :])) > 0
+        j_ok = view.admits[None, :] & th_ob.admissible(region[rows], regions)
+        j_ok &= ~view.members[:, rows].T & (ag.last_exit[view.slots][:, rows].T != world.year)
         net = np.concatenate([net, np.where(j_ok, j_value - j_cost, -np.inf)], axis=1)
         all_value = np.concatenate([value.transpose(1, 0, 2).reshape(r, -1), j_value], axis=1)
         all_cost = np.concatenate([cost.transpose(1, 0, 2).reshape(r, -1), j_cost], axis=1)
