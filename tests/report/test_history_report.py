@@ -201,7 +201,10 @@ def test_agreements_in_force_by_kind_in_a_simulated_run_with_coalitions(tmp_path
     from foedus.analysis.in_force import agreements_in_force
     from foedus.sim import run_scenario
 
-    h = run_scenario("europe-1871", years=5, seed=4)
+    for seed in range(12):  # the first seed whose run has a coalition (runs change with the model)
+        h = run_scenario("europe-1871", years=5, seed=seed)
+        if "coalition" in set(h.agreements["kind"]):
+            break
     kinds = list(agreements_in_force(h).columns)
     assert "coalition" in kinds, f"this run was chosen for its coalition; it now has only {kinds}"
     html = write_history_report(h, tmp_path / "run.html", years=[h.last_year]).read_text(encoding="utf-8")

@@ -227,7 +227,9 @@ def _patron_scenario(seed: int, *, institutionalised: int, regime: float = 0.8, 
 
 def test_institutionalised_alliances_last_longer(warm):
     """P5 (Wallander 2000): the same pact with an integrated command and bases outlasts its
-    uninstitutionalised twin, over many seeds (log-rank test on the pact's duration)."""
+    uninstitutionalised twin, over many seeds (log-rank test on the pact's duration). The pact is in
+    force when the run starts, so it ends mostly when its circumstances change (treaty inertia,
+    Leeds & Savun 2007): endings are rarer than before issue 17, so the test takes 50 seeds a side."""
     from lifelines.statistics import logrank_test
 
     def duration(seed: int, level: int) -> tuple[float, bool]:
@@ -236,8 +238,8 @@ def test_institutionalised_alliances_last_longer(warm):
         ended = not ag.active[0]
         return float((ag.end_year[0] if ended else sim.world.year - 1) - 2000), ended
 
-    deep = [duration(s, 2) for s in range(30)]
-    loose = [duration(s, 0) for s in range(30)]
+    deep = [duration(s, 2) for s in range(50)]
+    loose = [duration(s, 0) for s in range(50)]
     (d1, e1), (d2, e2) = (tuple(map(np.array, zip(*x))) for x in (deep, loose))
     assert d1.mean() > d2.mean()
     assert logrank_test(d1, d2, e1, e2).p_value < ALPHA
@@ -249,8 +251,8 @@ def test_deep_alliances_with_democracies_democratise_their_members(warm):
 
     def regime_change(seed: int, norms: float, pact: bool) -> float:
         sc = with_updates(_patron_scenario(seed, institutionalised=2, regime=0.2, years=20), trends={"norms": norms})
-        if not pact:
-            sc = with_updates(sc, agreements=[])
+        if not pact:  # no alliance at all: none in force, none formed
+            sc = with_updates(sc, agreements=[], parameters={"consider_rate": 0.0})
         sim = Simulation(sc, rng=seed).run()
         return float(np.mean(sim.world.regime[2:] - 0.2))
 

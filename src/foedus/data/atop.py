@@ -157,3 +157,28 @@ def read_atop_dyad_years(path: Path, known_ccodes: Iterable[int] | None = None) 
         }
     )
     return validate_at(df, ATOP_DYAD_YEARS, src, known_ccodes=known_ccodes)
+
+
+def read_atop_terms(path: Path, inst_path: Path | None = None) -> pd.DataFrame:
+    """The terms of each ATOP alliance that the simulator uses, indexed by ``atopid``.
+
+    Columns: ``conditional`` (ATOP ``conditio``), ``bilateral`` (``bilat``), ``proadd`` (ATOP's
+    provisions for the admission of new members: 0 none, 1-3 provisions; NaN where not coded)
+    and, with ``inst_path`` (``atopinst5_1.csv``, Leeds & Anac 2005), ``institutionalised``, the
+    highest ``milinst`` over the alliance's phases (0 where not coded).
+    """
+    raw = read_csv(path, ["atopid", "conditio", "bilat", "proadd"])
+    out = pd.DataFrame(
+        {
+            "conditional": pd.to_numeric(raw["conditio"], errors="coerce").fillna(0).astype(int) > 0,
+            "bilateral": pd.to_numeric(raw["bilat"], errors="coerce").fillna(0).astype(int) > 0,
+            "proadd": pd.to_numeric(raw["proadd"], errors="coerce"),
+        }
+    )
+    out.index = raw["atopid"].astype(int)
+    out["institutionalised"] = 0
+    if inst_path is not None:
+        inst = read_csv(inst_path, ["atopid", "milinst"])
+        best = pd.to_numeric(inst["milinst"], errors="coerce").groupby(inst["atopid"].astype(int)).max()
+        out["institutionalised"] = best.reindex(out.index).fillna(0).clip(0, 2).astype(int)
+    return out

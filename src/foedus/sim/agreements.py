@@ -44,6 +44,13 @@ class Agreements:
     start_year, end_year, integration, cohesion, commitment, leader, crisis, wartime, motives
         Per-agreement attributes; ``kind`` indexes :data:`AGREEMENT_KINDS`, ``domain``
         :data:`DOMAINS`; ``motives`` (A, 4) is the founding motive decomposition (F5), NaN where it is not known (agreements in force at the start, scheduled pacts).
+        ``admits``: the treaty admits new members under its terms (ATOP ``proadd``;
+        :func:`foedus.theory.obligations.admits_members`); ``cohesion_start``: cohesion when the
+        treaty was signed, or when the run started (NaN until first measured; Leeds & Savun 2007).
+    value_start : (A, N) float
+        What each membership was worth to its member when it entered, or when the run started
+        (NaN until first measured): treaty inertia compares the value now with it
+        (:func:`foedus.theory.obligations.inertia_exit_probability`).
     names : list of str or None
     """
 
@@ -64,6 +71,8 @@ class Agreements:
         "crisis": (np.int32, -1),
         "wartime": (bool, False),
         "betrayal": (float, 0.0),
+        "admits": (bool, False),
+        "cohesion_start": (float, np.nan),
     }
 
     def __init__(self, n_states: int, n_nonstate: int = 0, capacity: int = 32):
@@ -74,6 +83,7 @@ class Agreements:
         self.entry_year = np.full((capacity, n_states), -1, dtype=np.int32)
         self.last_exit = np.full((capacity, n_states), -1, dtype=np.int32)
         self.power_start = np.zeros((capacity, n_states))
+        self.value_start = np.full((capacity, n_states), np.nan)
         self.nonstate = np.zeros((capacity, n_nonstate), dtype=bool)
         self.nonstate_entry = np.full((capacity, n_nonstate), -1, dtype=np.int32)
         self.obligations = np.zeros((capacity, len(OBLIGATIONS)), dtype=bool)
@@ -92,9 +102,9 @@ class Agreements:
     def _grow(self) -> None:
         cap = self.members.shape[0]
         new = max(2 * cap, 8)
-        for name in ("members", "entry_year", "last_exit", "power_start", "nonstate", "nonstate_entry", "obligations", "motives"):
+        for name in ("members", "entry_year", "last_exit", "power_start", "value_start", "nonstate", "nonstate_entry", "obligations", "motives"):
             old = getattr(self, name)
-            fill = -1 if name in ("entry_year", "last_exit", "nonstate_entry") else np.nan if name == "motives" else 0
+            fill = -1 if name in ("entry_year", "last_exit", "nonstate_entry") else np.nan if name in ("motives", "value_start") else 0
             arr = np.full((new,) + old.shape[1:], fill, dtype=old.dtype)
             arr[:cap] = old
             setattr(self, name, arr)
@@ -156,6 +166,7 @@ class Agreements:
         leader: int = -1,
         crisis: int = -1,
         wartime: bool = False,
+        admits: bool = False,
         name: str | None = None,
         agreement_id: int | None = None,
         motives: np.ndarray | None = None,
@@ -195,6 +206,7 @@ class Agreements:
             wartime=wartime,
             motives=motives,
             crisis=crisis,
+            admits=admits,
         )
         return int(slots[0])
 
@@ -221,6 +233,7 @@ class Agreements:
         wartime: np.ndarray | bool = False,
         motives: np.ndarray | None = None,
         crisis: np.ndarray | int = -1,
+        admits: np.ndarray | bool = False,
     ) -> np.ndarray:
         """Vectorised :meth:`add` of K agreements of any sizes; return their slots (in order).
 
@@ -264,6 +277,9 @@ class Agreements:
         self.leader[slots] = leader
         self.crisis[slots] = crisis
         self.wartime[slots] = wartime
+        self.admits[slots] = admits
+        self.cohesion_start[slots] = np.nan
+        self.value_start[slots] = np.nan
         if motives is not None:
             self.motives[slots] = motives
         self.names.extend(names)
@@ -284,7 +300,7 @@ class Agreements:
     ) -> np.ndarray:
         """Vectorised :meth:`add` for K bilateral agreements of the same kind and obligations; return their slots.
 
-        ``pairs`` (K, 2) are member indices; ``asymmetric``, ``leader``, ``wartime`` are (K,),
+        ``pairs`` (K, 2) are member indices; ``obligations`` (5,) or (K, 5); ``asymmetric``, ``leader``, ``wartime`` are (K,),
         ``motives`` (K, 4), ``power`` (K, 2) the members' capability shares now. Slots and ids
         are assigned in the order of ``pairs``, as K calls of :meth:`add` would.
         """
@@ -303,7 +319,7 @@ class Agreements:
             power=0.0 if power is None else np.asarray(power, dtype=float).ravel(),
             kind=kind,
             domain=0,
-            obligations=np.broadcast_to(ob, (k, len(OBLIGATIONS))),
+            obligations=np.broadcast_to(ob, (k, len(OBLIGATIONS))),  # bilateral pacts: closed (admits False)
             conditional=False,
             asymmetric=False if asymmetric is None else asymmetric,
             institutionalised=0,
@@ -322,6 +338,7 @@ class Agreements:
         self.version += 1
         self.members[slot, idx] = True
         self.entry_year[slot, idx] = year
+        self.value_start[slot, idx] = np.nan
         if power is not None:
             self.power_start[slot, idx] = np.asarray(power)[idx]
 
@@ -334,6 +351,7 @@ class Agreements:
         self.version += 1
         self.members[slots, idx] = True
         self.entry_year[slots, idx] = year
+        self.value_start[slots, idx] = np.nan
         if power is not None:
             self.power_start[slots, idx] = np.asarray(power)[idx]
 

@@ -27,13 +27,14 @@ from typing import Any
 
 import numpy as np
 
-from foedus.data.atop import read_atop_members
+from foedus.data.atop import read_atop_members, read_atop_terms
 from foedus.data.paths import default_data_dir
 from foedus.data.record import find_file
 from foedus.data.snapshot import snapshot
-from foedus.schema import OBLIGATIONS
+from foedus.schema import OBLIGATIONS, SchemaError
 from foedus.schema.provenance import milex_money_of_note
 from foedus.sim.build_members import system_changes as system_changes_of
+from foedus.theory.obligations import admits_members
 from foedus.sim.scenario import Scenario
 
 _ATOP_FLAGS = {"defense": "defense", "offense": "offense", "neutrality": "neutrality", "nonaggression": "nonaggression", "consultation": "consultation"}
@@ -317,6 +318,7 @@ def _agreement_specs(snap, year: int, data_dir: Path | None, agreements, skip_at
     specs: list[dict[str, Any]] = list(agreements or [])
     skip = set(skip_atop or ()) | {int(a["id"]) for a in specs if a.get("id")}
     entry = _atop_entry_years(data_dir)
+    terms = _atop_terms(data_dir)
 
     def entry_years(aid: int, members, start: int) -> dict[int, int]:
         return {c: int(entry[(aid, c)]) for c in members if (aid, c) in entry and start < entry[(aid, c)] <= year}
@@ -336,6 +338,7 @@ def _agreement_specs(snap, year: int, data_dir: Path | None, agreements, skip_at
             "members": members,
             "start_year": int(min(al["start_year"], year)),
             "obligations": [o for o in OBLIGATIONS if al.get(_ATOP_FLAGS[o])] or ["consultation"],
+            **terms.get(aid, {}),
             "id": aid,
             "source": f"atop/atop5_1a.csv + atop5_1m.csv, atopid {aid} (members in force in {min(year, 2018)}; {al.get('n_members', len(members))} members in all)",
         }
@@ -393,6 +396,22 @@ def _relations(snap) -> list[dict[str, Any]]:
         if r:
             out.append({"pair": [int(snap.ccodes[i]), int(snap.ccodes[j])], **r})
     return out
+
+
+def _atop_terms(data_dir: Path | None) -> dict[int, dict[str, Any]]:
+    """atopid -> the terms of the treaty a scenario carries: ``conditional``, ``institutionalised``
+    (Leeds & Anac 2005) and ``admits_members`` (ATOP ``proadd``; :func:`foedus.theory.obligations.admits_members`)."""
+    d = Path(data_dir) if data_dir is not None else default_data_dir()
+    try:
+        inst = find_file(d, "atop_inst")
+    except SchemaError:  # the institutionalisation file is optional: without it every treaty counts 0
+        inst = None
+    t = read_atop_terms(find_file(d, "atop_alliances"), inst)
+    admits = admits_members(t["proadd"].to_numpy(dtype=float), t["bilateral"].to_numpy())
+    return {
+        int(a): {"conditional": bool(c), "institutionalised": int(i), "admits_members": bool(m)}
+        for a, c, i, m in zip(t.index, t["conditional"], t["institutionalised"], admits)
+    }
 
 
 def _atop_entry_years(data_dir: Path | None) -> dict[tuple[int, int], int]:

@@ -528,3 +528,4 @@ def _risk_main_kernel(h, t, risk, main):  # pragma: no cover (compiled)
                     top = v
                     arg = j
         main[i] = arg
+

@@ -217,6 +217,13 @@ class AgreementSpec(_Frozen):
     institutionalised: int = Field(0, ge=0, le=2, description="Leeds & Anac (2005) military institutionalisation, 0-2")
     integration: float | None = Field(None, ge=0, le=1, description="military integration, 0-1 (P3, T4); default institutionalised / 2")
     id: int | None = Field(None, ge=1, le=90000, description="agreement id (ATOP atopid where the agreement is in ATOP); ids above 90,000 are reserved for the simulator")
+    admits_members: bool | None = Field(
+        None,
+        description=(
+            "whether the treaty's terms admit new members (ATOP proadd > 0; foedus.theory.obligations.admits_members); "
+            "derived when omitted: a bilateral treaty is closed, a multilateral one open"
+        ),
+    )
     source: str = ""
 
     @model_validator(mode="after")

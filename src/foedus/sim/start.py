@@ -353,9 +353,9 @@ def _agreement_columns(sc: Scenario, pos: dict[int, int]) -> dict | None:
     nsidx = {a.id: k for k, a in enumerate(sc.nonstate_actors)}
     get = operator.attrgetter(
         "members", "entry_years", "start_year", "asymmetric", "id", "nonstate_members", "kind", "domain",
-        "obligations", "conditional", "institutionalised", "integration", "name",
+        "obligations", "conditional", "institutionalised", "integration", "name", "admits_members",
     )
-    members, entry_years, start, asym_given, given_id, ns_members, kinds, domains, obligations, conditional, inst, integ, names = zip(*map(get, specs))
+    members, entry_years, start, asym_given, given_id, ns_members, kinds, domains, obligations, conditional, inst, integ, names, admits = zip(*map(get, specs))
     sizes = np.fromiter(map(len, members), np.intp, len(specs))
     owner = np.repeat(np.arange(len(specs)), sizes)
     codes = np.fromiter(itertools.chain.from_iterable(members), np.int64, int(sizes.sum()))
@@ -392,6 +392,8 @@ def _agreement_columns(sc: Scenario, pos: dict[int, int]) -> dict | None:
         "institutionalised": inst_a,
         "integration": np.where(np.equal(integ, None), inst_a / 2.0, np.array(integ, dtype=object)).astype(float),
         "agreement_id": ids,
+        # the treaty's terms, or by its format: a bilateral treaty is closed (foedus.theory.obligations.admits_members)
+        "admits": np.array([len(m) > 2 if a is None else bool(a) for m, a in zip(members, admits)], dtype=bool),
         "names": list(names),
         "nonstate": ns,
     }
@@ -434,6 +436,7 @@ def _add_starting_agreements(ag: Agreements, power: np.ndarray, cols: dict | Non
         names=list(cols["names"]),
         nonstate_owner=cols["nonstate"][:, 0],
         nonstate_member=cols["nonstate"][:, 1],
+        admits=cols["admits"],
     )
 
 

@@ -21,6 +21,8 @@ Why states ally, and with whom:
 
 Life inside an alliance:
 
+- :mod:`~foedus.theory.obligations`: what each ATOP obligation is worth and costs, on both sides
+  of Morrow's exchange; admission of new members; treaty inertia (A2, P1, P2, P5);
 - :mod:`~foedus.theory.exchange`: Morrow's autonomy–security exchange (P1);
 - :mod:`~foedus.theory.entrapment`: Snyder's entrapment and abandonment, accession rules (P2);
 - :mod:`~foedus.theory.integration`: military integration against national control (P3, T4);

@@ -33,8 +33,14 @@ __all__ = [
     "alliance_cohesion",
     "honour_probability",
     "dissolution_hazard",
+    "dissolution_terms",
+    "DISSOLUTION_CAUSES",
     "democratic_diffusion",
 ]
+
+DISSOLUTION_CAUSES = ("cohesion lost", "power shifted", "treaty lapsed")
+"""The causes of :func:`dissolution_terms`, in its order: the cohesion term, the capability-change
+term and the baseline hazard of :func:`dissolution_hazard`."""
 
 
 def _logistic(z: np.ndarray) -> np.ndarray:
@@ -216,6 +222,8 @@ def dissolution_hazard(
     change_weight: float = 2.0,
     institutionalisation=0.0,
     institution_weight: float = 0.0,
+    cohesion_at_formation=None,
+    base_hazard: float = 0.0,
     check: bool = True,
 ) -> np.ndarray:
     r"""Annual hazard that an alliance dissolves: the probability it ends this year (brief P5).
@@ -239,6 +247,20 @@ def dissolution_hazard(
     2000 on NATO after the Cold War; Haftendorn, Keohane & Wallander 1999). Bennett (1997)
     finds no effect of an alliance's *age* on its duration; ``I`` is its formal structure, not
     its age.
+
+    Two further terms, both off by default (the form above): with ``cohesion_at_formation``
+    (:math:`c_0`) cohesion counts relative to what it was when the treaty was signed (or, for a
+    treaty in force when a run starts, at the start), :math:`\tilde c = \min(1, c / c_0)` in
+    place of :math:`c` (NaN entries: no reference, :math:`c` as it is): treaties persist by
+    inertia and end when the circumstances of their signature change (Leeds & Savun 2007:
+    changes in power, regime or external threat), so a treaty signed among loosely aligned
+    states is not ended for being loose. ``base_hazard``
+    (:math:`h_0`) is the yearly rate at which treaties lapse for reasons no term follows (expiry,
+    renegotiation into a new treaty), an independent further cause, also damped by institutions:
+
+    .. math:: h = h_r + h_0 (1 - \omega I)(1 - h_r), \qquad h_r = h_{max}\big(1 - \tilde c\, e^{-\lambda |\Delta p|}\big)(1 - \omega I)
+
+    :func:`dissolution_terms` splits ``h`` into these three causes.
 
     Dissolution is the end of the whole alliance: every member's obligations end at once (ATOP's
     end date; the simulator's ``dissolution`` event, which calls this function once a year for
@@ -284,6 +306,43 @@ def dissolution_hazard(
        War. International Organization 54(4): 705–735.
     .. [5] Bennett, D. S. (1997). Testing alternative models of alliance duration, 1816–1984.
        American Journal of Political Science 41(3): 846–878.
+    .. [6] Leeds, B. A. & Savun, B. (2007). Terminating alliances: Why do states abrogate
+       agreements? Journal of Politics 69(4): 1118–1132.
+    """
+    return dissolution_terms(
+        cohesion, capability_change=capability_change, max_hazard=max_hazard, change_weight=change_weight,
+        institutionalisation=institutionalisation, institution_weight=institution_weight,
+        cohesion_at_formation=cohesion_at_formation, base_hazard=base_hazard, check=check,
+    ).sum(axis=0)
+
+
+def dissolution_terms(
+    cohesion,
+    *,
+    capability_change=0.0,
+    max_hazard: float = 0.25,
+    change_weight: float = 2.0,
+    institutionalisation=0.0,
+    institution_weight: float = 0.0,
+    cohesion_at_formation=None,
+    base_hazard: float = 0.0,
+    check: bool = True,
+) -> np.ndarray:
+    r""":func:`dissolution_hazard` split by cause: (3, ...) in the order of :data:`DISSOLUTION_CAUSES`.
+
+    .. math::
+
+        h = \underbrace{h_{max}(1 - \tilde c)(1 - \omega I)}_{\text{cohesion lost}}
+          + \underbrace{h_{max}\,\tilde c\,(1 - e^{-\lambda|\Delta p|})(1 - \omega I)}_{\text{power shifted}}
+          + \underbrace{h_0 (1 - \omega I)(1 - h_r)}_{\text{treaty lapsed}}
+
+    The terms sum to the hazard (up to rounding); the cause of a dissolution is the term that
+    contributes most to its hazard (Leeds & Savun 2007 on why alliances end: a change in
+    power, in the members' interests, or the end of the treaty's term). Parameters as
+    :func:`dissolution_hazard`.
+
+    >>> dissolution_terms(0.5, capability_change=0.0, max_hazard=0.2).round(3).tolist()
+    [0.1, 0.0, 0.0]
     """
     f = "dissolution_hazard"
     c = _checked(cohesion, "cohesion", f, lo=0.0, hi=1.0, check=check)
@@ -292,9 +351,19 @@ def dissolution_hazard(
     lam = float(_checked(change_weight, "change_weight", f, lo=0.0, check=check))
     inst = _checked(institutionalisation, "institutionalisation", f, lo=0.0, hi=1.0, check=check)
     w = float(_checked(institution_weight, "institution_weight", f, lo=0.0, hi=1.0, check=check))
+    h0 = float(_checked(base_hazard, "base_hazard", f, lo=0.0, hi=1.0, check=check))
+    if cohesion_at_formation is not None:
+        c0 = _checked(cohesion_at_formation, "cohesion_at_formation", f, check=check and not np.isnan(np.asarray(cohesion_at_formation, dtype=float)).any())
+        c, c0 = _broadcast(f, cohesion=c, cohesion_at_formation=c0, check=check)
+        rel = np.where(c0 > 0, np.minimum(c / np.where(c0 > 0, c0, 1.0), 1.0), 1.0)
+        c = np.where(np.isnan(c0), c, rel)  # NaN: no reference, cohesion counts as it is
     c, dp, inst = _broadcast(f, cohesion=c, capability_change=dp, institutionalisation=inst, check=check)
-    hazard = h * (1.0 - c * np.exp(-lam * np.abs(dp)))
-    return hazard * (1.0 - w * inst) if w else hazard
+    keep = (1.0 - w * inst) if w else np.ones_like(c)
+    out = np.empty((3,) + np.shape(c))
+    out[0] = h * (1.0 - c) * keep
+    out[1] = h * c * (1.0 - np.exp(-lam * np.abs(dp))) * keep
+    out[2] = h0 * keep * (1.0 - out[0] - out[1])  # a lapse is a further, independent cause: the total stays <= 1
+    return out
 
 
 def democratic_diffusion(regime, allies_regime, tie_strength, *, rate: float = 0.03, check: bool = True) -> np.ndarray:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from foedus.sim.steps.dissolution import dissolve, dissolve_by_hazard, dissolve_deserted, dissolve_if_deserted, leave
 from foedus.sim.steps.politics import cohesion_state
+from foedus.theory.cohesion import DISSOLUTION_CAUSES
 
 from .conftest import GRT, SMA, SMB, alliance, events, tiny_world
 
@@ -47,17 +49,27 @@ def test_a_pair_left_by_one_member_dissolves_naming_the_one_left_behind():
     assert detail == {"cause": "too few members after exits", "factors": {"members_left": [SMB], "years_in_force": 10}}
 
 
-def test_alliances_dissolve_by_their_hazard_with_its_factors():
+def _terms(k: int, cause: int, hazard: float = 1.0) -> np.ndarray:
+    """Hazard terms (3, k) with all of ``hazard`` in the term ``cause``."""
+    t = np.zeros((3, k))
+    t[cause] = hazard
+    return t
+
+
+@pytest.mark.parametrize("cause", range(3))
+def test_alliances_dissolve_by_their_hazard_labelled_by_its_largest_term(cause):
     world, rng = tiny_world(agreements=[alliance("Pact", [SMA, SMB])])
     st = cohesion_state(world)
-    dissolve_by_hazard(world, rng, st, np.ones(len(st["slots"])), np.zeros(len(st["slots"])))
+    dissolve_by_hazard(world, rng, st, _terms(len(st["slots"]), cause), np.zeros(len(st["slots"])))
     assert not world.agreements.active[0]
     (_, _, _, detail), = events(world, "dissolution")
-    assert detail["cause"] == "cohesion lost" and detail["factors"]["hazard"] == 1.0 and detail["motives_at_formation"] is None
+    assert detail["cause"] == DISSOLUTION_CAUSES[cause] and detail["factors"]["hazard"] == 1.0 and detail["motives_at_formation"] is None
+    keys = ("hazard_cohesion_lost", "hazard_power_shifted", "hazard_treaty_lapsed")
+    assert [detail["factors"][k] for k in keys] == [1.0 if c == cause else 0.0 for c in range(3)]
 
 
 def test_no_alliance_dissolves_at_zero_hazard():
     world, rng = tiny_world(agreements=[alliance("Pact", [SMA, SMB])])
     st = cohesion_state(world)
-    dissolve_by_hazard(world, rng, st, np.zeros(len(st["slots"])), np.zeros(len(st["slots"])))
+    dissolve_by_hazard(world, rng, st, np.zeros((3, len(st["slots"]))), np.zeros(len(st["slots"])))
     assert world.agreements.active[0] and events(world, "dissolution") == []

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from foedus.sim.steps.formation import commitment_capacity, form_alliances, option_costs
+from foedus.schema import OBLIGATIONS
+from foedus.sim.steps.formation import FORMS, ExchangeTerms, commitment_capacity, form_alliances, pact_cost
 
 from .conftest import GRT, SMA, SMB, tiny_world
 
@@ -16,21 +18,45 @@ def test_a_great_power_carries_more_commitments_for_the_price_of_one():
 
 
 def test_an_option_costs_more_for_a_state_with_more_commitments():
-    world, _ = tiny_world(autonomy_weight=0.0)
-    rows = np.array([world.index_of(SMA)])
-    none = option_costs(world, rows, np.zeros(0, np.intp), np.zeros((0, 4), bool), np.zeros(4))
-    two = option_costs(world, rows, np.zeros(0, np.intp), np.zeros((0, 4), bool), np.full(4, 2.0))
-    assert (two > none).all()
-    assert none[0, 0] == world.params.alliance_cost
+    world, _ = tiny_world(autonomy_weight=0.0, defence_burden_weight=0.0, treaty_cost=0.0)
+    terms = ExchangeTerms(world)
+    a, b = world.index_of(SMA), world.index_of(SMB)
+    one, two = (pact_cost(world, terms, np.array([a]), np.array([b]), np.array([base]), 1.0, 1.0) for base in (0.04, 0.08))
+    assert two[0] > one[0] == 0.04
 
 
-def test_a_new_pact_between_a_great_power_and_a_small_state_is_asymmetric_and_led_by_the_great_power():
+def test_the_weak_side_pays_in_autonomy_and_the_strong_side_gains_without_any_cost_clipped():
+    """Morrow (1991) on both sides: the small state's cost exceeds the base cost, the great power's falls below it, and below zero when its concessions outweigh the risk."""
+    world, _ = tiny_world(defence_burden_weight=0.0, treaty_cost=0.0)
+    terms = ExchangeTerms(world)
+    g, a = world.index_of(GRT), world.index_of(SMA)
+    base = np.array([0.01])
+    weak = pact_cost(world, terms, np.array([a]), np.array([g]), base, 1.0, 1.0)[0]
+    strong = pact_cost(world, terms, np.array([g]), np.array([a]), base, 1.0, 1.0)[0]
+    assert weak > base[0] > strong
+    assert strong < 0  # not clipped to zero
+
+
+def test_the_strong_side_pays_for_the_risk_of_defending():
+    world, _ = tiny_world(treaty_cost=0.0)
+    terms = ExchangeTerms(world)
+    g, a = world.index_of(GRT), world.index_of(SMA)
+    base = np.array([0.04])
+    without = pact_cost(world, terms, np.array([g]), np.array([a]), base, 1.0, 0.0)[0]
+    with_protection = pact_cost(world, terms, np.array([g]), np.array([a]), base, 1.0, 1.0)[0]
+    assert with_protection - without == pytest.approx(world.params.defence_burden_weight * terms.burden[g, a], rel=1e-12)
+    assert terms.burden[g, a] > 0
+
+
+def test_new_pacts_carry_their_forms_obligations_are_closed_and_the_great_power_leads():
     world, _ = tiny_world()
     g, a, b = (world.index_of(c) for c in (GRT, SMA, SMB))
-    n = world.n
-    motives = np.zeros((n, 4))
-    form_alliances(world, np.array([a, a]), np.array([g, b]), motives, np.zeros((4, n, n)), np.zeros((n, n)), np.zeros((n, n)))
+    k = 2
+    form = np.array([FORMS.index("defence"), FORMS.index("nonaggression")])
+    form_alliances(world, np.array([a, a]), np.array([g, b]), form, np.zeros((k, 4)), np.zeros((k, 4)), np.zeros((k, 2)), np.zeros((k, 2)))
     ag = world.agreements
     assert ag.asymmetric[:2].tolist() == [True, False]
     assert ag.leader[0] == g
     assert ag.commitment[0] == 1.0  # a defence pact
+    assert ag.obligations[1].tolist() == [o == "nonaggression" for o in OBLIGATIONS]
+    assert not ag.admits[:2].any()  # bilateral: closed to accession

@@ -14,9 +14,11 @@ through :attr:`foedus.sim.engine.Simulation.steps`):
 3. :func:`~.threat.threat_perception` (:mod:`.threat`): Walt's threat matrix with geography (F2) and global
    threats no state embodies;
 4. :func:`~.alignment.alignment` (:mod:`.alignment`): forming, joining and leaving alliances by
-   balancing, bandwagoning and tethering (F1–F5), with partners' consent, accession rules and
-   the autonomy–security exchange (P1); a state may belong to several agreements at once (what
-   options cost and how a pact is written: :mod:`.formation`);
+   balancing, bandwagoning and tethering (F1–F5), each obligation valued for what it provides
+   (A2), with partners' consent, the treaty's terms of admission, accession rules and the
+   autonomy–security exchange on both sides (P1); treaties in force are kept by inertia (P5); a
+   state may belong to several agreements at once (what options cost and how a pact is
+   written: :mod:`.formation`);
 5. :func:`~.politics.alliance_politics` (:mod:`.politics`): cohesion against a fading threat,
    economic competition and diverging regimes; entrapment and abandonment; integration against
    autonomy (P2, P3, P5, T2, T4, T5); dissolution; democratisation;
@@ -45,10 +47,11 @@ whichever step causes it, is in :mod:`.dissolution`.
 
 The steps call :mod:`foedus.theory` for the published mechanisms; beside the bookkeeping (which
 arrays go in, what the results change, which events are logged) some composite rules of the
-model are still written here (the cost of a further commitment) and are to move to
-:mod:`foedus.theory`; disputes, their escalation and the call to arms are in
-:mod:`foedus.theory.war`, a coalition's stake, reach and willingness in
-:mod:`foedus.theory.coalitions`, what arming answers in :mod:`foedus.theory.arming`. No Python loop runs over
+model are still written here (the security profile's terms) and are to move to
+:mod:`foedus.theory`; the cost of a commitment is :func:`foedus.theory.obligations.commitment_cost`;
+disputes, their escalation and the call to arms are in :mod:`foedus.theory.war`, a coalition's stake,
+reach and willingness in :mod:`foedus.theory.coalitions`, what arming answers in
+:mod:`foedus.theory.arming`. No Python loop runs over
 states or dyads: the passes over memberships and pairs are compiled (numba, here and in
 :mod:`foedus.sim.membership`), and Python loops run only over the (few) events of a year, the open
 crises and the coalitions.

@@ -12,37 +12,41 @@ from numba import njit
 
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.dissolution import dissolve_deserted, leave
-from foedus.sim.steps.formation import commitment_capacity, form_alliances, formation_inputs, option_costs, stay_autonomy_factor
-from foedus.sim.membership import alliance_view, leaders, member_values
+from foedus.sim.steps.formation import FORM_COMMITMENT, FORM_GOODS, ExchangeTerms, commitment_capacity, form_alliances, pact_cost
+from foedus.sim.membership import alliance_view, leaders, member_values, pair_max
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
 from foedus.theory import choice as th_choice
-from foedus.theory import consent as th_consent
+from foedus.theory import obligations as th_ob
 from foedus.theory import entrapment as th_entrapment
 
 def alignment(world: World, rng: np.random.Generator) -> None:
-    """Forming, joining and leaving alliances (brief F1–F5, P1, P2).
+    """Forming, joining and leaving alliances (brief A2, F1–F5, P1, P2, P5).
 
     Utilities ``U[m, i, j]`` of allying with each state by motive come from
     :func:`foedus.theory.alignment.alignment_utilities` (F1 balancing power, F2 balancing
-    threat incl. shared global threats, F3 bandwagoning of weak states, F4 tethering); joining
-    an existing alliance aggregates them over its members
-    (:func:`~foedus.theory.choice.alignment_options`). The cost of an option is
-    ``alliance_cost - autonomy_weight * autonomy change`` from Morrow's (1991) exchange
-    (:func:`foedus.theory.exchange.morrow_exchange`, P1): the weak side of an asymmetric pair
-    pays in autonomy, the strong side gains some.
+    threat incl. shared global threats, F3 bandwagoning of weak states, F4 tethering): they are
+    the value of *protection*, what a defence pledge gives. A pact's value to a member is the
+    sum of the goods its obligations provide (:func:`foedus.theory.obligations.obligation_goods`:
+    protection, the reassurance of a non-aggression pledge, the abstention of a neutrality
+    pledge, the transparency of consultation), and its cost the one rule of
+    :func:`~.formation.pact_cost` (Snyder's entrapment, Morrow's 1991 exchange on both sides,
+    the risk of defending the partner), scaled by the pact's commitment strength.
 
-    Each year a random share ``consider_rate`` of states reconsider. A state picks its best
-    option (:func:`~foedus.theory.choice.best_options`, i.e. ``choose_option``): a new pair
-    needs the partner's consent (:func:`~foedus.theory.consent.consenting_pairs`, i.e.
-    ``mutual_consent``); an accession needs a share
-    ``accession_share`` of the members to gain from it and the candidate to have no open
-    territorial dispute with them (:func:`~foedus.theory.entrapment.accession_allowed`, P2).
+    Each year a random share ``consider_rate`` of states reconsider. A state takes its best
+    option by net value (:func:`_choose`): a new bilateral pact of one of the forms of
+    :data:`foedus.theory.obligations.PACT_FORMS` with a state it is not already bound to as
+    strongly, which needs the partner's consent by the same rule (:func:`_pairs`); or an
+    accession to a treaty whose terms admit new members (ATOP ``proadd``; a bilateral treaty
+    is closed), which needs a share ``accession_share`` of its members to gain from the
+    candidate by the same rule and the candidate to have no open territorial dispute with them
+    (:func:`~foedus.theory.entrapment.accession_allowed`, P2).
 
-    Members reassess too: a member for which the alliance's value
-    (``sum_j U[i, j]`` over fellow members) falls below its cost leaves with probability
-    ``exit_rate``. Every formation, accession and exit is logged with its motive
-    decomposition and factors (F5).
+    Members reassess too (:func:`_exits`): treaties in force are kept by inertia, and a member
+    leaves when its membership is worth less than its cost *and* less than when it entered
+    (:func:`foedus.theory.obligations.inertia_exit_probability`; Leeds & Savun 2007). Every
+    formation, accession and exit is logged with its motive decomposition and every term of its
+    decision (F5).
     """
     p = world.params
     u, total = th_align.alignment_utilities(
@@ -60,24 +64,21 @@ def alignment(world: World, rng: np.random.Generator) -> None:
         check=world.check,
     )
     world.results.utilities = u
+    goods = th_ob.obligation_goods(
+        total, world.results.threat, world.power, weights=(1.0, p.reassurance_weight, p.abstention_weight, p.transparency_weight), check=world.check
+    )
     capacity = commitment_capacity(world)
+    terms = ExchangeTerms(world)
     view = _Alliances(world, capacity)
-    if _exits(world, rng, u, total, view):
+    if _exits(world, rng, u, goods, view, terms):
         view = _Alliances(world, capacity)
     considering = (rng.random(world.n) < p.consider_rate) & world.active  # states outside the system take no decision
     if not considering.any():
         return
     rows = np.flatnonzero(considering)
-    available, cost = formation_inputs(world, rows, view.slots, view.load, view.size)
-    available[:, : world.n] &= world.active  # nor are they partners
-    if p.autonomy_weight != 0:
-        cost = option_costs(world, rows, view.slots, view.members, view.portfolio, view.top[0] if view.top is not None else None)
-    # choose_option over [pairs, join_utilities(..., aggregate="capability")], in one compiled pass
-    choice, dec = th_choice.best_options(
-        u, view.members, aggregate="capability", power=world.power, states=rows, available=available, cost=cost, check=world.check
-    )
-    _pairs(world, rows, choice, dec, cost, u, total, view)
-    _accessions(world, rows, choice, dec, cost, total, view)
+    opt = _choose(world, rows, u, goods, view, terms)
+    _pairs(world, rows, opt, u, goods, view, terms)
+    _accessions(world, rows, opt, goods, view, terms)
 
 
 class _Alliances:
@@ -86,72 +87,256 @@ class _Alliances:
     ``slots`` (A,): the alliances; ``members`` (A, N) their membership; ``size`` (A,) their
     members; ``portfolio`` (N,) each state's alliances over its commitment capacity, ``load``
     (N,) the factor ``(1 + portfolio) ** commitment_exponent`` of every option's cost and
-    ``unit_cost`` (N,) ``alliance_cost * load``, a new pair's cost (:func:`~.formation.option_costs`); ``top``:
-    each alliance's strongest and second-strongest members (:func:`foedus.sim.membership.leaders`),
-    None when the autonomy term is off (only Morrow's exchange needs them) or no alliance is in
-    force.
+    ``unit_cost`` (N,) ``alliance_cost * load``; ``goods`` (A, 4) the goods each provides,
+    ``commitment`` (A,) its strength, ``admits`` (A,) whether its terms admit new members;
+    ``top``: each alliance's strongest and second-strongest members
+    (:func:`foedus.sim.membership.leaders`); ``shared_commitment`` (N, N) the strongest
+    commitment two states already share and ``shared_goods`` (4, N, N) the goods their pacts
+    already provide them.
     """
 
     def __init__(self, world: World, capacity: np.ndarray):
         ag = world.agreements
+        n = world.n
         self.slots, self.members, count, self.size = alliance_view(ag.members, ag.active, ag.kind, ag.domain, ag.n, ALLIANCE, SECURITY)
         self.portfolio = count / capacity
         p = world.params
         self.load = (1.0 + self.portfolio) ** p.commitment_exponent
         self.unit_cost = p.alliance_cost * self.load
-        autonomy = world.params.autonomy_weight != 0
-        self.top = leaders(ag.members, self.slots, world.power) if autonomy and len(self.slots) else None
+        self.goods = th_ob.pact_goods(ag.obligations[self.slots])
+        self.commitment = ag.commitment[self.slots]
+        self.admits = ag.admits[self.slots]
+        if len(self.slots):
+            self.top = leaders(ag.members, self.slots, world.power)
+            self.shared_commitment = pair_max(self.members, self.commitment, n)
+            self.shared_goods = np.stack([pair_max(self.members, self.goods[:, g].astype(float), n) > 0 for g in range(4)])
+        else:
+            self.top = (np.zeros(0, np.intp), np.zeros(0, np.intp))
+            self.shared_commitment = np.zeros((n, n))
+            self.shared_goods = np.zeros((4, n, n), bool)
 
 
-def _exits(world: World, rng: np.random.Generator, u: np.ndarray, total: np.ndarray, view: _Alliances) -> bool:
-    """Members for which their alliance is no longer worth its cost leave (P5); True when any left.
+def _membership_values(ag, view: _Alliances, goods: np.ndarray, year: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Memberships entered before ``year`` (state, alliance position) and each one's value: the goods its alliance provides, summed over the fellow members."""
+    i_idx, a_idx, stay = member_values(ag.members, view.slots, ag.entry_year, year, goods[0])
+    stay = stay * view.goods[a_idx, 0]
+    for g in range(1, 4):
+        stay = stay + member_values(ag.members, view.slots, ag.entry_year, year, goods[g])[2] * view.goods[a_idx, g]
+    return i_idx, a_idx, stay
 
-    A member's value is ``sum_j U[i, j]`` over its fellow members; its cost that of
-    :func:`~.formation.option_costs` times ``exit_threshold``, raised by its entrapment and moved
-    by Morrow's exchange with the alliance's leader. It leaves with probability ``exit_rate``,
-    less the share ``institution_protection`` of the alliance's institutionalisation.
+
+def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms) -> bool:
+    """Members leave treaties whose value fell below its cost and below its value at entry (P5; Leeds & Savun 2007); True when any left.
+
+    A member's value is the goods its treaty's obligations provide, summed over its fellow
+    members (:func:`_membership_values`); its cost ``exit_threshold`` times :func:`~.formation.pact_cost`
+    of its commitment to the alliance's strongest other member, with the base cost raised by its
+    entrapment. It leaves with :func:`foedus.theory.obligations.inertia_exit_probability` at the
+    rate ``exit_rate``, less the share ``institution_protection`` of the alliance's
+    institutionalisation. The value at entry (``Agreements.value_start``) is measured at the
+    first reassessment (for a treaty in force when the run starts, in its first year).
     """
     p = world.params
     ag = world.agreements
-    y = world.year
     alliances = view.slots
     if not len(alliances):
         return False
-    # members (by state, then alliance) that joined before this year, and the value of their fellow members
-    i_idx, a_idx, stay_m = member_values(ag.members, alliances, ag.entry_year, y, total)
-    # cost: exit_threshold * alliance_cost * (1 + m_i) ** e * (1 + entrapment_i) * autonomy factor;
-    # institutionalised alliances are harder to leave, as to end (see alliance_politics)
-    cost_m = np.empty(len(i_idx))
-    exit_p = np.empty(len(i_idx))
-    _exit_terms_kernel(
-        i_idx, alliances[a_idx], view.load, world.results.entrapment, ag.institutionalised,
-        p.exit_threshold * p.alliance_cost, float(p.exit_rate), float(p.institution_protection), cost_m, exit_p,
-    )
-    if p.autonomy_weight != 0:  # the factor is 1 without the autonomy term
-        cost_m = cost_m * stay_autonomy_factor(world, view.top, i_idx, a_idx)
+    i_idx, a_idx, stay_m = _membership_values(ag, view, goods, world.year)
+    slots = alliances[a_idx]
+    start = ag.value_start[slots, i_idx]
+    fresh = np.isnan(start)
+    if fresh.any():
+        ag.value_start[slots[fresh], i_idx[fresh]] = stay_m[fresh]
+        start = np.where(fresh, stay_m, start)
+    top1, top2 = view.top
+    partner = np.where(i_idx == top1[a_idx], top2[a_idx], top1[a_idx])
+    base = p.exit_threshold * view.unit_cost[i_idx] * (1.0 + world.results.entrapment[i_idx])
+    cost_m = pact_cost(world, terms, i_idx, partner, base, view.commitment[a_idx], view.goods[a_idx, 0], signing=False)
+    rate = p.exit_rate * (1.0 - p.institution_protection * ag.institutionalised[slots] / 2.0)
+    exit_p = rate * th_ob.inertia_exit_probability(stay_m, start, cost_m, rate=1.0, check=world.check)
     # who leaves (stay_m < cost_m and a draw below exit_p), and the alliances that leaves with fewer than two members
     go, gone = _leavers_kernel(stay_m, cost_m, rng.random(len(i_idx)), exit_p, a_idx, alliances, view.size)
     if not len(go):
         return False
-    i_idx, a_idx, stay_m, cost_m = i_idx[go], a_idx[go], stay_m[go], cost_m[go]
-    slots = alliances[a_idx]
+    i_idx, a_idx, stay_m, cost_m, start, exit_p, slots = i_idx[go], a_idx[go], stay_m[go], cost_m[go], start[go], exit_p[go], slots[go]
     details = None
     if world.explain:
         dec = np.einsum("mkj,kj->km", u[:, i_idx, :], view.members[a_idx].astype(float))
+        gv = np.einsum("gkj,kj->kg", goods[:, i_idx, :], view.members[a_idx].astype(float))
+        dec = th_ob.motive_decomposition(dec, gv, view.goods[a_idx])
         # plain Python values for the details (one conversion per array, not per value)
-        mot, val, cst = dec.tolist(), stay_m.tolist(), cost_m.tolist()
+        mot, val, cst, v0, pr = dec.tolist(), stay_m.tolist(), cost_m.tolist(), start.tolist(), exit_p.tolist()
         coh, ent, aba = ag.cohesion[slots].tolist(), world.results.entrapment[i_idx].tolist(), world.results.abandonment[i_idx].tolist()
+        auto = terms.autonomy[i_idx, partner[go]].tolist()
+        inst = ag.institutionalised[slots].tolist()
         details = [
             {
                 "cause": "membership no longer worth its cost",
                 "motives": dict(zip(MOTIVES, mot[k])),
-                "factors": {"value": val[k], "cost": cst[k], "cohesion": coh[k], "entrapment": ent[k], "abandonment": aba[k]},
+                "factors": {
+                    "value": val[k], "value_at_entry": v0[k], "cost": cst[k], "exit_probability": pr[k], "autonomy_change": auto[k],
+                    "cohesion": coh[k], "entrapment": ent[k], "abandonment": aba[k], "institutionalisation": inst[k],
+                },
             }
             for k in range(len(val))
         ]
     leave(world, slots, i_idx, details)
     dissolve_deserted(world, gone, "too few members after exits")
     return True
+
+
+class _Options:
+    """Each reconsidering state's best option (:func:`_choose`): ``kind`` 0 none, 1 a new pact, 2 an accession;
+    ``target`` the partner or the alliance's position; ``form`` the new pact's form; ``value``, ``cost`` its value and cost."""
+
+    def __init__(self, kind, target, form, value, cost):
+        self.kind, self.target, self.form, self.value, self.cost = kind, target, form, value, cost
+
+
+def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms) -> _Options:
+    """The best option of each state ``rows[r]`` by net value, value minus :func:`~.formation.pact_cost` (ties to the first; F5).
+
+    New pacts: every form with every state it is not at war with and not already bound to at
+    least as strongly (goods the pair's pacts already provide count nothing), that the partner
+    would sign too by the same rule (the pair settles on the proposer's best form among those
+    both gain from: complete information about each other's terms). Accessions: every
+    treaty in force whose terms admit members, that it does not belong to and did not leave this
+    year, and of whose members' regions it is (:func:`foedus.theory.obligations.admissible`:
+    terms of admission name the region's states); its value is the goods the treaty provides,
+    aggregated over the members by capability
+    (:func:`foedus.theory.choice.join_utilities`), its cost that of a commitment to the leader
+    with the base raised by ``size ** commitment_exponent``.
+    """
+    p = world.params
+    ag = world.agreements
+    n = world.n
+    r = len(rows)
+    f_count = len(FORM_COMMITMENT)
+    fresh = ~view.shared_goods[:, rows, :]  # (4, R, N): goods the pair's pacts do not provide yet
+    forms = FORM_GOODS.astype(float)
+    value = np.einsum("fg,grn->frn", forms, goods[:, rows, :] * fresh)
+    partner_value = np.einsum("fg,gnr->frn", forms, goods[:, :, rows] * fresh.transpose(0, 2, 1))
+    base = view.unit_cost[rows][:, None]
+    cols = np.arange(n)[None, :]
+    cost = np.stack([pact_cost(world, terms, rows[:, None], cols, base, FORM_COMMITMENT[f], float(FORM_GOODS[f, 0])) for f in range(f_count)])
+    partner_cost = np.stack(
+        [pact_cost(world, terms, cols, rows[:, None], view.unit_cost[None, :], FORM_COMMITMENT[f], float(FORM_GOODS[f, 0])) for f in range(f_count)]
+    )
+    ok = (cols != rows[:, None]) & ~world.at_war[rows] & world.active[None, :]  # states outside the system are no partners
+    # a form the pair is not already bound by as strongly, that the partner would sign too
+    ok = ok[None] & (FORM_COMMITMENT[:, None, None] > view.shared_commitment[rows][None]) & (partner_value > partner_cost)
+    net = np.where(ok, value - cost, -np.inf).transpose(1, 0, 2).reshape(r, f_count * n)
+    a_count = len(view.slots)
+    if a_count:
+        join = th_choice.join_utilities(goods, view.members, aggregate="capability", power=world.power, states=rows)  # (4, R, A)
+        j_value = np.einsum("gra,ag->ra", join, view.goods.astype(float))
+        leader = view.top[0]
+        j_base = base * (view.size.astype(float) ** p.commitment_exponent)[None, :]
+        j_cost = pact_cost(world, terms, rows[:, None], leader[None, :], j_base, view.commitment[None, :], view.goods[None, :, 0].astype(float))
+        region = th_ob.cow_region(world.ccode)
+        regions = (view.members.astype(np.int64) @ (region[:, None] == np.arange(len(th_ob.COW_REGIONS))[None, :])) > 0
+        j_ok = view.admits[None, :] & th_ob.admissible(region[rows], regions)
+        j_ok &= ~view.members[:, rows].T & (ag.last_exit[view.slots][:, rows].T != world.year)
+        net = np.concatenate([net, np.where(j_ok, j_value - j_cost, -np.inf)], axis=1)
+        all_value = np.concatenate([value.transpose(1, 0, 2).reshape(r, -1), j_value], axis=1)
+        all_cost = np.concatenate([cost.transpose(1, 0, 2).reshape(r, -1), j_cost], axis=1)
+    else:
+        all_value = value.transpose(1, 0, 2).reshape(r, -1)
+        all_cost = cost.transpose(1, 0, 2).reshape(r, -1)
+    best = net.argmax(axis=1) if net.shape[1] else np.zeros(r, np.intp)
+    idx = np.arange(r)
+    chosen = net[idx, best] > 0 if net.shape[1] else np.zeros(r, bool)
+    pair = best < f_count * n
+    kind = np.where(chosen, np.where(pair, 1, 2), 0)
+    target = np.where(pair, best % n, best - f_count * n)
+    form = np.where(pair, best // n, -1)
+    return _Options(kind, target, form, all_value[idx, best] if net.shape[1] else np.zeros(r), all_cost[idx, best] if net.shape[1] else np.zeros(r))
+
+
+def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms) -> None:
+    """New pacts among the states ``rows`` that chose one, with the partner's consent by the same rule (F5, P1).
+
+    The partner gains when the pact's goods (those the pair's pacts do not already provide) are
+    worth more to it than its own :func:`~.formation.pact_cost`; a pact proposed from both sides
+    forms once, at its first proposer (with that proposer's form).
+    """
+    sel = np.flatnonzero(opt.kind == 1)
+    if not len(sel):
+        return
+    i, j, f = rows[sel], opt.target[sel], opt.form[sel]
+    fresh = ~view.shared_goods[:, j, i]  # (4, K)
+    g_j = goods[:, j, i] * fresh
+    v_j = (FORM_GOODS[f].T * g_j).sum(axis=0)
+    c_j = pact_cost(world, terms, j, i, view.unit_cost[j], FORM_COMMITMENT[f], FORM_GOODS[f, 0].astype(float))
+    ok = v_j > c_j
+    # a pair proposed from both sides forms once, at the first proposer whose proposal is accepted
+    n = world.n
+    accepted = np.full(n, -1)
+    accepted[i[ok]] = j[ok]
+    dup = ok & (accepted[j] == i) & (j < i)
+    keep = np.flatnonzero(ok & ~dup)
+    if not len(keep):
+        return
+    i, j, f, sel = i[keep], j[keep], f[keep], sel[keep]
+    g_i = goods[:, i, j] * ~view.shared_goods[:, i, j]
+    dec_i = th_ob.motive_decomposition(u[:, i, j].T, g_i.T, FORM_GOODS[f])
+    dec_j = th_ob.motive_decomposition(u[:, j, i].T, g_j[:, keep].T, FORM_GOODS[f])
+    value = np.stack([opt.value[sel], v_j[keep]], axis=1)
+    cost = np.stack([opt.cost[sel], c_j[keep]], axis=1)
+    form_alliances(world, i, j, f, dec_i, dec_j, value, cost)
+
+
+def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms) -> None:
+    """Accessions of the states ``rows`` that chose a treaty, if its members let them in (P1, P2).
+
+    A member votes for the candidate when the goods of the treaty are worth more to it from the
+    candidate than its own :func:`~.formation.pact_cost` of a commitment to the candidate (the
+    same rule as a new pact); the accession passes when a share ``accession_share`` of the
+    members vote for it and the candidate has no territorial dispute with any of them.
+    """
+    p = world.params
+    ag = world.agreements
+    n = world.n
+    y = world.year
+    sel = np.flatnonzero(opt.kind == 2)
+    if not len(sel) or not len(view.slots):
+        return
+    cand = rows[sel]
+    a_local = opt.target[sel]
+    slots = view.slots[a_local]
+    mem = view.members[a_local]  # (K, N)
+    gk = view.goods[a_local]  # (K, 4)
+    v_m = np.einsum("gnk,kg->kn", goods[:, :, cand], gk.astype(float))  # value to each state n of candidate k
+    everyone = np.arange(n)[None, :]
+    c_m = pact_cost(world, terms, everyone, cand[:, None], view.unit_cost[None, :], view.commitment[a_local][:, None], gk[:, :1].astype(float))
+    size = np.maximum(mem.sum(axis=1), 1)
+    share = (mem & (v_m > c_m)).sum(axis=1) / size
+    disputes = (mem & world.territorial_dispute[cand]).sum(axis=1)
+    allowed = th_entrapment.accession_allowed(disputes, check=world.check) & (share >= p.accession_share)
+    ok = np.flatnonzero(allowed & ~ag.members[slots, cand] & ag.active[slots])
+    if not len(ok):
+        return
+    ag.join_many(slots[ok], cand[ok], y, world.power)
+    details = None
+    if world.explain:
+        u_join = th_choice.join_utilities(world.results.utilities, view.members, aggregate="capability", power=world.power, states=cand[ok])
+        g_join = th_choice.join_utilities(goods, view.members, aggregate="capability", power=world.power, states=cand[ok])
+        k_ok = np.arange(len(ok))
+        dec = th_ob.motive_decomposition(u_join[:, k_ok, a_local[ok]].T, g_join[:, k_ok, a_local[ok]].T, gk[ok])
+        mot, tot, cst = dec.tolist(), opt.value[sel[ok]].tolist(), opt.cost[sel[ok]].tolist()
+        fav, dis, pw = share[ok].tolist(), disputes[ok].tolist(), world.power[cand[ok]].tolist()
+        auto = terms.autonomy[cand[ok], view.top[0][a_local[ok]]].tolist()
+        details = [
+            {
+                "motives": dict(zip(MOTIVES, mot[k])),
+                "factors": {
+                    "utility": tot[k], "cost": cst[k], "autonomy_change": auto[k], "members_in_favour": fav[k],
+                    "territorial_disputes": int(dis[k]), "power": pw[k],
+                },
+            }
+            for k in range(len(ok))
+        ]
+    world.log.events(y, "accession", ag.agreement_id[slots[ok]], world.ccode[cand[ok]], -1, details)
 
 
 @njit(cache=True)
@@ -174,95 +359,3 @@ def _leavers_kernel(stay, cost, draw, exit_p, a_idx, alliances, size):  # pragma
             gone[g] = alliances[a]
             g += 1
     return go[:c], gone[:g]
-
-
-@njit(cache=True)
-def _exit_terms_kernel(i_idx, slots, load, entrapment, institutionalised, unit, exit_rate, protection, cost, exit_p):  # pragma: no cover (compiled)
-    """Each membership's cost of staying and its exit probability (see :func:`_exits`), in the NumPy order of operations.
-
-    ``cost = unit * load[i] * (1 + entrapment[i])`` (``unit = exit_threshold * alliance_cost``)
-    and ``exit_p = exit_rate * (1 - protection * institutionalised[slot] / 2)``.
-    """
-    for k in range(i_idx.shape[0]):
-        i = i_idx[k]
-        cost[k] = unit * load[i] * (1.0 + entrapment[i])
-        exit_p[k] = exit_rate * (1.0 - protection * float(institutionalised[slots[k]]) / 2.0)
-
-
-def _pairs(world: World, rows: np.ndarray, choice: np.ndarray, dec: np.ndarray, cost: np.ndarray, u: np.ndarray, total: np.ndarray, view: _Alliances) -> None:
-    """New pairs among the states ``rows`` that chose a partner (``choice < N``), with the partner's consent (F5)."""
-    p = world.params
-    n = world.n
-    pairing = (choice >= 0) & (choice < n)
-    if not pairing.any():
-        return
-    proposals = np.full(n, -1)
-    proposals[rows[pairing]] = choice[pairing]
-    pair_cost = np.repeat(view.unit_cost[:, None], n, axis=1)
-    pair_cost[rows] = cost[:, :n]
-    # mutual consent; a pair proposed from both sides forms once, at its first proposer
-    first, partner = th_consent.consenting_pairs(proposals, total, pair_cost, check=world.check)
-    if not len(first):
-        return
-    dec_by_state = np.zeros((n, 4))
-    dec_by_state[rows] = dec
-    form_alliances(world, first, partner, dec_by_state, u, total, pair_cost)
-
-
-def _accessions(world: World, rows: np.ndarray, choice: np.ndarray, dec: np.ndarray, cost: np.ndarray, total: np.ndarray, view: _Alliances) -> None:
-    """Accessions of the states ``rows`` that chose an alliance (``choice >= N``), if its members let them in (P2)."""
-    p = world.params
-    ag = world.agreements
-    n = world.n
-    y = world.year
-    join_rows = np.flatnonzero((choice >= n))
-    if not len(join_rows) or not len(view.slots):
-        return
-    cand = rows[join_rows]
-    a_local = choice[join_rows] - n
-    slots = view.slots[a_local]
-    # the share of each alliance's members that gain from the candidate (total[j, i] above j's
-    # cost of a new tie), and the candidate's territorial disputes with them
-    share = np.empty(len(cand))
-    disputes = np.empty(len(cand), np.int64)
-    _votes_kernel(total, view.unit_cost, ag.members, slots, cand, world.territorial_dispute, share, disputes)
-    allowed = th_entrapment.accession_allowed(disputes, check=world.check) & (share >= p.accession_share)
-    ok = np.flatnonzero(allowed & ~ag.members[slots, cand] & ag.active[slots])
-    if not len(ok):
-        return
-    ag.join_many(slots[ok], cand[ok], y, world.power)
-    details = None
-    if world.explain:
-        d = dec[join_rows[ok]]
-        mot, tot, cst = d.tolist(), d.sum(axis=1).tolist(), cost[join_rows[ok], n + a_local[ok]].tolist()
-        fav, dis, pw = share[ok].tolist(), disputes[ok].tolist(), world.power[cand[ok]].tolist()
-        details = [
-            {
-                "motives": dict(zip(MOTIVES, mot[k])),
-                "factors": {"utility": tot[k], "cost": cst[k], "members_in_favour": fav[k], "territorial_disputes": int(dis[k]), "power": pw[k]},
-            }
-            for k in range(len(ok))
-        ]
-    world.log.events(y, "accession", ag.agreement_id[slots[ok]], world.ccode[cand[ok]], -1, details)
-
-
-@njit(cache=True)
-def _votes_kernel(total, unit_cost, members, slots, cand, dispute, share, disputes):  # pragma: no cover (compiled)
-    """For each candidate ``cand[c]`` of alliance ``slots[c]``: the share of members ``j`` with
-    ``total[j, i] > unit_cost[j]`` (over ``max(members, 1)``) and its disputes with the members."""
-    n = members.shape[1]
-    for c in range(cand.shape[0]):
-        s = slots[c]
-        i = cand[c]
-        members_now = 0
-        gain = 0
-        disputed = 0
-        for j in range(n):
-            if members[s, j]:
-                members_now += 1
-                if total[j, i] > unit_cost[j]:
-                    gain += 1
-                if dispute[i, j]:
-                    disputed += 1
-        share[c] = gain / max(members_now, 1)
-        disputes[c] = disputed

@@ -7,9 +7,11 @@ every step that takes a state out of one calls :func:`leave`; they close the mem
 
 Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
 
-- **cohesion lost** (:func:`dissolve_by_hazard`, called by :func:`foedus.sim.steps.politics.alliance_politics`;
-  brief P5, T2, T5): a security agreement ends with the yearly probability
-  :func:`foedus.theory.cohesion.dissolution_hazard` of its cohesion
+- **cohesion lost**, **power shifted**, **treaty lapsed** (:func:`dissolve_by_hazard`, called by
+  :func:`foedus.sim.steps.politics.alliance_politics`; brief P5, T2, T5; Leeds & Savun 2007): a
+  security agreement ends with the yearly probability :func:`foedus.theory.cohesion.dissolution_hazard`,
+  labelled by the term of :func:`foedus.theory.cohesion.dissolution_terms` that contributes most:
+  the fall of its cohesion since signature (or since the run's start)
   (:func:`foedus.theory.cohesion.alliance_cohesion`: a fading common threat, economic
   competition, diverging regimes, unhonoured commitments) and of the change in capability among
   its members since they joined (Morrow 1991, Leeds 2003). Parameters: ``dissolution_hazard``
@@ -54,6 +56,7 @@ import numpy as np
 from foedus.sim.membership import member_counts
 from foedus.sim.steps._common import MOTIVES, SECURITY
 from foedus.sim.world import World
+from foedus.theory.cohesion import DISSOLUTION_CAUSES
 
 
 def dissolve(world: World, slots: int | np.ndarray, details: Any = None) -> None:
@@ -94,35 +97,45 @@ def dissolve_if_deserted(world: World, slots: int | np.ndarray, cause: str) -> N
     dissolve_deserted(world, slots[ag.active[slots] & (member_counts(ag.members, slots)[1] < 2) & (ag.domain[slots] == SECURITY)], cause)
 
 
-def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, hazard: np.ndarray, institutional: np.ndarray) -> None:
+def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: np.ndarray, institutional: np.ndarray) -> None:
     """Security agreements end with their yearly hazard (brief P5): one draw each, in the order of ``st["slots"]``.
 
     ``st`` is :func:`foedus.sim.steps.politics.cohesion_state` (the agreements, their cohesion
-    and its factors), ``hazard`` :func:`foedus.theory.cohesion.dissolution_hazard` of them and
-    ``institutional`` their institutionalisation (0-1). Each ending is logged as "cohesion lost"
-    with the factors of its hazard and the motives of its founding (None when not known).
+    and its factors), ``terms`` (3, A) :func:`foedus.theory.cohesion.dissolution_terms` of them
+    (the hazard is their sum) and ``institutional`` their institutionalisation (0-1). Each ending
+    is logged with the cause whose term contributes most to its hazard
+    (:data:`foedus.theory.cohesion.DISSOLUTION_CAUSES`: "cohesion lost", "power shifted",
+    "treaty lapsed"), every term and factor of the hazard, and the motives of its founding
+    (None when not known).
     """
     ag = world.agreements
     slots = st["slots"]
+    hazard = terms.sum(axis=0)
     draw = rng.random(len(slots))
     ending = np.flatnonzero(draw < hazard)
     if not len(ending) or not world.explain:
         dissolve(world, slots[ending])
         return
     gone = slots[ending]
-    cols = (hazard, st["cohesion"], st["rho"], st["competition"], st["similarity"], st["capability_change"])
-    hz, co, th, ec, rs, cc = (c[ending].tolist() for c in cols)
+    cols = (hazard, st["cohesion"], st["rho"], st["competition"], st["similarity"], st["capability_change"], *terms)
+    hz, co, th, ec, rs, cc, t_coh, t_pow, t_base = (c[ending].tolist() for c in cols)
+    cause = [DISSOLUTION_CAUSES[c] for c in terms[:, ending].argmax(axis=0).tolist()]
+    c0 = ag.cohesion_start[gone].tolist()
     bt = ag.betrayal[gone].tolist()
     jd = st["joint_democracy"][ending].astype(bool).tolist()
     inst_l = institutional[ending].tolist()
     mot = [None if np.isnan(v).any() else dict(zip(MOTIVES, v)) for v in ag.motives[gone].tolist()]
     details = [
         {
-            "cause": "cohesion lost",
+            "cause": cause[k],
             "motives_at_formation": mot[k],  # None: not known (in force at the start, or scheduled)
             "factors": {
                 "hazard": hz[k],
+                "hazard_cohesion_lost": t_coh[k],
+                "hazard_power_shifted": t_pow[k],
+                "hazard_treaty_lapsed": t_base[k],
                 "cohesion": co[k],
+                "cohesion_at_start": c0[k],
                 "common_threat": th[k],
                 "economic_competition": ec[k],
                 "regime_similarity": rs[k],

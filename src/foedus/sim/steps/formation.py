@@ -1,95 +1,72 @@
-"""The costs of alignment options and the writing of new pacts (brief P1, P2, F5), for :mod:`.alignment`.
+"""The costs of commitments and the writing of new pacts (brief A2, P1, P2, F5), for :mod:`.alignment`.
 
-An option's cost grows with the state's commitments (Snyder 1984: each further one entraps
-more) net of its commitment capacity, and moves with the autonomy change of Morrow's (1991)
-exchange; a new bilateral pact is added with both sides' motives and logged with its
-explanation.
+One cost rule (:func:`pact_cost`, i.e. :func:`foedus.theory.obligations.commitment_cost`) for
+pairing, joining, voting on a candidate and staying: the commitment's strength times the base
+cost of allying (growing with the state's commitments net of its commitment capacity, Snyder
+1984), the risk of defending the partner and the autonomy term of Morrow's (1991) exchange on
+both sides (the weak side concedes autonomy, the strong side gains concessions; nothing is
+clipped), plus the cost of signing a treaty. New pacts take one of the forms of
+:data:`foedus.theory.obligations.PACT_FORMS`, are bilateral and closed to accession, and are
+logged with both sides' values, costs and motives.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
 
-from foedus.schema import OBLIGATIONS
 from foedus.sim.steps._common import ALLIANCE, MOTIVES
-from foedus.sim.membership import leaders
 from foedus.sim.steps.threat import threat_terms
 from foedus.sim.world import World
 from foedus.theory import exchange as th_exchange
-from foedus.theory.capability import asymmetric_capabilities
+from foedus.theory import obligations as th_ob
+from foedus.theory.capability import asymmetric_capabilities, commitment_strength
 
-_DEFENCE = OBLIGATIONS.index("defense")
 
-def formation_inputs(world: World, rows: np.ndarray, alliances: np.ndarray, load: np.ndarray, size: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Which options the states ``rows`` may take, and what each costs without the autonomy term (one compiled pass).
+FORMS = tuple(th_ob.PACT_FORMS)
+"""The forms a new pact takes (:data:`foedus.theory.obligations.PACT_FORMS`), in the order of the option arrays."""
+FORM_OBLIGATIONS = np.stack([th_ob.pact_form(f) for f in FORMS])
+"""(F, 5): each form's obligations."""
+FORM_GOODS = th_ob.pact_goods(FORM_OBLIGATIONS)
+"""(F, 4): the goods each form provides."""
+FORM_COMMITMENT = commitment_strength(FORM_OBLIGATIONS)
+"""(F,): each form's commitment strength."""
 
-    Options are the N states (a new pair) then the alliances ``alliances`` (an accession). A
-    state may not pair with itself, an ally or a state it is at war with, nor join an
-    alliance it belongs to or left this year. The cost is that of :func:`option_costs` with
-    ``autonomy_weight`` 0: ``alliance_cost * (1 + m_i) ** e * k ** e``, with ``load`` (N,) each
-    state's ``(1 + m_i) ** e``.
+
+class ExchangeTerms:
+    """What Morrow's (1991) exchange and the risk of defending make of every pair this year (P1, P2).
+
+    ``autonomy`` (N, N): i's autonomy change in an exchange with j (:func:`_pair_autonomy`;
+    zeros when ``autonomy_weight`` is 0, which switches the term off); ``burden`` (N, N): the
+    risk i takes on by defending j (:func:`foedus.theory.obligations.defence_burden`).
+    """
+
+    def __init__(self, world: World):
+        p = world.params
+        n = world.n
+        self.autonomy = _pair_autonomy(world) if p.autonomy_weight != 0 else np.zeros((n, n))
+        self.burden = th_ob.defence_burden(world.results.threat, world.power, check=world.check)
+
+
+def pact_cost(
+    world: World, terms: ExchangeTerms, i: np.ndarray, j: np.ndarray, base: np.ndarray, commitment: np.ndarray, protection: np.ndarray, *, signing: bool = True
+) -> np.ndarray:
+    """The one cost rule of a commitment, for pairing, joining, voting on a candidate and staying (P1, P2).
+
+    :func:`foedus.theory.obligations.commitment_cost` of state ``i`` committing to ``j`` (a new
+    partner; an alliance's leader when joining or staying; a candidate when voting on its
+    accession), with ``base`` the base cost of allying (``alliance_cost * (1 + m_i) ** e * k ** e``:
+    Snyder's entrapment grows with one's commitments, net of commitment capacity, and with the
+    partners an option brings), ``commitment`` the pact's strength, the autonomy change of
+    Morrow's exchange and, where the pact provides ``protection``, the risk of defending ``j``.
+    A new signature (``signing``: a new pact, an accession and the members' ratification of
+    it) also pays ``treaty_cost``, the cost of negotiating and ratifying a treaty; staying in
+    one does not (it is sunk). Broadcasts over the index arrays; nothing is clipped.
     """
     p = world.params
-    ag = world.agreements
-    n = world.n
-    e = p.commitment_exponent
-    own = load[rows]
-    partners = np.concatenate([np.ones(n), size.astype(float) ** e])  # 1 ** e is 1
-    available = np.empty((len(rows), n + len(alliances)), dtype=bool)
-    cost = np.empty(available.shape)
-    _formation_kernel(
-        np.ascontiguousarray(rows, dtype=np.intp), ag.allied(), world.at_war, ag.members, ag.last_exit,
-        np.ascontiguousarray(alliances, dtype=np.intp), world.year, float(p.alliance_cost), own, partners, available, cost,
+    return th_ob.commitment_cost(
+        base, commitment, terms.autonomy[i, j], autonomy_weight=p.autonomy_weight,
+        burden=terms.burden[i, j] * protection, burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost if signing else 0.0, check=False,
     )
-    return available, cost
-
-
-@njit(cache=True)
-def _formation_kernel(rows, allied, at_war, members, last_exit, alliances, year, unit, own, partners, available, cost):  # pragma: no cover (compiled)
-    n = allied.shape[0]
-    for r in range(rows.shape[0]):
-        i = rows[r]
-        c = unit * own[r]
-        for k in range(n):
-            available[r, k] = k != i and not allied[i, k] and not at_war[i, k]
-            cost[r, k] = c * partners[k]
-        for a in range(alliances.shape[0]):
-            s = alliances[a]
-            available[r, n + a] = not members[s, i] and last_exit[s, i] != year
-            cost[r, n + a] = c * partners[n + a]
-
-
-def option_costs(world: World, rows: np.ndarray, alliances: np.ndarray, mem: np.ndarray, portfolio: np.ndarray, leader: np.ndarray | None = None) -> np.ndarray:
-    """Cost of each option for the states in ``rows`` (P1, P2).
-
-    ``alliance_cost * ((1 + m_i) * k) ** commitment_exponent * (1 - autonomy_weight * da / autonomy_pledge)``
-    with ``m_i`` the state's security agreements divided by its commitment capacity
-    (:func:`commitment_capacity`), ``k`` the partners the option brings (1 for a
-    pair, the members for an accession) and ``da`` the autonomy change of Morrow's exchange
-    (:func:`foedus.theory.exchange.morrow_exchange`; ``-autonomy_pledge``, the pledge alone, when no
-    contract is feasible): the weak side of an asymmetric pair pays more, the strong side less.
-    Joining an alliance is an exchange with its strongest member (an asymmetric alliance is
-    mostly its leader, as in the capability-weighted join utility; ``leader``: each alliance's
-    strongest member, from :func:`foedus.sim.membership.leaders`).
-    """
-    p = world.params
-    n = world.n
-    partners = np.ones(n)
-    if len(alliances):
-        partners = np.concatenate([partners, mem.sum(axis=1)])
-    e = p.commitment_exponent
-    base = p.alliance_cost * ((1.0 + portfolio[rows]) ** e)[:, None] * (partners**e)[None, :]  # ((1 + m) k)^e, factorised
-    if p.autonomy_weight == 0:  # no autonomy term: Morrow's exchange need not be solved
-        return base
-    pair = _pair_autonomy(world)
-    autonomy = pair[rows]
-    if len(alliances):
-        if leader is None:
-            leader = leaders(world.agreements.members, alliances, world.power)[0]
-        autonomy = np.concatenate([autonomy, pair[np.ix_(rows, leader)]], axis=1)
-    cost = base * (1.0 - p.autonomy_weight * autonomy / p.autonomy_pledge)
-    return np.maximum(cost, 0.0)
 
 
 def commitment_capacity(world: World) -> np.ndarray:
@@ -103,24 +80,6 @@ def commitment_capacity(world: World) -> np.ndarray:
     half = np.partition(pw, ((n - 1) // 2, n // 2))  # the median without np.median's overhead
     med = 0.5 * (float(half[(n - 1) // 2]) + float(half[n // 2]))
     return np.maximum(1.0, np.sqrt(pw / med)) if med > 0 else np.ones(n)
-
-
-def stay_autonomy_factor(world: World, top: tuple[np.ndarray, np.ndarray] | None, i_idx: np.ndarray, a_idx: np.ndarray) -> np.ndarray:
-    """``1 - autonomy_weight * da / autonomy_pledge`` (>= 0) for members ``i_idx`` of alliances ``a_idx``, as in :func:`option_costs`.
-
-    ``da`` is Morrow's autonomy change of the member in an exchange with the alliance's strongest
-    other member (``top``: each alliance's strongest and second-strongest members, from
-    :func:`foedus.sim.membership.leaders`): the leader of an asymmetric alliance gains autonomy
-    (concessions) and so stays at a lower cost; its small allies pay for their security in
-    autonomy.
-    """
-    p = world.params
-    if p.autonomy_weight == 0:  # no autonomy term: Morrow's exchange need not be solved
-        return np.ones(len(i_idx))
-    top1, top2 = top
-    partner = np.where(i_idx == top1[a_idx], top2[a_idx], top1[a_idx])
-    autonomy = _pair_autonomy(world)[i_idx, partner]
-    return np.maximum(1.0 - p.autonomy_weight * autonomy / p.autonomy_pledge, 0.0)
 
 
 def _pair_autonomy(world: World) -> np.ndarray:
@@ -151,11 +110,13 @@ def _pair_autonomy(world: World) -> np.ndarray:
     return autonomy
 
 
-def form_alliances(world: World, i: np.ndarray, j: np.ndarray, dec: np.ndarray, u: np.ndarray, total: np.ndarray, cost: np.ndarray) -> None:
-    """New bilateral defence pacts between ``i[k]`` (proposer) and ``j[k]``, logged with both sides' motives (F5).
+def form_alliances(world: World, i: np.ndarray, j: np.ndarray, form: np.ndarray, dec_i: np.ndarray, dec_j: np.ndarray, value: np.ndarray, cost: np.ndarray) -> None:
+    """New bilateral pacts between ``i[k]`` (proposer) and ``j[k]`` of form ``FORMS[form[k]]``, logged with both sides' terms (F5).
 
-    ``dec[i]`` is the proposer's motive decomposition of its choice, ``u[:, j, i]`` the partner's;
-    the pact's founding motives are their mean.
+    ``dec_i``, ``dec_j`` (K, 4) are each side's motive decomposition of the pact's value
+    (:func:`foedus.theory.obligations.motive_decomposition`), ``value`` and ``cost`` (K, 2) each
+    side's value of the pact and its cost (:func:`pact_cost`); the founding motives are the mean
+    of the two sides'. A bilateral pact is closed to accession (``admits`` False).
     """
     if not len(i):
         return
@@ -163,10 +124,6 @@ def form_alliances(world: World, i: np.ndarray, j: np.ndarray, dec: np.ndarray, 
     y = world.year
     pairs = np.stack([i, j], axis=1)
     pw = world.power[pairs]
-    ob = np.zeros(len(OBLIGATIONS), bool)
-    ob[_DEFENCE] = True
-    ob[OBLIGATIONS.index("consultation")] = True
-    dec_i, dec_j = dec[i], u[:, j, i].T
     motives = 0.5 * (dec_i + dec_j)
     hi, lo = pw.max(axis=1), pw.min(axis=1)
     asym = asymmetric_capabilities(hi, lo)
@@ -174,7 +131,7 @@ def form_alliances(world: World, i: np.ndarray, j: np.ndarray, dec: np.ndarray, 
         pairs,
         y,
         kind=ALLIANCE,
-        obligations=ob,
+        obligations=FORM_OBLIGATIONS[form],
         asymmetric=asym,
         leader=np.where(pw[:, 0] >= pw[:, 1], i, j),
         wartime=world.at_war[i].any(axis=1) | world.at_war[j].any(axis=1),
@@ -188,24 +145,34 @@ def form_alliances(world: World, i: np.ndarray, j: np.ndarray, dec: np.ndarray, 
     ci, cj = world.ccode[i].tolist(), world.ccode[j].tolist()
     pi, pj = pw[:, 0].tolist(), pw[:, 1].tolist()
     mot, mi, mj = motives.tolist(), dec_i.tolist(), dec_j.tolist()
-    ui, uj = total[i, j].tolist(), total[j, i].tolist()
-    ki, kj = cost[i, j].tolist(), cost[j, i].tolist()
+    ui, uj = value[:, 0].tolist(), value[:, 1].tolist()
+    ki, kj = cost[:, 0].tolist(), cost[:, 1].tolist()
     ti, tj = world.ccode[world.results.threat[i].argmax(axis=1)].tolist(), world.ccode[world.results.threat[j].argmax(axis=1)].tolist()
     between = np.maximum(world.results.threat[i, j], world.results.threat[j, i]).tolist()
     # what makes each side's main threat (Walt's terms with geography, :func:`..threat.threat_terms`)
     terms_i = threat_terms(world, i, world.results.threat[i].argmax(axis=1))
     terms_j = threat_terms(world, j, world.results.threat[j].argmax(axis=1))
     asym_l = asym.tolist()
+    forms = [FORMS[f] for f in form.tolist()]
+    auto_i, auto_j = _autonomy_lists(world, i, j)
     details = [
         {
             "motives": dict(zip(MOTIVES, mot[k])),
+            "obligations": list(th_ob.PACT_FORMS[forms[k]]),
             "members": [
-                {"ccode": ci[k], "power": pi[k], "motives": dict(zip(MOTIVES, mi[k])), "utility": ui[k], "cost": ki[k], "main_threat": ti[k], "main_threat_terms": terms_i[k], "proposed": True},
-                {"ccode": cj[k], "power": pj[k], "motives": dict(zip(MOTIVES, mj[k])), "utility": uj[k], "cost": kj[k], "main_threat": tj[k], "main_threat_terms": terms_j[k], "proposed": False},
+                {"ccode": ci[k], "power": pi[k], "motives": dict(zip(MOTIVES, mi[k])), "utility": ui[k], "cost": ki[k], "autonomy_change": auto_i[k], "main_threat": ti[k], "main_threat_terms": terms_i[k], "proposed": True},
+                {"ccode": cj[k], "power": pj[k], "motives": dict(zip(MOTIVES, mj[k])), "utility": uj[k], "cost": kj[k], "autonomy_change": auto_j[k], "main_threat": tj[k], "main_threat_terms": terms_j[k], "proposed": False},
             ],
-            "factors": {"threat_between": between[k], "asymmetric": asym_l[k]},
+            "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k]},
         }
         for k in range(len(i))
     ]
     world.log.events(y, "formation", ag.agreement_id[slots], world.ccode[i], world.ccode[j], details)
 
+
+def _autonomy_lists(world: World, i: np.ndarray, j: np.ndarray) -> tuple[list, list]:
+    """Each side's autonomy change in Morrow's exchange of the pairs ``(i[k], j[k])`` (zeros when the term is off), as lists."""
+    if world.params.autonomy_weight == 0:
+        return [0.0] * len(i), [0.0] * len(i)
+    a = _pair_autonomy(world)
+    return a[i, j].tolist(), a[j, i].tolist()

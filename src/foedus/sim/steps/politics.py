@@ -32,10 +32,13 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
       members with regime >= 0.5) (T5), their weights scaled by ``2 * T5``;
     - cohesion: :func:`foedus.theory.cohesion.alliance_cohesion`, lowered by unhonoured
       commitments (``betrayal``, kept at the share ``betrayal_decay`` a year);
-    - dissolution hazard: :func:`~foedus.theory.cohesion.dissolution_hazard` of cohesion and
-      of the change in the distribution of capability among the members since they joined
-      (total variation distance between the shares then and now; Morrow 1991, Leeds 2003),
-      with ``max_hazard = dissolution_hazard`` and ``change_weight = capability_change_weight``;
+    - dissolution hazard: :func:`~foedus.theory.cohesion.dissolution_terms` of cohesion (for a
+      treaty in force when the run started, relative to its cohesion then: treaty inertia,
+      Leeds & Savun 2007; the model did not form that treaty and its cohesion says only how the
+      circumstances of its signature change), of the change in the distribution of capability among the members
+      since they joined (total variation distance between the shares then and now; Morrow 1991,
+      Leeds 2003) and of the baseline ``base_dissolution_hazard``, with
+      ``max_hazard = dissolution_hazard`` and ``change_weight = capability_change_weight``;
       the draw and the explanation of each ending are
       :func:`foedus.sim.steps.dissolution.dissolve_by_hazard` (every cause of dissolution is there);
     - integration (P3, T4) moves towards :func:`~foedus.theory.integration.optimal_integration` for
@@ -61,20 +64,22 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     slots, rho, cohesion = st["slots"], st["rho"], st["cohesion"]
     change = st["capability_change"]
     institutional = ag.institutionalised[slots] / 2.0  # ATOP's 0-2 scale (Leeds & Anac 2005) as 0-1
-    hazard = th_cohesion.dissolution_hazard(
+    terms = th_cohesion.dissolution_terms(
         cohesion,
         capability_change=change,
         max_hazard=p.dissolution_hazard,
         change_weight=p.capability_change_weight,
         institutionalisation=institutional,
         institution_weight=p.institution_protection,
+        cohesion_at_formation=ag.cohesion_start[slots],
+        base_hazard=p.base_dissolution_hazard,
         check=world.check,
     )
     # integration (P3, T4)
     target = th_integration.optimal_integration(rho, 1.0 - tr.military_integration + p.national_control_floor, check=world.check)
     # integration moves towards the target scaled by institutionalisation, betrayal fades (in place)
     _integration_kernel(slots, target, ag.institutionalised, ag.integration, ag.betrayal, float(p.integration_rate), float(p.betrayal_decay))
-    dissolve_by_hazard(world, rng, st, hazard, institutional)
+    dissolve_by_hazard(world, rng, st, terms, institutional)
     _democratisation(world, st["integration_by_state"])
 
 
@@ -188,6 +193,9 @@ def cohesion_state(world: World) -> dict | None:
     )
     cohesion = np.minimum(np.maximum(cohesion * (1.0 - ag.betrayal[slots]), 0.0), 1.0)
     ag.cohesion[slots] = cohesion
+    if "inherited_cohesion" not in world.cache:  # the treaties in force when the run starts (the first call)
+        world.cache["inherited_cohesion"] = True
+        ag.cohesion_start[slots] = cohesion
     # Snyder's alliance security dilemma, per state, from its strongest commitment; allies'
     # risk-taking (their largest hostility) and whether an ally faces the same main threat
     partner_risk, main_threat = risk_and_main_threat(world.hostility, world.results.threat)

@@ -1,0 +1,446 @@
+"""What an alliance's obligations are worth and what they cost (brief A2, F2, F4, P1, P2, P5).
+
+ATOP codes five obligations (Leeds et al. 2002): defence, offence, neutrality, non-aggression
+and consultation. They promise different things, so they are worth different things:
+
+- **protection** (defence, offence): the partner fights beside one, worth the alignment
+  utility of the pair (:func:`foedus.theory.alignment.alignment_utilities`, F1–F4);
+- **reassurance** (non-aggression): the partner promises not to attack one, worth the pressure
+  its own threat puts on one (Weitsman 2004: states *tether* a threatening partner and *hedge*
+  when threats are low; Walt's pressure form ``T / (T + p)``);
+- **abstention** (neutrality): the partner promises not to join one's attacker, worth the
+  pressure it would add to one's main threat if it did (:func:`obligation_goods`);
+- **transparency** (consultation): the partners promise to consult in a crisis, worth more the
+  more they face the same threat (coordination under shared uncertainty).
+
+:func:`obligation_goods` gives the four goods of every pair; :func:`pact_goods` which goods a set
+of obligations provides; :func:`commitment_cost` the cost of a commitment on both sides of
+Morrow's (1991) exchange (unclipped: a strong state gains autonomy concessions and pays for the
+risk of defending); :func:`defence_burden` that risk; :func:`admits_members` whether a treaty
+admits new members under its terms (ATOP ``proadd``); :func:`inertia_exit_probability` how
+likely a member is to leave a treaty in force (Leeds & Savun 2007); :func:`pact_form` the
+obligations of a new pact.
+
+Published form vs ours
+----------------------
+The typology and the goods each obligation provides are Leeds et al.'s (2002) and Weitsman's
+(2004); the measures of each good (pressure ratios in Walt's form), their sum over the
+obligations of a pact, and the weights are ours.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.schema import OBLIGATIONS
+from foedus.theory._validate import _broadcast, _checked, _matrix, _vector
+
+__all__ = [
+    "GOODS",
+    "GOOD_MOTIVE",
+    "OBLIGATION_GOODS",
+    "PACT_FORMS",
+    "admits_members",
+    "commitment_cost",
+    "defence_burden",
+    "inertia_exit_probability",
+    "motive_decomposition",
+    "obligation_goods",
+    "pact_form",
+    "pact_goods",
+    "COW_REGIONS",
+    "admissible",
+    "cow_region",
+]
+
+GOODS = ("protection", "reassurance", "abstention", "transparency")
+"""The goods an alliance's obligations provide, in the order of :func:`obligation_goods`."""
+
+OBLIGATION_GOODS = np.array(
+    [
+        [1, 0, 0, 0],  # defence: protection
+        [1, 0, 0, 0],  # offence: protection (joint action against a third party)
+        [0, 0, 1, 0],  # neutrality: abstention
+        [0, 1, 0, 0],  # non-aggression: reassurance
+        [0, 0, 0, 1],  # consultation: transparency
+    ],
+    dtype=bool,
+)
+"""(5, 4): the goods of each obligation of :data:`foedus.schema.OBLIGATIONS` (rows) among :data:`GOODS` (columns)."""
+
+PACT_FORMS: dict[str, tuple[str, ...]] = {
+    "defence": ("defense", "consultation"),
+    "neutrality": ("neutrality",),
+    "nonaggression": ("nonaggression",),
+    "consultation": ("consultation",),
+}
+"""The obligations a new pact is written with, by its strongest obligation: common combinations
+of ATOP 5.1 (defence pacts nearly always add consultation; a
+quarter of all ATOP treaties are pure non-aggression pacts). Each form provides a different set
+of goods (:func:`pact_goods`), so a state chooses among them by what it needs. Offence pacts are
+not formed (none since 1914 in ATOP)."""
+
+
+def _main_threat(t: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``T*`` (N,), the main threat ``t(i)`` (N,), and ``mu[j, t(i)]`` as the (N, N) matrix ``mu[i, j]``."""
+    n = t.shape[0]
+    t = t.copy()
+    np.fill_diagonal(t, 0.0)
+    star = t.max(axis=1) if n else np.zeros(0)
+    main = t.argmax(axis=1) if n else np.zeros(0, np.intp)
+    # how far i's main threat is j's threat too: T[j, t(i)] / T*_j (0 where j is not threatened)
+    safe = np.where(star > 0, star, 1.0)
+    shared = t[:, main].T / safe[None, :]  # shared[i, j] = T[j, t(i)] / T*_j
+    shared = np.where(star[None, :] > 0, shared, 0.0)
+    return star, main, np.minimum(shared, 1.0)
+
+
+def obligation_goods(protection, threat, power, *, weights=(1.0, 1.0, 1.0, 1.0), check: bool = True) -> np.ndarray:
+    r"""Each goods' value to ``i`` of a pact with ``j``: (4, N, N) in the order of :data:`GOODS`.
+
+    With :math:`T_{ij}` the threat j poses to i, :math:`T^*_i = \max_k T_{ik}` i's main threat
+    :math:`t(i)`, :math:`\mu_{ij} = T_{j,t(i)} / T^*_j` how far i's main threat is j's too, and
+    :math:`p` power:
+
+    .. math::
+
+        \text{protection}_{ij} &= U_{ij} \quad\text{(the alignment utility, F1–F4)}\\
+        \text{reassurance}_{ij} &= \frac{T_{ij}}{T_{ij} + p_i}\\
+        \text{abstention}_{ij} &= (1 - \mu_{ij})\,\frac{p_j}{T^*_i + p_j}, \quad 0 \text{ for } j = t(i)\\
+        \text{transparency}_{ij} &= \mu_{ij}\, \mu_{ji}\, \frac{T^*_i}{T^*_i + p_i}\, \frac{p_j}{T^*_i + p_j}
+
+    Reassurance is the pressure of j's own threat on i, which a non-aggression pledge addresses
+    (tethering and hedging, Weitsman 2004); abstention j's weight in a coalition against i
+    were it to join i's main threat, which a neutrality pledge forgoes (a state threatened by the
+    same adversary would fight beside i anyway, hence :math:`1 - \mu`); transparency the value
+    of consulting a partner when each faces the other's main threat (:math:`\mu_{ij}\mu_{ji}`),
+    in proportion to the pressure of that threat and to the partner's weight against it. Each
+    is multiplied by its entry of ``weights``.
+
+    Parameters
+    ----------
+    protection : array (N, N) of float
+        The pair's alignment utility ``sum_m U[m, i, j]``.
+    threat : array (N, N) of float >= 0
+        ``T[i, j]``, the threat j poses to i (capability-share units); the diagonal is ignored.
+    power : array (N,) of float >= 0, capability share
+    weights : 4 floats >= 0
+    check : bool, default True
+
+    Returns
+    -------
+    array (4, N, N) of float; diagonals 0.
+
+    Examples
+    --------
+    Two neighbours, the stronger threatening the weaker: the weak one values a non-aggression
+    pledge from it; a distant state threatened by no one offers it nothing to consult about.
+
+    >>> import numpy as np
+    >>> g = obligation_goods(np.zeros((3, 3)), np.array([[0, 0.2, 0], [0.05, 0, 0], [0, 0, 0]]), np.array([0.05, 0.2, 0.05]))
+    >>> round(float(g[1, 0, 1]), 3), float(g[3, 0, 2])
+    (0.8, 0.0)
+
+    References
+    ----------
+    .. [1] Leeds, B. A., Ritter, J. M., Mitchell, S. M. & Long, A. G. (2002). Alliance Treaty
+       Obligations and Provisions, 1815–1944. International Interactions 28(3): 237–260.
+    .. [2] Weitsman, P. A. (2004). Dangerous Alliances: Proponents of Peace, Weapons of War.
+       Stanford University Press.
+    .. [3] Walt, S. M. (1987). The Origins of Alliances. Cornell University Press.
+    """
+    p = _vector("power", power, nonneg=True, check=check)
+    n = p.shape[0]
+    u = _matrix("protection", protection, n, check=check)
+    t = _matrix("threat", threat, n, nonneg=True, check=check)
+    w = np.asarray(weights, dtype=float)
+    if check and (w.shape != (4,) or not np.isfinite(w).all() or (w < 0).any()):
+        raise ValueError(f"obligation_goods: weights must be 4 finite values >= 0, got {weights!r}")
+    star, main, mu = _main_threat(t)
+    out = np.empty((4, n, n))
+    out[0] = u
+    denom = t + p[:, None]
+    out[1] = np.where(denom > 0, t / np.where(denom > 0, denom, 1.0), 0.0)
+    base = np.where(star + p > 0, star / np.where(star + p > 0, star + p, 1.0), 0.0)  # rho_i
+    with_j = star[:, None] + p[None, :]
+    weight_j = np.where(with_j > 0, p[None, :] / np.where(with_j > 0, with_j, 1.0), 0.0)  # p_j / (T*_i + p_j)
+    out[2] = (1.0 - mu) * weight_j * (star[:, None] > 0)
+    out[2][np.arange(n), main] = 0.0
+    out[3] = mu * mu.T * base[:, None] * weight_j
+    out *= w[:, None, None]
+    idx = np.arange(n)
+    out[:, idx, idx] = 0.0
+    return out
+
+
+def pact_goods(obligations) -> np.ndarray:
+    """Which of :data:`GOODS` a pact with ``obligations`` provides: (..., 4) bool.
+
+    ``obligations``: (..., 5) booleans in the order of :data:`foedus.schema.OBLIGATIONS`. A
+    good is provided once, whatever the number of obligations that provide it.
+
+    >>> pact_goods([True, False, False, False, True]).tolist()
+    [True, False, False, True]
+    """
+    o = np.asarray(obligations, dtype=bool)
+    return (o[..., :, None] & OBLIGATION_GOODS).any(axis=-2)
+
+
+def pact_form(form: str) -> np.ndarray:
+    """The obligations (5,) bool of a new pact of form ``form`` (a key of :data:`PACT_FORMS`)."""
+    if form not in PACT_FORMS:
+        raise ValueError(f"pact_form: unknown form {form!r}; expected one of {sorted(PACT_FORMS)}")
+    return np.array([o in PACT_FORMS[form] for o in OBLIGATIONS], dtype=bool)
+
+
+def defence_burden(threat, power, *, check: bool = True) -> np.ndarray:
+    r"""The risk ``B[i, j]`` that i takes on by pledging to defend j: (N, N) in [0, 1).
+
+    .. math:: B_{ij} = \frac{T^*_j}{T^*_j + p_i}
+
+    the pressure of j's main threat :math:`T^*_j` (other than i itself: one does not defend a
+    partner against oneself, so its next threat counts) on i's own capability: defending a
+    partner that faces a strong adversary is costly and may drag one into its war (the cost of defending in Morrow
+    1991; entrapment in Snyder 1984). A strong state defending a weak, unthreatened partner
+    risks little; anyone defending a partner against a superpower risks much.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> T = np.array([[0, 0, 0], [0.3, 0, 0.1], [0, 0, 0]])   # 1 is threatened by 0 (0.3), then by 2 (0.1)
+    >>> defence_burden(T, np.array([0.3, 0.02, 0.1])).round(3).tolist()
+    [[0.0, 0.25, 0.0], [0.0, 0.0, 0.0], [0.0, 0.75, 0.0]]
+
+    References
+    ----------
+    .. [1] Morrow, J. D. (1991). Alliances and asymmetry. AJPS 35(4): 904–933.
+    .. [2] Snyder, G. H. (1984). The security dilemma in alliance politics. World Politics 36(4): 461–495.
+    """
+    p = _vector("power", power, nonneg=True, check=check)
+    n = p.shape[0]
+    t = _matrix("threat", threat, n, nonneg=True, check=check)
+    t = t.copy()
+    np.fill_diagonal(t, 0.0)
+    if n < 2:
+        return np.zeros((n, n))
+    top = np.partition(t, n - 2, axis=1)[:, -2:]  # each row's second-largest and largest threat
+    main = t.argmax(axis=1)
+    # j's main threat other than the defender i itself (one does not defend a partner against oneself)
+    star = np.where(main[None, :] == np.arange(n)[:, None], top[:, 0][None, :], top[:, 1][None, :])
+    denom = star + p[:, None]
+    out = np.where(denom > 0, star / np.where(denom > 0, denom, 1.0), 0.0)
+    np.fill_diagonal(out, 0.0)
+    return out
+
+
+def commitment_cost(
+    base, commitment, autonomy_change, *, autonomy_weight: float, burden=0.0, burden_weight: float = 0.0, treaty_cost: float = 0.0, check: bool = True
+) -> np.ndarray:
+    r"""Cost to a state of a commitment of strength ``commitment``, on either side of Morrow's (1991) exchange.
+
+    .. math:: C = \tau + s\,\big(c + \beta B - \theta \log(1 + \Delta a)\big)
+
+    with :math:`s` the commitment's strength (:func:`foedus.theory.capability.commitment_strength`:
+    defence 1 ... non-aggression 0.2), :math:`c` the base cost of allying (entrapment grows with
+    one's commitments, Snyder 1984), :math:`\beta B` the risk of defending the partner
+    (:func:`defence_burden`; the strong side's cost of the commitment in Morrow 1991) and
+    :math:`\theta \log(1 + \Delta a)` the autonomy term of Morrow's utility
+    :math:`u = \log s + \theta \log a` (:func:`foedus.theory.exchange.morrow_exchange`), with
+    :math:`\Delta a` the state's autonomy change in the exchange: negative for the weak side,
+    which concedes autonomy (bases, a say in its policy), positive for the strong side, which
+    gains the concessions. Nothing is clipped: a strong state whose autonomy gain exceeds what
+    the commitment costs it has a negative cost (it gains from the exchange itself, as Morrow's
+    strong side does), and it pays :math:`\beta B` for the risk of defending whatever its gain.
+    :math:`\tau` (``treaty_cost``, 0 by default) is the cost of negotiating and ratifying a
+    formal treaty whatever it promises (Lipson 1991; Abbott & Snidal 2000 on the contracting
+    costs of formal agreements): paid to sign a new treaty or to accede, sunk once signed (leave
+    it out of the cost of staying).
+
+    Parameters
+    ----------
+    base : array_like, utility units
+    commitment : array_like in [0, 1]
+    autonomy_change : array_like in (-1, inf)
+    autonomy_weight : float >= 0
+        :math:`\theta`.
+    burden : array_like >= 0, optional
+    burden_weight : float >= 0
+        :math:`\beta`.
+    treaty_cost : float >= 0
+        :math:`\tau`.
+
+    Returns
+    -------
+    ndarray, utility units (may be negative).
+
+    Examples
+    --------
+    The weak side of an asymmetric exchange pays more than the base cost, the strong side
+    less, and below zero when its concessions outweigh the risk it takes on:
+
+    >>> commitment_cost(0.1, 1.0, [-0.5, 0.5], autonomy_weight=0.5, burden=[0.0, 0.2], burden_weight=0.5).round(3).tolist()
+    [0.447, -0.003]
+
+    References
+    ----------
+    .. [1] Morrow, J. D. (1991). Alliances and asymmetry. AJPS 35(4): 904–933.
+    .. [2] Snyder, G. H. (1984). The security dilemma in alliance politics. World Politics 36(4): 461–495.
+    .. [3] Lipson, C. (1991). Why are some international agreements informal? International
+       Organization 45(4): 495–538.
+    .. [4] Abbott, K. W. & Snidal, D. (2000). Hard and soft law in international governance.
+       International Organization 54(3): 421–456.
+    """
+    f = "commitment_cost"
+    c = _checked(base, "base", f, check=check)
+    s = _checked(commitment, "commitment", f, lo=0.0, hi=1.0, check=check)
+    da = _checked(autonomy_change, "autonomy_change", f, lo=-1.0, lo_open=True, check=check)
+    b = _checked(burden, "burden", f, lo=0.0, check=check)
+    w = float(_checked(autonomy_weight, "autonomy_weight", f, lo=0.0, check=check))
+    beta = float(_checked(burden_weight, "burden_weight", f, lo=0.0, check=check))
+    c, s, da, b = _broadcast(f, base=c, commitment=s, autonomy_change=da, burden=b, check=check)
+    tau = float(_checked(treaty_cost, "treaty_cost", f, lo=0.0, check=check))
+    return tau + s * (c + beta * b - w * np.log1p(da))
+
+
+def admits_members(proadd, bilateral=None) -> np.ndarray:
+    """Whether a treaty admits new members under its terms: ATOP ``proadd`` > 0 (bool, same shape).
+
+    ATOP 5.1 codes whether a treaty provides for the admission of further members (``proadd``:
+    0 no provision; 1-3 provisions, from any state to named or qualifying states). A treaty
+    without such a provision is closed; a bilateral treaty without one (643 of ATOP 5.1's 678
+    bilateral treaties, and 13 more whose provision is not coded) never gains a third member. ``bilateral`` (ATOP ``bilat``) is accepted
+    for callers that only know the format: where ``proadd`` is missing (NaN), a bilateral treaty
+    is closed and a multilateral one open.
+
+    >>> admits_members([0, 1, 3, float("nan"), float("nan")], [1, 0, 1, 1, 0]).tolist()
+    [False, True, True, False, True]
+    """
+    pa = np.asarray(proadd, dtype=float)
+    known = ~np.isnan(pa)
+    fallback = np.zeros(pa.shape, bool) if bilateral is None else ~np.asarray(bilateral, dtype=bool)
+    return np.where(known, np.nan_to_num(pa) > 0, fallback)
+
+
+def inertia_exit_probability(value, value_at_entry, cost, *, rate: float, check: bool = True) -> np.ndarray:
+    r"""Yearly probability that a member leaves a treaty in force (Leeds & Savun 2007; brief P5).
+
+    .. math:: P = r\,[v < c]\;\min\!\Big(1, \max\!\Big(0, \frac{v_0 - v}{\max(|v_0|, c)}\Big)\Big)
+
+    A treaty in force is kept by inertia: states leave (or break) alliances when the
+    circumstances that made them sign have changed (Leeds & Savun 2007: changes in power,
+    regime or external threat), not merely because a membership is worth little. So a member
+    whose membership is now worth less than its cost (:math:`v < c`) leaves at the rate ``r`` in
+    proportion to how far the value fell since it entered (:math:`v_0`, the value at entry,
+    measured relative to the larger of its size and the cost). A membership whose value has not
+    fallen is kept, whatever its level.
+
+    Parameters
+    ----------
+    value, value_at_entry, cost : array_like, utility units
+    rate : float in [0, 1], per year
+
+    Returns
+    -------
+    ndarray in [0, rate].
+
+    >>> inertia_exit_probability([0.0, 0.0, 0.5], [0.0, 0.2, 0.6], [0.1, 0.1, 0.1], rate=0.5).tolist()
+    [0.0, 0.5, 0.0]
+
+    References
+    ----------
+    .. [1] Leeds, B. A. & Savun, B. (2007). Terminating alliances: Why do states abrogate
+       agreements? Journal of Politics 69(4): 1118–1132.
+    """
+    f = "inertia_exit_probability"
+    v = _checked(value, "value", f, check=check)
+    v0 = _checked(value_at_entry, "value_at_entry", f, check=check)
+    c = _checked(cost, "cost", f, check=check)
+    r = float(_checked(rate, "rate", f, lo=0.0, hi=1.0, check=check))
+    v, v0, c = _broadcast(f, value=v, value_at_entry=v0, cost=c, check=check)
+    scale = np.maximum(np.abs(v0), np.abs(c))
+    fall = np.where(scale > 0, (v0 - v) / np.where(scale > 0, scale, 1.0), 0.0)
+    return r * (v < c) * np.clip(fall, 0.0, 1.0)
+
+
+GOOD_MOTIVE = (None, 3, 3, 1)
+"""The motive (index of :data:`foedus.theory.alignment.MOTIVES`) each good beyond protection
+serves: reassurance and abstention tether a potential adversary (F4; Weitsman 2004),
+transparency coordinates against a shared threat (F2). Protection keeps its own decomposition."""
+
+
+def motive_decomposition(protection_motives, goods, provided) -> np.ndarray:
+    """The motive decomposition (F5) of a pact's value: (..., 4), summing to ``(goods * provided).sum(-1)``.
+
+    ``protection_motives`` (..., 4) is the alignment utility by motive (it sums to the protection
+    good); ``goods`` (..., 4) the values of :data:`GOODS`; ``provided`` (..., 4) which the pact
+    provides (:func:`pact_goods`). Protection counts with its own motives, the other goods with
+    the motive of :data:`GOOD_MOTIVE`, except that reassurance sought from a partner one would
+    bandwagon with (a positive bandwagoning motive, F3) counts as bandwagoning: a weak state's
+    pledge of non-aggression with an overwhelming, appeasable threat is accommodation, not
+    tethering (Walt 1987, ch. 2).
+
+    >>> motive_decomposition([0.1, 0.2, 0.0, 0.0], [0.3, 0.05, 0.0, 0.02], [True, True, False, True]).round(2).tolist()
+    [0.1, 0.22, 0.0, 0.05]
+    >>> motive_decomposition([0.0, 0.0, 0.1, 0.0], [0.1, 0.4, 0.0, 0.0], [False, True, False, False]).round(2).tolist()
+    [0.0, 0.0, 0.4, 0.0]
+    """
+    m = np.asarray(protection_motives, dtype=float)
+    g = np.asarray(goods, dtype=float) * np.asarray(provided, dtype=bool)
+    out = m * (np.asarray(provided, dtype=bool)[..., :1])
+    out = np.array(out, dtype=float, copy=True)
+    bandwagoning = m[..., 2] > 0
+    for good, motive in enumerate(GOOD_MOTIVE):
+        if motive is None:
+            continue
+        if good == 1:  # reassurance from a state one would bandwagon with is accommodation: bandwagoning
+            out[..., 2] += np.where(bandwagoning, g[..., good], 0.0)
+            out[..., motive] += np.where(bandwagoning, 0.0, g[..., good])
+        else:
+            out[..., motive] += g[..., good]
+    return out
+
+
+
+COW_REGIONS = ("western hemisphere", "europe", "africa", "middle east", "asia")
+"""The Correlates of War regions, in the order of :func:`cow_region`."""
+
+
+def cow_region(ccode) -> np.ndarray:
+    """The Correlates of War region of each COW state code (index into :data:`COW_REGIONS`).
+
+    COW numbers states by region: 2-165 the Western Hemisphere, 200-395 Europe, 402-626 Africa,
+    630-698 the Middle East, 700-990 Asia and Oceania (Correlates of War Project, State System
+    Membership codebook); the last range is open (any code from 700 up is Asia).
+
+    >>> cow_region([2, 365, 651, 710, 900]).tolist()
+    [0, 1, 3, 4, 4]
+    """
+    c = np.asarray(ccode)
+    return np.searchsorted(np.array([200, 400, 630, 700]), c, side="right")
+
+
+def admissible(candidate_region, treaty_regions) -> np.ndarray:
+    r"""Whether a candidate may join a treaty that admits members: its region is one of the treaty's.
+
+    ATOP codes whether a treaty provides for new members (``proadd``), not who may join; the
+    provisions name the region's states or states meeting the treaty's criteria (the North
+    Atlantic Treaty's "any other European State", the Rio Treaty's American states, the Arab
+    League's Arab states). So a candidate qualifies when its COW region (:func:`cow_region`) is
+    the region of at least one member. Our form.
+
+    Parameters
+    ----------
+    candidate_region : array (R,) of int
+    treaty_regions : array (A, 5) of bool
+        The regions of each treaty's members.
+
+    Returns
+    -------
+    array (R, A) of bool
+
+    >>> admissible([0, 1], [[True, False, False, False, False], [False, True, False, True, False]]).tolist()
+    [[True, False], [False, True]]
+    """
+    r = np.asarray(candidate_region, dtype=np.intp)
+    regions = np.asarray(treaty_regions, dtype=bool)
+    return regions[:, r].T

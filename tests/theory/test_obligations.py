@@ -1,0 +1,124 @@
+"""What obligations are worth and cost (theory/obligations.py; issue 17): each formula against its definition or a known result."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from foedus.schema import OBLIGATIONS
+from foedus.theory import cohesion as th_cohesion
+from foedus.theory import obligations as ob
+from foedus.theory.exchange import morrow_exchange
+
+
+def _world(seed: int = 0, n: int = 7):
+    rng = np.random.default_rng(seed)
+    p = rng.uniform(0.005, 0.3, n)
+    t = rng.uniform(0, 0.2, (n, n))
+    np.fill_diagonal(t, 0)
+    return p, t, rng.normal(0, 0.3, (n, n))
+
+
+def test_each_obligation_provides_its_own_good_as_leeds_et_al_code_them():
+    goods = {o: ob.pact_goods([o == x for x in OBLIGATIONS]) for o in OBLIGATIONS}
+    assert goods["defense"].tolist() == goods["offense"].tolist() == [True, False, False, False]
+    assert goods["neutrality"].tolist() == [False, False, True, False]
+    assert goods["nonaggression"].tolist() == [False, True, False, False]
+    assert goods["consultation"].tolist() == [False, False, False, True]
+    # the forms of new pacts provide different goods (so a state chooses among them)
+    provided = [tuple(ob.pact_goods(ob.pact_form(f)).tolist()) for f in ob.PACT_FORMS]
+    assert len(set(provided)) == len(provided)
+
+
+def test_reassurance_is_walts_pressure_of_the_partners_threat_and_protection_is_the_alignment_utility():
+    p, t, u = _world()
+    g = ob.obligation_goods(u, t, p)
+    off = ~np.eye(len(p), dtype=bool)
+    assert np.allclose(g[0][off], u[off])
+    assert np.allclose(g[1][off], (t / (t + p[:, None]))[off])
+    assert (np.diag(g[1]) == 0).all()
+
+
+def test_no_neutrality_is_worth_asking_of_ones_main_threat_itself_and_transparency_needs_a_shared_threat():
+    p, t, u = _world(1)
+    g = ob.obligation_goods(u, t, p)
+    main = t.argmax(axis=1)
+    assert (g[2][np.arange(len(p)), main] == 0).all()
+    # a partner that threatens nobody and is threatened by nobody shares no threat: nothing to consult about
+    t2 = t.copy()
+    t2[3, :] = 0
+    t2[:, 3] = 0
+    g2 = ob.obligation_goods(u, t2, p)
+    assert (g2[3][:, 3] == 0).all() and (g2[3][3, :] == 0).all()
+
+
+def test_the_goods_scale_with_their_weights():
+    p, t, u = _world(2)
+    w = (1.0, 2.0, 0.5, 3.0)
+    assert np.allclose(ob.obligation_goods(u, t, p, weights=w), ob.obligation_goods(u, t, p) * np.array(w)[:, None, None])
+
+
+def test_morrows_exchange_on_both_sides_the_weak_pays_the_strong_gains_and_nothing_is_clipped():
+    """Morrow (1991): in an asymmetric alliance the weak side concedes autonomy and the strong side gains it."""
+    ex = morrow_exchange(np.array([0.01, 0.2]), np.array([0.2, 0.01]))
+    da = ex.autonomy_change_i
+    assert da[0] < 0 < da[1]
+    cost = ob.commitment_cost(0.05, 1.0, da, autonomy_weight=0.5)
+    assert cost[0] > 0.05 > cost[1]
+    assert cost[1] < 0  # the strong side gains from the exchange itself: not clipped to zero
+    # without the autonomy term, the cost is the commitment times the base cost, plus the treaty's cost
+    assert ob.commitment_cost(0.05, 0.2, da, autonomy_weight=0.0, treaty_cost=0.01).tolist() == pytest.approx([0.02, 0.02])
+
+
+def test_the_risk_of_defending_raises_the_cost_by_its_weight_and_excludes_defending_a_partner_against_oneself():
+    p, t, _ = _world(3)
+    b = ob.defence_burden(t, p)
+    assert ((b >= 0) & (b < 1)).all()
+    n = len(p)
+    for i in range(n):
+        for j in range(n):
+            if i == j:
+                continue
+            others = [k for k in range(n) if k not in (j, i)] if t[j].argmax() == i else [k for k in range(n) if k != j]
+            star = t[j, others].max()
+            assert b[i, j] == pytest.approx(star / (star + p[i]))
+    c0 = ob.commitment_cost(0.05, 1.0, 0.0, autonomy_weight=0.5)
+    c1 = ob.commitment_cost(0.05, 1.0, 0.0, autonomy_weight=0.5, burden=0.4, burden_weight=0.5)
+    assert c1 - c0 == pytest.approx(0.2)
+
+
+def test_atop_bilateral_treaties_are_closed_unless_their_terms_provide_for_new_members(data_dir):
+    """ATOP 5.1 (proadd): of the 678 bilateral treaties, 643 make no provision for new members and 13 are not coded (closed, as bilateral), 22 provide for them."""
+    a = pd.read_csv(data_dir / "atop" / "atop5_1a.csv", usecols=["bilat", "proadd"])
+    admits = ob.admits_members(a["proadd"].to_numpy(dtype=float), a["bilat"].to_numpy())
+    bilateral = a["bilat"].to_numpy() == 1
+    assert int((bilateral & ~admits).sum()) == 656
+    assert int((bilateral & (a["proadd"].to_numpy() == 0)).sum()) == 643
+    assert int((bilateral & admits).sum()) == 22
+    assert (admits == (a["proadd"].fillna(-1).to_numpy() > 0) | (a["proadd"].isna().to_numpy() & ~bilateral)).all()
+
+
+def test_treaty_inertia_a_membership_is_left_only_when_its_value_fell_below_its_cost():
+    """Leeds & Savun (2007): states leave treaties when circumstances change, not for their level of value."""
+    v0, c = 0.5, 0.2
+    assert ob.inertia_exit_probability(0.1, 0.1, c, rate=0.3) == 0  # worth little, but no less than at entry
+    assert ob.inertia_exit_probability(0.3, v0, c, rate=0.3) == 0  # fell, but still worth its cost
+    assert ob.inertia_exit_probability(-1.0, v0, c, rate=0.3) == pytest.approx(0.3)  # fell all the way
+    assert ob.inertia_exit_probability(0.1, v0, c, rate=0.3) == pytest.approx(0.3 * 0.4 / 0.5)
+    v = np.linspace(-1, 1, 41)
+    pr = ob.inertia_exit_probability(v, v0, c, rate=0.3)
+    assert ((pr >= 0) & (pr <= 0.3)).all() and (np.diff(pr) <= 0).all()
+
+
+def test_dissolution_terms_sum_to_the_hazard_and_the_published_form_is_the_default():
+    rng = np.random.default_rng(5)
+    c, dp, inst = rng.random(50), rng.random(50), rng.random(50)
+    kw = dict(capability_change=dp, max_hazard=0.3, change_weight=0.5, institutionalisation=inst, institution_weight=0.8)
+    old = 0.3 * (1 - c * np.exp(-0.5 * dp)) * (1 - 0.8 * inst)
+    assert np.allclose(th_cohesion.dissolution_hazard(c, **kw), old)
+    terms = th_cohesion.dissolution_terms(c, base_hazard=0.01, cohesion_at_formation=np.where(c > 0.5, c, np.nan), **kw)
+    h = th_cohesion.dissolution_hazard(c, base_hazard=0.01, cohesion_at_formation=np.where(c > 0.5, c, np.nan), **kw)
+    assert np.allclose(terms.sum(axis=0), h) and (h <= 1).all()
+    # a treaty whose cohesion has not fallen since the reference loses nothing to cohesion
+    assert (terms[0][c > 0.5] == 0).all() and (terms[0][c <= 0.5] > 0).all()
