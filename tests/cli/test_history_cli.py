@@ -142,7 +142,7 @@ def test_polarity_table_exports_to_parquet_csv_and_stata_with_its_provenance(run
     back = {"parquet": pd.read_parquet, "csv": pd.read_csv, "dta": pd.read_stata}[ext](out)
     assert back["year"].tolist() == list(range(1910, 1921)) and "con" in back.columns
     meta = read_meta(out)
-    assert meta["foedus_version"] == __version__ and "polarity" in meta["command"] and meta["method"] == "modularity"
+    assert meta["foedus_version"] == __version__ and "polarity" in meta["command"] and meta["method"] == "poles"  # the default bloc method
 
 
 def test_polarity_format_option_and_bad_format(run_dir, tmp_path):

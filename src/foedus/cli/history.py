@@ -33,10 +33,13 @@ _RULE_HELP = (
     "(CINC ratio >= k) or 'either'."
 )
 _METHOD_HELP = (
-    "How blocs are found in the defence-pact network: 'poles' (each major power a pole; other states join the strongest "
-    "major power they are directly allied to; the ensembles' definition), 'modularity' (greedy modularity communities) "
-    "or 'components' (connected components)."
+    "How blocs are found in the defence-pact network (the same names as method= in Python and blocs= in the dashboard): "
+    "'poles' (the default everywhere: each major power a pole, named after it; other states join the strongest "
+    "major power they are directly allied to), 'modularity' (greedy modularity communities) "
+    "or 'components' (connected components). --method is the old spelling."
 )
+_BLOCS_DEFAULT = "poles"
+"""foedus.analysis.polarity.DEFAULT_BLOC_METHOD (not imported here: the command modules start without pandas)."""
 
 _ERRORS = (ValueError, FileNotFoundError, OSError)
 """Errors that end a command with its message (:class:`foedus.schema.SchemaError` is a ValueError)."""
@@ -156,7 +159,7 @@ def report_cmd(
         None, "--years", help="Network snapshot years, comma-separated (default 1914,1939,1960,1990,2018, or five "
         "evenly spaced years when the history does not cover them)."
     ),
-    method: str = typer.Option("poles", "--method", help=_METHOD_HELP),
+    method: str = typer.Option(_BLOCS_DEFAULT, "--blocs", "--method", help=_METHOD_HELP),
 ) -> None:
     """Write the report; the help text is ``_REPORT_HELP``."""
     from foedus.report.history import write_history_report
@@ -176,7 +179,8 @@ def report_cmd(
 
 
 _NETWORK_HELP = (
-    "Blocs and polarity of the defence-pact network in one year: each bloc with its leader (strongest member), "
+    "Blocs and polarity of the defence-pact network in one year: each bloc with its leader (with --blocs poles, the "
+    "default, the major power that anchors it; otherwise its strongest member), "
     "size, major powers and members, then the polarity indices: poles (blocs with a major power), cluster poles "
     "(Wayman 1984), capability concentration CON (Ray & Singer 1973), effective numbers of poles and blocs."
 )
@@ -189,7 +193,7 @@ def network_cmd(
     data: DataOpt = None,
     db: DbOpt = None,
     run: RunOpt = None,
-    method: str = typer.Option("modularity", "--method", help=_METHOD_HELP),
+    method: str = typer.Option(_BLOCS_DEFAULT, "--blocs", "--method", help=_METHOD_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object: polarity indices and the blocs."),
     graph: Optional[Path] = typer.Option(
         None, "--graph", help="Also write the year's alliance network (every obligation as an edge attribute, the shared "
@@ -198,32 +202,24 @@ def network_cmd(
 ) -> None:
     """Print the blocs of one year; the help text is ``_NETWORK_HELP``."""
     from foedus.analysis.network import alliance_network, defense_network
-    from foedus.analysis.polarity import blocs, polarity_of_graph
+    from foedus.analysis.polarity import polarity_of_graph, year_blocs
     from foedus.analysis.summary import jsonable
 
     try:
         h = _history(data, db, run)
         g = defense_network(h, year)
-        parts = blocs(g, method)
         stats = polarity_of_graph(g, method)
+        found = year_blocs(h, year, method=method)
         if graph is not None:
             from foedus.data.export import write_graph
 
-            write_graph(alliance_network(h, year), graph, meta=_provenance(h, ctx, year=year))
+            write_graph(alliance_network(h, year), graph, meta=_provenance(h, ctx, year=year, blocs=method))
     except _ERRORS as e:
         fail(e)
-    rows = []
-    for b in parts:
-        if len(b) < 2 and not any(g.nodes[n]["major"] for n in b):
-            continue
-        members = sorted(b)
-        leader = max(members, key=lambda n: (g.nodes[n]["cinc"] if g.nodes[n]["cinc"] == g.nodes[n]["cinc"] else 0.0, -n))
-        rows.append({
-            "leader": g.nodes[leader]["abb"],
-            "size": len(members),
-            "majors": [g.nodes[n]["abb"] for n in members if g.nodes[n]["major"]],
-            "members": [g.nodes[n]["abb"] for n in members],
-        })
+    rows = [
+        {"leader": b["leader"], "size": int(b["size"]), "majors": list(b["majors"]), "members": list(b["member_abbs"])}
+        for b in found.to_dict("records")
+    ]
     if as_json:
         typer.echo(json.dumps(jsonable({"year": year, "method": method, **stats, "bloc_list": rows})))
         return
@@ -272,7 +268,7 @@ def polarity_cmd(
     data: DataOpt = None,
     db: DbOpt = None,
     run: RunOpt = None,
-    method: str = typer.Option("modularity", "--method", help=_METHOD_HELP),
+    method: str = typer.Option(_BLOCS_DEFAULT, "--blocs", "--method", help=_METHOD_HELP),
 ) -> None:
     """Print the polarity table; the help text is ``_POLARITY_HELP``."""
     from foedus.analysis.polarity import polarity
