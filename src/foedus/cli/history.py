@@ -145,12 +145,14 @@ def summary_cmd(
 _REPORT_HELP = (
     "Write a self-contained HTML report (one file, viewable without a network): alliances begun per year with the "
     "world wars and 1991 marked, the size distribution, Kaplan-Meier survival by period, defence-pact network "
-    "snapshots with blocs and major powers, polarity by year, and summary tables with their sources."
+    "snapshots with blocs and major powers, polarity by year, and summary tables with their sources. Its provenance "
+    "(foedus's version, the command, the data files' SHA-256, the units) goes beside it as FILE.json."
 )
 
 
 @app.command("report", help=_REPORT_HELP, short_help="Write a self-contained HTML report with figures and tables.")
 def report_cmd(
+    ctx: typer.Context,
     out: Path = typer.Argument(..., help="HTML file to write (one self-contained file, e.g. history.html)."),
     data: DataOpt = None,
     db: DbOpt = None,
@@ -173,9 +175,19 @@ def report_cmd(
                 raise ValueError(f"--years: expected comma-separated whole years, got {years!r}") from None
         h = _history(data, db, run)
         path = write_history_report(h, out, years=snap, method=method, scenario=builtin_scenario_of(h))
+        _write_sidecar(path, _provenance(h, ctx, kind="report", blocs=method))
     except _ERRORS as e:
         fail(e)
-    typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) and its provenance {path.name}.json")
+
+
+def _write_sidecar(path: Path, record: dict) -> Path:
+    """Write ``record`` beside ``path`` as ``PATH.json`` (:func:`foedus.data.export.sidecar_path`)."""
+    from foedus.data.export import sidecar_path
+
+    side = sidecar_path(path)
+    side.write_text(json.dumps(record, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
+    return side
 
 
 _NETWORK_HELP = (

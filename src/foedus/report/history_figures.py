@@ -18,7 +18,7 @@ from foedus.analysis.formation import FORMATS, Period
 from foedus.analysis.network import defense_network, partners_per_year
 from foedus.analysis.polarity import year_blocs
 from foedus.analysis.survival import kaplan_meier
-from foedus.report.provenance import MilexUnit
+from foedus.report.provenance import MilexUnit, milex_values
 from foedus.schema import History
 
 WARS: tuple[tuple[str, int, int], ...] = (("World War I", 1914, 1918), ("World War II", 1939, 1945))
@@ -320,7 +320,7 @@ def polarity_figure(pol: pd.DataFrame) -> str:
 
 def major_codes(history: History, n: int = 8) -> list[int]:
     """The (at most ``n``) states ever a major power, largest peak military spending first."""
-    sy = history.state_years
+    sy = history.state_years.assign(milex=lambda d: milex_values(history, d))  # one unit (pounds converted)
     majors = sy.loc[sy["major"].astype(bool), "ccode"].unique()
     peak = sy[sy["ccode"].isin(majors)].groupby("ccode")["milex"].max().fillna(0.0)
     return [int(c) for c in peak.sort_values(ascending=False, kind="mergesort").index[:n]]
@@ -332,7 +332,8 @@ def _abb(history: History) -> dict[int, str]:
 
 
 def arms_figure(history: History, majors: Sequence[int], unit: MilexUnit) -> str:
-    sy = history.state_years
+    """Military expenditure of ``majors`` by year, on one axis in one unit (:func:`foedus.report.provenance.milex_values`)."""
+    sy = history.state_years.assign(milex=lambda d: milex_values(history, d))
     wide = sy[sy["ccode"].isin(majors)].pivot_table(index="year", columns="ccode", values="milex")
     names = _abb(history)
     fig = _new_figure(10, 3.6)

@@ -41,7 +41,7 @@ from foedus.analysis.formation import primary_obligation
 from foedus.analysis.network import alliance_network, membership_years
 from foedus.analysis.polarity import BLOC_METHODS, DEFAULT_BLOC_METHOD, polarity, polarity_of_graph, state_blocs, year_blocs
 from foedus.analysis.summary import jsonable
-from foedus.report.provenance import ScenarioFacts, milex_unit
+from foedus.report.provenance import ScenarioFacts, milex_unit, milex_values
 from foedus.schema import AGREEMENT_KINDS, OBLIGATIONS, History
 from foedus.web.layout import capitals_in_year, coordinates_table, network_layout, tie_weights
 
@@ -409,7 +409,7 @@ class HistoryView:
                 "history": {
                     "years": own["year"].tolist(),
                     "cinc": own["cinc"].tolist(),
-                    "milex": own["milex"].tolist(),
+                    "milex": milex_values(self.history, own).tolist(),
                 },
             }
         )
@@ -456,11 +456,11 @@ class HistoryView:
         formed = starts.groupby([starts["kind"].astype(str), "start_year"]).size().unstack(0).reindex(years).fillna(0).astype("int64")
         kinds = [k for k in AGREEMENT_KINDS if k in set(h.agreements["kind"].astype(str))]
         sy = h.state_years[(h.state_years["year"] >= self.first_year) & (h.state_years["year"] <= self.last_year)]
+        sy = sy.assign(milex=milex_values(h, sy))  # one unit: the record's pounds of 1816-1913 converted to US$
         total = sy.groupby("year")["milex"].sum(min_count=1).reindex(years)
         majors = np.unique(self._filled.loc[self._filled["major"], "ccode"].to_numpy(dtype="int64"))
         wide = sy[sy["ccode"].isin(majors)].pivot_table(index="year", columns="ccode", values="milex", aggfunc="first").reindex(years)
         abb = self._names["abb"].astype("object")
-        unit_break = 1914 if self.kind == "record" and self.first_year < 1914 <= self.last_year else None
         return jsonable(
             {
                 "years": years.tolist(),
@@ -470,7 +470,7 @@ class HistoryView:
                     "total": total.tolist(),
                     "states": [{"ccode": int(c), "abb": str(abb.get(c, c)), "values": wide[c].tolist()} for c in wide.columns],
                     "unit": self.milex_unit(),
-                    "unit_break": unit_break,
+                    "unit_break": None,  # one unit throughout (kept for the page's script)
                 },
                 "captions": {
                     "agreements": f"Agreements in force each year by kind (lines, left axis) and begun each year (bars, right axis). Data: {self.data_note()}.",
