@@ -193,8 +193,7 @@ def _ensemble(scenario: Scenario, history: History, out: Path, *, runs: int, yea
             f"{m['runs_done']} runs of the scenario {m['scenario']}, {m['years']} years from {m['first_year']} to {last}, "
             f"ensemble seed {m['seed']} (run i's seed derives from it and i; no knob varied, so the runs differ by their "
             f"random draws only). The reference run of report.html uses seed {m['seed']} itself and is not one of them. "
-            f"Military expenditure is in {unit.money}: US$ bn in the figures and the great powers' table, thousands in "
-            f"the table of bands."
+            f"Military expenditure is in billions of {unit.money} (US$ bn) in every figure and table."
             + "".join(f" {a}–{b}: the share of runs in which {a} and {b} have shared a defence pact at some point from {first} up to the year."
                       for a, b in named)
         )
