@@ -75,7 +75,7 @@ def test_main_job_writes_reference_run_ensemble_and_reports(tmp_path, scheduler)
     for folder, kind in ((out, "main"), (out / "run", "run"), (out / "ensemble", "ensemble")):
         p = json.loads((folder / "provenance.json").read_text())
         assert p["kind"] == kind and p["foedus_version"] == __version__ and p["seeds"] == [2], folder
-        assert p["command"].startswith("foedus main") or kind == "run", p["command"]
+        assert p["command"].startswith("foedus main --out") and "--scenario europe-1871 --years 3 --seed 2 --runs 3" in p["command"], p["command"]  # run/ too
         copy = (folder / p["scenario"]["file"]).read_bytes()
         assert p["scenario"]["name"] == "europe-1871" and hashlib.sha256(copy).hexdigest() == p["scenario"]["sha256"]
     assert json.loads((out / "ensemble" / "provenance.json").read_text())["runs"] == 3

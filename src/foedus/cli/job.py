@@ -126,6 +126,9 @@ def main_job(
     from foedus.sim import run_scenario
     from foedus.sim.output import scenario_copy, write_run_folder
 
+    from foedus.cli._common import command_line
+
+    command = command if command is not None else command_line()
     out = Path(out)
     _clear_ensemble(out)
     out.mkdir(parents=True, exist_ok=True)

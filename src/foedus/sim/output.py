@@ -82,10 +82,20 @@ def write_run_provenance(out: Path | str, scenario: Scenario, seed: int | None, 
     """
     text, source = scenario_copy(scenario)
     return write_folder_provenance(
-        out, kind="run", command=command, scenario_name=scenario.name, scenario_text=text, scenario_source=source,
+        out, kind="run", command=command if command is not None else _process_command(), scenario_name=scenario.name, scenario_text=text, scenario_source=source,
         seeds=[] if seed is None else [seed], years=int(years), start_year=int(scenario.start_year),
         data_sources=dict(scenario.sources) if getattr(scenario, "sources", None) else {},
     )
+
+
+def _process_command() -> str:
+    """This process's command as typed: ``foedus simulate ...`` when run as the ``foedus`` program."""
+    import shlex
+    import sys
+
+    if Path(sys.argv[0]).name == "foedus":
+        return " ".join(["foedus", *map(shlex.quote, sys.argv[1:])])
+    return " ".join(map(shlex.quote, sys.argv))
 
 
 def write_run_folder(history: History, out: Path | str, *, scenario: Scenario, seed: int | None, years: int,
