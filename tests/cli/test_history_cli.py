@@ -86,6 +86,13 @@ def test_report_on_a_history_folder(run_dir, tmp_path):
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
     assert 'id="fig-network-1914"' in html and 'id="fig-network-1945"' in html
+    import json as _json
+
+    from foedus import __version__
+
+    side = _json.loads((tmp_path / "report.html.json").read_text(encoding="utf-8"))  # its provenance beside it
+    assert side["foedus_version"] == __version__ and side["kind"] == "report" and side["blocs"] == "poles"
+    assert side["command"].startswith("foedus history report") and "--years 1914,1945" in side["command"]
 
 
 def test_polarity_csv(run_dir, tmp_path):
@@ -142,7 +149,7 @@ def test_polarity_table_exports_to_parquet_csv_and_stata_with_its_provenance(run
     back = {"parquet": pd.read_parquet, "csv": pd.read_csv, "dta": pd.read_stata}[ext](out)
     assert back["year"].tolist() == list(range(1910, 1921)) and "con" in back.columns
     meta = read_meta(out)
-    assert meta["foedus_version"] == __version__ and "polarity" in meta["command"] and meta["method"] == "modularity"
+    assert meta["foedus_version"] == __version__ and "polarity" in meta["command"] and meta["method"] == "poles"  # the default bloc method
 
 
 def test_polarity_format_option_and_bad_format(run_dir, tmp_path):

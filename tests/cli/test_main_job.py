@@ -6,6 +6,7 @@ Dask cluster the job reaches with --scheduler, as it would a remote one.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 
@@ -66,6 +67,18 @@ def test_main_job_writes_reference_run_ensemble_and_reports(tmp_path, scheduler)
     assert alliances["q05"] <= alliances["median"] <= alliances["q95"]
     assert {a["power"] for a in e["great_power_alignments"]} >= {"UKG", "FRN", "GMY"}
     assert e["pairs"] == {}  # no China in 1871: no Russia-China pair
+
+    # every folder carries its provenance: version, command, the scenario's copy and hash, the seeds
+    from foedus import __version__
+
+    assert s["foedus_version"] == __version__ and s["provenance"] == "provenance.json"
+    for folder, kind in ((out, "main"), (out / "run", "run"), (out / "ensemble", "ensemble")):
+        p = json.loads((folder / "provenance.json").read_text())
+        assert p["kind"] == kind and p["foedus_version"] == __version__ and p["seeds"] == [2], folder
+        assert p["command"].startswith("foedus main --out") and "--scenario europe-1871 --years 3 --seed 2 --runs 3" in p["command"], p["command"]  # run/ too
+        copy = (folder / p["scenario"]["file"]).read_bytes()
+        assert p["scenario"]["name"] == "europe-1871" and hashlib.sha256(copy).hexdigest() == p["scenario"]["sha256"]
+    assert json.loads((out / "ensemble" / "provenance.json").read_text())["runs"] == 3
 
     # the terminal summary names states by abbreviation (and superpowers by name), never by COW code
     names = dict(zip(h.states["ccode"], h.states["abb"]))

@@ -226,3 +226,17 @@ def test_resume_without_an_ensemble_is_one_clear_line(tmp_path):
     res = CliRunner().invoke(app, ["ensemble", "run", "--resume", "--out", str(tmp_path / "none")])
     assert res.exit_code == 2
     assert res.stderr.strip().splitlines() == ["error: give --scenario NAME_OR_FILE (or --resume --out DIR to complete an ensemble)"]
+
+
+def test_band_table_gives_military_expenditure_in_the_unit_of_the_figures(baseline_ensemble):
+    """One unit per quantity: the table of bands shows milex in US$ bn, as the figures draw it (not thousands)."""
+    import re as _re
+
+    bands = an.summary(baseline_ensemble, ["milex"])
+    html = rep.html_section(bands, title="t")
+    assert "milex (US$ bn)" in html and "<td>milex</td>" not in html
+    last = bands[bands["year"] == bands["year"].max()].iloc[0]
+    row = _re.search(rf"<tr><td>milex \(US\$ bn\)</td><td>{int(last['year'])}</td>(.*?)</tr>", html).group(1)
+    cells = _re.findall(r"<td>([^<]*)</td>", row)
+    shown = float(cells[2].replace(",", ""))  # runs, lo, median, hi, mean
+    assert shown == pytest.approx(float(last["median"]) * 1e-6, abs=0.006)  # shown with 2 decimals

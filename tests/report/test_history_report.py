@@ -238,3 +238,21 @@ def test_same_history_same_bytes(tmp_path):
     assert "Kinds recorded in this history: alliances, coalitions, organisations." in figure
     # window 1900-1940: none inherited, 3 begun, 2 ended, all 3 in force 1910-1912, the organisation at the end
     assert _kinds_row(html, "all agreements") == ["0", "3", "2", "3 (1910)", "1"]
+
+
+def test_record_military_spending_has_one_unit_with_the_conversion_named(record):
+    """COW NMC records pounds to 1913 and dollars from 1914: the reports convert the pounds at the
+    gold parity and say so, so that one axis carries one unit."""
+    from foedus.data.snapshot_fields import GBP_USD_PARITY
+    from foedus.report.provenance import RECORD_MILEX_UNIT, milex_unit, milex_values
+
+    sy = record.state_years
+    conv = milex_values(record)
+    uk = (sy["ccode"] == 200).to_numpy()
+    y1913 = uk & (sy["year"] == 1913).to_numpy()
+    y1914 = uk & (sy["year"] == 1914).to_numpy()
+    assert conv[y1913].item() == pytest.approx(sy.loc[y1913, "milex"].item() * GBP_USD_PARITY)
+    assert conv[y1914].item() == sy.loc[y1914, "milex"].item()  # dollars already
+    unit = milex_unit(record)
+    assert unit is RECORD_MILEX_UNIT and "£" not in unit.axis.split(";")[0] and str(GBP_USD_PARITY) in unit.caption
+    assert "current US dollars" in unit.caption and "Officer 1996" in unit.caption

@@ -164,8 +164,8 @@ def test_series_cover_the_window(client):
     formed = dict(zip(s["years"], s["formed"]["alliance"]))
     assert sum(formed.values()) == 789  # ATOP 5.1 codes 789 alliances (summary docstring)
     assert alliances[2018] > alliances[1815]
-    assert s["milex"]["unit_break"] == 1914
-    assert "pounds" in s["milex"]["unit"]
+    assert s["milex"]["unit_break"] is None  # one unit throughout: the pounds of 1816-1913 are converted
+    assert "pounds" in s["milex"]["unit"] and "4.8665" in s["milex"]["unit"] and "current US dollars" in s["milex"]["unit"]
 
 
 # ---------------------------------------------------------------- a simulated run
@@ -472,3 +472,19 @@ def test_the_dashboard_page_itself_may_post(small_client):
     same = {"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"}
     r = small_client.post("/api/jobs", files={"file": ("broken.yaml", b"name: [unclosed\n")}, headers=same)
     assert r.status_code == 422  # past the origin check, refused for its content
+
+
+def test_year_takes_the_bloc_method_by_the_same_names(client):
+    """/api/year?blocs= names the bloc definition as method= in Python and --blocs on the command line."""
+    from foedus.analysis.polarity import year_blocs
+
+    d = client.get("/api/year", params={"source": "record", "year": 2018}).json()
+    assert d["bloc_method"] == "poles"
+    usa = next(b for b in d["blocs"] if b["leader_abb"] == "USA")
+    m = client.get("/api/year", params={"source": "record", "year": 2018, "blocs": "modularity"}).json()
+    assert m["bloc_method"] == "modularity"
+    history = client.app.state.registry.view("record").history
+    want = year_blocs(history, 2018, method="modularity")
+    assert [(b["leader"], b["size"]) for b in m["blocs"]] == [(int(r.bloc), int(r.size)) for r in want[want["size"] >= 2].itertuples()]
+    assert usa["size"] == int(year_blocs(history, 2018).set_index("leader").loc["USA", "size"])
+    assert client.get("/api/year", params={"source": "record", "year": 2018, "blocs": "louvain"}).status_code == 422

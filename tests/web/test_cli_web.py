@@ -82,6 +82,13 @@ def test_report_of_a_run(cli, runs_dir, tmp_path):
     _self_contained(html)
     assert "scenario ‘europe-1871’, seed 3" in html  # the run named from its source, simulation:europe-1871:seed=3
     assert html.count("<figcaption") >= 3
+    import json
+
+    from foedus import __version__
+
+    side = json.loads((tmp_path / "run.html.json").read_text(encoding="utf-8"))  # its provenance beside it
+    assert side["foedus_version"] == __version__ and side["kind"] == "report" and side["source_kind"] == "run"
+    assert side["history"]["seed"] == 3 and "state_years.milex" in side["units"]
 
 
 def test_report_of_an_ensemble(cli, runs_dir, tmp_path):
@@ -93,6 +100,10 @@ def test_report_of_an_ensemble(cli, runs_dir, tmp_path):
     _self_contained(html)
     assert "6 completed runs of scenario" in html and "europe-1871" in html
     assert html.count("<figcaption") >= 3
+    import json
+
+    side = json.loads((tmp_path / "ens.html.json").read_text(encoding="utf-8"))
+    assert side["kind"] == "report" and side["source_kind"] == "ensemble" and side["foedus_version"]
 
 
 @pytest.mark.parametrize("source", ["record", "mini"])

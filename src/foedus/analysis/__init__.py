@@ -26,7 +26,17 @@ from foedus.analysis.formation import (
 )
 from foedus.analysis.in_force import agreements_begun, agreements_ended, agreements_in_force
 from foedus.analysis.network import alliance_network, defense_network, dyad_years
-from foedus.analysis.polarity import blocs, concentration, effective_number, major_power_blocs, polarity, state_blocs
+from foedus.analysis.polarity import (
+    BLOC_METHODS,
+    DEFAULT_BLOC_METHOD,
+    blocs,
+    concentration,
+    effective_number,
+    major_power_blocs,
+    polarity,
+    state_blocs,
+    year_blocs,
+)
 from foedus.analysis.portfolios import portfolio_matrix
 from foedus.analysis.similarity import s_score, similarity_dyad_years, tau_b, write_similarity_parquet
 from foedus.analysis.size import members_per_alliance, size_summary
@@ -34,6 +44,8 @@ from foedus.analysis.summary import summary
 from foedus.analysis.survival import alliance_durations, kaplan_meier, km_median, survival_table
 
 __all__ = [
+    "BLOC_METHODS",
+    "DEFAULT_BLOC_METHOD",
     "PERIODS",
     "agreements_begun",
     "agreements_ended",
@@ -64,4 +76,5 @@ __all__ = [
     "symmetry",
     "tau_b",
     "write_similarity_parquet",
+    "year_blocs",
 ]

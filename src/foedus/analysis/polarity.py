@@ -5,23 +5,24 @@ Definitions
 *Bloc*
     A group of states tied together by defence pacts, found in the defence-pact network of
     the year (:func:`foedus.analysis.network.defense_network`) by one of three methods
-    (:data:`BLOC_METHODS`):
+    (:data:`BLOC_METHODS`), named the same everywhere: the ``method=`` argument of every
+    function here, ``--blocs`` of ``foedus history network/polarity/report``, the dashboard's
+    bloc menu (``/api/year?blocs=``) and the reports. :func:`year_blocs` is the one function
+    every consumer calls for the blocs of a year.
 
-    ``method="modularity"`` (default of the history functions)
-        The communities of greedy modularity maximisation (Clauset, Newman & Moore 2004;
-        deterministic), which keep apart camps that a single bridging state would join (in
-        1914 Romania was pledged both to the Triple Alliance and to Russia; in 2018
-        Turkey–Azerbaijan–Russia pacts chain NATO to the CSTO). Communities follow the
-        density of ties, not the powers: a dense multilateral pact can be split from the
-        great power that guarantees it (on the simulated world of 2022 NATO Europe forms a
-        community apart from the United States).
-    ``method="poles"`` (pole-anchored blocs; the default of the ensemble indicators,
-    :mod:`foedus.analysis.indicators`)
-        Poles are the great powers (Waltz 1979: the number of poles is the number of great
-        powers; alliances group the lesser states around them, Rapkin, Thompson &
-        Christopherson 1979), and blocs are the alliance clusters formed around them
-        (Bueno de Mesquita 1975; Wayman 1984 counts the clusters of major powers tied by
-        alliances). Powers are ordered by CINC (ties to the lower COW code).
+    ``method="poles"`` (pole-anchored blocs; :data:`DEFAULT_BLOC_METHOD`, the default everywhere)
+        Chosen as the default because it is the polarity literature's own definition: the
+        poles of a system are its great powers (Waltz 1979, ch. 8: the number of poles is
+        the number of great powers), and its blocs are the alliance clusters that group
+        the lesser states around them (Bueno de Mesquita 1975; Rapkin, Thompson &
+        Christopherson 1979; Wayman 1984 counts the clusters of major powers tied by
+        alliances). A bloc is therefore named after the great power that anchors it, and
+        its membership rests on direct commitments to that power, which is what an
+        alliance obliges (Leeds et al. 2002). The two alternatives are graph partitions
+        with no pole in their definition: communities can put the United States in a bloc
+        "of China" because dense ties join them to its members, components merge rival
+        camps through one bridging state. Powers are ordered by CINC (ties to the lower
+        COW code).
 
         1. A major power that shares a defence pact with a *stronger* major power joins the
            bloc of the strongest such partner; a major power with no stronger major-power
@@ -37,6 +38,14 @@ Definitions
         between two camps (Russia–Azerbaijan–Turkey–United States) no longer merges them,
         while a hub-and-spoke system (the United States with NATO, Japan, South Korea,
         Australia; Cha 2009/10) is one bloc, as asymmetric alliances are (brief A3).
+    ``method="modularity"``
+        The communities of greedy modularity maximisation (Clauset, Newman & Moore 2004;
+        deterministic), which keep apart camps that a single bridging state would join (in
+        1914 Romania was pledged both to the Triple Alliance and to Russia; in 2018
+        Turkey–Azerbaijan–Russia pacts chain NATO to the CSTO). Communities follow the
+        density of ties, not the powers: a dense multilateral pact can be split from the
+        great power that guarantees it (on the simulated world of 2022 NATO Europe forms a
+        community apart from the United States).
     ``method="components"``
         Connected components: allies of allies of allies all in one bloc. Chains of
         bilateral pacts merge rival camps (in 2018 the Turkey–Azerbaijan–Russia pacts chain
@@ -92,6 +101,8 @@ References
 .. [8] Rapkin, D. P., W. R. Thompson and J. A. Christopherson. 1979. "Bipolarity and
    Bipolarization in the Cold War Era: Conceptualization, Measurement, and Validation."
    *Journal of Conflict Resolution* 23(2): 261-95.
+.. [10] Leeds, B. A., J. M. Ritter, S. M. Mitchell and A. G. Long. 2002. "Alliance Treaty
+   Obligations and Provisions, 1815-1944." *International Interactions* 28: 237-60.
 .. [9] Cha, V. D. 2009/10. "Powerplay: Origins of the U.S. Alliance System in Asia."
    *International Security* 34(3): 158-96.
 """
@@ -113,6 +124,8 @@ from foedus.schema import OBLIGATIONS, History
 
 __all__ = [
     "BLOC_METHODS",
+    "DEFAULT_BLOC_METHOD",
+    "year_blocs",
     "concentration",
     "effective_number",
     "blocs",
@@ -122,9 +135,13 @@ __all__ = [
     "major_power_blocs",
 ]
 
-BLOC_METHODS: tuple[str, ...] = ("modularity", "components", "poles")
-"""Ways of finding blocs: greedy-modularity communities (default of the history functions),
-connected components, or pole-anchored blocs (default of the ensemble indicators)."""
+BLOC_METHODS: tuple[str, ...] = ("poles", "modularity", "components")
+"""Ways of finding blocs, the default first: pole-anchored blocs, greedy-modularity communities,
+connected components (see the module docstring). The same names in Python (``method=``), on the
+command line (``--blocs``), in the dashboard (``blocs=``) and in the reports."""
+
+DEFAULT_BLOC_METHOD: str = "poles"
+"""The bloc definition of every consumer unless told otherwise (justified in the module docstring)."""
 
 
 def concentration(capabilities) -> float:
@@ -198,14 +215,15 @@ def _pole_parts(graph: nx.Graph) -> list[frozenset]:
     return [frozenset(p) for p in parts.values()]
 
 
-def blocs(graph: nx.Graph, method: str = "modularity") -> list[frozenset[int]]:
+def blocs(graph: nx.Graph, method: str = DEFAULT_BLOC_METHOD) -> list[frozenset[int]]:
     """Blocs of a (defence-pact) network, strongest first.
 
     Parameters
     ----------
     graph : networkx.Graph
         Nodes may carry ``cinc`` (NaN or missing counts as 0) and ``major``.
-    method : {"modularity", "components", "poles"}
+    method : {"poles", "modularity", "components"}
+        Default :data:`DEFAULT_BLOC_METHOD`.
 
     Returns
     -------
@@ -251,7 +269,7 @@ def _greedy_modularity(edges: bytes) -> tuple[frozenset[int], ...]:
     return tuple(frozenset(c) for c in nx.community.greedy_modularity_communities(g))
 
 
-def polarity_of_graph(graph: nx.Graph, method: str = "modularity") -> dict:
+def polarity_of_graph(graph: nx.Graph, method: str = DEFAULT_BLOC_METHOD) -> dict:
     """Polarity indices of one year's defence-pact network (see the module docstring).
 
     Returns
@@ -287,7 +305,7 @@ def polarity_of_graph(graph: nx.Graph, method: str = "modularity") -> dict:
 def state_blocs(
     history: History,
     *,
-    method: str = "modularity",
+    method: str = DEFAULT_BLOC_METHOD,
     obligation: str = "defense",
     dyads: pd.DataFrame | None = None,
     years: tuple[int, int] | None = None,
@@ -304,8 +322,8 @@ def state_blocs(
     Parameters
     ----------
     history : History
-    method : {"modularity", "components", "poles"}
-        ``"modularity"`` runs networkx's greedy modularity year by year (a few seconds
+    method : {"poles", "modularity", "components"}
+        Default :data:`DEFAULT_BLOC_METHOD`. ``"modularity"`` runs networkx's greedy modularity year by year (a few seconds
         for 1815-2018).
     obligation : str
         Obligation whose pacts make the bloc ties (default ``"defense"``).
@@ -414,7 +432,7 @@ def _blocs_table(history: History, blocs_table: pd.DataFrame | None, **state_blo
 def polarity(
     history: History,
     *,
-    method: str = "modularity",
+    method: str = DEFAULT_BLOC_METHOD,
     obligation: str = "defense",
     dyads: pd.DataFrame | None = None,
     blocs_table: pd.DataFrame | None = None,
@@ -474,7 +492,7 @@ def polarity(
 def major_power_blocs(
     history: History,
     *,
-    method: str = "modularity",
+    method: str = DEFAULT_BLOC_METHOD,
     obligation: str = "defense",
     dyads: pd.DataFrame | None = None,
     blocs_table: pd.DataFrame | None = None,
@@ -496,3 +514,63 @@ def major_power_blocs(
     m["bloc_leader"] = m["bloc"].map(abb).fillna(m["bloc"].astype(str)).to_numpy()
     cols = ["year", "ccode", "abb", "bloc", "bloc_leader", "bloc_size", "bloc_cinc", "bloc_majors"]
     return m[cols].reset_index(drop=True)
+
+
+def year_blocs(
+    history: History,
+    year: int,
+    *,
+    method: str = DEFAULT_BLOC_METHOD,
+    obligation: str = "defense",
+    dyads: pd.DataFrame | None = None,
+    blocs_table: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The blocs of one year, strongest first: what the dashboard, the reports and the CLI list.
+
+    Every consumer that names blocs calls this (or :func:`state_blocs`, whose rows it groups),
+    so that the same history, year and ``method`` give the same blocs everywhere.
+
+    Parameters
+    ----------
+    history : History
+    year : int
+        Calendar year inside the history's window.
+    method, obligation, dyads
+        As for :func:`state_blocs` (default :data:`DEFAULT_BLOC_METHOD`).
+    blocs_table : DataFrame, optional
+        A precomputed :func:`state_blocs` holding ``year`` (then ``method``, ``obligation``
+        and ``dyads`` are not used).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per bloc of two or more states or holding a major power: ``bloc`` (the
+        leader's COW code), ``leader`` (its abbreviation), ``leader_name``, ``size``,
+        ``cinc`` (summed CINC), ``majors`` (list of the major powers' abbreviations, by code),
+        ``members`` (list of codes, ascending), ``member_abbs``; sorted by ``cinc``
+        descending, then ``size`` descending, then ``bloc``.
+    """
+    year = int(year)
+    sb = blocs_table if blocs_table is not None else state_blocs(
+        history, method=method, obligation=obligation, dyads=dyads, years=(year, year))
+    sb = sb[sb["year"] == year]
+    names = history.states.drop_duplicates("ccode", keep="last").set_index("ccode")
+    abb = names["abb"].astype("object").to_dict()
+    full = names["name"].astype("object").to_dict()
+    rows = []
+    for lead, g in sb.sort_values("ccode", kind="mergesort").groupby("bloc", sort=False):
+        if len(g) < 2 and not g["major"].any():
+            continue
+        codes = g["ccode"].astype("int64").tolist()
+        rows.append({
+            "bloc": int(lead), "leader": str(abb.get(int(lead), lead)), "leader_name": str(full.get(int(lead), lead)),
+            "size": len(codes), "cinc": float(g["cinc"].fillna(0.0).sum()),
+            "majors": [str(abb.get(c, c)) for c in g.loc[g["major"], "ccode"].astype("int64")],
+            "members": codes, "member_abbs": [str(abb.get(c, c)) for c in codes],
+        })
+    cols = ["bloc", "leader", "leader_name", "size", "cinc", "majors", "members", "member_abbs"]
+    out = pd.DataFrame(rows, columns=cols)
+    if not len(out):
+        return out
+    order = np.lexsort((out["bloc"].to_numpy(), -out["size"].to_numpy(), -out["cinc"].round(12).to_numpy()))
+    return out.iloc[order].reset_index(drop=True)

@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from foedus.cli._common import fail, parse_pair
+from foedus.cli._common import command_line, fail, parse_pair
 from foedus.cli import data as data_cli
 from foedus.cli import history as history_cli
 from foedus.cli import panel as panel_cli
@@ -90,6 +90,7 @@ DEFAULT_PAIRS = ("RUS:CHN",)
 
 @app.command("main")
 def main_job(
+    ctx: typer.Context,
     out: Path = typer.Option(Path("out"), "--out", help="Folder for everything the main job writes (see above)."),
     scenario: str = typer.Option("world-2022", "--scenario", help="Built-in scenario name (see `foedus scenario list`) or a scenario file."),
     years: int = typer.Option(30, "--years", min=1, help="Years to simulate, in the reference run and in every run of the ensemble."),
@@ -159,6 +160,7 @@ def main_job(
         job = run_job(
             sc, out, years=years, seed=seed, runs=n_runs, pairs=pairs, workers=None if scheduler else n_workers,
             scheduler=scheduler, progress=sys.stderr.isatty(), stage=console.status, on_reference=on_reference,
+            command=command_line(ctx),
         )
     except KeyboardInterrupt:
         typer.echo(f"interrupted: {out} is incomplete; run the job again", err=True)

@@ -33,10 +33,13 @@ _RULE_HELP = (
     "(CINC ratio >= k) or 'either'."
 )
 _METHOD_HELP = (
-    "How blocs are found in the defence-pact network: 'poles' (each major power a pole; other states join the strongest "
-    "major power they are directly allied to; the ensembles' definition), 'modularity' (greedy modularity communities) "
-    "or 'components' (connected components)."
+    "How blocs are found in the defence-pact network (the same names as method= in Python and blocs= in the dashboard): "
+    "'poles' (the default everywhere: each major power a pole, named after it; other states join the strongest "
+    "major power they are directly allied to), 'modularity' (greedy modularity communities) "
+    "or 'components' (connected components). --method is the old spelling."
 )
+_BLOCS_DEFAULT = "poles"
+"""foedus.analysis.polarity.DEFAULT_BLOC_METHOD (not imported here: the command modules start without pandas)."""
 
 _ERRORS = (ValueError, FileNotFoundError, OSError)
 """Errors that end a command with its message (:class:`foedus.schema.SchemaError` is a ValueError)."""
@@ -142,12 +145,14 @@ def summary_cmd(
 _REPORT_HELP = (
     "Write a self-contained HTML report (one file, viewable without a network): alliances begun per year with the "
     "world wars and 1991 marked, the size distribution, Kaplan-Meier survival by period, defence-pact network "
-    "snapshots with blocs and major powers, polarity by year, and summary tables with their sources."
+    "snapshots with blocs and major powers, polarity by year, and summary tables with their sources. Its provenance "
+    "(foedus's version, the command, the data files' SHA-256, the units) goes beside it as FILE.json."
 )
 
 
 @app.command("report", help=_REPORT_HELP, short_help="Write a self-contained HTML report with figures and tables.")
 def report_cmd(
+    ctx: typer.Context,
     out: Path = typer.Argument(..., help="HTML file to write (one self-contained file, e.g. history.html)."),
     data: DataOpt = None,
     db: DbOpt = None,
@@ -156,7 +161,7 @@ def report_cmd(
         None, "--years", help="Network snapshot years, comma-separated (default 1914,1939,1960,1990,2018, or five "
         "evenly spaced years when the history does not cover them)."
     ),
-    method: str = typer.Option("poles", "--method", help=_METHOD_HELP),
+    method: str = typer.Option(_BLOCS_DEFAULT, "--blocs", "--method", help=_METHOD_HELP),
 ) -> None:
     """Write the report; the help text is ``_REPORT_HELP``."""
     from foedus.report.history import write_history_report
@@ -170,13 +175,24 @@ def report_cmd(
                 raise ValueError(f"--years: expected comma-separated whole years, got {years!r}") from None
         h = _history(data, db, run)
         path = write_history_report(h, out, years=snap, method=method, scenario=builtin_scenario_of(h))
+        _write_sidecar(path, _provenance(h, ctx, kind="report", blocs=method))
     except _ERRORS as e:
         fail(e)
-    typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) and its provenance {path.name}.json")
+
+
+def _write_sidecar(path: Path, record: dict) -> Path:
+    """Write ``record`` beside ``path`` as ``PATH.json`` (:func:`foedus.data.export.sidecar_path`)."""
+    from foedus.data.export import sidecar_path
+
+    side = sidecar_path(path)
+    side.write_text(json.dumps(record, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
+    return side
 
 
 _NETWORK_HELP = (
-    "Blocs and polarity of the defence-pact network in one year: each bloc with its leader (strongest member), "
+    "Blocs and polarity of the defence-pact network in one year: each bloc with its leader (with --blocs poles, the "
+    "default, the major power that anchors it; otherwise its strongest member), "
     "size, major powers and members, then the polarity indices: poles (blocs with a major power), cluster poles "
     "(Wayman 1984), capability concentration CON (Ray & Singer 1973), effective numbers of poles and blocs."
 )
@@ -189,7 +205,7 @@ def network_cmd(
     data: DataOpt = None,
     db: DbOpt = None,
     run: RunOpt = None,
-    method: str = typer.Option("modularity", "--method", help=_METHOD_HELP),
+    method: str = typer.Option(_BLOCS_DEFAULT, "--blocs", "--method", help=_METHOD_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object: polarity indices and the blocs."),
     graph: Optional[Path] = typer.Option(
         None, "--graph", help="Also write the year's alliance network (every obligation as an edge attribute, the shared "
@@ -198,32 +214,24 @@ def network_cmd(
 ) -> None:
     """Print the blocs of one year; the help text is ``_NETWORK_HELP``."""
     from foedus.analysis.network import alliance_network, defense_network
-    from foedus.analysis.polarity import blocs, polarity_of_graph
+    from foedus.analysis.polarity import polarity_of_graph, year_blocs
     from foedus.analysis.summary import jsonable
 
     try:
         h = _history(data, db, run)
         g = defense_network(h, year)
-        parts = blocs(g, method)
         stats = polarity_of_graph(g, method)
+        found = year_blocs(h, year, method=method)
         if graph is not None:
             from foedus.data.export import write_graph
 
-            write_graph(alliance_network(h, year), graph, meta=_provenance(h, ctx, year=year))
+            write_graph(alliance_network(h, year), graph, meta=_provenance(h, ctx, year=year, blocs=method))
     except _ERRORS as e:
         fail(e)
-    rows = []
-    for b in parts:
-        if len(b) < 2 and not any(g.nodes[n]["major"] for n in b):
-            continue
-        members = sorted(b)
-        leader = max(members, key=lambda n: (g.nodes[n]["cinc"] if g.nodes[n]["cinc"] == g.nodes[n]["cinc"] else 0.0, -n))
-        rows.append({
-            "leader": g.nodes[leader]["abb"],
-            "size": len(members),
-            "majors": [g.nodes[n]["abb"] for n in members if g.nodes[n]["major"]],
-            "members": [g.nodes[n]["abb"] for n in members],
-        })
+    rows = [
+        {"leader": b["leader"], "size": int(b["size"]), "majors": list(b["majors"]), "members": list(b["member_abbs"])}
+        for b in found.to_dict("records")
+    ]
     if as_json:
         typer.echo(json.dumps(jsonable({"year": year, "method": method, **stats, "bloc_list": rows})))
         return
@@ -272,7 +280,7 @@ def polarity_cmd(
     data: DataOpt = None,
     db: DbOpt = None,
     run: RunOpt = None,
-    method: str = typer.Option("modularity", "--method", help=_METHOD_HELP),
+    method: str = typer.Option(_BLOCS_DEFAULT, "--blocs", "--method", help=_METHOD_HELP),
 ) -> None:
     """Print the polarity table; the help text is ``_POLARITY_HELP``."""
     from foedus.analysis.polarity import polarity

@@ -5,10 +5,16 @@
 (:func:`foedus.sim.run_scenario`, :func:`foedus.experiments.ensemble.run_ensemble`), measures
 (:mod:`foedus.analysis`, :mod:`foedus.analysis.ensemble`) and draws (:mod:`foedus.report`):
 
-- ``run/``: the reference run in the canonical tables, and ``report.html``, its history report;
+- ``run/``: the reference run, the same files as a ``foedus simulate`` folder (the canonical
+  tables, ``events.jsonl``, ``run.json``, ``provenance.json`` and ``scenario.yaml``:
+  :func:`foedus.sim.output.write_run_folder`), and ``report.html``, its history report;
 - ``ensemble/`` and ``ensemble_report.html``: the ensemble's indicator tables and its report
   (bands per year, great-power alignments, the probability of each headline pair's defence pact);
-- ``summary.json``: the reference run's headline measures, with the ensemble's under ``"ensemble"``.
+- ``summary.json``: the reference run's headline measures, with the ensemble's under ``"ensemble"``,
+  and foedus's version;
+- ``provenance.json`` and ``scenario.yaml`` (also in ``ensemble/``): foedus's version, the
+  command, the scenario's copy and SHA-256, the seeds, the runs and years
+  (:func:`foedus.data.export.write_folder_provenance`).
 
 Same scenario, years, seeds and pairs: the same bytes (the ensemble's runs do not depend on the
 workers or the scheduler).
@@ -71,6 +77,7 @@ def main_job(
     progress: bool = False,
     stage: Callable[[str], AbstractContextManager] = nullcontext,
     on_reference: Callable[[History, dict], None] | None = None,
+    command: str | None = None,
 ) -> MainJob:
     """Simulate ``scenario`` once (seed ``seed``) and ``runs`` times, and write both reports and summary.json.
 
@@ -103,6 +110,8 @@ def main_job(
     on_reference : callable, optional
         Called with the reference run and its measures as soon as its report is written,
         before the ensemble starts.
+    command : str, optional
+        The command recorded in the provenance files (default: this process's arguments).
 
     Returns
     -------
@@ -112,15 +121,23 @@ def main_job(
         :data:`HEADLINE_INDICATORS` in the last year (median and band; milex in US$ bn), each
         pair's probability with its 90 % interval, and the great powers' alignments.
     """
-    from foedus.data.runs import write_history_dir
+    from foedus.data.export import write_folder_provenance
     from foedus.report.history import history_main_job
     from foedus.sim import run_scenario
+    from foedus.sim.output import scenario_copy, write_run_folder
 
+    from foedus.cli._common import command_line
+
+    command = command if command is not None else command_line()
     out = Path(out)
     _clear_ensemble(out)
+    out.mkdir(parents=True, exist_ok=True)
+    text, source = scenario_copy(scenario)
+    write_folder_provenance(out, kind="main", command=command, scenario_name=scenario.name, scenario_text=text,
+                            scenario_source=source, seeds=[seed], years=int(years), runs=int(runs))
     with stage(f"simulating {scenario.name} for {years} years (seed {seed})"):
         history = run_scenario(scenario, years=years, seed=seed)
-        write_history_dir(history, out / "run")
+        write_run_folder(history, out / "run", scenario=scenario, seed=seed, years=years, command=command)
     with stage("writing the report"):
         reference = history_main_job(out, history=history, scenario=scenario)
     Path(reference["outputs"]["report"]).replace(out / "report.html")
@@ -131,6 +148,8 @@ def main_job(
     if runs:
         ensemble = _ensemble(scenario, history, out, runs=runs, years=years, seed=seed, pairs=pairs,
                              workers=workers, scheduler=scheduler, progress=progress, stage=stage)
+        write_folder_provenance(out / "ensemble", kind="ensemble", command=command, scenario_name=scenario.name,
+                                scenario_text=text, scenario_source=source, seeds=[seed], years=int(years), runs=int(runs))
         headline = _ensemble_headline(ensemble)
     summary = _write_summary(out / "summary.json", scenario.name, seed, headline)
     return MainJob(scenario=scenario, history=history, reference=reference, summary=summary)
@@ -177,8 +196,7 @@ def _ensemble(scenario: Scenario, history: History, out: Path, *, runs: int, yea
             f"{m['runs_done']} runs of the scenario {m['scenario']}, {m['years']} years from {m['first_year']} to {last}, "
             f"ensemble seed {m['seed']} (run i's seed derives from it and i; no knob varied, so the runs differ by their "
             f"random draws only). The reference run of report.html uses seed {m['seed']} itself and is not one of them. "
-            f"Military expenditure is in {unit.money}: US$ bn in the figures and the great powers' table, thousands in "
-            f"the table of bands."
+            f"Military expenditure is in billions of {unit.money} (US$ bn) in every figure and table."
             + "".join(f" {a}–{b}: the share of runs in which {a} and {b} have shared a defence pact at some point from {first} up to the year."
                       for a, b in named)
         )
@@ -227,8 +245,12 @@ def _ensemble_headline(ens: dict) -> dict[str, Any]:
 
 def _write_summary(path: Path, scenario: str, seed: int, headline: dict | None) -> dict:
     """Complete summary.json (the reference run's measures) with the scenario, the seed and the ensemble's headline."""
+    from foedus import __version__
+    from foedus.data.export import PROVENANCE_FILE
+
     data = json.loads(path.read_text(encoding="utf-8"))
     data["scenario"], data["seed"] = scenario, seed
+    data["foedus_version"], data["provenance"] = __version__, PROVENANCE_FILE
     if headline is not None:
         data["ensemble"] = headline
     tmp = path.with_name(path.name + ".tmp")

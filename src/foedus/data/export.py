@@ -73,6 +73,7 @@ def provenance(
     *,
     command: str | None = None,
     units: Mapping[str, str] | None = None,
+    timestamp: bool = True,
     **extra: Any,
 ) -> dict[str, Any]:
     """What every exported file says about where it comes from.
@@ -86,6 +87,9 @@ def provenance(
         The command line that made the table (default: this process's ``sys.argv``).
     units
         Unit of each column, by column name.
+    timestamp
+        Record ``created`` (default). Folders that must be the same bytes for the same seed
+        (a simulated run, :func:`write_folder_provenance`) leave it out.
     **extra
         Anything else worth keeping (the panel's years, the verbs applied, citations).
 
@@ -102,7 +106,7 @@ def provenance(
         records.append({"path": f, "bytes": p.stat().st_size if ok else None, "sha256": sha256_of(p) if ok else None})
     return {
         "foedus_version": __version__,
-        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        **({"created": datetime.now(timezone.utc).isoformat(timespec="seconds")} if timestamp else {}),
         "command": command if command is not None else " ".join(sys.argv),
         "data_files": records,
         "units": dict(units or {}),
@@ -306,4 +310,76 @@ def write_graph(g, path: Path | str, *, format: str | None = None, meta: Mapping
     else:
         nx.write_graphml(h, path)
     sidecar_path(path).write_text(json.dumps(meta, indent=1, default=str), encoding="utf-8")
+    return path
+
+
+PROVENANCE_FILE = "provenance.json"
+"""Name of the provenance file of an output folder (a run, the main job, an ensemble)."""
+
+
+def write_folder_provenance(
+    folder: Path | str,
+    *,
+    kind: str,
+    command: str | None = None,
+    scenario_name: str | None = None,
+    scenario_text: str | None = None,
+    scenario_source: str | None = None,
+    scenario_suffix: str = ".yaml",
+    seeds: Iterable[int] = (),
+    files: Iterable[Path | str] = (),
+    timestamp: bool = False,
+    **extra: Any,
+) -> Path:
+    """Write ``provenance.json`` (and a copy of the scenario) into an output folder, atomically.
+
+    Every output folder carries the same facts: foedus's version, the command, the scenario
+    (a copy, ``scenario.yaml``, and its SHA-256), the seeds and the data files read with their
+    SHA-256 (:func:`provenance`). The record is ``{"format": "foedus-provenance", "kind": ...}``
+    plus those facts; ``scenario`` is ``{"name", "file", "sha256", "source"}`` or null.
+
+    Parameters
+    ----------
+    folder
+        The output folder (must exist).
+    kind
+        What the folder is: ``"run"``, ``"main"``, ``"ensemble"``, ``"report"``.
+    command
+        The command that wrote it (default: this process's arguments).
+    scenario_name, scenario_text, scenario_source
+        The scenario's name, its text (copied to ``scenario`` + ``scenario_suffix``) and where the
+        text comes from (the built-in file, or "the scenario as run, written by foedus").
+    seeds
+        The seeds used (of a run: one; of the main job: the reference run's and the ensemble's).
+    files
+        Data files read (each recorded with its size and SHA-256).
+    timestamp
+        Record the time of writing (default no: a run's folder is the same bytes for the same seed).
+    **extra
+        Further JSON-ready facts (years, runs).
+
+    Returns
+    -------
+    pathlib.Path
+        The provenance file.
+    """
+    import os
+
+    folder = Path(folder)
+    scenario = None
+    if scenario_text is not None:
+        copy = folder / f"scenario{scenario_suffix}"
+        data = scenario_text.encode("utf-8")
+        tmp = copy.with_name(copy.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, copy)
+        scenario = {"name": scenario_name, "file": copy.name, "sha256": hashlib.sha256(data).hexdigest(), "source": scenario_source}
+    elif scenario_name is not None:
+        scenario = {"name": scenario_name, "file": None, "sha256": None, "source": scenario_source}
+    record = {"format": "foedus-provenance", "kind": kind,
+              **provenance(files, command=command, timestamp=timestamp, scenario=scenario, seeds=[int(x) for x in seeds], **extra)}
+    path = folder / PROVENANCE_FILE
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(record, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
     return path

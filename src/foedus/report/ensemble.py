@@ -424,7 +424,11 @@ def html_section(
     for label, t in series.items():
         lo, hi = _band_columns(t)
         keep = t[t["year"].isin(_milestones(t["year"].to_numpy()))]
-        view = keep[["indicator", "year", "runs", lo, "median", hi, "mean"]]
+        view = keep[["indicator", "year", "runs", lo, "median", hi, "mean"]].copy()
+        milex = (view["indicator"] == "milex").to_numpy()
+        for c in (lo, "median", hi, "mean"):  # one unit per quantity: military expenditure in US$ bn, as drawn
+            view[c] = view[c].astype("float64").where(~milex, view[c].astype("float64") * _scale("milex"))
+        view["indicator"] = view["indicator"].where(~milex, "milex (US$ bn)")
         parts.append(_table(view, f"{label + ': ' if label else ''}median and band at selected years"))
     if state_milex is not None and len(state_milex):
         lo, hi = _band_columns(state_milex)

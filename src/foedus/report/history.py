@@ -40,7 +40,7 @@ from foedus.analysis.capabilities import state_years_filled
 from foedus.analysis import formation
 from foedus.analysis.in_force import agreements_begun, agreements_ended, agreements_in_force
 from foedus.analysis.network import dyad_years
-from foedus.analysis.polarity import major_power_blocs, polarity, state_blocs
+from foedus.analysis.polarity import DEFAULT_BLOC_METHOD, major_power_blocs, polarity, state_blocs, year_blocs
 from foedus.analysis.summary import jsonable, periods_for, summary
 from foedus.analysis.survival import alliance_durations, survival_table
 from foedus.report.format import number
@@ -282,7 +282,7 @@ def write_history_report(
     *,
     years: Sequence[int] | None = None,
     periods: Sequence[formation.Period] | None = None,
-    method: str = "poles",
+    method: str = DEFAULT_BLOC_METHOD,
     k: float = formation.ASYMMETRY_K,
     rule: str = "either",
     title: str | None = None,
@@ -304,9 +304,10 @@ def write_history_report(
         :func:`foedus.analysis.summary.periods_for` the history (the historical periods for the
         record; for a simulated run of 2022-2051, "before 2022" and three parts of its window).
     method : {"poles", "modularity", "components"}
-        How blocs are found (:func:`foedus.analysis.polarity.state_blocs`); default the
-        pole-anchored blocs of the ensemble indicators, so that a run's report and an
-        ensemble's report name the same blocs.
+        How blocs are found (:func:`foedus.analysis.polarity.state_blocs`, listed per year by
+        :func:`~foedus.analysis.polarity.year_blocs`); default
+        :data:`~foedus.analysis.polarity.DEFAULT_BLOC_METHOD`, the pole-anchored blocs of the
+        dashboard, the CLI and the ensemble indicators, so that every view names the same blocs.
     k, rule
         Symmetry rule (:func:`foedus.analysis.formation.symmetry`).
     title : str, optional
@@ -372,7 +373,8 @@ def _figures(history: History, table: pd.DataFrame, dy: pd.DataFrame, sb: pd.Dat
     filled = state_years_filled(history)
     snapshots = []
     for y in snaps:
-        svg, caption = network_figure(history, y, sb[sb["year"] == y], pol.loc[y], filled)
+        svg, caption = network_figure(history, y, sb[sb["year"] == y], pol.loc[y], filled,
+                                      year_blocs(history, y, blocs_table=sb))
         snapshots.append({"year": y, "svg": Markup(svg), "caption": caption})
     return figures, snapshots
 

@@ -16,8 +16,9 @@ import pandas as pd
 import foedus
 from foedus.analysis.formation import FORMATS, Period
 from foedus.analysis.network import defense_network, partners_per_year
+from foedus.analysis.polarity import year_blocs
 from foedus.analysis.survival import kaplan_meier
-from foedus.report.provenance import MilexUnit
+from foedus.report.provenance import MilexUnit, milex_values
 from foedus.schema import History
 
 WARS: tuple[tuple[str, int, int], ...] = (("World War I", 1914, 1918), ("World War II", 1939, 1945))
@@ -233,19 +234,23 @@ def _packed_layout(graph, seed: int = 1815) -> dict[int, np.ndarray]:
     return pos
 
 
-def network_figure(history: History, year: int, blocs_year: pd.DataFrame, stats: pd.Series, filled: pd.DataFrame) -> tuple[str, str]:
+def network_figure(history: History, year: int, blocs_year: pd.DataFrame, stats: pd.Series, filled: pd.DataFrame,
+                   found: pd.DataFrame | None = None) -> tuple[str, str]:
     """SVG of the defence-pact network of ``year`` and a caption sentence describing its blocs.
 
     ``blocs_year`` holds the rows of :func:`foedus.analysis.polarity.state_blocs` for ``year``
     and ``stats`` the row of :func:`foedus.analysis.polarity.polarity`, so that the figure
-    shows exactly the blocs the tables report.
+    shows exactly the blocs the tables report; ``found`` is
+    :func:`foedus.analysis.polarity.year_blocs` of those rows (computed when not given), whose
+    order (strongest first) colours the blocs as the dashboard does.
     """
     from matplotlib.lines import Line2D
 
     g = defense_network(history, year, filled=filled)
     bloc_of = dict(zip(blocs_year["ccode"].tolist(), blocs_year["bloc"].tolist()))
     size_of = blocs_year.drop_duplicates("bloc").set_index("bloc")
-    multi = size_of[size_of["bloc_size"] >= 2].sort_values(["bloc_cinc", "bloc_size"], ascending=False, kind="mergesort")
+    found = year_blocs(history, year, blocs_table=blocs_year) if found is None else found
+    multi = size_of.loc[found.loc[found["size"] >= 2, "bloc"].to_numpy()]
     colour_of_bloc = {b: (_BLOC_COLOURS[r] if r < len(_BLOC_COLOURS) else _OTHER_BLOC) for r, b in enumerate(multi.index)}
     shown = [n for n in sorted(g.nodes) if g.degree(n) > 0 or g.nodes[n]["major"]]
     sub = g.subgraph(shown)
@@ -315,7 +320,7 @@ def polarity_figure(pol: pd.DataFrame) -> str:
 
 def major_codes(history: History, n: int = 8) -> list[int]:
     """The (at most ``n``) states ever a major power, largest peak military spending first."""
-    sy = history.state_years
+    sy = history.state_years.assign(milex=lambda d: milex_values(history, d))  # one unit (pounds converted)
     majors = sy.loc[sy["major"].astype(bool), "ccode"].unique()
     peak = sy[sy["ccode"].isin(majors)].groupby("ccode")["milex"].max().fillna(0.0)
     return [int(c) for c in peak.sort_values(ascending=False, kind="mergesort").index[:n]]
@@ -327,7 +332,8 @@ def _abb(history: History) -> dict[int, str]:
 
 
 def arms_figure(history: History, majors: Sequence[int], unit: MilexUnit) -> str:
-    sy = history.state_years
+    """Military expenditure of ``majors`` by year, on one axis in one unit (:func:`foedus.report.provenance.milex_values`)."""
+    sy = history.state_years.assign(milex=lambda d: milex_values(history, d))
     wide = sy[sy["ccode"].isin(majors)].pivot_table(index="year", columns="ccode", values="milex")
     names = _abb(history)
     fig = _new_figure(10, 3.6)

@@ -13,10 +13,16 @@ import re
 from dataclasses import dataclass
 from typing import Mapping, Protocol
 
+import pandas as pd
+
+from foedus.data.snapshot_fields import GBP_USD_PARITY
 from foedus.schema import History
 from foedus.schema.provenance import milex_money_of_note
 
-__all__ = ["MilexUnit", "RECORD_MILEX_UNIT", "ScenarioFacts", "is_record", "milex_unit", "simulated_source"]
+__all__ = ["MilexUnit", "POUND_YEARS", "RECORD_MILEX_UNIT", "ScenarioFacts", "is_record", "milex_unit", "milex_values", "simulated_source"]
+
+POUND_YEARS: tuple[int, int] = (1816, 1913)
+"""Years in which COW NMC 7.0 records ``milex`` in pounds sterling (its codebook)."""
 
 
 def is_record(history: History) -> bool:
@@ -70,12 +76,45 @@ class MilexUnit:
 
 
 RECORD_MILEX_UNIT = MilexUnit(
-    money="pounds sterling to 1913 and current US dollars from 1914",
-    caption="thousands of pounds sterling to 1913 and thousands of current US dollars from 1914, as COW NMC records them",
-    axis="thousands: £ to 1913, current US$ from 1914",
+    money=f"current US dollars (pounds sterling 1816-1913 converted at the gold-standard mint parity, {GBP_USD_PARITY} US$/£, Officer 1996)",
+    caption=(
+        f"thousands of current US dollars, the pounds sterling COW NMC records for 1816-1913 converted at the "
+        f"gold-standard mint parity of {GBP_USD_PARITY} US$ per £ (Officer 1996); not deflated (the data hold no price "
+        f"index reaching back to 1816), so the money of different years is not comparable in real terms"
+    ),
+    axis=f"thousand current US$; £ to 1913 × {GBP_USD_PARITY}",
     source="Data: COW National Material Capabilities 7.0 (Singer, Bremer & Stuckey 1972), variable milex.",
 )
-"""The record's unit: COW NMC 7.0 ``milex`` (thousands; pounds sterling 1816-1913, current US$ from 1914)."""
+"""The record's unit as the reports draw it: COW NMC 7.0 ``milex`` in thousands of current US$, the
+1816-1913 pounds converted at the mint parity (:func:`milex_values`), so that one axis has one unit."""
+
+
+def milex_values(history: History, state_years: pd.DataFrame | None = None) -> pd.Series:
+    """``state_years.milex`` of ``history`` in the one unit its reports state (:func:`milex_unit`).
+
+    For the record, the figures of :data:`POUND_YEARS` are pounds sterling (COW NMC) and are
+    multiplied by :data:`foedus.data.snapshot_fields.GBP_USD_PARITY` (US$ per £ at the
+    classical gold-standard mint parity, Officer 1996), the conversion the snapshots of the
+    record use too; every other year, and every simulated run, is returned as it is.
+
+    Parameters
+    ----------
+    history : History
+    state_years : DataFrame, optional
+        Rows of ``history.state_years`` (default all of them), with ``year`` and ``milex``.
+
+    Returns
+    -------
+    pandas.Series
+        The converted ``milex``, aligned with ``state_years``.
+    """
+    sy = history.state_years if state_years is None else state_years
+    milex = sy["milex"].astype("float64")
+    if not is_record(history):
+        return milex
+    pounds = sy["year"].between(*POUND_YEARS).to_numpy()
+    return milex.where(~pounds, milex * GBP_USD_PARITY)
+
 
 class ScenarioFacts(Protocol):
     """What the reports read of the scenario a run was simulated from (a :class:`foedus.sim.Scenario` has them)."""
@@ -134,4 +173,8 @@ def milex_unit(history: History, scenario: ScenarioFacts | None = None) -> Milex
     else:
         quoted = f" (the scenario's note: ‘{note}’)" if note else ""
         source = f"Data: the starting figures of the scenario ‘{scenario.name}’{quoted}, then the spending simulated year by year."
-    return MilexUnit(money=words, caption=f"thousands of {words}", axis=f"thousand {money}", source=source)
+    caption = f"thousands of {words}"
+    if "constant" in money:
+        caption += (" (SIPRI's constant prices: each country's spending in local currency deflated by its consumer "
+                    "price index, then converted at the base year's exchange rate)")
+    return MilexUnit(money=words, caption=caption, axis=f"thousand {money}", source=source)

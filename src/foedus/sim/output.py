@@ -5,7 +5,14 @@ Layout of the output folder (``foedus simulate --out DIR``)::
     history.json, *.parquet   the history in the canonical tables (foedus.data.runs)
     events.jsonl              the event log, one JSON object per line, ``detail`` parsed
     run.json                  scenario, seed, horizon, years completed
+    provenance.json           foedus's version, the command, the scenario's copy and SHA-256, the seed
+                              (foedus.data.export.write_folder_provenance; no timestamp, so that
+                              the same seed gives the same bytes)
+    scenario.yaml             the scenario as run: the built-in file itself, else the scenario
+                              written back as YAML (Scenario.to_yaml, which reads back equal)
     checkpoint.pkl            the whole run (world, generator state) while it is unfinished
+
+``foedus simulate`` and the main job's ``run/`` (:func:`write_run_folder`) write the same files.
 
 Every ``checkpoint_every`` years the run is saved and the history so far is written, so an
 interrupted run loses at most that many years; :func:`simulate_to_dir` with ``resume=True``
@@ -22,6 +29,7 @@ from typing import Callable
 import orjson
 import pandas as pd
 
+from foedus.data.export import PROVENANCE_FILE, write_folder_provenance
 from foedus.data.runs import read_history_dir, write_history_dir
 from foedus.schema import History
 from foedus.sim.engine import CHECKPOINT, Simulation
@@ -50,14 +58,74 @@ def write_events_jsonl(history: History, path: Path | str) -> Path:
     return path
 
 
+def scenario_copy(scenario: Scenario) -> tuple[str, str]:
+    """The text of ``scenario`` to keep beside its outputs, and where it comes from.
+
+    A built-in scenario is copied byte for byte from its packaged file; any other (a file, an
+    object built in Python) is written back as YAML (:meth:`Scenario.to_yaml`, which
+    :meth:`Scenario.from_text` reads back equal), so that the copy is what ran.
+    """
+    from importlib import resources
+
+    from foedus.sim.scenario import builtin_names
+
+    if scenario.name in builtin_names() and Scenario.builtin(scenario.name) == scenario:
+        text = (resources.files("foedus.sim") / "scenarios" / f"{scenario.name}.yaml").read_text(encoding="utf-8")
+        return text, f"built-in scenario foedus/sim/scenarios/{scenario.name}.yaml"
+    return scenario.to_yaml(), "the scenario as run, written back as YAML by foedus"
+
+
+def write_run_provenance(out: Path | str, scenario: Scenario, seed: int | None, *, years: int, command: str | None = None) -> Path:
+    """``provenance.json`` and ``scenario.yaml`` of a run folder (see the module docstring).
+
+    ``command`` defaults to this process's arguments (``foedus simulate ...`` from a shell).
+    """
+    text, source = scenario_copy(scenario)
+    return write_folder_provenance(
+        out, kind="run", command=command if command is not None else _process_command(), scenario_name=scenario.name, scenario_text=text, scenario_source=source,
+        seeds=[] if seed is None else [seed], years=int(years), start_year=int(scenario.start_year),
+        data_sources=dict(scenario.sources) if getattr(scenario, "sources", None) else {},
+    )
+
+
+def _process_command() -> str:
+    """This process's command as typed: ``foedus simulate ...`` when run as the ``foedus`` program."""
+    import shlex
+    import sys
+
+    if Path(sys.argv[0]).name == "foedus":
+        return " ".join(["foedus", *map(shlex.quote, sys.argv[1:])])
+    return " ".join(map(shlex.quote, sys.argv))
+
+
+def write_run_folder(history: History, out: Path | str, *, scenario: Scenario, seed: int | None, years: int,
+                     command: str | None = None) -> Path:
+    """Write a finished run into ``out`` as ``foedus simulate`` does: the tables, events.jsonl, run.json, provenance.
+
+    The main job's ``run/`` is written by this, so that it holds the same files as a
+    ``simulate`` folder of the same scenario, seed and horizon.
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    write_history_dir(history, out)
+    write_events_jsonl(history, out / "events.jsonl")
+    _write_run_meta(out, scenario, seed, years, years, complete=True)
+    write_run_provenance(out, scenario, seed, years=years, command=command)
+    return out
+
+
 def _write_run_file(sim: Simulation, out: Path, target_years: int, complete: bool) -> None:
     """``run.json``: the run's scenario, seed, horizon and progress (atomic)."""
+    _write_run_meta(out, sim.scenario, sim.seed, target_years, sim.years_done, complete)
+
+
+def _write_run_meta(out: Path, scenario: Scenario, seed: int | None, target_years: int, years_done: int, complete: bool) -> None:
     meta = {
-        "scenario": sim.scenario.name,
-        "seed": sim.seed,
-        "start_year": sim.scenario.start_year,
+        "scenario": scenario.name,
+        "seed": seed,
+        "start_year": scenario.start_year,
         "years": target_years,
-        "years_done": sim.years_done,
+        "years_done": years_done,
         "complete": complete,
     }
     tmp = out / (RUN_FILE + ".tmp")
@@ -141,6 +209,8 @@ def simulate_to_dir(
             if seed is not None and seed != sim.seed:
                 raise ValueError(f"{out}: the unfinished run has seed {sim.seed}, not {seed}")
             target = int(years if years is not None else meta.get("years", sim.scenario.years))
+            if not (out / PROVENANCE_FILE).is_file():  # killed before it was written
+                write_run_provenance(out, sim.scenario, sim.seed, years=target)
             return _simulate(sim, out, target, checkpoint_every, on_year, on_start)
         if scenario is None:
             raise ValueError(f"{out}: no unfinished run to resume (no {CHECKPOINT}); give the scenario to run it from the start")
@@ -153,6 +223,7 @@ def simulate_to_dir(
     if target < 1:
         raise ValueError(f"years must be at least 1, got {target}")
     out.mkdir(parents=True, exist_ok=True)
+    write_run_provenance(out, scenario, sim.seed, years=target)
     _write_run_file(sim, out, target, complete=False)  # the horizon first, then the state it belongs to
     sim.save(ckpt)
     return _simulate(sim, out, target, checkpoint_every, on_year, on_start)

@@ -133,11 +133,12 @@ def year(
     source: Source,
     year: Year,
     kinds: Annotated[str, Query(pattern="^(alliance|all)$", description="'alliance' or 'all' agreement kinds")] = "alliance",
+    blocs: Annotated[str, Query(pattern="^(poles|modularity|components)$", description="bloc definition (foedus.analysis.polarity.BLOC_METHODS)")] = "poles",
 ) -> dict:
     """The alliance network of one year (nodes placed by a force layout, blocs, polarity), the states on the map
     and the agreements in force with why they formed."""
     with _client_errors():
-        return request.app.state.registry.view(source).year(year, kinds)
+        return request.app.state.registry.view(source).year(year, kinds, blocs)
 
 
 @history_router.get("/series", summary="Agreements by kind and military spending by year", responses=_errors(404, 422))

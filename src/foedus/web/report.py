@@ -63,7 +63,9 @@ def write_report(source: str | Path, out: str | Path, *, data_dir: Path | str | 
     Returns
     -------
     (kind, path)
-        The kind of source and the file written.
+        The kind of source and the file written. Its provenance (foedus's version, the
+        command, the source, the data files read with their SHA-256, the history's units) is
+        written beside it as ``OUT.html.json`` (:func:`foedus.data.export.sidecar_path`).
 
     Raises
     ------
@@ -75,7 +77,9 @@ def write_report(source: str | Path, out: str | Path, *, data_dir: Path | str | 
     kind, path = resolve_source(source)
     out = Path(out)
     if kind == "ensemble":
-        return kind, write_ensemble_report(path, out)
+        written = write_ensemble_report(path, out)
+        _sidecar(written, kind, path, None)
+        return kind, written
     from foedus.report.history import write_history_report
     from foedus.web.sources import builtin_scenario
 
@@ -91,7 +95,25 @@ def write_report(source: str | Path, out: str | Path, *, data_dir: Path | str | 
         from foedus.data import open_record
 
         history = open_record(db=db, data_dir=data_dir)
-    return kind, Path(write_history_report(history, out, scenario=builtin_scenario(history)))
+    written = Path(write_history_report(history, out, scenario=builtin_scenario(history)))
+    _sidecar(written, kind, path, history)
+    return kind, written
+
+
+def _sidecar(out: Path, kind: str, path: Path | None, history) -> Path:
+    """Write the report's provenance beside it (``OUT.html.json``)."""
+    import json
+
+    from foedus.data.export import provenance, sidecar_path
+
+    meta = history.meta if history is not None else None
+    record = provenance(meta.files if meta is not None else (), kind="report", source_kind=kind,
+                        source=str(path) if path is not None else "record",
+                        units=meta.units if meta is not None else None,
+                        history=meta.to_dict() if meta is not None else None)
+    side = sidecar_path(out)
+    side.write_text(json.dumps(record, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
+    return side
 
 
 def write_ensemble_report(ensemble_dir: Path | str, out: Path | str, *, max_pairs: int = 6) -> Path:

@@ -12,9 +12,12 @@ captions). Definitions shown on the page:
     (:func:`foedus.analysis.formation.primary_obligation`: defence > offence > neutrality >
     non-aggression > consultation).
 *Bloc*
-    A community of the defence-pact network (:func:`foedus.analysis.polarity.blocs`, greedy
-    modularity, Clauset, Newman & Moore 2004), named after its strongest member; blocs of two
-    or more states are coloured by rank of their summed CINC, unaligned states are grey.
+    A bloc of the defence-pact network as :func:`foedus.analysis.polarity.year_blocs` finds it,
+    the same function the reports and ``foedus history network`` call: by default
+    pole-anchored (``blocs="poles"``, each great power a pole, named after it), or
+    ``"modularity"`` or ``"components"`` (:data:`foedus.analysis.polarity.BLOC_METHODS`);
+    blocs of two or more states are coloured by rank of their summed CINC, unaligned states
+    are grey.
 *Node size*
     Proportional to the square root of the state's CINC share (Singer, Bremer & Stuckey
     1972), so that a node's area is proportional to its capabilities.
@@ -36,9 +39,9 @@ import pandas as pd
 from foedus.analysis.capabilities import state_years_filled
 from foedus.analysis.formation import primary_obligation
 from foedus.analysis.network import alliance_network, membership_years
-from foedus.analysis.polarity import blocs, polarity, polarity_of_graph, state_blocs
+from foedus.analysis.polarity import BLOC_METHODS, DEFAULT_BLOC_METHOD, polarity, polarity_of_graph, state_blocs, year_blocs
 from foedus.analysis.summary import jsonable
-from foedus.report.provenance import ScenarioFacts, milex_unit
+from foedus.report.provenance import ScenarioFacts, milex_unit, milex_values
 from foedus.schema import AGREEMENT_KINDS, OBLIGATIONS, History
 from foedus.web.layout import capitals_in_year, coordinates_table, network_layout, tie_weights
 
@@ -49,6 +52,13 @@ __all__ = [
     "formation_explanations",
     "HistoryView",
 ]
+
+BLOC_NAMES: dict[str, str] = {
+    "poles": "pole-anchored: each great power a pole, named after it",
+    "modularity": "greedy-modularity communities",
+    "components": "connected components",
+}
+"""How each bloc method (:data:`foedus.analysis.polarity.BLOC_METHODS`) is named in the captions."""
 
 KIND_CHOICES: dict[str, tuple[str, ...] | None] = {"alliance": ("alliance",), "all": None}
 """Which agreements make the network's edges: alliances only (default) or every kind of brief A2."""
@@ -113,31 +123,31 @@ def _name(row_name, aid: int, record: bool) -> str:
     return f"ATOP {aid}" if record else f"agreement {aid}"
 
 
-def _colour_blocs(parts, codes: np.ndarray, attrs: pd.DataFrame, cinc: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[dict]]:
+def _colour_blocs(blocs: pd.DataFrame, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[dict]]:
     """Each state's bloc (its leader's code, itself when unaligned) and colour, and one row per bloc of two or more.
 
-    Blocs are coloured by rank in ``parts`` (strongest first), each led by its strongest member
-    (lowest code on a tie).
+    ``blocs`` is :func:`foedus.analysis.polarity.year_blocs` (strongest first); blocs are
+    coloured by that rank.
     """
     bloc_of = codes.copy()
     colour_of = np.full(len(codes), UNALIGNED, dtype=object)
     bloc_rows = []
-    for rank, b in enumerate(p for p in parts if len(p) >= 2):
-        members = np.array(sorted(b), dtype="int64")
+    for rank, b in enumerate(b for b in blocs.to_dict("records") if b["size"] >= 2):
+        members = np.array(b["members"], dtype="int64")
         at = np.searchsorted(codes, members)
-        lead = int(members[np.lexsort((members, -cinc[at]))[0]])
+        ok = (at < len(codes)) & (codes[np.minimum(at, len(codes) - 1)] == members)
         colour = BLOC_PALETTE[rank] if rank < len(BLOC_PALETTE) else OTHER_BLOC
-        bloc_of[at] = lead
-        colour_of[at] = colour
-        major = attrs["major"].to_numpy(dtype=bool)[at]
+        bloc_of[at[ok]] = b["bloc"]
+        colour_of[at[ok]] = colour
         bloc_rows.append(
             {
-                "leader": lead,
-                "leader_abb": str(attrs.at[lead, "abb"]),
-                "leader_name": str(attrs.at[lead, "name"]),
-                "size": int(len(members)),
-                "cinc": float(cinc[at].sum()),
-                "majors": attrs["abb"].to_numpy()[at][major].astype(str).tolist(),
+                "leader": int(b["bloc"]),
+                "leader_abb": b["leader"],
+                "leader_name": b["leader_name"],
+                "size": int(b["size"]),
+                "cinc": float(b["cinc"]),
+                "majors": list(b["majors"]),
+                "members": [int(c) for c in b["members"]],
                 "colour": colour,
             }
         )
@@ -241,31 +251,35 @@ class HistoryView:
         return y
 
     # ------------------------------------------------------------------ one year
-    def year(self, year: int, kinds: str = "alliance") -> dict:
+    def year(self, year: int, kinds: str = "alliance", blocs: str = DEFAULT_BLOC_METHOD) -> dict:
         """Network, map, blocs, agreements in force and polarity of ``year`` (cached).
+
+        ``blocs`` names the bloc definition (:data:`foedus.analysis.polarity.BLOC_METHODS`,
+        default pole-anchored), as ``method=`` in Python and ``--blocs`` on the command line.
 
         Raises
         ------
         ValueError
-            ``year`` outside the window or ``kinds`` not one of :data:`KIND_CHOICES`.
+            ``year`` outside the window, ``kinds`` not one of :data:`KIND_CHOICES` or
+            ``blocs`` not one of the bloc methods.
         """
         y = self.check_year(year)
         if kinds not in KIND_CHOICES:
             raise ValueError(f"kinds must be one of {', '.join(KIND_CHOICES)}, got {kinds!r}")
-        return self._year(y, kinds)
+        if blocs not in BLOC_METHODS:
+            raise ValueError(f"blocs must be one of {', '.join(BLOC_METHODS)}, got {blocs!r}")
+        return self._year(y, kinds, blocs)
 
-    def _compute_year(self, year: int, kinds: str) -> dict:
+    def _compute_year(self, year: int, kinds: str, method: str = DEFAULT_BLOC_METHOD) -> dict:
         h = self.history
         g = alliance_network(h, year, kinds=KIND_CHOICES[kinds], filled=self._filled)
         dg = g if kinds == "alliance" else alliance_network(h, year, filled=self._filled)
         dg = dg.edge_subgraph([(u, v) for u, v, d in dg.edges(data=True) if d["defense"]]).copy()
         dg.add_nodes_from(g.nodes(data=True))
-        parts = blocs(dg)
-        stats = polarity_of_graph(dg)
+        stats = polarity_of_graph(dg, method)
         codes = np.array(sorted(g.nodes), dtype="int64")
         attrs = pd.DataFrame([g.nodes[c] for c in codes], index=pd.Index(codes, name="ccode"))
-        cinc = np.nan_to_num(attrs["cinc"].to_numpy(dtype=float), nan=0.0)
-        bloc_of, colour_of, bloc_rows = _colour_blocs(parts, codes, attrs, cinc)
+        bloc_of, colour_of, bloc_rows = _colour_blocs(year_blocs(h, year, method=method), codes)
         nx.set_edge_attributes(g, tie_weights(h, year, KIND_CHOICES[kinds]), "weight")
         caps = capitals_in_year(self.coords, codes, year)
         lat, lon = caps["lat"].to_numpy(dtype=float), caps["lon"].to_numpy(dtype=float)
@@ -297,12 +311,13 @@ class HistoryView:
             {
                 "year": year,
                 "kinds": kinds,
+                "bloc_method": method,
                 "nodes": nodes.to_dict("records"),
                 "edges": edge_cols,
                 "blocs": bloc_rows,
                 "stats": stats,
                 "agreements": self._agreements_in_force(year, codes, attrs),
-                "captions": self._captions(year, kinds, stats, bloc_rows),
+                "captions": self._captions(year, kinds, stats, bloc_rows, method),
             }
         )
 
@@ -335,13 +350,13 @@ class HistoryView:
         out.sort(key=lambda r: (-len(r["members"]), r["start_year"], r["id"]))
         return out
 
-    def _captions(self, year: int, kinds: str, stats: dict, bloc_rows: list[dict]) -> dict:
+    def _captions(self, year: int, kinds: str, stats: dict, bloc_rows: list[dict], method: str = DEFAULT_BLOC_METHOD) -> dict:
         what = "alliances" if kinds == "alliance" else "agreements of every kind (alliances, coalitions, organisations)"
         top = "; ".join(f"{b['leader_abb']} ({b['size']} states)" for b in bloc_rows[:4]) or "none"
         return {
             "network": (
                 f"Alliance network, {year}: states linked when they share {what} in force; edge style = strongest "
-                f"obligation; colour = defence-pact bloc (greedy modularity); node area ∝ CINC. "
+                f"obligation; colour = defence-pact bloc ({BLOC_NAMES[method]}); node area ∝ CINC. "
                 f"{stats['aligned_states']} states in defence pacts, {stats['blocs']} blocs, {stats['poles']} poles. "
                 f"Largest blocs: {top}. Data: {self.data_note()}."
             ),
@@ -394,7 +409,7 @@ class HistoryView:
                 "history": {
                     "years": own["year"].tolist(),
                     "cinc": own["cinc"].tolist(),
-                    "milex": own["milex"].tolist(),
+                    "milex": milex_values(self.history, own).tolist(),
                 },
             }
         )
@@ -410,19 +425,18 @@ class HistoryView:
     def polarity_series(self) -> dict:
         """Poles, cluster poles and CON by year (:func:`foedus.analysis.polarity.polarity`; cached).
 
-        The slow part of the time series (greedy modularity for every year: seconds for the
-        record), served separately so that the rest of the page does not wait for it.
+        The slow part of the time series (the blocs of every year: seconds for the record), served separately so that the rest of the page does not wait for it.
         """
         with self._polarity_lock:
             if self._polarity is None:
                 years = np.arange(self.first_year, self.last_year + 1)
-                pol = polarity(self.history, blocs_table=state_blocs(self.history)).reindex(years)
+                pol = polarity(self.history, blocs_table=state_blocs(self.history, method=DEFAULT_BLOC_METHOD)).reindex(years)
                 self._polarity = jsonable(
                     {
                         "years": years.tolist(),
                         "polarity": {c: pol[c].tolist() for c in ("poles", "cluster_poles", "blocs", "con", "effective_poles")},
                         "caption": (
-                            "Poles (defence-pact blocs, by greedy modularity, that contain a major power), cluster poles "
+                            f"Poles (defence-pact blocs, {BLOC_NAMES[DEFAULT_BLOC_METHOD]}, that contain a major power), cluster poles "
                             "(groups of major powers linked by defence pacts among themselves, Wayman 1984) and the "
                             f"capability concentration CON of the major powers (Ray & Singer 1973, right axis). Data: {self.data_note()}."
                         ),
@@ -442,11 +456,11 @@ class HistoryView:
         formed = starts.groupby([starts["kind"].astype(str), "start_year"]).size().unstack(0).reindex(years).fillna(0).astype("int64")
         kinds = [k for k in AGREEMENT_KINDS if k in set(h.agreements["kind"].astype(str))]
         sy = h.state_years[(h.state_years["year"] >= self.first_year) & (h.state_years["year"] <= self.last_year)]
+        sy = sy.assign(milex=milex_values(h, sy))  # one unit: the record's pounds of 1816-1913 converted to US$
         total = sy.groupby("year")["milex"].sum(min_count=1).reindex(years)
         majors = np.unique(self._filled.loc[self._filled["major"], "ccode"].to_numpy(dtype="int64"))
         wide = sy[sy["ccode"].isin(majors)].pivot_table(index="year", columns="ccode", values="milex", aggfunc="first").reindex(years)
         abb = self._names["abb"].astype("object")
-        unit_break = 1914 if self.kind == "record" and self.first_year < 1914 <= self.last_year else None
         return jsonable(
             {
                 "years": years.tolist(),
@@ -456,7 +470,7 @@ class HistoryView:
                     "total": total.tolist(),
                     "states": [{"ccode": int(c), "abb": str(abb.get(c, c)), "values": wide[c].tolist()} for c in wide.columns],
                     "unit": self.milex_unit(),
-                    "unit_break": unit_break,
+                    "unit_break": None,  # one unit throughout (kept for the page's script)
                 },
                 "captions": {
                     "agreements": f"Agreements in force each year by kind (lines, left axis) and begun each year (bars, right axis). Data: {self.data_note()}.",

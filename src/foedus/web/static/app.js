@@ -166,9 +166,10 @@ function fillStates(states) {
 /* ------------------------------------------------------------------ years */
 async function fetchYear(y) {
   const kinds = $("all-kinds").checked ? "all" : "alliance";
-  const key = `${state.source.id}|${y}|${kinds}`;
+  const blocs = $("bloc-method") ? $("bloc-method").value : "poles";  // foedus.analysis.polarity.BLOC_METHODS
+  const key = `${state.source.id}|${y}|${kinds}|${blocs}`;
   if (!state.cache.has(key)) {
-    const p = api(`/api/year?source=${encodeURIComponent(state.source.id)}&year=${y}&kinds=${kinds}`);
+    const p = api(`/api/year?source=${encodeURIComponent(state.source.id)}&year=${y}&kinds=${kinds}&blocs=${blocs}`);
     state.cache.set(key, p);
     p.catch(() => state.cache.delete(key));
     if (state.cache.size > 64) state.cache.delete(state.cache.keys().next().value);
@@ -633,6 +634,7 @@ function init() {
   $("play").addEventListener("click", play);
   $("state-select").addEventListener("change", (e) => selectState(e.target.value || null));
   $("all-kinds").addEventListener("change", () => { if (state.year !== null) setYear(state.year); });
+  $("bloc-method").addEventListener("change", () => { if (state.year !== null) setYear(state.year); });
   $("agreements-search").addEventListener("input", drawAgreements);
   $("agreements-state-only").addEventListener("change", drawAgreements);
   $("run-form").addEventListener("submit", runScenario);
