@@ -22,6 +22,7 @@ from foedus.cli import ensemble as ensemble_cli
 from foedus.cli import simulate as simulate_cli
 from foedus.cli import validate as validate_cli
 from foedus.cli import web as web_cli
+from foedus.cli import cite as cite_cli
 
 app = typer.Typer(
     name="foedus",
@@ -39,6 +40,7 @@ simulate_cli.register(app)
 validate_cli.register(app)
 ensemble_cli.register(app)
 web_cli.register(app)
+cite_cli.register(app)
 
 
 def _version(value: bool) -> None:
