@@ -152,3 +152,30 @@ def test_citation_cff_is_valid_cff_1_2():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert cff["license"] == project["license"] == "MIT"
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+
+
+def test_an_ensemble_and_a_scenario_file_cite_their_scenario(tmp_path):
+    ens = tmp_path / "ens"
+    ens.mkdir()
+    (ens / "manifest.json").write_text(json.dumps({"scenario": "world-2022", "runs": 2}))
+    r = runner.invoke(app, ["cite", str(ens)])
+    assert r.exit_code == 0, r.output
+    for k in ("foedus", "leeds2002atop", "sipri2024milex", "maness2022dcid", "walt1987origins"):
+        assert f"[{k}]" in r.output, k
+    from foedus.sim import Scenario
+
+    sc = Scenario.builtin("europe-1871")
+    path = tmp_path / "mine.yaml"
+    path.write_text(yaml.safe_dump(sc.model_dump(mode="json"), sort_keys=False))
+    r = runner.invoke(app, ["cite", str(path)])
+    assert r.exit_code == 0, r.output
+    assert "[leeds2002atop]" in r.output and "[sipri2024milex]" not in r.output
+
+
+def test_a_run_of_an_unknown_scenario_says_what_to_do(tmp_path):
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "run.json").write_text(json.dumps({"scenario": "my-own", "seed": 1}))
+    r = runner.invoke(app, ["cite", str(run)])
+    assert r.exit_code == 0, r.output
+    assert "not built in" in r.output and "[walt1987origins]" in r.output
