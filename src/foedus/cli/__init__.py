@@ -148,9 +148,12 @@ def main_job(
     console = Console()
     n_runs = 0 if no_ensemble else runs
     if n_runs:
-        from foedus import require_extra
+        from foedus import MissingExtra, require_extra
 
-        require_extra("ensemble", "foedus main (its ensemble; --no-ensemble runs without it)")
+        try:
+            require_extra("ensemble", "foedus main (its ensemble; --no-ensemble runs without it)")
+        except MissingExtra as e:
+            fail(e)
     n_workers = workers or _default_workers()
 
     def on_reference(history, measures: dict) -> None:
