@@ -22,6 +22,7 @@ from foedus.cli import ensemble as ensemble_cli
 from foedus.cli import simulate as simulate_cli
 from foedus.cli import validate as validate_cli
 from foedus.cli import web as web_cli
+from foedus.cli import cite as cite_cli
 
 app = typer.Typer(
     name="foedus",
@@ -39,6 +40,7 @@ simulate_cli.register(app)
 validate_cli.register(app)
 ensemble_cli.register(app)
 web_cli.register(app)
+cite_cli.register(app)
 
 
 def _version(value: bool) -> None:
@@ -146,6 +148,13 @@ def main_job(
 
     console = Console()
     n_runs = 0 if no_ensemble else runs
+    if n_runs:
+        from foedus import MissingExtra, require_extra
+
+        try:
+            require_extra("ensemble", "foedus main (its ensemble; --no-ensemble runs without it)")
+        except MissingExtra as e:
+            fail(e)
     n_workers = workers or _default_workers()
 
     def on_reference(history, measures: dict) -> None:
@@ -254,5 +263,31 @@ def _print_ensemble(console, h: dict) -> None:
 
 
 def main() -> None:
-    """Entry point of the ``foedus`` program."""
-    app()
+    """Entry point of the ``foedus`` program.
+
+    A command that needs an optional extra which is not installed (``foedus serve`` without
+    ``foedus[web]``, an ensemble without ``foedus[ensemble]``) ends with one line naming the
+    extra to install, and exit code 2 (:class:`foedus.MissingExtra`), not a traceback.
+    """
+    try:
+        app()
+    except ImportError as e:
+        from foedus import missing_extra
+
+        missing = missing_extra(e, _command_name())
+        if missing is None:
+            raise
+        typer.echo(f"error: {missing}", err=True)
+        raise SystemExit(2) from None
+
+
+def _command_name() -> str:
+    """``foedus`` and the (sub)command words of this process's arguments (for a message)."""
+    import sys
+
+    words = ["foedus"]
+    for a in sys.argv[1:3]:
+        if a.startswith("-"):
+            break
+        words.append(a)
+    return " ".join(words)

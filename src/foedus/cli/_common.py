@@ -17,6 +17,10 @@ def fail(error: Exception | str) -> NoReturn:
     Commands catch :class:`foedus.schema.SchemaError` as the ``ValueError`` it is, so that
     importing them (``foedus --help``) does not import pandas with :mod:`foedus.schema`.
     """
+    from foedus import missing_extra
+
+    if isinstance(error, BaseException):  # an extra's module missing: say which extra to install
+        error = missing_extra(error) or error
     typer.echo(f"error: {error}", err=True)
     raise typer.Exit(2)
 

@@ -56,6 +56,12 @@ _ERRORS = (ValueError, OSError, RuntimeError, ImportError)
 def _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, resume, keep_histories, quiet, connect_timeout) -> None:
     from rich.console import Console
 
+    from foedus import MissingExtra, require_extra
+
+    try:
+        require_extra("ensemble", "foedus ensemble run")
+    except MissingExtra as e:
+        fail(e)
     from foedus.experiments.ensemble import resume_ensemble, run_ensemble
 
     console = Console(stderr=True)

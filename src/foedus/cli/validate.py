@@ -152,6 +152,9 @@ def calibrate(
     journal in --out. Exit code 0 whatever the score.
     """
     try:
+        from foedus import require_extra
+
+        require_extra("ensemble", "foedus calibrate")
         names = tuple(p.strip() for p in parameters.split(",") if p.strip()) if parameters else None
         if sobol_n and sobol_n & (sobol_n - 1):
             raise ValueError(f"--sobol-n must be a power of two, got {sobol_n}")
@@ -159,7 +162,7 @@ def calibrate(
             from foedus.experiments.calibration import parameter_bounds
 
             parameter_bounds(names)
-    except ValueError as e:
+    except (ValueError, ImportError) as e:  # ImportError: the 'ensemble' extra is missing
         fail(e)
         return
     from rich.console import Console

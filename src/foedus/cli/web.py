@@ -60,6 +60,12 @@ def register(app: typer.Typer) -> None:
         ),
         max_years: int = typer.Option(100, "--max-years", min=1, max=2000, help="Longest run (years) the page may start."),
     ) -> None:
+        from foedus import MissingExtra, require_extra
+
+        try:
+            require_extra("web", "foedus serve")
+        except MissingExtra as e:
+            fail(e)
         from foedus.web.app import Limits, is_loopback, serve
         from foedus.web.sources import default_runs_dir
 
