@@ -82,3 +82,18 @@ def test_a_state_joins_only_treaties_of_its_own_region():
             slots, idx, _, _ = ag.spells()
             regions = set(cow_region(sim.world.ccode[idx[(slots == slot) & (sim.world.ccode[idx] != c)]]).tolist())
             assert int(cow_region(c)) in regions
+
+
+def test_no_state_joins_a_defence_treaty_against_itself():
+    """Walt (1987): NATO members do not admit the Soviet Union (as in 1954, when they refused Molotov's
+    request); no member of a protective treaty votes in its own main threat, over 4 seeds of bipolar-1950."""
+    sc = Scenario.builtin("bipolar-1950")
+    nato = next(a for a in sc.agreements if a.id == 3180)
+    for seed in range(4):
+        sim = Simulation(sc, rng=seed, explain=False).run(10)
+        ag, w = sim.world.agreements, sim.world
+        slot = int(np.flatnonzero(ag.agreement_id[: ag.n] == 3180)[0])
+        _, idx, entry, _ = ag.spells()
+        s_slot = ag.spells()[0]
+        joined = set(w.ccode[idx[(s_slot == slot) & (entry > nato.start_year)]].tolist())
+        assert 365 not in joined, (seed, joined)

@@ -100,7 +100,7 @@ def test_toml_scenarios_and_their_errors(tmp_path):
     assert len(Scenario.from_file(good).actors) == 2
     bad = tmp_path / "b.toml"
     bad.write_text('name = "t"\nstart_year = \n')
-    with pytest.raises(ScenarioError, match=r"b\.toml: TOML syntax error"):
+    with pytest.raises(ScenarioError, match=r"b\.toml, line 2: TOML syntax error"):
         Scenario.from_file(bad)
 
 

@@ -122,3 +122,12 @@ def test_dissolution_terms_sum_to_the_hazard_and_the_published_form_is_the_defau
     assert np.allclose(terms.sum(axis=0), h) and (h <= 1).all()
     # a treaty whose cohesion has not fallen since the reference loses nothing to cohesion
     assert (terms[0][c > 0.5] == 0).all() and (terms[0][c <= 0.5] > 0).all()
+
+
+def test_a_protective_treaty_is_not_opened_to_a_members_main_threat_whatever_its_reassurance():
+    """Walt (1987): an alliance forms against a threat; admitting it dissolves the protection (NATO refused the USSR in 1954)."""
+    t = np.array([[0, 0.3, 0.1], [0.2, 0, 0], [0, 0, 0]])
+    assert ob.main_threat(t).tolist() == [1, 0, -1]
+    votes = ob.admission_votes([2.0, 2.0, 0.1], 0.5, [True, True, False], [True, False, True])
+    assert votes.tolist() == [False, True, False]
+    assert ob.admission_votes(2.0, 0.5, False, True)

@@ -40,10 +40,12 @@ __all__ = [
     "GOOD_MOTIVE",
     "OBLIGATION_GOODS",
     "PACT_FORMS",
+    "admission_votes",
     "admits_members",
     "commitment_cost",
     "defence_burden",
     "inertia_exit_probability",
+    "main_threat",
     "motive_decomposition",
     "obligation_goods",
     "pact_form",
@@ -93,6 +95,51 @@ def _main_threat(t: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     shared = t[:, main].T / safe[None, :]  # shared[i, j] = T[j, t(i)] / T*_j
     shared = np.where(star[None, :] > 0, shared, 0.0)
     return star, main, np.minimum(shared, 1.0)
+
+
+def main_threat(threat, *, check: bool = True) -> np.ndarray:
+    """Each state's main threat ``t(i) = argmax_j T[i, j]`` (N,) int, -1 for a state no one threatens.
+
+    >>> main_threat([[0, 0.2, 0.1], [0.05, 0, 0], [0, 0, 0]]).tolist()
+    [1, 0, -1]
+    """
+    t = _matrix("threat", threat, np.shape(threat)[0], nonneg=True, check=check)
+    star, main, _ = _main_threat(t)
+    return np.where(star > 0, main, -1)
+
+
+def admission_votes(value, cost, candidate_is_main_threat, protective) -> np.ndarray:
+    r"""Whether a member votes to admit a candidate to a treaty: ``value > cost`` unless the treaty
+    protects and the candidate is the member's main threat (bool, broadcast shape).
+
+    A member gains from a candidate's accession when the goods the treaty would give it from
+    the candidate are worth more than its cost of a commitment to the candidate
+    (:func:`commitment_cost`, the rule of a new pact). But a treaty that provides *protection*
+    (defence, offence) protects its members against someone, and for a member that someone is
+    its main threat: one does not defend a partner against itself (see :func:`defence_burden`),
+    so admitting one's main threat dissolves the protection the treaty was signed for, whatever
+    the reassurance of having it inside. Alliances form *against* a threat (Walt 1987, ch. 2);
+    a state seeks reassurance from its threat in a pledge of non-aggression instead (Weitsman
+    2004). NATO's members refused the Soviet Union's request to join in 1954 (Molotov's note
+    of 31 March 1954) for this reason.
+
+    Parameters
+    ----------
+    value, cost : array_like, utility units
+    candidate_is_main_threat : array_like of bool
+    protective : array_like of bool
+        Whether the treaty's obligations provide protection (:func:`pact_goods`).
+
+    >>> admission_votes([0.5, 0.5, 0.5, 0.1], 0.2, [False, True, True, False], [True, True, False, True]).tolist()
+    [True, False, True, False]
+
+    References
+    ----------
+    .. [1] Walt, S. M. (1987). The Origins of Alliances. Cornell University Press.
+    .. [2] Weitsman, P. A. (2004). Dangerous Alliances. Stanford University Press.
+    """
+    gains = np.asarray(value, dtype=float) > np.asarray(cost, dtype=float)
+    return gains & ~(np.asarray(candidate_is_main_threat, dtype=bool) & np.asarray(protective, dtype=bool))
 
 
 def obligation_goods(protection, threat, power, *, weights=(1.0, 1.0, 1.0, 1.0), check: bool = True) -> np.ndarray:

@@ -201,8 +201,9 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     would sign too by the same rule (the pair settles on the proposer's best form among those
     both gain from: complete information about each other's terms). Accessions: every
     treaty in force whose terms admit members, that it does not belong to and did not leave this
-    year, and of whose members' regions it is (:func:`foedus.theory.obligations.admissible`:
-    terms of admission name the region's states); its value is the goods the treaty provides,
+    year, of whose members' regions it is (:func:`foedus.theory.obligations.admissible`:
+    terms of admission name the region's states) and whose members would admit it
+    (:func:`_admitted`: complete information, as for a new pact's partner); its value is the goods the treaty provides,
     aggregated over the members by capability
     (:func:`foedus.theory.choice.join_utilities`), its cost that of a commitment to the leader
     with the base raised by ``size ** commitment_exponent``.
@@ -237,6 +238,10 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
         regions = (view.members.astype(np.int64) @ (region[:, None] == np.arange(len(th_ob.COW_REGIONS))[None, :])) > 0
         j_ok = view.admits[None, :] & th_ob.admissible(region[rows], regions)
         j_ok &= ~view.members[:, rows].T & (ag.last_exit[view.slots][:, rows].T != world.year)
+        # an accession the members would refuse is no option (complete information, as for a new pact's partner)
+        rr, aa = np.nonzero(j_ok)
+        if len(rr):
+            j_ok[rr, aa] = _admitted(world, rows[rr], aa, goods, view, terms)[0]
         net = np.concatenate([net, np.where(j_ok, j_value - j_cost, -np.inf)], axis=1)
         all_value = np.concatenate([value.transpose(1, 0, 2).reshape(r, -1), j_value], axis=1)
         all_cost = np.concatenate([cost.transpose(1, 0, 2).reshape(r, -1), j_cost], axis=1)
@@ -289,14 +294,9 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
 def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms) -> None:
     """Accessions of the states ``rows`` that chose a treaty, if its members let them in (P1, P2).
 
-    A member votes for the candidate when the goods of the treaty are worth more to it from the
-    candidate than its own :func:`~.formation.pact_cost` of a commitment to the candidate (the
-    same rule as a new pact); the accession passes when a share ``accession_share`` of the
-    members vote for it and the candidate has no territorial dispute with any of them.
+    The members' vote is :func:`_admitted`.
     """
-    p = world.params
     ag = world.agreements
-    n = world.n
     y = world.year
     sel = np.flatnonzero(opt.kind == 2)
     if not len(sel) or not len(view.slots):
@@ -304,15 +304,7 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
     cand = rows[sel]
     a_local = opt.target[sel]
     slots = view.slots[a_local]
-    mem = view.members[a_local]  # (K, N)
-    gk = view.goods[a_local]  # (K, 4)
-    v_m = np.einsum("gnk,kg->kn", goods[:, :, cand], gk.astype(float))  # value to each state n of candidate k
-    everyone = np.arange(n)[None, :]
-    c_m = pact_cost(world, terms, everyone, cand[:, None], view.unit_cost[None, :], view.commitment[a_local][:, None], gk[:, :1].astype(float))
-    size = np.maximum(mem.sum(axis=1), 1)
-    share = (mem & (v_m > c_m)).sum(axis=1) / size
-    disputes = (mem & world.territorial_dispute[cand]).sum(axis=1)
-    allowed = th_entrapment.accession_allowed(disputes, check=world.check) & (share >= p.accession_share)
+    allowed, share, disputes = _admitted(world, cand, a_local, goods, view, terms)
     ok = np.flatnonzero(allowed & ~ag.members[slots, cand] & ag.active[slots])
     if not len(ok):
         return
@@ -322,7 +314,7 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
         u_join = th_choice.join_utilities(world.results.utilities, view.members, aggregate="capability", power=world.power, states=cand[ok])
         g_join = th_choice.join_utilities(goods, view.members, aggregate="capability", power=world.power, states=cand[ok])
         k_ok = np.arange(len(ok))
-        dec = th_ob.motive_decomposition(u_join[:, k_ok, a_local[ok]].T, g_join[:, k_ok, a_local[ok]].T, gk[ok])
+        dec = th_ob.motive_decomposition(u_join[:, k_ok, a_local[ok]].T, g_join[:, k_ok, a_local[ok]].T, view.goods[a_local[ok]])
         mot, tot, cst = dec.tolist(), opt.value[sel[ok]].tolist(), opt.cost[sel[ok]].tolist()
         fav, dis, pw = share[ok].tolist(), disputes[ok].tolist(), world.power[cand[ok]].tolist()
         auto = terms.autonomy[cand[ok], view.top[0][a_local[ok]]].tolist()
@@ -337,6 +329,29 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
             for k in range(len(ok))
         ]
     world.log.events(y, "accession", ag.agreement_id[slots[ok]], world.ccode[cand[ok]], -1, details)
+
+
+def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms):
+    """Whether the members of alliance ``a_local[k]`` admit candidate ``cand[k]``: (K,) bool, and the share in favour and the disputes (P1, P2).
+
+    A member votes for the candidate when the goods of the treaty are worth more to it from the
+    candidate than its own :func:`~.formation.pact_cost` of a commitment to the candidate (the
+    same rule as a new pact), unless the treaty protects and the candidate is the member's main
+    threat (:func:`foedus.theory.obligations.admission_votes`: an alliance is not opened to the
+    state it protects against); the accession passes when a share ``accession_share`` of the
+    members vote for it and the candidate has no territorial dispute with any of them.
+    """
+    n = world.n
+    mem = view.members[a_local]  # (K, N)
+    gk = view.goods[a_local]  # (K, 4)
+    v_m = np.einsum("gnk,kg->kn", goods[:, :, cand], gk.astype(float))  # value to each state n of candidate k
+    everyone = np.arange(n)[None, :]
+    c_m = pact_cost(world, terms, everyone, cand[:, None], view.unit_cost[None, :], view.commitment[a_local][:, None], gk[:, :1].astype(float))
+    main = th_ob.main_threat(world.results.threat, check=False)
+    votes = th_ob.admission_votes(v_m, c_m, main[None, :] == cand[:, None], gk[:, :1])
+    share = (mem & votes).sum(axis=1) / np.maximum(mem.sum(axis=1), 1)
+    disputes = (mem & world.territorial_dispute[cand]).sum(axis=1)
+    return th_entrapment.accession_allowed(disputes, check=world.check) & (share >= world.params.accession_share), share, disputes
 
 
 @njit(cache=True)
