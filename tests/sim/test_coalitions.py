@@ -23,12 +23,30 @@ def _bound(world, i: int, victim: int, aggressor: int) -> bool:
     return bool(((ob[:, DEF] | ob[:, OFF]) & m[:, i] & m[:, victim] & ~m[:, aggressor]).any())
 
 
+def _rivalry_at_assembly(sim: Simulation) -> dict:
+    """Wrap the crises step so that the rivalries as they stood when this year's coalitions assembled are kept.
+
+    Rivalries begin and end in a later step of the same year (:mod:`foedus.sim.steps.rivalry`), so
+    the world's rivalry matrix after the year is not the one the coalition step saw.
+    """
+    seen: dict = {}
+    crises = sim.steps["crises_and_coalitions"]
+
+    def step(world, rng):
+        crises(world, rng)
+        seen["rivalry"] = world.rivalry.copy()
+
+    sim.steps["crises_and_coalitions"] = step
+    return seen
+
+
 def test_coalition_members_share_the_threat_or_are_bound_to_the_victim_and_no_two_are_rivals():
     sc = Scenario.builtin("world-2022")
     share = sc.parameters.coalition_threat_share
     checked = 0
     for seed in range(8):
         sim = Simulation(sc, rng=seed)
+        at_assembly = _rivalry_at_assembly(sim)
         w = sim.world
         for _ in range(6):
             year = w.year
@@ -40,7 +58,7 @@ def test_coalition_members_share_the_threat_or_are_bound_to_the_victim_and_no_tw
                 members = np.flatnonzero(ag.members[a]) if ag.active[a] else None
                 if members is None:
                     continue
-                assert not w.rivalry[np.ix_(members, members)].any(), f"rivals in {ag.names[a]}"
+                assert not at_assembly["rivalry"][np.ix_(members, members)].any(), f"rivals in {ag.names[a]}"
                 agg, victim = cr.aggressor[c], cr.target[c]
                 if agg < 0:
                     continue
@@ -57,10 +75,21 @@ def test_coalition_members_share_the_threat_or_are_bound_to_the_victim_and_no_tw
     assert checked > 0, "the test needs an aggression coalition"
 
 
+MIN_SEEDS, MAX_SEEDS = 6, 12
+"""Runs of world-2022 the organisation test checks at least, and searches at most, for a founding and an accession.
+
+A run of 30 years has about two crises whose mission succeeds (13 in seeds 0-5), each becoming an
+organisation with ``institutionalisation_rate`` 0.2: a run founds one with probability about 0.37,
+so 12 runs all without one happen with probability about 0.63 ** 12 < 0.01 (the suite's alpha),
+while six (the test's former fixed seeds) miss with probability about 0.06."""
+
+
 def test_organisations_are_founded_and_joined_in_some_runs():
     sc = Scenario.builtin("world-2022")
     founded = joined = 0
-    for seed in range(6):
+    for seed in range(MAX_SEEDS):
+        if seed >= MIN_SEEDS and founded and joined:
+            break
         sim = Simulation(sc, rng=seed).run(30)
         ev = sim.events()
         ag = sim.world.agreements
