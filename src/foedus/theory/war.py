@@ -14,9 +14,14 @@ and consultation promise restraint or talk, never fighting. So when a state is a
 provided the pact does not also bind the state on the other side (a pact of both belligerents
 calls nobody). A state bound by several pacts answers to the strongest obligation
 (:func:`foedus.theory.capability.commitment_strength` of the defence and offence obligations
-alone; a conditional one counts less). Whether it honours the call is
+alone; a conditional one counts less, for a caller that weighs whether its conditions will
+hold). Whether it honours the call is
 :func:`foedus.theory.cohesion.honour_probability`: about three quarters of the alliance commitments
 whose casus foederis arose were honoured in 1816–1944 (Leeds, Long & Mitchell 2000; Leeds 2003).
+That share counts only the commitments whose *specific conditions* were met, which is Leeds, Long
+& Mitchell's point against earlier, lower estimates; so once a call is the casus foederis (the
+simulator's, which does not code what a condition is), a conditional pact binds as its
+unconditional form, and its discount is not applied again to the decision to honour.
 
 **Disputes and escalation.** A militarised dispute between two states needs opportunity and
 willingness (Most & Starr 1989): its yearly probability is proportional to their hostility and

@@ -102,7 +102,9 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     attacker's; neutrality, non-aggression and consultation call nobody; coalitions, whose
     mission is a crisis, are not called). Each decides with
     :func:`foedus.theory.cohesion.honour_probability` of its war commitment
-    (:func:`foedus.theory.war.war_commitment`), its trade dependence on the state it would fight
+    (:func:`foedus.theory.war.war_commitment`, a conditional pact's conditions met: the call is
+    the casus foederis, and Leeds, Long & Mitchell's (2000) three quarters honoured are of the
+    commitments whose conditions held), its trade dependence on the state it would fight
     (T2), the pact's cohesion, its regime and major-power status. An ally that honours joins the
     war against that state, its hostility to it at least ``honour_hostility``; one that fails
     adds ``betrayal_penalty`` to its pact's betrayal and the state it was bound to multiplies its
@@ -115,9 +117,12 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     war_slots = slots[ag.obligations[slots][:, [_DEF, _OFF]].any(axis=1)]
     if not len(war_slots):
         return
-    m, ob, cond = ag.members[war_slots], ag.obligations[war_slots], ag.conditional[war_slots]
+    # a call is the casus foederis arisen, so a conditional pact's conditions count as met: it
+    # calls and binds as its unconditional form (Leeds, Long & Mitchell 2000 count honouring only
+    # where the conditions hold; the conditional discount is what a promise is worth beforehand)
+    m, ob = ag.members[war_slots], ag.obligations[war_slots]
     for att, tgt in zip(attackers, targets):
-        commit, pact, side = th_war.casus_foederis(m, ob, int(att), int(tgt), cond)
+        commit, pact, side = th_war.casus_foederis(m, ob, int(att), int(tgt))
         allies = np.flatnonzero(commit > 0)
         if len(allies):
             _answer_call(world, rng, allies, commit[allies], war_slots[pact[allies]], side[allies], int(att), int(tgt))
