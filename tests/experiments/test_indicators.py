@@ -128,10 +128,12 @@ def test_hand_built_history_gives_the_counts_by_definition():
     # 2001: A-B and B-C both in force (the dissolution year counts). B is allied to both major
     # powers and joins the stronger, A; C is not allied to A, so it keeps its own bloc (pole-
     # anchored blocs: the chain A-B-C does not merge A and C, as connected components would).
-    # A bloc is two or more states or a major power alone, so there are never fewer blocs than
-    # poles: 2000-01 {A,B} and {C}; 2002-03 {A} and {B,C}.
-    assert s["blocs"].tolist() == [2, 2, 2, 2]
-    assert (s["blocs"] >= s["poles"]).all()
+    # A bloc is two or more states (foedus.analysis.polarity, the one definition); a major power
+    # standing alone is a pole, not a bloc: 2000-01 {A,B} and C alone; 2002-03 A alone and {B,C}.
+    assert s["blocs"].tolist() == [1, 1, 1, 1]
+    assert (s["blocs"] + 1 == s["poles"]).all()  # every year: one bloc with its pole, and one major power alone
+    ref = polarity(_hand_history(), method="poles")
+    assert s["blocs"].tolist() == ref["blocs"].tolist() and s["poles"].tolist() == ref["poles"].tolist()
     assert s["largest_bloc"].tolist() == [2, 2, 2, 2]
     assert s["defense_dyads"].tolist() == [1, 2, 1, 1]
     # poles: 2000 {A,B} and {C}; 2001 {A,B} and {C}; 2002 {A} and {B,C}

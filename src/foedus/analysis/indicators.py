@@ -31,9 +31,11 @@ component, which the previous definition (connected components, still available 
 the 2030s that component held all seven great powers in every run. Greedy-modularity communities
 (``method="modularity"``) avoid the chain but follow the density of ties rather than the
 powers (NATO Europe becomes a community apart from the United States) and cost about two
-seconds per 30-year run, against a few milliseconds here. The polarity columns are equal to
-:func:`foedus.analysis.polarity.polarity` with ``method="poles"`` on the run's history (a test
-checks it).
+seconds per 30-year run, against a few hundredths of a second here. The polarity columns are computed by
+:func:`foedus.analysis.polarity.polarity` itself, from the run's table of blocs in the columns of
+:func:`foedus.analysis.polarity.state_blocs` (built here from the compact record with the same
+kernel), so they agree with the history functions by construction: a bloc is a group of two or
+more states; an unaligned major power is a pole (``poles``), not a bloc.
 
 Indicators of a run (table ``system``, one row per year)
 --------------------------------------------------------
@@ -90,6 +92,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from foedus.analysis.pole_blocs import contested_states, pole_bloc_leaders, strength_rank
+from foedus.analysis.polarity import polarity
 from foedus.schema.runs import RunRecord
 
 __all__ = ["INDICATORS", "EVENT_COLUMNS", "DEFAULT_INDICATORS", "check_indicators", "expand_ranges", "run_indicators"]
@@ -121,7 +124,7 @@ INDICATORS: dict[str, tuple[str, str]] = {
     "states": ("states in the system", "count"),
     "aligned_states": ("states with at least one defence pact", "count"),
     "defense_dyads": ("pairs of states linked by a defence pact", "count"),
-    "blocs": ("pole-anchored defence blocs (two or more states, or a major power alone)", "count"),
+    "blocs": ("pole-anchored defence blocs of two or more states", "count"),
     "largest_bloc": ("members of the largest bloc", "states"),
     "majors": ("major powers", "count"),
     "poles": ("poles: blocs anchored by a major power", "count"),
@@ -184,17 +187,6 @@ def expand_ranges(start: np.ndarray, stop: np.ndarray) -> tuple[np.ndarray, np.n
     rows = np.repeat(np.arange(len(start)), n)
     offset = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
     return rows, start[rows] + offset
-
-
-def _per_year_effective(year_idx: np.ndarray, values: np.ndarray, Y: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per year: number of values, total, and sum of squared shares of ``values`` (NaN shares -> 0)."""
-    v = np.nan_to_num(values, nan=0.0)
-    count = np.bincount(year_idx, minlength=Y)
-    total = np.bincount(year_idx, weights=v, minlength=Y)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        share = v / total[year_idx]
-        s2 = np.bincount(year_idx, weights=np.nan_to_num(share) ** 2, minlength=Y)
-    return count, total, s2
 
 
 @dataclass
@@ -285,66 +277,59 @@ def _defence_ties(g: _Grid) -> sparse.csr_matrix:
     return co
 
 
-def _blocs(g: _Grid, co: sparse.csr_matrix) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray, np.ndarray]:
-    """The pole-anchored blocs of every year at once, and the polarity columns they give.
+def _state_blocs(g: _Grid, co: sparse.csr_matrix, degree: np.ndarray) -> pd.DataFrame:
+    """The pole-anchored bloc of every state present in every year: the table of :func:`foedus.analysis.polarity.state_blocs`.
 
-    Returns
-    -------
-    columns : dict
-        ``blocs, largest_bloc, majors, poles, cluster_poles, con, effective_poles,
-        effective_blocs``, one value per year.
-    lab : numpy.ndarray
-        Per flat state-year (year-major), the flat index of its bloc leader.
-    size : numpy.ndarray
-        Per flat index, the members of the bloc it leads.
-    contested : numpy.ndarray
-        Per flat state-year, allied to a major power of another bloc.
+    All years at once on the one sparse graph of state-years
+    (:func:`foedus.analysis.pole_blocs.pole_bloc_leaders`, the kernel :func:`state_blocs` calls),
+    with the same columns (``year, ccode, cinc, major, degree, bloc, bloc_size, bloc_cinc,
+    bloc_majors, major_cluster, contested``), so that :func:`foedus.analysis.polarity.polarity`
+    turns it into the polarity columns exactly as it does a history's.
     """
     Y, N = g.shape
     flat_p = g.present.ravel()
     t_of = np.repeat(np.arange(Y), N)
+    codes = np.tile(g.codes, Y)
     c0 = np.nan_to_num(g.cinc.ravel(), nan=0.0) * flat_p
     flat_major = g.major.ravel() & flat_p
     edges = co.tocoo()
     up = edges.row < edges.col  # co is symmetric: each pact-dyad once
     e_i, e_j = edges.row[up], edges.col[up]
-    lab = pole_bloc_leaders(strength_rank(c0, np.tile(g.codes, Y), t_of), flat_major, e_i, e_j)
-    contested = contested_states(lab, flat_major, e_i, e_j)
-    size = np.bincount(lab, weights=flat_p, minlength=Y * N)
-    comp_cinc = np.bincount(lab, weights=c0, minlength=Y * N)
-    comp_year = np.full(Y * N, -1, np.int64)
-    comp_year[lab[flat_p]] = t_of[flat_p]
-    is_comp = comp_year >= 0
-    pole_comp = np.zeros(Y * N, bool)
-    pole_comp[lab[flat_major]] = True
-    largest = np.zeros(Y)
-    np.maximum.at(largest, comp_year[is_comp], size[is_comp])
-    # cluster polarity: components of the major-power subgraph
+    lab = pole_bloc_leaders(strength_rank(c0, codes, t_of), flat_major, e_i, e_j)
+    # cluster polarity (Wayman 1984): components of the major-power subgraph; a label per state-year
+    major_cluster = np.arange(Y * N)
     midx = np.flatnonzero(flat_major)
     if len(midx):
-        _, mlab = connected_components(co[midx][:, midx], directed=False)
-        cluster = np.bincount(t_of[midx][np.unique(mlab, return_index=True)[1]], minlength=Y)
-    else:
-        cluster = np.zeros(Y, np.int64)
-    n_maj, tot_maj, s2_maj = _per_year_effective(t_of[midx], g.cinc.ravel()[midx], Y)
-    pc = np.flatnonzero(pole_comp)
-    n_pc, tot_pc, s2_pc = _per_year_effective(comp_year[pc], comp_cinc[pc], Y)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        con = np.where((n_maj >= 2) & (tot_maj > 0), np.sqrt(np.maximum((s2_maj - 1.0 / n_maj) / (1.0 - 1.0 / n_maj), 0.0)), np.nan)
-        eff_poles = np.where((n_maj >= 1) & (tot_maj > 0), 1.0 / s2_maj, np.nan)
-        eff_blocs = np.where((n_pc >= 1) & (tot_pc > 0), 1.0 / s2_pc, np.nan)
-    columns = {
-        # a bloc: two or more states, or a major power on its own (a pole without allies)
-        "blocs": np.bincount(comp_year[is_comp & ((size >= 2) | pole_comp)], minlength=Y).astype(np.int64),
-        "largest_bloc": largest.astype(np.int64),
-        "majors": n_maj.astype(np.int64),
-        "poles": np.bincount(comp_year[pole_comp], minlength=Y).astype(np.int64),
-        "cluster_poles": cluster.astype(np.int64),
-        "con": con,
-        "effective_poles": eff_poles,
-        "effective_blocs": eff_blocs,
-    }
-    return columns, lab, size, contested
+        major_cluster[midx] = Y * N + connected_components(co[midx][:, midx], directed=False)[1]
+    rows = np.flatnonzero(flat_p)
+    return pd.DataFrame(
+        {
+            "year": g.years[t_of[rows]],
+            "ccode": codes[rows],
+            "cinc": g.cinc.ravel()[rows],
+            "major": flat_major[rows],
+            "degree": degree.ravel()[rows].astype(np.int64),
+            "bloc": codes[lab[rows]],
+            "bloc_size": np.bincount(lab, weights=flat_p, minlength=Y * N)[lab[rows]].astype(np.int64),
+            "bloc_cinc": np.bincount(lab, weights=c0, minlength=Y * N)[lab[rows]],
+            "bloc_majors": np.bincount(lab, weights=flat_major, minlength=Y * N)[lab[rows]].astype(np.int64),
+            "major_cluster": major_cluster[rows],
+            "contested": contested_states(lab, flat_major, e_i, e_j)[rows],
+        }
+    )
+
+
+def _polarity(g: _Grid, blocs: pd.DataFrame) -> dict[str, np.ndarray]:
+    """The polarity columns of every year: :func:`foedus.analysis.polarity.polarity` of the run's bloc table."""
+    if not len(blocs):  # no state in any year: nothing to count (polarity needs a year to report)
+        counts = ("blocs", "largest_bloc", "majors", "poles", "cluster_poles", "contested")
+        return {c: np.zeros(len(g.years), np.int64) if c in counts else np.full(len(g.years), np.nan) for c in _POLARITY_COLUMNS}
+    table = polarity(None, blocs_table=blocs).reindex(g.years)  # the table alone decides (history unused)
+    return {c: table[c].to_numpy() for c in _POLARITY_COLUMNS}
+
+
+_POLARITY_COLUMNS = ("blocs", "largest_bloc", "majors", "poles", "cluster_poles", "con", "effective_poles", "effective_blocs", "contested")
+"""The columns of table ``system`` that :func:`foedus.analysis.polarity.polarity` computes."""
 
 
 def _agreements_in_force(record: RunRecord, g: _Grid) -> dict[str, np.ndarray]:
@@ -396,7 +381,8 @@ def run_indicators(record: RunRecord) -> dict[str, pd.DataFrame]:
     bipartite graph (state-years and agreement-years), whose co-membership ``B.T @ B`` links
     the state-years of allies and gives each state's number of defence partners; the
     pole-anchored blocs of every year are found at once on that graph
-    (:func:`foedus.analysis.pole_blocs.pole_bloc_leaders`; see the module docstring).
+    (:func:`foedus.analysis.pole_blocs.pole_bloc_leaders`; see the module docstring), and the
+    polarity columns are :func:`foedus.analysis.polarity.polarity` of the table of blocs.
 
     Parameters
     ----------
@@ -425,9 +411,7 @@ def run_indicators(record: RunRecord) -> dict[str, pd.DataFrame]:
     Y, N = g.shape
     co = _defence_ties(g)
     degree = np.diff(co.indptr).reshape(Y, N)
-    polarity, lab, size, contested = _blocs(g, co)
-    flat_p = g.present.ravel()
-    t_of = np.repeat(np.arange(Y), N)
+    blocs = _state_blocs(g, co, degree)
     system = pd.DataFrame(
         {
             "year": g.years,
@@ -435,14 +419,12 @@ def run_indicators(record: RunRecord) -> dict[str, pd.DataFrame]:
             "states": g.present.sum(axis=1).astype(np.int64),
             "aligned_states": ((degree > 0) & g.present).sum(axis=1).astype(np.int64),
             "defense_dyads": (degree.sum(axis=1) // 2).astype(np.int64),
-            **polarity,
-            "contested": np.bincount(t_of[contested & flat_p], minlength=Y).astype(np.int64),
+            **_polarity(g, blocs),
             "milex": np.nansum(np.where(g.present, g.milex, np.nan), axis=1),
             **_event_counts(record, g.first, Y),
         }
     )
-    t_idx, s_idx = np.nonzero(g.present)
-    flat = t_idx * N + s_idx
+    t_idx, s_idx = np.nonzero(g.present)  # year-major, as the bloc table's rows
     states = pd.DataFrame(
         {
             "year": g.years[t_idx],
@@ -451,10 +433,10 @@ def run_indicators(record: RunRecord) -> dict[str, pd.DataFrame]:
             "cinc": g.cinc[t_idx, s_idx],
             "major": g.major[t_idx, s_idx],
             "tier": pd.Categorical(g.tier[t_idx, s_idx], categories=("superpower", "great", "regional", "secondary")),
-            "degree": degree[t_idx, s_idx].astype(np.int64),
-            "bloc": np.tile(g.codes, Y)[lab[flat]],
-            "bloc_size": size[lab[flat]].astype(np.int64),
-            "contested": contested[flat],
+            "degree": blocs["degree"].to_numpy(),
+            "bloc": blocs["bloc"].to_numpy(),
+            "bloc_size": blocs["bloc_size"].to_numpy(),
+            "contested": blocs["contested"].to_numpy(),
         }
     )
     return {"system": system, "states": states}
