@@ -212,7 +212,7 @@ def organisations(world: World, rng: np.random.Generator) -> None:
         war = world.at_war[:, mem].any(axis=1)
         may = th_coal.may_join_organisation(
             prox, ideal, host, rival, fears, war, p.organisation_proximity, p.organisation_ideal_distance, p.coalition_hostility_limit
-        ) & ~mem
+        ) & ~mem & world.active  # states outside the system join nothing
         idx = np.flatnonzero(may)
         if not len(idx):
             continue
