@@ -163,6 +163,23 @@ _R: dict[str, tuple[str, dict[str, str]]] = {
         "journal": "Conflict Management and Peace Science", "year": "2022", "volume": "39", "number": "6", "pages": "755--779",
     }),
     # --- published models ---------------------------------------------------------------------
+    "bueno1981war": ("book", {
+        "author": "Bueno de Mesquita, Bruce", "title": "The War Trap", "publisher": "Yale University Press",
+        "address": "New Haven, CT", "year": "1981",
+    }),
+    "beck1998taking": ("article", {
+        "author": "Beck, Nathaniel and Katz, Jonathan N. and Tucker, Richard",
+        "title": "Taking Time Seriously: Time-Series-Cross-Section Analysis with a Binary Dependent Variable",
+        "journal": "American Journal of Political Science", "year": "1998", "volume": "42", "number": "4", "pages": "1260--1288",
+    }),
+    "firth1993bias": ("article", {
+        "author": "Firth, David", "title": "Bias Reduction of Maximum Likelihood Estimates",
+        "journal": "Biometrika", "year": "1993", "volume": "80", "number": "1", "pages": "27--38",
+    }),
+    "kydd2005trust": ("book", {
+        "author": "Kydd, Andrew H.", "title": "Trust and Mistrust in International Relations", "publisher": "Princeton University Press",
+        "address": "Princeton, NJ", "year": "2005",
+    }),
     "walt1985alliance": ("article", {
         "author": "Walt, Stephen M.", "title": "Alliance Formation and the Balance of World Power",
         "journal": "International Security", "year": "1985", "volume": "9", "number": "4", "pages": "3--43",
@@ -348,17 +365,20 @@ DATA_FILES: Mapping[str, tuple[str, ...]] = MappingProxyType({
 """Data file (path under the data folder) -> the keys its publishers ask users to cite."""
 
 STEP_MODELS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "system_membership": ("cow2017states",),
+    "absent_states": ("cow2017states",),
+    "rivalries": ("thompson2011handbook", "beck1998taking", "firth1993bias"),
     "trends_and_shocks": (),
     "capabilities": ("richardson1960arms", "intriligator1964arms", "jervis1978cooperation", "olson1966economic",
                      "singer1972capability"),
-    "threat_perception": ("walt1985alliance", "walt1987origins", "waltz1979theory", "boulding1962conflict"),
+    "threat_perception": ("walt1985alliance", "walt1987origins", "waltz1979theory", "boulding1962conflict", "bueno1981war"),
     "alignment": ("waltz1979theory", "walt1987origins", "schweller1994bandwagoning", "weitsman1997intimate",
                   "weitsman2004dangerous", "morrow1991asymmetry", "nash1950bargaining", "snyder1984security",
                   "leeds2002atop"),
     "alliance_politics": ("snyder1984security", "snyder1997alliance", "morrow1991asymmetry", "leeds2003reliability",
                           "wallander2000institutional", "olson1966economic", "bergstrom1986private"),
     "crises_and_coalitions": ("walt1987origins",),
-    "cyber": ("rid2015attributing", "buchanan2017cybersecurity"),
+    "cyber": ("rid2015attributing", "buchanan2017cybersecurity", "kydd2005trust"),
     "conflict_and_commitments": ("leeds2003reliability", "snyder1984security"),
     "record": (),
 })
