@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from foedus.analysis.panel_core import panel_info, panel_record, with_info
-from foedus.schema import OBLIGATIONS, History
+from foedus.schema import History
 
 ATOP_CITATION = (
     'Leeds, Brett Ashley, Jeffrey M. Ritter, Sara McLaughlin Mitchell, and Andrew G. Long. 2002. "Alliance Treaty '

@@ -72,10 +72,12 @@ from __future__ import annotations
 from typing import Iterable, Mapping, Sequence
 
 import numpy as np
+
 import pandas as pd
 from numba import njit
 
 from foedus.schema import OBLIGATIONS, History
+from foedus.theory.obligations import cow_region as theory_cow_region
 
 __all__ = ["ATOP_TIE_LEVELS", "COW_REGIONS", "cow_region", "check_levels", "Portfolios", "system_members", "portfolio_matrix"]
 
@@ -123,13 +125,13 @@ def cow_region(ccodes: Iterable[int]) -> np.ndarray:
         A code outside every region's range, named in the message.
     """
     c = np.asarray(list(ccodes) if not isinstance(ccodes, np.ndarray) else ccodes, dtype=np.int64)
-    out = np.full(c.shape, -1, dtype=np.int64)
-    for g, (_, lo, hi) in enumerate(COW_REGIONS):
-        out[(c >= lo) & (c <= hi)] = g
-    if np.any(out < 0):
-        bad = sorted(set(c[out < 0].tolist()))
+    valid = np.zeros(c.shape, dtype=bool)
+    for _, lo, hi in COW_REGIONS:
+        valid |= (c >= lo) & (c <= hi)
+    if not valid.all():
+        bad = sorted(set(c[~valid].tolist()))
         raise ValueError(f"state code(s) {bad[:10]} fall in no COW region (ranges: {_region_text()})")
-    return out
+    return theory_cow_region(c).astype(np.int64)  # the one definition (foedus.theory.obligations)
 
 
 def _region_text() -> str:

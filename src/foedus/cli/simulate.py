@@ -1,6 +1,5 @@
 """`foedus simulate` and `foedus scenario ...`: run the simulator (presentation only)."""
 
-import json
 from pathlib import Path
 from typing import Annotated, Optional
 

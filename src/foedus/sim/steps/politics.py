@@ -119,7 +119,7 @@ def _dilemma_kernel(best_of, partner_risk, shared, entrapment, abandonment):  # 
     for i in range(best_of.shape[0]):
         c = best_of[i, 0]
         r = partner_risk[i]
-        bold = r + (1.0 - r) * 0.0 * c
+        bold = r
         entrapment[i] = c * bold * (1.0 - shared[i])
         a = 1.0 - best_of[i, 2]
         if not (a >= 0.0 or np.isnan(a)):
