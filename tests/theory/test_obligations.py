@@ -53,6 +53,40 @@ def test_no_neutrality_is_worth_asking_of_ones_main_threat_itself_and_transparen
     assert (g2[3][:, 3] == 0).all() and (g2[3][3, :] == 0).all()
 
 
+def test_abstention_is_the_pressure_the_partner_would_add_to_ones_main_threat():
+    """Walt's pressure rho(x) = x / (x + p_i): neutrality forgoes rho(T*_i + T_ij) - rho(T*_i), times 1 - mu_ij."""
+    p, t, u = _world(3)
+    g = ob.obligation_goods(u, t, p)
+    n = len(p)
+    star, main = t.max(axis=1), t.argmax(axis=1)
+    rho = lambda x: x / (x + p[:, None])
+    mu = np.minimum(t[:, main].T / star[None, :], 1.0)  # mu[i, j] = T[j, t(i)] / T*_j
+    expect = (1 - mu) * (rho(star[:, None] + t) - rho(star[:, None]))
+    expect[np.arange(n), main] = 0
+    np.fill_diagonal(expect, 0)
+    assert np.allclose(g[2], expect)
+    # a state that poses no threat to i (a distant or friendly one) has nothing to abstain from
+    t0 = t.copy()
+    t0[0, 4] = 0.0
+    assert ob.obligation_goods(u, t0, p)[2, 0, 4] == 0.0
+
+
+def test_transparency_and_the_risk_of_defending_discount_a_partner_that_cannot_reach_one():
+    """Bueno de Mesquita (1981): capability carried over a distance; with reach = power everywhere, the published form."""
+    p, t, u = _world(4)
+    n = len(p)
+    flat = np.repeat(p[None, :], n, axis=0)  # R[i, j] = p_j: no loss of strength
+    assert np.allclose(ob.obligation_goods(u, t, p, reach=flat), ob.obligation_goods(u, t, p))
+    assert np.allclose(ob.defence_burden(t, p, reach=flat), ob.defence_burden(t, p))
+    far = flat * 0.1  # every partner brings a tenth of its capability
+    g_far, g = ob.obligation_goods(u, t, p, reach=far), ob.obligation_goods(u, t, p)
+    off = ~np.eye(n, dtype=bool)
+    assert (g_far[3][off] <= g[3][off]).all() and (g_far[3] < g[3]).any()
+    assert np.allclose(g_far[:3], g[:3])  # protection, reassurance and abstention are measured in threat, already discounted
+    b_far, b = ob.defence_burden(t, p, reach=far), ob.defence_burden(t, p)
+    assert (b_far[off] >= b[off]).all() and (b_far > b).any()
+
+
 def test_the_goods_scale_with_their_weights():
     p, t, u = _world(2)
     w = (1.0, 2.0, 0.5, 3.0)

@@ -142,7 +142,7 @@ def admission_votes(value, cost, candidate_is_main_threat, protective) -> np.nda
     return gains & ~(np.asarray(candidate_is_main_threat, dtype=bool) & np.asarray(protective, dtype=bool))
 
 
-def obligation_goods(protection, threat, power, *, weights=(1.0, 1.0, 1.0, 1.0), check: bool = True) -> np.ndarray:
+def obligation_goods(protection, threat, power, *, reach=None, weights=(1.0, 1.0, 1.0, 1.0), check: bool = True) -> np.ndarray:
     r"""Each goods' value to ``i`` of a pact with ``j``: (4, N, N) in the order of :data:`GOODS`.
 
     With :math:`T_{ij}` the threat j poses to i, :math:`T^*_i = \max_k T_{ik}` i's main threat
@@ -152,17 +152,30 @@ def obligation_goods(protection, threat, power, *, weights=(1.0, 1.0, 1.0, 1.0),
     .. math::
 
         \text{protection}_{ij} &= U_{ij} \quad\text{(the alignment utility, F1–F4)}\\
-        \text{reassurance}_{ij} &= \frac{T_{ij}}{T_{ij} + p_i}\\
-        \text{abstention}_{ij} &= (1 - \mu_{ij})\,\frac{p_j}{T^*_i + p_j}, \quad 0 \text{ for } j = t(i)\\
-        \text{transparency}_{ij} &= \mu_{ij}\, \mu_{ji}\, \frac{T^*_i}{T^*_i + p_i}\, \frac{p_j}{T^*_i + p_j}
+        \text{reassurance}_{ij} &= \rho(T_{ij}), \qquad \rho(x) = \frac{x}{x + p_i}\\
+        \text{abstention}_{ij} &= (1 - \mu_{ij})\,\big[\rho(T^*_i + T_{ij}) - \rho(T^*_i)\big], \quad 0 \text{ for } j = t(i)\\
+        \text{transparency}_{ij} &= \mu_{ij}\, \mu_{ji}\, \rho(T^*_i)\, \frac{R_{ij}}{T^*_i + R_{ij}}
 
-    Reassurance is the pressure of j's own threat on i, which a non-aggression pledge addresses
-    (tethering and hedging, Weitsman 2004); abstention j's weight in a coalition against i
-    were it to join i's main threat, which a neutrality pledge forgoes (a state threatened by the
-    same adversary would fight beside i anyway, hence :math:`1 - \mu`); transparency the value
-    of consulting a partner when each faces the other's main threat (:math:`\mu_{ij}\mu_{ji}`),
-    in proportion to the pressure of that threat and to the partner's weight against it. Each
-    is multiplied by its entry of ``weights``.
+    with :math:`\rho` Walt's pressure of a threat on i's own capability (the form of
+    :func:`foedus.theory.alignment.alignment_utilities`' F2). Reassurance is the pressure of j's
+    own threat on i, which a non-aggression pledge addresses (tethering and hedging, Weitsman
+    2004); abstention the pressure j would add to i's main threat were it to join it, which a
+    neutrality pledge forgoes (a state threatened by the same adversary would fight beside i
+    anyway, hence :math:`1 - \mu`); transparency the value of consulting a partner when each
+    faces the other's main threat (:math:`\mu_{ij}\mu_{ji}`), in proportion to the pressure of
+    that threat and to the partner's weight against it. Each is multiplied by its entry of
+    ``weights``.
+
+    *Geography.* A pledge is worth what the partner could otherwise do to one, or for one: a
+    neutrality or non-aggression pledge from a state that could never bring its forces to bear
+    on one forgoes nothing, and consulting a partner whose capability cannot reach one's theatre
+    coordinates nothing. Reassurance and abstention are measured in :math:`T_{ij}`, which is
+    already j's capability carried over the distance (Bueno de Mesquita's 1981 discount;
+    Boulding's 1962 loss-of-strength gradient) times its intentions
+    (:func:`foedus.theory.threat.walt_threat`): a distant state, or a friendly one, offers little
+    to abstain from. In transparency the partner weighs with :math:`R_{ij}`, the capability of j
+    that arrives at i (``reach``, :func:`foedus.theory.projection.projected_capability`); without
+    ``reach``, :math:`R_{ij} = p_j` (a partner counts with all its capability wherever it is).
 
     Parameters
     ----------
@@ -171,6 +184,9 @@ def obligation_goods(protection, threat, power, *, weights=(1.0, 1.0, 1.0, 1.0),
     threat : array (N, N) of float >= 0
         ``T[i, j]``, the threat j poses to i (capability-share units); the diagonal is ignored.
     power : array (N,) of float >= 0, capability share
+    reach : array (N, N) of float >= 0, capability share, optional
+        ``R[i, j]``, the capability of j that reaches i (diagonal ignored). Default: none (a
+        partner counts with all its capability wherever it is).
     weights : 4 floats >= 0
     check : bool, default True
 
@@ -188,8 +204,20 @@ def obligation_goods(protection, threat, power, *, weights=(1.0, 1.0, 1.0, 1.0),
     >>> round(float(g[1, 0, 1]), 3), float(g[3, 0, 2])
     (0.8, 0.0)
 
+    Consulting a partner (2, 3) threatened by the same state (1) is worth more when the
+    partner's capability reaches one (3 is a neighbour, 2 reaches with a tenth of its capability);
+    a neutrality pledge from either is worth nothing: 2 poses no threat to abstain from, 3 faces
+    the same threat and would fight beside one anyway:
+
+    >>> t = np.array([[0, 0.2, 0, 0.02], [0.05, 0, 0, 0], [0, 0.1, 0, 0], [0, 0.1, 0, 0]])
+    >>> r = np.array([[0, 0.2, 0.005, 0.05], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]])
+    >>> g = obligation_goods(np.zeros((4, 4)), t, np.array([0.05, 0.2, 0.05, 0.05]), reach=r)
+    >>> [round(float(x), 3) for x in (g[3, 0, 2], g[3, 0, 3], g[2, 0, 2], g[2, 0, 3])]
+    [0.02, 0.16, 0.0, 0.0]
+
     References
     ----------
+    .. [0] Bueno de Mesquita, B. (1981). The War Trap. Yale University Press, ch. 4.
     .. [1] Leeds, B. A., Ritter, J. M., Mitchell, S. M. & Long, A. G. (2002). Alliance Treaty
        Obligations and Provisions, 1815–1944. International Interactions 28(3): 237–260.
     .. [2] Weitsman, P. A. (2004). Dangerous Alliances: Proponents of Peace, Weapons of War.
@@ -204,14 +232,18 @@ def obligation_goods(protection, threat, power, *, weights=(1.0, 1.0, 1.0, 1.0),
     if check and (w.shape != (4,) or not np.isfinite(w).all() or (w < 0).any()):
         raise ValueError(f"obligation_goods: weights must be 4 finite values >= 0, got {weights!r}")
     star, main, mu = _main_threat(t)
+    partner = p[None, :] if reach is None else _matrix("reach", reach, n, nonneg=True, check=check)  # what j brings to i
     out = np.empty((4, n, n))
     out[0] = u
     denom = t + p[:, None]
     out[1] = np.where(denom > 0, t / np.where(denom > 0, denom, 1.0), 0.0)
     base = np.where(star + p > 0, star / np.where(star + p > 0, star + p, 1.0), 0.0)  # rho_i
-    with_j = star[:, None] + p[None, :]
-    weight_j = np.where(with_j > 0, p[None, :] / np.where(with_j > 0, with_j, 1.0), 0.0)  # p_j / (T*_i + p_j)
-    out[2] = (1.0 - mu) * weight_j * (star[:, None] > 0)
+    with_j = star[:, None] + partner
+    weight_j = np.where(with_j > 0, partner / np.where(with_j > 0, with_j, 1.0), 0.0)  # R_ij / (T*_i + R_ij)
+    # abstention: the pressure j would add to i's main threat, rho(T*_i + T_ij) - rho_i
+    joined = star[:, None] + t
+    rho_joined = np.where(joined + p[:, None] > 0, joined / np.where(joined + p[:, None] > 0, joined + p[:, None], 1.0), 0.0)
+    out[2] = (1.0 - mu) * np.maximum(rho_joined - base[:, None], 0.0) * (star[:, None] > 0)
     out[2][np.arange(n), main] = 0.0
     out[3] = mu * mu.T * base[:, None] * weight_j
     out *= w[:, None, None]
@@ -240,7 +272,7 @@ def pact_form(form: str) -> np.ndarray:
     return np.array([o in PACT_FORMS[form] for o in OBLIGATIONS], dtype=bool)
 
 
-def defence_burden(threat, power, *, check: bool = True) -> np.ndarray:
+def defence_burden(threat, power, *, reach=None, check: bool = True) -> np.ndarray:
     r"""The risk ``B[i, j]`` that i takes on by pledging to defend j: (N, N) in [0, 1).
 
     .. math:: B_{ij} = \frac{T^*_j}{T^*_j + p_i}
@@ -251,12 +283,28 @@ def defence_burden(threat, power, *, check: bool = True) -> np.ndarray:
     1991; entrapment in Snyder 1984). A strong state defending a weak, unthreatened partner
     risks little; anyone defending a partner against a superpower risks much.
 
+    *Geography* (``reach``). Defending a partner means fighting in its theatre, with the part
+    of one's capability that can be carried there: with :math:`R_{ji}` the capability of i that
+    reaches j (Bueno de Mesquita's 1981 distance discount, Boulding's 1962 loss-of-strength
+    gradient; :func:`foedus.theory.projection.projected_capability`),
+
+    .. math:: B_{ij} = \frac{T^*_j}{T^*_j + R_{ji}}
+
+    so a promise to defend a distant partner is costly unless one can project power there. Without
+    ``reach``, :math:`R_{ji} = p_i` (the form above).
+
     Examples
     --------
     >>> import numpy as np
     >>> T = np.array([[0, 0, 0], [0.3, 0, 0.1], [0, 0, 0]])   # 1 is threatened by 0 (0.3), then by 2 (0.1)
     >>> defence_burden(T, np.array([0.3, 0.02, 0.1])).round(3).tolist()
     [[0.0, 0.25, 0.0], [0.0, 0.0, 0.0], [0.0, 0.75, 0.0]]
+
+    The same pledges when state 0 reaches state 1 with only a tenth of its capability:
+
+    >>> R = np.array([[0.3, 0.02, 0.1], [0.03, 0.02, 0.1], [0.3, 0.02, 0.1]])
+    >>> defence_burden(T, np.array([0.3, 0.02, 0.1]), reach=R).round(3).tolist()
+    [[0.0, 0.769, 0.0], [0.0, 0.0, 0.0], [0.0, 0.75, 0.0]]
 
     References
     ----------
@@ -274,7 +322,8 @@ def defence_burden(threat, power, *, check: bool = True) -> np.ndarray:
     main = t.argmax(axis=1)
     # j's main threat other than the defender i itself (one does not defend a partner against oneself)
     star = np.where(main[None, :] == np.arange(n)[:, None], top[:, 0][None, :], top[:, 1][None, :])
-    denom = star + p[:, None]
+    brings = p[:, None] if reach is None else _matrix("reach", reach, n, nonneg=True, check=check).T  # [i, j]: R_ji
+    denom = star + brings
     out = np.where(denom > 0, star / np.where(denom > 0, denom, 1.0), 0.0)
     np.fill_diagonal(out, 0.0)
     return out

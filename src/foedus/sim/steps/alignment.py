@@ -65,7 +65,8 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     )
     world.results.utilities = u
     goods = th_ob.obligation_goods(
-        total, world.results.threat, world.power, weights=(1.0, p.reassurance_weight, p.abstention_weight, p.transparency_weight), check=world.check
+        total, world.results.threat, world.power, reach=world.results.reach,
+        weights=(1.0, p.reassurance_weight, p.abstention_weight, p.transparency_weight), check=world.check,
     )
     capacity = commitment_capacity(world)
     terms = ExchangeTerms(world)

@@ -44,7 +44,7 @@ class ExchangeTerms:
         p = world.params
         n = world.n
         self.autonomy = _pair_autonomy(world) if p.autonomy_weight != 0 else np.zeros((n, n))
-        self.burden = th_ob.defence_burden(world.results.threat, world.power, check=world.check)
+        self.burden = th_ob.defence_burden(world.results.threat, world.power, reach=world.results.reach, check=world.check)
 
 
 def pact_cost(
