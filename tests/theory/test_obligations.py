@@ -22,10 +22,11 @@ def _world(seed: int = 0, n: int = 7):
 
 def test_each_obligation_provides_its_own_good_as_leeds_et_al_code_them():
     goods = {o: ob.pact_goods([o == x for x in OBLIGATIONS]) for o in OBLIGATIONS}
-    assert goods["defense"].tolist() == goods["offense"].tolist() == [True, False, False, False]
-    assert goods["neutrality"].tolist() == [False, False, True, False]
-    assert goods["nonaggression"].tolist() == [False, True, False, False]
-    assert goods["consultation"].tolist() == [False, False, False, True]
+    assert goods["defense"].tolist() == [True, False, False, False, False]
+    assert goods["offense"].tolist() == [False, False, False, False, True]  # joint action against a target protects no one
+    assert goods["neutrality"].tolist() == [False, False, True, False, False]
+    assert goods["nonaggression"].tolist() == [False, True, False, False, False]
+    assert goods["consultation"].tolist() == [False, False, False, True, False]
     # the forms of new pacts provide different goods (so a state chooses among them)
     provided = [tuple(ob.pact_goods(ob.pact_form(f)).tolist()) for f in ob.PACT_FORMS]
     assert len(set(provided)) == len(provided)
@@ -89,8 +90,11 @@ def test_transparency_and_the_risk_of_defending_discount_a_partner_that_cannot_r
 
 def test_the_goods_scale_with_their_weights():
     p, t, u = _world(2)
-    w = (1.0, 2.0, 0.5, 3.0)
-    assert np.allclose(ob.obligation_goods(u, t, p, weights=w), ob.obligation_goods(u, t, p) * np.array(w)[:, None, None])
+    w = (1.0, 2.0, 0.5, 3.0, 1.5)
+    a = np.abs(u)
+    np.fill_diagonal(a, 0)
+    assert np.allclose(ob.obligation_goods(u, t, p, aggrandisement=a, weights=w), ob.obligation_goods(u, t, p, aggrandisement=a) * np.array(w)[:, None, None])
+    assert np.allclose(ob.obligation_goods(u, t, p, aggrandisement=a)[4], a)
 
 
 def test_morrows_exchange_on_both_sides_the_weak_pays_the_strong_gains_and_nothing_is_clipped():

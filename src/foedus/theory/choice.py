@@ -177,7 +177,8 @@ def join_utilities(utilities_pairwise, membership, *, aggregate: str = "sum", po
     Parameters
     ----------
     utilities_pairwise : array (4, N, N)
-        From :func:`~foedus.theory.alignment.alignment_utilities`.
+        From :func:`~foedus.theory.alignment.alignment_utilities`; or any (G, N, N) stack aggregated
+        the same way, such as the goods of :func:`foedus.theory.obligations.obligation_goods` (G = 5).
     membership : array (A, N) of bool
         ``membership[a, j]`` is True when state ``j`` belongs to alliance ``a``.
     aggregate : {"sum", "capability", "mean"}, default "sum"
@@ -190,24 +191,24 @@ def join_utilities(utilities_pairwise, membership, *, aggregate: str = "sum", po
 
     Returns
     -------
-    array (4, N, A) of float (``(4, len(states), A)`` with ``states``).
+    array (4, N, A) of float (``(4, len(states), A)`` with ``states``; G for a (G, N, N) input).
 
     Notes
     -----
     One compiled (numba) pass over the memberships: O(A N + 4 R M) for R viewing states and M
     memberships in all (a few per alliance), instead of O(4 R N A) as a dense matrix product.
     """
-    u = _utilities("utilities_pairwise", utilities_pairwise)
-    n = u.shape[1]
-    if u.shape[2] != n:
-        raise ValueError(f"utilities_pairwise: expected shape (4, N, N), got {u.shape}")
+    u = _array("utilities_pairwise", utilities_pairwise)
+    n = u.shape[1] if u.ndim == 3 else -1
+    if u.ndim != 3 or u.shape[2] != n:
+        raise ValueError(f"utilities_pairwise: expected shape (4, N, N) (or (G, N, N) by good), got {u.shape}")
     m = np.asarray(membership)
     if m.ndim != 2 or m.shape[1] != n:
         raise ValueError(f"membership: expected a boolean array of shape (A, {n}) (alliances x states), got {m.shape}")
     m = _option_mask("membership", m, m.shape)
     w = _member_weights(m, aggregate, power, n)
     rows = _states(states, n)
-    out = np.zeros((len(MOTIVES), len(rows), m.shape[0]))
+    out = np.zeros((u.shape[0], len(rows), m.shape[0]))
     _join_kernel(u, rows, m, w, out)
     return out
 
@@ -303,7 +304,8 @@ def best_options(
     Parameters
     ----------
     utilities_pairwise : array (4, N, N)
-        From :func:`~foedus.theory.alignment.alignment_utilities`.
+        From :func:`~foedus.theory.alignment.alignment_utilities`; or any (G, N, N) stack aggregated
+        the same way, such as the goods of :func:`foedus.theory.obligations.obligation_goods` (G = 5).
     membership : array (A, N) of bool, optional
         Alliances that may be joined (none by default).
     aggregate, power

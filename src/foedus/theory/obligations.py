@@ -11,7 +11,10 @@ and consultation. They promise different things, so they are worth different thi
 - **abstention** (neutrality): the partner promises not to join one's attacker, worth the
   pressure it would add to one's main threat if it did (:func:`obligation_goods`);
 - **transparency** (consultation): the partners promise to consult in a crisis, worth more the
-  more they face the same threat (coordination under shared uncertainty).
+  more they face the same threat (coordination under shared uncertainty);
+- **aggrandisement** (offence): the partner promises to join one against a third party, worth
+  the rise in one's odds against one's target (:func:`foedus.theory.offence.aggrandisement`;
+  Snyder 1997, Bueno de Mesquita 1981).
 
 :func:`obligation_goods` gives the four goods of every pair; :func:`pact_goods` which goods a set
 of obligations provides; :func:`commitment_cost` the cost of a commitment on both sides of
@@ -55,32 +58,34 @@ __all__ = [
     "cow_region",
 ]
 
-GOODS = ("protection", "reassurance", "abstention", "transparency")
+GOODS = ("protection", "reassurance", "abstention", "transparency", "aggrandisement")
 """The goods an alliance's obligations provide, in the order of :func:`obligation_goods`."""
 
 OBLIGATION_GOODS = np.array(
     [
-        [1, 0, 0, 0],  # defence: protection
-        [1, 0, 0, 0],  # offence: protection (joint action against a third party)
-        [0, 0, 1, 0],  # neutrality: abstention
-        [0, 1, 0, 0],  # non-aggression: reassurance
-        [0, 0, 0, 1],  # consultation: transparency
+        [1, 0, 0, 0, 0],  # defence: protection
+        [0, 0, 0, 0, 1],  # offence: aggrandisement (joint action against a third party)
+        [0, 0, 1, 0, 0],  # neutrality: abstention
+        [0, 1, 0, 0, 0],  # non-aggression: reassurance
+        [0, 0, 0, 1, 0],  # consultation: transparency
     ],
     dtype=bool,
 )
-"""(5, 4): the goods of each obligation of :data:`foedus.schema.OBLIGATIONS` (rows) among :data:`GOODS` (columns)."""
+"""(5, 5): the goods of each obligation of :data:`foedus.schema.OBLIGATIONS` (rows) among :data:`GOODS` (columns)."""
 
 PACT_FORMS: dict[str, tuple[str, ...]] = {
     "defence": ("defense", "consultation"),
     "neutrality": ("neutrality",),
     "nonaggression": ("nonaggression",),
     "consultation": ("consultation",),
+    "offence": ("offense",),
 }
 """The obligations a new pact is written with, by its strongest obligation: common combinations
 of ATOP 5.1 (defence pacts nearly always add consultation; a
 quarter of all ATOP treaties are pure non-aggression pacts). Each form provides a different set
-of goods (:func:`pact_goods`), so a state chooses among them by what it needs. Offence pacts are
-not formed (none since 1914 in ATOP)."""
+of goods (:func:`pact_goods`), so a state chooses among them by what it needs. An offence pact
+is a pledge of joint action against the partners' target and nothing more (ATOP codes 57 of its
+treaties with offence and no defence obligation, most before 1914)."""
 
 
 def _main_threat(t: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -142,8 +147,8 @@ def admission_votes(value, cost, candidate_is_main_threat, protective) -> np.nda
     return gains & ~(np.asarray(candidate_is_main_threat, dtype=bool) & np.asarray(protective, dtype=bool))
 
 
-def obligation_goods(protection, threat, power, *, reach=None, weights=(1.0, 1.0, 1.0, 1.0), check: bool = True) -> np.ndarray:
-    r"""Each goods' value to ``i`` of a pact with ``j``: (4, N, N) in the order of :data:`GOODS`.
+def obligation_goods(protection, threat, power, *, reach=None, aggrandisement=None, isolation=None, weights=(1.0, 1.0, 1.0, 1.0, 1.0), check: bool = True) -> np.ndarray:
+    r"""Each goods' value to ``i`` of a pact with ``j``: (5, N, N) in the order of :data:`GOODS`.
 
     With :math:`T_{ij}` the threat j poses to i, :math:`T^*_i = \max_k T_{ik}` i's main threat
     :math:`t(i)`, :math:`\mu_{ij} = T_{j,t(i)} / T^*_j` how far i's main threat is j's too, and
@@ -153,15 +158,18 @@ def obligation_goods(protection, threat, power, *, reach=None, weights=(1.0, 1.0
 
         \text{protection}_{ij} &= U_{ij} \quad\text{(the alignment utility, F1–F4)}\\
         \text{reassurance}_{ij} &= \rho(T_{ij}), \qquad \rho(x) = \frac{x}{x + p_i}\\
-        \text{abstention}_{ij} &= (1 - \mu_{ij})\,\big[\rho(T^*_i + T_{ij}) - \rho(T^*_i)\big], \quad 0 \text{ for } j = t(i)\\
-        \text{transparency}_{ij} &= \mu_{ij}\, \mu_{ji}\, \rho(T^*_i)\, \frac{R_{ij}}{T^*_i + R_{ij}}
+        \text{abstention}_{ij} &= (1 - \mu_{ij})\,\big[\rho(T^*_i + T_{ij}) - \rho(T^*_i)\big] + I_{ij}, \quad \text{the first term 0 for } j = t(i)\\
+        \text{transparency}_{ij} &= \mu_{ij}\, \mu_{ji}\, \rho(T^*_i)\, \frac{R_{ij}}{T^*_i + R_{ij}}\\
+        \text{aggrandisement}_{ij} &= A_{ij} \quad\text{(:func:`foedus.theory.offence.aggrandisement`)}
 
     with :math:`\rho` Walt's pressure of a threat on i's own capability (the form of
     :func:`foedus.theory.alignment.alignment_utilities`' F2). Reassurance is the pressure of j's
     own threat on i, which a non-aggression pledge addresses (tethering and hedging, Weitsman
     2004); abstention the pressure j would add to i's main threat were it to join it, which a
     neutrality pledge forgoes (a state threatened by the same adversary would fight beside i
-    anyway, hence :math:`1 - \mu`); transparency the value of consulting a partner when each
+    anyway, hence :math:`1 - \mu`), plus, on the attacker's side, :math:`I_{ij}` the expected
+    utility of i's attack on its target that j's intervention on the target's side would cost
+    (``isolation``, :func:`foedus.theory.offence.isolation`); transparency the value of consulting a partner when each
     faces the other's main threat (:math:`\mu_{ij}\mu_{ji}`), in proportion to the pressure of
     that threat and to the partner's weight against it. Each is multiplied by its entry of
     ``weights``.
@@ -187,12 +195,16 @@ def obligation_goods(protection, threat, power, *, reach=None, weights=(1.0, 1.0
     reach : array (N, N) of float >= 0, capability share, optional
         ``R[i, j]``, the capability of j that reaches i (diagonal ignored). Default: none (a
         partner counts with all its capability wherever it is).
-    weights : 4 floats >= 0
+    aggrandisement : array (N, N) of float >= 0, optional
+        The value of an offence pledge (:func:`foedus.theory.offence.aggrandisement`). Default: 0.
+    isolation : array (N, N) of float >= 0, optional
+        The attacker's side of a neutrality pledge (:func:`foedus.theory.offence.isolation`). Default: 0.
+    weights : 5 floats >= 0
     check : bool, default True
 
     Returns
     -------
-    array (4, N, N) of float; diagonals 0.
+    array (5, N, N) of float; diagonals 0.
 
     Examples
     --------
@@ -229,12 +241,13 @@ def obligation_goods(protection, threat, power, *, reach=None, weights=(1.0, 1.0
     u = _matrix("protection", protection, n, check=check)
     t = _matrix("threat", threat, n, nonneg=True, check=check)
     w = np.asarray(weights, dtype=float)
-    if check and (w.shape != (4,) or not np.isfinite(w).all() or (w < 0).any()):
-        raise ValueError(f"obligation_goods: weights must be 4 finite values >= 0, got {weights!r}")
+    if check and (w.shape != (len(GOODS),) or not np.isfinite(w).all() or (w < 0).any()):
+        raise ValueError(f"obligation_goods: weights must be {len(GOODS)} finite values >= 0, got {weights!r}")
     star, main, mu = _main_threat(t)
     partner = p[None, :] if reach is None else _matrix("reach", reach, n, nonneg=True, check=check)  # what j brings to i
-    out = np.empty((4, n, n))
+    out = np.empty((len(GOODS), n, n))
     out[0] = u
+    out[4] = 0.0 if aggrandisement is None else _matrix("aggrandisement", aggrandisement, n, nonneg=True, check=check)
     denom = t + p[:, None]
     out[1] = np.where(denom > 0, t / np.where(denom > 0, denom, 1.0), 0.0)
     base = np.where(star + p > 0, star / np.where(star + p > 0, star + p, 1.0), 0.0)  # rho_i
@@ -245,6 +258,8 @@ def obligation_goods(protection, threat, power, *, reach=None, weights=(1.0, 1.0
     rho_joined = np.where(joined + p[:, None] > 0, joined / np.where(joined + p[:, None] > 0, joined + p[:, None], 1.0), 0.0)
     out[2] = (1.0 - mu) * np.maximum(rho_joined - base[:, None], 0.0) * (star[:, None] > 0)
     out[2][np.arange(n), main] = 0.0
+    if isolation is not None:
+        out[2] += _matrix("isolation", isolation, n, nonneg=True, check=check)
     out[3] = mu * mu.T * base[:, None] * weight_j
     out *= w[:, None, None]
     idx = np.arange(n)
@@ -253,13 +268,13 @@ def obligation_goods(protection, threat, power, *, reach=None, weights=(1.0, 1.0
 
 
 def pact_goods(obligations) -> np.ndarray:
-    """Which of :data:`GOODS` a pact with ``obligations`` provides: (..., 4) bool.
+    """Which of :data:`GOODS` a pact with ``obligations`` provides: (..., 5) bool.
 
     ``obligations``: (..., 5) booleans in the order of :data:`foedus.schema.OBLIGATIONS`. A
     good is provided once, whatever the number of obligations that provide it.
 
     >>> pact_goods([True, False, False, False, True]).tolist()
-    [True, False, False, True]
+    [True, False, False, True, False]
     """
     o = np.asarray(obligations, dtype=bool)
     return (o[..., :, None] & OBLIGATION_GOODS).any(axis=-2)
@@ -458,14 +473,18 @@ def inertia_exit_probability(value, value_at_entry, cost, *, rate: float, check:
     return r * (v < c) * np.clip(fall, 0.0, 1.0)
 
 
-GOOD_MOTIVE = (None, 3, 3, 1)
+GOOD_MOTIVE = (None, 3, 3, 1, 2)
 """The motive (index of :data:`foedus.theory.alignment.MOTIVES`) each good beyond protection
 serves: reassurance and abstention tether a potential adversary (F4; Weitsman 2004),
-transparency coordinates against a shared threat (F2). Protection keeps its own decomposition."""
+transparency coordinates against a shared threat (F2), aggrandisement is bandwagoning for
+profit (F3; Schweller 1994: revisionists ally to share the gains of an attack). Protection
+keeps its own decomposition."""
 
 
 def motive_decomposition(protection_motives, goods, provided) -> np.ndarray:
     """The motive decomposition (F5) of a pact's value: (..., 4), summing to ``(goods * provided).sum(-1)``.
+
+    ``goods`` and ``provided`` are (..., 5) in the order of :data:`GOODS`.
 
     ``protection_motives`` (..., 4) is the alignment utility by motive (it sums to the protection
     good); ``goods`` (..., 4) the values of :data:`GOODS`; ``provided`` (..., 4) which the pact
@@ -475,10 +494,12 @@ def motive_decomposition(protection_motives, goods, provided) -> np.ndarray:
     pledge of non-aggression with an overwhelming, appeasable threat is accommodation, not
     tethering (Walt 1987, ch. 2).
 
-    >>> motive_decomposition([0.1, 0.2, 0.0, 0.0], [0.3, 0.05, 0.0, 0.02], [True, True, False, True]).round(2).tolist()
+    >>> motive_decomposition([0.1, 0.2, 0.0, 0.0], [0.3, 0.05, 0.0, 0.02, 0.0], [True, True, False, True, False]).round(2).tolist()
     [0.1, 0.22, 0.0, 0.05]
-    >>> motive_decomposition([0.0, 0.0, 0.1, 0.0], [0.1, 0.4, 0.0, 0.0], [False, True, False, False]).round(2).tolist()
+    >>> motive_decomposition([0.0, 0.0, 0.1, 0.0], [0.1, 0.4, 0.0, 0.0, 0.0], [False, True, False, False, False]).round(2).tolist()
     [0.0, 0.0, 0.4, 0.0]
+    >>> motive_decomposition([0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0, 0.06], [False, False, False, False, True]).round(2).tolist()
+    [0.0, 0.0, 0.06, 0.0]
     """
     m = np.asarray(protection_motives, dtype=float)
     g = np.asarray(goods, dtype=float) * np.asarray(provided, dtype=bool)

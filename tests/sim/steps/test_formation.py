@@ -53,7 +53,7 @@ def test_new_pacts_carry_their_forms_obligations_are_closed_and_the_great_power_
     g, a, b = (world.index_of(c) for c in (GRT, SMA, SMB))
     k = 2
     form = np.array([FORMS.index("defence"), FORMS.index("nonaggression")])
-    form_alliances(world, np.array([a, a]), np.array([g, b]), form, np.zeros((k, 4)), np.zeros((k, 4)), np.zeros((k, 2)), np.zeros((k, 2)))
+    form_alliances(world, np.array([a, a]), np.array([g, b]), form, np.zeros((k, 4)), np.zeros((k, 4)), np.zeros((k, 2)), np.zeros((k, 2)), np.zeros((k, 2, 5)))
     ag = world.agreements
     assert ag.asymmetric[:2].tolist() == [True, False]
     assert ag.leader[0] == g

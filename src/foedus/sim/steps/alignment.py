@@ -12,12 +12,13 @@ from numba import njit
 
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.dissolution import dissolve_deserted, leave
-from foedus.sim.steps.formation import FORM_COMMITMENT, FORM_GOODS, ExchangeTerms, commitment_capacity, form_alliances, pact_cost
+from foedus.sim.steps.formation import FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, commitment_capacity, form_alliances, pact_cost
 from foedus.sim.membership import alliance_view, leaders, member_values, pair_max
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
 from foedus.theory import choice as th_choice
 from foedus.theory import obligations as th_ob
+from foedus.theory import offence as th_offence
 from foedus.theory import entrapment as th_entrapment
 
 def alignment(world: World, rng: np.random.Generator) -> None:
@@ -29,7 +30,9 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     the value of *protection*, what a defence pledge gives. A pact's value to a member is the
     sum of the goods its obligations provide (:func:`foedus.theory.obligations.obligation_goods`:
     protection, the reassurance of a non-aggression pledge, the abstention of a neutrality
-    pledge, the transparency of consultation), and its cost the one rule of
+    pledge (and the isolation of one's target it buys an attacker:
+    :func:`foedus.theory.offence.isolation`), the transparency of consultation, the aggrandisement of an offence pledge against
+    one's target: :func:`foedus.theory.offence.aggrandisement`), and its cost the one rule of
     :func:`~.formation.pact_cost` (Snyder's entrapment, Morrow's 1991 exchange on both sides,
     the risk of defending the partner), scaled by the pact's commitment strength.
 
@@ -64,9 +67,11 @@ def alignment(world: World, rng: np.random.Generator) -> None:
         check=world.check,
     )
     world.results.utilities = u
+    aggr = th_offence.aggrandisement(world.hostility, world.results.reach, check=world.check) if p.aggrandisement_weight > 0 else None
+    isolation = th_offence.isolation(world.hostility, world.results.reach, check=world.check) if p.abstention_weight > 0 else None
     goods = th_ob.obligation_goods(
-        total, world.results.threat, world.power, reach=world.results.reach,
-        weights=(1.0, p.reassurance_weight, p.abstention_weight, p.transparency_weight), check=world.check,
+        total, world.results.threat, world.power, reach=world.results.reach, aggrandisement=aggr, isolation=isolation,
+        weights=(1.0, p.reassurance_weight, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight), check=world.check,
     )
     capacity = commitment_capacity(world)
     terms = ExchangeTerms(world)
@@ -88,11 +93,11 @@ class _Alliances:
     ``slots`` (A,): the alliances; ``members`` (A, N) their membership; ``size`` (A,) their
     members; ``portfolio`` (N,) each state's alliances over its commitment capacity, ``load``
     (N,) the factor ``(1 + portfolio) ** commitment_exponent`` of every option's cost and
-    ``unit_cost`` (N,) ``alliance_cost * load``; ``goods`` (A, 4) the goods each provides,
+    ``unit_cost`` (N,) ``alliance_cost * load``; ``goods`` (A, 5) the goods each provides,
     ``commitment`` (A,) its strength, ``admits`` (A,) whether its terms admit new members;
     ``top``: each alliance's strongest and second-strongest members
     (:func:`foedus.sim.membership.leaders`); ``shared_commitment`` (N, N) the strongest
-    commitment two states already share and ``shared_goods`` (4, N, N) the goods their pacts
+    commitment two states already share and ``shared_goods`` (5, N, N) the goods their pacts
     already provide them.
     """
 
@@ -110,11 +115,11 @@ class _Alliances:
         if len(self.slots):
             self.top = leaders(ag.members, self.slots, world.power)
             self.shared_commitment = pair_max(self.members, self.commitment, n)
-            self.shared_goods = np.stack([pair_max(self.members, self.goods[:, g].astype(float), n) > 0 for g in range(4)])
+            self.shared_goods = np.stack([pair_max(self.members, self.goods[:, g].astype(float), n) > 0 for g in range(len(th_ob.GOODS))])
         else:
             self.top = (np.zeros(0, np.intp), np.zeros(0, np.intp))
             self.shared_commitment = np.zeros((n, n))
-            self.shared_goods = np.zeros((4, n, n), bool)
+            self.shared_goods = np.zeros((len(th_ob.GOODS), n, n), bool)
 
 
 def _membership_values(ag, view: _Alliances, goods: np.ndarray, year: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -214,15 +219,15 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     n = world.n
     r = len(rows)
     f_count = len(FORM_COMMITMENT)
-    fresh = ~view.shared_goods[:, rows, :]  # (4, R, N): goods the pair's pacts do not provide yet
+    fresh = ~view.shared_goods[:, rows, :]  # (5, R, N): goods the pair's pacts do not provide yet
     forms = FORM_GOODS.astype(float)
     value = np.einsum("fg,grn->frn", forms, goods[:, rows, :] * fresh)
     partner_value = np.einsum("fg,gnr->frn", forms, goods[:, :, rows] * fresh.transpose(0, 2, 1))
     base = view.unit_cost[rows][:, None]
     cols = np.arange(n)[None, :]
-    cost = np.stack([pact_cost(world, terms, rows[:, None], cols, base, FORM_COMMITMENT[f], float(FORM_GOODS[f, 0])) for f in range(f_count)])
+    cost = np.stack([pact_cost(world, terms, rows[:, None], cols, base, FORM_COMMITMENT[f], float(FORM_RISK[f])) for f in range(f_count)])
     partner_cost = np.stack(
-        [pact_cost(world, terms, cols, rows[:, None], view.unit_cost[None, :], FORM_COMMITMENT[f], float(FORM_GOODS[f, 0])) for f in range(f_count)]
+        [pact_cost(world, terms, cols, rows[:, None], view.unit_cost[None, :], FORM_COMMITMENT[f], float(FORM_RISK[f])) for f in range(f_count)]
     )
     ok = (cols != rows[:, None]) & ~world.at_war[rows] & world.active[None, :]  # states outside the system are no partners
     # a form the pair is not already bound by as strongly, that the partner would sign too
@@ -270,10 +275,10 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     if not len(sel):
         return
     i, j, f = rows[sel], opt.target[sel], opt.form[sel]
-    fresh = ~view.shared_goods[:, j, i]  # (4, K)
+    fresh = ~view.shared_goods[:, j, i]  # (5, K)
     g_j = goods[:, j, i] * fresh
     v_j = (FORM_GOODS[f].T * g_j).sum(axis=0)
-    c_j = pact_cost(world, terms, j, i, view.unit_cost[j], FORM_COMMITMENT[f], FORM_GOODS[f, 0].astype(float))
+    c_j = pact_cost(world, terms, j, i, view.unit_cost[j], FORM_COMMITMENT[f], FORM_RISK[f].astype(float))
     ok = v_j > c_j
     # a pair proposed from both sides forms once, at the first proposer whose proposal is accepted
     n = world.n
@@ -289,7 +294,7 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     dec_j = th_ob.motive_decomposition(u[:, j, i].T, g_j[:, keep].T, FORM_GOODS[f])
     value = np.stack([opt.value[sel], v_j[keep]], axis=1)
     cost = np.stack([opt.cost[sel], c_j[keep]], axis=1)
-    form_alliances(world, i, j, f, dec_i, dec_j, value, cost)
+    form_alliances(world, i, j, f, dec_i, dec_j, value, cost, np.stack([g_i.T, g_j[:, keep].T], axis=1))
 
 
 def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms) -> None:

@@ -19,6 +19,7 @@ from foedus.sim.steps.threat import threat_terms
 from foedus.sim.world import World
 from foedus.theory import exchange as th_exchange
 from foedus.theory import obligations as th_ob
+from foedus.theory import offence as th_offence
 from foedus.theory.capability import asymmetric_capabilities, commitment_strength
 
 
@@ -30,6 +31,9 @@ FORM_GOODS = th_ob.pact_goods(FORM_OBLIGATIONS)
 """(F, 4): the goods each form provides."""
 FORM_COMMITMENT = commitment_strength(FORM_OBLIGATIONS)
 """(F,): each form's commitment strength."""
+FORM_RISK = FORM_GOODS[:, 0] | FORM_GOODS[:, 4]
+"""(F,): whether a form pledges to fight beside the partner (protection or aggrandisement), and so carries
+the risk of defending it (:func:`foedus.theory.obligations.defence_burden`; entrapment, Snyder 1984)."""
 
 
 class ExchangeTerms:
@@ -110,13 +114,18 @@ def _pair_autonomy(world: World) -> np.ndarray:
     return autonomy
 
 
-def form_alliances(world: World, i: np.ndarray, j: np.ndarray, form: np.ndarray, dec_i: np.ndarray, dec_j: np.ndarray, value: np.ndarray, cost: np.ndarray) -> None:
+def form_alliances(
+    world: World, i: np.ndarray, j: np.ndarray, form: np.ndarray, dec_i: np.ndarray, dec_j: np.ndarray, value: np.ndarray, cost: np.ndarray, goods: np.ndarray
+) -> None:
     """New bilateral pacts between ``i[k]`` (proposer) and ``j[k]`` of form ``FORMS[form[k]]``, logged with both sides' terms (F5).
 
     ``dec_i``, ``dec_j`` (K, 4) are each side's motive decomposition of the pact's value
     (:func:`foedus.theory.obligations.motive_decomposition`), ``value`` and ``cost`` (K, 2) each
-    side's value of the pact and its cost (:func:`pact_cost`); the founding motives are the mean
-    of the two sides'. A bilateral pact is closed to accession (``admits`` False).
+    side's value of the pact and its cost (:func:`pact_cost`), ``goods`` (K, 2, 5) each side's value
+    of each good the pact provides (:data:`foedus.theory.obligations.GOODS`; those the pair's pacts
+    did not provide already); the founding motives are the mean of the two sides'. Each side's
+    target (:func:`foedus.theory.offence.offence_target`, the ccode, -1 for none) is logged with
+    its goods. A bilateral pact is closed to accession (``admits`` False).
     """
     if not len(i):
         return
@@ -155,13 +164,19 @@ def form_alliances(world: World, i: np.ndarray, j: np.ndarray, form: np.ndarray,
     asym_l = asym.tolist()
     forms = [FORMS[f] for f in form.tolist()]
     auto_i, auto_j = _autonomy_lists(world, i, j)
+    target = th_offence.offence_target(world.hostility, check=False)
+    code = np.append(world.ccode, -1)  # index -1: no target
+    tg_i, tg_j = code[target[i]].tolist(), code[target[j]].tolist()
+    gd = (goods * FORM_GOODS[form][:, None, :]).tolist()
     details = [
         {
             "motives": dict(zip(MOTIVES, mot[k])),
             "obligations": list(th_ob.PACT_FORMS[forms[k]]),
             "members": [
-                {"ccode": ci[k], "power": pi[k], "motives": dict(zip(MOTIVES, mi[k])), "utility": ui[k], "cost": ki[k], "autonomy_change": auto_i[k], "main_threat": ti[k], "main_threat_terms": terms_i[k], "proposed": True},
-                {"ccode": cj[k], "power": pj[k], "motives": dict(zip(MOTIVES, mj[k])), "utility": uj[k], "cost": kj[k], "autonomy_change": auto_j[k], "main_threat": tj[k], "main_threat_terms": terms_j[k], "proposed": False},
+                {"ccode": ci[k], "power": pi[k], "motives": dict(zip(MOTIVES, mi[k])), "utility": ui[k], "cost": ki[k], "autonomy_change": auto_i[k], "main_threat": ti[k], "main_threat_terms": terms_i[k], "proposed": True,
+                 "target": tg_i[k], "goods": dict(zip(th_ob.GOODS, gd[k][0]))},
+                {"ccode": cj[k], "power": pj[k], "motives": dict(zip(MOTIVES, mj[k])), "utility": uj[k], "cost": kj[k], "autonomy_change": auto_j[k], "main_threat": tj[k], "main_threat_terms": terms_j[k], "proposed": False,
+                 "target": tg_j[k], "goods": dict(zip(th_ob.GOODS, gd[k][1]))},
             ],
             "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k]},
         }

@@ -1,0 +1,180 @@
+r"""What an offence pledge is worth: joint action against a common target (brief A2, F3; issue 17 item 1).
+
+ATOP codes an *offence* obligation when the partners promise to join in military action
+against a third party (Leeds et al. 2002). Such a pledge protects no one: it is worth something
+to a state with a target it wants to coerce or attack, and only from a partner who would act
+against that target too and whose forces can reach it. Snyder (1997, ch. 1) sets offensive
+alliances apart from defensive ones by this aim of acquisition against a common adversary;
+Schweller (1994) finds them among revisionist states "bandwagoning for profit".
+
+:func:`aggrandisement` measures the pledge by Bueno de Mesquita's (1981, ch. 4) probability of
+success in a war with third parties: each side's capabilities, discounted by the distance to
+the battlefield, against the other side's,
+
+.. math:: P = \frac{\sum_{m \in \text{attackers}} R_{km}}{\sum_{m \in \text{attackers}} R_{km} + R_{kk}}
+
+at the target :math:`k`'s territory, :math:`R_{km}` the capability of :math:`m` that reaches
+:math:`k` (:func:`foedus.theory.projection.projected_capability`). With equal stakes of winning
+and losing, the expected utility of attacking is :math:`2P - 1`, and a state attacks only when it
+is positive (Bueno de Mesquita's necessary condition for war), so the option to attack is worth
+:math:`\max(0, 2P - 1)`. The good is the rise in that option's value that the partner brings:
+nothing when even together they could not expect to win, or when one would win alone just as
+surely; weighted by how much each of the two wants to fight the target (their hostility
+towards it).
+
+The same calculus values a *neutrality* pledge from the attacker's side
+(:func:`isolation`): a third party that stays out of one's war with one's target does not add its
+forces to the target's (the German-Soviet pact of 1939 bought Germany exactly this).
+
+Published form vs ours
+----------------------
+The probability of success, its distance discount and the expected-utility condition are
+Bueno de Mesquita's (1981; his stakes are the difference in policy positions, ours are equal
+and set by the weight of the good); the common-target condition is Snyder's (1997); the target
+(the state one is most hostile to) and the product of the two sides' hostilities as the weight
+are ours.
+
+References
+----------
+1. Bueno de Mesquita, B. (1981). *The War Trap*. New Haven: Yale University Press, ch. 4.
+2. Snyder, G. H. (1997). *Alliance Politics*. Ithaca: Cornell University Press, ch. 1.
+3. Schweller, R. L. (1994). Bandwagoning for profit: bringing the revisionist state back in.
+   *International Security* 19(1): 72-107.
+4. Leeds, B. A., Ritter, J. M., Mitchell, S. M. & Long, A. G. (2002). Alliance Treaty
+   Obligations and Provisions, 1815-1944. *International Interactions* 28(3): 237-260.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.theory._validate import _matrix
+
+__all__ = ["aggrandisement", "isolation", "offence_target"]
+
+
+def offence_target(hostility, *, check: bool = True) -> np.ndarray:
+    """Each state's target ``k(i) = argmax_k H[i, k]`` (N,) int (first on ties), -1 for a state hostile to no one.
+
+    >>> offence_target([[0, 0.6, 0.2], [0.6, 0, 0], [0, 0, 0]]).tolist()
+    [1, 0, -1]
+    """
+    h = _matrix("hostility", hostility, np.shape(hostility)[0], unit=True, check=check).copy()
+    np.fill_diagonal(h, 0.0)
+    if not h.shape[0]:
+        return np.zeros(0, np.intp)
+    return np.where(h.max(axis=1) > 0, h.argmax(axis=1), -1)
+
+
+def aggrandisement(hostility, reach, *, check: bool = True) -> np.ndarray:
+    r"""The value to ``i`` of ``j``'s pledge to join it against its target: (N, N) >= 0, diagonal 0.
+
+    .. math::
+
+        A_{ij} = H_{ik} H_{jk} \left[\max(0, 2P_{ij} - 1) - \max(0, 2P_i - 1)\right], \qquad
+        P_{ij} = \frac{R_{ki} + R_{kj}}{R_{ki} + R_{kj} + R_{kk}}, \quad P_i = \frac{R_{ki}}{R_{ki} + R_{kk}},
+        \quad k = k(i) = \arg\max_k H_{ik}
+
+    the rise in the expected utility of attacking its target (Bueno de Mesquita 1981: the
+    probability of success with capabilities discounted by the distance to the target; one
+    attacks only when the expected utility is positive) that j's forces bring, weighted by i's
+    hostility towards the target and j's (a partner that has no quarrel with the target will
+    not fight it: Snyder 1997's common adversary). Zero for a state hostile to no one, and for
+    a pledge asked of the target itself.
+
+    Parameters
+    ----------
+    hostility : array (N, N) in [0, 1]
+        ``H[i, k]``, i's hostility towards k.
+    reach : array (N, N) >= 0, capability share
+        ``R[k, m]``, the capability of m that reaches k; the diagonal ``R[k, k]`` the target's own
+        capability at home.
+
+    Examples
+    --------
+    Two equal rivals of an equal target, everyone's capability reaching everywhere: the partner
+    raises the odds from 1/2 (an attack not worth making) to 2/3, an expected utility of 1/3,
+    weighted by the two hostilities (0.6 each); against a target three times as strong, even
+    together they would lose, and the pledge is worth nothing:
+
+    >>> import numpy as np
+    >>> H = np.array([[0, 0, 0.6], [0, 0, 0.6], [0.6, 0.6, 0]])
+    >>> R = np.full((3, 3), 0.2)
+    >>> round(float(aggrandisement(H, R)[0, 1]), 4), round(0.36 * (2 * 2 / 3 - 1), 4)
+    (0.12, 0.12)
+    >>> R[2, 2] = 0.6
+    >>> float(aggrandisement(H, R)[0, 1])
+    0.0
+    """
+    h = _matrix("hostility", hostility, np.shape(hostility)[0], unit=True, check=check)
+    n = h.shape[0]
+    r = _matrix("reach", reach, n, nonneg=True, check=check)
+    target = offence_target(h, check=False)
+    out = np.zeros((n, n))
+    has = np.flatnonzero(target >= 0)
+    if not len(has):
+        return out
+    k = target[has]
+    own = r[k, has][:, None]  # R_ki: i's capability at its target
+    defend = r[k, k][:, None]  # R_kk: the target at home
+    both = own + r[k, :]  # R_ki + R_kj
+    alone = np.where(own + defend > 0, own / np.where(own + defend > 0, own + defend, 1.0), 0.0)
+    joint = np.where(both + defend > 0, both / np.where(both + defend > 0, both + defend, 1.0), 0.0)
+    gain = np.maximum(2.0 * joint - 1.0, 0.0) - np.maximum(2.0 * alone - 1.0, 0.0)  # the option to attack, with and without j
+    out[has] = h[has, k][:, None] * h[:, k].T * np.maximum(gain, 0.0)
+    out[has, k] = 0.0
+    out[np.arange(n), np.arange(n)] = 0.0
+    return out
+
+
+def _odds(own, other):
+    """``own / (own + other)``, 0 where both are 0."""
+    tot = own + other
+    return np.where(tot > 0, own / np.where(tot > 0, tot, 1.0), 0.0)
+
+
+def isolation(hostility, reach, *, check: bool = True) -> np.ndarray:
+    r"""The value to ``i`` of ``j``'s pledge of neutrality in i's war with its target: (N, N) >= 0, diagonal 0.
+
+    .. math::
+
+        I_{ij} = H_{ik} (1 - H_{jk}) \left[\max(0, 2P_i - 1) - \max(0, 2P_i^{-j} - 1)\right], \qquad
+        P_i^{-j} = \frac{R_{ki}}{R_{ki} + R_{kk} + R_{kj}}
+
+    with :math:`k = k(i)` i's target and :math:`P_i` its odds alone (:func:`aggrandisement`): a
+    third party not hostile to the target (:math:`1 - H_{jk}`) may defend it, adding its forces
+    carried to the target's territory to the target's side (Bueno de Mesquita 1981, ch. 4: the
+    expected contributions of third parties enter the odds); its neutrality keeps them out, and
+    is worth the expected utility of the attack that its intervention would cost. Zero for a
+    state hostile to no one and for the target itself.
+
+    Examples
+    --------
+    A state as strong as its target, facing a third party of the same strength, expects to win
+    with odds 2/3, and at even odds (an attack not worth making) if the third party defends the target:
+
+    >>> import numpy as np
+    >>> H = np.array([[0, 0.5, 0], [0.5, 0, 0], [0, 0, 0]])
+    >>> R = np.array([[0.1, 0.05, 0.1], [0.1, 0.1, 0.1], [0.1, 0.1, 0.1]])
+    >>> R[1] = [0.2, 0.1, 0.1]
+    >>> round(float(isolation(H, R)[0, 2]), 4), round(0.5 * (2 * 2 / 3 - 1), 4)
+    (0.1667, 0.1667)
+    """
+    h = _matrix("hostility", hostility, np.shape(hostility)[0], unit=True, check=check)
+    n = h.shape[0]
+    r = _matrix("reach", reach, n, nonneg=True, check=check)
+    target = offence_target(h, check=False)
+    out = np.zeros((n, n))
+    has = np.flatnonzero(target >= 0)
+    if not len(has):
+        return out
+    k = target[has]
+    own = r[k, has][:, None]  # R_ki
+    defend = r[k, k][:, None]  # R_kk
+    alone = _odds(own, defend)
+    opposed = _odds(own, defend + r[k, :])  # with j on the target's side
+    loss = np.maximum(2.0 * alone - 1.0, 0.0) - np.maximum(2.0 * opposed - 1.0, 0.0)
+    out[has] = h[has, k][:, None] * (1.0 - h[:, k].T) * np.maximum(loss, 0.0)
+    out[has, k] = 0.0
+    out[np.arange(n), np.arange(n)] = 0.0
+    return out

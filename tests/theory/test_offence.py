@@ -1,0 +1,74 @@
+"""The value of an offence pledge (theory/offence.py; issue 17 item 1): Bueno de Mesquita's odds with a common target."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from foedus.theory.offence import aggrandisement, isolation, offence_target
+
+
+def _rivals(seed: int, n: int = 8):
+    rng = np.random.default_rng(seed)
+    h = (rng.random((n, n)) < 0.3) * rng.uniform(0.2, 1.0, (n, n))
+    h = np.maximum(h, h.T)
+    np.fill_diagonal(h, 0)
+    p = rng.uniform(0.01, 0.3, n)
+    return h, p
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_without_distance_it_is_the_rise_in_the_expected_utility_of_attacking_the_common_target(seed):
+    """Bueno de Mesquita (1981): P = (C_i + C_j) / (C_i + C_j + C_k); one attacks only at positive 2P - 1."""
+    h, p = _rivals(seed)
+    n = len(p)
+    reach = np.repeat(p[None, :], n, axis=0)  # every state's capability reaches everywhere
+    a = aggrandisement(h, reach)
+    target = offence_target(h)
+    for i in range(n):
+        k = target[i]
+        for j in range(n):
+            if k < 0 or j in (i, k):
+                assert a[i, j] == 0.0
+                continue
+            joint, alone = (p[i] + p[j]) / (p[i] + p[j] + p[k]), p[i] / (p[i] + p[k])
+            expect = h[i, k] * h[j, k] * (max(0.0, 2 * joint - 1) - max(0.0, 2 * alone - 1))
+            assert a[i, j] == pytest.approx(expect, abs=1e-12)
+
+
+def test_a_partner_without_a_quarrel_with_the_target_or_out_of_reach_of_it_adds_nothing_or_less():
+    h = np.zeros((4, 4))
+    h[0, 3] = h[3, 0] = h[1, 3] = h[3, 1] = 0.6  # 0 and 1 are rivals of 3; 2 has no quarrel with it
+    reach = np.full((4, 4), 0.2)
+    a = aggrandisement(h, reach)
+    assert a[0, 1] > 0 and a[0, 2] == 0.0 and a[2].max() == 0.0
+    far = reach.copy()
+    far[3, 1] = 0.05  # 1's forces reach 3 with a quarter of their strength
+    assert 0 <= aggrandisement(h, far)[0, 1] < a[0, 1]
+
+
+def test_a_target_that_even_the_pair_cannot_beat_makes_the_pledge_worthless():
+    h = np.zeros((3, 3))
+    h[0, 2] = h[2, 0] = h[1, 2] = h[2, 1] = 1.0
+    reach = np.full((3, 3), 0.1)
+    reach[2, 2] = 0.5
+    assert aggrandisement(h, reach)[0, 1] == 0.0
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_isolation_is_the_expected_utility_a_third_party_on_the_targets_side_would_cost(seed):
+    """Bueno de Mesquita (1981): a third party's capability joins the side it favours; neutrality keeps it out."""
+    h, p = _rivals(seed)
+    n = len(p)
+    reach = np.repeat(p[None, :], n, axis=0)
+    iso = isolation(h, reach)
+    target = offence_target(h)
+    for i in range(n):
+        k = target[i]
+        for j in range(n):
+            if k < 0 or j in (i, k):
+                assert iso[i, j] == 0.0
+                continue
+            alone, opposed = p[i] / (p[i] + p[k]), p[i] / (p[i] + p[k] + p[j])
+            expect = h[i, k] * (1 - h[j, k]) * (max(0.0, 2 * alone - 1) - max(0.0, 2 * opposed - 1))
+            assert iso[i, j] == pytest.approx(expect, abs=1e-12)
