@@ -93,3 +93,39 @@ def test_consenting_pairs_are_the_pairs_of_mutual_consent(seed, n):
             want.append((int(a), int(partner[a])))
     assert list(zip(i.tolist(), j.tolist())) == want
     assert (np.diff(i) > 0).all()
+
+
+def _founding_reference(gain, approve):
+    """Hart & Kurz's exclusive membership asked in order of gain, written out plainly."""
+    members = []
+    for c in sorted(range(len(gain)), key=lambda c: -gain[c]):
+        if gain[c] <= 0:
+            break
+        if approve[0][c] and approve[1][c] and all(approve[2 + d][c] for d in members):
+            members.append(c)
+    return [c in members for c in range(len(gain))]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_founding_members_is_unanimous_consent_in_order_of_gain(seed):
+    from foedus.theory.consent import founding_members
+
+    rng = np.random.default_rng(seed)
+    k = int(rng.integers(0, 9))
+    gain = rng.normal(0.05, 0.1, k)
+    approve = rng.random((k + 2, k)) < 0.7
+    got = founding_members(gain, approve)
+    assert got.tolist() == _founding_reference(gain.tolist(), approve.tolist())
+    # exclusive membership: every member gains and every pair of members accepts each other in the order they signed
+    idx = np.flatnonzero(got)
+    assert (gain[idx] > 0).all() and approve[:2][:, idx].all()
+
+
+def test_a_candidate_no_founder_accepts_never_signs_however_much_it_gains():
+    from foedus.theory.consent import founding_members
+
+    approve = np.ones((4, 2), bool)
+    approve[1, 0] = False
+    assert founding_members([5.0, 0.1], approve).tolist() == [False, True]
+    with pytest.raises(ValueError, match="founding_members"):
+        founding_members([0.1, 0.2], np.ones((3, 2), bool))

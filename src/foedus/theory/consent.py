@@ -3,7 +3,9 @@
 A state proposes to the partner it chose (:func:`foedus.theory.choice.choose_alignment`); the
 pair forms only when both sides gain from it, each net of its own cost of allying.
 :func:`mutual_consent` returns the pairs as a symmetric ``(N, N)`` matrix, :func:`consenting_pairs`
-the same pairs as a list, in one compiled pass (the simulator's form).
+the same pairs as a list, in one compiled pass (the simulator's form). :func:`founding_members`
+extends a pair's treaty to the further states that gain from it and that every member accepts
+(Hart & Kurz 1983's exclusive membership), so a treaty can be founded by several states.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from foedus.theory.choice import _costs, _utilities
 
 __all__ = [
     "consenting_pairs",
+    "founding_members",
     "mutual_consent",
 ]
 
@@ -131,3 +134,68 @@ def _consent_kernel(part, total, cost, i_out, j_out):  # pragma: no cover (compi
         j_out[k] = j
         k += 1
     return k
+
+
+def founding_members(gain, approve, *, check: bool = True) -> np.ndarray:
+    r"""Which candidates join the founders of a treaty: (K,) bool, by unanimous consent in order of gain.
+
+    A treaty is founded by a pair (:func:`mutual_consent`) and any further states that sign with
+    them. Membership is *exclusive* (Hart & Kurz 1983, the Δ-game; Yi 1997): a state becomes a
+    founding member only when it gains from the treaty and every member so far accepts it, so no
+    state is bound to a partner it would refuse. Candidates are asked in order of their gain
+    (the most eager first, as in sequential coalition formation, Bloch 1996): candidate ``c``
+    is admitted when ``gain[c] > 0``, the founders accept it (``approve[0, c]`` and
+    ``approve[1, c]``) and so does every candidate admitted before it (``approve[2 + d, c]``).
+
+    Parameters
+    ----------
+    gain : array (K,) of float
+        Each candidate's net value of joining the founders (value minus cost, utility units).
+    approve : array (K + 2, K) of bool
+        ``approve[m, c]``: member ``m`` (0, 1 the founders; ``2 + d`` candidate ``d``) accepts ``c``.
+
+    Returns
+    -------
+    array (K,) of bool
+
+    Examples
+    --------
+    Candidate 1 gains most but founder 0 refuses it; candidate 0 is admitted; candidate 2 gains
+    and the founders accept it, but candidate 0, now a member, refuses it:
+
+    >>> approve = np.array([[1, 0, 1], [1, 1, 1], [1, 1, 0], [1, 1, 1], [1, 1, 1]], dtype=bool)
+    >>> founding_members([0.2, 0.5, 0.1], approve).tolist()
+    [True, False, False]
+
+    References
+    ----------
+    .. [1] Hart, S. & Kurz, M. (1983). Endogenous formation of coalitions. Econometrica 51(4): 1047–1064.
+    .. [2] Yi, S.-S. (1997). Stable coalition structures with externalities. Games and Economic Behavior 20(2): 201–237.
+    .. [3] Bloch, F. (1996). Sequential formation of coalitions in games with externalities and fixed payoff
+       division. Games and Economic Behavior 14(1): 90–123.
+    """
+    g = _array("gain", gain, check=check)
+    a = np.asarray(approve, dtype=bool)
+    k = g.shape[0] if g.ndim == 1 else -1
+    if check and (g.ndim != 1 or a.shape != (k + 2, k)):
+        raise ValueError(f"founding_members: expected gain (K,) and approve (K + 2, K), got {np.shape(gain)} and {a.shape}")
+    out = np.zeros(k, np.bool_)
+    if k:
+        _founding_kernel(np.ascontiguousarray(g, dtype=float), np.ascontiguousarray(a), np.argsort(-g, kind="stable"), out)
+    return out
+
+
+@njit(cache=True)
+def _founding_kernel(gain, approve, order, out):  # pragma: no cover (compiled)
+    """Sequential admission of :func:`founding_members` (candidates in ``order``)."""
+    for q in range(order.shape[0]):
+        c = order[q]
+        if gain[c] <= 0.0:
+            break
+        ok = approve[0, c] and approve[1, c]
+        if ok:
+            for d in range(gain.shape[0]):
+                if out[d] and not approve[2 + d, c]:
+                    ok = False
+                    break
+        out[c] = ok

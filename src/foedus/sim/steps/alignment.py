@@ -12,7 +12,7 @@ from numba import njit
 
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.dissolution import dissolve_deserted, leave
-from foedus.sim.steps.formation import FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, commitment_capacity, form_alliances, pact_cost
+from foedus.sim.steps.formation import FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, cofounders, commitment_capacity, form_alliances, pact_cost
 from foedus.sim.membership import alliance_view, leaders, member_values, pair_max
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
@@ -294,7 +294,8 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     dec_j = th_ob.motive_decomposition(u[:, j, i].T, g_j[:, keep].T, FORM_GOODS[f])
     value = np.stack([opt.value[sel], v_j[keep]], axis=1)
     cost = np.stack([opt.cost[sel], c_j[keep]], axis=1)
-    form_alliances(world, i, j, f, dec_i, dec_j, value, cost, np.stack([g_i.T, g_j[:, keep].T], axis=1))
+    founders = [cofounders(world, terms, goods, view.shared_goods, view.unit_cost, a, b, form) for a, b, form in zip(i.tolist(), j.tolist(), f.tolist())]
+    form_alliances(world, i, j, f, dec_i, dec_j, value, cost, np.stack([g_i.T, g_j[:, keep].T], axis=1), founders)
 
 
 def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms) -> None:

@@ -18,6 +18,7 @@ from foedus.sim.steps._common import ALLIANCE, MOTIVES
 from foedus.sim.steps.threat import threat_terms
 from foedus.sim.world import World
 from foedus.theory import exchange as th_exchange
+from foedus.theory import consent as th_consent
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
 from foedus.theory.capability import asymmetric_capabilities, commitment_strength
@@ -115,7 +116,8 @@ def _pair_autonomy(world: World) -> np.ndarray:
 
 
 def form_alliances(
-    world: World, i: np.ndarray, j: np.ndarray, form: np.ndarray, dec_i: np.ndarray, dec_j: np.ndarray, value: np.ndarray, cost: np.ndarray, goods: np.ndarray
+    world: World, i: np.ndarray, j: np.ndarray, form: np.ndarray, dec_i: np.ndarray, dec_j: np.ndarray, value: np.ndarray, cost: np.ndarray, goods: np.ndarray,
+    founders: list | None = None,
 ) -> None:
     """New bilateral pacts between ``i[k]`` (proposer) and ``j[k]`` of form ``FORMS[form[k]]``, logged with both sides' terms (F5).
 
@@ -125,7 +127,11 @@ def form_alliances(
     of each good the pact provides (:data:`foedus.theory.obligations.GOODS`; those the pair's pacts
     did not provide already); the founding motives are the mean of the two sides'. Each side's
     target (:func:`foedus.theory.offence.offence_target`, the ccode, -1 for none) is logged with
-    its goods. A bilateral pact is closed to accession (``admits`` False).
+    its goods. ``founders`` (optional, one entry per pact): the further founding members of
+    :func:`cofounders` (indices, values, costs, goods), who sign in the same year; a treaty so
+    founded is multilateral and admits members (ATOP's multilateral treaties without a coded
+    provision, :func:`foedus.theory.obligations.admits_members`). A bilateral pact is closed to
+    accession (``admits`` False).
     """
     if not len(i):
         return
@@ -147,6 +153,7 @@ def form_alliances(
         motives=motives,
         power=pw,
     )
+    extra = _join_founders(world, slots, founders)
     if not world.explain:
         world.log.events(y, "formation", ag.agreement_id[slots], world.ccode[i], world.ccode[j])
         return
@@ -182,7 +189,80 @@ def form_alliances(
         }
         for k in range(len(i))
     ]
+    for k in extra:
+        details[k]["members"] += _founder_details(world, form[k], founders[k])
+        details[k]["factors"]["founders"] = 2 + len(founders[k][0])
+        details[k]["factors"]["founding_rule"] = "unanimous consent in order of gain (Hart & Kurz 1983)"
     world.log.events(y, "formation", ag.agreement_id[slots], world.ccode[i], world.ccode[j], details)
+
+
+def cofounders(world: World, terms: ExchangeTerms, goods: np.ndarray, shared_goods: np.ndarray, unit_cost: np.ndarray, a: int, b: int, form: int):
+    """The further founding members of the new pact of ``a`` and ``b`` of form ``FORMS[form]``: (indices, values, costs, goods (K, 5)).
+
+    Candidates are the states in the system, at war with neither founder, whose main threat is the
+    proposer's (several states that share a main threat found one treaty together; Walt 1987).
+    A candidate's value is that of an accession to the pair (the goods the pact provides from the
+    two, aggregated by capability as :func:`foedus.theory.choice.join_utilities`, those its pacts
+    already provide counting nothing); its cost the one rule :func:`pact_cost` of a commitment to
+    the stronger founder with the base raised by ``2 ** commitment_exponent``. Each member accepts a
+    candidate by the rule of the accession vote (:func:`foedus.theory.obligations.admission_votes`);
+    who signs is :func:`foedus.theory.consent.founding_members` (unanimous consent, in order of gain).
+    """
+    p = world.params
+    main = th_ob.main_threat(world.results.threat, check=False)
+    if main[a] < 0:
+        return _NONE
+    ok = world.active & (main == main[a]) & ~world.at_war[a] & ~world.at_war[b]
+    ok[[a, b, main[a]]] = False
+    cand = np.flatnonzero(ok)
+    if not len(cand):
+        return _NONE
+    provided = FORM_GOODS[form].astype(float)
+    founders = np.array([a, b])
+    w = world.power[founders] / max(float(world.power[founders].sum()), 1e-12)
+    g_c = np.einsum("gcm,g->cm", goods[:, cand][:, :, founders] * ~shared_goods[:, cand][:, :, founders], provided)  # (K, 2)
+    value = g_c @ w
+    leader = founders[np.argmax(world.power[founders])]
+    cost = pact_cost(world, terms, cand, leader, unit_cost[cand] * 2.0 ** p.commitment_exponent, FORM_COMMITMENT[form], float(FORM_RISK[form]))
+    keep = value > cost
+    cand, value, cost = cand[keep], value[keep], cost[keep]
+    if not len(cand):
+        return _NONE
+    voters = np.concatenate([founders, cand])
+    v = np.einsum("gmc,g->mc", goods[:, voters][:, :, cand] * ~shared_goods[:, voters][:, :, cand], provided)
+    c = pact_cost(world, terms, voters[:, None], cand[None, :], unit_cost[voters][:, None], FORM_COMMITMENT[form], float(FORM_RISK[form]))
+    approve = th_ob.admission_votes(v, c, main[voters][:, None] == cand[None, :], bool(FORM_GOODS[form, 0]))
+    np.fill_diagonal(approve[2:], True)
+    signs = th_consent.founding_members(value - cost, approve, check=False)
+    sel = cand[signs]
+    return sel, value[signs], cost[signs], ((goods[:, sel][:, :, founders] @ w) * provided[:, None]).T
+
+
+_NONE = (np.zeros(0, np.intp), np.zeros(0), np.zeros(0), np.zeros((0, 5)))
+
+
+def _join_founders(world: World, slots: np.ndarray, founders: list | None) -> list[int]:
+    """Add the further founding members ``founders[k][0]`` to the new pact ``slots[k]`` (same year); open those treaties to accession; the positions k."""
+    if not founders:
+        return []
+    ag = world.agreements
+    extra = [k for k, f in enumerate(founders) if len(f[0])]
+    for k in extra:
+        ag.join_many(np.full(len(founders[k][0]), slots[k]), founders[k][0], world.year, world.power)
+        ag.admits[slots[k]] = True
+    return extra
+
+
+def _founder_details(world: World, form: int, founder) -> list[dict]:
+    """The explanation of each further founding member: who, its power, value, cost and goods."""
+    idx, value, cost, goods = founder
+    main = world.results.threat[idx].argmax(axis=1)
+    return [
+        {"ccode": c, "power": pw, "utility": v, "cost": k, "main_threat": t, "proposed": False, "cofounder": True, "goods": dict(zip(th_ob.GOODS, g))}
+        for c, pw, v, k, t, g in zip(
+            world.ccode[idx].tolist(), world.power[idx].tolist(), value.tolist(), cost.tolist(), world.ccode[main].tolist(), goods.tolist()
+        )
+    ]
 
 
 def _autonomy_lists(world: World, i: np.ndarray, j: np.ndarray) -> tuple[list, list]:
