@@ -368,10 +368,15 @@ class Parameters(BaseModel):
         description="weight of abstention, the good of a neutrality pledge (the partner's weight were it to join one's main threat) (A2); set with reassurance_weight",
     )
     transparency_weight: float = Field(
-        0.7,
+        0.4,
         ge=0,
         le=10,
-        description="weight of transparency, the good of a consultation pledge (a partner facing the same main threat) (A2); set with reassurance_weight",
+        description=(
+            "weight of transparency, the good of a consultation pledge (a partner facing the same main threat, weighed by "
+            "the capability it can bring: foedus.theory.obligations.obligation_goods) (A2). Chosen on the in-sample eras "
+            "(3 seeds): 0.4 forms 0.0033 consultation pacts per state-year in 1816-1914 and 0.0031 in 1946-1989 (ATOP "
+            "0.0042, 0.0033); 0.7 forms 0.025 and 0.015, 0.2 none"
+        ),
     )
     defence_burden_weight: float = Field(
         0.4,

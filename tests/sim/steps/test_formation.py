@@ -43,9 +43,23 @@ def test_the_strong_side_pays_for_the_risk_of_defending():
     g, a = world.index_of(GRT), world.index_of(SMA)
     base = np.array([0.04])
     without = pact_cost(world, terms, np.array([g]), np.array([a]), base, 1.0, 0.0)[0]
-    with_protection = pact_cost(world, terms, np.array([g]), np.array([a]), base, 1.0, 1.0)[0]
-    assert with_protection - without == pytest.approx(world.params.defence_burden_weight * terms.burden[g, a], rel=1e-12)
+    with_risk = pact_cost(world, terms, np.array([g]), np.array([a]), base, 1.0, 0.0, risk=1.0)[0]  # an offence pledge: risk, no protection
+    assert with_risk - without == pytest.approx(world.params.defence_burden_weight * terms.burden[g, a], rel=1e-12)
     assert terms.burden[g, a] > 0
+
+
+def test_only_a_pledge_of_protection_buys_the_autonomy_concessions_of_morrows_exchange():
+    """Morrow (1991): security for autonomy. The strong side gains concessions for protecting; a pledge that protects
+    no one (neutrality, non-aggression, consultation, offence) buys none, so it costs the strong side its base cost."""
+    world, _ = tiny_world(treaty_cost=0.0)
+    terms = ExchangeTerms(world)
+    g, a = world.index_of(GRT), world.index_of(SMA)
+    base = np.array([0.04])
+    risk_only = pact_cost(world, terms, np.array([g]), np.array([a]), base, 1.0, 0.0, risk=1.0)[0]
+    protection = pact_cost(world, terms, np.array([g]), np.array([a]), base, 1.0, 1.0)[0]
+    gain = world.params.autonomy_weight * np.log1p(terms.autonomy[g, a])
+    assert gain > 0 and protection - risk_only == pytest.approx(-gain, rel=1e-12)
+    assert pact_cost(world, terms, np.array([g]), np.array([a]), base, 0.2, 0.0)[0] == pytest.approx(0.2 * 0.04, rel=1e-12)
 
 
 def test_new_pacts_carry_their_forms_obligations_are_closed_and_the_great_power_leads():

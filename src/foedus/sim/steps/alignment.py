@@ -225,9 +225,9 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     partner_value = np.einsum("fg,gnr->frn", forms, goods[:, :, rows] * fresh.transpose(0, 2, 1))
     base = view.unit_cost[rows][:, None]
     cols = np.arange(n)[None, :]
-    cost = np.stack([pact_cost(world, terms, rows[:, None], cols, base, FORM_COMMITMENT[f], float(FORM_RISK[f])) for f in range(f_count)])
+    cost = np.stack([pact_cost(world, terms, rows[:, None], cols, base, FORM_COMMITMENT[f], float(FORM_GOODS[f, 0]), risk=float(FORM_RISK[f])) for f in range(f_count)])
     partner_cost = np.stack(
-        [pact_cost(world, terms, cols, rows[:, None], view.unit_cost[None, :], FORM_COMMITMENT[f], float(FORM_RISK[f])) for f in range(f_count)]
+        [pact_cost(world, terms, cols, rows[:, None], view.unit_cost[None, :], FORM_COMMITMENT[f], float(FORM_GOODS[f, 0]), risk=float(FORM_RISK[f])) for f in range(f_count)]
     )
     ok = (cols != rows[:, None]) & ~world.at_war[rows] & world.active[None, :]  # states outside the system are no partners
     # a form the pair is not already bound by as strongly, that the partner would sign too
@@ -278,7 +278,7 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     fresh = ~view.shared_goods[:, j, i]  # (5, K)
     g_j = goods[:, j, i] * fresh
     v_j = (FORM_GOODS[f].T * g_j).sum(axis=0)
-    c_j = pact_cost(world, terms, j, i, view.unit_cost[j], FORM_COMMITMENT[f], FORM_RISK[f].astype(float))
+    c_j = pact_cost(world, terms, j, i, view.unit_cost[j], FORM_COMMITMENT[f], FORM_GOODS[f, 0].astype(float), risk=FORM_RISK[f].astype(float))
     ok = v_j > c_j
     # a pair proposed from both sides forms once, at the first proposer whose proposal is accepted
     n = world.n

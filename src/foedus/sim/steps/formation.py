@@ -53,7 +53,8 @@ class ExchangeTerms:
 
 
 def pact_cost(
-    world: World, terms: ExchangeTerms, i: np.ndarray, j: np.ndarray, base: np.ndarray, commitment: np.ndarray, protection: np.ndarray, *, signing: bool = True
+    world: World, terms: ExchangeTerms, i: np.ndarray, j: np.ndarray, base: np.ndarray, commitment: np.ndarray, protection: np.ndarray, *, signing: bool = True,
+    risk=None,
 ) -> np.ndarray:
     """The one cost rule of a commitment, for pairing, joining, voting on a candidate and staying (P1, P2).
 
@@ -61,16 +62,19 @@ def pact_cost(
     partner; an alliance's leader when joining or staying; a candidate when voting on its
     accession), with ``base`` the base cost of allying (``alliance_cost * (1 + m_i) ** e * k ** e``:
     Snyder's entrapment grows with one's commitments, net of commitment capacity, and with the
-    partners an option brings), ``commitment`` the pact's strength, the autonomy change of
-    Morrow's exchange and, where the pact provides ``protection``, the risk of defending ``j``.
+    partners an option brings), ``commitment`` the pact's strength and, where the pact provides
+    ``protection``, the autonomy change of Morrow's exchange (security for autonomy: the weak side
+    concedes autonomy for the strong side's protection, Morrow 1991; a pledge of neutrality,
+    non-aggression, consultation or offence buys no concessions) and the risk of defending ``j``
+    (where ``risk``, by default ``protection``: a pledge to fight beside ``j``, offence included).
     A new signature (``signing``: a new pact, an accession and the members' ratification of
     it) also pays ``treaty_cost``, the cost of negotiating and ratifying a treaty; staying in
     one does not (it is sunk). Broadcasts over the index arrays; nothing is clipped.
     """
     p = world.params
     return th_ob.commitment_cost(
-        base, commitment, terms.autonomy[i, j], autonomy_weight=p.autonomy_weight,
-        burden=terms.burden[i, j] * protection, burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost if signing else 0.0, check=False,
+        base, commitment, terms.autonomy[i, j] * protection, autonomy_weight=p.autonomy_weight,
+        burden=terms.burden[i, j] * (protection if risk is None else risk), burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost if signing else 0.0, check=False,
     )
 
 
@@ -197,7 +201,7 @@ def form_alliances(
 
 
 def cofounders(world: World, terms: ExchangeTerms, goods: np.ndarray, shared_goods: np.ndarray, unit_cost: np.ndarray, a: int, b: int, form: int):
-    """The further founding members of the new pact of ``a`` and ``b`` of form ``FORMS[form]``: (indices, values, costs, goods (K, 5)).
+    """The further founding members of the new pact of ``a`` and ``b`` of form ``FORMS[form]``: (indices, values, costs, goods (K, 5), motives (K, 4)).
 
     Candidates are the states in the system, at war with neither founder, whose main threat is the
     proposer's (several states that share a main threat found one treaty together; Walt 1987).
@@ -223,22 +227,24 @@ def cofounders(world: World, terms: ExchangeTerms, goods: np.ndarray, shared_goo
     g_c = np.einsum("gcm,g->cm", goods[:, cand][:, :, founders] * ~shared_goods[:, cand][:, :, founders], provided)  # (K, 2)
     value = g_c @ w
     leader = founders[np.argmax(world.power[founders])]
-    cost = pact_cost(world, terms, cand, leader, unit_cost[cand] * 2.0 ** p.commitment_exponent, FORM_COMMITMENT[form], float(FORM_RISK[form]))
+    cost = pact_cost(world, terms, cand, leader, unit_cost[cand] * 2.0 ** p.commitment_exponent, FORM_COMMITMENT[form], float(FORM_GOODS[form, 0]), risk=float(FORM_RISK[form]))
     keep = value > cost
     cand, value, cost = cand[keep], value[keep], cost[keep]
     if not len(cand):
         return _NONE
     voters = np.concatenate([founders, cand])
     v = np.einsum("gmc,g->mc", goods[:, voters][:, :, cand] * ~shared_goods[:, voters][:, :, cand], provided)
-    c = pact_cost(world, terms, voters[:, None], cand[None, :], unit_cost[voters][:, None], FORM_COMMITMENT[form], float(FORM_RISK[form]))
+    c = pact_cost(world, terms, voters[:, None], cand[None, :], unit_cost[voters][:, None], FORM_COMMITMENT[form], float(FORM_GOODS[form, 0]), risk=float(FORM_RISK[form]))
     approve = th_ob.admission_votes(v, c, main[voters][:, None] == cand[None, :], bool(FORM_GOODS[form, 0]))
     np.fill_diagonal(approve[2:], True)
     signs = th_consent.founding_members(value - cost, approve, check=False)
     sel = cand[signs]
-    return sel, value[signs], cost[signs], ((goods[:, sel][:, :, founders] @ w) * provided[:, None]).T
+    g_sel = ((goods[:, sel][:, :, founders] @ w) * provided[:, None]).T  # (S, 5): each signer's goods, aggregated by capability
+    motives = th_ob.motive_decomposition((world.results.utilities[:, sel][:, :, founders] @ w).T, g_sel, FORM_GOODS[form][None, :])
+    return sel, value[signs], cost[signs], g_sel, motives
 
 
-_NONE = (np.zeros(0, np.intp), np.zeros(0), np.zeros(0), np.zeros((0, 5)))
+_NONE = (np.zeros(0, np.intp), np.zeros(0), np.zeros(0), np.zeros((0, 5)), np.zeros((0, 4)))
 
 
 def _join_founders(world: World, slots: np.ndarray, founders: list | None) -> list[int]:
@@ -254,13 +260,14 @@ def _join_founders(world: World, slots: np.ndarray, founders: list | None) -> li
 
 
 def _founder_details(world: World, form: int, founder) -> list[dict]:
-    """The explanation of each further founding member: who, its power, value, cost and goods."""
-    idx, value, cost, goods = founder
+    """The explanation of each further founding member: who, its power, value (by motive and by good), cost and main threat."""
+    idx, value, cost, goods, motives = founder
     main = world.results.threat[idx].argmax(axis=1)
     return [
-        {"ccode": c, "power": pw, "utility": v, "cost": k, "main_threat": t, "proposed": False, "cofounder": True, "goods": dict(zip(th_ob.GOODS, g))}
-        for c, pw, v, k, t, g in zip(
-            world.ccode[idx].tolist(), world.power[idx].tolist(), value.tolist(), cost.tolist(), world.ccode[main].tolist(), goods.tolist()
+        {"ccode": c, "power": pw, "motives": dict(zip(MOTIVES, m)), "utility": v, "cost": k, "main_threat": t, "proposed": False, "cofounder": True,
+         "goods": dict(zip(th_ob.GOODS, g))}
+        for c, pw, m, v, k, t, g in zip(
+            world.ccode[idx].tolist(), world.power[idx].tolist(), motives.tolist(), value.tolist(), cost.tolist(), world.ccode[main].tolist(), goods.tolist()
         )
     ]
 
