@@ -1,7 +1,7 @@
 """Multilateral founding (issue 17 item 1): several states that share a main threat found one treaty together.
 
 A record-built world over several seeds: treaties with more than two founding members form, every
-co-founder gains from the treaty and shares the proposer's main threat, the explanation names every
+co-founder gains from the treaty and shares the proposer's main threat (an offence pact's: its target), the explanation names every
 founding member, and a treaty so founded admits members while a bilateral one stays closed."""
 
 from __future__ import annotations
@@ -39,9 +39,10 @@ def test_several_states_that_share_a_main_threat_found_one_treaty_each_gaining_f
                 multilateral += 1
                 assert ag.admits[slot]
                 proposer = members[0]
+                against = "target" if detail["factors"]["form"] == "offence" else "main_threat"  # an offence pact's common adversary
                 for m in members[2:]:
                     assert m["cofounder"] and m["utility"] > m["cost"], m
-                    assert m["main_threat"] == proposer["main_threat"], (m, proposer)
+                    assert m[against] == proposer[against], (m, proposer)
             else:
                 assert not ag.admits[slot]
     assert multilateral > 0

@@ -98,7 +98,9 @@ class _Alliances:
     ``top``: each alliance's strongest and second-strongest members
     (:func:`foedus.sim.membership.leaders`); ``shared_commitment`` (N, N) the strongest
     commitment two states already share and ``shared_goods`` (5, N, N) the goods their pacts
-    already provide them.
+    already provide them; ``main`` and ``target`` (N,) each state's main threat
+    (:func:`foedus.theory.obligations.main_threat`) and target
+    (:func:`foedus.theory.offence.offence_target`), -1 for none.
     """
 
     def __init__(self, world: World, capacity: np.ndarray):
@@ -112,6 +114,8 @@ class _Alliances:
         self.goods = th_ob.pact_goods(ag.obligations[self.slots])
         self.commitment = ag.commitment[self.slots]
         self.admits = ag.admits[self.slots]
+        self.main = th_ob.main_threat(world.results.threat, check=False)
+        self.target = th_offence.offence_target(world.hostility, check=False)
         if len(self.slots):
             self.top = leaders(ag.members, self.slots, world.power)
             self.shared_commitment = pair_max(self.members, self.commitment, n)
@@ -225,10 +229,10 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     partner_value = np.einsum("fg,gnr->frn", forms, goods[:, :, rows] * fresh.transpose(0, 2, 1))
     base = view.unit_cost[rows][:, None]
     cols = np.arange(n)[None, :]
-    cost = np.stack([pact_cost(world, terms, rows[:, None], cols, base, FORM_COMMITMENT[f], float(FORM_GOODS[f, 0]), risk=float(FORM_RISK[f])) for f in range(f_count)])
-    partner_cost = np.stack(
-        [pact_cost(world, terms, cols, rows[:, None], view.unit_cost[None, :], FORM_COMMITMENT[f], float(FORM_GOODS[f, 0]), risk=float(FORM_RISK[f])) for f in range(f_count)]
-    )
+    # every form at once: (F, 1, 1) terms broadcast against the (R, N) pairs
+    s_f, prot_f, risk_f = FORM_COMMITMENT[:, None, None], FORM_GOODS[:, 0, None, None].astype(float), FORM_RISK[:, None, None].astype(float)
+    cost = pact_cost(world, terms, rows[:, None], cols, base, s_f, prot_f, risk=risk_f)
+    partner_cost = pact_cost(world, terms, cols, rows[:, None], view.unit_cost[None, :], s_f, prot_f, risk=risk_f)
     ok = (cols != rows[:, None]) & ~world.at_war[rows] & world.active[None, :]  # states outside the system are no partners
     # a form the pair is not already bound by as strongly, that the partner would sign too
     ok = ok[None] & (FORM_COMMITMENT[:, None, None] > view.shared_commitment[rows][None]) & (partner_value > partner_cost)
@@ -294,7 +298,7 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     dec_j = th_ob.motive_decomposition(u[:, j, i].T, g_j[:, keep].T, FORM_GOODS[f])
     value = np.stack([opt.value[sel], v_j[keep]], axis=1)
     cost = np.stack([opt.cost[sel], c_j[keep]], axis=1)
-    founders = [cofounders(world, terms, goods, view.shared_goods, view.unit_cost, a, b, form) for a, b, form in zip(i.tolist(), j.tolist(), f.tolist())]
+    founders = cofounders(world, terms, goods, view.shared_goods, view.unit_cost, view.main, view.target, i, j, f)
     form_alliances(world, i, j, f, dec_i, dec_j, value, cost, np.stack([g_i.T, g_j[:, keep].T], axis=1), founders)
 
 
@@ -348,15 +352,14 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     state it protects against); the accession passes when a share ``accession_share`` of the
     members vote for it and the candidate has no territorial dispute with any of them.
     """
-    n = world.n
     mem = view.members[a_local]  # (K, N)
-    gk = view.goods[a_local]  # (K, 4)
-    v_m = np.einsum("gnk,kg->kn", goods[:, :, cand], gk.astype(float))  # value to each state n of candidate k
-    everyone = np.arange(n)[None, :]
-    c_m = pact_cost(world, terms, everyone, cand[:, None], view.unit_cost[None, :], view.commitment[a_local][:, None], gk[:, :1].astype(float))
-    main = th_ob.main_threat(world.results.threat, check=False)
-    votes = th_ob.admission_votes(v_m, c_m, main[None, :] == cand[:, None], gk[:, :1])
-    share = (mem & votes).sum(axis=1) / np.maximum(mem.sum(axis=1), 1)
+    gk = view.goods[a_local]  # (K, 5)
+    kk, voter = np.nonzero(mem)  # one vote per member of each candidate's alliance
+    c_k = cand[kk]
+    v_m = (goods[:, voter, c_k] * gk[kk].T).sum(axis=0)  # value to the member of the candidate
+    c_m = pact_cost(world, terms, voter, c_k, view.unit_cost[voter], view.commitment[a_local][kk], gk[kk, 0].astype(float))
+    votes = th_ob.admission_votes(v_m, c_m, view.main[voter] == c_k, gk[kk, 0])
+    share = np.bincount(kk, weights=votes, minlength=len(cand)) / np.maximum(mem.sum(axis=1), 1)
     disputes = (mem & world.territorial_dispute[cand]).sum(axis=1)
     return th_entrapment.accession_allowed(disputes, check=world.check) & (share >= world.params.accession_share), share, disputes
 

@@ -194,53 +194,73 @@ def form_alliances(
         for k in range(len(i))
     ]
     for k in extra:
-        details[k]["members"] += _founder_details(world, form[k], founders[k])
+        details[k]["members"] += _founder_details(world, founders[k], target)
         details[k]["factors"]["founders"] = 2 + len(founders[k][0])
         details[k]["factors"]["founding_rule"] = "unanimous consent in order of gain (Hart & Kurz 1983)"
     world.log.events(y, "formation", ag.agreement_id[slots], world.ccode[i], world.ccode[j], details)
 
 
-def cofounders(world: World, terms: ExchangeTerms, goods: np.ndarray, shared_goods: np.ndarray, unit_cost: np.ndarray, a: int, b: int, form: int):
-    """The further founding members of the new pact of ``a`` and ``b`` of form ``FORMS[form]``: (indices, values, costs, goods (K, 5), motives (K, 4)).
+def cofounders(
+    world: World, terms: ExchangeTerms, goods: np.ndarray, shared_goods: np.ndarray, unit_cost: np.ndarray, main: np.ndarray, target: np.ndarray,
+    i: np.ndarray, j: np.ndarray, form: np.ndarray,
+) -> list:
+    """The further founding members of each new pact of ``i[k]`` and ``j[k]`` of form ``FORMS[form[k]]``: per pact, (indices, values, costs, goods (S, 5), motives (S, 4)).
 
     Candidates are the states in the system, at war with neither founder, whose main threat is the
-    proposer's (several states that share a main threat found one treaty together; Walt 1987).
-    A candidate's value is that of an accession to the pair (the goods the pact provides from the
-    two, aggregated by capability as :func:`foedus.theory.choice.join_utilities`, those its pacts
-    already provide counting nothing); its cost the one rule :func:`pact_cost` of a commitment to
-    the stronger founder with the base raised by ``2 ** commitment_exponent``. Each member accepts a
-    candidate by the rule of the accession vote (:func:`foedus.theory.obligations.admission_votes`);
-    who signs is :func:`foedus.theory.consent.founding_members` (unanimous consent, in order of gain).
+    proposer's (several states that share a main threat found one treaty together; Walt 1987); for
+    an offence pact, whose target is the proposer's (:func:`foedus.theory.offence.offence_target`:
+    a common adversary, Snyder 1997). ``main`` and ``target`` (N,) are each state's main threat and
+    target this year. A candidate's value is that of an accession to the pair (the goods the pact
+    provides from the two, aggregated by capability as :func:`foedus.theory.choice.join_utilities`,
+    those its pacts already provide counting nothing); its cost the one rule :func:`pact_cost` of a
+    commitment to the stronger founder with the base raised by ``2 ** commitment_exponent``. Each
+    member accepts a candidate by the rule of the accession vote
+    (:func:`foedus.theory.obligations.admission_votes`); who signs is
+    :func:`foedus.theory.consent.founding_members` (unanimous consent, in order of gain).
     """
     p = world.params
-    main = th_ob.main_threat(world.results.threat, check=False)
-    if main[a] < 0:
-        return _NONE
-    ok = world.active & (main == main[a]) & ~world.at_war[a] & ~world.at_war[b]
-    ok[[a, b, main[a]]] = False
-    cand = np.flatnonzero(ok)
-    if not len(cand):
-        return _NONE
+    n = world.n
+    offence = FORM_GOODS[form, 4]
+    common = np.where(offence, target[i], main[i])  # what the founders stand against
+    theirs = np.where(offence[:, None], target[None, :], main[None, :])
+    ok = world.active[None, :] & (theirs == common[:, None]) & (common >= 0)[:, None] & ~world.at_war[i] & ~world.at_war[j]
+    k = np.arange(len(i))
+    ok[k, i] = ok[k, j] = False
+    ok[k, np.maximum(common, 0)] &= common < 0
+    provided = FORM_GOODS[form].astype(float)  # (K, 5)
+    pw = world.power[np.stack([i, j], axis=1)]
+    w = pw / np.maximum(pw.sum(axis=1, keepdims=True), 1e-12)  # (K, 2): the founders' capability weights
+    value = sum(w[:, m][:, None] * np.einsum("gnk,kg->kn", goods[:, :, f] * ~shared_goods[:, :, f], provided) for m, f in enumerate((i, j)))
+    leader = np.where(pw[:, 0] >= pw[:, 1], i, j)
+    cost = pact_cost(
+        world, terms, np.arange(n)[None, :], leader[:, None], unit_cost[None, :] * 2.0 ** p.commitment_exponent, FORM_COMMITMENT[form][:, None],
+        FORM_GOODS[form, 0][:, None].astype(float), risk=FORM_RISK[form][:, None].astype(float),
+    )
+    keep = ok & (value > cost)
+    for m in (i, j):  # each founder's vote on every candidate (the rule of _signers, for all pacts at once)
+        v_m = np.einsum("gkn,kg->kn", goods[:, m, :] * ~shared_goods[:, m, :], provided)
+        c_m = pact_cost(world, terms, m[:, None], np.arange(n)[None, :], unit_cost[m][:, None], FORM_COMMITMENT[form][:, None],
+                        FORM_GOODS[form, 0][:, None].astype(float), risk=FORM_RISK[form][:, None].astype(float))
+        keep &= th_ob.admission_votes(v_m, c_m, main[m][:, None] == np.arange(n)[None, :], FORM_GOODS[form, 0][:, None])
+    out = [_NONE] * len(i)
+    for e in np.flatnonzero(keep.any(axis=1)).tolist():  # the few pacts with candidates
+        cand = np.flatnonzero(keep[e])
+        out[e] = _signers(world, terms, goods, shared_goods, unit_cost, main, np.array([i[e], j[e]]), w[e], cand, value[e, cand], cost[e, cand], int(form[e]))
+    return out
+
+
+def _signers(world, terms, goods, shared_goods, unit_cost, main, founders, w, cand, value, cost, form):
+    """The candidates ``cand`` who sign with ``founders`` (:func:`cofounders`), with their values, costs, goods and motives."""
     provided = FORM_GOODS[form].astype(float)
-    founders = np.array([a, b])
-    w = world.power[founders] / max(float(world.power[founders].sum()), 1e-12)
-    g_c = np.einsum("gcm,g->cm", goods[:, cand][:, :, founders] * ~shared_goods[:, cand][:, :, founders], provided)  # (K, 2)
-    value = g_c @ w
-    leader = founders[np.argmax(world.power[founders])]
-    cost = pact_cost(world, terms, cand, leader, unit_cost[cand] * 2.0 ** p.commitment_exponent, FORM_COMMITMENT[form], float(FORM_GOODS[form, 0]), risk=float(FORM_RISK[form]))
-    keep = value > cost
-    cand, value, cost = cand[keep], value[keep], cost[keep]
-    if not len(cand):
-        return _NONE
     voters = np.concatenate([founders, cand])
-    v = np.einsum("gmc,g->mc", goods[:, voters][:, :, cand] * ~shared_goods[:, voters][:, :, cand], provided)
+    v = np.einsum("gmc,g->mc", goods[:, voters[:, None], cand] * ~shared_goods[:, voters[:, None], cand], provided)
     c = pact_cost(world, terms, voters[:, None], cand[None, :], unit_cost[voters][:, None], FORM_COMMITMENT[form], float(FORM_GOODS[form, 0]), risk=float(FORM_RISK[form]))
     approve = th_ob.admission_votes(v, c, main[voters][:, None] == cand[None, :], bool(FORM_GOODS[form, 0]))
     np.fill_diagonal(approve[2:], True)
     signs = th_consent.founding_members(value - cost, approve, check=False)
     sel = cand[signs]
-    g_sel = ((goods[:, sel][:, :, founders] @ w) * provided[:, None]).T  # (S, 5): each signer's goods, aggregated by capability
-    motives = th_ob.motive_decomposition((world.results.utilities[:, sel][:, :, founders] @ w).T, g_sel, FORM_GOODS[form][None, :])
+    g_sel = ((goods[:, sel[:, None], founders] @ w) * provided[:, None]).T  # (S, 5): each signer's goods, aggregated by capability
+    motives = th_ob.motive_decomposition((world.results.utilities[:, sel[:, None], founders] @ w).T, g_sel, FORM_GOODS[form][None, :])
     return sel, value[signs], cost[signs], g_sel, motives
 
 
@@ -259,15 +279,17 @@ def _join_founders(world: World, slots: np.ndarray, founders: list | None) -> li
     return extra
 
 
-def _founder_details(world: World, form: int, founder) -> list[dict]:
+def _founder_details(world: World, founder, target: np.ndarray) -> list[dict]:
     """The explanation of each further founding member: who, its power, value (by motive and by good), cost and main threat."""
     idx, value, cost, goods, motives = founder
     main = world.results.threat[idx].argmax(axis=1)
+    target = np.append(world.ccode, -1)[target[idx]]
     return [
-        {"ccode": c, "power": pw, "motives": dict(zip(MOTIVES, m)), "utility": v, "cost": k, "main_threat": t, "proposed": False, "cofounder": True,
-         "goods": dict(zip(th_ob.GOODS, g))}
-        for c, pw, m, v, k, t, g in zip(
-            world.ccode[idx].tolist(), world.power[idx].tolist(), motives.tolist(), value.tolist(), cost.tolist(), world.ccode[main].tolist(), goods.tolist()
+        {"ccode": c, "power": pw, "motives": dict(zip(MOTIVES, m)), "utility": v, "cost": k, "main_threat": t, "target": tg, "proposed": False,
+         "cofounder": True, "goods": dict(zip(th_ob.GOODS, g))}
+        for c, pw, m, v, k, t, tg, g in zip(
+            world.ccode[idx].tolist(), world.power[idx].tolist(), motives.tolist(), value.tolist(), cost.tolist(), world.ccode[main].tolist(),
+            target.tolist(), goods.tolist(),
         )
     ]
 
