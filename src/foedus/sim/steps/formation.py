@@ -3,11 +3,14 @@
 One cost rule (:func:`pact_cost`, i.e. :func:`foedus.theory.obligations.commitment_cost`) for
 pairing, joining, voting on a candidate and staying: the commitment's strength times the base
 cost of allying (growing with the state's commitments net of its commitment capacity, Snyder
-1984), the risk of defending the partner and the autonomy term of Morrow's (1991) exchange on
-both sides (the weak side concedes autonomy, the strong side gains concessions; nothing is
-clipped), plus the cost of signing a treaty. New pacts take one of the forms of
-:data:`foedus.theory.obligations.PACT_FORMS`, are bilateral and closed to accession, and are
-logged with both sides' values, costs and motives.
+1984), the risk of defending the partner (with the capability one can carry to it) and, for a
+pledge of protection, the autonomy term of Morrow's (1991) exchange on both sides (the weak side
+concedes autonomy, the strong side gains concessions; nothing is clipped), plus the cost of
+signing a treaty. New pacts take one of the forms of :data:`foedus.theory.obligations.PACT_FORMS`
+(offence included); a pair's pact is joined in its first year by the states that share what the
+pair stands against and that every member accepts (:func:`cofounders`; Hart & Kurz 1983), and a
+treaty so founded admits members while a bilateral one is closed. Every pact is logged with each
+founding member's values, goods, costs, motives, main threat and target.
 """
 
 from __future__ import annotations
