@@ -38,9 +38,9 @@ __all__ = [
     "democratic_diffusion",
 ]
 
-DISSOLUTION_CAUSES = ("cohesion lost", "power shifted", "treaty lapsed")
+DISSOLUTION_CAUSES = ("cohesion lost", "power shifted", "treaty lapsed", "threat gone")
 """The causes of :func:`dissolution_terms`, in its order: the cohesion term, the capability-change
-term and the baseline hazard of :func:`dissolution_hazard`."""
+term, the baseline hazard and the lapse of the founding threat of :func:`dissolution_hazard`."""
 
 
 def _logistic(z: np.ndarray) -> np.ndarray:
@@ -224,6 +224,8 @@ def dissolution_hazard(
     institution_weight: float = 0.0,
     cohesion_at_formation=None,
     base_hazard: float = 0.0,
+    threat_lapse=0.0,
+    lapse_hazard: float = 0.0,
     check: bool = True,
 ) -> np.ndarray:
     r"""Annual hazard that an alliance dissolves: the probability it ends this year (brief P5).
@@ -260,7 +262,18 @@ def dissolution_hazard(
 
     .. math:: h = h_r + h_0 (1 - \omega I)(1 - h_r), \qquad h_r = h_{max}\big(1 - \tilde c\, e^{-\lambda |\Delta p|}\big)(1 - \omega I)
 
-    :func:`dissolution_terms` splits ``h`` into these three causes.
+    A last term, off by default (``lapse_hazard`` 0): the treaty's founding threat gone
+    (:func:`foedus.theory.persistence.threat_lapse`, :math:`g` in [0, 1]: the adversary it was
+    written against, or its members' common threat at signature, no longer threatens them as it
+    did; Walt 1997: "when [the threat] fades or vanishes the alliance loses its raison d'être";
+    Leeds & Savun 2007), a further independent cause at the yearly rate :math:`h_g g`, damped by
+    institutions like the others (Wallander 2000: NATO outlived the Soviet threat):
+
+    .. math:: h = 1 - (1 - h_r)\,\big(1 - h_g\, g\,(1 - \omega I)\big)\,\big(1 - h_0 (1 - \omega I)\big)
+
+    which is the form above when :math:`h_g g = 0`.
+
+    :func:`dissolution_terms` splits ``h`` into these four causes.
 
     Dissolution is the end of the whole alliance: every member's obligations end at once (ATOP's
     end date; the simulator's ``dissolution`` event, which calls this function once a year for
@@ -286,13 +299,21 @@ def dissolution_hazard(
         :math:`I`; broadcast against ``cohesion``.
     institution_weight : float in [0, 1]
         :math:`\omega`, the share of the hazard that full institutionalisation removes.
+    cohesion_at_formation : array_like, optional
+        :math:`c_0` (NaN: no reference).
+    base_hazard : float in [0, 1], per year
+        :math:`h_0`.
+    threat_lapse : array_like in [0, 1], optional
+        :math:`g`; broadcast against ``cohesion``.
+    lapse_hazard : float in [0, 1], per year
+        :math:`h_g`, the yearly hazard of a treaty whose founding threat is entirely gone.
     check : bool, default True
         Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
         inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
-    ndarray in [0, max_hazard].
+    ndarray in [0, 1]; in [0, max_hazard] when ``base_hazard`` and ``lapse_hazard`` are 0.
 
     References
     ----------
@@ -312,7 +333,8 @@ def dissolution_hazard(
     return dissolution_terms(
         cohesion, capability_change=capability_change, max_hazard=max_hazard, change_weight=change_weight,
         institutionalisation=institutionalisation, institution_weight=institution_weight,
-        cohesion_at_formation=cohesion_at_formation, base_hazard=base_hazard, check=check,
+        cohesion_at_formation=cohesion_at_formation, base_hazard=base_hazard, threat_lapse=threat_lapse,
+        lapse_hazard=lapse_hazard, check=check,
     ).sum(axis=0)
 
 
@@ -326,15 +348,18 @@ def dissolution_terms(
     institution_weight: float = 0.0,
     cohesion_at_formation=None,
     base_hazard: float = 0.0,
+    threat_lapse=0.0,
+    lapse_hazard: float = 0.0,
     check: bool = True,
 ) -> np.ndarray:
-    r""":func:`dissolution_hazard` split by cause: (3, ...) in the order of :data:`DISSOLUTION_CAUSES`.
+    r""":func:`dissolution_hazard` split by cause: (4, ...) in the order of :data:`DISSOLUTION_CAUSES`.
 
     .. math::
 
         h = \underbrace{h_{max}(1 - \tilde c)(1 - \omega I)}_{\text{cohesion lost}}
           + \underbrace{h_{max}\,\tilde c\,(1 - e^{-\lambda|\Delta p|})(1 - \omega I)}_{\text{power shifted}}
-          + \underbrace{h_0 (1 - \omega I)(1 - h_r)}_{\text{treaty lapsed}}
+          + \underbrace{h_0 (1 - \omega I)(1 - h_r - h_T)}_{\text{treaty lapsed}}
+          + \underbrace{h_g\, g\,(1 - \omega I)(1 - h_r)}_{h_T:\ \text{threat gone}}
 
     The terms sum to the hazard (up to rounding); the cause of a dissolution is the term that
     contributes most to its hazard (Leeds & Savun 2007 on why alliances end: a change in
@@ -342,7 +367,9 @@ def dissolution_terms(
     :func:`dissolution_hazard`.
 
     >>> dissolution_terms(0.5, capability_change=0.0, max_hazard=0.2).round(3).tolist()
-    [0.1, 0.0, 0.0]
+    [0.1, 0.0, 0.0, 0.0]
+    >>> dissolution_terms(1.0, threat_lapse=1.0, lapse_hazard=0.2).round(3).tolist()
+    [0.0, 0.0, 0.0, 0.2]
     """
     f = "dissolution_hazard"
     c = _checked(cohesion, "cohesion", f, lo=0.0, hi=1.0, check=check)
@@ -352,17 +379,21 @@ def dissolution_terms(
     inst = _checked(institutionalisation, "institutionalisation", f, lo=0.0, hi=1.0, check=check)
     w = float(_checked(institution_weight, "institution_weight", f, lo=0.0, hi=1.0, check=check))
     h0 = float(_checked(base_hazard, "base_hazard", f, lo=0.0, hi=1.0, check=check))
+    hg = float(_checked(lapse_hazard, "lapse_hazard", f, lo=0.0, hi=1.0, check=check))
+    g = _checked(threat_lapse, "threat_lapse", f, lo=0.0, hi=1.0, check=check)
     if cohesion_at_formation is not None:
         c0 = _checked(cohesion_at_formation, "cohesion_at_formation", f, check=check and not np.isnan(np.asarray(cohesion_at_formation, dtype=float)).any())
         c, c0 = _broadcast(f, cohesion=c, cohesion_at_formation=c0, check=check)
         rel = np.where(c0 > 0, np.minimum(c / np.where(c0 > 0, c0, 1.0), 1.0), 1.0)
         c = np.where(np.isnan(c0), c, rel)  # NaN: no reference, cohesion counts as it is
-    c, dp, inst = _broadcast(f, cohesion=c, capability_change=dp, institutionalisation=inst, check=check)
+    c, dp, inst, g = _broadcast(f, cohesion=c, capability_change=dp, institutionalisation=inst, threat_lapse=g, check=check)
     keep = (1.0 - w * inst) if w else np.ones_like(c)
-    out = np.empty((3,) + np.shape(c))
+    out = np.empty((4,) + np.shape(c))
     out[0] = h * (1.0 - c) * keep
     out[1] = h * c * (1.0 - np.exp(-lam * np.abs(dp))) * keep
-    out[2] = h0 * keep * (1.0 - out[0] - out[1])  # a lapse is a further, independent cause: the total stays <= 1
+    rest = 1.0 - out[0] - out[1]
+    out[3] = hg * g * keep * rest  # the founding threat gone: a further, independent cause
+    out[2] = h0 * keep * (rest - out[3])  # a lapse is a further, independent cause: the total stays <= 1
     return out
 
 

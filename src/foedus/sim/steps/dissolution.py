@@ -7,14 +7,17 @@ every step that takes a state out of one calls :func:`leave`; they close the mem
 
 Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
 
-- **cohesion lost**, **power shifted**, **treaty lapsed** (:func:`dissolve_by_hazard`, called by
+- **cohesion lost**, **power shifted**, **treaty lapsed**, **threat gone** (:func:`dissolve_by_hazard`, called by
   :func:`foedus.sim.steps.politics.alliance_politics`; brief P5, T2, T5; Leeds & Savun 2007): a
   security agreement ends with the yearly probability :func:`foedus.theory.cohesion.dissolution_hazard`,
   labelled by the term of :func:`foedus.theory.cohesion.dissolution_terms` that contributes most:
   the fall of its cohesion since signature (or since the run's start)
   (:func:`foedus.theory.cohesion.alliance_cohesion`: a fading common threat, economic
   competition, diverging regimes, unhonoured commitments) and of the change in capability among
-  its members since they joined (Morrow 1991, Leeds 2003). Parameters: ``dissolution_hazard``
+  its members since they joined (Morrow 1991, Leeds 2003), and the lapse of the threat the treaty
+  was written against (:func:`foedus.theory.persistence.threat_lapse`; Walt 1997: the adversary
+  named in its text, ATOP ``statthr1``/``statthr2``, or its members' common main threat at
+  signature, gone or no longer as threatening). Parameters: ``threat_lapse_hazard``, ``dissolution_hazard``
   (the hazard at zero cohesion), ``capability_change_weight``, ``institution_protection`` (the
   share of the hazard that full institutionalisation removes; Wallander 2000);
 - **too few members** (:func:`dissolve_deserted`): a security agreement left with fewer than
@@ -101,11 +104,13 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
     """Security agreements end with their yearly hazard (brief P5): one draw each, in the order of ``st["slots"]``.
 
     ``st`` is :func:`foedus.sim.steps.politics.cohesion_state` (the agreements, their cohesion
-    and its factors), ``terms`` (3, A) :func:`foedus.theory.cohesion.dissolution_terms` of them
+    and its factors), ``terms`` (4, A) :func:`foedus.theory.cohesion.dissolution_terms` of them
     (the hazard is their sum) and ``institutional`` their institutionalisation (0-1). Each ending
     is logged with the cause whose term contributes most to its hazard
     (:data:`foedus.theory.cohesion.DISSOLUTION_CAUSES`: "cohesion lost", "power shifted",
-    "treaty lapsed"), every term and factor of the hazard, and the motives of its founding
+    "treaty lapsed", "threat gone"), every term and factor of the hazard (the founding threat:
+    its COW code, None when none is known or the adversary is not in the world, and its threat to the
+    members now and at signature or at the run's start), and the motives of its founding
     (None when not known).
     """
     ag = world.agreements
@@ -117,10 +122,14 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
         dissolve(world, slots[ending])
         return
     gone = slots[ending]
-    cols = (hazard, st["cohesion"], st["rho"], st["competition"], st["similarity"], st["capability_change"], *terms)
-    hz, co, th, ec, rs, cc, t_coh, t_pow, t_base = (c[ending].tolist() for c in cols)
+    cols = (hazard, st["cohesion"], st["rho"], st["competition"], st["similarity"], st["capability_change"], st["threat_lapse"], *terms)
+    hz, co, th, ec, rs, cc, lapse, t_coh, t_pow, t_base, t_gone = (c[ending].tolist() for c in cols)
     cause = [DISSOLUTION_CAUSES[c] for c in terms[:, ending].argmax(axis=0).tolist()]
     c0 = ag.cohesion_start[gone].tolist()
+    tgt = ag.target[gone]
+    target = np.where(tgt >= 0, world.ccode[np.maximum(tgt, 0)], -1).tolist()  # -1: none named, or not in the world
+    t_now = np.where(np.isnan(st["target_threat"][ending]), None, st["target_threat"][ending]).tolist()
+    t0 = np.where(np.isnan(ag.target_threat_start[gone]), None, ag.target_threat_start[gone]).tolist()
     bt = ag.betrayal[gone].tolist()
     jd = st["joint_democracy"][ending].astype(bool).tolist()
     inst_l = institutional[ending].tolist()
@@ -134,6 +143,11 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
                 "hazard_cohesion_lost": t_coh[k],
                 "hazard_power_shifted": t_pow[k],
                 "hazard_treaty_lapsed": t_base[k],
+                "hazard_threat_gone": t_gone[k],
+                "threat_lapse": lapse[k],
+                "founding_threat": None if target[k] < 0 else target[k],
+                "founding_threat_now": t_now[k],
+                "founding_threat_at_start": t0[k],
                 "cohesion": co[k],
                 "cohesion_at_start": c0[k],
                 "common_threat": th[k],

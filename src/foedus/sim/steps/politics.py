@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from foedus.sim.agreements import TARGET_GONE, TARGET_NONE, TARGET_UNSET
 from foedus.sim.steps._common import COALITION, SECURITY
 from foedus.sim.steps.dissolution import dissolve_by_hazard
 from foedus.sim.membership import alliance_ties, risk_and_main_threat, security_profile
@@ -17,6 +18,7 @@ from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
 from foedus.theory import entrapment as th_entrapment
 from foedus.theory import integration as th_integration
+from foedus.theory import persistence as th_persistence
 
 def alliance_politics(world: World, rng: np.random.Generator) -> None:
     """Cohesion, entrapment and abandonment, integration, and dissolution (P2, P3, P5, T2, T4, T5).
@@ -73,6 +75,8 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         institution_weight=p.institution_protection,
         cohesion_at_formation=ag.cohesion_start[slots],
         base_hazard=p.base_dissolution_hazard,
+        threat_lapse=st["threat_lapse"],
+        lapse_hazard=p.threat_lapse_hazard,
         check=world.check,
     )
     # integration (P3, T4)
@@ -193,9 +197,11 @@ def cohesion_state(world: World) -> dict | None:
     )
     cohesion = np.minimum(np.maximum(cohesion * (1.0 - ag.betrayal[slots]), 0.0), 1.0)
     ag.cohesion[slots] = cohesion
-    if "inherited_cohesion" not in world.cache:  # the treaties in force when the run starts (the first call)
-        world.cache["inherited_cohesion"] = True
-        ag.cohesion_start[slots] = cohesion
+    # cohesion at signature: a new pact's in its first year, a treaty in force when the run starts in the first call
+    fresh = np.isnan(ag.cohesion_start[slots])
+    if fresh.any():
+        ag.cohesion_start[slots[fresh]] = cohesion[fresh]
+    lapse, target_threat = founding_threat_lapse(world, slots, prof["size"])
     # Snyder's alliance security dilemma, per state, from its strongest commitment; allies'
     # risk-taking (their largest hostility) and whether an ally faces the same main threat
     partner_risk, main_threat = risk_and_main_threat(world.hostility, world.results.threat)
@@ -218,5 +224,44 @@ def cohesion_state(world: World) -> dict | None:
         "joint_democracy": joint_dem,
         "capability_change": prof["capability_change"],
         "integration_by_state": integ,
+        "threat_lapse": lapse,
+        "target_threat": target_threat,
     }
+
+
+def founding_threat_lapse(world: World, slots: np.ndarray, size: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """How much of each agreement's founding threat is gone (:func:`foedus.theory.persistence.threat_lapse`), and that threat now.
+
+    A pact without a target yet (formed this year, or in force at the start without an adversary
+    named in its text) takes its members' common main threat now as the one it was written
+    against (:func:`foedus.theory.persistence.founding_threat`); a target named by the scenario
+    (ATOP ``statthr1``/``statthr2``) is measured now. ``target_threat_start`` is set then, once.
+    A named adversary not in the world, or one that poses the members no threat when first
+    measured, has gone (lapse 1); a pact whose members feared no outsider has no threat to lose
+    (lapse 0). Returns (A,) arrays: the lapse and the target's mean threat to the members now
+    (NaN without a target).
+    """
+    ag = world.agreements
+    threat = world.results.threat
+    unset = ag.target[slots] == TARGET_UNSET
+    if unset.any():
+        new = slots[unset]
+        target, level = th_persistence.founding_threat(ag.members[new], threat, check=world.check)
+        ag.target[new] = np.where(target >= 0, target, TARGET_NONE)
+        ag.target_threat_start[new] = level
+    tgt = ag.target[slots]
+    has = tgt >= 0
+    safe = np.where(has, tgt, 0)
+    now = np.where(has, (ag.members[slots] * threat[:, safe].T).sum(axis=1) / np.maximum(size, 1.0), np.nan)
+    first = has & np.isnan(ag.target_threat_start[slots])  # a named target, measured for the first time
+    if first.any():
+        ag.target_threat_start[slots[first]] = now[first]
+    gone_now = has & ~(ag.target_threat_start[slots] > 0)  # named, but no threat to the members when first measured
+    if gone_now.any():
+        ag.target[slots[gone_now]] = TARGET_GONE
+        tgt = ag.target[slots]
+        has = tgt >= 0
+    ref = np.where(has, ag.target_threat_start[slots], np.nan)
+    lapse = th_persistence.threat_lapse(np.where(has, now, 0.0), ref, check=world.check)
+    return np.where(tgt == TARGET_GONE, 1.0, lapse), np.where(has, now, np.nan)
 
