@@ -78,3 +78,27 @@ def test_a_treaty_whose_threat_is_gone_lives_a_geometric_lifetime_of_mean_one_ov
 def test_the_lapse_is_refused_outside_zero_one():
     with pytest.raises(ValueError, match="threat_lapse"):
         cohesion.dissolution_terms(0.5, threat_lapse=1.5, lapse_hazard=0.1)
+
+
+def test_the_abrogating_member_is_the_one_whose_circumstances_changed_most():
+    rng = np.random.default_rng(5)
+    m = rng.random((30, 7)) < 0.5
+    m[:, 0] = True
+    m[:, 1] = True
+    stake = rng.random((30, 7))
+    stake[::4] = np.nan  # no founding threat
+    moved = rng.random((30, 7))
+    by_power = rng.random(30) < 0.3
+    who = persistence.abrogating_member(m, stake, moved, by_power)
+    for k in range(30):
+        mem = np.flatnonzero(m[k])
+        assert m[k, who[k]]
+        if by_power[k] or np.isnan(stake[k]).all():
+            assert who[k] == mem[moved[k, mem].argmax()]
+        else:
+            assert who[k] == mem[stake[k, mem].argmin()]
+
+
+def test_a_treaty_without_members_is_refused():
+    with pytest.raises(ValueError, match="abrogating_member"):
+        persistence.abrogating_member(np.zeros((1, 3), bool), np.zeros((1, 3)), np.zeros((1, 3)), np.zeros(1, bool))

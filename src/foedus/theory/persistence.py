@@ -33,7 +33,7 @@ import numpy as np
 
 from foedus.theory._validate import _broadcast, _checked
 
-__all__ = ["threat_lapse", "founding_threat"]
+__all__ = ["threat_lapse", "founding_threat", "abrogating_member"]
 
 
 def threat_lapse(threat_now, threat_at_signing, *, check: bool = True) -> np.ndarray:
@@ -108,3 +108,55 @@ def founding_threat(members, threat, *, check: bool = True) -> tuple[np.ndarray,
     level = np.take_along_axis(mean, target[:, None], axis=1)[:, 0] if m.shape[1] else np.zeros(len(m))
     none = ~(level > 0)
     return np.where(none, -1, target), np.where(none, 0.0, level)
+
+
+def abrogating_member(members, stake, share_change, by_power) -> np.ndarray:
+    r"""Which member of each multilateral treaty abrogates it (Leeds & Savun 2007): an index into the states.
+
+    A treaty ends when a member abrogates it; in a treaty of more than two members, that member
+    leaves and the others stay allied (ATOP codes the treaty as continuing among them). Leeds &
+    Savun (2007) find abrogation by the member whose circumstances changed: when the treaty's
+    cause is a power shift (``by_power`` True), the member whose capability share among the
+    members moved most since it joined, :math:`\arg\max_i |\Delta s_i|` (Morrow 1991); otherwise
+    the member with the least at stake in the treaty's founding threat now,
+    :math:`\arg\min_i T_{i,\text{target}}` (Walt 1997: the threat has faded most for it), and,
+    where the treaty has no founding threat (``stake`` NaN), again the member whose share moved
+    most. Ties go to the first member.
+
+    Parameters
+    ----------
+    members : (K, N) bool
+    stake : (K, N) float
+        The founding threat's threat to each state now (NaN rows: no founding threat).
+    share_change : (K, N) float
+        :math:`|\Delta s_i|`, each member's change in capability share among the members.
+    by_power : (K,) bool
+
+    Returns
+    -------
+    (K,) int, a member of each row.
+
+    >>> m = np.array([[True, True, True, False]])
+    >>> abrogating_member(m, np.array([[.3, .1, .2, .9]]), np.array([[0., .2, .1, 0.]]), np.array([False])).tolist()
+    [1]
+    >>> abrogating_member(m, np.full((1, 4), np.nan), np.array([[0., .1, .2, 0.]]), np.array([False])).tolist()
+    [2]
+
+    References
+    ----------
+    .. [1] Leeds, B. A. & Savun, B. (2007). Terminating alliances: Why do states abrogate
+       agreements? Journal of Politics 69(4): 1118–1132.
+    .. [2] Morrow, J. D. (1991). Alliances and asymmetry. American Journal of Political Science 35(4): 904–933.
+    """
+    m = np.asarray(members, dtype=bool)
+    stake = np.asarray(stake, dtype=float)
+    dv = np.asarray(share_change, dtype=float)
+    by_power = np.asarray(by_power, dtype=bool)
+    if m.ndim != 2 or stake.shape != m.shape or dv.shape != m.shape or by_power.shape != m.shape[:1]:
+        raise ValueError(f"abrogating_member: members, stake and share_change must be (K, N) and by_power (K,), got {m.shape}, {stake.shape}, {dv.shape}, {by_power.shape}")
+    if not m.any(axis=1).all():
+        raise ValueError("abrogating_member: every treaty needs a member")
+    power_pick = np.where(m, np.abs(dv), -np.inf).argmax(axis=1)
+    threat_pick = np.where(m, -stake, -np.inf).argmax(axis=1)
+    no_threat = np.isnan(np.where(m, stake, 0.0)).any(axis=1)
+    return np.where(by_power | no_threat, power_pick, threat_pick)

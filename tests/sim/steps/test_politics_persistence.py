@@ -6,7 +6,9 @@ import numpy as np
 from scipy import stats
 
 from foedus.sim.agreements import TARGET_GONE
+from foedus.sim.steps.dissolution import dissolve_by_hazard
 from foedus.sim.steps.politics import alliance_politics, cohesion_state
+from foedus.theory import cohesion as th_cohesion
 from foedus.theory import persistence as th_persistence
 
 from .conftest import GRT, RIV, SMA, SMB, alliance, events, tiny_world
@@ -73,3 +75,30 @@ def test_treaties_whose_adversary_is_gone_end_as_threat_gone_and_the_others_do_n
     assert kept_ended == 0
     assert stats.binomtest(ended, 40, 0.5).pvalue > ALPHA
     assert stats.binomtest(ended, 40, 0.05, alternative="greater").pvalue < ALPHA  # far above a lapse-free rate
+
+
+def test_in_a_treaty_of_three_the_abrogating_member_leaves_and_the_others_stay_allied():
+    """Hazard 1 ('threat gone': the named adversary is not in the world, so no member has a stake in
+    it left): the member whose capability share among the members moved most leaves."""
+    world, rng = tiny_world(agreements=[alliance("Trio", [GRT, SMA, SMB], targets=[255])], threat_lapse_hazard=1.0, **QUIET)
+    ag = world.agreements
+    ag.power_start[0, world.index_of(SMB)] *= 3.0  # SMB's share among the members has moved most since it joined
+    alliance_politics(world, rng)
+    assert ag.active[0] and not ag.members[0, world.index_of(SMB)] and ag.members[0, world.index_of(GRT)]
+    assert events(world, "dissolution") == []
+    (aid, who, _, d), = events(world, "exit")
+    assert who == SMB and d["cause"] == "threat gone" and d["factors"]["hazard_threat_gone"] == 1.0
+    assert d["factors"]["member_founding_threat"] is None and d["factors"]["member_share_change"] > 0
+
+
+def test_the_member_least_threatened_by_the_founding_threat_abrogates_first():
+    world, rng = tiny_world(agreements=[alliance("Trio", [GRT, SMA, SMB], targets=[RIV])], **QUIET)
+    cohesion_state(world)
+    world.results.threat[:, world.index_of(RIV)] *= 0.0  # the rival no longer threatens anyone: lapse 1
+    world.results.threat[world.index_of(SMA), world.index_of(RIV)] = 1e-6
+    world.results.threat[world.index_of(GRT), world.index_of(RIV)] = 2e-6
+    st = cohesion_state(world)
+    terms = th_cohesion.dissolution_terms(st["cohesion"], threat_lapse=st["threat_lapse"], lapse_hazard=1.0, max_hazard=0.0)
+    dissolve_by_hazard(world, rng, st, terms, np.zeros(1))
+    (_, who, _, d), = events(world, "exit")
+    assert who == SMB and d["factors"]["member_founding_threat"] == 0.0

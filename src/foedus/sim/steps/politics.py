@@ -226,6 +226,7 @@ def cohesion_state(world: World) -> dict | None:
         "integration_by_state": integ,
         "threat_lapse": lapse,
         "target_threat": target_threat,
+        "size": prof["size"],
     }
 
 
