@@ -275,14 +275,14 @@ def dissolution_hazard(
 
     :func:`dissolution_terms` splits ``h`` into these four causes.
 
-    Dissolution is the end of the whole alliance: every member's obligations end at once (ATOP's
-    end date; the simulator's ``dissolution`` event, which calls this function once a year for
-    every alliance in force). It is not a *member's exit probability*: in a multilateral
-    alliance one member may leave while the others stay, and the simulator draws those exits
-    from each member's own value of staying and ``Parameters.exit_rate`` (the alignment step),
-    with the same institutional factor :math:`1 - \omega I`. The two coincide only for a
-    bilateral alliance, where either member's exit ends it: apply this function to a pair's
-    cohesion to read it as that pair's hazard.
+    The hazard is that of an abrogation: the yearly probability that a member ends its
+    obligations for one of these causes (Leeds & Savun 2007). In a bilateral alliance that ends
+    the alliance (ATOP's end date; the simulator's ``dissolution`` event, which calls this
+    function once a year for every alliance in force); in a multilateral alliance the simulator
+    reads it as one member's abrogation (:func:`foedus.theory.persistence.abrogating_member`
+    leaves, the others stay allied), so a large alliance ends only as its members leave. Members
+    also leave on their own value of staying (``Parameters.exit_rate``, the alignment step), with
+    the same institutional factor :math:`1 - \omega I`.
 
     Parameters
     ----------

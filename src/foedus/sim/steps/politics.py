@@ -34,15 +34,21 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
       members with regime >= 0.5) (T5), their weights scaled by ``2 * T5``;
     - cohesion: :func:`foedus.theory.cohesion.alliance_cohesion`, lowered by unhonoured
       commitments (``betrayal``, kept at the share ``betrayal_decay`` a year);
-    - dissolution hazard: :func:`~foedus.theory.cohesion.dissolution_terms` of cohesion (for a
-      treaty in force when the run started, relative to its cohesion then: treaty inertia,
-      Leeds & Savun 2007; the model did not form that treaty and its cohesion says only how the
-      circumstances of its signature change), of the change in the distribution of capability among the members
+    - dissolution hazard: :func:`~foedus.theory.cohesion.dissolution_terms` of cohesion relative to
+      its cohesion at signature (for a treaty in force when the run started, at the start): treaty
+      inertia, Leeds & Savun 2007 — treaties end when the circumstances of their signature change,
+      not for being loose (a pact formed during the run used to be judged by its cohesion's level,
+      so every pact formed for anything but a large common threat ended at about
+      ``dissolution_hazard`` a year), of the change in the distribution of capability among the members
       since they joined (total variation distance between the shares then and now; Morrow 1991,
-      Leeds 2003) and of the baseline ``base_dissolution_hazard``, with
+      Leeds 2003), of the lapse of the treaty's founding threat (:func:`founding_threat_lapse`:
+      the adversary its text names, ATOP ``statthr1``/``statthr2``, or its members' common main
+      threat at signature, no longer as threatening; Walt 1997; rate ``threat_lapse_hazard``) and
+      of the baseline ``base_dissolution_hazard``, with
       ``max_hazard = dissolution_hazard`` and ``change_weight = capability_change_weight``;
       the draw and the explanation of each ending are
-      :func:`foedus.sim.steps.dissolution.dissolve_by_hazard` (every cause of dissolution is there);
+      :func:`foedus.sim.steps.dissolution.dissolve_by_hazard` (every cause of dissolution is there;
+      in a treaty of more than two members the drawn event is one member's abrogation);
     - integration (P3, T4) moves towards :func:`~foedus.theory.integration.optimal_integration` for
       the common threat, with the attachment to national control falling as T4 rises;
     - each state's entrapment and abandonment risks (Snyder 1984) from its strongest commitment,
