@@ -102,3 +102,10 @@ def test_the_abrogating_member_is_the_one_whose_circumstances_changed_most():
 def test_a_treaty_without_members_is_refused():
     with pytest.raises(ValueError, match="abrogating_member"):
         persistence.abrogating_member(np.zeros((1, 3), bool), np.zeros((1, 3)), np.zeros((1, 3)), np.zeros(1, bool))
+
+
+def test_institutions_protect_against_the_lapse_by_their_own_weight():
+    kw = dict(threat_lapse=1.0, lapse_hazard=0.2, institutionalisation=1.0, institution_weight=0.8)
+    assert float(cohesion.dissolution_hazard(1.0, **kw)) == pytest.approx(0.2 * 0.2)  # default: the same weight
+    assert float(cohesion.dissolution_hazard(1.0, lapse_institution_weight=0.0, **kw)) == pytest.approx(0.2)  # specific assets
+    assert float(cohesion.dissolution_hazard(1.0, lapse_institution_weight=0.5, **kw)) == pytest.approx(0.1)

@@ -415,3 +415,15 @@ class Parameters(BaseModel):
             "(a yearly hazard of about 0.15)"
         ),
     )
+    threat_lapse_institution_protection: float = Field(
+        0.0,
+        ge=0,
+        le=1,
+        description=(
+            "share of the 'threat gone' hazard that full military institutionalisation removes: Wallander (2000) expects "
+            "institutions to outlive their threat only where their assets are general, not specific to it. In sample, "
+            "ATOP's most institutionalised alliances (level 2) begun 1946-1989 ended sooner (median 9 years) than the least "
+            "(median beyond the era), and the institutionalised wartime treaties in force in 1946 (the Azores agreements, "
+            "the Anglo-Soviet treaty) ended within a year or two of the war: 0, no protection from this term"
+        ),
+    )

@@ -226,6 +226,7 @@ def dissolution_hazard(
     base_hazard: float = 0.0,
     threat_lapse=0.0,
     lapse_hazard: float = 0.0,
+    lapse_institution_weight: float | None = None,
     check: bool = True,
 ) -> np.ndarray:
     r"""Annual hazard that an alliance dissolves: the probability it ends this year (brief P5).
@@ -267,9 +268,12 @@ def dissolution_hazard(
     written against, or its members' common threat at signature, no longer threatens them as it
     did; Walt 1997: "when [the threat] fades or vanishes the alliance loses its raison d'être";
     Leeds & Savun 2007), a further independent cause at the yearly rate :math:`h_g g`, damped by
-    institutions like the others (Wallander 2000: NATO outlived the Soviet threat):
+    institutions with its own weight :math:`\omega_g` (``lapse_institution_weight``; None: the same
+    :math:`\omega`). Wallander (2000) distinguishes an institution's *general* assets, which let an
+    alliance adapt when its threat is gone (NATO after the Cold War), from assets *specific* to
+    that threat, which do not outlive it (the bases and commands of a wartime alliance):
 
-    .. math:: h = 1 - (1 - h_r)\,\big(1 - h_g\, g\,(1 - \omega I)\big)\,\big(1 - h_0 (1 - \omega I)\big)
+    .. math:: h = 1 - (1 - h_r)\,\big(1 - h_g\, g\,(1 - \omega_g I)\big)\,\big(1 - h_0 (1 - \omega I)\big)
 
     which is the form above when :math:`h_g g = 0`.
 
@@ -307,6 +311,9 @@ def dissolution_hazard(
         :math:`g`; broadcast against ``cohesion``.
     lapse_hazard : float in [0, 1], per year
         :math:`h_g`, the yearly hazard of a treaty whose founding threat is entirely gone.
+    lapse_institution_weight : float in [0, 1] or None
+        :math:`\omega_g`, the share of the lapse term that full institutionalisation removes
+        (None: ``institution_weight``).
     check : bool, default True
         Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
         inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
@@ -334,7 +341,7 @@ def dissolution_hazard(
         cohesion, capability_change=capability_change, max_hazard=max_hazard, change_weight=change_weight,
         institutionalisation=institutionalisation, institution_weight=institution_weight,
         cohesion_at_formation=cohesion_at_formation, base_hazard=base_hazard, threat_lapse=threat_lapse,
-        lapse_hazard=lapse_hazard, check=check,
+        lapse_hazard=lapse_hazard, lapse_institution_weight=lapse_institution_weight, check=check,
     ).sum(axis=0)
 
 
@@ -350,6 +357,7 @@ def dissolution_terms(
     base_hazard: float = 0.0,
     threat_lapse=0.0,
     lapse_hazard: float = 0.0,
+    lapse_institution_weight: float | None = None,
     check: bool = True,
 ) -> np.ndarray:
     r""":func:`dissolution_hazard` split by cause: (4, ...) in the order of :data:`DISSOLUTION_CAUSES`.
@@ -359,7 +367,7 @@ def dissolution_terms(
         h = \underbrace{h_{max}(1 - \tilde c)(1 - \omega I)}_{\text{cohesion lost}}
           + \underbrace{h_{max}\,\tilde c\,(1 - e^{-\lambda|\Delta p|})(1 - \omega I)}_{\text{power shifted}}
           + \underbrace{h_0 (1 - \omega I)(1 - h_r - h_T)}_{\text{treaty lapsed}}
-          + \underbrace{h_g\, g\,(1 - \omega I)(1 - h_r)}_{h_T:\ \text{threat gone}}
+          + \underbrace{h_g\, g\,(1 - \omega_g I)(1 - h_r)}_{h_T:\ \text{threat gone}}
 
     The terms sum to the hazard (up to rounding); the cause of a dissolution is the term that
     contributes most to its hazard (Leeds & Savun 2007 on why alliances end: a change in
@@ -380,6 +388,7 @@ def dissolution_terms(
     w = float(_checked(institution_weight, "institution_weight", f, lo=0.0, hi=1.0, check=check))
     h0 = float(_checked(base_hazard, "base_hazard", f, lo=0.0, hi=1.0, check=check))
     hg = float(_checked(lapse_hazard, "lapse_hazard", f, lo=0.0, hi=1.0, check=check))
+    wg = w if lapse_institution_weight is None else float(_checked(lapse_institution_weight, "lapse_institution_weight", f, lo=0.0, hi=1.0, check=check))
     g = _checked(threat_lapse, "threat_lapse", f, lo=0.0, hi=1.0, check=check)
     if cohesion_at_formation is not None:
         c0 = _checked(cohesion_at_formation, "cohesion_at_formation", f, check=check and not np.isnan(np.asarray(cohesion_at_formation, dtype=float)).any())
@@ -392,7 +401,7 @@ def dissolution_terms(
     out[0] = h * (1.0 - c) * keep
     out[1] = h * c * (1.0 - np.exp(-lam * np.abs(dp))) * keep
     rest = 1.0 - out[0] - out[1]
-    out[3] = hg * g * keep * rest  # the founding threat gone: a further, independent cause
+    out[3] = hg * g * (1.0 - wg * inst) * rest  # the founding threat gone: a further, independent cause
     out[2] = h0 * keep * (rest - out[3])  # a lapse is a further, independent cause: the total stays <= 1
     return out
 

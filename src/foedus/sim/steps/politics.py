@@ -83,6 +83,7 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         base_hazard=p.base_dissolution_hazard,
         threat_lapse=st["threat_lapse"],
         lapse_hazard=p.threat_lapse_hazard,
+        lapse_institution_weight=p.threat_lapse_institution_protection,
         check=world.check,
     )
     # integration (P3, T4)
