@@ -427,3 +427,15 @@ class Parameters(BaseModel):
             "the Anglo-Soviet treaty) ended within a year or two of the war: 0, no protection from this term"
         ),
     )
+    solidarity_protection: float = Field(
+        0.4,
+        ge=0,
+        le=0.5,
+        description=(
+            "share of the 'cohesion lost' and 'threat gone' hazards that identical regimes remove at T5 = 0.5 (scaled by "
+            "2 * T5, at most 1): ideological solidarity keeps alliances after their motive fades (Walt 1997; Gaubatz 1996, "
+            "Reed 1997 on longer-lived alliances of like regimes). Restores the level effect of regime similarity on "
+            "duration that counting cohesion from signature removed; an assumption of the order of the cohesion weights' "
+            "share of regime terms, not an estimate"
+        ),
+    )

@@ -227,6 +227,8 @@ def dissolution_hazard(
     threat_lapse=0.0,
     lapse_hazard: float = 0.0,
     lapse_institution_weight: float | None = None,
+    solidarity=0.0,
+    solidarity_weight: float = 0.0,
     check: bool = True,
 ) -> np.ndarray:
     r"""Annual hazard that an alliance dissolves: the probability it ends this year (brief P5).
@@ -277,6 +279,13 @@ def dissolution_hazard(
 
     which is the form above when :math:`h_g g = 0`.
 
+    Ideological solidarity, off by default (``solidarity_weight`` :math:`\sigma` 0): Walt (1997)
+    names shared values among the reasons alliances endure after their threat has faded, so the
+    two terms that follow a change of motive since signature, cohesion lost and threat gone, are
+    multiplied by :math:`1 - \sigma S`, with :math:`S` in [0, 1] the members' regime similarity
+    (a level, where the rest of the hazard follows changes; Gaubatz 1996 and Reed 1997 find
+    alliances of like regimes, of democracies, longer-lived).
+
     :func:`dissolution_terms` splits ``h`` into these four causes.
 
     The hazard is that of an abrogation: the yearly probability that a member ends its
@@ -311,6 +320,10 @@ def dissolution_hazard(
         :math:`g`; broadcast against ``cohesion``.
     lapse_hazard : float in [0, 1], per year
         :math:`h_g`, the yearly hazard of a treaty whose founding threat is entirely gone.
+    solidarity : array_like in [0, 1], optional
+        :math:`S`; broadcast against ``cohesion``.
+    solidarity_weight : float in [0, 1]
+        :math:`\sigma`.
     lapse_institution_weight : float in [0, 1] or None
         :math:`\omega_g`, the share of the lapse term that full institutionalisation removes
         (None: ``institution_weight``).
@@ -336,12 +349,17 @@ def dissolution_hazard(
        American Journal of Political Science 41(3): 846–878.
     .. [6] Leeds, B. A. & Savun, B. (2007). Terminating alliances: Why do states abrogate
        agreements? Journal of Politics 69(4): 1118–1132.
+    .. [7] Walt, S. M. (1997). Why alliances endure or collapse. Survival 39(1): 156–179.
+    .. [8] Reed, W. (1997). Alliance duration and democracy: an extension and cross-validation of
+       "Democratic states and commitment in international relations". American Journal of
+       Political Science 41(3): 1072–1078.
     """
     return dissolution_terms(
         cohesion, capability_change=capability_change, max_hazard=max_hazard, change_weight=change_weight,
         institutionalisation=institutionalisation, institution_weight=institution_weight,
         cohesion_at_formation=cohesion_at_formation, base_hazard=base_hazard, threat_lapse=threat_lapse,
-        lapse_hazard=lapse_hazard, lapse_institution_weight=lapse_institution_weight, check=check,
+        lapse_hazard=lapse_hazard, lapse_institution_weight=lapse_institution_weight, solidarity=solidarity,
+        solidarity_weight=solidarity_weight, check=check,
     ).sum(axis=0)
 
 
@@ -358,6 +376,8 @@ def dissolution_terms(
     threat_lapse=0.0,
     lapse_hazard: float = 0.0,
     lapse_institution_weight: float | None = None,
+    solidarity=0.0,
+    solidarity_weight: float = 0.0,
     check: bool = True,
 ) -> np.ndarray:
     r""":func:`dissolution_hazard` split by cause: (4, ...) in the order of :data:`DISSOLUTION_CAUSES`.
@@ -388,6 +408,8 @@ def dissolution_terms(
     w = float(_checked(institution_weight, "institution_weight", f, lo=0.0, hi=1.0, check=check))
     h0 = float(_checked(base_hazard, "base_hazard", f, lo=0.0, hi=1.0, check=check))
     hg = float(_checked(lapse_hazard, "lapse_hazard", f, lo=0.0, hi=1.0, check=check))
+    sw = float(_checked(solidarity_weight, "solidarity_weight", f, lo=0.0, hi=1.0, check=check))
+    sol = _checked(solidarity, "solidarity", f, lo=0.0, hi=1.0, check=check)
     wg = w if lapse_institution_weight is None else float(_checked(lapse_institution_weight, "lapse_institution_weight", f, lo=0.0, hi=1.0, check=check))
     g = _checked(threat_lapse, "threat_lapse", f, lo=0.0, hi=1.0, check=check)
     if cohesion_at_formation is not None:
@@ -395,13 +417,14 @@ def dissolution_terms(
         c, c0 = _broadcast(f, cohesion=c, cohesion_at_formation=c0, check=check)
         rel = np.where(c0 > 0, np.minimum(c / np.where(c0 > 0, c0, 1.0), 1.0), 1.0)
         c = np.where(np.isnan(c0), c, rel)  # NaN: no reference, cohesion counts as it is
-    c, dp, inst, g = _broadcast(f, cohesion=c, capability_change=dp, institutionalisation=inst, threat_lapse=g, check=check)
+    c, dp, inst, g, sol = _broadcast(f, cohesion=c, capability_change=dp, institutionalisation=inst, threat_lapse=g, solidarity=sol, check=check)
     keep = (1.0 - w * inst) if w else np.ones_like(c)
+    held = 1.0 - sw * sol  # ideological solidarity (Walt 1997)
     out = np.empty((4,) + np.shape(c))
-    out[0] = h * (1.0 - c) * keep
+    out[0] = h * (1.0 - c) * keep * held
     out[1] = h * c * (1.0 - np.exp(-lam * np.abs(dp))) * keep
     rest = 1.0 - out[0] - out[1]
-    out[3] = hg * g * (1.0 - wg * inst) * rest  # the founding threat gone: a further, independent cause
+    out[3] = hg * g * (1.0 - wg * inst) * held * rest  # the founding threat gone: a further, independent cause
     out[2] = h0 * keep * (rest - out[3])  # a lapse is a further, independent cause: the total stays <= 1
     return out
 

@@ -14,7 +14,7 @@ from foedus.theory import persistence as th_persistence
 from .conftest import GRT, RIV, SMA, SMB, alliance, events, tiny_world
 
 ALPHA = 0.01
-QUIET = dict(dissolution_hazard=0.0, base_dissolution_hazard=0.0)  # only the lapse of the founding threat ends a pact
+QUIET = dict(dissolution_hazard=0.0, base_dissolution_hazard=0.0, solidarity_protection=0.0)  # only the lapse of the founding threat ends a pact
 
 
 def test_a_treaty_naming_an_adversary_not_in_the_world_has_lost_its_threat():

@@ -84,6 +84,8 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         threat_lapse=st["threat_lapse"],
         lapse_hazard=p.threat_lapse_hazard,
         lapse_institution_weight=p.threat_lapse_institution_protection,
+        solidarity=st["similarity"],
+        solidarity_weight=min(2.0 * tr.norms * p.solidarity_protection, 1.0),
         check=world.check,
     )
     # integration (P3, T4)
