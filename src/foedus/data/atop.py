@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 
 from foedus.data.csvio import check_range, read_csv, require_columns, to_numbers, validate_at, zero_to_na
@@ -164,7 +165,8 @@ def read_atop_terms(path: Path, inst_path: Path | None = None) -> pd.DataFrame:
 
     Columns: ``conditional`` (ATOP ``conditio``), ``bilateral`` (``bilat``), ``proadd`` (ATOP's
     provisions for the admission of new members: 0 none, 1-3 provisions; NaN where not coded)
-    and, with ``inst_path`` (``atopinst5_1.csv``, Leeds & Anac 2005), ``institutionalised``, the
+    ``statthr1``, ``statthr2`` (the COW codes of the states the treaty names as the threat it is
+    against, 0 where none or where the file lacks the columns) and, with ``inst_path`` (``atopinst5_1.csv``, Leeds & Anac 2005), ``institutionalised``, the
     highest ``milinst`` over the alliance's phases (0 where not coded).
     """
     raw = read_csv(path, ["atopid", "conditio", "bilat", "proadd"])
@@ -176,6 +178,11 @@ def read_atop_terms(path: Path, inst_path: Path | None = None) -> pd.DataFrame:
         }
     )
     out.index = raw["atopid"].astype(int)
+    # the states the treaty names as the threat it is against (ATOP statthr1, statthr2: COW codes; 0 or blank none),
+    # when the file has them (Leeds et al. 2002)
+    for col in ("statthr1", "statthr2"):
+        v = pd.to_numeric(raw[col], errors="coerce") if col in raw.columns else pd.Series(np.nan, index=raw.index)
+        out[col] = v.where(v > 0).fillna(0).astype(int).to_numpy()
     out["institutionalised"] = 0
     if inst_path is not None:
         inst = read_csv(inst_path, ["atopid", "milinst"])

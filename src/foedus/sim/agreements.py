@@ -23,6 +23,10 @@ DOMAINS = ("security", "cyber")
 FIRST_SIMULATED_ID = 100001
 """Agreements formed during a run get ids from here on (ATOP atopids stay below 10,000)."""
 
+TARGET_UNSET, TARGET_GONE, TARGET_NONE = -1, -2, -3
+"""Codes of ``Agreements.target`` that are not a state: not measured yet, the named adversary not in
+the world (its threat gone), no adversary (no outsider threatened the members at signature)."""
+
 FIRST_SCENARIO_ID = 90001
 """A scenario's starting agreements that give no id get ids from here on."""
 
@@ -47,6 +51,13 @@ class Agreements:
         ``admits``: the treaty admits new members under its terms (ATOP ``proadd``;
         :func:`foedus.theory.obligations.admits_members`); ``cohesion_start``: cohesion when the
         treaty was signed, or when the run started (NaN until first measured; Leeds & Savun 2007).
+    target, target_threat_start : (A,) int32, float
+        The state a treaty was written against (ATOP ``statthr1``/``statthr2`` for a treaty of the
+        record, else its members' common main threat when first measured:
+        :func:`foedus.theory.persistence.founding_threat`) and the threat it posed to the members
+        then (mean over them). ``target`` is :data:`TARGET_UNSET` until measured,
+        :data:`TARGET_GONE` when the named adversary is not in the world, :data:`TARGET_NONE` when
+        no outsider threatened the members; ``target_threat_start`` is NaN until measured.
     value_start : (A, N) float
         What each membership was worth to its member when it entered, or when the run started
         (NaN until first measured): treaty inertia compares the value now with it
@@ -73,6 +84,9 @@ class Agreements:
         "betrayal": (float, 0.0),
         "admits": (bool, False),
         "cohesion_start": (float, np.nan),
+        # the threat a treaty was written against (foedus.theory.persistence; Walt 1997, Leeds & Savun 2007)
+        "target": (np.int32, -1),
+        "target_threat_start": (float, np.nan),
     }
 
     def __init__(self, n_states: int, n_nonstate: int = 0, capacity: int = 32):
@@ -280,6 +294,8 @@ class Agreements:
         self.admits[slots] = admits
         self.cohesion_start[slots] = np.nan
         self.value_start[slots] = np.nan
+        self.target[slots] = TARGET_UNSET
+        self.target_threat_start[slots] = np.nan
         if motives is not None:
             self.motives[slots] = motives
         self.names.extend(names)

@@ -400,7 +400,8 @@ def _relations(snap) -> list[dict[str, Any]]:
 
 def _atop_terms(data_dir: Path | None) -> dict[int, dict[str, Any]]:
     """atopid -> the terms of the treaty a scenario carries: ``conditional``, ``institutionalised``
-    (Leeds & Anac 2005) and ``admits_members`` (ATOP ``proadd``; :func:`foedus.theory.obligations.admits_members`)."""
+    (Leeds & Anac 2005), ``admits_members`` (ATOP ``proadd``; :func:`foedus.theory.obligations.admits_members`)
+    and, where the treaty names them, ``targets`` (ATOP ``statthr1``/``statthr2``: the states it is against)."""
     d = Path(data_dir) if data_dir is not None else default_data_dir()
     try:
         inst = find_file(d, "atop_inst")
@@ -408,10 +409,15 @@ def _atop_terms(data_dir: Path | None) -> dict[int, dict[str, Any]]:
         inst = None
     t = read_atop_terms(find_file(d, "atop_alliances"), inst)
     admits = admits_members(t["proadd"].to_numpy(dtype=float), t["bilateral"].to_numpy())
-    return {
+    out = {
         int(a): {"conditional": bool(c), "institutionalised": int(i), "admits_members": bool(m)}
         for a, c, i, m in zip(t.index, t["conditional"], t["institutionalised"], admits)
     }
+    for a, t1, t2 in zip(t.index, t["statthr1"], t["statthr2"]):  # the adversaries the treaty names (ATOP statthr1/2)
+        named = [int(x) for x in (t1, t2) if x > 0]
+        if named:
+            out[int(a)]["targets"] = named
+    return out
 
 
 def _atop_entry_years(data_dir: Path | None) -> dict[tuple[int, int], int]:

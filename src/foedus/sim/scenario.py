@@ -225,6 +225,13 @@ class AgreementSpec(_Frozen):
         ),
     )
     source: str = ""
+    targets: list[int] = Field(
+        default_factory=list,
+        description=(
+            "COW codes of the states the treaty names as the threat it is against (ATOP statthr1, statthr2); when omitted, "
+            "the members' common main threat at the start (foedus.theory.persistence.founding_threat)"
+        ),
+    )
 
     @model_validator(mode="after")
     def _check(self) -> "AgreementSpec":

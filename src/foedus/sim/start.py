@@ -23,7 +23,7 @@ from foedus.schema import OBLIGATIONS, POWER_TIERS, power_tier
 from foedus.sim import steps as st
 from foedus.sim.scenario import GLOBAL_THREATS, Scenario
 from foedus.sim.steps.system import OPEN, make_dormant, membership_in
-from foedus.sim.agreements import AGREEMENT_KINDS, DOMAINS, FIRST_SCENARIO_ID, Agreements
+from foedus.sim.agreements import AGREEMENT_KINDS, DOMAINS, FIRST_SCENARIO_ID, TARGET_GONE, Agreements
 from foedus.sim.world import Crises, World, YearResults, capability_arrays
 from foedus.theory.capability import asymmetric_capabilities, offensive_capability
 from foedus.theory.cyber import attribution_probability, defensive_posture, intrusion_propensity
@@ -124,6 +124,7 @@ def _build_world(scenario: Scenario) -> World:
     ns = sc.nonstate_actors
     ag = Agreements(n, len(ns), capacity=max(16, 2 * len(sc.agreements)))
     _add_starting_agreements(ag, power, _agreement_columns(sc, pos))
+    _named_targets(ag, sc, pos)
     intensity = np.array([sc.global_threats.get(t, 0.0) for t in GLOBAL_THREATS], dtype=float)
     shocks: dict[int, list] = {}
     for shock in sc.shocks:
@@ -438,6 +439,14 @@ def _add_starting_agreements(ag: Agreements, power: np.ndarray, cols: dict | Non
         nonstate_member=cols["nonstate"][:, 1],
         admits=cols["admits"],
     )
+
+
+def _named_targets(ag: Agreements, sc: Scenario, pos: dict[int, int]) -> None:
+    """The adversary each starting agreement names (``AgreementSpec.targets``): the first that is a state of the
+    world, else ``TARGET_GONE`` (its threat measured from year one: :func:`foedus.sim.steps.politics.founding_threat_lapse`)."""
+    for k, spec in enumerate(sc.agreements):  # the few starting agreements, once
+        if spec.targets:
+            ag.target[k] = next((pos[c] for c in spec.targets if c in pos), TARGET_GONE)
 
 
 def _cyber_scale(cap: np.ndarray, vulnerability: np.ndarray, regime: np.ndarray, sc: Scenario) -> float:

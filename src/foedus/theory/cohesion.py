@@ -38,9 +38,9 @@ __all__ = [
     "democratic_diffusion",
 ]
 
-DISSOLUTION_CAUSES = ("cohesion lost", "power shifted", "treaty lapsed")
+DISSOLUTION_CAUSES = ("cohesion lost", "power shifted", "treaty lapsed", "threat gone")
 """The causes of :func:`dissolution_terms`, in its order: the cohesion term, the capability-change
-term and the baseline hazard of :func:`dissolution_hazard`."""
+term, the baseline hazard and the lapse of the founding threat of :func:`dissolution_hazard`."""
 
 
 def _logistic(z: np.ndarray) -> np.ndarray:
@@ -224,6 +224,11 @@ def dissolution_hazard(
     institution_weight: float = 0.0,
     cohesion_at_formation=None,
     base_hazard: float = 0.0,
+    threat_lapse=0.0,
+    lapse_hazard: float = 0.0,
+    lapse_institution_weight: float | None = None,
+    solidarity=0.0,
+    solidarity_weight: float = 0.0,
     check: bool = True,
 ) -> np.ndarray:
     r"""Annual hazard that an alliance dissolves: the probability it ends this year (brief P5).
@@ -260,16 +265,37 @@ def dissolution_hazard(
 
     .. math:: h = h_r + h_0 (1 - \omega I)(1 - h_r), \qquad h_r = h_{max}\big(1 - \tilde c\, e^{-\lambda |\Delta p|}\big)(1 - \omega I)
 
-    :func:`dissolution_terms` splits ``h`` into these three causes.
+    A last term, off by default (``lapse_hazard`` 0): the treaty's founding threat gone
+    (:func:`foedus.theory.persistence.threat_lapse`, :math:`g` in [0, 1]: the adversary it was
+    written against, or its members' common threat at signature, no longer threatens them as it
+    did; Walt 1997: "when [the threat] fades or vanishes the alliance loses its raison d'être";
+    Leeds & Savun 2007), a further independent cause at the yearly rate :math:`h_g g`, damped by
+    institutions with its own weight :math:`\omega_g` (``lapse_institution_weight``; None: the same
+    :math:`\omega`). Wallander (2000) distinguishes an institution's *general* assets, which let an
+    alliance adapt when its threat is gone (NATO after the Cold War), from assets *specific* to
+    that threat, which do not outlive it (the bases and commands of a wartime alliance):
 
-    Dissolution is the end of the whole alliance: every member's obligations end at once (ATOP's
-    end date; the simulator's ``dissolution`` event, which calls this function once a year for
-    every alliance in force). It is not a *member's exit probability*: in a multilateral
-    alliance one member may leave while the others stay, and the simulator draws those exits
-    from each member's own value of staying and ``Parameters.exit_rate`` (the alignment step),
-    with the same institutional factor :math:`1 - \omega I`. The two coincide only for a
-    bilateral alliance, where either member's exit ends it: apply this function to a pair's
-    cohesion to read it as that pair's hazard.
+    .. math:: h = 1 - (1 - h_r)\,\big(1 - h_g\, g\,(1 - \omega_g I)\big)\,\big(1 - h_0 (1 - \omega I)\big)
+
+    which is the form above when :math:`h_g g = 0`.
+
+    Ideological solidarity, off by default (``solidarity_weight`` :math:`\sigma` 0): Walt (1997)
+    names shared values among the reasons alliances endure after their threat has faded, so the
+    two terms that follow a change of motive since signature, cohesion lost and threat gone, are
+    multiplied by :math:`1 - \sigma S`, with :math:`S` in [0, 1] the members' regime similarity
+    (a level, where the rest of the hazard follows changes; Gaubatz 1996 and Reed 1997 find
+    alliances of like regimes, of democracies, longer-lived).
+
+    :func:`dissolution_terms` splits ``h`` into these four causes.
+
+    The hazard is that of an abrogation: the yearly probability that a member ends its
+    obligations for one of these causes (Leeds & Savun 2007). In a bilateral alliance that ends
+    the alliance (ATOP's end date; the simulator's ``dissolution`` event, which calls this
+    function once a year for every alliance in force); in a multilateral alliance the simulator
+    reads it as one member's abrogation (:func:`foedus.theory.persistence.abrogating_member`
+    leaves, the others stay allied), so a large alliance ends only as its members leave. Members
+    also leave on their own value of staying (``Parameters.exit_rate``, the alignment step), with
+    the same institutional factor :math:`1 - \omega I`.
 
     Parameters
     ----------
@@ -286,13 +312,28 @@ def dissolution_hazard(
         :math:`I`; broadcast against ``cohesion``.
     institution_weight : float in [0, 1]
         :math:`\omega`, the share of the hazard that full institutionalisation removes.
+    cohesion_at_formation : array_like, optional
+        :math:`c_0` (NaN: no reference).
+    base_hazard : float in [0, 1], per year
+        :math:`h_0`.
+    threat_lapse : array_like in [0, 1], optional
+        :math:`g`; broadcast against ``cohesion``.
+    lapse_hazard : float in [0, 1], per year
+        :math:`h_g`, the yearly hazard of a treaty whose founding threat is entirely gone.
+    solidarity : array_like in [0, 1], optional
+        :math:`S`; broadcast against ``cohesion``.
+    solidarity_weight : float in [0, 1]
+        :math:`\sigma`.
+    lapse_institution_weight : float in [0, 1] or None
+        :math:`\omega_g`, the share of the lapse term that full institutionalisation removes
+        (None: ``institution_weight``).
     check : bool, default True
         Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
         inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
 
     Returns
     -------
-    ndarray in [0, max_hazard].
+    ndarray in [0, 1]; in [0, max_hazard] when ``base_hazard`` and ``lapse_hazard`` are 0.
 
     References
     ----------
@@ -308,11 +349,17 @@ def dissolution_hazard(
        American Journal of Political Science 41(3): 846–878.
     .. [6] Leeds, B. A. & Savun, B. (2007). Terminating alliances: Why do states abrogate
        agreements? Journal of Politics 69(4): 1118–1132.
+    .. [7] Walt, S. M. (1997). Why alliances endure or collapse. Survival 39(1): 156–179.
+    .. [8] Reed, W. (1997). Alliance duration and democracy: an extension and cross-validation of
+       "Democratic states and commitment in international relations". American Journal of
+       Political Science 41(3): 1072–1078.
     """
     return dissolution_terms(
         cohesion, capability_change=capability_change, max_hazard=max_hazard, change_weight=change_weight,
         institutionalisation=institutionalisation, institution_weight=institution_weight,
-        cohesion_at_formation=cohesion_at_formation, base_hazard=base_hazard, check=check,
+        cohesion_at_formation=cohesion_at_formation, base_hazard=base_hazard, threat_lapse=threat_lapse,
+        lapse_hazard=lapse_hazard, lapse_institution_weight=lapse_institution_weight, solidarity=solidarity,
+        solidarity_weight=solidarity_weight, check=check,
     ).sum(axis=0)
 
 
@@ -326,15 +373,21 @@ def dissolution_terms(
     institution_weight: float = 0.0,
     cohesion_at_formation=None,
     base_hazard: float = 0.0,
+    threat_lapse=0.0,
+    lapse_hazard: float = 0.0,
+    lapse_institution_weight: float | None = None,
+    solidarity=0.0,
+    solidarity_weight: float = 0.0,
     check: bool = True,
 ) -> np.ndarray:
-    r""":func:`dissolution_hazard` split by cause: (3, ...) in the order of :data:`DISSOLUTION_CAUSES`.
+    r""":func:`dissolution_hazard` split by cause: (4, ...) in the order of :data:`DISSOLUTION_CAUSES`.
 
     .. math::
 
         h = \underbrace{h_{max}(1 - \tilde c)(1 - \omega I)}_{\text{cohesion lost}}
           + \underbrace{h_{max}\,\tilde c\,(1 - e^{-\lambda|\Delta p|})(1 - \omega I)}_{\text{power shifted}}
-          + \underbrace{h_0 (1 - \omega I)(1 - h_r)}_{\text{treaty lapsed}}
+          + \underbrace{h_0 (1 - \omega I)(1 - h_r - h_T)}_{\text{treaty lapsed}}
+          + \underbrace{h_g\, g\,(1 - \omega_g I)(1 - h_r)}_{h_T:\ \text{threat gone}}
 
     The terms sum to the hazard (up to rounding); the cause of a dissolution is the term that
     contributes most to its hazard (Leeds & Savun 2007 on why alliances end: a change in
@@ -342,7 +395,9 @@ def dissolution_terms(
     :func:`dissolution_hazard`.
 
     >>> dissolution_terms(0.5, capability_change=0.0, max_hazard=0.2).round(3).tolist()
-    [0.1, 0.0, 0.0]
+    [0.1, 0.0, 0.0, 0.0]
+    >>> dissolution_terms(1.0, threat_lapse=1.0, lapse_hazard=0.2).round(3).tolist()
+    [0.0, 0.0, 0.0, 0.2]
     """
     f = "dissolution_hazard"
     c = _checked(cohesion, "cohesion", f, lo=0.0, hi=1.0, check=check)
@@ -352,17 +407,25 @@ def dissolution_terms(
     inst = _checked(institutionalisation, "institutionalisation", f, lo=0.0, hi=1.0, check=check)
     w = float(_checked(institution_weight, "institution_weight", f, lo=0.0, hi=1.0, check=check))
     h0 = float(_checked(base_hazard, "base_hazard", f, lo=0.0, hi=1.0, check=check))
+    hg = float(_checked(lapse_hazard, "lapse_hazard", f, lo=0.0, hi=1.0, check=check))
+    sw = float(_checked(solidarity_weight, "solidarity_weight", f, lo=0.0, hi=1.0, check=check))
+    sol = _checked(solidarity, "solidarity", f, lo=0.0, hi=1.0, check=check)
+    wg = w if lapse_institution_weight is None else float(_checked(lapse_institution_weight, "lapse_institution_weight", f, lo=0.0, hi=1.0, check=check))
+    g = _checked(threat_lapse, "threat_lapse", f, lo=0.0, hi=1.0, check=check)
     if cohesion_at_formation is not None:
         c0 = _checked(cohesion_at_formation, "cohesion_at_formation", f, check=check and not np.isnan(np.asarray(cohesion_at_formation, dtype=float)).any())
         c, c0 = _broadcast(f, cohesion=c, cohesion_at_formation=c0, check=check)
         rel = np.where(c0 > 0, np.minimum(c / np.where(c0 > 0, c0, 1.0), 1.0), 1.0)
         c = np.where(np.isnan(c0), c, rel)  # NaN: no reference, cohesion counts as it is
-    c, dp, inst = _broadcast(f, cohesion=c, capability_change=dp, institutionalisation=inst, check=check)
+    c, dp, inst, g, sol = _broadcast(f, cohesion=c, capability_change=dp, institutionalisation=inst, threat_lapse=g, solidarity=sol, check=check)
     keep = (1.0 - w * inst) if w else np.ones_like(c)
-    out = np.empty((3,) + np.shape(c))
-    out[0] = h * (1.0 - c) * keep
+    held = 1.0 - sw * sol  # ideological solidarity (Walt 1997)
+    out = np.empty((4,) + np.shape(c))
+    out[0] = h * (1.0 - c) * keep * held
     out[1] = h * c * (1.0 - np.exp(-lam * np.abs(dp))) * keep
-    out[2] = h0 * keep * (1.0 - out[0] - out[1])  # a lapse is a further, independent cause: the total stays <= 1
+    rest = 1.0 - out[0] - out[1]
+    out[3] = hg * g * (1.0 - wg * inst) * held * rest  # the founding threat gone: a further, independent cause
+    out[2] = h0 * keep * (rest - out[3])  # a lapse is a further, independent cause: the total stays <= 1
     return out
 
 

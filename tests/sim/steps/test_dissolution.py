@@ -50,13 +50,13 @@ def test_a_pair_left_by_one_member_dissolves_naming_the_one_left_behind():
 
 
 def _terms(k: int, cause: int, hazard: float = 1.0) -> np.ndarray:
-    """Hazard terms (3, k) with all of ``hazard`` in the term ``cause``."""
-    t = np.zeros((3, k))
+    """Hazard terms (4, k) with all of ``hazard`` in the term ``cause``."""
+    t = np.zeros((len(DISSOLUTION_CAUSES), k))
     t[cause] = hazard
     return t
 
 
-@pytest.mark.parametrize("cause", range(3))
+@pytest.mark.parametrize("cause", range(4))
 def test_alliances_dissolve_by_their_hazard_labelled_by_its_largest_term(cause):
     world, rng = tiny_world(agreements=[alliance("Pact", [SMA, SMB])])
     st = cohesion_state(world)
@@ -64,12 +64,13 @@ def test_alliances_dissolve_by_their_hazard_labelled_by_its_largest_term(cause):
     assert not world.agreements.active[0]
     (_, _, _, detail), = events(world, "dissolution")
     assert detail["cause"] == DISSOLUTION_CAUSES[cause] and detail["factors"]["hazard"] == 1.0 and detail["motives_at_formation"] is None
-    keys = ("hazard_cohesion_lost", "hazard_power_shifted", "hazard_treaty_lapsed")
-    assert [detail["factors"][k] for k in keys] == [1.0 if c == cause else 0.0 for c in range(3)]
+    keys = ("hazard_cohesion_lost", "hazard_power_shifted", "hazard_treaty_lapsed", "hazard_threat_gone")
+    assert [detail["factors"][k] for k in keys] == [1.0 if c == cause else 0.0 for c in range(4)]
+    assert {"threat_lapse", "founding_threat", "founding_threat_now", "founding_threat_at_start"} <= set(detail["factors"])
 
 
 def test_no_alliance_dissolves_at_zero_hazard():
     world, rng = tiny_world(agreements=[alliance("Pact", [SMA, SMB])])
     st = cohesion_state(world)
-    dissolve_by_hazard(world, rng, st, np.zeros((3, len(st["slots"]))), np.zeros(len(st["slots"])))
+    dissolve_by_hazard(world, rng, st, np.zeros((len(DISSOLUTION_CAUSES), len(st["slots"]))), np.zeros(len(st["slots"])))
     assert world.agreements.active[0] and events(world, "dissolution") == []

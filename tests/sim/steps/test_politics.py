@@ -11,7 +11,7 @@ from .conftest import GRT, SMA, SMB, alliance, events, tiny_world
 
 
 def test_an_alliance_dissolves_when_its_hazard_is_one():
-    world, rng = tiny_world(agreements=[alliance("Pact", [SMA, SMB])], dissolution_hazard=1.0)
+    world, rng = tiny_world(agreements=[alliance("Pact", [SMA, SMB])], dissolution_hazard=1.0, solidarity_protection=0.0)
     world.agreements.betrayal[0] = 1.0  # cohesion 0: the hazard is dissolution_hazard
     alliance_politics(world, rng)
     assert not world.agreements.active[0]

@@ -7,14 +7,17 @@ every step that takes a state out of one calls :func:`leave`; they close the mem
 
 Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
 
-- **cohesion lost**, **power shifted**, **treaty lapsed** (:func:`dissolve_by_hazard`, called by
+- **cohesion lost**, **power shifted**, **treaty lapsed**, **threat gone** (:func:`dissolve_by_hazard`, called by
   :func:`foedus.sim.steps.politics.alliance_politics`; brief P5, T2, T5; Leeds & Savun 2007): a
   security agreement ends with the yearly probability :func:`foedus.theory.cohesion.dissolution_hazard`,
   labelled by the term of :func:`foedus.theory.cohesion.dissolution_terms` that contributes most:
   the fall of its cohesion since signature (or since the run's start)
   (:func:`foedus.theory.cohesion.alliance_cohesion`: a fading common threat, economic
   competition, diverging regimes, unhonoured commitments) and of the change in capability among
-  its members since they joined (Morrow 1991, Leeds 2003). Parameters: ``dissolution_hazard``
+  its members since they joined (Morrow 1991, Leeds 2003), and the lapse of the threat the treaty
+  was written against (:func:`foedus.theory.persistence.threat_lapse`; Walt 1997: the adversary
+  named in its text, ATOP ``statthr1``/``statthr2``, or its members' common main threat at
+  signature, gone or no longer as threatening). Parameters: ``threat_lapse_hazard``, ``dissolution_hazard``
   (the hazard at zero cohesion), ``capability_change_weight``, ``institution_protection`` (the
   share of the hazard that full institutionalisation removes; Wallander 2000);
 - **too few members** (:func:`dissolve_deserted`): a security agreement left with fewer than
@@ -31,6 +34,13 @@ Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
   ``dissolve`` shock ends the named agreement.
 
 Why a member leaves (the ``cause`` of its ``"exit"`` event):
+
+- **cohesion lost**, **power shifted**, **treaty lapsed**, **threat gone** (:func:`dissolve_by_hazard`):
+  the yearly hazard above is that of a member's abrogation (Leeds & Savun 2007); in a treaty of
+  more than two members the abrogating member leaves and the others stay allied
+  (:func:`foedus.theory.persistence.abrogating_member`: the member whose capability share moved
+  most, for a power shift, else the one least threatened by the treaty's founding threat now), so
+  a multilateral treaty such as NATO ends only when its members have left one by one;
 
 - **membership no longer worth its cost** (:func:`foedus.sim.steps.alignment.alignment`, brief
   P5): the alliance's value to the member (:func:`foedus.theory.alignment.alignment_utilities`
@@ -56,6 +66,7 @@ import numpy as np
 from foedus.sim.membership import member_counts
 from foedus.sim.steps._common import MOTIVES, SECURITY
 from foedus.sim.world import World
+from foedus.theory import persistence as th_persistence
 from foedus.theory.cohesion import DISSOLUTION_CAUSES
 
 
@@ -101,31 +112,76 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
     """Security agreements end with their yearly hazard (brief P5): one draw each, in the order of ``st["slots"]``.
 
     ``st`` is :func:`foedus.sim.steps.politics.cohesion_state` (the agreements, their cohesion
-    and its factors), ``terms`` (3, A) :func:`foedus.theory.cohesion.dissolution_terms` of them
-    (the hazard is their sum) and ``institutional`` their institutionalisation (0-1). Each ending
-    is logged with the cause whose term contributes most to its hazard
-    (:data:`foedus.theory.cohesion.DISSOLUTION_CAUSES`: "cohesion lost", "power shifted",
-    "treaty lapsed"), every term and factor of the hazard, and the motives of its founding
-    (None when not known).
+    and its factors), ``terms`` (4, A) :func:`foedus.theory.cohesion.dissolution_terms` of them
+    (the hazard is their sum) and ``institutional`` their institutionalisation (0-1). The drawn
+    event is a member's abrogation (Leeds & Savun 2007): a treaty of two ends (a
+    ``"dissolution"``), and in a treaty of more the member
+    :func:`foedus.theory.persistence.abrogating_member` leaves (an ``"exit"``; the treaty ends
+    only when fewer than two members remain). Each is logged with the cause whose term
+    contributes most to the hazard (:data:`foedus.theory.cohesion.DISSOLUTION_CAUSES`: "cohesion
+    lost", "power shifted", "treaty lapsed", "threat gone"), every term and factor of the hazard
+    (the founding threat: its COW code, None when none is known or the adversary is not in the
+    world, and its threat to the members now and at signature or at the run's start), and the
+    motives of its founding (None when not known); an exit also names what made that member the
+    one to leave.
     """
     ag = world.agreements
     slots = st["slots"]
     hazard = terms.sum(axis=0)
     draw = rng.random(len(slots))
     ending = np.flatnonzero(draw < hazard)
-    if not len(ending) or not world.explain:
-        dissolve(world, slots[ending])
+    if not len(ending):
         return
     gone = slots[ending]
-    cols = (hazard, st["cohesion"], st["rho"], st["competition"], st["similarity"], st["capability_change"], *terms)
-    hz, co, th, ec, rs, cc, t_coh, t_pow, t_base = (c[ending].tolist() for c in cols)
-    cause = [DISSOLUTION_CAUSES[c] for c in terms[:, ending].argmax(axis=0).tolist()]
+    cause_k = terms[:, ending].argmax(axis=0)
+    multi = st["size"][ending] > 2
+    who, stake, moved = _abrogation(world, gone[multi], cause_k[multi] == DISSOLUTION_CAUSES.index("power shifted"))
+    details = _hazard_details(world, st, terms, institutional, ending, cause_k) if world.explain else None
+    pick = (lambda sel: [d for d, s_ in zip(details, sel.tolist()) if s_]) if details is not None else (lambda sel: None)
+    dissolve(world, gone[~multi], pick(~multi))
+    if multi.any():
+        exits = pick(multi)
+        if exits is not None:
+            for d, s_, v in zip(exits, stake.tolist(), moved.tolist()):
+                d["factors"].update(member_founding_threat=None if s_ != s_ else s_, member_share_change=v)
+        leave(world, gone[multi], who, exits)
+        dissolve_if_deserted(world, gone[multi], "too few members after exits")
+
+
+def _abrogation(world: World, slots: np.ndarray, by_power: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The member of each treaty ``slots`` that abrogates it (:func:`foedus.theory.persistence.abrogating_member`),
+    its founding threat's threat to that member now (NaN without one) and its change of capability share among the members."""
+    ag = world.agreements
+    m = ag.members[slots]
+    tgt = ag.target[slots]
+    stake = np.where((tgt >= 0)[:, None], world.results.threat[:, np.maximum(tgt, 0)].T, np.nan)
+    now = np.where(m, world.power[None, :], 0.0)
+    then = np.where(m, ag.power_start[slots], 0.0)
+    share = lambda p: p / np.maximum(p.sum(axis=1, keepdims=True), 1e-300)  # noqa: E731
+    moved = np.abs(share(now) - share(then))
+    who = th_persistence.abrogating_member(m, stake, moved, by_power)
+    rows = np.arange(len(slots))
+    return who, stake[rows, who], moved[rows, who]
+
+
+def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np.ndarray, ending: np.ndarray, cause_k: np.ndarray) -> list[dict]:
+    """The explanation of each ending ``ending`` (positions in ``st["slots"]``): its cause, every term and factor of its hazard."""
+    ag = world.agreements
+    gone = st["slots"][ending]
+    hazard = terms.sum(axis=0)
+    cols = (hazard, st["cohesion"], st["rho"], st["competition"], st["similarity"], st["capability_change"], st["threat_lapse"], *terms)
+    hz, co, th, ec, rs, cc, lapse, t_coh, t_pow, t_base, t_gone = (c[ending].tolist() for c in cols)
+    cause = [DISSOLUTION_CAUSES[c] for c in cause_k.tolist()]
     c0 = ag.cohesion_start[gone].tolist()
+    tgt = ag.target[gone]
+    target = np.where(tgt >= 0, world.ccode[np.maximum(tgt, 0)], -1).tolist()  # -1: none named, or not in the world
+    t_now = np.where(np.isnan(st["target_threat"][ending]), None, st["target_threat"][ending]).tolist()
+    t0 = np.where(np.isnan(ag.target_threat_start[gone]), None, ag.target_threat_start[gone]).tolist()
     bt = ag.betrayal[gone].tolist()
     jd = st["joint_democracy"][ending].astype(bool).tolist()
     inst_l = institutional[ending].tolist()
     mot = [None if np.isnan(v).any() else dict(zip(MOTIVES, v)) for v in ag.motives[gone].tolist()]
-    details = [
+    return [
         {
             "cause": cause[k],
             "motives_at_formation": mot[k],  # None: not known (in force at the start, or scheduled)
@@ -134,6 +190,11 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
                 "hazard_cohesion_lost": t_coh[k],
                 "hazard_power_shifted": t_pow[k],
                 "hazard_treaty_lapsed": t_base[k],
+                "hazard_threat_gone": t_gone[k],
+                "threat_lapse": lapse[k],
+                "founding_threat": None if target[k] < 0 else target[k],
+                "founding_threat_now": t_now[k],
+                "founding_threat_at_start": t0[k],
                 "cohesion": co[k],
                 "cohesion_at_start": c0[k],
                 "common_threat": th[k],
@@ -147,7 +208,6 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
         }
         for k in range(len(gone))
     ]
-    dissolve(world, gone, details)
 
 
 def leave(world: World, slots: int | np.ndarray, members: int | np.ndarray, details: Any = None) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from foedus.sim.agreements import TARGET_GONE, TARGET_NONE, TARGET_UNSET
 from foedus.sim.steps._common import COALITION, SECURITY
 from foedus.sim.steps.dissolution import dissolve_by_hazard
 from foedus.sim.membership import alliance_ties, risk_and_main_threat, security_profile
@@ -17,6 +18,7 @@ from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
 from foedus.theory import entrapment as th_entrapment
 from foedus.theory import integration as th_integration
+from foedus.theory import persistence as th_persistence
 
 def alliance_politics(world: World, rng: np.random.Generator) -> None:
     """Cohesion, entrapment and abandonment, integration, and dissolution (P2, P3, P5, T2, T4, T5).
@@ -32,15 +34,21 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
       members with regime >= 0.5) (T5), their weights scaled by ``2 * T5``;
     - cohesion: :func:`foedus.theory.cohesion.alliance_cohesion`, lowered by unhonoured
       commitments (``betrayal``, kept at the share ``betrayal_decay`` a year);
-    - dissolution hazard: :func:`~foedus.theory.cohesion.dissolution_terms` of cohesion (for a
-      treaty in force when the run started, relative to its cohesion then: treaty inertia,
-      Leeds & Savun 2007; the model did not form that treaty and its cohesion says only how the
-      circumstances of its signature change), of the change in the distribution of capability among the members
+    - dissolution hazard: :func:`~foedus.theory.cohesion.dissolution_terms` of cohesion relative to
+      its cohesion at signature (for a treaty in force when the run started, at the start): treaty
+      inertia, Leeds & Savun 2007 — treaties end when the circumstances of their signature change,
+      not for being loose (a pact formed during the run used to be judged by its cohesion's level,
+      so every pact formed for anything but a large common threat ended at about
+      ``dissolution_hazard`` a year), of the change in the distribution of capability among the members
       since they joined (total variation distance between the shares then and now; Morrow 1991,
-      Leeds 2003) and of the baseline ``base_dissolution_hazard``, with
+      Leeds 2003), of the lapse of the treaty's founding threat (:func:`founding_threat_lapse`:
+      the adversary its text names, ATOP ``statthr1``/``statthr2``, or its members' common main
+      threat at signature, no longer as threatening; Walt 1997; rate ``threat_lapse_hazard``) and
+      of the baseline ``base_dissolution_hazard``, with
       ``max_hazard = dissolution_hazard`` and ``change_weight = capability_change_weight``;
       the draw and the explanation of each ending are
-      :func:`foedus.sim.steps.dissolution.dissolve_by_hazard` (every cause of dissolution is there);
+      :func:`foedus.sim.steps.dissolution.dissolve_by_hazard` (every cause of dissolution is there;
+      in a treaty of more than two members the drawn event is one member's abrogation);
     - integration (P3, T4) moves towards :func:`~foedus.theory.integration.optimal_integration` for
       the common threat, with the attachment to national control falling as T4 rises;
     - each state's entrapment and abandonment risks (Snyder 1984) from its strongest commitment,
@@ -73,6 +81,11 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         institution_weight=p.institution_protection,
         cohesion_at_formation=ag.cohesion_start[slots],
         base_hazard=p.base_dissolution_hazard,
+        threat_lapse=st["threat_lapse"],
+        lapse_hazard=p.threat_lapse_hazard,
+        lapse_institution_weight=p.threat_lapse_institution_protection,
+        solidarity=st["similarity"],
+        solidarity_weight=min(2.0 * tr.norms * p.solidarity_protection, 1.0),
         check=world.check,
     )
     # integration (P3, T4)
@@ -193,9 +206,11 @@ def cohesion_state(world: World) -> dict | None:
     )
     cohesion = np.minimum(np.maximum(cohesion * (1.0 - ag.betrayal[slots]), 0.0), 1.0)
     ag.cohesion[slots] = cohesion
-    if "inherited_cohesion" not in world.cache:  # the treaties in force when the run starts (the first call)
-        world.cache["inherited_cohesion"] = True
-        ag.cohesion_start[slots] = cohesion
+    # cohesion at signature: a new pact's in its first year, a treaty in force when the run starts in the first call
+    fresh = np.isnan(ag.cohesion_start[slots])
+    if fresh.any():
+        ag.cohesion_start[slots[fresh]] = cohesion[fresh]
+    lapse, target_threat = founding_threat_lapse(world, slots, prof["size"])
     # Snyder's alliance security dilemma, per state, from its strongest commitment; allies'
     # risk-taking (their largest hostility) and whether an ally faces the same main threat
     partner_risk, main_threat = risk_and_main_threat(world.hostility, world.results.threat)
@@ -218,5 +233,45 @@ def cohesion_state(world: World) -> dict | None:
         "joint_democracy": joint_dem,
         "capability_change": prof["capability_change"],
         "integration_by_state": integ,
+        "threat_lapse": lapse,
+        "target_threat": target_threat,
+        "size": prof["size"],
     }
+
+
+def founding_threat_lapse(world: World, slots: np.ndarray, size: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """How much of each agreement's founding threat is gone (:func:`foedus.theory.persistence.threat_lapse`), and that threat now.
+
+    A pact without a target yet (formed this year, or in force at the start without an adversary
+    named in its text) takes its members' common main threat now as the one it was written
+    against (:func:`foedus.theory.persistence.founding_threat`); a target named by the scenario
+    (ATOP ``statthr1``/``statthr2``) is measured now. ``target_threat_start`` is set then, once.
+    A named adversary not in the world, or one that poses the members no threat when first
+    measured, has gone (lapse 1); a pact whose members feared no outsider has no threat to lose
+    (lapse 0). Returns (A,) arrays: the lapse and the target's mean threat to the members now
+    (NaN without a target).
+    """
+    ag = world.agreements
+    threat = world.results.threat
+    unset = ag.target[slots] == TARGET_UNSET
+    if unset.any():
+        new = slots[unset]
+        target, level = th_persistence.founding_threat(ag.members[new], threat, check=world.check)
+        ag.target[new] = np.where(target >= 0, target, TARGET_NONE)
+        ag.target_threat_start[new] = level
+    tgt = ag.target[slots]
+    has = tgt >= 0
+    safe = np.where(has, tgt, 0)
+    now = np.where(has, (ag.members[slots] * threat[:, safe].T).sum(axis=1) / np.maximum(size, 1.0), np.nan)
+    first = has & np.isnan(ag.target_threat_start[slots])  # a named target, measured for the first time
+    if first.any():
+        ag.target_threat_start[slots[first]] = now[first]
+    gone_now = has & ~(ag.target_threat_start[slots] > 0)  # named, but no threat to the members when first measured
+    if gone_now.any():
+        ag.target[slots[gone_now]] = TARGET_GONE
+        tgt = ag.target[slots]
+        has = tgt >= 0
+    ref = np.where(has, ag.target_threat_start[slots], np.nan)
+    lapse = th_persistence.threat_lapse(np.where(has, now, 0.0), ref, check=world.check)
+    return np.where(tgt == TARGET_GONE, 1.0, lapse), np.where(has, now, np.nan)
 

@@ -1,0 +1,162 @@
+"""Why alliances persist or end: the threat a treaty was written against (brief P5).
+
+- :func:`threat_lapse`: how much of the threat that motivated a treaty is gone since its
+  signature (or since the run's start, for a treaty in force then): 0 while the threat is as
+  large as it was or larger, 1 once the adversary has collapsed or left the system;
+- :func:`founding_threat`: the adversary a pact is against, when its text does not name one:
+  the outsider that threatens its members most on average (the common threat), and how much.
+
+:func:`foedus.theory.cohesion.dissolution_terms` turns the lapse into the "threat gone" term of
+an alliance's yearly dissolution hazard.
+
+Published form vs ours
+----------------------
+Walt (1997: 158) names the first cause of alliance collapse "changing perceptions of threat":
+"alliances are formed to deal with a particular threat, and when it fades or vanishes the
+alliance loses its raison d'être"; Leeds & Savun (2007) find treaties abrogated when the
+circumstances of their signature change (power, regime, external threat), and Bennett (1997)
+finds the capability-aggregation (threat) account of duration supported alongside
+security-autonomy. The lapse is measured the way ATOP records a treaty's motive: the states its
+text names as the threat (``statthr1``, ``statthr2``; Leeds et al. 2002), and for a pact the
+model forms, its members' common main threat at signature. The linear share is our form; that
+a treaty whose adversary is gone ends at the hazard of a lapsed treaty (and one whose adversary
+is as threatening as at signature is not ended by this cause) is the published claim the tests
+hold it to.
+
+Every function broadcasts over arrays; bad input raises :class:`ValueError` naming the function,
+the argument and the reason.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.theory._validate import _broadcast, _checked
+
+__all__ = ["threat_lapse", "founding_threat", "abrogating_member"]
+
+
+def threat_lapse(threat_now, threat_at_signing, *, check: bool = True) -> np.ndarray:
+    r"""Share of a treaty's founding threat that has gone: :math:`g = \min(1, \max(0, 1 - T / T_0))`.
+
+    ``T`` is the threat the treaty's adversary poses to its members now (their mean, in the
+    threat matrix's units), :math:`T_0` the same when the treaty was signed (or when the run
+    started). A threat as large as at signature, or larger, has not lapsed (:math:`g = 0`); an
+    adversary that no longer threatens the members at all (defeated, left the system, become an
+    ally) has lapsed entirely (:math:`g = 1`). Where :math:`T_0` is NaN or not positive there is
+    no founding threat to lose (:math:`g = 0`): a pact of reassurance or consultation among
+    states that feared no one.
+
+    Parameters
+    ----------
+    threat_now, threat_at_signing : array_like, >= 0 (NaN allowed in ``threat_at_signing``)
+
+    Returns
+    -------
+    ndarray in [0, 1].
+
+    >>> threat_lapse([0.4, 0.2, 0.0, 0.3], [0.4, 0.4, 0.4, float("nan")]).tolist()
+    [0.0, 0.5, 1.0, 0.0]
+
+    References
+    ----------
+    .. [1] Walt, S. M. (1997). Why alliances endure or collapse. Survival 39(1): 156–179.
+    .. [2] Leeds, B. A. & Savun, B. (2007). Terminating alliances: Why do states abrogate
+       agreements? Journal of Politics 69(4): 1118–1132.
+    .. [3] Bennett, D. S. (1997). Testing alternative models of alliance duration, 1816–1984.
+       American Journal of Political Science 41(3): 846–878.
+    .. [4] Leeds, B. A., Ritter, J. M., Mitchell, S. M. & Long, A. G. (2002). Alliance treaty
+       obligations and provisions, 1815–1944. International Interactions 28(3): 237–260.
+    """
+    f = "threat_lapse"
+    t = _checked(threat_now, "threat_now", f, lo=0.0, check=check)
+    t0 = np.asarray(threat_at_signing, dtype=float)
+    if check and not np.all(np.isnan(t0) | (t0 >= 0)):
+        raise ValueError(f"{f}: threat_at_signing must be >= 0 or NaN")
+    t, t0 = _broadcast(f, threat_now=t, threat_at_signing=t0, check=check)
+    known = t0 > 0  # False for NaN too
+    g = 1.0 - t / np.where(known, t0, 1.0)
+    return np.where(known, np.minimum(np.maximum(g, 0.0), 1.0), 0.0)
+
+
+def founding_threat(members, threat, *, check: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    r"""The common threat of each pact: the outsider ``k`` that maximises :math:`\bar T_k = \frac1{|a|}\sum_{i \in a} T_{ik}`.
+
+    ``members`` (A, N) bool, ``threat`` (N, N) with ``threat[i, k]`` the threat k poses to i.
+    Returns ``target`` (A,) int, the outsider's index (-1 where no outsider threatens the
+    members: :math:`\bar T_k = 0` for every k, or no members), and ``level`` (A,), :math:`\bar T`
+    of that outsider (0 there). Walt's (1987) balance of threat: states ally against the state
+    that threatens them most, so a pact's founding threat is its members' common main threat.
+
+    >>> t = np.array([[0, 0, .5], [0, 0, .3], [.1, .1, 0]])
+    >>> [x.tolist() for x in founding_threat(np.array([[True, True, False]]), t)]
+    [[2], [0.4]]
+
+    References
+    ----------
+    .. [1] Walt, S. M. (1987). The Origins of Alliances. Cornell University Press.
+    """
+    f = "founding_threat"
+    m = np.asarray(members, dtype=bool)
+    t = _checked(threat, "threat", f, lo=0.0, check=check)
+    if check and (m.ndim != 2 or t.ndim != 2 or t.shape != (m.shape[1], m.shape[1])):
+        raise ValueError(f"{f}: members must be (A, N) and threat (N, N), got {m.shape} and {t.shape}")
+    size = m.sum(axis=1)
+    mean = (m.astype(float) @ t) / np.maximum(size, 1)[:, None]
+    mean = np.where(m, -np.inf, mean)  # members are not their own pact's adversary
+    target = mean.argmax(axis=1) if m.shape[1] else np.zeros(len(m), np.intp)
+    level = np.take_along_axis(mean, target[:, None], axis=1)[:, 0] if m.shape[1] else np.zeros(len(m))
+    none = ~(level > 0)
+    return np.where(none, -1, target), np.where(none, 0.0, level)
+
+
+def abrogating_member(members, stake, share_change, by_power) -> np.ndarray:
+    r"""Which member of each multilateral treaty abrogates it (Leeds & Savun 2007): an index into the states.
+
+    A treaty ends when a member abrogates it; in a treaty of more than two members, that member
+    leaves and the others stay allied (ATOP codes the treaty as continuing among them). Leeds &
+    Savun (2007) find abrogation by the member whose circumstances changed: when the treaty's
+    cause is a power shift (``by_power`` True), the member whose capability share among the
+    members moved most since it joined, :math:`\arg\max_i |\Delta s_i|` (Morrow 1991); otherwise
+    the member with the least at stake in the treaty's founding threat now,
+    :math:`\arg\min_i T_{i,\text{target}}` (Walt 1997: the threat has faded most for it), and,
+    where the treaty has no founding threat (``stake`` NaN), again the member whose share moved
+    most. Ties go to the first member.
+
+    Parameters
+    ----------
+    members : (K, N) bool
+    stake : (K, N) float
+        The founding threat's threat to each state now (NaN rows: no founding threat).
+    share_change : (K, N) float
+        :math:`|\Delta s_i|`, each member's change in capability share among the members.
+    by_power : (K,) bool
+
+    Returns
+    -------
+    (K,) int, a member of each row.
+
+    >>> m = np.array([[True, True, True, False]])
+    >>> abrogating_member(m, np.array([[.3, .1, .2, .9]]), np.array([[0., .2, .1, 0.]]), np.array([False])).tolist()
+    [1]
+    >>> abrogating_member(m, np.full((1, 4), np.nan), np.array([[0., .1, .2, 0.]]), np.array([False])).tolist()
+    [2]
+
+    References
+    ----------
+    .. [1] Leeds, B. A. & Savun, B. (2007). Terminating alliances: Why do states abrogate
+       agreements? Journal of Politics 69(4): 1118–1132.
+    .. [2] Morrow, J. D. (1991). Alliances and asymmetry. American Journal of Political Science 35(4): 904–933.
+    """
+    m = np.asarray(members, dtype=bool)
+    stake = np.asarray(stake, dtype=float)
+    dv = np.asarray(share_change, dtype=float)
+    by_power = np.asarray(by_power, dtype=bool)
+    if m.ndim != 2 or stake.shape != m.shape or dv.shape != m.shape or by_power.shape != m.shape[:1]:
+        raise ValueError(f"abrogating_member: members, stake and share_change must be (K, N) and by_power (K,), got {m.shape}, {stake.shape}, {dv.shape}, {by_power.shape}")
+    if not m.any(axis=1).all():
+        raise ValueError("abrogating_member: every treaty needs a member")
+    power_pick = np.where(m, np.abs(dv), -np.inf).argmax(axis=1)
+    threat_pick = np.where(m, -stake, -np.inf).argmax(axis=1)
+    no_threat = np.isnan(np.where(m, stake, 0.0)).any(axis=1)
+    return np.where(by_power | no_threat, power_pick, threat_pick)

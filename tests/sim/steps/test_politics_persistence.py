@@ -1,0 +1,104 @@
+"""Persistence: the threat a treaty was written against, and its lapse in the dissolution hazard (step 5)."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import stats
+
+from foedus.sim.agreements import TARGET_GONE
+from foedus.sim.steps.dissolution import dissolve_by_hazard
+from foedus.sim.steps.politics import alliance_politics, cohesion_state
+from foedus.theory import cohesion as th_cohesion
+from foedus.theory import persistence as th_persistence
+
+from .conftest import GRT, RIV, SMA, SMB, alliance, events, tiny_world
+
+ALPHA = 0.01
+QUIET = dict(dissolution_hazard=0.0, base_dissolution_hazard=0.0, solidarity_protection=0.0)  # only the lapse of the founding threat ends a pact
+
+
+def test_a_treaty_naming_an_adversary_not_in_the_world_has_lost_its_threat():
+    world, _ = tiny_world(agreements=[alliance("Against the departed", [SMA, SMB], targets=[255])])
+    st = cohesion_state(world)
+    assert world.agreements.target[0] == TARGET_GONE and st["threat_lapse"].tolist() == [1.0]
+
+
+def test_a_named_adversary_that_still_threatens_is_measured_and_has_not_lapsed():
+    world, _ = tiny_world(agreements=[alliance("Against the rival", [GRT, SMA], targets=[RIV])])
+    st = cohesion_state(world)
+    ag = world.agreements
+    rival = world.index_of(RIV)
+    expected = world.results.threat[[world.index_of(GRT), world.index_of(SMA)], rival].mean()
+    assert ag.target[0] == rival and ag.target_threat_start[0] == expected > 0 and st["threat_lapse"].tolist() == [0.0]
+
+
+def test_without_a_named_adversary_the_founding_threat_is_the_members_common_main_threat():
+    world, _ = tiny_world(agreements=[alliance("Pact", [SMA, SMB])])
+    cohesion_state(world)
+    target, level = th_persistence.founding_threat(world.agreements.members[:1], world.results.threat)
+    assert world.agreements.target[0] == target[0] and world.agreements.target_threat_start[0] == level[0]
+
+
+def test_the_lapse_follows_the_adversarys_threat_now():
+    world, _ = tiny_world(agreements=[alliance("Against the rival", [GRT, SMA], targets=[RIV])])
+    cohesion_state(world)
+    world.results.threat[:, world.index_of(RIV)] *= 0.25  # the rival's threat falls to a quarter
+    st = cohesion_state(world)
+    assert st["threat_lapse"][0] == np.float64(0.75) or abs(st["threat_lapse"][0] - 0.75) < 1e-12
+
+
+def test_a_pact_formed_during_a_run_counts_its_cohesion_from_signature():
+    world, _ = tiny_world(agreements=[alliance("Pact", [SMA, SMB])])
+    cohesion_state(world)
+    slot = world.agreements.add(np.array([world.index_of(GRT), world.index_of(SMA)]), 2000, obligations=np.array([1, 0, 0, 0, 0], bool))
+    assert np.isnan(world.agreements.cohesion_start[slot])
+    cohesion_state(world)
+    assert world.agreements.cohesion_start[slot] == world.agreements.cohesion[slot]
+
+
+def test_treaties_whose_adversary_is_gone_end_as_threat_gone_and_the_others_do_not():
+    """Over 40 seeds: a pact against a departed adversary ends at the lapse hazard (0.5), labelled
+    "threat gone" with its factors; one against an adversary as threatening as at signature never does."""
+    ended = kept_ended = 0
+    for seed in range(40):
+        world, _ = tiny_world(
+            agreements=[alliance("Against the departed", [SMA, SMB], targets=[255]), alliance("Against the rival", [GRT, SMA], targets=[RIV])],
+            threat_lapse_hazard=0.5,
+            **QUIET,
+        )
+        alliance_politics(world, np.random.default_rng(seed))
+        ended += int(not world.agreements.active[0])
+        kept_ended += int(not world.agreements.active[1])
+        for _, _, _, d in events(world, "dissolution"):
+            assert d["cause"] == "threat gone" and d["factors"]["threat_lapse"] == 1.0 and d["factors"]["founding_threat"] is None
+            assert d["factors"]["hazard_threat_gone"] == d["factors"]["hazard"] == 0.5
+    assert kept_ended == 0
+    assert stats.binomtest(ended, 40, 0.5).pvalue > ALPHA
+    assert stats.binomtest(ended, 40, 0.05, alternative="greater").pvalue < ALPHA  # far above a lapse-free rate
+
+
+def test_in_a_treaty_of_three_the_abrogating_member_leaves_and_the_others_stay_allied():
+    """Hazard 1 ('threat gone': the named adversary is not in the world, so no member has a stake in
+    it left): the member whose capability share among the members moved most leaves."""
+    world, rng = tiny_world(agreements=[alliance("Trio", [GRT, SMA, SMB], targets=[255])], threat_lapse_hazard=1.0, **QUIET)
+    ag = world.agreements
+    ag.power_start[0, world.index_of(SMB)] *= 3.0  # SMB's share among the members has moved most since it joined
+    alliance_politics(world, rng)
+    assert ag.active[0] and not ag.members[0, world.index_of(SMB)] and ag.members[0, world.index_of(GRT)]
+    assert events(world, "dissolution") == []
+    (aid, who, _, d), = events(world, "exit")
+    assert who == SMB and d["cause"] == "threat gone" and d["factors"]["hazard_threat_gone"] == 1.0
+    assert d["factors"]["member_founding_threat"] is None and d["factors"]["member_share_change"] > 0
+
+
+def test_the_member_least_threatened_by_the_founding_threat_abrogates_first():
+    world, rng = tiny_world(agreements=[alliance("Trio", [GRT, SMA, SMB], targets=[RIV])], **QUIET)
+    cohesion_state(world)
+    world.results.threat[:, world.index_of(RIV)] *= 0.0  # the rival no longer threatens anyone: lapse 1
+    world.results.threat[world.index_of(SMA), world.index_of(RIV)] = 1e-6
+    world.results.threat[world.index_of(GRT), world.index_of(RIV)] = 2e-6
+    st = cohesion_state(world)
+    terms = th_cohesion.dissolution_terms(st["cohesion"], threat_lapse=st["threat_lapse"], lapse_hazard=1.0, max_hazard=0.0)
+    dissolve_by_hazard(world, rng, st, terms, np.zeros(1))
+    (_, who, _, d), = events(world, "exit")
+    assert who == SMB and d["factors"]["member_founding_threat"] == 0.0

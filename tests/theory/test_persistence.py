@@ -1,0 +1,121 @@
+"""The founding threat of a treaty and its lapse (foedus.theory.persistence), and its term in the dissolution hazard."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from foedus.theory import cohesion, persistence
+
+
+def test_a_threat_as_large_as_at_signature_has_not_lapsed_and_a_vanished_one_has_entirely():
+    g = persistence.threat_lapse([0.5, 0.8, 0.0, 0.25, 0.3], [0.5, 0.5, 0.5, 0.5, np.nan])
+    assert g.tolist() == [0.0, 0.0, 1.0, 0.5, 0.0]  # unchanged, grown, gone, halved, no founding threat
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(0, 2), st.floats(0, 2), st.floats(1e-3, 2))
+def test_the_lapse_falls_as_the_threat_now_rises(t, dt, t0):
+    a, b = persistence.threat_lapse([t, t + dt], t0)
+    assert 0.0 <= b <= a <= 1.0
+
+
+def test_bad_threats_are_refused_by_name():
+    with pytest.raises(ValueError, match="threat_lapse: threat_now"):
+        persistence.threat_lapse(-1.0, 0.5)
+    with pytest.raises(ValueError, match="threat_at_signing"):
+        persistence.threat_lapse(0.5, -0.5)
+
+
+def test_the_founding_threat_is_the_outsider_that_threatens_the_members_most_on_average():
+    rng = np.random.default_rng(3)
+    t = rng.random((6, 6))
+    np.fill_diagonal(t, 0.0)
+    m = rng.random((20, 6)) < 0.4
+    m[0] = False
+    m[1] = True  # everyone a member: no outsider
+    target, level = persistence.founding_threat(m, t)
+    for a in range(len(m)):
+        inside = np.flatnonzero(m[a])
+        outside = np.flatnonzero(~m[a])
+        if not len(inside) or not len(outside):
+            assert target[a] == -1 and level[a] == 0.0
+            continue
+        means = t[np.ix_(inside, outside)].mean(axis=0)
+        assert target[a] == outside[means.argmax()] and level[a] == pytest.approx(means.max())
+
+
+def test_members_that_fear_no_one_have_no_founding_threat():
+    target, level = persistence.founding_threat(np.array([[True, True, False]]), np.zeros((3, 3)))
+    assert target.tolist() == [-1] and level.tolist() == [0.0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 0.5), st.floats(0, 1))
+def test_the_lapse_is_an_independent_cause_of_dissolution(c, g, hg, inst, w, h0, dp):
+    """The four terms sum to 1 - (1 - h_r)(1 - h_g g (1 - w I))(1 - h_0 (1 - w I)): independent competing causes."""
+    kw = dict(capability_change=dp, max_hazard=0.3, change_weight=2.0, institutionalisation=inst, institution_weight=w, base_hazard=h0)
+    terms = cohesion.dissolution_terms(c, threat_lapse=g, lapse_hazard=hg, **kw)
+    h_r = cohesion.dissolution_terms(c, **kw)[:2].sum()
+    keep = 1.0 - w * inst
+    assert terms.sum() == pytest.approx(1.0 - (1.0 - h_r) * (1.0 - hg * g * keep) * (1.0 - h0 * keep), abs=1e-12)
+    assert (terms >= 0).all() and terms[3] == pytest.approx(hg * g * keep * (1.0 - h_r), abs=1e-12)
+    assert cohesion.dissolution_hazard(c, threat_lapse=g, lapse_hazard=hg, **kw) == pytest.approx(terms.sum())
+
+
+def test_a_treaty_whose_threat_is_gone_lives_a_geometric_lifetime_of_mean_one_over_its_hazard():
+    """Cohesive, no capability change, founding threat gone: h = h_g (1 - w I), mean lifetime 1 / h years."""
+    h = float(cohesion.dissolution_hazard(1.0, threat_lapse=1.0, lapse_hazard=0.15, institutionalisation=0.5, institution_weight=0.8))
+    assert h == pytest.approx(0.15 * 0.6)
+    rng = np.random.default_rng(0)
+    life = rng.geometric(h, 20000)
+    assert life.mean() == pytest.approx(1.0 / h, rel=0.03)
+    assert float(cohesion.dissolution_hazard(1.0, threat_lapse=0.0, lapse_hazard=0.15)) == 0.0  # its threat as it was: no end
+
+
+def test_the_lapse_is_refused_outside_zero_one():
+    with pytest.raises(ValueError, match="threat_lapse"):
+        cohesion.dissolution_terms(0.5, threat_lapse=1.5, lapse_hazard=0.1)
+
+
+def test_the_abrogating_member_is_the_one_whose_circumstances_changed_most():
+    rng = np.random.default_rng(5)
+    m = rng.random((30, 7)) < 0.5
+    m[:, 0] = True
+    m[:, 1] = True
+    stake = rng.random((30, 7))
+    stake[::4] = np.nan  # no founding threat
+    moved = rng.random((30, 7))
+    by_power = rng.random(30) < 0.3
+    who = persistence.abrogating_member(m, stake, moved, by_power)
+    for k in range(30):
+        mem = np.flatnonzero(m[k])
+        assert m[k, who[k]]
+        if by_power[k] or np.isnan(stake[k]).all():
+            assert who[k] == mem[moved[k, mem].argmax()]
+        else:
+            assert who[k] == mem[stake[k, mem].argmin()]
+
+
+def test_a_treaty_without_members_is_refused():
+    with pytest.raises(ValueError, match="abrogating_member"):
+        persistence.abrogating_member(np.zeros((1, 3), bool), np.zeros((1, 3)), np.zeros((1, 3)), np.zeros(1, bool))
+
+
+def test_institutions_protect_against_the_lapse_by_their_own_weight():
+    kw = dict(threat_lapse=1.0, lapse_hazard=0.2, institutionalisation=1.0, institution_weight=0.8)
+    assert float(cohesion.dissolution_hazard(1.0, **kw)) == pytest.approx(0.2 * 0.2)  # default: the same weight
+    assert float(cohesion.dissolution_hazard(1.0, lapse_institution_weight=0.0, **kw)) == pytest.approx(0.2)  # specific assets
+    assert float(cohesion.dissolution_hazard(1.0, lapse_institution_weight=0.5, **kw)) == pytest.approx(0.1)
+
+
+def test_solidarity_damps_only_the_terms_that_follow_a_change_of_motive():
+    """Walt 1997: shared values keep an alliance whose motive faded; the power-shift and lapse terms are untouched."""
+    kw = dict(capability_change=0.5, cohesion_at_formation=0.8, base_hazard=0.01, threat_lapse=0.5, lapse_hazard=0.2, max_hazard=0.3)
+    base = cohesion.dissolution_terms(0.4, **kw)
+    held = cohesion.dissolution_terms(0.4, solidarity=1.0, solidarity_weight=0.5, **kw)
+    assert held[0] == pytest.approx(0.5 * base[0]) and held[1] == pytest.approx(base[1])
+    assert held[3] == pytest.approx(0.2 * 0.5 * 0.5 * (1.0 - held[0] - held[1])) and held.sum() < base.sum()
+    assert cohesion.dissolution_terms(0.4, solidarity=1.0, solidarity_weight=0.0, **kw).tolist() == base.tolist()
