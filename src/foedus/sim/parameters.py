@@ -403,3 +403,16 @@ class Parameters(BaseModel):
             "record-built 1990 world forms 0.034 pacts per state-year (3 seeds x 5 years; ATOP 1990-2018: 0.061) (A2, P1)"
         ),
     )
+    # --- threat ---
+    trade_restraint: float = Field(
+        2.0,
+        ge=0,
+        le=20,
+        description=(
+            "restraint of a pair's perceived intentions per unit of the lower of their trade dependences, "
+            "exp(-trade_restraint * min(D_ij, D_ji)) (foedus.theory.intentions.commercial_restraint; the commercial peace, "
+            "Polachek 1980; weak link, Oneal & Russett 1997) (T2). A stated assumption, not an estimate: at 2, a pair each "
+            "of whose members does a quarter of its trade with the other reads 39 % less aggression in it; 0 switches T2's "
+            "channel to threat off. Chosen by its effect on the 1816-1914 and 1946-1989 eras only (in sample)"
+        ),
+    )
