@@ -413,6 +413,6 @@ class Parameters(BaseModel):
             "exp(-trade_restraint * min(D_ij, D_ji)) (foedus.theory.intentions.commercial_restraint; the commercial peace, "
             "Polachek 1980; weak link, Oneal & Russett 1997) (T2). A stated assumption, not an estimate: at 2, a pair each "
             "of whose members does a quarter of its trade with the other reads 39 % less aggression in it; 0 switches T2's "
-            "channel to threat off. Chosen by its effect on the 1816-1914 and 1946-1989 eras only (in sample)"
+            "channel to threat off. Not fitted to any era (neither in nor out of sample)"
         ),
     )
