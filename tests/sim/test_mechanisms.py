@@ -74,9 +74,12 @@ def test_interdependence_with_the_adversary_lowers_the_honour_rate(warm):
     """T2: allies that trade heavily with the attacker honour their commitments less often."""
 
     def honoured(seed: int, trade: float) -> tuple[int, int]:
-        # only the level of trade differs between the arms (the T2 trend stays at its default)
+        # only the level of trade differs between the arms (the T2 trend stays at its default), and
+        # trade acts only on honour: its restraint of perceived threat (a separate channel of T2,
+        # tests/sim/test_trends_alliances.py) is off, so the arms meet the same threats
         sc = synthetic_scenario(
-            10, seed=seed, years=20, spread_km=1500, hostile_share=0.4, alliances=6, trade=trade, dispute_rate=0.3, war_share=0.5
+            10, seed=seed, years=20, spread_km=1500, hostile_share=0.4, alliances=6, trade=trade, dispute_rate=0.3, war_share=0.5,
+            trade_restraint=0.0,
         )
         flags = [d["honoured"] for d, _, _ in detail(Simulation(sc, rng=seed).run().events(), "commitment")]
         return sum(flags), len(flags)

@@ -11,8 +11,8 @@ from hypothesis.extra import numpy as hnp
 
 from foedus.theory import projection
 from foedus.theory.alignment import MOTIVES, alignment_utilities
-from foedus.theory.projection import KM_PER_MILE, distance_discount_exponent, projected_capability
-from foedus.theory.threat import allied_intentions, competition_pairs, perceived_intentions, revealed_hostility, walt_threat
+from foedus.theory.projection import KM_PER_MILE, distance_discount_exponent, projected_capability, reach_fraction, relative_discount_exponent
+from foedus.theory.threat import allied_intentions, commercial_restraint, competition_pairs, intentions_from_acts, perceived_intentions, revealed_hostility, walt_threat
 
 pytestmark = pytest.mark.filterwarnings("error")
 BALANCE_POWER = MOTIVES.index("balance_power")
@@ -51,7 +51,7 @@ def test_capability_falls_with_distance_and_a_large_share_keeps_more_of_itself(c
     x_near, x_far = distance_discount_exponent(np.array([d, d + extra]))
     near, far = projected_capability([c_small, c_large], [[x_near, x_near], [x_far, x_far]])
     assert far[0] <= near[0] and far[1] <= near[1]  # the loss-of-strength gradient (Boulding 1962)
-    if x_far > 1 and c_small < c_large:
+    if x_far > 1 and c_small < c_large * (1 - 1e-9):  # distinct shares, not two floats one ulp apart
         # beyond e days c ** (x - 1) rises with c: the larger the share, the larger the part of it that arrives
         assert far[1] / c_large >= far[0] / c_small
 
@@ -132,7 +132,7 @@ def test_walt_threat_is_projected_offensive_power_times_allied_intentions():
     prox, ideal, riv = rng.random((n, n)), rng.random((n, n)), rng.random((n, n)) < 0.2
     c = rng.choice([0.0, 0.3, 1.0], (n, n))
     got = walt_threat(power, offensive, x, h, prox, ideal, riv, c, ally_discount=0.9)
-    intent = perceived_intentions(revealed_hostility(h, prox), ideal, riv) * (1 - 0.9 * c)
+    intent = intentions_from_acts(revealed_hostility(h, prox, reach=reach_fraction(power, x)), ideal, riv, serious=0.0) * (1 - 0.9 * c)
     want = projected_capability(power * offensive, x) * intent
     np.fill_diagonal(want, 0.0)
     np.testing.assert_allclose(got, want, rtol=1e-14)
@@ -216,3 +216,66 @@ def test_the_relative_discount_keeps_a_share_at_home_and_the_published_ratio_bet
     got = np.array([projected_capability(c, [[x]])[0, 0] for x in relative_discount_exponent(km)])
     np.testing.assert_allclose(got / got[0], pub / pub[0], rtol=1e-12)  # the same loss of strength with distance
     assert (got <= 0.3 + 1e-15).all()
+
+
+def test_intentions_are_read_from_acts_not_from_votes_alone():
+    """Walt (1987, ch. 2): intentions are inferred from behaviour; ideology colours the reading.
+    Analytic anchors of intentions_from_acts: no acts and no rivalry, no intentions, whatever the
+    ideal-point distance; fully revealed hostility gives perceived_intentions' weighted mean;
+    ideal-point distance raises intentions only where hostility has been revealed."""
+    rng = np.random.default_rng(11)
+    n = 7
+    ideal, riv = rng.random((n, n)), rng.random((n, n)) < 0.3
+    none = np.zeros((n, n))
+    assert not intentions_from_acts(none, ideal).any()  # opposed votes, no acts: no threat
+    assert np.array_equal(intentions_from_acts(none, ideal, riv) > 0, riv & ~np.eye(n, dtype=bool))
+    full = np.ones((n, n))
+    np.testing.assert_allclose(intentions_from_acts(full, ideal, riv), perceived_intentions(full, ideal, riv), rtol=1e-15)
+    h = rng.random((n, n)) * (rng.random((n, n)) < 0.5)
+    np.fill_diagonal(h, 0)
+    # for rivals, whatever the hostility, and for serious acts, the weighted mean of perceived_intentions
+    rivals = np.ones((n, n), bool)
+    np.testing.assert_allclose(intentions_from_acts(h, ideal, rivals), perceived_intentions(h, ideal, rivals), rtol=1e-15)
+    serious = np.where(h > 0, 0.5 + h / 2, 0.0)
+    np.testing.assert_allclose(intentions_from_acts(serious, ideal, serious=0.5), perceived_intentions(serious, ideal) * (serious > 0), rtol=1e-15)
+    more = intentions_from_acts(h, np.minimum(ideal + 0.2, 1.0), riv) - intentions_from_acts(h, ideal, riv)
+    acted = ((h > 0) | riv) & ~np.eye(n, dtype=bool)
+    assert (more[acted] > 0).all() and (more[~acted] == 0).all()
+    # (0.5 H + 0.25 D min(1, max(H, R) / s) + 0.25 R) / 1: below the serious level in proportion, a rival in full
+    assert intentions_from_acts([[0, 0.2], [0.2, 0]], [[0, 0.8], [0.8, 0]], serious=0.5)[0, 1] == pytest.approx((0.1 + 0.25 * 0.8 * 0.4) / 0.75)
+    assert intentions_from_acts([[0, 0.6], [0.6, 0]], [[0, 0.8], [0.8, 0]], [[0, 1], [1, 0]])[0, 1] == pytest.approx(0.3 + 0.2 + 0.25)
+    with pytest.raises(ValueError, match="serious"):
+        intentions_from_acts(h, ideal, serious=2.0)
+    with pytest.raises(ValueError, match="revealed"):
+        intentions_from_acts([[0, 1.5], [0, 0]])
+
+
+def test_commercial_restraint_follows_the_weak_link():
+    """Polachek (1980), Oneal & Russett (1997): exp(-w min(D_ij, D_ji)); analytic anchors."""
+    d = np.array([[0.0, 0.5, 0.0], [0.1, 0.0, 1.0], [0.3, 1.0, 0.0]])
+    r = commercial_restraint(d, weight=2.0)
+    assert np.allclose(r, r.T) and np.allclose(np.diag(r), 1.0)
+    assert r[0, 1] == pytest.approx(np.exp(-0.2)) and r[0, 2] == 1.0  # 0 does no trade with 2: no restraint
+    assert r[1, 2] == pytest.approx(np.exp(-2.0))  # all trade both ways: exp(-w)
+    assert np.array_equal(commercial_restraint(d, weight=0.0), np.ones((3, 3)))
+    # raising the more dependent side's dependence does not restrain more; raising the weak link does
+    assert commercial_restraint(d + np.array([[0, 0.3, 0], [0, 0, 0], [0, 0, 0]]), weight=2.0)[0, 1] == pytest.approx(r[0, 1])
+    assert commercial_restraint(d + np.array([[0, 0, 0], [0.2, 0, 0], [0, 0, 0]]), weight=2.0)[0, 1] < r[0, 1]
+    with pytest.raises(ValueError, match="weight"):
+        commercial_restraint(d, weight=-1.0)
+
+
+def test_an_act_is_read_where_the_aggressors_strength_arrives():
+    """Boulding (1962), Bueno de Mesquita (1981): reach_fraction is c ** (x - 1), 1 at home, falling
+    with distance the slower the larger the capability; an act against a neighbour is read in
+    proportion to it (revealed_hostility's reach)."""
+    x = relative_discount_exponent(np.array([[0.0, 0.0, 9000.0], [0.0, 0.0, 9000.0], [9000.0, 9000.0, 0.0]]))
+    f = reach_fraction([0.3, 0.01, 0.3], x)
+    assert np.allclose(np.diag(f), 1.0) and f[0, 1] == 1.0  # contiguous: in full
+    assert f[0, 2] == pytest.approx(0.3 ** (x[0, 2] - 1.0)) and 0 < f[1, 2] < 1
+    assert reach_fraction([0.3, 0.01, 0.3], x)[2, 1] < reach_fraction([0.3, 0.3, 0.3], x)[2, 1]  # a small state keeps less
+    assert reach_fraction([0.3, 0.0, 0.3], x)[2, 1] == 0.0
+    h = np.array([[0, 0, 0], [0, 0, 0.6], [0, 0.6, 0]])  # 2 (far away) is hostile to 1, 0's neighbour
+    prox = np.array([[0, 0.9, 0.0], [0.9, 0, 0.0], [0.0, 0.0, 0]])
+    assert revealed_hostility(h, prox, reach=f)[0, 2] == pytest.approx(0.9 * 0.6 * f[1, 2])
+    assert revealed_hostility(h, prox, reach=f)[0, 2] < revealed_hostility(h, prox)[0, 2]

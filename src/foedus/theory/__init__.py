@@ -8,6 +8,8 @@ Why states ally, and with whom:
 - :mod:`~foedus.theory.threat`: Walt's balance of threat (F2) with intentions revealed towards
   neighbours and discounted for allies, proximity, global threats (D4), the pairs of
   great-power competition (T1);
+- :mod:`~foedus.theory.intentions`: perceived intentions read from acts (revealed hostility next door,
+  rivalry, ideology colouring the reading), discounted for allies and restrained by trade (F2, T2);
 - :mod:`~foedus.theory.projection`: power projection, Boulding's loss-of-strength gradient in
   Bueno de Mesquita's (1981) distance discount of capability (F1, F2);
 - :mod:`~foedus.theory.alignment`: the alignment motives F1–F4 as additive contributions (F5);

@@ -39,6 +39,7 @@ __all__ = [
     "KM_PER_MILE",
     "distance_discount_exponent",
     "projected_capability",
+    "reach_fraction",
     "relative_discount_exponent",
 ]
 
@@ -152,3 +153,41 @@ def projected_capability(capability, exponent, *, check: bool = True) -> np.ndar
     with np.errstate(divide="ignore"):  # log(0) = -inf: a state without capability projects none
         log_c = np.log(c)
     return np.exp(x * log_c[None, :])
+
+
+def reach_fraction(capability, exponent, *, check: bool = True) -> np.ndarray:
+    r"""The share of each state's capability that arrives at each other state: ``F[k, j] = min(1, c_j ** (x_kj - 1))``.
+
+    Bueno de Mesquita's (1981) adjusted capability ``c ** x`` (:func:`projected_capability`)
+    relative to the capability itself: with :func:`relative_discount_exponent` (``x >= 1``) it is
+    1 at home and falls with the distance, the slower the larger the capability (Boulding's
+    loss-of-strength gradient: a superpower keeps much of its strength far away, a small state
+    little of it). Clipped at 1 for the published exponent, which raises a share near home.
+
+    Parameters
+    ----------
+    capability : array (N,) of float in [0, 1], capability share
+    exponent : array (N, N) of float > 0
+        As in :func:`projected_capability` (``exponent[k, j]``: from ``j`` to ``k``).
+    check : bool, default True
+        Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
+
+    Returns
+    -------
+    array (N, N) of float in [0, 1]; 0 from a state without capability.
+
+    Examples
+    --------
+    >>> x = relative_discount_exponent([[0.0, 4000.0], [4000.0, 0.0]])
+    >>> reach_fraction([0.2, 0.01], x).round(3).tolist()  # the larger state keeps more of its strength
+    [[1.0, 0.179], [0.548, 1.0]]
+
+    References
+    ----------
+    Bueno de Mesquita (1981), pp. 103-105; Boulding (1962), ch. 12.
+    """
+    c = _vector("capability", capability, unit=True, check=check)
+    x = _matrix("exponent", exponent, c.shape[0], nonneg=True, check=check)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        f = np.exp((x - 1.0) * np.log(c)[None, :])
+    return np.minimum(np.nan_to_num(f, nan=0.0), 1.0)

@@ -32,7 +32,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from foedus.theory.projection import projected_capability
+from foedus.theory.intentions import allied_intentions, commercial_restraint, intentions_from_acts, revealed_hostility
+from foedus.theory.projection import projected_capability, reach_fraction
 from foedus.theory._validate import (
     _array,
     _first,
@@ -47,8 +48,10 @@ __all__ = [
     "aggregate_power",
     "allied_intentions",
     "balance_of_power_threat",
+    "commercial_restraint",
     "competition_pairs",
     "global_threat_exposure",
+    "intentions_from_acts",
     "perceived_intentions",
     "proximity_matrix",
     "revealed_hostility",
@@ -353,109 +356,6 @@ def shared_global_threat(exposure, intensity, *, check: bool = True) -> np.ndarr
     return _zero_diagonal((e * s) @ e.T)
 
 
-def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0, check: bool = True) -> np.ndarray:
-    """Hostility of ``j`` towards ``i`` or towards an exposed neighbour of ``i``: ``max(H_ij, max_k pi_ik e_k H_kj)``.
-
-    Walt (1987, ch. 2): intentions are inferred from behaviour, and aggression close by is read as
-    the more dangerous ("states that are viewed as aggressive are likely to provoke others to
-    balance against them"). A state hostile to a neighbour of ``i`` reveals intentions that ``i``
-    cannot ignore, in proportion to how close that neighbour is (``pi_ik``) and how far ``i`` reads
-    hostility towards it as aimed at states like itself (``e_ik``). The simulator sets
-    ``e_ik = [k minor] (1 - D_ik)``, with ``D`` the normalised distance of UN ideal points:
-    aggression against a minor power is read as predatory, while the rivalries of great powers
-    among themselves are read as competition among peers (Walt's examples of revealed aggression
-    are attacks on weaker neighbours; Schweller 1994 on revisionist predators), and hostility
-    towards a state whose foreign policy one opposes does not alarm (Iran's neighbours aligned with
-    the United States do not read its rivalry with Iran as a threat to themselves):
-
-    .. math:: \\tilde H_{ij} = \\max\\left(H_{ij}, \\max_{k:\\, H_{kj} \\ge f} \\pi_{ik} e_{ik} H_{kj}\\right), \\qquad \\tilde H_{ii} = 0
-
-    Only serious hostility (at least ``floor`` ``f``: a rivalry, a war) reveals aggression; everyday
-    friction does not (and the sum visits only the few pairs above it).
-
-    (Russia's war on Ukraine is read as hostile intent by Ukraine's neighbours; a rivalry between
-    great powers, or one on the other side of the world, is not.) Published form: Walt names the
-    source without a formula; this one is ours.
-
-    Parameters
-    ----------
-    hostility : array (N, N) of float in [0, 1]
-        ``H[k, j]``: hostility of ``j`` as seen by ``k``.
-    proximity : array (N, N) of float in [0, 1]
-        ``pi[i, k]``: how close ``k`` is to ``i`` (:func:`proximity_matrix`; its diagonal is 0).
-    exposed : array (N,) or (N, N) of float in [0, 1], optional
-        ``e[i, k]`` (or ``e[k]`` for every viewer): how far hostility towards ``k`` reveals
-        aggression to ``i`` (default 1 for every pair).
-    floor : float in [0, 1], default 0
-        Least hostility towards a neighbour that reveals aggression.
-    check : bool, default True
-        Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
-
-    Returns
-    -------
-    array (N, N) of float in [0, 1], diagonal 0.
-
-    Examples
-    --------
-    >>> h = [[0, 0, 0], [0, 0, 1.0], [0, 1.0, 0]]  # 1 and 2 are at war; 0 is next to 1
-    >>> revealed_hostility(h, [[0, 1.0, 0.1], [1.0, 0, 0.5], [0.1, 0.5, 0]])[0].tolist()
-    [0.0, 0.1, 1.0]
-    >>> revealed_hostility(h, [[0, 1.0, 0.1], [1.0, 0, 0.5], [0.1, 0.5, 0]], [1.0, 0.0, 1.0])[0].tolist()  # 1 is a major power
-    [0.0, 0.1, 0.0]
-
-    References
-    ----------
-    Walt (1987), ch. 2 ("perceived intentions"); Schweller, R. L. (1994). Bandwagoning for profit.
-    *International Security* 19(1): 72-107.
-    """
-    h = _matrix("hostility", hostility, unit=True, check=check)
-    n = h.shape[0]
-    prox = _matrix("proximity", proximity, n, unit=True, check=check)
-    if check and not (np.isfinite(floor) and 0 <= floor <= 1):
-        raise ValueError(f"floor: must lie in [0, 1], got {floor!r}")
-    if exposed is not None:
-        e = _array("exposed", exposed, unit=True, check=check)
-        prox = prox * (e[None, :] if e.ndim == 1 else _matrix("exposed", e, n, check=check))
-    serious = np.where(h >= floor, h, 0.0)
-    near = (prox[:, :, None] * serious[None, :, :]).max(axis=1) if n else h.copy()
-    return _zero_diagonal(np.maximum(h, near))
-
-
-def allied_intentions(intentions, commitment, *, discount: float = 0.9, check: bool = True) -> np.ndarray:
-    """Perceived intentions discounted for allies: ``I_ij (1 - discount * C_ij)`` (brief F2, P5).
-
-    An ally's forces are pledged to one's defence, not against it: Walt (1987, ch. 2 and 8) treats
-    allies as reassured about each other's intentions, in proportion to what the pact promises.
-    ``C_ij`` is the commitment of the strongest security agreement ``i`` and ``j`` share
-    (:func:`foedus.theory.capability.commitment_strength`: defence 1, offence 0.8, neutrality 0.4,
-    consultation 0.3, non-aggression 0.2, conditional pledges three quarters of that), so a defence
-    ally's intentions keep only ``1 - discount`` of their weight.
-
-    Parameters
-    ----------
-    intentions : array (N, N) of float in [0, 1]
-    commitment : array (N, N) of float in [0, 1]
-    discount : float in [0, 1], default 0.9
-        Share of intentions a full (defence) commitment removes.
-    check : bool, default True
-        Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
-
-    Returns
-    -------
-    array (N, N) of float in [0, 1]
-
-    Examples
-    --------
-    >>> allied_intentions([[0, 0.5], [0.5, 0]], [[0, 1.0], [1.0, 0]], discount=0.9).round(3).tolist()
-    [[0.0, 0.05], [0.05, 0.0]]
-    """
-    it = _matrix("intentions", intentions, unit=True, check=check)
-    c = _matrix("commitment", commitment, it.shape[0], unit=True, check=check)
-    if check and not (np.isfinite(discount) and 0 <= discount <= 1):
-        raise ValueError(f"discount: must lie in [0, 1], got {discount!r}")
-    return it * (1.0 - discount * c)
-
-
 def walt_threat(
     power,
     offensive,
@@ -470,6 +370,7 @@ def walt_threat(
     weights: tuple[float, float, float] = (0.5, 0.25, 0.25),
     ally_discount: float = 0.9,
     aggression_floor: float = 0.0,
+    restraint=None,
     check: bool = True,
 ) -> np.ndarray:
     """Walt's threat with geography: projected offensive power times perceived intentions (brief F2).
@@ -483,9 +384,13 @@ def walt_threat(
     - proximity: Bueno de Mesquita's (1981) distance discount, the exponent ``x_ij`` of
       :func:`foedus.theory.projection.distance_discount_exponent` (Boulding's loss-of-strength
       gradient), so a great military capability reaches far and a small one does not;
-    - intentions: :func:`perceived_intentions` of the :func:`revealed_hostility` (hostility to
-      ``i`` or to its neighbours), UN ideal-point distance and rivalry, then
-      :func:`allied_intentions` (discounted by the commitment ``C_ij`` of a shared pact).
+    - intentions: :func:`intentions_from_acts` of the :func:`revealed_hostility` (hostility to
+      ``i`` or to its neighbours, an act against a neighbour read in proportion to the share of
+      ``j``'s capability that reaches it, :func:`~foedus.theory.projection.reach_fraction`),
+      coloured by UN ideal-point distance, and rivalry, then
+      :func:`allied_intentions` (discounted by the commitment ``C_ij`` of a shared pact): a
+      state that has revealed no hostility and is no rival is no threat, however strong;
+      times the :func:`commercial_restraint` of their trade (``restraint``, brief T2).
 
     Parameters
     ----------
@@ -508,7 +413,10 @@ def walt_threat(
     ally_discount : float in [0, 1], default 0.9
         As ``discount`` in :func:`allied_intentions`.
     aggression_floor : float in [0, 1], default 0
-        As ``floor`` in :func:`revealed_hostility`.
+        As ``floor`` in :func:`revealed_hostility` and ``serious`` in :func:`intentions_from_acts`.
+    restraint : array (N, N) of float in [0, 1], optional
+        :func:`commercial_restraint` of the pairs' trade dependence, multiplying the intentions
+        (brief T2); None for none.
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -530,8 +438,14 @@ def walt_threat(
     p = _vector("power", power, unit=True, check=check)
     n = p.shape[0]
     o = _vector("offensive", offensive, n, unit=True, check=check)
-    intent = perceived_intentions(revealed_hostility(hostility, proximity, exposed, floor=aggression_floor, check=check), ideal_point_distance, rivalry, weights=weights, check=check)
+    intent = intentions_from_acts(
+        revealed_hostility(hostility, proximity, exposed, floor=aggression_floor, reach=reach_fraction(p, exponent, check=check), check=check),
+        ideal_point_distance, rivalry, weights=weights,
+        serious=aggression_floor, check=check,
+    )
     intent = allied_intentions(intent, commitment, discount=ally_discount, check=check)
+    if restraint is not None:
+        intent = intent * _matrix("restraint", restraint, n, unit=True, check=check)
     return _zero_diagonal(projected_capability(p * o, exponent, check=check) * intent)
 
 

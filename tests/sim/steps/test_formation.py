@@ -8,7 +8,7 @@ import pytest
 from foedus.schema import OBLIGATIONS
 from foedus.sim.steps.formation import FORMS, ExchangeTerms, commitment_capacity, form_alliances, pact_cost
 
-from .conftest import GRT, SMA, SMB, tiny_world
+from .conftest import GRT, RIV, SMA, SMB, tiny_world
 
 
 def test_a_great_power_carries_more_commitments_for_the_price_of_one():
@@ -38,7 +38,9 @@ def test_the_weak_side_pays_in_autonomy_and_the_strong_side_gains_without_any_co
 
 
 def test_the_strong_side_pays_for_the_risk_of_defending():
-    world, _ = tiny_world(treaty_cost=0.0)
+    # SMA has a main threat to be defended against: RIV, hostile to it (intentions are read from acts)
+    hostile = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}, {"pair": [RIV, SMA], "hostility": 0.6}]
+    world, _ = tiny_world(treaty_cost=0.0, relations=hostile)
     terms = ExchangeTerms(world)
     g, a = world.index_of(GRT), world.index_of(SMA)
     base = np.array([0.04])

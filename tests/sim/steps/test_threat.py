@@ -55,7 +55,13 @@ def test_war_next_door_reveals_hostile_intentions():
     terms = threat_terms(world, np.array([a]), np.array([r]))[0]
     assert terms["hostility"] == 0.0
     # SMB is a minor power whose foreign policy SMA nearly shares (UN ideal points 0.8 and 0.7)
-    assert terms["revealed_hostility"] == pytest.approx(world.proximity[a, b] * (1 - world.ideal_distance[a, b]))
+    # read in proportion to the share of RIV's strength that arrives at SMB (theory.projection.reach_fraction)
+    from foedus.sim.steps.threat import distance_exponent
+    from foedus.theory.projection import reach_fraction
+
+    arrives = reach_fraction(world.power, distance_exponent(world))[b, r]
+    assert 0 < arrives <= 1
+    assert terms["revealed_hostility"] == pytest.approx(world.proximity[a, b] * (1 - world.ideal_distance[a, b]) * arrives)
     far, _ = tiny_world(relations=[{"pair": [RIV, SMB], "hostility": 1.0}], actors=[dict(x, lat=-40.0, lon=170.0) if x["ccode"] == SMB else x for x in ACTORS])
     assert world.results.threat[a, r] > far.results.threat[a, r]
 
@@ -72,7 +78,9 @@ def test_the_explanation_terms_rebuild_the_threat():
     world, rng = tiny_world(agreements=[alliance("Talks", [GRT, SMA], obligations=["consultation"])])
     i, j = np.array([0, 1, 2, 3, 2]), np.array([1, 0, 0, 2, 3])
     for t in threat_terms(world, i, j):
-        intent = (0.5 * t["revealed_hostility"] + 0.25 * t["ideal_point_distance"] + 0.25 * t["rivalry"]) * (1 - world.params.ally_discount * t["ally_commitment"])
+        acts = t["revealed_hostility"]
+        read = min(1.0, max(acts, t["rivalry"]) / world.params.aggression_hostility)
+        intent = (0.5 * acts + 0.25 * t["ideal_point_distance"] * read + 0.25 * t["rivalry"]) * (1 - world.params.ally_discount * t["ally_commitment"]) * t["trade_restraint"]
         assert t["threat"] == pytest.approx(t["projected_power"] * intent, rel=1e-12)
 
 
@@ -106,6 +114,14 @@ def test_the_compiled_threat_matrix_is_the_theorys_to_the_bit():
         )
         got, reach = threat_of(hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 0.9, exposed, floor)
         assert got.tobytes() == expected.tobytes()
+        # with the commercial restraint of trade (T2)
+        restraint = th_threat.commercial_restraint(rng.random((n, n)) * (rng.random((n, n)) < 0.3), weight=2.0)
+        expected = th_threat.walt_threat(
+            power, offensive, exponent, hostility, proximity, ideal, rivalry, commitment, exposed, weights=_INTENT_WEIGHTS, ally_discount=0.9,
+            aggression_floor=floor, restraint=restraint,
+        )
+        got, _ = threat_of(hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 0.9, exposed, floor, restraint=restraint)
+        assert got.tobytes() == expected.tobytes()
         assert reach.tobytes() == th_projection.projected_capability(power, exponent).tobytes()
 
 
@@ -116,3 +132,57 @@ def test_a_checked_world_and_a_fast_one_perceive_the_same_threats():
     world.check = True
     threat_perception(world, rng)
     assert fast[0].tobytes() == world.results.threat.tobytes() and fast[1].tobytes() == world.results.reach.tobytes()
+
+
+def test_a_strong_state_that_has_revealed_no_hostility_is_no_threat_however_its_votes_differ():
+    # GRT has opposed SMA's UN votes but never shown hostility to it or its neighbours, and is no
+    # rival: no aggressive intentions, so no threat however strong (Walt 1987: intentions from acts)
+    world, rng = tiny_world(relations=[])
+    threat_perception(world, rng)
+    g, a = world.index_of(GRT), world.index_of(SMA)
+    assert world.ideal_distance[a, g] > 0 and world.hostility[a, g] == 0 and not world.rivalry[a, g]
+    assert world.results.threat[a, g] == 0.0
+    world.hostility[a, g] = world.hostility[g, a] = 0.6
+    threat_perception(world, rng)
+    assert world.results.threat[a, g] > 0.0
+
+
+def test_hostility_towards_ones_own_rival_is_not_read_as_aimed_at_oneself():
+    # RIV is hostile to SMB; SMA, next to SMB, reads it as aggression, unless SMB is SMA's own rival
+    # (the United States' rivalry with Iran is no threat to Saudi Arabia, Iran's rival)
+    bystander, _ = tiny_world(relations=[{"pair": [RIV, SMB], "hostility": 1.0}])
+    rival, _ = tiny_world(relations=[{"pair": [RIV, SMB], "hostility": 1.0}, {"pair": [SMA, SMB], "hostility": 0.6, "rivalry": True}])
+    r, a = bystander.index_of(RIV), bystander.index_of(SMA)
+    seen = threat_terms(bystander, np.array([a]), np.array([r]))[0]["revealed_hostility"]
+    unseen = threat_terms(rival, np.array([a]), np.array([r]))[0]["revealed_hostility"]
+    assert seen > 0.1 and unseen == 0.0
+
+
+def test_trade_restrains_the_intentions_of_trade_partners():
+    # RIV and SMA trade: the more the less dependent of the two depends on the other, the less
+    # aggression SMA reads in its rival (the commercial peace, weak link; T2)
+    rel = [{"pair": [RIV, SMA], "hostility": 0.6, "rivalry": True}]
+    none, _ = tiny_world(relations=rel)
+    some, _ = tiny_world(relations=[dict(rel[0], trade_dependence=[0.2, 0.5])])
+    r, a = none.index_of(RIV), none.index_of(SMA)
+    assert some.results.threat[a, r] == pytest.approx(none.results.threat[a, r] * np.exp(-some.params.trade_restraint * 0.2), rel=1e-12)
+    assert threat_terms(some, np.array([a]), np.array([r]))[0]["trade_restraint"] == pytest.approx(np.exp(-2 * 0.2))
+
+
+def test_a_distant_powers_hostility_towards_a_neighbour_alarms_the_region_less():
+    # RIV is hostile to SMB; SMA, next to SMB, reads it in full when RIV is SMB's neighbour, and in
+    # proportion to the share of RIV's strength that arrives at SMB when RIV is on the other side of
+    # the world (the United States' rivalry with Iran, read in the Caucasus); the weaker RIV, the less
+    from foedus.sim.steps.threat import distance_exponent
+    from foedus.theory.projection import reach_fraction
+
+    rel = [{"pair": [RIV, SMB], "hostility": 1.0}]
+    away = dict(lat=-40.0, lon=-100.0)
+    near, _ = tiny_world(relations=rel)
+    far, _ = tiny_world(relations=rel, actors=[dict(x, **away) if x["ccode"] == RIV else x for x in ACTORS])
+    weak, _ = tiny_world(relations=rel, actors=[dict(x, **away, cinc=0.03) if x["ccode"] == RIV else x for x in ACTORS])
+    r, a, b = near.index_of(RIV), near.index_of(SMA), near.index_of(SMB)
+    seen, distant, faint = (threat_terms(w, np.array([a]), np.array([r]))[0]["revealed_hostility"] for w in (near, far, weak))
+    here, there = (reach_fraction(w.power, distance_exponent(w))[b, r] for w in (near, far))
+    assert seen > 0.1 and distant / seen == pytest.approx(there / here) and there < 0.7 * here
+    assert faint < distant

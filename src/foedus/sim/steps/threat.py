@@ -23,7 +23,7 @@ from foedus.theory.capability import OBLIGATION_WEIGHTS
 
 _INTENT_WEIGHTS = (0.5, 0.25, 0.25)
 """The weights of hostility, ideal-point distance and rivalry in perceived intentions (the
-defaults of :func:`foedus.theory.threat.perceived_intentions`)."""
+defaults of :func:`foedus.theory.threat.intentions_from_acts`)."""
 
 
 CALL_TO_ARMS = 0.75 * min(OBLIGATION_WEIGHTS[OBLIGATIONS.index("defense")], OBLIGATION_WEIGHTS[OBLIGATIONS.index("offense")])
@@ -44,8 +44,8 @@ def perceive_threats(world: World) -> None:
     offensive power carried over the distance with Bueno de Mesquita's (1981) discount
     (exponent ``x_ij`` from ``distance_km`` and ``miles_per_day``, relative to home:
     :func:`~foedus.theory.projection.relative_discount_exponent`), times perceived intentions
-    from the hostility revealed towards ``i`` or its minor neighbours, UN ideal-point distance and
-    rivalry, discounted for allies by the commitment of their strongest shared security pact
+    read from acts (:func:`foedus.theory.threat.intentions_from_acts`: the hostility revealed towards
+    ``i`` or its minor neighbours, scaled by UN ideal-point distance, and rivalry), discounted for allies by the commitment of their strongest shared security pact
     (``ally_discount``). There is no reach floor: a superpower reaches far because its
     capability is large. ``reach[i, k] = power_k ** x_ik`` is the capability of ``k`` that
     reaches ``i``, against which ``i`` balances power (F1). Global threats (terrorism,
@@ -57,16 +57,17 @@ def perceive_threats(world: World) -> None:
     x = distance_exponent(world)
     commitment = alliance_commitment(world)
     exposed = exposed_states(world)
+    restraint = trade_restraint(world)
     if world.check:
         world.results.threat = th_threat.walt_threat(
             world.power, world.results.offensive, x, world.hostility, world.proximity, world.ideal_distance, world.rivalry, commitment, exposed,
-            weights=_INTENT_WEIGHTS, ally_discount=p.ally_discount, aggression_floor=p.aggression_hostility, check=True,
+            weights=_INTENT_WEIGHTS, ally_discount=p.ally_discount, aggression_floor=p.aggression_hostility, restraint=restraint, check=True,
         )
         world.results.reach = th_projection.projected_capability(world.power, x, check=True)
     else:
         world.results.threat, world.results.reach = threat_of(
             world.hostility, world.ideal_distance, world.rivalry, world.proximity, commitment, x, world.power, world.results.offensive, p.ally_discount,
-            exposed, p.aggression_hostility, weight=_revealing_weight(world),
+            exposed, p.aggression_hostility, weight=_revealing_weight(world), restraint=restraint,
         )
     key = world.global_intensity.tobytes()
     hit = world.cache.get("global_threats")
@@ -76,6 +77,19 @@ def perceive_threats(world: World) -> None:
         exposure.flags.writeable = shared.flags.writeable = False
         hit = world.cache["global_threats"] = (key, exposure, shared)
     world.results.global_threat, world.results.shared_global = hit[1], hit[2]
+
+
+def trade_restraint(world: World) -> np.ndarray:
+    """(N, N): :func:`foedus.theory.intentions.commercial_restraint` of the pairs' trade dependence with
+    weight ``trade_restraint`` (T2), kept until the dependence or the weight changes (it moves each
+    year when T2 is not 0.5)."""
+    key = (world.params.trade_restraint, world.trade_dependence.tobytes())
+    hit = world.cache.get("trade_restraint")
+    if hit is None or hit[0] != key:
+        r = th_threat.commercial_restraint(world.trade_dependence, weight=world.params.trade_restraint, check=world.check)
+        r.flags.writeable = False
+        hit = world.cache["trade_restraint"] = (key, r)
+    return hit[1]
 
 
 def distance_exponent(world: World) -> np.ndarray:
@@ -91,25 +105,30 @@ def distance_exponent(world: World) -> np.ndarray:
 
 
 def exposed_states(world: World) -> np.ndarray:
-    """(N, N): ``e[i, k] = [k minor] (1 - D_ik)``, how far hostility towards ``k`` reveals aggression to ``i``
+    """(N, N): ``e[i, k] = [k minor] (1 - D_ik) (1 - R_ik)``, how far hostility towards ``k`` reveals aggression to ``i``
     (:func:`foedus.theory.threat.revealed_hostility`): towards a minor neighbour it does, a great-power
-    rivalry does not, and the less so the more ``i`` opposes ``k``'s foreign policy (UN ideal points)."""
+    rivalry does not, the less so the more ``i`` opposes ``k``'s foreign policy (UN ideal points), and
+    not at all when ``k`` is ``i``'s own rival (hostility towards one's rival is not aimed at oneself).
+    Kept until the majors or the rivalries change."""
+    key = (world.major.tobytes(), world.rivalry.tobytes())
     hit = world.cache.get("exposed_states")
-    if hit is None or hit[0] != world.major.tobytes():
+    if hit is None or hit[0] != key:
         minor = 1.0 - world.major.astype(float)
         e = minor[None, :] * (1.0 - world.ideal_distance) if world.ideal_distance is not None else np.repeat(minor[None, :], world.n, axis=0)
+        e = e * (1.0 - world.rivalry)
         e.flags.writeable = False
-        hit = world.cache["exposed_states"] = (world.major.tobytes(), e)
+        hit = world.cache["exposed_states"] = (key, e)
     return hit[1]
 
 
 def _revealing_weight(world: World) -> np.ndarray:
-    """``proximity * exposed_states``: the weight of hostility towards ``k`` in what ``i`` reads (fixed with the majors)."""
+    """``proximity * exposed_states``: the weight of hostility towards ``k`` in what ``i`` reads (kept with :func:`exposed_states`)."""
+    e = exposed_states(world)
     hit = world.cache.get("revealing_weight")
-    if hit is None or hit[0] != world.major.tobytes():
-        w = world.proximity * exposed_states(world)
+    if hit is None or hit[0] is not e:
+        w = world.proximity * e
         w.flags.writeable = False
-        hit = world.cache["revealing_weight"] = (world.major.tobytes(), w)
+        hit = world.cache["revealing_weight"] = (e, w)
     return hit[1]
 
 
@@ -137,23 +156,24 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict]:
     if not len(i):
         return []
     h = world.hostility
-    serious = np.where(h[:, j] >= world.params.aggression_hostility, h[:, j], 0.0).T
+    reach = th_projection.reach_fraction(world.power, distance_exponent(world), check=False)[:, j]
+    serious = np.where(h[:, j] >= world.params.aggression_hostility, h[:, j] * reach, 0.0).T
     revealed = np.maximum(h[i, j], (_revealing_weight(world)[i, :] * serious).max(axis=1))
     commitment = alliance_commitment(world)[i, j]
     projected = (world.power[j] * world.results.offensive[j]) ** distance_exponent(world)[i, j]
     ideal = world.ideal_distance[i, j] if world.ideal_distance is not None else np.full(len(i), np.nan)
     rows = zip(
         world.results.threat[i, j].tolist(), projected.tolist(), world.distance_km[i, j].tolist(), h[i, j].tolist(), revealed.tolist(),
-        ideal.tolist(), world.rivalry[i, j].astype(float).tolist(), commitment.tolist(),
+        ideal.tolist(), world.rivalry[i, j].astype(float).tolist(), commitment.tolist(), trade_restraint(world)[i, j].tolist(),
     )
-    keys = ("threat", "projected_power", "distance_km", "hostility", "revealed_hostility", "ideal_point_distance", "rivalry", "ally_commitment")
+    keys = ("threat", "projected_power", "distance_km", "hostility", "revealed_hostility", "ideal_point_distance", "rivalry", "ally_commitment", "trade_restraint")
     return [{k: (None if v != v else v) for k, v in zip(keys, row)} for row in rows]
 
 
 def threat_of(
     hostility: np.ndarray, ideal_distance: np.ndarray | None, rivalry: np.ndarray, proximity: np.ndarray, commitment: np.ndarray,
     exponent: np.ndarray, power: np.ndarray, offensive: np.ndarray, ally_discount: float, exposed: np.ndarray | None = None, aggression_floor: float = 0.0,
-    *, weight: np.ndarray | None = None,
+    *, weight: np.ndarray | None = None, restraint: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Walt's threat with geography and the reach of every state, in one compiled pass (brief F1, F2).
 
@@ -162,7 +182,8 @@ def threat_of(
     of ``power`` and ``exponent``, evaluated pair by pair in the theory's order of operations, so
     the result is the same to the bit (``tests/sim/steps/test_threat.py`` proves it on random
     inputs); the hostility revealed towards neighbours visits only the serious hostilities.
-    ``weight`` is ``proximity * exposed`` when the caller keeps it (the simulator: both are fixed).
+    ``weight`` is ``proximity * exposed`` when the caller keeps it (the simulator: both are fixed);
+    ``restraint`` is the theory's ``restraint`` (:func:`foedus.theory.intentions.commercial_restraint`; None for none).
     """
     w0, w1, w2 = _INTENT_WEIGHTS
     denom = w0 + (w1 if ideal_distance is not None else 0.0) + w2
@@ -172,24 +193,31 @@ def threat_of(
         e = np.ones(n) if exposed is None else np.asarray(exposed, dtype=float)
         weight = proximity * (e[None, :] if e.ndim == 1 else e)
     out, reach = np.empty((n, n)), np.empty((n, n))
+    has_restraint = restraint is not None
+    restraint = np.ascontiguousarray(restraint, dtype=float) if has_restraint else np.ones((1, 1))
     _threat_kernel(
         np.ascontiguousarray(hostility, dtype=float), ideal, np.ascontiguousarray(rivalry), np.ascontiguousarray(proximity, dtype=float),
         np.ascontiguousarray(commitment, dtype=float), np.ascontiguousarray(exponent, dtype=float), w0, w1, w2, denom, float(ally_discount),
-        np.ascontiguousarray(power, dtype=float), np.ascontiguousarray(offensive, dtype=float), np.ascontiguousarray(weight, dtype=float), float(aggression_floor), out, reach,
+        np.ascontiguousarray(power, dtype=float), np.ascontiguousarray(offensive, dtype=float), np.ascontiguousarray(weight, dtype=float), float(aggression_floor), restraint, has_restraint, out, reach,
     )
     return out, reach
 
 
 @njit(cache=True)
-def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, out, reach):  # pragma: no cover (compiled)
+def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, out, reach):  # pragma: no cover (compiled)
     """``out[i, j] = exp(x[i, j] ln(power[j] offensive[j])) * (I[i, j] (1 - discount C[i, j]))`` with
-    ``I = (w0 H~ + w1 d + w2 r) / denom`` and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} weight[i, k] h[k, j])``
-    (``weight = prox * exposed``);
+    ``I = (w0 H~ + w1 d min(1, max(H~, r) / floor) + w2 r) / denom`` (:func:`foedus.theory.intentions.intentions_from_acts`) and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} weight[i, k] (h[k, j] min(1, power[j] ** (x[k, j] - 1))))``
+    (``weight = prox * exposed``), times ``restraint[i, j]`` when ``has_restraint``;
     ``reach[i, j] = exp(x[i, j] ln power[j])``; 0 on the diagonal of ``out``."""
     n = h.shape[0]
     has_ideal = ideal.shape[0] > 0
     # the revealed hostility, transposed (row j: what j reveals to each i), through the serious
     # hostilities only (few); it starts at h[i, j]
+    log_base = np.empty(n)
+    log_power = np.empty(n)
+    for j in range(n):
+        log_base[j] = np.log(power[j] * offensive[j])
+        log_power[j] = np.log(power[j])
     near_t = h.T.copy()
     column = np.empty(n)
     for k in range(n):
@@ -202,15 +230,16 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
         for j in range(n):
             hk = h[k, j]
             if hk > 0.0 and hk >= floor:
+                f = np.exp((x[k, j] - 1.0) * log_power[j])  # theory.projection.reach_fraction
+                if f != f:
+                    f = 0.0
+                elif f > 1.0:
+                    f = 1.0
+                hp = hk * f
                 for i in range(n):
-                    v = column[i] * hk
+                    v = column[i] * hp
                     if v > near_t[j, i]:
                         near_t[j, i] = v
-    log_base = np.empty(n)
-    log_power = np.empty(n)
-    for j in range(n):
-        log_base[j] = np.log(power[j] * offensive[j])
-        log_power[j] = np.log(power[j])
     for i in range(n):
         for j in range(n):
             reach[i, j] = np.exp(x[i, j] * log_power[j])
@@ -218,10 +247,19 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
                 out[i, j] = 0.0
                 continue
             total = w0 * near_t[j, i]
+            r = 1.0 * rivalry[i, j]
             if has_ideal:
-                total = total + w1 * ideal[i, j]
-            total = total + w2 * rivalry[i, j]
-            out[i, j] = np.exp(x[i, j] * log_base[j]) * ((total / denom) * (1.0 - discount * commitment[i, j]))
+                a = max(near_t[j, i], r)
+                if floor > 0.0:
+                    read = min(1.0, a / floor)
+                else:
+                    read = 1.0 if a > 0.0 else 0.0
+                total = total + w1 * ideal[i, j] * read
+            total = total + w2 * r
+            intent = (total / denom) * (1.0 - discount * commitment[i, j])
+            if has_restraint:
+                intent = intent * restraint[i, j]
+            out[i, j] = np.exp(x[i, j] * log_base[j]) * intent
 
 
 @njit(cache=True)

@@ -1,0 +1,288 @@
+"""Perceived aggressive intentions, Walt's fourth source of threat, read from acts (brief F2, T2).
+
+Walt (1987, ch. 2) infers intentions from behaviour. This module holds how the simulator reads
+them, for :func:`foedus.theory.threat.walt_threat` (which re-exports these functions):
+
+- :func:`revealed_hostility`: the hostility a state has revealed towards another or towards its
+  minor neighbours (aggression close by is read as the more dangerous);
+- :func:`intentions_from_acts`: intentions from revealed hostility and rivalry, the distance of
+  foreign-policy ideal points colouring the reading of acts rather than standing in for them;
+- :func:`allied_intentions`: allies are reassured about each other in proportion to the pact;
+- :func:`commercial_restraint`: trade restrains intentions towards trade partners (T2).
+
+Units: every matrix is ``(N, N)`` and dimensionless in [0, 1], ``[i, j]`` being ``i``'s view of ``j``.
+
+References
+----------
+1. Walt, S. M. (1987). *The Origins of Alliances*. Ithaca: Cornell University Press, ch. 2, 5, 8.
+2. Polachek, S. W. (1980). Conflict and trade. *Journal of Conflict Resolution* 24(1): 55-78.
+3. Oneal, J. R. & Russett, B. M. (1997). The classical liberals were right. *International
+   Studies Quarterly* 41(2): 267-294.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.theory._validate import _array, _matrix, _zero_diagonal
+
+__all__ = ["allied_intentions", "commercial_restraint", "intentions_from_acts", "revealed_hostility"]
+
+
+def intentions_from_acts(
+    revealed,
+    ideal_point_distance=None,
+    rivalry=None,
+    *,
+    weights: tuple[float, float, float] = (0.5, 0.25, 0.25),
+    serious: float = 0.5,
+    check: bool = True,
+) -> np.ndarray:
+    """Perceived aggressive intentions read from acts: ``I_ij = (w_h H~ + w_d D g + w_r R) / (w_h + w_d + w_r)``, ``g = min(1, max(H~, R) / s)``.
+
+    Walt (1987, ch. 2) infers intentions from behaviour: states "viewed as aggressive" are those
+    whose acts reveal aggression: disputes and wars (the revealed hostility ``H~``,
+    :func:`revealed_hostility`) and a strategic rivalry ``R`` (Thompson & Dreyer 2012: rivals see
+    each other as enemies and threats). Ideology does not make a state aggressive by itself; it
+    colours how its acts are read (Walt 1987, ch. 5: states of opposed ideology read each other's
+    conduct as the more hostile; Haas 2005). So the distance of foreign-policy ideal points ``D``
+    counts in proportion to the acts revealed, in full once they are serious (at least ``s``: a
+    rivalry, a war; the floor of :func:`revealed_hostility`), and a state that has revealed no
+    hostility towards ``i`` and is no rival of it has no aggressive intentions towards ``i``,
+    however far apart their UN votes:
+
+    .. math:: I_{ij} = \\frac{w_h \\tilde H_{ij} + w_d D_{ij} \\min\\left(1, \\max(\\tilde H_{ij}, R_{ij}) / s\\right) + w_r R_{ij}}{w_h + w_d + w_r},
+              \\qquad I_{ii} = 0
+
+    Analytic anchors: ``I = 0`` without acts or rivalry; for a rival (``R = 1``), or once
+    ``H~ >= s``, it equals the weighted mean of :func:`perceived_intentions`,
+    ``(w_h H~ + w_d D + w_r R) / (w_h + w_d + w_r)``; below ``s`` the ideological term shrinks in
+    proportion to the acts. Without ideal points (before the UN) the ``w_d`` term and its weight
+    drop out, as in :func:`perceived_intentions`.
+
+    Parameters
+    ----------
+    revealed : array (N, N) of float in [0, 1]
+        ``H~[i, j]``: hostility ``j`` has revealed towards ``i`` or its neighbours (:func:`revealed_hostility`).
+    ideal_point_distance : array (N, N) of float in [0, 1], optional
+        ``D[i, j]``: normalised distance of UN General Assembly ideal points (Bailey, Strezhnev & Voeten 2017).
+    rivalry : array (N, N) of bool or float in [0, 1], optional
+        ``R[i, j]``: strategic rivalry (Thompson & Dreyer 2012).
+    weights : (w_h, w_d, w_r), each >= 0, default (0.5, 0.25, 0.25)
+        As in :func:`perceived_intentions`.
+    serious : float in [0, 1], default 0.5
+        ``s``, the acts at which ideology counts in full (the simulator's ``aggression_hostility``);
+        0 counts it in full for any act.
+    check : bool, default True
+        Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
+
+    Returns
+    -------
+    array (N, N) of float in [0, 1], diagonal 0.
+
+    Examples
+    --------
+    >>> intentions_from_acts([[0, 0.0], [0.0, 0]], [[0, 0.9], [0.9, 0]]).tolist()  # opposed votes, no acts
+    [[0.0, 0.0], [0.0, 0.0]]
+    >>> intentions_from_acts([[0, 1.0], [1.0, 0]], [[0, 0.4], [0.4, 0]], [[0, 1], [1, 0]]).round(3).tolist()
+    [[0.0, 0.85], [0.85, 0.0]]
+
+    References
+    ----------
+    Walt (1987), ch. 2 and 5; Haas, M. L. (2005). *The Ideological Origins of Great Power Politics,
+    1789-1989*. Ithaca: Cornell University Press; Bailey, Strezhnev & Voeten (2017).
+    """
+    h = _matrix("revealed", revealed, unit=True, check=check)
+    n = h.shape[0]
+    w = _array("weights", weights, nonneg=True, check=check)
+    if check and w.shape != (3,):
+        raise ValueError(f"weights: expected three weights (hostility, ideal_point_distance, rivalry), got shape {w.shape}")
+    r = None if rivalry is None else _matrix("rivalry", rivalry, n, unit=True, check=check)
+    total = w[0] * h
+    denom = w[0]
+    if check and not (np.isfinite(serious) and 0 <= serious <= 1):
+        raise ValueError(f"serious: must lie in [0, 1], got {serious!r}")
+    if ideal_point_distance is not None:
+        acts = h if r is None else np.maximum(h, r)
+        read = np.minimum(1.0, acts / serious) if serious > 0 else (acts > 0).astype(float)
+        total = total + w[1] * _matrix("ideal_point_distance", ideal_point_distance, n, unit=True, check=check) * read
+        denom += w[1]
+    if r is not None:
+        total = total + w[2] * r
+        denom += w[2]
+    if check and denom <= 0:
+        raise ValueError("weights: the indicators supplied all have weight 0")
+    return _zero_diagonal(total / denom)
+
+
+def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0, reach=None, check: bool = True) -> np.ndarray:
+    """Hostility of ``j`` towards ``i`` or towards an exposed neighbour of ``i``: ``max(H_ij, max_k pi_ik e_ik H_kj F_kj)``.
+
+    Walt (1987, ch. 2): intentions are inferred from behaviour, and aggression close by is read as
+    the more dangerous ("states that are viewed as aggressive are likely to provoke others to
+    balance against them"). A state hostile to a neighbour of ``i`` reveals intentions that ``i``
+    cannot ignore, in proportion to how close that neighbour is (``pi_ik``) and how far ``i`` reads
+    hostility towards it as aimed at states like itself (``e_ik``). The simulator sets
+    ``e_ik = [k minor] (1 - D_ik) (1 - R_ik)``, with ``D`` the normalised distance of UN ideal points
+    and ``R`` rivalry: aggression against a minor power is read as predatory, while the rivalries
+    of great powers among themselves are read as competition among peers (Walt's examples of
+    revealed aggression are attacks on weaker neighbours; Schweller 1994 on revisionist
+    predators); hostility towards a state whose foreign policy one opposes does not alarm, and
+    hostility towards one's own rival is not aimed at oneself (the enemy of my enemy: Heider 1958;
+    Saudi Arabia, Egypt and Israel, Iran's rivals, do not read the United States' rivalry with Iran
+    as a threat to themselves):
+
+    .. math:: \\tilde H_{ij} = \\max\\left(H_{ij}, \\max_{k:\\, H_{kj} \\ge f} \\pi_{ik} e_{ik} \\, H_{kj} F_{kj}\\right), \\qquad \\tilde H_{ii} = 0
+
+    Only serious hostility (at least ``floor`` ``f``: a rivalry, a war) reveals aggression; everyday
+    friction does not (and the sum visits only the few pairs above it). With ``reach`` ``F``
+    (:func:`foedus.theory.projection.reach_fraction`: the share of ``j``'s capability that arrives
+    at ``k``), the act is read in proportion to ``F_kj``: an attack where the aggressor's strength
+    arrives in full, on its own neighbour, is the predator's act that alarms the region (Walt 1987,
+    ch. 2: Germany, Italy and Japan in the 1930s; Schweller 1994); the rivalry of a power whose
+    strength arrives only in part (the United States and Iran) alarms ``k``'s neighbours the less
+    (Boulding's loss-of-strength gradient, in Bueno de Mesquita's 1981 form).
+
+    (Russia's war on Ukraine is read as hostile intent by Ukraine's neighbours; a rivalry between
+    great powers, or one on the other side of the world, is not.) Published form: Walt names the
+    source without a formula; this one is ours.
+
+    Parameters
+    ----------
+    hostility : array (N, N) of float in [0, 1]
+        ``H[k, j]``: hostility of ``j`` as seen by ``k``.
+    proximity : array (N, N) of float in [0, 1]
+        ``pi[i, k]``: how close ``k`` is to ``i`` (:func:`proximity_matrix`; its diagonal is 0).
+    exposed : array (N,) or (N, N) of float in [0, 1], optional
+        ``e[i, k]`` (or ``e[k]`` for every viewer): how far hostility towards ``k`` reveals
+        aggression to ``i`` (default 1 for every pair).
+    floor : float in [0, 1], default 0
+        Least hostility towards a neighbour that reveals aggression.
+    reach : array (N, N) of float in [0, 1], optional
+        ``F[k, j]``: share of ``j``'s capability arriving at ``k``
+        (:func:`foedus.theory.projection.reach_fraction`); None reads every act in full.
+    check : bool, default True
+        Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
+
+    Returns
+    -------
+    array (N, N) of float in [0, 1], diagonal 0.
+
+    Examples
+    --------
+    >>> h = [[0, 0, 0], [0, 0, 1.0], [0, 1.0, 0]]  # 1 and 2 are at war; 0 is next to 1
+    >>> revealed_hostility(h, [[0, 1.0, 0.1], [1.0, 0, 0.5], [0.1, 0.5, 0]])[0].tolist()
+    [0.0, 0.1, 1.0]
+    >>> revealed_hostility(h, [[0, 1.0, 0.1], [1.0, 0, 0.5], [0.1, 0.5, 0]], [1.0, 0.0, 1.0])[0].tolist()  # 1 is a major power
+    [0.0, 0.1, 0.0]
+    >>> far = [[1, 1, 1], [1, 1, 0.2], [1, 0.2, 1]]  # 2's strength arrives at 1 only in part
+    >>> revealed_hostility(h, [[0, 1.0, 0.1], [1.0, 0, 0.5], [0.1, 0.5, 0]], reach=far)[0].round(3).tolist()
+    [0.0, 0.02, 0.2]
+
+    References
+    ----------
+    Walt (1987), ch. 2 ("perceived intentions"); Schweller, R. L. (1994). Bandwagoning for profit.
+    *International Security* 19(1): 72-107; Heider, F. (1958). *The Psychology of Interpersonal
+    Relations*. New York: Wiley (structural balance).
+    """
+    h = _matrix("hostility", hostility, unit=True, check=check)
+    n = h.shape[0]
+    prox = _matrix("proximity", proximity, n, unit=True, check=check)
+    if check and not (np.isfinite(floor) and 0 <= floor <= 1):
+        raise ValueError(f"floor: must lie in [0, 1], got {floor!r}")
+    if exposed is not None:
+        e = _array("exposed", exposed, unit=True, check=check)
+        weight = prox * (e[None, :] if e.ndim == 1 else _matrix("exposed", e, n, check=check))
+    else:
+        weight = prox
+    if reach is None:
+        serious = np.where(h >= floor, h, 0.0)
+    else:  # H_kj F_kj: aggression where j's strength arrives
+        serious = np.where(h >= floor, h * _matrix("reach", reach, n, unit=True, check=check), 0.0)
+    near = (weight[:, :, None] * serious[None, :, :]).max(axis=1) if n else h.copy()
+    return _zero_diagonal(np.maximum(h, near))
+
+
+def allied_intentions(intentions, commitment, *, discount: float = 0.9, check: bool = True) -> np.ndarray:
+    """Perceived intentions discounted for allies: ``I_ij (1 - discount * C_ij)`` (brief F2, P5).
+
+    An ally's forces are pledged to one's defence, not against it: Walt (1987, ch. 2 and 8) treats
+    allies as reassured about each other's intentions, in proportion to what the pact promises.
+    ``C_ij`` is the commitment of the strongest security agreement ``i`` and ``j`` share
+    (:func:`foedus.theory.capability.commitment_strength`: defence 1, offence 0.8, neutrality 0.4,
+    consultation 0.3, non-aggression 0.2, conditional pledges three quarters of that), so a defence
+    ally's intentions keep only ``1 - discount`` of their weight.
+
+    Parameters
+    ----------
+    intentions : array (N, N) of float in [0, 1]
+    commitment : array (N, N) of float in [0, 1]
+    discount : float in [0, 1], default 0.9
+        Share of intentions a full (defence) commitment removes.
+    check : bool, default True
+        Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
+
+    Returns
+    -------
+    array (N, N) of float in [0, 1]
+
+    Examples
+    --------
+    >>> allied_intentions([[0, 0.5], [0.5, 0]], [[0, 1.0], [1.0, 0]], discount=0.9).round(3).tolist()
+    [[0.0, 0.05], [0.05, 0.0]]
+    """
+    it = _matrix("intentions", intentions, unit=True, check=check)
+    c = _matrix("commitment", commitment, it.shape[0], unit=True, check=check)
+    if check and not (np.isfinite(discount) and 0 <= discount <= 1):
+        raise ValueError(f"discount: must lie in [0, 1], got {discount!r}")
+    return it * (1.0 - discount * c)
+
+
+def commercial_restraint(dependence, *, weight: float = 2.0, check: bool = True) -> np.ndarray:
+    """How far trade restrains a pair's aggressive intentions: ``exp(-weight * min(D_ij, D_ji))`` (brief T2).
+
+    The commercial peace: a state that gains from trading with another pays for a conflict with it
+    by losing that trade, so its intentions towards its trade partners are the less aggressive the
+    more it depends on them (Polachek 1980). The dyad is as restrained as its less dependent
+    member, the weak link of Dixon (1993) and Oneal & Russett (1997), whose logit of militarised
+    disputes has the lower dependence as a linear term, so the odds of conflict fall by the factor
+    ``exp(beta * D_low)`` (``beta < 0``); this factor scales perceived intentions here:
+
+    .. math:: \\rho_{ij} = \\exp\\left(-w \\min(D_{ij}, D_{ji})\\right), \\qquad \\rho_{ii} = 1
+
+    Analytic anchors: ``rho = 1`` without trade; ``rho = exp(-w)`` when each depends on the other
+    for all its trade; symmetric; falls as either side's dependence grows only up to the other's.
+
+    Parameters
+    ----------
+    dependence : array (N, N) of float in [0, 1]
+        ``D[i, j]``: ``i``'s dependence on trade with ``j`` (the partner's share of ``i``'s trade,
+        Barbieri 1996).
+    weight : float >= 0, default 2
+        ``w``, the restraint per unit of the weak link's dependence (the simulator's
+        ``trade_restraint``); 0 switches the term off.
+    check : bool, default True
+        Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
+
+    Returns
+    -------
+    array (N, N) of float in (0, 1], symmetric.
+
+    Examples
+    --------
+    >>> commercial_restraint([[0, 0.5], [0.1, 0]], weight=2.0).round(4).tolist()
+    [[1.0, 0.8187], [0.8187, 1.0]]
+
+    References
+    ----------
+    Polachek, S. W. (1980). Conflict and trade. *Journal of Conflict Resolution* 24(1): 55-78;
+    Dixon, W. J. (1993). Democracy and the management of international conflict. *Journal of
+    Conflict Resolution* 37(1): 42-68; Oneal, J. R. & Russett, B. M. (1997). The classical liberals
+    were right. *International Studies Quarterly* 41(2): 267-294; Barbieri, K. (1996). Economic
+    interdependence: a path to peace or a source of interstate conflict? *Journal of Peace
+    Research* 33(1): 29-49.
+    """
+    d = _matrix("dependence", dependence, unit=True, check=check)
+    if check and not (np.isfinite(weight) and weight >= 0):
+        raise ValueError(f"weight: must be a non-negative number, got {weight!r}")
+    return np.exp(-weight * np.minimum(d, d.T))
