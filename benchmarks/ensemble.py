@@ -17,7 +17,21 @@ What is measured, in one benchmark run:
    writing to a temporary folder. ``scaling_2_vs_1`` = throughput with 2 workers / with 1.
 3. **The big one**: ``--runs`` runs of ``world-2022`` x ``--years`` years on 2 workers, written
    to a temporary folder, wall time from the call to the last run written (cluster start
-   included).
+   included). It runs in a child process (the *driver*: the process that runs ``foedus
+   ensemble``), so that its peak resident memory (``peak_rss_mb``, ``getrusage`` of that process
+   alone, not of its Dask workers) is the driver's own and not this benchmark's.
+   ``runs_per_second`` = ``--runs`` / that wall time.
+4. **The summary**: ``foedus ensemble summary DIR --json`` on the big ensemble, as a whole
+   process (start-up included): ``summary_seconds``. With ``--summary-runs M`` (M larger than
+   ``--runs``) the summary is also timed on a store of M runs made from the big one's files
+   (run ``i`` is a copy of run ``i mod runs`` with its ``run`` column rewritten, so the store
+   reads as M distinct runs of the same sizes), compacted as :func:`~foedus.experiments.ensemble.run_ensemble`
+   does once the last run lands (``compact_seconds_M``, part of an M-run ensemble's wall time):
+   ``summary_seconds_M``. This measures reading and summarising M runs without simulating them;
+   say so where the figure is quoted.
+
+``--skip-scaling`` leaves out item 2 (and ``--skip-profile`` item 1), for a run of the big
+ensemble alone on a busy machine.
 
 Other engineers share this 2-core machine while it runs, so every time here is pessimistic;
 the load average is printed before and after.
@@ -92,13 +106,77 @@ def timed_ensemble(sc, runs: int, workers: int, out: Path, seed: int) -> float:
         return time.perf_counter() - t
 
 
+def big_ensemble(scenario: str, runs: int, years: int, seed: int, workers: int, out: Path) -> dict:
+    """Run the big ensemble in a child process (the driver) and return its wall time and peak RSS."""
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import json, resource, sys, time\n"
+        "from foedus.experiments.ensemble import run_ensemble\n"
+        "if __name__ == '__main__':\n"
+        "    a = json.loads(sys.argv[1])\n"
+        "    t = time.perf_counter()\n"
+        "    run_ensemble(a['scenario'], runs=a['runs'], years=a['years'], seed=a['seed'], out=a['out'], workers=a['workers'])\n"
+        "    wall = time.perf_counter() - t\n"
+        "    print(json.dumps({'seconds': wall, 'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
+    )
+    script = out.parent / "driver.py"
+    script.write_text(code)
+    args = json.dumps({"scenario": scenario, "runs": runs, "years": years, "seed": seed, "out": str(out), "workers": workers})
+    res = subprocess.run([sys.executable, str(script), args], capture_output=True, text=True, check=True)
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def time_summary(folder: Path) -> float:
+    """Wall time of ``foedus ensemble summary FOLDER --json`` as a whole process."""
+    import subprocess
+    import sys
+
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import sys; from foedus.cli import main; sys.argv[0] = 'foedus'; main()", "ensemble", "summary", str(folder), "--json"], capture_output=True, check=True)
+    return time.perf_counter() - t
+
+
+def replicate_store(src: Path, dst: Path, runs: int) -> None:
+    """A store of ``runs`` runs made of ``src``'s files: run ``i`` is run ``i mod R`` of ``src`` with its ``run`` column set to ``i``."""
+    import json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from foedus.data.ensemble_store import RUN_TABLES, EnsembleStore
+
+    store = EnsembleStore.open(src)
+    have = store.completed()
+    dst.mkdir(parents=True)
+    for name in ("scenario.json", "experiments.parquet"):
+        shutil.copy(src / name, dst / name)
+    manifest = dict(store.manifest, runs=runs, runs_done=runs, completed=[[0, runs - 1]])
+    (dst / "manifest.json").write_text(json.dumps(manifest, indent=1))
+    out = EnsembleStore.open(dst)
+    for t in RUN_TABLES:
+        (dst / t).mkdir()
+        tables = [pq.read_table(store.run_file(t, i)) for i in have]
+        for i in range(runs):
+            tab = tables[i % len(tables)]
+            col = tab.schema.get_field_index("run")
+            tab = tab.set_column(col, "run", pa.array(np.full(len(tab), i, dtype=np.int64)))
+            pq.write_table(tab, out.run_file(t, i), compression="zstd")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scenario", default="world-2022")
     ap.add_argument("--years", type=int, default=30)
     ap.add_argument("--scaling-runs", type=int, default=80, help="runs for the 1 vs 2 workers comparison")
     ap.add_argument("--runs", type=int, default=1000, help="runs of the big ensemble")
+    ap.add_argument("--workers", type=int, default=2, help="workers of the big ensemble")
+    ap.add_argument("--summary-runs", type=int, default=0, help="also time the summary on a store of this many runs made of the big one's files")
     ap.add_argument("--skip-big", action="store_true", help="skip the big ensemble")
+    ap.add_argument("--skip-scaling", action="store_true", help="skip the 1 vs 2 workers comparison")
+    ap.add_argument("--skip-profile", action="store_true", help="skip the profile of one run and the sequential baseline")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
 
@@ -108,54 +186,82 @@ def main() -> None:
     print(f"load average before: {os.getloadavg()}")
     sc = load_scenario(args.scenario, args.years)
     print(f"scenario {sc.name}: {len(sc.actors)} states, {args.years} years")
+    figures: dict[str, str] = {}
 
     # 1. where the time goes, and the sequential baseline
-    simulate_run(sc.model_copy(update={"years": 2}), 0, 0, outcomes=indicator_tables)  # warm-up: numba kernels, imports
-    parts = [profile_one_run(sc, s) for s in (11, 12, 13)]
-    print("one run, mean of 3 (seconds):")
-    for k in parts[0]:
-        print(f"  {k:<32} {np.mean([p[k] for p in parts]):.3f}")
-    t = time.perf_counter()
-    n_seq = 8
-    for i in range(n_seq):
-        simulate_run(sc, i, 100 + i, outcomes=indicator_tables)
-    seq = n_seq / (time.perf_counter() - t)
-    print(f"sequential (plain loop, one core): {seq:.2f} runs/s")
+    if not args.skip_profile:
+        simulate_run(sc.model_copy(update={"years": 2}), 0, 0, outcomes=indicator_tables)  # warm-up: numba kernels, imports
+        parts = [profile_one_run(sc, s) for s in (11, 12, 13)]
+        print("one run, mean of 3 (seconds):")
+        for k in parts[0]:
+            print(f"  {k:<32} {np.mean([p[k] for p in parts]):.3f}")
+        t, c = time.perf_counter(), time.process_time()
+        n_seq = 8
+        for i in range(n_seq):
+            simulate_run(sc, i, 100 + i, outcomes=indicator_tables)
+        seq = n_seq / (time.perf_counter() - t)
+        cpu = (time.process_time() - c) / n_seq
+        print(f"sequential (plain loop, one core): {seq:.2f} runs/s; {cpu:.3f} s of CPU per run")
+        figures["sequential_runs_per_second"] = f"{seq:.2f}"
+        figures["cpu_seconds_per_run"] = f"{cpu:.3f}"
 
-    # 2. scaling, 1 vs 2 workers
     tmp = Path(tempfile.mkdtemp(prefix="foedus-bench-"))
     try:
-        t1 = timed_ensemble(sc, args.scaling_runs, 1, tmp / "w1", args.seed)
-        t2 = timed_ensemble(sc, args.scaling_runs, 2, tmp / "w2", args.seed)
-        same = all((tmp / "w1" / p.relative_to(tmp / "w2")).read_bytes() == p.read_bytes() for p in (tmp / "w2").rglob("*.parquet"))
-        r1, r2 = args.scaling_runs / t1, args.scaling_runs / t2
-        print(f"1 worker:  {args.scaling_runs} runs in {t1:.1f} s ({r1:.2f} runs/s)")
-        print(f"2 workers: {args.scaling_runs} runs in {t2:.1f} s ({r2:.2f} runs/s); same bytes as 1 worker: {same}")
-        # 3. the big ensemble
-        big = None
+        # 2. scaling, 1 vs 2 workers
+        if not args.skip_scaling:
+            t1 = timed_ensemble(sc, args.scaling_runs, 1, tmp / "w1", args.seed)
+            t2 = timed_ensemble(sc, args.scaling_runs, 2, tmp / "w2", args.seed)
+            same = all((tmp / "w1" / p.relative_to(tmp / "w2")).read_bytes() == p.read_bytes() for p in (tmp / "w2").rglob("*.parquet"))
+            r1, r2 = args.scaling_runs / t1, args.scaling_runs / t2
+            print(f"1 worker:  {args.scaling_runs} runs in {t1:.1f} s ({r1:.2f} runs/s)")
+            print(f"2 workers: {args.scaling_runs} runs in {t2:.1f} s ({r2:.2f} runs/s); same bytes as 1 worker: {same}")
+            figures.update(
+                throughput_1_worker_runs_per_second=f"{r1:.2f}", throughput_2_workers_runs_per_second=f"{r2:.2f}",
+                same_bytes_1_vs_2_workers=str(int(same)), scaling_2_vs_1=f"{r2 / r1:.2f}",
+            )
+        # 3. the big ensemble, in a child process (the driver), and 4. its summary
         if not args.skip_big:
             from foedus.data.ensemble_store import EnsembleStore
-            from foedus.experiments.ensemble import run_ensemble
 
-            t = time.perf_counter()
-            run_ensemble(sc, runs=args.runs, out=tmp / "big", seed=args.seed, workers=2)
-            big = time.perf_counter() - t
-            m = EnsembleStore.open(tmp / "big").manifest
-            size = sum(p.stat().st_size for p in (tmp / "big").rglob("*.parquet"))
+            big = tmp / "big"
+            res = big_ensemble(args.scenario, args.runs, args.years, args.seed, args.workers, big)
+            m = EnsembleStore.open(big).manifest
+            size = sum(p.stat().st_size for p in big.rglob("*.parquet"))
             print(
-                f"{args.runs} runs x {args.years} years on 2 workers: {big:.1f} s wall "
-                f"({m['compute_seconds'] / args.runs:.2f} s of compute per run; {size / 2**20:.1f} MiB of Parquet)"
+                f"{args.runs} runs x {args.years} years on {args.workers} workers: {res['seconds']:.1f} s wall "
+                f"({m['compute_seconds'] / args.runs:.3f} s of compute per run; {size / 2**20:.1f} MiB of Parquet); "
+                f"driver peak RSS {res['peak_rss_mb']:.0f} MB"
             )
+            summ = time_summary(big)
+            print(f"foedus ensemble summary of {args.runs} runs (whole process): {summ:.1f} s")
+            figures[f"world2022_{args.runs}x{args.years}_seconds"] = f"{res['seconds']:.1f}"
+            if args.summary_runs > args.runs:
+                rep = tmp / "replicated"
+                t = time.perf_counter()
+                replicate_store(big, rep, args.summary_runs)
+                print(f"store of {args.summary_runs} runs made of the {args.runs} runs' files in {time.perf_counter() - t:.1f} s")
+                from foedus.experiments.ensemble import compact_ensemble
+
+                t = time.perf_counter()
+                compact_ensemble(EnsembleStore.open(rep))  # as run_ensemble does once the last run lands
+                c_m = time.perf_counter() - t
+                import resource
+
+                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # this process: the driver's compaction, in place
+                print(f"compacting its {args.summary_runs} runs (part of the ensemble's wall time): {c_m:.1f} s; peak RSS of this process since it started {rss:.0f} MB")
+                figures[f"compact_seconds_{args.summary_runs}"] = f"{c_m:.1f}"
+                figures[f"compact_peak_rss_mb_{args.summary_runs}"] = f"{rss:.0f}"
+                s_m = time_summary(rep)
+                print(f"foedus ensemble summary of {args.summary_runs} runs (replicated files; whole process): {s_m:.1f} s")
+                figures[f"summary_seconds_{args.summary_runs}"] = f"{s_m:.1f}"
+            figures["peak_rss_mb"] = f"{res['peak_rss_mb']:.0f}"
+            figures["summary_seconds"] = f"{summ:.1f}"
+            figures["runs_per_second"] = f"{args.runs / res['seconds']:.2f}"
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"load average after: {os.getloadavg()}  (other engineers' jobs share the 2 cores: times are pessimistic)")
-    print(f"sequential_runs_per_second: {seq:.2f}")
-    print(f"throughput_1_worker_runs_per_second: {r1:.2f}")
-    print(f"throughput_2_workers_runs_per_second: {r2:.2f}")
-    print(f"same_bytes_1_vs_2_workers: {int(same)}")
-    if big is not None:
-        print(f"world2022_{args.runs}x{args.years}_seconds: {big:.1f}")
-    print(f"scaling_2_vs_1: {r2 / r1:.2f}")
+    for k, v in figures.items():
+        print(f"{k}: {v}")
 
 
 if __name__ == "__main__":

@@ -179,3 +179,18 @@ def test_the_pressure_of_the_common_threat_is_the_theorys_to_the_bit():
         prof = security_profile(members, slots, power, rng.random((12, 9)), threat, glob, economy, regime)
         want = th_cap.common_threat_pressure(prof["threat_common"], prof["global_threat"], prof["mean_power"])
         assert prof["rho"].tobytes() == want.tobytes()
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10_000), n=st.integers(1, 70), rows=st.integers(1, 12))
+def test_members_of_reads_every_row_as_flatnonzero_across_word_boundaries(seed, n, rows):
+    """The word-at-a-time scan of a membership row lists the members of ``np.flatnonzero``, for N below, at and across multiples of 8."""
+    from foedus.sim.membership import _members_of
+
+    rng = np.random.default_rng(seed)
+    members = rng.random((rows, n)) < rng.uniform(0.0, 0.5)
+    members[:, -1] |= rng.random(rows) < 0.5  # the tail after the last whole word
+    idx = np.empty(n, np.int64)
+    for a in range(rows):
+        k = _members_of(members, a, idx)
+        assert idx[:k].tolist() == np.flatnonzero(members[a]).tolist()

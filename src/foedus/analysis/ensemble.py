@@ -44,11 +44,14 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from foedus.analysis.ensemble_data import dataset, open_ensemble, read
 from foedus.analysis.indicators import DEFAULT_INDICATORS, check_indicators, expand_ranges
 from foedus.data.ensemble_store import EnsembleStore
 
 __all__ = [
     "open_ensemble",
+    "dataset",
+    "read",
     "bands",
     "summary",
     "state_bands",
@@ -58,11 +61,6 @@ __all__ = [
     "pair_allied",
     "compare",
 ]
-
-
-def open_ensemble(ensemble: EnsembleStore | str | Path) -> EnsembleStore:
-    """``ensemble`` itself if it is an :class:`~foedus.data.ensemble_store.EnsembleStore`, else the one in that folder."""
-    return ensemble if isinstance(ensemble, EnsembleStore) else EnsembleStore.open(ensemble)
 
 
 def _band_names(band: float) -> tuple[float, float, str, str]:
@@ -200,7 +198,7 @@ def summary(ensemble: EnsembleStore | str | Path, indicators: Sequence[str] | No
     """
     store = open_ensemble(ensemble)
     names = check_indicators(indicators or DEFAULT_INDICATORS)
-    table = store.read_table("system", columns=["year", *names])
+    table = read(store, "system", ["year", *names])
     return bands(table, names, band=band)
 
 
@@ -258,8 +256,7 @@ def state_bands(
     store = open_ensemble(ensemble)
     labels = _state_labels(store)
     codes = [resolve_state(store, s)[0] for s in states] if states else labels.loc[labels["major"], "ccode"].tolist()
-    table = store.read_table("states", columns=["year", "ccode", column])
-    table = table[table["ccode"].isin(codes)]
+    table = read(store, "states", ["year", "ccode", column], ccodes=codes)
     out = bands(table, [column], band=band, by=("ccode",))
     out.insert(2, "abb", out["ccode"].map(labels.set_index("ccode")["abb"]))
     return out
@@ -301,8 +298,8 @@ def pair_spells(store: EnsembleStore, a: int, b: int, *, defence_only: bool) -> 
         entry_year_a, exit_year_a, entry_year_b, exit_year_b`` (years of each membership, as
         in table ``alliances``).
     """
-    sp = store.read_table("alliances", columns=["agreement_id", "kind", "defense", "ccode", "entry_year", "exit_year"])
-    sp = sp[(sp["kind"] == "alliance") & sp["ccode"].isin([a, b])]
+    sp = read(store, "alliances", ["agreement_id", "kind", "defense", "ccode", "entry_year", "exit_year"], ccodes=[a, b])
+    sp = sp[sp["kind"] == "alliance"]
     if defence_only:
         sp = sp[sp["defense"]]
     left = sp[sp["ccode"] == a][["run", "agreement_id", "entry_year", "exit_year"]]
@@ -395,8 +392,7 @@ def great_power_alignments(ensemble: EnsembleStore | str | Path, years: Sequence
     store = open_ensemble(ensemble)
     labels = _state_labels(store)
     codes = [resolve_state(store, s)[0] for s in majors] if majors else labels.loc[labels["major"], "ccode"].tolist()
-    st = store.read_table("states", columns=["year", "ccode", "bloc", "degree"])
-    st = st[st["ccode"].isin(codes)]
+    st = read(store, "states", ["year", "ccode", "bloc", "degree"], ccodes=codes)
     if years is not None:
         st = st[st["year"].isin(list(years))]
     leader = np.where(st["degree"].to_numpy() > 0, st["bloc"].to_numpy(), -1)
@@ -466,8 +462,8 @@ def compare(
     if n_boot < 100:
         raise ValueError(f"n_boot must be at least 100, got {n_boot}")
     sa, sb = open_ensemble(a), open_ensemble(b)
-    ta = sa.read_table("system", columns=["year", *names])
-    tb = sb.read_table("system", columns=["year", *names])
+    ta = read(sa, "system", ["year", *names])
+    tb = read(sb, "system", ["year", *names])
     common = np.intersect1d(ta["year"].unique(), tb["year"].unique())
     if years is not None:
         asked = np.asarray(list(years))

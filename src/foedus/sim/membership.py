@@ -35,10 +35,26 @@ def pair_max(members: np.ndarray, value: np.ndarray, n: int) -> np.ndarray:
 
 @njit(cache=True)
 def _members_of(m, a, idx):  # pragma: no cover (compiled)
-    """Write the members (state indices, in order) of agreement row ``a`` of ``m`` into ``idx``; return how many."""
+    """Write the members (state indices, in order) of agreement row ``a`` of ``m`` into ``idx``; return how many.
+
+    ``m`` is C-contiguous bool. The row is read eight states at a time (as 64-bit words), and
+    only a word with a member in it is read state by state: agreements are small (most are
+    bilateral) and a row of N states has few members, so most words are skipped at once.
+    """
+    n = m.shape[1]
+    row = m[a]
+    n_words = n // 8
     k = 0
-    for j in range(m.shape[1]):
-        if m[a, j]:
+    if n_words > 0:
+        words = row[: n_words * 8].view(np.uint64)
+        for w in range(n_words):
+            if words[w] != 0:
+                for j in range(w * 8, w * 8 + 8):
+                    if row[j]:
+                        idx[k] = j
+                        k += 1
+    for j in range(n_words * 8, n):
+        if row[j]:
             idx[k] = j
             k += 1
     return k
@@ -282,14 +298,11 @@ def member_counts(members: np.ndarray, slots: np.ndarray) -> tuple[np.ndarray, n
 
 @njit(cache=True)
 def _counts_kernel(m, slots, per_state, size):  # pragma: no cover (compiled)
-    n = m.shape[1]
+    idx = np.empty(m.shape[1], np.int64)
     for r in range(slots.shape[0]):
-        a = slots[r]
-        k = 0
-        for j in range(n):
-            if m[a, j]:
-                per_state[j] += 1
-                k += 1
+        k = _members_of(m, slots[r], idx)
+        for q in range(k):
+            per_state[idx[q]] += 1
         size[r] = k
 
 
@@ -311,15 +324,19 @@ def leaders(members: np.ndarray, slots: np.ndarray, power: np.ndarray) -> tuple[
 @njit(cache=True)
 def _leaders_kernel(m, slots, power, top1, top2):  # pragma: no cover (compiled)
     n = m.shape[1]
+    idx = np.empty(n, np.int64)
     for r in range(slots.shape[0]):
         a = slots[r]
+        k = _members_of(m, a, idx)
         b1 = -1
-        for j in range(n):
-            if m[a, j] and (b1 < 0 or power[j] > power[b1]):
+        for q in range(k):
+            j = idx[q]
+            if b1 < 0 or power[j] > power[b1]:
                 b1 = j
         b2 = -1
-        for j in range(n):
-            if j != b1 and m[a, j] and (b2 < 0 or power[j] > power[b2]):
+        for q in range(k):
+            j = idx[q]
+            if j != b1 and (b2 < 0 or power[j] > power[b2]):
                 b2 = j
         if b1 < 0:
             b1 = 0
@@ -355,14 +372,16 @@ def _member_values_kernel(m, slots, entry, year, value, i_out, a_out, stay):  # 
     count = np.zeros(n_a, np.int64)
     lists = np.empty((n_a, n), np.int64)
     per_state = np.zeros(n + 1, np.int64)
+    idx = np.empty(n, np.int64)
     for r in range(n_a):
         a = slots[r]
-        for j in range(n):
-            if m[a, j]:
-                lists[r, count[r]] = j
-                count[r] += 1
-                if entry[a, j] < year:
-                    per_state[j + 1] += 1
+        k = _members_of(m, a, idx)
+        count[r] = k
+        for q in range(k):
+            j = idx[q]
+            lists[r, q] = j
+            if entry[a, j] < year:
+                per_state[j + 1] += 1
     # the output ordered by state, then agreement: a counting sort over the states
     for j in range(n):
         per_state[j + 1] += per_state[j]
@@ -478,15 +497,14 @@ def _view_kernel(m, active, kind, domain, n_ag, k, d):  # pragma: no cover (comp
     rows = np.empty((a_n, n), np.bool_)
     per_state = np.zeros(n, np.int64)
     size = np.zeros(a_n, np.int64)
+    idx = np.empty(n, np.int64)
     for r in range(a_n):
         a = slots[r]
-        c = 0
-        for j in range(n):
-            v = m[a, j]
-            rows[r, j] = v
-            if v:
-                per_state[j] += 1
-                c += 1
+        for j in range(n):  # element by element: numba's row assignment is several times slower
+            rows[r, j] = m[a, j]
+        c = _members_of(m, a, idx)
+        for q in range(c):
+            per_state[idx[q]] += 1
         size[r] = c
     return slots, rows, per_state, size
 

@@ -417,15 +417,17 @@ def intrusion_propensity(
     n = c.shape[0]
     if check and d.shape != (n,):
         raise ValueError(f"{f}: defensive_posture must have shape ({n},), got {d.shape}")
-    if v.shape == (n,):
-        v = np.broadcast_to(v[None, :], (n, n))
-    elif check and v.shape != (n, n):
+    one_target_row = v.shape == (n,)
+    if not one_target_row and check and v.shape != (n, n):
         raise ValueError(f"{f}: vulnerability_target must have shape ({n},) or ({n}, {n}), got {v.shape}")
     motive = d * m_d + (1.0 - d) * m_o
     rate_i = lam * c * motive
-    p = np.zeros((n, n))
     rows = np.flatnonzero(rate_i > 0)  # states without capability or motive never intrude
-    p[rows] = -np.expm1(-rate_i[rows, None] * v[rows])
+    if len(rows) == n:  # every state intrudes: no rows to pick or scatter
+        p = -np.expm1(-rate_i[:, None] * (v[None, :] if one_target_row else v))
+    else:
+        p = np.zeros((n, n))
+        p[rows] = -np.expm1(-rate_i[rows, None] * (v[None, :] if one_target_row else v[rows]))
     np.fill_diagonal(p, 0.0)
     return p
 

@@ -80,34 +80,35 @@ _CYBER_DETAIL = {
 }
 
 
-def _sharing_terms(world: World, slots: np.ndarray) -> dict:
+def _sharing_terms(world: World, slots: np.ndarray, trust: np.ndarray) -> dict:
     """What each state would gain or risk by sharing in each cyber alignment in force (arrays (A, N); brief T3).
 
     ``access`` (A,) is the alignments' integration (the share of networks opened; 0 for a norms
-    pledge); ``trust`` is the states' trust after this year's intrusions (a member that intruded
-    into i this year is believed untrustworthy with probability at least ``espionage_risk``);
+    pledge); ``trust`` (N, N) is the states' trust after this year's intrusions
+    (:func:`~foedus.theory.cyber_trust.trust_after_intrusions`: a member that intruded into i this
+    year is believed untrustworthy with probability at least ``espionage_risk``);
     ``benefit`` the salience ``2 * T3`` times the mean capacity of the other member states;
     ``reciprocity`` :func:`~foedus.theory.cyber_trust.group_reciprocity`; ``value``
     :func:`~foedus.theory.cyber_trust.sharing_value` with the loss i's vulnerability;
     ``threshold`` Kydd's ``loss / (benefit + loss)``; ``camp`` the distance of i's regime from the
     regime of the member of greatest capacity (:func:`~foedus.theory.cyber_trust.alignment_camp`).
     """
-    ag, p = world.agreements, world.params
+    ag = world.agreements
     cap, vul = world.cyber_capacity, world.cyber_vulnerability
     M = ag.members[slots]
     Mf = M.astype(float)
     size = Mf.sum(axis=1)
-    trust = th_trust.trust_after_intrusions(world.trust, world.results.intrusions, p.espionage_risk)  # [i, j]
     salience = th_trust.cyber_salience(world.trends.cyber)
     others = size[:, None] - Mf
+    cap_sum = Mf @ cap
     with np.errstate(invalid="ignore", divide="ignore"):
-        benefit = salience * np.where(others > 0, ((Mf @ cap)[:, None] - Mf * cap[None, :]) / others, 0.0)
+        benefit = salience * np.where(others > 0, (cap_sum[:, None] - Mf * cap[None, :]) / others, 0.0)
     access = ag.integration[slots]
     rho = th_trust.group_reciprocity(trust, M, access, check=world.check)
     value = th_trust.sharing_value(rho, benefit, np.broadcast_to(vul, M.shape), check=world.check)
     threshold = th_trust.sharing_threshold(benefit, vul)
     camp = th_trust.camp_distance(world.regime, th_trust.alignment_camp(M, cap, world.regime), check=world.check)
-    return {"M": M, "size": size, "cap_sum": Mf @ cap, "trust": trust, "salience": salience, "access": access, "benefit": benefit, "reciprocity": rho,
+    return {"M": M, "size": size, "cap_sum": cap_sum, "trust": trust, "salience": salience, "access": access, "benefit": benefit, "reciprocity": rho,
             "value": value, "threshold": threshold, "camp": camp}
 
 
@@ -167,8 +168,10 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
     """
     ag, y, p = world.agreements, world.year, world.params
     slots = ag.in_force(domain=CYBER_DOMAIN)
+    # [i, j]: i's trust in j this year (constant through this step: conflict's betrayals come after)
+    trust = th_trust.trust_after_intrusions(world.trust, world.results.intrusions, p.espionage_risk)
     if len(slots):
-        t = _sharing_terms(world, slots)
+        t = _sharing_terms(world, slots, trust)
         M, cap = t["M"], world.cyber_capacity
         in_camp = t["camp"] <= p.cyber_camp_tolerance
         draw_in, draw_out = rng.random(M.shape), rng.random(M.shape)
@@ -191,7 +194,7 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
             _nonstate_moves(world, rng, slots, t)
         actors = ag.members[slots].sum(axis=1) + ag.nonstate[slots].sum(axis=1)
         _dissolve_deserted(world, slots[actors < 2])
-    _new_cyber_alignments(world, rng)
+    _new_cyber_alignments(world, rng, trust)
 
 
 def _dissolve_deserted(world: World, gone: np.ndarray) -> None:
@@ -292,7 +295,7 @@ def _nonstate_details(world: World, kind: str, r: int, k: np.ndarray, terms: dic
     return out
 
 
-def _new_cyber_alignments(world: World, rng: np.random.Generator) -> None:
+def _new_cyber_alignments(world: World, rng: np.random.Generator, trust: np.ndarray) -> None:
     """States that share vulnerabilities with no one form new bilateral cyber alignments with a trusted partner (T3).
 
     Each year a share ``consider_rate`` of the states that have cyber capacity and belong to no
@@ -317,7 +320,6 @@ def _new_cyber_alignments(world: World, rng: np.random.Generator) -> None:
     if considering.sum() == 0 or free.sum() < 2:
         return
     access = p.cyber_sharing_access
-    trust = th_trust.trust_after_intrusions(world.trust, world.results.intrusions, p.espionage_risk)
     belief = th_trust.partner_reciprocity(trust, access)
     benefit = th_trust.cyber_salience(world.trends.cyber) * np.broadcast_to(cap[None, :], (n, n))
     value = th_trust.sharing_value(belief, benefit, np.broadcast_to(vul[:, None], (n, n)), check=world.check)

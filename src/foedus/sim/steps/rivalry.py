@@ -9,6 +9,7 @@ as much), and on the trend step's pairs of rivals (T1).
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 
 from foedus.sim.world import World
 from foedus.theory import rivalry as th
@@ -31,7 +32,10 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     capability parity, war memory, joint democracy and regime distance; a rivalry ends with
     :func:`~foedus.theory.rivalry.rivalry_termination_hazard` of the same and the power shift
     since it began. Coefficients: ``rivalry_onset_*`` and ``rivalry_end_*`` of
-    :class:`~foedus.sim.parameters.Parameters`, estimated on the record (1816–2010).
+    :class:`~foedus.sim.parameters.Parameters`, estimated on the record (1816–2010). The hazards
+    of all pairs are one compiled pass (:func:`_hazard_kernel`, bit for bit the theory's;
+    ``tests/sim/test_rivalry_kernel.py``); the covariates are built again, by the theory's
+    functions, only for the few pairs whose rivalry begins or ends (their explanations).
     """
     p = world.params
     world.war_history = th.war_history(world.war_history, world.at_war, memory=p.war_memory)
@@ -41,33 +45,86 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     i, j, draw = i[live], j[live], draw[live]
     if not len(i):
         return
-    flat = i * world.n + j  # np.take on the flat arrays: faster than 2-D fancy indexing
     dem = world.regime >= p.democracy_threshold
-    x = {
-        "contiguous": np.take(world.contiguous, flat),
-        "major_pair": world.major[i] & world.major[j],
-        "parity": th.parity(world.power[i], world.power[j]),
-        "war_history": th.war_term(np.take(world.war_history, flat)),
-        "joint_democracy": dem[i] & dem[j],
-        "regime_distance": np.abs(world.regime[i] - world.regime[j]),
-    }
-    rival = np.take(world.rivalry, flat)
-    # each hazard on the pairs it applies to: onset on the others, termination on the (few) rivals
-    h_on = np.zeros(len(i))
-    h_end = np.zeros(len(i))
+    h_on, h_end = rivalry_hazards(world, i, j, dem)
+    rival = np.take(world.rivalry, i * world.n + j)
     on, r = np.flatnonzero(~rival), np.flatnonzero(rival)
-    h_on[on] = th.rivalry_onset_hazard(*(x[t][on] for t in th.ONSET_TERMS), intercept=p.rivalry_onset_intercept, coefficients=p.rivalry_onset_coefficients())
-    x["power_shift"] = np.zeros(len(i))
-    if len(r):
-        x["power_shift"][r] = th.power_shift(world.power[i[r]], world.power[j[r]], world.rivalry_balance0[i[r], j[r]])
-        h_end[r] = th.rivalry_termination_hazard(*(x[t][r] for t in th.TERMINATION_TERMS), intercept=p.rivalry_end_intercept, coefficients=p.rivalry_end_coefficients())
     begin = on[draw[on] < h_on[on]]
     end = r[draw[r] < h_end[r]]
     if len(begin) or len(end):
-        _apply(world, i, j, begin, end, x, h_on, h_end)
+        _apply(world, i, j, begin, end, dem, h_on, h_end)
 
 
-def _apply(world: World, i: np.ndarray, j: np.ndarray, begin: np.ndarray, end: np.ndarray, x: dict, h_on: np.ndarray, h_end: np.ndarray) -> None:
+def rivalry_hazards(world: World, i: np.ndarray, j: np.ndarray, dem: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The onset hazard of the pairs ``(i, j)`` not in rivalry and the termination hazard of the rivals (0 elsewhere), in one compiled pass.
+
+    Equal to the bit to :func:`foedus.theory.rivalry.rivalry_onset_hazard` and
+    :func:`~foedus.theory.rivalry.rivalry_termination_hazard` of :func:`_covariates`.
+    """
+    p = world.params
+    h_on = np.zeros(len(i))
+    h_end = np.zeros(len(i))
+    _hazard_kernel(
+        np.ascontiguousarray(i, dtype=np.int64), np.ascontiguousarray(j, dtype=np.int64), world.contiguous, world.major, world.power,
+        world.war_history, dem, world.regime, world.rivalry, world.rivalry_balance0,
+        np.asarray(p.rivalry_onset_coefficients(), dtype=float), float(p.rivalry_onset_intercept),
+        np.asarray(p.rivalry_end_coefficients(), dtype=float), float(p.rivalry_end_intercept), h_on, h_end,
+    )
+    return h_on, h_end
+
+
+def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, rivals: bool) -> dict[str, np.ndarray]:
+    """The covariates of the pairs ``(a, b)`` by the theory's functions (:data:`~foedus.theory.rivalry.ONSET_TERMS`, or :data:`~foedus.theory.rivalry.TERMINATION_TERMS` for ``rivals``)."""
+    x = {
+        "contiguous": world.contiguous[a, b],
+        "major_pair": world.major[a] & world.major[b],
+        "war_history": th.war_term(world.war_history[a, b]),
+        "joint_democracy": dem[a] & dem[b],
+        "regime_distance": np.abs(world.regime[a] - world.regime[b]),
+    }
+    if rivals:
+        x["power_shift"] = th.power_shift(world.power[a], world.power[b], world.rivalry_balance0[a, b])
+    else:
+        x["parity"] = th.parity(world.power[a], world.power[b])
+    return x
+
+
+@njit(cache=True)
+def _hazard_kernel(ii, jj, contiguous, major, power, war_history, dem, regime, rivalry, balance0, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
+    # the theory's logit_hazard term by term, in its order: intercept, then + b_k * x_k, then 1 / (1 + exp(-eta))
+    for q in range(ii.shape[0]):
+        i = ii[q]
+        j = jj[q]
+        c = 1.0 if contiguous[i, j] else 0.0  # contiguity is a bool matrix
+        mp = 1.0 if (major[i] and major[j]) else 0.0
+        w = np.log1p(war_history[i, j])
+        jd = 1.0 if (dem[i] and dem[j]) else 0.0
+        rd = abs(regime[i] - regime[j])
+        if rivalry[i, j]:
+            s = abs(np.log(power[i] / power[j]) - balance0[i, j])
+            eta = end_c
+            eta = eta + end_b[0] * c
+            eta = eta + end_b[1] * mp
+            eta = eta + end_b[2] * s
+            eta = eta + end_b[3] * w
+            eta = eta + end_b[4] * jd
+            eta = eta + end_b[5] * rd
+            h_end[q] = 1.0 / (1.0 + np.exp(-eta))
+        else:
+            hi = max(power[i], power[j])
+            lo = min(power[i], power[j])
+            par = lo / hi if hi > 0 else 0.0
+            eta = on_c
+            eta = eta + on_b[0] * c
+            eta = eta + on_b[1] * mp
+            eta = eta + on_b[2] * par
+            eta = eta + on_b[3] * w
+            eta = eta + on_b[4] * jd
+            eta = eta + on_b[5] * rd
+            h_on[q] = 1.0 / (1.0 + np.exp(-eta))
+
+
+def _apply(world: World, i: np.ndarray, j: np.ndarray, begin: np.ndarray, end: np.ndarray, dem: np.ndarray, h_on: np.ndarray, h_end: np.ndarray) -> None:
     """Start the rivalries ``begin`` and end the rivalries ``end`` (positions in ``i``, ``j``), and log them."""
     p = world.params
     y = world.year
@@ -76,6 +133,12 @@ def _apply(world: World, i: np.ndarray, j: np.ndarray, begin: np.ndarray, end: n
             continue
         a, b = i[k], j[k]
         starting = kind == "rivalry_onset"
+        details = None
+        if world.explain:  # the covariates before this change (power_shift reads the balance the rivalry began with)
+            x = _covariates(world, a, b, dem, rivals=not starting)
+            cols = {t: x[t].tolist() for t in terms}
+            hz = h[k].tolist()
+            details = [{"cause": "hazard", "factors": {"hazard": hz[m], **{t: cols[t][m] for t in terms}}} for m in range(len(k))]
         world.rivalry[a, b] = world.rivalry[b, a] = starting
         base = world.hostility_base[a, b]
         new = np.maximum(base, p.rivalry_hostility) if starting else np.maximum(base - p.rivalry_hostility, 0.0)
@@ -83,10 +146,5 @@ def _apply(world: World, i: np.ndarray, j: np.ndarray, begin: np.ndarray, end: n
         if starting:
             ratio = th.log_ratio(world.power[a], world.power[b])
             world.rivalry_balance0[a, b], world.rivalry_balance0[b, a] = ratio, -ratio
-        details = None
-        if world.explain:
-            cols = {t: x[t][k].tolist() for t in terms}
-            hz = h[k].tolist()
-            details = [{"cause": "hazard", "factors": {"hazard": hz[m], **{t: cols[t][m] for t in terms}}} for m in range(len(k))]
         world.log.events(y, kind, -1, world.ccode[a], world.ccode[b], details)
     world.cache.pop("rival_pairs", None)  # the trend step's pairs of rivals and majors (T1)

@@ -1,0 +1,42 @@
+"""The compiled rivalry hazards of foedus.sim.steps.rivalry equal the theory's, to the bit."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from foedus.sim.steps.rivalry import _hazard_kernel
+from foedus.theory import rivalry as th
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 80))
+    i, j = np.triu_indices(n, 1)
+    contiguous = rng.random((n, n)) < 0.1
+    major = rng.random(n) < 0.2
+    power = rng.random(n) ** 3 + 1e-6
+    power /= power.sum()
+    war_history = np.where(rng.random((n, n)) < 0.1, rng.random((n, n)) * 6.0, 0.0)
+    regime = rng.random(n)
+    dem = regime >= 0.5
+    rivalry = rng.random((n, n)) < 0.2
+    balance0 = rng.normal(size=(n, n))
+    on_b, end_b = rng.normal(size=6), rng.normal(size=6)
+    on_c, end_c = float(rng.normal(-5.0, 1.0)), float(rng.normal(-3.0, 1.0))
+    h_on, h_end = np.zeros(len(i)), np.zeros(len(i))
+    _hazard_kernel(i.astype(np.int64), j.astype(np.int64), contiguous, major, power, war_history, dem, regime, rivalry, balance0,
+                   on_b, on_c, end_b, end_c, h_on, h_end)
+    rival = rivalry[i, j]
+    on, r = ~rival, rival
+    x = {
+        "contiguous": contiguous[i, j], "major_pair": major[i] & major[j], "war_history": th.war_term(war_history[i, j]),
+        "joint_democracy": dem[i] & dem[j], "regime_distance": np.abs(regime[i] - regime[j]),
+        "parity": th.parity(power[i], power[j]), "power_shift": th.power_shift(power[i], power[j], balance0[i, j]),
+    }
+    want_on = th.rivalry_onset_hazard(*(x[t][on] for t in th.ONSET_TERMS), intercept=on_c, coefficients=on_b.tolist())
+    want_end = th.rivalry_termination_hazard(*(x[t][r] for t in th.TERMINATION_TERMS), intercept=end_c, coefficients=end_b.tolist())
+    assert np.array_equal(h_on[on].view(np.int64), want_on.view(np.int64))
+    assert np.array_equal(h_end[r].view(np.int64), want_end.view(np.int64))
+    assert not h_on[r].any() and not h_end[on].any()  # each pair gets only the hazard that applies to it
