@@ -40,10 +40,26 @@ LABELS = re.compile(
     rf"(?:\b[Bb]rief\s+)?(?<![\w.-])(?P<first>{LABEL})(?:\s*[\u2013-]\s*(?P<last>[AFPDTH]?[1-5]))?(?![\w-])(?P<own>'s)?(?:(?P<ws>[ \t]+)(?P<next>(?![AFPDTH][1-5]\b)[\w-]+))?"
 )
 SECTION_RULE = re.compile(r"^\s*-{3,}\s*$")
+STRUCTURED = {
+    "Parameters", "Other Parameters", "Returns", "Yields", "Receives", "Raises", "Warns", "Warnings",
+    "Attributes", "Methods", "Functions", "Classes", "Modules", "Examples", "See Also",
+}
+"""numpydoc sections Griffe parses into tables (their ``name : type`` lines are not definition lists)."""
+
+
+CATALOGUE = (
+    (re.compile(r"\(brief: "), "("),
+    (re.compile(r"\bbrief step (\d+)"), r"step \1"),
+    (re.compile(r"\bthe brief's\b"), "the design catalogue's"),
+    (re.compile(r"\bof the brief\b"), "of the design catalogue"),
+)
+"""Mentions of the catalogue itself, which readers never saw, in words they can follow."""
 
 
 def _labels(text: str) -> str:
     """Catalogue labels -> linked names of the mechanisms (a range names its family)."""
+    for pattern, replacement in CATALOGUE:
+        text = pattern.sub(replacement, text)
 
     def sub(m: re.Match) -> str:
         first, last = m["first"], m["last"]
@@ -63,6 +79,33 @@ def _labels(text: str) -> str:
         return f"[{name}][{anchor(first)}]" + (m["own"] or "") + after
 
     return LABELS.sub(sub, text)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _is_term(lines: list[str], i: int) -> bool:
+    """Whether ``lines[i]`` is the term of an RST definition list: a short line, its definition indented below it.
+
+    Markdown has no definition lists, so the caller makes the term a list item that the
+    (lazily continued) definition follows.
+    """
+    line = lines[i]
+    if not line.strip() or i + 1 >= len(lines) or not lines[i + 1].strip() or _indent(lines[i + 1]) <= _indent(line):
+        return False
+    if i > 0 and lines[i - 1].strip() and _indent(lines[i - 1]) == _indent(line) and not _is_term_like(lines, i - 1):
+        return False  # the last line of a paragraph, not a term
+    return _is_term_like(lines, i)
+
+
+def _is_term_like(lines: list[str], i: int) -> bool:
+    text = lines[i].strip()
+    return (
+        len(text) <= 80
+        and not text.endswith((":", ".", ","))
+        and not re.match(r"^(>>>|\.\.|[-*+]\s|[|<]|\d+[.)]\s)", text)
+    )
 
 
 class FoedusDocstrings(griffe.Extension):
@@ -115,6 +158,10 @@ class FoedusDocstrings(griffe.Extension):
                 out.append(line)  # doctest lines and their output stay as they are
                 i += 1
                 continue
+            if section not in STRUCTURED and _is_term(lines, i):
+                if out and out[-1].strip() and not SECTION_RULE.match(out[-1]):
+                    out.append("")  # else Markdown continues the previous definition's paragraph
+                line = f"{line[: len(line) - len(line.lstrip())]}- {line.strip()}:"  # an RST definition list's term
             line = re.sub(r"^(\s*)\.\. \[(\w+)\]\s*", r"\n\1[\2] ", line)
             if line.rstrip().endswith("::") and not line.strip().startswith(".."):
                 line = line.rstrip()[:-1]
@@ -133,7 +180,9 @@ class FoedusDocstrings(griffe.Extension):
         while tex and not tex[-1]:
             tex.pop()
         blank = i < len(lines)
-        return i, f"{indent}{self._mathml(' '.join(t for t in tex if t), obj, display='block')}" + ("\n" if blank else "")
+        # kept at its indentation: inside a definition or a parameter's description, that is what places it
+        math = self._mathml(" ".join(t for t in tex if t), obj, display="block")
+        return i, f"{indent}{math}" + ("\n" if blank else "")
 
     def _mathml(self, tex: str, obj, display: str = "inline") -> str:
         import latex2mathml.converter

@@ -13,11 +13,17 @@ never in CI).
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import warnings
 from pathlib import Path
 
 from mkdocs.structure.files import File
+
+_log = logging.getLogger("mkdocs.plugins.foedus")
+CODE = re.compile(r"<(pre|code|math)\b.*?</\1>", re.S)
+CATALOGUE_LABEL = re.compile(r"\b[Bb]rief\s+[AFPDTH][1-5]\b")
 
 ROOT = Path(__file__).resolve().parents[2]
 SRC = ROOT / "src"
@@ -109,3 +115,15 @@ def on_files(files, config):
     for module in _modules():
         files.append(File.generated(config, page_uri(module), content=page_text(module)))
     return files
+
+
+def on_page_content(html, page, config, files):
+    """Refuse prose that still cites the design catalogue by label ("brief F2"): readers never saw it.
+
+    Code (signatures, default values, examples) is left alone; the docstrings' prose is
+    translated by ``docs/_tools/docstrings.py``, so a label here means a pattern it does not know.
+    """
+    prose = CODE.sub("", html)
+    for match in CATALOGUE_LABEL.finditer(prose):
+        _log.warning("%s: the text cites the design catalogue as %r; name the mechanism (docs/_tools/mechanisms.py)", page.file.src_uri, match[0])
+    return html
