@@ -58,6 +58,7 @@ def test_a_scenario_repr_names_it_and_counts_its_elements_not_every_actor():
     assert f"actors {len(sc.actors)} states" in text
     assert f"agreements {len(sc.agreements):,} (NATO, " in text and "more)" in text
     assert f"seed {sc.seed}" in text
+    assert str(sc) == text  # print(scenario) too: pydantic's str listed every field (24 KB for europe-1871)
     assert "<table>" in sc._repr_html_()
 
 

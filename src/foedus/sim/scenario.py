@@ -541,7 +541,7 @@ class Scenario(_Model):
             ("seed", str(self.seed)),
         ]
 
-    __repr__ = repr_text  # one line; the default printed every table or element
+    __repr__ = __str__ = repr_text  # one line; pydantic's repr and str printed every element
     _repr_html_ = repr_html  # the same as a small table, for notebooks
 
 
