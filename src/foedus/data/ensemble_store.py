@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 import foedus
+from foedus.schema.display import count, names, repr_html, repr_text
 
 __all__ = ["FORMAT", "VERSION", "RUN_TABLES", "SPEC_KEYS", "EnsembleStore", "table_bytes"]
 
@@ -113,6 +114,19 @@ class EnsembleStore:
         self.manifest = manifest
         self.session: dict | None = None
         self._done: set[int] = _from_ranges(manifest.get("completed", []))
+
+    def _summary(self) -> tuple[str, list[tuple[str, str]]]:
+        """The title and labelled facts that ``repr`` and ``_repr_html_`` show."""
+        m = self.manifest
+        knobs = [f"{k['name']} {k['low']:g}\u2013{k['high']:g}" for k in m.get("knobs", [])]
+        return str(self.path), [
+            ("scenario", repr(m.get("scenario"))), ("runs", f"{len(self._done):,} of {int(m['runs']):,} done"),
+            ("years", f"{m.get('first_year')}, {count(int(m.get('years', 0)), 'year')}"), ("seed", str(m.get("seed"))),
+            ("design", str(m.get("design"))), ("knobs", names(knobs) or "none"),
+        ]
+
+    __repr__ = repr_text  # one line; no table is read
+    _repr_html_ = repr_html  # the same as a small table, for notebooks
 
     # ------------------------------------------------------------------ creation
     @classmethod

@@ -55,6 +55,8 @@ from typing import Callable, Iterable
 import numpy as np
 import pandas as pd
 
+from foedus.schema import display
+from foedus.schema.display import repr_html, repr_text
 from foedus.schema.provenance import HistoryMeta
 
 POWER_TIERS: tuple[str, ...] = ("superpower", "great", "regional", "secondary")
@@ -513,3 +515,22 @@ class History:
     def alliances(self) -> pd.DataFrame:
         """The agreements of kind ``alliance``."""
         return self.agreements[self.agreements["kind"] == "alliance"]
+
+    def _summary(self) -> tuple[str, list[tuple[str, str]]]:
+        """The title and labelled counts that ``repr`` and ``_repr_html_`` show."""
+        kinds = self.agreements["kind"].value_counts() if "kind" in self.agreements else pd.Series(dtype="int64")
+        by_kind = ", ".join(f"{k} {int(n):,}" for k, n in kinds.items())
+        n_states = self.states["ccode"].nunique() if "ccode" in self.states else len(self.states)
+        fields = [
+            ("states", f"{n_states:,}"),
+            ("state-years", f"{len(self.state_years):,}"),
+            ("agreements", f"{len(self.agreements):,}" + (f" ({by_kind})" if by_kind else "")),
+            ("memberships", f"{len(self.memberships):,}"),
+            ("events", f"{len(self.events):,}"),
+            ("extras", display.names(sorted(self.extras))),
+        ]
+        kind = self.meta.kind if self.meta is not None and not self.source.startswith(self.meta.kind) else ""
+        return f"{kind} {self.source} {self.first_year}\u2013{self.last_year}".lstrip(), fields
+
+    __repr__ = repr_text  # one line; the default printed every table or element
+    _repr_html_ = repr_html  # the same as a small table, for notebooks

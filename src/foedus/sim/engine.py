@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from foedus.schema import History
+from foedus.schema.display import count, names, repr_html, repr_text
 from foedus.schema.provenance import HistoryMeta
 from foedus.sim import steps as st
 from foedus.sim.build import milex_money
@@ -190,6 +191,20 @@ class Simulation:
     def events(self) -> pd.DataFrame:
         """The event log so far (the ``events`` table, unvalidated: quick, for experiments)."""
         return self.world.log.events_table()
+
+    def _summary(self) -> tuple[str, list[tuple[str, str]]]:
+        """The title and labelled facts that ``repr`` and ``_repr_html_`` show."""
+        fields = [
+            ("next year", str(self.year)),
+            ("done", f"{self.years_done} of {count(self.scenario.years, 'year')}"),
+            ("seed", "none (a generator was passed)" if self.seed is None else str(self.seed)),
+            ("states", f"{len(self.scenario.actors):,}"),
+            ("steps", names(self.steps, limit=20)),
+        ]
+        return repr(self.scenario.name), fields
+
+    __repr__ = repr_text  # one line; the default printed every table or element
+    _repr_html_ = repr_html  # the same as a small table, for notebooks
 
     # ------------------------------------------------------------------ checkpoints
     def __getstate__(self) -> dict:

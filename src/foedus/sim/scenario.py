@@ -39,6 +39,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from foedus.schema import OBLIGATIONS, POWER_TIERS, SchemaError
+from foedus.schema.display import count, names, repr_html, repr_text
 from foedus.sim.parameters import Parameters
 from foedus.sim.scenario_text import ScenarioInputError, field_path, parse_scenario_text, read_scenario_text, yaml_line
 
@@ -536,6 +537,19 @@ class Scenario(_Model):
         data = self.model_dump(mode="json", exclude_defaults=True)
         data = {"name": self.name, "start_year": self.start_year, **data}
         return yaml.dump(data, Dumper=_CompactDumper, sort_keys=False, allow_unicode=True, width=110)
+
+    def _summary(self) -> tuple[str, list[tuple[str, str]]]:
+        """The title and labelled counts that ``repr`` and ``_repr_html_`` show."""
+        nonstate = f" + {len(self.nonstate_actors)} non-state" if self.nonstate_actors else ""
+        return repr(self.name), [
+            ("from", f"{self.start_year}, {count(self.years, 'year')}"), ("actors", count(len(self.actors), "state") + nonstate),
+            ("agreements", f"{len(self.agreements):,} ({names((a.name for a in self.agreements), 4)})"), ("relations", f"{len(self.relations):,}"),
+            ("shocks", f"{len(self.shocks):,}"), ("trends", ", ".join(f"{k} {v:g}" for k, v in self.trends.model_dump().items())),
+            ("seed", str(self.seed)),
+        ]
+
+    __repr__ = __str__ = repr_text  # one line; pydantic's repr and str printed every element
+    _repr_html_ = repr_html  # the same as a small table, for notebooks
 
 
 class _CompactDumper(yaml.SafeDumper):

@@ -135,6 +135,8 @@ def admission_votes(value, cost, candidate_is_main_threat, protective) -> np.nda
     protective : array_like of bool
         Whether the treaty's obligations provide protection (:func:`pact_goods`).
 
+    Examples
+    --------
     >>> admission_votes([0.5, 0.5, 0.5, 0.1], 0.2, [False, True, True, False], [True, True, False, True]).tolist()
     [True, False, True, False]
 
