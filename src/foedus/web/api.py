@@ -117,6 +117,30 @@ def sources(request: Request) -> dict:
     }
 
 
+@history_router.get("/outlines", summary="Country outlines of the map")
+def outlines() -> dict:
+    """Natural Earth 1:110m country outlines (from world-atlas, vendored at setup; :mod:`foedus.web.outlines`), largest
+    first, each as ``lon``/``lat`` lists with ``null`` between rings; ``available`` false, with ``reason``, when they
+    are not installed (the map then draws capitals only)."""
+    return _outlines_json()
+
+
+_OUTLINES: dict[str, dict] = {}
+"""The outlines' JSON once built (absent while they are not installed, so that installing them needs no restart)."""
+
+
+def _outlines_json() -> dict:
+    from foedus.web.outlines import OutlinesMissing, load_outlines, outlines_path
+
+    key = str(outlines_path())
+    if key not in _OUTLINES:
+        try:
+            _OUTLINES[key] = load_outlines().public()
+        except OutlinesMissing as e:
+            return {"available": False, "reason": str(e), "source": "", "countries": []}
+    return _OUTLINES[key]
+
+
 @history_router.get("/meta", summary="Window, states and notes of a source", responses=_errors(404, 422))
 def meta(request: Request, source: Source) -> dict:
     """The source's window, its states (for the state chooser), data notes and unit of military expenditure;

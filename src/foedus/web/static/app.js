@@ -192,8 +192,8 @@ async function setYear(y) {
     state.yearData = data;
     document.body.dataset.year = y;
     drawNetwork(data);
-    drawMap(data);
     drawSide(data);
+    await drawMap(data);
     drawAgreements();
     if (state.selected) await drawState();
     if (state.playing && y < state.meta.last_year) fetchYear(y + 1);
@@ -259,14 +259,14 @@ function nodeTrace(nodes, xOf, yOf, opts) {
   return {
     type: "scatter", mode: "markers+text", name: "states", showlegend: false,
     x: nodes.map(xOf), y: nodes.map(yOf), customdata: nodes.map((n) => n.ccode),
-    text: nodes.map((n) => (n.major || n.ccode === sel || (opts.labelAll && n.partners > 0) ? n.abb : "")),
+    text: nodes.map((n) => (opts.labelAlways || n.major || n.ccode === sel || (opts.labelAll && n.partners > 0) ? n.abb : "")),
     textposition: "top center", textfont: { size: 10, color: "#0f172a" },
     hovertext: nodes.map(nodeHover), hoverinfo: "text",
     marker: {
       size: nodes.map((n) => nodeSize(n.cinc) * (opts.scale || 1)),
       color: nodes.map((n) => n.colour),
       line: { color: nodes.map((n) => (n.ccode === sel ? "#f59e0b" : n.major ? "#0f172a" : "#ffffff")), width: nodes.map((n) => (n.ccode === sel ? 4 : n.major ? 2 : 1)) },
-      opacity: 0.95,
+      opacity: opts.opacity ?? 0.95,
     },
   };
 }
@@ -295,34 +295,6 @@ function selectOnClick(div) {
     if (pt) selectState(pt.customdata);
   });
   div._foedusClick = true;
-}
-
-function graticule() {
-  const xs = [], ys = [];
-  for (let lon = -180; lon <= 180; lon += 30) { xs.push(lon, lon, null); ys.push(-90, 90, null); }
-  for (let lat = -60; lat <= 90; lat += 30) { xs.push(-180, 180, null); ys.push(lat, lat, null); }
-  return [
-    { type: "scatter", mode: "lines", x: xs, y: ys, hoverinfo: "skip", showlegend: false, line: { color: "#e2e8f0", width: 1 } },
-    { type: "scatter", mode: "lines", x: [-180, 180], y: [0, 0], hoverinfo: "skip", showlegend: false, line: { color: "#cbd5e1", width: 1.4 } },
-  ];
-}
-
-function drawMap(data) {
-  const div = $("map");
-  const located = data.nodes.filter((n) => n.lat !== null && n.lon !== null);
-  const ll = new Map(located.map((n) => [n.ccode, [n.lon, n.lat]]));
-  const traces = [...graticule(), ...edgeTraces(data, ll, { onlyDefense: true, colour: "rgba(30,41,59,0.22)", width: 1 }), ...selectedEdges(data, ll),
-    nodeTrace(located, (n) => n.lon, (n) => n.lat, { scale: 0.75 })];
-  const layout = {
-    margin: { l: 36, r: 8, t: 6, b: 30 }, font: FONT, hovermode: "closest", showlegend: false, dragmode: "zoom",
-    xaxis: { range: [-180, 180], tickvals: [-180, -120, -60, 0, 60, 120, 180], ticksuffix: "°", zeroline: false, showgrid: false, constrain: "domain" },
-    yaxis: { range: [-60, 85], tickvals: [-60, -30, 0, 30, 60], ticksuffix: "°", zeroline: false, showgrid: false, scaleanchor: "x", scaleratio: 1 },
-    paper_bgcolor: "#fff", plot_bgcolor: "#f8fbff", uirevision: state.source.id,
-    annotations: located.length ? [] : [{ text: "no capital coordinates for this source", showarrow: false, x: 0, y: 0, font: { color: "#64748b" } }],
-  };
-  Plotly.react(div, traces, layout, PLOT_CONFIG);
-  selectOnClick(div);
-  $("map-caption").textContent = data.captions.map;
 }
 
 function drawSide(data) {
