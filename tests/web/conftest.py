@@ -41,6 +41,21 @@ def runs_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def outlines_installed():
+    """The map's country outlines, vendored now if setup has not (``python -m foedus.web.outlines``); the test is
+    skipped, saying why, only when no npm client is installed to fetch them."""
+    from foedus.web.outlines import OutlinesMissing, load_outlines, vendor
+
+    try:
+        vendor()
+    except OutlinesMissing as e:
+        if "not installed" in str(e):
+            pytest.skip(f"country outlines cannot be vendored here: {e}")
+        raise
+    return load_outlines()
+
+
+@pytest.fixture(scope="session")
 def app(record, runs_dir):
     """The dashboard over the real record and ``runs_dir``."""
     from foedus.web.app import create_app

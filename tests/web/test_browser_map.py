@@ -80,7 +80,7 @@ def _segment_distance(pts, a, b) -> np.ndarray:
     return np.linalg.norm(a[None] + t[..., None] * d[None] - pts[:, None, :], axis=-1).min(axis=1)
 
 
-def test_map_draws_outlines_and_colours_states_by_bloc(server, browser, shots, ready):
+def test_map_draws_outlines_and_colours_states_by_bloc(outlines_installed, server, browser, shots, ready):
     page = browser.new_page()
     try:
         _world_1914(page, server, shots, ready)

@@ -18,7 +18,6 @@ from foedus.web.outlines import (
     load_outlines,
     outlines_path,
     place_states,
-    vendor,
 )
 
 CAPITALS = {  # (lon, lat), degrees
@@ -40,14 +39,8 @@ CAPITALS = {  # (lon, lat), degrees
 
 
 @pytest.fixture(scope="module")
-def outlines():
-    try:
-        vendor()
-    except OutlinesMissing as e:
-        if "not installed" in str(e):
-            pytest.skip(f"country outlines cannot be vendored here: {e}")
-        raise
-    return load_outlines()
+def outlines(outlines_installed):
+    return outlines_installed
 
 
 def _place(outlines, names, last=None, cinc=None):
@@ -162,3 +155,25 @@ def test_without_outlines_the_map_says_why(client, monkeypatch, tmp_path):
     monkeypatch.setattr(api, "_OUTLINES", {})
     d = client.get("/api/outlines").json()
     assert d["available"] is False and "./dev setup" in d["reason"] and d["countries"] == []
+
+
+def test_vendoring_keeps_the_pinned_file_and_says_why_it_cannot(outlines, tmp_path, capsys):
+    from foedus.web.outlines import main, vendor
+
+    dest = tmp_path / WORLD_ATLAS_FILE
+    dest.write_bytes(outlines_path().read_bytes())
+    assert vendor(dest, npm="no-such-npm-client") == dest  # already the pinned file: npm is not asked
+    absent = tmp_path / "other" / WORLD_ATLAS_FILE
+    with pytest.raises(OutlinesMissing, match="npm client .* is not installed"):
+        vendor(absent, npm="no-such-npm-client")
+    dest.write_bytes(b"{}")
+    import foedus.web.outlines as mod
+
+    real = mod.shutil.which
+    try:
+        mod.shutil.which = lambda name: None
+        assert main(["--dest", str(dest)]) == 2
+    finally:
+        mod.shutil.which = real
+    err = capsys.readouterr().err
+    assert err.startswith("error: the npm client") and "Traceback" not in err
