@@ -81,6 +81,9 @@ def test_a_run_with_edited_drivers_and_parameters(bench):
         ('{"parameters": {"reactivity": -1}}', ["field 'parameters.reactivity'", "greater than or equal to 0"]),
         ('{"parameters": {"no_such_knob": 1}}', ["field 'parameters.no_such_knob'"]),
         ('{"parameters": 3}', ["section 'parameters'", "expected an object"]),
+        ('{"parameters": {"reactivity": NaN}}', ["field 'parameters.reactivity'", "finite"]),
+        ('{"parameters": {"reactivity": 1e999}}', ["field 'parameters.reactivity'", "finite"]),
+        ('{"parameters": {"reactivity": [1]}}', ["field 'parameters.reactivity'", "expected a number"]),
     ],
 )
 def test_bad_overrides_are_refused_naming_the_field(small_client, overrides, words):
@@ -88,6 +91,12 @@ def test_bad_overrides_are_refused_naming_the_field(small_client, overrides, wor
     assert r.status_code == 422, r.text
     msg = r.json()["error"]
     assert all(w in msg for w in words), msg
+
+
+def test_overrides_nested_too_deeply_are_refused(bench):
+    client, _ = bench
+    r = client.post("/api/jobs", data={"builtin": "europe-1871", "years": "2", "overrides": "[" * 1500 + "]" * 1500})
+    assert r.status_code == 422 and "nested too deeply" in r.json()["error"], r.text
 
 
 @pytest.mark.parametrize(

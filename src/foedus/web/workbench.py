@@ -104,6 +104,8 @@ def apply_overrides(scenario, text: str | None, source: str):
         data = json.loads(str(text))
     except ValueError as e:
         raise WorkbenchError(f"form field 'overrides': not JSON ({e})") from None
+    except RecursionError:
+        raise WorkbenchError("form field 'overrides': nested too deeply") from None
     if not isinstance(data, dict):
         raise WorkbenchError("form field 'overrides': expected an object {\"trends\": {...}, \"parameters\": {...}}")
     unknown = sorted(set(data) - set(OVERRIDE_SECTIONS))
