@@ -104,8 +104,8 @@ def _ensemble(page, server, shots) -> None:
     bands = page.request.get(f"{server}/api/ensemble?source={sid}").json()
     assert bands["runs"] == 4 and page.locator("#ensemble-bands .main-svg").count() >= len(bands["outcomes"])
     assert "4 runs" in page.inner_text("#ensemble-note")
-    page.wait_for_selector("#run-message:not(.error)", timeout=TIMEOUT_MS)
-    assert "done" in page.inner_text("#run-message")
+    page.wait_for_function("() => document.querySelector('#run-message').textContent.startsWith('done: 4 runs')", timeout=TIMEOUT_MS)
+    assert not page.locator("#run-message.error").count()
     page.screenshot(path=str(shots / "09-ensemble-from-the-page.png"), full_page=True)
 
 

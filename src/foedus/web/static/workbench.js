@@ -17,7 +17,6 @@ async function loadEditor() {
   }
   bench.changed = new Set();
   bench.changedValues = {};
-  $("run-years").value = Math.min(bench.editor.years, state.limits.max_years || bench.editor.years, 20);
   drawDrivers();
   drawParameters();
   $("run-form").dataset.scenario = name;
