@@ -9,88 +9,14 @@ error other than the one expected 422 of the malformed upload.
 
 from __future__ import annotations
 
-import os
-import socket
-import threading
-import time
-from pathlib import Path
-
-import pytest
-
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="Debian's chromium is not installed at /usr/bin/chromium (CI installs it: apt-get install -y chromium chromium-driver)",
-)
-
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TIMEOUT_MS = 90_000
 FRANCE = 220
 
 
-@pytest.fixture(scope="module")
-def server(app):
-    import uvicorn
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    t = threading.Thread(target=srv.run, daemon=True)
-    t.start()
-    t0 = time.monotonic()
-    while not srv.started:
-        if time.monotonic() - t0 > 20 or not t.is_alive():
-            raise RuntimeError("the dashboard server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    t.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=FLAGS,
-            viewport={"width": 1440, "height": 900},
-        )
-        yield ctx
-        ctx.close()
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory) -> Path:
-    d = Path(os.environ["FOEDUS_SCREENSHOTS"]) if os.environ.get("FOEDUS_SCREENSHOTS") else tmp_path_factory.mktemp("screenshots")
-    d.mkdir(parents=True, exist_ok=True)
-    print(f"\ndashboard screenshots in {d}")
-    return d
-
-
-def _ready(page, **attrs) -> None:
-    sel = "body[data-status=ready]" + "".join(f'[data-{k}{"^" if v.endswith("*") else ""}="{v.rstrip("*")}"]' for k, v in attrs.items())
-    page.wait_for_selector(sel, timeout=TIMEOUT_MS)
-
-
-def test_dashboard_end_to_end(server, browser, shots, tmp_path):
+def test_dashboard_end_to_end(server, browser, shots, ready, tmp_path):
     page = browser.new_page()
     try:
-        _drive(page, server, shots, tmp_path)
+        _drive(page, server, shots, ready, tmp_path)
     except Exception:
         page.screenshot(path=str(shots / "failure.png"), full_page=True)
         raise
@@ -98,7 +24,7 @@ def test_dashboard_end_to_end(server, browser, shots, tmp_path):
         page.close()
 
 
-def _drive(page, server, shots, tmp_path) -> None:
+def _drive(page, server, shots, ready, tmp_path) -> None:
     errors: list = []
     page.on("console", lambda m: errors.append(m) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(e))
@@ -106,7 +32,7 @@ def _drive(page, server, shots, tmp_path) -> None:
 
     # 1. load: the record in 1914
     page.goto(server + "/", timeout=TIMEOUT_MS)
-    _ready(page, year="1914", source="record")
+    ready(page, year="1914", source="record")
     page.wait_for_selector("#network .scatterlayer .trace:last-child .point", timeout=TIMEOUT_MS)
     y1914 = api.get(f"{server}/api/year?source=record&year=1914").json()
     assert page.inner_text("#year-label") == "1914"
@@ -124,7 +50,7 @@ def _drive(page, server, shots, tmp_path) -> None:
     # 2. move the slider one year back
     page.focus("#year-slider")
     page.keyboard.press("ArrowLeft")
-    _ready(page, year="1913")
+    ready(page, year="1913")
     y1913 = api.get(f"{server}/api/year?source=record&year=1913").json()
     assert page.inner_text("#year-label") == "1913"
     assert "1913" in page.inner_text("#network-card h2")
@@ -147,7 +73,7 @@ def _drive(page, server, shots, tmp_path) -> None:
     page.wait_for_selector('body:not([data-year="1913"]):not([data-year="1914"])', timeout=TIMEOUT_MS)
     page.click("#play")
     assert "Play" in page.inner_text("#play")
-    _ready(page)
+    ready(page)
     played = int(page.get_attribute("body", "data-year"))
     assert played >= 1915
     assert page.inner_text("#year-label") == str(played)
@@ -158,7 +84,7 @@ def _drive(page, server, shots, tmp_path) -> None:
     page.fill("#run-years", "3")
     page.fill("#run-seed", "2")
     page.click("#run-button")
-    _ready(page, source="run:*", year="1873")
+    ready(page, source="run:*", year="1873")
     sid = page.get_attribute("body", "data-source")
     assert page.input_value("#source") == sid
     assert "done" in page.inner_text("#run-message")

@@ -39,7 +39,11 @@ def fuzzed_app(record, runs_dir):
     def submit(scenario, years, seed):  # parse and validate, but run nothing
         return _QueuedJob(scenario.name, years, seed)
 
+    def submit_ensemble(scenario, years, seed, runs, knobs):
+        return _QueuedJob(scenario.name, years, seed)
+
     jobs.submit = submit
+    jobs.submit_ensemble = submit_ensemble
     return app
 
 

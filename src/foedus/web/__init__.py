@@ -10,8 +10,14 @@
   folder, with their views cached in memory (:mod:`foedus.web.source_info`: what a source is);
 - :mod:`foedus.web.views`: the network, agreements and time series of a history, as JSON;
 - :mod:`foedus.web.layout`: where states are drawn (capitals, the force layout);
+- :mod:`foedus.web.outlines`: the map's country outlines (Natural Earth 1:110m from the npm
+  package world-atlas, vendored at setup) and which state colours which country;
+  :mod:`foedus.web.mapview`: the map layer of a year (fills by bloc);
+- :mod:`foedus.web.workbench`: the scenario editor (trends, parameters), their validation, and
+  the year on screen as downloadable files;
 - :mod:`foedus.web.ensembles`: bands and pair probabilities of an ensemble, as JSON;
-- :mod:`foedus.web.jobs`: scenario runs started from the page, one at a time in the background;
+- :mod:`foedus.web.jobs`: scenario runs and small ensembles started from the page, one at a time
+  in the background;
 - :mod:`foedus.web.report`: ``foedus report SOURCE OUT.html`` (the reports themselves are
   :mod:`foedus.report`).
 

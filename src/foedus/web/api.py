@@ -14,14 +14,16 @@ Each route reads the application's :class:`~foedus.web.sources.SourceRegistry`,
 
 from __future__ import annotations
 
+import json
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import Response
 
-from foedus.web import ensembles
+from foedus.web import ensembles, workbench
 from foedus.web.jobs import QueueFull, UnknownJob
 
 __all__ = ["ROUTERS", "PayloadTooLarge", "ensemble_router", "history_router", "jobs_router", "too_large"]
@@ -84,15 +86,24 @@ _JOB_FORM = {
                         "file": {"type": "string", "format": "binary", "description": "a scenario file, YAML or TOML (or give builtin)"},
                         "years": {"type": "integer", "minimum": 1, "description": "years to simulate (at most the server's limit)"},
                         "seed": {"type": "integer", "minimum": 0, "description": "seed of the run"},
+                        "overrides": {"type": "string", "description": 'JSON {"trends": {NAME: value}, "parameters": {NAME: value}}'},
                     },
                 }
             },
             "application/x-www-form-urlencoded": {
-                "schema": {"type": "object", "properties": {"builtin": {"type": "string"}, "years": {"type": "integer"}, "seed": {"type": "integer"}}}
+                "schema": {
+                    "type": "object",
+                    "properties": {"builtin": {"type": "string"}, "years": {"type": "integer"}, "seed": {"type": "integer"}, "overrides": {"type": "string"}},
+                }
             },
         },
     }
 }
+_ENSEMBLE_FORM = json.loads(json.dumps(_JOB_FORM))
+for _media in _ENSEMBLE_FORM["requestBody"]["content"].values():
+    _media["schema"]["properties"]["runs"] = {"type": "integer", "minimum": 2, "description": "runs in the ensemble (at most the server's limit)"}
+    _media["schema"]["properties"]["knobs"] = {"type": "string", "description": "knobs to vary, NAME=LOW:HIGH separated by commas"}
+_ZIP = {"description": "a ZIP file", "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}}}
 ROUTERS = (history_router, ensemble_router, jobs_router)
 """Every router of the API, in the order the OpenAPI page lists them."""
 
@@ -115,6 +126,30 @@ def sources(request: Request) -> dict:
         "limits": asdict(request.app.state.limits),
         "ensembles": {"available": ensembles.available(), "reason": ensembles.unavailable_reason()},
     }
+
+
+@history_router.get("/outlines", summary="Country outlines of the map")
+def outlines() -> dict:
+    """Natural Earth 1:110m country outlines (from world-atlas, vendored at setup; :mod:`foedus.web.outlines`), largest
+    first, each as ``lon``/``lat`` lists with ``null`` between rings; ``available`` false, with ``reason``, when they
+    are not installed (the map then draws capitals only)."""
+    return _outlines_json()
+
+
+_OUTLINES: dict[str, dict] = {}
+"""The outlines' JSON once built (absent while they are not installed, so that installing them needs no restart)."""
+
+
+def _outlines_json() -> dict:
+    from foedus.web.outlines import OutlinesMissing, load_outlines, outlines_path
+
+    key = str(outlines_path())
+    if key not in _OUTLINES:
+        try:
+            _OUTLINES[key] = load_outlines().public()
+        except OutlinesMissing as e:
+            return {"available": False, "reason": str(e), "source": "", "countries": []}
+    return _OUTLINES[key]
 
 
 @history_router.get("/meta", summary="Window, states and notes of a source", responses=_errors(404, 422))
@@ -201,63 +236,137 @@ def job(request: Request, job_id: str) -> dict:
 @jobs_router.post("/jobs", status_code=202, summary="Run a scenario", responses=_errors(403, 413, 415, 422, 429), openapi_extra=_JOB_FORM)
 async def submit(request: Request) -> dict:
     """Run a built-in scenario (form field ``builtin``) or an uploaded scenario file (``file``, YAML or TOML) for
-    ``years`` years with ``seed``, in the background; answers the job (202) to follow at ``/api/jobs/{id}``."""
-    scenario, years, seed = await _parse_job(request, request.app.state.limits)
+    ``years`` years with ``seed``, its trends and parameters changed by ``overrides`` (JSON), in the background;
+    answers the job (202) to follow at ``/api/jobs/{id}``."""
+    limits = request.app.state.limits
+    form, scenario, years, seed = await _parse_job(request, limits)
     try:
         return request.app.state.jobs.submit(scenario, years, seed).public()
     except QueueFull as e:
         raise HTTPException(429, str(e)) from e
 
 
+@jobs_router.post("/ensembles", status_code=202, summary="Run a small ensemble", responses=_errors(403, 413, 415, 422, 429), openapi_extra=_ENSEMBLE_FORM)
+async def submit_ensemble(request: Request) -> dict:
+    """Run ``runs`` runs of a scenario (``builtin`` or ``file``, with ``overrides``) for ``years`` years, ensemble
+    seed ``seed``, varying the ``knobs`` given (``NAME=LOW:HIGH``, comma-separated; none: the runs differ by their
+    seed); answers the job (202). Its ``source_id`` names the ensemble as soon as the first run is written, so that
+    its bands can be shown while they fill in."""
+    limits = request.app.state.limits
+    if not ensembles.available():
+        raise HTTPException(422, ensembles.unavailable_reason())
+    form, scenario, years, seed = await _parse_job(request, limits)
+    runs = _int_field(form.get("runs"), "runs", min(10, limits.max_ensemble_runs), 2, limits.max_ensemble_runs, "the form")
+    knobs = _knobs(form.get("knobs"))
+    try:
+        return request.app.state.jobs.submit_ensemble(scenario, years, seed, runs, knobs).public()
+    except QueueFull as e:
+        raise HTTPException(429, str(e)) from e
+
+
+def _knobs(raw) -> tuple[str, ...]:
+    """The ``knobs`` form field: ``NAME=LOW:HIGH[:LEVELS]`` items separated by commas, each checked
+    (:func:`foedus.experiments.design.parse_knob`), else HTTPException 422 naming the item."""
+    from foedus.experiments.design import parse_knob
+
+    if raw is None or not str(raw).strip():
+        return ()
+    items = tuple(k.strip() for k in str(raw)[:2000].split(",") if k.strip())
+    for k in items:
+        try:
+            parse_knob(k)
+        except ValueError as e:
+            raise HTTPException(422, f"form field 'knobs': {str(e).replace('--vary ', '')}") from None
+    return items
+
+
+@jobs_router.get("/scenario", summary="A built-in scenario's drivers and parameters", responses=_errors(404, 422))
+def scenario_editor(builtin: Annotated[str, Query(min_length=1, max_length=100, description="name of a built-in scenario")]) -> dict:
+    """The trend drivers (T1-T5) and engine parameters of a built-in scenario, each with its bounds, default,
+    description and the scenario's value, for the page's form."""
+    from foedus.sim.scenario import Scenario, builtin_names
+
+    if builtin not in builtin_names():
+        raise HTTPException(404, f"unknown built-in scenario {builtin!r}; choose one of {', '.join(builtin_names())}")
+    return workbench.editor(Scenario.builtin(builtin))
+
+
+@history_router.get("/download", summary="The year on screen as files", responses={**_errors(404, 422), 200: _ZIP})
+def download(
+    request: Request,
+    source: Source,
+    year: Year,
+    format: Annotated[str, Query(pattern="^(csv|gexf)$", description="'csv' (states, ties, agreements) or 'gexf' (the network)")] = "csv",
+    kinds: Annotated[str, Query(pattern="^(alliance|all)$", description="'alliance' or 'all' agreement kinds")] = "alliance",
+    blocs: Annotated[str, Query(pattern="^(poles|modularity|components)$", description="bloc definition")] = "poles",
+) -> Response:
+    """The year shown on the page as a ZIP file: CSV tables (states with their bloc, ties, agreements in force) or
+    the network as GEXF, each with its provenance sidecar (:mod:`foedus.data.export`)."""
+    with _client_errors():
+        name, data = workbench.year_bundle(request.app.state.registry.view(source), year, kinds, blocs, format, source)
+    return Response(data, media_type="application/zip", headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
 async def _parse_job(request: Request, limits) -> tuple:
-    """Read and validate a run request: (scenario, years, seed), within ``limits`` (:class:`foedus.web.app.Limits`).
+    """Read and validate a run request: (form, scenario with its overrides, years, seed), within ``limits``
+    (:class:`foedus.web.app.Limits`).
 
     Raises HTTPException (4xx) with a message that says what to change.
     """
-    from foedus.sim.scenario import Scenario, ScenarioError, builtin_names
-
     ctype = request.headers.get("content-type", "")
     if not (ctype.startswith("multipart/form-data") or ctype.startswith("application/x-www-form-urlencoded")):
         raise HTTPException(415, "send the run request as a form (multipart/form-data): builtin=NAME or file=@scenario.yaml, years, seed")
     try:
-        form = await request.form(max_files=1, max_fields=8, max_part_size=limits.max_upload_bytes)
+        form = await request.form(max_files=1, max_fields=10, max_part_size=limits.max_upload_bytes)
     except Exception as e:  # malformed multipart bodies raise several parser-specific types, maybe grouped
         leaves = _leaves(e)
         too = next((x for x in leaves if isinstance(x, PayloadTooLarge)), None)
         if too is not None:
             raise too from None
         raise HTTPException(400, f"malformed form: {leaves[0]}") from e
+    scenario, source = await _form_scenario(form, limits)
+    overrides = form.get("overrides")
+    if overrides is not None and not isinstance(overrides, str):
+        raise HTTPException(422, "form field 'overrides': expected text (JSON), not a file")
+    try:
+        scenario = workbench.apply_overrides(scenario, overrides, source)
+    except workbench.WorkbenchError as e:
+        raise HTTPException(422, str(e)) from None
+    years = _int_field(form.get("years"), "years", scenario.years, 1, limits.max_years, source)
+    seed = _int_field(form.get("seed"), "seed", scenario.seed, 0, 2**32 - 1, source)
+    if len(scenario.actors) > limits.max_actors:
+        raise HTTPException(422, f"scenario {scenario.name!r} has {len(scenario.actors)} states; the dashboard runs at most {limits.max_actors}")
+    return form, scenario, years, seed
+
+
+async def _form_scenario(form, limits) -> tuple:
+    """The scenario a form names (``builtin``) or carries (``file``), and how messages name it."""
+    from foedus.sim.scenario import Scenario, ScenarioError, builtin_names
+
     builtin = form.get("builtin")
     upload = form.get("file")
     has_file = upload is not None and not isinstance(upload, str)
     if bool(builtin) == has_file:
         raise HTTPException(422, "give exactly one of 'builtin' (a built-in scenario name) or 'file' (a scenario file)")
     if builtin:
-        if builtin not in builtin_names():
-            raise HTTPException(422, f"unknown built-in scenario {builtin!r}; choose one of {', '.join(builtin_names())}")
-        scenario = Scenario.builtin(str(builtin))
-    else:
-        name = Path(upload.filename or "scenario.yaml").name
-        suffix = Path(name).suffix.lower()
-        if suffix not in (".yaml", ".yml", ".toml"):
-            raise HTTPException(415, f"{name}: a scenario file must be .yaml, .yml or .toml")
-        data = await upload.read(limits.max_upload_bytes + 1)
-        if len(data) > limits.max_upload_bytes:
-            raise HTTPException(413, too_large(limits.max_upload_bytes))
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as e:
-            raise HTTPException(422, f"{name}: not UTF-8 text (byte {e.start})") from e
-        try:
-            scenario = Scenario.from_text(text, source=name, toml=suffix == ".toml")
-        except ScenarioError as e:
-            raise HTTPException(422, str(e)) from e
-    source = f"built-in scenario {builtin!r}" if builtin else name
-    years = _int_field(form.get("years"), "years", scenario.years, 1, limits.max_years, source)
-    seed = _int_field(form.get("seed"), "seed", scenario.seed, 0, 2**32 - 1, source)
-    if len(scenario.actors) > limits.max_actors:
-        raise HTTPException(422, f"scenario {scenario.name!r} has {len(scenario.actors)} states; the dashboard runs at most {limits.max_actors}")
-    return scenario, years, seed
+        if not isinstance(builtin, str) or builtin not in builtin_names():
+            raise HTTPException(422, f"unknown built-in scenario {str(builtin)[:60]!r}; choose one of {', '.join(builtin_names())}")
+        return Scenario.builtin(builtin), f"built-in scenario {builtin!r}"
+    name = Path(upload.filename or "scenario.yaml").name
+    suffix = Path(name).suffix.lower()
+    if suffix not in (".yaml", ".yml", ".toml"):
+        raise HTTPException(415, f"{name}: a scenario file must be .yaml, .yml or .toml")
+    data = await upload.read(limits.max_upload_bytes + 1)
+    if len(data) > limits.max_upload_bytes:
+        raise HTTPException(413, too_large(limits.max_upload_bytes))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise HTTPException(422, f"{name}: not UTF-8 text (byte {e.start})") from e
+    try:
+        return Scenario.from_text(text, source=name, toml=suffix == ".toml"), name
+    except ScenarioError as e:
+        raise HTTPException(422, str(e)) from e
 
 
 def _leaves(e: BaseException) -> list[BaseException]:

@@ -18,8 +18,12 @@ with a 4xx status, or 503 when a listed source cannot be read):
 ``GET  /api/state?source=&ccode=&year`` one state in a year: partners, bloc, agreements, history
 ``GET  /api/ensemble?source=ID``       ensemble bands (when ensembles are available)
 ``GET  /api/ensemble/allied?source=&a=&b=``  probability that two states are allied, by year
-``POST /api/jobs``                     run a built-in (``builtin``) or uploaded (``file``) scenario
-``GET  /api/jobs/ID``                  progress of a run; ``source_id`` of the result when done
+``GET  /api/outlines``                 country outlines of the map (Natural Earth 1:110m)
+``GET  /api/download?source=&year=&format``  the year on screen as a ZIP of CSV tables or GEXF, with provenance
+``GET  /api/scenario?builtin=NAME``    a built-in scenario's trend drivers and parameters, for the form
+``POST /api/jobs``                     run a built-in (``builtin``) or uploaded (``file``) scenario, ``overrides``
+``POST /api/ensembles``                run a small ensemble (``runs``, ``knobs``) of such a scenario
+``GET  /api/jobs/ID``                  progress of a run or ensemble; ``source_id`` of the result
 =====================================  ===============================================================
 
 Limits: uploads up to :attr:`Limits.max_upload_bytes`, runs up to :attr:`Limits.max_years`
@@ -65,6 +69,8 @@ class Limits:
     """Most states in a scenario run from the page."""
     max_pending: int = 3
     """Runs queued or running at once."""
+    max_ensemble_runs: int = 20
+    """Most runs in an ensemble started from the page (each as long as a run, up to :attr:`max_years` years)."""
 
 
 def plotly_js_path() -> Path:

@@ -1,4 +1,4 @@
-"""Scenario runs started from the dashboard: a small queue run by one background thread.
+"""Scenario runs and small ensembles started from the dashboard: a small queue run by one background thread.
 
 A job runs a validated :class:`~foedus.sim.scenario.Scenario` with
 :func:`foedus.sim.output.simulate_to_dir` into a new folder under the runs directory, reporting
@@ -7,6 +7,12 @@ dashboard (its id is ``run:<folder>``). One job runs at a time (the machine's co
 spent on one run than on several), and the queue is bounded so that the page cannot pile up
 work. The scenario is written beside the history as ``scenario.yaml`` so that the run can be
 re-run and mapped (its actors carry their capitals' coordinates).
+
+An ensemble job (:meth:`JobManager.submit_ensemble`) runs
+:func:`foedus.experiments.ensemble.run_ensemble` on one thread of an in-process Dask cluster
+into ``ensembles/<folder>`` under the runs directory, reporting the runs done as they land; its
+``source_id`` is set as soon as the first run is written, so that the page can show the bands
+while they fill in.
 """
 
 from __future__ import annotations
@@ -44,6 +50,10 @@ class Job:
     seed: int
     status: str = "queued"
     """``queued``, ``running``, ``done`` or ``error``."""
+    kind: str = "run"
+    """``run`` (one history) or ``ensemble``."""
+    runs: int = 1
+    runs_done: int = 0
     years_done: int = 0
     message: str = ""
     source_id: str | None = None
@@ -58,8 +68,11 @@ class Job:
             "years": self.years,
             "seed": self.seed,
             "status": self.status,
+            "kind": self.kind,
+            "runs": self.runs,
+            "runs_done": self.runs_done,
             "years_done": self.years_done,
-            "progress": self.years_done / self.years if self.years else 0.0,
+            "progress": (self.runs_done / self.runs if self.kind == "ensemble" else self.years_done / self.years) if self.years else 0.0,
             "message": self.message,
             "source_id": self.source_id,
         }
@@ -99,16 +112,31 @@ class JobManager:
         QueueFull
             :attr:`max_pending` jobs are already queued or running.
         """
+        job = self._queue(Job(uuid.uuid4().hex[:12], scenario.name, int(years), int(seed)))
+        self._pool.submit(self._run, job, scenario)
+        return job
+
+    def submit_ensemble(self, scenario, years: int, seed: int, runs: int, knobs: tuple = ()) -> Job:
+        """Queue an ensemble of ``runs`` runs of ``scenario`` for ``years`` years, ensemble seed ``seed``, varying
+        ``knobs`` (``NAME=LOW:HIGH`` strings, :func:`foedus.experiments.design.parse_knob`).
+
+        Raises
+        ------
+        QueueFull
+        """
+        job = self._queue(Job(uuid.uuid4().hex[:12], scenario.name, int(years), int(seed), kind="ensemble", runs=int(runs)))
+        self._pool.submit(self._run_ensemble, job, scenario, tuple(knobs))
+        return job
+
+    def _queue(self, job: Job) -> Job:
         with self._lock:
             pending = sum(j.status in ("queued", "running") for j in self._jobs.values())
             if pending >= self.max_pending:
                 raise QueueFull(f"{pending} runs are already queued or running; wait for one to finish")
-            job = Job(uuid.uuid4().hex[:12], scenario.name, int(years), int(seed))
             self._jobs[job.id] = job
             done = [j for j in self._jobs.values() if j.finished is not None]
             for old in sorted(done, key=lambda j: j.finished)[: max(0, len(done) - self.keep)]:
                 del self._jobs[old.id]
-        self._pool.submit(self._run, job, scenario)
         return job
 
     def get(self, job_id: str) -> Job:
@@ -133,6 +161,40 @@ class JobManager:
         """Stop accepting jobs and wait for the running one."""
         self._pool.shutdown(wait=True, cancel_futures=True)
 
+    def _run_ensemble(self, job: Job, scenario, knobs: tuple) -> None:
+        from foedus.experiments.ensemble import run_ensemble
+
+        folder = f"ensembles/{_slug(scenario.name)}-x{job.runs}-seed{job.seed}-{job.years}y-{job.id}"
+        with self._lock:
+            job.status = "running"
+
+        def progress(done: int, total: int) -> None:
+            with self._lock:
+                job.runs_done = int(done)
+                if done >= 1:
+                    job.source_id = f"ensemble:{folder}"
+
+        try:
+            (self.runs_dir / "ensembles").mkdir(parents=True, exist_ok=True)
+            run_ensemble(scenario, runs=job.runs, years=job.years, seed=job.seed, out=self.runs_dir / folder, knobs=knobs,
+                         workers=1, processes=False, progress=progress)
+        except Exception as e:  # noqa: BLE001 - reported to the page, not raised in a thread
+            self._failed(job, e)
+            return
+        with self._lock:
+            job.status = "done"
+            job.runs_done = job.runs
+            job.source_id = f"ensemble:{folder}"
+            job.message = f"{job.runs} runs of {job.years} years; written to the runs folder as {folder}"
+            job.finished = time.time()
+
+    def _failed(self, job: Job, e: Exception) -> None:
+        with self._lock:
+            job.status = "error"
+            job.message = f"{type(e).__name__}: {e}"
+            job.finished = time.time()
+        traceback.print_exc()
+
     def _run(self, job: Job, scenario) -> None:
         from foedus.sim.output import simulate_to_dir
 
@@ -151,11 +213,7 @@ class JobManager:
             (out / "scenario.yaml").write_text(scenario.to_yaml(), encoding="utf-8")
             simulate_to_dir(scenario, out, years=job.years, seed=job.seed, checkpoint_every=0, on_year=on_year)
         except Exception as e:  # noqa: BLE001 - any failure of a run is reported to the page, not raised in a thread
-            with self._lock:
-                job.status = "error"
-                job.message = f"{type(e).__name__}: {e}"
-                job.finished = time.time()
-            traceback.print_exc()
+            self._failed(job, e)
             return
         with self._lock:
             job.status = "done"

@@ -2,9 +2,8 @@
 
 *Map*
     States are drawn at their capitals on an equirectangular projection (longitude and
-    latitude as plain axes) with a 30-degree graticule. foedus ships no country outlines: no
-    maintained offline world geometry is available from PyPI, and present-day borders would
-    misplace the states of past centuries anyway. Capitals come from the record's
+    latitude as plain axes), over present-day country outlines filled by bloc
+    (:mod:`foedus.web.outlines`, :mod:`foedus.web.mapview`). Capitals come from the record's
     ``capitals`` table (peacesciencer ``cow_capitals``, Miller 2022), the spell in force in the
     year shown, or, for a simulated run, from its scenario's actors (``lat``, ``lon``).
 *Layout*

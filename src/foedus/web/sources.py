@@ -175,6 +175,11 @@ class SourceRegistry:
         info = self.info(sid)
         if info.kind != "ensemble":
             raise UnknownSource(f"source {sid!r} is not an ensemble")
+        fresh = ensembles.ensemble_info(info.path, Path(sid.split(":", 1)[1])) if info.path is not None else None
+        if fresh is not None and fresh.mtime != info.mtime:  # an ensemble still running: show the runs written since it was listed
+            info = fresh
+            with self._lock:
+                self._listing[sid] = fresh
         return ensembles.load(info)
 
     def record(self) -> History:

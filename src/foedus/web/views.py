@@ -44,6 +44,7 @@ from foedus.analysis.summary import jsonable
 from foedus.report.provenance import ScenarioFacts, milex_unit, milex_values
 from foedus.schema import AGREEMENT_KINDS, OBLIGATIONS, History
 from foedus.web.layout import capitals_in_year, coordinates_table, network_layout, tie_weights
+from foedus.web.mapview import MapPlacer
 
 __all__ = [
     "KIND_CHOICES",
@@ -171,6 +172,21 @@ def _edge_columns(g: nx.Graph) -> dict:
     return edge_cols
 
 
+def _map_caption(year: int, layer: dict, note: str) -> str:
+    """The map's caption: what is drawn, and from which outlines (or why there are none)."""
+    if not layer.get("available"):
+        return (
+            f"Blocs on the map, {year}: each state at its capital (equirectangular projection), coloured as in the network, "
+            f"size ∝ CINC; defence-pact ties between capitals. No country outlines: {layer.get('reason', 'not installed')}. Data: {note}."
+        )
+    return (
+        f"Blocs on the map, {year}: present-day country outlines ({layer['source']}; equirectangular projection) filled with "
+        "the bloc colour of the state whose capital lies inside (the longest-lived, then the strongest, when several do); a "
+        "state without an outline of its own (Bavaria, the Papal States, a micro-state) is a labelled dot at its capital. "
+        f"Lines join the capitals of states tied by a defence pact; marker size ∝ CINC. Data: {note}."
+    )
+
+
 class HistoryView:
     """The dashboard's view of one history, with its expensive parts cached in memory.
 
@@ -204,6 +220,7 @@ class HistoryView:
         self._names = history.states.drop_duplicates("ccode", keep="last").set_index("ccode")
         self._agreements = history.agreements.set_index("agreement_id")
         self._why = formation_explanations(history)
+        self._map = MapPlacer(history)
         self._series: dict | None = None
         self._polarity: dict | None = None
         self._series_lock = threading.Lock()
@@ -306,6 +323,9 @@ class HistoryView:
                 "colour": colour_of,
             }
         )
+        layer = self._map.layer(codes, lon, lat, nodes["cinc"].to_numpy(dtype=float), colour_of)
+        nodes["country"] = pd.array(layer.pop("country"), dtype="Int64")
+        nodes["own_country"] = layer.pop("colours_country")
         edge_cols = _edge_columns(g)
         return jsonable(
             {
@@ -317,7 +337,8 @@ class HistoryView:
                 "blocs": bloc_rows,
                 "stats": stats,
                 "agreements": self._agreements_in_force(year, codes, attrs),
-                "captions": self._captions(year, kinds, stats, bloc_rows, method),
+                "map": layer,
+                "captions": self._captions(year, kinds, stats, bloc_rows, method, layer),
             }
         )
 
@@ -350,7 +371,7 @@ class HistoryView:
         out.sort(key=lambda r: (-len(r["members"]), r["start_year"], r["id"]))
         return out
 
-    def _captions(self, year: int, kinds: str, stats: dict, bloc_rows: list[dict], method: str = DEFAULT_BLOC_METHOD) -> dict:
+    def _captions(self, year: int, kinds: str, stats: dict, bloc_rows: list[dict], method: str = DEFAULT_BLOC_METHOD, layer: dict | None = None) -> dict:
         what = "alliances" if kinds == "alliance" else "agreements of every kind (alliances, coalitions, organisations)"
         top = "; ".join(f"{b['leader_abb']} ({b['size']} states)" for b in bloc_rows[:4]) or "none"
         return {
@@ -360,10 +381,7 @@ class HistoryView:
                 f"{stats['aligned_states']} states in defence pacts, {stats['blocs']} blocs, {stats['poles']} poles. "
                 f"Largest blocs: {top}. Data: {self.data_note()}."
             ),
-            "map": (
-                f"Blocs on the map, {year}: each state at its capital (equirectangular projection, 30° graticule; no "
-                f"country outlines), coloured as in the network, size ∝ CINC. Data: {self.data_note()}."
-            ),
+            "map": _map_caption(year, layer or {}, self.data_note()),
             "agreements": f"Agreements in force in {year} with their members and obligations (ATOP categories). Data: {self.data_note()}.",
         }
 

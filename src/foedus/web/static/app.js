@@ -88,9 +88,11 @@ async function loadSources(selectId) {
   }
   if (chosen && data.scenarios.includes(chosen)) builtin.value = chosen;
   $("run-years").max = state.limits.max_years;
+  $("ens-runs").max = state.limits.max_ensemble_runs;
   $("run-caption").textContent = "Runs the year-by-year simulator (foedus.sim) in the background and opens the simulated history " +
-    `when it is done. The page runs small scenarios: at most ${state.limits.max_years} years, ${state.limits.max_actors} states, ` +
-    `files up to ${Math.round(state.limits.max_upload_bytes / 1024)} KiB; use 'foedus simulate' for bigger runs.`;
+    `when it is done; an ensemble opens with its first run and its bands fill in as runs land. The page runs small scenarios: at most ` +
+    `${state.limits.max_years} years, ${state.limits.max_actors} states, ${state.limits.max_ensemble_runs} runs, ` +
+    `files up to ${Math.round(state.limits.max_upload_bytes / 1024)} KiB; use 'foedus simulate' and 'foedus ensemble' for bigger ones.`;
   const want = selectId || (state.source && state.source.id) || (data.sources[0] && data.sources[0].id);
   if (want) sel.value = want;
 }
@@ -111,6 +113,8 @@ async function openSource(id) {
   const ensemble = info.kind === "ensemble";
   $("history-view").hidden = ensemble;
   $("ensemble-view").hidden = !ensemble;
+  // the workbench stays on screen in both views (an ensemble started from it is followed there)
+  if (ensemble) $("ensemble-bands-card").after($("run-card")); else $("map-card").after($("run-card"));
   $("controls").hidden = ensemble;
   busy(+1, `loading ${info.label}…`);
   try {
@@ -185,6 +189,7 @@ async function setYear(y) {
   $("year-label").textContent = y;
   document.querySelectorAll(".year-tag").forEach((el) => { el.textContent = y; });
   markSeries();
+  updateDownloads();
   busy(+1, `drawing ${y}…`);
   try {
     const data = await fetchYear(y);
@@ -192,8 +197,8 @@ async function setYear(y) {
     state.yearData = data;
     document.body.dataset.year = y;
     drawNetwork(data);
-    drawMap(data);
     drawSide(data);
+    await drawMap(data);
     drawAgreements();
     if (state.selected) await drawState();
     if (state.playing && y < state.meta.last_year) fetchYear(y + 1);
@@ -259,14 +264,14 @@ function nodeTrace(nodes, xOf, yOf, opts) {
   return {
     type: "scatter", mode: "markers+text", name: "states", showlegend: false,
     x: nodes.map(xOf), y: nodes.map(yOf), customdata: nodes.map((n) => n.ccode),
-    text: nodes.map((n) => (n.major || n.ccode === sel || (opts.labelAll && n.partners > 0) ? n.abb : "")),
+    text: nodes.map((n) => (opts.labelAlways || n.major || n.ccode === sel || (opts.labelAll && n.partners > 0) ? n.abb : "")),
     textposition: "top center", textfont: { size: 10, color: "#0f172a" },
     hovertext: nodes.map(nodeHover), hoverinfo: "text",
     marker: {
       size: nodes.map((n) => nodeSize(n.cinc) * (opts.scale || 1)),
       color: nodes.map((n) => n.colour),
       line: { color: nodes.map((n) => (n.ccode === sel ? "#f59e0b" : n.major ? "#0f172a" : "#ffffff")), width: nodes.map((n) => (n.ccode === sel ? 4 : n.major ? 2 : 1)) },
-      opacity: 0.95,
+      opacity: opts.opacity ?? 0.95,
     },
   };
 }
@@ -295,34 +300,6 @@ function selectOnClick(div) {
     if (pt) selectState(pt.customdata);
   });
   div._foedusClick = true;
-}
-
-function graticule() {
-  const xs = [], ys = [];
-  for (let lon = -180; lon <= 180; lon += 30) { xs.push(lon, lon, null); ys.push(-90, 90, null); }
-  for (let lat = -60; lat <= 90; lat += 30) { xs.push(-180, 180, null); ys.push(lat, lat, null); }
-  return [
-    { type: "scatter", mode: "lines", x: xs, y: ys, hoverinfo: "skip", showlegend: false, line: { color: "#e2e8f0", width: 1 } },
-    { type: "scatter", mode: "lines", x: [-180, 180], y: [0, 0], hoverinfo: "skip", showlegend: false, line: { color: "#cbd5e1", width: 1.4 } },
-  ];
-}
-
-function drawMap(data) {
-  const div = $("map");
-  const located = data.nodes.filter((n) => n.lat !== null && n.lon !== null);
-  const ll = new Map(located.map((n) => [n.ccode, [n.lon, n.lat]]));
-  const traces = [...graticule(), ...edgeTraces(data, ll, { onlyDefense: true, colour: "rgba(30,41,59,0.22)", width: 1 }), ...selectedEdges(data, ll),
-    nodeTrace(located, (n) => n.lon, (n) => n.lat, { scale: 0.75 })];
-  const layout = {
-    margin: { l: 36, r: 8, t: 6, b: 30 }, font: FONT, hovermode: "closest", showlegend: false, dragmode: "zoom",
-    xaxis: { range: [-180, 180], tickvals: [-180, -120, -60, 0, 60, 120, 180], ticksuffix: "°", zeroline: false, showgrid: false, constrain: "domain" },
-    yaxis: { range: [-60, 85], tickvals: [-60, -30, 0, 30, 60], ticksuffix: "°", zeroline: false, showgrid: false, scaleanchor: "x", scaleratio: 1 },
-    paper_bgcolor: "#fff", plot_bgcolor: "#f8fbff", uirevision: state.source.id,
-    annotations: located.length ? [] : [{ text: "no capital coordinates for this source", showarrow: false, x: 0, y: 0, font: { color: "#64748b" } }],
-  };
-  Plotly.react(div, traces, layout, PLOT_CONFIG);
-  selectOnClick(div);
-  $("map-caption").textContent = data.captions.map;
 }
 
 function drawSide(data) {
@@ -541,86 +518,6 @@ async function play() {
   stopPlaying();
 }
 
-/* ------------------------------------------------------------------ run a scenario */
-async function runScenario(ev) {
-  ev.preventDefault();
-  const msg = $("run-message");
-  msg.classList.remove("error");
-  const form = new FormData();
-  const file = $("run-file").files[0];
-  if (file) form.append("file", file); else form.append("builtin", $("run-builtin").value);
-  form.append("years", $("run-years").value);
-  form.append("seed", $("run-seed").value);
-  $("run-button").disabled = true;
-  $("run-progress").hidden = false;
-  $("run-bar").style.width = "0%";
-  msg.textContent = "submitting…";
-  try {
-    let job = await api("/api/jobs", { method: "POST", body: form });
-    while (job.status === "queued" || job.status === "running") {
-      $("run-bar").style.width = `${Math.round(100 * job.progress)}%`;
-      msg.textContent = job.status === "queued" ? "waiting for the previous run…" : `simulating ${job.scenario}: ${job.years_done} of ${job.years} years`;
-      await new Promise((r) => setTimeout(r, 400));
-      job = await api(`/api/jobs/${job.id}`);
-    }
-    if (job.status === "error") throw new Error(job.message);
-    $("run-bar").style.width = "100%";
-    msg.textContent = `done: ${job.message}`;
-    await loadSources(job.source_id);
-    await openSource(job.source_id);
-  } catch (e) {
-    msg.textContent = e.message;
-    msg.classList.add("error");
-    $("run-progress").hidden = true;
-  } finally {
-    $("run-button").disabled = false;
-    $("run-file").value = "";
-  }
-}
-
-/* ------------------------------------------------------------------ ensembles */
-async function renderEnsemble() {
-  const box = $("ensemble-bands");
-  box.innerHTML = '<div class="empty">loading…</div>';
-  $("ensemble-note").textContent = `${state.meta.runs} runs. Data: ${state.meta.data_note}.`;
-  const data = await api(`/api/ensemble?source=${encodeURIComponent(state.source.id)}`);
-  box.innerHTML = "";
-  for (const [i, o] of data.outcomes.entries()) {
-    const wrap = document.createElement("div");
-    wrap.innerHTML = `<h3>${esc(o.label)}</h3><div class="plot" id="band-${i}"></div><p class="caption">${esc(o.caption || "")}</p>`;
-    box.appendChild(wrap);
-    const tr = [
-      { type: "scatter", mode: "lines", x: data.years, y: o.hi, line: { width: 0 }, hoverinfo: "skip", showlegend: false },
-      { type: "scatter", mode: "lines", x: data.years, y: o.lo, fill: "tonexty", fillcolor: "rgba(37,99,235,0.14)", line: { width: 0 }, name: o.band_label },
-      { type: "scatter", mode: "lines", x: data.years, y: o.ci_hi, line: { width: 0 }, hoverinfo: "skip", showlegend: false },
-      { type: "scatter", mode: "lines", x: data.years, y: o.ci_lo, fill: "tonexty", fillcolor: "rgba(37,99,235,0.32)", line: { width: 0 }, name: "90 % CI of the median" },
-      { type: "scatter", mode: "lines", x: data.years, y: o.median, name: "median", line: { color: "#1e40af", width: 2 } },
-    ];
-    Plotly.react(`band-${i}`, tr, tsLayout({ shapes: [], yaxis: { gridcolor: "#eef2f7", title: { text: o.unit || "", font: { size: 10 } } } }), PLOT_CONFIG);
-  }
-  if (!data.outcomes.length) box.innerHTML = '<div class="empty">this ensemble has no outcome series</div>';
-  await drawPair();
-}
-
-async function drawPair() {
-  const a = $("pair-a").value, b = $("pair-b").value;
-  if (!a || !b || !state.source || state.source.kind !== "ensemble") return;
-  if (a === b) { $("ensemble-pair-caption").textContent = "Choose two different states."; return; }
-  try {
-    const d = await api(`/api/ensemble/allied?source=${encodeURIComponent(state.source.id)}&a=${a}&b=${b}`);
-    Plotly.react("ensemble-pair", [
-      { type: "scatter", mode: "lines", x: d.years, y: d.hi, line: { width: 0 }, hoverinfo: "skip", showlegend: false },
-      { type: "scatter", mode: "lines", x: d.years, y: d.lo, fill: "tonexty", fillcolor: "rgba(185,28,28,0.15)", line: { width: 0 }, name: "90 % interval" },
-      { type: "scatter", mode: "lines", x: d.years, y: d.probability, name: "allied in the year", line: { color: "#b91c1c", width: 2 } },
-      { type: "scatter", mode: "lines", x: d.years, y: d.probability_by, name: "allied by the year", line: { color: "#475569", width: 1.5, dash: "dash" } },
-    ], tsLayout({ shapes: [], yaxis: { range: [0, 1], gridcolor: "#eef2f7", title: { text: "share of runs", font: { size: 10 } } } }), PLOT_CONFIG);
-    $("ensemble-pair-caption").textContent = d.caption || "";
-    document.body.dataset.pair = `${d.a}-${d.b}`;
-  } catch (e) {
-    toast(e.message);
-  }
-}
-
 /* ------------------------------------------------------------------ wiring */
 function init() {
   $("source").addEventListener("change", (e) => openSource(e.target.value));
@@ -637,7 +534,7 @@ function init() {
   $("bloc-method").addEventListener("change", () => { if (state.year !== null) setYear(state.year); });
   $("agreements-search").addEventListener("input", drawAgreements);
   $("agreements-state-only").addEventListener("change", drawAgreements);
-  $("run-form").addEventListener("submit", runScenario);
+  initWorkbench();
   $("pair-a").addEventListener("change", drawPair);
   $("pair-b").addEventListener("change", drawPair);
   $("blocs").addEventListener("click", (e) => {
@@ -649,7 +546,7 @@ function init() {
   if (wantYear) state.year = Number(wantYear[1]);
   busy(+1, "starting…");
   loadSources(m ? decodeURIComponent(m[1]) : null)
-    .then(() => openSource($("source").value))
+    .then(() => { loadEditor(); return openSource($("source").value); })
     .catch((e) => toast(e.message))
     .finally(() => busy(-1));
 }
