@@ -248,6 +248,7 @@ def plot_alliance_size(history: History, ax=None, *, table: pd.DataFrame | None 
             ax.bar(sizes, dist.reindex(sizes).to_numpy(), color=_FORMAT_COLOURS[f], width=0.8, label=f)
     ax.set_yscale("log")
     ax.set_ylim(0.7, max(2.0, float(dist.max()) * 1.6))
+    ax.set_xlim(float(dist.index.min()) - 1.0, float(dist.index.max()) + 1.0)
     style.integer_ticks(ax.yaxis, log=True)
     style.integer_ticks(ax.xaxis)
     ax.set_xlabel("distinct members")

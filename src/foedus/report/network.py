@@ -44,7 +44,7 @@ ASPECT = 0.6
 PACIFIC_LONGITUDE = -150.0
 """Capitals west of this longitude (degrees) are drawn east of the date line, beside Oceania."""
 
-_RELAX_STEPS = 300
+_RELAX_STEPS = 500
 _ANCHOR_PULL = 0.02  # fraction of the way back to its start a node moves each relaxation step
 
 
@@ -73,7 +73,7 @@ def capital_coordinates(history: History, scenario: Any = None) -> pd.DataFrame:
 
 
 def _relax(pos: np.ndarray, spacing: float, steps: int = _RELAX_STEPS) -> np.ndarray:
-    """Push apart nodes closer than ``spacing``, each pulled back towards its start (deterministic)."""
+    """Push apart nodes closer than ``spacing``, each pulled back towards its start by a pull that fades (deterministic)."""
     start = pos.copy()
     n = len(pos)
     if n < 2:
@@ -81,7 +81,7 @@ def _relax(pos: np.ndarray, spacing: float, steps: int = _RELAX_STEPS) -> np.nda
     # states at the very same point (Serbia and Yugoslavia in Belgrade) leave in fixed directions
     angle = np.arange(n) * 2.399963  # golden angle, radians
     pos = pos + 1e-3 * spacing * np.c_[np.cos(angle), np.sin(angle)]
-    for _ in range(steps):
+    for step in range(steps):
         diff = pos[:, None, :] - pos[None, :, :]
         dist = np.sqrt((diff ** 2).sum(-1))
         np.fill_diagonal(dist, np.inf)
@@ -89,7 +89,7 @@ def _relax(pos: np.ndarray, spacing: float, steps: int = _RELAX_STEPS) -> np.nda
         if not overlap.any():
             break
         push = (diff / dist[..., None] * (overlap / 2.0)[..., None]).sum(axis=1)
-        pos = pos + push + _ANCHOR_PULL * (start - pos)
+        pos = pos + push + _ANCHOR_PULL * (1.0 - step / steps) * (start - pos)  # the pull fades so the spacing wins
     return pos
 
 

@@ -36,7 +36,7 @@ import foedus
 
 __all__ = [
     "DPI", "MIN_TICKS", "PAGE_CSS", "PALETTE", "RC", "WIDTH",
-    "context", "integer_ticks", "legend_outside", "new_figure", "save", "styled", "svg", "value_ticks", "year_steps",
+    "context", "enough_log_ticks", "integer_ticks", "legend_outside", "new_figure", "save", "styled", "svg", "value_ticks", "year_steps",
 ]
 
 WIDTH = 10.0
@@ -169,7 +169,7 @@ def integer_ticks(axis, *, log: bool = False, nbins: int | str = "auto") -> None
         axis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 and float(v).is_integer() else ""))
         axis.set_minor_formatter(NullFormatter())
     else:
-        axis.set_major_locator(MaxNLocator(nbins=nbins, integer=True, min_n_ticks=2))
+        axis.set_major_locator(MaxNLocator(nbins=nbins, integer=True, min_n_ticks=1))  # never a fraction to reach 2 ticks
 
 
 def value_ticks(axis, *, log: bool = False) -> None:
@@ -187,11 +187,56 @@ def value_ticks(axis, *, log: bool = False) -> None:
         return f"{v:.3g}"
 
     if log:
-        axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0), numticks=12))
+        axis.set_major_locator(enough_log_ticks())
         axis.set_minor_formatter(NullFormatter())
     else:
         axis.set_major_locator(MaxNLocator(nbins=6, min_n_ticks=MIN_TICKS))
     axis.set_major_formatter(FuncFormatter(plain))
+
+
+def _log_ticks_in(vmin: float, vmax: float, subs: Sequence[float]) -> np.ndarray:
+    """Ticks ``s * 10**k`` (``s`` in ``subs``) inside ``[vmin, vmax]``."""
+    lo, hi = np.floor(np.log10(vmin)), np.ceil(np.log10(vmax))
+    ticks = np.array([s * 10.0 ** k for k in np.arange(lo, hi + 1) for s in subs])
+    return ticks[(ticks >= vmin * (1 - 1e-9)) & (ticks <= vmax * (1 + 1e-9))]
+
+
+@functools.cache
+def _enough_log_ticks_class():
+    """The locator class (built on first use, so that importing this module does not import matplotlib)."""
+    from matplotlib.ticker import Locator, MaxNLocator
+
+    class EnoughLogTicks(Locator):
+        """Log-axis ticks at 10^k, else 1-2-5 or 1-9 x 10^k, else round numbers: the sparsest giving :data:`MIN_TICKS` in view."""
+
+        def __call__(self):
+            vmin, vmax = self.axis.get_view_interval()
+            return self.tick_values(vmin, vmax)
+
+        def tick_values(self, vmin, vmax):
+            vmin, vmax = sorted((float(vmin), float(vmax)))
+            if not vmax > 0:
+                return np.array([])
+            vmin = max(vmin, vmax * 1e-12)
+            ticks = np.array([])
+            for subs in ((1.0,), (1.0, 2.0, 5.0), tuple(float(s) for s in range(1, 10))):
+                ticks = _log_ticks_in(vmin, vmax, subs)
+                if len(ticks) >= MIN_TICKS:
+                    break
+            if len(ticks) < MIN_TICKS:  # less than a decade in view: evenly spaced round numbers
+                linear = MaxNLocator(nbins=6, min_n_ticks=MIN_TICKS).tick_values(vmin, vmax)
+                ticks = linear[(linear > 0) & (linear >= vmin) & (linear <= vmax)]
+            if len(ticks) > 12:  # many decades: every decade, or every other one
+                ticks = _log_ticks_in(vmin, vmax, (1.0,))
+                ticks = ticks[:: max(1, -(-len(ticks) // 12))]
+            return ticks
+
+    return EnoughLogTicks
+
+
+def enough_log_ticks():
+    """A log-axis locator that gives at least :data:`MIN_TICKS` ticks in view (10^k, else 1-2-5, else 1-9 x 10^k)."""
+    return _enough_log_ticks_class()()
 
 
 def year_axis(ax, first: int | None = None, last: int | None = None) -> None:
