@@ -6,9 +6,11 @@ place in every snapshot year (Germany is where it was in 1914 when the reader tu
 1. a state with a known capital starts at its capital (longitude, latitude; the capital the
    state held longest), so that the picture reads as a rough map (Americas left, Europe in the
    middle, East Asia right);
-2. states without a capital (a toy history, a run without coordinates) are placed by a
-   force-directed layout (Fruchterman & Reingold 1991, :func:`networkx.spring_layout`, fixed
-   seed) of the union of every year's defence ties, the located states held fixed;
+2. states without a capital are placed by a force-directed layout (Fruchterman & Reingold
+   1991, :func:`networkx.spring_layout`, fixed seed) of the union of every year's defence
+   ties, the located states held fixed; when no state has a capital (a toy history, a
+   synthetic scenario), each connected component of that union graph gets its own spring
+   layout and the components are packed in rows, largest first;
 3. nodes closer than a minimum spacing are pushed apart (a few hundred deterministic
    relaxation steps, each state pulled back towards its start), so that the crowded capitals
    of Europe (Berlin, Vienna, Prague, Budapest) do not sit on each other.
@@ -137,68 +139,131 @@ def network_layout(history: History, *, scenario: Any = None, dyads: pd.DataFram
     lon = coords["lon"].to_numpy(float)
     lon = np.where(lon < PACIFIC_LONGITUDE, lon + 360.0, lon)  # Hawaii, Samoa, Tonga east of Asia, not west of America
     xy = np.c_[lon, coords["lat"].to_numpy(float)]
-    if known.any():
+    if known.all():
         xy = _to_box(xy, known)
-    if not known.all():
-        dy = dyad_years(history) if dyads is None else dyads
-        ties = dy[dy["defense"]] if "defense" in dy.columns else dy
-        g = nx.Graph()
-        g.add_nodes_from(codes.tolist())
-        g.add_edges_from(ties[["ccode1", "ccode2"]].drop_duplicates().itertuples(index=False, name=None))
-        g.remove_nodes_from([n for n in list(g.nodes) if n not in set(codes.tolist())])
-        fixed = codes[known].tolist()
-        init = {int(c): xy[i] for i, c in enumerate(codes) if known[i]}
-        raw = nx.spring_layout(g, pos=init or None, fixed=fixed or None, seed=seed, iterations=200)
-        free = np.array([raw[int(c)] for c in codes[~known]])
-        xy[~known] = free
-        if not known.any():  # all placed by the spring layout
-            xy = _to_box(xy, np.ones(len(xy), bool))
+    else:
+        graph = _union_graph(history, codes, dyads)
+        if known.any():  # the located states fixed, the others placed among them
+            xy = _to_box(xy, known)
+            init = {int(c): xy[i] for i, c in enumerate(codes) if known[i]}
+            raw = nx.spring_layout(graph, pos=init, fixed=list(init), seed=seed, iterations=200)
+            xy[~known] = np.array([raw[int(c)] for c in codes[~known]])
+        else:  # nothing located: only the states ever drawn, each connected component packed
+            majors = set(history.state_years.loc[history.state_years["major"].astype(bool), "ccode"].astype(int))
+            drawn = [c for c in codes.tolist() if graph.degree(c) > 0 or c in majors]
+            packed = _packed_layout(graph.subgraph(drawn), seed)
+            codes = np.array(drawn, dtype="int64")
+            xy = np.array([packed[c] for c in drawn]).reshape(-1, 2)
+            if len(xy):
+                xy = (xy - xy.min(axis=0)) / max(float(np.ptp(xy[:, 0])), 1e-9)
     xy = _relax(xy, MIN_SPACING)
     return {int(c): xy[i] for i, c in enumerate(codes)}
+
+
+def _union_graph(history: History, codes: np.ndarray, dyads: pd.DataFrame | None):
+    """Every pair of states that shares a defence pact in any year of the history (one graph)."""
+    import networkx as nx
+
+    dy = dyad_years(history) if dyads is None else dyads
+    ties = dy[dy["defense"].astype(bool)] if "defense" in dy.columns else dy
+    g = nx.Graph()
+    g.add_nodes_from(codes.tolist())
+    g.add_edges_from((int(a), int(b)) for a, b in ties[["ccode1", "ccode2"]].drop_duplicates().itertuples(index=False, name=None)
+                     if a in g and b in g)
+    return g
+
+
+def _packed_layout(graph, seed: int) -> dict[int, np.ndarray]:
+    """A spring layout per connected component, components packed in rows, largest first.
+
+    A single spring layout of a disconnected graph pushes the components to the corners and
+    crushes each one; laying out each component in a square whose side grows with the square
+    root of its size keeps every bloc readable. Deterministic (fixed seed, nodes in code order).
+    """
+    import networkx as nx
+
+    comps = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
+    if not comps:
+        return {}
+    sides = [max(1.0, np.sqrt(len(c))) for c in comps]
+    width = max(max(sides), 1.15 * np.sqrt(sum(sd * sd for sd in sides)))
+    gap = 0.5
+    pos: dict[int, np.ndarray] = {}
+    x = y = row_h = 0.0
+    for c, side in zip(comps, sides):
+        if x > 0 and x + side > width:
+            x, y, row_h = 0.0, y - row_h - gap, 0.0
+        if len(c) == 1:
+            local = np.array([[0.5, 0.5]])
+        else:
+            raw = nx.spring_layout(graph.subgraph(c), seed=seed, iterations=200)
+            local = np.array([raw[n] for n in c])
+            local = (local - local.min(axis=0)) / np.where(np.ptp(local, axis=0) > 0, np.ptp(local, axis=0), 1.0)
+        for n, p in zip(c, local):
+            pos[int(n)] = np.array([x + 0.1 * side + 0.8 * side * p[0], y - side + 0.1 * side + 0.8 * side * p[1]])
+        x += side + gap
+        row_h = max(row_h, side)
+    return pos
 
 
 def place_labels(ax, points: np.ndarray, texts: list[str], radii_pt: np.ndarray, obstacles: np.ndarray,
                  obstacle_radii_pt: np.ndarray, *, fontsize: float = 9.0, **text_kw) -> list:
     """Write ``texts`` beside ``points`` where they overlap no other label and no node, greedily.
 
-    Each label tries eight spots around its node (above, below, right, left, then the corners),
-    just outside the node's marker, and takes the first free one (else the least crowded); labels
-    are placed in the order given (the caller puts the strongest state first). Works in display
-    units (points), so the axes limits and the figure size must be final.
+    Each label is measured as drawn (its font, its weight) and tries eight spots around its
+    node (above, below, right, left, then the corners), just outside the node's marker; it
+    takes the first spot that overlaps no label placed before it and no node, else the one
+    that overlaps least (another label counting far more than a node). Labels are placed in
+    the order given (the caller puts the strongest state first). Works in display units, so
+    the axes limits and the figure size must be final.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    points : array (n, 2)
+        Data coordinates of the labelled nodes.
+    texts : list of str
+    radii_pt : array (n,)
+        Radius of each labelled node's marker, points.
+    obstacles, obstacle_radii_pt : array (m, 2), array (m,)
+        Every node drawn (data coordinates) and its radius (points).
 
     Returns
     -------
     list of matplotlib.text.Text
     """
-    to_pt = 72.0 / ax.figure.dpi
-    disp = ax.transData.transform(points) * to_pt if len(points) else np.zeros((0, 2))
-    obs = ax.transData.transform(obstacles) * to_pt if len(obstacles) else np.zeros((0, 2))
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    px = fig.dpi / 72.0
+    disp = ax.transData.transform(points) if len(points) else np.zeros((0, 2))
+    obs = ax.transData.transform(obstacles) if len(obstacles) else np.zeros((0, 2))
+    obs_r = np.asarray(obstacle_radii_pt, dtype=float) * px
     placed: list[tuple[float, float, float, float]] = []
     out = []
-    directions = [(0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1)]
-    for (px, py), text, r in zip(disp, texts, radii_pt):
-        w, h = 0.62 * fontsize * len(text), 1.05 * fontsize
+    backing = {"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.75}  # text stays text
+    for (x0, y0), text, r in zip(disp, texts, np.asarray(radii_pt, dtype=float) * px):
+        label = ax.text(0, 0, text, ha="center", va="center", fontsize=fontsize, bbox=backing, transform=None, **text_kw)
+        ext = label.get_window_extent(renderer)
+        w, h = ext.width + 2.0 * px, ext.height + 2.0 * px
         best, best_cost = None, np.inf
-        for dx, dy in directions:
-            gap = r + 2.0
-            cx = px + dx * (gap + w / 2.0)
-            cy = py + dy * (gap + h / 2.0)
+        for dx, dy in _DIRECTIONS:
+            cx, cy = x0 + dx * (r + 2.0 * px + w / 2.0), y0 + dy * (r + 2.0 * px + h / 2.0)
             box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-            cost = sum(_overlap(box, b) for b in placed)
-            near_x = np.clip(obs[:, 0], box[0], box[2]) - obs[:, 0]
-            near_y = np.clip(obs[:, 1], box[1], box[3]) - obs[:, 1]
-            inside = np.sqrt(near_x ** 2 + near_y ** 2) < obstacle_radii_pt
-            cost += 0.5 * float(inside.sum())
+            near = np.hypot(np.clip(obs[:, 0], box[0], box[2]) - obs[:, 0], np.clip(obs[:, 1], box[1], box[3]) - obs[:, 1])
+            cost = 1000.0 * sum(_overlap(box, o) for o in placed) + float((near < obs_r).sum())
             if cost < best_cost:
                 best, best_cost = box, cost
             if cost == 0:
                 break
         placed.append(best)
-        cx, cy = (best[0] + best[2]) / 2 / to_pt, (best[1] + best[3]) / 2 / to_pt
-        x, y = ax.transData.inverted().transform((cx, cy))
-        backing = {"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.75}  # text stays text
-        out.append(ax.text(x, y, text, ha="center", va="center", fontsize=fontsize, bbox=backing, **text_kw))
+        label.set_transform(ax.transData)
+        label.set_position(ax.transData.inverted().transform(((best[0] + best[2]) / 2, (best[1] + best[3]) / 2)))
+        out.append(label)
     return out
+
+
+_DIRECTIONS = ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1))
+"""Where a label may go around its node: above, below, right, left, then the corners."""
 
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
