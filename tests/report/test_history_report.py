@@ -112,9 +112,9 @@ def test_record_report(record, tmp_path):
     for fig_id in ("fig-arms", "fig-alignments"):
         body = _figure(html, fig_id)
         assert "<svg" in body and ">USA<" in body and ">RUS<" in body
-    # spending in COW NMC's own unit, credited to NMC (not to ATOP)
+    # spending in one unit (billions of current US$, the pounds of 1816-1913 converted), credited to NMC (not to ATOP)
     arms = _caption(html, "fig-arms")
-    assert RECORD_MILEX_UNIT.caption in arms and "National Material Capabilities 7.0" in arms and "ATOP" not in arms
+    assert RECORD_MILEX_UNIT.report_caption in arms and "billions of current US dollars" in arms and "National Material Capabilities 7.0" in arms and "ATOP" not in arms
     assert "the end of the record (2018)" in _caption(html, "fig-survival")
 
 
@@ -158,7 +158,7 @@ def test_milex_unit_comes_from_the_source(tmp_path):
     assert unit.money == "constant 2022 US dollars" and "SIPRI" in unit.source
     html = write_history_report(h, tmp_path / "w.html", scenario=world).read_text(encoding="utf-8")
     arms = _caption(html, "fig-arms")
-    assert "thousands of constant 2022 US dollars" in arms and "current US dollars" not in arms and "pounds" not in arms
+    assert "billions of constant 2022 US dollars" in arms and "current US dollars" not in arms and "pounds" not in arms
     assert "Alliances in a simulated world: world-2022, seed 1, 2022–2030" in html
     # the caller passes the scenario (the report layer does not look scenarios up)
     h1871 = toy_history([{"id": 1, "start": 1871, "end": None, "members": [2, 20]}], first_year=1871, last_year=1880)

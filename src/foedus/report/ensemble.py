@@ -29,7 +29,6 @@ same bytes. Presentation only: every number comes from :mod:`foedus.analysis.ens
 from __future__ import annotations
 
 import html
-import io
 import os
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -38,41 +37,49 @@ import numpy as np
 import pandas as pd
 
 import foedus
+from foedus.report import style
 from foedus.report.format import number
+from foedus.report.provenance import MILEX_SCALE
 
-__all__ = ["band_figure", "state_band_figure", "alignment_figure", "pair_figure", "save_figure", "write_figures", "html_section", "write_html"]
+__all__ = [
+    "alignment_figure", "band_figure", "html_section", "is_count", "moving_pairs", "pair_figure", "pair_movement", "plot_band",
+    "plot_pair_allied", "save_figure", "state_band_figure", "write_figures", "write_html",
+]
 
-_COLOURS = ("#1f77b4", "#d62728")
+_COLOURS = style.PALETTE[:2]
 
-
-def _figure(width: float = 6.4, height: float = 3.4):
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
-    FigureCanvasAgg(fig)
-    return fig
+_NOT_WHOLE = frozenset({"alliance_size", "effective_poles", "effective_blocs", "con", "milex"})
+"""Indicators whose yearly value is not a whole number (means, indices, money); every other one is a count."""
 
 
-def _label(indicator: str) -> str:
+def is_count(indicator: str) -> bool:
+    """True for an indicator that counts (agreements, states, blocs, events): drawn as steps with integer ticks."""
+    from foedus.analysis.indicators import INDICATORS
+
+    return indicator in INDICATORS and indicator not in _NOT_WHOLE
+
+
+def _label(indicator: str, money: str | None = None) -> str:
     from foedus.analysis.indicators import INDICATORS
 
     desc, unit = INDICATORS.get(indicator, (indicator, ""))
     if indicator == "milex" or unit == "thousand US$":
-        return f"{desc} (US$ bn)"
+        return f"{desc} ({_unit(indicator, money)})"
     return f"{desc} ({unit})" if unit and unit not in ("count",) else desc
 
 
-def _unit(indicator: str) -> str:
-    """The y-axis label: the indicator's unit (US$ bn for military expenditure)."""
+def _unit(indicator: str, money: str | None = None) -> str:
+    """The y-axis label: the indicator's unit (billions of ``money``, default US$, for military expenditure)."""
     from foedus.analysis.indicators import INDICATORS
 
-    return "US$ bn" if indicator == "milex" else INDICATORS.get(indicator, (indicator, ""))[1]
+    if indicator == "milex":
+        return f"bn {money}" if money else "US$ bn"
+    return INDICATORS.get(indicator, (indicator, ""))[1]
 
 
 def _scale(indicator: str) -> float:
     """Thousand US$ are drawn in US$ bn."""
-    return 1e-6 if indicator == "milex" else 1.0
+    return MILEX_SCALE if indicator == "milex" else 1.0
 
 
 def _band_columns(table: pd.DataFrame) -> tuple[str, str]:
@@ -82,8 +89,37 @@ def _band_columns(table: pd.DataFrame) -> tuple[str, str]:
     return qs[0], qs[1]
 
 
-def band_figure(bands: pd.DataFrame | Mapping[str, pd.DataFrame], indicator: str, *, title: str | None = None):
-    """A figure of one indicator's median and band per year.
+def _draw_band(ax, t: pd.DataFrame, colour: str, k: float, *, steps: bool, label: str = "") -> None:
+    """Median line, its CI (dark) and the band of runs (light) of one table; steps for a count."""
+    lo, hi = _band_columns(t)
+    band = t.attrs.get("band", 0.9)
+    years = t["year"].to_numpy()
+    cols = np.c_[t[lo], t[hi], t["median_lo"], t["median_hi"], t["median"]].astype(float) * k
+    if len(years) == 1:  # one simulated year: the band as a bar
+        ax.vlines(years, cols[:, 0], cols[:, 1], color=colour, alpha=0.35, linewidth=8)
+        ax.plot(years, cols[:, 4], "o", color=colour, label=f"{label} median".strip())
+        return
+    if steps:
+        x, v = style.year_steps(years, cols)
+        kw: dict = {"step": "post"}
+    else:
+        x, v, kw = years, cols, {}
+    ax.fill_between(x, v[:, 0], v[:, 1], color=colour, alpha=0.18, linewidth=0, label=f"{label} {100 * band:.0f} % of runs".strip(), **kw)
+    ax.fill_between(x, v[:, 2], v[:, 3], color=colour, alpha=0.35, linewidth=0, label=f"{label} 90 % CI of the median".strip(), **kw)
+    if steps:
+        ax.step(x, v[:, 4], where="post", color=colour, linewidth=1.8, label=f"{label} median".strip())
+    else:
+        ax.plot(x, v[:, 4], color=colour, linewidth=1.8, label=f"{label} median".strip())
+
+
+@style.styled
+def plot_band(bands: pd.DataFrame | Mapping[str, pd.DataFrame], indicator: str, ax=None, *, title: str | None = None,
+              money: str | None = None):
+    """Draw one indicator of an ensemble: median, its 90 % CI and the band of runs, per year.
+
+    Counts (agreements, blocs, poles, states: :func:`is_count`) are drawn as steps, one flat
+    step per simulated year, with integer ticks; the band's edges are the interpolated
+    quantiles of the runs (Hyndman & Fan 1996, definition 7), so they may fall between integers.
 
     Parameters
     ----------
@@ -92,55 +128,63 @@ def band_figure(bands: pd.DataFrame | Mapping[str, pd.DataFrame], indicator: str
         on the same axes in different colours (e.g. two ensembles).
     indicator : str
         The indicator to draw (rows with ``indicator == indicator``).
+    ax : matplotlib Axes, optional
     title : str, optional
+    money : str, optional
+        Which dollars military expenditure is in (e.g. "constant 2022 US$"); drawn in billions.
 
     Returns
     -------
-    matplotlib.figure.Figure
+    matplotlib.axes.Axes
     """
     series = bands if isinstance(bands, Mapping) else {"": bands}
-    fig = _figure()
-    ax = fig.add_subplot()
+    ax = style.axes_or_new(ax, 3.6)
     k = _scale(indicator)
+    steps = is_count(indicator)
     drawn = False
     for (label, table), colour in zip(series.items(), _COLOURS * 4):
         t = table[table["indicator"] == indicator].sort_values("year")
         if t.empty:
             continue
-        lo, hi = _band_columns(t)
-        x = t["year"].to_numpy()
-        band = t.attrs.get("band", 0.9)
-        ax.fill_between(x, t[lo] * k, t[hi] * k, color=colour, alpha=0.18, linewidth=0, label=f"{label} {100 * band:.0f} % of runs".strip())
-        ax.fill_between(x, t["median_lo"] * k, t["median_hi"] * k, color=colour, alpha=0.35, linewidth=0)
-        ax.plot(x, t["median"] * k, color=colour, linewidth=1.8, label=f"{label} median".strip())
+        _draw_band(ax, t, colour, k, steps=steps, label=label)
         drawn = True
     if not drawn:
         raise ValueError(f"no rows for indicator {indicator!r}")
-    _year_axis(ax)
-    ax.set_ylabel(_unit(indicator))
-    ax.set_title(title or _label(indicator), fontsize=10)
-    ax.grid(alpha=0.3)
-    ax.legend(fontsize=8, frameon=False)
-    return fig
+    style.year_axis(ax)
+    ax.set_ylabel(_unit(indicator, money))
+    if steps:  # a count: whole numbers around the data, so that even a flat line has ticks to read it by
+        lo, hi = ax.get_ylim()
+        ax.set_ylim(max(0.0, np.floor(lo) - 1.0) if lo >= 0 else np.floor(lo) - 1.0, np.ceil(hi) + 1.0)
+        style.integer_ticks(ax.yaxis)
+    else:
+        style.value_ticks(ax.yaxis)
+    ax.set_title(title or _label(indicator, money))
+    style.legend_outside(ax)
+    return ax
 
 
-def _year_axis(ax) -> None:
-    from matplotlib.ticker import MaxNLocator
+def band_figure(bands: pd.DataFrame | Mapping[str, pd.DataFrame], indicator: str, *, title: str | None = None,
+                money: str | None = None):
+    """The figure of :func:`plot_band` (one indicator's median and band per year).
 
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel("year")
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    return plot_band(bands, indicator, title=title, money=money).figure
 
 
 def _panels(n: int, *, ncols: int = 4, height: float = 2.1):
-    """A figure with ``n`` small panels (``ncols`` per row) and the list of their axes."""
+    """A report-width figure with ``n`` small panels (``ncols`` per row) and the list of their axes."""
     ncols = max(1, min(ncols, n))
     nrows = -(-n // ncols)
-    fig = _figure(2.45 * ncols + 0.4, height * nrows + 0.7)
+    fig = style.new_figure(height * nrows + 0.9)
     axes = [fig.add_subplot(nrows, ncols, i + 1) for i in range(n)]
     return fig, axes
 
 
-def state_band_figure(table: pd.DataFrame, *, title: str | None = None, ncols: int = 4):
+@style.styled
+def state_band_figure(table: pd.DataFrame, *, title: str | None = None, ncols: int = 4, money: str | None = None):
     """One panel per state: median and band per year of a per-state indicator.
 
     Parameters
@@ -148,41 +192,38 @@ def state_band_figure(table: pd.DataFrame, *, title: str | None = None, ncols: i
     table : DataFrame
         :func:`foedus.analysis.ensemble.state_bands` (columns ``indicator, ccode, abb, year``,
         the two band quantiles, ``median``, ``median_lo``, ``median_hi``); military expenditure
-        (thousand US$) is drawn in US$ bn.
+        (thousand US$) is drawn in billions.
     title : str, optional
     ncols : int
         Panels per row.
+    money : str, optional
+        Which dollars military expenditure is in (e.g. "constant 2022 US$").
 
     Returns
     -------
     matplotlib.figure.Figure
     """
+    from matplotlib.ticker import MaxNLocator
+
     if table.empty:
         raise ValueError("no rows to draw (the scenario has no great power?)")
     indicator = str(table["indicator"].iloc[0])
-    lo, hi = _band_columns(table)
     k = _scale(indicator)
     band = table.attrs.get("band", 0.9)
     states = list(dict.fromkeys(table["abb"]))
     fig, axes = _panels(len(states), ncols=ncols)
-    from matplotlib.ticker import MaxNLocator
-
     for ax, abb in zip(axes, states):
         t = table[table["abb"] == abb].sort_values("year")
-        x = t["year"].to_numpy()
-        marker = "o" if len(x) == 1 else None
-        ax.fill_between(x, t[lo] * k, t[hi] * k, color=_COLOURS[0], alpha=0.18, linewidth=0)
-        ax.fill_between(x, t["median_lo"] * k, t["median_hi"] * k, color=_COLOURS[0], alpha=0.35, linewidth=0)
-        ax.plot(x, t["median"] * k, color=_COLOURS[0], linewidth=1.6, marker=marker)
-        if marker:  # one simulated year: the band as a bar
-            ax.vlines(x, t[lo] * k, t[hi] * k, color=_COLOURS[0], alpha=0.35, linewidth=8)
-        ax.set_title(abb, fontsize=9)
+        _draw_band(ax, t, _COLOURS[0], k, steps=is_count(indicator))
+        ax.set_title(abb)
         ax.tick_params(labelsize=7)
-        ax.grid(alpha=0.3)
+        style.value_ticks(ax.yaxis)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
-    axes[0].set_ylabel(_unit(indicator), fontsize=8)
+    for i, ax in enumerate(axes):
+        if i % max(1, min(ncols, len(states))) == 0:
+            ax.set_ylabel(_unit(indicator, money))
     desc = "military expenditure" if indicator == "milex" else indicator
-    fig.suptitle(title or f"great powers' {desc} ({_unit(indicator)}): median, its 90 % CI and {100 * band:.0f} % of runs", fontsize=10)
+    fig.suptitle(title or f"great powers' {desc} ({_unit(indicator, money)}): median, its 90 % CI and {100 * band:.0f} % of runs")
     return fig
 
 
@@ -190,9 +231,6 @@ _UNALIGNED_COLOUR = "#c7c7c7"
 
 
 def _alignment_colours(labels: Sequence[str]) -> dict[str, str]:
-    from matplotlib import colormaps
-
-    cmap = colormaps["tab10"]
     out, i = {}, 0
     for lab in labels:
         if lab == "unaligned":
@@ -200,25 +238,13 @@ def _alignment_colours(labels: Sequence[str]) -> dict[str, str]:
         elif lab == "other":
             out[lab] = "#8c8c8c"
         else:
-            out[lab] = cmap(i % 10)
+            out[lab] = style.PALETTE[i % len(style.PALETTE)]
             i += 1
     return out
 
 
-def alignment_figure(alignments: pd.DataFrame, *, title: str | None = None, ncols: int = 4, max_alignments: int = 9):
-    """One panel per great power: the share of runs in each alignment, per year (stacked).
-
-    Reads only the public columns ``year``, ``abb``, ``alignment`` and ``share`` of
-    :func:`foedus.analysis.ensemble.great_power_alignments`, whatever the alignments are
-    (bloc leaders, ``"unaligned"``, ...). Colours are shared across panels; the alignments
-    beyond the ``max_alignments`` most frequent are drawn together as ``"other"``.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-    """
-    if alignments is None or alignments.empty:
-        raise ValueError("no great-power alignments to draw")
+def _lump_alignments(alignments: pd.DataFrame, max_alignments: int) -> tuple[pd.DataFrame, list[str]]:
+    """The public columns, alignments beyond the ``max_alignments`` most frequent lumped as "other"; and their order."""
     df = alignments[["year", "abb", "alignment", "share"]].copy()
     df["alignment"] = df["alignment"].astype(str)
     totals = df.groupby("alignment")["share"].sum()
@@ -229,84 +255,158 @@ def alignment_figure(alignments: pd.DataFrame, *, title: str | None = None, ncol
         df.loc[~df["alignment"].isin(keep), "alignment"] = "other"
         order = [a for a in order if a in keep]
         order.insert(len([a for a in order if a != "unaligned"]), "other")
-    colours = _alignment_colours(order)
-    years = np.unique(df["year"].to_numpy())
-    states = list(dict.fromkeys(df["abb"]))
-    fig, axes = _panels(len(states), ncols=ncols)
-    from matplotlib.patches import Patch
-    from matplotlib.ticker import MaxNLocator
-
-    for ax, abb in zip(axes, states):
-        t = df[df["abb"] == abb].pivot_table(index="year", columns="alignment", values="share", aggfunc="sum", fill_value=0.0)
-        t = t.reindex(index=years, columns=[a for a in order if a in t.columns], fill_value=0.0)
-        if len(years) >= 2:
-            ax.stackplot(years, *[t[c].to_numpy() for c in t.columns], colors=[colours[c] for c in t.columns], linewidth=0)
-            ax.set_xlim(years[0], years[-1])
-        else:
-            bottom = np.zeros(len(years))
-            for c in t.columns:
-                ax.bar(years, t[c].to_numpy(), bottom=bottom, color=colours[c], width=0.6)
-                bottom += t[c].to_numpy()
-        ax.set_ylim(0, 1)
-        ax.set_title(abb, fontsize=9)
-        ax.tick_params(labelsize=7)
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
-    axes[0].set_ylabel("share of runs", fontsize=8)
-    fig.legend(handles=[Patch(color=colours[a], label=a) for a in order], loc="outside lower center", ncols=min(len(order), 6), fontsize=8, frameon=False)
-    fig.suptitle(title or "great powers' alignments: share of runs in each alignment (bloc named after its leader)", fontsize=10)
-    return fig
+    return df, order
 
 
-def pair_figure(probabilities: Mapping[str, pd.DataFrame], *, title: str = "probability that the pair is allied"):
-    """Probability per year that pairs of states are allied, with its 90 % interval.
+@style.styled
+def alignment_figure(alignments: pd.DataFrame, *, title: str | None = None, ncols: int = 4, max_alignments: int = 9):
+    """One panel per great power: the share of runs in each alignment, per year (stacked steps).
 
-    Parameters
-    ----------
-    probabilities : mapping of label -> DataFrame of :func:`foedus.analysis.ensemble.pair_allied`
+    Reads only the public columns ``year``, ``abb``, ``alignment`` and ``share`` of
+    :func:`foedus.analysis.ensemble.great_power_alignments`, whatever the alignments are
+    (bloc leaders, ``"unaligned"``, ...). Colours are shared across panels; the alignments
+    beyond the ``max_alignments`` most frequent are drawn together as ``"other"``. Each year is
+    a flat step (shares are yearly), the legend is below the panels.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    fig = _figure()
-    ax = fig.add_subplot()
-    for i, (label, t) in enumerate(probabilities.items()):
-        colour = f"C{i}"
-        ax.fill_between(t["year"], t["lo"], t["hi"], color=colour, alpha=0.2, linewidth=0)
-        ax.plot(t["year"], t["probability"], color=colour, linewidth=1.8, label=label)
-    ax.set_ylim(-0.02, 1.02)
-    _year_axis(ax)
-    ax.set_ylabel("share of runs")
-    ax.set_title(title, fontsize=10)
-    ax.grid(alpha=0.3)
-    ax.legend(fontsize=8, frameon=False)
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import MaxNLocator
+
+    if alignments is None or alignments.empty:
+        raise ValueError("no great-power alignments to draw")
+    df, order = _lump_alignments(alignments, max_alignments)
+    colours = _alignment_colours(order)
+    years = np.unique(df["year"].to_numpy())
+    states = list(dict.fromkeys(df["abb"]))
+    fig, axes = _panels(len(states), ncols=ncols)
+    for ax, abb in zip(axes, states):
+        t = df[df["abb"] == abb].pivot_table(index="year", columns="alignment", values="share", aggfunc="sum", fill_value=0.0)
+        t = t.reindex(index=years, columns=[a for a in order if a in t.columns], fill_value=0.0)
+        x, v = style.year_steps(years, t.to_numpy())
+        ax.stackplot(x, *v.T, colors=[colours[c] for c in t.columns], linewidth=0, step="post")
+        ax.set_xlim(x[0], x[-1])
+        ax.set_ylim(0, 1)
+        ax.set_title(abb)
+        ax.tick_params(labelsize=7)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
+    axes[0].set_ylabel("share of runs")
+    fig.legend(handles=[Patch(color=colours[a], label=a) for a in order], loc="outside lower center", ncols=min(len(order), 6))
+    fig.suptitle(title or "great powers' alignments: share of runs in each alignment (bloc named after its leader)")
     return fig
 
 
-def _svg(fig) -> str:
-    """The figure as an inline ``<svg>`` element, reproducibly (fixed hash salt, no date)."""
-    import matplotlib
+def pair_movement(table: pd.DataFrame) -> float:
+    """How much a pair's probability of alliance moves over the years: its range (max - min), 0 for a flat line."""
+    p = table["probability"].to_numpy(dtype=float)
+    p = p[np.isfinite(p)]
+    return float(p.max() - p.min()) if p.size else 0.0
 
-    buf = io.BytesIO()
-    with matplotlib.rc_context({"svg.hashsalt": "foedus", "svg.fonttype": "none"}):
-        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": f"foedus {foedus.__version__}"})
-    text = buf.getvalue().decode("utf-8")
-    text = text[text.index("<svg"):]
-    start, end = text.find("<metadata>"), text.find("</metadata>")
-    if start != -1 and end != -1:
-        text = text[:start] + text[end + len("</metadata>"):]
-    return text
+
+def moving_pairs(ensemble, n: int = 3, *, obligation: str | None = "defense") -> list[tuple[int, int]]:
+    """The pairs worth drawing by default: those on which the runs disagree, and whose share moves.
+
+    A report that is not told which pairs to show should not show a flat line (in ``world-2022``,
+    China and the United States are allied in no run in any year), nor a step every run takes
+    in the same year (a scheduled accession). This looks at every pair that includes a major
+    power (a state coded major in any run) and shares an alliance in at least one run and year,
+    and computes for each year the share ``p`` of runs in which the pair is allied that year (as
+    :func:`foedus.analysis.ensemble.pair_allied` does). Pairs whose ``p`` never changes are
+    left out; the others are ranked by how much the runs disagree, the mean over the years of
+    ``p (1 - p)`` (the variance of "allied" across runs; 0 when every run agrees), then by the
+    range of ``p`` over the years, its last-year value and the COW codes (a stable order). The
+    figures then draw :func:`~foedus.analysis.ensemble.pair_allied` of the pairs chosen.
+
+    Parameters
+    ----------
+    ensemble : EnsembleStore or folder
+    n : int
+        At most this many pairs.
+    obligation : {"defense", None}
+        Defence pacts only (default) or any alliance, as in ``pair_allied``.
+
+    Returns
+    -------
+    list of (int, int)
+        COW codes ``(a, b)`` with ``a < b``, the first ranked first; empty when no pair moves.
+    """
+    from foedus.analysis.ensemble import open_ensemble
+    from foedus.analysis.indicators import expand_ranges
+
+    store = open_ensemble(ensemble)
+    first = int(store.manifest["first_year"])
+    last = first + int(store.manifest["years"]) - 1
+    runs = len(store.completed())
+    st = store.read_table("states", columns=["ccode", "major"])
+    majors = np.unique(st.loc[st["major"].astype(bool), "ccode"].to_numpy())
+    sp = store.read_table("alliances", columns=["agreement_id", "kind", "defense", "ccode", "entry_year", "exit_year"])
+    sp = sp[(sp["kind"] == "alliance") & (sp["defense"].astype(bool) if obligation == "defense" else True)]
+    cols = ["run", "agreement_id", "ccode", "entry_year", "exit_year"]
+    both = sp.loc[sp["ccode"].isin(majors), cols].merge(sp[cols], on=["run", "agreement_id"], suffixes=("_a", "_b"))
+    both = both[both["ccode_a"] != both["ccode_b"]]
+    lo = np.maximum(np.maximum(both["entry_year_a"], both["entry_year_b"]).to_numpy(np.int64), first)
+    hi = np.minimum(np.minimum(both["exit_year_a"], both["exit_year_b"]).to_numpy(np.int64), last)
+    ok = lo <= hi
+    if not runs or not ok.any():
+        return []
+    a = np.minimum(both["ccode_a"], both["ccode_b"]).to_numpy(np.int64)[ok]
+    b = np.maximum(both["ccode_a"], both["ccode_b"]).to_numpy(np.int64)[ok]
+    rows, yr = expand_ranges(lo[ok], hi[ok])
+    allied = pd.DataFrame({"run": both["run"].to_numpy(np.int64)[ok][rows], "a": a[rows], "b": b[rows], "year": yr}).drop_duplicates()
+    share = (allied.groupby(["a", "b", "year"]).size() / runs).unstack("year").reindex(columns=range(first, last + 1), fill_value=0.0).fillna(0.0)
+    rank = pd.DataFrame({"spread": (share * (1.0 - share)).mean(axis=1), "move": share.max(axis=1) - share.min(axis=1),
+                         "end": share[last]}, index=share.index).reset_index()
+    rank = rank[rank["move"] > 0].sort_values(["spread", "move", "end", "a", "b"], ascending=[False, False, False, True, True], kind="mergesort")
+    return [(int(x), int(y)) for x, y in zip(rank["a"].head(n), rank["b"].head(n))]
+
+
+@style.styled
+def plot_pair_allied(probabilities: Mapping[str, pd.DataFrame], ax=None, *, title: str = "probability that the pair is allied"):
+    """Share of runs in which pairs of states are allied, per year (steps), with its 90 % Jeffreys interval.
+
+    Parameters
+    ----------
+    probabilities : mapping of label -> DataFrame of :func:`foedus.analysis.ensemble.pair_allied`
+    ax : matplotlib Axes, optional
+    title : str
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    ax = style.axes_or_new(ax, 3.6)
+    for i, (label, t) in enumerate(probabilities.items()):
+        colour = style.PALETTE[i % len(style.PALETTE)]
+        x, v = style.year_steps(t["year"].to_numpy(), np.c_[t["lo"], t["hi"], t["probability"]].astype(float))
+        ax.fill_between(x, v[:, 0], v[:, 1], color=colour, alpha=0.15, linewidth=0, step="post")
+        ax.step(x, v[:, 2], where="post", color=colour, linewidth=1.8, label=label)
+    ax.set_ylim(-0.02, 1.02)
+    style.year_axis(ax)
+    style.value_ticks(ax.yaxis)
+    ax.set_ylabel("share of runs")
+    ax.set_title(title)
+    style.legend_outside(ax)
+    return ax
+
+
+def pair_figure(probabilities: Mapping[str, pd.DataFrame], *, title: str = "probability that the pair is allied"):
+    """The figure of :func:`plot_pair_allied`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    return plot_pair_allied(probabilities, title=title).figure
+
+
+def _svg(fig) -> str:
+    return style.svg(fig)
 
 
 def _save(fig, path: Path) -> None:
-    import matplotlib
-
-    tmp = path.with_name(path.name + ".tmp")
-    fmt = path.suffix.lstrip(".")
-    with matplotlib.rc_context({"svg.hashsalt": "foedus", "svg.fonttype": "none"}):
-        meta = {"Date": None, "Creator": f"foedus {foedus.__version__}"} if fmt == "svg" else {"Software": f"foedus {foedus.__version__}"}
-        fig.savefig(tmp, format=fmt, metadata=meta)
-    os.replace(tmp, path)
+    style.save(fig, path)
 
 
 def save_figure(fig, out: Path | str, name: str, formats: Sequence[str] = ("png", "svg")) -> list[Path]:
@@ -390,6 +490,7 @@ def html_section(
     pairs: Mapping[str, pd.DataFrame] | None = None,
     comparison: pd.DataFrame | None = None,
     state_milex: pd.DataFrame | None = None,
+    money: str | None = None,
 ) -> str:
     """A self-contained HTML ``<section>`` with band figures (inline SVG) and tables.
 
@@ -402,12 +503,17 @@ def html_section(
         :func:`foedus.analysis.ensemble.great_power_alignments` (every year: drawn over time
         by :func:`alignment_figure`, with a table of the last year).
     pairs : mapping of label -> DataFrame, optional
-        :func:`foedus.analysis.ensemble.pair_allied` tables.
+        :func:`foedus.analysis.ensemble.pair_allied` tables, drawn the most moving first
+        (:func:`pair_movement`); the caption names any pair whose share never changes (e.g.
+        allied in no run in any year). To choose pairs worth drawing, see :func:`moving_pairs`.
     comparison : DataFrame, optional
         :func:`foedus.analysis.ensemble.compare`.
     state_milex : DataFrame, optional
         :func:`foedus.analysis.ensemble.state_bands` with ``column="milex"`` (each great
         power's arms spending): drawn by :func:`state_band_figure`, with a table at a few years.
+    money : str, optional
+        Which dollars military expenditure is in (e.g. "constant 2022 US$",
+        :attr:`foedus.report.provenance.MilexUnit.money`); always shown in billions.
 
     Returns
     -------
@@ -417,27 +523,9 @@ def html_section(
     parts = [f"<section class='foedus-ensemble'><h2>{html.escape(title)}</h2>"]
     if description:
         parts.append(f"<p>{html.escape(description)}</p>")
-    indicators = list(dict.fromkeys(i for t in series.values() for i in t["indicator"]))
-    for ind in indicators:
-        parts.append(f"<figure>{_svg(band_figure(series, ind))}<figcaption>{html.escape(_label(ind))}: median (line), "
-                     f"its 90 % confidence interval (dark band) and the central 90 % of runs (light band).</figcaption></figure>")
-    for label, t in series.items():
-        lo, hi = _band_columns(t)
-        keep = t[t["year"].isin(_milestones(t["year"].to_numpy()))]
-        view = keep[["indicator", "year", "runs", lo, "median", hi, "mean"]].copy()
-        milex = (view["indicator"] == "milex").to_numpy()
-        for c in (lo, "median", hi, "mean"):  # one unit per quantity: military expenditure in US$ bn, as drawn
-            view[c] = view[c].astype("float64").where(~milex, view[c].astype("float64") * _scale("milex"))
-        view["indicator"] = view["indicator"].where(~milex, "milex (US$ bn)")
-        parts.append(_table(view, f"{label + ': ' if label else ''}median and band at selected years"))
+    parts += _band_parts(series, money)
     if state_milex is not None and len(state_milex):
-        lo, hi = _band_columns(state_milex)
-        parts.append(f"<figure>{_svg(state_band_figure(state_milex))}<figcaption>Each great power's military expenditure "
-                     f"(US$ bn): median (line), its 90 % confidence interval (dark band) and the central "
-                     f"{100 * state_milex.attrs.get('band', 0.9):.0f} % of runs (light band).</figcaption></figure>")
-        keep = state_milex[state_milex["year"].isin(_milestones(state_milex["year"].to_numpy()))]
-        view = keep[["abb", "year", "runs"]].assign(**{f"{lo} (US$ bn)": keep[lo] * 1e-6, "median (US$ bn)": keep["median"] * 1e-6, f"{hi} (US$ bn)": keep[hi] * 1e-6})
-        parts.append(_table(view, "great powers' military expenditure at selected years"))
+        parts += _state_milex_parts(state_milex, money)
     if alignments is not None and len(alignments):
         parts.append(f"<figure>{_svg(alignment_figure(alignments))}<figcaption>Each great power's alignment per year: the share "
                      "of runs in which it sits in each bloc (named after the bloc's leader) or in none.</figcaption></figure>")
@@ -445,8 +533,7 @@ def html_section(
         cols = [c for c in ("abb", "alignment", "share", "lo", "hi") if c in last.columns]
         parts.append(_table(last[cols], f"great-power alignments in {int(last['year'].iloc[0])} (share of runs)"))
     if pairs:
-        parts.append(f"<figure>{_svg(pair_figure(pairs))}<figcaption>Share of runs in which each pair is allied, "
-                     "with its 90 % Jeffreys interval.</figcaption></figure>")
+        parts.append(_pairs_part(pairs))
     if comparison is not None and len(comparison):
         keep = comparison[comparison["year"].isin(_milestones(comparison["year"].to_numpy()))]
         parts.append(_table(keep[["indicator", "year", "median_a", "median_b", "diff", "diff_lo", "diff_hi", "p_value"]],
@@ -455,14 +542,56 @@ def html_section(
     return "\n".join(parts)
 
 
+def _band_parts(series: Mapping[str, pd.DataFrame], money: str | None) -> list[str]:
+    """Band figures of every indicator, then the table of bands at a few years (military expenditure in billions)."""
+    parts = []
+    indicators = list(dict.fromkeys(i for t in series.values() for i in t["indicator"]))
+    for ind in indicators:
+        steps = " Drawn as steps: a count, one value per year." if is_count(ind) else ""
+        parts.append(f"<figure>{_svg(band_figure(series, ind, money=money))}<figcaption>{html.escape(_label(ind, money))}: median "
+                     f"(line), its 90 % confidence interval (dark band) and the central 90 % of runs (light band).{steps}</figcaption></figure>")
+    for label, t in series.items():
+        lo, hi = _band_columns(t)
+        keep = t[t["year"].isin(_milestones(t["year"].to_numpy()))]
+        view = keep[["indicator", "year", "runs", lo, "median", hi, "mean"]].copy()
+        milex = (view["indicator"] == "milex").to_numpy()
+        for c in (lo, "median", hi, "mean"):  # one unit per quantity: military expenditure in billions, as drawn
+            view[c] = view[c].astype("float64").where(~milex, view[c].astype("float64") * _scale("milex"))
+        view["indicator"] = view["indicator"].where(~milex, f"milex ({_unit('milex', money)})")
+        parts.append(_table(view, f"{label + ': ' if label else ''}median and band at selected years"))
+    return parts
+
+
+def _state_milex_parts(state_milex: pd.DataFrame, money: str | None) -> list[str]:
+    lo, hi = _band_columns(state_milex)
+    u = _unit("milex", money)
+    fig = _svg(state_band_figure(state_milex, money=money))
+    parts = [f"<figure>{fig}<figcaption>Each great power's military expenditure ({html.escape(u)}): median (line), its 90 % "
+             f"confidence interval (dark band) and the central {100 * state_milex.attrs.get('band', 0.9):.0f} % of runs "
+             "(light band).</figcaption></figure>"]
+    keep = state_milex[state_milex["year"].isin(_milestones(state_milex["year"].to_numpy()))]
+    view = keep[["abb", "year", "runs"]].assign(**{f"{lo} ({u})": keep[lo] * MILEX_SCALE, f"median ({u})": keep["median"] * MILEX_SCALE,
+                                                   f"{hi} ({u})": keep[hi] * MILEX_SCALE})
+    parts.append(_table(view, "great powers' military expenditure at selected years"))
+    return parts
+
+
+def _pairs_part(pairs: Mapping[str, pd.DataFrame]) -> str:
+    """The pair figure, the pairs whose share moves most first; a pair flat in every year is said to be so."""
+    ranked = dict(sorted(pairs.items(), key=lambda kv: -pair_movement(kv[1])))
+    flat = [f"{k} ({number(float(t['probability'].iloc[0]), 2)})" for k, t in ranked.items() if pair_movement(t) == 0]
+    note = (" The same share in every year: " + "; ".join(flat) + ".") if flat else ""
+    return (f"<figure>{_svg(pair_figure(ranked))}<figcaption>Share of runs in which each pair is allied, with its 90 % Jeffreys "
+            f"interval; the pairs whose share moves most first.{html.escape(note)}</figcaption></figure>")
+
+
 _PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
-<style>body{{font-family:sans-serif;max-width:980px;margin:2em auto;color:#222}}
-table{{border-collapse:collapse;margin:1em 0;font-size:90%}}td,th{{border:1px solid #ccc;padding:2px 6px;text-align:right}}
-caption{{text-align:left;font-weight:bold;margin-bottom:.3em}}figure{{margin:1.5em 0}}svg{{max-width:100%;height:auto}}</style>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>{css}</style>
 </head><body>
 {body}
-<footer><p>foedus {version}</p></footer>
+<footer><p class="note">foedus {version}</p></footer>
 </body></html>
 """
 
@@ -471,7 +600,7 @@ def write_html(path: Path | str, sections: Sequence[str], *, title: str = "foedu
     """Write sections of :func:`html_section` as one self-contained HTML page (atomically)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = _PAGE.format(title=html.escape(title), body="\n".join(sections), version=foedus.__version__)
+    text = _PAGE.format(title=html.escape(title), css=style.PAGE_CSS, body="\n".join(sections), version=foedus.__version__)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)

@@ -12,11 +12,12 @@ simulated run):
    colour, major powers labelled;
 6. polarity by year;
 7. the major powers' military expenditure and defence-pact partners by year (their
-   alignments), the expenditure in the unit of its source
+   alignments), the expenditure in billions of the money of its source
    (:func:`foedus.report.provenance.milex_unit`);
 
-with summary tables and a definitions section. The figures are drawn by
-:mod:`foedus.report.history_figures` as inline SVG: the same history gives the same bytes. The
+with summary tables and a definitions section. The figures are drawn by the public functions
+of :mod:`foedus.report.figures` in the shared style of :mod:`foedus.report.style`, as inline
+SVG: the same history gives the same bytes. The
 file needs no network (no external script, style sheet, font or image).
 
 Presentation only: every number comes from :mod:`foedus.analysis`; where the history comes from
@@ -43,21 +44,10 @@ from foedus.analysis.network import dyad_years
 from foedus.analysis.polarity import DEFAULT_BLOC_METHOD, major_power_blocs, polarity, state_blocs, year_blocs
 from foedus.analysis.summary import jsonable, periods_for, summary
 from foedus.analysis.survival import alliance_durations, survival_table
+from foedus.report import figures as fg
+from foedus.report import style
+from foedus.report.figures import OBLIGATION_LABELS, WARS, major_codes, marks
 from foedus.report.format import number
-from foedus.report.history_figures import (
-    OBLIGATION_LABELS,
-    WARS,
-    alignments_figure,
-    arms_figure,
-    formation_figure,
-    kinds_figure,
-    major_codes,
-    marks,
-    network_figure,
-    polarity_figure,
-    size_figure,
-    survival_figure,
-)
 from foedus.report.provenance import MilexUnit, ScenarioFacts, is_record, milex_unit, simulated_source
 from foedus.schema import History
 
@@ -340,7 +330,7 @@ def write_history_report(
     pol = polarity(history, blocs_table=sb)
     unit = milex_unit(history, scenario)
     in_force = agreements_in_force(history)
-    figures, snapshots = _figures(history, table, dy, sb, pol, in_force, snaps, periods, unit)
+    figures, snapshots = _figures(history, table, dy, sb, pol, in_force, snaps, periods, unit, scenario)
     tables = _tables(history, s, table, sb, in_force, snaps, periods, k, rule)
     page = _page(history, s, figures, snapshots, tables, kinds=[str(c) for c in in_force.columns],
                  method=method, k=k, rule=rule, title=title, unit=unit)
@@ -352,31 +342,57 @@ def write_history_report(
 
 
 def _figures(history: History, table: pd.DataFrame, dy: pd.DataFrame, sb: pd.DataFrame, pol: pd.DataFrame,
-             in_force: pd.DataFrame, snaps: Sequence[int], periods: Sequence[formation.Period], unit: MilexUnit) -> tuple[dict, list[dict]]:
-    """The report's figures (by name) and its network snapshots (year, figure, caption), as markup for the page."""
+             in_force: pd.DataFrame, snaps: Sequence[int], periods: Sequence[formation.Period], unit: MilexUnit,
+             scenario: ScenarioFacts | None = None) -> tuple[dict, list[dict]]:
+    """The report's figures (by name) and its network snapshots (year, figure, caption), as markup for the page.
+
+    Every figure is drawn by the public functions of :mod:`foedus.report.figures`, in the
+    report style (:mod:`foedus.report.style`); the network snapshots share one layout.
+    """
     from markupsafe import Markup
+
+    def svg(drawn) -> Markup:
+        return Markup(style.svg(getattr(drawn, "figure", drawn)))
 
     cohort = table[table["begun_in_window"]]
     durations = alliance_durations(history, periods=periods)
     alliances_in_force = agreements_in_force(history, by="primary_obligation", kinds=("alliance",))
     figures = {
-        "formation": Markup(formation_figure(history, formation.formation_per_year(history))),
-        "kinds": Markup(kinds_figure(history, in_force, alliances_in_force)),
-        "size": Markup(size_figure(cohort)) if len(cohort) else Markup("<p>No alliance begun in the window.</p>"),
-        "survival": Markup(survival_figure(durations, periods)) if len(durations) else Markup("<p>No alliance.</p>"),
-        "polarity": Markup(polarity_figure(pol)),
+        "formation": svg(fg.plot_alliances_begun(history, per_year=formation.formation_per_year(history))),
+        "kinds": svg(fg.plot_agreements_by_kind(history, by_kind=in_force, by_obligation=alliances_in_force)),
+        "size": svg(fg.plot_alliance_size(history, table=cohort)) if len(cohort) else Markup("<p>No alliance begun in the window.</p>"),
+        "survival": svg(fg.plot_survival(history, periods=periods, durations=durations)) if len(durations) else Markup("<p>No alliance.</p>"),
+        "polarity": svg(fg.plot_polarity(history, polarity_table=pol)),
     }
     majors = major_codes(history)
     if majors:
-        figures["arms"] = Markup(arms_figure(history, majors, unit))
-        figures["alignments"] = Markup(alignments_figure(history, dy, majors))
+        figures["arms"] = svg(fg.plot_spending(history, majors, unit=unit))
+        figures["alignments"] = svg(fg.plot_alignments(history, majors, dyads=dy))
     filled = state_years_filled(history)
+    layout = fg.network_layout(history, scenario=scenario, dyads=dy)
     snapshots = []
     for y in snaps:
-        svg, caption = network_figure(history, y, sb[sb["year"] == y], pol.loc[y], filled,
-                                      year_blocs(history, y, blocs_table=sb))
-        snapshots.append({"year": y, "svg": Markup(svg), "caption": caption})
+        blocs_year = sb[sb["year"] == y]
+        drawn = fg.plot_network(history, y, layout=layout, blocs=blocs_year, filled=filled)
+        caption = _network_caption(history, blocs_year, pol.loc[y])
+        snapshots.append({"year": y, "svg": svg(drawn), "caption": caption})
     return figures, snapshots
+
+
+def _network_caption(history: History, blocs_year: pd.DataFrame, stats: pd.Series) -> str:
+    """The caption sentence of a network snapshot: states, ties, blocs and each pole's members."""
+    abb = {int(c): str(a) for c, a in zip(history.states["ccode"], history.states["abb"])}
+    size_of = blocs_year.drop_duplicates("bloc").set_index("bloc")
+    poles = []
+    for b, grp in blocs_year[blocs_year["major"]].groupby("bloc", sort=False):
+        names = sorted(abb.get(int(c), str(c)) for c in grp["ccode"])
+        others = int(size_of.loc[b, "bloc_size"]) - len(names)
+        poles.append(", ".join(names) + (f" with {others} other state{'s' if others != 1 else ''}" if others else " (no minor ally)"))
+    n_poles = int(stats["poles"])
+    return (
+        f"{int(stats['aligned_states'])} states in defence pacts, {int(stats['defense_dyads'])} defence ties, "
+        f"{int(stats['blocs'])} blocs; {n_poles} pole{'s' if n_poles != 1 else ''}: " + "; ".join(poles) + "."
+    )
 
 
 def _tables(history: History, s: dict, table: pd.DataFrame, sb: pd.DataFrame, in_force: pd.DataFrame,
@@ -462,6 +478,7 @@ def _page(history: History, s: dict, figures: dict, snapshots: list[dict], table
         marks_text=_marks_text(history),
         marks_short=_marks_text(history, short=True),
         milex_unit=unit,
+        css=style.PAGE_CSS,
     )
 
 

@@ -19,7 +19,11 @@ from foedus.data.snapshot_fields import GBP_USD_PARITY
 from foedus.schema import History
 from foedus.schema.provenance import milex_money_of_note
 
-__all__ = ["MilexUnit", "POUND_YEARS", "RECORD_MILEX_UNIT", "ScenarioFacts", "is_record", "milex_unit", "milex_values", "simulated_source"]
+__all__ = ["MILEX_SCALE", "MilexUnit", "POUND_YEARS", "RECORD_MILEX_UNIT", "ScenarioFacts", "is_record", "milex_unit", "milex_values", "simulated_source"]
+
+MILEX_SCALE = 1e-6
+"""From ``state_years.milex`` (thousands) to billions: every report figure and table shows military
+expenditure in billions of one money (:attr:`MilexUnit.report_axis`)."""
 
 POUND_YEARS: tuple[int, int] = (1816, 1913)
 """Years in which COW NMC 7.0 records ``milex`` in pounds sterling (its codebook)."""
@@ -74,6 +78,16 @@ class MilexUnit:
     axis: str
     source: str
 
+    @property
+    def report_axis(self) -> str:
+        """The unit of the reports' figures and tables, which show billions (:data:`MILEX_SCALE`): "bn current US$; ..."."""
+        return "bn " + self.axis.removeprefix("thousand ").removeprefix("thousands ")
+
+    @property
+    def report_caption(self) -> str:
+        """:attr:`caption` in billions, as the reports draw it: "billions of current US dollars, ..."."""
+        return "billions of " + self.caption.removeprefix("thousands of ")
+
 
 RECORD_MILEX_UNIT = MilexUnit(
     money=f"current US dollars (pounds sterling 1816-1913 converted at the gold-standard mint parity, {GBP_USD_PARITY} US$/£, Officer 1996)",
@@ -82,7 +96,7 @@ RECORD_MILEX_UNIT = MilexUnit(
         f"gold-standard mint parity of {GBP_USD_PARITY} US$ per £ (Officer 1996); not deflated (the data hold no price "
         f"index reaching back to 1816), so the money of different years is not comparable in real terms"
     ),
-    axis=f"thousand current US$; £ to 1913 × {GBP_USD_PARITY}",
+    axis=f"thousand current US$; £ to 1913 × {GBP_USD_PARITY} US$/£",
     source="Data: COW National Material Capabilities 7.0 (Singer, Bremer & Stuckey 1972), variable milex.",
 )
 """The record's unit as the reports draw it: COW NMC 7.0 ``milex`` in thousands of current US$, the

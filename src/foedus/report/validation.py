@@ -17,7 +17,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from foedus.analysis.era_tolerance import TOLERANCE, EraFact, distance, score
-from foedus.report.history_figures import _new_figure, _svg
+from foedus.report import style
 
 _CLIP = 4.0
 """Distances beyond this many tolerances are drawn at the edge (arrow-like marker)."""
@@ -32,10 +32,29 @@ def _signed(name: str, record: float, value: float, rbound: float | None, sbound
     return float(np.clip(d if s >= r else -d, -_CLIP, _CLIP))
 
 
-def era_figure(facts: Sequence[EraFact]) -> str:
-    """One era's facts as distances from the record in tolerance units (inline SVG)."""
-    fig = _new_figure(7.0, 0.32 * len(facts) + 1.0)
-    ax = fig.add_subplot()
+@style.styled
+def plot_validation_era(facts: Sequence[EraFact], ax=None):
+    """Draw one era's facts: where the runs fall from the record, in units of each fact's tolerance.
+
+    For each fact (one row, named on the left): the pooled value of the runs as a dot (green
+    in range, red out), the 5-95 % band over seeds as a bar, the tolerance as the shaded band
+    between -1 and +1 (:func:`foedus.analysis.era_tolerance.distance`, signed: right of 0 means
+    the runs are above the record). Distances beyond 4 tolerances are drawn at the edge.
+
+    Parameters
+    ----------
+    facts : sequence of EraFact
+        The facts of one era (:mod:`foedus.analysis.era_tolerance`).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    if not len(facts):
+        raise ValueError("no fact to draw")
+    ax = style.axes_or_new(ax, 0.32 * len(facts) + 1.2)
+    ax.grid(False)
     ax.axvspan(-1, 1, color="#e5f5e0", zorder=0)
     ax.axvline(0, color="#555555", lw=0.8)
     for k, f in enumerate(facts):
@@ -51,11 +70,16 @@ def era_figure(facts: Sequence[EraFact]) -> str:
         else:
             ax.text(0, y, "n/a", ha="center", va="center", fontsize=7, color=colour)
     ax.set_yticks(range(len(facts)))
-    ax.set_yticklabels([f.name for f in reversed(facts)], fontsize=7)
+    ax.set_yticklabels([f.name for f in reversed(facts)])
     ax.set_xlim(-_CLIP - 0.3, _CLIP + 0.3)
-    ax.set_xlabel("runs vs record, in tolerances (shaded: in range; dot: pooled; bar: 5-95 % over seeds)", fontsize=7)
-    ax.set_title(f"{facts[0].era}: {sum(f.in_range for f in facts)} of {len(facts)} facts in range", fontsize=9)
-    return _svg(fig)
+    ax.set_xlabel("runs vs record, in tolerances (shaded: in range; dot: pooled; bar: 5-95 % over seeds)")
+    ax.set_title(f"{facts[0].era}: {sum(f.in_range for f in facts)} of {len(facts)} facts in range")
+    return ax
+
+
+def era_figure(facts: Sequence[EraFact]) -> str:
+    """:func:`plot_validation_era` as an inline SVG (the report's figure of one era)."""
+    return style.svg(plot_validation_era(facts).figure)
 
 
 def _num(v: float | None, above: float | None = None) -> str:
@@ -81,8 +105,7 @@ def facts_table_html(facts: Sequence[EraFact]) -> str:
     return "<table>" + "".join(rows) + "</table>"
 
 
-_STYLE = """<style>body{font-family:sans-serif;max-width:60em;margin:1em auto;}table{border-collapse:collapse;font-size:0.85em}
-td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}td:first-child{text-align:left}.ok{background:#e5f5e0}.no{background:#fde0dd}</style>"""
+_STYLE = f"""<meta name="viewport" content="width=device-width, initial-scale=1"><style>{style.PAGE_CSS}</style>"""
 
 
 def write_report(facts: Sequence[EraFact], out: Path, *, title: str = "foedus validation: four eras", note: str = "") -> list[Path]:
