@@ -203,7 +203,7 @@ def _ensemble(scenario: Scenario, history: History, out: Path, *, runs: int, yea
         pair_tables = {f"{a}–{b} defence pact by the year": p for (a, b), p in named.items()}
         section = rep.html_section(
             bands, title=f"Ensemble: {m['scenario']}, {first}–{last}", description=desc, alignments=align,
-            pairs=pair_tables or None, state_milex=an.state_bands(store, "milex"),
+            pairs=pair_tables or None, state_milex=an.state_bands(store, "milex"), money=unit.money,
         )
         rep.write_html(out / "ensemble_report.html", [section], title=f"foedus ensemble: {m['scenario']}, {m['runs_done']} runs")
     return {"manifest": m, "bands": bands, "alignments": align, "pairs": pair_tables, "money": unit.money, "first": first, "last": last}

@@ -7,7 +7,6 @@ module only decides what ``SOURCE`` names and hands it to the right writer.
 
 from __future__ import annotations
 
-from itertools import combinations
 from pathlib import Path
 
 __all__ = ["SOURCE_KINDS", "resolve_source", "write_report", "write_ensemble_report"]
@@ -122,8 +121,8 @@ def write_ensemble_report(ensemble_dir: Path | str, out: Path | str, *, max_pair
     Drawn by :func:`foedus.report.ensemble.html_section` and :func:`foedus.report.ensemble.write_html`
     from :func:`foedus.analysis.ensemble.summary` (median and 5-95 % band per year of the
     default indicators), :func:`~foedus.analysis.ensemble.great_power_alignments` and
-    :func:`~foedus.analysis.ensemble.pair_allied` for the pairs of the scenario's major powers
-    (at most ``max_pairs``, strongest first).
+    :func:`~foedus.analysis.ensemble.pair_allied` for the pairs with a major power on which the
+    runs disagree most (:func:`foedus.report.ensemble.moving_pairs`, at most ``max_pairs``).
 
     Raises
     ------
@@ -147,8 +146,9 @@ def write_ensemble_report(ensemble_dir: Path | str, out: Path | str, *, max_pair
     m = store.manifest
     first = int(m["first_year"])
     last = first + int(m["years"]) - 1
-    majors = [a for a in sorted(sc.actors, key=lambda a: -a.cinc) if a.major]
-    pairs = {f"{a.abb}–{b.abb}": analysis.pair_allied(store, a.ccode, b.ccode) for a, b in list(combinations(majors, 2))[:max_pairs]}
+    abb = {a.ccode: a.abb for a in sc.actors}
+    # the pairs on which the runs disagree and whose share moves (a flat line, e.g. CHN-USA allied in no run, says nothing)
+    pairs = {f"{abb.get(a, a)}–{abb.get(b, b)}": analysis.pair_allied(store, a, b) for a, b in figures.moving_pairs(store, max_pairs)}
     knobs = ", ".join(k.get("name", "?") for k in m.get("knobs", [])) or "none (the runs differ by their seed only)"
     description = (
         f"{len(done)} completed runs of scenario '{sc.name}', {first}–{last}, ensemble seed {m.get('seed')}, design "
