@@ -33,9 +33,12 @@ def test_a_named_adversary_that_still_threatens_is_measured_and_has_not_lapsed()
 
 
 def test_without_a_named_adversary_the_founding_threat_is_the_members_common_main_threat():
-    world, _ = tiny_world(agreements=[alliance("Pact", [SMA, SMB])])
+    # intentions are read from acts: the two small states have a rival of their own, so the pair faces a threat
+    rivals = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}] + [{"pair": [s, RIV], "hostility": 0.6, "rivalry": True} for s in (SMA, SMB)]
+    world, _ = tiny_world(agreements=[alliance("Pact", [SMA, SMB])], relations=rivals)
     cohesion_state(world)
     target, level = th_persistence.founding_threat(world.agreements.members[:1], world.results.threat)
+    assert target[0] >= 0 and level[0] > 0
     assert world.agreements.target[0] == target[0] and world.agreements.target_threat_start[0] == level[0]
 
 
