@@ -49,13 +49,14 @@ def test_pairs_that_are_not_politically_relevant_never_go_to_war():
     assert got.get(frozenset((GRT, RIV)), 0) == 10  # the relevant pairs at a hazard of nearly 1 all do
 
 
-@pytest.mark.parametrize("reach, called", [(0.0, False), (1.0, True)])
-def test_the_casus_foederis_arises_only_within_reach(reach, called):
-    """An ally out of reach of both belligerents is not called; one next to them always is (Siverson & Starr 1991)."""
+@pytest.mark.parametrize("cinc, km, called", [(0.0, 2000.0, False), (0.4, 0.0, True)])
+def test_the_casus_foederis_arises_only_within_reach(cinc, km, called):
+    """An ally whose capability cannot reach the enemy is not called; a neighbour of the enemy always is (Siverson & Starr 1991)."""
     for seed in range(5):
         world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA])], war_entry_delay=0.0, **QUIET)
         g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))
-        world.proximity[g, [r, a]] = world.proximity[[r, a], g] = reach
+        world.cinc[g] = cinc
+        world.distance_km[g, r] = world.distance_km[r, g] = km
         far = call_allies(world, np.random.default_rng(seed), np.array([r]), np.array([a]))
         assert bool(events(world, "commitment")) == called
         assert far == [[] if called else [GRT]]
@@ -64,7 +65,7 @@ def test_the_casus_foederis_arises_only_within_reach(reach, called):
 def test_an_ally_that_honours_late_enters_the_next_year_through_its_pact():
     world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA])], war_entry_delay=1.0, honour_base_rate=0.99, war_onset_intercept=-30.0, **QUIET)
     g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))
-    world.proximity[g, r] = world.proximity[r, g] = 1.0
+    world.distance_km[g, r] = world.distance_km[r, g] = 0.0  # the enemy's neighbour: the casus foederis arises
     world.at_war[r, a] = world.at_war[a, r] = True
     call_allies(world, np.random.default_rng(0), np.array([r]), np.array([a]))
     (_, _, _, d), = events(world, "commitment")
@@ -85,12 +86,12 @@ def test_an_opportunist_is_an_unallied_rival_of_the_state_it_fights(rival, allie
     agreements = [alliance("Tie", [SMB, RIV], obligations=["consultation"])] if allied else []
     world, _ = tiny_world(relations=relations, agreements=agreements, opportunistic_join_rate=1.0, war_onset_intercept=-30.0, **QUIET)
     r, a, b = (world.index_of(c) for c in (RIV, SMA, SMB))
-    world.proximity[b, r] = world.proximity[r, b] = 1.0
+    world.distance_km[b, r] = world.distance_km[r, b] = 0.0  # within reach
     world.at_war[r, a] = world.at_war[a, r] = True
     call_allies(world, np.random.default_rng(0), np.array([r]), np.array([a]))
     world.year += 1
     conflict_and_commitments(world, np.random.default_rng(1))
-    got = events(world, "war_entry")
+    got = [e for e in events(world, "war_entry") if e[1] == SMB]  # (GRT, RIV's other rival, may enter too)
     assert bool(got) == enters and world.at_war[b, r] == enters
     if enters:
         (aid, who, foe, e), = got

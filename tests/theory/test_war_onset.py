@@ -7,7 +7,7 @@ import pytest
 
 from foedus.sim.parameters import Parameters
 from foedus.theory import war_onset
-from foedus.theory.war_onset import WAR_ONSET_TERMS, casus_arises, log_distance, opportunistic_join_probability, war_onset_hazard
+from foedus.theory.war_onset import WAR_ONSET_TERMS, casus_arises, log_distance, opportunistic_join_probability, reach, war_onset_hazard
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -46,6 +46,15 @@ def test_log_distance_is_zero_for_neighbours_and_grows_as_the_log():
     assert log_distance(0.0) == 0.0
     assert log_distance(np.e * 1000 - 1000) == pytest.approx(1.0)
     assert np.all(np.diff(log_distance([0, 500, 2000, 9000])) > 0)
+
+
+def test_reach_is_bueno_de_mesquitas_loss_of_strength_gradient_relative_to_home():
+    """Bueno de Mesquita (1981): c ** (x(d) - x(0)), x = log10(miles / 250 + 10 - e); 1 at home, a great power keeps more far away."""
+    c, km = 0.2, 8000.0
+    x = np.log10(km / 1.609344 / 250 + 10 - np.e) - np.log10(10 - np.e)
+    assert reach(c, km) == pytest.approx(c**x, rel=1e-12)
+    assert reach(0.3, 0.0) == 1.0 and reach(0.0, 100.0) == 0.0
+    assert reach(0.2, 5000.0) > reach(0.01, 5000.0) and reach(0.2, 2000.0) > reach(0.2, 5000.0)
 
 
 def test_the_casus_foederis_arises_with_reach_and_rejects_bad_input():

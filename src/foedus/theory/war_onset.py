@@ -42,8 +42,9 @@ of allies honour a commitment when its *casus foederis* arises. Most defence pac
 triggered by a given war, though: their conditions name an adversary or a region (Leeds et al.
 2002's ``defcoadv``, ``defcoloc``), so that a far ally is seldom called. We read the conditions
 through opportunity: the casus foederis of a defence or offence obligation arises for an ally in
-proportion to its reach to the war, the loss-of-strength gradient of its distance to the enemy
-(:func:`casus_arises`, Boulding 1962; the simulator's ``proximity``, 1 for neighbours). Without a
+proportion to its reach to the enemy it would fight, the share of its capability that the
+loss-of-strength gradient carries there (:func:`reach`, Boulding 1962, Bueno de Mesquita 1981; 1
+for neighbours; :func:`casus_arises`). Without a
 pact a state may still *bandwagon for profit* (Schweller 1994) against an enemy it already has:
 the yearly probability that a rival of a belligerent, able to reach it, enters the war against it
 is :func:`opportunistic_join_probability`.
@@ -61,6 +62,7 @@ Siverson, R. M. and H. Starr. 1991. *The Diffusion of War: A Study of Opportunit
 Willingness*. Ann Arbor: University of Michigan Press.
 Most, B. A. and H. Starr. 1989. *Inquiry, Logic and International Politics*. University of South Carolina Press.
 Boulding, K. E. 1962. *Conflict and Defense*. New York: Harper.
+Bueno de Mesquita, B. 1981. *The War Trap*. New Haven: Yale University Press.
 Bennett, D. S. and A. C. Stam. 2004. *The Behavioral Origins of War*. Ann Arbor: University of Michigan Press.
 Schweller, R. L. 1994. "Bandwagoning for Profit." *International Security* 19(1): 72–107.
 Leeds, B. A., A. G. Long and S. M. Mitchell. 2000. "Reevaluating Alliance Reliability." *JCR* 44(5): 686–99.
@@ -71,9 +73,10 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.theory._validate import _array
+from foedus.theory.projection import relative_discount_exponent
 from foedus.theory.rivalry import logit_hazard
 
-__all__ = ["WAR_ONSET_TERMS", "politically_relevant", "war_onset_hazard", "log_distance", "casus_arises", "opportunistic_join_probability"]
+__all__ = ["WAR_ONSET_TERMS", "politically_relevant", "war_onset_hazard", "log_distance", "reach", "casus_arises", "opportunistic_join_probability"]
 
 WAR_ONSET_TERMS: tuple[str, ...] = ("contiguous", "log_distance", "any_major", "parity", "rival", "war_history", "joint_democracy")
 """Covariates of :func:`war_onset_hazard`, in the order of its coefficients (after the intercept)."""
@@ -135,13 +138,42 @@ def log_distance(distance_km) -> np.ndarray:
     return np.log1p(np.asarray(distance_km, dtype=float) / 1000.0)
 
 
+def reach(capability, distance_km, *, miles_per_day: float = 250.0, check: bool = True) -> np.ndarray:
+    r"""Share of a state's capability that reaches an enemy ``distance_km`` away: ``c ** (x(d) - x(0))``, 0–1.
+
+    Bueno de Mesquita's (1981) loss-of-strength gradient relative to home
+    (:func:`foedus.theory.projection.relative_discount_exponent`, whose capability at the enemy is
+    ``c ** (1 + x(d) - x(0))``), divided by the capability at home ``c``: 1 for a neighbour, and
+    falling with distance the slower the larger the state (a great power reaches far, a small state
+    hardly beyond its region).
+
+    Parameters
+    ----------
+    capability : array_like
+        Capability share (COW CINC), 0–1.
+    distance_km : array_like
+        Distance to the enemy, km.
+    miles_per_day : float
+        How far forces move in a day (Bueno de Mesquita's 250).
+
+    Examples
+    --------
+    >>> reach([0.2, 0.2, 0.001], [0.0, 8000.0, 8000.0]).round(2).tolist()
+    [1.0, 0.4, 0.02]
+    """
+    c = _array("capability", capability, unit=True, check=check)
+    x = relative_discount_exponent(distance_km, miles_per_day=miles_per_day, check=check) - 1.0
+    with np.errstate(divide="ignore"):
+        return np.where(c > 0, np.exp(x * np.log(np.where(c > 0, c, 1.0))), 0.0)
+
+
 def casus_arises(reach, *, check: bool = True) -> np.ndarray:
     """Probability that an ally's defence or offence obligation applies to a war: its reach to the war, 0–1.
 
     The conditions of most pacts limit them to an adversary or a region (Leeds et al. 2002), and
     an ally far from the war seldom has the opportunity to fight it (Siverson & Starr 1991): the
-    casus foederis arises with the ally's ``reach`` (the loss-of-strength gradient of its distance
-    to the enemy, Boulding 1962; 1 for a neighbour). Whether it then honours the call is
+    casus foederis arises with the ally's ``reach`` to the enemy (:func:`reach`: the share of its
+    capability the loss-of-strength gradient carries there; 1 for a neighbour). Whether it then honours the call is
     :func:`foedus.theory.cohesion.honour_probability`.
 
     Examples
@@ -157,7 +189,7 @@ def opportunistic_join_probability(rate: float, reach, rival, *, check: bool = T
 
     Bandwagoning for profit (Schweller 1994): a state joins a war against an enemy it already
     has (``rival``, 0/1; Vasquez 1993 on contagion along rivalries) when it can reach the war
-    (``reach``, 0–1, the loss-of-strength gradient to that enemy; Siverson & Starr 1991). ``rate``
+    (``reach``, 0–1, :func:`reach` to that enemy; Siverson & Starr 1991). ``rate``
     is the probability for a neighbouring rival (per year).
 
     Examples

@@ -37,7 +37,7 @@ def test_an_ally_either_joins_the_war_or_is_charged_with_betrayal():
     for seed in range(6):
         world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA])], betrayal_penalty=0.5, betrayal_trust=0.5, war_entry_delay=0.0)
         g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))
-        world.proximity[g, r] = world.proximity[r, g] = 1.0  # in reach: the casus foederis arises
+        world.distance_km[g, r] = world.distance_km[r, g] = 0.0  # in reach: the casus foederis arises
         trust = world.trust[a, g]
         call_allies(world, np.random.default_rng(seed), np.array([r]), np.array([a]))
         (_, ally, attacker, detail), = events(world, "commitment")
@@ -56,6 +56,7 @@ def test_a_consultation_pact_calls_nobody_and_an_offence_pact_calls_the_attacker
     assert events(world, "commitment") == [] and not world.at_war[g, r]
     world, rng = tiny_world(agreements=[alliance("Raid", [RIV, SMB], obligations=["offense"])], honour_base_rate=0.99, war_entry_delay=0.0)
     r, a, b = (world.index_of(c) for c in (RIV, SMA, SMB))
+    world.distance_km[b, a] = world.distance_km[a, b] = 0.0  # SMB can reach SMA: the casus foederis arises
     call_allies(world, rng, np.array([r]), np.array([a]))
     (_, ally, enemy, detail), = events(world, "commitment")
     assert (ally, enemy, detail["ally_of"], detail["obligation"]) == (SMB, SMA, RIV, "offense")

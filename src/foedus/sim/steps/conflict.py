@@ -169,6 +169,11 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     world.log.events(world.year, "war", -1, world.ccode[att], world.ccode[tgt], details)
 
 
+def _reach(world: World, who: np.ndarray, enemy: np.ndarray) -> np.ndarray:
+    """:func:`foedus.theory.war_onset.reach` of states ``who`` to states ``enemy`` (broadcast): their capability share over the distance."""
+    return th_onset.reach(np.broadcast_to(world.cinc[who], np.broadcast(who, enemy).shape), world.distance_km[who, enemy], miles_per_day=world.params.miles_per_day, check=world.check)
+
+
 def _under_way(world: World, war: dict) -> bool:
     """Whether some pair across the sides of ``war`` is at war (or an ally is still to enter)."""
     side = war["side"]
@@ -198,7 +203,7 @@ def _spread(world: World, rng: np.random.Generator) -> None:
     enter now if the war goes on and they and their enemy are still in the system. A strategic
     rival of a belligerent that is in the war on neither side and bound by no security agreement
     to it enters against it with :func:`foedus.theory.war_onset.opportunistic_join_probability`
-    (``opportunistic_join_rate``, its reach the proximity to that belligerent; Schweller 1994): a
+    (``opportunistic_join_rate``, its reach to that belligerent :func:`foedus.theory.war_onset.reach`; Schweller 1994): a
     labelled route (``route`` ``"opportunistic"``), never a call to arms. Each entry is a
     ``war_entry`` event with its war (``war``: first year, attacker, target) and its factors.
     """
@@ -234,7 +239,7 @@ def _opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.
         return
     # each candidate's rival belligerent it can best reach; none if it is allied to any belligerent of that side
     rival = world.rivalry[np.ix_(cand, members)] & ~allied[np.ix_(cand, members)]
-    reach = np.where(rival, world.proximity[np.ix_(cand, members)], 0.0)
+    reach = np.where(rival, _reach(world, cand[:, None], members[None, :]), 0.0)
     best = reach.argmax(axis=1)
     foe_side = sides[best]
     bound = (allied[np.ix_(cand, members)] & (sides[None, :] == foe_side[:, None])).any(axis=1)
@@ -260,9 +265,10 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     other members to its side, an offence pact of the attacker its other members to the
     attacker's; neutrality, non-aggression and consultation bind nobody; coalitions, whose
     mission is a crisis, are not called). The casus foederis arises for a bound ally with
-    :func:`foedus.theory.war_onset.casus_arises` of its reach to the war (its proximity to the
-    nearer belligerent: the conditions of most pacts name a region or an adversary, and a far ally
-    has no opportunity; Siverson & Starr 1991); an ally out of reach is not called (returned, per
+    :func:`foedus.theory.war_onset.casus_arises` of its reach to the enemy it would fight
+    (:func:`foedus.theory.war_onset.reach`, Bueno de Mesquita's loss-of-strength gradient of its
+    capability: the conditions of most pacts name a region or an adversary, and an ally that cannot
+    reach the enemy has no opportunity; Siverson & Starr 1991); an ally out of reach is not called (returned, per
     war, as COW codes: the war event of a war onset lists them). A called ally decides with :func:`foedus.theory.cohesion.honour_probability` of its
     war commitment (:func:`foedus.theory.war.war_commitment`, a conditional pact's conditions
     met: Leeds, Long & Mitchell's (2000) three quarters honoured are of the commitments whose
@@ -294,7 +300,7 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
         allies = np.flatnonzero((commit > 0) & world.active)
         if not len(allies):
             continue
-        reach = np.maximum(world.proximity[allies, att], world.proximity[allies, tgt])
+        reach = _reach(world, allies, np.where(side[allies] == tgt, att, tgt))
         arises = rng.random(len(allies)) < th_onset.casus_arises(reach, check=world.check)
         out_of_reach[q] = world.ccode[allies[~arises]].tolist()
         k = arises
