@@ -129,3 +129,22 @@ def test_the_share_of_called_defence_allies_that_honour_is_near_the_record():
     assert n >= 100
     assert stats.binomtest(k, n, LEEDS_HONOURED - SHARE_TOLERANCE, alternative="greater").pvalue < ALPHA, (k, n)
     assert stats.binomtest(k, n, LEEDS_HONOURED + SHARE_TOLERANCE, alternative="less").pvalue < ALPHA, (k, n)
+
+
+def test_the_2022_invasion_drags_no_one_in_over_ten_years():
+    """Issue 17: the invasion dragged about 17 states (India in 9 of 10 runs) into war with Russia. Over ten years of
+    ten runs, the only third states in that war are rivals of Russia entering as labelled opportunists (Ukraine has no
+    defence pact): never India, never more than two in a run."""
+    from foedus.analysis.war_allies import participants_from_events
+
+    sc = _world_2022()
+    for seed in range(10):
+        sim = Simulation(sc, rng=seed)
+        w = sim.world
+        rivals = set(w.ccode[w.rivalry[w.index_of(365)]].tolist())
+        ev = sim.run(10).history().events
+        p = participants_from_events(ev)
+        war = p[(p["war_start"] == 2022) & p["original"]].groupby("war")["ccode"].agg(set)
+        (key,) = [k for k, s in war.items() if s == {365, 369}]
+        third = set(p.loc[p["war"] == key, "ccode"]) - {365, 369}
+        assert 750 not in third and len(third) <= 2 and third <= rivals, f"seed {seed}: {sorted(third)}"
