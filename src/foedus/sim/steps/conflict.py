@@ -200,7 +200,8 @@ def _spread(world: World, rng: np.random.Generator) -> None:
     """The wars begun in earlier years take their late entrants: allies that honoured a call a year late, and opportunists.
 
     Allies that honoured a call in a war's first year but enter a year late (``war_entry_delay``)
-    enter now if the war goes on and they and their enemy are still in the system. A strategic
+    enter now if the war goes on, they and their enemy are still in the system, and the pact still
+    binds them to the side they join. A strategic
     rival of a belligerent that is in the war on neither side and bound by no security agreement
     to it enters against it with :func:`foedus.theory.war_onset.opportunistic_join_probability`
     (``opportunistic_join_rate``, its reach to that belligerent :func:`foedus.theory.war_onset.reach`; Schweller 1994): a
@@ -216,8 +217,12 @@ def _spread(world: World, rng: np.random.Generator) -> None:
         if war["start"] >= y or not _under_way(world, war):
             continue
         pending, war["pending"] = war["pending"], []
-        for ally, enemy, s, aid, factors in pending:
-            if world.active[ally] and world.active[enemy] and ally not in war["side"]:
+        ag = world.agreements
+        for ally, enemy, s, slot, aid, factors in pending:
+            side_state = war["attacker"] if s == 1 else war["target"]
+            # the pact must still bind the ally to the side it joins (it may have left it, or the pact ended, since the call)
+            binds = ag.active[slot] and ag.agreement_id[slot] == aid and ag.members[slot, ally] and ag.members[slot, side_state]
+            if binds and world.active[ally] and world.active[enemy] and ally not in war["side"]:
                 _enter(world, war, np.array([ally]), np.array([enemy]), np.array([s]))
                 world.log.events(y, "war_entry", aid, world.ccode[ally], world.ccode[enemy], {
                     "route": "alliance", "war": _war_key(world, war), "side_of": int(world.ccode[war["attacker"] if s == 1 else war["target"]]),
@@ -345,8 +350,8 @@ def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, comm
     )
     now = honoured & ~late
     _enter(world, war, allies[now], enemy[now], np.where(side[now] == tgt, 2, 1))
-    for a, e, s, aid, f in zip(allies[late], enemy[late], side[late], ag.agreement_id[a_of[late]], np.asarray(factors, dtype=object)[late]):
-        war["pending"].append((int(a), int(e), 2 if s == tgt else 1, int(aid), f))
+    for a, e, s, slot, f in zip(allies[late], enemy[late], side[late], a_of[late], np.asarray(factors, dtype=object)[late]):
+        war["pending"].append((int(a), int(e), 2 if s == tgt else 1, int(slot), int(ag.agreement_id[slot]), f))
     if (~honoured).any():
         bad, bad_a = allies[~honoured], a_of[~honoured]
         ag.betrayal[bad_a] = np.minimum(ag.betrayal[bad_a] + p.betrayal_penalty, 1.0)  # one penalty per pact and call
