@@ -89,23 +89,31 @@ def test_a_major_power_makes_a_pair_not_minor_and_pooling_concatenates():
 
 
 def test_simulated_wars_joiners_and_defence_allies():
-    # 365 attacks 200 in 1904; 2 (defence pact 1 with 200) and 220 (only the consultation pact 3) honour
+    # 365 attacks 200 in 1904. In its first year 220 (only the consultation pact 3) honours a call and enters at
+    # once, and 666 enters on the attacker's side by an offence call: like the record's same-year entrants (COW
+    # gives years), both are originals. 2 (defence pact 1 with 200) honours but enters a year late, and 710 enters
+    # in 1905 as an opportunist: the two joiners, one with a pact and one without.
     ev = _events(
         [
-            (1904, "war", 365, 200, {"cause": "escalated dispute"}),
-            (1904, "commitment", 2, 365, {"honoured": True, "ally_of": 200}),
-            (1904, "commitment", 220, 365, {"honoured": True, "ally_of": 200}),
+            (1904, "war", 365, 200, {"cause": "war onset"}),
+            (1904, "commitment", 2, 365, {"honoured": True, "ally_of": 200, "enters": "next year", "war": [1904, 365, 200]}),
+            (1904, "commitment", 220, 365, {"honoured": True, "ally_of": 200, "enters": "now", "war": [1904, 365, 200]}),
+            (1904, "commitment", 666, 200, {"honoured": True, "ally_of": 365}),
             (1904, "commitment", 2, 365, {"honoured": False, "ally_of": 999}),
+            (1905, "war_entry", 2, 365, {"route": "alliance", "side_of": 200, "war": [1904, 365, 200]}),
+            (1905, "war_entry", 710, 200, {"route": "opportunistic", "side_of": 365, "war": [1904, 365, 200]}),
         ]
     )
     h = _toy(events=ev)
     p = war_participants(h, 1900, 1910)
-    assert sorted(p.loc[p["original"], "ccode"]) == [200, 365]
-    assert dict(zip(p["ccode"], p["side"])) == {365: 1, 200: 2, 2: 2, 220: 2}
+    assert p["war"].nunique() == 1
+    assert sorted(p.loc[p["original"], "ccode"]) == [200, 220, 365, 666]
+    assert dict(zip(p["ccode"], p["side"])) == {365: 1, 200: 2, 2: 2, 220: 2, 666: 1, 710: 1}
+    assert dict(zip(p["ccode"], p["entry_year"]))[2] == 1905
     f = era_facts([era_tables(h, 1900, 1910, capitals=CAPITALS)])
     # defence pairs in 1904: (2, 200) only, both ways, both on side 2
     assert f["defence_allies_joining"] == 1.0 and f["defence_ally_pairs"] == 2
-    # joiners: 2 has a defence pact with 200 on its side, 220 only consultation
+    # joiners: 2 has a defence pact with 200 on its side, 710 none
     assert f["joiners_without_pact"] == pytest.approx(0.5) and f["joiners"] == 2
     # a war outside the era is not counted
     assert np.isnan(era_facts([era_tables(h, 1906, 1910)])["defence_allies_joining"])

@@ -38,6 +38,11 @@ per-run figures. The facts (:data:`FACTS`):
     while the record's system grows (66 states in 1946, 160 in 1989).
 ``defence_allies_joining``, ``joiners_without_pact``
     Alliances and war (:mod:`foedus.analysis.war_allies`), over the wars begun in the era.
+``war_onsets_per_state_year``
+    Wars begun in the era per state-year: COW inter-state wars (a war counted once, in its first
+    year, however many join it) in the record, ``war`` events in a run (each is one war; allies
+    and later entrants join it), over the same state-years as the formation rates. The rate of the
+    wars the alliance facts above are measured on (Sarkees & Wayman 2010).
 
 Which agreements: kind ``alliance`` only; in a run, ``min_begun_id`` (the simulator's first id of
 an agreement formed during a run) keeps the scenario's starting agreements out of "begun".
@@ -75,6 +80,7 @@ FACTS: tuple[str, ...] = (
     "in_force_end_per_state",
     "defence_allies_joining",
     "joiners_without_pact",
+    "war_onsets_per_state_year",
 )
 """The era facts, in table order (see the module docstring)."""
 
@@ -241,5 +247,6 @@ def era_facts(tables: Sequence[Mapping[str, object]]) -> dict[str, float]:
     out["in_force_end_per_state"] = float(sum(t["in_force_end"] for t in tables)) / n_end if n_end else float("nan")
     out["defence_allies_joining"] = float(pairs["joined"].mean()) if len(pairs) else float("nan")
     out["joiners_without_pact"] = float((~join["pact"]).mean()) if len(join) else float("nan")
+    out["war_onsets_per_state_year"] = float(sum(t.get("wars", 0) for t in tables)) / sy if sy else float("nan")
     out.update(alliances_begun=float(n), state_years=sy, wars=float(sum(t.get("wars", 0) for t in tables)), defence_ally_pairs=float(len(pairs)), joiners=float(len(join)))
     return out

@@ -65,9 +65,9 @@ Indicators of a run (table ``system``, one row per year)
     Total military expenditure of the modelled states, thousands of US$ (COW NMC units).
 ``formations``, ``accessions``, ``exits``, ``dissolutions``, ``disputes``, ``wars``,
 ``crises``, ``cyber_incidents``, ``commitment_calls``, ``shocks``, ``coalition_events``,
-``rivalry_onsets``, ``rivalry_ends``, ``state_entries``, ``state_exits``
+``rivalry_onsets``, ``rivalry_ends``, ``state_entries``, ``state_exits``, ``war_entries``
     Events of each kind of :data:`foedus.schema.EVENT_KINDS` begun that year (``disputes`` are
-    militarised disputes, ``wars`` disputes escalated to war or invasions, ``cyber_incidents``
+    militarised disputes, ``wars`` wars begun (by the onset hazard, an escalated dispute or an invasion), ``cyber_incidents``
     attributed intrusions, ``commitment_calls`` allies called on to honour a commitment).
 
 References
@@ -113,6 +113,7 @@ EVENT_COLUMNS: dict[str, str] = {
     "rivalry_end": "rivalry_ends",
     "state_entry": "state_entries",
     "state_exit": "state_exits",
+    "war_entry": "war_entries",
 }
 """Column of table ``system`` counting each event kind of :data:`foedus.schema.EVENT_KINDS`."""
 
@@ -149,6 +150,7 @@ INDICATORS: dict[str, tuple[str, str]] = {
     "rivalry_ends": ("strategic rivalries ended", "per year"),
     "state_entries": ("states entering the system", "per year"),
     "state_exits": ("states leaving the system", "per year"),
+    "war_entries": ("states entering a war under way (late allies, opportunists)", "per year"),
 }
 """Every column of table ``system`` (besides ``run`` and ``year``): description and unit."""
 

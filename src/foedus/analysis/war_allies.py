@@ -21,10 +21,14 @@ Participants (:func:`war_participants`) are one row per war and state: ``war``, 
   :func:`foedus.data.conflict.read_wars`): the participants already fighting in the war's first
   year (COW gives years, so a state that joined within the first year counts as original);
 - simulation (no ``wars`` table): each ``war`` event is one war, its ``ccode`` (the attacker, side
-  1) and ``ccode2`` (the target, side 2) are the originals; an honoured ``commitment`` event of the
-  same year whose ``ccode2`` is that attacker and whose ``detail.ally_of`` is that target is a
-  joiner on side 2. A simulated run records no state joining the *attacker*, so the attacker's
-  allies count as not joining (what the run did, measured as it is).
+  1) and ``ccode2`` (the target, side 2) fighting from its year; an honoured ``commitment`` event
+  enters its ally on the side of ``detail.ally_of`` in its year (the target's for a defence call,
+  the attacker's for an offence call), a ``war_entry`` event (a late ally, an opportunist) on the
+  side of ``detail.side_of`` in its year (:func:`participants_from_events`). As in the record,
+  the *originals* are the participants fighting in the war's first year: a state that entered in
+  that year, even as a called ally, is not a joiner. (Until 2026-12 a run counted its same-year
+  allies as joiners while the record, which has years only, counted them as originals; and an
+  offence ally of the attacker was read as a new war with the roles reversed.)
 
 Pacts in force (:func:`pact_pairs`) use the agreement-level obligations (ATOP ``defense``,
 ``offense``) and the memberships' entry and exit years; only agreements of kind ``alliance``.
@@ -81,11 +85,17 @@ def participants_from_cow(wars: pd.DataFrame) -> pd.DataFrame:
 
 
 def participants_from_events(events: pd.DataFrame) -> pd.DataFrame:
-    """Participants of a simulated history's wars from its ``war`` and ``commitment`` events.
+    """Participants of a simulated history's wars from its ``war``, ``commitment`` and ``war_entry`` events.
 
-    See the module docstring. An honoured commitment with no matching ``war`` event of its year
-    (it cannot happen in the current simulator, but a hand-made history may have it) makes a war
-    of its own between ``ccode2`` and ``ally_of``.
+    Each ``war`` event (year, attacker ``ccode``, target ``ccode2``) is one war. A ``commitment``
+    event that was honoured and entered at once (``enters`` absent or ``"now"``) makes its
+    ``ccode`` a participant of its year on the side of ``ally_of``: side 2 when ``ally_of`` is the
+    target (a defence call), side 1 when it is the attacker (an offence call). A ``war_entry``
+    event (an ally entering a year late, or an opportunist) makes its ``ccode`` a participant in
+    its year on the side of ``side_of``. The war is the event's ``war`` (first year, attacker,
+    target), or for an event without one, the war of its year between ``ccode2`` and ``ally_of``.
+    An entrant is *original* when it entered in the war's first year, as in the record (COW gives
+    years). A commitment with no matching war (a hand-made history) makes a war of its own.
     """
     ev = events
     wars = ev[ev["kind"] == "war"]
@@ -99,18 +109,26 @@ def participants_from_events(events: pd.DataFrame) -> pd.DataFrame:
             continue
         key[(y, a, t)] = k
         rows += [(k, a, 1, y, y, True), (k, t, 2, y, y, True)]
-    com = ev[ev["kind"] == "commitment"]
     n = len(wars)
-    for y, ally, att, detail in zip(com["year"].to_numpy(), com["ccode"].to_numpy(), com["ccode2"].to_numpy(), com["detail"].to_numpy()):
+    late = ev[ev["kind"].isin(["commitment", "war_entry"])]
+    for kind, y, who, foe, detail in zip(late["kind"].to_numpy(), late["year"].to_numpy(), late["ccode"].to_numpy(), late["ccode2"].to_numpy(), late["detail"].to_numpy()):
         d = json.loads(detail) if isinstance(detail, str) and detail else {}
-        if not d.get("honoured") or d.get("ally_of") is None:
+        side_of = d.get("ally_of") if kind == "commitment" else d.get("side_of")
+        if side_of is None or (kind == "commitment" and (not d.get("honoured") or d.get("enters", "now") != "now")):
             continue
-        y, ally, att, tgt = int(y), int(ally), int(att), int(d["ally_of"])
-        if (y, att, tgt) not in key:
-            key[(y, att, tgt)] = n
-            rows += [(n, att, 1, y, y, True), (n, tgt, 2, y, y, True)]
+        y, who, foe, side_of = int(y), int(who), int(foe), int(side_of)
+        if d.get("war"):
+            w = tuple(int(v) for v in d["war"])
+        elif (y, side_of, foe) in key:  # an offence ally of the attacker, without a war key
+            w = (y, side_of, foe)
+        else:
+            w = (y, foe, side_of)
+        if w not in key:
+            key[w] = n
+            rows += [(n, w[1], 1, w[0], w[0], True), (n, w[2], 2, w[0], w[0], True)]
             n += 1
-        rows.append((key[(y, att, tgt)], ally, 2, y, y, False))
+        side = 1 if side_of == w[1] else 2
+        rows.append((key[w], who, side, y, w[0], y == w[0]))
     if not rows:
         return _empty_participants()
     out = pd.DataFrame(rows, columns=list(PARTICIPANT_COLUMNS))

@@ -196,6 +196,26 @@ _R: dict[str, tuple[str, dict[str, str]]] = {
         "author": "Schweller, Randall L.", "title": "Bandwagoning for Profit: Bringing the Revisionist State Back In",
         "journal": "International Security", "year": "1994", "volume": "19", "number": "1", "pages": "72--107",
     }),
+    "bremer1992dangerous": ("article", {
+        "author": "Bremer, Stuart A.", "title": "Dangerous Dyads: Conditions Affecting the Likelihood of Interstate War, 1816-1965",
+        "journal": "Journal of Conflict Resolution", "year": "1992", "volume": "36", "number": "2", "pages": "309--341",
+    }),
+    "vasquez1993war": ("book", {
+        "author": "Vasquez, John A.", "title": "The War Puzzle", "publisher": "Cambridge University Press",
+        "address": "Cambridge", "year": "1993",
+    }),
+    "siverson1991diffusion": ("book", {
+        "author": "Siverson, Randolph M. and Starr, Harvey", "title": "The Diffusion of War: A Study of Opportunity and Willingness",
+        "publisher": "University of Michigan Press", "address": "Ann Arbor, MI", "year": "1991",
+    }),
+    "maoz1993normative": ("article", {
+        "author": "Maoz, Zeev and Russett, Bruce", "title": "Normative and Structural Causes of Democratic Peace, 1946-1986",
+        "journal": "American Political Science Review", "year": "1993", "volume": "87", "number": "3", "pages": "624--638",
+    }),
+    "lemke2001relevance": ("article", {
+        "author": "Lemke, Douglas and Reed, William", "title": "The Relevance of Politically Relevant Dyads",
+        "journal": "Journal of Conflict Resolution", "year": "2001", "volume": "45", "number": "1", "pages": "126--144",
+    }),
     "weitsman1997intimate": ("article", {
         "author": "Weitsman, Patricia A.", "title": "Intimate Enemies: The Politics of Peacetime Alliances",
         "journal": "Security Studies", "year": "1997", "volume": "7", "number": "1", "pages": "156--193",
@@ -379,7 +399,9 @@ STEP_MODELS: Mapping[str, tuple[str, ...]] = MappingProxyType({
                           "wallander2000institutional", "olson1966economic", "bergstrom1986private"),
     "crises_and_coalitions": ("walt1987origins",),
     "cyber": ("rid2015attributing", "buchanan2017cybersecurity", "kydd2005trust"),
-    "conflict_and_commitments": ("leeds2003reliability", "snyder1984security"),
+    "conflict_and_commitments": ("leeds2003reliability", "snyder1984security", "bremer1992dangerous", "vasquez1993war",
+                                 "maoz1993normative", "lemke2001relevance", "siverson1991diffusion", "schweller1994bandwagoning",
+                                 "bueno1981war", "beck1998taking", "firth1993bias", "sarkees2010resort"),
     "record": (),
 })
 """Step of the simulated year -> the published models it implements (its theory functions' References)."""

@@ -84,6 +84,7 @@ EVENT_KINDS: tuple[str, ...] = (
     "rivalry_end",
     "state_entry",
     "state_exit",
+    "war_entry",
 )
 """Kinds of event a history may record."""
 

@@ -469,3 +469,40 @@ class Parameters(BaseModel):
             "channel to threat off. Not fitted to any era (neither in nor out of sample)"
         ),
     )
+    # --- war ---
+    war_onset_intercept: float = Field(
+        -8.0561, ge=-30, le=5,
+        description="intercept of the dyadic war-onset logit (foedus.theory.war_onset; Firth fit on COW wars 1816-1914 and 1946-1989, "
+        "foedus.analysis.war_onsets; 1919-1938 and 1990-2010 held out), over the politically relevant pairs (contiguous, with a major power, or rivals). -30 switches structural war onsets off (P5)",
+    )
+    war_onset_contiguous: float = Field(0.6330, ge=-20, le=20, description="war-onset logit: land contiguity (Bremer 1992; in-sample fit, s.e. 0.37)")
+    war_onset_log_distance: float = Field(-0.2692, ge=-20, le=20, description="war-onset logit: log(1 + distance / 1000 km) between capitals (Boulding 1962; in-sample fit, s.e. 0.27)")
+    war_onset_any_major: float = Field(0.4691, ge=-20, le=20, description="war-onset logit: at least one major power (Bremer 1992; in-sample fit, s.e. 0.33)")
+    war_onset_parity: float = Field(
+        -1.2549, ge=-20, le=20,
+        description="war-onset logit: capability parity, weaker / stronger (in-sample fit, s.e. 0.58: negative once rivalry is held "
+        "constant, against Bremer's bivariate finding)",
+    )
+    war_onset_rival: float = Field(3.5019, ge=-20, le=20, description="war-onset logit: strategic rivals (Vasquez 1993; Thompson & Dreyer 2012; in-sample fit, s.e. 0.40)")
+    war_onset_war: float = Field(0.8744, ge=-20, le=20, description="war-onset logit: log(1 + war memory before the year) (in-sample fit, s.e. 0.42)")
+    war_onset_joint_democracy: float = Field(-1.2122, ge=-20, le=20, description="war-onset logit: both democracies (Bremer 1992; in-sample fit, s.e. 1.40)")
+    war_entry_delay: float = Field(
+        0.25, ge=0, le=1,
+        description="share of the allies that honour a call who enter the war only the next year, if it still goes on (Siverson & Starr "
+        "1991: wars spread over their course). Chosen on the in-sample eras: COW wars 1816-1914 and 1946-1989 have about one later "
+        "entrant for three same-year entrants beyond the initiating pair (11 of 48 and 13 of 41)",
+    )
+    opportunistic_join_rate: float = Field(
+        0.01, ge=0, le=1,
+        description="yearly probability that a neighbouring strategic rival of a belligerent, bound by no pact to it, enters the war "
+        "under way against it (foedus.theory.war_onset.opportunistic_join_probability; Schweller 1994, Vasquez 1993). Chosen on the "
+        "in-sample eras' share of joiners without a pact (COW: 0.09 in 1816-1914, 0.38 in 1946-1989). Record-built runs, 6 seeds: "
+        "at 0.01 the share is 0.20 in 1816-1914 and 0.07 in 1946-1989 (0.19 and 0 at 0.005); the Cold War's joiners without a "
+        "pact (Thailand and Ethiopia in Korea, Libya for Uganda) joined a friend, not a rival's enemy, which this route does not "
+        "model, and a rate high enough for 1946-1989 would put 1816-1914 out of range",
+    )
+
+    def war_onset_coefficients(self) -> tuple[float, ...]:
+        """The war-onset logit's coefficients in the order of :data:`foedus.theory.war_onset.WAR_ONSET_TERMS`."""
+        return (self.war_onset_contiguous, self.war_onset_log_distance, self.war_onset_any_major, self.war_onset_parity, self.war_onset_rival,
+                self.war_onset_war, self.war_onset_joint_democracy)

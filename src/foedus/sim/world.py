@@ -274,6 +274,10 @@ class World:
     at_war_last_year: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), bool))
     """The pairs at war at the end of last year's conflict step (empty: none); only these wars may end this year
     (:func:`foedus.sim.steps.conflict.conflict_and_commitments`)."""
+    wars: list = field(default_factory=list)
+    """The wars under way, one dict each (:mod:`foedus.sim.steps.conflict`): ``start`` (year), ``attacker`` and
+    ``target`` (state indices), ``side`` (state index -> 1 for the attacker's side, 2 for the target's) and
+    ``pending`` (allies that honoured a call and enter next year); a war is dropped once no pair across its sides is at war."""
 
     @property
     def n(self) -> int:

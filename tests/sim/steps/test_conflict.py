@@ -11,7 +11,7 @@ from .conftest import GRT, RIV, SMA, SMB, alliance, events, tiny_world
 
 
 def test_wars_end_at_rate_one_and_hostility_relaxes_towards_its_baseline():
-    world, rng = tiny_world(dispute_rate=0.0, war_end_rate=1.0, hostility_decay=0.5)
+    world, rng = tiny_world(dispute_rate=0.0, war_onset_intercept=-30.0, war_end_rate=1.0, hostility_decay=0.5)
     g, r = world.index_of(GRT), world.index_of(RIV)
     world.at_war[g, r] = world.at_war[r, g] = True
     world.hostility[g, r] = 1.0
@@ -35,8 +35,9 @@ def test_hostile_neighbours_dispute_and_a_dispute_escalates_at_war_share_one():
 
 def test_an_ally_either_joins_the_war_or_is_charged_with_betrayal():
     for seed in range(6):
-        world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA])], betrayal_penalty=0.5, betrayal_trust=0.5)
+        world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA])], betrayal_penalty=0.5, betrayal_trust=0.5, war_entry_delay=0.0)
         g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))
+        world.distance_km[g, r] = world.distance_km[r, g] = 0.0  # in reach: the casus foederis arises
         trust = world.trust[a, g]
         call_allies(world, np.random.default_rng(seed), np.array([r]), np.array([a]))
         (_, ally, attacker, detail), = events(world, "commitment")
@@ -53,8 +54,9 @@ def test_a_consultation_pact_calls_nobody_and_an_offence_pact_calls_the_attacker
     g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))
     call_allies(world, rng, np.array([r]), np.array([a]))
     assert events(world, "commitment") == [] and not world.at_war[g, r]
-    world, rng = tiny_world(agreements=[alliance("Raid", [RIV, SMB], obligations=["offense"])], honour_base_rate=0.99)
+    world, rng = tiny_world(agreements=[alliance("Raid", [RIV, SMB], obligations=["offense"])], honour_base_rate=0.99, war_entry_delay=0.0)
     r, a, b = (world.index_of(c) for c in (RIV, SMA, SMB))
+    world.distance_km[b, a] = world.distance_km[a, b] = 0.0  # SMB can reach SMA: the casus foederis arises
     call_allies(world, rng, np.array([r]), np.array([a]))
     (_, ally, enemy, detail), = events(world, "commitment")
     assert (ally, enemy, detail["ally_of"], detail["obligation"]) == (SMB, SMA, RIV, "offense")

@@ -1,7 +1,8 @@
 """Step 8, conflict and commitments: disputes, wars, and whether allies honour their commitments (T2, P5).
 
 :func:`call_allies` is also how a scheduled invasion (:mod:`foedus.sim.steps.trends`) calls
-the victim's allies.
+the victim's allies; it registers each war in ``world.wars`` (its sides, and the allies that
+enter a year late), from which later entrants join it (:func:`_spread`).
 """
 
 from __future__ import annotations
@@ -13,38 +14,58 @@ from foedus.sim.membership import pair_max
 from foedus.sim.steps._common import COALITION, ORGANISATION, SECURITY
 from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
+from foedus.theory import rivalry as th_rivalry
 from foedus.theory import war as th_war
+from foedus.theory import war_onset as th_onset
 
 _DEF, _OFF = OBLIGATIONS.index("defense"), OBLIGATIONS.index("offense")
 _DISPUTE_DETAIL = {w: f'{{"escalated_to_war":{str(w).lower()}}}' for w in (False, True)}
+_ONSET_OFF = -30.0
+"""``war_onset_intercept`` at its lower bound switches structural war onsets off (hazard below 1e-13)."""
 
 
 def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
     """Disputes, wars, and whether allies honour their commitments (T2, P5).
 
-    A militarised dispute between i and j (not allied) starts with probability
-    :func:`foedus.theory.war.dispute_probability` (``dispute_rate * hostility_ij * proximity_ij``:
-    opportunity and willingness), times ``1 - restraint`` when both belong to a
-    collective-security organisation (:func:`foedus.theory.war.institutional_restraint`,
-    ``cohesion * (1 - T1)``; brief A2, D3: multilateral institutions manage their members'
-    disputes, less so under great-power competition); it escalates to war with
-    :func:`foedus.theory.war.escalation_probability` (``war_share * hostility * war_factor``).
-    The allies a war calls (defence and offence obligations only) answer as
+    The wars begun in earlier years first take their late entrants (:func:`_spread`). Then:
+
+    - **War onset** (the main route to war): every pair of system members at peace with each
+      other that is politically relevant (contiguous, with a major power, or rivals;
+      :func:`foedus.theory.war_onset.politically_relevant`) begins a war with
+      :func:`foedus.theory.war_onset.war_onset_hazard` of its contiguity, distance, major-power
+      status, capability parity, rivalry, war memory and joint democracy (Bremer 1992's
+      dangerous dyads, Vasquez 1993; coefficients ``war_onset_*``, estimated on the record's
+      in-sample eras by :mod:`foedus.analysis.war_onsets`), the initiator either of the two
+      (``initiator_swap``); the ``war`` event's factors are those terms and the hazard.
+    - **Disputes**: a militarised dispute between i and j (not allied) starts with probability
+      :func:`foedus.theory.war.dispute_probability` (``dispute_rate * hostility_ij * proximity_ij``:
+      opportunity and willingness), times ``1 - restraint`` when both belong to a
+      collective-security organisation (:func:`foedus.theory.war.institutional_restraint`,
+      ``cohesion * (1 - T1)``; brief A2, D3); it raises their hostility, and escalates to war with
+      :func:`foedus.theory.war.escalation_probability` (``war_share * hostility * war_factor``):
+      the route by which hostility beyond the record's (a scenario's, or revealed in a run) leads to war.
+
+    The allies each war calls (defence and offence obligations only) answer as
     :func:`call_allies` says. Hostility decays towards its baseline; a war ends with probability
-    ``war_end_rate`` a year from the year after it began (a war begun this year, by a dispute
-    or a scheduled invasion, runs into the next).
+    ``war_end_rate`` a year from the year after it began (a war begun this year, by an onset, a
+    dispute or a scheduled invasion, runs into the next).
     """
     p = world.params
     # hostility relaxes towards its baseline
     world.hostility += p.hostility_decay * (world.hostility_base - world.hostility)
+    # the wars begun in earlier years first take their late entrants (before this year's wars are registered)
+    _spread(world, rng)
     if p.dispute_rate > 0:
         _disputes(world, rng)
+    if p.war_onset_intercept > _ONSET_OFF:
+        _war_onsets(world, rng)
     # wars end, but not in the year they began (a war begun this year runs into the next)
     if world.at_war.any() and world.at_war_last_year.shape == world.at_war.shape:
         wi, wj = np.nonzero(world.at_war & world.at_war_last_year)
         wi, wj = wi[wi < wj], wj[wi < wj]
         stop = rng.random(len(wi)) < p.war_end_rate
         world.at_war[wi[stop], wj[stop]] = world.at_war[wj[stop], wi[stop]] = False
+    world.wars = [w for w in world.wars if _under_way(world, w)]
     world.at_war_last_year = world.at_war.copy()
 
 
@@ -93,45 +114,211 @@ def _disputes(world: World, rng: np.random.Generator) -> None:
             call_allies(world, rng, wi, wt)
 
 
-def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, targets: np.ndarray) -> None:
+def _upper(world: World) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``i < j`` (kept in the world's cache)."""
+    hit = world.cache.get("upper_pairs")
+    if hit is None or len(hit[0]) != world.n * (world.n - 1) // 2:
+        hit = world.cache["upper_pairs"] = np.triu_indices(world.n, 1)
+    return hit
+
+
+def onset_covariates(world: World, i: np.ndarray, j: np.ndarray) -> dict[str, np.ndarray]:
+    """The covariates of :func:`foedus.theory.war_onset.war_onset_hazard` for the pairs ``(i, j)`` (its ``WAR_ONSET_TERMS``).
+
+    War memory is the one before this year (the rivalry step adds this year's wars after this step).
+    """
+    flat = i * world.n + j
+    dem = world.regime >= world.params.democracy_threshold
+    return {
+        "contiguous": np.take(world.contiguous, flat),
+        "log_distance": th_onset.log_distance(np.take(world.distance_km, flat)),
+        "any_major": world.major[i] | world.major[j],
+        "parity": th_rivalry.parity(world.power[i], world.power[j]),
+        "rival": np.take(world.rivalry, flat),
+        "war_history": th_rivalry.war_term(np.take(world.war_history, flat)) if world.war_history.shape == (world.n, world.n) else np.zeros(len(i)),
+        "joint_democracy": dem[i] & dem[j],
+    }
+
+
+def _war_onsets(world: World, rng: np.random.Generator) -> None:
+    """Wars begin between pairs of states with the dyadic hazard estimated on the record (Bremer 1992; see :func:`conflict_and_commitments`)."""
+    p = world.params
+    i, j = _upper(world)
+    draw = rng.random(len(i))
+    live = world.active[i] & world.active[j] & (world.power[i] > 0) & (world.power[j] > 0)
+    flat = i * world.n + j
+    live &= ~np.take(world.at_war, flat)
+    live &= th_onset.politically_relevant(np.take(world.contiguous, flat), world.major[i] | world.major[j], np.take(world.rivalry, flat))
+    i, j, draw = i[live], j[live], draw[live]
+    if not len(i):
+        return
+    x = onset_covariates(world, i, j)
+    h = th_onset.war_onset_hazard(*(x[t] for t in th_onset.WAR_ONSET_TERMS), intercept=p.war_onset_intercept, coefficients=p.war_onset_coefficients())
+    k = np.flatnonzero(draw < h)
+    if not len(k):
+        return
+    swap = rng.random(len(k)) < p.initiator_swap
+    att, tgt = np.where(swap, j[k], i[k]), np.where(swap, i[k], j[k])
+    world.at_war[att, tgt] = world.at_war[tgt, att] = True
+    world.hostility[att, tgt] = world.hostility[tgt, att] = np.minimum(world.hostility[att, tgt] + p.war_hostility, 1.0)
+    far = call_allies(world, rng, att, tgt)
+    details = [
+        {"cause": "war onset", "allies_out_of_reach": f, "factors": {**{t: float(x[t][q]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q])}}
+        for q, f in zip(k, far)
+    ]
+    world.log.events(world.year, "war", -1, world.ccode[att], world.ccode[tgt], details)
+
+
+def _reach(world: World, who: np.ndarray, enemy: np.ndarray) -> np.ndarray:
+    """:func:`foedus.theory.war_onset.reach` of states ``who`` to states ``enemy`` (broadcast): their capability share over the distance."""
+    return th_onset.reach(np.broadcast_to(world.cinc[who], np.broadcast(who, enemy).shape), world.distance_km[who, enemy], miles_per_day=world.params.miles_per_day, check=world.check)
+
+
+def _under_way(world: World, war: dict) -> bool:
+    """Whether some pair across the sides of ``war`` is at war (or an ally is still to enter)."""
+    side = war["side"]
+    a = np.fromiter((s for s, v in side.items() if v == 1), np.intp)
+    b = np.fromiter((s for s, v in side.items() if v == 2), np.intp)
+    return bool(world.at_war[np.ix_(a, b)].any()) if len(a) and len(b) else False
+
+
+def _enter(world: World, war: dict, entrants: np.ndarray, enemies: np.ndarray, sides: np.ndarray) -> None:
+    """``entrants`` enter ``war`` on ``sides`` (1 or 2) against ``enemies``: at war with them, hostility at least ``honour_hostility``."""
+    world.at_war[entrants, enemies] = world.at_war[enemies, entrants] = True
+    h = world.params.honour_hostility
+    world.hostility[entrants, enemies] = world.hostility[enemies, entrants] = np.maximum(world.hostility[entrants, enemies], h)
+    for e, s in zip(entrants.tolist(), sides.tolist()):
+        war["side"][e] = s
+
+
+def _war_key(world: World, war: dict) -> list[int]:
+    """The war as its events name it: [first year, attacker's COW code, target's COW code]."""
+    return [int(war["start"]), int(world.ccode[war["attacker"]]), int(world.ccode[war["target"]])]
+
+
+def _spread(world: World, rng: np.random.Generator) -> None:
+    """The wars begun in earlier years take their late entrants: allies that honoured a call a year late, and opportunists.
+
+    Allies that honoured a call in a war's first year but enter a year late (``war_entry_delay``)
+    enter now if the war goes on, they and their enemy are still in the system, and the pact still
+    binds them to the side they join. A strategic
+    rival of a belligerent that is in the war on neither side and bound by no security agreement
+    to it enters against it with :func:`foedus.theory.war_onset.opportunistic_join_probability`
+    (``opportunistic_join_rate``, its reach to that belligerent :func:`foedus.theory.war_onset.reach`; Schweller 1994): a
+    labelled route (``route`` ``"opportunistic"``), never a call to arms. Each entry is a
+    ``war_entry`` event with its war (``war``: first year, attacker, target) and its factors.
+    """
+    if not world.wars:
+        return
+    p = world.params
+    allied = world.agreements.allied()
+    y = world.year
+    for war in world.wars:
+        if war["start"] >= y or not _under_way(world, war):
+            continue
+        pending, war["pending"] = war["pending"], []
+        ag = world.agreements
+        for ally, enemy, s, slot, aid, factors in pending:
+            side_state = war["attacker"] if s == 1 else war["target"]
+            # the pact must still bind the ally to the side it joins (it may have left it, or the pact ended, since the call)
+            binds = ag.active[slot] and ag.agreement_id[slot] == aid and ag.members[slot, ally] and ag.members[slot, side_state]
+            if binds and world.active[ally] and world.active[enemy] and ally not in war["side"]:
+                _enter(world, war, np.array([ally]), np.array([enemy]), np.array([s]))
+                world.log.events(y, "war_entry", aid, world.ccode[ally], world.ccode[enemy], {
+                    "route": "alliance", "war": _war_key(world, war), "side_of": int(world.ccode[war["attacker"] if s == 1 else war["target"]]),
+                    "factors": {**factors, "entered_a_year_late": True},
+                })
+        if p.opportunistic_join_rate > 0:
+            _opportunists(world, rng, war, allied)
+
+
+def _opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.ndarray) -> None:
+    """Rivals of a belligerent enter ``war`` against it (see :func:`_spread`)."""
+    p = world.params
+    members = np.fromiter(war["side"].keys(), np.intp)
+    sides = np.fromiter(war["side"].values(), np.intp)
+    outside = world.active.copy()
+    outside[members] = False
+    cand = np.flatnonzero(outside)
+    if not len(cand):
+        return
+    # each candidate's rival belligerent it can best reach; none if it is allied to any belligerent of that side
+    rival = world.rivalry[np.ix_(cand, members)] & ~allied[np.ix_(cand, members)]
+    reach = np.where(rival, _reach(world, cand[:, None], members[None, :]), 0.0)
+    best = reach.argmax(axis=1)
+    foe_side = sides[best]
+    bound = (allied[np.ix_(cand, members)] & (sides[None, :] == foe_side[:, None])).any(axis=1)
+    has = rival[np.arange(len(cand)), best] & ~bound
+    prob = th_onset.opportunistic_join_probability(p.opportunistic_join_rate, reach[np.arange(len(cand)), best], has, check=world.check)
+    go = np.flatnonzero(rng.random(len(cand)) < prob)
+    if not len(go):
+        return
+    ent, foe, own = cand[go], members[best[go]], 3 - foe_side[go]
+    _enter(world, war, ent, foe, own)
+    world.log.events(world.year, "war_entry", -1, world.ccode[ent], world.ccode[foe], [
+        {"route": "opportunistic", "war": _war_key(world, war), "side_of": int(world.ccode[war["attacker"] if s == 1 else war["target"]]),
+         "factors": {"rival_of_enemy": True, "reach": float(r), "probability": float(q)}}
+        for s, r, q in zip(own, reach[go, best[go]], prob[go])
+    ])
+
+
+def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, targets: np.ndarray) -> list[list[int]]:
     """Allies called to each war by a defence or offence obligation decide whether to honour it (P5, T2).
 
-    Who is called, to which side and through which pact is
-    :func:`foedus.theory.war.casus_foederis` (ATOP: a defence pact of the attacked state calls its
-    other members to its side, an offence pact of the attacker calls its other members to the
-    attacker's; neutrality, non-aggression and consultation call nobody; coalitions, whose
-    mission is a crisis, are not called). Each decides with
-    :func:`foedus.theory.cohesion.honour_probability` of its war commitment
-    (:func:`foedus.theory.war.war_commitment`, a conditional pact's conditions met: the call is
-    the casus foederis, and Leeds, Long & Mitchell's (2000) three quarters honoured are of the
-    commitments whose conditions held), its trade dependence on the state it would fight
-    (T2), the pact's cohesion, its regime and major-power status. An ally that honours joins the
-    war against that state, its hostility to it at least ``honour_hostility``; one that fails
-    adds ``betrayal_penalty`` to its pact's betrayal and the state it was bound to multiplies its
-    trust in it by ``betrayal_trust``.
+    Who is bound, to which side and through which pact is
+    :func:`foedus.theory.war.casus_foederis` (ATOP: a defence pact of the attacked state binds its
+    other members to its side, an offence pact of the attacker its other members to the
+    attacker's; neutrality, non-aggression and consultation bind nobody; coalitions, whose
+    mission is a crisis, are not called). The casus foederis arises for a bound ally with
+    :func:`foedus.theory.war_onset.casus_arises` of its reach to the enemy it would fight
+    (:func:`foedus.theory.war_onset.reach`, Bueno de Mesquita's loss-of-strength gradient of its
+    capability: the conditions of most pacts name a region or an adversary, and an ally that cannot
+    reach the enemy has no opportunity; Siverson & Starr 1991); an ally out of reach is not called (returned, per
+    war, as COW codes: the war event of a war onset lists them). A called ally decides with :func:`foedus.theory.cohesion.honour_probability` of its
+    war commitment (:func:`foedus.theory.war.war_commitment`, a conditional pact's conditions
+    met: Leeds, Long & Mitchell's (2000) three quarters honoured are of the commitments whose
+    conditions held), its trade dependence on the state it would fight (T2), the pact's cohesion,
+    its regime and major-power status. An ally that honours joins the war against that state, its
+    hostility to it at least ``honour_hostility`` (a share ``war_entry_delay`` a year late, if
+    the war goes on); one that fails adds ``betrayal_penalty`` to its pact's betrayal and the
+    state it was bound to multiplies its trust in it by ``betrayal_trust``. Each war is registered
+    in ``world.wars``.
     """
+    y = world.year
+    wars = [{"start": y, "attacker": int(a), "target": int(t), "side": {int(a): 1, int(t): 2}, "pending": []} for a, t in zip(attackers, targets)]
+    world.wars.extend(wars)
+    out_of_reach: list[list[int]] = [[] for _ in wars]
     ag = world.agreements
     slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
     if not len(slots):
-        return
+        return out_of_reach
     war_slots = slots[ag.obligations[slots][:, [_DEF, _OFF]].any(axis=1)]
     if not len(war_slots):
-        return
+        return out_of_reach
     # a call is the casus foederis arisen, so a conditional pact's conditions count as met: it
     # calls and binds as its unconditional form (Leeds, Long & Mitchell 2000 count honouring only
     # where the conditions hold; the conditional discount is what a promise is worth beforehand)
     m, ob = ag.members[war_slots], ag.obligations[war_slots]
-    for att, tgt in zip(attackers, targets):
-        commit, pact, side = th_war.casus_foederis(m, ob, int(att), int(tgt))
-        allies = np.flatnonzero(commit > 0)
-        if len(allies):
-            _answer_call(world, rng, allies, commit[allies], war_slots[pact[allies]], side[allies], int(att), int(tgt))
+    for q, war in enumerate(wars):
+        att, tgt = war["attacker"], war["target"]
+        commit, pact, side = th_war.casus_foederis(m, ob, att, tgt)
+        allies = np.flatnonzero((commit > 0) & world.active)
+        if not len(allies):
+            continue
+        reach = _reach(world, allies, np.where(side[allies] == tgt, att, tgt))
+        arises = rng.random(len(allies)) < th_onset.casus_arises(reach, check=world.check)
+        out_of_reach[q] = world.ccode[allies[~arises]].tolist()
+        k = arises
+        if k.any():
+            _answer_call(world, rng, war, allies[k], commit[allies[k]], war_slots[pact[allies[k]]], side[allies[k]], reach[k])
+    return out_of_reach
 
 
-def _answer_call(world: World, rng: np.random.Generator, allies, commit, a_of, side, att: int, tgt: int) -> None:
+def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, commit, a_of, side, reach) -> None:
     """The called ``allies`` (bound to ``side`` through agreements ``a_of``) honour or fail (see :func:`call_allies`)."""
     p = world.params
     ag = world.agreements
+    att, tgt = war["attacker"], war["target"]
     enemy = np.where(side == tgt, att, tgt)
     coh = ag.cohesion[a_of]
     inter = world.trade_dependence[allies, enemy]
@@ -139,6 +326,14 @@ def _answer_call(world: World, rng: np.random.Generator, allies, commit, a_of, s
     major = world.major[allies].astype(float)
     ph = th_cohesion.honour_probability(commit, inter, coh, democratic=dem, major_power=major, base_rate=p.honour_base_rate, check=world.check)
     honoured = rng.random(len(allies)) < ph
+    late = honoured & (rng.random(len(allies)) < p.war_entry_delay)
+    factors = [
+        {
+            "reach": float(r), "casus_foederis_probability": float(r), "commitment": float(c), "interdependence_with_adversary": float(x),
+            "cohesion": float(q), "democratic": float(d), "major_power": float(mj),
+        }
+        for r, c, x, q, d, mj in zip(reach, commit, inter, coh, dem, major)
+    ]
     world.log.events(
         world.year,
         "commitment",
@@ -147,21 +342,16 @@ def _answer_call(world: World, rng: np.random.Generator, allies, commit, a_of, s
         world.ccode[enemy],
         [
             {
-                "honoured": bool(h),
-                "ally_of": int(world.ccode[s]),
-                "obligation": "defense" if s == tgt else "offense",
-                "probability": float(pr),
-                "factors": {
-                    "commitment": float(c), "interdependence_with_adversary": float(x), "cohesion": float(q),
-                    "democratic": float(d), "major_power": float(mj),
-                },
+                "called": True, "honoured": bool(h), "ally_of": int(world.ccode[s]), "obligation": "defense" if s == tgt else "offense",
+                "probability": float(pr), "war": _war_key(world, war), "enters": ("next year" if lt else "now") if h else None, "factors": f,
             }
-            for h, s, pr, c, x, q, d, mj in zip(honoured, side, ph, commit, inter, coh, dem, major)
+            for h, lt, s, pr, f in zip(honoured, late, side, ph, factors)
         ],
     )
-    hon, foe = allies[honoured], enemy[honoured]
-    world.at_war[hon, foe] = world.at_war[foe, hon] = True
-    world.hostility[hon, foe] = world.hostility[foe, hon] = np.maximum(world.hostility[hon, foe], p.honour_hostility)
+    now = honoured & ~late
+    _enter(world, war, allies[now], enemy[now], np.where(side[now] == tgt, 2, 1))
+    for a, e, s, slot, f in zip(allies[late], enemy[late], side[late], a_of[late], np.asarray(factors, dtype=object)[late]):
+        war["pending"].append((int(a), int(e), 2 if s == tgt else 1, int(slot), int(ag.agreement_id[slot]), f))
     if (~honoured).any():
         bad, bad_a = allies[~honoured], a_of[~honoured]
         ag.betrayal[bad_a] = np.minimum(ag.betrayal[bad_a] + p.betrayal_penalty, 1.0)  # one penalty per pact and call

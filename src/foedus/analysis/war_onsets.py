@@ -1,0 +1,147 @@
+"""Estimating the dyadic hazard of war onset from the record (Bremer 1992's dangerous dyads; brief P5).
+
+:func:`war_onset_dyad_years` takes the non-directed dyad-years of the COW system with the
+covariates of :mod:`foedus.analysis.rivalry` (contiguity, parity, rivalry, joint democracy) and
+adds what :data:`foedus.theory.war_onset.WAR_ONSET_TERMS` needs: ``any_major`` (at least one COW
+major power) and ``war_history`` *before* the year (the memory of the pair's war years up to the
+year before, so that a war does not predict itself). The event, ``onset``, comes from the COW
+inter-state wars (Sarkees & Wayman 2010): a war's *initiating dyads* are the pairs of states on
+opposite sides both fighting in the war's first year, restricted to those with a COW initiator
+when there are any; a war with ``k`` initiating dyads gives each of them ``1 / k`` (so that the
+hazard summed over dyads counts wars, the unit of :data:`foedus.analysis.eras.FACTS`'s
+``war_onsets_per_state_year``). :func:`estimate_war_onset` fits the logit by Firth's penalised
+likelihood (:func:`foedus.analysis.rivalry.fit_logit`, fractional events) on the years given —
+the simulator's defaults are the fit on the in-sample eras 1816–1914 and 1946–1989 only
+(``tests/analysis/test_war_onsets.py`` checks them, and the held-out rates of 1919–1938 and
+1990–2010).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from foedus.analysis.rivalry import _CODES, _lookup, _year_pairs, fit_logit, rivalry_dyad_years
+from foedus.data.conflict import read_wars
+from foedus.data.geography import great_circle_km
+from foedus.data.paths import default_data_dir
+from foedus.data.snapshot_fields import table
+from foedus.theory import war_onset as th
+from foedus.theory.rivalry import war_term
+
+__all__ = ["IN_SAMPLE_YEARS", "OnsetFit", "initiating_dyads", "war_onset_dyad_years", "estimate_war_onset", "onset_rates"]
+
+IN_SAMPLE_YEARS: tuple[tuple[int, int], ...] = ((1816, 1914), (1946, 1989))
+"""The eras the shipped defaults are fitted on (MODEL_PROTOCOL: 1919–1938 and 1990– are held out)."""
+
+
+def initiating_dyads(wars: pd.DataFrame) -> pd.DataFrame:
+    """``year, ccode1 < ccode2, onset`` (weight ``1 / k``) of the initiating dyads of each COW war (see the module docstring)."""
+    w = wars
+    start = w.groupby("warnum")["year"].transform("min")
+    entry = w.groupby(["warnum", "ccode1"])["year"].min()
+    e1 = entry.reindex(pd.MultiIndex.from_arrays([w["warnum"], w["ccode1"]])).to_numpy()
+    e2 = entry.reindex(pd.MultiIndex.from_arrays([w["warnum"], w["ccode2"]])).to_numpy()
+    first = (w["year"] == start).to_numpy() & (e1 == start.to_numpy()) & (e2 == start.to_numpy())
+    o = w[first & (w["ccode1"] < w["ccode2"]).to_numpy() & (w["side1"] != w["side2"]).to_numpy()]
+    init = ((o["initiator1"] == 1) | (o["initiator2"] == 1)).to_numpy()
+    any_init = pd.Series(init, index=o.index).groupby(o["warnum"]).transform("any").to_numpy()
+    o = o[init | ~any_init]
+    wt = 1.0 / o.groupby("warnum")["ccode1"].transform("size")
+    out = o.assign(onset=wt).groupby(["year", "ccode1", "ccode2"], as_index=False)["onset"].sum()
+    return out.astype({"year": "int64", "ccode1": "int64", "ccode2": "int64"})
+
+
+def war_onset_dyad_years(data_dir: Path | None = None, *, first: int = 1816, last: int = 2010, memory: float = 0.8) -> pd.DataFrame:
+    """Dyad-years of the COW system with the war-onset covariates (:data:`foedus.theory.war_onset.WAR_ONSET_TERMS`) and ``onset``.
+
+    ``war_history`` is the memory before the year: ``log(1 + (m_t - w_t) / memory)`` of the
+    rivalry table's ``m_t`` (which includes the year's war ``w_t``); ``onset`` the weight of the
+    year's initiating dyads (:func:`initiating_dyads`, 0 elsewhere).
+    """
+    d = Path(data_dir) if data_dir is not None else default_data_dir()
+    dy = rivalry_dyad_years(d, first=first, last=last, memory=memory)
+    y, a, b = dy["year"].to_numpy(int), dy["ccode1"].to_numpy(int), dy["ccode2"].to_numpy(int)
+    maj = table(d, "majors")
+    maj = _year_pairs(maj.assign(end_year=maj["end_year"].fillna(last)), first, last)
+    major = _lookup(maj.assign(major=1.0), "major", first, last) == 1
+    wars = read_wars(d / "peacesciencer" / "cow_war_inter.csv")
+    at = wars[["year", "ccode1", "ccode2"]].assign(a=lambda w: np.minimum(w["ccode1"], w["ccode2"]), b=lambda w: np.maximum(w["ccode1"], w["ccode2"]))
+    at_key = np.unique(at["year"].to_numpy(np.int64) * _CODES * _CODES + at["a"].to_numpy(np.int64) * _CODES + at["b"].to_numpy(np.int64))
+    key = y.astype(np.int64) * _CODES * _CODES + a.astype(np.int64) * _CODES + b
+    at_war = np.isin(key, at_key).astype(float)
+    mem = np.expm1(dy["war_history"].to_numpy(float))
+    before = np.clip((mem - at_war) / memory, 0.0, None) if memory > 0 else np.zeros(len(dy))
+    ons = initiating_dyads(wars)
+    out = dy[["year", "ccode1", "ccode2", "contiguous", "parity", "rival", "joint_democracy"]].copy()
+    lat, lng = _capital_arrays(table(d, "capitals"), first, last)
+    t = y - first
+    out["log_distance"] = th.log_distance(great_circle_km(lat[t, a], lng[t, a], lat[t, b], lng[t, b]))
+    out["any_major"] = major[y - first, a] | major[y - first, b]
+    out["war_history"] = war_term(before)
+    out = out.merge(ons, on=["year", "ccode1", "ccode2"], how="left")
+    # a pair with two wars begun in one year (Russia and China in 1900: the Boxer war and the Manchurian) is one event
+    out["onset"] = out["onset"].fillna(0.0).clip(upper=1.0)
+    return out[["year", "ccode1", "ccode2", *th.WAR_ONSET_TERMS, "onset"]]
+
+
+def _capital_arrays(capitals: pd.DataFrame, first: int, last: int) -> tuple[np.ndarray, np.ndarray]:
+    """(years, 1000) latitude and longitude of each state's capital in each year: the spell covering it, else its first spell."""
+    lat = np.full((last - first + 1, _CODES), np.nan)
+    lng = np.full((last - first + 1, _CODES), np.nan)
+    caps = capitals.sort_values(["ccode", "start_year"])
+    first_spell = caps.drop_duplicates("ccode")
+    lat[:, first_spell["ccode"].to_numpy(int)] = first_spell["lat"].to_numpy(float)
+    lng[:, first_spell["ccode"].to_numpy(int)] = first_spell["lng"].to_numpy(float)
+    for c, lo, hi, la, lo_ in zip(caps["ccode"].to_numpy(int), caps["start_year"], caps["end_year"], caps["lat"].to_numpy(float), caps["lng"].to_numpy(float)):
+        lo = first if pd.isna(lo) else max(int(lo), first)
+        hi = last if pd.isna(hi) else min(int(hi), last)
+        if lo <= hi:
+            lat[lo - first : hi - first + 1, c], lng[lo - first : hi - first + 1, c] = la, lo_
+    return lat, lng
+
+
+class OnsetFit:
+    """A fitted war-onset logit: ``intercept``, ``coefficients`` and ``std_errors`` in the order of ``terms``, the sample."""
+
+    def __init__(self, intercept: float, coefficients: Sequence[float], std_errors: Sequence[float], n: int, wars: float, years: tuple[tuple[int, int], ...]):
+        self.terms = th.WAR_ONSET_TERMS
+        self.intercept, self.coefficients, self.std_errors = float(intercept), tuple(map(float, coefficients)), tuple(map(float, std_errors))
+        self.n, self.wars, self.years = n, wars, years
+
+    def hazard(self, df: pd.DataFrame) -> np.ndarray:
+        """The annual war-onset hazard of each dyad-year of ``df`` (:func:`foedus.theory.war_onset.war_onset_hazard`)."""
+        return th.war_onset_hazard(*(df[c].to_numpy(float) for c in self.terms), intercept=self.intercept, coefficients=self.coefficients)
+
+
+def _in(df: pd.DataFrame, years: Sequence[tuple[int, int]]) -> np.ndarray:
+    keep = np.zeros(len(df), bool)
+    for lo, hi in years:
+        keep |= df["year"].between(lo, hi).to_numpy()
+    return keep
+
+
+def _at_risk(df: pd.DataFrame) -> np.ndarray:
+    return th.politically_relevant(df["contiguous"], df["any_major"], df["rival"])
+
+
+def estimate_war_onset(dyad_years: pd.DataFrame, years: Sequence[tuple[int, int]] = IN_SAMPLE_YEARS) -> OnsetFit:
+    """Firth logit of ``onset`` on :data:`~foedus.theory.war_onset.WAR_ONSET_TERMS` over the politically relevant dyad-years of ``years`` (inclusive spans).
+
+    The pairs at risk are :func:`foedus.theory.war_onset.politically_relevant` (the others' few
+    wars are left out: the simulator gives them no hazard).
+    """
+    sub = dyad_years[_in(dyad_years, years) & _at_risk(dyad_years)]
+    x = np.column_stack([np.ones(len(sub))] + [sub[c].to_numpy(float) for c in th.WAR_ONSET_TERMS])
+    yv = sub["onset"].to_numpy(float)
+    beta, se = fit_logit(x, yv)
+    return OnsetFit(beta[0], beta[1:], se[1:], len(sub), float(yv.sum()), tuple(map(tuple, years)))
+
+
+def onset_rates(fit: OnsetFit, dyad_years: pd.DataFrame, years: tuple[int, int]) -> tuple[float, float]:
+    """Wars begun in ``years``: observed (sum of ``onset`` over all dyad-years) and predicted (the hazard summed over the pairs at risk)."""
+    sub = dyad_years[_in(dyad_years, [years])]
+    return float(sub["onset"].sum()), float(fit.hazard(sub[_at_risk(sub)]).sum())

@@ -1,0 +1,81 @@
+"""The dyadic war-onset hazard estimated on the record (foedus.analysis.war_onsets): the simulator's defaults, in and out of sample."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from foedus.analysis.war_onsets import IN_SAMPLE_YEARS, estimate_war_onset, initiating_dyads, onset_rates, war_onset_dyad_years
+from foedus.data.conflict import read_wars
+from foedus.data.paths import default_data_dir
+from foedus.sim.parameters import Parameters
+
+FACTOR = 2.0
+"""Tolerance on a rate: predicted within x/÷ 2 of the record's (the validation issue's tolerance on rates)."""
+
+
+@pytest.fixture(scope="module")
+def dyad_years():
+    return war_onset_dyad_years()
+
+
+@pytest.fixture(scope="module")
+def fit(dyad_years):
+    return estimate_war_onset(dyad_years)
+
+
+def test_initiating_dyads_count_each_war_once():
+    wars = read_wars(default_data_dir() / "peacesciencer" / "cow_war_inter.csv")
+    ons = initiating_dyads(wars)
+    assert ons["onset"].sum() == pytest.approx(wars["warnum"].nunique())
+    assert (ons["ccode1"] < ons["ccode2"]).all()
+    # the Russo-Japanese war (1904): one initiating dyad, Russia (365) and Japan (740)
+    rj = ons[(ons["year"] == 1904) & (ons["ccode1"] == 365) & (ons["ccode2"] == 740)]
+    assert rj["onset"].tolist() == [1.0]
+
+
+def test_the_dyad_years_hold_the_covariates_and_lag_the_war_memory(dyad_years):
+    dy = dyad_years
+    assert (dy["ccode1"] < dy["ccode2"]).all() and dy["onset"].between(0, 1).all()
+    # France (220) and Prussia (255) in 1870: contiguous rivals, the war's first year, no war memory before it since 1815
+    fp = dy[(dy["year"] == 1870) & (dy["ccode1"] == 220) & (dy["ccode2"] == 255)].iloc[0]
+    assert fp["contiguous"] and fp["rival"] and fp["any_major"] and fp["onset"] > 0 and fp["war_history"] == 0.0 and fp["log_distance"] == pytest.approx(np.log1p(0.878), abs=0.05)
+    # in 1871 the memory of 1870 is there
+    fp71 = dy[(dy["year"] == 1871) & (dy["ccode1"] == 220) & (dy["ccode2"] == 255)].iloc[0]
+    assert fp71["war_history"] == pytest.approx(np.log1p(1.0))
+
+
+def test_the_simulator_carries_the_in_sample_fit_as_its_defaults(fit):
+    """Fitted on 1816-1914 and 1946-1989 only (MODEL_PROTOCOL): 1919-1938 and 1990-2010 are held out."""
+    p = Parameters()
+    assert fit.years == IN_SAMPLE_YEARS == ((1816, 1914), (1946, 1989))
+    assert fit.intercept == pytest.approx(p.war_onset_intercept, abs=1e-3)
+    np.testing.assert_allclose(fit.coefficients, p.war_onset_coefficients(), atol=1e-3)
+    assert fit.n == 54862 and fit.wars == pytest.approx(57.645, abs=1e-3)
+
+
+def test_rivalry_and_war_memory_drive_onsets_among_the_relevant_pairs(fit):
+    """Vasquez (1993): rivals fight, and fight again; among politically relevant pairs contiguity and major powers
+    still raise the odds and distance lowers them (Bremer 1992), less surely once rivalry is held constant."""
+    z = dict(zip(fit.terms, np.divide(fit.coefficients, fit.std_errors)))
+    assert z["rival"] > 5 and z["war_history"] > 2
+    assert z["contiguous"] > 1 and z["any_major"] > 1 and z["log_distance"] < 0 and z["joint_democracy"] < 0
+
+
+@pytest.mark.parametrize("years", IN_SAMPLE_YEARS)
+def test_the_fit_reproduces_the_wars_of_each_in_sample_era(fit, dyad_years, years):
+    observed, predicted = onset_rates(fit, dyad_years, years)
+    assert observed / FACTOR <= predicted <= observed * FACTOR
+
+
+def test_fitted_on_the_in_sample_eras_it_predicts_the_interwar_years_out_of_sample(fit, dyad_years):
+    """1919-1938, held out: 11 wars begun in the record, about 12 predicted."""
+    observed, predicted = onset_rates(fit, dyad_years, (1919, 1938))
+    assert observed == 11 and observed / FACTOR <= predicted <= observed * FACTOR
+
+
+def test_fitted_on_the_in_sample_eras_it_predicts_the_years_after_the_cold_war_out_of_sample(fit, dyad_years):
+    """1990-2010, held out: 9 wars begun in the record, about 16 predicted (within the factor 2; the decline of
+    inter-state war after 1990 is not in the covariates, so the model errs high)."""
+    observed, predicted = onset_rates(fit, dyad_years, (1990, 2010))
+    assert observed == 9 and observed < predicted <= observed * FACTOR

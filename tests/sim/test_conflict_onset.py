@@ -1,0 +1,110 @@
+"""War onset by the dyadic hazard, the casus foederis by reach, late allies and opportunists (foedus.sim.steps.conflict).
+
+Each test runs the conflict step alone on the four-state world of ``tests/sim/steps/conftest.py``
+(GRT and RIV: major powers and rivals; SMA and SMB: small democracies).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy import stats
+
+from foedus.sim.steps.conflict import call_allies, conflict_and_commitments
+from foedus.theory.war_onset import WAR_ONSET_TERMS
+
+from .steps.conftest import GRT, RIV, SMA, SMB, alliance, events, tiny_world
+
+ALPHA = 0.01
+QUIET = {"dispute_rate": 0.0, "war_end_rate": 0.0}
+"""No disputes (the escalation route) and no war ends: only the mechanism under test moves."""
+
+
+def _onsets(seeds: int, **parameters) -> dict[frozenset, int]:
+    """Wars begun in one conflict step per seed, by pair."""
+    out: dict[frozenset, int] = {}
+    for seed in range(seeds):
+        world, _ = tiny_world(**QUIET, **parameters)
+        conflict_and_commitments(world, np.random.default_rng(seed))
+        for _, a, b, d in events(world, "war"):
+            assert d["cause"] == "war onset"
+            assert set(d["factors"]) == {*WAR_ONSET_TERMS, "hazard"}, "every term of the hazard explains the war"
+            out[frozenset((a, b))] = out.get(frozenset((a, b)), 0) + 1
+    return out
+
+
+def test_rival_great_powers_go_to_war_more_often_than_a_great_power_and_a_small_state():
+    """Vasquez (1993), Bremer (1992): the rival pair is the dangerous dyad (one-sided Fisher test at 1 %, 60 seeds)."""
+    n = 60
+    got = _onsets(n, war_onset_intercept=-3.0)
+    rivals = got.get(frozenset((GRT, RIV)), 0)
+    other = got.get(frozenset((GRT, SMA)), 0)
+    assert stats.fisher_exact([[rivals, n - rivals], [other, n - other]], alternative="greater").pvalue < ALPHA, (rivals, other)
+
+
+def test_pairs_that_are_not_politically_relevant_never_go_to_war():
+    """Two small, non-contiguous states that are not rivals are not at risk (Maoz & Russett 1993), however high the hazard."""
+    got = _onsets(10, war_onset_intercept=5.0)
+    assert frozenset((SMA, SMB)) not in got
+    assert got.get(frozenset((GRT, RIV)), 0) == 10  # the relevant pairs at a hazard of nearly 1 all do
+
+
+@pytest.mark.parametrize("cinc, km, called", [(0.0, 2000.0, False), (0.4, 0.0, True)])
+def test_the_casus_foederis_arises_only_within_reach(cinc, km, called):
+    """An ally whose capability cannot reach the enemy is not called; a neighbour of the enemy always is (Siverson & Starr 1991)."""
+    for seed in range(5):
+        world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA])], war_entry_delay=0.0, **QUIET)
+        g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))
+        world.cinc[g] = cinc
+        world.distance_km[g, r] = world.distance_km[r, g] = km
+        far = call_allies(world, np.random.default_rng(seed), np.array([r]), np.array([a]))
+        assert bool(events(world, "commitment")) == called
+        assert far == [[] if called else [GRT]]
+
+
+def test_an_ally_that_honours_late_enters_the_next_year_through_its_pact():
+    world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA])], war_entry_delay=1.0, honour_base_rate=0.99, war_onset_intercept=-30.0, **QUIET)
+    g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))
+    world.distance_km[g, r] = world.distance_km[r, g] = 0.0  # the enemy's neighbour: the casus foederis arises
+    world.at_war[r, a] = world.at_war[a, r] = True
+    call_allies(world, np.random.default_rng(0), np.array([r]), np.array([a]))
+    (_, _, _, d), = events(world, "commitment")
+    assert d["honoured"] and d["enters"] == "next year" and not world.at_war[g, r]
+    world.year += 1
+    conflict_and_commitments(world, np.random.default_rng(1))
+    (aid, who, foe, e), = events(world, "war_entry")
+    assert (who, foe, e["route"], e["side_of"], e["war"]) == (GRT, RIV, "alliance", SMA, [2000, RIV, SMA])
+    assert aid == world.agreements.agreement_id[0] and world.at_war[g, r] and e["factors"]["entered_a_year_late"]
+
+
+@pytest.mark.parametrize("rival, allied, enters", [(True, False, True), (False, False, False), (True, True, False)])
+def test_an_opportunist_is_an_unallied_rival_of_the_state_it_fights(rival, allied, enters):
+    """Schweller (1994), Vasquez (1993): SMB enters RIV's war on SMA only as RIV's rival and bound by no pact to it."""
+    relations = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}]
+    if rival:
+        relations.append({"pair": [SMB, RIV], "hostility": 0.6, "rivalry": True})
+    agreements = [alliance("Tie", [SMB, RIV], obligations=["consultation"])] if allied else []
+    world, _ = tiny_world(relations=relations, agreements=agreements, opportunistic_join_rate=1.0, war_onset_intercept=-30.0, **QUIET)
+    r, a, b = (world.index_of(c) for c in (RIV, SMA, SMB))
+    world.distance_km[b, r] = world.distance_km[r, b] = 0.0  # within reach
+    world.at_war[r, a] = world.at_war[a, r] = True
+    call_allies(world, np.random.default_rng(0), np.array([r]), np.array([a]))
+    world.year += 1
+    conflict_and_commitments(world, np.random.default_rng(1))
+    got = [e for e in events(world, "war_entry") if e[1] == SMB]  # (GRT, RIV's other rival, may enter too)
+    assert bool(got) == enters and world.at_war[b, r] == enters
+    if enters:
+        (aid, who, foe, e), = got
+        assert (aid, who, foe, e["route"], e["side_of"]) == (-1, SMB, RIV, "opportunistic", SMA)
+        assert e["factors"] == {"rival_of_enemy": True, "reach": 1.0, "probability": 1.0}
+
+
+def test_a_war_is_dropped_from_the_register_once_no_pair_across_its_sides_fights():
+    world, _ = tiny_world(dispute_rate=0.0, war_end_rate=1.0, war_onset_intercept=-30.0)
+    r, a = world.index_of(RIV), world.index_of(SMA)
+    world.at_war[r, a] = world.at_war[a, r] = True
+    call_allies(world, np.random.default_rng(0), np.array([r]), np.array([a]))
+    conflict_and_commitments(world, np.random.default_rng(0))
+    assert len(world.wars) == 1  # not in the year it began
+    conflict_and_commitments(world, np.random.default_rng(0))
+    assert world.wars == [] and not world.at_war.any()

@@ -1,0 +1,71 @@
+"""foedus.theory.war_onset: the dyadic war-onset hazard (Bremer 1992), the casus foederis by reach, opportunistic entry."""
+
+import doctest
+
+import numpy as np
+import pytest
+
+from foedus.sim.parameters import Parameters
+from foedus.theory import war_onset
+from foedus.theory.war_onset import WAR_ONSET_TERMS, casus_arises, log_distance, opportunistic_join_probability, reach, war_onset_hazard
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+
+def test_docstring_examples_run():
+    assert doctest.testmod(war_onset, raise_on_error=False).failed == 0
+
+
+def _h(**x):
+    p = Parameters()
+    base = {"contiguous": 0, "log_distance": 0.0, "any_major": 0, "parity": 0.5, "rival": 0, "war_history": 0.0, "joint_democracy": 0}
+    base.update(x)
+    return float(war_onset_hazard(*(base[t] for t in WAR_ONSET_TERMS), intercept=p.war_onset_intercept, coefficients=p.war_onset_coefficients()))
+
+
+def test_the_hazard_is_the_logit_and_each_term_multiplies_the_odds_by_exp_beta():
+    """A discrete-time logit hazard (Beck, Katz & Tucker 1998): a unit change of a term multiplies the odds by e^beta."""
+    p = Parameters()
+    odds = lambda h: h / (1 - h)  # noqa: E731
+    for t, b in zip(WAR_ONSET_TERMS, p.war_onset_coefficients()):
+        assert odds(_h(**{t: 1})) / odds(_h(**{t: 0})) == pytest.approx(np.exp(b), rel=1e-9), t
+    eta = p.war_onset_intercept + 0.5 * p.war_onset_parity
+    assert _h() == pytest.approx(1 / (1 + np.exp(-eta)), rel=1e-12)
+
+
+def test_dangerous_dyads_as_bremer_and_vasquez_name_them():
+    """Bremer (1992): contiguity and major-power status raise the odds of war, joint democracy lowers them;
+    Vasquez (1993): rivals fight; the loss-of-strength gradient: distance lowers them. The defaults carry these signs."""
+    assert _h(contiguous=1) > _h() and _h(any_major=1) > _h() and _h(rival=1) > _h() and _h(war_history=1.0) > _h()
+    assert _h(joint_democracy=1) < _h() and _h(log_distance=float(log_distance(10000.0))) < _h()
+    # contiguous rival great powers are the most dangerous pair: more than a hundred times a distant minor pair
+    assert _h(contiguous=1, any_major=1, rival=1) > 100 * _h(log_distance=float(log_distance(8000.0)))
+
+
+def test_log_distance_is_zero_for_neighbours_and_grows_as_the_log():
+    assert log_distance(0.0) == 0.0
+    assert log_distance(np.e * 1000 - 1000) == pytest.approx(1.0)
+    assert np.all(np.diff(log_distance([0, 500, 2000, 9000])) > 0)
+
+
+def test_reach_is_bueno_de_mesquitas_loss_of_strength_gradient_relative_to_home():
+    """Bueno de Mesquita (1981): c ** (x(d) - x(0)), x = log10(miles / 250 + 10 - e); 1 at home, a great power keeps more far away."""
+    c, km = 0.2, 8000.0
+    x = np.log10(km / 1.609344 / 250 + 10 - np.e) - np.log10(10 - np.e)
+    assert reach(c, km) == pytest.approx(c**x, rel=1e-12)
+    assert reach(0.3, 0.0) == 1.0 and reach(0.0, 100.0) == 0.0
+    assert reach(0.2, 5000.0) > reach(0.01, 5000.0) and reach(0.2, 2000.0) > reach(0.2, 5000.0)
+
+
+def test_the_casus_foederis_arises_with_reach_and_rejects_bad_input():
+    assert casus_arises([0.0, 0.3, 1.0]).tolist() == [0.0, 0.3, 1.0]
+    with pytest.raises(ValueError, match="reach"):
+        casus_arises([1.5])
+
+
+def test_an_opportunist_must_be_a_rival_within_reach():
+    """Schweller (1994), Vasquez (1993): no rivalry, no opportunistic entry; the probability scales with reach and rate."""
+    p = opportunistic_join_probability(0.2, [1.0, 0.5, 0.0, 1.0], [1, 1, 1, 0])
+    assert p.tolist() == [0.2, 0.1, 0.0, 0.0]
+    with pytest.raises(ValueError, match="reach"):
+        opportunistic_join_probability(0.2, [-0.1], [1])
