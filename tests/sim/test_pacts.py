@@ -65,7 +65,26 @@ def test_no_treaty_whose_terms_admit_no_members_gains_one_and_every_obligation_t
         for a in new:
             ob = ag.obligations[a]
             forms.add(next(o for o in OBLIGATIONS if ob[OBLIGATIONS.index(o)]))
-    assert forms == {PACT_FORMS[f][0] for f in PACT_FORMS if f != "offence"}, forms
+    assert forms >= {PACT_FORMS[f][0] for f in PACT_FORMS if f != "offence"}, forms
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "known defect, not hidden: with offence pacts formable (aggrandisement, Bueno de Mesquita 1981), world-2022 "
+        "forms a few (foedus validate: 0.0005 per state-year in 1990-2018, ATOP 0): the model has no norm against "
+        "conquest after 1945 (Zacher 2001; Fazal 2007) to make an offence pledge worthless; strict: the day it passes "
+        "this mark must go"
+    ),
+)
+def test_no_offence_pact_forms_in_world_2022():
+    """ATOP records no offence pact begun since 1990: none should form in world-2022's first ten years (6 seeds)."""
+    sc = Scenario.builtin("world-2022")
+    for seed in range(6):
+        sim = Simulation(sc, rng=seed, explain=False).run(10)
+        ag = sim.world.agreements
+        new = np.flatnonzero((ag.agreement_id[: ag.n] >= 100001) & (ag.kind[: ag.n] == 0) & (ag.domain[: ag.n] == 0))
+        assert not ag.obligations[new, OBLIGATIONS.index("offense")].any(), f"seed {seed}: an offence pact formed"
 
 
 def test_offence_pacts_form_in_a_nineteenth_century_world_proposed_by_states_with_a_target():
