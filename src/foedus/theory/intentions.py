@@ -210,8 +210,10 @@ def allied_intentions(intentions, commitment, *, discount: float = 0.9, check: b
     allies as reassured about each other's intentions, in proportion to what the pact promises.
     ``C_ij`` is the commitment of the strongest security agreement ``i`` and ``j`` share
     (:func:`foedus.theory.capability.commitment_strength`: defence 1, offence 0.8, neutrality 0.4,
-    consultation 0.3, non-aggression 0.2, conditional pledges three quarters of that), so a defence
-    ally's intentions keep only ``1 - discount`` of their weight.
+    consultation 0.3, non-aggression 0.2), so a defence ally's intentions keep only
+    ``1 - discount`` of their weight. The simulator counts a conditional pledge in full here
+    (``foedus.sim.steps.threat.alliance_reassurance``): an ATOP condition (Leeds et al. 2002)
+    restricts when aid is owed against a third party, not what the members promise each other.
 
     Parameters
     ----------

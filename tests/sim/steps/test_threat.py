@@ -47,6 +47,22 @@ def test_a_defence_ally_is_discounted_by_the_commitment_of_the_pact():
     assert t2 == pytest.approx(t0 * (1 - d * 0.3))  # consultation: commitment 0.3
 
 
+def test_a_conditional_defence_pact_reassures_its_members_as_fully_as_an_unconditional_one():
+    # an ATOP condition restricts when aid is owed against a third party (Leeds et al. 2002), not
+    # what the members promise each other: the discount is the defence pact's in full, while the
+    # pledge of aid (alliance_commitment: capability, the hegemon's camp) keeps its three quarters
+    from foedus.sim.steps.threat import alliance_commitment, alliance_reassurance
+
+    hostile = [{"pair": [GRT, SMA], "hostility": 0.8, "rivalry": True}]
+    alone, _ = tiny_world(relations=hostile)
+    conditional, _ = tiny_world(relations=hostile, agreements=[alliance("Pact", [GRT, SMA], conditional=True)])
+    g, a = alone.index_of(GRT), alone.index_of(SMA)
+    d = alone.params.ally_discount
+    assert conditional.results.threat[a, g] == pytest.approx(alone.results.threat[a, g] * (1 - d * 1.0))
+    assert alliance_reassurance(conditional)[a, g] == 1.0 and alliance_commitment(conditional)[a, g] == 0.75
+    assert threat_terms(conditional, [a], [g])[0]["ally_commitment"] == 1.0
+
+
 def test_war_next_door_reveals_hostile_intentions():
     # RIV is hostile to SMB, SMA's neighbour: SMA reads it as hostility to itself, discounted by proximity
     world, rng = tiny_world(relations=[{"pair": [RIV, SMB], "hostility": 1.0}])

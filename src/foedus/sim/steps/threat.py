@@ -19,7 +19,7 @@ from foedus.sim.world import World
 from foedus.schema import OBLIGATIONS
 from foedus.theory import projection as th_projection
 from foedus.theory import threat as th_threat
-from foedus.theory.capability import OBLIGATION_WEIGHTS
+from foedus.theory.capability import OBLIGATION_WEIGHTS, commitment_strength
 
 _INTENT_WEIGHTS = (0.5, 0.25, 0.25)
 """The weights of hostility, ideal-point distance and rivalry in perceived intentions (the
@@ -45,8 +45,8 @@ def perceive_threats(world: World) -> None:
     (exponent ``x_ij`` from ``distance_km`` and ``miles_per_day``, relative to home:
     :func:`~foedus.theory.projection.relative_discount_exponent`), times perceived intentions
     read from acts (:func:`foedus.theory.threat.intentions_from_acts`: the hostility revealed towards
-    ``i`` or its minor neighbours, scaled by UN ideal-point distance, and rivalry), discounted for allies by the commitment of their strongest shared security pact
-    (``ally_discount``). There is no reach floor: a superpower reaches far because its
+    ``i`` or its minor neighbours, scaled by UN ideal-point distance, and rivalry), discounted for allies by the reassurance of their strongest shared security pact
+    (``ally_discount``, :func:`alliance_reassurance`: conditional pledges count in full). There is no reach floor: a superpower reaches far because its
     capability is large. ``reach[i, k] = power_k ** x_ik`` is the capability of ``k`` that
     reaches ``i``, against which ``i`` balances power (F1). Global threats (terrorism,
     proliferation, organised crime) enter as each state's exposure weighted by their intensity
@@ -55,7 +55,7 @@ def perceive_threats(world: World) -> None:
     """
     p = world.params
     x = distance_exponent(world)
-    commitment = alliance_commitment(world)
+    commitment = alliance_reassurance(world)
     exposed = exposed_states(world)
     restraint = trade_restraint(world)
     if world.check:
@@ -144,13 +144,36 @@ def alliance_commitment(world: World) -> np.ndarray:
     return hit[1]
 
 
+def alliance_reassurance(world: World) -> np.ndarray:
+    """(N, N): how far the security agreements in force each pair shares reassure it about each other's intentions
+    (:func:`foedus.theory.intentions.allied_intentions`), kept until the agreements change.
+
+    The strongest shared obligation (:func:`foedus.theory.capability.commitment_strength` with
+    ``conditional=False``; 0 for none): an ATOP condition (Leeds et al. 2002: a named adversary, a
+    region, an unprovoked attack) restricts when help is owed against a third party, so it weakens
+    the pledge of aid (:func:`alliance_commitment`, capability aggregation, the hegemon's camp) but
+    not what the members promise each other. Counting it there made the Quadruple Alliance's and the
+    German Confederation's members (Austria, Prussia, Russia, Britain; conditional defence pacts)
+    one another's main threats as soon as France's offensive power fell.
+    """
+    ag = world.agreements
+    hit = world.cache.get("alliance_reassurance")
+    if hit is None or hit[0] != ag.version or hit[1].shape[0] != world.n:
+        out = np.zeros((world.n, world.n))
+        strength = commitment_strength(ag.obligations[: ag.n], False) if ag.n else np.zeros(0)
+        _commitment_kernel(ag.members, ag.active, ag.domain, strength, ag.n, SECURITY, out)
+        out.flags.writeable = False
+        hit = world.cache["alliance_reassurance"] = (ag.version, out)
+    return hit[1]
+
+
 def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict]:
     """The terms of the threat ``j[k]`` poses to ``i[k]``, one dict per pair, for an event's explanation (F5).
 
     Every term of :func:`foedus.theory.threat.walt_threat`: the threat, the projected offensive
     power and the distance it crosses, the intentions and what makes them (hostility, the
     hostility revealed towards ``i``'s neighbours, ideal-point distance, rivalry) and the
-    commitment of a pact the two share, which discounts them.
+    reassurance of a pact the two share (``ally_commitment``, :func:`alliance_reassurance`), which discounts them.
     """
     i, j = np.asarray(i, dtype=np.intp), np.asarray(j, dtype=np.intp)
     if not len(i):
@@ -159,7 +182,7 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict]:
     reach = th_projection.reach_fraction(world.power, distance_exponent(world), check=False)[:, j]
     serious = np.where(h[:, j] >= world.params.aggression_hostility, h[:, j] * reach, 0.0).T
     revealed = np.maximum(h[i, j], (_revealing_weight(world)[i, :] * serious).max(axis=1))
-    commitment = alliance_commitment(world)[i, j]
+    commitment = alliance_reassurance(world)[i, j]
     projected = (world.power[j] * world.results.offensive[j]) ** distance_exponent(world)[i, j]
     ideal = world.ideal_distance[i, j] if world.ideal_distance is not None else np.full(len(i), np.nan)
     rows = zip(
