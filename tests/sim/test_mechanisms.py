@@ -71,7 +71,13 @@ def test_only_weak_states_bandwagon(warm):
 
 
 def test_interdependence_with_the_adversary_lowers_the_honour_rate(warm):
-    """T2: allies that trade heavily with the attacker honour their commitments less often."""
+    """T2: allies that trade heavily with the attacker honour their commitments less often.
+
+    40 seeds per arm: after the merged war model (calls only within reach, onset wars) 8 seeds gave
+    only 80 and 70 calls, honoured 44/80 against 47/70 (Fisher p = 0.088), with the mechanism intact (mean
+    honour probability of the calls 0.51 against 0.65, interdependence 0.23 against 0.004); 40 seeds
+    give 180/355 against 224/333 at the same alpha.
+    """
 
     def honoured(seed: int, trade: float) -> tuple[int, int]:
         # only the level of trade differs between the arms (the T2 trend stays at its default), and
@@ -84,8 +90,8 @@ def test_interdependence_with_the_adversary_lowers_the_honour_rate(warm):
         flags = [d["honoured"] for d, _, _ in detail(Simulation(sc, rng=seed).run().events(), "commitment")]
         return sum(flags), len(flags)
 
-    high = np.array([honoured(s, 0.25) for s in range(8)]).sum(axis=0)
-    low = np.array([honoured(s, 0.005) for s in range(8)]).sum(axis=0)
+    high = np.array([honoured(s, 0.25) for s in range(40)]).sum(axis=0)
+    low = np.array([honoured(s, 0.005) for s in range(40)]).sum(axis=0)
     assert high[1] >= 50 and low[1] >= 50  # enough calls on allies to test
     table = [[high[0], high[1] - high[0]], [low[0], low[1] - low[0]]]
     assert high[0] / high[1] < low[0] / low[1]

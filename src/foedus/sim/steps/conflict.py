@@ -201,7 +201,8 @@ def _spread(world: World, rng: np.random.Generator) -> None:
 
     Allies that honoured a call in a war's first year but enter a year late (``war_entry_delay``)
     enter now if the war goes on, they and their enemy are still in the system, and the pact still
-    binds them to the side they join. A strategic
+    binds them to the side they join and does not bind the enemy (a pact of both belligerents calls
+    nobody, at the call and at the late entry). A strategic
     rival of a belligerent that is in the war on neither side and bound by no security agreement
     to it enters against it with :func:`foedus.theory.war_onset.opportunistic_join_probability`
     (``opportunistic_join_rate``, its reach to that belligerent :func:`foedus.theory.war_onset.reach`; Schweller 1994): a
@@ -220,8 +221,10 @@ def _spread(world: World, rng: np.random.Generator) -> None:
         ag = world.agreements
         for ally, enemy, s, slot, aid, factors in pending:
             side_state = war["attacker"] if s == 1 else war["target"]
-            # the pact must still bind the ally to the side it joins (it may have left it, or the pact ended, since the call)
+            # the pact must still bind the ally to the side it joins (it may have left it, or the pact ended, since the
+            # call), and not the enemy too: a pact of both belligerents calls nobody (the enemy may have joined it since)
             binds = ag.active[slot] and ag.agreement_id[slot] == aid and ag.members[slot, ally] and ag.members[slot, side_state]
+            binds = binds and not ag.members[slot, enemy]
             if binds and world.active[ally] and world.active[enemy] and ally not in war["side"]:
                 _enter(world, war, np.array([ally]), np.array([enemy]), np.array([s]))
                 world.log.events(y, "war_entry", aid, world.ccode[ally], world.ccode[enemy], {
