@@ -441,7 +441,8 @@ class Parameters(BaseModel):
             "institutions to outlive their threat only where their assets are general, not specific to it. In sample, "
             "ATOP's most institutionalised alliances (level 2) begun 1946-1989 ended sooner (median 9 years) than the least "
             "(median beyond the era), and the institutionalised wartime treaties in force in 1946 (the Azores agreements, "
-            "the Anglo-Soviet treaty) ended within a year or two of the war: 0, no protection from this term"
+            "the Anglo-Soviet treaty) ended within a year or two of the war: 0, no protection from this term for assets specific "
+            "to the threat; the protection rises to institution_protection with the pact's integration (its general assets)"
         ),
     )
     solidarity_protection: float = Field(

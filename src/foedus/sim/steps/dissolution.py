@@ -180,6 +180,7 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
     bt = ag.betrayal[gone].tolist()
     jd = st["joint_democracy"][ending].astype(bool).tolist()
     inst_l = institutional[ending].tolist()
+    integ = ag.integration[gone].tolist()
     mot = [None if np.isnan(v).any() else dict(zip(MOTIVES, v)) for v in ag.motives[gone].tolist()]
     return [
         {
@@ -204,6 +205,7 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
                 "capability_change": cc[k],
                 "betrayal": bt[k],
                 "institutionalisation": inst_l[k],
+                "integration": integ[k],  # general assets: the share of institutional protection from the threat's lapse
             },
         }
         for k in range(len(gone))
