@@ -450,7 +450,7 @@ class Parameters(BaseModel):
         ge=0,
         le=0.5,
         description=(
-            "share of the 'cohesion lost' and 'threat gone' hazards that identical regimes remove at T5 = 0.5 (scaled by "
+            "share of the dissolution hazard (every term) that identical regimes remove at T5 = 0.5 (scaled by "
             "2 * T5, at most 1): ideological solidarity keeps alliances after their motive fades (Walt 1997; Gaubatz 1996, "
             "Reed 1997 on longer-lived alliances of like regimes). Restores the level effect of regime similarity on "
             "duration that counting cohesion from signature removed; an assumption of the order of the cohesion weights' "

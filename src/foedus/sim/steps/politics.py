@@ -62,8 +62,8 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
       threat fades (Wallander 2000); of the 'threat gone' term they remove ``threat_lapse_institution_protection``
       where their assets are specific to the threat, rising to ``institution_protection`` with the pact's
       integration (an integrated command is a general asset), so T4 acts on duration through integration;
-    - regime similarity damps the 'cohesion lost' and 'threat gone' terms by ``2 * T5 * solidarity_protection``
-      (ideological solidarity; Walt 1997, Gaubatz 1996);
+    - regime similarity damps every term of the hazard by ``2 * T5 * solidarity_protection`` (ideological
+      solidarity; Gaubatz 1996, Bennett 1997, Lai & Reiter 2000: a proportional effect on the hazard);
     - democratisation (T5): allies' democracy pulls up the regime of deeply integrated members
       (:func:`_democratisation`, Pevehouse 2005).
     """
