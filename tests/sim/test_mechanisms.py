@@ -123,11 +123,15 @@ def test_similar_regimes_make_alliances_last_longer(warm):
     """T5, P5: the same worlds with similar regimes (all 0.20-0.25) keep their alliances longer than
     with diverse regimes (0-0.49); all autocracies, so joint democracy plays no part. The norms
     driver is at its top (T5 = 1) so that values weigh as much as they can (at the default, see
-    the test above, the effect has the same sign and is smaller)."""
+    the test above, the effect has the same sign and is smaller). 30 seeds a side: with the treaty's
+    founding threat ending pacts of like and unlike regimes alike, 14 seeds no longer sufficed though the
+    effect held (before the solidarity term damped the whole hazard: 14 seeds, log-rank p = 0.014; 30 seeds,
+    19.6 vs 17.8 years, log-rank p = 0.004, Wilcoxon 0.0002; now 30 seeds, 20.4 vs 19.0 years, log-rank
+    p = 0.006, Wilcoxon 0.004)."""
     from lifelines.statistics import logrank_test
 
-    similar = [_durations(s, (0.20, 0.25), 1.0) for s in range(14)]
-    diverse = [_durations(s, (0.0, 0.49), 1.0) for s in range(14)]
+    similar = [_durations(s, (0.20, 0.25), 1.0) for s in range(30)]
+    diverse = [_durations(s, (0.0, 0.49), 1.0) for s in range(30)]
     d1, e1 = (np.concatenate(x) for x in zip(*similar))
     d2, e2 = (np.concatenate(x) for x in zip(*diverse))
     assert d1.mean() > d2.mean()

@@ -111,11 +111,23 @@ def test_institutions_protect_against_the_lapse_by_their_own_weight():
     assert float(cohesion.dissolution_hazard(1.0, lapse_institution_weight=0.5, **kw)) == pytest.approx(0.1)
 
 
-def test_solidarity_damps_only_the_terms_that_follow_a_change_of_motive():
-    """Walt 1997: shared values keep an alliance whose motive faded; the power-shift and lapse terms are untouched."""
+def test_solidarity_damps_every_term_of_the_hazard():
+    """Walt 1997, Bennett 1997, Lai & Reiter 2000: regime similarity is a proportional effect on the whole hazard."""
     kw = dict(capability_change=0.5, cohesion_at_formation=0.8, base_hazard=0.01, threat_lapse=0.5, lapse_hazard=0.2, max_hazard=0.3)
     base = cohesion.dissolution_terms(0.4, **kw)
     held = cohesion.dissolution_terms(0.4, solidarity=1.0, solidarity_weight=0.5, **kw)
-    assert held[0] == pytest.approx(0.5 * base[0]) and held[1] == pytest.approx(base[1])
+    assert held[0] == pytest.approx(0.5 * base[0]) and held[1] == pytest.approx(0.5 * base[1])
     assert held[3] == pytest.approx(0.2 * 0.5 * 0.5 * (1.0 - held[0] - held[1])) and held.sum() < base.sum()
+    assert held[2] == pytest.approx(0.01 * 0.5 * (1.0 - held[0] - held[1] - held[3]))
     assert cohesion.dissolution_terms(0.4, solidarity=1.0, solidarity_weight=0.0, **kw).tolist() == base.tolist()
+
+
+def test_general_assets_carry_the_institutions_past_the_threat():
+    """Wallander 2000: general assets (an integrated command) protect against the threat's lapse with the full
+    institutional weight, assets specific to the threat by the lapse's own weight, and in between linearly."""
+    kw = dict(threat_lapse=1.0, lapse_hazard=0.2, institutionalisation=1.0, institution_weight=0.8, lapse_institution_weight=0.0)
+    assert float(cohesion.dissolution_hazard(1.0, general_assets=0.0, **kw)) == pytest.approx(0.2)
+    assert float(cohesion.dissolution_hazard(1.0, general_assets=1.0, **kw)) == pytest.approx(0.2 * 0.2)
+    assert float(cohesion.dissolution_hazard(1.0, general_assets=0.5, **kw)) == pytest.approx(0.2 * 0.6)
+    uninstitutionalised = dict(kw, institutionalisation=0.0)
+    assert float(cohesion.dissolution_hazard(1.0, general_assets=1.0, **uninstitutionalised)) == pytest.approx(0.2)

@@ -441,7 +441,8 @@ class Parameters(BaseModel):
             "institutions to outlive their threat only where their assets are general, not specific to it. In sample, "
             "ATOP's most institutionalised alliances (level 2) begun 1946-1989 ended sooner (median 9 years) than the least "
             "(median beyond the era), and the institutionalised wartime treaties in force in 1946 (the Azores agreements, "
-            "the Anglo-Soviet treaty) ended within a year or two of the war: 0, no protection from this term"
+            "the Anglo-Soviet treaty) ended within a year or two of the war: 0, no protection from this term for assets specific "
+            "to the threat; the protection rises to institution_protection with the pact's integration (its general assets)"
         ),
     )
     solidarity_protection: float = Field(
@@ -449,7 +450,7 @@ class Parameters(BaseModel):
         ge=0,
         le=0.5,
         description=(
-            "share of the 'cohesion lost' and 'threat gone' hazards that identical regimes remove at T5 = 0.5 (scaled by "
+            "share of the dissolution hazard (every term) that identical regimes remove at T5 = 0.5 (scaled by "
             "2 * T5, at most 1): ideological solidarity keeps alliances after their motive fades (Walt 1997; Gaubatz 1996, "
             "Reed 1997 on longer-lived alliances of like regimes). Restores the level effect of regime similarity on "
             "duration that counting cohesion from signature removed; an assumption of the order of the cohesion weights' "

@@ -229,6 +229,7 @@ def dissolution_hazard(
     lapse_institution_weight: float | None = None,
     solidarity=0.0,
     solidarity_weight: float = 0.0,
+    general_assets=0.0,
     check: bool = True,
 ) -> np.ndarray:
     r"""Annual hazard that an alliance dissolves: the probability it ends this year (brief P5).
@@ -273,18 +274,23 @@ def dissolution_hazard(
     institutions with its own weight :math:`\omega_g` (``lapse_institution_weight``; None: the same
     :math:`\omega`). Wallander (2000) distinguishes an institution's *general* assets, which let an
     alliance adapt when its threat is gone (NATO after the Cold War), from assets *specific* to
-    that threat, which do not outlive it (the bases and commands of a wartime alliance):
+    that threat, which do not outlive it (the bases and commands of a wartime alliance); with
+    ``general_assets`` :math:`a` in [0, 1] (the simulator passes the pact's military integration)
+    the weight moves from :math:`\omega_g` towards :math:`\omega`, :math:`\omega_g + (\omega - \omega_g) a`
+    in place of :math:`\omega_g` below:
 
     .. math:: h = 1 - (1 - h_r)\,\big(1 - h_g\, g\,(1 - \omega_g I)\big)\,\big(1 - h_0 (1 - \omega I)\big)
 
     which is the form above when :math:`h_g g = 0`.
 
     Ideological solidarity, off by default (``solidarity_weight`` :math:`\sigma` 0): Walt (1997)
-    names shared values among the reasons alliances endure after their threat has faded, so the
-    two terms that follow a change of motive since signature, cohesion lost and threat gone, are
-    multiplied by :math:`1 - \sigma S`, with :math:`S` in [0, 1] the members' regime similarity
-    (a level, where the rest of the hazard follows changes; Gaubatz 1996 and Reed 1997 find
-    alliances of like regimes, of democracies, longer-lived).
+    names shared values among the reasons alliances endure after their threat has faded, and
+    Gaubatz (1996), Bennett (1997), Reed (1997) and Lai & Reiter (2000) find alliances of like
+    regimes longer-lived, similarity entering their duration models as a proportional covariate
+    of the whole hazard: every term is multiplied by :math:`1 - \sigma S`, with :math:`S` in
+    [0, 1] the members' regime similarity. (Damping only the 'cohesion lost' and 'threat gone'
+    terms left the effect at T5 = 0.5 at 3 % of duration, 16.9 vs 16.4 years, Wilcoxon p = 0.04
+    on 60 seeds; on every term it is 5 %, 16.5 vs 15.7, p = 0.002.)
 
     :func:`dissolution_terms` splits ``h`` into these four causes.
 
@@ -327,6 +333,9 @@ def dissolution_hazard(
     lapse_institution_weight : float in [0, 1] or None
         :math:`\omega_g`, the share of the lapse term that full institutionalisation removes
         (None: ``institution_weight``).
+    general_assets : array_like in [0, 1], optional
+        :math:`a`, how general the alliance's institutional assets are (Wallander 2000): the
+        lapse term's weight is :math:`\omega_g + (\omega - \omega_g) a`; broadcast against ``cohesion``.
     check : bool, default True
         Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
         inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
@@ -359,7 +368,7 @@ def dissolution_hazard(
         institutionalisation=institutionalisation, institution_weight=institution_weight,
         cohesion_at_formation=cohesion_at_formation, base_hazard=base_hazard, threat_lapse=threat_lapse,
         lapse_hazard=lapse_hazard, lapse_institution_weight=lapse_institution_weight, solidarity=solidarity,
-        solidarity_weight=solidarity_weight, check=check,
+        solidarity_weight=solidarity_weight, general_assets=general_assets, check=check,
     ).sum(axis=0)
 
 
@@ -378,16 +387,26 @@ def dissolution_terms(
     lapse_institution_weight: float | None = None,
     solidarity=0.0,
     solidarity_weight: float = 0.0,
+    general_assets=0.0,
     check: bool = True,
 ) -> np.ndarray:
     r""":func:`dissolution_hazard` split by cause: (4, ...) in the order of :data:`DISSOLUTION_CAUSES`.
 
     .. math::
 
-        h = \underbrace{h_{max}(1 - \tilde c)(1 - \omega I)}_{\text{cohesion lost}}
-          + \underbrace{h_{max}\,\tilde c\,(1 - e^{-\lambda|\Delta p|})(1 - \omega I)}_{\text{power shifted}}
-          + \underbrace{h_0 (1 - \omega I)(1 - h_r - h_T)}_{\text{treaty lapsed}}
-          + \underbrace{h_g\, g\,(1 - \omega_g I)(1 - h_r)}_{h_T:\ \text{threat gone}}
+        h = \underbrace{h_{max}(1 - \tilde c)(1 - \omega I)\,S}_{\text{cohesion lost}}
+          + \underbrace{h_{max}\,\tilde c\,(1 - e^{-\lambda|\Delta p|})(1 - \omega I)\,S}_{\text{power shifted}}
+          + \underbrace{h_0 (1 - \omega I)\,S\,(1 - h_r - h_T)}_{\text{treaty lapsed}}
+          + \underbrace{h_g\, g\,(1 - [\omega_g + (\omega - \omega_g) a] I)\,S\,(1 - h_r)}_{h_T:\ \text{threat gone}}
+
+    with :math:`S = 1 - \sigma s` the ideological solidarity of members whose regimes are alike
+    (:math:`s` = ``solidarity``, the regime similarity; :math:`\sigma` = ``solidarity_weight``)
+    on every term (:func:`dissolution_hazard`). The
+    institutional protection of the 'threat gone' term is Wallander's (2000): institutions
+    outlive the threat they were built against where their assets are general, not specific to
+    that threat; :math:`a \in [0, 1]` (``general_assets``, the pact's military integration:
+    an integrated command and planning serve against any risk) moves it from
+    :math:`\omega_g` (specific assets) to :math:`\omega` (general ones).
 
     The terms sum to the hazard (up to rounding); the cause of a dissolution is the term that
     contributes most to its hazard (Leeds & Savun 2007 on why alliances end: a change in
@@ -412,20 +431,24 @@ def dissolution_terms(
     sol = _checked(solidarity, "solidarity", f, lo=0.0, hi=1.0, check=check)
     wg = w if lapse_institution_weight is None else float(_checked(lapse_institution_weight, "lapse_institution_weight", f, lo=0.0, hi=1.0, check=check))
     g = _checked(threat_lapse, "threat_lapse", f, lo=0.0, hi=1.0, check=check)
+    a = _checked(general_assets, "general_assets", f, lo=0.0, hi=1.0, check=check)
     if cohesion_at_formation is not None:
         c0 = _checked(cohesion_at_formation, "cohesion_at_formation", f, check=check and not np.isnan(np.asarray(cohesion_at_formation, dtype=float)).any())
         c, c0 = _broadcast(f, cohesion=c, cohesion_at_formation=c0, check=check)
         rel = np.where(c0 > 0, np.minimum(c / np.where(c0 > 0, c0, 1.0), 1.0), 1.0)
         c = np.where(np.isnan(c0), c, rel)  # NaN: no reference, cohesion counts as it is
-    c, dp, inst, g, sol = _broadcast(f, cohesion=c, capability_change=dp, institutionalisation=inst, threat_lapse=g, solidarity=sol, check=check)
+    c, dp, inst, g, sol, a = _broadcast(
+        f, cohesion=c, capability_change=dp, institutionalisation=inst, threat_lapse=g, solidarity=sol, general_assets=a, check=check
+    )
     keep = (1.0 - w * inst) if w else np.ones_like(c)
-    held = 1.0 - sw * sol  # ideological solidarity (Walt 1997)
+    held = 1.0 - sw * sol  # ideological solidarity, on the whole hazard (Walt 1997; Bennett 1997, Lai & Reiter 2000)
     out = np.empty((4,) + np.shape(c))
     out[0] = h * (1.0 - c) * keep * held
-    out[1] = h * c * (1.0 - np.exp(-lam * np.abs(dp))) * keep
+    out[1] = h * c * (1.0 - np.exp(-lam * np.abs(dp))) * keep * held
     rest = 1.0 - out[0] - out[1]
-    out[3] = hg * g * (1.0 - wg * inst) * held * rest  # the founding threat gone: a further, independent cause
-    out[2] = h0 * keep * (rest - out[3])  # a lapse is a further, independent cause: the total stays <= 1
+    lapse_keep = 1.0 - (wg + (w - wg) * a) * inst  # Wallander 2000: general assets outlive the threat
+    out[3] = hg * g * lapse_keep * held * rest  # the founding threat gone: a further, independent cause
+    out[2] = h0 * keep * held * (rest - out[3])  # a lapse is a further, independent cause: the total stays <= 1
     return out
 
 

@@ -19,7 +19,10 @@ Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
   named in its text, ATOP ``statthr1``/``statthr2``, or its members' common main threat at
   signature, gone or no longer as threatening). Parameters: ``threat_lapse_hazard``, ``dissolution_hazard``
   (the hazard at zero cohesion), ``capability_change_weight``, ``institution_protection`` (the
-  share of the hazard that full institutionalisation removes; Wallander 2000);
+  share of the hazard that full institutionalisation removes; Wallander 2000; of the 'threat
+  gone' term, ``threat_lapse_institution_protection`` for assets specific to the threat, rising
+  to ``institution_protection`` with the pact's integration, its general assets),
+  ``solidarity_protection`` (the share of the whole hazard that identical regimes remove);
 - **too few members** (:func:`dissolve_deserted`): a security agreement left with fewer than
   two members by exits (:func:`foedus.sim.steps.alignment.alignment`) or by a scheduled exit
   (:func:`foedus.sim.steps.trends.apply_shock`) ends in the same year; a cyber alignment left
@@ -180,6 +183,7 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
     bt = ag.betrayal[gone].tolist()
     jd = st["joint_democracy"][ending].astype(bool).tolist()
     inst_l = institutional[ending].tolist()
+    integ = ag.integration[gone].tolist()
     mot = [None if np.isnan(v).any() else dict(zip(MOTIVES, v)) for v in ag.motives[gone].tolist()]
     return [
         {
@@ -204,6 +208,7 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
                 "capability_change": cc[k],
                 "betrayal": bt[k],
                 "institutionalisation": inst_l[k],
+                "integration": integ[k],  # general assets: the share of institutional protection from the threat's lapse
             },
         }
         for k in range(len(gone))

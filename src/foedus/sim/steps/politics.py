@@ -59,7 +59,11 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     - military institutionalisation (ATOP's 0-2, halved) removes the share
       ``institution_protection`` of the dissolution hazard (and of members' exit rate, in
       :func:`foedus.sim.steps.alignment.alignment`): institutions are assets that keep an alliance after its founding
-      threat fades (Wallander 2000);
+      threat fades (Wallander 2000); of the 'threat gone' term they remove ``threat_lapse_institution_protection``
+      where their assets are specific to the threat, rising to ``institution_protection`` with the pact's
+      integration (an integrated command is a general asset), so T4 acts on duration through integration;
+    - regime similarity damps every term of the hazard by ``2 * T5 * solidarity_protection`` (ideological
+      solidarity; Gaubatz 1996, Bennett 1997, Lai & Reiter 2000: a proportional effect on the hazard);
     - democratisation (T5): allies' democracy pulls up the regime of deeply integrated members
       (:func:`_democratisation`, Pevehouse 2005).
     """
@@ -86,6 +90,7 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         lapse_institution_weight=p.threat_lapse_institution_protection,
         solidarity=st["similarity"],
         solidarity_weight=min(2.0 * tr.norms * p.solidarity_protection, 1.0),
+        general_assets=np.clip(ag.integration[slots], 0.0, 1.0),  # Wallander 2000: integrated assets serve against any threat
         check=world.check,
     )
     # integration (P3, T4)
