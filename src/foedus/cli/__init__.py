@@ -105,7 +105,7 @@ def main_job(
     pair: list[str] = typer.Option(
         list(DEFAULT_PAIRS), "--pair",
         help="A pair of states A:B (abbreviations or COW codes) whose chance of a defence pact the ensemble reports, "
-        "by each year. Repeatable. Default RUS:CHN (brief T1: a Russia-China alignment without a pact); a pair with a "
+        "by each year. Repeatable. Default RUS:CHN (great-power competition: a Russia-China alignment without a pact); a pair with a "
         "state the scenario lacks is left out.",
     ),
     workers: Optional[int] = typer.Option(

@@ -14,7 +14,7 @@ import typer
 from foedus.cli._common import builtin_scenario_of, command_line, fail
 
 app = typer.Typer(
-    help="Measure the history of alliances (brief H1): formation, size, duration and survival, network, blocs and "
+    help="Measure the history of alliances: formation, size, duration and survival, network, blocs and "
     "polarity. Works on the historical record (ATOP 5.1 + Correlates of War) or, with --run, on a simulated history.",
     no_args_is_help=True,
 )
