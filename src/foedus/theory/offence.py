@@ -106,25 +106,29 @@ def aggrandisement(hostility, reach, *, check: bool = True) -> np.ndarray:
     >>> float(aggrandisement(H, R)[0, 1])
     0.0
     """
+    h, r, out, has, k, own, defend = _attackers(hostility, reach, check)
+    if not len(has):
+        return out
+    alone = _odds(own, defend)
+    joint = _odds(own + r[k, :], defend)  # with j's capability at the target: R_ki + R_kj
+    gain = np.maximum(2.0 * joint - 1.0, 0.0) - np.maximum(2.0 * alone - 1.0, 0.0)  # the option to attack, with and without j
+    out[has] = h[has, k][:, None] * h[:, k].T * np.maximum(gain, 0.0)
+    out[has, k] = 0.0
+    np.fill_diagonal(out, 0.0)
+    return out
+
+
+def _attackers(hostility, reach, check: bool):
+    """What both forms share: the validated matrices, an empty (N, N) result, the states with a
+    target (``has``), their targets ``k``, ``R_ki`` (own capability at the target) and ``R_kk``
+    (the target at home), each (H, 1)."""
     h = _matrix("hostility", hostility, np.shape(hostility)[0], unit=True, check=check)
     n = h.shape[0]
     r = _matrix("reach", reach, n, nonneg=True, check=check)
     target = offence_target(h, check=False)
-    out = np.zeros((n, n))
     has = np.flatnonzero(target >= 0)
-    if not len(has):
-        return out
     k = target[has]
-    own = r[k, has][:, None]  # R_ki: i's capability at its target
-    defend = r[k, k][:, None]  # R_kk: the target at home
-    both = own + r[k, :]  # R_ki + R_kj
-    alone = np.where(own + defend > 0, own / np.where(own + defend > 0, own + defend, 1.0), 0.0)
-    joint = np.where(both + defend > 0, both / np.where(both + defend > 0, both + defend, 1.0), 0.0)
-    gain = np.maximum(2.0 * joint - 1.0, 0.0) - np.maximum(2.0 * alone - 1.0, 0.0)  # the option to attack, with and without j
-    out[has] = h[has, k][:, None] * h[:, k].T * np.maximum(gain, 0.0)
-    out[has, k] = 0.0
-    out[np.arange(n), np.arange(n)] = 0.0
-    return out
+    return h, r, np.zeros((n, n)), has, k, r[k, has][:, None], r[k, k][:, None]
 
 
 def _odds(own, other):
@@ -160,21 +164,13 @@ def isolation(hostility, reach, *, check: bool = True) -> np.ndarray:
     >>> round(float(isolation(H, R)[0, 2]), 4), round(0.5 * (2 * 2 / 3 - 1), 4)
     (0.1667, 0.1667)
     """
-    h = _matrix("hostility", hostility, np.shape(hostility)[0], unit=True, check=check)
-    n = h.shape[0]
-    r = _matrix("reach", reach, n, nonneg=True, check=check)
-    target = offence_target(h, check=False)
-    out = np.zeros((n, n))
-    has = np.flatnonzero(target >= 0)
+    h, r, out, has, k, own, defend = _attackers(hostility, reach, check)
     if not len(has):
         return out
-    k = target[has]
-    own = r[k, has][:, None]  # R_ki
-    defend = r[k, k][:, None]  # R_kk
     alone = _odds(own, defend)
     opposed = _odds(own, defend + r[k, :])  # with j on the target's side
     loss = np.maximum(2.0 * alone - 1.0, 0.0) - np.maximum(2.0 * opposed - 1.0, 0.0)
     out[has] = h[has, k][:, None] * (1.0 - h[:, k].T) * np.maximum(loss, 0.0)
     out[has, k] = 0.0
-    out[np.arange(n), np.arange(n)] = 0.0
+    np.fill_diagonal(out, 0.0)
     return out
