@@ -1,0 +1,173 @@
+"""The actors of a scenario built from the record (:func:`foedus.sim.build.scenario_from_record`): each state's figures.
+
+Capabilities from COW NMC and SIPRI, GDP from Fariss et al., regime from V-Dem/Polity, UN ideal
+points, capitals, and the DCID cyber posture, in the units of :class:`~foedus.sim.scenario.Actor`,
+with a ``sources`` note for every figure that comes from another year or is estimated. The
+builder's conventions are stated in :mod:`foedus.sim.build`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from foedus.data.snapshot import snapshot
+
+
+def _finite(x: float) -> bool:
+    return x is not None and bool(np.isfinite(x))
+
+
+def _fill(values: np.ndarray, cinc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Missing values from the CINC share times the known total per unit of CINC."""
+    v = np.asarray(values, dtype=float).copy()
+    known = np.isfinite(v) & (v > 0)
+    if known.any():
+        per = v[known].sum() / max(cinc[known].sum(), 1e-12)
+        v[~known] = np.maximum(cinc[~known], 1e-6) * per
+    else:
+        v[:] = np.maximum(cinc, 1e-6) * 1e6
+    return v, ~known
+
+
+MILEX_FIT_MIN_STATES = 8
+"""Fewest states with recorded spending, GDP and personnel for the log-linear estimate of missing spending (fewer: the CINC share)."""
+
+
+def _fill_milex(milex: np.ndarray, gdp: np.ndarray, milper: np.ndarray, cinc: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Military spending, with missing figures estimated from GDP and military personnel; also which were estimated and each one's note.
+
+    A state without a recorded figure (SIPRI or COW NMC) gets ``exp(b0 + b1 log GDP + b2 log
+    personnel)``, the least-squares fit over the states of the same year that have all three:
+    spending scales with the economy that pays for it and the forces it keeps. Scaling the
+    known spending per unit of CINC instead (:func:`_fill`, still the fallback when fewer than
+    :data:`MILEX_FIT_MIN_STATES` states have all three) counts a large, poor army as a rich one:
+    it gave North Korea 35.7 bn US$ in 2022 against published estimates of a few billion
+    (the fit gives about 1 bn). ``gdp`` is the filled GDP; the estimate is capped at the
+    CINC-share figure.
+    """
+    v, est = _fill(milex, cinc)
+    notes = ["estimated from the CINC share (no recorded figure)"] * len(v)
+    m = np.asarray(milex, dtype=float)
+    known = np.isfinite(m) & (m > 0)
+    pers = np.asarray(milper, dtype=float)
+    usable = np.isfinite(pers) & (pers > 0) & np.isfinite(gdp) & (gdp > 0)
+    fit = known & usable
+    if not est.any() or fit.sum() < MILEX_FIT_MIN_STATES:
+        return v, est, notes
+    x = np.column_stack([np.ones(fit.sum()), np.log(gdp[fit]), np.log(pers[fit])])
+    b = np.linalg.lstsq(x, np.log(m[fit]), rcond=None)[0]
+    todo = np.flatnonzero(est & usable)
+    guess = np.exp(b[0] + b[1] * np.log(gdp[todo]) + b[2] * np.log(pers[todo]))
+    lower = guess < v[todo]  # the fit, unless the CINC-share figure is lower
+    how = f"estimated from GDP and military personnel (no recorded figure; log-linear fit over the {int(fit.sum())} states with all three)"
+    v[todo[lower]] = guess[lower]
+    for i in todo[lower]:  # the few states without a figure
+        notes[i] = how
+    return v, est, notes
+
+
+
+def _has_cyber(year: int, incidents: np.ndarray) -> bool:
+    """Whether actors get a cyber posture: DCID 2.0 starts in 2000 and must record an incident among them."""
+    return year >= 2000 and incidents.sum() > 0
+
+
+_NO_GROWTH = "assumed 2 % (no earlier GDP figure)"
+
+
+def _growth(snap, gdp: np.ndarray, gdp_est: np.ndarray, year: int, data_dir: Path | None) -> tuple[np.ndarray, list[str]]:
+    """Trend growth per state, a fraction per year, and its source (builder convention, module docstring)."""
+    n = len(snap.ccodes)
+    try:
+        past = snapshot(year - 10, list(map(int, snap.ccodes)), data_dir=data_dir)
+    except (ValueError, KeyError):
+        return np.full(n, 0.02), [_NO_GROWTH] * n
+    ok = np.isfinite(past.gdp_usd_m) & (past.gdp_usd_m > 0) & ~gdp_est
+    g = np.where(ok, (gdp / np.where(ok, past.gdp_usd_m, 1.0)) ** 0.1 - 1.0, 0.02)
+    gsrc = f"economy/cw_gdppop.csv.gz, annualised real GDP growth {year - 10}-{year} (clipped to [-5 %, 10 %])"
+    return np.clip(g, -0.05, 0.10), [gsrc if k else _NO_GROWTH for k in ok]
+
+
+_FIELD_OF = {
+    "cinc": "cinc", "milex_usd_m": "milex", "milper_k": "milper", "gdp_usd_m": "gdp", "population_m": "population",
+    "democracy": "regime", "ideal_point": "ideal_point",
+}
+"""Snapshot field -> actor field, for the per-actor notes of figures from another year."""
+
+
+def _other_years(snap) -> list[dict[str, str]]:
+    """Per actor, the fields whose figure comes from another year than most actors' (``sources`` notes)."""
+    years_used = getattr(snap, "source_years", {}) or {}
+
+    def usual(key: str) -> int | None:
+        ys = np.asarray(years_used.get(key, []))
+        ys = ys[ys > 0]
+        return int(np.bincount(ys - ys.min()).argmax() + ys.min()) if len(ys) else None
+
+    common = {k: usual(k) for k in _FIELD_OF}
+    notes = []
+    for i in range(len(snap.ccodes)):
+        s: dict[str, str] = {}
+        for key, fld in _FIELD_OF.items():
+            ys = years_used.get(key)
+            if ys is not None and common[key] is not None and int(ys[i]) > 0 and int(ys[i]) != common[key]:
+                s[fld] = f"{int(ys[i])} (not {common[key]})"
+        notes.append(s)
+    return notes
+
+
+def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
+    """The scenario's actors from a snapshot: figures in the units of :class:`~foedus.sim.scenario.Actor`."""
+    n = len(snap.ccodes)
+    cinc = np.nan_to_num(np.asarray(snap.cinc, dtype=float), nan=0.0)
+    gdp, gdp_est = _fill(snap.gdp_usd_m, cinc)
+    milex, milex_est, milex_how = _fill_milex(snap.milex_usd_m, gdp, snap.milper_k, cinc)
+    growth, growth_src = _growth(snap, gdp, gdp_est, year, data_dir)
+    dem = np.asarray(snap.democracy, dtype=float)
+    ip = np.asarray(snap.ideal_point, dtype=float)
+    inc = np.asarray(snap.cyber_incidents, dtype=float)
+    cyber = _has_cyber(year, inc)
+    if cyber:
+        out_, in_ = inc.sum(axis=1), inc.sum(axis=0)
+        cap = 0.1 + 0.9 * np.sqrt(out_ / max(out_.max(), 1))
+        vul = 0.1 + 0.9 * np.sqrt(in_ / max(in_.max(), 1))
+    notes = _other_years(snap)
+    actors = []
+    for i in range(n):
+        s = notes[i]
+        if milex_est[i]:
+            s["milex"] = milex_how[i]
+        if gdp_est[i]:
+            s["gdp"] = "estimated from the CINC share (no recorded figure)"
+        if growth_src[i].startswith("assumed"):
+            s["growth"] = growth_src[i]
+        if not np.isfinite(dem[i]):
+            s["regime"] = "assumed 0.5 (no recorded figure)"
+        a: dict[str, Any] = {
+            "ccode": int(snap.ccodes[i]),
+            "abb": str(snap.abb[i]),
+            "name": str(snap.names[i]),
+            "major": bool(snap.major[i]),
+            "cinc": round(float(cinc[i]), 6),
+            "milex": round(float(milex[i]), 3),
+            "milper": round(float(np.nan_to_num(snap.milper_k[i])), 3),
+            "gdp": round(float(gdp[i]), 3),
+            "population": round(float(np.nan_to_num(snap.population_m[i])), 3),
+            "growth": round(float(growth[i]), 5),
+            "regime": round(float(dem[i]), 4) if np.isfinite(dem[i]) else 0.5,
+            "lat": round(float(snap.capital_lat[i]), 4),
+            "lon": round(float(snap.capital_lon[i]), 4),
+        }
+        if s:
+            a["sources"] = s
+        if np.isfinite(ip[i]):
+            a["ideal_point"] = round(float(ip[i]), 4)
+        if cyber:
+            a["cyber_capacity"] = round(float(cap[i]), 4)
+            a["cyber_vulnerability"] = round(float(vul[i]), 4)
+        actors.append(a)
+    return actors
+
