@@ -1,13 +1,15 @@
 """Face validity of perceived threats (issue 12, item 3; issue 17, item 2): whom states fear.
 
 A state's main threat is the state it sees as most threatening after threat perception each
-year (``world.results.threat[i].argmax()``, the threat the alignment step and the formation
-events' ``main_threat`` use). An expert expects that a defence ally is almost never a state's
+year, if that threat is perceived (at least ``threat_perception_threshold`` of its own capability:
+:func:`foedus.sim.steps.threat.main_threat_of`, the main threat the formation events name). An expert expects that a defence ally is almost never a state's
 main threat, that in world-2022 European NATO members fear Russia, and that Japan and South Korea
 fear China or North Korea. Each claim is tested one-sided at the 1 % level over seeds.
 """
 
 from __future__ import annotations
+
+import json
 
 import numpy as np
 import pytest
@@ -17,6 +19,7 @@ from foedus.schema import OBLIGATIONS
 from foedus.sim import Scenario, Simulation
 from foedus.sim.build import scenario_from_record
 from foedus.sim.steps import DEFAULT_STEPS
+from foedus.sim.steps.threat import main_threat_of
 
 ALPHA = 0.01
 DEFENCE = OBLIGATIONS.index("defense")
@@ -43,11 +46,10 @@ def main_threats(scenario: Scenario, seed: int, years: int) -> tuple[np.ndarray,
 
     def perceive_and_note(world, rng):
         DEFAULT_STEPS["threat_perception"](world, rng)
-        t = world.results.threat
-        main = t.argmax(axis=1)
-        threatened = (t.max(axis=1) > 0) & world.active
+        main = main_threat_of(world)
+        threatened = (main >= 0) & world.active
         mains.append(np.where(threatened, main, -1))
-        allied.append(threatened & _defence_allies(world)[np.arange(world.n), main])
+        allied.append(threatened & _defence_allies(world)[np.arange(world.n), np.maximum(main, 0)])
 
     steps = dict(DEFAULT_STEPS, threat_perception=perceive_and_note)
     sim = Simulation(scenario, rng=seed, steps=steps, explain=False).run(years)
@@ -125,3 +127,26 @@ def test_great_power_competition_sets_the_hegemons_camp_against_the_challengers_
         for rival in (china, russia):
             assert moved[camp, rival] == pytest.approx(min(step, 1 - before[camp, rival]))
     assert moved[china, russia] == 0.0 and moved[usa, india] == 0.0 and moved[germany, japan] == 0.0
+
+
+def test_a_state_facing_no_meaningful_threat_has_no_main_threat_and_events_say_none(warm):
+    """World-2022: Brazil and Mexico face nothing above the perception threshold (Russia's threat to Brazil was 7e-7 of
+    system capability, 3e-5 of Brazil's own), so neither names a main threat; every main threat a formation event names
+    is at least the threshold's share of its state's capability, and a state without one is logged with None."""
+    from foedus.sim.steps.threat import main_threat_codes
+
+    sc = Scenario.builtin("world-2022")
+    sim = Simulation(sc, rng=0)
+    w = sim.world
+    col = {int(c): k for k, c in enumerate(w.ccode)}
+    theta = w.params.threat_perception_threshold
+    assert main_threat_codes(w, [col[140], col[70]]) == [None, None]  # Brazil, Mexico
+    assert main_threat_codes(w, [col[255], col[740]]) == [RUSSIA, CHINA]  # Germany, Japan still do
+    sim.run(10)
+    ev = sim.events()
+    details = [json.loads(d) if isinstance(d, str) else d for d in ev.loc[ev["kind"] == "formation", "detail"]]
+    sides = [s for d in details if d for s in d.get("members", [])]
+    assert sides, "no formation event to read"
+    for s in sides:
+        assert s["main_threat"] is None or s["main_threat_terms"]["threat"] >= theta * s["power"]
+        assert (s["main_threat"] is None) == (s.get("main_threat_terms") is None)

@@ -230,3 +230,32 @@ def test_check_true_still_rejects_bad_input():
         global_threat_exposure([[-0.1], [0.2]], [1.0], check=True)
     with pytest.raises(ValueError, match=r"intensity: expected shape \(1,\)"):
         shared_global_threat([[0.1], [0.2]], [1.0, 2.0], check=True)
+
+
+def test_perceived_main_threat_is_named_only_above_the_share_of_ones_own_capability():
+    """Jervis's threshold: a largest threat below ``threshold * p_i`` names no main threat (-1); at it, it does (>=)."""
+    from foedus.theory.obligations import main_threat
+    from foedus.theory.threat import perceived_main_threat
+
+    t = np.array([[0.0, 0.003, 0.0029], [0.02, 0.0, 0.001], [1e-6, 2e-6, 0.0]])
+    p = np.array([0.1, 0.5, 0.01])
+    assert perceived_main_threat(t, p, threshold=0.03).tolist() == [1, 0, -1]  # 0.003 = 0.03 * 0.1 is perceived; 2e-6 < 3e-4 is not
+    assert perceived_main_threat(t, p, threshold=0.0).tolist() == main_threat(t).tolist() == [1, 0, 1]  # 0: the largest, however small
+    assert perceived_main_threat(np.zeros((2, 2)), [0.5, 0.5], threshold=0.0).tolist() == [-1, -1]  # no threat at all: none
+    with pytest.raises(ValueError, match="threshold"):
+        perceived_main_threat(t, p, threshold=-0.1)
+
+
+@given(systems(), st.floats(0.0, 1.0))
+@settings(max_examples=50, deadline=None)
+def test_perceived_main_threat_is_the_largest_threat_or_none(system, theta):
+    from foedus.theory.threat import perceived_main_threat
+
+    power, dist, cont, off, intent = system
+    t = threat_matrix(power, proximity_matrix(dist, cont), off, intent)
+    main = perceived_main_threat(t, power, threshold=theta)
+    star = t.max(axis=1)
+    named = main >= 0
+    assert (named == ((star > 0) & (star >= theta * np.asarray(power)))).all()
+    assert (t[np.flatnonzero(named), main[named]] == star[named]).all()
+

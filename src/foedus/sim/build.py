@@ -16,6 +16,7 @@ Conventions of the builder (not facts of the record, and said so in every file):
   clipped to [-5 %, +10 %], 2 % where unknown;
 - cyber capacity 0.1 + 0.9 * sqrt(incidents initiated / most initiated), vulnerability
   0.1 + 0.9 * sqrt(incidents suffered / most suffered) (DCID 2.0, ten-year window), 0 before 2000;
+- kinds of crisis by era: terrorism crises from 1898, proliferation crises from 1946 (:data:`CRISIS_THREAT_FIRST_YEAR`);
 - missing military spending: a log-linear fit on GDP and military personnel over the states that have all three (the CINC share when too few do); missing GDP: the CINC share times the known total per unit of CINC.
 """
 
@@ -45,6 +46,23 @@ from foedus.sim.scenario import Scenario
 from foedus.theory.obligations import admits_members
 
 _ATOP_FLAGS = {"defense": "defense", "offense": "offense", "neutrality": "neutrality", "nonaggression": "nonaggression", "consultation": "consultation"}
+
+
+CRISIS_THREAT_FIRST_YEAR: dict[str, int] = {
+    "organised_crime": 1815,
+    "terrorism": 1898,
+    "proliferation": 1946,
+}
+"""The first year in which each kind of global-threat crisis may arise in a scenario built from the record: when states
+first treated it as a transnational threat to meet together. Organised crime: the Congress of Vienna's declaration
+against the slave trade (8 February 1815), with piracy (the Barbary states) the era's transnational crime.
+Terrorism: the International Conference of Rome for the Social Defence against Anarchists (November-December 1898),
+the first concert against terrorism, which the St Petersburg Protocol of 1904 carried on (Jensen, R. B. 2014. *The
+Battle against Anarchist Terrorism: An International History, 1878-1934*. Cambridge University Press; Rapoport, D. C.
+2004, "The Four Waves of Modern Terrorism", the first, anarchist wave from the 1880s). Proliferation: the first
+resolution of the UN General Assembly (24 January 1946), which set up the Atomic Energy Commission to deal with the
+spread of atomic weapons. Before these years no coalition forms against such a crisis ("coalitions against
+terrorism" in 1880 or against proliferation in 1900 are anachronisms)."""
 
 
 def scenario_from_record(
@@ -124,7 +142,9 @@ def scenario_from_record(
         "relations": relations,
         "agreements": _agreement_specs(snap, year, data_dir, agreements, skip_atop),
         "sources": _scenario_sources(snap.sources, year),
+        "crisis_threats_from": {k: y for k, y in CRISIS_THREAT_FIRST_YEAR.items() if y > year},
     }
+    data["sources"]["crisis_threats_from"] = "foedus.sim.build.CRISIS_THREAT_FIRST_YEAR: terrorism from 1898 (Rome conference against anarchists), proliferation from 1946 (UNGA resolution 1(I))"
     inc = np.asarray(snap.cyber_incidents, dtype=float)
     if _has_cyber(year, inc):
         src = snap.sources

@@ -13,7 +13,9 @@ from typing import Any
 
 import numpy as np
 
+from foedus.data.paths import default_data_dir
 from foedus.data.snapshot import snapshot
+from foedus.data.snapshot_fields import table
 
 
 def _finite(x: float) -> bool:
@@ -127,7 +129,7 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
     milex, milex_est, milex_how = _fill_milex(snap.milex_usd_m, gdp, snap.milper_k, cinc)
     growth, growth_src = _growth(snap, gdp, gdp_est, year, data_dir)
     dem = np.asarray(snap.democracy, dtype=float)
-    ip = np.asarray(snap.ideal_point, dtype=float)
+    ip, ip_note = _later_ideal_points(snap, year, data_dir)
     inc = np.asarray(snap.cyber_incidents, dtype=float)
     cyber = _has_cyber(year, inc)
     if cyber:
@@ -144,6 +146,8 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
             s["gdp"] = "estimated from the CINC share (no recorded figure)"
         if growth_src[i].startswith("assumed"):
             s["growth"] = growth_src[i]
+        if ip_note[i]:
+            s["ideal_point"] = ip_note[i]
         if not np.isfinite(dem[i]):
             s["regime"] = "assumed 0.5 (no recorded figure)"
         a: dict[str, Any] = {
@@ -171,3 +175,31 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
         actors.append(a)
     return actors
 
+
+IDEAL_POINT_LOOKAHEAD = 10
+"""Years after the start in which the first UN General Assembly ideal point of a state not yet in the UN is looked for."""
+
+
+def _later_ideal_points(snap, year: int, data_dir: Path | None) -> tuple[np.ndarray, list[str]]:
+    """Each actor's UN ideal point, and for one without a figure in ``year`` (not yet a UN member) its first within
+    :data:`IDEAL_POINT_LOOKAHEAD` years, with a note (``""`` otherwise).
+
+    A state outside the UN has no recorded foreign-policy position; the simulator would give it the
+    mean of the others' (:func:`foedus.sim.start._state_arrays`), which puts the Soviet Union's allies of
+    1950 (Hungary, Romania, Bulgaria, Albania: UN members from 1955) halfway between the blocs. Their
+    first votes (Bailey, Strezhnev & Voeten 2017) are the nearest record of the alignment they had.
+    """
+    ip = np.asarray(snap.ideal_point, dtype=float).copy()
+    notes = [""] * len(ip)
+    todo = np.flatnonzero(~np.isfinite(ip))
+    if not len(todo) or year < 1946:  # the UN's votes begin in 1946
+        return ip, notes
+    un = table(Path(data_dir) if data_dir is not None else default_data_dir(), "unga")
+    later = un[(un["year"] > year) & (un["year"] <= year + IDEAL_POINT_LOOKAHEAD) & un["idealpointfp"].notna()]
+    first = later.sort_values("year").groupby("ccode").first()
+    for i in todo:
+        c = int(snap.ccodes[i])
+        if c in first.index:
+            ip[i] = float(first.at[c, "idealpointfp"])
+            notes[i] = f"{int(first.at[c, 'year'])} (not a UN member in {year}: its first UN General Assembly ideal point)"
+    return ip, notes

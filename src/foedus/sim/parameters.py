@@ -503,6 +503,20 @@ class Parameters(BaseModel):
         "model, and a rate high enough for 1946-1989 would put 1816-1914 out of range",
     )
 
+    # --- threat ---
+    threat_perception_threshold: float = Field(
+        0.03,
+        ge=0,
+        le=1,
+        description=(
+            "a state names a main threat only when it is at least this share of its own capability "
+            "(foedus.theory.threat.perceived_main_threat; Jervis 1976, ch. 4: a signal must stand above the noise); a state facing "
+            "nothing larger has none. The value is the record's noise: the median annual change of a state's "
+            "capability share, |d log CINC|, over the state-years of 1816-1914 and 1946-1989 (COW NMC 6.0: 0.0303; 0.027-0.035 "
+            "in each in-sample era). 0 names the largest threat, however small"
+        ),
+    )
+
     def war_onset_coefficients(self) -> tuple[float, ...]:
         """The war-onset logit's coefficients in the order of :data:`foedus.theory.war_onset.WAR_ONSET_TERMS`."""
         return (self.war_onset_contiguous, self.war_onset_log_distance, self.war_onset_any_major, self.war_onset_parity, self.war_onset_rival,

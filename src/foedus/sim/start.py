@@ -22,7 +22,7 @@ from foedus.data.geography import great_circle_km
 from foedus.schema import OBLIGATIONS, POWER_TIERS, power_tier
 from foedus.sim import steps as st
 from foedus.sim.scenario import GLOBAL_THREATS, Scenario
-from foedus.sim.steps.system import OPEN, make_dormant, membership_in
+from foedus.sim.steps.system import OPEN, crisis_kinds, make_dormant, membership_in
 from foedus.sim.agreements import AGREEMENT_KINDS, DOMAINS, FIRST_SCENARIO_ID, TARGET_GONE, Agreements
 from foedus.sim.world import Crises, World, YearResults, capability_arrays
 from foedus.theory.capability import asymmetric_capabilities, offensive_capability
@@ -47,6 +47,7 @@ def _identity(sc: Scenario) -> tuple:
         tuple(sorted(sc.global_threats.items())),
         sc.cyber_incidents_per_year,
         tuple(sc.crisis_threats),
+        tuple(sorted(sc.crisis_threats_from.items())),
     )
 
 
@@ -155,7 +156,7 @@ def _build_world(scenario: Scenario) -> World:
         results=YearResults.empty(n, offensive=offensive_capability(military, power, floor=prm.offensive_floor, check=False)),
         at_war=np.zeros((n, n), bool),
         cyber_scale=_cyber_scale(s["cyber_capacity"], s["cyber_vulnerability"], s["regime"], sc),
-        crisis_threats=[GLOBAL_THREATS.index(t) for t in GLOBAL_THREATS if t in sc.crisis_threats],
+        crisis_threat_from=_crisis_threat_from(sc),
         params=prm,
         trends=sc.trends,
         shocks=shocks,
@@ -164,6 +165,7 @@ def _build_world(scenario: Scenario) -> World:
         war_history=np.zeros((n, n)),
         rivalry_balance0=_balance(power),
     )
+    world.crisis_threats = crisis_kinds(world.crisis_threat_from, sc.start_year)
     _schedule_system(world, sc.start_year)
     st.initialise(world)
     return world
@@ -467,3 +469,8 @@ def _cyber_scale(cap: np.ndarray, vulnerability: np.ndarray, regime: np.ndarray,
     return min(sc.cyber_incidents_per_year / total, 1.0 / max(float(prop.max()), 1e-12)) if total > 0 else 0.0
 
 
+def _crisis_threat_from(sc: Scenario) -> np.ndarray:
+    """(K,) int64: the first year in which each kind of :data:`~foedus.sim.scenario.GLOBAL_THREATS` may arise as a crisis
+    (the scenario's ``crisis_threats_from``; any year when not named; never when ``crisis_threats`` leaves it out)."""
+    never, always = np.iinfo(np.int64).max, np.iinfo(np.int64).min
+    return np.array([sc.crisis_threats_from.get(t, always) if t in sc.crisis_threats else never for t in GLOBAL_THREATS], dtype=np.int64)

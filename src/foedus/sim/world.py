@@ -278,6 +278,9 @@ class World:
     """The wars under way, one dict each (:mod:`foedus.sim.steps.conflict`): ``start`` (year), ``attacker`` and
     ``target`` (state indices), ``side`` (state index -> 1 for the attacker's side, 2 for the target's) and
     ``pending`` (allies that honoured a call and enter next year); a war is dropped once no pair across its sides is at war."""
+    crisis_threat_from: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    """(K,) int: the first year in which each kind of global threat may arise as a crisis (the smallest int64: any year; the
+    largest: never); :mod:`foedus.sim.steps.system` sets ``crisis_threats`` from it each year. Empty: ``crisis_threats`` as set."""
 
     @property
     def n(self) -> int:

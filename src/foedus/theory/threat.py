@@ -53,6 +53,7 @@ __all__ = [
     "global_threat_exposure",
     "intentions_from_acts",
     "perceived_intentions",
+    "perceived_main_threat",
     "proximity_matrix",
     "revealed_hostility",
     "shared_global_threat",
@@ -447,6 +448,57 @@ def walt_threat(
     if restraint is not None:
         intent = intent * _matrix("restraint", restraint, n, unit=True, check=check)
     return _zero_diagonal(projected_capability(p * o, exponent, check=check) * intent)
+
+
+def perceived_main_threat(threat, power, *, threshold: float, check: bool = True) -> np.ndarray:
+    """Each state's main threat, ``t(i) = argmax_j T[i, j]``, if it is perceived: at least ``threshold`` times its own capability, else -1.
+
+    .. math:: t(i) = \\begin{cases} \\arg\\max_j T_{ij} & \\text{if } \\max_j T_{ij} \\ge \\theta \\, p_i > 0 \\text{ or } \\max_j T_{ij} > 0 = \\theta p_i \\\\ -1 & \\text{otherwise} \\end{cases}
+
+    Perception needs a signal above the noise (Jervis 1976, ch. 4): a state watches the balance
+    of capabilities between itself and others (Walt 1987, ch. 2), and a danger smaller than the
+    ordinary year-to-year movement of its own capability share is not one it can tell from that
+    movement. With ``threshold`` the median annual change of a state's capability share (COW NMC:
+    0.030 of the share over the state-years of 1816-1914 and 1946-1989), a state that faces
+    nothing larger names no main threat. Without it every state names one however small (Brazil
+    naming Russia at 7e-7 of system capability in 2022). The threats themselves are kept: a small
+    threat still weighs its small amount in what a state values (:mod:`foedus.theory.obligations`).
+
+    Parameters
+    ----------
+    threat : array (N, N) of float >= 0, capability share
+        ``T[i, j]``, e.g. :func:`walt_threat`.
+    power : array (N,) of float >= 0, capability share
+        Each viewer's own capability ``p_i``.
+    threshold : float >= 0
+        ``theta``: 0 names the largest threat, however small (any above 0).
+    check : bool, default True
+        Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
+
+    Returns
+    -------
+    array (N,) of int: the index of the main threat, -1 for none.
+
+    Examples
+    --------
+    >>> perceived_main_threat([[0, 0.02, 0.001], [0.5, 0, 0.0], [1e-6, 0.0, 0]], [0.1, 0.4, 0.01], threshold=0.03).tolist()
+    [1, 0, -1]
+
+    References
+    ----------
+    Jervis, R. (1976). *Perception and Misperception in International Politics*. Princeton: Princeton
+    University Press, ch. 4; Walt (1987), ch. 2.
+    """
+    t = _matrix("threat", threat, nonneg=True, check=check)
+    p = _vector("power", power, t.shape[0], nonneg=True, check=check)
+    if check and not (np.isfinite(threshold) and threshold >= 0):
+        raise ValueError(f"threshold: must be a number >= 0, got {threshold!r}")
+    if not t.shape[0]:
+        return np.zeros(0, np.intp)
+    off = t.copy()
+    np.fill_diagonal(off, 0.0)
+    star = off.max(axis=1)
+    return np.where((star > 0) & (star >= threshold * p), off.argmax(axis=1), -1)
 
 
 def competition_pairs(military, major, allied, *, check: bool = True) -> np.ndarray:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.sim.steps._common import ALLIANCE, MOTIVES
-from foedus.sim.steps.threat import threat_terms
+from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.world import World
 from foedus.theory import exchange as th_exchange
 from foedus.theory import consent as th_consent
@@ -170,11 +170,11 @@ def form_alliances(
     mot, mi, mj = motives.tolist(), dec_i.tolist(), dec_j.tolist()
     ui, uj = value[:, 0].tolist(), value[:, 1].tolist()
     ki, kj = cost[:, 0].tolist(), cost[:, 1].tolist()
-    ti, tj = world.ccode[world.results.threat[i].argmax(axis=1)].tolist(), world.ccode[world.results.threat[j].argmax(axis=1)].tolist()
+    ti, tj = main_threat_codes(world, i), main_threat_codes(world, j)  # None: no perceived threat
     between = np.maximum(world.results.threat[i, j], world.results.threat[j, i]).tolist()
     # what makes each side's main threat (Walt's terms with geography, :func:`..threat.threat_terms`)
-    terms_i = threat_terms(world, i, world.results.threat[i].argmax(axis=1))
-    terms_j = threat_terms(world, j, world.results.threat[j].argmax(axis=1))
+    terms_i = threat_terms(world, i, main_threat_of(world, i))
+    terms_j = threat_terms(world, j, main_threat_of(world, j))
     asym_l = asym.tolist()
     forms = [FORMS[f] for f in form.tolist()]
     auto_i, auto_j = _autonomy_lists(world, i, j)
@@ -285,13 +285,13 @@ def _join_founders(world: World, slots: np.ndarray, founders: list | None) -> li
 def _founder_details(world: World, founder, target: np.ndarray) -> list[dict]:
     """The explanation of each further founding member: who, its power, value (by motive and by good), cost and main threat."""
     idx, value, cost, goods, motives = founder
-    main = world.results.threat[idx].argmax(axis=1)
+    main = main_threat_codes(world, idx)  # None: no perceived threat
     target = np.append(world.ccode, -1)[target[idx]]
     return [
         {"ccode": c, "power": pw, "motives": dict(zip(MOTIVES, m)), "utility": v, "cost": k, "main_threat": t, "target": tg, "proposed": False,
          "cofounder": True, "goods": dict(zip(th_ob.GOODS, g))}
         for c, pw, m, v, k, t, tg, g in zip(
-            world.ccode[idx].tolist(), world.power[idx].tolist(), motives.tolist(), value.tolist(), cost.tolist(), world.ccode[main].tolist(),
+            world.ccode[idx].tolist(), world.power[idx].tolist(), motives.tolist(), value.tolist(), cost.tolist(), main,
             target.tolist(), goods.tolist(),
         )
     ]

@@ -13,6 +13,7 @@ from numba import njit
 from foedus.sim.agreements import TARGET_GONE, TARGET_NONE, TARGET_UNSET
 from foedus.sim.steps._common import COALITION, SECURITY
 from foedus.sim.steps.dissolution import dissolve_by_hazard
+from foedus.sim.steps.threat import main_threat_of
 from foedus.sim.membership import alliance_ties, risk_and_main_threat, security_profile
 from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
@@ -219,6 +220,7 @@ def cohesion_state(world: World) -> dict | None:
     # Snyder's alliance security dilemma, per state, from its strongest commitment; allies'
     # risk-taking (their largest hostility) and whether an ally faces the same main threat
     partner_risk, main_threat = risk_and_main_threat(world.hostility, world.results.threat)
+    main_threat = np.where(main_threat_of(world) >= 0, main_threat, -1 - np.arange(world.n))  # no perceived main threat: shares none
     c_ij, best_of, risk_of_partners, shared = alliance_ties(ag.members, slots, ag.commitment, ag.integration, cohesion, partner_risk, main_threat)
     world.results.ally_credibility = c_ij
     commit, integ, best = best_of.T

@@ -44,8 +44,11 @@ def system_membership(world: World, rng: np.random.Generator) -> None:
 
     Entrants become active with their scheduled figures (:func:`enter_system`); states whose
     last year was the previous one leave (:func:`leave_system`). Both are logged as events
-    (``state_entry``, ``state_exit``). Nothing happens in a world without scheduled spells.
+    (``state_entry``, ``state_exit``). Nothing happens in a world without scheduled spells. The
+    kinds of crisis that may arise follow the era too (:func:`crisis_kinds` of ``world.crisis_threat_from``).
     """
+    if len(world.crisis_threat_from):
+        world.crisis_threats = crisis_kinds(world.crisis_threat_from, world.year)
     if not len(world.spells):
         return
     now = membership_in(world.spells, world.n, world.year)
@@ -55,6 +58,12 @@ def system_membership(world: World, rng: np.random.Generator) -> None:
         leave_system(world, leaving)
     if len(entering):
         enter_system(world, entering)
+
+
+def crisis_kinds(first_year: np.ndarray, year: int) -> list[int]:
+    """The kinds of global threat (indices into :data:`foedus.sim.scenario.GLOBAL_THREATS`) that may arise as a crisis in ``year``:
+    those whose first year (``first_year``, (K,) int) has come."""
+    return np.flatnonzero(np.asarray(first_year) <= year).tolist()
 
 
 def make_dormant(world: World, idx: np.ndarray) -> None:
@@ -157,6 +166,7 @@ def absent_states(world: World, rng: np.random.Generator) -> None:
     r = world.results
     r.threat[out, :] = 0.0
     r.threat[:, out] = 0.0
+    world.cache.pop("main_threat", None)  # :func:`foedus.sim.steps.threat.main_threat_of` of the threats before
     r.global_threat = np.where(out, 0.0, r.global_threat)
     shared = r.shared_global.copy()
     shared[out, :] = 0.0

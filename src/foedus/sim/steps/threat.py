@@ -51,7 +51,8 @@ def perceive_threats(world: World) -> None:
     reaches ``i``, against which ``i`` balances power (F1). Global threats (terrorism,
     proliferation, organised crime) enter as each state's exposure weighted by their intensity
     (:func:`~foedus.theory.threat.global_threat_exposure`) and as the shared exposure of pairs
-    (:func:`~foedus.theory.threat.shared_global_threat`).
+    (:func:`~foedus.theory.threat.shared_global_threat`). A state names a main threat only when it
+    is at least ``threat_perception_threshold`` times its own capability (:func:`main_threat_of`).
     """
     p = world.params
     x = distance_exponent(world)
@@ -77,6 +78,22 @@ def perceive_threats(world: World) -> None:
         exposure.flags.writeable = shared.flags.writeable = False
         hit = world.cache["global_threats"] = (key, exposure, shared)
     world.results.global_threat, world.results.shared_global = hit[1], hit[2]
+
+
+def main_threat_of(world: World, idx: np.ndarray | None = None) -> np.ndarray:
+    """The main threat of the states ``idx`` (all by default): the index of the state that threatens each most, -1 when none is perceived
+    (:func:`foedus.theory.threat.perceived_main_threat` of this year's ``world.results.threat``, threshold ``threat_perception_threshold``)."""
+    hit = world.cache.get("main_threat")  # kept for this year's threats (a step that changes them in place drops it)
+    if hit is None or hit[0] is not world.results.threat or hit[1] != world.year:
+        main = th_threat.perceived_main_threat(world.results.threat, world.power, threshold=world.params.threat_perception_threshold, check=world.check)
+        hit = world.cache["main_threat"] = (world.results.threat, world.year, main)
+    return hit[2] if idx is None else hit[2][np.asarray(idx, dtype=np.intp)]
+
+
+def main_threat_codes(world: World, idx: np.ndarray | None = None) -> list[int | None]:
+    """The COW code of the main threat of the states ``idx`` (:func:`main_threat_of`), None for a state that perceives no threat."""
+    m = main_threat_of(world, idx)
+    return [None if k < 0 else c for k, c in zip(m.tolist(), world.ccode[np.maximum(m, 0)].tolist())]
 
 
 def trade_restraint(world: World) -> np.ndarray:
@@ -167,17 +184,24 @@ def alliance_reassurance(world: World) -> np.ndarray:
     return hit[1]
 
 
-def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict]:
+def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None]:
     """The terms of the threat ``j[k]`` poses to ``i[k]``, one dict per pair, for an event's explanation (F5).
 
     Every term of :func:`foedus.theory.threat.walt_threat`: the threat, the projected offensive
     power and the distance it crosses, the intentions and what makes them (hostility, the
     hostility revealed towards ``i``'s neighbours, ideal-point distance, rivalry) and the
     reassurance of a pact the two share (``ally_commitment``, :func:`alliance_reassurance`), which discounts them.
+    A pair whose ``j`` is -1 (no main threat, :func:`main_threat_of`) gets None.
     """
     i, j = np.asarray(i, dtype=np.intp), np.asarray(j, dtype=np.intp)
     if not len(i):
         return []
+    if (j < 0).any():  # no main threat (:func:`main_threat_of`): no terms
+        out: list[dict | None] = [None] * len(i)
+        has = np.flatnonzero(j >= 0)
+        for k, d in zip(has.tolist(), threat_terms(world, i[has], j[has])):
+            out[k] = d
+        return out
     h = world.hostility
     reach = th_projection.reach_fraction(world.power, distance_exponent(world), check=False)[:, j]
     serious = np.where(h[:, j] >= world.params.aggression_hostility, h[:, j] * reach, 0.0).T
