@@ -34,6 +34,7 @@ from foedus.data.snapshot import snapshot
 from foedus.schema import OBLIGATIONS, SchemaError
 from foedus.schema.provenance import milex_money_of_note
 from foedus.sim.build_members import system_changes as system_changes_of
+from foedus.sim.build_terms import treaty_terms_of
 from foedus.theory.obligations import admits_members
 from foedus.sim.scenario import Scenario
 
@@ -170,6 +171,7 @@ def scenario_from_record(
         "relations": relations,
         "agreements": _agreement_specs(snap, year, data_dir, agreements, skip_atop),
         "sources": _scenario_sources(snap.sources, year),
+        "treaty_terms": treaty_terms_of(year, data_dir),  # the record's treaty practice, for the pacts a run forms (P5)
     }
     inc = np.asarray(snap.cyber_incidents, dtype=float)
     if _has_cyber(year, inc):
@@ -399,9 +401,8 @@ def _relations(snap) -> list[dict[str, Any]]:
 
 
 def _atop_terms(data_dir: Path | None) -> dict[int, dict[str, Any]]:
-    """atopid -> the terms of the treaty a scenario carries: ``conditional``, ``institutionalised``
-    (Leeds & Anac 2005), ``admits_members`` (ATOP ``proadd``; :func:`foedus.theory.obligations.admits_members`)
-    and, where the treaty names them, ``targets`` (ATOP ``statthr1``/``statthr2``: the states it is against)."""
+    """atopid -> the treaty's terms a scenario carries: ``conditional``, ``institutionalised`` (Leeds & Anac 2005), ``admits_members``
+    (ATOP ``proadd``; :func:`foedus.theory.obligations.admits_members`) and, where stated, ``targets`` (``statthr1/2``), ``term_years``, ``renewal_years``."""
     d = Path(data_dir) if data_dir is not None else default_data_dir()
     try:
         inst = find_file(d, "atop_inst")
@@ -409,13 +410,13 @@ def _atop_terms(data_dir: Path | None) -> dict[int, dict[str, Any]]:
         inst = None
     t = read_atop_terms(find_file(d, "atop_alliances"), inst)
     admits = admits_members(t["proadd"].to_numpy(dtype=float), t["bilateral"].to_numpy())
-    out = {
-        int(a): {"conditional": bool(c), "institutionalised": int(i), "admits_members": bool(m)}
-        for a, c, i, m in zip(t.index, t["conditional"], t["institutionalised"], admits)
+    out = {  # with a stated term where there is one (ATOP speclgth, length, renewlgt)
+        int(a): {"conditional": bool(c), "institutionalised": int(i), "admits_members": bool(m),
+                 **{k: round(float(v), 3) for k, v in (("term_years", ty), ("renewal_years", ry if ty > 0 else 0)) if v > 0}}
+        for a, c, i, m, ty, ry in zip(t.index, t["conditional"], t["institutionalised"], admits, t["term_years"], t["renewal_years"])
     }
     for a, t1, t2 in zip(t.index, t["statthr1"], t["statthr2"]):  # the adversaries the treaty names (ATOP statthr1/2)
-        named = [int(x) for x in (t1, t2) if x > 0]
-        if named:
+        if named := [int(x) for x in (t1, t2) if x > 0]:
             out[int(a)]["targets"] = named
     return out
 

@@ -278,6 +278,9 @@ class World:
     """The wars under way, one dict each (:mod:`foedus.sim.steps.conflict`): ``start`` (year), ``attacker`` and
     ``target`` (state indices), ``side`` (state index -> 1 for the attacker's side, 2 for the target's) and
     ``pending`` (allies that honoured a call and enter next year); a war is dropped once no pair across its sides is at war."""
+    treaty_terms: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """Stated terms in years (0: none) that a pact formed in the run draws its own from (``Scenario.treaty_terms``: the
+    record's treaty practice, :mod:`foedus.sim.build_terms`); empty: formed pacts state no term."""
 
     @property
     def n(self) -> int:
