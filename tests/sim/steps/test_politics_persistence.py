@@ -129,3 +129,20 @@ def test_at_the_end_of_its_term_a_treaty_whose_threat_is_gone_lapses_and_one_as_
     assert aid == ag.agreement_id[0] and d["cause"] == "term expired"
     f = d["factors"]
     assert f["renewal_probability"] == 0.0 and f["threat_lapse"] == 1.0 and f["years_in_force"] == 10 and f["term_years"] == 5.0
+
+
+def test_a_pact_made_in_war_lapses_when_the_war_is_over_unless_renewed():
+    """A pact formed while a member is at war is made for that war (ATOP wartime; speclgth 2): while a member
+    fights it stays; once no member is at war its members decide, and a pact whose threat is gone lapses ("war over")."""
+    world, rng = tiny_world(agreements=[alliance("Against the departed", [SMA, SMB], targets=[255])], threat_lapse_hazard=0.0, **QUIET)
+    ag = world.agreements
+    ag.wartime[0], ag.term_end[0] = True, -np.inf
+    a, b = world.index_of(SMA), world.index_of(GRT)
+    world.at_war[a, b] = world.at_war[b, a] = True
+    alliance_politics(world, rng)
+    assert ag.active[0] and events(world, "dissolution") == []
+    world.at_war[:] = False
+    alliance_politics(world, rng)
+    assert not ag.active[0]
+    (_, _, _, d), = events(world, "dissolution")
+    assert d["cause"] == "war over" and d["factors"]["renewal_probability"] == 0.0 and d["factors"]["term_years"] is None

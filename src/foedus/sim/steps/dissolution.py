@@ -28,6 +28,8 @@ Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
   treaty with a stated term (ATOP ``speclgth``, ``length``, ``renewlgt``) that its members do not renew when the
   term ends (:func:`foedus.theory.persistence.renewal_probability`: the share of the circumstances of its
   signature that remain; Koremenos 2005, Leeds & Savun 2007); a renewed treaty continues as the same alliance;
+- **war over** (:func:`expire_terms`): a pact made in war (ATOP ``wartime``) is made for that war; when
+  none of its members is at war any more its members renew it or let it lapse in the same way;
 - **too few members** (:func:`dissolve_deserted`): a security agreement left with fewer than
   two members by exits (:func:`foedus.sim.steps.alignment.alignment`) or by a scheduled exit
   (:func:`foedus.sim.steps.trends.apply_shock`) ends in the same year; a cyber alignment left
@@ -163,16 +165,21 @@ def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.n
     ``renewal`` is :func:`foedus.theory.persistence.renewal_probability` of the agreements ``st["slots"]`` (ATOP
     ``speclgth``, ``length``, ``renewlgt``; Koremenos 2005, Leeds & Savun 2007). A renewed treaty continues as the
     same alliance (as ATOP codes it) for ``renewal_years`` more; one not renewed ends with the cause "term expired",
-    logged with the renewal probability and every factor of it. Agreements ended earlier this year are skipped.
+    logged with the renewal probability and every factor of it. A pact made for a war (``term_end`` -inf) reaches
+    its term in the first year none of its members is at war: renewed, it goes on with no stated term; not
+    renewed, it ends as "war over". Agreements ended earlier this year are skipped.
     """
     ag = world.agreements
     slots = st["slots"]
-    due = np.flatnonzero(ag.active[slots] & (np.floor(ag.term_end[slots]) <= world.year))
+    end = ag.term_end[slots]
+    war_term = np.isneginf(end)  # made for a war: the term ends when no member is at war any more
+    war_over = ~(ag.members[slots] & world.at_war.any(axis=1)[None, :]).any(axis=1)
+    due = np.flatnonzero(ag.active[slots] & np.where(war_term, war_over, np.floor(end) <= world.year))
     if not len(due):
         return
     renewed = rng.random(len(due)) < renewal[due]
     again = slots[due[renewed]]
-    ag.term_end[again] += ag.renewal_years[again]
+    ag.term_end[again] = np.where(np.isneginf(ag.term_end[again]), np.inf, ag.term_end[again] + ag.renewal_years[again])
     ending = due[~renewed]
     if not len(ending):
         return
@@ -181,9 +188,10 @@ def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.n
     if world.explain:
         cols = (renewal, st["cohesion"], st["threat_lapse"], st["capability_change"], institutional)
         p_, co, lapse, cc, inst_l = (c[ending].tolist() for c in cols)
-        c0, yrs, term = ag.cohesion_start[gone].tolist(), (world.year - ag.start_year[gone]).tolist(), ag.renewal_years[gone].tolist()
+        c0, yrs, term = ag.cohesion_start[gone].tolist(), (world.year - ag.start_year[gone]).tolist(), [None if t != t else t for t in ag.renewal_years[gone].tolist()]
+        war = np.isneginf(ag.term_end[gone]).tolist()
         details = [
-            {"cause": "term expired", "factors": {"renewal_probability": p_[k], "term_years": term[k], "years_in_force": yrs[k], "cohesion": co[k],
+            {"cause": "war over" if war[k] else "term expired", "factors": {"renewal_probability": p_[k], "term_years": term[k], "years_in_force": yrs[k], "cohesion": co[k],
                                                   "cohesion_at_start": c0[k], "threat_lapse": lapse[k], "capability_change": cc[k],
                                                   "institutional_assets": inst_l[k]}}
             for k in range(len(gone))
