@@ -119,7 +119,9 @@ class Parameters(BaseModel):
         le=1,
         description=(
             "share of an alliance's yearly dissolution hazard, and of its members' exit rate, that full military "
-            "institutionalisation (ATOP level 2: integrated command, bases) removes (Wallander 2000)"
+            "institutionalisation (ATOP level 2: integrated command, bases) removes (Wallander 2000); in the dissolution "
+            "hazard, full institutional assets: that level or full military integration (foedus.theory.integration."
+            "institutional_assets; Lake 1999)"
         ),
     )
     democratisation_rate: float = Field(
