@@ -164,3 +164,9 @@ def test_bad_renewal_inputs_are_refused_by_name():
         persistence.renewal_probability(0.5, 1.5, 0.0, change_weight=1.0)
     with pytest.raises(ValueError, match="renewal_probability.*change_weight"):
         persistence.renewal_probability(0.5, 0.5, 0.0, change_weight=-1.0)
+
+
+def test_like_regimes_renew_more_as_they_abrogate_less():
+    """Gaubatz 1996, Lai & Reiter 2000: solidarity damps the chance of lapsing by sigma S, as it damps the hazard."""
+    p = persistence.renewal_probability(1.0, 1.0, 0.0, change_weight=1.0, solidarity=[0.0, 0.5, 1.0], solidarity_weight=0.4)
+    assert p.tolist() == pytest.approx([0.0, 0.2, 0.4])

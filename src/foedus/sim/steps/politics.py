@@ -111,7 +111,8 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     _stated_terms(world, rng, slots)
     renewal = th_persistence.renewal_probability(
         cohesion, st["threat_lapse"], change, change_weight=p.capability_change_weight, cohesion_at_formation=ag.cohesion_start[slots],
-        institutionalisation=institutional, institution_weight=p.institution_protection, check=world.check,
+        institutionalisation=institutional, institution_weight=p.institution_protection, solidarity=st["similarity"],
+        solidarity_weight=min(2.0 * tr.norms * p.solidarity_protection, 1.0), check=world.check,
     )
     expire_terms(world, rng, st, renewal, institutional)
     _democratisation(world, st["integration_by_state"])
