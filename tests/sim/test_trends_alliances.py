@@ -1,4 +1,4 @@
-"""Each trend driver T1-T5 changes WHO ALLIES (issue 17, item 7; issue 12, item 3): mechanism tests.
+"""Each trend driver T1-T5 changes WHO ALLIES or how long they stay allied (issue 17, item 7; issue 12, item 3): mechanism tests.
 
 Every experiment runs the same synthetic worlds on the same seeds with the driver at its bottom
 (0) and at its top (1), everything else equal, and tests the direction the brief states on an
@@ -120,5 +120,24 @@ def test_t5_values_hold_alliances_together(warm):
     cohesion without founding durable alternatives): where norms and values weigh (T5 = 1) fewer
     alliances dissolve than where they do not (T5 = 0), so who stays allied changes with the driver."""
     low, high = _paired(_dissolutions, range(16))
+    assert high.mean() < low.mean()
+    assert stats.wilcoxon(high, low, alternative="less").pvalue < ALPHA
+
+
+def _dissolutions_t4(seed: int, t4: float) -> int:
+    """Alliances dissolved over a synthetic world's run, with military integration's pull at ``t4``."""
+    sc = synthetic_scenario(14, seed=seed, years=30, hostile_share=0.2)
+    events = Simulation(with_updates(sc, trends={"military_integration": t4}), rng=seed).run().events()
+    return int((events["kind"] == "dissolution").sum())
+
+
+def test_t4_military_integration_binds_allies_together(warm):
+    """T4 (brief: digital, multi-domain warfare pushes common equipment and control over allies' systems; P3):
+    where integration pays (T4 = 1, little attachment to national control) allies integrate further
+    (foedus.theory.integration.optimal_integration), and integrated forces are institutional assets that
+    keep the alliance (foedus.theory.integration.institutional_assets; Lake 1999, Wallander 2000): fewer
+    alliances dissolve than at T4 = 0. The effect is small (about 8 % fewer dissolutions: 10.9 against 11.8
+    a run), so the test takes 60 paired seeds (40 gave p = 0.015, 60 p = 0.005)."""
+    low, high = _paired(_dissolutions_t4, range(60))
     assert high.mean() < low.mean()
     assert stats.wilcoxon(high, low, alternative="less").pvalue < ALPHA

@@ -82,3 +82,24 @@ def test_check_true_still_rejects_bad_input():
         integration.integration_effectiveness(0.5, -1.0, check=True)
     with pytest.raises(ValueError, match="optimal_integration: autonomy_weight must be finite"):
         integration.optimal_integration(0.5, np.inf, check=True)
+
+
+def test_institutions_keep_integration_after_the_threat_fades():
+    """Keohane 1984, Wallander 2000: integration is built at the rate r and taken down at r (1 - kappa I);
+    full persistence of a fully institutionalised pact keeps it, the symmetric form (kappa 0) is the plain
+    partial adjustment, and both converge on a rising goal alike."""
+    from foedus.theory.integration import integration_update
+
+    g, down, up = np.full(3, 0.8), np.full(3, 0.2), np.full(3, 0.9)
+    inst = np.array([0.0, 0.5, 1.0])
+    fell = integration_update(g, down, rate=0.1, institutionalisation=inst, persistence=1.0)
+    assert fell.tolist() == pytest.approx([0.74, 0.77, 0.8])  # 0.8 - 0.1 (1 - I) 0.6
+    assert integration_update(g, down, rate=0.1, institutionalisation=inst, persistence=0.0).tolist() == pytest.approx([0.74] * 3)
+    assert integration_update(g, up, rate=0.1, institutionalisation=inst, persistence=1.0).tolist() == pytest.approx([0.81] * 3)
+    # over many years the institutionalised pact decays geometrically at the slower rate r (1 - kappa I)
+    x = np.array([0.8, 0.8])
+    for _ in range(20):
+        x = integration_update(x, 0.0, rate=0.1, institutionalisation=[0.0, 1.0], persistence=0.5)
+    assert x.tolist() == pytest.approx([0.8 * 0.9**20, 0.8 * 0.95**20])
+    with pytest.raises(ValueError, match="integration_update.*persistence"):
+        integration_update(0.5, 0.5, rate=0.1, persistence=1.5)

@@ -131,3 +131,42 @@ def test_general_assets_carry_the_institutions_past_the_threat():
     assert float(cohesion.dissolution_hazard(1.0, general_assets=0.5, **kw)) == pytest.approx(0.2 * 0.6)
     uninstitutionalised = dict(kw, institutionalisation=0.0)
     assert float(cohesion.dissolution_hazard(1.0, general_assets=1.0, **uninstitutionalised)) == pytest.approx(0.2)
+
+
+def test_a_treaty_is_renewed_while_the_circumstances_of_its_signature_hold_and_lapses_when_its_threat_is_gone():
+    """Leeds & Savun 2007, Koremenos 2005: renewal at term's end is the share of the treaty's purpose that remains."""
+    p = persistence.renewal_probability([0.8, 0.8, 0.4, 0.8], [0.0, 1.0, 0.0, 0.5], [0.0, 0.0, 0.0, 0.0], change_weight=1.0,
+                                        cohesion_at_formation=[0.8, 0.8, 0.8, float("nan")])
+    assert p.tolist() == pytest.approx([1.0, 0.0, 0.5, 0.4])  # as at signature; threat gone; cohesion halved; no reference
+    moved = persistence.renewal_probability(1.0, 0.0, 0.5, change_weight=2.0)
+    assert moved == pytest.approx(np.exp(-1.0))  # Morrow 1991: a shift in capability among the members
+    kept = persistence.renewal_probability(1.0, 1.0, 0.0, change_weight=1.0, institutionalisation=[0.0, 0.5, 1.0], institution_weight=0.8)
+    assert kept.tolist() == pytest.approx([0.0, 0.4, 0.8])  # institutions remove the share omega I of the lapse (Wallander 2000)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 3), st.floats(0, 1))
+def test_renewal_falls_as_cohesion_falls_and_the_threat_lapses(c, dc, g, dp, inst):
+    p = persistence.renewal_probability([c, c * (1 - dc)], [g, min(g + dc, 1.0)], dp, change_weight=0.5, institutionalisation=inst, institution_weight=0.8)
+    assert 0.0 <= p[1] <= p[0] + 1e-12 <= 1.0 + 1e-12
+
+
+def test_a_treaty_in_force_has_been_renewed_up_to_the_current_term():
+    """ATOP length/renewlgt: the Triple Alliance (1882, six years, renewed by six) is in its 1900-1906 term in 1900...
+    1901; the Reinsurance Treaty (1887, three years) ends its first term in 1890; no stated term, no end."""
+    ends = persistence.term_end_after([1882, 1882, 1887, 1949], [6, 6, 3, 0], [6, 6, 0, 0], [1900, 1901, 1888, 1990])
+    assert ends.tolist() == [1900.0, 1906.0, 1890.0, np.inf]
+    assert persistence.term_end_after(1923, 131 / 12, 0.0, 1946) == pytest.approx(1923 + 3 * 131 / 12)
+
+
+def test_bad_renewal_inputs_are_refused_by_name():
+    with pytest.raises(ValueError, match="renewal_probability.*threat_lapse"):
+        persistence.renewal_probability(0.5, 1.5, 0.0, change_weight=1.0)
+    with pytest.raises(ValueError, match="renewal_probability.*change_weight"):
+        persistence.renewal_probability(0.5, 0.5, 0.0, change_weight=-1.0)
+
+
+def test_like_regimes_renew_more_as_they_abrogate_less():
+    """Gaubatz 1996, Lai & Reiter 2000: solidarity damps the chance of lapsing by sigma S, as it damps the hazard."""
+    p = persistence.renewal_probability(1.0, 1.0, 0.0, change_weight=1.0, solidarity=[0.0, 0.5, 1.0], solidarity_weight=0.4)
+    assert p.tolist() == pytest.approx([0.0, 0.2, 0.4])

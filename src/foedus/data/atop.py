@@ -167,7 +167,10 @@ def read_atop_terms(path: Path, inst_path: Path | None = None) -> pd.DataFrame:
     provisions for the admission of new members: 0 none, 1-3 provisions; NaN where not coded)
     ``statthr1``, ``statthr2`` (the COW codes of the states the treaty names as the threat it is
     against, 0 where none or where the file lacks the columns) and, with ``inst_path`` (``atopinst5_1.csv``, Leeds & Anac 2005), ``institutionalised``, the
-    highest ``milinst`` over the alliance's phases (0 where not coded).
+    highest ``milinst`` over the alliance's phases (0 where not coded); ``term_years`` and ``renewal_years``,
+    the treaty's stated term and the length of each renewal, in years (ATOP ``speclgth`` 1 or 3, a length of time
+    specified: ``length`` and ``renewlgt``, in months; 0 where the treaty states none; a treaty that ends on an event,
+    ``speclgth`` 2, has none).
     """
     raw = read_csv(path, ["atopid", "conditio", "bilat", "proadd"])
     out = pd.DataFrame(
@@ -183,6 +186,12 @@ def read_atop_terms(path: Path, inst_path: Path | None = None) -> pd.DataFrame:
     for col in ("statthr1", "statthr2"):
         v = pd.to_numeric(raw[col], errors="coerce") if col in raw.columns else pd.Series(np.nan, index=raw.index)
         out[col] = v.where(v > 0).fillna(0).astype(int).to_numpy()
+    # the treaty's stated term and renewal period in years (ATOP speclgth 1 or 3: a length of time is
+    # specified, `length` months; `renewlgt` months per renewal), 0 where none or where the file lacks them
+    spec = pd.to_numeric(raw["speclgth"], errors="coerce") if "speclgth" in raw.columns else pd.Series(np.nan, index=raw.index)
+    for col, name in (("length", "term_years"), ("renewlgt", "renewal_years")):
+        v = pd.to_numeric(raw[col], errors="coerce") if col in raw.columns else pd.Series(np.nan, index=raw.index)
+        out[name] = np.where(spec.isin([1, 3]).to_numpy() & (v > 0).to_numpy(), v.to_numpy() / 12.0, 0.0)
     out["institutionalised"] = 0
     if inst_path is not None:
         inst = read_csv(inst_path, ["atopid", "milinst"])

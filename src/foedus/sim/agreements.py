@@ -58,6 +58,10 @@ class Agreements:
         then (mean over them). ``target`` is :data:`TARGET_UNSET` until measured,
         :data:`TARGET_GONE` when the named adversary is not in the world, :data:`TARGET_NONE` when
         no outsider threatened the members; ``target_threat_start`` is NaN until measured.
+    term_end, renewal_years : (A,) float
+        A treaty's stated term (ATOP ``speclgth``, ``length``, ``renewlgt``): the year its current term
+        ends, when it is renewed for ``renewal_years`` more or lapses
+        (:func:`foedus.theory.persistence.renewal_probability`); inf without a stated term, NaN until set.
     value_start : (A, N) float
         What each membership was worth to its member when it entered, or when the run started
         (NaN until first measured): treaty inertia compares the value now with it
@@ -87,6 +91,10 @@ class Agreements:
         # the threat a treaty was written against (foedus.theory.persistence; Walt 1997, Leeds & Savun 2007)
         "target": (np.int32, -1),
         "target_threat_start": (float, np.nan),
+        # a stated term (ATOP speclgth, length, renewlgt): the year the current term ends (inf: none; NaN: not yet set)
+        # and the years a renewal adds (foedus.theory.persistence.renewal_probability)
+        "term_end": (float, np.nan),
+        "renewal_years": (float, np.nan),
     }
 
     def __init__(self, n_states: int, n_nonstate: int = 0, capacity: int = 32):
@@ -296,6 +304,8 @@ class Agreements:
         self.value_start[slots] = np.nan
         self.target[slots] = TARGET_UNSET
         self.target_threat_start[slots] = np.nan
+        self.term_end[slots] = np.nan
+        self.renewal_years[slots] = np.nan
         if motives is not None:
             self.motives[slots] = motives
         self.names.extend(names)

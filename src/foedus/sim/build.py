@@ -43,6 +43,7 @@ from foedus.sim.build_actors import (  # noqa: F401 (re-exported)
 from foedus.sim.build_builtins import builtin_builders
 from foedus.sim.build_members import system_changes as system_changes_of
 from foedus.sim.scenario import Scenario
+from foedus.sim.build_terms import treaty_terms_of
 from foedus.theory.obligations import admits_members
 
 _ATOP_FLAGS = {"defense": "defense", "offense": "offense", "neutrality": "neutrality", "nonaggression": "nonaggression", "consultation": "consultation"}
@@ -143,6 +144,7 @@ def scenario_from_record(
         "agreements": _agreement_specs(snap, year, data_dir, agreements, skip_atop),
         "sources": _scenario_sources(snap.sources, year),
         "crisis_threats_from": {k: y for k, y in CRISIS_THREAT_FIRST_YEAR.items() if y > year},
+        "treaty_terms": treaty_terms_of(year, data_dir),  # the record's treaty practice, for the pacts a run forms (P5)
     }
     data["sources"]["crisis_threats_from"] = "foedus.sim.build.CRISIS_THREAT_FIRST_YEAR: terrorism from 1898 (Rome conference against anarchists), proliferation from 1946 (UNGA resolution 1(I))"
     inc = np.asarray(snap.cyber_incidents, dtype=float)
@@ -271,9 +273,8 @@ def _relations(snap) -> list[dict[str, Any]]:
 
 
 def _atop_terms(data_dir: Path | None) -> dict[int, dict[str, Any]]:
-    """atopid -> the terms of the treaty a scenario carries: ``conditional``, ``institutionalised``
-    (Leeds & Anac 2005), ``admits_members`` (ATOP ``proadd``; :func:`foedus.theory.obligations.admits_members`)
-    and, where the treaty names them, ``targets`` (ATOP ``statthr1``/``statthr2``: the states it is against)."""
+    """atopid -> the treaty's terms a scenario carries: ``conditional``, ``institutionalised`` (Leeds & Anac 2005), ``admits_members``
+    (ATOP ``proadd``; :func:`foedus.theory.obligations.admits_members`) and, where stated, ``targets`` (``statthr1/2``), ``term_years``, ``renewal_years``."""
     d = Path(data_dir) if data_dir is not None else default_data_dir()
     try:
         inst = find_file(d, "atop_inst")
@@ -281,13 +282,13 @@ def _atop_terms(data_dir: Path | None) -> dict[int, dict[str, Any]]:
         inst = None
     t = read_atop_terms(find_file(d, "atop_alliances"), inst)
     admits = admits_members(t["proadd"].to_numpy(dtype=float), t["bilateral"].to_numpy())
-    out = {
-        int(a): {"conditional": bool(c), "institutionalised": int(i), "admits_members": bool(m)}
-        for a, c, i, m in zip(t.index, t["conditional"], t["institutionalised"], admits)
+    out = {  # with a stated term where there is one (ATOP speclgth, length, renewlgt)
+        int(a): {"conditional": bool(c), "institutionalised": int(i), "admits_members": bool(m),
+                 **{k: round(float(v), 3) for k, v in (("term_years", ty), ("renewal_years", ry if ty > 0 else 0)) if v > 0}}
+        for a, c, i, m, ty, ry in zip(t.index, t["conditional"], t["institutionalised"], admits, t["term_years"], t["renewal_years"])
     }
     for a, t1, t2 in zip(t.index, t["statthr1"], t["statthr2"]):  # the adversaries the treaty names (ATOP statthr1/2)
-        named = [int(x) for x in (t1, t2) if x > 0]
-        if named:
+        if named := [int(x) for x in (t1, t2) if x > 0]:
             out[int(a)]["targets"] = named
     return out
 

@@ -233,6 +233,8 @@ class AgreementSpec(_Frozen):
             "the members' common main threat at the start (foedus.theory.persistence.founding_threat)"
         ),
     )
+    term_years: float | None = Field(None, gt=0, le=200, description="stated term, years (ATOP speclgth 1/3, length); renewed or lapses at its end")
+    renewal_years: float | None = Field(None, gt=0, le=200, description="years each renewal adds (ATOP renewlgt); None: the term again")
 
     @model_validator(mode="after")
     def _check(self) -> "AgreementSpec":
@@ -386,6 +388,7 @@ class Scenario(_Model):
     )
     parameters: Parameters = Field(default_factory=Parameters)
     sources: dict[str, str] = Field(default_factory=dict, description="notes on the records used")
+    treaty_terms: list[Annotated[float, Field(ge=0, le=200)]] = Field(default_factory=list, description="stated terms, years (0: none), a formed pact draws from (ATOP length; foedus.sim.build_terms)")
 
     @model_validator(mode="after")
     def _references(self) -> "Scenario":

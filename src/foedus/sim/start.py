@@ -25,6 +25,7 @@ from foedus.sim.scenario import GLOBAL_THREATS, Scenario
 from foedus.sim.steps.system import OPEN, crisis_kinds, make_dormant, membership_in
 from foedus.sim.agreements import AGREEMENT_KINDS, DOMAINS, FIRST_SCENARIO_ID, TARGET_GONE, Agreements
 from foedus.sim.world import Crises, World, YearResults, capability_arrays
+from foedus.theory import persistence as th_persistence
 from foedus.theory.capability import asymmetric_capabilities, offensive_capability
 from foedus.theory.cyber import attribution_probability, defensive_posture, intrusion_propensity
 from foedus.theory.threat import proximity_matrix
@@ -126,6 +127,7 @@ def _build_world(scenario: Scenario) -> World:
     ag = Agreements(n, len(ns), capacity=max(16, 2 * len(sc.agreements)))
     _add_starting_agreements(ag, power, _agreement_columns(sc, pos))
     _named_targets(ag, sc, pos)
+    _stated_terms(ag, sc)
     intensity = np.array([sc.global_threats.get(t, 0.0) for t in GLOBAL_THREATS], dtype=float)
     shocks: dict[int, list] = {}
     for shock in sc.shocks:
@@ -164,6 +166,7 @@ def _build_world(scenario: Scenario) -> World:
         spells=_spells(sc),
         war_history=np.zeros((n, n)),
         rivalry_balance0=_balance(power),
+        treaty_terms=np.asarray(sc.treaty_terms, dtype=float),
     )
     world.crisis_threats = crisis_kinds(world.crisis_threat_from, sc.start_year)
     _schedule_system(world, sc.start_year)
@@ -449,6 +452,18 @@ def _named_targets(ag: Agreements, sc: Scenario, pos: dict[int, int]) -> None:
     for k, spec in enumerate(sc.agreements):  # the few starting agreements, once
         if spec.targets:
             ag.target[k] = next((pos[c] for c in spec.targets if c in pos), TARGET_GONE)
+
+
+def _stated_terms(ag: Agreements, sc: Scenario) -> None:
+    """The stated term of each starting agreement (``AgreementSpec.term_years``, ``renewal_years``; ATOP ``length``,
+    ``renewlgt``): :func:`foedus.theory.persistence.term_end_after` the start year; inf without a stated term."""
+    k = len(sc.agreements)
+    if not k:
+        return
+    term = np.array([a.term_years or 0.0 for a in sc.agreements])
+    renewal = np.array([a.renewal_years or a.term_years or 0.0 for a in sc.agreements])
+    ag.term_end[:k] = th_persistence.term_end_after([a.start_year for a in sc.agreements], term, renewal, sc.start_year)
+    ag.renewal_years[:k] = np.where(renewal > 0, renewal, np.nan)
 
 
 def _cyber_scale(cap: np.ndarray, vulnerability: np.ndarray, regime: np.ndarray, sc: Scenario) -> float:

@@ -281,6 +281,9 @@ class World:
     crisis_threat_from: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     """(K,) int: the first year in which each kind of global threat may arise as a crisis (the smallest int64: any year; the
     largest: never); :mod:`foedus.sim.steps.system` sets ``crisis_threats`` from it each year. Empty: ``crisis_threats`` as set."""
+    treaty_terms: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """Stated terms in years (0: none) that a pact formed in the run draws its own from (``Scenario.treaty_terms``: the
+    record's treaty practice, :mod:`foedus.sim.build_terms`); empty: formed pacts state no term."""
 
     @property
     def n(self) -> int:

@@ -4,7 +4,10 @@
   signature (or since the run's start, for a treaty in force then): 0 while the threat is as
   large as it was or larger, 1 once the adversary has collapsed or left the system;
 - :func:`founding_threat`: the adversary a pact is against, when its text does not name one:
-  the outsider that threatens its members most on average (the common threat), and how much.
+  the outsider that threatens its members most on average (the common threat), and how much;
+- :func:`renewal_probability`: whether a treaty with a stated term is renewed when the term ends
+  (ATOP ``speclgth``, ``length``, ``renewlgt``; Koremenos 2005), and :func:`term_end_after`, when
+  the term of a treaty in force ends next.
 
 :func:`foedus.theory.cohesion.dissolution_terms` turns the lapse into the "threat gone" term of
 an alliance's yearly dissolution hazard.
@@ -33,7 +36,7 @@ import numpy as np
 
 from foedus.theory._validate import _broadcast, _checked
 
-__all__ = ["threat_lapse", "founding_threat", "abrogating_member"]
+__all__ = ["threat_lapse", "founding_threat", "abrogating_member", "renewal_probability", "term_end_after"]
 
 
 def threat_lapse(threat_now, threat_at_signing, *, check: bool = True) -> np.ndarray:
@@ -160,3 +163,98 @@ def abrogating_member(members, stake, share_change, by_power) -> np.ndarray:
     threat_pick = np.where(m, -stake, -np.inf).argmax(axis=1)
     no_threat = np.isnan(np.where(m, stake, 0.0)).any(axis=1)
     return np.where(by_power | no_threat, power_pick, threat_pick)
+
+
+def renewal_probability(cohesion, threat_lapse, capability_change, *, change_weight: float, cohesion_at_formation=None,
+                        institutionalisation=0.0, institution_weight: float = 0.0, solidarity=0.0, solidarity_weight: float = 0.0,
+                        check: bool = True) -> np.ndarray:
+    r"""Probability that a treaty whose stated term ends this year is renewed: :math:`1 - (1 - \tilde c\,(1 - g)\,e^{-\lambda|\Delta p|})(1 - \omega I)(1 - \sigma S)`.
+
+    Many treaties state a term (ATOP 5.1 ``speclgth``, ``length``: 21 % of the alliances begun
+    1815-1914, median 5 years; 53 % of those begun 1946-1989, median 20; 75 % of those begun
+    1990-2018, median 10) and end at it unless their members renew it. A finite term with
+    renewal is the design states choose under uncertainty: it lets them re-contract when the
+    circumstances change (Koremenos 2005). At the term's end the members decide afresh, and they
+    renew what still serves the purpose it was signed for (Leeds & Savun 2007: treaties end when
+    the circumstances of their signature change in power, in the members' interests, or in the
+    external threat). The probability is the share of that purpose that remains, as in
+    :func:`foedus.theory.cohesion.dissolution_terms`: the cohesion relative to signature
+    :math:`\tilde c = \min(1, c / c_0)` (``cohesion_at_formation`` :math:`c_0`, NaN or None:
+    :math:`c` as it is), the founding threat still present (:math:`1 - g`, :func:`threat_lapse`)
+    and the distribution of capability unchanged (:math:`e^{-\lambda|\Delta p|}`; Morrow 1991);
+    institutions (:math:`I`, ATOP's military institutionalisation halved) remove the share
+    :math:`\omega I` of the chance of lapsing, as they do of the yearly hazard (Wallander 2000), and
+    ideological solidarity (:math:`S`, the members' regime similarity, weight :math:`\sigma`) the share
+    :math:`\sigma S`, as it damps every term of that hazard (Gaubatz 1996, Lai & Reiter 2000).
+    A treaty renewed continues as the same alliance, as ATOP codes it (the Triple Alliance of
+    1882, renewed in 1887, 1891, 1902 and 1912, is one alliance, atopid 1350, to 1918).
+
+    Our form; the published claims the tests hold it to: a treaty whose circumstances are as at
+    signature is renewed, one whose founding threat is gone lapses (without institutions).
+
+    Parameters
+    ----------
+    cohesion, threat_lapse : array_like in [0, 1]
+    capability_change : array_like, >= 0
+        :math:`|\Delta p|`, as in :func:`foedus.theory.cohesion.dissolution_hazard`.
+    change_weight : float, >= 0
+        :math:`\lambda`.
+    cohesion_at_formation : array_like, optional
+    institutionalisation : array_like in [0, 1]
+    institution_weight : float in [0, 1]
+
+    Returns
+    -------
+    ndarray in [0, 1].
+
+    >>> renewal_probability([1.0, 0.5, 0.9], [0.0, 0.0, 1.0], 0.0, change_weight=1.0, cohesion_at_formation=[1.0, 1.0, 0.9]).tolist()
+    [1.0, 0.5, 0.0]
+
+    References
+    ----------
+    .. [1] Koremenos, B. (2005). Contracting around international uncertainty. American
+       Political Science Review 99(4): 549-565.
+    .. [2] Leeds, B. A. & Savun, B. (2007). Terminating alliances: Why do states abrogate
+       agreements? Journal of Politics 69(4): 1118-1132.
+    .. [3] Leeds, B. A., Ritter, J. M., Mitchell, S. M. & Long, A. G. (2002). Alliance treaty
+       obligations and provisions, 1815-1944. International Interactions 28(3): 237-260.
+    .. [4] Wallander, C. A. (2000). Institutional assets and adaptability: NATO after the Cold
+       War. International Organization 54(4): 705-735.
+    """
+    f = "renewal_probability"
+    c = _checked(cohesion, "cohesion", f, lo=0.0, hi=1.0, check=check)
+    g = _checked(threat_lapse, "threat_lapse", f, lo=0.0, hi=1.0, check=check)
+    dp = _checked(capability_change, "capability_change", f, lo=0.0, check=check)
+    lam = float(_checked(change_weight, "change_weight", f, lo=0.0, check=check))
+    inst = _checked(institutionalisation, "institutionalisation", f, lo=0.0, hi=1.0, check=check)
+    w = float(_checked(institution_weight, "institution_weight", f, lo=0.0, hi=1.0, check=check))
+    sol = _checked(solidarity, "solidarity", f, lo=0.0, hi=1.0, check=check)
+    sw = float(_checked(solidarity_weight, "solidarity_weight", f, lo=0.0, hi=1.0, check=check))
+    if cohesion_at_formation is not None:
+        c0 = np.asarray(cohesion_at_formation, dtype=float)
+        c, c0 = _broadcast(f, cohesion=c, cohesion_at_formation=c0, check=check)
+        c = np.where(c0 > 0, np.minimum(c / np.where(c0 > 0, c0, 1.0), 1.0), c)  # NaN or 0: no reference
+    c, g, dp, inst, sol = _broadcast(f, cohesion=c, threat_lapse=g, capability_change=dp, institutionalisation=inst, solidarity=sol, check=check)
+    lapse = 1.0 - c * (1.0 - g) * np.exp(-lam * dp)
+    return 1.0 - lapse * (1.0 - w * inst) * (1.0 - sw * sol)
+
+
+def term_end_after(start_year, term_years, renewal_years, year) -> np.ndarray:
+    r"""The end of the term in force in ``year`` of a treaty signed in ``start_year`` for ``term_years``, renewed by ``renewal_years``.
+
+    :math:`e = s + L` if :math:`s + L \ge y`, else :math:`s + L + \lceil (y - s - L) / R \rceil R`: a treaty
+    still in force has been renewed at each end of term before ``year`` (ATOP ``length`` and ``renewlgt``; a
+    ``renewal_years`` of 0 or NaN means the term again). inf where ``term_years`` is 0, NaN or inf (no stated term).
+
+    >>> term_end_after([1882, 1930, 1949], [6, 25, 0], [0, 0, 0], 1900).tolist()
+    [1900.0, 1955.0, inf]
+    """
+    s = np.asarray(start_year, dtype=float)
+    t = np.asarray(term_years, dtype=float)
+    r = np.asarray(renewal_years, dtype=float)
+    has = np.isfinite(t) & (t > 0)
+    t1 = np.where(has, t, 1.0)
+    r = np.where(np.isfinite(r) & (r > 0), r, t1)
+    first = s + t1
+    end = first + np.ceil(np.maximum(year - first, 0.0) / r) * r
+    return np.where(has, end, np.inf)

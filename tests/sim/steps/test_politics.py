@@ -65,6 +65,7 @@ def test_the_compiled_democratisation_is_democratic_diffusion_to_the_bit():
 
 def test_the_compiled_integration_update_is_numpys_to_the_bit():
     from foedus.sim.steps.politics import _integration_kernel
+    from foedus.theory.integration import integration_update
 
     rng = np.random.default_rng(10)
     cap = 30
@@ -74,9 +75,10 @@ def test_the_compiled_integration_update_is_numpys_to_the_bit():
     target = rng.random(12)
     want_i, want_b = integration.copy(), betrayal.copy()
     goal = target * (inst[slots] + 1) / 3.0
-    want_i[slots] += 0.1 * (goal - want_i[slots])
+    assert (goal < want_i[slots]).any() and (goal > want_i[slots]).any()  # both directions of the sticky update
+    want_i[slots] = integration_update(want_i[slots], goal, rate=0.1, institutionalisation=inst[slots] / 2.0, persistence=0.9)
     want_b[slots] *= 0.7
-    _integration_kernel(slots, target, inst, integration, betrayal, 0.1, 0.7)
+    _integration_kernel(slots, target, inst, integration, betrayal, 0.1, 0.7, 0.9)
     assert integration.tobytes() == want_i.tobytes() and betrayal.tobytes() == want_b.tobytes()
 
 

@@ -105,3 +105,44 @@ def test_the_member_least_threatened_by_the_founding_threat_abrogates_first():
     dissolve_by_hazard(world, rng, st, terms, np.zeros(1))
     (_, who, _, d), = events(world, "exit")
     assert who == SMB and d["factors"]["member_founding_threat"] == 0.0
+
+
+def test_a_starting_treatys_term_runs_from_its_signature_through_its_renewals():
+    """ATOP length/renewlgt: a treaty of 1990 for 4 years, renewed by 4, is in its 1998-2002 term when the run starts in 2000."""
+    world, _ = tiny_world(agreements=[alliance("Termed", [SMA, SMB], term_years=4.0), alliance("Open-ended", [GRT, SMA])])
+    ag = world.agreements
+    assert ag.term_end[:2].tolist() == [2002.0, np.inf] and ag.renewal_years[0] == 4.0
+
+
+def test_at_the_end_of_its_term_a_treaty_whose_threat_is_gone_lapses_and_one_as_at_signature_is_renewed():
+    """Koremenos 2005, Leeds & Savun 2007: both terms end in 2000; no yearly hazard runs (QUIET, no lapse hazard)."""
+    world, rng = tiny_world(
+        agreements=[alliance("Against the departed", [SMA, SMB], targets=[255], term_years=5.0),
+                    alliance("Against the rival", [GRT, SMA], targets=[RIV], term_years=4.0, renewal_years=2.0)],
+        threat_lapse_hazard=0.0, **QUIET,
+    )
+    ag = world.agreements
+    assert ag.term_end[:2].tolist() == [2000.0, 2000.0]
+    alliance_politics(world, rng)
+    assert not ag.active[0] and ag.active[1] and ag.term_end[1] == 2002.0
+    (aid, _, _, d), = events(world, "dissolution")
+    assert aid == ag.agreement_id[0] and d["cause"] == "term expired"
+    f = d["factors"]
+    assert f["renewal_probability"] == 0.0 and f["threat_lapse"] == 1.0 and f["years_in_force"] == 10 and f["term_years"] == 5.0
+
+
+def test_a_pact_made_in_war_lapses_when_the_war_is_over_unless_renewed():
+    """A pact formed while a member is at war is made for that war (ATOP wartime; speclgth 2): while a member
+    fights it stays; once no member is at war its members decide, and a pact whose threat is gone lapses ("war over")."""
+    world, rng = tiny_world(agreements=[alliance("Against the departed", [SMA, SMB], targets=[255])], threat_lapse_hazard=0.0, **QUIET)
+    ag = world.agreements
+    ag.wartime[0], ag.term_end[0] = True, -np.inf
+    a, b = world.index_of(SMA), world.index_of(GRT)
+    world.at_war[a, b] = world.at_war[b, a] = True
+    alliance_politics(world, rng)
+    assert ag.active[0] and events(world, "dissolution") == []
+    world.at_war[:] = False
+    alliance_politics(world, rng)
+    assert not ag.active[0]
+    (_, _, _, d), = events(world, "dissolution")
+    assert d["cause"] == "war over" and d["factors"]["renewal_probability"] == 0.0 and d["factors"]["term_years"] is None

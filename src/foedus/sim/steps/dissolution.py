@@ -19,10 +19,17 @@ Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
   named in its text, ATOP ``statthr1``/``statthr2``, or its members' common main threat at
   signature, gone or no longer as threatening). Parameters: ``threat_lapse_hazard``, ``dissolution_hazard``
   (the hazard at zero cohesion), ``capability_change_weight``, ``institution_protection`` (the
-  share of the hazard that full institutionalisation removes; Wallander 2000; of the 'threat
+  share of the hazard that full institutional assets remove, ATOP's institutionalisation or the integration
+  reached, :func:`foedus.theory.integration.institutional_assets`; Wallander 2000, Lake 1999; of the 'threat
   gone' term, ``threat_lapse_institution_protection`` for assets specific to the threat, rising
   to ``institution_protection`` with the pact's integration, its general assets),
   ``solidarity_protection`` (the share of the whole hazard that identical regimes remove);
+- **term expired** (:func:`expire_terms`, called by :func:`foedus.sim.steps.politics.alliance_politics`): a
+  treaty with a stated term (ATOP ``speclgth``, ``length``, ``renewlgt``) that its members do not renew when the
+  term ends (:func:`foedus.theory.persistence.renewal_probability`: the share of the circumstances of its
+  signature that remain; Koremenos 2005, Leeds & Savun 2007); a renewed treaty continues as the same alliance;
+- **war over** (:func:`expire_terms`): a pact made in war (ATOP ``wartime``) is made for that war; when
+  none of its members is at war any more its members renew it or let it lapse in the same way;
 - **too few members** (:func:`dissolve_deserted`): a security agreement left with fewer than
   two members by exits (:func:`foedus.sim.steps.alignment.alignment`) or by a scheduled exit
   (:func:`foedus.sim.steps.trends.apply_shock`) ends in the same year; a cyber alignment left
@@ -57,7 +64,7 @@ Why a member leaves (the ``cause`` of its ``"exit"`` event):
 
 A state that left an agreement cannot rejoin it in the same year (``Agreements.last_exit``).
 Nothing here draws from a generator except :func:`dissolve_by_hazard`, one draw per security
-agreement in force.
+agreement in force, and :func:`expire_terms`, one per treaty whose term ends.
 """
 
 from __future__ import annotations
@@ -116,7 +123,8 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
 
     ``st`` is :func:`foedus.sim.steps.politics.cohesion_state` (the agreements, their cohesion
     and its factors), ``terms`` (4, A) :func:`foedus.theory.cohesion.dissolution_terms` of them
-    (the hazard is their sum) and ``institutional`` their institutionalisation (0-1). The drawn
+    (the hazard is their sum) and ``institutional`` their institutional assets (0-1,
+    :func:`foedus.theory.integration.institutional_assets`). The drawn
     event is a member's abrogation (Leeds & Savun 2007): a treaty of two ends (a
     ``"dissolution"``), and in a treaty of more the member
     :func:`foedus.theory.persistence.abrogating_member` leaves (an ``"exit"``; the treaty ends
@@ -151,6 +159,46 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
         dissolve_if_deserted(world, gone[multi], "too few members after exits")
 
 
+def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.ndarray, institutional: np.ndarray) -> None:
+    """Treaties whose stated term ends this year are renewed or lapse: one draw each, in the order of ``st["slots"]``.
+
+    ``renewal`` is :func:`foedus.theory.persistence.renewal_probability` of the agreements ``st["slots"]`` (ATOP
+    ``speclgth``, ``length``, ``renewlgt``; Koremenos 2005, Leeds & Savun 2007). A renewed treaty continues as the
+    same alliance (as ATOP codes it) for ``renewal_years`` more; one not renewed ends with the cause "term expired",
+    logged with the renewal probability and every factor of it. A pact made for a war (``term_end`` -inf) reaches
+    its term in the first year none of its members is at war: renewed, it goes on with no stated term; not
+    renewed, it ends as "war over". Agreements ended earlier this year are skipped.
+    """
+    ag = world.agreements
+    slots = st["slots"]
+    end = ag.term_end[slots]
+    war_term = np.isneginf(end)  # made for a war: the term ends when no member is at war any more
+    war_over = ~(ag.members[slots] & world.at_war.any(axis=1)[None, :]).any(axis=1)
+    due = np.flatnonzero(ag.active[slots] & np.where(war_term, war_over, np.floor(end) <= world.year))
+    if not len(due):
+        return
+    renewed = rng.random(len(due)) < renewal[due]
+    again = slots[due[renewed]]
+    ag.term_end[again] = np.where(np.isneginf(ag.term_end[again]), np.inf, ag.term_end[again] + ag.renewal_years[again])
+    ending = due[~renewed]
+    if not len(ending):
+        return
+    gone = slots[ending]
+    details = None
+    if world.explain:
+        cols = (renewal, st["cohesion"], st["threat_lapse"], st["capability_change"], institutional)
+        p_, co, lapse, cc, inst_l = (c[ending].tolist() for c in cols)
+        c0, yrs, term = ag.cohesion_start[gone].tolist(), (world.year - ag.start_year[gone]).tolist(), [None if t != t else t for t in ag.renewal_years[gone].tolist()]
+        war = np.isneginf(ag.term_end[gone]).tolist()
+        details = [
+            {"cause": "war over" if war[k] else "term expired", "factors": {"renewal_probability": p_[k], "term_years": term[k], "years_in_force": yrs[k], "cohesion": co[k],
+                                                  "cohesion_at_start": c0[k], "threat_lapse": lapse[k], "capability_change": cc[k],
+                                                  "institutional_assets": inst_l[k]}}
+            for k in range(len(gone))
+        ]
+    dissolve(world, gone, details)
+
+
 def _abrogation(world: World, slots: np.ndarray, by_power: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The member of each treaty ``slots`` that abrogates it (:func:`foedus.theory.persistence.abrogating_member`),
     its founding threat's threat to that member now (NaN without one) and its change of capability share among the members."""
@@ -183,6 +231,7 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
     bt = ag.betrayal[gone].tolist()
     jd = st["joint_democracy"][ending].astype(bool).tolist()
     inst_l = institutional[ending].tolist()
+    atop_i = (ag.institutionalised[gone] / 2.0).tolist()
     integ = ag.integration[gone].tolist()
     mot = [None if np.isnan(v).any() else dict(zip(MOTIVES, v)) for v in ag.motives[gone].tolist()]
     return [
@@ -207,7 +256,8 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
                 "joint_democracy": jd[k],
                 "capability_change": cc[k],
                 "betrayal": bt[k],
-                "institutionalisation": inst_l[k],
+                "institutionalisation": atop_i[k],  # ATOP's military institutionalisation, halved
+                "institutional_assets": inst_l[k],  # what protected the treaty: the larger of it and the integration
                 "integration": integ[k],  # general assets: the share of institutional protection from the threat's lapse
             },
         }

@@ -12,7 +12,7 @@ from numba import njit
 
 from foedus.sim.agreements import TARGET_GONE, TARGET_NONE, TARGET_UNSET
 from foedus.sim.steps._common import COALITION, SECURITY
-from foedus.sim.steps.dissolution import dissolve_by_hazard
+from foedus.sim.steps.dissolution import dissolve_by_hazard, expire_terms
 from foedus.sim.steps.threat import main_threat_of
 from foedus.sim.membership import alliance_ties, risk_and_main_threat, security_profile
 from foedus.sim.world import World
@@ -51,18 +51,25 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
       :func:`foedus.sim.steps.dissolution.dissolve_by_hazard` (every cause of dissolution is there;
       in a treaty of more than two members the drawn event is one member's abrogation);
     - integration (P3, T4) moves towards :func:`~foedus.theory.integration.optimal_integration` for
-      the common threat, with the attachment to national control falling as T4 rises;
+      the common threat, with the attachment to national control falling as T4 rises
+      (:func:`~foedus.theory.integration.integration_update`: built at ``integration_rate``, taken down
+      more slowly where institutionalised, ``institution_persistence``; Keohane 1984, Wallander 2000);
     - each state's entrapment and abandonment risks (Snyder 1984) from its strongest commitment,
       its partners' risk-taking and alternatives, and reassurance by integration
       (:func:`~foedus.theory.entrapment.entrapment_risk`,
       :func:`~foedus.theory.entrapment.abandonment_risk`). Entrapment raises the cost of staying
       (see :func:`foedus.sim.steps.alignment.alignment`); abandonment raises arming through lower ally credibility;
-    - military institutionalisation (ATOP's 0-2, halved) removes the share
-      ``institution_protection`` of the dissolution hazard (and of members' exit rate, in
+    - institutional assets (:func:`~foedus.theory.integration.institutional_assets`: military
+      institutionalisation, ATOP's 0-2 halved, or the integration the members have reached, whichever is
+      larger; Lake 1999, Wallander 2000) remove the share ``institution_protection`` of the dissolution hazard (and of members' exit rate, in
       :func:`foedus.sim.steps.alignment.alignment`): institutions are assets that keep an alliance after its founding
       threat fades (Wallander 2000); of the 'threat gone' term they remove ``threat_lapse_institution_protection``
       where their assets are specific to the threat, rising to ``institution_protection`` with the pact's
       integration (an integrated command is a general asset), so T4 acts on duration through integration;
+    - a pact formed in the run states a term drawn from the record's treaty practice of the scenario's time
+      (:func:`_stated_terms`, ``Scenario.treaty_terms``); a treaty whose stated term ends this year (ATOP ``length``, ``renewlgt``) is renewed with
+      :func:`~foedus.theory.persistence.renewal_probability` or lapses ("term expired",
+      :func:`foedus.sim.steps.dissolution.expire_terms`; Koremenos 2005, Leeds & Savun 2007);
     - regime similarity damps every term of the hazard by ``2 * T5 * solidarity_protection`` (ideological
       solidarity; Gaubatz 1996, Bennett 1997, Lai & Reiter 2000: a proportional effect on the hazard);
     - democratisation (T5): allies' democracy pulls up the regime of deeply integrated members
@@ -76,7 +83,8 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         return
     slots, rho, cohesion = st["slots"], st["rho"], st["cohesion"]
     change = st["capability_change"]
-    institutional = ag.institutionalised[slots] / 2.0  # ATOP's 0-2 scale (Leeds & Anac 2005) as 0-1
+    # institutional assets: ATOP's 0-2 institutionalisation (Leeds & Anac 2005) as 0-1, or the integration reached (Lake 1999)
+    institutional = th_integration.institutional_assets(ag.institutionalised[slots] / 2.0, np.clip(ag.integration[slots], 0.0, 1.0), check=world.check)
     terms = th_cohesion.dissolution_terms(
         cohesion,
         capability_change=change,
@@ -97,9 +105,38 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     # integration (P3, T4)
     target = th_integration.optimal_integration(rho, 1.0 - tr.military_integration + p.national_control_floor, check=world.check)
     # integration moves towards the target scaled by institutionalisation, betrayal fades (in place)
-    _integration_kernel(slots, target, ag.institutionalised, ag.integration, ag.betrayal, float(p.integration_rate), float(p.betrayal_decay))
+    _integration_kernel(
+        slots, target, ag.institutionalised, ag.integration, ag.betrayal, float(p.integration_rate), float(p.betrayal_decay), float(p.institution_persistence)
+    )
     dissolve_by_hazard(world, rng, st, terms, institutional)
+    _stated_terms(world, rng, slots)
+    renewal = th_persistence.renewal_probability(
+        cohesion, st["threat_lapse"], change, change_weight=p.capability_change_weight, cohesion_at_formation=ag.cohesion_start[slots],
+        institutionalisation=institutional, institution_weight=p.institution_protection, solidarity=st["similarity"],
+        solidarity_weight=min(2.0 * tr.norms * p.solidarity_protection, 1.0), check=world.check,
+    )
+    expire_terms(world, rng, st, renewal, institutional)
     _democratisation(world, st["integration_by_state"])
+
+
+def _stated_terms(world: World, rng: np.random.Generator, slots: np.ndarray) -> None:
+    """A pact formed in the run states a term drawn from the record's treaty practice (``world.treaty_terms``; ATOP
+    ``length``; :mod:`foedus.sim.build_terms`), renewed by the same; a draw of 0, or no practice, states none (inf).
+    One draw per new pact, only when there is a practice to draw from. A pact formed while a member is at war
+    (``wartime``) is made for that war: it lasts until no member is at war any more (-inf, an event-bound term;
+    ATOP 5.1: 16 of the 20 wartime alliances begun 1815-1914 ended fulfilled, median 2 years; Leeds et al. 2002),
+    when its members renew it or let it lapse (:func:`foedus.sim.steps.dissolution.expire_terms`)."""
+    ag = world.agreements
+    fresh = slots[np.isnan(ag.term_end[slots])]
+    if not len(fresh):
+        return
+    practice = world.treaty_terms
+    term = practice[rng.integers(len(practice), size=len(fresh))] if len(practice) else np.zeros(len(fresh))
+    ag.term_end[fresh] = np.where(term > 0, ag.start_year[fresh] + term, np.inf)
+    ag.renewal_years[fresh] = np.where(term > 0, term, np.nan)
+    # a pact made in war is made for that war: its term is the war's end (-inf; ATOP wartime, speclgth 2)
+    war = fresh[ag.wartime[fresh]]
+    ag.term_end[war], ag.renewal_years[war] = -np.inf, np.nan
 
 
 def _democratisation(world: World, depth: np.ndarray) -> None:
@@ -149,13 +186,18 @@ def _dilemma_kernel(best_of, partner_risk, shared, entrapment, abandonment):  # 
 
 
 @njit(cache=True)
-def _integration_kernel(slots, target, institutionalised, integration, betrayal, rate, decay):  # pragma: no cover (compiled)
-    """For each pact ``slots[r]`` (distinct): ``integration += rate * (target * (inst + 1) / 3 - integration)``,
-    ``betrayal *= decay``, in NumPy's order of operations."""
+def _integration_kernel(slots, target, institutionalised, integration, betrayal, rate, decay, persistence):  # pragma: no cover (compiled)
+    """For each pact ``slots[r]`` (distinct): :func:`foedus.theory.integration.integration_update` of its integration
+    towards the goal ``target * (inst + 1) / 3`` at ``rate``, sticky downwards by ``persistence * inst / 2`` (ATOP's 0-2
+    halved), and ``betrayal *= decay``, in NumPy's order of operations (``tests/sim/steps/test_politics.py`` proves it equal)."""
     for r in range(slots.shape[0]):
         s = slots[r]
         goal = target[r] * float(institutionalised[s] + 1) / 3.0
-        integration[s] = integration[s] + rate * (goal - integration[s])
+        g = integration[s]
+        step = rate
+        if goal < g:
+            step = rate * (1.0 - persistence * (float(institutionalised[s]) / 2.0))
+        integration[s] = g + step * (goal - g)
         betrayal[s] = betrayal[s] * decay
 
 
