@@ -70,16 +70,17 @@ def alignment(world: World, rng: np.random.Generator) -> None:
         check=world.check,
     )
     world.results.utilities = u
-    discount, standing = norm_terms(world)
-    aggr = th_offence.aggrandisement(world.hostility, world.results.reach, check=world.check) if p.aggrandisement_weight * discount > 0 else None
-    isolation = th_offence.isolation(world.hostility, world.results.reach, check=world.check) * discount if p.abstention_weight > 0 else None
-    goods = th_ob.obligation_goods(
-        total, world.results.threat, world.power, reach=world.results.reach, aggrandisement=aggr, isolation=isolation,
-        weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * discount), check=world.check,
-    )
     capacity = commitment_capacity(world)
     terms = ExchangeTerms(world)
     view = _Alliances(world, capacity)
+    defends = view.shared_goods[0]  # [j, k]: j is pledged to defend k
+    discount, standing = norm_terms(world)
+    aggr = th_offence.aggrandisement(world.hostility, world.results.reach, check=world.check) if p.aggrandisement_weight * discount > 0 else None
+    isolation = th_offence.isolation(world.hostility, world.results.reach, defends=defends, check=world.check) * discount if p.abstention_weight > 0 else None
+    goods = th_ob.obligation_goods(
+        total, world.results.threat, world.power, reach=world.results.reach, aggrandisement=aggr, isolation=isolation, defends=defends,
+        weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * discount), check=world.check,
+    )
     if _exits(world, rng, u, goods, view, terms):
         view = _Alliances(world, capacity)
     considering = (rng.random(world.n) < p.consider_rate) & world.active  # states outside the system take no decision
