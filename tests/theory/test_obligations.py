@@ -169,3 +169,33 @@ def test_a_protective_treaty_is_not_opened_to_a_members_main_threat_whatever_its
     votes = ob.admission_votes([2.0, 2.0, 0.1], 0.5, [True, True, False], [True, False, True])
     assert votes.tolist() == [False, True, False]
     assert ob.admission_votes(2.0, 0.5, False, True)
+
+
+def test_neutrality_comes_alone_or_with_non_aggression_and_ranks_as_neutrality():
+    """ATOP 5.1: 75 of the 108 treaties whose strongest obligation is neutrality carry non-aggression too; such a
+    treaty provides abstention and reassurance and commits as neutrality does (the strongest obligation counts)."""
+    from foedus.theory.capability import commitment_strength
+
+    both = ob.pact_form("neutrality_nonaggression")
+    assert ob.pact_goods(both).tolist() == [False, True, True, False, False]
+    assert commitment_strength(both) == commitment_strength(ob.pact_form("neutrality")) > commitment_strength(ob.pact_form("nonaggression"))
+
+
+def test_no_neutrality_is_worth_asking_of_a_state_pledged_to_defend_ones_main_threat():
+    """Snyder (1997, ch. 1); the Reinsurance Treaty (1887) excepted the war the Dual Alliance bound Germany to fight:
+    a state bound to defend one's main threat cannot pledge to stay out of one's war with it. Other pairs unchanged."""
+    p, t, u = _world(2)
+    n = len(p)
+    free = ob.obligation_goods(u, t, p)
+    main = ob.main_threat(t)
+    defends = np.zeros((n, n), bool)
+    j, k = 1, main[0]
+    defends[j, k] = defends[k, j] = True
+    bound = ob.obligation_goods(u, t, p, defends=defends)
+    for i in range(n):
+        for m in range(n):
+            if i != m and main[i] >= 0 and defends[m, main[i]]:
+                assert bound[2, i, m] == 0.0
+            else:
+                assert bound[2, i, m] == free[2, i, m]
+    assert np.array_equal(np.delete(bound, 2, axis=0), np.delete(free, 2, axis=0))

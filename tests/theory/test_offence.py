@@ -72,3 +72,15 @@ def test_isolation_is_the_expected_utility_a_third_party_on_the_targets_side_wou
             alone, opposed = p[i] / (p[i] + p[k]), p[i] / (p[i] + p[k] + p[j])
             expect = h[i, k] * (1 - h[j, k]) * (max(0.0, 2 * alone - 1) - max(0.0, 2 * opposed - 1))
             assert iso[i, j] == pytest.approx(expect, abs=1e-12)
+
+
+def test_a_third_party_pledged_to_defend_the_target_offers_no_isolation():
+    """Snyder (1997, ch. 1): a state bound by treaty to defend the target cannot credibly promise to stay out."""
+    h = np.array([[0, 0.5, 0], [0.5, 0, 0], [0, 0, 0]])
+    r = np.array([[0.1, 0.05, 0.1], [0.2, 0.1, 0.1], [0.1, 0.1, 0.1]])
+    free = isolation(h, r)
+    assert free[0, 2] > 0
+    defends = np.zeros((3, 3), bool)
+    defends[2, 1] = defends[1, 2] = True  # 2 is pledged to defend 1, 0's target
+    bound = isolation(h, r, defends=defends)
+    assert bound[0, 2] == 0.0 and np.array_equal(np.delete(bound[0], 2), np.delete(free[0], 2)) and np.array_equal(bound[1:], free[1:])

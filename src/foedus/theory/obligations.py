@@ -76,6 +76,7 @@ OBLIGATION_GOODS = np.array(
 PACT_FORMS: dict[str, tuple[str, ...]] = {
     "defence": ("defense", "consultation"),
     "neutrality": ("neutrality",),
+    "neutrality_nonaggression": ("neutrality", "nonaggression"),
     "nonaggression": ("nonaggression",),
     "consultation": ("consultation",),
     "offence": ("offense",),
@@ -85,7 +86,13 @@ of ATOP 5.1 (defence pacts nearly always add consultation; a
 quarter of all ATOP treaties are pure non-aggression pacts). Each form provides a different set
 of goods (:func:`pact_goods`), so a state chooses among them by what it needs. An offence pact
 is a pledge of joint action against the partners' target and nothing more (ATOP codes 57 of its
-treaties with offence and no defence obligation, most before 1914)."""
+treaties with offence and no defence obligation, most before 1914). A pledge of neutrality comes
+alone or with one of non-aggression: ATOP 5.1 codes non-aggression in 75 of its 108 treaties
+whose strongest obligation is neutrality (the Soviet and Locarno-era "treaties of neutrality and
+non-aggression", Germany-USSR 1926 and 1939), so a state that fears a war with a third state
+(and wants the partner out of it) *and* fears the partner itself signs both, a treaty ATOP ranks
+as neutrality (Leeds et al. 2002: defence > offence > neutrality > non-aggression >
+consultation)."""
 
 
 def _main_threat(t: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -149,7 +156,9 @@ def admission_votes(value, cost, candidate_is_main_threat, protective) -> np.nda
     return gains & ~(np.asarray(candidate_is_main_threat, dtype=bool) & np.asarray(protective, dtype=bool))
 
 
-def obligation_goods(protection, threat, power, *, reach=None, aggrandisement=None, isolation=None, weights=(1.0, 1.0, 1.0, 1.0, 1.0), check: bool = True) -> np.ndarray:
+def obligation_goods(
+    protection, threat, power, *, reach=None, aggrandisement=None, isolation=None, defends=None, weights=(1.0, 1.0, 1.0, 1.0, 1.0), check: bool = True
+) -> np.ndarray:
     r"""Each goods' value to ``i`` of a pact with ``j``: (5, N, N) in the order of :data:`GOODS`.
 
     With :math:`T_{ij}` the threat j poses to i, :math:`T^*_i = \max_k T_{ik}` i's main threat
@@ -176,6 +185,12 @@ def obligation_goods(protection, threat, power, *, reach=None, aggrandisement=No
     that threat and to the partner's weight against it. Each is multiplied by its entry of
     ``weights``.
 
+    *Prior commitments* (``defends``). A state pledged to defend i's main threat cannot credibly
+    promise to stay out of i's war with it: its treaty obliges it to fight (Snyder 1997, ch. 1 on
+    the constraint of existing commitments; Bismarck's Reinsurance Treaty of 1887 promised Russia
+    neutrality save in a war against Austria, whom the Dual Alliance bound Germany to defend). So
+    the first term of abstention is 0 where :math:`j` defends :math:`t(i)`.
+
     *Geography.* A pledge is worth what the partner could otherwise do to one, or for one: a
     neutrality or non-aggression pledge from a state that could never bring its forces to bear
     on one forgoes nothing, and consulting a partner whose capability cannot reach one's theatre
@@ -201,6 +216,8 @@ def obligation_goods(protection, threat, power, *, reach=None, aggrandisement=No
         The value of an offence pledge (:func:`foedus.theory.offence.aggrandisement`). Default: 0.
     isolation : array (N, N) of float >= 0, optional
         The attacker's side of a neutrality pledge (:func:`foedus.theory.offence.isolation`). Default: 0.
+    defends : array (N, N) of bool, optional
+        ``defends[j, k]``: j is pledged to defend k (a defence pact in force). Default: no one.
     weights : 5 floats >= 0
     check : bool, default True
 
@@ -260,6 +277,8 @@ def obligation_goods(protection, threat, power, *, reach=None, aggrandisement=No
     rho_joined = np.where(joined + p[:, None] > 0, joined / np.where(joined + p[:, None] > 0, joined + p[:, None], 1.0), 0.0)
     out[2] = (1.0 - mu) * np.maximum(rho_joined - base[:, None], 0.0) * (star[:, None] > 0)
     out[2][np.arange(n), main] = 0.0
+    if defends is not None:  # j bound to defend i's main threat: its neutrality is no pledge (Snyder 1997)
+        out[2] *= ~np.asarray(defends, dtype=bool)[:, main].T
     if isolation is not None:
         out[2] += _matrix("isolation", isolation, n, nonneg=True, check=check)
     out[3] = mu * mu.T * base[:, None] * weight_j

@@ -137,7 +137,7 @@ def _odds(own, other):
     return np.where(tot > 0, own / np.where(tot > 0, tot, 1.0), 0.0)
 
 
-def isolation(hostility, reach, *, check: bool = True) -> np.ndarray:
+def isolation(hostility, reach, *, defends=None, check: bool = True) -> np.ndarray:
     r"""The value to ``i`` of ``j``'s pledge of neutrality in i's war with its target: (N, N) >= 0, diagonal 0.
 
     .. math::
@@ -150,7 +150,9 @@ def isolation(hostility, reach, *, check: bool = True) -> np.ndarray:
     carried to the target's territory to the target's side (Bueno de Mesquita 1981, ch. 4: the
     expected contributions of third parties enter the odds); its neutrality keeps them out, and
     is worth the expected utility of the attack that its intervention would cost. Zero for a
-    state hostile to no one and for the target itself.
+    state hostile to no one and for the target itself, and for a third party pledged to defend
+    the target (``defends[j, k]``, optional): its treaty obliges it to intervene, so its neutrality
+    is no pledge (Snyder 1997, ch. 1).
 
     Examples
     --------
@@ -171,6 +173,8 @@ def isolation(hostility, reach, *, check: bool = True) -> np.ndarray:
     opposed = _odds(own, defend + r[k, :])  # with j on the target's side
     loss = np.maximum(2.0 * alone - 1.0, 0.0) - np.maximum(2.0 * opposed - 1.0, 0.0)
     out[has] = h[has, k][:, None] * (1.0 - h[:, k].T) * np.maximum(loss, 0.0)
+    if defends is not None:
+        out[has] *= ~np.asarray(defends, dtype=bool)[:, k].T
     out[has, k] = 0.0
     np.fill_diagonal(out, 0.0)
     return out

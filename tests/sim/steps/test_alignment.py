@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from foedus.sim.steps.alignment import alignment
 
@@ -89,3 +90,51 @@ def test_the_compiled_exit_pass_equals_its_numpy_definition():
     assert go.tolist() == np.flatnonzero(want).tolist()
     left = size - np.bincount(a_idx[want], minlength=len(alliances))
     assert gone.tolist() == alliances[(left < 2) & (left < size)].tolist()
+
+
+def test_an_offence_pact_is_worth_its_aggrandisement_to_a_member_deciding_whether_to_stay():
+    """Issue 17 (sceptic reading): a member's value of its treaty sums every good its obligations provide, the
+    aggrandisement of an offence pledge included (it was valued at 0, so offence pacts were left as worthless)."""
+    from foedus.sim.steps.alignment import _Alliances, _membership_values
+    from foedus.sim.steps.formation import commitment_capacity
+
+    world, _ = tiny_world(agreements=[alliance("Raid", [SMA, SMB], obligations=["offense"], start_year=1995)])
+    view = _Alliances(world, commitment_capacity(world))
+    goods = np.zeros((5, world.n, world.n))
+    goods[4] = 0.3  # aggrandisement only
+    np.fill_diagonal(goods[4], 0.0)
+    i_idx, _, stay = _membership_values(world.agreements, view, goods, world.year)
+    assert len(i_idx) == 2 and np.allclose(stay, 0.3)
+    goods[4] = 0.0
+    goods[0] = 0.5  # protection, which an offence pledge does not provide
+    assert np.allclose(_membership_values(world.agreements, view, goods, world.year)[2], 0.0)
+
+
+RIVALS_THREATEN = THREATENED
+
+
+def _formations_in(year: int, **parameters):
+    world, rng = tiny_world(relations=RIVALS_THREATEN, consider_rate=1.0, **parameters)
+    world.year = year  # the same world, dated before or after the renunciation of war
+    alignment(world, rng)
+    return world, events(world, "formation")
+
+
+def test_rivals_pledge_non_aggression_once_war_is_renounced_and_not_before_and_the_norm_is_a_factor():
+    """Hathaway & Shapiro (2017), theory/renunciation.py: a pledge of non-aggression became a treaty form with the
+    renunciation of war (ATOP: 1 non-aggression-led treaty 1816-1914, 307 after 1920). The two rivals sign one in
+    2000; dated 1900 the same world forms none, unless the share of reassurance resting on the norm is 0. The norm's
+    terms are factors of the formation (every term that moved it)."""
+    world, formed = _formations_in(2000)
+    na = [e for e in formed if e[3]["factors"]["form"] == "nonaggression" and {e[1], e[2]} == {GRT, RIV}]
+    assert na, formed
+    p = world.params
+    for _, _, _, d in formed:
+        f = d["factors"]
+        assert f["renunciation_of_war"] == 1.0 and f["nonaggression_standing"] == 1.0
+        assert f["conquest_discount"] == pytest.approx(1.0 - p.conquest_norm_strength)
+    _, before = _formations_in(1900)
+    assert not [e for e in before if e[3]["factors"]["form"] == "nonaggression"]
+    assert all(e[3]["factors"]["renunciation_of_war"] == 0.0 for e in before)
+    _, switched_off = _formations_in(1900, nonaggression_norm_share=0.0)
+    assert [e for e in switched_off if e[3]["factors"]["form"] == "nonaggression" and {e[1], e[2]} == {GRT, RIV}]

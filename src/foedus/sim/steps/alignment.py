@@ -12,7 +12,10 @@ from numba import njit
 
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.dissolution import dissolve_deserted, leave
-from foedus.sim.steps.formation import FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, cofounders, commitment_capacity, form_alliances, pact_cost
+from foedus.sim.steps.formation import (
+    FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, cofounders, commitment_capacity, form_alliances, norm_factors, norm_terms,
+    pact_cost,
+)
 from foedus.sim.membership import alliance_view, leaders, member_values, pair_max
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
@@ -67,15 +70,17 @@ def alignment(world: World, rng: np.random.Generator) -> None:
         check=world.check,
     )
     world.results.utilities = u
-    aggr = th_offence.aggrandisement(world.hostility, world.results.reach, check=world.check) if p.aggrandisement_weight > 0 else None
-    isolation = th_offence.isolation(world.hostility, world.results.reach, check=world.check) if p.abstention_weight > 0 else None
-    goods = th_ob.obligation_goods(
-        total, world.results.threat, world.power, reach=world.results.reach, aggrandisement=aggr, isolation=isolation,
-        weights=(1.0, p.reassurance_weight, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight), check=world.check,
-    )
     capacity = commitment_capacity(world)
     terms = ExchangeTerms(world)
     view = _Alliances(world, capacity)
+    defends = view.shared_goods[0]  # [j, k]: j is pledged to defend k
+    discount, standing = norm_terms(world)
+    aggr = th_offence.aggrandisement(world.hostility, world.results.reach, check=world.check) if p.aggrandisement_weight * discount > 0 else None
+    isolation = th_offence.isolation(world.hostility, world.results.reach, defends=defends, check=world.check) * discount if p.abstention_weight > 0 else None
+    goods = th_ob.obligation_goods(
+        total, world.results.threat, world.power, reach=world.results.reach, aggrandisement=aggr, isolation=isolation, defends=defends,
+        weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * discount), check=world.check,
+    )
     if _exits(world, rng, u, goods, view, terms):
         view = _Alliances(world, capacity)
     considering = (rng.random(world.n) < p.consider_rate) & world.active  # states outside the system take no decision
@@ -130,7 +135,7 @@ def _membership_values(ag, view: _Alliances, goods: np.ndarray, year: int) -> tu
     """Memberships entered before ``year`` (state, alliance position) and each one's value: the goods its alliance provides, summed over the fellow members."""
     i_idx, a_idx, stay = member_values(ag.members, view.slots, ag.entry_year, year, goods[0])
     stay = stay * view.goods[a_idx, 0]
-    for g in range(1, 4):
+    for g in range(1, len(th_ob.GOODS)):  # every good, aggrandisement included (an offence pact's value is its aggrandisement)
         stay = stay + member_values(ag.members, view.slots, ag.entry_year, year, goods[g])[2] * view.goods[a_idx, g]
     return i_idx, a_idx, stay
 
@@ -179,13 +184,14 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
         coh, ent, aba = ag.cohesion[slots].tolist(), world.results.entrapment[i_idx].tolist(), world.results.abandonment[i_idx].tolist()
         auto = terms.autonomy[i_idx, partner[go]].tolist()
         inst = ag.institutionalised[slots].tolist()
+        norm = norm_factors(world)
         details = [
             {
                 "cause": "membership no longer worth its cost",
                 "motives": dict(zip(MOTIVES, mot[k])),
                 "factors": {
                     "value": val[k], "value_at_entry": v0[k], "cost": cst[k], "exit_probability": pr[k], "autonomy_change": auto[k],
-                    "cohesion": coh[k], "entrapment": ent[k], "abandonment": aba[k], "institutionalisation": inst[k],
+                    "cohesion": coh[k], "entrapment": ent[k], "abandonment": aba[k], "institutionalisation": inst[k], **norm,
                 },
             }
             for k in range(len(val))
@@ -329,12 +335,13 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
         mot, tot, cst = dec.tolist(), opt.value[sel[ok]].tolist(), opt.cost[sel[ok]].tolist()
         fav, dis, pw = share[ok].tolist(), disputes[ok].tolist(), world.power[cand[ok]].tolist()
         auto = terms.autonomy[cand[ok], view.top[0][a_local[ok]]].tolist()
+        norm = norm_factors(world)
         details = [
             {
                 "motives": dict(zip(MOTIVES, mot[k])),
                 "factors": {
                     "utility": tot[k], "cost": cst[k], "autonomy_change": auto[k], "members_in_favour": fav[k],
-                    "territorial_disputes": int(dis[k]), "power": pw[k],
+                    "territorial_disputes": int(dis[k]), "power": pw[k], **norm,
                 },
             }
             for k in range(len(ok))

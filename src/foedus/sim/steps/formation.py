@@ -24,6 +24,7 @@ from foedus.theory import exchange as th_exchange
 from foedus.theory import consent as th_consent
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
+from foedus.theory import renunciation as th_renounce
 from foedus.theory.capability import asymmetric_capabilities, commitment_strength
 
 
@@ -79,6 +80,30 @@ def pact_cost(
         base, commitment, terms.autonomy[i, j] * protection, autonomy_weight=p.autonomy_weight,
         burden=terms.burden[i, j] * (protection if risk is None else risk), burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost if signing else 0.0, check=False,
     )
+
+
+def norm_terms(world: World) -> tuple[float, float]:
+    """What the renunciation of war does to this year's pledges: the conquest discount and the standing of non-aggression.
+
+    :func:`foedus.theory.renunciation.conquest_discount` (it scales the value of an offence
+    pledge and the attacker's side of a neutrality pledge) and
+    :func:`foedus.theory.renunciation.nonaggression_standing` (it scales the reassurance of a
+    non-aggression pledge), both of the norm's strength in ``world.year``
+    (:func:`foedus.theory.renunciation.renunciation_of_war`: the Covenant 1920, the Kellogg-Briand
+    Pact 1928, the UN Charter 1945).
+    """
+    p = world.params
+    norm = th_renounce.renunciation_of_war(world.year)
+    discount = th_renounce.conquest_discount(norm, p.conquest_norm_strength, check=False)
+    standing = th_renounce.nonaggression_standing(norm, p.nonaggression_norm_share, check=False)
+    return float(discount), float(standing)
+
+
+def norm_factors(world: World) -> dict[str, float]:
+    """The terms of :func:`norm_terms` for an event's factors: the renunciation of war scales the value of
+    aggrandisement, isolation and reassurance, so it is a term of every choice among forms, accessions and exits."""
+    discount, standing = norm_terms(world)
+    return {"renunciation_of_war": float(th_renounce.renunciation_of_war(world.year)), "conquest_discount": discount, "nonaggression_standing": standing}
 
 
 def commitment_capacity(world: World) -> np.ndarray:
@@ -182,6 +207,7 @@ def form_alliances(
     code = np.append(world.ccode, -1)  # index -1: no target
     tg_i, tg_j = code[target[i]].tolist(), code[target[j]].tolist()
     gd = (goods * FORM_GOODS[form][:, None, :]).tolist()
+    norm = norm_factors(world)
     details = [
         {
             "motives": dict(zip(MOTIVES, mot[k])),
@@ -192,7 +218,7 @@ def form_alliances(
                 {"ccode": cj[k], "power": pj[k], "motives": dict(zip(MOTIVES, mj[k])), "utility": uj[k], "cost": kj[k], "autonomy_change": auto_j[k], "main_threat": tj[k], "main_threat_terms": terms_j[k], "proposed": False,
                  "target": tg_j[k], "goods": dict(zip(th_ob.GOODS, gd[k][1]))},
             ],
-            "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k]},
+            "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k], **norm},
         }
         for k in range(len(i))
     ]

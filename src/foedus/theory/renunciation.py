@@ -1,0 +1,122 @@
+r"""The renunciation of war and the norm against conquest: what the treaties of 1920, 1928 and 1945 did to alliances (issue 17 item 1).
+
+Three instruments made war a wrong and conquest unlawful between their parties:
+
+- the **Covenant of the League of Nations** (in force 10 January 1920), art. 10: members
+  "undertake to respect and preserve as against external aggression the territorial integrity
+  and existing political independence of all Members", art. 12-16 its procedure and sanctions;
+- the **General Treaty for Renunciation of War** (Kellogg-Briand, signed 27 August 1928): the
+  parties "renounce it as an instrument of national policy in their relations with one another";
+- the **Charter of the United Nations** (in force 24 October 1945), art. 2(4): members refrain
+  "from the threat or use of force against the territorial integrity or political independence
+  of any state".
+
+Zacher (2001) traces the territorial integrity norm through these instruments and finds
+boundaries changed by force far less often after them; Fazal (2007) finds violent state death
+all but ended after 1945; Hathaway & Shapiro (2017) date the end of the "Old World Order", in
+which war was a lawful means of redress and conquest conferred title, to the Pact of 1928. Two
+consequences for alliances follow, and ATOP 5.1 shows both:
+
+1. **Offence pacts lose their point.** A pledge of joint action against a third party is worth
+   the expected gain of an attack (:func:`foedus.theory.offence.aggrandisement`); when conquest
+   confers no title and invites sanctions, that gain shrinks (:func:`conquest_discount`). ATOP
+   codes 12 offence-led treaties begun 1816-1914, one after 1919 (and that one a wartime pact),
+   none after 1990.
+2. **Pledges of non-aggression become a treaty form.** Under the Old World Order a promise not
+   to attack a particular state gave up a lawful option and was all but unknown (one
+   non-aggression-led treaty in ATOP 1816-1914); once war was renounced, a bilateral pledge of
+   non-aggression restated the general one between two neighbours and was widely exchanged: the
+   Litvinov Protocol (1929) put the Kellogg-Briand Pact in force early among the Soviet Union
+   and its western neighbours, the Soviet non-aggression treaties of 1926-1933 and the League's
+   model treaty of non-aggression (1928) followed, and non-aggression is the commonest strongest
+   obligation of ATOP's treaties after 1945 (:func:`nonaggression_standing`).
+
+Published form vs ours
+----------------------
+The instruments and their dates are the record; that the norm devalues conquest is Zacher's,
+Fazal's and Hathaway & Shapiro's finding. The measure of the norm, the share of the three
+instruments in force (:func:`renunciation_of_war`: each counts alike, so that the norm builds up
+over 1920-1945 as Zacher describes rather than switching on at one date), and the linear
+discounts are ours; their strengths are parameters fitted on eras before the first instrument
+(1816-1914) and after the last (1946-1989) only.
+
+References
+----------
+1. Zacher, M. W. (2001). The territorial integrity norm: international boundaries and the use
+   of force. *International Organization* 55(2): 215-250.
+2. Fazal, T. M. (2007). *State Death: The Politics and Geography of Conquest, Occupation, and
+   Annexation*. Princeton University Press.
+3. Hathaway, O. A. & Shapiro, S. J. (2017). *The Internationalists: How a Radical Plan to Outlaw
+   War Remade the World*. Simon & Schuster.
+4. Leeds, B. A., Ritter, J. M., Mitchell, S. M. & Long, A. G. (2002). Alliance Treaty
+   Obligations and Provisions, 1815-1944. *International Interactions* 28(3): 237-260.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.theory._validate import _checked
+
+__all__ = ["INSTRUMENTS", "conquest_discount", "nonaggression_standing", "renunciation_of_war"]
+
+INSTRUMENTS: tuple[tuple[int, str], ...] = (
+    (1920, "Covenant of the League of Nations, art. 10 (in force 10 January 1920)"),
+    (1928, "General Treaty for Renunciation of War, Kellogg-Briand (signed 27 August 1928)"),
+    (1945, "Charter of the United Nations, art. 2(4) (in force 24 October 1945)"),
+)
+"""The instruments that renounced war and conquest, with the year from which each counts."""
+
+
+def renunciation_of_war(year) -> np.ndarray:
+    """The strength of the norm against war and conquest in ``year``: the share of :data:`INSTRUMENTS` in force, in [0, 1].
+
+    0 before 1920, 1/3 from the Covenant (1920), 2/3 from the Kellogg-Briand Pact (1928), 1 from
+    the United Nations Charter (1945) on (Zacher 2001; Hathaway & Shapiro 2017).
+
+    >>> renunciation_of_war([1900, 1920, 1930, 1945, 2022]).round(3).tolist()
+    [0.0, 0.333, 0.667, 1.0, 1.0]
+    """
+    y = np.asarray(year, dtype=float)
+    dates = np.array([d for d, _ in INSTRUMENTS], dtype=float)
+    return (y[..., None] >= dates).sum(axis=-1) / len(dates)
+
+
+def conquest_discount(norm, strength: float, *, check: bool = True) -> np.ndarray:
+    r"""The share of an attack's expected gain that survives the norm against conquest: :math:`1 - \sigma W`, in [0, 1].
+
+    With :math:`W` the norm's strength (:func:`renunciation_of_war`) and :math:`\sigma` how much
+    of the gain a fully established norm takes away: conquest that confers no title, brings
+    sanctions and is undone at the peace is worth less (Zacher 2001; Fazal 2007). It scales what
+    an offence pledge is worth (:func:`foedus.theory.offence.aggrandisement`) and the attacker's
+    side of a neutrality pledge (:func:`foedus.theory.offence.isolation`): both are the gain of
+    an attack. :math:`W = 0` (before 1920) leaves them whole.
+
+    >>> conquest_discount([0.0, 1 / 3, 1.0], 0.9).round(3).tolist()
+    [1.0, 0.7, 0.1]
+    """
+    f = "conquest_discount"
+    w = _checked(norm, "norm", f, lo=0.0, hi=1.0, check=check)
+    s = float(_checked(strength, "strength", f, lo=0.0, hi=1.0, check=check))
+    return 1.0 - s * w
+
+
+def nonaggression_standing(norm, share: float, *, check: bool = True) -> np.ndarray:
+    r"""The share of a pledge of non-aggression's reassurance that a state can count on: :math:`1 - \nu (1 - W)`, in [0, 1].
+
+    A pledge not to attack a partner gives up the option of war against it. Where war is a
+    lawful instrument of policy (:math:`W = 0`, before the Covenant) the pledge is a rare, weak
+    promise, worth only :math:`1 - \nu` of the reassurance it would give; where war has been
+    renounced (:math:`W = 1`) it restates a general obligation between two particular states and
+    is believed, so it carries its whole value (Hathaway & Shapiro 2017 on the Old and New World
+    Orders; the Litvinov Protocol of 1929 and the Soviet non-aggression treaties applied the
+    Kellogg-Briand Pact pair by pair). :math:`\nu` (``share``) is the part of the reassurance that
+    rests on the norm.
+
+    >>> nonaggression_standing([0.0, 2 / 3, 1.0], 0.9).round(3).tolist()
+    [0.1, 0.7, 1.0]
+    """
+    f = "nonaggression_standing"
+    w = _checked(norm, "norm", f, lo=0.0, hi=1.0, check=check)
+    v = float(_checked(share, "share", f, lo=0.0, hi=1.0, check=check))
+    return 1.0 - v * (1.0 - w)

@@ -1,0 +1,73 @@
+"""The renunciation of war and the norm against conquest (theory/renunciation.py; issue 17 item 1).
+
+Zacher (2001), Fazal (2007), Hathaway & Shapiro (2017): the Covenant (1920), the Kellogg-Briand
+Pact (1928) and the UN Charter (1945) made conquest unlawful; offence pacts lose their point and
+pledges of non-aggression become a treaty form. The premise is held to ATOP 5.1 as well."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from foedus.theory.offence import aggrandisement, isolation
+from foedus.theory.renunciation import INSTRUMENTS, conquest_discount, nonaggression_standing, renunciation_of_war
+
+
+def test_the_norm_counts_the_three_instruments_from_their_published_dates():
+    """Covenant in force 10 January 1920, Kellogg-Briand signed 27 August 1928, UN Charter in force 24 October 1945."""
+    assert [d for d, _ in INSTRUMENTS] == [1920, 1928, 1945]
+    years = np.arange(1815, 2031)
+    w = renunciation_of_war(years)
+    assert (w[years < 1920] == 0).all() and (w[years >= 1945] == 1).all()
+    assert np.allclose(w[(years >= 1920) & (years < 1928)], 1 / 3) and np.allclose(w[(years >= 1928) & (years < 1945)], 2 / 3)
+    assert (np.diff(w) >= 0).all()  # the norm never weakens in this measure
+
+
+def test_before_the_covenant_an_attack_keeps_its_whole_gain_and_a_full_norm_takes_the_share_sigma():
+    for s in (0.0, 0.3, 1.0):
+        assert conquest_discount(renunciation_of_war(1900), s) == 1.0
+        assert conquest_discount(renunciation_of_war(2000), s) == pytest.approx(1.0 - s)
+    # the discount falls as the instruments come into force
+    d = conquest_discount(renunciation_of_war([1919, 1920, 1928, 1945]), 0.8)
+    assert (np.diff(d) < 0).all()
+
+
+def test_an_offence_pledge_under_a_full_norm_of_strength_one_is_worthless():
+    """Fazal (2007): violent state death all but ends after 1945; a pledge to share a conquest is worth its discounted gain."""
+    h = np.array([[0, 0, 0.6], [0, 0, 0.6], [0.6, 0.6, 0]])
+    reach = np.full((3, 3), 0.2)
+    a, iso = aggrandisement(h, reach), isolation(h, reach)
+    assert a[0, 1] > 0
+    assert (a * conquest_discount(renunciation_of_war(1950), 1.0) == 0).all()
+    half = conquest_discount(renunciation_of_war(1930), 0.9)
+    assert (a * half < a)[0, 1] and (iso * half <= iso).all()
+
+
+def test_non_aggression_carries_its_whole_reassurance_once_war_is_renounced_and_a_share_before():
+    for share in (0.0, 0.5, 0.97, 1.0):
+        assert nonaggression_standing(renunciation_of_war(1950), share) == 1.0
+        assert nonaggression_standing(renunciation_of_war(1850), share) == pytest.approx(1.0 - share)
+    assert nonaggression_standing(renunciation_of_war(1925), 0.9) < nonaggression_standing(renunciation_of_war(1930), 0.9) < 1.0
+
+
+@pytest.mark.parametrize("bad", [-0.1, 1.1, float("nan")])
+def test_bad_strengths_are_named(bad):
+    with pytest.raises(ValueError, match="conquest_discount: strength"):
+        conquest_discount(0.5, bad)
+    with pytest.raises(ValueError, match="nonaggression_standing: share"):
+        nonaggression_standing(0.5, bad)
+    with pytest.raises(ValueError, match="conquest_discount: norm"):
+        conquest_discount(1.5, 0.5)
+
+
+def test_the_premise_holds_in_atop_offence_pacts_before_the_covenant_non_aggression_after(data_dir):
+    """ATOP 5.1: offence-led treaties (offence and no defence obligation) are a pre-1920 form, non-aggression-led ones
+    (no defence, offence or neutrality obligation) a post-1920 one, per year of the record."""
+    a = pd.read_csv(data_dir / "atop" / "atop5_1a.csv", usecols=["begyr", "defense", "offense", "neutral", "nonagg"])
+    before, after = a["begyr"] < 1920, a["begyr"] >= 1920
+    offence = (a["offense"] == 1) & (a["defense"] == 0)
+    nonagg = (a["nonagg"] == 1) & (a[["defense", "offense", "neutral"]].sum(axis=1) == 0)
+    years_before, years_after = 1920 - 1815, 2019 - 1920
+    assert (offence & before).sum() / years_before > 4 * (offence & after).sum() / years_after  # 12 in 105 years, 2 in 99
+    assert (nonagg & after).sum() / years_after > 50 * (nonagg & before).sum() / years_before  # 307 in 99 years, 1 in 105
