@@ -116,6 +116,15 @@ def main_job(
         None, "--scheduler", show_default=False,
         help="Run the ensemble on a running Dask scheduler (e.g. tcp://10.0.0.5:8786) instead of a local cluster.",
     ),
+    fixed_drivers: bool = typer.Option(
+        False, "--fixed-drivers",
+        help="Keep the scenario's trend drivers in every run (by default each of T1-T5 varies over its value ± 0.3 "
+        "and the report says which drive each headline).",
+    ),
+    validation_seeds: int = typer.Option(
+        1, "--validation-seeds", min=0,
+        help="Runs per era of the out-of-sample validation run beside the ensemble (seeds 1..N; 0: none).",
+    ),
 ) -> None:
     """The main job: simulate a scenario (default world-2022 for 30 years, seed 1), once and as an ensemble, and report.
 
@@ -169,7 +178,7 @@ def main_job(
         job = run_job(
             sc, out, years=years, seed=seed, runs=n_runs, pairs=pairs, workers=None if scheduler else n_workers,
             scheduler=scheduler, progress=sys.stderr.isatty(), stage=console.status, on_reference=on_reference,
-            command=command_line(ctx),
+            command=command_line(ctx), vary_drivers=not fixed_drivers, validation_seeds=range(1, validation_seeds + 1),
         )
     except KeyboardInterrupt:
         typer.echo(f"interrupted: {out} is incomplete; run the job again", err=True)
@@ -179,6 +188,9 @@ def main_job(
     headline = job.summary.get("ensemble")
     if headline is not None:
         _print_ensemble(console, headline)
+    from foedus.cli.job import print_findings
+
+    print_findings(console, job.summary)
     console.print(f"report: {out / 'report.html'}\nsummary: {out / 'summary.json'}\nrun: {out / 'run'}")
     if headline is not None:
         console.print(f"ensemble report: {out / 'ensemble_report.html'}\nensemble: {out / 'ensemble'}")
