@@ -50,7 +50,7 @@ def test_the_ensemble_varies_the_drivers_and_says_what_drives_each_headline_with
     summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
     d = summary["ensemble"]["drivers"]
     keys = [h["key"] for h in d["headlines"]]
-    assert keys == ["pact Russia-China", "NATO ends", "wars", "blocs", "poles", "milex"]
+    assert keys == ["pact Russia-China", "NATO ends", "defense_pacts", "largest_bloc", "blocs", "poles", "wars", "milex"]
     assert all(h["sentence"].endswith(".") and h["overall"]["runs"] == 8 for h in d["headlines"])
     assert d["headlines"][0]["sentence"].startswith("A Russia–China defence pact forms by 2024 in ")
     assert "Monte Carlo filtering" in d["method"]

@@ -66,13 +66,13 @@ from foedus.sim.scenario import Scenario, Trends
 __all__ = ["DRIVERS", "DRIVER_SPREAD", "ALPHA", "METHOD", "NUMBERS", "Headline", "driver_knobs", "holm", "attribute", "attribute_all", "headline_outcomes"]
 
 DRIVERS: dict[str, str] = {
-    "great_power_competition": "great-power competition (T1)",
-    "economic_interdependence": "economic interdependence (T2)",
-    "cyber": "cyber (T3)",
-    "military_integration": "military integration (T4)",
-    "norms": "norms and values (T5)",
+    "great_power_competition": "great-power competition",
+    "economic_interdependence": "economic interdependence",
+    "cyber": "cyber intensity",
+    "military_integration": "military integration",
+    "norms": "norms and values",
 }
-"""The trend drivers the main job varies (fields of :class:`~foedus.sim.scenario.Trends`) and their names in sentences."""
+"""The trend drivers the main job varies (fields of :class:`~foedus.sim.scenario.Trends`, T1–T5 in order) and their names in sentences."""
 
 DRIVER_SPREAD = 0.3
 """Half-width of each driver's range around the scenario's own value (trends lie in [0, 1], 0.5 = today's level):
@@ -315,9 +315,11 @@ def attribute_all(headlines: Sequence[Headline], design: pd.DataFrame, knobs: Se
 
 
 NUMBERS: dict[str, tuple[str, str, float, str]] = {
-    "wars": ("the number of wars begun {first}–{last}", "", 1.0, "sum"),
+    "defense_pacts": ("the number of defence pacts in force in {last}", "", 1.0, "last"),
+    "largest_bloc": ("the largest defence bloc in {last}", "states", 1.0, "last"),
     "blocs": ("the number of defence blocs in {last}", "", 1.0, "last"),
     "poles": ("the number of poles in {last}", "", 1.0, "last"),
+    "wars": ("the number of wars begun {first}–{last}", "", 1.0, "sum"),
     "milex": ("world military expenditure in {last}", "US$ bn", 1e-6, "last"),
 }
 """Number headlines read from table ``system``: label, unit, scale (thousand US$ to US$ bn) and how years are reduced."""
@@ -345,8 +347,8 @@ def headline_outcomes(
     names : mapping of COW code -> name, optional
         States' names in the labels (default: their abbreviations).
     numbers : sequence of str
-        Keys of :data:`NUMBERS`: wars begun over the run, and blocs, poles and military
-        expenditure in the last year.
+        Keys of :data:`NUMBERS`: in the last year, defence pacts in force, the largest bloc's
+        members, blocs, poles and military expenditure; and the wars begun over the run.
 
     Returns
     -------
