@@ -187,7 +187,7 @@ def main_job(
             sc, out, years=years, seed=seed, runs=n_runs, pairs=pairs, workers=None if scheduler else n_workers,
             scheduler=scheduler, progress=sys.stderr.isatty(), stage=console.status, on_reference=on_reference,
             command=command_line(ctx), vary_drivers=not fixed_drivers,
-            validation_seeds=range(1, validation_seeds + 1) if n_runs else (),
+            validation_seeds=range(1, validation_seeds + 1),
         )
     except KeyboardInterrupt:
         typer.echo(f"interrupted: {out} is incomplete; run the job again", err=True)

@@ -122,9 +122,9 @@ def main_job(
         the drivers that move it (:func:`foedus.experiments.drivers.attribute_all`). False: every
         run starts from the scenario itself and the runs differ by their seeds only.
     validation_seeds : sequence of int
-        Seeds of the out-of-sample validation run beside the ensemble (on its workers; in this
-        process without an ensemble): one run per seed in each era the shipped parameters were
-        not fitted on (:class:`foedus.experiments.oos_score.PendingScore`). Empty: none.
+        Seeds of the out-of-sample validation run beside the ensemble, on its workers: one run
+        per seed in each era the shipped parameters were not fitted on
+        (:class:`foedus.experiments.oos_score.PendingScore`). Empty, or no ensemble: none.
     validation_years : int, optional
         Shorten the validation's eras to their first years (quick checks; the result says so).
 
@@ -162,14 +162,13 @@ def main_job(
     if on_reference is not None:
         on_reference(history, reference)
     headline, validation = None, None
-    params = _own_parameters(scenario)
     if runs:
         from foedus.experiments.oos_score import PendingScore
         from foedus.experiments.runner import DEFAULT_CONNECT_TIMEOUT, _dask_client
 
         knobs = _driver_knobs(scenario) if vary_drivers else []
         with _dask_client(workers=workers, scheduler=scheduler, processes=True, client=None, connect_timeout=DEFAULT_CONNECT_TIMEOUT) as client:
-            pending = PendingScore(validation_seeds, parameters=params, years=validation_years, client=client)
+            pending = PendingScore(validation_seeds, parameters=_own_parameters(scenario), years=validation_years, client=client)
             ensemble = _ensemble(scenario, history, out, runs=runs, years=years, seed=seed, pairs=pairs, knobs=knobs,
                                  client=client, progress=progress, stage=stage)
             with stage("scoring the model out of sample"):
@@ -179,11 +178,6 @@ def main_job(
         write_folder_provenance(out / "ensemble", kind="ensemble", command=command, scenario_name=scenario.name,
                                 scenario_text=text, scenario_source=source, seeds=[seed], years=int(years), runs=int(runs))
         headline = _ensemble_headline(ensemble)
-    elif validation_seeds:
-        from foedus.experiments.oos_score import PendingScore
-
-        with stage("scoring the model out of sample"):
-            validation = PendingScore(validation_seeds, parameters=params, years=validation_years).result()
     summary = _write_summary(out / "summary.json", scenario.name, seed, headline, validation)
     return MainJob(scenario=scenario, history=history, reference=reference, summary=summary)
 

@@ -15,7 +15,6 @@ seeds, eras and foedus's version, and gives the command of the full form.
 
 from __future__ import annotations
 
-import time
 from typing import Any, Mapping, Sequence
 
 __all__ = ["PendingScore", "out_of_sample_eras"]
@@ -57,7 +56,6 @@ class PendingScore:
             era_window(e, years)
         self.parameters = dict(parameters or {})
         self.years, self.data_dir, self.client = years, data_dir, client
-        self.started = time.perf_counter()
         # the longest era first: the workers start on it while the shorter runs fill in
         self.jobs = sorted(((e, s) for e in self.eras for s in self.seeds), key=lambda j: -(era_window(j[0], years)[1] - era_window(j[0], years)[0]))
         self.futures = None
@@ -101,7 +99,7 @@ class PendingScore:
         per_era = {era: {"in_range": sum(f.in_range for f in facts if f.era == era), "facts": sum(1 for f in facts if f.era == era),
                          "out_of_range": [f.name for f in facts if f.era == era and not f.in_range]} for era in self.eras}
         return {**base, "in_range": int(k), "facts": int(n), "score": f"{k}/{n}", "per_era": per_era,
-                "seconds": round(time.perf_counter() - self.started, 1), "sentence": sentence({**base, "in_range": k, "facts": n})}
+                "sentence": sentence({**base, "in_range": k, "facts": n})}
 
 
 def sentence(v: Mapping) -> str:
