@@ -28,14 +28,17 @@ range against those in the lower third.
 
 Why not PRIM or Sobol indices at the main job's size. The main job runs 100 worlds. Sobol
 indices (SALib) need ``N (2D + 2)`` runs with ``N`` in the hundreds for five knobs, thousands of
-runs. PRIM (:mod:`foedus.experiments.discovery`) peels 5 % of the runs at a time and picks the
-densest box along its trajectory; with 100 runs and five knobs it restricts knobs on outcomes
-that no knob moves, and its quasi-p-values are not adjusted for the choice of the box. A logistic
-regression of a yes/no outcome on the knobs, the other honest choice, fails by separation on
-outcomes reached in nearly all or nearly no runs, which is where several headlines sit. The
-rank tests need no model of the outcome's shape, hold their level at any ensemble size and any
-frequency, and their adjusted p-values say plainly when 100 runs cannot tell. Use
-``foedus ensemble discover`` (PRIM) on a larger ensemble for the box of a scenario.
+runs. PRIM (:mod:`foedus.experiments.discovery`, as foedus configures it: the densest box with
+half the cases covered) is safe but weak at this size. Measured on the world-2022 design (100
+runs, these five ranges, 40 synthetic outcomes each): on outcomes no knob moves, PRIM named no
+knob and these tests one in 40 (their stated rate is at most 5 %); on an outcome that jumps from 10 % to 60 % of runs where
+great-power competition exceeds 0.8, PRIM restricted that knob in 35 % of the 40 outcomes and the
+Mann–Whitney test named it in 93 % (at a jump to 35 %: PRIM 0 %, Mann–Whitney 55 %). A logistic
+regression of a yes/no outcome on the knobs, the other usual choice, fails by separation on
+outcomes reached in nearly all or nearly no runs, which is where several headlines sit. The rank
+tests need no model of the outcome's shape, hold their level at any ensemble size and any
+frequency, and their adjusted p-values say plainly when 100 runs cannot tell. Use ``foedus
+ensemble discover`` (PRIM) on a larger ensemble for the box of a scenario.
 
 References
 ----------
@@ -86,7 +89,8 @@ METHOD = (
     "for a yes/no outcome, the Mann-Whitney test of each driver's values in the runs with and without it; for a number, "
     "Spearman's rank correlation; p-values Holm-adjusted over the drivers (family-wise 5 %). The figures compare the runs "
     "whose driver lies in the upper third of its range with those in the lower third. Chosen over PRIM and Sobol indices "
-    "because it holds its error rate at the main job's size (100 runs) and at any frequency of the outcome."
+    "because at the main job's size (100 runs) it keeps its error rate and still finds a driver PRIM misses, whatever the "
+    "frequency of the outcome."
 )
 """One paragraph on the method, for reports and summary.json."""
 
