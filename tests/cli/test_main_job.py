@@ -42,7 +42,8 @@ def _row(output: str, label: str) -> str:
 def test_main_job_writes_reference_run_ensemble_and_reports(tmp_path, scheduler):
     out = tmp_path / "out"
     runner = CliRunner()
-    args = ["main", "--scenario", "europe-1871", "--years", "3", "--seed", "2", "--runs", "3", "--out", str(out), "--scheduler", scheduler]
+    args = ["main", "--scenario", "europe-1871", "--years", "3", "--seed", "2", "--runs", "3", "--out", str(out), "--scheduler", scheduler,
+            "--validation-seeds", "0"]
     r = _ok(runner.invoke(app, args, env=WIDE))
 
     # the reference run, in the canonical tables, and its report
@@ -91,18 +92,23 @@ def test_main_job_writes_reference_run_ensemble_and_reports(tmp_path, scheduler)
     assert "alliances in force" in r.output and "% of runs]" in r.output
     assert re.search(r"│ UKG\s*│ .*(bloc|no bloc) \d+%", r.output)
     assert "ensemble_report.html" in r.output
+    # what drives each headline, one sentence each (the drivers vary by default)
+    assert "What drives each headline" in r.output and "The number of defence blocs in 1873 is" in r.output
+    assert "Validation." not in r.output  # --validation-seeds 0
 
 
 def test_main_job_without_ensemble_replaces_an_earlier_one(tmp_path, scheduler):
     out = tmp_path / "out"
     runner = CliRunner()
-    _ok(runner.invoke(app, ["main", "--scenario", "europe-1871", "--years", "3", "--seed", "2", "--runs", "2", "--out", str(out), "--scheduler", scheduler]))
+    _ok(runner.invoke(app, ["main", "--scenario", "europe-1871", "--years", "3", "--seed", "2", "--runs", "2", "--out", str(out), "--scheduler", scheduler,
+                                  "--validation-seeds", "0"]))
     assert (out / "ensemble_report.html").is_file()
     # the README's other example, shortened, with --no-ensemble: the earlier ensemble goes
     r = _ok(runner.invoke(app, ["main", "--scenario", "bipolar-1950", "--years", "5", "--seed", "7", "--out", str(out), "--no-ensemble"], env=WIDE))
     assert not (out / "ensemble").exists() and not (out / "ensemble_report.html").exists()
     s = json.loads((out / "summary.json").read_text())
     assert "ensemble" not in s and s["scenario"] == "bipolar-1950" and s["last_year"] == 1954
+    assert "validation" not in s and "Validation." not in r.output  # the reference run only
     assert "superpowers in 1954" in r.output and "ensemble:" not in r.output
     # a folder the job did not write is never removed
     (out / "ensemble").mkdir()
@@ -114,6 +120,7 @@ def test_main_job_without_ensemble_replaces_an_earlier_one(tmp_path, scheduler):
 
 def test_main_job_help_documents_the_options():
     r = _ok(CliRunner().invoke(app, ["main", "--help"], env=WIDE))
-    for option in ("--scenario", "--years", "--seed", "--runs", "--no-ensemble", "--workers", "--scheduler", "--out"):
+    for option in ("--scenario", "--years", "--seed", "--runs", "--no-ensemble", "--workers", "--scheduler", "--out", "--fixed-drivers",
+                   "--validation-seeds"):
         assert option in r.output
     assert "min(2, cores)" in r.output and "ensemble_report.html" in r.output

@@ -116,6 +116,17 @@ def main_job(
         None, "--scheduler", show_default=False,
         help="Run the ensemble on a running Dask scheduler (e.g. tcp://10.0.0.5:8786) instead of a local cluster.",
     ),
+    fixed_drivers: bool = typer.Option(
+        False, "--fixed-drivers",
+        help="Keep the scenario's trend drivers in every run. By default each of the five (great-power competition, "
+        "economic interdependence, cyber, military integration, norms) varies over the scenario's value ± 0.3, and the "
+        "report says which drive each headline outcome.",
+    ),
+    validation_seeds: int = typer.Option(
+        1, "--validation-seeds", min=0,
+        help="Runs per held-out era of the out-of-sample validation run beside the ensemble (seeds 1..N; 0: none; "
+        "none with --no-ensemble).",
+    ),
 ) -> None:
     """The main job: simulate a scenario (default world-2022 for 30 years, seed 1), once and as an ensemble, and report.
 
@@ -128,11 +139,17 @@ def main_job(
     - ensemble/: an ensemble of --runs runs of the same scenario on Dask (their indicator
       tables; see `foedus ensemble summary`), and ensemble_report.html: median and 5-95 %
       bands per year, each great power's alignments, the chance of a defence pact for each
-      --pair (default Russia-China);
-    - summary.json: the reference run's headline measures, with the ensemble's under "ensemble";
+      --pair (default Russia-China), what drives each headline outcome and the validation score;
+    - summary.json: the reference run's headline measures, with the ensemble's under "ensemble"
+      (and what drives each headline outcome, under "drivers") and the model's out-of-sample
+      validation score under "validation";
 
-    and prints a summary. The reference run uses --seed itself and is not one of the
-    ensemble's runs. An earlier ensemble in OUT/ensemble is replaced (also removed with
+    and prints a summary. The ensemble's runs vary the five trend drivers (--fixed-drivers
+    keeps them), so each headline outcome (a Russia-China defence pact, NATO's end, defence
+    pacts, blocs, poles, wars, spending) is said in one sentence with what drives it. Beside the
+    ensemble, on its workers, the model is validated out of sample (--validation-seeds runs per
+    held-out era, a reduced form of `foedus validate`; not with --no-ensemble). The reference
+    run uses --seed itself and is not one of the ensemble's runs. An earlier ensemble in OUT/ensemble is replaced (also removed with
     --runs 0, so that OUT describes one job). The job itself is
     foedus.cli.job.main_job.
 
@@ -169,7 +186,8 @@ def main_job(
         job = run_job(
             sc, out, years=years, seed=seed, runs=n_runs, pairs=pairs, workers=None if scheduler else n_workers,
             scheduler=scheduler, progress=sys.stderr.isatty(), stage=console.status, on_reference=on_reference,
-            command=command_line(ctx),
+            command=command_line(ctx), vary_drivers=not fixed_drivers,
+            validation_seeds=range(1, validation_seeds + 1),
         )
     except KeyboardInterrupt:
         typer.echo(f"interrupted: {out} is incomplete; run the job again", err=True)
@@ -179,6 +197,9 @@ def main_job(
     headline = job.summary.get("ensemble")
     if headline is not None:
         _print_ensemble(console, headline)
+    from foedus.cli.job import print_findings
+
+    print_findings(console, job.summary)
     console.print(f"report: {out / 'report.html'}\nsummary: {out / 'summary.json'}\nrun: {out / 'run'}")
     if headline is not None:
         console.print(f"ensemble report: {out / 'ensemble_report.html'}\nensemble: {out / 'ensemble'}")

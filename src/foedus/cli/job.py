@@ -78,6 +78,9 @@ def main_job(
     stage: Callable[[str], AbstractContextManager] = nullcontext,
     on_reference: Callable[[History, dict], None] | None = None,
     command: str | None = None,
+    vary_drivers: bool = True,
+    validation_seeds: Sequence[int] = (1,),
+    validation_years: int | None = None,
 ) -> MainJob:
     """Simulate ``scenario`` once (seed ``seed``) and ``runs`` times, and write both reports and summary.json.
 
@@ -112,6 +115,18 @@ def main_job(
         before the ensemble starts.
     command : str, optional
         The command recorded in the provenance files (default: this process's arguments).
+    vary_drivers : bool
+        Let the five trend drivers (T1–T5) vary over the ensemble's runs, each over the
+        scenario's value ± 0.3 clipped to [0, 1], in a Latin hypercube
+        (:func:`foedus.experiments.drivers.driver_knobs`), and attribute each headline outcome to
+        the drivers that move it (:func:`foedus.experiments.drivers.attribute_all`). False: every
+        run starts from the scenario itself and the runs differ by their seeds only.
+    validation_seeds : sequence of int
+        Seeds of the out-of-sample validation run beside the ensemble, on its workers: one run
+        per seed in each era the shipped parameters were not fitted on
+        (:class:`foedus.experiments.oos_score.PendingScore`). Empty, or no ensemble: none.
+    validation_years : int, optional
+        Shorten the validation's eras to their first years (quick checks; the result says so).
 
     Returns
     -------
@@ -119,7 +134,9 @@ def main_job(
         ``summary`` holds, besides the reference run's measures, ``scenario``, ``seed`` and,
         with an ensemble, ``"ensemble"``: its runs and seed, the band's quantile columns, the
         :data:`HEADLINE_INDICATORS` in the last year (median and band; milex in US$ bn), each
-        pair's probability with its 90 % interval, and the great powers' alignments.
+        pair's probability with its 90 % interval, the great powers' alignments and, under
+        ``"drivers"``, what drives each headline outcome (a sentence with the figure each); and
+        under ``"validation"`` the model's out-of-sample score (with its seeds, eras and version).
     """
     from foedus.data.export import write_folder_provenance
     from foedus.report.history import history_main_job
@@ -144,14 +161,24 @@ def main_job(
     Path(reference["outputs"]["summary"]).replace(out / "summary.json")
     if on_reference is not None:
         on_reference(history, reference)
-    headline = None
+    headline, validation = None, None
     if runs:
-        ensemble = _ensemble(scenario, history, out, runs=runs, years=years, seed=seed, pairs=pairs,
-                             workers=workers, scheduler=scheduler, progress=progress, stage=stage)
+        from foedus.experiments.oos_score import PendingScore
+        from foedus.experiments.runner import DEFAULT_CONNECT_TIMEOUT, _dask_client
+
+        knobs = _driver_knobs(scenario) if vary_drivers else []
+        with _dask_client(workers=workers, scheduler=scheduler, processes=True, client=None, connect_timeout=DEFAULT_CONNECT_TIMEOUT) as client:
+            pending = PendingScore(validation_seeds, parameters=_own_parameters(scenario), years=validation_years, client=client)
+            ensemble = _ensemble(scenario, history, out, runs=runs, years=years, seed=seed, pairs=pairs, knobs=knobs,
+                                 client=client, progress=progress, stage=stage)
+            with stage("scoring the model out of sample"):
+                validation = pending.result()
+        with stage("writing the ensemble report"):
+            _ensemble_report(ensemble, out, validation)
         write_folder_provenance(out / "ensemble", kind="ensemble", command=command, scenario_name=scenario.name,
                                 scenario_text=text, scenario_source=source, seeds=[seed], years=int(years), runs=int(runs))
         headline = _ensemble_headline(ensemble)
-    summary = _write_summary(out / "summary.json", scenario.name, seed, headline)
+    summary = _write_summary(out / "summary.json", scenario.name, seed, headline, validation)
     return MainJob(scenario=scenario, history=history, reference=reference, summary=summary)
 
 
@@ -170,43 +197,84 @@ def _clear_ensemble(out: Path) -> None:
     (out / "ensemble_report.html").unlink(missing_ok=True)
 
 
-def _ensemble(scenario: Scenario, history: History, out: Path, *, runs: int, years: int, seed: int, pairs, workers, scheduler, progress, stage) -> dict:
-    """Run the ensemble, write its report, and return the tables its headline is read from."""
-    from foedus.analysis import ensemble as an
-    from foedus.report import ensemble as rep
-    from foedus.report.provenance import milex_unit
-    from foedus.experiments.ensemble import run_ensemble
+def _driver_knobs(scenario: Scenario) -> list:
+    """The trend drivers as knobs of the main job's ensemble (:func:`foedus.experiments.drivers.driver_knobs`)."""
+    from foedus.experiments.drivers import driver_knobs
 
-    store = run_ensemble(scenario, runs=runs, out=out / "ensemble", years=years, seed=seed,
-                         workers=workers, scheduler=scheduler, progress=progress)
-    with stage("writing the ensemble report"):
+    return driver_knobs(scenario)
+
+
+def _own_parameters(scenario: Scenario) -> dict[str, float]:
+    """The scenario's model parameters that differ from the shipped defaults (the validation runs with them)."""
+    from foedus.sim.parameters import Parameters
+
+    default = Parameters().model_dump()
+    return {k: float(v) for k, v in scenario.parameters.model_dump().items() if v != default[k] and isinstance(v, (int, float))}
+
+
+def _ensemble(scenario: Scenario, history: History, out: Path, *, runs: int, years: int, seed: int, pairs, knobs, client, progress, stage) -> dict:
+    """Run the ensemble (on ``client``) and return the tables its headline and report are made of, with the drivers' attribution."""
+    from foedus.analysis import ensemble as an
+    from foedus.experiments.drivers import attribute_all, headline_outcomes
+    from foedus.experiments.ensemble import run_ensemble
+    from foedus.report.provenance import milex_unit
+    from foedus.sim.agreements import FIRST_SIMULATED_ID
+
+    store = run_ensemble(scenario, runs=runs, out=out / "ensemble", years=years, seed=seed, knobs=knobs, design="lhs",
+                         client=client, progress=progress)
+    with stage("finding what drives each headline"):
         bands = an.summary(store)
         align = an.great_power_alignments(store)
         first, last = int(bands["year"].min()), int(bands["year"].max())
         named = {}
         for pair in pairs:
             try:
-                a, b = (an.resolve_state(store, x)[1] for x in pair)
+                a, b = (an.resolve_state(store, x) for x in pair)
             except ValueError:
                 continue  # a state the scenario lacks (no China in 1871)
-            named[(a, b)] = an.pair_allied(store, a, b, obligation="defense", by=True)
-        unit = milex_unit(history, scenario)
-        m = store.manifest
-        desc = (
-            f"{m['runs_done']} runs of the scenario {m['scenario']}, {m['years']} years from {m['first_year']} to {last}, "
-            f"ensemble seed {m['seed']} (run i's seed derives from it and i; no knob varied, so the runs differ by their "
-            f"random draws only). The reference run of report.html uses seed {m['seed']} itself and is not one of them. "
-            f"Military expenditure is in billions of {unit.money} (US$ bn) in every figure and table."
-            + "".join(f" {a}–{b}: the share of runs in which {a} and {b} have shared a defence pact at some point from {first} up to the year."
-                      for a, b in named)
-        )
-        pair_tables = {f"{a}–{b} defence pact by the year": p for (a, b), p in named.items()}
-        section = rep.html_section(
-            bands, title=f"Ensemble: {m['scenario']}, {first}–{last}", description=desc, alignments=align,
-            pairs=pair_tables or None, state_milex=an.state_bands(store, "milex"), money=unit.money,
-        )
-        rep.write_html(out / "ensemble_report.html", [section], title=f"foedus ensemble: {m['scenario']}, {m['runs_done']} runs")
-    return {"manifest": m, "bands": bands, "alignments": align, "pairs": pair_tables, "money": unit.money, "first": first, "last": last}
+            named[(a, b)] = an.pair_allied(store, a[0], b[0], obligation="defense", by=True)
+        names = _state_names(history)
+        ag = history.agreements
+        nato = ag[(ag["name"].astype("string") == "NATO") & (ag["agreement_id"] < FIRST_SIMULATED_ID)]
+        heads = headline_outcomes(store, pairs=[(a[0], b[0]) for a, b in named], names=names,
+                                  agreements={"NATO": int(nato["agreement_id"].iloc[0])} if len(nato) else None)
+        drivers = attribute_all(heads, store.experiments().set_index("run"), knobs)
+    pair_tables = {f"{a[1]}–{b[1]} defence pact by the year": p for (a, b), p in named.items()}
+    return {"store": store, "manifest": store.manifest, "bands": bands, "alignments": align, "pairs": pair_tables,
+            "money": milex_unit(history, scenario).money, "first": first, "last": last, "drivers": drivers, "knobs": knobs}
+
+
+def _state_names(history: History) -> dict[int, str]:
+    """COW code -> the state's name in the history (its latest)."""
+    st = history.states.drop_duplicates("ccode", keep="last")
+    return {int(c): str(n) for c, n in zip(st["ccode"], st["name"])}
+
+
+def _ensemble_report(ens: dict, out: Path, validation: dict | None) -> None:
+    """Write ensemble_report.html: the bands, alignments and pairs, what drives each headline, the validation score."""
+    from foedus.analysis import ensemble as an
+    from foedus.report import drivers as drep
+    from foedus.report import ensemble as rep
+
+    m, store, first, last = ens["manifest"], ens["store"], ens["first"], ens["last"]
+    varied = ", ".join(f"{k.field.replace('_', ' ')} {k.low:g}–{k.high:g}" for k in ens["knobs"])
+    how = (f"the five trend drivers vary over the runs in a Latin hypercube ({varied}: the scenario's value ± 0.3), so the bands "
+           "show the drivers' spread and the runs' random draws together" if ens["knobs"] else
+           "no knob varied, so the runs differ by their random draws only")
+    desc = (
+        f"{m['runs_done']} runs of the scenario {m['scenario']}, {m['years']} years from {m['first_year']} to {last}, "
+        f"ensemble seed {m['seed']} (run i's seed derives from it and i; {how}). The reference run of report.html uses seed "
+        f"{m['seed']} itself and the scenario's own drivers, and is not one of them. "
+        f"Military expenditure is in billions of {ens['money']} (US$ bn) in every figure and table."
+        + "".join(f" {label.split(' defence')[0]}: the share of runs in which the two have shared a defence pact at some point from "
+                  f"{first} up to the year." for label in ens["pairs"])
+    )
+    section = rep.html_section(
+        ens["bands"], title=f"Ensemble: {m['scenario']}, {first}–{last}", description=desc, alignments=ens["alignments"],
+        pairs=ens["pairs"] or None, state_milex=an.state_bands(store, "milex"), money=ens["money"],
+    )
+    findings = drep.html_section(ens["drivers"], validation)
+    rep.write_html(out / "ensemble_report.html", [findings, section], title=f"foedus ensemble: {m['scenario']}, {m['runs_done']} runs")
 
 
 def _ensemble_headline(ens: dict) -> dict[str, Any]:
@@ -239,13 +307,14 @@ def _ensemble_headline(ens: dict) -> dict[str, Any]:
     m = ens["manifest"]
     return jsonable({
         "runs": m["runs_done"], "seed": m["seed"], "first_year": ens["first"], "last_year": last, "band": [lo, hi],
-        "indicators": indicators, "pairs": pairs, "great_power_alignments": alignments,
+        "indicators": indicators, "pairs": pairs, "great_power_alignments": alignments, "drivers": ens["drivers"],
     })
 
 
-def _write_summary(path: Path, scenario: str, seed: int, headline: dict | None) -> dict:
-    """Complete summary.json (the reference run's measures) with the scenario, the seed and the ensemble's headline."""
+def _write_summary(path: Path, scenario: str, seed: int, headline: dict | None, validation: dict | None = None) -> dict:
+    """Complete summary.json (the reference run's measures) with the scenario, the seed, the ensemble's headline and the validation score."""
     from foedus import __version__
+    from foedus.analysis.summary import jsonable
     from foedus.data.export import PROVENANCE_FILE
 
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -253,7 +322,23 @@ def _write_summary(path: Path, scenario: str, seed: int, headline: dict | None) 
     data["foedus_version"], data["provenance"] = __version__, PROVENANCE_FILE
     if headline is not None:
         data["ensemble"] = headline
+    if validation is not None:
+        data["validation"] = jsonable(validation)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     os.replace(tmp, path)
     return data
+
+
+def print_findings(console, summary: dict) -> None:
+    """Print what drives each headline (summary.json's ``ensemble.drivers``) and the validation score (``validation``)."""
+    drivers = (summary.get("ensemble") or {}).get("drivers")
+    if drivers:
+        console.print("[bold]What drives each headline[/bold] (trend drivers varied over the runs; see ensemble_report.html):")
+        for h in drivers["headlines"]:
+            console.print(f"- {h['sentence']}", highlight=False)
+    v = summary.get("validation")
+    if v:
+        from foedus.experiments.oos_score import sentence
+
+        console.print(f"[bold]Validation.[/bold] {v.get('sentence') or sentence(v)}", highlight=False)
