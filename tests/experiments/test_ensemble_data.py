@@ -48,3 +48,55 @@ def test_a_stale_compacted_copy_is_ignored_and_rewritten(reference_ensemble, tmp
     shutil.rmtree(out / "compacted")
     assert compact_ensemble(store) is True
     pd.testing.assert_frame_equal(an.summary(store), an.summary(EnsembleStore.open(reference_ensemble)), check_exact=True)
+
+
+def test_the_copy_written_while_runs_land_equals_the_copy_written_after(reference_ensemble, tmp_path, monkeypatch):
+    """run_ensemble writes the compacted copy as the runs land (StreamingCompactor, issue 16); it is the same table,
+    and the after-the-fact compaction (here disabled, so that it cannot be the writer) is not needed for it."""
+    import foedus.experiments.ensemble as ens
+
+    from ._common import KNOBS, SEED, tiny_scenario
+
+    monkeypatch.setattr(ens, "compact_ensemble", lambda store: False)
+    out = tmp_path / "streamed"
+    store = ens.run_ensemble(tiny_scenario(), runs=RUNS, out=out, seed=SEED, knobs=KNOBS, workers=1, processes=False)
+    ref = EnsembleStore.open(reference_ensemble)
+    for table in RUN_TABLES:
+        path = compacted_path(store, table)
+        assert path.is_file() and compacted_runs(path) == [[0, RUNS - 1]], table
+        pd.testing.assert_frame_equal(read(store, table), read(ref, table), check_exact=True)
+        pd.testing.assert_frame_equal(read(store, table), store.read_table(table), check_exact=True)
+    assert not list((out / "compacted").glob("*.tmp"))
+
+
+def test_streaming_compactor_orders_runs_and_discards_an_unfinished_copy(reference_ensemble, tmp_path):
+    """Runs landing in any order are appended in run order, one row group per chunk; an incomplete session renames nothing."""
+    import pyarrow.parquet as pq
+
+    from foedus.experiments.compaction import StreamingCompactor, ipc_bytes
+
+    def fresh(name):
+        out = tmp_path / name
+        shutil.copytree(reference_ensemble, out)
+        shutil.rmtree(out / "compacted")
+        return EnsembleStore.open(out)
+
+    def tables(store, i):
+        return {t: ipc_bytes(pq.read_table(store.run_file(t, i))) for t in RUN_TABLES}
+
+    store = fresh("shuffled")
+    sink = StreamingCompactor(store, chunk=3)
+    for i in [2, 0, 5, 1, 4, 3, 9, 8, 6, 7]:
+        sink.add(i, tables(store, i))
+    assert sink.close(complete=True)
+    for table in RUN_TABLES:
+        f = pq.ParquetFile(compacted_path(store, table))
+        assert f.metadata.num_row_groups == 4  # 3 + 3 + 3 + 1 runs
+        pd.testing.assert_frame_equal(read(store, table), store.read_table(table), check_exact=True)
+
+    store = fresh("interrupted")
+    sink = StreamingCompactor(store, chunk=3)
+    for i in range(5):
+        sink.add(i, tables(store, i))
+    assert not sink.close(complete=False)
+    assert not (store.path / "compacted").exists() or not list((store.path / "compacted").iterdir())

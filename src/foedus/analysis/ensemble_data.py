@@ -5,7 +5,8 @@ run and table, the unit of resumption. Reading thousands of small files costs a 
 footer per run (about 1-2 ms each on a laptop-class core; a summary of 10,000 runs reads four
 tables), so a complete ensemble also keeps each table *compacted*: ``DIR/compacted/<table>.pq``
 (Parquet), every completed run in run order, written by
-:func:`foedus.experiments.ensemble.compact_ensemble` when the last run lands. The ``.pq`` suffix
+the driver while the runs land (:class:`foedus.experiments.compaction.StreamingCompactor`), or
+by :func:`foedus.experiments.ensemble.compact_ensemble` once the last run of a resumed ensemble lands. The ``.pq`` suffix
 keeps it out of globs of ``*.parquet`` over the folder, which see the per-run files alone. Its schema metadata lists the runs it holds (``foedus_runs``, ``[first,
 last]`` ranges as in the manifest); a compacted file that does not hold exactly the completed
 runs (an ensemble resumed or extended since) is ignored, and the per-run files are read instead.

@@ -43,7 +43,7 @@ import pandas as pd
 import foedus
 from foedus.schema.display import count, names, repr_html, repr_text
 
-__all__ = ["FORMAT", "VERSION", "RUN_TABLES", "SPEC_KEYS", "EnsembleStore", "table_bytes"]
+__all__ = ["FORMAT", "VERSION", "RUN_TABLES", "SPEC_KEYS", "EnsembleStore", "table_bytes", "parquet_bytes"]
 
 FORMAT = "foedus-ensemble"
 VERSION = 1
@@ -61,10 +61,16 @@ DEFAULT_OUTCOMES = "foedus.experiments.ensemble.indicator_tables"
 def table_bytes(df: pd.DataFrame) -> bytes:
     """A table as Parquet bytes (zstd, no index). The bytes depend only on the table's contents."""
     import pyarrow as pa
+
+    return parquet_bytes(pa.Table.from_pandas(df, preserve_index=False))
+
+
+def parquet_bytes(table) -> bytes:
+    """A :class:`pyarrow.Table` (as :func:`table_bytes` converts a DataFrame) as the Parquet bytes :func:`table_bytes` gives."""
     import pyarrow.parquet as pq
 
     buf = io.BytesIO()
-    pq.write_table(pa.Table.from_pandas(df, preserve_index=False), buf, compression="zstd")
+    pq.write_table(table, buf, compression="zstd")
     return buf.getvalue()
 
 

@@ -77,7 +77,8 @@ from typing import Any, Callable, Mapping
 import numpy as np
 import pandas as pd
 
-from foedus.data.ensemble_store import RUN_TABLES, EnsembleStore, table_bytes
+from foedus.data.ensemble_store import RUN_TABLES, EnsembleStore, parquet_bytes
+from foedus.experiments.compaction import StreamingCompactor, ipc_bytes
 from foedus.experiments.design import apply_knobs
 from foedus.schema.runs import RunRecord
 from foedus.sim.compact import CountingRecorder, compact_record
@@ -185,6 +186,7 @@ def simulate_run(
     keep_history: bool = False,
     *,
     outcomes: Outcomes,
+    arrow: bool = False,
 ) -> dict[str, Any]:
     """One run of an ensemble, as the Dask task a worker runs: :func:`run_tables` as Parquet bytes.
 
@@ -194,23 +196,32 @@ def simulate_run(
         As for :func:`run_tables`.
     index : int
         Run index (written in every table's ``run`` column).
+    arrow : bool
+        Also return the tables as Arrow IPC bytes (for
+        :class:`~foedus.experiments.compaction.StreamingCompactor`).
 
     Returns
     -------
     dict
         ``index``; ``tables``: Parquet bytes of every table of
-        :data:`foedus.data.ensemble_store.RUN_TABLES`;
-        ``history`` (or None); ``seconds``: compute time of the run.
+        :data:`foedus.data.ensemble_store.RUN_TABLES` (:func:`~foedus.data.ensemble_store.table_bytes`);
+        ``arrow``: the same tables as Arrow IPC bytes, or None; ``history`` (or None);
+        ``seconds``: compute time of the run.
     """
+    import pyarrow as pa
+
     t0 = time.perf_counter()
     tables, history = run_tables(scenario, seed, knobs, keep_history, outcomes=outcomes)
     check_tables(tables, outcomes)
-    out = {}
+    out, ipc = {}, ({} if arrow else None)
     for name in RUN_TABLES:
         df = tables[name]
         df.insert(0, "run", np.full(len(df), int(index), dtype=np.int64))
-        out[name] = table_bytes(df)
-    return {"index": int(index), "tables": out, "history": history, "seconds": time.perf_counter() - t0}
+        table = pa.Table.from_pandas(df, preserve_index=False)  # as table_bytes converts it
+        out[name] = parquet_bytes(table)
+        if ipc is not None:
+            ipc[name] = ipc_bytes(table)
+    return {"index": int(index), "tables": out, "arrow": ipc, "history": history, "seconds": time.perf_counter() - t0}
 
 
 def outcomes_name(outcomes: Outcomes) -> str:
@@ -293,6 +304,7 @@ def execute(
     progress: bool | Progress,
     client: Any,
     connect_timeout: float,
+    compact_chunk: int | None = None,
 ) -> EnsembleStore:
     """Run the missing runs of ``store`` on Dask, writing each as it lands.
 
@@ -307,6 +319,10 @@ def execute(
         What each run yields (:data:`Outcomes`).
     workers, scheduler, processes, progress, client, connect_timeout
         As for :func:`foedus.experiments.ensemble.run_ensemble`.
+    compact_chunk : int, optional
+        When given and no run of the store is done yet, also write the compacted copy of each
+        table while the runs land, ``compact_chunk`` runs per row group
+        (:class:`~foedus.experiments.compaction.StreamingCompactor`).
 
     Returns
     -------
@@ -329,6 +345,7 @@ def execute(
     t_start = time.perf_counter()
     ran = 0
     nthreads = None
+    sink: StreamingCompactor | None = None
     label = scheduler or ("client" if client is not None else "local")
     try:
         with _dask_client(workers=workers, scheduler=scheduler, processes=processes, client=client, connect_timeout=connect_timeout) as dask:
@@ -343,6 +360,8 @@ def execute(
                 knob_cols = store.knob_names()
                 keep = bool(store.manifest.get("keep_histories", False))
                 nthreads = max(1, sum(dask.nthreads().values()))
+                if compact_chunk and len(todo) == total:
+                    sink = StreamingCompactor(store, compact_chunk)
                 sc_future = dask.scatter(sc, broadcast=True, hash=False)
                 window = max(16, 4 * nthreads)
                 pending = iter(todo)
@@ -357,7 +376,8 @@ def execute(
                     seed = int(exp.at[i, "seed"])
                     values = {k: float(exp.at[i, k]) for k in knob_cols}
                     fut = dask.submit(
-                        simulate_run, sc_future, int(i), seed, values, keep, outcomes=outcomes, pure=False, key=f"foedus-run-{i}-{time.time_ns()}"
+                        simulate_run, sc_future, int(i), seed, values, keep, outcomes=outcomes, arrow=sink is not None, pure=False,
+                        key=f"foedus-run-{i}-{time.time_ns()}",
                     )
                     index_of[fut.key] = int(i)
                     queue.add(fut)
@@ -379,6 +399,8 @@ def execute(
                         raise RuntimeError(f"run {index} (seed {int(exp.loc[index, 'seed'])}) failed: {type(exc).__name__}: {exc}") from exc
                     res = fut.result()
                     store.write_run(res["index"], res["tables"], history=res["history"], seconds=res["seconds"])
+                    if sink is not None:
+                        sink.add(res["index"], res["arrow"])
                     fut.release()
                     done += 1
                     ran += 1
@@ -386,6 +408,8 @@ def execute(
                         callback(done, total)
                     submit_next()
             finally:
+                if sink is not None:
+                    sink.close(complete=done == total)
                 wall = time.perf_counter() - t_start
                 store.record_session({"runs": ran, "wall_seconds": round(wall, 3), "scheduler": label, "workers": workers, "threads": nthreads})
     finally:
