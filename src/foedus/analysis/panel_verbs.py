@@ -151,7 +151,7 @@ def add_atop_alliance(df: pd.DataFrame, *, source: str = "members", record: Hist
     """ATOP alliance ties by obligation (``add_atop_alliance()``): ``atop_alliance``, ``atop_defense`` ... ``atop_consul`` (0/1).
 
     ``atop_alliance`` (not in peacesciencer) marks any shared alliance: ATOP's dyad-year file
-    has 61 allied dyad-years of the COW system with none of the five obligations coded.
+    has 23 allied dyad-years of the COW system with none of the five obligations coded in either direction.
 
     Parameters
     ----------
@@ -159,10 +159,15 @@ def add_atop_alliance(df: pd.DataFrame, *, source: str = "members", record: Hist
         A dyad-year panel.
     source : {"members", "atop"}
         ``"members"`` (default): foedus's phase-correct, member-level dyad-years
-        (:func:`foedus.analysis.network.dyad_years`: an obligation holds when a membership phase
-        of either state touching the year carries it), the same derivation as for simulated
-        runs. ``"atop"``: ATOP's own dyad-year file as distributed (``atop_alliance``), to the
-        value. The two agree on more than 99.8 % of allied dyad-years (see the tests).
+        (:func:`foedus.analysis.network.dyad_years`: by the members' dated spells and the
+        phases they share last in the year, less the obligations ATOP owes to some members
+        only), the same derivation as for simulated runs. ``"atop"``: ATOP's own directed
+        dyad-year file as distributed (``atop_alliance``), read non-directed: a pair carries an
+        obligation when either state holds it toward the other. (peacesciencer's
+        ``add_atop_alliance()`` reads the ``ccode1 -> ccode2`` row only, which leaves out the
+        dyad-years ATOP codes in the other direction only: 64 of defence, 41 of neutrality, 10
+        of non-aggression.) The two sources are
+        equal on every dyad-year of the COW system (see the tests).
     record : History, optional
 
     Returns
@@ -181,7 +186,9 @@ def add_atop_alliance(df: pd.DataFrame, *, source: str = "members", record: Hist
         t = rec.extras.get("atop_dyad_years")
         if t is None:
             raise ValueError(f"the record {rec.source} has no ATOP dyad-year file (atop_alliance.csv.gz or atop5_1ddyr.csv)")
-        t = t[(t["ccode1"] < t["ccode2"]).to_numpy()].rename(columns=ATOP_COLUMNS)
+        lo, hi = _nondirected(t)  # either direction: the pair's tie, whoever holds the obligation
+        t = t.assign(ccode1=lo, ccode2=hi).groupby(["ccode1", "ccode2", "year"], as_index=False)[list(ATOP_COLUMNS)].max()
+        t = t.rename(columns=ATOP_COLUMNS)
         files = _files(rec, "atop_alliance", "ddyr")
     else:
         raise ValueError(f"source must be 'members' or 'atop', got {source!r}")
