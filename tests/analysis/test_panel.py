@@ -111,6 +111,19 @@ def test_cinc_and_components_equal_cow_nmc(record, dyads, data_dir):
     assert row["cinc2"].item() == nmc.query("ccode == 255 and year == 1914")["cinc"].item()
 
 
+def test_milex_in_constant_dollars_is_cows_deflated_by_the_cpi_u(record, data_dir):
+    """``milex_constant``: NMC's milex, the pounds of 1816-1913 at the mint parity, in constant 2022 US$
+    by the BLS CPI-U (1913: 9.9; 1960: 29.6; 2022: 292.655), the deflator named in the unit."""
+    nmc = pd.read_csv(data_dir / PS / "cow_nmc.csv").set_index(["ccode", "year"])["milex"]
+    s = panel.add_nmc(panel.state_years(1850, 1960, record=record), variables=("milex_constant",), record=record)
+    assert list(s.columns) == ["ccode", "year", "milex_constant"]
+    got = s.set_index(["ccode", "year"])["milex_constant"]
+    assert got[(200, 1850)] == pytest.approx(nmc[(200, 1850)] * 4.8665 * 292.655 / 9.9)
+    assert got[(2, 1960)] == pytest.approx(nmc[(2, 1960)] * 292.655 / 29.6)
+    unit = panel.panel_info(s)["units"]["milex_constant"]
+    assert "constant 2022 US$" in unit and "CPI-U" in unit and "1913 price level" in unit
+
+
 def test_major_powers_are_cows_spells(record, data_dir):
     majors = pd.read_csv(data_dir / PS / "cow_majors.csv")
     s = panel.add_cow_majors(panel.state_years(1816, 2016, record=record), record=record)
