@@ -119,3 +119,12 @@ def test_validate_report_and_calibrate_record_seeds_and_the_records_files(tmp_pa
     c = _json(tmp_path / "cal" / "provenance.json")
     assert c["kind"] == "calibration" and c["seeds"] == [1] and c["trials"] == 1 and c["sampler_seed"] == 1 and c["fitted"] == ["exit_rate"]
     assert any(f["path"].endswith("atop5_1a.csv") and len(f["sha256"]) == 64 for f in c["data_files"])
+
+
+def test_main_from_a_users_file_keeps_it_in_every_folder(tmp_path, user_file):
+    out = tmp_path / "main"
+    _ok(runner.invoke(app, ["main", "--scenario", str(user_file), "--years", "2", "--seed", "2", "--no-ensemble", "--out", str(out)]))
+    for folder in (out, out / "run"):
+        p = _json(folder / "provenance.json")
+        assert p["foedus_version"] == __version__ and p["seeds"] == [2] and p["scenario"]["sha256"] == _sha(folder / "scenario.yaml")
+        _original_recorded(p, folder, user_file)
