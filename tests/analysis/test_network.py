@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 
-from foedus.analysis.network import alliance_network, defense_network, dyad_years, membership_years
+from foedus.analysis.network import agreement_dyad_years, alliance_network, defense_network, dyad_years, membership_years
+from foedus.data.atop import PARTNER_SPECIFIC
 from foedus.testing import strategies, toy_history
 from foedus.schema import OBLIGATIONS, validate
 
@@ -32,24 +33,63 @@ def test_dyad_years_is_canonical(record, record_dyads):
     assert record_dyads["year"].between(1815, 2018).all()
 
 
-def test_dyad_years_reproduce_atop_own_dyad_year_file(data_dir, record_dyads):
+ATOP_NAMES = {"defense": "atop_defense", "offense": "atop_offense", "neutrality": "atop_neutral",
+              "nonaggression": "atop_nonagg", "consultation": "atop_consul"}
+
+
+@pytest.fixture(scope="module")
+def atop_dyads(data_dir):
+    """ATOP's directed dyad-year file read non-directed: a pair carries an obligation when either direction does."""
     atop = pd.read_csv(data_dir / "peacesciencer" / "atop_alliance.csv.gz")
-    atop = atop[atop["ccode1"] < atop["ccode2"]]
-    assert len(atop) == 136_648  # 273,296 directed rows, both directions present
-    merged = atop.merge(record_dyads, on=["ccode1", "ccode2", "year"], how="left", indicator=True)
-    assert (merged["_merge"] == "both").all()  # every ATOP dyad-year is ours
-    extra = len(record_dyads) - len(atop)
-    assert 0 <= extra <= 20  # same-year successions and a non-state signatory (see dyad_years)
-    both = merged[merged["_merge"] == "both"]
-    for ours, theirs in [("defense", "atop_defense"), ("offense", "atop_offense"), ("neutrality", "atop_neutral"),
-                         ("nonaggression", "atop_nonagg"), ("consultation", "atop_consul")]:
-        # Member- and phase-level obligations, as ATOP's own file: at least 99.85 % of dyad-years
-        # agree on every obligation. What remains is whom an obligation protects, which ATOP's
-        # dyad file reads and its member file does not say (Locarno 1925: the guarantors Britain
-        # and Italy protect France, Germany and Belgium, not each other).
-        agree = (both[ours] == both[theirs].astype(bool)).mean()
-        assert agree > 0.9985, (ours, agree)
-        assert not (both[theirs].astype(bool) & ~both[ours]).any(), ours  # never an obligation ATOP codes and we miss
+    assert len(atop) == 273_296
+    lo, hi = atop[["ccode1", "ccode2"]].min(axis=1), atop[["ccode1", "ccode2"]].max(axis=1)
+    atop = atop.assign(ccode1=lo, ccode2=hi).groupby(["ccode1", "ccode2", "year"], as_index=False)[list(ATOP_NAMES.values())].max()
+    assert len(atop) == 136_648  # both directions of every pair are present
+    return atop.rename(columns={v: k for k, v in ATOP_NAMES.items()}).astype({o: bool for o in OBLIGATIONS})
+
+
+def _as_set(frame: pd.DataFrame) -> set[tuple]:
+    return set(frame[["ccode1", "ccode2", "year", *OBLIGATIONS]].itertuples(index=False, name=None))
+
+
+def test_dyad_years_equal_atop_own_dyad_year_file(record, record_dyads, atop_dyads):
+    """Equal sets of (pair, year, five obligations). The one rule-derived exception: ATOP's dyad
+    file has states only, so pairs with a partner outside the COW state list (ATOP cowsys = 0:
+    code 8152 with France, 1874-1883) are ours only."""
+    states = set(record.states["ccode"])
+    outside = ~record_dyads["ccode1"].isin(states) | ~record_dyads["ccode2"].isin(states)
+    assert set(record_dyads.loc[outside, "ccode2"]) == {8152} and outside.sum() == 10
+    assert _as_set(record_dyads[~outside]) == _as_set(atop_dyads)
+
+
+def test_member_level_reading_differs_from_atop_only_by_the_partner_specific_obligations(record, atop_dyads):
+    """Without :data:`PARTNER_SPECIFIC` the member file's reading codes exactly the listed
+    (alliance, obligation, pair) triples in addition, in the years the pair shares the alliance,
+    and nothing else: every listed triple is needed, and no difference is unlisted."""
+    raw = agreement_dyad_years(record, partner_specific=False)
+    m = raw.merge(atop_dyads, on=["ccode1", "ccode2", "year"], suffixes=("", "_atop"))
+    extra = {(int(r.agreement_id), o, int(r.ccode1), int(r.ccode2)) for o in OBLIGATIONS
+             for r in m[m[o] & ~m[f"{o}_atop"]].itertuples()}
+    listed = {(i, o, c1, c2) for i, (_, cases) in PARTNER_SPECIFIC.items() for o, c1, c2 in cases}
+    assert extra == listed and len(listed) == 37
+    # and dropping them removes nothing ATOP codes (test_dyad_years_equal_atop_own_dyad_year_file)
+
+
+def test_a_phase_change_inside_a_year_takes_the_later_phase(record):
+    """ATOP 1362 (1887): neutrality in phase 1 until 24 Nov 1888, none in phase 2: 1888 has none,
+    1887 has it. ATOP 4985 (SADC, 2003): Seychelles left on 1 Jul 2003 before the defence phase
+    began on 26 Aug, so it shares no defence with the others in 2003."""
+    ay = agreement_dyad_years(record)
+    pick = lambda i, c1, c2, y: ay[(ay["agreement_id"] == i) & (ay["ccode1"] == c1) & (ay["ccode2"] == c2) & (ay["year"] == y)]  # noqa: E731
+    assert pick(1362, 90, 91, 1887)["neutrality"].item() and not pick(1362, 90, 91, 1888)["neutrality"].item()
+    assert pick(4985, 490, 591, 2003)[["defense", "consultation"]].to_numpy().sum() == 0
+    assert pick(4985, 490, 510, 2003)["defense"].item()
+
+
+def test_a_member_leaving_the_day_another_joins_shares_no_year(record):
+    """The GDR (265) left on 3 Oct 1990, the day united Germany (255) took the FRG's place."""
+    dy = dyad_years(record)
+    assert dy[(dy["ccode1"] == 255) & (dy["ccode2"] == 265) & (dy["year"] == 1990)].empty
 
 
 def test_1914_network_has_the_triple_alliance_and_the_entente(record):

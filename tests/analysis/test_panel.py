@@ -64,31 +64,36 @@ def test_state_years_are_the_states_of_cow_ddy(record, cow_ddy):
     assert set(zip(s["ccode"], s["year"])) == set(zip(theirs["ccode1"], theirs["year"]))
 
 
+def _either_direction(atop_file: pd.DataFrame) -> pd.DataFrame:
+    """ATOP's directed file read non-directed: the pair's obligation when either state holds it toward the other."""
+    lo, hi = atop_file[["ccode1", "ccode2"]].min(axis=1), atop_file[["ccode1", "ccode2"]].max(axis=1)
+    return atop_file.assign(ccode1=lo, ccode2=hi).groupby(["ccode1", "ccode2", "year"], as_index=False)[ATOP_THEIRS].max()
+
+
 def test_atop_from_the_publishers_file_equals_it_on_every_dyad_year(record, dyads, atop_file):
     p = panel.add_atop_alliance(dyads, source="atop", record=record)
-    theirs = atop_file[atop_file["ccode1"] < atop_file["ccode2"]]
+    theirs = _either_direction(atop_file)
     m = p.merge(theirs, on=["ccode1", "ccode2", "year"], how="left", suffixes=("", "_atop"))
     for c in ATOP_THEIRS:
         assert (m[c].to_numpy() == m[f"{c}_atop"].fillna(0).to_numpy()).all(), c
     inside = theirs.merge(dyads, on=["ccode1", "ccode2", "year"])
     assert p["atop_alliance"].sum() == len(inside) == 133_701  # allied dyad-years of the COW system
-    assert (p[ATOP_THEIRS].sum(axis=1) > 0).sum() == (inside[ATOP_THEIRS].sum(axis=1) > 0).sum() == 133_640
+    assert (p[ATOP_THEIRS].sum(axis=1) > 0).sum() == (inside[ATOP_THEIRS].sum(axis=1) > 0).sum() == 133_678  # 23 with none coded
+    # peacesciencer's reading (the ccode1 -> ccode2 row only) misses the ties coded the other way only
+    one_way = atop_file[atop_file["ccode1"] < atop_file["ccode2"]].merge(dyads, on=["ccode1", "ccode2", "year"])
+    assert p["atop_defense"].sum() - one_way["atop_defense"].sum() == 64
 
 
-def test_atop_from_members_is_phase_correct_and_agrees_with_atops_file(record, dyads, atop_file):
-    p = panel.add_atop_alliance(dyads, record=record)
-    theirs = atop_file[atop_file["ccode1"] < atop_file["ccode2"]]
-    m = p.merge(theirs, on=["ccode1", "ccode2", "year"], how="left", suffixes=("", "_atop"))
-    allied = m[[f"{c}_atop" for c in ATOP_THEIRS]].notna().all(axis=1).to_numpy()
-    ours_allied = p["atop_alliance"].to_numpy() == 1
-    assert (ours_allied | ~allied).all()  # every dyad-year ATOP codes as allied is allied here
-    assert ours_allied.sum() - allied.sum() <= 20  # same-year successions (see foedus.analysis.network.dyad_years)
-    for c in ATOP_THEIRS:
-        ours, atop = m[c].to_numpy()[allied], m[f"{c}_atop"].to_numpy()[allied].astype(int)
-        assert (ours == atop).mean() > 0.9985, c
-        assert not (atop & (1 - ours)).any(), c  # never an obligation ATOP codes and we miss
+def test_atop_from_members_equals_atops_file_on_every_dyad_year(record, dyads, atop_file):
+    """The member-level derivation (dates, the last shared phase, partner-specific obligations:
+    :func:`foedus.analysis.network.dyad_years`) equals ATOP's own dyad-year file on every
+    dyad-year of the COW system, allied or not, all six columns."""
+    ours = panel.add_atop_alliance(dyads, record=record)
+    theirs = panel.add_atop_alliance(dyads, source="atop", record=record)
+    for c in ["atop_alliance", *ATOP_THEIRS]:
+        assert (ours[c].to_numpy() == theirs[c].to_numpy()).all(), c
     # the EU treaty (ATOP 4175) is consultation only before its 2007 phase: Ireland-France 2000 no defence
-    row = p[(p["ccode1"] == 205) & (p["ccode2"] == 220) & (p["year"] == 2000)]
+    row = ours[(ours["ccode1"] == 205) & (ours["ccode2"] == 220) & (ours["year"] == 2000)]
     assert row["atop_defense"].item() == 0 and row["atop_consul"].item() == 1
     assert set(ATOP_COLUMNS.values()) == set(ATOP_THEIRS)
 
@@ -104,6 +109,19 @@ def test_cinc_and_components_equal_cow_nmc(record, dyads, data_dir):
     row = d[(d["ccode1"] == 2) & (d["ccode2"] == 255)]
     assert row["cinc1"].item() == nmc.query("ccode == 2 and year == 1914")["cinc"].item()
     assert row["cinc2"].item() == nmc.query("ccode == 255 and year == 1914")["cinc"].item()
+
+
+def test_milex_in_constant_dollars_is_cows_deflated_by_the_cpi_u(record, data_dir):
+    """``milex_constant``: NMC's milex, the pounds of 1816-1913 at the mint parity, in constant 2022 US$
+    by the BLS CPI-U (1913: 9.9; 1960: 29.6; 2022: 292.655), the deflator named in the unit."""
+    nmc = pd.read_csv(data_dir / PS / "cow_nmc.csv").set_index(["ccode", "year"])["milex"]
+    s = panel.add_nmc(panel.state_years(1850, 1960, record=record), variables=("milex_constant",), record=record)
+    assert list(s.columns) == ["ccode", "year", "milex_constant"]
+    got = s.set_index(["ccode", "year"])["milex_constant"]
+    assert got[(200, 1850)] == pytest.approx(nmc[(200, 1850)] * 4.8665 * 292.655 / 9.9)
+    assert got[(2, 1960)] == pytest.approx(nmc[(2, 1960)] * 292.655 / 29.6)
+    unit = panel.panel_info(s)["units"]["milex_constant"]
+    assert "constant 2022 US$" in unit and "CPI-U" in unit and "1913 price level" in unit
 
 
 def test_major_powers_are_cows_spells(record, data_dir):

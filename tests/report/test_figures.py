@@ -116,12 +116,13 @@ def test_record_spending_is_one_unit_with_the_pounds_converted(record):
 
     ax = fg.plot_spending(record, [200, 2])
     label = ax.get_ylabel()
-    assert "bn current US$" in label and f"£ to 1913 × {GBP_USD_PARITY}" in label
+    assert "bn constant 2022 US$ (CPI-U" in label and f"£ to 1913 × {GBP_USD_PARITY}" in label
     uk = next(line for line in ax.get_lines() if line.get_label() == "UKG")
     x, y = uk.get_xdata(), uk.get_ydata()
     sy = record.state_years
     raw_1913 = float(sy.loc[(sy["ccode"] == 200) & (sy["year"] == 1913), "milex"].iloc[0])
-    assert y[x == 1913][0] == pytest.approx(raw_1913 * GBP_USD_PARITY * 1e-6)
+    # pounds at the mint parity, then 1913 dollars in 2022 dollars: BLS CPI-U 292.655 / 9.9
+    assert y[x == 1913][0] == pytest.approx(raw_1913 * GBP_USD_PARITY * 292.655 / 9.9 * 1e-6)
     assert len(_visible_ticks(ax.yaxis)) >= style.MIN_TICKS
 
 

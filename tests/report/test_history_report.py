@@ -114,7 +114,7 @@ def test_record_report(record, tmp_path):
         assert "<svg" in body and ">USA<" in body and ">RUS<" in body
     # spending in one unit (billions of current US$, the pounds of 1816-1913 converted), credited to NMC (not to ATOP)
     arms = _caption(html, "fig-arms")
-    assert RECORD_MILEX_UNIT.report_caption in arms and "billions of current US dollars" in arms and "National Material Capabilities 7.0" in arms and "ATOP" not in arms
+    assert RECORD_MILEX_UNIT.report_caption in arms and "billions of constant 2022 US dollars" in arms and "National Material Capabilities 7.0" in arms and "ATOP" not in arms
     assert "the end of the record (2018)" in _caption(html, "fig-survival")
 
 
@@ -241,8 +241,9 @@ def test_same_history_same_bytes(tmp_path):
 
 
 def test_record_military_spending_has_one_unit_with_the_conversion_named(record):
-    """COW NMC records pounds to 1913 and dollars from 1914: the reports convert the pounds at the
-    gold parity and say so, so that one axis carries one unit."""
+    """COW NMC records pounds to 1913 and current dollars from 1914: the reports convert the pounds
+    at the gold parity, deflate every year to constant 2022 US$ with the CPI-U (1913 prices before
+    1913), and say so, so that one axis carries one unit, comparable in real terms."""
     from foedus.data.snapshot_fields import GBP_USD_PARITY
     from foedus.report.provenance import RECORD_MILEX_UNIT, milex_unit, milex_values
 
@@ -251,8 +252,14 @@ def test_record_military_spending_has_one_unit_with_the_conversion_named(record)
     uk = (sy["ccode"] == 200).to_numpy()
     y1913 = uk & (sy["year"] == 1913).to_numpy()
     y1914 = uk & (sy["year"] == 1914).to_numpy()
-    assert conv[y1913].item() == pytest.approx(sy.loc[y1913, "milex"].item() * GBP_USD_PARITY)
-    assert conv[y1914].item() == sy.loc[y1914, "milex"].item()  # dollars already
+    y1850 = uk & (sy["year"] == 1850).to_numpy()
+    y2000 = uk & (sy["year"] == 2000).to_numpy()
+    # BLS CPI-U annual averages: 1913 9.9, 1914 10.0, 2000 172.2, 2022 292.655
+    assert conv[y1913].item() == pytest.approx(sy.loc[y1913, "milex"].item() * GBP_USD_PARITY * 292.655 / 9.9)
+    assert conv[y1850].item() == pytest.approx(sy.loc[y1850, "milex"].item() * GBP_USD_PARITY * 292.655 / 9.9)  # 1913 prices
+    assert conv[y1914].item() == pytest.approx(sy.loc[y1914, "milex"].item() * 292.655 / 10.0)  # dollars already
+    assert conv[y2000].item() == pytest.approx(sy.loc[y2000, "milex"].item() * 292.655 / 172.2)
     unit = milex_unit(record)
     assert unit is RECORD_MILEX_UNIT and "£" not in unit.axis.split(";")[0] and str(GBP_USD_PARITY) in unit.caption
-    assert "current US dollars" in unit.caption and "Officer 1996" in unit.caption
+    assert "constant 2022 US dollars" in unit.caption and "CPI-U" in unit.caption and "CUUR0000SA0" in unit.caption
+    assert "1913 price level" in unit.caption and "Officer 1996" in unit.caption and "CPI-U" in unit.axis

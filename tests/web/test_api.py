@@ -165,7 +165,8 @@ def test_series_cover_the_window(client):
     assert sum(formed.values()) == 789  # ATOP 5.1 codes 789 alliances (summary docstring)
     assert alliances[2018] > alliances[1815]
     assert s["milex"]["unit_break"] is None  # one unit throughout: the pounds of 1816-1913 are converted
-    assert "pounds" in s["milex"]["unit"] and "4.8665" in s["milex"]["unit"] and "current US dollars" in s["milex"]["unit"]
+    assert "pounds" in s["milex"]["unit"] and "4.8665" in s["milex"]["unit"] and "constant 2022 US dollars" in s["milex"]["unit"]
+    assert "CPI-U" in s["milex"]["unit"]  # the deflator named
 
 
 # ---------------------------------------------------------------- a simulated run

@@ -9,13 +9,22 @@ Definitions
     spell counts for every calendar year it touches, even partly, which is how ATOP's own
     dyad-year files count alliance years (Leeds et al. 2002).
 *Dyad-year* (table ``dyad_years`` of :mod:`foedus.schema`)
-    Two states ``ccode1 < ccode2`` that are both members of at least one common agreement in
-    ``y``. ATOP codes obligations per member and phase (the optional obligation columns of
-    ``memberships``): an obligation flag is true when, in a shared agreement, a membership
-    phase of either state that touches ``y`` carries that obligation. A phase ends where the
-    next begins, so a year in which the obligations change counts under both phases. A history
-    without member-level obligations (a simulated run) uses the agreement's own flags, which
-    then hold for every member and phase.
+    Two states ``ccode1 < ccode2`` that are members of a common agreement at the same time for
+    a stretch of positive length within ``y``, by the members' dated spells (an unknown entry
+    month or day counts from the first, an unknown exit month or day to the last; a run's
+    memberships carry years only, so a spell then covers whole years). A member leaving on the
+    day another joins shares no time with it (the two Germanys and united Germany in 1990).
+    ATOP codes obligations per member and phase (the optional obligation columns of
+    ``memberships``): in a shared agreement, the pair carries an obligation when either
+    member holds it in the *last* pair of phases the two share in ``y`` (a year in which the
+    phase changes is coded with the later phase, as in ATOP's own dyad-year file). A history without
+    member-level obligations (a simulated run) uses the agreement's own flags, which then hold
+    for every member and phase. The member file does not say to whom an obligation is owed;
+    where ATOP 5.1 owes one to some members only (ten alliances,
+    :data:`foedus.data.atop.PARTNER_SPECIFIC`), the pairs that do not owe it to each other do
+    not carry it. So built, the record's dyad-years equal ATOP's own dyad-year file (Leeds
+    et al. 2002), pairs and obligations, but for ten dyad-years of a partner outside the state
+    system (code 8152 with France, 1874-1883), which ATOP's dyad file, of states only, omits.
 *Alliance network of a year* (:func:`alliance_network`)
     An undirected ``networkx.Graph``: nodes are the members of the state system that year (COW
     State System, Correlates of War Project 2017) plus any alliance member outside it; edges
@@ -41,9 +50,10 @@ import numpy as np
 import pandas as pd
 
 from foedus.analysis.capabilities import state_attributes
+from foedus.data.atop import PARTNER_SPECIFIC
 from foedus.schema import OBLIGATIONS, History, validate
 
-__all__ = ["membership_years", "dyad_years", "alliance_network", "defense_network", "partners_per_year"]
+__all__ = ["membership_years", "agreement_dyad_years", "dyad_years", "alliance_network", "defense_network", "partners_per_year"]
 
 
 def membership_years(
@@ -110,40 +120,119 @@ def _member_obligation(m: pd.DataFrame, a: pd.DataFrame, obligation: str) -> np.
     return np.where(own.isna().to_numpy(), agreement_flag, own.fillna(False).to_numpy(dtype=bool))
 
 
-def _pairs(my: pd.DataFrame) -> pd.DataFrame:
-    """Pairs ``ccode1 < ccode2`` of co-members, one row per (agreement, pair, year)."""
-    flags = [c for c in OBLIGATIONS if c in my.columns]
-    left = my.rename(columns={"ccode": "ccode1", **{c: f"{c}_1" for c in flags}})
-    right = my.rename(columns={"ccode": "ccode2", **{c: f"{c}_2" for c in flags}})
-    p = left.merge(right, on=["agreement_id", "year"])
-    return p[p["ccode1"] < p["ccode2"]]
+_YEAR_END = 1231  # month * 100 + day of 31 December, in the dates' yyyymmdd integer form
 
 
-def _shared_obligations(pairs: pd.DataFrame) -> pd.DataFrame:
-    """Each co-member pair's obligations in their agreement: either state's (see *Dyad-year*)."""
-    for o in OBLIGATIONS:
-        pairs[o] = pairs[f"{o}_1"] | pairs[f"{o}_2"]
-    return pairs
+def _dates(m: pd.DataFrame, a: pd.DataFrame, last_year: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each membership row's first and last day as ``yyyymmdd`` integers (see *Dyad-year*).
+
+    An unknown entry month or day is the first (January, the 1st); an unknown exit month or day
+    the last (December, the 31st); no exit year is the agreement's end date, else 31 December
+    of ``last_year`` (right-censored).
+    """
+    end = a.set_index("agreement_id")
+    ids = m["agreement_id"]
+    part = lambda col, default: pd.to_numeric(col, errors="coerce").astype("float64").fillna(default).to_numpy()  # noqa: E731
+    start = part(m["entry_year"], 0) * 10000 + part(m["entry_month"], 1) * 100 + part(m["entry_day"], 1)
+    own = m["exit_year"].notna().to_numpy()
+    ey = np.where(own, part(m["exit_year"], 0), part(ids.map(end["end_year"]), last_year))
+    em = np.where(own, part(m["exit_month"], 12), part(ids.map(end["end_month"]), 12))
+    ed = np.where(own, part(m["exit_day"], 31), part(ids.map(end["end_day"]), 31))
+    open_ = ~own & ids.map(end["end_year"]).isna().to_numpy()
+    em, ed = np.where(open_, 12, em), np.where(open_, 31, ed)
+    return start.astype("int64"), (ey * 10000 + em * 100 + ed).astype("int64")
 
 
-def dyad_years(history: History, *, kinds: tuple[str, ...] | None = ("alliance",)) -> pd.DataFrame:
+def agreement_dyad_years(
+    history: History,
+    *,
+    kinds: tuple[str, ...] | None = ("alliance",),
+    years: tuple[int, int] | None = None,
+    partner_specific: bool = True,
+) -> pd.DataFrame:
+    """One row per agreement, pair of co-members ``ccode1 < ccode2`` and year (see *Dyad-year*).
+
+    Membership rows (member, phase) of one agreement are paired by the dates they share; a pair
+    of rows that shares a stretch of time of positive length in a year makes the dyad-year, and
+    the pair of rows whose shared stretch ends last in the year gives its obligations (either
+    member's). Vectorised: the rows are joined to themselves on the agreement, the shared
+    stretches expanded to years with ``numpy.repeat`` and reduced with group-wise max/any.
+
+    Parameters
+    ----------
+    history : History
+    kinds : tuple of str or None
+        Agreement kinds included (``None``: all).
+    years : (first, last), optional
+        Restrict to these years (both included); default the history's window.
+    partner_specific : bool, default True
+        In ATOP 5.1 alliances (agreements whose ``source`` is an ATOP 5.1 file), drop the
+        obligations owed to some members only (:data:`foedus.data.atop.PARTNER_SPECIFIC`) from
+        the pairs that do not owe them to each other; ``False`` keeps the member-level reading.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``agreement_id, ccode1, ccode2, year`` (int64) and one bool column per obligation of
+        :data:`foedus.schema.OBLIGATIONS`, unique rows, sorted by year, agreement and codes.
+    """
+    a = history.agreements
+    if kinds is not None:
+        a = a[a["kind"].isin(kinds)]
+    lo, hi = (int(history.first_year), int(history.last_year)) if years is None else (int(years[0]), int(years[1]))
+    m = history.memberships
+    m = m[m["agreement_id"].isin(a["agreement_id"])].reset_index(drop=True)
+    first, last = _dates(m, a, int(history.last_year))
+    rows = pd.DataFrame({"agreement_id": m["agreement_id"].to_numpy(dtype="int64"), "ccode": m["ccode"].to_numpy(dtype="int64"),
+                         "first": first, "last": last, **{o: _member_obligation(m, a, o) for o in OBLIGATIONS}})
+    p = rows.merge(rows, on="agreement_id", suffixes=("_1", "_2"))
+    p = p[p["ccode_1"] < p["ccode_2"]]
+    begin, end = np.maximum(p["first_1"], p["first_2"]).to_numpy(), np.minimum(p["last_1"], p["last_2"]).to_numpy()
+    keep = begin < end  # a stretch of positive length: a member leaving the day another joins shares no time
+    p, begin, end = p[keep], begin[keep], end[keep]
+    y0, y1 = np.maximum(begin // 10000, lo), np.minimum(end // 10000, hi)
+    n = np.maximum(y1 - y0 + 1, 0)
+    idx = np.repeat(np.arange(len(p)), n)
+    year = y0[idx] + (np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n))
+    out = pd.DataFrame({
+        "agreement_id": p["agreement_id"].to_numpy()[idx], "ccode1": p["ccode_1"].to_numpy()[idx],
+        "ccode2": p["ccode_2"].to_numpy()[idx], "year": year, "until": np.minimum(end[idx], year * 10000 + _YEAR_END),
+        **{o: (p[f"{o}_1"].to_numpy() | p[f"{o}_2"].to_numpy())[idx] for o in OBLIGATIONS},
+    })
+    key = ["agreement_id", "ccode1", "ccode2", "year"]
+    out = out[out["until"] == out.groupby(key, sort=False)["until"].transform("max")]  # the pair's last shared phase
+    out = out.groupby(key, sort=False)[list(OBLIGATIONS)].any().reset_index()
+    if partner_specific:
+        _drop_partner_specific(out, a)
+    return out.sort_values(["year", "agreement_id", "ccode1", "ccode2"], kind="mergesort").reset_index(drop=True)
+
+
+def _drop_partner_specific(pairs: pd.DataFrame, agreements: pd.DataFrame) -> None:
+    """Clear, in place, the obligations ATOP owes to some members only (:data:`foedus.data.atop.PARTNER_SPECIFIC`)."""
+    atop = agreements.loc[agreements["source"].astype(str).str.startswith("atop5_1"), "agreement_id"]
+    listed = [(i, o, c1, c2) for i, (_, cases) in PARTNER_SPECIFIC.items() if i in set(atop) for o, c1, c2 in cases]
+    for i, o, c1, c2 in listed:  # a few dozen fixed cases of the record, not a loop over the simulator's dyads
+        pairs.loc[(pairs["agreement_id"] == i) & (pairs["ccode1"] == c1) & (pairs["ccode2"] == c2), o] = False
+
+
+def dyad_years(history: History, *, kinds: tuple[str, ...] | None = ("alliance",), partner_specific: bool = True) -> pd.DataFrame:
     """The canonical ``dyad_years`` table: pairs of states sharing an agreement, by year.
 
-    Vectorised: membership spells are expanded to member-years with ``numpy.repeat``, joined
-    to themselves on (agreement, year), and reduced with a group-wise ``any`` over the shared
-    agreements' obligation flags.
-
-    On ATOP 5.1 this reproduces every one of the 136,648 non-directed dyad-years of ATOP's own
-    dyad-year file (as distributed by peacesciencer, ``atop_alliance``) and adds 17 that ATOP
-    leaves out: pairs whose memberships touch the same year without overlapping within it
-    (one leaves before the other joins: the two Germanys and united Germany in 1990, the
-    Yemens in 1990, Yugoslavia in 1992), and a non-state signatory (code 8152).
+    The pairs and obligations of :func:`agreement_dyad_years`, reduced over the shared
+    agreements with a group-wise ``any``. On ATOP 5.1 this equals ATOP's own dyad-year file (as
+    distributed by peacesciencer, ``atop_alliance``, read non-directed: a pair carries an
+    obligation when either direction does): the same 136,648 dyad-years and the same five
+    obligations in each, plus the ten dyad-years of the non-state signatory 8152 (see
+    *Dyad-year*).
 
     Parameters
     ----------
     history : History
     kinds : tuple of str or None
         Agreement kinds that link states (default alliances only; ``None``: all kinds).
+    partner_specific : bool, default True
+        Apply :data:`foedus.data.atop.PARTNER_SPECIFIC` to ATOP 5.1 alliances (see
+        :func:`agreement_dyad_years`).
 
     Returns
     -------
@@ -160,7 +249,7 @@ def dyad_years(history: History, *, kinds: tuple[str, ...] | None = ("alliance",
     >>> dy.query("year == 1914 and ccode1 == 220 and ccode2 == 365")["defense"].item()   # doctest: +SKIP
     True
     """
-    p = _shared_obligations(_pairs(membership_years(history, kinds=kinds, obligations=True)))
+    p = agreement_dyad_years(history, kinds=kinds, partner_specific=partner_specific)
     out = p.groupby(["ccode1", "ccode2", "year"], sort=False)[list(OBLIGATIONS)].any().reset_index()
     out = out.sort_values(["year", "ccode1", "ccode2"], kind="mergesort").reset_index(drop=True)
     return validate(out, "dyad_years", source=f"{history.source}:dyad_years")
@@ -206,8 +295,8 @@ def alliance_network(
         raise ValueError(f"year {year} is outside the history's window {history.first_year}-{history.last_year}")
     if obligation is not None and obligation not in OBLIGATIONS:
         raise ValueError(f"obligation must be one of {', '.join(OBLIGATIONS)}, got {obligation!r}")
-    my = membership_years(history, kinds=kinds, years=(year, year), obligations=True)
-    p = _shared_obligations(_pairs(my))
+    my = membership_years(history, kinds=kinds, years=(year, year))
+    p = agreement_dyad_years(history, kinds=kinds, years=(year, year))
     if obligation is not None:
         p = p[p[obligation]]
     agg = p.groupby(["ccode1", "ccode2"], sort=True).agg(

@@ -151,7 +151,7 @@ def add_atop_alliance(df: pd.DataFrame, *, source: str = "members", record: Hist
     """ATOP alliance ties by obligation (``add_atop_alliance()``): ``atop_alliance``, ``atop_defense`` ... ``atop_consul`` (0/1).
 
     ``atop_alliance`` (not in peacesciencer) marks any shared alliance: ATOP's dyad-year file
-    has 61 allied dyad-years of the COW system with none of the five obligations coded.
+    has 23 allied dyad-years of the COW system with none of the five obligations coded in either direction.
 
     Parameters
     ----------
@@ -159,10 +159,15 @@ def add_atop_alliance(df: pd.DataFrame, *, source: str = "members", record: Hist
         A dyad-year panel.
     source : {"members", "atop"}
         ``"members"`` (default): foedus's phase-correct, member-level dyad-years
-        (:func:`foedus.analysis.network.dyad_years`: an obligation holds when a membership phase
-        of either state touching the year carries it), the same derivation as for simulated
-        runs. ``"atop"``: ATOP's own dyad-year file as distributed (``atop_alliance``), to the
-        value. The two agree on more than 99.8 % of allied dyad-years (see the tests).
+        (:func:`foedus.analysis.network.dyad_years`: by the members' dated spells and the
+        phases they share last in the year, less the obligations ATOP owes to some members
+        only), the same derivation as for simulated runs. ``"atop"``: ATOP's own directed
+        dyad-year file as distributed (``atop_alliance``), read non-directed: a pair carries an
+        obligation when either state holds it toward the other. (peacesciencer's
+        ``add_atop_alliance()`` reads the ``ccode1 -> ccode2`` row only, which leaves out the
+        dyad-years ATOP codes in the other direction only: 64 of defence, 41 of neutrality, 10
+        of non-aggression.) The two sources are
+        equal on every dyad-year of the COW system (see the tests).
     record : History, optional
 
     Returns
@@ -181,7 +186,9 @@ def add_atop_alliance(df: pd.DataFrame, *, source: str = "members", record: Hist
         t = rec.extras.get("atop_dyad_years")
         if t is None:
             raise ValueError(f"the record {rec.source} has no ATOP dyad-year file (atop_alliance.csv.gz or atop5_1ddyr.csv)")
-        t = t[(t["ccode1"] < t["ccode2"]).to_numpy()].rename(columns=ATOP_COLUMNS)
+        lo, hi = _nondirected(t)  # either direction: the pair's tie, whoever holds the obligation
+        t = t.assign(ccode1=lo, ccode2=hi).groupby(["ccode1", "ccode2", "year"], as_index=False)[list(ATOP_COLUMNS)].max()
+        t = t.rename(columns=ATOP_COLUMNS)
         files = _files(rec, "atop_alliance", "ddyr")
     else:
         raise ValueError(f"source must be 'members' or 'atop', got {source!r}")
@@ -193,7 +200,7 @@ def add_atop_alliance(df: pd.DataFrame, *, source: str = "members", record: Hist
     return with_info(out, info, verb=f"atop({source})", files=files, units=units, cite=[ATOP_CITATION])
 
 
-NMC_VARIABLES = ("milex", "milper", "irst", "pec", "tpop", "upop", "cinc")
+NMC_VARIABLES = ("milex", "milex_constant", "milper", "irst", "pec", "tpop", "upop", "cinc")
 
 
 def add_nmc(df: pd.DataFrame, *, variables: Sequence[str] = ("cinc",), record: History | None = None) -> pd.DataFrame:
@@ -202,7 +209,11 @@ def add_nmc(df: pd.DataFrame, *, variables: Sequence[str] = ("cinc",), record: H
     Units as COW records them (:data:`foedus.schema.provenance.RECORD_UNITS`): ``milex`` thousands
     of current US$ (of pounds sterling 1816-1913), ``milper``, ``tpop``, ``upop`` thousands, ``irst``
     thousand tons, ``pec`` thousand coal-ton equivalents, ``cinc`` a share 0-1. NMC 7.0 ends in 2016.
+    ``milex_constant`` is ``milex`` in thousands of constant 2022 US$: the pounds of 1816-1913 at
+    the gold-standard mint parity, every year deflated by the US CPI-U, 1816-1912 at the 1913
+    price level (:func:`foedus.data.prices.nmc_milex_constant`; the deflator is named in the unit).
     """
+    from foedus.data.prices import MILEX_BASE_YEAR, constant_usd_unit, nmc_milex_constant
     from foedus.schema.provenance import RECORD_UNITS
 
     info = panel_info(df)
@@ -210,10 +221,14 @@ def add_nmc(df: pd.DataFrame, *, variables: Sequence[str] = ("cinc",), record: H
     if bad:
         raise ValueError(f"unknown NMC variable(s) {', '.join(bad)}; choose among {', '.join(NMC_VARIABLES)}")
     rec = panel_record(record)
-    sy = rec.state_years[["ccode", "year", *variables]].astype({v: "float64" for v in variables})
+    raw = [v for v in variables if v != "milex_constant"]
+    sy = rec.state_years[["ccode", "year", *dict.fromkeys([*raw, "milex"])]].astype("float64").astype({"ccode": "int64", "year": "int64"})
+    sy["milex_constant"] = nmc_milex_constant(sy["milex"].to_numpy(), sy["year"].to_numpy(), MILEX_BASE_YEAR)
     out = _merge_states(df, sy, variables, info)
     sides = ("",) if info["unit"] == "state_year" else ("1", "2")
-    units = {f"{v}{s}": RECORD_UNITS[f"state_years.{v}"] for v in variables for s in sides}
+    money = {"milex_constant": f"military expenditure, thousands of {constant_usd_unit(MILEX_BASE_YEAR)}; £ of 1816-1913 "
+                               f"at the gold-standard mint parity first (COW NMC 7.0 milex, Officer 1996)"}
+    units = {f"{v}{s}": money[v] if v in money else RECORD_UNITS[f"state_years.{v}"] for v in variables for s in sides}
     return with_info(out, info, verb="nmc(" + ",".join(variables) + ")", files=_files(rec, "nmc", "NMC"), units=units, cite=[NMC_CITATION])
 
 

@@ -189,6 +189,7 @@ def main_job(
             command=command_line(ctx), vary_drivers=not fixed_drivers,
             validation_seeds=range(1, validation_seeds + 1),
         )
+        _record_scenario_file(scenario, [out, out / "run", *([out / "ensemble"] if n_runs else [])])
     except KeyboardInterrupt:
         typer.echo(f"interrupted: {out} is incomplete; run the job again", err=True)
         raise typer.Exit(130) from None
@@ -203,6 +204,16 @@ def main_job(
     console.print(f"report: {out / 'report.html'}\nsummary: {out / 'summary.json'}\nrun: {out / 'run'}")
     if headline is not None:
         console.print(f"ensemble report: {out / 'ensemble_report.html'}\nensemble: {out / 'ensemble'}")
+
+
+def _record_scenario_file(scenario: str, folders: list[Path]) -> None:
+    """A user's scenario file, byte for byte with its SHA-256, in each output folder's provenance."""
+    from foedus.data.export import record_scenario_original
+    from foedus.sim.scenario import builtin_names
+
+    if scenario not in builtin_names():
+        for folder in folders:
+            record_scenario_original(folder, scenario)
 
 
 def _state_names(history) -> dict[int, tuple[str, str]]:

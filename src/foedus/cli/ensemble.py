@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from foedus.cli._common import fail, parse_pair
+from foedus.cli.ensemble_provenance import write_ensemble_provenance, write_report_provenance
 from foedus.cli.ensemble_options import (
     DesignOpt,
     KeepOpt,
@@ -113,6 +114,7 @@ def _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, res
     except _ERRORS as e:
         fail(e)
         return
+    write_ensemble_provenance(out, store, scenario)
     if not quiet:
         m = store.manifest
         head = f"{m['runs_done']} of {m['runs']} runs of {m['scenario']} ({m['years']} years, seed {m['seed']}) in {out}"
@@ -288,6 +290,7 @@ def summary(
             pairs[f"{aa}-{ab}"] = an.pair_allied(store, ca, cb, obligation=None if any_alliance else "defense", by=by)
         if report is not None:
             _summary_report(report, store.manifest, table, align, gp_milex, pairs, _pair_title(any_alliance, by))
+            write_report_provenance(report, "ensemble report", [folder])
     except _ERRORS as e:
         fail(e)
         return
@@ -448,6 +451,7 @@ def compare(
             rep.write_figures(bands, report, prefix="compare")
             section = rep.html_section(bands, title=f"A = {sa.path}, B = {sb.path}", comparison=table)
             rep.write_html(report / "compare.html", [section], title="foedus ensemble comparison")
+            write_report_provenance(report, "ensemble comparison report", [folder_a, folder_b], bootstrap_seed=seed)
     except _ERRORS as e:
         fail(e)
         return

@@ -58,10 +58,17 @@ def _history(data: Optional[Path], db: Optional[Path], run: Optional[Path]):
 
 
 def _provenance(history, ctx=None, **extra) -> dict:
-    """Provenance of a table or network measured on ``history`` (:func:`foedus.data.export.provenance`)."""
-    from foedus.data.export import provenance
+    """Provenance of a table or network measured on ``history`` (:func:`foedus.data.export.provenance`).
+
+    With ``--run FOLDER``, the folder's own provenance too (``source_folder``: its scenario with
+    the SHA-256 of its copy, its seeds and the command that wrote it).
+    """
+    from foedus.data.export import provenance, source_provenance
 
     meta = history.meta
+    run = ctx.params.get("run") if ctx is not None else None
+    if run is not None:
+        extra = {"source_folder": source_provenance(run), **extra}
     return provenance(
         meta.files if meta is not None else (), command=command_line(ctx),
         history={"source": str(history.source), **(meta.to_dict() if meta is not None else {})}, **extra,

@@ -57,8 +57,9 @@ def simulate(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
     from rich.table import Table
 
+    from foedus.data.export import record_scenario_original
     from foedus.sim.output import simulate_to_dir
-    from foedus.sim.scenario import Scenario
+    from foedus.sim.scenario import Scenario, builtin_names
 
     console = Console(stderr=True)
     try:
@@ -78,6 +79,8 @@ def simulate(
         task: dict[str, int] = {}
 
         def on_start(sim, target: int) -> None:
+            if scenario is not None and str(scenario) not in builtin_names():  # the user's own file, byte for byte
+                record_scenario_original(out, scenario)
             task["id"] = progress.add_task(f"{sim.scenario.name} (seed {sim.seed})", total=target, completed=sim.years_done)
 
         def on_year(sim) -> None:

@@ -51,6 +51,19 @@ def read_parameters(path: Optional[Path]) -> dict:
     return {k: float(v) for k, v in data.items()}
 
 
+def _run_provenance(kind: str, seeds, parameters_file: Optional[Path], params: dict, **extra) -> dict:
+    """What ``validate --report`` and ``calibrate`` record of themselves: version, command, seeds, the
+    parameters (and their file's SHA-256), and the record's files with their SHA-256, from which
+    every era's scenario is built (:mod:`foedus.data.export`)."""
+    from foedus.data.export import process_command, provenance, record_data_files, sha256_of
+
+    given = {"path": str(parameters_file.resolve()), "sha256": sha256_of(parameters_file)} if parameters_file is not None else None
+    return provenance(record_data_files(), command=process_command(), kind=kind, seeds=[int(x) for x in seeds], parameters=params,
+                      parameters_file=given, scenario={"name": None, "file": None, "sha256": None,
+                                                       "source": "each era's scenario is built from the record's files at the era's first year "
+                                                                 "(foedus scenario build --year Y --all): see data_files"}, **extra)
+
+
 def validate(
     eras: Annotated[Optional[str], typer.Option("--eras", help=f"Comma-separated eras (default all: {', '.join(ERA_NAMES)}).", show_default=False)] = None,
     seeds: Annotated[int, typer.Option("--seeds", min=1, max=50, help="Runs per era, pooled (the band is over these).")] = 3,
@@ -94,6 +107,13 @@ def validate(
         from foedus.report.validation import write_report
 
         written = write_report(facts, report, note=f"seeds {first_seed}-{first_seed + seeds - 1}" + (f", eras shortened to {years} years" if years else ""))
+        from foedus.data.export import sidecar_path
+
+        record = _run_provenance("validation report", range(first_seed, first_seed + seeds), parameters, params, eras=list(era_list),
+                                 in_sample=list(fitted), years=years, figures=[p.name for p in written[1:]])
+        side = sidecar_path(written[0])
+        side.write_text(json.dumps(record, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
+        written.append(side)
     k, n = score(facts)
     ko, no = score(facts, out_of_sample=True)
     if as_json:
@@ -172,6 +192,17 @@ def calibrate(
     from foedus.report.validation import calibration_html
 
     console = Console(stderr=True)
+    try:
+        from foedus.data.export import PROVENANCE_FILE
+
+        Path(out).mkdir(parents=True, exist_ok=True)
+        record = _run_provenance("calibration", range(first_seed, first_seed + seeds), None, {}, fitted=list(names or CALIBRATED),
+                                 trials=trials, sampler_seed=seed, years=years, sobol_n=sobol_n)
+        (Path(out) / PROVENANCE_FILE).write_text(json.dumps({"format": "foedus-provenance", **record}, indent=2, sort_keys=True, default=str) + "\n",
+                                                 encoding="utf-8")
+    except OSError as e:
+        fail(e)
+        return
 
     def progress(study: str, k: int, n: int, value: float) -> None:
         console.print(f"{study}: trial {k}/{n}, objective {value:.3f}")

@@ -198,3 +198,42 @@ def read_atop_terms(path: Path, inst_path: Path | None = None) -> pd.DataFrame:
         best = pd.to_numeric(inst["milinst"], errors="coerce").groupby(inst["atopid"].astype(int)).max()
         out["institutionalised"] = best.reindex(out.index).fillna(0).clip(0, 2).astype(int)
     return out
+
+
+PARTNER_SPECIFIC: dict[int, tuple[str, tuple[tuple[str, int, int], ...]]] = {
+    1100: ("Quadruple Alliance 1834: the defence runs among Britain, Spain and Portugal; France holds none and is owed none",
+           (("defense", 200, 220), ("defense", 220, 230), ("defense", 220, 235))),
+    1110: ("London Convention 1840: defence and offence run toward the Ottoman Empire and between named powers, not between every pair of holders",
+           (("defense", 200, 255), ("defense", 200, 300), ("defense", 200, 365),
+            ("offense", 200, 255), ("offense", 200, 365), ("offense", 255, 300), ("offense", 255, 640), ("offense", 365, 640))),
+    1120: ("Intervention in Portugal 1847: Britain's, France's and Spain's defence is owed to Portugal, not to each other",
+           (("defense", 200, 220), ("defense", 200, 230), ("defense", 220, 230))),
+    1160: ("Sardinia's accession to the Crimean alliance 1855: its defence runs toward the Ottoman Empire, not Britain or France",
+           (("defense", 200, 325), ("defense", 220, 325))),
+    1205: ("Brazil and Argentina guarantee Uruguay 1859: each owes defence to Uruguay, not to the other guarantor",
+           (("defense", 140, 160),)),
+    1227: ("The German middle states and Austria 1862: their neutrality is owed to Austria, not among themselves",
+           tuple(("neutrality", a, b) for a, b in ((240, 245), (240, 269), (240, 271), (240, 275), (245, 269),
+                                                    (245, 271), (245, 275), (269, 271), (269, 275), (271, 275)))),
+    1350: ("Triple Alliance 1887-1918: Germany's offensive promise is owed to Italy, not to Austria-Hungary",
+           (("offense", 255, 300),)),
+    1355: ("Romania's alliance with Austria-Hungary and Germany, Italy acceding 1888: no defence between Italy and Romania",
+           (("defense", 325, 360),)),
+    2130: ("Locarno 1925: Britain and Italy guarantee France, Germany and Belgium, not each other; the non-aggression "
+           "promises bind France, Germany and Belgium to each other, not to the guarantors",
+           (("defense", 200, 325), ("nonaggression", 200, 211), ("nonaggression", 200, 220), ("nonaggression", 200, 255),
+            ("nonaggression", 211, 325), ("nonaggression", 220, 325), ("nonaggression", 255, 325))),
+    3322: ("Protocol of Sèvres 1956: Britain's neutrality is owed to Israel, not to France",
+           (("neutrality", 200, 220),)),
+}
+"""ATOP 5.1 obligations owed to some members only (Leeds et al. 2002, the directed dyad-year file).
+
+ATOP's member file says which member holds an obligation in a phase, not to whom it is owed; its
+dyad-year file (``atop5_1ddyr``), coded from the treaty texts, does. In these ten alliances a pair
+of members carries an obligation in the member-level reading (one of them holds it) that ATOP's
+dyad-year file does not code for that pair, in any year: ``{atopid: (why, ((obligation, ccode1,
+ccode2), ...)))}`` with ``ccode1 < ccode2`` and the obligation names of :data:`foedus.schema.OBLIGATIONS`.
+:func:`foedus.analysis.network.dyad_years` drops them for ATOP agreements, and then equals ATOP's
+own dyad-year file (tests/analysis/test_network.py). Derived by comparing the two files: every
+(alliance, obligation, pair) the member-level reading codes in some year and the dyad-year file in
+none."""

@@ -278,9 +278,27 @@ class EnsembleStore:
             from foedus.data.runs import write_history_dir
 
             write_history_dir(history, self.history_dir(index))
+            self._write_run_provenance(index, history)
         self._done.add(int(index))
         self.manifest["compute_seconds"] = float(self.manifest.get("compute_seconds", 0.0)) + float(seconds)
         self._write_manifest()
+
+    def _write_run_provenance(self, index: int, history) -> None:
+        """``provenance.json`` of a kept run's folder: foedus's version, the command, the ensemble's
+        scenario (``../../scenario.json`` with its SHA-256), the run's seed and knob values
+        (:func:`foedus.data.export.write_folder_provenance`; no timestamp: same seed, same bytes)."""
+        from foedus.data.export import process_command, write_folder_provenance
+
+        row = self.experiments(completed_only=False).set_index("run").loc[int(index)]
+        folder = self.history_dir(index)
+        meta = getattr(history, "meta", None)
+        seed = meta.seed if meta is not None and meta.seed is not None else int(row["seed"])
+        write_folder_provenance(
+            folder, kind="ensemble run", command=process_command(), scenario_name=self.manifest.get("scenario"),
+            scenario_file="../../scenario.json", scenario_source="the ensemble's scenario (before this run's knob values)",
+            seeds=[int(seed)], run=int(index), knobs={k: float(row[k]) for k in self.knob_names()},
+            years=self.manifest.get("years"),
+        )
 
     def record_session(self, session: dict) -> None:
         """Keep what one run or resume call ran as :attr:`session` and append it to the manifest's ``sessions``.

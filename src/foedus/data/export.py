@@ -326,6 +326,7 @@ def write_folder_provenance(
     scenario_text: str | None = None,
     scenario_source: str | None = None,
     scenario_suffix: str = ".yaml",
+    scenario_file: str | None = None,
     seeds: Iterable[int] = (),
     files: Iterable[Path | str] = (),
     timestamp: bool = False,
@@ -349,6 +350,9 @@ def write_folder_provenance(
     scenario_name, scenario_text, scenario_source
         The scenario's name, its text (copied to ``scenario`` + ``scenario_suffix``) and where the
         text comes from (the built-in file, or "the scenario as run, written by foedus").
+    scenario_file
+        Instead of ``scenario_text``: the name of a file already in ``folder`` that holds the
+        scenario (an ensemble's ``scenario.json``); it is recorded with its SHA-256, not copied.
     seeds
         The seeds used (of a run: one; of the main job: the reference run's and the ensemble's).
     files
@@ -374,6 +378,8 @@ def write_folder_provenance(
         tmp.write_bytes(data)
         os.replace(tmp, copy)
         scenario = {"name": scenario_name, "file": copy.name, "sha256": hashlib.sha256(data).hexdigest(), "source": scenario_source}
+    elif scenario_file is not None:
+        scenario = {"name": scenario_name, "file": scenario_file, "sha256": sha256_of(folder / scenario_file), "source": scenario_source}
     elif scenario_name is not None:
         scenario = {"name": scenario_name, "file": None, "sha256": None, "source": scenario_source}
     record = {"format": "foedus-provenance", "kind": kind,
@@ -383,3 +389,93 @@ def write_folder_provenance(
     tmp.write_text(json.dumps(record, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
     os.replace(tmp, path)
     return path
+
+
+ORIGINAL_SCENARIO = "scenario.original"
+"""Stem of the byte copy of a user's scenario file in an output folder (its suffix kept)."""
+
+
+def read_folder_provenance(folder: Path | str) -> dict[str, Any] | None:
+    """The ``provenance.json`` record of an output folder, or None when it has none."""
+    path = Path(folder) / PROVENANCE_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def record_scenario_original(folder: Path | str, path: Path | str) -> Path:
+    """Add a user's scenario file to an output folder's ``provenance.json``, atomically.
+
+    The folder's ``scenario.yaml`` is the scenario as run, written back by foedus; this keeps the
+    user's own file as well: a byte copy (``scenario.original`` + the file's suffix) and, under
+    ``scenario.original``, ``{"path", "file", "sha256"}`` (the absolute path it was read from and
+    the SHA-256 of its bytes). The folder must already hold ``provenance.json``.
+
+    Returns
+    -------
+    pathlib.Path
+        The provenance file.
+    """
+    import os
+
+    folder, src = Path(folder), Path(path)
+    record = read_folder_provenance(folder)
+    if record is None:
+        raise FileNotFoundError(f"{folder / PROVENANCE_FILE}: no provenance to add the scenario file to")
+    data = src.read_bytes()
+    copy = folder / f"{ORIGINAL_SCENARIO}{src.suffix.lower() or '.yaml'}"
+    tmp = copy.with_name(copy.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, copy)
+    scenario = dict(record.get("scenario") or {})
+    scenario["original"] = {"path": str(src.resolve()), "file": copy.name, "sha256": hashlib.sha256(data).hexdigest()}
+    record["scenario"] = scenario
+    out = folder / PROVENANCE_FILE
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(json.dumps(record, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
+    os.replace(tmp, out)
+    return out
+
+
+def source_provenance(folder: Path | str) -> dict[str, Any] | None:
+    """What an output made from a run or ensemble folder (a report) records of that folder.
+
+    ``{"folder", "kind", "foedus_version", "command", "scenario", "seeds"}`` from the folder's
+    ``provenance.json``; for an ensemble written before foedus wrote one, from its
+    ``manifest.json`` (scenario name, ``scenario.json`` with its SHA-256, the ensemble seed).
+    None when the folder has neither.
+    """
+    folder = Path(folder)
+    record = read_folder_provenance(folder)
+    if record is not None:
+        keep = ("kind", "foedus_version", "command", "scenario", "seeds")
+        return {"folder": str(folder.resolve()), **{k: record.get(k) for k in keep}}
+    manifest = folder / "manifest.json"
+    if not manifest.is_file():
+        return None
+    m = json.loads(manifest.read_text(encoding="utf-8"))
+    spec = folder / "scenario.json"
+    scenario = {"name": m.get("scenario"), "file": spec.name if spec.is_file() else None,
+                "sha256": sha256_of(spec) if spec.is_file() else None, "source": "the ensemble's scenario.json"}
+    return {"folder": str(folder.resolve()), "kind": "ensemble", "foedus_version": m.get("foedus_version"), "command": None,
+            "scenario": scenario, "seeds": [m["seed"]] if "seed" in m else []}
+
+
+def process_command() -> str:
+    """This process's command as typed: ``foedus ensemble run ...`` when run as the ``foedus`` program."""
+    import shlex
+
+    if Path(sys.argv[0]).name == "foedus":
+        return " ".join(["foedus", *map(shlex.quote, sys.argv[1:])])
+    return " ".join(map(shlex.quote, sys.argv))
+
+
+def record_data_files(data_dir: Path | str | None = None) -> list[Path]:
+    """The record's files that a scenario built from it reads (ATOP 5.1 and every source of
+    :data:`foedus.data.snapshot_fields.FILES`), those present under ``data_dir`` (default
+    :func:`foedus.data.default_data_dir`), for the provenance of outputs simulated from the record
+    (``foedus validate``, ``foedus calibrate``)."""
+    from foedus.data.paths import default_data_dir
+    from foedus.data.snapshot_fields import FILES
+
+    d = Path(data_dir) if data_dir is not None else default_data_dir()
+    names = ["atop/atop5_1a.csv", "atop/atop5_1m.csv", "atop/atopinst5_1.csv", *FILES.values()]
+    return [p for p in ((d / n).resolve() for n in dict.fromkeys(names)) if p.is_file()]

@@ -15,17 +15,18 @@ from typing import Mapping, Protocol
 
 import pandas as pd
 
+from foedus.data.prices import DEFLATOR, MILEX_BASE_YEAR, NMC_POUND_YEARS, nmc_milex_constant
 from foedus.data.snapshot_fields import GBP_USD_PARITY
 from foedus.schema import History
 from foedus.schema.provenance import milex_money_of_note
 
-__all__ = ["MILEX_SCALE", "MilexUnit", "POUND_YEARS", "RECORD_MILEX_UNIT", "ScenarioFacts", "is_record", "milex_unit", "milex_values", "simulated_source"]
+__all__ = ["MILEX_SCALE", "MilexUnit", "POUND_YEARS", "RECORD_MILEX_BASE_YEAR", "RECORD_MILEX_UNIT", "ScenarioFacts", "is_record", "milex_unit", "milex_values", "simulated_source"]
 
 MILEX_SCALE = 1e-6
 """From ``state_years.milex`` (thousands) to billions: every report figure and table shows military
 expenditure in billions of one money (:attr:`MilexUnit.report_axis`)."""
 
-POUND_YEARS: tuple[int, int] = (1816, 1913)
+POUND_YEARS: tuple[int, int] = NMC_POUND_YEARS
 """Years in which COW NMC 7.0 records ``milex`` in pounds sterling (its codebook)."""
 
 
@@ -89,27 +90,35 @@ class MilexUnit:
         return "billions of " + self.caption.removeprefix("thousands of ")
 
 
+RECORD_MILEX_BASE_YEAR = MILEX_BASE_YEAR
+"""The base year of the record's constant dollars (:data:`foedus.data.prices.MILEX_BASE_YEAR`)."""
+
 RECORD_MILEX_UNIT = MilexUnit(
-    money=f"current US dollars (pounds sterling 1816-1913 converted at the gold-standard mint parity, {GBP_USD_PARITY} US$/£, Officer 1996)",
+    money=(f"constant {RECORD_MILEX_BASE_YEAR} US dollars (deflator: {DEFLATOR}; pounds sterling 1816-1913 converted "
+           f"at the gold-standard mint parity, {GBP_USD_PARITY} US$/£, Officer 1996)"),
     caption=(
-        f"thousands of current US dollars, the pounds sterling COW NMC records for 1816-1913 converted at the "
-        f"gold-standard mint parity of {GBP_USD_PARITY} US$ per £ (Officer 1996); not deflated (the data hold no price "
-        f"index reaching back to 1816), so the money of different years is not comparable in real terms"
+        f"thousands of constant {RECORD_MILEX_BASE_YEAR} US dollars: the current US dollars of COW NMC deflated by the US "
+        f"consumer price index (BLS CPI-U, series CUUR0000SA0, annual average), the pounds sterling NMC records for "
+        f"1816-1913 first converted at the gold-standard mint parity of {GBP_USD_PARITY} US$ per £ (Officer 1996); "
+        f"the CPI-U begins in 1913, so 1816-1912 are deflated at the 1913 price level (in 1913 prices, not their own)"
     ),
-    axis=f"thousand current US$; £ to 1913 × {GBP_USD_PARITY} US$/£",
-    source="Data: COW National Material Capabilities 7.0 (Singer, Bremer & Stuckey 1972), variable milex.",
+    axis=f"thousand constant {RECORD_MILEX_BASE_YEAR} US$ (CPI-U; £ to 1913 × {GBP_USD_PARITY} US$/£, 1913 prices before 1913)",
+    source="Data: COW National Material Capabilities 7.0 (Singer, Bremer & Stuckey 1972), variable milex; US BLS CPI-U.",
 )
-"""The record's unit as the reports draw it: COW NMC 7.0 ``milex`` in thousands of current US$, the
-1816-1913 pounds converted at the mint parity (:func:`milex_values`), so that one axis has one unit."""
+"""The record's unit as the reports draw it: COW NMC 7.0 ``milex`` in thousands of constant
+:data:`RECORD_MILEX_BASE_YEAR` US$ (:func:`milex_values`), so that one axis has one unit and the
+money of different years is comparable in real terms."""
 
 
 def milex_values(history: History, state_years: pd.DataFrame | None = None) -> pd.Series:
     """``state_years.milex`` of ``history`` in the one unit its reports state (:func:`milex_unit`).
 
-    For the record, the figures of :data:`POUND_YEARS` are pounds sterling (COW NMC) and are
-    multiplied by :data:`foedus.data.snapshot_fields.GBP_USD_PARITY` (US$ per £ at the
-    classical gold-standard mint parity, Officer 1996), the conversion the snapshots of the
-    record use too; every other year, and every simulated run, is returned as it is.
+    For the record (:func:`foedus.data.prices.nmc_milex_constant`): the figures of
+    :data:`POUND_YEARS` are pounds sterling (COW NMC) and are first multiplied by
+    :data:`foedus.data.snapshot_fields.GBP_USD_PARITY` (US$ per £ at the classical gold-standard
+    mint parity, Officer 1996); then every year's current dollars are deflated to constant
+    :data:`RECORD_MILEX_BASE_YEAR` US$ with the CPI-U (1816-1912 at the 1913 price level). A
+    simulated run is returned as it is (it keeps its scenario's dollars, :func:`milex_unit`).
 
     Parameters
     ----------
@@ -126,8 +135,7 @@ def milex_values(history: History, state_years: pd.DataFrame | None = None) -> p
     milex = sy["milex"].astype("float64")
     if not is_record(history):
         return milex
-    pounds = sy["year"].between(*POUND_YEARS).to_numpy()
-    return milex.where(~pounds, milex * GBP_USD_PARITY)
+    return pd.Series(nmc_milex_constant(milex.to_numpy(), sy["year"].to_numpy(), RECORD_MILEX_BASE_YEAR), index=milex.index, name="milex")
 
 
 class ScenarioFacts(Protocol):

@@ -103,11 +103,12 @@ def _sidecar(out: Path, kind: str, path: Path | None, history) -> Path:
     """Write the report's provenance beside it (``OUT.html.json``)."""
     import json
 
-    from foedus.data.export import provenance, sidecar_path
+    from foedus.data.export import process_command, provenance, sidecar_path, source_provenance
 
     meta = history.meta if history is not None else None
-    record = provenance(meta.files if meta is not None else (), kind="report", source_kind=kind,
+    record = provenance(meta.files if meta is not None else (), command=process_command(), kind="report", source_kind=kind,
                         source=str(path) if path is not None else "record",
+                        source_folder=source_provenance(path) if path is not None and Path(path).is_dir() else None,
                         units=meta.units if meta is not None else None,
                         history=meta.to_dict() if meta is not None else None)
     side = sidecar_path(out)
