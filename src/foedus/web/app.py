@@ -1,9 +1,14 @@
 """The dashboard's web application (FastAPI): a JSON API and one page.
 
 :func:`create_app` builds the application; :func:`serve` runs it with uvicorn on
-``127.0.0.1`` unless another interface is named. The page (``static/index.html``) draws with
+``127.0.0.1`` unless another interface is named. The page (``templates/index.html``) draws with
 plotly.js, served from the ``plotly`` Python package itself, so nothing is fetched from the
 internet.
+
+The page, its scripts' messages and every API answer speak the language of the request
+(:func:`request_language`): ``?lang=fr`` (remembered in the ``foedus_lang`` cookie), else the
+browser's ``Accept-Language``, else the server's (``foedus --lang``, ``FOEDUS_LANG``), else
+English.
 
 API (:mod:`foedus.web.api`, three routers by topic, each route documented in the OpenAPI
 schema at ``/api/openapi.json``; every answer is JSON; every error is ``{"error": message}``
@@ -41,20 +46,33 @@ from typing import Callable
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from foedus.schema import History
+from foedus.i18n import get_language, language, negotiate, normalize
 from foedus.web.api import ROUTERS, PayloadTooLarge, too_large
 from foedus.web.jobs import JobManager
 from foedus.web.source_info import SourceUnavailable, UnknownSource
 from foedus.web.sources import SourceRegistry, default_runs_dir
 
-__all__ = ["Limits", "STATIC_DIR", "plotly_js_path", "create_app", "serve", "is_loopback"]
+__all__ = ["Limits", "STATIC_DIR", "TEMPLATES_DIR", "LANG_COOKIE", "plotly_js_path", "create_app", "serve", "is_loopback",
+           "request_language"]
 
 STATIC_DIR = Path(__file__).parent / "static"
-"""The page, its script and style sheet."""
+"""The page's scripts and style sheet."""
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+"""The page (a Jinja template: its text is translated, see :mod:`foedus.i18n`)."""
+
+LANG_COOKIE = "foedus_lang"
+"""Cookie remembering the language chosen on the page (``?lang=``)."""
+
+
+def request_language(query: str | None, cookie: str | None, accept_language: str | None, default: str) -> str:
+    """The language of a request: ``?lang=``, else the cookie, else ``Accept-Language``, else ``default``."""
+    return normalize(query) or normalize(cookie) or negotiate(accept_language, default=default)
 
 
 @dataclass(frozen=True)
@@ -232,6 +250,14 @@ def create_app(
     app.state.limits = limits
 
     hosts = {h.strip("[]").lower() for h in allowed_hosts} if allowed_hosts else None
+    server_language = get_language()
+
+    @app.middleware("http")
+    async def speak_the_request_language(request: Request, call_next):
+        lang = request_language(request.query_params.get("lang"), request.cookies.get(LANG_COOKIE),
+                                request.headers.get("accept-language"), server_language)
+        with language(lang):
+            return await call_next(request)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -265,8 +291,13 @@ def create_app(
 
     # ------------------------------------------------------------------ page
     @app.get("/", include_in_schema=False)
-    def index():
-        return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
+    def index(request: Request):
+        from foedus.web.page import render_page
+
+        response = HTMLResponse(render_page())
+        if normalize(request.query_params.get("lang")):
+            response.set_cookie(LANG_COOKIE, get_language(), max_age=365 * 86400, samesite="strict", httponly=True)
+        return response
 
     @app.get("/vendor/plotly.min.js", include_in_schema=False)
     def plotly_js():
