@@ -51,7 +51,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from foedus.schema import History
-from foedus.i18n import get_language, language, negotiate, normalize
+from foedus.i18n import _, get_language, language, negotiate, normalize
 from foedus.web.api import ROUTERS, PayloadTooLarge, too_large
 from foedus.web.jobs import JobManager
 from foedus.web.source_info import SourceUnavailable, UnknownSource
@@ -191,14 +191,15 @@ def cross_site_refusal(method: str, headers) -> str:
         return ""
     site = headers.get("sec-fetch-site", "").lower()
     if site and site not in ("same-origin", "none"):
-        return f"cross-site request refused ({site}): runs are started from the dashboard's own page"
+        return _("cross-site request refused ({why}): runs are started from the dashboard's own page").format(why=site)
     origin = headers.get("origin", "")
     if origin and origin != "null":
         netloc = origin.split("://", 1)[-1].rstrip("/").lower()
         if netloc != headers.get("host", "").lower():
-            return f"cross-site request refused (origin {origin}): runs are started from the dashboard's own page"
+            return _("cross-site request refused ({why}): runs are started from the dashboard's own page").format(
+                why=_("origin {origin}").format(origin=origin))
     elif origin == "null":
-        return "cross-site request refused (opaque origin): runs are started from the dashboard's own page"
+        return _("cross-site request refused ({why}): runs are started from the dashboard's own page").format(why=_("opaque origin"))
     return ""
 
 
@@ -250,14 +251,6 @@ def create_app(
     app.state.limits = limits
 
     hosts = {h.strip("[]").lower() for h in allowed_hosts} if allowed_hosts else None
-    server_language = get_language()
-
-    @app.middleware("http")
-    async def speak_the_request_language(request: Request, call_next):
-        lang = request_language(request.query_params.get("lang"), request.cookies.get(LANG_COOKIE),
-                                request.headers.get("accept-language"), server_language)
-        with language(lang):
-            return await call_next(request)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -265,7 +258,8 @@ def create_app(
             host = request.headers.get("host", "")
             name = host.rsplit(":", 1)[0] if host.count(":") == 1 or host.startswith("[") else host
             if name.strip("[]").lower() not in hosts:
-                return JSONResponse({"error": f"host {host!r} is not served here; open the dashboard at 127.0.0.1 or localhost"}, status_code=400)
+                return JSONResponse({"error": _("host {host!r} is not served here; open the dashboard at 127.0.0.1 or localhost").format(host=host)},
+                                    status_code=400)
         refused = cross_site_refusal(request.method, request.headers)
         if refused:
             return JSONResponse({"error": refused}, status_code=403)
@@ -274,12 +268,21 @@ def create_app(
             response.headers.setdefault(k, v)
         return response
 
+    server_language = get_language()  # the outermost middleware but one: every answer speaks the request's language
+
+    @app.middleware("http")
+    async def speak_the_request_language(request: Request, call_next):
+        lang = request_language(request.query_params.get("lang"), request.cookies.get(LANG_COOKIE),
+                                request.headers.get("accept-language"), server_language)
+        with language(lang):
+            return await call_next(request)
+
     app.add_middleware(_BodyLimit, limit=limits.max_upload_bytes + 16 * 1024, upload_limit=limits.max_upload_bytes)
 
     # ------------------------------------------------------------------ errors
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        msg = exc.detail if exc.status_code != 404 or exc.detail != "Not Found" else f"not found: {request.url.path}"
+        msg = exc.detail if exc.status_code != 404 or exc.detail != "Not Found" else _("not found: {path}").format(path=request.url.path)
         return JSONResponse({"error": str(msg)}, status_code=exc.status_code)
 
     @app.exception_handler(RequestValidationError)
@@ -315,12 +318,12 @@ def create_app(
 def _validation_message(exc: RequestValidationError) -> str:
     errs = exc.errors()
     if not errs:
-        return "invalid request"
+        return _("invalid request")
     e = errs[0]
     loc = [str(x) for x in e.get("loc", ())]
-    where = f"{loc[0]} parameter '{'.'.join(loc[1:])}'" if len(loc) >= 2 else "request"
+    where = _("{kind} parameter '{name}'").format(kind=loc[0], name=".".join(loc[1:])) if len(loc) >= 2 else _("request")
     got = e.get("input")
-    shown = f" (got {got!r})" if got is not None and not isinstance(got, (dict, list)) else ""
+    shown = " " + _("(got {value!r})").format(value=got) if got is not None and not isinstance(got, (dict, list)) else ""
     return f"{where}: {e.get('msg', 'invalid')}{shown}"
 
 
