@@ -48,7 +48,10 @@ def extract():
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_dir
 
-    cat = Catalog(project="foedus", domain="foedus", charset="utf-8", fuzzy=False)
+    import foedus
+
+    cat = Catalog(project="foedus", version=foedus.__version__, domain="foedus", charset="utf-8", fuzzy=False,
+                  copyright_holder="foedus contributors", msgid_bugs_address="")
     for filename, lineno, message, comments, context in extract_from_dir(
         str(PACKAGE), METHOD_MAP, OPTIONS_MAP, keywords=KEYWORDS, comment_tags=("i18n:",), strip_comment_tags=True,
     ):

@@ -183,7 +183,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 
 class LazyString:
-    """A message translated each time it is shown (:func:`lazy_gettext`), in the language of that moment."""
+    """A message translated each time it is shown (:func:`lazy_gettext`), in the language of that moment.
+
+    It behaves as the text it shows wherever text is expected (``str()``, f-strings, ``+``, ``%``,
+    ``len``, ``str`` methods, Jinja). Two lazy strings compare by identity: their text depends on
+    the language of the moment, so it cannot be a stable key.
+    """
 
     __slots__ = ("message",)
 
@@ -212,12 +217,6 @@ class LazyString:
 
     def __mod__(self, other: Any) -> str:
         return str(self) % other
-
-    def __eq__(self, other: Any) -> bool:
-        return str(self) == str(other)
-
-    def __hash__(self) -> int:
-        return hash(self.message)
 
     def __len__(self) -> int:
         return len(str(self))
