@@ -382,15 +382,16 @@ class HistoryView:
         return out
 
     def _captions(self, year: int, kinds: str, stats: dict, bloc_rows: list[dict], method: str = DEFAULT_BLOC_METHOD, layer: dict | None = None) -> dict:
-        what = _("alliances") if kinds == "alliance" else _("agreements of every kind (alliances, coalitions, organisations)")
+        linked = _("Alliance network, {year}: states linked when they share alliances in force; ") if kinds == "alliance" else _(
+            "Alliance network, {year}: states linked when they share agreements of every kind (alliances, coalitions, "
+            "organisations) in force; ")
         top = "; ".join(_("{leader} ({size} states)").format(leader=b["leader_abb"], size=b["size"]) for b in bloc_rows[:4]) or _("none")
         return {
-            "network": _(
-                "Alliance network, {year}: states linked when they share {what} in force; edge style = strongest "
-                "obligation; colour = defence-pact bloc ({method}); node area ∝ CINC. "
+            "network": linked.format(year=year) + _(
+                "edge style = strongest obligation; colour = defence-pact bloc ({method}); node area ∝ CINC. "
                 "{aligned} states in defence pacts, {blocs} blocs, {poles} poles. "
                 "Largest blocs: {top}. Data: {note}."
-            ).format(year=year, what=what, method=BLOC_NAMES[method], aligned=stats["aligned_states"], blocs=stats["blocs"],
+            ).format(method=BLOC_NAMES[method], aligned=stats["aligned_states"], blocs=stats["blocs"],
                      poles=stats["poles"], top=top, note=self.data_note()),
             "map": _map_caption(year, layer or {}, self.data_note()),
             "agreements": _("Agreements in force in {year} with their members and obligations (ATOP categories). Data: {note}.").format(
