@@ -6,7 +6,7 @@ import in it counts: absolute and relative, at module level, inside functions, a
 
 Layers, lowest first (README, "Layout")::
 
-    schema < data < theory < {sim, analysis} < panel < experiments < report < web < testing < cli
+    i18n < schema < data < theory < {sim, analysis} < panel < experiments < report < web < testing < cli
 
 A module may import its own layer and the layers below it, with these exceptions:
 
@@ -20,6 +20,9 @@ A module may import its own layer and the layers below it, with these exceptions
 - ``panel`` (``foedus/panel.py``) is the public face of the research panels of
   :mod:`foedus.analysis.panel`: analysis-level, it only re-exports them, so it sits just above
   ``analysis``.
+
+``i18n`` (:mod:`foedus.i18n`, the message catalogues and the language in use) imports nothing of
+foedus, so that every layer may mark its messages.
 
 The package root (``foedus/__init__.py``: version, :class:`foedus.FoedusWarning`) is below
 every layer.
@@ -36,6 +39,7 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = "foedus"
 
 ORDER: tuple[tuple[str, ...], ...] = (
+    ("i18n",),
     ("schema",),
     ("data",),
     ("theory",),

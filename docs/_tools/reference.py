@@ -30,6 +30,7 @@ SRC = ROOT / "src"
 PACKAGE = "foedus"
 
 LAYERS: tuple[tuple[str, str], ...] = (
+    ("i18n", "Languages"),
     ("schema", "Canonical tables"),
     ("data", "Reading the record"),
     ("theory", "Theory kernel"),

@@ -81,7 +81,7 @@ def test_the_reference_nav_lists_each_module_once_under_its_layer(reference):
     assert all(uri == reference.page_uri(title) for title, uri in pages)
     assert "::: foedus.sim.engine" in reference.page_text("foedus.sim.engine")
     layers = [next(iter(e)) for e in nav[1:]]
-    assert layers[0].endswith("(schema)") and layers[-1].endswith("(cli)")  # lowest layer first
+    assert layers[0].endswith("(i18n)") and layers[1].endswith("(schema)") and layers[-1].endswith("(cli)")  # lowest layer first
 
 
 def test_the_build_is_strict_and_part_of_the_test_task():

@@ -13,6 +13,7 @@ from typing import Optional
 import typer
 
 from foedus.cli._common import command_line, fail, parse_pair
+from foedus.i18n import _, ngettext
 from foedus.cli import data as data_cli
 from foedus.cli import history as history_cli
 from foedus.cli import panel as panel_cli
@@ -52,17 +53,30 @@ def _version(value: bool) -> None:
 
     typer.echo(f"foedus {__version__}")
     db = default_db_path()
-    typer.echo(f"store: {db} ({'present: the record is read from it' if db.is_file() else 'none: the record is read from the data folder'})")
+    state = _("present: the record is read from it") if db.is_file() else _("none: the record is read from the data folder")
+    typer.echo(_("store: {db} ({state})").format(db=db, state=state))
     try:
         where = default_data_dir()
     except FileNotFoundError as e:
-        typer.echo(f"data: error: {e}", err=True)
+        typer.echo(_("data: error: {error}").format(error=e), err=True)
         raise typer.Exit(2) from None
     import os
 
-    how = f"from {ENV_DATA_DIR}" if os.environ.get(ENV_DATA_DIR) else "found beside the working directory or the checkout"
-    typer.echo(f"data: {where.resolve()} ({how})")
+    how = _("from {var}").format(var=ENV_DATA_DIR) if os.environ.get(ENV_DATA_DIR) else _("found beside the working directory or the checkout")
+    typer.echo(_("data: {folder} ({how})").format(folder=where.resolve(), how=how))
     raise typer.Exit()
+
+
+def _lang(value: Optional[str]) -> Optional[str]:
+    """``foedus --lang fr``: the language of messages and reports for this command (unset: $FOEDUS_LANG, else English)."""
+    from foedus.i18n import LANGUAGES, set_language
+
+    try:
+        set_language(value)  # None too: a program run in-process (a test's CliRunner) starts from the default again
+    except ValueError:
+        raise typer.BadParameter(_("{value!r} is not a language foedus speaks; choose from: {choices}").format(
+            value=value, choices=", ".join(LANGUAGES))) from None
+    return value
 
 
 @app.callback()
@@ -70,6 +84,10 @@ def _root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True,
         help="Print foedus's version, the data folder in use (FOEDUS_DATA_DIR or ../shared/data) and the store, and exit.",
+    ),
+    lang: Optional[str] = typer.Option(
+        None, "--lang", callback=_lang, is_eager=True, metavar="en|fr", show_default=False,
+        help="Language of the messages, summaries and reports: en (English) or fr (French). Default: $FOEDUS_LANG, else en.",
     ),
 ) -> None:
     """foedus: a laboratory for military alliances and coalitions in the international system."""
@@ -177,8 +195,9 @@ def main_job(
     def on_reference(history, measures: dict) -> None:
         _print_reference(console, history, measures, sc.name, seed)
         if n_runs:
-            where = scheduler or f"{n_workers} local worker{'s' if n_workers != 1 else ''}"
-            console.print(f"ensemble: {n_runs} runs of {sc.name}, {years} years, seed {seed}, on {where}")
+            where = scheduler or ngettext("{n} local worker", "{n} local workers", n_workers).format(n=n_workers)
+            console.print(_("ensemble: {runs} runs of {scenario}, {years} years, seed {seed}, on {where}").format(
+                runs=n_runs, scenario=sc.name, years=years, seed=seed, where=where))
 
     try:
         pairs = [parse_pair(p) for p in pair]
@@ -191,7 +210,7 @@ def main_job(
         )
         _record_scenario_file(scenario, [out, out / "run", *([out / "ensemble"] if n_runs else [])])
     except KeyboardInterrupt:
-        typer.echo(f"interrupted: {out} is incomplete; run the job again", err=True)
+        typer.echo(_("interrupted: {out} is incomplete; run the job again").format(out=out), err=True)
         raise typer.Exit(130) from None
     except (SchemaError, ValueError, OSError, RuntimeError) as e:
         fail(e)
@@ -201,9 +220,11 @@ def main_job(
     from foedus.cli.job import print_findings
 
     print_findings(console, job.summary)
-    console.print(f"report: {out / 'report.html'}\nsummary: {out / 'summary.json'}\nrun: {out / 'run'}")
+    console.print(_("report: {report}\nsummary: {summary}\nrun: {run}").format(
+        report=out / "report.html", summary=out / "summary.json", run=out / "run"))
     if headline is not None:
-        console.print(f"ensemble report: {out / 'ensemble_report.html'}\nensemble: {out / 'ensemble'}")
+        console.print(_("ensemble report: {report}\nensemble: {ensemble}").format(
+            report=out / "ensemble_report.html", ensemble=out / "ensemble"))
 
 
 def _record_scenario_file(scenario: str, folders: list[Path]) -> None:
@@ -234,28 +255,32 @@ def _print_reference(console, history, result: dict, scenario: str, seed: int) -
     def tier(t: str, full: bool) -> str:
         codes = sorted(int(c) for c in last.loc[last["tier"] == t, "ccode"])
         if not codes:
-            return "none"
+            return _("none")
         return ", ".join(f"{names[c][0]} ({names[c][1]})" if full else names[c][0] for c in codes)
 
-    t = Table(title=f"reference run: {scenario}, {history.first_year}–{history.last_year}, seed {seed}", title_justify="left")
-    t.add_column("measure")
-    t.add_column("value", justify="right")
+    title = _("reference run: {scenario}, {first}–{last}, seed {seed}").format(
+        scenario=scenario, first=history.first_year, last=history.last_year, seed=seed)
+    t = Table(title=title, title_justify="left")
+    t.add_column(_("measure"))
+    t.add_column(_("value"), justify="right")
     rows = [
-        ("states", len(last)),
-        ("alliances ever in force", result["alliances"]),
-        ("alliances formed during the run", result["alliances_begun"]),
-        ("alliances in force at the end", result["alliances_censored"]),
-        ("agreements of any kind", len(history.agreements)),
-        ("events recorded", len(history.events)),
-        (f"superpowers in {history.last_year}", tier("superpower", True)),
-        (f"great powers in {history.last_year}", tier("great", False)),
+        (_("states"), len(last)),
+        (_("alliances ever in force"), result["alliances"]),
+        (_("alliances formed during the run"), result["alliances_begun"]),
+        (_("alliances in force at the end"), result["alliances_censored"]),
+        (_("agreements of any kind"), len(history.agreements)),
+        (_("events recorded"), len(history.events)),
+        (_("superpowers in {year}").format(year=history.last_year), tier("superpower", True)),
+        (_("great powers in {year}").format(year=history.last_year), tier("great", False)),
     ]
     ag = history.agreements
     for name in ("NATO",):  # the scenario's flagship alliance, when it has one
         hit = ag[ag["name"].astype("string") == name]
         if len(hit):
             end = hit["end_year"].iloc[0]
-            rows.append((f"{name} at the end", "in force" if end is None or end is pd.NA or pd.isna(end) else f"dissolved in {int(end)}"))
+            gone = end is None or end is pd.NA or pd.isna(end)
+            rows.append((_("{name} at the end").format(name=name),
+                         _("in force") if gone else _("dissolved in {year}").format(year=int(end))))
     for k, v in rows:
         t.add_row(k, str(v))
     console.print(t)
@@ -265,30 +290,30 @@ def _print_ensemble(console, h: dict) -> None:
     """Print the ensemble's headline (summary.json's "ensemble") as two tables."""
     from rich.table import Table
 
-    from foedus.report.format import number
+    from foedus.report.format import number, percent
 
     lo, hi = h["band"]
-    t = Table(
-        title=f"ensemble: {h['runs']} runs, {h['first_year']}–{h['last_year']} — in {h['last_year']}, median [{int(lo[1:])}–{int(hi[1:])} % of runs]",
-        title_justify="left",
-    )
-    t.add_column("measure")
-    t.add_column("value", justify="right")
+    title = _("ensemble: {runs} runs, {first}–{last} — in {last}, median [{lo}–{hi} % of runs]").format(
+        runs=h["runs"], first=h["first_year"], last=h["last_year"], lo=int(lo[1:]), hi=int(hi[1:]))
+    t = Table(title=title, title_justify="left")
+    t.add_column(_("measure"))
+    t.add_column(_("value"), justify="right")
     for name, r in h["indicators"].items():
         t.add_row(r["description"], f"{number(r['median'], style='short')} [{number(r[lo], style='short')}–{number(r[hi], style='short')}]")
     for label, p in h["pairs"].items():
-        t.add_row(f"{label}: share of runs [90 % interval]", f"{p['probability']:.2f} [{p['lo']:.2f}–{p['hi']:.2f}]")
+        t.add_row(_("{pair}: share of runs [90 % interval]").format(pair=label),
+                  f"{number(p['probability'])} [{number(p['lo'])}–{number(p['hi'])}]")
     console.print(t)
     ta = Table(
-        title=f"great-power alignments in {h['last_year']}: share of runs in each defence bloc (named after its leader)",
+        title=_("great-power alignments in {year}: share of runs in each defence bloc (named after its leader)").format(year=h["last_year"]),
         title_justify="left",
     )
-    ta.add_column("power")
-    ta.add_column("alignment (share of runs)")
+    ta.add_column(_("power"))
+    ta.add_column(_("alignment (share of runs)"))
     by_power: dict[str, list[str]] = {}
     for r in h["great_power_alignments"]:
-        what = "no bloc" if r["alignment"] == "unaligned" else f"{r['alignment']} bloc"
-        by_power.setdefault(r["power"], []).append(f"{what} {r['share']:.0%}")
+        what = _("no bloc") if r["alignment"] == "unaligned" else _("{leader} bloc").format(leader=r["alignment"])
+        by_power.setdefault(r["power"], []).append(f"{what} {percent(r['share'])}")
     for power, parts in by_power.items():
         ta.add_row(power, ", ".join(parts))
     console.print(ta)
@@ -309,7 +334,7 @@ def main() -> None:
         missing = missing_extra(e, _command_name())
         if missing is None:
             raise
-        typer.echo(f"error: {missing}", err=True)
+        typer.echo(_("error: {error}").format(error=missing), err=True)
         raise SystemExit(2) from None
 
 

@@ -6,6 +6,8 @@ from typing import NoReturn
 
 import typer
 
+from foedus.i18n import _
+
 
 def fail(error: Exception | str) -> NoReturn:
     """End the command: print ``error: <error>`` on stderr and exit with code 2.
@@ -21,7 +23,7 @@ def fail(error: Exception | str) -> NoReturn:
 
     if isinstance(error, BaseException):  # an extra's module missing: say which extra to install
         error = missing_extra(error) or error
-    typer.echo(f"error: {error}", err=True)
+    typer.echo(_("error: {error}").format(error=error), err=True)
     raise typer.Exit(2)
 
 
@@ -35,10 +37,10 @@ def parse_pair(text: str) -> tuple[str, str]:
     """
     for sep in (":", "-", ","):
         if sep in text:
-            a, _, b = text.partition(sep)
+            a, _sep, b = text.partition(sep)
             if a and b:
                 return a.strip(), b.strip()
-    raise ValueError(f"--pair {text!r}: write two states as A:B (COW codes or abbreviations, e.g. RUS:CHN or 365:710)")
+    raise ValueError(_("--pair {text!r}: write two states as A:B (COW codes or abbreviations, e.g. RUS:CHN or 365:710)").format(text=text))
 
 
 def builtin_scenario_of(history):

@@ -15,6 +15,7 @@ from typing import Optional
 import typer
 
 from foedus.cli._common import fail
+from foedus.i18n import _
 
 _HELP = (
     "List what to cite for an output of foedus: foedus itself, the data sets it was built from and the published "
@@ -71,13 +72,13 @@ def _scenario(cited: Cited, name_or_file: str) -> None:
         sc = Scenario.load(name_or_file)
         cited.add(keys_of_text("\n".join(str(v) for v in sc.sources.values())))
     else:
-        cited.notes.append(
-            f"scenario {name_or_file!r} is not built in: the data it was made from are named in its file's sources "
+        cited.notes.append(_(
+            "scenario {name!r} is not built in: the data it was made from are named in its file's sources "
             "(foedus cite FILE.yaml lists them)"
-        )
+        ).format(name=name_or_file))
     for step in DEFAULT_STEPS:
         if step not in STEP_MODELS:
-            cited.notes.append(f"step {step!r} has no entry in foedus.data.citations.STEP_MODELS")
+            cited.notes.append(_("step {step!r} has no entry in foedus.data.citations.STEP_MODELS").format(step=step))
         cited.add(STEP_MODELS.get(step, ()))
 
 
@@ -122,9 +123,9 @@ def cite_path(path: Path) -> Cited:
         elif (path / "history.json").is_file():
             _history_json(cited, path / "history.json")
         else:
-            raise ValueError(f"{path}: no run.json, manifest.json or history.json: not a run or ensemble folder of foedus")
+            raise ValueError(_("{path}: no run.json, manifest.json or history.json: not a run or ensemble folder of foedus").format(path=path))
     elif not path.is_file():
-        raise ValueError(f"{path}: no such file or folder")
+        raise ValueError(_("{path}: no such file or folder").format(path=path))
     elif path.suffix in (".yaml", ".yml", ".toml"):
         _scenario(cited, str(path))
     elif path.name.endswith("history.json"):
@@ -135,9 +136,10 @@ def cite_path(path: Path) -> Cited:
         try:
             meta = read_meta(path)
         except Exception as e:  # a file that is not what its extension says
-            raise ValueError(f"{path}: cannot read its provenance ({e})") from None
+            raise ValueError(_("{path}: cannot read its provenance ({reason})").format(path=path, reason=e)) from None
         if not meta:
-            raise ValueError(f"{path}: carries no foedus provenance (no metadata, no {path.name}.json beside it)")
+            raise ValueError(_("{path}: carries no foedus provenance (no metadata, no {sidecar} beside it)").format(
+                path=path, sidecar=f"{path.name}.json"))
         for f in meta.get("data_files") or ():
             cited.add(keys_of_file(f.get("path", "") if isinstance(f, dict) else str(f)))
         _command(cited, str(meta.get("command") or ""))
@@ -161,7 +163,7 @@ def cite_store(db: Optional[Path] = None) -> Cited:
     try:
         where = default_data_dir()
     except FileNotFoundError:
-        cited.notes.append("no store and no data folder: every data set foedus can read is listed")
+        cited.notes.append(_("no store and no data folder: every data set foedus can read is listed"))
         cited.add(k for keys in DATA_FILES.values() for k in keys)
         return cited
     for name, keys in DATA_FILES.items():
@@ -219,12 +221,12 @@ def render(cited: Cited, *, bibtex: bool, what: str) -> str:
     if bibtex:
         lines = [f"% foedus cite: {what}"] + [f"% note: {n}" for n in cited.notes]
         return "\n".join(lines) + "\n\n" + "\n\n".join(bibtex_entry(k) for k in [FOEDUS_KEY, *data, *models]) + "\n"
-    out = [f"To cite {what}:", "", "Software:", f"  [{FOEDUS_KEY}] {text_entry(FOEDUS_KEY)}"]
+    out = [_("To cite {what}:").format(what=what), "", _("Software:"), f"  [{FOEDUS_KEY}] {text_entry(FOEDUS_KEY)}"]
     if data:
-        out += ["", "Data:"] + [f"  [{k}] {text_entry(k)}" for k in data]
+        out += ["", _("Data:")] + [f"  [{k}] {text_entry(k)}" for k in data]
     if models:
-        out += ["", "Published models:"] + [f"  [{k}] {text_entry(k)}" for k in models]
-    out += [f"note: {n}" for n in cited.notes]
+        out += ["", _("Published models:")] + [f"  [{k}] {text_entry(k)}" for k in models]
+    out += [_("note: {note}").format(note=n) for n in cited.notes]
     return "\n".join(out) + "\n"
 
 
@@ -241,5 +243,5 @@ def register(app: typer.Typer) -> None:
             cited = cite_store(db) if path is None else cite_path(path)
         except (ValueError, OSError) as e:
             fail(e)
-        what = "foedus and the data of its store" if path is None else str(path)
+        what = _("foedus and the data of its store") if path is None else str(path)
         typer.echo(render(cited, bibtex=bibtex, what=what), nl=False)

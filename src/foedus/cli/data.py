@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from foedus.cli._common import fail
+from foedus.i18n import _
 from foedus.data.paths import ENV_DB, default_db_path
 
 if TYPE_CHECKING:
@@ -43,18 +44,20 @@ def _short(path: str, data_dir: str) -> str:
 def _summary(info: "StoreInfo", title: str) -> "Table":
     from rich.table import Table
 
+    from foedus.report.format import number
+
     table = Table(title=title, title_justify="left")
-    table.add_column("table")
-    table.add_column("rows", justify="right")
-    table.add_column("read from", overflow="fold")
+    table.add_column(_("table"))
+    table.add_column(_("rows"), justify="right")
+    table.add_column(_("read from"), overflow="fold")
     sources = {"agreements": "atop_alliances", "memberships": "atop_members", "state_years": "nmc"}
     for name, rows in info.tables.items():
         src = _short(info.files.get(sources.get(name, name), ""), info.data_dir)
         if name in ("agreements", "memberships") and "cow_alliances" in info.files:
             src += f" + {info.files['cow_alliances']}"
         if name == "events":
-            src = "disputes and wars"
-        table.add_row(name, f"{rows:,}", src)
+            src = _("disputes and wars")
+        table.add_row(name, number(rows, group_from=1000), src)
     return table
 
 
@@ -93,8 +96,9 @@ def import_cmd(
     except (ValueError, OSError, duckdb.Error) as e:
         fail(e)
     console = Console()
-    console.print(_summary(info, f"Imported {info.data_dir} into {info.path}"))
-    console.print(f"Observation window {info.first_year}-{info.last_year}; imported {info.imported_at}.")
+    console.print(_summary(info, _("Imported {folder} into {store}").format(folder=info.data_dir, store=info.path)))
+    console.print(_("Observation window {first}-{last}; imported {when}.").format(
+        first=info.first_year, last=info.last_year, when=info.imported_at))
 
 
 @app.command("info")
@@ -112,7 +116,11 @@ def info_cmd(db: DbOption = None) -> None:
         fail(e)
     console = Console()
     # soft_wrap: a long path stays whole (rich would break it at the console's width), so it can be copied
-    console.print(f"Store: {info.path} ({info.size_bytes / 1e6:.1f} MB, format {info.format})", soft_wrap=True)
-    console.print(f"Imported: {info.imported_at} by foedus {info.foedus_version}, from {info.data_dir}", soft_wrap=True)
-    console.print(f"Observation window: {info.first_year}-{info.last_year}")
-    console.print(_summary(info, "Tables"))
+    from foedus.report.format import localize
+
+    size = localize(f"{info.size_bytes / 1e6:.1f}")
+    console.print(_("Store: {path} ({size} MB, format {format})").format(path=info.path, size=size, format=info.format), soft_wrap=True)
+    console.print(_("Imported: {when} by foedus {version}, from {folder}").format(
+        when=info.imported_at, version=info.foedus_version, folder=info.data_dir), soft_wrap=True)
+    console.print(_("Observation window: {first}-{last}").format(first=info.first_year, last=info.last_year))
+    console.print(_summary(info, _("Tables")))

@@ -22,6 +22,8 @@ import typer
 
 from foedus.cli._common import fail, parse_pair
 from foedus.cli.ensemble_provenance import write_ensemble_provenance, write_report_provenance
+from foedus.cli.ensemble_tables import fmt as _fmt, milestones as _milestones, pair_title, print_summary, summary_report
+from foedus.i18n import _
 from foedus.cli.ensemble_options import (
     DesignOpt,
     KeepOpt,
@@ -67,21 +69,21 @@ def _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, res
 
     console = Console(stderr=True)
     if out is None:
-        fail("give --out DIR, the folder for the ensemble")
+        fail(_("give --out DIR, the folder for the ensemble"))
     if design not in ("lhs", "factorial"):
-        fail(f"--design must be lhs or factorial, got {design!r}")
+        fail(_("--design must be lhs or factorial, got {value!r}").format(value=design))
     existed = out.exists()
     store = None
     try:
         if resume and (out / "manifest.json").exists() and scenario is None:
             if runs is not None or years is not None or vary:
-                fail("with --resume and no --scenario the ensemble's own definition is used: drop --runs, --years and --vary")
+                fail(_("with --resume and no --scenario the ensemble's own definition is used: drop --runs, --years and --vary"))
             store = resume_ensemble(out, workers=workers, scheduler=scheduler, progress=not quiet, connect_timeout=connect_timeout)
         else:
             if scenario is None:
-                fail("give --scenario NAME_OR_FILE (or --resume --out DIR to complete an ensemble)")
+                fail(_("give --scenario NAME_OR_FILE (or --resume --out DIR to complete an ensemble)"))
             if runs is None:
-                fail("give --runs R, the number of simulated worlds")
+                fail(_("give --runs R, the number of simulated worlds"))
             store = run_ensemble(
                 scenario,
                 runs=runs,
@@ -104,12 +106,13 @@ def _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, res
 
         if (out / "manifest.json").exists():
             done = len(EnsembleStore.open(out).completed())
-            console.print(f"interrupted: {done} runs saved in {out}; complete them with `foedus ensemble run --resume --out {out}`", soft_wrap=True)
+            console.print(_("interrupted: {done} runs saved in {out}; complete them with `foedus ensemble run --resume --out {out}`").format(
+                done=done, out=out), soft_wrap=True)
         else:
-            console.print("interrupted before the ensemble started: nothing was written")
+            console.print(_("interrupted before the ensemble started: nothing was written"))
         raise typer.Exit(130)
     except ConnectionError as e:
-        fail(f"{e}" + ("; nothing was written" if not existed and not out.exists() else f"; {out} was left as it was"))
+        fail(f"{e}" + (_("; nothing was written") if not existed and not out.exists() else _("; {out} was left as it was").format(out=out)))
         return
     except _ERRORS as e:
         fail(e)
@@ -117,15 +120,19 @@ def _run(scenario, runs, years, seed, out, workers, scheduler, vary, design, res
     write_ensemble_provenance(out, store, scenario)
     if not quiet:
         m = store.manifest
-        head = f"{m['runs_done']} of {m['runs']} runs of {m['scenario']} ({m['years']} years, seed {m['seed']}) in {out}"
+        head = _("{done} of {runs} runs of {scenario} ({years} years, seed {seed}) in {out}").format(
+            done=m["runs_done"], runs=m["runs"], scenario=m["scenario"], years=m["years"], seed=m["seed"], out=out)
         session = store.session
         if session is None:
-            console.print(f"{head}; nothing was left to run", soft_wrap=True)
+            console.print(head + _("; nothing was left to run"), soft_wrap=True)
         else:
+            from foedus.report.format import localize
+
             wall = float(session.get("wall_seconds", 0.0))
             ran = int(session.get("runs", 0))
-            rate = f", {ran / wall:.2f} runs/s" if wall > 0 and ran else ""
-            console.print(f"{head}; this session ran {ran} in {wall:.1f} s of wall time (start-up included{rate})", soft_wrap=True)
+            rate = ", " + _("{rate} runs/s").format(rate=localize(f"{ran / wall:.2f}")) if wall > 0 and ran else ""
+            console.print(head + _("; this session ran {ran} in {wall} s of wall time (start-up included{rate})").format(
+                ran=ran, wall=localize(f"{wall:.1f}"), rate=rate), soft_wrap=True)
 
 
 def run(
@@ -172,7 +179,7 @@ def _ensemble(ctx: typer.Context, **options) -> None:
     if ctx.invoked_subcommand is not None:
         given = [f"--{name.replace('_', '-')}" for name, value in options.items() if value != _RUN_PARAMETERS[name].default]
         if given:
-            fail(f"{', '.join(given)} belong after `run`, not before `{ctx.invoked_subcommand}`")
+            fail(_("{options} belong after `run`, not before `{command}`").format(options=", ".join(given), command=ctx.invoked_subcommand))
         return
     if options["scenario"] is None and not options["resume"]:
         typer.echo(ctx.get_help())
@@ -228,23 +235,6 @@ def _records(df) -> list[dict]:
     return jsonable(df.to_dict(orient="records"))
 
 
-def _milestones(years, n: int = 5) -> list[int]:
-    """``n`` years spread evenly over ``years`` (first and last included)."""
-    import numpy as np
-
-    years = np.unique(np.asarray(years))
-    if len(years) <= n:
-        return years.tolist()
-    return years[np.unique(np.linspace(0, len(years) - 1, n).round().astype(int))].tolist()
-
-
-def _fmt(v: float) -> str:
-    """An estimate of the ensemble, rounded by its size (:func:`foedus.report.format.number`)."""
-    from foedus.report.format import number
-
-    return number(v, style="magnitude")
-
-
 def summary(
     folder: DirArg,
     indicator: IndicatorOpt = None,
@@ -289,7 +279,7 @@ def summary(
             cb, ab = an.resolve_state(store, b)
             pairs[f"{aa}-{ab}"] = an.pair_allied(store, ca, cb, obligation=None if any_alliance else "defense", by=by)
         if report is not None:
-            _summary_report(report, store.manifest, table, align, gp_milex, pairs, _pair_title(any_alliance, by))
+            summary_report(report, store.manifest, table, align, gp_milex, pairs, pair_title(any_alliance, by))
             write_report_provenance(report, "ensemble report", [folder])
     except _ERRORS as e:
         fail(e)
@@ -306,101 +296,9 @@ def summary(
             out["pairs"] = {k: _records(v) for k, v in pairs.items()}
         typer.echo(json.dumps(out, indent=1))
         return
-    _print_summary(Console(), store.manifest, table, gp_milex, align, pairs, _pair_title(any_alliance, by))
+    print_summary(Console(), store.manifest, table, gp_milex, align, pairs, pair_title(any_alliance, by))
     if report is not None:
-        Console().print(f"figures and ensemble.html written to {report}")
-
-
-def _summary_report(folder: Path, manifest: dict, table, align, gp_milex, pairs: dict, pair_title: str) -> None:
-    """Write the figures of ``foedus ensemble summary --report`` and ensemble.html into ``folder``."""
-    from foedus.report import ensemble as rep
-
-    rep.write_figures(table, folder)
-    if gp_milex is not None and len(gp_milex):
-        rep.save_figure(rep.state_band_figure(gp_milex), folder, "gp-milex")
-    if len(align):
-        rep.save_figure(rep.alignment_figure(align), folder, "gp-alignments")
-    if pairs:
-        rep.save_figure(rep.pair_figure(pairs, title=pair_title), folder, "pair-allied")
-    m = manifest
-    desc = f"{m['runs_done']} runs of {m['scenario']}, {m['years']} years from {m['first_year']}, seed {m['seed']}" + (
-        f"; knobs varied ({m['design']}): " + ", ".join(f"{k['name']} {k['low']:g}-{k['high']:g}" for k in m["knobs"]) if m["knobs"] else ""
-    )
-    section = rep.html_section(
-        table, title=f"Ensemble: {m['scenario']}", description=desc, alignments=align, pairs=pairs or None, state_milex=gp_milex
-    )
-    rep.write_html(folder / "ensemble.html", [section], title=f"foedus ensemble {m['scenario']}")
-
-
-def _print_summary(console: "Console", manifest: dict, table, gp_milex, align, pairs: dict, pair_title: str) -> None:
-    """The terminal form of ``foedus ensemble summary``: a few milestone years of every table."""
-    from rich.table import Table
-
-    lo, hi = [c for c in table.columns if c.startswith("q") and c[1:].isdigit()]
-    band_txt = f"median [{lo[1:]}–{hi[1:]} % of runs]"
-    years = _milestones(table["year"])
-    t = Table(title=f"{manifest['scenario']}: {manifest['runs_done']} runs — {band_txt}", title_justify="left")
-    t.add_column("indicator")
-    for y in years:
-        t.add_column(str(y), justify="right")
-    for name, part in table.groupby("indicator", sort=False):
-        k = 1e-6 if name == "milex" else 1.0
-        rows = part.set_index("year")
-        t.add_row(
-            name + (" (US$ bn)" if name == "milex" else ""),
-            *[f"{_fmt(rows.loc[y, 'median'] * k)} [{_fmt(rows.loc[y, lo] * k)}–{_fmt(rows.loc[y, hi] * k)}]" for y in years],
-        )
-    console.print(t)
-    if gp_milex is not None and len(gp_milex):
-        tm = Table(title=f"great powers' military expenditure (US$ bn) — {band_txt}", title_justify="left")
-        tm.add_column("power")
-        for y in years:
-            tm.add_column(str(y), justify="right")
-        for abb, part in gp_milex.groupby("abb", sort=False):
-            rows = part.set_index("year")
-            tm.add_row(abb, *[f"{_fmt(rows.loc[y, 'median'] * 1e-6)} [{_fmt(rows.loc[y, lo] * 1e-6)}–{_fmt(rows.loc[y, hi] * 1e-6)}]" if y in rows.index else "–" for y in years])
-        console.print(tm)
-    _print_alignments(console, align, years)
-    _print_pairs(console, pairs, pair_title, years)
-
-
-def _print_alignments(console: "Console", align, years: list[int]) -> None:
-    """Each great power's most frequent alignment in the milestone years, then all its alignments in the last year."""
-    from rich.table import Table
-
-    if not len(align):
-        return
-    tt = Table(title="great-power alignments over time (most frequent alignment, share of runs; bloc named after its leader)", title_justify="left")
-    tt.add_column("power")
-    for y in years:
-        tt.add_column(str(y), justify="right")
-    top = align.sort_values(["year", "share"], ascending=[True, False], kind="mergesort").drop_duplicates(["year", "abb"])
-    for abb in dict.fromkeys(align["abb"]):
-        rows = top[top["abb"] == abb].set_index("year")
-        tt.add_row(abb, *[f"{rows.loc[y, 'alignment']} {rows.loc[y, 'share']:.2f}" if y in rows.index else "–" for y in years])
-    console.print(tt)
-    last = int(align["year"].max())
-    a = align[align["year"] == last]
-    ta = Table(title=f"great-power alignments in {last} (share of runs; bloc named after its leader)", title_justify="left")
-    for c in ("power", "alignment", "share", "90 % interval"):
-        ta.add_column(c, justify="right" if c != "power" else "left")
-    for r in a.itertuples():
-        ta.add_row(r.abb, r.alignment, f"{r.share:.2f}", f"{r.lo:.2f}–{r.hi:.2f}")
-    console.print(ta)
-
-
-def _print_pairs(console: "Console", pairs: dict, pair_title: str, years: list[int]) -> None:
-    """Per pair, the probability of an alliance in the milestone years."""
-    from rich.table import Table
-
-    for name, p in pairs.items():
-        tp = Table(title=f"{name}: {pair_title}", title_justify="left")
-        for c in ("year", "probability", "90 % interval", "runs allied"):
-            tp.add_column(c, justify="right")
-        rows = p.set_index("year")
-        for y in years:
-            tp.add_row(str(y), f"{rows.loc[y, 'probability']:.2f}", f"{rows.loc[y, 'lo']:.2f}–{rows.loc[y, 'hi']:.2f}", f"{int(rows.loc[y, 'allied'])} of {int(rows.loc[y, 'runs'])}")
-        console.print(tp)
+        Console().print(_("figures and ensemble.html written to {folder}").format(folder=report))
 
 
 def _has_majors(store) -> bool:
@@ -408,11 +306,6 @@ def _has_majors(store) -> bool:
     from foedus.experiments.ensemble import ensemble_scenario
 
     return any(a.major for a in ensemble_scenario(store).actors)
-
-
-def _pair_title(any_alliance: bool, by: bool) -> str:
-    what = "a shared alliance" if any_alliance else "a defence pact"
-    return f"probability of {what} {'by' if by else 'in'} the year (share of runs)"
 
 
 def compare(
@@ -442,7 +335,7 @@ def compare(
         if year:
             bad = sorted(set(year) - set(table["year"]))
             if bad:
-                raise ValueError(f"--year {', '.join(map(str, bad))}: not simulated by both ensembles")
+                raise ValueError(_("--year {years}: not simulated by both ensembles").format(years=", ".join(map(str, bad))))
         if report is not None:
             from foedus.report import ensemble as rep
 
@@ -450,7 +343,7 @@ def compare(
             bands = {"A": an.summary(sa, names), "B": an.summary(sb, names)}
             rep.write_figures(bands, report, prefix="compare")
             section = rep.html_section(bands, title=f"A = {sa.path}, B = {sb.path}", comparison=table)
-            rep.write_html(report / "compare.html", [section], title="foedus ensemble comparison")
+            rep.write_html(report / "compare.html", [section], title=_("foedus ensemble comparison"))
             write_report_provenance(report, "ensemble comparison report", [folder_a, folder_b], bootstrap_seed=seed)
     except _ERRORS as e:
         fail(e)
@@ -460,26 +353,31 @@ def compare(
     if as_json:
         typer.echo(json.dumps({"a": str(folder_a), "b": str(folder_b), "level": 0.9, "rows": _records(view)}, indent=1))
         return
-    t = Table(title=f"A = {folder_a} ({sa.manifest['runs_done']} runs), B = {folder_b} ({sb.manifest['runs_done']} runs)", title_justify="left",
-              caption="* p < 0.10: the runs of A and B differ in distribution (two-sided Mann-Whitney U). The interval is the 90 % "
-              "bootstrap interval of the difference of means; the two can disagree.", caption_justify="left")
-    for c in ("indicator", "year", "median A", "median B", "B - A (mean)", "90 % interval", "p (Mann-Whitney)"):
-        t.add_column(c, justify="left" if c == "indicator" else "right")
+    from foedus.report.format import localize
+
+    t = Table(title=_("A = {a} ({runs_a} runs), B = {b} ({runs_b} runs)").format(
+        a=folder_a, runs_a=sa.manifest["runs_done"], b=folder_b, runs_b=sb.manifest["runs_done"]), title_justify="left",
+              caption=_("* p < 0.10: the runs of A and B differ in distribution (two-sided Mann-Whitney U). The interval is the 90 % "
+              "bootstrap interval of the difference of means; the two can disagree."), caption_justify="left")
+    heads = (_("indicator"), _("year"), _("median A"), _("median B"), _("B - A (mean)"), _("90 % interval"), _("p (Mann-Whitney)"))
+    for i, c in enumerate(heads):
+        t.add_column(c, justify="left" if i == 0 else "right")
+    bn = _("US$ bn")
     for r in view.itertuples():
         k = 1e-6 if r.indicator == "milex" else 1.0
         sig = " *" if r.significant else ""
         t.add_row(
-            r.indicator + (" (US$ bn)" if r.indicator == "milex" else ""),
+            r.indicator + (f" ({bn})" if r.indicator == "milex" else ""),
             str(r.year),
             _fmt(r.median_a * k),
             _fmt(r.median_b * k),
             _fmt(r.diff * k),
             f"{_fmt(r.diff_lo * k)} – {_fmt(r.diff_hi * k)}",
-            "–" if r.p_value != r.p_value else f"{r.p_value:.3g}{sig}",
+            "–" if r.p_value != r.p_value else f"{localize(format(r.p_value, '.3g'))}{sig}",
         )
     Console().print(t)
     if report is not None:
-        Console().print(f"figures and compare.html written to {report}")
+        Console().print(_("figures and compare.html written to {folder}").format(folder=report))
 
 
 def discover(
@@ -530,7 +428,8 @@ def discover(
         y = an.outcome(store, outcome)
         knobs = store.knob_names()
         if not knobs:
-            raise ValueError(f"{folder}: no knob was varied in this ensemble; run it with --vary KNOB=LOW:HIGH to discover scenarios")
+            raise ValueError(_("{folder}: no knob was varied in this ensemble; run it with --vary KNOB=LOW:HIGH to discover scenarios").format(
+                folder=folder))
         exp = store.experiments().set_index("run").loc[y.index, knobs]
         res = prim_box(exp, y.to_numpy(), threshold=threshold, min_coverage=min_coverage, mass_min=mass_min)
     except _ERRORS as e:
@@ -556,26 +455,33 @@ def discover(
             )
         )
         return
+    from foedus.report.format import localize, percent
+
     console = Console()
-    console.print(
-        f"outcome: {y.name!r} reached in {res.cases} of {res.runs} runs ({res.base_density:.0%}).\n"
-        f"box: coverage {res.coverage:.0%} (share of those runs inside it), density {res.density:.0%} "
-        f"(share of runs inside it that reach the outcome), mass {res.mass:.0%} of all runs."
-    )
-    t = Table(title="knob ranges of the box (restricted knobs marked *; qp: quasi-p-value of the restriction)", title_justify="left")
-    for c in ("knob", "low", "high", "sampled", "qp low", "qp high"):
-        t.add_column(c, justify="left" if c == "knob" else "right")
+    console.print(_(
+        "outcome: {name!r} reached in {cases} of {runs} runs ({share}).\n"
+        "box: coverage {coverage} (share of those runs inside it), density {density} "
+        "(share of runs inside it that reach the outcome), mass {mass} of all runs."
+    ).format(name=y.name, cases=res.cases, runs=res.runs, share=percent(res.base_density), coverage=percent(res.coverage),
+             density=percent(res.density), mass=percent(res.mass)))
+    t = Table(title=_("knob ranges of the box (restricted knobs marked *; qp: quasi-p-value of the restriction)"), title_justify="left")
+    for i, c in enumerate((_("knob"), _("low"), _("high"), _("sampled"), _("qp low"), _("qp high"))):
+        t.add_column(c, justify="left" if i == 0 else "right")
+
+    def g(v, spec=".3g"):
+        return localize(format(v, spec))
+
     for name, r in res.box.iterrows():
         t.add_row(
             name + (" *" if r["restricted"] else ""),
-            f"{r['low']:.3g}",
-            f"{r['high']:.3g}",
-            f"{r['min']:.3g}–{r['max']:.3g}",
-            "–" if r["qp_low"] != r["qp_low"] else f"{r['qp_low']:.2g}",
-            "–" if r["qp_high"] != r["qp_high"] else f"{r['qp_high']:.2g}",
+            g(r["low"]),
+            g(r["high"]),
+            f"{g(r['min'])}–{g(r['max'])}",
+            "–" if r["qp_low"] != r["qp_low"] else g(r["qp_low"], ".2g"),
+            "–" if r["qp_high"] != r["qp_high"] else g(r["qp_high"], ".2g"),
         )
     console.print(t)
-    console.print(f"PRIM of EMA Workbench {res.ema_workbench}")
+    console.print(_("PRIM of EMA Workbench {version}").format(version=res.ema_workbench))
 
 
 ensemble_app.command("run")(run)

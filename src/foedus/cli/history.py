@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from foedus.cli._common import builtin_scenario_of, command_line, fail
+from foedus.i18n import _
 
 app = typer.Typer(
     help="Measure the history of alliances: formation, size, duration and survival, network, blocs and "
@@ -47,7 +48,7 @@ _ERRORS = (ValueError, FileNotFoundError, OSError)
 
 def _history(data: Optional[Path], db: Optional[Path], run: Optional[Path]):
     if run is not None and (data is not None or db is not None):
-        raise ValueError("--run measures a history folder; do not combine it with --data or --db")
+        raise ValueError(_("--run measures a history folder; do not combine it with --data or --db"))
     if run is not None:
         from foedus.data.runs import read_history_dir
 
@@ -107,45 +108,46 @@ def summary_cmd(
     from rich.console import Console
     from rich.table import Table
 
-    from foedus.report.format import number
+    from foedus.report.format import localize, number
+    from foedus.report.labels import label as word
 
     con = Console()
     # the 1945 split only when the window holds years on both sides of it (as the report)
     split = int(s["first_year"]) < 1945 <= int(s["last_year"])
-    t = Table(title=f"Alliances in {s['source']} ({s['first_year']}–{s['last_year']})")
-    t.add_column("measure")
-    t.add_column("value", justify="right")
+    t = Table(title=_("Alliances in {source} ({first}–{last})").format(source=s["source"], first=s["first_year"], last=s["last_year"]))
+    t.add_column(_("measure"))
+    t.add_column(_("value"), justify="right")
     for label, v in [
-        ("alliances", s["alliances"]),
-        ("  begun in the window", s["alliances_begun"]),
-        ("  begun before it (inherited)", s["alliances_inherited"]),
-        ("alliances begun per year", s["per_year"]),
-        *([("  before 1945", s["per_year_pre1945"]), ("  from 1945", s["per_year_post1945"])] if split else []),
-        ("members per alliance, mean", s["members_mean"]),
-        ("members per alliance, median", s["members_median"]),
-        ("ended / still in force", f"{s['alliances_ended']} / {s['alliances_censored']}"),
-        ("duration of ended alliances, naive mean (years)", s["duration_mean_ended"]),
-        ("duration of ended alliances, median (years)", s["duration_median_ended"]),
-        ("Kaplan–Meier median survival (years)", s["km_median_survival"]),
-        *([("  begun before 1945", s["km_median_survival_pre1945"]), ("  begun from 1945", s["km_median_survival_post1945"])]
+        (_("alliances"), s["alliances"]),
+        ("  " + _("begun in the window"), s["alliances_begun"]),
+        ("  " + _("begun before it (inherited)"), s["alliances_inherited"]),
+        (_("alliances begun per year"), s["per_year"]),
+        *([("  " + _("before 1945"), s["per_year_pre1945"]), ("  " + _("from 1945"), s["per_year_post1945"])] if split else []),
+        (_("members per alliance, mean"), s["members_mean"]),
+        (_("members per alliance, median"), s["members_median"]),
+        (_("ended / still in force"), f"{s['alliances_ended']} / {s['alliances_censored']}"),
+        (_("duration of ended alliances, naive mean (years)"), s["duration_mean_ended"]),
+        (_("duration of ended alliances, median (years)"), s["duration_median_ended"]),
+        (_("Kaplan–Meier median survival (years)"), s["km_median_survival"]),
+        *([("  " + _("begun before 1945"), s["km_median_survival_pre1945"]), ("  " + _("begun from 1945"), s["km_median_survival_post1945"])]
           if split else []),
     ]:
         t.add_row(label, number(v))
     con.print(t)
-    p = Table(title="By period of formation", caption="alliances: begun in the period, inherited ones included (those the "
-              "Kaplan–Meier median is estimated on); per year: begun inside the window", caption_justify="left")
-    for c in ("period", "alliances", "per year", "KM median survival (years)"):
-        p.add_column(c, justify="right" if c != "period" else "left")
+    p = Table(title=_("By period of formation"), caption=_("alliances: begun in the period, inherited ones included (those the "
+              "Kaplan–Meier median is estimated on); per year: begun inside the window"), caption_justify="left")
+    for c in (_("period"), _("alliances"), _("per year"), _("KM median survival (years)")):
+        p.add_column(c, justify="left" if not p.columns else "right")
     for label, n in s["alliances_by_period"].items():
-        p.add_row(label, number(n), number(s["per_year_by_period"][label]), number(s["km_median_by_period"].get(label)))
+        p.add_row(word(label), number(n), number(s["per_year_by_period"][label]), number(s["km_median_by_period"].get(label)))
     con.print(p)
-    for key, title in (("by_format", "By format"), ("by_symmetry", f"By symmetry (rule {rule}, k = {k:g})"),
-                       ("by_primary_obligation", "By strongest obligation"), ("by_obligation", "Carrying each obligation (overlapping)")):
+    for key, title in (("by_format", _("By format")), ("by_symmetry", _("By symmetry (rule {rule}, k = {k})").format(rule=rule, k=localize(f"{k:g}"))),
+                       ("by_primary_obligation", _("By strongest obligation")), ("by_obligation", _("Carrying each obligation (overlapping)"))):
         tb = Table(title=title)
-        tb.add_column("category")
-        tb.add_column("alliances", justify="right")
+        tb.add_column(_("category"))
+        tb.add_column(_("alliances"), justify="right")
         for c, n in s[key].items():
-            tb.add_row(c, number(n))
+            tb.add_row(word(c), number(n))
         con.print(tb)
 
 
@@ -179,13 +181,21 @@ def report_cmd(
             try:
                 snap = [int(y) for y in years.split(",") if y.strip()]
             except ValueError:
-                raise ValueError(f"--years: expected comma-separated whole years, got {years!r}") from None
+                raise ValueError(_("--years: expected comma-separated whole years, got {value!r}").format(value=years)) from None
         h = _history(data, db, run)
         path = write_history_report(h, out, years=snap, method=method, scenario=builtin_scenario_of(h))
         _write_sidecar(path, _provenance(h, ctx, kind="report", blocs=method))
     except _ERRORS as e:
         fail(e)
-    typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) and its provenance {path.name}.json")
+    typer.echo(_("wrote {path} ({size} MB) and its provenance {sidecar}").format(
+        path=path, size=_megabytes(path), sidecar=f"{path.name}.json"))
+
+
+def _megabytes(path: Path) -> str:
+    """The size of the file at ``path`` in MB, one decimal, as the language writes it."""
+    from foedus.report.format import localize
+
+    return localize(f"{path.stat().st_size / 1e6:.1f}")
 
 
 def _write_sidecar(path: Path, record: dict) -> Path:
@@ -248,20 +258,20 @@ def network_cmd(
     from foedus.report.format import number
 
     con = Console()
-    t = Table(title=f"Defence-pact blocs, {year} ({method})")
-    for c in ("bloc of", "size", "major powers", "members"):
-        t.add_column(c, justify="right" if c == "size" else "left")
+    t = Table(title=_("Defence-pact blocs, {year} ({method})").format(year=year, method=method))
+    for c, head in (("bloc of", _("bloc of")), ("size", _("size")), ("major powers", _("major powers")), ("members", _("members"))):
+        t.add_column(head, justify="right" if c == "size" else "left")
     for r in rows:
         t.add_row(r["leader"], str(r["size"]), ", ".join(r["majors"]) or "–", ", ".join(r["members"]))
     con.print(t)
-    p = Table(title="Polarity")
-    p.add_column("index")
-    p.add_column("value", justify="right")
+    p = Table(title=_("Polarity"))
+    p.add_column(_("index"))
+    p.add_column(_("value"), justify="right")
     for key, v in stats.items():
         p.add_row(key, number(v, 3))
     con.print(p)
     if graph is not None:
-        con.print(f"wrote the {year} alliance network to {graph}")
+        con.print(_("wrote the {year} alliance network to {path}").format(year=year, path=graph))
 
 
 _POLARITY_HELP = (
@@ -294,18 +304,18 @@ def polarity_cmd(
 
     try:
         if every < 1:
-            raise ValueError(f"--every must be at least 1, got {every}")
+            raise ValueError(_("--every must be at least 1, got {value}").format(value=every))
         h = _history(data, db, run)
         lo = h.first_year if year_from is None else year_from
         hi = h.last_year if year_to is None else year_to
         pol = polarity(h, method=method, years=(lo, hi))
         if csv is not None and out is not None:
-            raise ValueError("--csv FILE is --out FILE --format csv; give one of them")
+            raise ValueError(_("--csv FILE is --out FILE --format csv; give one of them"))
         target, fmt = (csv, "csv") if csv is not None else (out, fmt)
         if target is not None:
             from foedus.data.export import write_table
 
-            write_table(pol, target, format=fmt, index=True, meta=_provenance(h, ctx, method=method), label=f"polarity by year ({method})")
+            write_table(pol, target, format=fmt, index=True, meta=_provenance(h, ctx, method=method), label=_("polarity by year ({method})").format(method=method))
     except _ERRORS as e:
         fail(e)
     from rich.console import Console
@@ -313,15 +323,15 @@ def polarity_cmd(
 
     from foedus.report.format import number
 
-    short = {"states": "states", "aligned_states": "allied", "blocs": "blocs", "majors": "majors", "poles": "poles",
-             "cluster_poles": "clust", "con": "CON", "effective_poles": "e.poles", "effective_blocs": "e.blocs"}
+    short = {"states": _("states"), "aligned_states": _("allied"), "blocs": _("blocs"), "majors": _("majors"), "poles": _("poles"),
+             "cluster_poles": _("clust"), "con": "CON", "effective_poles": _("e.poles"), "effective_blocs": _("e.blocs")}
     shown = pol[list(short)]
     shown = shown[((shown.index - lo) % every == 0) | (shown.index == hi)]
     from rich import box
 
-    t = Table(title=f"Polarity of the defence-pact network ({method})", box=box.SIMPLE_HEAD, show_edge=False,
+    t = Table(title=_("Polarity of the defence-pact network ({method})").format(method=method), box=box.SIMPLE_HEAD, show_edge=False,
               padding=(0, 1), collapse_padding=True, pad_edge=False)
-    t.add_column("year", min_width=4, no_wrap=True)
+    t.add_column(_("year"), min_width=4, no_wrap=True)
     for c in shown.columns:
         t.add_column(short[c], justify="right", min_width=len(short[c]), no_wrap=True)
     columns = [shown[c].to_numpy().tolist() for c in shown.columns]
@@ -329,4 +339,4 @@ def polarity_cmd(
         t.add_row(str(y), *(number(col[i]) for col in columns))
     Console().print(t)
     if target is not None:
-        typer.echo(f"wrote {len(pol)} years to {target}")
+        typer.echo(_("wrote {n} years to {path}").format(n=len(pol), path=target))

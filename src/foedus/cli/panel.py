@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from foedus.cli._common import command_line, fail
+from foedus.i18n import _
 
 VERB_HELP = {
     "atop": "ATOP 5.1 ties by obligation, phase-correct, from the member file (atop_defense ... atop_consul, 0/1)",
@@ -61,7 +62,7 @@ def _build(ctx, kind: str, start: int, end: int, add: Optional[str], out: Path, 
         table_format(out, fmt)
         unknown = [n for n in names if n not in VERB_HELP]
         if unknown:
-            raise ValueError(f"--add: unknown verb(s) {', '.join(unknown)}; choose among {', '.join(VERB_HELP)}")
+            raise ValueError(_("--add: unknown verb(s) {verbs}; choose among {choices}").format(verbs=", ".join(unknown), choices=", ".join(VERB_HELP)))
         t0 = time.perf_counter()
         record = open_record(db=db, data_dir=data)
         build = p.dyad_years if kind == "dyad" else p.state_years
@@ -70,8 +71,12 @@ def _build(ctx, kind: str, start: int, end: int, add: Optional[str], out: Path, 
         path = p.write_panel(df, out, format=fmt, command=command_line(ctx))
     except (ValueError, FileNotFoundError, OSError) as e:
         fail(e)
-    typer.echo(f"wrote {len(df):,} {'dyad' if kind == 'dyad' else 'state'}-years × {df.shape[1]} columns to {path} "
-               f"({time.perf_counter() - t0:.1f} s)")
+    from foedus.report.format import localize, number
+
+    wrote = _("wrote {rows} dyad-years × {columns} columns to {path} ({seconds} s)") if kind == "dyad" else _(
+        "wrote {rows} state-years × {columns} columns to {path} ({seconds} s)")
+    typer.echo(wrote.format(rows=number(len(df), group_from=1000), columns=df.shape[1], path=path,
+                            seconds=localize(f"{time.perf_counter() - t0:.1f}")))
 
 
 @app.command("dyad-years")

@@ -8,6 +8,8 @@ from typing import List, Optional
 
 import typer
 
+from foedus.i18n import _
+
 
 def _parse_levels(text: str) -> dict[str, int]:
     """``"defense=3,offense=2"`` -> ``{"defense": 3, "offense": 2}`` (a ValueError names the bad part)."""
@@ -18,11 +20,11 @@ def _parse_levels(text: str) -> dict[str, int]:
             continue
         name, sep, value = part.partition("=")
         if not sep:
-            raise ValueError(f"--levels: {part!r} is not of the form obligation=level")
+            raise ValueError(_("--levels: {part!r} is not of the form obligation=level").format(part=part))
         try:
             out[name.strip()] = int(value)
         except ValueError:
-            raise ValueError(f"--levels: level of {name.strip()!r} must be a whole number, got {value!r}") from None
+            raise ValueError(_("--levels: level of {name!r} must be a whole number, got {value!r}").format(name=name.strip(), value=value)) from None
     return out
 
 
@@ -72,13 +74,13 @@ def similarity(
     err = Console(stderr=True)
     try:
         if run is not None and (data is not None or db is not None):
-            raise ValueError("--run measures a simulated history; do not combine it with --data or --db")
+            raise ValueError(_("--run measures a simulated history; do not combine it with --data or --db"))
         table_format(out, fmt)
         lv = ATOP_TIE_LEVELS if levels is None else _parse_levels(levels)
         measures = tuple(measure) if measure else MEASURES
         unknown = [m for m in measures if m not in MEASURES]
         if unknown:
-            raise ValueError(f"--measure: unknown measure(s) {', '.join(unknown)}; choose among {', '.join(MEASURES)}")
+            raise ValueError(_("--measure: unknown measure(s) {names}; choose among {choices}").format(names=", ".join(unknown), choices=", ".join(MEASURES)))
         if run is not None:
             from foedus.data.runs import read_history_dir
 
@@ -91,10 +93,11 @@ def similarity(
         first = span.start if year_from is None else year_from
         last = span.stop - 1 if year_to is None else year_to
         if first > last:
-            raise ValueError(f"no years from {first} to {last} (the history covers {span.start}-{span.stop - 1})")
+            raise ValueError(_("no years from {first} to {last} (the history covers {start}-{stop})").format(
+                first=first, last=last, start=span.start, stop=span.stop - 1))
         years = range(first, last + 1)
         with Progress(
-            TextColumn("similarity"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+            TextColumn(_("similarity")), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
             console=err, transient=True,
         ) as bar:
             task = bar.add_task("", total=len(years))
@@ -112,9 +115,10 @@ def similarity(
         )
         write_table(table, out, format=fmt, meta=meta, label=f"alliance portfolio similarity {first}-{last}")
     except (ValueError, FileNotFoundError, OSError) as e:
-        typer.echo(f"error: {e}", err=True)
+        typer.echo(_("error: {error}").format(error=e), err=True)
         raise typer.Exit(2) from None
-    typer.echo(f"wrote {len(table)} dyad-years ({first}-{last}, {len(measures)} measures) to {out}")
+    typer.echo(_("wrote {rows} dyad-years ({first}-{last}, {measures} measures) to {out}").format(
+        rows=len(table), first=first, last=last, measures=len(measures), out=out))
 
 
 def register(app: typer.Typer) -> None:

@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from foedus.cli._common import fail
+from foedus.i18n import _, lazy_gettext
 
 scenario_app = typer.Typer(
     help="Scenarios of the simulator: list the built-in ones, show one, check a file, build one from the historical record.",
@@ -65,12 +66,12 @@ def simulate(
     try:
         sc = Scenario.load(scenario) if scenario is not None else None
         if sc is None and not resume:
-            fail("give --scenario NAME_OR_FILE (or --resume to continue a run)")
+            fail(_("give --scenario NAME_OR_FILE (or --resume to continue a run)"))
         progress = Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("years"),
+            TextColumn(_("years")),
             TimeElapsedColumn(),
             TimeRemainingColumn(),
             console=console,
@@ -81,7 +82,7 @@ def simulate(
         def on_start(sim, target: int) -> None:
             if scenario is not None and str(scenario) not in builtin_names():  # the user's own file, byte for byte
                 record_scenario_original(out, scenario)
-            task["id"] = progress.add_task(f"{sim.scenario.name} (seed {sim.seed})", total=target, completed=sim.years_done)
+            task["id"] = progress.add_task(_("{scenario} (seed {seed})").format(scenario=sim.scenario.name, seed=sim.seed), total=target, completed=sim.years_done)
 
         def on_year(sim) -> None:
             progress.update(task["id"], completed=sim.years_done, description=f"{sim.scenario.name} {sim.world.year - 1}")
@@ -96,14 +97,14 @@ def simulate(
         ev = history.events
         table = Table(title=f"{history.source}: {history.first_year}-{history.last_year}", title_justify="left")
         table.add_column("")
-        table.add_column("count", justify="right")
-        for kind in ("alliance", "coalition", "organisation"):
+        table.add_column(_("count"), justify="right")
+        for kind, words in _AGREEMENTS_AT_END.items():
             sub = ag[ag["kind"] == kind]
-            table.add_row(f"{kind}s (in force at the end)", f"{len(sub)} ({int(sub['end_year'].isna().sum())})")
-        for kind in ("formation", "accession", "exit", "dissolution", "war", "commitment", "cyber"):
-            table.add_row(f"{kind} events", str(int((ev["kind"] == kind).sum())))
+            table.add_row(str(words), f"{len(sub)} ({int(sub['end_year'].isna().sum())})")
+        for kind, words in _EVENTS.items():
+            table.add_row(str(words), str(int((ev["kind"] == kind).sum())))
         Console().print(table)
-        Console().print(f"history written to {out}")
+        Console().print(_("history written to {out}").format(out=out))
 
 
 @scenario_app.command("list")
@@ -149,21 +150,21 @@ def scenario_show(
     console = Console()
     console.print(f"[bold]{sc.name}[/bold]: {sc.start_year}-{sc.start_year + sc.years - 1}, seed {sc.seed}")
     console.print(sc.description)
-    actors = Table(title=f"{len(sc.actors)} states (strongest first)", title_justify="left")
+    actors = Table(title=_("{n} states (strongest first)").format(n=len(sc.actors)), title_justify="left")
     for col in ("ccode", "abb", "name", "cinc", "milex (m$)", "regime", "major"):
         actors.add_column(col)
     for a in sorted(sc.actors, key=lambda a: -a.cinc)[:25]:
-        actors.add_row(str(a.ccode), a.abb, a.name, f"{a.cinc:.4f}", f"{a.milex:,.0f}", f"{a.regime:.2f}", "yes" if a.major else "")
+        actors.add_row(str(a.ccode), a.abb, a.name, f"{a.cinc:.4f}", f"{a.milex:,.0f}", f"{a.regime:.2f}", _("yes") if a.major else "")
     console.print(actors)
-    ags = Table(title=f"{len(sc.agreements)} agreements in force", title_justify="left")
+    ags = Table(title=_("{n} agreements in force").format(n=len(sc.agreements)), title_justify="left")
     for col in ("name", "kind", "members", "since", "obligations"):
         ags.add_column(col, overflow="fold")
     for g in sc.agreements[:25]:
         ags.add_row(g.name, g.kind, str(len(g.members)), str(g.start_year), ", ".join(g.obligations))
     console.print(ags)
-    console.print("trends: " + ", ".join(f"{k}={v}" for k, v in sc.trends.model_dump().items()))
+    console.print(_("trends: {values}").format(values=", ".join(f"{k}={v}" for k, v in sc.trends.model_dump().items())))
     for s in sc.shocks:
-        console.print(f"shock {s.year}: {s.kind} {s.description}")
+        console.print(_("shock {year}: {kind} {description}").format(year=s.year, kind=s.kind, description=s.description))
 
 
 @scenario_app.command("check")
@@ -176,7 +177,8 @@ def scenario_check(path: Annotated[Path, typer.Argument(help="A scenario file (.
     except (ValueError, OSError) as e:
         fail(e)
         return
-    typer.echo(f"{path}: valid scenario '{sc.name}' ({len(sc.actors)} states, {len(sc.agreements)} agreements, {len(sc.shocks)} shocks)")
+    typer.echo(_("{path}: valid scenario '{name}' ({states} states, {agreements} agreements, {shocks} shocks)").format(
+        path=path, name=sc.name, states=len(sc.actors), agreements=len(sc.agreements), shocks=len(sc.shocks)))
 
 
 @scenario_app.command("build")
@@ -214,7 +216,7 @@ def scenario_build(
             path = build_builtin(name, out)
         else:
             if year is None:
-                fail("give --year (or --builtin to rebuild a built-in scenario)")
+                fail(_("give --year (or --builtin to rebuild a built-in scenario)"))
             codes = [int(c) for c in ccodes.split(",")] if ccodes else None
             stem = Path(name).stem if Path(name).suffix.lower() in (".yaml", ".yml") else name  # NAME.yaml names the file too
             sc = scenario_from_record(
@@ -225,7 +227,20 @@ def scenario_build(
     except (ValueError, OSError, KeyError) as e:
         fail(e)
         return
-    typer.echo(f"wrote {path}")
+    typer.echo(_("wrote {path}").format(path=path))
+
+
+_AGREEMENTS_AT_END = {
+    "alliance": lazy_gettext("alliances (in force at the end)"),
+    "coalition": lazy_gettext("coalitions (in force at the end)"),
+    "organisation": lazy_gettext("organisations (in force at the end)"),
+}
+_EVENTS = {
+    "formation": lazy_gettext("formation events"), "accession": lazy_gettext("accession events"),
+    "exit": lazy_gettext("exit events"), "dissolution": lazy_gettext("dissolution events"), "war": lazy_gettext("war events"),
+    "commitment": lazy_gettext("commitment events"), "cyber": lazy_gettext("cyber events"),
+}
+"""How the summary of ``foedus simulate`` names each kind of agreement and event."""
 
 
 def register(app: typer.Typer) -> None:

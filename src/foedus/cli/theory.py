@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from foedus.i18n import _
+
 from foedus.cli._common import fail
 
 if TYPE_CHECKING:
@@ -129,42 +131,46 @@ def landscape(
     from rich.console import Console
     from rich.table import Table
 
+    from foedus.report.format import localize, percent
+
     con = Console()
-    status = "proven global minimum (exhaustive search)" if res.proven_optimal else "best found, NOT proven optimal"
+    status = _("proven global minimum (exhaustive search)") if res.proven_optimal else _("best found, NOT proven optimal")
     a, b = _camp_lists(names, gm.camps)
-    con.print(f"[bold]Lowest-energy alignment[/bold] ({status}): energy {gm.energy:.6g}")
-    con.print(f"  camp 1: {', '.join(a)}")
-    con.print(f"  camp 2: {', '.join(b) if b else '(empty)'}")
+    con.print(_("[bold]Lowest-energy alignment[/bold] ({status}): energy {energy}").format(status=status, energy=localize(f"{gm.energy:.6g}")))
+    empty = _("(empty)")
+    con.print("  " + _("camp {k}: {members}").format(k=1, members=", ".join(a)))
+    con.print("  " + _("camp {k}: {members}").format(k=2, members=", ".join(b) if b else empty))
     heuristic = res.method == "heuristic"
-    basin_head = "restarts reaching it" if heuristic else "basin (alignments)"
-    t = Table(title=f"Local minima ({res.n_local_minima} {'in all' if res.method == 'exact' else 'found'}; lowest energy first)")
+    basin_head = _("restarts reaching it") if heuristic else _("basin (alignments)")
+    head = _("Local minima ({n} in all; lowest energy first)") if res.method == "exact" else _("Local minima ({n} found; lowest energy first)")
+    t = Table(title=head.format(n=res.n_local_minima))
     t.add_column("#", justify="right")
-    t.add_column("energy", justify="right")
+    t.add_column(_("energy"), justify="right")
     t.add_column(basin_head, justify="right")
-    t.add_column("share", justify="right")
-    t.add_column("camp 1")
-    t.add_column("camp 2")
+    t.add_column(_("share"), justify="right")
+    t.add_column(_("camp {k}").format(k=1))
+    t.add_column(_("camp {k}").format(k=2))
     for k, m in enumerate(res.local_minima[: max(top, 0)], 1):
         c1, c2 = _camp_lists(names, m.camps)
         count, share = (m.restarts, m.restarts / res.n_configurations) if heuristic else (m.basin_size, m.basin_fraction)
         t.add_row(
-            str(k), f"{m.energy:.6g}",
+            str(k), localize(f"{m.energy:.6g}"),
             "-" if count is None else str(count),
-            "-" if share is None else f"{share:.1%}",
+            "-" if share is None else percent(share, 1),
             ", ".join(c1), ", ".join(c2),
         )
     con.print(t)
-    f = Table(title="Frustration in the lowest-energy alignment")
-    f.add_column("actor")
-    f.add_column("size", justify="right")
-    f.add_column("camp", justify="right")
-    f.add_column("frustration", justify="right")
+    f = Table(title=_("Frustration in the lowest-energy alignment"))
+    f.add_column(_("actor"))
+    f.add_column(_("size"), justify="right")
+    f.add_column(_("camp"), justify="right")
+    f.add_column(_("frustration"), justify="right")
     for n, s, c, fr in zip(names, sizes, gm.camps, res.frustration):
-        f.add_row(n, f"{s:.6g}", "1" if c == gm.camps[0] else "2", f"{fr:.6g}")
+        f.add_row(n, localize(f"{s:.6g}"), "1" if c == gm.camps[0] else "2", localize(f"{fr:.6g}"))
     con.print(f)
     con.print(f"[dim]{ENERGY_CONVENTION}.[/dim]")
     for note in res.notes:
-        con.print(f"[yellow]note:[/yellow] {note}")
+        con.print(_("[yellow]note:[/yellow] {note}").format(note=note))
 
 
 def balance(
@@ -220,20 +226,21 @@ def balance(
     from rich.table import Table
 
     con = Console()
-    t = Table(title=f"Triads of {len(names)} actors (three actors, all pairs tied)")
-    t.add_column("hostile ties", justify="right")
-    t.add_column("triads", justify="right")
-    t.add_column("balanced?")
+    t = Table(title=_("Triads of {n} actors (three actors, all pairs tied)").format(n=len(names)))
+    t.add_column(_("hostile ties"), justify="right")
+    t.add_column(_("triads"), justify="right")
+    t.add_column(_("balanced?"))
+    yes, no = _("yes"), _("no")
     for k, c in enumerate(census.by_hostile_ties):
-        t.add_row(str(k), str(c), "yes" if k % 2 == 0 else "no")
+        t.add_row(str(k), str(c), yes if k % 2 == 0 else no)
     con.print(t)
-    con.print(f"balanced triads: {census.balanced}   unbalanced triads: {census.unbalanced}")
-    status = "exact" if bp.proven_optimal else "upper bound (heuristic, not proven)"
-    con.print(f"[bold]frustration index[/bold]: {bp.frustration_index} ({status})")
-    con.print(f"  camp 1: {', '.join(camps[0])}")
-    con.print(f"  camp 2: {', '.join(camps[1]) if camps[1] else '(empty)'}")
+    con.print(_("balanced triads: {balanced}   unbalanced triads: {unbalanced}").format(balanced=census.balanced, unbalanced=census.unbalanced))
+    status = _("exact") if bp.proven_optimal else _("upper bound (heuristic, not proven)")
+    con.print(_("[bold]frustration index[/bold]: {index} ({status})").format(index=bp.frustration_index, status=status))
+    con.print("  " + _("camp {k}: {members}").format(k=1, members=", ".join(camps[0])))
+    con.print("  " + _("camp {k}: {members}").format(k=2, members=", ".join(camps[1]) if camps[1] else _("(empty)")))
     if violated:
-        con.print("ties against this split: " + "; ".join(f"{a}-{b}" for a, b in violated))
+        con.print(_("ties against this split: {ties}").format(ties="; ".join(f"{a}-{b}" for a, b in violated)))
 
 
 def register(app: typer.Typer) -> None:

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from foedus.cli._common import fail
+from foedus.i18n import _
 
 ERA_NAMES = ("1816-1914", "1919-1938", "1946-1989", "1990-2018")
 """The eras (as :data:`foedus.experiments.eras.ERAS`; repeated here so that --help imports nothing heavy)."""
@@ -19,9 +20,10 @@ def parse_eras(text: Optional[str], option: str = "--eras") -> tuple:
     eras = tuple(e.strip() for e in text.split(",") if e.strip())
     bad = [e for e in eras if e not in ERA_NAMES]
     if bad:
-        raise ValueError(f"{option}: unknown era {bad[0]!r}; choose among {', '.join(ERA_NAMES)} (comma-separated)")
+        raise ValueError(_("{option}: unknown era {era!r}; choose among {choices} (comma-separated)").format(
+            option=option, era=bad[0], choices=", ".join(ERA_NAMES)))
     if len(set(eras)) != len(eras):
-        raise ValueError(f"{option}: an era is named twice")
+        raise ValueError(_("{option}: an era is named twice").format(option=option))
     return eras
 
 
@@ -34,16 +36,16 @@ def read_parameters(path: Optional[Path]) -> dict:
     except OSError as e:
         raise ValueError(f"--parameters {path}: {e.strerror or e}") from None
     except json.JSONDecodeError as e:
-        raise ValueError(f"--parameters {path}: not JSON (line {e.lineno}: {e.msg})") from None
+        raise ValueError(_("--parameters {path}: not JSON (line {line}: {reason})").format(path=path, line=e.lineno, reason=e.msg)) from None
     if isinstance(data, dict) and "shipped_candidate" in data:
         data = data["shipped_candidate"]
     if not isinstance(data, dict) or not all(isinstance(v, (int, float)) for v in data.values()):
-        raise ValueError(f"--parameters {path}: expected a JSON object of parameter names to numbers")
+        raise ValueError(_("--parameters {path}: expected a JSON object of parameter names to numbers").format(path=path))
     from foedus.sim.parameters import Parameters
 
     unknown = sorted(set(data) - set(Parameters.model_fields))
     if unknown:
-        raise ValueError(f"--parameters {path}: unknown parameter {unknown[0]!r}")
+        raise ValueError(_("--parameters {path}: unknown parameter {name!r}").format(path=path, name=unknown[0]))
     try:
         Parameters(**data)
     except Exception as e:  # pydantic's ValidationError names the field and the bound
@@ -91,7 +93,7 @@ def validate(
         fitted = parse_eras(in_sample, "--in-sample") if in_sample else (() if parameters else ("1816-1914", "1946-1989"))
         params = read_parameters(parameters)
         if report is not None and report.suffix.lower() not in (".html", ".htm"):
-            raise ValueError(f"--report {report}: give a file name ending in .html")
+            raise ValueError(_("--report {report}: give a file name ending in .html").format(report=report))
     except ValueError as e:
         fail(e)
         return
@@ -106,7 +108,10 @@ def validate(
     if report is not None:
         from foedus.report.validation import write_report
 
-        written = write_report(facts, report, note=f"seeds {first_seed}-{first_seed + seeds - 1}" + (f", eras shortened to {years} years" if years else ""))
+        note = _("seeds {first}-{last}").format(first=first_seed, last=first_seed + seeds - 1)
+        if years:
+            note += _(", eras shortened to {years} years").format(years=years)
+        written = write_report(facts, report, note=note)
         from foedus.data.export import sidecar_path
 
         record = _run_provenance("validation report", range(first_seed, first_seed + seeds), parameters, params, eras=list(era_list),
@@ -123,7 +128,8 @@ def validate(
     _print_tables(facts)
     from rich.console import Console
 
-    Console().print(f"{k} of {n} facts in range; out of sample {ko} of {no}." + (f" Report: {written[0]}" if written else ""))
+    said = _("{k} of {n} facts in range; out of sample {ko} of {no}.").format(k=k, n=n, ko=ko, no=no)
+    Console().print(said + (" " + _("Report: {path}").format(path=written[0]) if written else ""))
 
 
 def _print_tables(facts) -> None:
@@ -134,20 +140,27 @@ def _print_tables(facts) -> None:
     if not console.is_terminal and console.width < 120:
         console = Console(width=120)
 
+    from foedus.report.format import localize
+
     def shown(v, above=None):
         if v is None or v != v:
-            return "n/a"
-        return (f"> {above:.3g}" if above is not None else "inf") if v == float("inf") else f"{v:.3g}"
+            return _("n/a")
+        return (f"> {localize(f'{above:.3g}')}" if above is not None else "inf") if v == float("inf") else localize(f"{v:.3g}")
+
+    heads = {"fact": _("fact"), "record": _("record"), "runs": _("runs"), "median [5-95 %]": _("median [5-95 %]"),
+             "in range": _("in range"), "tolerance": _("tolerance")}
+    yes, no = _("yes"), _("no")
 
     for era in dict.fromkeys(f.era for f in facts):
         ef = [f for f in facts if f.era == era]
-        table = Table(title=f"{era} ({'in' if ef[0].in_sample else 'out of'} sample): {sum(f.in_range for f in ef)} of {len(ef)} in range", title_justify="left")
-        for col in ("fact", "record", "runs", "median [5-95 %]", "in range", "tolerance"):
-            table.add_column(col, justify="left" if col in ("fact", "in range", "tolerance") else "right", no_wrap=col == "fact")
+        head = _("{era} (in sample): {k} of {n} in range") if ef[0].in_sample else _("{era} (out of sample): {k} of {n} in range")
+        table = Table(title=head.format(era=era, k=sum(f.in_range for f in ef), n=len(ef)), title_justify="left")
+        for col in heads:
+            table.add_column(heads[col], justify="left" if col in ("fact", "in range", "tolerance") else "right", no_wrap=col == "fact")
         for f in ef:
             table.add_row(
                 f.name, shown(f.record, f.record_above), shown(f.simulated, f.simulated_above),
-                f"{shown(f.median)} [{shown(f.p5)}, {shown(f.p95)}]", "[green]yes[/green]" if f.in_range else "[red]no[/red]", f.tolerance,
+                f"{shown(f.median)} [{shown(f.p5)}, {shown(f.p95)}]", f"[green]{yes}[/green]" if f.in_range else f"[red]{no}[/red]", f.tolerance,
             )
         console.print(table)
 
@@ -177,7 +190,7 @@ def calibrate(
         require_extra("ensemble", "foedus calibrate")
         names = tuple(p.strip() for p in parameters.split(",") if p.strip()) if parameters else None
         if sobol_n and sobol_n & (sobol_n - 1):
-            raise ValueError(f"--sobol-n must be a power of two, got {sobol_n}")
+            raise ValueError(_("--sobol-n must be a power of two, got {n}").format(n=sobol_n))
         if names is not None:
             from foedus.experiments.calibration import parameter_bounds
 
@@ -190,6 +203,8 @@ def calibrate(
     from foedus.experiments.calibration import CALIBRATED
     from foedus.experiments.calibration import calibrate as run_calibration
     from foedus.report.validation import calibration_html
+
+    from foedus.report.format import localize
 
     console = Console(stderr=True)
     try:
@@ -205,7 +220,7 @@ def calibrate(
         return
 
     def progress(study: str, k: int, n: int, value: float) -> None:
-        console.print(f"{study}: trial {k}/{n}, objective {value:.3f}")
+        console.print(_("{study}: trial {k}/{n}, objective {value}").format(study=study, k=k, n=n, value=localize(f"{value:.3f}")))
 
     try:
         result = run_calibration(out, parameters=names or CALIBRATED, trials=trials, seeds=tuple(range(first_seed, first_seed + seeds)),
@@ -216,10 +231,11 @@ def calibrate(
     html = calibration_html(result, Path(out) / "calibration.html")
     typer.echo(result["note"])
     for f in result["folds"]:
-        typer.echo(f"held out {f['held_out']}: {f['held_out_in_range']} facts in range")
+        typer.echo(_("held out {era}: {k} facts in range").format(era=f["held_out"], k=f["held_out_in_range"]))
     if result.get("sobol"):
-        typer.echo("Sobol total indices: " + ", ".join(f"{r['parameter']} {r['ST']:.2f}" for r in result["sobol"]["ranking"]))
-    typer.echo(f"written: {Path(out) / 'calibration.json'}, {html}")
+        indices = ", ".join(f"{r['parameter']} {localize(format(r['ST'], '.2f'))}" for r in result["sobol"]["ranking"])
+        typer.echo(_("Sobol total indices: {indices}").format(indices=indices))
+    typer.echo(_("written: {json}, {html}").format(json=Path(out) / "calibration.json", html=html))
 
 
 def register(app: typer.Typer) -> None:

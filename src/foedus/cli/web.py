@@ -11,6 +11,15 @@ from typing import Optional
 import typer
 
 from foedus.cli._common import fail
+from foedus.i18n import _, lazy_gettext
+
+_WROTE = {
+    "record": lazy_gettext("wrote the record report to {path}"),
+    "data": lazy_gettext("wrote the data report to {path}"),
+    "run": lazy_gettext("wrote the run report to {path}"),
+    "ensemble": lazy_gettext("wrote the ensemble report to {path}"),
+}
+"""What ``foedus report`` says it wrote, by the kind of its source."""
 
 _SERVE_HELP = (
     "Start the web dashboard: choose the historical record, a simulated run or an ensemble; move through the years "
@@ -70,17 +79,17 @@ def register(app: typer.Typer) -> None:
         from foedus.web.sources import default_runs_dir
 
         if data is not None and not data.is_dir():
-            fail(f"{data}: no such folder (--data)")
+            fail(_("{folder}: no such folder (--data)").format(folder=data))
         if runs is not None and runs.exists() and not runs.is_dir():
-            fail(f"{runs}: not a folder (--runs)")
+            fail(_("{folder}: not a folder (--runs)").format(folder=runs))
         why = _port_free(host, port)
         if why is not None:
-            fail(f"cannot listen on {host}:{port} ({why}); choose another --port")
+            fail(_("cannot listen on {host}:{port} ({why}); choose another --port").format(host=host, port=port, why=why))
         runs_dir = runs if runs is not None else default_runs_dir()
         if not is_loopback(host):
-            typer.echo(f"warning: listening on {host}: anyone who can reach this address can use the dashboard (no login)", err=True)
+            typer.echo(_("warning: listening on {host}: anyone who can reach this address can use the dashboard (no login)").format(host=host), err=True)
         shown = f"[{host}]" if ":" in host else host
-        typer.echo(f"foedus dashboard on http://{shown}:{port}/  (runs folder: {runs_dir}; Ctrl+C to stop)")
+        typer.echo(_("foedus dashboard on {url}  (runs folder: {runs}; Ctrl+C to stop)").format(url=f"http://{shown}:{port}/", runs=runs_dir))
         serve(host=host, port=port, data_dir=data, runs_dir=runs_dir, limits=Limits(max_years=max_years))
 
     @app.command("report", help=_REPORT_HELP, short_help="Write a self-contained HTML report of the record, a run or an ensemble.")
@@ -93,9 +102,9 @@ def register(app: typer.Typer) -> None:
         from foedus.web.report import write_report
 
         if out.suffix.lower() not in (".html", ".htm"):
-            fail(f"{out}: the report is an HTML file; name it .html")
+            fail(_("{out}: the report is an HTML file; name it .html").format(out=out))
         try:
             kind, path = write_report(source, out, data_dir=data, db=db)
         except (ValueError, FileNotFoundError, RuntimeError, OSError) as e:
             fail(str(e))
-        typer.echo(f"wrote the {kind} report to {path}")
+        typer.echo(_WROTE[kind].format(path=path))

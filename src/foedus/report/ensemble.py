@@ -41,6 +41,8 @@ from foedus.report import style
 from foedus.report.format import number
 from foedus.report.pairs import moving_pairs, pair_movement  # noqa: F401 (public here: the reports' default pairs)
 from foedus.report.provenance import MILEX_SCALE
+from foedus.report.labels import indicator_name, label, unit_name
+from foedus.i18n import _, get_language
 
 __all__ = [
     "alignment_figure", "band_figure", "html_section", "is_count", "moving_pairs", "pair_figure", "pair_movement", "plot_band",
@@ -64,9 +66,10 @@ def _label(indicator: str, money: str | None = None) -> str:
     from foedus.analysis.indicators import INDICATORS
 
     desc, unit = INDICATORS.get(indicator, (indicator, ""))
+    desc = indicator_name(indicator, desc)
     if indicator == "milex" or unit == "thousand US$":
         return f"{desc} ({_unit(indicator, money)})"
-    return f"{desc} ({unit})" if unit and unit not in ("count",) else desc
+    return f"{desc} ({unit_name(unit)})" if unit and unit not in ("count",) else desc
 
 
 def _unit(indicator: str, money: str | None = None) -> str:
@@ -74,8 +77,8 @@ def _unit(indicator: str, money: str | None = None) -> str:
     from foedus.analysis.indicators import INDICATORS
 
     if indicator == "milex":
-        return f"bn {money}" if money else "US$ bn"
-    return INDICATORS.get(indicator, (indicator, ""))[1]
+        return _("bn {unit}").format(unit=money) if money else _("US$ bn")
+    return unit_name(INDICATORS.get(indicator, (indicator, ""))[1])
 
 
 def _scale(indicator: str) -> float:
@@ -86,7 +89,7 @@ def _scale(indicator: str) -> float:
 def _band_columns(table: pd.DataFrame) -> tuple[str, str]:
     qs = sorted(c for c in table.columns if c.startswith("q") and c[1:].isdigit())
     if len(qs) != 2:
-        raise ValueError(f"a band table needs two quantile columns (q05, q95), got {qs}")
+        raise ValueError(_("a band table needs two quantile columns (q05, q95), got {columns}").format(columns=qs))
     return qs[0], qs[1]
 
 
@@ -94,23 +97,24 @@ def _draw_band(ax, t: pd.DataFrame, colour: str, k: float, *, steps: bool, label
     """Median line, its CI (dark) and the band of runs (light) of one table; steps for a count."""
     lo, hi = _band_columns(t)
     band = t.attrs.get("band", 0.9)
+    median, runs, ci = _("median"), _("{share} % of runs").format(share=f"{100 * band:.0f}"), _("90 % CI of the median")
     years = t["year"].to_numpy()
     cols = np.c_[t[lo], t[hi], t["median_lo"], t["median_hi"], t["median"]].astype(float) * k
     if len(years) == 1:  # one simulated year: the band as a bar
         ax.vlines(years, cols[:, 0], cols[:, 1], color=colour, alpha=0.35, linewidth=8)
-        ax.plot(years, cols[:, 4], "o", color=colour, label=f"{label} median".strip())
+        ax.plot(years, cols[:, 4], "o", color=colour, label=f"{label} {median}".strip())
         return
     if steps:
         x, v = style.year_steps(years, cols)
         kw: dict = {"step": "post"}
     else:
         x, v, kw = years, cols, {}
-    ax.fill_between(x, v[:, 0], v[:, 1], color=colour, alpha=0.18, linewidth=0, label=f"{label} {100 * band:.0f} % of runs".strip(), **kw)
-    ax.fill_between(x, v[:, 2], v[:, 3], color=colour, alpha=0.35, linewidth=0, label=f"{label} 90 % CI of the median".strip(), **kw)
+    ax.fill_between(x, v[:, 0], v[:, 1], color=colour, alpha=0.18, linewidth=0, label=f"{label} {runs}".strip(), **kw)
+    ax.fill_between(x, v[:, 2], v[:, 3], color=colour, alpha=0.35, linewidth=0, label=f"{label} {ci}".strip(), **kw)
     if steps:
-        ax.step(x, v[:, 4], where="post", color=colour, linewidth=1.8, label=f"{label} median".strip())
+        ax.step(x, v[:, 4], where="post", color=colour, linewidth=1.8, label=f"{label} {median}".strip())
     else:
-        ax.plot(x, v[:, 4], color=colour, linewidth=1.8, label=f"{label} median".strip())
+        ax.plot(x, v[:, 4], color=colour, linewidth=1.8, label=f"{label} {median}".strip())
 
 
 @style.styled
@@ -150,7 +154,7 @@ def plot_band(bands: pd.DataFrame | Mapping[str, pd.DataFrame], indicator: str, 
         _draw_band(ax, t, colour, k, steps=steps, label=label)
         drawn = True
     if not drawn:
-        raise ValueError(f"no rows for indicator {indicator!r}")
+        raise ValueError(_("no rows for indicator {indicator!r}").format(indicator=indicator))
     style.year_axis(ax)
     ax.set_ylabel(_unit(indicator, money))
     if steps:  # a count: whole numbers around the data, so that even a flat line has ticks to read it by
@@ -207,7 +211,7 @@ def state_band_figure(table: pd.DataFrame, *, title: str | None = None, ncols: i
     from matplotlib.ticker import MaxNLocator
 
     if table.empty:
-        raise ValueError("no rows to draw (the scenario has no great power?)")
+        raise ValueError(_("no rows to draw (the scenario has no great power?)"))
     indicator = str(table["indicator"].iloc[0])
     k = _scale(indicator)
     band = table.attrs.get("band", 0.9)
@@ -223,12 +227,18 @@ def state_band_figure(table: pd.DataFrame, *, title: str | None = None, ncols: i
     for i, ax in enumerate(axes):
         if i % max(1, min(ncols, len(states))) == 0:
             ax.set_ylabel(_unit(indicator, money))
-    desc = "military expenditure" if indicator == "milex" else indicator
-    fig.suptitle(title or f"great powers' {desc} ({_unit(indicator, money)}): median, its 90 % CI and {100 * band:.0f} % of runs")
+    desc = _("military expenditure") if indicator == "milex" else indicator
+    fig.suptitle(title or _("great powers' {what} ({unit}): median, its 90 % CI and {share} % of runs").format(
+        what=desc, unit=_unit(indicator, money), share=f"{100 * band:.0f}"))
     return fig
 
 
 _UNALIGNED_COLOUR = "#c7c7c7"
+
+
+def _alignment_name(alignment: str) -> str:
+    """How a legend names an alignment: a bloc by its leader, or "unaligned"/"other" in the language in use."""
+    return {"unaligned": _("unaligned"), "other": _("other")}.get(alignment, alignment)
 
 
 def _alignment_colours(labels: Sequence[str]) -> dict[str, str]:
@@ -277,7 +287,7 @@ def alignment_figure(alignments: pd.DataFrame, *, title: str | None = None, ncol
     from matplotlib.ticker import MaxNLocator
 
     if alignments is None or alignments.empty:
-        raise ValueError("no great-power alignments to draw")
+        raise ValueError(_("no great-power alignments to draw"))
     df, order = _lump_alignments(alignments, max_alignments)
     colours = _alignment_colours(order)
     years = np.unique(df["year"].to_numpy())
@@ -293,21 +303,23 @@ def alignment_figure(alignments: pd.DataFrame, *, title: str | None = None, ncol
         ax.set_title(abb)
         ax.tick_params(labelsize=7)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
-    axes[0].set_ylabel("share of runs")
-    fig.legend(handles=[Patch(color=colours[a], label=a) for a in order], loc="outside lower center", ncols=min(len(order), 6))
-    fig.suptitle(title or "great powers' alignments: share of runs in each alignment (bloc named after its leader)")
+    axes[0].set_ylabel(_("share of runs"))
+    fig.legend(handles=[Patch(color=colours[a], label=_alignment_name(a)) for a in order], loc="outside lower center",
+               ncols=min(len(order), 6))
+    fig.suptitle(title or _("great powers' alignments: share of runs in each alignment (bloc named after its leader)"))
     return fig
 
 
 @style.styled
-def plot_pair_allied(probabilities: Mapping[str, pd.DataFrame], ax=None, *, title: str = "probability that the pair is allied"):
+def plot_pair_allied(probabilities: Mapping[str, pd.DataFrame], ax=None, *, title: str | None = None):
     """Share of runs in which pairs of states are allied, per year (steps), with its 90 % Jeffreys interval.
 
     Parameters
     ----------
     probabilities : mapping of label -> DataFrame of :func:`foedus.analysis.ensemble.pair_allied`
     ax : matplotlib Axes, optional
-    title : str
+    title : str, optional
+        Default: "probability that the pair is allied", in the language in use.
 
     Returns
     -------
@@ -322,13 +334,13 @@ def plot_pair_allied(probabilities: Mapping[str, pd.DataFrame], ax=None, *, titl
     ax.set_ylim(-0.02, 1.02)
     style.year_axis(ax)
     style.value_ticks(ax.yaxis)
-    ax.set_ylabel("share of runs")
-    ax.set_title(title)
+    ax.set_ylabel(_("share of runs"))
+    ax.set_title(title or _("probability that the pair is allied"))
     style.legend_outside(ax)
     return ax
 
 
-def pair_figure(probabilities: Mapping[str, pd.DataFrame], *, title: str = "probability that the pair is allied"):
+def pair_figure(probabilities: Mapping[str, pd.DataFrame], *, title: str | None = None):
     """The figure of :func:`plot_pair_allied`.
 
     Returns
@@ -362,7 +374,7 @@ def save_figure(fig, out: Path | str, name: str, formats: Sequence[str] = ("png"
 def _check_formats(formats: Sequence[str]) -> None:
     bad = [f for f in formats if f not in ("png", "svg", "pdf")]
     if bad:
-        raise ValueError(f"unknown figure format(s) {', '.join(bad)}; choose png, svg or pdf")
+        raise ValueError(_("unknown figure format(s) {formats}; choose png, svg or pdf").format(formats=", ".join(bad)))
 
 
 def write_figures(
@@ -402,7 +414,7 @@ def write_figures(
 
 
 def _table(df: pd.DataFrame, caption: str, digits: int = 2) -> str:
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    head = "".join(f"<th>{html.escape(label(c))}</th>" for c in df.columns)
     years = [str(c) == "year" for c in df.columns]  # a year is not a quantity: 2022, not 2,022
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(str(int(v)) if y and isinstance(v, (int, np.integer)) else number(v, digits, group_from=0))}</td>" for v, y in zip(row, years)) + "</tr>"
@@ -421,7 +433,7 @@ def _milestones(years: np.ndarray, n: int = 4) -> np.ndarray:
 def html_section(
     bands: pd.DataFrame | Mapping[str, pd.DataFrame],
     *,
-    title: str = "Ensemble",
+    title: str | None = None,
     description: str = "",
     alignments: pd.DataFrame | None = None,
     pairs: Mapping[str, pd.DataFrame] | None = None,
@@ -436,6 +448,7 @@ def html_section(
     bands : DataFrame or mapping of label -> DataFrame
         :func:`foedus.analysis.ensemble.summary` table(s).
     title, description : str
+        The section's heading (default "Ensemble", in the language in use) and an introduction.
     alignments : DataFrame, optional
         :func:`foedus.analysis.ensemble.great_power_alignments` (every year: drawn over time
         by :func:`alignment_figure`, with a table of the last year).
@@ -457,24 +470,27 @@ def html_section(
     str
     """
     series = bands if isinstance(bands, Mapping) else {"": bands}
-    parts = [f"<section class='foedus-ensemble'><h2>{html.escape(title)}</h2>"]
+    heading = title or _("Ensemble")
+    parts = [f"<section class='foedus-ensemble'><h2>{html.escape(heading)}</h2>"]
     if description:
         parts.append(f"<p>{html.escape(description)}</p>")
     parts += _band_parts(series, money)
     if state_milex is not None and len(state_milex):
         parts += _state_milex_parts(state_milex, money)
     if alignments is not None and len(alignments):
-        parts.append(f"<figure>{_svg(alignment_figure(alignments))}<figcaption>Each great power's alignment per year: the share "
-                     "of runs in which it sits in each bloc (named after the bloc's leader) or in none.</figcaption></figure>")
+        parts.append(f"<figure>{_svg(alignment_figure(alignments))}<figcaption>" + html.escape(_(
+            "Each great power's alignment per year: the share of runs in which it sits in each bloc (named after the bloc's "
+            "leader) or in none.")) + "</figcaption></figure>")
         last = alignments[alignments["year"] == alignments["year"].max()]
         cols = [c for c in ("abb", "alignment", "share", "lo", "hi") if c in last.columns]
-        parts.append(_table(last[cols], f"great-power alignments in {int(last['year'].iloc[0])} (share of runs)"))
+        shown = last[cols].assign(alignment=last["alignment"].map(_alignment_name)) if "alignment" in cols else last[cols]
+        parts.append(_table(shown, _("great-power alignments in {year} (share of runs)").format(year=int(last["year"].iloc[0]))))
     if pairs:
         parts.append(_pairs_part(pairs))
     if comparison is not None and len(comparison):
         keep = comparison[comparison["year"].isin(_milestones(comparison["year"].to_numpy()))]
         parts.append(_table(keep[["indicator", "year", "median_a", "median_b", "diff", "diff_lo", "diff_hi", "p_value"]],
-                            "difference of means (B - A) with its bootstrap interval, and the Mann-Whitney p-value", digits=3))
+                            _("difference of means (B - A) with its bootstrap interval, and the Mann-Whitney p-value"), digits=3))
     parts.append("</section>")
     return "\n".join(parts)
 
@@ -484,9 +500,10 @@ def _band_parts(series: Mapping[str, pd.DataFrame], money: str | None) -> list[s
     parts = []
     indicators = list(dict.fromkeys(i for t in series.values() for i in t["indicator"]))
     for ind in indicators:
-        steps = " Drawn as steps: a count, one value per year." if is_count(ind) else ""
-        parts.append(f"<figure>{_svg(band_figure(series, ind, money=money))}<figcaption>{html.escape(_label(ind, money))}: median "
-                     f"(line), its 90 % confidence interval (dark band) and the central 90 % of runs (light band).{steps}</figcaption></figure>")
+        steps = " " + _("Drawn as steps: a count, one value per year.") if is_count(ind) else ""
+        caption = _("{indicator}: median (line), its 90 % confidence interval (dark band) and the central 90 % of runs (light band).")
+        parts.append(f"<figure>{_svg(band_figure(series, ind, money=money))}<figcaption>"
+                     f"{html.escape(caption.format(indicator=_label(ind, money)) + steps)}</figcaption></figure>")
     for label, t in series.items():
         lo, hi = _band_columns(t)
         keep = t[t["year"].isin(_milestones(t["year"].to_numpy()))]
@@ -495,7 +512,7 @@ def _band_parts(series: Mapping[str, pd.DataFrame], money: str | None) -> list[s
         for c in (lo, "median", hi, "mean"):  # one unit per quantity: military expenditure in billions, as drawn
             view[c] = view[c].astype("float64").where(~milex, view[c].astype("float64") * _scale("milex"))
         view["indicator"] = view["indicator"].where(~milex, f"milex ({_unit('milex', money)})")
-        parts.append(_table(view, f"{label + ': ' if label else ''}median and band at selected years"))
+        parts.append(_table(view, f"{label + ': ' if label else ''}" + _("median and band at selected years")))
     return parts
 
 
@@ -503,13 +520,14 @@ def _state_milex_parts(state_milex: pd.DataFrame, money: str | None) -> list[str
     lo, hi = _band_columns(state_milex)
     u = _unit("milex", money)
     fig = _svg(state_band_figure(state_milex, money=money))
-    parts = [f"<figure>{fig}<figcaption>Each great power's military expenditure ({html.escape(u)}): median (line), its 90 % "
-             f"confidence interval (dark band) and the central {100 * state_milex.attrs.get('band', 0.9):.0f} % of runs "
-             "(light band).</figcaption></figure>"]
+    caption = _("Each great power's military expenditure ({unit}): median (line), its 90 % confidence interval (dark band) and "
+                "the central {share} % of runs (light band).").format(unit=u, share=f"{100 * state_milex.attrs.get('band', 0.9):.0f}")
+    parts = [f"<figure>{fig}<figcaption>{html.escape(caption)}</figcaption></figure>"]
     keep = state_milex[state_milex["year"].isin(_milestones(state_milex["year"].to_numpy()))]
-    view = keep[["abb", "year", "runs"]].assign(**{f"{lo} ({u})": keep[lo] * MILEX_SCALE, f"median ({u})": keep["median"] * MILEX_SCALE,
+    median = _("median")
+    view = keep[["abb", "year", "runs"]].assign(**{f"{lo} ({u})": keep[lo] * MILEX_SCALE, f"{median} ({u})": keep["median"] * MILEX_SCALE,
                                                    f"{hi} ({u})": keep[hi] * MILEX_SCALE})
-    parts.append(_table(view, "great powers' military expenditure at selected years"))
+    parts.append(_table(view, _("great powers' military expenditure at selected years")))
     return parts
 
 
@@ -517,13 +535,13 @@ def _pairs_part(pairs: Mapping[str, pd.DataFrame]) -> str:
     """The pair figure, the pairs whose share moves most first; a pair flat in every year is said to be so."""
     ranked = dict(sorted(pairs.items(), key=lambda kv: -pair_movement(kv[1])))
     flat = [f"{k} ({number(float(t['probability'].iloc[0]), 2)})" for k, t in ranked.items() if pair_movement(t) == 0]
-    note = (" The same share in every year: " + "; ".join(flat) + ".") if flat else ""
-    return (f"<figure>{_svg(pair_figure(ranked))}<figcaption>Share of runs in which each pair is allied, with its 90 % Jeffreys "
-            f"interval; the pairs whose share moves most first.{html.escape(note)}</figcaption></figure>")
+    note = (" " + _("The same share in every year: {pairs}.").format(pairs="; ".join(flat))) if flat else ""
+    caption = _("Share of runs in which each pair is allied, with its 90 % Jeffreys interval; the pairs whose share moves most first.")
+    return f"<figure>{_svg(pair_figure(ranked))}<figcaption>{html.escape(caption + note)}</figcaption></figure>"
 
 
 _PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <style>{css}</style>
 </head><body>
@@ -533,11 +551,11 @@ _PAGE = """<!DOCTYPE html>
 """
 
 
-def write_html(path: Path | str, sections: Sequence[str], *, title: str = "foedus ensemble") -> Path:
+def write_html(path: Path | str, sections: Sequence[str], *, title: str | None = None) -> Path:
     """Write sections of :func:`html_section` as one self-contained HTML page (atomically)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = _PAGE.format(title=html.escape(title), css=style.PAGE_CSS, body="\n".join(sections), version=foedus.__version__)
+    text = _PAGE.format(title=html.escape(title or _("foedus ensemble")), lang=get_language(), css=style.PAGE_CSS, body="\n".join(sections), version=foedus.__version__)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)

@@ -39,6 +39,8 @@ from foedus.report.network import network_layout, plot_network
 from foedus.report.validation import plot_validation_era
 from foedus.report.provenance import MILEX_SCALE, MilexUnit, milex_unit, milex_values
 from foedus.schema import History
+from foedus.i18n import _, gettext, lazy_gettext
+from foedus.report.labels import LABELS, kind_plural, label as code_label
 
 __all__ = [
     "MILEX_SCALE", "OBLIGATION_LABELS", "WARS",
@@ -48,14 +50,16 @@ __all__ = [
 ]
 
 WARS: tuple[tuple[str, int, int], ...] = (("World War I", 1914, 1918), ("World War II", 1939, 1945))
-"""Shaded on the time figures."""
+"""Shaded on the time figures (names in English; shown through :func:`foedus.i18n.gettext`)."""
+
+_WAR_NAMES = (lazy_gettext("World War I"), lazy_gettext("World War II"))  # the names of WARS, for the catalogue
 
 MARK_1991 = 1991
 """Dissolution of the USSR, marked on the time figures."""
 
 
-OBLIGATION_LABELS = {"defense": "defence", "offense": "offence", "nonaggression": "non-aggression"}
-"""ATOP obligation codes as the figures spell them."""
+OBLIGATION_LABELS = {code: LABELS[code] for code in ("defense", "offense", "nonaggression")}
+"""ATOP obligation codes as the figures spell them (in the language in use; every code: :func:`foedus.report.labels.label`)."""
 
 _PERIOD_COLOURS = ("#7f3b08", "#2166ac", "#1b7837", "#762a83", "#b35806")
 _KIND_COLOURS = {"alliance": "#4f7cac", "coalition": "#d6604d", "organisation": "#5aae61"}
@@ -76,9 +80,9 @@ def marks(history: History) -> tuple[list[tuple[str, int, int]], bool]:
 def _mark_wars(ax, history: History, *, label: bool = False) -> None:
     wars, y1991 = marks(history)
     for name, lo, hi in wars:
-        ax.axvspan(lo - 0.5, hi + 0.5, color=style.WAR_SHADE, alpha=0.8, lw=0, label=f"{name} ({lo}–{hi})" if label else None)
+        ax.axvspan(lo - 0.5, hi + 0.5, color=style.WAR_SHADE, alpha=0.8, lw=0, label=f"{gettext(name)} ({lo}–{hi})" if label else None)
     if y1991:
-        ax.axvline(MARK_1991, color="#444", ls="--", lw=1, label="1991: end of the USSR" if label else None)
+        ax.axvline(MARK_1991, color="#444", ls="--", lw=1, label=_("1991: end of the USSR") if label else None)
 
 
 def _abb(history: History) -> dict[int, str]:
@@ -112,11 +116,11 @@ def plot_alliances_begun(history: History, ax=None, *, per_year: pd.Series | Non
     ax = style.axes_or_new(ax, 3.8)
     _mark_wars(ax, history, label=True)
     years = per_year.index.to_numpy()
-    ax.bar(years, per_year.to_numpy(), width=0.9, color="#6b8fb5", label="alliances begun")
+    ax.bar(years, per_year.to_numpy(), width=0.9, color="#6b8fb5", label=_("alliances begun"))
     roll = per_year.rolling(10, center=True, min_periods=5).mean()
-    ax.plot(years, roll.to_numpy(), color="#08306b", lw=1.8, label="10-year moving average")
+    ax.plot(years, roll.to_numpy(), color="#08306b", lw=1.8, label=_("10-year moving average"))
     style.year_axis(ax, int(history.first_year), int(history.last_year))
-    ax.set_ylabel("alliances begun")
+    ax.set_ylabel(_("alliances begun"))
     ax.set_ylim(bottom=0)
     style.integer_ticks(ax.yaxis)
     style.legend_outside(ax)
@@ -126,13 +130,13 @@ def plot_alliances_begun(history: History, ax=None, *, per_year: pd.Series | Non
 def _stack_by_obligation(ax, history: History, by_obligation: pd.DataFrame) -> None:
     obligations = [o for o in by_obligation.columns if by_obligation[o].any()]
     if not obligations:
-        _empty(ax, "no alliance in force")
+        _empty(ax, _("no alliance in force"))
         return
     x, v = style.year_steps(by_obligation.index.to_numpy(), by_obligation[obligations].to_numpy())
-    ax.stackplot(x, *v.T, labels=[OBLIGATION_LABELS.get(o, o) for o in obligations],
+    ax.stackplot(x, *v.T, labels=[code_label(o) for o in obligations],
                  colors=[_OBLIGATION_COLOURS.get(o, style.GREY) for o in obligations], step="post", lw=0)
     handles, names = ax.get_legend_handles_labels()
-    style.legend_outside(ax, handles[::-1], names[::-1], title="strongest obligation")  # top of the stack first
+    style.legend_outside(ax, handles[::-1], names[::-1], title=_("strongest obligation"))  # top of the stack first
 
 
 @style.styled
@@ -159,7 +163,7 @@ def plot_alliances_in_force(history: History, ax=None, *, by_obligation: pd.Data
     ax = style.axes_or_new(ax, 3.8)
     _mark_wars(ax, history)
     _stack_by_obligation(ax, history, by_obligation)
-    ax.set_ylabel("alliances in force")
+    ax.set_ylabel(_("alliances in force"))
     ax.set_ylim(bottom=0)
     style.integer_ticks(ax.yaxis)
     style.year_axis(ax, int(history.first_year), int(history.last_year))
@@ -201,12 +205,12 @@ def plot_agreements_by_kind(history: History, *, by_kind: pd.DataFrame | None = 
     for i, (ax, kind) in enumerate(zip(axes, kinds)):
         _mark_wars(ax, history)
         ax.fill_between(x, v[:, i], step="post", color=_KIND_COLOURS.get(kind, style.GREY), alpha=0.85, lw=0)
-        ax.set_ylabel(f"{kind}s")
+        ax.set_ylabel(kind_plural(kind))
     if not kinds:
-        _empty(axes[0], "no agreement in force")
-    axes[0].set_title("agreements in force, by kind")
+        _empty(axes[0], _("no agreement in force"))
+    axes[0].set_title(_("agreements in force, by kind"))
     plot_alliances_in_force(history, axes[-1], by_obligation=by_obligation)
-    axes[-1].set_title("alliances in force, by strongest obligation")
+    axes[-1].set_title(_("alliances in force, by strongest obligation"))
     for ax in axes:
         ax.set_ylim(bottom=0)
         style.integer_ticks(ax.yaxis, nbins=4)
@@ -238,22 +242,22 @@ def plot_alliance_size(history: History, ax=None, *, table: pd.DataFrame | None 
         table = table[table["begun_in_window"]]
     ax = style.axes_or_new(ax, 3.6)
     if not len(table):
-        _empty(ax, "no alliance begun in the window")
+        _empty(ax, _("no alliance begun in the window"))
         return ax
     dist = table["n_members"].value_counts().sort_index()
     fmt = pd.Series(table["format"].to_numpy(), index=table["n_members"].to_numpy())
     for f in FORMATS:
         sizes = sorted(set(fmt[fmt == f].index))
         if sizes:
-            ax.bar(sizes, dist.reindex(sizes).to_numpy(), color=_FORMAT_COLOURS[f], width=0.8, label=f)
+            ax.bar(sizes, dist.reindex(sizes).to_numpy(), color=_FORMAT_COLOURS[f], width=0.8, label=code_label(f))
     ax.set_yscale("log")
     ax.set_ylim(0.7, max(2.0, float(dist.max()) * 1.6))
     ax.set_xlim(float(dist.index.min()) - 1.0, float(dist.index.max()) + 1.0)
     style.integer_ticks(ax.yaxis, log=True)
     style.integer_ticks(ax.xaxis)
-    ax.set_xlabel("distinct members")
-    ax.set_ylabel("alliances (log scale)")
-    style.legend_outside(ax, title="format")
+    ax.set_xlabel(_("distinct members"))
+    ax.set_ylabel(_("alliances (log scale)"))
+    style.legend_outside(ax, title=_("format"))
     return ax
 
 
@@ -286,7 +290,7 @@ def plot_survival(history: History, ax=None, *, periods: Sequence[Period] | None
     periods = periods_for(history) if periods is None else tuple(periods)
     durations = alliance_durations(history, periods=periods) if durations is None else durations
     ax = style.axes_or_new(ax, 3.8)
-    for (label, _, _), colour in zip(periods, _PERIOD_COLOURS):
+    for (label, _lo, _hi), colour in zip(periods, _PERIOD_COLOURS):
         sub = durations[durations["period"] == label]
         if not len(sub):
             continue
@@ -294,17 +298,17 @@ def plot_survival(history: History, ax=None, *, periods: Sequence[Period] | None
         sf, ci = kmf.survival_function_.iloc[:, 0], kmf.confidence_interval_
         t = sf.index.to_numpy(dtype=float)
         n_in = int((~sub["ended"]).sum())
-        ax.step(t, sf.to_numpy(), where="post", color=colour, lw=1.8, label=f"{label} (n = {len(sub)}, {n_in} in force)")
+        ax.step(t, sf.to_numpy(), where="post", color=colour, lw=1.8, label=_("{period} (n = {n}, {n_in} in force)").format(period=code_label(label), n=len(sub), n_in=n_in))
         ax.fill_between(t, ci.iloc[:, 0].to_numpy(), ci.iloc[:, 1].to_numpy(), step="post", color=colour, alpha=0.15, lw=0)
     if not len(durations):
-        _empty(ax, "no alliance")
+        _empty(ax, _("no alliance"))
     ax.axhline(0.5, color="#999", lw=0.8, ls=":")
     ax.set_ylim(0, 1.02)
     ax.set_xlim(left=0)
     style.integer_ticks(ax.xaxis)
-    ax.set_xlabel("years since signature")
-    ax.set_ylabel("share still in force\n(Kaplan–Meier)")
-    style.legend_outside(ax, title="begun")
+    ax.set_xlabel(_("years since signature"))
+    ax.set_ylabel(_("share still in force\n(Kaplan–Meier)"))
+    style.legend_outside(ax, title=_("begun"))
     return ax
 
 
@@ -331,15 +335,15 @@ def plot_polarity(history: History, ax=None, *, polarity_table: pd.DataFrame | N
     ax = style.axes_or_new(ax, 3.6)
     _mark_wars(ax, history)
     x, v = style.year_steps(pol.index.to_numpy(), pol[["poles", "cluster_poles"]].to_numpy())
-    ax.step(x, v[:, 0], where="post", color="#b2182b", lw=1.6, label="poles (blocs with a major power)")
-    ax.step(x, v[:, 1], where="post", color="#2166ac", lw=1.2, ls="--", label="cluster poles (Wayman 1984)")
-    ax.set_ylabel("number of poles")
+    ax.step(x, v[:, 0], where="post", color="#b2182b", lw=1.6, label=_("poles (blocs with a major power)"))
+    ax.step(x, v[:, 1], where="post", color="#2166ac", lw=1.2, ls="--", label=_("cluster poles (Wayman 1984)"))
+    ax.set_ylabel(_("number of poles"))
     ax.set_ylim(0, max(2.0, float(np.nanmax(v)) + 1.0) if v.size else 2.0)
     style.integer_ticks(ax.yaxis)
     style.year_axis(ax, int(history.first_year), int(history.last_year))
     ax2 = ax.twinx()
-    ax2.plot(pol.index.to_numpy(), pol["con"].to_numpy(), color="#4d4d4d", lw=1, alpha=0.8, label="CON (Ray & Singer 1973)")
-    ax2.set_ylabel("CON (0–1)")
+    ax2.plot(pol.index.to_numpy(), pol["con"].to_numpy(), color="#4d4d4d", lw=1, alpha=0.8, label=_("CON (Ray & Singer 1973)"))
+    ax2.set_ylabel(_("CON (0–1)"))
     ax2.set_ylim(0, 1)
     ax2.grid(False)
     ax2.spines["right"].set_visible(True)
@@ -402,8 +406,8 @@ def plot_spending(history: History, states: Sequence[int] | None = None, ax=None
         ax.set_ylim(positive.min() / 1.3, positive.max() * 1.3)
         style.value_ticks(ax.yaxis, log=True)
     else:
-        _empty(ax, "no military expenditure recorded")
-    ax.set_ylabel("military expenditure, log scale\n" + unit.report_axis.replace("; ", "\n"))
+        _empty(ax, _("no military expenditure recorded"))
+    ax.set_ylabel(_("military expenditure, log scale") + "\n" + unit.report_axis.replace("; ", "\n"))
     style.year_axis(ax, int(history.first_year), int(history.last_year))
     style.legend_outside(ax)
     return ax
@@ -437,7 +441,7 @@ def plot_alignments(history: History, states: Sequence[int] | None = None, ax=No
         if c in allies.columns:
             x, v = style.year_steps(allies.index.to_numpy(), allies[c].to_numpy())
             ax.step(x, v, where="post", lw=1.3, color=style.PALETTE[i % len(style.PALETTE)], label=names.get(c, str(c)))
-    ax.set_ylabel("defence-pact partners")
+    ax.set_ylabel(_("defence-pact partners"))
     ax.set_ylim(bottom=0)
     style.integer_ticks(ax.yaxis)
     style.year_axis(ax, int(history.first_year), int(history.last_year))

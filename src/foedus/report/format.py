@@ -3,6 +3,10 @@
 :func:`number` is used by the HTML reports (:mod:`foedus.report.history`,
 :mod:`foedus.report.ensemble`) and by the ``foedus`` commands (:mod:`foedus.cli`), so that a
 measure reads the same wherever it is shown.
+
+Numbers follow the language in use (:mod:`foedus.i18n`): English writes ``12,345.50``, French
+``12 345,50`` (the separators of the locale, from Babel's CLDR data; the digits, rounded once
+by Python, are the same in every language).
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ from typing import Any, Literal
 
 import numpy as np
 
-__all__ = ["MISSING", "number"]
+from foedus.i18n import _, get_language
+
+__all__ = ["MISSING", "number", "percent", "localize"]
 
 MISSING = "–"
 """What stands for a value that is missing or not a number (an en dash)."""
@@ -49,18 +55,46 @@ def number(value: Any, digits: int = 2, *, style: Literal["fixed", "magnitude", 
     if value is None:
         return MISSING
     if isinstance(value, (bool, np.bool_)):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, (int, np.integer)):
         v = int(value)
-        return f"{v:,}" if abs(v) >= group_from else str(v)
+        return localize(f"{v:,}") if abs(v) >= group_from else str(v)
     if not isinstance(value, (float, np.floating)):
         return str(value)
     if math.isnan(value):
         return MISSING
     if style == "fixed":
-        return "∞ (not reached)" if math.isinf(value) else f"{value:,.{digits}f}"
+        return _("∞ (not reached)") if math.isinf(value) else localize(f"{value:,.{digits}f}")
     if abs(value) >= 100:
-        return f"{value:,.0f}"
+        return localize(f"{value:,.0f}")
     if style == "short":
-        return f"{round(float(value), 1):g}"
-    return f"{value:.2f}" if abs(value) >= 1 or value == 0 else f"{value:.3f}"
+        return localize(f"{round(float(value), 1):g}")
+    return localize(f"{value:.2f}" if abs(value) >= 1 or value == 0 else f"{value:.3f}")
+
+
+def localize(text: str, lang: str | None = None) -> str:
+    """A number Python wrote (``1,234.5``) with the separators of the language in use (French: ``1 234,5``).
+
+    English is returned unchanged (so every English output keeps its bytes); other languages
+    take their decimal and group symbols from Babel (CLDR).
+    """
+    lang = lang or get_language()
+    if lang == "en":
+        return text
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    dec, grp = get_decimal_symbol(lang), get_group_symbol(lang)
+    return "".join(dec if ch == "." else grp if ch == "," else ch for ch in text)
+
+
+def percent(share: float, digits: int = 0) -> str:
+    """A share (0.45) as a percentage the language writes it: ``45%`` in English, ``45 %`` in French (Babel, CLDR)."""
+    if get_language() == "en":
+        return f"{share:.{digits}%}"
+    from babel import Locale
+    from babel.numbers import format_percent
+
+    lang = get_language()
+    pattern = Locale.parse(lang).percent_formats[None].pattern  # fr: "#,##0\u00a0%"
+    return format_percent(share, format=pattern.replace("0%", "0" + ("." + "0" * digits if digits else "") + "%").replace(
+        "0\u00a0%", "0" + ("." + "0" * digits if digits else "") + "\u00a0%"), locale=lang)

@@ -46,8 +46,10 @@ from foedus.analysis.summary import jsonable, periods_for, summary
 from foedus.analysis.survival import alliance_durations, survival_table
 from foedus.report import figures as fg
 from foedus.report import style
-from foedus.report.figures import OBLIGATION_LABELS, WARS, major_codes, marks
-from foedus.report.format import number
+from foedus.report.figures import WARS, major_codes, marks
+from foedus.report.format import localize, number
+from foedus.report.labels import kind_plural, label
+from foedus.i18n import _, get_language, gettext, jinja_environment, lazy_gettext, ngettext
 from foedus.report.provenance import MilexUnit, ScenarioFacts, is_record, milex_unit, simulated_source
 from foedus.schema import History
 
@@ -119,35 +121,36 @@ def load_history(data: Path | str | None = None, run: Path | str | None = None) 
 def _kinds_text(history: History, kinds: Sequence[str]) -> str:
     """A sentence naming the kinds of agreement in the history, for the caption of the kinds figure."""
     if not kinds:
-        return "This history records no agreement."
+        return _("This history records no agreement.")
     if is_record(history):
-        return "ATOP codes alliances only, so the upper panel shows alliances."
+        return _("ATOP codes alliances only, so the upper panel shows alliances.")
     if len(kinds) == 1:
-        return f"This history records {kinds[0]}s only."
-    return "Kinds recorded in this history: " + ", ".join(f"{k}s" for k in kinds) + "."
+        return _("This history records {kinds} only.").format(kinds=kind_plural(kinds[0]))
+    return _("Kinds recorded in this history: {kinds}.").format(kinds=", ".join(kind_plural(k) for k in kinds))
 
 
 def _history_label(history: History) -> str:
     """How captions name the history: "the simulated run ‘world-2022’, seed 1", or its source."""
     sim = simulated_source(history)
     if sim is not None:
-        return f"the simulated run of ‘{sim[0]}’, seed {sim[1]}"
-    return f"the history ‘{history.source}’"
+        return _("the simulated run of ‘{scenario}’, seed {seed}").format(scenario=sim[0], seed=sim[1])
+    return _("the history ‘{source}’").format(source=history.source)
 
 
 def _end_word(history: History) -> str:
     """What ends at ``last_year``: "the record", "the run" or "the history" (for censoring sentences)."""
     if is_record(history):
-        return "the record"
-    return "the run" if simulated_source(history) is not None else "the history"
+        return _("the record")
+    return _("the run") if simulated_source(history) is not None else _("the history")
 
 
 def _data_notes(history: History) -> tuple[str, str, str]:
     """(note under the title, formation/size/survival data citation, network data citation)."""
     if is_record(history):
-        note = f"The historical record: ATOP 5.1 alliances with COW state system and capabilities, read from {history.source}."
-        cite = "Data: ATOP 5.1 alliance- and member-level files (Leeds et al. 2002)."
-        net = (
+        note = _("The historical record: ATOP 5.1 alliances with COW state system and capabilities, read from {source}.").format(
+            source=history.source)
+        cite = _("Data: ATOP 5.1 alliance- and member-level files (Leeds et al. 2002).")
+        net = _(
             "Data: ATOP 5.1 memberships (Leeds et al. 2002); capabilities (CINC) from COW National Material "
             "Capabilities 7.0 (Singer, Bremer & Stuckey 1972); major powers and system members from the COW "
             "State System list v2016 (major-power status of 2016 carried to 2017–2018)."
@@ -156,14 +159,14 @@ def _data_notes(history: History) -> tuple[str, str, str]:
     sim = simulated_source(history)
     label = _history_label(history)
     if sim is not None:
-        note = (
-            f"A simulated history: scenario ‘{sim[0]}’, seed {sim[1]}, in the canonical foedus tables. The agreements in "
-            f"force when the run starts are the scenario's; everything after is simulated."
-        )
+        note = _(
+            "A simulated history: scenario ‘{scenario}’, seed {seed}, in the canonical foedus tables. The agreements in "
+            "force when the run starts are the scenario's; everything after is simulated."
+        ).format(scenario=sim[0], seed=sim[1])
     else:
-        note = f"A history in the canonical foedus tables (source: {history.source})."
-    cite = f"Data: agreements and memberships of {label}."
-    net = f"Data: memberships, capabilities and major-power status of {label}."
+        note = _("A history in the canonical foedus tables (source: {source}).").format(source=history.source)
+    cite = _("Data: agreements and memberships of {history}.").format(history=label)
+    net = _("Data: memberships, capabilities and major-power status of {history}.").format(history=label)
     return note, cite, net
 
 
@@ -172,13 +175,13 @@ def _marks_text(history: History, short: bool = False) -> str:
     wars, y1991 = marks(history)
     parts = []
     if len(wars) == len(WARS) and short:
-        parts.append("Shaded: the two world wars")
+        parts.append(_("Shaded: the two world wars"))
     elif len(wars) == len(WARS):
-        parts.append("Shaded: the two world wars (" + ", ".join(f"{lo}–{hi}" for _, lo, hi in wars) + ")")
+        parts.append(_("Shaded: the two world wars ({years})").format(years=", ".join(f"{lo}–{hi}" for _n, lo, hi in wars)))
     elif wars:
-        parts.append("Shaded: " + ", ".join(f"{name} ({lo}–{hi})" for name, lo, hi in wars))
+        parts.append(_("Shaded: {wars}").format(wars=", ".join(f"{gettext(name)} ({lo}–{hi})" for name, lo, hi in wars)))
     if y1991:
-        parts.append("dashed line: 1991" + ("" if short else ", dissolution of the USSR"))
+        parts.append(_("dashed line: 1991") if short else _("dashed line: 1991, dissolution of the USSR"))
     if not parts:
         return ""
     text = "; ".join(parts)
@@ -189,9 +192,9 @@ def _marks_text(history: History, short: bool = False) -> str:
 
 
 def _html_table(df: pd.DataFrame, caption: str, digits: int = 2, index_label: str | None = None) -> str:
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in [index_label if index_label is not None else (df.index.name or ""), *df.columns])
+    head = "".join(f"<th>{html.escape(label(c))}</th>" for c in [index_label if index_label is not None else (df.index.name or ""), *df.columns])
     body = "".join(
-        "<tr><td>" + html.escape(str(idx)) + "</td>" + "".join(f"<td>{html.escape(number(v, digits))}</td>" for v in row) + "</tr>"
+        "<tr><td>" + html.escape(label(idx)) + "</td>" + "".join(f"<td>{html.escape(number(v, digits))}</td>" for v in row) + "</tr>"
         for idx, row in zip(df.index, df.itertuples(index=False))
     )
     return f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
@@ -205,50 +208,51 @@ def _kinds_table(in_force: pd.DataFrame, at_end: pd.DataFrame, begun: pd.DataFra
     first, last = int(in_force.index[0]), int(in_force.index[-1])
     frames = [in_force, at_end, begun, ended]
     if in_force.shape[1] > 1:
-        frames = [f.assign(**{"all agreements": f.sum(axis=1)}) for f in frames]
+        frames = [f.assign(**{"all agreements": f.sum(axis=1)}) for f in frames]  # label() translates the total's name
     in_force, at_end, begun, ended = frames
     peak = in_force.max(axis=0)
     df = pd.DataFrame(
         {
-            f"inherited (begun before {first})": in_force.loc[first] - begun.loc[first],
-            f"begun {first}–{last}": begun.sum(axis=0),
-            f"ended {first}–{last}": ended.sum(axis=0),
-            "most in force in a year (first such year)": [f"{int(n)} ({int(y)})" for n, y in zip(peak, in_force.idxmax(axis=0))],
-            f"in force at the end of {last}": at_end.loc[last],
+            _("inherited (begun before {year})").format(year=first): in_force.loc[first] - begun.loc[first],
+            _("begun {first}–{last}").format(first=first, last=last): begun.sum(axis=0),
+            _("ended {first}–{last}").format(first=first, last=last): ended.sum(axis=0),
+            _("most in force in a year (first such year)"): [f"{int(n)} ({int(y)})" for n, y in zip(peak, in_force.idxmax(axis=0))],
+            _("in force at the end of {year}").format(year=last): at_end.loc[last],
         },
         index=pd.Index(in_force.columns, name="kind"),
     )
-    return _html_table(df, "Agreements by kind: inherited + begun − ended = in force at the end")
+    return _html_table(df, _("Agreements by kind: inherited + begun − ended = in force at the end"))
 
 
 def _headline_table(s: dict) -> str:
     """Headline measures; the before/from-1945 split only when the window holds years on both sides of 1945."""
     split = int(s["first_year"]) < 1945 <= int(s["last_year"])
+    em = "\u2003"
     rows = [
-        ("alliances", s["alliances"]),
-        ("\u2003begun in the window", s["alliances_begun"]),
-        ("\u2003begun before it (inherited)", s["alliances_inherited"]),
-        ("window", f"{s['first_year']}–{s['last_year']} ({s['years']} years)"),
-        ("alliances begun per year", s["per_year"]),
-        *([("\u2003before 1945", s["per_year_pre1945"]), ("\u2003from 1945", s["per_year_post1945"])] if split else []),
-        ("members per alliance begun in the window, mean", s["members_mean"]),
-        ("members per alliance begun in the window, median", s["members_median"]),
-        ("alliances ended / still in force", f"{s['alliances_ended']} / {s['alliances_censored']}"),
-        ("duration of ended alliances, naive mean (years)", s["duration_mean_ended"]),
-        ("duration of ended alliances, median (years)", s["duration_median_ended"]),
-        ("Kaplan–Meier median survival (years)", s["km_median_survival"]),
+        (_("alliances"), s["alliances"]),
+        (em + _("begun in the window"), s["alliances_begun"]),
+        (em + _("begun before it (inherited)"), s["alliances_inherited"]),
+        (_("window"), _("{first}–{last} ({years} years)").format(first=s["first_year"], last=s["last_year"], years=s["years"])),
+        (_("alliances begun per year"), s["per_year"]),
+        *([(em + _("before 1945"), s["per_year_pre1945"]), (em + _("from 1945"), s["per_year_post1945"])] if split else []),
+        (_("members per alliance begun in the window, mean"), s["members_mean"]),
+        (_("members per alliance begun in the window, median"), s["members_median"]),
+        (_("alliances ended / still in force"), f"{s['alliances_ended']} / {s['alliances_censored']}"),
+        (_("duration of ended alliances, naive mean (years)"), s["duration_mean_ended"]),
+        (_("duration of ended alliances, median (years)"), s["duration_median_ended"]),
+        (_("Kaplan–Meier median survival (years)"), s["km_median_survival"]),
         *(
-            [("\u2003begun before 1945", s["km_median_survival_pre1945"]), ("\u2003begun from 1945", s["km_median_survival_post1945"])]
+            [(em + _("begun before 1945"), s["km_median_survival_pre1945"]), (em + _("begun from 1945"), s["km_median_survival_post1945"])]
             if split else []
         ),
     ]
-    df = pd.DataFrame({"value": [v for _, v in rows]}, index=[k for k, _ in rows], dtype=object)
-    return _html_table(df, "Headline measures", index_label="measure")
+    df = pd.DataFrame({"value": [v for _k, v in rows]}, index=[k for k, _v in rows], dtype=object)
+    return _html_table(df, _("Headline measures"), index_label="measure")
 
 
 def _obligation_rows(df: pd.DataFrame, name: str) -> pd.DataFrame:
     """ATOP obligation codes as the figures spell them (defence, offence, non-aggression), index named ``name``."""
-    out = df.rename(index=lambda o: OBLIGATION_LABELS.get(str(o), str(o)))
+    out = df.rename(index=label)
     out.index.name = name
     return out
 
@@ -258,11 +262,12 @@ def _obligation_rows(df: pd.DataFrame, name: str) -> pd.DataFrame:
 
 def _title(history: History) -> str:
     if is_record(history):
-        return "Alliances in the historical record, ATOP 5.1"
+        return _("Alliances in the historical record, ATOP 5.1")
     sim = simulated_source(history)
     if sim is not None:
-        return f"Alliances in a simulated world: {sim[0]}, seed {sim[1]}, {history.first_year}–{history.last_year}"
-    return f"Alliances in {history.source}"
+        return _("Alliances in a simulated world: {scenario}, seed {seed}, {first}–{last}").format(
+            scenario=sim[0], seed=sim[1], first=history.first_year, last=history.last_year)
+    return _("Alliances in {source}").format(source=history.source)
 
 
 
@@ -321,7 +326,8 @@ def write_history_report(
     snaps = list(years) if years is not None else snapshot_years(history)
     for y in snaps:
         if not history.first_year <= y <= history.last_year:
-            raise ValueError(f"snapshot year {y} is outside the history's window {history.first_year}-{history.last_year}")
+            raise ValueError(_("snapshot year {year} is outside the history's window {first}-{last}").format(
+                year=y, first=history.first_year, last=history.last_year))
     periods = periods_for(history) if periods is None else tuple(periods)
     s = summary(history, periods=periods, k=k, rule=rule)
     table = formation.alliance_table(history, periods=periods, k=k, rule=rule)
@@ -360,8 +366,8 @@ def _figures(history: History, table: pd.DataFrame, dy: pd.DataFrame, sb: pd.Dat
     figures = {
         "formation": svg(fg.plot_alliances_begun(history, per_year=formation.formation_per_year(history))),
         "kinds": svg(fg.plot_agreements_by_kind(history, by_kind=in_force, by_obligation=alliances_in_force)),
-        "size": svg(fg.plot_alliance_size(history, table=cohort)) if len(cohort) else Markup("<p>No alliance begun in the window.</p>"),
-        "survival": svg(fg.plot_survival(history, periods=periods, durations=durations)) if len(durations) else Markup("<p>No alliance.</p>"),
+        "size": svg(fg.plot_alliance_size(history, table=cohort)) if len(cohort) else Markup("<p>%s</p>") % _("No alliance begun in the window."),
+        "survival": svg(fg.plot_survival(history, periods=periods, durations=durations)) if len(durations) else Markup("<p>%s</p>") % _("No alliance."),
         "polarity": svg(fg.plot_polarity(history, polarity_table=pol)),
     }
     majors = major_codes(history)
@@ -387,12 +393,12 @@ def _network_caption(history: History, blocs_year: pd.DataFrame, stats: pd.Serie
     for b, grp in blocs_year[blocs_year["major"]].groupby("bloc", sort=False):
         names = sorted(abb.get(int(c), str(c)) for c in grp["ccode"])
         others = int(size_of.loc[b, "bloc_size"]) - len(names)
-        poles.append(", ".join(names) + (f" with {others} other state{'s' if others != 1 else ''}" if others else " (no minor ally)"))
+        poles.append(", ".join(names) + (ngettext(" with {n} other state", " with {n} other states", others).format(n=others)
+                                         if others else _(" (no minor ally)")))
     n_poles = int(stats["poles"])
-    return (
-        f"{int(stats['aligned_states'])} states in defence pacts, {int(stats['defense_dyads'])} defence ties, "
-        f"{int(stats['blocs'])} blocs; {n_poles} pole{'s' if n_poles != 1 else ''}: " + "; ".join(poles) + "."
-    )
+    return _("{states} states in defence pacts, {ties} defence ties, {blocs} blocs; {poles}: {members}.").format(
+        states=int(stats["aligned_states"]), ties=int(stats["defense_dyads"]), blocs=int(stats["blocs"]),
+        poles=ngettext("{n} pole", "{n} poles", n_poles).format(n=n_poles), members="; ".join(poles))
 
 
 def _tables(history: History, s: dict, table: pd.DataFrame, sb: pd.DataFrame, in_force: pd.DataFrame,
@@ -403,45 +409,48 @@ def _tables(history: History, s: dict, table: pd.DataFrame, sb: pd.DataFrame, in
     first, last = int(history.first_year), int(history.last_year)
     # formation tables count alliances begun in the window: show only the periods that overlap it
     periods_shown = [p[0] for p in periods if formation.period_length(p, first, last) > 0]
-    rate = formation.formation_rate(history, periods).rename(columns={"per_year": "per year"})
+    rate = formation.formation_rate(history, periods).rename(columns={"per_year": "per year"})  # label() translates
     rate = rate.loc[[*periods_shown, "all"]]
 
     def by_period(by: str) -> pd.DataFrame:
         return formation.formation_table(history, by, periods=periods, table=table)[[*periods_shown, "all"]]
 
     surv = survival_table(history, periods).rename(
-        columns={"km_median": "KM median", "km_survival_10": "S(10)", "km_survival_25": "S(25)",
-                 "duration_mean_ended": "mean (ended only)", "duration_median_ended": "median (ended only)",
-                 "duration_mean_observed": "mean (censored as observed)"}
+        columns={"km_median": _("KM median"), "km_survival_10": "S(10)", "km_survival_25": "S(25)",
+                 "duration_mean_ended": _("mean (ended only)"), "duration_median_ended": _("median (ended only)"),
+                 "duration_mean_observed": _("mean (censored as observed)")}
     )
     mpb = major_power_blocs(history, blocs_table=sb)
     mpb = mpb[mpb["year"].isin(snaps)]
     blocs_df = pd.DataFrame(
-        {"major power": mpb["abb"].to_numpy(), "bloc of": mpb["bloc_leader"].to_numpy(),
-         "bloc size": mpb["bloc_size"].to_numpy(), "majors in bloc": mpb["bloc_majors"].to_numpy()},
+        {_("major power"): mpb["abb"].to_numpy(), _("bloc of"): mpb["bloc_leader"].to_numpy(),
+         _("bloc size"): mpb["bloc_size"].to_numpy(), _("majors in bloc"): mpb["bloc_majors"].to_numpy()},
         index=pd.Index(mpb["year"].to_numpy(), name="year"),
     )
     kinds_table = (
         _kinds_table(in_force, agreements_in_force(history, at_year_end=True), agreements_begun(history), agreements_ended(history))
-        if len(in_force.columns) else "<p>No agreement.</p>"
+        if len(in_force.columns) else Markup("<p>%s</p>") % _("No agreement.")
     )
     return {
         "headline": Markup(_headline_table(s)),
         "kinds": Markup(kinds_table),
-        "rate": Markup(_html_table(rate, "Alliances begun, by period")),
-        "format": Markup(_html_table(by_period("format"), "By format (distinct members)")),
-        "symmetry": Markup(_html_table(by_period("symmetry"), f"By symmetry (rule: {rule}, k = {k:g})")),
-        "primary_obligation": Markup(_html_table(_obligation_rows(by_period("primary_obligation"), "strongest obligation"), "By strongest obligation")),
-        "obligation": Markup(_html_table(_obligation_rows(by_period("obligation"), "obligation"), "Carrying each obligation (overlapping)")),
-        "survival": Markup(_html_table(surv, "Duration (years) and Kaplan–Meier survival, by period of formation")),
-        "blocs": Markup(_html_table(blocs_df, "Bloc of each major power in the snapshot years")),
+        "rate": Markup(_html_table(rate, _("Alliances begun, by period"))),
+        "format": Markup(_html_table(by_period("format"), _("By format (distinct members)"))),
+        "symmetry": Markup(_html_table(by_period("symmetry"), _("By symmetry (rule: {rule}, k = {k})").format(rule=rule, k=localize(f"{k:g}")))),
+        "primary_obligation": Markup(_html_table(_obligation_rows(by_period("primary_obligation"), _("strongest obligation")),
+                                                 _("By strongest obligation"))),
+        "obligation": Markup(_html_table(_obligation_rows(by_period("obligation"), _("obligation")), _("Carrying each obligation (overlapping)"))),
+        "survival": Markup(_html_table(surv, _("Duration (years) and Kaplan–Meier survival, by period of formation"))),
+        "blocs": Markup(_html_table(blocs_df, _("Bloc of each major power in the snapshot years"))),
     }
 
 
 _METHOD_TEXT = {
-    "modularity": "greedy-modularity communities (Clauset, Newman & Moore 2004)",
-    "poles": "pole-anchored blocs: each major power a pole, a major power allied to a stronger one in its bloc, any other state in the bloc of the strongest major power it is directly allied to (Bueno de Mesquita 1975; Wayman 1984)",
-    "components": "connected components",
+    "modularity": lazy_gettext("greedy-modularity communities (Clauset, Newman & Moore 2004)"),
+    "poles": lazy_gettext(
+        "pole-anchored blocs: each major power a pole, a major power allied to a stronger one in its bloc, any other state in "
+        "the bloc of the strongest major power it is directly allied to (Bueno de Mesquita 1975; Wayman 1984)"),
+    "components": lazy_gettext("connected components"),
 }
 """How the definitions section names each way of finding blocs."""
 
@@ -449,17 +458,19 @@ _METHOD_TEXT = {
 def _page(history: History, s: dict, figures: dict, snapshots: list[dict], tables: dict, *, kinds: list[str],
           method: str, k: float, rule: str, title: str | None, unit: MilexUnit) -> str:
     """The HTML page: the template ``templates/history.html`` filled with the figures, tables and captions."""
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-
     note, cite, net_cite = _data_notes(history)
-    symmetry_text = (
+    used, unused = _("used"), _("not used")
+    symmetry_text = _(
         "Capability asymmetry at formation (after Morrow 1991): asymmetric when the founders include a COW major power "
-        f"and a non-major ({'used' if rule in ('major_minor', 'either') else 'not used'}), or when the strongest founder's "
-        f"CINC is at least {k:g} times the weakest's ({'used' if rule in ('ratio', 'either') else 'not used'}); "
+        "and a non-major ({major_minor}), or when the strongest founder's "
+        "CINC is at least {k} times the weakest's ({ratio}); "
         "‘unknown’ when fewer than two founders have a CINC and the major/minor rule does not apply."
-    )
-    env = Environment(loader=FileSystemLoader(str(Path(__file__).parent / "templates")), autoescape=select_autoescape(["html"]))
-    return env.get_template("history.html").render(
+    ).format(major_minor=used if rule in ("major_minor", "either") else unused, k=localize(f"{k:g}"),
+             ratio=used if rule in ("ratio", "either") else unused)
+    return jinja_environment(str(Path(__file__).parent / "templates")).get_template("history.html").render(
+        lang=get_language(),
+        members_mean=number(float(s["members_mean"]), 2),
+        members_median=localize(f"{s['members_median']:g}"),
         title=title or _title(history),
         version=foedus.__version__,
         data_note=note,
@@ -471,7 +482,7 @@ def _page(history: History, s: dict, figures: dict, snapshots: list[dict], table
         tables=tables,
         symmetry_text=symmetry_text,
         kinds_text=_kinds_text(history, kinds),
-        method_text=_METHOD_TEXT[method],
+        method_text=str(_METHOD_TEXT[method]),
         references=REFERENCES,
         is_record=is_record(history),
         end_word=_end_word(history),

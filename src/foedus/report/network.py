@@ -31,6 +31,7 @@ from foedus.analysis.network import defense_network, dyad_years
 from foedus.analysis.polarity import DEFAULT_BLOC_METHOD, state_blocs, year_blocs
 from foedus.report import style
 from foedus.schema import History
+from foedus.i18n import _
 
 __all__ = ["network_layout", "place_labels", "plot_network"]
 
@@ -326,7 +327,8 @@ def plot_network(history: History, year: int, ax=None, *, layout: Mapping[int, n
     from matplotlib.lines import Line2D
 
     if not history.first_year <= year <= history.last_year:
-        raise ValueError(f"year {year} is outside the history's window {history.first_year}-{history.last_year}")
+        raise ValueError(_("year {year} is outside the history's window {first}-{last}").format(
+            year=year, first=history.first_year, last=history.last_year))
     layout = network_layout(history, scenario=scenario) if layout is None else layout
     sb = state_blocs(history, method=method, years=(year, year)) if blocs is None else blocs
     blocs_year = sb[sb["year"] == year]
@@ -355,12 +357,12 @@ def plot_network(history: History, year: int, ax=None, *, layout: Mapping[int, n
     if shown:
         _draw_nodes(ax, sub, shown, layout, colour_of_bloc, bloc_of)
     handles = [Line2D([], [], marker="o", ls="", color=colour_of_bloc[b],
-                      label=f"bloc of {abb.get(b, b)} ({int(multi.loc[b, 'bloc_size'])})") for b in multi.index[: len(style.PALETTE)]]
+                      label=_("bloc of {leader} ({size})").format(leader=abb.get(b, b), size=int(multi.loc[b, "bloc_size"]))) for b in multi.index[: len(style.PALETTE)]]
     if handles and own:
         ax.figure.legend(handles=handles, loc="lower center", ncols=min(5, len(handles)))
     elif handles:
         style.legend_outside(ax, handles, where="below", ncols=min(5, len(handles)))
-    ax.set_title(f"Defence pacts, {year}", fontsize=12)
+    ax.set_title(_("Defence pacts, {year}").format(year=year), fontsize=12)
     return ax
 
 

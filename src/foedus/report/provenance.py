@@ -19,6 +19,7 @@ from foedus.data.prices import DEFLATOR, MILEX_BASE_YEAR, NMC_POUND_YEARS, nmc_m
 from foedus.data.snapshot_fields import GBP_USD_PARITY
 from foedus.schema import History
 from foedus.schema.provenance import milex_money_of_note
+from foedus.i18n import _, get_language
 
 __all__ = ["MILEX_SCALE", "MilexUnit", "POUND_YEARS", "RECORD_MILEX_BASE_YEAR", "RECORD_MILEX_UNIT", "ScenarioFacts", "is_record", "milex_unit", "milex_values", "simulated_source"]
 
@@ -82,12 +83,18 @@ class MilexUnit:
     @property
     def report_axis(self) -> str:
         """The unit of the reports' figures and tables, which show billions (:data:`MILEX_SCALE`): "bn current US$; ..."."""
-        return "bn " + self.axis.removeprefix("thousand ").removeprefix("thousands ")
+        rest = self.axis
+        for prefix in ("thousand ", "thousands ", _("thousand ")):
+            rest = rest.removeprefix(prefix)
+        return _("bn {unit}").format(unit=rest)
 
     @property
     def report_caption(self) -> str:
         """:attr:`caption` in billions, as the reports draw it: "billions of current US dollars, ..."."""
-        return "billions of " + self.caption.removeprefix("thousands of ")
+        rest = self.caption
+        for prefix in ("thousands of ", _("thousands of ")):
+            rest = rest.removeprefix(prefix)
+        return _("billions of {unit}").format(unit=rest)
 
 
 RECORD_MILEX_BASE_YEAR = MILEX_BASE_YEAR
@@ -174,29 +181,68 @@ def milex_unit(history: History, scenario: ScenarioFacts | None = None) -> Milex
     MilexUnit
     """
     if is_record(history):
-        return RECORD_MILEX_UNIT
+        return RECORD_MILEX_UNIT if get_language() == "en" else _record_unit()
     meta = history.meta
     money = meta.milex_money if meta is not None and meta.kind == "simulation" else None
     note = " ".join(str(scenario.sources.get("milex", "")).split()) if scenario is not None else ""
     if money is None and scenario is not None:
         money = milex_money_of_note(note, int(scenario.start_year))
     if money is None:
-        what = "the simulated run" if simulated_source(history) is not None else "the history"
-        said = "the scenario does not say which dollars" if scenario is not None else "the history does not record which dollars"
+        said = _("the scenario does not say which dollars") if scenario is not None else _("the history does not record which dollars")
         return MilexUnit(
-            money="US dollars",
-            caption=f"thousands of US dollars, in the units of the starting figures ({said})",
-            axis="thousand US$",
-            source=f"Data: state-year capabilities of {what}.",
+            money=_("US dollars"),
+            caption=_("thousands of US dollars, in the units of the starting figures ({said})").format(said=said),
+            axis=_("thousand US$"),
+            source=_("Data: state-year capabilities of the simulated run.") if simulated_source(history) is not None
+            else _("Data: state-year capabilities of the history."),
         )
-    words = money.replace("US$", "US dollars")
+    words, short = money_words(money)
     if scenario is None:
-        source = "Data: the starting figures of the simulated run, then the spending simulated year by year."
+        source = _("Data: the starting figures of the simulated run, then the spending simulated year by year.")
+    elif note:
+        source = _("Data: the starting figures of the scenario ‘{scenario}’ (the scenario's note: ‘{note}’), then the spending "
+                   "simulated year by year.").format(scenario=scenario.name, note=note)
     else:
-        quoted = f" (the scenario's note: ‘{note}’)" if note else ""
-        source = f"Data: the starting figures of the scenario ‘{scenario.name}’{quoted}, then the spending simulated year by year."
-    caption = f"thousands of {words}"
+        source = _("Data: the starting figures of the scenario ‘{scenario}’, then the spending simulated year by year.").format(
+            scenario=scenario.name)
+    caption = _("thousands of {money}").format(money=words)
     if "constant" in money:
-        caption += (" (SIPRI's constant prices: each country's spending in local currency deflated by its consumer "
-                    "price index, then converted at the base year's exchange rate)")
-    return MilexUnit(money=words, caption=caption, axis=f"thousand {money}", source=source)
+        caption += _(" (SIPRI's constant prices: each country's spending in local currency deflated by its consumer "
+                     "price index, then converted at the base year's exchange rate)")
+    return MilexUnit(money=words, caption=caption, axis=_("thousand {money}").format(money=short), source=source)
+
+
+_MONEY = re.compile(r"^(?:(constant) (\d{4}) US\$|current US\$ of (\d{4})|current US\$)$")
+
+
+def money_words(money: str) -> tuple[str, str]:
+    """The money of a history (``HistoryMeta.milex_money``) in words and in short, in the language in use.
+
+    ``"constant 2022 US$"`` gives ("constant 2022 US dollars", "constant 2022 US$") in English and
+    ("dollars US constants de 2022", "US$ constants de 2022") in French; a money the catalogue does not
+    know is shown as it is written.
+    """
+    m = _MONEY.match(money)
+    if get_language() == "en" or m is None:
+        return money.replace("US$", "US dollars"), money
+    if m.group(1):
+        year = m.group(2)
+        return (_("constant {year} US dollars").format(year=year), _("constant {year} US$").format(year=year))
+    if m.group(3):
+        year = m.group(3)
+        return (_("current US dollars of {year}").format(year=year), _("current US$ of {year}").format(year=year))
+    return _("current US dollars"), _("current US$")
+
+
+def _record_unit() -> MilexUnit:
+    """:data:`RECORD_MILEX_UNIT` in the language in use."""
+    parity = GBP_USD_PARITY if get_language() == "en" else str(GBP_USD_PARITY).replace(".", ",")
+    return MilexUnit(
+        money=_("current US dollars (pounds sterling 1816-1913 converted at the gold-standard mint parity, {parity} US$/£, "
+                "Officer 1996)").format(parity=parity),
+        caption=_("thousands of current US dollars, the pounds sterling COW NMC records for 1816-1913 converted at the "
+                  "gold-standard mint parity of {parity} US$ per £ (Officer 1996); not deflated (the data hold no price "
+                  "index reaching back to 1816), so the money of different years is not comparable in real terms").format(parity=parity),
+        axis=_("thousand current US$; £ to 1913 × {parity} US$/£").format(parity=parity),
+        source=_("Data: COW National Material Capabilities 7.0 (Singer, Bremer & Stuckey 1972), variable milex."),
+    )

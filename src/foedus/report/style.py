@@ -325,7 +325,9 @@ def save(fig, path: Path | str) -> Path:
     path = Path(path)
     fmt = path.suffix.lstrip(".")
     if fmt not in ("png", "svg", "pdf"):
-        raise ValueError(f"unknown figure format {fmt!r} ({path}); choose png, svg or pdf")
+        from foedus.i18n import _
+
+        raise ValueError(_("unknown figure format {fmt!r} ({path}); choose png, svg or pdf").format(fmt=fmt, path=path))
     tmp = path.with_name(path.name + ".tmp")
     meta = {"Date": None, "Creator": f"foedus {foedus.__version__}"} if fmt in ("svg", "pdf") else {"Software": f"foedus {foedus.__version__}"}
     if fmt == "pdf":

@@ -18,6 +18,8 @@ import numpy as np
 
 from foedus.analysis.era_tolerance import TOLERANCE, EraFact, distance, score
 from foedus.report import style
+from foedus.report.format import localize
+from foedus.i18n import _, get_language
 
 _CLIP = 4.0
 """Distances beyond this many tolerances are drawn at the edge (arrow-like marker)."""
@@ -52,7 +54,7 @@ def plot_validation_era(facts: Sequence[EraFact], ax=None):
     matplotlib.axes.Axes
     """
     if not len(facts):
-        raise ValueError("no fact to draw")
+        raise ValueError(_("no fact to draw"))
     ax = style.axes_or_new(ax, 0.32 * len(facts) + 1.2)
     ax.grid(False)
     ax.axvspan(-1, 1, color="#e5f5e0", zorder=0)
@@ -68,12 +70,12 @@ def plot_validation_era(facts: Sequence[EraFact], ax=None):
         if np.isfinite(mid):
             ax.plot([mid], [y], "o", color=colour, ms=5)
         else:
-            ax.text(0, y, "n/a", ha="center", va="center", fontsize=7, color=colour)
+            ax.text(0, y, _("n/a"), ha="center", va="center", fontsize=7, color=colour)
     ax.set_yticks(range(len(facts)))
     ax.set_yticklabels([f.name for f in reversed(facts)])
     ax.set_xlim(-_CLIP - 0.3, _CLIP + 0.3)
-    ax.set_xlabel("runs vs record, in tolerances (shaded: in range; dot: pooled; bar: 5-95 % over seeds)")
-    ax.set_title(f"{facts[0].era}: {sum(f.in_range for f in facts)} of {len(facts)} facts in range")
+    ax.set_xlabel(_("runs vs record, in tolerances (shaded: in range; dot: pooled; bar: 5-95 % over seeds)"))
+    ax.set_title(_("{era}: {k} of {n} facts in range").format(era=facts[0].era, k=sum(f.in_range for f in facts), n=len(facts)))
     return ax
 
 
@@ -84,23 +86,23 @@ def era_figure(facts: Sequence[EraFact]) -> str:
 
 def _num(v: float | None, above: float | None = None) -> str:
     if v is None or (isinstance(v, float) and np.isnan(v)):
-        return "n/a"
+        return _("n/a")
     if np.isinf(v):
-        return f"&gt; {above:.3g}" if above is not None else "∞"
-    return f"{v:.3g}"
+        return f"&gt; {localize(f'{above:.3g}')}" if above is not None else "∞"
+    return localize(f"{v:.3g}")
 
 
 def facts_table_html(facts: Sequence[EraFact]) -> str:
     """The facts of one era as an HTML table."""
-    rows = [
-        "<tr><th>fact</th><th>record</th><th>runs (pooled)</th><th>median [5-95 %] over seeds</th><th>tolerance</th><th>in range</th><th>sample</th></tr>"
-    ]
+    heads = (_("fact"), _("record"), _("runs (pooled)"), _("median [5-95 %] over seeds"), _("tolerance"), _("in range"), _("sample"))
+    rows = ["<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in heads) + "</tr>"]
+    yes, no, inside, outside = _("yes"), _("no"), _("in"), _("out")
     for f in facts:
-        ok = '<td class="ok">yes</td>' if f.in_range else '<td class="no">no</td>'
+        ok = f'<td class="ok">{yes}</td>' if f.in_range else f'<td class="no">{no}</td>'
         rows.append(
             f"<tr><td>{html.escape(f.name)}</td><td>{_num(f.record, f.record_above)}</td><td>{_num(f.simulated, f.simulated_above)}</td>"
             f"<td>{_num(f.median)} [{_num(f.p5)}, {_num(f.p95)}]</td><td>{html.escape(f.tolerance)}</td>{ok}"
-            f"<td>{'in' if f.in_sample else 'out'}</td></tr>"
+            f"<td>{html.escape(inside if f.in_sample else outside)}</td></tr>"
         )
     return "<table>" + "".join(rows) + "</table>"
 
@@ -108,15 +110,17 @@ def facts_table_html(facts: Sequence[EraFact]) -> str:
 _STYLE = f"""<meta name="viewport" content="width=device-width, initial-scale=1"><style>{style.PAGE_CSS}</style>"""
 
 
-def write_report(facts: Sequence[EraFact], out: Path, *, title: str = "foedus validation: four eras", note: str = "") -> list[Path]:
+def write_report(facts: Sequence[EraFact], out: Path, *, title: str | None = None, note: str = "") -> list[Path]:
     """Write the validation report ``out`` (HTML) and one SVG per era beside it; return the paths written."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     eras = list(dict.fromkeys(f.era for f in facts))
     k, n = score(facts, out_of_sample=True)
     ka, na = score(facts)
-    parts = [f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>{_STYLE}</head><body>",
-             f"<h1>{html.escape(title)}</h1><p>{ka} of {na} facts in range; out of sample {k} of {n}.</p>"]
+    title = title or _("foedus validation: four eras")
+    parts = [f"<!doctype html><html lang='{get_language()}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>{_STYLE}</head><body>",
+             f"<h1>{html.escape(title)}</h1><p>" + html.escape(_("{k} of {n} facts in range; out of sample {ko} of {no}.").format(
+                 k=ka, n=na, ko=k, no=n)) + "</p>"]
     if note:
         parts.append(f"<p>{html.escape(note)}</p>")
     written = []
@@ -126,8 +130,9 @@ def write_report(facts: Sequence[EraFact], out: Path, *, title: str = "foedus va
         path = out.with_name(f"{out.stem}_{era}.svg")
         path.write_text(svg)
         written.append(path)
-        parts.append(f"<h2>{era} ({'in' if ef[0].in_sample else 'out of'} sample)</h2>{svg}{facts_table_html(ef)}")
-    parts.append("<h2>Tolerances</h2><ul>" + "".join(f"<li>{html.escape(n_)}: {('±' if k_ == 'absolute' else '×/÷ ')}{t:g}</li>" for n_, (k_, t) in TOLERANCE.items()) + "</ul>")
+        head = _("{era} (in sample)") if ef[0].in_sample else _("{era} (out of sample)")
+        parts.append(f"<h2>{html.escape(head.format(era=era))}</h2>{svg}{facts_table_html(ef)}")
+    parts.append("<h2>" + _("Tolerances") + "</h2><ul>" + "".join(f"<li>{html.escape(n_)}: {('±' if k_ == 'absolute' else '×/÷ ')}{t:g}</li>" for n_, (k_, t) in TOLERANCE.items()) + "</ul>")
     parts.append("</body></html>")
     out.write_text("\n".join(parts))
     return [out, *written]
@@ -137,24 +142,28 @@ def calibration_html(result: Mapping, out: Path) -> Path:
     """Write the calibration result (:func:`foedus.experiments.calibration.calibrate`'s dict) as HTML."""
     out = Path(out)
     folds = result.get("folds", [])
-    parts = [f"<!doctype html><html><head><meta charset='utf-8'><title>foedus calibration</title>{_STYLE}</head><body><h1>Leave-one-era-out calibration</h1>",
-             f"<p>{html.escape(result.get('note', ''))}</p>"]
-    header = "<tr><th>era</th><th>fact</th><th>record</th><th>in sample (fit on all four)</th><th>in range</th><th>out of sample (fit without this era)</th><th>in range</th></tr>"
-    rows = [header]
+    title, heading, yes, no = _("foedus calibration"), _("Leave-one-era-out calibration"), _("yes"), _("no")
+    parts = [f"<!doctype html><html lang='{get_language()}'><head><meta charset='utf-8'><title>{title}</title>{_STYLE}</head>"
+             f"<body><h1>{heading}</h1>", f"<p>{html.escape(result.get('note', ''))}</p>"]
+    heads = (_("era"), _("fact"), _("record"), _("in sample (fit on all four)"), _("in range"), _("out of sample (fit without this era)"),
+             _("in range"))
+    rows = ["<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in heads) + "</tr>"]
     for row in result.get("side_by_side", []):
         rows.append(
             f"<tr><td>{row['era']}</td><td>{html.escape(row['fact'])}</td><td>{row['record']}</td><td>{row['in_sample']}</td>"
-            f"<td class={'ok' if row['in_sample_in_range'] else 'no'}>{'yes' if row['in_sample_in_range'] else 'no'}</td>"
-            f"<td>{row['out_of_sample']}</td><td class={'ok' if row['out_of_sample_in_range'] else 'no'}>{'yes' if row['out_of_sample_in_range'] else 'no'}</td></tr>"
+            f"<td class={'ok' if row['in_sample_in_range'] else 'no'}>{yes if row['in_sample_in_range'] else no}</td>"
+            f"<td>{row['out_of_sample']}</td><td class={'ok' if row['out_of_sample_in_range'] else 'no'}>{yes if row['out_of_sample_in_range'] else no}</td></tr>"
         )
-    parts.append("<h2>Every fact, in and out of sample</h2><table>" + "".join(rows) + "</table>")
-    parts.append("<h2>Folds</h2><table><tr><th>held out</th><th>trials</th><th>best objective</th><th>held-out in range</th><th>parameters</th></tr>")
+    parts.append("<h2>" + _("Every fact, in and out of sample") + "</h2><table>" + "".join(rows) + "</table>")
+    heads = (_("held out"), _("trials"), _("best objective"), _("held-out in range"), _("parameters"))
+    parts.append("<h2>" + _("Folds") + "</h2><table><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in heads) + "</tr>")
     for f in folds:
         parts.append(f"<tr><td>{f['held_out']}</td><td>{f['trials']}</td><td>{f['best_objective']:.3f}</td><td>{f['held_out_in_range']}</td><td>{html.escape(str(f['best_parameters']))}</td></tr>")
     parts.append("</table>")
     sob = result.get("sobol")
     if sob:
-        parts.append(f"<h2>Global sensitivity (Sobol, {sob['samples']} evaluations)</h2><table><tr><th>parameter</th><th>S1</th><th>ST</th></tr>")
+        parts.append("<h2>" + html.escape(_("Global sensitivity (Sobol, {n} evaluations)").format(n=sob["samples"])) +
+                     "</h2><table><tr><th>" + _("parameter") + "</th><th>S1</th><th>ST</th></tr>")
         for r in sob["ranking"]:
             parts.append(f"<tr><td>{r['parameter']}</td><td>{r['S1']:.3f}</td><td>{r['ST']:.3f}</td></tr>")
         parts.append("</table>")

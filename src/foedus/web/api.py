@@ -23,6 +23,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
+from foedus.i18n import _
 from foedus.web import ensembles, workbench
 from foedus.web.jobs import QueueFull, UnknownJob
 
@@ -39,7 +40,7 @@ class PayloadTooLarge(Exception):
 
 def too_large(limit: int) -> str:
     """The message refusing a body over ``limit`` bytes (in the figure a user can act on: KiB of scenario file)."""
-    return f"request too large: the limit is {limit // 1024} KiB (a scenario file of at most that size)"
+    return _("request too large: the limit is {kib} KiB (a scenario file of at most that size)").format(kib=limit // 1024)
 
 
 @contextmanager
@@ -212,7 +213,7 @@ def ensemble_allied(
     """Share of runs in which states ``a`` and ``b`` share a defence pact, in each year and by each year, with
     its 90 % interval."""
     if a == b:
-        raise HTTPException(422, "choose two different states")
+        raise HTTPException(422, _("choose two different states"))
     ens = request.app.state.registry.ensemble(source)
     with _client_errors():
         return ens.allied(a, b)
@@ -276,7 +277,7 @@ def _knobs(raw) -> tuple[str, ...]:
         try:
             parse_knob(k)
         except ValueError as e:
-            raise HTTPException(422, f"form field 'knobs': {str(e).replace('--vary ', '')}") from None
+            raise HTTPException(422, _("form field 'knobs': {reason}").format(reason=str(e).replace("--vary ", ""))) from None
     return items
 
 
@@ -287,7 +288,8 @@ def scenario_editor(builtin: Annotated[str, Query(min_length=1, max_length=100, 
     from foedus.sim.scenario import Scenario, builtin_names
 
     if builtin not in builtin_names():
-        raise HTTPException(404, f"unknown built-in scenario {builtin!r}; choose one of {', '.join(builtin_names())}")
+        raise HTTPException(404, _("unknown built-in scenario {name!r}; choose one of {choices}").format(
+            name=builtin, choices=", ".join(builtin_names())))
     return workbench.editor(Scenario.builtin(builtin))
 
 
@@ -315,7 +317,7 @@ async def _parse_job(request: Request, limits) -> tuple:
     """
     ctype = request.headers.get("content-type", "")
     if not (ctype.startswith("multipart/form-data") or ctype.startswith("application/x-www-form-urlencoded")):
-        raise HTTPException(415, "send the run request as a form (multipart/form-data): builtin=NAME or file=@scenario.yaml, years, seed")
+        raise HTTPException(415, _("send the run request as a form (multipart/form-data): builtin=NAME or file=@scenario.yaml, years, seed"))
     try:
         form = await request.form(max_files=1, max_fields=10, max_part_size=limits.max_upload_bytes)
     except Exception as e:  # malformed multipart bodies raise several parser-specific types, maybe grouped
@@ -323,11 +325,11 @@ async def _parse_job(request: Request, limits) -> tuple:
         too = next((x for x in leaves if isinstance(x, PayloadTooLarge)), None)
         if too is not None:
             raise too from None
-        raise HTTPException(400, f"malformed form: {leaves[0]}") from e
+        raise HTTPException(400, _("malformed form: {reason}").format(reason=leaves[0])) from e
     scenario, source = await _form_scenario(form, limits)
     overrides = form.get("overrides")
     if overrides is not None and not isinstance(overrides, str):
-        raise HTTPException(422, "form field 'overrides': expected text (JSON), not a file")
+        raise HTTPException(422, _("form field 'overrides': expected text (JSON), not a file"))
     try:
         scenario = workbench.apply_overrides(scenario, overrides, source)
     except workbench.WorkbenchError as e:
@@ -335,7 +337,8 @@ async def _parse_job(request: Request, limits) -> tuple:
     years = _int_field(form.get("years"), "years", scenario.years, 1, limits.max_years, source)
     seed = _int_field(form.get("seed"), "seed", scenario.seed, 0, 2**32 - 1, source)
     if len(scenario.actors) > limits.max_actors:
-        raise HTTPException(422, f"scenario {scenario.name!r} has {len(scenario.actors)} states; the dashboard runs at most {limits.max_actors}")
+        raise HTTPException(422, _("scenario {name!r} has {n} states; the dashboard runs at most {limit}").format(
+            name=scenario.name, n=len(scenario.actors), limit=limits.max_actors))
     return form, scenario, years, seed
 
 
@@ -347,22 +350,23 @@ async def _form_scenario(form, limits) -> tuple:
     upload = form.get("file")
     has_file = upload is not None and not isinstance(upload, str)
     if bool(builtin) == has_file:
-        raise HTTPException(422, "give exactly one of 'builtin' (a built-in scenario name) or 'file' (a scenario file)")
+        raise HTTPException(422, _("give exactly one of 'builtin' (a built-in scenario name) or 'file' (a scenario file)"))
     if builtin:
         if not isinstance(builtin, str) or builtin not in builtin_names():
-            raise HTTPException(422, f"unknown built-in scenario {str(builtin)[:60]!r}; choose one of {', '.join(builtin_names())}")
-        return Scenario.builtin(builtin), f"built-in scenario {builtin!r}"
+            raise HTTPException(422, _("unknown built-in scenario {name!r}; choose one of {choices}").format(
+                name=str(builtin)[:60], choices=", ".join(builtin_names())))
+        return Scenario.builtin(builtin), _("built-in scenario {name!r}").format(name=builtin)
     name = Path(upload.filename or "scenario.yaml").name
     suffix = Path(name).suffix.lower()
     if suffix not in (".yaml", ".yml", ".toml"):
-        raise HTTPException(415, f"{name}: a scenario file must be .yaml, .yml or .toml")
+        raise HTTPException(415, _("{name}: a scenario file must be .yaml, .yml or .toml").format(name=name))
     data = await upload.read(limits.max_upload_bytes + 1)
     if len(data) > limits.max_upload_bytes:
         raise HTTPException(413, too_large(limits.max_upload_bytes))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise HTTPException(422, f"{name}: not UTF-8 text (byte {e.start})") from e
+        raise HTTPException(422, _("{name}: not UTF-8 text (byte {byte})").format(name=name, byte=e.start)) from e
     try:
         return Scenario.from_text(text, source=name, toml=suffix == ".toml"), name
     except ScenarioError as e:
@@ -384,19 +388,20 @@ def _int_field(raw: Any, name: str, default: int, lo: int, hi: int, source: str)
     """
     if raw is None or raw == "":
         if not lo <= default <= hi:
-            raise HTTPException(422, f"{source}, field '{name}': {_shown(default)} is outside {lo}-{hi} here; give the form field '{name}'")
+            raise HTTPException(422, _("{source}, field '{name}': {value} is outside {lo}-{hi} here; give the form field '{name}'").format(
+                source=source, name=name, value=_shown(default), lo=lo, hi=hi))
         value = default
     else:
         try:
             value = int(str(raw).strip())
         except ValueError:
-            raise HTTPException(422, f"form field '{name}': not a whole number (got {str(raw)[:40]!r})") from None
+            raise HTTPException(422, _("form field '{name}': not a whole number (got {value!r})").format(name=name, value=str(raw)[:40])) from None
     if not lo <= value <= hi:
-        raise HTTPException(422, f"form field '{name}': {_shown(value)} is outside {lo}-{hi}")
+        raise HTTPException(422, _("form field '{name}': {value} is outside {lo}-{hi}").format(name=name, value=_shown(value), lo=lo, hi=hi))
     return value
 
 
 def _shown(value: int) -> str:
     """A whole number as a message shows it: in full up to 24 digits, else its start and its length."""
     text = str(value)
-    return text if len(text) <= 24 else f"{text[:12]}... ({len(text.lstrip('-'))} digits)"
+    return text if len(text) <= 24 else f"{text[:12]}... " + _("({n} digits)").format(n=len(text.lstrip("-")))

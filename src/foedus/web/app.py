@@ -1,9 +1,14 @@
 """The dashboard's web application (FastAPI): a JSON API and one page.
 
 :func:`create_app` builds the application; :func:`serve` runs it with uvicorn on
-``127.0.0.1`` unless another interface is named. The page (``static/index.html``) draws with
+``127.0.0.1`` unless another interface is named. The page (``templates/index.html``) draws with
 plotly.js, served from the ``plotly`` Python package itself, so nothing is fetched from the
 internet.
+
+The page, its scripts' messages and every API answer speak the language of the request
+(:func:`request_language`): ``?lang=fr`` (remembered in the ``foedus_lang`` cookie), else the
+browser's ``Accept-Language``, else the server's (``foedus --lang``, ``FOEDUS_LANG``), else
+English.
 
 API (:mod:`foedus.web.api`, three routers by topic, each route documented in the OpenAPI
 schema at ``/api/openapi.json``; every answer is JSON; every error is ``{"error": message}``
@@ -41,20 +46,33 @@ from typing import Callable
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from foedus.schema import History
+from foedus.i18n import _, get_language, language, negotiate, normalize
 from foedus.web.api import ROUTERS, PayloadTooLarge, too_large
 from foedus.web.jobs import JobManager
 from foedus.web.source_info import SourceUnavailable, UnknownSource
 from foedus.web.sources import SourceRegistry, default_runs_dir
 
-__all__ = ["Limits", "STATIC_DIR", "plotly_js_path", "create_app", "serve", "is_loopback"]
+__all__ = ["Limits", "STATIC_DIR", "TEMPLATES_DIR", "LANG_COOKIE", "plotly_js_path", "create_app", "serve", "is_loopback",
+           "request_language"]
 
 STATIC_DIR = Path(__file__).parent / "static"
-"""The page, its script and style sheet."""
+"""The page's scripts and style sheet."""
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+"""The page (a Jinja template: its text is translated, see :mod:`foedus.i18n`)."""
+
+LANG_COOKIE = "foedus_lang"
+"""Cookie remembering the language chosen on the page (``?lang=``)."""
+
+
+def request_language(query: str | None, cookie: str | None, accept_language: str | None, default: str) -> str:
+    """The language of a request: ``?lang=``, else the cookie, else ``Accept-Language``, else ``default``."""
+    return normalize(query) or normalize(cookie) or negotiate(accept_language, default=default)
 
 
 @dataclass(frozen=True)
@@ -173,14 +191,15 @@ def cross_site_refusal(method: str, headers) -> str:
         return ""
     site = headers.get("sec-fetch-site", "").lower()
     if site and site not in ("same-origin", "none"):
-        return f"cross-site request refused ({site}): runs are started from the dashboard's own page"
+        return _("cross-site request refused ({why}): runs are started from the dashboard's own page").format(why=site)
     origin = headers.get("origin", "")
     if origin and origin != "null":
         netloc = origin.split("://", 1)[-1].rstrip("/").lower()
         if netloc != headers.get("host", "").lower():
-            return f"cross-site request refused (origin {origin}): runs are started from the dashboard's own page"
+            return _("cross-site request refused ({why}): runs are started from the dashboard's own page").format(
+                why=_("origin {origin}").format(origin=origin))
     elif origin == "null":
-        return "cross-site request refused (opaque origin): runs are started from the dashboard's own page"
+        return _("cross-site request refused ({why}): runs are started from the dashboard's own page").format(why=_("opaque origin"))
     return ""
 
 
@@ -239,7 +258,8 @@ def create_app(
             host = request.headers.get("host", "")
             name = host.rsplit(":", 1)[0] if host.count(":") == 1 or host.startswith("[") else host
             if name.strip("[]").lower() not in hosts:
-                return JSONResponse({"error": f"host {host!r} is not served here; open the dashboard at 127.0.0.1 or localhost"}, status_code=400)
+                return JSONResponse({"error": _("host {host!r} is not served here; open the dashboard at 127.0.0.1 or localhost").format(host=host)},
+                                    status_code=400)
         refused = cross_site_refusal(request.method, request.headers)
         if refused:
             return JSONResponse({"error": refused}, status_code=403)
@@ -248,12 +268,21 @@ def create_app(
             response.headers.setdefault(k, v)
         return response
 
+    server_language = get_language()  # the outermost middleware but one: every answer speaks the request's language
+
+    @app.middleware("http")
+    async def speak_the_request_language(request: Request, call_next):
+        lang = request_language(request.query_params.get("lang"), request.cookies.get(LANG_COOKIE),
+                                request.headers.get("accept-language"), server_language)
+        with language(lang):
+            return await call_next(request)
+
     app.add_middleware(_BodyLimit, limit=limits.max_upload_bytes + 16 * 1024, upload_limit=limits.max_upload_bytes)
 
     # ------------------------------------------------------------------ errors
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        msg = exc.detail if exc.status_code != 404 or exc.detail != "Not Found" else f"not found: {request.url.path}"
+        msg = exc.detail if exc.status_code != 404 or exc.detail != "Not Found" else _("not found: {path}").format(path=request.url.path)
         return JSONResponse({"error": str(msg)}, status_code=exc.status_code)
 
     @app.exception_handler(RequestValidationError)
@@ -265,8 +294,13 @@ def create_app(
 
     # ------------------------------------------------------------------ page
     @app.get("/", include_in_schema=False)
-    def index():
-        return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
+    def index(request: Request):
+        from foedus.web.page import render_page
+
+        response = HTMLResponse(render_page())
+        if normalize(request.query_params.get("lang")):
+            response.set_cookie(LANG_COOKIE, get_language(), max_age=365 * 86400, samesite="strict", httponly=True)
+        return response
 
     @app.get("/vendor/plotly.min.js", include_in_schema=False)
     def plotly_js():
@@ -284,12 +318,12 @@ def create_app(
 def _validation_message(exc: RequestValidationError) -> str:
     errs = exc.errors()
     if not errs:
-        return "invalid request"
+        return _("invalid request")
     e = errs[0]
     loc = [str(x) for x in e.get("loc", ())]
-    where = f"{loc[0]} parameter '{'.'.join(loc[1:])}'" if len(loc) >= 2 else "request"
+    where = _("{kind} parameter '{name}'").format(kind=loc[0], name=".".join(loc[1:])) if len(loc) >= 2 else _("request")
     got = e.get("input")
-    shown = f" (got {got!r})" if got is not None and not isinstance(got, (dict, list)) else ""
+    shown = " " + _("(got {value!r})").format(value=got) if got is not None and not isinstance(got, (dict, list)) else ""
     return f"{where}: {e.get('msg', 'invalid')}{shown}"
 
 

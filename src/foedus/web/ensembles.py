@@ -21,6 +21,7 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
+from foedus.i18n import _
 from foedus.web.source_info import SourceInfo, SourceUnavailable, UnknownSource
 
 __all__ = ["available", "unavailable_reason", "is_ensemble_dir", "ensemble_info", "load", "EnsembleView"]
@@ -40,7 +41,7 @@ def available() -> bool:
 
 def unavailable_reason() -> str:
     """Why ensembles cannot be shown (empty when they can)."""
-    return "" if available() else "ensembles cannot be shown: foedus.experiments.ensemble is not part of this installation"
+    return "" if available() else _("ensembles cannot be shown: foedus.experiments.ensemble is not part of this installation")
 
 
 def _manifest(path: Path) -> dict | None:
@@ -99,7 +100,7 @@ def load(info) -> "EnsembleView":
     try:
         view = EnsembleView(info)
     except (OSError, ValueError) as e:
-        raise SourceUnavailable(f"ensemble {info.id!r} could not be read: {e}") from e
+        raise SourceUnavailable(_("ensemble {id!r} could not be read: {reason}").format(id=info.id, reason=e)) from e
     with _lock:
         _cache[key] = view
         while len(_cache) > 4:
@@ -117,7 +118,7 @@ class EnsembleView:
         self.info = info
         self.store = EnsembleStore.open(info.path)
         if not self.store.completed():
-            raise ValueError(f"{info.path}: no completed run yet")
+            raise ValueError(_("{path}: no completed run yet").format(path=info.path))
         self.scenario = ensemble_scenario(self.store)
         self._bands: dict | None = None
         self._pairs: OrderedDict[tuple[int, int], dict] = OrderedDict()
@@ -126,11 +127,10 @@ class EnsembleView:
     def data_note(self) -> str:
         """Where the numbers come from, for captions."""
         m = self.store.manifest
-        knobs = ", ".join(k.get("name", "?") for k in m.get("knobs", [])) or "none (runs differ by their seed)"
-        return (
-            f"{len(self.store.completed())} completed runs of scenario '{self.scenario.name}' (ensemble seed {m.get('seed')}, "
-            f"knobs varied: {knobs}), folder {self.info.id.split(':', 1)[1]}"
-        )
+        knobs = ", ".join(k.get("name", "?") for k in m.get("knobs", [])) or _("none (runs differ by their seed)")
+        return _("{runs} completed runs of scenario '{scenario}' (ensemble seed {seed}, knobs varied: {knobs}), folder {folder}").format(
+            runs=len(self.store.completed()), scenario=self.scenario.name, seed=m.get("seed"), knobs=knobs,
+            folder=self.info.id.split(":", 1)[1])
 
     def meta(self) -> dict:
         """Window, the scenario's states (for the pair chooser), runs and notes."""
@@ -161,26 +161,37 @@ class EnsembleView:
                 outcomes = []
                 for name in DEFAULT_INDICATORS:
                     t = s[s["indicator"] == name].set_index("year").reindex(years)
-                    desc, unit = INDICATORS[name]
                     outcomes.append(
                         {
                             "name": name,
-                            "label": desc[:1].upper() + desc[1:],
-                            "unit": unit,
                             "median": t["median"].tolist(),
                             "lo": t[lo_col].tolist(),
                             "hi": t[hi_col].tolist(),
                             "ci_lo": t["median_lo"].tolist(),
                             "ci_hi": t["median_hi"].tolist(),
-                            "band_label": f"{int(lo_col[1:])}–{int(hi_col[1:])} % of runs",
-                            "caption": (
-                                f"{desc} ({unit}) per year: median across runs (line), 90 % confidence interval of the median "
-                                f"(dark band) and the central 90 % of runs (light band). Data: {self.data_note()}."
-                            ),
+                            "band": [int(lo_col[1:]), int(hi_col[1:])],
                         }
                     )
                 self._bands = jsonable({"years": years, "runs": len(self.store.completed()), "outcomes": outcomes})
-            return self._bands
+            bands = self._bands
+        return {**bands, "outcomes": [self._worded(o, INDICATORS) for o in bands["outcomes"]]}
+
+    def _worded(self, outcome: dict, indicators: dict) -> dict:
+        """An outcome's band with its words (label, unit, band label, caption) in the language in use."""
+        from foedus.report.labels import indicator_name, unit_name
+
+        desc, unit = indicators[outcome["name"]]
+        desc, unit = indicator_name(outcome["name"], desc), unit_name(unit)
+        lo, hi = outcome["band"]
+        return {
+            **outcome,
+            "label": desc[:1].upper() + desc[1:],
+            "unit": unit,
+            "band_label": _("{lo}–{hi} % of runs").format(lo=lo, hi=hi),
+            "caption": _("{indicator} ({unit}) per year: median across runs (line), 90 % confidence interval of the median "
+                         "(dark band) and the central 90 % of runs (light band). Data: {note}.").format(
+                indicator=desc, unit=unit, note=self.data_note()),
+        }
 
     def allied(self, a: int, b: int) -> dict:
         """Share of runs in which ``a`` and ``b`` share a defence pact, in and by each year.
@@ -200,7 +211,7 @@ class EnsembleView:
         key = (min(ca, cb), max(ca, cb))
         with self._lock:
             if key in self._pairs:
-                return self._pairs[key]
+                return self._pair_worded(self._pairs[key], abb_a, abb_b)
         inside = pair_allied(self.store, ca, cb)
         by = pair_allied(self.store, ca, cb, by=True)
         out = jsonable(
@@ -213,15 +224,17 @@ class EnsembleView:
                 "lo": inside["lo"].tolist(),
                 "hi": inside["hi"].tolist(),
                 "probability_by": by["probability"].tolist(),
-                "caption": (
-                    f"Share of runs in which {abb_a} and {abb_b} are members of one defence pact in the year (solid, with its "
-                    f"Jeffreys 90 % interval, Brown, Cai & DasGupta 2001) and at some point by the year (dashed). "
-                    f"Data: {self.data_note()}."
-                ),
             }
         )
         with self._lock:
             self._pairs[key] = out
             while len(self._pairs) > 64:
                 self._pairs.popitem(last=False)
-        return out
+        return self._pair_worded(out, abb_a, abb_b)
+
+    def _pair_worded(self, pair: dict, abb_a: str, abb_b: str) -> dict:
+        """A pair's shares with their caption in the language in use."""
+        return {**pair, "caption": _(
+            "Share of runs in which {a} and {b} are members of one defence pact in the year (solid, with its "
+            "Jeffreys 90 % interval, Brown, Cai & DasGupta 2001) and at some point by the year (dashed). Data: {note}."
+        ).format(a=abb_a, b=abb_b, note=self.data_note())}

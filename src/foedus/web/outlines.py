@@ -38,6 +38,8 @@ import tarfile
 import tempfile
 import threading
 from dataclasses import dataclass
+
+from foedus.i18n import _
 from functools import lru_cache
 from pathlib import Path
 
@@ -169,7 +171,8 @@ def _even_odd_area(rings: list[np.ndarray]) -> float:
 def _check(data: bytes, path: Path) -> None:
     digest = hashlib.sha256(data).hexdigest()
     if digest != WORLD_ATLAS_SHA256:
-        raise OutlinesMissing(f"{path}: not the outlines of world-atlas {WORLD_ATLAS_VERSION} (SHA-256 {digest[:12]}..., expected {WORLD_ATLAS_SHA256[:12]}...)")
+        raise OutlinesMissing(_("{path}: not the outlines of world-atlas {version} (SHA-256 {digest}..., expected {expected}...)").format(
+            path=path, version=WORLD_ATLAS_VERSION, digest=digest[:12], expected=WORLD_ATLAS_SHA256[:12]))
 
 
 _cache: dict[Path, Outlines] = {}
@@ -189,7 +192,7 @@ def load_outlines(path: Path | str | None = None) -> Outlines:
         if p in _cache:
             return _cache[p]
     if not p.is_file():
-        raise OutlinesMissing(f"country outlines not installed ({p} is missing): run ./dev setup, or python -m foedus.web.outlines")
+        raise OutlinesMissing(_("country outlines not installed ({path} is missing): run ./dev setup, or python -m foedus.web.outlines").format(path=p))
     data = p.read_bytes()
     _check(data, p)
     topo = json.loads(data)
@@ -335,14 +338,15 @@ def vendor(dest: Path | str | None = None, *, npm: str = "npm", timeout: float =
         return target
     exe = shutil.which(npm)
     if exe is None:
-        raise OutlinesMissing(f"the npm client ({npm}) is not installed: install Node.js and npm, then run python -m foedus.web.outlines")
+        raise OutlinesMissing(_("the npm client ({npm}) is not installed: install Node.js and npm, then run python -m foedus.web.outlines").format(npm=npm))
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [exe, "pack", f"world-atlas@{WORLD_ATLAS_VERSION}", "--pack-destination", tmp, "--silent"]
         try:
             subprocess.run(cmd, check=True, capture_output=True, timeout=timeout, cwd=tmp)
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as e:
             err = getattr(e, "stderr", b"") or b""
-            raise OutlinesMissing(f"npm pack world-atlas@{WORLD_ATLAS_VERSION} failed: {err.decode(errors='replace').strip()[-300:] or e}") from None
+            raise OutlinesMissing(_("npm pack world-atlas@{version} failed: {reason}").format(
+                version=WORLD_ATLAS_VERSION, reason=err.decode(errors="replace").strip()[-300:] or e)) from None
         with tarfile.open(Path(tmp) / f"world-atlas-{WORLD_ATLAS_VERSION}.tgz") as tar:
             data = tar.extractfile(f"package/{WORLD_ATLAS_FILE}").read()  # type: ignore[union-attr]
             licence = tar.extractfile("package/LICENSE").read()  # type: ignore[union-attr]
@@ -361,9 +365,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         path = vendor(args.dest)
     except OutlinesMissing as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(_("error: {error}").format(error=e), file=sys.stderr)
         return 2
-    print(f"country outlines: {path} (world-atlas {WORLD_ATLAS_VERSION}, SHA-256 checked)")
+    print(_("country outlines: {path} (world-atlas {version}, SHA-256 checked)").format(path=path, version=WORLD_ATLAS_VERSION))
     return 0
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from foedus.i18n import _
+
 __all__ = ["SOURCE_KINDS", "resolve_source", "write_report", "write_ensemble_report"]
 
 SOURCE_KINDS = ("record", "data", "run", "ensemble")
@@ -31,19 +33,19 @@ def resolve_source(source: str | Path) -> tuple[str, Path | None]:
         return "record", None
     p = Path(source)
     if not p.exists():
-        raise ValueError(f"{p}: no such file or folder; SOURCE must be 'record', a data folder, a run folder or an ensemble folder")
+        raise ValueError(_("{path}: no such file or folder; SOURCE must be 'record', a data folder, a run folder or an ensemble folder").format(path=p))
     if not p.is_dir():
-        raise ValueError(f"{p}: not a folder; SOURCE must be 'record', a data folder, a run folder or an ensemble folder")
+        raise ValueError(_("{path}: not a folder; SOURCE must be 'record', a data folder, a run folder or an ensemble folder").format(path=p))
     if (p / "history.json").is_file():
         return "run", p
     if (p / "manifest.json").is_file():
         return "ensemble", p
     if (p / "atop").is_dir() or (p / "atop5_1a.csv").is_file():
         return "data", p
-    raise ValueError(
-        f"{p}: not a run folder (no history.json), an ensemble folder (no manifest.json) nor a folder of raw records "
+    raise ValueError(_(
+        "{path}: not a run folder (no history.json), an ensemble folder (no manifest.json) nor a folder of raw records "
         "(no atop/ sub-folder)"
-    )
+    ).format(path=p))
 
 
 def write_report(source: str | Path, out: str | Path, *, data_dir: Path | str | None = None, db: Path | str | None = None) -> tuple[str, Path]:
@@ -138,11 +140,11 @@ def write_ensemble_report(ensemble_dir: Path | str, out: Path | str, *, max_pair
         from foedus.data.ensemble_store import EnsembleStore
         from foedus.experiments.ensemble import ensemble_scenario
     except ImportError as e:
-        raise RuntimeError(f"ensemble reports need foedus.experiments.ensemble and foedus.report.ensemble ({e})") from e
+        raise RuntimeError(_("ensemble reports need foedus.experiments.ensemble and foedus.report.ensemble ({reason})").format(reason=e)) from e
     store = EnsembleStore.open(ensemble_dir)
     done = store.completed()
     if not done:
-        raise ValueError(f"{ensemble_dir}: the ensemble has no completed run yet")
+        raise ValueError(_("{path}: the ensemble has no completed run yet").format(path=ensemble_dir))
     sc = ensemble_scenario(store)
     m = store.manifest
     first = int(m["first_year"])
@@ -150,20 +152,21 @@ def write_ensemble_report(ensemble_dir: Path | str, out: Path | str, *, max_pair
     abb = {a.ccode: a.abb for a in sc.actors}
     # the pairs on which the runs disagree and whose share moves (a flat line, e.g. CHN-USA allied in no run, says nothing)
     pairs = {f"{abb.get(a, a)}–{abb.get(b, b)}": analysis.pair_allied(store, a, b) for a, b in figures.moving_pairs(store, max_pairs)}
-    knobs = ", ".join(k.get("name", "?") for k in m.get("knobs", [])) or "none (the runs differ by their seed only)"
-    description = (
-        f"{len(done)} completed runs of scenario '{sc.name}', {first}–{last}, ensemble seed {m.get('seed')}, design "
-        f"{m.get('design')}; knobs varied: {knobs}. Data: the runs' indicators in {Path(ensemble_dir).name} "
+    knobs = ", ".join(k.get("name", "?") for k in m.get("knobs", [])) or _("none (the runs differ by their seed only)")
+    description = _(
+        "{runs} completed runs of scenario '{scenario}', {first}–{last}, ensemble seed {seed}, design "
+        "{design}; knobs varied: {knobs}. Data: the runs' indicators in {folder} "
         "(foedus.experiments.ensemble; measures of foedus.analysis.ensemble). Bands are empirical quantiles across runs "
         "(Hyndman & Fan 1996, definition 7); pair probabilities are shares of runs with the Jeffreys 90 % interval "
         "(Brown, Cai & DasGupta 2001)."
-    )
+    ).format(runs=len(done), scenario=sc.name, first=first, last=last, seed=m.get("seed"), design=m.get("design"), knobs=knobs,
+             folder=Path(ensemble_dir).name)
     section = figures.html_section(
         analysis.summary(store),
-        title=f"Ensemble of scenario {sc.name}",
+        title=_("Ensemble of scenario {scenario}").format(scenario=sc.name),
         description=description,
         alignments=analysis.great_power_alignments(store),
         pairs=pairs or None,
         state_milex=analysis.state_bands(store, "milex"),
     )
-    return Path(figures.write_html(out, [section], title=f"foedus ensemble: {sc.name}"))
+    return Path(figures.write_html(out, [section], title=_("foedus ensemble: {scenario}").format(scenario=sc.name)))

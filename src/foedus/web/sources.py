@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from foedus.data.paths import user_data_dir
+from foedus.i18n import _
 from foedus.schema import History
 from foedus.web import ensembles
 from foedus.web.source_info import SourceInfo, SourceUnavailable, UnknownSource
@@ -137,7 +138,7 @@ class SourceRegistry:
             with self._lock:
                 s = self._listing.get(sid)
         if s is None:
-            raise UnknownSource(f"unknown source {sid!r}; GET /api/sources lists the available ones")
+            raise UnknownSource(_("unknown source {id!r}; GET /api/sources lists the available ones").format(id=sid))
         return s
 
     # ------------------------------------------------------------------ views
@@ -150,7 +151,7 @@ class SourceRegistry:
         """
         info = self.info(sid)
         if info.kind == "ensemble":
-            raise UnknownSource(f"source {sid!r} is an ensemble: ask for its bands, not for a single history")
+            raise UnknownSource(_("source {id!r} is an ensemble: ask for its bands, not for a single history").format(id=sid))
         key = (sid, info.mtime)
         with self._lock:
             if key in self._views:
@@ -174,7 +175,7 @@ class SourceRegistry:
         """The loaded ensemble of source ``sid`` (see :mod:`foedus.web.ensembles`)."""
         info = self.info(sid)
         if info.kind != "ensemble":
-            raise UnknownSource(f"source {sid!r} is not an ensemble")
+            raise UnknownSource(_("source {id!r} is not an ensemble").format(id=sid))
         fresh = ensembles.ensemble_info(info.path, Path(sid.split(":", 1)[1])) if info.path is not None else None
         if fresh is not None and fresh.mtime != info.mtime:  # an ensemble still running: show the runs written since it was listed
             info = fresh
@@ -196,7 +197,7 @@ class SourceRegistry:
 
                 h = open_record(data_dir=self.data_dir)
         except (OSError, ValueError) as e:
-            raise SourceUnavailable(f"the historical record could not be read: {e}") from e
+            raise SourceUnavailable(_("the historical record could not be read: {reason}").format(reason=e)) from e
         with self._lock:
             self._record = h
         return h
@@ -210,7 +211,7 @@ class SourceRegistry:
         try:
             h = read_history_dir(info.path)
         except (OSError, ValueError) as e:
-            raise SourceUnavailable(f"run {info.id!r} could not be read: {e}") from e
+            raise SourceUnavailable(_("run {id!r} could not be read: {reason}").format(id=info.id, reason=e)) from e
         scenario = builtin_scenario(h)
         return HistoryView(h, kind="run", label=info.label, coords=self._run_coordinates(info.path, h, scenario), scenario=scenario)
 

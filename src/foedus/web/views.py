@@ -45,6 +45,7 @@ from foedus.report.provenance import ScenarioFacts, milex_unit, milex_values
 from foedus.schema import AGREEMENT_KINDS, OBLIGATIONS, History
 from foedus.web.layout import capitals_in_year, coordinates_table, network_layout, tie_weights
 from foedus.web.mapview import MapPlacer
+from foedus.i18n import LazyString, _, get_language, lazy_gettext
 
 __all__ = [
     "KIND_CHOICES",
@@ -54,21 +55,21 @@ __all__ = [
     "HistoryView",
 ]
 
-BLOC_NAMES: dict[str, str] = {
-    "poles": "pole-anchored: each great power a pole, named after it",
-    "modularity": "greedy-modularity communities",
-    "components": "connected components",
+BLOC_NAMES: dict[str, LazyString] = {
+    "poles": lazy_gettext("pole-anchored: each great power a pole, named after it"),
+    "modularity": lazy_gettext("greedy-modularity communities"),
+    "components": lazy_gettext("connected components"),
 }
 """How each bloc method (:data:`foedus.analysis.polarity.BLOC_METHODS`) is named in the captions."""
 
 KIND_CHOICES: dict[str, tuple[str, ...] | None] = {"alliance": ("alliance",), "all": None}
 """Which agreements make the network's edges: alliances only (default) or every kind of brief A2."""
 
-MOTIVES: dict[str, str] = {
-    "balance_power": "F1 balancing against power",
-    "balance_threat": "F2 balancing against threat (Walt 1987)",
-    "bandwagon": "F3 bandwagoning",
-    "tether": "F4 tethering",
+MOTIVES: dict[str, LazyString] = {
+    "balance_power": lazy_gettext("F1 balancing against power"),
+    "balance_threat": lazy_gettext("F2 balancing against threat (Walt 1987)"),
+    "bandwagon": lazy_gettext("F3 bandwagoning"),
+    "tether": lazy_gettext("F4 tethering"),
 }
 """Motive keys of a simulated formation's ``detail`` and the brief's names for them (F5: the mix of motives)."""
 
@@ -112,10 +113,17 @@ def formation_explanations(history: History) -> dict[int, dict]:
         out[aid] = {
             "cause": d.get("cause") if isinstance(d.get("cause"), str) else None,
             "description": d.get("description") if isinstance(d.get("description"), str) else None,
-            "motives": [{"key": k, "label": MOTIVES.get(k, k.replace("_", " ")), "share": v} for k, v in motives.items()],
+            "motives": [{"key": k, "label": str(MOTIVES.get(k, k.replace("_", " "))), "share": v} for k, v in motives.items()],
             "factors": d.get("factors") if isinstance(d.get("factors"), dict) else {},
         }
     return out
+
+
+def _motives_named(why: dict | None) -> dict | None:
+    """A formation's explanation with its motives named in the language in use (:data:`MOTIVES`)."""
+    if not why or not why.get("motives"):
+        return why
+    return {**why, "motives": [{**m, "label": str(MOTIVES[m["key"]]) if m["key"] in MOTIVES else m["label"]} for m in why["motives"]]}
 
 
 def _name(row_name, aid: int, record: bool) -> str:
@@ -175,16 +183,16 @@ def _edge_columns(g: nx.Graph) -> dict:
 def _map_caption(year: int, layer: dict, note: str) -> str:
     """The map's caption: what is drawn, and from which outlines (or why there are none)."""
     if not layer.get("available"):
-        return (
-            f"Blocs on the map, {year}: each state at its capital (equirectangular projection), coloured as in the network, "
-            f"size ∝ CINC; defence-pact ties between capitals. No country outlines: {layer.get('reason', 'not installed')}. Data: {note}."
-        )
-    return (
-        f"Blocs on the map, {year}: present-day country outlines ({layer['source']}; equirectangular projection) filled with "
+        return _(
+            "Blocs on the map, {year}: each state at its capital (equirectangular projection), coloured as in the network, "
+            "size ∝ CINC; defence-pact ties between capitals. No country outlines: {reason}. Data: {note}."
+        ).format(year=year, reason=layer.get("reason", _("not installed")), note=note)
+    return _(
+        "Blocs on the map, {year}: present-day country outlines ({source}; equirectangular projection) filled with "
         "the bloc colour of the state whose capital lies inside (the longest-lived, then the strongest, when several do); a "
         "state without an outline of its own (Bavaria, the Papal States, a micro-state) is a labelled dot at its capital. "
-        f"Lines join the capitals of states tied by a defence pact; marker size ∝ CINC. Data: {note}."
-    )
+        "Lines join the capitals of states tied by a defence pact; marker size ∝ CINC. Data: {note}."
+    ).format(year=year, source=layer["source"], note=note)
 
 
 class HistoryView:
@@ -231,11 +239,11 @@ class HistoryView:
     def data_note(self) -> str:
         """Where the figures come from, for captions."""
         if self.kind == "record":
-            return (
+            return _(
                 "ATOP 5.1 alliances (Leeds et al. 2002); COW National Material Capabilities 7.0 (Singer, Bremer & Stuckey "
                 "1972); COW State System v2016; capitals from peacesciencer (Miller 2022)"
             )
-        return f"simulated history '{self.history.source}' (foedus canonical tables)"
+        return _("simulated history '{source}' (foedus canonical tables)").format(source=self.history.source)
 
     def milex_unit(self) -> str:
         """Unit of ``state_years.milex`` for this source."""
@@ -264,7 +272,8 @@ class HistoryView:
         """``year`` as int if inside the window, else ``ValueError`` naming the window."""
         y = int(year)
         if not self.first_year <= y <= self.last_year:
-            raise ValueError(f"year {y} is outside this source's window {self.first_year}-{self.last_year}")
+            raise ValueError(_("year {year} is outside this source's window {first}-{last}").format(
+                year=y, first=self.first_year, last=self.last_year))
         return y
 
     # ------------------------------------------------------------------ one year
@@ -282,12 +291,13 @@ class HistoryView:
         """
         y = self.check_year(year)
         if kinds not in KIND_CHOICES:
-            raise ValueError(f"kinds must be one of {', '.join(KIND_CHOICES)}, got {kinds!r}")
+            raise ValueError(_("kinds must be one of {choices}, got {value!r}").format(choices=", ".join(KIND_CHOICES), value=kinds))
         if blocs not in BLOC_METHODS:
-            raise ValueError(f"blocs must be one of {', '.join(BLOC_METHODS)}, got {blocs!r}")
-        return self._year(y, kinds, blocs)
+            raise ValueError(_("blocs must be one of {choices}, got {value!r}").format(choices=", ".join(BLOC_METHODS), value=blocs))
+        return self._year(y, kinds, blocs, get_language())
 
-    def _compute_year(self, year: int, kinds: str, method: str = DEFAULT_BLOC_METHOD) -> dict:
+    def _compute_year(self, year: int, kinds: str, method: str = DEFAULT_BLOC_METHOD, lang: str = "en") -> dict:
+        """One year's view; ``lang`` (the captions' language) is part of the cache key only: the request's language is in use."""
         h = self.history
         g = alliance_network(h, year, kinds=KIND_CHOICES[kinds], filled=self._filled)
         dg = g if kinds == "alliance" else alliance_network(h, year, filled=self._filled)
@@ -365,24 +375,27 @@ class HistoryView:
                     "primary": p,
                     "conditional": bool(row["conditional"]),
                     "asymmetric": bool(row["asymmetric"]),
-                    "why": self._why.get(int(aid)),
+                    "why": _motives_named(self._why.get(int(aid))),
                 }
             )
         out.sort(key=lambda r: (-len(r["members"]), r["start_year"], r["id"]))
         return out
 
     def _captions(self, year: int, kinds: str, stats: dict, bloc_rows: list[dict], method: str = DEFAULT_BLOC_METHOD, layer: dict | None = None) -> dict:
-        what = "alliances" if kinds == "alliance" else "agreements of every kind (alliances, coalitions, organisations)"
-        top = "; ".join(f"{b['leader_abb']} ({b['size']} states)" for b in bloc_rows[:4]) or "none"
+        linked = _("Alliance network, {year}: states linked when they share alliances in force; ") if kinds == "alliance" else _(
+            "Alliance network, {year}: states linked when they share agreements of every kind (alliances, coalitions, "
+            "organisations) in force; ")
+        top = "; ".join(_("{leader} ({size} states)").format(leader=b["leader_abb"], size=b["size"]) for b in bloc_rows[:4]) or _("none")
         return {
-            "network": (
-                f"Alliance network, {year}: states linked when they share {what} in force; edge style = strongest "
-                f"obligation; colour = defence-pact bloc ({BLOC_NAMES[method]}); node area ∝ CINC. "
-                f"{stats['aligned_states']} states in defence pacts, {stats['blocs']} blocs, {stats['poles']} poles. "
-                f"Largest blocs: {top}. Data: {self.data_note()}."
-            ),
+            "network": linked.format(year=year) + _(
+                "edge style = strongest obligation; colour = defence-pact bloc ({method}); node area ∝ CINC. "
+                "{aligned} states in defence pacts, {blocs} blocs, {poles} poles. "
+                "Largest blocs: {top}. Data: {note}."
+            ).format(method=BLOC_NAMES[method], aligned=stats["aligned_states"], blocs=stats["blocs"],
+                     poles=stats["poles"], top=top, note=self.data_note()),
             "map": _map_caption(year, layer or {}, self.data_note()),
-            "agreements": f"Agreements in force in {year} with their members and obligations (ATOP categories). Data: {self.data_note()}.",
+            "agreements": _("Agreements in force in {year} with their members and obligations (ATOP categories). Data: {note}.").format(
+                year=year, note=self.data_note()),
         }
 
     # ------------------------------------------------------------------ one state
@@ -399,7 +412,7 @@ class HistoryView:
         y = self.check_year(year)
         c = int(ccode)
         if c not in self._names.index:
-            raise KeyError(f"no state with COW code {c} in this source")
+            raise KeyError(_("no state with COW code {ccode} in this source").format(ccode=c))
         yr = self.year(y)
         node = next((n for n in yr["nodes"] if n["ccode"] == c), None)
         e = yr["edges"]
@@ -438,7 +451,17 @@ class HistoryView:
         with self._series_lock:
             if self._series is None:
                 self._series = self._compute_series()
-            return self._series
+            out = dict(self._series)
+        # the words, in the request's language: the unit and the captions
+        out["milex"] = {**out["milex"], "unit": self.milex_unit()}
+        out["captions"] = {
+            "agreements": _("Agreements in force each year by kind (lines, left axis) and begun each year (bars, right axis). "
+                            "Data: {note}.").format(note=self.data_note()),
+            "milex": _("Military expenditure (log scale when it spans more than two orders of magnitude): all states together and "
+                       "each state that was ever a major power; unit: {unit}. Data: {note}.").format(unit=self.milex_unit(),
+                                                                                                     note=self.data_note()),
+        }
+        return out
 
     def polarity_series(self) -> dict:
         """Poles, cluster poles and CON by year (:func:`foedus.analysis.polarity.polarity`; cached).
@@ -453,14 +476,15 @@ class HistoryView:
                     {
                         "years": years.tolist(),
                         "polarity": {c: pol[c].tolist() for c in ("poles", "cluster_poles", "blocs", "con", "effective_poles")},
-                        "caption": (
-                            f"Poles (defence-pact blocs, {BLOC_NAMES[DEFAULT_BLOC_METHOD]}, that contain a major power), cluster poles "
-                            "(groups of major powers linked by defence pacts among themselves, Wayman 1984) and the "
-                            f"capability concentration CON of the major powers (Ray & Singer 1973, right axis). Data: {self.data_note()}."
-                        ),
                     }
                 )
-            return self._polarity
+            out = dict(self._polarity)
+        out["caption"] = _(
+            "Poles (defence-pact blocs, {method}, that contain a major power), cluster poles "
+            "(groups of major powers linked by defence pacts among themselves, Wayman 1984) and the "
+            "capability concentration CON of the major powers (Ray & Singer 1973, right axis). Data: {note}."
+        ).format(method=BLOC_NAMES[DEFAULT_BLOC_METHOD], note=self.data_note())
+        return out
 
     def _compute_series(self) -> dict:
         h = self.history
@@ -487,15 +511,7 @@ class HistoryView:
                 "milex": {
                     "total": total.tolist(),
                     "states": [{"ccode": int(c), "abb": str(abb.get(c, c)), "values": wide[c].tolist()} for c in wide.columns],
-                    "unit": self.milex_unit(),
                     "unit_break": None,  # one unit throughout (kept for the page's script)
-                },
-                "captions": {
-                    "agreements": f"Agreements in force each year by kind (lines, left axis) and begun each year (bars, right axis). Data: {self.data_note()}.",
-                    "milex": (
-                        f"Military expenditure (log scale when it spans more than two orders of magnitude): all states together and each state that was ever a major power; unit: "
-                        f"{self.milex_unit()}. Data: {self.data_note()}."
-                    ),
                 },
             }
         )

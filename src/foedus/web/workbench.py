@@ -28,6 +28,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from foedus.i18n import _
+
 __all__ = ["OVERRIDE_SECTIONS", "MAX_OVERRIDES_BYTES", "WorkbenchError", "editor", "apply_overrides", "year_bundle", "DOWNLOAD_FORMATS"]
 
 OVERRIDE_SECTIONS = ("trends", "parameters")
@@ -99,23 +101,24 @@ def apply_overrides(scenario, text: str | None, source: str):
     if text is None or not str(text).strip():
         return scenario
     if len(str(text).encode()) > MAX_OVERRIDES_BYTES:
-        raise WorkbenchError(f"form field 'overrides': longer than {MAX_OVERRIDES_BYTES // 1024} KiB")
+        raise WorkbenchError(_("form field 'overrides': longer than {kib} KiB").format(kib=MAX_OVERRIDES_BYTES // 1024))
     try:
         data = json.loads(str(text))
     except ValueError as e:
-        raise WorkbenchError(f"form field 'overrides': not JSON ({e})") from None
+        raise WorkbenchError(_("form field 'overrides': not JSON ({reason})").format(reason=e)) from None
     except RecursionError:
-        raise WorkbenchError("form field 'overrides': nested too deeply") from None
+        raise WorkbenchError(_("form field 'overrides': nested too deeply")) from None
     if not isinstance(data, dict):
-        raise WorkbenchError("form field 'overrides': expected an object {\"trends\": {...}, \"parameters\": {...}}")
+        raise WorkbenchError(_("form field 'overrides': expected an object {example}").format(example='{"trends": {...}, "parameters": {...}}'))
     unknown = sorted(set(data) - set(OVERRIDE_SECTIONS))
     if unknown:
-        raise WorkbenchError(f"form field 'overrides': unknown section {unknown[0]!r}; the page may change {' and '.join(OVERRIDE_SECTIONS)}")
+        raise WorkbenchError(_("form field 'overrides': unknown section {section!r}; the page may change {sections}").format(
+            section=unknown[0], sections=" and ".join(OVERRIDE_SECTIONS)))
     base = scenario.model_dump(mode="json")
     for section in OVERRIDE_SECTIONS:
         values = data.get(section, {})
         if not isinstance(values, dict):
-            raise WorkbenchError(f"form field 'overrides', section '{section}': expected an object of field: value")
+            raise WorkbenchError(_("form field 'overrides', section '{section}': expected an object of field: value").format(section=section))
         for name, value in values.items():
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise WorkbenchError(f"{source}, field '{section}.{name}': expected a number, got {json.dumps(value)[:40]}")
@@ -184,7 +187,7 @@ def year_bundle(view, year: int, kinds: str, blocs: str, fmt: str, source_id: st
     from foedus.web.views import KIND_CHOICES
 
     if fmt not in DOWNLOAD_FORMATS:
-        raise ValueError(f"format must be one of {', '.join(DOWNLOAD_FORMATS)}, got {fmt!r}")
+        raise ValueError(_("format must be one of {choices}, got {value!r}").format(choices=", ".join(DOWNLOAD_FORMATS), value=fmt))
     data = view.year(year, kinds, blocs)
     what = f"the {kinds} network of {year} in {view.label}, blocs by the {blocs} method"
     meta = provenance(command=f"foedus serve: /api/download?source={source_id}&year={year}&kinds={kinds}&blocs={blocs}&format={fmt}",

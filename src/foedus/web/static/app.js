@@ -2,14 +2,20 @@
 "use strict";
 
 const OBLIGATION_STYLE = {
-  defense: { label: "defence", dash: "solid", width: 2.2, colour: "rgba(30,41,59,0.70)" },
-  offense: { label: "offence", dash: "solid", width: 1.6, colour: "rgba(185,28,28,0.65)" },
-  neutrality: { label: "neutrality", dash: "dash", width: 1.3, colour: "rgba(3,105,161,0.55)" },
-  nonaggression: { label: "non-aggression", dash: "dot", width: 1.3, colour: "rgba(4,120,87,0.55)" },
-  consultation: { label: "consultation", dash: "dashdot", width: 0.9, colour: "rgba(124,58,237,0.35)" },
-  none: { label: "no obligation", dash: "dot", width: 0.7, colour: "rgba(100,116,139,0.35)" },
+  defense: { label: _("defence"), dash: "solid", width: 2.2, colour: "rgba(30,41,59,0.70)" },
+  offense: { label: _("offence"), dash: "solid", width: 1.6, colour: "rgba(185,28,28,0.65)" },
+  neutrality: { label: _("neutrality"), dash: "dash", width: 1.3, colour: "rgba(3,105,161,0.55)" },
+  nonaggression: { label: _("non-aggression"), dash: "dot", width: 1.3, colour: "rgba(4,120,87,0.55)" },
+  consultation: { label: _("consultation"), dash: "dashdot", width: 0.9, colour: "rgba(124,58,237,0.35)" },
+  none: { label: _("no obligation"), dash: "dot", width: 0.7, colour: "rgba(100,116,139,0.35)" },
 };
 const KIND_COLOUR = { alliance: "#1e40af", coalition: "#d97706", organisation: "#059669" };
+const KIND_LABEL = { alliance: _("alliance"), coalition: _("coalition"), organisation: _("organisation") };
+const KINDS_BEGUN = { alliance: _("alliances begun"), coalition: _("coalitions begun"), organisation: _("organisations begun") };
+const KINDS_IN_FORCE = { alliance: _("alliances in force"), coalition: _("coalitions in force"), organisation: _("organisations in force") };
+const TIER_LABEL = { superpower: _("superpower"), great: _("great power"), regional: _("regional power"), secondary: _("secondary power") };
+const kindLabel = (k) => KIND_LABEL[k] || k;
+const tierLabel = (t) => TIER_LABEL[t] || t;
 const PLOT_CONFIG = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["lasso2d", "select2d", "autoScale2d"] };
 const FONT = { family: "Inter, Segoe UI, Helvetica Neue, Arial, sans-serif", size: 12, color: "#1f2933" };
 
@@ -20,7 +26,7 @@ const state = {
 
 const $ = (id) => document.getElementById(id);
 const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
-const fmt = (v, d = 3) => (v === null || v === undefined || Number.isNaN(v) ? "–" : Number(v).toLocaleString("en-GB", { maximumFractionDigits: d }));
+const fmt = (v, d = 3) => (v === null || v === undefined || Number.isNaN(v) ? "–" : Number(v).toLocaleString(LOCALE, { maximumFractionDigits: d }));
 
 async function api(path, options) {
   const r = await fetch(path, options);
@@ -48,7 +54,7 @@ function busy(delta, text) {
   s.classList.toggle("busy", busyCount > 0);
   document.body.dataset.status = busyCount > 0 ? "busy" : "ready";
   if (text !== undefined) s.textContent = text;
-  else if (busyCount === 0) s.textContent = "ready";
+  else if (busyCount === 0) s.textContent = _("ready");
 }
 
 /* ------------------------------------------------------------------ sources */
@@ -59,7 +65,7 @@ async function loadSources(selectId) {
   state.ensembles = data.ensembles;
   const sel = $("source");
   sel.innerHTML = "";
-  const groups = [["record", "Historical record"], ["run", "Simulated runs"], ["ensemble", "Ensembles"]];
+  const groups = [["record", _("Historical record")], ["run", _("Simulated runs")], ["ensemble", _("Ensembles")]];
   for (const [kind, label] of groups) {
     const items = data.sources.filter((s) => s.kind === kind);
     const og = document.createElement("optgroup");
@@ -67,7 +73,7 @@ async function loadSources(selectId) {
     if (!items.length) {
       const o = document.createElement("option");
       o.disabled = true;
-      o.textContent = kind === "ensemble" && !data.ensembles.available ? "(not available in this installation)" : "(none yet)";
+      o.textContent = kind === "ensemble" && !data.ensembles.available ? _("(not available in this installation)") : _("(none yet)");
       og.appendChild(o);
     }
     for (const s of items) {
@@ -89,10 +95,11 @@ async function loadSources(selectId) {
   if (chosen && data.scenarios.includes(chosen)) builtin.value = chosen;
   $("run-years").max = state.limits.max_years;
   $("ens-runs").max = state.limits.max_ensemble_runs;
-  $("run-caption").textContent = "Runs the year-by-year simulator (foedus.sim) in the background and opens the simulated history " +
-    `when it is done; an ensemble opens with its first run and its bands fill in as runs land. The page runs small scenarios: at most ` +
-    `${state.limits.max_years} years, ${state.limits.max_actors} states, ${state.limits.max_ensemble_runs} runs, ` +
-    `files up to ${Math.round(state.limits.max_upload_bytes / 1024)} KiB; use 'foedus simulate' and 'foedus ensemble' for bigger ones.`;
+  $("run-caption").textContent = _("Runs the year-by-year simulator (foedus.sim) in the background and opens the simulated history " +
+    "when it is done; an ensemble opens with its first run and its bands fill in as runs land. The page runs small scenarios: at most " +
+    "{years} years, {states} states, {runs} runs, files up to {kib} KiB; use 'foedus simulate' and 'foedus ensemble' for bigger ones.",
+  { years: state.limits.max_years, states: state.limits.max_actors, runs: state.limits.max_ensemble_runs,
+    kib: Math.round(state.limits.max_upload_bytes / 1024) });
   const want = selectId || (state.source && state.source.id) || (data.sources[0] && data.sources[0].id);
   if (want) sel.value = want;
 }
@@ -116,7 +123,7 @@ async function openSource(id) {
   // the workbench stays on screen in both views (an ensemble started from it is followed there)
   if (ensemble) $("ensemble-bands-card").after($("run-card")); else $("map-card").after($("run-card"));
   $("controls").hidden = ensemble;
-  busy(+1, `loading ${info.label}…`);
+  busy(+1, _("loading {source}…", { source: info.label }));
   try {
     const meta = await api(`/api/meta?source=${encodeURIComponent(id)}`);
     state.meta = meta;
@@ -152,7 +159,7 @@ function fillStates(states) {
   for (const id of ["state-select", "pair-a", "pair-b"]) {
     const sel = $(id);
     const keep = sel.value;
-    sel.innerHTML = id === "state-select" ? '<option value="">— none —</option>' : "";
+    sel.innerHTML = id === "state-select" ? `<option value="">${esc(_("— none —"))}</option>` : "";
     for (const s of states) {
       const o = document.createElement("option");
       o.value = s.ccode;
@@ -190,7 +197,7 @@ async function setYear(y) {
   document.querySelectorAll(".year-tag").forEach((el) => { el.textContent = y; });
   markSeries();
   updateDownloads();
-  busy(+1, `drawing ${y}…`);
+  busy(+1, _("drawing {year}…", { year: y }));
   try {
     const data = await fetchYear(y);
     if (token !== state.token || state.year !== y) return;
@@ -241,9 +248,10 @@ function edgeTraces(data, xy, opts) {
 }
 
 function nodeHover(n) {
-  const cap = n.capital ? `<br>capital: ${esc(n.capital)}` : "";
-  return `<b>${esc(n.name)}</b> (${esc(n.abb)})<br>CINC ${fmt(n.cinc, 4)} · ${esc(n.tier)}${n.major ? " · major power" : ""}` +
-    `<br>${n.partners} allies · ${n.defense_partners} defence partners${cap}`;
+  const cap = n.capital ? "<br>" + esc(_("capital: {city}", { city: n.capital })) : "";
+  return `<b>${esc(n.name)}</b> (${esc(n.abb)})<br>CINC ${fmt(n.cinc, 4)} · ${esc(tierLabel(n.tier))}${n.major ? " · " + esc(_("major power")) : ""}` +
+    "<br>" + esc(ngettext("{n} ally", "{n} allies", n.partners)) + " · " +
+    esc(ngettext("{n} defence partner", "{n} defence partners", n.defense_partners)) + cap;
 }
 
 function selectedEdges(data, xy) {
@@ -282,9 +290,9 @@ function drawNetwork(data) {
   const layout = {
     margin: { l: 4, r: 4, t: 28, b: 4 }, font: FONT, hovermode: "closest", dragmode: "pan",
     xaxis: { visible: false, range: [-0.05, 1.05], fixedrange: false }, yaxis: { visible: false, range: [-0.06, 1.08] },
-    legend: { orientation: "h", x: 0, y: 1, yanchor: "bottom", bgcolor: "rgba(255,255,255,0.85)", font: { size: 11 }, title: { text: "ties by strongest obligation:", font: { size: 11 } } },
+    legend: { orientation: "h", x: 0, y: 1, yanchor: "bottom", bgcolor: "rgba(255,255,255,0.85)", font: { size: 11 }, title: { text: _("ties by strongest obligation:"), font: { size: 11 } } },
     paper_bgcolor: "#fff", plot_bgcolor: "#fff", uirevision: state.source.id,
-    annotations: data.nodes.some((n) => n.partners === 0) ? [{ text: "↑ states without an alliance this year, west to east", x: 0, y: -0.015, xref: "x", yref: "y", xanchor: "left", yanchor: "top", showarrow: false, font: { size: 10, color: "#64748b" } }] : [],
+    annotations: data.nodes.some((n) => n.partners === 0) ? [{ text: _("↑ states without an alliance this year, west to east"), x: 0, y: -0.015, xref: "x", yref: "y", xanchor: "left", yanchor: "top", showarrow: false, font: { size: 10, color: "#64748b" } }] : [],
   };
   const div = $("network");
   Plotly.react(div, traces, layout, PLOT_CONFIG);
@@ -305,19 +313,20 @@ function selectOnClick(div) {
 function drawSide(data) {
   const s = data.stats;
   const cells = [
-    ["states", s.states], ["in defence pacts", s.aligned_states], ["defence ties", s.defense_dyads],
-    ["blocs", s.blocs], ["poles", s.poles], ["CON", s.con === null ? "–" : fmt(s.con, 2)],
+    [_("states"), s.states], [_("in defence pacts"), s.aligned_states], [_("defence ties"), s.defense_dyads],
+    [_("blocs"), s.blocs], [_("poles"), s.poles], ["CON", s.con === null ? "–" : fmt(s.con, 2)],
   ];
   $("stats").innerHTML = cells.map(([k, v]) => `<div class="stat"><div class="v">${esc(v)}</div><div class="k">${esc(k)}</div></div>`).join("");
   $("blocs").innerHTML = data.blocs.length
     ? data.blocs.map((b) => `<li data-leader="${b.leader}"><span class="swatch" style="background:${esc(b.colour)}"></span>` +
-      `<span>bloc of <b>${esc(b.leader_name)}</b> · ${b.size} states</span><span class="majors">${esc(b.majors.join(", "))}</span></li>`).join("")
-    : '<li class="empty">no defence pact this year</li>';
+      `<span>${_("bloc of {leader}", { leader: `<b>${esc(b.leader_name)}</b>` })} · ${esc(ngettext("{n} state", "{n} states", b.size))}</span>` +
+      `<span class="majors">${esc(b.majors.join(", "))}</span></li>`).join("")
+    : `<li class="empty">${esc(_("no defence pact this year"))}</li>`;
 }
 
 /* ------------------------------------------------------------------ agreements */
 function whyCell(why, kind) {
-  if (!why) return state.source.kind === "record" ? '<span class="tag">not coded in ATOP</span>' : `<span class="tag">in force when the run began</span>`;
+  if (!why) return `<span class="tag">${esc(state.source.kind === "record" ? _("not coded in ATOP") : _("in force when the run began"))}</span>`;
   let html = "";
   if (why.cause) html += `<div>${esc(why.cause)}</div>`;
   if (why.description) html += `<div class="tag">${esc(why.description)}</div>`;
@@ -346,15 +355,16 @@ function drawAgreements() {
   const shown = rows.slice(0, 400);
   $("agreements").querySelector("tbody").innerHTML = shown.map((a) => {
     const chips = a.member_abbs.slice(0, 14).map((m, i) => `<span class="chip"${a.members[i] === sel ? ' style="border-color:#f59e0b;background:#fff7ed"' : ""}>${esc(m)}</span>`).join("") +
-      (a.member_abbs.length > 14 ? `<span class="chip more" title="${esc(a.member_abbs.slice(14).join(", "))}">+${a.member_abbs.length - 14} more</span>` : "");
+      (a.member_abbs.length > 14 ? `<span class="chip more" title="${esc(a.member_abbs.slice(14).join(", "))}">${esc(_("+{n} more", { n: a.member_abbs.length - 14 }))}</span>` : "");
     const obl = a.obligations.map((o) => `<span class="ob ${esc(o)}">${esc(OBLIGATION_STYLE[o] ? OBLIGATION_STYLE[o].label : o)}</span>`).join("") +
-      (a.conditional ? ' <span class="tag">conditional</span>' : "") + (a.asymmetric ? ' <span class="tag">asymmetric</span>' : "");
-    const end = a.end_year === null ? "in force" : a.end_year;
+      (a.conditional ? ` <span class="tag">${esc(_("conditional"))}</span>` : "") + (a.asymmetric ? ` <span class="tag">${esc(_("asymmetric"))}</span>` : "");
+    const end = a.end_year === null ? _("in force") : a.end_year;
     return `<tr class="${a.members.includes(sel) ? "hit" : ""}" data-id="${a.id}"><td><b>${esc(a.name)}</b><div class="tag">id ${a.id}</div></td>` +
-      `<td>${esc(a.kind)}</td><td>${a.start_year}–${end}</td><td><div class="chips">${chips}</div><div class="tag">${a.members.length} members</div></td>` +
+      `<td>${esc(kindLabel(a.kind))}</td><td>${a.start_year}–${esc(end)}</td><td><div class="chips">${chips}</div><div class="tag">${esc(ngettext("{n} member", "{n} members", a.members.length))}</div></td>` +
       `<td>${obl}</td><td class="why">${whyCell(a.why, a.kind)}</td></tr>`;
-  }).join("") || '<tr><td colspan="6" class="empty">no agreement matches</td></tr>';
-  $("agreements-count").textContent = `(${rows.length} of ${data.agreements.length}${rows.length > shown.length ? `, first ${shown.length} shown` : ""})`;
+  }).join("") || `<tr><td colspan="6" class="empty">${esc(_("no agreement matches"))}</td></tr>`;
+  $("agreements-count").textContent = "(" + _("{shown} of {all}", { shown: rows.length, all: data.agreements.length }) +
+    (rows.length > shown.length ? ", " + _("first {n} shown", { n: shown.length }) : "") + ")";
   $("agreements-caption").textContent = data.captions.agreements;
 }
 
@@ -379,20 +389,22 @@ async function drawState() {
     const s = await api(`/api/state?source=${encodeURIComponent(state.source.id)}&ccode=${state.selected}&year=${y}`);
     if (String(s.ccode) !== state.selected || y !== state.year) return;
     const n = s.node;
-    const partners = s.partners.map((p) => `<span class="chip" title="${esc(p.obligations.join(", "))}">${esc(p.abb)}</span>`).join("") || '<span class="tag">none</span>';
-    panel.innerHTML = `<h3 id="state-title">${esc(s.name)} (${esc(s.abb)}) in ${s.year}</h3>` +
-      (n ? `<dl><dt>CINC</dt><dd>${fmt(n.cinc, 4)}</dd><dt>tier</dt><dd>${esc(n.tier)}${n.major ? " · major power" : ""}</dd>` +
-        `<dt>bloc</dt><dd>${s.bloc ? `${esc(s.bloc.leader_name)} (${s.bloc.size} states)` : "unaligned"}</dd>` +
-        `<dt>allies</dt><dd>${s.partners.length}</dd><dt>agreements</dt><dd>${s.agreements.length}</dd>` +
-        `${n.capital ? `<dt>capital</dt><dd>${esc(n.capital)}</dd>` : ""}</dl>` : `<p class="tag">not in the system in ${s.year}</p>`) +
-      `<h3 class="minor">allies in ${s.year}</h3><div class="chips">${partners}</div><div id="state-spark" class="spark"></div>`;
+    const partners = s.partners.map((p) => `<span class="chip" title="${esc(p.obligations.map((o) => (OBLIGATION_STYLE[o] ? OBLIGATION_STYLE[o].label : o)).join(", "))}">${esc(p.abb)}</span>`).join("") ||
+      `<span class="tag">${esc(_("none"))}</span>`;
+    const blocText = s.bloc ? `${esc(s.bloc.leader_name)} (${esc(ngettext("{n} state", "{n} states", s.bloc.size))})` : esc(_("unaligned"));
+    panel.innerHTML = `<h3 id="state-title">${esc(_("{name} ({abb}) in {year}", { name: s.name, abb: s.abb, year: s.year }))}</h3>` +
+      (n ? `<dl><dt>CINC</dt><dd>${fmt(n.cinc, 4)}</dd><dt>${esc(_("tier"))}</dt><dd>${esc(tierLabel(n.tier))}${n.major ? " · " + esc(_("major power")) : ""}</dd>` +
+        `<dt>${esc(_("bloc"))}</dt><dd>${blocText}</dd>` +
+        `<dt>${esc(_("allies"))}</dt><dd>${s.partners.length}</dd><dt>${esc(_("agreements"))}</dt><dd>${s.agreements.length}</dd>` +
+        `${n.capital ? `<dt>${esc(_("capital"))}</dt><dd>${esc(n.capital)}</dd>` : ""}</dl>` : `<p class="tag">${esc(_("not in the system in {year}", { year: s.year }))}</p>`) +
+      `<h3 class="minor">${esc(_("allies in {year}", { year: s.year }))}</h3><div class="chips">${partners}</div><div id="state-spark" class="spark"></div>`;
     panel.hidden = false;
     const h = s.history;
     Plotly.react("state-spark", [
       { type: "scatter", mode: "lines", x: h.years, y: h.cinc, name: "CINC", line: { color: "#1e40af", width: 1.5 } },
     ], {
       margin: { l: 40, r: 8, t: 18, b: 22 }, font: { ...FONT, size: 10 }, showlegend: false,
-      title: { text: "CINC over time", font: { size: 11 }, x: 0.02 },
+      title: { text: _("CINC over time"), font: { size: 11 }, x: 0.02 },
       xaxis: yearAxis(), yaxis: { rangemode: "tozero", gridcolor: "#eef2f7" },
       shapes: [vline(y)], paper_bgcolor: "#fff", plot_bgcolor: "#fff",
     }, { ...PLOT_CONFIG, displayModeBar: false });
@@ -407,7 +419,7 @@ function vline(y) {
 }
 
 async function loadSeries(token) {
-  for (const id of ["ts-agreements", "ts-polarity", "ts-milex"]) { Plotly.purge($(id)); $(id).innerHTML = '<div class="empty">computing…</div>'; }
+  for (const id of ["ts-agreements", "ts-polarity", "ts-milex"]) { Plotly.purge($(id)); $(id).innerHTML = `<div class="empty">${esc(_("computing…"))}</div>`; }
   const src = encodeURIComponent(state.source.id);
   busy(+1);
   const fast = api(`/api/series?source=${src}`).then((s) => {
@@ -449,11 +461,11 @@ function drawSeries() {
   for (const id of ["ts-agreements", "ts-milex"]) $(id).innerHTML = "";
   const x = s.years;
   const ag = [];
-  for (const [k, v] of Object.entries(s.formed)) ag.push({ type: "bar", x, y: v, name: `${k}s begun`, marker: { color: KIND_COLOUR[k] || "#64748b" }, opacity: 0.25, yaxis: "y2" });
-  for (const [k, v] of Object.entries(s.in_force)) ag.push({ type: "scatter", mode: "lines", x, y: v, name: `${k}s in force`, line: { color: KIND_COLOUR[k] || "#64748b", width: 2 } });
-  Plotly.react("ts-agreements", ag, tsLayout({ yaxis2: { overlaying: "y", side: "right", showgrid: false, rangemode: "tozero", tickmode: "auto", nticks: 5, title: { text: "begun", font: { size: 10 } } }, yaxis: { gridcolor: "#eef2f7", rangemode: "tozero", title: { text: "in force", font: { size: 10 } } }, barmode: "overlay" }), PLOT_CONFIG);
+  for (const [k, v] of Object.entries(s.formed)) ag.push({ type: "bar", x, y: v, name: KINDS_BEGUN[k] || `${k}s begun`, marker: { color: KIND_COLOUR[k] || "#64748b" }, opacity: 0.25, yaxis: "y2" });
+  for (const [k, v] of Object.entries(s.in_force)) ag.push({ type: "scatter", mode: "lines", x, y: v, name: KINDS_IN_FORCE[k] || `${k}s in force`, line: { color: KIND_COLOUR[k] || "#64748b", width: 2 } });
+  Plotly.react("ts-agreements", ag, tsLayout({ yaxis2: { overlaying: "y", side: "right", showgrid: false, rangemode: "tozero", tickmode: "auto", nticks: 5, title: { text: _("begun"), font: { size: 10 } } }, yaxis: { gridcolor: "#eef2f7", rangemode: "tozero", title: { text: _("in force"), font: { size: 10 } } }, barmode: "overlay" }), PLOT_CONFIG);
   const m = s.milex;
-  const mt = [{ type: "scatter", mode: "lines", x, y: m.total, name: "all states", line: { color: "#0f172a", width: 2.2 } }];
+  const mt = [{ type: "scatter", mode: "lines", x, y: m.total, name: _("all states"), line: { color: "#0f172a", width: 2.2 } }];
   const palette = ["#2563eb", "#dc2626", "#16a34a", "#ea580c", "#9333ea", "#0891b2", "#c026d3", "#65a30d", "#b45309", "#475569"];
   m.states.forEach((st, i) => mt.push({ type: "scatter", mode: "lines", x, y: st.values, name: st.abb, line: { color: palette[i % palette.length], width: 1 }, connectgaps: false }));
   const shapes = [vline(state.year)];
@@ -464,8 +476,8 @@ function drawSeries() {
   }
   const positive = mt.flatMap((t) => t.y).filter((v) => v > 0);
   const wide = positive.length && Math.max(...positive) / Math.min(...positive) > 100;
-  const yaxis = wide ? { type: "log", gridcolor: "#eef2f7", title: { text: "thousands (log scale)", font: { size: 10 } } }
-    : { type: "linear", rangemode: "tozero", gridcolor: "#eef2f7", title: { text: "thousands", font: { size: 10 } } };
+  const yaxis = wide ? { type: "log", gridcolor: "#eef2f7", title: { text: _("thousands (log scale)"), font: { size: 10 } } }
+    : { type: "linear", rangemode: "tozero", gridcolor: "#eef2f7", title: { text: _("thousands"), font: { size: 10 } } };
   Plotly.react("ts-milex", mt, tsLayout({ yaxis, shapes, annotations: ann, legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom", font: { size: 9 } } }), PLOT_CONFIG);
   $("ts-agreements-caption").textContent = s.captions.agreements;
   $("ts-milex-caption").textContent = s.captions.milex;
@@ -477,10 +489,10 @@ function drawPolarity() {
   $("ts-polarity").innerHTML = "";
   const x = s.years, p = s.polarity;
   Plotly.react("ts-polarity", [
-    { type: "scatter", mode: "lines", x, y: p.poles, name: "poles", line: { color: "#b91c1c", width: 2, shape: "hv" } },
-    { type: "scatter", mode: "lines", x, y: p.cluster_poles, name: "cluster poles", line: { color: "#1e40af", width: 1.5, dash: "dash", shape: "hv" } },
+    { type: "scatter", mode: "lines", x, y: p.poles, name: _("poles"), line: { color: "#b91c1c", width: 2, shape: "hv" } },
+    { type: "scatter", mode: "lines", x, y: p.cluster_poles, name: _("cluster poles"), line: { color: "#1e40af", width: 1.5, dash: "dash", shape: "hv" } },
     { type: "scatter", mode: "lines", x, y: p.con, name: "CON", yaxis: "y2", line: { color: "#475569", width: 1 } },
-  ], tsLayout({ yaxis2: { overlaying: "y", side: "right", range: [0, 1], showgrid: false, tickmode: "array", tickvals: [0, 0.25, 0.5, 0.75, 1], title: { text: "CON", font: { size: 10 } } }, yaxis: { gridcolor: "#eef2f7", rangemode: "tozero", title: { text: "poles", font: { size: 10 } } } }), PLOT_CONFIG);
+  ], tsLayout({ yaxis2: { overlaying: "y", side: "right", range: [0, 1], showgrid: false, tickmode: "array", tickvals: [0, 0.25, 0.5, 0.75, 1], title: { text: "CON", font: { size: 10 } } }, yaxis: { gridcolor: "#eef2f7", rangemode: "tozero", title: { text: _("poles"), font: { size: 10 } } } }), PLOT_CONFIG);
   $("ts-polarity-caption").textContent = s.caption;
 }
 
@@ -497,14 +509,14 @@ function markSeries() {
 /* ------------------------------------------------------------------ play */
 function stopPlaying() {
   state.playing = false;
-  $("play").textContent = "▶ Play";
+  $("play").textContent = _("▶ Play");
 }
 
 async function play() {
   if (state.playing) { stopPlaying(); return; }
   if (!state.meta) return;
   state.playing = true;
-  $("play").textContent = "❚❚ Pause";
+  $("play").textContent = _("❚❚ Pause");
   let y = state.year >= state.meta.last_year ? state.meta.first_year : state.year;
   const token = state.token;
   while (state.playing && token === state.token) {
@@ -544,7 +556,7 @@ function init() {
   const m = /source=([^&]+)/.exec(location.hash);
   const wantYear = /year=(-?\d+)/.exec(location.hash);
   if (wantYear) state.year = Number(wantYear[1]);
-  busy(+1, "starting…");
+  busy(+1, _("starting…"));
   loadSources(m ? decodeURIComponent(m[1]) : null)
     .then(() => { loadEditor(); return openSource($("source").value); })
     .catch((e) => toast(e.message))

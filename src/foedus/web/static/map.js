@@ -59,7 +59,7 @@ function drawMap(data) {
       ...graticule(), ...countryTraces(outlines, layer),
       ...edgeTraces(data, ll, { onlyDefense: true, colour: "rgba(15,23,42,0.45)", width: 1.2 }), ...selectedEdges(data, ll),
       { ...nodeTrace(owners, (n) => n.lon, (n) => n.lat, { scale: 0.45, opacity: 1 }), name: "capitals" },
-      { ...nodeTrace(dots, (n) => n.lon, (n) => n.lat, { scale: 0.6, opacity: 1, labelAlways: true }), name: "states without an outline" },
+      { ...nodeTrace(dots, (n) => n.lon, (n) => n.lat, { scale: 0.6, opacity: 1, labelAlways: true }), name: _("states without an outline") },
     ];
     const range = mapRange(located);
     const layout = {
@@ -67,7 +67,7 @@ function drawMap(data) {
       xaxis: { range: range.x, ticksuffix: "°", zeroline: false, showgrid: false, constrain: "domain" },
       yaxis: { range: range.y, ticksuffix: "°", zeroline: false, showgrid: false, scaleanchor: "x", scaleratio: 1, constrain: "domain" },
       paper_bgcolor: "#fff", plot_bgcolor: layer.sea, uirevision: state.source.id,
-      annotations: located.length ? [] : [{ text: "no capital coordinates for this source", showarrow: false, x: 0, y: 0, font: { color: "#64748b" } }],
+      annotations: located.length ? [] : [{ text: _("no capital coordinates for this source"), showarrow: false, x: 0, y: 0, font: { color: "#64748b" } }],
     };
     return Plotly.react(div, traces, layout, PLOT_CONFIG).then(() => {
       selectOnClick(div);

@@ -35,15 +35,15 @@ function fieldInput(section, f, slider) {
 }
 
 function drawDrivers() {
-  const labels = { great_power_competition: "T1 great-power competition", economic_interdependence: "T2 economic interdependence", cyber: "T3 cyber",
-    military_integration: "T4 military integration", norms: "T5 norms and values" };
+  const labels = { great_power_competition: _("T1 great-power competition"), economic_interdependence: _("T2 economic interdependence"),
+    cyber: _("T3 cyber"), military_integration: _("T4 military integration"), norms: _("T5 norms and values") };
   $("trends").innerHTML = bench.editor.trends.map((f) => fieldInput("trends", { ...f, label: labels[f.name] || f.label }, true)).join("");
 }
 
 function drawParameters() {
   const q = $("params-filter").value.trim().toLowerCase();
   const shown = bench.editor.parameters.filter((f) => !q || f.name.includes(q.replace(/ /g, "_")) || f.description.toLowerCase().includes(q));
-  $("params").innerHTML = shown.map((f) => fieldInput("parameters", f, false)).join("") || '<p class="tag">no parameter matches</p>';
+  $("params").innerHTML = shown.map((f) => fieldInput("parameters", f, false)).join("") || `<p class="tag">${esc(_("no parameter matches"))}</p>`;
   for (const f of shown) {
     const key = `parameters.${f.name}`;
     if (bench.changed.has(key)) {
@@ -52,7 +52,7 @@ function drawParameters() {
       el.closest(".bench-field").classList.add("changed");
     }
   }
-  $("params-count").textContent = `${bench.editor.parameters.length} parameters${bench.changed.size ? `, ${bench.changed.size} changed` : ""}`;
+  $("params-count").textContent = paramsCount();
 }
 
 function onFieldInput(ev) {
@@ -64,7 +64,7 @@ function onFieldInput(ev) {
   el.closest(".bench-field").classList.toggle("changed", bench.changed.has(key));
   const out = el.parentElement.querySelector("output");
   if (out) out.textContent = fmt(Number(el.value), 2);
-  $("params-count").textContent = `${bench.editor.parameters.length} parameters${bench.changed.size ? `, ${bench.changed.size} changed` : ""}`;
+  $("params-count").textContent = paramsCount();
 }
 
 // The changed fields as {"trends": {...}, "parameters": {...}}; a value that is not a number is sent as typed, so that
@@ -114,18 +114,19 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function runScenario(ev) {
   ev.preventDefault();
-  jobStarted("submitting…");
+  jobStarted(_("submitting…"));
   try {
     let job = await api("/api/jobs", { method: "POST", body: jobForm() });
     while (job.status === "queued" || job.status === "running") {
       $("run-bar").style.width = `${Math.round(100 * job.progress)}%`;
-      $("run-message").textContent = job.status === "queued" ? "waiting for the previous run…" : `simulating ${job.scenario}: ${job.years_done} of ${job.years} years`;
+      $("run-message").textContent = job.status === "queued" ? _("waiting for the previous run…")
+        : _("simulating {scenario}: {done} of {years} years", { scenario: job.scenario, done: job.years_done, years: job.years });
       await sleep(400);
       job = await api(`/api/jobs/${job.id}`);
     }
     if (job.status === "error") throw new Error(job.message);
     $("run-bar").style.width = "100%";
-    $("run-message").textContent = `done: ${job.message}`;
+    $("run-message").textContent = _("done: {message}", { message: job.message });
     await loadSources(job.source_id);
     await openSource(job.source_id);
     jobEnded(null);
@@ -139,14 +140,15 @@ async function runEnsemble() {
   const form = jobForm();
   form.append("runs", $("ens-runs").value);
   if ($("ens-knobs").value.trim()) form.append("knobs", $("ens-knobs").value.trim());
-  jobStarted("submitting the ensemble…");
+  jobStarted(_("submitting the ensemble…"));
   document.body.dataset.runsSeen = "";
   try {
     let job = await api("/api/ensembles", { method: "POST", body: form });
     let shown = 0;
     for (;;) {
       $("run-bar").style.width = `${Math.round(100 * job.progress)}%`;
-      $("run-message").textContent = job.status === "queued" ? "waiting for the previous run…" : `ensemble of ${job.scenario}: ${job.runs_done} of ${job.runs} runs`;
+      $("run-message").textContent = job.status === "queued" ? _("waiting for the previous run…")
+        : _("ensemble of {scenario}: {done} of {runs} runs", { scenario: job.scenario, done: job.runs_done, runs: job.runs });
       if (job.source_id && job.runs_done > shown) {
         shown = job.runs_done;
         if (!state.source || state.source.id !== job.source_id) {
@@ -161,7 +163,7 @@ async function runEnsemble() {
       job = await api(`/api/jobs/${job.id}`);
     }
     if (job.status === "error") throw new Error(job.message);
-    $("run-message").textContent = `done: ${job.message}`;
+    $("run-message").textContent = _("done: {message}", { message: job.message });
     await loadSources(job.source_id);
     if (state.source && state.source.id === job.source_id) await renderEnsemble(); else await openSource(job.source_id);
     jobEnded(null);
@@ -198,4 +200,9 @@ function initWorkbench() {
   $("dl-svg").addEventListener("click", () => downloadPicture("svg"));
   $("all-kinds").addEventListener("change", updateDownloads);
   $("bloc-method").addEventListener("change", updateDownloads);
+}
+
+function paramsCount() {
+  const n = bench.editor.parameters.length, changed = bench.changed.size;
+  return ngettext("{n} parameter", "{n} parameters", n) + (changed ? ", " + ngettext("{n} changed", "{n} changed", changed) : "");
 }

@@ -1,0 +1,119 @@
+"""Keep foedus's message catalogues in step with the sources (Babel).
+
+Usage (with the Python of ./dev's .venv)::
+
+    python tools/i18n.py extract     # write src/foedus/locale/foedus.pot from the sources
+    python tools/i18n.py update      # extract, then merge the template into every language's .po
+    python tools/i18n.py check       # list messages without a translation, fuzzy or obsolete (exit 1 if any)
+
+After ``update``, translate the new entries of ``src/foedus/locale/fr/LC_MESSAGES/foedus.po``
+(an empty ``msgstr``, or one flagged ``#, fuzzy`` that Babel guessed from a similar message)
+and remove the fuzzy flag. Nothing needs compiling: :mod:`foedus.i18n` reads the ``.po`` files.
+``tests/test_i18n.py`` runs the same extraction and fails on any gap.
+
+What is extracted: the Python modules of ``src/foedus`` (``_``, ``gettext``, ``ngettext``,
+``lazy_gettext``), the Jinja templates of the reports and the dashboard (``{% trans %}`` blocks
+and ``_()``), and the dashboard's scripts (``_()``, ``ngettext()``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "src" / "foedus"
+LOCALE = PACKAGE / "locale"
+POT = LOCALE / "foedus.pot"
+
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None}
+"""The marking functions (Python, Jinja and the dashboard's scripts use the same names)."""
+
+METHOD_MAP = [
+    ("**/templates/**.html", "jinja2"),
+    ("**.py", "python"),
+    ("web/static/**.js", "javascript"),
+]
+"""Which files are read, and how (Babel's method map, relative to ``src/foedus``)."""
+
+OPTIONS_MAP = {
+    "**/templates/**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "true"},
+    "web/static/**.js": {"parse_template_string": "false"},
+}
+
+
+def extract():
+    """The catalogue template (``babel.messages.Catalog``) of every marked message in the sources."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
+
+    import foedus
+
+    cat = Catalog(project="foedus", version=foedus.__version__, domain="foedus", charset="utf-8", fuzzy=False,
+                  copyright_holder="foedus contributors", msgid_bugs_address="")
+    for filename, lineno, message, comments, context in extract_from_dir(
+        str(PACKAGE), METHOD_MAP, OPTIONS_MAP, keywords=KEYWORDS, comment_tags=("i18n:",), strip_comment_tags=True,
+    ):
+        cat.add(message, None, [(f"foedus/{filename}", lineno)], auto_comments=comments, context=context)
+    return cat
+
+
+def languages() -> list[str]:
+    """The languages with a catalogue (besides the English of the sources)."""
+    return sorted(p.parent.parent.name for p in LOCALE.glob("*/LC_MESSAGES/foedus.po"))
+
+
+def problems(template, catalogue) -> list[str]:
+    """What keeps ``catalogue`` from covering ``template``: missing, untranslated, fuzzy (and obsolete) entries."""
+    out = []
+    for msg in template:
+        if not msg.id:
+            continue
+        got = catalogue.get(msg.id, context=msg.context)
+        where = ", ".join(f"{f}:{n}" for f, n in msg.locations[:2])
+        if got is None:
+            out.append(f"missing: {msg.id!r} ({where})")
+        elif got.fuzzy:
+            out.append(f"fuzzy: {msg.id!r} ({where})")
+        elif not got.string or (isinstance(got.string, tuple) and not all(got.string)):
+            out.append(f"untranslated: {msg.id!r} ({where})")
+    ids = {(m.id if isinstance(m.id, str) else m.id[0], m.context) for m in template if m.id}
+    for msg in catalogue:
+        key = (msg.id if isinstance(msg.id, str) else msg.id[0], msg.context)
+        if msg.id and key not in ids:
+            out.append(f"obsolete (no longer in the sources): {msg.id!r}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    from babel.messages.pofile import read_po, write_po
+
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("task", choices=["extract", "update", "check"])
+    task = p.parse_args(argv).task
+    template = extract()
+    if task in ("extract", "update"):
+        with open(POT, "wb") as f:
+            write_po(f, template, width=100, sort_output=False, omit_header=False)
+        print(f"{POT.relative_to(ROOT)}: {len(template)} messages")
+    bad = 0
+    for lang in languages():
+        path = LOCALE / lang / "LC_MESSAGES" / "foedus.po"
+        with open(path, "rb") as f:
+            cat = read_po(f, locale=lang, domain="foedus")
+        if task == "update":
+            cat.update(template, no_fuzzy_matching=False)
+            cat.obsolete.clear()
+            with open(path, "wb") as f:
+                write_po(f, cat, width=100, omit_header=False, ignore_obsolete=True)
+        found = problems(template, cat)
+        bad += len(found)
+        print(f"{path.relative_to(ROOT)}: {len(found)} to do")
+        for line in found:
+            print("  " + line)
+    return 1 if task == "check" and bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
