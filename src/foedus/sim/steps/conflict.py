@@ -297,7 +297,11 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     :func:`foedus.theory.war.casus_foederis` (ATOP: a defence pact of the attacked state binds its
     other members to its side, an offence pact of the attacker its other members to the
     attacker's; neutrality, non-aggression and consultation bind nobody; coalitions, whose
-    mission is a crisis, are not called). The casus foederis arises for a bound ally with
+    mission is a crisis, are not called; a state bound by a defence pact to the state it would
+    fight stays out: conflicting obligations). With ``alliance_chain_depth`` above 0 the allies
+    that enter call their own partners in turn, to their own side (chain-ganging, Christensen &
+    Snyder 1990): an entrant on the victim's side as if attacked, one on the attacker's side
+    through its offence pacts; each state is called at most once a war. The casus foederis arises for a bound ally with
     :func:`foedus.theory.war_onset.casus_arises` of its reach to the enemy it would fight
     (:func:`foedus.theory.war_onset.reach`, Bueno de Mesquita's loss-of-strength gradient of its
     capability: the conditions of most pacts name a region or an adversary, and an ally that cannot
@@ -309,8 +313,11 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     its regime and major-power status. An ally that honours joins the war against that state, its
     hostility to it at least ``honour_hostility`` (a share ``war_entry_delay`` a year late, if
     the war goes on); one that fails adds ``betrayal_penalty`` to its pact's betrayal and the
-    state it was bound to multiplies its trust in it by ``betrayal_trust``. Each war is registered
-    in ``world.wars``.
+    state it was bound to multiplies its trust in it by ``betrayal_trust``. Every call's event
+    (``commitment``) and every late entry (``war_entry``) names in its factors the obligation
+    (``defense`` or ``offense``), the treaty (``agreement``) and the state it binds the ally to
+    (``ally_of``); its detail gives the war side (1 the attacker's, 2 the target's). Each war is
+    registered in ``world.wars``.
     """
     y = world.year
     wars = [{"start": y, "attacker": int(a), "target": int(t), "side": {int(a): 1, int(t): 2}, "pending": []} for a, t in zip(attackers, targets)]
