@@ -71,6 +71,7 @@ def _entries_explained(sim: Simulation, years: int) -> tuple[int, int, list[tupl
             assert ag.obligations[s, DEF if d["obligation"] == "defense" else OFF], f"{ally} called through agreement {aid} ({ag.names[s]}) without a {d['obligation']} obligation"
             assert ag.members[s, w.index_of(int(ally))] and ag.members[s, w.index_of(side)], "the pact must bind the ally to the side it joins"
             assert not ag.members[s, w.index_of(int(enemy))], "a pact of both belligerents calls nobody"
+            assert (d["factors"]["obligation"], d["factors"]["agreement"]) == (d["obligation"], int(aid)), "the factors name the obligation that calls"
             calls.append((d["obligation"] == "defense", bool(d["honoured"])))
             if d["honoured"] and d.get("enters", "now") == "now":
                 ok.add(frozenset((int(ally), int(enemy))))
@@ -82,8 +83,11 @@ def _entries_explained(sim: Simulation, years: int) -> tuple[int, int, list[tupl
                 s = slot_of[int(aid)]
                 assert ag.obligations[s, DEF] or ag.obligations[s, OFF], f"{who} entered through agreement {aid} without a defence or offence obligation"
                 assert ag.members[s, i] and ag.members[s, w.index_of(d["side_of"])] and not ag.members[s, e]
+                ob = d["factors"]["obligation"]
+                assert ag.obligations[s, DEF if ob == "defense" else OFF] and d["factors"]["agreement"] == int(aid), "the factors name the obligation that brought it in"
             else:  # the labelled route without a pact: a rival of the enemy it fights, bound to no pact with it
                 assert d["route"] == "opportunistic" and pd.isna(aid) or int(aid) == -1, d
+                assert d["factors"]["obligation"] == "none", "an opportunist enters through no obligation, and says so"
                 # (the rivalry step after the conflict step may end the rivalry, and alliances form and end during the year)
                 assert rival_before[i, e] and not (allied_before[i, e] and w.agreements.allied()[i, e]), f"opportunist {who} is no unallied rival of {enemy}"
             ok.add(frozenset((int(who), int(enemy))))

@@ -45,11 +45,15 @@ def test_nobody_is_called_without_a_defence_or_offence_obligation_toward_the_sid
         assert members[p, i] and members[p, side[i]] and not members[p, att if side[i] == tgt else tgt]
         assert ob[p, DEF] if side[i] == tgt else ob[p, OFF]
         assert i not in (att, tgt)
-    # and everyone a defence pact of the target alone binds is called (to some side)
+    # nobody bound by a defence pact to the state it would fight is called against it (conflicting obligations)
+    guards = lambda x: (members & (ob[:, DEF] & members[:, x])[:, None]).any(axis=0)  # noqa: E731
+    for i in np.flatnonzero(commit > 0):
+        assert not guards(att if side[i] == tgt else tgt)[i]
+    # and everyone a defence pact of the target alone binds is called (to some side), unless bound to defend the attacker
     for p in range(s):
         if ob[p, DEF] and members[p, tgt] and not members[p, att]:
             for i in np.flatnonzero(members[p]):
-                if i not in (att, tgt):
+                if i not in (att, tgt) and not guards(att)[i]:
                     assert commit[i] > 0
 
 
@@ -68,6 +72,18 @@ def test_a_state_bound_both_ways_answers_the_defence_call():
     ob[0, DEF] = ob[1, OFF] = True
     commit, pact, side = casus_foederis(m, ob, attacker=0, target=1)
     assert (commit[2], pact[2], side[2]) == (1.0, 0, 1)
+
+
+def test_a_state_bound_to_defend_both_belligerents_stays_out():
+    """Conflicting obligations: 2 must defend 1 (pact 0) and also 0 (pact 1, a NATO ally of the attacker): when 0 attacks 1
+    the EU-like pact 0 does not call 2 against its other ally (the Cyprus war of 1974, the Football War of 1969); 3, bound
+    to 1 alone, is called."""
+    m = np.array([[0, 1, 1, 1], [1, 0, 1, 0]], bool)
+    ob = np.zeros((2, 5), bool)
+    ob[:, DEF] = True
+    commit, pact, side = casus_foederis(m, ob, attacker=0, target=1)
+    assert commit[2] == 0 and pact[2] == -1 and side[2] == -1
+    assert (commit[3], pact[3], side[3]) == (1.0, 0, 1)
 
 
 def test_dispute_and_escalation_probabilities():

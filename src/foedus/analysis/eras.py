@@ -41,8 +41,11 @@ per-run figures. The facts (:data:`FACTS`):
 ``war_onsets_per_state_year``
     Wars begun in the era per state-year: COW inter-state wars (a war counted once, in its first
     year, however many join it) in the record, ``war`` events in a run (each is one war; allies
-    and later entrants join it), over the same state-years as the formation rates. The rate of the
-    wars the alliance facts above are measured on (Sarkees & Wayman 2010).
+    and later entrants join it), over the state-years of the era up to the last year of the COW war
+    data's domain (:data:`foedus.analysis.war_onsets.WAR_RECORD_LAST_YEAR`, 2007), in the record and
+    in a run alike: the record has no wars after it, so a rate over 1990-2018 would count 18 years'
+    wars over 29 years' states. The rate of the wars the alliance facts above are measured on
+    (Sarkees & Wayman 2010).
 
 Which agreements: kind ``alliance`` only; in a run, ``min_begun_id`` (the simulator's first id of
 an agreement formed during a run) keeps the scenario's starting agreements out of "begun".
@@ -59,6 +62,7 @@ from foedus.analysis.capabilities import state_years_filled, system_members
 from foedus.analysis.formation import primary_obligation
 from foedus.analysis.survival import _median, kaplan_meier, km_survival_at
 from foedus.analysis.war_allies import ally_pairs, joiners, war_participants
+from foedus.analysis.war_onsets import WAR_RECORD_LAST_YEAR
 from foedus.data.geography import great_circle_km
 from foedus.schema import OBLIGATIONS, History
 
@@ -199,7 +203,10 @@ def era_tables(
         }
     )
     participants = war_participants(history, first, last)
+    war_last = min(last, WAR_RECORD_LAST_YEAR)
     return {
+        "war_state_years": _state_years(history, first, war_last) if first <= war_last else 0,
+        "wars_in_war_years": int(participants.loc[participants["war_start"] <= war_last, "war"].nunique()),
         "state_years": _state_years(history, first, last),
         "states_at_end": int(system_members(history, last).size),
         "in_force_end": int(((start <= last) & (np.isnan(end) | (end > last))).sum()),
@@ -247,6 +254,7 @@ def era_facts(tables: Sequence[Mapping[str, object]]) -> dict[str, float]:
     out["in_force_end_per_state"] = float(sum(t["in_force_end"] for t in tables)) / n_end if n_end else float("nan")
     out["defence_allies_joining"] = float(pairs["joined"].mean()) if len(pairs) else float("nan")
     out["joiners_without_pact"] = float((~join["pact"]).mean()) if len(join) else float("nan")
-    out["war_onsets_per_state_year"] = float(sum(t.get("wars", 0) for t in tables)) / sy if sy else float("nan")
+    wsy = float(sum(t.get("war_state_years", t["state_years"]) for t in tables))
+    out["war_onsets_per_state_year"] = float(sum(t.get("wars_in_war_years", t.get("wars", 0)) for t in tables)) / wsy if wsy else float("nan")
     out.update(alliances_begun=float(n), state_years=sy, wars=float(sum(t.get("wars", 0) for t in tables)), defence_ally_pairs=float(len(pairs)), joiners=float(len(join)))
     return out

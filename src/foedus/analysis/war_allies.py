@@ -127,7 +127,7 @@ def participants_from_events(events: pd.DataFrame) -> pd.DataFrame:
             key[w] = n
             rows += [(n, w[1], 1, w[0], w[0], True), (n, w[2], 2, w[0], w[0], True)]
             n += 1
-        side = 1 if side_of == w[1] else 2
+        side = int(d["side"]) if d.get("side") in (1, 2) else (1 if side_of == w[1] else 2)  # an ally's ally names its side
         rows.append((key[w], who, side, y, w[0], y == w[0]))
     if not rows:
         return _empty_participants()

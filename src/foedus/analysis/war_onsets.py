@@ -3,7 +3,11 @@
 :func:`war_onset_dyad_years` takes the non-directed dyad-years of the COW system with the
 covariates of :mod:`foedus.analysis.rivalry` (contiguity, parity, rivalry, joint democracy) and
 adds what :data:`foedus.theory.war_onset.WAR_ONSET_TERMS` needs: ``any_major`` (at least one COW
-major power) and ``war_history`` *before* the year (the memory of the pair's war years up to the
+major power), ``defence_pact`` (the pair shares an ATOP defence pact in the year: Leeds et al.
+2002's dyad-years, peacesciencer's ``atop_alliance``), ``joint_nuclear`` (both nuclear-armed in the
+year, :func:`foedus.data.nuclear.nuclear_armed`: Gartzke & Kroenig 2009), ``conquest_norm``
+(:func:`foedus.theory.war_onset.conquest_norm_term` of the territorial integrity norm's date,
+:mod:`foedus.data.norms`) and ``war_history`` *before* the year (the memory of the pair's war years up to the
 year before, so that a war does not predict itself). The event, ``onset``, comes from the COW
 inter-state wars (Sarkees & Wayman 2010): a war's *initiating dyads* are the pairs of states on
 opposite sides both fighting in the war's first year, restricted to those with a COW initiator
@@ -25,17 +29,25 @@ import numpy as np
 import pandas as pd
 
 from foedus.analysis.rivalry import _CODES, _lookup, _year_pairs, fit_logit, rivalry_dyad_years
+from foedus.data.atop import read_atop_dyad_years
 from foedus.data.conflict import read_wars
+from foedus.data.norms import territorial_integrity_norm
+from foedus.data.nuclear import nuclear_armed
 from foedus.data.geography import great_circle_km
 from foedus.data.paths import default_data_dir
 from foedus.data.snapshot_fields import table
 from foedus.theory import war_onset as th
 from foedus.theory.rivalry import war_term
 
-__all__ = ["IN_SAMPLE_YEARS", "OnsetFit", "initiating_dyads", "war_onset_dyad_years", "estimate_war_onset", "onset_rates"]
+__all__ = ["IN_SAMPLE_YEARS", "WAR_RECORD_LAST_YEAR", "OnsetFit", "initiating_dyads", "war_onset_dyad_years", "estimate_war_onset", "onset_rates"]
 
 IN_SAMPLE_YEARS: tuple[tuple[int, int], ...] = ((1816, 1914), (1946, 1989))
 """The eras the shipped defaults are fitted on (MODEL_PROTOCOL: 1919–1938 and 1990– are held out)."""
+
+
+WAR_RECORD_LAST_YEAR = 2007
+"""Last year of the COW inter-state war data's domain (v4.0, 1816-2007; Sarkees & Wayman 2010): a war rate
+of the record is a rate over the years up to this one, and a simulated one is measured over the same years."""
 
 
 def initiating_dyads(wars: pd.DataFrame) -> pd.DataFrame:
@@ -82,10 +94,23 @@ def war_onset_dyad_years(data_dir: Path | None = None, *, first: int = 1816, las
     out["log_distance"] = th.log_distance(great_circle_km(lat[t, a], lng[t, a], lat[t, b], lng[t, b]))
     out["any_major"] = major[y - first, a] | major[y - first, b]
     out["war_history"] = war_term(before)
+    out["defence_pact"] = _defence_pairs(d, y, a, b)
+    out["joint_nuclear"] = nuclear_armed(a, y) & nuclear_armed(b, y)
+    out["conquest_norm"] = th.conquest_norm_term(territorial_integrity_norm(y), out["any_major"], out["contiguous"], out["rival"])
     out = out.merge(ons, on=["year", "ccode1", "ccode2"], how="left")
     # a pair with two wars begun in one year (Russia and China in 1900: the Boxer war and the Manchurian) is one event
     out["onset"] = out["onset"].fillna(0.0).clip(upper=1.0)
     return out[["year", "ccode1", "ccode2", *th.WAR_ONSET_TERMS, "onset"]]
+
+
+def _defence_pairs(d: Path, y: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Whether each dyad-year ``(y, a < b)`` shares an ATOP defence pact (peacesciencer's ``atop_alliance`` dyad-years)."""
+    al = read_atop_dyad_years(d / "peacesciencer" / "atop_alliance.csv.gz")
+    al = al[al["defense"].astype(bool)]
+    lo = np.minimum(al["ccode1"], al["ccode2"]).to_numpy(np.int64)
+    hi = np.maximum(al["ccode1"], al["ccode2"]).to_numpy(np.int64)
+    keys = np.unique(al["year"].to_numpy(np.int64) * _CODES * _CODES + lo * _CODES + hi)
+    return np.isin(y.astype(np.int64) * _CODES * _CODES + a.astype(np.int64) * _CODES + b.astype(np.int64), keys)
 
 
 def _capital_arrays(capitals: pd.DataFrame, first: int, last: int) -> tuple[np.ndarray, np.ndarray]:

@@ -12,7 +12,10 @@ and consultation promise restraint or talk, never fighting. So when a state is a
 - every other member of an offence pact of the attacker (it is called to the *attacker's* side),
 
 provided the pact does not also bind the state on the other side (a pact of both belligerents
-calls nobody). A state bound by several pacts answers to the strongest obligation
+calls nobody), nor the called state to defend the state it would fight through another pact: its
+obligations conflict, and it stays out (NATO's members in the Cyprus war of 1974, the Rio Pact's in
+the Football War of 1969; the EU treaty's defence clause does not call its NATO members against a
+NATO ally). A state bound by several pacts answers to the strongest obligation
 (:func:`foedus.theory.capability.commitment_strength` of the defence and offence obligations
 alone; a conditional one counts less, for a caller that weighs whether its conditions will
 hold). Whether it honours the call is
@@ -88,7 +91,8 @@ def casus_foederis(members, obligations, attacker: int, target: int, conditional
 
     A member of a *defence* pact of the target is called to the target's side, a member of an
     *offence* pact of the attacker to the attacker's side, unless the pact also binds the state
-    on the other side; each state answers to its strongest such obligation
+    on the other side, or another defence pact binds the called state to defend the state it would
+    fight (conflicting obligations: it stays out); each state answers to its strongest such obligation
     (:func:`war_commitment`). The belligerents themselves are never called.
 
     Parameters
@@ -128,8 +132,11 @@ def casus_foederis(members, obligations, attacker: int, target: int, conditional
     neutral = m[:, attacker] & m[:, target]  # a pact of both belligerents calls nobody
     defend = (ob[:, _DEF] & m[:, target] & ~neutral)[:, None] & m
     attack = (ob[:, _OFF] & m[:, attacker] & ~neutral)[:, None] & m
-    s_def = np.where(defend, strength[:, None], 0.0)
-    s_off = np.where(attack, strength[:, None], 0.0)
+    # a state bound by a defence pact to the state it would fight is not called against it (conflicting obligations)
+    guards_att = (m & (ob[:, _DEF] & m[:, attacker])[:, None]).any(axis=0)
+    guards_tgt = (m & (ob[:, _DEF] & m[:, target])[:, None]).any(axis=0)
+    s_def = np.where(defend & ~guards_att[None, :], strength[:, None], 0.0)
+    s_off = np.where(attack & ~guards_tgt[None, :], strength[:, None], 0.0)
     commitment, pact, side = np.zeros(n), np.full(n, -1, np.intp), np.full(n, -1, np.intp)
     if m.shape[0]:
         bd, bo = s_def.argmax(axis=0), s_off.argmax(axis=0)

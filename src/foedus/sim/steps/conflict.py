@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from foedus.data.norms import territorial_integrity_norm
+from foedus.data.nuclear import nuclear_armed
 from foedus.schema import OBLIGATIONS
 from foedus.sim.membership import pair_max
 from foedus.sim.steps._common import COALITION, ORGANISATION, SECURITY
@@ -33,8 +35,10 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
       other that is politically relevant (contiguous, with a major power, or rivals;
       :func:`foedus.theory.war_onset.politically_relevant`) begins a war with
       :func:`foedus.theory.war_onset.war_onset_hazard` of its contiguity, distance, major-power
-      status, capability parity, rivalry, war memory and joint democracy (Bremer 1992's
-      dangerous dyads, Vasquez 1993; coefficients ``war_onset_*``, estimated on the record's
+      status, capability parity, rivalry, war memory, joint democracy, a shared defence pact and
+      joint nuclear arms and the territorial integrity norm against conquest (Bremer 1992's
+      dangerous dyads, Vasquez 1993; the nuclear peace with Gartzke & Kroenig's 2009 dates,
+      :mod:`foedus.data.nuclear`; Zacher 2001 and Fazal 2007 with the UN Charter's date, :mod:`foedus.data.norms`; coefficients ``war_onset_*``, estimated on the record's
       in-sample eras by :mod:`foedus.analysis.war_onsets`), the initiator either of the two
       (``initiator_swap``); the ``war`` event's factors are those terms and the hazard.
     - **Disputes**: a militarised dispute between i and j (not allied) starts with probability
@@ -129,15 +133,37 @@ def onset_covariates(world: World, i: np.ndarray, j: np.ndarray) -> dict[str, np
     """
     flat = i * world.n + j
     dem = world.regime >= world.params.democracy_threshold
+    nuclear = nuclear_armed(world.ccode, world.year)
+    contiguous, major, rival = np.take(world.contiguous, flat), world.major[i] | world.major[j], np.take(world.rivalry, flat)
     return {
-        "contiguous": np.take(world.contiguous, flat),
+        "contiguous": contiguous,
         "log_distance": th_onset.log_distance(np.take(world.distance_km, flat)),
-        "any_major": world.major[i] | world.major[j],
+        "any_major": major,
         "parity": th_rivalry.parity(world.power[i], world.power[j]),
-        "rival": np.take(world.rivalry, flat),
+        "rival": rival,
         "war_history": th_rivalry.war_term(np.take(world.war_history, flat)) if world.war_history.shape == (world.n, world.n) else np.zeros(len(i)),
         "joint_democracy": dem[i] & dem[j],
+        "defence_pact": np.take(defence_pairs(world), flat),
+        "joint_nuclear": nuclear[i] & nuclear[j],
+        "conquest_norm": th_onset.conquest_norm_term(territorial_integrity_norm(world.year), major, contiguous, rival),
     }
+
+
+def defence_pairs(world: World) -> np.ndarray:
+    """(N, N) bool: the pairs sharing a defence pact in force (a security agreement other than a coalition with a defence obligation).
+
+    Bremer's (1992) alliance term of the war-onset hazard, as the record's ATOP dyad-years code it
+    (:mod:`foedus.analysis.war_onsets`). Cached until the agreements change.
+    """
+    ag = world.agreements
+    hit = world.cache.get("defence_pairs")
+    if hit is not None and hit[0] == ag.version and hit[1].shape == (world.n, world.n):
+        return hit[1]
+    slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
+    slots = slots[ag.obligations[slots, _DEF]]
+    out = pair_max(ag.members[slots], np.ones(len(slots)), world.n) > 0 if len(slots) else np.zeros((world.n, world.n), bool)
+    world.cache["defence_pairs"] = (ag.version, out)
+    return out
 
 
 def _war_onsets(world: World, rng: np.random.Generator) -> None:
@@ -219,8 +245,7 @@ def _spread(world: World, rng: np.random.Generator) -> None:
             continue
         pending, war["pending"] = war["pending"], []
         ag = world.agreements
-        for ally, enemy, s, slot, aid, factors in pending:
-            side_state = war["attacker"] if s == 1 else war["target"]
+        for ally, enemy, s, slot, aid, factors, side_state in pending:
             # the pact must still bind the ally to the side it joins (it may have left it, or the pact ended, since the
             # call), and not the enemy too: a pact of both belligerents calls nobody (the enemy may have joined it since)
             binds = ag.active[slot] and ag.agreement_id[slot] == aid and ag.members[slot, ally] and ag.members[slot, side_state]
@@ -228,7 +253,7 @@ def _spread(world: World, rng: np.random.Generator) -> None:
             if binds and world.active[ally] and world.active[enemy] and ally not in war["side"]:
                 _enter(world, war, np.array([ally]), np.array([enemy]), np.array([s]))
                 world.log.events(y, "war_entry", aid, world.ccode[ally], world.ccode[enemy], {
-                    "route": "alliance", "war": _war_key(world, war), "side_of": int(world.ccode[war["attacker"] if s == 1 else war["target"]]),
+                    "route": "alliance", "war": _war_key(world, war), "side_of": int(world.ccode[side_state]), "side": int(s),
                     "factors": {**factors, "entered_a_year_late": True},
                 })
         if p.opportunistic_join_rate > 0:
@@ -259,8 +284,8 @@ def _opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.
     ent, foe, own = cand[go], members[best[go]], 3 - foe_side[go]
     _enter(world, war, ent, foe, own)
     world.log.events(world.year, "war_entry", -1, world.ccode[ent], world.ccode[foe], [
-        {"route": "opportunistic", "war": _war_key(world, war), "side_of": int(world.ccode[war["attacker"] if s == 1 else war["target"]]),
-         "factors": {"rival_of_enemy": True, "reach": float(r), "probability": float(q)}}
+        {"route": "opportunistic", "war": _war_key(world, war), "side_of": int(world.ccode[war["attacker"] if s == 1 else war["target"]]), "side": int(s),
+         "factors": {"obligation": "none", "rival_of_enemy": True, "reach": float(r), "probability": float(q)}}
         for s, r, q in zip(own, reach[go, best[go]], prob[go])
     ])
 
@@ -272,7 +297,11 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     :func:`foedus.theory.war.casus_foederis` (ATOP: a defence pact of the attacked state binds its
     other members to its side, an offence pact of the attacker its other members to the
     attacker's; neutrality, non-aggression and consultation bind nobody; coalitions, whose
-    mission is a crisis, are not called). The casus foederis arises for a bound ally with
+    mission is a crisis, are not called; a state bound by a defence pact to the state it would
+    fight stays out: conflicting obligations). With ``alliance_chain_depth`` above 0 the allies
+    that enter call their own partners in turn, to their own side (chain-ganging, Christensen &
+    Snyder 1990): an entrant on the victim's side as if attacked, one on the attacker's side
+    through its offence pacts; each state is called at most once a war. The casus foederis arises for a bound ally with
     :func:`foedus.theory.war_onset.casus_arises` of its reach to the enemy it would fight
     (:func:`foedus.theory.war_onset.reach`, Bueno de Mesquita's loss-of-strength gradient of its
     capability: the conditions of most pacts name a region or an adversary, and an ally that cannot
@@ -284,8 +313,11 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     its regime and major-power status. An ally that honours joins the war against that state, its
     hostility to it at least ``honour_hostility`` (a share ``war_entry_delay`` a year late, if
     the war goes on); one that fails adds ``betrayal_penalty`` to its pact's betrayal and the
-    state it was bound to multiplies its trust in it by ``betrayal_trust``. Each war is registered
-    in ``world.wars``.
+    state it was bound to multiplies its trust in it by ``betrayal_trust``. Every call's event
+    (``commitment``) and every late entry (``war_entry``) names in its factors the obligation
+    (``defense`` or ``offense``), the treaty (``agreement``) and the state it binds the ally to
+    (``ally_of``); its detail gives the war side (1 the attacker's, 2 the target's). Each war is
+    registered in ``world.wars``.
     """
     y = world.year
     wars = [{"start": y, "attacker": int(a), "target": int(t), "side": {int(a): 1, int(t): 2}, "pending": []} for a, t in zip(attackers, targets)]
@@ -304,25 +336,45 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     m, ob = ag.members[war_slots], ag.obligations[war_slots]
     for q, war in enumerate(wars):
         att, tgt = war["attacker"], war["target"]
-        commit, pact, side = th_war.casus_foederis(m, ob, att, tgt)
-        allies = np.flatnonzero((commit > 0) & world.active)
-        if not len(allies):
-            continue
-        reach = _reach(world, allies, np.where(side[allies] == tgt, att, tgt))
-        arises = rng.random(len(allies)) < th_onset.casus_arises(reach, check=world.check)
-        out_of_reach[q] = world.ccode[allies[~arises]].tolist()
-        k = arises
-        if k.any():
-            _answer_call(world, rng, war, allies[k], commit[allies[k]], war_slots[pact[allies[k]]], side[allies[k]], reach[k])
+        seen = np.zeros(world.n, bool)
+        seen[[att, tgt]] = True
+        # wave 0: the belligerents' own pacts; each later wave: the pacts of the allies that entered in the one before
+        callers = [(att, tgt, -1)]
+        for _ in range(world.params.alliance_chain_depth + 1):
+            entered: list[tuple[int, int, int]] = []
+            for a_role, t_role, own in callers:
+                commit, pact, side = th_war.casus_foederis(m, ob, a_role, t_role)
+                ok = (commit > 0) & world.active & ~seen
+                if own >= 0:
+                    ok &= side == own  # an entrant calls its own partners, to its own side
+                allies = np.flatnonzero(ok)
+                if not len(allies):
+                    continue
+                seen[allies] = True
+                num = np.where(side[allies] == t_role, 2, 1)
+                enemy = np.where(num == 2, att, tgt)
+                reach = _reach(world, allies, enemy)
+                arises = rng.random(len(allies)) < th_onset.casus_arises(reach, check=world.check)
+                out_of_reach[q] += world.ccode[allies[~arises]].tolist()
+                if arises.any():
+                    k = arises
+                    who, num_in = _answer_call(world, rng, war, allies[k], commit[allies[k]], war_slots[pact[allies[k]]], side[allies[k]], num[k], enemy[k], reach[k])
+                    entered += [(int(e), int(n_)) for e, n_ in zip(who, num_in)]
+            # an entrant on the victim's side is at war with the attacker as if attacked (Germany declared war on Russia
+            # and on France in 1914); one on the attacker's side calls its offence partners (ATOP: whatever the war's origin)
+            callers = [(att, e, e) if n_ == 2 else (e, tgt, e) for e, n_ in entered]
+            if not callers:
+                break
     return out_of_reach
 
 
-def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, commit, a_of, side, reach) -> None:
-    """The called ``allies`` (bound to ``side`` through agreements ``a_of``) honour or fail (see :func:`call_allies`)."""
+def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, commit, a_of, side, num, enemy, reach) -> tuple[np.ndarray, np.ndarray]:
+    """The called ``allies`` (bound to the states ``side``, on war side ``num``, 1 or 2, through agreements ``a_of``) honour or fail against ``enemy``.
+
+    See :func:`call_allies`. Returns the allies that entered at once and their war sides.
+    """
     p = world.params
     ag = world.agreements
-    att, tgt = war["attacker"], war["target"]
-    enemy = np.where(side == tgt, att, tgt)
     coh = ag.cohesion[a_of]
     inter = world.trade_dependence[allies, enemy]
     dem = (world.regime[allies] >= 0.5).astype(float)
@@ -330,12 +382,14 @@ def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, comm
     ph = th_cohesion.honour_probability(commit, inter, coh, democratic=dem, major_power=major, base_rate=p.honour_base_rate, check=world.check)
     honoured = rng.random(len(allies)) < ph
     late = honoured & (rng.random(len(allies)) < p.war_entry_delay)
+    # the obligation that calls each ally (ATOP: defence to the attacked side, offence to the attacker's) and its treaty
     factors = [
         {
+            "obligation": "defense" if n == 2 else "offense", "agreement": int(aid), "ally_of": int(world.ccode[s]),
             "reach": float(r), "casus_foederis_probability": float(r), "commitment": float(c), "interdependence_with_adversary": float(x),
             "cohesion": float(q), "democratic": float(d), "major_power": float(mj),
         }
-        for r, c, x, q, d, mj in zip(reach, commit, inter, coh, dem, major)
+        for n, s, aid, r, c, x, q, d, mj in zip(num, side, ag.agreement_id[a_of], reach, commit, inter, coh, dem, major)
     ]
     world.log.events(
         world.year,
@@ -345,17 +399,18 @@ def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, comm
         world.ccode[enemy],
         [
             {
-                "called": True, "honoured": bool(h), "ally_of": int(world.ccode[s]), "obligation": "defense" if s == tgt else "offense",
+                "called": True, "honoured": bool(h), "ally_of": int(world.ccode[s]), "side": int(n), "obligation": "defense" if n == 2 else "offense",
                 "probability": float(pr), "war": _war_key(world, war), "enters": ("next year" if lt else "now") if h else None, "factors": f,
             }
-            for h, lt, s, pr, f in zip(honoured, late, side, ph, factors)
+            for h, lt, s, n, pr, f in zip(honoured, late, side, num, ph, factors)
         ],
     )
     now = honoured & ~late
-    _enter(world, war, allies[now], enemy[now], np.where(side[now] == tgt, 2, 1))
-    for a, e, s, slot, f in zip(allies[late], enemy[late], side[late], a_of[late], np.asarray(factors, dtype=object)[late]):
-        war["pending"].append((int(a), int(e), 2 if s == tgt else 1, int(slot), int(ag.agreement_id[slot]), f))
+    _enter(world, war, allies[now], enemy[now], num[now])
+    for a, e, n, s, slot, f in zip(allies[late], enemy[late], num[late], side[late], a_of[late], np.asarray(factors, dtype=object)[late]):
+        war["pending"].append((int(a), int(e), int(n), int(slot), int(ag.agreement_id[slot]), f, int(s)))
     if (~honoured).any():
         bad, bad_a = allies[~honoured], a_of[~honoured]
         ag.betrayal[bad_a] = np.minimum(ag.betrayal[bad_a] + p.betrayal_penalty, 1.0)  # one penalty per pact and call
         world.trust[side[~honoured], bad] *= p.betrayal_trust
+    return allies[now], num[now]
