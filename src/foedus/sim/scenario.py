@@ -379,10 +379,8 @@ class Scenario(_Model):
         description="kinds of global-threat crisis that can arise at random (parameter crisis_rate); "
         "an earlier era may allow fewer (piracy and the slave trade stand for organised crime before 1914)",
     )
-    crisis_threats_from: dict[Literal[GLOBAL_THREATS], int] = Field(  # type: ignore[valid-type]
-        default_factory=dict, description="first year in which each kind of crisis may arise (before it, no state recognises it as a "
-        "transnational threat; foedus.sim.build.CRISIS_THREAT_FIRST_YEAR); a kind not named may arise in any year",
-    )
+    crisis_threats_from: dict[Literal[GLOBAL_THREATS], int] = Field(default_factory=dict, description="first year in which each kind of crisis may arise (before it, no state recognises it as a "  # type: ignore[valid-type]
+        "transnational threat; foedus.sim.build.CRISIS_THREAT_FIRST_YEAR); a kind not named may arise in any year")
     cyber_incidents_per_year: float | None = Field(
         None, ge=0, description="observed state-on-state cyber incidents per year among the actors (DCID 2.0); calibrates the intrusion rate"
     )
