@@ -69,12 +69,19 @@ def test_rivalry_and_war_memory_drive_onsets_among_the_relevant_pairs(fit):
     """Vasquez (1993): rivals fight, and fight again; among politically relevant pairs contiguity and major powers
     still raise the odds and distance lowers them (Bremer 1992), less surely once rivalry is held constant.
 
-    War memory is significant one-sided at 5 % (z 1.83); it was above 2 (2.08) before Bremer's alliance term entered
-    the fit (2026-12): the pairs that fought before and share no pact overlap, and the two terms split the effect."""
+    War memory's own claim (z above 2) is held separately below."""
     z = dict(zip(fit.terms, np.divide(fit.coefficients, fit.std_errors)))
-    assert z["rival"] > 5 and z["war_history"] > 1.645
+    assert z["rival"] > 5
     assert z["contiguous"] > 1 and z["any_major"] > 1 and z["log_distance"] < 0 and z["joint_democracy"] < 0
     assert z["defence_pact"] < -1 and z["joint_nuclear"] < 0  # Bremer's allies; the nuclear peace, weakly identified in sample
+
+
+@pytest.mark.xfail(strict=True, reason="z of war memory fell from 2.08 to 1.83 when Bremer's alliance term entered the fit "
+                   "(2026-12): the pairs that fought before and share no pact overlap, and the two terms split the effect")
+def test_war_memory_drives_onsets_beyond_chance(fit):
+    """Vasquez (1993): states that fought before fight again; war memory's z above 2 in the in-sample fit."""
+    z = dict(zip(fit.terms, np.divide(fit.coefficients, fit.std_errors)))
+    assert z["war_history"] > 2
 
 
 @pytest.mark.parametrize("years", IN_SAMPLE_YEARS)

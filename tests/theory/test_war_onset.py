@@ -38,9 +38,14 @@ def test_dangerous_dyads_as_bremer_and_vasquez_name_them():
     Vasquez (1993): rivals fight; the loss-of-strength gradient: distance lowers them. The defaults carry these signs."""
     assert _h(contiguous=1) > _h() and _h(any_major=1) > _h() and _h(rival=1) > _h() and _h(war_history=1.0) > _h()
     assert _h(joint_democracy=1) < _h() and _h(log_distance=float(log_distance(10000.0))) < _h()
-    # contiguous rival great powers are the most dangerous pair: more than fifty times a distant minor pair (the fit with
-    # the conquest norm's term, 2026-12, moved distance's weight into that term: about 87 times; it was above 100 before)
-    assert _h(contiguous=1, any_major=1, rival=1) > 50 * _h(log_distance=float(log_distance(8000.0)))
+
+
+@pytest.mark.xfail(strict=True, reason="about 87 times since the conquest norm's term entered the fit (2026-12) and took part of "
+                   "distance's weight; above 100 before")
+def test_contiguous_rival_great_powers_are_a_hundred_times_a_distant_minor_pair():
+    """Bremer (1992), Vasquez (1993): contiguous rival great powers are the most dangerous pair, more than a hundred
+    times a distant minor pair at the defaults."""
+    assert _h(contiguous=1, any_major=1, rival=1) > 100 * _h(log_distance=float(log_distance(8000.0)))
 
 
 def test_log_distance_is_zero_for_neighbours_and_grows_as_the_log():
