@@ -71,3 +71,13 @@ def test_the_premise_holds_in_atop_offence_pacts_before_the_covenant_non_aggress
     years_before, years_after = 1920 - 1815, 2019 - 1920
     assert (offence & before).sum() / years_before > 4 * (offence & after).sum() / years_after  # 12 in 105 years, 2 in 99
     assert (nonagg & after).sum() / years_after > 50 * (nonagg & before).sum() / years_before  # 307 in 99 years, 1 in 105
+
+
+def test_the_territorial_integrity_norm_binds_in_full_from_the_un_charter():
+    """Zacher (2001), Fazal (2007): the break is 1945; it is the year every renunciation instrument is in force."""
+    from foedus.theory.renunciation import TERRITORIAL_INTEGRITY_NORM_YEAR, renunciation_of_war, territorial_integrity_norm
+
+    assert TERRITORIAL_INTEGRITY_NORM_YEAR == 1945
+    years = np.arange(1900, 2031)
+    assert territorial_integrity_norm([1919, 1938, 1945, 1990]).tolist() == [False, False, True, True]
+    assert (territorial_integrity_norm(years) == (renunciation_of_war(years) == 1.0)).all()

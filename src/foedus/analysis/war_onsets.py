@@ -7,7 +7,7 @@ major power), ``defence_pact`` (the pair shares an ATOP defence pact in the year
 2002's dyad-years, peacesciencer's ``atop_alliance``), ``joint_nuclear`` (both nuclear-armed in the
 year, :func:`foedus.data.nuclear.nuclear_armed`: Gartzke & Kroenig 2009), ``conquest_norm``
 (:func:`foedus.theory.war_onset.conquest_norm_term` of the territorial integrity norm's date,
-:mod:`foedus.data.norms`) and ``war_history`` *before* the year (the memory of the pair's war years up to the
+:func:`foedus.theory.renunciation.territorial_integrity_norm`) and ``war_history`` *before* the year (the memory of the pair's war years up to the
 year before, so that a war does not predict itself). The event, ``onset``, comes from the COW
 inter-state wars (Sarkees & Wayman 2010): a war's *initiating dyads* are the pairs of states on
 opposite sides both fighting in the war's first year, restricted to those with a COW initiator
@@ -31,7 +31,7 @@ import pandas as pd
 from foedus.analysis.rivalry import _CODES, _lookup, _year_pairs, fit_logit, rivalry_dyad_years
 from foedus.data.atop import read_atop_dyad_years
 from foedus.data.conflict import read_wars
-from foedus.data.norms import territorial_integrity_norm
+from foedus.theory.renunciation import territorial_integrity_norm
 from foedus.data.nuclear import nuclear_armed
 from foedus.data.geography import great_circle_km
 from foedus.data.paths import default_data_dir

@@ -576,7 +576,7 @@ class Parameters(BaseModel):
     )
     war_onset_conquest_norm: float = Field(
         -1.2759, ge=-20, le=20,
-        description="war-onset logit: the territorial integrity norm binds (UN Charter, 1945: foedus.data.norms) on a major power and a "
+        description="war-onset logit: the territorial integrity norm binds (UN Charter, 1945: foedus.theory.renunciation) on a major power and a "
         "state it neither borders nor rivals, the pairs of the wars of conquest the norm ended (Zacher 2001; Fazal 2007; in-sample "
         "Firth fit, 1816-1914 without the norm and 1946-1989 with it, s.e. 0.68)",
     )

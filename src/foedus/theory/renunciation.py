@@ -58,7 +58,7 @@ import numpy as np
 
 from foedus.theory._validate import _checked
 
-__all__ = ["INSTRUMENTS", "conquest_discount", "nonaggression_standing", "renunciation_of_war"]
+__all__ = ["INSTRUMENTS", "TERRITORIAL_INTEGRITY_NORM_YEAR", "conquest_discount", "nonaggression_standing", "renunciation_of_war", "territorial_integrity_norm"]
 
 INSTRUMENTS: tuple[tuple[int, str], ...] = (
     (1920, "Covenant of the League of Nations, art. 10 (in force 10 January 1920)"),
@@ -80,6 +80,24 @@ def renunciation_of_war(year) -> np.ndarray:
     y = np.asarray(year, dtype=float)
     dates = np.array([d for d, _ in INSTRUMENTS], dtype=float)
     return (y[..., None] >= dates).sum(axis=-1) / len(dates)
+
+
+TERRITORIAL_INTEGRITY_NORM_YEAR = INSTRUMENTS[-1][0]
+"""The UN Charter (article 2(4)), the last of :data:`INSTRUMENTS`: the first year the territorial integrity norm binds in full
+(Zacher 2001; Fazal 2007: only after 1945 did wars of conquest become rare and their gains seldom kept)."""
+
+
+def territorial_integrity_norm(year) -> np.ndarray:
+    """Whether the territorial integrity norm binds in full in ``year``: every instrument of :data:`INSTRUMENTS` is in force.
+
+    The war-onset hazard reads this step, not the graded :func:`renunciation_of_war`: Zacher (2001) and Fazal (2007)
+    find the break in wars of conquest and in state death at 1945, and the hazard's coefficient is estimated on the
+    record with that dating (:mod:`foedus.analysis.war_onsets`). It equals ``renunciation_of_war(year) == 1``.
+
+    >>> territorial_integrity_norm([1914, 1944, 1945, 2022]).tolist()
+    [False, False, True, True]
+    """
+    return np.asarray(year) >= TERRITORIAL_INTEGRITY_NORM_YEAR
 
 
 def conquest_discount(norm, strength: float, *, check: bool = True) -> np.ndarray:

@@ -29,7 +29,7 @@ begins between two states is the discrete-time logit hazard (Beck, Katz & Tucker
   Gartzke & Kroenig 2009's dates; the nuclear peace: Waltz 1981, Jo & Gartzke 2007; the one
   jointly nuclear war of the COW record is Kargil, 1999, out of sample);
 - ``conquest_norm``: the territorial integrity norm binds (the UN Charter, 1945;
-  :func:`foedus.data.norms.territorial_integrity_norm`) and the pair is a major power and a state it
+  :func:`foedus.theory.renunciation.territorial_integrity_norm`) and the pair is a major power and a state it
   neither borders nor rivals (:func:`conquest_norm_term`): the pairs whose wars were the wars of
   conquest and colonial expansion the norm ended (Zacher 2001; Fazal 2007 on state death after 1945).
 

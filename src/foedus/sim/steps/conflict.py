@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from foedus.data.norms import territorial_integrity_norm
+from foedus.theory.renunciation import territorial_integrity_norm
 from foedus.data.nuclear import nuclear_armed
 from foedus.schema import OBLIGATIONS
 from foedus.sim.membership import pair_max
@@ -38,7 +38,7 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
       status, capability parity, rivalry, war memory, joint democracy, a shared defence pact and
       joint nuclear arms and the territorial integrity norm against conquest (Bremer 1992's
       dangerous dyads, Vasquez 1993; the nuclear peace with Gartzke & Kroenig's 2009 dates,
-      :mod:`foedus.data.nuclear`; Zacher 2001 and Fazal 2007 with the UN Charter's date, :mod:`foedus.data.norms`; coefficients ``war_onset_*``, estimated on the record's
+      :mod:`foedus.data.nuclear`; Zacher 2001 and Fazal 2007 with the UN Charter's date, :func:`foedus.theory.renunciation.territorial_integrity_norm`; coefficients ``war_onset_*``, estimated on the record's
       in-sample eras by :mod:`foedus.analysis.war_onsets`), the initiator either of the two
       (``initiator_swap``); the ``war`` event's factors are those terms and the hazard.
     - **Disputes**: a militarised dispute between i and j (not allied) starts with probability
