@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from scipy import stats
 
 from foedus.experiments.validation import PERIODS, stylised_facts, window
+
+ALPHA = 0.01
 
 
 def test_record_facts_match_the_data_documentation(record):
@@ -32,7 +36,16 @@ def test_two_window_validation_compares_both_periods(record):
     by = {(f["name"], f["period"]): f for f in facts}
     # brief D2: the bipolar system's alliances outlive the multipolar system's, in the record and in the simulation
     contrast = by[("contrast_survival", "after/before 1945")]
-    assert contrast["record"] > 1 and contrast["simulated"] > 1
+    assert contrast["record"] > 1
+    # the simulated contrast is stochastic: one seed is no test (seed 1 alone gave 0.97, seeds 2-3 1.28 and 1.61).
+    # Per-seed ratios of the 10-year survival (bipolar-1950 / multipolar-1815), seeds 1-12, one-sided t-test of the
+    # mean log ratio > 0 at ALPHA (integ 259727a, seeds 1-40: mean log ratio 0.29, sd 0.19, 2 of 40 at or below 1;
+    # seeds 1-12 give p = 0.001, seeds 1-10 p = 0.005, seed 1 alone no test).
+    from foedus.experiments.validation import simulated_facts
+
+    seeds = range(1, 13)
+    ratios = [simulated_facts("bipolar-1950", (s,))["km_survival_10"] / simulated_facts("multipolar-1815", (s,))["km_survival_10"] for s in seeds]
+    assert stats.ttest_1samp(np.log(ratios), 0.0, alternative="greater").pvalue < ALPHA, np.round(ratios, 3).tolist()
 
 
 @pytest.mark.slow
