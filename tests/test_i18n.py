@@ -123,7 +123,7 @@ NOT_MESSAGES = {
 }
 """Module constants that hold text that is not a message."""
 
-NOT_MESSAGE_CALLS = {"require_extra", "provenance", "write_table"}
+NOT_MESSAGE_CALLS = {"require_extra", "provenance", "write_table", "write_folder_provenance", "write_report_provenance"}
 """Calls whose string arguments are not messages: the package root words the missing-extra error; provenance
 sidecars are metadata, written in English whatever the language (like the tables' column names)."""
 
