@@ -58,3 +58,15 @@ def test_help_texts():
     for args in (["data", "--help"], ["data", "import", "--help"], ["data", "info", "--help"]):
         r = runner.invoke(app, args)
         assert r.exit_code == 0 and "store" in r.stdout
+
+
+def test_an_infinite_state_code_is_refused_with_exit_code_2_naming_file_line_and_column(mini_dir, tmp_path):
+    path = mini_dir / "majors2016.csv"
+    rows = path.read_text(encoding="utf-8").splitlines()
+    rows[2] = "inf," + rows[2].split(",", 1)[1]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    r = runner.invoke(app, ["data", "import", str(mini_dir), "--db", str(tmp_path / "s.duckdb")])
+    assert r.exit_code == 2, r.output
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "majors2016.csv, line 3, column 'ccode': not a finite whole number: inf" in lines[0], r.stderr
+    assert "Traceback" not in r.output

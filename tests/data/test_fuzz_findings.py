@@ -147,3 +147,11 @@ def test_a_delimiter_ending_every_data_row_is_read_as_absent(tmp_path):
     import pandas as pd
 
     pd.testing.assert_frame_equal(read_states(path), read_states(MINI / "states2016.csv"))
+
+
+@pytest.mark.parametrize("value, reason", [("inf", "not a finite whole number"), ("-inf", "not a finite whole number"),
+                                           ("1e308", "too large for a whole number"), ("-1e308", "too large for a whole number")])
+@pytest.mark.parametrize("column, ours", [("ccode", "ccode"), ("styear", "start_year"), ("endyear", "end_year")])
+def test_an_infinite_or_huge_number_in_an_integer_column_is_refused_not_a_cast_error(tmp_path, column, ours, value, reason):
+    # before: pandas' IntCastingNaNError (inf) escaped the reader, a traceback instead of a refusal
+    _refused(read_majors, _damaged(tmp_path, "majors2016.csv", 3, column, value), 3, ours, reason)

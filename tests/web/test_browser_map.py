@@ -29,8 +29,20 @@ def _open(page, server, ready, source: str, year: int) -> dict:
     page.goto("about:blank")  # a new document: the page reads the hash when it loads
     page.goto(f"{server}/#source={source}&year={year}", timeout=TIMEOUT_MS)
     ready(page, year=str(year), source=source)
-    page.wait_for_selector(f'#map[data-year="{year}"]', timeout=TIMEOUT_MS)
+    page.wait_for_selector(f'#map[data-year="{year}"]', timeout=TIMEOUT_MS)  # the map's own signal: drawn for this year
+    _painted(page)
     return page.request.get(f"{server}/api/year?source={source}&year={year}").json()
+
+
+def _painted(page) -> None:
+    """Wait until the browser has painted what Plotly last drew (two animation frames), not a fixed time."""
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))")
+
+
+def _zoom(page, x: list[float], y: list[float]) -> None:
+    """Zoom the map to these ranges (degrees) and wait until Plotly has redrawn it and the browser painted it."""
+    page.evaluate("([x, y]) => Plotly.relayout('map', {'xaxis.range': x, 'yaxis.range': y})", [x, y])  # awaits the redraw
+    _painted(page)
 
 
 def _shot(page, path):
@@ -95,7 +107,9 @@ def test_map_draws_outlines_and_colours_states_by_bloc(outlines_installed, serve
 def _world_1914(page, server, shots, ready) -> None:
     year = _open(page, server, ready, "record", 1914)
     outlines = page.request.get(f"{server}/api/outlines").json()
-    assert page.get_attribute("#map", "data-outlines") == str(len(outlines["countries"])) != "0"
+    drawn = page.get_attribute("#map", "data-outlines")
+    toast = page.locator("#toast").text_content()  # what the page said if it drew the map without its outlines
+    assert drawn == str(len(outlines["countries"])) != "0", f"{drawn} outlines drawn, {len(outlines['countries'])} served; page said: {toast!r}"
     img = _shot(page, shots / "06-map-1914.png")
     paths = _paths(outlines)
     sea = _rgb(year["map"]["sea"])
@@ -117,8 +131,7 @@ def _world_1914(page, server, shots, ready) -> None:
     assert len(checked) >= 6 and len(set(checked.values())) >= 2, checked
 
     # and Europe, zoomed in: the two camps of 1914 in their colours
-    page.evaluate("() => Plotly.relayout('map', {'xaxis.range': [-10, 40], 'yaxis.range': [34, 62]})")
-    page.wait_for_timeout(300)
+    _zoom(page, [-10, 40], [34, 62])
     img = _shot(page, shots / "06b-map-1914-europe.png")
     checked = _check_fills(page, img, year, paths, step=0.25, border=0.6, capital=1.5, box=(-9, 39, 35, 61))
     for ccode in (200, 220, 255, 300, 365):  # UKG, FRN, GMY, AUH, RUS
@@ -157,8 +170,7 @@ def _check_fills(page, img, year, paths, *, step, border, capital, box) -> dict[
 
 def _dots_1860(page, server, shots, ready) -> None:
     year = _open(page, server, ready, "record", 1860)
-    page.evaluate("() => Plotly.relayout('map', {'xaxis.range': [-10, 40], 'yaxis.range': [34, 60]})")
-    page.wait_for_timeout(300)
+    _zoom(page, [-10, 40], [34, 60])
     img = _shot(page, shots / "07-map-1860-europe.png")
     by_abb = {n["abb"]: n for n in year["nodes"]}
     for abb in ("BAV", "PAP", "SAX"):

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
+from foedus.i18n import _
 from foedus.schema import History
 from foedus.sim import Scenario
 
@@ -37,6 +38,9 @@ __all__ = ["HEADLINE_INDICATORS", "MainJob", "main_job"]
 
 HEADLINE_INDICATORS = ("alliances", "defense_pacts", "blocs", "poles", "largest_bloc", "milex")
 """Indicators of the ensemble's headline (in summary.json and the terminal), read in the last year."""
+
+PAIR_KEY = "{a}–{b} defence pact by {year}"
+"""Key of a pair's probability in summary.json's ``ensemble.pairs`` (data: in English whatever the language)."""
 
 _BN = 1e-6
 """Thousand US$ (the unit of ``milex`` in the ensemble tables) to US$ bn (the headline's)."""
@@ -152,10 +156,10 @@ def main_job(
     text, source = scenario_copy(scenario)
     write_folder_provenance(out, kind="main", command=command, scenario_name=scenario.name, scenario_text=text,
                             scenario_source=source, seeds=[seed], years=int(years), runs=int(runs))
-    with stage(f"simulating {scenario.name} for {years} years (seed {seed})"):
+    with stage(_("simulating {scenario} for {years} years (seed {seed})").format(scenario=scenario.name, years=years, seed=seed)):
         history = run_scenario(scenario, years=years, seed=seed)
         write_run_folder(history, out / "run", scenario=scenario, seed=seed, years=years, command=command)
-    with stage("writing the report"):
+    with stage(_("writing the report")):
         reference = history_main_job(out, history=history, scenario=scenario)
     Path(reference["outputs"]["report"]).replace(out / "report.html")
     Path(reference["outputs"]["summary"]).replace(out / "summary.json")
@@ -171,9 +175,9 @@ def main_job(
             pending = PendingScore(validation_seeds, parameters=_own_parameters(scenario), years=validation_years, client=client)
             ensemble = _ensemble(scenario, history, out, runs=runs, years=years, seed=seed, pairs=pairs, knobs=knobs,
                                  client=client, progress=progress, stage=stage)
-            with stage("scoring the model out of sample"):
+            with stage(_("scoring the model out of sample")):
                 validation = pending.result()
-        with stage("writing the ensemble report"):
+        with stage(_("writing the ensemble report")):
             _ensemble_report(ensemble, out, validation)
         write_folder_provenance(out / "ensemble", kind="ensemble", command=command, scenario_name=scenario.name,
                                 scenario_text=text, scenario_source=source, seeds=[seed], years=int(years), runs=int(runs))
@@ -192,7 +196,7 @@ def _clear_ensemble(out: Path) -> None:
         except (OSError, ValueError):
             ok = False
         if not ok and (not folder.is_dir() or any(folder.iterdir())):
-            raise ValueError(f"{folder}: exists and is not a foedus ensemble; choose another --out")
+            raise ValueError(_("{folder}: exists and is not a foedus ensemble; choose another --out").format(folder=folder))
         shutil.rmtree(folder)
     (out / "ensemble_report.html").unlink(missing_ok=True)
 
@@ -222,7 +226,7 @@ def _ensemble(scenario: Scenario, history: History, out: Path, *, runs: int, yea
 
     store = run_ensemble(scenario, runs=runs, out=out / "ensemble", years=years, seed=seed, knobs=knobs, design="lhs",
                          client=client, progress=progress)
-    with stage("finding what drives each headline"):
+    with stage(_("finding what drives each headline")):
         bands = an.summary(store)
         align = an.great_power_alignments(store)
         first, last = int(bands["year"].min()), int(bands["year"].max())
@@ -239,7 +243,7 @@ def _ensemble(scenario: Scenario, history: History, out: Path, *, runs: int, yea
         heads = headline_outcomes(store, pairs=[(a[0], b[0]) for a, b in named], names=names,
                                   agreements={"NATO": int(nato["agreement_id"].iloc[0])} if len(nato) else None)
         drivers = attribute_all(heads, store.experiments().set_index("run"), knobs)
-    pair_tables = {f"{a[1]}–{b[1]} defence pact by the year": p for (a, b), p in named.items()}
+    pair_tables = {(a[1], b[1]): p for (a, b), p in named.items()}  # by the two states' names
     return {"store": store, "manifest": store.manifest, "bands": bands, "alignments": align, "pairs": pair_tables,
             "money": milex_unit(history, scenario).money, "first": first, "last": last, "drivers": drivers, "knobs": knobs}
 
@@ -258,23 +262,28 @@ def _ensemble_report(ens: dict, out: Path, validation: dict | None) -> None:
 
     m, store, first, last = ens["manifest"], ens["store"], ens["first"], ens["last"]
     varied = ", ".join(f"{k.field.replace('_', ' ')} {k.low:g}–{k.high:g}" for k in ens["knobs"])
-    how = (f"the five trend drivers vary over the runs in a Latin hypercube ({varied}: the scenario's value ± 0.3), so the bands "
-           "show the drivers' spread and the runs' random draws together" if ens["knobs"] else
-           "no knob varied, so the runs differ by their random draws only")
-    desc = (
-        f"{m['runs_done']} runs of the scenario {m['scenario']}, {m['years']} years from {m['first_year']} to {last}, "
-        f"ensemble seed {m['seed']} (run i's seed derives from it and i; {how}). The reference run of report.html uses seed "
-        f"{m['seed']} itself and the scenario's own drivers, and is not one of them. "
-        f"Military expenditure is in billions of {ens['money']} (US$ bn) in every figure and table."
-        + "".join(f" {label.split(' defence')[0]}: the share of runs in which the two have shared a defence pact at some point from "
-                  f"{first} up to the year." for label in ens["pairs"])
-    )
+    if ens["knobs"]:
+        how = _("the five trend drivers vary over the runs in a Latin hypercube ({varied}: the scenario's value ± 0.3), so the bands "
+                "show the drivers' spread and the runs' random draws together").format(varied=varied)
+    else:
+        how = _("no knob varied, so the runs differ by their random draws only")
+    desc = _(
+        "{runs} runs of the scenario {scenario}, {years} years from {first} to {last}, ensemble seed {seed} (run i's seed derives "
+        "from it and i; {how}). The reference run of report.html uses seed {seed} itself and the scenario's own drivers, and is "
+        "not one of them. Military expenditure is in billions of {money} (US$ bn) in every figure and table."
+    ).format(runs=m["runs_done"], scenario=m["scenario"], years=m["years"], first=m["first_year"], last=last, seed=m["seed"], how=how,
+             money=ens["money"])
+    shared = _("{a}–{b}: the share of runs in which the two have shared a defence pact at some point from {first} up to the year.")
+    desc += "".join(" " + shared.format(a=a, b=b, first=first) for a, b in ens["pairs"])
+    pair_title = _("{a}–{b} defence pact by the year")
+    pairs = {pair_title.format(a=a, b=b): p for (a, b), p in ens["pairs"].items()}
     section = rep.html_section(
-        ens["bands"], title=f"Ensemble: {m['scenario']}, {first}–{last}", description=desc, alignments=ens["alignments"],
-        pairs=ens["pairs"] or None, state_milex=an.state_bands(store, "milex"), money=ens["money"],
+        ens["bands"], title=_("Ensemble: {scenario}, {first}–{last}").format(scenario=m["scenario"], first=first, last=last),
+        description=desc, alignments=ens["alignments"], pairs=pairs or None, state_milex=an.state_bands(store, "milex"), money=ens["money"],
     )
     findings = drep.html_section(ens["drivers"], validation)
-    rep.write_html(out / "ensemble_report.html", [findings, section], title=f"foedus ensemble: {m['scenario']}, {m['runs_done']} runs")
+    title = _("foedus ensemble: {scenario}, {runs} runs").format(scenario=m["scenario"], runs=m["runs_done"])
+    rep.write_html(out / "ensemble_report.html", [findings, section], title=title)
 
 
 def _ensemble_headline(ens: dict) -> dict[str, Any]:
@@ -295,9 +304,9 @@ def _ensemble_headline(ens: dict) -> dict[str, Any]:
                 "median": float(r["median"]) * k, lo: float(r[lo]) * k, hi: float(r[hi]) * k,
             }
     pairs = {}
-    for label, p in ens["pairs"].items():
+    for (a, b), p in ens["pairs"].items():
         r = p[p["year"] == last].iloc[0]
-        pairs[label.replace("the year", str(last))] = {"probability": float(r["probability"]), "lo": float(r["lo"]), "hi": float(r["hi"])}
+        pairs[PAIR_KEY.format(a=a, b=b, year=last)] = {"probability": float(r["probability"]), "lo": float(r["lo"]), "hi": float(r["hi"])}
     al = ens["alignments"]
     al = al[al["year"] == last]
     alignments = [
@@ -334,11 +343,13 @@ def print_findings(console, summary: dict) -> None:
     """Print what drives each headline (summary.json's ``ensemble.drivers``) and the validation score (``validation``)."""
     drivers = (summary.get("ensemble") or {}).get("drivers")
     if drivers:
-        console.print("[bold]What drives each headline[/bold] (trend drivers varied over the runs; see ensemble_report.html):")
+        head, why = _("What drives each headline"), _("trend drivers varied over the runs; see ensemble_report.html")
+        console.print(f"[bold]{head}[/bold] ({why}):")
         for h in drivers["headlines"]:
             console.print(f"- {h['sentence']}", highlight=False)
     v = summary.get("validation")
     if v:
         from foedus.experiments.oos_score import sentence
 
-        console.print(f"[bold]Validation.[/bold] {v.get('sentence') or sentence(v)}", highlight=False)
+        head = _("Validation.")
+        console.print(f"[bold]{head}[/bold] {v.get('sentence') or sentence(v)}", highlight=False)

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
+from foedus.i18n import _
+
 __all__ = ["PendingScore", "out_of_sample_eras"]
 
 
@@ -103,12 +105,18 @@ class PendingScore:
 
 
 def sentence(v: Mapping) -> str:
-    """One sentence on a score of :meth:`PendingScore.result`."""
+    """One sentence on a score of :meth:`PendingScore.result`, in the language in use (:mod:`foedus.i18n`)."""
     if v.get("error"):
-        return f"Out-of-sample validation could not run ({v['error']}); run `{v.get('full_command', 'foedus validate')}`."
-    eras = " and ".join(e.replace("-", "–") for e in v["eras"])
+        failed = _("Out-of-sample validation could not run ({error}); run `{command}`.")
+        return failed.format(error=v["error"], command=v.get("full_command", "foedus validate"))
+    eras = _(" and ").join(e.replace("-", "–") for e in v["eras"])
     seeds = v["seeds"]
-    runs = f"one run each, seed {seeds[0]}" if len(seeds) == 1 else f"{len(seeds)} runs each, seeds {seeds[0]}–{seeds[-1]}"
-    params = "" if v.get("parameters") == "the shipped defaults" else ", with the scenario's own parameters"
-    return (f"Out of sample, {v['in_range']} of {v['facts']} facts of the record are in range (eras {eras}, {runs}{params}; "
-            f"foedus {v['foedus_version']}; a reduced form of `{v['full_command']}`).")
+    if len(seeds) == 1:
+        runs = _("one run each, seed {seed}").format(seed=seeds[0])
+    else:
+        runs = _("{n} runs each, seeds {first}–{last}").format(n=len(seeds), first=seeds[0], last=seeds[-1])
+    params = "" if v.get("parameters") == "the shipped defaults" else _(", with the scenario's own parameters")
+    text = _("Out of sample, {in_range} of {facts} facts of the record are in range (eras {eras}, {runs}{params}; "
+             "foedus {version}; a reduced form of `{command}`).")
+    return text.format(in_range=v["in_range"], facts=v["facts"], eras=eras, runs=runs, params=params, version=v["foedus_version"],
+                       command=v["full_command"])

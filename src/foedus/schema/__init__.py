@@ -359,6 +359,29 @@ def _line(df: pd.DataFrame, mask: np.ndarray, line_offset: int | None) -> int | 
     return pos + line_offset
 
 
+def _whole(num: pd.Series, raw: pd.Series, df: pd.DataFrame, src: str, col, line_offset: int | None) -> pd.Series:
+    """``num`` (numbers parsed from ``raw``) as whole numbers (Int64 if the column is nullable, else int64).
+
+    Raises
+    ------
+    SchemaError
+        A value that is infinite (``inf``), beyond the range of a 64-bit integer, or not whole,
+        naming its line and column.
+    """
+    x = num.astype("float64")
+    for bad, why in (
+        (num.notna() & ~np.isfinite(x), "not a finite whole number"),
+        (num.notna() & (x.abs() >= 2.0**63), "too large for a whole number"),
+        (num.notna() & (num != np.floor(num.fillna(0))), "not a whole number"),
+    ):
+        bad = bad.to_numpy(dtype=bool)
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            v = raw.iloc[i]
+            raise SchemaError(src, f"{why}: {v!r}" if isinstance(v, str) else f"{why}: {v}", row=_line(df, bad, line_offset), column=col.name)
+    return num.astype("Int64") if col.nullable else num.astype("int64")
+
+
 def validate(
     df: pd.DataFrame,
     table: str | TableSpec,
@@ -409,11 +432,7 @@ def validate(
                 i = int(np.flatnonzero(bad)[0])
                 raise SchemaError(src, f"not a number: {s.iloc[i]!r}", row=_line(df, bad, line_offset), column=col.name)
             if col.kind == "int":
-                frac = (num.notna() & (num != np.floor(num.fillna(0)))).to_numpy()
-                if frac.any():
-                    i = int(np.flatnonzero(frac)[0])
-                    raise SchemaError(src, f"not a whole number: {s.iloc[i]!r}", row=_line(df, frac, line_offset), column=col.name)
-                num = num.astype("Int64") if col.nullable else num.astype("int64")
+                num = _whole(num, s, df, src, col, line_offset)
             else:
                 num = num.astype("float64")
             for bound, op, word in ((col.minimum, np.less, "below"), (col.maximum, np.greater, "above")):
