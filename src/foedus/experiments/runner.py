@@ -286,11 +286,25 @@ def _dask_client(*, workers: int | None, scheduler: str | None, processes: bool,
             cluster.close()
             raise
     try:
+        own.run(_import_simulator)
         yield own
     finally:
         own.close()
         if cluster is not None:
             cluster.close()
+
+
+def _import_simulator() -> None:
+    """Import the simulator whole on a worker before it runs any task (:func:`_dask_client`).
+
+    A worker deserialises the next task's arguments (a :class:`~foedus.sim.Scenario`: it imports
+    ``foedus.sim.scenario``) in its communication thread while the running task may be importing
+    ``foedus.sim`` for the first time in the execution thread; ``foedus.sim``'s package imports the
+    world, which imports the scenario module, so two threads importing the two ends at once can meet
+    a partially initialised module (ImportError). Importing both ends here, once, before any task,
+    rules that out.
+    """
+    import foedus.sim  # noqa: F401
 
 
 def execute(
