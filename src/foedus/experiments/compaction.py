@@ -50,14 +50,14 @@ def read_ipc(data: bytes):
 class StreamingCompactor:
     """Write the compacted copy of every table of ``store`` while its runs land (see the module docstring).
 
+    Call :meth:`add` for each run as it lands (any order), then :meth:`close`.
+
     Parameters
     ----------
     store : EnsembleStore
         A store with no run done yet (every run of the ensemble is to come).
     chunk : int
         Runs per row group.
-
-    Use :meth:`add` for each run as it lands (any order), then :meth:`close`.
     """
 
     def __init__(self, store: EnsembleStore, chunk: int):
