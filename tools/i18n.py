@@ -13,7 +13,8 @@ and remove the fuzzy flag. Nothing needs compiling: :mod:`foedus.i18n` reads the
 
 What is extracted: the Python modules of ``src/foedus`` (``_``, ``gettext``, ``ngettext``,
 ``lazy_gettext``), the Jinja templates of the reports and the dashboard (``{% trans %}`` blocks
-and ``_()``), and the dashboard's scripts (``_()``, ``ngettext()``).
+and ``_()``), the dashboard's scripts (``_()``, ``ngettext()``), and the ``--help`` texts of
+every command and option of the ``foedus`` program, read from the program Typer builds.
 """
 
 from __future__ import annotations
@@ -56,7 +57,28 @@ def extract():
         str(PACKAGE), METHOD_MAP, OPTIONS_MAP, keywords=KEYWORDS, comment_tags=("i18n:",), strip_comment_tags=True,
     ):
         cat.add(message, None, [(f"foedus/{filename}", lineno)], auto_comments=comments, context=context)
+    for text, path, line in cli_help_texts():
+        where = Path(path).resolve()
+        name = f"foedus/{where.relative_to(PACKAGE).as_posix()}" if where.is_relative_to(PACKAGE) else "foedus/cli"
+        old = cat.get(text)
+        cat.add(text, None, [*(old.locations if old else []), (name, line)],
+                auto_comments=["--help text of a foedus command or option"])
     return cat
+
+
+def cli_help_texts() -> list[tuple[str, str, int]]:
+    """The ``--help`` texts of the program as Typer builds it (:func:`foedus.cli._help.help_texts`).
+
+    Typer keeps a command's docstring and an option's ``help=`` as plain strings, which Babel's
+    extractor cannot see as messages; ``foedus.cli._help`` translates them when a help page is
+    drawn, with these very strings as message ids.
+    """
+    if str(ROOT / "src") not in sys.path:
+        sys.path.insert(0, str(ROOT / "src"))
+    from foedus.cli import app
+    from foedus.cli._help import help_texts
+
+    return help_texts(app)
 
 
 def languages() -> list[str]:

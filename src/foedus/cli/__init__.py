@@ -13,6 +13,7 @@ from typing import Optional
 import typer
 
 from foedus.cli._common import command_line, fail, parse_pair
+from foedus.cli._help import Typer
 from foedus.i18n import _, ngettext
 from foedus.cli import data as data_cli
 from foedus.cli import history as history_cli
@@ -25,7 +26,7 @@ from foedus.cli import validate as validate_cli
 from foedus.cli import web as web_cli
 from foedus.cli import cite as cite_cli
 
-app = typer.Typer(
+app = Typer(
     name="foedus",
     help="foedus: a laboratory for military alliances and coalitions in the international system.",
     no_args_is_help=True,

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from foedus.cli._help import Typer
 from foedus.cli._common import fail
 from foedus.i18n import _
 from foedus.data.paths import ENV_DB, default_db_path
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
     from foedus.data.store import StoreInfo
 
-app = typer.Typer(
+app = Typer(
     help=(
         "The historical record: import ATOP and Correlates of War files into a local database "
         f"(by default ~/.local/share/foedus/foedus.duckdb; override with --db or ${ENV_DB}) and see what it holds."

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from foedus.cli._help import Typer
 from foedus.cli._common import fail, parse_pair
 from foedus.cli.ensemble_provenance import write_ensemble_provenance, write_report_provenance
 from foedus.cli.ensemble_tables import fmt as _fmt, milestones as _milestones, pair_title, print_summary, summary_report
@@ -43,7 +44,7 @@ from foedus.cli.ensemble_options import (
 if TYPE_CHECKING:
     from rich.console import Console
 
-ensemble_app = typer.Typer(
+ensemble_app = Typer(
     help=(
         "Ensembles: run many simulated worlds of a scenario on Dask (on this machine or a cluster), then summarise, "
         "compare and explain them. Start with `foedus ensemble run --help`; `foedus ensemble --scenario S --runs R "

@@ -11,10 +11,11 @@ from typing import Annotated, Optional
 
 import typer
 
+from foedus.cli._help import Typer
 from foedus.cli._common import builtin_scenario_of, command_line, fail
 from foedus.i18n import _
 
-app = typer.Typer(
+app = Typer(
     help="Measure the history of alliances: formation, size, duration and survival, network, blocs and "
     "polarity. Works on the historical record (ATOP 5.1 + Correlates of War) or, with --run, on a simulated history.",
     no_args_is_help=True,

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from foedus.cli._help import Typer
 from foedus.cli._common import command_line, fail
 from foedus.i18n import _
 
@@ -33,7 +34,7 @@ VERB_HELP = {
 
 _VERBS_TEXT = "; ".join(f"{k}: {v}" for k, v in VERB_HELP.items())
 
-app = typer.Typer(
+app = Typer(
     help="Research panels: every dyad-year or state-year of the COW state system, with ATOP alliances, capabilities, "
     "major powers, contiguity, distances, rivalries, wars, similarity, regime, trade, IGOs and UN ideal points merged "
     "on (as peacesciencer's create_dyadyears() and add_* verbs). Writes Parquet, CSV or Stata .dta with provenance.",

@@ -5,10 +5,11 @@ from typing import Annotated, Optional
 
 import typer
 
+from foedus.cli._help import Typer
 from foedus.cli._common import fail
 from foedus.i18n import _, lazy_gettext
 
-scenario_app = typer.Typer(
+scenario_app = Typer(
     help="Scenarios of the simulator: list the built-in ones, show one, check a file, build one from the historical record.",
     no_args_is_help=True,
 )
