@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -36,3 +38,65 @@ def test_every_sentence_and_its_tests_are_shown_escaped():
 def test_a_failed_validation_is_said_and_no_drivers_is_fine():
     html = html_section(None, {"error": "FileNotFoundError: no records"})
     assert "could not run: FileNotFoundError: no records" in html and "<ul>" not in html
+
+
+def _many_headlines():
+    """Attributed headlines that take every branch of the sentence: a driver up and down, numbers, none, constant."""
+    knobs = driver_knobs(Scenario.builtin("world-2022"))
+    x = make_design(knobs, 80, "lhs", seed=3)
+    rng = np.random.default_rng(4)
+    comp, norms = x["trends.great_power_competition"].to_numpy(), x["trends.norms"].to_numpy()
+    both = (comp - comp.mean()) / comp.std() + (norms - norms.mean()) / norms.std()
+    hs = [
+        Headline("pact RUS-CHN", "a Russia–China defence pact forms by 2051", "event", pd.Series(rng.random(80) < np.where(comp > 0.6, 0.8, 0.1), index=x.index)),
+        Headline("NATO ends", "NATO has ended by 2051", "event", pd.Series(rng.random(80) < np.where(norms > 0.6, 0.05, 0.7), index=x.index)),
+        Headline("defense_pacts", "the number of defence pacts in force in 2051", "number", pd.Series(20 + 5 * both + rng.normal(0, 1, 80), index=x.index)),
+        Headline("milex", "world military expenditure in 2051", "number", pd.Series(3e9 - 4e8 * comp + rng.normal(0, 1e7, 80), index=x.index), "US$ bn", 1e-6),
+        Headline("wars", "the number of wars begun 2022–2051", "number", pd.Series(rng.poisson(3, 80).astype(float), index=x.index)),
+        Headline("blocs", "the number of defence blocs in 2051", "number", pd.Series(np.full(80, 2.0), index=x.index)),
+        Headline("largest_bloc", "the largest defence bloc in 2051", "number", pd.Series(rng.normal(30, 3, 80), index=x.index), "states"),
+    ]
+    out = attribute_all(hs, x, knobs)["headlines"]
+    few = attribute_all(hs[:1], x.iloc[:5], knobs)["headlines"]
+    none = attribute_all(hs[:1], x, [])["headlines"]
+    return out + few + none
+
+
+def test_the_sentences_said_again_are_the_experiments_own_in_english():
+    from foedus.report.drivers import headline_sentence
+
+    hs = _many_headlines()
+    said = [headline_sentence(h) for h in hs]
+    assert said == [h["sentence"] for h in hs]
+    assert any(" also move" in s for s in said) and any("least likely above" in s for s in said)
+    assert any("no driver moves it detectably" in s for s in said) and any("the same in every run" in s for s in said)
+    assert any("only 5 runs" in s for s in said) and any("no driver was varied" in s for s in said)
+
+
+def test_the_method_said_in_the_report_is_the_experiments_own():
+    from foedus.experiments.drivers import DRIVERS, METHOD
+    from foedus.report.drivers import DRIVER_NAMES, METHOD_TEXT
+
+    assert METHOD_TEXT.message == METHOD
+    assert {k: str(v) for k, v in DRIVER_NAMES.items()} == DRIVERS
+
+
+def test_the_sentences_and_the_section_in_french():
+    from foedus.i18n import language
+    from foedus.report.drivers import headline_sentence
+
+    hs = _many_headlines()
+    with language("fr"):
+        said = [headline_sentence(h) for h in hs]
+        html = html_section({"method": _drivers()["method"], "headlines": hs}, {
+            "eras": ["1919-1938", "1990-2018"], "seeds": [1], "in_range": 25, "facts": 34, "parameters": "the shipped defaults",
+            "foedus_version": "0.1.0", "full_command": "foedus validate --seeds 3", "sentence": "Out of sample, 25 of 34 facts"})
+    assert said[0].startswith("Un pacte de défense Russia–China est conclu d’ici 2051 dans ")
+    assert "L’OTAN" not in said[1] and said[1].startswith("NATO a pris fin d’ici 2051")
+    assert "compétition entre grandes puissances" in " ".join(said) and "ajustée" in " ".join(said)
+    assert "Md US$" in said[3] and "Le nombre de guerres commencées 2022–2051" in said[4]
+    assert not any(w in " ".join(said) for w in ("runs", "likely", "median", "driver", "defence"))
+    assert "Filtrage de Monte-Carlo" in html and "Hors échantillon, 25 faits historiques sur 34" in html
+    assert " ; plus probable quand le facteur compétition entre grandes puissances dépasse 0,80" in said[0]
+    assert "<td>0,4–1</td>" in html and "<td>&lt; 0,001</td>" in html and re.search(r"<td>\+0,\d\d</td>", html)
+    assert "Monte Carlo filtering" not in html and "defence" not in html

@@ -345,11 +345,13 @@ def print_findings(console, summary: dict) -> None:
     if drivers:
         head, why = _("What drives each headline"), _("trend drivers varied over the runs; see ensemble_report.html")
         console.print(f"[bold]{head}[/bold] ({why}):")
+        from foedus.report.drivers import headline_sentence
+
         for h in drivers["headlines"]:
-            console.print(f"- {h['sentence']}", highlight=False)
+            console.print(f"- {headline_sentence(h)}", highlight=False, markup=False)
     v = summary.get("validation")
     if v:
-        from foedus.experiments.oos_score import sentence
+        from foedus.report.drivers import validation_sentence
 
         head = _("Validation.")
-        console.print(f"[bold]{head}[/bold] {v.get('sentence') or sentence(v)}", highlight=False)
+        console.print(f"[bold]{head}[/bold] {validation_sentence(v) or ''}", highlight=False)
