@@ -121,6 +121,8 @@ NOT_MESSAGES = {
     ("web/app.py", "_SECURITY_HEADERS"),  # HTTP headers
     ("cli/job.py", "PAIR_KEY"),  # summary.json's keys: data, in English whatever the language
     ("cli/theory.py", "ENERGY_CONVENTION"),  # a formula's statement, part of the JSON output too
+    ("report/drivers.py", "_LABELS"), ("report/drivers.py", "_WHY_NOT"),  # the experiment's English, read back (keys)
+    ("report/labels.py", "CAUSES"), ("report/labels.py", "_AGAINST"),  # the simulator's causes (English data), as keys
     ("web/workbench.py", "what"), ("web/workbench.py", "units"),  # provenance sidecars of downloads: metadata, in English  # the OpenAPI schema's documentation of each status, in English  # the English constant; milex_unit() words it in the language in use  # names marked beside it (_WAR_NAMES), shown through gettext
 }
 """Module constants that hold text that is not a message."""

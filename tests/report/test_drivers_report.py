@@ -100,3 +100,16 @@ def test_the_sentences_and_the_section_in_french():
     assert " ; plus probable quand le facteur compétition entre grandes puissances dépasse 0,80" in said[0]
     assert "<td>0,4–1</td>" in html and "<td>&lt; 0,001</td>" in html and re.search(r"<td>\+0,\d\d</td>", html)
     assert "Monte Carlo filtering" not in html and "defence" not in html
+
+
+def test_event_causes_and_factors_are_named_at_presentation():
+    from foedus.i18n import language
+    from foedus.report.labels import cause_label, factor_label
+
+    assert cause_label("threat gone") == "threat gone" and factor_label("years_in_force") == "years in force"
+    assert cause_label("coalition of the willing against organised_crime") == "coalition of the willing against organised crime"
+    assert factor_label("a_new_factor") == "a new factor" and cause_label("a new cause") == "a new cause"
+    with language("fr"):
+        assert cause_label("threat gone") == "menace disparue"
+        assert cause_label("coalition of the willing against terrorism") == "coalition de volontaires contre le terrorisme"
+        assert factor_label("renunciation_of_war") == "renonciation à la guerre"

@@ -75,6 +75,6 @@ def test_the_scripts_messages_are_those_of_the_scripts():
     from foedus.web.page import script_messages
 
     fr = script_messages("fr")
-    assert fr["ready"] == "prêt" and fr["T3 cyber"] == "T3 cyber"
+    assert fr["ready"] == "prêt" and fr["cyber intensity"] == "intensité cyber"
     assert "Headline figures" not in fr  # a report's message, not a script's
     assert script_messages("en") == {}

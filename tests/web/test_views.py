@@ -173,5 +173,20 @@ def test_formation_explanations_read_motives_and_causes():
     why = formation_explanations(h)
     assert set(why) == {1, 2}
     assert {m["key"]: m["share"] for m in why[1]["motives"]} == {"balance_power": 0.6, "balance_threat": 0.4}
-    assert why[1]["motives"][0]["label"].startswith("F1")
+    assert why[1]["motives"][0]["label"] == "balancing against power"  # the field's words, not the brief's ID (F1)
     assert why[2]["cause"] == "coalition of the willing against terrorism" and why[2]["motives"] == []
+
+
+def test_a_formations_cause_and_factors_are_shown_in_the_language_of_the_request():
+    from foedus.i18n import language
+    from foedus.web.views import _motives_named
+
+    why = {"cause": "coalition of the willing against terrorism", "motives": [{"key": "tether", "label": "tethering", "share": 1.0}],
+           "factors": {"lead": 2, "crisis_intensity": 0.25, "asymmetric": True, "founding_rule": "unanimous consent"}}
+    with language("fr"):
+        shown = _motives_named(why)
+    assert shown["cause"] == why["cause"] and shown["factors"] == why["factors"]  # the stored explanation stays English data
+    assert shown["cause_label"] == "coalition de volontaires contre le terrorisme"
+    assert shown["motives"][0]["label"] == "arrimage (tethering)"
+    assert shown["factor_list"] == [{"key": "lead", "label": "État chef de file", "value": 2},
+                                    {"key": "crisis_intensity", "label": "intensité de la crise", "value": 0.25}]

@@ -14,7 +14,8 @@ from typing import Any
 
 from foedus.i18n import _, get_language, lazy_gettext
 
-__all__ = ["LABELS", "INDICATOR_NAMES", "UNITS", "label", "labelled", "kind_plural", "indicator_name", "unit_name"]
+__all__ = ["LABELS", "INDICATOR_NAMES", "UNITS", "CAUSES", "CRISES", "FACTORS", "label", "labelled", "kind_plural",
+           "indicator_name", "unit_name", "cause_label", "factor_label"]
 
 LABELS = {
     # ATOP obligations (Leeds et al. 2002), as the figures spell them
@@ -151,3 +152,144 @@ def unit_name(unit: str) -> str:
     """An indicator's unit in the language in use (``count``, ``states``, ``per year``; others as they are)."""
     hit = UNITS.get(unit)
     return str(hit) if hit is not None else unit
+
+
+CAUSES = {
+    # formations, accessions and exits (foedus.sim.steps: alignment, crises, cyber, trends)
+    "cyber trust": lazy_gettext("trust in cyberspace"),
+    "cyber distrust": lazy_gettext("distrust in cyberspace"),
+    "values diverge": lazy_gettext("values diverge"),
+    "joins a regional organisation": lazy_gettext("joins a regional organisation"),
+    "scheduled shock": lazy_gettext("scheduled shock"),
+    "coalition institutionalised": lazy_gettext("coalition institutionalised"),
+    "membership no longer worth its cost": lazy_gettext("membership no longer worth its cost"),
+    "state left the system": lazy_gettext("state left the system"),
+    # dissolutions (foedus.theory.cohesion.DISSOLUTION_CAUSES and the steps that end agreements)
+    "cohesion lost": lazy_gettext("cohesion lost"),
+    "power shifted": lazy_gettext("power shifted"),
+    "treaty lapsed": lazy_gettext("treaty lapsed"),
+    "threat gone": lazy_gettext("threat gone"),
+    "term expired": lazy_gettext("term expired"),
+    "war over": lazy_gettext("war over"),
+    "crisis faded": lazy_gettext("crisis faded"),
+    "mission ended": lazy_gettext("mission ended"),
+    "institutionalised": lazy_gettext("institutionalised"),
+    "too few members after exits": lazy_gettext("too few members after exits"),
+    "too few members after a state left the system": lazy_gettext("too few members after a state left the system"),
+    # wars, disputes, rivalries, the state system
+    "war onset": lazy_gettext("war onset"),
+    "scheduled invasion": lazy_gettext("scheduled invasion"),
+    "escalated dispute": lazy_gettext("escalated dispute"),
+    "hazard": lazy_gettext("yearly hazard"),
+    "scheduled start of its spell in the system": lazy_gettext("scheduled start of its spell in the system"),
+    "scheduled end of its spell in the system": lazy_gettext("scheduled end of its spell in the system"),
+}
+"""The causes the simulator writes in its events' ``detail`` (English data, like column names), as they are shown."""
+
+CRISES = {
+    "aggression": lazy_gettext("aggression"),
+    "terrorism": lazy_gettext("terrorism"),
+    "proliferation": lazy_gettext("proliferation"),
+    "organised_crime": lazy_gettext("organised crime"),
+}
+"""The kinds of crisis a coalition of the willing answers (:data:`foedus.sim.scenario.GLOBAL_THREATS` and aggression)."""
+
+_AGAINST = re.compile(r"^coalition of the willing against (\w+)$")
+
+FACTORS = {
+    "access": lazy_gettext("access to the partner"),
+    "asymmetric": lazy_gettext("asymmetric pact"),
+    "benefit": lazy_gettext("security benefit"),
+    "partner_benefit": lazy_gettext("partner's security benefit"),
+    "loss": lazy_gettext("autonomy lost"),
+    "partner_loss": lazy_gettext("partner's autonomy lost"),
+    "cost": lazy_gettext("cost"),
+    "value": lazy_gettext("value of the pact"),
+    "partner_value": lazy_gettext("value to the partner"),
+    "utility": lazy_gettext("utility"),
+    "trust": lazy_gettext("trust"),
+    "partner_trust": lazy_gettext("partner's trust"),
+    "group_trust": lazy_gettext("trust in the group"),
+    "partner_group_trust": lazy_gettext("partner's trust in the group"),
+    "trust_threshold": lazy_gettext("trust required"),
+    "partner_trust_threshold": lazy_gettext("trust the partner requires"),
+    "camp_distance": lazy_gettext("distance between the camps"),
+    "camp_tolerance": lazy_gettext("tolerated distance between the camps"),
+    "conquest_discount": lazy_gettext("discount for the norm against conquest"),
+    "conquest_norm": lazy_gettext("norm against conquest"),
+    "renunciation_of_war": lazy_gettext("renunciation of war"),
+    "nonaggression_standing": lazy_gettext("standing of non-aggression pledges"),
+    "threat_between": lazy_gettext("threat between the partners"),
+    "common_threat": lazy_gettext("common threat"),
+    "founding_threat": lazy_gettext("founding threat"),
+    "shares_threat": lazy_gettext("states sharing the threat"),
+    "form": lazy_gettext("obligation"),
+    "obligation": lazy_gettext("obligation"),
+    "capability": lazy_gettext("capability"),
+    "crisis_intensity": lazy_gettext("intensity of the crisis"),
+    "interoperability": lazy_gettext("interoperability"),
+    "stake": lazy_gettext("stake in the crisis"),
+    "lead": lazy_gettext("lead state"),
+    "left_out_as_bound_to_aggressor": lazy_gettext("left out: bound to the aggressor"),
+    "left_out_as_hostile_to_a_stronger_member": lazy_gettext("left out: hostile to a stronger member"),
+    "left_out_as_hostile_to_the_lead": lazy_gettext("left out: hostile to the lead state"),
+    "bound_to_victim": lazy_gettext("bound to the victim"),
+    "coalition": lazy_gettext("coalition"),
+    "founders": lazy_gettext("founders"),
+    "founding_rule": lazy_gettext("founding rule"),
+    "members": lazy_gettext("members"),
+    "mission": lazy_gettext("mission"),
+    "probability": lazy_gettext("probability"),
+    "years": lazy_gettext("years"),
+    "years_in_force": lazy_gettext("years in force"),
+    "members_left": lazy_gettext("members left"),
+    "term_years": lazy_gettext("term (years)"),
+    "renewal_probability": lazy_gettext("probability of renewal"),
+    "cohesion": lazy_gettext("cohesion"),
+    "hazard": lazy_gettext("yearly hazard"),
+    "hostility": lazy_gettext("hostility"),
+    "proximity": lazy_gettext("proximity"),
+    "dispute_probability": lazy_gettext("probability of a dispute"),
+    "escalation_probability": lazy_gettext("probability of escalation"),
+    "contiguous": lazy_gettext("contiguous"),
+    "major_power": lazy_gettext("major power"),
+    "joint_democracy": lazy_gettext("joint democracy"),
+    "joint_nuclear": lazy_gettext("joint nuclear arms"),
+    "defence_pact": lazy_gettext("shared defence pact"),
+    "war_history": lazy_gettext("war memory"),
+    "parity": lazy_gettext("parity"),
+    "territorial_disputes": lazy_gettext("territorial disputes"),
+    "regime_similarity": lazy_gettext("regime similarity"),
+    "regime_distance": lazy_gettext("regime distance"),
+    "log_distance": lazy_gettext("distance (log)"),
+    "institutionalisation": lazy_gettext("institutionalisation"),
+    "integration": lazy_gettext("military integration"),
+    "power_shift": lazy_gettext("power shift"),
+    "entrapment": lazy_gettext("entrapment"),
+    "abandonment": lazy_gettext("abandonment"),
+    "exit_probability": lazy_gettext("probability of exit"),
+}
+"""The factors of the simulator's explanations (keys of an event's ``detail["factors"]``), as they are shown.
+
+A key without an entry is shown with its underscores as spaces (English): the stored events stay as
+the simulator wrote them (data), and a factor it adds later is still shown, untranslated until named here."""
+
+
+def cause_label(cause: Any) -> str:
+    """An event's cause in the language in use (``"threat gone"`` -> "threat gone" / "menace disparue"); unknown: as it is."""
+    text = str(cause)
+    hit = CAUSES.get(text)
+    if hit is not None:
+        return str(hit)
+    m = _AGAINST.match(text)
+    if m:
+        crisis = CRISES.get(m.group(1))
+        what = str(crisis) if crisis is not None else m.group(1).replace("_", " ")
+        return _("coalition of the willing against {crisis}").format(crisis=what)
+    return text
+
+
+def factor_label(key: Any) -> str:
+    """A factor of an event's explanation, named in the language in use (unknown: its key with spaces)."""
+    hit = FACTORS.get(str(key))
+    return str(hit) if hit is not None else str(key).replace("_", " ")

@@ -41,6 +41,7 @@ from foedus.analysis.formation import primary_obligation
 from foedus.analysis.network import alliance_network, membership_years
 from foedus.analysis.polarity import BLOC_METHODS, DEFAULT_BLOC_METHOD, polarity, polarity_of_graph, state_blocs, year_blocs
 from foedus.analysis.summary import jsonable
+from foedus.report.labels import cause_label, factor_label
 from foedus.report.provenance import ScenarioFacts, milex_unit, milex_values
 from foedus.schema import AGREEMENT_KINDS, OBLIGATIONS, History
 from foedus.web.layout import capitals_in_year, coordinates_table, network_layout, tie_weights
@@ -66,12 +67,13 @@ KIND_CHOICES: dict[str, tuple[str, ...] | None] = {"alliance": ("alliance",), "a
 """Which agreements make the network's edges: alliances only (default) or every kind of brief A2."""
 
 MOTIVES: dict[str, LazyString] = {
-    "balance_power": lazy_gettext("F1 balancing against power"),
-    "balance_threat": lazy_gettext("F2 balancing against threat (Walt 1987)"),
-    "bandwagon": lazy_gettext("F3 bandwagoning"),
-    "tether": lazy_gettext("F4 tethering"),
+    "balance_power": lazy_gettext("balancing against power"),
+    "balance_threat": lazy_gettext("balancing against threat (Walt 1987)"),
+    "bandwagon": lazy_gettext("bandwagoning"),
+    "tether": lazy_gettext("tethering"),
 }
-"""Motive keys of a simulated formation's ``detail`` and the brief's names for them (F5: the mix of motives)."""
+"""Motive keys of a simulated formation's ``detail`` and the field's names for them (brief F1-F4; F5: the mix of
+motives). Shown without the brief's IDs: a reader of the page does not know them."""
 
 BLOC_PALETTE: tuple[str, ...] = (
     "#2563eb", "#dc2626", "#16a34a", "#ea580c", "#9333ea",
@@ -120,10 +122,23 @@ def formation_explanations(history: History) -> dict[int, dict]:
 
 
 def _motives_named(why: dict | None) -> dict | None:
-    """A formation's explanation with its motives named in the language in use (:data:`MOTIVES`)."""
-    if not why or not why.get("motives"):
+    """A formation's explanation as it is shown, in the language in use.
+
+    Its motives named (:data:`MOTIVES`), its cause (``cause_label``) and each scalar factor
+    (``factor_list``: ``key``, ``label``, ``value``) named by :mod:`foedus.report.labels`; the
+    stored ``cause`` and ``factors`` stay as the simulator wrote them (English data).
+    """
+    if not why:
         return why
-    return {**why, "motives": [{**m, "label": str(MOTIVES[m["key"]]) if m["key"] in MOTIVES else m["label"]} for m in why["motives"]]}
+    out = dict(why)
+    if why.get("motives"):
+        out["motives"] = [{**m, "label": str(MOTIVES[m["key"]]) if m["key"] in MOTIVES else m["label"]} for m in why["motives"]]
+    if why.get("cause"):
+        out["cause_label"] = cause_label(why["cause"])
+    factors = why.get("factors") or {}
+    out["factor_list"] = [{"key": k, "label": factor_label(k), "value": v} for k, v in factors.items()
+                          if isinstance(v, (int, float, str)) and not isinstance(v, bool) and k not in ("founding_rule",)]
+    return out
 
 
 def _name(row_name, aid: int, record: bool) -> str:

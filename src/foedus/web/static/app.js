@@ -328,7 +328,7 @@ function drawSide(data) {
 function whyCell(why, kind) {
   if (!why) return `<span class="tag">${esc(state.source.kind === "record" ? _("not coded in ATOP") : _("in force when the run began"))}</span>`;
   let html = "";
-  if (why.cause) html += `<div>${esc(why.cause)}</div>`;
+  if (why.cause) html += `<div>${esc(why.cause_label || why.cause)}</div>`;
   if (why.description) html += `<div class="tag">${esc(why.description)}</div>`;
   if (why.motives && why.motives.length) {
     const total = why.motives.reduce((a, m) => a + Math.max(m.share || 0, 0), 0) || 1;
@@ -338,6 +338,11 @@ function whyCell(why, kind) {
     }).join("") + "</div>";
     html += '<div class="motive-legend">' + why.motives.filter((m) => m.share > 0.005).sort((a, b) => b.share - a.share)
       .map((m) => `${esc(m.label)} ${Math.round((100 * m.share) / total)}%`).join(" · ") + "</div>";
+  }
+  if (why.factor_list && why.factor_list.length) {
+    const shown = why.factor_list.map((f) => `${esc(f.label)} ${typeof f.value !== "number" ? esc(f.value) : Number.isInteger(f.value) ? String(f.value)
+      : Number(f.value).toLocaleString(LOCALE, { maximumSignificantDigits: 2 })}`);
+    html += `<details class="factors"><summary>${esc(_("factors"))}</summary>${shown.join(" · ")}</details>`;
   }
   return html || '<span class="tag">–</span>';
 }

@@ -35,8 +35,8 @@ function fieldInput(section, f, slider) {
 }
 
 function drawDrivers() {
-  const labels = { great_power_competition: _("T1 great-power competition"), economic_interdependence: _("T2 economic interdependence"),
-    cyber: _("T3 cyber"), military_integration: _("T4 military integration"), norms: _("T5 norms and values") };
+  const labels = { great_power_competition: _("great-power competition"), economic_interdependence: _("economic interdependence"),
+    cyber: _("cyber intensity"), military_integration: _("military integration"), norms: _("norms and values") };
   $("trends").innerHTML = bench.editor.trends.map((f) => fieldInput("trends", { ...f, label: labels[f.name] || f.label }, true)).join("");
 }
 
