@@ -17,13 +17,16 @@ def fail(error: Exception | str) -> NoReturn:
     from success (0) and from an interruption (130).
 
     Commands catch :class:`foedus.schema.SchemaError` as the ``ValueError`` it is, so that
-    importing them (``foedus --help``) does not import pandas with :mod:`foedus.schema`.
+    importing them (``foedus --help``) does not import pandas with :mod:`foedus.schema`. The
+    error is said in the language in use (:func:`foedus.report.errors.error_text`: the
+    messages of the layers below are English, and translated here).
     """
     from foedus import missing_extra
+    from foedus.report.errors import error_text
 
     if isinstance(error, BaseException):  # an extra's module missing: say which extra to install
         error = missing_extra(error) or error
-    typer.echo(_("error: {error}").format(error=error), err=True)
+    typer.echo(_("error: {error}").format(error=error_text(error)), err=True)
     raise typer.Exit(2)
 
 

@@ -24,6 +24,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from foedus.i18n import _
+from foedus.report.errors import error_text
 from foedus.web import ensembles, workbench
 from foedus.web.jobs import QueueFull, UnknownJob
 
@@ -52,7 +53,7 @@ def _client_errors():
     except KeyError as e:
         raise HTTPException(404, str(e.args[0])) from e
     except ValueError as e:
-        raise HTTPException(422, str(e)) from e
+        raise HTTPException(422, error_text(e)) from e
 
 
 def _errors(*codes: int) -> dict[int, dict]:
@@ -370,7 +371,7 @@ async def _form_scenario(form, limits) -> tuple:
     try:
         return Scenario.from_text(text, source=name, toml=suffix == ".toml"), name
     except ScenarioError as e:
-        raise HTTPException(422, str(e)) from e
+        raise HTTPException(422, error_text(e)) from e
 
 
 def _leaves(e: BaseException) -> list[BaseException]:
