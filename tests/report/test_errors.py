@@ -12,7 +12,7 @@ from foedus.report.errors import REASONS, error_text, reason_text
 
 PKG = Path(__file__).resolve().parents[2] / "src" / "foedus"
 
-RAISERS = {"SchemaError", "ScenarioError", "ScenarioInputError", "_located"}
+RAISERS = {"SchemaError", "ScenarioError", "ScenarioInputError", "_located", "_error"}
 """Calls whose reason (the first text argument) a user reads framed by 'error:'."""
 
 
@@ -21,7 +21,7 @@ def _reasons():
 
     ``ValueError`` counts in the scenario's modules only (pydantic's validators: their message is the reason).
     """
-    files = [*PKG.glob("schema/*.py"), *PKG.glob("data/*.py"), *PKG.glob("sim/scenario*.py")]
+    files = [*PKG.glob("schema/*.py"), *PKG.glob("data/*.py"), *PKG.glob("sim/scenario*.py"), PKG / "cli" / "theory_io.py"]
     for path in sorted(files):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
@@ -33,7 +33,7 @@ def _reasons():
             text = [a for a in args if isinstance(a, ast.JoinedStr) or isinstance(a.value, str)]
             if not text:
                 continue
-            a = text[-1] if name in ("SchemaError", "ScenarioError", "_located") else text[0]
+            a = text[-1] if name in ("SchemaError", "ScenarioError", "_located", "_error") else text[0]
             if isinstance(a, ast.Constant):
                 yield f"{path.relative_to(PKG)}:{node.lineno}", a.value
             elif not any(isinstance(v, ast.FormattedValue) and isinstance(v.value, ast.IfExp) for v in a.values):
@@ -97,3 +97,31 @@ def test_the_cli_says_a_scenarios_error_in_french(tmp_path):
     assert f"erreur : {bad}, ligne 5, champ 'actors[0].cinc' : la valeur doit être supérieure ou égale à 0" in fr.output
     missing = CliRunner().invoke(app, ["--lang", "fr", "scenario", "show", str(tmp_path / "none.yaml")])
     assert missing.exit_code == 2 and "fichier de scénario introuvable" in missing.output
+
+
+def test_the_theory_commands_say_a_bad_input_file_in_french(tmp_path):
+    from typer.testing import CliRunner
+
+    from foedus.cli import app
+
+    actors, matrix = tmp_path / "actors.csv", tmp_path / "m.csv"
+    actors.write_text("actor,size\nA,1\nB,-2\n", encoding="utf-8")
+    matrix.write_text(",A,B\nA,,1\nB,1,\n", encoding="utf-8")
+    en = CliRunner().invoke(app, ["landscape", str(actors), str(matrix)])
+    fr = CliRunner().invoke(app, ["--lang", "fr", "landscape", str(actors), str(matrix)])
+    assert en.exit_code == fr.exit_code == 2
+    assert "line 3, column 'size': size must be a positive number, got '-2' for actor 'B'" in en.output
+    assert "ligne 3, colonne 'size' : la taille doit être un nombre positif, reçu '-2' pour l’acteur 'B'" in fr.output
+
+
+def test_a_finished_job_is_said_in_the_language_of_the_request():
+    from foedus.web.jobs import Job
+
+    job = Job("abc", "world-2022", 10, 1, status="done", folder="world-2022-seed1-10y-abc")
+    with language("en"):
+        assert job.public()["message"] == "10 years simulated; written to the runs folder as world-2022-seed1-10y-abc"
+    with language("fr"):
+        assert job.public()["message"] == "10 ans simulés ; écrits dans le dossier des simulations sous world-2022-seed1-10y-abc"
+    ens = Job("abd", "world-2022", 10, 1, status="done", kind="ensemble", runs=5, folder="ensembles/x")
+    with language("fr"):
+        assert ens.public()["message"] == "5 simulations de 10 ans ; écrites dans le dossier des simulations sous ensembles/x"

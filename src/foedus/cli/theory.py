@@ -101,7 +101,7 @@ def landscape(
         P = read_propensities(propensities, names, midpoint=midpoint)
         res = landscape_search(sizes, P, method=method.value, rule=rule.value, seed=seed)
     except ValueError as e:  # SchemaError included
-        fail(str(e))
+        fail(e)
     gm = res.global_minimum
     if as_json:
         out = {
@@ -204,7 +204,7 @@ def balance(
         census = triad_census(S)
         bp = balance_partition(S, method=method.value, seed=seed)
     except ValueError as e:  # SchemaError included
-        fail(str(e))
+        fail(e)
     camps = _camp_lists(names, bp.camps)
     violated = [[names[i], names[j]] for i, j in bp.violated_edges]
     if as_json:

@@ -106,5 +106,5 @@ def register(app: typer.Typer) -> None:
         try:
             kind, path = write_report(source, out, data_dir=data, db=db)
         except (ValueError, FileNotFoundError, RuntimeError, OSError) as e:
-            fail(str(e))
+            fail(e)
         typer.echo(_WROTE[kind].format(path=path))

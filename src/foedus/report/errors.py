@@ -10,6 +10,8 @@ back by a pattern and said again in French. A message no template matches is sho
 in English: a new message of a lower layer is never lost, only untranslated until a template is
 added here.
 
+The theory commands' file readers (:mod:`foedus.cli.theory_io`) raise their errors the same way.
+
 This module imports only the standard library and :mod:`foedus.i18n`, so that ``foedus``'s
 error path stays light (an error need not have imported pandas).
 """
@@ -135,6 +137,29 @@ REASONS: list[tuple[re.Pattern, LazyString]] = [_template(m) for m in (
     lazy_gettext("a '{kind}' shock needs '{field}'"),
     lazy_gettext("regime value must lie in [0, 1]"),
     lazy_gettext("hostility value must lie in [0, 1]"),
+    # the theory commands' input files (foedus.cli.theory_io)
+    lazy_gettext("no actors listed"),
+    lazy_gettext("empty actor name"),
+    lazy_gettext("actor '{name}' is listed twice (first on line {line})"),
+    lazy_gettext("size must be a positive number, got '{size}' for actor '{name}'"),
+    lazy_gettext("empty actor name in the header row"),
+    lazy_gettext("unknown actor '{name}' in the header row (not in the actors file)"),
+    lazy_gettext("actor '{name}' appears twice in the header row"),
+    lazy_gettext("the header row lacks actor(s) {names}"),
+    lazy_gettext("matrix is not square: {n} actor columns but {rows} data rows"),
+    lazy_gettext("unknown actor '{name}' in the first column (not in the actors file)"),
+    lazy_gettext("actor '{name}' has two rows (first on line {line})"),
+    lazy_gettext("row of '{name}' has {values} values, expected {n} (matrix is not square)"),
+    lazy_gettext("non-numeric value '{value}'"),
+    lazy_gettext("missing propensity between '{a}' and '{b}'"),
+    lazy_gettext("value '{value}' is not a finite number"),
+    lazy_gettext("matrix is not symmetric: '{a}'-'{b}' is {ab} but '{b2}'-'{a2}' is {ba} (line {line})"),
+    lazy_gettext("no edges listed"),
+    lazy_gettext("empty {column} name"),
+    lazy_gettext("self-loop: '{name}' tied to itself"),
+    lazy_gettext("sign must be +1 or -1 (or '+' / '-'), got '{value}'"),
+    lazy_gettext("duplicate edge '{a}'-'{b}' (already given on line {line})"),
+    lazy_gettext("{n} actors: structural balance here handles at most {most} (its search holds every pair of actors in memory); split the network into its parts"),
     lazy_gettext("{what} {value} outside {low}..{high}"),
     lazy_gettext("{value} is not one of {choices}"),
     lazy_gettext("Input should be {choices}"),

@@ -26,6 +26,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from foedus.i18n import _
+
 __all__ = ["Job", "JobManager", "QueueFull", "UnknownJob"]
 
 
@@ -56,12 +58,22 @@ class Job:
     runs_done: int = 0
     years_done: int = 0
     message: str = ""
+    """Why a run failed (the error, as raised); a finished run's message is said by :meth:`public`."""
+    folder: str | None = None
+    """The folder a finished run or ensemble was written to (in the runs folder)."""
     source_id: str | None = None
     created: float = field(default_factory=time.time)
     finished: float | None = None
 
     def public(self) -> dict:
-        """JSON for the page."""
+        """JSON for the page, its ``message`` in the language of the request (the worker thread that ran it has none)."""
+        message = self.message
+        if self.status == "done" and self.folder is not None:
+            if self.kind == "ensemble":
+                done = _("{runs} runs of {years} years; written to the runs folder as {folder}")
+            else:
+                done = _("{years} years simulated; written to the runs folder as {folder}")
+            message = done.format(runs=self.runs, years=self.years, folder=self.folder)
         return {
             "id": self.id,
             "scenario": self.scenario,
@@ -73,7 +85,7 @@ class Job:
             "runs_done": self.runs_done,
             "years_done": self.years_done,
             "progress": (self.runs_done / self.runs if self.kind == "ensemble" else self.years_done / self.years) if self.years else 0.0,
-            "message": self.message,
+            "message": message,
             "source_id": self.source_id,
         }
 
@@ -132,7 +144,7 @@ class JobManager:
         with self._lock:
             pending = sum(j.status in ("queued", "running") for j in self._jobs.values())
             if pending >= self.max_pending:
-                raise QueueFull(f"{pending} runs are already queued or running; wait for one to finish")
+                raise QueueFull(_("{pending} runs are already queued or running; wait for one to finish").format(pending=pending))
             self._jobs[job.id] = job
             done = [j for j in self._jobs.values() if j.finished is not None]
             for old in sorted(done, key=lambda j: j.finished)[: max(0, len(done) - self.keep)]:
@@ -185,7 +197,7 @@ class JobManager:
             job.status = "done"
             job.runs_done = job.runs
             job.source_id = f"ensemble:{folder}"
-            job.message = f"{job.runs} runs of {job.years} years; written to the runs folder as {folder}"
+            job.folder = folder
             job.finished = time.time()
 
     def _failed(self, job: Job, e: Exception) -> None:
@@ -219,5 +231,5 @@ class JobManager:
             job.status = "done"
             job.years_done = job.years
             job.source_id = f"run:{folder}"
-            job.message = f"{job.years} years simulated; written to the runs folder as {folder}"
+            job.folder = folder
             job.finished = time.time()
