@@ -306,8 +306,37 @@ def test_lazy_messages_translate_when_shown():
     assert label("before 1945") == "before 1945" and label("USA") == "USA"
 
 
+def test_the_catalogue_read_at_run_time_is_babels_entry_by_entry(french):
+    """foedus.i18n.read_po (standard library) translates every message as Babel's reading of the same file does."""
+    said = i18n.translations("fr")
+    differ = []
+    for m in french:
+        if not m.id:
+            continue
+        if isinstance(m.id, tuple):
+            for n in (0, 1, 2, 7):
+                want = m.string[0 if n <= 1 else 1] if (not m.fuzzy and all(m.string)) else m.id[0 if n == 1 else 1]
+                if said.ngettext(m.id[0], m.id[1], n) != want:
+                    differ.append(f"{m.id!r} n={n}")
+        elif said.gettext(m.id) != (m.string if m.string and not m.fuzzy else m.id):
+            differ.append(repr(m.id))
+    assert len(french) > 1000 and not differ, differ[:20]
+
+
+def test_read_po_leaves_out_fuzzy_and_empty_entries_and_unescapes(tmp_path):
+    po = tmp_path / "x.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
+                  '#: a.py:1\n#, fuzzy, python-brace-format\nmsgid "guess"\nmsgstr "devinette"\n\n'
+                  'msgid "empty"\nmsgstr ""\n\n#, python-format\nmsgid "a \\"quoted\\"\\n"\n"line"\nmsgstr "une \\"citée\\"\\n"\n"ligne"\n\n'
+                  'msgid "{n} pole"\nmsgid_plural "{n} poles"\nmsgstr[0] "{n} pôle"\nmsgstr[1] "{n} pôles"\n', encoding="utf-8")
+    messages, plural = i18n.read_po(po)
+    assert plural == "(n > 1)"
+    assert messages == {'a "quoted"\nline': 'une "citée"\nligne', ("{n} pole", 0): "{n} pôle", ("{n} pole", 1): "{n} pôles"}
+
+
 def test_importing_the_cli_and_i18n_loads_no_babel():
-    code = "import sys, foedus.i18n, foedus.cli; print(sorted(m for m in ('babel', 'pandas', 'scipy') if m in sys.modules))"
+    code = ("import sys, foedus.i18n, foedus.cli; assert foedus.i18n._('Headline figures') == 'Chiffres clés'; "
+            "print(sorted(m for m in ('babel', 'pandas', 'scipy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "FOEDUS_LANG": "fr"})
     assert out.stdout.strip() == "[]"

@@ -22,11 +22,15 @@ machine's locale without being asked to.
 
 Why the ``.po`` files are read at run time (and no ``.mo`` is built)
 --------------------------------------------------------------------
-The catalogue is compiled in memory by Babel the first time French is asked for in a process
-(a few milliseconds for this catalogue, once). So a fresh clone works with the README's two
-commands and with ``pip install -e .``, no build step can be forgotten, no binary ``.mo``
-lives in git beside its source and can go stale. English never loads Babel at all, and this
-module imports only the standard library: ``import foedus.cli`` stays light.
+The catalogue is read the first time French is asked for in a process, once. So a fresh
+clone works with the README's two commands and with ``pip install -e .``, no build step can be
+forgotten, no binary ``.mo`` lives in git beside its source and can go stale. It is read by
+:func:`read_po`, a reader of the ``.po`` format as ``tools/i18n.py`` writes it (Babel's
+``write_po``) in the standard library only (a test holds it equal to Babel's reading, entry by
+entry): Babel's own reader costs about 0.1 s of imports and parsing, which every French
+``foedus --help`` and French error would pay. English reads nothing, and this module imports
+only the standard library: ``import foedus.cli`` stays light. Babel remains what writes and
+checks the catalogues (:func:`catalogue`, ``tools/i18n.py``) and what formats numbers and dates.
 
 Lazy messages
 -------------
@@ -66,6 +70,7 @@ __all__ = [
     "format_decimal",
     "format_date",
     "catalogue",
+    "read_po",
     "jinja_environment",
 ]
 
@@ -150,23 +155,94 @@ def catalogue(lang: str):
         return read_po(f, locale=lang, domain=DOMAIN)
 
 
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+_ESCAPE = re.compile(r"\\(.)")
+_LINE = re.compile(r'^(msgid|msgid_plural|msgstr(?:\[(\d+)\])?)\s+"(.*)"$')
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), "\\" + m.group(1)), text)
+
+
+def read_po(path: Path) -> tuple[dict[Any, str], str]:
+    """The translations of a ``.po`` file, and its header's plural rule (standard library only).
+
+    Returns ``{msgid: msgstr}`` for each entry (``{(msgid, i): msgstr[i]}`` for the plural forms
+    of an entry with ``msgid_plural``), leaving out fuzzy and untranslated entries as ``msgfmt``
+    does, and the C expression of the header's ``Plural-Forms`` (``"(n > 1)"``; English's
+    ``"(n != 1)"`` when there is none). Message contexts (``msgctxt``) are not used by foedus
+    and are not read.
+    """
+    messages: dict[Any, str] = {}
+    header = ""
+
+    def flush(entry: dict, fuzzy: bool) -> None:
+        nonlocal header
+        if "msgid" not in entry:
+            return
+        mid = entry["msgid"]
+        if mid == "":
+            header = entry.get("msgstr", "")
+        elif fuzzy:
+            return
+        elif "msgid_plural" in entry:
+            for key, value in entry.items():
+                if key.startswith("msgstr[") and value:
+                    messages[(mid, int(key[7:-1]))] = value
+        elif entry.get("msgstr"):
+            messages[mid] = entry["msgstr"]
+
+    entry: dict[str, str] = {}
+    fuzzy, last = False, None
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or (line.startswith("#") and any(k.startswith("msgstr") for k in entry)):
+            flush(entry, fuzzy)  # an entry ends at a blank line, or at the comments of the next one
+            entry, fuzzy, last = {}, False, None
+        if line.startswith("#,") and "fuzzy" in (flag.strip() for flag in line[2:].split(",")):
+            fuzzy = True
+        if not line or line.startswith("#"):
+            continue
+        m = _LINE.match(line)
+        if m:
+            if m.group(1) == "msgid" and "msgid" in entry:  # a new entry without a blank line between
+                flush(entry, fuzzy)
+                entry, fuzzy = {}, False
+            last = m.group(1)
+            entry[last] = _unescape(m.group(3))
+        elif line.startswith('"') and line.endswith('"') and last is not None:
+            entry[last] += _unescape(line[1:-1])
+    flush(entry, fuzzy)
+    plural = re.search(r"plural\s*=\s*([^;\n]+)", header)
+    return messages, (plural.group(1).strip() if plural else "(n != 1)")
+
+
+class _Catalogue(_gettext.NullTranslations):
+    """A language's messages read by :func:`read_po`: gettext and ngettext with its plural rule."""
+
+    def __init__(self, messages: dict[Any, str], plural: str) -> None:
+        super().__init__()
+        self._messages = messages
+        self._plural = _gettext.c2py(plural)
+
+    def gettext(self, message: str) -> str:
+        return self._messages.get(message) or message
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        said = self._messages.get((msgid1, self._plural(n)))
+        return said if said else (msgid1 if n == 1 else msgid2)
+
+
 @lru_cache(maxsize=None)
 def translations(lang: str) -> _gettext.NullTranslations:
-    """The gettext translations of ``lang``, compiled from its ``.po`` file in memory (once per process).
+    """The gettext translations of ``lang``, read from its ``.po`` file (once per process, :func:`read_po`).
 
     English, the source language, translates to itself. Fuzzy entries are left out (they show
     in English), as ``msgfmt`` does.
     """
     if lang == LANGUAGES[0]:
         return _gettext.NullTranslations()
-    import io
-
-    from babel.messages.mofile import write_mo
-
-    buf = io.BytesIO()
-    write_mo(buf, catalogue(lang), use_fuzzy=False)
-    buf.seek(0)
-    return _gettext.GNUTranslations(buf)
+    return _Catalogue(*read_po(LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"))
 
 
 def gettext(message: str) -> str:
