@@ -12,7 +12,11 @@ English.
 
 API (:mod:`foedus.web.api`, three routers by topic, each route documented in the OpenAPI
 schema at ``/api/openapi.json``; every answer is JSON; every error is ``{"error": message}``
-with a 4xx status, or 503 when a listed source cannot be read):
+with a 4xx status, or 503 when a listed source cannot be read). The OpenAPI text is English
+whatever the language: it is the contract of the API for programs and programmers, naming
+English identifiers (paths, parameters, keys) that do not change with the language, one
+cacheable document per server, and no documentation page is served from it; the captions and
+errors a user of the page reads are in the request's language:
 
 =====================================  ===============================================================
 ``GET  /api/sources``                  sources (record, runs, ensembles), built-in scenarios, limits
