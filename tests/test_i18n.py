@@ -118,7 +118,7 @@ NOT_MESSAGES = {
     ("cli/job.py", "PAIR_KEY"),  # summary.json's keys: data, in English whatever the language
     ("cli/theory.py", "ENERGY_CONVENTION"),  # a formula's statement, part of the JSON output too
     ("report/drivers.py", "_LABELS"), ("report/drivers.py", "_WHY_NOT"),  # the experiment's English, read back (keys)
-    ("report/labels.py", "CAUSES"), ("report/labels.py", "_AGAINST"),  # the simulator's causes (English data), as keys
+    ("report/labels.py", "CAUSES"), ("report/labels.py", "_AGAINST"), ("cli/_help.py", "_TYPER_SUGGESTION"),  # the simulator's causes (English data), as keys
     ("web/workbench.py", "what"), ("web/workbench.py", "units"),  # provenance sidecars of downloads: metadata, in English  # the OpenAPI schema's documentation of each status, in English  # the English constant; milex_unit() words it in the language in use  # names marked beside it (_WAR_NAMES), shown through gettext
 }
 """Module constants that hold text that is not a message."""
@@ -423,6 +423,23 @@ def test_help_pages_speak_french_with_lang_or_foedus_lang_then_english_again(mon
     en = _foedus(["main", "--help"])  # the same process, no --lang: English, and the English texts are back
     assert "The main job: simulate a scenario" in en.output and "Usage:" in en.output and "Commandes" not in en.output
     assert "[default: " in en.output and "Skip the ensemble" in en.output
+
+
+def test_usage_errors_speak_french_then_english_again(monkeypatch):
+    monkeypatch.delenv("FOEDUS_LANG", raising=False)
+    monkeypatch.setenv("COLUMNS", "200")
+    said = {
+        ("simulate", "--nope"): "Option inconnue : --nope",
+        ("simulate", "--years", "0"): "Valeur incorrecte pour '--years' / '-n' : la valeur doit être supérieure ou égale à 1",
+        ("history", "network"): "Argument manquant 'year'.",
+        ("history", "netwrk"): "Commande inconnue 'netwrk'. Vouliez-vous dire 'network' ?",
+    }
+    for args, french in said.items():
+        fr = _foedus(["--lang", "fr", *args])
+        assert fr.exit_code == 2 and french in fr.output and "Utilisation :" in fr.output and "Erreur" in fr.output, fr.output
+    en = _foedus(["history", "network"])
+    assert en.exit_code == 2 and "Missing argument 'year'." in en.output and "Try 'foedus history network --help'" in en.output
+    assert "Erreur" not in en.output and "Error" in en.output
 
 
 def test_an_unknown_language_is_refused_with_exit_code_2():

@@ -29,7 +29,8 @@ from typer.core import TyperCommand, TyperGroup
 
 from foedus.i18n import DEFAULT_LANGUAGE, get_language, gettext, lazy_gettext, set_language
 
-__all__ = ["Typer", "LocalisedCommand", "LocalisedGroup", "TYPER_WORDS", "HELP_OPTION_HELP", "USAGE", "help_texts"]
+__all__ = ["Typer", "LocalisedCommand", "LocalisedGroup", "TYPER_WORDS", "ERROR_WORDS", "USAGE_ERRORS", "HELP_OPTION_HELP", "USAGE",
+           "help_texts"]
 
 TYPER_WORDS = {
     "ARGUMENTS_PANEL_TITLE": lazy_gettext("Arguments"),
@@ -41,6 +42,24 @@ TYPER_WORDS = {
     "DEPRECATED_STRING": lazy_gettext("(deprecated) "),
 }
 """Typer's own words on a help page (module constants of ``typer.rich_utils``), translated when drawn."""
+
+ERROR_WORDS = {
+    "ERRORS_PANEL_TITLE": lazy_gettext("Error"),
+    "RICH_HELP": lazy_gettext("Try [blue]'{command_path} {help_option}'[/] for help."),
+    "ABORTED_TEXT": lazy_gettext("Aborted."),
+}
+"""Typer's words around a usage error, set in the language of each run of the program (it draws them after parsing)."""
+
+USAGE_ERRORS = (
+    lazy_gettext("No such option: {name}"),
+    lazy_gettext("No such command {name}."),
+    lazy_gettext("Missing argument {name}."),
+    lazy_gettext("Missing option {name}."),
+    lazy_gettext("Missing command."),
+    lazy_gettext("Got unexpected extra argument(s) ({args})"),
+    lazy_gettext("Invalid value for {param}: {reason}"),
+)
+"""Click's usage errors (its English, read back by :func:`_usage_error`), translated; ``reason`` is said again too."""
 
 HELP_OPTION_HELP = lazy_gettext("Show this message and exit.")
 """The help of every ``--help`` option (Click's own text, the message id of its translation)."""
@@ -83,8 +102,53 @@ def _translated(command, ctx) -> Iterator[None]:
             setattr(obj, attr, text)
 
 
+def _usage_error(message: str) -> str:
+    """A usage error of Click (``No such option: --x``, ``Invalid value for '--years': ...``) in the language in use."""
+    from foedus.report.errors import reason_text, template
+
+    head, dot, mean = message.partition(_TYPER_SUGGESTION)
+    for pattern, said in map(template, USAGE_ERRORS):
+        m = pattern.match(head + "." if dot else message) or (pattern.match(head) if dot else None)
+        if m:
+            parts = m.groupdict()
+            if "reason" in parts:
+                parts["reason"] = reason_text(parts["reason"])
+            text = str(said).format(**parts)
+            return text.rstrip(".") + str(_DID_YOU_MEAN).format(names=mean.rstrip("?")) if dot else text
+    return message
+
+
+_DID_YOU_MEAN = lazy_gettext(". Did you mean {names}?")
+_TYPER_SUGGESTION = ". Did you mean "
+"""How Typer adds its suggestion to Click's sentence (its English, read back)."""
+
+
+@contextmanager
+def _usage_errors_said() -> Iterator[None]:
+    """Click's usage errors raised inside the block, said again in the language in use (English: left alone)."""
+    from typer._click.exceptions import BadParameter, NoArgsIsHelpError, UsageError
+
+    try:
+        yield
+    except UsageError as e:
+        if isinstance(e, NoArgsIsHelpError) or get_language() == DEFAULT_LANGUAGE:
+            raise
+        if isinstance(e, BadParameter):  # its message is the reason; Click words the rest when it is shown
+            raise UsageError(_usage_error(e.format_message()), e.ctx) from None
+        e.message = _usage_error(e.message)
+        raise
+
+
 class _Localised:
-    """A Typer command or group whose help page is drawn in the language in use."""
+    """A Typer command or group whose help page and usage errors are in the language in use."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        with _usage_errors_said():
+            return super().parse_args(ctx, args)  # type: ignore[misc]
+
+    def resolve_command(self, ctx, args: list[str]):
+        with _usage_errors_said():
+            return super().resolve_command(ctx, args)  # type: ignore[misc]
 
     def format_help(self, ctx, formatter) -> None:
         if get_language() == DEFAULT_LANGUAGE:
@@ -107,6 +171,7 @@ class LocalisedGroup(_Localised, TyperGroup):
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         if ctx.parent is None:
             _early_language(args)
+            _error_words()
         return super().parse_args(ctx, args)
 
 
@@ -133,6 +198,16 @@ def _early_language(args: list[str]) -> None:
         set_language(found)
     except ValueError:
         set_language(None)
+
+
+def _error_words() -> None:
+    """Typer's words around a usage error in the language of this run (English: Typer's own)."""
+    from typer import rich_utils
+
+    originals = rich_utils.__dict__.setdefault("_foedus_english", {k: getattr(rich_utils, k) for k in ERROR_WORDS})
+    english = get_language() == DEFAULT_LANGUAGE
+    for name, word in ERROR_WORDS.items():
+        setattr(rich_utils, name, originals[name] if english else str(word))
 
 
 class Typer(typer.Typer):

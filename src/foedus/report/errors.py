@@ -23,17 +23,17 @@ import sys
 
 from foedus.i18n import DEFAULT_LANGUAGE, LazyString, _, get_language, lazy_gettext
 
-__all__ = ["REASONS", "error_text", "reason_text"]
+__all__ = ["REASONS", "error_text", "reason_text", "template"]
 
 
-def _template(said: LazyString) -> tuple[re.Pattern, LazyString]:
+def template(said: LazyString) -> tuple[re.Pattern, LazyString]:
     """A pattern reading the English message ``said`` (its ``{name}`` placeholders match any text), and the message."""
     parts = re.split(r"\{(\w+)\}", said.message)
     pattern = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
     return re.compile(f"^{pattern}$", re.S), said
 
 
-REASONS: list[tuple[re.Pattern, LazyString]] = [_template(m) for m in (
+REASONS: list[tuple[re.Pattern, LazyString]] = [template(m) for m in (
     lazy_gettext("file not found"),
     lazy_gettext("not a regular file"),
     lazy_gettext("not a regular file (a FIFO, device, folder or broken link): replace it with the file itself"),
