@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import time
 import warnings
 import zipfile
@@ -50,7 +51,13 @@ def test_the_editor_lists_every_driver_and_parameter_with_its_bounds(client):
     assert d["name"] == "europe-1871" and d["start_year"] == 1871 and d["states"] == len(sc.actors)
     assert [f["name"] for f in d["trends"]] == list(Trends.model_fields)
     assert {f["name"]: f["value"] for f in d["trends"]} == sc.trends.model_dump()
-    assert all(f["min"] == 0 and f["max"] == 1 and f["description"].startswith(("T1", "T2", "T3", "T4", "T5")) for f in d["trends"])
+    assert all(f["min"] == 0 and f["max"] == 1 for f in d["trends"])
+    # each driver described in the field's words, without the brief's IDs (T1-T5) a reader of the page does not know
+    assert [f["description"].split(":")[0] for f in d["trends"]] == [
+        "great-power competition and hierarchy", "economic interdependence", "cyber", "military integration", "norms and values"]
+    assert not any(re.search(r"\b[TD]\d\b", f["description"]) for f in d["trends"])
+    fr = client.get("/api/scenario", params={"builtin": "europe-1871"}, headers={"Accept-Language": "fr"}).json()
+    assert fr["trends"][0]["description"].startswith("compétition et hiérarchie entre grandes puissances : ")
     assert [f["name"] for f in d["parameters"]] == list(Parameters.model_fields)
     react = next(f for f in d["parameters"] if f["name"] == "reactivity")
     assert (react["min"], react["max"], react["value"]) == (0, 2, sc.parameters.reactivity)

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from foedus.i18n import _
+from foedus.i18n import _, lazy_gettext
 
 __all__ = ["OVERRIDE_SECTIONS", "MAX_OVERRIDES_BYTES", "WorkbenchError", "editor", "apply_overrides", "year_bundle", "DOWNLOAD_FORMATS"]
 
@@ -46,9 +46,30 @@ class WorkbenchError(ValueError):
     """A value from the page that cannot be used; the message names the field."""
 
 
-def _fields(model_cls, values: dict) -> list[dict]:
+TREND_DESCRIPTIONS = {
+    "great_power_competition": lazy_gettext(
+        "great-power competition and hierarchy: drift of hostility among major powers and rivals per year (0 = détente, "
+        "1 = open rivalry); also weakens multilateral restraint"),
+    "economic_interdependence": lazy_gettext(
+        "economic interdependence: growth of trade dependence per year (0 = shrinking, 0.5 = stable, 1 = fast growth) and "
+        "weight of economic competition among allies in cohesion"),
+    "cyber": lazy_gettext("cyber: rate of intrusions and growth of cyber capacity (0 = none, 1 = pervasive)"),
+    "military_integration": lazy_gettext(
+        "military integration: pressure of digital, multi-domain warfare towards integrated command and common equipment "
+        "inside alliances (target integration level)"),
+    "norms": lazy_gettext(
+        "norms and values: weight of regime similarity in alliance cohesion and of democratisation of allies "
+        "(0 = values irrelevant, 1 = decisive)"),
+}
+"""The trend drivers' descriptions (:class:`foedus.sim.scenario.Trends`) as the page shows them: translated, without
+the brief's IDs (T1-T5, D3) that a reader of the page does not know. The engine parameters' descriptions are shown as
+:class:`foedus.sim.parameters.Parameters` words them (English)."""
+
+
+def _fields(model_cls, values: dict, descriptions: dict | None = None) -> list[dict]:
     """Each field of a pydantic model as the page's form needs it: name, label, description, bounds, default, value."""
     props = model_cls.model_json_schema()["properties"]
+    descriptions = descriptions or {}
     out = []
     for name, p in props.items():
         lo = p.get("minimum", p.get("exclusiveMinimum"))
@@ -57,7 +78,7 @@ def _fields(model_cls, values: dict) -> list[dict]:
             {
                 "name": name,
                 "label": name.replace("_", " "),
-                "description": p.get("description", ""),
+                "description": str(descriptions[name]) if name in descriptions else p.get("description", ""),
                 "type": p.get("type", "number"),
                 "min": lo,
                 "max": hi,
@@ -82,7 +103,7 @@ def editor(scenario) -> dict:
         "years": scenario.years,
         "seed": scenario.seed,
         "states": len(scenario.actors),
-        "trends": _fields(Trends, scenario.trends.model_dump()),
+        "trends": _fields(Trends, scenario.trends.model_dump(), TREND_DESCRIPTIONS),
         "parameters": _fields(Parameters, scenario.parameters.model_dump()),
     }
 
