@@ -442,6 +442,16 @@ def test_usage_errors_speak_french_then_english_again(monkeypatch):
     assert "Erreur" not in en.output and "Error" in en.output
 
 
+def test_the_language_a_command_asked_for_ends_with_it(monkeypatch):
+    monkeypatch.delenv("FOEDUS_LANG", raising=False)
+    set_language(None)
+    assert _foedus(["--lang", "fr", "scenario", "show", "nowhere.yaml"]).exit_code == 2
+    assert get_language() == "en" and _("Headline figures") == "Headline figures"
+    with language("fr"):
+        _foedus(["--lang", "en", "cite", "--help"])
+        assert get_language() == "fr"
+
+
 def test_an_unknown_language_is_refused_with_exit_code_2():
     res = _foedus(["--lang", "de", "cite"])
     assert res.exit_code == 2

@@ -27,7 +27,7 @@ from typing import Any, Iterator, Optional
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from foedus.i18n import DEFAULT_LANGUAGE, get_language, gettext, lazy_gettext, set_language
+from foedus.i18n import DEFAULT_LANGUAGE, get_language, gettext, language, lazy_gettext, set_language
 
 __all__ = ["Typer", "LocalisedCommand", "LocalisedGroup", "TYPER_WORDS", "ERROR_WORDS", "USAGE_ERRORS", "HELP_OPTION_HELP", "USAGE",
            "help_texts"]
@@ -167,6 +167,15 @@ class LocalisedCommand(_Localised, TyperCommand):
 
 class LocalisedGroup(_Localised, TyperGroup):
     """A ``foedus`` group of commands; the root one reads ``--lang`` before parsing anything else."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the program; the language it was asked to speak (``--lang``) ends with it.
+
+        A process that runs the program more than once (a test's ``CliRunner``, a notebook)
+        finds its own language again afterwards, whatever the command set.
+        """
+        with language(None):
+            return super().main(*args, **kwargs)
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         if ctx.parent is None:
