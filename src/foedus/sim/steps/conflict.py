@@ -39,8 +39,10 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
       joint nuclear arms and the territorial integrity norm against conquest (Bremer 1992's
       dangerous dyads, Vasquez 1993; the nuclear peace with Gartzke & Kroenig's 2009 dates,
       :mod:`foedus.data.nuclear`; Zacher 2001 and Fazal 2007 with the UN Charter's date, :func:`foedus.theory.renunciation.territorial_integrity_norm`; coefficients ``war_onset_*``, estimated on the record's
-      in-sample eras by :mod:`foedus.analysis.war_onsets`), the initiator either of the two
-      (``initiator_swap``); the ``war`` event's factors are those terms and the hazard.
+      in-sample eras by :mod:`foedus.analysis.war_onsets`); which of the two initiates is
+      :func:`initiators` (the major power, the non-democracy: Bremer 1992, Bennett & Stam 2004);
+      the ``war`` event's factors are those terms and the hazard, and the terms that chose the
+      initiator (``initiator_minus_target_*``, ``initiator_probability``).
     - **Disputes**: a militarised dispute between i and j (not allied) starts with probability
       :func:`foedus.theory.war.dispute_probability` (``dispute_rate * hostility_ij * proximity_ij``:
       opportunity and willingness), times ``1 - restraint`` when both belong to a
@@ -94,9 +96,7 @@ def _disputes(world: World, rng: np.random.Generator) -> None:
     keep = (i_idx < j_idx) & ~allied[i_idx, j_idx]
     i_idx, j_idx = i_idx[keep], j_idx[keep]
     if len(i_idx):
-        swap = rng.random(len(i_idx)) < p.initiator_swap
-        init = np.where(swap, j_idx, i_idx)
-        targ = np.where(swap, i_idx, j_idx)
+        init, targ, who = initiators(world, rng, i_idx, j_idx)
         h_before = world.hostility[init, targ].copy()
         escalation = th_war.escalation_probability(p.war_share, h_before, p.war_factor, check=world.check)
         war = rng.random(len(init)) < escalation
@@ -111,8 +111,8 @@ def _disputes(world: World, rng: np.random.Generator) -> None:
             world.log.events(
                 y, "war", -1, world.ccode[wi], world.ccode[wt],
                 [
-                    {"cause": "escalated dispute", "factors": {"hostility": float(h), "proximity": float(x), "dispute_probability": float(q), "escalation_probability": float(e)}}
-                    for h, x, q, e in zip(h_before[war], world.proximity[wi, wt], pd, escalation[war])
+                    {"cause": "escalated dispute", "factors": {"hostility": float(h), "proximity": float(x), "dispute_probability": float(q), "escalation_probability": float(e), **w}}
+                    for h, x, q, e, w in zip(h_before[war], world.proximity[wi, wt], pd, escalation[war], [who[k] for k in np.flatnonzero(war)])
                 ],
             )
             call_allies(world, rng, wi, wt)
@@ -183,16 +183,38 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     k = np.flatnonzero(draw < h)
     if not len(k):
         return
-    swap = rng.random(len(k)) < p.initiator_swap
-    att, tgt = np.where(swap, j[k], i[k]), np.where(swap, i[k], j[k])
+    att, tgt, who = initiators(world, rng, i[k], j[k])
     world.at_war[att, tgt] = world.at_war[tgt, att] = True
     world.hostility[att, tgt] = world.hostility[tgt, att] = np.minimum(world.hostility[att, tgt] + p.war_hostility, 1.0)
     far = call_allies(world, rng, att, tgt)
     details = [
-        {"cause": "war onset", "allies_out_of_reach": f, "factors": {**{t: float(x[t][q]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q])}}
-        for q, f in zip(k, far)
+        {"cause": "war onset", "allies_out_of_reach": f, "factors": {**{t: float(x[t][q]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), **w}}
+        for q, f, w in zip(k, far, who)
     ]
     world.log.events(world.year, "war", -1, world.ccode[att], world.ccode[tgt], details)
+
+
+def initiators(world: World, rng: np.random.Generator, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[dict]]:
+    """Which state of each pair ``(i, j)`` that goes to war initiates it: attackers, targets, and each choice's factors.
+
+    ``i`` initiates with :func:`foedus.theory.war_onset.initiation_probability` of the differences
+    of log capability, major-power status and democracy (Bremer 1992; Bennett & Stam 2004;
+    coefficients ``initiation_*`` fitted on the COW initiator codes of the in-sample eras). Each
+    factor dict names the initiator-minus-target terms and the probability that the chosen
+    initiator was the one (``initiator_probability``).
+    """
+    p = world.params
+    dem = world.regime >= p.democracy_threshold
+    tiny = np.finfo(float).tiny  # a numerical guard only: a state in a dispute may have no capability left
+    x = th_onset.initiation_terms(np.maximum(world.power[i], tiny), np.maximum(world.power[j], tiny), world.major[i], world.major[j], dem[i], dem[j])
+    pi = th_onset.initiation_probability(*(x[t] for t in th_onset.INITIATION_TERMS), coefficients=p.initiation_coefficients())
+    first = rng.random(len(i)) < pi
+    sign = np.where(first, 1.0, -1.0)
+    factors = [
+        {**{f"initiator_minus_target_{t}": float(sg * x[t][q]) for t in th_onset.INITIATION_TERMS}, "initiator_probability": float(pi[q] if f else 1.0 - pi[q])}
+        for q, (f, sg) in enumerate(zip(first, sign))
+    ]
+    return np.where(first, i, j), np.where(first, j, i), factors
 
 
 def _reach(world: World, who: np.ndarray, enemy: np.ndarray) -> np.ndarray:
