@@ -96,6 +96,20 @@ def test_the_casus_foederis_arises_only_within_reach(cinc, km, called):
         assert far == [[] if called else [GRT]]
 
 
+def test_the_neighbour_of_a_state_attacked_from_afar_is_within_reach_of_the_war():
+    """Siverson & Starr (1991): the war is fought where the belligerents meet; a small ally next to the state it must defend
+    is called even when the distant attacker's capital is out of its reach (foedus.theory.war_onset.reach_to_war)."""
+    for seed in range(5):
+        world, _ = tiny_world(agreements=[alliance("Pact", [SMA, SMB])], war_entry_delay=0.0, **QUIET)
+        r, a, b = (world.index_of(c) for c in (RIV, SMA, SMB))
+        world.cinc[b] = 0.001
+        world.distance_km[b, r] = world.distance_km[r, b] = 9000.0
+        world.distance_km[b, a] = world.distance_km[a, b] = 0.0
+        far = call_allies(world, np.random.default_rng(seed), np.array([r]), np.array([a]))
+        (_, who, foe, d), = events(world, "commitment")
+        assert (who, foe, far) == (SMB, RIV, [[]]) and d["factors"]["reach"] == 1.0
+
+
 def test_an_ally_that_honours_late_enters_the_next_year_through_its_pact():
     world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA])], war_entry_delay=1.0, honour_base_rate=0.99, war_onset_intercept=-30.0, **QUIET)
     g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))

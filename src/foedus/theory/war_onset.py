@@ -53,9 +53,10 @@ of allies honour a commitment when its *casus foederis* arises. Most defence pac
 triggered by a given war, though: their conditions name an adversary or a region (Leeds et al.
 2002's ``defcoadv``, ``defcoloc``), so that a far ally is seldom called. We read the conditions
 through opportunity: the casus foederis of a defence or offence obligation arises for an ally in
-proportion to its reach to the enemy it would fight, the share of its capability that the
-loss-of-strength gradient carries there (:func:`reach`, Boulding 1962, Bueno de Mesquita 1981; 1
-for neighbours; :func:`casus_arises`). Without a
+proportion to its reach to the war, the share of its capability that the loss-of-strength
+gradient carries to the nearer of the enemy and the belligerent it is bound to (:func:`reach`,
+:func:`reach_to_war`; Boulding 1962, Bueno de Mesquita 1981; Siverson & Starr 1991's warring
+neighbour; 1 for neighbours; :func:`casus_arises`). Without a
 pact a state may still *bandwagon for profit* (Schweller 1994) against an enemy it already has:
 the yearly probability that a rival of a belligerent, able to reach it, enters the war against it
 is :func:`opportunistic_join_probability`.
@@ -109,7 +110,7 @@ from foedus.theory._validate import _array
 from foedus.theory.projection import relative_discount_exponent
 from foedus.theory.rivalry import logit_hazard
 
-__all__ = ["WAR_ONSET_TERMS", "INITIATION_TERMS", "initiation_terms", "initiation_probability", "politically_relevant", "war_onset_hazard", "conquest_norm_term", "log_distance", "reach", "casus_arises", "opportunistic_join_probability"]
+__all__ = ["WAR_ONSET_TERMS", "INITIATION_TERMS", "initiation_terms", "initiation_probability", "politically_relevant", "war_onset_hazard", "conquest_norm_term", "log_distance", "reach", "reach_to_war", "casus_arises", "opportunistic_join_probability"]
 
 WAR_ONSET_TERMS: tuple[str, ...] = ("contiguous", "log_distance", "any_major", "parity", "rival", "war_history", "joint_democracy", "defence_pact", "joint_nuclear", "conquest_norm")
 """Covariates of :func:`war_onset_hazard`, in the order of its coefficients (after the intercept)."""
@@ -256,13 +257,31 @@ def reach(capability, distance_km, *, miles_per_day: float = 250.0, check: bool 
         return np.where(c > 0, np.exp(x * np.log(np.where(c > 0, c, 1.0))), 0.0)
 
 
+def reach_to_war(to_enemy, to_partner, *, check: bool = True) -> np.ndarray:
+    """An ally's reach to a war: the larger of its :func:`reach` to the enemy and to the belligerent it is bound to, 0–1.
+
+    Siverson & Starr (1991) find that a state with a *warring neighbour*, on either side, has the
+    opportunity to enter a war: the war is fought where the belligerents meet, most often on the
+    territory of the one attacked, so an ally next to the state it must defend (or the state its
+    partner attacks) can fight there even when the enemy's capital is far. Measuring the reach to
+    the enemy's home alone (as this kernel did until 2026-12) left a minor state's neighbours
+    "out of reach" of the distant great power that attacked it.
+
+    Examples
+    --------
+    >>> reach_to_war([0.1, 1.0], [0.6, 0.2]).tolist()
+    [0.6, 1.0]
+    """
+    return np.maximum(_array("reach", to_enemy, unit=True, check=check), _array("reach", to_partner, unit=True, check=check))
+
+
 def casus_arises(reach, *, check: bool = True) -> np.ndarray:
     """Probability that an ally's defence or offence obligation applies to a war: its reach to the war, 0–1.
 
     The conditions of most pacts limit them to an adversary or a region (Leeds et al. 2002), and
     an ally far from the war seldom has the opportunity to fight it (Siverson & Starr 1991): the
-    casus foederis arises with the ally's ``reach`` to the enemy (:func:`reach`: the share of its
-    capability the loss-of-strength gradient carries there; 1 for a neighbour). Whether it then honours the call is
+    casus foederis arises with the ally's ``reach`` to the war (:func:`reach_to_war`: the share of its
+    capability the loss-of-strength gradient carries to the nearer belligerent; 1 for a neighbour). Whether it then honours the call is
     :func:`foedus.theory.cohesion.honour_probability`.
 
     Examples

@@ -324,10 +324,10 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     that enter call their own partners in turn, to their own side (chain-ganging, Christensen &
     Snyder 1990): an entrant on the victim's side as if attacked, one on the attacker's side
     through its offence pacts; each state is called at most once a war. The casus foederis arises for a bound ally with
-    :func:`foedus.theory.war_onset.casus_arises` of its reach to the enemy it would fight
-    (:func:`foedus.theory.war_onset.reach`, Bueno de Mesquita's loss-of-strength gradient of its
-    capability: the conditions of most pacts name a region or an adversary, and an ally that cannot
-    reach the enemy has no opportunity; Siverson & Starr 1991); an ally out of reach is not called (returned, per
+    :func:`foedus.theory.war_onset.casus_arises` of its reach to the war
+    (:func:`foedus.theory.war_onset.reach_to_war`: Bueno de Mesquita's loss-of-strength gradient of its
+    capability to the nearer of the enemy and the state it is bound to: the conditions of most pacts
+    name a region or an adversary, and an ally that can reach neither has no opportunity; Siverson & Starr 1991); an ally out of reach is not called (returned, per
     war, as COW codes: the war event of a war onset lists them). A called ally decides with :func:`foedus.theory.cohesion.honour_probability` of its
     war commitment (:func:`foedus.theory.war.war_commitment`, a conditional pact's conditions
     met: Leeds, Long & Mitchell's (2000) three quarters honoured are of the commitments whose
@@ -375,7 +375,8 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
                 seen[allies] = True
                 num = np.where(side[allies] == t_role, 2, 1)
                 enemy = np.where(num == 2, att, tgt)
-                reach = _reach(world, allies, enemy)
+                to_enemy, to_partner = _reach(world, allies, enemy), _reach(world, allies, side[allies])
+                reach = th_onset.reach_to_war(to_enemy, to_partner, check=world.check)
                 arises = rng.random(len(allies)) < th_onset.casus_arises(reach, check=world.check)
                 out_of_reach[q] += world.ccode[allies[~arises]].tolist()
                 if arises.any():
