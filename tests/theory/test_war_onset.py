@@ -125,3 +125,13 @@ def test_major_powers_initiate_and_democracies_initiate_less_at_the_defaults():
 def test_initiation_terms_need_positive_capabilities():
     with pytest.raises(ValueError, match="positive"):
         war_onset.initiation_terms([0.0], [0.1], [0], [0], [0], [0])
+
+
+def test_the_reach_to_a_war_is_the_reach_to_the_nearer_belligerent():
+    """Siverson & Starr (1991): a warring neighbour on either side gives the opportunity; 1 beside either belligerent."""
+    to_enemy, to_partner = reach([0.01, 0.01], [9000.0, 0.0]), reach([0.01, 0.01], [0.0, 9000.0])
+    np.testing.assert_array_equal(war_onset.reach_to_war(to_enemy, to_partner), [1.0, 1.0])
+    far = war_onset.reach_to_war(reach(0.01, 9000.0), reach(0.01, 8000.0))
+    assert float(far) == pytest.approx(float(reach(0.01, 8000.0))) and far < 0.1
+    with pytest.raises(ValueError, match="reach"):
+        war_onset.reach_to_war([1.5], [0.2])
