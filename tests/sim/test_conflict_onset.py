@@ -210,3 +210,13 @@ def test_the_onset_reads_a_shared_defence_pact_and_joint_nuclear_arms_from_the_w
     f = {frozenset((a, b)): d["factors"] for _, a, b, d in events(world, "war")}
     assert f[frozenset((GRT, RIV))]["defence_pact"] and f[frozenset((GRT, RIV))]["joint_nuclear"]
     assert not f[frozenset((GRT, SMB))]["defence_pact"] and not f[frozenset((GRT, SMB))]["joint_nuclear"]
+
+
+@pytest.mark.parametrize("casus", [0.0, 1.0])
+def test_a_pact_of_both_belligerents_calls_its_members_against_the_attacker_with_intra_alliance_casus(casus):
+    """1866 and 1991 (the pact's members defend the member attacked by another) against 1969 (nobody is called)."""
+    world, _ = tiny_world(agreements=[alliance("All", [GRT, RIV, SMA, SMB])], war_entry_delay=0.0, intra_alliance_casus=casus, **QUIET)
+    r, a = (world.index_of(c) for c in (RIV, SMA))
+    call_allies(world, np.random.default_rng(0), np.array([r]), np.array([a]))
+    called = {(who, foe, d["ally_of"], d["factors"]["against_a_member"]) for _, who, foe, d in events(world, "commitment")}
+    assert called == ({(GRT, RIV, SMA, True), (SMB, RIV, SMA, True)} if casus else set())

@@ -250,7 +250,7 @@ def _spread(world: World, rng: np.random.Generator) -> None:
     Allies that honoured a call in a war's first year but enter a year late (``war_entry_delay``)
     enter now if the war goes on, they and their enemy are still in the system, and the pact still
     binds them to the side they join and does not bind the enemy (a pact of both belligerents calls
-    nobody, at the call and at the late entry). A strategic
+    nobody, at the call and at the late entry, unless it called them against that member). A strategic
     rival of a belligerent that is in the war on neither side and bound by no security agreement
     to it enters against it with :func:`foedus.theory.war_onset.opportunistic_join_probability`
     (``opportunistic_join_rate``, its reach to that belligerent :func:`foedus.theory.war_onset.reach`; Schweller 1994): a
@@ -269,9 +269,9 @@ def _spread(world: World, rng: np.random.Generator) -> None:
         ag = world.agreements
         for ally, enemy, s, slot, aid, factors, side_state in pending:
             # the pact must still bind the ally to the side it joins (it may have left it, or the pact ended, since the
-            # call), and not the enemy too: a pact of both belligerents calls nobody (the enemy may have joined it since)
+            # call), and not the enemy too unless it called the ally against that member (the enemy may have joined it since)
             binds = ag.active[slot] and ag.agreement_id[slot] == aid and ag.members[slot, ally] and ag.members[slot, side_state]
-            binds = binds and not ag.members[slot, enemy]
+            binds = binds and (factors.get("against_a_member", False) or not ag.members[slot, enemy])
             if binds and world.active[ally] and world.active[enemy] and ally not in war["side"]:
                 _enter(world, war, np.array([ally]), np.array([enemy]), np.array([s]))
                 world.log.events(y, "war_entry", aid, world.ccode[ally], world.ccode[enemy], {
@@ -320,7 +320,9 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     other members to its side, an offence pact of the attacker its other members to the
     attacker's; neutrality, non-aggression and consultation bind nobody; coalitions, whose
     mission is a crisis, are not called; a state bound by a defence pact to the state it would
-    fight stays out: conflicting obligations). With ``alliance_chain_depth`` above 0 the allies
+    fight stays out: conflicting obligations). A defence pact of both belligerents calls its
+    other members to the attacked member's side with probability ``intra_alliance_casus`` (one
+    draw a war: 1866, 1991), else nobody (1969); the call's factors say so (``against_a_member``). With ``alliance_chain_depth`` above 0 the allies
     that enter call their own partners in turn, to their own side (chain-ganging, Christensen &
     Snyder 1990): an entrant on the victim's side as if attacked, one on the attacker's side
     through its offence pacts; each state is called at most once a war. The casus foederis arises for a bound ally with
@@ -358,6 +360,8 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     m, ob = ag.members[war_slots], ag.obligations[war_slots]
     for q, war in enumerate(wars):
         att, tgt = war["attacker"], war["target"]
+        # whether a pact of both belligerents calls its other members against the attacking member (one draw a war)
+        against = bool(rng.random() < world.params.intra_alliance_casus)
         seen = np.zeros(world.n, bool)
         seen[[att, tgt]] = True
         # wave 0: the belligerents' own pacts; each later wave: the pacts of the allies that entered in the one before
@@ -365,7 +369,7 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
         for _ in range(world.params.alliance_chain_depth + 1):
             entered: list[tuple[int, int, int]] = []
             for a_role, t_role, own in callers:
-                commit, pact, side = th_war.casus_foederis(m, ob, a_role, t_role)
+                commit, pact, side = th_war.casus_foederis(m, ob, a_role, t_role, against_a_member=against)
                 ok = (commit > 0) & world.active & ~seen
                 if own >= 0:
                     ok &= side == own  # an entrant calls its own partners, to its own side
@@ -408,11 +412,11 @@ def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, comm
     # the obligation that calls each ally (ATOP: defence to the attacked side, offence to the attacker's) and its treaty
     factors = [
         {
-            "obligation": "defense" if n == 2 else "offense", "agreement": int(aid), "ally_of": int(world.ccode[s]),
+            "obligation": "defense" if n == 2 else "offense", "agreement": int(aid), "ally_of": int(world.ccode[s]), "against_a_member": bool(am),
             "reach": float(r), "casus_foederis_probability": float(r), "commitment": float(c), "interdependence_with_adversary": float(x),
             "cohesion": float(q), "democratic": float(d), "major_power": float(mj),
         }
-        for n, s, aid, r, c, x, q, d, mj in zip(num, side, ag.agreement_id[a_of], reach, commit, inter, coh, dem, major)
+        for n, s, aid, r, c, x, q, d, mj, am in zip(num, side, ag.agreement_id[a_of], reach, commit, inter, coh, dem, major, ag.members[a_of, enemy])
     ]
     world.log.events(
         world.year,
