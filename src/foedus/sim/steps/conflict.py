@@ -322,7 +322,7 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     mission is a crisis, are not called; a state bound by a defence pact to the state it would
     fight stays out: conflicting obligations). A defence pact of both belligerents calls its
     other members to the attacked member's side with probability ``intra_alliance_casus`` (one
-    draw a war: 1866, 1991), else nobody (1969); the call's factors say so (``against_a_member``). With ``alliance_chain_depth`` above 0 the allies
+    draw a war: 1866, 1991; default 0), else nobody (1969); the call's factors say so (``against_a_member``). With ``alliance_chain_depth`` above 0 the allies
     that enter call their own partners in turn, to their own side (chain-ganging, Christensen &
     Snyder 1990): an entrant on the victim's side as if attacked, one on the attacker's side
     through its offence pacts; each state is called at most once a war. The casus foederis arises for a bound ally with
