@@ -125,3 +125,54 @@ def test_a_war_rate_counts_only_the_years_the_war_record_covers():
     assert WAR_RECORD_LAST_YEAR == 2007
     assert f["wars"] == 2 and f["state_years"] == 4 * 21
     assert f["war_onsets_per_state_year"] == pytest.approx(1 / (4 * 13))
+
+
+@pytest.fixture(scope="module")
+def initiators():
+    from foedus.analysis.war_onsets import initiator_dyads
+
+    return initiator_dyads()
+
+
+def test_the_initiator_dyads_read_cows_initiator_codes(initiators):
+    # the Russo-Japanese war (1904): Japan (740) struck first at Port Arthur; the Franco-Prussian (1870): France (220) declared war
+    rj = initiators[(initiators["year"] == 1904) & (initiators["ccode1"] == 365) & (initiators["ccode2"] == 740)].iloc[0]
+    assert rj["initiated"] == 0.0 and rj["major"] == 0.0  # both COW major powers (Japan from 1895)
+    fp = initiators[(initiators["year"] == 1870) & (initiators["ccode1"] == 220) & (initiators["ccode2"] == 255)].iloc[0]
+    assert fp["initiated"] == 1.0
+
+
+def test_the_simulator_carries_the_in_sample_initiation_fit_as_its_defaults(initiators):
+    """Fitted on 1816-1914 and 1946-1989 only (MODEL_PROTOCOL)."""
+    from foedus.analysis.war_onsets import estimate_initiation
+
+    f = estimate_initiation(initiators)
+    assert f.years == IN_SAMPLE_YEARS and f.n >= 100
+    np.testing.assert_allclose(f.coefficients, Parameters().initiation_coefficients(), atol=1e-3)
+
+
+def test_the_initiation_fit_predicts_the_held_out_eras_better_than_a_coin_flip(initiators):
+    """Out of sample (1919-1938 and 1990-2010): the in-sample fit's log-likelihood of who initiated beats the coin flip's."""
+    from foedus.analysis.war_onsets import estimate_initiation
+
+    f = estimate_initiation(initiators)
+    held = initiators[~(initiators["year"].between(1816, 1914) | initiators["year"].between(1946, 1989))]
+    q, y = f.probability(held), held["initiated"].to_numpy()
+    assert len(held) >= 30
+    assert np.sum(y * np.log(q) + (1 - y) * np.log(1 - q)) > len(held) * np.log(0.5)
+
+
+def test_the_records_onsets_between_allies_democracies_and_distant_minor_pairs(dyad_years):
+    """onset_composition on the record (COW wars, ATOP dyad-years): no war began between two democracies in any era
+    (the democratic peace; Maoz & Russett 1993), about one onset in eight or ten between defence allies in the in-sample
+    eras (Bremer 1992: allies fight less, not never), and non-contiguous pairs without a major power are a minority."""
+    from foedus.analysis.war_onsets import onset_composition, record_onset_composition
+
+    for years in ((1816, 1914), (1919, 1938), (1946, 1989), (1990, 2010)):
+        c = record_onset_composition(dyad_years, years)
+        assert c["democracies"] == 0.0 and c["onsets"] > 5, (years, c)
+        assert c["distant_minor"] < 0.2, (years, c)
+    for years in IN_SAMPLE_YEARS:
+        assert 0.05 < record_onset_composition(dyad_years, years)["allies"] < 0.2
+    c = onset_composition([1, 0], [0, 0], [0, 0], [0, 0], weight=[0.25, 0.75], stronger_initiated=[1, 0])
+    assert c == {"allies": 0.25, "democracies": 0.0, "distant_minor": 1.0, "stronger_initiated": 0.25, "onsets": 1.0}

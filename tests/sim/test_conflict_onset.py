@@ -11,7 +11,7 @@ import pytest
 from scipy import stats
 
 from foedus.sim.steps.conflict import call_allies, conflict_and_commitments
-from foedus.theory.war_onset import WAR_ONSET_TERMS
+from foedus.theory.war_onset import INITIATION_TERMS, WAR_ONSET_TERMS
 
 from .steps.conftest import GRT, RIV, SMA, SMB, alliance, events, tiny_world
 
@@ -28,7 +28,8 @@ def _onsets(seeds: int, **parameters) -> dict[frozenset, int]:
         conflict_and_commitments(world, np.random.default_rng(seed))
         for _, a, b, d in events(world, "war"):
             assert d["cause"] == "war onset"
-            assert set(d["factors"]) == {*WAR_ONSET_TERMS, "hazard"}, "every term of the hazard explains the war"
+            initiation = {*(f"initiator_minus_target_{t}" for t in INITIATION_TERMS), "initiator_probability"}
+            assert set(d["factors"]) == {*WAR_ONSET_TERMS, "hazard", *initiation}, "every term of the hazard and of the initiator's choice explains the war"
             out[frozenset((a, b))] = out.get(frozenset((a, b)), 0) + 1
     return out
 
@@ -40,6 +41,39 @@ def test_rival_great_powers_go_to_war_more_often_than_a_great_power_and_a_small_
     rivals = got.get(frozenset((GRT, RIV)), 0)
     other = got.get(frozenset((GRT, SMA)), 0)
     assert stats.fisher_exact([[rivals, n - rivals], [other, n - other]], alternative="greater").pvalue < ALPHA, (rivals, other)
+
+
+def _attackers(seeds: int, pair: frozenset, **parameters) -> tuple[dict[int, int], list[dict]]:
+    """Who initiated the war of ``pair`` in one conflict step per seed, and the factors of those wars."""
+    who: dict[int, int] = {}
+    factors = []
+    for seed in range(seeds):
+        world, _ = tiny_world(**QUIET, **parameters)
+        conflict_and_commitments(world, np.random.default_rng(seed))
+        for _, a, b, d in events(world, "war"):
+            if frozenset((a, b)) == pair:
+                who[a] = who.get(a, 0) + 1
+                factors.append(d["factors"])
+    return who, factors
+
+
+def test_the_major_power_initiates_its_war_with_a_small_democracy():
+    """Bremer (1992), Bennett & Stam (2004): the autocratic major power, not the small democracy, starts the war between them (one-sided
+    binomial test at 1 % against a coin flip, 60 seeds); the event names the terms that chose it."""
+    who, factors = _attackers(60, frozenset((RIV, SMA)), war_onset_intercept=5.0)
+    n = sum(who.values())
+    assert n >= 50
+    assert stats.binomtest(who.get(RIV, 0), n, 0.5, alternative="greater").pvalue < ALPHA, who
+    f = next(f for f in factors if f["initiator_minus_target_major"] == 1.0)
+    assert f["initiator_minus_target_democracy"] == -1.0 and f["initiator_probability"] > 0.9
+
+
+def test_without_initiation_terms_the_initiator_is_either_state():
+    """With every initiation coefficient 0 the two sides are equally likely (the published model's null; two-sided binomial at 1 %)."""
+    off = {"initiation_log_capability": 0.0, "initiation_major": 0.0, "initiation_democracy": 0.0}
+    who, _ = _attackers(60, frozenset((GRT, SMA)), war_onset_intercept=5.0, **off)
+    n = sum(who.values())
+    assert stats.binomtest(who.get(GRT, 0), n, 0.5).pvalue > ALPHA, who
 
 
 def test_pairs_that_are_not_politically_relevant_never_go_to_war():
@@ -60,6 +94,20 @@ def test_the_casus_foederis_arises_only_within_reach(cinc, km, called):
         far = call_allies(world, np.random.default_rng(seed), np.array([r]), np.array([a]))
         assert bool(events(world, "commitment")) == called
         assert far == [[] if called else [GRT]]
+
+
+def test_the_neighbour_of_a_state_attacked_from_afar_is_within_reach_of_the_war():
+    """Siverson & Starr (1991): the war is fought where the belligerents meet; a small ally next to the state it must defend
+    is called even when the distant attacker's capital is out of its reach (foedus.theory.war_onset.reach_to_war)."""
+    for seed in range(5):
+        world, _ = tiny_world(agreements=[alliance("Pact", [SMA, SMB])], war_entry_delay=0.0, **QUIET)
+        r, a, b = (world.index_of(c) for c in (RIV, SMA, SMB))
+        world.cinc[b] = 0.001
+        world.distance_km[b, r] = world.distance_km[r, b] = 9000.0
+        world.distance_km[b, a] = world.distance_km[a, b] = 0.0
+        far = call_allies(world, np.random.default_rng(seed), np.array([r]), np.array([a]))
+        (_, who, foe, d), = events(world, "commitment")
+        assert (who, foe, far) == (SMB, RIV, [[]]) and d["factors"]["reach"] == 1.0
 
 
 def test_an_ally_that_honours_late_enters_the_next_year_through_its_pact():
@@ -162,3 +210,13 @@ def test_the_onset_reads_a_shared_defence_pact_and_joint_nuclear_arms_from_the_w
     f = {frozenset((a, b)): d["factors"] for _, a, b, d in events(world, "war")}
     assert f[frozenset((GRT, RIV))]["defence_pact"] and f[frozenset((GRT, RIV))]["joint_nuclear"]
     assert not f[frozenset((GRT, SMB))]["defence_pact"] and not f[frozenset((GRT, SMB))]["joint_nuclear"]
+
+
+@pytest.mark.parametrize("casus", [0.0, 1.0])
+def test_a_pact_of_both_belligerents_calls_its_members_against_the_attacker_with_intra_alliance_casus(casus):
+    """1866 and 1991 (the pact's members defend the member attacked by another) against 1969 (nobody is called)."""
+    world, _ = tiny_world(agreements=[alliance("All", [GRT, RIV, SMA, SMB])], war_entry_delay=0.0, intra_alliance_casus=casus, **QUIET)
+    r, a = (world.index_of(c) for c in (RIV, SMA))
+    call_allies(world, np.random.default_rng(0), np.array([r]), np.array([a]))
+    called = {(who, foe, d["ally_of"], d["factors"]["against_a_member"]) for _, who, foe, d in events(world, "commitment")}
+    assert called == ({(GRT, RIV, SMA, True), (SMB, RIV, SMA, True)} if casus else set())

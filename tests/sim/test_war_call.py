@@ -70,7 +70,10 @@ def _entries_explained(sim: Simulation, years: int) -> tuple[int, int, list[tupl
             assert d["obligation"] in ("defense", "offense")
             assert ag.obligations[s, DEF if d["obligation"] == "defense" else OFF], f"{ally} called through agreement {aid} ({ag.names[s]}) without a {d['obligation']} obligation"
             assert ag.members[s, w.index_of(int(ally))] and ag.members[s, w.index_of(side)], "the pact must bind the ally to the side it joins"
-            assert not ag.members[s, w.index_of(int(enemy))], "a pact of both belligerents calls nobody"
+            if ag.members[s, w.index_of(int(enemy))]:  # a pact of both belligerents calls only to defend the attacked member, and says so
+                assert d["factors"]["against_a_member"] and d["obligation"] == "defense" and d["side"] == 2, "a pact of both belligerents calls nobody but against the attacker"
+            else:
+                assert not d["factors"]["against_a_member"]
             assert (d["factors"]["obligation"], d["factors"]["agreement"]) == (d["obligation"], int(aid)), "the factors name the obligation that calls"
             calls.append((d["obligation"] == "defense", bool(d["honoured"])))
             if d["honoured"] and d.get("enters", "now") == "now":
@@ -82,7 +85,7 @@ def _entries_explained(sim: Simulation, years: int) -> tuple[int, int, list[tupl
             if d["route"] == "alliance":  # an ally entering a year late: the pact binds it to the side it joins
                 s = slot_of[int(aid)]
                 assert ag.obligations[s, DEF] or ag.obligations[s, OFF], f"{who} entered through agreement {aid} without a defence or offence obligation"
-                assert ag.members[s, i] and ag.members[s, w.index_of(d["side_of"])] and not ag.members[s, e]
+                assert ag.members[s, i] and ag.members[s, w.index_of(d["side_of"])] and (d["factors"]["against_a_member"] or not ag.members[s, e])
                 ob = d["factors"]["obligation"]
                 assert ag.obligations[s, DEF if ob == "defense" else OFF] and d["factors"]["agreement"] == int(aid), "the factors name the obligation that brought it in"
             else:  # the labelled route without a pact: a rival of the enemy it fights, bound to no pact with it

@@ -97,3 +97,18 @@ def test_dispute_and_escalation_probabilities():
     assert escalation_probability(0.9, 1.0, 10.0) == 1.0
     with pytest.raises(ValueError, match="hostility"):
         dispute_probability(0.02, 1.5, 0.5)
+
+
+def test_a_pact_of_both_belligerents_calls_its_members_against_the_attacker_when_its_casus_arises_against_a_member():
+    """ATOP's defence obligation is to aid a member attacked, whoever attacks (1866: the German Confederation against Prussia;
+    1991: the Arab League's members against Iraq): with against_a_member the pact calls its other members to the victim and
+    does not protect the attacking member; without it, the pact calls nobody (the OAS in 1969)."""
+    m = [[1, 1, 1, 1]]
+    ob = [[1, 1, 0, 0, 0]]  # defence and offence
+    c, pact, side = casus_foederis(m, ob, attacker=0, target=1, against_a_member=True)
+    assert side.tolist() == [-1, -1, 1, 1] and c.tolist() == [0.0, 0.0, 1.0, 1.0]
+    c0, _, side0 = casus_foederis(m, ob, attacker=0, target=1)
+    assert side0.tolist() == [-1] * 4 and not c0.any()
+    # a second defence pact binding state 2 to the attacker still keeps it out (conflicting obligations)
+    c2, _, side2 = casus_foederis([[1, 1, 1, 1], [1, 0, 1, 0]], [[1, 0, 0, 0, 0], [1, 0, 0, 0, 0]], attacker=0, target=1, against_a_member=True)
+    assert side2.tolist() == [-1, -1, -1, 1]

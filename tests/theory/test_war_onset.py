@@ -93,3 +93,45 @@ def test_the_territorial_integrity_norm_lowers_the_odds_of_wars_of_conquest_only
     assert conquest_norm_term(True, True, False, False) and not conquest_norm_term(False, True, False, False)
     assert not conquest_norm_term(True, True, True, False) and not conquest_norm_term(True, True, False, True)
     assert not conquest_norm_term(True, False, False, False)
+
+
+def _p(**d):
+    base = {"log_capability": 0.0, "major": 0.0, "democracy": 0.0}
+    base.update(d)
+    return float(war_onset.initiation_probability(*(base[t] for t in war_onset.INITIATION_TERMS), coefficients=Parameters().initiation_coefficients()))
+
+
+def test_who_initiates_is_a_paired_comparison_the_two_sides_summing_to_one():
+    """The conditional logit of the differences: P(i, j) + P(j, i) = 1, a coin flip between identical states, and a unit
+    difference multiplies the odds by e^gamma (Bremer 1992's directed dyads; Bennett & Stam 2004)."""
+    rng = np.random.default_rng(0)
+    ci, cj = rng.uniform(0.001, 0.3, 50), rng.uniform(0.001, 0.3, 50)
+    mi, mj, di, dj = (rng.random(50) < 0.5 for _ in range(4))
+    coef = Parameters().initiation_coefficients()
+    fwd = war_onset.initiation_probability(*war_onset.initiation_terms(ci, cj, mi, mj, di, dj).values(), coefficients=coef)
+    back = war_onset.initiation_probability(*war_onset.initiation_terms(cj, ci, mj, mi, dj, di).values(), coefficients=coef)
+    np.testing.assert_allclose(fwd + back, 1.0, rtol=1e-12)
+    assert _p() == 0.5
+    odds = lambda q: q / (1 - q)  # noqa: E731
+    for t, g in zip(war_onset.INITIATION_TERMS, coef):
+        assert odds(_p(**{t: 1.0})) == pytest.approx(np.exp(g), rel=1e-9), t
+
+
+def test_major_powers_initiate_and_democracies_initiate_less_at_the_defaults():
+    """Bremer (1992): major powers are the initiators; democracies less often (Bennett & Stam 2004)."""
+    assert _p(major=1.0) > 0.8 and _p(democracy=1.0) < 0.5 and _p(major=1.0, democracy=-1.0) > 0.9
+
+
+def test_initiation_terms_need_positive_capabilities():
+    with pytest.raises(ValueError, match="positive"):
+        war_onset.initiation_terms([0.0], [0.1], [0], [0], [0], [0])
+
+
+def test_the_reach_to_a_war_is_the_reach_to_the_nearer_belligerent():
+    """Siverson & Starr (1991): a warring neighbour on either side gives the opportunity; 1 beside either belligerent."""
+    to_enemy, to_partner = reach([0.01, 0.01], [9000.0, 0.0]), reach([0.01, 0.01], [0.0, 9000.0])
+    np.testing.assert_array_equal(war_onset.reach_to_war(to_enemy, to_partner), [1.0, 1.0])
+    far = war_onset.reach_to_war(reach(0.01, 9000.0), reach(0.01, 8000.0))
+    assert float(far) == pytest.approx(float(reach(0.01, 8000.0))) and far < 0.1
+    with pytest.raises(ValueError, match="reach"):
+        war_onset.reach_to_war([1.5], [0.2])

@@ -18,6 +18,17 @@ likelihood (:func:`foedus.analysis.rivalry.fit_logit`, fractional events) on the
 the simulator's defaults are the fit on the in-sample eras 1816–1914 and 1946–1989 only
 (``tests/analysis/test_war_onsets.py`` checks them, and the held-out rates of 1919–1938 and
 1990–2010).
+
+**Who initiates.** :func:`initiator_dyads` keeps the initiating dyads whose COW codes name exactly
+one of the two states as an initiator (``initiator1``/``initiator2``, Sarkees & Wayman 2010), with
+the differences of :data:`foedus.theory.war_onset.INITIATION_TERMS` (capability from NMC CINC,
+COW major-power status, democracy at ``democracy_threshold`` of the rivalry table's score);
+:func:`estimate_initiation` fits the paired-comparison logit
+(:func:`foedus.theory.war_onset.initiation_probability`: Firth, no intercept) on the in-sample
+eras, the simulator's ``initiation_*`` defaults. :func:`onset_composition` measures, on the record
+or on a run, the shares of war onsets between defence allies, between two democracies, and
+between non-contiguous pairs without a major power, and the share initiated by the stronger
+side.
 """
 
 from __future__ import annotations
@@ -39,7 +50,7 @@ from foedus.data.snapshot_fields import table
 from foedus.theory import war_onset as th
 from foedus.theory.rivalry import war_term
 
-__all__ = ["IN_SAMPLE_YEARS", "WAR_RECORD_LAST_YEAR", "OnsetFit", "initiating_dyads", "war_onset_dyad_years", "estimate_war_onset", "onset_rates"]
+__all__ = ["IN_SAMPLE_YEARS", "initiator_dyads", "estimate_initiation", "InitiationFit", "onset_composition", "record_onset_composition", "WAR_RECORD_LAST_YEAR", "OnsetFit", "initiating_dyads", "war_onset_dyad_years", "estimate_war_onset", "onset_rates"]
 
 IN_SAMPLE_YEARS: tuple[tuple[int, int], ...] = ((1816, 1914), (1946, 1989))
 """The eras the shipped defaults are fitted on (MODEL_PROTOCOL: 1919–1938 and 1990– are held out)."""
@@ -170,3 +181,91 @@ def onset_rates(fit: OnsetFit, dyad_years: pd.DataFrame, years: tuple[int, int])
     """Wars begun in ``years``: observed (sum of ``onset`` over all dyad-years) and predicted (the hazard summed over the pairs at risk)."""
     sub = dyad_years[_in(dyad_years, [years])]
     return float(sub["onset"].sum()), float(fit.hazard(sub[_at_risk(sub)]).sum())
+
+
+def initiator_dyads(data_dir: Path | None = None, *, first: int = 1816, last: int = 2010, democracy_threshold: float = 0.5) -> pd.DataFrame:
+    """The record's initiating dyads with exactly one coded initiator: ``warnum, year, ccode1 < ccode2, initiated`` (1: ccode1) and the term differences.
+
+    Initiating dyads as in :func:`initiating_dyads` (opposite sides, both fighting in the war's
+    first year); the differences ``ccode1 - ccode2`` of :data:`foedus.theory.war_onset.INITIATION_TERMS`.
+    Dyads with a state missing a CINC or a democracy score are left out.
+    """
+    d = Path(data_dir) if data_dir is not None else default_data_dir()
+    w = read_wars(d / "peacesciencer" / "cow_war_inter.csv")
+    w = w[w["year"].between(first, last)]
+    start = w.groupby("warnum")["year"].transform("min")
+    entry = w.groupby(["warnum", "ccode1"])["year"].min()
+    e1 = entry.reindex(pd.MultiIndex.from_arrays([w["warnum"], w["ccode1"]])).to_numpy()
+    e2 = entry.reindex(pd.MultiIndex.from_arrays([w["warnum"], w["ccode2"]])).to_numpy()
+    keep = (w["year"] == start).to_numpy() & (e1 == start.to_numpy()) & (e2 == start.to_numpy())
+    keep &= (w["ccode1"] < w["ccode2"]).to_numpy() & (w["side1"] != w["side2"]).to_numpy() & ((w["initiator1"] == 1) != (w["initiator2"] == 1)).to_numpy()
+    o = w[keep].drop_duplicates(["warnum", "ccode1", "ccode2"])
+    y, a, b = o["year"].to_numpy(int), o["ccode1"].to_numpy(int), o["ccode2"].to_numpy(int)
+    t = y - first
+    cinc = _lookup(table(d, "nmc"), "cinc", first, last)
+    maj = table(d, "majors")
+    major = _lookup(_year_pairs(maj.assign(end_year=maj["end_year"].fillna(last)), first, last).assign(major=1.0), "major", first, last) == 1
+    dem_t = table(d, "democracy")
+    dem = _lookup(dem_t.assign(score=dem_t["v2x_polyarchy"].fillna((dem_t["polity2"] + 10.0) / 20.0)), "score", first, last)
+    ca, cb, da, db = cinc[t, a], cinc[t, b], dem[t, a], dem[t, b]
+    ok = np.isfinite(ca) & np.isfinite(cb) & (ca > 0) & (cb > 0) & np.isfinite(da) & np.isfinite(db)
+    x = th.initiation_terms(ca[ok], cb[ok], major[t, a][ok], major[t, b][ok], da[ok] >= democracy_threshold, db[ok] >= democracy_threshold)
+    out = pd.DataFrame({"warnum": o["warnum"].to_numpy(int)[ok], "year": y[ok], "ccode1": a[ok], "ccode2": b[ok], "initiated": (o["initiator1"] == 1).to_numpy()[ok].astype(float)})
+    for k in th.INITIATION_TERMS:
+        out[k] = x[k]
+    return out
+
+
+class InitiationFit:
+    """A fitted initiation logit: ``coefficients`` and ``std_errors`` in the order of ``terms``; ``n`` dyads of ``wars`` wars."""
+
+    def __init__(self, coefficients: Sequence[float], std_errors: Sequence[float], n: int, wars: int, years: tuple[tuple[int, int], ...]):
+        self.terms = th.INITIATION_TERMS
+        self.coefficients, self.std_errors = tuple(map(float, coefficients)), tuple(map(float, std_errors))
+        self.n, self.wars, self.years = n, wars, years
+
+    def probability(self, df: pd.DataFrame) -> np.ndarray:
+        """Probability that ``ccode1`` initiated, for each dyad of ``df`` (:func:`foedus.theory.war_onset.initiation_probability`)."""
+        return th.initiation_probability(*(df[c].to_numpy(float) for c in self.terms), coefficients=self.coefficients)
+
+
+def estimate_initiation(dyads: pd.DataFrame, years: Sequence[tuple[int, int]] = IN_SAMPLE_YEARS) -> InitiationFit:
+    """Firth logit without intercept of ``initiated`` on the differences of :data:`~foedus.theory.war_onset.INITIATION_TERMS` over the dyads of ``years``.
+
+    Each initiating dyad counts once (a war with several initiating dyads counts several times:
+    the two world wars weigh more than a war of two states; 111 dyads of 68 wars in the in-sample eras).
+    """
+    sub = dyads[_in(dyads, years)]
+    beta, se = fit_logit(np.column_stack([sub[c].to_numpy(float) for c in th.INITIATION_TERMS]), sub["initiated"].to_numpy(float))
+    return InitiationFit(beta, se, len(sub), int(sub["warnum"].nunique()), tuple(map(tuple, years)))
+
+
+_SHARES = ("allies", "democracies", "distant_minor")
+
+
+def onset_composition(defence_pact, joint_democracy, contiguous, any_major, weight=None, stronger_initiated=None) -> dict[str, float]:
+    """Shares of war onsets between defence allies, between two democracies, and between non-contiguous pairs without a major power.
+
+    One entry per onset (a dyad, weighted by ``weight``, e.g. the record's ``1 / k`` of a war with
+    ``k`` initiating dyads); ``stronger_initiated`` (optional, per onset) adds the share of onsets
+    whose initiator had the larger capability. Also returns ``onsets`` (the weight summed).
+
+    Examples
+    --------
+    >>> onset_composition([1, 0, 0, 0], [0, 0, 1, 0], [1, 1, 0, 0], [0, 1, 0, 0])["distant_minor"]
+    0.5
+    """
+    w = np.ones(len(np.atleast_1d(defence_pact))) if weight is None else np.asarray(weight, dtype=float)
+    tot = float(w.sum())
+    flags = (np.asarray(defence_pact, bool), np.asarray(joint_democracy, bool), ~np.asarray(contiguous, bool) & ~np.asarray(any_major, bool))
+    out = {k: float((w * f).sum()) / tot if tot else float("nan") for k, f in zip(_SHARES, flags)}
+    if stronger_initiated is not None:
+        out["stronger_initiated"] = float((w * np.asarray(stronger_initiated, bool)).sum()) / tot if tot else float("nan")
+    out["onsets"] = tot
+    return out
+
+
+def record_onset_composition(dyad_years: pd.DataFrame, years: tuple[int, int]) -> dict[str, float]:
+    """:func:`onset_composition` of the record's war onsets in ``years`` (the dyad-years of :func:`war_onset_dyad_years`, weighted by ``onset``)."""
+    sub = dyad_years[_in(dyad_years, [years]) & (dyad_years["onset"] > 0).to_numpy()]
+    return onset_composition(sub["defence_pact"], sub["joint_democracy"], sub["contiguous"], sub["any_major"], weight=sub["onset"])

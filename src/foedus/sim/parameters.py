@@ -157,7 +157,6 @@ class Parameters(BaseModel):
     war_share: float = Field(0.1, ge=0, le=1, description="escalation of disputes to war: a dispute becomes a war with probability war_share * hostility * war_factor")
     hostility_decay: float = Field(0.05, ge=0, le=1, description="yearly decay of hostility towards its baseline")
     war_factor: float = Field(2.0, ge=0, le=10, description="a dispute escalates to war with probability war_share * hostility * war_factor (war_share at hostility 1 / war_factor)")
-    initiator_swap: float = Field(0.5, ge=0, le=1, description="chance that a dispute's initiator is the later-listed state of the pair (0.5: either side)")
     dispute_hostility: float = Field(0.1, ge=0, le=1, description="hostility added between the parties by a dispute")
     war_hostility: float = Field(0.3, ge=0, le=1, description="hostility added between the parties by a war")
     war_end_rate: float = Field(0.3, ge=0, le=1, description="yearly chance that a war ends, from the year after it began")
@@ -593,3 +592,14 @@ class Parameters(BaseModel):
         """The war-onset logit's coefficients in the order of :data:`foedus.theory.war_onset.WAR_ONSET_TERMS`."""
         return (self.war_onset_contiguous, self.war_onset_log_distance, self.war_onset_any_major, self.war_onset_parity, self.war_onset_rival,
                 self.war_onset_war, self.war_onset_joint_democracy, self.war_onset_defence_pact, self.war_onset_joint_nuclear, self.war_onset_conquest_norm)
+
+    # --- war ---
+    initiation_log_capability: float = Field(-0.0055, ge=-20, le=20, description="who initiates a war begun in a pair (foedus.theory.war_onset.initiation_probability): weight of log(capability ratio) (Bueno de Mesquita 1981; Bennett & Stam 2004). Firth fit, no intercept, on the COW initiator codes of 104 initiating dyads of 65 wars in 1816-1914 and 1946-1989 (s.e. 0.16; foedus.analysis.war_onsets.estimate_initiation): capability adds nothing once major-power status is held constant")
+    initiation_major: float = Field(2.0025, ge=-20, le=20, description="who initiates: weight of major-power status, initiator minus target (Bremer 1992: major powers initiate; same in-sample fit, s.e. 0.58)")
+    initiation_democracy: float = Field(-1.1274, ge=-20, le=20, description="who initiates: weight of democracy, initiator minus target (Bremer 1992; Bennett & Stam 2004: democracies initiate less; same in-sample fit, s.e. 0.52)")
+
+    intra_alliance_casus: float = Field(0.0, ge=0, le=1, description="probability (one draw a war) that a defence pact of both belligerents calls its other members to the attacked member's side (foedus.theory.war.casus_foederis, against_a_member: ATOP's defence obligation is to aid a member attacked, whoever attacks). The record: members of a pact binding the attacker joined the attacked member in 58 of 86 such ally pairs in 1816-1914 (1866: the German Confederation against Prussia) and 0 of 32 in 1946-1989 (the OAS in 1969, the Warsaw Pact in 1956); 56 of 200 in 1990-2018 (held out; 1991: the Arab League's members against Iraq). Chosen on the in-sample eras (validate, 6 seeds each): at 0 (such a pact calls nobody, the former rule) 23 of 34 in-sample facts are in range, at 0.5 and 1 (ATOP's literal form) 21: calling the members raises the share of defence allies joining towards the record in 1816-1914 (0.28, 0.30, 0.37 against 0.43) but away from it in 1946-1989 (0.11, 0.16, 0.21 against 0.10) and raises offence pacts formed in 1946-1989 (0.0003, 0.0004, 0.0007 against 0.0002). The default is 0; the two in-sample eras disagree, and one war (1866) carries 1816-1914's evidence")
+
+    def initiation_coefficients(self) -> tuple[float, ...]:
+        """The initiation logit's coefficients in the order of :data:`foedus.theory.war_onset.INITIATION_TERMS`."""
+        return (self.initiation_log_capability, self.initiation_major, self.initiation_democracy)

@@ -12,7 +12,8 @@ and consultation promise restraint or talk, never fighting. So when a state is a
 - every other member of an offence pact of the attacker (it is called to the *attacker's* side),
 
 provided the pact does not also bind the state on the other side (a pact of both belligerents
-calls nobody), nor the called state to defend the state it would fight through another pact: its
+calls nobody, unless its casus foederis arises against a member: ``against_a_member``, drawn by
+the simulator with ``intra_alliance_casus``), nor the called state to defend the state it would fight through another pact: its
 obligations conflict, and it stays out (NATO's members in the Cyprus war of 1974, the Rio Pact's in
 the Football War of 1969; the EU treaty's defence clause does not call its NATO members against a
 NATO ally). A state bound by several pacts answers to the strongest obligation
@@ -86,7 +87,7 @@ def war_commitment(obligations, conditional=False) -> np.ndarray:
     return commitment_strength(o, conditional)
 
 
-def casus_foederis(members, obligations, attacker: int, target: int, conditional=False) -> tuple[np.ndarray, np.ndarray]:
+def casus_foederis(members, obligations, attacker: int, target: int, conditional=False, *, against_a_member: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Who is called to war when ``attacker`` attacks ``target``, and through which pact (Leeds et al. 2000, 2002).
 
     A member of a *defence* pact of the target is called to the target's side, a member of an
@@ -104,6 +105,13 @@ def casus_foederis(members, obligations, attacker: int, target: int, conditional
     attacker, target : int
         State indices.
     conditional : (S,) array_like of bool, default False
+    against_a_member : bool, default False
+        Whether a defence pact of both belligerents binds its other members to the attacked
+        member's side (the attacker forfeits that pact's protection): ATOP's defence obligation
+        is to aid a member attacked, whoever attacks, and the record's members did so in 1866
+        (the German Confederation against Prussia) and 1991 (the Arab League's members against
+        Iraq), not in 1946-1989 (the OAS in 1969, the Warsaw Pact in 1956). False: such a pact
+        calls nobody.
 
     Returns
     -------
@@ -129,11 +137,12 @@ def casus_foederis(members, obligations, attacker: int, target: int, conditional
     cond = np.broadcast_to(np.asarray(conditional, dtype=bool), (m.shape[0],))
     n = m.shape[1]
     strength = war_commitment(ob, cond)
-    neutral = m[:, attacker] & m[:, target]  # a pact of both belligerents calls nobody
-    defend = (ob[:, _DEF] & m[:, target] & ~neutral)[:, None] & m
+    neutral = m[:, attacker] & m[:, target]  # a pact of both belligerents calls nobody (unless against_a_member)
+    defend = (ob[:, _DEF] & m[:, target] & (~neutral | against_a_member))[:, None] & m
     attack = (ob[:, _OFF] & m[:, attacker] & ~neutral)[:, None] & m
-    # a state bound by a defence pact to the state it would fight is not called against it (conflicting obligations)
-    guards_att = (m & (ob[:, _DEF] & m[:, attacker])[:, None]).any(axis=0)
+    # a state bound by a defence pact to the state it would fight is not called against it (conflicting obligations);
+    # a pact of both belligerents that calls its members against the attacker does not protect the attacker
+    guards_att = (m & (ob[:, _DEF] & m[:, attacker] & ~(neutral & against_a_member))[:, None]).any(axis=0)
     guards_tgt = (m & (ob[:, _DEF] & m[:, target])[:, None]).any(axis=0)
     s_def = np.where(defend & ~guards_att[None, :], strength[:, None], 0.0)
     s_off = np.where(attack & ~guards_tgt[None, :], strength[:, None], 0.0)

@@ -53,15 +53,33 @@ of allies honour a commitment when its *casus foederis* arises. Most defence pac
 triggered by a given war, though: their conditions name an adversary or a region (Leeds et al.
 2002's ``defcoadv``, ``defcoloc``), so that a far ally is seldom called. We read the conditions
 through opportunity: the casus foederis of a defence or offence obligation arises for an ally in
-proportion to its reach to the enemy it would fight, the share of its capability that the
-loss-of-strength gradient carries there (:func:`reach`, Boulding 1962, Bueno de Mesquita 1981; 1
-for neighbours; :func:`casus_arises`). Without a
+proportion to its reach to the war, the share of its capability that the loss-of-strength
+gradient carries to the nearer of the enemy and the belligerent it is bound to (:func:`reach`,
+:func:`reach_to_war`; Boulding 1962, Bueno de Mesquita 1981; Siverson & Starr 1991's warring
+neighbour; 1 for neighbours; :func:`casus_arises`). Without a
 pact a state may still *bandwagon for profit* (Schweller 1994) against an enemy it already has:
 the yearly probability that a rival of a belligerent, able to reach it, enters the war against it
 is :func:`opportunistic_join_probability`.
 
+**Who initiates.** Once a war begins in a pair, which of the two starts it is the directed-dyad
+question of Bremer (1992, his initiator analysis), Bennett & Stam (2004, ch. 5) and Reed (2000):
+the initiator is more often the *major power*, the *stronger* side (Bueno de Mesquita's 1981
+expected utility grows with a state's capability relative to its target) and less often a
+*democracy* (Bremer 1992; Bennett & Stam 2004 find democracies less likely to initiate). Given
+that a war begins between i and j, the probability that i initiates is a paired-comparison
+(conditional) logit of the differences of the two sides' attributes,
+:func:`initiation_probability`:
+``P(i initiates) = 1 / (1 + exp(-sum_k gamma_k (x_ik - x_jk)))``, x in :data:`INITIATION_TERMS`,
+so that ``P(i) + P(j) = 1`` and two identical states are a coin flip. The ``gamma`` are
+estimated on the COW initiator codes of the record's initiating dyads of the in-sample eras
+(:func:`foedus.analysis.war_onsets.estimate_initiation`). Published form vs ours: Bennett & Stam
+also enter revisionism (status-quo evaluation) and power transitions, which the record-built
+worlds of 1816-1914 do not carry (no UN ideal points before 1946) and the simulator keeps no
+capability history for; they are left out.
+
 References
 ----------
+Reed, W. 2000. "A Unified Statistical Model of Conflict Onset and Escalation." *AJPS* 44(1): 84–93.
 Maoz, Z. and B. Russett. 1993. "Normative and Structural Causes of Democratic Peace, 1946–1986."
 *American Political Science Review* 87(3): 624–38.
 Lemke, D. and W. Reed. 2001. "The Relevance of Politically Relevant Dyads." *JCR* 45(1): 126–44.
@@ -92,10 +110,51 @@ from foedus.theory._validate import _array
 from foedus.theory.projection import relative_discount_exponent
 from foedus.theory.rivalry import logit_hazard
 
-__all__ = ["WAR_ONSET_TERMS", "politically_relevant", "war_onset_hazard", "conquest_norm_term", "log_distance", "reach", "casus_arises", "opportunistic_join_probability"]
+__all__ = ["WAR_ONSET_TERMS", "INITIATION_TERMS", "initiation_terms", "initiation_probability", "politically_relevant", "war_onset_hazard", "conquest_norm_term", "log_distance", "reach", "reach_to_war", "casus_arises", "opportunistic_join_probability"]
 
 WAR_ONSET_TERMS: tuple[str, ...] = ("contiguous", "log_distance", "any_major", "parity", "rival", "war_history", "joint_democracy", "defence_pact", "joint_nuclear", "conquest_norm")
 """Covariates of :func:`war_onset_hazard`, in the order of its coefficients (after the intercept)."""
+
+
+INITIATION_TERMS: tuple[str, ...] = ("log_capability", "major", "democracy")
+"""Monadic attributes whose differences (initiator minus target) enter :func:`initiation_probability`, in the order of its coefficients."""
+
+
+def initiation_terms(capability_i, capability_j, major_i, major_j, democratic_i, democratic_j) -> dict[str, np.ndarray]:
+    """The differences ``x_i - x_j`` of :data:`INITIATION_TERMS` for the directed pairs (i, j).
+
+    ``log_capability``: ``log(c_i / c_j)`` of the capability shares (COW CINC; both > 0);
+    ``major`` and ``democracy``: the 0/1 differences (-1, 0 or 1).
+
+    Examples
+    --------
+    >>> d = initiation_terms([0.2], [0.02], [1], [0], [0], [1])
+    >>> [round(float(d[t][0]), 3) for t in INITIATION_TERMS]
+    [2.303, 1.0, -1.0]
+    """
+    ci, cj = np.asarray(capability_i, dtype=float), np.asarray(capability_j, dtype=float)
+    if np.any(ci <= 0) or np.any(cj <= 0):
+        raise ValueError("initiation_terms: capability shares must be positive")
+    as_f = lambda v: np.asarray(v, dtype=bool).astype(float)  # noqa: E731
+    return {"log_capability": np.log(ci) - np.log(cj), "major": as_f(major_i) - as_f(major_j), "democracy": as_f(democratic_i) - as_f(democratic_j)}
+
+
+def initiation_probability(log_capability, major, democracy, *, coefficients) -> np.ndarray:
+    """Probability that i, not j, initiates a war that begins between them (Bremer 1992; Bennett & Stam 2004; Reed 2000).
+
+    The paired-comparison logit ``1 / (1 + exp(-sum_k gamma_k d_k))`` of the differences ``d``
+    (:func:`initiation_terms`, in the order of :data:`INITIATION_TERMS`): no intercept, because
+    the order in which a pair is listed carries no information, so that ``P(i, j) + P(j, i) = 1``
+    and ``P = 1/2`` between identical states.
+
+    Examples
+    --------
+    >>> float(initiation_probability(0.0, 0.0, 0.0, coefficients=[0.5, 1.8, -1.0]))
+    0.5
+    >>> round(float(initiation_probability(0.0, 1.0, 0.0, coefficients=[0.5, 1.8, -1.0])), 4)
+    0.8581
+    """
+    return logit_hazard(0.0, coefficients, (log_capability, major, democracy))
 
 
 def politically_relevant(contiguous, any_major, rival) -> np.ndarray:
@@ -198,13 +257,31 @@ def reach(capability, distance_km, *, miles_per_day: float = 250.0, check: bool 
         return np.where(c > 0, np.exp(x * np.log(np.where(c > 0, c, 1.0))), 0.0)
 
 
+def reach_to_war(to_enemy, to_partner, *, check: bool = True) -> np.ndarray:
+    """An ally's reach to a war: the larger of its :func:`reach` to the enemy and to the belligerent it is bound to, 0–1.
+
+    Siverson & Starr (1991) find that a state with a *warring neighbour*, on either side, has the
+    opportunity to enter a war: the war is fought where the belligerents meet, most often on the
+    territory of the one attacked, so an ally next to the state it must defend (or the state its
+    partner attacks) can fight there even when the enemy's capital is far. Measuring the reach to
+    the enemy's home alone (as this kernel did until 2026-12) left a minor state's neighbours
+    "out of reach" of the distant great power that attacked it.
+
+    Examples
+    --------
+    >>> reach_to_war([0.1, 1.0], [0.6, 0.2]).tolist()
+    [0.6, 1.0]
+    """
+    return np.maximum(_array("reach", to_enemy, unit=True, check=check), _array("reach", to_partner, unit=True, check=check))
+
+
 def casus_arises(reach, *, check: bool = True) -> np.ndarray:
     """Probability that an ally's defence or offence obligation applies to a war: its reach to the war, 0–1.
 
     The conditions of most pacts limit them to an adversary or a region (Leeds et al. 2002), and
     an ally far from the war seldom has the opportunity to fight it (Siverson & Starr 1991): the
-    casus foederis arises with the ally's ``reach`` to the enemy (:func:`reach`: the share of its
-    capability the loss-of-strength gradient carries there; 1 for a neighbour). Whether it then honours the call is
+    casus foederis arises with the ally's ``reach`` to the war (:func:`reach_to_war`: the share of its
+    capability the loss-of-strength gradient carries to the nearer belligerent; 1 for a neighbour). Whether it then honours the call is
     :func:`foedus.theory.cohesion.honour_probability`.
 
     Examples

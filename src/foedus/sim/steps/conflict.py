@@ -39,8 +39,10 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
       joint nuclear arms and the territorial integrity norm against conquest (Bremer 1992's
       dangerous dyads, Vasquez 1993; the nuclear peace with Gartzke & Kroenig's 2009 dates,
       :mod:`foedus.data.nuclear`; Zacher 2001 and Fazal 2007 with the UN Charter's date, :func:`foedus.theory.renunciation.territorial_integrity_norm`; coefficients ``war_onset_*``, estimated on the record's
-      in-sample eras by :mod:`foedus.analysis.war_onsets`), the initiator either of the two
-      (``initiator_swap``); the ``war`` event's factors are those terms and the hazard.
+      in-sample eras by :mod:`foedus.analysis.war_onsets`); which of the two initiates is
+      :func:`initiators` (the major power, the non-democracy: Bremer 1992, Bennett & Stam 2004);
+      the ``war`` event's factors are those terms and the hazard, and the terms that chose the
+      initiator (``initiator_minus_target_*``, ``initiator_probability``).
     - **Disputes**: a militarised dispute between i and j (not allied) starts with probability
       :func:`foedus.theory.war.dispute_probability` (``dispute_rate * hostility_ij * proximity_ij``:
       opportunity and willingness), times ``1 - restraint`` when both belong to a
@@ -94,9 +96,7 @@ def _disputes(world: World, rng: np.random.Generator) -> None:
     keep = (i_idx < j_idx) & ~allied[i_idx, j_idx]
     i_idx, j_idx = i_idx[keep], j_idx[keep]
     if len(i_idx):
-        swap = rng.random(len(i_idx)) < p.initiator_swap
-        init = np.where(swap, j_idx, i_idx)
-        targ = np.where(swap, i_idx, j_idx)
+        init, targ, who = initiators(world, rng, i_idx, j_idx)
         h_before = world.hostility[init, targ].copy()
         escalation = th_war.escalation_probability(p.war_share, h_before, p.war_factor, check=world.check)
         war = rng.random(len(init)) < escalation
@@ -111,8 +111,8 @@ def _disputes(world: World, rng: np.random.Generator) -> None:
             world.log.events(
                 y, "war", -1, world.ccode[wi], world.ccode[wt],
                 [
-                    {"cause": "escalated dispute", "factors": {"hostility": float(h), "proximity": float(x), "dispute_probability": float(q), "escalation_probability": float(e)}}
-                    for h, x, q, e in zip(h_before[war], world.proximity[wi, wt], pd, escalation[war])
+                    {"cause": "escalated dispute", "factors": {"hostility": float(h), "proximity": float(x), "dispute_probability": float(q), "escalation_probability": float(e), **w}}
+                    for h, x, q, e, w in zip(h_before[war], world.proximity[wi, wt], pd, escalation[war], [who[k] for k in np.flatnonzero(war)])
                 ],
             )
             call_allies(world, rng, wi, wt)
@@ -183,16 +183,38 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     k = np.flatnonzero(draw < h)
     if not len(k):
         return
-    swap = rng.random(len(k)) < p.initiator_swap
-    att, tgt = np.where(swap, j[k], i[k]), np.where(swap, i[k], j[k])
+    att, tgt, who = initiators(world, rng, i[k], j[k])
     world.at_war[att, tgt] = world.at_war[tgt, att] = True
     world.hostility[att, tgt] = world.hostility[tgt, att] = np.minimum(world.hostility[att, tgt] + p.war_hostility, 1.0)
     far = call_allies(world, rng, att, tgt)
     details = [
-        {"cause": "war onset", "allies_out_of_reach": f, "factors": {**{t: float(x[t][q]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q])}}
-        for q, f in zip(k, far)
+        {"cause": "war onset", "allies_out_of_reach": f, "factors": {**{t: float(x[t][q]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), **w}}
+        for q, f, w in zip(k, far, who)
     ]
     world.log.events(world.year, "war", -1, world.ccode[att], world.ccode[tgt], details)
+
+
+def initiators(world: World, rng: np.random.Generator, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[dict]]:
+    """Which state of each pair ``(i, j)`` that goes to war initiates it: attackers, targets, and each choice's factors.
+
+    ``i`` initiates with :func:`foedus.theory.war_onset.initiation_probability` of the differences
+    of log capability, major-power status and democracy (Bremer 1992; Bennett & Stam 2004;
+    coefficients ``initiation_*`` fitted on the COW initiator codes of the in-sample eras). Each
+    factor dict names the initiator-minus-target terms and the probability that the chosen
+    initiator was the one (``initiator_probability``).
+    """
+    p = world.params
+    dem = world.regime >= p.democracy_threshold
+    tiny = np.finfo(float).tiny  # a numerical guard only: a state in a dispute may have no capability left
+    x = th_onset.initiation_terms(np.maximum(world.power[i], tiny), np.maximum(world.power[j], tiny), world.major[i], world.major[j], dem[i], dem[j])
+    pi = th_onset.initiation_probability(*(x[t] for t in th_onset.INITIATION_TERMS), coefficients=p.initiation_coefficients())
+    first = rng.random(len(i)) < pi
+    sign = np.where(first, 1.0, -1.0)
+    factors = [
+        {**{f"initiator_minus_target_{t}": float(sg * x[t][q]) for t in th_onset.INITIATION_TERMS}, "initiator_probability": float(pi[q] if f else 1.0 - pi[q])}
+        for q, (f, sg) in enumerate(zip(first, sign))
+    ]
+    return np.where(first, i, j), np.where(first, j, i), factors
 
 
 def _reach(world: World, who: np.ndarray, enemy: np.ndarray) -> np.ndarray:
@@ -228,7 +250,7 @@ def _spread(world: World, rng: np.random.Generator) -> None:
     Allies that honoured a call in a war's first year but enter a year late (``war_entry_delay``)
     enter now if the war goes on, they and their enemy are still in the system, and the pact still
     binds them to the side they join and does not bind the enemy (a pact of both belligerents calls
-    nobody, at the call and at the late entry). A strategic
+    nobody, at the call and at the late entry, unless it called them against that member). A strategic
     rival of a belligerent that is in the war on neither side and bound by no security agreement
     to it enters against it with :func:`foedus.theory.war_onset.opportunistic_join_probability`
     (``opportunistic_join_rate``, its reach to that belligerent :func:`foedus.theory.war_onset.reach`; Schweller 1994): a
@@ -247,9 +269,9 @@ def _spread(world: World, rng: np.random.Generator) -> None:
         ag = world.agreements
         for ally, enemy, s, slot, aid, factors, side_state in pending:
             # the pact must still bind the ally to the side it joins (it may have left it, or the pact ended, since the
-            # call), and not the enemy too: a pact of both belligerents calls nobody (the enemy may have joined it since)
+            # call), and not the enemy too unless it called the ally against that member (the enemy may have joined it since)
             binds = ag.active[slot] and ag.agreement_id[slot] == aid and ag.members[slot, ally] and ag.members[slot, side_state]
-            binds = binds and not ag.members[slot, enemy]
+            binds = binds and (factors.get("against_a_member", False) or not ag.members[slot, enemy])
             if binds and world.active[ally] and world.active[enemy] and ally not in war["side"]:
                 _enter(world, war, np.array([ally]), np.array([enemy]), np.array([s]))
                 world.log.events(y, "war_entry", aid, world.ccode[ally], world.ccode[enemy], {
@@ -298,14 +320,16 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     other members to its side, an offence pact of the attacker its other members to the
     attacker's; neutrality, non-aggression and consultation bind nobody; coalitions, whose
     mission is a crisis, are not called; a state bound by a defence pact to the state it would
-    fight stays out: conflicting obligations). With ``alliance_chain_depth`` above 0 the allies
+    fight stays out: conflicting obligations). A defence pact of both belligerents calls its
+    other members to the attacked member's side with probability ``intra_alliance_casus`` (one
+    draw a war: 1866, 1991; default 0), else nobody (1969); the call's factors say so (``against_a_member``). With ``alliance_chain_depth`` above 0 the allies
     that enter call their own partners in turn, to their own side (chain-ganging, Christensen &
     Snyder 1990): an entrant on the victim's side as if attacked, one on the attacker's side
     through its offence pacts; each state is called at most once a war. The casus foederis arises for a bound ally with
-    :func:`foedus.theory.war_onset.casus_arises` of its reach to the enemy it would fight
-    (:func:`foedus.theory.war_onset.reach`, Bueno de Mesquita's loss-of-strength gradient of its
-    capability: the conditions of most pacts name a region or an adversary, and an ally that cannot
-    reach the enemy has no opportunity; Siverson & Starr 1991); an ally out of reach is not called (returned, per
+    :func:`foedus.theory.war_onset.casus_arises` of its reach to the war
+    (:func:`foedus.theory.war_onset.reach_to_war`: Bueno de Mesquita's loss-of-strength gradient of its
+    capability to the nearer of the enemy and the state it is bound to: the conditions of most pacts
+    name a region or an adversary, and an ally that can reach neither has no opportunity; Siverson & Starr 1991); an ally out of reach is not called (returned, per
     war, as COW codes: the war event of a war onset lists them). A called ally decides with :func:`foedus.theory.cohesion.honour_probability` of its
     war commitment (:func:`foedus.theory.war.war_commitment`, a conditional pact's conditions
     met: Leeds, Long & Mitchell's (2000) three quarters honoured are of the commitments whose
@@ -336,6 +360,8 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     m, ob = ag.members[war_slots], ag.obligations[war_slots]
     for q, war in enumerate(wars):
         att, tgt = war["attacker"], war["target"]
+        # whether a pact of both belligerents calls its other members against the attacking member (one draw a war)
+        against = bool(rng.random() < world.params.intra_alliance_casus)
         seen = np.zeros(world.n, bool)
         seen[[att, tgt]] = True
         # wave 0: the belligerents' own pacts; each later wave: the pacts of the allies that entered in the one before
@@ -343,7 +369,7 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
         for _ in range(world.params.alliance_chain_depth + 1):
             entered: list[tuple[int, int, int]] = []
             for a_role, t_role, own in callers:
-                commit, pact, side = th_war.casus_foederis(m, ob, a_role, t_role)
+                commit, pact, side = th_war.casus_foederis(m, ob, a_role, t_role, against_a_member=against)
                 ok = (commit > 0) & world.active & ~seen
                 if own >= 0:
                     ok &= side == own  # an entrant calls its own partners, to its own side
@@ -353,7 +379,8 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
                 seen[allies] = True
                 num = np.where(side[allies] == t_role, 2, 1)
                 enemy = np.where(num == 2, att, tgt)
-                reach = _reach(world, allies, enemy)
+                to_enemy, to_partner = _reach(world, allies, enemy), _reach(world, allies, side[allies])
+                reach = th_onset.reach_to_war(to_enemy, to_partner, check=world.check)
                 arises = rng.random(len(allies)) < th_onset.casus_arises(reach, check=world.check)
                 out_of_reach[q] += world.ccode[allies[~arises]].tolist()
                 if arises.any():
@@ -385,11 +412,11 @@ def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, comm
     # the obligation that calls each ally (ATOP: defence to the attacked side, offence to the attacker's) and its treaty
     factors = [
         {
-            "obligation": "defense" if n == 2 else "offense", "agreement": int(aid), "ally_of": int(world.ccode[s]),
+            "obligation": "defense" if n == 2 else "offense", "agreement": int(aid), "ally_of": int(world.ccode[s]), "against_a_member": bool(am),
             "reach": float(r), "casus_foederis_probability": float(r), "commitment": float(c), "interdependence_with_adversary": float(x),
             "cohesion": float(q), "democratic": float(d), "major_power": float(mj),
         }
-        for n, s, aid, r, c, x, q, d, mj in zip(num, side, ag.agreement_id[a_of], reach, commit, inter, coh, dem, major)
+        for n, s, aid, r, c, x, q, d, mj, am in zip(num, side, ag.agreement_id[a_of], reach, commit, inter, coh, dem, major, ag.members[a_of, enemy])
     ]
     world.log.events(
         world.year,
