@@ -77,6 +77,7 @@ from foedus.sim.membership import member_counts
 from foedus.sim.steps._common import MOTIVES, SECURITY
 from foedus.sim.world import World
 from foedus.theory import persistence as th_persistence
+from foedus.theory import cohesion as th_cohesion
 from foedus.theory.cohesion import DISSOLUTION_CAUSES
 
 
@@ -190,10 +191,13 @@ def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.n
         p_, co, lapse, cc, inst_l = (c[ending].tolist() for c in cols)
         c0, yrs, term = ag.cohesion_start[gone].tolist(), (world.year - ag.start_year[gone]).tolist(), [None if t != t else t for t in ag.renewal_years[gone].tolist()]
         war = np.isneginf(ag.term_end[gone]).tolist()
+        kept = th_cohesion.cohesion_retained(st["cohesion"][ending], ag.cohesion_start[gone]).tolist()
+        dem, tp = st["democracy"][ending].tolist(), st["third_party"][ending].astype(bool).tolist()
         details = [
             {"cause": "war over" if war[k] else "term expired", "factors": {"renewal_probability": p_[k], "term_years": term[k], "years_in_force": yrs[k], "cohesion": co[k],
                                                   "cohesion_at_start": c0[k], "threat_lapse": lapse[k], "capability_change": cc[k],
-                                                  "institutional_assets": inst_l[k]}}
+                                                  "institutional_assets": inst_l[k], "cohesion_retained": kept[k],
+                                                  "democratic_commitment": dem[k], "third_party_purpose": tp[k]}}
             for k in range(len(gone))
         ]
     dissolve(world, gone, details)
@@ -230,6 +234,8 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
     t0 = np.where(np.isnan(ag.target_threat_start[gone]), None, ag.target_threat_start[gone]).tolist()
     bt = ag.betrayal[gone].tolist()
     jd = st["joint_democracy"][ending].astype(bool).tolist()
+    kept = th_cohesion.cohesion_retained(st["cohesion"][ending], ag.cohesion_start[gone]).tolist()
+    dem, tp = st["democracy"][ending].tolist(), st["third_party"][ending].astype(bool).tolist()
     inst_l = institutional[ending].tolist()
     atop_i = (ag.institutionalised[gone] / 2.0).tolist()
     integ = ag.integration[gone].tolist()
@@ -250,10 +256,13 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
                 "founding_threat_at_start": t0[k],
                 "cohesion": co[k],
                 "cohesion_at_start": c0[k],
+                "cohesion_retained": kept[k],  # 1 - the cohesion lost since signature: what the 'cohesion lost' term counts
                 "common_threat": th[k],
                 "economic_competition": ec[k],
                 "regime_similarity": rs[k],
                 "joint_democracy": jd[k],
+                "democratic_commitment": dem[k],  # the least democratic member's regime: damps every term (Gaubatz 1996)
+                "third_party_purpose": tp[k],  # a defence or offence pledge: False, no 'threat gone' term
                 "capability_change": cc[k],
                 "betrayal": bt[k],
                 "institutionalisation": atop_i[k],  # ATOP's military institutionalisation, halved
