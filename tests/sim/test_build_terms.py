@@ -30,3 +30,19 @@ def test_a_scenario_from_the_record_carries_each_treatys_stated_term():
     assert by_id[2410].term_years == 5.0 and by_id[2410].renewal_years == 5.0
     assert by_id[2270].term_years == 25.0 and by_id[3015].term_years is None
     assert sc.treaty_terms and min(sc.treaty_terms) >= 0
+
+
+def test_a_scenario_from_the_record_carries_the_wartime_treaties():
+    """ATOP wartime: the Anglo-Soviet treaty (2535, 1942), the Franco-Soviet (2575, 1944) and the Sino-Soviet (3030,
+    1945) were made in the Second World War; the Arab League pact (3015) and the UK-Iraq treaty (2270) were not.
+    13 of the 28 alliances in force at the start of 1946 are wartime treaties (ATOP 5.1)."""
+    from foedus.sim.build import scenario_from_record
+    from foedus.sim.build_terms import wartime_treaties
+
+    sc = scenario_from_record(1946, top_n=None, years=2)
+    by_id = {a.id: a for a in sc.agreements}
+    assert by_id[2535].wartime and by_id[2575].wartime and by_id[3030].wartime
+    assert not by_id[3015].wartime and not by_id[2270].wartime
+    inherited = [a for a in sc.agreements if a.start_year < 1946]
+    assert len(inherited) == 28 and sum(a.wartime for a in inherited) == 13
+    assert {2535, 2575, 3030} <= set(wartime_treaties())

@@ -11,6 +11,7 @@ effect comes from.
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from scipy import stats
 
 from foedus.sim import Simulation
@@ -131,6 +132,17 @@ def _dissolutions(seed: int, t5: float) -> int:
     return int((events["kind"] == "dissolution").sum())
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "2026-12 (persist): 7.1 dissolutions at T5 = 0 against 6.6 at T5 = 1 over seeds 0-15 (Wilcoxon p = 0.30; before: 14.7 "
+        "against 7.6, p = 0.0003). Most of the old effect was an artefact: cohesion lost since signature was a ratio c/c0, "
+        "which turned small moves of a low cohesion into large hazards, and T5 = 0 (no regime terms in cohesion) made "
+        "cohesion low; counted as a difference it no longer does. What T5 still moves is the damping by the least "
+        "democratic member's regime (Gaubatz 1996), small in these worlds of mixed regimes; democracies' pacts do last "
+        "longer (test_mechanisms.test_democracies_alliances_last_longer_at_the_default_norms, p = 4e-11)"
+    ),
+)
 def test_t5_values_hold_alliances_together(warm):
     """T5 (brief: alliances of democracies last longer; nationalist-authoritarian currents erode
     cohesion without founding durable alternatives): where norms and values weigh (T5 = 1) fewer

@@ -137,7 +137,7 @@ def test_a_treaty_is_renewed_while_the_circumstances_of_its_signature_hold_and_l
     """Leeds & Savun 2007, Koremenos 2005: renewal at term's end is the share of the treaty's purpose that remains."""
     p = persistence.renewal_probability([0.8, 0.8, 0.4, 0.8], [0.0, 1.0, 0.0, 0.5], [0.0, 0.0, 0.0, 0.0], change_weight=1.0,
                                         cohesion_at_formation=[0.8, 0.8, 0.8, float("nan")])
-    assert p.tolist() == pytest.approx([1.0, 0.0, 0.5, 0.4])  # as at signature; threat gone; cohesion halved; no reference
+    assert p.tolist() == pytest.approx([1.0, 0.0, 0.6, 0.4])  # as at signature; threat gone; 0.4 of cohesion lost; no reference
     moved = persistence.renewal_probability(1.0, 0.0, 0.5, change_weight=2.0)
     assert moved == pytest.approx(np.exp(-1.0))  # Morrow 1991: a shift in capability among the members
     kept = persistence.renewal_probability(1.0, 1.0, 0.0, change_weight=1.0, institutionalisation=[0.0, 0.5, 1.0], institution_weight=0.8)
@@ -170,3 +170,47 @@ def test_like_regimes_renew_more_as_they_abrogate_less():
     """Gaubatz 1996, Lai & Reiter 2000: solidarity damps the chance of lapsing by sigma S, as it damps the hazard."""
     p = persistence.renewal_probability(1.0, 1.0, 0.0, change_weight=1.0, solidarity=[0.0, 0.5, 1.0], solidarity_weight=0.4)
     assert p.tolist() == pytest.approx([0.0, 0.2, 0.4])
+
+
+def test_democratic_commitment_is_the_weakest_link():
+    """Gaubatz 1996, Dixon 1993: a treaty binds as durably as its least democratic member."""
+    m = np.array([[True, True, False, False], [False, False, True, True], [True, False, True, False]])
+    r = np.array([0.9, 0.8, 0.1, 0.1])
+    assert persistence.democratic_commitment(m, r).tolist() == [0.8, 0.1, 0.1]
+    # like autocracies (regime similarity 1) get no protection; democracies do (Reed 1997: their alliances last longer)
+    kw = dict(max_hazard=0.3, solidarity_weight=0.4, cohesion_at_formation=0.9)
+    h_dem, h_aut = (float(cohesion.dissolution_hazard(0.6, solidarity=s, **kw)) for s in persistence.democratic_commitment(m[:2], r))
+    assert h_dem == pytest.approx(0.3 * 0.3 * (1 - 0.4 * 0.8)) and h_aut == pytest.approx(0.3 * 0.3 * (1 - 0.4 * 0.1)) and h_dem < h_aut
+    with pytest.raises(ValueError, match="democratic_commitment"):
+        persistence.democratic_commitment(m, r[:3])
+
+
+def test_a_treaty_without_a_third_party_purpose_does_not_end_when_a_third_party_fades():
+    """Non-aggression, neutrality and consultation regulate the members' own relation (Weitsman 2004): the founding
+    threat's lapse, which ends a defence pact at the lapse hazard, adds nothing to their hazard or to their lapsing at
+    term's end; the other terms are the same."""
+    ob = np.array([[1, 0, 0, 0, 1], [0, 0, 0, 1, 0], [0, 0, 1, 1, 1], [0, 1, 0, 0, 0]], dtype=bool)
+    tp = persistence.has_third_party_purpose(ob)
+    assert tp.tolist() == [True, False, False, True]
+    terms = cohesion.dissolution_terms(1.0, threat_lapse=1.0, lapse_hazard=0.2, third_party=tp)
+    assert terms[3].tolist() == pytest.approx([0.2, 0.0, 0.0, 0.2])
+    renew = persistence.renewal_probability(1.0, 1.0, 0.0, change_weight=1.0, third_party=tp)
+    assert renew.tolist() == [0.0, 1.0, 1.0, 0.0]
+
+
+def test_institutions_specific_to_a_threat_now_gone_do_not_renew_a_treaty():
+    """Wallander 2000, as in the hazard's 'threat gone' term: at term's end (or the war's), a treaty whose founding
+    threat is gone is kept by its general assets only; while the threat is there, all its institutions count."""
+    kw = dict(change_weight=1.0, institutionalisation=1.0, institution_weight=0.8, lapse_institution_weight=0.0)
+    gone = persistence.renewal_probability(0.5, 1.0, 0.0, general_assets=[0.0, 0.5, 1.0], **kw)
+    assert gone.tolist() == pytest.approx([0.0, 0.4, 0.8])
+    present = persistence.renewal_probability(0.5, 0.0, 0.0, cohesion_at_formation=1.0, general_assets=0.0, **kw)
+    assert float(present) == pytest.approx(1 - 0.5 * 0.2)
+
+
+def test_cohesion_lost_is_a_difference_not_a_ratio():
+    """The share of cohesion lost since signature (Leeds & Savun 2007) in cohesion's own units: a move from 0.06 to
+    0.04 is a loss of 0.02 (the ratio called it a third), a rise is no loss, and no reference leaves cohesion as it is."""
+    assert cohesion.cohesion_retained([0.04, 0.9, 0.2, 0.3], [0.06, 0.5, 0.8, np.nan]).tolist() == pytest.approx([0.98, 1.0, 0.4, 0.3])
+    h = cohesion.dissolution_hazard(0.04, max_hazard=0.3, cohesion_at_formation=0.06)
+    assert float(h) == pytest.approx(0.3 * 0.02)

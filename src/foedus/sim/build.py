@@ -43,7 +43,7 @@ from foedus.sim.build_actors import (  # noqa: F401 (re-exported)
 from foedus.sim.build_builtins import builtin_builders
 from foedus.sim.build_members import system_changes as system_changes_of
 from foedus.sim.scenario import Scenario
-from foedus.sim.build_terms import treaty_terms_of
+from foedus.sim.build_terms import treaty_terms_of, wartime_treaties
 from foedus.theory.obligations import admits_members
 
 _ATOP_FLAGS = {"defense": "defense", "offense": "offense", "neutrality": "neutrality", "nonaggression": "nonaggression", "consultation": "consultation"}
@@ -274,7 +274,8 @@ def _relations(snap) -> list[dict[str, Any]]:
 
 def _atop_terms(data_dir: Path | None) -> dict[int, dict[str, Any]]:
     """atopid -> the treaty's terms a scenario carries: ``conditional``, ``institutionalised`` (Leeds & Anac 2005), ``admits_members``
-    (ATOP ``proadd``; :func:`foedus.theory.obligations.admits_members`) and, where stated, ``targets`` (``statthr1/2``), ``term_years``, ``renewal_years``."""
+    (ATOP ``proadd``; :func:`foedus.theory.obligations.admits_members`) and, where stated, ``targets`` (``statthr1/2``), ``term_years``, ``renewal_years``,
+    ``wartime`` (:func:`foedus.sim.build_terms.wartime_treaties`)."""
     d = Path(data_dir) if data_dir is not None else default_data_dir()
     try:
         inst = find_file(d, "atop_inst")
@@ -287,6 +288,8 @@ def _atop_terms(data_dir: Path | None) -> dict[int, dict[str, Any]]:
                  **{k: round(float(v), 3) for k, v in (("term_years", ty), ("renewal_years", ry if ty > 0 else 0)) if v > 0}}
         for a, c, i, m, ty, ry in zip(t.index, t["conditional"], t["institutionalised"], admits, t["term_years"], t["renewal_years"])
     }
+    for a in wartime_treaties(d):  # made for a war (ATOP wartime): renewed or not once it is over (persist)
+        out[a]["wartime"] = True
     for a, t1, t2 in zip(t.index, t["statthr1"], t["statthr2"]):  # the adversaries the treaty names (ATOP statthr1/2)
         if named := [int(x) for x in (t1, t2) if x > 0]:
             out[int(a)]["targets"] = named

@@ -21,7 +21,7 @@ from foedus.data.csvio import read_csv
 from foedus.data.paths import default_data_dir
 from foedus.data.record import find_file
 
-__all__ = ["TERM_WINDOW_YEARS", "MIN_TREATIES", "treaty_terms_of"]
+__all__ = ["TERM_WINDOW_YEARS", "MIN_TREATIES", "treaty_terms_of", "wartime_treaties"]
 
 TERM_WINDOW_YEARS = 25
 """Years before the start year whose treaties set the practice (a generation of statesmen)."""
@@ -49,3 +49,17 @@ def treaty_terms_of(year: int, data_dir: Path | None = None) -> list[float]:
         if pick.sum() >= MIN_TREATIES:
             return [round(float(t), 3) for t in terms[pick]]
     return []
+
+
+def wartime_treaties(data_dir: Path | None = None) -> list[int]:
+    """The atopids of the ATOP alliances made during a war their members fought (ATOP ``wartime`` 1; Leeds et al. 2002).
+
+    A treaty of the record in force when a run starts carries it (``AgreementSpec.wartime``): made for its war,
+    it comes up for renewal once the war is over (:mod:`foedus.sim.start`; Leeds & Savun 2007). Of the 28
+    alliances in force at the start of 1946, 13 are wartime treaties of the Second World War era; 10 of them
+    ended by 1955.
+    """
+    d = Path(data_dir) if data_dir is not None else default_data_dir()
+    raw = read_csv(find_file(d, "atop_alliances"), ["atopid", "wartime"])
+    w = pd.to_numeric(raw["wartime"], errors="coerce").fillna(0).to_numpy() > 0
+    return [int(a) for a in pd.to_numeric(raw["atopid"], errors="coerce").to_numpy()[w]]

@@ -457,11 +457,10 @@ class Parameters(BaseModel):
         ge=0,
         le=0.5,
         description=(
-            "share of the dissolution hazard (every term) that identical regimes remove at T5 = 0.5 (scaled by "
-            "2 * T5, at most 1): ideological solidarity keeps alliances after their motive fades (Walt 1997; Gaubatz 1996, "
-            "Reed 1997 on longer-lived alliances of like regimes). Restores the level effect of regime similarity on "
-            "duration that counting cohesion from signature removed; an assumption of the order of the cohesion weights' "
-            "share of regime terms, not an estimate"
+            "share of the dissolution hazard (every term) and of the chance of lapsing at term's end that a pact of full "
+            "democracies (its least democratic member's regime 1) removes at T5 = 0.5 (scaled by 2 * T5, at most 1; "
+            "foedus.theory.persistence.democratic_commitment): democracies' commitments are durable (Gaubatz 1996; Reed 1997). "
+            "An assumption of the order of the cohesion weights' share of regime terms, not an estimate"
         ),
     )
     # --- threat ---

@@ -235,6 +235,7 @@ class AgreementSpec(_Frozen):
     )
     term_years: float | None = Field(None, gt=0, le=200, description="stated term, years (ATOP speclgth 1/3, length); renewed or lapses at its end")
     renewal_years: float | None = Field(None, gt=0, le=200, description="years each renewal adds (ATOP renewlgt); None: the term again")
+    wartime: bool = Field(False, description="made for a war its members fought (ATOP wartime): up for renewal once no member is at war (Leeds & Savun 2007)")
 
     @model_validator(mode="after")
     def _check(self) -> "AgreementSpec":

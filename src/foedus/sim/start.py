@@ -456,7 +456,8 @@ def _named_targets(ag: Agreements, sc: Scenario, pos: dict[int, int]) -> None:
 
 def _stated_terms(ag: Agreements, sc: Scenario) -> None:
     """The stated term of each starting agreement (``AgreementSpec.term_years``, ``renewal_years``; ATOP ``length``,
-    ``renewlgt``): :func:`foedus.theory.persistence.term_end_after` the start year; inf without a stated term."""
+    ``renewlgt``): :func:`foedus.theory.persistence.term_end_after` the start year; inf without a stated term; -inf for a
+    treaty made for a war (``AgreementSpec.wartime``), which comes up for renewal once no member is at war."""
     k = len(sc.agreements)
     if not k:
         return
@@ -464,6 +465,11 @@ def _stated_terms(ag: Agreements, sc: Scenario) -> None:
     renewal = np.array([a.renewal_years or a.term_years or 0.0 for a in sc.agreements])
     ag.term_end[:k] = th_persistence.term_end_after([a.start_year for a in sc.agreements], term, renewal, sc.start_year)
     ag.renewal_years[:k] = np.where(renewal > 0, renewal, np.nan)
+    # a treaty made for a war (ATOP wartime) comes up for renewal when no member is at war any more (-inf, as a pact
+    # formed in war in the run: foedus.sim.steps.dissolution.expire_terms; Leeds & Savun 2007)
+    war = np.array([a.wartime for a in sc.agreements], dtype=bool)
+    ag.wartime[:k] |= war
+    ag.term_end[:k] = np.where(war, -np.inf, ag.term_end[:k])
 
 
 def _cyber_scale(cap: np.ndarray, vulnerability: np.ndarray, regime: np.ndarray, sc: Scenario) -> float:

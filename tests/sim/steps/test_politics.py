@@ -12,11 +12,12 @@ from .conftest import GRT, SMA, SMB, alliance, events, tiny_world
 
 def test_an_alliance_dissolves_when_its_hazard_is_one():
     world, rng = tiny_world(agreements=[alliance("Pact", [SMA, SMB])], dissolution_hazard=1.0, solidarity_protection=0.0)
-    world.agreements.betrayal[0] = 1.0  # cohesion 0: the hazard is dissolution_hazard
+    world.agreements.betrayal[0] = 1.0  # cohesion 0
+    world.agreements.cohesion_start[0] = 1.0  # from full cohesion at signature: all of it lost, the hazard is dissolution_hazard
     alliance_politics(world, rng)
     assert not world.agreements.active[0]
     (_, _, _, detail), = events(world, "dissolution")
-    assert detail["cause"] == "cohesion lost" and detail["factors"]["hazard"] == 1.0
+    assert detail["cause"] == "cohesion lost" and detail["factors"]["hazard"] == 1.0 and detail["factors"]["cohesion_retained"] == 0.0
 
 
 def test_no_alliance_dissolves_when_the_hazard_is_zero_and_betrayal_fades():

@@ -146,3 +146,56 @@ def test_a_pact_made_in_war_lapses_when_the_war_is_over_unless_renewed():
     assert not ag.active[0]
     (_, _, _, d), = events(world, "dissolution")
     assert d["cause"] == "war over" and d["factors"]["renewal_probability"] == 0.0 and d["factors"]["term_years"] is None
+
+
+def test_a_non_aggression_treaty_has_no_third_party_founding_threat():
+    """The sceptic's audit: the Egypt-Israel treaty of 1979 (ATOP 3841, non-aggression) ended in a run because "Saudi
+    Arabia" ceased to threaten its members. A treaty of neutrality, non-aggression or consultation regulates its
+    members' own relation: no founding threat is invented for it, and its 'threat gone' term is 0; a defence pact
+    among the same states under the same threats gets one."""
+    rivals = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}] + [{"pair": [s, RIV], "hostility": 0.6, "rivalry": True} for s in (SMA, SMB)]
+    world, _ = tiny_world(agreements=[alliance("Peace", [SMA, SMB], obligations=["nonaggression"]), alliance("Pact", [SMA, SMB])], relations=rivals)
+    st = cohesion_state(world)
+    from foedus.sim.agreements import TARGET_NONE
+    assert world.agreements.target[0] == TARGET_NONE and world.agreements.target[1] >= 0
+    world.results.threat[:, world.index_of(RIV)] = 0.0  # the common adversary no longer threatens anyone
+    st = cohesion_state(world)
+    assert st["threat_lapse"].tolist() == [0.0, 1.0] and st["third_party"].tolist() == [False, True]
+
+
+def test_a_named_adversary_still_ends_a_non_aggression_treaty_whose_text_names_it():
+    """A target the treaty's text names (ATOP statthr) is kept whatever the obligation: the lapse is the record's."""
+    world, _ = tiny_world(agreements=[alliance("Named", [SMA, SMB], obligations=["neutrality"], targets=[255])])
+    st = cohesion_state(world)
+    assert world.agreements.target[0] == TARGET_GONE and st["threat_lapse"].tolist() == [1.0]
+
+
+def test_democracies_pacts_are_protected_and_like_autocracies_are_not():
+    """Gaubatz 1996, Reed 1997: the solidarity damping of the hazard follows the least democratic member's regime
+    (foedus.theory.persistence.democratic_commitment), not the members' likeness: a pact of two like autocracies
+    (regimes 0.1, 0.1) gets none of it, one of two democracies (0.9, 0.9) most of it."""
+    from .conftest import ACTORS
+
+    actors = [dict(a, regime=0.1) if a["ccode"] == SMB else a for a in ACTORS]  # Rival and Small B: like autocracies
+    world, _ = tiny_world(actors=actors, agreements=[alliance("Democracies", [GRT, SMA]), alliance("Autocracies", [RIV, SMB])])
+    st = cohesion_state(world)
+    assert st["democracy"].tolist() == [0.8, 0.1]
+    assert st["similarity"][1] >= st["similarity"][0]  # the autocracies are at least as alike: likeness is not what protects
+
+
+def test_a_wartime_treaty_in_force_at_the_start_comes_up_for_renewal_once_its_war_is_over():
+    """Leeds & Savun 2007: a treaty made for a war (ATOP wartime) in force when a run starts with no member at war
+    faces the renewal decision in the first year. One against an adversary no longer in the world, institutions
+    specific to that threat (bases, no integrated command: Wallander 2000), no solidarity: renewal 0, it ends "war over" with its factors; one
+    whose circumstances are as at the start is renewed and goes on with no stated term."""
+    world, rng = tiny_world(
+        agreements=[alliance("War pact", [SMA, SMB], targets=[255], wartime=True, institutionalised=2, integration=0.0),
+                    alliance("War pact kept", [GRT, SMA], targets=[RIV], wartime=True)],
+        **QUIET,
+    )
+    ag = world.agreements
+    assert ag.wartime[:2].all() and np.isneginf(ag.term_end[:2]).all()
+    alliance_politics(world, rng)
+    assert not ag.active[0] and ag.active[1] and ag.term_end[1] == np.inf
+    (aid, _, _, d), = events(world, "dissolution")
+    assert d["cause"] == "war over" and d["factors"]["renewal_probability"] == 0.0 and d["factors"]["threat_lapse"] == 1.0

@@ -7,10 +7,12 @@ every step that takes a state out of one calls :func:`leave`; they close the mem
 
 Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
 
-- **cohesion lost**, **power shifted**, **treaty lapsed**, **threat gone** (:func:`dissolve_by_hazard`, called by
+- **cohesion lost** (or **cohesion fell**), **power shifted**, **treaty lapsed**, **threat gone** (or **threat
+  faded**) (:func:`dissolve_by_hazard`, called by
   :func:`foedus.sim.steps.politics.alliance_politics`; brief P5, T2, T5; Leeds & Savun 2007): a
   security agreement ends with the yearly probability :func:`foedus.theory.cohesion.dissolution_hazard`,
-  labelled by the term of :func:`foedus.theory.cohesion.dissolution_terms` that contributes most:
+  labelled by the term of :func:`foedus.theory.cohesion.dissolution_terms` that contributes most, in words that
+  match its values (:func:`foedus.theory.cohesion.dissolution_label`: "lost" and "gone" only past half):
   the fall of its cohesion since signature (or since the run's start)
   (:func:`foedus.theory.cohesion.alliance_cohesion`: a fading common threat, economic
   competition, diverging regimes, unhonoured commitments) and of the change in capability among
@@ -45,7 +47,7 @@ Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
 
 Why a member leaves (the ``cause`` of its ``"exit"`` event):
 
-- **cohesion lost**, **power shifted**, **treaty lapsed**, **threat gone** (:func:`dissolve_by_hazard`):
+- **cohesion lost** / **fell**, **power shifted**, **treaty lapsed**, **threat gone** / **faded** (:func:`dissolve_by_hazard`):
   the yearly hazard above is that of a member's abrogation (Leeds & Savun 2007); in a treaty of
   more than two members the abrogating member leaves and the others stay allied
   (:func:`foedus.theory.persistence.abrogating_member`: the member whose capability share moved
@@ -77,6 +79,7 @@ from foedus.sim.membership import member_counts
 from foedus.sim.steps._common import MOTIVES, SECURITY
 from foedus.sim.world import World
 from foedus.theory import persistence as th_persistence
+from foedus.theory import cohesion as th_cohesion
 from foedus.theory.cohesion import DISSOLUTION_CAUSES
 
 
@@ -130,7 +133,9 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
     :func:`foedus.theory.persistence.abrogating_member` leaves (an ``"exit"``; the treaty ends
     only when fewer than two members remain). Each is logged with the cause whose term
     contributes most to the hazard (:data:`foedus.theory.cohesion.DISSOLUTION_CAUSES`: "cohesion
-    lost", "power shifted", "treaty lapsed", "threat gone"), every term and factor of the hazard
+    lost", "power shifted", "treaty lapsed", "threat gone", in the words that match its values:
+    "cohesion fell" where more than half the cohesion of signature remains, "threat faded" where less
+    than half the founding threat has lapsed; :func:`foedus.theory.cohesion.dissolution_label`), every term and factor of the hazard
     (the founding threat: its COW code, None when none is known or the adversary is not in the
     world, and its threat to the members now and at signature or at the run's start), and the
     motives of its founding (None when not known); an exit also names what made that member the
@@ -190,10 +195,13 @@ def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.n
         p_, co, lapse, cc, inst_l = (c[ending].tolist() for c in cols)
         c0, yrs, term = ag.cohesion_start[gone].tolist(), (world.year - ag.start_year[gone]).tolist(), [None if t != t else t for t in ag.renewal_years[gone].tolist()]
         war = np.isneginf(ag.term_end[gone]).tolist()
+        kept = th_cohesion.cohesion_retained(st["cohesion"][ending], ag.cohesion_start[gone]).tolist()
+        dem, tp = st["democracy"][ending].tolist(), st["third_party"][ending].astype(bool).tolist()
         details = [
             {"cause": "war over" if war[k] else "term expired", "factors": {"renewal_probability": p_[k], "term_years": term[k], "years_in_force": yrs[k], "cohesion": co[k],
                                                   "cohesion_at_start": c0[k], "threat_lapse": lapse[k], "capability_change": cc[k],
-                                                  "institutional_assets": inst_l[k]}}
+                                                  "institutional_assets": inst_l[k], "cohesion_retained": kept[k],
+                                                  "democratic_commitment": dem[k], "third_party_purpose": tp[k]}}
             for k in range(len(gone))
         ]
     dissolve(world, gone, details)
@@ -222,7 +230,8 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
     hazard = terms.sum(axis=0)
     cols = (hazard, st["cohesion"], st["rho"], st["competition"], st["similarity"], st["capability_change"], st["threat_lapse"], *terms)
     hz, co, th, ec, rs, cc, lapse, t_coh, t_pow, t_base, t_gone = (c[ending].tolist() for c in cols)
-    cause = [DISSOLUTION_CAUSES[c] for c in cause_k.tolist()]
+    cause = th_cohesion.dissolution_label(cause_k, th_cohesion.cohesion_retained(st["cohesion"][ending], ag.cohesion_start[gone]),
+                                          st["threat_lapse"][ending])
     c0 = ag.cohesion_start[gone].tolist()
     tgt = ag.target[gone]
     target = np.where(tgt >= 0, world.ccode[np.maximum(tgt, 0)], -1).tolist()  # -1: none named, or not in the world
@@ -230,6 +239,8 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
     t0 = np.where(np.isnan(ag.target_threat_start[gone]), None, ag.target_threat_start[gone]).tolist()
     bt = ag.betrayal[gone].tolist()
     jd = st["joint_democracy"][ending].astype(bool).tolist()
+    kept = th_cohesion.cohesion_retained(st["cohesion"][ending], ag.cohesion_start[gone]).tolist()
+    dem, tp = st["democracy"][ending].tolist(), st["third_party"][ending].astype(bool).tolist()
     inst_l = institutional[ending].tolist()
     atop_i = (ag.institutionalised[gone] / 2.0).tolist()
     integ = ag.integration[gone].tolist()
@@ -250,10 +261,13 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
                 "founding_threat_at_start": t0[k],
                 "cohesion": co[k],
                 "cohesion_at_start": c0[k],
+                "cohesion_retained": kept[k],  # 1 - the cohesion lost since signature: what the 'cohesion lost' term counts
                 "common_threat": th[k],
                 "economic_competition": ec[k],
                 "regime_similarity": rs[k],
                 "joint_democracy": jd[k],
+                "democratic_commitment": dem[k],  # the least democratic member's regime: damps every term (Gaubatz 1996)
+                "third_party_purpose": tp[k],  # a defence or offence pledge: False, no 'threat gone' term
                 "capability_change": cc[k],
                 "betrayal": bt[k],
                 "institutionalisation": atop_i[k],  # ATOP's military institutionalisation, halved

@@ -65,13 +65,21 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
       :func:`foedus.sim.steps.alignment.alignment`): institutions are assets that keep an alliance after its founding
       threat fades (Wallander 2000); of the 'threat gone' term they remove ``threat_lapse_institution_protection``
       where their assets are specific to the threat, rising to ``institution_protection`` with the pact's
-      integration (an integrated command is a general asset), so T4 acts on duration through integration;
+      integration (an integrated command is a general asset, except in a pact made for a war: its command was
+      built against that enemy), so T4 acts on duration through integration;
     - a pact formed in the run states a term drawn from the record's treaty practice of the scenario's time
       (:func:`_stated_terms`, ``Scenario.treaty_terms``); a treaty whose stated term ends this year (ATOP ``length``, ``renewlgt``) is renewed with
       :func:`~foedus.theory.persistence.renewal_probability` or lapses ("term expired",
       :func:`foedus.sim.steps.dissolution.expire_terms`; Koremenos 2005, Leeds & Savun 2007);
-    - regime similarity damps every term of the hazard by ``2 * T5 * solidarity_protection`` (ideological
-      solidarity; Gaubatz 1996, Bennett 1997, Lai & Reiter 2000: a proportional effect on the hazard);
+    - the democratic commitment of the members (the least democratic member's regime,
+      :func:`~foedus.theory.persistence.democratic_commitment`; Gaubatz 1996, Reed 1997) damps every term of the
+      hazard and of the chance of lapsing at term's end by ``2 * T5 * solidarity_protection`` (a proportional effect);
+      like autocracies get no protection from their likeness;
+    - a treaty of neutrality, non-aggression or consultation alone has no third-party purpose
+      (:func:`~foedus.theory.persistence.has_third_party_purpose`): no founding threat unless its text names one, and
+      no 'threat gone' term;
+    - a treaty of the record made for a war (ATOP ``wartime``) comes up for renewal once the war is over, in the
+      first year if it is over when the run starts (:mod:`foedus.sim.start`);
     - democratisation (T5): allies' democracy pulls up the regime of deeply integrated members
       (:func:`_democratisation`, Pevehouse 2005).
     """
@@ -85,6 +93,8 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     change = st["capability_change"]
     # institutional assets: ATOP's 0-2 institutionalisation (Leeds & Anac 2005) as 0-1, or the integration reached (Lake 1999)
     institutional = th_integration.institutional_assets(ag.institutionalised[slots] / 2.0, np.clip(ag.integration[slots], 0.0, 1.0), check=world.check)
+    # Wallander 2000: integrated assets serve against any threat, except those built for a war (a wartime command)
+    general = np.where(ag.wartime[slots], 0.0, np.clip(ag.integration[slots], 0.0, 1.0))
     terms = th_cohesion.dissolution_terms(
         cohesion,
         capability_change=change,
@@ -97,9 +107,10 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         threat_lapse=st["threat_lapse"],
         lapse_hazard=p.threat_lapse_hazard,
         lapse_institution_weight=p.threat_lapse_institution_protection,
-        solidarity=st["similarity"],
+        solidarity=st["democracy"],
         solidarity_weight=min(2.0 * tr.norms * p.solidarity_protection, 1.0),
-        general_assets=np.clip(ag.integration[slots], 0.0, 1.0),  # Wallander 2000: integrated assets serve against any threat
+        general_assets=general,
+        third_party=st["third_party"],
         check=world.check,
     )
     # integration (P3, T4)
@@ -112,8 +123,9 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     _stated_terms(world, rng, slots)
     renewal = th_persistence.renewal_probability(
         cohesion, st["threat_lapse"], change, change_weight=p.capability_change_weight, cohesion_at_formation=ag.cohesion_start[slots],
-        institutionalisation=institutional, institution_weight=p.institution_protection, solidarity=st["similarity"],
-        solidarity_weight=min(2.0 * tr.norms * p.solidarity_protection, 1.0), check=world.check,
+        institutionalisation=institutional, institution_weight=p.institution_protection, solidarity=st["democracy"],
+        solidarity_weight=min(2.0 * tr.norms * p.solidarity_protection, 1.0), lapse_institution_weight=p.threat_lapse_institution_protection,
+        general_assets=general, third_party=st["third_party"], check=world.check,
     )
     expire_terms(world, rng, st, renewal, institutional)
     _democratisation(world, st["integration_by_state"])
@@ -279,6 +291,8 @@ def cohesion_state(world: World) -> dict | None:
         "cohesion": cohesion,
         "competition": competition,
         "similarity": similarity,
+        "democracy": th_persistence.democratic_commitment(ag.members[slots], world.regime),
+        "third_party": th_persistence.has_third_party_purpose(ag.obligations[slots]),
         "joint_democracy": joint_dem,
         "capability_change": prof["capability_change"],
         "integration_by_state": integ,
@@ -293,7 +307,9 @@ def founding_threat_lapse(world: World, slots: np.ndarray, size: np.ndarray) -> 
 
     A pact without a target yet (formed this year, or in force at the start without an adversary
     named in its text) takes its members' common main threat now as the one it was written
-    against (:func:`foedus.theory.persistence.founding_threat`); a target named by the scenario
+    against (:func:`foedus.theory.persistence.founding_threat`) if it pledges defence or offence (a pact of
+    neutrality, non-aggression or consultation alone has none unless its text names one:
+    :func:`foedus.theory.persistence.has_third_party_purpose`); a target named by the scenario
     (ATOP ``statthr1``/``statthr2``) is measured now. ``target_threat_start`` is set then, once.
     A named adversary not in the world, or one that poses the members no threat when first
     measured, has gone (lapse 1); a pact whose members feared no outsider has no threat to lose
@@ -306,8 +322,10 @@ def founding_threat_lapse(world: World, slots: np.ndarray, size: np.ndarray) -> 
     if unset.any():
         new = slots[unset]
         target, level = th_persistence.founding_threat(ag.members[new], threat, check=world.check)
+        # a pact of neutrality, non-aggression or consultation regulates its members' own relation: no third-party threat
+        target = np.where(th_persistence.has_third_party_purpose(ag.obligations[new]), target, -1)
         ag.target[new] = np.where(target >= 0, target, TARGET_NONE)
-        ag.target_threat_start[new] = level
+        ag.target_threat_start[new] = np.where(target >= 0, level, 0.0)
     tgt = ag.target[slots]
     has = tgt >= 0
     safe = np.where(has, tgt, 0)
