@@ -1,8 +1,9 @@
 """The renunciation of war and the norm against conquest (theory/renunciation.py; issue 17 item 1).
 
-Zacher (2001), Fazal (2007), Hathaway & Shapiro (2017): the Covenant (1920), the Kellogg-Briand
+Zacher (2001), Fazal (2007), Hathaway & Shapiro (2017): the Covenant (1919), the Kellogg-Briand
 Pact (1928) and the UN Charter (1945) made conquest unlawful; offence pacts lose their point and
-pledges of non-aggression become a treaty form. The premise is held to ATOP 5.1 as well."""
+their standing as engagements (Covenant art. 20, Charter art. 103), and pledges of non-aggression
+become a treaty form. The premise is held to ATOP 5.1 as well."""
 
 from __future__ import annotations
 
@@ -11,16 +12,16 @@ import pandas as pd
 import pytest
 
 from foedus.theory.offence import aggrandisement, isolation
-from foedus.theory.renunciation import INSTRUMENTS, conquest_discount, nonaggression_standing, renunciation_of_war
+from foedus.theory.renunciation import INSTRUMENTS, conquest_discount, nonaggression_standing, offence_standing, renunciation_of_war
 
 
-def test_the_norm_counts_the_three_instruments_from_their_published_dates():
-    """Covenant in force 10 January 1920, Kellogg-Briand signed 27 August 1928, UN Charter in force 24 October 1945."""
-    assert [d for d, _ in INSTRUMENTS] == [1920, 1928, 1945]
+def test_the_norm_counts_the_three_instruments_from_their_signature():
+    """Covenant signed 28 June 1919, Kellogg-Briand signed 27 August 1928, UN Charter signed 26 June 1945."""
+    assert [d for d, _ in INSTRUMENTS] == [1919, 1928, 1945]
     years = np.arange(1815, 2031)
     w = renunciation_of_war(years)
-    assert (w[years < 1920] == 0).all() and (w[years >= 1945] == 1).all()
-    assert np.allclose(w[(years >= 1920) & (years < 1928)], 1 / 3) and np.allclose(w[(years >= 1928) & (years < 1945)], 2 / 3)
+    assert (w[years < 1919] == 0).all() and (w[years >= 1945] == 1).all()
+    assert np.allclose(w[(years >= 1919) & (years < 1928)], 1 / 3) and np.allclose(w[(years >= 1928) & (years < 1945)], 2 / 3)
     assert (np.diff(w) >= 0).all()  # the norm never weakens in this measure
 
 
@@ -29,7 +30,7 @@ def test_before_the_covenant_an_attack_keeps_its_whole_gain_and_a_full_norm_take
         assert conquest_discount(renunciation_of_war(1900), s) == 1.0
         assert conquest_discount(renunciation_of_war(2000), s) == pytest.approx(1.0 - s)
     # the discount falls as the instruments come into force
-    d = conquest_discount(renunciation_of_war([1919, 1920, 1928, 1945]), 0.8)
+    d = conquest_discount(renunciation_of_war([1918, 1919, 1928, 1945]), 0.8)
     assert (np.diff(d) < 0).all()
 
 
@@ -81,3 +82,37 @@ def test_the_territorial_integrity_norm_binds_in_full_from_the_un_charter():
     years = np.arange(1900, 2031)
     assert territorial_integrity_norm([1919, 1938, 1945, 1990]).tolist() == [False, False, True, True]
     assert (territorial_integrity_norm(years) == (renunciation_of_war(years) == 1.0)).all()
+
+
+def test_an_offence_pledge_loses_its_standing_at_the_first_instrument_not_by_degrees():
+    """Covenant art. 20 (1919) voids engagements inconsistent with art. 10 from its signature on; the Charter (art. 103) only
+    restates it: an offence pledge keeps 1 - omega of its value from 1919 as from 1945, its whole value before."""
+    years = np.arange(1815, 2031)
+    for omega in (0.0, 0.6, 1.0):
+        s = offence_standing(renunciation_of_war(years), omega)
+        assert (s[years < 1919] == 1.0).all()
+        assert np.allclose(s[years >= 1919], 1.0 - omega)
+    # stronger than the graded conquest discount before the Charter, equal to it once every instrument is in force
+    w = renunciation_of_war([1919, 1930, 1950])
+    assert (offence_standing(w, 0.6)[:2] < conquest_discount(w, 0.6)[:2]).all()
+    assert offence_standing(w, 0.6)[2] == pytest.approx(conquest_discount(w, 0.6)[2])
+
+
+def test_offence_standing_names_bad_input():
+    with pytest.raises(ValueError, match="offence_standing: strength"):
+        offence_standing(0.5, 1.5)
+    with pytest.raises(ValueError, match="offence_standing: norm"):
+        offence_standing(-0.1, 0.5)
+
+
+def test_the_premise_holds_in_atop_no_published_offence_led_treaty_in_peacetime_after_the_covenant(data_dir):
+    """ATOP 5.1: of the offence-led treaties (offence and no defence obligation) begun from 1919 on, none is a public
+    peacetime treaty: each is a wartime agreement (``wartime``) or a secret one (``pubsecr`` > 0; the Protocol of
+    Sevres, 1956), as Covenant art. 18 and 20 and Charter art. 102 and 103 imply; before 1919 most were public."""
+    a = pd.read_csv(data_dir / "atop" / "atop5_1a.csv", usecols=["begyr", "defense", "offense", "wartime", "pubsecr"])
+    offence = (a["offense"] == 1) & (a["defense"] == 0)
+    after = a[offence & (a["begyr"] >= 1919)]
+    assert len(after) >= 1
+    assert ((after["wartime"] == 1) | (after["pubsecr"].fillna(0) > 0)).all()
+    before = a[offence & (a["begyr"] < 1919)]
+    assert ((before["wartime"] != 1) & (before["pubsecr"].fillna(0) == 0)).sum() >= 3

@@ -14,7 +14,7 @@ from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.dissolution import dissolve_deserted, leave
 from foedus.sim.steps.formation import (
     FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, cofounders, commitment_capacity, form_alliances, norm_factors, norm_terms,
-    pact_cost,
+    offence_term, pact_cost,
 )
 from foedus.sim.membership import alliance_view, leaders, member_values, pair_max
 from foedus.sim.world import World
@@ -75,11 +75,12 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     view = _Alliances(world, capacity)
     defends = view.shared_goods[0]  # [j, k]: j is pledged to defend k
     discount, standing = norm_terms(world)
-    aggr = th_offence.aggrandisement(world.hostility, world.results.reach, check=world.check) if p.aggrandisement_weight * discount > 0 else None
+    offence = offence_term(world)  # an offence pledge is an engagement the instruments void (Covenant art. 20, Charter art. 103)
+    aggr = th_offence.aggrandisement(world.hostility, world.results.reach, check=world.check) if p.aggrandisement_weight * offence > 0 else None
     isolation = th_offence.isolation(world.hostility, world.results.reach, defends=defends, check=world.check) * discount if p.abstention_weight > 0 else None
     goods = th_ob.obligation_goods(
         total, world.results.threat, world.power, reach=world.results.reach, aggrandisement=aggr, isolation=isolation, defends=defends,
-        weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * discount), check=world.check,
+        weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * offence), check=world.check,
     )
     if _exits(world, rng, u, goods, view, terms):
         view = _Alliances(world, capacity)

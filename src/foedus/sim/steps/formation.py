@@ -99,11 +99,22 @@ def norm_terms(world: World) -> tuple[float, float]:
     return float(discount), float(standing)
 
 
+def offence_term(world: World) -> float:
+    """The share of an offence pledge's value that the instruments leave it this year
+    (:func:`foedus.theory.renunciation.offence_standing`: the Covenant art. 20 and the Charter art. 103 void
+    engagements inconsistent with them, from the first instrument on), with strength ``offence_abrogation_strength``."""
+    norm = th_renounce.renunciation_of_war(world.year)
+    return float(th_renounce.offence_standing(norm, world.params.offence_abrogation_strength, check=False))
+
+
 def norm_factors(world: World) -> dict[str, float]:
-    """The terms of :func:`norm_terms` for an event's factors: the renunciation of war scales the value of
+    """The terms of :func:`norm_terms` and :func:`offence_term` for an event's factors: the renunciation of war scales the value of
     aggrandisement, isolation and reassurance, so it is a term of every choice among forms, accessions and exits."""
     discount, standing = norm_terms(world)
-    return {"renunciation_of_war": float(th_renounce.renunciation_of_war(world.year)), "conquest_discount": discount, "nonaggression_standing": standing}
+    return {
+        "renunciation_of_war": float(th_renounce.renunciation_of_war(world.year)), "conquest_discount": discount, "nonaggression_standing": standing,
+        "offence_standing": offence_term(world),
+    }
 
 
 def commitment_capacity(world: World) -> np.ndarray:
