@@ -236,25 +236,32 @@ class Parameters(BaseModel):
         ),
     )
     ally_discount: float = Field(
-        0.95,
+        1.0,
         ge=0,
         le=1,
         description=(
             "share of an ally's perceived intentions removed by a full (defence) commitment, scaled by the pact's "
-            "commitment strength (foedus.theory.threat.allied_intentions): defence allies are almost never a main "
-            "threat (Walt 1987, ch. 2 and 8), yet a hostile ally keeps a twentieth of its weight: at 0.9, the Soviet "
-            "Union stayed the main threat of its treaty allies of 1950 (Britain and France by the wartime treaties, "
-            "Hungary, Romania, Bulgaria) in about 4 % of bipolar-1950's state-years (F2)"
+            "commitment strength (foedus.theory.intentions.allied_intentions), unless the ally's own hostility reaches "
+            "aggression_hostility (force belies the pledge: the Soviet Union in Hungary 1956, Greece and Turkey 1974). "
+            "A defence pledge not belied by force reassures fully (Walt 1987, ch. 2 and 8): at 0.95 the residual twentieth "
+            "of a treaty partner's intentions made it the main threat of states that faced nothing else (Austria, Britain "
+            "and Prussia naming Russia inside the Quadruple Alliance once France's rivalries ended; Chile naming Argentina "
+            "inside the Rio Treaty) (F2)"
         ),
     )
     aggression_hostility: float = Field(
-        0.5,
+        0.9,
         ge=0,
         le=1,
         description=(
             "least hostility towards a minor neighbour that reveals aggressive intentions to the states near it "
-            "(foedus.theory.threat.revealed_hostility): a rivalry (0.6 in the record's scenarios) or a war does, "
-            "everyday friction and a single dispute (+0.1) do not (F2)"
+            "(foedus.theory.threat.revealed_hostility): a war between rivals (0.6 + 0.1 + 0.3) or an invasion (1) does; a "
+            "standing rivalry (0.6 in the record's scenarios) and its disputes (+0.1 each) do not: Walt (1987, ch. 2) reads "
+            "aggression from the use of force against neighbours, and a rivalry is a relation of two states, not an act "
+            "against third parties. At 0.5 every rivalry was read as aggression by the rivals' neighbours (Saudi Arabia "
+            "named China for its rivalry with India, Armenia the United States for its rivalry with Iran, Spain and the "
+            "Low Countries Russia in 1900, Germany China from 1903); chosen by reading the main threats of runs from "
+            "1900 and 1946 and of bipolar-1950 and world-2022 (F2)"
         ),
     )
     honour_base_rate: float = Field(
@@ -541,11 +548,23 @@ class Parameters(BaseModel):
         ge=0,
         le=1,
         description=(
-            "a state names a main threat only when it is at least this share of its own capability "
-            "(foedus.theory.threat.perceived_main_threat; Jervis 1976, ch. 4: a signal must stand above the noise); a state facing "
-            "nothing larger has none. The value is the record's noise: the median annual change of a state's "
-            "capability share, |d log CINC|, over the state-years of 1816-1914 and 1946-1989 (COW NMC 6.0: 0.0303; 0.027-0.035 "
-            "in each in-sample era). 0 names the largest threat, however small"
+            "a state names a main threat when it is at least this share of its own capability "
+            "(foedus.theory.threat.perceived_main_threat; Jervis 1976, ch. 4: a signal must stand above the noise), or at least "
+            "threat_perception_ceiling; a state facing nothing larger has none. The value is the record's noise: the median "
+            "annual change of a state's capability share, |d log CINC|, over the state-years of 1816-1914 and 1946-1989 "
+            "(COW NMC 6.0: 0.0303; 0.027-0.035 in each in-sample era). 0 names the largest threat, however small"
+        ),
+    )
+    threat_perception_ceiling: float = Field(
+        7.7e-4,
+        ge=0,
+        le=1,
+        description=(
+            "a threat at least this large (capability share) is perceived by every state, however strong "
+            "(foedus.theory.threat.perceived_main_threat): the noise of the system's balance, the mean annual absolute change "
+            "of a state's capability share |d CINC| over the state-years of 1816-1914 and 1946-1989 (COW NMC: 7.7e-4). "
+            "Without it the relative threshold hid the other pole from a great power (the United States named no threat "
+            "in 1946: the Soviet threat, 0.006, is below 3 % of the American 0.35)"
         ),
     )
 

@@ -139,6 +139,13 @@ def test_the_compiled_threat_matrix_is_the_theorys_to_the_bit():
         got, _ = threat_of(hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 0.9, exposed, floor, restraint=restraint)
         assert got.tobytes() == expected.tobytes()
         assert reach.tobytes() == th_projection.projected_capability(power, exponent).tobytes()
+        # an ally whose own hostility reaches ``belied`` is not discounted (force belies the pledge)
+        expected = th_threat.walt_threat(
+            power, offensive, exponent, hostility, proximity, ideal, rivalry, commitment, exposed, weights=_INTENT_WEIGHTS, ally_discount=1.0,
+            aggression_floor=floor, belied=0.6,
+        )
+        got, _ = threat_of(hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 1.0, exposed, floor, belied=0.6)
+        assert got.tobytes() == expected.tobytes()
 
 
 def test_a_checked_world_and_a_fast_one_perceive_the_same_threats():
@@ -202,3 +209,26 @@ def test_a_distant_powers_hostility_towards_a_neighbour_alarms_the_region_less()
     here, there = (reach_fraction(w.power, distance_exponent(w))[b, r] for w in (near, far))
     assert seen > 0.1 and distant / seen == pytest.approx(there / here) and there < 0.7 * here
     assert faint < distant
+
+
+def test_britain_perceives_the_soviet_union_once_the_adversary_of_their_treaty_is_gone():
+    """The Anglo-Soviet treaty of 1942 names Germany (ATOP statthr1 = 255), which is not a state of the 1946 system: the
+    pact reassures no more (foedus.theory.intentions.pledged_reassurance), so the Soviet Union threatens Britain at full
+    intentions; were Germany there, the pledge would reassure Britain fully (ally_discount 1)."""
+    from foedus.sim import Simulation
+    from foedus.sim.agreements import TARGET_GONE
+    from foedus.sim.build import scenario_from_record
+    from foedus.sim.steps.threat import alliance_reassurance, perceive_threats
+
+    world = Simulation(scenario_from_record(1946, top_n=None, years=2, seed=1946), rng=0).world
+    col = {int(c): k for k, c in enumerate(world.ccode)}
+    ukg, rus = col[200], col[365]
+    ag = world.agreements
+    pact = next(a for a in range(ag.n) if ag.active[a] and ag.members[a, ukg] and ag.members[a, rus] and ag.target[a] == TARGET_GONE)
+    assert alliance_reassurance(world)[ukg, rus] < 1.0
+    perceive_threats(world)
+    gone = world.results.threat[ukg, rus]
+    ag.target[pact] = rus  # the adversary present (any state of the world): the pledge reassures again
+    world.cache.clear()
+    perceive_threats(world)
+    assert gone > 0 and world.results.threat[ukg, rus] < gone
