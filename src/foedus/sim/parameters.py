@@ -567,6 +567,17 @@ class Parameters(BaseModel):
             "in 1946: the Soviet threat, 0.006, is below 3 % of the American 0.35)"
         ),
     )
+    ideology_read_hostility: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description=(
+            "the acts (hostility revealed) at which the distance of UN ideal points colours perceived intentions in full "
+            "(foedus.theory.intentions.intentions_from_acts, serious): a rivalry (0.6) or a war does, in proportion below. "
+            "Was aggression_hostility's second role; kept at its old value when aggression_hostility rose to 0.9, which "
+            "would have halved the intentions of every mildly hostile pair (F2)"
+        ),
+    )
 
     # --- persist ---
     institution_persistence: float = Field(

@@ -374,6 +374,7 @@ def walt_threat(
     aggression_floor: float = 0.0,
     restraint=None,
     belied: float | None = None,
+    serious: float | None = None,
     check: bool = True,
 ) -> np.ndarray:
     """Walt's threat with geography: projected offensive power times perceived intentions (brief F2).
@@ -417,6 +418,9 @@ def walt_threat(
         As ``discount`` in :func:`allied_intentions`.
     aggression_floor : float in [0, 1], default 0
         As ``floor`` in :func:`revealed_hostility` and ``serious`` in :func:`intentions_from_acts`.
+    serious : float in [0, 1], optional
+        As ``serious`` in :func:`intentions_from_acts` (the acts at which ideology counts in full);
+        None: ``aggression_floor``.
     belied : float in [0, 1], optional
         As ``serious`` in :func:`allied_intentions`: an ally whose own hostility reaches it is not
         discounted (force belies the pledge); None discounts every ally (the simulator passes its
@@ -448,7 +452,7 @@ def walt_threat(
     intent = intentions_from_acts(
         revealed_hostility(hostility, proximity, exposed, floor=aggression_floor, reach=reach_fraction(p, exponent, check=check), check=check),
         ideal_point_distance, rivalry, weights=weights,
-        serious=aggression_floor, check=check,
+        serious=aggression_floor if serious is None else serious, check=check,
     )
     intent = allied_intentions(intent, commitment, discount=ally_discount, hostility=None if belied is None else hostility, serious=0.0 if belied is None else belied, check=check)
     if restraint is not None:

@@ -95,7 +95,7 @@ def test_the_explanation_terms_rebuild_the_threat():
     i, j = np.array([0, 1, 2, 3, 2]), np.array([1, 0, 0, 2, 3])
     for t in threat_terms(world, i, j):
         acts = t["revealed_hostility"]
-        read = min(1.0, max(acts, t["rivalry"]) / world.params.aggression_hostility)
+        read = min(1.0, max(acts, t["rivalry"]) / world.params.ideology_read_hostility)
         intent = (0.5 * acts + 0.25 * t["ideal_point_distance"] * read + 0.25 * t["rivalry"]) * (1 - world.params.ally_discount * t["ally_commitment"]) * t["trade_restraint"]
         assert t["threat"] == pytest.approx(t["projected_power"] * intent, rel=1e-12)
 
@@ -142,9 +142,9 @@ def test_the_compiled_threat_matrix_is_the_theorys_to_the_bit():
         # an ally whose own hostility reaches ``belied`` is not discounted (force belies the pledge)
         expected = th_threat.walt_threat(
             power, offensive, exponent, hostility, proximity, ideal, rivalry, commitment, exposed, weights=_INTENT_WEIGHTS, ally_discount=1.0,
-            aggression_floor=floor, belied=0.6,
+            aggression_floor=floor, belied=0.6, serious=0.35,
         )
-        got, _ = threat_of(hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 1.0, exposed, floor, belied=0.6)
+        got, _ = threat_of(hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 1.0, exposed, floor, belied=0.6, serious=0.35)
         assert got.tobytes() == expected.tobytes()
 
 

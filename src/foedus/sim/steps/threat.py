@@ -65,13 +65,15 @@ def perceive_threats(world: World) -> None:
     if world.check:
         world.results.threat = th_threat.walt_threat(
             world.power, offensive, x, world.hostility, world.proximity, world.ideal_distance, world.rivalry, commitment, exposed,
-            weights=_INTENT_WEIGHTS, ally_discount=p.ally_discount, aggression_floor=p.aggression_hostility, restraint=restraint, belied=p.aggression_hostility, check=True,
+            weights=_INTENT_WEIGHTS, ally_discount=p.ally_discount, aggression_floor=p.aggression_hostility, restraint=restraint, belied=p.aggression_hostility,
+            serious=p.ideology_read_hostility, check=True,
         )
         world.results.reach = th_projection.projected_capability(world.power, x, check=True)
     else:
         world.results.threat, world.results.reach = threat_of(
             world.hostility, world.ideal_distance, world.rivalry, world.proximity, commitment, x, world.power, offensive, p.ally_discount,
             exposed, p.aggression_hostility, weight=_revealing_weight(world), restraint=restraint, belied=p.aggression_hostility,
+            serious=p.ideology_read_hostility,
         )
     key = world.global_intensity.tobytes()
     hit = world.cache.get("global_threats")
@@ -244,7 +246,7 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
 def threat_of(
     hostility: np.ndarray, ideal_distance: np.ndarray | None, rivalry: np.ndarray, proximity: np.ndarray, commitment: np.ndarray,
     exponent: np.ndarray, power: np.ndarray, offensive: np.ndarray, ally_discount: float, exposed: np.ndarray | None = None, aggression_floor: float = 0.0,
-    *, weight: np.ndarray | None = None, restraint: np.ndarray | None = None, belied: float | None = None,
+    *, weight: np.ndarray | None = None, restraint: np.ndarray | None = None, belied: float | None = None, serious: float | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Walt's threat with geography and the reach of every state, in one compiled pass (brief F1, F2).
 
@@ -255,7 +257,7 @@ def threat_of(
     inputs); the hostility revealed towards neighbours visits only the serious hostilities.
     ``weight`` is ``proximity * exposed`` when the caller keeps it (the simulator: both are fixed);
     ``restraint`` is the theory's ``restraint`` (:func:`foedus.theory.intentions.commercial_restraint`; None for none);
-    ``belied`` the theory's ``belied`` (None: every ally discounted).
+    ``belied`` the theory's ``belied`` (None: every ally discounted); ``serious`` the theory's ``serious`` (None: ``aggression_floor``).
     """
     w0, w1, w2 = _INTENT_WEIGHTS
     denom = w0 + (w1 if ideal_distance is not None else 0.0) + w2
@@ -271,15 +273,15 @@ def threat_of(
         np.ascontiguousarray(hostility, dtype=float), ideal, np.ascontiguousarray(rivalry), np.ascontiguousarray(proximity, dtype=float),
         np.ascontiguousarray(commitment, dtype=float), np.ascontiguousarray(exponent, dtype=float), w0, w1, w2, denom, float(ally_discount),
         np.ascontiguousarray(power, dtype=float), np.ascontiguousarray(offensive, dtype=float), np.ascontiguousarray(weight, dtype=float), float(aggression_floor), restraint, has_restraint,
-        np.inf if belied is None else float(belied), out, reach,
+        np.inf if belied is None else float(belied), float(aggression_floor) if serious is None else float(serious), out, reach,
     )
     return out, reach
 
 
 @njit(cache=True)
-def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, out, reach):  # pragma: no cover (compiled)
+def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach):  # pragma: no cover (compiled)
     """``out[i, j] = exp(x[i, j] ln(power[j] offensive[j])) * (I[i, j] (1 - discount C[i, j] [h[i, j] < belied or h[i, j] = 0]))`` with
-    ``I = (w0 H~ + w1 d min(1, max(H~, r) / floor) + w2 r) / denom`` (:func:`foedus.theory.intentions.intentions_from_acts`) and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} weight[i, k] (h[k, j] min(1, power[j] ** (x[k, j] - 1))))``
+    ``I = (w0 H~ + w1 d min(1, max(H~, r) / serious) + w2 r) / denom`` (:func:`foedus.theory.intentions.intentions_from_acts`) and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} weight[i, k] (h[k, j] min(1, power[j] ** (x[k, j] - 1))))``
     (``weight = prox * exposed``), times ``restraint[i, j]`` when ``has_restraint``;
     ``reach[i, j] = exp(x[i, j] ln power[j])``; 0 on the diagonal of ``out``."""
     n = h.shape[0]
@@ -323,8 +325,8 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
             r = 1.0 * rivalry[i, j]
             if has_ideal:
                 a = max(near_t[j, i], r)
-                if floor > 0.0:
-                    read = min(1.0, a / floor)
+                if serious > 0.0:
+                    read = min(1.0, a / serious)
                 else:
                     read = 1.0 if a > 0.0 else 0.0
                 total = total + w1 * ideal[i, j] * read
