@@ -36,7 +36,8 @@ def test_reach_comes_from_capability_not_from_a_floor():
 
 
 def test_a_defence_ally_is_discounted_by_the_commitment_of_the_pact():
-    hostile = [{"pair": [GRT, SMA], "hostility": 0.8, "rivalry": True}]
+    # a rival ally below aggression_hostility (0.7): its pledge is not belied by force, so the pact discounts it
+    hostile = [{"pair": [GRT, SMA], "hostility": 0.65, "rivalry": True}]
     alone, rng = tiny_world(relations=hostile)
     allied, _ = tiny_world(relations=hostile, agreements=[alliance("Pact", [GRT, SMA])])
     consult, _ = tiny_world(relations=hostile, agreements=[alliance("Talks", [GRT, SMA], obligations=["consultation"])])
@@ -53,7 +54,7 @@ def test_a_conditional_defence_pact_reassures_its_members_as_fully_as_an_uncondi
     # pledge of aid (alliance_commitment: capability, the hegemon's camp) keeps its three quarters
     from foedus.sim.steps.threat import alliance_commitment, alliance_reassurance
 
-    hostile = [{"pair": [GRT, SMA], "hostility": 0.8, "rivalry": True}]
+    hostile = [{"pair": [GRT, SMA], "hostility": 0.65, "rivalry": True}]
     alone, _ = tiny_world(relations=hostile)
     conditional, _ = tiny_world(relations=hostile, agreements=[alliance("Pact", [GRT, SMA], conditional=True)])
     g, a = alone.index_of(GRT), alone.index_of(SMA)
@@ -232,3 +233,13 @@ def test_britain_perceives_the_soviet_union_once_the_adversary_of_their_treaty_i
     world.cache.clear()
     perceive_threats(world)
     assert gone > 0 and world.results.threat[ukg, rus] < gone
+
+
+def test_force_belies_an_allys_pledge_in_the_world():
+    """An ally whose hostility reaches aggression_hostility (a dispute on top of a rivalry, a war) keeps its intentions in full."""
+    hostile = [{"pair": [GRT, SMA], "hostility": 0.8, "rivalry": True}]
+    alone, _ = tiny_world(relations=hostile)
+    allied, _ = tiny_world(relations=hostile, agreements=[alliance("Pact", [GRT, SMA])])
+    g, a = alone.index_of(GRT), alone.index_of(SMA)
+    assert alone.params.aggression_hostility <= 0.8
+    assert allied.results.threat[a, g] == pytest.approx(alone.results.threat[a, g]) and alone.results.threat[a, g] > 0
