@@ -259,3 +259,72 @@ def test_perceived_main_threat_is_the_largest_threat_or_none(system, theta):
     assert (named == ((star > 0) & (star >= theta * np.asarray(power)))).all()
     assert (t[np.flatnonzero(named), main[named]] == star[named]).all()
 
+
+
+def test_a_great_power_perceives_the_other_pole_above_the_systems_noise():
+    """The ceiling: a threat of at least ``ceiling`` is perceived whatever the viewer's capability (1946: the Soviet threat to
+    the United States, 0.006 of system capability, is under 3 % of the American 0.35); a small state keeps its relative threshold."""
+    from foedus.theory.threat import perceived_main_threat
+
+    t = np.array([[0.0, 0.006, 0.0], [0.02, 0.0, 0.0], [1e-4, 0.0, 0.0]])
+    p = np.array([0.35, 0.11, 0.01])
+    assert perceived_main_threat(t, p, threshold=0.03).tolist() == [-1, 0, -1]  # 0.006 < 0.0105; 1e-4 < 3e-4
+    assert perceived_main_threat(t, p, threshold=0.03, ceiling=7.7e-4).tolist() == [1, 0, -1]  # 0.006 >= 7.7e-4
+    assert perceived_main_threat(t, p, threshold=0.03, ceiling=1e-4).tolist() == [1, 0, 0]  # at the ceiling (>=)
+    with pytest.raises(ValueError, match="ceiling"):
+        perceived_main_threat(t, p, threshold=0.03, ceiling=-1.0)
+
+
+@given(systems(), st.floats(0.0, 1.0), st.floats(0.0, 0.05))
+@settings(max_examples=50, deadline=None)
+def test_perceived_main_threat_is_named_above_the_lower_of_the_two_thresholds(system, theta, ceiling):
+    from foedus.theory.threat import perceived_main_threat
+
+    power, dist, cont, off, intent = system
+    t = threat_matrix(power, proximity_matrix(dist, cont), off, intent)
+    main = perceived_main_threat(t, power, threshold=theta, ceiling=ceiling)
+    star = t.max(axis=1)
+    assert ((main >= 0) == ((star > 0) & ((star >= theta * np.asarray(power)) | (star >= ceiling)))).all()
+
+
+def test_offensive_power_counts_men_under_arms_as_well_as_money():
+    """Walt's offensive power: with personnel proportional to the military stock it is the stock-only proxy
+    (foedus.theory.capability.offensive_capability); a state whose forces are men (North Korea, Iran) is as offensive as
+    its share of men makes it; bounded by the floor and 1."""
+    from foedus.theory.capability import offensive_capability
+    from foedus.theory.threat import offensive_power
+
+    m, p = np.array([4.0, 1.0, 0.5, 0.5]), np.array([0.4, 0.3, 0.2, 0.1])
+    np.testing.assert_allclose(offensive_power(m, 3 * m, p), offensive_capability(m, p))
+    q = np.array([1.0, 1.0, 2.0, 0.1])  # the third state: few dollars, many men
+    got = offensive_power(m, q, p)
+    assert got[2] == pytest.approx(min(1.0, 0.5 * (2.0 / 4.1) / 0.2)) and got[2] > offensive_capability(m, p)[2]
+    assert (got >= offensive_capability(m, p)).all() and ((got >= 0.05) & (got <= 1)).all()
+    assert offensive_power([0.0, 0.0], [0.0, 0.0], [0.5, 0.5]).tolist() == [0.05, 0.05]  # no forces: the floor
+    with pytest.raises(ValueError, match="personnel"):
+        offensive_power(m, [1.0, -1.0, 0.0, 0.0], p)
+
+
+def test_force_belies_an_allys_pledge():
+    """allied_intentions: a defence ally is fully reassuring at discount 1, unless its own hostility reaches ``serious``
+    (war between treaty partners: Hungary 1956); below it, or without hostility given, the discount holds."""
+    from foedus.theory.intentions import allied_intentions
+
+    it = np.array([[0.0, 0.5, 0.5], [0.5, 0.0, 0.5], [0.5, 0.5, 0.0]])
+    c = np.array([[0.0, 1.0, 1.0], [1.0, 0.0, 0.0], [1.0, 0.0, 0.0]])
+    h = np.array([[0.0, 1.0, 0.6], [1.0, 0.0, 0.0], [0.6, 0.0, 0.0]])
+    got = allied_intentions(it, c, discount=1.0, hostility=h, serious=0.9)
+    assert got[0, 1] == 0.5 and got[0, 2] == 0.0 and got[1, 2] == 0.5  # at war: undiscounted; a rivalry: discounted; strangers: as they are
+    assert allied_intentions(it, c, discount=1.0)[0, 1] == 0.0
+    with pytest.raises(ValueError, match="serious"):
+        allied_intentions(it, c, discount=1.0, hostility=h, serious=2.0)
+
+
+def test_a_pact_whose_named_adversary_is_gone_reassures_no_more():
+    """pledged_reassurance: the Anglo-Soviet treaty of 1942 (against Germany) after 1945 keeps no strength; a pact naming no
+    adversary, or one whose adversary is still there, keeps all of it."""
+    from foedus.theory.intentions import pledged_reassurance
+
+    assert pledged_reassurance([1.0, 1.0, 0.3, 0.0], [True, False, False, True]).tolist() == [0.0, 1.0, 0.3, 0.0]
+    with pytest.raises(ValueError, match="adversary_gone"):
+        pledged_reassurance([1.0, 1.0], [True])

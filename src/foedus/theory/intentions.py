@@ -26,7 +26,7 @@ import numpy as np
 
 from foedus.theory._validate import _array, _matrix, _zero_diagonal
 
-__all__ = ["allied_intentions", "commercial_restraint", "intentions_from_acts", "revealed_hostility"]
+__all__ = ["allied_intentions", "commercial_restraint", "intentions_from_acts", "pledged_reassurance", "revealed_hostility"]
 
 
 def intentions_from_acts(
@@ -203,8 +203,8 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
     return _zero_diagonal(np.maximum(h, near))
 
 
-def allied_intentions(intentions, commitment, *, discount: float = 0.9, check: bool = True) -> np.ndarray:
-    """Perceived intentions discounted for allies: ``I_ij (1 - discount * C_ij)`` (brief F2, P5).
+def allied_intentions(intentions, commitment, *, discount: float = 0.9, hostility=None, serious: float = 0.0, check: bool = True) -> np.ndarray:
+    """Perceived intentions discounted for allies: ``I_ij (1 - discount * C_ij)``, unless force belies the pledge (brief F2, P5).
 
     An ally's forces are pledged to one's defence, not against it: Walt (1987, ch. 2 and 8) treats
     allies as reassured about each other's intentions, in proportion to what the pact promises.
@@ -215,12 +215,24 @@ def allied_intentions(intentions, commitment, *, discount: float = 0.9, check: b
     (``foedus.sim.steps.threat.alliance_reassurance``): an ATOP condition (Leeds et al. 2002)
     restricts when aid is owed against a third party, not what the members promise each other.
 
+    Words yield to deeds: with ``hostility`` given, a pair whose hostility ``H_ij`` is serious
+    (at least ``serious`` and above 0: the use of force, :func:`revealed_hostility`'s floor) is not
+    discounted, since the ally has shown by acts what its pledge promised it would not do (Walt
+    1987, ch. 2: intentions are read from behaviour; the Soviet interventions in Hungary in 1956
+    and Czechoslovakia in 1968, and the Greek-Turkish crisis of 1974, were against treaty allies):
+
+    .. math:: I'_{ij} = I_{ij} \\left(1 - \\delta \\, C_{ij} \\, [H_{ij} < s \\text{ or } H_{ij} = 0]\\right)
+
     Parameters
     ----------
     intentions : array (N, N) of float in [0, 1]
     commitment : array (N, N) of float in [0, 1]
     discount : float in [0, 1], default 0.9
         Share of intentions a full (defence) commitment removes.
+    hostility : array (N, N) of float in [0, 1], optional
+        ``H[i, j]``, the pair's own hostility; None discounts every allied pair.
+    serious : float in [0, 1], default 0
+        ``s``: the hostility at which acts of force belie the pledge (with ``hostility``).
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -232,12 +244,64 @@ def allied_intentions(intentions, commitment, *, discount: float = 0.9, check: b
     --------
     >>> allied_intentions([[0, 0.5], [0.5, 0]], [[0, 1.0], [1.0, 0]], discount=0.9).round(3).tolist()
     [[0.0, 0.05], [0.05, 0.0]]
+    >>> allied_intentions([[0, 0.5], [0.5, 0]], [[0, 1.0], [1.0, 0]], discount=1.0, hostility=[[0, 1.0], [1.0, 0]], serious=0.9).tolist()  # at war
+    [[0.0, 0.5], [0.5, 0.0]]
     """
     it = _matrix("intentions", intentions, unit=True, check=check)
     c = _matrix("commitment", commitment, it.shape[0], unit=True, check=check)
     if check and not (np.isfinite(discount) and 0 <= discount <= 1):
         raise ValueError(f"discount: must lie in [0, 1], got {discount!r}")
+    if hostility is not None:
+        h = _matrix("hostility", hostility, it.shape[0], unit=True, check=check)
+        if check and not (np.isfinite(serious) and 0 <= serious <= 1):
+            raise ValueError(f"serious: must lie in [0, 1], got {serious!r}")
+        c = np.where((h >= serious) & (h > 0), 0.0, c)
     return it * (1.0 - discount * c)
+
+
+def pledged_reassurance(strength, adversary_gone, *, check: bool = True) -> np.ndarray:
+    """How far each pact still reassures its members about one another: its strength, 0 once the adversary it names is gone.
+
+    .. math:: c'_a = c_a \\, [\\text{the adversary } a \\text{ names is in the system}]
+
+    A treaty written against a named adversary (ATOP ``statthr1``/``statthr2``) binds its members
+    by that common threat; when the adversary leaves the system (defeated, occupied, dissolved)
+    the pact's promise has nothing left to be kept against, and it no longer vouches for its
+    members' intentions towards each other (Walt 1987, ch. 8: alliances formed against a threat
+    lose their reason when it disappears; Snyder 1997, ch. 6 on alliance cohesion; Leeds & Savun
+    2007: a change in threat ends alliances). The Anglo-Soviet treaty of 1942 and the Franco-Soviet
+    treaty of 1944, written against Germany, stayed in force to 1955 and 1955 by ATOP's letter, yet
+    from 1946 Britain and France balanced against the Soviet Union (Walt 1987, ch. 5). A pact that
+    names no adversary, or whose adversary is still there, keeps its strength.
+
+    Parameters
+    ----------
+    strength : array (A,) of float in [0, 1]
+        Each pact's commitment strength (:func:`foedus.theory.capability.commitment_strength`).
+    adversary_gone : array (A,) of bool
+        The adversary the pact names has left the system (False for a pact that names none).
+    check : bool, default True
+        Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
+
+    Returns
+    -------
+    array (A,) of float in [0, 1]
+
+    Examples
+    --------
+    >>> pledged_reassurance([1.0, 1.0, 0.3], [False, True, False]).tolist()
+    [1.0, 0.0, 0.3]
+
+    References
+    ----------
+    Walt (1987), ch. 5 and 8; Snyder, G. H. (1997). *Alliance Politics*. Ithaca: Cornell University
+    Press, ch. 6; Leeds, B. A. & Savun, B. (2007). Terminating alliances. *Journal of Politics* 69(4): 1118-1132.
+    """
+    c = _array("strength", strength, unit=True, check=check)
+    gone = np.asarray(adversary_gone, dtype=bool)
+    if check and gone.shape != c.shape:
+        raise ValueError(f"adversary_gone: expected shape {c.shape} like strength, got {gone.shape}")
+    return np.where(gone, 0.0, c)
 
 
 def commercial_restraint(dependence, *, weight: float = 2.0, check: bool = True) -> np.ndarray:

@@ -52,6 +52,7 @@ __all__ = [
     "competition_pairs",
     "global_threat_exposure",
     "intentions_from_acts",
+    "offensive_power",
     "perceived_intentions",
     "perceived_main_threat",
     "proximity_matrix",
@@ -372,6 +373,8 @@ def walt_threat(
     ally_discount: float = 0.9,
     aggression_floor: float = 0.0,
     restraint=None,
+    belied: float | None = None,
+    serious: float | None = None,
     check: bool = True,
 ) -> np.ndarray:
     """Walt's threat with geography: projected offensive power times perceived intentions (brief F2).
@@ -415,6 +418,13 @@ def walt_threat(
         As ``discount`` in :func:`allied_intentions`.
     aggression_floor : float in [0, 1], default 0
         As ``floor`` in :func:`revealed_hostility` and ``serious`` in :func:`intentions_from_acts`.
+    serious : float in [0, 1], optional
+        As ``serious`` in :func:`intentions_from_acts` (the acts at which ideology counts in full);
+        None: ``aggression_floor``.
+    belied : float in [0, 1], optional
+        As ``serious`` in :func:`allied_intentions`: an ally whose own hostility reaches it is not
+        discounted (force belies the pledge); None discounts every ally (the simulator passes its
+        ``aggression_hostility``).
     restraint : array (N, N) of float in [0, 1], optional
         :func:`commercial_restraint` of the pairs' trade dependence, multiplying the intentions
         (brief T2); None for none.
@@ -442,27 +452,91 @@ def walt_threat(
     intent = intentions_from_acts(
         revealed_hostility(hostility, proximity, exposed, floor=aggression_floor, reach=reach_fraction(p, exponent, check=check), check=check),
         ideal_point_distance, rivalry, weights=weights,
-        serious=aggression_floor, check=check,
+        serious=aggression_floor if serious is None else serious, check=check,
     )
-    intent = allied_intentions(intent, commitment, discount=ally_discount, check=check)
+    intent = allied_intentions(intent, commitment, discount=ally_discount, hostility=None if belied is None else hostility, serious=0.0 if belied is None else belied, check=check)
     if restraint is not None:
         intent = intent * _matrix("restraint", restraint, n, unit=True, check=check)
     return _zero_diagonal(projected_capability(p * o, exponent, check=check) * intent)
 
 
-def perceived_main_threat(threat, power, *, threshold: float, check: bool = True) -> np.ndarray:
-    """Each state's main threat, ``t(i) = argmax_j T[i, j]``, if it is perceived: at least ``threshold`` times its own capability, else -1.
+def offensive_power(military, personnel, power, *, floor: float = 0.05, check: bool = True) -> np.ndarray:
+    """Walt's offensive power (0-1): the larger of a state's shares of military stock and of men under arms, over its capability share.
 
-    .. math:: t(i) = \\begin{cases} \\arg\\max_j T_{ij} & \\text{if } \\max_j T_{ij} \\ge \\theta \\, p_i > 0 \\text{ or } \\max_j T_{ij} > 0 = \\theta p_i \\\\ -1 & \\text{otherwise} \\end{cases}
+    .. math:: O_j = \\mathrm{clip}\\left(\\tfrac{1}{2} \\, \\frac{\\max(m_j / \\sum_k m_k,\\; q_j / \\sum_k q_k)}{p_j}, f, 1\\right)
 
-    Perception needs a signal above the noise (Jervis 1976, ch. 4): a state watches the balance
-    of capabilities between itself and others (Walt 1987, ch. 2), and a danger smaller than the
-    ordinary year-to-year movement of its own capability share is not one it can tell from that
-    movement. With ``threshold`` the median annual change of a state's capability share (COW NMC:
-    0.030 of the share over the state-years of 1816-1914 and 1946-1989), a state that faces
-    nothing larger names no main threat. Without it every state names one however small (Brazil
-    naming Russia at 7e-7 of system capability in 2022). The threats themselves are kept: a small
-    threat still weighs its small amount in what a state values (:mod:`foedus.theory.obligations`).
+    Walt (1987, ch. 2) names offensive power, "the ability to threaten the sovereignty or
+    territorial integrity of another state at an acceptable cost", apart from aggregate power,
+    and his examples are armies: the forces that can take and hold a neighbour's territory.
+    :func:`foedus.theory.capability.offensive_capability` reads it from the military stock
+    (accumulated spending) alone, which leaves a state whose forces are men rather than money at
+    the floor: North Korea (1.2 million under arms, a few billion dollars of spending) and Iran
+    (about 0.6 million) posed less offensive power to their neighbours than Saudi Arabia. Both
+    military components of COW's capability index count here, whichever is the larger share
+    (Singer, Bremer & Stuckey 1972: military expenditure and military personnel), so a state
+    whose share of either is at least twice its share of overall capability has an offensive
+    posture (1). With ``personnel`` proportional to ``military`` it equals
+    ``offensive_capability``. Published form: Walt gives no formula; this proxy is ours.
+
+    Parameters
+    ----------
+    military : array (N,) of float >= 0
+        Military stock (any units; only shares matter).
+    personnel : array (N,) of float >= 0
+        Military personnel (any units; only shares matter; COW NMC ``milper``, thousands).
+    power : array (N,) of float >= 0, capability share
+    floor : float in [0, 1], default 0.05
+        Least offensive power (every force can threaten some).
+    check : bool, default True
+        Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
+
+    Returns
+    -------
+    array (N,) of float in [floor, 1]
+
+    Examples
+    --------
+    >>> offensive_power([3.0, 1.0], [1.0, 3.0], [0.5, 0.5]).tolist()  # the second state's men make it as offensive as the first's money
+    [0.75, 0.75]
+
+    References
+    ----------
+    Walt (1987), ch. 2; Singer, Bremer & Stuckey (1972).
+    """
+    m = _vector("military", military, nonneg=True, check=check)
+    q = _vector("personnel", personnel, m.shape[0], nonneg=True, check=check)
+    pw = _vector("power", power, m.shape[0], nonneg=True, check=check)
+    if check and not (np.isfinite(floor) and 0 <= floor <= 1):
+        raise ValueError(f"floor: must lie in [0, 1], got {floor!r}")
+    ms, qs = m.sum(), q.sum()
+    share = np.maximum(m / ms if ms > 0 else np.zeros_like(m), q / qs if qs > 0 else np.zeros_like(q))
+    r = np.divide(0.5 * share, pw, out=np.zeros_like(pw), where=pw > 0)
+    return np.minimum(np.maximum(r, floor), 1.0)
+
+
+def perceived_main_threat(threat, power, *, threshold: float, ceiling: float = np.inf, check: bool = True) -> np.ndarray:
+    """Each state's main threat, ``t(i) = argmax_j T[i, j]``, if it is perceived: at least ``min(threshold * p_i, ceiling)``, else -1.
+
+    .. math:: t(i) = \\begin{cases} \\arg\\max_j T_{ij} & \\text{if } \\max_j T_{ij} > 0 \\text{ and } \\max_j T_{ij} \\ge \\min(\\theta \\, p_i, \\bar\\theta) \\\\ -1 & \\text{otherwise} \\end{cases}
+
+    Perception needs a signal above the noise (Jervis 1976, ch. 4), and a state watches two
+    balances (Walt 1987, ch. 2): its own against the other's, and the system's. A threat is
+    perceived when it stands above the noise of either:
+
+    - of its own capability: at least ``threshold`` of its capability share ``p_i``, the median
+      annual change of a state's capability share (COW NMC: 0.030 of the share, |d log CINC| over
+      the state-years of 1816-1914 and 1946-1989). Without it every state names one however small
+      (Brazil naming Russia at 7e-7 of system capability in 2022; a German middle state naming its
+      Confederation partner for a residual 1e-4);
+    - of the system's balance: at least ``ceiling`` in capability-share units, the mean annual
+      absolute change of a state's capability share (7.7e-4 over the same state-years), which any
+      state perceives however strong it is. Without it a great power perceives nothing: in 1946 the
+      Soviet threat to the United States, 0.006 of system capability, is below 3 % of the American
+      0.35, and the United States named no main threat (Walt 1987, ch. 5: the Soviet Union was the
+      threat the United States balanced against from 1947).
+
+    The threats themselves are kept: a small threat still weighs its small amount in what a state
+    values (:mod:`foedus.theory.obligations`).
 
     Parameters
     ----------
@@ -472,6 +546,8 @@ def perceived_main_threat(threat, power, *, threshold: float, check: bool = True
         Each viewer's own capability ``p_i``.
     threshold : float >= 0
         ``theta``: 0 names the largest threat, however small (any above 0).
+    ceiling : float >= 0, capability share, default inf
+        ``theta-bar``: a threat this large is perceived whatever the viewer's capability (inf: none is).
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -481,24 +557,29 @@ def perceived_main_threat(threat, power, *, threshold: float, check: bool = True
 
     Examples
     --------
-    >>> perceived_main_threat([[0, 0.02, 0.001], [0.5, 0, 0.0], [1e-6, 0.0, 0]], [0.1, 0.4, 0.01], threshold=0.03).tolist()
+    >>> t = [[0, 0.02, 0.001], [0.006, 0, 0.0], [1e-6, 0.0, 0]]
+    >>> perceived_main_threat(t, [0.1, 0.35, 0.01], threshold=0.03).tolist()  # 0.006 < 0.03 * 0.35: the great power perceives nothing
+    [1, -1, -1]
+    >>> perceived_main_threat(t, [0.1, 0.35, 0.01], threshold=0.03, ceiling=7.7e-4).tolist()  # ... unless it stands above the system's noise
     [1, 0, -1]
 
     References
     ----------
     Jervis, R. (1976). *Perception and Misperception in International Politics*. Princeton: Princeton
-    University Press, ch. 4; Walt (1987), ch. 2.
+    University Press, ch. 4; Walt (1987), ch. 2 and 5; Singer, Bremer & Stuckey (1972) for the capability shares.
     """
     t = _matrix("threat", threat, nonneg=True, check=check)
     p = _vector("power", power, t.shape[0], nonneg=True, check=check)
     if check and not (np.isfinite(threshold) and threshold >= 0):
         raise ValueError(f"threshold: must be a number >= 0, got {threshold!r}")
+    if check and not (ceiling >= 0):
+        raise ValueError(f"ceiling: must be a number >= 0 (inf for none), got {ceiling!r}")
     if not t.shape[0]:
         return np.zeros(0, np.intp)
     off = t.copy()
     np.fill_diagonal(off, 0.0)
     star = off.max(axis=1)
-    return np.where((star > 0) & (star >= threshold * p), off.argmax(axis=1), -1)
+    return np.where((star > 0) & (star >= np.minimum(threshold * p, ceiling)), off.argmax(axis=1), -1)
 
 
 def competition_pairs(military, major, allied, *, check: bool = True) -> np.ndarray:

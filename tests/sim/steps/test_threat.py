@@ -36,7 +36,8 @@ def test_reach_comes_from_capability_not_from_a_floor():
 
 
 def test_a_defence_ally_is_discounted_by_the_commitment_of_the_pact():
-    hostile = [{"pair": [GRT, SMA], "hostility": 0.8, "rivalry": True}]
+    # a rival ally below aggression_hostility (0.7): its pledge is not belied by force, so the pact discounts it
+    hostile = [{"pair": [GRT, SMA], "hostility": 0.65, "rivalry": True}]
     alone, rng = tiny_world(relations=hostile)
     allied, _ = tiny_world(relations=hostile, agreements=[alliance("Pact", [GRT, SMA])])
     consult, _ = tiny_world(relations=hostile, agreements=[alliance("Talks", [GRT, SMA], obligations=["consultation"])])
@@ -53,7 +54,7 @@ def test_a_conditional_defence_pact_reassures_its_members_as_fully_as_an_uncondi
     # pledge of aid (alliance_commitment: capability, the hegemon's camp) keeps its three quarters
     from foedus.sim.steps.threat import alliance_commitment, alliance_reassurance
 
-    hostile = [{"pair": [GRT, SMA], "hostility": 0.8, "rivalry": True}]
+    hostile = [{"pair": [GRT, SMA], "hostility": 0.65, "rivalry": True}]
     alone, _ = tiny_world(relations=hostile)
     conditional, _ = tiny_world(relations=hostile, agreements=[alliance("Pact", [GRT, SMA], conditional=True)])
     g, a = alone.index_of(GRT), alone.index_of(SMA)
@@ -95,7 +96,7 @@ def test_the_explanation_terms_rebuild_the_threat():
     i, j = np.array([0, 1, 2, 3, 2]), np.array([1, 0, 0, 2, 3])
     for t in threat_terms(world, i, j):
         acts = t["revealed_hostility"]
-        read = min(1.0, max(acts, t["rivalry"]) / world.params.aggression_hostility)
+        read = min(1.0, max(acts, t["rivalry"]) / world.params.ideology_read_hostility)
         intent = (0.5 * acts + 0.25 * t["ideal_point_distance"] * read + 0.25 * t["rivalry"]) * (1 - world.params.ally_discount * t["ally_commitment"]) * t["trade_restraint"]
         assert t["threat"] == pytest.approx(t["projected_power"] * intent, rel=1e-12)
 
@@ -139,6 +140,13 @@ def test_the_compiled_threat_matrix_is_the_theorys_to_the_bit():
         got, _ = threat_of(hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 0.9, exposed, floor, restraint=restraint)
         assert got.tobytes() == expected.tobytes()
         assert reach.tobytes() == th_projection.projected_capability(power, exponent).tobytes()
+        # an ally whose own hostility reaches ``belied`` is not discounted (force belies the pledge)
+        expected = th_threat.walt_threat(
+            power, offensive, exponent, hostility, proximity, ideal, rivalry, commitment, exposed, weights=_INTENT_WEIGHTS, ally_discount=1.0,
+            aggression_floor=floor, belied=0.6, serious=0.35,
+        )
+        got, _ = threat_of(hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 1.0, exposed, floor, belied=0.6, serious=0.35)
+        assert got.tobytes() == expected.tobytes()
 
 
 def test_a_checked_world_and_a_fast_one_perceive_the_same_threats():
@@ -202,3 +210,36 @@ def test_a_distant_powers_hostility_towards_a_neighbour_alarms_the_region_less()
     here, there = (reach_fraction(w.power, distance_exponent(w))[b, r] for w in (near, far))
     assert seen > 0.1 and distant / seen == pytest.approx(there / here) and there < 0.7 * here
     assert faint < distant
+
+
+def test_britain_perceives_the_soviet_union_once_the_adversary_of_their_treaty_is_gone():
+    """The Anglo-Soviet treaty of 1942 names Germany (ATOP statthr1 = 255), which is not a state of the 1946 system: the
+    pact reassures no more (foedus.theory.intentions.pledged_reassurance), so the Soviet Union threatens Britain at full
+    intentions; were Germany there, the pledge would reassure Britain fully (ally_discount 1)."""
+    from foedus.sim import Simulation
+    from foedus.sim.agreements import TARGET_GONE
+    from foedus.sim.build import scenario_from_record
+    from foedus.sim.steps.threat import alliance_reassurance, perceive_threats
+
+    world = Simulation(scenario_from_record(1946, top_n=None, years=2, seed=1946), rng=0).world
+    col = {int(c): k for k, c in enumerate(world.ccode)}
+    ukg, rus = col[200], col[365]
+    ag = world.agreements
+    pact = next(a for a in range(ag.n) if ag.active[a] and ag.members[a, ukg] and ag.members[a, rus] and ag.target[a] == TARGET_GONE)
+    assert alliance_reassurance(world)[ukg, rus] < 1.0
+    perceive_threats(world)
+    gone = world.results.threat[ukg, rus]
+    ag.target[pact] = rus  # the adversary present (any state of the world): the pledge reassures again
+    world.cache.clear()
+    perceive_threats(world)
+    assert gone > 0 and world.results.threat[ukg, rus] < gone
+
+
+def test_force_belies_an_allys_pledge_in_the_world():
+    """An ally whose hostility reaches aggression_hostility (a dispute on top of a rivalry, a war) keeps its intentions in full."""
+    hostile = [{"pair": [GRT, SMA], "hostility": 0.8, "rivalry": True}]
+    alone, _ = tiny_world(relations=hostile)
+    allied, _ = tiny_world(relations=hostile, agreements=[alliance("Pact", [GRT, SMA])])
+    g, a = alone.index_of(GRT), alone.index_of(SMA)
+    assert alone.params.aggression_hostility <= 0.8
+    assert allied.results.threat[a, g] == pytest.approx(alone.results.threat[a, g]) and alone.results.threat[a, g] > 0

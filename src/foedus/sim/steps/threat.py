@@ -15,9 +15,11 @@ import numpy as np
 from numba import njit
 
 from foedus.sim.steps._common import SECURITY
+from foedus.sim.agreements import TARGET_GONE
 from foedus.sim.world import World
 from foedus.schema import OBLIGATIONS
 from foedus.theory import projection as th_projection
+from foedus.theory import intentions as th_intentions
 from foedus.theory import threat as th_threat
 from foedus.theory.capability import OBLIGATION_WEIGHTS, commitment_strength
 
@@ -56,19 +58,22 @@ def perceive_threats(world: World) -> None:
     """
     p = world.params
     x = distance_exponent(world)
+    offensive = walt_offensive(world)
     commitment = alliance_reassurance(world)
     exposed = exposed_states(world)
     restraint = trade_restraint(world)
     if world.check:
         world.results.threat = th_threat.walt_threat(
-            world.power, world.results.offensive, x, world.hostility, world.proximity, world.ideal_distance, world.rivalry, commitment, exposed,
-            weights=_INTENT_WEIGHTS, ally_discount=p.ally_discount, aggression_floor=p.aggression_hostility, restraint=restraint, check=True,
+            world.power, offensive, x, world.hostility, world.proximity, world.ideal_distance, world.rivalry, commitment, exposed,
+            weights=_INTENT_WEIGHTS, ally_discount=p.ally_discount, aggression_floor=p.aggression_hostility, restraint=restraint, belied=p.aggression_hostility,
+            serious=p.ideology_read_hostility, check=True,
         )
         world.results.reach = th_projection.projected_capability(world.power, x, check=True)
     else:
         world.results.threat, world.results.reach = threat_of(
-            world.hostility, world.ideal_distance, world.rivalry, world.proximity, commitment, x, world.power, world.results.offensive, p.ally_discount,
-            exposed, p.aggression_hostility, weight=_revealing_weight(world), restraint=restraint,
+            world.hostility, world.ideal_distance, world.rivalry, world.proximity, commitment, x, world.power, offensive, p.ally_discount,
+            exposed, p.aggression_hostility, weight=_revealing_weight(world), restraint=restraint, belied=p.aggression_hostility,
+            serious=p.ideology_read_hostility,
         )
     key = world.global_intensity.tobytes()
     hit = world.cache.get("global_threats")
@@ -80,12 +85,26 @@ def perceive_threats(world: World) -> None:
     world.results.global_threat, world.results.shared_global = hit[1], hit[2]
 
 
+def walt_offensive(world: World) -> np.ndarray:
+    """(N,): Walt's offensive power of each state for the threat (:func:`foedus.theory.threat.offensive_power` of the military
+    stock and military personnel, floor ``offensive_floor``), kept for the year's capabilities."""
+    key = (world.year, world.military.tobytes(), world.milper.tobytes())
+    hit = world.cache.get("walt_offensive")
+    if hit is None or hit[0] != key:
+        o = th_threat.offensive_power(world.military, world.milper, world.power, floor=world.params.offensive_floor, check=world.check)
+        o.flags.writeable = False
+        hit = world.cache["walt_offensive"] = (key, o)
+    return hit[1]
+
+
 def main_threat_of(world: World, idx: np.ndarray | None = None) -> np.ndarray:
     """The main threat of the states ``idx`` (all by default): the index of the state that threatens each most, -1 when none is perceived
     (:func:`foedus.theory.threat.perceived_main_threat` of this year's ``world.results.threat``, threshold ``threat_perception_threshold``)."""
     hit = world.cache.get("main_threat")  # kept for this year's threats (a step that changes them in place drops it)
     if hit is None or hit[0] is not world.results.threat or hit[1] != world.year:
-        main = th_threat.perceived_main_threat(world.results.threat, world.power, threshold=world.params.threat_perception_threshold, check=world.check)
+        main = th_threat.perceived_main_threat(
+            world.results.threat, world.power, threshold=world.params.threat_perception_threshold, ceiling=world.params.threat_perception_ceiling, check=world.check
+        )
         hit = world.cache["main_threat"] = (world.results.threat, world.year, main)
     return hit[2] if idx is None else hit[2][np.asarray(idx, dtype=np.intp)]
 
@@ -171,16 +190,22 @@ def alliance_reassurance(world: World) -> np.ndarray:
     the pledge of aid (:func:`alliance_commitment`, capability aggregation, the hegemon's camp) but
     not what the members promise each other. Counting it there made the Quadruple Alliance's and the
     German Confederation's members (Austria, Prussia, Russia, Britain; conditional defence pacts)
-    one another's main threats as soon as France's offensive power fell.
+    one another's main threats as soon as France's offensive power fell. A pact whose named adversary
+    has left the system (``Agreements.target`` gone, or not a member this year) reassures no more
+    (:func:`foedus.theory.intentions.pledged_reassurance`: Britain and the Soviet Union after 1945).
     """
     ag = world.agreements
+    target = ag.target[: ag.n]
+    gone = (target == TARGET_GONE) | ((target >= 0) & ~world.active[np.maximum(target, 0)])
+    key = (ag.version, gone.tobytes())
     hit = world.cache.get("alliance_reassurance")
-    if hit is None or hit[0] != ag.version or hit[1].shape[0] != world.n:
+    if hit is None or hit[0] != key or hit[1].shape[0] != world.n:
         out = np.zeros((world.n, world.n))
         strength = commitment_strength(ag.obligations[: ag.n], False) if ag.n else np.zeros(0)
+        strength = th_intentions.pledged_reassurance(strength, gone, check=world.check)
         _commitment_kernel(ag.members, ag.active, ag.domain, strength, ag.n, SECURITY, out)
         out.flags.writeable = False
-        hit = world.cache["alliance_reassurance"] = (ag.version, out)
+        hit = world.cache["alliance_reassurance"] = (key, out)
     return hit[1]
 
 
@@ -207,20 +232,21 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
     serious = np.where(h[:, j] >= world.params.aggression_hostility, h[:, j] * reach, 0.0).T
     revealed = np.maximum(h[i, j], (_revealing_weight(world)[i, :] * serious).max(axis=1))
     commitment = alliance_reassurance(world)[i, j]
-    projected = (world.power[j] * world.results.offensive[j]) ** distance_exponent(world)[i, j]
+    offensive = walt_offensive(world)[j]
+    projected = (world.power[j] * offensive) ** distance_exponent(world)[i, j]
     ideal = world.ideal_distance[i, j] if world.ideal_distance is not None else np.full(len(i), np.nan)
     rows = zip(
-        world.results.threat[i, j].tolist(), projected.tolist(), world.distance_km[i, j].tolist(), h[i, j].tolist(), revealed.tolist(),
+        world.results.threat[i, j].tolist(), offensive.tolist(), projected.tolist(), world.distance_km[i, j].tolist(), h[i, j].tolist(), revealed.tolist(),
         ideal.tolist(), world.rivalry[i, j].astype(float).tolist(), commitment.tolist(), trade_restraint(world)[i, j].tolist(),
     )
-    keys = ("threat", "projected_power", "distance_km", "hostility", "revealed_hostility", "ideal_point_distance", "rivalry", "ally_commitment", "trade_restraint")
+    keys = ("threat", "offensive_power", "projected_power", "distance_km", "hostility", "revealed_hostility", "ideal_point_distance", "rivalry", "ally_commitment", "trade_restraint")
     return [{k: (None if v != v else v) for k, v in zip(keys, row)} for row in rows]
 
 
 def threat_of(
     hostility: np.ndarray, ideal_distance: np.ndarray | None, rivalry: np.ndarray, proximity: np.ndarray, commitment: np.ndarray,
     exponent: np.ndarray, power: np.ndarray, offensive: np.ndarray, ally_discount: float, exposed: np.ndarray | None = None, aggression_floor: float = 0.0,
-    *, weight: np.ndarray | None = None, restraint: np.ndarray | None = None,
+    *, weight: np.ndarray | None = None, restraint: np.ndarray | None = None, belied: float | None = None, serious: float | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Walt's threat with geography and the reach of every state, in one compiled pass (brief F1, F2).
 
@@ -230,7 +256,8 @@ def threat_of(
     the result is the same to the bit (``tests/sim/steps/test_threat.py`` proves it on random
     inputs); the hostility revealed towards neighbours visits only the serious hostilities.
     ``weight`` is ``proximity * exposed`` when the caller keeps it (the simulator: both are fixed);
-    ``restraint`` is the theory's ``restraint`` (:func:`foedus.theory.intentions.commercial_restraint`; None for none).
+    ``restraint`` is the theory's ``restraint`` (:func:`foedus.theory.intentions.commercial_restraint`; None for none);
+    ``belied`` the theory's ``belied`` (None: every ally discounted); ``serious`` the theory's ``serious`` (None: ``aggression_floor``).
     """
     w0, w1, w2 = _INTENT_WEIGHTS
     denom = w0 + (w1 if ideal_distance is not None else 0.0) + w2
@@ -245,15 +272,16 @@ def threat_of(
     _threat_kernel(
         np.ascontiguousarray(hostility, dtype=float), ideal, np.ascontiguousarray(rivalry), np.ascontiguousarray(proximity, dtype=float),
         np.ascontiguousarray(commitment, dtype=float), np.ascontiguousarray(exponent, dtype=float), w0, w1, w2, denom, float(ally_discount),
-        np.ascontiguousarray(power, dtype=float), np.ascontiguousarray(offensive, dtype=float), np.ascontiguousarray(weight, dtype=float), float(aggression_floor), restraint, has_restraint, out, reach,
+        np.ascontiguousarray(power, dtype=float), np.ascontiguousarray(offensive, dtype=float), np.ascontiguousarray(weight, dtype=float), float(aggression_floor), restraint, has_restraint,
+        np.inf if belied is None else float(belied), float(aggression_floor) if serious is None else float(serious), out, reach,
     )
     return out, reach
 
 
 @njit(cache=True)
-def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, out, reach):  # pragma: no cover (compiled)
-    """``out[i, j] = exp(x[i, j] ln(power[j] offensive[j])) * (I[i, j] (1 - discount C[i, j]))`` with
-    ``I = (w0 H~ + w1 d min(1, max(H~, r) / floor) + w2 r) / denom`` (:func:`foedus.theory.intentions.intentions_from_acts`) and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} weight[i, k] (h[k, j] min(1, power[j] ** (x[k, j] - 1))))``
+def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach):  # pragma: no cover (compiled)
+    """``out[i, j] = exp(x[i, j] ln(power[j] offensive[j])) * (I[i, j] (1 - discount C[i, j] [h[i, j] < belied or h[i, j] = 0]))`` with
+    ``I = (w0 H~ + w1 d min(1, max(H~, r) / serious) + w2 r) / denom`` (:func:`foedus.theory.intentions.intentions_from_acts`) and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} weight[i, k] (h[k, j] min(1, power[j] ** (x[k, j] - 1))))``
     (``weight = prox * exposed``), times ``restraint[i, j]`` when ``has_restraint``;
     ``reach[i, j] = exp(x[i, j] ln power[j])``; 0 on the diagonal of ``out``."""
     n = h.shape[0]
@@ -297,13 +325,16 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
             r = 1.0 * rivalry[i, j]
             if has_ideal:
                 a = max(near_t[j, i], r)
-                if floor > 0.0:
-                    read = min(1.0, a / floor)
+                if serious > 0.0:
+                    read = min(1.0, a / serious)
                 else:
                     read = 1.0 if a > 0.0 else 0.0
                 total = total + w1 * ideal[i, j] * read
             total = total + w2 * r
-            intent = (total / denom) * (1.0 - discount * commitment[i, j])
+            c = commitment[i, j]
+            if h[i, j] > 0.0 and h[i, j] >= belied:  # theory.intentions.allied_intentions: force belies the pledge
+                c = 0.0
+            intent = (total / denom) * (1.0 - discount * c)
             if has_restraint:
                 intent = intent * restraint[i, j]
             out[i, j] = np.exp(x[i, j] * log_base[j]) * intent
