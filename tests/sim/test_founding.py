@@ -42,7 +42,10 @@ def test_several_states_that_share_a_main_threat_found_one_treaty_each_gaining_f
                 against = "target" if detail["factors"]["form"] == "offence" else "main_threat"  # an offence pact's common adversary
                 for m in members[2:]:
                     assert m["cofounder"] and m["utility"] > m["cost"], m
-                    assert m[against] == proposer[against], (m, proposer)
+                    if "shared_threat" in detail["factors"]:  # a bloc (foedus.sim.steps.blocs): the adversary or one of its allies
+                        assert m[against] in detail["factors"]["adversary_bloc"], (m, detail["factors"])
+                    else:
+                        assert m[against] == proposer[against], (m, proposer)
             else:
                 assert not ag.admits[slot]
     assert multilateral > 0

@@ -589,6 +589,11 @@ class Parameters(BaseModel):
         "counted as much as to those who join), so the default keeps ATOP's reading: a pact calls when its own member is attacked",
     )
 
+    # --- blocs ---
+    bloc_min_founders: int = Field(3, ge=3, le=1000, description="fewest founders of a bloc (foedus.sim.steps.blocs; a pair is the bilateral path; above the number of states, none forms) (F5)")
+    bloc_free_riding: float = Field(0.05, ge=0, le=1, description="free riding phi (foedus.theory.multilateral; Olson & Zeckhauser 1966: 1 is a pure public good). Chosen on 1816-1914 and 1946-1989 (F5)")
+    bloc_coordination_cost: float = Field(0.002, ge=0, le=10, description="cost to a bloc's leader per member beyond a pair (Snyder 1997). Chosen on 1816-1914 and 1946-1989 (F5)")
+
     def war_onset_coefficients(self) -> tuple[float, ...]:
         """The war-onset logit's coefficients in the order of :data:`foedus.theory.war_onset.WAR_ONSET_TERMS`."""
         return (self.war_onset_contiguous, self.war_onset_log_distance, self.war_onset_any_major, self.war_onset_parity, self.war_onset_rival,

@@ -68,6 +68,7 @@ from __future__ import annotations
 
 from foedus.sim.steps._common import Step
 from foedus.sim.steps.alignment import alignment
+from foedus.sim.steps.blocs import blocs
 from foedus.sim.steps.capabilities import arming_fixed_point, arming_pressure, capabilities
 from foedus.sim.steps.conflict import conflict_and_commitments
 from foedus.sim.steps.crises import crises_and_coalitions
@@ -86,6 +87,7 @@ DEFAULT_STEPS: dict[str, Step] = {
     "capabilities": capabilities,
     "threat_perception": threat_perception,
     "absent_states": absent_states,
+    "blocs": blocs,
     "alignment": alignment,
     "alliance_politics": alliance_politics,
     "crises_and_coalitions": crises_and_coalitions,
