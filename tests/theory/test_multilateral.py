@@ -108,3 +108,23 @@ def test_the_autonomy_term_is_owed_to_the_leader_and_the_leaders_to_its_stronges
     aut[1, 0], aut[2, 0], aut[0, 1], aut[0, 2] = 0.2, 0.3, -0.1, -0.5
     _, gain = tm.found_bloc(_alike(3, 1.0), np.zeros((3, 4)), np.zeros((3, 3), bool), free_riding=0.0, coordination=0.0, autonomy=aut)
     assert gain.tolist() == pytest.approx([2.1, 1.8, 1.7])
+
+
+def test_a_great_power_may_lead_a_distant_region_but_its_clients_are_neighbours():
+    # Hemmer & Katzenstein (2002), Cha (2010): NATO's clients were one region's states, led from across the Atlantic
+    d = np.array([[0, 6000, 6500, 9000], [6000, 0, 900, 8000], [6500, 900, 0, 8500], [9000, 8000, 8500, 0]], float)
+    veto = tm.regional_veto(d, 2500.0, np.array([True, False, False, False]))
+    assert not veto[0].any() and not veto[:, 0].any()  # the great power leads from afar
+    assert not veto[1, 2] and veto[1, 3] and veto[2, 3]  # two neighbours share a treaty; a client of another region does not
+    members, _ = tm.found_bloc(_alike(4, 0.3), np.full((4, 5), 0.1), veto, free_riding=0.0, coordination=0.0)
+    assert members.tolist() == [True, True, True, False]
+
+
+def test_states_without_a_collective_identity_do_not_found_one_treaty_and_unknown_identities_veto_nothing():
+    ideal = np.array([1.6, 2.3, -3.0, np.nan])  # say, the United States, Britain, the Soviet Union, a state outside the UN
+    d = np.abs(ideal[:, None] - ideal[None, :]) / 5.3
+    veto = tm.identity_veto(d, 0.4)
+    assert veto[0, 2] and veto[1, 2] and not veto[0, 1]
+    assert not veto[3].any() and not veto[:, 3].any()
+    with pytest.raises(ValueError):
+        tm.identity_veto(d, -1.0)

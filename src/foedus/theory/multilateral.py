@@ -33,6 +33,12 @@ The published forms implemented here:
     :math:`V_i(S) = r(|S|) \sum_{j \in S \setminus i} g_{ij}`, with :math:`g_{ij}` the value to
     ``i`` of ``j``'s pledge (the same goods as a bilateral pact's,
     :func:`foedus.theory.obligations.obligation_goods`).
+:func:`identity_veto`
+    Its members see one another as one community (Hemmer & Katzenstein 2002), measured by the
+    distance of their ideal points where they are known.
+:func:`regional_veto`
+    The clients of one treaty are one region's states (Hemmer & Katzenstein 2002); a great
+    power may lead them from afar (Cha 2010).
 :func:`found_bloc`
     Who founds the treaty: exclusive membership (Hart & Kurz 1983: one is not bound to one's main
     threat or a state one fights), every founder gains by the rule of a bilateral pact (its net
@@ -67,7 +73,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["free_riding_share", "joint_pledge_values", "found_bloc", "adversary_bloc", "shared_threat"]
+__all__ = ["free_riding_share", "joint_pledge_values", "found_bloc", "adversary_bloc", "shared_threat", "regional_veto", "identity_veto"]
 
 
 def free_riding_share(size, free_riding: float) -> np.ndarray:
@@ -318,3 +324,44 @@ def shared_threat(main, bloc, eligible) -> np.ndarray:
     m = np.asarray(main)
     b = np.asarray(bloc, dtype=bool)
     return np.asarray(eligible, dtype=bool) & ~b & (m >= 0) & b[np.maximum(m, 0)]
+
+
+def regional_veto(distance_km, reach_km: float, leads_from_afar) -> np.ndarray:
+    """Which founders are too far apart to share one treaty: (K, K) bool, ``distance > reach_km``, except to a distant leader.
+
+    Multilateralism rests on a collective identity, and collective identities are regional
+    (Hemmer & Katzenstein 2002: the North Atlantic states saw one another as one community, the
+    United States did not see South-East Asia so); a great power may lead one region's states from
+    afar (Cha 2010; NATO, the Rio Pact, the Warsaw Pact), but the clients of one treaty are
+    neighbours. ``distance_km`` (K, K) between the candidates, ``leads_from_afar`` (K,) bool:
+    the states that may lead from afar (great powers), exempt from the limit.
+
+    >>> d = np.array([[0, 6000, 6500], [6000, 0, 900], [6500, 900, 0]])
+    >>> regional_veto(d, 2500.0, np.array([True, False, False])).tolist()
+    [[False, False, False], [False, False, False], [False, False, False]]
+    >>> regional_veto(d, 2500.0, np.zeros(3, bool))[0].tolist()
+    [False, True, True]
+    """
+    d = np.asarray(distance_km, dtype=float)
+    afar = np.asarray(leads_from_afar, dtype=bool)
+    if reach_km < 0 or d.ndim != 2 or d.shape[0] != d.shape[1] or afar.shape != (d.shape[0],):
+        raise ValueError(f"regional_veto: expected distance (K, K), reach_km >= 0 and leads_from_afar (K,); got {d.shape}, {reach_km}, {afar.shape}")
+    return (d > reach_km) & ~afar[:, None] & ~afar[None, :]
+
+
+def identity_veto(ideal_distance, limit: float) -> np.ndarray:
+    """Which founders lack a collective identity with one another: (K, K) bool, ``ideal_distance > limit`` (unknown: no veto).
+
+    Hemmer & Katzenstein (2002): a multilateral treaty needs members who see one another as one
+    community; Cha (2010): a great power chooses the multilateral form with partners alike.
+    ``ideal_distance`` (K, K) the distance of the states' ideal points (Bailey, Strezhnev &
+    Voeten 2017, from UN votes; foedus scales it to [0, 1]); NaN where a state has none (before
+    1946, or outside the UN), which vetoes nothing.
+
+    >>> identity_veto(np.array([[0.0, 0.6, np.nan], [0.6, 0.0, 0.1], [np.nan, 0.1, 0.0]]), 0.4).tolist()
+    [[False, True, False], [True, False, False], [False, False, False]]
+    """
+    d = np.asarray(ideal_distance, dtype=float)
+    if d.ndim != 2 or d.shape[0] != d.shape[1] or not limit >= 0:
+        raise ValueError(f"identity_veto: expected ideal_distance (K, K) and limit >= 0; got {d.shape}, {limit}")
+    return np.nan_to_num(d, nan=0.0) > limit

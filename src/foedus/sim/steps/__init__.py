@@ -13,6 +13,9 @@ through :attr:`foedus.sim.engine.Simulation.steps`):
    allies free-ride (P4);
 3. :func:`~.threat.threat_perception` (:mod:`.threat`): Walt's threat matrix with geography (F2) and global
    threats no state embodies;
+4a. :func:`~.blocs.blocs` (:mod:`.blocs`): states that share a threat (the same main threat or
+   its allies) found one multilateral treaty, led by the strongest of them, when each founder
+   gains from the joint pledge (Snyder 1997; Olson & Zeckhauser 1966: free riding bounds its size);
 4. :func:`~.alignment.alignment` (:mod:`.alignment`): forming, joining and leaving alliances by
    balancing, bandwagoning and tethering (F1–F5), each obligation valued for what it provides
    (A2), with partners' consent, the treaty's terms of admission, accession rules and the
@@ -96,7 +99,7 @@ DEFAULT_STEPS: dict[str, Step] = {
     "rivalries": rivalries,
     "record": record,
 }
-"""The pipeline of a simulated year, in order (steps 0–10 above, with the absent-states mask after threat perception)."""
+"""The pipeline of a simulated year, in order (steps 0–10 above, with the absent-states mask after threat perception and the blocs before alignment)."""
 
 
 def initialise(world: World) -> None:

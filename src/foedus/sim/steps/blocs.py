@@ -11,7 +11,10 @@ joint defence pledge by the same value and cost rule as a bilateral pact (the go
 its partners and discounted for free riding, Olson & Zeckhauser 1966, against the one cost rule
 :func:`~.formation.pact_cost` of a commitment to the leader with the base raised by the number of
 partners, ``k ** commitment_exponent``), the leader pays a coordination cost per member beyond a
-pair, and no member loses by another's admission. A treaty so founded admits new members from
+pair, and no member loses by another's admission; its members other than a great power are one
+region's states, no two farther apart than ``bloc_region_km``, and no two members' ideal points
+farther apart than ``bloc_identity_distance`` where they are known (collective identity,
+Hemmer & Katzenstein 2002). A treaty so founded admits new members from
 the next year (its founders sign this year). Each
 founding is logged with the shared threat, the adversary bloc, the leader and every founder's
 value, cost and gain.
@@ -135,6 +138,9 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
     fresh = goods[:, rows, cols] * ~yr.shared[:, rows, cols]
     partners = np.maximum(np.arange(k + 1) - 1, 0).astype(float) ** p.commitment_exponent  # at size s a member has s - 1 partners
     veto = world.at_war[rows, cols] | world.territorial_dispute[rows, cols] | (yr.main[group][:, None] == cols)
+    veto |= th_multi.regional_veto(world.distance_km[rows, cols], p.bloc_region_km, world.major[group])
+    if world.ideal_distance is not None:
+        veto |= th_multi.identity_veto(world.ideal_distance[rows, cols], p.bloc_identity_distance)
     power = np.maximum(world.power[group], 1e-12)
     best = None
     for f in BLOC_FORMS:  # the few forms
