@@ -36,8 +36,17 @@ def _region(seed: int, threatened: bool, years: int = 20) -> Scenario:
 
 
 def _blocs(seed: int, threatened: bool) -> list[dict]:
-    events = Simulation(_region(seed, threatened), rng=seed).run().events()
-    return [d for d, _, _ in detail(events, "formation") if "shared_threat" in d.get("factors", {})]
+    """Each bloc's explanation, with whether its treaty admits members at the end of the run and whether it was founded in the run's last year."""
+    sim = Simulation(_region(seed, threatened), rng=seed).run()
+    ag = sim.world.agreements
+    ev = sim.events()
+    ev = ev[ev["kind"] == "formation"]
+    out = []
+    for (d, _, _), aid in zip(detail(ev, "formation"), ev["agreement_id"]):
+        if "shared_threat" in d.get("factors", {}):
+            slot = int(np.flatnonzero(ag.agreement_id[: ag.n] == aid)[0])
+            out.append({**d, "admits": bool(ag.admits[slot]), "last_year": int(ag.start_year[slot]) == sim.year - 1})
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +81,10 @@ def test_every_bloc_names_its_shared_threat_its_leader_and_each_founders_gain(ar
                 assert m["gain"] > 0 and f["gains"][str(m["ccode"])] == pytest.approx(m["gain"])  # each founder gains
                 assert m["utility"] - m["cost"] == pytest.approx(m["gain"])
     assert seen > 0
+
+
+def test_a_bloc_admits_members_from_the_year_after_its_founding(arms):
+    blocs = [d for arm in arms.values() for run in arm for d in run]
+    assert any(not d["last_year"] for d in blocs)
+    for d in blocs:
+        assert d["admits"] != d["last_year"]

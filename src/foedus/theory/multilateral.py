@@ -73,7 +73,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["free_riding_share", "joint_pledge_values", "found_bloc", "adversary_bloc", "shared_threat", "regional_veto", "identity_veto"]
+__all__ = ["MIN_MEMBERS", "free_riding_share", "joint_pledge_values", "found_bloc", "adversary_bloc", "shared_threat", "regional_veto", "identity_veto"]
 
 
 def free_riding_share(size, free_riding: float) -> np.ndarray:
@@ -125,8 +125,12 @@ def joint_pledge_values(pledge, members, free_riding: float) -> np.ndarray:
     return np.where(m, r * (off[:, m].sum(axis=1)), 0.0)
 
 
+MIN_MEMBERS = 3
+"""The fewest members of a multilateral treaty (ATOP's distinction: a treaty of two members is bilateral)."""
+
+
 def found_bloc(
-    pledge, cost, veto, *, free_riding: float, coordination: float, autonomy=None, risk=None, power=None, min_members: int = 3,
+    pledge, cost, veto, *, free_riding: float, coordination: float, autonomy=None, risk=None, power=None, min_members: int = MIN_MEMBERS,
 ) -> tuple[np.ndarray, np.ndarray]:
     r"""Who founds a multilateral treaty among the states that share a threat, and each founder's net gain: ((K,) bool, (K,) float).
 

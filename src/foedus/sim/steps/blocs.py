@@ -65,14 +65,13 @@ def blocs(world: World, rng: np.random.Generator) -> None:
 
     For every state that is some active state's main threat, the group that shares it
     (:func:`foedus.theory.multilateral.shared_threat`) is asked when it has at least
-    ``bloc_min_founders`` states, in a year when any of them reconsiders its alignments (each with
+    :data:`foedus.theory.multilateral.MIN_MEMBERS` states, in a year when any of them reconsiders its alignments (each with
     probability ``consider_rate``, as in :mod:`.alignment`: the small states as often as the leader
     open the question, as the Brussels Treaty powers asked the United States in 1948; Snyder
-    1997). Nothing is drawn and nothing computed when ``bloc_min_founders`` exceeds the number of states.
+    1997). (Remove the step from
+    :attr:`foedus.sim.engine.Simulation.steps` to switch blocs off.)
     """
     p = world.params
-    if p.bloc_min_founders > world.n:
-        return
     opening = world.cache.pop("blocs_opening", None)  # last year's blocs, in force now, admit members
     if opening is not None:
         world.agreements.admits[opening] = True
@@ -87,7 +86,7 @@ def blocs(world: World, rng: np.random.Generator) -> None:
     for t in threats.tolist():  # the few threats shared this year
         bloc = th_multi.adversary_bloc(t, yr.defends)
         group = np.flatnonzero(th_multi.shared_threat(yr.main, bloc, eligible & ~signed))
-        if len(group) < p.bloc_min_founders or not reconsider[group].any():
+        if len(group) < th_multi.MIN_MEMBERS or not reconsider[group].any():
             continue
         if goods is None:
             goods, u = _goods(world, yr)
@@ -152,7 +151,7 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
         defending = pact_cost(world, terms, rows, cols, 0.0, s_f, 0.0, risk=risk, signing=False)
         members, gain = th_multi.found_bloc(
             pledge, base, veto, free_riding=p.bloc_free_riding, coordination=p.bloc_coordination_cost, autonomy=autonomy, risk=defending,
-            power=power, min_members=p.bloc_min_founders,
+            power=power,
         )
         sel = np.flatnonzero(members)
         if len(sel) and (best is None or gain[sel[0]] > best[4][0]):
