@@ -76,6 +76,7 @@ def test_every_bloc_names_its_shared_threat_its_leader_and_each_founders_gain(ar
             assert f["leader"] == codes[0] and members[0]["leader"]
             assert max(members, key=lambda m: m["power"])["ccode"] == f["leader"]  # the strongest founder leads
             assert f["shared_threat"] in f["adversary_bloc"] and f["shared_threat"] not in codes
+            assert set(codes) <= set(f["shared_by"])  # the founders are among the states that share the threat
             for m in members:
                 assert m["main_threat"] in f["adversary_bloc"]  # each founder's main threat is the adversary or its ally
                 assert m["gain"] > 0 and f["gains"][str(m["ccode"])] == pytest.approx(m["gain"])  # each founder gains

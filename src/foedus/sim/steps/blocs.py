@@ -96,7 +96,7 @@ def blocs(world: World, rng: np.random.Generator) -> None:
         if best is not None:
             f, founders = best[0], best[1]
             signed[founders] = True
-            _found(world, yr, goods, u, t, bloc, *best)
+            _found(world, yr, goods, u, t, bloc, group, *best)
             yr.shared[:, founders[:, None], founders[None, :]] |= FORM_GOODS[f][:, None, None]
 
 
@@ -141,28 +141,31 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
     if world.ideal_distance is not None:
         veto |= th_multi.identity_veto(world.ideal_distance[rows, cols], p.bloc_identity_distance)
     power = np.maximum(world.power[group], 1e-12)
+    forms = np.array(BLOC_FORMS)
+    s_f, prot, risk = FORM_COMMITMENT[forms][:, None, None], FORM_GOODS[forms, 0][:, None, None].astype(float), FORM_RISK[forms][:, None, None].astype(float)
+    pledge = np.einsum("gab,fg->fab", fresh, FORM_GOODS[forms].astype(float))  # every form at once, as alignment's options
+    pledge[:, np.arange(k), np.arange(k)] = 0.0
+    base = pact_cost(world, terms, rows[None], rows[None], (yr.unit_cost[group][:, None] * partners[None, :])[None], s_f, 0.0, risk=0.0)
+    autonomy = pact_cost(world, terms, rows[None], cols[None], 0.0, s_f, prot, risk=0.0, signing=False)
+    defending = pact_cost(world, terms, rows[None], cols[None], 0.0, s_f, 0.0, risk=risk, signing=False)
     best = None
-    for f in BLOC_FORMS:  # the few forms
-        s_f, prot, risk = FORM_COMMITMENT[f], float(FORM_GOODS[f, 0]), float(FORM_RISK[f])
-        pledge = np.einsum("gab,g->ab", fresh, FORM_GOODS[f].astype(float))
-        np.fill_diagonal(pledge, 0.0)
-        base = pact_cost(world, terms, rows, rows, yr.unit_cost[group][:, None] * partners[None, :], s_f, 0.0, risk=0.0)
-        autonomy = pact_cost(world, terms, rows, cols, 0.0, s_f, prot, risk=0.0, signing=False)
-        defending = pact_cost(world, terms, rows, cols, 0.0, s_f, 0.0, risk=risk, signing=False)
+    for x, f in enumerate(BLOC_FORMS):  # the few forms
         members, gain = th_multi.found_bloc(
-            pledge, base, veto, free_riding=p.bloc_free_riding, coordination=p.bloc_coordination_cost, autonomy=autonomy, risk=defending,
+            pledge[x], base[x], veto, free_riding=p.bloc_free_riding, coordination=p.bloc_coordination_cost, autonomy=autonomy[x], risk=defending[x],
             power=power,
         )
         sel = np.flatnonzero(members)
         if len(sel) and (best is None or gain[sel[0]] > best[4][0]):
             share = float(th_multi.free_riding_share(len(sel), p.bloc_free_riding))
-            value = share * pledge[np.ix_(sel, sel)].sum(axis=1)
+            value = share * pledge[x][np.ix_(sel, sel)].sum(axis=1)
             best = (f, group[sel], value, value - gain[sel], gain[sel], share)
     return best
 
 
-def _found(world: World, yr: _Year, goods, u, threat: int, bloc: np.ndarray, f: int, founders: np.ndarray, value, cost, gain, share: float) -> None:
-    """Write the bloc's treaty of form ``FORMS[f]`` (leader ``founders[0]``) and log its founding with every term of the decision (F5)."""
+def _found(world: World, yr: _Year, goods, u, threat: int, bloc: np.ndarray, group: np.ndarray, f: int, founders: np.ndarray, value, cost, gain, share: float) -> None:
+    """Write the bloc's treaty of form ``FORMS[f]`` (leader ``founders[0]``) and log its founding with every term of the decision (F5):
+    the shared threat and its bloc, the states that shared it (``group``), the leader, each founder's value, cost and gain, the free
+    riding, the coordination cost and the limits of region and identity that left states out."""
     ag = world.agreements
     y = world.year
     leader, first = int(founders[0]), int(founders[1])
@@ -197,6 +200,7 @@ def _found(world: World, yr: _Year, goods, u, threat: int, bloc: np.ndarray, f: 
         "shared_threat": int(code[threat]), "adversary_bloc": code[bloc].tolist(), "leader": int(code[leader]), "founders": len(founders),
         "gains": {str(c): g for c, g in zip(code[founders].tolist(), gain.tolist())}, "free_riding": p.bloc_free_riding, "free_riding_share": share,
         "coordination_cost": p.bloc_coordination_cost * (len(founders) - 2), "founding_rule": "each founder gains; no member loses by an admission (found_bloc)",
+        "shared_by": code[group].tolist(), "region_km": p.bloc_region_km, "identity_distance": p.bloc_identity_distance if world.ideal_distance is not None else None,
         **norm_factors(world),
     }
     detail = {"motives": dict(zip(MOTIVES, motives.mean(axis=0).tolist())), "obligations": list(th_ob.PACT_FORMS[FORMS[f]]), "members": members, "factors": factors}
