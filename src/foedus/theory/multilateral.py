@@ -73,7 +73,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["MIN_MEMBERS", "free_riding_share", "joint_pledge_values", "found_bloc", "adversary_bloc", "shared_threat", "regional_veto", "identity_veto"]
+__all__ = ["MIN_MEMBERS", "adversary_bloc", "found_bloc", "free_riding_share", "identity_veto", "joint_pledge_values", "regional_veto", "shared_threat"]
 
 
 def free_riding_share(size, free_riding: float) -> np.ndarray:

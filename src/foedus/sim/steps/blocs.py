@@ -26,7 +26,18 @@ import numpy as np
 
 from foedus.sim.membership import alliance_view, pair_max
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
-from foedus.sim.steps.formation import FORM_COMMITMENT, FORM_GOODS, FORM_OBLIGATIONS, FORM_RISK, FORMS, ExchangeTerms, commitment_capacity, norm_factors, norm_terms, pact_cost
+from foedus.sim.steps.formation import (
+    FORM_COMMITMENT,
+    FORM_GOODS,
+    FORM_OBLIGATIONS,
+    FORM_RISK,
+    FORMS,
+    ExchangeTerms,
+    commitment_capacity,
+    norm_factors,
+    norm_terms,
+    pact_cost,
+)
 from foedus.sim.steps.threat import main_threat_codes
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
