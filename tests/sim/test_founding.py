@@ -37,12 +37,16 @@ def test_several_states_that_share_a_main_threat_found_one_treaty_each_gaining_f
             assert {int(c) for c in sim.world.ccode[list(founding)]} == {m["ccode"] for m in members}  # the explanation names every founding member
             if len(members) > 2:
                 multilateral += 1
-                assert ag.admits[slot]
+                # a bloc (foedus.sim.steps.blocs) opens to accession the year after its founding
+                assert ag.admits[slot] or ("shared_threat" in detail["factors"] and ag.start_year[slot] == sim.year - 1)
                 proposer = members[0]
                 against = "target" if detail["factors"]["form"] == "offence" else "main_threat"  # an offence pact's common adversary
                 for m in members[2:]:
                     assert m["cofounder"] and m["utility"] > m["cost"], m
-                    assert m[against] == proposer[against], (m, proposer)
+                    if "shared_threat" in detail["factors"]:  # a bloc (foedus.sim.steps.blocs): the adversary or one of its allies
+                        assert m[against] in detail["factors"]["adversary_bloc"], (m, detail["factors"])
+                    else:
+                        assert m[against] == proposer[against], (m, proposer)
             else:
                 assert not ag.admits[slot]
     assert multilateral > 0

@@ -249,6 +249,23 @@ _R: dict[str, tuple[str, dict[str, str]]] = {
         "author": "Olson, Mancur and Zeckhauser, Richard", "title": "An Economic Theory of Alliances",
         "journal": "The Review of Economics and Statistics", "year": "1966", "volume": "48", "number": "3", "pages": "266--279",
     }),
+    "riker1962theory": ("book", {
+        "author": "Riker, William H.", "title": "The Theory of Political Coalitions", "publisher": "Yale University Press",
+        "address": "New Haven, CT", "year": "1962",
+    }),
+    "hart1983endogenous": ("article", {
+        "author": "Hart, Sergiu and Kurz, Mordecai", "title": "Endogenous Formation of Coalitions",
+        "journal": "Econometrica", "year": "1983", "volume": "51", "number": "4", "pages": "1047--1064",
+    }),
+    "hemmer2002why": ("article", {
+        "author": "Hemmer, Christopher and Katzenstein, Peter J.",
+        "title": "Why Is There No {NATO} in Asia? Collective Identity, Regionalism, and the Origins of Multilateralism",
+        "journal": "International Organization", "year": "2002", "volume": "56", "number": "3", "pages": "575--607",
+    }),
+    "cha2010powerplay": ("article", {
+        "author": "Cha, Victor D.", "title": "Powerplay: Origins of the {U.S.} Alliance System in Asia",
+        "journal": "International Security", "year": "2010", "volume": "34", "number": "3", "pages": "158--196",
+    }),
     "bergstrom1986private": ("article", {
         "author": "Bergstrom, Theodore and Blume, Lawrence and Varian, Hal", "title": "On the Private Provision of Public Goods",
         "journal": "Journal of Public Economics", "year": "1986", "volume": "29", "number": "1", "pages": "25--49",
@@ -392,6 +409,8 @@ STEP_MODELS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "capabilities": ("richardson1960arms", "intriligator1964arms", "jervis1978cooperation", "olson1966economic",
                      "singer1972capability"),
     "threat_perception": ("walt1985alliance", "walt1987origins", "waltz1979theory", "boulding1962conflict", "bueno1981war"),
+    "blocs": ("snyder1997alliance", "olson1966economic", "riker1962theory", "hart1983endogenous", "hemmer2002why", "cha2010powerplay",
+              "walt1987origins", "morrow1991asymmetry", "bailey2017idealpoints"),
     "alignment": ("waltz1979theory", "walt1987origins", "schweller1994bandwagoning", "weitsman1997intimate",
                   "weitsman2004dangerous", "morrow1991asymmetry", "nash1950bargaining", "snyder1984security",
                   "leeds2002atop"),

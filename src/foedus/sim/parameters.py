@@ -641,6 +641,11 @@ class Parameters(BaseModel):
         "allies joining was 0.29 and 0.27 (seeds 1-3, 4-9) against 0.33 and 0.27 at 0 (the entrants' partners add to the allies "
         "counted as much as to those who join), so the default keeps ATOP's reading: a pact calls when its own member is attacked",
     )
+    # --- blocs ---
+    bloc_free_riding: float = Field(0.05, ge=0, le=1, description="free riding phi (foedus.theory.multilateral; Olson & Zeckhauser 1966: 1 is a pure public good). Chosen on 1816-1914 and 1946-1989 (F5)")
+    bloc_region_km: float = Field(2500.0, ge=0, description="farthest two members of a bloc other than a great power may be apart, km (Hemmer & Katzenstein 2002). Chosen on 1816-1914 and 1946-1989 (F5)")
+    bloc_identity_distance: float = Field(0.4, ge=0, le=1, description="largest ideal-point distance (scaled 0-1) of two members of a bloc (Hemmer & Katzenstein 2002; unknown: no limit). Chosen on 1946-1989 (F5)")
+    bloc_coordination_cost: float = Field(0.002, ge=0, le=10, description="cost to a bloc's leader per member beyond a pair (Snyder 1997). Chosen on 1816-1914 and 1946-1989 (F5)")
 
     def war_onset_coefficients(self) -> tuple[float, ...]:
         """The war-onset logit's coefficients in the order of :data:`foedus.theory.war_onset.WAR_ONSET_TERMS`."""

@@ -13,6 +13,9 @@ through :attr:`foedus.sim.engine.Simulation.steps`):
    allies free-ride (P4);
 3. :func:`~.threat.threat_perception` (:mod:`.threat`): Walt's threat matrix with geography (F2) and global
    threats no state embodies;
+4a. :func:`~.blocs.blocs` (:mod:`.blocs`): states that share a threat (the same main threat or
+   its allies) found one multilateral treaty, led by the strongest of them, when each founder
+   gains from the joint pledge (Snyder 1997; Olson & Zeckhauser 1966: free riding bounds its size);
 4. :func:`~.alignment.alignment` (:mod:`.alignment`): forming, joining and leaving alliances by
    balancing, bandwagoning and tethering (F1–F5), each obligation valued for what it provides
    (A2), with partners' consent, the treaty's terms of admission, accession rules and the
@@ -68,6 +71,7 @@ from __future__ import annotations
 
 from foedus.sim.steps._common import Step
 from foedus.sim.steps.alignment import alignment
+from foedus.sim.steps.blocs import blocs
 from foedus.sim.steps.capabilities import arming_fixed_point, arming_pressure, capabilities
 from foedus.sim.steps.conflict import conflict_and_commitments
 from foedus.sim.steps.crises import crises_and_coalitions
@@ -86,6 +90,7 @@ DEFAULT_STEPS: dict[str, Step] = {
     "capabilities": capabilities,
     "threat_perception": threat_perception,
     "absent_states": absent_states,
+    "blocs": blocs,
     "alignment": alignment,
     "alliance_politics": alliance_politics,
     "crises_and_coalitions": crises_and_coalitions,
@@ -94,7 +99,7 @@ DEFAULT_STEPS: dict[str, Step] = {
     "rivalries": rivalries,
     "record": record,
 }
-"""The pipeline of a simulated year, in order (steps 0–10 above, with the absent-states mask after threat perception)."""
+"""The pipeline of a simulated year, in order (steps 0–10 above, with the absent-states mask after threat perception and the blocs before alignment)."""
 
 
 def initialise(world: World) -> None:

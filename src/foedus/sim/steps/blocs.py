@@ -1,0 +1,218 @@
+"""Step 4a, blocs: states that share a threat found one multilateral treaty (brief F5, H1; issue 17 item 1).
+
+Before the year's bilateral choices (:mod:`.alignment`), the states that share a threat (their main
+threat is the same state or one of its allies: :func:`foedus.theory.multilateral.adversary_bloc`)
+may found one treaty together instead of a web of pairs (Snyder 1997; Cha 2010). For every such
+group the strongest threatened state is the leader (Snyder's leader and its clients); the group
+takes up the question in a year when any of its members reconsiders its alignments (probability
+``consider_rate`` each, as in :mod:`.alignment`). Who signs is :func:`foedus.theory.multilateral.found_bloc`: each founder gains from the
+joint defence pledge by the same value and cost rule as a bilateral pact (the goods of
+:func:`foedus.theory.obligations.obligation_goods` its pacts do not already provide, summed over
+its partners and discounted for free riding, Olson & Zeckhauser 1966, against the one cost rule
+:func:`~.formation.pact_cost` of a commitment to the leader with the base raised by the number of
+partners, ``k ** commitment_exponent``), the leader pays a coordination cost per member beyond a
+pair, and no member loses by another's admission; its members other than a great power are one
+region's states, no two farther apart than ``bloc_region_km``, and no two members' ideal points
+farther apart than ``bloc_identity_distance`` where they are known (collective identity,
+Hemmer & Katzenstein 2002). A treaty so founded admits new members from
+the next year (its founders sign this year). Each
+founding is logged with the shared threat, the adversary bloc, the leader and every founder's
+value, cost and gain.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.sim.membership import alliance_view, pair_max
+from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
+from foedus.sim.steps.formation import (
+    FORM_COMMITMENT,
+    FORM_GOODS,
+    FORM_OBLIGATIONS,
+    FORM_RISK,
+    FORMS,
+    ExchangeTerms,
+    commitment_capacity,
+    norm_factors,
+    norm_terms,
+    pact_cost,
+)
+from foedus.sim.steps.threat import main_threat_codes
+from foedus.sim.world import World
+from foedus.theory import alignment as th_align
+from foedus.theory import multilateral as th_multi
+from foedus.theory import obligations as th_ob
+from foedus.theory import offence as th_offence
+from foedus.theory.capability import asymmetric_capabilities
+
+BLOC_FORMS = tuple(FORMS.index(f) for f in FORMS if f != "offence")
+"""The forms a bloc's treaty may take: every form of :data:`foedus.theory.obligations.PACT_FORMS` but offence (ATOP's
+multilateral treaties of 1816-2018 are defence pacts (NATO, the Warsaw Pact, the Rio and Manila pacts), consultation
+pacts (the Holy Alliance), non-aggression pacts (the Saadabad Pact) and neutrality pacts; a common target is
+:func:`~.formation.cofounders`' business)."""
+
+
+class _Year:
+    """What the blocs of a year need: alliances in force, their goods to every pair, each state's main threat and costs."""
+
+    def __init__(self, world: World):
+        p = world.params
+        ag = world.agreements
+        n = world.n
+        slots, members, count, _ = alliance_view(ag.members, ag.active, ag.kind, ag.domain, ag.n, ALLIANCE, SECURITY)
+        provided = th_ob.pact_goods(ag.obligations[slots])
+        if len(slots):
+            self.shared = np.stack([pair_max(members, provided[:, g].astype(float), n) > 0 for g in range(len(th_ob.GOODS))])
+        else:
+            self.shared = np.zeros((len(th_ob.GOODS), n, n), bool)
+        self.unit_cost = p.alliance_cost * (1.0 + count / commitment_capacity(world)) ** p.commitment_exponent
+        self.main = th_ob.main_threat(world.results.threat, check=False)
+        self.defends = self.shared[0]
+
+
+def blocs(world: World, rng: np.random.Generator) -> None:
+    """Multilateral treaties of the states that share a threat, led by the strongest of them (F5; Snyder 1997, Olson & Zeckhauser 1966).
+
+    For every state that is some active state's main threat, the group that shares it
+    (:func:`foedus.theory.multilateral.shared_threat`) is asked when it has at least
+    :data:`foedus.theory.multilateral.MIN_MEMBERS` states, in a year when any of them reconsiders its alignments (each with
+    probability ``consider_rate``, as in :mod:`.alignment`: the small states as often as the leader
+    open the question, as the Brussels Treaty powers asked the United States in 1948; Snyder
+    1997). (Remove the step from
+    :attr:`foedus.sim.engine.Simulation.steps` to switch blocs off.)
+    """
+    p = world.params
+    opening = world.cache.pop("blocs_opening", None)  # last year's blocs, in force now, admit members
+    if opening is not None:
+        world.agreements.admits[opening] = True
+    yr = _Year(world)
+    eligible = world.active & ~world.at_war.any(axis=1)
+    threats = np.unique(yr.main[(yr.main >= 0) & world.active])
+    if not len(threats):
+        return
+    reconsider = rng.random(world.n) < p.consider_rate
+    goods = terms = None
+    signed = np.zeros(world.n, bool)
+    for t in threats.tolist():  # the few threats shared this year
+        bloc = th_multi.adversary_bloc(t, yr.defends)
+        group = np.flatnonzero(th_multi.shared_threat(yr.main, bloc, eligible & ~signed))
+        if len(group) < th_multi.MIN_MEMBERS or not reconsider[group].any():
+            continue
+        if goods is None:
+            goods, u = _goods(world, yr)
+            terms = ExchangeTerms(world)
+        group = group[np.argsort(-world.power[group], kind="stable")]  # the leader first
+        best = _founding(world, yr, terms, goods, group)
+        if best is not None:
+            f, founders = best[0], best[1]
+            signed[founders] = True
+            _found(world, yr, goods, u, t, bloc, group, *best)
+            yr.shared[:, founders[:, None], founders[None, :]] |= FORM_GOODS[f][:, None, None]
+
+
+def _goods(world: World, yr: _Year) -> tuple[np.ndarray, np.ndarray]:
+    """This year's goods (5, N, N) of every pledge (:func:`foedus.theory.obligations.obligation_goods`, as :mod:`.alignment` values them) and the protection motives (4, N, N)."""
+    p = world.params
+    res = world.results
+    u, total = th_align.alignment_utilities(
+        world.power, res.threat, world.hostility, weakness_threshold=p.weakness_threshold, balance_power_weight=p.balance_power_weight,
+        balance_threat_weight=p.balance_threat_weight, bandwagon_weight=p.bandwagon_weight, tether_weight=p.tether_weight,
+        shared_global=res.shared_global, reach=res.reach, return_total=True, check=world.check,
+    )
+    discount, standing = norm_terms(world)
+    aggr = th_offence.aggrandisement(world.hostility, res.reach, check=world.check) if p.aggrandisement_weight * discount > 0 else None
+    isolation = th_offence.isolation(world.hostility, res.reach, defends=yr.defends, check=world.check) * discount if p.abstention_weight > 0 else None
+    goods = th_ob.obligation_goods(
+        total, res.threat, world.power, reach=res.reach, aggrandisement=aggr, isolation=isolation, defends=yr.defends,
+        weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * discount), check=world.check,
+    )
+    return goods, u
+
+
+def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, group: np.ndarray):
+    """Who of ``group`` (strongest first) founds a bloc, and with which form: (form, indices, values, costs, gains, free-riding share).
+
+    Every form but offence (an offence pact's founders share a target, not a threat:
+    :func:`~.formation.cofounders`) is tried; the leader proposes the form it gains most from
+    among those the founders sign (as the proposer of a pair does, :mod:`.alignment`). The cost
+    of membership is the one rule :func:`~.formation.pact_cost` taken apart by its terms (it is
+    a sum: Morrow's autonomy term with the leader, the risk of defending each partner, and the
+    base cost of a commitment to ``k`` partners with the treaty's signature), so that the treaty
+    can share the defence of each member among the others
+    (:func:`foedus.theory.multilateral.found_bloc`).
+    """
+    p = world.params
+    k = len(group)
+    rows, cols = group[:, None], group[None, :]
+    fresh = goods[:, rows, cols] * ~yr.shared[:, rows, cols]
+    partners = np.maximum(np.arange(k + 1) - 1, 0).astype(float) ** p.commitment_exponent  # at size s a member has s - 1 partners
+    veto = world.at_war[rows, cols] | world.territorial_dispute[rows, cols] | (yr.main[group][:, None] == cols)
+    veto |= th_multi.regional_veto(world.distance_km[rows, cols], p.bloc_region_km, world.major[group])
+    if world.ideal_distance is not None:
+        veto |= th_multi.identity_veto(world.ideal_distance[rows, cols], p.bloc_identity_distance)
+    power = np.maximum(world.power[group], 1e-12)
+    forms = np.array(BLOC_FORMS)
+    s_f, prot, risk = FORM_COMMITMENT[forms][:, None, None], FORM_GOODS[forms, 0][:, None, None].astype(float), FORM_RISK[forms][:, None, None].astype(float)
+    pledge = np.einsum("gab,fg->fab", fresh, FORM_GOODS[forms].astype(float))  # every form at once, as alignment's options
+    pledge[:, np.arange(k), np.arange(k)] = 0.0
+    base = pact_cost(world, terms, rows[None], rows[None], (yr.unit_cost[group][:, None] * partners[None, :])[None], s_f, 0.0, risk=0.0)
+    autonomy = pact_cost(world, terms, rows[None], cols[None], 0.0, s_f, prot, risk=0.0, signing=False)
+    defending = pact_cost(world, terms, rows[None], cols[None], 0.0, s_f, 0.0, risk=risk, signing=False)
+    best = None
+    for x, f in enumerate(BLOC_FORMS):  # the few forms
+        members, gain = th_multi.found_bloc(
+            pledge[x], base[x], veto, free_riding=p.bloc_free_riding, coordination=p.bloc_coordination_cost, autonomy=autonomy[x], risk=defending[x],
+            power=power,
+        )
+        sel = np.flatnonzero(members)
+        if len(sel) and (best is None or gain[sel[0]] > best[4][0]):
+            share = float(th_multi.free_riding_share(len(sel), p.bloc_free_riding))
+            value = share * pledge[x][np.ix_(sel, sel)].sum(axis=1)
+            best = (f, group[sel], value, value - gain[sel], gain[sel], share)
+    return best
+
+
+def _found(world: World, yr: _Year, goods, u, threat: int, bloc: np.ndarray, group: np.ndarray, f: int, founders: np.ndarray, value, cost, gain, share: float) -> None:
+    """Write the bloc's treaty of form ``FORMS[f]`` (leader ``founders[0]``) and log its founding with every term of the decision (F5):
+    the shared threat and its bloc, the states that shared it (``group``), the leader, each founder's value, cost and gain, the free
+    riding, the coordination cost and the limits of region and identity that left states out."""
+    ag = world.agreements
+    y = world.year
+    leader, first = int(founders[0]), int(founders[1])
+    pw = world.power[founders]
+    mask = ~np.eye(len(founders), dtype=bool)
+    g_sum = np.einsum("gab,ab->ag", goods[:, founders[:, None], founders[None, :]] * ~yr.shared[:, founders[:, None], founders[None, :]], mask)
+    u_sum = np.einsum("mab,ab->am", u[:, founders[:, None], founders[None, :]], mask)
+    motives = th_ob.motive_decomposition(u_sum, g_sum, FORM_GOODS[f][None, :])
+    slot = ag.add_pairs(
+        np.array([[leader, first]]), y, kind=ALLIANCE, obligations=FORM_OBLIGATIONS[f], asymmetric=asymmetric_capabilities(pw[:1], pw[1:].max(keepdims=True)),
+        leader=np.array([leader]), wartime=np.array([False]), motives=motives.mean(axis=0, keepdims=True), power=pw[:2][None, :],
+    )
+    ag.join_many(np.full(len(founders) - 2, slot[0]), founders[2:], y, world.power)
+    # the treaty admits members (a multilateral treaty without a coded provision, foedus.theory.obligations.admits_members)
+    # from its first year in force: the founders sign this year, accessions follow
+    world.cache["blocs_opening"] = np.append(world.cache.get("blocs_opening", np.zeros(0, np.intp)), slot)
+    aid = ag.agreement_id[slot]
+    if not world.explain:
+        world.log.events(y, "formation", aid, world.ccode[[leader]], world.ccode[[first]])
+        return
+    code = world.ccode
+    mains = main_threat_codes(world, founders)
+    gd = (g_sum * FORM_GOODS[f][None, :]).tolist()
+    members = [
+        {"ccode": c, "power": q, "motives": dict(zip(MOTIVES, m)), "utility": v, "cost": k, "gain": g, "main_threat": t, "leader": c == int(code[leader]),
+         "proposed": c == int(code[leader]), "cofounder": c != int(code[leader]), "goods": dict(zip(th_ob.GOODS, gg))}
+        for c, q, m, v, k, g, t, gg in zip(code[founders].tolist(), pw.tolist(), motives.tolist(), value.tolist(), cost.tolist(), gain.tolist(), mains, gd)
+    ]
+    p = world.params
+    factors = {
+        "form": FORMS[f], "mechanism": "multilateral founding against a shared threat (Snyder 1997; Olson & Zeckhauser 1966)",
+        "shared_threat": int(code[threat]), "adversary_bloc": code[bloc].tolist(), "leader": int(code[leader]), "founders": len(founders),
+        "gains": {str(c): g for c, g in zip(code[founders].tolist(), gain.tolist())}, "free_riding": p.bloc_free_riding, "free_riding_share": share,
+        "coordination_cost": p.bloc_coordination_cost * (len(founders) - 2), "founding_rule": "each founder gains; no member loses by an admission (found_bloc)",
+        "shared_by": code[group].tolist(), "region_km": p.bloc_region_km, "identity_distance": p.bloc_identity_distance if world.ideal_distance is not None else None,
+        **norm_factors(world),
+    }
+    detail = {"motives": dict(zip(MOTIVES, motives.mean(axis=0).tolist())), "obligations": list(th_ob.PACT_FORMS[FORMS[f]]), "members": members, "factors": factors}
+    world.log.events(y, "formation", aid, world.ccode[[leader]], world.ccode[[first]], [detail])

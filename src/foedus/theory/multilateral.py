@@ -1,0 +1,371 @@
+r"""Multilateral alliances: when states that share a threat found one treaty instead of a web of pairs (brief F5, H1).
+
+Several states that face the same adversary (the same main threat, or a member of the same
+adversary bloc) can each sign a bilateral pact with each of the others, or found one treaty
+together. Snyder (1997, ch. 1 and 4) sets out why they found one: a multilateral treaty is a
+single negotiation and a single commitment for each signatory, led by a *leader* (the strongest
+member, who pays most of the cost of coordinating it and in return shapes its terms) with its
+*clients*; Cha (2010) adds that a great power chooses the multilateral form where the partners
+are several, share its threat and are alike (NATO in Europe), and the bilateral hub-and-spoke
+form where it wants control over dissimilar partners (Asia). What limits the size of the
+treaty is the public-good character of the joint pledge (Olson & Zeckhauser 1966): deterrence
+provided by the alliance as a whole is *non-rival*, so each added member is tempted to free ride
+on the others' contributions, and the value of adding one more member to the pledge declines
+with the number already in it; a coalition stops growing when the marginal member no longer
+adds to its members' net value (Riker 1962's size principle: coalitions grow only as large as
+their members gain from).
+
+The published forms implemented here:
+
+:func:`free_riding_share`
+    The share of each partner's pledge a member can count on in a treaty of ``s`` members,
+
+    .. math:: r(s) = \frac{1}{1 + \phi\,(s - 2)}, \qquad s \ge 2,
+
+    with :math:`\phi \in [0, 1]` the degree of free riding. At :math:`\phi = 0` every partner's
+    pledge counts in full (a private good: the sum of the bilateral pledges); at
+    :math:`\phi = 1` the joint pledge is a pure public good as in Olson & Zeckhauser's (1966)
+    Nash equilibrium with identical members, where the total provided does not grow with the
+    number of members: a member's value is the *mean* of its partners' pledges, whatever their
+    number. Ours interpolates between the two (a stated form; the two limits are the published ones).
+:func:`joint_pledge_values`
+    Member ``i``'s value of the joint pledge of a treaty ``S``:
+    :math:`V_i(S) = r(|S|) \sum_{j \in S \setminus i} g_{ij}`, with :math:`g_{ij}` the value to
+    ``i`` of ``j``'s pledge (the same goods as a bilateral pact's,
+    :func:`foedus.theory.obligations.obligation_goods`).
+:func:`identity_veto`
+    Its members see one another as one community (Hemmer & Katzenstein 2002), measured by the
+    distance of their ideal points where they are known.
+:func:`regional_veto`
+    The clients of one treaty are one region's states (Hemmer & Katzenstein 2002); a great
+    power may lead them from afar (Cha 2010).
+:func:`found_bloc`
+    Who founds the treaty: exclusive membership (Hart & Kurz 1983: one is not bound to one's main
+    threat or a state one fights), every founder gains by the rule of a bilateral pact (its net
+    value :math:`V_k - C_k`, the leader's including the coordination cost :math:`\kappa (|S| - 2)`
+    it pays for every member beyond a pair, Snyder 1997), and free riders are left out while their
+    departure raises every other member's net value: membership stops at the size where the
+    marginal member's value to its partners turns negative (Olson & Zeckhauser 1966; Riker 1962).
+
+With identical members (:math:`g_{ij} = g`) and :math:`\phi < 1`, the gain of a member from one
+more partner is
+
+.. math:: V(s + 1) - V(s) = \frac{g\,(1 - \phi)}{(1 + \phi (s - 1))(1 + \phi (s - 2))},
+
+positive and falling in ``s``; the treaty grows while it exceeds the marginal cost
+:math:`C(s + 1) - C(s)` (the tests hold :func:`found_bloc` to this size).
+
+References
+----------
+.. [1] Olson, M. & Zeckhauser, R. (1966). An economic theory of alliances. *Review of Economics
+   and Statistics* 48(3): 266–279.
+.. [2] Riker, W. H. (1962). *The Theory of Political Coalitions*. New Haven: Yale University Press.
+.. [3] Snyder, G. H. (1997). *Alliance Politics*. Ithaca: Cornell University Press.
+.. [4] Cha, V. D. (2010). Powerplay: origins of the U.S. alliance system in Asia. *International
+   Security* 34(3): 158–196.
+.. [5] Hemmer, C. & Katzenstein, P. J. (2002). Why is there no NATO in Asia? Collective identity,
+   regionalism, and the origins of multilateralism. *International Organization* 56(3): 575–607.
+.. [6] Hart, S. & Kurz, M. (1983). Endogenous formation of coalitions. *Econometrica* 51(4): 1047–1064.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+__all__ = ["MIN_MEMBERS", "adversary_bloc", "found_bloc", "free_riding_share", "identity_veto", "joint_pledge_values", "regional_veto", "shared_threat"]
+
+
+def free_riding_share(size, free_riding: float) -> np.ndarray:
+    r"""The share :math:`r(s) = 1 / (1 + \phi (s - 2))` of each partner's pledge a member counts on in a treaty of ``size`` members.
+
+    Olson & Zeckhauser (1966): the deterrence of an alliance is a public good, so members
+    contribute less as there are more of them to carry it. ``free_riding`` :math:`\phi` in
+    [0, 1]: 0, the pledges add up as bilateral ones would; 1, the pure public good of O&Z's Nash
+    equilibrium (a member's value is the mean of its partners' pledges). ``size`` >= 2.
+
+    >>> free_riding_share([2, 3, 5], 1.0).tolist()
+    [1.0, 0.5, 0.25]
+    >>> free_riding_share([2, 3, 5], 0.0).tolist()
+    [1.0, 1.0, 1.0]
+    """
+    s = np.asarray(size, dtype=float)
+    if not 0.0 <= free_riding <= 1.0:
+        raise ValueError(f"free_riding_share: free_riding must be in [0, 1], got {free_riding}")
+    if np.any(s < 2):
+        raise ValueError("free_riding_share: a treaty has at least 2 members")
+    return 1.0 / (1.0 + free_riding * (s - 2.0))
+
+
+def joint_pledge_values(pledge, members, free_riding: float) -> np.ndarray:
+    r"""Each member's value of a treaty's joint pledge, :math:`V_i = r(|S|) \sum_{j \in S, j \ne i} g_{ij}` (N,), 0 for non-members.
+
+    Parameters
+    ----------
+    pledge : array (N, N)
+        ``g[i, j]``: the value to ``i`` of ``j``'s pledge (utility units; the goods of the pact's
+        obligations that their pacts do not already provide).
+    members : array (N,) of bool
+        The treaty's members (at least 2).
+    free_riding : float
+        :math:`\phi` of :func:`free_riding_share`.
+
+    >>> g = np.full((3, 3), 0.3); np.fill_diagonal(g, 0)
+    >>> joint_pledge_values(g, [True, True, True], 0.0).round(2).tolist()
+    [0.6, 0.6, 0.6]
+    >>> joint_pledge_values(g, [True, True, True], 1.0).round(2).tolist()
+    [0.3, 0.3, 0.3]
+    """
+    g = np.asarray(pledge, dtype=float)
+    m = np.asarray(members, dtype=bool)
+    if g.ndim != 2 or g.shape[0] != g.shape[1] or m.shape != (g.shape[0],):
+        raise ValueError(f"joint_pledge_values: expected pledge (N, N) and members (N,), got {g.shape} and {m.shape}")
+    r = free_riding_share(int(m.sum()), free_riding)
+    off = g * ~np.eye(len(m), dtype=bool)
+    return np.where(m, r * (off[:, m].sum(axis=1)), 0.0)
+
+
+MIN_MEMBERS = 3
+"""The fewest members of a multilateral treaty (ATOP's distinction: a treaty of two members is bilateral)."""
+
+
+def found_bloc(
+    pledge, cost, veto, *, free_riding: float, coordination: float, autonomy=None, risk=None, power=None, min_members: int = MIN_MEMBERS,
+) -> tuple[np.ndarray, np.ndarray]:
+    r"""Who founds a multilateral treaty among the states that share a threat, and each founder's net gain: ((K,) bool, (K,) float).
+
+    The states come in order of capability (index 0 the strongest); the strongest member of the
+    treaty is its leader and pays the coordination cost ``coordination * (s - 2)`` (Snyder 1997).
+    A member's net value in a treaty ``S`` of ``s`` members, led by ``L``, is
+
+    .. math:: r(s) \sum_{j \in S \setminus k} g_{kj} - C_k(s) - A_{k\ell}
+              - \sum_{j \in S \setminus k} R_{kj} \frac{p_k}{\sum_{m \in S \setminus j} p_m}
+
+    (:func:`free_riding_share`): the cost :math:`C_k(s)` of a commitment to ``s - 1`` partners,
+    the autonomy term :math:`A` of Morrow's (1991) exchange with the leader (:math:`\ell = L`;
+    the leader's with its strongest partner), and *collective defence*: :math:`R_{kj}` is the
+    risk ``k`` would take on by defending ``j`` alone (a bilateral pledge); in the treaty ``j``'s
+    defence is shared among its partners in proportion to their capability ``p``. In a pair this
+    is the cost of a bilateral pact; among equals each member bears the risk of one bilateral
+    pledge, however many they are.
+
+    1. *Exclusion* (Hart & Kurz 1983): a state vetoed by, or vetoing, a stronger state of the
+       group is left out (one is not bound to one's main threat or to a state one fights).
+    2. *Each founder gains* (the rule of a bilateral pact): while some member loses, the member
+       that loses most leaves (the leader too: the next strongest then leads).
+    3. *Free riding bounds the size* (Olson & Zeckhauser 1966; Riker 1962): while the departure of
+       one member would raise every other member's net value (its pledge, discounted for free
+       riding, is worth less to its partners than what its presence costs them), the member
+       whose departure raises the others' net values most is left out.
+
+    When fewer than ``min_members`` remain, nobody signs (a pair is the bilateral path). With
+    identical members the treaty has the size ``s`` in ``[min_members, K]`` that maximises a
+    member's net value, where the marginal member's value to its partners turns negative.
+
+    Parameters
+    ----------
+    pledge : array (K, K)
+        ``g[k, j]``: the value to ``k`` of ``j``'s pledge (utility units), diagonal ignored.
+    cost : array (K, K + 1)
+        ``cost[k, s]``: member ``k``'s cost of belonging to a treaty of ``s`` members (columns 0
+        and 1 unused), the one cost rule of a commitment.
+    veto : array (K, K) of bool
+        ``veto[k, j]``: ``k`` refuses to be bound to ``j`` (its main threat, a state it fights).
+    free_riding : float
+        :math:`\phi` of :func:`free_riding_share`, in [0, 1].
+    coordination : float
+        The leader's cost per member beyond a pair (utility units, >= 0).
+    autonomy, risk : array (K, K), optional
+        ``A[k, j]`` the autonomy term of ``k``'s commitment to ``j``; ``R[k, j]`` the risk of
+        defending ``j`` alone (utility units; zeros by default).
+    power : array (K,), optional
+        The states' capabilities (> 0) that share the defence of each member (ones by default).
+    min_members : int
+        Fewest founders of a multilateral treaty (>= 3).
+
+    Returns
+    -------
+    members : array (K,) of bool
+    gain : array (K,) of float
+        Each founder's net value in the founded treaty (0 for the others).
+
+    Examples
+    --------
+    Three alike states that each gain from a joint pledge found one treaty:
+
+    >>> g = np.full((3, 3), 0.3)
+    >>> found_bloc(g, np.full((3, 4), 0.1), np.zeros((3, 3), bool), free_riding=0.5, coordination=0.0)[0].tolist()
+    [True, True, True]
+    """
+    g = np.ascontiguousarray(pledge, dtype=float)
+    k = g.shape[0] if g.ndim == 2 else -1
+    c = np.ascontiguousarray(cost, dtype=float)
+    v = np.ascontiguousarray(veto, dtype=np.bool_)
+    if g.shape != (k, k) or c.shape != (k, k + 1) or v.shape != (k, k):
+        raise ValueError(f"found_bloc: expected pledge (K, K), cost (K, K + 1), veto (K, K); got {g.shape}, {c.shape}, {v.shape}")
+    if not 0.0 <= free_riding <= 1.0 or coordination < 0 or min_members < 3:
+        raise ValueError("found_bloc: free_riding in [0, 1], coordination >= 0 and min_members >= 3 required")
+    a = np.zeros((k, k)) if autonomy is None else np.ascontiguousarray(autonomy, dtype=float)
+    b = np.zeros((k, k)) if risk is None else np.ascontiguousarray(risk, dtype=float)
+    pw = np.ones(k) if power is None else np.ascontiguousarray(power, dtype=float)
+    if a.shape != (k, k) or b.shape != (k, k) or pw.shape != (k,) or np.any(pw <= 0):
+        raise ValueError(f"found_bloc: expected autonomy and risk (K, K) and power (K,) > 0; got {a.shape}, {b.shape}, {pw.shape}")
+    members = np.zeros(k, np.bool_)
+    gain = np.zeros(k)
+    if k >= min_members:
+        _found_kernel(g, c, a, b, pw, v, float(free_riding), float(coordination), int(min_members), members, gain)
+    return members, gain
+
+
+@njit(cache=True)
+def _net(g, c, aut, risk, pw, members, phi, coord):  # pragma: no cover (compiled)
+    """Every member's net value (:func:`found_bloc`; the leader is the first member and pays the coordination); non-members 0."""
+    k = g.shape[0]
+    s = 0
+    lead = -1
+    second = -1
+    total_p = 0.0
+    for a in range(k):
+        if members[a]:
+            s += 1
+            total_p += pw[a]
+            if lead < 0:
+                lead = a
+            elif second < 0:
+                second = a
+    out = np.zeros(k)
+    if s < 2:
+        return out
+    r = 1.0 / (1.0 + phi * (s - 2.0))
+    for a in range(k):
+        if members[a]:
+            tot = 0.0
+            shared = 0.0
+            for b in range(k):
+                if members[b] and b != a:
+                    tot += g[a, b]
+                    shared += risk[a, b] * pw[a] / (total_p - pw[b])
+            out[a] = r * tot - c[a, s] - shared - aut[a, second if a == lead else lead]
+    out[lead] -= coord * (s - 2.0)
+    return out
+
+
+@njit(cache=True)
+def _found_kernel(g, c, aut, risk, pw, veto, phi, coord, least, members, gain):  # pragma: no cover (compiled)
+    """The founding of :func:`found_bloc` (in place): exclusion, then each founder gains, then the free riders' departure."""
+    k = g.shape[0]
+    for a in range(k):
+        members[a] = True
+        for b in range(a):
+            if members[b] and (veto[a, b] or veto[b, a]):
+                members[a] = False
+                break
+    s = members.sum()
+    while s >= least:  # 2. each founder gains
+        net = _net(g, c, aut, risk, pw, members, phi, coord)
+        worst, low = -1, 0.0
+        for a in range(k):
+            if members[a] and net[a] <= low:
+                worst, low = a, net[a]
+        if worst < 0:
+            break
+        members[worst] = False
+        s -= 1
+    if s < least:
+        members[:] = False
+        return
+    net = _net(g, c, aut, risk, pw, members, phi, coord)
+    while s > least:  # 3. free riders leave while every other member gains by it
+        best, rise = -1, 0.0
+        for m in range(k):
+            if not members[m]:
+                continue
+            members[m] = False
+            without = _net(g, c, aut, risk, pw, members, phi, coord)
+            members[m] = True
+            ok = True
+            total = 0.0
+            for a in range(k):
+                if members[a] and a != m:
+                    if without[a] <= net[a]:
+                        ok = False
+                        break
+                    total += without[a] - net[a]
+            if ok and total > rise:
+                best, rise = m, total
+        if best < 0:
+            break
+        members[best] = False
+        s -= 1
+        net = _net(g, c, aut, risk, pw, members, phi, coord)
+    for a in range(k):
+        gain[a] = net[a] if members[a] else 0.0
+
+
+def adversary_bloc(threat_state: int, defends) -> np.ndarray:
+    """The adversary bloc of ``threat_state``: itself and the states pledged to defend it or it to defend (N,) bool.
+
+    Snyder (1997): an alliance is aimed at an adversary *and its allies*; a state whose main
+    threat is an ally of ``threat_state`` shares the threat of those who fear ``threat_state``
+    (Western Europe feared Yugoslavia in 1946 as a Soviet ally). ``defends[j, k]``: ``j`` is pledged to defend ``k``.
+    """
+    d = np.asarray(defends, dtype=bool)
+    out = d[threat_state] | d[:, threat_state]
+    out = out.copy()
+    out[threat_state] = True
+    return out
+
+
+def shared_threat(main, bloc, eligible) -> np.ndarray:
+    """The states that share a threat: eligible, outside the adversary ``bloc``, whose main threat is in it (N,) bool.
+
+    ``main`` (N,) each state's main threat (-1: none), ``bloc`` (N,) bool the adversary bloc
+    (:func:`adversary_bloc`), ``eligible`` (N,) bool the states that may sign this year.
+
+    >>> shared_threat(np.array([2, 2, -1, 2]), np.array([False, False, True, False]), np.ones(4, bool)).tolist()
+    [True, True, False, True]
+    """
+    m = np.asarray(main)
+    b = np.asarray(bloc, dtype=bool)
+    return np.asarray(eligible, dtype=bool) & ~b & (m >= 0) & b[np.maximum(m, 0)]
+
+
+def regional_veto(distance_km, reach_km: float, leads_from_afar) -> np.ndarray:
+    """Which founders are too far apart to share one treaty: (K, K) bool, ``distance > reach_km``, except to a distant leader.
+
+    Multilateralism rests on a collective identity, and collective identities are regional
+    (Hemmer & Katzenstein 2002: the North Atlantic states saw one another as one community, the
+    United States did not see South-East Asia so); a great power may lead one region's states from
+    afar (Cha 2010; NATO, the Rio Pact, the Warsaw Pact), but the clients of one treaty are
+    neighbours. ``distance_km`` (K, K) between the candidates, ``leads_from_afar`` (K,) bool:
+    the states that may lead from afar (great powers), exempt from the limit.
+
+    >>> d = np.array([[0, 6000, 6500], [6000, 0, 900], [6500, 900, 0]])
+    >>> regional_veto(d, 2500.0, np.array([True, False, False])).tolist()
+    [[False, False, False], [False, False, False], [False, False, False]]
+    >>> regional_veto(d, 2500.0, np.zeros(3, bool))[0].tolist()
+    [False, True, True]
+    """
+    d = np.asarray(distance_km, dtype=float)
+    afar = np.asarray(leads_from_afar, dtype=bool)
+    if reach_km < 0 or d.ndim != 2 or d.shape[0] != d.shape[1] or afar.shape != (d.shape[0],):
+        raise ValueError(f"regional_veto: expected distance (K, K), reach_km >= 0 and leads_from_afar (K,); got {d.shape}, {reach_km}, {afar.shape}")
+    return (d > reach_km) & ~afar[:, None] & ~afar[None, :]
+
+
+def identity_veto(ideal_distance, limit: float) -> np.ndarray:
+    """Which founders lack a collective identity with one another: (K, K) bool, ``ideal_distance > limit`` (unknown: no veto).
+
+    Hemmer & Katzenstein (2002): a multilateral treaty needs members who see one another as one
+    community; Cha (2010): a great power chooses the multilateral form with partners alike.
+    ``ideal_distance`` (K, K) the distance of the states' ideal points (Bailey, Strezhnev &
+    Voeten 2017, from UN votes; foedus scales it to [0, 1]); NaN where a state has none (before
+    1946, or outside the UN), which vetoes nothing.
+
+    >>> identity_veto(np.array([[0.0, 0.6, np.nan], [0.6, 0.0, 0.1], [np.nan, 0.1, 0.0]]), 0.4).tolist()
+    [[False, True, False], [True, False, False], [False, False, False]]
+    """
+    d = np.asarray(ideal_distance, dtype=float)
+    if d.ndim != 2 or d.shape[0] != d.shape[1] or not limit >= 0:
+        raise ValueError(f"identity_veto: expected ideal_distance (K, K) and limit >= 0; got {d.shape}, {limit}")
+    return np.nan_to_num(d, nan=0.0) > limit

@@ -1,0 +1,91 @@
+"""Multilateral blocs (issue 17 item 1; foedus.sim.steps.blocs): states that share a threat found one treaty together.
+
+A controlled experiment in the manner of tests/sim/test_mechanisms.py: the same region of middle
+powers with and without a common threat (a strong, hostile neighbour, or the same state far away
+and indifferent), over many seeds, tested one-sided at the 1 % level; and the explanation of every
+bloc names its shared threat, its leader and each founder's gain, as the rule says.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy import stats
+
+from foedus.sim import Scenario, Simulation
+
+from .conftest import detail
+
+ALPHA = 0.01
+SEEDS = 30
+
+
+def _region(seed: int, threatened: bool, years: int = 20) -> Scenario:
+    """A strong state and eight middle powers; ``threatened``: it is their hostile neighbour, else a distant, indifferent state."""
+    rng = np.random.default_rng(seed)
+    lat, lon = (50.0, 20.0) if threatened else (-40.0, -100.0)
+    actors = [{"ccode": 2, "abb": "THR", "name": "Threat", "major": True, "cinc": 0.30, "milex": 3e4, "gdp": 6e5, "lat": lat, "lon": lon,
+               "regime": 0.1, "ideal_point": 2.0}]
+    for k in range(8):
+        c = float(rng.uniform(0.01, 0.04))
+        actors.append({"ccode": 10 + k, "abb": f"S{k}", "name": f"State {k}", "cinc": c, "milex": c * 1e5, "gdp": c * 2e6,
+                       "lat": float(50 + rng.uniform(-5, 5)), "lon": float(8 + rng.uniform(-5, 5)), "regime": float(rng.uniform(0.6, 1.0)),
+                       "ideal_point": float(rng.uniform(-1.0, 0.0))})
+    relations = [{"pair": [2, 10 + k], "hostility": float(rng.uniform(0.4, 0.7)) if threatened else 0.0} for k in range(8)]
+    return Scenario.from_dict({"name": "region", "start_year": 2000, "years": years, "seed": seed, "actors": actors, "relations": relations})
+
+
+def _blocs(seed: int, threatened: bool) -> list[dict]:
+    """Each bloc's explanation, with whether its treaty admits members at the end of the run and whether it was founded in the run's last year."""
+    sim = Simulation(_region(seed, threatened), rng=seed).run()
+    ag = sim.world.agreements
+    ev = sim.events()
+    ev = ev[ev["kind"] == "formation"]
+    out = []
+    for (d, _, _), aid in zip(detail(ev, "formation"), ev["agreement_id"]):
+        if "shared_threat" in d.get("factors", {}):
+            slot = int(np.flatnonzero(ag.agreement_id[: ag.n] == aid)[0])
+            out.append({**d, "admits": bool(ag.admits[slot]), "last_year": int(ag.start_year[slot]) == sim.year - 1})
+    return out
+
+
+@pytest.fixture(scope="module")
+def arms():
+    return {arm: [_blocs(s, arm) for s in range(SEEDS)] for arm in (True, False)}
+
+
+def test_states_that_share_a_threat_found_multilateral_treaties_and_states_that_do_not_share_one_do_not(arms):
+    with_threat = [len(b) for b in arms[True]]
+    without = [len(b) for b in arms[False]]
+    assert sum(with_threat) > sum(without)
+    assert stats.wilcoxon(with_threat, without, alternative="greater").pvalue < ALPHA
+    # a bloc of the threatened region stands against the threat (or its allies)
+    for blocs in arms[True]:
+        for d in blocs:
+            assert 2 in d["factors"]["adversary_bloc"]
+
+
+def test_every_bloc_names_its_shared_threat_its_leader_and_each_founders_gain(arms):
+    seen = 0
+    for blocs in arms[True] + arms[False]:
+        for d in blocs:
+            seen += 1
+            f, members = d["factors"], d["members"]
+            assert len(members) == f["founders"] >= 3
+            codes = [m["ccode"] for m in members]
+            assert f["leader"] == codes[0] and members[0]["leader"]
+            assert max(members, key=lambda m: m["power"])["ccode"] == f["leader"]  # the strongest founder leads
+            assert f["shared_threat"] in f["adversary_bloc"] and f["shared_threat"] not in codes
+            assert set(codes) <= set(f["shared_by"])  # the founders are among the states that share the threat
+            for m in members:
+                assert m["main_threat"] in f["adversary_bloc"]  # each founder's main threat is the adversary or its ally
+                assert m["gain"] > 0 and f["gains"][str(m["ccode"])] == pytest.approx(m["gain"])  # each founder gains
+                assert m["utility"] - m["cost"] == pytest.approx(m["gain"])
+    assert seen > 0
+
+
+def test_a_bloc_admits_members_from_the_year_after_its_founding(arms):
+    blocs = [d for arm in arms.values() for run in arm for d in run]
+    assert any(not d["last_year"] for d in blocs)
+    for d in blocs:
+        assert d["admits"] != d["last_year"]

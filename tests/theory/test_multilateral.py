@@ -1,0 +1,130 @@
+"""foedus.theory.multilateral: the founding of a multilateral treaty against a shared threat, held to analytically known results."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from foedus.theory import multilateral as tm
+
+
+def _alike(k: int, g: float) -> np.ndarray:
+    out = np.full((k, k), g)
+    np.fill_diagonal(out, 0.0)
+    return out
+
+
+def test_the_pure_public_good_gives_each_member_the_mean_of_its_partners_pledges():
+    # Olson & Zeckhauser (1966): at phi = 1 the joint pledge does not grow with the number of members
+    rng = np.random.default_rng(0)
+    g = rng.random((6, 6))
+    members = np.array([True, True, False, True, True, True])
+    v = tm.joint_pledge_values(g, members, 1.0)
+    for i in np.flatnonzero(members):
+        partners = [j for j in np.flatnonzero(members) if j != i]
+        assert v[i] == pytest.approx(g[i, partners].mean())
+    assert v[2] == 0.0
+    # at phi = 0 the pledges add up as the bilateral pledges would
+    assert tm.joint_pledge_values(g, members, 0.0)[0] == pytest.approx(g[0, [1, 3, 4, 5]].sum())
+
+
+def test_three_states_that_share_a_threat_and_each_gain_from_a_joint_pledge_found_one_treaty():
+    g = np.array([[0, 0.2, 0.1], [0.3, 0, 0.25], [0.4, 0.3, 0]])
+    cost = np.full((3, 4), 0.15)
+    members, gain = tm.found_bloc(g, cost, np.zeros((3, 3), bool), free_riding=0.2, coordination=0.01)
+    assert members.all()
+    r = 1 / 1.2
+    assert gain.tolist() == pytest.approx([r * 0.3 - 0.15 - 0.01, r * 0.55 - 0.15, r * 0.7 - 0.15])
+    # a state that does not gain stays out, and two alone are no multilateral treaty
+    cost[2, 3] = 1.0
+    assert not tm.found_bloc(g, cost, np.zeros((3, 3), bool), free_riding=0.2, coordination=0.01)[0].any()
+
+
+@pytest.mark.parametrize("phi,g,c0,k", [(0.1, 0.5, 0.1, 20), (0.3, 1.0, 0.1, 30), (0.05, 0.2, 0.1, 15), (0.6, 2.0, 0.05, 25)])
+def test_with_free_riding_membership_stops_where_the_marginal_members_value_turns_negative(phi, g, c0, k):
+    # identical members, cost c0 * (s - 1): net(s) = g (s - 1) / (1 + phi (s - 2)) - c0 (s - 1); the gain of one more
+    # member is g (1 - phi) / ((1 + phi (s - 1)) (1 + phi (s - 2))) - c0, falling in s: the treaty has the size that maximises net(s)
+    s = np.arange(3, k + 1)
+    net = g * (s - 1) / (1 + phi * (s - 2)) - c0 * (s - 1)
+    expected = int(s[np.argmax(net)])
+    assert 3 < expected < k  # the cases are chosen so that the bound binds inside the group
+    marginal = g * (1 - phi) / ((1 + phi * (expected - 1)) * (1 + phi * (expected - 2))) - c0
+    assert marginal < 0 < g * (1 - phi) / ((1 + phi * (expected - 2)) * (1 + phi * (expected - 3))) - c0
+    cost = c0 * np.maximum(np.arange(k + 1) - 1, 0)[None, :] * np.ones((k, 1))
+    members, gain = tm.found_bloc(_alike(k, g), cost, np.zeros((k, k), bool), free_riding=phi, coordination=0.0)
+    assert members.sum() == expected
+    assert gain[members] == pytest.approx(np.full(expected, net.max()))
+
+
+def test_without_free_riding_or_rising_costs_every_state_that_shares_the_threat_joins():
+    members, _ = tm.found_bloc(_alike(8, 0.2), np.full((8, 9), 0.1), np.zeros((8, 8), bool), free_riding=0.0, coordination=0.0)
+    assert members.all()
+
+
+def test_the_leader_pays_the_coordination_and_a_state_is_not_bound_to_its_main_threat():
+    veto = np.zeros((4, 4), bool)
+    veto[3, 1] = True  # state 3's main threat is state 1: the stronger state 1 stays, 3 is left out
+    members, gain = tm.found_bloc(_alike(4, 0.3), np.full((4, 5), 0.1), veto, free_riding=0.0, coordination=0.05)
+    assert members.tolist() == [True, True, True, False]
+    assert gain[0] == pytest.approx(gain[1] - 0.05)
+    # a leader that loses by the coordination leaves, and the next strongest leads
+    members, gain = tm.found_bloc(_alike(5, 0.3), np.full((5, 6), 0.1), np.zeros((5, 5), bool), free_riding=0.0, coordination=0.38)
+    assert members.tolist() == [False, True, True, True, True]
+    assert gain[1] == pytest.approx(0.9 - 0.1 - 2 * 0.38)
+
+
+def test_the_adversary_bloc_and_the_states_that_share_its_threat():
+    defends = np.zeros((5, 5), bool)
+    defends[0, 1] = defends[1, 0] = True  # 1 is 0's ally
+    bloc = tm.adversary_bloc(0, defends)
+    assert bloc.tolist() == [True, True, False, False, False]
+    main = np.array([2, 2, 0, 1, -1])  # 2 fears 0, 3 fears 0's ally 1, 4 fears no one
+    assert tm.shared_threat(main, bloc, np.ones(5, bool)).tolist() == [False, False, True, True, False]
+
+
+def test_bad_input_is_refused():
+    with pytest.raises(ValueError):
+        tm.free_riding_share(3, 1.5)
+    with pytest.raises(ValueError):
+        tm.found_bloc(np.zeros((3, 3)), np.zeros((3, 3)), np.zeros((3, 3), bool), free_riding=0.1, coordination=0.0)
+
+
+def test_collective_defence_shares_the_risk_of_defending_each_member_by_capability():
+    # among equals each member bears the risk of one bilateral pledge however many they are: sum_j R / (s - 1) = R
+    k, g, risk = 6, 0.3, 0.25
+    members, gain = tm.found_bloc(_alike(k, g), np.zeros((k, k + 1)), np.zeros((k, k), bool), free_riding=0.0, coordination=0.0, risk=_alike(k, risk))
+    assert members.all()
+    assert gain == pytest.approx(np.full(k, g * (k - 1) - risk))
+    # unequal capabilities: a small member's share of defending the others is its capability over theirs
+    power = np.array([8.0, 1.0, 1.0])
+    r = _alike(3, 0.3)
+    _, gain = tm.found_bloc(_alike(3, 1.0), np.zeros((3, 4)), np.zeros((3, 3), bool), free_riding=0.0, coordination=0.0, risk=r, power=power)
+    assert gain[1] == pytest.approx(2.0 - 0.3 * (1 / 2 + 1 / 9))  # defending 0 (with 2: capability 1 of 2) and 2 (with 0: 1 of 9)
+    assert gain[0] == pytest.approx(2.0 - 0.3 * (8 / 9 + 8 / 9))  # the leader carries most of the defence (Olson & Zeckhauser 1966)
+
+
+def test_the_autonomy_term_is_owed_to_the_leader_and_the_leaders_to_its_strongest_partner():
+    aut = np.zeros((3, 3))
+    aut[1, 0], aut[2, 0], aut[0, 1], aut[0, 2] = 0.2, 0.3, -0.1, -0.5
+    _, gain = tm.found_bloc(_alike(3, 1.0), np.zeros((3, 4)), np.zeros((3, 3), bool), free_riding=0.0, coordination=0.0, autonomy=aut)
+    assert gain.tolist() == pytest.approx([2.1, 1.8, 1.7])
+
+
+def test_a_great_power_may_lead_a_distant_region_but_its_clients_are_neighbours():
+    # Hemmer & Katzenstein (2002), Cha (2010): NATO's clients were one region's states, led from across the Atlantic
+    d = np.array([[0, 6000, 6500, 9000], [6000, 0, 900, 8000], [6500, 900, 0, 8500], [9000, 8000, 8500, 0]], float)
+    veto = tm.regional_veto(d, 2500.0, np.array([True, False, False, False]))
+    assert not veto[0].any() and not veto[:, 0].any()  # the great power leads from afar
+    assert not veto[1, 2] and veto[1, 3] and veto[2, 3]  # two neighbours share a treaty; a client of another region does not
+    members, _ = tm.found_bloc(_alike(4, 0.3), np.full((4, 5), 0.1), veto, free_riding=0.0, coordination=0.0)
+    assert members.tolist() == [True, True, True, False]
+
+
+def test_states_without_a_collective_identity_do_not_found_one_treaty_and_unknown_identities_veto_nothing():
+    ideal = np.array([1.6, 2.3, -3.0, np.nan])  # say, the United States, Britain, the Soviet Union, a state outside the UN
+    d = np.abs(ideal[:, None] - ideal[None, :]) / 5.3
+    veto = tm.identity_veto(d, 0.4)
+    assert veto[0, 2] and veto[1, 2] and not veto[0, 1]
+    assert not veto[3].any() and not veto[:, 3].any()
+    with pytest.raises(ValueError):
+        tm.identity_veto(d, -1.0)
