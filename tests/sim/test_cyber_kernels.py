@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from foedus.sim.steps.cyber_kernels import consent_refusals, pair_scores
+from foedus.sim.steps.cyber_kernels import consent_refusals, pair_scores, sharing_terms
 from foedus.theory import cyber_trust as th
 
 
@@ -67,3 +67,31 @@ def test_pair_scores_are_the_theorys_sharing_values_where_a_pair_can_form(seed):
     want = np.where(ok, value, -np.inf)
     assert np.array_equal(_bits(got), _bits(want))
     assert n < 10 or np.isfinite(got).any()
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_sharing_terms_are_the_theorys_benefit_value_and_camp_distance(seed):
+    rng = np.random.default_rng(seed)
+    n, a_n = int(rng.integers(2, 80)), int(rng.integers(1, 35))
+    members = rng.random((a_n, n)) < rng.uniform(0.02, 0.5)
+    members[0] = False  # an alignment without member states (its camp is NaN, its benefit 0)
+    if a_n > 1:
+        members[1] = False
+        members[1, int(rng.integers(n))] = True  # a lone member: no other member, benefit 0
+    cap = np.where(rng.random(n) < 0.3, 0.0, rng.random(n))
+    vul, regime = rng.random(n), rng.random(n)
+    salience = float(rng.uniform(0.0, 2.0))
+    trust = rng.random((n, n)) ** 0.3
+    np.fill_diagonal(trust, 1.0)
+    rho = th.group_reciprocity(trust, members, rng.choice([0.0, 1.0], a_n))
+    mf = members.astype(float)
+    size, cap_sum = mf.sum(axis=1), mf @ cap
+    camp_of = th.alignment_camp(members, cap, regime)
+    benefit, value, camp = sharing_terms(members, size, cap, cap_sum, salience, rho, vul, regime, camp_of)
+    others = size[:, None] - mf
+    with np.errstate(invalid="ignore", divide="ignore"):
+        want_b = salience * np.where(others > 0, (cap_sum[:, None] - mf * cap[None, :]) / others, 0.0)
+    assert np.array_equal(_bits(benefit), _bits(want_b))
+    assert np.array_equal(_bits(value), _bits(th.sharing_value(rho, want_b, np.broadcast_to(vul, members.shape))))
+    assert np.array_equal(_bits(camp), _bits(th.camp_distance(regime, camp_of)))
+    assert np.isnan(camp[0]).all() and (benefit[0] == 0).all()

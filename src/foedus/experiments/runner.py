@@ -217,7 +217,9 @@ def simulate_run(
     for name in RUN_TABLES:
         df = tables[name]
         df.insert(0, "run", np.full(len(df), int(index), dtype=np.int64))
-        table = pa.Table.from_pandas(df, preserve_index=False)  # as table_bytes converts it
+        # as table_bytes converts it; one thread: a worker's Arrow pool has one (WORKER_ENV), and
+        # elsewhere pyarrow would start a thread pool per table for a few thousand rows
+        table = pa.Table.from_pandas(df, preserve_index=False, nthreads=1)
         out[name] = parquet_bytes(table)
         if ipc is not None:
             ipc[name] = ipc_bytes(table)

@@ -15,7 +15,7 @@ from numba import njit
 
 from foedus.schema import OBLIGATIONS
 from foedus.sim.steps._common import CYBER_DOMAIN, ORGANISATION, asymmetric, sym_clip
-from foedus.sim.steps.cyber_kernels import consent_refusals, pair_scores
+from foedus.sim.steps.cyber_kernels import consent_refusals, pair_scores, sharing_terms
 from foedus.sim.steps.dissolution import dissolve, leave, leave_nonstate
 from foedus.sim.world import World
 from foedus.theory import cyber as th_cyber
@@ -91,7 +91,7 @@ def _sharing_terms(world: World, slots: np.ndarray, trust: np.ndarray) -> dict:
     ``benefit`` the salience ``2 * T3`` times the mean capacity of the other member states;
     ``reciprocity`` :func:`~foedus.theory.cyber_trust.group_reciprocity`; ``value``
     :func:`~foedus.theory.cyber_trust.sharing_value` with the loss i's vulnerability;
-    ``threshold`` Kydd's ``loss / (benefit + loss)``; ``camp`` the distance of i's regime from the
+    ``camp`` the distance of i's regime from the
     regime of the member of greatest capacity (:func:`~foedus.theory.cyber_trust.alignment_camp`),
     ``camp_of`` (A,) that regime; ``cap_sum`` (A,) the member states' total capacity.
     """
@@ -101,18 +101,14 @@ def _sharing_terms(world: World, slots: np.ndarray, trust: np.ndarray) -> dict:
     Mf = M.astype(float)
     size = Mf.sum(axis=1)
     salience = th_trust.cyber_salience(world.trends.cyber)
-    others = size[:, None] - Mf
     cap_sum = Mf @ cap
-    with np.errstate(invalid="ignore", divide="ignore"):
-        benefit = salience * np.where(others > 0, (cap_sum[:, None] - Mf * cap[None, :]) / others, 0.0)
     access = ag.integration[slots]
     rho = th_trust.group_reciprocity(trust, M, access, check=world.check)
-    value = th_trust.sharing_value(rho, benefit, np.broadcast_to(vul, M.shape), check=world.check)
-    threshold = th_trust.sharing_threshold(benefit, vul)
     camp_of = th_trust.alignment_camp(M, cap, world.regime)
-    camp = th_trust.camp_distance(world.regime, camp_of, check=world.check)
+    # the benefit, sharing_value and camp_distance in one compiled pass (the theory's formulas, to the bit)
+    benefit, value, camp = sharing_terms(M, size, cap, cap_sum, float(salience), rho, vul, world.regime, camp_of)
     return {"M": M, "size": size, "cap_sum": cap_sum, "trust": trust, "salience": salience, "access": access, "benefit": benefit, "reciprocity": rho,
-            "value": value, "threshold": threshold, "camp": camp, "camp_of": camp_of}
+            "value": value, "camp": camp, "camp_of": camp_of}
 
 
 def _consent(world: World, t: dict, a_idx: np.ndarray, c_idx: np.ndarray, trust_in: np.ndarray, cand_cap: np.ndarray | None) -> np.ndarray:
@@ -222,7 +218,8 @@ def _one_a_year(mask: np.ndarray, value: np.ndarray) -> np.ndarray:
 def _state_details(world: World, t: dict, a_idx: np.ndarray, i_idx: np.ndarray, kind: str) -> list[dict]:
     """The explanation of states' accessions or exits: every term of the decision (F5, issue 17 item 8)."""
     tol = world.params.cyber_camp_tolerance
-    cols = {k: t[k][a_idx, i_idx].tolist() for k in ("value", "reciprocity", "threshold", "benefit", "camp")}
+    cols = {k: t[k][a_idx, i_idx].tolist() for k in ("value", "reciprocity", "benefit", "camp")}
+    cols["threshold"] = th_trust.sharing_threshold(t["benefit"][a_idx, i_idx], world.cyber_vulnerability[i_idx]).tolist()
     acc = t["access"][a_idx].tolist()
     loss = world.cyber_vulnerability[i_idx].tolist()
     out = []

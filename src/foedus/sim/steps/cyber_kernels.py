@@ -7,6 +7,10 @@ differ in the last bit), so that each kernel gives the theory's numbers to the b
 ``tests/sim/test_cyber_kernels.py`` proves each one equal to its theory function. What they
 save is the cost of some forty numpy calls on small arrays (66 states, thirty alignments) a year.
 
+- :func:`sharing_terms`: what each state would gain by sharing in each cyber alignment
+  (:func:`foedus.sim.steps.cyber._sharing_terms`): the benefit, the
+  :func:`~foedus.theory.cyber_trust.sharing_value` and the
+  :func:`~foedus.theory.cyber_trust.camp_distance`;
 - :func:`consent_refusals`: the members' consent to candidates (:func:`foedus.sim.steps.cyber._consent`):
   :func:`~foedus.theory.cyber_trust.partner_reciprocity` times the member's group reciprocity,
   :func:`~foedus.theory.cyber_trust.sharing_value`, counted where negative;
@@ -21,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["consent_refusals", "pair_scores"]
+__all__ = ["consent_refusals", "pair_scores", "sharing_terms"]
 
 
 @njit(cache=True)
@@ -79,3 +83,28 @@ def pair_scores(trust, access, salience, cap, vul, regime, free, tolerance):  # 
             if abs(regime[j] - regime[i]) <= tolerance and value[i, j] > 0.0 and value[j, i] > 0.0:
                 score[i, j] = value[i, j]
     return score
+
+
+@njit(cache=True)
+def sharing_terms(members, size, cap, cap_sum, salience, reciprocity, vul, regime, camp_of):  # pragma: no cover (compiled)
+    """``benefit``, ``value`` and ``camp`` (A, N) of every state in every cyber alignment.
+
+    ``benefit[a, i] = salience * (cap_sum[a] - m_ai * cap[i]) / (size[a] - m_ai)`` (the mean
+    capacity of the other member states; 0 without one), ``value = sharing_value(reciprocity,
+    benefit, vul[i])`` and ``camp = camp_distance(regime[i], camp_of[a]) = |regime[i] - camp_of[a]|``.
+    """
+    a_n, n = members.shape
+    benefit = np.empty((a_n, n))
+    value = np.empty((a_n, n))
+    camp = np.empty((a_n, n))
+    for a in range(a_n):
+        for i in range(n):
+            m = 1.0 if members[a, i] else 0.0
+            others = size[a] - m
+            b = (cap_sum[a] - m * cap[i]) / others if others > 0 else 0.0
+            b = salience * b
+            rho = reciprocity[a, i]
+            benefit[a, i] = b
+            value[a, i] = rho * b - (1.0 - rho) * vul[i]
+            camp[a, i] = abs(regime[i] - camp_of[a])
+    return benefit, value, camp
