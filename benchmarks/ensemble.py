@@ -108,12 +108,14 @@ def profile_one_run(sc, seed: int) -> dict[str, float]:
 
 def timed_ensemble(sc, runs: int, workers: int, out: Path, seed: int) -> float:
     """Wall time of ``runs`` runs on a warmed local cluster of ``workers`` processes."""
+    import dask
     from distributed import Client, LocalCluster
 
     from foedus.experiments.ensemble import indicator_tables, run_ensemble
-    from foedus.experiments.runner import simulate_run
+    from foedus.experiments.runner import LOCAL_DASK_CONFIG, simulate_run
 
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+    # the settings foedus's own local cluster runs with (the big ensemble below gets them from run_ensemble)
+    with dask.config.set(LOCAL_DASK_CONFIG), LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         warm = sc.model_copy(update={"years": 2})
         futures = [client.submit(simulate_run, warm, i, i, None, False, outcomes=indicator_tables, pure=False, workers=[addr]) for i, addr in enumerate(client.scheduler_info()["workers"])]
         client.gather(futures)

@@ -35,6 +35,22 @@ The starting world comes from :func:`foedus.sim.start.build_world` (distances, p
 fixed-point grievance of the arms step), so both implementations start from the same numbers;
 the yearly rules are the peer's own. Both use their own random streams, so runs agree in
 distribution, not draw for draw: ``benchmarks/vs_mesa.py`` tests that.
+
+Status (2026-12-06): behind the simulator
+-----------------------------------------
+These are the rules from before issue 17: one form of pact (a bilateral defence pledge) and its
+accessions. The simulator has since added obligation forms (neutrality, non-aggression,
+consultation, offence), multilateral pacts and the members' consent, and more behaviour was being
+merged on 2026-12-06, so the deterministic limits of ``vs_mesa.py`` disagree (300 against 14
+alliances in year one) and its speed-up is not like for like. A peer written once more rule for
+rule would fall behind again at the next behaviour change. The way that lasts is a peer whose
+agents call the same :mod:`foedus.theory` functions per agent (one state's motive utilities,
+obligation goods, commitment cost, exit probability, in Mesa's Agent/Model style), so that the
+comparison measures the engine's vectorisation and compilation, not two writings of the formulas.
+It still has to repeat the *procedures* of :mod:`foedus.sim.steps.alignment` and
+:mod:`foedus.sim.steps.formation` (who reconsiders, who proposes to whom, in which order, who
+consents), which live in the steps, not in the theory; while they do, every change of procedure
+needs the same change here first.
 """
 
 from __future__ import annotations

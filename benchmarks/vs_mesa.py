@@ -48,6 +48,10 @@ the ratio is measured side by side and is less affected.
 
 The last lines printed are the headline figures as ``name: value``; the last is
 ``speedup_vs_mesa: X``.
+
+The peer is behind the simulator (rules from before issue 17; see the status section of
+:mod:`mesa_model`): until it follows the current rules, item 1 fails and the speed-up is not like
+for like.
 """
 
 from __future__ import annotations

@@ -385,3 +385,26 @@ def test_a_real_cluster_that_loses_a_worker_gives_the_same_bytes(tmp_path, world
     assert store.completed() == list(range(WORLD["runs"])) and not store.missing()
     assert len(list((out / "system").glob("run-*.parquet"))) == WORLD["runs"]
     assert parquet_digests(out) == parquet_digests(world_one_process)
+
+
+def _dask_settings(keys: list[str]) -> dict:
+    import dask
+
+    return {k: dask.config.get(k) for k in keys}
+
+
+def test_a_local_cluster_quiets_dasks_periodic_work_in_its_workers_and_restores_the_settings():
+    """The local cluster's worker processes run without Dask's profiler (LOCAL_DASK_CONFIG); the caller's settings come back."""
+    import dask
+
+    from foedus.experiments.runner import LOCAL_DASK_CONFIG, _dask_client
+
+    keys = list(LOCAL_DASK_CONFIG)
+    before = _dask_settings(keys)
+    assert before != LOCAL_DASK_CONFIG  # Dask's defaults differ, so the check below could fail
+    with _dask_client(workers=1, scheduler=None, processes=True, client=None, connect_timeout=30.0) as client:
+        in_workers = client.run(_dask_settings, keys)
+        assert all(pid != os.getpid() for pid in client.run(os.getpid).values())
+    assert list(in_workers.values()) == [LOCAL_DASK_CONFIG]
+    assert _dask_settings(keys) == before
+    assert dask.config.get("distributed.worker.profile.enabled") is before["distributed.worker.profile.enabled"]

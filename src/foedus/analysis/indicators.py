@@ -419,12 +419,15 @@ def _agreements_in_force(record: RunRecord, g: _Grid) -> dict[str, np.ndarray]:
 def _event_counts(record: RunRecord, first: int, Y: int) -> dict[str, np.ndarray]:
     """Per year, the events of each kind (columns of :data:`EVENT_COLUMNS`)."""
     ec = record.event_counts
+    # the columns as arrays once (not a pandas comparison per kind): the same rows in the same order
+    kinds = ec["kind"].to_numpy(dtype=object)
+    t_all = ec["year"].to_numpy(dtype=np.int64) - first
+    n_all = ec["count"].to_numpy(dtype=np.int64)
+    in_range = (t_all >= 0) & (t_all < Y)
     out = {}
     for k, col in EVENT_COLUMNS.items():
-        sel = (ec["kind"] == k).to_numpy()
-        t = ec["year"].to_numpy(dtype=np.int64)[sel] - first
-        keep = (t >= 0) & (t < Y)
-        out[col] = np.bincount(t[keep], weights=ec["count"].to_numpy(dtype=np.int64)[sel][keep], minlength=Y).astype(np.int64)
+        sel = (kinds == k) & in_range
+        out[col] = np.bincount(t_all[sel], weights=n_all[sel], minlength=Y).astype(np.int64)
     return out
 
 

@@ -492,9 +492,12 @@ def escalation_probability(
     det = _checked(detection, "detection", f, lo=0.0, hi=1.0, check=check)
     delta = _checked(distinguishability, "distinguishability", f, lo=0.0, hi=1.0, check=check)
     purpose = _checked(purpose_attack, "purpose_attack", f, lo=0.0, hi=1.0, check=check)
-    i, a, phi, det, delta, purpose = _broadcast(
-        f, intrusion=i, attribution=a, fear=phi, detection=det, distinguishability=delta, purpose_attack=purpose, check=check
-    )
+    if check:
+        # unchecked, the operands broadcast in the arithmetic below (+, -, *, / only: the same
+        # numbers element by element) without six broadcast copies of the scalar parameters
+        i, a, phi, det, delta, purpose = _broadcast(
+            f, intrusion=i, attribution=a, fear=phi, detection=det, distinguishability=delta, purpose_attack=purpose, check=check
+        )
     q = 0.5 * (1.0 + delta)
     with np.errstate(invalid="ignore", divide="ignore"):
         den_a = phi * q + (1.0 - phi) * (1.0 - q)

@@ -162,9 +162,17 @@ def group_reciprocity(trust, members, access, *, check: bool = True) -> np.ndarr
         rows = acc == a_val
         if a_val == 0.0:
             continue
-        with np.errstate(divide="ignore"):
-            logf = np.log1p(-a_val * (1.0 - tau))  # (M, N); -inf where exploitation is certain
         mr = mf if rows.all() else mf[rows]
+        # the logarithms are taken only in the columns of states that belong to one of these
+        # alignments; the others are 0 and meet only zero weights in the product below, so every
+        # sum is the same (a zero term adds nothing) at a fraction of the logarithms
+        used = m[rows].any(axis=0)
+        with np.errstate(divide="ignore"):
+            if used.all():
+                logf = np.log1p(-a_val * (1.0 - tau))  # (M, N); -inf where exploitation is certain
+            else:
+                logf = np.zeros(tau.shape)
+                logf[:, used] = np.log1p(-a_val * (1.0 - tau[:, used]))
         finite = np.isfinite(logf)
         if finite.all():
             log_rho[rows] = mr @ logf.T

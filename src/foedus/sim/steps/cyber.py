@@ -15,6 +15,7 @@ from numba import njit
 
 from foedus.schema import OBLIGATIONS
 from foedus.sim.steps._common import CYBER_DOMAIN, ORGANISATION, asymmetric, sym_clip
+from foedus.sim.steps.cyber_kernels import consent_refusals, pair_scores, sharing_terms
 from foedus.sim.steps.dissolution import dissolve, leave, leave_nonstate
 from foedus.sim.world import World
 from foedus.theory import cyber as th_cyber
@@ -90,8 +91,9 @@ def _sharing_terms(world: World, slots: np.ndarray, trust: np.ndarray) -> dict:
     ``benefit`` the salience ``2 * T3`` times the mean capacity of the other member states;
     ``reciprocity`` :func:`~foedus.theory.cyber_trust.group_reciprocity`; ``value``
     :func:`~foedus.theory.cyber_trust.sharing_value` with the loss i's vulnerability;
-    ``threshold`` Kydd's ``loss / (benefit + loss)``; ``camp`` the distance of i's regime from the
-    regime of the member of greatest capacity (:func:`~foedus.theory.cyber_trust.alignment_camp`).
+    ``camp`` the distance of i's regime from the
+    regime of the member of greatest capacity (:func:`~foedus.theory.cyber_trust.alignment_camp`),
+    ``camp_of`` (A,) that regime; ``cap_sum`` (A,) the member states' total capacity.
     """
     ag = world.agreements
     cap, vul = world.cyber_capacity, world.cyber_vulnerability
@@ -99,17 +101,14 @@ def _sharing_terms(world: World, slots: np.ndarray, trust: np.ndarray) -> dict:
     Mf = M.astype(float)
     size = Mf.sum(axis=1)
     salience = th_trust.cyber_salience(world.trends.cyber)
-    others = size[:, None] - Mf
     cap_sum = Mf @ cap
-    with np.errstate(invalid="ignore", divide="ignore"):
-        benefit = salience * np.where(others > 0, (cap_sum[:, None] - Mf * cap[None, :]) / others, 0.0)
     access = ag.integration[slots]
     rho = th_trust.group_reciprocity(trust, M, access, check=world.check)
-    value = th_trust.sharing_value(rho, benefit, np.broadcast_to(vul, M.shape), check=world.check)
-    threshold = th_trust.sharing_threshold(benefit, vul)
-    camp = th_trust.camp_distance(world.regime, th_trust.alignment_camp(M, cap, world.regime), check=world.check)
+    camp_of = th_trust.alignment_camp(M, cap, world.regime)
+    # the benefit, sharing_value and camp_distance in one compiled pass (the theory's formulas, to the bit)
+    benefit, value, camp = sharing_terms(M, size, cap, cap_sum, float(salience), rho, vul, world.regime, camp_of)
     return {"M": M, "size": size, "cap_sum": cap_sum, "trust": trust, "salience": salience, "access": access, "benefit": benefit, "reciprocity": rho,
-            "value": value, "threshold": threshold, "camp": camp}
+            "value": value, "camp": camp, "camp_of": camp_of}
 
 
 def _consent(world: World, t: dict, a_idx: np.ndarray, c_idx: np.ndarray, trust_in: np.ndarray, cand_cap: np.ndarray | None) -> np.ndarray:
@@ -120,23 +119,16 @@ def _consent(world: World, t: dict, a_idx: np.ndarray, c_idx: np.ndarray, trust_
     with the candidate in (the candidate's capacity counted when ``cand_cap`` (C,) is given:
     states; a firm's is not), its vulnerability the loss; it consents when
     :func:`~foedus.theory.cyber_trust.sharing_value` stays non-negative. Evaluated on the
-    (candidate, member) entries only, so the cost is the candidates times the members.
+    (candidate, member) entries only, so the cost is the candidates times the members, in one
+    compiled pass (:func:`foedus.sim.steps.cyber_kernels.consent_refusals`, equal to the theory's
+    functions to the bit).
     """
-    cap, size = world.cyber_capacity, t["size"].astype(np.int64)
-    mem_a, mem_j = np.nonzero(t["M"])  # row-major: members grouped by alignment
-    counts = size[a_idx]
-    start = np.searchsorted(mem_a, a_idx)
-    q = np.repeat(np.arange(len(a_idx)), counts)
-    j = mem_j[np.repeat(start, counts) + np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)]
-    a, c = a_idx[q], c_idx[q]
-    rho = t["reciprocity"][a, j] * th_trust.partner_reciprocity(trust_in[j, c], t["access"][a])
-    if cand_cap is None:
-        benefit = t["benefit"][a, j]
-    else:
-        total = t["cap_sum"][a] - cap[j] + cand_cap[c]
-        benefit = t["salience"] * np.maximum(total, 0.0) / t["size"][a]
-    v = th_trust.sharing_value(rho, benefit, world.cyber_vulnerability[j], check=world.check)
-    refusals = np.add.reduceat((v < 0.0).astype(np.int64), np.cumsum(counts) - counts) if len(v) else np.zeros(0, np.int64)
+    cap = world.cyber_capacity
+    with_cap = cand_cap is not None
+    refusals = consent_refusals(
+        t["M"], a_idx, c_idx, t["reciprocity"], t["access"], trust_in, t["benefit"], t["cap_sum"], cap, cand_cap if with_cap else cap,
+        float(t["salience"]), t["size"], world.cyber_vulnerability, with_cap,
+    )
     return refusals == 0
 
 
@@ -226,7 +218,8 @@ def _one_a_year(mask: np.ndarray, value: np.ndarray) -> np.ndarray:
 def _state_details(world: World, t: dict, a_idx: np.ndarray, i_idx: np.ndarray, kind: str) -> list[dict]:
     """The explanation of states' accessions or exits: every term of the decision (F5, issue 17 item 8)."""
     tol = world.params.cyber_camp_tolerance
-    cols = {k: t[k][a_idx, i_idx].tolist() for k in ("value", "reciprocity", "threshold", "benefit", "camp")}
+    cols = {k: t[k][a_idx, i_idx].tolist() for k in ("value", "reciprocity", "benefit", "camp")}
+    cols["threshold"] = th_trust.sharing_threshold(t["benefit"][a_idx, i_idx], world.cyber_vulnerability[i_idx]).tolist()
     acc = t["access"][a_idx].tolist()
     loss = world.cyber_vulnerability[i_idx].tolist()
     out = []
@@ -257,11 +250,11 @@ def _nonstate_moves(world: World, rng: np.random.Generator, slots: np.ndarray, t
     out, into = th_trust.nonstate_trust(t["trust"], world.nonstate_home_index, home_trust=p.nonstate_home_trust, no_home_trust=p.nonstate_trust)
     rho = th_trust.group_reciprocity(out, M, acc, check=world.check)
     with np.errstate(invalid="ignore", divide="ignore"):
-        benefit = np.broadcast_to((t["salience"] * np.where(t["size"] > 0, (M.astype(float) @ world.cyber_capacity) / t["size"], 0.0))[:, None], rho.shape)
+        benefit = np.broadcast_to((t["salience"] * np.where(t["size"] > 0, t["cap_sum"] / t["size"], 0.0))[:, None], rho.shape)
     vul = np.broadcast_to(world.nonstate_vulnerability, rho.shape)
     value = th_trust.sharing_value(rho, benefit, vul, check=world.check)
     w = th_trust.actor_values(world.nonstate_values, world.nonstate_home_index, world.regime)
-    camp = th_trust.camp_distance(np.nan_to_num(w), th_trust.alignment_camp(M, world.cyber_capacity, world.regime), check=world.check)
+    camp = th_trust.camp_distance(np.nan_to_num(w), t["camp_of"], check=world.check)
     in_camp = ~np.isnan(w)[None, :] & (camp <= p.cyber_camp_tolerance)
     NS = ag.nonstate[slots]
     d_in, d_out = rng.random(NS.shape), rng.random(NS.shape)
@@ -320,13 +313,10 @@ def _new_cyber_alignments(world: World, rng: np.random.Generator, trust: np.ndar
     if considering.sum() == 0 or free.sum() < 2:
         return
     access = p.cyber_sharing_access
-    belief = th_trust.partner_reciprocity(trust, access)
-    benefit = th_trust.cyber_salience(world.trends.cyber) * np.broadcast_to(cap[None, :], (n, n))
-    value = th_trust.sharing_value(belief, benefit, np.broadcast_to(vul[:, None], (n, n)), check=world.check)
-    camp = th_trust.camp_distance(world.regime, world.regime, check=world.check)  # |w_i - w_j|
-    ok = free[:, None] & free[None, :] & (camp <= p.cyber_camp_tolerance) & (value > 0) & (value.T > 0)
-    np.fill_diagonal(ok, False)
-    first, second = _greedy_pairs(np.where(ok, value, -np.inf), np.flatnonzero(considering))
+    salience = th_trust.cyber_salience(world.trends.cyber)
+    # value where the pair can form, -inf elsewhere: one compiled pass of the theory's formulas
+    score = pair_scores(trust, float(access), salience, cap, vul, world.regime, free, float(p.cyber_camp_tolerance))
+    first, second = _greedy_pairs(score, np.flatnonzero(considering))
     ob = np.zeros(len(OBLIGATIONS), bool)
     ob[OBLIGATIONS.index("consultation")] = True
     for i, j in zip(first.tolist(), second.tolist()):  # a few a year
@@ -335,17 +325,24 @@ def _new_cyber_alignments(world: World, rng: np.random.Generator, trust: np.ndar
             pair, world.year, kind=ORGANISATION, domain=CYBER_DOMAIN, obligations=ob, asymmetric=asymmetric(world, pair), integration=access,
             leader=int(pair[np.argmax(cap[pair])]), name=f"cyber alignment {world.abb[i]}-{world.abb[j]} ({world.year})", power=world.power[pair],
         )
-        detail = None
-        if world.explain:
-            detail = {"cause": "cyber trust", "domain": "cyber", "factors": {
-                "value": float(value[i, j]), "partner_value": float(value[j, i]), "trust": float(trust[i, j]), "partner_trust": float(trust[j, i]),
-                "group_trust": float(belief[i, j]), "partner_group_trust": float(belief[j, i]),
-                "trust_threshold": float(th_trust.sharing_threshold(benefit[i, j], vul[i])),
-                "partner_trust_threshold": float(th_trust.sharing_threshold(benefit[j, i], vul[j])),
-                "benefit": float(benefit[i, j]), "partner_benefit": float(benefit[j, i]), "loss": float(vul[i]), "partner_loss": float(vul[j]),
-                "access": access, "camp_distance": float(camp[i, j]), "camp_tolerance": p.cyber_camp_tolerance,
-            }}
+        detail = _pair_detail(world, trust, i, j, access, salience) if world.explain else None
         world.log.events(world.year, "formation", ag.agreement_id[a], world.ccode[i], world.ccode[j], detail)
+
+
+def _pair_detail(world: World, trust: np.ndarray, i: int, j: int, access: float, salience: float) -> dict:
+    """The explanation of the new cyber alignment of ``i`` and ``j``: every term of both sides' decisions."""
+    p, cap, vul = world.params, world.cyber_capacity, world.cyber_vulnerability
+    belief = {k: th_trust.partner_reciprocity(trust[a, b], access) for k, (a, b) in (("i", (i, j)), ("j", (j, i)))}
+    benefit = {"i": salience * cap[j], "j": salience * cap[i]}
+    value = {k: th_trust.sharing_value(belief[k], benefit[k], vul[i if k == "i" else j], check=world.check) for k in ("i", "j")}
+    return {"cause": "cyber trust", "domain": "cyber", "factors": {
+        "value": float(value["i"]), "partner_value": float(value["j"]), "trust": float(trust[i, j]), "partner_trust": float(trust[j, i]),
+        "group_trust": float(belief["i"]), "partner_group_trust": float(belief["j"]),
+        "trust_threshold": float(th_trust.sharing_threshold(benefit["i"], vul[i])),
+        "partner_trust_threshold": float(th_trust.sharing_threshold(benefit["j"], vul[j])),
+        "benefit": float(benefit["i"]), "partner_benefit": float(benefit["j"]), "loss": float(vul[i]), "partner_loss": float(vul[j]),
+        "access": access, "camp_distance": float(abs(world.regime[j] - world.regime[i])), "camp_tolerance": p.cyber_camp_tolerance,
+    }}
 
 
 def _greedy_pairs(score: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
