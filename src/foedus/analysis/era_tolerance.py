@@ -10,13 +10,14 @@ infinite median is a lower bound), members per alliance within a factor 1.5, sha
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 
 from foedus.analysis.eras import FACTS
+from foedus.i18n import _
 
-__all__ = ["TOLERANCE", "EraFact", "tolerance_text", "in_range", "distance", "score"]
+__all__ = ["TOLERANCE", "EraFact", "tolerance_text", "in_range", "distance", "score", "score_sentence"]
 
 TOLERANCE: dict[str, tuple[str, float]] = {
     **{f: ("ratio", 2.0) for f in FACTS if f.startswith("formation_")},
@@ -134,3 +135,21 @@ def score(facts: Sequence[EraFact], *, out_of_sample: bool | None = None) -> tup
     """(facts in range, facts) over ``facts``, optionally only those out of (True) or in (False) sample."""
     sel = [f for f in facts if out_of_sample is None or f.in_sample != out_of_sample]
     return sum(f.in_range for f in sel), len(sel)
+
+
+def score_sentence(v: Mapping) -> str:
+    """One sentence on an out-of-sample score (:meth:`foedus.experiments.oos_score.PendingScore.result`), in the language in use (:mod:`foedus.i18n`)."""
+    if v.get("error"):
+        failed = _("Out-of-sample validation could not run ({error}); run `{command}`.")
+        return failed.format(error=v["error"], command=v.get("full_command", "foedus validate"))
+    eras = _(" and ").join(e.replace("-", "–") for e in v["eras"])
+    seeds = v["seeds"]
+    if len(seeds) == 1:
+        runs = _("one run each, seed {seed}").format(seed=seeds[0])
+    else:
+        runs = _("{n} runs each, seeds {first}–{last}").format(n=len(seeds), first=seeds[0], last=seeds[-1])
+    params = "" if v.get("parameters") == "the shipped defaults" else _(", with the scenario's own parameters")
+    text = _("Out of sample, {in_range} of {facts} facts of the record are in range (eras {eras}, {runs}{params}; "
+             "foedus {version}; a reduced form of `{command}`).")
+    return text.format(in_range=v["in_range"], facts=v["facts"], eras=eras, runs=runs, params=params, version=v["foedus_version"],
+                       command=v["full_command"])

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
-from foedus.i18n import _
+from foedus.analysis.era_tolerance import score_sentence as sentence
 
 __all__ = ["PendingScore", "out_of_sample_eras"]
 
@@ -102,21 +102,3 @@ class PendingScore:
                          "out_of_range": [f.name for f in facts if f.era == era and not f.in_range]} for era in self.eras}
         return {**base, "in_range": int(k), "facts": int(n), "score": f"{k}/{n}", "per_era": per_era,
                 "sentence": sentence({**base, "in_range": k, "facts": n})}
-
-
-def sentence(v: Mapping) -> str:
-    """One sentence on a score of :meth:`PendingScore.result`, in the language in use (:mod:`foedus.i18n`)."""
-    if v.get("error"):
-        failed = _("Out-of-sample validation could not run ({error}); run `{command}`.")
-        return failed.format(error=v["error"], command=v.get("full_command", "foedus validate"))
-    eras = _(" and ").join(e.replace("-", "–") for e in v["eras"])
-    seeds = v["seeds"]
-    if len(seeds) == 1:
-        runs = _("one run each, seed {seed}").format(seed=seeds[0])
-    else:
-        runs = _("{n} runs each, seeds {first}–{last}").format(n=len(seeds), first=seeds[0], last=seeds[-1])
-    params = "" if v.get("parameters") == "the shipped defaults" else _(", with the scenario's own parameters")
-    text = _("Out of sample, {in_range} of {facts} facts of the record are in range (eras {eras}, {runs}{params}; "
-             "foedus {version}; a reduced form of `{command}`).")
-    return text.format(in_range=v["in_range"], facts=v["facts"], eras=eras, runs=runs, params=params, version=v["foedus_version"],
-                       command=v["full_command"])

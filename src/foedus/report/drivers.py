@@ -5,7 +5,7 @@ Presentation only: the tests and figures come from
 score from :class:`foedus.experiments.oos_score.PendingScore` (summary.json's ``validation``),
 both as plain JSON-ready dicts, so this module imports neither the simulator nor the
 experiments (but for the validation's sentence, said by
-:func:`foedus.experiments.oos_score.sentence`).
+:func:`foedus.analysis.era_tolerance.score_sentence`).
 
 The sentences are said again here from those figures, in the language in use
 (:func:`headline_sentence`): summary.json keeps the English sentence the experiment wrote (data,
@@ -259,14 +259,14 @@ def _per_era(per: Mapping) -> list[str]:
 def validation_sentence(v: Mapping) -> str | None:
     """The sentence on a validation score (summary.json's ``validation``) in the language in use, else its stored one.
 
-    Said again by :func:`foedus.experiments.oos_score.sentence` when the score carries its
+    Said again by :func:`foedus.analysis.era_tolerance.score_sentence` when the score carries its
     figures (its eras, seeds and version, or its error); a bare ``sentence`` is shown as it is.
     """
     if ("in_range" in v and "eras" in v and "seeds" in v) or ("error" in v and "full_command" in v):
-        from foedus.experiments.oos_score import sentence
+        from foedus.analysis.era_tolerance import score_sentence
 
         try:
-            return sentence(v)
+            return score_sentence(v)
         except (KeyError, TypeError, ValueError):
             pass
     return v.get("sentence")
