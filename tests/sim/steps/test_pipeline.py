@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from foedus.sim import steps
@@ -10,12 +12,16 @@ from .conftest import tiny_world
 
 
 def test_the_year_runs_its_steps_in_the_documented_order():
+    # the blocs (multilateral treaties against a shared threat) run between threat perception and alignment since they were merged
     assert list(steps.DEFAULT_STEPS) == [
-        "system_membership", "trends_and_shocks", "capabilities", "threat_perception", "absent_states", "alignment", "alliance_politics",
-        "crises_and_coalitions", "cyber", "conflict_and_commitments", "rivalries", "record",
+        "system_membership", "trends_and_shocks", "capabilities", "threat_perception", "absent_states", "blocs", "alignment",
+        "alliance_politics", "crises_and_coalitions", "cyber", "conflict_and_commitments", "rivalries", "record",
     ]
-    for name, fn in steps.DEFAULT_STEPS.items():
-        assert name in (steps.__doc__ or "") and fn.__doc__
+    # the order the package's docstring documents: the step named first in each item of its numbered list
+    documented = re.findall(r"^\d+[a-z]?\. :func:`~\.\w+\.(\w+)`", steps.__doc__ or "", flags=re.M)
+    assert documented == list(steps.DEFAULT_STEPS)
+    for fn in steps.DEFAULT_STEPS.values():
+        assert fn.__doc__
 
 
 def test_initialise_derives_the_starting_state_again_without_randomness():

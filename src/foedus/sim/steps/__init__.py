@@ -5,7 +5,7 @@ through :attr:`foedus.sim.engine.Simulation.steps`):
 
 0. :func:`~.system.system_membership` (:mod:`.system`): states enter and leave the system as the
    scenario schedules (the COW state list in runs from the record); states outside it are
-   dormant, and :func:`~.system.absent_states` removes the threats to them after step 3;
+   dormant;
 1. :func:`~.trends.trends_and_shocks` (:mod:`.trends`): the scenario's trend drivers T1–T5 and
    its scheduled shocks;
 2. :func:`~.capabilities.capabilities` (:mod:`.capabilities`): economic growth, arming under the
@@ -13,9 +13,14 @@ through :attr:`foedus.sim.engine.Simulation.steps`):
    allies free-ride (P4);
 3. :func:`~.threat.threat_perception` (:mod:`.threat`): Walt's threat matrix with geography (F2) and global
    threats no state embodies;
-4a. :func:`~.blocs.blocs` (:mod:`.blocs`): states that share a threat (the same main threat or
-   its allies) found one multilateral treaty, led by the strongest of them, when each founder
-   gains from the joint pledge (Snyder 1997; Olson & Zeckhauser 1966: free riding bounds its size);
+3a. :func:`~.system.absent_states` (:mod:`.system`): the threats to and from the dormant states
+   outside the system are removed;
+3b. :func:`~.blocs.blocs` (:mod:`.blocs`): before the bilateral choices, states that share a threat
+   (the same main threat, or one of its allies) found one multilateral treaty together, led by
+   the strongest of them, when each founder gains from the joint pledge net of free riding and
+   no member loses by another's admission (Snyder 1997; Olson & Zeckhauser 1966: free riding
+   bounds its size); the members are one region's states with a collective identity (Hemmer &
+   Katzenstein 2002); the treaty admits new members from the next year;
 4. :func:`~.alignment.alignment` (:mod:`.alignment`): forming, joining and leaving alliances by
    balancing, bandwagoning and tethering (F1–F5), each obligation valued for what it provides
    (A2), with partners' consent, the treaty's terms of admission, accession rules and the
@@ -99,7 +104,7 @@ DEFAULT_STEPS: dict[str, Step] = {
     "rivalries": rivalries,
     "record": record,
 }
-"""The pipeline of a simulated year, in order (steps 0–10 above, with the absent-states mask after threat perception and the blocs before alignment)."""
+"""The pipeline of a simulated year, in order (steps 0–10 above, with 3a, the absent-states mask, and 3b, the blocs, between threat perception and alignment)."""
 
 
 def initialise(world: World) -> None:

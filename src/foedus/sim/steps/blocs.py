@@ -1,4 +1,4 @@
-"""Step 4a, blocs: states that share a threat found one multilateral treaty (brief F5, H1; issue 17 item 1).
+"""Step 3b, blocs: states that share a threat found one multilateral treaty (brief F5, H1; issue 17 item 1).
 
 Before the year's bilateral choices (:mod:`.alignment`), the states that share a threat (their main
 threat is the same state or one of its allies: :func:`foedus.theory.multilateral.adversary_bloc`)
@@ -176,7 +176,8 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
 def _found(world: World, yr: _Year, goods, u, threat: int, bloc: np.ndarray, group: np.ndarray, f: int, founders: np.ndarray, value, cost, gain, share: float) -> None:
     """Write the bloc's treaty of form ``FORMS[f]`` (leader ``founders[0]``) and log its founding with every term of the decision (F5):
     the shared threat and its bloc, the states that shared it (``group``), the leader, each founder's value, cost and gain, the free
-    riding, the coordination cost and the limits of region and identity that left states out."""
+    riding, the coordination cost and the limits of region and identity that left states out. Each founder's motives and goods are
+    discounted by the free-riding ``share`` as its value is, so that they sum to it."""
     ag = world.agreements
     y = world.year
     leader, first = int(founders[0]), int(founders[1])
@@ -184,7 +185,10 @@ def _found(world: World, yr: _Year, goods, u, threat: int, bloc: np.ndarray, gro
     mask = ~np.eye(len(founders), dtype=bool)
     g_sum = np.einsum("gab,ab->ag", goods[:, founders[:, None], founders[None, :]] * ~yr.shared[:, founders[:, None], founders[None, :]], mask)
     u_sum = np.einsum("mab,ab->am", u[:, founders[:, None], founders[None, :]], mask)
-    motives = th_ob.motive_decomposition(u_sum, g_sum, FORM_GOODS[f][None, :])
+    # each founder values its partners' pledges net of free riding (the share of found_bloc): motives and goods carry it, so
+    # that they sum to the value the founder weighed (its ``utility``), as every alignment event's do (F5)
+    g_sum *= share
+    motives = th_ob.motive_decomposition(u_sum * share, g_sum, FORM_GOODS[f][None, :])
     slot = ag.add_pairs(
         np.array([[leader, first]]), y, kind=ALLIANCE, obligations=FORM_OBLIGATIONS[f], asymmetric=asymmetric_capabilities(pw[:1], pw[1:].max(keepdims=True)),
         leader=np.array([leader]), wartime=np.array([False]), motives=motives.mean(axis=0, keepdims=True), power=pw[:2][None, :],
