@@ -43,7 +43,17 @@ def test_neighbours_balance_against_a_rising_power(warm):
 
 def test_only_weak_states_bandwagon(warm):
     """F3: small states next to an overwhelming, appeasable power sometimes side with it; the same
-    states made stronger than the weakness threshold never do."""
+    states made stronger than the weakness threshold never do.
+
+    80 seeds per world: after today's merge (integ 7c22be6) bandwagoning became rarer in the weak world (seeds with
+    any: 4 of 24 against 7 of 24 on main; 24 of 120 against 17 of 60). The cause is the merge of the blocs branch
+    (seeds 0-47: 13 with bandwagoning at the threat merge 3be419e, 6 at the blocs merge 3859313; threat's
+    aggression_hostility back at 0.5 gives 7, its threat_perception_ceiling off gives 6): the small states now
+    also form a multilateral balancing bloc against the hegemon (seed 3, 2001: four of them, balance_threat
+    0.19-0.38), and a credible balancing partner rules bandwagoning out (Walt 1987) - a mechanism, not a defect;
+    the direction held (0 in the strong world, no state above the threshold ever bandwagons), and 24 seeds
+    were under-powered: Fisher [[4, 20], [0, 24]] p = 0.055. 80 seeds: [[16, 64], [0, 80]] p = 7e-6 (seeds 40-119:
+    18 of 80, p = 1e-6; the weakest 60-seed window, 0-59, 8 of 60, p = 0.003), same alpha."""
     thr = Scenario.model_fields["parameters"].default_factory().weakness_threshold
 
     def bandwagoning(seed: int, cinc: tuple[float, float]) -> tuple[int, int]:
@@ -60,14 +70,15 @@ def test_only_weak_states_bandwagon(warm):
                 strong += d["factors"]["power"] >= thr
         return weak, strong
 
-    weak_world = [bandwagoning(s, (0.005, 0.02)) for s in range(24)]
-    strong_world = [bandwagoning(s, (0.06, 0.09)) for s in range(24)]
+    n = 80
+    weak_world = [bandwagoning(s, (0.005, 0.02)) for s in range(n)]
+    strong_world = [bandwagoning(s, (0.06, 0.09)) for s in range(n)]
     # nobody at or above the threshold ever bandwagons, in either world
     assert sum(s for _, s in weak_world) == 0 and sum(s for _, s in strong_world) == 0
     seeds_weak = sum(w > 0 for w, _ in weak_world)
     seeds_strong = sum(w > 0 for w, _ in strong_world)
     assert seeds_strong == 0
-    assert stats.fisher_exact([[seeds_weak, 24 - seeds_weak], [seeds_strong, 24 - seeds_strong]], alternative="greater").pvalue < ALPHA
+    assert stats.fisher_exact([[seeds_weak, n - seeds_weak], [seeds_strong, n - seeds_strong]], alternative="greater").pvalue < ALPHA
 
 
 def test_interdependence_with_the_adversary_lowers_the_honour_rate(warm):
