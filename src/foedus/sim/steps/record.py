@@ -1,4 +1,4 @@
-"""Step 9, record: the year's state arrays into the run's recorder (:class:`foedus.sim.record.Recorder`).
+"""Step 10, record: the year's state arrays into the run's recorder (:class:`foedus.sim.record.Recorder`).
 
 Events are not recorded here: each step logs the events it causes, with their explanations.
 """
