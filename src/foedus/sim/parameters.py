@@ -267,7 +267,8 @@ class Parameters(CoreParameters):
         "alarms those within reach). The record's noise: the median annual absolute change of a state's capability share, "
         "|d CINC|, over the state-years of 1816-1914 and 1946-1989 (COW NMC 6.0: 7.1e-5; the mean, 7.5e-4, is "
         "threat_perception_ceiling). At 0 a war's aggressor became the main threat of states an ocean away through the faint "
-        "trace of its revealed hostility (1946 run, seed 1: India named by 19 states in 1962, Iceland and Fiji among them)",
+        "trace of its revealed hostility (1946 run, seed 1: 19 states named India in 1962, Congo and the DR Congo among them; "
+        "17 with the floor). The floor alone does not end the far reading of a war: see revealed_hostility (F2)",
     )
 
     def initiation_coefficients(self) -> tuple[float, ...]:

@@ -480,8 +480,8 @@ def perceived_main_threat(threat, power, *, threshold: float, ceiling: float = n
     (COW NMC 6.0: 7.1e-5 over the state-years of 1816-1914 and 1946-1989), however small the
     viewer. Without it a small state's threshold ``theta p_i`` vanishes with its capability and the
     largest of its negligible threats becomes its main one: a war's aggressor, whose revealed
-    hostility reaches the whole world in a faint trace, became the main threat of states an ocean
-    away (Iceland, Fiji, Ghana naming India after its war on Pakistan at 1e-5). Walt (1987, ch. 2):
+    hostility reaches far in a faint trace, became the main threat of small states far away (a 1946
+    run, seed 1: Congo and the DR Congo naming India in 1962 below 7.1e-5). Walt (1987, ch. 2):
     aggressive intentions alarm the states within reach; the floor is the absolute form of Jervis's
     (1976) signal above the noise.
 
