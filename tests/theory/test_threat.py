@@ -328,3 +328,27 @@ def test_a_pact_whose_named_adversary_is_gone_reassures_no_more():
     assert pledged_reassurance([1.0, 1.0, 0.3, 0.0], [True, False, False, True]).tolist() == [0.0, 1.0, 0.3, 0.0]
     with pytest.raises(ValueError, match="adversary_gone"):
         pledged_reassurance([1.0, 1.0], [True])
+
+
+def test_perceived_main_threat_has_an_absolute_floor_however_small_the_viewer():
+    """Jervis (1976) / Walt (1987): a threat below the record's noise (the floor, capability share) is no one's main threat,
+    however small the viewer; above it the rule is unchanged (the floor only removes, never adds, a main threat)."""
+    from foedus.theory.threat import perceived_main_threat
+
+    t = np.array([[0, 1e-5, 0], [2e-3, 0, 0], [1e-4, 5e-5, 0]])
+    p = np.array([1e-6, 0.3, 1e-6])  # 0 and 2 are tiny: theta * p_i is 3e-8
+    assert perceived_main_threat(t, p, threshold=0.03).tolist() == [1, -1, 0]  # 2e-3 < 0.03 * 0.3
+    assert perceived_main_threat(t, p, threshold=0.03, floor=7.1e-5).tolist() == [-1, -1, 0]  # 1e-5 < 7.1e-5; 1e-4 >= it
+    assert perceived_main_threat(t, p, threshold=0.03, floor=2e-4).tolist() == [-1, -1, -1]
+    rng = np.random.default_rng(3)
+    big = rng.random((30, 30)) ** 6
+    pw = rng.random(30) ** 4
+    for floor in (0.0, 1e-4, 1e-2):
+        m = perceived_main_threat(big, pw, threshold=0.03, ceiling=7.7e-4, floor=floor)
+        m0 = perceived_main_threat(big, pw, threshold=0.03, ceiling=7.7e-4)
+        assert ((m == m0) | (m == -1)).all()
+        off = big.copy()
+        np.fill_diagonal(off, 0)
+        assert (off.max(axis=1)[m >= 0] >= floor).all()
+    with pytest.raises(ValueError, match="floor"):
+        perceived_main_threat(t, p, threshold=0.03, floor=-1.0)

@@ -259,6 +259,18 @@ class Parameters(CoreParameters):
 
     intra_alliance_casus: float = Field(0.0, ge=0, le=1, description="probability (one draw a war) that a defence pact of both belligerents calls its other members to the attacked member's side (foedus.theory.war.casus_foederis, against_a_member: ATOP's defence obligation is to aid a member attacked, whoever attacks). The record: members of a pact binding the attacker joined the attacked member in 58 of 86 such ally pairs in 1816-1914 (1866: the German Confederation against Prussia) and 0 of 32 in 1946-1989 (the OAS in 1969, the Warsaw Pact in 1956); 56 of 200 in 1990-2018 (held out; 1991: the Arab League's members against Iraq). Chosen on the in-sample eras (validate, 6 seeds each): at 0 (such a pact calls nobody, the former rule) 23 of 34 in-sample facts are in range, at 0.5 and 1 (ATOP's literal form) 21: calling the members raises the share of defence allies joining towards the record in 1816-1914 (0.28, 0.30, 0.37 against 0.43) but away from it in 1946-1989 (0.11, 0.16, 0.21 against 0.10) and raises offence pacts formed in 1946-1989 (0.0003, 0.0004, 0.0007 against 0.0002). The default is 0; the two in-sample eras disagree, and one war (1866) carries 1816-1914's evidence")
 
+    # --- fixC ---
+    threat_perception_floor: float = Field(
+        7.1e-5, ge=0, le=1,
+        description="least threat, capability share, any state perceives as its main threat, however small the state "
+        "(foedus.theory.threat.perceived_main_threat; Jervis 1976, ch. 4: a signal above the noise; Walt 1987, ch. 2: aggression "
+        "alarms those within reach). The record's noise: the median annual absolute change of a state's capability share, "
+        "|d CINC|, over the state-years of 1816-1914 and 1946-1989 (COW NMC 6.0: 7.1e-5; the mean, 7.5e-4, is "
+        "threat_perception_ceiling). At 0 a war's aggressor became the main threat of states an ocean away through the faint "
+        "trace of its revealed hostility (1946 run, seed 1: 19 states named India in 1962, Congo and the DR Congo among them; "
+        "17 with the floor). The floor alone does not end the far reading of a war: see revealed_hostility (F2)",
+    )
+
     def initiation_coefficients(self) -> tuple[float, ...]:
         """The initiation logit's coefficients in the order of :data:`foedus.theory.war_onset.INITIATION_TERMS`."""
         return (self.initiation_log_capability, self.initiation_major, self.initiation_democracy)

@@ -99,11 +99,12 @@ def walt_offensive(world: World) -> np.ndarray:
 
 def main_threat_of(world: World, idx: np.ndarray | None = None) -> np.ndarray:
     """The main threat of the states ``idx`` (all by default): the index of the state that threatens each most, -1 when none is perceived
-    (:func:`foedus.theory.threat.perceived_main_threat` of this year's ``world.results.threat``, threshold ``threat_perception_threshold``)."""
+    (:func:`foedus.theory.threat.perceived_main_threat` of this year's ``world.results.threat``, threshold ``threat_perception_threshold``, ceiling ``threat_perception_ceiling``, floor ``threat_perception_floor``)."""
     hit = world.cache.get("main_threat")  # kept for this year's threats (a step that changes them in place drops it)
     if hit is None or hit[0] is not world.results.threat or hit[1] != world.year:
         main = th_threat.perceived_main_threat(
-            world.results.threat, world.power, threshold=world.params.threat_perception_threshold, ceiling=world.params.threat_perception_ceiling, check=world.check
+            world.results.threat, world.power, threshold=world.params.threat_perception_threshold, ceiling=world.params.threat_perception_ceiling,
+            floor=world.params.threat_perception_floor, check=world.check
         )
         hit = world.cache["main_threat"] = (world.results.threat, world.year, main)
     return hit[2] if idx is None else hit[2][np.asarray(idx, dtype=np.intp)]
