@@ -110,6 +110,8 @@ def joint_pledge_values(pledge, members, free_riding: float) -> np.ndarray:
     free_riding : float
         :math:`\phi` of :func:`free_riding_share`.
 
+    Examples
+    --------
     >>> g = np.full((3, 3), 0.3); np.fill_diagonal(g, 0)
     >>> joint_pledge_values(g, [True, True, True], 0.0).round(2).tolist()
     [0.6, 0.6, 0.6]

@@ -184,6 +184,8 @@ def offence_standing(norm, strength: float, *, check: bool = True) -> np.ndarray
     strength : float in [0, 1]
         :math:`\omega`.
 
+    Examples
+    --------
     >>> offence_standing(renunciation_of_war([1914, 1919, 1930, 1950]), 0.6).round(3).tolist()
     [1.0, 0.4, 0.4, 0.4]
 
