@@ -140,17 +140,6 @@ class Parameters(CoreParameters):
             "Fitted on 1816-1914 (ATOP 0.00028 non-aggression pacts per state-year), with reassurance_weight on 1946-1989"
         ),
     )
-    nonaggression_norm_share: float = Field(
-        0.945,
-        ge=0,
-        le=1,
-        description=(
-            "share of a non-aggression pledge's reassurance that rests on the renunciation of war "
-            "(foedus.theory.renunciation.nonaggression_standing: before the Covenant a pledge not to attack gave up a lawful "
-            "option and was all but unknown, ATOP 1816-1914 has one non-aggression-led treaty). 0 switches it off. "
-            "Fitted on 1816-1914 (ATOP 0.00028 non-aggression pacts per state-year), with reassurance_weight on 1946-1989"
-        ),
-    )
     # --- mix ---
     offence_abrogation_strength: float = Field(
         0.6,
