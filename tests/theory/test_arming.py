@@ -77,3 +77,13 @@ def test_war_mobilisation_is_zero_at_peace_and_grows_with_the_enemys_strength():
     assert m[4] == pytest.approx(0.3 * (0.2 * 0.9 * 200 - 10))
     with pytest.raises(ValueError, match="enemy_share"):
         war_mobilisation(x, e, share + 0.5, 0.2, 0.3)
+
+
+def test_economy_in_spending_units_gives_the_median_state_the_reference_burden():
+    """k E has the median burden b_ref, whatever GDP's currency (analytic: k scales as 1 / c)."""
+    rng = np.random.default_rng(3)
+    x, e = rng.uniform(1, 50, 41), rng.uniform(100, 5000, 41)
+    k = arming.economy_in_spending_units(x, e, 0.0124)
+    assert np.median(x / (k * e)) == pytest.approx(0.0124)
+    assert arming.economy_in_spending_units(x, 250.0 * e, 0.0124) == pytest.approx(k / 250.0)
+    assert arming.economy_in_spending_units([0.0, 0.0], [1.0, 2.0], 0.0124) == 1.0  # nothing to compare: one currency

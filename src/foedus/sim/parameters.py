@@ -260,6 +260,17 @@ class Parameters(CoreParameters):
         "17 with the floor). The floor alone does not end the far reading of a war: see revealed_hostility (F2)",
     )
 
+    # --- mobil ---
+    reference_burden: float = Field(
+        0.0124, gt=0, le=1,
+        description="the median state's peacetime military burden, share of GDP, in whose terms war_burden and max_milex_share "
+        "are stated (foedus.theory.arming.economy_in_spending_units): world-2022's median over its 66 states (SIPRI 2022 "
+        "spending over PPP GDP, one currency). A scenario built from the record holds spending in current and GDP in "
+        "constant dollars (1900: median ratio 0.0005); its GDP is restated in spending's unit so that its median state "
+        "carries this burden. Without it a belligerent of 1900 'mobilised' towards 20 % of a GDP 500-5,000 times its "
+        "spending (China at war: personnel x190 in a year, 0.3-0.57 of system capability) (D1)",
+    )
+
     def initiation_coefficients(self) -> tuple[float, ...]:
         """The initiation logit's coefficients in the order of :data:`foedus.theory.war_onset.INITIATION_TERMS`."""
         return (self.initiation_log_capability, self.initiation_major, self.initiation_democracy)

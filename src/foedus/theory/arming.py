@@ -138,3 +138,36 @@ def war_mobilisation(spending, economy, enemy_share, burden: float, rate: float,
     e = _array("economy", economy, nonneg=True, check=check)
     s = _array("enemy_share", enemy_share, unit=True, check=check)
     return rate * np.maximum(burden * s * e - x, 0.0)
+
+
+def economy_in_spending_units(spending0, economy0, reference_burden: float, *, check: bool = True) -> float:
+    """Factor ``k`` that states GDP in the currency of military spending: ``k = median_i(x_i / E_i) / b_ref``.
+
+    The war burden and the ceiling on spending are shares of GDP, which presumes spending ``x`` and
+    GDP ``E`` in one currency. A scenario built from the record holds them in two: COW NMC's
+    spending in current-year dollars, the GDP series in constant dollars (and PPP), so in 1900 the
+    median state's ``x / E`` is 0.0005 where its true peacetime burden was of the order of 1-3 %
+    (Eloranta 2007 for the great powers of 1870-1913; SIPRI for today). Taking the median state of
+    the starting year to carry the reference burden ``b_ref`` (the median of a world whose figures
+    share one currency) restates GDP as ``k E`` in spending's unit; shares of GDP then mean the same
+    in every era, and a scenario whose figures already share a currency and the reference median
+    keeps ``k = 1``. The median is over states with both figures positive; ``k = 1`` when there is none.
+
+    Parameters
+    ----------
+    spending0, economy0 : (N,) arrays >= 0, the starting spending and GDP (any units)
+    reference_burden : float > 0, share of GDP
+
+    Examples
+    --------
+    >>> economy_in_spending_units([1.0, 2.0, 3.0], [100.0, 100.0, 100.0], 0.02)
+    1.0
+    >>> round(economy_in_spending_units([0.05, 0.1, 0.15], [100.0, 100.0, 100.0], 0.02), 6)
+    0.05
+    """
+    x = _array("spending0", spending0, nonneg=True, check=check)
+    e = _array("economy0", economy0, nonneg=True, check=check)
+    ok = (x > 0) & (e > 0)
+    if not ok.any():
+        return 1.0
+    return float(np.median(x[ok] / e[ok]) / reference_burden)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from foedus.sim.steps.capabilities import capabilities
+from foedus.sim.steps.capabilities import spending_units, capabilities
 from foedus.sim.steps.threat import perceive_threats
 
 from .conftest import ACTORS, GRT, RIV, SMA, alliance, tiny_world
@@ -35,9 +35,10 @@ def test_rivals_arm_against_each_other_when_their_hostility_rises():
 
 
 def test_spending_is_capped_at_its_share_of_gdp():
+    """The ceiling is a share of GDP in spending's currency (``spending_units``; 1 where the figures share one)."""
     world, rng = tiny_world(actors=STILL, growth_noise=0.0, max_milex_share=0.02)
     capabilities(world, rng)
-    assert (world.milex <= 0.02 * world.economy + 1e-9).all()
+    assert (world.milex <= 0.02 * spending_units(world) * world.economy + 1e-9).all()
     assert world.power.sum() == pytest.approx(1.0)
 
 
@@ -100,7 +101,7 @@ def test_the_compiled_spending_update_is_richardsons_step_clipped_to_the_bit():
         p = world.params
         grievance = world.base_spending * (world.economy / world.economy0) - relief
         new = th_arms.richardson_step(world.milex, 1.0, p.fatigue, grievance, weights)
-        milex = np.clip(new, p.milex_floor_share * world.milex_floor, p.max_milex_share * world.economy)
+        milex = np.clip(new, p.milex_floor_share * world.milex_floor, p.max_milex_share * spending_units(world) * world.economy)
         military = (1.0 - p.military_depreciation) * world.military + milex
         milper = world.milper0 * milex / world.milex0
         got = spending_update(world, weights @ world.milex, relief)
@@ -125,3 +126,22 @@ def test_allied_relief_never_takes_more_than_the_capped_reaction():
     world, rng = tiny_world(actors=STILL, growth_noise=0.0, reaction_share_cap=0.5, ally_weight=2.0)
     p = world.params
     assert (world.base_spending >= (1 - p.reaction_share_cap) * p.fatigue * world.milex - 1e-9).all()
+
+
+def test_mobilisation_and_ceiling_do_not_depend_on_the_currency_of_gdp():
+    """Record-built scenarios hold GDP in constant and spending in current dollars (1900: median ratio 0.0005).
+
+    The war burden and the spending ceiling are shares of GDP restated in spending's currency
+    (:func:`spending_units`), so a world whose GDP figures are 1,000 times larger, all else equal,
+    arms and mobilises to the same spending (before, a belligerent of 1900 rose 100-fold in a year).
+    """
+    for scale in (1.0, 1000.0):
+        world, rng = tiny_world(actors=STILL, growth_noise=0.0)
+        world.economy = world.economy * scale
+        world.economy0 = world.economy0 * scale
+        r, a = (world.index_of(c) for c in (RIV, SMA))
+        world.at_war[r, a] = world.at_war[a, r] = True
+        capabilities(world, rng)
+        if scale == 1.0:
+            first = world.milex.copy()
+    assert np.allclose(world.milex, first, rtol=1e-9)

@@ -48,7 +48,8 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
     fixed point, and grows with the economy. A state at war adds
     :func:`foedus.theory.arming.war_mobilisation` to it: it closes ``mobilisation_rate`` a year of
     the gap to ``war_burden`` of its GDP times its strongest enemy's share of the pair's
-    capabilities (:func:`enemy_share`; Rasler & Thompson 1985). Spending is capped at ``max_milex_share`` of GDP
+    capabilities (:func:`enemy_share`; Rasler & Thompson 1985). Both shares are of GDP restated in spending's currency
+    (:func:`spending_units`: record-built scenarios hold the two in different dollars). Spending is capped at ``max_milex_share`` of GDP
     and floored at ``milex_floor_share`` of its starting level; the military stock accumulates spending with
     depreciation; personnel scale with spending. Capability shares
     (:func:`foedus.theory.capability.capability_shares`) and offensive capability
@@ -59,15 +60,16 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
     shock = rng.normal(0.0, p.growth_noise, n) if p.growth_noise > 0 else 0.0
     world.economy *= np.maximum(1.0 + world.growth + shock, p.growth_floor)
     weights, relief = arming_pressure(world)
+    k = spending_units(world)  # GDP in spending's currency: shares of GDP mean the same in every era
     if world.at_war.any():
         # a belligerent mobilises: its grievance rises (taken here off the relief, which the grievance subtracts)
         relief = relief - th_arming.war_mobilisation(
-            world.milex, world.economy, enemy_share(world), p.war_burden, p.mobilisation_rate, check=world.check
+            world.milex, k * world.economy, enemy_share(world), p.war_burden, p.mobilisation_rate, check=world.check
         )
     if world.check:
         grievance = world.base_spending * (world.economy / world.economy0) - relief
         new = th_arms.richardson_step(world.milex, 1.0, p.fatigue, grievance, weights, check=True)
-        world.milex = np.clip(new, p.milex_floor_share * world.milex_floor, p.max_milex_share * world.economy)
+        world.milex = np.clip(new, p.milex_floor_share * world.milex_floor, p.max_milex_share * k * world.economy)
         world.military = (1.0 - p.military_depreciation) * world.military + world.milex
         world.milper = world.milper0 * world.milex / world.milex0
     else:
@@ -79,6 +81,16 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
         world.power, world.cinc, world.results.offensive = capability_update(
             world.economy, world.military, world.economy0, world.military0, world.cinc0, float(p.offensive_floor)
         )
+
+
+def spending_units(world: World) -> float:
+    """GDP's factor into spending's currency (:func:`foedus.theory.arming.economy_in_spending_units`), from the start; cached."""
+    k = world.cache.get("economy_in_spending_units")
+    if k is None:
+        k = world.cache["economy_in_spending_units"] = th_arming.economy_in_spending_units(
+            world.milex0, world.economy0, world.params.reference_burden, check=world.check
+        )
+    return k
 
 
 def spending_update(world: World, reaction: np.ndarray, relief: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -95,7 +107,7 @@ def spending_update(world: World, reaction: np.ndarray, relief: np.ndarray) -> t
     milex, military, milper = np.empty(n), np.empty(n), np.empty(n)
     _spending_kernel(
         world.milex, reaction, world.base_spending, world.economy, world.economy0, relief, float(p.fatigue),
-        float(p.milex_floor_share), world.milex_floor, float(p.max_milex_share), 1.0 - p.military_depreciation,
+        float(p.milex_floor_share), world.milex_floor, float(p.max_milex_share) * spending_units(world), 1.0 - p.military_depreciation,
         world.military, world.milper0, world.milex0, milex, military, milper,
     )
     return milex, military, milper
