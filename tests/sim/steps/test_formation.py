@@ -90,3 +90,22 @@ def test_a_great_power_gains_no_concessions_from_a_powerless_partner():
     assert raw[g, m] > 0.5  # the bare exchange: most of the microstate's autonomy, as if it were France's
     assert valued[g, m] < 0 < valued[g, a] and valued[g, a] == pytest.approx(raw[g, a], abs=0.02)
     assert valued[m, g] == raw[m, g]  # the payer pays in full
+
+
+def test_a_new_state_reads_no_record_of_its_neighbours_intentions():
+    """Kydd (2005), Lupu & Poast (2016): the threat a pledge of non-aggression addresses is the expected one while intentions
+    have no record. A state that entered the system last year faces, from its friendly great neighbour, the prior's share of
+    the capability that reaches it; two old members read each other's record (no hostility: no threat)."""
+    from foedus.sim.steps.formation import entry_years, reassurance_threat
+    from .conftest import ACTORS
+    actors = [dict(a, since=1999) if a["ccode"] == SMA else dict(a, since=1816) for a in ACTORS]
+    world, _ = tiny_world(actors=actors, nonaggression_prior=0.5, intentions_decay_years=10.0)
+    g, a, b = world.index_of(GRT), world.index_of(SMA), world.index_of(SMB)
+    assert entry_years(world)[a] == 1999
+    expected = reassurance_threat(world)
+    u = np.exp(-(world.year - 1999) / 10.0)
+    assert world.results.threat[a, g] == 0.0 and world.results.reach[a, g] > 0
+    assert expected[a, g] == pytest.approx(u * 0.5 * world.results.reach[a, g], rel=1e-12)
+    assert expected[b, g] == world.results.threat[b, g] == 0.0  # old members: the record
+    off, _ = tiny_world(actors=actors, nonaggression_prior=0.0)
+    assert reassurance_threat(off) is None  # the term off: the record's threat
