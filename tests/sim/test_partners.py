@@ -3,8 +3,8 @@
 The same record-built world of 1993 (Andorra, Monaco, San Marino and Liechtenstein have just entered the state system),
 run with concessions counted at their worth (``concession_half_worth`` at its default) and with the bare exchange (0),
 forms fewer defence pacts between a state and a partner a thousand times weaker with the first, one-sided at the 1 %
-level (the rates compared as in tests/sim/test_offence_standing.py). (Seeds 0-3, five years, when written: see the
-assertion message.)"""
+level (the rates compared as in tests/sim/test_offence_standing.py). New states and pledges of non-aggression: the
+world of 1992, with the prior of unread intentions and without it."""
 
 from __future__ import annotations
 
