@@ -157,3 +157,44 @@ def test_check_false_gives_the_same_bits_on_valid_input(seed, sh):
 def test_check_true_still_rejects_bad_input():
     with pytest.raises(ValueError, match="morrow_exchange: power_i must be > 0"):
         exchange.morrow_exchange(0.0, 0.1, check=True)
+
+
+# --- concessions worth the capability behind them (Morrow 1991; mix, session 6) ---
+
+
+def test_concession_worth_is_the_contest_share_of_the_capability_ratio():
+    # Morrow: a concession is the use of the payer's capabilities; worth half at the ratio r0, all for a peer, none for nothing
+    assert exchange.concession_worth(1e-3, 0.1, half_worth=1e-2) == pytest.approx(0.5)
+    assert exchange.concession_worth(0.1, 0.1, half_worth=1e-2) == pytest.approx(1 / 1.01)
+    assert exchange.concession_worth(1e-9, 0.1, half_worth=1e-2) == pytest.approx(1e-6, rel=1e-3)
+    assert exchange.concession_worth(1e-9, 0.1) == 1.0  # r0 = 0: the bare exchange
+
+
+@given(st.floats(1e-6, 1.0), st.floats(1e-6, 1.0), st.floats(0.0, 0.1))
+@FAST
+def test_concession_worth_is_monotone_and_bounded(pp, pr, r0):
+    eta = float(exchange.concession_worth(pp, pr, half_worth=r0))
+    assert 0.0 <= eta <= 1.0
+    assert float(exchange.concession_worth(pp * 2.0, pr, half_worth=r0)) >= eta  # a stronger payer's concession is worth more
+    assert float(exchange.concession_worth(pp, pr * 2.0, half_worth=r0)) <= eta  # and less to a stronger receiver
+
+
+def test_a_great_power_gains_nothing_from_a_microstates_concessions():
+    # the defect this removes: the UK gained 0.73 of Andorra's autonomy, worth as much as France's (1990 run, seed 1)
+    p_strong, p_micro, p_mid = 0.0236, 1e-6, 0.015
+    ex = exchange.morrow_exchange(np.array([p_strong, p_strong]), np.array([p_micro, p_mid]), iterations=24)
+    bare = ex.autonomy_change_i
+    valued = exchange.valued_autonomy_change(bare, ex.concession, p_strong, np.array([p_micro, p_mid]), half_worth=1e-3)
+    assert bare[0] > 0.5  # the bare exchange: a large gain from a powerless partner
+    assert valued[0] == pytest.approx(-0.1, abs=0.05)  # at its worth: about the pledge alone (commitment_cost 0.1)
+    assert valued[1] == pytest.approx(bare[1], abs=0.01)  # a partner of comparable strength concedes nearly in full
+    # the payer's side is unchanged
+    payer = exchange.valued_autonomy_change(ex.autonomy_change_j, -ex.concession, np.array([p_micro, p_mid]), p_strong, half_worth=1e-3)
+    assert np.array_equal(payer, ex.autonomy_change_j)
+
+
+def test_concession_worth_rejects_bad_input():
+    with pytest.raises(ValueError, match="concession_worth: power_payer"):
+        exchange.concession_worth(0.0, 0.1)
+    with pytest.raises(ValueError, match="concession_worth: half_worth"):
+        exchange.concession_worth(0.1, 0.1, half_worth=-1.0)

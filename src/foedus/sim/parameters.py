@@ -271,6 +271,40 @@ class Parameters(CoreParameters):
         "spending (China at war: personnel x190 in a year, 0.3-0.57 of system capability) (D1)",
     )
 
+    # --- mix ---
+    concession_half_worth: float = Field(
+        1e-4, ge=0, le=1,
+        description=(
+            "r0 of foedus.theory.exchange.concession_worth: the capability ratio p_payer / p_receiver at which an autonomy "
+            "concession is worth half of what it costs the payer (Morrow 1991: a concession is the use of the payer's "
+            "capabilities; a microstate's bases are worth little to a great power). 0 is the bare exchange, in which strong "
+            "states pledged defence to powerless partners for their concessions (1990 run, seed 1: the UK, Poland, Germany "
+            "with Andorra, San Marino, Liechtenstein; 1946 run: Iran, Japan, Luxembourg with Iceland). Chosen on the in-sample "
+            "eras (validate, seeds 1-3; defence pacts per state-year 1816-1914 / 1946-1989, ATOP 0.018 / 0.024): 0: 0.012 / 0.024; "
+            "1e-4: 0.008 / 0.016; 3e-4: 0.011 / 0.011; 1e-3: 0.005 / 0.006 (the linear form min(1, r) removes all: 0 / 0). Most "
+            "simulated defence pacts rest on the strong side's autonomy gain alone, so the worth of concessions is a cliff above 1e-4"
+        ),
+    )
+    nonaggression_prior: float = Field(
+        0.05, ge=0, le=1,
+        description=(
+            "pi of foedus.theory.reassurance.expected_threat: the prior probability that a partner whose intentions no record "
+            "shows yet (a new state, and its neighbours to it) is hostile; the threat a pledge of non-aggression addresses is "
+            "(1 - u) T + u pi R (Kydd 2005; Lupu & Poast 2016). 0 switches the term off. Chosen on 1946-1989 (validate, seeds 1-3; "
+            "ATOP 0.018 non-aggression pacts per state-year; 1816-1914 does not move, the norm's standing keeps such pledges rare "
+            "before 1920): 0: 0.011; 0.05: 0.015; 0.1: 0.026; 0.25: 0.042; 0.5: 0.048; 1: 0.052. The pledges it adds displace "
+            "consultation and some defence pacts (a state takes one option a year)"
+        ),
+    )
+    intentions_decay_years: float = Field(
+        10.0, ge=0, le=100,
+        description=(
+            "tau of foedus.theory.reassurance.intentions_uncertainty, years: the prior's weight on a pair's intentions falls by e "
+            "every tau years the two states share in the system (0: every record is read at once). 10 years (a decade of "
+            "record reads most of a partner's intentions) is our choice, not fitted"
+        ),
+    )
+
     def initiation_coefficients(self) -> tuple[float, ...]:
         """The initiation logit's coefficients in the order of :data:`foedus.theory.war_onset.INITIATION_TERMS`."""
         return (self.initiation_log_capability, self.initiation_major, self.initiation_democracy)

@@ -34,6 +34,8 @@ __all__ = [
     "autonomy_security_exchange",
     "exchange_matrix",
     "symmetric_ratio_threshold",
+    "concession_worth",
+    "valued_autonomy_change",
 ]
 
 
@@ -364,3 +366,87 @@ def symmetric_ratio_threshold(
     with np.errstate(divide="ignore", invalid="ignore"):
         rho = np.where(t < 1.0, t * r / ((1.0 - t) * p) - 1.0, np.inf)
     return np.maximum(rho, 0.0)
+
+
+def concession_worth(power_payer, power_receiver, *, half_worth: float = 0.0, check: bool = True) -> np.ndarray:
+    r"""What an autonomy concession is worth to its receiver, per unit of the payer's autonomy: :math:`\eta \in [0, 1]`.
+
+    .. math:: \eta = \frac{r}{r + r_0}, \qquad r = \frac{p_\text{payer}}{p_\text{receiver}}
+
+    Morrow (1991, pp. 908-911): a state allocates its *capabilities* between security and
+    autonomy, and what an ally concedes is the use of part of its capabilities (bases, forces,
+    a say in its policy), so a concession is worth to the receiver what the payer's capability
+    can do for it, relative to its own. The concessions of a powerless state are worth next to
+    nothing to a great power; those of a partner whose capability is not negligible beside the
+    receiver's are worth nearly in full. :math:`r_0` (``half_worth``) is the capability ratio at
+    which a concession is worth half of what it costs the payer; :math:`r_0 = 0` is the bare
+    exchange of :func:`morrow_exchange`, in which any concession is worth to the receiver what it
+    costs the payer. The saturating (contest-share) form is ours: the linear
+    :math:`\min(1, r)` removes every asymmetric pact (the strong side's autonomy gain is its
+    whole gain in most of them).
+
+    Parameters
+    ----------
+    power_payer, power_receiver : array_like > 0, capability share
+    half_worth : float >= 0, default 0
+        :math:`r_0`, a capability ratio.
+    check : bool, default True
+
+    Returns
+    -------
+    ndarray in [0, 1], broadcast shape.
+
+    Examples
+    --------
+    >>> concession_worth([1e-6, 1e-3, 0.05], 0.1, half_worth=1e-3).round(3).tolist()
+    [0.01, 0.909, 0.998]
+    >>> float(concession_worth(1e-6, 0.1))
+    1.0
+
+    References
+    ----------
+    .. [1] Morrow, J. D. (1991). Alliances and asymmetry: An alternative to the capability
+       aggregation model of alliances. American Journal of Political Science 35(4): 904–933.
+    """
+    f = "concession_worth"
+    pp = _checked(power_payer, "power_payer", f, lo=0.0, lo_open=True, check=check)
+    pr = _checked(power_receiver, "power_receiver", f, lo=0.0, lo_open=True, check=check)
+    r0 = float(_checked(half_worth, "half_worth", f, lo=0.0, check=check))
+    if check:
+        _broadcast(f, power_payer=pp, power_receiver=pr)
+    r = pp / pr
+    return r / (r + r0) if r0 > 0 else np.ones(np.broadcast(r).shape)
+
+
+def valued_autonomy_change(autonomy_change, concession, power_i, power_j, *, half_worth: float = 0.0, check: bool = True) -> np.ndarray:
+    r"""i's autonomy change in Morrow's exchange with j, the concession it receives counted at its worth to i.
+
+    .. math:: \Delta a_i' = \Delta a_i - (1 - \eta_{ji})\,\max(x, 0)
+
+    with :math:`\Delta a_i` and :math:`x` (the autonomy j concedes to i; negative when i pays)
+    from :func:`morrow_exchange` and :math:`\eta_{ji}` = :func:`concession_worth` of j's
+    concession to i. What i pays (:math:`x < 0`) and its pledge are unchanged: a payer gives up
+    its own autonomy in full. So a strong state's gain from a powerless partner's concessions
+    falls to nothing, and it signs a pledge of protection to such a partner only for the security
+    it gains itself (Morrow 1991: the strong side of an asymmetric alliance gains autonomy *in
+    proportion to what the weak side can give*).
+
+    Examples
+    --------
+    A great power (0.1) receives 0.7 of a microstate's (0.0001) autonomy, net of its pledge of
+    0.1: the concession is worth a tenth of it, so its autonomy change is about the pledge:
+
+    >>> round(float(valued_autonomy_change(0.6, 0.7, 0.1, 0.0001, half_worth=1e-2)), 4)
+    -0.0364
+    >>> float(valued_autonomy_change(-0.8, -0.7, 0.0001, 0.1, half_worth=1e-2))   # the payer's side is unchanged
+    -0.8
+
+    References
+    ----------
+    .. [1] Morrow, J. D. (1991). Alliances and asymmetry. AJPS 35(4): 904–933.
+    """
+    f = "valued_autonomy_change"
+    da = _checked(autonomy_change, "autonomy_change", f, check=check)
+    x = _checked(concession, "concession", f, check=check)
+    eta = concession_worth(power_j, power_i, half_worth=half_worth, check=check)
+    return da - (1.0 - eta) * np.maximum(x, 0.0)

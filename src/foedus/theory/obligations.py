@@ -157,7 +157,8 @@ def admission_votes(value, cost, candidate_is_main_threat, protective) -> np.nda
 
 
 def obligation_goods(
-    protection, threat, power, *, reach=None, aggrandisement=None, isolation=None, defends=None, weights=(1.0, 1.0, 1.0, 1.0, 1.0), check: bool = True
+    protection, threat, power, *, reach=None, aggrandisement=None, isolation=None, defends=None, weights=(1.0, 1.0, 1.0, 1.0, 1.0), check: bool = True,
+    reassurance_threat=None,
 ) -> np.ndarray:
     r"""Each goods' value to ``i`` of a pact with ``j``: (5, N, N) in the order of :data:`GOODS`.
 
@@ -220,6 +221,9 @@ def obligation_goods(
         ``defends[j, k]``: j is pledged to defend k (a defence pact in force). Default: no one.
     weights : 5 floats >= 0
     check : bool, default True
+    reassurance_threat : array (N, N) >= 0, optional
+        The threat reassurance is measured against, in place of ``threat``
+        (:func:`foedus.theory.reassurance.expected_threat`: intentions unknown for want of a record).
 
     Returns
     -------
@@ -267,8 +271,9 @@ def obligation_goods(
     out = np.empty((len(GOODS), n, n))
     out[0] = u
     out[4] = 0.0 if aggrandisement is None else _matrix("aggrandisement", aggrandisement, n, nonneg=True, check=check)
-    denom = t + p[:, None]
-    out[1] = np.where(denom > 0, t / np.where(denom > 0, denom, 1.0), 0.0)
+    tr = t if reassurance_threat is None else _matrix("reassurance_threat", reassurance_threat, n, nonneg=True, check=check)
+    denom = tr + p[:, None]
+    out[1] = np.where(denom > 0, tr / np.where(denom > 0, denom, 1.0), 0.0)
     base = np.where(star + p > 0, star / np.where(star + p > 0, star + p, 1.0), 0.0)  # rho_i
     with_j = star[:, None] + partner
     weight_j = np.where(with_j > 0, partner / np.where(with_j > 0, with_j, 1.0), 0.0)  # R_ij / (T*_i + R_ij)

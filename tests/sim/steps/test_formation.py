@@ -76,3 +76,36 @@ def test_new_pacts_carry_their_forms_obligations_are_closed_and_the_great_power_
     assert ag.commitment[0] == 1.0  # a defence pact
     assert ag.obligations[1].tolist() == [o == "nonaggression" for o in OBLIGATIONS]
     assert not ag.admits[:2].any()  # bilateral: closed to accession
+
+
+def test_a_great_power_gains_no_concessions_from_a_powerless_partner():
+    """Morrow (1991): a concession is the use of the payer's capabilities. The great power's autonomy gain from a microstate
+    is about its pledge alone (it pays for its promise), from a partner of some strength nearly the bare exchange's."""
+    micro = {"ccode": 232, "abb": "AND", "name": "Micro", "cinc": 1e-6, "gdp": 3e3, "milex": 1.0, "lat": 51.0, "lon": 21.0, "regime": 0.8, "ideal_point": 0.8}
+    from .conftest import ACTORS
+    world, _ = tiny_world(actors=[*ACTORS, micro], concession_half_worth=1e-3)
+    bare, _ = tiny_world(actors=[*ACTORS, micro], concession_half_worth=0.0)
+    g, m, a = world.index_of(GRT), world.index_of(232), world.index_of(SMA)
+    valued, raw = ExchangeTerms(world).autonomy, ExchangeTerms(bare).autonomy
+    assert raw[g, m] > 0.5  # the bare exchange: most of the microstate's autonomy, as if it were France's
+    assert valued[g, m] < 0 < valued[g, a] and valued[g, a] == pytest.approx(raw[g, a], abs=0.02)
+    assert valued[m, g] == raw[m, g]  # the payer pays in full
+
+
+def test_a_new_state_reads_no_record_of_its_neighbours_intentions():
+    """Kydd (2005), Lupu & Poast (2016): the threat a pledge of non-aggression addresses is the expected one while intentions
+    have no record. A state that entered the system last year faces, from its friendly great neighbour, the prior's share of
+    the capability that reaches it; two old members read each other's record (no hostility: no threat)."""
+    from foedus.sim.steps.formation import entry_years, reassurance_threat
+    from .conftest import ACTORS
+    actors = [dict(a, since=1999) if a["ccode"] == SMA else dict(a, since=1816) for a in ACTORS]
+    world, _ = tiny_world(actors=actors, nonaggression_prior=0.5, intentions_decay_years=10.0)
+    g, a, b = world.index_of(GRT), world.index_of(SMA), world.index_of(SMB)
+    assert entry_years(world)[a] == 1999
+    expected = reassurance_threat(world)
+    u = np.exp(-(world.year - 1999) / 10.0)
+    assert world.results.threat[a, g] == 0.0 and world.results.reach[a, g] > 0
+    assert expected[a, g] == pytest.approx(u * 0.5 * world.results.reach[a, g], rel=1e-12)
+    assert expected[b, g] == world.results.threat[b, g] == 0.0  # old members: the record
+    off, _ = tiny_world(actors=actors, nonaggression_prior=0.0)
+    assert reassurance_threat(off) is None  # the term off: the record's threat

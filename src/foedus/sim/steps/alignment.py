@@ -14,7 +14,7 @@ from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.dissolution import dissolve_deserted, leave
 from foedus.sim.steps.formation import (
     FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, cofounders, commitment_capacity, form_alliances, norm_factors, norm_terms,
-    offence_term, pact_cost,
+    offence_term, pact_cost, reassurance_threat,
 )
 from foedus.sim.membership import alliance_view, leaders, member_values, pair_max
 from foedus.sim.world import World
@@ -81,6 +81,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     goods = th_ob.obligation_goods(
         total, world.results.threat, world.power, reach=world.results.reach, aggrandisement=aggr, isolation=isolation, defends=defends,
         weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * offence), check=world.check,
+        reassurance_threat=reassurance_threat(world),
     )
     if _exits(world, rng, u, goods, view, terms):
         view = _Alliances(world, capacity)

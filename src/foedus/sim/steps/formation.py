@@ -24,6 +24,7 @@ from foedus.theory import exchange as th_exchange
 from foedus.theory import consent as th_consent
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
+from foedus.theory import reassurance as th_reassure
 from foedus.theory import renunciation as th_renounce
 from foedus.theory.capability import asymmetric_capabilities, commitment_strength
 
@@ -117,6 +118,34 @@ def norm_factors(world: World) -> dict[str, float]:
     }
 
 
+def entry_years(world: World) -> np.ndarray:
+    """(N,) the year each state last entered the state system: the first year of its spell covering this year
+    (``World.spells``), else its first year in the system (``World.since``)."""
+    entered = world.since.astype(np.int64).copy()
+    sp = world.spells
+    if len(sp):
+        on = (sp[:, 1] <= world.year) & (world.year <= sp[:, 2])
+        np.maximum.at(entered, sp[on, 0], sp[on, 1])
+    return entered
+
+
+def reassurance_threat(world: World) -> np.ndarray | None:
+    """The threat a pledge of non-aggression addresses this year, intentions at their posterior mean (None: the record's threat).
+
+    :func:`foedus.theory.reassurance.expected_threat` of the perceived threat and the capability that
+    reaches each state, with the prior ``nonaggression_prior`` weighted by
+    :func:`~foedus.theory.reassurance.intentions_uncertainty` of the years the two states have been in
+    the system together (:func:`entry_years`; decay ``intentions_decay_years``): a new state's
+    intentions, and its neighbours' to it, cannot be read from a record yet (Kydd 2005; Lupu & Poast 2016).
+    """
+    p = world.params
+    if p.nonaggression_prior == 0 or p.intentions_decay_years == 0:
+        return None
+    age = th_reassure.relationship_age(world.year, entry_years(world), check=False)
+    u = th_reassure.intentions_uncertainty(age, decay_years=p.intentions_decay_years, check=False)
+    return th_reassure.expected_threat(world.results.threat, world.results.reach, u, prior=p.nonaggression_prior, check=False)
+
+
 def commitment_capacity(world: World) -> np.ndarray:
     """How many commitments a state carries for the price of one: ``max(1, sqrt(p_i / median p))``.
 
@@ -133,7 +162,9 @@ def commitment_capacity(world: World) -> np.ndarray:
 def _pair_autonomy(world: World) -> np.ndarray:
     """Morrow's autonomy change of every pair (N, N), kept up to date as capabilities move.
 
-    :func:`foedus.theory.exchange.morrow_exchange` solves a bargaining problem per pair; every
+    :func:`foedus.theory.exchange.morrow_exchange` solves a bargaining problem per pair, and the
+    concession a state receives counts at its worth to it (:func:`_valued`: a powerless partner's
+    concessions are worth next to nothing to a great power, Morrow 1991); every
     ``autonomy_refresh_years`` the rows and columns of states whose capability share has changed
     by more than ``autonomy_refresh_change`` (in log) since they were last solved are solved again.
     """
@@ -143,7 +174,7 @@ def _pair_autonomy(world: World) -> np.ndarray:
     if cached is None:
         world.cache["autonomy_year"] = world.year
         ex = th_exchange.morrow_exchange(pw[:, None], pw[None, :], iterations=24, check=world.check)
-        world.cache["autonomy"] = (pw.copy(), np.where(ex.feasible, ex.autonomy_change_i, -p.autonomy_pledge))
+        world.cache["autonomy"] = (pw.copy(), np.where(ex.feasible, _valued(ex.autonomy_change_i, ex.concession, pw[:, None], pw[None, :], p), -p.autonomy_pledge))
         return world.cache["autonomy"][1]
     old, autonomy = cached
     if world.year - world.cache.get("autonomy_year", world.year) < p.autonomy_refresh_years:
@@ -153,9 +184,16 @@ def _pair_autonomy(world: World) -> np.ndarray:
     if len(moved):
         old[moved] = pw[moved]
         ex = th_exchange.morrow_exchange(old[moved][:, None], old[None, :], iterations=24, check=world.check)
-        autonomy[moved, :] = np.where(ex.feasible, ex.autonomy_change_i, -p.autonomy_pledge)
-        autonomy[:, moved] = np.where(ex.feasible, ex.autonomy_change_j, -p.autonomy_pledge).T
+        pm, po = old[moved][:, None], old[None, :]
+        autonomy[moved, :] = np.where(ex.feasible, _valued(ex.autonomy_change_i, ex.concession, pm, po, p), -p.autonomy_pledge)
+        autonomy[:, moved] = np.where(ex.feasible, _valued(ex.autonomy_change_j, -ex.concession, po, pm, p), -p.autonomy_pledge).T
     return autonomy
+
+
+def _valued(autonomy_change, concession, power_i, power_j, p) -> np.ndarray:
+    """i's autonomy change with the concession it receives from j counted at its worth to i
+    (:func:`foedus.theory.exchange.valued_autonomy_change`, half worth at the capability ratio ``concession_half_worth``; Morrow 1991)."""
+    return th_exchange.valued_autonomy_change(autonomy_change, concession, power_i, power_j, half_worth=p.concession_half_worth, check=False)
 
 
 def form_alliances(

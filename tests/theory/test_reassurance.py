@@ -1,0 +1,55 @@
+"""Tests of foedus.theory.reassurance: the threat a pledge of non-aggression addresses when intentions are unknown."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from foedus.theory import reassurance as ra
+
+FAST = settings(max_examples=60, deadline=None)
+
+
+def test_relationship_age_counts_from_the_younger_state_and_censors_the_list_start():
+    age = ra.relationship_age(1995, [1816, 1991, 1960])
+    assert age[0, 1] == 4 and age[1, 2] == 4 and age[0, 2] == 35
+    assert np.isinf(age[0, 0]) and np.isinf(ra.relationship_age(1900, [1816, 1816])[0, 1])  # two members from the list's start
+
+
+def test_uncertainty_halves_at_tau_log_2_and_vanishes_for_old_pairs():
+    tau = 10.0
+    assert ra.intentions_uncertainty(tau * np.log(2.0), decay_years=tau) == pytest.approx(0.5)
+    assert ra.intentions_uncertainty(np.inf, decay_years=tau) == 0.0
+    assert ra.intentions_uncertainty(0.0, decay_years=tau) == 1.0
+    assert np.all(ra.intentions_uncertainty([0.0, 3.0], decay_years=0.0) == 0.0)  # the term off
+
+
+def test_expected_threat_is_the_posterior_mean():
+    # Bayes with a fixed prior: a pair with no record is read at the prior, an old pair at its record
+    t = np.array([[0.0, 0.04], [0.01, 0.0]])
+    r = np.array([[0.0, 0.2], [0.05, 0.0]])
+    for u in (0.0, 0.3, 1.0):
+        out = ra.expected_threat(t, r, np.full((2, 2), u), prior=0.25)
+        assert out[0, 1] == pytest.approx((1 - u) * 0.04 + u * 0.25 * 0.2)
+        assert out[1, 0] == pytest.approx((1 - u) * 0.01 + u * 0.25 * 0.05)
+        assert out[0, 0] == 0.0
+
+
+@given(st.floats(0.0, 1.0), st.floats(0.0, 1.0))
+@FAST
+def test_a_new_partner_threatens_at_most_its_reach_and_at_least_its_record_times_the_old_weight(u, prior):
+    rng = np.random.default_rng(3)
+    r = rng.uniform(0, 0.2, (4, 4))
+    t = r * rng.uniform(0, 1, (4, 4))  # a record's threat is at most the capability that reaches
+    out = ra.expected_threat(t, r, np.full((4, 4), u), prior=prior)
+    off = ~np.eye(4, dtype=bool)
+    assert np.all(out[off] <= r[off] + 1e-15) and np.all(out[off] >= (1 - u) * t[off] - 1e-15)
+
+
+def test_bad_input_names_the_function():
+    with pytest.raises(ValueError, match="intentions_uncertainty: age"):
+        ra.intentions_uncertainty(-1.0, decay_years=10.0)
+    with pytest.raises(ValueError, match="expected_threat: prior"):
+        ra.expected_threat(np.zeros((2, 2)), np.zeros((2, 2)), np.zeros((2, 2)), prior=2.0)
