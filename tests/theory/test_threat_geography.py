@@ -12,7 +12,10 @@ from hypothesis.extra import numpy as hnp
 from foedus.theory import projection
 from foedus.theory.alignment import MOTIVES, alignment_utilities
 from foedus.theory.projection import KM_PER_MILE, distance_discount_exponent, projected_capability, reach_fraction, relative_discount_exponent
-from foedus.theory.threat import allied_intentions, commercial_restraint, competition_pairs, intentions_from_acts, perceived_intentions, revealed_hostility, walt_threat
+from foedus.theory.threat import (
+    allied_intentions, commercial_restraint, competition_pairs, intentions_from_acts, perceived_intentions, proximity_matrix, reach_within, revealed_hostility,
+    walt_threat,
+)
 
 pytestmark = pytest.mark.filterwarnings("error")
 BALANCE_POWER = MOTIVES.index("balance_power")
@@ -132,7 +135,7 @@ def test_walt_threat_is_projected_offensive_power_times_allied_intentions():
     prox, ideal, riv = rng.random((n, n)), rng.random((n, n)), rng.random((n, n)) < 0.2
     c = rng.choice([0.0, 0.3, 1.0], (n, n))
     got = walt_threat(power, offensive, x, h, prox, ideal, riv, c, ally_discount=0.9)
-    intent = intentions_from_acts(revealed_hostility(h, prox, reach=reach_fraction(power, x)), ideal, riv, serious=0.0) * (1 - 0.9 * c)
+    intent = intentions_from_acts(revealed_hostility(h, prox, reach=reach_fraction(power, x), within=prox), ideal, riv, serious=0.0) * (1 - 0.9 * c)
     want = projected_capability(power * offensive, x) * intent
     np.fill_diagonal(want, 0.0)
     np.testing.assert_allclose(got, want, rtol=1e-14)
@@ -279,3 +282,25 @@ def test_an_act_is_read_where_the_aggressors_strength_arrives():
     prox = np.array([[0, 0.9, 0.0], [0.9, 0, 0.0], [0.0, 0.0, 0]])
     assert revealed_hostility(h, prox, reach=f)[0, 2] == pytest.approx(0.9 * 0.6 * f[1, 2])
     assert revealed_hostility(h, prox, reach=f)[0, 2] < revealed_hostility(h, prox)[0, 2]
+
+
+@pytest.mark.parametrize("x_viewer", [500.0, -900.0, 1800.0, 4000.0])
+def test_an_act_alarms_a_state_as_far_as_it_lies_within_the_reach_the_aggressor_has_shown(x_viewer):
+    """Analytic: on a line, the aggressor at 0 km strikes its victim at 1,000 km; with exponential proximity of range
+    lambda and no contiguity, a viewer at x reads the act by ``pi_ik * exp(-max(0, |x| - 1000) / lambda)`` (Boulding's
+    loss of strength beyond the reach shown; Walt 1987, ch. 2): in full when no farther from the aggressor than the
+    victim (between them, or behind the aggressor), less the farther beyond; without ``within`` by ``pi_ik`` alone."""
+    lam = 1500.0
+    x = np.array([x_viewer, 0.0, 1000.0])  # viewer i, aggressor j, victim k
+    prox = proximity_matrix(np.abs(x[:, None] - x[None, :]), decay_km=lam)
+    h = np.zeros((3, 3))
+    h[1, 2] = h[2, 1] = 1.0  # j and k at war
+    pi_ik = np.exp(-abs(x_viewer - 1000.0) / lam)
+    beyond = np.exp(-max(0.0, abs(x_viewer) - 1000.0) / lam)
+    got = revealed_hostility(h, prox, within=prox)[0, 1]
+    assert got == pytest.approx(pi_ik * beyond, rel=1e-12)
+    assert revealed_hostility(h, prox)[0, 1] == pytest.approx(pi_ik, rel=1e-12)
+    assert revealed_hostility(h, prox, within=reach_within(prox, 0.0))[0, 1] == pytest.approx(pi_ik, rel=1e-12)  # weight 0: the old form
+    # the loss beyond the reach is Boulding's gradient relative to the victim: the same ratio at any reach shown
+    if abs(x_viewer) > 1000.0:
+        assert got / pi_ik == pytest.approx(prox[0, 1] / prox[2, 1], rel=1e-12)

@@ -305,6 +305,17 @@ class Parameters(CoreParameters):
         ),
     )
 
+    # --- threat (session 6) ---
+    aggression_reach_weight: float = Field(
+        1.0, ge=0, le=1,
+        description="how far an act of force alarms a third state only within the reach the aggressor has shown: the act "
+        "against k is read by i times W = min(1, pi_ij / pi_kj) ** w (foedus.theory.intentions.revealed_hostility, within = "
+        "proximity ** w; Walt 1987, ch. 2: aggressive intentions alarm the states within the aggressor's reach; Boulding 1962, "
+        "ch. 12: strength is lost beyond it). 1 is the rule in full (the default: not fitted); 0 reads every act as if within "
+        "reach (the form before session 6, under which India, after attacking Pakistan, was the main threat of some forty "
+        "states of a 1946 run, West Africa among them)",
+    )
+
     def initiation_coefficients(self) -> tuple[float, ...]:
         """The initiation logit's coefficients in the order of :data:`foedus.theory.war_onset.INITIATION_TERMS`."""
         return (self.initiation_log_capability, self.initiation_major, self.initiation_democracy)

@@ -4,7 +4,8 @@ Walt (1987, ch. 2) infers intentions from behaviour. This module holds how the s
 them, for :func:`foedus.theory.threat.walt_threat` (which re-exports these functions):
 
 - :func:`revealed_hostility`: the hostility a state has revealed towards another or towards its
-  minor neighbours (aggression close by is read as the more dangerous);
+  minor neighbours (aggression close by is read as the more dangerous), by the states within the
+  aggressor's reach (:func:`reach_within`);
 - :func:`intentions_from_acts`: intentions from revealed hostility and rivalry, the distance of
   foreign-policy ideal points colouring the reading of acts rather than standing in for them;
 - :func:`allied_intentions`: allies are reassured about each other in proportion to the pact;
@@ -26,7 +27,7 @@ import numpy as np
 
 from foedus.theory._validate import _array, _matrix, _zero_diagonal
 
-__all__ = ["allied_intentions", "commercial_restraint", "intentions_from_acts", "pledged_reassurance", "revealed_hostility"]
+__all__ = ["allied_intentions", "commercial_restraint", "intentions_from_acts", "pledged_reassurance", "reach_within", "revealed_hostility"]
 
 
 def intentions_from_acts(
@@ -115,8 +116,8 @@ def intentions_from_acts(
     return _zero_diagonal(total / denom)
 
 
-def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0, reach=None, check: bool = True) -> np.ndarray:
-    """Hostility of ``j`` towards ``i`` or towards an exposed neighbour of ``i``: ``max(H_ij, max_k pi_ik e_ik H_kj F_kj)``.
+def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0, reach=None, within=None, check: bool = True) -> np.ndarray:
+    """Hostility of ``j`` towards ``i`` or towards an exposed neighbour of ``i``: ``max(H_ij, max_k pi_ik e_ik H_kj F_kj W_ikj)``.
 
     Walt (1987, ch. 2): intentions are inferred from behaviour, and aggression close by is read as
     the more dangerous ("states that are viewed as aggressive are likely to provoke others to
@@ -132,7 +133,7 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
     Saudi Arabia, Egypt and Israel, Iran's rivals, do not read the United States' rivalry with Iran
     as a threat to themselves):
 
-    .. math:: \\tilde H_{ij} = \\max\\left(H_{ij}, \\max_{k:\\, H_{kj} \\ge f} \\pi_{ik} e_{ik} \\, H_{kj} F_{kj}\\right), \\qquad \\tilde H_{ii} = 0
+    .. math:: \\tilde H_{ij} = \\max\\left(H_{ij}, \\max_{k:\\, H_{kj} \\ge f} \\pi_{ik} e_{ik} \\, H_{kj} F_{kj} W_{ikj}\\right), \\qquad \\tilde H_{ii} = 0
 
     Only serious hostility (at least ``floor`` ``f``: a rivalry, a war) reveals aggression; everyday
     friction does not (and the sum visits only the few pairs above it). With ``reach`` ``F``
@@ -142,6 +143,25 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
     ch. 2: Germany, Italy and Japan in the 1930s; Schweller 1994); the rivalry of a power whose
     strength arrives only in part (the United States and Iran) alarms ``k``'s neighbours the less
     (Boulding's loss-of-strength gradient, in Bueno de Mesquita's 1981 form).
+
+    And it alarms ``i`` only as far as ``i`` lies within the aggressor's reach (Walt 1987, ch. 2:
+    "states that are nearby pose a greater threat than those that are far away", and aggressive
+    intentions alarm the states the aggressor can reach; Boulding 1962, ch. 12: strength is lost
+    with every mile beyond the point a state has shown it can strike). With ``within`` ``A``
+    (the simulator passes the proximity ``pi``: how close each state is to each aggressor), the
+    attack on ``k`` shows that ``j``'s reach extends as far as ``k``; a state at least as close to
+    ``j`` as ``k`` is within it (``W = 1``), a state farther away lies beyond it by the ratio of
+    the two proximities, the loss of strength over the extra distance
+    (``pi_ij / pi_kj = exp(-(d_ij - d_kj) / lambda)`` between non-contiguous states):
+
+    .. math:: W_{ikj} = \\min\\left(1, \\frac{A_{ij}}{A_{kj}}\\right) \\quad (W = 1 \\text{ when } A_{kj} = 0)
+
+    India's attack on Pakistan alarms Pakistan's neighbours, which India reaches as it reached
+    Pakistan, and not West Africa, which lies beyond that reach by thousands of kilometres (a
+    1946 run: India, after attacking Pakistan, the main threat of some forty states, Nigeria and
+    Liberia among them, through the faint proximity of West Africa to Pakistan's neighbours).
+    Published form: Walt names the rule without a formula; the ratio is ours, on the model's
+    proximity (:func:`foedus.theory.threat.proximity_matrix`).
 
     (Russia's war on Ukraine is read as hostile intent by Ukraine's neighbours; a rivalry between
     great powers, or one on the other side of the world, is not.) Published form: Walt names the
@@ -161,6 +181,9 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
     reach : array (N, N) of float in [0, 1], optional
         ``F[k, j]``: share of ``j``'s capability arriving at ``k``
         (:func:`foedus.theory.projection.reach_fraction`); None reads every act in full.
+    within : array (N, N) of float in [0, 1], optional
+        ``A[i, j]``: how close ``i`` is to ``j`` (the proximity ``pi``), for ``W``; None: ``W = 1``
+        (every state reads the act as if within reach).
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -178,10 +201,14 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
     >>> far = [[1, 1, 1], [1, 1, 0.2], [1, 0.2, 1]]  # 2's strength arrives at 1 only in part
     >>> revealed_hostility(h, [[0, 1.0, 0.1], [1.0, 0, 0.5], [0.1, 0.5, 0]], reach=far)[0].round(3).tolist()
     [0.0, 0.02, 0.2]
+    >>> prox = [[0, 1.0, 0.1], [1.0, 0, 0.5], [0.1, 0.5, 0]]  # 0 is a fifth as close to 2 as 2's victim 1 is
+    >>> revealed_hostility(h, prox, within=prox)[0].round(3).tolist()  # 2's attack on 1 alarms 0 a fifth as much
+    [0.0, 0.1, 0.2]
 
     References
     ----------
-    Walt (1987), ch. 2 ("perceived intentions"); Schweller, R. L. (1994). Bandwagoning for profit.
+    Walt (1987), ch. 2 ("perceived intentions"); Boulding, K. E. (1962). *Conflict and Defense*.
+    New York: Harper, ch. 12 (the loss-of-strength gradient); Schweller, R. L. (1994). Bandwagoning for profit.
     *International Security* 19(1): 72-107; Heider, F. (1958). *The Psychology of Interpersonal
     Relations*. New York: Wiley (structural balance).
     """
@@ -199,8 +226,32 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
         serious = np.where(h >= floor, h, 0.0)
     else:  # H_kj F_kj: aggression where j's strength arrives
         serious = np.where(h >= floor, h * _matrix("reach", reach, n, unit=True, check=check), 0.0)
-    near = (weight[:, :, None] * serious[None, :, :]).max(axis=1) if n else h.copy()
+    if within is None or not n:
+        near = (weight[:, :, None] * serious[None, :, :]).max(axis=1) if n else h.copy()
+    else:  # W_ikj = min(1, A_ij / A_kj): within the aggressor's reach as far as its victim was
+        a = _matrix("within", within, n, unit=True, check=check)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            w = np.where(a[:, None, :] >= a[None, :, :], 1.0, a[:, None, :] / a[None, :, :])
+        near = ((weight[:, :, None] * serious[None, :, :]) * w).max(axis=1)
     return _zero_diagonal(np.maximum(h, near))
+
+
+def reach_within(proximity, weight: float = 1.0, *, check: bool = True) -> np.ndarray:
+    """``A = proximity ** weight``: how close each state is to each aggressor, for the reach of its acts (:func:`revealed_hostility`'s ``within``).
+
+    The act of ``j`` against ``k`` alarms ``i`` by ``W = min(1, A_ij / A_kj) = min(1, pi_ij / pi_kj) ** w``
+    (Walt 1987, ch. 2; Boulding 1962, ch. 12): ``w = 1`` is the rule in full, ``w = 0`` (``A = 1``)
+    reads every act as if within reach.
+
+    Examples
+    --------
+    >>> reach_within([[0, 0.25], [0.25, 0]], 0.5).tolist()
+    [[0.0, 0.5], [0.5, 0.0]]
+    """
+    prox = _matrix("proximity", proximity, unit=True, check=check)
+    if check and not (np.isfinite(weight) and 0 <= weight <= 1):
+        raise ValueError(f"weight: must lie in [0, 1], got {weight!r}")
+    return prox if weight == 1.0 else prox**weight
 
 
 def allied_intentions(intentions, commitment, *, discount: float = 0.9, hostility=None, serious: float = 0.0, check: bool = True) -> np.ndarray:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.theory.global_threat import global_threat_exposure, shared_global_threat
-from foedus.theory.intentions import allied_intentions, commercial_restraint, intentions_from_acts, revealed_hostility
+from foedus.theory.intentions import allied_intentions, commercial_restraint, intentions_from_acts, reach_within, revealed_hostility
 from foedus.theory.projection import projected_capability, reach_fraction
 from foedus.theory._validate import (
     _array,
@@ -57,6 +57,7 @@ __all__ = [
     "perceived_intentions",
     "perceived_main_threat",
     "proximity_matrix",
+    "reach_within",
     "revealed_hostility",
     "shared_global_threat",
     "threat_matrix",
@@ -315,6 +316,7 @@ def walt_threat(
     restraint=None,
     belied: float | None = None,
     serious: float | None = None,
+    reach_weight: float = 1.0,
     check: bool = True,
 ) -> np.ndarray:
     """Walt's threat with geography: projected offensive power times perceived intentions (brief F2).
@@ -330,8 +332,9 @@ def walt_threat(
       gradient), so a great military capability reaches far and a small one does not;
     - intentions: :func:`intentions_from_acts` of the :func:`revealed_hostility` (hostility to
       ``i`` or to its neighbours, an act against a neighbour read in proportion to the share of
-      ``j``'s capability that reaches it, :func:`~foedus.theory.projection.reach_fraction`),
-      coloured by UN ideal-point distance, and rivalry, then
+      ``j``'s capability that reaches it, :func:`~foedus.theory.projection.reach_fraction`,
+      and alarming ``i`` only as far as ``i`` lies within the reach ``j`` has shown, the ratio of
+      ``i``'s proximity to ``j`` to its victim's: ``within`` is ``proximity ** reach_weight``), coloured by UN ideal-point distance, and rivalry, then
       :func:`allied_intentions` (discounted by the commitment ``C_ij`` of a shared pact): a
       state that has revealed no hostility and is no rival is no threat, however strong;
       times the :func:`commercial_restraint` of their trade (``restraint``, brief T2).
@@ -368,6 +371,9 @@ def walt_threat(
     restraint : array (N, N) of float in [0, 1], optional
         :func:`commercial_restraint` of the pairs' trade dependence, multiplying the intentions
         (brief T2); None for none.
+    reach_weight : float in [0, 1], default 1
+        ``w``: an act alarms ``i`` as far as ``i`` lies within the aggressor's shown reach, ``W ** w``
+        (``within = proximity ** w`` in :func:`revealed_hostility`); 0 reads every act as if within reach.
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -390,7 +396,7 @@ def walt_threat(
     n = p.shape[0]
     o = _vector("offensive", offensive, n, unit=True, check=check)
     intent = intentions_from_acts(
-        revealed_hostility(hostility, proximity, exposed, floor=aggression_floor, reach=reach_fraction(p, exponent, check=check), check=check),
+        revealed_hostility(hostility, proximity, exposed, floor=aggression_floor, reach=reach_fraction(p, exponent, check=check), within=reach_within(proximity, reach_weight, check=check), check=check),
         ideal_point_distance, rivalry, weights=weights,
         serious=aggression_floor if serious is None else serious, check=check,
     )

@@ -78,7 +78,9 @@ def test_war_next_door_reveals_hostile_intentions():
 
     arrives = reach_fraction(world.power, distance_exponent(world))[b, r]
     assert 0 < arrives <= 1
-    assert terms["revealed_hostility"] == pytest.approx(world.proximity[a, b] * (1 - world.ideal_distance[a, b]) * arrives)
+    # and as far as SMA lies within the reach RIV has shown by striking SMB (theory.intentions.revealed_hostility, W)
+    within = min(1.0, world.proximity[a, r] / world.proximity[b, r])
+    assert terms["revealed_hostility"] == pytest.approx(world.proximity[a, b] * (1 - world.ideal_distance[a, b]) * arrives * within)
     far, _ = tiny_world(relations=[{"pair": [RIV, SMB], "hostility": 1.0}], actors=[dict(x, lat=-40.0, lon=170.0) if x["ccode"] == SMB else x for x in ACTORS])
     assert world.results.threat[a, r] > far.results.threat[a, r]
 
@@ -147,6 +149,16 @@ def test_the_compiled_threat_matrix_is_the_theorys_to_the_bit():
         )
         got, _ = threat_of(hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 1.0, exposed, floor, belied=0.6, serious=0.35)
         assert got.tobytes() == expected.tobytes()
+        # the reach of an act read at half weight, and not at all (every act as if within reach)
+        for w in (0.5, 0.0):
+            expected = th_threat.walt_threat(
+                power, offensive, exponent, hostility, proximity, ideal, rivalry, commitment, exposed, weights=_INTENT_WEIGHTS, ally_discount=0.9,
+                aggression_floor=floor, reach_weight=w,
+            )
+            got, _ = threat_of(
+                hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 0.9, exposed, floor, within=th_threat.reach_within(proximity, w)
+            )
+            assert got.tobytes() == expected.tobytes()
 
 
 def test_a_checked_world_and_a_fast_one_perceive_the_same_threats():
@@ -207,7 +219,7 @@ def test_a_distant_powers_hostility_towards_a_neighbour_alarms_the_region_less()
     weak, _ = tiny_world(relations=rel, actors=[dict(x, **away, cinc=0.03) if x["ccode"] == RIV else x for x in ACTORS])
     r, a, b = near.index_of(RIV), near.index_of(SMA), near.index_of(SMB)
     seen, distant, faint = (threat_terms(w, np.array([a]), np.array([r]))[0]["revealed_hostility"] for w in (near, far, weak))
-    here, there = (reach_fraction(w.power, distance_exponent(w))[b, r] for w in (near, far))
+    here, there = (reach_fraction(w.power, distance_exponent(w))[b, r] * min(1.0, w.proximity[a, r] / w.proximity[b, r]) for w in (near, far))
     assert seen > 0.1 and distant / seen == pytest.approx(there / here) and there < 0.7 * here
     assert faint < distant
 

@@ -47,7 +47,8 @@ def perceive_threats(world: World) -> None:
     (exponent ``x_ij`` from ``distance_km`` and ``miles_per_day``, relative to home:
     :func:`~foedus.theory.projection.relative_discount_exponent`), times perceived intentions
     read from acts (:func:`foedus.theory.threat.intentions_from_acts`: the hostility revealed towards
-    ``i`` or its minor neighbours, scaled by UN ideal-point distance, and rivalry), discounted for allies by the reassurance of their strongest shared security pact
+    ``i`` or its minor neighbours, read by ``i`` only as far as it lies within the reach the aggressor
+    has shown, scaled by UN ideal-point distance, and rivalry), discounted for allies by the reassurance of their strongest shared security pact
     (``ally_discount``, :func:`alliance_reassurance`: conditional pledges count in full). There is no reach floor: a superpower reaches far because its
     capability is large. ``reach[i, k] = power_k ** x_ik`` is the capability of ``k`` that
     reaches ``i``, against which ``i`` balances power (F1). Global threats (terrorism,
@@ -66,14 +67,14 @@ def perceive_threats(world: World) -> None:
         world.results.threat = th_threat.walt_threat(
             world.power, offensive, x, world.hostility, world.proximity, world.ideal_distance, world.rivalry, commitment, exposed,
             weights=_INTENT_WEIGHTS, ally_discount=p.ally_discount, aggression_floor=p.aggression_hostility, restraint=restraint, belied=p.aggression_hostility,
-            serious=p.ideology_read_hostility, check=True,
+            serious=p.ideology_read_hostility, reach_weight=p.aggression_reach_weight, check=True,
         )
         world.results.reach = th_projection.projected_capability(world.power, x, check=True)
     else:
         world.results.threat, world.results.reach = threat_of(
             world.hostility, world.ideal_distance, world.rivalry, world.proximity, commitment, x, world.power, offensive, p.ally_discount,
             exposed, p.aggression_hostility, weight=_revealing_weight(world), restraint=restraint, belied=p.aggression_hostility,
-            serious=p.ideology_read_hostility,
+            serious=p.ideology_read_hostility, within=aggression_within(world),
         )
     key = world.global_intensity.tobytes()
     hit = world.cache.get("global_threats")
@@ -169,6 +170,19 @@ def _revealing_weight(world: World) -> np.ndarray:
     return hit[1]
 
 
+def aggression_within(world: World) -> np.ndarray:
+    """(N, N): ``proximity ** aggression_reach_weight`` (:func:`foedus.theory.intentions.reach_within`), how close each state is to each
+    aggressor for the reach of its acts (:func:`foedus.theory.intentions.revealed_hostility`'s ``within``); the distances are fixed, so kept per weight."""
+    w = world.params.aggression_reach_weight
+    hit = world.cache.get("aggression_within")
+    if hit is None or hit[0] != w or hit[1].shape[0] != world.n:
+        a = th_intentions.reach_within(world.proximity, w, check=world.check)
+        a = a.copy() if a is world.proximity else a
+        a.flags.writeable = False
+        hit = world.cache["aggression_within"] = (w, a)
+    return hit[1]
+
+
 def alliance_commitment(world: World) -> np.ndarray:
     """(N, N): commitment of the strongest security agreement in force each pair shares (0 for none), kept until the agreements change."""
     ag = world.agreements
@@ -231,7 +245,11 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
     h = world.hostility
     reach = th_projection.reach_fraction(world.power, distance_exponent(world), check=False)[:, j]
     serious = np.where(h[:, j] >= world.params.aggression_hostility, h[:, j] * reach, 0.0).T
-    revealed = np.maximum(h[i, j], (_revealing_weight(world)[i, :] * serious).max(axis=1))
+    a = aggression_within(world)
+    a_ij, a_kj = a[i, j][:, None], a[:, j].T  # W: within the reach j has shown (revealed_hostility)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        within = np.where(a_ij >= a_kj, 1.0, a_ij / a_kj)
+    revealed = np.maximum(h[i, j], ((_revealing_weight(world)[i, :] * serious) * within).max(axis=1))
     commitment = alliance_reassurance(world)[i, j]
     offensive = walt_offensive(world)[j]
     projected = (world.power[j] * offensive) ** distance_exponent(world)[i, j]
@@ -248,6 +266,7 @@ def threat_of(
     hostility: np.ndarray, ideal_distance: np.ndarray | None, rivalry: np.ndarray, proximity: np.ndarray, commitment: np.ndarray,
     exponent: np.ndarray, power: np.ndarray, offensive: np.ndarray, ally_discount: float, exposed: np.ndarray | None = None, aggression_floor: float = 0.0,
     *, weight: np.ndarray | None = None, restraint: np.ndarray | None = None, belied: float | None = None, serious: float | None = None,
+    within: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Walt's threat with geography and the reach of every state, in one compiled pass (brief F1, F2).
 
@@ -258,7 +277,8 @@ def threat_of(
     inputs); the hostility revealed towards neighbours visits only the serious hostilities.
     ``weight`` is ``proximity * exposed`` when the caller keeps it (the simulator: both are fixed);
     ``restraint`` is the theory's ``restraint`` (:func:`foedus.theory.intentions.commercial_restraint`; None for none);
-    ``belied`` the theory's ``belied`` (None: every ally discounted); ``serious`` the theory's ``serious`` (None: ``aggression_floor``).
+    ``belied`` the theory's ``belied`` (None: every ally discounted); ``serious`` the theory's ``serious`` (None: ``aggression_floor``);
+    ``within`` the theory's ``reach_within(proximity, reach_weight)`` (None: ``proximity``, the rule in full).
     """
     w0, w1, w2 = _INTENT_WEIGHTS
     denom = w0 + (w1 if ideal_distance is not None else 0.0) + w2
@@ -275,15 +295,16 @@ def threat_of(
         np.ascontiguousarray(commitment, dtype=float), np.ascontiguousarray(exponent, dtype=float), w0, w1, w2, denom, float(ally_discount),
         np.ascontiguousarray(power, dtype=float), np.ascontiguousarray(offensive, dtype=float), np.ascontiguousarray(weight, dtype=float), float(aggression_floor), restraint, has_restraint,
         np.inf if belied is None else float(belied), float(aggression_floor) if serious is None else float(serious), out, reach,
+        np.ascontiguousarray(proximity if within is None else within, dtype=float),
     )
     return out, reach
 
 
 @njit(cache=True)
-def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach):  # pragma: no cover (compiled)
+def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach, within):  # pragma: no cover (compiled)
     """``out[i, j] = exp(x[i, j] ln(power[j] offensive[j])) * (I[i, j] (1 - discount C[i, j] [h[i, j] < belied or h[i, j] = 0]))`` with
     ``I = (w0 H~ + w1 d min(1, max(H~, r) / serious) + w2 r) / denom`` (:func:`foedus.theory.intentions.intentions_from_acts`) and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} weight[i, k] (h[k, j] min(1, power[j] ** (x[k, j] - 1))))``
-    (``weight = prox * exposed``), times ``restraint[i, j]`` when ``has_restraint``;
+    (``weight = prox * exposed``) times ``min(1, within[i, j] / within[k, j])`` (within the reach ``j`` has shown), times ``restraint[i, j]`` when ``has_restraint``;
     ``reach[i, j] = exp(x[i, j] ln power[j])``; 0 on the diagonal of ``out``."""
     n = h.shape[0]
     has_ideal = ideal.shape[0] > 0
@@ -312,8 +333,11 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
                 elif f > 1.0:
                     f = 1.0
                 hp = hk * f
+                a_kj = within[k, j]
                 for i in range(n):
                     v = column[i] * hp
+                    if within[i, j] < a_kj:  # theory.intentions.revealed_hostility, W: beyond the reach j has shown
+                        v = v * (within[i, j] / a_kj)
                     if v > near_t[j, i]:
                         near_t[j, i] = v
     for i in range(n):
