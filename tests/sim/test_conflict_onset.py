@@ -11,7 +11,7 @@ import pytest
 from scipy import stats
 
 from foedus.sim.steps.conflict import call_allies, conflict_and_commitments
-from foedus.theory.war_onset import INITIATION_TERMS, WAR_ONSET_TERMS
+from foedus.theory.war_onset import INITIATION_TERMS, WAR_ONSET_TERMS, reach
 
 from .steps.conftest import GRT, RIV, SMA, SMB, alliance, events, tiny_world
 
@@ -105,6 +105,7 @@ def test_the_neighbour_of_a_state_attacked_from_afar_is_within_reach_of_the_war(
         world.cinc[b] = 0.001
         world.distance_km[b, r] = world.distance_km[r, b] = 9000.0
         world.distance_km[b, a] = world.distance_km[a, b] = 0.0
+        world.distance_km[r, a] = world.distance_km[a, r] = 0.0  # the attacker fights at the target's border: the war is there
         far = call_allies(world, np.random.default_rng(seed), np.array([r]), np.array([a]))
         (_, who, foe, d), = events(world, "commitment")
         assert (who, foe, far) == (SMB, RIV, [[]]) and d["factors"]["reach"] == 1.0
@@ -297,3 +298,20 @@ def test_the_members_of_a_mandated_coalition_join_the_war_the_next_year_without_
     assert (who, foe, e["route"], e["side"], e["side_of"], e["war"]) == (GRT, SMB, "collective security", 2, SMA, [2000, SMB, SMA])
     assert aid == world.agreements.agreement_id[slot] and e["factors"]["obligation"] == "none" and world.at_war[g, a]
     assert e["factors"]["reach"] == 1.0 and world.wars[-1]["mandate"] == -1  # answered: the coalition calls no more
+
+
+def test_an_attacker_that_cannot_reach_its_target_brings_no_war_to_the_targets_neighbours():
+    """Bueno de Mesquita (1981), Boulding (1962): a war comes to the attacked state's territory only as far as the attacker can
+    carry it, so a small, distant attacker (the Philippines and France) does not call the target's neighbouring allies to a
+    war next door: the ally's reach to the war is then its reach to the attacker (foedus.theory.war_onset.reach_to_war)."""
+    world, _ = tiny_world(agreements=[alliance("Pact", [SMA, SMB])], war_entry_delay=0.0, **QUIET)
+    r, a, b = (world.index_of(c) for c in (RIV, SMA, SMB))
+    world.cinc[r] = world.power[r] = 0.001
+    world.distance_km[b, r] = world.distance_km[r, b] = world.distance_km[a, r] = world.distance_km[r, a] = 10000.0
+    world.distance_km[b, a] = world.distance_km[a, b] = 0.0
+    call_allies(world, np.random.default_rng(0), np.array([r]), np.array([a]))
+    calls = events(world, "commitment")
+    theatre = float(reach(0.001, 10000.0))
+    assert theatre < 0.05
+    for _, who, _, d in calls:  # called only by the rare draw within that reach, and then its reach says so
+        assert d["factors"]["reach"] == pytest.approx(max(float(reach(world.cinc[b], 10000.0)), theatre))

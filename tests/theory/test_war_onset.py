@@ -161,6 +161,16 @@ def test_the_reach_to_a_war_is_the_reach_to_the_nearer_belligerent():
         war_onset.reach_to_war([1.5], [0.2])
 
 
+def test_the_partners_territory_is_a_theatre_only_as_far_as_the_enemy_reaches_it():
+    """Bueno de Mesquita (1981): the war reaches the partner's territory with the enemy's own reach there; an enemy that
+    cannot reach it (theatre 0) leaves the ally only its reach to the enemy; a neighbouring enemy (theatre 1) the nearer of the two."""
+    assert war_onset.reach_to_war([0.1], [1.0], [0.0]).tolist() == [0.1]
+    assert war_onset.reach_to_war([0.1], [1.0], [1.0]).tolist() == [1.0]
+    assert war_onset.reach_to_war([0.1], [0.8], [0.5]).tolist() == [0.4]
+    with pytest.raises(ValueError, match="reach"):
+        war_onset.reach_to_war([0.1], [0.8], [1.5])
+
+
 def test_the_permanent_members_are_the_charters_five_with_chinas_seat_changing_hands_in_1971():
     """UN Charter art. 23; General Assembly resolution 2758 (25 October 1971): the Republic of China (713) held China's seat
     until 1971, the People's Republic (710) from 1971; Russia (365) continues the Soviet seat."""

@@ -299,22 +299,32 @@ def reach(capability, distance_km, *, miles_per_day: float = 250.0, check: bool 
         return np.where(c > 0, np.exp(x * np.log(np.where(c > 0, c, 1.0))), 0.0)
 
 
-def reach_to_war(to_enemy, to_partner, *, check: bool = True) -> np.ndarray:
-    """An ally's reach to a war: the larger of its :func:`reach` to the enemy and to the belligerent it is bound to, 0–1.
+def reach_to_war(to_enemy, to_partner, theatre=1.0, *, check: bool = True) -> np.ndarray:
+    """An ally's reach to a war: the larger of its :func:`reach` to the enemy and, where the war is fought on it, to the belligerent it is bound to, 0–1.
 
     Siverson & Starr (1991) find that a state with a *warring neighbour*, on either side, has the
     opportunity to enter a war: the war is fought where the belligerents meet, most often on the
     territory of the one attacked, so an ally next to the state it must defend (or the state its
     partner attacks) can fight there even when the enemy's capital is far. Measuring the reach to
     the enemy's home alone (as this kernel did until 2026-12) left a minor state's neighbours
-    "out of reach" of the distant great power that attacked it.
+    "out of reach" of the distant great power that attacked it. But the war comes to the partner's
+    territory only as far as the enemy can carry it there: ``theatre`` (0–1) is the enemy's own
+    :func:`reach` to the partner (Bueno de Mesquita 1981's loss-of-strength gradient; Boulding 1962),
+    so that the Philippines at war with France do not bring France's European allies a war next
+    door, while Germany's neighbours are next to a war Germany fights at home. Ours: the product
+    of two reaches, the published gradient applied to where the war is fought.
 
     Examples
     --------
     >>> reach_to_war([0.1, 1.0], [0.6, 0.2]).tolist()
     [0.6, 1.0]
+    >>> reach_to_war([0.1], [1.0], [0.05]).tolist()
+    [0.1]
     """
-    return np.maximum(_array("reach", to_enemy, unit=True, check=check), _array("reach", to_partner, unit=True, check=check))
+    e = _array("reach", to_enemy, unit=True, check=check)
+    p = _array("reach", to_partner, unit=True, check=check)
+    t = _array("reach", theatre, unit=True, check=check)
+    return np.maximum(e, p * t)
 
 
 def casus_arises(reach, *, check: bool = True) -> np.ndarray:

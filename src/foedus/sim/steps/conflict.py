@@ -343,7 +343,8 @@ def _collective_security(world: World, rng: np.random.Generator, war: dict) -> N
     cand = np.flatnonzero(out)
     if not len(cand):
         return
-    reach = th_onset.reach_to_war(_reach(world, cand, np.full(len(cand), att)), _reach(world, cand, np.full(len(cand), tgt)), check=world.check)
+    theatre = _reach(world, np.array([att]), np.array([tgt]))
+    reach = th_onset.reach_to_war(_reach(world, cand, np.full(len(cand), att)), _reach(world, cand, np.full(len(cand), tgt)), theatre, check=world.check)
     go = rng.random(len(cand)) < th_onset.casus_arises(reach, check=world.check)
     ent, reach = cand[go], reach[go]
     if not len(ent):
@@ -402,7 +403,8 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     through its offence pacts; each state is called at most once a war. The casus foederis arises for a bound ally with
     :func:`foedus.theory.war_onset.casus_arises` of its reach to the war
     (:func:`foedus.theory.war_onset.reach_to_war`: Bueno de Mesquita's loss-of-strength gradient of its
-    capability to the nearer of the enemy and the state it is bound to: the conditions of most pacts
+    capability to the nearer of the enemy and the state it is bound to, the latter as far as the enemy carries the war
+    there: the conditions of most pacts
     name a region or an adversary, and an ally that can reach neither has no opportunity; Siverson & Starr 1991); an ally out of reach is not called (returned, per
     war, as COW codes: the war event of a war onset lists them). A called ally decides with :func:`foedus.theory.cohesion.honour_probability` of its
     war commitment (:func:`foedus.theory.war.war_commitment`, a conditional pact's conditions
@@ -454,7 +456,8 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
                 num = np.where(side[allies] == t_role, 2, 1)
                 enemy = np.where(num == 2, att, tgt)
                 to_enemy, to_partner = _reach(world, allies, enemy), _reach(world, allies, side[allies])
-                reach = th_onset.reach_to_war(to_enemy, to_partner, check=world.check)
+                theatre = _reach(world, enemy, side[allies])  # how far the enemy carries the war to the partner's territory
+                reach = th_onset.reach_to_war(to_enemy, to_partner, theatre, check=world.check)
                 arises = rng.random(len(allies)) < th_onset.casus_arises(reach, check=world.check)
                 out_of_reach[q] += world.ccode[allies[~arises]].tolist()
                 if arises.any():
