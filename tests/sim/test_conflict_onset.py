@@ -287,7 +287,8 @@ def test_the_members_of_a_mandated_coalition_join_the_war_the_next_year_without_
     call_allies(world, np.random.default_rng(0), np.array([a]), np.array([t]))
     _mandates(world, np.random.default_rng(0), np.array([a]), np.array([t]))
     c = world.wars[-1]["mandate"]
-    world.distance_km[g, t] = world.distance_km[t, g] = 0.0  # the target's neighbour: it can fight there (reach 1)
+    world.distance_km[g, t] = world.distance_km[t, g] = 0.0  # the target's neighbour: it can fight there (reach 1) ...
+    world.distance_km[a, t] = world.distance_km[t, a] = 0.0  # ... and the war is there: the attacker is the target's neighbour
     ob = np.zeros(len(OBLIGATIONS), bool)
     ob[OBLIGATIONS.index("offense")] = True
     slot = world.agreements.add(np.array([g, t]), 2000, kind=COALITION, obligations=ob, leader=g, crisis=c, name="coalition against aggression", power=world.power[[g, t]])
