@@ -24,6 +24,7 @@ from scipy import stats
 from foedus.schema import OBLIGATIONS
 from foedus.sim import Scenario, Simulation
 from foedus.sim.build import scenario_from_record
+from foedus.sim.steps._common import COALITION
 from foedus.testing import with_updates
 
 ALPHA = 0.01
@@ -88,6 +89,11 @@ def _entries_explained(sim: Simulation, years: int) -> tuple[int, int, list[tupl
                 assert ag.members[s, i] and ag.members[s, w.index_of(d["side_of"])] and (d["factors"]["against_a_member"] or not ag.members[s, e])
                 ob = d["factors"]["obligation"]
                 assert ag.obligations[s, DEF if ob == "defense" else OFF] and d["factors"]["agreement"] == int(aid), "the factors name the obligation that brought it in"
+            elif d["route"] == "collective security":  # a member of the coalition mandated against the attacker (UN Charter, ch. VII)
+                s = slot_of[int(aid)]
+                assert ag.kind[s] == COALITION and ag.members[s, i] and d["factors"]["obligation"] == "none", d
+                c = int(ag.crisis[s])
+                assert w.crises.aggressor[c] == e and w.year > 1945, "a mandated coalition fights the aggressor it was formed against, under the Charter"
             else:  # the labelled route without a pact: a rival of the enemy it fights, bound to no pact with it
                 assert d["route"] == "opportunistic" and pd.isna(aid) or int(aid) == -1, d
                 assert d["factors"]["obligation"] == "none", "an opportunist enters through no obligation, and says so"

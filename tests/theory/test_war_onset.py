@@ -18,7 +18,7 @@ def test_docstring_examples_run():
 
 def _h(**x):
     p = Parameters()
-    base = {"contiguous": 0, "log_distance": 0.0, "any_major": 0, "parity": 0.5, "rival": 0, "war_history": 0.0, "joint_democracy": 0, "defence_pact": 0, "joint_nuclear": 0, "conquest_norm": 0}
+    base = {"contiguous": 0, "log_distance": 0.0, "any_major": 0, "parity": 0.5, "rival": 0, "war_history": 0.0, "lower_democracy": 0.0, "higher_democracy": 0.0, "defence_pact": 0, "joint_nuclear": 0, "conquest_norm": 0}
     base.update(x)
     return float(war_onset_hazard(*(base[t] for t in WAR_ONSET_TERMS), intercept=p.war_onset_intercept, coefficients=p.war_onset_coefficients()))
 
@@ -37,7 +37,31 @@ def test_dangerous_dyads_as_bremer_and_vasquez_name_them():
     """Bremer (1992): contiguity and major-power status raise the odds of war, joint democracy lowers them;
     Vasquez (1993): rivals fight; the loss-of-strength gradient: distance lowers them. The defaults carry these signs."""
     assert _h(contiguous=1) > _h() and _h(any_major=1) > _h() and _h(rival=1) > _h() and _h(war_history=1.0) > _h()
-    assert _h(joint_democracy=1) < _h() and _h(log_distance=float(log_distance(10000.0))) < _h()
+    assert _h(lower_democracy=1.0, higher_democracy=1.0) < _h() and _h(log_distance=float(log_distance(10000.0))) < _h()
+
+
+def test_the_weak_link_two_democracies_are_the_most_peaceful_pair_and_a_mixed_pair_no_safer_than_two_autocracies():
+    """Russett & Oneal (2001, ch. 3), Oneal & Russett (1997): the lower democracy score lowers the odds of war, the higher
+    one raises them, so that two democracies are the most peaceful pair and a democracy facing an autocracy is no more
+    peaceful than two autocracies (Gleditsch & Hegre 1997: the mixed dyad is the most war-prone). The hazard depends on
+    the two scores only through the lower and the higher (symmetric in the two states)."""
+    from foedus.theory.war_onset import democracy_link
+
+    def h(ri, rj):
+        lo, hi = democracy_link([ri], [rj])
+        return _h(lower_democracy=float(lo[0]), higher_democracy=float(hi[0]))
+
+    assert h(0.9, 0.9) < h(0.1, 0.1) <= h(0.1, 0.9)
+    assert h(0.9, 0.1) == h(0.1, 0.9)
+    lows = [h(r, 0.95) for r in (0.1, 0.3, 0.5, 0.7, 0.9)]
+    assert all(np.diff(lows) < 0)  # raising the weak link lowers the hazard
+
+
+def test_democracy_link_rejects_scores_outside_the_unit_interval():
+    from foedus.theory.war_onset import democracy_link
+
+    with pytest.raises(ValueError, match="regime"):
+        democracy_link([1.2], [0.5])
 
 
 @pytest.mark.xfail(strict=True, reason="about 87 times since the conquest norm's term entered the fit (2026-12) and took part of "
@@ -135,3 +159,32 @@ def test_the_reach_to_a_war_is_the_reach_to_the_nearer_belligerent():
     assert float(far) == pytest.approx(float(reach(0.01, 8000.0))) and far < 0.1
     with pytest.raises(ValueError, match="reach"):
         war_onset.reach_to_war([1.5], [0.2])
+
+
+def test_the_partners_territory_is_a_theatre_only_as_far_as_the_enemy_reaches_it():
+    """Bueno de Mesquita (1981): the war reaches the partner's territory with the enemy's own reach there; an enemy that
+    cannot reach it (theatre 0) leaves the ally only its reach to the enemy; a neighbouring enemy (theatre 1) the nearer of the two."""
+    assert war_onset.reach_to_war([0.1], [1.0], [0.0]).tolist() == [0.1]
+    assert war_onset.reach_to_war([0.1], [1.0], [1.0]).tolist() == [1.0]
+    assert war_onset.reach_to_war([0.1], [0.8], [0.5]).tolist() == [0.4]
+    with pytest.raises(ValueError, match="reach"):
+        war_onset.reach_to_war([0.1], [0.8], [1.5])
+
+
+def test_the_permanent_members_are_the_charters_five_with_chinas_seat_changing_hands_in_1971():
+    """UN Charter art. 23; General Assembly resolution 2758 (25 October 1971): the Republic of China (713) held China's seat
+    until 1971, the People's Republic (710) from 1971; Russia (365) continues the Soviet seat."""
+    from foedus.theory.war_onset import permanent_member
+
+    assert permanent_member([2, 200, 220, 365, 713], 1950).all() and not permanent_member([710, 255, 740], 1950).any()
+    assert permanent_member([710], 1972).all() and not permanent_member([713], 1972).any()
+    assert permanent_member(365, 2022) and not permanent_member(750, 2022)
+
+
+def test_collective_security_is_the_rate_under_the_charter_and_nil_under_a_veto():
+    """Claude (1962): no collective action against a permanent member or its protege, none before the Charter."""
+    from foedus.theory.war_onset import collective_security_probability
+
+    assert collective_security_probability(0.25, [1, 1, 0, 0], [0, 1, 0, 1]).tolist() == [0.25, 0.0, 0.0, 0.0]
+    with pytest.raises(ValueError, match="veto"):
+        collective_security_probability(0.25, [1], [2])

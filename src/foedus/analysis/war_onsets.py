@@ -8,7 +8,9 @@ major power), ``defence_pact`` (the pair shares an ATOP defence pact in the year
 year, :func:`foedus.data.nuclear.nuclear_armed`: Gartzke & Kroenig 2009), ``conquest_norm``
 (:func:`foedus.theory.war_onset.conquest_norm_term` of the territorial integrity norm's date,
 :func:`foedus.theory.renunciation.territorial_integrity_norm`) and ``war_history`` *before* the year (the memory of the pair's war years up to the
-year before, so that a war does not predict itself). The event, ``onset``, comes from the COW
+year before, so that a war does not predict itself), ``lower_democracy`` and ``higher_democracy``
+(the weak link, :func:`foedus.theory.war_onset.democracy_link`); the
+dichotomous ``joint_democracy`` is kept for :func:`onset_composition`. The event, ``onset``, comes from the COW
 inter-state wars (Sarkees & Wayman 2010): a war's *initiating dyads* are the pairs of states on
 opposite sides both fighting in the war's first year, restricted to those with a COW initiator
 when there are any; a war with ``k`` initiating dyads gives each of them ``1 / k`` (so that the
@@ -50,7 +52,7 @@ from foedus.data.snapshot_fields import table
 from foedus.theory import war_onset as th
 from foedus.theory.rivalry import war_term
 
-__all__ = ["IN_SAMPLE_YEARS", "initiator_dyads", "estimate_initiation", "InitiationFit", "onset_composition", "record_onset_composition", "WAR_RECORD_LAST_YEAR", "OnsetFit", "initiating_dyads", "war_onset_dyad_years", "estimate_war_onset", "onset_rates"]
+__all__ = ["IN_SAMPLE_YEARS", "initiator_dyads", "estimate_initiation", "InitiationFit", "onset_composition", "record_onset_composition", "WAR_RECORD_LAST_YEAR", "OnsetFit", "initiating_dyads", "war_onset_dyad_years", "estimate_war_onset", "onset_rates", "mandate_eligible_wars"]
 
 IN_SAMPLE_YEARS: tuple[tuple[int, int], ...] = ((1816, 1914), (1946, 1989))
 """The eras the shipped defaults are fitted on (MODEL_PROTOCOL: 1919–1938 and 1990– are held out)."""
@@ -108,10 +110,23 @@ def war_onset_dyad_years(data_dir: Path | None = None, *, first: int = 1816, las
     out["defence_pact"] = _defence_pairs(d, y, a, b)
     out["joint_nuclear"] = nuclear_armed(a, y) & nuclear_armed(b, y)
     out["conquest_norm"] = th.conquest_norm_term(territorial_integrity_norm(y), out["any_major"], out["contiguous"], out["rival"])
+    out["lower_democracy"], out["higher_democracy"] = _democracy_link(d, y, a, b, first, last)
     out = out.merge(ons, on=["year", "ccode1", "ccode2"], how="left")
     # a pair with two wars begun in one year (Russia and China in 1900: the Boxer war and the Manchurian) is one event
     out["onset"] = out["onset"].fillna(0.0).clip(upper=1.0)
-    return out[["year", "ccode1", "ccode2", *th.WAR_ONSET_TERMS, "onset"]]
+    return out[["year", "ccode1", "ccode2", *th.WAR_ONSET_TERMS, "joint_democracy", "onset"]]
+
+
+def _democracy_link(d: Path, y, a, b, first: int, last: int) -> tuple[np.ndarray, np.ndarray]:
+    """The weak link of each dyad-year (:func:`foedus.theory.war_onset.democracy_link`): the lower and the higher democracy score.
+
+    Scored as the rivalry table scores democracy (V-Dem ``v2x_polyarchy``, Polity5 ``(polity2 + 10) / 20``
+    where V-Dem has none); NaN where a state has neither.
+    """
+    dem_t = table(d, "democracy")
+    dem = _lookup(dem_t.assign(score=dem_t["v2x_polyarchy"].fillna((dem_t["polity2"] + 10.0) / 20.0)), "score", first, last)
+    da, db = dem[y - first, a], dem[y - first, b]
+    return np.fmin(da, db), np.fmax(da, db)
 
 
 def _defence_pairs(d: Path, y: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -171,6 +186,7 @@ def estimate_war_onset(dyad_years: pd.DataFrame, years: Sequence[tuple[int, int]
     wars are left out: the simulator gives them no hazard).
     """
     sub = dyad_years[_in(dyad_years, years) & _at_risk(dyad_years)]
+    sub = sub[sub[list(th.WAR_ONSET_TERMS)].notna().all(axis=1)]
     x = np.column_stack([np.ones(len(sub))] + [sub[c].to_numpy(float) for c in th.WAR_ONSET_TERMS])
     yv = sub["onset"].to_numpy(float)
     beta, se = fit_logit(x, yv)
@@ -180,7 +196,8 @@ def estimate_war_onset(dyad_years: pd.DataFrame, years: Sequence[tuple[int, int]
 def onset_rates(fit: OnsetFit, dyad_years: pd.DataFrame, years: tuple[int, int]) -> tuple[float, float]:
     """Wars begun in ``years``: observed (sum of ``onset`` over all dyad-years) and predicted (the hazard summed over the pairs at risk)."""
     sub = dyad_years[_in(dyad_years, [years])]
-    return float(sub["onset"].sum()), float(fit.hazard(sub[_at_risk(sub)]).sum())
+    risk = sub[_at_risk(sub)]
+    return float(sub["onset"].sum()), float(np.nansum(fit.hazard(risk)))
 
 
 def initiator_dyads(data_dir: Path | None = None, *, first: int = 1816, last: int = 2010, democracy_threshold: float = 0.5) -> pd.DataFrame:
@@ -269,3 +286,28 @@ def record_onset_composition(dyad_years: pd.DataFrame, years: tuple[int, int]) -
     """:func:`onset_composition` of the record's war onsets in ``years`` (the dyad-years of :func:`war_onset_dyad_years`, weighted by ``onset``)."""
     sub = dyad_years[_in(dyad_years, [years]) & (dyad_years["onset"] > 0).to_numpy()]
     return onset_composition(sub["defence_pact"], sub["joint_democracy"], sub["contiguous"], sub["any_major"], weight=sub["onset"])
+
+
+def mandate_eligible_wars(data_dir: Path | None = None, years: Sequence[tuple[int, int]] = IN_SAMPLE_YEARS) -> pd.DataFrame:
+    """The COW wars begun under the UN Charter in ``years`` that the Security Council could have acted on: ``warnum, year, veto``.
+
+    ``veto`` when a COW initiator (``initiator1``) holds a permanent seat
+    (:func:`foedus.theory.war_onset.permanent_member`) or shares an ATOP defence pact with a state that
+    does, in the war's first year (Claude 1962: collective security cannot reach a great power or its
+    protege). The simulator's ``collective_security_rate`` is the share of the wars without a veto
+    that met a mandate (in 1946-1989, Korea, 1950, alone); wars before 1945 are left out (no Charter).
+    """
+    d = Path(data_dir) if data_dir is not None else default_data_dir()
+    wars = read_wars(d / "peacesciencer" / "cow_war_inter.csv")
+    start = wars.groupby("warnum")["year"].min()
+    al = read_atop_dyad_years(d / "peacesciencer" / "atop_alliance.csv.gz")
+    al = al[al["defense"].astype(bool)]
+    rows = []
+    for num, y in start.items():
+        if not any(lo <= y <= hi for lo, hi in years) or not territorial_integrity_norm(y):
+            continue
+        init = np.unique(wars.loc[(wars["warnum"] == num) & (wars["initiator1"] == 1), "ccode1"].to_numpy(int))
+        partners = al.loc[(al["year"] == y) & al["ccode1"].isin(init), "ccode2"].to_numpy(int)
+        veto = bool(th.permanent_member(init, y).any() or th.permanent_member(partners, y).any())
+        rows.append((int(num), int(y), veto))
+    return pd.DataFrame(rows, columns=["warnum", "year", "veto"])

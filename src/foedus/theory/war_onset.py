@@ -22,7 +22,14 @@ begins between two states is the discrete-time logit hazard (Beck, Katz & Tucker
 - ``rival``: a strategic rivalry (Thompson & Dreyer 2012; Vasquez 1993);
 - ``war_history``: ``log(1 + memory)`` of the pair's war years before this one
   (:func:`foedus.theory.rivalry.war_term`);
-- ``joint_democracy``: both democracies (Bremer 1992; the democratic peace);
+- ``lower_democracy`` and ``higher_democracy``: the lower and the higher democracy score of the
+  two (V-Dem polyarchy, 0–1; :func:`democracy_link`): the democratic peace in its *weak-link*
+  form (Dixon 1994; Oneal & Russett 1997; Russett & Oneal 2001, who enter the lower and the
+  higher Polity score of the pair): the less democratic state of a pair is the constraint on war,
+  so the lower score carries the dyadic peace (a negative coefficient) and the higher one the
+  conflict between democracies and autocracies (a positive one: Gleditsch & Hegre 1997); no
+  threshold, so no coding choice decides which pairs are "jointly democratic" (Bremer's and
+  Maoz & Russett's 1993 dichotomy; Buhaug 2005 shows Bremer's democracy finding turns on it);
 - ``defence_pact``: the two share a defence pact (Bremer 1992's alliance term: allies fight
   each other less often, not never: Austria and Prussia in 1866, Greece and Turkey in 1974);
 - ``joint_nuclear``: both hold nuclear weapons (:func:`foedus.data.nuclear.nuclear_armed`,
@@ -59,7 +66,10 @@ gradient carries to the nearer of the enemy and the belligerent it is bound to (
 neighbour; 1 for neighbours; :func:`casus_arises`). Without a
 pact a state may still *bandwagon for profit* (Schweller 1994) against an enemy it already has:
 the yearly probability that a rival of a belligerent, able to reach it, enters the war against it
-is :func:`opportunistic_join_probability`.
+is :func:`opportunistic_join_probability`. After 1945 a war may also be joined by a coalition the
+UN Security Council mandates against the aggressor (collective security; Claude 1962): the chance, drawn once at the war's
+onset, is :func:`collective_security_probability`, nil when the aggressor or a state pledged to
+defend it holds a veto (:func:`permanent_member`).
 
 **Who initiates.** Once a war begins in a pair, which of the two starts it is the directed-dyad
 question of Bremer (1992, his initiator analysis), Bennett & Stam (2004, ch. 5) and Reed (2000):
@@ -79,6 +89,11 @@ capability history for; they are left out.
 
 References
 ----------
+Dixon, W. J. 1994. "Democracy and the Peaceful Settlement of International Conflict." *APSR* 88(1): 14–32.
+Oneal, J. R. and B. M. Russett. 1997. "The Classical Liberals Were Right." *International Studies Quarterly* 41(2): 267–93.
+Russett, B. and J. R. Oneal. 2001. *Triangulating Peace: Democracy, Interdependence, and International Organizations*. New York: Norton.
+Gleditsch, N. P. and H. Hegre. 1997. "Peace and Democracy: Three Levels of Analysis." *JCR* 41(2): 283–310.
+Buhaug, H. 2005. "Dangerous Dyads Revisited: Democracies May Not Be That Peaceful after All." *CMPS* 22(2): 95–111.
 Reed, W. 2000. "A Unified Statistical Model of Conflict Onset and Escalation." *AJPS* 44(1): 84–93.
 Maoz, Z. and B. Russett. 1993. "Normative and Structural Causes of Democratic Peace, 1946–1986."
 *American Political Science Review* 87(3): 624–38.
@@ -98,6 +113,9 @@ Most, B. A. and H. Starr. 1989. *Inquiry, Logic and International Politics*. Uni
 Boulding, K. E. 1962. *Conflict and Defense*. New York: Harper.
 Bueno de Mesquita, B. 1981. *The War Trap*. New Haven: Yale University Press.
 Bennett, D. S. and A. C. Stam. 2004. *The Behavioral Origins of War*. Ann Arbor: University of Michigan Press.
+Claude, I. L. 1962. *Power and International Relations*. New York: Random House.
+Kupchan, C. A. and C. A. Kupchan. 1991. "Concerts, Collective Security, and the Future of Europe." *International Security* 16(1): 114–61.
+Sarkees, M. R. and F. Wayman. 2010. *Resort to War: 1816–2007*. Washington, DC: CQ Press.
 Schweller, R. L. 1994. "Bandwagoning for Profit." *International Security* 19(1): 72–107.
 Leeds, B. A., A. G. Long and S. M. Mitchell. 2000. "Reevaluating Alliance Reliability." *JCR* 44(5): 686–99.
 """
@@ -110,9 +128,11 @@ from foedus.theory._validate import _array
 from foedus.theory.projection import relative_discount_exponent
 from foedus.theory.rivalry import logit_hazard
 
-__all__ = ["WAR_ONSET_TERMS", "INITIATION_TERMS", "initiation_terms", "initiation_probability", "politically_relevant", "war_onset_hazard", "conquest_norm_term", "log_distance", "reach", "reach_to_war", "casus_arises", "opportunistic_join_probability"]
+__all__ = ["WAR_ONSET_TERMS", "INITIATION_TERMS", "initiation_terms", "initiation_probability", "politically_relevant", "war_onset_hazard", "democracy_link", "conquest_norm_term", "log_distance", "reach", "reach_to_war", "casus_arises", "opportunistic_join_probability", "PERMANENT_MEMBERS", "permanent_member", "collective_security_probability"]
 
-WAR_ONSET_TERMS: tuple[str, ...] = ("contiguous", "log_distance", "any_major", "parity", "rival", "war_history", "joint_democracy", "defence_pact", "joint_nuclear", "conquest_norm")
+WAR_ONSET_TERMS: tuple[str, ...] = (
+    "contiguous", "log_distance", "any_major", "parity", "rival", "war_history", "lower_democracy", "higher_democracy", "defence_pact", "joint_nuclear", "conquest_norm",
+)
 """Covariates of :func:`war_onset_hazard`, in the order of its coefficients (after the intercept)."""
 
 
@@ -173,30 +193,52 @@ def politically_relevant(contiguous, any_major, rival) -> np.ndarray:
     return np.asarray(contiguous, dtype=bool) | np.asarray(any_major, dtype=bool) | np.asarray(rival, dtype=bool)
 
 
-def war_onset_hazard(contiguous, log_distance, any_major, parity, rival, war_history, joint_democracy, defence_pact, joint_nuclear, conquest_norm, *, intercept: float, coefficients) -> np.ndarray:
+def war_onset_hazard(*terms, intercept: float, coefficients) -> np.ndarray:
     """Annual probability that a war begins between two states (Bremer 1992's dangerous dyads; Vasquez 1993).
 
     :func:`foedus.theory.rivalry.logit_hazard` of :data:`WAR_ONSET_TERMS` (see the module docstring).
 
     Parameters
     ----------
-    contiguous, any_major, rival, joint_democracy, defence_pact, joint_nuclear, conquest_norm : array_like of bool
-    log_distance : array_like
-        ``log(1 + distance / 1000 km)`` (:func:`log_distance`).
-    parity : array_like
-        The weaker's capability share over the stronger's, 0–1.
-    war_history : array_like
-        ``log(1 + war memory)`` before this year (:func:`foedus.theory.rivalry.war_term`).
+    *terms : array_like
+        The covariates in the order of :data:`WAR_ONSET_TERMS`: ``contiguous``, ``any_major``,
+        ``rival``, ``defence_pact``, ``joint_nuclear``, ``conquest_norm`` 0/1;
+        ``log_distance`` ``log(1 + distance / 1000 km)`` (:func:`log_distance`); ``parity`` the
+        weaker's capability share over the stronger's, 0–1; ``war_history`` ``log(1 + war
+        memory)`` before this year (:func:`foedus.theory.rivalry.war_term`);
+        ``lower_democracy``, ``higher_democracy`` 0–1 (:func:`democracy_link`).
     intercept : float
-    coefficients : sequence of 10 floats
+    coefficients : sequence of floats
         In the order of :data:`WAR_ONSET_TERMS`.
 
     Examples
     --------
-    >>> float(war_onset_hazard(1, 0.0, 0, 0.5, 0, 0.0, 0, 0, 0, 0, intercept=-2.0, coefficients=[2.0, 0, 0, 0, 0, 0, 0, 0, 0, 0]))
+    >>> float(war_onset_hazard(1, 0.0, 0, 0.5, 0, 0.0, 0, 0, 0, 0, 0, intercept=-2.0, coefficients=[2.0] + [0] * 10))
     0.5
     """
-    return logit_hazard(intercept, coefficients, (contiguous, log_distance, any_major, parity, rival, war_history, joint_democracy, defence_pact, joint_nuclear, conquest_norm))
+    if len(terms) != len(WAR_ONSET_TERMS) or len(coefficients) != len(WAR_ONSET_TERMS):
+        raise ValueError(f"war_onset_hazard: {len(WAR_ONSET_TERMS)} covariates and coefficients expected ({', '.join(WAR_ONSET_TERMS)}), got {len(terms)} and {len(coefficients)}")
+    return logit_hazard(intercept, coefficients, terms)
+
+
+def democracy_link(regime_i, regime_j, *, check: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """The weak link of a pair: its lower and its higher democracy score (Dixon 1994; Oneal & Russett 1997; Russett & Oneal 2001).
+
+    Russett & Oneal (2001, ch. 3) enter the *lower* democracy score of the two states (the
+    less constrained state decides whether a pair can fight) and the *higher* one (a democracy
+    facing an autocracy is no more peaceful than two autocracies: Gleditsch & Hegre 1997) into
+    the dyadic conflict logit; they use Polity, we the V-Dem polyarchy index the worlds carry
+    (0–1). Symmetric in the two states.
+
+    Examples
+    --------
+    >>> lo, hi = democracy_link([0.9, 0.2], [0.3, 0.8])
+    >>> lo.tolist(), hi.tolist()
+    ([0.3, 0.2], [0.9, 0.8])
+    """
+    a = _array("regime", regime_i, unit=True, check=check)
+    b = _array("regime", regime_j, unit=True, check=check)
+    return np.minimum(a, b), np.maximum(a, b)
 
 
 def conquest_norm_term(norm, any_major, contiguous, rival) -> np.ndarray:
@@ -257,22 +299,32 @@ def reach(capability, distance_km, *, miles_per_day: float = 250.0, check: bool 
         return np.where(c > 0, np.exp(x * np.log(np.where(c > 0, c, 1.0))), 0.0)
 
 
-def reach_to_war(to_enemy, to_partner, *, check: bool = True) -> np.ndarray:
-    """An ally's reach to a war: the larger of its :func:`reach` to the enemy and to the belligerent it is bound to, 0–1.
+def reach_to_war(to_enemy, to_partner, theatre=1.0, *, check: bool = True) -> np.ndarray:
+    """An ally's reach to a war: the larger of its :func:`reach` to the enemy and, where the war is fought on it, to the belligerent it is bound to, 0–1.
 
     Siverson & Starr (1991) find that a state with a *warring neighbour*, on either side, has the
     opportunity to enter a war: the war is fought where the belligerents meet, most often on the
     territory of the one attacked, so an ally next to the state it must defend (or the state its
     partner attacks) can fight there even when the enemy's capital is far. Measuring the reach to
     the enemy's home alone (as this kernel did until 2026-12) left a minor state's neighbours
-    "out of reach" of the distant great power that attacked it.
+    "out of reach" of the distant great power that attacked it. But the war comes to the partner's
+    territory only as far as the enemy can carry it there: ``theatre`` (0–1) is the enemy's own
+    :func:`reach` to the partner (Bueno de Mesquita 1981's loss-of-strength gradient; Boulding 1962),
+    so that the Philippines at war with France do not bring France's European allies a war next
+    door, while Germany's neighbours are next to a war Germany fights at home. Ours: the product
+    of two reaches, the published gradient applied to where the war is fought.
 
     Examples
     --------
     >>> reach_to_war([0.1, 1.0], [0.6, 0.2]).tolist()
     [0.6, 1.0]
+    >>> reach_to_war([0.1], [1.0], [0.05]).tolist()
+    [0.1]
     """
-    return np.maximum(_array("reach", to_enemy, unit=True, check=check), _array("reach", to_partner, unit=True, check=check))
+    e = _array("reach", to_enemy, unit=True, check=check)
+    p = _array("reach", to_partner, unit=True, check=check)
+    t = _array("reach", theatre, unit=True, check=check)
+    return np.maximum(e, p * t)
 
 
 def casus_arises(reach, *, check: bool = True) -> np.ndarray:
@@ -307,3 +359,50 @@ def opportunistic_join_probability(rate: float, reach, rival, *, check: bool = T
     """
     r = _array("reach", reach, unit=True, check=check)
     return rate * r * np.asarray(rival, dtype=float)
+
+
+PERMANENT_MEMBERS: tuple[tuple[int, int, int], ...] = ((2, 1945, 9999), (200, 1945, 9999), (220, 1945, 9999), (365, 1945, 9999), (713, 1945, 1971), (710, 1971, 9999))
+"""The permanent members of the UN Security Council (Charter art. 23) as ``(COW code, first year, last year)``: the United States,
+the United Kingdom, France, the Soviet Union and then Russia (COW 365 throughout), and China's seat, held by the Republic of China
+(Taiwan, COW 713) until General Assembly resolution 2758 (25 October 1971) gave it to the People's Republic (COW 710)."""
+
+
+def permanent_member(ccode, year) -> np.ndarray:
+    """Whether each state (COW code) holds a permanent seat, and so a veto, on the UN Security Council in ``year`` (:data:`PERMANENT_MEMBERS`).
+
+    Examples
+    --------
+    >>> permanent_member([2, 710, 713, 255], 1950).tolist()
+    [True, False, True, False]
+    >>> permanent_member([710, 713], 1990).tolist()
+    [True, False]
+    """
+    c = np.asarray(ccode)
+    y = np.asarray(year)
+    out = np.zeros(np.broadcast(c, y).shape, bool)
+    for code, lo, hi in PERMANENT_MEMBERS:
+        out |= (c == code) & (y >= lo) & (y <= hi)
+    return out
+
+
+def collective_security_probability(rate: float, charter, veto, *, check: bool = True) -> np.ndarray:
+    """Probability that an aggression is met by a mandated collective action: ``rate * charter * (1 - veto)``.
+
+    Collective security (Claude 1962, ch. 4; Kupchan & Kupchan 1991): under Chapter VII of the UN
+    Charter (in force 1945; ``charter``, 0/1, :func:`foedus.theory.renunciation.territorial_integrity_norm`
+    dates the same instrument) the Security Council may call its members to restore the peace against
+    an aggressor, as it did for Korea (resolutions 83 and 84, 1950) and Kuwait (678, 1990). It cannot
+    act against a permanent member or a state one of them is pledged to defend (``veto``, 0/1:
+    :func:`permanent_member`; Claude's reason why collective security never reached the great powers),
+    and it seldom acts at all: ``rate`` is the share of the wars it could have acted on where it did.
+    The states that then join the war join without a pact with the victim, as Ethiopia, Thailand and
+    Colombia did in Korea: the record's joiners without a pact of 1946-1989 (Sarkees & Wayman 2010).
+
+    Examples
+    --------
+    >>> collective_security_probability(0.07, [1, 1, 0], [0, 1, 0]).tolist()
+    [0.07, 0.0, 0.0]
+    """
+    ch = _array("charter", charter, unit=True, check=check)
+    v = _array("veto", veto, unit=True, check=check)
+    return rate * ch * (1.0 - v)

@@ -35,7 +35,8 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
       other that is politically relevant (contiguous, with a major power, or rivals;
       :func:`foedus.theory.war_onset.politically_relevant`) begins a war with
       :func:`foedus.theory.war_onset.war_onset_hazard` of its contiguity, distance, major-power
-      status, capability parity, rivalry, war memory, joint democracy, a shared defence pact and
+      status, capability parity, rivalry, war memory, the pair's lower and higher democracy score (the
+      democratic peace's weak link: Russett & Oneal 2001), a shared defence pact and
       joint nuclear arms and the territorial integrity norm against conquest (Bremer 1992's
       dangerous dyads, Vasquez 1993; the nuclear peace with Gartzke & Kroenig's 2009 dates,
       :mod:`foedus.data.nuclear`; Zacher 2001 and Fazal 2007 with the UN Charter's date, :func:`foedus.theory.renunciation.territorial_integrity_norm`; coefficients ``war_onset_*``, estimated on the record's
@@ -52,7 +53,9 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
       the route by which hostility beyond the record's (a scenario's, or revealed in a run) leads to war.
 
     The allies each war calls (defence and offence obligations only) answer as
-    :func:`call_allies` says. Hostility decays towards its baseline; a war ends with probability
+    :func:`call_allies` says. After 1945 a war begun by a state without a veto may be met by a
+    coalition the Security Council mandates (:func:`_mandates`; collective security, Claude 1962),
+    whose members join it the next year without a pact (Korea, 1950). Hostility decays towards its baseline; a war ends with probability
     ``war_end_rate`` a year from the year after it began (a war begun this year, by an onset, a
     dispute or a scheduled invasion, runs into the next).
     """
@@ -129,10 +132,11 @@ def _upper(world: World) -> tuple[np.ndarray, np.ndarray]:
 def onset_covariates(world: World, i: np.ndarray, j: np.ndarray) -> dict[str, np.ndarray]:
     """The covariates of :func:`foedus.theory.war_onset.war_onset_hazard` for the pairs ``(i, j)`` (its ``WAR_ONSET_TERMS``).
 
-    War memory is the one before this year (the rivalry step adds this year's wars after this step).
+    War memory is the one before this year (the rivalry step adds this year's wars after this step);
+    the democracy scores are the regimes (V-Dem polyarchy) of the two (:func:`foedus.theory.war_onset.democracy_link`).
     """
     flat = i * world.n + j
-    dem = world.regime >= world.params.democracy_threshold
+    lower, higher = th_onset.democracy_link(world.regime[i], world.regime[j], check=world.check)
     nuclear = nuclear_armed(world.ccode, world.year)
     contiguous, major, rival = np.take(world.contiguous, flat), world.major[i] | world.major[j], np.take(world.rivalry, flat)
     return {
@@ -142,7 +146,8 @@ def onset_covariates(world: World, i: np.ndarray, j: np.ndarray) -> dict[str, np
         "parity": th_rivalry.parity(world.power[i], world.power[j]),
         "rival": rival,
         "war_history": th_rivalry.war_term(np.take(world.war_history, flat)) if world.war_history.shape == (world.n, world.n) else np.zeros(len(i)),
-        "joint_democracy": dem[i] & dem[j],
+        "lower_democracy": lower,
+        "higher_democracy": higher,
         "defence_pact": np.take(defence_pairs(world), flat),
         "joint_nuclear": nuclear[i] & nuclear[j],
         "conquest_norm": th_onset.conquest_norm_term(territorial_integrity_norm(world.year), major, contiguous, rival),
@@ -187,11 +192,42 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     world.at_war[att, tgt] = world.at_war[tgt, att] = True
     world.hostility[att, tgt] = world.hostility[tgt, att] = np.minimum(world.hostility[att, tgt] + p.war_hostility, 1.0)
     far = call_allies(world, rng, att, tgt)
+    mandate = _mandates(world, rng, att, tgt)
     details = [
-        {"cause": "war onset", "allies_out_of_reach": f, "factors": {**{t: float(x[t][q]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), **w}}
-        for q, f, w in zip(k, far, who)
+        {"cause": "war onset", "allies_out_of_reach": f, "factors": {**{t: float(x[t][q]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), **w}, **m}
+        for q, f, w, m in zip(k, far, who, mandate)
     ]
     world.log.events(world.year, "war", -1, world.ccode[att], world.ccode[tgt], details)
+
+
+def _mandates(world: World, rng: np.random.Generator, attackers: np.ndarray, targets: np.ndarray) -> list[dict]:
+    """Whether the Security Council mandates collective action against each war's attacker (after its wars are registered by :func:`call_allies`).
+
+    With :func:`foedus.theory.war_onset.collective_security_probability` (``collective_security_rate``;
+    the UN Charter in force, no veto: the attacker neither a permanent member nor pledged a defence
+    by one, :func:`foedus.theory.war_onset.permanent_member`) the war opens an aggression crisis
+    (:mod:`foedus.sim.steps.crises`: a coalition of the states that share the threat assembles
+    next year and stands for a geometric ``crisis_end_rate`` duration) and the coalition's members join the war on the
+    target's side (:func:`_spread`).
+    Returns, per war, what the war event records: ``{}`` when nothing was drawn (no Charter),
+    else ``collective_security`` with the veto, the probability and whether a mandate came.
+    """
+    p = world.params
+    y = world.year
+    charter = bool(territorial_integrity_norm(y))
+    if not charter or p.collective_security_rate <= 0:
+        return [{} for _ in attackers]
+    permanent = th_onset.permanent_member(world.ccode, y) & world.active
+    veto = permanent[attackers] | (defence_pairs(world)[attackers][:, permanent].any(axis=1))
+    prob = th_onset.collective_security_probability(p.collective_security_rate, np.ones(len(attackers)), veto.astype(float), check=world.check)
+    go = rng.random(len(attackers)) < prob
+    wars = world.wars[len(world.wars) - len(attackers):]
+    out = []
+    for a, t, v, q, g, war in zip(attackers, targets, veto, prob, go, wars):
+        if g:
+            war["mandate"] = world.crises.add("aggression", y, np.zeros(world.n), float(world.power[a]), int(rng.geometric(p.crisis_end_rate)), int(a), int(t))
+        out.append({"collective_security": {"veto": bool(v), "probability": float(q), "mandated": bool(g)}})
+    return out
 
 
 def initiators(world: World, rng: np.random.Generator, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[dict]]:
@@ -254,7 +290,9 @@ def _spread(world: World, rng: np.random.Generator) -> None:
     rival of a belligerent that is in the war on neither side and bound by no security agreement
     to it enters against it with :func:`foedus.theory.war_onset.opportunistic_join_probability`
     (``opportunistic_join_rate``, its reach to that belligerent :func:`foedus.theory.war_onset.reach`; Schweller 1994): a
-    labelled route (``route`` ``"opportunistic"``), never a call to arms. Each entry is a
+    labelled route (``route`` ``"opportunistic"``), never a call to arms. The members of a coalition the Security
+    Council mandated against the attacker (:func:`_mandates`) that are not yet in the war enter it on the target's
+    side with their reach to the war, once (``route`` ``"collective security"``; Korea 1950: :func:`_collective_security`). Each entry is a
     ``war_entry`` event with its war (``war``: first year, attacker, target) and its factors.
     """
     if not world.wars:
@@ -278,8 +316,45 @@ def _spread(world: World, rng: np.random.Generator) -> None:
                     "route": "alliance", "war": _war_key(world, war), "side_of": int(world.ccode[side_state]), "side": int(s),
                     "factors": {**factors, "entered_a_year_late": True},
                 })
+        if war.get("mandate", -1) >= 0:
+            _collective_security(world, rng, war)
         if p.opportunistic_join_rate > 0:
             _opportunists(world, rng, war, allied)
+
+
+def _collective_security(world: World, rng: np.random.Generator, war: dict) -> None:
+    """The members of the mandated coalition against ``war``'s attacker answer once, the first year it stands (see :func:`_mandates`).
+
+    Each member not yet in the war enters it on the target's side with the opportunity to fight it,
+    :func:`foedus.theory.war_onset.casus_arises` of its :func:`foedus.theory.war_onset.reach_to_war`
+    (the nearer of the attacker and the target; Siverson & Starr 1991): the rule that decides whether
+    an ally's casus foederis arises, here without a pact. Korea's coalition held sixteen of the
+    sixty members of 1950, most of them powers that could send forces that far.
+    """
+    c = war["mandate"]
+    ag = world.agreements
+    a = world.crises.coalition[c]
+    if a < 0 or not ag.active[a]:
+        return
+    war["mandate"] = -1  # the coalition answers once
+    att, tgt = war["attacker"], war["target"]
+    out = ag.members[a] & world.active
+    out[np.fromiter(war["side"].keys(), np.intp)] = False  # the attacker and those already in the war
+    cand = np.flatnonzero(out)
+    if not len(cand):
+        return
+    theatre = _reach(world, np.array([att]), np.array([tgt]))
+    reach = th_onset.reach_to_war(_reach(world, cand, np.full(len(cand), att)), _reach(world, cand, np.full(len(cand), tgt)), theatre, check=world.check)
+    go = rng.random(len(cand)) < th_onset.casus_arises(reach, check=world.check)
+    ent, reach = cand[go], reach[go]
+    if not len(ent):
+        return
+    _enter(world, war, ent, np.full(len(ent), att), np.full(len(ent), 2))
+    world.log.events(world.year, "war_entry", ag.agreement_id[a], world.ccode[ent], world.ccode[att], [
+        {"route": "collective security", "war": _war_key(world, war), "side_of": int(world.ccode[tgt]), "side": 2,
+         "factors": {"obligation": "none", "mandate": "UN Charter, ch. VII", "coalition": int(ag.agreement_id[a]), "reach": float(r), "probability": float(r)}}
+        for r in reach
+    ])
 
 
 def _opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.ndarray) -> None:
@@ -328,7 +403,8 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     through its offence pacts; each state is called at most once a war. The casus foederis arises for a bound ally with
     :func:`foedus.theory.war_onset.casus_arises` of its reach to the war
     (:func:`foedus.theory.war_onset.reach_to_war`: Bueno de Mesquita's loss-of-strength gradient of its
-    capability to the nearer of the enemy and the state it is bound to: the conditions of most pacts
+    capability to the nearer of the enemy and the state it is bound to, the latter as far as the enemy carries the war
+    there: the conditions of most pacts
     name a region or an adversary, and an ally that can reach neither has no opportunity; Siverson & Starr 1991); an ally out of reach is not called (returned, per
     war, as COW codes: the war event of a war onset lists them). A called ally decides with :func:`foedus.theory.cohesion.honour_probability` of its
     war commitment (:func:`foedus.theory.war.war_commitment`, a conditional pact's conditions
@@ -380,7 +456,8 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
                 num = np.where(side[allies] == t_role, 2, 1)
                 enemy = np.where(num == 2, att, tgt)
                 to_enemy, to_partner = _reach(world, allies, enemy), _reach(world, allies, side[allies])
-                reach = th_onset.reach_to_war(to_enemy, to_partner, check=world.check)
+                theatre = _reach(world, enemy, side[allies])  # how far the enemy carries the war to the partner's territory
+                reach = th_onset.reach_to_war(to_enemy, to_partner, theatre, check=world.check)
                 arises = rng.random(len(allies)) < th_onset.casus_arises(reach, check=world.check)
                 out_of_reach[q] += world.ccode[allies[~arises]].tolist()
                 if arises.any():
