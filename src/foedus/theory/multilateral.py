@@ -158,7 +158,7 @@ def found_bloc(
 ) -> tuple[np.ndarray, np.ndarray]:
     r"""Who founds a multilateral treaty among the states that share a threat, and each founder's net gain: ((K,) bool, (K,) float).
 
-    The states come in order of capability (index 0 the strongest); the strongest member of the
+    The states come in order (index 0 the strongest; see 1. below); the first member of the
     treaty is its leader and pays the coordination cost ``coordination * (s - 2)`` (Snyder 1997).
     A member's net value in a treaty ``S`` of ``s`` members, led by ``L``, is
 
@@ -173,8 +173,10 @@ def found_bloc(
     is the cost of a bilateral pact; among equals each member bears the risk of one bilateral
     pledge, however many they are.
 
-    1. *Exclusion* (Hart & Kurz 1983): a state vetoed by, or vetoing, a stronger state of the
-       group is left out (one is not bound to one's main threat or to a state one fights).
+    1. *Exclusion* (Hart & Kurz 1983): a state vetoed by, or vetoing, a state before it in the
+       group's order (by capability; after a great-power leader, by the leader's value of them:
+       the leader chooses its region) is left out (one is not bound to one's main threat or to a
+       state one fights).
     2. *Each founder gains* (the rule of a bilateral pact): while some member loses, the member
        that loses most leaves (the leader too: the next strongest then leads).
     3. *Free riding bounds the size* (Olson & Zeckhauser 1966; Riker 1962): while the departure of

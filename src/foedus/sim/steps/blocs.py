@@ -11,7 +11,7 @@ joint defence pledge by the same value and cost rule as a bilateral pact (the go
 its partners and discounted for free riding, Olson & Zeckhauser 1966, against the one cost rule
 :func:`~.formation.pact_cost` of a commitment to the leader with the base raised by the number of
 partners, ``k ** commitment_exponent``), the leader pays a coordination cost per member beyond a
-pair, and no member loses by another's admission; its members other than a great power are one
+pair, and no member loses by another's admission; its members other than its leader (a great power may lead from afar) are one
 region's states, no two farther apart than ``bloc_region_km``, and no two members' ideal points
 farther apart than ``bloc_identity_distance`` where they are known (collective identity,
 Hemmer & Katzenstein 2002). A great power that leads against a great power (:func:`_candidates`) also asks the states with
@@ -111,6 +111,9 @@ def blocs(world: World, rng: np.random.Generator) -> None:
             goods, u = _goods(world, yr)
             terms = ExchangeTerms(world)
         fwd = _forward(world, t, group, sharing[group]) * ~yr.defends[group[:, None], group[None, :]]  # a pledge it already has is no new value
+        if fwd[0].any():  # a great power leads: it chooses its region, so its partners come in the order of its value of them
+            order = np.concatenate(([0], 1 + np.argsort(-fwd[0, 1:], kind="stable")))
+            group, fwd = group[order], fwd[np.ix_(order, order)]
         best = _founding(world, yr, terms, goods, group, fwd)
         if best is not None:
             f, founders = best[0], best[1]
@@ -168,7 +171,7 @@ def _goods(world: World, yr: _Year) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, group: np.ndarray, forward: np.ndarray):
-    """Who of ``group`` (strongest first) founds a bloc, and with which form: (form, indices, values, costs, gains, free-riding share,
+    """Who of ``group`` (the strongest first, then in order of capability or of the great-power leader's value of them) founds a bloc, and with which form: (form, indices, values, costs, gains, free-riding share,
     forward-defence values, transfers).
 
     The leader values its clients' pledges by ``forward`` too (:func:`_forward`) and, under hegemonic
@@ -191,7 +194,8 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
     fresh = goods[:, rows, cols] * ~yr.shared[:, rows, cols]
     partners = np.maximum(np.arange(k + 1) - 1, 0).astype(float) ** p.commitment_exponent  # at size s a member has s - 1 partners
     veto = world.at_war[rows, cols] | world.territorial_dispute[rows, cols] | (yr.main[group][:, None] == cols)
-    veto |= th_multi.regional_veto(world.distance_km[rows, cols], p.bloc_region_km, world.major[group])
+    # the leader, a great power, may lead from afar; its other members are one region's, great powers too (Hemmer & Katzenstein 2002)
+    veto |= th_multi.regional_veto(world.distance_km[rows, cols], p.bloc_region_km, world.major[group] & (np.arange(k) == 0))
     if world.ideal_distance is not None:
         veto |= th_multi.identity_veto(world.ideal_distance[rows, cols], p.bloc_identity_distance)
     power = np.maximum(world.power[group], 1e-12)
