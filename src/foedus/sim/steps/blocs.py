@@ -151,6 +151,19 @@ def _forward(world: World, t: int, group: np.ndarray, shares: np.ndarray) -> np.
     return fwd
 
 
+def _renounced(world: World, group: np.ndarray) -> np.ndarray:
+    """(K, K): ``group[a]`` left a treaty in force of which ``group[b]`` is still a member. Leaving one's partners' treaty
+    is a choice against being bound to them (Hart & Kurz 1983's exclusion); while it stands, the way back is its
+    accession rule, not a new treaty with the same partners."""
+    ag = world.agreements
+    live = np.flatnonzero(ag.active[: ag.n])
+    if not len(live):
+        return np.zeros((len(group), len(group)), bool)
+    inside = ag.members[live][:, group]
+    left = (ag.last_exit[live][:, group] >= 0) & ~inside
+    return (left.T.astype(np.int32) @ inside.astype(np.int32)) > 0
+
+
 def _goods(world: World, yr: _Year) -> tuple[np.ndarray, np.ndarray]:
     """This year's goods (5, N, N) of every pledge (:func:`foedus.theory.obligations.obligation_goods`, as :mod:`.alignment` values them) and the protection motives (4, N, N)."""
     p = world.params
@@ -198,6 +211,7 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
     veto |= th_multi.regional_veto(world.distance_km[rows, cols], p.bloc_region_km, world.major[group] & (np.arange(k) == 0))
     if world.ideal_distance is not None:
         veto |= th_multi.identity_veto(world.ideal_distance[rows, cols], p.bloc_identity_distance)
+    veto |= _renounced(world, group)
     power = np.maximum(world.power[group], 1e-12)
     forms = np.array(BLOC_FORMS)
     s_f, prot, risk = FORM_COMMITMENT[forms][:, None, None], FORM_GOODS[forms, 0][:, None, None].astype(float), FORM_RISK[forms][:, None, None].astype(float)
