@@ -78,8 +78,8 @@ def test_every_bloc_names_its_shared_threat_its_leader_and_each_founders_gain(ar
             assert f["shared_threat"] in f["adversary_bloc"] and f["shared_threat"] not in codes
             assert f["leader"] in f["shared_by"] and set(codes) <= set(f["candidates"])  # the leader shares the threat
             for m in members:
-                if m["ccode"] not in f["shared_by"]:  # a client carried by a great power (hegemonic provision), no threat of its own
-                    assert f["hegemonic_provision"] and m["main_threat"] is None and not m["leader"]
+                if m["ccode"] not in f["shared_by"]:  # a client a great power asked (no threat of its own): carried, or gaining itself
+                    assert m["main_threat"] is None and not m["leader"] and (m["gain"] > 0 or f["hegemonic_provision"])
                 else:
                     assert m["main_threat"] in f["adversary_bloc"]  # each founder's main threat is the adversary or its ally
                 assert f["gains"][str(m["ccode"])] == pytest.approx(m["gain"])

@@ -221,9 +221,9 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
     autonomy = pact_cost(world, terms, rows[None], cols[None], 0.0, s_f, prot, risk=0.0, signing=False)
     defending = pact_cost(world, terms, rows[None], cols[None], 0.0, s_f, 0.0, risk=risk, signing=False)
     best = None
-    provide = p.bloc_forward_defence_weight > 0  # hegemonic provision comes with the leader's value of its clients
     for x, f in enumerate(BLOC_FORMS):  # the few forms
         fwd = forward * prot[x, 0, 0]  # forward defence is the value of a pledge to fight
+        provide = bool(fwd[0].any())  # hegemonic provision: a great power's pledge to fight against a great power (_candidates, _forward)
         kw = dict(free_riding=p.bloc_free_riding, coordination=p.bloc_coordination_cost, autonomy=autonomy[x], risk=defending[x], power=power, forward=fwd)
         members, gain = th_multi.found_bloc(pledge[x], base[x], veto, provide=provide, **kw)
         sel = np.flatnonzero(members)
@@ -285,7 +285,7 @@ def _found(
         "gains": {str(c): g for c, g in zip(code[founders].tolist(), gain.tolist())}, "free_riding": p.bloc_free_riding, "free_riding_share": share,
         "coordination_cost": p.bloc_coordination_cost * (len(founders) - 2), "founding_rule": "each founder gains; no member loses by an admission (found_bloc)",
         "shared_by": code[group[(yr.main[group] >= 0) & bloc[np.maximum(yr.main[group], 0)]]].tolist(), "candidates": code[group].tolist(), "forward_defence_weight": p.bloc_forward_defence_weight,
-        "hegemonic_provision": p.bloc_forward_defence_weight > 0, "transfers_paid": float(paid.sum()), "region_km": p.bloc_region_km, "identity_distance": p.bloc_identity_distance if world.ideal_distance is not None else None,
+        "hegemonic_provision": bool(ahead[0] > 0 or paid.any()), "transfers_paid": float(paid.sum()), "region_km": p.bloc_region_km, "identity_distance": p.bloc_identity_distance if world.ideal_distance is not None else None,
         **norm_factors(world),
     }
     detail = {"motives": dict(zip(MOTIVES, motives.mean(axis=0).tolist())), "obligations": list(th_ob.PACT_FORMS[FORMS[f]]), "members": members, "factors": factors}
