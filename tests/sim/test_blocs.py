@@ -76,10 +76,14 @@ def test_every_bloc_names_its_shared_threat_its_leader_and_each_founders_gain(ar
             assert f["leader"] == codes[0] and members[0]["leader"]
             assert max(members, key=lambda m: m["power"])["ccode"] == f["leader"]  # the strongest founder leads
             assert f["shared_threat"] in f["adversary_bloc"] and f["shared_threat"] not in codes
-            assert set(codes) <= set(f["shared_by"])  # the founders are among the states that share the threat
+            assert f["leader"] in f["shared_by"] and set(codes) <= set(f["candidates"])  # the leader shares the threat
             for m in members:
-                assert m["main_threat"] in f["adversary_bloc"]  # each founder's main threat is the adversary or its ally
-                assert m["gain"] > 0 and f["gains"][str(m["ccode"])] == pytest.approx(m["gain"])  # each founder gains
+                if m["ccode"] not in f["shared_by"]:  # a client a great power asked (no threat of its own): carried, or gaining itself
+                    assert m["main_threat"] is None and not m["leader"] and (m["gain"] > 0 or f["hegemonic_provision"])
+                else:
+                    assert m["main_threat"] in f["adversary_bloc"]  # each founder's main threat is the adversary or its ally
+                assert f["gains"][str(m["ccode"])] == pytest.approx(m["gain"])
+                assert m["gain"] > 0 or (m["gain"] == 0 and m["transfer"] > 0)  # each founder gains, or loses nothing once carried
                 assert m["utility"] - m["cost"] == pytest.approx(m["gain"])
     assert seen > 0
 
@@ -89,3 +93,54 @@ def test_a_bloc_admits_members_from_the_year_after_its_founding(arms):
     assert any(not d["last_year"] for d in blocs)
     for d in blocs:
         assert d["admits"] != d["last_year"]
+
+
+def _hegemony(seed: int, weight: float, years: int = 15) -> Scenario:
+    """A great power (the leader) hostile to another (the threat) an ocean away, and eight middle powers beside the threat
+    that perceive no threat of their own (no hostility: Walt's intentions are nil); ideal points close to the leader's."""
+    rng = np.random.default_rng(seed)
+    actors = [
+        {"ccode": 2, "abb": "THR", "name": "Threat", "major": True, "cinc": 0.25, "milex": 3e4, "gdp": 6e5, "lat": 55.0, "lon": 38.0, "regime": 0.1,
+         "ideal_point": -2.0},
+        {"ccode": 3, "abb": "LDR", "name": "Leader", "major": True, "cinc": 0.35, "milex": 5e4, "gdp": 2e6, "lat": 39.0, "lon": -77.0, "regime": 0.9,
+         "ideal_point": 1.5},
+    ]
+    for k in range(8):
+        c = float(rng.uniform(0.02, 0.06))
+        actors.append({"ccode": 10 + k, "abb": f"S{k}", "name": f"State {k}", "cinc": c, "milex": c * 1e5, "gdp": c * 2e6,
+                       "lat": float(50 + rng.uniform(-4, 4)), "lon": float(8 + rng.uniform(-6, 6)), "regime": float(rng.uniform(0.6, 1.0)),
+                       "ideal_point": float(rng.uniform(0.8, 1.6))})
+    return Scenario.from_dict({"name": "hegemony", "start_year": 1950, "years": years, "seed": seed, "actors": actors,
+                               "relations": [{"pair": [2, 3], "hostility": 0.7}], "parameters": {"bloc_forward_defence_weight": weight}})
+
+
+def _led(seed: int, weight: float) -> list[dict]:
+    """The explanations of the blocs the leader (3) founds."""
+    ev = Simulation(_hegemony(seed, weight), rng=seed).run().events()
+    ev = ev[ev["kind"] == "formation"]
+    return [d for d, _, _ in detail(ev, "formation") if d.get("factors", {}).get("leader") == 3 and "shared_threat" in d["factors"]]
+
+
+@pytest.fixture(scope="module")
+def hegemony():
+    from foedus.sim.parameters import Parameters
+
+    return {w: [_led(s, w) for s in range(SEEDS)] for w in (Parameters().bloc_forward_defence_weight, 0.0)}
+
+
+def test_a_great_power_leads_exposed_states_that_fear_nothing_themselves_only_by_its_value_of_forward_defence(hegemony):
+    # Snyder (1997), Lake (1999): NATO's leader valued Western Europe's pledges for Europe's exposure to the Soviet Union and
+    # carried clients whose own threat perception did not bind them; switch the leader's value of forward defence off and
+    # no such treaty forms
+    on, off = (hegemony[w] for w in sorted(hegemony, reverse=True))
+    n_on, n_off = [len(b) for b in on], [len(b) for b in off]
+    assert sum(n_on) > sum(n_off) == 0
+    assert stats.wilcoxon(n_on, n_off, alternative="greater").pvalue < ALPHA
+    for blocs in on:
+        for d in blocs:
+            f, members = d["factors"], d["members"]
+            assert f["shared_threat"] == 2 and members[0]["ccode"] == 3 and members[0]["forward_defence"] > 0
+            clients = [m for m in members[1:] if m["main_threat"] is None]
+            assert clients and all(m["gain"] >= 0 for m in members)
+            assert f["transfers_paid"] == pytest.approx(sum(m["transfer"] for m in members))
+            assert members[0]["cost"] >= f["transfers_paid"]  # the leader pays what carries its clients

@@ -128,3 +128,67 @@ def test_states_without_a_collective_identity_do_not_found_one_treaty_and_unknow
     assert not veto[3].any() and not veto[:, 3].any()
     with pytest.raises(ValueError):
         tm.identity_veto(d, -1.0)
+
+
+def _balance(leader, threat):
+    """The leader's share of the leader-threat balance of capability."""
+    return leader / (leader + threat)
+
+
+@pytest.mark.parametrize("pl,pt,pj", [(0.4, 0.2, 0.1), (0.3, 0.17, 0.04), (0.1, 0.3, 0.02), (0.25, 0.25, 0.25)])
+def test_forward_defence_is_the_swing_of_the_balance_a_client_causes_snyder_1997(pl, pt, pj):
+    # Snyder (1997, ch. 2): an ally's value is its strength added (j with the leader) and its denial to the adversary (j not with
+    # the threat); measured on the leader's share of the balance, computed here from the shares themselves
+    added = _balance(pl + pj, pt) - _balance(pl, pt)
+    denied = _balance(pl, pt) - _balance(pl, pt + pj)
+    assert tm.forward_defence_value(pl, pt, pj, 0.0, 1.0) == pytest.approx(added)  # not exposed: strength added only
+    assert tm.forward_defence_value(pl, pt, pj, 1.0, 1.0) == pytest.approx(added + denied)  # fully exposed: the whole swing
+    assert added + denied == pytest.approx(pj / (pl + pt + pj))
+    assert tm.forward_defence_value(pl, pt, pj, 0.5, 0.6, weight=3.0) == pytest.approx(3.0 * 0.6 * (added + 0.5 * denied))
+    assert tm.forward_defence_value(pl, pt, pj, 1.0, 0.0) == 0.0  # beyond the leader's reach (Boulding 1962)
+
+
+def test_forward_defence_rises_with_exposure_and_capability_and_falls_with_distance():
+    e = np.linspace(0, 1, 11)
+    v = tm.forward_defence_value(0.3, 0.2, 0.05, e, 0.8)
+    assert np.all(np.diff(v) > 0)
+    p = np.linspace(0.0, 0.2, 11)
+    assert np.all(np.diff(tm.forward_defence_value(0.3, 0.2, p, 0.5, 0.8)) > 0)
+    assert np.all(np.diff(tm.forward_defence_value(0.3, 0.2, 0.05, 0.5, np.linspace(1, 0, 11))) < 0)
+    assert tm.exposure([0.3, 0.0], [0.1, 0.2]).tolist() == pytest.approx([0.75, 0.0])
+    with pytest.raises(ValueError):
+        tm.forward_defence_value(0.3, 0.2, 0.05, 1.5, 0.5)
+
+
+def test_hegemonic_provision_the_leader_carries_clients_that_would_not_sign_alone_lake_1999():
+    # the leader values each client's pledge by F; the clients, with no threat of their own, value nothing and pay c
+    k, c, f = 4, 0.1, 0.2
+    g = np.zeros((k, k))
+    cost = np.full((k, k + 1), c)
+    fwd = np.zeros((k, k))
+    fwd[0, 1:] = f
+    none = np.zeros((k, k), bool)
+    members, gain = tm.found_bloc(g, cost, none, free_riding=0.0, coordination=0.01, forward=fwd, provide=True)
+    assert members.all()
+    assert gain[1:].tolist() == [0.0, 0.0, 0.0]  # the clients lose nothing
+    assert gain[0] == pytest.approx(3 * f - c - 0.01 * 2 - 3 * c)  # the leader pays their shortfalls and still gains
+    assert tm.bloc_shortfalls(g, cost, members, free_riding=0.0, coordination=0.01, forward=fwd).tolist() == pytest.approx([0, c, c, c])
+    # without provision they do not sign; without the leader's value of their pledges it does not pay
+    assert not tm.found_bloc(g, cost, none, free_riding=0.0, coordination=0.01, forward=fwd)[0].any()
+    assert not tm.found_bloc(g, cost, none, free_riding=0.0, coordination=0.01, provide=True)[0].any()
+
+
+def test_a_leader_that_cannot_carry_every_client_drops_the_costliest_first_and_a_client_worth_less_than_its_shortfall():
+    k, c = 5, 0.1
+    g = np.zeros((k, k))
+    cost = np.full((k, k + 1), c)
+    fwd = np.zeros((k, k))
+    fwd[0, 1:] = [0.2, 0.15, 0.12, 0.0]  # all five: 0.47 - 0.1 - 4 c < 0; the leader drops the client worth nothing, not itself
+    members, gain = tm.found_bloc(g, cost, np.zeros((k, k), bool), free_riding=0.0, coordination=0.0, forward=fwd, provide=True)
+    assert members.tolist() == [True, True, True, True, False]
+    assert gain[0] == pytest.approx(0.47 - c - 3 * c)
+    # Riker (1962): with every member gaining, a client worth less to the leader than its shortfall is still left out
+    fwd[0, 1:] = [0.3, 0.25, 0.2, 0.05]
+    members, gain = tm.found_bloc(g, cost, np.zeros((k, k), bool), free_riding=0.0, coordination=0.0, forward=fwd, provide=True)
+    assert members.tolist() == [True, True, True, True, False]
+    assert gain[0] == pytest.approx(0.75 - c - 3 * c)

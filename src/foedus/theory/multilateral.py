@@ -39,6 +39,18 @@ The published forms implemented here:
 :func:`regional_veto`
     The clients of one treaty are one region's states (Hemmer & Katzenstein 2002); a great
     power may lead them from afar (Cha 2010).
+:func:`forward_defence_value`, :func:`exposure`
+    Why a great power leads (Snyder 1997, ch. 2; Lake 1996, 1999; Mastanduno 1997): it values a
+    client's pledge beyond the protection the client gives it at home, for the client's capability
+    added to the balance against the shared threat and for its *denial* to the threat, in
+    proportion to the client's exposure, discounted by the leader's distance to the client (forward
+    defence: the United States' value of Western Europe in 1947–1949, the Soviet Union's of Eastern
+    Europe). With it comes *hegemonic provision*: the leader covers the shortfall of clients that
+    would not sign alone (``provide`` of :func:`found_bloc`; Lake 1999's security hierarchy, the
+    subordinate trading autonomy for protection; Olson & Zeckhauser's exploitation of the great by
+    the small). Cha (2010) and Weber (1992) explain the choice of the multilateral form by the
+    number and likeness of the clients: here the leader's one treaty with several alike clients
+    of one region (:func:`regional_veto`, :func:`identity_veto`) is that form.
 :func:`found_bloc`
     Who founds the treaty: exclusive membership (Hart & Kurz 1983: one is not bound to one's main
     threat or a state one fights), every founder gains by the rule of a bilateral pact (its net
@@ -66,6 +78,12 @@ References
 .. [5] Hemmer, C. & Katzenstein, P. J. (2002). Why is there no NATO in Asia? Collective identity,
    regionalism, and the origins of multilateralism. *International Organization* 56(3): 575–607.
 .. [6] Hart, S. & Kurz, M. (1983). Endogenous formation of coalitions. *Econometrica* 51(4): 1047–1064.
+.. [7] Lake, D. A. (1996). Anarchy, hierarchy, and the variety of international relations. *International Organization*
+   50(1): 1–33; Lake, D. A. (1999). *Entangling Relations: American Foreign Policy in Its Century*. Princeton University Press.
+.. [8] Mastanduno, M. (1997). Preserving the unipolar moment. *International Security* 21(4): 49–88.
+.. [9] Weber, S. (1992). Shaping the postwar balance of power: multilateralism in NATO. *International Organization*
+   46(3): 633–680.
+.. [10] Boulding, K. E. (1962). *Conflict and Defense: A General Theory*. Harper.
 """
 
 from __future__ import annotations
@@ -73,7 +91,10 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["MIN_MEMBERS", "adversary_bloc", "found_bloc", "free_riding_share", "identity_veto", "joint_pledge_values", "regional_veto", "shared_threat"]
+__all__ = [
+    "MIN_MEMBERS", "adversary_bloc", "bloc_shortfalls", "exposure", "forward_defence_value", "found_bloc", "free_riding_share", "identity_veto",
+    "joint_pledge_values", "regional_veto", "shared_threat",
+]
 
 
 def free_riding_share(size, free_riding: float) -> np.ndarray:
@@ -133,10 +154,11 @@ MIN_MEMBERS = 3
 
 def found_bloc(
     pledge, cost, veto, *, free_riding: float, coordination: float, autonomy=None, risk=None, power=None, min_members: int = MIN_MEMBERS,
+    forward=None, provide: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     r"""Who founds a multilateral treaty among the states that share a threat, and each founder's net gain: ((K,) bool, (K,) float).
 
-    The states come in order of capability (index 0 the strongest); the strongest member of the
+    The states come in order (index 0 the strongest; see 1. below); the first member of the
     treaty is its leader and pays the coordination cost ``coordination * (s - 2)`` (Snyder 1997).
     A member's net value in a treaty ``S`` of ``s`` members, led by ``L``, is
 
@@ -151,8 +173,10 @@ def found_bloc(
     is the cost of a bilateral pact; among equals each member bears the risk of one bilateral
     pledge, however many they are.
 
-    1. *Exclusion* (Hart & Kurz 1983): a state vetoed by, or vetoing, a stronger state of the
-       group is left out (one is not bound to one's main threat or to a state one fights).
+    1. *Exclusion* (Hart & Kurz 1983): a state vetoed by, or vetoing, a state before it in the
+       group's order (by capability; after a great-power leader, by the leader's value of them:
+       the leader chooses its region) is left out (one is not bound to one's main threat or to a
+       state one fights).
     2. *Each founder gains* (the rule of a bilateral pact): while some member loses, the member
        that loses most leaves (the leader too: the next strongest then leads).
     3. *Free riding bounds the size* (Olson & Zeckhauser 1966; Riker 1962): while the departure of
@@ -184,6 +208,15 @@ def found_bloc(
         The states' capabilities (> 0) that share the defence of each member (ones by default).
     min_members : int
         Fewest founders of a multilateral treaty (>= 3).
+    forward : array (K, K), optional
+        ``F[l, j]``: the value to ``l``, as the treaty's leader, of ``j``'s pledge beyond its own
+        protection (:func:`forward_defence_value`; utility units, zeros by default), discounted for
+        free riding as the pledges are.
+    provide : bool
+        Hegemonic provision (Lake 1999; Olson & Zeckhauser 1966's exploitation of the great by the
+        small): the leader covers every client's shortfall out of its own net value, so a client
+        that would lose signs at no loss (gain 0) while the leader still gains; when the leader
+        would lose, the client whose departure raises the leader's net value most leaves first.
 
     Returns
     -------
@@ -210,18 +243,118 @@ def found_bloc(
     a = np.zeros((k, k)) if autonomy is None else np.ascontiguousarray(autonomy, dtype=float)
     b = np.zeros((k, k)) if risk is None else np.ascontiguousarray(risk, dtype=float)
     pw = np.ones(k) if power is None else np.ascontiguousarray(power, dtype=float)
-    if a.shape != (k, k) or b.shape != (k, k) or pw.shape != (k,) or np.any(pw <= 0):
-        raise ValueError(f"found_bloc: expected autonomy and risk (K, K) and power (K,) > 0; got {a.shape}, {b.shape}, {pw.shape}")
+    fw = np.zeros((k, k)) if forward is None else np.ascontiguousarray(forward, dtype=float)
+    if a.shape != (k, k) or b.shape != (k, k) or fw.shape != (k, k) or pw.shape != (k,) or np.any(pw <= 0):
+        raise ValueError(f"found_bloc: expected autonomy, risk and forward (K, K) and power (K,) > 0; got {a.shape}, {b.shape}, {fw.shape}, {pw.shape}")
     members = np.zeros(k, np.bool_)
     gain = np.zeros(k)
     if k >= min_members:
-        _found_kernel(g, c, a, b, pw, v, float(free_riding), float(coordination), int(min_members), members, gain)
+        _found_kernel(g, c, a, b, pw, v, float(free_riding), float(coordination), fw, bool(provide), int(min_members), members, gain)
     return members, gain
 
 
+def bloc_shortfalls(pledge, cost, members, *, free_riding: float, coordination: float, autonomy=None, risk=None, power=None, forward=None) -> np.ndarray:
+    """What the leader of a founded treaty pays each client under hegemonic provision (:func:`found_bloc` with ``provide``): (K,) >= 0.
+
+    A client's shortfall is minus its net value without the leader's transfer (0 where it gains on
+    its own, and for the leader and non-members); the same terms as :func:`found_bloc`, for the
+    treaty ``members`` (K,) bool whose first member leads.
+
+    >>> g = np.array([[0, 0.3, 0.3], [0.3, 0, 0.0], [0.3, 0.0, 0]])
+    >>> bloc_shortfalls(g, np.full((3, 4), 0.2), np.ones(3, bool), free_riding=0.0, coordination=0.0).round(2).tolist()
+    [0.0, 0.0, 0.0]
+    >>> bloc_shortfalls(g * [[1], [0], [0]], np.full((3, 4), 0.2), np.ones(3, bool), free_riding=0.0, coordination=0.0).round(2).tolist()
+    [0.0, 0.2, 0.2]
+    """
+    g = np.ascontiguousarray(pledge, dtype=float)
+    k = g.shape[0]
+    m = np.ascontiguousarray(members, dtype=np.bool_)
+    z = np.zeros((k, k))
+    net = _net(
+        g, np.ascontiguousarray(cost, dtype=float), z if autonomy is None else np.ascontiguousarray(autonomy, dtype=float),
+        z if risk is None else np.ascontiguousarray(risk, dtype=float), np.ones(k) if power is None else np.ascontiguousarray(power, dtype=float), m,
+        float(free_riding), float(coordination), z if forward is None else np.ascontiguousarray(forward, dtype=float), False,
+    )
+    out = np.where(m, np.maximum(-net, 0.0), 0.0)
+    lead = int(np.argmax(m)) if m.any() else -1
+    if lead >= 0:
+        out[lead] = 0.0
+    return out
+
+
+def exposure(reach_of_threat, capability) -> np.ndarray:
+    r"""A state's exposure to a threat, :math:`e_j = R_{jt} / (R_{jt} + p_j)` in [0, 1): how far the threat's capability that reaches it outweighs its own.
+
+    ``reach_of_threat`` (N,) :math:`R_{jt}`, the capability share of the threat ``t`` that reaches
+    ``j`` (Bueno de Mesquita's distance discount, :func:`foedus.theory.projection.projected_capability`);
+    ``capability`` (N,) :math:`p_j`, ``j``'s own share. The form of Walt's pressure
+    :math:`T / (T + p)` (:func:`foedus.theory.alignment.alignment_utilities`, F2) with the threat's
+    *capability* in place of its perceived threat: exposure is what the threat could do to ``j``
+    whatever its intentions, the leader's reading of the theatre (Snyder 1997, ch. 2: the risk that
+    an exposed state is overrun or bandwagons). 0 where the threat cannot reach ``j``.
+
+    >>> exposure([0.2, 0.0, 0.1], [0.2, 0.1, 0.0]).tolist()
+    [0.5, 0.0, 1.0]
+    """
+    r = np.asarray(reach_of_threat, dtype=float)
+    p = np.asarray(capability, dtype=float)
+    if np.any(r < 0) or np.any(p < 0):
+        raise ValueError("exposure: reach and capability must be >= 0")
+    d = r + p
+    return np.divide(r, d, out=np.zeros(np.broadcast(r, d).shape), where=d > 0)
+
+
+def forward_defence_value(leader, threat, member, exposed, discount, *, weight: float = 1.0) -> np.ndarray:
+    r"""A leader's value of a client's pledge against a shared threat (Snyder 1997; Lake 1999): forward defence and denial, utility units.
+
+    Snyder (1997, ch. 2) counts two security benefits of an ally: its strength added to one's own
+    against the adversary, and its *denial* to the adversary (an exposed state left alone may be
+    overrun or bandwagon). Measured on the balance between the leader ``L`` and the threat ``t``,
+    :math:`b = p_L / (p_L + p_t)`, the client ``j`` (capability :math:`p_j`) on the leader's side
+    raises it by :math:`\Delta^+ = p_j p_t / ((p_L + p_t)(p_L + p_t + p_j))`, and on the threat's side
+    lowers it by :math:`\Delta^- = p_j p_L / ((p_L + p_t)(p_L + p_t + p_j))`; the denial counts as far
+    as ``j`` is exposed (:func:`exposure`, :math:`e_j`). A great power values a position it can
+    hold: the value is discounted by the leader's distance discount to ``j`` (:math:`\delta_{Lj}`,
+    the share of the leader's capability that reaches ``j``; Boulding 1962's loss-of-strength
+    gradient), which is why hegemonic provision is regional (Lake 1999, ch. 5; Mastanduno 1997):
+
+    .. math:: F_{Lj} = w\, \delta_{Lj} \left(\Delta^+ + e_j \Delta^-
+ight), \qquad
+              \Delta^+ + \Delta^- = rac{p_j}{p_L + p_t + p_j}
+
+    so that a fully exposed client within full reach is worth the whole swing of the balance it can
+    cause (the analytic anchor of the tests), a client of no capability is worth nothing, and the
+    value rises with the client's exposure and capability.
+
+    Parameters
+    ----------
+    leader, threat, member : array_like, capability shares (>= 0; ``leader + threat > 0``)
+    exposed : array_like in [0, 1], :func:`exposure` of the client to the threat
+    discount : array_like in [0, 1], the leader's distance discount to the client
+    weight : float >= 0, ``bloc_forward_defence_weight``
+
+    Examples
+    --------
+    >>> float(forward_defence_value(0.4, 0.2, 0.1, 1.0, 1.0))  # the whole swing: 0.1 / 0.7
+    0.14285714285714285
+    >>> float(forward_defence_value(0.4, 0.2, 0.1, 0.0, 1.0).round(4))  # strength added only: 0.1 * 0.2 / (0.6 * 0.7)
+    0.0476
+    """
+    pl, pt, pj = (np.asarray(x, dtype=float) for x in (leader, threat, member))
+    e = np.asarray(exposed, dtype=float)
+    dl = np.asarray(discount, dtype=float)
+    if np.any(pl < 0) or np.any(pt < 0) or np.any(pj < 0) or np.any(pl + pt <= 0) or weight < 0:
+        raise ValueError("forward_defence_value: capability shares >= 0 with leader + threat > 0, weight >= 0")
+    if np.any((e < 0) | (e > 1)) or np.any((dl < 0) | (dl > 1)):
+        raise ValueError("forward_defence_value: exposed and discount must be in [0, 1]")
+    denom = (pl + pt) * (pl + pt + pj)
+    return weight * dl * pj * (pt + e * pl) / denom
+
+
 @njit(cache=True)
-def _net(g, c, aut, risk, pw, members, phi, coord):  # pragma: no cover (compiled)
-    """Every member's net value (:func:`found_bloc`; the leader is the first member and pays the coordination); non-members 0."""
+def _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide):  # pragma: no cover (compiled)
+    """Every member's net value after the leader's transfers (:func:`found_bloc`; the leader is the first member, pays the
+    coordination, values its clients' pledges by ``fwd[lead]`` too and, where ``provide``, covers every client's shortfall); non-members 0."""
     k = g.shape[0]
     s = 0
     lead = -1
@@ -248,13 +381,32 @@ def _net(g, c, aut, risk, pw, members, phi, coord):  # pragma: no cover (compile
                     tot += g[a, b]
                     shared += risk[a, b] * pw[a] / (total_p - pw[b])
             out[a] = r * tot - c[a, s] - shared - aut[a, second if a == lead else lead]
+            if a != lead:
+                out[lead] += r * fwd[lead, a]
     out[lead] -= coord * (s - 2.0)
+    if provide:  # hegemonic provision (Lake 1999): the leader covers each client's shortfall
+        for a in range(k):
+            if members[a] and a != lead and out[a] < 0.0:
+                out[lead] += out[a]
+                out[a] = 0.0
     return out
 
 
 @njit(cache=True)
-def _found_kernel(g, c, aut, risk, pw, veto, phi, coord, least, members, gain):  # pragma: no cover (compiled)
-    """The founding of :func:`found_bloc` (in place): exclusion, then each founder gains, then the free riders' departure."""
+def _first(members):  # pragma: no cover (compiled)
+    """The leader: the first member (-1 for none)."""
+    for a in range(members.shape[0]):
+        if members[a]:
+            return a
+    return -1
+
+
+@njit(cache=True)
+def _found_kernel(g, c, aut, risk, pw, veto, phi, coord, fwd, provide, least, members, gain):  # pragma: no cover (compiled)
+    """The founding of :func:`found_bloc` (in place): exclusion, then each founder gains, then the free riders' departure.
+
+    Where the leader provides (``provide``), a client it compensates gains nothing and signs (it loses nothing); when the
+    leader loses, the client whose departure raises the leader's net value most leaves first, and the leader only if none does."""
     k = g.shape[0]
     for a in range(k):
         members[a] = True
@@ -264,32 +416,44 @@ def _found_kernel(g, c, aut, risk, pw, veto, phi, coord, least, members, gain): 
                 break
     s = members.sum()
     while s >= least:  # 2. each founder gains
-        net = _net(g, c, aut, risk, pw, members, phi, coord)
+        net = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide)
+        lead = _first(members)
         worst, low = -1, 0.0
         for a in range(k):
-            if members[a] and net[a] <= low:
+            if members[a] and net[a] <= low and not (provide and a != lead):
                 worst, low = a, net[a]
         if worst < 0:
             break
+        if provide:  # the leader loses: drop the client that costs it most, if dropping one helps
+            best_m, best_v = -1, net[lead]
+            for m in range(k):
+                if members[m] and m != lead:
+                    members[m] = False
+                    v = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide)[lead]
+                    members[m] = True
+                    if v > best_v:
+                        best_m, best_v = m, v
+            if best_m >= 0:
+                worst = best_m
         members[worst] = False
         s -= 1
     if s < least:
         members[:] = False
         return
-    net = _net(g, c, aut, risk, pw, members, phi, coord)
+    net = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide)
     while s > least:  # 3. free riders leave while every other member gains by it
         best, rise = -1, 0.0
         for m in range(k):
             if not members[m]:
                 continue
             members[m] = False
-            without = _net(g, c, aut, risk, pw, members, phi, coord)
+            without = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide)
             members[m] = True
             ok = True
             total = 0.0
             for a in range(k):
                 if members[a] and a != m:
-                    if without[a] <= net[a]:
+                    if without[a] < net[a] or (without[a] == net[a] and not (provide and net[a] == 0.0)):
                         ok = False
                         break
                     total += without[a] - net[a]
@@ -299,7 +463,7 @@ def _found_kernel(g, c, aut, risk, pw, veto, phi, coord, least, members, gain): 
             break
         members[best] = False
         s -= 1
-        net = _net(g, c, aut, risk, pw, members, phi, coord)
+        net = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide)
     for a in range(k):
         gain[a] = net[a] if members[a] else 0.0
 

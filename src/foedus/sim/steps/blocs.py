@@ -11,13 +11,18 @@ joint defence pledge by the same value and cost rule as a bilateral pact (the go
 its partners and discounted for free riding, Olson & Zeckhauser 1966, against the one cost rule
 :func:`~.formation.pact_cost` of a commitment to the leader with the base raised by the number of
 partners, ``k ** commitment_exponent``), the leader pays a coordination cost per member beyond a
-pair, and no member loses by another's admission; its members other than a great power are one
+pair, and no member loses by another's admission; its members other than its leader (a great power may lead from afar) are one
 region's states, no two farther apart than ``bloc_region_km``, and no two members' ideal points
 farther apart than ``bloc_identity_distance`` where they are known (collective identity,
-Hemmer & Katzenstein 2002). A treaty so founded admits new members from
+Hemmer & Katzenstein 2002). A great power that leads against a great power (:func:`_candidates`) also asks the states with
+no threat of their own weaker than it, values each one's pledge for forward defence (its capability
+added to the balance against the threat and denied to it, as far as it is exposed, discounted by
+the leader's distance: :func:`foedus.theory.multilateral.forward_defence_value`; Snyder 1997, Lake
+1999) and covers the shortfall of those that would not sign alone (hegemonic provision); weight
+``bloc_forward_defence_weight``, 0 switches both off. A treaty so founded admits new members from
 the next year (its founders sign this year). Each
 founding is logged with the shared threat, the adversary bloc, the leader and every founder's
-value, cost and gain.
+value, cost and gain, the leader's forward-defence value and the transfer each client receives.
 """
 
 from __future__ import annotations
@@ -96,19 +101,67 @@ def blocs(world: World, rng: np.random.Generator) -> None:
     signed = np.zeros(world.n, bool)
     for t in threats.tolist():  # the few threats shared this year
         bloc = th_multi.adversary_bloc(t, yr.defends)
-        group = np.flatnonzero(th_multi.shared_threat(yr.main, bloc, eligible & ~signed))
-        if len(group) < th_multi.MIN_MEMBERS or not reconsider[group].any():
+        sharing = th_multi.shared_threat(yr.main, bloc, eligible & ~signed)
+        if not sharing.any() or not reconsider[sharing].any():
+            continue
+        group = _candidates(world, yr, t, sharing, bloc, eligible & ~signed)
+        if len(group) < th_multi.MIN_MEMBERS:
             continue
         if goods is None:
             goods, u = _goods(world, yr)
             terms = ExchangeTerms(world)
-        group = group[np.argsort(-world.power[group], kind="stable")]  # the leader first
-        best = _founding(world, yr, terms, goods, group)
+        fwd = _forward(world, t, group, sharing[group]) * ~yr.defends[group[:, None], group[None, :]]  # a pledge it already has is no new value
+        if fwd[0].any():  # a great power leads: it chooses its region, so its partners come in the order of its value of them
+            order = np.concatenate(([0], 1 + np.argsort(-fwd[0, 1:], kind="stable")))
+            group, fwd = group[order], fwd[np.ix_(order, order)]
+        best = _founding(world, yr, terms, goods, group, fwd)
         if best is not None:
             f, founders = best[0], best[1]
             signed[founders] = True
             _found(world, yr, goods, u, t, bloc, group, *best)
             yr.shared[:, founders[:, None], founders[None, :]] |= FORM_GOODS[f][:, None, None]
+
+
+def _candidates(world: World, yr: _Year, t: int, sharing: np.ndarray, bloc: np.ndarray, free: np.ndarray) -> np.ndarray:
+    """The candidates of one threat's bloc, strongest first: the states that share it and, under hegemonic provision, the states
+    with no threat of their own weaker than the strongest of them (clients the leader may carry: Lake 1999), outside the adversary bloc.
+
+    Hegemony is a great power's against a great power (Snyder 1997's alliance game is the great powers'; Lake 1999's dominant
+    states): clients are asked only when the strongest state sharing the threat and the threat itself are great powers."""
+    cand = sharing.copy()
+    lead = np.flatnonzero(sharing)[np.argmax(world.power[sharing])]
+    if world.params.bloc_forward_defence_weight > 0 and world.major[lead] and world.major[t]:
+        cand |= free & ~bloc & (yr.main < 0) & (world.power < world.power[lead])
+    group = np.flatnonzero(cand)
+    return group[np.argsort(-world.power[group], kind="stable")]  # the leader first
+
+
+def _forward(world: World, t: int, group: np.ndarray, shares: np.ndarray) -> np.ndarray:
+    """(K, K): ``F[a, b]``, the value to ``group[a]`` as leader of ``group[b]``'s pledge against the threat ``t``
+    (:func:`foedus.theory.multilateral.forward_defence_value`; 0 for a leader that does not share the threat)."""
+    p = world.params
+    reach = world.results.reach
+    power = world.power
+    lead = np.maximum(power[group], 1e-12)
+    exposed = th_multi.exposure(reach[group, t], power[group])
+    discount = np.clip(reach[group[None, :], group[:, None]] / lead[:, None], 0.0, 1.0)  # [a, b]: share of a's capability reaching b
+    fwd = th_multi.forward_defence_value(lead[:, None], power[t], power[group][None, :], exposed[None, :], discount, weight=p.bloc_forward_defence_weight)
+    fwd *= (shares & world.major[group])[:, None] * world.major[t]  # a great power's value of forward defence against a great power
+    np.fill_diagonal(fwd, 0.0)
+    return fwd
+
+
+def _renounced(world: World, group: np.ndarray) -> np.ndarray:
+    """(K, K): ``group[a]`` left a treaty in force of which ``group[b]`` is still a member. Leaving one's partners' treaty
+    is a choice against being bound to them (Hart & Kurz 1983's exclusion); while it stands, the way back is its
+    accession rule, not a new treaty with the same partners."""
+    ag = world.agreements
+    live = np.flatnonzero(ag.active[: ag.n])
+    if not len(live):
+        return np.zeros((len(group), len(group)), bool)
+    inside = ag.members[live][:, group]
+    left = (ag.last_exit[live][:, group] >= 0) & ~inside
+    return (left.T.astype(np.int32) @ inside.astype(np.int32)) > 0
 
 
 def _goods(world: World, yr: _Year) -> tuple[np.ndarray, np.ndarray]:
@@ -130,8 +183,14 @@ def _goods(world: World, yr: _Year) -> tuple[np.ndarray, np.ndarray]:
     return goods, u
 
 
-def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, group: np.ndarray):
-    """Who of ``group`` (strongest first) founds a bloc, and with which form: (form, indices, values, costs, gains, free-riding share).
+def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, group: np.ndarray, forward: np.ndarray):
+    """Who of ``group`` (the strongest first, then in order of capability or of the great-power leader's value of them) founds a bloc, and with which form: (form, indices, values, costs, gains, free-riding share,
+    forward-defence values, transfers).
+
+    The leader values its clients' pledges by ``forward`` too (:func:`_forward`) and, under hegemonic
+    provision, covers a client's shortfall (:func:`foedus.theory.multilateral.found_bloc`); a
+    founder's value is its pledges' value, plus the leader's forward defence or a client's transfer,
+    and its cost includes the transfers the leader pays.
 
     Every form but offence (an offence pact's founders share a target, not a threat:
     :func:`~.formation.cofounders`) is tried; the leader proposes the form it gains most from
@@ -148,9 +207,11 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
     fresh = goods[:, rows, cols] * ~yr.shared[:, rows, cols]
     partners = np.maximum(np.arange(k + 1) - 1, 0).astype(float) ** p.commitment_exponent  # at size s a member has s - 1 partners
     veto = world.at_war[rows, cols] | world.territorial_dispute[rows, cols] | (yr.main[group][:, None] == cols)
-    veto |= th_multi.regional_veto(world.distance_km[rows, cols], p.bloc_region_km, world.major[group])
+    # the leader, a great power, may lead from afar; its other members are one region's, great powers too (Hemmer & Katzenstein 2002)
+    veto |= th_multi.regional_veto(world.distance_km[rows, cols], p.bloc_region_km, world.major[group] & (np.arange(k) == 0))
     if world.ideal_distance is not None:
         veto |= th_multi.identity_veto(world.ideal_distance[rows, cols], p.bloc_identity_distance)
+    veto |= _renounced(world, group)
     power = np.maximum(world.power[group], 1e-12)
     forms = np.array(BLOC_FORMS)
     s_f, prot, risk = FORM_COMMITMENT[forms][:, None, None], FORM_GOODS[forms, 0][:, None, None].astype(float), FORM_RISK[forms][:, None, None].astype(float)
@@ -161,19 +222,25 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
     defending = pact_cost(world, terms, rows[None], cols[None], 0.0, s_f, 0.0, risk=risk, signing=False)
     best = None
     for x, f in enumerate(BLOC_FORMS):  # the few forms
-        members, gain = th_multi.found_bloc(
-            pledge[x], base[x], veto, free_riding=p.bloc_free_riding, coordination=p.bloc_coordination_cost, autonomy=autonomy[x], risk=defending[x],
-            power=power,
-        )
+        fwd = forward * prot[x, 0, 0]  # forward defence is the value of a pledge to fight
+        provide = bool(fwd[0].any())  # hegemonic provision: a great power's pledge to fight against a great power (_candidates, _forward)
+        kw = dict(free_riding=p.bloc_free_riding, coordination=p.bloc_coordination_cost, autonomy=autonomy[x], risk=defending[x], power=power, forward=fwd)
+        members, gain = th_multi.found_bloc(pledge[x], base[x], veto, provide=provide, **kw)
         sel = np.flatnonzero(members)
         if len(sel) and (best is None or gain[sel[0]] > best[4][0]):
             share = float(th_multi.free_riding_share(len(sel), p.bloc_free_riding))
-            value = share * pledge[x][np.ix_(sel, sel)].sum(axis=1)
-            best = (f, group[sel], value, value - gain[sel], gain[sel], share)
+            ahead = np.zeros(len(sel))
+            ahead[0] = share * fwd[sel[0], sel[1:]].sum()
+            paid = th_multi.bloc_shortfalls(pledge[x], base[x], members, **kw)[sel] if provide else np.zeros(len(sel))
+            value = share * pledge[x][np.ix_(sel, sel)].sum(axis=1) + ahead + paid
+            best = (f, group[sel], value, value - gain[sel], gain[sel], share, ahead, paid)
     return best
 
 
-def _found(world: World, yr: _Year, goods, u, threat: int, bloc: np.ndarray, group: np.ndarray, f: int, founders: np.ndarray, value, cost, gain, share: float) -> None:
+def _found(
+    world: World, yr: _Year, goods, u, threat: int, bloc: np.ndarray, group: np.ndarray, f: int, founders: np.ndarray, value, cost, gain, share: float,
+    ahead, paid,
+) -> None:
     """Write the bloc's treaty of form ``FORMS[f]`` (leader ``founders[0]``) and log its founding with every term of the decision (F5):
     the shared threat and its bloc, the states that shared it (``group``), the leader, each founder's value, cost and gain, the free
     riding, the coordination cost and the limits of region and identity that left states out. Each founder's motives and goods are
@@ -206,8 +273,10 @@ def _found(world: World, yr: _Year, goods, u, threat: int, bloc: np.ndarray, gro
     gd = (g_sum * FORM_GOODS[f][None, :]).tolist()
     members = [
         {"ccode": c, "power": q, "motives": dict(zip(MOTIVES, m)), "utility": v, "cost": k, "gain": g, "main_threat": t, "leader": c == int(code[leader]),
-         "proposed": c == int(code[leader]), "cofounder": c != int(code[leader]), "goods": dict(zip(th_ob.GOODS, gg))}
-        for c, q, m, v, k, g, t, gg in zip(code[founders].tolist(), pw.tolist(), motives.tolist(), value.tolist(), cost.tolist(), gain.tolist(), mains, gd)
+         "proposed": c == int(code[leader]), "cofounder": c != int(code[leader]), "goods": dict(zip(th_ob.GOODS, gg)), "forward_defence": a, "transfer": r}
+        for c, q, m, v, k, g, t, gg, a, r in zip(
+            code[founders].tolist(), pw.tolist(), motives.tolist(), value.tolist(), cost.tolist(), gain.tolist(), mains, gd, ahead.tolist(), paid.tolist(),
+        )
     ]
     p = world.params
     factors = {
@@ -215,7 +284,8 @@ def _found(world: World, yr: _Year, goods, u, threat: int, bloc: np.ndarray, gro
         "shared_threat": int(code[threat]), "adversary_bloc": code[bloc].tolist(), "leader": int(code[leader]), "founders": len(founders),
         "gains": {str(c): g for c, g in zip(code[founders].tolist(), gain.tolist())}, "free_riding": p.bloc_free_riding, "free_riding_share": share,
         "coordination_cost": p.bloc_coordination_cost * (len(founders) - 2), "founding_rule": "each founder gains; no member loses by an admission (found_bloc)",
-        "shared_by": code[group].tolist(), "region_km": p.bloc_region_km, "identity_distance": p.bloc_identity_distance if world.ideal_distance is not None else None,
+        "shared_by": code[group[(yr.main[group] >= 0) & bloc[np.maximum(yr.main[group], 0)]]].tolist(), "candidates": code[group].tolist(), "forward_defence_weight": p.bloc_forward_defence_weight,
+        "hegemonic_provision": bool(ahead[0] > 0 or paid.any()), "transfers_paid": float(paid.sum()), "region_km": p.bloc_region_km, "identity_distance": p.bloc_identity_distance if world.ideal_distance is not None else None,
         **norm_factors(world),
     }
     detail = {"motives": dict(zip(MOTIVES, motives.mean(axis=0).tolist())), "obligations": list(th_ob.PACT_FORMS[FORMS[f]]), "members": members, "factors": factors}
