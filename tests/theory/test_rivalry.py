@@ -22,7 +22,7 @@ def test_the_logit_hazard_is_the_logistic_function_of_the_linear_predictor():
 
 def _onset(**change):
     x = {"contiguous": False, "major_pair": False, "parity": 0.3, "war_history": 0.0, "joint_democracy": False, "regime_distance": 0.3,
-         "one_major": False, "minor_distance": th.minor_distance(500.0, False, False), **change}
+         "one_major": False, "out_of_reach": False, **change}
     return float(th.rivalry_onset_hazard(*(x[t] for t in th.ONSET_TERMS), intercept=P.rivalry_onset_intercept, coefficients=P.rivalry_onset_coefficients()))
 
 
@@ -34,11 +34,10 @@ def _end(**change):
 
 def test_with_the_estimated_coefficients_rivalries_begin_among_neighbours_great_powers_equals_and_former_enemies():
     base = _onset()
-    assert _onset(contiguous=True, minor_distance=0.0) > 10 * base
-    assert _onset(major_pair=True, minor_distance=0.0) > 2 * base
-    far = th.minor_distance(8000.0, False, False)
-    assert _onset(minor_distance=far) < base / 5  # contact: two minor states an ocean apart
-    assert _onset(one_major=True, minor_distance=0.0) > _onset(minor_distance=far)  # a great power's reach
+    assert _onset(contiguous=True) > 10 * base
+    assert _onset(major_pair=True) > 2 * base
+    assert _onset(out_of_reach=True) < base / 10  # contact: two minor states an ocean apart
+    assert _onset(one_major=True) > 5 * _onset(out_of_reach=True)  # a great power's reach
     assert _onset(parity=0.9) > _onset(parity=0.1)
     assert _onset(war_history=th.war_term(3.0)) > 5 * base
     assert _onset(joint_democracy=True, regime_distance=0.0) < base  # the democratic peace
@@ -71,9 +70,9 @@ def test_parity_and_power_shift():
     assert float(th.power_shift(0.1, 0.2, b0)) == pytest.approx(2 * np.log(2.0))
 
 
-def test_minor_distance_is_the_log_distance_of_two_minor_states_and_nothing_for_a_great_power():
-    np.testing.assert_allclose(th.minor_distance([0.0, 1000.0, 9000.0], False, False), [0.0, np.log(2.0), np.log(10.0)])
-    assert th.minor_distance(9000.0, True, False).tolist() == 0.0 and th.minor_distance(9000.0, False, True).tolist() == 0.0
+def test_two_minor_states_beyond_the_reach_are_out_of_reach_and_a_great_power_never_is():
+    assert th.out_of_reach([0.0, 1500.0, 1500.1, 9000.0], False, False, reach_km=1500.0).tolist() == [False, False, True, True]
+    assert not th.out_of_reach(9000.0, True, False, reach_km=1500.0) and not th.out_of_reach(9000.0, False, True, reach_km=1500.0)
 
 
 def test_regime_shift_is_the_larger_change_and_a_lasting_regime_stops_being_a_shock_geometrically():

@@ -28,8 +28,8 @@ What is estimated from what:
   ``regime_memory``; a state's first scored year is its own reference, a year without a score
   keeps the last); distance as the simulator's worlds have it (:mod:`foedus.data.snapshot`):
   the CShapes minimum distance of the year where it has one (1886–2019), the great-circle distance
-  of the capitals in force otherwise, as :func:`foedus.theory.rivalry.minor_distance` (one major
-  power: ``one_major``). Dyad-years missing a CINC score or a democracy score are left out.
+  of the capitals in force otherwise (``distance_km``), as :func:`foedus.theory.rivalry.out_of_reach`
+  at ``reach_km`` (one major power: ``one_major``). Dyad-years missing a CINC score or a democracy score are left out.
 """
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ def _regime_change(dem: np.ndarray, memory: float) -> np.ndarray:
 
 def rivalry_dyad_years(
     data_dir: Path | None = None, *, first: int = 1816, last: int = TD_LAST_YEAR, memory: float = 0.8, democracy_threshold: float = 0.5,
-    regime_memory: float = 0.8,
+    regime_memory: float = 0.8, reach_km: float = 1500.0,
 ) -> pd.DataFrame:
     """Non-directed dyad-years of the COW system with Thompson & Dreyer rivalries and the hazards' covariates.
 
@@ -156,6 +156,8 @@ def rivalry_dyad_years(
         Democracy score (0–1) from which a state counts as a democracy.
     regime_memory : float
         Share of a state's memory of its democracy score kept from one year to the next (:func:`foedus.theory.rivalry.regime_reference`).
+    reach_km : float
+        Distance beyond which two minor states are out of reach (:func:`foedus.theory.rivalry.out_of_reach`).
 
     Returns
     -------
@@ -189,7 +191,8 @@ def rivalry_dyad_years(
     ma, mb = major[t, a] == 1, major[t, b] == 1
     df["major_pair"] = ma & mb
     df["one_major"] = ma ^ mb
-    df["minor_distance"] = th.minor_distance(_distance_km(d, y, a, b, first, last), ma, mb)
+    df["distance_km"] = _distance_km(d, y, a, b, first, last)
+    df["out_of_reach"] = th.out_of_reach(df["distance_km"].to_numpy(), ma, mb, reach_km=reach_km)
     ca, cb = cinc[t, a], cinc[t, b]
     df["parity"] = th.parity(np.nan_to_num(ca), np.nan_to_num(cb))
     wkeys, wmem = _war_memory(d, first, last, memory)
@@ -352,3 +355,21 @@ def hazard_rates(fit: HazardFit, dyad_years: pd.DataFrame, risk: str, event: str
     """Observed and predicted events per dyad-year at risk in ``years`` (one era or several), and the number of events observed."""
     sub = dyad_years[dyad_years[risk].to_numpy(bool) & _in_eras(dyad_years, years)]
     return float(sub[event].mean()), float(fit.hazard(sub).mean()), int(sub[event].sum())
+
+
+def log_likelihood(fit: HazardFit, dyad_years: pd.DataFrame, risk: str, event: str, years) -> float:
+    """Log-likelihood of the dyad-years at risk in ``years`` under ``fit``'s hazard."""
+    sub = dyad_years[dyad_years[risk].to_numpy(bool) & _in_eras(dyad_years, years)]
+    h = fit.hazard(sub)
+    y = sub[event].to_numpy(bool)
+    return float(np.log(h[y]).sum() + np.log1p(-h[~y]).sum())
+
+
+def profile_reach(dyad_years: pd.DataFrame, reaches_km, years=IN_SAMPLE) -> dict[float, float]:
+    """The onset fit's log-likelihood on ``years`` with :func:`foedus.theory.rivalry.out_of_reach` at each reach (km) (``rivalry_reach_km`` is chosen on it)."""
+    out = {}
+    major = dyad_years["major_pair"].to_numpy(bool) | dyad_years["one_major"].to_numpy(bool)
+    for km in reaches_km:
+        df = dyad_years.assign(out_of_reach=th.out_of_reach(dyad_years["distance_km"].to_numpy(), major, False, reach_km=km))
+        out[float(km)] = log_likelihood(_fit(df, "onset_risk", "onset", th.ONSET_TERMS, years), df, "onset_risk", "onset", years)
+    return out

@@ -266,16 +266,26 @@ class Parameters(CoreParameters):
 
     # --- rivalry ---
     rivalry_onset_one_major: float = Field(
-        -0.878, ge=-20, le=20,
+        -0.8056, ge=-20, le=20,
         description="onset logit: exactly one of the pair a major power (foedus.theory.rivalry ONSET_TERMS; in-sample fit, 1816-1914 "
-        "and 1946-1989: tools/rivalry_fit.py; s.e. 0.36): a great power and a minor state are rarely rivals on the record",
+        "and 1946-1989: tools/rivalry_fit.py; s.e. 0.33): a great power and a minor state are rarely rivals on the record",
     )
-    rivalry_onset_minor_distance: float = Field(
-        -1.3152, ge=-20, le=20,
-        description="onset logit: log(1 + distance / 1,000 km) of a pair of minor states (foedus.theory.rivalry.minor_distance; "
-        "Thompson 2001, Diehl & Goertz 2000: rivalry needs contact; in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; "
-        "s.e. 0.23, z -5.8). Without it a pair of minor states 10,000 km apart began rivalries at the intercept's rate "
-        "(1946 runs, seeds 1-5: 103 onsets such as Honduras-Iceland and Bolivia-Zimbabwe)",
+    rivalry_onset_out_of_reach: float = Field(
+        -3.1429, ge=-20, le=20,
+        description="onset logit: two minor states farther apart than rivalry_reach_km (foedus.theory.rivalry.out_of_reach; "
+        "Thompson 2001, Diehl & Goertz 2000: rivalry needs contact; in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.44, "
+        "z -7.2). "
+        "Without it minor states 10,000 km apart began rivalries at the intercept's rate (1946 runs, seeds 1-5: 103 onsets "
+        "such as Honduras-Iceland and Bolivia-Zimbabwe)",
+    )
+    rivalry_reach_km: float = Field(
+        1500.0, gt=0, le=20000,
+        description="distance (km, minimum distance between the two states) beyond which two minor states are out of each other's "
+        "reach (foedus.theory.rivalry.out_of_reach; Lemke 2002's relevant neighbourhoods). Chosen on the in-sample eras by the "
+        "onset fit's likelihood (tools/rivalry_fit.py, profile over 241 km = Maoz & Russett's 150 miles, 644, 1,000, 1,500 and "
+        "2,500 km: -685.4, -688.0, -677.4, -652.1, -651.9); 1,500 and 2,500 km tie, and at 1,500 km the fit predicts the in-sample "
+        "count of onsets between minor states beyond the reach (1946-1989: 5.4 against 4 on the record; 10.7 at 2,500 km). A "
+        "log-distance gradient, log(1 + d / 1,000 km), fitted worse (-669.1) and left 3 times the record's far onsets",
     )
     rivalry_end_regime_shift: float = Field(
         2.8108, ge=-20, le=20,
@@ -292,7 +302,7 @@ class Parameters(CoreParameters):
 
     def rivalry_onset_coefficients(self) -> tuple[float, ...]:
         """The onset logit's slopes in the order of :data:`foedus.theory.rivalry.ONSET_TERMS`."""
-        return (*super().rivalry_onset_coefficients(), self.rivalry_onset_one_major, self.rivalry_onset_minor_distance)
+        return (*super().rivalry_onset_coefficients(), self.rivalry_onset_one_major, self.rivalry_onset_out_of_reach)
 
     def rivalry_end_coefficients(self) -> tuple[float, ...]:
         """The termination logit's slopes in the order of :data:`foedus.theory.rivalry.TERMINATION_TERMS`."""

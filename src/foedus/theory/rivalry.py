@@ -27,11 +27,12 @@ Bennett 1998 on why rivalries end):
   rivalry began (a shift in power ends or transforms rivalries; Leeds & Savun 2007 on alliances);
 - ``one_major`` (onset only): exactly one of the pair is a major power (a great power and a minor
   state: an asymmetric pair, rarely rivals on the record);
-- ``minor_distance`` (onset only): ``log(1 + distance / 1,000 km)`` when neither is a major power, 0
-  when either is (:func:`minor_distance`): a rivalry needs contact, which minor states have only
-  with their neighbours and a great power has by its reach (Thompson 2001: rivals are competitors
-  that can hurt each other; Diehl & Goertz 2000 on the opportunity of rivalry; Boulding 1962's
-  loss-of-strength gradient);
+- ``out_of_reach`` (onset only): neither is a major power and they lie farther apart than a
+  reach (:func:`out_of_reach`): a rivalry needs contact, which minor states have only within
+  their neighbourhood and a great power has by its reach (Thompson 2001: rivals are competitors
+  that can hurt each other; Diehl & Goertz 2000 on the opportunity of rivalry; Lemke 2002's
+  relevant neighbourhoods, bounded by Boulding's 1962 loss-of-strength gradient; the politically
+  relevant dyads of Maoz & Russett 1993 are the same rule with contiguity for reach);
 - ``regime_shift`` (termination only): the larger of the two states' recent changes of democracy
   score, 0–1 (:func:`regime_shift`: this year's score against its discounted memory of the past
   years, :func:`regime_reference`): Goertz & Diehl's (1995) political shocks — an abrupt regime
@@ -53,6 +54,9 @@ Analysis with a Binary Dependent Variable." *American Journal of Political Scien
 Bennett, D. S. 1998. "Integrating and Testing Models of Rivalry Duration." *American Journal of
 Political Science* 42(4): 1200–32.
 Boulding, K. E. 1962. *Conflict and Defense: A General Theory*. Harper.
+Lemke, D. 2002. *Regions of War and Peace*. Cambridge University Press.
+Maoz, Z., and B. Russett. 1993. "Normative and Structural Causes of Democratic Peace, 1946–1986."
+*American Political Science Review* 87(3): 624–38.
 Colaresi, M. P., K. Rasler, and W. R. Thompson. 2007. *Strategic Rivalries in World Politics*.
 Cambridge University Press.
 Diehl, P. F., and G. Goertz. 2000. *War and Peace in International Rivalry*. University of Michigan Press.
@@ -69,7 +73,7 @@ from __future__ import annotations
 
 import numpy as np
 
-ONSET_TERMS: tuple[str, ...] = ("contiguous", "major_pair", "parity", "war_history", "joint_democracy", "regime_distance", "one_major", "minor_distance")
+ONSET_TERMS: tuple[str, ...] = ("contiguous", "major_pair", "parity", "war_history", "joint_democracy", "regime_distance", "one_major", "out_of_reach")
 """Covariates of the onset hazard, in the order of its coefficients (after the intercept)."""
 
 TERMINATION_TERMS: tuple[str, ...] = ("contiguous", "major_pair", "power_shift", "war_history", "joint_democracy", "regime_distance", "regime_shift")
@@ -103,27 +107,25 @@ def logit_hazard(intercept: float, coefficients, covariates) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-eta))
 
 
-def rivalry_onset_hazard(contiguous, major_pair, parity, war_history, joint_democracy, regime_distance, one_major, minor_distance, *, intercept: float, coefficients) -> np.ndarray:
+def rivalry_onset_hazard(contiguous, major_pair, parity, war_history, joint_democracy, regime_distance, one_major, out_of_reach, *, intercept: float, coefficients) -> np.ndarray:
     """Annual probability that two states not in rivalry become strategic rivals (Thompson & Dreyer 2012).
 
     :func:`logit_hazard` of :data:`ONSET_TERMS` (see the module docstring for each covariate).
 
     Parameters
     ----------
-    contiguous, major_pair, joint_democracy, one_major : array_like of bool
+    contiguous, major_pair, joint_democracy, one_major, out_of_reach : array_like of bool
     parity : array_like
         The weaker's capability share over the stronger's, 0–1.
     war_history : array_like
         :func:`war_history` of the pair.
     regime_distance : array_like
         ``|democracy_i - democracy_j|``, 0–1.
-    minor_distance : array_like
-        :func:`minor_distance` of the pair.
     intercept : float
     coefficients : sequence of 8 floats
         In the order of :data:`ONSET_TERMS`.
     """
-    return logit_hazard(intercept, coefficients, (contiguous, major_pair, parity, war_history, joint_democracy, regime_distance, one_major, minor_distance))
+    return logit_hazard(intercept, coefficients, (contiguous, major_pair, parity, war_history, joint_democracy, regime_distance, one_major, out_of_reach))
 
 
 def rivalry_termination_hazard(contiguous, major_pair, power_shift, war_history, joint_democracy, regime_distance, regime_shift, *, intercept: float, coefficients) -> np.ndarray:
@@ -171,28 +173,24 @@ def power_shift(power_i, power_j, balance0) -> np.ndarray:
     return np.abs(log_ratio(power_i, power_j) - np.asarray(balance0, dtype=float))
 
 
-DISTANCE_UNIT_KM = 1000.0
-"""Unit of the distance in :func:`minor_distance`, km (so that a pair 1,000 km apart has ``log 2``)."""
+def out_of_reach(distance_km, major_i, major_j, *, reach_km: float) -> np.ndarray:
+    """True for a pair of which neither is a major power and whose distance exceeds ``reach_km``: no contact.
 
-
-def minor_distance(distance_km, major_i, major_j) -> np.ndarray:
-    """``log(1 + distance / 1,000 km)`` for a pair of which neither is a major power, 0 when either is.
-
-    A rivalry needs contact (Thompson 2001; Diehl & Goertz 2000): minor states compete with the
-    states within their reach, which falls with distance (Boulding 1962); a great power reaches
-    far, so its pairs carry no distance term. ``distance_km`` is the pair's minimum distance
-    (0 for a land border).
+    A rivalry needs contact (Thompson 2001; Diehl & Goertz 2000): a minor state competes with the
+    states of its relevant neighbourhood, bounded by how far it can project power (Lemke 2002;
+    Boulding 1962); a great power reaches far, so its pairs are always in reach (as in Maoz &
+    Russett's 1993 politically relevant dyads). ``distance_km`` is the pair's minimum distance
+    (0 for a land border), km.
 
     Examples
     --------
-    >>> float(minor_distance(1000.0, False, False)) == float(np.log(2.0))
-    True
-    >>> float(minor_distance(9000.0, True, False))
-    0.0
+    >>> out_of_reach([200.0, 3000.0], False, False, reach_km=1500.0).tolist()
+    [False, True]
+    >>> bool(out_of_reach(9000.0, True, False, reach_km=1500.0))
+    False
     """
-    d = np.maximum(np.asarray(distance_km, dtype=float), 0.0)
     minor = ~(np.asarray(major_i, dtype=bool) | np.asarray(major_j, dtype=bool))
-    return np.where(minor, np.log1p(d / DISTANCE_UNIT_KM), 0.0)
+    return minor & (np.asarray(distance_km, dtype=float) > float(reach_km))
 
 
 def regime_shift(regime_i, regime_j, reference_i, reference_j) -> np.ndarray:

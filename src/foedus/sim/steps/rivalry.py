@@ -18,8 +18,6 @@ from numba import njit
 from foedus.sim.world import World
 from foedus.theory import rivalry as th
 
-DISTANCE_UNIT_KM = th.DISTANCE_UNIT_KM
-
 
 def _upper(world: World) -> tuple[np.ndarray, np.ndarray]:
     """The pairs ``i < j`` (kept in the world's cache)."""
@@ -35,8 +33,8 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     The war memory first takes this year's wars (:func:`foedus.theory.rivalry.war_history`).
     Every pair of system members draws once: a pair not in rivalry becomes one with
     :func:`~foedus.theory.rivalry.rivalry_onset_hazard` of its contiguity, major-power status
-    (both, or one), capability parity, war memory, joint democracy, regime distance and, for two
-    minor states, their distance (:func:`~foedus.theory.rivalry.minor_distance`: contact); a
+    (both, or one), capability parity, war memory, joint democracy, regime distance and whether two
+    minor states lie beyond ``rivalry_reach_km`` (:func:`~foedus.theory.rivalry.out_of_reach`: contact); a
     rivalry ends with :func:`~foedus.theory.rivalry.rivalry_termination_hazard` of contiguity,
     major status, the power shift since it began, war memory, joint democracy, regime distance and
     the regime shift of either state (:func:`~foedus.theory.rivalry.regime_shift` against
@@ -83,7 +81,7 @@ def rivalry_hazards(world: World, i: np.ndarray, j: np.ndarray, dem: np.ndarray,
     _hazard_kernel(
         np.ascontiguousarray(i, dtype=np.int64), np.ascontiguousarray(j, dtype=np.int64), world.contiguous, world.major, world.power,
         world.war_history, dem, world.regime, world.rivalry, world.rivalry_balance0, world.distance_km,
-        np.ascontiguousarray(change, dtype=float),
+        np.ascontiguousarray(change, dtype=float), float(p.rivalry_reach_km),
         np.asarray(p.rivalry_onset_coefficients(), dtype=float), float(p.rivalry_onset_intercept),
         np.asarray(p.rivalry_end_coefficients(), dtype=float), float(p.rivalry_end_intercept), h_on, h_end,
     )
@@ -105,12 +103,12 @@ def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, cha
     else:
         x["parity"] = th.parity(world.power[a], world.power[b])
         x["one_major"] = world.major[a] ^ world.major[b]
-        x["minor_distance"] = th.minor_distance(world.distance_km[a, b], world.major[a], world.major[b])
+        x["out_of_reach"] = th.out_of_reach(world.distance_km[a, b], world.major[a], world.major[b], reach_km=world.params.rivalry_reach_km)
     return x
 
 
 @njit(cache=True)
-def _hazard_kernel(ii, jj, contiguous, major, power, war_history, dem, regime, rivalry, balance0, distance, change, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
+def _hazard_kernel(ii, jj, contiguous, major, power, war_history, dem, regime, rivalry, balance0, distance, change, reach, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
     # the theory's logit_hazard term by term, in its order: intercept, then + b_k * x_k, then 1 / (1 + exp(-eta))
     for q in range(ii.shape[0]):
         i = ii[q]
@@ -143,8 +141,8 @@ def _hazard_kernel(ii, jj, contiguous, major, power, war_history, dem, regime, r
             eta = eta + on_b[4] * jd
             eta = eta + on_b[5] * rd
             eta = eta + on_b[6] * (1.0 if major[i] != major[j] else 0.0)
-            md = 0.0 if (major[i] or major[j]) else np.log1p(max(distance[i, j], 0.0) / DISTANCE_UNIT_KM)
-            eta = eta + on_b[7] * md
+            far = 1.0 if (not major[i] and not major[j] and distance[i, j] > reach) else 0.0
+            eta = eta + on_b[7] * far
             h_on[q] = 1.0 / (1.0 + np.exp(-eta))
 
 
