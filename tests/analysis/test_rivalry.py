@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from foedus.analysis.rivalry import estimate_rivalry_hazards, fit_logit, hazard_rates, rivalry_dyad_years
+from foedus.analysis.rivalry import IN_SAMPLE, estimate_rivalry_hazards, fit_logit, hazard_rates, profile_reach, rivalry_dyad_years
 from foedus.sim.parameters import Parameters
+from foedus.theory import rivalry as th
 
 ERAS = [(1816, 1914), (1919, 1938), (1946, 1989), (1990, 2010)]
 FACTOR = 2.0
@@ -19,8 +20,8 @@ def dyad_years():
 
 
 @pytest.fixture(scope="module")
-def full_fit(dyad_years):
-    return estimate_rivalry_hazards(dyad_years, (1816, 2010))
+def fit(dyad_years):
+    return estimate_rivalry_hazards(dyad_years)  # the in-sample eras, IN_SAMPLE
 
 
 def test_the_dyad_years_hold_the_record_rivalries_and_their_events(dyad_years):
@@ -38,41 +39,77 @@ def test_the_dyad_years_hold_the_record_rivalries_and_their_events(dyad_years):
     assert not (dy["onset"] & ~dy["onset_risk"]).any() and not (dy["end"] & ~dy["end_risk"]).any()
 
 
-def test_the_simulator_carries_the_fit_on_1816_2010_as_its_defaults(full_fit):
+def test_the_dyad_years_carry_distance_between_minor_states_and_the_regime_shift(dyad_years):
+    dy = dyad_years.set_index(["year", "ccode1", "ccode2"])
+    assert dy.loc[(1990, 91, 92), "distance_km"] == 0.0 and not dy.loc[(1990, 91, 92), "out_of_reach"]  # Honduras-El Salvador share a border
+    assert dy.loc[(1990, 2, 20), "distance_km"] == 0.0 and not dy.loc[(1990, 2, 255), "out_of_reach"]  # a great power is never out of reach
+    assert dy.loc[(1990, 41, 750), "distance_km"] > 9000.0 and dy.loc[(1990, 41, 750), "out_of_reach"]  # Haiti-India
+    assert 1000.0 < dy.loc[(1850, 220, 230), "distance_km"] < 1100.0  # before CShapes (1886): Paris-Madrid, great circle
+    # Poland (290) became a democracy in 1989-1990 (V-Dem 0.22 -> 0.78): a shock, fading as the reference catches up
+    pol = dyad_years[(dyad_years["ccode1"] == 290) & (dyad_years["ccode2"] == 365)].set_index("year")["regime_shift"]
+    assert pol.loc[1990] > 0.3 and pol.loc[2000] < pol.loc[1991] / 3
+
+
+def test_the_simulator_carries_the_in_sample_fit_as_its_defaults(fit):
+    assert IN_SAMPLE == ((1816, 1914), (1946, 1989))
     p = Parameters()
-    on, end = full_fit.onset, full_fit.termination
+    on, end = fit.onset, fit.termination
+    assert on.terms == th.ONSET_TERMS and end.terms == th.TERMINATION_TERMS
     assert on.intercept == pytest.approx(p.rivalry_onset_intercept, abs=1e-3)
     np.testing.assert_allclose(on.coefficients, p.rivalry_onset_coefficients(), atol=1e-3)
     assert end.intercept == pytest.approx(p.rivalry_end_intercept, abs=1e-3)
     np.testing.assert_allclose(end.coefficients, p.rivalry_end_coefficients(), atol=1e-3)
-    assert (on.n, on.events, end.n, end.events) == (744406, 130, 6643, 106)
+    assert (on.n, on.events, end.n, end.events) == (393015, 94, 4527, 55)
 
 
-def test_onsets_are_driven_by_contiguity_great_power_status_parity_and_wars(full_fit):
-    z = dict(zip(full_fit.onset.terms, np.divide(full_fit.onset.coefficients, full_fit.onset.std_errors)))
-    assert z["contiguous"] > 3 and z["major_pair"] > 3 and z["parity"] > 3 and z["war_history"] > 3 and z["joint_democracy"] < -2.5
+def _z(h):
+    return dict(zip(h.terms, np.divide(h.coefficients, h.std_errors)))
 
 
-def test_the_fit_reproduces_the_record_rates_in_sample(full_fit, dyad_years):
-    for h, risk, event in ((full_fit.onset, "onset_risk", "onset"), (full_fit.termination, "end_risk", "end")):
-        observed, predicted, _ = hazard_rates(h, dyad_years, risk, event, (1816, 2010))
+def test_onsets_need_contact_and_are_driven_by_contiguity_parity_and_wars(fit):
+    z = _z(fit.onset)
+    assert z["contiguous"] > 3 and z["parity"] > 3 and z["war_history"] > 3 and z["joint_democracy"] < -2
+    assert z["out_of_reach"] < -3  # Thompson 2001: minor states are rivals of those within reach
+
+
+def test_the_reach_is_chosen_on_the_in_sample_likelihood(dyad_years):
+    ll = profile_reach(dyad_years, (241.0, 1000.0, 1500.0, 2500.0))
+    assert ll[1500.0] > max(ll[241.0], ll[1000.0]) + 20 and abs(ll[1500.0] - ll[2500.0]) < 1.0  # 1,500 and 2,500 km tie
+
+
+def test_a_regime_shift_raises_termination(fit, dyad_years):
+    assert _z(fit.termination)["regime_shift"] > 1.5  # in sample (55 ends)
+    assert _z(estimate_rivalry_hazards(dyad_years, (1816, 2010)).termination)["regime_shift"] > 2.5  # the whole record (106 ends)
+
+
+def test_the_fit_reproduces_the_record_rates_in_sample(fit, dyad_years):
+    for h, risk, event in ((fit.onset, "onset_risk", "onset"), (fit.termination, "end_risk", "end")):
+        observed, predicted, _ = hazard_rates(h, dyad_years, risk, event, IN_SAMPLE)
         assert predicted == pytest.approx(observed, rel=0.05)
-    for era in ERAS:  # onset, era by era, within the tolerance
-        observed, predicted, _ = hazard_rates(full_fit.onset, dyad_years, "onset_risk", "onset", era)
+    for era in IN_SAMPLE:  # onset, era by era, within the tolerance
+        observed, predicted, _ = hazard_rates(fit.onset, dyad_years, "onset_risk", "onset", era)
         assert 1 / FACTOR <= predicted / observed <= FACTOR, era
 
 
-def test_onset_fitted_on_1816_1945_predicts_1946_2010_out_of_sample(dyad_years):
-    fit = estimate_rivalry_hazards(dyad_years, (1816, 1945))
-    observed, predicted, events = hazard_rates(fit.onset, dyad_years, "onset_risk", "onset", (1946, 2010))
-    assert events == 93 and 1 / FACTOR <= predicted / observed <= FACTOR
+def test_termination_in_sample_era_by_era(fit, dyad_years):
+    # ends were 3.4 times as frequent in 1946-1989 as in 1816-1914 (0.0195 vs 0.0058 a rivalry-year): the pooled fit holds both within x/÷ 2
+    for era in IN_SAMPLE:
+        observed, predicted, _ = hazard_rates(fit.termination, dyad_years, "end_risk", "end", era)
+        assert 1 / FACTOR <= predicted / observed <= FACTOR, era
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: rivalries ended 2.3 times as often after 1945 (30 of 71 ends in 1990-2010) without a change in the drivers the model has")
-def test_termination_fitted_on_1816_1945_predicts_1946_2010_out_of_sample(dyad_years):
-    fit = estimate_rivalry_hazards(dyad_years, (1816, 1945))
-    observed, predicted, _ = hazard_rates(fit.termination, dyad_years, "end_risk", "end", (1946, 2010))
-    assert 1 / FACTOR <= predicted / observed <= FACTOR
+def test_held_out_1919_1938_onset_and_termination_within_the_tolerance(fit, dyad_years):
+    for h, risk, event in ((fit.onset, "onset_risk", "onset"), (fit.termination, "end_risk", "end")):
+        observed, predicted, events = hazard_rates(h, dyad_years, risk, event, (1919, 1938))
+        assert events > 5 and 1 / FACTOR <= predicted / observed <= FACTOR, event
+
+
+@pytest.mark.xfail(strict=True, reason="known gap, held out: after the Cold War onsets fell to 0.00006 a pair-year (18 onsets) and ends rose "
+                   "to 0.030 a rivalry-year (30 ends); the in-sample fit predicts 2.2 times as many onsets and 0.38 of the ends")
+def test_held_out_1990_2010_within_the_tolerance(fit, dyad_years):
+    for h, risk, event in ((fit.onset, "onset_risk", "onset"), (fit.termination, "end_risk", "end")):
+        observed, predicted, _ = hazard_rates(h, dyad_years, risk, event, (1990, 2010))
+        assert 1 / FACTOR <= predicted / observed <= FACTOR, event
 
 
 def test_firth_logit_recovers_known_coefficients_and_stays_finite_under_separation():

@@ -23,17 +23,22 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
     dem = regime >= 0.5
     rivalry = rng.random((n, n)) < 0.2
     balance0 = rng.normal(size=(n, n))
-    on_b, end_b = rng.normal(size=6), rng.normal(size=6)
+    distance = np.where(contiguous, 0.0, rng.random((n, n)) * 12000.0)
+    reference = rng.random(n)
+    change = np.abs(regime - reference)
+    on_b, end_b = rng.normal(size=len(th.ONSET_TERMS)), rng.normal(size=len(th.TERMINATION_TERMS))
     on_c, end_c = float(rng.normal(-5.0, 1.0)), float(rng.normal(-3.0, 1.0))
     h_on, h_end = np.zeros(len(i)), np.zeros(len(i))
     _hazard_kernel(i.astype(np.int64), j.astype(np.int64), contiguous, major, power, war_history, dem, regime, rivalry, balance0,
-                   on_b, on_c, end_b, end_c, h_on, h_end)
+                   distance, change, 1500.0, on_b, on_c, end_b, end_c, h_on, h_end)
     rival = rivalry[i, j]
     on, r = ~rival, rival
     x = {
         "contiguous": contiguous[i, j], "major_pair": major[i] & major[j], "war_history": th.war_term(war_history[i, j]),
         "joint_democracy": dem[i] & dem[j], "regime_distance": np.abs(regime[i] - regime[j]),
         "parity": th.parity(power[i], power[j]), "power_shift": th.power_shift(power[i], power[j], balance0[i, j]),
+        "one_major": major[i] ^ major[j], "out_of_reach": th.out_of_reach(distance[i, j], major[i], major[j], reach_km=1500.0),
+        "regime_shift": th.regime_shift(regime[i], regime[j], reference[i], reference[j]),
     }
     want_on = th.rivalry_onset_hazard(*(x[t][on] for t in th.ONSET_TERMS), intercept=on_c, coefficients=on_b.tolist())
     want_end = th.rivalry_termination_hazard(*(x[t][r] for t in th.TERMINATION_TERMS), intercept=end_c, coefficients=end_b.tolist())

@@ -21,28 +21,30 @@ def test_the_logit_hazard_is_the_logistic_function_of_the_linear_predictor():
 
 
 def _onset(**change):
-    x = {"contiguous": False, "major_pair": False, "parity": 0.3, "war_history": 0.0, "joint_democracy": False, "regime_distance": 0.3, **change}
+    x = {"contiguous": False, "major_pair": False, "parity": 0.3, "war_history": 0.0, "joint_democracy": False, "regime_distance": 0.3,
+         "one_major": False, "out_of_reach": False, **change}
     return float(th.rivalry_onset_hazard(*(x[t] for t in th.ONSET_TERMS), intercept=P.rivalry_onset_intercept, coefficients=P.rivalry_onset_coefficients()))
 
 
 def _end(**change):
-    x = {"contiguous": True, "major_pair": False, "power_shift": 0.2, "war_history": 0.0, "joint_democracy": False, "regime_distance": 0.5, **change}
+    x = {"contiguous": True, "major_pair": False, "power_shift": 0.2, "war_history": 0.0, "joint_democracy": False, "regime_distance": 0.5,
+         "regime_shift": 0.0, **change}
     return float(th.rivalry_termination_hazard(*(x[t] for t in th.TERMINATION_TERMS), intercept=P.rivalry_end_intercept, coefficients=P.rivalry_end_coefficients()))
 
 
 def test_with_the_estimated_coefficients_rivalries_begin_among_neighbours_great_powers_equals_and_former_enemies():
     base = _onset()
     assert _onset(contiguous=True) > 10 * base
-    assert _onset(major_pair=True) > 5 * base
+    assert _onset(major_pair=True) > 2 * base
+    assert _onset(out_of_reach=True) < base / 10  # contact: two minor states an ocean apart
+    assert _onset(one_major=True) > 5 * _onset(out_of_reach=True)  # a great power's reach
     assert _onset(parity=0.9) > _onset(parity=0.1)
     assert _onset(war_history=th.war_term(3.0)) > 5 * base
     assert _onset(joint_democracy=True, regime_distance=0.0) < base  # the democratic peace
 
 
-def test_with_the_estimated_coefficients_rivalries_end_after_regime_convergence_and_wars_and_power_shifts():
-    apart = _end(regime_distance=0.7)
-    together = _end(regime_distance=0.0, joint_democracy=True)
-    assert together > apart
+def test_with_the_estimated_coefficients_rivalries_end_after_regime_change_and_wars_and_power_shifts():
+    assert _end(regime_shift=0.5) > 2 * _end()  # Goertz & Diehl's political shock
     assert _end(war_history=th.war_term(2.0)) > _end()
     assert _end(power_shift=1.5) > _end(power_shift=0.0)
     assert _end(major_pair=True) < _end()  # great-power rivalries last
@@ -66,3 +68,28 @@ def test_parity_and_power_shift():
     b0 = th.log_ratio(0.2, 0.1)
     assert float(th.power_shift(0.2, 0.1, b0)) == 0.0
     assert float(th.power_shift(0.1, 0.2, b0)) == pytest.approx(2 * np.log(2.0))
+
+
+def test_two_minor_states_beyond_the_reach_are_out_of_reach_and_a_great_power_never_is():
+    assert th.out_of_reach([0.0, 1500.0, 1500.1, 9000.0], False, False, reach_km=1500.0).tolist() == [False, False, True, True]
+    assert not th.out_of_reach(9000.0, True, False, reach_km=1500.0) and not th.out_of_reach(9000.0, False, True, reach_km=1500.0)
+
+
+def test_regime_shift_is_the_larger_change_and_a_lasting_regime_stops_being_a_shock_geometrically():
+    assert float(th.regime_shift(0.8, 0.3, 0.2, 0.4)) == pytest.approx(0.6)
+    ref, shifts = 0.2, []
+    for _ in range(6):  # a transition from 0.2 to 0.8 that lasts: the shift is 0.6 * memory^t (analytic)
+        shifts.append(float(th.regime_shift(0.8, 0.0, ref, 0.0)))
+        ref = float(th.regime_reference(ref, 0.8, memory=0.8))
+    np.testing.assert_allclose(shifts, 0.6 * 0.8 ** np.arange(6))
+    with pytest.raises(ValueError, match="memory"):
+        th.regime_reference(0.0, 1.0, memory=1.0)
+
+
+@pytest.mark.parametrize("h", [0.01, 0.05, 0.1, 0.2, 0.29, 0.5, 0.9])
+def test_the_median_duration_at_a_constant_hazard_is_the_geometric_distributions(h):
+    from scipy import stats
+
+    assert float(th.geometric_median_duration(h)) == stats.geom(h).median()
+    with pytest.raises(ValueError, match="hazard"):
+        th.geometric_median_duration(0.0)

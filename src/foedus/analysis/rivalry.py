@@ -6,8 +6,9 @@ covariates of :mod:`foedus.theory.rivalry`; :func:`estimate_rivalry_hazards` fit
 discrete-time logit hazards (Beck, Katz & Tucker 1998) by maximum likelihood on the years given;
 :func:`hazard_rates` compares the rates they predict with the record's on any years, in or out of
 the estimation sample. The simulator's defaults (``rivalry_onset_*``, ``rivalry_end_*`` in
-:class:`foedus.sim.parameters.Parameters`) are the fit on 1816–1945 (``tests/analysis/test_rivalry.py``
-checks them against a fresh fit and the predicted rates against the record's of 1946–2010, out of sample).
+:class:`foedus.sim.parameters.Parameters`) are the fit on the in-sample eras 1816–1914 and 1946–1989
+(:data:`IN_SAMPLE`; ``tools/rivalry_fit.py`` prints them; ``tests/analysis/test_rivalry.py`` checks
+them against a fresh fit and reports the held-out eras 1919–1938 and 1990–2010).
 
 What is estimated from what:
 
@@ -22,8 +23,13 @@ What is estimated from what:
   of NMC 7.0 CINC scores; war memory from COW inter-state war dyad-years (the record at hand has
   no dyadic disputes short of war); democracy from V-Dem ``v2x_polyarchy`` (Polity5 ``polity2``
   rescaled to 0–1 where V-Dem has none), joint democracy at ``democracy_threshold``; power shift
-  since the first year of the rivalry in the sample. Dyad-years missing a CINC score or a
-  democracy score are left out.
+  since the first year of the rivalry in the sample; regime shift (:func:`foedus.theory.rivalry.regime_shift`)
+  against each state's discounted memory of its scores (:func:`foedus.theory.rivalry.regime_reference`,
+  ``regime_memory``; a state's first scored year is its own reference, a year without a score
+  keeps the last); distance as the simulator's worlds have it (:mod:`foedus.data.snapshot`):
+  the CShapes minimum distance of the year where it has one (1886–2019), the great-circle distance
+  of the capitals in force otherwise (``distance_km``), as :func:`foedus.theory.rivalry.out_of_reach`
+  at ``reach_km`` (one major power: ``one_major``). Dyad-years missing a CINC score or a democracy score are left out.
 """
 
 from __future__ import annotations
@@ -36,10 +42,14 @@ import pandas as pd
 from scipy.signal import lfilter
 
 from foedus.data.conflict import read_wars
+from foedus.data.geography import great_circle_km
 from foedus.data.membership import members_by_year
 from foedus.data.paths import default_data_dir
 from foedus.data.snapshot_fields import table
 from foedus.theory import rivalry as th
+
+IN_SAMPLE: tuple[tuple[int, int], ...] = ((1816, 1914), (1946, 1989))
+"""The eras the simulator's defaults are fitted on (the validation protocol's in-sample eras); 1919–1938 and 1990–2010 are held out."""
 
 TD_LAST_YEAR = 2010
 """Thompson & Dreyer code rivalries still going at the end of their data as ending in 2010 (censored)."""
@@ -92,8 +102,45 @@ def _war_memory(d: Path, first: int, last: int, memory: float) -> tuple[np.ndarr
     return keys, lfilter([1.0], [1.0, -memory], at_war, axis=0)
 
 
+def _distance_km(d: Path, y: np.ndarray, a: np.ndarray, b: np.ndarray, first: int, last: int) -> np.ndarray:
+    """Each dyad-year's distance, km, as :mod:`foedus.data.snapshot` gives a world: the CShapes minimum distance of the
+    year where the record has one, else the great-circle distance of the capitals in force (the nearest spell's otherwise)."""
+    md = table(d, "mindist")
+    md = md[md["year"].between(first, last)]
+    key = (y - first).astype(np.int64) * _CODES * _CODES + a * _CODES + b
+    mk = (md["year"].to_numpy(int) - first).astype(np.int64) * _CODES * _CODES + md["ccode1"].to_numpy(int) * _CODES + md["ccode2"].to_numpy(int)
+    order = np.argsort(mk)
+    mk, mv = mk[order], md["mindist"].to_numpy(float)[order]
+    pos = np.clip(np.searchsorted(mk, key), 0, max(len(mk) - 1, 0))
+    found = (mk[pos] == key) & np.isfinite(mv[pos]) if len(mk) else np.zeros(len(key), bool)
+    cap = table(d, "capitals").sort_values("start_year", kind="stable")
+    lat, lon = np.full((last - first + 1, _CODES), np.nan), np.full((last - first + 1, _CODES), np.nan)
+    for c, g in cap.groupby("ccode"):  # the few capital spells of each state: nearest spell, then the spells in force
+        s0, s1 = g["start_year"].to_numpy(int), g["end_year"].to_numpy(int)
+        yrs = np.arange(first, last + 1)
+        near = np.argmin(np.abs(yrs[:, None] - np.clip(yrs[:, None], s0, s1)), axis=1)
+        lat[:, c], lon[:, c] = g["lat"].to_numpy(float)[near], g["lng"].to_numpy(float)[near]
+    t = y - first
+    gc = great_circle_km(lat[t, a], lon[t, a], lat[t, b], lon[t, b])
+    return np.where(found, mv[pos] if len(mk) else 0.0, gc)
+
+
+def _regime_change(dem: np.ndarray, memory: float) -> np.ndarray:
+    """(years, codes): ``|score - reference|`` of each state-year, the reference :func:`foedus.theory.rivalry.regime_reference`
+    of the scores before (a state's first scored year is its own reference; a year without a score keeps the reference; NaN there)."""
+    out = np.full(dem.shape, np.nan)
+    ref = np.full(dem.shape[1], np.nan)
+    for t in range(dem.shape[0]):  # years: the recursion runs over time, vectorised over states
+        x = dem[t]
+        ref = np.where(np.isnan(ref), x, ref)
+        out[t] = np.abs(x - ref)
+        ref = np.where(np.isnan(x), ref, th.regime_reference(ref, x, memory=memory))
+    return out
+
+
 def rivalry_dyad_years(
-    data_dir: Path | None = None, *, first: int = 1816, last: int = TD_LAST_YEAR, memory: float = 0.8, democracy_threshold: float = 0.5
+    data_dir: Path | None = None, *, first: int = 1816, last: int = TD_LAST_YEAR, memory: float = 0.8, democracy_threshold: float = 0.5,
+    regime_memory: float = 0.8, reach_km: float = 1500.0,
 ) -> pd.DataFrame:
     """Non-directed dyad-years of the COW system with Thompson & Dreyer rivalries and the hazards' covariates.
 
@@ -107,6 +154,10 @@ def rivalry_dyad_years(
         Share of a pair's war memory kept from one year to the next (:func:`foedus.theory.rivalry.war_history`).
     democracy_threshold : float
         Democracy score (0–1) from which a state counts as a democracy.
+    regime_memory : float
+        Share of a state's memory of its democracy score kept from one year to the next (:func:`foedus.theory.rivalry.regime_reference`).
+    reach_km : float
+        Distance beyond which two minor states are out of reach (:func:`foedus.theory.rivalry.out_of_reach`).
 
     Returns
     -------
@@ -137,7 +188,11 @@ def rivalry_dyad_years(
     cy = _year_pairs(cont.assign(end_year=cont["end_year"].fillna(last)), first, last)
     ck = (cy["year"].to_numpy(int) - first).astype(np.int64) * _CODES * _CODES + np.minimum(cy["ccode1"], cy["ccode2"]).to_numpy(int) * _CODES + np.maximum(cy["ccode1"], cy["ccode2"]).to_numpy(int)
     df["contiguous"] = np.isin(yk, ck)
-    df["major_pair"] = (major[t, a] == 1) & (major[t, b] == 1)
+    ma, mb = major[t, a] == 1, major[t, b] == 1
+    df["major_pair"] = ma & mb
+    df["one_major"] = ma ^ mb
+    df["distance_km"] = _distance_km(d, y, a, b, first, last)
+    df["out_of_reach"] = th.out_of_reach(df["distance_km"].to_numpy(), ma, mb, reach_km=reach_km)
     ca, cb = cinc[t, a], cinc[t, b]
     df["parity"] = th.parity(np.nan_to_num(ca), np.nan_to_num(cb))
     wkeys, wmem = _war_memory(d, first, last, memory)
@@ -148,6 +203,8 @@ def rivalry_dyad_years(
     df["joint_democracy"] = (da >= democracy_threshold) & (db >= democracy_threshold)
     df["regime_distance"] = np.abs(da - db)
     df["_logratio"] = th.log_ratio(ca, cb)
+    shock = _regime_change(dem, regime_memory)
+    df["regime_shift"] = np.maximum(shock[t, a], shock[t, b])  # foedus.theory.rivalry.regime_shift of the two states
     df = _rivalry_columns(df, d, first, last, members)
     ok = np.isfinite(ca) & np.isfinite(cb) & (ca > 0) & (cb > 0) & np.isfinite(da) & np.isfinite(db)
     return df.loc[ok].drop(columns="_logratio").reset_index(drop=True)
@@ -192,7 +249,7 @@ class HazardFit:
     std_errors: tuple[float, ...]
     n: int
     events: int
-    years: tuple[int, int]
+    years: tuple[tuple[int, int], ...]
 
     def hazard(self, df: pd.DataFrame) -> np.ndarray:
         """The annual hazard of each dyad-year of ``df`` (:func:`foedus.theory.rivalry.logit_hazard`)."""
@@ -235,20 +292,58 @@ def fit_logit(x: np.ndarray, y: np.ndarray, *, max_iter: int = 100, tol: float =
     raise ValueError("the logit did not converge")
 
 
-def _fit(df: pd.DataFrame, risk: str, event: str, terms: tuple[str, ...], years: tuple[int, int]) -> HazardFit:
-    sub = df[df[risk] & df["year"].between(*years)]
+def flic_intercept(offset: np.ndarray, y: np.ndarray, start: float = 0.0, *, max_iter: int = 100, tol: float = 1e-12) -> float:
+    """The intercept of FLIC (Puhr et al. 2017): maximum likelihood of the intercept alone, the slopes' linear predictor ``offset`` held.
+
+    Firth's penalty shrinks the slopes towards 0 but biases the mean predicted probability upwards
+    when events are rare (55 rivalry ends: +7 %); re-estimating the intercept by plain likelihood
+    makes the predicted events sum to the observed, ``sum p = sum y``, and keeps Firth's slopes.
+    Newton's method on that score.
+
+    Puhr, R., G. Heinze, M. Nold, L. Lusa, and A. Geroldinger. 2017. "Firth's Logistic Regression
+    with Rare Events: Accurate Effect Estimates and Predictions?" *Statistics in Medicine* 36(14): 2302–17.
+    """
+    c = float(start)
+    for _ in range(max_iter):
+        p = 1.0 / (1.0 + np.exp(-(c + offset)))
+        step = (y.sum() - p.sum()) / max(float((p * (1.0 - p)).sum()), 1e-300)
+        c += step
+        if abs(step) < tol:
+            return c
+    raise ValueError("the FLIC intercept did not converge")
+
+
+def _eras(years) -> tuple[tuple[int, int], ...]:
+    """``years`` as a tuple of ``(first, last)`` eras (one era or a sequence of them)."""
+    return (tuple(map(int, years)),) if np.ndim(years) == 1 else tuple(tuple(map(int, e)) for e in years)
+
+
+def _in_eras(df: pd.DataFrame, years) -> np.ndarray:
+    """Mask of the rows of ``df`` whose year lies in one of the eras ``years``."""
+    y = df["year"].to_numpy()
+    return np.logical_or.reduce([(y >= a) & (y <= b) for a, b in _eras(years)])
+
+
+def _fit(df: pd.DataFrame, risk: str, event: str, terms: tuple[str, ...], years) -> HazardFit:
+    sub = df[df[risk].to_numpy(bool) & _in_eras(df, years)]
     x = np.column_stack([np.ones(len(sub))] + [sub[c].to_numpy(float) for c in terms])
     y = sub[event].to_numpy(float)
     beta, se = fit_logit(x, y)
-    return HazardFit(terms, float(beta[0]), tuple(map(float, beta[1:])), tuple(map(float, se[1:])), len(sub), int(y.sum()), years)
+    beta[0] = flic_intercept(x[:, 1:] @ beta[1:], y, beta[0])
+    return HazardFit(terms, float(beta[0]), tuple(map(float, beta[1:])), tuple(map(float, se[1:])), len(sub), int(y.sum()), _eras(years))
 
 
-def estimate_rivalry_hazards(dyad_years: pd.DataFrame, years: tuple[int, int] = (1816, 1945)) -> RivalryFit:
-    """Fit the onset and termination hazards of :mod:`foedus.theory.rivalry` on the dyad-years of ``years`` (inclusive).
+def estimate_rivalry_hazards(dyad_years: pd.DataFrame, years=IN_SAMPLE) -> RivalryFit:
+    """Fit the onset and termination hazards of :mod:`foedus.theory.rivalry` on the dyad-years of ``years``.
+
+    Firth's slopes (:func:`fit_logit`) with the FLIC intercept (:func:`flic_intercept`), so the
+    predicted events of the sample sum to its observed events.
+
+    ``years`` is one ``(first, last)`` era (inclusive) or a sequence of them (default :data:`IN_SAMPLE`).
 
     ``dyad_years`` is :func:`rivalry_dyad_years`. Onset on the pairs at risk of onset
     (:data:`foedus.theory.rivalry.ONSET_TERMS`), termination on the pairs in rivalry
-    (:data:`~foedus.theory.rivalry.TERMINATION_TERMS`); maximum likelihood (:func:`fit_logit`).
+    (:data:`~foedus.theory.rivalry.TERMINATION_TERMS`).
     """
     return RivalryFit(
         onset=_fit(dyad_years, "onset_risk", "onset", th.ONSET_TERMS, years),
@@ -256,7 +351,25 @@ def estimate_rivalry_hazards(dyad_years: pd.DataFrame, years: tuple[int, int] = 
     )
 
 
-def hazard_rates(fit: HazardFit, dyad_years: pd.DataFrame, risk: str, event: str, years: tuple[int, int]) -> tuple[float, float, int]:
-    """Observed and predicted events per dyad-year at risk in ``years``, and the number of events observed."""
-    sub = dyad_years[dyad_years[risk] & dyad_years["year"].between(*years)]
+def hazard_rates(fit: HazardFit, dyad_years: pd.DataFrame, risk: str, event: str, years) -> tuple[float, float, int]:
+    """Observed and predicted events per dyad-year at risk in ``years`` (one era or several), and the number of events observed."""
+    sub = dyad_years[dyad_years[risk].to_numpy(bool) & _in_eras(dyad_years, years)]
     return float(sub[event].mean()), float(fit.hazard(sub).mean()), int(sub[event].sum())
+
+
+def log_likelihood(fit: HazardFit, dyad_years: pd.DataFrame, risk: str, event: str, years) -> float:
+    """Log-likelihood of the dyad-years at risk in ``years`` under ``fit``'s hazard."""
+    sub = dyad_years[dyad_years[risk].to_numpy(bool) & _in_eras(dyad_years, years)]
+    h = fit.hazard(sub)
+    y = sub[event].to_numpy(bool)
+    return float(np.log(h[y]).sum() + np.log1p(-h[~y]).sum())
+
+
+def profile_reach(dyad_years: pd.DataFrame, reaches_km, years=IN_SAMPLE) -> dict[float, float]:
+    """The onset fit's log-likelihood on ``years`` with :func:`foedus.theory.rivalry.out_of_reach` at each reach (km) (``rivalry_reach_km`` is chosen on it)."""
+    out = {}
+    major = dyad_years["major_pair"].to_numpy(bool) | dyad_years["one_major"].to_numpy(bool)
+    for km in reaches_km:
+        df = dyad_years.assign(out_of_reach=th.out_of_reach(dyad_years["distance_km"].to_numpy(), major, False, reach_km=km))
+        out[float(km)] = log_likelihood(_fit(df, "onset_risk", "onset", th.ONSET_TERMS, years), df, "onset_risk", "onset", years)
+    return out

@@ -356,3 +356,47 @@ class Parameters(CoreParameters):
     def initiation_coefficients(self) -> tuple[float, ...]:
         """The initiation logit's coefficients in the order of :data:`foedus.theory.war_onset.INITIATION_TERMS`."""
         return (self.initiation_log_capability, self.initiation_major, self.initiation_democracy)
+
+    # --- rivalry ---
+    rivalry_onset_one_major: float = Field(
+        -0.8056, ge=-20, le=20,
+        description="onset logit: exactly one of the pair a major power (foedus.theory.rivalry ONSET_TERMS; in-sample fit, 1816-1914 "
+        "and 1946-1989: tools/rivalry_fit.py; s.e. 0.33): a great power and a minor state are rarely rivals on the record",
+    )
+    rivalry_onset_out_of_reach: float = Field(
+        -3.1429, ge=-20, le=20,
+        description="onset logit: two minor states farther apart than rivalry_reach_km (foedus.theory.rivalry.out_of_reach; "
+        "Thompson 2001, Diehl & Goertz 2000: rivalry needs contact; in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.44, "
+        "z -7.2). "
+        "Without it minor states 10,000 km apart began rivalries at the intercept's rate (1946 runs, seeds 1-5: 103 onsets "
+        "such as Honduras-Iceland and Bolivia-Zimbabwe)",
+    )
+    rivalry_reach_km: float = Field(
+        1500.0, gt=0, le=20000,
+        description="distance (km, minimum distance between the two states) beyond which two minor states are out of each other's "
+        "reach (foedus.theory.rivalry.out_of_reach; Lemke 2002's relevant neighbourhoods). Chosen on the in-sample eras by the "
+        "onset fit's likelihood (tools/rivalry_fit.py, profile over 241 km = Maoz & Russett's 150 miles, 644, 1,000, 1,500 and "
+        "2,500 km: -685.4, -688.0, -677.4, -652.1, -651.9); 1,500 and 2,500 km tie, and at 1,500 km the fit predicts the in-sample "
+        "count of onsets between minor states beyond the reach (1946-1989: 5.4 against 4 on the record; 10.7 at 2,500 km). A "
+        "log-distance gradient, log(1 + d / 1,000 km), fitted worse (-669.1) and left 3 times the record's far onsets",
+    )
+    rivalry_end_regime_shift: float = Field(
+        2.8108, ge=-20, le=20,
+        description="termination logit: the larger recent change of the two states' democracy scores (foedus.theory.rivalry.regime_shift; "
+        "Goertz & Diehl 1995's political shocks, Bennett 1998; in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 1.58, "
+        "z 1.8 in sample, 2.6 on 1816-2010)",
+    )
+    regime_memory: float = Field(
+        0.8, ge=0, lt=1,
+        description="share of a state's memory of its democracy score kept from one year to the next (foedus.theory.rivalry.regime_reference), "
+        "the past against which a regime shift is measured: a transition is a shock for a few years. 0.8 as war_memory; on the in-sample "
+        "eras the termination fit is better at 0.8 (z of the regime shift 1.8) than at 0.9 (1.5)",
+    )
+
+    def rivalry_onset_coefficients(self) -> tuple[float, ...]:
+        """The onset logit's slopes in the order of :data:`foedus.theory.rivalry.ONSET_TERMS`."""
+        return (*super().rivalry_onset_coefficients(), self.rivalry_onset_one_major, self.rivalry_onset_out_of_reach)
+
+    def rivalry_end_coefficients(self) -> tuple[float, ...]:
+        """The termination logit's slopes in the order of :data:`foedus.theory.rivalry.TERMINATION_TERMS`."""
+        return (*super().rivalry_end_coefficients(), self.rivalry_end_regime_shift)

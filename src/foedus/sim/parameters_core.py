@@ -174,8 +174,9 @@ class CoreParameters(BaseModel):
     )
     # the state system and strategic rivalries (A1, D1, F2): the rivalry hazards are foedus.theory.rivalry's
     # discrete-time logits, their defaults the fit by foedus.analysis.rivalry.estimate_rivalry_hazards on the
-    # record's dyad-years of 1816-2010 (COW members on 31 December; Thompson & Dreyer 2012 rivalries; Firth's
-    # penalised likelihood; 744,406 dyad-years at risk of onset with 130 onsets, 6,643 rivalry-years with 106 ends)
+    # record's dyad-years of the in-sample eras 1816-1914 and 1946-1989 (COW members on 31 December; Thompson & Dreyer
+    # 2012 rivalries; Firth's penalised likelihood, FLIC intercept; 393,015 dyad-years at risk of onset with 94 onsets, 4,527 rivalry-years
+    # with 55 ends; tools/rivalry_fit.py regenerates them); the terms added in session 6 are in the "rivalry" block of Parameters
     start_milex_gdp_floor: float = Field(
         1e-6, ge=0, le=0.01, description="floor of a state's starting military spending as a share of its GDP: a state with none still has a force to grow (issue 11: was a constant of sim/start.py)"
     )
@@ -188,31 +189,31 @@ class CoreParameters(BaseModel):
     war_memory: float = Field(
         0.8, ge=0, lt=1, description="share of a pair's war memory kept from one year to the next (foedus.theory.rivalry.war_history; a war year weighs half after about 3 years)"
     )
-    rivalry_onset_intercept: float = Field(-9.7385, ge=-30, le=5, description="intercept of the rivalry onset logit (record 1816-2010; s.e. from the fit in foedus.analysis.rivalry)")
-    rivalry_onset_contiguous: float = Field(4.0819, ge=-20, le=20, description="onset logit: land contiguity (record 1816-2010; s.e. 0.20)")
-    rivalry_onset_major_pair: float = Field(2.4167, ge=-20, le=20, description="onset logit: both major powers (record 1816-2010; s.e. 0.30)")
-    rivalry_onset_parity: float = Field(1.4142, ge=-20, le=20, description="onset logit: capability parity, weaker / stronger (record 1816-2010; s.e. 0.29)")
-    rivalry_onset_war: float = Field(2.6152, ge=-20, le=20, description="onset logit: log(1 + war memory) (record 1816-2010; s.e. 0.35)")
-    rivalry_onset_joint_democracy: float = Field(-2.3714, ge=-20, le=20, description="onset logit: both democracies (record 1816-2010; s.e. 0.64)")
-    rivalry_onset_regime_distance: float = Field(-1.2038, ge=-20, le=20, description="onset logit: |democracy_i - democracy_j| (record 1816-2010; s.e. 0.51)")
-    rivalry_end_intercept: float = Field(-3.9604, ge=-30, le=5, description="intercept of the rivalry termination logit (record 1816-2010)")
-    rivalry_end_contiguous: float = Field(-0.2138, ge=-20, le=20, description="termination logit: land contiguity (record 1816-2010; s.e. 0.22)")
-    rivalry_end_major_pair: float = Field(-0.5602, ge=-20, le=20, description="termination logit: both major powers (record 1816-2010; s.e. 0.31)")
-    rivalry_end_power_shift: float = Field(0.0891, ge=-20, le=20, description="termination logit: |change of the log capability ratio| since the rivalry began (record 1816-2010; s.e. 0.17)")
-    rivalry_end_war: float = Field(0.6101, ge=-20, le=20, description="termination logit: log(1 + war memory): a decisive war ends rivalries (record 1816-2010; s.e. 0.28)")
-    rivalry_end_joint_democracy: float = Field(0.2376, ge=-20, le=20, description="termination logit: both democracies (record 1816-2010; s.e. 0.55)")
-    rivalry_end_regime_distance: float = Field(-0.1753, ge=-20, le=20, description="termination logit: |democracy_i - democracy_j|: regime convergence ends rivalries (record 1816-2010; s.e. 0.53)")
+    rivalry_onset_intercept: float = Field(-7.6991, ge=-30, le=5, description="intercept of the rivalry onset logit (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py)")
+    rivalry_onset_contiguous: float = Field(2.4007, ge=-20, le=20, description="onset logit: land contiguity (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.23)")
+    rivalry_onset_major_pair: float = Field(1.1467, ge=-20, le=20, description="onset logit: both major powers (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.44)")
+    rivalry_onset_parity: float = Field(1.1981, ge=-20, le=20, description="onset logit: capability parity, weaker / stronger (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.37)")
+    rivalry_onset_war: float = Field(2.7767, ge=-20, le=20, description="onset logit: log(1 + war memory) (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.40)")
+    rivalry_onset_joint_democracy: float = Field(-1.8044, ge=-20, le=20, description="onset logit: both democracies (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.81)")
+    rivalry_onset_regime_distance: float = Field(-1.2848, ge=-20, le=20, description="onset logit: |democracy_i - democracy_j| (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.62)")
+    rivalry_end_intercept: float = Field(-4.2396, ge=-30, le=5, description="intercept of the rivalry termination logit (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py)")
+    rivalry_end_contiguous: float = Field(-0.5839, ge=-20, le=20, description="termination logit: land contiguity (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.29)")
+    rivalry_end_major_pair: float = Field(-0.4606, ge=-20, le=20, description="termination logit: both major powers (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.39)")
+    rivalry_end_power_shift: float = Field(0.2466, ge=-20, le=20, description="termination logit: |change of the log capability ratio| since the rivalry began (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.23)")
+    rivalry_end_war: float = Field(0.4239, ge=-20, le=20, description="termination logit: log(1 + war memory): a decisive war ends rivalries (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.44)")
+    rivalry_end_joint_democracy: float = Field(-0.5667, ge=-20, le=20, description="termination logit: both democracies (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 1.56)")
+    rivalry_end_regime_distance: float = Field(-0.1676, ge=-20, le=20, description="termination logit: |democracy_i - democracy_j|: regime convergence ends rivalries (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.74)")
     rivalry_hostility: float = Field(
         0.6, ge=0, le=1, description="floor of the hostility baseline of a pair that becomes rivals (the builder's hostility of the record's rivals); an ended rivalry's baseline falls by as much, not below 0"
     )
 
     def rivalry_onset_coefficients(self) -> tuple[float, ...]:
-        """The onset logit's slopes in the order of :data:`foedus.theory.rivalry.ONSET_TERMS`."""
+        """The onset logit's slopes in the order of :data:`foedus.theory.rivalry.ONSET_TERMS` (its first six; ``Parameters`` appends the rest)."""
         return (self.rivalry_onset_contiguous, self.rivalry_onset_major_pair, self.rivalry_onset_parity, self.rivalry_onset_war,
                 self.rivalry_onset_joint_democracy, self.rivalry_onset_regime_distance)
 
     def rivalry_end_coefficients(self) -> tuple[float, ...]:
-        """The termination logit's slopes in the order of :data:`foedus.theory.rivalry.TERMINATION_TERMS`."""
+        """The termination logit's slopes in the order of :data:`foedus.theory.rivalry.TERMINATION_TERMS` (its first six; ``Parameters`` appends the rest)."""
         return (self.rivalry_end_contiguous, self.rivalry_end_major_pair, self.rivalry_end_power_shift, self.rivalry_end_war,
                 self.rivalry_end_joint_democracy, self.rivalry_end_regime_distance)
     # threat with geography (F1, F2)

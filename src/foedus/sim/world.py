@@ -284,6 +284,10 @@ class World:
     treaty_terms: np.ndarray = field(default_factory=lambda: np.zeros(0))
     """Stated terms in years (0: none) that a pact formed in the run draws its own from (``Scenario.treaty_terms``: the
     record's treaty practice, :mod:`foedus.sim.build_terms`); empty: formed pacts state no term."""
+    regime_reference: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """(N,): each state's discounted memory of its democracy score (0-1; :func:`foedus.theory.rivalry.regime_reference`),
+    against which the rivalry termination hazard measures a regime shift; kept by :mod:`foedus.sim.steps.rivalry`, empty
+    until its first year (then this year's regimes: no shift)."""
 
     @property
     def n(self) -> int:

@@ -24,9 +24,23 @@ Bennett 1998 on why rivalries end):
 - ``regime_distance``: the absolute difference of their democracy scores, 0–1 (regime change:
   convergence ends ideological rivalries);
 - ``power_shift`` (termination only): the absolute change of the log capability ratio since the
-  rivalry began (a shift in power ends or transforms rivalries; Leeds & Savun 2007 on alliances).
+  rivalry began (a shift in power ends or transforms rivalries; Leeds & Savun 2007 on alliances);
+- ``one_major`` (onset only): exactly one of the pair is a major power (a great power and a minor
+  state: an asymmetric pair, rarely rivals on the record);
+- ``out_of_reach`` (onset only): neither is a major power and they lie farther apart than a
+  reach (:func:`out_of_reach`): a rivalry needs contact, which minor states have only within
+  their neighbourhood and a great power has by its reach (Thompson 2001: rivals are competitors
+  that can hurt each other; Diehl & Goertz 2000 on the opportunity of rivalry; Lemke 2002's
+  relevant neighbourhoods, bounded by Boulding's 1962 loss-of-strength gradient; the politically
+  relevant dyads of Maoz & Russett 1993 are the same rule with contiguity for reach);
+- ``regime_shift`` (termination only): the larger of the two states' recent changes of democracy
+  score, 0–1 (:func:`regime_shift`: this year's score against its discounted memory of the past
+  years, :func:`regime_reference`): Goertz & Diehl's (1995) political shocks — an abrupt regime
+  change in either state ends rivalries (Bennett 1998: domestic political change; Rasler &
+  Thompson 2006 on de-escalation).
 
-The coefficients are estimated on the record by :func:`foedus.analysis.rivalry.estimate_rivalry_hazards`
+The coefficients are estimated on the record's in-sample eras (1816–1914 and 1946–1989) by
+:func:`foedus.analysis.rivalry.estimate_rivalry_hazards` (``tools/rivalry_fit.py`` prints them)
 and carried as the simulator's defaults (:class:`foedus.sim.parameters.Parameters`,
 ``rivalry_onset_*`` and ``rivalry_end_*``). Published form vs ours: Beck, Katz & Tucker model
 duration dependence with splines of the time at risk; ours has none (a record-built world does
@@ -39,8 +53,19 @@ Beck, N., J. N. Katz, and R. Tucker. 1998. "Taking Time Seriously: Time-Series�
 Analysis with a Binary Dependent Variable." *American Journal of Political Science* 42(4): 1260–88.
 Bennett, D. S. 1998. "Integrating and Testing Models of Rivalry Duration." *American Journal of
 Political Science* 42(4): 1200–32.
+Boulding, K. E. 1962. *Conflict and Defense: A General Theory*. Harper.
+Lemke, D. 2002. *Regions of War and Peace*. Cambridge University Press.
+Maoz, Z., and B. Russett. 1993. "Normative and Structural Causes of Democratic Peace, 1946–1986."
+*American Political Science Review* 87(3): 624–38.
 Colaresi, M. P., K. Rasler, and W. R. Thompson. 2007. *Strategic Rivalries in World Politics*.
 Cambridge University Press.
+Diehl, P. F., and G. Goertz. 2000. *War and Peace in International Rivalry*. University of Michigan Press.
+Goertz, G., and P. F. Diehl. 1995. "The Initiation and Termination of Enduring Rivalries: The Impact of
+Political Shocks." *American Journal of Political Science* 39(1): 30–52.
+Rasler, K., and W. R. Thompson. 2006. "Contested Territory, Strategic Rivalries, and Conflict
+Escalation." *International Studies Quarterly* 50(1): 145–67.
+Thompson, W. R. 2001. "Identifying Rivals and Rivalries in World Politics." *International Studies
+Quarterly* 45(4): 557–86.
 Thompson, W. R., and D. Dreyer. 2012. *Handbook of International Rivalries*. CQ Press.
 """
 
@@ -48,10 +73,10 @@ from __future__ import annotations
 
 import numpy as np
 
-ONSET_TERMS: tuple[str, ...] = ("contiguous", "major_pair", "parity", "war_history", "joint_democracy", "regime_distance")
+ONSET_TERMS: tuple[str, ...] = ("contiguous", "major_pair", "parity", "war_history", "joint_democracy", "regime_distance", "one_major", "out_of_reach")
 """Covariates of the onset hazard, in the order of its coefficients (after the intercept)."""
 
-TERMINATION_TERMS: tuple[str, ...] = ("contiguous", "major_pair", "power_shift", "war_history", "joint_democracy", "regime_distance")
+TERMINATION_TERMS: tuple[str, ...] = ("contiguous", "major_pair", "power_shift", "war_history", "joint_democracy", "regime_distance", "regime_shift")
 """Covariates of the termination hazard, in the order of its coefficients (after the intercept)."""
 
 
@@ -82,14 +107,14 @@ def logit_hazard(intercept: float, coefficients, covariates) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-eta))
 
 
-def rivalry_onset_hazard(contiguous, major_pair, parity, war_history, joint_democracy, regime_distance, *, intercept: float, coefficients) -> np.ndarray:
+def rivalry_onset_hazard(contiguous, major_pair, parity, war_history, joint_democracy, regime_distance, one_major, out_of_reach, *, intercept: float, coefficients) -> np.ndarray:
     """Annual probability that two states not in rivalry become strategic rivals (Thompson & Dreyer 2012).
 
     :func:`logit_hazard` of :data:`ONSET_TERMS` (see the module docstring for each covariate).
 
     Parameters
     ----------
-    contiguous, major_pair, joint_democracy : array_like of bool
+    contiguous, major_pair, joint_democracy, one_major, out_of_reach : array_like of bool
     parity : array_like
         The weaker's capability share over the stronger's, 0–1.
     war_history : array_like
@@ -97,20 +122,21 @@ def rivalry_onset_hazard(contiguous, major_pair, parity, war_history, joint_demo
     regime_distance : array_like
         ``|democracy_i - democracy_j|``, 0–1.
     intercept : float
-    coefficients : sequence of 6 floats
+    coefficients : sequence of 8 floats
         In the order of :data:`ONSET_TERMS`.
     """
-    return logit_hazard(intercept, coefficients, (contiguous, major_pair, parity, war_history, joint_democracy, regime_distance))
+    return logit_hazard(intercept, coefficients, (contiguous, major_pair, parity, war_history, joint_democracy, regime_distance, one_major, out_of_reach))
 
 
-def rivalry_termination_hazard(contiguous, major_pair, power_shift, war_history, joint_democracy, regime_distance, *, intercept: float, coefficients) -> np.ndarray:
-    """Annual probability that a strategic rivalry ends (Thompson & Dreyer 2012; Bennett 1998).
+def rivalry_termination_hazard(contiguous, major_pair, power_shift, war_history, joint_democracy, regime_distance, regime_shift, *, intercept: float, coefficients) -> np.ndarray:
+    """Annual probability that a strategic rivalry ends (Thompson & Dreyer 2012; Bennett 1998; Goertz & Diehl 1995).
 
     :func:`logit_hazard` of :data:`TERMINATION_TERMS`: ``power_shift`` is
     ``|log(p_i / p_j) - log(p_i0 / p_j0)|``, the change of the pair's capability balance since the
-    rivalry began (:func:`power_shift`); the others as for :func:`rivalry_onset_hazard`.
+    rivalry began (:func:`power_shift`); ``regime_shift`` the larger change of either state's
+    democracy score since then (:func:`regime_shift`); the others as for :func:`rivalry_onset_hazard`.
     """
-    return logit_hazard(intercept, coefficients, (contiguous, major_pair, power_shift, war_history, joint_democracy, regime_distance))
+    return logit_hazard(intercept, coefficients, (contiguous, major_pair, power_shift, war_history, joint_democracy, regime_distance, regime_shift))
 
 
 def war_history(previous, at_war, *, memory: float) -> np.ndarray:
@@ -145,3 +171,66 @@ def log_ratio(power_i, power_j) -> np.ndarray:
 def power_shift(power_i, power_j, balance0) -> np.ndarray:
     """``|log(p_i / p_j) - balance0|``: how far the pair's capability balance has moved since it was ``balance0`` (:func:`log_ratio`)."""
     return np.abs(log_ratio(power_i, power_j) - np.asarray(balance0, dtype=float))
+
+
+def out_of_reach(distance_km, major_i, major_j, *, reach_km: float) -> np.ndarray:
+    """True for a pair of which neither is a major power and whose distance exceeds ``reach_km``: no contact.
+
+    A rivalry needs contact (Thompson 2001; Diehl & Goertz 2000): a minor state competes with the
+    states of its relevant neighbourhood, bounded by how far it can project power (Lemke 2002;
+    Boulding 1962); a great power reaches far, so its pairs are always in reach (as in Maoz &
+    Russett's 1993 politically relevant dyads). ``distance_km`` is the pair's minimum distance
+    (0 for a land border), km.
+
+    Examples
+    --------
+    >>> out_of_reach([200.0, 3000.0], False, False, reach_km=1500.0).tolist()
+    [False, True]
+    >>> bool(out_of_reach(9000.0, True, False, reach_km=1500.0))
+    False
+    """
+    minor = ~(np.asarray(major_i, dtype=bool) | np.asarray(major_j, dtype=bool))
+    return minor & (np.asarray(distance_km, dtype=float) > float(reach_km))
+
+
+def regime_shift(regime_i, regime_j, reference_i, reference_j) -> np.ndarray:
+    """The larger of ``|regime_i - reference_i|`` and ``|regime_j - reference_j|``: how far either state's democracy score (0–1) has moved from its recent past (:func:`regime_reference`), Goertz & Diehl's (1995) political shock of regime change.
+
+    Examples
+    --------
+    >>> float(regime_shift(0.8, 0.3, 0.2, 0.3))  # a democratic transition in one state
+    0.6000000000000001
+    """
+    return np.maximum(np.abs(np.asarray(regime_i, dtype=float) - np.asarray(reference_i, dtype=float)),
+                      np.abs(np.asarray(regime_j, dtype=float) - np.asarray(reference_j, dtype=float)))
+
+
+def regime_reference(previous, regime, *, memory: float) -> np.ndarray:
+    """A state's memory of its democracy score after this year: ``memory * previous + (1 - memory) * regime`` (0–1).
+
+    The exponentially discounted past against which :func:`regime_shift` measures a change (a
+    lasting regime becomes the reference: its shift decays as ``memory^t``, so a transition is a
+    shock for a few years, not for the rest of the rivalry). ``memory`` in [0, 1).
+    """
+    if not 0.0 <= memory < 1.0:
+        raise ValueError(f"memory must lie in [0, 1), got {memory}")
+    return memory * np.asarray(previous, dtype=float) + (1.0 - memory) * np.asarray(regime, dtype=float)
+
+
+def geometric_median_duration(hazard) -> np.ndarray:
+    """Median duration in years of a spell ending with a constant annual ``hazard`` in (0, 1]: the least ``t`` with ``(1 - hazard)^t <= 1/2``.
+
+    The survival of a discrete-time constant hazard is geometric, ``S(t) = (1 - h)^t``, so the
+    median is ``ceil(log(1/2) / log(1 - h))`` (1 for ``h >= 1/2``).
+
+    Examples
+    --------
+    >>> int(geometric_median_duration(0.5)), int(geometric_median_duration(0.1))
+    (1, 7)
+    """
+    h = np.asarray(hazard, dtype=float)
+    if np.any((h <= 0) | (h > 1)):
+        raise ValueError("hazard must lie in (0, 1]")
+    with np.errstate(divide="ignore"):
+        t = np.ceil(np.log(0.5) / np.log1p(-np.minimum(h, 1.0)) - 1e-12)
+    return np.maximum(np.where(h >= 0.5, 1.0, t), 1.0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from scipy import stats
 
 from foedus.sim.steps.rivalry import rivalries
@@ -49,20 +50,41 @@ def test_rivalries_begin_more_among_pairs_at_war():
     assert stats.fisher_exact([[ab, SEEDS - ab], [cd, SEEDS - cd]], alternative="greater").pvalue < ALPHA
 
 
-def test_rivalries_end_more_often_after_regime_convergence():
+def test_rivalries_end_more_often_after_a_regime_change():
     actors = [dict(a) for a in EQUALS]
-    actors[0]["regime"] = actors[1]["regime"] = 0.8  # A and B both democracies; C an autocracy, D a democracy
-    actors[3]["regime"] = 0.8
+    for k in (0, 2):  # A and C democracies, B and D autocracies: the two pairs alike today
+        actors[k]["regime"] = 0.8
     rel = [{"pair": [A, B], "rivalry": True, "hostility": 0.6}, {"pair": [C, D], "rivalry": True, "hostility": 0.6}]
     seeds = 1500
     ended = {A: 0, C: 0}
     for seed in range(seeds):
-        world, _ = tiny_world(actors=actors, relations=rel, rivalry_end_intercept=-1.0)
+        world, _ = tiny_world(actors=actors, relations=rel, rivalry_end_intercept=-2.0)
+        world.regime_reference = world.regime.copy()
+        world.regime_reference[world.index_of(A)] = 0.2  # A has just become a democracy; C has long been one
         rivalries(world, np.random.default_rng(seed))
         for _, c, _, d in events(world, "rivalry_end"):
             ended[c] += 1
-            assert set(d["factors"]) == {"hazard", "contiguous", "major_pair", "power_shift", "war_history", "joint_democracy", "regime_distance"}
+            assert set(d["factors"]) == {"hazard", "contiguous", "major_pair", "power_shift", "war_history", "joint_democracy", "regime_distance", "regime_shift"}
+            assert d["factors"]["regime_shift"] == pytest.approx(0.6 if c == A else 0.0)
     assert stats.fisher_exact([[ended[A], seeds - ended[A]], [ended[C], seeds - ended[C]]], alternative="greater").pvalue < ALPHA
+
+
+def test_the_regime_reference_remembers_the_worlds_regime_changes():
+    world, rng = tiny_world(actors=EQUALS, relations=[])
+    rivalries(world, rng)
+    np.testing.assert_allclose(world.regime_reference, world.regime)  # the first year is its own reference: no shock
+    world.regime = world.regime.copy()
+    world.regime[0] = 0.9  # e.g. democratisation by the politics step, or a scheduled regime_change
+    rivalries(world, rng)
+    m = world.params.regime_memory
+    assert world.regime_reference[0] == pytest.approx(m * 0.2 + (1 - m) * 0.9)
+
+
+def test_minor_states_far_apart_begin_fewer_rivalries_than_near_ones():
+    rel = [{"pair": [A, B], "distance_km": 200.0}, {"pair": [C, D], "distance_km": 8000.0}]
+    n = _onsets({"actors": EQUALS, "relations": rel, "rivalry_onset_intercept": -3.0})
+    ab, cd = n.get((A, B), 0), n.get((C, D), 0)
+    assert stats.fisher_exact([[ab, SEEDS - ab], [cd, SEEDS - cd]], alternative="greater").pvalue < ALPHA
 
 
 def test_a_new_rivalry_raises_the_hostility_baseline_and_an_ended_one_lowers_it():

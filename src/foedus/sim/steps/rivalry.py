@@ -1,6 +1,10 @@
 """Strategic rivalries begin and end (brief D1, F2): the hazards of :mod:`foedus.theory.rivalry`, each year.
 
-Runs after :mod:`.conflict` so that this year's wars count. Rivalry feeds back on the rest of the
+Runs after :mod:`.conflict` so that this year's wars count, and after the alliance politics of
+:mod:`.politics`, whose democratisation (:func:`foedus.sim.steps.politics._democratisation`, Pevehouse
+2005) and the scenario's scheduled ``regime_change`` shocks (:mod:`.trends`) are the simulator's regime
+changes: the termination hazard reads them as each state's regime shift against its discounted
+memory (``World.regime_reference``, kept here). Rivalry feeds back on the rest of the
 year through perceived intentions (:mod:`.threat`: rivalry is a third of the intentions term) and
 the hostility baseline (a new rivalry raises it to ``rivalry_hostility``; an ended one lowers it by
 as much), and on the trend step's pairs of rivals (T1).
@@ -28,17 +32,26 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
 
     The war memory first takes this year's wars (:func:`foedus.theory.rivalry.war_history`).
     Every pair of system members draws once: a pair not in rivalry becomes one with
-    :func:`~foedus.theory.rivalry.rivalry_onset_hazard` of its contiguity, major-power status,
-    capability parity, war memory, joint democracy and regime distance; a rivalry ends with
-    :func:`~foedus.theory.rivalry.rivalry_termination_hazard` of the same and the power shift
-    since it began. Coefficients: ``rivalry_onset_*`` and ``rivalry_end_*`` of
-    :class:`~foedus.sim.parameters.Parameters`, estimated on the record (1816–2010). The hazards
+    :func:`~foedus.theory.rivalry.rivalry_onset_hazard` of its contiguity, major-power status
+    (both, or one), capability parity, war memory, joint democracy, regime distance and whether two
+    minor states lie beyond ``rivalry_reach_km`` (:func:`~foedus.theory.rivalry.out_of_reach`: contact); a
+    rivalry ends with :func:`~foedus.theory.rivalry.rivalry_termination_hazard` of contiguity,
+    major status, the power shift since it began, war memory, joint democracy, regime distance and
+    the regime shift of either state (:func:`~foedus.theory.rivalry.regime_shift` against
+    ``World.regime_reference``, which then takes this year's regimes,
+    :func:`~foedus.theory.rivalry.regime_reference`). Coefficients: ``rivalry_onset_*`` and
+    ``rivalry_end_*`` of :class:`~foedus.sim.parameters.Parameters`, estimated on the record's
+    in-sample eras (1816–1914, 1946–1989; ``tools/rivalry_fit.py``). The hazards
     of all pairs are one compiled pass (:func:`_hazard_kernel`, bit for bit the theory's;
     ``tests/sim/test_rivalry_kernel.py``); the covariates are built again, by the theory's
     functions, only for the few pairs whose rivalry begins or ends (their explanations).
     """
     p = world.params
     world.war_history = th.war_history(world.war_history, world.at_war, memory=p.war_memory)
+    if world.regime_reference.shape != (world.n,):
+        world.regime_reference = np.asarray(world.regime, dtype=float).copy()
+    change = np.abs(world.regime - world.regime_reference)  # each state's part of foedus.theory.rivalry.regime_shift
+    world.regime_reference = th.regime_reference(world.regime_reference, world.regime, memory=p.regime_memory)
     i, j = _upper(world)
     draw = rng.random(len(i))
     live = world.active[i] & world.active[j] & (world.power[i] > 0) & (world.power[j] > 0)
@@ -46,19 +59,20 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     if not len(i):
         return
     dem = world.regime >= p.democracy_threshold
-    h_on, h_end = rivalry_hazards(world, i, j, dem)
+    h_on, h_end = rivalry_hazards(world, i, j, dem, change)
     rival = np.take(world.rivalry, i * world.n + j)
     on, r = np.flatnonzero(~rival), np.flatnonzero(rival)
     begin = on[draw[on] < h_on[on]]
     end = r[draw[r] < h_end[r]]
     if len(begin) or len(end):
-        _apply(world, i, j, begin, end, dem, h_on, h_end)
+        _apply(world, i, j, begin, end, dem, change, h_on, h_end)
 
 
-def rivalry_hazards(world: World, i: np.ndarray, j: np.ndarray, dem: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def rivalry_hazards(world: World, i: np.ndarray, j: np.ndarray, dem: np.ndarray, change: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The onset hazard of the pairs ``(i, j)`` not in rivalry and the termination hazard of the rivals (0 elsewhere), in one compiled pass.
 
-    Equal to the bit to :func:`foedus.theory.rivalry.rivalry_onset_hazard` and
+    ``change`` is each state's ``|regime - regime_reference|`` (the regime shift of a pair is the
+    larger of its two). Equal to the bit to :func:`foedus.theory.rivalry.rivalry_onset_hazard` and
     :func:`~foedus.theory.rivalry.rivalry_termination_hazard` of :func:`_covariates`.
     """
     p = world.params
@@ -66,14 +80,15 @@ def rivalry_hazards(world: World, i: np.ndarray, j: np.ndarray, dem: np.ndarray)
     h_end = np.zeros(len(i))
     _hazard_kernel(
         np.ascontiguousarray(i, dtype=np.int64), np.ascontiguousarray(j, dtype=np.int64), world.contiguous, world.major, world.power,
-        world.war_history, dem, world.regime, world.rivalry, world.rivalry_balance0,
+        world.war_history, dem, world.regime, world.rivalry, world.rivalry_balance0, world.distance_km,
+        np.ascontiguousarray(change, dtype=float), float(p.rivalry_reach_km),
         np.asarray(p.rivalry_onset_coefficients(), dtype=float), float(p.rivalry_onset_intercept),
         np.asarray(p.rivalry_end_coefficients(), dtype=float), float(p.rivalry_end_intercept), h_on, h_end,
     )
     return h_on, h_end
 
 
-def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, rivals: bool) -> dict[str, np.ndarray]:
+def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, change: np.ndarray, rivals: bool) -> dict[str, np.ndarray]:
     """The covariates of the pairs ``(a, b)`` by the theory's functions (:data:`~foedus.theory.rivalry.ONSET_TERMS`, or :data:`~foedus.theory.rivalry.TERMINATION_TERMS` for ``rivals``)."""
     x = {
         "contiguous": world.contiguous[a, b],
@@ -84,13 +99,16 @@ def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, riv
     }
     if rivals:
         x["power_shift"] = th.power_shift(world.power[a], world.power[b], world.rivalry_balance0[a, b])
+        x["regime_shift"] = np.maximum(change[a], change[b])  # th.regime_shift of the regimes and their references
     else:
         x["parity"] = th.parity(world.power[a], world.power[b])
+        x["one_major"] = world.major[a] ^ world.major[b]
+        x["out_of_reach"] = th.out_of_reach(world.distance_km[a, b], world.major[a], world.major[b], reach_km=world.params.rivalry_reach_km)
     return x
 
 
 @njit(cache=True)
-def _hazard_kernel(ii, jj, contiguous, major, power, war_history, dem, regime, rivalry, balance0, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
+def _hazard_kernel(ii, jj, contiguous, major, power, war_history, dem, regime, rivalry, balance0, distance, change, reach, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
     # the theory's logit_hazard term by term, in its order: intercept, then + b_k * x_k, then 1 / (1 + exp(-eta))
     for q in range(ii.shape[0]):
         i = ii[q]
@@ -109,6 +127,7 @@ def _hazard_kernel(ii, jj, contiguous, major, power, war_history, dem, regime, r
             eta = eta + end_b[3] * w
             eta = eta + end_b[4] * jd
             eta = eta + end_b[5] * rd
+            eta = eta + end_b[6] * max(change[i], change[j])
             h_end[q] = 1.0 / (1.0 + np.exp(-eta))
         else:
             hi = max(power[i], power[j])
@@ -121,10 +140,13 @@ def _hazard_kernel(ii, jj, contiguous, major, power, war_history, dem, regime, r
             eta = eta + on_b[3] * w
             eta = eta + on_b[4] * jd
             eta = eta + on_b[5] * rd
+            eta = eta + on_b[6] * (1.0 if major[i] != major[j] else 0.0)
+            far = 1.0 if (not major[i] and not major[j] and distance[i, j] > reach) else 0.0
+            eta = eta + on_b[7] * far
             h_on[q] = 1.0 / (1.0 + np.exp(-eta))
 
 
-def _apply(world: World, i: np.ndarray, j: np.ndarray, begin: np.ndarray, end: np.ndarray, dem: np.ndarray, h_on: np.ndarray, h_end: np.ndarray) -> None:
+def _apply(world: World, i: np.ndarray, j: np.ndarray, begin: np.ndarray, end: np.ndarray, dem: np.ndarray, change: np.ndarray, h_on: np.ndarray, h_end: np.ndarray) -> None:
     """Start the rivalries ``begin`` and end the rivalries ``end`` (positions in ``i``, ``j``), and log them."""
     p = world.params
     y = world.year
@@ -135,7 +157,7 @@ def _apply(world: World, i: np.ndarray, j: np.ndarray, begin: np.ndarray, end: n
         starting = kind == "rivalry_onset"
         details = None
         if world.explain:  # the covariates before this change (power_shift reads the balance the rivalry began with)
-            x = _covariates(world, a, b, dem, rivals=not starting)
+            x = _covariates(world, a, b, dem, change, rivals=not starting)
             cols = {t: x[t].tolist() for t in terms}
             hz = h[k].tolist()
             details = [{"cause": "hazard", "factors": {"hazard": hz[m], **{t: cols[t][m] for t in terms}}} for m in range(len(k))]

@@ -1,0 +1,46 @@
+"""Regenerate the rivalry hazards' coefficients (``rivalry_onset_*``, ``rivalry_end_*`` of foedus.sim.parameters.Parameters).
+
+    PYTHONPATH=src python tools/rivalry_fit.py
+
+Fits :func:`foedus.analysis.rivalry.estimate_rivalry_hazards` on the in-sample eras (1816-1914 and
+1946-1989, :data:`foedus.analysis.rivalry.IN_SAMPLE`) of the record's dyad-years, prints each
+coefficient with its standard error and z, the events per dyad-year at risk predicted and observed in
+every era (1919-1938 and 1990-2010 held out), the defaults as ``Parameters`` carries them, and the onset
+likelihood at each reach of two minor states (``rivalry_reach_km``).
+"""
+
+from __future__ import annotations
+
+from itertools import zip_longest
+
+from foedus.analysis.rivalry import IN_SAMPLE, estimate_rivalry_hazards, hazard_rates, profile_reach, rivalry_dyad_years
+from foedus.sim.parameters import Parameters
+
+REACHES_KM = (241.0, 644.0, 1000.0, 1500.0, 2500.0)
+"""Reaches profiled: Maoz & Russett's 150 miles of water, COW's 400 miles, then 1,000-2,500 km."""
+ERAS = ((1816, 1914), (1919, 1938), (1946, 1989), (1990, 2010))
+FIELDS = {
+    "onset": ("rivalry_onset_intercept", Parameters.rivalry_onset_coefficients),
+    "termination": ("rivalry_end_intercept", Parameters.rivalry_end_coefficients),
+}
+
+
+def main() -> None:
+    p = Parameters()
+    dy = rivalry_dyad_years(reach_km=p.rivalry_reach_km)
+    print("onset log-likelihood on the in-sample eras by reach (km):", {k: round(v, 1) for k, v in profile_reach(dy, REACHES_KM).items()})
+    fit = estimate_rivalry_hazards(dy, IN_SAMPLE)
+    for name, h, risk, event in (("onset", fit.onset, "onset_risk", "onset"), ("termination", fit.termination, "end_risk", "end")):
+        print(f"\n{name}: {h.n} dyad-years at risk, {h.events} events, eras {h.years}")
+        field, coefs = FIELDS[name]
+        print(f"  {'intercept':18s} {h.intercept:9.4f}   (Parameters: {getattr(p, field):.4f})")
+        for t, b, se, cur in zip_longest(h.terms, h.coefficients, h.std_errors, coefs(p)[: len(h.terms)], fillvalue=float("nan")):
+            print(f"  {t:18s} {b:9.4f}  s.e. {se:6.3f}  z {b / se:6.2f}   (Parameters: {cur:.4f})")
+        for era in ERAS:
+            obs, pred, n = hazard_rates(h, dy, risk, event, era)
+            tag = "in sample" if era in IN_SAMPLE else "HELD OUT"
+            print(f"  {era[0]}-{era[1]} {tag:9s} observed {obs:.6f} ({n} events)  predicted {pred:.6f}  ratio {pred / obs if obs else float('nan'):.2f}")
+
+
+if __name__ == "__main__":
+    main()
