@@ -13,8 +13,15 @@ and remove the fuzzy flag. Nothing needs compiling: :mod:`foedus.i18n` reads the
 
 What is extracted: the Python modules of ``src/foedus`` (``_``, ``gettext``, ``ngettext``,
 ``lazy_gettext``), the Jinja templates of the reports and the dashboard (``{% trans %}`` blocks
-and ``_()``), the dashboard's scripts (``_()``, ``ngettext()``), and the ``--help`` texts of
-every command and option of the ``foedus`` program, read from the program Typer builds.
+and ``_()``), the dashboard's scripts (``_()``, ``ngettext()``), the ``--help`` texts of
+every command and option of the ``foedus`` program, read from the program Typer builds, and the
+description of every engine parameter (:class:`foedus.sim.parameters.Parameters`, without the
+design catalogue's labels: :mod:`foedus.web.parameters`), read from the class.
+
+The parameters' descriptions are the one exception to "every message translated": the model's
+authors add and reword fields, and the translation follows. A description without its French
+(new, reworded, or fuzzy after ``update``) is shown in English and is *pending*: ``check``
+lists it (without failing on it) and ``tests/test_i18n.py`` warns with the list.
 """
 
 from __future__ import annotations
@@ -57,6 +64,13 @@ def extract():
         str(PACKAGE), METHOD_MAP, OPTIONS_MAP, keywords=KEYWORDS, comment_tags=("i18n:",), strip_comment_tags=True,
     ):
         cat.add(message, None, [(f"foedus/{filename}", lineno)], auto_comments=comments, context=context)
+    for name, text, path, line in parameter_texts():
+        if not text:
+            continue
+        where = Path(path).resolve() if path else PACKAGE / "sim" / "parameters.py"
+        old = cat.get(text)
+        cat.add(text, None, [*(old.locations if old else []), (f"foedus/{where.relative_to(PACKAGE).as_posix()}", line)],
+                auto_comments=[*(old.auto_comments if old else []), PARAMETER_COMMENT.format(name=name)])
     for text, path, line in cli_help_texts():
         where = Path(path).resolve()
         name = f"foedus/{where.relative_to(PACKAGE).as_posix()}" if where.is_relative_to(PACKAGE) else "foedus/cli"
@@ -64,6 +78,31 @@ def extract():
         cat.add(text, None, [*(old.locations if old else []), (name, line)],
                 auto_comments=["--help text of a foedus command or option"])
     return cat
+
+
+PARAMETER_COMMENT = "the description of the engine parameter {name} (foedus.sim.parameters.Parameters), shown in the dashboard's workbench"
+"""The translator's note of an engine parameter's description (:data:`foedus.web.parameters.MESSAGE_COMMENT`)."""
+
+
+def parameter_texts() -> list[tuple[str, str, str, int]]:
+    """Each engine parameter's description as the workbench shows it (:func:`foedus.web.parameters.messages`).
+
+    The descriptions are :class:`foedus.sim.parameters.Parameters`'s field attributes, which the
+    extractor cannot see as messages: they are read from the class, the design catalogue's labels
+    taken out, so a field added or reworded is in the next ``update`` without anyone marking it.
+    """
+    if str(ROOT / "src") not in sys.path:
+        sys.path.insert(0, str(ROOT / "src"))
+    from foedus.web.parameters import MESSAGE_COMMENT, messages
+
+    assert MESSAGE_COMMENT == PARAMETER_COMMENT
+    return list(messages())
+
+
+def is_parameter_description(message) -> bool:
+    """Whether a catalogue entry is an engine parameter's description (by its translator's note)."""
+    prefix = PARAMETER_COMMENT.split("{name}")[0]
+    return any(c.startswith(prefix) for c in getattr(message, "auto_comments", ()) or ())
 
 
 def cli_help_texts() -> list[tuple[str, str, int]]:
@@ -86,11 +125,16 @@ def languages() -> list[str]:
     return sorted(p.parent.parent.name for p in LOCALE.glob("*/LC_MESSAGES/foedus.po"))
 
 
-def problems(template, catalogue) -> list[str]:
-    """What keeps ``catalogue`` from covering ``template``: missing, untranslated, fuzzy (and obsolete) entries."""
+def problems(template, catalogue, *, parameters: bool = False) -> list[str]:
+    """What keeps ``catalogue`` from covering ``template``: missing, untranslated, fuzzy (and obsolete) entries.
+
+    The engine parameters' descriptions (:func:`is_parameter_description`) are left out, or, with
+    ``parameters=True``, are the only ones looked at: a description without its translation is
+    shown in English and is *pending* (:func:`pending`), not a fault of the catalogue.
+    """
     out = []
     for msg in template:
-        if not msg.id:
+        if not msg.id or is_parameter_description(msg) != parameters:
             continue
         got = catalogue.get(msg.id, context=msg.context)
         where = ", ".join(f"{f}:{n}" for f, n in msg.locations[:2])
@@ -103,9 +147,14 @@ def problems(template, catalogue) -> list[str]:
     ids = {(m.id if isinstance(m.id, str) else m.id[0], m.context) for m in template if m.id}
     for msg in catalogue:
         key = (msg.id if isinstance(msg.id, str) else msg.id[0], msg.context)
-        if msg.id and key not in ids:
+        if msg.id and key not in ids and is_parameter_description(msg) == parameters:
             out.append(f"obsolete (no longer in the sources): {msg.id!r}")
     return out
+
+
+def pending(template, catalogue) -> list[str]:
+    """The engine parameters' descriptions that ``catalogue`` does not translate yet (shown in English meanwhile)."""
+    return problems(template, catalogue, parameters=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,11 +178,13 @@ def main(argv: list[str] | None = None) -> int:
             cat.obsolete.clear()
             with open(path, "wb") as f:
                 write_po(f, cat, width=100, omit_header=False, ignore_obsolete=True)
-        found = problems(template, cat)
+        found, waiting = problems(template, cat), pending(template, cat)
         bad += len(found)
-        print(f"{path.relative_to(ROOT)}: {len(found)} to do")
+        print(f"{path.relative_to(ROOT)}: {len(found)} to do, {len(waiting)} parameter description(s) pending")
         for line in found:
             print("  " + line)
+        for line in waiting:
+            print("  pending (shown in English until translated): " + line)
     return 1 if task == "check" and bad else 0
 
 
