@@ -525,3 +525,34 @@ def test_the_history_report_in_french_has_the_english_numbers(tmp_path):
     assert len(cells(en)) > 20 and digits(cells(en)) == digits(cells(fr))
     assert any(re.fullmatch(r"\d+,\d\d", c) for c in cells(fr))  # French decimals
     assert any(re.fullmatch(r"\d+\.\d\d", c) for c in cells(en))
+
+
+def test_no_message_shows_the_design_catalogues_labels(template):
+    """User-facing text names mechanisms in words: the catalogue's labels (F2, brief A1, T1–T5) and issue numbers are
+    the developers' (docstrings, comments), never a reader's."""
+    labels = re.compile(r"(?<![\w.-])(?:[Bb]rief\s+)?[AFPDTH][1-5](?![\w-])|\bissue \d+|\bthe brief\b")
+    found = [f"{m.id!r} ({m.locations[0][0]}:{m.locations[0][1]})" for m in template
+             if m.id and labels.search(m.id if isinstance(m.id, str) else " ".join(m.id))]
+    assert not found, "\n".join(found)
+
+
+def test_built_in_scenarios_are_described_in_the_language_in_use(monkeypatch, template):
+    """A built-in scenario's and its shocks' descriptions are in the catalogue (pending if not translated); a user's
+    own scenario text is shown as written, without the catalogue's labels."""
+    from foedus.report.labels import scenario_text
+    from foedus.sim.scenario import Scenario
+
+    monkeypatch.delenv("FOEDUS_LANG", raising=False)
+    monkeypatch.setenv("COLUMNS", "200")
+    sc = Scenario.builtin("world-2022")
+    tool = _tool()
+    model = {m.id for m in template if tool.is_model_text(m)}
+    assert scenario_text(sc.description) in model and all(scenario_text(s.description) in model for s in sc.shocks)
+    assert "brief" not in scenario_text(sc.description) and scenario_text(sc.description).startswith("The world of 2022: NATO")
+    with language("fr"):
+        assert scenario_text(sc.description).startswith("Le monde de 2022 : l’OTAN ranimée")
+        assert scenario_text("My own world (brief T1): three states") == "My own world: three states"
+    fr = _foedus(["--lang", "fr", "scenario", "show", "world-2022"])
+    assert fr.exit_code == 0 and "Le monde de 2022" in fr.output and "La Finlande rejoint l’OTAN, 4 avril 2023" in fr.output
+    en = _foedus(["scenario", "list"])
+    assert "Built-in scenarios" in en.output and "The world of 2022: NATO" in en.output and "(brief" not in en.output

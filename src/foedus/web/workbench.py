@@ -96,11 +96,12 @@ def editor(scenario) -> dict:
     """What the page's form shows of ``scenario``: its name, window, seed, trends (T1-T5) and parameters."""
     from foedus.sim.parameters import Parameters
     from foedus.sim.scenario import Trends
+    from foedus.report.labels import scenario_text
     from foedus.web.parameters import descriptions as parameter_descriptions
 
     return {
         "name": scenario.name,
-        "description": scenario.description,
+        "description": scenario_text(scenario.description),
         "start_year": scenario.start_year,
         "years": scenario.years,
         "seed": scenario.seed,
