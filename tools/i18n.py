@@ -127,7 +127,7 @@ def scenario_texts() -> list[tuple[str, str, str, int]]:
         lines = (PACKAGE / "sim" / "scenarios" / f"{name}.yaml").read_text(encoding="utf-8").splitlines() \
             if (PACKAGE / "sim" / "scenarios" / f"{name}.yaml").is_file() else []
 
-        def line_of(text: str) -> int:
+        def line_of(text: str, lines: list[str] = lines) -> int:
             return next((i + 1 for i, ln in enumerate(lines) if text[:30] in ln.replace("''", "'")), 1)
 
         if plain(sc.description):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from functools import lru_cache
+from functools import cache
 
 from foedus.i18n import gettext
 from foedus.report.labels import CATALOGUE_LABEL as LABEL
@@ -28,10 +28,11 @@ from foedus.report.labels import plain
 __all__ = ["LABEL", "MESSAGE_COMMENT", "plain", "messages", "description", "descriptions"]
 
 MESSAGE_COMMENT = "the description of the engine parameter {name} (foedus.sim.parameters.Parameters), shown in the dashboard's workbench"
-"""The translator's note of each description in the catalogue; :func:`tools/i18n.py <messages>` and the
-test of pending translations recognise the descriptions by it."""
+"""The translators' note on each description in the catalogue: ``tools/i18n.py`` writes it, and tells the
+descriptions (pending when untranslated) from the other messages by it."""
 
-@lru_cache(maxsize=None)
+
+@cache
 def messages() -> tuple[tuple[str, str, str, int], ...]:
     """Each field's ``(name, plain description, source file, line)``, in the fields' order (for the catalogue)."""
     from foedus.sim.parameters import Parameters
@@ -56,7 +57,7 @@ def description(name: str) -> str:
     English when the language is English, or when the French catalogue has no translation of the
     field's present text yet.
     """
-    text = dict((n, d) for n, d, _path, _line in messages()).get(name)
+    text = {n: d for n, d, _path, _line in messages()}.get(name)
     if text is None:
         raise KeyError(name)
     return gettext(text) if text else ""
