@@ -155,7 +155,7 @@ def scenario_show(
     console.print(f"[bold]{sc.name}[/bold]: {window}")
     console.print(scenario_text(sc.description))
     actors = Table(title=_("{n} states (strongest first)").format(n=len(sc.actors)), title_justify="left")
-    for col in ("ccode", "abb", "name", "cinc", "milex (m$)", "regime", "major"):
+    for col in ("ccode", "abb", _("name"), "cinc", "milex (m$)", _("regime"), _("major power")):
         actors.add_column(col)
     for a in sorted(sc.actors, key=lambda a: -a.cinc)[:25]:
         actors.add_row(str(a.ccode), a.abb, a.name, f"{a.cinc:.4f}", f"{a.milex:,.0f}", f"{a.regime:.2f}", _("yes") if a.major else "")
