@@ -16,6 +16,7 @@ import os
 import re
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,47 @@ def test_every_message_has_a_french_translation(template, french):
     assert len(template) > 200, "the extraction found too few messages: is the method map right?"
     gaps = _tool().problems(template, french)
     assert not gaps, f"{len(gaps)} message(s) to translate (python tools/i18n.py update, then edit fr.po):\n" + "\n".join(gaps[:60])
+
+
+def test_every_engine_parameter_description_is_extracted_and_pending_ones_are_listed(template, french):
+    """Each Parameters field's description (catalogue labels taken out) is a message; one without its French is pending.
+
+    The engine's fields are added and reworded by the model's authors; their French follows. So a
+    description without a translation (new, reworded, fuzzy) is not a failure: it is shown in English
+    (checked below) and listed here as a warning, as ``python tools/i18n.py check`` lists it.
+    """
+    from foedus.sim.parameters import Parameters
+    from foedus.web.parameters import LABEL, plain
+
+    tool = _tool()
+    described = {m.id: m for m in template if tool.is_parameter_description(m)}
+    for name, field in Parameters.model_fields.items():
+        text = plain(field.description or "")
+        assert text in described, f"{name}'s description is not in the catalogue template"
+        assert any(name in c for c in described[text].auto_comments), name
+        assert not LABEL.search(text), f"{name}: a catalogue label is left in {text!r}"
+    waiting = tool.pending(template, french)
+    if waiting:
+        warnings.warn(f"{len(waiting)} engine parameter description(s) shown in English until translated "
+                      "(python tools/i18n.py update, then edit fr.po):\n" + "\n".join(waiting), stacklevel=1)
+    with language("fr"):
+        for text, msg in described.items():
+            got = french.get(text)
+            translated = got is not None and got.string and not got.fuzzy
+            assert i18n.gettext(text) == (got.string if translated else text)
+
+
+def test_the_parameters_french_keeps_their_figures(template, french):
+    """A description's French has the same figures as its English (the decimal point becomes a comma)."""
+    tool = _tool()
+    bad = []
+    for msg in template:
+        got = french.get(msg.id)
+        if not tool.is_parameter_description(msg) or got is None or not got.string or got.fuzzy:
+            continue
+        if sorted(re.findall(r"\d+", msg.id)) != sorted(re.findall(r"\d+", got.string)):
+            bad.append(f"{msg.id[:70]!r}: {sorted(re.findall(chr(92) + 'd+', msg.id))} vs {got.string[:70]!r}")
+    assert not bad, "\n".join(bad)
 
 
 _BRACE = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)(?:![rsa])?(?::[^{}]*)?\}")
@@ -119,6 +161,7 @@ NOT_MESSAGES = {
     ("cli/theory.py", "ENERGY_CONVENTION"),  # a formula's statement, part of the JSON output too
     ("report/drivers.py", "_LABELS"), ("report/drivers.py", "_WHY_NOT"),  # the experiment's English, read back (keys)
     ("report/labels.py", "CAUSES"), ("report/labels.py", "_AGAINST"), ("cli/_help.py", "_TYPER_SUGGESTION"),  # the simulator's causes (English data), as keys
+    ("web/parameters.py", "MESSAGE_COMMENT"),  # the translators' note on each parameter description, in the catalogue
     ("web/workbench.py", "what"), ("web/workbench.py", "units"),  # provenance sidecars of downloads: metadata, in English  # the OpenAPI schema's documentation of each status, in English  # the English constant; milex_unit() words it in the language in use  # names marked beside it (_WAR_NAMES), shown through gettext
 }
 """Module constants that hold text that is not a message."""
@@ -177,6 +220,33 @@ def _unmarked(path: Path) -> list[str]:
 def test_no_user_facing_string_is_left_unmarked_in_python():
     found = [hit for p in OWNED if p.relative_to(PKG).as_posix() not in PENDING for hit in _unmarked(p)]
     assert not found, "mark these for translation with foedus.i18n._ (or lazy_gettext):\n" + "\n".join(found)
+
+
+SHOWN_CALLS = {"set_xlabel", "set_ylabel", "set_title", "suptitle", "add_column", "Table", "Column", "TextColumn"}
+"""Calls whose text argument is shown (an axis or figure title, a terminal table's title or column), even one word."""
+
+
+def _unmarked_titles(path: Path) -> list[str]:
+    """Literal text given to :data:`SHOWN_CALLS` (as argument or ``title=``/``label=``): a word is a message too."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        f = node.func
+        if (f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else "") not in SHOWN_CALLS:
+            continue
+        for arg in [*node.args, *(k.value for k in node.keywords if k.arg in ("title", "label"))]:
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                text = re.sub(r"\{[^}]*\}|\[[^\]]*\]", "", arg.value)  # placeholders and rich markup are not words
+                if re.search(r"[A-Za-z]{2,}", text):
+                    found.append(f"{path.relative_to(PKG).as_posix()}:{node.lineno}: {arg.value!r}")
+    return found
+
+
+def test_no_axis_title_or_table_column_is_left_unmarked():
+    """One word escapes the three-word test above ("year" on every figure's axis was English in French reports)."""
+    found = [hit for p in OWNED for hit in _unmarked_titles(p)]
+    assert not found, "mark these with foedus.i18n._:\n" + "\n".join(found)
 
 
 def _marks_inside_fstrings(path: Path) -> list[str]:
@@ -482,3 +552,34 @@ def test_the_history_report_in_french_has_the_english_numbers(tmp_path):
     assert len(cells(en)) > 20 and digits(cells(en)) == digits(cells(fr))
     assert any(re.fullmatch(r"\d+,\d\d", c) for c in cells(fr))  # French decimals
     assert any(re.fullmatch(r"\d+\.\d\d", c) for c in cells(en))
+
+
+def test_no_message_shows_the_design_catalogues_labels(template):
+    """User-facing text names mechanisms in words: the catalogue's labels (F2, brief A1, T1–T5) and issue numbers are
+    the developers' (docstrings, comments), never a reader's."""
+    labels = re.compile(r"(?<![\w.-])(?:[Bb]rief\s+)?[AFPDTH][1-5](?![\w-])|\bissue \d+|\bthe brief\b")
+    found = [f"{m.id!r} ({m.locations[0][0]}:{m.locations[0][1]})" for m in template
+             if m.id and labels.search(m.id if isinstance(m.id, str) else " ".join(m.id))]
+    assert not found, "\n".join(found)
+
+
+def test_built_in_scenarios_are_described_in_the_language_in_use(monkeypatch, template):
+    """A built-in scenario's and its shocks' descriptions are in the catalogue (pending if not translated); a user's
+    own scenario text is shown as written, without the catalogue's labels."""
+    from foedus.report.labels import scenario_text
+    from foedus.sim.scenario import Scenario
+
+    monkeypatch.delenv("FOEDUS_LANG", raising=False)
+    monkeypatch.setenv("COLUMNS", "200")
+    sc = Scenario.builtin("world-2022")
+    tool = _tool()
+    model = {m.id for m in template if tool.is_model_text(m)}
+    assert scenario_text(sc.description) in model and all(scenario_text(s.description) in model for s in sc.shocks)
+    assert "brief" not in scenario_text(sc.description) and scenario_text(sc.description).startswith("The world of 2022: NATO")
+    with language("fr"):
+        assert scenario_text(sc.description).startswith("Le monde de 2022 : l’OTAN ranimée")
+        assert scenario_text("My own world (brief T1): three states") == "My own world: three states"
+    fr = _foedus(["--lang", "fr", "scenario", "show", "world-2022"])
+    assert fr.exit_code == 0 and "Le monde de 2022" in fr.output and "La Finlande rejoint l’OTAN, 4 avril 2023" in fr.output
+    en = _foedus(["scenario", "list"])
+    assert "Built-in scenarios" in en.output and "The world of 2022: NATO" in en.output and "(brief" not in en.output

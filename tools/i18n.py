@@ -13,8 +13,16 @@ and remove the fuzzy flag. Nothing needs compiling: :mod:`foedus.i18n` reads the
 
 What is extracted: the Python modules of ``src/foedus`` (``_``, ``gettext``, ``ngettext``,
 ``lazy_gettext``), the Jinja templates of the reports and the dashboard (``{% trans %}`` blocks
-and ``_()``), the dashboard's scripts (``_()``, ``ngettext()``), and the ``--help`` texts of
-every command and option of the ``foedus`` program, read from the program Typer builds.
+and ``_()``), the dashboard's scripts (``_()``, ``ngettext()``), the ``--help`` texts of
+every command and option of the ``foedus`` program, read from the program Typer builds, and the
+description of every engine parameter (:class:`foedus.sim.parameters.Parameters`, without the
+design catalogue's labels: :mod:`foedus.web.parameters`), read from the class, and
+the built-in scenarios' descriptions and their shocks' (read from the scenarios).
+
+These texts of the model are the one exception to "every message translated": the model's
+authors add and reword fields and scenarios, and the translation follows. Such a text without its
+French (new, reworded, or fuzzy after ``update``) is shown in English and is *pending*: ``check``
+lists it (without failing on it) and ``tests/test_i18n.py`` warns with the list.
 """
 
 from __future__ import annotations
@@ -57,6 +65,17 @@ def extract():
         str(PACKAGE), METHOD_MAP, OPTIONS_MAP, keywords=KEYWORDS, comment_tags=("i18n:",), strip_comment_tags=True,
     ):
         cat.add(message, None, [(f"foedus/{filename}", lineno)], auto_comments=comments, context=context)
+    for name, text, path, line in parameter_texts():
+        if not text:
+            continue
+        where = Path(path).resolve() if path else PACKAGE / "sim" / "parameters.py"
+        old = cat.get(text)
+        cat.add(text, None, [*(old.locations if old else []), (f"foedus/{where.relative_to(PACKAGE).as_posix()}", line)],
+                auto_comments=[*(old.auto_comments if old else []), PARAMETER_COMMENT.format(name=name)])
+    for text, comment, path, line in scenario_texts():
+        old = cat.get(text)
+        cat.add(text, None, [*(old.locations if old else []), (path, line)],
+                auto_comments=[*(old.auto_comments if old else []), comment])
     for text, path, line in cli_help_texts():
         where = Path(path).resolve()
         name = f"foedus/{where.relative_to(PACKAGE).as_posix()}" if where.is_relative_to(PACKAGE) else "foedus/cli"
@@ -64,6 +83,74 @@ def extract():
         cat.add(text, None, [*(old.locations if old else []), (name, line)],
                 auto_comments=["--help text of a foedus command or option"])
     return cat
+
+
+PARAMETER_COMMENT = "the description of the engine parameter {name} (foedus.sim.parameters.Parameters), shown in the dashboard's workbench"
+"""The translator's note of an engine parameter's description (:data:`foedus.web.parameters.MESSAGE_COMMENT`)."""
+
+
+def parameter_texts() -> list[tuple[str, str, str, int]]:
+    """Each engine parameter's description as the workbench shows it (:func:`foedus.web.parameters.messages`).
+
+    The descriptions are :class:`foedus.sim.parameters.Parameters`'s field attributes, which the
+    extractor cannot see as messages: they are read from the class, the design catalogue's labels
+    taken out, so a field added or reworded is in the next ``update`` without anyone marking it.
+    """
+    if str(ROOT / "src") not in sys.path:
+        sys.path.insert(0, str(ROOT / "src"))
+    from foedus.web.parameters import MESSAGE_COMMENT, messages
+
+    assert MESSAGE_COMMENT == PARAMETER_COMMENT
+    return list(messages())
+
+
+SCENARIO_COMMENT = "the description of the built-in scenario {name} (foedus/sim/scenarios), shown by foedus scenario list/show"
+SHOCK_COMMENT = "a scheduled shock's description in the built-in scenario {name}, shown by foedus scenario show and the dashboard"
+"""The translators' notes of the built-in scenarios' texts (:func:`foedus.report.labels.scenario_text`)."""
+
+
+def scenario_texts() -> list[tuple[str, str, str, int]]:
+    """Each built-in scenario's description and its shocks' descriptions as shown: ``(text, note, file, line)``.
+
+    A scenario's words are data of its file, written by the model's authors; the built-in ones are
+    read from the scenarios (catalogue labels taken out), like the engine parameters' descriptions.
+    """
+    if str(ROOT / "src") not in sys.path:
+        sys.path.insert(0, str(ROOT / "src"))
+    from foedus.report.labels import plain
+    from foedus.sim.scenario import Scenario, builtin_names
+
+    out = []
+    for name in builtin_names():
+        sc = Scenario.builtin(name)
+        where = f"foedus/sim/scenarios/{name}.yaml"
+        lines = (PACKAGE / "sim" / "scenarios" / f"{name}.yaml").read_text(encoding="utf-8").splitlines() \
+            if (PACKAGE / "sim" / "scenarios" / f"{name}.yaml").is_file() else []
+
+        def line_of(text: str, lines: list[str] = lines) -> int:
+            return next((i + 1 for i, ln in enumerate(lines) if text[:30] in ln.replace("''", "'")), 1)
+
+        if plain(sc.description):
+            out.append((plain(sc.description), SCENARIO_COMMENT.format(name=name), where, line_of(sc.description)))
+        for shock in sc.shocks:
+            if plain(shock.description or ""):
+                out.append((plain(shock.description), SHOCK_COMMENT.format(name=name), where, line_of(shock.description)))
+    return out
+
+
+def is_parameter_description(message) -> bool:
+    """Whether a catalogue entry is an engine parameter's description (by its translator's note)."""
+    prefix = PARAMETER_COMMENT.split("{name}")[0]
+    return any(c.startswith(prefix) for c in getattr(message, "auto_comments", ()) or ())
+
+
+def is_model_text(message) -> bool:
+    """Whether a catalogue entry is the model's authors' text: a parameter's description or a built-in scenario's words.
+
+    Their French follows the English: one without its translation is pending (:func:`pending`), not a fault.
+    """
+    prefixes = [c.split("{name}")[0] for c in (PARAMETER_COMMENT, SCENARIO_COMMENT, SHOCK_COMMENT)]
+    return any(c.startswith(p) for c in getattr(message, "auto_comments", ()) or () for p in prefixes)
 
 
 def cli_help_texts() -> list[tuple[str, str, int]]:
@@ -86,11 +173,17 @@ def languages() -> list[str]:
     return sorted(p.parent.parent.name for p in LOCALE.glob("*/LC_MESSAGES/foedus.po"))
 
 
-def problems(template, catalogue) -> list[str]:
-    """What keeps ``catalogue`` from covering ``template``: missing, untranslated, fuzzy (and obsolete) entries."""
+def problems(template, catalogue, *, model_texts: bool = False) -> list[str]:
+    """What keeps ``catalogue`` from covering ``template``: missing, untranslated, fuzzy (and obsolete) entries.
+
+    The model's authors' texts (:func:`is_model_text`: the engine parameters' descriptions, the
+    built-in scenarios' words) are left out, or, with ``model_texts=True``, are the only ones looked
+    at: such a text without its translation is shown in English and is *pending* (:func:`pending`),
+    not a fault of the catalogue.
+    """
     out = []
     for msg in template:
-        if not msg.id:
+        if not msg.id or is_model_text(msg) != model_texts:
             continue
         got = catalogue.get(msg.id, context=msg.context)
         where = ", ".join(f"{f}:{n}" for f, n in msg.locations[:2])
@@ -103,9 +196,15 @@ def problems(template, catalogue) -> list[str]:
     ids = {(m.id if isinstance(m.id, str) else m.id[0], m.context) for m in template if m.id}
     for msg in catalogue:
         key = (msg.id if isinstance(msg.id, str) else msg.id[0], msg.context)
-        if msg.id and key not in ids:
+        if msg.id and key not in ids and is_model_text(msg) == model_texts:
             out.append(f"obsolete (no longer in the sources): {msg.id!r}")
     return out
+
+
+def pending(template, catalogue) -> list[str]:
+    """The model's texts (parameters' descriptions, built-in scenarios' words) that ``catalogue`` does not translate yet
+    (shown in English meanwhile)."""
+    return problems(template, catalogue, model_texts=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,11 +228,13 @@ def main(argv: list[str] | None = None) -> int:
             cat.obsolete.clear()
             with open(path, "wb") as f:
                 write_po(f, cat, width=100, omit_header=False, ignore_obsolete=True)
-        found = problems(template, cat)
+        found, waiting = problems(template, cat), pending(template, cat)
         bad += len(found)
-        print(f"{path.relative_to(ROOT)}: {len(found)} to do")
+        print(f"{path.relative_to(ROOT)}: {len(found)} to do, {len(waiting)} text(s) of the model pending")
         for line in found:
             print("  " + line)
+        for line in waiting:
+            print("  pending (shown in English until translated): " + line)
     return 1 if task == "check" and bad else 0
 
 

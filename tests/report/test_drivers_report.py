@@ -113,3 +113,20 @@ def test_event_causes_and_factors_are_named_at_presentation():
         assert cause_label("threat gone") == "menace disparue"
         assert cause_label("coalition of the willing against terrorism") == "coalition de volontaires contre le terrorisme"
         assert factor_label("renunciation_of_war") == "renonciation à la guerre"
+
+
+def test_the_method_and_driver_names_are_written_once_for_both_layers():
+    """The experiment's English (summary.json) and the report's translatable text are one text, in foedus.analysis."""
+    from pathlib import Path
+
+    import foedus
+    from foedus.analysis import driver_words
+    from foedus.experiments import drivers as experiment
+    from foedus.report import drivers as report
+
+    assert experiment.METHOD == driver_words.METHOD == report.METHOD_TEXT.message and isinstance(experiment.METHOD, str)
+    assert experiment.METHOD.startswith("Monte Carlo filtering over a Latin hypercube of the trend drivers (Spear & Hornberger 1980")
+    assert experiment.DRIVERS == {k: v.message for k, v in report.DRIVER_NAMES.items()} == driver_words.DRIVERS
+    src = Path(foedus.__file__).parent
+    holders = [p.relative_to(src).as_posix() for p in src.rglob("*.py") if "Monte Carlo filtering over a Latin hypercube" in p.read_text(encoding="utf-8")]
+    assert holders == ["analysis/driver_words.py"]

@@ -114,16 +114,17 @@ def scenario_list() -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from foedus.report.labels import scenario_text
     from foedus.schema import SchemaError
     from foedus.sim.scenario import Scenario, builtin_names
 
-    table = Table(title="Built-in scenarios", title_justify="left")
-    for col in ("name", "start", "years", "states", "agreements", "description"):
+    table = Table(title=_("Built-in scenarios"), title_justify="left")
+    for col in (_("name"), _("start"), _("years"), _("states"), _("agreements"), _("description")):
         table.add_column(col, overflow="fold")
     try:
         for name in builtin_names():
             sc = Scenario.builtin(name)
-            table.add_row(name, str(sc.start_year), str(sc.years), str(len(sc.actors)), str(len(sc.agreements)), sc.description)
+            table.add_row(name, str(sc.start_year), str(sc.years), str(len(sc.actors)), str(len(sc.agreements)), scenario_text(sc.description))
     except SchemaError as e:
         fail(e)
     Console().print(table)
@@ -138,6 +139,7 @@ def scenario_show(
     from rich.console import Console
     from rich.table import Table
 
+    from foedus.report.labels import scenario_text
     from foedus.sim.scenario import Scenario
 
     try:
@@ -149,23 +151,24 @@ def scenario_show(
         typer.echo(sc.to_yaml())
         return
     console = Console()
-    console.print(f"[bold]{sc.name}[/bold]: {sc.start_year}-{sc.start_year + sc.years - 1}, seed {sc.seed}")
-    console.print(sc.description)
+    window = _("{first}-{last}, seed {seed}").format(first=sc.start_year, last=sc.start_year + sc.years - 1, seed=sc.seed)
+    console.print(f"[bold]{sc.name}[/bold]: {window}")
+    console.print(scenario_text(sc.description))
     actors = Table(title=_("{n} states (strongest first)").format(n=len(sc.actors)), title_justify="left")
-    for col in ("ccode", "abb", "name", "cinc", "milex (m$)", "regime", "major"):
+    for col in ("ccode", "abb", _("name"), "cinc", "milex (m$)", _("regime"), _("major power")):
         actors.add_column(col)
     for a in sorted(sc.actors, key=lambda a: -a.cinc)[:25]:
         actors.add_row(str(a.ccode), a.abb, a.name, f"{a.cinc:.4f}", f"{a.milex:,.0f}", f"{a.regime:.2f}", _("yes") if a.major else "")
     console.print(actors)
     ags = Table(title=_("{n} agreements in force").format(n=len(sc.agreements)), title_justify="left")
-    for col in ("name", "kind", "members", "since", "obligations"):
+    for col in (_("name"), _("kind"), _("members"), _("since"), _("obligations")):
         ags.add_column(col, overflow="fold")
     for g in sc.agreements[:25]:
         ags.add_row(g.name, g.kind, str(len(g.members)), str(g.start_year), ", ".join(g.obligations))
     console.print(ags)
     console.print(_("trends: {values}").format(values=", ".join(f"{k}={v}" for k, v in sc.trends.model_dump().items())))
     for s in sc.shocks:
-        console.print(_("shock {year}: {kind} {description}").format(year=s.year, kind=s.kind, description=s.description))
+        console.print(_("shock {year}: {kind} {description}").format(year=s.year, kind=s.kind, description=scenario_text(s.description)))
 
 
 @scenario_app.command("check")

@@ -63,19 +63,16 @@ from typing import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from foedus.analysis.driver_words import DRIVERS as _DRIVER_WORDS
+from foedus.analysis.driver_words import METHOD as _METHOD_WORDS
 from foedus.experiments.design import Knob
 from foedus.sim.scenario import Scenario, Trends
 
 __all__ = ["DRIVERS", "DRIVER_SPREAD", "ALPHA", "METHOD", "NUMBERS", "Headline", "driver_knobs", "holm", "attribute", "attribute_all", "headline_outcomes"]
 
-DRIVERS: dict[str, str] = {
-    "great_power_competition": "great-power competition",
-    "economic_interdependence": "economic interdependence",
-    "cyber": "cyber intensity",
-    "military_integration": "military integration",
-    "norms": "norms and values",
-}
-"""The trend drivers the main job varies (fields of :class:`~foedus.sim.scenario.Trends`, T1–T5 in order) and their names in sentences."""
+DRIVERS: dict[str, str] = _DRIVER_WORDS
+"""The trend drivers the main job varies (fields of :class:`~foedus.sim.scenario.Trends`, in order) and their names in
+sentences (English; their home, shared with the report, is :mod:`foedus.analysis.driver_words`)."""
 
 DRIVER_SPREAD = 0.3
 """Half-width of each driver's range around the scenario's own value (trends lie in [0, 1], 0.5 = today's level):
@@ -84,15 +81,9 @@ wide enough that a driver's effect shows in 100 runs, narrow enough that the ens
 ALPHA = 0.05
 """Family-wise error rate of each headline's attribution (Holm over the drivers)."""
 
-METHOD = (
-    "Monte Carlo filtering over a Latin hypercube of the trend drivers (Spear & Hornberger 1980; Saltelli et al. 2008): "
-    "for a yes/no outcome, the Mann-Whitney test of each driver's values in the runs with and without it; for a number, "
-    "Spearman's rank correlation; p-values Holm-adjusted over the drivers (family-wise 5 %). The figures compare the runs "
-    "whose driver lies in the upper third of its range with those in the lower third. Chosen over PRIM and Sobol indices "
-    "because at the main job's size (100 runs) it keeps its error rate and still finds a driver PRIM misses, whatever the "
-    "frequency of the outcome."
-)
-"""One paragraph on the method, for reports and summary.json."""
+METHOD: str = _METHOD_WORDS
+"""One paragraph on the method, for reports and summary.json (English; its home, shared with the report, is
+:mod:`foedus.analysis.driver_words`)."""
 
 
 def driver_knobs(scenario: Scenario, spread: float = DRIVER_SPREAD, drivers: Sequence[str] = tuple(DRIVERS)) -> list[Knob]:

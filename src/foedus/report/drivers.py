@@ -20,29 +20,18 @@ import math
 import re
 from typing import Mapping
 
+from foedus.analysis.driver_words import DRIVER_MESSAGES, METHOD_MESSAGE
 from foedus.i18n import _, get_language, lazy_gettext, ngettext
 
 __all__ = ["html_section", "driver_table_rows", "headline_sentence", "headline_label", "driver_name", "method_text",
            "validation_sentence", "DRIVER_NAMES", "METHOD_TEXT"]
 
-DRIVER_NAMES = {
-    "great_power_competition": lazy_gettext("great-power competition"),
-    "economic_interdependence": lazy_gettext("economic interdependence"),
-    "cyber": lazy_gettext("cyber intensity"),
-    "military_integration": lazy_gettext("military integration"),
-    "norms": lazy_gettext("norms and values"),
-}
-"""The trend drivers T1–T5 (:data:`foedus.experiments.drivers.DRIVERS`) as sentences name them."""
+DRIVER_NAMES = DRIVER_MESSAGES
+"""The trend drivers (:data:`foedus.analysis.driver_words.DRIVER_MESSAGES`) as sentences name them, translated."""
 
-METHOD_TEXT = lazy_gettext(
-    "Monte Carlo filtering over a Latin hypercube of the trend drivers (Spear & Hornberger 1980; Saltelli et al. 2008): "
-    "for a yes/no outcome, the Mann-Whitney test of each driver's values in the runs with and without it; for a number, "
-    "Spearman's rank correlation; p-values Holm-adjusted over the drivers (family-wise 5 %). The figures compare the runs "
-    "whose driver lies in the upper third of its range with those in the lower third. Chosen over PRIM and Sobol indices "
-    "because at the main job's size (100 runs) it keeps its error rate and still finds a driver PRIM misses, whatever the "
-    "frequency of the outcome."
-)
-"""The method's paragraph (:data:`foedus.experiments.drivers.METHOD`, the same English words), translated."""
+METHOD_TEXT = METHOD_MESSAGE
+"""The method's paragraph (:data:`foedus.analysis.driver_words.METHOD_MESSAGE`: the English words the experiment
+writes into summary.json), translated."""
 
 _LABELS = [
     (re.compile(r"^a (?P<a>.+)–(?P<b>.+) defence pact forms by (?P<last>\d+)$"), lazy_gettext("a {a}–{b} defence pact forms by {last}")),

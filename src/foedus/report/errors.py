@@ -131,7 +131,7 @@ REASONS: list[tuple[re.Pattern, LazyString]] = [template(m) for m in (
     lazy_gettext("trade_dependence values must lie in [0, 1]"),
     lazy_gettext("members listed twice"),
     lazy_gettext("a security agreement needs at least two member states"),
-    lazy_gettext("non-state actors take part only in cyber alignments (brief A1)"),
+    lazy_gettext("non-state actors take part only in cyber alignments"),
     lazy_gettext("at least one obligation is needed"),
     lazy_gettext("a 'pact' shock needs at least two actors"),
     lazy_gettext("a '{kind}' shock needs '{field}'"),

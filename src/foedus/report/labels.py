@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from foedus.i18n import _, get_language, lazy_gettext
+from foedus.i18n import _, get_language, gettext, lazy_gettext
 
 __all__ = ["LABELS", "INDICATOR_NAMES", "UNITS", "CAUSES", "CRISES", "FACTORS", "label", "labelled", "kind_plural",
-           "indicator_name", "unit_name", "cause_label", "factor_label"]
+           "indicator_name", "unit_name", "cause_label", "factor_label", "CATALOGUE_LABEL", "plain", "scenario_text"]
 
 LABELS = {
     # ATOP obligations (Leeds et al. 2002), as the figures spell them
@@ -293,3 +293,76 @@ def factor_label(key: Any) -> str:
     """A factor of an event's explanation, named in the language in use (unknown: its key with spaces)."""
     hit = FACTORS.get(str(key))
     return str(hit) if hit is not None else str(key).replace("_", " ")
+
+
+CATALOGUE_LABEL = re.compile(r"(?<![\w.-])(?:[Bb]rief\s+)?[AFPDTH][1-5](?:\s*[\u2013-]\s*[AFPDTH]?[1-5])?(?:'s)?(?![\w-])")
+"""A label of the design catalogue (``F2``, ``brief A2``, ``T1-T5``), as the code's docstrings cite them."""
+
+_INNER = re.compile(r"\(([^()]*)\)")
+_SEP = re.compile(r"\s*([;,])\s*")
+_ONLY_LABELS = re.compile(rf"^(?:{CATALOGUE_LABEL.pattern}|\s|[,;&]|and)+$")
+
+
+def _drop_labels(inner: str) -> str:
+    """The items of a parenthesis (separated by ``;`` or ``,``) that are not catalogue labels, joined as they were."""
+    parts = _SEP.split(inner)
+    items, seps = parts[0::2], parts[1::2]
+    kept: list[tuple[str, str]] = []  # (separator before the item, item)
+    for i, item in enumerate(items):
+        if _ONLY_LABELS.match(item.strip() or "x") and CATALOGUE_LABEL.search(item):
+            continue
+        kept.append((seps[i - 1] if i > 0 else "", item))
+    if not kept:
+        return ""
+    out = kept[0][1]
+    for sep, item in kept[1:]:
+        out += f"{sep} {item}"
+    return out
+
+
+def plain(text: str) -> str:
+    """``text`` without the design catalogue's labels, for a reader who never saw the catalogue.
+
+    For texts written for the code's readers and shown to users as they are: the engine parameters'
+    descriptions (:mod:`foedus.web.parameters`), a scenario's and a shock's description.
+
+    A parenthesis that holds only labels goes; a label among other items of a parenthesis goes
+    with its separator; a label left anywhere else goes with the comma that follows it.
+
+    Examples
+    --------
+    >>> plain("weight of free riding (foedus.theory.multilateral; F5). Chosen on 1816-1914 (F5)")
+    'weight of free riding (foedus.theory.multilateral). Chosen on 1816-1914'
+    >>> plain("how much allied spending substitutes for one's own (free riding, P4)")
+    "how much allied spending substitutes for one's own (free riding)"
+    >>> plain("a yearly hazard (P5; Leeds & Savun 2007) of decline (A2, D4)")
+    'a yearly hazard (Leeds & Savun 2007) of decline'
+    >>> plain("weight of F1, balancing power")
+    'weight of balancing power'
+    """
+    previous = None
+    while previous != text:  # innermost parentheses first, then those around them
+        previous = text
+        text = _INNER.sub(_keep_or_drop, text)
+    text = re.sub(r"\s*\x02", "", text).replace("\x00", "(").replace("\x01", ")")
+    text = CATALOGUE_LABEL.sub("\x02", text)  # a label outside any parenthesis goes, with the comma or colon after it
+    text = re.sub(r"\s*[,;:]?\s*\x02(?=\s*(?:$|[.)]))", "", text)  # "..., F5." / "...; F5" at a sentence's end
+    text = re.sub(r"\s*\x02\s*[,;:]?", "", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def _keep_or_drop(m: re.Match) -> str:
+    """A parenthesis with its labels taken out (its brackets held aside), or a mark where it was only labels."""
+    inner = _drop_labels(m.group(1))
+    return f"\x00{inner}\x01" if inner.strip() else "\x02"
+
+
+def scenario_text(text: str | None) -> str:
+    """A scenario's or a scheduled shock's description in the language in use, without the catalogue's labels.
+
+    A scenario's words are its author's: a built-in scenario's descriptions are in the catalogue
+    (``tools/i18n.py`` reads them from the scenarios, as it reads the engine parameters'), so they are
+    said in French; a user's own scenario is shown as written.
+    """
+    said = plain(text or "")
+    return gettext(said) if said else ""

@@ -33,6 +33,7 @@ from typing import Any, Callable, Iterator, Sequence, TypeVar
 import numpy as np
 
 import foedus
+from foedus.i18n import _
 
 __all__ = [
     "DPI", "MIN_TICKS", "PAGE_CSS", "PALETTE", "RC", "WIDTH",
@@ -244,7 +245,7 @@ def year_axis(ax, first: int | None = None, last: int | None = None) -> None:
     from matplotlib.ticker import MaxNLocator
 
     ax.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=3))
-    ax.set_xlabel("year")
+    ax.set_xlabel(_("year"))
     if first is not None and last is not None:
         ax.set_xlim(first - 0.5, last + 0.5)
 

@@ -66,7 +66,7 @@ class Parameters(CoreParameters):
         le=0.5,
         description=(
             "share of the dissolution hazard (every term) and of the chance of lapsing at term's end that a pact of full "
-            "democracies (its least democratic member's regime 1) removes at T5 = 0.5 (scaled by 2 * T5, at most 1; "
+            "democracies (its least democratic member's regime 1) removes when the norms and values driver is 0.5 (scaled by twice the driver, at most 1; T5; "
             "foedus.theory.persistence.democratic_commitment): democracies' commitments are durable (Gaubatz 1996; Reed 1997). "
             "An assumption of the order of the cohesion weights' share of regime terms, not an estimate"
         ),
@@ -80,7 +80,7 @@ class Parameters(CoreParameters):
             "restraint of a pair's perceived intentions per unit of the lower of their trade dependences, "
             "exp(-trade_restraint * min(D_ij, D_ji)) (foedus.theory.intentions.commercial_restraint; the commercial peace, "
             "Polachek 1980; weak link, Oneal & Russett 1997) (T2). A stated assumption, not an estimate: at 2, a pair each "
-            "of whose members does a quarter of its trade with the other reads 39 % less aggression in it; 0 switches T2's "
+            "of whose members does a quarter of its trade with the other reads 39 % less aggression in it; 0 switches the interdependence "
             "channel to threat off. Not fitted to any era (neither in nor out of sample)"
         ),
     )

@@ -22,13 +22,13 @@ class CoreParameters(BaseModel):
         le=1,
         description=(
             "yearly drift of the hostility baseline between the hegemon's camp and the major powers outside it "
-            "per unit of (T1 - 0.5) (T1; foedus.theory.threat.competition_pairs)"
+            "per unit of the great-power competition driver above 0.5, negative below it (T1; foedus.theory.threat.competition_pairs)"
         ),
     )
-    trade_growth: float = Field(0.08, ge=0, le=1, description="yearly relative growth of trade dependence per unit of (T2 - 0.5) (T2)")
-    cyber_capacity_growth: float = Field(0.02, ge=0, le=1, description="yearly share of the gap to 1 closed by cyber capacity, per unit of T3 (T3)")
+    trade_growth: float = Field(0.08, ge=0, le=1, description="yearly relative growth of trade dependence per unit of the economic interdependence driver above 0.5, negative below it (T2)")
+    cyber_capacity_growth: float = Field(0.02, ge=0, le=1, description="yearly share of the gap to 1 closed by cyber capacity, per unit of the cyber driver (T3)")
     cyber_vulnerability_growth: float = Field(
-        0.01, ge=0, le=1, description="yearly share of the gap to 1 added to cyber vulnerability, per unit of T3: digitisation widens the attack surface (T3)"
+        0.01, ge=0, le=1, description="yearly share of the gap to 1 added to cyber vulnerability, per unit of the cyber driver: digitisation widens the attack surface (T3)"
     )
     invasion_hostility: float = Field(0.8, ge=0, le=1, description="floor of the hostility baseline between an invader and its victim after a scheduled invasion")
     shock_threat_scale: float = Field(
@@ -57,7 +57,7 @@ class CoreParameters(BaseModel):
         description=(
             "theta of Morrow's (1991) utility log s + theta log a: a commitment costs the state -theta * log(1 + da) for its "
             "autonomy change da (foedus.theory.obligations.commitment_cost; P1). 0.3 keeps the weak side's autonomy price of "
-            "an asymmetric defence pact (about 0.3) near what it was before issue 17 while the strong side gains about 0.1"
+            "an asymmetric defence pact (about 0.3) near its value before the exchange was solved for both sides, while the strong side gains about 0.1"
         ),
     )
     commitment_exponent: float = Field(
@@ -98,11 +98,11 @@ class CoreParameters(BaseModel):
     cohesion_intercept: float = Field(-8.0, ge=-20, le=20, description="intercept of the cohesion logit (foedus.theory.cohesion.alliance_cohesion)")
     cohesion_threat_weight: float = Field(20.0, ge=0, le=50, description="weight of the common threat in the cohesion logit")
     cohesion_competition_weight: float = Field(2.0, ge=0, le=50, description="weight of economic competition among allies in the cohesion logit (T2)")
-    cohesion_similarity_weight: float = Field(4.0, ge=0, le=50, description="weight of regime similarity in the cohesion logit at T5 = 0.5 (scaled by 2 * T5)")
-    cohesion_democracy_weight: float = Field(2.0, ge=0, le=50, description="weight of joint democracy in the cohesion logit at T5 = 0.5 (scaled by 2 * T5)")
+    cohesion_similarity_weight: float = Field(4.0, ge=0, le=50, description="weight of regime similarity in the cohesion logit when the norms and values driver is 0.5 (scaled by twice the driver; T5)")
+    cohesion_democracy_weight: float = Field(2.0, ge=0, le=50, description="weight of joint democracy in the cohesion logit when the norms and values driver is 0.5 (scaled by twice the driver; T5)")
     integration_rate: float = Field(0.1, ge=0, le=1, description="yearly adjustment of integration towards its target (P3, T4)")
     national_control_floor: float = Field(
-        0.05, ge=0, le=1, description="attachment to national control left at T4 = 1: the autonomy value of optimal_integration is 1 - T4 + this (P3, T4)"
+        0.05, ge=0, le=1, description="attachment to national control left when the military integration driver is 1: the autonomy value of optimal_integration is 1 minus the driver plus this (P3, T4)"
     )
     betrayal_decay: float = Field(0.7, ge=0, le=1, description="share of an alliance's betrayal (unhonoured commitments) kept from one year to the next (P5)")
     institution_protection: float = Field(
@@ -117,7 +117,7 @@ class CoreParameters(BaseModel):
         ),
     )
     democratisation_rate: float = Field(
-        0.03, ge=0, le=1, description="yearly pull of allies' democracy on a deeply integrated member's regime at T5 = 0.5, scaled by 2 * T5 (Pevehouse 2005)"
+        0.03, ge=0, le=1, description="yearly pull of allies' democracy on a deeply integrated member's regime when the norms and values driver is 0.5, scaled by twice the driver (Pevehouse 2005; T5)"
     )
     # crises and coalitions (D4)
     crisis_rate: float = Field(0.15, ge=0, le=1, description="yearly chance of a new global-threat crisis (terrorism, proliferation, crime)")
@@ -133,7 +133,7 @@ class CoreParameters(BaseModel):
         0.2, ge=0, le=1, description="interoperability with a coalition's lead without a shared agreement; a shared one gives floor + (1 - floor) * integration (D4)"
     )
     # cyber (T3)
-    intrusion_rate: float = Field(0.005, ge=0, le=1, description="scale of the yearly intrusion probability at T3 = 0.5 when the scenario gives no DCID rate")
+    intrusion_rate: float = Field(0.005, ge=0, le=1, description="scale of the yearly intrusion probability when the cyber driver is 0.5 and the scenario gives no DCID rate (T3)")
     trust_recovery: float = Field(0.01, ge=0, le=1, description="yearly recovery of cyber trust towards 1 without observed intrusions (trust_update's recovery_rate)")
     escalation: float = Field(0.05, ge=0, le=1, description="hostility added by an attributed intrusion")
     trust_floor: float = Field(0.2, ge=0, le=1, description="starting cyber trust of a pair the scenario gives none, at opposite regimes and UN positions (T3)")
@@ -161,7 +161,7 @@ class CoreParameters(BaseModel):
         ge=0,
         le=1,
         description="share of their networks and vulnerabilities that the states forming a cyber alignment in a run open to each other "
-        "(group_reciprocity's access; 1: full sharing, the alignments of trust that the brief's T3 describes; a scenario's "
+        "(group_reciprocity's access; 1: full sharing, the alignments of trust of the cyber driver (T3); a scenario's "
         "starting cyber alignments keep their integration, 0 for a norms pledge such as the Paris Call) (T3)",
     )
     cyber_camp_tolerance: float = Field(
@@ -178,10 +178,10 @@ class CoreParameters(BaseModel):
     # 2012 rivalries; Firth's penalised likelihood, FLIC intercept; 393,015 dyad-years at risk of onset with 94 onsets, 4,527 rivalry-years
     # with 55 ends; tools/rivalry_fit.py regenerates them); the terms added in session 6 are in the "rivalry" block of Parameters
     start_milex_gdp_floor: float = Field(
-        1e-6, ge=0, le=0.01, description="floor of a state's starting military spending as a share of its GDP: a state with none still has a force to grow (issue 11: was a constant of sim/start.py)"
+        1e-6, ge=0, le=0.01, description="floor of a state's starting military spending as a share of its GDP: a state with none still has a force to grow"
     )
     start_cinc_floor: float = Field(
-        1e-6, gt=0, le=0.01, description="floor of a state's starting CINC share: every state has some capability, so shares and ratios stay defined (issue 11: was a constant of sim/start.py)"
+        1e-6, gt=0, le=0.01, description="floor of a state's starting CINC share: every state has some capability, so shares and ratios stay defined"
     )
     democracy_threshold: float = Field(
         0.5, ge=0, le=1, description="democracy score (0-1, V-Dem polyarchy scale) from which a state counts as a democracy (joint democracy in the rivalry hazards)"

@@ -244,7 +244,7 @@ class AgreementSpec(_Frozen):
         if self.domain == "security" and len(self.members) < 2:
             raise ValueError("a security agreement needs at least two member states")
         if self.nonstate_members and self.domain != "cyber":
-            raise ValueError("non-state actors take part only in cyber alignments (brief A1)")
+            raise ValueError("non-state actors take part only in cyber alignments")
         if not self.obligations:
             raise ValueError("at least one obligation is needed")
         return self

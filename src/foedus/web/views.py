@@ -41,7 +41,7 @@ from foedus.analysis.formation import primary_obligation
 from foedus.analysis.network import alliance_network, membership_years
 from foedus.analysis.polarity import BLOC_METHODS, DEFAULT_BLOC_METHOD, polarity, polarity_of_graph, state_blocs, year_blocs
 from foedus.analysis.summary import jsonable
-from foedus.report.labels import cause_label, factor_label
+from foedus.report.labels import cause_label, factor_label, scenario_text
 from foedus.report.provenance import ScenarioFacts, milex_unit, milex_values
 from foedus.schema import AGREEMENT_KINDS, OBLIGATIONS, History
 from foedus.web.layout import capitals_in_year, coordinates_table, network_layout, tie_weights
@@ -114,7 +114,7 @@ def formation_explanations(history: History) -> dict[int, dict]:
         motives = d.get("motives") if isinstance(d.get("motives"), dict) else {}
         out[aid] = {
             "cause": d.get("cause") if isinstance(d.get("cause"), str) else None,
-            "description": d.get("description") if isinstance(d.get("description"), str) else None,
+            "description": scenario_text(d["description"]) if isinstance(d.get("description"), str) else None,
             "motives": [{"key": k, "label": str(MOTIVES.get(k, k.replace("_", " "))), "share": v} for k, v in motives.items()],
             "factors": d.get("factors") if isinstance(d.get("factors"), dict) else {},
         }

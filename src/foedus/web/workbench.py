@@ -62,8 +62,9 @@ TREND_DESCRIPTIONS = {
         "(0 = values irrelevant, 1 = decisive)"),
 }
 """The trend drivers' descriptions (:class:`foedus.sim.scenario.Trends`) as the page shows them: translated, without
-the brief's IDs (T1-T5, D3) that a reader of the page does not know. The engine parameters' descriptions are shown as
-:class:`foedus.sim.parameters.Parameters` words them (English)."""
+the design catalogue's labels (T1-T5, D3) that a reader of the page does not know. The engine parameters' descriptions
+are :class:`foedus.sim.parameters.Parameters`'s own, without those labels and translated
+(:func:`foedus.web.parameters.descriptions`)."""
 
 
 def _fields(model_cls, values: dict, descriptions: dict | None = None) -> list[dict]:
@@ -95,16 +96,18 @@ def editor(scenario) -> dict:
     """What the page's form shows of ``scenario``: its name, window, seed, trends (T1-T5) and parameters."""
     from foedus.sim.parameters import Parameters
     from foedus.sim.scenario import Trends
+    from foedus.report.labels import scenario_text
+    from foedus.web.parameters import descriptions as parameter_descriptions
 
     return {
         "name": scenario.name,
-        "description": scenario.description,
+        "description": scenario_text(scenario.description),
         "start_year": scenario.start_year,
         "years": scenario.years,
         "seed": scenario.seed,
         "states": len(scenario.actors),
         "trends": _fields(Trends, scenario.trends.model_dump(), TREND_DESCRIPTIONS),
-        "parameters": _fields(Parameters, scenario.parameters.model_dump()),
+        "parameters": _fields(Parameters, scenario.parameters.model_dump(), parameter_descriptions()),
     }
 
 
@@ -142,7 +145,8 @@ def apply_overrides(scenario, text: str | None, source: str):
             raise WorkbenchError(_("form field 'overrides', section '{section}': expected an object of field: value").format(section=section))
         for name, value in values.items():
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise WorkbenchError(f"{source}, field '{section}.{name}': expected a number, got {json.dumps(value)[:40]}")
+                raise WorkbenchError(_("{source}, field '{field}': expected a number, got {value}").format(
+                    source=source, field=f"{section}.{name}", value=json.dumps(value)[:40]))
         base[section] = {**base.get(section, {}), **values}
     try:
         return Scenario.from_dict(base, source=source)
