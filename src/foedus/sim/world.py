@@ -284,6 +284,9 @@ class World:
     treaty_terms: np.ndarray = field(default_factory=lambda: np.zeros(0))
     """Stated terms in years (0: none) that a pact formed in the run draws its own from (``Scenario.treaty_terms``: the
     record's treaty practice, :mod:`foedus.sim.build_terms`); empty: formed pacts state no term."""
+    treaty_automatic: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    """(len(treaty_terms),) bool: whether each of ``treaty_terms`` renews automatically (``Scenario.treaty_terms_automatic``,
+    ATOP ``proren`` 2); a formed pact draws it with its term."""
 
     @property
     def n(self) -> int:

@@ -183,19 +183,39 @@ def test_democracies_pacts_are_protected_and_like_autocracies_are_not():
     assert st["similarity"][1] >= st["similarity"][0]  # the autocracies are at least as alike: likeness is not what protects
 
 
-def test_a_wartime_treaty_in_force_at_the_start_comes_up_for_renewal_once_its_war_is_over():
-    """Leeds & Savun 2007: a treaty made for a war (ATOP wartime) in force when a run starts with no member at war
-    faces the renewal decision in the first year. One against an adversary no longer in the world, institutions
-    specific to that threat (bases, no integrated command: Wallander 2000), no solidarity: renewal 0, it ends "war over" with its factors; one
-    whose circumstances are as at the start is renewed and goes on with no stated term."""
+def test_a_wartime_treaty_made_for_its_war_ends_with_it_and_one_stating_a_term_keeps_it():
+    """ATOP speclgth: a treaty made in war that states no term is made until the war's end (the Azores agreements of
+    1943-44, the Act of Chapultepec: ended 1946-47); when no member is at war any more it ends "war over", its
+    provisions fulfilled (renewal probability 0), even with its circumstances as at the start. One that states a term
+    beyond the war (the Anglo-Soviet treaty of 1942, for twenty years) keeps that term: no renewal decision at the war's end."""
     world, rng = tiny_world(
         agreements=[alliance("War pact", [SMA, SMB], targets=[255], wartime=True, institutionalised=2, integration=0.0),
-                    alliance("War pact kept", [GRT, SMA], targets=[RIV], wartime=True)],
+                    alliance("War pact kept", [GRT, SMA], targets=[RIV], wartime=True),
+                    alliance("Twenty years", [GRT, SMB], targets=[RIV], wartime=True, term_years=20.0)],
         **QUIET,
     )
     ag = world.agreements
-    assert ag.wartime[:2].all() and np.isneginf(ag.term_end[:2]).all()
+    assert ag.wartime[:3].all() and np.isneginf(ag.term_end[:2]).all() and ag.term_end[2] == 2010.0
     alliance_politics(world, rng)
-    assert not ag.active[0] and ag.active[1] and ag.term_end[1] == np.inf
+    assert not ag.active[0] and not ag.active[1] and ag.active[2] and ag.term_end[2] == 2010.0
+    ds = events(world, "dissolution")
+    assert len(ds) == 2
+    for _, _, _, d in ds:
+        assert d["cause"] == "war over" and d["factors"]["renewal_probability"] == 0.0 and d["factors"]["made_for_the_war"] is True
+
+
+def test_a_term_that_renews_automatically_is_renewed_whatever_the_circumstances():
+    """ATOP proren 2 (Koremenos 2005): the Triple Alliance's term renewed unless a member gave notice, so its end is
+    not a renewal decision: a treaty whose adversary is gone and whose term ends this year goes on (the yearly
+    hazard is what may end it); the same treaty renewed by agreement (proren 1) lapses ("term expired")."""
+    world, rng = tiny_world(
+        agreements=[alliance("Tacit", [SMA, SMB], targets=[255], term_years=5.0, automatic_renewal=True),
+                    alliance("By agreement", [GRT, SMA], targets=[255], term_years=5.0)],
+        threat_lapse_hazard=0.0, **QUIET,
+    )
+    ag = world.agreements
+    assert ag.automatic_renewal[:2].tolist() == [True, False] and ag.term_end[:2].tolist() == [2000.0, 2000.0]
+    alliance_politics(world, rng)
+    assert ag.active[0] and not ag.active[1] and ag.term_end[0] == 2005.0
     (aid, _, _, d), = events(world, "dissolution")
-    assert d["cause"] == "war over" and d["factors"]["renewal_probability"] == 0.0 and d["factors"]["threat_lapse"] == 1.0
+    assert aid == ag.agreement_id[1] and d["cause"] == "term expired"
