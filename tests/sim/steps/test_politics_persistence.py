@@ -219,3 +219,46 @@ def test_a_term_that_renews_automatically_is_renewed_whatever_the_circumstances(
     assert ag.active[0] and not ag.active[1] and ag.term_end[0] == 2005.0
     (aid, _, _, d), = events(world, "dissolution")
     assert aid == ag.agreement_id[1] and d["cause"] == "term expired"
+
+
+def test_treaties_that_renew_tacitly_outlive_those_renewed_by_agreement_when_circumstances_change():
+    """Mechanism (Koremenos 2005; ATOP proren): over 60 seeds, two treaties whose terms both end in 2000 and whose
+    adversary now poses half its threat at signature (lapse 0.5, no yearly hazard). The one whose term renews unless a
+    member gives notice never lapses; the one renewed by agreement lapses often ("term expired"): one-sided Fisher
+    exact test at alpha = 0.01."""
+    tacit = agreed = 0
+    for seed in range(60):
+        world, _ = tiny_world(
+            agreements=[alliance("Tacit", [GRT, SMA], targets=[RIV], term_years=10.0, automatic_renewal=True),
+                        alliance("By agreement", [GRT, SMB], targets=[RIV], term_years=10.0)],
+            threat_lapse_hazard=0.0, **QUIET,
+        )
+        cohesion_state(world)  # the threat at the start is measured
+        world.results.threat[:, world.index_of(RIV)] *= 0.5
+        alliance_politics(world, np.random.default_rng(seed))
+        tacit += int(not world.agreements.active[0])
+        agreed += int(not world.agreements.active[1])
+        for _, _, _, d in events(world, "dissolution"):
+            assert d["cause"] == "term expired" and d["factors"]["automatic_renewal"] is False and 0 < d["factors"]["renewal_probability"] < 1
+    assert tacit == 0
+    assert stats.fisher_exact([[agreed, 60 - agreed], [tacit, 60 - tacit]], alternative="greater").pvalue < ALPHA
+
+
+def test_a_pact_formed_in_the_run_draws_its_renewal_provision_with_its_term():
+    """The record's practice (world.treaty_terms, world.treaty_automatic): a formed pact takes the term and the renewal
+    provision of one drawn treaty; a pact made in war without a drawn term is made for the war (-inf), one with a term keeps it."""
+    from foedus.sim.steps.politics import _stated_terms
+
+    world, _ = tiny_world()
+    world.treaty_terms, world.treaty_automatic = np.array([5.0, 10.0, 0.0]), np.array([True, False, False])
+    ag = world.agreements
+    a, b = world.index_of(SMA), world.index_of(SMB)
+    slots = np.array([ag.add(np.array([a, b]), 2000, obligations=np.array([1, 0, 0, 0, 0], bool), wartime=k % 2 == 1) for k in range(200)])
+    _stated_terms(world, np.random.default_rng(3), slots)
+    term = ag.renewal_years[slots]
+    auto = ag.automatic_renewal[slots]
+    assert set(np.unique(term[~np.isnan(term)]).tolist()) == {5.0, 10.0}
+    assert (auto == (term == 5.0)).all()  # tacit renewal exactly where the drawn treaty's was
+    war = ag.wartime[slots]
+    assert np.isneginf(ag.term_end[slots][war & np.isnan(term)]).all() and np.isinf(ag.term_end[slots][~war & np.isnan(term)]).all()
+    assert (ag.term_end[slots][~np.isnan(term)] == 2000 + term[~np.isnan(term)]).all()
