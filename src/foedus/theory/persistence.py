@@ -10,8 +10,10 @@
 - :func:`has_third_party_purpose`: whether a treaty's purpose is a third party at all (a defence or
   offence pledge) or the relation between its own members (neutrality, non-aggression, consultation);
 - :func:`renewal_probability`: whether a treaty with a stated term is renewed when the term ends
-  (ATOP ``speclgth``, ``length``, ``renewlgt``; Koremenos 2005), and :func:`term_end_after`, when
-  the term of a treaty in force ends next.
+  (ATOP ``speclgth``, ``length``, ``renewlgt``; Koremenos 2005): certain for a term that renews unless a member
+  gives notice (ATOP ``proren`` 2), nil for a treaty made until an event now come (a war's end); :func:`term_end_after`,
+  when the term of a treaty in force ends next; :func:`survival_with_terms`, the survivor function of a treaty under a
+  constant yearly hazard and a renewal at each term's end (the analytic law the simulator's process is held to).
 
 :func:`foedus.theory.cohesion.dissolution_terms` turns the lapse into the "threat gone" term of
 an alliance's yearly dissolution hazard.
