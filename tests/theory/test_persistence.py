@@ -214,3 +214,44 @@ def test_cohesion_lost_is_a_difference_not_a_ratio():
     assert cohesion.cohesion_retained([0.04, 0.9, 0.2, 0.3], [0.06, 0.5, 0.8, np.nan]).tolist() == pytest.approx([0.98, 1.0, 0.4, 0.3])
     h = cohesion.dissolution_hazard(0.04, max_hazard=0.3, cohesion_at_formation=0.06)
     assert float(h) == pytest.approx(0.3 * 0.02)
+
+
+def _simulated_survival(h: float, term: float, p: float, years: int, n: int, seed: int) -> np.ndarray:
+    """The discrete process the simulator runs: a hazard draw each year, then at each term's end the renewal draw."""
+    rng = np.random.default_rng(seed)
+    alive = np.ones(n, bool)
+    out = [alive.mean()]
+    for t in range(1, years + 1):
+        alive &= rng.random(n) >= h
+        if term and t % term == 0:
+            alive &= rng.random(n) < p
+        out.append(alive.mean())
+    return np.array(out)
+
+
+@pytest.mark.parametrize("h, term, p", [(0.05, 5, 0.7), (0.02, 10, 0.5), (0.1, 0, 1.0)])
+def test_survival_with_terms_is_the_law_of_the_hazard_and_renewal_process(h, term, p):
+    """Analytic: S(t) = (1-h)^t p^floor(t/T), within 3 binomial standard errors of 20,000 simulated treaties."""
+    n = 20000
+    sim = _simulated_survival(h, term, p, 30, n, seed=7)
+    law = persistence.survival_with_terms(np.arange(31), h, term if term else np.inf, p)
+    assert np.all(np.abs(sim - law) <= 3 * np.sqrt(law * (1 - law) / n) + 1e-12)
+
+
+def test_tacit_renewal_leaves_only_the_geometric_law_of_the_hazard():
+    """Koremenos 2005: a term that renews unless a member gives notice is no decision point: its renewal probability is 1
+    whatever the circumstances, so the treaty's survivor function is the abrogation hazard's geometric law (1-h)^t, the
+    same as a treaty with no term; one renewed by agreement whose founding threat is gone does not outlive its first term."""
+    p = persistence.renewal_probability([0.2, 0.2], [1.0, 1.0], 0.5, change_weight=1.0, cohesion_at_formation=[0.9, 0.9], automatic=[True, False])
+    assert p.tolist() == [1.0, 0.0]
+    t = np.arange(25)
+    assert np.allclose(persistence.survival_with_terms(t, 0.04, 5, p[0]), persistence.survival_with_terms(t, 0.04, np.inf, 0.0))
+    assert persistence.survival_with_terms(5, 0.0, 5, p[1]) == 0.0
+
+
+def test_a_treaty_made_for_an_event_is_not_renewed_when_it_comes():
+    """ATOP speclgth 2 (Leeds et al. 2002): a pact made until a war's end is fulfilled by it, whatever else holds."""
+    p = persistence.renewal_probability(1.0, 0.0, 0.0, change_weight=1.0, institutionalisation=1.0, institution_weight=1.0, event_bound=True)
+    assert float(p) == 0.0
+    with pytest.raises(ValueError, match="survival_with_terms"):
+        persistence.survival_with_terms(1, 1.5, 5, 0.5)

@@ -95,6 +95,8 @@ class Agreements:
         # and the years a renewal adds (foedus.theory.persistence.renewal_probability)
         "term_end": (float, np.nan),
         "renewal_years": (float, np.nan),
+        # the term renews unless a member gives notice (ATOP proren 2): no renewal decision at its end (Koremenos 2005)
+        "automatic_renewal": (bool, False),
     }
 
     def __init__(self, n_states: int, n_nonstate: int = 0, capacity: int = 32):
@@ -306,6 +308,7 @@ class Agreements:
         self.target_threat_start[slots] = np.nan
         self.term_end[slots] = np.nan
         self.renewal_years[slots] = np.nan
+        self.automatic_renewal[slots] = False
         if motives is not None:
             self.motives[slots] = motives
         self.names.extend(names)

@@ -43,7 +43,7 @@ from foedus.sim.build_actors import (  # noqa: F401 (re-exported)
 from foedus.sim.build_builtins import builtin_builders
 from foedus.sim.build_members import system_changes as system_changes_of
 from foedus.sim.scenario import Scenario
-from foedus.sim.build_terms import treaty_terms_of, wartime_treaties
+from foedus.sim.build_terms import automatic_renewal_treaties, treaty_renewal_of, treaty_terms_of, wartime_treaties
 from foedus.theory.obligations import admits_members
 
 _ATOP_FLAGS = {"defense": "defense", "offense": "offense", "neutrality": "neutrality", "nonaggression": "nonaggression", "consultation": "consultation"}
@@ -145,6 +145,7 @@ def scenario_from_record(
         "sources": _scenario_sources(snap.sources, year),
         "crisis_threats_from": {k: y for k, y in CRISIS_THREAT_FIRST_YEAR.items() if y > year},
         "treaty_terms": treaty_terms_of(year, data_dir),  # the record's treaty practice, for the pacts a run forms (P5)
+        "treaty_terms_automatic": treaty_renewal_of(year, data_dir),  # and whether each term renews automatically (endings)
     }
     data["sources"]["crisis_threats_from"] = "foedus.sim.build.CRISIS_THREAT_FIRST_YEAR: terrorism from 1898 (Rome conference against anarchists), proliferation from 1946 (UNGA resolution 1(I))"
     inc = np.asarray(snap.cyber_incidents, dtype=float)
@@ -290,6 +291,9 @@ def _atop_terms(data_dir: Path | None) -> dict[int, dict[str, Any]]:
     }
     for a in wartime_treaties(d):  # made for a war (ATOP wartime): renewed or not once it is over (persist)
         out[a]["wartime"] = True
+    for a in automatic_renewal_treaties(d):  # a term that renews unless a member gives notice (ATOP proren 2; endings)
+        if "term_years" in out.get(a, {}):
+            out[a]["automatic_renewal"] = True
     for a, t1, t2 in zip(t.index, t["statthr1"], t["statthr2"]):  # the adversaries the treaty names (ATOP statthr1/2)
         if named := [int(x) for x in (t1, t2) if x > 0]:
             out[int(a)]["targets"] = named

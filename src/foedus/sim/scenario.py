@@ -166,9 +166,7 @@ class NonStateActor(_Frozen):
     cyber_vulnerability: float = Field(0.5, ge=0, le=1)
     source: str = ""
     values: float | None = Field(
-        None,
-        ge=0,
-        le=1,
+        None, ge=0, le=1,
         description="stated values on the states' regime scale (0-1: a state-controlled against an open, multi-stakeholder "
         "internet); the actor aligns with the camp of these values, or of its home state's regime when omitted (T3)",
     )
@@ -236,6 +234,7 @@ class AgreementSpec(_Frozen):
     term_years: float | None = Field(None, gt=0, le=200, description="stated term, years (ATOP speclgth 1/3, length); renewed or lapses at its end")
     renewal_years: float | None = Field(None, gt=0, le=200, description="years each renewal adds (ATOP renewlgt); None: the term again")
     wartime: bool = Field(False, description="made for a war its members fought (ATOP wartime): up for renewal once no member is at war (Leeds & Savun 2007)")
+    automatic_renewal: bool = Field(False, description="its term renews unless a member gives notice (ATOP proren 2; Koremenos 2005): no renewal decision")
 
     @model_validator(mode="after")
     def _check(self) -> "AgreementSpec":
@@ -388,6 +387,7 @@ class Scenario(_Model):
     parameters: Parameters = Field(default_factory=Parameters)
     sources: dict[str, str] = Field(default_factory=dict, description="notes on the records used")
     treaty_terms: list[Annotated[float, Field(ge=0, le=200)]] = Field(default_factory=list, description="stated terms, years (0: none), a formed pact draws from (ATOP length; foedus.sim.build_terms)")
+    treaty_terms_automatic: list[bool] = Field(default_factory=list, description="whether each of treaty_terms renews unless a member gives notice (ATOP proren 2)")
 
     @model_validator(mode="after")
     def _references(self) -> "Scenario":

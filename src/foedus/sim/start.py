@@ -167,6 +167,7 @@ def _build_world(scenario: Scenario) -> World:
         war_history=np.zeros((n, n)),
         rivalry_balance0=_balance(power),
         treaty_terms=np.asarray(sc.treaty_terms, dtype=float),
+        treaty_automatic=_treaty_automatic(sc),
     )
     world.crisis_threats = crisis_kinds(world.crisis_threat_from, sc.start_year)
     _schedule_system(world, sc.start_year)
@@ -454,6 +455,14 @@ def _named_targets(ag: Agreements, sc: Scenario, pos: dict[int, int]) -> None:
             ag.target[k] = next((pos[c] for c in spec.targets if c in pos), TARGET_GONE)
 
 
+def _treaty_automatic(sc: Scenario) -> np.ndarray:
+    """Whether each term of ``sc.treaty_terms`` renews automatically (``Scenario.treaty_terms_automatic``; False where not given)."""
+    auto = np.zeros(len(sc.treaty_terms), dtype=bool)
+    given = np.asarray(sc.treaty_terms_automatic[: len(auto)], dtype=bool)
+    auto[: len(given)] = given
+    return auto
+
+
 def _stated_terms(ag: Agreements, sc: Scenario) -> None:
     """The stated term of each starting agreement (``AgreementSpec.term_years``, ``renewal_years``; ATOP ``length``,
     ``renewlgt``): :func:`foedus.theory.persistence.term_end_after` the start year; inf without a stated term; -inf for a
@@ -469,7 +478,10 @@ def _stated_terms(ag: Agreements, sc: Scenario) -> None:
     # formed in war in the run: foedus.sim.steps.dissolution.expire_terms; Leeds & Savun 2007)
     war = np.array([a.wartime for a in sc.agreements], dtype=bool)
     ag.wartime[:k] |= war
-    ag.term_end[:k] = np.where(war, -np.inf, ag.term_end[:k])
+    # a wartime treaty whose text states a term beyond the war (ATOP speclgth 1/3: the Anglo-Soviet treaty of 1942, 20
+    # years) keeps that term; only one made until the war's end (no stated term) comes up for renewal with it
+    ag.term_end[:k] = np.where(war & ~(term > 0), -np.inf, ag.term_end[:k])
+    ag.automatic_renewal[:k] = np.array([a.automatic_renewal for a in sc.agreements], dtype=bool) & (term > 0)
 
 
 def _cyber_scale(cap: np.ndarray, vulnerability: np.ndarray, regime: np.ndarray, sc: Scenario) -> float:

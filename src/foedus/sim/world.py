@@ -288,6 +288,9 @@ class World:
     """(N,): each state's discounted memory of its democracy score (0-1; :func:`foedus.theory.rivalry.regime_reference`),
     against which the rivalry termination hazard measures a regime shift; kept by :mod:`foedus.sim.steps.rivalry`, empty
     until its first year (then this year's regimes: no shift)."""
+    treaty_automatic: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    """(len(treaty_terms),) bool: whether each of ``treaty_terms`` renews automatically (``Scenario.treaty_terms_automatic``,
+    ATOP ``proren`` 2); a formed pact draws it with its term."""
 
     @property
     def n(self) -> int:

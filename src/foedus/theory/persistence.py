@@ -10,8 +10,10 @@
 - :func:`has_third_party_purpose`: whether a treaty's purpose is a third party at all (a defence or
   offence pledge) or the relation between its own members (neutrality, non-aggression, consultation);
 - :func:`renewal_probability`: whether a treaty with a stated term is renewed when the term ends
-  (ATOP ``speclgth``, ``length``, ``renewlgt``; Koremenos 2005), and :func:`term_end_after`, when
-  the term of a treaty in force ends next.
+  (ATOP ``speclgth``, ``length``, ``renewlgt``; Koremenos 2005): certain for a term that renews unless a member
+  gives notice (ATOP ``proren`` 2), nil for a treaty made until an event now come (a war's end); :func:`term_end_after`,
+  when the term of a treaty in force ends next; :func:`survival_with_terms`, the survivor function of a treaty under a
+  constant yearly hazard and a renewal at each term's end (the analytic law the simulator's process is held to).
 
 :func:`foedus.theory.cohesion.dissolution_terms` turns the lapse into the "threat gone" term of
 an alliance's yearly dissolution hazard.
@@ -41,8 +43,8 @@ import numpy as np
 from foedus.theory._validate import _broadcast, _checked
 from foedus.theory.cohesion import cohesion_retained
 
-__all__ = ["threat_lapse", "founding_threat", "abrogating_member", "renewal_probability", "term_end_after", "democratic_commitment",
-           "has_third_party_purpose"]
+__all__ = ["threat_lapse", "founding_threat", "abrogating_member", "renewal_probability", "survival_with_terms", "term_end_after",
+           "democratic_commitment", "has_third_party_purpose"]
 
 
 def threat_lapse(threat_now, threat_at_signing, *, check: bool = True) -> np.ndarray:
@@ -174,7 +176,7 @@ def abrogating_member(members, stake, share_change, by_power) -> np.ndarray:
 def renewal_probability(cohesion, threat_lapse, capability_change, *, change_weight: float, cohesion_at_formation=None,
                         institutionalisation=0.0, institution_weight: float = 0.0, solidarity=0.0, solidarity_weight: float = 0.0,
                         lapse_institution_weight: float | None = None, general_assets=0.0, third_party=True,
-                        check: bool = True) -> np.ndarray:
+                        automatic=False, event_bound=False, check: bool = True) -> np.ndarray:
     r"""Probability that a treaty whose stated term ends this year is renewed: :math:`1 - (1 - \tilde c\,(1 - g)\,e^{-\lambda|\Delta p|})(1 - \omega I)(1 - \sigma S)`.
 
     Many treaties state a term (ATOP 5.1 ``speclgth``, ``length``: 21 % of the alliances begun
@@ -200,6 +202,17 @@ the democratic commitment of the members (:math:`S`, :func:`democratic_commitmen
     A treaty renewed continues as the same alliance, as ATOP codes it (the Triple Alliance of
     1882, renewed in 1887, 1891, 1902 and 1912, is one alliance, atopid 1350, to 1918).
 
+    A term that renews automatically (``automatic`` True: ATOP ``proren`` 2, the treaty continues unless a member gives
+    notice) is not a decision point at all: the probability is 1, and such a treaty ends only by a member's
+    denunciation, the yearly abrogation hazard of :func:`foedus.theory.cohesion.dissolution_terms` (Koremenos 2005:
+    tacit renewal makes continuation the default; Leeds & Savun 2007 model the end of a treaty as an abrogation).
+    Its survival is then that hazard's geometric law whatever its term, while a treaty renewed by agreement also
+    survives each term's end with this probability: :math:`S(t) = (1-h)^t\,p^{\lfloor t/T \rfloor}`
+    (:func:`survival_with_terms`). A treaty whose term is an event (``event_bound`` True: made for a war, to last until
+    it ends; ATOP ``speclgth`` 2) is not renewed when the event comes: its provisions are fulfilled (ATOP 5.1: 16 of
+    the 20 wartime alliances begun 1815-1914 ended so, median 2 years; Leeds et al. 2002), probability 0; allies who
+    want to stay allied sign a new treaty.
+
     Our form; the published claims the tests hold it to: a treaty whose circumstances are as at
     signature is renewed, one whose founding threat is gone lapses (without institutions).
 
@@ -220,6 +233,10 @@ the democratic commitment of the members (:math:`S`, :func:`democratic_commitmen
     third_party : array_like of bool
         As in :func:`foedus.theory.cohesion.dissolution_terms`: where False (no defence or offence pledge) a third
         party's lapse does not count.
+    automatic : array_like of bool
+        The term renews unless a member gives notice (ATOP ``proren`` 2): probability 1.
+    event_bound : array_like of bool
+        The term is an event, now come (a war's end): probability 0.
 
     Returns
     -------
@@ -227,6 +244,10 @@ the democratic commitment of the members (:math:`S`, :func:`democratic_commitmen
 
     >>> renewal_probability([1.0, 0.5, 0.9], [0.0, 0.0, 1.0], 0.0, change_weight=1.0, cohesion_at_formation=[1.0, 1.0, 0.9]).tolist()
     [1.0, 0.5, 0.0]
+    >>> renewal_probability([0.5, 0.5], [1.0, 1.0], 0.0, change_weight=1.0, automatic=[False, True]).tolist()
+    [0.0, 1.0]
+    >>> renewal_probability([1.0, 1.0], [0.0, 0.0], 0.0, change_weight=1.0, event_bound=[True, False]).tolist()
+    [0.0, 1.0]
     >>> renewal_probability([0.5, 0.5], [1.0, 1.0], 0.0, change_weight=1.0, institutionalisation=1.0, institution_weight=0.8,
     ...                     lapse_institution_weight=0.0, general_assets=[0.0, 1.0]).round(3).tolist()
     [0.0, 0.8]
@@ -263,7 +284,34 @@ the democratic commitment of the members (:math:`S`, :func:`democratic_commitmen
     g = np.where(tp, g, 0.0)  # no third-party purpose: no third party's lapse to end it
     lapse = 1.0 - c * (1.0 - g) * np.exp(-lam * dp)
     w_eff = w - (w - wg) * (1.0 - a) * g  # Wallander 2000: assets specific to a threat now gone keep nothing
-    return 1.0 - lapse * (1.0 - w_eff * inst) * (1.0 - sw * sol)
+    p = 1.0 - lapse * (1.0 - w_eff * inst) * (1.0 - sw * sol)
+    auto = np.asarray(automatic, dtype=bool)
+    p = np.where(auto, 1.0, p) if auto.any() else p  # tacit renewal: continuation is the default (Koremenos 2005)
+    done = np.asarray(event_bound, dtype=bool)
+    return np.where(done, 0.0, p) if done.any() else p  # made for an event now come: fulfilled (ATOP speclgth 2)
+
+
+def survival_with_terms(years, hazard, term_years, renewal) -> np.ndarray:
+    r"""Probability that a treaty is still in force ``years`` after signature: :math:`S(t) = (1-h)^t\,p^{\lfloor t/T \rfloor}`.
+
+    A treaty exposed to a constant yearly abrogation hazard :math:`h` (:func:`foedus.theory.cohesion.dissolution_terms`)
+    whose stated term :math:`T` (years) ends at :math:`T, 2T, \dots`, each time renewed with probability :math:`p`
+    (:func:`renewal_probability`; 1 for a term that renews automatically): the survivor function of the discrete-time
+    process the simulator runs (a hazard draw each year, then the renewal draw at a term's end), for a check of it
+    against the analytic law. :math:`T` inf or 0: no term, the geometric law :math:`(1-h)^t`.
+
+    >>> survival_with_terms([4, 5, 10], 0.0, 5, 0.5).tolist()
+    [1.0, 0.5, 0.25]
+    """
+    t = np.asarray(years, dtype=float)
+    h = np.asarray(hazard, dtype=float)
+    T = np.asarray(term_years, dtype=float)
+    p = np.asarray(renewal, dtype=float)
+    if np.any((h < 0) | (h > 1)) or np.any((p < 0) | (p > 1)) or np.any(t < 0):
+        raise ValueError("survival_with_terms: hazard and renewal must lie in [0, 1], years >= 0")
+    has = np.isfinite(T) & (T > 0)
+    n = np.where(has, np.floor(t / np.where(has, T, 1.0)), 0.0)
+    return (1.0 - h) ** t * p ** n
 
 
 def term_end_after(start_year, term_years, renewal_years, year) -> np.ndarray:

@@ -183,19 +183,82 @@ def test_democracies_pacts_are_protected_and_like_autocracies_are_not():
     assert st["similarity"][1] >= st["similarity"][0]  # the autocracies are at least as alike: likeness is not what protects
 
 
-def test_a_wartime_treaty_in_force_at_the_start_comes_up_for_renewal_once_its_war_is_over():
-    """Leeds & Savun 2007: a treaty made for a war (ATOP wartime) in force when a run starts with no member at war
-    faces the renewal decision in the first year. One against an adversary no longer in the world, institutions
-    specific to that threat (bases, no integrated command: Wallander 2000), no solidarity: renewal 0, it ends "war over" with its factors; one
-    whose circumstances are as at the start is renewed and goes on with no stated term."""
+def test_a_wartime_treaty_made_for_its_war_ends_with_it_and_one_stating_a_term_keeps_it():
+    """ATOP speclgth: a treaty made in war that states no term is made until the war's end (the Azores agreements of
+    1943-44, the Act of Chapultepec: ended 1946-47); when no member is at war any more it ends "war over", its
+    provisions fulfilled (renewal probability 0), even with its circumstances as at the start. One that states a term
+    beyond the war (the Anglo-Soviet treaty of 1942, for twenty years) keeps that term: no renewal decision at the war's end."""
     world, rng = tiny_world(
         agreements=[alliance("War pact", [SMA, SMB], targets=[255], wartime=True, institutionalised=2, integration=0.0),
-                    alliance("War pact kept", [GRT, SMA], targets=[RIV], wartime=True)],
+                    alliance("War pact kept", [GRT, SMA], targets=[RIV], wartime=True),
+                    alliance("Twenty years", [GRT, SMB], targets=[RIV], wartime=True, term_years=20.0)],
         **QUIET,
     )
     ag = world.agreements
-    assert ag.wartime[:2].all() and np.isneginf(ag.term_end[:2]).all()
+    assert ag.wartime[:3].all() and np.isneginf(ag.term_end[:2]).all() and ag.term_end[2] == 2010.0
     alliance_politics(world, rng)
-    assert not ag.active[0] and ag.active[1] and ag.term_end[1] == np.inf
+    assert not ag.active[0] and not ag.active[1] and ag.active[2] and ag.term_end[2] == 2010.0
+    ds = events(world, "dissolution")
+    assert len(ds) == 2
+    for _, _, _, d in ds:
+        assert d["cause"] == "war over" and d["factors"]["renewal_probability"] == 0.0 and d["factors"]["made_for_the_war"] is True
+
+
+def test_a_term_that_renews_automatically_is_renewed_whatever_the_circumstances():
+    """ATOP proren 2 (Koremenos 2005): the Triple Alliance's term renewed unless a member gave notice, so its end is
+    not a renewal decision: a treaty whose adversary is gone and whose term ends this year goes on (the yearly
+    hazard is what may end it); the same treaty renewed by agreement (proren 1) lapses ("term expired")."""
+    world, rng = tiny_world(
+        agreements=[alliance("Tacit", [SMA, SMB], targets=[255], term_years=5.0, automatic_renewal=True),
+                    alliance("By agreement", [GRT, SMA], targets=[255], term_years=5.0)],
+        threat_lapse_hazard=0.0, **QUIET,
+    )
+    ag = world.agreements
+    assert ag.automatic_renewal[:2].tolist() == [True, False] and ag.term_end[:2].tolist() == [2000.0, 2000.0]
+    alliance_politics(world, rng)
+    assert ag.active[0] and not ag.active[1] and ag.term_end[0] == 2005.0
     (aid, _, _, d), = events(world, "dissolution")
-    assert d["cause"] == "war over" and d["factors"]["renewal_probability"] == 0.0 and d["factors"]["threat_lapse"] == 1.0
+    assert aid == ag.agreement_id[1] and d["cause"] == "term expired"
+
+
+def test_treaties_that_renew_tacitly_outlive_those_renewed_by_agreement_when_circumstances_change():
+    """Mechanism (Koremenos 2005; ATOP proren): over 60 seeds, two treaties whose terms both end in 2000 and whose
+    adversary now poses half its threat at signature (lapse 0.5, no yearly hazard). The one whose term renews unless a
+    member gives notice never lapses; the one renewed by agreement lapses often ("term expired"): one-sided Fisher
+    exact test at alpha = 0.01."""
+    tacit = agreed = 0
+    for seed in range(60):
+        world, _ = tiny_world(
+            agreements=[alliance("Tacit", [GRT, SMA], targets=[RIV], term_years=10.0, automatic_renewal=True),
+                        alliance("By agreement", [GRT, SMB], targets=[RIV], term_years=10.0)],
+            threat_lapse_hazard=0.0, **QUIET,
+        )
+        cohesion_state(world)  # the threat at the start is measured
+        world.results.threat[:, world.index_of(RIV)] *= 0.5
+        alliance_politics(world, np.random.default_rng(seed))
+        tacit += int(not world.agreements.active[0])
+        agreed += int(not world.agreements.active[1])
+        for _, _, _, d in events(world, "dissolution"):
+            assert d["cause"] == "term expired" and d["factors"]["automatic_renewal"] is False and 0 < d["factors"]["renewal_probability"] < 1
+    assert tacit == 0
+    assert stats.fisher_exact([[agreed, 60 - agreed], [tacit, 60 - tacit]], alternative="greater").pvalue < ALPHA
+
+
+def test_a_pact_formed_in_the_run_draws_its_renewal_provision_with_its_term():
+    """The record's practice (world.treaty_terms, world.treaty_automatic): a formed pact takes the term and the renewal
+    provision of one drawn treaty; a pact made in war without a drawn term is made for the war (-inf), one with a term keeps it."""
+    from foedus.sim.steps.politics import _stated_terms
+
+    world, _ = tiny_world()
+    world.treaty_terms, world.treaty_automatic = np.array([5.0, 10.0, 0.0]), np.array([True, False, False])
+    ag = world.agreements
+    a, b = world.index_of(SMA), world.index_of(SMB)
+    slots = np.array([ag.add(np.array([a, b]), 2000, obligations=np.array([1, 0, 0, 0, 0], bool), wartime=k % 2 == 1) for k in range(200)])
+    _stated_terms(world, np.random.default_rng(3), slots)
+    term = ag.renewal_years[slots]
+    auto = ag.automatic_renewal[slots]
+    assert set(np.unique(term[~np.isnan(term)]).tolist()) == {5.0, 10.0}
+    assert (auto == (term == 5.0)).all()  # tacit renewal exactly where the drawn treaty's was
+    war = ag.wartime[slots]
+    assert np.isneginf(ag.term_end[slots][war & np.isnan(term)]).all() and np.isinf(ag.term_end[slots][~war & np.isnan(term)]).all()
+    assert (ag.term_end[slots][~np.isnan(term)] == 2000 + term[~np.isnan(term)]).all()

@@ -30,8 +30,9 @@ Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
   treaty with a stated term (ATOP ``speclgth``, ``length``, ``renewlgt``) that its members do not renew when the
   term ends (:func:`foedus.theory.persistence.renewal_probability`: the share of the circumstances of its
   signature that remain; Koremenos 2005, Leeds & Savun 2007); a renewed treaty continues as the same alliance;
-- **war over** (:func:`expire_terms`): a pact made in war (ATOP ``wartime``) is made for that war; when
-  none of its members is at war any more its members renew it or let it lapse in the same way;
+- **war over** (:func:`expire_terms`): a pact made in war (ATOP ``wartime``) that states no term is made for that
+  war; when none of its members is at war any more it ends, its provisions fulfilled (ATOP ``speclgth`` 2; Leeds et
+  al. 2002); a term that renews unless a member gives notice (ATOP ``proren`` 2) is renewed at its end;
 - **too few members** (:func:`dissolve_deserted`): a security agreement left with fewer than
   two members by exits (:func:`foedus.sim.steps.alignment.alignment`) or by a scheduled exit
   (:func:`foedus.sim.steps.trends.apply_shock`) ends in the same year; a cyber alignment left
@@ -171,8 +172,10 @@ def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.n
     ``speclgth``, ``length``, ``renewlgt``; Koremenos 2005, Leeds & Savun 2007). A renewed treaty continues as the
     same alliance (as ATOP codes it) for ``renewal_years`` more; one not renewed ends with the cause "term expired",
     logged with the renewal probability and every factor of it. A pact made for a war (``term_end`` -inf) reaches
-    its term in the first year none of its members is at war: renewed, it goes on with no stated term; not
-    renewed, it ends as "war over". Agreements ended earlier this year are skipped.
+    its term in the first year none of its members is at war, and ends as "war over", its provisions fulfilled (its
+    renewal probability is 0: :func:`foedus.theory.persistence.renewal_probability`, ``event_bound``). A term that renews
+    unless a member gives notice (``automatic_renewal``, ATOP ``proren`` 2) is renewed (probability 1): such a treaty ends
+    only by the yearly hazard. Agreements ended earlier this year are skipped.
     """
     ag = world.agreements
     slots = st["slots"]
@@ -198,7 +201,8 @@ def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.n
         kept = th_cohesion.cohesion_retained(st["cohesion"][ending], ag.cohesion_start[gone]).tolist()
         dem, tp = st["democracy"][ending].tolist(), st["third_party"][ending].astype(bool).tolist()
         details = [
-            {"cause": "war over" if war[k] else "term expired", "factors": {"renewal_probability": p_[k], "term_years": term[k], "years_in_force": yrs[k], "cohesion": co[k],
+            {"cause": "war over" if war[k] else "term expired", "factors": {"renewal_probability": p_[k], "made_for_the_war": war[k], "term_years": term[k],
+                                                  "automatic_renewal": False, "years_in_force": yrs[k], "cohesion": co[k],
                                                   "cohesion_at_start": c0[k], "threat_lapse": lapse[k], "capability_change": cc[k],
                                                   "institutional_assets": inst_l[k], "cohesion_retained": kept[k],
                                                   "democratic_commitment": dem[k], "third_party_purpose": tp[k]}}
