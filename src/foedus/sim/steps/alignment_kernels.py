@@ -6,7 +6,9 @@ partner's or the members' consent; numpy did that in some hundred passes over (F
 and the members' votes. The kernels here do it in one pass each, element by element, and
 evaluate the step's formulas in the order of operations of their theory functions, so the
 results are the same to the bit (``tests/sim/test_alignment_kernels.py`` proves each kernel
-equal to the numpy code it replaces and to the theory functions):
+equal to the numpy code it replaces and to the theory functions, and to ``pact_cost`` on a
+simulated world: a change to the cost rule in :mod:`foedus.theory.obligations` or
+:mod:`foedus.sim.steps.formation` fails there until the kernels follow it). The formulas they evaluate:
 
 - the one cost rule of a commitment, :func:`foedus.theory.obligations.commitment_cost` as
   :func:`foedus.sim.steps.formation.pact_cost` calls it: ``tau + s * (c + beta * B * risk - theta *
@@ -18,13 +20,18 @@ equal to the numpy code it replaces and to the theory functions):
   most two goods);
 - a member's vote on a candidate, :func:`foedus.theory.obligations.admission_votes`.
 
+The kernels:
+
 - :func:`best_pairs`: each reconsidering state's best new pact (form and partner) by net value
   among those the partner would sign (the pair block of ``_choose``; ties to the first, as
   ``argmax``);
 - :func:`admission_shares`: the members' votes on candidates (``_admitted``): the share in
   favour and the territorial disputes;
 - :func:`shared_terms`: the strongest commitment two states share and the goods their pacts
-  provide them (``_Alliances``; :func:`foedus.sim.membership.pair_max` of each).
+  provide them (``_Alliances``; :func:`foedus.sim.membership.pair_max` of each);
+- :func:`membership_values`: each membership's value to its member, the goods its alliance
+  provides summed over the fellow members (``_membership_values``, for the exits; the five
+  passes of :func:`foedus.sim.membership.member_values` in one).
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ from numba import njit
 
 from foedus.sim.membership import _members_of
 
-__all__ = ["admission_shares", "best_pairs", "shared_terms"]
+__all__ = ["admission_shares", "best_pairs", "membership_values", "shared_terms"]
 
 
 @njit(cache=True, inline="always")
