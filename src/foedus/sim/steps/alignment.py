@@ -2,7 +2,9 @@
 
 The step itself: each year's utilities, members' exits, and the choices of the states that
 reconsider (new pairs by mutual consent, accessions by the members' vote). What an option
-costs and how a new pact is written down are in :mod:`foedus.sim.steps.formation`.
+costs and how a new pact is written down are in :mod:`foedus.sim.steps.formation`; the loops
+over every option, vote and membership are compiled in :mod:`.alignment_kernels` (the same
+numbers to the bit: ``tests/sim/test_alignment_kernels.py``).
 """
 
 from __future__ import annotations
@@ -16,13 +18,21 @@ from foedus.sim.steps.formation import (
     FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, cofounders, commitment_capacity, form_alliances, norm_factors, norm_terms,
     offence_term, pact_cost, reassurance_threat,
 )
-from foedus.sim.membership import alliance_view, leaders, member_values, pair_max
+from foedus.sim.membership import alliance_view, leaders
+from foedus.sim.steps import alignment_kernels as kern
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
 from foedus.theory import choice as th_choice
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
 from foedus.theory import entrapment as th_entrapment
+
+
+# the forms' goods, protection and risk as the compiled passes take them (floats)
+_FORMS_F = FORM_GOODS.astype(float)
+_FORM_PROT = FORM_GOODS[:, 0].astype(float)
+_FORM_RISK = FORM_RISK.astype(float)
+
 
 def alignment(world: World, rng: np.random.Generator) -> None:
     """Forming, joining and leaving alliances (brief A2, F1–F5, P1, P2, P5).
@@ -84,7 +94,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
         reassurance_threat=reassurance_threat(world),
     )
     if _exits(world, rng, u, goods, view, terms):
-        view = _Alliances(world, capacity)
+        view = _Alliances(world, capacity, view)  # the threats and targets are this year's still
     considering = (rng.random(world.n) < p.consider_rate) & world.active  # states outside the system take no decision
     if not considering.any():
         return
@@ -110,7 +120,7 @@ class _Alliances:
     (:func:`foedus.theory.offence.offence_target`), -1 for none.
     """
 
-    def __init__(self, world: World, capacity: np.ndarray):
+    def __init__(self, world: World, capacity: np.ndarray, before: _Alliances | None = None):
         ag = world.agreements
         n = world.n
         self.slots, self.members, count, self.size = alliance_view(ag.members, ag.active, ag.kind, ag.domain, ag.n, ALLIANCE, SECURITY)
@@ -121,12 +131,16 @@ class _Alliances:
         self.goods = th_ob.pact_goods(ag.obligations[self.slots])
         self.commitment = ag.commitment[self.slots]
         self.admits = ag.admits[self.slots]
-        self.main = th_ob.main_threat(world.results.threat, check=False)
-        self.target = th_offence.offence_target(world.hostility, check=False)
+        if before is None:
+            self.main = th_ob.main_threat(world.results.threat, check=False)
+            self.target = th_offence.offence_target(world.hostility, check=False)
+        else:  # threats and hostility do not move within the step
+            self.main, self.target = before.main, before.target
         if len(self.slots):
             self.top = leaders(ag.members, self.slots, world.power)
-            self.shared_commitment = pair_max(self.members, self.commitment, n)
-            self.shared_goods = np.stack([pair_max(self.members, self.goods[:, g].astype(float), n) > 0 for g in range(len(th_ob.GOODS))])
+            self.shared_commitment = np.zeros((n, n))
+            self.shared_goods = np.zeros((len(th_ob.GOODS), n, n), bool)
+            kern.shared_terms(np.ascontiguousarray(self.members), self.commitment.astype(float), self.goods, self.shared_commitment, self.shared_goods)
         else:
             self.top = (np.zeros(0, np.intp), np.zeros(0, np.intp))
             self.shared_commitment = np.zeros((n, n))
@@ -135,10 +149,10 @@ class _Alliances:
 
 def _membership_values(ag, view: _Alliances, goods: np.ndarray, year: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Memberships entered before ``year`` (state, alliance position) and each one's value: the goods its alliance provides, summed over the fellow members."""
-    i_idx, a_idx, stay = member_values(ag.members, view.slots, ag.entry_year, year, goods[0])
-    stay = stay * view.goods[a_idx, 0]
-    for g in range(1, len(th_ob.GOODS)):  # every good, aggrandisement included (an offence pact's value is its aggrandisement)
-        stay = stay + member_values(ag.members, view.slots, ag.entry_year, year, goods[g])[2] * view.goods[a_idx, g]
+    cap = len(view.slots) * ag.members.shape[1]  # at most every state in every alliance
+    i_idx, a_idx, stay = np.empty(cap, np.intp), np.empty(cap, np.intp), np.empty(cap)
+    k = kern.membership_values(ag.members, np.ascontiguousarray(view.slots, dtype=np.intp), ag.entry_year, int(year), goods, view.goods, i_idx, a_idx, stay)
+    i_idx, a_idx, stay = i_idx[:k], a_idx[:k], stay[:k]
     return i_idx, a_idx, stay
 
 
@@ -225,55 +239,84 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     aggregated over the members by capability
     (:func:`foedus.theory.choice.join_utilities`), its cost that of a commitment to the leader
     with the base raised by ``size ** commitment_exponent``.
+
+    The new pacts are weighed in one compiled pass (:func:`.alignment_kernels.best_pairs`, the
+    cost rule and the values evaluated as ``pact_cost`` and numpy do, to the bit), the
+    accessions by :func:`_best_accessions`; the option taken is the first maximum of the pacts
+    (form by form, partner by partner) then the accessions, as ``np.argmax`` over them all.
     """
     p = world.params
-    ag = world.agreements
     n = world.n
-    r = len(rows)
     f_count = len(FORM_COMMITMENT)
-    fresh = ~view.shared_goods[:, rows, :]  # (5, R, N): goods the pair's pacts do not provide yet
-    forms = FORM_GOODS.astype(float)
-    value = np.einsum("fg,grn->frn", forms, goods[:, rows, :] * fresh)
-    partner_value = np.einsum("fg,gnr->frn", forms, goods[:, :, rows] * fresh.transpose(0, 2, 1))
-    base = view.unit_cost[rows][:, None]
-    cols = np.arange(n)[None, :]
-    # every form at once: (F, 1, 1) terms broadcast against the (R, N) pairs
-    s_f, prot_f, risk_f = FORM_COMMITMENT[:, None, None], FORM_GOODS[:, 0, None, None].astype(float), FORM_RISK[:, None, None].astype(float)
-    cost = pact_cost(world, terms, rows[:, None], cols, base, s_f, prot_f, risk=risk_f)
-    partner_cost = pact_cost(world, terms, cols, rows[:, None], view.unit_cost[None, :], s_f, prot_f, risk=risk_f)
-    ok = (cols != rows[:, None]) & ~world.at_war[rows] & world.active[None, :]  # states outside the system are no partners
-    # a form the pair is not already bound by as strongly, that the partner would sign too
-    ok = ok[None] & (FORM_COMMITMENT[:, None, None] > view.shared_commitment[rows][None]) & (partner_value > partner_cost)
-    net = np.where(ok, value - cost, -np.inf).transpose(1, 0, 2).reshape(r, f_count * n)
-    a_count = len(view.slots)
-    if a_count:
-        join = th_choice.join_utilities(goods, view.members, aggregate="capability", power=world.power, states=rows)  # (4, R, A)
-        j_value = np.einsum("gra,ag->ra", join, view.goods.astype(float))
-        leader = view.top[0]
-        j_base = base * (view.size.astype(float) ** p.commitment_exponent)[None, :]
-        j_cost = pact_cost(world, terms, rows[:, None], leader[None, :], j_base, view.commitment[None, :], view.goods[None, :, 0].astype(float))
-        region = th_ob.cow_region(world.ccode)
-        regions = (view.members.astype(np.int64) @ (region[:, None] == np.arange(len(th_ob.COW_REGIONS))[None, :])) > 0
-        j_ok = view.admits[None, :] & th_ob.admissible(region[rows], regions)
-        j_ok &= ~view.members[:, rows].T & (ag.last_exit[view.slots][:, rows].T != world.year)
-        # an accession the members would refuse is no option (complete information, as for a new pact's partner)
-        rr, aa = np.nonzero(j_ok)
-        if len(rr):
-            j_ok[rr, aa] = _admitted(world, rows[rr], aa, goods, view, terms)[0]
-        net = np.concatenate([net, np.where(j_ok, j_value - j_cost, -np.inf)], axis=1)
-        all_value = np.concatenate([value.transpose(1, 0, 2).reshape(r, -1), j_value], axis=1)
-        all_cost = np.concatenate([cost.transpose(1, 0, 2).reshape(r, -1), j_cost], axis=1)
-    else:
-        all_value = value.transpose(1, 0, 2).reshape(r, -1)
-        all_cost = cost.transpose(1, 0, 2).reshape(r, -1)
-    best = net.argmax(axis=1) if net.shape[1] else np.zeros(r, np.intp)
-    idx = np.arange(r)
-    chosen = net[idx, best] > 0 if net.shape[1] else np.zeros(r, bool)
+    # the new pacts: every form with every partner, in one compiled pass (alignment_kernels.best_pairs)
+    best, net, value, cost = kern.best_pairs(
+        rows.astype(np.int64), goods, view.shared_goods, view.shared_commitment, view.unit_cost, terms.autonomy, _log1p_autonomy(world, terms),
+        terms.burden, world.at_war, world.active, _FORMS_F, FORM_COMMITMENT, _FORM_PROT, _FORM_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
+    )
+    if len(view.slots):
+        best, net, value, cost = _best_accessions(world, rows, goods, view, terms, best, net, value, cost, f_count * n)
+    chosen = net > 0
     pair = best < f_count * n
     kind = np.where(chosen, np.where(pair, 1, 2), 0)
     target = np.where(pair, best % n, best - f_count * n)
     form = np.where(pair, best // n, -1)
-    return _Options(kind, target, form, all_value[idx, best] if net.shape[1] else np.zeros(r), all_cost[idx, best] if net.shape[1] else np.zeros(r))
+    return _Options(kind, target, form, value, cost)
+
+
+def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms, best, net, value, cost, offset: int):
+    """The accessions of :func:`_choose` against the best new pacts ``best``, ``net``, ``value``, ``cost`` (R,): the options' ``np.argmax``.
+
+    Accession ``a`` is option ``offset + a``, open where the treaty admits members, the state is of
+    a member's region, not a member, did not leave it this year and the members would admit it
+    (:func:`_admitted`); its value and cost are computed for the open options only (each is a
+    function of its own state and alliance: the same numbers as over all of them).
+    """
+    p = world.params
+    ag = world.agreements
+    region = th_ob.cow_region(world.ccode)
+    a_m, s_m = np.nonzero(view.members)
+    regions = np.zeros((len(view.slots), len(th_ob.COW_REGIONS)), bool)
+    regions[a_m, region[s_m]] = True  # the regions of each treaty's members
+    j_ok = view.admits[None, :] & th_ob.admissible(region[rows], regions)
+    j_ok &= ~view.members[:, rows].T & (ag.last_exit[np.ix_(view.slots, rows)].T != world.year)
+    # an accession the members would refuse is no option (complete information, as for a new pact's partner)
+    rr, aa = np.nonzero(j_ok)
+    if len(rr):
+        rr, aa = rr[(keep := _admitted(world, rows[rr], aa, goods, view, terms)[0])], aa[keep]
+    if not len(rr):
+        return best, net, value, cost
+    # value and cost of the open accessions only: join_utilities over their states and alliances, the cost rule over the pairs
+    r_used, r_at = np.unique(rr, return_inverse=True)
+    a_used, a_at = np.unique(aa, return_inverse=True)
+    join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.power, states=rows[r_used])  # (5, R', A')
+    j_value = np.einsum("gra,ag->ra", join, view.goods[a_used].astype(float))[r_at, a_at]
+    j_base = view.unit_cost[rows[rr]] * view.size[aa].astype(float) ** p.commitment_exponent
+    j_cost = pact_cost(world, terms, rows[rr], view.top[0][aa], j_base, view.commitment[aa], view.goods[aa, 0].astype(float))
+    # np.argmax over the pacts then the accessions (shut ones -inf): an accession wins a strictly larger net value, or the first NaN
+    r = len(rows)
+    j_net = np.full((r, len(view.slots)), -np.inf)
+    j_net[rr, aa] = j_value - j_cost
+    j_best = j_net.argmax(axis=1)
+    idx = np.arange(r)
+    j_top = j_net[idx, j_best]
+    acc = ~np.isnan(net) & ((j_top > net) | np.isnan(j_top))
+    if acc.any():
+        at = np.zeros((r, len(view.slots)), np.intp)
+        at[rr, aa] = np.arange(len(rr))  # each open accession's position in rr, aa
+        pos = at[idx[acc], j_best[acc]]
+        best, net, value, cost = best.copy(), net.copy(), value.copy(), cost.copy()
+        best[acc], net[acc], value[acc], cost[acc] = offset + j_best[acc], j_top[acc], j_value[pos], j_cost[pos]
+    return best, net, value, cost
+
+
+def _log1p_autonomy(world: World, terms: ExchangeTerms) -> np.ndarray:
+    """``np.log1p(terms.autonomy)`` for the compiled cost rule, kept while the autonomy changes do not move (they are refreshed every few years)."""
+    cached = world.cache.get("alignment_log1p_autonomy")
+    if cached is not None and cached[0].shape == terms.autonomy.shape and np.array_equal(cached[0], terms.autonomy):
+        return cached[1]
+    out = np.log1p(terms.autonomy)
+    world.cache["alignment_log1p_autonomy"] = (terms.autonomy.copy(), out)
+    return out
 
 
 def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms) -> None:
@@ -330,10 +373,12 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
     ag.join_many(slots[ok], cand[ok], y, world.power)
     details = None
     if world.explain:
-        u_join = th_choice.join_utilities(world.results.utilities, view.members, aggregate="capability", power=world.power, states=cand[ok])
-        g_join = th_choice.join_utilities(goods, view.members, aggregate="capability", power=world.power, states=cand[ok])
+        # each joiner's view of its own alliance only (an alliance's aggregate does not depend on the others)
+        a_used, a_at = np.unique(a_local[ok], return_inverse=True)
+        u_join = th_choice.join_utilities(world.results.utilities, view.members[a_used], aggregate="capability", power=world.power, states=cand[ok])
+        g_join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.power, states=cand[ok])
         k_ok = np.arange(len(ok))
-        dec = th_ob.motive_decomposition(u_join[:, k_ok, a_local[ok]].T, g_join[:, k_ok, a_local[ok]].T, view.goods[a_local[ok]])
+        dec = th_ob.motive_decomposition(u_join[:, k_ok, a_at].T, g_join[:, k_ok, a_at].T, view.goods[a_local[ok]])
         mot, tot, cst = dec.tolist(), opt.value[sel[ok]].tolist(), opt.cost[sel[ok]].tolist()
         fav, dis, pw = share[ok].tolist(), disputes[ok].tolist(), world.power[cand[ok]].tolist()
         auto = terms.autonomy[cand[ok], view.top[0][a_local[ok]]].tolist()
@@ -361,16 +406,12 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     state it protects against); the accession passes when a share ``accession_share`` of the
     members vote for it and the candidate has no territorial dispute with any of them.
     """
-    mem = view.members[a_local]  # (K, N)
-    gk = view.goods[a_local]  # (K, 5)
-    kk, voter = np.nonzero(mem)  # one vote per member of each candidate's alliance
-    c_k = cand[kk]
-    v_m = (goods[:, voter, c_k] * gk[kk].T).sum(axis=0)  # value to the member of the candidate
-    c_m = pact_cost(world, terms, voter, c_k, view.unit_cost[voter], view.commitment[a_local][kk], gk[kk, 0].astype(float))
-    votes = th_ob.admission_votes(v_m, c_m, view.main[voter] == c_k, gk[kk, 0])
-    share = np.bincount(kk, weights=votes, minlength=len(cand)) / np.maximum(mem.sum(axis=1), 1)
-    disputes = (mem & world.territorial_dispute[cand]).sum(axis=1)
-    return th_entrapment.accession_allowed(disputes, check=world.check) & (share >= world.params.accession_share), share, disputes
+    p = world.params
+    share, disputes = kern.admission_shares(
+        cand.astype(np.int64), a_local.astype(np.int64), view.members, goods, view.goods, view.commitment, view.unit_cost, terms.autonomy,
+        _log1p_autonomy(world, terms), terms.burden, view.main, world.territorial_dispute, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
+    )
+    return th_entrapment.accession_allowed(disputes, check=world.check) & (share >= p.accession_share), share, disputes
 
 
 @njit(cache=True)

@@ -1,0 +1,249 @@
+"""Compiled passes of the alignment step (:mod:`foedus.sim.steps.alignment`): the same numbers, without the (F, R, N) arrays.
+
+Each year the alignment step weighs, for every state that reconsiders, every form of new pact
+with every partner (six forms by some 200 states) and every accession, each against the
+partner's or the members' consent; numpy did that in some hundred passes over (F, R, N) arrays
+and the members' votes. The kernels here do it in one pass each, element by element, and
+evaluate the step's formulas in the order of operations of their theory functions, so the
+results are the same to the bit (``tests/sim/test_alignment_kernels.py`` proves each kernel
+equal to the numpy code it replaces and to the theory functions, and to ``pact_cost`` on a
+simulated world: a change to the cost rule in :mod:`foedus.theory.obligations` or
+:mod:`foedus.sim.steps.formation` fails there until the kernels follow it). The formulas they evaluate:
+
+- the one cost rule of a commitment, :func:`foedus.theory.obligations.commitment_cost` as
+  :func:`foedus.sim.steps.formation.pact_cost` calls it: ``tau + s * (c + beta * B * risk - theta *
+  log1p(da * protection))``, with ``log1p`` of the pair's autonomy change computed by numpy
+  beforehand (``log1p_autonomy``; a protection of 0 makes ``log1p(+-0) = +-0``), so no
+  logarithm is evaluated here (the compiled and numpy ones may differ in the last bit);
+- a pact's value to a side, the goods of its form that the pair's pacts do not already
+  provide (the sum of :func:`foedus.sim.steps.alignment._choose`'s einsum, a form provides at
+  most two goods);
+- a member's vote on a candidate, :func:`foedus.theory.obligations.admission_votes`.
+
+The kernels:
+
+- :func:`best_pairs`: each reconsidering state's best new pact (form and partner) by net value
+  among those the partner would sign (the pair block of ``_choose``; ties to the first, as
+  ``argmax``);
+- :func:`admission_shares`: the members' votes on candidates (``_admitted``): the share in
+  favour and the territorial disputes;
+- :func:`shared_terms`: the strongest commitment two states share and the goods their pacts
+  provide them (``_Alliances``; :func:`foedus.sim.membership.pair_max` of each);
+- :func:`membership_values`: each membership's value to its member, the goods its alliance
+  provides summed over the fellow members (``_membership_values``, for the exits; the five
+  passes of :func:`foedus.sim.membership.member_values` in one).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from foedus.sim.membership import _members_of
+
+__all__ = ["admission_shares", "best_pairs", "membership_values", "shared_terms"]
+
+
+@njit(cache=True, inline="always")
+def _cost(base, s, a, lg, b, protection, risk, w, beta, tau):  # pragma: no cover (compiled)
+    """:func:`foedus.theory.obligations.commitment_cost` of one commitment, in its order of operations.
+
+    ``a`` the autonomy change, ``lg`` its ``log1p`` (used when ``protection`` is 1; 0 or 1 only),
+    ``b`` the burden; ``pact_cost`` passes ``autonomy * protection`` and ``burden * risk``."""
+    da = a * protection
+    l1p = lg if protection == 1.0 else da  # log1p(+-0) is +-0
+    return tau + s * (base + beta * (b * risk) - w * l1p)
+
+
+@njit(cache=True, inline="always")
+def _pair_value(goods, shared_goods, form_goods, f, i, j, p, q):  # pragma: no cover (compiled)
+    """Sum over goods g, from 0.0 in order of g, of ``form_goods[f, g] * (goods[g, i, j] * fresh)``, fresh 0.0 where
+    ``shared_goods[g, p, q]`` (the pair's pacts provide g already) and 1.0 elsewhere (``_choose``'s einsum)."""
+    v = 0.0
+    for g in range(goods.shape[0]):
+        v += form_goods[f, g] * (goods[g, i, j] * (0.0 if shared_goods[g, p, q] else 1.0))
+    return v
+
+
+@njit(cache=True)
+def best_pairs(rows, goods, shared_goods, shared_commitment, unit_cost, autonomy, log1p_autonomy, burden, at_war, active,
+               form_goods, form_commitment, form_protection, form_risk, w, beta, tau):  # pragma: no cover (compiled)
+    """Each state ``rows[r]``'s best new pact: (best (R,) flat index ``f * N + j``, net, value, cost (R,) float).
+
+    For form ``f`` and partner ``j``: value ``V = sum_g form_goods[f, g] goods[g, i, j] [g not shared]``,
+    cost ``C`` the commitment cost with base ``unit_cost[i]``; the option is open when ``j != i``,
+    ``i`` is not at war with ``j``, ``j`` is active, ``form_commitment[f] > shared_commitment[i, j]``
+    and the partner gains (its value, goods ``goods[g, j, i]`` not shared, above its own cost with
+    base ``unit_cost[j]``); its net value is ``V - C`` (else ``-inf``). ``best`` is the first
+    maximum over ``f * N + j`` (``np.argmax``: a NaN is a maximum); value and cost are those of
+    the best index, open or not.
+    """
+    r_count = rows.shape[0]
+    n = goods.shape[1]
+    f_count = form_goods.shape[0]
+    n_goods = goods.shape[0]
+    best = np.zeros(r_count, np.int64)
+    best_net = np.empty(r_count)
+    best_value = np.empty(r_count)
+    best_cost = np.empty(r_count)
+    g_i = np.empty(n_goods)  # the goods of the pair to i, and to its partner, that their pacts do not provide yet
+    g_j = np.empty(n_goods)
+    f_j = np.zeros(f_count, np.int64)  # per form: the first partner of the largest net value (or of the first NaN)
+    f_net = np.empty(f_count)
+    f_nan = np.zeros(f_count, np.bool_)
+    for r in range(r_count):
+        i = rows[r]
+        f_j[:] = 0
+        f_net[:] = -np.inf
+        f_nan[:] = False
+        for j in range(n):
+            if j == i or at_war[i, j] or not active[j]:
+                continue
+            for g in range(n_goods):
+                fr = 0.0 if shared_goods[g, i, j] else 1.0
+                g_i[g] = goods[g, i, j] * fr
+                g_j[g] = goods[g, j, i] * fr
+            for f in range(f_count):
+                s = form_commitment[f]
+                if f_nan[f] or not (s > shared_commitment[i, j]):
+                    continue
+                pv = 0.0
+                for g in range(n_goods):
+                    pv += form_goods[f, g] * g_j[g]
+                if not (pv > _cost(unit_cost[j], s, autonomy[j, i], log1p_autonomy[j, i], burden[j, i], form_protection[f], form_risk[f], w, beta, tau)):
+                    continue
+                v = 0.0
+                for g in range(n_goods):
+                    v += form_goods[f, g] * g_i[g]
+                net = v - _cost(unit_cost[i], s, autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
+                if np.isnan(net):  # np.argmax stops at the first NaN
+                    f_j[f], f_net[f], f_nan[f] = j, net, True
+                elif net > f_net[f]:
+                    f_j[f], f_net[f] = j, net
+        # the first maximum over the flat index f * N + j (np.argmax; a NaN first)
+        b_f = 0
+        for f in range(f_count):
+            if f_nan[f]:
+                b_f = f
+                break
+            if f_net[f] > f_net[b_f]:
+                b_f = f
+        f = b_f
+        j = f_j[f]
+        best[r] = f * n + j
+        best_net[r] = f_net[f]
+        best_value[r] = _pair_value(goods, shared_goods, form_goods, f, i, j, i, j)
+        best_cost[r] = _cost(unit_cost[i], form_commitment[f], autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
+    return best, best_net, best_value, best_cost
+
+
+@njit(cache=True)
+def admission_shares(cand, a_local, members, goods, alliance_goods, commitment, unit_cost, autonomy, log1p_autonomy, burden, main,
+                     territorial_dispute, w, beta, tau):  # pragma: no cover (compiled)
+    """The members' vote on each candidate ``cand[k]`` to alliance row ``a_local[k]``: (share in favour (K,), disputes (K,) int).
+
+    Member ``m`` votes for the candidate ``c`` when ``sum_g goods[g, m, c] * alliance_goods[a, g]``
+    (summed in order of g, from the first) exceeds its commitment cost to ``c`` (base
+    ``unit_cost[m]``, strength ``commitment[a]``, protection and risk ``alliance_goods[a, 0]``,
+    signing), unless the treaty protects and ``c`` is its main threat
+    (:func:`foedus.theory.obligations.admission_votes`); the share is the votes over
+    ``max(members, 1)``; the disputes count the members with a territorial dispute with ``c``.
+    """
+    k_count = cand.shape[0]
+    n = members.shape[1]
+    n_goods = goods.shape[0]
+    share = np.zeros(k_count)
+    disputes = np.zeros(k_count, np.int64)
+    idx = np.empty(n, np.int64)
+    for k in range(k_count):
+        a = a_local[k]
+        c = cand[k]
+        size = _members_of(members, a, idx)
+        prot = 1.0 if alliance_goods[a, 0] else 0.0
+        votes = 0.0
+        d = 0
+        for p in range(size):
+            m = idx[p]
+            v = goods[0, m, c] * (1.0 if alliance_goods[a, 0] else 0.0)
+            for g in range(1, n_goods):
+                v += goods[g, m, c] * (1.0 if alliance_goods[a, g] else 0.0)
+            cost = _cost(unit_cost[m], commitment[a], autonomy[m, c], log1p_autonomy[m, c], burden[m, c], prot, prot, w, beta, tau)
+            if v > cost and not (main[m] == c and alliance_goods[a, 0]):
+                votes += 1.0
+            if territorial_dispute[c, m]:
+                d += 1
+        share[k] = votes / max(size, 1)
+        disputes[k] = d
+    return share, disputes
+
+
+@njit(cache=True)
+def shared_terms(members, commitment, alliance_goods, shared_commitment, shared_goods):  # pragma: no cover (compiled)
+    """Fill ``shared_commitment[i, j]`` (the largest ``commitment[a]`` over alliances both belong to, 0 if none) and
+    ``shared_goods[g, i, j]`` (whether one of them provides good g), diagonals left as they are (0, False)."""
+    n_a, n = members.shape
+    n_goods = alliance_goods.shape[1]
+    idx = np.empty(n, np.int64)
+    for a in range(n_a):
+        k = _members_of(members, a, idx)
+        v = commitment[a]
+        for p in range(k):
+            i = idx[p]
+            for q in range(k):
+                j = idx[q]
+                if i == j:
+                    continue
+                if v > shared_commitment[i, j]:  # noqa: PLR1730 (pair_max's rule)
+                    shared_commitment[i, j] = v
+                for g in range(n_goods):
+                    if alliance_goods[a, g]:
+                        shared_goods[g, i, j] = True
+
+
+@njit(cache=True)
+def membership_values(m, slots, entry, year, goods, alliance_goods, i_out, a_out, stay):  # pragma: no cover (compiled)
+    """Memberships of the alliances ``slots`` entered before ``year`` and what each is worth: how many (written to the outputs).
+
+    Ordered by state, then alliance (as :func:`foedus.sim.membership.member_values`): ``i_out``
+    the member, ``a_out`` the alliance's position, ``stay`` the goods the alliance provides,
+    summed over its members ``j`` (``acc_g = sum_j goods[g, i, j]`` in member order) and over the
+    goods as ``_membership_values`` adds them: ``acc_0 * provides_0``, then ``+ acc_g * provides_g``.
+    """
+    n = m.shape[1]
+    n_a = slots.shape[0]
+    n_goods = goods.shape[0]
+    count = np.zeros(n_a, np.int64)
+    lists = np.empty((n_a, n), np.int64)
+    per_state = np.zeros(n + 1, np.int64)
+    idx = np.empty(n, np.int64)
+    for r in range(n_a):
+        a = slots[r]
+        k = _members_of(m, a, idx)
+        count[r] = k
+        for q in range(k):
+            j = idx[q]
+            lists[r, q] = j
+            if entry[a, j] < year:
+                per_state[j + 1] += 1
+    for j in range(n):
+        per_state[j + 1] += per_state[j]
+    pos = per_state[:n].copy()
+    for r in range(n_a):
+        a = slots[r]
+        for q in range(count[r]):
+            i = lists[r, q]
+            if entry[a, i] >= year:
+                continue
+            total = 0.0
+            for g in range(n_goods):
+                acc = 0.0
+                for q2 in range(count[r]):
+                    acc += goods[g, i, lists[r, q2]]
+                provided = 1.0 if alliance_goods[r, g] else 0.0
+                total = acc * provided if g == 0 else total + acc * provided
+            k = pos[i]
+            i_out[k] = i
+            a_out[k] = r
+            stay[k] = total
+            pos[i] += 1
+    return per_state[n]

@@ -1,0 +1,217 @@
+"""The compiled passes of the alignment step (foedus.sim.steps.alignment_kernels) give the numpy code's numbers, to the bit.
+
+Each kernel is checked against the numpy code it replaced (kept here as the reference), which
+evaluates :func:`foedus.theory.obligations.commitment_cost` and
+:func:`~foedus.theory.obligations.admission_votes` themselves: on random arrays (signed goods,
+zeros, shared goods, wars, inactive states) and on a simulated world with the step's own
+:func:`foedus.sim.steps.formation.pact_cost`, so a change to the cost rule shows here.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pytest
+
+from foedus.sim import Simulation
+from foedus.sim.membership import pair_max
+from foedus.sim.steps import alignment_kernels as kern
+from foedus.sim.steps.formation import (
+    FORM_COMMITMENT,
+    FORM_GOODS,
+    FORM_RISK,
+    ExchangeTerms,
+    commitment_capacity,
+    pact_cost,
+)
+from foedus.testing import synthetic_scenario
+from foedus.theory import obligations as th_ob
+
+al = sys.modules["foedus.sim.steps.alignment"]
+
+
+def _bits(a):
+    return np.ascontiguousarray(a, dtype=float).view(np.int64)
+
+
+def _theory_cost(c):
+    """``pact_cost`` on plain arrays: (i, j, base, s, protection, risk, signing) -> commitment_cost."""
+
+    def cost(i, j, base, s, prot, risk=None, signing=True):
+        return th_ob.commitment_cost(
+            base, s, c["autonomy"][i, j] * prot, autonomy_weight=c["w"], burden=c["burden"][i, j] * (prot if risk is None else risk),
+            burden_weight=c["beta"], treaty_cost=c["tau"] if signing else 0.0, check=False,
+        )
+
+    return cost
+
+
+def _numpy_pairs(rows, goods, shared_goods, shared_commitment, unit_cost, at_war, active, cost):
+    """The pair block of ``_choose`` as numpy computed it: (argmax, net, value, cost) per row."""
+    n = goods.shape[1]
+    r = len(rows)
+    fresh = ~shared_goods[:, rows, :]
+    forms = FORM_GOODS.astype(float)
+    value = np.einsum("fg,grn->frn", forms, goods[:, rows, :] * fresh)
+    partner_value = np.einsum("fg,gnr->frn", forms, goods[:, :, rows] * fresh.transpose(0, 2, 1))
+    cols = np.arange(n)[None, :]
+    s_f, prot_f, risk_f = FORM_COMMITMENT[:, None, None], FORM_GOODS[:, 0, None, None].astype(float), FORM_RISK[:, None, None].astype(float)
+    c = cost(rows[:, None], cols, unit_cost[rows][:, None], s_f, prot_f, risk_f)
+    pc = cost(cols, rows[:, None], unit_cost[None, :], s_f, prot_f, risk_f)
+    ok = (cols != rows[:, None]) & ~at_war[rows] & active[None, :]
+    ok = ok[None] & (FORM_COMMITMENT[:, None, None] > shared_commitment[rows][None]) & (partner_value > pc)
+    net = np.where(ok, value - c, -np.inf).transpose(1, 0, 2).reshape(r, -1)
+    best = net.argmax(axis=1)
+    idx = np.arange(r)
+    return best, net[idx, best], value.transpose(1, 0, 2).reshape(r, -1)[idx, best], c.transpose(1, 0, 2).reshape(r, -1)[idx, best]
+
+
+def _numpy_admitted(cand, a_local, members, goods, alliance_goods, commitment, unit_cost, main, dispute, cost):
+    """``_admitted``'s share in favour and disputes as numpy computed them."""
+    mem = members[a_local]
+    gk = alliance_goods[a_local]
+    kk, voter = np.nonzero(mem)
+    c_k = cand[kk]
+    v_m = (goods[:, voter, c_k] * gk[kk].T).sum(axis=0)
+    c_m = cost(voter, c_k, unit_cost[voter], commitment[a_local][kk], gk[kk, 0].astype(float))
+    votes = th_ob.admission_votes(v_m, c_m, main[voter] == c_k, gk[kk, 0])
+    share = np.bincount(kk, weights=votes, minlength=len(cand)) / np.maximum(mem.sum(axis=1), 1)
+    return share, (mem & dispute[cand]).sum(axis=1)
+
+
+def _random_case(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(3, 60))
+    a = int(rng.integers(1, 25))
+    members = rng.random((a, n)) < rng.uniform(0.03, 0.3)
+    alliance_goods = rng.random((a, 5)) < 0.5
+    goods = rng.normal(size=(5, n, n)) * (rng.random((5, n, n)) < 0.7)
+    goods[:, rng.random(n) < 0.1, :] = 0.0  # whole rows of exact zeros (signed zeros in the products)
+    c = {
+        "autonomy": rng.uniform(-0.9, 2.0, (n, n)), "burden": rng.random((n, n)) * (rng.random((n, n)) < 0.8), "w": float(rng.uniform(0, 1)),
+        "beta": float(rng.uniform(0, 1)), "tau": float(rng.uniform(0, 0.1)) * (seed % 3 != 0),
+    }
+    return rng, n, members, alliance_goods, goods, c
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_best_pairs_is_the_numpy_choice_among_new_pacts_to_the_bit(seed):
+    rng, n, members, alliance_goods, goods, c = _random_case(seed)
+    commitment = rng.choice([0.2, 0.3, 0.4, 0.8, 1.0], members.shape[0])
+    shared_commitment = pair_max(members, commitment, n)
+    shared_goods = np.stack([pair_max(members, alliance_goods[:, g].astype(float), n) > 0 for g in range(5)])
+    unit_cost = rng.uniform(0.01, 0.5, n)
+    at_war = rng.random((n, n)) < 0.05
+    active = rng.random(n) < 0.9
+    rows = np.flatnonzero(rng.random(n) < 0.5)
+    want = _numpy_pairs(rows, goods, shared_goods, shared_commitment, unit_cost, at_war, active, _theory_cost(c))
+    got = kern.best_pairs(
+        rows.astype(np.int64), goods, shared_goods, shared_commitment, unit_cost, c["autonomy"], np.log1p(c["autonomy"]), c["burden"], at_war, active,
+        FORM_GOODS.astype(float), FORM_COMMITMENT, FORM_GOODS[:, 0].astype(float), FORM_RISK.astype(float), c["w"], c["beta"], c["tau"],
+    )
+    assert np.array_equal(got[0], want[0])
+    for g, w in zip(got[1:], want[1:]):
+        assert np.array_equal(_bits(g), _bits(w))
+    assert (want[1] > 0).any() or seed % 4  # the cases exercise chosen pacts, not only refusals
+
+
+def test_best_pairs_takes_the_first_nan_as_argmax_does():
+    rng, n, _, _, goods, c = _random_case(3)
+    goods[2, 1, :] = np.nan
+    shared = np.zeros((5, n, n), bool)
+    rows = np.arange(n)
+    args = (shared, np.zeros((n, n)), rng.uniform(0.0, 0.1, n))
+    want = _numpy_pairs(rows, goods, *args, np.zeros((n, n), bool), np.ones(n, bool), _theory_cost(c))
+    got = kern.best_pairs(
+        rows, goods, *args, c["autonomy"], np.log1p(c["autonomy"]), c["burden"], np.zeros((n, n), bool), np.ones(n, bool),
+        FORM_GOODS.astype(float), FORM_COMMITMENT, FORM_GOODS[:, 0].astype(float), FORM_RISK.astype(float), c["w"], c["beta"], c["tau"],
+    )
+    assert np.array_equal(got[0], want[0])
+    assert np.array_equal(_bits(got[1]), _bits(want[1])) and np.isnan(got[1][1])
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_admission_shares_are_the_members_votes_by_the_theorys_rule(seed):
+    rng, n, members, alliance_goods, goods, c = _random_case(seed)
+    commitment = rng.uniform(0.0, 1.0, members.shape[0])
+    unit_cost = rng.uniform(0.01, 0.5, n)
+    main = rng.integers(-1, n, n)
+    dispute = rng.random((n, n)) < 0.05
+    k = int(rng.integers(1, 40))
+    cand, a_local = rng.integers(0, n, k), rng.integers(0, members.shape[0], k)
+    main[rng.integers(0, n, 3)] = cand[0]  # some members' main threat is a candidate
+    want = _numpy_admitted(cand, a_local, members, goods, alliance_goods, commitment, unit_cost, main, dispute, _theory_cost(c))
+    got = kern.admission_shares(
+        cand, a_local, members, goods, alliance_goods, commitment, unit_cost, c["autonomy"], np.log1p(c["autonomy"]), c["burden"], main, dispute,
+        c["w"], c["beta"], c["tau"],
+    )
+    assert np.array_equal(_bits(got[0]), _bits(want[0]))
+    assert np.array_equal(got[1], want[1])
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_shared_terms_are_pair_max_of_commitment_and_of_each_good(seed):
+    rng, n, members, alliance_goods, _, _ = _random_case(seed)
+    commitment = rng.uniform(0.0, 1.0, members.shape[0])
+    sc, sg = np.zeros((n, n)), np.zeros((5, n, n), bool)
+    kern.shared_terms(np.ascontiguousarray(members), commitment, alliance_goods, sc, sg)
+    assert np.array_equal(_bits(sc), _bits(pair_max(members, commitment, n)))
+    assert np.array_equal(sg, np.stack([pair_max(members, alliance_goods[:, g].astype(float), n) > 0 for g in range(5)]))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_kernels_cost_rule_is_the_steps_pact_cost_on_a_simulated_world(seed):
+    """On a world after some years of a run: the kernels with ``pact_cost`` (formation) as the reference."""
+    sim = Simulation(synthetic_scenario(40, seed=seed, years=12, alliances=4), rng=seed)
+    sim.run(12)
+    world = sim.world
+    terms = ExchangeTerms(world)
+    view = al._Alliances(world, commitment_capacity(world))
+    assert len(view.slots)
+    rng = np.random.default_rng(seed)
+    goods = np.abs(rng.normal(size=(5, world.n, world.n))) * 0.2
+
+    def cost(i, j, base, s, prot, risk=None, signing=True):
+        return pact_cost(world, terms, i, j, base, s, prot, signing=signing, risk=risk)
+
+    rows = np.arange(world.n)
+    want = _numpy_pairs(rows, goods, view.shared_goods, view.shared_commitment, view.unit_cost, world.at_war, world.active, cost)
+    p = world.params
+    lg = al._log1p_autonomy(world, terms)
+    got = kern.best_pairs(
+        rows, goods, view.shared_goods, view.shared_commitment, view.unit_cost, terms.autonomy, lg, terms.burden, world.at_war, world.active,
+        FORM_GOODS.astype(float), FORM_COMMITMENT, FORM_GOODS[:, 0].astype(float), FORM_RISK.astype(float), p.autonomy_weight, p.defence_burden_weight,
+        p.treaty_cost,
+    )
+    assert np.array_equal(got[0], want[0])
+    for g, w in zip(got[1:], want[1:]):
+        assert np.array_equal(_bits(g), _bits(w))
+    cand, a_local = np.repeat(rows, len(view.slots)), np.tile(np.arange(len(view.slots)), len(rows))
+    want = _numpy_admitted(cand, a_local, view.members, goods, view.goods, view.commitment, view.unit_cost, view.main, world.territorial_dispute, cost)
+    got = kern.admission_shares(
+        cand, a_local, view.members, goods, view.goods, view.commitment, view.unit_cost, terms.autonomy, lg, terms.burden, view.main,
+        world.territorial_dispute, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
+    )
+    assert np.array_equal(_bits(got[0]), _bits(want[0])) and np.array_equal(got[1], want[1])
+    assert 0 < (got[0] >= p.accession_share).mean() < 1  # votes both ways
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_membership_values_are_member_values_summed_over_the_goods_provided(seed):
+    from foedus.sim.membership import member_values
+
+    rng, n, members, alliance_goods, goods, _ = _random_case(seed)
+    slots = np.flatnonzero(rng.random(members.shape[0]) < 0.8)
+    entry = rng.integers(1990, 2001, members.shape)
+    year = 2000
+    i_w, a_w, want = member_values(members, slots, entry, year, goods[0])
+    want = want * alliance_goods[slots][a_w, 0]
+    for g in range(1, 5):
+        want = want + member_values(members, slots, entry, year, goods[g])[2] * alliance_goods[slots][a_w, g]
+    cap = len(slots) * n
+    i_idx, a_idx, stay = np.empty(cap, np.intp), np.empty(cap, np.intp), np.empty(cap)
+    k = kern.membership_values(np.ascontiguousarray(members), slots.astype(np.intp), entry, year, goods, alliance_goods[slots], i_idx, a_idx, stay)
+    assert k == len(want) > 0
+    assert np.array_equal(i_idx[:k], i_w) and np.array_equal(a_idx[:k], a_w)
+    assert np.array_equal(_bits(stay[:k]), _bits(want))
