@@ -120,12 +120,15 @@ def test_a_great_power_may_lead_a_distant_region_but_its_clients_are_neighbours(
     assert members.tolist() == [True, True, True, False]
 
 
-def test_states_without_a_collective_identity_do_not_found_one_treaty_and_unknown_identities_veto_nothing():
+def test_states_without_a_collective_identity_do_not_found_one_treaty_and_an_unknown_identity_is_not_a_shared_one():
     ideal = np.array([1.6, 2.3, -3.0, np.nan])  # say, the United States, Britain, the Soviet Union, a state outside the UN
     d = np.abs(ideal[:, None] - ideal[None, :]) / 5.3
     veto = tm.identity_veto(d, 0.4)
     assert veto[0, 2] and veto[1, 2] and not veto[0, 1]
-    assert not veto[3].any() and not veto[:, 3].any()
+    # the state outside the UN (the German Democratic Republic in 1956) shares no observable identity with anyone
+    assert veto[3, :3].all() and veto[:3, 3].all() and not np.diagonal(veto).any()
+    members, _ = tm.found_bloc(_alike(4, 0.3), np.full((4, 5), 0.1), veto[np.ix_([0, 1, 3, 2], [0, 1, 3, 2])], free_riding=0.0, coordination=0.0)
+    assert members.tolist() == [False, False, False, False]  # the two alike states are a pair, not a bloc
     with pytest.raises(ValueError):
         tm.identity_veto(d, -1.0)
 

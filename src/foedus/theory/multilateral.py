@@ -520,18 +520,22 @@ def regional_veto(distance_km, reach_km: float, leads_from_afar) -> np.ndarray:
 
 
 def identity_veto(ideal_distance, limit: float) -> np.ndarray:
-    """Which founders lack a collective identity with one another: (K, K) bool, ``ideal_distance > limit`` (unknown: no veto).
+    """Which founders lack a collective identity with one another: (K, K) bool, ``ideal_distance > limit`` or unknown.
 
     Hemmer & Katzenstein (2002): a multilateral treaty needs members who see one another as one
     community; Cha (2010): a great power chooses the multilateral form with partners alike.
     ``ideal_distance`` (K, K) the distance of the states' ideal points (Bailey, Strezhnev &
-    Voeten 2017, from UN votes; foedus scales it to [0, 1]); NaN where a state has none (before
-    1946, or outside the UN), which vetoes nothing.
+    Voeten 2017, from UN votes; foedus scales it to [0, 1]); NaN where a state has none (outside
+    the UN: the German Democratic Republic until 1973). An identity that cannot be observed is not
+    a shared one: a pair with an unknown distance is vetoed (the diagonal, a state with itself,
+    never is). (The step asks only when the system has ideal points at all, from 1946.)
 
     >>> identity_veto(np.array([[0.0, 0.6, np.nan], [0.6, 0.0, 0.1], [np.nan, 0.1, 0.0]]), 0.4).tolist()
-    [[False, True, False], [True, False, False], [False, False, False]]
+    [[False, True, True], [True, False, False], [True, False, False]]
     """
     d = np.asarray(ideal_distance, dtype=float)
     if d.ndim != 2 or d.shape[0] != d.shape[1] or not limit >= 0:
         raise ValueError(f"identity_veto: expected ideal_distance (K, K) and limit >= 0; got {d.shape}, {limit}")
-    return np.nan_to_num(d, nan=0.0) > limit
+    veto = ~(d <= limit)  # NaN (unknown) compares False: vetoed
+    np.fill_diagonal(veto, False)
+    return veto

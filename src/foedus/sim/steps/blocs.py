@@ -13,22 +13,25 @@ its partners and discounted for free riding, Olson & Zeckhauser 1966, against th
 partners, ``k ** commitment_exponent``), the leader pays a coordination cost per member beyond a
 pair, and no member loses by another's admission; its members other than its leader (a great power may lead from afar) are one
 region's states, no two farther apart than ``bloc_region_km``, and no two members' ideal points
-farther apart than ``bloc_identity_distance`` where they are known (collective identity,
-Hemmer & Katzenstein 2002). A great power that leads against a great power (:func:`_candidates`) also asks the states with
-no threat of their own weaker than it, values each one's pledge for forward defence (its capability
+farther apart than ``bloc_identity_distance``, an unknown ideal point sharing no identity (collective identity,
+Hemmer & Katzenstein 2002). Every step reads one main threat, the perceived one (:func:`.threat.main_threat_of`). A great
+power that leads against a great power (:func:`_candidates`) also asks the states weaker than it with no main threat of
+their own that still perceive this one (above ``threat_perception_floor``) and hold no neutrality obligation in force, values each one's pledge for forward defence (its capability
 added to the balance against the threat and denied to it, as far as it is exposed, discounted by
 the leader's distance: :func:`foedus.theory.multilateral.forward_defence_value`; Snyder 1997, Lake
 1999) and covers the shortfall of those that would not sign alone (hegemonic provision); weight
 ``bloc_forward_defence_weight``, 0 switches both off. A treaty so founded admits new members from
 the next year (its founders sign this year). Each
 founding is logged with the shared threat, the adversary bloc, the leader and every founder's
-value, cost and gain, the leader's forward-defence value and the transfer each client receives.
+value, cost, gain and threat from the shared threat, the leader's forward-defence value, the transfer each client receives,
+the states left out as clients and the candidates vetoed (with the reasons).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from foedus.schema import OBLIGATIONS
 from foedus.sim.membership import alliance_view, pair_max
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.formation import (
@@ -43,7 +46,7 @@ from foedus.sim.steps.formation import (
     norm_terms,
     pact_cost,
 )
-from foedus.sim.steps.threat import main_threat_codes
+from foedus.sim.steps.threat import main_threat_codes, main_threat_of
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
 from foedus.theory import multilateral as th_multi
@@ -72,8 +75,12 @@ class _Year:
         else:
             self.shared = np.zeros((len(th_ob.GOODS), n, n), bool)
         self.unit_cost = p.alliance_cost * (1.0 + count / commitment_capacity(world)) ** p.commitment_exponent
-        self.main = th_ob.main_threat(world.results.threat, check=False)
+        self.main = main_threat_of(world)  # the perceived main threat (floor, threshold, ceiling), as every step and event reads it
+        # a standing pledge to stand aside (an ATOP neutrality obligation in force) binds a state out of a leader's camp
+        neutral_slots = ag.obligations[slots][:, OBLIGATIONS.index("neutrality")] if len(slots) else np.zeros(0, bool)
+        self.neutral = members[neutral_slots].any(axis=0) if neutral_slots.any() else np.zeros(n, bool)
         self.defends = self.shared[0]
+        self.left_out: dict[str, np.ndarray] = {}  # the states a great-power leader could not carry as clients, by reason (_candidates)
 
 
 def blocs(world: World, rng: np.random.Generator) -> None:
@@ -131,9 +138,24 @@ def _candidates(world: World, yr: _Year, t: int, sharing: np.ndarray, bloc: np.n
     cand = sharing.copy()
     lead = np.flatnonzero(sharing)[np.argmax(world.power[sharing])]
     if world.params.bloc_forward_defence_weight > 0 and world.major[lead] and world.major[t]:
-        cand |= free & ~bloc & (yr.main < 0) & (world.power < world.power[lead])
+        asked = free & ~bloc & (yr.main < 0) & (world.power < world.power[lead])
+        perceive = _clients(world, yr, t)
+        cand |= asked & perceive
+        yr.left_out = {"neutrality_obligation": np.flatnonzero(asked & yr.neutral), "threat_not_perceived": np.flatnonzero(asked & ~perceive & ~yr.neutral)}
+    else:
+        yr.left_out = {}
     group = np.flatnonzero(cand)
     return group[np.argsort(-world.power[group], kind="stable")]  # the leader first
+
+
+def _clients(world: World, yr: _Year, t: int) -> np.ndarray:
+    """(N,) bool: the states a great power may carry as clients against ``t`` beyond those that share it: the states that
+    perceive ``t`` (its threat to them at least ``threat_perception_floor``, the noise of the record below which a state
+    perceives nothing: :func:`foedus.theory.threat.perceived_main_threat`), though below their own threshold of a main threat, and
+    hold no neutrality obligation in force (a state pledged to stand aside is no one's client: Belgium and Switzerland before
+    1914). Lake (1999): a client buys protection from a threat it faces; a state that faces none has nothing to buy."""
+    threat = world.results.threat[:, t]
+    return (threat > 0) & (threat >= world.params.threat_perception_floor) & ~yr.neutral
 
 
 def _forward(world: World, t: int, group: np.ndarray, shares: np.ndarray) -> np.ndarray:
@@ -183,6 +205,19 @@ def _goods(world: World, yr: _Year) -> tuple[np.ndarray, np.ndarray]:
     return goods, u
 
 
+def _vetoes(world: World, yr: _Year, group: np.ndarray) -> dict[str, np.ndarray]:
+    """Each reason a candidate of ``group`` refuses to be bound to another, (K, K) bool by name (:func:`foedus.theory.multilateral.found_bloc`'s ``veto``)."""
+    p = world.params
+    rows, cols = group[:, None], group[None, :]
+    out = {"at_war": world.at_war[rows, cols], "territorial_dispute": world.territorial_dispute[rows, cols], "main_threat": yr.main[group][:, None] == cols}
+    # the leader, a great power, may lead from afar; its other members are one region's, great powers too (Hemmer & Katzenstein 2002)
+    out["region"] = th_multi.regional_veto(world.distance_km[rows, cols], p.bloc_region_km, world.major[group] & (np.arange(len(group)) == 0))
+    if world.ideal_distance is not None:  # an unknown ideal point is no shared identity
+        out["identity"] = th_multi.identity_veto(world.ideal_distance[rows, cols], p.bloc_identity_distance)
+    out["renounced"] = _renounced(world, group)
+    return out
+
+
 def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, group: np.ndarray, forward: np.ndarray):
     """Who of ``group`` (the strongest first, then in order of capability or of the great-power leader's value of them) founds a bloc, and with which form: (form, indices, values, costs, gains, free-riding share,
     forward-defence values, transfers).
@@ -206,12 +241,7 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
     rows, cols = group[:, None], group[None, :]
     fresh = goods[:, rows, cols] * ~yr.shared[:, rows, cols]
     partners = np.maximum(np.arange(k + 1) - 1, 0).astype(float) ** p.commitment_exponent  # at size s a member has s - 1 partners
-    veto = world.at_war[rows, cols] | world.territorial_dispute[rows, cols] | (yr.main[group][:, None] == cols)
-    # the leader, a great power, may lead from afar; its other members are one region's, great powers too (Hemmer & Katzenstein 2002)
-    veto |= th_multi.regional_veto(world.distance_km[rows, cols], p.bloc_region_km, world.major[group] & (np.arange(k) == 0))
-    if world.ideal_distance is not None:
-        veto |= th_multi.identity_veto(world.ideal_distance[rows, cols], p.bloc_identity_distance)
-    veto |= _renounced(world, group)
+    veto = np.logical_or.reduce(list(_vetoes(world, yr, group).values()))
     power = np.maximum(world.power[group], 1e-12)
     forms = np.array(BLOC_FORMS)
     s_f, prot, risk = FORM_COMMITMENT[forms][:, None, None], FORM_GOODS[forms, 0][:, None, None].astype(float), FORM_RISK[forms][:, None, None].astype(float)
@@ -235,6 +265,17 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
             value = share * pledge[x][np.ix_(sel, sel)].sum(axis=1) + ahead + paid
             best = (f, group[sel], value, value - gain[sel], gain[sel], share, ahead, paid)
     return best
+
+
+def _vetoed(world: World, yr: _Year, group: np.ndarray, founders: np.ndarray) -> dict[str, list[str]]:
+    """The candidates of ``group`` left out of the treaty by a veto with a founder, each with the reasons (:func:`_vetoes`), by COW code."""
+    inside = np.isin(group, founders)
+    out: dict[str, list[str]] = {}
+    for name, v in _vetoes(world, yr, group).items():  # the few reasons
+        hit = (v | v.T)[:, inside].any(axis=1) & ~inside
+        for c in world.ccode[group[hit]].tolist():  # the few left out
+            out.setdefault(str(c), []).append(name)
+    return out
 
 
 def _found(
@@ -273,9 +314,11 @@ def _found(
     gd = (g_sum * FORM_GOODS[f][None, :]).tolist()
     members = [
         {"ccode": c, "power": q, "motives": dict(zip(MOTIVES, m)), "utility": v, "cost": k, "gain": g, "main_threat": t, "leader": c == int(code[leader]),
-         "proposed": c == int(code[leader]), "cofounder": c != int(code[leader]), "goods": dict(zip(th_ob.GOODS, gg)), "forward_defence": a, "transfer": r}
-        for c, q, m, v, k, g, t, gg, a, r in zip(
+         "proposed": c == int(code[leader]), "cofounder": c != int(code[leader]), "goods": dict(zip(th_ob.GOODS, gg)), "forward_defence": a, "transfer": r,
+         "threat_from_shared": x}
+        for c, q, m, v, k, g, t, gg, a, r, x in zip(
             code[founders].tolist(), pw.tolist(), motives.tolist(), value.tolist(), cost.tolist(), gain.tolist(), mains, gd, ahead.tolist(), paid.tolist(),
+            world.results.threat[founders, threat].tolist(),
         )
     ]
     p = world.params
@@ -285,6 +328,8 @@ def _found(
         "gains": {str(c): g for c, g in zip(code[founders].tolist(), gain.tolist())}, "free_riding": p.bloc_free_riding, "free_riding_share": share,
         "coordination_cost": p.bloc_coordination_cost * (len(founders) - 2), "founding_rule": "each founder gains; no member loses by an admission (found_bloc)",
         "shared_by": code[group[(yr.main[group] >= 0) & bloc[np.maximum(yr.main[group], 0)]]].tolist(), "candidates": code[group].tolist(), "forward_defence_weight": p.bloc_forward_defence_weight,
+        "main_threat_rule": "perceived main threat (foedus.sim.steps.threat.main_threat_of)", "threat_perception_floor": p.threat_perception_floor,
+        "clients_left_out": {r: code[i].tolist() for r, i in yr.left_out.items()}, "vetoed": _vetoed(world, yr, group, founders),
         "hegemonic_provision": bool(ahead[0] > 0 or paid.any()), "transfers_paid": float(paid.sum()), "region_km": p.bloc_region_km, "identity_distance": p.bloc_identity_distance if world.ideal_distance is not None else None,
         **norm_factors(world),
     }
