@@ -78,8 +78,9 @@ def test_every_bloc_names_its_shared_threat_its_leader_and_each_founders_gain(ar
             assert f["shared_threat"] in f["adversary_bloc"] and f["shared_threat"] not in codes
             assert f["leader"] in f["shared_by"] and set(codes) <= set(f["candidates"])  # the leader shares the threat
             for m in members:
-                if m["ccode"] not in f["shared_by"]:  # a client a great power asked (no threat of its own): carried, or gaining itself
+                if m["ccode"] not in f["shared_by"]:  # a client a great power asked (no main threat of its own): carried, or gaining itself
                     assert m["main_threat"] is None and not m["leader"] and (m["gain"] > 0 or f["hegemonic_provision"])
+                    assert m["threat_from_shared"] >= f["threat_perception_floor"] and str(m["ccode"]) not in f["vetoed"]
                 else:
                     assert m["main_threat"] in f["adversary_bloc"]  # each founder's main threat is the adversary or its ally
                 assert f["gains"][str(m["ccode"])] == pytest.approx(m["gain"])
@@ -95,9 +96,10 @@ def test_a_bloc_admits_members_from_the_year_after_its_founding(arms):
         assert d["admits"] != d["last_year"]
 
 
-def _hegemony(seed: int, weight: float, years: int = 15) -> Scenario:
+def _hegemony(seed: int, weight: float, years: int = 15, faint: float = 0.003) -> Scenario:
     """A great power (the leader) hostile to another (the threat) an ocean away, and eight middle powers beside the threat
-    that perceive no threat of their own (no hostility: Walt's intentions are nil); ideal points close to the leader's."""
+    that perceive it faintly (a hostility of 0.003: a threat above the noise floor ``threat_perception_floor``, below their own
+    threshold of a main threat) and no main threat of their own; ideal points close to the leader's."""
     rng = np.random.default_rng(seed)
     actors = [
         {"ccode": 2, "abb": "THR", "name": "Threat", "major": True, "cinc": 0.25, "milex": 3e4, "gdp": 6e5, "lat": 55.0, "lon": 38.0, "regime": 0.1,
@@ -111,12 +113,12 @@ def _hegemony(seed: int, weight: float, years: int = 15) -> Scenario:
                        "lat": float(50 + rng.uniform(-4, 4)), "lon": float(8 + rng.uniform(-6, 6)), "regime": float(rng.uniform(0.6, 1.0)),
                        "ideal_point": float(rng.uniform(0.8, 1.6))})
     return Scenario.from_dict({"name": "hegemony", "start_year": 1950, "years": years, "seed": seed, "actors": actors,
-                               "relations": [{"pair": [2, 3], "hostility": 0.7}], "parameters": {"bloc_forward_defence_weight": weight}})
+                               "relations": [{"pair": [2, 3], "hostility": 0.7}] + [{"pair": [2, 10 + k], "hostility": faint} for k in range(8) if faint > 0], "parameters": {"bloc_forward_defence_weight": weight}})
 
 
-def _led(seed: int, weight: float) -> list[dict]:
+def _led(seed: int, weight: float, faint: float = 0.003) -> list[dict]:
     """The explanations of the blocs the leader (3) founds."""
-    ev = Simulation(_hegemony(seed, weight), rng=seed).run().events()
+    ev = Simulation(_hegemony(seed, weight, faint=faint), rng=seed).run().events()
     ev = ev[ev["kind"] == "formation"]
     return [d for d, _, _ in detail(ev, "formation") if d.get("factors", {}).get("leader") == 3 and "shared_threat" in d["factors"]]
 
@@ -142,5 +144,17 @@ def test_a_great_power_leads_exposed_states_that_fear_nothing_themselves_only_by
             assert f["shared_threat"] == 2 and members[0]["ccode"] == 3 and members[0]["forward_defence"] > 0
             clients = [m for m in members[1:] if m["main_threat"] is None]
             assert clients and all(m["gain"] >= 0 for m in members)
+            # a client perceives the threat, if not as its main one (Lake 1999: a client buys protection from a threat it faces)
+            assert all(m["threat_from_shared"] >= f["threat_perception_floor"] > 0 for m in clients)
             assert f["transfers_paid"] == pytest.approx(sum(m["transfer"] for m in members))
             assert members[0]["cost"] >= f["transfers_paid"]  # the leader pays what carries its clients
+
+
+def test_a_great_power_carries_no_client_that_does_not_perceive_the_threat(hegemony):
+    # Lake (1999): a client buys protection from a threat it faces; the same middle powers, blind to the threat (no hostility
+    # of it at all, so its threat to them is nil), are no one's clients however much the leader values their pledges
+    from foedus.sim.parameters import Parameters
+
+    w = Parameters().bloc_forward_defence_weight
+    assert sum(len(b) for b in hegemony[w]) > 0  # with the faint perception they are carried (the test above)
+    assert sum(len(_led(s, w, faint=0.0)) for s in range(SEEDS)) == 0
