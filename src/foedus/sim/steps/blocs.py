@@ -14,7 +14,7 @@ partners, ``k ** commitment_exponent``), the leader pays a coordination cost per
 pair, and no member loses by another's admission; its members other than its leader (a great power may lead from afar) are one
 region's states, no two farther apart than ``bloc_region_km``, and no two members' ideal points
 farther apart than ``bloc_identity_distance``, an unknown ideal point sharing no identity (collective identity,
-Hemmer & Katzenstein 2002). Every step reads one main threat, the perceived one (:func:`.threat.main_threat_of`). A great
+Hemmer & Katzenstein 2002); no member is bound to its strategic rival (Thompson 2001; :func:`_vetoes`). Every step reads one main threat, the perceived one (:func:`.threat.main_threat_of`). A great
 power that leads against a great power (:func:`_candidates`) also asks the states weaker than it with no main threat of
 their own that still perceive this one (above ``threat_perception_floor``) and hold no neutrality obligation in force, values each one's pledge for forward defence (its capability
 added to the balance against the threat and denied to it, as far as it is exposed, discounted by
@@ -206,10 +206,12 @@ def _goods(world: World, yr: _Year) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _vetoes(world: World, yr: _Year, group: np.ndarray) -> dict[str, np.ndarray]:
-    """Each reason a candidate of ``group`` refuses to be bound to another, (K, K) bool by name (:func:`foedus.theory.multilateral.found_bloc`'s ``veto``)."""
+    """Each reason a candidate of ``group`` refuses to be bound to another, (K, K) bool by name (:func:`foedus.theory.multilateral.found_bloc`'s ``veto``): at war, a territorial dispute, a main threat, a strategic rivalry, the region, the identity, a treaty renounced."""
     p = world.params
     rows, cols = group[:, None], group[None, :]
     out = {"at_war": world.at_war[rows, cols], "territorial_dispute": world.territorial_dispute[rows, cols], "main_threat": yr.main[group][:, None] == cols}
+    # strategic rivals see one another as enemies (Thompson 2001), the adversaries of Snyder's (1997) game, not partners of one pledge
+    out["rivalry"] = world.rivalry[rows, cols]
     # the leader, a great power, may lead from afar; its other members are one region's, great powers too (Hemmer & Katzenstein 2002)
     out["region"] = th_multi.regional_veto(world.distance_km[rows, cols], p.bloc_region_km, world.major[group] & (np.arange(len(group)) == 0))
     if world.ideal_distance is not None:  # an unknown ideal point is no shared identity
