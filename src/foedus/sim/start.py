@@ -170,6 +170,7 @@ def _build_world(scenario: Scenario) -> World:
         treaty_automatic=_treaty_automatic(sc),
     )
     world.crisis_threats = crisis_kinds(world.crisis_threat_from, sc.start_year)
+    world.ideal_known = np.array([a.ideal_point is not None for a in sc.actors], dtype=bool)
     _schedule_system(world, sc.start_year)
     st.initialise(world)
     return world

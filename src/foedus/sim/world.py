@@ -291,6 +291,9 @@ class World:
     treaty_automatic: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     """(len(treaty_terms),) bool: whether each of ``treaty_terms`` renews automatically (``Scenario.treaty_terms_automatic``,
     ATOP ``proren`` 2); a formed pact draws it with its term."""
+    ideal_known: np.ndarray | None = None
+    """(N,) bool: the states whose ideal point the scenario gives (the others count as the mean in ``ideal_distance``);
+    None: all known. An unknown identity is not a shared one (:func:`foedus.theory.multilateral.identity_veto`)."""
 
     @property
     def n(self) -> int:

@@ -214,8 +214,11 @@ def _vetoes(world: World, yr: _Year, group: np.ndarray) -> dict[str, np.ndarray]
     out["rivalry"] = world.rivalry[rows, cols]
     # the leader, a great power, may lead from afar; its other members are one region's, great powers too (Hemmer & Katzenstein 2002)
     out["region"] = th_multi.regional_veto(world.distance_km[rows, cols], p.bloc_region_km, world.major[group] & (np.arange(len(group)) == 0))
-    if world.ideal_distance is not None:  # an unknown ideal point is no shared identity
-        out["identity"] = th_multi.identity_veto(world.ideal_distance[rows, cols], p.bloc_identity_distance)
+    if world.ideal_distance is not None:  # an unknown ideal point (counted as the mean in ideal_distance) is no shared identity
+        d = world.ideal_distance[rows, cols]
+        if world.ideal_known is not None:
+            d = np.where(world.ideal_known[rows] & world.ideal_known[cols], d, np.nan)
+        out["identity"] = th_multi.identity_veto(d, p.bloc_identity_distance)
     out["renounced"] = _renounced(world, group)
     return out
 
