@@ -158,3 +158,28 @@ def test_a_great_power_carries_no_client_that_does_not_perceive_the_threat(hegem
     w = Parameters().bloc_forward_defence_weight
     assert sum(len(b) for b in hegemony[w]) > 0  # with the faint perception they are carried (the test above)
     assert sum(len(_led(s, w, faint=0.0)) for s in range(SEEDS)) == 0
+
+
+def test_a_state_pledged_to_neutrality_or_of_unknown_identity_is_no_client_of_a_great_power():
+    # a standing neutrality obligation (ATOP's neutrality pledge; Belgium and Switzerland before 1914) binds a state out of a
+    # leader's camp; an ideal point the scenario does not give (the German Democratic Republic outside the UN until 1973)
+    # is no shared identity (Hemmer & Katzenstein 2002), though the start counts it as the mean of the others
+    from foedus.sim.parameters import Parameters
+
+    w = Parameters().bloc_forward_defence_weight
+    carried, seen, pledged = set(), 0, 0
+    for seed in range(SEEDS):
+        d = _hegemony(seed, w).model_dump()
+        d["agreements"] = [{"name": "pledge", "members": [10, 11], "start_year": 1940, "obligations": ["neutrality"]}]
+        d["actors"][4]["ideal_point"] = None  # state 12
+        ev = Simulation(Scenario.from_dict(d), rng=seed).run().events()
+        for det, _, _ in detail(ev[ev["kind"] == "formation"], "formation"):
+            f = det.get("factors", {})
+            if f.get("leader") == 3 and "shared_threat" in f:
+                seen += 1
+                members = {m["ccode"] for m in det["members"]}
+                carried |= members
+                neutral = set(f["clients_left_out"]["neutrality_obligation"])
+                pledged += {10, 11} <= neutral  # while the pledge stands (it may lapse in a run), neither is carried
+                assert not members & neutral and 12 not in members and "identity" in f["vetoed"].get("12", ["identity"])
+    assert seen > 0 and pledged > 0 and 12 not in carried and carried & set(range(13, 18))
