@@ -302,6 +302,11 @@ def _found(
     # that they sum to the value the founder weighed (its ``utility``), as every alignment event's do (F5)
     g_sum *= share
     motives = th_ob.motive_decomposition(u_sum * share, g_sum, FORM_GOODS[f][None, :])
+    # the leader's forward defence (capability added to the balance against the shared threat and denied to it) and a client's
+    # transfer (the leader's cover of its pledge against that threat) are balancing against the threat (Walt 1987; Lake 1999)
+    # (in the event's decomposition, so that it sums to the value weighed; the treaty keeps the motives of its pledges)
+    explained = motives.copy()
+    explained[:, MOTIVES.index("balance_threat")] += np.asarray(ahead) + np.asarray(paid)
     slot = ag.add_pairs(
         np.array([[leader, first]]), y, kind=ALLIANCE, obligations=FORM_OBLIGATIONS[f], asymmetric=asymmetric_capabilities(pw[:1], pw[1:].max(keepdims=True)),
         leader=np.array([leader]), wartime=np.array([False]), motives=motives.mean(axis=0, keepdims=True), power=pw[:2][None, :],
@@ -322,7 +327,7 @@ def _found(
          "proposed": c == int(code[leader]), "cofounder": c != int(code[leader]), "goods": dict(zip(th_ob.GOODS, gg)), "forward_defence": a, "transfer": r,
          "threat_from_shared": x}
         for c, q, m, v, k, g, t, gg, a, r, x in zip(
-            code[founders].tolist(), pw.tolist(), motives.tolist(), value.tolist(), cost.tolist(), gain.tolist(), mains, gd, ahead.tolist(), paid.tolist(),
+            code[founders].tolist(), pw.tolist(), explained.tolist(), value.tolist(), cost.tolist(), gain.tolist(), mains, gd, ahead.tolist(), paid.tolist(),
             world.results.threat[founders, threat].tolist(),
         )
     ]
@@ -335,8 +340,8 @@ def _found(
         "shared_by": code[group[(yr.main[group] >= 0) & bloc[np.maximum(yr.main[group], 0)]]].tolist(), "candidates": code[group].tolist(), "forward_defence_weight": p.bloc_forward_defence_weight,
         "main_threat_rule": "perceived main threat (foedus.sim.steps.threat.main_threat_of)", "threat_perception_floor": p.threat_perception_floor,
         "clients_left_out": {r: code[i].tolist() for r, i in yr.left_out.items()}, "vetoed": _vetoed(world, yr, group, founders),
-        "hegemonic_provision": bool(ahead[0] > 0 or paid.any()), "transfers_paid": float(paid.sum()), "region_km": p.bloc_region_km, "identity_distance": p.bloc_identity_distance if world.ideal_distance is not None else None,
+        "hegemonic_provision": bool(ahead[0] > 0 or paid.any()), "transfers_paid": float(paid.sum()), "forward_defence_and_transfer_motive": "balance_threat", "region_km": p.bloc_region_km, "identity_distance": p.bloc_identity_distance if world.ideal_distance is not None else None,
         **norm_factors(world),
     }
-    detail = {"motives": dict(zip(MOTIVES, motives.mean(axis=0).tolist())), "obligations": list(th_ob.PACT_FORMS[FORMS[f]]), "members": members, "factors": factors}
+    detail = {"motives": dict(zip(MOTIVES, explained.mean(axis=0).tolist())), "obligations": list(th_ob.PACT_FORMS[FORMS[f]]), "members": members, "factors": factors}
     world.log.events(y, "formation", aid, world.ccode[[leader]], world.ccode[[first]], [detail])
