@@ -15,7 +15,7 @@ from typing import Any
 from foedus.i18n import _, get_language, gettext, lazy_gettext
 
 __all__ = ["LABELS", "INDICATOR_NAMES", "UNITS", "CAUSES", "CRISES", "FACTORS", "label", "labelled", "kind_plural",
-           "indicator_name", "unit_name", "cause_label", "factor_label", "CATALOGUE_LABEL", "plain", "scenario_text"]
+           "indicator_name", "unit_name", "cause_label", "factor_label", "ROUTES", "route_label", "CATALOGUE_LABEL", "plain", "scenario_text"]
 
 LABELS = {
     # ATOP obligations (Leeds et al. 2002), as the figures spell them
@@ -168,6 +168,8 @@ CAUSES = {
     "cohesion lost": lazy_gettext("cohesion lost"),
     "power shifted": lazy_gettext("power shifted"),
     "treaty lapsed": lazy_gettext("treaty lapsed"),
+    "cohesion fell": lazy_gettext("cohesion fell"),
+    "threat faded": lazy_gettext("threat faded"),
     "threat gone": lazy_gettext("threat gone"),
     "term expired": lazy_gettext("term expired"),
     "war over": lazy_gettext("war over"),
@@ -268,6 +270,83 @@ FACTORS = {
     "entrapment": lazy_gettext("entrapment"),
     "abandonment": lazy_gettext("abandonment"),
     "exit_probability": lazy_gettext("probability of exit"),
+    # exits and accessions (foedus.sim.steps.alignment)
+    "value_at_entry": lazy_gettext("value of the pact on entry"),
+    "autonomy_change": lazy_gettext("change of autonomy"),
+    "members_in_favour": lazy_gettext("members in favour"),
+    "power": lazy_gettext("capability share"),
+    "offence_standing": lazy_gettext("standing of offence pledges"),
+    # firms and NGOs in cyber alignments (foedus.sim.steps.cyber, trends)
+    "values": lazy_gettext("values of the actor"),
+    "proximity_to_members": lazy_gettext("proximity to the members"),
+    "ideal_distance_to_members": lazy_gettext("ideal-point distance to the members"),
+    "max_hostility_to_members": lazy_gettext("greatest hostility to a member"),
+    # dissolutions (foedus.sim.steps.dissolution, politics)
+    "hazard_cohesion_lost": lazy_gettext("hazard: cohesion lost"),
+    "hazard_power_shifted": lazy_gettext("hazard: power shifted"),
+    "hazard_treaty_lapsed": lazy_gettext("hazard: treaty lapsed"),
+    "hazard_threat_gone": lazy_gettext("hazard: threat gone"),
+    "threat_lapse": lazy_gettext("lapse of the founding threat"),
+    "founding_threat_now": lazy_gettext("founding threat now"),
+    "founding_threat_at_start": lazy_gettext("founding threat at signature"),
+    "cohesion_at_start": lazy_gettext("cohesion at signature"),
+    "cohesion_retained": lazy_gettext("cohesion retained"),
+    "economic_competition": lazy_gettext("economic competition"),
+    "democratic_commitment": lazy_gettext("democratic commitment"),
+    "third_party_purpose": lazy_gettext("pledge aimed at third parties"),
+    "capability_change": lazy_gettext("change of capability"),
+    "betrayal": lazy_gettext("betrayal"),
+    "institutional_assets": lazy_gettext("institutional assets"),
+    "member_founding_threat": lazy_gettext("member's founding threat"),
+    "member_share_change": lazy_gettext("change of the member's share"),
+    "automatic_renewal": lazy_gettext("automatic renewal"),
+    "made_for_the_war": lazy_gettext("made for the war"),
+    # wars, calls to allies and entries into wars (foedus.sim.steps.conflict)
+    "any_major": lazy_gettext("a major power in the pair"),
+    "rival": lazy_gettext("strategic rivals"),
+    "lower_democracy": lazy_gettext("lower democracy score of the pair"),
+    "higher_democracy": lazy_gettext("higher democracy score of the pair"),
+    "initiator_minus_target_log_capability": lazy_gettext("initiator's capability over the target's (log)"),
+    "initiator_minus_target_major": lazy_gettext("initiator a major power, the target not"),
+    "initiator_minus_target_democracy": lazy_gettext("initiator a democracy, the target not"),
+    "initiator_probability": lazy_gettext("probability of initiating"),
+    "agreement": lazy_gettext("agreement"),
+    "ally_of": lazy_gettext("ally of"),
+    "against_a_member": lazy_gettext("against a member of the pact"),
+    "reach": lazy_gettext("reach to the war"),
+    "casus_foederis_probability": lazy_gettext("probability of the casus foederis"),
+    "commitment": lazy_gettext("commitment"),
+    "interdependence_with_adversary": lazy_gettext("interdependence with the adversary"),
+    "democratic": lazy_gettext("democracy"),
+    "entered_a_year_late": lazy_gettext("entered a year late"),
+    "rival_of_enemy": lazy_gettext("rival of the enemy"),
+    "mandate": lazy_gettext("mandate"),
+    "collective_security": lazy_gettext("collective security"),
+    "veto": lazy_gettext("veto of a permanent member"),
+    "mandated": lazy_gettext("action mandated"),
+    # rivalries (foedus.sim.steps.rivalry; foedus.theory.rivalry ONSET_TERMS, TERMINATION_TERMS)
+    "major_pair": lazy_gettext("both major powers"),
+    "one_major": lazy_gettext("one major power in the pair"),
+    "out_of_reach": lazy_gettext("out of each other's reach"),
+    "regime_shift": lazy_gettext("regime shift"),
+    # blocs founded against a shared threat (foedus.sim.steps.blocs)
+    "mechanism": lazy_gettext("mechanism"),
+    "shared_threat": lazy_gettext("shared threat"),
+    "adversary_bloc": lazy_gettext("adversary bloc"),
+    "leader": lazy_gettext("leader"),
+    "gains": lazy_gettext("gains of the founders"),
+    "free_riding": lazy_gettext("free riding"),
+    "free_riding_share": lazy_gettext("share of free riding"),
+    "coordination_cost": lazy_gettext("cost of coordination"),
+    "shared_by": lazy_gettext("states sharing the threat"),
+    "candidates": lazy_gettext("candidates"),
+    "forward_defence_weight": lazy_gettext("weight of the leader's forward defence"),
+    "forward_defence": lazy_gettext("value of forward defence to the leader"),
+    "transfer": lazy_gettext("transfer to the client"),
+    "hegemonic_provision": lazy_gettext("hegemonic provision applied"),
+    "transfers_paid": lazy_gettext("total transfers paid"),
+    "region_km": lazy_gettext("extent of the region (km)"),
+    "identity_distance": lazy_gettext("identity distance tolerated"),
 }
 """The factors of the simulator's explanations (keys of an event's ``detail["factors"]``), as they are shown.
 
@@ -293,6 +372,20 @@ def factor_label(key: Any) -> str:
     """A factor of an event's explanation, named in the language in use (unknown: its key with spaces)."""
     hit = FACTORS.get(str(key))
     return str(hit) if hit is not None else str(key).replace("_", " ")
+
+
+ROUTES = {
+    "alliance": lazy_gettext("an ally's pledge"),
+    "collective security": lazy_gettext("collective security"),
+    "opportunistic": lazy_gettext("opportunism"),
+}
+"""The routes by which a state joins a war under way (``route`` of a ``war_entry`` event, :mod:`foedus.sim.steps.conflict`)."""
+
+
+def route_label(route: Any) -> str:
+    """The route by which a state joined a war, in the language in use (``"collective security"`` -> "sécurité collective"); unknown: as it is."""
+    hit = ROUTES.get(str(route))
+    return str(hit) if hit is not None else str(route)
 
 
 CATALOGUE_LABEL = re.compile(r"(?<![\w.-])(?:[Bb]rief\s+)?[AFPDTH][1-5](?:\s*[\u2013-]\s*[AFPDTH]?[1-5])?(?:'s)?(?![\w-])")
