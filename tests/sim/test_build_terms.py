@@ -35,7 +35,9 @@ def test_a_scenario_from_the_record_carries_each_treatys_stated_term():
 def test_a_scenario_from_the_record_carries_the_wartime_treaties():
     """ATOP wartime: the Anglo-Soviet treaty (2535, 1942), the Franco-Soviet (2575, 1944) and the Sino-Soviet (3030,
     1945) were made in the Second World War; the Arab League pact (3015) and the UK-Iraq treaty (2270) were not.
-    13 of the 28 alliances in force at the start of 1946 are wartime treaties (ATOP 5.1)."""
+    13 of the 28 alliances in force at the start of 1946 are wartime treaties (ATOP 5.1); 12 were made during a war still
+    under way in 1945: the Turkish-Afghan treaty of 1921 (2075, signed during the Greco-Turkish war, COW 116, over in
+    1922) outlived its war and is not made for it."""
     from foedus.sim.build import scenario_from_record
     from foedus.sim.build_terms import wartime_treaties
 
@@ -44,9 +46,23 @@ def test_a_scenario_from_the_record_carries_the_wartime_treaties():
     assert by_id[2535].wartime and by_id[2575].wartime and by_id[3030].wartime
     assert not by_id[3015].wartime and not by_id[2270].wartime
     inherited = [a for a in sc.agreements if a.start_year < 1946]
-    assert len(inherited) == 28 and sum(a.wartime for a in inherited) == 13
+    assert len(inherited) == 28 and sum(a.wartime for a in inherited) == 12 and not by_id[2075].wartime
     assert {2535, 2575, 3030} <= set(wartime_treaties())
 
+
+
+def test_a_treaty_that_outlived_its_war_was_not_made_for_it():
+    """ANZUS (3215) and the US-Philippine treaty (3210) were signed in 1951 during the Korean War (ATOP wartime 1,
+    cowwar 151; COW: the war's last year 1953): a run from 1990 must not end them as 'war over'. In 1946 the Second
+    World War (COW 139, last year 1945) had just ended: its treaties still come up for renewal with it."""
+    from foedus.sim.build import scenario_from_record
+    from foedus.sim.build_terms import wartime_treaties
+
+    assert {3210, 3215} <= set(wartime_treaties()) and not {3210, 3215} & set(wartime_treaties(year=1990))
+    assert {2535, 2575, 3030} <= set(wartime_treaties(year=1946))
+    sc = scenario_from_record(1990, top_n=None, years=2)
+    by_id = {a.id: a for a in sc.agreements}
+    assert not by_id[3215].wartime and not by_id[3210].wartime
 
 def test_the_record_says_which_terms_renew_automatically():
     """ATOP proren 2 with a stated term: the Triple Alliance (1350, 1882: six years, renewed by six unless denounced), the

@@ -193,7 +193,7 @@ def _agreement_specs(snap, year: int, data_dir: Path | None, agreements, skip_at
     specs: list[dict[str, Any]] = list(agreements or [])
     skip = set(skip_atop or ()) | {int(a["id"]) for a in specs if a.get("id")}
     entry = _atop_entry_years(data_dir)
-    terms = _atop_terms(data_dir)
+    terms = _atop_terms(data_dir, year)
 
     def entry_years(aid: int, members, start: int) -> dict[int, int]:
         return {c: int(entry[(aid, c)]) for c in members if (aid, c) in entry and start < entry[(aid, c)] <= year}
@@ -273,7 +273,7 @@ def _relations(snap) -> list[dict[str, Any]]:
     return out
 
 
-def _atop_terms(data_dir: Path | None) -> dict[int, dict[str, Any]]:
+def _atop_terms(data_dir: Path | None, year: int | None = None) -> dict[int, dict[str, Any]]:
     """atopid -> the treaty's terms a scenario carries: ``conditional``, ``institutionalised`` (Leeds & Anac 2005), ``admits_members``
     (ATOP ``proadd``; :func:`foedus.theory.obligations.admits_members`) and, where stated, ``targets`` (``statthr1/2``), ``term_years``, ``renewal_years``,
     ``wartime`` (:func:`foedus.sim.build_terms.wartime_treaties`)."""
@@ -289,7 +289,7 @@ def _atop_terms(data_dir: Path | None) -> dict[int, dict[str, Any]]:
                  **{k: round(float(v), 3) for k, v in (("term_years", ty), ("renewal_years", ry if ty > 0 else 0)) if v > 0}}
         for a, c, i, m, ty, ry in zip(t.index, t["conditional"], t["institutionalised"], admits, t["term_years"], t["renewal_years"])
     }
-    for a in wartime_treaties(d):  # made for a war (ATOP wartime): renewed or not once it is over (persist)
+    for a in wartime_treaties(d, year):  # made for a war still under way at the start (ATOP wartime, cowwar): renewed or not once it is over
         out[a]["wartime"] = True
     for a in automatic_renewal_treaties(d):  # a term that renews unless a member gives notice (ATOP proren 2; endings)
         if "term_years" in out.get(a, {}):

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from foedus.data.atop import read_atop_terms
+from foedus.data.conflict import read_wars
 from foedus.data.csvio import read_csv
 from foedus.data.paths import default_data_dir
 from foedus.data.record import find_file
@@ -74,18 +75,28 @@ def _practice(year: int, data_dir: Path | None) -> tuple[Path, np.ndarray | None
     return path, None
 
 
-def wartime_treaties(data_dir: Path | None = None) -> list[int]:
+def wartime_treaties(data_dir: Path | None = None, year: int | None = None) -> list[int]:
     """The atopids of the ATOP alliances made during a war their members fought (ATOP ``wartime`` 1; Leeds et al. 2002).
 
     A treaty of the record in force when a run starts carries it (``AgreementSpec.wartime``): made for its war,
     it comes up for renewal once the war is over (:mod:`foedus.sim.start`; Leeds & Savun 2007). Of the 28
     alliances in force at the start of 1946, 13 are wartime treaties of the Second World War era; 10 of them
-    ended by 1955.
+    ended by 1955. With ``year`` (a scenario's start), only the treaties whose war (ATOP ``cowwar``, the COW war
+    number, ended in the last year of that war's dyad-years) was still under way in ``year - 1`` or later: a treaty
+    that has outlived its war was not made for it alone (ANZUS and the US-Philippine treaty, signed in 1951 during
+    the Korean War, in force in 1990). A treaty whose war ATOP does not name keeps the flag.
     """
     d = Path(data_dir) if data_dir is not None else default_data_dir()
     raw = read_csv(find_file(d, "atop_alliances"), ["atopid", "wartime"])
     w = pd.to_numeric(raw["wartime"], errors="coerce").fillna(0).to_numpy() > 0
-    return [int(a) for a in pd.to_numeric(raw["atopid"], errors="coerce").to_numpy()[w]]
+    ids = [int(a) for a in pd.to_numeric(raw["atopid"], errors="coerce").to_numpy()[w]]
+    if year is None:
+        return ids
+    m = read_csv(find_file(d, "atop_members"), ["atopid", "cowwar"])
+    m = m.assign(atopid=pd.to_numeric(m["atopid"], errors="coerce"), cowwar=pd.to_numeric(m["cowwar"], errors="coerce"))
+    war_of = m[m["cowwar"] > 0].groupby("atopid")["cowwar"].max()
+    war_end = read_wars(find_file(d, "wars")).groupby("warnum")["year"].max()
+    return [a for a in ids if a not in war_of.index or war_end.get(int(war_of[a]), np.inf) >= year - 1]
 
 
 def automatic_renewal_treaties(data_dir: Path | None = None) -> list[int]:
