@@ -95,3 +95,23 @@ def test_nuclear_cache_equals_table_every_year():
     # new states (a new array) are looked up afresh
     world.ccode = ccode[::-1].copy()
     assert np.array_equal(conflict._nuclear(world), nuclear_armed(world.ccode, 2030))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_opportunist_reach_of_the_rows_with_a_rival_equals_the_full_block(seed):
+    """``_opportunists`` evaluates the reach only for candidates with a rival belligerent: the same bits as the whole block."""
+    rng = np.random.default_rng(200 + seed)
+    n, k = 150, int(rng.integers(2, 9))
+    cinc = rng.random(n) ** 4
+    cinc[rng.random(n) < 0.1] = 0.0
+    dist = rng.random((n, n)) * 15000.0
+    world = SimpleNamespace(cinc=cinc / cinc.sum(), distance_km=dist, params=SimpleNamespace(miles_per_day=250.0), check=True)
+    cand, members = np.arange(k, n), np.arange(k)
+    rival = rng.random((len(cand), k)) < 0.05
+    full = np.where(rival, conflict._reach(world, cand[:, None], members[None, :]), 0.0)
+    part = np.zeros(rival.shape)
+    rows = np.flatnonzero(rival.any(axis=1))
+    part[rows] = np.where(rival[rows], conflict._reach(world, cand[rows][:, None], members[None, :]), 0.0)
+    assert 0 < len(rows) < len(cand)
+    assert np.array_equal(full.view(np.int64), part.view(np.int64))
+    assert np.array_equal(full.argmax(axis=1), part.argmax(axis=1))

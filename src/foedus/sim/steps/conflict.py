@@ -379,11 +379,16 @@ def _opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.
     if not len(cand):
         return
     # each candidate's rival belligerent it can best reach; none if it is allied to any belligerent of that side
-    rival = world.rivalry[np.ix_(cand, members)] & ~allied[np.ix_(cand, members)]
-    reach = np.where(rival, _reach(world, cand[:, None], members[None, :]), 0.0)
+    tied = allied[np.ix_(cand, members)]
+    rival = world.rivalry[np.ix_(cand, members)] & ~tied
+    # the reach of the candidates with a rival belligerent (elementwise: the same numbers as over every candidate)
+    reach = np.zeros(rival.shape)
+    rows = np.flatnonzero(rival.any(axis=1))
+    if len(rows):
+        reach[rows] = np.where(rival[rows], _reach(world, cand[rows][:, None], members[None, :]), 0.0)
     best = reach.argmax(axis=1)
     foe_side = sides[best]
-    bound = (allied[np.ix_(cand, members)] & (sides[None, :] == foe_side[:, None])).any(axis=1)
+    bound = (tied & (sides[None, :] == foe_side[:, None])).any(axis=1)
     has = rival[np.arange(len(cand)), best] & ~bound
     prob = th_onset.opportunistic_join_probability(p.opportunistic_join_rate, reach[np.arange(len(cand)), best], has, check=world.check)
     go = np.flatnonzero(rng.random(len(cand)) < prob)
