@@ -10,9 +10,10 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.theory.renunciation import territorial_integrity_norm
-from foedus.data.nuclear import nuclear_armed
+from foedus.data.nuclear import NUCLEAR_WEAPON_STATES, nuclear_armed
 from foedus.schema import OBLIGATIONS
 from foedus.sim.membership import pair_max
+from foedus.sim.steps import conflict_kernels as kern
 from foedus.sim.steps._common import COALITION, ORGANISATION, SECURITY
 from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
@@ -137,7 +138,7 @@ def onset_covariates(world: World, i: np.ndarray, j: np.ndarray) -> dict[str, np
     """
     flat = i * world.n + j
     lower, higher = th_onset.democracy_link(world.regime[i], world.regime[j], check=world.check)
-    nuclear = nuclear_armed(world.ccode, world.year)
+    nuclear = _nuclear(world)
     contiguous, major, rival = np.take(world.contiguous, flat), world.major[i] | world.major[j], np.take(world.rivalry, flat)
     return {
         "contiguous": contiguous,
@@ -152,6 +153,21 @@ def onset_covariates(world: World, i: np.ndarray, j: np.ndarray) -> dict[str, np
         "joint_nuclear": nuclear[i] & nuclear[j],
         "conquest_norm": th_onset.conquest_norm_term(territorial_integrity_norm(world.year), major, contiguous, rival),
     }
+
+
+def _nuclear(world: World) -> np.ndarray:
+    """:func:`foedus.data.nuclear.nuclear_armed` of the world's states this year.
+
+    Cached while the same states (``world.ccode``, never written in place) are in the same nuclear epoch:
+    which of the table's spans (:data:`foedus.data.nuclear.NUCLEAR_WEAPON_STATES`) contain the year."""
+    y = world.year
+    epoch = tuple(lo <= y and (hi is None or y <= hi) for lo, hi in NUCLEAR_WEAPON_STATES.values())
+    hit = world.cache.get("nuclear_armed")
+    if hit is not None and hit[0] == epoch and hit[1] is world.ccode:
+        return hit[2]
+    out = nuclear_armed(world.ccode, y)
+    world.cache["nuclear_armed"] = (epoch, world.ccode, out)
+    return out
 
 
 def defence_pairs(world: World) -> np.ndarray:
@@ -176,10 +192,8 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     p = world.params
     i, j = _upper(world)
     draw = rng.random(len(i))
-    live = world.active[i] & world.active[j] & (world.power[i] > 0) & (world.power[j] > 0)
-    flat = i * world.n + j
-    live &= ~np.take(world.at_war, flat)
-    live &= th_onset.politically_relevant(np.take(world.contiguous, flat), world.major[i] | world.major[j], np.take(world.rivalry, flat))
+    # the pairs at risk: both active with capability, at peace, politically relevant (one compiled pass)
+    live = kern.onset_live(i, j, world.active, world.power, world.at_war, world.contiguous, world.major, world.rivalry)
     i, j, draw = i[live], j[live], draw[live]
     if not len(i):
         return
@@ -260,10 +274,7 @@ def _reach(world: World, who: np.ndarray, enemy: np.ndarray) -> np.ndarray:
 
 def _under_way(world: World, war: dict) -> bool:
     """Whether some pair across the sides of ``war`` is at war (or an ally is still to enter)."""
-    side = war["side"]
-    a = np.fromiter((s for s, v in side.items() if v == 1), np.intp)
-    b = np.fromiter((s for s, v in side.items() if v == 2), np.intp)
-    return bool(world.at_war[np.ix_(a, b)].any()) if len(a) and len(b) else False
+    return bool(kern.under_way(world.at_war, *kern.war_sides(war)))
 
 
 def _enter(world: World, war: dict, entrants: np.ndarray, enemies: np.ndarray, sides: np.ndarray) -> None:
@@ -368,11 +379,16 @@ def _opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.
     if not len(cand):
         return
     # each candidate's rival belligerent it can best reach; none if it is allied to any belligerent of that side
-    rival = world.rivalry[np.ix_(cand, members)] & ~allied[np.ix_(cand, members)]
-    reach = np.where(rival, _reach(world, cand[:, None], members[None, :]), 0.0)
+    tied = allied[np.ix_(cand, members)]
+    rival = world.rivalry[np.ix_(cand, members)] & ~tied
+    # the reach of the candidates with a rival belligerent (elementwise: the same numbers as over every candidate)
+    reach = np.zeros(rival.shape)
+    rows = np.flatnonzero(rival.any(axis=1))
+    if len(rows):
+        reach[rows] = np.where(rival[rows], _reach(world, cand[rows][:, None], members[None, :]), 0.0)
     best = reach.argmax(axis=1)
     foe_side = sides[best]
-    bound = (allied[np.ix_(cand, members)] & (sides[None, :] == foe_side[:, None])).any(axis=1)
+    bound = (tied & (sides[None, :] == foe_side[:, None])).any(axis=1)
     has = rival[np.arange(len(cand)), best] & ~bound
     prob = th_onset.opportunistic_join_probability(p.opportunistic_join_rate, reach[np.arange(len(cand)), best], has, check=world.check)
     go = np.flatnonzero(rng.random(len(cand)) < prob)

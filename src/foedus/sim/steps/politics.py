@@ -340,8 +340,11 @@ def founding_threat_lapse(world: World, slots: np.ndarray, size: np.ndarray) -> 
         ag.target_threat_start[new] = np.where(target >= 0, level, 0.0)
     tgt = ag.target[slots]
     has = tgt >= 0
-    safe = np.where(has, tgt, 0)
-    now = np.where(has, (ag.members[slots] * threat[:, safe].T).sum(axis=1) / np.maximum(size, 1.0), np.nan)
+    # the named target's mean threat to the members, for the pacts that have one (row by row: the same sums as over every pact)
+    now = np.full(len(slots), np.nan)
+    named = np.flatnonzero(has)
+    if len(named):
+        now[named] = (ag.members[slots[named]] * threat[:, tgt[named]].T).sum(axis=1) / np.maximum(size[named], 1.0)
     first = has & np.isnan(ag.target_threat_start[slots])  # a named target, measured for the first time
     if first.any():
         ag.target_threat_start[slots[first]] = now[first]

@@ -1,0 +1,117 @@
+"""The compiled passes of the conflict step (foedus.sim.steps.conflict_kernels) give the numpy code's booleans.
+
+Each kernel is checked against the numpy code it replaced (kept here as the reference), which
+calls :func:`foedus.theory.war_onset.politically_relevant` itself, on random worlds (inactive
+states, states without capability, wars, float and boolean pair arrays); and the nuclear cache of
+the onset covariates against :func:`foedus.data.nuclear.nuclear_armed` year by year.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from foedus.data.nuclear import NUCLEAR_WEAPON_STATES, nuclear_armed
+from foedus.sim.steps import conflict_kernels as kern
+from foedus.theory import war_onset as th_onset
+
+conflict = importlib.import_module("foedus.sim.steps.conflict")
+
+
+def _numpy_live(i, j, active, power, at_war, contiguous, major, rivalry):
+    """The numpy screen of ``_war_onsets`` before it was compiled."""
+    n = len(active)
+    live = active[i] & active[j] & (power[i] > 0) & (power[j] > 0)
+    flat = i * n + j
+    live &= ~np.take(at_war, flat)
+    live &= th_onset.politically_relevant(np.take(contiguous, flat), major[i] | major[j], np.take(rivalry, flat))
+    return live
+
+
+def _numpy_under_way(at_war, side):
+    """The numpy check of ``_under_way`` before it was compiled."""
+    a = np.fromiter((s for s, v in side.items() if v == 1), np.intp)
+    b = np.fromiter((s for s, v in side.items() if v == 2), np.intp)
+    return bool(at_war[np.ix_(a, b)].any()) if len(a) and len(b) else False
+
+
+def _world(rng, n, float_pairs):
+    sym = lambda m: m | m.T  # noqa: E731
+    contiguous = sym(rng.random((n, n)) < 0.05)
+    rivalry = sym(rng.random((n, n)) < 0.02)
+    if float_pairs:
+        contiguous, rivalry = contiguous.astype(float), rivalry.astype(float)
+    return dict(
+        active=rng.random(n) < 0.9,
+        power=np.where(rng.random(n) < 0.1, 0.0, rng.random(n)),
+        at_war=sym(rng.random((n, n)) < 0.03),
+        contiguous=contiguous,
+        major=rng.random(n) < 0.05,
+        rivalry=rivalry,
+    )
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_onset_live_equals_numpy_screen(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 120))
+    w = _world(rng, n, float_pairs=bool(seed % 2))
+    i, j = np.triu_indices(n, 1)
+    args = (i, j, w["active"], w["power"], w["at_war"], w["contiguous"], w["major"], w["rivalry"])
+    got = kern.onset_live(*args)
+    want = _numpy_live(*args)
+    assert got.dtype == bool and np.array_equal(got, want)
+    assert want.any() and not want.all()  # the screen decides something
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_under_way_equals_numpy_check(seed):
+    rng = np.random.default_rng(100 + seed)
+    n = 40
+    at_war = rng.random((n, n)) < 0.02
+    at_war |= at_war.T
+    seen = set()
+    for _ in range(200):
+        k = int(rng.integers(0, 8))
+        states = rng.choice(n, size=k, replace=False)
+        side = {int(s): int(rng.integers(1, 3)) for s in states}
+        war = {"side": side}
+        got = kern.under_way(at_war, *kern.war_sides(war))
+        want = _numpy_under_way(at_war, side)
+        assert got == want
+        seen.add(want)
+    assert seen == {True, False}
+
+
+def test_nuclear_cache_equals_table_every_year():
+    ccode = np.array(sorted(NUCLEAR_WEAPON_STATES) + [2, 200, 220, 365, 999, 20, 560])
+    world = SimpleNamespace(ccode=ccode, cache={}, year=1816)
+    for y in range(1816, 2031):
+        world.year = y
+        assert np.array_equal(conflict._nuclear(world), nuclear_armed(ccode, y)), y
+    # new states (a new array) are looked up afresh
+    world.ccode = ccode[::-1].copy()
+    assert np.array_equal(conflict._nuclear(world), nuclear_armed(world.ccode, 2030))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_opportunist_reach_of_the_rows_with_a_rival_equals_the_full_block(seed):
+    """``_opportunists`` evaluates the reach only for candidates with a rival belligerent: the same bits as the whole block."""
+    rng = np.random.default_rng(200 + seed)
+    n, k = 150, int(rng.integers(2, 9))
+    cinc = rng.random(n) ** 4
+    cinc[rng.random(n) < 0.1] = 0.0
+    dist = rng.random((n, n)) * 15000.0
+    world = SimpleNamespace(cinc=cinc / cinc.sum(), distance_km=dist, params=SimpleNamespace(miles_per_day=250.0), check=True)
+    cand, members = np.arange(k, n), np.arange(k)
+    rival = rng.random((len(cand), k)) < 0.05
+    full = np.where(rival, conflict._reach(world, cand[:, None], members[None, :]), 0.0)
+    part = np.zeros(rival.shape)
+    rows = np.flatnonzero(rival.any(axis=1))
+    part[rows] = np.where(rival[rows], conflict._reach(world, cand[rows][:, None], members[None, :]), 0.0)
+    assert 0 < len(rows) < len(cand)
+    assert np.array_equal(full.view(np.int64), part.view(np.int64))
+    assert np.array_equal(full.argmax(axis=1), part.argmax(axis=1))
