@@ -318,9 +318,8 @@ def forward_defence_value(leader, threat, member, exposed, discount, *, weight: 
     the share of the leader's capability that reaches ``j``; Boulding 1962's loss-of-strength
     gradient), which is why hegemonic provision is regional (Lake 1999, ch. 5; Mastanduno 1997):
 
-    .. math:: F_{Lj} = w\, \delta_{Lj} \left(\Delta^+ + e_j \Delta^-
-ight), \qquad
-              \Delta^+ + \Delta^- = rac{p_j}{p_L + p_t + p_j}
+    .. math:: F_{Lj} = w\, \delta_{Lj} \left(\Delta^+ + e_j \Delta^-\right), \qquad
+              \Delta^+ + \Delta^- = \frac{p_j}{p_L + p_t + p_j}
 
     so that a fully exposed client within full reach is worth the whole swing of the balance it can
     cause (the analytic anchor of the tests), a client of no capability is worth nothing, and the

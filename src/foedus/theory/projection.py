@@ -89,7 +89,7 @@ def relative_discount_exponent(distance_km, *, miles_per_day: float = 250.0, che
     (:math:`c^{x(0)} > c`). Relative to its value at home, the capability that arrives over a
     distance :math:`d` is
 
-    .. math:: c \, rac{c^{x(d)}}{c^{x(0)}} = c^{\,1 + x(d) - x(0)} \le c,
+    .. math:: c \, \frac{c^{x(d)}}{c^{x(0)}} = c^{\,1 + x(d) - x(0)} \le c,
 
     so a state's capability at home is its capability share and the loss of strength with
     distance is the published one (the same ratio between any two distances). The simulator
