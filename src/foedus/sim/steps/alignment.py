@@ -99,9 +99,13 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     if not considering.any():
         return
     rows = np.flatnonzero(considering)
-    opt = _choose(world, rows, u, goods, view, terms)
+    # joining a treaty counts no tethering (Weitsman 1997, 2004): its protection is F1-F3 only
+    u_join = th_align.accession_motives(u)
+    goods_join = goods.copy()
+    goods_join[0] = u_join.sum(axis=0)
+    opt = _choose(world, rows, u, goods, view, terms, goods_join)
     _pairs(world, rows, opt, u, goods, view, terms)
-    _accessions(world, rows, opt, goods, view, terms)
+    _accessions(world, rows, opt, goods_join, view, terms, u_join)
 
 
 class _Alliances:
@@ -225,7 +229,7 @@ class _Options:
         self.kind, self.target, self.form, self.value, self.cost = kind, target, form, value, cost
 
 
-def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms) -> _Options:
+def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms, goods_join: np.ndarray) -> _Options:
     """The best option of each state ``rows[r]`` by net value, value minus :func:`~.formation.pact_cost` (ties to the first; F5).
 
     New pacts: every form with every state it is not at war with and not already bound to at
@@ -238,7 +242,9 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     (:func:`_admitted`: complete information, as for a new pact's partner); its value is the goods the treaty provides,
     aggregated over the members by capability
     (:func:`foedus.theory.choice.join_utilities`), its cost that of a commitment to the leader
-    with the base raised by ``size ** commitment_exponent``.
+    with the base raised by ``size ** commitment_exponent``. Accessions and the members' votes
+    weigh ``goods_join``, the goods with the protection of
+    :func:`foedus.theory.alignment.accession_motives` (no tethering, Weitsman 1997, 2004).
 
     The new pacts are weighed in one compiled pass (:func:`.alignment_kernels.best_pairs`, the
     cost rule and the values evaluated as ``pact_cost`` and numpy do, to the bit), the
@@ -254,7 +260,7 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
         terms.burden, world.at_war, world.active, _FORMS_F, FORM_COMMITMENT, _FORM_PROT, _FORM_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
     )
     if len(view.slots):
-        best, net, value, cost = _best_accessions(world, rows, goods, view, terms, best, net, value, cost, f_count * n)
+        best, net, value, cost = _best_accessions(world, rows, goods_join, view, terms, best, net, value, cost, f_count * n)
     chosen = net > 0
     pair = best < f_count * n
     kind = np.where(chosen, np.where(pair, 1, 2), 0)
@@ -353,10 +359,11 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     form_alliances(world, i, j, f, dec_i, dec_j, value, cost, np.stack([g_i.T, g_j[:, keep].T], axis=1), founders)
 
 
-def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms) -> None:
+def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms, u: np.ndarray) -> None:
     """Accessions of the states ``rows`` that chose a treaty, if its members let them in (P1, P2).
 
-    The members' vote is :func:`_admitted`.
+    The members' vote is :func:`_admitted`. ``goods`` and ``u`` are those of joining (no tethering:
+    :func:`foedus.theory.alignment.accession_motives`).
     """
     ag = world.agreements
     y = world.year
@@ -375,7 +382,7 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
     if world.explain:
         # each joiner's view of its own alliance only (an alliance's aggregate does not depend on the others)
         a_used, a_at = np.unique(a_local[ok], return_inverse=True)
-        u_join = th_choice.join_utilities(world.results.utilities, view.members[a_used], aggregate="capability", power=world.power, states=cand[ok])
+        u_join = th_choice.join_utilities(u, view.members[a_used], aggregate="capability", power=world.power, states=cand[ok])
         g_join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.power, states=cand[ok])
         k_ok = np.arange(len(ok))
         dec = th_ob.motive_decomposition(u_join[:, k_ok, a_at].T, g_join[:, k_ok, a_at].T, view.goods[a_local[ok]])
@@ -402,8 +409,8 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     A member votes for the candidate when the goods of the treaty are worth more to it from the
     candidate than its own :func:`~.formation.pact_cost` of a commitment to the candidate (the
     same rule as a new pact), unless the treaty protects and the candidate is the member's main
-    threat (:func:`foedus.theory.obligations.admission_votes`: an alliance is not opened to the
-    state it protects against); the accession passes when a share ``accession_share`` of the
+    threat or the member the candidate's (:func:`foedus.theory.obligations.admission_votes`: an
+    alliance is not opened to the state it protects against, nor to a state it threatens); the accession passes when a share ``accession_share`` of the
     members vote for it and the candidate has no territorial dispute with any of them.
     """
     p = world.params
