@@ -115,7 +115,8 @@ class _Alliances:
     members; ``portfolio`` (N,) each state's alliances over its commitment capacity, ``load``
     (N,) the factor ``(1 + portfolio) ** commitment_exponent`` of every option's cost and
     ``unit_cost`` (N,) ``alliance_cost * load``; ``goods`` (A, 5) the goods each provides,
-    ``commitment`` (A,) its strength, ``admits`` (A,) whether its terms admit new members;
+    ``commitment`` (A,) its strength, ``admits`` (A,) whether its terms admit new members,
+    ``join_goods`` (A, 5) the goods that count toward joining it (:func:`foedus.theory.choice.accession_goods`);
     ``top``: each alliance's strongest and second-strongest members
     (:func:`foedus.sim.membership.leaders`); ``shared_commitment`` (N, N) the strongest
     commitment two states already share and ``shared_goods`` (5, N, N) the goods their pacts
@@ -135,6 +136,7 @@ class _Alliances:
         self.goods = th_ob.pact_goods(ag.obligations[self.slots])
         self.commitment = ag.commitment[self.slots]
         self.admits = ag.admits[self.slots]
+        self.join_goods = th_choice.accession_goods(self.goods)  # what counts toward joining: no tethering in a defence treaty
         if before is None:
             self.main = th_ob.main_threat(world.results.threat, check=False)
             self.target = th_offence.offence_target(world.hostility, check=False)
@@ -244,7 +246,9 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     (:func:`foedus.theory.choice.join_utilities`), its cost that of a commitment to the leader
     with the base raised by ``size ** commitment_exponent``. Accessions and the members' votes
     weigh ``goods_join``, the goods with the protection of
-    :func:`foedus.theory.alignment.accession_motives` (no tethering, Weitsman 1997, 2004).
+    :func:`foedus.theory.alignment.accession_motives`, and of a treaty the goods
+    ``view.join_goods`` (:func:`foedus.theory.choice.accession_goods`): no tethering toward
+    joining a defence treaty (Weitsman 1997, 2004).
 
     The new pacts are weighed in one compiled pass (:func:`.alignment_kernels.best_pairs`, the
     cost rule and the values evaluated as ``pact_cost`` and numpy do, to the bit), the
@@ -295,7 +299,7 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     r_used, r_at = np.unique(rr, return_inverse=True)
     a_used, a_at = np.unique(aa, return_inverse=True)
     join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.power, states=rows[r_used])  # (5, R', A')
-    j_value = np.einsum("gra,ag->ra", join, view.goods[a_used].astype(float))[r_at, a_at]
+    j_value = np.einsum("gra,ag->ra", join, view.join_goods[a_used].astype(float))[r_at, a_at]
     j_base = view.unit_cost[rows[rr]] * view.size[aa].astype(float) ** p.commitment_exponent
     j_cost = pact_cost(world, terms, rows[rr], view.top[0][aa], j_base, view.commitment[aa], view.goods[aa, 0].astype(float))
     # np.argmax over the pacts then the accessions (shut ones -inf): an accession wins a strictly larger net value, or the first NaN
@@ -385,7 +389,7 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
         u_join = th_choice.join_utilities(u, view.members[a_used], aggregate="capability", power=world.power, states=cand[ok])
         g_join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.power, states=cand[ok])
         k_ok = np.arange(len(ok))
-        dec = th_ob.motive_decomposition(u_join[:, k_ok, a_at].T, g_join[:, k_ok, a_at].T, view.goods[a_local[ok]])
+        dec = th_ob.motive_decomposition(u_join[:, k_ok, a_at].T, g_join[:, k_ok, a_at].T, view.join_goods[a_local[ok]])
         mot, tot, cst = dec.tolist(), opt.value[sel[ok]].tolist(), opt.cost[sel[ok]].tolist()
         fav, dis, pw = share[ok].tolist(), disputes[ok].tolist(), world.power[cand[ok]].tolist()
         auto = terms.autonomy[cand[ok], view.top[0][a_local[ok]]].tolist()
@@ -415,7 +419,7 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     """
     p = world.params
     share, disputes = kern.admission_shares(
-        cand.astype(np.int64), a_local.astype(np.int64), view.members, goods, view.goods, view.commitment, view.unit_cost, terms.autonomy,
+        cand.astype(np.int64), a_local.astype(np.int64), view.members, goods, view.join_goods, view.commitment, view.unit_cost, terms.autonomy,
         _log1p_autonomy(world, terms), terms.burden, view.main, world.territorial_dispute, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
     )
     return th_entrapment.accession_allowed(disputes, check=world.check) & (share >= p.accession_share), share, disputes
