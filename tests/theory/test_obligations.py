@@ -171,10 +171,10 @@ def test_a_protective_treaty_is_not_opened_to_a_members_main_threat_whatever_its
     assert ob.admission_votes(2.0, 0.5, False, True)
 
 
-def test_a_defence_treaty_is_not_opened_to_a_state_whose_main_threat_is_a_member():
+def test_no_member_votes_to_admit_a_state_whose_main_threat_it_is():
     """Weitsman (1997, 2004): restraining one's main threat is tethering, a pact of weak obligations, not an accession to its defence treaty."""
     hostile = ob.admission_votes([2.0, 2.0, 2.0], 0.5, False, [True, False, True], member_is_candidates_main_threat=[True, True, False])
-    assert hostile.tolist() == [False, True, True]
+    assert hostile.tolist() == [False, False, True]
 
 
 def test_neutrality_comes_alone_or_with_non_aggression_and_ranks_as_neutrality():

@@ -122,8 +122,8 @@ def main_threat(threat, *, check: bool = True) -> np.ndarray:
 
 def admission_votes(value, cost, candidate_is_main_threat, protective, member_is_candidates_main_threat=False) -> np.ndarray:
     r"""Whether a member votes to admit a candidate to a treaty: ``value > cost`` unless the treaty
-    protects and the candidate is the member's main threat, or the member the candidate's (bool,
-    broadcast shape).
+    protects and the candidate is the member's main threat, or the member is the candidate's main
+    threat (any treaty; bool, broadcast shape).
 
     A member gains from a candidate's accession when the goods the treaty would give it from
     the candidate are worth more than its cost of a commitment to the candidate
@@ -134,10 +134,9 @@ def admission_votes(value, cost, candidate_is_main_threat, protective, member_is
     the reassurance of having it inside. Alliances form *against* a threat (Walt 1987, ch. 2);
     a state seeks reassurance from its threat in a pledge of non-aggression instead (Weitsman
     2004). NATO's members refused the Soviet Union's request to join in 1954 (Molotov's note
-    of 31 March 1954) for this reason. Nor is a defence treaty opened to a state whose main
-    threat is a member: its motive could only be to restrain that member from inside, which is
-    tethering, the business of a bilateral pact of weak obligations (Weitsman 1997, 2004), and
-    the treaty would oblige the other members to defend it against their own ally.
+    of 31 March 1954) for this reason. Nor does a member vote to let in a state that sees it as
+    its main threat: such a candidate comes to restrain it from inside, which is tethering, the
+    business of a bilateral pact the member negotiates itself (Weitsman 1997, 2004).
 
     Parameters
     ----------
@@ -153,7 +152,7 @@ def admission_votes(value, cost, candidate_is_main_threat, protective, member_is
     >>> admission_votes([0.5, 0.5, 0.5, 0.1], 0.2, [False, True, True, False], [True, True, False, True]).tolist()
     [True, False, True, False]
     >>> admission_votes([0.5, 0.5], 0.2, False, [True, False], member_is_candidates_main_threat=True).tolist()
-    [False, True]
+    [False, False]
 
     References
     ----------
@@ -161,8 +160,8 @@ def admission_votes(value, cost, candidate_is_main_threat, protective, member_is
     .. [2] Weitsman, P. A. (2004). Dangerous Alliances. Stanford University Press.
     """
     gains = np.asarray(value, dtype=float) > np.asarray(cost, dtype=float)
-    hostile = np.asarray(candidate_is_main_threat, dtype=bool) | np.asarray(member_is_candidates_main_threat, dtype=bool)
-    return gains & ~(hostile & np.asarray(protective, dtype=bool))
+    refused = np.asarray(candidate_is_main_threat, dtype=bool) & np.asarray(protective, dtype=bool)
+    return gains & ~refused & ~np.asarray(member_is_candidates_main_threat, dtype=bool)
 
 
 def obligation_goods(

@@ -413,8 +413,9 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     A member votes for the candidate when the goods of the treaty are worth more to it from the
     candidate than its own :func:`~.formation.pact_cost` of a commitment to the candidate (the
     same rule as a new pact), unless the treaty protects and the candidate is the member's main
-    threat or the member the candidate's (:func:`foedus.theory.obligations.admission_votes`: an
-    alliance is not opened to the state it protects against, nor to a state it threatens); the accession passes when a share ``accession_share`` of the
+    threat, or the member is the candidate's main threat, whatever the treaty
+    (:func:`foedus.theory.obligations.admission_votes`: an alliance is not opened to the state it
+    protects against, nor to a state that comes to restrain the member); the accession passes when a share ``accession_share`` of the
     members vote for it and the candidate has no territorial dispute with any of them.
     """
     p = world.params
