@@ -75,7 +75,7 @@ def _numpy_admitted(cand, a_local, members, goods, alliance_goods, commitment, u
     c_k = cand[kk]
     v_m = (goods[:, voter, c_k] * gk[kk].T).sum(axis=0)
     c_m = cost(voter, c_k, unit_cost[voter], commitment[a_local][kk], gk[kk, 0].astype(float))
-    votes = th_ob.admission_votes(v_m, c_m, main[voter] == c_k, gk[kk, 0])
+    votes = th_ob.admission_votes(v_m, c_m, main[voter] == c_k, gk[kk, 0], member_is_candidates_main_threat=main[c_k] == voter)
     share = np.bincount(kk, weights=votes, minlength=len(cand)) / np.maximum(mem.sum(axis=1), 1)
     return share, (mem & dispute[cand]).sum(axis=1)
 
@@ -141,6 +141,9 @@ def test_admission_shares_are_the_members_votes_by_the_theorys_rule(seed):
     k = int(rng.integers(1, 40))
     cand, a_local = rng.integers(0, n, k), rng.integers(0, members.shape[0], k)
     main[rng.integers(0, n, 3)] = cand[0]  # some members' main threat is a candidate
+    voters = np.flatnonzero(members[a_local[-1]])
+    if len(voters):
+        main[cand[-1]] = voters[0]  # a candidate whose main threat is a member
     want = _numpy_admitted(cand, a_local, members, goods, alliance_goods, commitment, unit_cost, main, dispute, _theory_cost(c))
     got = kern.admission_shares(
         cand, a_local, members, goods, alliance_goods, commitment, unit_cost, c["autonomy"], np.log1p(c["autonomy"]), c["burden"], main, dispute,

@@ -301,3 +301,37 @@ def test_the_total_formed_in_the_pass_is_the_sum_of_the_motives_to_the_bit():
         u, total = alignment_utilities(power, threat, h, shared_global=g, weakness_threshold=0.2, return_total=True)
         assert u.tobytes() == alignment_utilities(power, threat, h, shared_global=g, weakness_threshold=0.2).tobytes()
         assert total.tobytes() == u.sum(axis=0).tobytes()
+
+
+def test_tethering_counts_toward_a_pair_but_not_toward_joining_a_defence_treaty():
+    """Weitsman (1997, 2004): tethering is a pact *with* a hostile state to restrain it, not a reason to join a defence treaty.
+
+    State 0 and state 1 are hostile but share a larger threat, state 2, so 0's utility of a pact
+    with 1 has a tethering contribution; joining a treaty whose members include 1 is worth the
+    same to 0 whatever the tethering weight (:func:`accession_motives` drops it), while the
+    pair's utility grows with it.
+    """
+    from foedus.theory.choice import join_utilities
+
+    p = np.array([0.05, 0.05, 0.5, 0.05])
+    t = np.array([[0, 0.04, 0.3, 0], [0.04, 0, 0.3, 0], [0, 0, 0, 0], [0, 0, 0.3, 0]])
+    h = np.array([[0, 0.8, 0.9, 0], [0.8, 0, 0.9, 0], [0.9, 0.9, 0, 0], [0, 0, 0, 0]])
+    members = np.array([[False, True, False, True]])  # a defence treaty of 1 and 3
+    joins, pairs = [], []
+    for w in (0.0, 0.5, 5.0):
+        u = alignment_utilities(p, t, h, tether_weight=w)
+        pairs.append(u.sum(axis=0)[0, 1])
+        j = join_utilities(alignment.accession_motives(u), members, aggregate="capability", power=p, states=np.array([0]))
+        joins.append(j[:, 0, 0])
+        assert j[MOTIVES.index("tether"), 0, 0] == 0.0
+    assert alignment_utilities(p, t, h)[MOTIVES.index("tether"), 0, 1] > 0  # the pair's tethering is real
+    assert pairs[0] < pairs[1] < pairs[2]
+    assert np.array_equal(joins[0], joins[1]) and np.array_equal(joins[1], joins[2])
+
+
+def test_accession_motives_keep_the_other_motives_and_reject_a_wrong_shape():
+    u = np.arange(4 * 3 * 3, dtype=float).reshape(4, 3, 3)
+    out = alignment.accession_motives(u)
+    assert np.array_equal(out[:3], u[:3]) and not out[3].any() and u[3].any()  # a copy: the input is untouched
+    with pytest.raises(ValueError, match="utilities"):
+        alignment.accession_motives(np.zeros((3, 2, 2)))

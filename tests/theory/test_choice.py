@@ -185,3 +185,22 @@ def test_best_options_is_choose_option_over_the_pairs_and_join_utilities(seed, n
     want_choice, want_dec = choose_option(options, available, cost)
     assert np.array_equal(choice, want_choice)
     assert np.array_equal(dec, want_dec)
+
+
+def test_a_defence_treaty_is_worth_no_tethering_goods_to_a_candidate_and_a_weak_one_keeps_them():
+    """Weitsman (1997, 2004): reassurance and abstention (the tethering goods) count toward joining a treaty of weak obligations only."""
+    from foedus.theory.choice import accession_goods
+    from foedus.schema import OBLIGATIONS
+    from foedus.theory.obligations import pact_goods
+
+    ob = np.zeros((3, len(OBLIGATIONS)), bool)
+    ob[0, OBLIGATIONS.index("defense")] = ob[0, OBLIGATIONS.index("nonaggression")] = ob[0, OBLIGATIONS.index("consultation")] = True  # a defence pact (the Warsaw Pact)
+    ob[1, OBLIGATIONS.index("nonaggression")] = ob[1, OBLIGATIONS.index("consultation")] = True  # a pact of the tethering kind
+    ob[2, OBLIGATIONS.index("offense")] = ob[2, OBLIGATIONS.index("neutrality")] = True
+    provided = pact_goods(ob)
+    join = accession_goods(provided)
+    assert provided[0, 1] and not join[0, 1] and not join[0, 2] and join[0, 0] and join[0, 3] == provided[0, 3]
+    assert np.array_equal(join[1], provided[1]) and provided[1, 1]
+    assert provided[2, 2] and not join[2, 2]
+    with pytest.raises(ValueError, match="provided"):
+        accession_goods(np.zeros((2, 3), bool))

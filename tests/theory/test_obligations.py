@@ -171,6 +171,12 @@ def test_a_protective_treaty_is_not_opened_to_a_members_main_threat_whatever_its
     assert ob.admission_votes(2.0, 0.5, False, True)
 
 
+def test_no_member_votes_to_admit_a_state_whose_main_threat_it_is():
+    """Weitsman (1997, 2004): restraining one's main threat is tethering, a pact of weak obligations, not an accession to its defence treaty."""
+    hostile = ob.admission_votes([2.0, 2.0, 2.0], 0.5, False, [True, False, True], member_is_candidates_main_threat=[True, True, False])
+    assert hostile.tolist() == [False, False, True]
+
+
 def test_neutrality_comes_alone_or_with_non_aggression_and_ranks_as_neutrality():
     """ATOP 5.1: 75 of the 108 treaties whose strongest obligation is neutrality carry non-aggression too; such a
     treaty provides abstention and reassurance and commits as neutrality does (the strongest obligation counts)."""

@@ -50,6 +50,7 @@ from foedus.theory._validate import _matrix, _per_pair, _vector
 
 __all__ = [
     "MOTIVES",
+    "accession_motives",
     "alignment_utilities",
 ]
 
@@ -236,6 +237,38 @@ def alignment_utilities(
             np.ascontiguousarray(g), np.ascontiguousarray(gain), np.ascontiguousarray(rch), out, total,
         )
     return (out, total) if return_total else out
+
+
+def accession_motives(utilities) -> np.ndarray:
+    r"""The motive contributions that count toward *joining* an existing defence treaty: (4, N, N).
+
+    ``utilities`` is :func:`alignment_utilities`' (4, N, N) array; the result is a copy with the
+    F4 tethering row set to 0 (the other motives unchanged), and its sum over the motives is the
+    protection an accession is worth. Tethering (Weitsman 1997, 2004) is a bilateral or
+    small-group pact *with* a threatening state to restrain it, with weak obligations
+    (non-aggression, consultation): it is a reason to sign such a pact with a partner, not to
+    join a treaty whose members pledge defence (or offence) against a third party. A treaty
+    without a defence or offence obligation provides no protection, so its accession value has
+    no protection term to begin with; its reassurance and consultation goods
+    (:func:`foedus.theory.obligations.obligation_goods`) keep the tethering kind of obligation.
+    Pair formation keeps the full utilities.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> u = np.ones((4, 2, 2))
+    >>> accession_motives(u).sum(axis=0).tolist()
+    [[3.0, 3.0], [3.0, 3.0]]
+
+    References
+    ----------
+    Weitsman (1997), "Intimate enemies"; Weitsman (2004), ch. 2.
+    """
+    out = np.array(utilities, dtype=float, copy=True)
+    if out.ndim != 3 or out.shape[0] != len(MOTIVES):
+        raise ValueError(f"utilities: must have shape (4, N, N) in the order of MOTIVES, got {out.shape}")
+    out[MOTIVES.index("tether")] = 0.0
+    return out
 
 
 @njit(cache=True)

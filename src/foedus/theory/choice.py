@@ -24,12 +24,14 @@ from numba import njit
 
 from foedus.theory._validate import _array, _vector
 from foedus.theory.alignment import MOTIVES
+from foedus.theory.obligations import GOOD_MOTIVE
 
 __all__ = [
     "alignment_options",
     "best_options",
     "choose_alignment",
     "choose_option",
+    "accession_goods",
     "join_utilities",
 ]
 
@@ -455,3 +457,32 @@ def alignment_options(
     if membership is None:
         return u.copy()
     return np.concatenate([u, join_utilities(u, membership, aggregate=aggregate, power=power)], axis=2)
+
+
+def accession_goods(provided) -> np.ndarray:
+    r"""The goods of each treaty that count toward *joining* it: (..., 5) bool (brief F4, F5).
+
+    ``provided`` (..., 5) is :func:`foedus.theory.obligations.pact_goods` of the treaties, in the
+    order of :data:`foedus.theory.obligations.GOODS`. A treaty that provides protection or
+    aggrandisement (a defence or an offence obligation) counts, for an accession, none of the goods of the tethering
+    motive (:data:`foedus.theory.obligations.GOOD_MOTIVE`: reassurance and abstention): tethering
+    (Weitsman 1997, 2004) is a bilateral or small-group pact of weak obligations with a
+    threatening state to restrain it, not a reason to join a treaty whose members pledge to
+    fight a third party. A treaty of the tethering kind (no protection: non-aggression,
+    neutrality, consultation) keeps all its goods. Pair formation is not concerned.
+
+    >>> accession_goods([[True, True, True, True, False], [False, True, True, True, False]]).tolist()
+    [[True, False, False, True, False], [False, True, True, True, False]]
+
+    References
+    ----------
+    Weitsman, P. A. (1997). Intimate enemies: the politics of peacetime alliances. *Security
+    Studies* 7(1): 156-193. Weitsman (2004), *Dangerous Alliances*, ch. 2.
+    """
+    g = np.array(provided, dtype=bool, copy=True)
+    if g.ndim < 1 or g.shape[-1] != len(GOOD_MOTIVE):
+        raise ValueError(f"provided: the last axis must hold the {len(GOOD_MOTIVE)} goods, got shape {g.shape}")
+    tether = np.array([m == MOTIVES.index("tether") for m in GOOD_MOTIVE])
+    fights = g[..., :1] | g[..., 4:5]  # protection (a defence obligation) or aggrandisement (an offence obligation)
+    g &= ~(fights & tether)
+    return g

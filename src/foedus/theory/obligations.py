@@ -120,9 +120,10 @@ def main_threat(threat, *, check: bool = True) -> np.ndarray:
     return np.where(star > 0, main, -1)
 
 
-def admission_votes(value, cost, candidate_is_main_threat, protective) -> np.ndarray:
+def admission_votes(value, cost, candidate_is_main_threat, protective, member_is_candidates_main_threat=False) -> np.ndarray:
     r"""Whether a member votes to admit a candidate to a treaty: ``value > cost`` unless the treaty
-    protects and the candidate is the member's main threat (bool, broadcast shape).
+    protects and the candidate is the member's main threat, or the member is the candidate's main
+    threat (any treaty; bool, broadcast shape).
 
     A member gains from a candidate's accession when the goods the treaty would give it from
     the candidate are worth more than its cost of a commitment to the candidate
@@ -133,7 +134,9 @@ def admission_votes(value, cost, candidate_is_main_threat, protective) -> np.nda
     the reassurance of having it inside. Alliances form *against* a threat (Walt 1987, ch. 2);
     a state seeks reassurance from its threat in a pledge of non-aggression instead (Weitsman
     2004). NATO's members refused the Soviet Union's request to join in 1954 (Molotov's note
-    of 31 March 1954) for this reason.
+    of 31 March 1954) for this reason. Nor does a member vote to let in a state that sees it as
+    its main threat: such a candidate comes to restrain it from inside, which is tethering, the
+    business of a bilateral pact the member negotiates itself (Weitsman 1997, 2004).
 
     Parameters
     ----------
@@ -141,11 +144,15 @@ def admission_votes(value, cost, candidate_is_main_threat, protective) -> np.nda
     candidate_is_main_threat : array_like of bool
     protective : array_like of bool
         Whether the treaty's obligations provide protection (:func:`pact_goods`).
+    member_is_candidates_main_threat : array_like of bool, default False
+        Whether the member is the candidate's main threat.
 
     Examples
     --------
     >>> admission_votes([0.5, 0.5, 0.5, 0.1], 0.2, [False, True, True, False], [True, True, False, True]).tolist()
     [True, False, True, False]
+    >>> admission_votes([0.5, 0.5], 0.2, False, [True, False], member_is_candidates_main_threat=True).tolist()
+    [False, False]
 
     References
     ----------
@@ -153,7 +160,8 @@ def admission_votes(value, cost, candidate_is_main_threat, protective) -> np.nda
     .. [2] Weitsman, P. A. (2004). Dangerous Alliances. Stanford University Press.
     """
     gains = np.asarray(value, dtype=float) > np.asarray(cost, dtype=float)
-    return gains & ~(np.asarray(candidate_is_main_threat, dtype=bool) & np.asarray(protective, dtype=bool))
+    refused = np.asarray(candidate_is_main_threat, dtype=bool) & np.asarray(protective, dtype=bool)
+    return gains & ~refused & ~np.asarray(member_is_candidates_main_threat, dtype=bool)
 
 
 def obligation_goods(

@@ -99,9 +99,13 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     if not considering.any():
         return
     rows = np.flatnonzero(considering)
-    opt = _choose(world, rows, u, goods, view, terms)
+    # joining a treaty counts no tethering (Weitsman 1997, 2004): its protection is F1-F3 only
+    u_join = th_align.accession_motives(u)
+    goods_join = goods.copy()
+    goods_join[0] = u_join.sum(axis=0)
+    opt = _choose(world, rows, u, goods, view, terms, goods_join)
     _pairs(world, rows, opt, u, goods, view, terms)
-    _accessions(world, rows, opt, goods, view, terms)
+    _accessions(world, rows, opt, goods_join, view, terms, u_join)
 
 
 class _Alliances:
@@ -111,7 +115,8 @@ class _Alliances:
     members; ``portfolio`` (N,) each state's alliances over its commitment capacity, ``load``
     (N,) the factor ``(1 + portfolio) ** commitment_exponent`` of every option's cost and
     ``unit_cost`` (N,) ``alliance_cost * load``; ``goods`` (A, 5) the goods each provides,
-    ``commitment`` (A,) its strength, ``admits`` (A,) whether its terms admit new members;
+    ``commitment`` (A,) its strength, ``admits`` (A,) whether its terms admit new members,
+    ``join_goods`` (A, 5) the goods that count toward joining it (:func:`foedus.theory.choice.accession_goods`);
     ``top``: each alliance's strongest and second-strongest members
     (:func:`foedus.sim.membership.leaders`); ``shared_commitment`` (N, N) the strongest
     commitment two states already share and ``shared_goods`` (5, N, N) the goods their pacts
@@ -131,6 +136,7 @@ class _Alliances:
         self.goods = th_ob.pact_goods(ag.obligations[self.slots])
         self.commitment = ag.commitment[self.slots]
         self.admits = ag.admits[self.slots]
+        self.join_goods = th_choice.accession_goods(self.goods)  # what counts toward joining: no tethering in a defence treaty
         if before is None:
             self.main = th_ob.main_threat(world.results.threat, check=False)
             self.target = th_offence.offence_target(world.hostility, check=False)
@@ -225,7 +231,7 @@ class _Options:
         self.kind, self.target, self.form, self.value, self.cost = kind, target, form, value, cost
 
 
-def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms) -> _Options:
+def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms, goods_join: np.ndarray) -> _Options:
     """The best option of each state ``rows[r]`` by net value, value minus :func:`~.formation.pact_cost` (ties to the first; F5).
 
     New pacts: every form with every state it is not at war with and not already bound to at
@@ -238,7 +244,11 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     (:func:`_admitted`: complete information, as for a new pact's partner); its value is the goods the treaty provides,
     aggregated over the members by capability
     (:func:`foedus.theory.choice.join_utilities`), its cost that of a commitment to the leader
-    with the base raised by ``size ** commitment_exponent``.
+    with the base raised by ``size ** commitment_exponent``. Accessions and the members' votes
+    weigh ``goods_join``, the goods with the protection of
+    :func:`foedus.theory.alignment.accession_motives`, and of a treaty the goods
+    ``view.join_goods`` (:func:`foedus.theory.choice.accession_goods`): no tethering toward
+    joining a defence treaty (Weitsman 1997, 2004).
 
     The new pacts are weighed in one compiled pass (:func:`.alignment_kernels.best_pairs`, the
     cost rule and the values evaluated as ``pact_cost`` and numpy do, to the bit), the
@@ -254,7 +264,7 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
         terms.burden, world.at_war, world.active, _FORMS_F, FORM_COMMITMENT, _FORM_PROT, _FORM_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
     )
     if len(view.slots):
-        best, net, value, cost = _best_accessions(world, rows, goods, view, terms, best, net, value, cost, f_count * n)
+        best, net, value, cost = _best_accessions(world, rows, goods_join, view, terms, best, net, value, cost, f_count * n)
     chosen = net > 0
     pair = best < f_count * n
     kind = np.where(chosen, np.where(pair, 1, 2), 0)
@@ -289,7 +299,7 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     r_used, r_at = np.unique(rr, return_inverse=True)
     a_used, a_at = np.unique(aa, return_inverse=True)
     join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.power, states=rows[r_used])  # (5, R', A')
-    j_value = np.einsum("gra,ag->ra", join, view.goods[a_used].astype(float))[r_at, a_at]
+    j_value = np.einsum("gra,ag->ra", join, view.join_goods[a_used].astype(float))[r_at, a_at]
     j_base = view.unit_cost[rows[rr]] * view.size[aa].astype(float) ** p.commitment_exponent
     j_cost = pact_cost(world, terms, rows[rr], view.top[0][aa], j_base, view.commitment[aa], view.goods[aa, 0].astype(float))
     # np.argmax over the pacts then the accessions (shut ones -inf): an accession wins a strictly larger net value, or the first NaN
@@ -353,10 +363,11 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     form_alliances(world, i, j, f, dec_i, dec_j, value, cost, np.stack([g_i.T, g_j[:, keep].T], axis=1), founders)
 
 
-def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms) -> None:
+def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms, u: np.ndarray) -> None:
     """Accessions of the states ``rows`` that chose a treaty, if its members let them in (P1, P2).
 
-    The members' vote is :func:`_admitted`.
+    The members' vote is :func:`_admitted`. ``goods`` and ``u`` are those of joining (no tethering:
+    :func:`foedus.theory.alignment.accession_motives`).
     """
     ag = world.agreements
     y = world.year
@@ -375,10 +386,10 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
     if world.explain:
         # each joiner's view of its own alliance only (an alliance's aggregate does not depend on the others)
         a_used, a_at = np.unique(a_local[ok], return_inverse=True)
-        u_join = th_choice.join_utilities(world.results.utilities, view.members[a_used], aggregate="capability", power=world.power, states=cand[ok])
+        u_join = th_choice.join_utilities(u, view.members[a_used], aggregate="capability", power=world.power, states=cand[ok])
         g_join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.power, states=cand[ok])
         k_ok = np.arange(len(ok))
-        dec = th_ob.motive_decomposition(u_join[:, k_ok, a_at].T, g_join[:, k_ok, a_at].T, view.goods[a_local[ok]])
+        dec = th_ob.motive_decomposition(u_join[:, k_ok, a_at].T, g_join[:, k_ok, a_at].T, view.join_goods[a_local[ok]])
         mot, tot, cst = dec.tolist(), opt.value[sel[ok]].tolist(), opt.cost[sel[ok]].tolist()
         fav, dis, pw = share[ok].tolist(), disputes[ok].tolist(), world.power[cand[ok]].tolist()
         auto = terms.autonomy[cand[ok], view.top[0][a_local[ok]]].tolist()
@@ -402,13 +413,14 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     A member votes for the candidate when the goods of the treaty are worth more to it from the
     candidate than its own :func:`~.formation.pact_cost` of a commitment to the candidate (the
     same rule as a new pact), unless the treaty protects and the candidate is the member's main
-    threat (:func:`foedus.theory.obligations.admission_votes`: an alliance is not opened to the
-    state it protects against); the accession passes when a share ``accession_share`` of the
+    threat, or the member is the candidate's main threat, whatever the treaty
+    (:func:`foedus.theory.obligations.admission_votes`: an alliance is not opened to the state it
+    protects against, nor to a state that comes to restrain the member); the accession passes when a share ``accession_share`` of the
     members vote for it and the candidate has no territorial dispute with any of them.
     """
     p = world.params
     share, disputes = kern.admission_shares(
-        cand.astype(np.int64), a_local.astype(np.int64), view.members, goods, view.goods, view.commitment, view.unit_cost, terms.autonomy,
+        cand.astype(np.int64), a_local.astype(np.int64), view.members, goods, view.join_goods, view.commitment, view.unit_cost, terms.autonomy,
         _log1p_autonomy(world, terms), terms.burden, view.main, world.territorial_dispute, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
     )
     return th_entrapment.accession_allowed(disputes, check=world.check) & (share >= p.accession_share), share, disputes

@@ -145,8 +145,8 @@ def admission_shares(cand, a_local, members, goods, alliance_goods, commitment, 
     Member ``m`` votes for the candidate ``c`` when ``sum_g goods[g, m, c] * alliance_goods[a, g]``
     (summed in order of g, from the first) exceeds its commitment cost to ``c`` (base
     ``unit_cost[m]``, strength ``commitment[a]``, protection and risk ``alliance_goods[a, 0]``,
-    signing), unless the treaty protects and ``c`` is its main threat
-    (:func:`foedus.theory.obligations.admission_votes`); the share is the votes over
+    signing), unless the treaty protects and ``c`` is its main threat, or ``m`` is ``c``'s
+    main threat (:func:`foedus.theory.obligations.admission_votes`); the share is the votes over
     ``max(members, 1)``; the disputes count the members with a territorial dispute with ``c``.
     """
     k_count = cand.shape[0]
@@ -168,7 +168,7 @@ def admission_shares(cand, a_local, members, goods, alliance_goods, commitment, 
             for g in range(1, n_goods):
                 v += goods[g, m, c] * (1.0 if alliance_goods[a, g] else 0.0)
             cost = _cost(unit_cost[m], commitment[a], autonomy[m, c], log1p_autonomy[m, c], burden[m, c], prot, prot, w, beta, tau)
-            if v > cost and not (main[m] == c and alliance_goods[a, 0]):
+            if v > cost and not (main[m] == c and alliance_goods[a, 0]) and main[c] != m:
                 votes += 1.0
             if territorial_dispute[c, m]:
                 d += 1
