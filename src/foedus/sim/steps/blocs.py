@@ -297,7 +297,8 @@ def _found(
     pw = world.power[founders]
     mask = ~np.eye(len(founders), dtype=bool)
     g_sum = np.einsum("gab,ab->ag", goods[:, founders[:, None], founders[None, :]] * ~yr.shared[:, founders[:, None], founders[None, :]], mask)
-    u_sum = np.einsum("mab,ab->am", u[:, founders[:, None], founders[None, :]], mask)
+    # protection a pact in force already gives the pair is no new value (the ``fresh`` goods of _best): its motives are left out too
+    u_sum = np.einsum("mab,ab->am", u[:, founders[:, None], founders[None, :]] * ~yr.shared[0, founders[:, None], founders[None, :]], mask)
     # each founder values its partners' pledges net of free riding (the share of found_bloc): motives and goods carry it, so
     # that they sum to the value the founder weighed (its ``utility``), as every alignment event's do (F5)
     g_sum *= share
