@@ -213,21 +213,6 @@ def test_in_a_run_from_1900_western_europe_seldom_fears_russia(warm):
     assert np.mean(named[:, :, [col[230], col[211], col[210]]] == RUSSIA) <= 0.25
 
 
-CHINA_MOBILISED_1900 = pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "known defect of war mobilisation, not of perception: Germany names China when China, at war, has mobilised to 0.3-0.57 "
-        "of system capability (its military personnel x190 in a year: theory.arming.war_mobilisation targets war_burden x GDP, "
-        "and the scenario's GDP is 500-5,000 times its military spending in the same unit, COW milex vs Maddison GDP: China "
-        "60 against 288,967 in 1900), so the China that fights France, Britain or Germany then reaches Germany (with the "
-        "record's Germany-China rivalry) at 0.1-0.3. Which seeds see a war of China's is chance: on main the claim held on "
-        "seeds 0-3 (0 of 40) but not on seeds 8-19 (20 of 120 state-years, 0.17); with the reach of aggression (session 6) "
-        "5 of 40 on seeds 0-3 and 14 of 120 (0.12) on seeds 8-19. Germany names Britain, Russia or France otherwise"
-    ),
-)
-
-
-@CHINA_MOBILISED_1900
 def test_in_a_run_from_1900_germany_seldom_fears_china(warm):
     """The sceptic's case in 1900: Germany named China from 1903. Over ten years and 4 seeds Germany names China in at most
     one state-year in twenty."""
