@@ -111,12 +111,14 @@ def test_a_defence_ally_is_almost_never_a_states_main_threat(name, warm):
 
 def test_in_world_2022_russia_is_the_main_threat_of_european_nato_and_china_or_north_korea_that_of_japan_and_korea(warm):
     """First ten years of world-2022: Russia in >= 80 % of European NATO members' state-years; China or
-    North Korea in >= 80 % of Japan's and South Korea's (one-sided t-tests over 8 seeds)."""
+    North Korea in >= 80 % of Japan's and South Korea's (one-sided t-tests over 16 seeds: a seed in which a rare war
+    brings a distant power to Europe, China at war with Poland or Iran with Turkey, pulls its share to 0.70-0.84, so
+    8 seeds left the test at p = 0.01-0.04 though the share is 0.91 over 16 and 0.92 over 24)."""
     sc = Scenario.builtin("world-2022")
     nato = next(a for a in sc.agreements if a.name == "NATO")
     europe = [c for c in nato.members if 200 <= c < 400]
     russia, east_asia = [], []
-    for seed in range(8):
+    for seed in range(16):
         mains, _, ccode = main_threats(sc, seed, 10)
         named = np.where(mains >= 0, ccode[np.maximum(mains, 0)], -1)
         col = {int(c): k for k, c in enumerate(ccode)}
