@@ -69,7 +69,8 @@ ALLIES_AT_WAR_1815 = pytest.mark.xfail(
         "belies the pledge (foedus.theory.intentions.allied_intentions), and the rule counts the pair as defence allies "
         "because the pact survives the war. Wars between treaty allies of 1815 are the defect (war hazard and dissolution). "
         "Session 6: 4.9 % on main 74fa084 and 5.1 % with the reach of aggression (8 seeds; Russia <-> Austria 44 and 38 state-years, Prussia <-> "
-        "Austria 13 and 18)"
+        "Austria 13 and 18). Integ6 (wartime mobilisation in spending units): 4.5 % (0.005, 0, 0, 0.025, 0.163, 0.109, 0, 0.060; "
+        "t-test p = 0.42 that the share is < 5 %)"
     ),
 )
 
@@ -110,12 +111,14 @@ def test_a_defence_ally_is_almost_never_a_states_main_threat(name, warm):
 
 def test_in_world_2022_russia_is_the_main_threat_of_european_nato_and_china_or_north_korea_that_of_japan_and_korea(warm):
     """First ten years of world-2022: Russia in >= 80 % of European NATO members' state-years; China or
-    North Korea in >= 80 % of Japan's and South Korea's (one-sided t-tests over 8 seeds)."""
+    North Korea in >= 80 % of Japan's and South Korea's (one-sided t-tests over 16 seeds: a seed in which a rare war
+    brings a distant power to Europe, China at war with Poland or Iran with Turkey, pulls its share to 0.70-0.84, so
+    8 seeds left the test at p = 0.01-0.04 though the share is 0.91 over 16 and 0.92 over 24)."""
     sc = Scenario.builtin("world-2022")
     nato = next(a for a in sc.agreements if a.name == "NATO")
     europe = [c for c in nato.members if 200 <= c < 400]
     russia, east_asia = [], []
-    for seed in range(8):
+    for seed in range(16):
         mains, _, ccode = main_threats(sc, seed, 10)
         named = np.where(mains >= 0, ccode[np.maximum(mains, 0)], -1)
         col = {int(c): k for k, c in enumerate(ccode)}
@@ -213,21 +216,6 @@ def test_in_a_run_from_1900_western_europe_seldom_fears_russia(warm):
     assert np.mean(named[:, :, [col[230], col[211], col[210]]] == RUSSIA) <= 0.25
 
 
-CHINA_MOBILISED_1900 = pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "known defect of war mobilisation, not of perception: Germany names China when China, at war, has mobilised to 0.3-0.57 "
-        "of system capability (its military personnel x190 in a year: theory.arming.war_mobilisation targets war_burden x GDP, "
-        "and the scenario's GDP is 500-5,000 times its military spending in the same unit, COW milex vs Maddison GDP: China "
-        "60 against 288,967 in 1900), so the China that fights France, Britain or Germany then reaches Germany (with the "
-        "record's Germany-China rivalry) at 0.1-0.3. Which seeds see a war of China's is chance: on main the claim held on "
-        "seeds 0-3 (0 of 40) but not on seeds 8-19 (20 of 120 state-years, 0.17); with the reach of aggression (session 6) "
-        "5 of 40 on seeds 0-3 and 14 of 120 (0.12) on seeds 8-19. Germany names Britain, Russia or France otherwise"
-    ),
-)
-
-
-@CHINA_MOBILISED_1900
 def test_in_a_run_from_1900_germany_seldom_fears_china(warm):
     """The sceptic's case in 1900: Germany named China from 1903. Over ten years and 4 seeds Germany names China in at most
     one state-year in twenty."""

@@ -46,7 +46,7 @@ from foedus.sim.steps.formation import (
     norm_terms,
     pact_cost,
 )
-from foedus.sim.steps.threat import main_threat_codes, main_threat_of
+from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
 from foedus.theory import multilateral as th_multi
@@ -322,13 +322,14 @@ def _found(
         return
     code = world.ccode
     mains = main_threat_codes(world, founders)
+    terms = threat_terms(world, founders, main_threat_of(world, founders))  # what makes each founder's main threat (F5), as formation's events
     gd = (g_sum * FORM_GOODS[f][None, :]).tolist()
     members = [
-        {"ccode": c, "power": q, "motives": dict(zip(MOTIVES, m)), "utility": v, "cost": k, "gain": g, "main_threat": t, "leader": c == int(code[leader]),
+        {"ccode": c, "power": q, "motives": dict(zip(MOTIVES, m)), "utility": v, "cost": k, "gain": g, "main_threat": t, "main_threat_terms": tt, "leader": c == int(code[leader]),
          "proposed": c == int(code[leader]), "cofounder": c != int(code[leader]), "goods": dict(zip(th_ob.GOODS, gg)), "forward_defence": a, "transfer": r,
          "threat_from_shared": x}
-        for c, q, m, v, k, g, t, gg, a, r, x in zip(
-            code[founders].tolist(), pw.tolist(), explained.tolist(), value.tolist(), cost.tolist(), gain.tolist(), mains, gd, ahead.tolist(), paid.tolist(),
+        for c, q, m, v, k, g, t, tt, gg, a, r, x in zip(
+            code[founders].tolist(), pw.tolist(), explained.tolist(), value.tolist(), cost.tolist(), gain.tolist(), mains, terms, gd, ahead.tolist(), paid.tolist(),
             world.results.threat[founders, threat].tolist(),
         )
     ]

@@ -361,12 +361,13 @@ def _founder_details(world: World, founder, target: np.ndarray) -> list[dict]:
     """The explanation of each further founding member: who, its power, value (by motive and by good), cost and main threat."""
     idx, value, cost, goods, motives = founder
     main = main_threat_codes(world, idx)  # None: no perceived threat
+    terms = threat_terms(world, idx, main_threat_of(world, idx))  # what makes it (F5), as the proposer's and partner's
     target = np.append(world.ccode, -1)[target[idx]]
     return [
-        {"ccode": c, "power": pw, "motives": dict(zip(MOTIVES, m)), "utility": v, "cost": k, "main_threat": t, "target": tg, "proposed": False,
+        {"ccode": c, "power": pw, "motives": dict(zip(MOTIVES, m)), "utility": v, "cost": k, "main_threat": t, "main_threat_terms": tt, "target": tg, "proposed": False,
          "cofounder": True, "goods": dict(zip(th_ob.GOODS, g))}
-        for c, pw, m, v, k, t, tg, g in zip(
-            world.ccode[idx].tolist(), world.power[idx].tolist(), motives.tolist(), value.tolist(), cost.tolist(), main,
+        for c, pw, m, v, k, t, tt, tg, g in zip(
+            world.ccode[idx].tolist(), world.power[idx].tolist(), motives.tolist(), value.tolist(), cost.tolist(), main, terms,
             target.tolist(), goods.tolist(),
         )
     ]
