@@ -347,6 +347,11 @@ FACTORS = {
     "transfers_paid": lazy_gettext("total transfers paid"),
     "region_km": lazy_gettext("extent of the region (km)"),
     "identity_distance": lazy_gettext("identity distance tolerated"),
+    "clients_left_out": lazy_gettext("clients left out, and why"),
+    "forward_defence_and_transfer_motive": lazy_gettext("forward defence and transfers counted as balancing"),
+    "main_threat_rule": lazy_gettext("rule naming the main threat"),
+    "threat_perception_floor": lazy_gettext("least threat perceived"),
+    "vetoed": lazy_gettext("candidates vetoed, and why"),
 }
 """The factors of the simulator's explanations (keys of an event's ``detail["factors"]``), as they are shown.
 
