@@ -365,7 +365,16 @@ def member_values(members: np.ndarray, slots: np.ndarray, entry_year: np.ndarray
 
 
 @njit(cache=True)
-def _member_values_kernel(m, slots, entry, year, value, i_out, a_out, stay):  # pragma: no cover (compiled)
+def _members_by_state(m, slots, entry, year):  # pragma: no cover (compiled)
+    """The prologue of a counting sort of the memberships of ``slots`` entered before ``year`` by state, then agreement.
+
+    Returns ``(count, lists, per_state)``: ``count[r]`` the members of agreement ``slots[r]``,
+    ``lists[r, :count[r]]`` them in order of state, and ``per_state`` (N + 1,) the cumulative
+    number of older memberships (``entry[a, j] < year``) of the states before each state, so that
+    state ``j``'s memberships go to positions ``per_state[j]`` to ``per_state[j + 1]`` and
+    ``per_state[N]`` is their number (:func:`member_values` and
+    :func:`foedus.sim.steps.alignment_kernels.membership_values` both fill their outputs so).
+    """
     n = m.shape[1]
     n_a = slots.shape[0]
     # members of each agreement, once (rows read in order), and how many older memberships each state has
@@ -385,6 +394,14 @@ def _member_values_kernel(m, slots, entry, year, value, i_out, a_out, stay):  # 
     # the output ordered by state, then agreement: a counting sort over the states
     for j in range(n):
         per_state[j + 1] += per_state[j]
+    return count, lists, per_state
+
+
+@njit(cache=True)
+def _member_values_kernel(m, slots, entry, year, value, i_out, a_out, stay):  # pragma: no cover (compiled)
+    n = m.shape[1]
+    n_a = slots.shape[0]
+    count, lists, per_state = _members_by_state(m, slots, entry, year)
     pos = per_state[:n].copy()
     for r in range(n_a):
         a = slots[r]

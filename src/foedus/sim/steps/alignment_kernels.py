@@ -39,7 +39,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from foedus.sim.membership import _members_of
+from foedus.sim.membership import _members_by_state, _members_of
 
 __all__ = ["admission_shares", "best_pairs", "membership_values", "shared_terms"]
 
@@ -212,21 +212,7 @@ def membership_values(m, slots, entry, year, goods, alliance_goods, i_out, a_out
     n = m.shape[1]
     n_a = slots.shape[0]
     n_goods = goods.shape[0]
-    count = np.zeros(n_a, np.int64)
-    lists = np.empty((n_a, n), np.int64)
-    per_state = np.zeros(n + 1, np.int64)
-    idx = np.empty(n, np.int64)
-    for r in range(n_a):
-        a = slots[r]
-        k = _members_of(m, a, idx)
-        count[r] = k
-        for q in range(k):
-            j = idx[q]
-            lists[r, q] = j
-            if entry[a, j] < year:
-                per_state[j + 1] += 1
-    for j in range(n):
-        per_state[j + 1] += per_state[j]
+    count, lists, per_state = _members_by_state(m, slots, entry, year)  # the counting sort's prologue, shared with member_values
     pos = per_state[:n].copy()
     for r in range(n_a):
         a = slots[r]
