@@ -33,6 +33,7 @@ import numpy as np
 
 from foedus.schema import OBLIGATIONS
 from foedus.sim.membership import alliance_view, pair_max
+from foedus.sim.steps import blocs_kernels as kern
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.formation import (
     FORM_COMMITMENT,
@@ -44,7 +45,6 @@ from foedus.sim.steps.formation import (
     commitment_capacity,
     norm_factors,
     norm_terms,
-    pact_cost,
 )
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.world import World
@@ -59,6 +59,11 @@ BLOC_FORMS = tuple(FORMS.index(f) for f in FORMS if f != "offence")
 multilateral treaties of 1816-2018 are defence pacts (NATO, the Warsaw Pact, the Rio and Manila pacts), consultation
 pacts (the Holy Alliance), non-aggression pacts (the Saadabad Pact) and neutrality pacts; a common target is
 :func:`~.formation.cofounders`' business)."""
+
+_BLOC_GOODS = FORM_GOODS[list(BLOC_FORMS)].astype(float)  # the bloc forms' goods, commitment, protection and risk as the kernel takes them
+_BLOC_COMMITMENT = FORM_COMMITMENT[list(BLOC_FORMS)].astype(float)
+_BLOC_PROT = FORM_GOODS[list(BLOC_FORMS), 0].astype(float)
+_BLOC_RISK = FORM_RISK[list(BLOC_FORMS)].astype(float)
 
 
 class _Year:
@@ -80,6 +85,7 @@ class _Year:
         neutral_slots = ag.obligations[slots][:, OBLIGATIONS.index("neutrality")] if len(slots) else np.zeros(0, bool)
         self.neutral = members[neutral_slots].any(axis=0) if neutral_slots.any() else np.zeros(n, bool)
         self.defends = self.shared[0]
+        self.live = None  # the treaties in force, their members and who left them (_live_rows)
         self.left_out: dict[str, np.ndarray] = {}  # the states a great-power leader could not carry as clients, by reason (_candidates)
 
 
@@ -125,6 +131,7 @@ def blocs(world: World, rng: np.random.Generator) -> None:
         if best is not None:
             f, founders = best[0], best[1]
             signed[founders] = True
+            yr.live = None  # a treaty is founded: in force from now on (_live_rows)
             _found(world, yr, goods, u, t, bloc, group, *best)
             yr.shared[:, founders[:, None], founders[None, :]] |= FORM_GOODS[f][:, None, None]
 
@@ -173,17 +180,26 @@ def _forward(world: World, t: int, group: np.ndarray, shares: np.ndarray) -> np.
     return fwd
 
 
-def _renounced(world: World, group: np.ndarray) -> np.ndarray:
+def _renounced(world: World, group: np.ndarray, yr: _Year) -> np.ndarray:
     """(K, K): ``group[a]`` left a treaty in force of which ``group[b]`` is still a member. Leaving one's partners' treaty
     is a choice against being bound to them (Hart & Kurz 1983's exclusion); while it stands, the way back is its
     accession rule, not a new treaty with the same partners."""
-    ag = world.agreements
-    live = np.flatnonzero(ag.active[: ag.n])
-    if not len(live):
+    rows = _live_rows(world, yr)
+    if rows is None:
         return np.zeros((len(group), len(group)), bool)
-    inside = ag.members[live][:, group]
-    left = (ag.last_exit[live][:, group] >= 0) & ~inside
+    inside = rows[0][:, group]
+    left = rows[1][:, group] & ~inside
     return (left.T.astype(np.int32) @ inside.astype(np.int32)) > 0
+
+
+def _live_rows(world: World, yr: _Year):
+    """(members (A, N), ever left (A, N)) of the treaties in force, read once per year and again after each founding
+    (``yr.live``, emptied by :func:`blocs` before a founding); None when none is in force."""
+    if yr.live is None:
+        ag = world.agreements
+        live = np.flatnonzero(ag.active[: ag.n])
+        yr.live = (ag.members[live], ag.last_exit[live] >= 0) if len(live) else ()
+    return yr.live or None
 
 
 def _goods(world: World, yr: _Year) -> tuple[np.ndarray, np.ndarray]:
@@ -219,7 +235,7 @@ def _vetoes(world: World, yr: _Year, group: np.ndarray) -> dict[str, np.ndarray]
         if world.ideal_known is not None:
             d = np.where(world.ideal_known[rows] & world.ideal_known[cols], d, np.nan)
         out["identity"] = th_multi.identity_veto(d, p.bloc_identity_distance)
-    out["renounced"] = _renounced(world, group)
+    out["renounced"] = _renounced(world, group, yr)
     return out
 
 
@@ -244,31 +260,28 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
     p = world.params
     k = len(group)
     rows, cols = group[:, None], group[None, :]
-    fresh = goods[:, rows, cols] * ~yr.shared[:, rows, cols]
     partners = np.maximum(np.arange(k + 1) - 1, 0).astype(float) ** p.commitment_exponent  # at size s a member has s - 1 partners
     veto = np.logical_or.reduce(list(_vetoes(world, yr, group).values()))
     power = np.maximum(world.power[group], 1e-12)
-    forms = np.array(BLOC_FORMS)
-    s_f, prot, risk = FORM_COMMITMENT[forms][:, None, None], FORM_GOODS[forms, 0][:, None, None].astype(float), FORM_RISK[forms][:, None, None].astype(float)
-    pledge = np.einsum("gab,fg->fab", fresh, FORM_GOODS[forms].astype(float))  # every form at once, as alignment's options
-    pledge[:, np.arange(k), np.arange(k)] = 0.0
-    base = pact_cost(world, terms, rows[None], rows[None], (yr.unit_cost[group][:, None] * partners[None, :])[None], s_f, 0.0, risk=0.0)
-    autonomy = pact_cost(world, terms, rows[None], cols[None], 0.0, s_f, prot, risk=0.0, signing=False)
-    defending = pact_cost(world, terms, rows[None], cols[None], 0.0, s_f, 0.0, risk=risk, signing=False)
-    best = None
-    for x, f in enumerate(BLOC_FORMS):  # the few forms
-        fwd = forward * prot[x, 0, 0]  # forward defence is the value of a pledge to fight
-        provide = bool(fwd[0].any())  # hegemonic provision: a great power's pledge to fight against a great power (_candidates, _forward)
-        kw = dict(free_riding=p.bloc_free_riding, coordination=p.bloc_coordination_cost, autonomy=autonomy[x], risk=defending[x], power=power, forward=fwd)
-        members, gain = th_multi.found_bloc(pledge[x], base[x], veto, provide=provide, **kw)
-        sel = np.flatnonzero(members)
-        if len(sel) and (best is None or gain[sel[0]] > best[4][0]):
-            share = float(th_multi.free_riding_share(len(sel), p.bloc_free_riding))
-            ahead = np.zeros(len(sel))
-            ahead[0] = share * fwd[sel[0], sel[1:]].sum()
-            paid = th_multi.bloc_shortfalls(pledge[x], base[x], members, **kw)[sel] if provide else np.zeros(len(sel))
-            value = share * pledge[x][np.ix_(sel, sel)].sum(axis=1) + ahead + paid
-            best = (f, group[sel], value, value - gain[sel], gain[sel], share, ahead, paid)
+    autonomy = np.ascontiguousarray(terms.autonomy[rows, cols])
+    # every form at once, compiled (blocs_kernels.bloc_forms: the pledges, the three terms of pact_cost and found_bloc, to the bit)
+    x, members, gain, pledge, base, aut, defending = kern.bloc_forms(
+        goods, yr.shared, group.astype(np.int64), yr.unit_cost[group][:, None] * partners[None, :], autonomy, np.log1p(autonomy),
+        np.ascontiguousarray(terms.burden[rows, cols]), veto, power, np.ascontiguousarray(forward, dtype=float), _BLOC_GOODS, _BLOC_COMMITMENT,
+        _BLOC_PROT, _BLOC_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost, p.bloc_free_riding, p.bloc_coordination_cost, th_multi.MIN_MEMBERS,
+    )
+    if x < 0:
+        return None
+    fwd = forward * _BLOC_PROT[x]  # forward defence is the value of a pledge to fight
+    provide = bool(fwd[0].any())  # hegemonic provision: a great power's pledge to fight against a great power (_candidates, _forward)
+    kw = dict(free_riding=p.bloc_free_riding, coordination=p.bloc_coordination_cost, autonomy=aut[x], risk=defending[x], power=power, forward=fwd)
+    sel = np.flatnonzero(members)
+    share = float(th_multi.free_riding_share(len(sel), p.bloc_free_riding))
+    ahead = np.zeros(len(sel))
+    ahead[0] = share * fwd[sel[0], sel[1:]].sum()
+    paid = th_multi.bloc_shortfalls(pledge[x], base[x], members, **kw)[sel] if provide else np.zeros(len(sel))
+    value = share * pledge[x][np.ix_(sel, sel)].sum(axis=1) + ahead + paid
+    best = (BLOC_FORMS[x], group[sel], value, value - gain[sel], gain[sel], share, ahead, paid)
     return best
 
 

@@ -1,0 +1,115 @@
+"""Compiled pass of the blocs step (:mod:`foedus.sim.steps.blocs`): every form of one candidate bloc, the same numbers to the bit.
+
+For each threat shared this year, :func:`foedus.sim.steps.blocs._founding` weighs every form a
+bloc's treaty may take (:data:`foedus.sim.steps.blocs.BLOC_FORMS`): the value to each candidate
+of each other's pledge (the goods of the form that their pacts do not already provide, the
+einsum of the numpy version), the cost of membership taken apart by its terms (the one cost rule
+:func:`foedus.sim.steps.formation.pact_cost`, i.e. :func:`foedus.theory.obligations.commitment_cost`,
+evaluated by :func:`foedus.sim.steps.alignment_kernels._cost` in its order of operations, with
+the ``log1p`` of the autonomy changes computed by numpy beforehand), and who founds the treaty
+(:func:`foedus.theory.multilateral.found_bloc`'s compiled founding, called as it is). numpy did
+that in some forty small array operations per threat; the kernel does it in one call and returns
+the arrays the step reads afterwards (the founders' values and the leader's transfers, computed
+by the step with the theory functions for the chosen form only).
+
+``tests/sim/test_blocs_kernels.py`` proves :func:`bloc_forms` equal, to the bit, to the numpy
+code it replaced (kept there as the reference, calling ``pact_cost`` and ``found_bloc``) on random
+inputs and on simulated worlds; the regression digests prove the step unchanged.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from foedus.sim.steps.alignment_kernels import _cost
+from foedus.theory.multilateral import _found_kernel
+
+__all__ = ["bloc_forms"]
+
+
+@njit(cache=True)
+def bloc_forms(goods, shared, group, unit_partners, autonomy, log1p_autonomy, burden, veto, power, forward, form_goods, form_commitment,
+               form_protection, form_risk, w, beta, tau, phi, coord, least):  # pragma: no cover (compiled)
+    """The best form of one bloc: (form position ``x`` (-1: none), members (K,) bool, gain (K,), pledge (F, K, K), base (F, K, K + 1),
+    autonomy (F, K, K), defending (F, K, K)).
+
+    ``goods`` (5, N, N) the year's goods, ``shared`` (5, N, N) the goods the pairs' pacts provide already, ``group`` (K,) the
+    candidates in order (the leader first); ``unit_partners`` (K, K + 1) each candidate's base cost at each size (``unit_cost *
+    partners ** e``); ``autonomy``, ``log1p_autonomy`` and ``burden`` (K, K) the pair terms of the candidates (Morrow's exchange, its
+    ``log1p``, the risk of defending), ``veto`` (K, K), ``power`` (K,) > 0, ``forward`` (K, K) the leader's forward-defence values;
+    the forms' goods (F, 5) float, commitment, protection and risk (F,). For form ``x``:
+
+    - ``pledge[x, a, b] = sum_g form_goods[x, g] * (goods[g, group[a], group[b]] * fresh)``, from 0.0 in order of g, fresh 0.0
+      where ``shared`` (``_founding``'s einsum; a form provides at most two goods), the diagonal 0.0;
+    - ``base[x, a, s]``, ``autonomy[x, a, b]``, ``defending[x, a, b]``: the three terms of ``pact_cost`` as ``_founding`` takes
+      them apart (the base with the signature, the autonomy term with the protection, the risk of defending);
+    - the founders and their gains: :func:`foedus.theory.multilateral.found_bloc` with the forward defence ``forward *
+      protection`` and hegemonic provision where the leader's row of it has a non-zero.
+
+    The best form is the first whose leader (its first founder) gains strictly more than the best before it (``_founding``'s rule).
+    """
+    k = group.shape[0]
+    n_forms = form_goods.shape[0]
+    n_goods = goods.shape[0]
+    pledge = np.zeros((n_forms, k, k))
+    base = np.empty((n_forms, k, k + 1))
+    aut = np.empty((n_forms, k, k))
+    dfd = np.empty((n_forms, k, k))
+    fresh = np.empty((n_goods, k, k))
+    for g in range(n_goods):
+        for a in range(k):
+            for b in range(k):
+                fresh[g, a, b] = goods[g, group[a], group[b]] * (0.0 if shared[g, group[a], group[b]] else 1.0)
+    for x in range(n_forms):
+        s = form_commitment[x]
+        prot = form_protection[x]
+        risk = form_risk[x]
+        for a in range(k):
+            for b in range(k):
+                if a != b:
+                    v = 0.0
+                    for g in range(n_goods):
+                        v += fresh[g, a, b] * form_goods[x, g]
+                    pledge[x, a, b] = v
+                aut[x, a, b] = _cost(0.0, s, autonomy[a, b], log1p_autonomy[a, b], burden[a, b], prot, 0.0, w, beta, 0.0)
+                dfd[x, a, b] = _cost(0.0, s, autonomy[a, b], log1p_autonomy[a, b], burden[a, b], 0.0, risk, w, beta, 0.0)
+            for c in range(k + 1):
+                base[x, a, c] = _cost(unit_partners[a, c], s, autonomy[a, a], log1p_autonomy[a, a], burden[a, a], 0.0, 0.0, w, beta, tau)
+    best = -1
+    best_members = np.zeros(k, np.bool_)
+    best_gain = np.zeros(k)
+    members = np.zeros(k, np.bool_)
+    gain = np.zeros(k)
+    fwd = np.empty((k, k))
+    if k < least:
+        return best, best_members, best_gain, pledge, base, aut, dfd
+    for x in range(n_forms):
+        prot = form_protection[x]
+        provide = False
+        for a in range(k):
+            for b in range(k):
+                fwd[a, b] = forward[a, b] * prot
+            if fwd[0, a] != 0.0:
+                provide = True
+        members[:] = False
+        gain[:] = 0.0
+        _found_kernel(pledge[x], base[x], aut[x], dfd[x], power, veto, phi, coord, fwd, provide, least, members, gain)
+        first = -1
+        for a in range(k):
+            if members[a]:
+                first = a
+                break
+        if first >= 0 and (best < 0 or gain[first] > best_gain[_first_of(best_members)]):
+            best = x
+            best_members[:] = members
+            best_gain[:] = gain
+    return best, best_members, best_gain, pledge, base, aut, dfd
+
+
+@njit(cache=True)
+def _first_of(members):  # pragma: no cover (compiled)
+    for a in range(members.shape[0]):
+        if members[a]:
+            return a
+    return -1

@@ -1,0 +1,144 @@
+"""The compiled pass of the blocs step (foedus.sim.steps.blocs_kernels) gives the numpy code's numbers, to the bit.
+
+:func:`foedus.sim.steps.blocs_kernels.bloc_forms` replaced, in ``blocs._founding``, some forty
+array operations per candidate bloc: the pledges of every form (an einsum), the three terms of
+:func:`foedus.sim.steps.formation.pact_cost` (:func:`foedus.theory.obligations.commitment_cost`)
+and :func:`foedus.theory.multilateral.found_bloc` for each form. That numpy code is kept here as
+the reference; the kernel is checked against it on random inputs (signed goods, shared goods,
+vetoes, with and without forward defence) and, inside simulated runs, on every bloc the step
+weighs (``_founding`` against the reference on the same world, the cost rule being the step's
+own ``pact_cost``), so a change to the cost rule or to the founding rule shows here.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pytest
+
+from foedus.sim import Simulation
+from foedus.sim.steps import blocs_kernels as kern
+from foedus.sim.steps.formation import FORM_COMMITMENT, FORM_GOODS, FORM_RISK, pact_cost
+from foedus.testing import synthetic_scenario
+from foedus.theory import multilateral as th_multi
+from foedus.theory import obligations as th_ob
+
+bl = sys.modules["foedus.sim.steps.blocs"]
+FORMS = np.array(bl.BLOC_FORMS)
+
+
+def _bits(a):
+    return np.ascontiguousarray(a, dtype=float).view(np.int64)
+
+
+def _reference(goods, shared, group, unit_cost, partners, veto, power, forward, cost, phi, coord):
+    """``_founding``'s numpy code before the kernel: (form position, members, gain, pledge, base, autonomy, defending) of the best form.
+
+    ``cost(i, j, base, s, protection, risk, signing)`` is the one cost rule (``pact_cost`` or ``commitment_cost`` on plain arrays)."""
+    k = len(group)
+    rows, cols = group[:, None], group[None, :]
+    fresh = goods[:, rows, cols] * ~shared[:, rows, cols]
+    s_f, prot, risk = FORM_COMMITMENT[FORMS][:, None, None], FORM_GOODS[FORMS, 0][:, None, None].astype(float), FORM_RISK[FORMS][:, None, None].astype(float)
+    pledge = np.einsum("gab,fg->fab", fresh, FORM_GOODS[FORMS].astype(float))
+    pledge[:, np.arange(k), np.arange(k)] = 0.0
+    base = cost(rows[None], rows[None], (unit_cost[group][:, None] * partners[None, :])[None], s_f, 0.0, 0.0, True)
+    autonomy = cost(rows[None], cols[None], 0.0, s_f, prot, 0.0, False)
+    defending = cost(rows[None], cols[None], 0.0, s_f, 0.0, risk, False)
+    best = (-1, np.zeros(k, bool), np.zeros(k))
+    for x in range(len(FORMS)):
+        fwd = forward * prot[x, 0, 0]
+        members, gain = th_multi.found_bloc(
+            pledge[x], base[x], veto, provide=bool(fwd[0].any()), free_riding=phi, coordination=coord, autonomy=autonomy[x], risk=defending[x],
+            power=power, forward=fwd,
+        )
+        sel = np.flatnonzero(members)
+        if len(sel) and (best[0] < 0 or gain[sel[0]] > best[2][np.flatnonzero(best[1])[0]]):
+            best = (x, members, gain)
+    return (*best, pledge, base, autonomy, defending)
+
+
+def _same(got, want):
+    assert got[0] == want[0]
+    assert np.array_equal(got[1], want[1])
+    for g, w in zip(got[2:], want[2:]):
+        assert g.shape == w.shape and np.array_equal(_bits(g), _bits(w))
+
+
+def _random_case(seed: int, forward_defence: bool):
+    rng = np.random.default_rng(seed)
+    n = 30
+    k = int(rng.integers(3, 10))
+    group = rng.choice(n, k, replace=False).astype(np.int64)
+    goods = rng.normal(0.2, 0.3, size=(5, n, n))
+    goods[rng.random(goods.shape) < 0.1] = 0.0
+    shared = rng.random((5, n, n)) < 0.2
+    autonomy = rng.uniform(-0.6, 0.8, size=(n, n))
+    autonomy[rng.random((n, n)) < 0.2] = 0.0
+    burden = rng.uniform(0.0, 0.5, size=(n, n)) * (rng.random((n, n)) < 0.7)
+    unit_cost = rng.uniform(0.02, 0.2, n)
+    partners = np.maximum(np.arange(k + 1) - 1, 0).astype(float) ** 0.5
+    veto = rng.random((k, k)) < 0.08
+    power = np.maximum(rng.uniform(0.0, 0.2, k), 1e-12)
+    forward = rng.uniform(0.0, 0.3, (k, k)) * (rng.random((k, k)) < 0.6) if forward_defence else np.zeros((k, k))
+    np.fill_diagonal(forward, 0.0)
+    c = {"w": 0.4, "beta": 0.7, "tau": 0.05}
+
+    def cost(i, j, base, s, prot, risk, signing):
+        return th_ob.commitment_cost(
+            base, s, autonomy[i, j] * prot, autonomy_weight=c["w"], burden=burden[i, j] * risk, burden_weight=c["beta"],
+            treaty_cost=c["tau"] if signing else 0.0, check=False,
+        )
+
+    phi, coord = float(rng.uniform(0, 1)), float(rng.uniform(0, 0.05))
+    want = _reference(goods, shared, group, unit_cost, partners, veto, power, forward, cost, phi, coord)
+    sub = np.ascontiguousarray(autonomy[group[:, None], group[None, :]])
+    got = kern.bloc_forms(
+        goods, shared, group, unit_cost[group][:, None] * partners[None, :], sub, np.log1p(sub), np.ascontiguousarray(burden[group[:, None], group[None, :]]),
+        veto, power, forward, bl._BLOC_GOODS, bl._BLOC_COMMITMENT, bl._BLOC_PROT, bl._BLOC_RISK, c["w"], c["beta"], c["tau"], phi, coord, th_multi.MIN_MEMBERS,
+    )
+    return got, want
+
+
+@pytest.mark.parametrize("forward_defence", [False, True])
+def test_bloc_forms_equals_the_numpy_founding_on_random_inputs(forward_defence):
+    founded = 0
+    for seed in range(60):
+        got, want = _random_case(seed, forward_defence)
+        _same(got, want)
+        founded += got[0] >= 0
+    assert 0 < founded < 60  # blocs founded and not founded both checked
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_founding_equals_the_numpy_founding_inside_simulated_runs(seed, monkeypatch):
+    """Every bloc the step weighs in a run, with the step's own ``pact_cost``: the kernel's choice and every term of it."""
+    compiled = bl._founding
+    seen = {"calls": 0, "founded": 0}
+
+    def checked(world, yr, terms, goods, group, forward):
+        out = compiled(world, yr, terms, goods, group, forward)
+        p = world.params
+        partners = np.maximum(np.arange(len(group) + 1) - 1, 0).astype(float) ** p.commitment_exponent
+        veto = np.logical_or.reduce(list(bl._vetoes(world, yr, group).values()))
+
+        def cost(i, j, base, s, prot, risk, signing):
+            return pact_cost(world, terms, i, j, base, s, prot, signing=signing, risk=risk)
+
+        want = _reference(
+            goods, yr.shared, group, yr.unit_cost, partners, veto, np.maximum(world.power[group], 1e-12), forward, cost, p.bloc_free_riding,
+            p.bloc_coordination_cost,
+        )
+        seen["calls"] += 1
+        assert (out is None) == (want[0] < 0)
+        if out is not None:
+            seen["founded"] += 1
+            assert out[0] == bl.BLOC_FORMS[want[0]]
+            assert np.array_equal(out[1], group[want[1]])
+            assert np.array_equal(_bits(out[4]), _bits(want[2][want[1]]))
+        return out
+
+    monkeypatch.setattr(bl, "_founding", checked)
+    sc = synthetic_scenario(60, seed=seed, years=25, alliances=6)
+    Simulation(sc, rng=seed).run(25)
+    assert seen["calls"] > 5 and seen["founded"] > 0
