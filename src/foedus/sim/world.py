@@ -20,6 +20,7 @@ from foedus.schema import POWER_TIERS, REGIONAL_CINC, SUPERPOWER_CINC
 from foedus.sim.agreements import Agreements
 from foedus.sim.parameters import Parameters
 from foedus.sim.scenario import Trends
+from foedus.sim.yearcache import YearCache
 from foedus.theory.capability import capability_shares
 
 
@@ -294,6 +295,9 @@ class World:
     ideal_known: np.ndarray | None = None
     """(N,) bool: the states whose ideal point the scenario gives (the others count as the mean in ``ideal_distance``);
     None: all known. An unknown identity is not a shared one (:func:`foedus.theory.multilateral.identity_veto`)."""
+    year_cache: YearCache = field(default_factory=YearCache)
+    """What several steps of the year compute from the same inputs, computed once (:class:`foedus.sim.yearcache.YearCache`:
+    a result is reused only in the same year from inputs equal to the bit; speed only, a run is the same without it)."""
 
     @property
     def n(self) -> int:

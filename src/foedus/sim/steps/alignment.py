@@ -20,6 +20,7 @@ from foedus.sim.steps.formation import (
 )
 from foedus.sim.membership import alliance_view, leaders
 from foedus.sim.steps import alignment_kernels as kern
+from foedus.sim.steps import year_goods
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
 from foedus.theory import choice as th_choice
@@ -65,20 +66,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     decision (F5).
     """
     p = world.params
-    u, total = th_align.alignment_utilities(
-        world.power,
-        world.results.threat,
-        world.hostility,
-        weakness_threshold=p.weakness_threshold,
-        balance_power_weight=p.balance_power_weight,
-        balance_threat_weight=p.balance_threat_weight,
-        bandwagon_weight=p.bandwagon_weight,
-        tether_weight=p.tether_weight,
-        shared_global=world.results.shared_global,
-        reach=world.results.reach,
-        return_total=True,
-        check=world.check,
-    )
+    u, total = year_goods.utilities(world)  # alignment_utilities, computed once a year for this step and blocs (foedus.sim.yearcache)
     world.results.utilities = u
     capacity = commitment_capacity(world)
     terms = ExchangeTerms(world)
@@ -86,8 +74,8 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     defends = view.shared_goods[0]  # [j, k]: j is pledged to defend k
     discount, standing = norm_terms(world)
     offence = offence_term(world)  # an offence pledge is an engagement the instruments void (Covenant art. 20, Charter art. 103)
-    aggr = th_offence.aggrandisement(world.hostility, world.results.reach, check=world.check) if p.aggrandisement_weight * offence > 0 else None
-    isolation = th_offence.isolation(world.hostility, world.results.reach, defends=defends, check=world.check) * discount if p.abstention_weight > 0 else None
+    aggr = year_goods.aggrandisement(world) if p.aggrandisement_weight * offence > 0 else None
+    isolation = year_goods.isolation(world, defends) * discount if p.abstention_weight > 0 else None
     goods = th_ob.obligation_goods(
         total, world.results.threat, world.power, reach=world.results.reach, aggrandisement=aggr, isolation=isolation, defends=defends,
         weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * offence), check=world.check,

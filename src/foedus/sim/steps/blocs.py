@@ -34,6 +34,7 @@ import numpy as np
 from foedus.schema import OBLIGATIONS
 from foedus.sim.membership import alliance_view, pair_max
 from foedus.sim.steps import blocs_kernels as kern
+from foedus.sim.steps import year_goods
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.formation import (
     FORM_COMMITMENT,
@@ -48,10 +49,8 @@ from foedus.sim.steps.formation import (
 )
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.world import World
-from foedus.theory import alignment as th_align
 from foedus.theory import multilateral as th_multi
 from foedus.theory import obligations as th_ob
-from foedus.theory import offence as th_offence
 from foedus.theory.capability import asymmetric_capabilities
 
 BLOC_FORMS = tuple(FORMS.index(f) for f in FORMS if f != "offence")
@@ -206,14 +205,10 @@ def _goods(world: World, yr: _Year) -> tuple[np.ndarray, np.ndarray]:
     """This year's goods (5, N, N) of every pledge (:func:`foedus.theory.obligations.obligation_goods`, as :mod:`.alignment` values them) and the protection motives (4, N, N)."""
     p = world.params
     res = world.results
-    u, total = th_align.alignment_utilities(
-        world.power, res.threat, world.hostility, weakness_threshold=p.weakness_threshold, balance_power_weight=p.balance_power_weight,
-        balance_threat_weight=p.balance_threat_weight, bandwagon_weight=p.bandwagon_weight, tether_weight=p.tether_weight,
-        shared_global=res.shared_global, reach=res.reach, return_total=True, check=world.check,
-    )
+    u, total = year_goods.utilities(world)  # computed once a year for this step and alignment (foedus.sim.yearcache)
     discount, standing = norm_terms(world)
-    aggr = th_offence.aggrandisement(world.hostility, res.reach, check=world.check) if p.aggrandisement_weight * discount > 0 else None
-    isolation = th_offence.isolation(world.hostility, res.reach, defends=yr.defends, check=world.check) * discount if p.abstention_weight > 0 else None
+    aggr = year_goods.aggrandisement(world) if p.aggrandisement_weight * discount > 0 else None
+    isolation = year_goods.isolation(world, yr.defends) * discount if p.abstention_weight > 0 else None
     goods = th_ob.obligation_goods(
         total, res.threat, world.power, reach=res.reach, aggrandisement=aggr, isolation=isolation, defends=yr.defends,
         weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * discount), check=world.check,

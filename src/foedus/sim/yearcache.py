@@ -1,0 +1,68 @@
+"""What several steps of one year compute from the same inputs, computed once (:attr:`foedus.sim.world.World.year_cache`; issue 16).
+
+The blocs step (:mod:`foedus.sim.steps.blocs`) and the alignment step (:mod:`foedus.sim.steps.alignment`)
+both value pledges with the year's alignment utilities (:func:`foedus.theory.alignment.alignment_utilities`),
+aggrandisement (:func:`foedus.theory.offence.aggrandisement`) and isolation
+(:func:`foedus.theory.offence.isolation`), from the same threats, capabilities, hostility and reach.
+:class:`YearCache` keeps each result with a copy of the inputs it was computed from, and gives it back
+only when the year is the same and every input is the same to the bit (arrays compared byte for byte,
+with shape and dtype; other arguments by equality): a step that changes an input in between (the blocs
+step's new treaties change who defends whom, an input of isolation) gets a fresh computation, so a run
+is the same with or without the cache (``tests/sim/test_yearcache.py``; the regression digests).
+Entries of an earlier year are dropped at the first request of a new year. Results are returned
+read-only, so no step can change what another reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+__all__ = ["YearCache"]
+
+
+def _frozen(v):
+    """A copy of an input to compare later (arrays copied, the rest kept as is)."""
+    return np.array(v, copy=True) if isinstance(v, np.ndarray) else v
+
+
+def _same(a, b) -> bool:
+    """Whether two inputs are the same to the bit: arrays of one shape and dtype with equal bytes, anything else equal."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        if not (isinstance(a, np.ndarray) and isinstance(b, np.ndarray)) or a.shape != b.shape or a.dtype != b.dtype:
+            return False
+        return np.ascontiguousarray(a).tobytes() == np.ascontiguousarray(b).tobytes()
+    return type(a) is type(b) and a == b
+
+
+def _readonly(out):
+    """The result with its arrays made read-only (a tuple of arrays too)."""
+    for a in out if isinstance(out, tuple) else (out,):
+        if isinstance(a, np.ndarray):
+            a.flags.writeable = False
+    return out
+
+
+class YearCache:
+    """Results of one year keyed by name, each valid while the year and its inputs are the same (see the module's docstring)."""
+
+    def __init__(self) -> None:
+        self.year: int | None = None
+        self.entries: dict[str, tuple[dict, object]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, year: int, name: str, compute: Callable[[], object], **inputs):
+        """``compute()``, or what it gave for ``name`` earlier this ``year`` from the same ``inputs`` (keyword arguments)."""
+        if year != self.year:
+            self.entries.clear()
+            self.year = year
+        hit = self.entries.get(name)
+        if hit is not None and hit[0].keys() == inputs.keys() and all(_same(hit[0][k], v) for k, v in inputs.items()):
+            self.hits += 1
+            return hit[1]
+        self.misses += 1
+        out = _readonly(compute())
+        self.entries[name] = ({k: _frozen(v) for k, v in inputs.items()}, out)
+        return out

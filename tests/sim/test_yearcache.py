@@ -1,0 +1,74 @@
+"""The per-year cache (foedus.sim.yearcache, World.year_cache): a result is reused only for the same year and inputs equal to the bit.
+
+The blocs and alignment steps ask it for the year's alignment utilities, aggrandisement and
+isolation (foedus.sim.steps.year_goods). A run with the cache is the same, table for table, as a
+run whose cache never gives anything back; the cache is hit in those runs (the second step reuses
+the first's utilities), and it misses where an input changed (a founding changes who defends whom).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from foedus.sim import Simulation
+from foedus.sim.yearcache import YearCache
+from foedus.testing import synthetic_scenario
+
+
+class _Never(YearCache):
+    """A cache that always computes (the run without the cache)."""
+
+    def get(self, year, name, compute, **inputs):
+        self.misses += 1
+        return compute()
+
+
+def test_a_result_is_reused_only_for_the_same_year_and_the_same_inputs():
+    cache = YearCache()
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return np.arange(3.0)
+
+    a = np.array([1.0, 2.0])
+    first = cache.get(2000, "x", compute, a=a, w=0.5)
+    assert cache.get(2000, "x", compute, a=a.copy(), w=0.5) is first and len(calls) == 1
+    assert not first.flags.writeable  # no step may change what another reads
+    a[0] = -0.0 + 1.0  # the same value: still a hit
+    assert cache.get(2000, "x", compute, a=a, w=0.5) is first
+    cache.get(2000, "x", compute, a=np.array([1.0, 2.5]), w=0.5)  # an input changed
+    cache.get(2000, "x", compute, a=np.array([1.0, 2.5]), w=0.25)  # a weight changed
+    cache.get(2000, "x", compute, a=np.array([1.0, 2.5], np.float32), w=0.25)  # another dtype
+    cache.get(2001, "x", compute, a=np.array([1.0, 2.5], np.float32), w=0.25)  # a new year
+    assert len(calls) == 5
+    z = np.array([0.0])
+    cache.get(2001, "z", compute, z=z)
+    cache.get(2001, "z", compute, z=-z)  # -0.0 is not the same bits as 0.0
+    assert len(calls) == 7
+    assert cache.year == 2001 and set(cache.entries) == {"x", "z"}
+
+
+def _tables(sim: Simulation) -> dict[str, tuple]:
+    """Each table's columns, dtypes and row hashes (as the regression digests read them)."""
+    h = sim.history()
+    out = {}
+    for name in ("state_years", "agreements", "memberships", "events"):
+        df = getattr(h, name).reset_index(drop=True)
+        out[name] = (list(map(str, df.dtypes.items())), pd.util.hash_pandas_object(df, index=False).to_numpy().tobytes())
+    return out
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_a_run_with_the_cache_is_the_run_without_it(seed):
+    runs = []
+    for cache in (YearCache(), _Never()):
+        sim = Simulation(synthetic_scenario(60, seed=seed, years=20, alliances=6, cyber=True), rng=seed)
+        sim.world.year_cache = cache
+        sim.run(20)
+        runs.append((_tables(sim), cache))
+    (with_cache, cache), (without, _) = runs
+    assert with_cache == without
+    assert cache.hits > 0 and cache.misses > 20  # reused, and recomputed each year
