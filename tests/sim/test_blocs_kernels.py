@@ -142,3 +142,53 @@ def test_founding_equals_the_numpy_founding_inside_simulated_runs(seed, monkeypa
     sc = synthetic_scenario(60, seed=seed, years=25, alliances=6)
     Simulation(sc, rng=seed).run(25)
     assert seen["calls"] > 5 and seen["founded"] > 0
+
+
+def _numpy_forward(reach, power, major, group, shares, t, weight):
+    """``blocs._forward`` as numpy computed it, with the theory functions."""
+    lead = np.maximum(power[group], 1e-12)
+    exposed = th_multi.exposure(reach[group, t], power[group])
+    discount = np.clip(reach[group[None, :], group[:, None]] / lead[:, None], 0.0, 1.0)
+    fwd = th_multi.forward_defence_value(lead[:, None], power[t], power[group][None, :], exposed[None, :], discount, weight=weight)
+    fwd *= (shares & major[group])[:, None] * major[t]
+    np.fill_diagonal(fwd, 0.0)
+    return fwd
+
+
+def test_forward_values_equal_the_theory_functions():
+    nonzero = 0
+    for seed in range(40):
+        rng = np.random.default_rng(seed)
+        n = 25
+        power = rng.dirichlet(np.ones(n))
+        power[rng.random(n) < 0.15] = 0.0  # states of no capability (the leader's floor 1e-12)
+        reach = rng.uniform(0.0, 0.3, (n, n)) * (rng.random((n, n)) < 0.7)
+        reach[rng.random((n, n)) < 0.1] *= 20.0  # discounts above 1 are clipped
+        major = rng.random(n) < 0.4
+        t = int(rng.integers(n))
+        major[t] = bool(seed % 4)  # a threat that is not a great power: no forward defence
+        power[t] = max(power[t], 0.01)
+        group = rng.choice(np.delete(np.arange(n), t), int(rng.integers(3, 9)), replace=False).astype(np.int64)
+        shares = rng.random(len(group)) < 0.7
+        weight = float(rng.uniform(0.0, 2.0))
+        want = _numpy_forward(reach, power, major, group, shares, t, weight)
+        got = kern.forward_values(reach, power, major, group, shares, t, weight)
+        assert np.array_equal(_bits(got), _bits(want))
+        nonzero += bool(want.any())
+    assert 10 < nonzero < 40
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_renounced_pairs_is_the_rule_for_every_pair(seed):
+    rng = np.random.default_rng(seed)
+    cap, n, used = 40, 30, 33
+    members = rng.random((cap, n)) < 0.12
+    last_exit = np.where(rng.random((cap, n)) < 0.1, rng.integers(1900, 2000, (cap, n)), -1).astype(np.int32)
+    active = rng.random(cap) < 0.7
+    out = np.zeros((n, n), bool)
+    kern.renounced_pairs(members, last_exit, active, used, out)
+    live = np.flatnonzero(active[:used])
+    inside = members[live]
+    left = (last_exit[live] >= 0) & ~inside
+    assert np.array_equal(out, (left.T.astype(np.int32) @ inside.astype(np.int32)) > 0)
+    assert out.any()

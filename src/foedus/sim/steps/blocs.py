@@ -84,7 +84,7 @@ class _Year:
         neutral_slots = ag.obligations[slots][:, OBLIGATIONS.index("neutrality")] if len(slots) else np.zeros(0, bool)
         self.neutral = members[neutral_slots].any(axis=0) if neutral_slots.any() else np.zeros(n, bool)
         self.defends = self.shared[0]
-        self.live = None  # the treaties in force, their members and who left them (_live_rows)
+        self.renounced = None  # who left a treaty in force of which whom is a member (_renounced_all)
         self.left_out: dict[str, np.ndarray] = {}  # the states a great-power leader could not carry as clients, by reason (_candidates)
 
 
@@ -130,7 +130,7 @@ def blocs(world: World, rng: np.random.Generator) -> None:
         if best is not None:
             f, founders = best[0], best[1]
             signed[founders] = True
-            yr.live = None  # a treaty is founded: in force from now on (_live_rows)
+            yr.renounced = None  # a treaty is founded: in force from now on (_renounced_all)
             _found(world, yr, goods, u, t, bloc, group, *best)
             yr.shared[:, founders[:, None], founders[None, :]] |= FORM_GOODS[f][:, None, None]
 
@@ -166,39 +166,30 @@ def _clients(world: World, yr: _Year, t: int) -> np.ndarray:
 
 def _forward(world: World, t: int, group: np.ndarray, shares: np.ndarray) -> np.ndarray:
     """(K, K): ``F[a, b]``, the value to ``group[a]`` as leader of ``group[b]``'s pledge against the threat ``t``
-    (:func:`foedus.theory.multilateral.forward_defence_value`; 0 for a leader that does not share the threat)."""
-    p = world.params
-    reach = world.results.reach
-    power = world.power
-    lead = np.maximum(power[group], 1e-12)
-    exposed = th_multi.exposure(reach[group, t], power[group])
-    discount = np.clip(reach[group[None, :], group[:, None]] / lead[:, None], 0.0, 1.0)  # [a, b]: share of a's capability reaching b
-    fwd = th_multi.forward_defence_value(lead[:, None], power[t], power[group][None, :], exposed[None, :], discount, weight=p.bloc_forward_defence_weight)
-    fwd *= (shares & world.major[group])[:, None] * world.major[t]  # a great power's value of forward defence against a great power
-    np.fill_diagonal(fwd, 0.0)
-    return fwd
+    (:func:`foedus.theory.multilateral.forward_defence_value`, of the leader's capability, the client's :func:`~foedus.theory.multilateral.exposure`
+    to ``t`` and the leader's distance discount to it; 0 for a leader that does not share the threat, is not a great power or faces
+    one that is not), compiled (:func:`.blocs_kernels.forward_values`, equal to the theory functions to the bit)."""
+    return kern.forward_values(
+        world.results.reach, world.power, world.major, group.astype(np.int64), np.ascontiguousarray(shares, dtype=np.bool_), int(t),
+        float(world.params.bloc_forward_defence_weight),
+    )
 
 
 def _renounced(world: World, group: np.ndarray, yr: _Year) -> np.ndarray:
     """(K, K): ``group[a]`` left a treaty in force of which ``group[b]`` is still a member. Leaving one's partners' treaty
     is a choice against being bound to them (Hart & Kurz 1983's exclusion); while it stands, the way back is its
     accession rule, not a new treaty with the same partners."""
-    rows = _live_rows(world, yr)
-    if rows is None:
-        return np.zeros((len(group), len(group)), bool)
-    inside = rows[0][:, group]
-    left = rows[1][:, group] & ~inside
-    return (left.T.astype(np.int32) @ inside.astype(np.int32)) > 0
+    return _renounced_all(world, yr)[group[:, None], group[None, :]]
 
 
-def _live_rows(world: World, yr: _Year):
-    """(members (A, N), ever left (A, N)) of the treaties in force, read once per year and again after each founding
-    (``yr.live``, emptied by :func:`blocs` before a founding); None when none is in force."""
-    if yr.live is None:
+def _renounced_all(world: World, yr: _Year) -> np.ndarray:
+    """(N, N) the pairs of :func:`_renounced` (:func:`.blocs_kernels.renounced_pairs`), computed once per year and again after each
+    founding (``yr.renounced``, emptied by :func:`blocs` before a founding)."""
+    if yr.renounced is None:
         ag = world.agreements
-        live = np.flatnonzero(ag.active[: ag.n])
-        yr.live = (ag.members[live], ag.last_exit[live] >= 0) if len(live) else ()
-    return yr.live or None
+        yr.renounced = np.zeros((world.n, world.n), bool)
+        kern.renounced_pairs(ag.members, ag.last_exit, ag.active, ag.n, yr.renounced)
+    return yr.renounced
 
 
 def _goods(world: World, yr: _Year) -> tuple[np.ndarray, np.ndarray]:

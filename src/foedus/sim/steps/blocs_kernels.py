@@ -22,10 +22,11 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from foedus.sim.membership import _members_of
 from foedus.sim.steps.alignment_kernels import _cost
 from foedus.theory.multilateral import _found_kernel
 
-__all__ = ["bloc_forms"]
+__all__ = ["bloc_forms", "forward_values", "renounced_pairs"]
 
 
 @njit(cache=True)
@@ -113,3 +114,59 @@ def _first_of(members):  # pragma: no cover (compiled)
         if members[a]:
             return a
     return -1
+
+
+@njit(cache=True)
+def renounced_pairs(members, last_exit, active, n_agreements, out):  # pragma: no cover (compiled)
+    """Fill ``out[i, j]`` (N, N) bool: ``i`` left a treaty in force (``active[a]``, ``a < n_agreements``) of which ``j`` is a member
+    (``last_exit[a, i] >= 0`` and ``i`` not a member; ``blocs._renounced``'s rule, for every pair at once)."""
+    n = members.shape[1]
+    idx = np.empty(n, np.int64)
+    left = np.empty(n, np.int64)
+    for a in range(n_agreements):
+        if not active[a]:
+            continue
+        k = _members_of(members, a, idx)
+        if k == 0:
+            continue
+        n_left = 0
+        for j in range(n):
+            if last_exit[a, j] >= 0 and not members[a, j]:
+                left[n_left] = j
+                n_left += 1
+        for p in range(n_left):
+            for q in range(k):
+                out[left[p], idx[q]] = True
+
+
+@njit(cache=True)
+def forward_values(reach, power, major, group, shares, t, weight):  # pragma: no cover (compiled)
+    """(K, K): ``F[a, b]``, the value to ``group[a]`` as leader of ``group[b]``'s pledge against the threat ``t`` (``blocs._forward``).
+
+    :func:`foedus.theory.multilateral.forward_defence_value` of the leader's capability ``max(p_a, 1e-12)``, the threat's, the
+    client's, its :func:`~foedus.theory.multilateral.exposure` to ``t`` (``R / (R + p)``, 0 where ``R + p`` is 0) and the leader's
+    distance discount ``clip(reach[b, a] / p_a, 0, 1)``, in that function's order of operations; times whether the leader shares
+    the threat and is a great power and the threat is one; the diagonal 0.
+    """
+    k = group.shape[0]
+    out = np.zeros((k, k))
+    pt = power[t]
+    for a in range(k):
+        pa = power[group[a]]
+        pl = pa if (pa > 1e-12 or np.isnan(pa)) else 1e-12
+        on = 1.0 if (shares[a] and major[group[a]] and major[t]) else 0.0
+        for b in range(k):
+            if a == b:
+                continue
+            pj = power[group[b]]
+            r = reach[group[b], t]
+            d = r + pj
+            e = r / d if d > 0 else 0.0
+            dl = reach[group[b], group[a]] / pl
+            if dl < 0.0:
+                dl = 0.0
+            elif dl > 1.0:
+                dl = 1.0
+            denom = (pl + pt) * (pl + pt + pj)
+            out[a, b] = weight * dl * pj * (pt + e * pl) / denom * on
+    return out
