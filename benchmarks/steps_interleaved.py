@@ -6,7 +6,8 @@ Run on demand (not collected by pytest)::
     .venv/bin/python benchmarks/steps_interleaved.py --tree /work/main --tree . --states 200 --years 200 --runs 1
 
 Each round runs every tree once, in turn, as a child process importing that tree's ``src``
-(``PYTHONPATH``): a warm-up run (compiled kernels loaded from their caches), then ``--runs``
+(``PYTHONPATH``): a warm-up run (compiled kernels loaded from their caches, or compiled: ten years of the scenario, or
+40 states for 15 years), then ``--runs``
 runs timed in CPU time (``time.process_time``: less moved by other jobs on a shared machine than
 the wall time), step by step. Without ``--states`` a run is ``--scenario`` (world-2022) over
 ``--years`` (30) as an ensemble's worker runs it (events counted, not explained); with
@@ -40,13 +41,13 @@ def child(args: argparse.Namespace) -> None:
         if args.states:
             from foedus.testing import synthetic_scenario
 
-            n, years = (20, 5) if warm else (args.states, args.years)
+            n, years = (40, 15) if warm else (args.states, args.years)  # the warm-up long enough to load every kernel (blocs founded)
             sc = synthetic_scenario(n, seed=seed, years=years, alliances=n // 10, cyber=True, spread_km=12000.0)
             return Simulation(sc, rng=sc.seed), years
         from foedus.experiments.ensemble import load_scenario
         from foedus.sim.compact import CountingRecorder
 
-        sc = load_scenario(args.scenario, 2 if warm else args.years)
+        sc = load_scenario(args.scenario, 10 if warm else args.years)  # the warm-up long enough to load every kernel
         rec = CountingRecorder(len(sc.actors), sc.start_year, capacity=sc.years, keep_events=False)
         return Simulation(sc, rng=seed, recorder=rec, explain=False), sc.years
 
