@@ -32,10 +32,11 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.schema import OBLIGATIONS
-from foedus.sim.membership import alliance_view, pair_max
+from foedus.sim.membership import alliance_view
 from foedus.sim.steps import blocs_kernels as kern
 from foedus.sim.steps import year_goods
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
+from foedus.sim.steps.alignment_kernels import shared_terms
 from foedus.sim.steps.formation import (
     FORM_COMMITMENT,
     FORM_GOODS,
@@ -74,10 +75,9 @@ class _Year:
         n = world.n
         slots, members, count, _ = alliance_view(ag.members, ag.active, ag.kind, ag.domain, ag.n, ALLIANCE, SECURITY)
         provided = th_ob.pact_goods(ag.obligations[slots])
-        if len(slots):
-            self.shared = np.stack([pair_max(members, provided[:, g].astype(float), n) > 0 for g in range(len(th_ob.GOODS))])
-        else:
-            self.shared = np.zeros((len(th_ob.GOODS), n, n), bool)
+        self.shared = np.zeros((len(th_ob.GOODS), n, n), bool)
+        if len(slots):  # whether a pact in force provides each good to the pair: pair_max(provided[:, g]) > 0, all goods in one compiled pass
+            shared_terms(np.ascontiguousarray(members), np.zeros(len(slots)), np.ascontiguousarray(provided), np.zeros((n, n)), self.shared)
         self.unit_cost = p.alliance_cost * (1.0 + count / commitment_capacity(world)) ** p.commitment_exponent
         self.main = main_threat_of(world)  # the perceived main threat (floor, threshold, ceiling), as every step and event reads it
         # a standing pledge to stand aside (an ATOP neutrality obligation in force) binds a state out of a leader's camp
