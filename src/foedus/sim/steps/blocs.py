@@ -25,6 +25,11 @@ the next year (its founders sign this year). Each
 founding is logged with the shared threat, the adversary bloc, the leader and every founder's
 value, cost, gain and threat from the shared threat, the leader's forward-defence value, the transfer each client receives,
 the states left out as clients and the candidates vetoed (with the reasons).
+
+The loops over each candidate bloc's forms and pairs are compiled (:mod:`.blocs_kernels`: the pledges, the cost terms and the
+founding of every form, the leader's forward-defence values, the renounced-treaty pairs; equal to the numpy code and the theory
+functions to the bit, ``tests/sim/test_blocs_kernels.py``), and the year's utilities, aggrandisement and isolation are shared
+with :mod:`.alignment` through the world's per-year cache (:mod:`.year_goods`).
 """
 
 from __future__ import annotations
