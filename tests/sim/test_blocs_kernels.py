@@ -17,6 +17,7 @@ import sys
 import numpy as np
 import pytest
 
+from foedus.experiments.ensemble import load_scenario
 from foedus.sim import Simulation
 from foedus.sim.steps import blocs_kernels as kern
 from foedus.sim.steps.formation import FORM_COMMITMENT, FORM_GOODS, FORM_RISK, pact_cost
@@ -110,17 +111,19 @@ def test_bloc_forms_equals_the_numpy_founding_on_random_inputs(forward_defence):
     assert 0 < founded < 60  # blocs founded and not founded both checked
 
 
-@pytest.mark.parametrize("seed", range(2))
-def test_founding_equals_the_numpy_founding_inside_simulated_runs(seed, monkeypatch):
+@pytest.mark.parametrize(("scenario", "seed"), [("synthetic", 0), ("synthetic", 1), ("world-2022", 2)])
+def test_founding_equals_the_numpy_founding_inside_simulated_runs(scenario, seed, monkeypatch):
     """Every bloc the step weighs in a run, with the step's own ``pact_cost``: the kernel's choice and every term of it."""
     compiled = bl._founding
-    seen = {"calls": 0, "founded": 0}
+    seen = {"calls": 0, "founded": 0, "vetoes": 0}
 
     def checked(world, yr, terms, goods, group, forward):
         out = compiled(world, yr, terms, goods, group, forward)
         p = world.params
         partners = np.maximum(np.arange(len(group) + 1) - 1, 0).astype(float) ** p.commitment_exponent
         veto = np.logical_or.reduce(list(bl._vetoes(world, yr, group).values()))
+        assert np.array_equal(bl._veto(world, yr, group), veto)  # the compiled union of the reasons (blocs_kernels.bloc_vetoes)
+        seen["vetoes"] += int(veto.sum())
 
         def cost(i, j, base, s, prot, risk, signing):
             return pact_cost(world, terms, i, j, base, s, prot, signing=signing, risk=risk)
@@ -139,9 +142,12 @@ def test_founding_equals_the_numpy_founding_inside_simulated_runs(seed, monkeypa
         return out
 
     monkeypatch.setattr(bl, "_founding", checked)
-    sc = synthetic_scenario(60, seed=seed, years=25, alliances=6)
-    Simulation(sc, rng=seed).run(25)
-    assert seen["calls"] > 5 and seen["founded"] > 0
+    if scenario == "synthetic":
+        sim = Simulation(synthetic_scenario(60, seed=seed, years=25, alliances=6), rng=seed)
+    else:  # ideal points (the identity veto) and the record's treaties
+        sim = Simulation(load_scenario(scenario, 8), rng=seed)
+    sim.run()
+    assert seen["calls"] > 5 and seen["founded"] > 0 and seen["vetoes"] > 0
 
 
 def _numpy_forward(reach, power, major, group, shares, t, weight):

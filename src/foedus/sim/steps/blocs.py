@@ -230,6 +230,20 @@ def _vetoes(world: World, yr: _Year, group: np.ndarray) -> dict[str, np.ndarray]
     return out
 
 
+def _veto(world: World, yr: _Year, group: np.ndarray) -> np.ndarray:
+    """(K, K) bool: the union of :func:`_vetoes`' reasons, compiled (:func:`.blocs_kernels.bloc_vetoes`; the reasons by name are
+    asked again only for a founded bloc's explanation)."""
+    p = world.params
+    has_ideal = world.ideal_distance is not None
+    has_known = world.ideal_known is not None
+    n = world.n
+    return kern.bloc_vetoes(
+        group.astype(np.int64), world.at_war, world.territorial_dispute, yr.main.astype(np.int64), world.rivalry, world.distance_km, float(p.bloc_region_km),
+        world.major, world.ideal_distance if has_ideal else np.zeros((n, n)), world.ideal_known if has_known else np.ones(n, bool), has_ideal, has_known,
+        float(p.bloc_identity_distance), _renounced_all(world, yr),
+    )
+
+
 def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, group: np.ndarray, forward: np.ndarray):
     """Who of ``group`` (the strongest first, then in order of capability or of the great-power leader's value of them) founds a bloc, and with which form: (form, indices, values, costs, gains, free-riding share,
     forward-defence values, transfers).
@@ -252,7 +266,7 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
     k = len(group)
     rows, cols = group[:, None], group[None, :]
     partners = np.maximum(np.arange(k + 1) - 1, 0).astype(float) ** p.commitment_exponent  # at size s a member has s - 1 partners
-    veto = np.logical_or.reduce(list(_vetoes(world, yr, group).values()))
+    veto = _veto(world, yr, group)
     power = np.maximum(world.power[group], 1e-12)
     autonomy = np.ascontiguousarray(terms.autonomy[rows, cols])
     # every form at once, compiled (blocs_kernels.bloc_forms: the pledges, the three terms of pact_cost and found_bloc, to the bit)

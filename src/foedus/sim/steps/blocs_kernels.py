@@ -26,7 +26,7 @@ from foedus.sim.membership import _members_of
 from foedus.sim.steps.alignment_kernels import _cost
 from foedus.theory.multilateral import _found_kernel
 
-__all__ = ["bloc_forms", "forward_values", "renounced_pairs"]
+__all__ = ["bloc_forms", "bloc_vetoes", "forward_values", "renounced_pairs"]
 
 
 @njit(cache=True)
@@ -169,4 +169,33 @@ def forward_values(reach, power, major, group, shares, t, weight):  # pragma: no
                 dl = 1.0
             denom = (pl + pt) * (pl + pt + pj)
             out[a, b] = weight * dl * pj * (pt + e * pl) / denom * on
+    return out
+
+
+@njit(cache=True)
+def bloc_vetoes(group, at_war, dispute, main, rivalry, distance_km, region_km, major, ideal_distance, ideal_known, has_ideal, has_known,
+                identity_limit, renounced):  # pragma: no cover (compiled)
+    """(K, K) bool: whether ``group[a]`` refuses to be bound to ``group[b]`` for any of ``blocs._vetoes``' reasons (their union).
+
+    At war, a territorial dispute, ``b`` its main threat, a strategic rivalry, the region
+    (:func:`foedus.theory.multilateral.regional_veto`: ``distance > region_km`` unless one of them is the candidates' first and a
+    great power), the identity (:func:`foedus.theory.multilateral.identity_veto`: ideal points farther apart than
+    ``identity_limit`` or unknown, never on the diagonal; only where ``has_ideal``, unknown where ``has_known`` and not
+    ``ideal_known``), a treaty ``a`` left of which ``b`` is a member (``renounced`` (N, N), :func:`renounced_pairs`).
+    """
+    k = group.shape[0]
+    out = np.zeros((k, k), np.bool_)
+    for a in range(k):
+        i = group[a]
+        afar_a = a == 0 and major[i]
+        for b in range(k):
+            j = group[b]
+            v = at_war[i, j] or dispute[i, j] or main[i] == j or rivalry[i, j] or renounced[i, j]
+            if not v and distance_km[i, j] > region_km and not afar_a and not (b == 0 and major[j]):
+                v = True
+            if not v and has_ideal and a != b:
+                known = (ideal_known[i] and ideal_known[j]) if has_known else True
+                if not known or not (ideal_distance[i, j] <= identity_limit):
+                    v = True
+            out[a, b] = v
     return out
