@@ -198,3 +198,50 @@ def test_renounced_pairs_is_the_rule_for_every_pair(seed):
     left = (last_exit[live] >= 0) & ~inside
     assert np.array_equal(out, (left.T.astype(np.int32) @ inside.astype(np.int32)) > 0)
     assert out.any()
+
+
+def _numpy_candidates(t, defends, main, free, reconsider, power, major, perceive, clients_on):
+    """``blocs._candidates`` and the screens before it as numpy computed them, with the theory functions: (group or None, bloc, sharing, branch, asked)."""
+    bloc = th_multi.adversary_bloc(t, defends)
+    sharing = th_multi.shared_threat(main, bloc, free)
+    asked = np.zeros(len(main), bool)
+    if not sharing.any() or not reconsider[sharing].any():
+        return None, bloc, sharing, False, asked
+    cand = sharing.copy()
+    lead = np.flatnonzero(sharing)[np.argmax(power[sharing])]
+    branch = bool(clients_on and major[lead] and major[t])
+    if branch:
+        asked = free & ~bloc & (main < 0) & (power < power[lead])
+        cand |= asked & perceive
+    group = np.flatnonzero(cand)
+    group = group[np.argsort(-power[group], kind="stable")]
+    return (group if len(group) >= th_multi.MIN_MEMBERS else None), bloc, sharing, branch, asked
+
+
+def test_bloc_candidates_equal_the_numpy_rule_on_random_inputs():
+    asked_any = grouped = 0
+    for seed in range(200):
+        rng = np.random.default_rng(seed)
+        n = 30
+        defends = rng.random((n, n)) < 0.05
+        np.fill_diagonal(defends, False)
+        main = np.where(rng.random(n) < 0.6, rng.integers(0, 4, n), -1).astype(np.int64)
+        free = rng.random(n) < 0.85
+        reconsider = rng.random(n) < 0.3
+        power = rng.dirichlet(np.ones(n))
+        power[rng.random(n) < 0.2] = 0.01  # ties, kept in order of index
+        major = rng.random(n) < 0.3
+        major[:4] = rng.random(4) < 0.7
+        perceive = rng.random(n) < 0.5
+        t = int(rng.integers(0, 4))
+        clients_on = bool(seed % 5)
+        want = _numpy_candidates(t, defends, main, free, reconsider, power, major, perceive, clients_on)
+        got = kern.bloc_candidates(t, defends, main, free, reconsider, power, major, perceive, clients_on, th_multi.MIN_MEMBERS)
+        assert np.array_equal(got[1], want[1]) and np.array_equal(got[2], want[2])
+        if want[0] is None:
+            assert len(got[0]) == 0
+            continue
+        grouped += 1
+        assert np.array_equal(got[0], want[0]) and got[3] == want[3] and np.array_equal(got[4], want[4])
+        asked_any += bool(want[4].any())
+    assert grouped > 20 and asked_any > 5

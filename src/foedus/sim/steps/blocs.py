@@ -15,7 +15,7 @@ pair, and no member loses by another's admission; its members other than its lea
 region's states, no two farther apart than ``bloc_region_km``, and no two members' ideal points
 farther apart than ``bloc_identity_distance``, an unknown ideal point sharing no identity (collective identity,
 Hemmer & Katzenstein 2002); no member is bound to its strategic rival (Thompson 2001; :func:`_vetoes`). Every step reads one main threat, the perceived one (:func:`.threat.main_threat_of`). A great
-power that leads against a great power (:func:`_candidates`) also asks the states weaker than it with no main threat of
+power that leads against a great power (:func:`.blocs_kernels.bloc_candidates`) also asks the states weaker than it with no main threat of
 their own that still perceive this one (above ``threat_perception_floor``) and hold no neutrality obligation in force, values each one's pledge for forward defence (its capability
 added to the balance against the threat and denied to it, as far as it is exposed, discounted by
 the leader's distance: :func:`foedus.theory.multilateral.forward_defence_value`; Snyder 1997, Lake
@@ -90,7 +90,7 @@ class _Year:
         self.neutral = members[neutral_slots].any(axis=0) if neutral_slots.any() else np.zeros(n, bool)
         self.defends = self.shared[0]
         self.renounced = None  # who left a treaty in force of which whom is a member (_renounced_all)
-        self.left_out: dict[str, np.ndarray] = {}  # the states a great-power leader could not carry as clients, by reason (_candidates)
+        self.left_out: dict[str, np.ndarray] = {}  # the states a great-power leader could not carry as clients, by reason (_left_out)
 
 
 def blocs(world: World, rng: np.random.Generator) -> None:
@@ -116,14 +116,18 @@ def blocs(world: World, rng: np.random.Generator) -> None:
     reconsider = rng.random(world.n) < p.consider_rate
     goods = terms = None
     signed = np.zeros(world.n, bool)
+    clients_on = p.bloc_forward_defence_weight > 0
+    main = yr.main.astype(np.int64)
     for t in threats.tolist():  # the few threats shared this year
-        bloc = th_multi.adversary_bloc(t, yr.defends)
-        sharing = th_multi.shared_threat(yr.main, bloc, eligible & ~signed)
-        if not sharing.any() or not reconsider[sharing].any():
-            continue
-        group = _candidates(world, yr, t, sharing, bloc, eligible & ~signed)
+        free = eligible & ~signed
+        # the adversary bloc, the states that share the threat and the candidates, compiled (blocs_kernels.bloc_candidates: _candidates' rule)
+        group, bloc, sharing, branch, asked = kern.bloc_candidates(
+            t, yr.defends, main, free, reconsider, world.power, world.major, _clients(world, yr, t), clients_on, th_multi.MIN_MEMBERS,
+        )
         if len(group) < th_multi.MIN_MEMBERS:
             continue
+        if world.explain:  # the states a great-power leader could not carry as clients, by reason (the founding's explanation)
+            yr.left_out = _left_out(world, yr, t, asked) if branch else {}
         if goods is None:
             goods, u = _goods(world, yr)
             terms = ExchangeTerms(world)
@@ -140,23 +144,11 @@ def blocs(world: World, rng: np.random.Generator) -> None:
             yr.shared[:, founders[:, None], founders[None, :]] |= FORM_GOODS[f][:, None, None]
 
 
-def _candidates(world: World, yr: _Year, t: int, sharing: np.ndarray, bloc: np.ndarray, free: np.ndarray) -> np.ndarray:
-    """The candidates of one threat's bloc, strongest first: the states that share it and, under hegemonic provision, the states
-    with no threat of their own weaker than the strongest of them (clients the leader may carry: Lake 1999), outside the adversary bloc.
-
-    Hegemony is a great power's against a great power (Snyder 1997's alliance game is the great powers'; Lake 1999's dominant
-    states): clients are asked only when the strongest state sharing the threat and the threat itself are great powers."""
-    cand = sharing.copy()
-    lead = np.flatnonzero(sharing)[np.argmax(world.power[sharing])]
-    if world.params.bloc_forward_defence_weight > 0 and world.major[lead] and world.major[t]:
-        asked = free & ~bloc & (yr.main < 0) & (world.power < world.power[lead])
-        perceive = _clients(world, yr, t)
-        cand |= asked & perceive
-        yr.left_out = {"neutrality_obligation": np.flatnonzero(asked & yr.neutral), "threat_not_perceived": np.flatnonzero(asked & ~perceive & ~yr.neutral)}
-    else:
-        yr.left_out = {}
-    group = np.flatnonzero(cand)
-    return group[np.argsort(-world.power[group], kind="stable")]  # the leader first
+def _left_out(world: World, yr: _Year, t: int, asked: np.ndarray) -> dict[str, np.ndarray]:
+    """The states asked as clients (:func:`.blocs_kernels.bloc_candidates`) that a great-power leader could not carry, by reason:
+    a neutrality obligation in force, or the threat not perceived (:func:`_clients`)."""
+    perceive = _clients(world, yr, t)
+    return {"neutrality_obligation": np.flatnonzero(asked & yr.neutral), "threat_not_perceived": np.flatnonzero(asked & ~perceive & ~yr.neutral)}
 
 
 def _clients(world: World, yr: _Year, t: int) -> np.ndarray:
@@ -278,7 +270,7 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
     if x < 0:
         return None
     fwd = forward * _BLOC_PROT[x]  # forward defence is the value of a pledge to fight
-    provide = bool(fwd[0].any())  # hegemonic provision: a great power's pledge to fight against a great power (_candidates, _forward)
+    provide = bool(fwd[0].any())  # hegemonic provision: a great power's pledge to fight against a great power (bloc_candidates, _forward)
     kw = dict(free_riding=p.bloc_free_riding, coordination=p.bloc_coordination_cost, autonomy=aut[x], risk=defending[x], power=power, forward=fwd)
     sel = np.flatnonzero(members)
     share = float(th_multi.free_riding_share(len(sel), p.bloc_free_riding))

@@ -26,7 +26,7 @@ from foedus.sim.membership import _members_of
 from foedus.sim.steps.alignment_kernels import _cost
 from foedus.theory.multilateral import _found_kernel
 
-__all__ = ["bloc_forms", "bloc_vetoes", "forward_values", "renounced_pairs"]
+__all__ = ["bloc_candidates", "bloc_forms", "bloc_vetoes", "forward_values", "renounced_pairs"]
 
 
 @njit(cache=True)
@@ -199,3 +199,65 @@ def bloc_vetoes(group, at_war, dispute, main, rivalry, distance_km, region_km, m
                     v = True
             out[a, b] = v
     return out
+
+
+@njit(cache=True)
+def bloc_candidates(t, defends, main, free, reconsider, power, major, perceive, clients_on, least):  # pragma: no cover (compiled)
+    """The candidates of the bloc against ``t``, strongest first (``blocs._candidates``, with the screens of :func:`foedus.sim.steps.blocs.blocs`):
+    (group (K,) int, or empty when the bloc is not asked; the adversary bloc (N,) bool; the states sharing the threat (N,) bool;
+    whether clients were asked; the states asked as clients (N,) bool).
+
+    The adversary bloc is :func:`foedus.theory.multilateral.adversary_bloc` (``t`` and the states pledged to defend it or it to
+    defend: ``defends[t] | defends[:, t]``), the states sharing the threat :func:`foedus.theory.multilateral.shared_threat`
+    (``free``, outside the bloc, whose main threat is in it). The bloc is not asked when none shares it or none of those
+    ``reconsider``. The leader is the strongest sharing state (the first of the largest ``power``, as ``argmax``); where
+    ``clients_on`` (forward defence weighed) and both it and ``t`` are great powers, the states asked as clients are ``free``,
+    outside the bloc, with no main threat, weaker than the leader, and those that ``perceive`` ``t`` join the candidates. The
+    group is ordered by capability, descending, ties in order of index (a stable sort); fewer than ``least``: not asked.
+    """
+    n = main.shape[0]
+    bloc = np.zeros(n, np.bool_)
+    for j in range(n):
+        bloc[j] = defends[t, j] or defends[j, t]
+    bloc[t] = True
+    sharing = np.zeros(n, np.bool_)
+    asked = np.zeros(n, np.bool_)
+    lead = -1
+    any_reconsider = False
+    for j in range(n):
+        m = main[j]
+        if free[j] and not bloc[j] and m >= 0 and bloc[m]:
+            sharing[j] = True
+            if reconsider[j]:
+                any_reconsider = True
+            if lead < 0 or power[j] > power[lead]:
+                lead = j
+    empty = np.zeros(0, np.int64)
+    if lead < 0 or not any_reconsider:
+        return empty, bloc, sharing, False, asked
+    branch = clients_on and major[lead] and major[t]
+    count = 0
+    cand = sharing.copy()
+    if branch:
+        for j in range(n):
+            if free[j] and not bloc[j] and main[j] < 0 and power[j] < power[lead]:
+                asked[j] = True
+                if perceive[j]:
+                    cand[j] = True
+    for j in range(n):
+        if cand[j]:
+            count += 1
+    if count < least:
+        return empty, bloc, sharing, branch, asked
+    group = np.empty(count, np.int64)
+    c = 0
+    for j in range(n):
+        if cand[j]:
+            x = j  # insertion in order of -power, after every state of the same capability (stable)
+            q = c
+            while q > 0 and -power[group[q - 1]] > -power[x]:
+                group[q] = group[q - 1]
+                q -= 1
+            group[q] = x
+            c += 1
+    return group, bloc, sharing, branch, asked
