@@ -253,6 +253,29 @@ def test_intentions_are_read_from_acts_not_from_votes_alone():
         intentions_from_acts([[0, 1.5], [0, 0]])
 
 
+def test_ideological_distance_threatens_without_acts_in_the_share_haas_gives_it():
+    """Haas (2005, ch. 1): the greater the ideological distance between leaders, the more they view one another as threatening.
+    Analytic anchors of intentions_from_acts's ``alone``: at 1 it is Haas's rule, perceived_intentions' weighted mean whatever the
+    acts; at 0 the act-reading rule; in between the two, linearly; without acts, intentions grow in proportion to the distance."""
+    rng = np.random.default_rng(17)
+    n = 9
+    ideal, riv = rng.random((n, n)), rng.random((n, n)) < 0.3
+    h = rng.random((n, n)) * (rng.random((n, n)) < 0.4)
+    np.fill_diagonal(h, 0)
+    np.testing.assert_allclose(intentions_from_acts(h, ideal, riv, alone=1.0), perceived_intentions(h, ideal, riv), rtol=1e-15)
+    assert intentions_from_acts(h, ideal, riv, alone=0.0).tobytes() == intentions_from_acts(h, ideal, riv).tobytes()
+    a = 0.3
+    mix = (1 - a) * intentions_from_acts(h, ideal, riv, alone=0.0) + a * intentions_from_acts(h, ideal, riv, alone=1.0)
+    np.testing.assert_allclose(intentions_from_acts(h, ideal, riv, alone=a), mix, rtol=1e-12, atol=1e-15)
+    none = np.zeros((n, n))  # no acts, no rivalry: a w_d D / (w_h + w_d), proportional to the distance
+    got = intentions_from_acts(none, ideal, alone=a)
+    np.testing.assert_allclose(got, a * 0.25 * ideal * (1 - np.eye(n)) / 0.75, rtol=1e-12, atol=1e-15)
+    far = intentions_from_acts(none, np.minimum(ideal + 0.1, 1.0), alone=a) - got
+    assert (far[~np.eye(n, dtype=bool)] >= 0).all() and far.sum() > 0
+    with pytest.raises(ValueError, match="alone"):
+        intentions_from_acts(h, ideal, alone=1.5)
+
+
 def test_commercial_restraint_follows_the_weak_link():
     """Polachek (1980), Oneal & Russett (1997): exp(-w min(D_ij, D_ji)); analytic anchors."""
     d = np.array([[0.0, 0.5, 0.0], [0.1, 0.0, 1.0], [0.3, 1.0, 0.0]])

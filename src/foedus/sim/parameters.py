@@ -393,6 +393,15 @@ class Parameters(CoreParameters):
         "eras the termination fit is better at 0.8 (z of the regime shift 1.8) than at 0.9 (1.5)",
     )
 
+    # --- threat7 ---
+    ideology_alone: float = Field(
+        0.0, ge=0, le=1,
+        description="share of the ideal-point distance term of perceived intentions that counts without hostile acts "
+        "(foedus.theory.intentions.intentions_from_acts's alone; Haas 2005, ch. 1: ideological distance between leaders raises "
+        "threat perception in itself; Owen 2010). 0 reads ideology only through acts (a rivalry, a war); 1 is Haas's rule. "
+        "Ideal points exist from 1946 (UN General Assembly, Bailey, Strezhnev & Voeten 2017); before, the term drops out",
+    )
+
     def rivalry_onset_coefficients(self) -> tuple[float, ...]:
         """The onset logit's slopes in the order of :data:`foedus.theory.rivalry.ONSET_TERMS`."""
         return (*super().rivalry_onset_coefficients(), self.rivalry_onset_one_major, self.rivalry_onset_out_of_reach)

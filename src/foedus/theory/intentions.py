@@ -37,9 +37,10 @@ def intentions_from_acts(
     *,
     weights: tuple[float, float, float] = (0.5, 0.25, 0.25),
     serious: float = 0.5,
+    alone: float = 0.0,
     check: bool = True,
 ) -> np.ndarray:
-    """Perceived aggressive intentions read from acts: ``I_ij = (w_h H~ + w_d D g + w_r R) / (w_h + w_d + w_r)``, ``g = min(1, max(H~, R) / s)``.
+    """Perceived aggressive intentions read from acts: ``I_ij = (w_h H~ + w_d D g + w_r R) / (w_h + w_d + w_r)``, ``g = a + (1 - a) min(1, max(H~, R) / s)``.
 
     Walt (1987, ch. 2) infers intentions from behaviour: states "viewed as aggressive" are those
     whose acts reveal aggression: disputes and wars (the revealed hostility ``H~``,
@@ -55,11 +56,25 @@ def intentions_from_acts(
     .. math:: I_{ij} = \\frac{w_h \\tilde H_{ij} + w_d D_{ij} \\min\\left(1, \\max(\\tilde H_{ij}, R_{ij}) / s\\right) + w_r R_{ij}}{w_h + w_d + w_r},
               \\qquad I_{ii} = 0
 
-    Analytic anchors: ``I = 0`` without acts or rivalry; for a rival (``R = 1``), or once
+    Ideological distance is also a source of threat in its own right (Haas 2005, ch. 1: "the
+    greater the ideological differences dividing the leaders of great powers, the more likely they
+    are to view one another as threatening", through demonstration effects and the expectation of
+    conflict; Owen 2010: transnational ideological polarisation; Walt 1987, ch. 5: the Soviet Union
+    was the West's threat from 1946-47 before any war between them). The share ``a`` (``alone``)
+    of the ideological term counts without any act: the distance of UN ideal points alone makes a
+    strong, distant-minded state threatening in proportion to its projected power (the Cold War
+    blocs of 1947-49 formed against a Soviet Union that had fought none of its future adversaries).
+    ``a = 0`` is the act-reading rule above; ``a = 1`` is Haas's rule, the plain weighted mean of
+    :func:`perceived_intentions`.
+
+    .. math:: g_{ij} = a + (1 - a) \\min\\left(1, \\max(\\tilde H_{ij}, R_{ij}) / s\\right)
+
+    Analytic anchors: with ``a = 0``, ``I = 0`` without acts or rivalry; for a rival (``R = 1``), or once
     ``H~ >= s``, it equals the weighted mean of :func:`perceived_intentions`,
     ``(w_h H~ + w_d D + w_r R) / (w_h + w_d + w_r)``; below ``s`` the ideological term shrinks in
-    proportion to the acts. Without ideal points (before the UN) the ``w_d`` term and its weight
-    drop out, as in :func:`perceived_intentions`.
+    proportion to the acts. With ``a = 1`` it equals :func:`perceived_intentions` whatever the acts.
+    Without ideal points (before the UN) the ``w_d`` term and its weight drop out, as in
+    :func:`perceived_intentions`.
 
     Parameters
     ----------
@@ -74,6 +89,9 @@ def intentions_from_acts(
     serious : float in [0, 1], default 0.5
         ``s``, the acts at which ideology counts in full (the simulator's ``aggression_hostility``);
         0 counts it in full for any act.
+    alone : float in [0, 1], default 0
+        ``a``, the share of the ideological term that counts without acts (Haas 2005; the
+        simulator's ``ideology_alone``); 0 reads ideology only through acts, 1 in full.
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -87,11 +105,14 @@ def intentions_from_acts(
     [[0.0, 0.0], [0.0, 0.0]]
     >>> intentions_from_acts([[0, 1.0], [1.0, 0]], [[0, 0.4], [0.4, 0]], [[0, 1], [1, 0]]).round(3).tolist()
     [[0.0, 0.85], [0.85, 0.0]]
+    >>> intentions_from_acts([[0, 0.0], [0.0, 0]], [[0, 0.8], [0.8, 0]], alone=0.5).round(3).tolist()  # Haas: opposed ideologies, half counted alone
+    [[0.0, 0.133], [0.133, 0.0]]
 
     References
     ----------
     Walt (1987), ch. 2 and 5; Haas, M. L. (2005). *The Ideological Origins of Great Power Politics,
-    1789-1989*. Ithaca: Cornell University Press; Bailey, Strezhnev & Voeten (2017).
+    1789-1989*. Ithaca: Cornell University Press, ch. 1; Owen, J. M. (2010). *The Clash of Ideas in World
+    Politics*. Princeton: Princeton University Press; Bailey, Strezhnev & Voeten (2017).
     """
     h = _matrix("revealed", revealed, unit=True, check=check)
     n = h.shape[0]
@@ -103,9 +124,12 @@ def intentions_from_acts(
     denom = w[0]
     if check and not (np.isfinite(serious) and 0 <= serious <= 1):
         raise ValueError(f"serious: must lie in [0, 1], got {serious!r}")
+    if check and not (np.isfinite(alone) and 0 <= alone <= 1):
+        raise ValueError(f"alone: must lie in [0, 1], got {alone!r}")
     if ideal_point_distance is not None:
         acts = h if r is None else np.maximum(h, r)
         read = np.minimum(1.0, acts / serious) if serious > 0 else (acts > 0).astype(float)
+        read = alone + (1.0 - alone) * read
         total = total + w[1] * _matrix("ideal_point_distance", ideal_point_distance, n, unit=True, check=check) * read
         denom += w[1]
     if r is not None:

@@ -161,6 +161,26 @@ def test_the_compiled_threat_matrix_is_the_theorys_to_the_bit():
             assert got.tobytes() == expected.tobytes()
 
 
+def test_the_compiled_threat_matrix_reads_ideology_alone_as_the_theory_does():
+    from foedus.sim.steps.threat import _INTENT_WEIGHTS, threat_of
+    from foedus.theory import projection as th_projection
+    from foedus.theory import threat as th_threat
+
+    rng = np.random.default_rng(9)
+    for n, alone in ((5, 0.3), (30, 1.0), (66, 0.5)):
+        hostility = rng.random((n, n)) * (rng.random((n, n)) < 0.1)
+        ideal, rivalry, proximity = rng.random((n, n)), rng.random((n, n)) < 0.2, rng.random((n, n))
+        commitment = rng.choice([0.0, 0.3, 1.0], size=(n, n))
+        exponent = th_projection.distance_discount_exponent(rng.random((n, n)) * 20000.0)
+        power, offensive, exposed = rng.dirichlet(np.ones(n)), rng.random(n), rng.random((n, n))
+        expected = th_threat.walt_threat(
+            power, offensive, exponent, hostility, proximity, ideal, rivalry, commitment, exposed, weights=_INTENT_WEIGHTS, ally_discount=0.9,
+            aggression_floor=0.5, serious=0.35, ideology_alone=alone,
+        )
+        got, _ = threat_of(hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 0.9, exposed, 0.5, serious=0.35, alone=alone)
+        assert got.tobytes() == expected.tobytes()
+
+
 def test_a_checked_world_and_a_fast_one_perceive_the_same_threats():
     world, rng = tiny_world(agreements=[alliance("Pact", [GRT, SMA])], relations=[{"pair": [RIV, SMB], "hostility": 0.7, "rivalry": True}])
     threat_perception(world, rng)
