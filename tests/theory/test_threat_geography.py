@@ -255,8 +255,9 @@ def test_intentions_are_read_from_acts_not_from_votes_alone():
 
 def test_ideological_distance_threatens_without_acts_in_the_share_haas_gives_it():
     """Haas (2005, ch. 1): the greater the ideological distance between leaders, the more they view one another as threatening.
-    Analytic anchors of intentions_from_acts's ``alone``: at 1 it is Haas's rule, perceived_intentions' weighted mean whatever the
-    acts; at 0 the act-reading rule; in between the two, linearly; without acts, intentions grow in proportion to the distance."""
+    Analytic anchors of intentions_from_acts's ``alone``: at 1 (and ``camp`` 0) it is Haas's rule, perceived_intentions' weighted
+    mean whatever the acts; at 0 the act-reading rule; in between the two, linearly; without acts, intentions grow in proportion
+    to the distance, or to the distance beyond one camp (``camp``), 0 within it."""
     rng = np.random.default_rng(17)
     n = 9
     ideal, riv = rng.random((n, n)), rng.random((n, n)) < 0.3
@@ -272,8 +273,18 @@ def test_ideological_distance_threatens_without_acts_in_the_share_haas_gives_it(
     np.testing.assert_allclose(got, a * 0.25 * ideal * (1 - np.eye(n)) / 0.75, rtol=1e-12, atol=1e-15)
     far = intentions_from_acts(none, np.minimum(ideal + 0.1, 1.0), alone=a) - got
     assert (far[~np.eye(n, dtype=bool)] >= 0).all() and far.sum() > 0
+    # within one camp (D <= c) ideology threatens only through acts; beyond it, in proportion to the distance past the camp
+    c = 0.4
+    camp = intentions_from_acts(none, ideal, alone=1.0, camp=c)
+    np.testing.assert_allclose(camp, 0.25 * np.maximum(ideal - c, 0) / (1 - c) * (1 - np.eye(n)) / 0.75, rtol=1e-12, atol=1e-15)
+    assert not camp[ideal <= c].any() and (camp[(ideal > c) & ~np.eye(n, dtype=bool)] > 0).all()
+    serious = np.where(h > 0, 1.0, 0.0)  # serious acts: the full distance, whatever the camp
+    acted = serious > 0
+    np.testing.assert_allclose(intentions_from_acts(serious, ideal, alone=0.7, camp=c)[acted], intentions_from_acts(serious, ideal)[acted], rtol=1e-15)
     with pytest.raises(ValueError, match="alone"):
         intentions_from_acts(h, ideal, alone=1.5)
+    with pytest.raises(ValueError, match="camp"):
+        intentions_from_acts(h, ideal, camp=1.0)
 
 
 def test_commercial_restraint_follows_the_weak_link():

@@ -401,6 +401,13 @@ class Parameters(CoreParameters):
         "threat perception in itself; Owen 2010). 0 reads ideology only through acts (a rivalry, a war); 1 is Haas's rule. "
         "Ideal points exist from 1946 (UN General Assembly, Bailey, Strezhnev & Voeten 2017); before, the term drops out",
     )
+    ideology_camp_distance: float = Field(
+        0.4, ge=0, lt=1,
+        description="ideal-point distance (scaled 0-1) within which two states share an ideological camp and ideology alone does not "
+        "threaten (foedus.theory.intentions.intentions_from_acts's camp; Haas 2005: distance between ideologies, not within one). "
+        "0.4 is bloc_identity_distance, the widest distance of two members of one bloc (Hemmer & Katzenstein 2002; chosen on "
+        "1946-1989): Mexico and Brazil (0.17, 0.13 from the United States in 1946) share its camp, France (0.60 from the Soviet Union) does not",
+    )
 
     def rivalry_onset_coefficients(self) -> tuple[float, ...]:
         """The onset logit's slopes in the order of :data:`foedus.theory.rivalry.ONSET_TERMS`."""

@@ -38,9 +38,14 @@ def intentions_from_acts(
     weights: tuple[float, float, float] = (0.5, 0.25, 0.25),
     serious: float = 0.5,
     alone: float = 0.0,
+    camp: float = 0.0,
     check: bool = True,
 ) -> np.ndarray:
-    """Perceived aggressive intentions read from acts: ``I_ij = (w_h H~ + w_d D g + w_r R) / (w_h + w_d + w_r)``, ``g = a + (1 - a) min(1, max(H~, R) / s)``.
+    """Perceived aggressive intentions read from acts and ideology: ``I_ij = (w_h H~ + w_d (D g + a (1 - g) E) + w_r R) / (w_h + w_d + w_r)``.
+
+    ``g = min(1, max(H~, R) / s)`` reads ideology through acts; ``E = max(0, D - c) / (1 - c)`` is the ideological distance
+    beyond one camp (``c``), which threatens without acts in the share ``a``.
+
 
     Walt (1987, ch. 2) infers intentions from behaviour: states "viewed as aggressive" are those
     whose acts reveal aggression: disputes and wars (the revealed hostility ``H~``,
@@ -60,19 +65,27 @@ def intentions_from_acts(
     greater the ideological differences dividing the leaders of great powers, the more likely they
     are to view one another as threatening", through demonstration effects and the expectation of
     conflict; Owen 2010: transnational ideological polarisation; Walt 1987, ch. 5: the Soviet Union
-    was the West's threat from 1946-47 before any war between them). The share ``a`` (``alone``)
-    of the ideological term counts without any act: the distance of UN ideal points alone makes a
-    strong, distant-minded state threatening in proportion to its projected power (the Cold War
-    blocs of 1947-49 formed against a Soviet Union that had fought none of its future adversaries).
-    ``a = 0`` is the act-reading rule above; ``a = 1`` is Haas's rule, the plain weighted mean of
-    :func:`perceived_intentions`.
+    was the West's threat from 1946-47 before any war between them). Haas's distance is between
+    ideologies, not within one: leaders who share an ideology do not fear each other's small
+    differences (Haas 2005, ch. 1: "ideological distance" between liberal, communist, monarchical,
+    fascist leaderships; Hemmer & Katzenstein 2002 on the shared identity of a bloc). So the
+    distance of UN ideal points beyond one camp's width ``c`` (``camp``, the simulator's
+    ``ideology_camp_distance``), ``E = max(0, D - c) / (1 - c)``, threatens without any act in
+    the share ``a`` (``alone``): the Soviet Union threatens Western Europe (the Cold War blocs of
+    1947-49 formed against a state that had fought none of its future adversaries), while the
+    United States, whose UN votes Mexico's or Brazil's differ from by a sixth of the range, does
+    not threaten them by its votes. Where acts are serious (``g = 1``) the distance counts in full
+    as before; ``a = 0`` is the act-reading rule above; ``a = 1, c = 0`` is Haas's rule, the plain
+    weighted mean of :func:`perceived_intentions`.
 
-    .. math:: g_{ij} = a + (1 - a) \\min\\left(1, \\max(\\tilde H_{ij}, R_{ij}) / s\\right)
+    .. math:: \\text{ideological term} = w_d \\left(D_{ij} g_{ij} + a (1 - g_{ij}) E_{ij}\\right), \\qquad
+              g_{ij} = \\min\\left(1, \\max(\\tilde H_{ij}, R_{ij}) / s\\right), \\qquad E_{ij} = \\frac{\\max(0, D_{ij} - c)}{1 - c}
 
     Analytic anchors: with ``a = 0``, ``I = 0`` without acts or rivalry; for a rival (``R = 1``), or once
     ``H~ >= s``, it equals the weighted mean of :func:`perceived_intentions`,
     ``(w_h H~ + w_d D + w_r R) / (w_h + w_d + w_r)``; below ``s`` the ideological term shrinks in
-    proportion to the acts. With ``a = 1`` it equals :func:`perceived_intentions` whatever the acts.
+    proportion to the acts. With ``a = 1`` and ``c = 0`` it equals :func:`perceived_intentions` whatever the acts;
+    within a camp (``D <= c``) ideology threatens only through acts, whatever ``a``.
     Without ideal points (before the UN) the ``w_d`` term and its weight drop out, as in
     :func:`perceived_intentions`.
 
@@ -92,6 +105,9 @@ def intentions_from_acts(
     alone : float in [0, 1], default 0
         ``a``, the share of the ideological term that counts without acts (Haas 2005; the
         simulator's ``ideology_alone``); 0 reads ideology only through acts, 1 in full.
+    camp : float in [0, 1), default 0
+        ``c``, the ideal-point distance within which states share a camp and ideology alone does not threaten
+        (the simulator's ``ideology_camp_distance``).
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -107,6 +123,8 @@ def intentions_from_acts(
     [[0.0, 0.85], [0.85, 0.0]]
     >>> intentions_from_acts([[0, 0.0], [0.0, 0]], [[0, 0.8], [0.8, 0]], alone=0.5).round(3).tolist()  # Haas: opposed ideologies, half counted alone
     [[0.0, 0.133], [0.133, 0.0]]
+    >>> intentions_from_acts([[0, 0.0], [0.0, 0]], [[0, 0.8], [0.8, 0]], alone=1.0, camp=0.6).round(3).tolist()  # a quarter of the range beyond one camp
+    [[0.0, 0.167], [0.167, 0.0]]
 
     References
     ----------
@@ -126,11 +144,14 @@ def intentions_from_acts(
         raise ValueError(f"serious: must lie in [0, 1], got {serious!r}")
     if check and not (np.isfinite(alone) and 0 <= alone <= 1):
         raise ValueError(f"alone: must lie in [0, 1], got {alone!r}")
+    if check and not (np.isfinite(camp) and 0 <= camp < 1):
+        raise ValueError(f"camp: must lie in [0, 1), got {camp!r}")
     if ideal_point_distance is not None:
         acts = h if r is None else np.maximum(h, r)
         read = np.minimum(1.0, acts / serious) if serious > 0 else (acts > 0).astype(float)
-        read = alone + (1.0 - alone) * read
-        total = total + w[1] * _matrix("ideal_point_distance", ideal_point_distance, n, unit=True, check=check) * read
+        d = _matrix("ideal_point_distance", ideal_point_distance, n, unit=True, check=check)
+        beyond = np.maximum(d - camp, 0.0) / (1.0 - camp)  # E: the distance beyond one camp
+        total = total + w[1] * (d * read + alone * (1.0 - read) * beyond)
         denom += w[1]
     if r is not None:
         total = total + w[2] * r

@@ -310,6 +310,7 @@ def walt_threat(
     serious: float | None = None,
     reach_weight: float = 1.0,
     ideology_alone: float = 0.0,
+    ideology_camp: float = 0.0,
     check: bool = True,
 ) -> np.ndarray:
     """Walt's threat with geography: projected offensive power times perceived intentions (brief F2).
@@ -369,6 +370,8 @@ def walt_threat(
         (``within = proximity ** w`` in :func:`revealed_hostility`); 0 reads every act as if within reach.
     ideology_alone : float in [0, 1], default 0
         As ``alone`` in :func:`intentions_from_acts`: the share of ideal-point distance that threatens without acts (Haas 2005).
+    ideology_camp : float in [0, 1), default 0
+        As ``camp`` in :func:`intentions_from_acts`: the distance within which ideology alone does not threaten.
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -393,7 +396,7 @@ def walt_threat(
     intent = intentions_from_acts(
         revealed_hostility(hostility, proximity, exposed, floor=aggression_floor, reach=reach_fraction(p, exponent, check=check), within=reach_within(proximity, reach_weight, check=check), check=check),
         ideal_point_distance, rivalry, weights=weights,
-        serious=aggression_floor if serious is None else serious, alone=ideology_alone, check=check,
+        serious=aggression_floor if serious is None else serious, alone=ideology_alone, camp=ideology_camp, check=check,
     )
     intent = allied_intentions(intent, commitment, discount=ally_discount, hostility=None if belied is None else hostility, serious=0.0 if belied is None else belied, check=check)
     if restraint is not None:

@@ -167,7 +167,7 @@ def test_the_compiled_threat_matrix_reads_ideology_alone_as_the_theory_does():
     from foedus.theory import threat as th_threat
 
     rng = np.random.default_rng(9)
-    for n, alone in ((5, 0.3), (30, 1.0), (66, 0.5)):
+    for n, alone, camp in ((5, 0.3, 0.0), (30, 1.0, 0.4), (66, 0.5, 0.25)):
         hostility = rng.random((n, n)) * (rng.random((n, n)) < 0.1)
         ideal, rivalry, proximity = rng.random((n, n)), rng.random((n, n)) < 0.2, rng.random((n, n))
         commitment = rng.choice([0.0, 0.3, 1.0], size=(n, n))
@@ -175,9 +175,9 @@ def test_the_compiled_threat_matrix_reads_ideology_alone_as_the_theory_does():
         power, offensive, exposed = rng.dirichlet(np.ones(n)), rng.random(n), rng.random((n, n))
         expected = th_threat.walt_threat(
             power, offensive, exponent, hostility, proximity, ideal, rivalry, commitment, exposed, weights=_INTENT_WEIGHTS, ally_discount=0.9,
-            aggression_floor=0.5, serious=0.35, ideology_alone=alone,
+            aggression_floor=0.5, serious=0.35, ideology_alone=alone, ideology_camp=camp,
         )
-        got, _ = threat_of(hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 0.9, exposed, 0.5, serious=0.35, alone=alone)
+        got, _ = threat_of(hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 0.9, exposed, 0.5, serious=0.35, alone=alone, camp=camp)
         assert got.tobytes() == expected.tobytes()
 
 
