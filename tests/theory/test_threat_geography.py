@@ -287,6 +287,25 @@ def test_ideological_distance_threatens_without_acts_in_the_share_haas_gives_it(
         intentions_from_acts(h, ideal, camp=1.0)
 
 
+def test_the_ideological_excess_is_the_distance_beyond_one_camp_on_a_scale_comparable_across_years():
+    """ideological_excess (Haas 2005; Bailey, Strezhnev & Voeten 2017): 0 within a camp, 1 for the widest pair, linear between,
+    symmetric; unchanged by a shift of every ideal point (only distances count); an unknown ideal point has no excess."""
+    from foedus.theory.intentions import ideological_excess
+
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=12) * 1.5
+    c = 1.0
+    e = ideological_excess(x, c)
+    d = np.abs(x[:, None] - x[None, :])
+    np.testing.assert_allclose(e, np.maximum(d - c, 0) / (d.max() - c), rtol=1e-15)
+    assert np.array_equal(e, e.T) and e.max() == 1.0 and not e[d <= c].any() and not np.diag(e).any()
+    np.testing.assert_allclose(ideological_excess(x + 7.0, c), e, rtol=1e-12, atol=1e-15)
+    y = x.copy()
+    y[4] = np.nan
+    assert not ideological_excess(y, c)[4].any() and not ideological_excess(x, c, known=np.arange(12) != 4)[:, 4].any()
+    assert not ideological_excess(x, d.max()).any()  # no pair beyond the camp: no excess
+
+
 def test_commercial_restraint_follows_the_weak_link():
     """Polachek (1980), Oneal & Russett (1997): exp(-w min(D_ij, D_ji)); analytic anchors."""
     d = np.array([[0.0, 0.5, 0.0], [0.1, 0.0, 1.0], [0.3, 1.0, 0.0]])

@@ -27,7 +27,7 @@ import numpy as np
 
 from foedus.theory._validate import _array, _matrix, _zero_diagonal
 
-__all__ = ["allied_intentions", "commercial_restraint", "intentions_from_acts", "pledged_reassurance", "reach_within", "revealed_hostility"]
+__all__ = ["allied_intentions", "commercial_restraint", "ideological_excess", "intentions_from_acts", "pledged_reassurance", "reach_within", "revealed_hostility"]
 
 
 def intentions_from_acts(
@@ -39,6 +39,7 @@ def intentions_from_acts(
     serious: float = 0.5,
     alone: float = 0.0,
     camp: float = 0.0,
+    excess=None,
     check: bool = True,
 ) -> np.ndarray:
     """Perceived aggressive intentions read from acts and ideology: ``I_ij = (w_h H~ + w_d (D g + a (1 - g) E) + w_r R) / (w_h + w_d + w_r)``.
@@ -107,7 +108,10 @@ def intentions_from_acts(
         simulator's ``ideology_alone``); 0 reads ideology only through acts, 1 in full.
     camp : float in [0, 1), default 0
         ``c``, the ideal-point distance within which states share a camp and ideology alone does not threaten
-        (the simulator's ``ideology_camp_distance``).
+        (on the scaled distance ``D``).
+    excess : array (N, N) of float in [0, 1], optional
+        ``E`` given directly (the simulator passes :func:`ideological_excess` of the raw ideal points, comparable
+        across years); None: ``max(0, D - camp) / (1 - camp)``.
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -150,7 +154,7 @@ def intentions_from_acts(
         acts = h if r is None else np.maximum(h, r)
         read = np.minimum(1.0, acts / serious) if serious > 0 else (acts > 0).astype(float)
         d = _matrix("ideal_point_distance", ideal_point_distance, n, unit=True, check=check)
-        beyond = np.maximum(d - camp, 0.0) / (1.0 - camp)  # E: the distance beyond one camp
+        beyond = np.maximum(d - camp, 0.0) / (1.0 - camp) if excess is None else _matrix("excess", excess, n, unit=True, check=check)  # E
         total = total + w[1] * (d * read + alone * (1.0 - read) * beyond)
         denom += w[1]
     if r is not None:
@@ -159,6 +163,51 @@ def intentions_from_acts(
     if check and denom <= 0:
         raise ValueError("weights: the indicators supplied all have weight 0")
     return _zero_diagonal(total / denom)
+
+
+def ideological_excess(ideal_point, camp: float, *, known=None, check: bool = True) -> np.ndarray:
+    """How far apart two states' ideologies lie beyond one camp: ``E_ij = max(0, |x_i - x_j| - c) / (max_kl |x_k - x_l| - c)``.
+
+    Haas (2005, ch. 1) measures ideological distance between leaderships; Bailey, Strezhnev & Voeten
+    (2017) place every state's UN General Assembly votes on one scale comparable across years (votes
+    repeated from session to session bridge the years), so a camp's width ``c`` is one distance for
+    every year: the share of the distance beyond it, over the system's widest distance beyond it,
+    is in [0, 1]. (Scaling by each year's widest distance instead, as the scaled ``D`` does, would
+    stretch a system whose poles are close, 2022's, to the width of 1946's.)
+
+    .. math:: E_{ij} = \\frac{\\max(0, |x_i - x_j| - c)}{\\max_{k, l} |x_k - x_l| - c}, \\qquad E = 0 \\text{ when no pair is farther apart than } c
+
+    Parameters
+    ----------
+    ideal_point : array (N,) of float
+        UN ideal points (Bailey, Strezhnev & Voeten 2017), in their units; NaN for unknown.
+    camp : float >= 0
+        ``c``, in ideal-point units: states closer than this share a camp.
+    known : array (N,) of bool, optional
+        Whose ideal point is known (False: no excess for its pairs); default: the finite ones.
+    check : bool, default True
+        Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
+
+    Returns
+    -------
+    array (N, N) of float in [0, 1], symmetric, diagonal 0.
+
+    Examples
+    --------
+    >>> ideological_excess([1.7, -3.1, 0.5, 2.4], 3.0).round(3).tolist()  # the United States, the Soviet Union, France, Britain
+    [[0.0, 0.72, 0.0, 0.0], [0.72, 0.0, 0.24, 1.0], [0.0, 0.24, 0.0, 0.0], [0.0, 1.0, 0.0, 0.0]]
+    """
+    x = np.asarray(ideal_point, dtype=float)
+    if check and x.ndim != 1:
+        raise ValueError(f"ideal_point: expected a vector, got shape {x.shape}")
+    if check and not (np.isfinite(camp) and camp >= 0):
+        raise ValueError(f"camp: must be a number >= 0, got {camp!r}")
+    ok = np.isfinite(x) if known is None else np.asarray(known, dtype=bool) & np.isfinite(x)
+    d = np.where(ok[:, None] & ok[None, :], np.abs(np.where(ok, x, 0.0)[:, None] - np.where(ok, x, 0.0)[None, :]), 0.0)
+    top = d.max() if d.size else 0.0
+    if top <= camp:
+        return np.zeros_like(d)
+    return np.maximum(d - camp, 0.0) / (top - camp)
 
 
 def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0, reach=None, within=None, check: bool = True) -> np.ndarray:

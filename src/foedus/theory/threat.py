@@ -311,6 +311,7 @@ def walt_threat(
     reach_weight: float = 1.0,
     ideology_alone: float = 0.0,
     ideology_camp: float = 0.0,
+    ideology_excess=None,
     check: bool = True,
 ) -> np.ndarray:
     """Walt's threat with geography: projected offensive power times perceived intentions (brief F2).
@@ -371,7 +372,7 @@ def walt_threat(
     ideology_alone : float in [0, 1], default 0
         As ``alone`` in :func:`intentions_from_acts`: the share of ideal-point distance that threatens without acts (Haas 2005).
     ideology_camp : float in [0, 1), default 0
-        As ``camp`` in :func:`intentions_from_acts`: the distance within which ideology alone does not threaten.
+        As ``camp`` in :func:`intentions_from_acts`; ``ideology_excess``, as its ``excess``, replaces it (:func:`ideological_excess`).
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -396,7 +397,7 @@ def walt_threat(
     intent = intentions_from_acts(
         revealed_hostility(hostility, proximity, exposed, floor=aggression_floor, reach=reach_fraction(p, exponent, check=check), within=reach_within(proximity, reach_weight, check=check), check=check),
         ideal_point_distance, rivalry, weights=weights,
-        serious=aggression_floor if serious is None else serious, alone=ideology_alone, camp=ideology_camp, check=check,
+        serious=aggression_floor if serious is None else serious, alone=ideology_alone, camp=ideology_camp, excess=ideology_excess, check=check,
     )
     intent = allied_intentions(intent, commitment, discount=ally_discount, hostility=None if belied is None else hostility, serious=0.0 if belied is None else belied, check=check)
     if restraint is not None:
