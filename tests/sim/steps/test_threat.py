@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-
 import pytest
 
 from foedus.sim.steps.threat import threat_perception, threat_terms
@@ -163,9 +162,9 @@ def test_the_compiled_threat_matrix_is_the_theorys_to_the_bit():
 
 def test_the_compiled_threat_matrix_reads_ideology_alone_as_the_theory_does():
     from foedus.sim.steps.threat import _INTENT_WEIGHTS, threat_of
-    from foedus.theory.intentions import ideological_excess
     from foedus.theory import projection as th_projection
     from foedus.theory import threat as th_threat
+    from foedus.theory.intentions import ideological_excess
 
     rng = np.random.default_rng(9)
     for n, alone, camp in ((5, 0.3, 0.0), (30, 1.0, 0.4), (66, 0.5, 0.25)):
@@ -216,7 +215,12 @@ def test_a_strong_state_of_the_other_camp_threatens_by_its_ideology_alone_and_on
     # Haas (2005): RIV's UN ideal point is 1.8 from SMA's (beyond a camp of 1.0, the widest distance 2.0), GRT's 0.2 (within);
     # neither has revealed hostility towards SMA nor is its rival. RIV threatens SMA by the share ideology_alone of the distance
     # beyond one camp, times its projected offensive power; GRT does not; with ideology_alone 0 neither does (acts only)
-    from foedus.sim.steps.threat import distance_exponent, ideological_excess, trade_restraint, walt_offensive
+    from foedus.sim.steps.threat import (
+        distance_exponent,
+        ideological_excess,
+        trade_restraint,
+        walt_offensive,
+    )
 
     world, rng = tiny_world(relations=[], ideology_camp_distance=1.0)
     threat_perception(world, rng)
