@@ -253,6 +253,59 @@ def test_intentions_are_read_from_acts_not_from_votes_alone():
         intentions_from_acts([[0, 1.5], [0, 0]])
 
 
+def test_ideological_distance_threatens_without_acts_in_the_share_haas_gives_it():
+    """Haas (2005, ch. 1): the greater the ideological distance between leaders, the more they view one another as threatening.
+    Analytic anchors of intentions_from_acts's ``alone``: at 1 (and ``camp`` 0) it is Haas's rule, perceived_intentions' weighted
+    mean whatever the acts; at 0 the act-reading rule; in between the two, linearly; without acts, intentions grow in proportion
+    to the distance, or to the distance beyond one camp (``camp``), 0 within it."""
+    rng = np.random.default_rng(17)
+    n = 9
+    ideal, riv = rng.random((n, n)), rng.random((n, n)) < 0.3
+    h = rng.random((n, n)) * (rng.random((n, n)) < 0.4)
+    np.fill_diagonal(h, 0)
+    np.testing.assert_allclose(intentions_from_acts(h, ideal, riv, alone=1.0), perceived_intentions(h, ideal, riv), rtol=1e-15)
+    assert intentions_from_acts(h, ideal, riv, alone=0.0).tobytes() == intentions_from_acts(h, ideal, riv).tobytes()
+    a = 0.3
+    mix = (1 - a) * intentions_from_acts(h, ideal, riv, alone=0.0) + a * intentions_from_acts(h, ideal, riv, alone=1.0)
+    np.testing.assert_allclose(intentions_from_acts(h, ideal, riv, alone=a), mix, rtol=1e-12, atol=1e-15)
+    none = np.zeros((n, n))  # no acts, no rivalry: a w_d D / (w_h + w_d), proportional to the distance
+    got = intentions_from_acts(none, ideal, alone=a)
+    np.testing.assert_allclose(got, a * 0.25 * ideal * (1 - np.eye(n)) / 0.75, rtol=1e-12, atol=1e-15)
+    far = intentions_from_acts(none, np.minimum(ideal + 0.1, 1.0), alone=a) - got
+    assert (far[~np.eye(n, dtype=bool)] >= 0).all() and far.sum() > 0
+    # within one camp (D <= c) ideology threatens only through acts; beyond it, in proportion to the distance past the camp
+    c = 0.4
+    camp = intentions_from_acts(none, ideal, alone=1.0, camp=c)
+    np.testing.assert_allclose(camp, 0.25 * np.maximum(ideal - c, 0) / (1 - c) * (1 - np.eye(n)) / 0.75, rtol=1e-12, atol=1e-15)
+    assert not camp[ideal <= c].any() and (camp[(ideal > c) & ~np.eye(n, dtype=bool)] > 0).all()
+    serious = np.where(h > 0, 1.0, 0.0)  # serious acts: the full distance, whatever the camp
+    acted = serious > 0
+    np.testing.assert_allclose(intentions_from_acts(serious, ideal, alone=0.7, camp=c)[acted], intentions_from_acts(serious, ideal)[acted], rtol=1e-15)
+    with pytest.raises(ValueError, match="alone"):
+        intentions_from_acts(h, ideal, alone=1.5)
+    with pytest.raises(ValueError, match="camp"):
+        intentions_from_acts(h, ideal, camp=1.0)
+
+
+def test_the_ideological_excess_is_the_distance_beyond_one_camp_on_a_scale_comparable_across_years():
+    """ideological_excess (Haas 2005; Bailey, Strezhnev & Voeten 2017): 0 within a camp, 1 for the widest pair, linear between,
+    symmetric; unchanged by a shift of every ideal point (only distances count); an unknown ideal point has no excess."""
+    from foedus.theory.intentions import ideological_excess
+
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=12) * 1.5
+    c = 1.0
+    e = ideological_excess(x, c)
+    d = np.abs(x[:, None] - x[None, :])
+    np.testing.assert_allclose(e, np.maximum(d - c, 0) / (d.max() - c), rtol=1e-15)
+    assert np.array_equal(e, e.T) and e.max() == 1.0 and not e[d <= c].any() and not np.diag(e).any()
+    np.testing.assert_allclose(ideological_excess(x + 7.0, c), e, rtol=1e-12, atol=1e-15)
+    y = x.copy()
+    y[4] = np.nan
+    assert not ideological_excess(y, c)[4].any() and not ideological_excess(x, c, known=np.arange(12) != 4)[:, 4].any()
+    assert not ideological_excess(x, d.max()).any()  # no pair beyond the camp: no excess
+
+
 def test_commercial_restraint_follows_the_weak_link():
     """Polachek (1980), Oneal & Russett (1997): exp(-w min(D_ij, D_ji)); analytic anchors."""
     d = np.array([[0.0, 0.5, 0.0], [0.1, 0.0, 1.0], [0.3, 1.0, 0.0]])

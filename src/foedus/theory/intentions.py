@@ -27,7 +27,7 @@ import numpy as np
 
 from foedus.theory._validate import _array, _matrix, _zero_diagonal
 
-__all__ = ["allied_intentions", "commercial_restraint", "intentions_from_acts", "pledged_reassurance", "reach_within", "revealed_hostility"]
+__all__ = ["allied_intentions", "commercial_restraint", "ideological_excess", "intentions_from_acts", "pledged_reassurance", "reach_within", "revealed_hostility"]
 
 
 def intentions_from_acts(
@@ -37,9 +37,16 @@ def intentions_from_acts(
     *,
     weights: tuple[float, float, float] = (0.5, 0.25, 0.25),
     serious: float = 0.5,
+    alone: float = 0.0,
+    camp: float = 0.0,
+    excess=None,
     check: bool = True,
 ) -> np.ndarray:
-    """Perceived aggressive intentions read from acts: ``I_ij = (w_h H~ + w_d D g + w_r R) / (w_h + w_d + w_r)``, ``g = min(1, max(H~, R) / s)``.
+    """Perceived aggressive intentions read from acts and ideology: ``I_ij = (w_h H~ + w_d (D g + a (1 - g) E) + w_r R) / (w_h + w_d + w_r)``.
+
+    ``g = min(1, max(H~, R) / s)`` reads ideology through acts; ``E = max(0, D - c) / (1 - c)`` is the ideological distance
+    beyond one camp (``c``), which threatens without acts in the share ``a``.
+
 
     Walt (1987, ch. 2) infers intentions from behaviour: states "viewed as aggressive" are those
     whose acts reveal aggression: disputes and wars (the revealed hostility ``H~``,
@@ -55,11 +62,33 @@ def intentions_from_acts(
     .. math:: I_{ij} = \\frac{w_h \\tilde H_{ij} + w_d D_{ij} \\min\\left(1, \\max(\\tilde H_{ij}, R_{ij}) / s\\right) + w_r R_{ij}}{w_h + w_d + w_r},
               \\qquad I_{ii} = 0
 
-    Analytic anchors: ``I = 0`` without acts or rivalry; for a rival (``R = 1``), or once
+    Ideological distance is also a source of threat in its own right (Haas 2005, ch. 1: "the
+    greater the ideological differences dividing the leaders of great powers, the more likely they
+    are to view one another as threatening", through demonstration effects and the expectation of
+    conflict; Owen 2010: transnational ideological polarisation; Walt 1987, ch. 5: the Soviet Union
+    was the West's threat from 1946-47 before any war between them). Haas's distance is between
+    ideologies, not within one: leaders who share an ideology do not fear each other's small
+    differences (Haas 2005, ch. 1: "ideological distance" between liberal, communist, monarchical,
+    fascist leaderships; Hemmer & Katzenstein 2002 on the shared identity of a bloc). So the
+    distance of UN ideal points beyond one camp's width ``c`` (``camp``, the simulator's
+    ``ideology_camp_distance``), ``E = max(0, D - c) / (1 - c)``, threatens without any act in
+    the share ``a`` (``alone``): the Soviet Union threatens Western Europe (the Cold War blocs of
+    1947-49 formed against a state that had fought none of its future adversaries), while the
+    United States, whose UN votes Mexico's or Brazil's differ from by a sixth of the range, does
+    not threaten them by its votes. Where acts are serious (``g = 1``) the distance counts in full
+    as before; ``a = 0`` is the act-reading rule above; ``a = 1, c = 0`` is Haas's rule, the plain
+    weighted mean of :func:`perceived_intentions`.
+
+    .. math:: \\text{ideological term} = w_d \\left(D_{ij} g_{ij} + a (1 - g_{ij}) E_{ij}\\right), \\qquad
+              g_{ij} = \\min\\left(1, \\max(\\tilde H_{ij}, R_{ij}) / s\\right), \\qquad E_{ij} = \\frac{\\max(0, D_{ij} - c)}{1 - c}
+
+    Analytic anchors: with ``a = 0``, ``I = 0`` without acts or rivalry; for a rival (``R = 1``), or once
     ``H~ >= s``, it equals the weighted mean of :func:`perceived_intentions`,
     ``(w_h H~ + w_d D + w_r R) / (w_h + w_d + w_r)``; below ``s`` the ideological term shrinks in
-    proportion to the acts. Without ideal points (before the UN) the ``w_d`` term and its weight
-    drop out, as in :func:`perceived_intentions`.
+    proportion to the acts. With ``a = 1`` and ``c = 0`` it equals :func:`perceived_intentions` whatever the acts;
+    within a camp (``D <= c``) ideology threatens only through acts, whatever ``a``.
+    Without ideal points (before the UN) the ``w_d`` term and its weight drop out, as in
+    :func:`perceived_intentions`.
 
     Parameters
     ----------
@@ -74,6 +103,15 @@ def intentions_from_acts(
     serious : float in [0, 1], default 0.5
         ``s``, the acts at which ideology counts in full (the simulator's ``aggression_hostility``);
         0 counts it in full for any act.
+    alone : float in [0, 1], default 0
+        ``a``, the share of the ideological term that counts without acts (Haas 2005; the
+        simulator's ``ideology_alone``); 0 reads ideology only through acts, 1 in full.
+    camp : float in [0, 1), default 0
+        ``c``, the ideal-point distance within which states share a camp and ideology alone does not threaten
+        (on the scaled distance ``D``).
+    excess : array (N, N) of float in [0, 1], optional
+        ``E`` given directly (the simulator passes :func:`ideological_excess` of the raw ideal points, comparable
+        across years); None: ``max(0, D - camp) / (1 - camp)``.
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -87,11 +125,16 @@ def intentions_from_acts(
     [[0.0, 0.0], [0.0, 0.0]]
     >>> intentions_from_acts([[0, 1.0], [1.0, 0]], [[0, 0.4], [0.4, 0]], [[0, 1], [1, 0]]).round(3).tolist()
     [[0.0, 0.85], [0.85, 0.0]]
+    >>> intentions_from_acts([[0, 0.0], [0.0, 0]], [[0, 0.8], [0.8, 0]], alone=0.5).round(3).tolist()  # Haas: opposed ideologies, half counted alone
+    [[0.0, 0.133], [0.133, 0.0]]
+    >>> intentions_from_acts([[0, 0.0], [0.0, 0]], [[0, 0.8], [0.8, 0]], alone=1.0, camp=0.6).round(3).tolist()  # a quarter of the range beyond one camp
+    [[0.0, 0.167], [0.167, 0.0]]
 
     References
     ----------
     Walt (1987), ch. 2 and 5; Haas, M. L. (2005). *The Ideological Origins of Great Power Politics,
-    1789-1989*. Ithaca: Cornell University Press; Bailey, Strezhnev & Voeten (2017).
+    1789-1989*. Ithaca: Cornell University Press, ch. 1; Owen, J. M. (2010). *The Clash of Ideas in World
+    Politics*. Princeton: Princeton University Press; Bailey, Strezhnev & Voeten (2017).
     """
     h = _matrix("revealed", revealed, unit=True, check=check)
     n = h.shape[0]
@@ -103,10 +146,16 @@ def intentions_from_acts(
     denom = w[0]
     if check and not (np.isfinite(serious) and 0 <= serious <= 1):
         raise ValueError(f"serious: must lie in [0, 1], got {serious!r}")
+    if check and not (np.isfinite(alone) and 0 <= alone <= 1):
+        raise ValueError(f"alone: must lie in [0, 1], got {alone!r}")
+    if check and not (np.isfinite(camp) and 0 <= camp < 1):
+        raise ValueError(f"camp: must lie in [0, 1), got {camp!r}")
     if ideal_point_distance is not None:
         acts = h if r is None else np.maximum(h, r)
         read = np.minimum(1.0, acts / serious) if serious > 0 else (acts > 0).astype(float)
-        total = total + w[1] * _matrix("ideal_point_distance", ideal_point_distance, n, unit=True, check=check) * read
+        d = _matrix("ideal_point_distance", ideal_point_distance, n, unit=True, check=check)
+        beyond = np.maximum(d - camp, 0.0) / (1.0 - camp) if excess is None else _matrix("excess", excess, n, unit=True, check=check)  # E
+        total = total + w[1] * (d * read + alone * (1.0 - read) * beyond)
         denom += w[1]
     if r is not None:
         total = total + w[2] * r
@@ -114,6 +163,51 @@ def intentions_from_acts(
     if check and denom <= 0:
         raise ValueError("weights: the indicators supplied all have weight 0")
     return _zero_diagonal(total / denom)
+
+
+def ideological_excess(ideal_point, camp: float, *, known=None, check: bool = True) -> np.ndarray:
+    """How far apart two states' ideologies lie beyond one camp: ``E_ij = max(0, |x_i - x_j| - c) / (max_kl |x_k - x_l| - c)``.
+
+    Haas (2005, ch. 1) measures ideological distance between leaderships; Bailey, Strezhnev & Voeten
+    (2017) place every state's UN General Assembly votes on one scale comparable across years (votes
+    repeated from session to session bridge the years), so a camp's width ``c`` is one distance for
+    every year: the share of the distance beyond it, over the system's widest distance beyond it,
+    is in [0, 1]. (Scaling by each year's widest distance instead, as the scaled ``D`` does, would
+    stretch a system whose poles are close, 2022's, to the width of 1946's.)
+
+    .. math:: E_{ij} = \\frac{\\max(0, |x_i - x_j| - c)}{\\max_{k, l} |x_k - x_l| - c}, \\qquad E = 0 \\text{ when no pair is farther apart than } c
+
+    Parameters
+    ----------
+    ideal_point : array (N,) of float
+        UN ideal points (Bailey, Strezhnev & Voeten 2017), in their units; NaN for unknown.
+    camp : float >= 0
+        ``c``, in ideal-point units: states closer than this share a camp.
+    known : array (N,) of bool, optional
+        Whose ideal point is known (False: no excess for its pairs); default: the finite ones.
+    check : bool, default True
+        Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
+
+    Returns
+    -------
+    array (N, N) of float in [0, 1], symmetric, diagonal 0.
+
+    Examples
+    --------
+    >>> ideological_excess([1.7, -3.1, 0.5, 2.4], 3.0).round(3).tolist()  # the United States, the Soviet Union, France, Britain
+    [[0.0, 0.72, 0.0, 0.0], [0.72, 0.0, 0.24, 1.0], [0.0, 0.24, 0.0, 0.0], [0.0, 1.0, 0.0, 0.0]]
+    """
+    x = np.asarray(ideal_point, dtype=float)
+    if check and x.ndim != 1:
+        raise ValueError(f"ideal_point: expected a vector, got shape {x.shape}")
+    if check and not (np.isfinite(camp) and camp >= 0):
+        raise ValueError(f"camp: must be a number >= 0, got {camp!r}")
+    ok = np.isfinite(x) if known is None else np.asarray(known, dtype=bool) & np.isfinite(x)
+    d = np.where(ok[:, None] & ok[None, :], np.abs(np.where(ok, x, 0.0)[:, None] - np.where(ok, x, 0.0)[None, :]), 0.0)
+    top = d.max() if d.size else 0.0
+    if top <= camp:
+        return np.zeros_like(d)
+    return np.maximum(d - camp, 0.0) / (top - camp)
 
 
 def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0, reach=None, within=None, check: bool = True) -> np.ndarray:

@@ -35,15 +35,7 @@ import numpy as np
 from foedus.theory.global_threat import global_threat_exposure, shared_global_threat
 from foedus.theory.intentions import allied_intentions, commercial_restraint, intentions_from_acts, reach_within, revealed_hostility
 from foedus.theory.projection import projected_capability, reach_fraction
-from foedus.theory._validate import (
-    _array,
-    _first,
-    _matrix,
-    _per_pair,
-    _per_state,
-    _vector,
-    _zero_diagonal,
-)
+from foedus.theory._validate import _array, _first, _matrix, _per_pair, _per_state, _vector, _zero_diagonal
 
 __all__ = [
     "aggregate_power",
@@ -317,6 +309,9 @@ def walt_threat(
     belied: float | None = None,
     serious: float | None = None,
     reach_weight: float = 1.0,
+    ideology_alone: float = 0.0,
+    ideology_camp: float = 0.0,
+    ideology_excess=None,
     check: bool = True,
 ) -> np.ndarray:
     """Walt's threat with geography: projected offensive power times perceived intentions (brief F2).
@@ -374,6 +369,10 @@ def walt_threat(
     reach_weight : float in [0, 1], default 1
         ``w``: an act alarms ``i`` as far as ``i`` lies within the aggressor's shown reach, ``W ** w``
         (``within = proximity ** w`` in :func:`revealed_hostility`); 0 reads every act as if within reach.
+    ideology_alone : float in [0, 1], default 0
+        As ``alone`` in :func:`intentions_from_acts`: the share of ideal-point distance that threatens without acts (Haas 2005).
+    ideology_camp : float in [0, 1), default 0
+        As ``camp`` in :func:`intentions_from_acts`; ``ideology_excess``, as its ``excess``, replaces it (:func:`ideological_excess`).
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -398,7 +397,7 @@ def walt_threat(
     intent = intentions_from_acts(
         revealed_hostility(hostility, proximity, exposed, floor=aggression_floor, reach=reach_fraction(p, exponent, check=check), within=reach_within(proximity, reach_weight, check=check), check=check),
         ideal_point_distance, rivalry, weights=weights,
-        serious=aggression_floor if serious is None else serious, check=check,
+        serious=aggression_floor if serious is None else serious, alone=ideology_alone, camp=ideology_camp, excess=ideology_excess, check=check,
     )
     intent = allied_intentions(intent, commitment, discount=ally_discount, hostility=None if belied is None else hostility, serious=0.0 if belied is None else belied, check=check)
     if restraint is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-
 import pytest
 
 from foedus.sim.steps.threat import threat_perception, threat_terms
@@ -161,6 +160,35 @@ def test_the_compiled_threat_matrix_is_the_theorys_to_the_bit():
             assert got.tobytes() == expected.tobytes()
 
 
+def test_the_compiled_threat_matrix_reads_ideology_alone_as_the_theory_does():
+    from foedus.sim.steps.threat import _INTENT_WEIGHTS, threat_of
+    from foedus.theory import projection as th_projection
+    from foedus.theory import threat as th_threat
+    from foedus.theory.intentions import ideological_excess
+
+    rng = np.random.default_rng(9)
+    for n, alone, camp in ((5, 0.3, 0.0), (30, 1.0, 0.4), (66, 0.5, 0.25)):
+        hostility = rng.random((n, n)) * (rng.random((n, n)) < 0.1)
+        ideal, rivalry, proximity = rng.random((n, n)), rng.random((n, n)) < 0.2, rng.random((n, n))
+        commitment = rng.choice([0.0, 0.3, 1.0], size=(n, n))
+        exponent = th_projection.distance_discount_exponent(rng.random((n, n)) * 20000.0)
+        power, offensive, exposed = rng.dirichlet(np.ones(n)), rng.random(n), rng.random((n, n))
+        expected = th_threat.walt_threat(
+            power, offensive, exponent, hostility, proximity, ideal, rivalry, commitment, exposed, weights=_INTENT_WEIGHTS, ally_discount=0.9,
+            aggression_floor=0.5, serious=0.35, ideology_alone=alone, ideology_camp=camp,
+        )
+        got, _ = threat_of(hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 0.9, exposed, 0.5, serious=0.35, alone=alone, camp=camp)
+        assert got.tobytes() == expected.tobytes()
+        # the excess given directly, as the simulator passes it (theory.intentions.ideological_excess of raw ideal points)
+        excess = ideological_excess(rng.normal(size=n), 1.0)
+        expected = th_threat.walt_threat(
+            power, offensive, exponent, hostility, proximity, ideal, rivalry, commitment, exposed, weights=_INTENT_WEIGHTS, ally_discount=0.9,
+            aggression_floor=0.5, serious=0.35, ideology_alone=alone, ideology_excess=excess,
+        )
+        got, _ = threat_of(hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 0.9, exposed, 0.5, serious=0.35, alone=alone, excess=excess)
+        assert got.tobytes() == expected.tobytes()
+
+
 def test_a_checked_world_and_a_fast_one_perceive_the_same_threats():
     world, rng = tiny_world(agreements=[alliance("Pact", [GRT, SMA])], relations=[{"pair": [RIV, SMB], "hostility": 0.7, "rivalry": True}])
     threat_perception(world, rng)
@@ -181,6 +209,31 @@ def test_a_strong_state_that_has_revealed_no_hostility_is_no_threat_however_its_
     world.hostility[a, g] = world.hostility[g, a] = 0.6
     threat_perception(world, rng)
     assert world.results.threat[a, g] > 0.0
+
+
+def test_a_strong_state_of_the_other_camp_threatens_by_its_ideology_alone_and_one_of_the_same_camp_does_not():
+    # Haas (2005): RIV's UN ideal point is 1.8 from SMA's (beyond a camp of 1.0, the widest distance 2.0), GRT's 0.2 (within);
+    # neither has revealed hostility towards SMA nor is its rival. RIV threatens SMA by the share ideology_alone of the distance
+    # beyond one camp, times its projected offensive power; GRT does not; with ideology_alone 0 neither does (acts only)
+    from foedus.sim.steps.threat import (
+        distance_exponent,
+        ideological_excess,
+        trade_restraint,
+        walt_offensive,
+    )
+
+    world, rng = tiny_world(relations=[], ideology_camp_distance=1.0)
+    threat_perception(world, rng)
+    g, r, a = world.index_of(GRT), world.index_of(RIV), world.index_of(SMA)
+    assert world.hostility[a, [g, r]].sum() == 0 and not world.rivalry[a, [g, r]].any()
+    assert ideological_excess(world)[a, g] == 0.0 and ideological_excess(world)[a, r] == pytest.approx((1.8 - 1.0) / (2.0 - 1.0))
+    assert world.results.threat[a, g] == 0.0 and world.results.threat[a, r] > 0.0
+    intent = 0.25 * world.params.ideology_alone * ideological_excess(world)[a, r] / 1.0  # default weights (0.5, 0.25, 0.25), all three given
+    projected = (world.power[r] * walt_offensive(world)[r]) ** distance_exponent(world)[a, r]
+    assert world.results.threat[a, r] == pytest.approx(projected * intent * trade_restraint(world)[a, r], rel=1e-12)
+    world, rng = tiny_world(relations=[], ideology_camp_distance=1.0, ideology_alone=0.0)
+    threat_perception(world, rng)
+    assert world.results.threat[a, r] == 0.0
 
 
 def test_hostility_towards_ones_own_rival_is_not_read_as_aimed_at_oneself():

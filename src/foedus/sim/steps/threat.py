@@ -48,7 +48,8 @@ def perceive_threats(world: World) -> None:
     :func:`~foedus.theory.projection.relative_discount_exponent`), times perceived intentions
     read from acts (:func:`foedus.theory.threat.intentions_from_acts`: the hostility revealed towards
     ``i`` or its minor neighbours, read by ``i`` only as far as it lies within the reach the aggressor
-    has shown, scaled by UN ideal-point distance, and rivalry), discounted for allies by the reassurance of their strongest shared security pact
+    has shown, scaled by UN ideal-point distance, and rivalry; and the ideological distance beyond one camp, which
+    threatens without acts in the share ``ideology_alone``: :func:`ideological_excess`, Haas 2005), discounted for allies by the reassurance of their strongest shared security pact
     (``ally_discount``, :func:`alliance_reassurance`: conditional pledges count in full). There is no reach floor: a superpower reaches far because its
     capability is large. ``reach[i, k] = power_k ** x_ik`` is the capability of ``k`` that
     reaches ``i``, against which ``i`` balances power (F1). Global threats (terrorism,
@@ -67,14 +68,14 @@ def perceive_threats(world: World) -> None:
         world.results.threat = th_threat.walt_threat(
             world.power, offensive, x, world.hostility, world.proximity, world.ideal_distance, world.rivalry, commitment, exposed,
             weights=_INTENT_WEIGHTS, ally_discount=p.ally_discount, aggression_floor=p.aggression_hostility, restraint=restraint, belied=p.aggression_hostility,
-            serious=p.ideology_read_hostility, reach_weight=p.aggression_reach_weight, check=True,
+            serious=p.ideology_read_hostility, reach_weight=p.aggression_reach_weight, ideology_alone=p.ideology_alone, ideology_excess=ideological_excess(world), check=True,
         )
         world.results.reach = th_projection.projected_capability(world.power, x, check=True)
     else:
         world.results.threat, world.results.reach = threat_of(
             world.hostility, world.ideal_distance, world.rivalry, world.proximity, commitment, x, world.power, offensive, p.ally_discount,
             exposed, p.aggression_hostility, weight=_revealing_weight(world), restraint=restraint, belied=p.aggression_hostility,
-            serious=p.ideology_read_hostility, within=aggression_within(world),
+            serious=p.ideology_read_hostility, within=aggression_within(world), alone=p.ideology_alone, excess=ideological_excess(world),
         )
     key = world.global_intensity.tobytes()
     hit = world.cache.get("global_threats")
@@ -156,6 +157,19 @@ def exposed_states(world: World) -> np.ndarray:
         e = e * (1.0 - world.rivalry)
         e.flags.writeable = False
         hit = world.cache["exposed_states"] = (key, e)
+    return hit[1]
+
+
+def ideological_excess(world: World) -> np.ndarray:
+    """(N, N): :func:`foedus.theory.intentions.ideological_excess` of the UN ideal points (known ones only) beyond
+    ``ideology_camp_distance``, what ideology alone makes threatening (Haas 2005); kept until the ideal points or the width change."""
+    known = world.ideal_known if world.ideal_known is not None else np.ones(world.n, dtype=bool)
+    key = (world.params.ideology_camp_distance, world.ideal_point.tobytes(), known.tobytes())
+    hit = world.cache.get("ideological_excess")
+    if hit is None or hit[0] != key:
+        e = th_intentions.ideological_excess(world.ideal_point, world.params.ideology_camp_distance, known=known, check=world.check)
+        e.flags.writeable = False
+        hit = world.cache["ideological_excess"] = (key, e)
     return hit[1]
 
 
@@ -259,14 +273,17 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
         ideal.tolist(), world.rivalry[i, j].astype(float).tolist(), commitment.tolist(), trade_restraint(world)[i, j].tolist(),
     )
     keys = ("threat", "offensive_power", "projected_power", "distance_km", "hostility", "revealed_hostility", "ideal_point_distance", "rivalry", "ally_commitment", "trade_restraint")
-    return [{k: (None if v != v else v) for k, v in zip(keys, row)} for row in rows]
+    known = world.ideal_distance is not None  # the ideological distance beyond one camp, read without acts (Haas 2005)
+    extra = {"ideology_alone": world.params.ideology_alone if known else None, "ideological_excess": ideological_excess(world)[i, j].tolist() if known else None}
+    return [{**{k: (None if v != v else v) for k, v in zip(keys, row)}, "ideology_alone": extra["ideology_alone"],
+             "ideological_excess": None if extra["ideological_excess"] is None else extra["ideological_excess"][k]} for k, row in enumerate(rows)]
 
 
 def threat_of(
     hostility: np.ndarray, ideal_distance: np.ndarray | None, rivalry: np.ndarray, proximity: np.ndarray, commitment: np.ndarray,
     exponent: np.ndarray, power: np.ndarray, offensive: np.ndarray, ally_discount: float, exposed: np.ndarray | None = None, aggression_floor: float = 0.0,
     *, weight: np.ndarray | None = None, restraint: np.ndarray | None = None, belied: float | None = None, serious: float | None = None,
-    within: np.ndarray | None = None,
+    within: np.ndarray | None = None, alone: float = 0.0, camp: float = 0.0, excess: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Walt's threat with geography and the reach of every state, in one compiled pass (brief F1, F2).
 
@@ -278,7 +295,9 @@ def threat_of(
     ``weight`` is ``proximity * exposed`` when the caller keeps it (the simulator: both are fixed);
     ``restraint`` is the theory's ``restraint`` (:func:`foedus.theory.intentions.commercial_restraint`; None for none);
     ``belied`` the theory's ``belied`` (None: every ally discounted); ``serious`` the theory's ``serious`` (None: ``aggression_floor``);
-    ``within`` the theory's ``reach_within(proximity, reach_weight)`` (None: ``proximity``, the rule in full).
+    ``within`` the theory's ``reach_within(proximity, reach_weight)`` (None: ``proximity``, the rule in full);
+    ``alone``, ``camp`` and ``excess`` the theory's ``ideology_alone``, ``ideology_camp`` and ``ideology_excess`` (the share of the ideological
+    distance beyond one camp that threatens without acts; Haas 2005; ``excess`` None: from ``ideal_distance`` and ``camp``).
     """
     w0, w1, w2 = _INTENT_WEIGHTS
     denom = w0 + (w1 if ideal_distance is not None else 0.0) + w2
@@ -290,20 +309,23 @@ def threat_of(
     out, reach = np.empty((n, n)), np.empty((n, n))
     has_restraint = restraint is not None
     restraint = np.ascontiguousarray(restraint, dtype=float) if has_restraint else np.ones((1, 1))
+    if ideal_distance is not None and excess is None:
+        excess = np.maximum(ideal - camp, 0.0) / (1.0 - camp)
+    excess = np.zeros((0, 0)) if excess is None else np.ascontiguousarray(excess, dtype=float)
     _threat_kernel(
         np.ascontiguousarray(hostility, dtype=float), ideal, np.ascontiguousarray(rivalry), np.ascontiguousarray(proximity, dtype=float),
         np.ascontiguousarray(commitment, dtype=float), np.ascontiguousarray(exponent, dtype=float), w0, w1, w2, denom, float(ally_discount),
         np.ascontiguousarray(power, dtype=float), np.ascontiguousarray(offensive, dtype=float), np.ascontiguousarray(weight, dtype=float), float(aggression_floor), restraint, has_restraint,
         np.inf if belied is None else float(belied), float(aggression_floor) if serious is None else float(serious), out, reach,
-        np.ascontiguousarray(proximity if within is None else within, dtype=float),
+        np.ascontiguousarray(proximity if within is None else within, dtype=float), float(alone), excess,
     )
     return out, reach
 
 
 @njit(cache=True)
-def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach, within):  # pragma: no cover (compiled)
+def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach, within, alone, excess):  # pragma: no cover (compiled)
     """``out[i, j] = exp(x[i, j] ln(power[j] offensive[j])) * (I[i, j] (1 - discount C[i, j] [h[i, j] < belied or h[i, j] = 0]))`` with
-    ``I = (w0 H~ + w1 d min(1, max(H~, r) / serious) + w2 r) / denom`` (:func:`foedus.theory.intentions.intentions_from_acts`) and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} weight[i, k] (h[k, j] min(1, power[j] ** (x[k, j] - 1))))``
+    ``I = (w0 H~ + w1 (d g + alone (1 - g) excess) + w2 r) / denom``, ``g = min(1, max(H~, r) / serious)`` (:func:`foedus.theory.intentions.intentions_from_acts`) and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} weight[i, k] (h[k, j] min(1, power[j] ** (x[k, j] - 1))))``
     (``weight = prox * exposed``) times ``min(1, within[i, j] / within[k, j])`` (within the reach ``j`` has shown), times ``restraint[i, j]`` when ``has_restraint``;
     ``reach[i, j] = exp(x[i, j] ln power[j])``; 0 on the diagonal of ``out``."""
     n = h.shape[0]
@@ -354,7 +376,8 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
                     read = min(1.0, a / serious)
                 else:
                     read = 1.0 if a > 0.0 else 0.0
-                total = total + w1 * ideal[i, j] * read
+                # theory.intentions.intentions_from_acts: E, the ideological distance beyond one camp
+                total = total + w1 * (ideal[i, j] * read + alone * (1.0 - read) * excess[i, j])
             total = total + w2 * r
             c = commitment[i, j]
             if h[i, j] > 0.0 and h[i, j] >= belied:  # theory.intentions.allied_intentions: force belies the pledge
