@@ -252,15 +252,20 @@ def test_the_weak_link_reads_the_two_regimes_and_enters_the_war_factors():
     assert (f[frozenset((GRT, SMA))]["lower_democracy"], f[frozenset((GRT, SMA))]["higher_democracy"]) == pytest.approx((0.8, 0.9))
 
 
-@pytest.mark.parametrize("year, attacker, mandated", [(2000, SMB, True), (2000, RIV, False), (1930, SMB, False)])
-def test_collective_security_acts_only_under_the_charter_and_without_a_veto(year, attacker, mandated):
+@pytest.mark.parametrize("year, attacker, mandated, stake", [(2000, SMB, True, True), (2000, RIV, False, True), (1930, SMB, False, True), (2000, SMB, False, False)])
+def test_collective_security_acts_only_under_the_charter_and_without_a_veto(year, attacker, mandated, stake):
     """Claude (1962): the Security Council mandates action against an aggressor after 1945 (the Charter) unless a permanent
-    member vetoes it: RIV (365, Russia) holds a seat, SMB (210, the Netherlands) does not; before 1945 nothing is drawn."""
-    from foedus.sim.steps.conflict import _mandates
+    member vetoes it: RIV (365, Russia) holds a seat, SMB (210, the Netherlands) does not; before 1945 nothing is drawn.
+    Voeten (2005): it mandates only where a permanent member with a stake leads (GRT, 2, the United States, sharing the
+    threat of the attacker; without that stake, no mandate)."""
+    from foedus.sim.steps.mandates import mandates as _mandates
 
     world, _ = tiny_world(collective_security_rate=1.0, war_onset_intercept=-30.0, **QUIET)
     world.year = year
     a, t = world.index_of(attacker), world.index_of(SMA)
+    world.results.threat[world.index_of(GRT)] = 0.0
+    if stake:
+        world.results.threat[world.index_of(GRT), a] = 0.05  # the attacker is the lead's main threat
     world.at_war[a, t] = world.at_war[t, a] = True
     call_allies(world, np.random.default_rng(0), np.array([a]), np.array([t]))
     (m,) = _mandates(world, np.random.default_rng(0), np.array([a]), np.array([t]))
@@ -269,8 +274,12 @@ def test_collective_security_acts_only_under_the_charter_and_without_a_veto(year
     if mandated:
         c = world.wars[-1]["mandate"]
         assert (world.crises.aggressor[c], world.crises.target[c], world.crises.kind[c]) == (a, t, "aggression")
+        assert m["collective_security"]["lead"] == GRT and world.wars[-1]["mandate_lead"] == world.index_of(GRT)
     elif year >= 1945:
-        assert m["collective_security"]["veto"] and m["collective_security"]["probability"] == 0.0
+        assert m["collective_security"]["probability"] == 0.0
+        assert m["collective_security"]["veto"] == (attacker == RIV)
+        if attacker != RIV:
+            assert m["collective_security"]["lead"] is None  # no permanent member with a stake
 
 
 def test_the_members_of_a_mandated_coalition_join_the_war_the_next_year_without_a_pact():
@@ -278,12 +287,13 @@ def test_the_members_of_a_mandated_coalition_join_the_war_the_next_year_without_
     ``collective security``, with no obligation (a coalition is no alliance: the validation counts them as joiners without a pact);
     a member within reach of the war (here the target's neighbour: reach 1) enters, once."""
     from foedus.sim.steps._common import COALITION
-    from foedus.sim.steps.conflict import _mandates
+    from foedus.sim.steps.mandates import mandates as _mandates
     from foedus.schema import OBLIGATIONS
 
     world, _ = tiny_world(collective_security_rate=1.0, war_onset_intercept=-30.0, **QUIET)
     a, t, g = world.index_of(SMB), world.index_of(SMA), world.index_of(GRT)
     world.at_war[a, t] = world.at_war[t, a] = True
+    world.results.threat[g, a] = world.results.threat[g].max() + 0.05  # GRT shares the threat: it leads the mandated action
     call_allies(world, np.random.default_rng(0), np.array([a]), np.array([t]))
     _mandates(world, np.random.default_rng(0), np.array([a]), np.array([t]))
     c = world.wars[-1]["mandate"]

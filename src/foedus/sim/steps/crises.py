@@ -32,7 +32,8 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
     - its usable *capability* is its capability share, or against an aggressor what reaches the
       victim on Boulding's loss-of-strength gradient (``coalition_reach_km``);
     - the lead is the state of largest stake times capability (not one at least
-      ``lead_hostility_limit`` hostile to the aggressor); a state is willing when
+      ``lead_hostility_limit`` hostile to the aggressor), or, for a collective action the Security Council
+      mandated, the permanent member that leads it (:func:`_mandate_lead`; Voeten 2005); a state is willing when
       ``stake * capability * interoperability >= coalition_threshold * intensity``
       (interoperability: ``interoperability_floor + (1 - floor) * integration`` of its strongest
       agreement shared with the lead; 1 for the lead) and is not hostile to the lead (below
@@ -111,6 +112,11 @@ def _assemble(world: World, c: int) -> None:
         score = score * (world.hostility[:, agg] < p.lead_hostility_limit)
         score[agg] = 0.0
     lead = int(np.argmax(score))
+    mandated = _mandate_lead(world, c)
+    if mandated >= 0:  # a collective action the Security Council mandated is led by the permanent member that sought it (Voeten 2005)
+        lead = mandated
+        stake[lead] = 1.0
+        score[lead] = max(score[lead], cap[lead])
     interop = _interoperability(world, lead)
     willing = th_coal.coalition_willing(stake, cap, interop, cr.intensity[c], p.coalition_threshold, check=world.check)
     fit = th_coal.compatible(world.hostility[:, lead], world.rivalry[:, lead], p.coalition_hostility_limit, check=world.check)
@@ -150,6 +156,14 @@ def _assemble(world: World, c: int) -> None:
         factors["left_out_as_bound_to_aggressor"] = world.ccode[why["bound_to_aggressor"] & (why["bound_to_victim"] | why["shares_threat"])].tolist()
     # one event per coalition (ccode: its lead), its members in the detail
     world.log.events(y, "formation", ag.agreement_id[a], world.ccode[lead], -1, {"cause": f"coalition of the willing against {cr.kind[c]}", "member_states": world.ccode[idx].tolist(), "factors": factors})
+
+
+def _mandate_lead(world: World, c: int) -> int:
+    """The permanent member chosen to lead the collective action the Security Council mandated for crisis ``c`` (-1: not a mandate).
+
+    :func:`foedus.sim.steps.mandates.mandates` names it (:func:`foedus.theory.war_onset.security_council_lead`) on the war it registers.
+    """
+    return next((int(w.get("mandate_lead", -1)) for w in world.wars if w.get("mandate", -1) == c), -1)
 
 
 def _close(world: World, rng: np.random.Generator, c: int) -> None:
