@@ -150,6 +150,7 @@ def test_a_call_to_arms_follows_the_conditions_the_treaty_writes():
     assert set(written_conditions(u, [1.0, 1.0, 1.0], [[1, 1, 0, 0, 0]] * 200).tolist()) == {15}
     assert set(written_conditions(u, [0.0, 0.0, 0.0], [[1, 1, 0, 0, 0]] * 200).tolist()) == {8}
     assert set(written_conditions(u, [1.0, 1.0, 1.0], [[1, 0, 0, 0, 0]] * 200).tolist()) == {11}
+    assert conditions_met([], np.zeros((0, 3)), 1, defence=True).shape == (0,)  # no pact at all
     with pytest.raises(ValueError, match="unknown condition"):
         condition_bits(["defence_in_europe"])
 

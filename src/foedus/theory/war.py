@@ -165,6 +165,8 @@ def conditions_met(conditions, adversaries, enemy: int, *, defence: bool, provok
     ([False, True, True], [True, True, False])
     """
     c = np.asarray(conditions, dtype=np.int64).reshape(-1)
+    if not len(c):
+        return np.ones(0, bool)
     adv = np.asarray(adversaries, dtype=np.int64).reshape(len(c), -1)
     named = (adv == int(enemy)).any(axis=1)
     if defence:

@@ -11,6 +11,7 @@ from foedus.sim.steps.dissolution import dissolve
 from foedus.sim.world import World
 from foedus.theory import coalitions as th_coal
 from foedus.theory import integration as th_integration
+from foedus.theory import war as th_war
 
 _DEF, _OFF, _CON = (OBLIGATIONS.index(o) for o in ("defense", "offense", "consultation"))
 
@@ -26,7 +27,8 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
     aggression crisis. For each open crisis without a coalition (:mod:`foedus.theory.coalitions`):
 
     - a state's *stake* is its exposure to a global threat; against an aggressor it is 1 for the
-      victim and for states bound to it (a defence or offence pact without the aggressor) or sharing the
+      victim and for states bound to it (a defence or offence pact without the aggressor, a defence written against
+      named adversaries only against them) or sharing the
       threat (the aggressor's threat at least ``coalition_threat_share`` of the largest they
       perceive), 0 for others and for states bound to the aggressor by a defence or offence pact;
     - its usable *capability* is its capability share, or against an aggressor what reaches the
@@ -88,7 +90,10 @@ def _stake(world: World, c: int) -> tuple[np.ndarray, np.ndarray, dict]:
     ob = ag.obligations[slots]
     m = ag.members[slots]
     acting = ob[:, _DEF] | ob[:, _OFF]  # a commitment to fight (consultation and non-aggression bind to nothing here)
-    bound = (m & (acting & m[:, victim] & ~m[:, agg])[:, None]).any(axis=0) if len(slots) else np.zeros(world.n, bool)
+    # a defence written against named adversaries binds to the victim only against them (foedus.theory.war.conditions_met)
+    adv = np.stack([ag.adversary[slots], ag.adversary_second[slots], ag.target[slots]], axis=1)
+    binds = (ob[:, _DEF] & th_war.conditions_met(ag.war_conditions[slots], adv, agg, defence=True)) | ob[:, _OFF]
+    bound = (m & (binds & m[:, victim] & ~m[:, agg])[:, None]).any(axis=0) if len(slots) else np.zeros(world.n, bool)
     hostile = (m & (acting & m[:, agg] & ~m[:, victim])[:, None]).any(axis=0) if len(slots) else np.zeros(world.n, bool)
     t = world.results.threat
     share = th_coal.shares_threat(t[:, agg], t.max(axis=1), p.coalition_threat_share, check=world.check)
