@@ -104,3 +104,22 @@ def test_capability_asymmetry_is_its_own_column(record):
     assert a.loc[3240, "capability_asymmetric"] and a.loc[3240, "asymmetric"]
     assert not a.loc[1335, "capability_asymmetric"] and not a.loc[1335, "asymmetric"]
     assert a.loc[a["start_year"] == 1815, "capability_asymmetric"].isna().all()
+
+
+def test_written_conditions_of_war_obligations_follow_the_member_file(data_dir):
+    """ATOP 5.1 member level (Leeds et al. 2002): the Czechoslovak-Romanian treaty of 1921 (2080) defends only against a named
+    adversary (Hungary) and an unprovoked attack; NATO (3180) against any attacker, in its area (defcoloc, not read)."""
+    from foedus.data.atop import read_atop_conditions
+
+    c = read_atop_conditions(find_file(data_dir, "atop_members"), 1930)
+    assert c.loc[2080].tolist() == [True, True, False]
+    assert not c.loc[3180].any()
+    # in sample (alliances begun 1816-1914 and 1946-1989), the share of defence pacts limited to a named adversary is the
+    # pact_condition_named_adversary default (52 of 193)
+    raw = pd.read_csv(find_file(data_dir, "atop_alliances"))
+    began = raw.set_index("atopid")["begyr"]
+    every = read_atop_conditions(find_file(data_dir, "atop_members"))
+    members = pd.read_csv(find_file(data_dir, "atop_members"))
+    defence = sorted(set(members.loc[members["defense"] == 1, "atopid"]))
+    ins = [a for a in defence if 1816 <= began[a] <= 1914 or 1946 <= began[a] <= 1989]
+    assert (len(ins), int(every.loc[ins, "defence_named_adversary"].sum())) == (193, 52)

@@ -252,15 +252,20 @@ def test_the_weak_link_reads_the_two_regimes_and_enters_the_war_factors():
     assert (f[frozenset((GRT, SMA))]["lower_democracy"], f[frozenset((GRT, SMA))]["higher_democracy"]) == pytest.approx((0.8, 0.9))
 
 
-@pytest.mark.parametrize("year, attacker, mandated", [(2000, SMB, True), (2000, RIV, False), (1930, SMB, False)])
-def test_collective_security_acts_only_under_the_charter_and_without_a_veto(year, attacker, mandated):
+@pytest.mark.parametrize("year, attacker, mandated, stake", [(2000, SMB, True, True), (2000, RIV, False, True), (1930, SMB, False, True), (2000, SMB, False, False)])
+def test_collective_security_acts_only_under_the_charter_and_without_a_veto(year, attacker, mandated, stake):
     """Claude (1962): the Security Council mandates action against an aggressor after 1945 (the Charter) unless a permanent
-    member vetoes it: RIV (365, Russia) holds a seat, SMB (210, the Netherlands) does not; before 1945 nothing is drawn."""
-    from foedus.sim.steps.conflict import _mandates
+    member vetoes it: RIV (365, Russia) holds a seat, SMB (210, the Netherlands) does not; before 1945 nothing is drawn.
+    Voeten (2005): it mandates only where a permanent member with a stake leads (GRT, 2, the United States, sharing the
+    threat of the attacker; without that stake, no mandate)."""
+    from foedus.sim.steps.mandates import mandates as _mandates
 
     world, _ = tiny_world(collective_security_rate=1.0, war_onset_intercept=-30.0, **QUIET)
     world.year = year
     a, t = world.index_of(attacker), world.index_of(SMA)
+    world.results.threat[world.index_of(GRT)] = 0.0
+    if stake:
+        world.results.threat[world.index_of(GRT), a] = 0.05  # the attacker is the lead's main threat
     world.at_war[a, t] = world.at_war[t, a] = True
     call_allies(world, np.random.default_rng(0), np.array([a]), np.array([t]))
     (m,) = _mandates(world, np.random.default_rng(0), np.array([a]), np.array([t]))
@@ -269,8 +274,12 @@ def test_collective_security_acts_only_under_the_charter_and_without_a_veto(year
     if mandated:
         c = world.wars[-1]["mandate"]
         assert (world.crises.aggressor[c], world.crises.target[c], world.crises.kind[c]) == (a, t, "aggression")
+        assert m["collective_security"]["lead"] == GRT and world.wars[-1]["mandate_lead"] == world.index_of(GRT)
     elif year >= 1945:
-        assert m["collective_security"]["veto"] and m["collective_security"]["probability"] == 0.0
+        assert m["collective_security"]["probability"] == 0.0
+        assert m["collective_security"]["veto"] == (attacker == RIV)
+        if attacker != RIV:
+            assert m["collective_security"]["lead"] is None  # no permanent member with a stake
 
 
 def test_the_members_of_a_mandated_coalition_join_the_war_the_next_year_without_a_pact():
@@ -278,12 +287,13 @@ def test_the_members_of_a_mandated_coalition_join_the_war_the_next_year_without_
     ``collective security``, with no obligation (a coalition is no alliance: the validation counts them as joiners without a pact);
     a member within reach of the war (here the target's neighbour: reach 1) enters, once."""
     from foedus.sim.steps._common import COALITION
-    from foedus.sim.steps.conflict import _mandates
+    from foedus.sim.steps.mandates import mandates as _mandates
     from foedus.schema import OBLIGATIONS
 
     world, _ = tiny_world(collective_security_rate=1.0, war_onset_intercept=-30.0, **QUIET)
     a, t, g = world.index_of(SMB), world.index_of(SMA), world.index_of(GRT)
     world.at_war[a, t] = world.at_war[t, a] = True
+    world.results.threat[g, a] = world.results.threat[g].max() + 0.05  # GRT shares the threat: it leads the mandated action
     call_allies(world, np.random.default_rng(0), np.array([a]), np.array([t]))
     _mandates(world, np.random.default_rng(0), np.array([a]), np.array([t]))
     c = world.wars[-1]["mandate"]
@@ -316,3 +326,48 @@ def test_an_attacker_that_cannot_reach_its_target_brings_no_war_to_the_targets_n
     assert theatre < 0.05
     for _, who, _, d in calls:  # called only by the rare draw within that reach, and then its reach says so
         assert d["factors"]["reach"] == pytest.approx(max(float(reach(world.cinc[b], 10000.0)), theatre))
+
+
+def test_an_escalated_dispute_obeys_the_restraints_of_the_direct_route():
+    """Reed (2000): a dispute escalates under the onset's restraints. SMA and SMB (polyarchy 0.8 each, equal capabilities) are
+    damped by the weak link's odds ratio; GRT against SMA is not damped by capability (it is the stronger) while SMA against GRT
+    would be by its capability ratio (Bueno de Mesquita 1981). Every escalated war names the restraint in its factors."""
+    from foedus.theory.war import escalation_restraint
+
+    rel = [{"pair": [SMA, SMB], "hostility": 1.0}, {"pair": [GRT, SMA], "hostility": 1.0}]
+    world, _ = tiny_world(relations=rel, dispute_rate=1.0, war_share=1.0, war_factor=1.0, war_onset_intercept=-30.0, war_end_rate=0.0)
+    world.proximity[:] = 1.0
+    p = world.params
+    b = (p.war_onset_lower_democracy, p.war_onset_higher_democracy, p.war_onset_joint_nuclear)
+    conflict_and_commitments(world, np.random.default_rng(3))
+    escalated = [(a, t, d) for _, a, t, d in events(world, "war") if d.get("cause") == "escalated dispute"]
+    assert escalated, "a dispute at full hostility and proximity escalates (seed 3)"
+    for a, t, d in escalated:
+        f = d["factors"]
+        i, j = world.index_of(a), world.index_of(t)
+        want = escalation_restraint(f["lower_democracy"], f["higher_democracy"], f["joint_nuclear"], world.power[i], world.power[j], coefficients=b)
+        assert f["escalation_restraint"] == pytest.approx(float(want))
+        assert f["escalation_probability"] == pytest.approx(min(f["hostility"], 1.0) * float(want))
+    small = escalation_restraint(0.8, 0.8, False, 0.02, 0.02, coefficients=b)
+    assert small == pytest.approx(np.exp(b[0] * 0.8 + b[1] * 0.8)) and small < 0.5
+    assert escalation_restraint(0.8, 0.9, False, world.power[world.index_of(SMA)], world.power[world.index_of(GRT)], coefficients=b) < 0.1 * small
+
+
+def test_a_mandated_coalition_assembles_around_the_permanent_member_that_leads_it():
+    """Voeten (2005): the Council's mandate legitimises the action of the great power that seeks it; the coalition of the
+    crisis it opens is led by that permanent member (GRT, sharing the threat of the attacker SMB), whoever else has a stake."""
+    from foedus.sim.steps.crises import crises_and_coalitions
+    from foedus.sim.steps.mandates import mandates
+
+    world, _ = tiny_world(collective_security_rate=1.0, war_onset_intercept=-30.0, crisis_rate=0.0, coalition_threshold=0.0, **QUIET)
+    a, t, g = world.index_of(SMB), world.index_of(SMA), world.index_of(GRT)
+    world.at_war[a, t] = world.at_war[t, a] = True
+    world.results.threat[g, a] = world.results.threat[g].max() + 0.05
+    call_allies(world, np.random.default_rng(0), np.array([a]), np.array([t]))
+    (m,) = mandates(world, np.random.default_rng(0), np.array([a]), np.array([t]))
+    assert m["collective_security"]["mandated"] and m["collective_security"]["lead"] == GRT
+    world.year += 1
+    crises_and_coalitions(world, np.random.default_rng(0))
+    c = world.wars[-1]["mandate"]
+    slot = world.crises.coalition[c]
+    assert slot >= 0 and world.agreements.leader[slot] == g and world.agreements.members[slot, g]

@@ -181,3 +181,35 @@ def test_the_2022_invasion_drags_no_one_in_over_ten_years():
         (key,) = [k for k, s in war.items() if s == {365, 369}]
         third = set(p.loc[p["war"] == key, "ccode"]) - {365, 369}
         assert 750 not in third and len(third) <= 2 and third <= rivals, f"seed {seed}: {sorted(third)}"
+
+
+@functools.cache
+def _record_1930() -> Scenario:
+    """The record's 1930 world, every system member: the interwar treaties with their written conditions (ATOP 5.1)."""
+    return scenario_from_record(1930, top_n=None, years=2)
+
+
+def _called(world, attacker: int, target: int) -> set[int]:
+    """COW codes of the states a war of ``attacker`` on ``target`` calls (honoured or not, in reach or not)."""
+    from foedus.sim.steps.conflict import call_allies
+
+    far = call_allies(world, np.random.default_rng(0), np.array([world.index_of(attacker)]), np.array([world.index_of(target)]))[0]
+    ev = world.log.events_table()
+    return set(far) | {int(c) for c in ev.loc[ev["kind"] == "commitment", "ccode"]}
+
+
+def test_a_treaty_written_against_a_named_adversary_calls_its_members_only_against_it():
+    """Leeds, Long & Mitchell (2000): an obligation is judged against the conditions the treaty writes (ATOP defcoadv).
+
+    The Czechoslovak-Romanian treaty of 1921 (ATOP 2080) promised defence against Hungary, the Franco-Czechoslovak
+    treaty of 1925 (ATOP 2140) against Germany: a Hungarian attack on Czechoslovakia calls Romania, not France; a German
+    one calls France, not Romania.
+    """
+    sc = _record_1930()
+    assert {a.id: a.targets for a in sc.agreements if a.id in (2080, 2140)} == {2080: [310], 2140: [255]}
+    w = Simulation(sc, rng=1).world
+    by_hungary = _called(w, 310, 315)
+    w = Simulation(sc, rng=1).world
+    by_germany = _called(w, 255, 315)
+    assert 360 in by_hungary and 220 not in by_hungary
+    assert 220 in by_germany and 360 not in by_germany

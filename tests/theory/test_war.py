@@ -112,3 +112,62 @@ def test_a_pact_of_both_belligerents_calls_its_members_against_the_attacker_when
     # a second defence pact binding state 2 to the attacker still keeps it out (conflicting obligations)
     c2, _, side2 = casus_foederis([[1, 1, 1, 1], [1, 0, 1, 0]], [[1, 0, 0, 0, 0], [1, 0, 0, 0, 0]], attacker=0, target=1, against_a_member=True)
     assert side2.tolist() == [-1, -1, -1, 1]
+
+
+def test_a_call_to_arms_follows_the_conditions_the_treaty_writes():
+    """Leeds, Long & Mitchell (2000): honouring is judged against the written conditions (ATOP defcoadv, defconpr, offcoadv).
+
+    States 0 Czechoslovakia, 1 Romania, 2 Hungary, 3 Germany, 4 France. Pact 0: Czechoslovakia-Romania, defence against
+    Hungary only, if unprovoked (the Little Entente); pact 1: Czechoslovakia-France, defence against Germany only.
+    """
+    from foedus.theory.war import condition_bits, conditions_met, written_conditions
+
+    m = [[1, 1, 0, 0, 0], [1, 0, 0, 0, 1]]
+    ob = [[1, 0, 0, 0, 0], [1, 0, 0, 0, 0]]
+    cond = [condition_bits(["defence_named_adversary", "defence_unprovoked"]), condition_bits(["defence_named_adversary"])]
+    adv = [[2, -1], [3, -1]]
+    c, _, side = casus_foederis(m, ob, attacker=2, target=0, conditions=cond, adversaries=adv)
+    assert side.tolist() == [-1, 0, -1, -1, -1]  # Hungary attacks: Romania is called, France is not
+    c, _, side = casus_foederis(m, ob, attacker=3, target=0, conditions=cond, adversaries=adv)
+    assert side.tolist() == [-1, -1, -1, -1, 0]  # Germany attacks: France is called, Romania is not
+    c, _, side = casus_foederis(m, ob, attacker=2, target=0, conditions=cond, adversaries=adv, provoked=True)
+    assert side.tolist() == [-1, -1, -1, -1, -1]  # Czechoslovakia provoked Hungary: the Little Entente does not call
+    # unconditional: the former rule, whoever attacks
+    c, _, side = casus_foederis(m, ob, attacker=3, target=0)
+    assert side.tolist() == [-1, 0, -1, -1, 0]
+    # a pact written against a named adversary binds its members to defend the attacker only against that adversary:
+    # France, bound to defend Germany against Britain (5) only, may be called against Germany when Germany attacks Czechoslovakia
+    m2 = [[1, 0, 0, 0, 1, 0], [0, 0, 0, 1, 1, 0]]
+    c, _, side = casus_foederis(m2, ob, attacker=3, target=0, conditions=[0, condition_bits(["defence_named_adversary"])], adversaries=[[-1], [5]])
+    assert side[4] == 0
+    c, _, side = casus_foederis(m2, ob, attacker=3, target=0)
+    assert side[4] == -1  # unconditional: conflicting obligations keep France out
+    # offence against named adversaries only
+    assert conditions_met([condition_bits(["offence_named_adversary"])], [[7]], 7, defence=False).tolist() == [True]
+    assert conditions_met([condition_bits(["offence_named_adversary"])], [[7]], 8, defence=False).tolist() == [False]
+    # written with the record's shares: every bit at share 1 (where the obligation is held), none at 0
+    u = np.random.default_rng(0).random((200, 3))
+    assert set(written_conditions(u, [1.0, 1.0, 1.0], [[1, 1, 0, 0, 0]] * 200).tolist()) == {15}
+    assert set(written_conditions(u, [0.0, 0.0, 0.0], [[1, 1, 0, 0, 0]] * 200).tolist()) == {8}
+    assert set(written_conditions(u, [1.0, 1.0, 1.0], [[1, 0, 0, 0, 0]] * 200).tolist()) == {11}
+    assert conditions_met([], np.zeros((0, 3)), 1, defence=True).shape == (0,)  # no pact at all
+    with pytest.raises(ValueError, match="unknown condition"):
+        condition_bits(["defence_in_europe"])
+
+
+def test_escalation_obeys_the_restraints_of_the_direct_route():
+    """Reed (2000): escalation shares the onset's covariates. The weak-link democratic peace (Russett & Oneal 2001) damps a
+    dispute between two democracies by the onset logit's odds ratio; a state escalates against a stronger one in proportion
+    to its capability ratio (Bueno de Mesquita 1981), never more than at parity."""
+    from foedus.theory.war import escalation_restraint
+
+    b = (-1.6001, 0.3947, -0.5)
+    both = escalation_restraint(0.85, 0.9, 0, 0.05, 0.05, coefficients=b)
+    assert both == pytest.approx(np.exp(-1.6001 * 0.85 + 0.3947 * 0.9))
+    assert escalation_restraint(0.0, 0.0, 0, 0.05, 0.05, coefficients=b) == 1.0
+    assert escalation_restraint(0.1, 0.9, 0, 0.05, 0.05, coefficients=b) == 1.0  # a mixed pair: no restraint (odds ratio above 1, capped)
+    assert escalation_restraint(0.0, 0.0, 1, 0.05, 0.05, coefficients=b) == pytest.approx(np.exp(-0.5))
+    weak = escalation_restraint(0.0, 0.0, 0, [0.001, 0.01, 0.1, 0.2], 0.1, coefficients=b)
+    assert weak.tolist() == pytest.approx([0.01, 0.1, 1.0, 1.0])
+    with pytest.raises(ValueError, match="initiator_capability"):
+        escalation_restraint(0.0, 0.0, 0, -0.1, 0.1, coefficients=b)

@@ -188,3 +188,14 @@ def test_collective_security_is_the_rate_under_the_charter_and_nil_under_a_veto(
     assert collective_security_probability(0.25, [1, 1, 0, 0], [0, 1, 0, 1]).tolist() == [0.25, 0.0, 0.0, 0.0]
     with pytest.raises(ValueError, match="veto"):
         collective_security_probability(0.25, [1], [2])
+
+
+def test_a_mandate_needs_a_permanent_member_to_lead_it():
+    """Voeten (2005), Claude (1962): the Council legitimises a great power's action; no permanent member with a stake
+    that shields nobody, no mandate."""
+    from foedus.theory.war_onset import collective_security_probability, security_council_lead
+
+    lead = security_council_lead([1, 1, 1, 0, 1], [0, 1, 0, 0, 0], [1, 1, 0, 1, 1])
+    assert lead.tolist() == [True, False, False, False, True]
+    assert collective_security_probability(0.2, [1, 1], [0, 0], [1.0, 0.0]).tolist() == [0.2, 0.0]
+    assert collective_security_probability(0.2, 1, 0).tolist() == 0.2  # without a lead given: the former form

@@ -237,3 +237,44 @@ ccode2), ...)))}`` with ``ccode1 < ccode2`` and the obligation names of :data:`f
 own dyad-year file (tests/analysis/test_network.py). Derived by comparing the two files: every
 (alliance, obligation, pair) the member-level reading codes in some year and the dyad-year file in
 none."""
+
+
+WAR_CONDITION_COLUMNS: dict[str, tuple[str, str]] = {
+    "defence_named_adversary": ("defense", "defcoadv"),
+    "defence_unprovoked": ("defense", "defconpr"),
+    "offence_named_adversary": ("offense", "offcoadv"),
+}
+"""The conditions of a war obligation the simulator reads (ours -> (ATOP obligation column, ATOP condition column)),
+ATOP 5.1 member-level file: defence only against a specific adversary (``defcoadv``), only if the ally did not
+provoke the attack (``defconpr``), offence only against a specific adversary (``offcoadv``); Leeds et al. 2002."""
+
+
+def read_atop_conditions(path: Path, year: int | None = None) -> pd.DataFrame:
+    """The written conditions of each ATOP alliance's defence and offence obligations, indexed by ``atopid``.
+
+    One bool column per :data:`WAR_CONDITION_COLUMNS` key: True where every member that holds the
+    obligation has the condition coded (ATOP codes conditions per member and phase; Leeds, Long &
+    Mitchell 2000 judge honouring against them). With ``year``, the members' rows in force that year
+    (entered by it, not left before it) decide, where there are any; otherwise all rows. An alliance
+    whose members hold no such obligation, or a file without the condition columns, has False.
+    """
+    raw = read_csv(path, ["atopid", "member", "yrent", "yrexit"])
+    ids = pd.to_numeric(raw["atopid"], errors="coerce").astype("Int64")
+    if year is not None:
+        ent = pd.to_numeric(raw["yrent"], errors="coerce").fillna(0)
+        ex = pd.to_numeric(raw["yrexit"], errors="coerce").fillna(0)
+        now = ((ent <= year) & ((ex == 0) | (ex >= year))).to_numpy()
+        has_now = pd.Series(now).groupby(ids.to_numpy()).transform("any").to_numpy()
+        keep = now | ~has_now
+    else:
+        keep = np.ones(len(raw), bool)
+    out = pd.DataFrame(index=pd.Index(sorted(ids.dropna().unique().astype(int)), name="atopid"))
+    for name, (ob, col) in WAR_CONDITION_COLUMNS.items():
+        if ob not in raw.columns or col not in raw.columns:
+            out[name] = False
+            continue
+        holds = (pd.to_numeric(raw[ob], errors="coerce").fillna(0) > 0).to_numpy() & keep
+        cond = (pd.to_numeric(raw[col], errors="coerce").fillna(0) > 0).to_numpy()
+        g = pd.DataFrame({"id": ids.to_numpy()[holds], "c": cond[holds]}).groupby("id")["c"].all()
+        out[name] = g.reindex(out.index).astype("boolean").fillna(False).astype(bool)
+    return out

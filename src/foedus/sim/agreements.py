@@ -58,6 +58,10 @@ class Agreements:
         then (mean over them). ``target`` is :data:`TARGET_UNSET` until measured,
         :data:`TARGET_GONE` when the named adversary is not in the world, :data:`TARGET_NONE` when
         no outsider threatened the members; ``target_threat_start`` is NaN until measured.
+    war_conditions, adversary, adversary_second : (A,) int8, int32, int32
+        The written conditions of the treaty's defence and offence obligations (bit mask over
+        :data:`foedus.theory.war.WAR_CONDITIONS`; 0 none) and the states its text names as its adversaries (ATOP
+        ``statthr1``, ``statthr2``; -1 none), kept whatever becomes of ``target`` (the threat the treaty is measured against).
     term_end, renewal_years : (A,) float
         A treaty's stated term (ATOP ``speclgth``, ``length``, ``renewlgt``): the year its current term
         ends, when it is renewed for ``renewal_years`` more or lapses
@@ -97,6 +101,11 @@ class Agreements:
         "renewal_years": (float, np.nan),
         # the term renews unless a member gives notice (ATOP proren 2): no renewal decision at its end (Koremenos 2005)
         "automatic_renewal": (bool, False),
+        # the written conditions of its war obligations (foedus.theory.war.WAR_CONDITIONS bit mask; ATOP defcoadv, defconpr,
+        # offcoadv) and the adversaries its text names (ATOP statthr1, statthr2), -1 none
+        "war_conditions": (np.int8, 0),
+        "adversary": (np.int32, -1),
+        "adversary_second": (np.int32, -1),
     }
 
     def __init__(self, n_states: int, n_nonstate: int = 0, capacity: int = 32):

@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from foedus.data.atop import read_atop_members, read_atop_terms
+from foedus.data.atop import read_atop_conditions, read_atop_members, read_atop_terms
 from foedus.data.paths import default_data_dir
 from foedus.data.record import find_file
 from foedus.data.snapshot import snapshot
@@ -276,7 +276,8 @@ def _relations(snap) -> list[dict[str, Any]]:
 def _atop_terms(data_dir: Path | None, year: int | None = None) -> dict[int, dict[str, Any]]:
     """atopid -> the treaty's terms a scenario carries: ``conditional``, ``institutionalised`` (Leeds & Anac 2005), ``admits_members``
     (ATOP ``proadd``; :func:`foedus.theory.obligations.admits_members`) and, where stated, ``targets`` (``statthr1/2``), ``term_years``, ``renewal_years``,
-    ``wartime`` (:func:`foedus.sim.build_terms.wartime_treaties`)."""
+    ``wartime`` (:func:`foedus.sim.build_terms.wartime_treaties`), ``war_conditions`` (the written conditions of its defence and
+    offence obligations: :func:`foedus.data.atop.read_atop_conditions`)."""
     d = Path(data_dir) if data_dir is not None else default_data_dir()
     try:
         inst = find_file(d, "atop_inst")
@@ -297,6 +298,11 @@ def _atop_terms(data_dir: Path | None, year: int | None = None) -> dict[int, dic
     for a, t1, t2 in zip(t.index, t["statthr1"], t["statthr2"]):  # the adversaries the treaty names (ATOP statthr1/2)
         if named := [int(x) for x in (t1, t2) if x > 0]:
             out[int(a)]["targets"] = named
+    # the written conditions of the war obligations (ATOP defcoadv, defconpr, offcoadv; member level, in force at the year)
+    cond = read_atop_conditions(find_file(d, "atop_members"), year)
+    for a, row in zip(cond.index, cond.itertuples(index=False)):
+        if int(a) in out and (names := [k for k, v in zip(cond.columns, row) if v]):
+            out[int(a)]["war_conditions"] = names
     return out
 
 

@@ -235,6 +235,13 @@ class AgreementSpec(_Frozen):
     renewal_years: float | None = Field(None, gt=0, le=200, description="years each renewal adds (ATOP renewlgt); None: the term again")
     wartime: bool = Field(False, description="made for a war its members fought (ATOP wartime): up for renewal once no member is at war (Leeds & Savun 2007)")
     automatic_renewal: bool = Field(False, description="its term renews unless a member gives notice (ATOP proren 2; Koremenos 2005): no renewal decision")
+    war_conditions: list[Literal["defence_named_adversary", "defence_unprovoked", "offence_named_adversary"]] = Field(
+        default_factory=list,
+        description=(
+            "written conditions of its defence and offence obligations (ATOP defcoadv, defconpr, offcoadv; foedus.theory.war.conditions_met): "
+            "defence only against the named adversaries (targets), only if the ally did not provoke the attack; offence only against them"
+        ),
+    )
 
     @model_validator(mode="after")
     def _check(self) -> "AgreementSpec":

@@ -27,6 +27,7 @@ from foedus.sim.agreements import AGREEMENT_KINDS, DOMAINS, FIRST_SCENARIO_ID, T
 from foedus.sim.world import Crises, World, YearResults, capability_arrays
 from foedus.theory import persistence as th_persistence
 from foedus.theory.capability import asymmetric_capabilities, offensive_capability
+from foedus.theory.war import condition_bits
 from foedus.theory.cyber import attribution_probability, defensive_posture, intrusion_propensity
 from foedus.theory.threat import proximity_matrix
 
@@ -450,10 +451,15 @@ def _add_starting_agreements(ag: Agreements, power: np.ndarray, cols: dict | Non
 
 def _named_targets(ag: Agreements, sc: Scenario, pos: dict[int, int]) -> None:
     """The adversary each starting agreement names (``AgreementSpec.targets``): the first that is a state of the
-    world, else ``TARGET_GONE`` (its threat measured from year one: :func:`foedus.sim.steps.politics.founding_threat_lapse`)."""
+    world, else ``TARGET_GONE`` (its threat measured from year one: :func:`foedus.sim.steps.politics.founding_threat_lapse`); the
+    states it names as its adversaries (``adversary``, ``adversary_second``), and the written conditions of its war obligations (``AgreementSpec.war_conditions``)."""
     for k, spec in enumerate(sc.agreements):  # the few starting agreements, once
         if spec.targets:
             ag.target[k] = next((pos[c] for c in spec.targets if c in pos), TARGET_GONE)
+            named = [pos[c] for c in spec.targets if c in pos]
+            ag.adversary[k], ag.adversary_second[k] = (named + [-1, -1])[:2]
+        if spec.war_conditions:  # the written conditions of its war obligations (ATOP defcoadv, defconpr, offcoadv)
+            ag.war_conditions[k] = condition_bits(spec.war_conditions)
 
 
 def _treaty_automatic(sc: Scenario) -> np.ndarray:

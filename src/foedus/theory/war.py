@@ -56,12 +56,125 @@ from foedus.schema import OBLIGATIONS
 from foedus.theory._validate import _array
 from foedus.theory.capability import commitment_strength
 
-__all__ = ["WAR_OBLIGATIONS", "casus_foederis", "dispute_probability", "escalation_probability", "institutional_restraint", "war_commitment"]
+__all__ = ["WAR_OBLIGATIONS", "WAR_CONDITIONS", "CONDITIONS_WRITTEN", "condition_bits", "conditions_met", "written_conditions", "casus_foederis", "dispute_probability", "escalation_probability", "escalation_restraint", "institutional_restraint", "war_commitment"]
 
 WAR_OBLIGATIONS: tuple[str, str] = ("defense", "offense")
 """The ATOP obligations that promise to fight (Leeds et al. 2002); the others never call a member to war."""
 
 _DEF, _OFF = OBLIGATIONS.index("defense"), OBLIGATIONS.index("offense")
+
+WAR_CONDITIONS: tuple[str, ...] = ("defence_named_adversary", "defence_unprovoked", "offence_named_adversary")
+"""The conditions of a war obligation that decide whether a given war calls a member (ATOP 5.1 codebook, member level):
+``defence_named_adversary`` (ATOP ``defcoadv``: defence only against a specific adversary), ``defence_unprovoked``
+(``defconpr``: only if the ally did not provoke the attack), ``offence_named_adversary`` (``offcoadv``: offence only against
+a specific adversary). Bit ``k`` of an agreement's condition code is ``WAR_CONDITIONS[k]`` (:func:`condition_bits`)."""
+
+
+def condition_bits(names) -> int:
+    """The condition code (a bit mask over :data:`WAR_CONDITIONS`) of the listed condition names.
+
+    Examples
+    --------
+    >>> condition_bits(["defence_named_adversary"]), condition_bits(["defence_unprovoked", "offence_named_adversary"])
+    (1, 6)
+    """
+    out = 0
+    for n in names:
+        if n not in WAR_CONDITIONS:
+            raise ValueError(f"condition_bits: unknown condition {n!r}; choose among {', '.join(WAR_CONDITIONS)}")
+        out |= 1 << WAR_CONDITIONS.index(n)
+    return out
+
+
+CONDITIONS_WRITTEN = 8
+"""Bit of a condition code that says the conditions were written (drawn) for a pact formed in a run (:func:`written_conditions`)."""
+
+
+def written_conditions(uniforms, shares, obligations) -> np.ndarray:
+    """The condition codes of new pacts written with the record's shares of each condition (ATOP 5.1; Leeds et al. 2002).
+
+    A pact gets condition ``k`` of :data:`WAR_CONDITIONS` where it holds the obligation the condition
+    qualifies (defence for the first two, offence for the third) and its uniform draw ``u_k`` is below
+    ``shares[k]``, the share of the record's pacts with that obligation whose members all have the
+    condition coded. The code carries :data:`CONDITIONS_WRITTEN` so that a pact is written once.
+
+    Parameters
+    ----------
+    uniforms : (S, 3) array_like in [0, 1)
+    shares : (3,) array_like in [0, 1]
+    obligations : (S, 5) array_like of bool
+
+    Examples
+    --------
+    >>> written_conditions([[0.1, 0.5, 0.1], [0.9, 0.01, 0.5]], [0.27, 0.036, 0.69], [[1, 1, 0, 0, 0], [1, 0, 0, 0, 0]]).tolist()
+    [13, 10]
+    """
+    u = np.asarray(uniforms, dtype=float).reshape(-1, len(WAR_CONDITIONS))
+    sh = np.asarray(shares, dtype=float)
+    ob = np.asarray(obligations, dtype=bool).reshape(len(u), len(OBLIGATIONS))
+    holds = np.stack([ob[:, _DEF], ob[:, _DEF], ob[:, _OFF]], axis=1)
+    bits = ((u < sh[None, :]) & holds) * (1 << np.arange(len(WAR_CONDITIONS)))[None, :]
+    return bits.sum(axis=1).astype(np.int64) | CONDITIONS_WRITTEN
+
+
+def conditions_met(conditions, adversaries, enemy: int, *, defence: bool, provoked: bool = False) -> np.ndarray:
+    """Whether each agreement's written conditions let a war against ``enemy`` call its members (Leeds, Long & Mitchell 2000).
+
+    Leeds, Long & Mitchell (2000) judge an ally's reliability against the obligation its treaty
+    actually wrote: a pact that promises defence only against a named adversary (ATOP ``defcoadv``)
+    or only if the ally did not provoke the attack (``defconpr``) is not invoked by another war,
+    and its members' staying out is no betrayal. Their reading of ATOP finds that once the
+    written conditions are taken into account, about three quarters of the commitments were
+    honoured (against the quarter that earlier counts, ignoring the conditions, had found). So a
+    call to arms needs (Leeds et al. 2002, ATOP codebook):
+
+    - for a defence call (``defence=True``, ``enemy`` the attacker): ``enemy`` among the pact's named
+      adversaries where it has the ``defence_named_adversary`` condition, and the partner not the
+      provoking side (``provoked`` False) where it has ``defence_unprovoked``;
+    - for an offence call (``enemy`` the state attacked): ``enemy`` among the named adversaries where it
+      has ``offence_named_adversary``.
+
+    The Little Entente's treaties (ATOP 2050, 2060, 2085) promised defence against an unprovoked
+    attack by Hungary (and Bulgaria): Germany's 1938-39 moves against Czechoslovakia did not invoke them.
+
+    Parameters
+    ----------
+    conditions : (S,) array_like of int
+        Condition codes (:func:`condition_bits`), 0 for an unconditional obligation.
+    adversaries : (S, K) array_like of int
+        The state indices each pact names as its adversaries (ATOP ``statthr1``, ``statthr2``), -1 for none;
+        a pact conditional on a named adversary that names none in the world calls nobody.
+    enemy : int
+        State index of the enemy the call would have the members fight.
+    defence : bool
+        A defence call (True) or an offence call (False).
+    provoked : bool
+        Whether the state the members are bound to provoked the war (defence calls only).
+
+    Returns
+    -------
+    (S,) ndarray of bool
+
+    Examples
+    --------
+    >>> cond = [condition_bits(["defence_named_adversary", "defence_unprovoked"]), 0, condition_bits(["offence_named_adversary"])]
+    >>> adv = [[310, 355], [-1, -1], [255, -1]]
+    >>> conditions_met(cond, adv, 310, defence=True).tolist(), conditions_met(cond, adv, 255, defence=True).tolist()
+    ([True, True, True], [False, True, True])
+    >>> conditions_met(cond, adv, 310, defence=True, provoked=True).tolist(), conditions_met(cond, adv, 310, defence=False).tolist()
+    ([False, True, True], [True, True, False])
+    """
+    c = np.asarray(conditions, dtype=np.int64).reshape(-1)
+    if not len(c):
+        return np.ones(0, bool)
+    adv = np.asarray(adversaries, dtype=np.int64).reshape(len(c), -1)
+    named = (adv == int(enemy)).any(axis=1)
+    if defence:
+        ok = ((c & 1) == 0) | named
+        if provoked:
+            ok &= (c & 2) == 0
+        return ok
+    return ((c & 4) == 0) | named
 
 
 def war_commitment(obligations, conditional=False) -> np.ndarray:
@@ -87,7 +200,10 @@ def war_commitment(obligations, conditional=False) -> np.ndarray:
     return commitment_strength(o, conditional)
 
 
-def casus_foederis(members, obligations, attacker: int, target: int, conditional=False, *, against_a_member: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def casus_foederis(
+    members, obligations, attacker: int, target: int, conditional=False, *, against_a_member: bool = False,
+    conditions=None, adversaries=None, provoked: bool = False,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Who is called to war when ``attacker`` attacks ``target``, and through which pact (Leeds et al. 2000, 2002).
 
     A member of a *defence* pact of the target is called to the target's side, a member of an
@@ -112,6 +228,14 @@ def casus_foederis(members, obligations, attacker: int, target: int, conditional
         (the German Confederation against Prussia) and 1991 (the Arab League's members against
         Iraq), not in 1946-1989 (the OAS in 1969, the Warsaw Pact in 1956). False: such a pact
         calls nobody.
+    conditions, adversaries : (S,) int and (S, K) int array_like, optional
+        The written conditions of each pact and the adversaries it names (:func:`conditions_met`):
+        a pact whose conditions this war does not meet calls nobody (its defence for a war by
+        another attacker, or when ``provoked``; its offence against another target), and binds its members to
+        defend a belligerent (so that they stay out of a war against it) only where its conditions would call
+        them to (the attacker, having attacked, is never an unprovoked ally). None: unconditional.
+    provoked : bool, default False
+        Whether ``target`` provoked the war (a defence pact with the non-provocation condition does not call).
 
     Returns
     -------
@@ -138,12 +262,20 @@ def casus_foederis(members, obligations, attacker: int, target: int, conditional
     n = m.shape[1]
     strength = war_commitment(ob, cond)
     neutral = m[:, attacker] & m[:, target]  # a pact of both belligerents calls nobody (unless against_a_member)
-    defend = (ob[:, _DEF] & m[:, target] & (~neutral | against_a_member))[:, None] & m
-    attack = (ob[:, _OFF] & m[:, attacker] & ~neutral)[:, None] & m
+    def_ok = off_ok = guard_ok = np.ones(m.shape[0], bool)
+    if conditions is not None and m.shape[0]:
+        adv = adversaries if adversaries is not None else np.full((m.shape[0], 1), -1)
+        def_ok = conditions_met(conditions, adv, attacker, defence=True, provoked=provoked)
+        off_ok = conditions_met(conditions, adv, target, defence=False)
+        # a conditional pact binds its members to defend the attacker only against the adversaries it names, and
+        # never where it defends an unprovoked ally only (the attacker provoked this war)
+        guard_ok = conditions_met(conditions, adv, target, defence=True, provoked=True)
+    defend = (ob[:, _DEF] & def_ok & m[:, target] & (~neutral | against_a_member))[:, None] & m
+    attack = (ob[:, _OFF] & off_ok & m[:, attacker] & ~neutral)[:, None] & m
     # a state bound by a defence pact to the state it would fight is not called against it (conflicting obligations);
     # a pact of both belligerents that calls its members against the attacker does not protect the attacker
-    guards_att = (m & (ob[:, _DEF] & m[:, attacker] & ~(neutral & against_a_member))[:, None]).any(axis=0)
-    guards_tgt = (m & (ob[:, _DEF] & m[:, target])[:, None]).any(axis=0)
+    guards_att = (m & (ob[:, _DEF] & guard_ok & m[:, attacker] & ~(neutral & against_a_member))[:, None]).any(axis=0)
+    guards_tgt = (m & (ob[:, _DEF] & def_ok & m[:, target])[:, None]).any(axis=0)
     s_def = np.where(defend & ~guards_att[None, :], strength[:, None], 0.0)
     s_off = np.where(attack & ~guards_tgt[None, :], strength[:, None], 0.0)
     commitment, pact, side = np.zeros(n), np.full(n, -1, np.intp), np.full(n, -1, np.intp)
@@ -210,3 +342,51 @@ def escalation_probability(war_share: float, hostility, war_factor: float, *, ch
     """
     h = _array("hostility", hostility, unit=True, check=check)
     return np.minimum(war_share * h * war_factor, 1.0)
+
+
+def escalation_restraint(lower_democracy, higher_democracy, joint_nuclear, initiator_capability, target_capability, *, coefficients, check: bool = True) -> np.ndarray:
+    r"""Factor (0-1] by which the restraints of the direct route to war damp a dispute's escalation (Reed 2000; Russett & Oneal 2001; Bueno de Mesquita 1981).
+
+    Reed (2000) models the onset of a dispute and its escalation to war as two stages of one
+    process with the same covariates: what keeps a pair from war keeps its disputes from
+    escalating. Two restraints of the direct route (:func:`foedus.theory.war_onset.war_onset_hazard`)
+    are applied here:
+
+    - the weak-link democratic peace and the nuclear peace, as the onset logit's odds ratio against
+      a pair of non-nuclear autocracies, ``exp(b_lo * lower + b_hi * higher + b_nuc * joint_nuclear)``
+      (``coefficients`` = ``(b_lo, b_hi, b_nuc)``, the onset model's ``war_onset_lower_democracy``,
+      ``war_onset_higher_democracy``, ``war_onset_joint_nuclear``; Dixon 1994, Oneal & Russett 1997),
+      capped at 1 (a restraint never pushes a dispute towards war);
+    - relative capabilities: the initiator's odds of prevailing, ``p / (1 - p)`` with
+      ``p = c_i / (c_i + c_j)`` (Bueno de Mesquita 1981's probability of success from capabilities),
+      capped at 1: at parity or above no restraint, a state with a tenth of its target's
+      capability escalates a tenth as often (Bueno de Mesquita's expected-utility condition: a war
+      the initiator expects to lose is not worth starting). The cap and the odds form are ours.
+
+    .. math:: r = \min(1, e^{b_{lo} d_{lo} + b_{hi} d_{hi} + b_{nuc} n}) \cdot \min(1, c_i / c_j)
+
+    Parameters
+    ----------
+    lower_democracy, higher_democracy : array_like, 0-1
+        The pair's lower and higher democracy score (:func:`foedus.theory.war_onset.democracy_link`).
+    joint_nuclear : array_like of bool
+    initiator_capability, target_capability : array_like, >= 0
+        Capability shares (COW CINC) of the state that initiated the dispute and its target.
+    coefficients : (3,) sequence of float
+
+    Examples
+    --------
+    >>> escalation_restraint([0.0, 0.8], [0.0, 0.9], [0, 0], [0.1, 0.1], [0.1, 0.1], coefficients=[-1.6, 0.4, 0.0]).round(3).tolist()
+    [1.0, 0.399]
+    >>> escalation_restraint([0.0], [0.0], [0], [0.002], [0.2], coefficients=[-1.6, 0.4, 0.0]).round(3).tolist()
+    [0.01]
+    """
+    lo = _array("lower_democracy", lower_democracy, unit=True, check=check)
+    hi = _array("higher_democracy", higher_democracy, unit=True, check=check)
+    ci = _array("initiator_capability", initiator_capability, nonneg=True, check=check)
+    cj = _array("target_capability", target_capability, nonneg=True, check=check)
+    b_lo, b_hi, b_nuc = (float(b) for b in coefficients)
+    peace = np.minimum(np.exp(b_lo * lo + b_hi * hi + b_nuc * np.asarray(joint_nuclear, dtype=float)), 1.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        odds = np.where(cj > 0, np.minimum(ci / np.where(cj > 0, cj, 1.0), 1.0), 1.0)
+    return peace * odds

@@ -114,6 +114,8 @@ Boulding, K. E. 1962. *Conflict and Defense*. New York: Harper.
 Bueno de Mesquita, B. 1981. *The War Trap*. New Haven: Yale University Press.
 Bennett, D. S. and A. C. Stam. 2004. *The Behavioral Origins of War*. Ann Arbor: University of Michigan Press.
 Claude, I. L. 1962. *Power and International Relations*. New York: Random House.
+Voeten, E. 2005. "The Political Origins of the UN Security Council's Ability to Legitimize the Use of Force." *International Organization* 59(3): 527–57.
+Walt, S. M. 1987. *The Origins of Alliances*. Ithaca: Cornell University Press.
 Kupchan, C. A. and C. A. Kupchan. 1991. "Concerts, Collective Security, and the Future of Europe." *International Security* 16(1): 114–61.
 Sarkees, M. R. and F. Wayman. 2010. *Resort to War: 1816–2007*. Washington, DC: CQ Press.
 Schweller, R. L. 1994. "Bandwagoning for Profit." *International Security* 19(1): 72–107.
@@ -128,7 +130,7 @@ from foedus.theory._validate import _array
 from foedus.theory.projection import relative_discount_exponent
 from foedus.theory.rivalry import logit_hazard
 
-__all__ = ["WAR_ONSET_TERMS", "INITIATION_TERMS", "initiation_terms", "initiation_probability", "politically_relevant", "war_onset_hazard", "democracy_link", "conquest_norm_term", "log_distance", "reach", "reach_to_war", "casus_arises", "opportunistic_join_probability", "PERMANENT_MEMBERS", "permanent_member", "collective_security_probability"]
+__all__ = ["WAR_ONSET_TERMS", "INITIATION_TERMS", "initiation_terms", "initiation_probability", "politically_relevant", "war_onset_hazard", "democracy_link", "conquest_norm_term", "log_distance", "reach", "reach_to_war", "casus_arises", "opportunistic_join_probability", "PERMANENT_MEMBERS", "permanent_member", "security_council_lead", "collective_security_probability"]
 
 WAR_ONSET_TERMS: tuple[str, ...] = (
     "contiguous", "log_distance", "any_major", "parity", "rival", "war_history", "lower_democracy", "higher_democracy", "defence_pact", "joint_nuclear", "conquest_norm",
@@ -385,7 +387,26 @@ def permanent_member(ccode, year) -> np.ndarray:
     return out
 
 
-def collective_security_probability(rate: float, charter, veto, *, check: bool = True) -> np.ndarray:
+def security_council_lead(permanent, vetoes, stake, *, check: bool = True) -> np.ndarray:
+    """Whether each state can lead a collective action the Security Council mandates: a permanent member that vetoes nothing and has a stake.
+
+    Claude (1962, ch. 5) and Voeten (2005): the Council does not fight; it legitimises the use of
+    force by a great power willing to act (the United States in Korea, 1950, and against Iraq,
+    1990), and authorises it only when no permanent member shields the aggressor. So a mandate needs
+    a permanent member (``permanent``) that does not shield the aggressor (``vetoes`` False: neither
+    the aggressor nor aligned with it) and has a stake in the war (``stake``: the victim is bound to it
+    by an alliance, or the aggressor is a threat it shares; Walt 1987). Without such a lead, the
+    Council's members leave the war to its belligerents. Ours: the three conditions as a conjunction.
+
+    Examples
+    --------
+    >>> security_council_lead([1, 1, 1, 0], [0, 1, 0, 0], [1, 1, 0, 1]).tolist()
+    [True, False, False, False]
+    """
+    return np.asarray(permanent, dtype=bool) & ~np.asarray(vetoes, dtype=bool) & np.asarray(stake, dtype=bool)
+
+
+def collective_security_probability(rate: float, charter, veto, lead=1.0, *, check: bool = True) -> np.ndarray:
     """Probability that an aggression is met by a mandated collective action: ``rate * charter * (1 - veto)``.
 
     Collective security (Claude 1962, ch. 4; Kupchan & Kupchan 1991): under Chapter VII of the UN
@@ -397,12 +418,17 @@ def collective_security_probability(rate: float, charter, veto, *, check: bool =
     and it seldom acts at all: ``rate`` is the share of the wars it could have acted on where it did.
     The states that then join the war join without a pact with the victim, as Ethiopia, Thailand and
     Colombia did in Korea: the record's joiners without a pact of 1946-1989 (Sarkees & Wayman 2010).
+    ``lead`` (0/1) says whether a permanent member is there to lead the action
+    (:func:`security_council_lead`; Voeten 2005); 1 where not given.
 
     Examples
     --------
     >>> collective_security_probability(0.07, [1, 1, 0], [0, 1, 0]).tolist()
     [0.07, 0.0, 0.0]
+    >>> collective_security_probability(0.07, [1, 1], [0, 0], [1, 0]).tolist()
+    [0.07, 0.0]
     """
     ch = _array("charter", charter, unit=True, check=check)
     v = _array("veto", veto, unit=True, check=check)
-    return rate * ch * (1.0 - v)
+    ld = _array("lead", lead, unit=True, check=check)
+    return rate * ch * (1.0 - v) * ld

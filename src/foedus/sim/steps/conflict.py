@@ -12,8 +12,10 @@ import numpy as np
 from foedus.theory.renunciation import territorial_integrity_norm
 from foedus.data.nuclear import NUCLEAR_WEAPON_STATES, nuclear_armed
 from foedus.schema import OBLIGATIONS
+from foedus.sim.agreements import FIRST_SIMULATED_ID
 from foedus.sim.membership import pair_max
 from foedus.sim.steps import conflict_kernels as kern
+from foedus.sim.steps.mandates import mandates
 from foedus.sim.steps._common import COALITION, ORGANISATION, SECURITY
 from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
@@ -50,12 +52,15 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
       opportunity and willingness), times ``1 - restraint`` when both belong to a
       collective-security organisation (:func:`foedus.theory.war.institutional_restraint`,
       ``cohesion * (1 - T1)``; brief A2, D3); it raises their hostility, and escalates to war with
-      :func:`foedus.theory.war.escalation_probability` (``war_share * hostility * war_factor``):
+      :func:`foedus.theory.war.escalation_probability` (``war_share * hostility * war_factor``) times
+      :func:`foedus.theory.war.escalation_restraint`, the restraints of the direct route (Reed 2000: onset and
+      escalation share their covariates): the weak-link democratic and the nuclear peace with the onset model's
+      coefficients, and the initiator's odds of prevailing, ``min(1, c_i / c_j)`` (Bueno de Mesquita 1981):
       the route by which hostility beyond the record's (a scenario's, or revealed in a run) leads to war.
 
     The allies each war calls (defence and offence obligations only) answer as
     :func:`call_allies` says. After 1945 a war begun by a state without a veto may be met by a
-    coalition the Security Council mandates (:func:`_mandates`; collective security, Claude 1962),
+    coalition the Security Council mandates (:func:`foedus.sim.steps.mandates.mandates`; collective security, Claude 1962),
     whose members join it the next year without a pact (Korea, 1950). Hostility decays towards its baseline; a war ends with probability
     ``war_end_rate`` a year from the year after it began (a war begun this year, by an onset, a
     dispute or a scheduled invasion, runs into the next).
@@ -63,6 +68,7 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
     p = world.params
     # hostility relaxes towards its baseline
     world.hostility += p.hostility_decay * (world.hostility_base - world.hostility)
+    _write_conditions(world, rng)
     # the wars begun in earlier years first take their late entrants (before this year's wars are registered)
     _spread(world, rng)
     if p.dispute_rate > 0:
@@ -77,6 +83,26 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
         world.at_war[wi[stop], wj[stop]] = world.at_war[wj[stop], wi[stop]] = False
     world.wars = [w for w in world.wars if _under_way(world, w)]
     world.at_war_last_year = world.at_war.copy()
+
+
+def _write_conditions(world: World, rng: np.random.Generator) -> None:
+    """The written conditions of the defence and offence pacts formed in the run, once each (:func:`foedus.theory.war.written_conditions`).
+
+    A pact formed in the run is written against the adversary it was formed against (its ``target``, the members'
+    founding threat) with the record's in-sample shares (``pact_condition_*``; ATOP defcoadv, defconpr, offcoadv):
+    the treaties of the record carry their own (:func:`foedus.data.atop.read_atop_conditions`).
+    """
+    ag = world.agreements
+    k = ag.n
+    new = np.flatnonzero(
+        ag.active[:k] & (ag.agreement_id[:k] >= FIRST_SIMULATED_ID) & (ag.kind[:k] != COALITION) & (ag.domain[:k] == SECURITY)
+        & ((ag.war_conditions[:k] & th_war.CONDITIONS_WRITTEN) == 0) & ag.obligations[:k][:, [_DEF, _OFF]].any(axis=1)
+    )
+    if not len(new):
+        return
+    p = world.params
+    shares = (p.pact_condition_named_adversary, p.pact_condition_unprovoked, p.pact_condition_offence_named_adversary)
+    ag.war_conditions[new] = th_war.written_conditions(rng.random((len(new), len(th_war.WAR_CONDITIONS))), shares, ag.obligations[new])
 
 
 def _disputes(world: World, rng: np.random.Generator) -> None:
@@ -102,7 +128,15 @@ def _disputes(world: World, rng: np.random.Generator) -> None:
     if len(i_idx):
         init, targ, who = initiators(world, rng, i_idx, j_idx)
         h_before = world.hostility[init, targ].copy()
-        escalation = th_war.escalation_probability(p.war_share, h_before, p.war_factor, check=world.check)
+        # the restraints of the direct route: the weak-link democratic and nuclear peace, and the initiator's odds of prevailing
+        lower, higher = th_onset.democracy_link(world.regime[init], world.regime[targ], check=world.check)
+        nuclear = _nuclear(world)
+        joint = nuclear[init] & nuclear[targ]
+        restrained = th_war.escalation_restraint(
+            lower, higher, joint, world.power[init], world.power[targ],
+            coefficients=(p.war_onset_lower_democracy, p.war_onset_higher_democracy, p.war_onset_joint_nuclear), check=world.check,
+        )
+        escalation = th_war.escalation_probability(p.war_share, h_before, p.war_factor, check=world.check) * restrained
         war = rng.random(len(init)) < escalation
         world.hostility[init, targ] = np.minimum(world.hostility[init, targ] + p.dispute_hostility, 1.0)
         world.hostility[targ, init] = world.hostility[init, targ]
@@ -115,8 +149,13 @@ def _disputes(world: World, rng: np.random.Generator) -> None:
             world.log.events(
                 y, "war", -1, world.ccode[wi], world.ccode[wt],
                 [
-                    {"cause": "escalated dispute", "factors": {"hostility": float(h), "proximity": float(x), "dispute_probability": float(q), "escalation_probability": float(e), **w}}
-                    for h, x, q, e, w in zip(h_before[war], world.proximity[wi, wt], pd, escalation[war], [who[k] for k in np.flatnonzero(war)])
+                    {"cause": "escalated dispute", "factors": {
+                        "hostility": float(h), "proximity": float(x), "dispute_probability": float(q), "lower_democracy": float(lo), "higher_democracy": float(hi),
+                        "joint_nuclear": bool(jn), "initiator_capability_ratio": float(cr), "escalation_restraint": float(r), "escalation_probability": float(e), **w}}
+                    for h, x, q, lo, hi, jn, cr, r, e, w in zip(
+                        h_before[war], world.proximity[wi, wt], pd, lower[war], higher[war], joint[war], world.power[wi] / np.maximum(world.power[wt], 1e-12),
+                        restrained[war], escalation[war], [who[k] for k in np.flatnonzero(war)],
+                    )
                 ],
             )
             call_allies(world, rng, wi, wt)
@@ -206,42 +245,12 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     world.at_war[att, tgt] = world.at_war[tgt, att] = True
     world.hostility[att, tgt] = world.hostility[tgt, att] = np.minimum(world.hostility[att, tgt] + p.war_hostility, 1.0)
     far = call_allies(world, rng, att, tgt)
-    mandate = _mandates(world, rng, att, tgt)
+    mandate = mandates(world, rng, att, tgt)
     details = [
         {"cause": "war onset", "allies_out_of_reach": f, "factors": {**{t: float(x[t][q]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), **w}, **m}
         for q, f, w, m in zip(k, far, who, mandate)
     ]
     world.log.events(world.year, "war", -1, world.ccode[att], world.ccode[tgt], details)
-
-
-def _mandates(world: World, rng: np.random.Generator, attackers: np.ndarray, targets: np.ndarray) -> list[dict]:
-    """Whether the Security Council mandates collective action against each war's attacker (after its wars are registered by :func:`call_allies`).
-
-    With :func:`foedus.theory.war_onset.collective_security_probability` (``collective_security_rate``;
-    the UN Charter in force, no veto: the attacker neither a permanent member nor pledged a defence
-    by one, :func:`foedus.theory.war_onset.permanent_member`) the war opens an aggression crisis
-    (:mod:`foedus.sim.steps.crises`: a coalition of the states that share the threat assembles
-    next year and stands for a geometric ``crisis_end_rate`` duration) and the coalition's members join the war on the
-    target's side (:func:`_spread`).
-    Returns, per war, what the war event records: ``{}`` when nothing was drawn (no Charter),
-    else ``collective_security`` with the veto, the probability and whether a mandate came.
-    """
-    p = world.params
-    y = world.year
-    charter = bool(territorial_integrity_norm(y))
-    if not charter or p.collective_security_rate <= 0:
-        return [{} for _ in attackers]
-    permanent = th_onset.permanent_member(world.ccode, y) & world.active
-    veto = permanent[attackers] | (defence_pairs(world)[attackers][:, permanent].any(axis=1))
-    prob = th_onset.collective_security_probability(p.collective_security_rate, np.ones(len(attackers)), veto.astype(float), check=world.check)
-    go = rng.random(len(attackers)) < prob
-    wars = world.wars[len(world.wars) - len(attackers):]
-    out = []
-    for a, t, v, q, g, war in zip(attackers, targets, veto, prob, go, wars):
-        if g:
-            war["mandate"] = world.crises.add("aggression", y, np.zeros(world.n), float(world.power[a]), int(rng.geometric(p.crisis_end_rate)), int(a), int(t))
-        out.append({"collective_security": {"veto": bool(v), "probability": float(q), "mandated": bool(g)}})
-    return out
 
 
 def initiators(world: World, rng: np.random.Generator, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[dict]]:
@@ -302,7 +311,7 @@ def _spread(world: World, rng: np.random.Generator) -> None:
     to it enters against it with :func:`foedus.theory.war_onset.opportunistic_join_probability`
     (``opportunistic_join_rate``, its reach to that belligerent :func:`foedus.theory.war_onset.reach`; Schweller 1994): a
     labelled route (``route`` ``"opportunistic"``), never a call to arms. The members of a coalition the Security
-    Council mandated against the attacker (:func:`_mandates`) that are not yet in the war enter it on the target's
+    Council mandated against the attacker (:func:`foedus.sim.steps.mandates.mandates`) that are not yet in the war enter it on the target's
     side with their reach to the war, once (``route`` ``"collective security"``; Korea 1950: :func:`_collective_security`). Each entry is a
     ``war_entry`` event with its war (``war``: first year, attacker, target) and its factors.
     """
@@ -334,7 +343,7 @@ def _spread(world: World, rng: np.random.Generator) -> None:
 
 
 def _collective_security(world: World, rng: np.random.Generator, war: dict) -> None:
-    """The members of the mandated coalition against ``war``'s attacker answer once, the first year it stands (see :func:`_mandates`).
+    """The members of the mandated coalition against ``war``'s attacker answer once, the first year it stands (see :func:`foedus.sim.steps.mandates.mandates`).
 
     Each member not yet in the war enters it on the target's side with the opportunity to fight it,
     :func:`foedus.theory.war_onset.casus_arises` of its :func:`foedus.theory.war_onset.reach_to_war`
@@ -434,6 +443,13 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     (``defense`` or ``offense``), the treaty (``agreement``) and the state it binds the ally to
     (``ally_of``); its detail gives the war side (1 the attacker's, 2 the target's). Each war is
     registered in ``world.wars``.
+
+    A pact calls only for the wars its written conditions cover (:func:`foedus.theory.war.conditions_met`;
+    ATOP ``defcoadv``, ``defconpr``, ``offcoadv``, carried as ``war_conditions``; Leeds, Long & Mitchell 2000):
+    one that promises defence only against the adversaries it names (``adversary``, ``adversary_second``: ATOP
+    ``statthr1``/``statthr2``; else, or for a pact formed in the run, ``target``: the members' founding threat) calls nobody against another attacker (the Little
+    Entente against Hungary, not Germany); one that defends only an unprovoked ally calls nobody for an ally that
+    entered the war by its own choice (a chain call); an offence pact against named adversaries only against them.
     """
     y = world.year
     wars = [{"start": y, "attacker": int(a), "target": int(t), "side": {int(a): 1, int(t): 2}, "pending": []} for a, t in zip(attackers, targets)]
@@ -450,6 +466,11 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     # calls and binds as its unconditional form (Leeds, Long & Mitchell 2000 count honouring only
     # where the conditions hold; the conditional discount is what a promise is worth beforehand)
     m, ob = ag.members[war_slots], ag.obligations[war_slots]
+    # the written conditions of each pact's war obligations and the adversaries it names (Leeds, Long & Mitchell 2000:
+    # a pact written against Hungary is not invoked by Germany; foedus.theory.war.conditions_met)
+    cond = ag.war_conditions[war_slots]
+    # (the adversaries its text names; else, a pact formed in the run or naming none, the threat it was formed against)
+    adv = np.stack([ag.adversary[war_slots], ag.adversary_second[war_slots], ag.target[war_slots]], axis=1) if cond.any() else None
     for q, war in enumerate(wars):
         att, tgt = war["attacker"], war["target"]
         # whether a pact of both belligerents calls its other members against the attacking member (one draw a war)
@@ -461,7 +482,10 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
         for _ in range(world.params.alliance_chain_depth + 1):
             entered: list[tuple[int, int, int]] = []
             for a_role, t_role, own in callers:
-                commit, pact, side = th_war.casus_foederis(m, ob, a_role, t_role, against_a_member=against)
+                # an entrant is at war by its own choice: a pact that defends only an unprovoked ally does not call for it
+                commit, pact, side = th_war.casus_foederis(
+                    m, ob, a_role, t_role, against_a_member=against, conditions=cond if adv is not None else None, adversaries=adv, provoked=own >= 0,
+                )
                 ok = (commit > 0) & world.active & ~seen
                 if own >= 0:
                     ok &= side == own  # an entrant calls its own partners, to its own side

@@ -11,6 +11,7 @@ from foedus.sim.steps.dissolution import dissolve
 from foedus.sim.world import World
 from foedus.theory import coalitions as th_coal
 from foedus.theory import integration as th_integration
+from foedus.theory import war as th_war
 
 _DEF, _OFF, _CON = (OBLIGATIONS.index(o) for o in ("defense", "offense", "consultation"))
 
@@ -26,13 +27,15 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
     aggression crisis. For each open crisis without a coalition (:mod:`foedus.theory.coalitions`):
 
     - a state's *stake* is its exposure to a global threat; against an aggressor it is 1 for the
-      victim and for states bound to it (a defence or offence pact without the aggressor) or sharing the
+      victim and for states bound to it (a defence or offence pact without the aggressor, a defence written against
+      named adversaries only against them) or sharing the
       threat (the aggressor's threat at least ``coalition_threat_share`` of the largest they
       perceive), 0 for others and for states bound to the aggressor by a defence or offence pact;
     - its usable *capability* is its capability share, or against an aggressor what reaches the
       victim on Boulding's loss-of-strength gradient (``coalition_reach_km``);
     - the lead is the state of largest stake times capability (not one at least
-      ``lead_hostility_limit`` hostile to the aggressor); a state is willing when
+      ``lead_hostility_limit`` hostile to the aggressor), or, for a collective action the Security Council
+      mandated, the permanent member that leads it (:func:`_mandate_lead`; Voeten 2005); a state is willing when
       ``stake * capability * interoperability >= coalition_threshold * intensity``
       (interoperability: ``interoperability_floor + (1 - floor) * integration`` of its strongest
       agreement shared with the lead; 1 for the lead) and is not hostile to the lead (below
@@ -87,7 +90,10 @@ def _stake(world: World, c: int) -> tuple[np.ndarray, np.ndarray, dict]:
     ob = ag.obligations[slots]
     m = ag.members[slots]
     acting = ob[:, _DEF] | ob[:, _OFF]  # a commitment to fight (consultation and non-aggression bind to nothing here)
-    bound = (m & (acting & m[:, victim] & ~m[:, agg])[:, None]).any(axis=0) if len(slots) else np.zeros(world.n, bool)
+    # a defence written against named adversaries binds to the victim only against them (foedus.theory.war.conditions_met)
+    adv = np.stack([ag.adversary[slots], ag.adversary_second[slots], ag.target[slots]], axis=1)
+    binds = (ob[:, _DEF] & th_war.conditions_met(ag.war_conditions[slots], adv, agg, defence=True)) | ob[:, _OFF]
+    bound = (m & (binds & m[:, victim] & ~m[:, agg])[:, None]).any(axis=0) if len(slots) else np.zeros(world.n, bool)
     hostile = (m & (acting & m[:, agg] & ~m[:, victim])[:, None]).any(axis=0) if len(slots) else np.zeros(world.n, bool)
     t = world.results.threat
     share = th_coal.shares_threat(t[:, agg], t.max(axis=1), p.coalition_threat_share, check=world.check)
@@ -111,6 +117,11 @@ def _assemble(world: World, c: int) -> None:
         score = score * (world.hostility[:, agg] < p.lead_hostility_limit)
         score[agg] = 0.0
     lead = int(np.argmax(score))
+    mandated = _mandate_lead(world, c)
+    if mandated >= 0:  # a collective action the Security Council mandated is led by the permanent member that sought it (Voeten 2005)
+        lead = mandated
+        stake[lead] = 1.0
+        score[lead] = max(score[lead], cap[lead])
     interop = _interoperability(world, lead)
     willing = th_coal.coalition_willing(stake, cap, interop, cr.intensity[c], p.coalition_threshold, check=world.check)
     fit = th_coal.compatible(world.hostility[:, lead], world.rivalry[:, lead], p.coalition_hostility_limit, check=world.check)
@@ -150,6 +161,14 @@ def _assemble(world: World, c: int) -> None:
         factors["left_out_as_bound_to_aggressor"] = world.ccode[why["bound_to_aggressor"] & (why["bound_to_victim"] | why["shares_threat"])].tolist()
     # one event per coalition (ccode: its lead), its members in the detail
     world.log.events(y, "formation", ag.agreement_id[a], world.ccode[lead], -1, {"cause": f"coalition of the willing against {cr.kind[c]}", "member_states": world.ccode[idx].tolist(), "factors": factors})
+
+
+def _mandate_lead(world: World, c: int) -> int:
+    """The permanent member chosen to lead the collective action the Security Council mandated for crisis ``c`` (-1: not a mandate).
+
+    :func:`foedus.sim.steps.mandates.mandates` names it (:func:`foedus.theory.war_onset.security_council_lead`) on the war it registers.
+    """
+    return next((int(w.get("mandate_lead", -1)) for w in world.wars if w.get("mandate", -1) == c), -1)
 
 
 def _close(world: World, rng: np.random.Generator, c: int) -> None:
