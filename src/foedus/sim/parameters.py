@@ -393,6 +393,47 @@ class Parameters(CoreParameters):
         "eras the termination fit is better at 0.8 (z of the regime shift 1.8) than at 0.9 (1.5)",
     )
 
+    # --- arms7 ---
+    war_ratchet: float = Field(
+        0.333, ge=0, le=1,
+        description="share of a war's rise in military spending that stays after the war (foedus.theory.arming.postwar_level: "
+        "the displacement effect, Peacock & Wiseman 1961; Rasler & Thompson 1985): a state whose war ends demobilises towards "
+        "pre-war + ratchet * (peak - pre-war), and its grievance is raised to hold that plateau. In-sample fit "
+        "(tools/demobilisation_fit.py: COW NMC personnel, free of the price level, of the 17 mobilising war spells that began "
+        "and were followed by three years of peace within 1816-1914 or 1946-1989): median 0.333; held out (28 spells, the "
+        "world wars among them) 0.082. 0: full return (no ratchet); 1: no demobilisation",
+    )
+    demobilisation_rate: float = Field(
+        0.99, ge=0, le=1,
+        description="yearly share of the gap between a demobilising state's spending and its post-war level that it closes "
+        "(foedus.theory.arming.demobilisation; the mirror of mobilisation_rate). In-sample fit (tools/demobilisation_fit.py, the "
+        "same 17 spells): the median gap left a year after the war is 0.009 of the war's rise; held out 0.011 (US personnel "
+        "12.1 M in 1945, 3.0 M in 1946, 1.6 M in 1947). Before it a state demobilised at the Richardson fatigue (0.15 a year): "
+        "Sweden kept 12 % of its people under arms years after a simulated war",
+    )
+    max_personnel_share_peace: float = Field(
+        0.052, ge=0, le=1,
+        description="ceiling on a state's military personnel at peace, share of its population (foedus.theory.arming."
+        "personnel_ceiling): the 99.9th percentile of COW NMC milper / tpop over the in-sample state-years at peace (neither at "
+        "war nor in the two years after one; 1816-1914 and 1946-1989, 7,511 state-years). Personnel follow spending, so a "
+        "spending rise would otherwise field any number of men",
+    )
+    max_personnel_share_war: float = Field(
+        0.132, ge=0, le=1,
+        description="ceiling on a belligerent's military personnel, share of its population (foedus.theory.arming.personnel_ceiling): "
+        "the highest COW NMC milper / tpop of the in-sample state-years at war or within two years of one (Bulgaria 1913; "
+        "France 1916-18 reached 0.16, out of sample)",
+    )
+    rivalry_contact_km: float = Field(
+        5000.0, gt=0, le=40000,
+        description="distance (km, minimum distance) beyond which two minor states that share no border cannot begin a rivalry "
+        "(foedus.theory.rivalry.beyond_contact; Thompson & Dreyer 2012, Diehl & Goertz 2000: the issues that make rivals are "
+        "territorial and positional, among neighbours or great powers). The record (Thompson & Dreyer, 1816-2010): of 389,315 "
+        "dyad-years at risk of two non-contiguous minor states more than 5,000 km apart, 2 began a rivalry, USA-Spain 1816 "
+        "(Florida) and Netherlands-Indonesia 1951 (West New Guinea), both across colonial borders the simulator does not have. "
+        "Under rivalry_reach_km's onset term alone such pairs began rivalries at about 2e-5 a year (1919 run: Yugoslavia-Honduras)",
+    )
+
     def rivalry_onset_coefficients(self) -> tuple[float, ...]:
         """The onset logit's slopes in the order of :data:`foedus.theory.rivalry.ONSET_TERMS`."""
         return (*super().rivalry_onset_coefficients(), self.rivalry_onset_one_major, self.rivalry_onset_out_of_reach)

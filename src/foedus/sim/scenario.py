@@ -132,6 +132,12 @@ class Actor(_Frozen):
             "here; its figures are those of its first year in the system"
         ),
     )
+    milex_prewar: float | None = Field(
+        None, ge=0,
+        description="military spending in the last year before a war that ended just before the start, same unit as milex "
+        "(the start's figures are then war-time ones); the state demobilises towards its post-war level "
+        "(foedus.theory.arming.postwar_level: the ratchet, Rasler & Thompson 1985). Omitted: none",
+    )
 
     @model_validator(mode="after")
     def _spells(self) -> "Actor":
