@@ -359,15 +359,15 @@ class Parameters(CoreParameters):
 
     # --- rivalry ---
     rivalry_onset_one_major: float = Field(
-        -0.8056, ge=-20, le=20,
+        -0.8311, ge=-20, le=20,
         description="onset logit: exactly one of the pair a major power (foedus.theory.rivalry ONSET_TERMS; in-sample fit, 1816-1914 "
         "and 1946-1989: tools/rivalry_fit.py; s.e. 0.33): a great power and a minor state are rarely rivals on the record",
     )
     rivalry_onset_out_of_reach: float = Field(
-        -3.1429, ge=-20, le=20,
+        -2.4637, ge=-20, le=20,
         description="onset logit: two minor states farther apart than rivalry_reach_km (foedus.theory.rivalry.out_of_reach; "
-        "Thompson 2001, Diehl & Goertz 2000: rivalry needs contact; in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.44, "
-        "z -7.2). "
+        "Thompson 2001, Diehl & Goertz 2000: rivalry needs contact; in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.50, "
+        "z -4.9, with the pairs beyond rivalry_contact_km, which cannot begin a rivalry, out of the risk set; -3.14 with them). "
         "Without it minor states 10,000 km apart began rivalries at the intercept's rate (1946 runs, seeds 1-5: 103 onsets "
         "such as Honduras-Iceland and Bolivia-Zimbabwe)",
     )
@@ -376,7 +376,8 @@ class Parameters(CoreParameters):
         description="distance (km, minimum distance between the two states) beyond which two minor states are out of each other's "
         "reach (foedus.theory.rivalry.out_of_reach; Lemke 2002's relevant neighbourhoods). Chosen on the in-sample eras by the "
         "onset fit's likelihood (tools/rivalry_fit.py, profile over 241 km = Maoz & Russett's 150 miles, 644, 1,000, 1,500 and "
-        "2,500 km: -685.4, -688.0, -677.4, -652.1, -651.9); 1,500 and 2,500 km tie, and at 1,500 km the fit predicts the in-sample "
+        "2,500 km: -685.4, -688.0, -677.4, -652.1, -651.9; with the pairs beyond rivalry_contact_km out of the risk set, -641.4, -645.2, "
+        "-641.6, -626.2, -627.2); 1,500 and 2,500 km tie, and at 1,500 km the fit predicts the in-sample "
         "count of onsets between minor states beyond the reach (1946-1989: 5.4 against 4 on the record; 10.7 at 2,500 km). A "
         "log-distance gradient, log(1 + d / 1,000 km), fitted worse (-669.1) and left 3 times the record's far onsets",
     )
