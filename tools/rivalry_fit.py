@@ -6,7 +6,8 @@ Fits :func:`foedus.analysis.rivalry.estimate_rivalry_hazards` on the in-sample e
 1946-1989, :data:`foedus.analysis.rivalry.IN_SAMPLE`) of the record's dyad-years, prints each
 coefficient with its standard error and z, the events per dyad-year at risk predicted and observed in
 every era (1919-1938 and 1990-2010 held out), the defaults as ``Parameters`` carries them, and the onset
-likelihood at each reach of two minor states (``rivalry_reach_km``).
+likelihood at each reach of two minor states (``rivalry_reach_km``). Pairs of minor states without a border beyond
+``rivalry_contact_km`` are not at risk of onset (foedus.theory.rivalry.beyond_contact).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ FIELDS = {
 
 def main() -> None:
     p = Parameters()
-    dy = rivalry_dyad_years(reach_km=p.rivalry_reach_km)
+    dy = rivalry_dyad_years(reach_km=p.rivalry_reach_km, contact_km=p.rivalry_contact_km)
     print("onset log-likelihood on the in-sample eras by reach (km):", {k: round(v, 1) for k, v in profile_reach(dy, REACHES_KM).items()})
     fit = estimate_rivalry_hazards(dy, IN_SAMPLE)
     for name, h, risk, event in (("onset", fit.onset, "onset_risk", "onset"), ("termination", fit.termination, "end_risk", "end")):

@@ -16,7 +16,7 @@ FACTOR = 2.0
 
 @pytest.fixture(scope="module")
 def dyad_years():
-    return rivalry_dyad_years()
+    return rivalry_dyad_years(contact_km=Parameters().rivalry_contact_km)  # the simulator's risk set (beyond contact: none)
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +44,7 @@ def test_the_dyad_years_carry_distance_between_minor_states_and_the_regime_shift
     assert dy.loc[(1990, 91, 92), "distance_km"] == 0.0 and not dy.loc[(1990, 91, 92), "out_of_reach"]  # Honduras-El Salvador share a border
     assert dy.loc[(1990, 2, 20), "distance_km"] == 0.0 and not dy.loc[(1990, 2, 255), "out_of_reach"]  # a great power is never out of reach
     assert dy.loc[(1990, 41, 750), "distance_km"] > 9000.0 and dy.loc[(1990, 41, 750), "out_of_reach"]  # Haiti-India
+    assert not dy.loc[(1990, 41, 750), "onset_risk"] and dy.loc[(1990, 41, 42), "onset_risk"]  # beyond contact; Haiti-Dominican Republic
     assert 1000.0 < dy.loc[(1850, 220, 230), "distance_km"] < 1100.0  # before CShapes (1886): Paris-Madrid, great circle
     # Poland (290) became a democracy in 1989-1990 (V-Dem 0.22 -> 0.78): a shock, fading as the reference catches up
     pol = dyad_years[(dyad_years["ccode1"] == 290) & (dyad_years["ccode2"] == 365)].set_index("year")["regime_shift"]
@@ -59,7 +60,7 @@ def test_the_simulator_carries_the_in_sample_fit_as_its_defaults(fit):
     np.testing.assert_allclose(on.coefficients, p.rivalry_onset_coefficients(), atol=1e-3)
     assert end.intercept == pytest.approx(p.rivalry_end_intercept, abs=1e-3)
     np.testing.assert_allclose(end.coefficients, p.rivalry_end_coefficients(), atol=1e-3)
-    assert (on.n, on.events, end.n, end.events) == (393015, 94, 4527, 55)
+    assert (on.n, on.events, end.n, end.events) == (186657, 92, 4527, 55)
 
 
 def _z(h):
@@ -68,13 +69,14 @@ def _z(h):
 
 def test_onsets_need_contact_and_are_driven_by_contiguity_parity_and_wars(fit):
     z = _z(fit.onset)
-    assert z["contiguous"] > 3 and z["parity"] > 3 and z["war_history"] > 3 and z["joint_democracy"] < -2
+    # parity's z is 2.98 since the pairs beyond contact left the risk set (3.3 with them)
+    assert z["contiguous"] > 3 and z["parity"] > 2.5 and z["war_history"] > 3 and z["joint_democracy"] < -2
     assert z["out_of_reach"] < -3  # Thompson 2001: minor states are rivals of those within reach
 
 
 def test_the_reach_is_chosen_on_the_in_sample_likelihood(dyad_years):
     ll = profile_reach(dyad_years, (241.0, 1000.0, 1500.0, 2500.0))
-    assert ll[1500.0] > max(ll[241.0], ll[1000.0]) + 20 and abs(ll[1500.0] - ll[2500.0]) < 1.0  # 1,500 and 2,500 km tie
+    assert ll[1500.0] > max(ll[241.0], ll[1000.0]) + 10 and abs(ll[1500.0] - ll[2500.0]) < 1.5  # 1,500 and 2,500 km tie (15.2 and 1.0 apart)
 
 
 def test_a_regime_shift_raises_termination(fit, dyad_years):
@@ -104,8 +106,8 @@ def test_held_out_1919_1938_onset_and_termination_within_the_tolerance(fit, dyad
         assert events > 5 and 1 / FACTOR <= predicted / observed <= FACTOR, event
 
 
-@pytest.mark.xfail(strict=True, reason="known gap, held out: after the Cold War onsets fell to 0.00006 a pair-year (18 onsets) and ends rose "
-                   "to 0.030 a rivalry-year (30 ends); the in-sample fit predicts 2.2 times as many onsets and 0.38 of the ends")
+@pytest.mark.xfail(strict=True, reason="known gap, held out: after the Cold War onsets fell to 0.00013 a pair-year at risk (18 onsets) and ends "
+                   "rose to 0.030 a rivalry-year (30 ends); the in-sample fit predicts 2.1 times as many onsets and 0.38 of the ends")
 def test_held_out_1990_2010_within_the_tolerance(fit, dyad_years):
     for h, risk, event in ((fit.onset, "onset_risk", "onset"), (fit.termination, "end_risk", "end")):
         observed, predicted, _ = hazard_rates(h, dyad_years, risk, event, (1990, 2010))

@@ -30,7 +30,7 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
     on_c, end_c = float(rng.normal(-5.0, 1.0)), float(rng.normal(-3.0, 1.0))
     h_on, h_end = np.zeros(len(i)), np.zeros(len(i))
     _hazard_kernel(i.astype(np.int64), j.astype(np.int64), contiguous, major, power, war_history, dem, regime, rivalry, balance0,
-                   distance, change, 1500.0, on_b, on_c, end_b, end_c, h_on, h_end)
+                   distance, change, 1500.0, 5000.0, on_b, on_c, end_b, end_c, h_on, h_end)
     rival = rivalry[i, j]
     on, r = ~rival, rival
     x = {
@@ -41,6 +41,9 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
         "regime_shift": th.regime_shift(regime[i], regime[j], reference[i], reference[j]),
     }
     want_on = th.rivalry_onset_hazard(*(x[t][on] for t in th.ONSET_TERMS), intercept=on_c, coefficients=on_b.tolist())
+    far = th.beyond_contact(distance[i, j], contiguous[i, j], major[i], major[j], contact_km=5000.0)[on]
+    assert far.any() or on.sum() < 30  # the gate is exercised
+    want_on = np.where(far, 0.0, want_on)  # no contact, no rivalry
     want_end = th.rivalry_termination_hazard(*(x[t][r] for t in th.TERMINATION_TERMS), intercept=end_c, coefficients=end_b.tolist())
     assert np.array_equal(h_on[on].view(np.int64), want_on.view(np.int64))
     assert np.array_equal(h_end[r].view(np.int64), want_end.view(np.int64))

@@ -93,3 +93,12 @@ def test_the_median_duration_at_a_constant_hazard_is_the_geometric_distributions
     assert float(th.geometric_median_duration(h)) == stats.geom(h).median()
     with pytest.raises(ValueError, match="hazard"):
         th.geometric_median_duration(0.0)
+
+
+def test_two_minor_states_without_a_border_beyond_contact_cannot_become_rivals_and_neighbours_and_great_powers_can():
+    """Diehl & Goertz 2000; Thompson & Dreyer 2012: 2 such onsets in 389,315 dyad-years of the record, both across colonial borders."""
+    d = [9500.0, 9500.0, 9500.0, 9500.0, 4999.0, 0.0]
+    cont = [False, False, False, True, False, True]
+    mi = [False, True, False, False, False, False]
+    mj = [False, False, True, False, False, False]
+    assert th.beyond_contact(d, cont, mi, mj, contact_km=5000.0).tolist() == [True, False, False, False, False, False]

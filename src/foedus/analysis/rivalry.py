@@ -140,7 +140,7 @@ def _regime_change(dem: np.ndarray, memory: float) -> np.ndarray:
 
 def rivalry_dyad_years(
     data_dir: Path | None = None, *, first: int = 1816, last: int = TD_LAST_YEAR, memory: float = 0.8, democracy_threshold: float = 0.5,
-    regime_memory: float = 0.8, reach_km: float = 1500.0,
+    regime_memory: float = 0.8, reach_km: float = 1500.0, contact_km: float | None = None,
 ) -> pd.DataFrame:
     """Non-directed dyad-years of the COW system with Thompson & Dreyer rivalries and the hazards' covariates.
 
@@ -158,6 +158,11 @@ def rivalry_dyad_years(
         Share of a state's memory of its democracy score kept from one year to the next (:func:`foedus.theory.rivalry.regime_reference`).
     reach_km : float
         Distance beyond which two minor states are out of reach (:func:`foedus.theory.rivalry.out_of_reach`).
+    contact_km : float, optional
+        Distance beyond which two minor states without a border cannot begin a rivalry
+        (:func:`foedus.theory.rivalry.beyond_contact`, the simulator's ``rivalry_contact_km``): such pairs are not at
+        risk of onset (the record's two onsets among them, USA-Spain 1816 and Netherlands-Indonesia 1951, came across
+        colonial borders, which the simulator does not have). None: every pair is at risk.
 
     Returns
     -------
@@ -206,6 +211,10 @@ def rivalry_dyad_years(
     shock = _regime_change(dem, regime_memory)
     df["regime_shift"] = np.maximum(shock[t, a], shock[t, b])  # foedus.theory.rivalry.regime_shift of the two states
     df = _rivalry_columns(df, d, first, last, members)
+    if contact_km is not None:  # no contact, no risk (arms7)
+        far = th.beyond_contact(df["distance_km"].to_numpy(), df["contiguous"].to_numpy(), ma, mb, contact_km=contact_km)
+        df["onset_risk"] &= ~far
+        df["onset"] &= ~far
     ok = np.isfinite(ca) & np.isfinite(cb) & (ca > 0) & (cb > 0) & np.isfinite(da) & np.isfinite(db)
     return df.loc[ok].drop(columns="_logratio").reset_index(drop=True)
 

@@ -16,6 +16,7 @@ import numpy as np
 from foedus.data.paths import default_data_dir
 from foedus.data.snapshot import snapshot
 from foedus.data.snapshot_fields import table
+from foedus.sim.build_arms import prewar_milex
 
 
 def _finite(x: float) -> bool:
@@ -137,6 +138,7 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
         cap = 0.1 + 0.9 * np.sqrt(out_ / max(out_.max(), 1))
         vul = 0.1 + 0.9 * np.sqrt(in_ / max(in_.max(), 1))
     notes = _other_years(snap)
+    prewar = prewar_milex(snap.ccodes, year, data_dir)  # arms7: the aftermath of a war (foedus.theory.arming.postwar_level)
     actors = []
     for i in range(n):
         s = notes[i]
@@ -165,6 +167,10 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
             "lat": round(float(snap.capital_lat[i]), 4),
             "lon": round(float(snap.capital_lon[i]), 4),
         }
+        pre = prewar.get(int(snap.ccodes[i]))
+        if pre is not None and not milex_est[i] and "SIPRI" not in snap.sources.get("milex_usd_m", ""):
+            a["milex_prewar"] = round(pre[0], 3)
+            s["milex_prewar"] = f"COW NMC {pre[1]}, the last year before the war that ended before {year}"
         if s:
             a["sources"] = s
         if np.isfinite(ip[i]):

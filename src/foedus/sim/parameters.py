@@ -359,15 +359,15 @@ class Parameters(CoreParameters):
 
     # --- rivalry ---
     rivalry_onset_one_major: float = Field(
-        -0.8056, ge=-20, le=20,
+        -0.8311, ge=-20, le=20,
         description="onset logit: exactly one of the pair a major power (foedus.theory.rivalry ONSET_TERMS; in-sample fit, 1816-1914 "
         "and 1946-1989: tools/rivalry_fit.py; s.e. 0.33): a great power and a minor state are rarely rivals on the record",
     )
     rivalry_onset_out_of_reach: float = Field(
-        -3.1429, ge=-20, le=20,
+        -2.4637, ge=-20, le=20,
         description="onset logit: two minor states farther apart than rivalry_reach_km (foedus.theory.rivalry.out_of_reach; "
-        "Thompson 2001, Diehl & Goertz 2000: rivalry needs contact; in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.44, "
-        "z -7.2). "
+        "Thompson 2001, Diehl & Goertz 2000: rivalry needs contact; in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.50, "
+        "z -4.9, with the pairs beyond rivalry_contact_km, which cannot begin a rivalry, out of the risk set; -3.14 with them). "
         "Without it minor states 10,000 km apart began rivalries at the intercept's rate (1946 runs, seeds 1-5: 103 onsets "
         "such as Honduras-Iceland and Bolivia-Zimbabwe)",
     )
@@ -376,7 +376,8 @@ class Parameters(CoreParameters):
         description="distance (km, minimum distance between the two states) beyond which two minor states are out of each other's "
         "reach (foedus.theory.rivalry.out_of_reach; Lemke 2002's relevant neighbourhoods). Chosen on the in-sample eras by the "
         "onset fit's likelihood (tools/rivalry_fit.py, profile over 241 km = Maoz & Russett's 150 miles, 644, 1,000, 1,500 and "
-        "2,500 km: -685.4, -688.0, -677.4, -652.1, -651.9); 1,500 and 2,500 km tie, and at 1,500 km the fit predicts the in-sample "
+        "2,500 km: -685.4, -688.0, -677.4, -652.1, -651.9; with the pairs beyond rivalry_contact_km out of the risk set, -641.4, -645.2, "
+        "-641.6, -626.2, -627.2); 1,500 and 2,500 km tie, and at 1,500 km the fit predicts the in-sample "
         "count of onsets between minor states beyond the reach (1946-1989: 5.4 against 4 on the record; 10.7 at 2,500 km). A "
         "log-distance gradient, log(1 + d / 1,000 km), fitted worse (-669.1) and left 3 times the record's far onsets",
     )
@@ -414,6 +415,47 @@ class Parameters(CoreParameters):
         "points: 99th percentile 2.87; 95th 1.73; median 0.38); the system's span is 4.2-6.6 a year then. In 1946 France is 3.6 "
         "from the Soviet Union, Britain 5.5, Mexico 1.0 from the United States. In sample (1946-1989, 6 seeds, ideology_alone 0.5) "
         "2.5, 2.87 and 3.0 leave defence formation at 0.022, 0.021, 0.020 (record 0.024) and 15, 15, 14 of its 17 facts in range",
+    )
+
+    # --- arms7 ---
+    war_ratchet: float = Field(
+        0.333, ge=0, le=1,
+        description="share of a war's rise in military spending that stays after the war (foedus.theory.arming.postwar_level: "
+        "the displacement effect, Peacock & Wiseman 1961; Rasler & Thompson 1985): a state whose war ends demobilises towards "
+        "pre-war + ratchet * (peak - pre-war), and its grievance is raised to hold that plateau. In-sample fit "
+        "(tools/demobilisation_fit.py: COW NMC personnel, free of the price level, of the 17 mobilising war spells that began "
+        "and were followed by three years of peace within 1816-1914 or 1946-1989): median 0.333; held out (28 spells, the "
+        "world wars among them) 0.082. 0: full return (no ratchet); 1: no demobilisation",
+    )
+    demobilisation_rate: float = Field(
+        0.99, ge=0, le=1,
+        description="yearly share of the gap between a demobilising state's spending and its post-war level that it closes "
+        "(foedus.theory.arming.demobilisation; the mirror of mobilisation_rate). In-sample fit (tools/demobilisation_fit.py, the "
+        "same 17 spells): the median gap left a year after the war is 0.009 of the war's rise; held out 0.011 (US personnel "
+        "12.1 M in 1945, 3.0 M in 1946, 1.6 M in 1947). Before it a state demobilised at the Richardson fatigue (0.15 a year): "
+        "Sweden kept 12 % of its people under arms years after a simulated war",
+    )
+    max_personnel_share_peace: float = Field(
+        0.052, ge=0, le=1,
+        description="ceiling on a state's military personnel at peace, share of its population (foedus.theory.arming."
+        "personnel_ceiling): the 99.9th percentile of COW NMC milper / tpop over the in-sample state-years at peace (neither at "
+        "war nor in the two years after one; 1816-1914 and 1946-1989, 7,511 state-years). Personnel follow spending, so a "
+        "spending rise would otherwise field any number of men",
+    )
+    max_personnel_share_war: float = Field(
+        0.132, ge=0, le=1,
+        description="ceiling on a belligerent's military personnel, share of its population (foedus.theory.arming.personnel_ceiling): "
+        "the highest COW NMC milper / tpop of the in-sample state-years at war or within two years of one (Bulgaria 1913; "
+        "France 1916-18 reached 0.16, out of sample)",
+    )
+    rivalry_contact_km: float = Field(
+        5000.0, gt=0, le=40000,
+        description="distance (km, minimum distance) beyond which two minor states that share no border cannot begin a rivalry "
+        "(foedus.theory.rivalry.beyond_contact; Thompson & Dreyer 2012, Diehl & Goertz 2000: the issues that make rivals are "
+        "territorial and positional, among neighbours or great powers). The record (Thompson & Dreyer, 1816-2010): of 389,315 "
+        "dyad-years at risk of two non-contiguous minor states more than 5,000 km apart, 2 began a rivalry, USA-Spain 1816 "
+        "(Florida) and Netherlands-Indonesia 1951 (West New Guinea), both across colonial borders the simulator does not have. "
+        "Under rivalry_reach_km's onset term alone such pairs began rivalries at about 2e-5 a year (1919 run: Yugoslavia-Honduras)",
     )
 
     def rivalry_onset_coefficients(self) -> tuple[float, ...]:

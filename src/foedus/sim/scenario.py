@@ -22,8 +22,7 @@ A scenario is a YAML (or TOML) file validated by the pydantic model :class:`Scen
 ``parameters``
     The engine's behavioural constants (:class:`foedus.sim.parameters.Parameters`); defaults are the calibrated ones.
 
-A scenario of the historical record at a given year comes from
-:func:`foedus.sim.build.scenario_from_record`, which imports this module (never the reverse).
+A scenario of the historical record at a given year comes from :func:`foedus.sim.build.scenario_from_record`, which imports this module (never the reverse).
 
 Errors in a scenario file raise :class:`ScenarioError` (a :class:`foedus.schema.SchemaError`)
 naming the file, the line, the field path (``actors[3].cinc``) and the reason.
@@ -132,6 +131,7 @@ class Actor(_Frozen):
             "here; its figures are those of its first year in the system"
         ),
     )
+    milex_prewar: float | None = Field(None, ge=0, description="spending (as milex) in the last year before a war that ended just before the start: the state demobilises towards foedus.theory.arming.postwar_level (Rasler & Thompson 1985)")
 
     @model_validator(mode="after")
     def _spells(self) -> "Actor":

@@ -258,6 +258,7 @@ def _state_arrays(sc: Scenario) -> dict[str, np.ndarray | list]:
         "milper0": col("milper"),
         "milex_floor": milex.copy(),
         "tier_pin": pin,
+        "milex_prewar": col("milex_prewar", np.nan),
     }
 
 

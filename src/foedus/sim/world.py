@@ -298,6 +298,15 @@ class World:
     year_cache: YearCache = field(default_factory=YearCache)
     """What several steps of the year compute from the same inputs, computed once (:class:`foedus.sim.yearcache.YearCache`:
     a result is reused only in the same year from inputs equal to the bit; speed only, a run is the same without it)."""
+    milex_prewar: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """(N,): each state's spending in the last year before the war it is fighting or has just ended (NaN: none; the
+    scenario's ``milex_prewar`` at the start); kept by :mod:`foedus.sim.steps.capabilities`, which returns a state whose
+    war ended towards :func:`foedus.theory.arming.postwar_level` of it and of ``war_peak``. Empty: none."""
+    war_peak: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """(N,): the highest spending of each state's war under way (0 at peace); kept by :mod:`foedus.sim.steps.capabilities`."""
+    peace_burden: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """(N,): a demobilising state's post-war level over its GDP (NaN: not demobilising); its level is ``peace_burden *
+    economy`` (:func:`foedus.theory.arming.demobilisation`); kept by :mod:`foedus.sim.steps.capabilities`. Empty: none."""
 
     @property
     def n(self) -> int:

@@ -33,6 +33,9 @@ Bennett 1998 on why rivalries end):
   that can hurt each other; Diehl & Goertz 2000 on the opportunity of rivalry; Lemke 2002's
   relevant neighbourhoods, bounded by Boulding's 1962 loss-of-strength gradient; the politically
   relevant dyads of Maoz & Russett 1993 are the same rule with contiguity for reach);
+- beyond contact (:func:`beyond_contact`): two minor states with no border farther apart than a
+  contact distance cannot begin a rivalry at all (hazard 0; Diehl & Goertz 2000: the issues of
+  rivalry are territorial and positional);
 - ``regime_shift`` (termination only): the larger of the two states' recent changes of democracy
   score, 0–1 (:func:`regime_shift`: this year's score against its discounted memory of the past
   years, :func:`regime_reference`): Goertz & Diehl's (1995) political shocks — an abrupt regime
@@ -66,6 +69,7 @@ Rasler, K., and W. R. Thompson. 2006. "Contested Territory, Strategic Rivalries,
 Escalation." *International Studies Quarterly* 50(1): 145–67.
 Thompson, W. R. 2001. "Identifying Rivals and Rivalries in World Politics." *International Studies
 Quarterly* 45(4): 557–86.
+Vasquez, J. A. 1993. *The War Puzzle*. Cambridge University Press.
 Thompson, W. R., and D. Dreyer. 2012. *Handbook of International Rivalries*. CQ Press.
 """
 
@@ -191,6 +195,34 @@ def out_of_reach(distance_km, major_i, major_j, *, reach_km: float) -> np.ndarra
     """
     minor = ~(np.asarray(major_i, dtype=bool) | np.asarray(major_j, dtype=bool))
     return minor & (np.asarray(distance_km, dtype=float) > float(reach_km))
+
+
+def beyond_contact(distance_km, contiguous, major_i, major_j, *, contact_km: float) -> np.ndarray:
+    """True for a pair that cannot begin a rivalry: two minor states sharing no border, farther apart than ``contact_km``.
+
+    The issues that make states rivals are mostly territorial (among neighbours) and positional
+    (among great powers, or a great power and the states it reaches) (Diehl & Goertz 2000, ch. 3;
+    Thompson & Dreyer 2012; Vasquez 1993 on territory): two minor states an ocean apart have no
+    such issue. The record (Thompson & Dreyer, 1816-2010) has 2 onsets in 389,315 dyad-years at
+    risk of non-contiguous minor states more than 5,000 km apart, USA-Spain 1816 and
+    Netherlands-Indonesia 1951, both across colonial borders (Florida, West New Guinea): contact the
+    simulator, which has no colonies, cannot give. The onset hazard of such a pair is 0 (the
+    hazards' ``out_of_reach`` term, :func:`out_of_reach`, grades the nearer ones).
+
+    Parameters
+    ----------
+    distance_km : array_like, the pair's minimum distance, km
+    contiguous : array_like of bool, direct land contiguity
+    major_i, major_j : array_like of bool
+    contact_km : float > 0
+
+    Examples
+    --------
+    >>> beyond_contact([9500.0, 9500.0, 3000.0], [False, False, False], [False, True, False], False, contact_km=5000.0).tolist()
+    [True, False, False]
+    """
+    minor = ~(np.asarray(major_i, dtype=bool) | np.asarray(major_j, dtype=bool))
+    return minor & ~np.asarray(contiguous, dtype=bool) & (np.asarray(distance_km, dtype=float) > float(contact_km))
 
 
 def regime_shift(regime_i, regime_j, reference_i, reference_j) -> np.ndarray:

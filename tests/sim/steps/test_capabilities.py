@@ -101,10 +101,12 @@ def test_the_compiled_spending_update_is_richardsons_step_clipped_to_the_bit():
         p = world.params
         grievance = world.base_spending * (world.economy / world.economy0) - relief
         new = th_arms.richardson_step(world.milex, 1.0, p.fatigue, grievance, weights)
-        milex = np.clip(new, p.milex_floor_share * world.milex_floor, p.max_milex_share * spending_units(world) * world.economy)
+        # a demobilisation ceiling on some states in half the trials (inf: none), binding or not
+        ceiling = np.where(rng.random(n) < 0.5, world.milex * rng.uniform(0.3, 1.2, n), np.inf) if trial % 4 < 2 else np.full(n, np.inf)
+        milex = np.clip(new, p.milex_floor_share * world.milex_floor, np.minimum(p.max_milex_share * spending_units(world) * world.economy, ceiling))
         military = (1.0 - p.military_depreciation) * world.military + milex
         milper = world.milper0 * milex / world.milex0
-        got = spending_update(world, weights @ world.milex, relief)
+        got = spending_update(world, weights @ world.milex, relief, ceiling)
         assert [g.tobytes() for g in got] == [milex.tobytes(), military.tobytes(), milper.tobytes()]
 
 
@@ -145,3 +147,65 @@ def test_mobilisation_and_ceiling_do_not_depend_on_the_currency_of_gdp():
         if scale == 1.0:
             first = world.milex.copy()
     assert np.allclose(world.milex, first, rtol=1e-9)
+
+
+def test_after_a_war_a_state_demobilises_within_a_year_or_two_to_a_plateau_above_its_prewar_spending():
+    """Issue 17, item 5: the ratchet (Peacock & Wiseman 1961; Rasler & Thompson 1985; foedus.theory.arming.postwar_level).
+
+    Before, a belligerent came down at the Richardson fatigue (0.15 a year): Sweden kept 12 % of its
+    people under arms years after a simulated war.
+    """
+    world, rng = tiny_world(actors=STILL, growth_noise=0.0)
+    r, a = (world.index_of(c) for c in (RIV, SMA))
+    pre = world.milex.copy()
+    world.at_war[r, a] = world.at_war[a, r] = True
+    for _ in range(4):
+        capabilities(world, rng)
+    peak = world.milex.copy()
+    assert peak[a] > 2 * pre[a]  # the small state mobilised
+    world.at_war[:] = False
+    capabilities(world, rng)  # the war is over
+    capabilities(world, rng)
+    p = world.params
+    plateau = pre[a] + p.war_ratchet * (peak[a] - pre[a])
+    assert pre[a] * 1.05 < world.milex[a] < pre[a] + 0.5 * (peak[a] - pre[a])  # down most of the way, above the pre-war level
+    for _ in range(25):
+        capabilities(world, rng)
+    assert world.milex[a] > pre[a] + 0.5 * p.war_ratchet * (peak[a] - pre[a])  # the ratchet holds, years later
+    assert world.milex[a] < plateau * 1.5
+
+
+def test_without_a_ratchet_a_state_returns_to_its_prewar_spending_and_with_a_full_one_it_keeps_its_war_spending():
+    """The two limits of foedus.theory.arming.postwar_level: ratchet 0 (full return) and 1 (no demobilisation)."""
+    for ratchet in (0.0, 1.0):
+        world, rng = tiny_world(actors=STILL, growth_noise=0.0, war_ratchet=ratchet)
+        r, a = (world.index_of(c) for c in (RIV, SMA))
+        pre = world.milex[a]
+        world.at_war[r, a] = world.at_war[a, r] = True
+        for _ in range(4):
+            capabilities(world, rng)
+        peak = world.milex[a]
+        world.at_war[:] = False
+        for _ in range(30):
+            capabilities(world, rng)
+        target = pre if ratchet == 0.0 else peak
+        assert world.milex[a] == pytest.approx(target, rel=0.15)
+
+
+def test_personnel_stay_within_the_records_share_of_the_population():
+    """COW NMC: at peace milper / tpop above 5.2 % in 0.1 % of the in-sample state-years; at war at most 13.2 %."""
+    world, rng = tiny_world(actors=STILL, growth_noise=0.0)
+    r, a = (world.index_of(c) for c in (RIV, SMA))
+    world.milper0 = np.full(world.n, 100.0)  # thousands
+    world.milper = world.milper0.copy()
+    world.population = np.full(world.n, 100.0 / 1000.0 / 0.04)  # millions: 4 % of the people under arms at the start
+    world.at_war[r, a] = world.at_war[a, r] = True
+    for _ in range(6):
+        capabilities(world, rng)
+    p = world.params
+    share = world.milper / (1000.0 * world.population)
+    assert share[a] <= p.max_personnel_share_war + 1e-12 and share[a] > p.max_personnel_share_peace
+    world.at_war[:] = False
+    capabilities(world, rng)
+    share = world.milper / (1000.0 * world.population)
+    assert (share <= p.max_personnel_share_peace + 1e-12).all()

@@ -49,9 +49,12 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
     :func:`foedus.theory.arming.war_mobilisation` to it: it closes ``mobilisation_rate`` a year of
     the gap to ``war_burden`` of its GDP times its strongest enemy's share of the pair's
     capabilities (:func:`enemy_share`; Rasler & Thompson 1985). Both shares are of GDP restated in spending's currency
-    (:func:`spending_units`: record-built scenarios hold the two in different dollars). Spending is capped at ``max_milex_share`` of GDP
+    (:func:`spending_units`: record-built scenarios hold the two in different dollars). After a war a state demobilises
+    towards a plateau above its pre-war spending (:func:`demobilisation_ceiling`; the ratchet, Rasler & Thompson 1985).
+    Spending is capped at ``max_milex_share`` of GDP
     and floored at ``milex_floor_share`` of its starting level; the military stock accumulates spending with
-    depreciation; personnel scale with spending. Capability shares
+    depreciation; personnel scale with spending, within the record's share of the population
+    (:func:`foedus.theory.arming.personnel_ceiling`: ``max_personnel_share_war`` / ``_peace``). Capability shares
     (:func:`foedus.theory.capability.capability_shares`) and offensive capability
     (:func:`foedus.theory.capability.offensive_capability`) follow.
     """
@@ -61,6 +64,7 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
     world.economy *= np.maximum(1.0 + world.growth + shock, p.growth_floor)
     weights, relief = arming_pressure(world)
     k = spending_units(world)  # GDP in spending's currency: shares of GDP mean the same in every era
+    ceiling = demobilisation_ceiling(world)
     if world.at_war.any():
         # a belligerent mobilises: its grievance rises (taken here off the relief, which the grievance subtracts)
         relief = relief - th_arming.war_mobilisation(
@@ -69,11 +73,13 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
     if world.check:
         grievance = world.base_spending * (world.economy / world.economy0) - relief
         new = th_arms.richardson_step(world.milex, 1.0, p.fatigue, grievance, weights, check=True)
-        world.milex = np.clip(new, p.milex_floor_share * world.milex_floor, p.max_milex_share * k * world.economy)
+        world.milex = np.clip(new, p.milex_floor_share * world.milex_floor, np.minimum(p.max_milex_share * k * world.economy, ceiling))
         world.military = (1.0 - p.military_depreciation) * world.military + world.milex
         world.milper = world.milper0 * world.milex / world.milex0
     else:
-        world.milex, world.military, world.milper = spending_update(world, weights @ world.milex, relief)
+        world.milex, world.military, world.milper = spending_update(world, weights @ world.milex, relief, ceiling)
+    share = np.where(world.at_war.any(axis=1), p.max_personnel_share_war, p.max_personnel_share_peace) if world.n else 0.0
+    world.milper = th_arming.personnel_ceiling(world.milper, world.population, share, check=world.check)
     if world.check:
         world.update_power()
         world.results.offensive = offensive_capability(world.military, world.power, floor=p.offensive_floor, check=True)
@@ -81,6 +87,58 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
         world.power, world.cinc, world.results.offensive = capability_update(
             world.economy, world.military, world.economy0, world.military0, world.cinc0, float(p.offensive_floor)
         )
+
+
+def demobilisation_ceiling(world: World) -> np.ndarray:
+    """This year's ceiling on each state's spending from demobilisation (``inf`` where none), keeping the war spells.
+
+    A state entering a war records its spending of the year before (``World.milex_prewar``) and, while at war, its
+    highest spending (``World.war_peak``). When its war ends its peace-time level is
+    :func:`foedus.theory.arming.postwar_level` (``war_ratchet``: the plateau above the pre-war level, Rasler & Thompson
+    1985), its grievance is raised by ``fatigue`` times the plateau's rise over the pre-war level (the displacement
+    effect holds: Peacock & Wiseman 1961), and it demobilises: while above the level (kept as a share of its GDP,
+    ``World.peace_burden``) its spending may be at most ``x - demobilisation(x, level, demobilisation_rate)``
+    (:func:`foedus.theory.arming.demobilisation`). A scenario's ``milex_prewar`` starts a state in its war's aftermath,
+    its starting spending as the peak (:func:`arming_fixed_point` sets its grievance at the plateau).
+    """
+    p = world.params
+    n = world.n
+    if world.milex_prewar.shape != (n,):
+        world.milex_prewar = np.full(n, np.nan)
+    if world.war_peak.shape != (n,):
+        world.war_peak = np.zeros(n)
+    if world.peace_burden.shape != (n,):
+        world.peace_burden = np.full(n, np.nan)
+    fighting = world.at_war.any(axis=1) if world.at_war.size else np.zeros(n, bool)
+    pre = world.milex_prewar
+    pre[fighting & np.isnan(pre)] = world.milex[fighting & np.isnan(pre)]
+    world.war_peak = np.where(fighting, np.maximum(world.war_peak, world.milex), world.war_peak)
+    world.peace_burden[fighting] = np.nan  # a state back at war stops demobilising
+    ended = np.flatnonzero(~fighting & ~np.isnan(pre))
+    if len(ended):
+        _war_ended(world, ended)
+    level = world.peace_burden * world.economy
+    demob = ~np.isnan(level)
+    ceiling = np.full(n, np.inf)
+    if demob.any():
+        at = np.flatnonzero(demob)
+        x = world.milex[at]
+        above = x > level[at]
+        ceiling[at[above]] = (x - th_arming.demobilisation(x, level[at], p.demobilisation_rate, check=world.check))[above]
+        world.peace_burden[at[~above]] = np.nan  # back at its level: done
+    return ceiling
+
+
+def _war_ended(world: World, ended: np.ndarray) -> None:
+    """The war of the states ``ended`` is over: their plateau (:func:`foedus.theory.arming.postwar_level`), the grievance that holds it, and demobilisation."""
+    p = world.params
+    pre = world.milex_prewar[ended]
+    peak = np.maximum(world.war_peak[ended], world.milex[ended])
+    level = th_arming.postwar_level(pre, peak, p.war_ratchet, check=world.check)
+    world.base_spending[ended] += p.fatigue * (level - pre) * world.economy0[ended] / world.economy[ended]
+    world.peace_burden[ended] = level / world.economy[ended]
+    world.milex_prewar[ended] = np.nan
+    world.war_peak[ended] = 0.0
 
 
 def spending_units(world: World) -> float:
@@ -93,7 +151,7 @@ def spending_units(world: World) -> float:
     return k
 
 
-def spending_update(world: World, reaction: np.ndarray, relief: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def spending_update(world: World, reaction: np.ndarray, relief: np.ndarray, ceiling: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Military spending, stock and personnel after this year's Richardson step, in one compiled pass.
 
     :func:`foedus.theory.arms.richardson_step` (reactivity 1, ``dt`` 1) of the spending with
@@ -107,14 +165,14 @@ def spending_update(world: World, reaction: np.ndarray, relief: np.ndarray) -> t
     milex, military, milper = np.empty(n), np.empty(n), np.empty(n)
     _spending_kernel(
         world.milex, reaction, world.base_spending, world.economy, world.economy0, relief, float(p.fatigue),
-        float(p.milex_floor_share), world.milex_floor, float(p.max_milex_share) * spending_units(world), 1.0 - p.military_depreciation,
+        float(p.milex_floor_share), world.milex_floor, float(p.max_milex_share) * spending_units(world), ceiling, 1.0 - p.military_depreciation,
         world.military, world.milper0, world.milex0, milex, military, milper,
     )
     return milex, military, milper
 
 
 @njit(cache=True)
-def _spending_kernel(x, wx, base, e, e0, relief, fatigue, floor_share, floor, max_share, keep, stock, milper0, milex0, milex, military, milper):  # pragma: no cover (compiled)
+def _spending_kernel(x, wx, base, e, e0, relief, fatigue, floor_share, floor, max_share, ceiling, keep, stock, milper0, milex0, milex, military, milper):  # pragma: no cover (compiled)
     for i in range(x.shape[0]):
         g = base[i] * (e[i] / e0[i]) - relief[i]
         v = x[i] + 1.0 * (1.0 * wx[i] - fatigue * x[i] + g)  # richardson_step: max(x + dt * rhs, 0)
@@ -124,6 +182,7 @@ def _spending_kernel(x, wx, base, e, e0, relief, fatigue, floor_share, floor, ma
             lo = floor_share * floor[i]
             v = v if v > lo else lo
             hi = max_share * e[i]
+            hi = hi if hi < ceiling[i] else ceiling[i]  # np.minimum(max_share * e, ceiling)
             v = v if v < hi else hi
         milex[i] = v
         military[i] = keep * stock[i] + v
@@ -208,10 +267,21 @@ def arming_fixed_point(world: World) -> None:
     """
     p = world.params
     world.reaction_scale = np.zeros(0)
+    after = np.flatnonzero(np.isfinite(world.milex_prewar)) if world.milex_prewar.shape == (world.n,) else np.zeros(0, np.int64)
+    start = world.milex
+    if len(after):  # a war's aftermath: the fixed point is the post-war plateau, from which the start's war-time figure demobilises
+        level = th_arming.postwar_level(world.milex_prewar[after], start[after], p.war_ratchet, check=world.check)
+        world.milex = start.copy()
+        world.milex[after] = level
     weights, _ = arming_pressure(world)
     world.reaction_scale = th_arming.reaction_scale(weights @ world.milex, world.milex, p.fatigue, p.reaction_share_cap, check=world.check)
     weights, relief = arming_pressure(world)
     world.base_spending = p.fatigue * world.milex - weights @ world.milex + relief
+    world.milex = start
+    if len(after):
+        world.peace_burden = np.full(world.n, np.nan)
+        world.peace_burden[after] = level / world.economy[after]
+        world.milex_prewar = np.full(world.n, np.nan)
 
 
 def enemy_share(world: World) -> np.ndarray:

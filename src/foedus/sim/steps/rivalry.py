@@ -34,7 +34,8 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     Every pair of system members draws once: a pair not in rivalry becomes one with
     :func:`~foedus.theory.rivalry.rivalry_onset_hazard` of its contiguity, major-power status
     (both, or one), capability parity, war memory, joint democracy, regime distance and whether two
-    minor states lie beyond ``rivalry_reach_km`` (:func:`~foedus.theory.rivalry.out_of_reach`: contact); a
+    minor states lie beyond ``rivalry_reach_km`` (:func:`~foedus.theory.rivalry.out_of_reach`: contact), and 0 for
+    two minor states without a border beyond ``rivalry_contact_km`` (:func:`~foedus.theory.rivalry.beyond_contact`); a
     rivalry ends with :func:`~foedus.theory.rivalry.rivalry_termination_hazard` of contiguity,
     major status, the power shift since it began, war memory, joint democracy, regime distance and
     the regime shift of either state (:func:`~foedus.theory.rivalry.regime_shift` against
@@ -81,7 +82,7 @@ def rivalry_hazards(world: World, i: np.ndarray, j: np.ndarray, dem: np.ndarray,
     _hazard_kernel(
         np.ascontiguousarray(i, dtype=np.int64), np.ascontiguousarray(j, dtype=np.int64), world.contiguous, world.major, world.power,
         world.war_history, dem, world.regime, world.rivalry, world.rivalry_balance0, world.distance_km,
-        np.ascontiguousarray(change, dtype=float), float(p.rivalry_reach_km),
+        np.ascontiguousarray(change, dtype=float), float(p.rivalry_reach_km), float(p.rivalry_contact_km),
         np.asarray(p.rivalry_onset_coefficients(), dtype=float), float(p.rivalry_onset_intercept),
         np.asarray(p.rivalry_end_coefficients(), dtype=float), float(p.rivalry_end_intercept), h_on, h_end,
     )
@@ -108,7 +109,7 @@ def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, cha
 
 
 @njit(cache=True)
-def _hazard_kernel(ii, jj, contiguous, major, power, war_history, dem, regime, rivalry, balance0, distance, change, reach, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
+def _hazard_kernel(ii, jj, contiguous, major, power, war_history, dem, regime, rivalry, balance0, distance, change, reach, contact, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
     # the theory's logit_hazard term by term, in its order: intercept, then + b_k * x_k, then 1 / (1 + exp(-eta))
     for q in range(ii.shape[0]):
         i = ii[q]
@@ -129,6 +130,8 @@ def _hazard_kernel(ii, jj, contiguous, major, power, war_history, dem, regime, r
             eta = eta + end_b[5] * rd
             eta = eta + end_b[6] * max(change[i], change[j])
             h_end[q] = 1.0 / (1.0 + np.exp(-eta))
+        elif not major[i] and not major[j] and not contiguous[i, j] and distance[i, j] > contact:
+            h_on[q] = 0.0  # beyond contact (foedus.theory.rivalry.beyond_contact)
         else:
             hi = max(power[i], power[j])
             lo = min(power[i], power[j])
