@@ -122,12 +122,15 @@ class SharedStream:
 class State(mesa.Agent):
     """A state: its capability, region and its rows of the pairwise relations (indexed by the other state's ``index``)."""
 
-    def __init__(self, model: AllianceModel, index: int, world) -> None:
+    def __init__(self, model: AllianceModel, index: int, world, tiers: np.ndarray) -> None:
         super().__init__(model)
         i = self.index = index
         self.ccode = int(world.ccode[i])
         self.power = float(world.power[i])
         self.active = bool(world.active[i])
+        # what foedus's record step keeps of each state every year (Recorder.record_year); static here
+        self.milex, self.milper, self.population = float(world.milex[i]), float(world.milper[i]), float(world.population[i])
+        self.cinc, self.major, self.tier = float(world.cinc[i]), bool(world.major[i]), int(tiers[i])
         self.since = int(world.since[i])
         self.region = int(th_ob.cow_region([self.ccode])[0])
         self.entrapment = float(world.results.entrapment[i])
@@ -274,8 +277,14 @@ class State(mesa.Agent):
 class Alliance(mesa.Agent):
     """A security alliance in force: its members (state -> entry year), obligations and what they provide."""
 
-    def __init__(self, model: AllianceModel, members: dict, obligations, *, commitment: float, admits: bool, institutionalised: int = 0) -> None:
+    def __init__(
+        self, model: AllianceModel, members: dict, obligations, *, commitment: float, admits: bool, institutionalised: int = 0, ident: int | None = None
+    ) -> None:
         super().__init__(model)
+        if ident is None:
+            ident = model.next_id
+            model.next_id += 1
+        self.ident = ident
         self.members: dict[State, int] = dict(members)
         self.obligations = np.asarray(obligations, dtype=bool)
         self.goods = th_ob.pact_goods(self.obligations)
@@ -358,7 +367,7 @@ class Alliance(mesa.Agent):
 class AllianceModel(mesa.Model):
     """Mesa peer of foedus's alignment step on the reduced scenario (see the module docstring)."""
 
-    def __init__(self, scenario: Scenario, seed: int = 0, *, shared_draws: bool = False) -> None:
+    def __init__(self, scenario: Scenario, seed: int = 0, *, shared_draws: bool = False, record_states: bool = True) -> None:
         super().__init__(seed=seed)
         if shared_draws:  # foedus's stream for the seed, draw for draw (vs_mesa.py's common-random-numbers check)
             self.random = SharedStream(seed)
@@ -366,7 +375,8 @@ class AllianceModel(mesa.Model):
         self.params = scenario.parameters
         self.year = scenario.start_year
         n = world.n
-        self.states = [State(self, i, world) for i in range(n)]
+        tiers = world.tier_code()
+        self.states = [State(self, i, world, tiers) for i in range(n)]
         self.powers = np.array([s.power for s in self.states])
         self.spells = [tuple(int(v) for v in row) for row in world.spells]
         # static in the reduced scenario: the world's threats, reach, hostility (for the year's theory calls)
@@ -380,13 +390,14 @@ class AllianceModel(mesa.Model):
             s.burden = burden[s.index]
             s.exchange_terms(self.powers)
         ag = world.agreements
+        self.next_id = int(ag.next_id)
         self.alliances: list[Alliance] = []
         for a in ag.active_slots():
             if ag.domain[a] != SECURITY or ag.kind[a] != ALLIANCE:
                 continue
             members = {self.states[i]: int(ag.entry_year[a, i]) for i in range(n) if ag.members[a, i]}
             al = Alliance(self, members, ag.obligations[a], commitment=float(ag.commitment[a]), admits=bool(ag.admits[a]),
-                          institutionalised=int(ag.institutionalised[a]))
+                          institutionalised=int(ag.institutionalised[a]), ident=int(ag.agreement_id[a]))
             for i in range(n):
                 if ag.members[a, i] and not np.isnan(ag.value_start[a, i]):
                     al.value_start[self.states[i]] = float(ag.value_start[a, i])
@@ -394,7 +405,12 @@ class AllianceModel(mesa.Model):
         self.pacts: list[Alliance] = []
         self.form_goods = FORM_GOODS.astype(float).tolist()
         self.form_strength = [float(x) for x in FORM_COMMITMENT]
-        self.datacollector = mesa.DataCollector(model_reporters={"alliances": lambda m: len(m.alliances), "memberships": lambda m: sum(len(al.members) for al in m.alliances)})
+        # the run's record, as foedus's: the alliances in force, each state's row every year (its record step), and the events
+        self.datacollector = mesa.DataCollector(
+            model_reporters={"alliances": lambda m: len(m.alliances), "memberships": lambda m: sum(len(al.members) for al in m.alliances)},
+            agenttype_reporters={State: {k: k for k in ("milex", "milper", "population", "cinc", "major", "tier")}} if record_states else {},
+        )
+        self.events: list[tuple] = []  # (year, kind, alliance, ccode, ccode2), as foedus logs them
 
     # ------------------------------------------------------------------ the year's terms
     def commitment_capacity(self) -> dict:
@@ -491,10 +507,12 @@ class AllianceModel(mesa.Model):
             del al.members[s]
             al.value_start.pop(s, None)
             al.last_exit[s] = y
+            self.events.append((y, "exit", al.ident, s.ccode, -1))
         gone = [al for al in self.pacts if len(al.members) < 2 and any(a is al for _, a in leaving)]
         for al in gone:
             self.alliances.remove(al)
             al.remove()
+            self.events.append((y, "dissolution", al.ident, -1, -1))
         return bool(leaving)
 
     def pairs(self, proposals: list) -> None:
@@ -514,6 +532,7 @@ class AllianceModel(mesa.Model):
                 members[c] = self.year
             al = Alliance(self, members, FORM_OBLIGATIONS[f], commitment=float(commitment_strength(FORM_OBLIGATIONS[f])), admits=bool(extra))
             self.alliances.append(al)
+            self.events.append((self.year, "formation", al.ident, i.ccode, j.ccode))
 
     def cofounders(self, i: State, j: State, f: int) -> list[State]:
         """The states that sign with ``i`` and ``j`` in the same year (``formation.cofounders`` and ``_signers``).
@@ -576,6 +595,7 @@ class AllianceModel(mesa.Model):
         admitted = [(s, al) for s, al in choices if al.admits_candidate(s)[0] and s not in al.members and al in self.alliances]
         for s, al in admitted:
             al.members[s] = self.year
+            self.events.append((self.year, "accession", al.ident, s.ccode, -1))
 
     def alignment(self) -> None:
         """The year of :func:`foedus.sim.steps.alignment.alignment`: exits, then each reconsidering state's best option, pairs, accessions."""

@@ -18,7 +18,8 @@ pairwise loops grow as N^2 in Python).
 What is measured, in one process, one core each:
 
 1. **Same rules** (not timed), alliance for alliance (members and obligations of every alliance in
-   force, every year, for ``--check-years``):
+   force, every year, for ``--check-years``) and event for event (formations, accessions, exits,
+   dissolutions: year, kind and states):
 
    - *deterministic limit*: ``consider_rate = 1`` and ``exit_rate = 0`` (every state reconsiders,
      no one leaves: nothing is left to a draw), each side with its own generator;
@@ -33,9 +34,12 @@ What is measured, in one process, one core each:
    numba's cached kernels; a short Mesa run). The two are timed over the same minutes of this
    shared machine, in ``--repeats`` interleaved rounds (5): each round times foedus's whole batch
    of runs (deterministic, so every round does the same work) and then a fifth of Mesa's runs.
-   ``speedup_vs_mesa`` = Mesa's total time / foedus's mean batch, like for like: the Mesa peer
-   records no explanation of its events, so foedus runs with ``explain=False`` (every event logged,
-   its motive decomposition not built). ``speedup_vs_mesa_with_explanations`` times the same foedus
+   ``speedup_vs_mesa`` = Mesa's total time / foedus's mean batch, like for like: both keep the same
+   outputs (``--outputs tables``, the default: every state's row every year, as foedus's ``record``
+   step and the peer's DataCollector agent reporters; the alliance counts; every event with its
+   year, kind and states; ``--outputs counts`` drops the states' rows on both sides), and the Mesa
+   peer records no explanation of its events, so foedus runs with ``explain=False`` (every event
+   logged, its motive decomposition not built). ``speedup_vs_mesa_with_explanations`` times the same foedus
    runs again with every event explained (foedus's default).
 3. **Same outcomes**, across runs with independent streams, on two outcomes per year: the number of
    alliances in force and the number of memberships in them.
@@ -62,6 +66,7 @@ import argparse
 import os
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -74,6 +79,10 @@ from mesa_model import AllianceModel, reduced_scenario, reduced_steps
 
 from foedus.experiments.runner import run_seed
 from foedus.sim import Simulation
+
+RECORD_STATES = True
+"""Whether both sides keep each state's row every year (foedus's ``record`` step; the peer's DataCollector
+agent reporters), as foedus's runs do; ``--outputs counts`` sets it False (the counts and events only)."""
 
 
 def foedus_run(sc, seed: int, years: int, explain: bool = False) -> tuple[np.ndarray, np.ndarray, float]:
@@ -90,7 +99,10 @@ def foedus_run(sc, seed: int, years: int, explain: bool = False) -> tuple[np.nda
         memb.append(int(ag.members[ag.in_force(kind=0, domain=0)].sum()))
 
     t0 = time.perf_counter()
-    sim = Simulation(sc, rng=seed, explain=explain, steps=reduced_steps())
+    steps = reduced_steps()
+    if not RECORD_STATES:
+        del steps["record"]
+    sim = Simulation(sc, rng=seed, explain=explain, steps=steps)
     sim.steps["count"] = count
     sim.run(years)
     return np.array(counts), np.array(memb), time.perf_counter() - t0
@@ -99,7 +111,7 @@ def foedus_run(sc, seed: int, years: int, explain: bool = False) -> tuple[np.nda
 def mesa_run(sc, seed: int, years: int) -> tuple[np.ndarray, np.ndarray, float]:
     """One Mesa run: the DataCollector's alliances and memberships per year, and its wall time."""
     t0 = time.perf_counter()
-    model = AllianceModel(sc, seed=seed)
+    model = AllianceModel(sc, seed=seed, record_states=RECORD_STATES)
     for _ in range(years):
         model.step()
     df = model.datacollector.get_model_vars_dataframe()
@@ -141,8 +153,19 @@ def alliance_sets_mesa(model) -> set:
     return {(frozenset(s.ccode for s in al.members), tuple(al.obligations.tolist())) for al in model.alliances}
 
 
+def event_counts_foedus(world) -> Counter:
+    """The run's events as a multiset of (year, kind, ccode, ccode2) (-1: none)."""
+    ev = world.log.events_table()
+    cols = [ev[c].fillna(-1).astype(int).tolist() for c in ("ccode", "ccode2")]
+    return Counter(zip(ev["year"].astype(int).tolist(), ev["kind"].tolist(), *cols))
+
+
+def event_counts_mesa(model) -> Counter:
+    return Counter((y, kind, c, c2) for y, kind, _, c, c2 in model.events)
+
+
 def same_rules(sc, years: int, label: str, seed: int = 0, shared: bool = False, **update) -> bool:
-    """One check of item 1: the same alliances, members and obligations, every year; prints both series of counts."""
+    """One check of item 1: the same alliances (members and obligations) every year and the same events; prints both series of counts."""
     det = sc.model_copy(update={"parameters": sc.parameters.model_copy(update=update)})
     sim = Simulation(det, rng=seed, explain=False, steps=reduced_steps())
     model = AllianceModel(det, seed=seed, shared_draws=shared)
@@ -157,10 +180,13 @@ def same_rules(sc, years: int, label: str, seed: int = 0, shared: bool = False, 
         if f != m and first is None:
             first = (det.start_year + y, len(f - m), len(m - f))
         same &= f == m
+    ef, em = event_counts_foedus(sim.world), event_counts_mesa(model)
+    kinds = sorted({k for _, k, _, _ in ef} | {k for _, k, _, _ in em})
     print(f"same rules, {label}, {years} years: alliances foedus {fa}")
     print(f"{'':>{len(label) + 24}}mesa   {ma}")
     print(f"  same alliances (members and obligations) every year: {same}" + ("" if first is None else f" (first difference {first[0]}: {first[1]} only in foedus, {first[2]} only in Mesa)"))
-    return bool(same)
+    print(f"  same events (year, kind, states): {ef == em}; " + ", ".join(f"{k} {sum(v for e, v in ef.items() if e[1] == k)}/{sum(v for e, v in em.items() if e[1] == k)}" for k in kinds))
+    return bool(same and ef == em)
 
 
 def main() -> None:
@@ -175,7 +201,15 @@ def main() -> None:
         default="world-2022",
         help="base scenario to reduce: a built-in name, or synthetic:N for a synthetic world of N states (foedus.testing)",
     )
+    ap.add_argument(
+        "--outputs",
+        choices=("tables", "counts"),
+        default="tables",
+        help="what each run keeps: tables (default; every state's row every year, the alliance counts and the events, as foedus's runs) or counts (the counts and events only)",
+    )
     args = ap.parse_args()
+    global RECORD_STATES
+    RECORD_STATES = args.outputs == "tables"
 
     if args.scenario.startswith("synthetic:"):
         from foedus.testing import synthetic_scenario
