@@ -43,9 +43,23 @@ The obligation goods (reassurance with Kydd's prior on new states, abstention wi
 transparency, aggrandisement), the norm against conquest by year, Morrow's exchange on both sides
 and the risk of defending are all active, with the scenario's parameters.
 
+The run keeps what foedus's runs keep: the alliances in force and their memberships each year
+(model reporters), each state's row of the ``record`` step every year (agent reporters of the
+:class:`State` agents; the states' capabilities do not move here, but foedus records them all the
+same), and every event (formation, accession, exit, dissolution) with its year and states.
+
 Both implementations use their own random streams (who reconsiders, who leaves), so runs agree in
 distribution, not draw for draw; with ``consider_rate = 1`` and ``exit_rate = 0`` they are
-deterministic and agree alliance for alliance: ``benchmarks/vs_mesa.py`` tests both.
+deterministic and agree alliance for alliance; and given foedus's stream (:class:`SharedStream`)
+the peer makes the same random choices with every rate in play. ``benchmarks/vs_mesa.py`` checks
+all three, and ``tests/benchmarks/test_mesa_peer.py`` holds the peer to the simulator.
+
+Status (2026-12-06): the peer follows :func:`foedus.sim.steps.alignment.alignment` of main e478443
+(alliance for alliance and event for event). Left out, because other helpers were rewriting them
+on that day and a peer of them would be stale at once: capabilities and arming, threat
+perception, the blocs (multilateral founding), alliance politics (cohesion, dissolution), crises,
+cyber, conflict and rivalries. Adding one back means one more method per procedure here and the
+step's name in :data:`ACTIVE_STEPS`.
 """
 
 from __future__ import annotations
@@ -139,7 +153,7 @@ class State(mesa.Agent):
         self.hostility = np.array(world.hostility[i], dtype=float)
         self.at_war = np.array(world.at_war[i], dtype=bool)
         self.dispute = np.array(world.territorial_dispute[i], dtype=bool)
-        self.main = int(th_ob.main_threat(self.threat[None, :], check=False)[0])  # one state's main threat (-1: none)
+        self.main = -1  # its main threat (index; -1: none), set by the model (foedus.theory.obligations.main_threat)
         # filled each year by the model and by take_view
         self.burden = self.autonomy = None
         self.unit_cost = 0.0
@@ -385,6 +399,9 @@ class AllianceModel(mesa.Model):
         self.hostility = np.stack([s.hostility for s in self.states])
         self.shared_global = world.results.shared_global
         self.target = th_offence.offence_target(self.hostility, check=False)
+        # each state's main threat: main_threat masks the diagonal, so it takes the whole matrix (threats do not move here)
+        for s, k in zip(self.states, th_ob.main_threat(self.threat, check=False).tolist()):
+            s.main = int(k)
         burden = th_ob.defence_burden(self.threat, self.powers, reach=self.reach, check=False)
         for s in self.states:
             s.burden = burden[s.index]
