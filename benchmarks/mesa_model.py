@@ -227,6 +227,7 @@ class State(mesa.Agent):
         i = self.index
         forms = m.form_goods
         f_best = [(-math.inf, 0)] * len(forms)  # per form: the largest net value and its first partner
+        self.by_partner = {}  # per partner: the largest net value and its first form (alignment_kernels.best_forms_by_partner)
         for other in m.states:
             j = other.index
             if j == i or self.at_war[j] or not other.active:
@@ -249,6 +250,8 @@ class State(mesa.Agent):
                 net = v - self.form_cost[f][j]
                 if net > f_best[f][0]:
                     f_best[f] = (net, j)
+                if net > self.by_partner.get(j, (-math.inf, 0))[0]:
+                    self.by_partner[j] = (net, f)
         f = 0
         for k in range(1, len(forms)):
             if f_best[k][0] > f_best[f][0]:
@@ -472,6 +475,9 @@ class AllianceModel(mesa.Model):
             weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * offence),
             check=False, reassurance_threat=self.reassurance_threat(),
         )
+        w = getattr(p, "pledge_credibility_weight", 0.0)  # formation.credible_goods, where the simulator has it
+        if w > 0:
+            goods[1] *= th_reassure.pledge_credibility(self.hostility, weight=w, check=False)
         return u, goods
 
     def reassurance_threat(self):
@@ -533,15 +539,13 @@ class AllianceModel(mesa.Model):
         return bool(leaving)
 
     def pairs(self, proposals: list) -> None:
-        """New pacts with the partner's consent, a pair proposed from both sides once (``alignment._pairs``), with their co-founders."""
-        accepted = {}
-        for i, j, f in proposals:
-            accepted[i.index] = j.index  # every proposal passed the partner's test in best_pair
-        new = []
-        for i, j, f in proposals:
-            if accepted.get(j.index) == i.index and j.index < i.index:
-                continue
-            new.append((i, j, f))
+        """New pacts with the partner's consent, a pair proposed from both sides (or twice) once, at its first proposal (``alignment._pairs``), with their co-founders."""
+        seen, new = set(), []
+        for i, j, f in proposals:  # every proposal passed the partner's test in best_pair
+            key = (min(i.index, j.index), max(i.index, j.index))
+            if key not in seen:
+                seen.add(key)
+                new.append((i, j, f))
         founders = [self.cofounders(i, j, f) for i, j, f in new]
         for (i, j, f), extra in zip(new, founders):
             members = {i: self.year, j: self.year}
@@ -639,8 +643,33 @@ class AllianceModel(mesa.Model):
                     choices.append((s, acc[1]))
             elif net > 0:
                 proposals.append((s, self.states[j], f))
+        if (proposals or choices) and getattr(p, "pacts_per_year", 1) > 1:
+            proposals += self.portfolio(considering, proposals)
         self.pairs(proposals)
         self.accessions(choices)
+
+    def portfolio(self, considering: list, proposals: list) -> list:
+        """Further pacts, partner by partner (``alignment._choose``'s portfolio, where the simulator has ``pacts_per_year``).
+
+        Every partner is an opportunity of its own: each reconsidering state's best form with every
+        other partner (:meth:`State.best_pair`'s ``by_partner``), its best option's partner excepted,
+        picked by :func:`foedus.theory.portfolio.portfolio_picks` (the larger net values first, at
+        most ``pacts_per_year - 1``)."""
+        from foedus.theory import (
+            portfolio as th_portfolio,  # the rule's theory, where the simulator has it
+        )
+
+        n = len(self.states)
+        nets = np.full((len(considering), n), -np.inf)
+        done = np.zeros((len(considering), n), bool)
+        first = {i.index: j.index for i, j, _ in proposals}
+        for r, s in enumerate(considering):
+            for j, (net, _) in s.by_partner.items():
+                nets[r, j] = net
+            if s.index in first:
+                done[r, first[s.index]] = True
+        rows, partners = th_portfolio.portfolio_picks(nets, limit=self.params.pacts_per_year - 1, exclude=done, check=False)
+        return [(considering[r], self.states[j], considering[r].by_partner[j][1]) for r, j in zip(rows.tolist(), partners.tolist())]
 
     def step(self) -> None:
         """One simulated year: the active steps (alignment; the DataCollector is foedus's record), then the calendar."""
