@@ -228,6 +228,7 @@ class State(mesa.Agent):
         forms = m.form_goods
         f_best = [(-math.inf, 0)] * len(forms)  # per form: the largest net value and its first partner
         self.by_partner = {}  # per partner: the largest net value and its first form (alignment_kernels.best_forms_by_partner)
+        track = m.portfolio_limit > 1  # only where the simulator has the portfolio rule
         for other in m.states:
             j = other.index
             if j == i or self.at_war[j] or not other.active:
@@ -250,7 +251,7 @@ class State(mesa.Agent):
                 net = v - self.form_cost[f][j]
                 if net > f_best[f][0]:
                     f_best[f] = (net, j)
-                if net > self.by_partner.get(j, (-math.inf, 0))[0]:
+                if track and net > self.by_partner.get(j, (-math.inf, 0))[0]:
                     self.by_partner[j] = (net, f)
         f = 0
         for k in range(1, len(forms)):
@@ -424,6 +425,7 @@ class AllianceModel(mesa.Model):
             self.alliances.append(al)
         self.pacts: list[Alliance] = []
         self.form_goods = FORM_GOODS.astype(float).tolist()
+        self.portfolio_limit = int(getattr(self.params, "pacts_per_year", 1))  # the portfolio rule, where the simulator has it
         self.form_strength = [float(x) for x in FORM_COMMITMENT]
         # the run's record, as foedus's: the alliances in force, each state's row every year (its record step), and the events
         self.datacollector = mesa.DataCollector(
@@ -643,7 +645,7 @@ class AllianceModel(mesa.Model):
                     choices.append((s, acc[1]))
             elif net > 0:
                 proposals.append((s, self.states[j], f))
-        if (proposals or choices) and getattr(p, "pacts_per_year", 1) > 1:
+        if (proposals or choices) and self.portfolio_limit > 1:
             proposals += self.portfolio(considering, proposals)
         self.pairs(proposals)
         self.accessions(choices)
