@@ -55,7 +55,12 @@ the peer makes the same random choices with every rate in play. ``benchmarks/vs_
 all three, and ``tests/benchmarks/test_mesa_peer.py`` holds the peer to the simulator.
 
 Status (2026-12-06): the peer follows :func:`foedus.sim.steps.alignment.alignment` of main e478443
-(alliance for alliance and event for event). Left out, because other helpers were rewriting them
+(alliance for alliance and event for event), and the two formation rules of that day's ``mix7``
+branch where the simulator it runs against has them (told by their parameters): further pacts
+partner by partner (``pacts_per_year``, :meth:`AllianceModel.portfolio`) and the credibility of a
+non-aggression pledge (``pledge_credibility_weight``, in :meth:`AllianceModel.year_values`); it
+agrees with the ``mix7``, ``access7``, ``endings7`` and ``speed7`` branches of that day too (each
+alone; their union was not tried). Once those rules are merged, the ``getattr`` fallbacks can go. Left out, because other helpers were rewriting them
 on that day and a peer of them would be stale at once: capabilities and arming, threat
 perception, the blocs (multilateral founding), alliance politics (cohesion, dissolution), crises,
 cyber, conflict and rivalries. Adding one back means one more method per procedure here and the
