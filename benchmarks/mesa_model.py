@@ -1,71 +1,106 @@
-"""The Mesa peer of foedus's reference model: the same yearly rules, written with Mesa's Agent/Model API.
+"""The Mesa peer of foedus's alignment step: the same procedures, written with Mesa's Agent/Model API.
 
-Benchmark-only code (Mesa is not a dependency of foedus). It is the model a Mesa user would
-write to reproduce foedus's simulated year: one :class:`mesa.Agent` per state and per alliance,
-pairwise relations in per-agent dictionaries, each rule a method that loops over the other
-agents, a :class:`mesa.DataCollector` recording the number of alliances each year, and every
-random draw through the model's ``random`` (Mesa's convention: the run is a function of its seed).
+Benchmark-only code (Mesa is not a dependency of foedus: ``pip install '.[bench]'``). It is the
+model a Mesa user would write with :mod:`foedus.theory` at hand: one :class:`mesa.Agent` per state
+and per alliance, relations in per-agent dictionaries and rows, every procedure a method that
+loops over the other agents, a :class:`mesa.DataCollector` recording the alliances in force each
+year, every random draw through the model's ``random`` (Mesa's convention: a run is a function of
+its seed). The *formulas* are not written twice: the agents call the same :mod:`foedus.theory`
+functions the simulator calls, one state's row at a time where the function allows it (a state's
+commitment costs of every form to every partner, :func:`foedus.theory.obligations.commitment_cost`;
+its exit probability, :func:`~foedus.theory.obligations.inertia_exit_probability`; a member's vote,
+:func:`~foedus.theory.obligations.admission_votes`; the founders' consent,
+:func:`foedus.theory.consent.founding_members`; the value of joining a treaty,
+:func:`foedus.theory.choice.join_utilities`; Morrow's exchange, :func:`foedus.theory.exchange.morrow_exchange`),
+and the model once a year where the function needs every state (the motive utilities,
+:func:`foedus.theory.alignment.alignment_utilities`; the obligations' goods,
+:func:`foedus.theory.obligations.obligation_goods`). So the comparison measures the engine's
+vectorisation and compiled passes against Mesa's per-agent loops, not two writings of a formula,
+and a change of formula in :mod:`foedus.theory` reaches both sides at once. (The model-wide calls
+cost both sides the same, about a third of foedus's year on world-2022, more with more states: the
+speed-up measures the procedures.)
 
-The reduced scenario (:func:`reduced_scenario`)
------------------------------------------------
-``world-2022`` (66 states, their relations and the security agreements in force) without what
-the peer leaves out: non-state actors and cyber capacities (so the cyber step does nothing),
-global threats (none), scheduled shocks (none), crises (``crisis_rate = 0``), accessions to
-organisations (``organisation_join_rate = 0``), militarised disputes (``dispute_rate = 0``, hence
-no wars and no war mobilisation), and the Morrow autonomy term of the option cost
-(``autonomy_weight = 0``, brief P1). On it, foedus's full pipeline
-(:data:`foedus.sim.steps.DEFAULT_STEPS`) reduces to these active rules, which the peer
-implements rule for rule:
+What the peer repeats is the *procedure* of :func:`foedus.sim.steps.alignment.alignment` (who
+leaves, who reconsiders, who proposes to whom and in what form, who consents, who co-founds, who
+is admitted, in which order). Each procedure is one method named after, and documented against,
+the foedus function it mirrors: a change there needs the same change here first (``vs_mesa.py``'s
+checks and ``tests/benchmarks/test_mesa_peer.py`` fail until it is made).
 
-0. ``trends_and_shocks`` (T1): the baseline hostility between the hegemon's camp and the major
-   powers outside it drifts;
-   and, from ``conflict_and_commitments``, hostility relaxes towards its baseline;
-1. ``capabilities`` (D1, P4): growth with noise, one Richardson step with Jervis's reactivity
-   and the threat weights (each state's reaction scaled as at the start), allies' relief, the spending floor and cap, the military stock, the
-   capability shares and offensive capability;
-2. ``threat_perception`` (F2): perceived intentions (revealed towards minor neighbours, discounted
-   for allies), offensive power discounted by distance (Bueno de Mesquita), Walt's threat;
-3. ``alignment`` (F1-F5, P2): the four motive utilities (Waltz, Walt, Weitsman), exits,
-   proposals of pairs with the partner's consent, accessions approved by the members;
-4. ``alliance_politics`` (P5, T2, T5): cohesion, credibility and entrapment, dissolution
-   hazard (lowered by military institutionalisation), integration, and the democratisation of
-   deeply integrated members by their allies.
-
-The starting world comes from :func:`foedus.sim.start.build_world` (distances, proximity, the
-fixed-point grievance of the arms step), so both implementations start from the same numbers;
-the yearly rules are the peer's own. Both use their own random streams, so runs agree in
-distribution, not draw for draw: ``benchmarks/vs_mesa.py`` tests that.
-
-Status (2026-12-06): behind the simulator
+The reduced scenario and the active rules
 -----------------------------------------
-These are the rules from before issue 17: one form of pact (a bilateral defence pledge) and its
-accessions. The simulator has since added obligation forms (neutrality, non-aggression,
-consultation, offence), multilateral pacts and the members' consent, and more behaviour was being
-merged on 2026-12-06, so the deterministic limits of ``vs_mesa.py`` disagree (300 against 14
-alliances in year one) and its speed-up is not like for like. A peer written once more rule for
-rule would fall behind again at the next behaviour change. The way that lasts is a peer whose
-agents call the same :mod:`foedus.theory` functions per agent (one state's motive utilities,
-obligation goods, commitment cost, exit probability, in Mesa's Agent/Model style), so that the
-comparison measures the engine's vectorisation and compilation, not two writings of the formulas.
-It still has to repeat the *procedures* of :mod:`foedus.sim.steps.alignment` and
-:mod:`foedus.sim.steps.formation` (who reconsiders, who proposes to whom, in which order, who
-consents), which live in the steps, not in the theory; while they do, every change of procedure
-needs the same change here first.
+``world-2022`` (66 states and the security agreements in force) without non-state actors, cyber
+capacities, global threats, scheduled shocks (:func:`reduced_scenario`), run with the pipeline
+:func:`reduced_steps`: ``alignment`` and ``record`` only. Every other step is switched off (removed
+from :attr:`foedus.sim.engine.Simulation.steps`, the engine's documented switch): capabilities,
+threat perception, blocs, alliance politics (cohesion, dissolution), crises, cyber, conflict,
+rivalries. The world's capabilities, threats, hostility, entrapment and wars are therefore those of
+the starting world (:func:`foedus.sim.start.build_world`, which both sides build, with
+:func:`foedus.sim.steps.initialise`), and what moves is the alliance system: each year the states
+leave treaties no longer worth their cost, reconsider, choose the best new pact (every form of
+:data:`foedus.theory.obligations.PACT_FORMS` with every partner) or accession, with the partner's
+consent, the co-founders who share the proposer's main threat (Hart & Kurz 1983), and the members'
+vote on a candidate. These are the rules least likely to move while other helpers change threat,
+arming, war, endings and blocs; formation and accession still move, and this peer must follow them.
+The obligation goods (reassurance with Kydd's prior on new states, abstention with isolation,
+transparency, aggrandisement), the norm against conquest by year, Morrow's exchange on both sides
+and the risk of defending are all active, with the scenario's parameters.
+
+The run keeps what foedus's runs keep: the alliances in force and their memberships each year
+(model reporters), each state's row of the ``record`` step every year (agent reporters of the
+:class:`State` agents; the states' capabilities do not move here, but foedus records them all the
+same), and every event (formation, accession, exit, dissolution) with its year and states.
+
+Both implementations use their own random streams (who reconsiders, who leaves), so runs agree in
+distribution, not draw for draw; with ``consider_rate = 1`` and ``exit_rate = 0`` they are
+deterministic and agree alliance for alliance; and given foedus's stream (:class:`SharedStream`)
+the peer makes the same random choices with every rate in play. ``benchmarks/vs_mesa.py`` checks
+all three, and ``tests/benchmarks/test_mesa_peer.py`` holds the peer to the simulator.
+
+Status (2026-12-06): the peer follows :func:`foedus.sim.steps.alignment.alignment` of main e478443
+(alliance for alliance and event for event), and the two formation rules of that day's ``mix7``
+branch where the simulator it runs against has them (told by their parameters): further pacts
+partner by partner (``pacts_per_year``, :meth:`AllianceModel.portfolio`) and the credibility of a
+non-aggression pledge (``pledge_credibility_weight``, in :meth:`AllianceModel.year_values`); it
+agrees with the ``mix7``, ``access7``, ``endings7`` and ``speed7`` branches of that day too (each
+alone; their union was not tried). Once those rules are merged, the ``getattr`` fallbacks can go.
+Left out, because other helpers were rewriting them on that day and a peer of them would be stale
+at once: capabilities and arming, threat
+perception, the blocs (multilateral founding), alliance politics (cohesion, dissolution), crises,
+cyber, conflict and rivalries. Adding one back means one more method per procedure here and the
+step's name in :data:`ACTIVE_STEPS`.
 """
 
 from __future__ import annotations
 
 import math
-import statistics
 
 import mesa
+import numpy as np
 
-from foedus.sim.start import build_world
 from foedus.sim.scenario import Scenario
-from foedus.theory.arms import JERVIS_WORLDS
-from foedus.theory.projection import KM_PER_MILE
+from foedus.sim.start import build_world
+from foedus.sim.steps import DEFAULT_STEPS
+from foedus.sim.steps.formation import (
+    FORM_COMMITMENT,
+    FORM_GOODS,
+    FORM_OBLIGATIONS,
+    FORM_RISK,
+)
+from foedus.theory import alignment as th_align
+from foedus.theory import choice as th_choice
+from foedus.theory import consent as th_consent
+from foedus.theory import exchange as th_exchange
+from foedus.theory import obligations as th_ob
+from foedus.theory import offence as th_offence
+from foedus.theory import reassurance as th_reassure
+from foedus.theory import renunciation as th_renounce
+from foedus.theory.capability import commitment_strength
 
-SECURITY, ALLIANCE, COALITION = 0, 0, 1
+SECURITY, ALLIANCE = 0, 0
+ACTIVE_STEPS = ("alignment", "record")
+"""The steps of :data:`foedus.sim.steps.DEFAULT_STEPS` the reduced comparison runs (see the module docstring)."""
+N_GOODS = len(th_ob.GOODS)
+FORMS = range(len(FORM_COMMITMENT))
 
 
 def reduced_scenario(base: str | Scenario = "world-2022", years: int = 30) -> Scenario:
@@ -82,524 +117,572 @@ def reduced_scenario(base: str | Scenario = "world-2022", years: int = 30) -> Sc
         a["cyber_capacity"] = None
         a["cyber_vulnerability"] = None
     data["agreements"] = [dict(g, nonstate_members=[]) for g in data["agreements"] if g["domain"] == "security"]
-    data["parameters"].update(crisis_rate=0.0, dispute_rate=0.0, autonomy_weight=0.0, organisation_join_rate=0.0)
     return Scenario.model_validate(data)
 
 
+def reduced_steps() -> dict:
+    """foedus's pipeline with only the :data:`ACTIVE_STEPS` (for ``Simulation(..., steps=reduced_steps())``)."""
+    return {k: DEFAULT_STEPS[k] for k in ACTIVE_STEPS}
+
+
+class SharedStream:
+    """The uniform draws of :class:`numpy.random.Generator` seeded as foedus's ``Simulation(rng=seed)``, one at a time.
+
+    ``Generator.random(k)`` gives the same numbers as ``k`` calls of ``Generator.random()``, and the
+    peer draws in the simulator's order (each membership, by state then alliance; then each state
+    whether it reconsiders), so with this stream in place of the model's ``random`` both sides
+    make the same random choices: a check of the procedures with every random rate in play.
+    """
+
+    def __init__(self, seed: int) -> None:
+        self._rng = np.random.default_rng(seed)
+
+    def random(self) -> float:
+        return float(self._rng.random())
+
+
 class State(mesa.Agent):
-    """A state: capabilities and its relations to every other state (dicts keyed by agent)."""
+    """A state: its capability, region and its rows of the pairwise relations (indexed by the other state's ``index``)."""
 
-    def __init__(self, model: "AllianceModel", index: int, world) -> None:
+    def __init__(self, model: AllianceModel, index: int, world, tiers: np.ndarray) -> None:
         super().__init__(model)
-        i = index
-        self.index = i
+        i = self.index = index
         self.ccode = int(world.ccode[i])
-        self.economy = float(world.economy[i])
-        self.economy0 = float(world.economy0[i])
-        self.growth = float(world.growth[i])
-        self.milex = float(world.milex[i])
-        self.milex_floor = float(world.milex_floor[i])
-        self.military = float(world.military[i])
-        self.military0 = float(world.military0[i])
-        self.base_spending = float(world.base_spending[i])
-        self.reaction_scale = float(world.reaction_scale[i]) if len(world.reaction_scale) else 1.0
-        self.cinc0 = float(world.cinc0[i])
         self.power = float(world.power[i])
-        self.cinc = float(world.cinc[i])
-        self.offensive = float(world.results.offensive[i])
-        self.regime = float(world.regime[i])
-        self.major = bool(world.major[i])
-        self.tier_pin = int(world.tier_pin[i])
-        self.tier = 3
-        self.new_milex = self.milex
-        self.threat: dict[State, float] = {}
-        self.reach: dict[State, float] = {}
-        self.utility: dict[State, float] = {}
-        self.credibility: dict[State, float] = {}
-        self.entrapment = 0.0
-        self.depth = 0.0  # integration of its deepest agreement (set by AllianceModel.politics_state)
-        self.considering = False
+        self.active = bool(world.active[i])
+        # what foedus's record step keeps of each state every year (Recorder.record_year); static here
+        self.milex, self.milper, self.population = float(world.milex[i]), float(world.milper[i]), float(world.population[i])
+        self.cinc, self.major, self.tier = float(world.cinc[i]), bool(world.major[i]), int(tiers[i])
+        self.since = int(world.since[i])
+        self.region = int(th_ob.cow_region([self.ccode])[0])
+        self.entrapment = float(world.results.entrapment[i])
+        self.threat = np.array(world.results.threat[i], dtype=float)
+        self.reach = np.array(world.results.reach[i], dtype=float)
+        self.hostility = np.array(world.hostility[i], dtype=float)
+        self.at_war = np.array(world.at_war[i], dtype=bool)
+        self.dispute = np.array(world.territorial_dispute[i], dtype=bool)
+        self.main = -1  # its main threat (index; -1: none), set by the model (foedus.theory.obligations.main_threat)
+        # filled each year by the model and by take_view
+        self.burden = self.autonomy = None
+        self.unit_cost = 0.0
+        self.shared_commitment: dict[int, float] = {}
+        self.shared_goods: dict[int, list] = {}
+        self.form_cost: list = []
 
-    def relate(self, others: list["State"], world) -> None:
-        """Read this state's row of the pairwise relations."""
-        i = self.index
-        ideal = world.ideal_distance
-        self.hostility = {o: float(world.hostility[i, o.index]) for o in others if o is not self}
-        self.hostility_base = {o: float(world.hostility_base[i, o.index]) for o in others if o is not self}
-        self.proximity = {o: float(world.proximity[i, o.index]) for o in others if o is not self}
-        # Bueno de Mesquita's distance discount relative to home (foedus.theory.projection), one exponent per pair
-        mpd = self.model.params.miles_per_day
-        self.discount = {
-            o: 1.0 + math.log10(float(world.distance_km[i, o.index]) / (KM_PER_MILE * mpd) + 10.0 - math.e) - math.log10(10.0 - math.e)
-            for o in others if o is not self
-        }
-        self.trust = {o: float(world.trust[i, o.index]) for o in others if o is not self}
-        self.rivalry = {o: float(world.rivalry[i, o.index]) for o in others if o is not self}
-        self.ideal_distance = None if ideal is None else {o: float(ideal[i, o.index]) for o in others if o is not self}
-        self.dispute = {o: bool(world.territorial_dispute[i, o.index]) for o in others if o is not self}
+    def exchange_terms(self, powers: np.ndarray) -> None:
+        """This state's row of :class:`foedus.sim.steps.formation.ExchangeTerms`'s autonomy: Morrow's (1991) exchange with every partner.
 
-    # ------------------------------------------------------------------ trends, hostility
-    def drift_hostility(self) -> None:
-        """T1: baseline hostility between the hegemon's camp and the major powers outside it drifts by 0.04 (T1 - 0.5) a year."""
-        step = 0.04 * (self.model.trends.great_power_competition - 0.5)
-        if step == 0:
+        :func:`foedus.theory.exchange.morrow_exchange` of its capability against each partner's, the concession
+        valued by :func:`~foedus.theory.exchange.valued_autonomy_change` (``formation._pair_autonomy``; the
+        capabilities do not move in the reduced scenario, so it is solved once)."""
+        p = self.model.params
+        if p.autonomy_weight == 0:
+            self.autonomy = np.zeros(len(powers))
             return
-        camp = self.model.hegemons_camp()
-        for other, base in self.hostility_base.items():
-            if (self in camp and other.major and other not in camp) or (other in camp and self.major and self not in camp):
-                self.hostility_base[other] = min(max(base + step, 0.0), 1.0)
+        pw = np.maximum(powers, 1e-9)
+        mine = pw[self.index : self.index + 1][:, None]
+        ex = th_exchange.morrow_exchange(mine, pw[None, :], iterations=24, check=False)
+        valued = th_exchange.valued_autonomy_change(ex.autonomy_change_i, ex.concession, mine, pw[None, :], half_worth=p.concession_half_worth, check=False)
+        self.autonomy = np.where(ex.feasible, valued, -p.autonomy_pledge)[0]
 
-    def relax_hostility(self) -> None:
-        """Hostility relaxes towards its baseline by ``hostility_decay`` a year."""
-        decay = self.model.params.hostility_decay
-        for other, h in self.hostility.items():
-            self.hostility[other] = h + decay * (self.hostility_base[other] - h)
-
-    # ------------------------------------------------------------------ capabilities
-    def grow(self) -> None:
+    def take_view(self, capacity: float) -> None:
+        """Its portfolio and unit cost (``alignment._Alliances``): alliances over commitment capacity, ``alliance_cost * (1 + m) ** e``."""
         p = self.model.params
-        shock = self.model.random.gauss(0.0, p.growth_noise) if p.growth_noise > 0 else 0.0
-        self.economy *= max(1.0 + self.growth + shock, 0.5)
+        count = sum(1 for al in self.model.alliances if self in al.members)
+        self.unit_cost = p.alliance_cost * (1.0 + count / capacity) ** p.commitment_exponent
 
-    def plan_arming(self) -> None:
-        """One Richardson step: react to threatening spending, net of allies' relief."""
+    def price_forms(self) -> None:
+        """Its cost of each form of pact with every partner, signing (``formation.pact_cost`` = :func:`foedus.theory.obligations.commitment_cost`)."""
         p = self.model.params
-        c0, c1, c2, c3 = JERVIS_WORLDS
-        base = 2.0 * p.reactivity
-        pressure = allied = threatening = 0.0
-        for other in self.model.states:
-            if other is self:
+        self.form_cost = [
+            th_ob.commitment_cost(
+                self.unit_cost, FORM_COMMITMENT[f], self.autonomy * float(FORM_GOODS[f, 0]), autonomy_weight=p.autonomy_weight,
+                burden=self.burden * float(FORM_RISK[f]), burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost, check=False,
+            )
+            for f in FORMS
+        ]
+        self.form_cost = [row.tolist() for row in self.form_cost]
+
+    def cost_to(self, j: int, base: float, commitment: float, protection: float, signing: bool = True) -> float:
+        """One commitment's cost to partner ``j`` (``formation.pact_cost``, risk = protection)."""
+        p = self.model.params
+        return float(
+            th_ob.commitment_cost(
+                base, commitment, self.autonomy[j] * protection, autonomy_weight=p.autonomy_weight, burden=self.burden[j] * protection,
+                burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost if signing else 0.0, check=False,
+            )
+        )
+
+    def read_goods(self, goods: np.ndarray) -> None:
+        """Keep its row of the year's goods, ``goods[:, i, j]`` for every partner j, as plain lists (a per-agent record)."""
+        self.goods_row = goods[:, self.index, :].T.tolist()
+
+    def fresh_goods(self, j: int) -> list:
+        """The goods of a pact with ``j`` that their pacts do not provide already (``goods[g, i, j] * fresh``)."""
+        shared = self.shared_goods.get(j)
+        col = self.goods_row[j]
+        if shared is None:
+            return [v * 1.0 for v in col]
+        return [v * (0.0 if sh else 1.0) for v, sh in zip(col, shared)]
+
+    def best_pair(self) -> tuple:
+        """Its best new pact (``alignment_kernels.best_pairs`` for one state): (net, form, partner, value, cost).
+
+        Every form with every partner it is not at war with and not bound to as strongly, that the
+        partner would sign too (its fresh goods worth more than its own cost); the first maximum of
+        the net value over form, then partner (``np.argmax`` over ``f * N + j``)."""
+        m = self.model
+        i = self.index
+        forms = m.form_goods
+        f_best = [(-math.inf, 0)] * len(forms)  # per form: the largest net value and its first partner
+        self.by_partner = {}  # per partner: the largest net value and its first form (alignment_kernels.best_forms_by_partner)
+        track = m.portfolio_limit > 1  # only where the simulator has the portfolio rule
+        for other in m.states:
+            j = other.index
+            if j == i or self.at_war[j] or not other.active:
                 continue
-            x = other.milex
-            size = self.economy / (self.economy + other.economy)
-            share = min(max(self.threat.get(other, 0.0) / other.power, 0.0), 1.0) if other.power > 0 else 0.0
-            u = 1.0 - self.trust[other]
-            d = other.offensive
-            kappa = base * (c0 + (c1 - c0) * u + (c2 - c0) * d + (c3 - c2 - c1 + c0) * u * d)
-            pressure += kappa * share * size * x
-            allied += self.credibility.get(other, 0.0) * x
-            threatening += share * x
-        pressure *= self.reaction_scale  # the reaction capped at the start (foedus.theory.arming.reaction_scale)
-        cover = allied / (allied + threatening) if allied + threatening > 0 else 0.0
-        relief = p.ally_weight * pressure * cover
-        grievance = self.base_spending * (self.economy / self.economy0) - relief
-        new = max(self.milex + pressure - p.fatigue * self.milex + grievance, 0.0)
-        self.new_milex = min(max(new, 0.01 * self.milex_floor), p.max_milex_share * self.economy)
+            shared = self.shared_commitment.get(j, 0.0)
+            g_j = g_i = None
+            for f, fg in enumerate(forms):
+                if not m.form_strength[f] > shared:
+                    continue
+                if g_j is None:
+                    g_j, g_i = other.fresh_goods(i), self.fresh_goods(j)
+                pv = 0.0
+                for g in range(N_GOODS):
+                    pv += fg[g] * g_j[g]
+                if not pv > other.form_cost[f][i]:
+                    continue
+                v = 0.0
+                for g in range(N_GOODS):
+                    v += fg[g] * g_i[g]
+                net = v - self.form_cost[f][j]
+                if net > f_best[f][0]:
+                    f_best[f] = (net, j)
+                if track and net > self.by_partner.get(j, (-math.inf, 0))[0]:
+                    self.by_partner[j] = (net, f)
+        f = 0
+        for k in range(1, len(forms)):
+            if f_best[k][0] > f_best[f][0]:
+                f = k
+        net, j = f_best[f]
+        g_i = self.fresh_goods(j)
+        value = 0.0
+        for g in range(N_GOODS):
+            value += forms[f][g] * g_i[g]
+        return net, f, j, value, self.form_cost[f][j]
 
-    def arm(self) -> None:
-        self.milex = self.new_milex
-        self.military = (1.0 - self.model.params.military_depreciation) * self.military + self.milex
+    def best_accession(self) -> tuple | None:
+        """Its best accession (``alignment._best_accessions`` for one state): (net, alliance, value, cost) or None.
 
-    # ------------------------------------------------------------------ threat perception
-    def update_tier(self) -> None:
-        """Power tier (brief A1) from CINC and major-power status; a pinned tier is a floor."""
-        if self.major and self.cinc >= 0.15:
-            code = 0
-        elif self.major:
-            code = 1
-        elif self.cinc >= 0.01:
-            code = 2
-        else:
-            code = 3
-        if self.tier_pin >= 0 and (self.major or self.tier_pin >= 2):
-            code = min(code, self.tier_pin)
-        self.tier = code
-
-    def perceive_threats(self) -> None:
-        """Walt's threat with geography: offensive power discounted by distance x intentions (revealed, discounted for allies)."""
-        p = self.model.params
-        commitment = self.model.commitments(self)
-        for other in self.model.states:
-            if other is self:
+        Treaties whose terms admit members, of a member's region
+        (:func:`foedus.theory.obligations.admissible`), that it does not belong to and did not leave
+        this year, whose members would admit it (:meth:`Alliance.admits_candidate`); value the
+        treaty's goods aggregated by capability (:func:`foedus.theory.choice.join_utilities`), cost
+        that of a commitment to the leader with the base raised by ``size ** e``."""
+        m = self.model
+        p = m.params
+        y = m.year
+        best = None
+        for al in m.pacts:
+            if not al.admits or self in al.members or al.last_exit.get(self) == y:
                 continue
-            # hostility towards self, or serious hostility towards a minor neighbour of self, less for a neighbour it opposes
-            revealed = self.hostility[other]
-            for k in self.model.states:
-                if k is not other and k is not self and not k.major:
-                    h = k.hostility[other]
-                    w = self.proximity[k] * (1.0 - (self.ideal_distance[k] if self.ideal_distance is not None else 0.0))
-                    if h >= p.aggression_hostility and w * h > revealed:
-                        revealed = w * h
-            if self.ideal_distance is None:
-                intent = (0.5 * revealed + 0.25 * self.rivalry[other]) / 0.75
-            else:
-                intent = 0.5 * revealed + 0.25 * self.ideal_distance[other] + 0.25 * self.rivalry[other]
-            intent *= 1.0 - p.ally_discount * commitment.get(other, 0.0)
-            base = other.power * other.offensive
-            self.threat[other] = (base ** self.discount[other] if base > 0 else 0.0) * intent
-            self.reach[other] = other.power ** self.discount[other] if other.power > 0 else 0.0
-
-    def evaluate_partners(self, summary: dict) -> None:
-        """Utility of allying with each other state: balancing power and threat, bandwagoning, tethering."""
-        p = self.model.params
-        w0, w1, w2, w3 = p.balance_power_weight, p.balance_threat_weight, p.bandwagon_weight, p.tether_weight
-        # regional balancing: the strongest power that reaches this state
-        strongest = max((o for o in self.model.states if o is not self), key=lambda o: self.reach[o])
-        p_h = self.reach[strongest]
-        gap = max(p_h - self.power, 0.0)
-        ts = summary["t_star"][self]
-        main = summary["main"][self]
-        before = ts / (ts + self.power) if ts + self.power > 0 else 0.0
-        weak = self.power < p.weakness_threshold
-        for other in self.model.states:
-            if other is self:
+            if not th_ob.admissible([self.region], [al.regions()])[0, 0]:
                 continue
-            f1 = min(self.reach[other], gap) / p_h if (p_h > 0 and other is not strongest) else 0.0
-            t_ij = self.threat[other]
-            mu = t_ij / ts if ts > 0 else 0.0
-            t_other = summary["t_star"][other]
-            commit = other.threat.get(main, 0.0) / t_other if (ts > 0 and other is not main and t_other > 0) else 0.0
-            den = ts + self.power + commit * self.reach[other]
-            common = max(before - ts / den, 0.0) if den > 0 else 0.0
-            f2 = common * (1.0 - mu)
-            f3 = 0.0
-            if weak and t_ij > 0:
-                best, runner_up, who = summary["ally_against"][other]
-                opposed = self.power + (runner_up if who is self else best)
-                if t_ij >= 3.0 * opposed:
-                    f3 = t_ij / (t_ij + opposed) * mu * (1.0 - self.hostility[other])
-            u2 = w1 * f2
-            tether = w3 * min(self.hostility[other], other.hostility[self]) * common if u2 > 0 else 0.0
-            self.utility[other] = w0 * f1 + u2 + w2 * f3 + tether
+            if not al.admits_candidate(self)[0]:
+                continue
+            join = th_choice.join_utilities(m.goods_join, al.membership_row()[None, :], aggregate="capability", power=m.powers, states=[self.index])
+            value = float(np.dot(join[:, 0, 0], al.join_goods.astype(float)))
+            base = self.unit_cost * float(len(al.members)) ** p.commitment_exponent
+            cost = self.cost_to(al.top[0].index, base, al.commitment, float(al.goods[0]))
+            if best is None or value - cost > best[0]:
+                best = (value - cost, al, value, cost)
+        return best
 
 
 class Alliance(mesa.Agent):
-    """An agreement in force: its members, commitment and cohesion."""
+    """A security alliance in force: its members (state -> entry year), obligations and what they provide."""
 
     def __init__(
-        self, model: "AllianceModel", members: dict, *, kind: int, commitment: float, start_year: int, institutionalised: int = 0, integration: float = 0.0
+        self, model: AllianceModel, members: dict, obligations, *, commitment: float, admits: bool, institutionalised: int = 0, ident: int | None = None
     ) -> None:
         super().__init__(model)
-        self.members: dict[State, int] = dict(members)  # member -> entry year
-        self.kind = kind
-        self.commitment = commitment
-        self.institutionalised = institutionalised  # ATOP's 0-2
-        self.integration = integration
-        self.cohesion = 1.0
-        self.rho = 0.0
-        self.start_year = start_year
-        self.power_start = {s: s.power for s in self.members}
+        if ident is None:
+            ident = model.next_id
+            model.next_id += 1
+        self.ident = ident
+        self.members: dict[State, int] = dict(members)
+        self.obligations = np.asarray(obligations, dtype=bool)
+        self.goods = th_ob.pact_goods(self.obligations)
+        self.join_goods = th_choice.accession_goods(self.goods)
+        self.commitment = float(commitment)
+        self.admits = bool(admits)
+        self.institutionalised = int(institutionalised)
+        self.value_start: dict[State, float] = {}
         self.last_exit: dict[State, int] = {}
+        self.top = (None, None)
 
-    def join(self, state: State, year: int) -> None:
-        self.members[state] = year
-        self.power_start[state] = state.power
+    def ordered(self) -> list[State]:
+        """Its members in state order (as the simulator's membership arrays list them)."""
+        return sorted(self.members, key=lambda s: s.index)
 
-    def leave(self, state: State, year: int) -> None:
-        del self.members[state]
-        self.power_start.pop(state, None)
-        self.last_exit[state] = year
+    def regions(self) -> list[bool]:
+        out = [False] * len(th_ob.COW_REGIONS)
+        for s in self.members:
+            out[s.region] = True
+        return out
 
-    def assess(self) -> None:
-        """Cohesion (P5, T2, T5): common threat, economic competition, regime similarity, joint democracy."""
+    def membership_row(self) -> np.ndarray:
+        row = np.zeros(len(self.model.states), bool)
+        for s in self.members:
+            row[s.index] = True
+        return row
+
+    def find_leaders(self) -> None:
+        """Its strongest and second-strongest members, ties to the lower index (``membership.leaders``)."""
+        members = self.ordered()
+        b1 = None
+        for s in members:
+            if b1 is None or s.power > b1.power:
+                b1 = s
+        b2 = None
+        for s in members:
+            if s is not b1 and (b2 is None or s.power > b2.power):
+                b2 = s
+        self.top = (b1, b2)
+
+    def share_terms(self) -> None:
+        """Tell each pair of members the commitment and goods this treaty gives them (``alignment_kernels.shared_terms``)."""
+        for a in self.members:
+            for b in self.members:
+                if a is b:
+                    continue
+                j = b.index
+                if self.commitment > a.shared_commitment.get(j, 0.0):
+                    a.shared_commitment[j] = self.commitment
+                sg = a.shared_goods.setdefault(j, [False] * N_GOODS)
+                for g in range(N_GOODS):
+                    if self.goods[g]:
+                        sg[g] = True
+
+    def admits_candidate(self, cand: State) -> tuple[bool, float, int]:
+        """The members' vote on ``cand`` (``alignment._admitted``): (allowed, share in favour, disputes).
+
+        Each member votes by :func:`foedus.theory.obligations.admission_votes` (the treaty's joining
+        goods from the candidate against its own cost of a commitment to it); the accession passes
+        with a share ``accession_share`` in favour and no territorial dispute
+        (:func:`foedus.theory.entrapment.accession_allowed`)."""
         m = self.model
-        p = m.params
-        members = list(self.members)
-        size = len(members)
-        mean_power = sum(s.power for s in members) / max(size, 1)
-        t_common = 0.0
-        for outsider in m.states:
-            if outsider in self.members:
-                continue
-            t_common = max(t_common, sum(s.threat.get(outsider, 0.0) for s in members) / max(size, 1))
-        rho = min(max(t_common / (t_common + mean_power + 1e-12), 0.0), 1.0)
-        self.rho = rho
-        total_e = sum(s.economy for s in members)
-        hhi = sum((s.economy / max(total_e, 1e-12)) ** 2 for s in members)
-        evenness = (1.0 - hhi) * size / max(size - 1, 1) if size > 1 else 0.0
-        competition = min(max(m.trends.economic_interdependence * evenness, 0.0), 1.0)
-        r_mean = sum(s.regime for s in members) / max(size, 1)
-        r_var = max(sum(s.regime**2 for s in members) / max(size, 1) - r_mean**2, 0.0)
-        similarity = min(max(1.0 - 2.0 * math.sqrt(r_var), 0.0), 1.0)
-        joint = 1.0 if all(s.regime >= 0.5 for s in members) else 0.0
-        z = (
-            p.cohesion_intercept
-            + p.cohesion_threat_weight * rho
-            - p.cohesion_competition_weight * competition
-            + 2.0 * m.trends.norms * p.cohesion_similarity_weight * similarity
-            + 2.0 * m.trends.norms * p.cohesion_democracy_weight * joint
-        )
-        self.cohesion = min(max(1.0 / (1.0 + math.exp(-z)), 0.0), 1.0)
-
-    def hazard(self) -> float:
-        """Yearly dissolution probability from cohesion and the shift of capability among members."""
-        members = list(self.members)
-        now = sum(s.power for s in members)
-        then = sum(self.power_start[s] for s in members)
-        change = 0.5 * sum(abs(s.power / max(now, 1e-12) - self.power_start[s] / max(then, 1e-12)) for s in members)
-        p = self.model.params
-        protection = 1.0 - p.institution_protection * self.institutionalised / 2.0  # Wallander (2000)
-        return p.dissolution_hazard * (1.0 - self.cohesion * math.exp(-p.capability_change_weight * change)) * protection
-
-    def integrate(self) -> None:
-        """Integration moves towards the optimum for the common threat (P3, T4): optimal_integration's closed form."""
-        p, t4 = self.model.params, self.model.trends.military_integration
-        w = 1.0 - t4 + 0.05  # attachment to national control
-        target = min(max((self.rho * 1.0 * 0.5 / (w * 2.0)) ** (1.0 / 1.5), 0.0), 1.0)  # gain 1, returns 0.5, convexity 2
-        target = target * (self.institutionalised + 1) / 3.0
-        self.integration += p.integration_rate * (target - self.integration)
+        prot = 1.0 if self.goods[0] else 0.0
+        c = cand.index
+        votes, disputes = 0.0, 0
+        members = self.ordered()
+        for mem in members:
+            v = m.goods_join[0, mem.index, c] * prot
+            for g in range(1, N_GOODS):
+                v += m.goods_join[g, mem.index, c] * (1.0 if self.join_goods[g] else 0.0)
+            cost = mem.cost_to(c, mem.unit_cost, self.commitment, prot)
+            if th_ob.admission_votes(v, cost, mem.main == c, bool(self.goods[0]), cand.main == mem.index):
+                votes += 1.0
+            if cand.dispute[mem.index]:
+                disputes += 1
+        share = votes / max(len(members), 1)
+        return disputes == 0 and share >= m.params.accession_share, share, disputes
 
 
 class AllianceModel(mesa.Model):
-    """Mesa peer of foedus's yearly pipeline on the reduced scenario (see the module docstring)."""
+    """Mesa peer of foedus's alignment step on the reduced scenario (see the module docstring)."""
 
-    def __init__(self, scenario: Scenario, seed: int = 0) -> None:
+    def __init__(self, scenario: Scenario, seed: int = 0, *, shared_draws: bool = False, record_states: bool = True) -> None:
         super().__init__(seed=seed)
+        if shared_draws:  # foedus's stream for the seed, draw for draw (vs_mesa.py's common-random-numbers check)
+            self.random = SharedStream(seed)
         world = build_world(scenario)
         self.params = scenario.parameters
-        self.trends = scenario.trends
         self.year = scenario.start_year
-        self.states = [State(self, i, world) for i in range(world.n)]
+        n = world.n
+        tiers = world.tier_code()
+        self.states = [State(self, i, world, tiers) for i in range(n)]
+        self.powers = np.array([s.power for s in self.states])
+        self.spells = [tuple(int(v) for v in row) for row in world.spells]
+        # static in the reduced scenario: the world's threats, reach, hostility (for the year's theory calls)
+        self.threat = np.stack([s.threat for s in self.states])
+        self.reach = np.stack([s.reach for s in self.states])
+        self.hostility = np.stack([s.hostility for s in self.states])
+        self.shared_global = world.results.shared_global
+        self.target = th_offence.offence_target(self.hostility, check=False)
+        # each state's main threat: main_threat masks the diagonal, so it takes the whole matrix (threats do not move here)
+        for s, k in zip(self.states, th_ob.main_threat(self.threat, check=False).tolist()):
+            s.main = int(k)
+        burden = th_ob.defence_burden(self.threat, self.powers, reach=self.reach, check=False)
         for s in self.states:
-            s.relate(self.states, world)
+            s.burden = burden[s.index]
+            s.exchange_terms(self.powers)
         ag = world.agreements
+        self.next_id = int(ag.next_id)
         self.alliances: list[Alliance] = []
         for a in ag.active_slots():
-            if ag.domain[a] != SECURITY:
+            if ag.domain[a] != SECURITY or ag.kind[a] != ALLIANCE:
                 continue
-            members = {self.states[i]: int(ag.entry_year[a, i]) for i in range(world.n) if ag.members[a, i]}
-            al = Alliance(
-                self, members, kind=int(ag.kind[a]), commitment=float(ag.commitment[a]), start_year=int(ag.start_year[a]),
-                institutionalised=int(ag.institutionalised[a]), integration=float(ag.integration[a]),
-            )
-            al.power_start = {self.states[i]: float(ag.power_start[a, i]) for i in range(world.n) if ag.members[a, i]}
+            members = {self.states[i]: int(ag.entry_year[a, i]) for i in range(n) if ag.members[a, i]}
+            al = Alliance(self, members, ag.obligations[a], commitment=float(ag.commitment[a]), admits=bool(ag.admits[a]),
+                          institutionalised=int(ag.institutionalised[a]), ident=int(ag.agreement_id[a]))
+            for i in range(n):
+                if ag.members[a, i] and not np.isnan(ag.value_start[a, i]):
+                    al.value_start[self.states[i]] = float(ag.value_start[a, i])
             self.alliances.append(al)
-        self.threat_perception()
-        self.politics_state()
+        self.pacts: list[Alliance] = []
+        self.form_goods = FORM_GOODS.astype(float).tolist()
+        self.portfolio_limit = int(getattr(self.params, "pacts_per_year", 1))  # the portfolio rule, where the simulator has it
+        self.form_strength = [float(x) for x in FORM_COMMITMENT]
+        # the run's record, as foedus's: the alliances in force, each state's row every year (its record step), and the events
         self.datacollector = mesa.DataCollector(
-            model_reporters={
-                "alliances": lambda m: sum(1 for a in m.alliances if a.kind == ALLIANCE),
-                "milex": lambda m: sum(s.milex for s in m.states),
-            }
+            model_reporters={"alliances": lambda m: len(m.alliances), "memberships": lambda m: sum(len(al.members) for al in m.alliances)},
+            agenttype_reporters={State: {k: k for k in ("milex", "milper", "population", "cinc", "major", "tier")}} if record_states else {},
         )
+        self.events: list[tuple] = []  # (year, kind, alliance, ccode, ccode2), as foedus logs them
 
-    # ------------------------------------------------------------------ helpers
-    def commitments(self, s: State) -> dict:
-        """Commitment of the strongest security agreement (not a coalition) ``s`` shares with each partner."""
-        out: dict = {}
-        for al in self.alliances:
-            if s in al.members and al.commitment > 0:
-                for o in al.members:
-                    if o is not s and al.commitment > out.get(o, 0.0):
-                        out[o] = al.commitment
-        return out
+    # ------------------------------------------------------------------ the year's terms
+    def commitment_capacity(self) -> dict:
+        """How many commitments each state carries for the price of one: ``max(1, sqrt(p / median p))`` (``formation.commitment_capacity``)."""
+        med = float(np.median(self.powers))
+        return {s: (max(1.0, math.sqrt(s.power / med)) if med > 0 else 1.0) for s in self.states}
 
-    def hegemons_camp(self) -> set:
-        """The strongest military and its allies by a defence or offence pact (commitment >= 0.6, a conditional offence pact; T1)."""
-        hegemon = max(self.states, key=lambda s: s.military)
-        return {hegemon} | {o for o, c in self.commitments(hegemon).items() if c >= 0.6}
-
-    def allied(self, a: State, b: State) -> bool:
-        return any(a in al.members and b in al.members for al in self.alliances)
-
-    def dissolve_if_empty(self, al: Alliance) -> None:
-        if len(al.members) < 2 and al in self.alliances:
-            self.alliances.remove(al)
-            al.remove()
-
-    def update_power(self) -> None:
-        raw = {s: s.cinc0 * 0.5 * (s.economy / s.economy0 + s.military / s.military0) for s in self.states}
-        total = sum(raw.values())
-        cinc_total = sum(s.cinc0 for s in self.states)
-        military = sum(s.military for s in self.states)
+    def take_view(self, capacity: dict) -> None:
+        """The alliances as the options see them (``alignment._Alliances``): portfolios, leaders, what pairs already share."""
+        self.pacts = list(self.alliances)
         for s in self.states:
-            s.power = raw[s] / total if total > 0 else 1.0 / len(self.states)
-            s.cinc = min(max(s.power * cinc_total, 0.0), 1.0)
+            s.take_view(capacity[s])
+            s.shared_commitment, s.shared_goods = {}, {}
+        for al in self.pacts:
+            al.find_leaders()
+            al.share_terms()
         for s in self.states:
-            r = 0.5 * (s.military / military) / s.power if s.power > 0 else 0.0
-            s.offensive = min(max(r, 0.05), 1.0)
+            s.price_forms()
 
-    def threat_summary(self) -> dict:
-        """What every state's utilities need: the two strongest, main threats, best credible allies."""
-        first = second = None
+    def year_values(self) -> tuple[np.ndarray, np.ndarray]:
+        """The motive utilities (:func:`foedus.theory.alignment.alignment_utilities`) and the goods of each obligation
+        (:func:`foedus.theory.obligations.obligation_goods`), as the first lines of :func:`foedus.sim.steps.alignment.alignment` call them."""
+        p = self.params
+        u, total = th_align.alignment_utilities(
+            self.powers, self.threat, self.hostility, weakness_threshold=p.weakness_threshold, balance_power_weight=p.balance_power_weight,
+            balance_threat_weight=p.balance_threat_weight, bandwagon_weight=p.bandwagon_weight, tether_weight=p.tether_weight,
+            shared_global=self.shared_global, reach=self.reach, return_total=True, check=False,
+        )
+        n = len(self.states)
+        defends = np.zeros((n, n), bool)
         for s in self.states:
-            if first is None or s.power > first.power:
-                first = s
-        for s in self.states:
-            if s is not first and (second is None or s.power > second.power):
-                second = s
-        t_star, main = {}, {}
-        for s in self.states:
-            best, arg = 0.0, self.states[0]
-            for o in self.states:
-                if o is not s and s.threat[o] > best:
-                    best, arg = s.threat[o], o
-            t_star[s], main[s] = best, arg
-        ally_against = {s: [0.0, 0.0, None] for s in self.states}
-        for k in self.states:
-            if t_star[k] <= 0:
-                continue
-            for j in self.states:
-                if j is k:
-                    continue
-                m = k.threat[j] / t_star[k] * k.power
-                rec = ally_against[j]
-                if m > rec[0]:
-                    rec[1], rec[0], rec[2] = rec[0], m, k
-                elif m > rec[1]:
-                    rec[1] = m
-        return {"first": first, "second": second, "t_star": t_star, "main": main, "ally_against": ally_against}
+            for j, sg in s.shared_goods.items():
+                defends[s.index, j] = sg[0]
+        norm = th_renounce.renunciation_of_war(self.year)
+        discount = float(th_renounce.conquest_discount(norm, p.conquest_norm_strength, check=False))
+        standing = float(th_renounce.nonaggression_standing(norm, p.nonaggression_norm_share, check=False))
+        offence = float(th_renounce.offence_standing(norm, p.offence_abrogation_strength, check=False))
+        aggr = th_offence.aggrandisement(self.hostility, self.reach, check=False) if p.aggrandisement_weight * offence > 0 else None
+        isolation = th_offence.isolation(self.hostility, self.reach, defends=defends, check=False) * discount if p.abstention_weight > 0 else None
+        goods = th_ob.obligation_goods(
+            total, self.threat, self.powers, reach=self.reach, aggrandisement=aggr, isolation=isolation, defends=defends,
+            weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * offence),
+            check=False, reassurance_threat=self.reassurance_threat(),
+        )
+        w = getattr(p, "pledge_credibility_weight", 0.0)  # formation.credible_goods, where the simulator has it
+        if w > 0:
+            goods[1] *= th_reassure.pledge_credibility(self.hostility, weight=w, check=False)
+        return u, goods
 
-    def politics_state(self) -> None:
-        """Cohesion of every security agreement, then each state's ally credibility and entrapment (P2)."""
-        live = [a for a in self.alliances if a.kind != COALITION]
-        for al in live:
-            al.assess()
-        for s in self.states:
-            s.credibility = {}
-        for al in live:
-            value = al.commitment * al.cohesion
-            for s in al.members:
-                for o in al.members:
-                    if o is not s and value > s.credibility.get(o, 0.0):
-                        s.credibility[o] = value
-        partner_risk = {s: min(max(max(s.hostility.values(), default=0.0), 0.0), 1.0) for s in self.states}
-        enemy = {}
-        for s in self.states:
-            best, arg = -1.0, None
-            for o in self.states:
-                t = 0.0 if o is s else s.threat[o]
-                if t > best:
-                    best, arg = t, o
-            enemy[s] = arg
-        for s in self.states:
-            s.depth = max((al.integration for al in live if s in al.members), default=0.0)
-            commit = max((al.commitment for al in live if s in al.members), default=0.0)
-            allies = [o for o, c in s.credibility.items() if c > 0]
-            risk = max((partner_risk[o] for o in allies), default=0.0)
-            shared = 1.0 if any(enemy[o] is enemy[s] for o in allies) else 0.0
-            s.entrapment = commit * risk * (1.0 - shared)
+    def reassurance_threat(self):
+        """``formation.reassurance_threat``: Kydd's prior on the intentions of states new to each other (None when off)."""
+        p = self.params
+        if p.nonaggression_prior == 0 or p.intentions_decay_years == 0:
+            return None
+        entered = np.array([s.since for s in self.states], dtype=np.int64)
+        for i, first, last in self.spells:
+            if first <= self.year <= last:
+                entered[i] = max(entered[i], first)
+        age = th_reassure.relationship_age(self.year, entered, check=False)
+        unc = th_reassure.intentions_uncertainty(age, decay_years=p.intentions_decay_years, check=False)
+        return th_reassure.expected_threat(self.threat, self.reach, unc, prior=p.nonaggression_prior, check=False)
 
-    # ------------------------------------------------------------------ the year
-    def trends_and_shocks(self) -> None:
-        self.agents_by_type[State].do("drift_hostility")
+    # ------------------------------------------------------------------ the procedures
+    def exits(self) -> bool:
+        """Members leave treaties worth less than their cost and than at entry (``alignment._exits``); True when any left.
 
-    def capabilities(self) -> None:
-        self.agents_by_type[State].do("grow")
-        self.agents_by_type[State].do("plan_arming")
-        self.agents_by_type[State].do("arm")
-        self.update_power()
-
-    def threat_perception(self) -> None:
-        self.agents_by_type[State].do("update_tier")
-        self.agents_by_type[State].do("perceive_threats")
-
-    def alignment(self) -> None:
+        Memberships in state order, then alliance; value the treaty's goods summed over the fellow
+        members; cost :meth:`State.cost_to` the strongest other member with base
+        ``exit_threshold * unit cost * (1 + entrapment)``, not signing; probability
+        :func:`foedus.theory.obligations.inertia_exit_probability` times the rate less institutional protection."""
         p = self.params
         y = self.year
-        summary = self.threat_summary()
-        for s in self.states:
-            s.evaluate_partners(summary)
-        pacts = [a for a in self.alliances if a.kind == ALLIANCE]
-        # a great power carries more commitments for the price of one: capacity max(1, sqrt(p / median p))
-        med = statistics.median(s.power for s in self.states)
-        capacity = {s: max(1.0, math.sqrt(s.power / med)) if med > 0 else 1.0 for s in self.states}
-        portfolio = {s: sum(1 for a in pacts if s in a.members) / capacity[s] for s in self.states}
-        # exits (P5): membership no longer worth its cost
         leaving = []
-        for al in pacts:
-            for s, entered in al.members.items():
-                if entered >= y:
-                    continue
-                stay = sum(s.utility.get(o, 0.0) for o in al.members)
-                cost = p.exit_threshold * p.alliance_cost * (1.0 + portfolio[s]) ** p.commitment_exponent * (1.0 + s.entrapment)
-                rate = p.exit_rate * (1.0 - p.institution_protection * al.institutionalised / 2.0)  # harder to leave
-                if stay < cost and self.random.random() < rate:
-                    leaving.append((al, s))
-        for al, s in leaving:
-            al.leave(s, y)
-        for al in {al for al, _ in leaving}:
-            self.dissolve_if_empty(al)
-        pacts = [a for a in self.alliances if a.kind == ALLIANCE]
-        portfolio = {s: sum(1 for a in pacts if s in a.members) / capacity[s] for s in self.states}
-        # each state considering its alignments picks its best option
-        proposals: dict[State, State] = {}
-        accessions: list[tuple[State, Alliance]] = []
         for s in self.states:
-            s.considering = self.random.random() < p.consider_rate
-        for s in self.states:
-            if not s.considering:
-                continue
-            best_net, best = 0.0, None
-            base = p.alliance_cost * (1.0 + portfolio[s]) ** p.commitment_exponent
-            for o in self.states:
-                if o is s or self.allied(s, o):
+            for al in self.pacts:
+                if s not in al.members or al.members[s] >= y:
                     continue
-                net = s.utility[o] - base
-                if net > best_net:
-                    best_net, best = net, o
-            for al in pacts:
-                if s in al.members or al.last_exit.get(s) == y:
-                    continue
-                weight = sum(o.power for o in al.members)
-                value = sum(o.power / weight * s.utility[o] for o in al.members) if weight > 0 else 0.0
-                e = p.commitment_exponent
-                net = value - p.alliance_cost * (1.0 + portfolio[s]) ** e * len(al.members) ** e
-                if net > best_net:
-                    best_net, best = net, al
-            if isinstance(best, State):
-                proposals[s] = best
-            elif isinstance(best, Alliance):
-                accessions.append((s, best))
-        # a new pair needs both signatures
-        cost = {s: p.alliance_cost * (1.0 + portfolio[s]) ** p.commitment_exponent for s in self.states}
-        formed = set()
-        for s in self.states:
-            o = proposals.get(s)
-            if o is None or not (s.utility[o] > cost[s] and o.utility[s] > cost[o]):
-                continue
-            key = frozenset((s, o))
-            if key in formed:
-                continue
-            formed.add(key)
-            self.alliances.append(Alliance(self, {s: y, o: y}, kind=ALLIANCE, commitment=1.0, start_year=y))
-        # an accession needs enough members in favour and no open territorial dispute with them
-        approvals = []
-        for s, al in accessions:
-            members = list(al.members)
-            in_favour = sum(1 for o in members if o.utility[s] > cost[o])
-            disputes = sum(1 for o in members if s.dispute[o])
-            approvals.append(disputes == 0 and in_favour / max(len(members), 1) >= p.accession_share)
-        for (s, al), ok in zip(accessions, approvals):
-            if ok and s not in al.members and al in self.alliances:
-                al.join(s, y)
+                stay = 0.0
+                row = s.goods_row
+                members = al.ordered()
+                for g in range(N_GOODS):
+                    acc = 0.0
+                    for o in members:
+                        acc += row[o.index][g]
+                    provided = 1.0 if al.goods[g] else 0.0
+                    stay = acc * provided if g == 0 else stay + acc * provided
+                start = al.value_start.setdefault(s, stay)
+                top1, top2 = al.top
+                partner = top2 if s is top1 else top1
+                base = p.exit_threshold * s.unit_cost * (1.0 + s.entrapment)
+                cost = s.cost_to(partner.index, base, al.commitment, float(al.goods[0]), signing=False)
+                rate = p.exit_rate * (1.0 - p.institution_protection * al.institutionalised / 2.0)
+                exit_p = rate * float(th_ob.inertia_exit_probability(stay, start, cost, rate=1.0, check=False))
+                if self.random.random() < exit_p and stay < cost:
+                    leaving.append((s, al))
+        for s, al in leaving:
+            del al.members[s]
+            al.value_start.pop(s, None)
+            al.last_exit[s] = y
+            self.events.append((y, "exit", al.ident, s.ccode, -1))
+        gone = [al for al in self.pacts if len(al.members) < 2 and any(a is al for _, a in leaving)]
+        for al in gone:
+            self.alliances.remove(al)
+            al.remove()
+            self.events.append((y, "dissolution", al.ident, -1, -1))
+        return bool(leaving)
 
-    def alliance_politics(self) -> None:
-        self.politics_state()
-        live = [a for a in self.alliances if a.kind != COALITION]
-        hazards = [al.hazard() for al in live]
-        for al in live:
-            al.integrate()
-        for al, h in zip(live, hazards):
-            if self.random.random() < h:
-                self.alliances.remove(al)
-                al.remove()
-        self.democratise()
+    def pairs(self, proposals: list) -> None:
+        """New pacts with the partner's consent, a pair proposed from both sides (or twice) once, at its first proposal (``alignment._pairs``), with their co-founders."""
+        seen, new = set(), []
+        for i, j, f in proposals:  # every proposal passed the partner's test in best_pair
+            key = (min(i.index, j.index), max(i.index, j.index))
+            if key not in seen:
+                seen.add(key)
+                new.append((i, j, f))
+        founders = [self.cofounders(i, j, f) for i, j, f in new]
+        for (i, j, f), extra in zip(new, founders):
+            members = {i: self.year, j: self.year}
+            for c in extra:
+                members[c] = self.year
+            al = Alliance(self, members, FORM_OBLIGATIONS[f], commitment=float(commitment_strength(FORM_OBLIGATIONS[f])), admits=bool(extra))
+            self.alliances.append(al)
+            self.events.append((self.year, "formation", al.ident, i.ccode, j.ccode))
 
-    def democratise(self) -> None:
-        """T5: allies' democracy, weighted by the ties' strength, pulls up deeply integrated members (democratic_diffusion)."""
-        rate = min(self.params.democratisation_rate * 2.0 * self.trends.norms, 1.0)
-        if rate <= 0 or not any(s.depth > 0 for s in self.states):
+    def cofounders(self, i: State, j: State, f: int) -> list[State]:
+        """The states that sign with ``i`` and ``j`` in the same year (``formation.cofounders`` and ``_signers``).
+
+        Candidates share the proposer's main threat (its target, for an offence pact), are at war
+        with neither founder and gain from an accession to the pair (value by capability, cost to the
+        stronger founder with the base raised by ``2 ** e``); each founder votes by
+        :func:`foedus.theory.obligations.admission_votes`; who signs is
+        :func:`foedus.theory.consent.founding_members` (Hart & Kurz 1983)."""
+        p = self.params
+        offence = bool(FORM_GOODS[f, 4])
+        common = self.target[i.index] if offence else i.main
+        if common < 0:
+            return []
+        prot, risk, s_f = float(FORM_GOODS[f, 0]), float(FORM_RISK[f]), float(FORM_COMMITMENT[f])
+        provided = FORM_GOODS[f].astype(float)
+        total = max(i.power + j.power, 1e-12)
+        w = (i.power / total, j.power / total)
+        leader = i if i.power >= j.power else j
+        cand, value, cost = [], [], []
+        for c in self.states:
+            theirs = self.target[c.index] if offence else c.main
+            if c is i or c is j or c.index == common or not c.active or theirs != common or i.at_war[c.index] or j.at_war[c.index]:
+                continue
+            v = 0.0
+            for wk, founder in zip(w, (i, j)):
+                fresh = c.fresh_goods(founder.index)
+                v += wk * sum(fresh[g] * provided[g] for g in range(N_GOODS))
+            k = c.cost_to(leader.index, c.unit_cost * 2.0**p.commitment_exponent, s_f, prot) if prot == risk else None
+            if k is None:
+                k = float(th_ob.commitment_cost(c.unit_cost * 2.0**p.commitment_exponent, s_f, c.autonomy[leader.index] * prot,
+                          autonomy_weight=p.autonomy_weight, burden=c.burden[leader.index] * risk, burden_weight=p.defence_burden_weight,
+                          treaty_cost=p.treaty_cost, check=False))
+            if not v > k:
+                continue
+            ok = True
+            for m in (i, j):
+                fresh = m.fresh_goods(c.index)
+                v_m = sum(fresh[g] * provided[g] for g in range(N_GOODS))
+                if not th_ob.admission_votes(v_m, float(m.form_cost[f][c.index]), m.main == c.index, bool(FORM_GOODS[f, 0])):
+                    ok = False
+            if ok:
+                cand.append(c)
+                value.append(v)
+                cost.append(k)
+        if not cand:
+            return []
+        voters = [i, j, *cand]
+        approve = np.zeros((len(voters), len(cand)), bool)
+        for a, m in enumerate(voters):
+            for b, c in enumerate(cand):
+                fresh = m.fresh_goods(c.index)
+                v_m = sum(fresh[g] * provided[g] for g in range(N_GOODS))
+                approve[a, b] = a - 2 == b or bool(th_ob.admission_votes(v_m, float(m.form_cost[f][c.index]), m.main == c.index, bool(FORM_GOODS[f, 0])))
+        signs = th_consent.founding_members(np.array(value) - np.array(cost), approve, check=False)
+        return [c for c, ok in zip(cand, signs) if ok]
+
+    def accessions(self, choices: list) -> None:
+        """Accessions the members admit (``alignment._accessions``): votes of the members as they stood, then all join."""
+        admitted = [(s, al) for s, al in choices if al.admits_candidate(s)[0] and s not in al.members and al in self.alliances]
+        for s, al in admitted:
+            al.members[s] = self.year
+            self.events.append((self.year, "accession", al.ident, s.ccode, -1))
+
+    def alignment(self) -> None:
+        """The year of :func:`foedus.sim.steps.alignment.alignment`: exits, then each reconsidering state's best option, pairs, accessions."""
+        p = self.params
+        capacity = self.commitment_capacity()
+        self.take_view(capacity)
+        u, self.goods = self.year_values()
+        for s in self.states:
+            s.read_goods(self.goods)
+        if self.exits():
+            self.take_view(capacity)
+        considering = [s for s in self.states if self.random.random() < p.consider_rate and s.active]
+        if not considering:
             return
-        new = {}
-        for s in self.states:
-            weight = sum(s.credibility.values())
-            mean = sum(c * o.regime for o, c in s.credibility.items()) / weight if weight > 0 else s.regime
-            new[s] = s.regime + rate * min(s.depth, 1.0) * max(min(mean, 1.0) - s.regime, 0.0)
-        for s, r in new.items():
-            s.regime = r
+        # joining counts no tethering (foedus.theory.alignment.accession_motives)
+        self.goods_join = self.goods.copy()
+        self.goods_join[0] = th_align.accession_motives(u).sum(axis=0)
+        proposals, choices = [], []
+        for s in considering:
+            net, f, j, _, _ = s.best_pair()
+            acc = s.best_accession() if self.pacts else None
+            if acc is not None and (acc[0] > net or math.isnan(acc[0])) and not math.isnan(net):
+                if acc[0] > 0:
+                    choices.append((s, acc[1]))
+            elif net > 0:
+                proposals.append((s, self.states[j], f))
+        if (proposals or choices) and self.portfolio_limit > 1:
+            proposals += self.portfolio(considering, proposals)
+        self.pairs(proposals)
+        self.accessions(choices)
 
-    def conflict(self) -> None:
-        """Without disputes (``dispute_rate = 0``) what remains of the conflict step: hostility relaxes."""
-        self.agents_by_type[State].do("relax_hostility")
+    def portfolio(self, considering: list, proposals: list) -> list:
+        """Further pacts, partner by partner (``alignment._choose``'s portfolio, where the simulator has ``pacts_per_year``).
+
+        Every partner is an opportunity of its own: each reconsidering state's best form with every
+        other partner (:meth:`State.best_pair`'s ``by_partner``), its best option's partner excepted,
+        picked by :func:`foedus.theory.portfolio.portfolio_picks` (the larger net values first, at
+        most ``pacts_per_year - 1``)."""
+        from foedus.theory import (
+            portfolio as th_portfolio,  # the rule's theory, where the simulator has it
+        )
+
+        n = len(self.states)
+        nets = np.full((len(considering), n), -np.inf)
+        done = np.zeros((len(considering), n), bool)
+        first = {i.index: j.index for i, j, _ in proposals}
+        for r, s in enumerate(considering):
+            for j, (net, _) in s.by_partner.items():
+                nets[r, j] = net
+            if s.index in first:
+                done[r, first[s.index]] = True
+        rows, partners = th_portfolio.portfolio_picks(nets, limit=self.params.pacts_per_year - 1, exclude=done, check=False)
+        return [(considering[r], self.states[j], considering[r].by_partner[j][1]) for r, j in zip(rows.tolist(), partners.tolist())]
 
     def step(self) -> None:
-        """One simulated year: the active steps of foedus's pipeline, then the record."""
-        self.trends_and_shocks()
-        self.capabilities()
-        self.threat_perception()
+        """One simulated year: the active steps (alignment; the DataCollector is foedus's record), then the calendar."""
         self.alignment()
-        self.alliance_politics()
-        self.conflict()
         self.datacollector.collect(self)
         self.year += 1
