@@ -294,6 +294,10 @@ class World:
     ideal_known: np.ndarray | None = None
     """(N,) bool: the states whose ideal point the scenario gives (the others count as the mean in ``ideal_distance``);
     None: all known. An unknown identity is not a shared one (:func:`foedus.theory.multilateral.identity_veto`)."""
+    neutral_spells: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), np.int64))
+    """(S, 3) int: the states' spells of permanent neutrality (state index, first year, last year; the largest int64 for an
+    open one; ``Actor.neutral``): in them a state forms and joins no defence or offence pact
+    (:func:`foedus.theory.alignment.neutrality_bars`; :func:`foedus.sim.steps.neutrality.permanently_neutral`). Empty: none."""
 
     @property
     def n(self) -> int:
