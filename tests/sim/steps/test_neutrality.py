@@ -175,3 +175,20 @@ def test_a_scenario_built_from_the_record_of_1900_states_belgian_and_swiss_neutr
     sc = scenario_from_record(1900, years=5)
     got = {a.ccode: a.neutral for a in sc.actors if a.neutral}
     assert got == {211: [(1839, 1919)], 225: [(1815, None)]}
+
+
+def test_world_2022_the_coalition_against_the_invasion_leaves_out_austria_and_switzerland_as_permanently_neutral():
+    """The 2022 coalition against aggression (an offence pledge) took Austria before neutrality was a scenario fact; now
+    neither neutral joins it, and the founding event says who was left out for it."""
+    from foedus.sim.steps._common import COALITION
+
+    sim = Simulation(Scenario.builtin("world-2022"), rng=1).run(1)
+    ag, w = sim.world.agreements, sim.world
+    coal = [a for a in range(ag.n) if ag.kind[a] == COALITION and ag.obligations[a, OBLIGATIONS.index("offense")]]
+    assert coal
+    for a in coal:
+        members = set(w.ccode[ag.members[a]].tolist())
+        assert not members & {225, 305} and len(members) >= 2
+    ev = sim.events()
+    left = [d for d in ev[ev["kind"] == "formation"]["detail"] if "left_out_as_permanently_neutral" in d]
+    assert any("305" in d.split("left_out_as_permanently_neutral")[1].split("]")[0] for d in left)
