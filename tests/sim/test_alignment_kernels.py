@@ -108,12 +108,34 @@ def test_best_pairs_is_the_numpy_choice_among_new_pacts_to_the_bit(seed):
     want = _numpy_pairs(rows, goods, shared_goods, shared_commitment, unit_cost, at_war, active, _theory_cost(c))
     got = kern.best_pairs(
         rows.astype(np.int64), goods, shared_goods, shared_commitment, unit_cost, c["autonomy"], np.log1p(c["autonomy"]), c["burden"], at_war, active,
-        FORM_GOODS.astype(float), FORM_COMMITMENT, FORM_GOODS[:, 0].astype(float), FORM_RISK.astype(float), c["w"], c["beta"], c["tau"],
+        FORM_GOODS.astype(float), FORM_COMMITMENT, FORM_GOODS[:, 0].astype(float), FORM_RISK.astype(float), c["w"], c["beta"], c["tau"], np.zeros(n, bool),
     )
     assert np.array_equal(got[0], want[0])
     for g, w in zip(got[1:], want[1:]):
         assert np.array_equal(_bits(g), _bits(w))
     assert (want[1] > 0).any() or seed % 4  # the cases exercise chosen pacts, not only refusals
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_best_pairs_of_permanently_neutral_states_are_the_choice_among_the_forms_that_pledge_no_fighting(seed):
+    """Every state barred (permanent neutrality): the best pact is the one the kernel finds among the non-binding forms alone."""
+    rng, n, members, alliance_goods, goods, c = _random_case(seed)
+    commitment = rng.choice([0.2, 0.3, 0.4, 0.8, 1.0], members.shape[0])
+    shared_commitment = pair_max(members, commitment, n)
+    shared_goods = np.stack([pair_max(members, alliance_goods[:, g].astype(float), n) > 0 for g in range(5)])
+    unit_cost = rng.uniform(0.01, 0.5, n)
+    at_war, active, rows = rng.random((n, n)) < 0.05, rng.random(n) < 0.9, np.flatnonzero(rng.random(n) < 0.5).astype(np.int64)
+    common = (rows, goods, shared_goods, shared_commitment, unit_cost, c["autonomy"], np.log1p(c["autonomy"]), c["burden"], at_war, active)
+    free = np.flatnonzero(FORM_RISK == 0)
+    got = kern.best_pairs(*common, FORM_GOODS.astype(float), FORM_COMMITMENT, FORM_GOODS[:, 0].astype(float), FORM_RISK.astype(float),
+                          c["w"], c["beta"], c["tau"], np.ones(n, bool))
+    sub = kern.best_pairs(*common, FORM_GOODS[free].astype(float), FORM_COMMITMENT[free], FORM_GOODS[free, 0].astype(float),
+                          FORM_RISK[free].astype(float), c["w"], c["beta"], c["tau"], np.zeros(n, bool))
+    chosen = np.isfinite(sub[1])
+    assert chosen.any()
+    assert np.array_equal(got[0][chosen], free[sub[0][chosen] // n] * n + sub[0][chosen] % n)
+    assert np.array_equal(_bits(got[1]), _bits(sub[1]))
+    assert not FORM_RISK[got[0][chosen] // n].any()
 
 
 def test_best_pairs_takes_the_first_nan_as_argmax_does():
@@ -125,7 +147,7 @@ def test_best_pairs_takes_the_first_nan_as_argmax_does():
     want = _numpy_pairs(rows, goods, *args, np.zeros((n, n), bool), np.ones(n, bool), _theory_cost(c))
     got = kern.best_pairs(
         rows, goods, *args, c["autonomy"], np.log1p(c["autonomy"]), c["burden"], np.zeros((n, n), bool), np.ones(n, bool),
-        FORM_GOODS.astype(float), FORM_COMMITMENT, FORM_GOODS[:, 0].astype(float), FORM_RISK.astype(float), c["w"], c["beta"], c["tau"],
+        FORM_GOODS.astype(float), FORM_COMMITMENT, FORM_GOODS[:, 0].astype(float), FORM_RISK.astype(float), c["w"], c["beta"], c["tau"], np.zeros(n, bool),
     )
     assert np.array_equal(got[0], want[0])
     assert np.array_equal(_bits(got[1]), _bits(want[1])) and np.isnan(got[1][1])
@@ -185,7 +207,7 @@ def test_the_kernels_cost_rule_is_the_steps_pact_cost_on_a_simulated_world(seed)
     got = kern.best_pairs(
         rows, goods, view.shared_goods, view.shared_commitment, view.unit_cost, terms.autonomy, lg, terms.burden, world.at_war, world.active,
         FORM_GOODS.astype(float), FORM_COMMITMENT, FORM_GOODS[:, 0].astype(float), FORM_RISK.astype(float), p.autonomy_weight, p.defence_burden_weight,
-        p.treaty_cost,
+        p.treaty_cost, np.zeros(world.n, bool),
     )
     assert np.array_equal(got[0], want[0])
     for g, w in zip(got[1:], want[1:]):

@@ -335,3 +335,20 @@ def test_accession_motives_keep_the_other_motives_and_reject_a_wrong_shape():
     assert np.array_equal(out[:3], u[:3]) and not out[3].any() and u[3].any()  # a copy: the input is untouched
     with pytest.raises(ValueError, match="utilities"):
         alignment.accession_motives(np.zeros((3, 2, 2)))
+
+
+def test_a_permanently_neutral_state_is_barred_from_defence_and_offence_pacts_only():
+    """Karsh (1988): the permanently neutral take on no pledge that carries them into war; neutrality, non-aggression and
+    consultation pledges stay open (Switzerland's non-aggression commitments in ATOP 5.1)."""
+    from foedus.theory.alignment import neutrality_bars
+    from foedus.theory.obligations import OBLIGATION_GOODS, PACT_FORMS, pact_form, pact_goods
+
+    goods = pact_goods(np.stack([pact_form(f) for f in PACT_FORMS]))
+    bars = neutrality_bars(np.array([True, False]), goods)
+    assert dict(zip(PACT_FORMS, bars[0].tolist())) == {
+        "defence": True, "neutrality": False, "neutrality_nonaggression": False, "nonaggression": False, "consultation": False, "offence": True,
+    }
+    assert not bars[1].any()
+    assert OBLIGATION_GOODS.shape[1] == goods.shape[1]
+    with pytest.raises(ValueError, match="shape"):
+        neutrality_bars([True], [[1, 0, 0]])

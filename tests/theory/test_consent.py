@@ -129,3 +129,22 @@ def test_a_candidate_no_founder_accepts_never_signs_however_much_it_gains():
     assert founding_members([5.0, 0.1], approve).tolist() == [False, True]
     with pytest.raises(ValueError, match="founding_members"):
         founding_members([0.1, 0.2], np.ones((3, 2), bool))
+
+
+def test_members_consent_is_unanimity_by_default_so_one_refusal_blocks():
+    """Morrow (1991) / the treaties ATOP codes as open (NATO art. 10: 'by unanimous agreement'): one member that loses refuses."""
+    from foedus.theory.consent import members_consent
+
+    shares = np.array([0.0, 0.5, 5 / 6, 1.0])
+    assert members_consent(shares).tolist() == [False, False, False, True]
+    assert members_consent(shares, 0.5).tolist() == [False, True, True, True]  # a treaty's own majority rule
+    assert members_consent(shares, 0.0).all()  # open to whoever applies
+    assert members_consent(2 / 3, 2 / 3)  # a quota met exactly passes
+
+
+@pytest.mark.parametrize("bad", [(1.2, 1.0), (0.5, -0.1), (float("nan"), 1.0)])
+def test_members_consent_refuses_shares_or_quotas_outside_zero_one(bad):
+    from foedus.theory.consent import members_consent
+
+    with pytest.raises(ValueError, match="expected values in"):
+        members_consent(*bad)

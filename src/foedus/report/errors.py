@@ -113,6 +113,8 @@ REASONS: list[tuple[re.Pattern, LazyString]] = [template(m) for m in (
     lazy_gettext("spell ends ({last}) before it begins ({first})"),
     lazy_gettext("spell beginning {first} overlaps or precedes the one before (ending {prev})"),
     lazy_gettext("only the last spell may be open (last year null)"),
+    lazy_gettext("give at least one spell of neutrality, or omit the field for a state never permanently neutral"),
+    lazy_gettext("a permanent neutrality needs its source: name the treaty or law that states it in sources.neutral"),
     lazy_gettext("state {code} listed twice"),
     lazy_gettext("no actor is in the system in the start year {year}"),
     lazy_gettext("non-state actor id listed twice"),

@@ -233,6 +233,7 @@ FACTORS = {
     "stake": lazy_gettext("stake in the crisis"),
     "lead": lazy_gettext("lead state"),
     "left_out_as_bound_to_aggressor": lazy_gettext("left out: bound to the aggressor"),
+    "left_out_as_permanently_neutral": lazy_gettext("left out: permanently neutral"),
     "left_out_as_hostile_to_a_stronger_member": lazy_gettext("left out: hostile to a stronger member"),
     "left_out_as_hostile_to_the_lead": lazy_gettext("left out: hostile to the lead state"),
     "bound_to_victim": lazy_gettext("bound to the victim"),

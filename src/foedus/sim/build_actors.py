@@ -171,6 +171,9 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
         if pre is not None and not milex_est[i] and "SIPRI" not in snap.sources.get("milex_usd_m", ""):
             a["milex_prewar"] = round(pre[0], 3)
             s["milex_prewar"] = f"COW NMC {pre[1]}, the last year before the war that ended before {year}"
+        neutral = neutrality_of(a["ccode"], year)
+        if neutral is not None:
+            a["neutral"], s["neutral"] = neutral
         if s:
             a["sources"] = s
         if np.isfinite(ip[i]):
@@ -180,6 +183,31 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
             a["cyber_vulnerability"] = round(float(vul[i]), 4)
         actors.append(a)
     return actors
+
+
+PERMANENT_NEUTRALITY: dict[int, tuple[list[list[int | None]], str]] = {
+    225: ([[1815, None]], "Switzerland: Declaration of the Powers on the Affairs of the Helvetic Confederacy (Vienna, 20 March 1815) "
+          "and Act of Paris of 20 November 1815 recognising its perpetual neutrality"),
+    211: ([[1839, 1919]], "Belgium: Treaty of London of 19 April 1839, art. VII (an independent and perpetually neutral state, "
+          "guaranteed by the five powers); set aside by the Treaty of Versailles (1919), art. 31"),
+    212: ([[1867, 1947]], "Luxembourg: Treaty of London of 11 May 1867, art. II (perpetually neutral under the powers' collective "
+          "guarantee); neutrality struck from the constitution on 28 April 1948, after the Brussels Treaty of 17 March 1948"),
+    305: ([[1955, None]], "Austria: Federal Constitutional Law on the Neutrality of Austria of 26 October 1955 (BGBl. 211/1955), "
+          "after the Moscow Memorandum and the State Treaty of 1955"),
+    701: ([[1995, None]], "Turkmenistan: UN General Assembly resolution 50/80 A of 12 December 1995 (permanent neutrality of Turkmenistan)"),
+    94: ([[1983, None]], "Costa Rica: Presidential Proclamation of Perpetual, Active and Unarmed Neutrality of 17 November 1983"),
+}
+"""COW code -> (spells, source) of the permanent neutralities a record-built scenario states (``Actor.neutral``; Karsh 1988).
+Guaranteed by treaty (Switzerland, Belgium, Luxembourg), by law (Austria), recognised by the UN General Assembly
+(Turkmenistan) or proclaimed (Costa Rica). Finland's post-war neutrality (the 1948 treaty with the USSR) and Sweden's
+and Ireland's were policies, not guaranteed statuses: not listed."""
+
+
+def neutrality_of(ccode: int, year: int) -> tuple[list[list[int | None]], str] | None:
+    """The spells of permanent neutrality of state ``ccode`` that are not over by ``year``, and their source; None if none."""
+    spells, source = PERMANENT_NEUTRALITY.get(int(ccode), ([], ""))
+    live = [list(sp) for sp in spells if sp[1] is None or sp[1] >= year]
+    return (live, source) if live else None
 
 
 IDEAL_POINT_LOOKAHEAD = 10

@@ -75,7 +75,7 @@ class CoreParameters(BaseModel):
     bandwagon_weight: float = Field(1.0, ge=0, description="weight of F3, bandwagoning")
     tether_weight: float = Field(0.5, ge=0, description="weight of F4, tethering")
     weakness_threshold: float = Field(0.05, ge=0, le=1, description="capability share below which a state may bandwagon (F3)")
-    accession_share: float = Field(0.5, ge=0, le=1, description="share of members who must gain for an accession to pass")
+    accession_share: float = Field(1.0, ge=0, le=1, description="share of members who must gain for an accession to pass")  # 1: unanimity (foedus.theory.consent.members_consent; access7)
     exit_rate: float = Field(0.05, ge=0, le=1, description="yearly chance that a member with negative value of membership leaves")
     autonomy_pledge: float = Field(
         0.1,

@@ -40,6 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from foedus.schema import OBLIGATIONS, POWER_TIERS, SchemaError
 from foedus.schema.display import count, names, repr_html, repr_text
 from foedus.sim.parameters import Parameters
+from foedus.sim.scenario_spells import _located, _LocatedError, check_actor_spells
 from foedus.sim.scenario_text import ScenarioInputError, field_path, parse_scenario_text, read_scenario_text, yaml_line
 
 GLOBAL_THREATS: tuple[str, ...] = ("terrorism", "proliferation", "organised_crime")
@@ -133,21 +134,18 @@ class Actor(_Frozen):
     )
     milex_prewar: float | None = Field(None, ge=0, description="spending (as milex) in the last year before a war that ended just before the start: the state demobilises towards foedus.theory.arming.postwar_level (Rasler & Thompson 1985)")
 
+    neutral: list[tuple[Year, Year | None]] | None = Field(
+        None,
+        description=(
+            "spells of permanent neutrality guaranteed by treaty or law, [first year, last year] (last null: to the end of the run): "
+            "the state forms and joins no defence or offence pact in them (foedus.theory.alignment.neutrality_bars); "
+            "name the treaty or law in sources.neutral"
+        ),
+    )
+
     @model_validator(mode="after")
     def _spells(self) -> "Actor":
-        if self.in_system is None:
-            return self
-        if not self.in_system:
-            raise _located(("in_system",), "give at least one spell, or omit the field for a member throughout")
-        prev = None
-        for k, (first, last) in enumerate(self.in_system):
-            if last is not None and last < first:
-                raise _located(("in_system", k), f"spell ends ({last}) before it begins ({first})")
-            if k and first <= prev:
-                raise _located(("in_system", k), f"spell beginning {first} overlaps or precedes the one before (ending {prev})")
-            if last is None and k != len(self.in_system) - 1:
-                raise _located(("in_system", k), "only the last spell may be open (last year null)")
-            prev = last
+        check_actor_spells(self.in_system, self.neutral, self.sources)
         return self
 
     def member_in(self, year: int) -> bool:
@@ -584,17 +582,6 @@ def builtin_names() -> list[str]:
         return sorted(p.name[: -len(".yaml")] for p in d.iterdir() if p.name.endswith(".yaml"))
     except FileNotFoundError:
         return []
-
-
-class _LocatedError(ValueError):
-    def __init__(self, loc: tuple, reason: str):
-        self.loc = loc
-        self.reason = reason
-        super().__init__(reason)
-
-
-def _located(loc: tuple, reason: str) -> _LocatedError:
-    return _LocatedError(loc, reason)
 
 
 def _path(loc: tuple) -> str:

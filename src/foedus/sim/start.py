@@ -22,6 +22,7 @@ from foedus.data.geography import great_circle_km
 from foedus.schema import OBLIGATIONS, POWER_TIERS, power_tier
 from foedus.sim import steps as st
 from foedus.sim.scenario import GLOBAL_THREATS, Scenario
+from foedus.sim.scenario_spells import spell_rows
 from foedus.sim.steps.system import OPEN, crisis_kinds, make_dormant, membership_in
 from foedus.sim.agreements import AGREEMENT_KINDS, DOMAINS, FIRST_SCENARIO_ID, TARGET_GONE, Agreements
 from foedus.sim.world import Crises, World, YearResults, capability_arrays
@@ -169,6 +170,7 @@ def _build_world(scenario: Scenario) -> World:
         rivalry_balance0=_balance(power),
         treaty_terms=np.asarray(sc.treaty_terms, dtype=float),
         treaty_automatic=_treaty_automatic(sc),
+        neutral_spells=np.array(spell_rows([a.neutral for a in sc.actors]), dtype=np.int64).reshape(-1, 3),
     )
     world.crisis_threats = crisis_kinds(world.crisis_threat_from, sc.start_year)
     world.ideal_known = np.array([a.ideal_point is not None for a in sc.actors], dtype=bool)

@@ -307,6 +307,10 @@ class World:
     peace_burden: np.ndarray = field(default_factory=lambda: np.zeros(0))
     """(N,): a demobilising state's post-war level over its GDP (NaN: not demobilising); its level is ``peace_burden *
     economy`` (:func:`foedus.theory.arming.demobilisation`); kept by :mod:`foedus.sim.steps.capabilities`. Empty: none."""
+    neutral_spells: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), np.int64))
+    """(S, 3) int: the states' spells of permanent neutrality (state index, first year, last year; the largest int64 for an
+    open one; ``Actor.neutral``): in them a state forms and joins no defence or offence pact
+    (:func:`foedus.theory.alignment.neutrality_bars`; :func:`foedus.sim.steps.neutrality.permanently_neutral`). Empty: none."""
 
     @property
     def n(self) -> int:

@@ -52,6 +52,7 @@ __all__ = [
     "MOTIVES",
     "accession_motives",
     "alignment_utilities",
+    "neutrality_bars",
 ]
 
 MOTIVES: tuple[str, str, str, str] = ("balance_power", "balance_threat", "bandwagon", "tether")
@@ -269,6 +270,48 @@ def accession_motives(utilities) -> np.ndarray:
         raise ValueError(f"utilities: must have shape (4, N, N) in the order of MOTIVES, got {out.shape}")
     out[MOTIVES.index("tether")] = 0.0
     return out
+
+
+def neutrality_bars(neutral, goods) -> np.ndarray:
+    r"""Which pacts a permanently neutral state may not enter: (N, F) bool, ``neutral[i]`` and pact ``f`` binding.
+
+    Permanent neutrality guaranteed by treaty (Switzerland since the Declaration of the Powers of
+    20 March 1815 and the Act of Paris of 20 November 1815; Belgium under the Treaty of London of
+    1839; Luxembourg under that of 1867) or by law (Austria's Neutrality Act of 1955) obliges the
+    state in peace to take on no commitment that would carry it into a war: no defence or offence
+    pledge, no alliance (Karsh 1988, ch. 2: the "secondary" duties of the permanently neutral, the
+    peacetime conduct that keeps neutrality credible; Hague Convention V of 1907 states the
+    wartime duties). Pledges that keep it out of wars remain open: neutrality, non-aggression and
+    consultation pacts (Switzerland's non-aggression commitments in ATOP 5.1: the 1956 and
+    1975 treaties 3320 and 3740). A pact binds when its goods
+    (:data:`foedus.theory.obligations.GOODS`) include protection (a defence pledge) or
+    aggrandisement (an offence pledge).
+
+    Parameters
+    ----------
+    neutral : array_like (N,) of bool
+        The states permanently neutral this year.
+    goods : array_like (F, 5) of bool
+        The goods each pact (or form of pact) provides, in the order of ``GOODS``.
+
+    Returns
+    -------
+    ndarray (N, F) of bool: True where state ``i`` may not enter pact ``f``.
+
+    Examples
+    --------
+    >>> neutrality_bars([True, False], [[1, 0, 0, 1, 0], [0, 1, 0, 0, 0], [0, 0, 0, 0, 1]]).tolist()
+    [[True, False, True], [False, False, False]]
+
+    References
+    ----------
+    Karsh, E. (1988). *Neutrality and Small States*. London: Routledge.
+    """
+    g = np.asarray(goods, dtype=bool)
+    if g.ndim != 2 or g.shape[1] != 5:
+        raise ValueError(f"goods: expected shape (F, 5) in the order of GOODS, got {g.shape}")
+    binding = g[:, 0] | g[:, 4]  # protection (defence) or aggrandisement (offence)
+    return np.asarray(neutral, dtype=bool)[:, None] & binding[None, :]
 
 
 @njit(cache=True)

@@ -6,6 +6,8 @@ pair forms only when both sides gain from it, each net of its own cost of allyin
 the same pairs as a list, in one compiled pass (the simulator's form). :func:`founding_members`
 extends a pair's treaty to the further states that gain from it and that every member accepts
 (Hart & Kurz 1983's exclusive membership), so a treaty can be founded by several states.
+:func:`members_consent` is the rule by which a treaty in force admits a candidate: the consent of
+every member unless its terms state another quota (Morrow 1991; ATOP 5.1 ``proadd``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from foedus.theory.choice import _costs, _utilities
 __all__ = [
     "consenting_pairs",
     "founding_members",
+    "members_consent",
     "mutual_consent",
 ]
 
@@ -199,3 +202,60 @@ def _founding_kernel(gain, approve, order, out):  # pragma: no cover (compiled)
                     ok = False
                     break
         out[c] = ok
+
+
+def members_consent(share_in_favour, quota=1.0, *, check: bool = True) -> np.ndarray:
+    r"""Whether a treaty's members admit a candidate: the share of them in favour reaches the ``quota`` (bool, same shape).
+
+    .. math:: \text{admitted} = [\,s \ge q\,],\qquad s = \frac{\#\{m : m \text{ gains from the candidate}\}}{\#\text{members}}
+
+    An accession adds a commitment for every member: each one trades autonomy for security with
+    the newcomer (Morrow 1991, the autonomy-security exchange), so each one's own gain is the
+    reason to accept it, and the rule of unanimity (``quota`` 1) lets any member that loses refuse
+    it, a member that is the candidate's main threat first of all. Unanimity is the default,
+    where a treaty states no other rule: ATOP 5.1 (Leeds 2022, codebook v5.1) codes in ``proadd``
+    whether a treaty provides for the admission of new members (0: no provision) and not a quorum
+    for admitting them; the treaties it codes as open write the consent of all parties --
+    the North Atlantic Treaty (1949) art. 10 ("by unanimous agreement"), the Manila Pact (1954)
+    art. VII ("by unanimous agreement"), the Brussels Treaty (1948) art. IX ("by agreement"), the
+    Warsaw Pact (1955) art. 9 ("with the consent of the States Parties"), the Shanghai Cooperation
+    Organisation's Charter (2002) art. 16 (decisions by consensus). A smaller ``quota`` is a
+    treaty's own weaker rule (a majority: 0.5); 0 admits whoever applies.
+
+    Parameters
+    ----------
+    share_in_favour : array_like of float in [0, 1]
+        Share of each treaty's members that vote for each candidate.
+    quota : float or array_like in [0, 1], default 1 (unanimity)
+        Share of the members whose consent the treaty's terms require.
+    check : bool, default True
+        Validate the inputs (ranges); False skips the checks, for callers whose inputs are valid by
+        construction such as the simulator.
+
+    Returns
+    -------
+    ndarray of bool
+
+    Examples
+    --------
+    Five of six members gain from the candidate; the sixth, its main threat, refuses:
+
+    >>> members_consent([5 / 6, 1.0]).tolist()
+    [False, True]
+    >>> members_consent([5 / 6, 1.0], quota=0.5).tolist()
+    [True, True]
+
+    References
+    ----------
+    .. [1] Morrow, J. D. (1991). Alliances and asymmetry: an alternative to the capability aggregation
+       model of alliances. American Journal of Political Science 35(4): 904-933.
+    .. [2] Leeds, B. A. (2022). Alliance Treaty Obligations and Provisions (ATOP) Codebook, version 5.1
+       (variable ``proadd``, provisions for adding members).
+    """
+    s = np.asarray(share_in_favour, dtype=float)
+    q = np.asarray(quota, dtype=float)
+    if check:
+        for name, x in (("share_in_favour", s), ("quota", q)):
+            if not np.isfinite(x).all() or ((x < 0) | (x > 1)).any():
+                raise ValueError(f"{name}: expected values in [0, 1], got {x.ravel()[:3].tolist()}")
+    return s >= q

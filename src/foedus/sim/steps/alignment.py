@@ -21,9 +21,11 @@ from foedus.sim.steps.formation import (
 from foedus.sim.membership import alliance_view, leaders
 from foedus.sim.steps import alignment_kernels as kern
 from foedus.sim.steps import year_goods
+from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
 from foedus.theory import choice as th_choice
+from foedus.theory import consent as th_consent
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
 from foedus.theory import entrapment as th_entrapment
@@ -55,9 +57,11 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     :data:`foedus.theory.obligations.PACT_FORMS` with a state it is not already bound to as
     strongly, which needs the partner's consent by the same rule (:func:`_pairs`); or an
     accession to a treaty whose terms admit new members (ATOP ``proadd``; a bilateral treaty
-    is closed), which needs a share ``accession_share`` of its members to gain from the
-    candidate by the same rule and the candidate to have no open territorial dispute with them
-    (:func:`~foedus.theory.entrapment.accession_allowed`, P2).
+    is closed), which needs the consent of its members -- each gaining from the candidate by the
+    same rule; all of them (a share ``accession_share``, 1 by default: :func:`foedus.theory.consent.members_consent`,
+    Morrow 1991) -- and the candidate to have no open territorial dispute with them
+    (:func:`~foedus.theory.entrapment.accession_allowed`, P2). A permanently neutral state
+    (``Actor.neutral``) forms and joins no defence or offence pact (:mod:`.neutrality`).
 
     Members reassess too (:func:`_exits`): treaties in force are kept by inertia, and a member
     leaves when its membership is worth less than its cost *and* less than when it entered
@@ -250,6 +254,7 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     best, net, value, cost = kern.best_pairs(
         rows.astype(np.int64), goods, view.shared_goods, view.shared_commitment, view.unit_cost, terms.autonomy, _log1p_autonomy(world, terms),
         terms.burden, world.at_war, world.active, _FORMS_F, FORM_COMMITMENT, _FORM_PROT, _FORM_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
+        permanently_neutral(world),  # a permanently neutral state signs no defence or offence pact (access7: neutrality_bars)
     )
     if len(view.slots):
         best, net, value, cost = _best_accessions(world, rows, goods_join, view, terms, best, net, value, cost, f_count * n)
@@ -265,7 +270,8 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     """The accessions of :func:`_choose` against the best new pacts ``best``, ``net``, ``value``, ``cost`` (R,): the options' ``np.argmax``.
 
     Accession ``a`` is option ``offset + a``, open where the treaty admits members, the state is of
-    a member's region, not a member, did not leave it this year and the members would admit it
+    a member's region, not a member, did not leave it this year, is not barred from it by permanent neutrality
+    (:func:`foedus.theory.alignment.neutrality_bars`) and the members would admit it
     (:func:`_admitted`); its value and cost are computed for the open options only (each is a
     function of its own state and alliance: the same numbers as over all of them).
     """
@@ -277,6 +283,7 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     regions[a_m, region[s_m]] = True  # the regions of each treaty's members
     j_ok = view.admits[None, :] & th_ob.admissible(region[rows], regions)
     j_ok &= ~view.members[:, rows].T & (ag.last_exit[np.ix_(view.slots, rows)].T != world.year)
+    j_ok &= ~th_align.neutrality_bars(permanently_neutral(world)[rows], view.goods)  # a permanently neutral state joins no defence or offence treaty
     # an accession the members would refuse is no option (complete information, as for a new pact's partner)
     rr, aa = np.nonzero(j_ok)
     if len(rr):
@@ -404,14 +411,16 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     threat, or the member is the candidate's main threat, whatever the treaty
     (:func:`foedus.theory.obligations.admission_votes`: an alliance is not opened to the state it
     protects against, nor to a state that comes to restrain the member); the accession passes when a share ``accession_share`` of the
-    members vote for it and the candidate has no territorial dispute with any of them.
+    members vote for it (:func:`foedus.theory.consent.members_consent`: 1 by default, the consent of every member, so a member
+    that is the candidate's main threat vetoes it) and the candidate has no territorial dispute with any of them.
     """
     p = world.params
     share, disputes = kern.admission_shares(
         cand.astype(np.int64), a_local.astype(np.int64), view.members, goods, view.join_goods, view.commitment, view.unit_cost, terms.autonomy,
         _log1p_autonomy(world, terms), terms.burden, view.main, world.territorial_dispute, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
     )
-    return th_entrapment.accession_allowed(disputes, check=world.check) & (share >= p.accession_share), share, disputes
+    passed = th_consent.members_consent(share, p.accession_share, check=world.check)  # unanimity unless the parameter says otherwise
+    return th_entrapment.accession_allowed(disputes, check=world.check) & passed, share, disputes
 
 
 @njit(cache=True)

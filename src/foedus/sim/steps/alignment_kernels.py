@@ -67,14 +67,15 @@ def _pair_value(goods, shared_goods, form_goods, f, i, j, p, q):  # pragma: no c
 
 @njit(cache=True)
 def best_pairs(rows, goods, shared_goods, shared_commitment, unit_cost, autonomy, log1p_autonomy, burden, at_war, active,
-               form_goods, form_commitment, form_protection, form_risk, w, beta, tau):  # pragma: no cover (compiled)
+               form_goods, form_commitment, form_protection, form_risk, w, beta, tau, barred):  # pragma: no cover (compiled)
     """Each state ``rows[r]``'s best new pact: (best (R,) flat index ``f * N + j``, net, value, cost (R,) float).
 
     For form ``f`` and partner ``j``: value ``V = sum_g form_goods[f, g] goods[g, i, j] [g not shared]``,
     cost ``C`` the commitment cost with base ``unit_cost[i]``; the option is open when ``j != i``,
     ``i`` is not at war with ``j``, ``j`` is active, ``form_commitment[f] > shared_commitment[i, j]``
     and the partner gains (its value, goods ``goods[g, j, i]`` not shared, above its own cost with
-    base ``unit_cost[j]``); its net value is ``V - C`` (else ``-inf``). ``best`` is the first
+    base ``unit_cost[j]``), and neither side is ``barred`` (N,) from a form that pledges to fight
+    (``form_risk[f]``: :func:`foedus.theory.alignment.neutrality_bars`, permanent neutrality); its net value is ``V - C`` (else ``-inf``). ``best`` is the first
     maximum over ``f * N + j`` (``np.argmax``: a NaN is a maximum); value and cost are those of
     the best index, open or not.
     """
@@ -106,6 +107,8 @@ def best_pairs(rows, goods, shared_goods, shared_commitment, unit_cost, autonomy
             for f in range(f_count):
                 s = form_commitment[f]
                 if f_nan[f] or not (s > shared_commitment[i, j]):
+                    continue
+                if form_risk[f] != 0.0 and (barred[i] or barred[j]):  # permanent neutrality: no defence or offence pledge (neutrality_bars)
                     continue
                 pv = 0.0
                 for g in range(n_goods):

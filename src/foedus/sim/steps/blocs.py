@@ -53,6 +53,7 @@ from foedus.sim.steps.formation import (
     norm_factors,
     norm_terms,
 )
+from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.world import World
 from foedus.theory import multilateral as th_multi
@@ -109,7 +110,7 @@ def blocs(world: World, rng: np.random.Generator) -> None:
     if opening is not None:
         world.agreements.admits[opening] = True
     yr = _Year(world)
-    eligible = world.active & ~world.at_war.any(axis=1)
+    eligible = world.active & ~world.at_war.any(axis=1) & ~permanently_neutral(world)  # a permanently neutral state joins no bloc (access7)
     threats = np.unique(yr.main[(yr.main >= 0) & world.active])
     if not len(threats):
         return

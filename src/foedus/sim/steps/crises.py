@@ -8,6 +8,7 @@ from foedus.schema import OBLIGATIONS
 from foedus.sim.scenario import GLOBAL_THREATS
 from foedus.sim.steps._common import COALITION, ORGANISATION, SECURITY, asymmetric
 from foedus.sim.steps.dissolution import dissolve
+from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.world import World
 from foedus.theory import coalitions as th_coal
 from foedus.theory import integration as th_integration
@@ -113,9 +114,11 @@ def _assemble(world: World, c: int) -> None:
     agg = cr.aggressor[c]
     stake, cap, why = _stake(world, c)
     score = stake * cap
+    neutral = permanently_neutral(world) if agg >= 0 else np.zeros(n, bool)  # no offence pledge against an aggressor (access7)
     if agg >= 0:
         score = score * (world.hostility[:, agg] < p.lead_hostility_limit)
         score[agg] = 0.0
+        score[neutral] = 0.0
     lead = int(np.argmax(score))
     mandated = _mandate_lead(world, c)
     if mandated >= 0:  # a collective action the Security Council mandated is led by the permanent member that sought it (Voeten 2005)
@@ -133,6 +136,7 @@ def _assemble(world: World, c: int) -> None:
     willing &= ~outranked
     if agg >= 0:
         willing[agg] = False
+        willing &= ~neutral
         willing &= ~world.at_war[:, lead] | (np.arange(n) == lead)
     willing[lead] = score[lead] > 0
     idx = np.flatnonzero(willing)
@@ -158,6 +162,7 @@ def _assemble(world: World, c: int) -> None:
     if why:  # against an aggressor: why each member has a stake, and who was left out as bound to the aggressor
         factors["bound_to_victim"] = world.ccode[idx[why["bound_to_victim"][idx]]].tolist()
         factors["shares_threat"] = world.ccode[idx[why["shares_threat"][idx]]].tolist()
+        factors["left_out_as_permanently_neutral"] = world.ccode[neutral & (stake * cap > 0)].tolist()
         factors["left_out_as_bound_to_aggressor"] = world.ccode[why["bound_to_aggressor"] & (why["bound_to_victim"] | why["shares_threat"])].tolist()
     # one event per coalition (ccode: its lead), its members in the detail
     world.log.events(y, "formation", ag.agreement_id[a], world.ccode[lead], -1, {"cause": f"coalition of the willing against {cr.kind[c]}", "member_states": world.ccode[idx].tolist(), "factors": factors})
