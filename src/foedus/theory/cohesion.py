@@ -40,9 +40,11 @@ __all__ = [
     "democratic_diffusion",
 ]
 
-DISSOLUTION_CAUSES = ("cohesion lost", "power shifted", "treaty lapsed", "threat gone")
-"""The causes of :func:`dissolution_terms`, in its order: the cohesion term, the capability-change
-term, the baseline hazard and the lapse of the founding threat of :func:`dissolution_hazard`."""
+DISSOLUTION_CAUSES = ("cohesion lost", "power shifted", "treaty lapsed", "threat gone", "realigned", "regime changed")
+"""The causes of a treaty's yearly abrogation hazard, in order: the four of :func:`dissolution_terms` (the cohesion
+term, the capability-change term, the baseline hazard and the lapse of the founding threat of
+:func:`dissolution_hazard`), then the two of :func:`foedus.theory.persistence.circumstance_terms` (a member allied
+with an outsider since, a member's regime changed; Leeds & Savun 2007)."""
 
 
 def _logistic(z: np.ndarray) -> np.ndarray:
