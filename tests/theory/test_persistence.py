@@ -68,6 +68,19 @@ def test_a_threat_one_member_alone_faces_is_not_the_pacts_founding_threat():
     assert target.tolist() == [usa] and level.tolist() == [pytest.approx(0.25)]
 
 
+def test_without_a_shared_threat_the_pact_protects_its_weakest_member():
+    # world-2022 as it is: India threatens China, South Korea North Korea, nobody both (Morrow 1991: the weaker ally gains security)
+    china, nk, india, sk = range(4)
+    t = np.zeros((4, 4))
+    t[china, india], t[nk, sk] = 0.02, 0.01
+    m = np.array([[True, True, False, False]])
+    target, level = persistence.founding_threat(m, t, power=np.array([10.0, 0.5, 5.0, 2.0]))
+    assert target.tolist() == [sk] and level.tolist() == [pytest.approx(0.005)]
+    assert persistence.founding_threat(m, t)[0].tolist() == [india]  # without power: the largest mean
+    with pytest.raises(ValueError, match="founding_threat: power"):
+        persistence.founding_threat(m, t, power=np.ones(3))
+
+
 def test_the_founding_threat_is_the_same_by_rows_as_at_once():
     rng = np.random.default_rng(5)
     t = rng.random((30, 30)) * (rng.random((30, 30)) < 0.3)

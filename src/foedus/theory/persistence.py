@@ -91,7 +91,7 @@ def threat_lapse(threat_now, threat_at_signing, *, check: bool = True) -> np.nda
     return np.where(known, np.minimum(np.maximum(g, 0.0), 1.0), 0.0)
 
 
-def founding_threat(members, threat, *, check: bool = True) -> tuple[np.ndarray, np.ndarray]:
+def founding_threat(members, threat, power=None, *, check: bool = True) -> tuple[np.ndarray, np.ndarray]:
     r"""The common threat of each pact: the outsider ``k`` that threatens every member, :math:`\arg\max_k \min_{i \in a} T_{ik}`.
 
     ``members`` (A, N) bool, ``threat`` (N, N) with ``threat[i, k]`` the threat k poses to i.
@@ -100,20 +100,26 @@ def founding_threat(members, threat, *, check: bool = True) -> tuple[np.ndarray,
     the members' mean threat from that outsider (0 there). Walt's (1987) balance of threat: states
     ally against the state that threatens them, so a pact's founding threat is a threat its members
     *share*: the outsider whose smallest threat to a member is largest. Where no outsider threatens
-    every member (the least is 0 for every k), the outsider of the largest mean threat
-    :math:`\arg\max_k \bar T_k`. The mean alone named a threat one member faces and the other
-    does not: the China-North Korea treaty of 1961 (ATOP names no adversary) was written against
-    India in world-2022, India's threat to China outweighing the USA's to both.
+    every member (the least is 0 for every k), the pact protects its weakest member (``power`` (N,)
+    given): the main threat of the member of least power, as in an asymmetric alliance the weaker ally
+    gains security and the stronger autonomy (Morrow 1991); without ``power``, the outsider of the
+    largest mean threat :math:`\arg\max_k \bar T_k`. The mean alone named a threat one member faces
+    and the other does not: the China-North Korea treaty of 1961 (ATOP names no adversary) was
+    written against India in world-2022, India's threat to China outweighing any threat to both
+    (North Korea's main threat is South Korea: the treaty's founding threat now).
 
     >>> t = np.array([[0, 0, .5, .9], [0, 0, .3, 0], [.1, .1, 0, 0], [0, 0, 0, 0]])
     >>> [x.tolist() for x in founding_threat(np.array([[True, True, False, False]]), t)]
     [[2], [0.4]]
     >>> [x.tolist() for x in founding_threat(np.array([[True, False, False, False]]), t)]
     [[3], [0.9]]
+    >>> [x.tolist() for x in founding_threat(np.array([[True, False, True, False]]), t, power=np.array([5.0, 1, 1, 1]))]
+    [[1], [0.05]]
 
     References
     ----------
     .. [1] Walt, S. M. (1987). The Origins of Alliances. Cornell University Press.
+    .. [2] Morrow, J. D. (1991). Alliances and asymmetry. American Journal of Political Science 35(4): 904-933.
     """
     f = "founding_threat"
     m = np.asarray(members, dtype=bool)
@@ -129,7 +135,15 @@ def founding_threat(members, threat, *, check: bool = True) -> tuple[np.ndarray,
     least = np.where(m[:, :, None], t[None, :, :], np.inf).min(axis=1) if m.shape[0] * m.shape[1] ** 2 <= 4_000_000 else _least_threat(m, t)
     least = np.where(m | ~np.isfinite(least), -np.inf, least)
     shared = least.max(axis=1) > 0
-    target = np.where(shared, least.argmax(axis=1), mean.argmax(axis=1))
+    fallback = mean.argmax(axis=1)
+    if power is not None:  # the weakest member's main threat (Morrow 1991: the asymmetric pact protects the weaker ally)
+        pw = np.asarray(power, dtype=float)
+        if check and pw.shape != (m.shape[1],):
+            raise ValueError(f"{f}: power must be (N,) = ({m.shape[1]},), got {pw.shape}")
+        weakest = np.where(m, pw[None, :], np.inf).argmin(axis=1)
+        own = np.where(m, -np.inf, t[weakest])  # its threats from outsiders
+        fallback = np.where(own.max(axis=1) > 0, own.argmax(axis=1), fallback)
+    target = np.where(shared, least.argmax(axis=1), fallback)
     level = np.take_along_axis(mean, target[:, None], axis=1)[:, 0]
     none = ~(level > 0)
     return np.where(none, -1, target), np.where(none, 0.0, level)

@@ -377,7 +377,8 @@ def founding_threat_lapse(world: World, slots: np.ndarray, size: np.ndarray) -> 
 
     A pact without a target yet (formed this year, or in force at the start without an adversary
     named in its text) takes its members' common main threat now as the one it was written
-    against (:func:`foedus.theory.persistence.founding_threat`) if it pledges defence or offence (a pact of
+    against (:func:`foedus.theory.persistence.founding_threat`: a threat every member faces, else its weakest
+    member's main threat) if it pledges defence or offence (a pact of
     neutrality, non-aggression or consultation alone has none unless its text names one:
     :func:`foedus.theory.persistence.has_third_party_purpose`); a target named by the scenario
     (ATOP ``statthr1``/``statthr2``) is measured now. ``target_threat_start`` is set then, once.
@@ -391,7 +392,7 @@ def founding_threat_lapse(world: World, slots: np.ndarray, size: np.ndarray) -> 
     unset = ag.target[slots] == TARGET_UNSET
     if unset.any():
         new = slots[unset]
-        target, level = th_persistence.founding_threat(ag.members[new], threat, check=world.check)
+        target, level = th_persistence.founding_threat(ag.members[new], threat, world.power, check=world.check)
         # a pact of neutrality, non-aggression or consultation regulates its members' own relation: no third-party threat
         target = np.where(th_persistence.has_third_party_purpose(ag.obligations[new]), target, -1)
         ag.target[new] = np.where(target >= 0, target, TARGET_NONE)
