@@ -132,6 +132,15 @@ class Actor(_Frozen):
             "here; its figures are those of its first year in the system"
         ),
     )
+    regime_memory: float | None = Field(
+        None,
+        ge=0,
+        le=1,
+        description=(
+            "the state's discounted memory of its democracy score at the start (foedus.theory.rivalry.regime_reference over "
+            "the record's years before it, so that a transition just before the start still counts as recent); omitted: its regime"
+        ),
+    )
 
     @model_validator(mode="after")
     def _spells(self) -> "Actor":
