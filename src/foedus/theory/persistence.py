@@ -450,7 +450,8 @@ def realignment(entered_here, entered_elsewhere, year, *, memory_years: float) -
     reversals" of multipolar Europe, brief D2; Snyder 1997 on alignment options). ``entered_here`` :math:`e_{ai}` is the
     year member ``i`` entered treaty ``a``, ``entered_elsewhere`` :math:`e'_i` the latest year it entered another treaty
     in force with a state outside ``a`` that is an adversary of a fellow member (:func:`adversaries`: a reversal, not a
-    new pact inside the same camp) (-1 or NaN: none); the new alignment counts for ``memory_years`` :math:`w`
+    new pact inside the same camp) by a treaty that pledges at least as much (a substitute, not a lesser accord)
+    (-1 or NaN: none); the new alignment counts for ``memory_years`` :math:`w`
     after it was made (the years in which the old treaty's fate is decided). Rows are treaties, columns states; a
     non-member's entries must be -1. Our indicator form of their covariate.
 

@@ -264,14 +264,15 @@ def test_a_pact_formed_in_the_run_draws_its_renewal_provision_with_its_term():
     assert (ag.term_end[slots][~np.isnan(term)] == 2000 + term[~np.isnan(term)]).all()
 
 
-def _latest_outside_numpy(m, entry, hostile):
+def _latest_outside_numpy(m, entry, hostile, substitute):
     """The rule of ``_latest_outside_kernel`` written with NumPy, treaty by treaty."""
     out = np.full(m.shape, -1, np.int64)
     for a in range(len(m)):
         for i in np.flatnonzero(m[a]):
             fellows = m[a].copy()
             fellows[i] = False
-            cand = [entry[b, i] for b in range(len(m)) if b != a and m[b, i] and (hostile[np.ix_(fellows, m[b] & ~m[a])]).any()]
+            cand = [entry[b, i] for b in range(len(m))
+                    if b != a and m[b, i] and substitute[b, a] and (hostile[np.ix_(fellows, m[b] & ~m[a])]).any()]
             out[a, i] = max(cand, default=-1)
     return out
 
@@ -284,9 +285,10 @@ def test_the_realignment_kernel_is_the_rule():
         m = rng.random((12, 9)) < 0.3
         entry = np.where(m, rng.integers(1900, 1920, m.shape), -1).astype(np.int64)
         hostile = rng.random((9, 9)) < 0.2
+        substitute = rng.random((12, 12)) < 0.7
         got = np.full(m.shape, -1, np.int64)
-        _latest_outside_kernel(m, entry, hostile, got)
-        assert np.array_equal(got, _latest_outside_numpy(m, entry, hostile))
+        _latest_outside_kernel(m, entry, hostile, substitute, got)
+        assert np.array_equal(got, _latest_outside_numpy(m, entry, hostile, substitute))
 
 
 def test_a_pact_whose_member_allies_with_its_partners_adversary_ends_sooner():

@@ -147,15 +147,19 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
     A member has allied with an outsider since it entered (:func:`foedus.theory.persistence.realignment` over the
     security agreements in force, :func:`_latest_outside_kernel`; ``realignment_memory``) with an adversary of a fellow
     member (:func:`foedus.theory.persistence.adversaries`, ``realignment_threat_share``: a reversal of alignment, not a
-    new pact inside the same camp; Snyder 1997), or its regime has changed
+    new pact inside the same camp; Snyder 1997) by a treaty that pledges at least as much (``Agreements.commitment``: a
+    substitute for the old one; Italy's neutrality accord with France of 1902 did not end the Triple Alliance, renewed
+    that year), or its regime has changed
     against its memory (``World.regime_reference``, :func:`foedus.theory.persistence.regime_change`); damped as every
     term is, by institutions (``institution_protection``) and democratic commitment (``solidarity_protection``)."""
     p, ag, slots = world.params, world.agreements, st["slots"]
     m = ag.members[slots]
     entry = np.where(m, ag.entry_year[slots], -1).astype(np.int64)
     hostile = th_persistence.adversaries(world.results.threat, share=p.realignment_threat_share)
+    commit = ag.commitment[slots]
+    substitute = commit[:, None] >= commit[None, :]  # [b, a]: b pledges at least what a does (a substitute, not a lesser accord)
     latest = np.full(m.shape, -1, np.int64)
-    _latest_outside_kernel(m, entry, hostile, latest)
+    _latest_outside_kernel(m, entry, hostile, substitute, latest)
     realigned = th_persistence.realignment(entry, latest, world.year, memory_years=p.realignment_memory)
     ref = world.regime_reference if world.regime_reference.shape == world.regime.shape else world.regime
     shift = np.minimum(th_persistence.regime_change(m, world.regime, ref), 1.0)
@@ -167,9 +171,9 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
 
 
 @njit(cache=True)
-def _latest_outside_kernel(members, entry, hostile, out):  # pragma: no cover (compiled)
-    """``out[a, i]``: the latest year member ``i`` of agreement ``a`` entered another agreement ``b`` of the rows with a
-    member ``j`` outside ``a`` that is an adversary of a fellow member ``k`` of ``a`` (``hostile[k, j]``,
+def _latest_outside_kernel(members, entry, hostile, substitute, out):  # pragma: no cover (compiled)
+    """``out[a, i]``: the latest year member ``i`` of agreement ``a`` entered another agreement ``b`` of the rows that pledges at
+    least as much (``substitute[b, a]``) with a member ``j`` outside ``a`` that is an adversary of a fellow member ``k`` of ``a`` (``hostile[k, j]``,
     :func:`foedus.theory.persistence.adversaries`), -1 if none: the data of :func:`foedus.theory.persistence.realignment`
     (``tests/sim/steps/test_politics_persistence.py`` proves it equal to the same rule in NumPy)."""
     n_a, n = members.shape
@@ -179,7 +183,7 @@ def _latest_outside_kernel(members, entry, hostile, out):  # pragma: no cover (c
                 continue
             best = -1
             for b in range(n_a):
-                if b == a or not members[b, i] or entry[b, i] <= best:
+                if b == a or not members[b, i] or entry[b, i] <= best or not substitute[b, a]:
                     continue
                 found = False
                 for j in range(n):
