@@ -408,7 +408,9 @@ class Parameters(CoreParameters):
         description=(
             "yearly hazard that a treaty is abrogated while one of its members has allied since with an adversary of a "
             "fellow member (foedus.theory.persistence.realignment; Leeds & Savun 2007: a new outside alliance makes abrogation more likely), "
-            "before institutional and democratic damping. Chosen on the in-sample eras (1816-1914, 1946-1989) only"
+            "before institutional and democratic damping. Chosen on the in-sample eras only (6 seeds each): 0.1 moves the "
+            "KM median of pacts begun 1816-1914 from 13 to 11 years (ATOP 4) and leaves 1946-1989 at 18 (ATOP 24); 0.3 fits no "
+            "better (12; 17). Realignment is rare in runs (a substitute pledge with a partner's adversary), so it is a modest cause"
         ),
     )
     realignment_memory: float = Field(
