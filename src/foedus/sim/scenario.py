@@ -127,20 +127,11 @@ class Actor(_Frozen):
     in_system: list[tuple[Year, Year | None]] | None = Field(
         None,
         description=(
-            "the state's spells in the system during the run, [first year, last year] (last null: to the end of the run); "
-            "omitted: a member throughout. A state born later (decolonisation) or absorbed (Bavaria in 1871) is scheduled "
+            "the state's spells in the system during the run, [first year, last year] (last null: to the end of the run); omitted: a member throughout. A state born later (decolonisation) or absorbed (Bavaria in 1871) is scheduled "
             "here; its figures are those of its first year in the system"
         ),
     )
-    regime_memory: float | None = Field(
-        None,
-        ge=0,
-        le=1,
-        description=(
-            "the state's discounted memory of its democracy score at the start (foedus.theory.rivalry.regime_reference over "
-            "the record's years before it, so that a transition just before the start still counts as recent); omitted: its regime"
-        ),
-    )
+    regime_memory: float | None = Field(None, ge=0, le=1, description="memory of its democracy score at the start (foedus.theory.rivalry.regime_reference over the record's years before: a recent transition); omitted: its regime")
 
     @model_validator(mode="after")
     def _spells(self) -> "Actor":
