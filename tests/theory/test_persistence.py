@@ -330,3 +330,10 @@ def test_a_treaty_made_for_an_event_is_not_renewed_when_it_comes():
     assert float(p) == 0.0
     with pytest.raises(ValueError, match="survival_with_terms"):
         persistence.survival_with_terms(1, 1.5, 5, 0.5)
+
+
+def test_a_small_regime_drift_is_not_called_a_regime_change():
+    """Issue 17 item 4: a label says what the values show. A transition (Hungary 1989-90, about 0.6 on V-Dem's scale) is
+    'regime changed'; a drift of 0.05 is 'regime shifted'; without the values the cause is named as it is."""
+    assert cohesion.dissolution_label([5, 5, 5], 1.0, 0.0, [0.6, 0.05, 0.15]) == ["regime changed", "regime shifted", "regime changed"]
+    assert cohesion.dissolution_label([5, 4], 1.0, 0.0) == ["regime changed", "realigned"]

@@ -173,6 +173,7 @@ CAUSES = {
     "threat gone": lazy_gettext("threat gone"),
     "realigned": lazy_gettext("a member allied elsewhere"),
     "regime changed": lazy_gettext("a member's regime changed"),
+    "regime shifted": lazy_gettext("a member's regime shifted"),
     "term expired": lazy_gettext("term expired"),
     "war over": lazy_gettext("war over"),
     "crisis faded": lazy_gettext("crisis faded"),

@@ -245,7 +245,7 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
             st.get("realignment", zero), st.get("regime_change", zero), *full)
     hz, co, th, ec, rs, cc, lapse, realigned, regime, t_coh, t_pow, t_base, t_gone, t_re, t_rg = (c[ending].tolist() for c in cols)
     cause = th_cohesion.dissolution_label(cause_k, th_cohesion.cohesion_retained(st["cohesion"][ending], ag.cohesion_start[gone]),
-                                          st["threat_lapse"][ending])
+                                          st["threat_lapse"][ending], st["regime_change"][ending] if "regime_change" in st else None)
     c0 = ag.cohesion_start[gone].tolist()
     tgt = ag.target[gone]
     target = np.where(tgt >= 0, world.ccode[np.maximum(tgt, 0)], -1).tolist()  # -1: none named, or not in the world
