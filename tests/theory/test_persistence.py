@@ -29,22 +29,97 @@ def test_bad_threats_are_refused_by_name():
         persistence.threat_lapse(0.5, -0.5)
 
 
-def test_the_founding_threat_is_the_outsider_that_threatens_the_members_most_on_average():
+def test_the_founding_threat_is_the_outsider_that_threatens_every_member_most():
     rng = np.random.default_rng(3)
-    t = rng.random((6, 6))
+    t = rng.random((6, 6)) * (rng.random((6, 6)) < 0.6)  # some outsiders threaten some members not at all
     np.fill_diagonal(t, 0.0)
-    m = rng.random((20, 6)) < 0.4
+    m = rng.random((40, 6)) < 0.4
     m[0] = False
     m[1] = True  # everyone a member: no outsider
     target, level = persistence.founding_threat(m, t)
+    shared_seen = fallback_seen = 0
     for a in range(len(m)):
         inside = np.flatnonzero(m[a])
         outside = np.flatnonzero(~m[a])
         if not len(inside) or not len(outside):
             assert target[a] == -1 and level[a] == 0.0
             continue
-        means = t[np.ix_(inside, outside)].mean(axis=0)
-        assert target[a] == outside[means.argmax()] and level[a] == pytest.approx(means.max())
+        block = t[np.ix_(inside, outside)]
+        least, means = block.min(axis=0), block.mean(axis=0)
+        if least.max() > 0:  # a threat every member faces (Walt 1987): the largest least threat
+            shared_seen += 1
+            assert target[a] == outside[least.argmax()]
+        elif means.max() > 0:  # none shared by all: the largest mean
+            fallback_seen += 1
+            assert target[a] == outside[means.argmax()]
+        else:
+            assert target[a] == -1
+            continue
+        assert level[a] == pytest.approx(means[list(outside).index(target[a])])
+    assert shared_seen and fallback_seen
+
+
+def test_a_threat_one_member_alone_faces_is_not_the_pacts_founding_threat():
+    # the China-North Korea case in world-2022: India threatens China a lot and North Korea not at all, the USA both
+    china, nk, india, usa = range(4)
+    t = np.zeros((4, 4))
+    t[china, india], t[china, usa], t[nk, usa] = 0.9, 0.2, 0.3
+    target, level = persistence.founding_threat(np.array([[True, True, False, False]]), t)
+    assert target.tolist() == [usa] and level.tolist() == [pytest.approx(0.25)]
+
+
+def test_without_a_shared_threat_the_pact_protects_its_weakest_member():
+    # world-2022 as it is: India threatens China, South Korea North Korea, nobody both (Morrow 1991: the weaker ally gains security)
+    china, nk, india, sk = range(4)
+    t = np.zeros((4, 4))
+    t[china, india], t[nk, sk] = 0.02, 0.01
+    m = np.array([[True, True, False, False]])
+    target, level = persistence.founding_threat(m, t, power=np.array([10.0, 0.5, 5.0, 2.0]))
+    assert target.tolist() == [sk] and level.tolist() == [pytest.approx(0.005)]
+    assert persistence.founding_threat(m, t)[0].tolist() == [india]  # without power: the largest mean
+    with pytest.raises(ValueError, match="founding_threat: power"):
+        persistence.founding_threat(m, t, power=np.ones(3))
+
+
+def test_the_founding_threat_is_the_same_by_rows_as_at_once():
+    rng = np.random.default_rng(5)
+    t = rng.random((30, 30)) * (rng.random((30, 30)) < 0.3)
+    m = rng.random((5000, 30)) < 0.1  # large enough for the row-by-row path
+    a, la = persistence.founding_threat(m, t)
+    b, lb = persistence.founding_threat(m[:50], t)
+    assert a[:50].tolist() == b.tolist() and np.array_equal(la[:50], lb)
+
+
+def test_a_member_that_allies_with_an_adversary_of_its_partner_has_realigned():
+    # members enter in 1900; member 0 later enters a pact with a state its partner fears (1905), or earlier (1899)
+    here = np.array([[1900, 1900, -1], [1900, 1900, -1], [1900, 1900, -1]])
+    later = np.array([[1905, -1, -1], [1899, -1, -1], [-1, -1, -1]])
+    assert persistence.realignment(here, later, 1907, memory_years=5).tolist() == [1.0, 0.0, 0.0]
+    assert persistence.realignment(here, later, 1910, memory_years=5).tolist() == [0.0, 0.0, 0.0]  # remembered five years
+    with pytest.raises(ValueError, match="realignment: memory_years"):
+        persistence.realignment(here, later, 1907, memory_years=0)
+
+
+def test_adversaries_are_those_near_ones_main_threat():
+    t = np.array([[0, 0.4, 0.3, 0.1], [0.0, 0, 0, 0], [0.5, 0, 0, 0], [0, 0, 0, 0]])
+    a = persistence.adversaries(t, share=0.5)
+    assert a[0].tolist() == [False, True, True, False] and not a[1].any() and a[2].tolist() == [True, False, False, False]
+    with pytest.raises(ValueError, match="adversaries: share"):
+        persistence.adversaries(t, share=0.0)
+
+
+def test_a_regime_change_is_the_largest_change_among_the_members():
+    m = np.array([[True, True, False], [False, False, True], [False, False, False]])
+    d = persistence.regime_change(m, np.array([0.9, 0.2, 0.3]), np.array([0.1, 0.3, 0.3]))
+    assert d.round(6).tolist() == [0.8, 0.0, 0.0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1))
+def test_the_circumstance_terms_are_independent_further_causes(h, x, d, ha, hd, k):
+    re, rg = persistence.circumstance_terms(h, x, d, realignment_hazard=ha, regime_hazard=hd, keep=k)
+    assert re == pytest.approx(ha * x * k * (1 - h)) and rg == pytest.approx(hd * d * k * (1 - h - re))
+    assert 0 <= h + re + rg <= 1 + 1e-12
 
 
 def test_members_that_fear_no_one_have_no_founding_threat():
@@ -255,3 +330,10 @@ def test_a_treaty_made_for_an_event_is_not_renewed_when_it_comes():
     assert float(p) == 0.0
     with pytest.raises(ValueError, match="survival_with_terms"):
         persistence.survival_with_terms(1, 1.5, 5, 0.5)
+
+
+def test_a_small_regime_drift_is_not_called_a_regime_change():
+    """Issue 17 item 4: a label says what the values show. A transition (Hungary 1989-90, about 0.6 on V-Dem's scale) is
+    'regime changed'; a drift of 0.05 is 'regime shifted'; without the values the cause is named as it is."""
+    assert cohesion.dissolution_label([5, 5, 5], 1.0, 0.0, [0.6, 0.05, 0.15]) == ["regime changed", "regime shifted", "regime changed"]
+    assert cohesion.dissolution_label([5, 4], 1.0, 0.0) == ["regime changed", "realigned"]

@@ -17,6 +17,7 @@ from foedus.data.paths import default_data_dir
 from foedus.data.snapshot import snapshot
 from foedus.data.snapshot_fields import table
 from foedus.sim.build_arms import prewar_milex
+from foedus.schema import SchemaError
 
 
 def _finite(x: float) -> bool:
@@ -122,6 +123,37 @@ def _other_years(snap) -> list[dict[str, str]]:
     return notes
 
 
+REGIME_MEMORY_YEARS = 10
+"""Years of the record before the start over which a state's memory of its regime is formed (0.8^10 ~ 0.1 of the weight left)."""
+
+REGIME_MEMORY_MIN_CHANGE = 0.01
+"""A memory this close to the regime now is not written (the state's regime has not moved)."""
+
+
+def _regime_memory(ccodes, year: int, data_dir: Path | None) -> np.ndarray:
+    """Each state's discounted memory of its democracy score (V-Dem ``v2x_polyarchy``) through ``year - 1``:
+    :func:`foedus.theory.rivalry.regime_reference` over the :data:`REGIME_MEMORY_YEARS` before ``year`` at the default
+    ``Parameters.regime_memory`` (NaN without a score then). A transition just before a run starts (Eastern Europe in
+    1989-90, for a run from 1990) is then recent at the start, as it would be had the run lived it (Leeds & Savun 2007
+    on regime change and the end of alliances; the rivalry step reads the same memory)."""
+    from foedus.sim.parameters import Parameters
+    from foedus.theory.rivalry import regime_reference
+
+    d = Path(data_dir) if data_dir is not None else default_data_dir()
+    try:
+        dem = table(d, "democracy")
+    except SchemaError:  # the regime file is optional for the snapshot too: without it, no memory
+        return np.full(len(ccodes), np.nan)
+    pick = dem[(dem["year"] >= year - REGIME_MEMORY_YEARS) & (dem["year"] < year)]
+    wide = pick.pivot_table(index="year", columns="ccode", values="v2x_polyarchy").reindex(columns=[int(c) for c in ccodes])
+    mem = np.full(len(ccodes), np.nan)
+    m = Parameters().regime_memory
+    for _, row in wide.sort_index().iterrows():  # ten years, once per scenario
+        r = row.to_numpy(dtype=float)
+        mem = np.where(np.isnan(mem), r, np.where(np.isnan(r), mem, regime_reference(mem, r, memory=m)))
+    return mem
+
+
 def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
     """The scenario's actors from a snapshot: figures in the units of :class:`~foedus.sim.scenario.Actor`."""
     n = len(snap.ccodes)
@@ -139,6 +171,7 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
         vul = 0.1 + 0.9 * np.sqrt(in_ / max(in_.max(), 1))
     notes = _other_years(snap)
     prewar = prewar_milex(snap.ccodes, year, data_dir)  # arms7: the aftermath of a war (foedus.theory.arming.postwar_level)
+    memory = _regime_memory(snap.ccodes, year, data_dir)
     actors = []
     for i in range(n):
         s = notes[i]
@@ -181,6 +214,8 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
         if cyber:
             a["cyber_capacity"] = round(float(cap[i]), 4)
             a["cyber_vulnerability"] = round(float(vul[i]), 4)
+        if np.isfinite(memory[i]) and np.isfinite(dem[i]) and abs(memory[i] - dem[i]) >= REGIME_MEMORY_MIN_CHANGE:
+            a["regime_memory"] = round(float(memory[i]), 4)
         actors.append(a)
     return actors
 

@@ -127,8 +127,7 @@ class Actor(_Frozen):
     in_system: list[tuple[Year, Year | None]] | None = Field(
         None,
         description=(
-            "the state's spells in the system during the run, [first year, last year] (last null: to the end of the run); "
-            "omitted: a member throughout. A state born later (decolonisation) or absorbed (Bavaria in 1871) is scheduled "
+            "the state's spells in the system during the run, [first year, last year] (last null: to the end of the run); omitted: a member throughout. A state born later (decolonisation) or absorbed (Bavaria in 1871) is scheduled "
             "here; its figures are those of its first year in the system"
         ),
     )
@@ -142,6 +141,7 @@ class Actor(_Frozen):
             "name the treaty or law in sources.neutral"
         ),
     )
+    regime_memory: float | None = Field(None, ge=0, le=1, description="memory of its democracy score at the start (foedus.theory.rivalry.regime_reference over the record's years before: a recent transition); omitted: its regime")
 
     @model_validator(mode="after")
     def _spells(self) -> "Actor":

@@ -261,6 +261,8 @@ def _state_arrays(sc: Scenario) -> dict[str, np.ndarray | list]:
         "milex_floor": milex.copy(),
         "tier_pin": pin,
         "milex_prewar": col("milex_prewar", np.nan),
+        # each state's memory of its regime (the record's years before the start; omitted: its regime now): a recent transition
+        "regime_reference": np.array([a.regime if a.regime_memory is None else a.regime_memory for a in acts], dtype=float),
     }
 
 

@@ -40,9 +40,11 @@ __all__ = [
     "democratic_diffusion",
 ]
 
-DISSOLUTION_CAUSES = ("cohesion lost", "power shifted", "treaty lapsed", "threat gone")
-"""The causes of :func:`dissolution_terms`, in its order: the cohesion term, the capability-change
-term, the baseline hazard and the lapse of the founding threat of :func:`dissolution_hazard`."""
+DISSOLUTION_CAUSES = ("cohesion lost", "power shifted", "treaty lapsed", "threat gone", "realigned", "regime changed")
+"""The causes of a treaty's yearly abrogation hazard, in order: the four of :func:`dissolution_terms` (the cohesion
+term, the capability-change term, the baseline hazard and the lapse of the founding threat of
+:func:`dissolution_hazard`), then the two of :func:`foedus.theory.persistence.circumstance_terms` (a member allied
+with an outsider since, a member's regime changed; Leeds & Savun 2007)."""
 
 
 def _logistic(z: np.ndarray) -> np.ndarray:
@@ -220,7 +222,12 @@ LABEL_THRESHOLD = 0.5
 """Half of a treaty's purpose: a cohesion retained at or below it is "lost", a founding threat lapsed at or above it "gone"."""
 
 
-def dissolution_label(cause, cohesion_retained, threat_lapse) -> list[str]:
+REGIME_LABEL_THRESHOLD = 0.15
+"""A regime change of at least this much (0-1 democracy scale) is said "regime changed", a smaller one "regime shifted": 3 points
+of Polity's 21-point scale, the change that ends a polity's durability in the Polity codebook (Marshall & Gurr 2020)."""
+
+
+def dissolution_label(cause, cohesion_retained, threat_lapse, regime_change=None) -> list[str]:
     """The words for each dissolution's cause (an index into :data:`DISSOLUTION_CAUSES`), matched to the values that caused it.
 
     Issue 17 item 4: a label must say what the factors show. The cause is the hazard's largest term;
@@ -228,10 +235,14 @@ def dissolution_label(cause, cohesion_retained, threat_lapse) -> list[str]:
     (:func:`cohesion_retained` <= :data:`LABEL_THRESHOLD`), "cohesion fell" otherwise (41 % of the
     "cohesion lost" dissolutions of world-2022 runs had occurred at cohesion above 0.9); "threat gone"
     only where at least half the founding threat has lapsed (:func:`foedus.theory.persistence.threat_lapse`),
-    "threat faded" otherwise. "power shifted" and "treaty lapsed" name their term as it is.
+    "threat faded" otherwise; "regime changed" only where a member's regime moved at least
+    :data:`REGIME_LABEL_THRESHOLD` (``regime_change``, :func:`foedus.theory.persistence.regime_change`; None: as it is),
+    "regime shifted" otherwise. "power shifted", "treaty lapsed" and "realigned" name their term as it is.
 
     >>> dissolution_label([0, 0, 3, 3, 1], [0.3, 0.9, 1.0, 1.0, 1.0], [0.0, 0.0, 1.0, 0.3, 0.0])
     ['cohesion lost', 'cohesion fell', 'threat gone', 'threat faded', 'power shifted']
+    >>> dissolution_label([5, 5], 1.0, 0.0, [0.5, 0.05])
+    ['regime changed', 'regime shifted']
     """
     k = np.atleast_1d(np.asarray(cause, dtype=int))
     kept = np.broadcast_to(np.asarray(cohesion_retained, dtype=float), k.shape)
@@ -242,6 +253,8 @@ def dissolution_label(cause, cohesion_retained, threat_lapse) -> list[str]:
             out[i] = "cohesion fell"
         elif c == 3 and not lapse[i] >= LABEL_THRESHOLD:
             out[i] = "threat faded"
+        elif c == 5 and regime_change is not None and not np.broadcast_to(np.asarray(regime_change, dtype=float), k.shape)[i] >= REGIME_LABEL_THRESHOLD:
+            out[i] = "regime shifted"
     return out
 
 

@@ -44,6 +44,7 @@ from foedus.theory._validate import _broadcast, _checked
 from foedus.theory.cohesion import cohesion_retained
 
 __all__ = ["threat_lapse", "founding_threat", "abrogating_member", "renewal_probability", "survival_with_terms", "term_end_after",
+           "realignment", "adversaries", "regime_change", "circumstance_terms",
            "democratic_commitment", "has_third_party_purpose"]
 
 
@@ -90,22 +91,35 @@ def threat_lapse(threat_now, threat_at_signing, *, check: bool = True) -> np.nda
     return np.where(known, np.minimum(np.maximum(g, 0.0), 1.0), 0.0)
 
 
-def founding_threat(members, threat, *, check: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    r"""The common threat of each pact: the outsider ``k`` that maximises :math:`\bar T_k = \frac1{|a|}\sum_{i \in a} T_{ik}`.
+def founding_threat(members, threat, power=None, *, check: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    r"""The common threat of each pact: the outsider ``k`` that threatens every member, :math:`\arg\max_k \min_{i \in a} T_{ik}`.
 
     ``members`` (A, N) bool, ``threat`` (N, N) with ``threat[i, k]`` the threat k poses to i.
     Returns ``target`` (A,) int, the outsider's index (-1 where no outsider threatens the
-    members: :math:`\bar T_k = 0` for every k, or no members), and ``level`` (A,), :math:`\bar T`
-    of that outsider (0 there). Walt's (1987) balance of threat: states ally against the state
-    that threatens them most, so a pact's founding threat is its members' common main threat.
+    members, or no members), and ``level`` (A,), :math:`\bar T_k = \frac1{|a|}\sum_{i \in a} T_{ik}`,
+    the members' mean threat from that outsider (0 there). Walt's (1987) balance of threat: states
+    ally against the state that threatens them, so a pact's founding threat is a threat its members
+    *share*: the outsider whose smallest threat to a member is largest. Where no outsider threatens
+    every member (the least is 0 for every k), the pact protects its weakest member (``power`` (N,)
+    given): the main threat of the member of least power, as in an asymmetric alliance the weaker ally
+    gains security and the stronger autonomy (Morrow 1991); without ``power``, the outsider of the
+    largest mean threat :math:`\arg\max_k \bar T_k`. The mean alone named a threat one member faces
+    and the other does not: the China-North Korea treaty of 1961 (ATOP names no adversary) was
+    written against India in world-2022, India's threat to China outweighing any threat to both
+    (North Korea's main threat is South Korea: the treaty's founding threat now).
 
-    >>> t = np.array([[0, 0, .5], [0, 0, .3], [.1, .1, 0]])
-    >>> [x.tolist() for x in founding_threat(np.array([[True, True, False]]), t)]
+    >>> t = np.array([[0, 0, .5, .9], [0, 0, .3, 0], [.1, .1, 0, 0], [0, 0, 0, 0]])
+    >>> [x.tolist() for x in founding_threat(np.array([[True, True, False, False]]), t)]
     [[2], [0.4]]
+    >>> [x.tolist() for x in founding_threat(np.array([[True, False, False, False]]), t)]
+    [[3], [0.9]]
+    >>> [x.tolist() for x in founding_threat(np.array([[True, False, True, False]]), t, power=np.array([5.0, 1, 1, 1]))]
+    [[1], [0.05]]
 
     References
     ----------
     .. [1] Walt, S. M. (1987). The Origins of Alliances. Cornell University Press.
+    .. [2] Morrow, J. D. (1991). Alliances and asymmetry. American Journal of Political Science 35(4): 904-933.
     """
     f = "founding_threat"
     m = np.asarray(members, dtype=bool)
@@ -115,10 +129,32 @@ def founding_threat(members, threat, *, check: bool = True) -> tuple[np.ndarray,
     size = m.sum(axis=1)
     mean = (m.astype(float) @ t) / np.maximum(size, 1)[:, None]
     mean = np.where(m, -np.inf, mean)  # members are not their own pact's adversary
-    target = mean.argmax(axis=1) if m.shape[1] else np.zeros(len(m), np.intp)
-    level = np.take_along_axis(mean, target[:, None], axis=1)[:, 0] if m.shape[1] else np.zeros(len(m))
+    if not m.shape[1]:
+        return np.full(len(m), -1), np.zeros(len(m))
+    # the least threat the outsider poses to a member: a threat the members share (Walt 1987); (A, N) from row minima
+    least = np.where(m[:, :, None], t[None, :, :], np.inf).min(axis=1) if m.shape[0] * m.shape[1] ** 2 <= 4_000_000 else _least_threat(m, t)
+    least = np.where(m | ~np.isfinite(least), -np.inf, least)
+    shared = least.max(axis=1) > 0
+    fallback = mean.argmax(axis=1)
+    if power is not None:  # the weakest member's main threat (Morrow 1991: the asymmetric pact protects the weaker ally)
+        pw = np.asarray(power, dtype=float)
+        if check and pw.shape != (m.shape[1],):
+            raise ValueError(f"{f}: power must be (N,) = ({m.shape[1]},), got {pw.shape}")
+        weakest = np.where(m, pw[None, :], np.inf).argmin(axis=1)
+        own = np.where(m, -np.inf, t[weakest])  # its threats from outsiders
+        fallback = np.where(own.max(axis=1) > 0, own.argmax(axis=1), fallback)
+    target = np.where(shared, least.argmax(axis=1), fallback)
+    level = np.take_along_axis(mean, target[:, None], axis=1)[:, 0]
     none = ~(level > 0)
     return np.where(none, -1, target), np.where(none, 0.0, level)
+
+
+def _least_threat(m: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """Row by row (bounded memory): for each pact, the least threat each state poses to one of its members."""
+    out = np.empty(m.shape)
+    for a in range(len(m)):  # pacts, a few hundred at most: one vectorised row each
+        out[a] = t[m[a]].min(axis=0) if m[a].any() else np.inf
+    return out
 
 
 def abrogating_member(members, stake, share_change, by_power) -> np.ndarray:
@@ -404,3 +440,131 @@ def has_third_party_purpose(obligations) -> np.ndarray:
         raise ValueError(f"has_third_party_purpose: obligations must be (A, 5), got {o.shape}")
     return o[:, 0] | o[:, 1]
 
+
+
+def realignment(entered_here, entered_elsewhere, year, *, memory_years: float) -> np.ndarray:
+    r"""Whether a treaty has a member that has since allied with an outsider: :math:`x_a = \max_{i \in a} [e'_i > e_{ai}]\,[y - e'_i < w]`.
+
+    Leeds & Savun (2007) find that a state is more likely to abrogate an alliance after it has formed a new alliance
+    with a state outside it: the new partner is an alternative that lowers the old treaty's value (the "sudden
+    reversals" of multipolar Europe, brief D2; Snyder 1997 on alignment options). ``entered_here`` :math:`e_{ai}` is the
+    year member ``i`` entered treaty ``a``, ``entered_elsewhere`` :math:`e'_i` the latest year it entered another treaty
+    in force with a state outside ``a`` that is an adversary of a fellow member (:func:`adversaries`: a reversal, not a
+    new pact inside the same camp) by a treaty that pledges at least as much (a substitute, not a lesser accord)
+    (-1 or NaN: none); the new alignment counts for ``memory_years`` :math:`w`
+    after it was made (the years in which the old treaty's fate is decided). Rows are treaties, columns states; a
+    non-member's entries must be -1. Our indicator form of their covariate.
+
+    Parameters
+    ----------
+    entered_here, entered_elsewhere : (A, N) array_like, years (-1: not a member / none)
+    year : int
+    memory_years : float, > 0
+
+    Returns
+    -------
+    (A,) float in {0, 1}.
+
+    >>> realignment([[1900, 1900, -1]], [[1905, -1, -1]], 1906, memory_years=5).tolist()
+    [1.0]
+    >>> realignment([[1900, 1900, -1]], [[1900, -1, -1]], 1906, memory_years=5).tolist()
+    [0.0]
+    >>> realignment([[1900, 1900, -1]], [[1901, -1, -1]], 1906, memory_years=5).tolist()
+    [0.0]
+
+    References
+    ----------
+    .. [1] Leeds, B. A. & Savun, B. (2007). Terminating alliances: Why do states abrogate
+       agreements? Journal of Politics 69(4): 1118-1132.
+    .. [2] Snyder, G. H. (1997). Alliance Politics. Cornell University Press.
+    """
+    e = np.asarray(entered_here, dtype=float)
+    e2 = np.asarray(entered_elsewhere, dtype=float)
+    if e.ndim != 2 or e2.shape != e.shape:
+        raise ValueError(f"realignment: entered_here and entered_elsewhere must be (A, N) alike, got {e.shape} and {e2.shape}")
+    if not memory_years > 0:
+        raise ValueError("realignment: memory_years must be > 0")
+    member = e >= 0
+    later = member & (e2 > e) & (year - e2 < memory_years)  # NaN compares False: no new alignment
+    return later.any(axis=1).astype(float) if e.shape[1] else np.zeros(len(e))
+
+
+def adversaries(threat, *, share: float) -> np.ndarray:
+    r"""Whom each state counts as an adversary: :math:`A_{kj} = [T_{kj} > 0]\,[T_{kj} \ge \theta \max_l T_{kl}]`, (N, N) bool.
+
+    A state's adversaries are the states that threaten it nearly as much as its main threat does (Walt 1987), the share
+    :math:`\theta` (``share``, in (0, 1]) of it. A member that allies with an adversary of its partner has realigned
+    (:func:`realignment`): Snyder (1997) calls the shift of a state towards its ally's opponent the defection that ends
+    alliances in a multipolar system, unlike a new pact inside the same camp.
+
+    >>> adversaries(np.array([[0, .4, .1], [.2, 0, 0], [0, 0, 0]]), share=0.5).tolist()
+    [[False, True, False], [True, False, False], [False, False, False]]
+    """
+    t = np.asarray(threat, dtype=float)
+    if t.ndim != 2 or t.shape[0] != t.shape[1]:
+        raise ValueError(f"adversaries: threat must be (N, N), got {t.shape}")
+    if not 0 < share <= 1:
+        raise ValueError("adversaries: share must lie in (0, 1]")
+    top = t.max(axis=1, keepdims=True) if t.shape[1] else np.zeros((len(t), 1))
+    return (t > 0) & (t >= share * top)
+
+
+def regime_change(members, regime, regime_reference) -> np.ndarray:
+    r"""The largest recent change of a member's regime: :math:`\Delta_a = \max_{i \in a} |r_i - \bar r_i|` (0 without members).
+
+    Leeds & Savun (2007) find alliances abrogated after a change in a member's domestic political institutions, and
+    Leeds, Mattes & Vogel (2009) that a change in the source of a leader's support (a regime transition) makes
+    commitments less reliable: the government that signed is not the one that must honour. ``regime`` (N,) is the
+    democracy score now (0-1), ``regime_reference`` (N,) each state's discounted memory of it
+    (:func:`foedus.theory.rivalry.regime_reference`: a transition counts for a few years, as in
+    :func:`foedus.theory.rivalry.regime_shift`); ``members`` (A, N) bool.
+
+    >>> regime_change(np.array([[True, True, False], [False, False, True]]), np.array([0.8, 0.1, 0.9]), np.array([0.2, 0.1, 0.1])).round(2).tolist()
+    [0.6, 0.8]
+
+    References
+    ----------
+    .. [1] Leeds, B. A. & Savun, B. (2007). Terminating alliances: Why do states abrogate
+       agreements? Journal of Politics 69(4): 1118-1132.
+    .. [2] Leeds, B. A., Mattes, M. & Vogel, J. S. (2009). Interests, institutions, and the
+       reliability of international commitments. American Journal of Political Science 53(2): 461-476.
+    """
+    m = np.asarray(members, dtype=bool)
+    r = np.asarray(regime, dtype=float)
+    r0 = np.asarray(regime_reference, dtype=float)
+    if m.ndim != 2 or r.shape != m.shape[1:] or r0.shape != r.shape:
+        raise ValueError(f"regime_change: members must be (A, N), regime and regime_reference (N,), got {m.shape}, {r.shape}, {r0.shape}")
+    d = np.abs(r - r0)
+    return np.where(m, d[None, :], 0.0).max(axis=1) if m.shape[1] else np.zeros(len(m))
+
+
+def circumstance_terms(other_hazard, realigned, regime_shift, *, realignment_hazard: float, regime_hazard: float, keep=1.0, held=1.0,
+                       check: bool = True) -> np.ndarray:
+    r"""The two further causes of abrogation Leeds & Savun (2007) name beside power and threat, as hazard terms: (2, ...).
+
+    .. math::
+
+        h_{re} = h_a\,x\,K\,S\,(1 - h), \qquad h_{rg} = h_d\,\Delta\,K\,S\,(1 - h - h_{re})
+
+    with :math:`h` the yearly hazard of the other causes (:func:`foedus.theory.cohesion.dissolution_terms`, summed),
+    :math:`x` :func:`realignment` (a member allied with an outsider since), :math:`\Delta` :func:`regime_change` (a
+    member's recent regime change, 0-1), :math:`h_a`, :math:`h_d` their yearly hazards at full strength, and
+    :math:`K = 1 - \omega I` (institutions) and :math:`S = 1 - \sigma s` (democratic commitment) the damping every term
+    of the hazard has. Each is an independent further cause, so the total stays at most 1.
+
+    >>> circumstance_terms(0.0, [1.0, 0.0], [0.0, 0.5], realignment_hazard=0.2, regime_hazard=0.4).round(3).tolist()
+    [[0.2, 0.0], [0.0, 0.2]]
+    """
+    f = "circumstance_terms"
+    h = _checked(other_hazard, "other_hazard", f, lo=0.0, hi=1.0, check=check)
+    x = _checked(realigned, "realigned", f, lo=0.0, hi=1.0, check=check)
+    d = _checked(regime_shift, "regime_shift", f, lo=0.0, hi=1.0, check=check)
+    ha = float(_checked(realignment_hazard, "realignment_hazard", f, lo=0.0, hi=1.0, check=check))
+    hd = float(_checked(regime_hazard, "regime_hazard", f, lo=0.0, hi=1.0, check=check))
+    k = _checked(keep, "keep", f, lo=0.0, hi=1.0, check=check)
+    s = _checked(held, "held", f, lo=0.0, hi=1.0, check=check)
+    h, x, d, k, s = _broadcast(f, other_hazard=h, realigned=x, regime_shift=d, keep=k, held=s, check=check)
+    out = np.empty((2,) + np.shape(h))
+    out[0] = ha * x * k * s * (1.0 - h)
+    out[1] = hd * d * k * s * (1.0 - h - out[0])
+    return out

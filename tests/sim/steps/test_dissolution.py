@@ -102,11 +102,14 @@ def test_every_hazard_drawn_ending_is_labelled_by_its_largest_term_in_words_its_
         seen += 1
         terms = {c: f["hazard_" + c.replace(" ", "_")] for c in DISSOLUTION_CAUSES}
         base = max(terms, key=terms.get)
-        words = {"cohesion lost": ("cohesion lost", "cohesion fell"), "threat gone": ("threat gone", "threat faded")}.get(base, (base,))
+        words = {"cohesion lost": ("cohesion lost", "cohesion fell"), "threat gone": ("threat gone", "threat faded"),
+                 "regime changed": ("regime changed", "regime shifted")}.get(base, (base,))
         assert d["cause"] in words and abs(sum(terms.values()) - f["hazard"]) < 1e-9
         if d["cause"] == "cohesion lost":
             assert f["cohesion_retained"] <= 0.5
         if d["cause"] == "threat gone":
             assert f["threat_lapse"] >= 0.5
+        if d["cause"] == "regime changed":
+            assert f["regime_change"] >= 0.15
         assert {"cohesion_retained", "democratic_commitment", "third_party_purpose", "threat_lapse", "capability_change"} <= set(f)
     assert seen >= 10

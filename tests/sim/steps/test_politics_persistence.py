@@ -262,3 +262,49 @@ def test_a_pact_formed_in_the_run_draws_its_renewal_provision_with_its_term():
     war = ag.wartime[slots]
     assert np.isneginf(ag.term_end[slots][war & np.isnan(term)]).all() and np.isinf(ag.term_end[slots][~war & np.isnan(term)]).all()
     assert (ag.term_end[slots][~np.isnan(term)] == 2000 + term[~np.isnan(term)]).all()
+
+
+def _latest_outside_numpy(m, entry, hostile, substitute):
+    """The rule of ``_latest_outside_kernel`` written with NumPy, treaty by treaty."""
+    out = np.full(m.shape, -1, np.int64)
+    for a in range(len(m)):
+        for i in np.flatnonzero(m[a]):
+            fellows = m[a].copy()
+            fellows[i] = False
+            cand = [entry[b, i] for b in range(len(m))
+                    if b != a and m[b, i] and substitute[b, a] and (hostile[np.ix_(fellows, m[b] & ~m[a])]).any()]
+            out[a, i] = max(cand, default=-1)
+    return out
+
+
+def test_the_realignment_kernel_is_the_rule():
+    from foedus.sim.steps.politics import _latest_outside_kernel
+
+    rng = np.random.default_rng(7)
+    for _ in range(20):
+        m = rng.random((12, 9)) < 0.3
+        entry = np.where(m, rng.integers(1900, 1920, m.shape), -1).astype(np.int64)
+        hostile = rng.random((9, 9)) < 0.2
+        substitute = rng.random((12, 12)) < 0.7
+        got = np.full(m.shape, -1, np.int64)
+        _latest_outside_kernel(m, entry, hostile, substitute, got)
+        assert np.array_equal(got, _latest_outside_numpy(m, entry, hostile, substitute))
+
+
+def test_a_pact_whose_member_allies_with_its_partners_adversary_ends_sooner():
+    """Leeds & Savun 2007: a new alliance with an outsider raises abrogation. SMA allies with RIV, which threatens SMB:
+    the SMA-SMB pact ends within five years more often than the same pact without the new alliance (one-sided, alpha 0.01)."""
+    rivals = [{"pair": [SMB, RIV], "hostility": 0.6, "rivalry": True}]
+    ended = {True: 0, False: 0}
+    runs = 60
+    for realign in (True, False):
+        for seed in range(runs):
+            pacts = [alliance("Old pact", [SMA, SMB])] + ([alliance("New pact", [SMA, RIV], start_year=1998)] if realign else [])
+            world, _ = tiny_world(agreements=pacts, relations=rivals, **dict(QUIET, realignment_hazard=0.3, regime_change_hazard=0.0))
+            rng = np.random.default_rng(seed)
+            for _ in range(5):
+                alliance_politics(world, rng)
+                world.year += 1
+            ended[realign] += int(not world.agreements.active[0])
+    table = [[ended[True], runs - ended[True]], [ended[False], runs - ended[False]]]
+    assert stats.fisher_exact(table, alternative="greater")[1] < ALPHA, table

@@ -26,6 +26,12 @@ Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
   gone' term, ``threat_lapse_institution_protection`` for assets specific to the threat, rising
   to ``institution_protection`` with the pact's integration, its general assets),
   ``solidarity_protection`` (the share of the whole hazard that identical regimes remove);
+- **realigned** (:func:`dissolve_by_hazard`; Leeds & Savun 2007): a member has allied since it entered with an
+  adversary of a fellow member (:func:`foedus.theory.persistence.realignment`, ``realignment_hazard`` for
+  ``realignment_memory`` years); **regime changed**: a member's regime has moved against its memory
+  (:func:`foedus.theory.persistence.regime_change`, ``regime_change_hazard``; Leeds, Mattes & Vogel 2009): the two
+  further terms of :func:`foedus.theory.persistence.circumstance_terms`, damped by institutions and democratic
+  commitment as the others;
 - **term expired** (:func:`expire_terms`, called by :func:`foedus.sim.steps.politics.alliance_politics`): a
   treaty with a stated term (ATOP ``speclgth``, ``length``, ``renewlgt``) that its members do not renew when the
   term ends (:func:`foedus.theory.persistence.renewal_probability`: the share of the circumstances of its
@@ -126,15 +132,16 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
     """Security agreements end with their yearly hazard (brief P5): one draw each, in the order of ``st["slots"]``.
 
     ``st`` is :func:`foedus.sim.steps.politics.cohesion_state` (the agreements, their cohesion
-    and its factors), ``terms`` (4, A) :func:`foedus.theory.cohesion.dissolution_terms` of them
-    (the hazard is their sum) and ``institutional`` their institutional assets (0-1,
+    and its factors), ``terms`` (K, A), K <= 6, the hazard's terms in the order of
+    :data:`foedus.theory.cohesion.DISSOLUTION_CAUSES` (:func:`foedus.theory.cohesion.dissolution_terms`, then
+    :func:`foedus.theory.persistence.circumstance_terms`; the hazard is their sum) and ``institutional`` their institutional assets (0-1,
     :func:`foedus.theory.integration.institutional_assets`). The drawn
     event is a member's abrogation (Leeds & Savun 2007): a treaty of two ends (a
     ``"dissolution"``), and in a treaty of more the member
     :func:`foedus.theory.persistence.abrogating_member` leaves (an ``"exit"``; the treaty ends
     only when fewer than two members remain). Each is logged with the cause whose term
     contributes most to the hazard (:data:`foedus.theory.cohesion.DISSOLUTION_CAUSES`: "cohesion
-    lost", "power shifted", "treaty lapsed", "threat gone", in the words that match its values:
+    lost", "power shifted", "treaty lapsed", "threat gone", "realigned", "regime changed", in the words that match its values:
     "cohesion fell" where more than half the cohesion of signature remains, "threat faded" where less
     than half the founding threat has lapsed; :func:`foedus.theory.cohesion.dissolution_label`), every term and factor of the hazard
     (the founding threat: its COW code, None when none is known or the adversary is not in the
@@ -232,10 +239,13 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
     ag = world.agreements
     gone = st["slots"][ending]
     hazard = terms.sum(axis=0)
-    cols = (hazard, st["cohesion"], st["rho"], st["competition"], st["similarity"], st["capability_change"], st["threat_lapse"], *terms)
-    hz, co, th, ec, rs, cc, lapse, t_coh, t_pow, t_base, t_gone = (c[ending].tolist() for c in cols)
+    full = np.vstack([terms, np.zeros((len(DISSOLUTION_CAUSES) - len(terms), terms.shape[1]))])  # terms of the causes given, 0 for the rest
+    zero = np.zeros(len(hazard))
+    cols = (hazard, st["cohesion"], st["rho"], st["competition"], st["similarity"], st["capability_change"], st["threat_lapse"],
+            st.get("realignment", zero), st.get("regime_change", zero), *full)
+    hz, co, th, ec, rs, cc, lapse, realigned, regime, t_coh, t_pow, t_base, t_gone, t_re, t_rg = (c[ending].tolist() for c in cols)
     cause = th_cohesion.dissolution_label(cause_k, th_cohesion.cohesion_retained(st["cohesion"][ending], ag.cohesion_start[gone]),
-                                          st["threat_lapse"][ending])
+                                          st["threat_lapse"][ending], st["regime_change"][ending] if "regime_change" in st else None)
     c0 = ag.cohesion_start[gone].tolist()
     tgt = ag.target[gone]
     target = np.where(tgt >= 0, world.ccode[np.maximum(tgt, 0)], -1).tolist()  # -1: none named, or not in the world
@@ -259,6 +269,10 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
                 "hazard_power_shifted": t_pow[k],
                 "hazard_treaty_lapsed": t_base[k],
                 "hazard_threat_gone": t_gone[k],
+                "hazard_realigned": t_re[k],
+                "hazard_regime_changed": t_rg[k],
+                "realignment": realigned[k],  # 1: a member has allied with an outsider since (Leeds & Savun 2007)
+                "regime_change": regime[k],  # a member's recent regime change, 0-1
                 "threat_lapse": lapse[k],
                 "founding_threat": None if target[k] < 0 else target[k],
                 "founding_threat_now": t_now[k],

@@ -49,7 +49,9 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
       ``max_hazard = dissolution_hazard`` and ``change_weight = capability_change_weight``;
       the draw and the explanation of each ending are
       :func:`foedus.sim.steps.dissolution.dissolve_by_hazard` (every cause of dissolution is there;
-      in a treaty of more than two members the drawn event is one member's abrogation);
+      in a treaty of more than two members the drawn event is one member's abrogation); two further causes Leeds &
+      Savun (2007) name (:func:`_circumstance_terms`): a member allied since with an adversary of a fellow member
+      ("realigned") and a member's recent regime change ("regime changed");
     - integration (P3, T4) moves towards :func:`~foedus.theory.integration.optimal_integration` for
       the common threat, with the attachment to national control falling as T4 rises
       (:func:`~foedus.theory.integration.integration_update`: built at ``integration_rate``, taken down
@@ -118,6 +120,7 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         third_party=st["third_party"],
         check=world.check,
     )
+    terms = np.vstack([terms, _circumstance_terms(world, st, terms.sum(axis=0), institutional)])
     # integration (P3, T4)
     target = th_integration.optimal_integration(rho, 1.0 - tr.military_integration + p.national_control_floor, check=world.check)
     # integration moves towards the target scaled by institutionalisation, betrayal fades (in place)
@@ -135,6 +138,65 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     )
     expire_terms(world, rng, st, renewal, institutional)
     _democratisation(world, st["integration_by_state"])
+
+
+def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional: np.ndarray) -> np.ndarray:
+    """The 'realigned' and 'regime changed' terms of the hazard (:func:`foedus.theory.persistence.circumstance_terms`;
+    Leeds & Savun 2007): (2, A) for the agreements ``st["slots"]``, whose other terms sum to ``other``.
+
+    A member has allied with an outsider since it entered (:func:`foedus.theory.persistence.realignment` over the
+    security agreements in force, :func:`_latest_outside_kernel`; ``realignment_memory``) with an adversary of a fellow
+    member (:func:`foedus.theory.persistence.adversaries`, ``realignment_threat_share``: a reversal of alignment, not a
+    new pact inside the same camp; Snyder 1997) by a treaty that pledges at least as much (``Agreements.commitment``: a
+    substitute for the old one; Italy's neutrality accord with France of 1902 did not end the Triple Alliance, renewed
+    that year), or its regime has changed
+    against its memory (``World.regime_reference``, :func:`foedus.theory.persistence.regime_change`); damped as every
+    term is, by institutions (``institution_protection``) and democratic commitment (``solidarity_protection``)."""
+    p, ag, slots = world.params, world.agreements, st["slots"]
+    m = ag.members[slots]
+    entry = np.where(m, ag.entry_year[slots], -1).astype(np.int64)
+    hostile = th_persistence.adversaries(world.results.threat, share=p.realignment_threat_share)
+    commit = ag.commitment[slots]
+    substitute = commit[:, None] >= commit[None, :]  # [b, a]: b pledges at least what a does (a substitute, not a lesser accord)
+    latest = np.full(m.shape, -1, np.int64)
+    _latest_outside_kernel(m, entry, hostile, substitute, latest)
+    realigned = th_persistence.realignment(entry, latest, world.year, memory_years=p.realignment_memory)
+    ref = world.regime_reference if world.regime_reference.shape == world.regime.shape else world.regime
+    shift = np.minimum(th_persistence.regime_change(m, world.regime, ref), 1.0)
+    st["realignment"], st["regime_change"] = realigned, shift
+    keep = 1.0 - p.institution_protection * institutional
+    held = 1.0 - min(2.0 * world.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
+    return th_persistence.circumstance_terms(np.minimum(other, 1.0), realigned, shift, realignment_hazard=p.realignment_hazard,
+                                             regime_hazard=p.regime_change_hazard, keep=keep, held=held, check=world.check)
+
+
+@njit(cache=True)
+def _latest_outside_kernel(members, entry, hostile, substitute, out):  # pragma: no cover (compiled)
+    """``out[a, i]``: the latest year member ``i`` of agreement ``a`` entered another agreement ``b`` of the rows that pledges at
+    least as much (``substitute[b, a]``) with a member ``j`` outside ``a`` that is an adversary of a fellow member ``k`` of ``a`` (``hostile[k, j]``,
+    :func:`foedus.theory.persistence.adversaries`), -1 if none: the data of :func:`foedus.theory.persistence.realignment`
+    (``tests/sim/steps/test_politics_persistence.py`` proves it equal to the same rule in NumPy)."""
+    n_a, n = members.shape
+    for a in range(n_a):
+        for i in range(n):
+            if not members[a, i]:
+                continue
+            best = -1
+            for b in range(n_a):
+                if b == a or not members[b, i] or entry[b, i] <= best or not substitute[b, a]:
+                    continue
+                found = False
+                for j in range(n):
+                    if members[b, j] and not members[a, j]:
+                        for k in range(n):
+                            if k != i and members[a, k] and hostile[k, j]:
+                                found = True
+                                break
+                    if found:
+                        break
+                if found:
+                    best = entry[b, i]
+            out[a, i] = best
 
 
 def _stated_terms(world: World, rng: np.random.Generator, slots: np.ndarray) -> None:
@@ -319,7 +381,8 @@ def founding_threat_lapse(world: World, slots: np.ndarray, size: np.ndarray) -> 
 
     A pact without a target yet (formed this year, or in force at the start without an adversary
     named in its text) takes its members' common main threat now as the one it was written
-    against (:func:`foedus.theory.persistence.founding_threat`) if it pledges defence or offence (a pact of
+    against (:func:`foedus.theory.persistence.founding_threat`: a threat every member faces, else its weakest
+    member's main threat) if it pledges defence or offence (a pact of
     neutrality, non-aggression or consultation alone has none unless its text names one:
     :func:`foedus.theory.persistence.has_third_party_purpose`); a target named by the scenario
     (ATOP ``statthr1``/``statthr2``) is measured now. ``target_threat_start`` is set then, once.
@@ -333,7 +396,7 @@ def founding_threat_lapse(world: World, slots: np.ndarray, size: np.ndarray) -> 
     unset = ag.target[slots] == TARGET_UNSET
     if unset.any():
         new = slots[unset]
-        target, level = th_persistence.founding_threat(ag.members[new], threat, check=world.check)
+        target, level = th_persistence.founding_threat(ag.members[new], threat, world.power, check=world.check)
         # a pact of neutrality, non-aggression or consultation regulates its members' own relation: no third-party threat
         target = np.where(th_persistence.has_third_party_purpose(ag.obligations[new]), target, -1)
         ag.target[new] = np.where(target >= 0, target, TARGET_NONE)
