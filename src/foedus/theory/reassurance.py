@@ -60,7 +60,7 @@ list begins (censoring), not the birth of a state, so such a state counts as an 
 def relationship_age(year: int, entered, *, check: bool = True) -> np.ndarray:
     """Years the two states of each pair have both been in the state system: (N, N), ``inf`` for two old members.
 
-    ``entered`` (N,) is the year each state (last) entered the system; a state in it since
+    ``entered`` (N,) is the year each state first entered the system (a state restored after an occupation is not new); a state in it since
     :data:`STATE_LIST_START` or earlier has no known entry (``inf`` years). The diagonal is ``inf``.
 
     >>> relationship_age(2000, [1816, 1991, 1993]).tolist()

@@ -119,14 +119,15 @@ def norm_factors(world: World) -> dict[str, float]:
 
 
 def entry_years(world: World) -> np.ndarray:
-    """(N,) the year each state last entered the state system: the first year of its spell covering this year
-    (``World.spells``), else its first year in the system (``World.since``)."""
-    entered = world.since.astype(np.int64).copy()
-    sp = world.spells
-    if len(sp):
-        on = (sp[:, 1] <= world.year) & (world.year <= sp[:, 2])
-        np.maximum.at(entered, sp[on, 0], sp[on, 1])
-    return entered
+    """(N,) the year each state FIRST entered the state system (``World.since``: the COW state list's first year
+    of its first spell, set by :func:`foedus.sim.build.scenario_from_record`).
+
+    A state that left the system and came back (occupied 1940-45 and restored in 1945: the Netherlands,
+    Belgium, Norway, Denmark; Poland) is not a new state on its return: its neighbours have read its
+    intentions since it first entered (:func:`foedus.theory.reassurance.relationship_age`). Scheduled
+    spells (``World.spells``) do not reset it.
+    """
+    return world.since.astype(np.int64)
 
 
 def reassurance_threat(world: World) -> np.ndarray | None:
