@@ -218,3 +218,33 @@ def test_membership_values_are_member_values_summed_over_the_goods_provided(seed
     assert k == len(want) > 0
     assert np.array_equal(i_idx[:k], i_w) and np.array_equal(a_idx[:k], a_w)
     assert np.array_equal(_bits(stay[:k]), _bits(want))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_best_pairs_by_form_is_best_pairs_form_by_form_and_gives_its_choice_to_the_bit(seed):
+    """The portfolio pass: each form's best partner is the first maximum of that form's row of the numpy choice, and the first
+    maximum over forms (``_first_best``) is ``best_pairs``' option, value and cost, to the bit (NaN cases included)."""
+    rng, n, members, alliance_goods, goods, c = _random_case(seed)
+    if seed == 7:
+        goods[2, 1, :] = np.nan
+    commitment = rng.choice([0.2, 0.3, 0.4, 0.8, 1.0], members.shape[0])
+    shared_commitment = pair_max(members, commitment, n)
+    shared_goods = np.stack([pair_max(members, alliance_goods[:, g].astype(float), n) > 0 for g in range(5)])
+    unit_cost = rng.uniform(0.01, 0.5, n)
+    at_war = rng.random((n, n)) < 0.05
+    active = rng.random(n) < 0.9
+    rows = np.arange(n).astype(np.int64) if seed == 7 else np.flatnonzero(rng.random(n) < 0.5).astype(np.int64)
+    args = (rows, goods, shared_goods, shared_commitment, unit_cost, c["autonomy"], np.log1p(c["autonomy"]), c["burden"], at_war, active,
+            FORM_GOODS.astype(float), FORM_COMMITMENT, FORM_GOODS[:, 0].astype(float), FORM_RISK.astype(float), c["w"], c["beta"], c["tau"])
+    by_form = kern.best_pairs_by_form(*args)
+    want = kern.best_pairs(*args)
+    got = al._first_best(by_form, n)
+    assert np.array_equal(got[0], want[0])
+    for g, w in zip(got[1:], want[1:]):
+        assert np.array_equal(_bits(g), _bits(w))
+    part, nets = by_form[0], by_form[1]
+    for f in range(len(FORM_COMMITMENT)):  # the numpy reference, one form at a time
+        rows_f = kern.best_pairs(*args[:10], FORM_GOODS[f : f + 1].astype(float), FORM_COMMITMENT[f : f + 1], FORM_GOODS[f : f + 1, 0].astype(float),
+                                 FORM_RISK[f : f + 1].astype(float), c["w"], c["beta"], c["tau"])
+        assert np.array_equal(part[:, f], rows_f[0]) and np.array_equal(_bits(nets[:, f]), _bits(rows_f[1]))
+    assert np.isfinite(nets).any()

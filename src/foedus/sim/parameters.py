@@ -393,6 +393,22 @@ class Parameters(CoreParameters):
         "eras the termination fit is better at 0.8 (z of the regime shift 1.8) than at 0.9 (1.5)",
     )
 
+    # --- mix7 ---
+    forms_per_year: int = Field(
+        1, ge=1, le=6,
+        description="the most new pacts a reconsidering state pursues in a year, at most one per form and partner, the larger net "
+        "values first (foedus.theory.portfolio.portfolio_picks: the portfolio view of alignment, Morrow 1991, Conybeare 1992, "
+        "Kimball 2010; the forms as distinct instruments, Leeds et al. 2002). 1: its one best option",
+    )
+
+    pledge_credibility_weight: float = Field(
+        1.0, ge=0, le=1,
+        description="w of foedus.theory.reassurance.pledge_credibility: a pledge of non-aggression from j is believed by i "
+        "with probability 1 - w H[j, i] (j's revealed hostility to i), and its reassurance is worth that share "
+        "(Kydd 2005: to a state sure its partner is an expansionist a promise is cheap talk). 1: the published reading (no fit); "
+        "0 switches it off",
+    )
+
     def rivalry_onset_coefficients(self) -> tuple[float, ...]:
         """The onset logit's slopes in the order of :data:`foedus.theory.rivalry.ONSET_TERMS`."""
         return (*super().rivalry_onset_coefficients(), self.rivalry_onset_one_major, self.rivalry_onset_out_of_reach)

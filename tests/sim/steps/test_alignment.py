@@ -114,6 +114,7 @@ RIVALS_THREATEN = THREATENED
 
 
 def _formations_in(year: int, **parameters):
+    parameters.setdefault("pledge_credibility_weight", 0.0)  # the norm alone (the rivals' credibility: the test after the next)
     world, rng = tiny_world(relations=RIVALS_THREATEN, consider_rate=1.0, **parameters)
     world.year = year  # the same world, dated before or after the renunciation of war
     alignment(world, rng)
@@ -138,3 +139,16 @@ def test_rivals_pledge_non_aggression_once_war_is_renounced_and_not_before_and_t
     assert all(e[3]["factors"]["renunciation_of_war"] == 0.0 for e in before)
     _, switched_off = _formations_in(1900, nonaggression_norm_share=0.0)
     assert [e for e in switched_off if e[3]["factors"]["form"] == "nonaggression" and {e[1], e[2]} == {GRT, RIV}]
+
+
+def test_a_pledge_from_a_sworn_enemy_is_cheap_talk_and_its_credibility_is_a_factor():
+    """Kydd (2005), theory/reassurance.pledge_credibility: the rivals (hostility 0.6) who sign a pact of non-aggression in 2000
+    when every pledge is believed sign none when a pledge is believed with probability 1 - hostility; the credibility of
+    each side's pledge is a factor of every formation."""
+    _, believed = _formations_in(2000)
+    assert [e for e in believed if e[3]["factors"]["form"] == "nonaggression" and {e[1], e[2]} == {GRT, RIV}]
+    world, doubted = _formations_in(2000, pledge_credibility_weight=1.0)
+    assert not [e for e in doubted if e[3]["factors"]["form"] in ("nonaggression", "neutrality_nonaggression") and {e[1], e[2]} == {GRT, RIV}]
+    for _, c, c2, d in doubted:
+        i, j = world.index_of(c), world.index_of(c2)
+        assert d["factors"]["pledge_credibility"] == pytest.approx([1.0 - world.hostility[j, i], 1.0 - world.hostility[i, j]])

@@ -15,7 +15,7 @@ from numba import njit
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.dissolution import dissolve_deserted, leave
 from foedus.sim.steps.formation import (
-    FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, cofounders, commitment_capacity, form_alliances, norm_factors, norm_terms,
+    FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, cofounders, commitment_capacity, credible_goods, form_alliances, norm_factors, norm_terms,
     offence_term, pact_cost, reassurance_threat,
 )
 from foedus.sim.membership import alliance_view, leaders
@@ -26,6 +26,7 @@ from foedus.theory import choice as th_choice
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
 from foedus.theory import entrapment as th_entrapment
+from foedus.theory import portfolio as th_portfolio
 
 
 # the forms' goods, protection and risk as the compiled passes take them (floats)
@@ -93,6 +94,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
         weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * offence), check=world.check,
         reassurance_threat=reassurance_threat(world),
     )
+    credible_goods(world, goods)  # a pledge from a sworn enemy is cheap talk (Kydd 2005)
     if _exits(world, rng, u, goods, view, terms):
         view = _Alliances(world, capacity, view)  # the threats and targets are this year's still
     considering = (rng.random(world.n) < p.consider_rate) & world.active  # states outside the system take no decision
@@ -104,6 +106,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     goods_join = goods.copy()
     goods_join[0] = u_join.sum(axis=0)
     opt = _choose(world, rows, u, goods, view, terms, goods_join)
+    rows = opt.rows  # a state pursuing several pacts (forms_per_year > 1) appears once per option
     _pairs(world, rows, opt, u, goods, view, terms)
     _accessions(world, rows, opt, goods_join, view, terms, u_join)
 
@@ -224,11 +227,18 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
 
 
 class _Options:
-    """Each reconsidering state's best option (:func:`_choose`): ``kind`` 0 none, 1 a new pact, 2 an accession;
+    """Each reconsidering state's options (:func:`_choose`): ``rows`` the state of each option (a state pursuing several
+    pacts appears once per option, its best option first); ``kind`` 0 none, 1 a new pact, 2 an accession;
     ``target`` the partner or the alliance's position; ``form`` the new pact's form; ``value``, ``cost`` its value and cost."""
 
-    def __init__(self, kind, target, form, value, cost):
-        self.kind, self.target, self.form, self.value, self.cost = kind, target, form, value, cost
+    def __init__(self, rows, kind, target, form, value, cost):
+        self.rows, self.kind, self.target, self.form, self.value, self.cost = rows, kind, target, form, value, cost
+
+    def extended(self, rows, target, form, value, cost) -> "_Options":
+        """These options followed by further new pacts of the states ``rows``."""
+        cat = np.concatenate
+        return _Options(cat([self.rows, rows]), cat([self.kind, np.ones(len(rows), self.kind.dtype)]), cat([self.target, target]),
+                        cat([self.form, form]), cat([self.value, value]), cat([self.cost, cost]))
 
 
 def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms, goods_join: np.ndarray) -> _Options:
@@ -258,11 +268,13 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     p = world.params
     n = world.n
     f_count = len(FORM_COMMITMENT)
-    # the new pacts: every form with every partner, in one compiled pass (alignment_kernels.best_pairs)
-    best, net, value, cost = kern.best_pairs(
+    # the new pacts: every form with every partner, in one compiled pass (alignment_kernels.best_pairs, or by form)
+    args = (
         rows.astype(np.int64), goods, view.shared_goods, view.shared_commitment, view.unit_cost, terms.autonomy, _log1p_autonomy(world, terms),
         terms.burden, world.at_war, world.active, _FORMS_F, FORM_COMMITMENT, _FORM_PROT, _FORM_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
     )
+    by_form = kern.best_pairs_by_form(*args) if p.forms_per_year > 1 else None
+    best, net, value, cost = kern.best_pairs(*args) if by_form is None else _first_best(by_form, n)
     if len(view.slots):
         best, net, value, cost = _best_accessions(world, rows, goods_join, view, terms, best, net, value, cost, f_count * n)
     chosen = net > 0
@@ -270,7 +282,23 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     kind = np.where(chosen, np.where(pair, 1, 2), 0)
     target = np.where(pair, best % n, best - f_count * n)
     form = np.where(pair, best // n, -1)
-    return _Options(kind, target, form, value, cost)
+    opt = _Options(rows, kind, target, form, value, cost)
+    if by_form is None:
+        return opt
+    # the portfolio: the best pact of each further form worth signing, another partner each (theory.portfolio)
+    part, nets, values, costs = by_form
+    taken = (kind[:, None] == 1) & (form[:, None] == np.arange(f_count)[None, :])
+    r, f = th_portfolio.portfolio_picks(nets, part, limit=p.forms_per_year - 1, exclude=taken, exclude_partner=np.where(kind == 1, target, -1), check=False)
+    return opt.extended(rows[r], part[r, f], f, values[r, f], costs[r, f])
+
+
+def _first_best(by_form, n: int):
+    """:func:`.alignment_kernels.best_pairs`' results from those of ``best_pairs_by_form`` (the first maximum over ``f * N + j``)."""
+    part, nets, values, costs = by_form
+    nan = np.isnan(nets)
+    f = np.where(nan.any(axis=1), nan.argmax(axis=1), np.where(nan, -np.inf, nets).argmax(axis=1))
+    idx = np.arange(len(f))
+    return f * n + part[idx, f], nets[idx, f], values[idx, f], costs[idx, f]
 
 
 def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms, best, net, value, cost, offset: int):
@@ -345,12 +373,11 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     v_j = (FORM_GOODS[f].T * g_j).sum(axis=0)
     c_j = pact_cost(world, terms, j, i, view.unit_cost[j], FORM_COMMITMENT[f], FORM_GOODS[f, 0].astype(float), risk=FORM_RISK[f].astype(float))
     ok = v_j > c_j
-    # a pair proposed from both sides forms once, at the first proposer whose proposal is accepted
+    # a pair proposed from both sides (or twice) forms once, at the first proposal accepted (the smaller proposer's)
     n = world.n
-    accepted = np.full(n, -1)
-    accepted[i[ok]] = j[ok]
-    dup = ok & (accepted[j] == i) & (j < i)
-    keep = np.flatnonzero(ok & ~dup)
+    acc = np.flatnonzero(ok)
+    _, first = np.unique(np.minimum(i[acc], j[acc]) * n + np.maximum(i[acc], j[acc]), return_index=True)
+    keep = np.sort(acc[first])
     if not len(keep):
         return
     i, j, f, sel = i[keep], j[keep], f[keep], sel[keep]

@@ -147,6 +147,24 @@ def reassurance_threat(world: World) -> np.ndarray | None:
     return th_reassure.expected_threat(world.results.threat, world.results.reach, u, prior=p.nonaggression_prior, check=False)
 
 
+def credible_goods(world: World, goods: np.ndarray) -> np.ndarray:
+    """``goods`` (5, N, N) with reassurance scaled by the credibility of the partner's pledge (in place; returned).
+
+    :func:`foedus.theory.reassurance.pledge_credibility` of this year's hostility, weight
+    ``pledge_credibility_weight``: a promise not to attack one from a state whose hostility shows
+    it an expansionist is cheap talk (Kydd 2005), so non-aggression pacts between bitter rivals
+    are worth little. A pledge of neutrality is left whole: it binds the partner in a war with a
+    third state, and is kept when the partner has its own reasons to stay out (the isolation it
+    buys itself, :func:`foedus.theory.offence.isolation`: Germany and the Soviet Union in 1939,
+    Japan and the Soviet Union in 1941 were rivals). Every choice that weighs these goods (new
+    pacts, accessions, votes, exits) sees the same values.
+    """
+    w = world.params.pledge_credibility_weight
+    if w > 0:
+        goods[1] *= th_reassure.pledge_credibility(world.hostility, weight=w, check=world.check)
+    return goods
+
+
 def commitment_capacity(world: World) -> np.ndarray:
     """How many commitments a state carries for the price of one: ``max(1, sqrt(p_i / median p))``.
 
@@ -258,6 +276,8 @@ def form_alliances(
     tg_i, tg_j = code[target[i]].tolist(), code[target[j]].tolist()
     gd = (goods * FORM_GOODS[form][:, None, :]).tolist()
     norm = norm_factors(world)
+    cred = th_reassure.pledge_credibility(world.hostility, weight=world.params.pledge_credibility_weight, check=False)  # credible_goods' term
+    cred_i, cred_j = cred[i, j].tolist(), cred[j, i].tolist()
     details = [
         {
             "motives": dict(zip(MOTIVES, mot[k])),
@@ -268,7 +288,7 @@ def form_alliances(
                 {"ccode": cj[k], "power": pj[k], "motives": dict(zip(MOTIVES, mj[k])), "utility": uj[k], "cost": kj[k], "autonomy_change": auto_j[k], "main_threat": tj[k], "main_threat_terms": terms_j[k], "proposed": False,
                  "target": tg_j[k], "goods": dict(zip(th_ob.GOODS, gd[k][1]))},
             ],
-            "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k], **norm},
+            "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k], "pledge_credibility": [cred_i[k], cred_j[k]], **norm},
         }
         for k in range(len(i))
     ]
