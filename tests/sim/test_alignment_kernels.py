@@ -220,31 +220,43 @@ def test_membership_values_are_member_values_summed_over_the_goods_provided(seed
     assert np.array_equal(_bits(stay[:k]), _bits(want))
 
 
+def _numpy_nets(rows, goods, shared_goods, shared_commitment, unit_cost, at_war, active, cost):
+    """The (F, R, N) net values of ``_numpy_pairs`` (``-inf`` where no pact would be signed), with values and costs."""
+    fresh = ~shared_goods[:, rows, :]
+    forms = FORM_GOODS.astype(float)
+    value = np.einsum("fg,grn->frn", forms, goods[:, rows, :] * fresh)
+    partner_value = np.einsum("fg,gnr->frn", forms, goods[:, :, rows] * fresh.transpose(0, 2, 1))
+    cols = np.arange(goods.shape[1])[None, :]
+    s_f, prot_f, risk_f = FORM_COMMITMENT[:, None, None], FORM_GOODS[:, 0, None, None].astype(float), FORM_RISK[:, None, None].astype(float)
+    c = cost(rows[:, None], cols, unit_cost[rows][:, None], s_f, prot_f, risk_f)
+    pc = cost(cols, rows[:, None], unit_cost[None, :], s_f, prot_f, risk_f)
+    ok = (cols != rows[:, None]) & ~at_war[rows] & active[None, :]
+    ok = ok[None] & (FORM_COMMITMENT[:, None, None] > shared_commitment[rows][None]) & (partner_value > pc)
+    return np.where(ok, value - c, -np.inf), value, c
+
+
 @pytest.mark.parametrize("seed", range(8))
-def test_best_pairs_by_form_is_best_pairs_form_by_form_and_gives_its_choice_to_the_bit(seed):
-    """The portfolio pass: each form's best partner is the first maximum of that form's row of the numpy choice, and the first
-    maximum over forms (``_first_best``) is ``best_pairs``' option, value and cost, to the bit (NaN cases included)."""
+def test_best_forms_by_partner_is_the_numpy_best_form_with_each_partner_and_its_maximum_is_best_pairs(seed):
+    """The portfolio pass: with each partner, the first form of the largest net value of the numpy choice (its value and cost),
+    and over the partners the maximum is ``best_pairs``' net value, to the bit."""
     rng, n, members, alliance_goods, goods, c = _random_case(seed)
-    if seed == 7:
-        goods[2, 1, :] = np.nan
     commitment = rng.choice([0.2, 0.3, 0.4, 0.8, 1.0], members.shape[0])
     shared_commitment = pair_max(members, commitment, n)
     shared_goods = np.stack([pair_max(members, alliance_goods[:, g].astype(float), n) > 0 for g in range(5)])
     unit_cost = rng.uniform(0.01, 0.5, n)
     at_war = rng.random((n, n)) < 0.05
     active = rng.random(n) < 0.9
-    rows = np.arange(n).astype(np.int64) if seed == 7 else np.flatnonzero(rng.random(n) < 0.5).astype(np.int64)
+    rows = np.flatnonzero(rng.random(n) < 0.5).astype(np.int64)
     args = (rows, goods, shared_goods, shared_commitment, unit_cost, c["autonomy"], np.log1p(c["autonomy"]), c["burden"], at_war, active,
             FORM_GOODS.astype(float), FORM_COMMITMENT, FORM_GOODS[:, 0].astype(float), FORM_RISK.astype(float), c["w"], c["beta"], c["tau"])
-    by_form = kern.best_pairs_by_form(*args)
-    want = kern.best_pairs(*args)
-    got = al._first_best(by_form, n)
-    assert np.array_equal(got[0], want[0])
-    for g, w in zip(got[1:], want[1:]):
-        assert np.array_equal(_bits(g), _bits(w))
-    part, nets = by_form[0], by_form[1]
-    for f in range(len(FORM_COMMITMENT)):  # the numpy reference, one form at a time
-        rows_f = kern.best_pairs(*args[:10], FORM_GOODS[f : f + 1].astype(float), FORM_COMMITMENT[f : f + 1], FORM_GOODS[f : f + 1, 0].astype(float),
-                                 FORM_RISK[f : f + 1].astype(float), c["w"], c["beta"], c["tau"])
-        assert np.array_equal(part[:, f], rows_f[0]) and np.array_equal(_bits(nets[:, f]), _bits(rows_f[1]))
-    assert np.isfinite(nets).any()
+    forms, nets, values, costs = kern.best_forms_by_partner(*args)
+    net_f, value_f, cost_f = _numpy_nets(rows, goods, shared_goods, shared_commitment, unit_cost, at_war, active, _theory_cost(c))
+    want_form = net_f.argmax(axis=0)
+    want_net = net_f.max(axis=0)
+    assert np.array_equal(_bits(nets), _bits(want_net))
+    open_ = np.isfinite(want_net)
+    assert open_.any() and np.array_equal(forms[open_], want_form[open_])
+    r_i, j_i = np.nonzero(open_)
+    assert np.array_equal(_bits(values[open_]), _bits(value_f[want_form[open_], r_i, j_i]))
+    assert np.array_equal(_bits(costs[open_]), _bits(cost_f[want_form[open_], r_i, j_i]))
+    assert np.array_equal(_bits(nets.max(axis=1)), _bits(kern.best_pairs(*args)[1]))

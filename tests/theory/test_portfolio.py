@@ -1,4 +1,5 @@
-"""The portfolio of new pacts (foedus.theory.portfolio): Morrow 1991, Conybeare 1992, Kimball 2010; Leeds et al. 2002."""
+"""The pacts a state pursues in a year (foedus.theory.portfolio): every partner an opportunity (Lai & Reiter 2000, Gibler &
+Wolford 2006), the portfolio under a limit (Morrow 1991, Conybeare 1992, Kimball 2010)."""
 
 from __future__ import annotations
 
@@ -10,45 +11,42 @@ import pytest
 from foedus.theory.portfolio import portfolio_picks
 
 
-def _best_total(net, partner, limit):
-    """Brute force: the largest total net value of at most ``limit`` options with positive net value, one per partner."""
-    f_count = len(net)
+def _best_total(net, limit):
+    """Brute force: the largest total net value of at most ``limit`` partners' options of positive net value."""
     best = 0.0
     for k in range(1, limit + 1):
-        for pick in itertools.combinations(range(f_count), k):
-            if all(net[f] > 0 for f in pick) and len({partner[f] for f in pick}) == k:
-                best = max(best, sum(net[f] for f in pick))
+        for pick in itertools.combinations(range(len(net)), k):
+            if all(net[j] > 0 for j in pick):
+                best = max(best, sum(net[j] for j in pick))
     return best
 
 
 @pytest.mark.parametrize("seed", range(20))
-def test_the_picks_are_the_portfolio_of_largest_total_net_value(seed):
-    """With separable values and a cardinality limit the largest positive net values, one per partner, are the optimum
-    (brute force over every subset); with a limit of 1, the one best option (argmax)."""
+def test_the_picks_are_the_set_of_largest_total_net_value_under_the_limit(seed):
+    """With separable values and a cardinality limit the largest positive net values are the optimum (brute force over every
+    subset), in descending order; with a limit of 1, the one best option (argmax)."""
     rng = np.random.default_rng(seed)
-    r, f_count = 30, 6
-    net = rng.normal(0.0, 1.0, (r, f_count))
-    net[rng.random((r, f_count)) < 0.2] = -np.inf
-    partner = rng.integers(0, 4, (r, f_count))
-    for limit in (1, 2, 3, 6):
-        rows, forms = portfolio_picks(net, partner, limit=limit)
+    r, n = 25, 7
+    net = rng.normal(0.0, 1.0, (r, n))
+    net[rng.random((r, n)) < 0.2] = -np.inf
+    for limit in (1, 2, 3, 7):
+        rows, cols = portfolio_picks(net, limit=limit)
         for k in range(r):
-            mine = forms[rows == k]
-            assert len(mine) <= limit and len(set(partner[k, mine])) == len(mine) and (net[k, mine] > 0).all()
-            assert net[k, mine].sum() == pytest.approx(_best_total(net[k], partner[k], limit))
-    rows, forms = portfolio_picks(net, partner, limit=1)
+            mine = net[k, cols[rows == k]]
+            assert len(mine) <= limit and (mine > 0).all() and (np.diff(mine) <= 0).all()
+            assert mine.sum() == pytest.approx(_best_total(net[k], limit))
+    rows, cols = portfolio_picks(net, limit=1)
     has = (net > 0).any(axis=1)
-    assert np.array_equal(rows, np.flatnonzero(has)) and np.array_equal(forms, net.argmax(axis=1)[has])
+    assert np.array_equal(rows, np.flatnonzero(has)) and np.array_equal(cols, net.argmax(axis=1)[has])
 
 
-def test_excluded_options_and_partners_are_not_picked_and_bad_input_is_refused():
+def test_excluded_partners_are_not_picked_and_bad_input_is_refused():
     net = np.array([[0.5, 0.4, 0.3]])
-    part = np.array([[1, 2, 3]])
-    rows, forms = portfolio_picks(net, part, limit=3, exclude=np.array([[True, False, False]]), exclude_partner=np.array([3]))
-    assert forms.tolist() == [1]
-    assert len(portfolio_picks(net, part, limit=0)[0]) == 0
-    assert len(portfolio_picks(np.array([[np.nan, -1.0]]), np.array([[0, 1]]), limit=2)[0]) == 0
+    rows, cols = portfolio_picks(net, limit=3, exclude=np.array([[True, False, False]]))
+    assert cols.tolist() == [1, 2]
+    assert len(portfolio_picks(net, limit=0)[0]) == 0
+    assert len(portfolio_picks(np.array([[np.nan, -1.0]]), limit=2)[0]) == 0
     with pytest.raises(ValueError, match="limit"):
-        portfolio_picks(net, part, limit=-1)
+        portfolio_picks(net, limit=-1)
     with pytest.raises(ValueError, match="shape"):
-        portfolio_picks(net, part[:, :2], limit=1)
+        portfolio_picks(net[0], limit=1)

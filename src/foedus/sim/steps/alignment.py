@@ -106,7 +106,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     goods_join = goods.copy()
     goods_join[0] = u_join.sum(axis=0)
     opt = _choose(world, rows, u, goods, view, terms, goods_join)
-    rows = opt.rows  # a state pursuing several pacts (forms_per_year > 1) appears once per option
+    rows = opt.rows  # a state pursuing several pacts (pacts_per_year > 1) appears once per option
     _pairs(world, rows, opt, u, goods, view, terms)
     _accessions(world, rows, opt, goods_join, view, terms, u_join)
 
@@ -268,13 +268,12 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     p = world.params
     n = world.n
     f_count = len(FORM_COMMITMENT)
-    # the new pacts: every form with every partner, in one compiled pass (alignment_kernels.best_pairs, or by form)
+    # the new pacts: every form with every partner, in one compiled pass (alignment_kernels.best_pairs)
     args = (
         rows.astype(np.int64), goods, view.shared_goods, view.shared_commitment, view.unit_cost, terms.autonomy, _log1p_autonomy(world, terms),
         terms.burden, world.at_war, world.active, _FORMS_F, FORM_COMMITMENT, _FORM_PROT, _FORM_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
     )
-    by_form = kern.best_pairs_by_form(*args) if p.forms_per_year > 1 else None
-    best, net, value, cost = kern.best_pairs(*args) if by_form is None else _first_best(by_form, n)
+    best, net, value, cost = kern.best_pairs(*args)
     if len(view.slots):
         best, net, value, cost = _best_accessions(world, rows, goods_join, view, terms, best, net, value, cost, f_count * n)
     chosen = net > 0
@@ -283,22 +282,14 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     target = np.where(pair, best % n, best - f_count * n)
     form = np.where(pair, best // n, -1)
     opt = _Options(rows, kind, target, form, value, cost)
-    if by_form is None:
+    if p.pacts_per_year <= 1 or not chosen.any():
         return opt
-    # the portfolio: the best pact of each further form worth signing, another partner each (theory.portfolio)
-    part, nets, values, costs = by_form
-    taken = (kind[:, None] == 1) & (form[:, None] == np.arange(f_count)[None, :])
-    r, f = th_portfolio.portfolio_picks(nets, part, limit=p.forms_per_year - 1, exclude=taken, exclude_partner=np.where(kind == 1, target, -1), check=False)
-    return opt.extended(rows[r], part[r, f], f, values[r, f], costs[r, f])
-
-
-def _first_best(by_form, n: int):
-    """:func:`.alignment_kernels.best_pairs`' results from those of ``best_pairs_by_form`` (the first maximum over ``f * N + j``)."""
-    part, nets, values, costs = by_form
-    nan = np.isnan(nets)
-    f = np.where(nan.any(axis=1), nan.argmax(axis=1), np.where(nan, -np.inf, nets).argmax(axis=1))
-    idx = np.arange(len(f))
-    return f * n + part[idx, f], nets[idx, f], values[idx, f], costs[idx, f]
+    # every partner an opportunity of its own: the best form with each, the larger net values first (theory.portfolio)
+    forms, nets, values, costs = kern.best_forms_by_partner(*args)
+    done = np.zeros(nets.shape, bool)
+    done[np.flatnonzero(kind == 1), target[kind == 1]] = True  # the best option's partner is dealt with
+    r, j = th_portfolio.portfolio_picks(nets, limit=p.pacts_per_year - 1, exclude=done, check=False)
+    return opt.extended(rows[r], j, forms[r, j], values[r, j], costs[r, j])
 
 
 def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms, best, net, value, cost, offset: int):

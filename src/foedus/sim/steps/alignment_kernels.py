@@ -25,8 +25,8 @@ The kernels:
 - :func:`best_pairs`: each reconsidering state's best new pact (form and partner) by net value
   among those the partner would sign (the pair block of ``_choose``; ties to the first, as
   ``argmax``);
-- :func:`best_pairs_by_form`: the same, best per form (the portfolio of ``_choose`` when
-  ``forms_per_year`` > 1);
+- :func:`best_forms_by_partner`: the best form with every partner (the further pacts of
+  ``_choose`` when ``pacts_per_year`` > 1);
 - :func:`admission_shares`: the members' votes on candidates (``_admitted``): the share in
   favour and the territorial disputes;
 - :func:`shared_terms`: the strongest commitment two states share and the goods their pacts
@@ -43,7 +43,7 @@ from numba import njit
 
 from foedus.sim.membership import _members_of
 
-__all__ = ["admission_shares", "best_pairs", "best_pairs_by_form", "membership_values", "shared_terms"]
+__all__ = ["admission_shares", "best_pairs", "best_forms_by_partner", "membership_values", "shared_terms"]
 
 
 @njit(cache=True, inline="always")
@@ -152,38 +152,50 @@ def best_pairs(rows, goods, shared_goods, shared_commitment, unit_cost, autonomy
 
 
 @njit(cache=True)
-def best_pairs_by_form(rows, goods, shared_goods, shared_commitment, unit_cost, autonomy, log1p_autonomy, burden, at_war, active,
-                       form_goods, form_commitment, form_protection, form_risk, w, beta, tau):  # pragma: no cover (compiled)
-    """Each state ``rows[r]``'s best new pact of every form: (partner (R, F) int, net, value, cost (R, F) float).
+def best_forms_by_partner(rows, goods, shared_goods, shared_commitment, unit_cost, autonomy, log1p_autonomy, burden, at_war, active,
+                          form_goods, form_commitment, form_protection, form_risk, w, beta, tau):  # pragma: no cover (compiled)
+    """Each state ``rows[r]``'s best pact with every partner: (form (R, N) int, net, value, cost (R, N) float).
 
-    The options and their rule are those of :func:`best_pairs`, the maximum taken per form instead
-    of over all forms (the portfolio of :func:`foedus.theory.choice.portfolio_picks`): ``net`` is
-    ``-inf`` where no partner would sign a pact of that form; value and cost are those of the
-    form's best partner.
+    The options and their rule are those of :func:`best_pairs`, the maximum taken over the forms
+    for each partner ``j`` (the first form of the largest net value; a NaN net is no option):
+    ``net`` is ``-inf`` where ``j`` would sign no pact (or is ``i``, at war with it, or outside the
+    system), ``form`` 0 there; value and cost are those of the best form (0 where none).
     """
     r_count = rows.shape[0]
+    n = goods.shape[1]
     f_count = form_goods.shape[0]
     n_goods = goods.shape[0]
-    part = np.zeros((r_count, f_count), np.int64)
-    nets = np.empty((r_count, f_count))
-    values = np.empty((r_count, f_count))
-    costs = np.empty((r_count, f_count))
+    forms = np.zeros((r_count, n), np.int64)
+    nets = np.full((r_count, n), -np.inf)
+    values = np.zeros((r_count, n))
+    costs = np.zeros((r_count, n))
     g_i = np.empty(n_goods)
     g_j = np.empty(n_goods)
-    f_j = np.zeros(f_count, np.int64)
-    f_net = np.empty(f_count)
-    f_nan = np.zeros(f_count, np.bool_)
     for r in range(r_count):
         i = rows[r]
-        _form_bests(i, f_j, f_net, f_nan, g_i, g_j, goods, shared_goods, shared_commitment, unit_cost, autonomy, log1p_autonomy, burden,
-                    at_war, active, form_goods, form_commitment, form_protection, form_risk, w, beta, tau)
-        for f in range(f_count):
-            j = f_j[f]
-            part[r, f] = j
-            nets[r, f] = f_net[f]
-            values[r, f] = _pair_value(goods, shared_goods, form_goods, f, i, j, i, j)
-            costs[r, f] = _cost(unit_cost[i], form_commitment[f], autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
-    return part, nets, values, costs
+        for j in range(n):
+            if j == i or at_war[i, j] or not active[j]:
+                continue
+            for g in range(n_goods):
+                fr = 0.0 if shared_goods[g, i, j] else 1.0
+                g_i[g] = goods[g, i, j] * fr
+                g_j[g] = goods[g, j, i] * fr
+            for f in range(f_count):
+                s = form_commitment[f]
+                if not (s > shared_commitment[i, j]):
+                    continue
+                pv = 0.0
+                for g in range(n_goods):
+                    pv += form_goods[f, g] * g_j[g]
+                if not (pv > _cost(unit_cost[j], s, autonomy[j, i], log1p_autonomy[j, i], burden[j, i], form_protection[f], form_risk[f], w, beta, tau)):
+                    continue
+                v = 0.0
+                for g in range(n_goods):
+                    v += form_goods[f, g] * g_i[g]
+                c = _cost(unit_cost[i], s, autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
+                if v - c > nets[r, j]:
+                    forms[r, j], nets[r, j], values[r, j], costs[r, j] = f, v - c, v, c
+    return forms, nets, values, costs
 
 
 @njit(cache=True)
