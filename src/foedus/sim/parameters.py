@@ -285,14 +285,14 @@ class Parameters(CoreParameters):
         ),
     )
     nonaggression_prior: float = Field(
-        0.05, ge=0, le=1,
+        0.1, ge=0, le=1,
         description=(
             "pi of foedus.theory.reassurance.expected_threat: the prior probability that a partner whose intentions no record "
             "shows yet (a new state, and its neighbours to it) is hostile; the threat a pledge of non-aggression addresses is "
-            "(1 - u) T + u pi R (Kydd 2005; Lupu & Poast 2016). 0 switches the term off. Chosen on 1946-1989 (validate, seeds 1-3; "
-            "ATOP 0.018 non-aggression pacts per state-year; 1816-1914 does not move, the norm's standing keeps such pledges rare "
-            "before 1920): 0: 0.011; 0.05: 0.015; 0.1: 0.026; 0.25: 0.042; 0.5: 0.048; 1: 0.052. The pledges it adds displace "
-            "consultation and some defence pacts (a state takes one option a year)"
+            "(1 - u) T + u pi R (Kydd 2005; Lupu & Poast 2016). 0 switches the term off. Refitted on 1946-1989 (validate, seeds "
+            "1-6; ATOP 0.0182 non-aggression pacts per state-year) once a pair's age counts from each state's first entry into "
+            "the system (before, every state of a run's first year counted as new, and 0.05 was fitted so): 0.05: 0.0104; 0.1: "
+            "0.0186. 1816-1914 does not move (the norm's standing keeps such pledges rare before 1920)"
         ),
     )
     intentions_decay_years: float = Field(
