@@ -264,6 +264,13 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     cost rule and the values evaluated as ``pact_cost`` and numpy do, to the bit), the
     accessions by :func:`_best_accessions`; the option taken is the first maximum of the pacts
     (form by form, partner by partner) then the accessions, as ``np.argmax`` over them all.
+
+    Further pacts (``pacts_per_year`` > 1): every other partner is an opportunity of its own, in
+    which the state takes the best form (:func:`.alignment_kernels.best_forms_by_partner`); it
+    pursues those of positive net value, the larger first, up to ``pacts_per_year`` pacts in all
+    (:func:`foedus.theory.portfolio.portfolio_picks`: the dyad-year designs of Lai & Reiter 2000
+    and Gibler & Wolford 2006, the portfolio of Morrow 1991 and Kimball 2010). The options
+    returned list each state once per option (``_Options.rows``), its best option first.
     """
     p = world.params
     n = world.n
