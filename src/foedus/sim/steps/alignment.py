@@ -51,7 +51,8 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     the risk of defending the partner), scaled by the pact's commitment strength.
 
     Each year a random share ``consider_rate`` of states reconsider. A state takes its best
-    option by net value (:func:`_choose`): a new bilateral pact of one of the forms of
+    option by net value (:func:`_choose`; then, partner by partner, up to ``pacts_per_year``
+    further new pacts of positive net value: :func:`foedus.theory.portfolio.portfolio_picks`): a new bilateral pact of one of the forms of
     :data:`foedus.theory.obligations.PACT_FORMS` with a state it is not already bound to as
     strongly, which needs the partner's consent by the same rule (:func:`_pairs`); or an
     accession to a treaty whose terms admit new members (ATOP ``proadd``; a bilateral treaty
