@@ -294,6 +294,11 @@ class World:
     ideal_known: np.ndarray | None = None
     """(N,) bool: the states whose ideal point the scenario gives (the others count as the mean in ``ideal_distance``);
     None: all known. An unknown identity is not a shared one (:func:`foedus.theory.multilateral.identity_veto`)."""
+    entered: np.ndarray | None = None
+    """(N,) int: the year each state first entered the state system, for the age of its relationships
+    (:func:`foedus.sim.steps.formation.entry_years`): the actor's ``since`` where the scenario gives it; else the
+    first year of its first scheduled spell when that is after the start (a state born in the run); else
+    :data:`foedus.theory.reassurance.STATE_LIST_START` (a member of unknown entry counts as an old one). None: ``since``."""
 
     @property
     def n(self) -> int:

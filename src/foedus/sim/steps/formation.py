@@ -119,15 +119,16 @@ def norm_factors(world: World) -> dict[str, float]:
 
 
 def entry_years(world: World) -> np.ndarray:
-    """(N,) the year each state FIRST entered the state system (``World.since``: the COW state list's first year
-    of its first spell, set by :func:`foedus.sim.build.scenario_from_record`).
+    """(N,) the year each state FIRST entered the state system (``World.entered``: the actor's ``since``, the COW state
+    list's first year of its first spell as :func:`foedus.sim.build.scenario_from_record` sets it; a state of unknown
+    entry present at the start counts as an old member).
 
     A state that left the system and came back (occupied 1940-45 and restored in 1945: the Netherlands,
     Belgium, Norway, Denmark; Poland) is not a new state on its return: its neighbours have read its
     intentions since it first entered (:func:`foedus.theory.reassurance.relationship_age`). Scheduled
     spells (``World.spells``) do not reset it.
     """
-    return world.since.astype(np.int64)
+    return (world.since if world.entered is None else world.entered).astype(np.int64)
 
 
 def reassurance_threat(world: World) -> np.ndarray | None:
