@@ -136,6 +136,13 @@ def test_best_pairs_of_permanently_neutral_states_are_the_choice_among_the_forms
     assert np.array_equal(got[0][chosen], free[sub[0][chosen] // n] * n + sub[0][chosen] % n)
     assert np.array_equal(_bits(got[1]), _bits(sub[1]))
     assert not FORM_RISK[got[0][chosen] // n].any()
+    # the portfolio pass bars them alike: with each partner, the best form among those that pledge no fighting
+    by = kern.best_forms_by_partner(*common, FORM_GOODS.astype(float), FORM_COMMITMENT, FORM_GOODS[:, 0].astype(float), FORM_RISK.astype(float),
+                                    c["w"], c["beta"], c["tau"], np.ones(n, bool))
+    sub_by = kern.best_forms_by_partner(*common, FORM_GOODS[free].astype(float), FORM_COMMITMENT[free], FORM_GOODS[free, 0].astype(float),
+                                        FORM_RISK[free].astype(float), c["w"], c["beta"], c["tau"], np.zeros(n, bool))
+    open_ = np.isfinite(sub_by[1])
+    assert np.array_equal(_bits(by[1]), _bits(sub_by[1])) and np.array_equal(by[0][open_], free[sub_by[0][open_]])
 
 
 def test_best_pairs_takes_the_first_nan_as_argmax_does():
@@ -240,3 +247,46 @@ def test_membership_values_are_member_values_summed_over_the_goods_provided(seed
     assert k == len(want) > 0
     assert np.array_equal(i_idx[:k], i_w) and np.array_equal(a_idx[:k], a_w)
     assert np.array_equal(_bits(stay[:k]), _bits(want))
+
+
+def _numpy_nets(rows, goods, shared_goods, shared_commitment, unit_cost, at_war, active, cost):
+    """The (F, R, N) net values of ``_numpy_pairs`` (``-inf`` where no pact would be signed), with values and costs."""
+    fresh = ~shared_goods[:, rows, :]
+    forms = FORM_GOODS.astype(float)
+    value = np.einsum("fg,grn->frn", forms, goods[:, rows, :] * fresh)
+    partner_value = np.einsum("fg,gnr->frn", forms, goods[:, :, rows] * fresh.transpose(0, 2, 1))
+    cols = np.arange(goods.shape[1])[None, :]
+    s_f, prot_f, risk_f = FORM_COMMITMENT[:, None, None], FORM_GOODS[:, 0, None, None].astype(float), FORM_RISK[:, None, None].astype(float)
+    c = cost(rows[:, None], cols, unit_cost[rows][:, None], s_f, prot_f, risk_f)
+    pc = cost(cols, rows[:, None], unit_cost[None, :], s_f, prot_f, risk_f)
+    ok = (cols != rows[:, None]) & ~at_war[rows] & active[None, :]
+    ok = ok[None] & (FORM_COMMITMENT[:, None, None] > shared_commitment[rows][None]) & (partner_value > pc)
+    return np.where(ok, value - c, -np.inf), value, c
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_best_forms_by_partner_is_the_numpy_best_form_with_each_partner_and_its_maximum_is_best_pairs(seed):
+    """The portfolio pass: with each partner, the first form of the largest net value of the numpy choice (its value and cost),
+    and over the partners the maximum is ``best_pairs``' net value, to the bit."""
+    rng, n, members, alliance_goods, goods, c = _random_case(seed)
+    commitment = rng.choice([0.2, 0.3, 0.4, 0.8, 1.0], members.shape[0])
+    shared_commitment = pair_max(members, commitment, n)
+    shared_goods = np.stack([pair_max(members, alliance_goods[:, g].astype(float), n) > 0 for g in range(5)])
+    unit_cost = rng.uniform(0.01, 0.5, n)
+    at_war = rng.random((n, n)) < 0.05
+    active = rng.random(n) < 0.9
+    rows = np.flatnonzero(rng.random(n) < 0.5).astype(np.int64)
+    args = (rows, goods, shared_goods, shared_commitment, unit_cost, c["autonomy"], np.log1p(c["autonomy"]), c["burden"], at_war, active,
+            FORM_GOODS.astype(float), FORM_COMMITMENT, FORM_GOODS[:, 0].astype(float), FORM_RISK.astype(float), c["w"], c["beta"], c["tau"],
+            np.zeros(n, bool))
+    forms, nets, values, costs = kern.best_forms_by_partner(*args)
+    net_f, value_f, cost_f = _numpy_nets(rows, goods, shared_goods, shared_commitment, unit_cost, at_war, active, _theory_cost(c))
+    want_form = net_f.argmax(axis=0)
+    want_net = net_f.max(axis=0)
+    assert np.array_equal(_bits(nets), _bits(want_net))
+    open_ = np.isfinite(want_net)
+    assert open_.any() and np.array_equal(forms[open_], want_form[open_])
+    r_i, j_i = np.nonzero(open_)
+    assert np.array_equal(_bits(values[open_]), _bits(value_f[want_form[open_], r_i, j_i]))
+    assert np.array_equal(_bits(costs[open_]), _bits(cost_f[want_form[open_], r_i, j_i]))
+    assert np.array_equal(_bits(nets.max(axis=1)), _bits(kern.best_pairs(*args)[1]))

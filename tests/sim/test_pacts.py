@@ -58,7 +58,11 @@ def world_2022_new_pacts() -> list[tuple]:
         starting = ag.agreement_id[slot] < 100001  # entry years given by the scenario for treaties in force at the start
         joined = late & ~(starting & (entry < sc.start_year)) & (ag.kind[slot] == 0) & (ag.domain[slot] == 0)
         new = np.flatnonzero((ag.agreement_id[: ag.n] >= 100001) & (ag.kind[: ag.n] == 0) & (ag.domain[: ag.n] == 0))
-        out.append((ag.admits[slot[joined]].copy(), ag.size()[new].copy(), ag.admits[new].copy(), ag.obligations[new].copy()))
+        admits = ag.admits.copy()
+        opening = sim.world.cache.get("blocs_opening")  # a bloc founded in the last year admits members from the next (steps/blocs)
+        if opening is not None:
+            admits[opening] = True
+        out.append((ag.admits[slot[joined]].copy(), ag.size()[new].copy(), admits[new].copy(), ag.obligations[new].copy()))
     return out
 
 

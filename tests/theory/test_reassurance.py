@@ -53,3 +53,16 @@ def test_bad_input_names_the_function():
         ra.intentions_uncertainty(-1.0, decay_years=10.0)
     with pytest.raises(ValueError, match="expected_threat: prior"):
         ra.expected_threat(np.zeros((2, 2)), np.zeros((2, 2)), np.zeros((2, 2)), prior=2.0)
+
+
+def test_a_pledge_is_believed_with_the_probability_the_partner_is_a_security_seeker():
+    """Kydd (2005): i believes j's pledge with probability 1 - w H[j, i]; a sworn enemy's (H = 1) is not believed at all, a
+    friend's (H = 0) fully; w = 0 believes every pledge; bad input is refused."""
+    h = np.array([[0.0, 1.0, 0.3], [0.0, 0.0, 0.0], [0.5, 0.2, 0.0]])
+    c = ra.pledge_credibility(h)
+    assert c[1, 0] == 0.0 and c[0, 1] == 1.0 and c[0, 2] == pytest.approx(0.5) and c[2, 0] == pytest.approx(0.7)
+    assert (np.diag(c) == 1.0).all()
+    assert (ra.pledge_credibility(h, weight=0.0) == 1.0).all()
+    assert ra.pledge_credibility(h, weight=0.5)[1, 0] == pytest.approx(0.5)
+    with pytest.raises(ValueError, match="weight"):
+        ra.pledge_credibility(h, weight=1.5)

@@ -128,6 +128,7 @@ def scenario_from_record(
     snap = snapshot(year, ccodes, top_n=None if ccodes is not None else top_n, data_dir=data_dir, at_year_end=True)
     n = len(snap.ccodes)
     actors = _actors(snap, year, data_dir)
+    _set_first_entries(actors, data_dir)
     whole = ccodes is None and top_n is None
     if system_changes is None or system_changes:
         _add_system_changes(actors, relations := _relations(snap), year, years, data_dir, whole and system_changes is not False)
@@ -162,6 +163,22 @@ def scenario_from_record(
         else:
             data[k] = v
     return Scenario.from_dict(data, source=f"record {year}")
+
+
+def _set_first_entries(actors: list[dict], data_dir: Path | None) -> None:
+    """Each actor's ``since``: the first year of its first spell in the COW state list (in place).
+
+    A state that left the system and came back (the Netherlands, occupied 1940-45; Poland, 1939-45)
+    entered it when it first did, not when it returned: its neighbours have its record since then
+    (:func:`foedus.sim.steps.formation.entry_years`, the age of a pair's relationship).
+    """
+    from foedus.data.membership import member_years
+    from foedus.data.snapshot_fields import table
+
+    first = member_years(table(Path(data_dir) if data_dir is not None else default_data_dir(), "states")).groupby("ccode")["first"].min()
+    for a in actors:
+        if a.get("since") is None and a["ccode"] in first.index:
+            a["since"] = int(first[a["ccode"]])
 
 
 def _add_system_changes(actors: list[dict], relations: list[dict], year: int, years: int, data_dir: Path | None, entrants: bool) -> None:

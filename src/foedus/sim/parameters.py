@@ -285,14 +285,14 @@ class Parameters(CoreParameters):
         ),
     )
     nonaggression_prior: float = Field(
-        0.05, ge=0, le=1,
+        0.1, ge=0, le=1,
         description=(
             "pi of foedus.theory.reassurance.expected_threat: the prior probability that a partner whose intentions no record "
             "shows yet (a new state, and its neighbours to it) is hostile; the threat a pledge of non-aggression addresses is "
-            "(1 - u) T + u pi R (Kydd 2005; Lupu & Poast 2016). 0 switches the term off. Chosen on 1946-1989 (validate, seeds 1-3; "
-            "ATOP 0.018 non-aggression pacts per state-year; 1816-1914 does not move, the norm's standing keeps such pledges rare "
-            "before 1920): 0: 0.011; 0.05: 0.015; 0.1: 0.026; 0.25: 0.042; 0.5: 0.048; 1: 0.052. The pledges it adds displace "
-            "consultation and some defence pacts (a state takes one option a year)"
+            "(1 - u) T + u pi R (Kydd 2005; Lupu & Poast 2016). 0 switches the term off. Refitted on 1946-1989 (validate, seeds "
+            "1-6; ATOP 0.0182 non-aggression pacts per state-year) once a pair's age counts from each state's first entry into "
+            "the system (before, every state of a run's first year counted as new, and 0.05 was fitted so): 0.05: 0.0104; 0.1: "
+            "0.0186. 1816-1914 does not move (the norm's standing keeps such pledges rare before 1920)"
         ),
     )
     intentions_decay_years: float = Field(
@@ -456,6 +456,25 @@ class Parameters(CoreParameters):
         "dyad-years at risk of two non-contiguous minor states more than 5,000 km apart, 2 began a rivalry, USA-Spain 1816 "
         "(Florida) and Netherlands-Indonesia 1951 (West New Guinea), both across colonial borders the simulator does not have. "
         "Under rivalry_reach_km's onset term alone such pairs began rivalries at about 2e-5 a year (1919 run: Yugoslavia-Honduras)",
+    )
+
+    # --- mix7 ---
+    pacts_per_year: int = Field(
+        5, ge=1, le=50,
+        description="the most new pacts a reconsidering state pursues in a year: its best option, then, partner by partner, the "
+        "best form with each other partner of positive net value, the larger first (foedus.theory.portfolio.portfolio_picks: every "
+        "pair an opportunity of its own, as in the dyad-year designs of Lai & Reiter 2000 and Gibler & Wolford 2006; the portfolio "
+        "view of alignment, Morrow 1991, Kimball 2010). 1: its one best option. 5 is the most new pacts any state signed in a year "
+        "of 1946-1989 in ATOP 5.1 (Bulgaria 1948, China 1960; 6 in 1816-1914: Russia 1833): without a limit a state new to the "
+        "system signs with every neighbour at once (Slovakia 14 non-aggression pacts in 1993 in a run from 1990)",
+    )
+
+    pledge_credibility_weight: float = Field(
+        1.0, ge=0, le=1,
+        description="w of foedus.theory.reassurance.pledge_credibility: a pledge of non-aggression from j is believed by i "
+        "with probability 1 - w H[j, i] (j's revealed hostility to i), and its reassurance is worth that share "
+        "(Kydd 2005: to a state sure its partner is an expansionist a promise is cheap talk). 1: the published reading (no fit); "
+        "0 switches it off",
     )
 
     def rivalry_onset_coefficients(self) -> tuple[float, ...]:

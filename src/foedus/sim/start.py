@@ -166,6 +166,7 @@ def _build_world(scenario: Scenario) -> World:
         shocks=shocks,
         active=np.ones(n, bool),
         spells=_spells(sc),
+        entered=_entered(sc),
         war_history=np.zeros((n, n)),
         rivalry_balance0=_balance(power),
         treaty_terms=np.asarray(sc.treaty_terms, dtype=float),
@@ -184,6 +185,20 @@ def _balance(power: np.ndarray) -> np.ndarray:
     ok = power > 0
     lp = np.log(np.where(ok, power, 1.0))
     return np.where(ok[:, None] & ok[None, :], lp[:, None] - lp[None, :], 0.0)
+
+
+def _entered(sc: Scenario) -> np.ndarray:
+    """Each actor's first entry into the state system (:attr:`~foedus.sim.world.World.entered`)."""
+    from foedus.theory.reassurance import STATE_LIST_START
+
+    def first(a) -> int:
+        if a.since is not None:
+            return int(a.since)
+        if a.in_system and int(a.in_system[0][0]) > sc.start_year:
+            return int(a.in_system[0][0])
+        return STATE_LIST_START
+
+    return np.array([first(a) for a in sc.actors], dtype=np.int64)
 
 
 def _spells(sc: Scenario) -> np.ndarray:

@@ -311,6 +311,11 @@ class World:
     """(S, 3) int: the states' spells of permanent neutrality (state index, first year, last year; the largest int64 for an
     open one; ``Actor.neutral``): in them a state forms and joins no defence or offence pact
     (:func:`foedus.theory.alignment.neutrality_bars`; :func:`foedus.sim.steps.neutrality.permanently_neutral`). Empty: none."""
+    entered: np.ndarray | None = None
+    """(N,) int: the year each state first entered the state system, for the age of its relationships
+    (:func:`foedus.sim.steps.formation.entry_years`): the actor's ``since`` where the scenario gives it; else the
+    first year of its first scheduled spell when that is after the start (a state born in the run); else
+    :data:`foedus.theory.reassurance.STATE_LIST_START` (a member of unknown entry counts as an old one). None: ``since``."""
 
     @property
     def n(self) -> int:

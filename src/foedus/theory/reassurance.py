@@ -50,7 +50,7 @@ import numpy as np
 
 from foedus.theory._validate import _broadcast, _checked, _matrix, _vector
 
-__all__ = ["STATE_LIST_START", "relationship_age", "intentions_uncertainty", "expected_threat"]
+__all__ = ["STATE_LIST_START", "relationship_age", "intentions_uncertainty", "expected_threat", "pledge_credibility"]
 
 STATE_LIST_START = 1816
 """The first year of the Correlates of War state list: membership from that year is where the
@@ -60,7 +60,7 @@ list begins (censoring), not the birth of a state, so such a state counts as an 
 def relationship_age(year: int, entered, *, check: bool = True) -> np.ndarray:
     """Years the two states of each pair have both been in the state system: (N, N), ``inf`` for two old members.
 
-    ``entered`` (N,) is the year each state (last) entered the system; a state in it since
+    ``entered`` (N,) is the year each state first entered the system (a state restored after an occupation is not new); a state in it since
     :data:`STATE_LIST_START` or earlier has no known entry (``inf`` years). The diagonal is ``inf``.
 
     >>> relationship_age(2000, [1816, 1991, 1993]).tolist()
@@ -135,4 +135,35 @@ def expected_threat(threat, reach, uncertainty, *, prior: float, check: bool = T
         _broadcast(f, threat=t, uncertainty=u)
     out = (1.0 - u) * t + u * pi * r
     np.fill_diagonal(out, 0.0)
+    return out
+
+
+def pledge_credibility(hostility, *, weight: float = 1.0, check: bool = True) -> np.ndarray:
+    r"""How far i believes a pledge of non-aggression from j: :math:`c_{ij} = 1 - w\,H_{ji}` (N, N), in [0, 1].
+
+    Kydd (2005): a pledge reassures only a state that believes its partner may be a security
+    seeker; to a state sure the other is an expansionist, a promise not to attack is cheap talk,
+    and non-aggression pacts between bitter rivals are rare unless a costly signal comes with
+    them (a pledge of neutrality is another matter: it is kept when the partner has its own
+    reasons to stay out of one's war with a third state). The probability that j is a security seeker toward i is
+    read from j's revealed hostility to i, :math:`H_{ji}` in [0, 1] (the same record the threat's
+    intentions are read from); ``weight`` :math:`w` in [0, 1] (1: the published reading, 0: every
+    pledge believed). The value of a pledge is the pressure it would lift times its credibility
+    (:func:`foedus.sim.steps.formation.credible_goods`), so between states of mild hostility it is
+    worth most, between friends and between sworn enemies little (the threat is nil, or the pledge
+    is not believed).
+
+    >>> pledge_credibility(np.array([[0.0, 0.6], [0.2, 0.0]])).round(2).tolist()
+    [[1.0, 0.8], [0.4, 1.0]]
+
+    References
+    ----------
+    .. [1] Kydd, A. H. (2005). Trust and Mistrust in International Relations. Princeton University Press, ch. 7-8.
+    .. [2] Mattes, M. & Vonnahme, G. (2010). Contracting for peace: Do nonaggression pacts reduce
+       conflict? Journal of Politics 72(4): 925-938.
+    """
+    h = _matrix("hostility", hostility, np.shape(hostility)[0], check=check)
+    w = float(_checked(weight, "weight", "pledge_credibility", lo=0.0, hi=1.0, check=check))
+    out = 1.0 - w * np.clip(h.T, 0.0, 1.0)
+    np.fill_diagonal(out, 1.0)
     return out

@@ -114,6 +114,7 @@ RIVALS_THREATEN = THREATENED
 
 
 def _formations_in(year: int, **parameters):
+    parameters.setdefault("pledge_credibility_weight", 0.0)  # the norm alone (the rivals' credibility: the test after the next)
     world, rng = tiny_world(relations=RIVALS_THREATEN, consider_rate=1.0, **parameters)
     world.year = year  # the same world, dated before or after the renunciation of war
     alignment(world, rng)
@@ -138,3 +139,32 @@ def test_rivals_pledge_non_aggression_once_war_is_renounced_and_not_before_and_t
     assert all(e[3]["factors"]["renunciation_of_war"] == 0.0 for e in before)
     _, switched_off = _formations_in(1900, nonaggression_norm_share=0.0)
     assert [e for e in switched_off if e[3]["factors"]["form"] == "nonaggression" and {e[1], e[2]} == {GRT, RIV}]
+
+
+def test_a_pledge_from_a_sworn_enemy_is_cheap_talk_and_its_credibility_is_a_factor():
+    """Kydd (2005), theory/reassurance.pledge_credibility: a pledge of non-aggression is worth its reassurance times the probability
+    it is believed, 1 - the partner's hostility (formation.credible_goods); two sworn enemies (hostility 1) who sign a pact of
+    non-aggression in 2000 when every pledge is believed sign none when it is weighed so; the credibility of each side's pledge
+    is a factor of every formation. The threat is the record's (no prior on the intentions of the tiny world's states)."""
+    from foedus.sim.steps.formation import credible_goods
+    enemies = [dict(r, hostility=1.0) if set(r["pair"]) == {GRT, RIV} else r for r in RIVALS_THREATEN]
+
+    def formed(**parameters):
+        world, rng = tiny_world(relations=enemies, consider_rate=1.0, nonaggression_prior=0.0, **parameters)
+        world.year = 2000
+        alignment(world, rng)
+        return world, [e for e in events(world, "formation") if {e[1], e[2]} == {GRT, RIV}]
+
+    _, believed = formed(pledge_credibility_weight=0.0)
+    assert [e for e in believed if e[3]["factors"]["form"] == "nonaggression"]
+    world, doubted = formed(pledge_credibility_weight=1.0)
+    assert not [e for e in doubted if e[3]["factors"]["form"] in ("nonaggression", "neutrality_nonaggression")]
+    goods = np.ones((5, world.n, world.n))
+    credible_goods(world, goods)
+    assert np.allclose(goods[1], 1.0 - world.hostility.T - np.diag(np.diag(1.0 - world.hostility.T)) + np.eye(world.n))
+    assert (goods[[0, 2, 3, 4]] == 1.0).all()  # neutrality, protection, consultation, aggrandisement untouched
+    world, formed_any = _formations_in(2000, pledge_credibility_weight=1.0)
+    for _, c, c2, d in events(world, "formation"):
+        i, j = world.index_of(c), world.index_of(c2)
+        assert d["factors"]["pledge_credibility"] == pytest.approx([1.0 - world.hostility[j, i], 1.0 - world.hostility[i, j]])
+    assert events(world, "formation")

@@ -109,3 +109,25 @@ def test_a_new_state_reads_no_record_of_its_neighbours_intentions():
     assert expected[b, g] == world.results.threat[b, g] == 0.0  # old members: the record
     off, _ = tiny_world(actors=actors, nonaggression_prior=0.0)
     assert reassurance_threat(off) is None  # the term off: the record's threat
+
+
+def test_the_relationship_age_counts_from_a_states_first_entry_not_its_return():
+    """A state restored after occupation (the Netherlands, 1940-45) is not new on its return: ``entry_years`` is the year it
+    first entered the system (``World.since``), whatever spell it is in now, so its pairs with old members read the record."""
+    from foedus.sim.steps.formation import entry_years, reassurance_threat
+    from .conftest import ACTORS
+    actors = [dict(a, since=1816, in_system=[[1816, 1939], [1945, None]]) if a["ccode"] == SMA else dict(a, since=1816) for a in ACTORS]
+    world, _ = tiny_world(actors=actors, nonaggression_prior=0.5, intentions_decay_years=10.0)
+    a, g = world.index_of(SMA), world.index_of(GRT)
+    assert entry_years(world)[a] == 1816
+    assert reassurance_threat(world)[a, g] == world.results.threat[a, g]  # an old member: the record, no prior
+
+
+def test_a_record_built_scenario_dates_each_state_from_its_first_cow_entry():
+    """scenario_from_record(1946): the states restored in 1945 keep their first COW entry (Netherlands 1816, Norway 1905,
+    Poland 1918), while the states born in 1946 (the Philippines, Syria, Lebanon) are new."""
+    from foedus.sim.build import scenario_from_record
+    sc = scenario_from_record(1946, top_n=None, years=2)
+    since = {a.abb: a.since for a in sc.actors}
+    assert (since["NTH"], since["NOR"], since["POL"], since["BEL"]) == (1816, 1905, 1918, 1830)
+    assert since["PHI"] == since["SYR"] == 1946

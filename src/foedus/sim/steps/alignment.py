@@ -15,7 +15,7 @@ from numba import njit
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.dissolution import dissolve_deserted, leave
 from foedus.sim.steps.formation import (
-    FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, cofounders, commitment_capacity, form_alliances, norm_factors, norm_terms,
+    FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, cofounders, commitment_capacity, credible_goods, form_alliances, norm_factors, norm_terms,
     offence_term, pact_cost, reassurance_threat,
 )
 from foedus.sim.membership import alliance_view, leaders
@@ -29,6 +29,7 @@ from foedus.theory import consent as th_consent
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
 from foedus.theory import entrapment as th_entrapment
+from foedus.theory import portfolio as th_portfolio
 
 
 # the forms' goods, protection and risk as the compiled passes take them (floats)
@@ -53,7 +54,8 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     the risk of defending the partner), scaled by the pact's commitment strength.
 
     Each year a random share ``consider_rate`` of states reconsider. A state takes its best
-    option by net value (:func:`_choose`): a new bilateral pact of one of the forms of
+    option by net value (:func:`_choose`; then, partner by partner, up to ``pacts_per_year``
+    further new pacts of positive net value: :func:`foedus.theory.portfolio.portfolio_picks`): a new bilateral pact of one of the forms of
     :data:`foedus.theory.obligations.PACT_FORMS` with a state it is not already bound to as
     strongly, which needs the partner's consent by the same rule (:func:`_pairs`); or an
     accession to a treaty whose terms admit new members (ATOP ``proadd``; a bilateral treaty
@@ -85,6 +87,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
         weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * offence), check=world.check,
         reassurance_threat=reassurance_threat(world),
     )
+    credible_goods(world, goods)  # a pledge from a sworn enemy is cheap talk (Kydd 2005)
     if _exits(world, rng, u, goods, view, terms):
         view = _Alliances(world, capacity, view)  # the threats and targets are this year's still
     considering = (rng.random(world.n) < p.consider_rate) & world.active  # states outside the system take no decision
@@ -96,6 +99,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     goods_join = goods.copy()
     goods_join[0] = u_join.sum(axis=0)
     opt = _choose(world, rows, u, goods, view, terms, goods_join)
+    rows = opt.rows  # a state pursuing several pacts (pacts_per_year > 1) appears once per option
     _pairs(world, rows, opt, u, goods, view, terms)
     _accessions(world, rows, opt, goods_join, view, terms, u_join)
 
@@ -216,11 +220,18 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
 
 
 class _Options:
-    """Each reconsidering state's best option (:func:`_choose`): ``kind`` 0 none, 1 a new pact, 2 an accession;
+    """Each reconsidering state's options (:func:`_choose`): ``rows`` the state of each option (a state pursuing several
+    pacts appears once per option, its best option first); ``kind`` 0 none, 1 a new pact, 2 an accession;
     ``target`` the partner or the alliance's position; ``form`` the new pact's form; ``value``, ``cost`` its value and cost."""
 
-    def __init__(self, kind, target, form, value, cost):
-        self.kind, self.target, self.form, self.value, self.cost = kind, target, form, value, cost
+    def __init__(self, rows, kind, target, form, value, cost):
+        self.rows, self.kind, self.target, self.form, self.value, self.cost = rows, kind, target, form, value, cost
+
+    def extended(self, rows, target, form, value, cost) -> "_Options":
+        """These options followed by further new pacts of the states ``rows``."""
+        cat = np.concatenate
+        return _Options(cat([self.rows, rows]), cat([self.kind, np.ones(len(rows), self.kind.dtype)]), cat([self.target, target]),
+                        cat([self.form, form]), cat([self.value, value]), cat([self.cost, cost]))
 
 
 def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms, goods_join: np.ndarray) -> _Options:
@@ -246,16 +257,24 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     cost rule and the values evaluated as ``pact_cost`` and numpy do, to the bit), the
     accessions by :func:`_best_accessions`; the option taken is the first maximum of the pacts
     (form by form, partner by partner) then the accessions, as ``np.argmax`` over them all.
+
+    Further pacts (``pacts_per_year`` > 1): every other partner is an opportunity of its own, in
+    which the state takes the best form (:func:`.alignment_kernels.best_forms_by_partner`); it
+    pursues those of positive net value, the larger first, up to ``pacts_per_year`` pacts in all
+    (:func:`foedus.theory.portfolio.portfolio_picks`: the dyad-year designs of Lai & Reiter 2000
+    and Gibler & Wolford 2006, the portfolio of Morrow 1991 and Kimball 2010). The options
+    returned list each state once per option (``_Options.rows``), its best option first.
     """
     p = world.params
     n = world.n
     f_count = len(FORM_COMMITMENT)
     # the new pacts: every form with every partner, in one compiled pass (alignment_kernels.best_pairs)
-    best, net, value, cost = kern.best_pairs(
+    args = (
         rows.astype(np.int64), goods, view.shared_goods, view.shared_commitment, view.unit_cost, terms.autonomy, _log1p_autonomy(world, terms),
         terms.burden, world.at_war, world.active, _FORMS_F, FORM_COMMITMENT, _FORM_PROT, _FORM_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
         permanently_neutral(world),  # a permanently neutral state signs no defence or offence pact (access7: neutrality_bars)
     )
+    best, net, value, cost = kern.best_pairs(*args)
     if len(view.slots):
         best, net, value, cost = _best_accessions(world, rows, goods_join, view, terms, best, net, value, cost, f_count * n)
     chosen = net > 0
@@ -263,7 +282,15 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     kind = np.where(chosen, np.where(pair, 1, 2), 0)
     target = np.where(pair, best % n, best - f_count * n)
     form = np.where(pair, best // n, -1)
-    return _Options(kind, target, form, value, cost)
+    opt = _Options(rows, kind, target, form, value, cost)
+    if p.pacts_per_year <= 1 or not chosen.any():
+        return opt
+    # every partner an opportunity of its own: the best form with each, the larger net values first (theory.portfolio)
+    forms, nets, values, costs = kern.best_forms_by_partner(*args)
+    done = np.zeros(nets.shape, bool)
+    done[np.flatnonzero(kind == 1), target[kind == 1]] = True  # the best option's partner is dealt with
+    r, j = th_portfolio.portfolio_picks(nets, limit=p.pacts_per_year - 1, exclude=done, check=False)
+    return opt.extended(rows[r], j, forms[r, j], values[r, j], costs[r, j])
 
 
 def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms, best, net, value, cost, offset: int):
@@ -340,12 +367,11 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     v_j = (FORM_GOODS[f].T * g_j).sum(axis=0)
     c_j = pact_cost(world, terms, j, i, view.unit_cost[j], FORM_COMMITMENT[f], FORM_GOODS[f, 0].astype(float), risk=FORM_RISK[f].astype(float))
     ok = v_j > c_j
-    # a pair proposed from both sides forms once, at the first proposer whose proposal is accepted
+    # a pair proposed from both sides (or twice) forms once, at the first proposal accepted (the smaller proposer's)
     n = world.n
-    accepted = np.full(n, -1)
-    accepted[i[ok]] = j[ok]
-    dup = ok & (accepted[j] == i) & (j < i)
-    keep = np.flatnonzero(ok & ~dup)
+    acc = np.flatnonzero(ok)
+    _, first = np.unique(np.minimum(i[acc], j[acc]) * n + np.maximum(i[acc], j[acc]), return_index=True)
+    keep = np.sort(acc[first])
     if not len(keep):
         return
     i, j, f, sel = i[keep], j[keep], f[keep], sel[keep]

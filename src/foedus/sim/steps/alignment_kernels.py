@@ -25,6 +25,8 @@ The kernels:
 - :func:`best_pairs`: each reconsidering state's best new pact (form and partner) by net value
   among those the partner would sign (the pair block of ``_choose``; ties to the first, as
   ``argmax``);
+- :func:`best_forms_by_partner`: the best form with every partner (the further pacts of
+  ``_choose`` when ``pacts_per_year`` > 1);
 - :func:`admission_shares`: the members' votes on candidates (``_admitted``): the share in
   favour and the territorial disputes;
 - :func:`shared_terms`: the strongest commitment two states share and the goods their pacts
@@ -41,7 +43,7 @@ from numba import njit
 
 from foedus.sim.membership import _members_by_state, _members_of
 
-__all__ = ["admission_shares", "best_pairs", "membership_values", "shared_terms"]
+__all__ = ["admission_shares", "best_pairs", "best_forms_by_partner", "membership_values", "shared_terms"]
 
 
 @njit(cache=True, inline="always")
@@ -63,6 +65,45 @@ def _pair_value(goods, shared_goods, form_goods, f, i, j, p, q):  # pragma: no c
     for g in range(goods.shape[0]):
         v += form_goods[f, g] * (goods[g, i, j] * (0.0 if shared_goods[g, p, q] else 1.0))
     return v
+
+
+@njit(cache=True, inline="always")
+def _form_bests(i, f_j, f_net, f_nan, g_i, g_j, goods, shared_goods, shared_commitment, unit_cost, autonomy, log1p_autonomy, burden, at_war,
+                active, form_goods, form_commitment, form_protection, form_risk, w, beta, tau, barred):  # pragma: no cover (compiled)
+    """State ``i``'s best partner for each form, written to ``f_j`` (the first partner of the largest net value, or of the
+    first NaN), ``f_net`` (``-inf``: no partner would sign) and ``f_nan`` (F,); ``g_i``, ``g_j`` are scratch (n_goods,)."""
+    n = goods.shape[1]
+    f_count = form_goods.shape[0]
+    n_goods = goods.shape[0]
+    f_j[:] = 0
+    f_net[:] = -np.inf
+    f_nan[:] = False
+    for j in range(n):
+        if j == i or at_war[i, j] or not active[j]:
+            continue
+        for g in range(n_goods):
+            fr = 0.0 if shared_goods[g, i, j] else 1.0
+            g_i[g] = goods[g, i, j] * fr
+            g_j[g] = goods[g, j, i] * fr
+        for f in range(f_count):
+            s = form_commitment[f]
+            if f_nan[f] or not (s > shared_commitment[i, j]):
+                continue
+            if form_risk[f] != 0.0 and (barred[i] or barred[j]):  # permanent neutrality: no defence or offence pledge (neutrality_bars)
+                continue
+            pv = 0.0
+            for g in range(n_goods):
+                pv += form_goods[f, g] * g_j[g]
+            if not (pv > _cost(unit_cost[j], s, autonomy[j, i], log1p_autonomy[j, i], burden[j, i], form_protection[f], form_risk[f], w, beta, tau)):
+                continue
+            v = 0.0
+            for g in range(n_goods):
+                v += form_goods[f, g] * g_i[g]
+            net = v - _cost(unit_cost[i], s, autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
+            if np.isnan(net):  # np.argmax stops at the first NaN
+                f_j[f], f_net[f], f_nan[f] = j, net, True
+            elif net > f_net[f]:
+                f_j[f], f_net[f] = j, net
 
 
 @njit(cache=True)
@@ -94,35 +135,8 @@ def best_pairs(rows, goods, shared_goods, shared_commitment, unit_cost, autonomy
     f_nan = np.zeros(f_count, np.bool_)
     for r in range(r_count):
         i = rows[r]
-        f_j[:] = 0
-        f_net[:] = -np.inf
-        f_nan[:] = False
-        for j in range(n):
-            if j == i or at_war[i, j] or not active[j]:
-                continue
-            for g in range(n_goods):
-                fr = 0.0 if shared_goods[g, i, j] else 1.0
-                g_i[g] = goods[g, i, j] * fr
-                g_j[g] = goods[g, j, i] * fr
-            for f in range(f_count):
-                s = form_commitment[f]
-                if f_nan[f] or not (s > shared_commitment[i, j]):
-                    continue
-                if form_risk[f] != 0.0 and (barred[i] or barred[j]):  # permanent neutrality: no defence or offence pledge (neutrality_bars)
-                    continue
-                pv = 0.0
-                for g in range(n_goods):
-                    pv += form_goods[f, g] * g_j[g]
-                if not (pv > _cost(unit_cost[j], s, autonomy[j, i], log1p_autonomy[j, i], burden[j, i], form_protection[f], form_risk[f], w, beta, tau)):
-                    continue
-                v = 0.0
-                for g in range(n_goods):
-                    v += form_goods[f, g] * g_i[g]
-                net = v - _cost(unit_cost[i], s, autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
-                if np.isnan(net):  # np.argmax stops at the first NaN
-                    f_j[f], f_net[f], f_nan[f] = j, net, True
-                elif net > f_net[f]:
-                    f_j[f], f_net[f] = j, net
+        _form_bests(i, f_j, f_net, f_nan, g_i, g_j, goods, shared_goods, shared_commitment, unit_cost, autonomy, log1p_autonomy, burden,
+                    at_war, active, form_goods, form_commitment, form_protection, form_risk, w, beta, tau, barred)
         # the first maximum over the flat index f * N + j (np.argmax; a NaN first)
         b_f = 0
         for f in range(f_count):
@@ -138,6 +152,55 @@ def best_pairs(rows, goods, shared_goods, shared_commitment, unit_cost, autonomy
         best_value[r] = _pair_value(goods, shared_goods, form_goods, f, i, j, i, j)
         best_cost[r] = _cost(unit_cost[i], form_commitment[f], autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
     return best, best_net, best_value, best_cost
+
+
+@njit(cache=True)
+def best_forms_by_partner(rows, goods, shared_goods, shared_commitment, unit_cost, autonomy, log1p_autonomy, burden, at_war, active,
+                          form_goods, form_commitment, form_protection, form_risk, w, beta, tau, barred):  # pragma: no cover (compiled)
+    """Each state ``rows[r]``'s best pact with every partner: (form (R, N) int, net, value, cost (R, N) float).
+
+    The options and their rule are those of :func:`best_pairs`, the maximum taken over the forms
+    for each partner ``j`` (the first form of the largest net value; a NaN net is no option; ``barred`` as there):
+    ``net`` is ``-inf`` where ``j`` would sign no pact (or is ``i``, at war with it, or outside the
+    system), ``form`` 0 there; value and cost are those of the best form (0 where none).
+    """
+    r_count = rows.shape[0]
+    n = goods.shape[1]
+    f_count = form_goods.shape[0]
+    n_goods = goods.shape[0]
+    forms = np.zeros((r_count, n), np.int64)
+    nets = np.full((r_count, n), -np.inf)
+    values = np.zeros((r_count, n))
+    costs = np.zeros((r_count, n))
+    g_i = np.empty(n_goods)
+    g_j = np.empty(n_goods)
+    for r in range(r_count):
+        i = rows[r]
+        for j in range(n):
+            if j == i or at_war[i, j] or not active[j]:
+                continue
+            for g in range(n_goods):
+                fr = 0.0 if shared_goods[g, i, j] else 1.0
+                g_i[g] = goods[g, i, j] * fr
+                g_j[g] = goods[g, j, i] * fr
+            for f in range(f_count):
+                s = form_commitment[f]
+                if not (s > shared_commitment[i, j]):
+                    continue
+                if form_risk[f] != 0.0 and (barred[i] or barred[j]):  # permanent neutrality (as best_pairs)
+                    continue
+                pv = 0.0
+                for g in range(n_goods):
+                    pv += form_goods[f, g] * g_j[g]
+                if not (pv > _cost(unit_cost[j], s, autonomy[j, i], log1p_autonomy[j, i], burden[j, i], form_protection[f], form_risk[f], w, beta, tau)):
+                    continue
+                v = 0.0
+                for g in range(n_goods):
+                    v += form_goods[f, g] * g_i[g]
+                c = _cost(unit_cost[i], s, autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
+                if v - c > nets[r, j]:
+                    forms[r, j], nets[r, j], values[r, j], costs[r, j] = f, v - c, v, c
+    return forms, nets, values, costs
 
 
 @njit(cache=True)

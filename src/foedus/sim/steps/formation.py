@@ -120,14 +120,16 @@ def norm_factors(world: World) -> dict[str, float]:
 
 
 def entry_years(world: World) -> np.ndarray:
-    """(N,) the year each state last entered the state system: the first year of its spell covering this year
-    (``World.spells``), else its first year in the system (``World.since``)."""
-    entered = world.since.astype(np.int64).copy()
-    sp = world.spells
-    if len(sp):
-        on = (sp[:, 1] <= world.year) & (world.year <= sp[:, 2])
-        np.maximum.at(entered, sp[on, 0], sp[on, 1])
-    return entered
+    """(N,) the year each state FIRST entered the state system (``World.entered``: the actor's ``since``, the COW state
+    list's first year of its first spell as :func:`foedus.sim.build.scenario_from_record` sets it; a state of unknown
+    entry present at the start counts as an old member).
+
+    A state that left the system and came back (occupied 1940-45 and restored in 1945: the Netherlands,
+    Belgium, Norway, Denmark; Poland) is not a new state on its return: its neighbours have read its
+    intentions since it first entered (:func:`foedus.theory.reassurance.relationship_age`). Scheduled
+    spells (``World.spells``) do not reset it.
+    """
+    return (world.since if world.entered is None else world.entered).astype(np.int64)
 
 
 def reassurance_threat(world: World) -> np.ndarray | None:
@@ -145,6 +147,24 @@ def reassurance_threat(world: World) -> np.ndarray | None:
     age = th_reassure.relationship_age(world.year, entry_years(world), check=False)
     u = th_reassure.intentions_uncertainty(age, decay_years=p.intentions_decay_years, check=False)
     return th_reassure.expected_threat(world.results.threat, world.results.reach, u, prior=p.nonaggression_prior, check=False)
+
+
+def credible_goods(world: World, goods: np.ndarray) -> np.ndarray:
+    """``goods`` (5, N, N) with reassurance scaled by the credibility of the partner's pledge (in place; returned).
+
+    :func:`foedus.theory.reassurance.pledge_credibility` of this year's hostility, weight
+    ``pledge_credibility_weight``: a promise not to attack one from a state whose hostility shows
+    it an expansionist is cheap talk (Kydd 2005), so non-aggression pacts between bitter rivals
+    are worth little. A pledge of neutrality is left whole: it binds the partner in a war with a
+    third state, and is kept when the partner has its own reasons to stay out (the isolation it
+    buys itself, :func:`foedus.theory.offence.isolation`: Germany and the Soviet Union in 1939,
+    Japan and the Soviet Union in 1941 were rivals). Every choice that weighs these goods (new
+    pacts, accessions, votes, exits) sees the same values.
+    """
+    w = world.params.pledge_credibility_weight
+    if w > 0:
+        goods[1] *= th_reassure.pledge_credibility(world.hostility, weight=w, check=world.check)
+    return goods
 
 
 def commitment_capacity(world: World) -> np.ndarray:
@@ -258,6 +278,8 @@ def form_alliances(
     tg_i, tg_j = code[target[i]].tolist(), code[target[j]].tolist()
     gd = (goods * FORM_GOODS[form][:, None, :]).tolist()
     norm = norm_factors(world)
+    cred = th_reassure.pledge_credibility(world.hostility, weight=world.params.pledge_credibility_weight, check=False)  # credible_goods' term
+    cred_i, cred_j = cred[i, j].tolist(), cred[j, i].tolist()
     details = [
         {
             "motives": dict(zip(MOTIVES, mot[k])),
@@ -268,7 +290,7 @@ def form_alliances(
                 {"ccode": cj[k], "power": pj[k], "motives": dict(zip(MOTIVES, mj[k])), "utility": uj[k], "cost": kj[k], "autonomy_change": auto_j[k], "main_threat": tj[k], "main_threat_terms": terms_j[k], "proposed": False,
                  "target": tg_j[k], "goods": dict(zip(th_ob.GOODS, gd[k][1]))},
             ],
-            "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k], **norm},
+            "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k], "pledge_credibility": [cred_i[k], cred_j[k]], **norm},
         }
         for k in range(len(i))
     ]
