@@ -56,13 +56,16 @@ deterministic and agree alliance for alliance; and given foedus's stream (:class
 the peer makes the same random choices with every rate in play. ``benchmarks/vs_mesa.py`` checks
 all three, and ``tests/benchmarks/test_mesa_peer.py`` holds the peer to the simulator.
 
-Status (2026-12-06): the peer follows :func:`foedus.sim.steps.alignment.alignment` of main e478443
-(alliance for alliance and event for event), and the two formation rules of that day's ``mix7``
-branch where the simulator it runs against has them (told by their parameters): further pacts
-partner by partner (``pacts_per_year``, :meth:`AllianceModel.portfolio`) and the credibility of a
-non-aggression pledge (``pledge_credibility_weight``, in :meth:`AllianceModel.year_values`); it
-agrees with the ``mix7``, ``access7``, ``endings7`` and ``speed7`` branches of that day too (each
-alone; their union was not tried). Once those rules are merged, the ``getattr`` fallbacks can go.
+Status (2026-12-06, second round): the peer follows :func:`foedus.sim.steps.alignment.alignment` of
+branch ``integ7`` (the session's eight branches merged), alliance for alliance and event for event:
+further pacts partner by partner (``pacts_per_year``, :meth:`AllianceModel.portfolio`), the
+credibility of a non-aggression pledge (``pledge_credibility_weight``, in
+:meth:`AllianceModel.year_values`), the permanent neutrality that bars a state from defence and
+offence pacts in new pairs, co-founders and accessions (``Actor.neutral``,
+:meth:`State.permanently_neutral`, :func:`foedus.theory.alignment.neutrality_bars`), the members'
+consent by :func:`foedus.theory.consent.members_consent` (unanimity by default, the candidate's
+main threat a veto), and the age of relationships from each state's first entry
+(``World.entered``, as ``formation.entry_years``).
 Left out, because other helpers were rewriting them on that day and a peer of them would be stale
 at once: capabilities and arming, threat
 perception, the blocs (multilateral founding), alliance politics (cohesion, dissolution), crises,
