@@ -56,13 +56,16 @@ deterministic and agree alliance for alliance; and given foedus's stream (:class
 the peer makes the same random choices with every rate in play. ``benchmarks/vs_mesa.py`` checks
 all three, and ``tests/benchmarks/test_mesa_peer.py`` holds the peer to the simulator.
 
-Status (2026-12-06): the peer follows :func:`foedus.sim.steps.alignment.alignment` of main e478443
-(alliance for alliance and event for event), and the two formation rules of that day's ``mix7``
-branch where the simulator it runs against has them (told by their parameters): further pacts
-partner by partner (``pacts_per_year``, :meth:`AllianceModel.portfolio`) and the credibility of a
-non-aggression pledge (``pledge_credibility_weight``, in :meth:`AllianceModel.year_values`); it
-agrees with the ``mix7``, ``access7``, ``endings7`` and ``speed7`` branches of that day too (each
-alone; their union was not tried). Once those rules are merged, the ``getattr`` fallbacks can go.
+Status (2026-12-06, second round): the peer follows :func:`foedus.sim.steps.alignment.alignment` of
+branch ``integ7`` (the session's eight branches merged), alliance for alliance and event for event:
+further pacts partner by partner (``pacts_per_year``, :meth:`AllianceModel.portfolio`), the
+credibility of a non-aggression pledge (``pledge_credibility_weight``, in
+:meth:`AllianceModel.year_values`), the permanent neutrality that bars a state from defence and
+offence pacts in new pairs, co-founders and accessions (``Actor.neutral``,
+:meth:`State.permanently_neutral`, :func:`foedus.theory.alignment.neutrality_bars`), the members'
+consent by :func:`foedus.theory.consent.members_consent` (unanimity by default, the candidate's
+main threat a veto), and the age of relationships from each state's first entry
+(``World.entered``, as ``formation.entry_years``).
 Left out, because other helpers were rewriting them on that day and a peer of them would be stale
 at once: capabilities and arming, threat
 perception, the blocs (multilateral founding), alliance politics (cohesion, dissolution), crises,
@@ -92,6 +95,7 @@ from foedus.theory import consent as th_consent
 from foedus.theory import exchange as th_exchange
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
+from foedus.theory import portfolio as th_portfolio
 from foedus.theory import reassurance as th_reassure
 from foedus.theory import renunciation as th_renounce
 from foedus.theory.capability import commitment_strength
@@ -154,6 +158,11 @@ class State(mesa.Agent):
         self.milex, self.milper, self.population = float(world.milex[i]), float(world.milper[i]), float(world.population[i])
         self.cinc, self.major, self.tier = float(world.cinc[i]), bool(world.major[i]), int(tiers[i])
         self.since = int(world.since[i])
+        # its first entry into the system, for the age of its relationships (formation.entry_years: World.entered, else since)
+        self.entered = int((world.since if world.entered is None else world.entered)[i])
+        # its spells of permanent neutrality (World.neutral_spells: first, last year)
+        self.neutral_spells = [(int(a), int(b)) for k, a, b in world.neutral_spells.tolist() if k == i]
+        self.neutral = False  # permanently neutral this year (set by neutrality_bars_this_year)
         self.region = int(th_ob.cow_region([self.ccode])[0])
         self.entrapment = float(world.results.entrapment[i])
         self.threat = np.array(world.results.threat[i], dtype=float)
@@ -168,6 +177,10 @@ class State(mesa.Agent):
         self.shared_commitment: dict[int, float] = {}
         self.shared_goods: dict[int, list] = {}
         self.form_cost: list = []
+
+    def permanently_neutral(self, year: int) -> bool:
+        """Whether a spell of permanent neutrality covers ``year`` (``neutrality.permanently_neutral`` for one state)."""
+        return any(a <= year <= b for a, b in self.neutral_spells)
 
     def exchange_terms(self, powers: np.ndarray) -> None:
         """This state's row of :class:`foedus.sim.steps.formation.ExchangeTerms`'s autonomy: Morrow's (1991) exchange with every partner.
@@ -236,7 +249,7 @@ class State(mesa.Agent):
         forms = m.form_goods
         f_best = [(-math.inf, 0)] * len(forms)  # per form: the largest net value and its first partner
         self.by_partner = {}  # per partner: the largest net value and its first form (alignment_kernels.best_forms_by_partner)
-        track = m.portfolio_limit > 1  # only where the simulator has the portfolio rule
+        track = m.portfolio_limit > 1  # the best form with each partner matters only to the portfolio rule
         for other in m.states:
             j = other.index
             if j == i or self.at_war[j] or not other.active:
@@ -245,6 +258,8 @@ class State(mesa.Agent):
             g_j = g_i = None
             for f, fg in enumerate(forms):
                 if not m.form_strength[f] > shared:
+                    continue
+                if m.form_binds[f] and (self.neutral or other.neutral):  # permanent neutrality: no defence or offence pledge (neutrality_bars)
                     continue
                 if g_j is None:
                     g_j, g_i = other.fresh_goods(i), self.fresh_goods(j)
@@ -277,7 +292,7 @@ class State(mesa.Agent):
 
         Treaties whose terms admit members, of a member's region
         (:func:`foedus.theory.obligations.admissible`), that it does not belong to and did not leave
-        this year, whose members would admit it (:meth:`Alliance.admits_candidate`); value the
+        this year, that its permanent neutrality does not bar (:func:`foedus.theory.alignment.neutrality_bars`), whose members would admit it (:meth:`Alliance.admits_candidate`); value the
         treaty's goods aggregated by capability (:func:`foedus.theory.choice.join_utilities`), cost
         that of a commitment to the leader with the base raised by ``size ** e``."""
         m = self.model
@@ -288,6 +303,8 @@ class State(mesa.Agent):
             if not al.admits or self in al.members or al.last_exit.get(self) == y:
                 continue
             if not th_ob.admissible([self.region], [al.regions()])[0, 0]:
+                continue
+            if th_align.neutrality_bars([self.neutral], al.goods[None, :])[0, 0]:
                 continue
             if not al.admits_candidate(self)[0]:
                 continue
@@ -387,7 +404,8 @@ class Alliance(mesa.Agent):
             if cand.dispute[mem.index]:
                 disputes += 1
         share = votes / max(len(members), 1)
-        return disputes == 0 and share >= m.params.accession_share, share, disputes
+        passed = bool(th_consent.members_consent(share, m.params.accession_share, check=False))  # unanimity by default (Morrow 1991)
+        return disputes == 0 and passed, share, disputes
 
 
 class AllianceModel(mesa.Model):
@@ -404,7 +422,6 @@ class AllianceModel(mesa.Model):
         tiers = world.tier_code()
         self.states = [State(self, i, world, tiers) for i in range(n)]
         self.powers = np.array([s.power for s in self.states])
-        self.spells = [tuple(int(v) for v in row) for row in world.spells]
         # static in the reduced scenario: the world's threats, reach, hostility (for the year's theory calls)
         self.threat = np.stack([s.threat for s in self.states])
         self.reach = np.stack([s.reach for s in self.states])
@@ -433,7 +450,8 @@ class AllianceModel(mesa.Model):
             self.alliances.append(al)
         self.pacts: list[Alliance] = []
         self.form_goods = FORM_GOODS.astype(float).tolist()
-        self.portfolio_limit = int(getattr(self.params, "pacts_per_year", 1))  # the portfolio rule, where the simulator has it
+        self.portfolio_limit = int(self.params.pacts_per_year)  # the portfolio rule (alignment._choose)
+        self.form_binds = [bool(x) for x in FORM_RISK != 0]  # forms a permanently neutral state may not sign (best_pairs' ``barred``)
         self.form_strength = [float(x) for x in FORM_COMMITMENT]
         # the run's record, as foedus's: the alliances in force, each state's row every year (its record step), and the events
         self.datacollector = mesa.DataCollector(
@@ -485,9 +503,8 @@ class AllianceModel(mesa.Model):
             weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * offence),
             check=False, reassurance_threat=self.reassurance_threat(),
         )
-        w = getattr(p, "pledge_credibility_weight", 0.0)  # formation.credible_goods, where the simulator has it
-        if w > 0:
-            goods[1] *= th_reassure.pledge_credibility(self.hostility, weight=w, check=False)
+        if p.pledge_credibility_weight > 0:  # formation.credible_goods: a pledge from a sworn enemy is cheap talk (Kydd 2005)
+            goods[1] *= th_reassure.pledge_credibility(self.hostility, weight=p.pledge_credibility_weight, check=False)
         return u, goods
 
     def reassurance_threat(self):
@@ -495,10 +512,7 @@ class AllianceModel(mesa.Model):
         p = self.params
         if p.nonaggression_prior == 0 or p.intentions_decay_years == 0:
             return None
-        entered = np.array([s.since for s in self.states], dtype=np.int64)
-        for i, first, last in self.spells:
-            if first <= self.year <= last:
-                entered[i] = max(entered[i], first)
+        entered = np.array([s.entered for s in self.states], dtype=np.int64)  # formation.entry_years: the first entry
         age = th_reassure.relationship_age(self.year, entered, check=False)
         unc = th_reassure.intentions_uncertainty(age, decay_years=p.intentions_decay_years, check=False)
         return th_reassure.expected_threat(self.threat, self.reach, unc, prior=p.nonaggression_prior, check=False)
@@ -588,6 +602,8 @@ class AllianceModel(mesa.Model):
             theirs = self.target[c.index] if offence else c.main
             if c is i or c is j or c.index == common or not c.active or theirs != common or i.at_war[c.index] or j.at_war[c.index]:
                 continue
+            if c.neutral and self.form_binds[f]:  # a permanently neutral state co-founds no defence or offence pact
+                continue
             v = 0.0
             for wk, founder in zip(w, (i, j)):
                 fresh = c.fresh_goods(founder.index)
@@ -631,6 +647,8 @@ class AllianceModel(mesa.Model):
     def alignment(self) -> None:
         """The year of :func:`foedus.sim.steps.alignment.alignment`: exits, then each reconsidering state's best option, pairs, accessions."""
         p = self.params
+        for s in self.states:  # neutrality.permanently_neutral
+            s.neutral = s.permanently_neutral(self.year)
         capacity = self.commitment_capacity()
         self.take_view(capacity)
         u, self.goods = self.year_values()
@@ -665,10 +683,6 @@ class AllianceModel(mesa.Model):
         other partner (:meth:`State.best_pair`'s ``by_partner``), its best option's partner excepted,
         picked by :func:`foedus.theory.portfolio.portfolio_picks` (the larger net values first, at
         most ``pacts_per_year - 1``)."""
-        from foedus.theory import (
-            portfolio as th_portfolio,  # the rule's theory, where the simulator has it
-        )
-
         n = len(self.states)
         nets = np.full((len(considering), n), -np.inf)
         done = np.zeros((len(considering), n), bool)

@@ -61,3 +61,34 @@ def test_shared_draws_same_alliances(scenario):
     assert "formation" in kinds and (scenario.name.startswith("synthetic") or "exit" in kinds)  # choices are made; in world-2022, members leave
     for f, m in years:
         assert f == m
+
+
+def _new_binding(years) -> set:
+    """The COW codes in defence or offence pacts formed during the run (foedus's side)."""
+    start = years[0][0]
+    return {c for f, _ in years[1:] for members, ob in f - start if ob[0] or ob[1] for c in members}
+
+
+def test_permanent_neutrality_same_alliances():
+    """A synthetic world where defence pacts form (``defence_burden_weight`` 0), its first signers made permanently
+    neutral (``Actor.neutral``): the peer bars them as the simulator does (new pacts, co-founders, accessions), alliance
+    for alliance, in the deterministic limit and with shared draws; and the bar bites (they sign no defence pact)."""
+    from foedus.sim.scenario import Scenario
+    from foedus.testing import synthetic_scenario
+
+    sc = reduced_scenario(synthetic_scenario(60, seed=1, years=4, alliances=20, spread_km=12000.0), years=4)
+    sc = sc.model_copy(update={"parameters": sc.parameters.model_copy(update={"defence_burden_weight": 0.0})})
+    free, _ = _run_both(sc, 1, seed=0, shared=False, consider_rate=1.0, exit_rate=0.0)
+    signers = sorted(_new_binding(free))[:3]
+    assert signers  # defence pacts form when no one is neutral (the check is not empty)
+    data = sc.model_dump()
+    for a in data["actors"]:
+        if a["ccode"] in signers:
+            a["neutral"] = [(sc.start_year - 10, None)]
+            a["sources"] = dict(a.get("sources") or {}, neutral="a hypothetical neutrality, for this test")
+    neutral = Scenario.model_validate(data)
+    for shared, rates in ((False, {"consider_rate": 1.0, "exit_rate": 0.0}), (True, {"consider_rate": 1.0, "exit_rate": 1.0})):
+        years, _ = _run_both(neutral, 3, seed=0, shared=shared, **rates)
+        assert not _new_binding(years) & set(signers)
+        for f, m in years:
+            assert f == m
