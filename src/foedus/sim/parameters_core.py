@@ -106,14 +106,18 @@ class CoreParameters(BaseModel):
     )
     betrayal_decay: float = Field(0.7, ge=0, le=1, description="share of an alliance's betrayal (unhonoured commitments) kept from one year to the next (P5)")
     institution_protection: float = Field(
-        0.8,
+        0.0,
         ge=0,
         le=1,
         description=(
             "share of an alliance's yearly dissolution hazard, and of its members' exit rate, that full military "
             "institutionalisation (ATOP level 2: integrated command, bases) removes (Wallander 2000); in the dissolution "
             "hazard, full institutional assets: that level or full military integration (foedus.theory.integration."
-            "institutional_assets; Lake 1999)"
+            "institutional_assets; Lake 1999). Estimated on the in-sample eras, not assumed (it was 0.8): ATOP's level-2 "
+            "pacts (Leeds & Anac 2005) begun 1816-1914 kept 0.31 after 10 years against 0.29 for level 0 (a protection of "
+            "0.04), those begun 1946-1989 0.49 against 0.80 (none); Bennett (1997, 1816-1984) finds no protection from "
+            "institutionalisation over time either. With 0 (6 seeds): 1816-1914 KM median begun 10 (11 at 0.8), inherited "
+            "20 (30); 1946-1989 unchanged in range. The mechanism stays for a scenario that sets it"
         ),
     )
     democratisation_rate: float = Field(

@@ -308,3 +308,31 @@ def test_a_pact_whose_member_allies_with_its_partners_adversary_ends_sooner():
             ended[realign] += int(not world.agreements.active[0])
     table = [[ended[True], runs - ended[True]], [ended[False], runs - ended[False]]]
     assert stats.fisher_exact(table, alternative="greater")[1] < ALPHA, table
+
+
+def _record_protection(data_dir, first: int, last: int) -> float:
+    """The share of the yearly hazard that ATOP's most institutionalised pacts (Leeds & Anac 2005, ``milinst`` 2) begun in
+    ``first``-``last`` avoided against the least (0), from their Kaplan-Meier 10-year survival within the era (a constant
+    hazard -ln S(10) / 10 each; Bennett 1997 finds no protection from institutionalisation over time either)."""
+    from foedus.analysis.survival import kaplan_meier, km_survival_at
+    from foedus.data.atop import read_atop_alliances
+
+    a = read_atop_alliances(data_dir / "atop" / "atop5_1a.csv", data_dir / "atop" / "atopinst5_1.csv")
+    a = a[(a["start_year"] >= first) & (a["start_year"] <= last)]
+    end = a["end_year"].astype("Float64")
+    ended = (end.notna() & (end <= last)).to_numpy(dtype=bool)
+    dur = np.where(ended, end.fillna(last).to_numpy(dtype=float), float(last)) - a["start_year"].to_numpy(dtype=float)
+    level = a["institutionalised"].fillna(0).to_numpy(dtype=float)
+    hazard = {lv: -np.log(float(km_survival_at(kaplan_meier(dur[level == lv], ended[level == lv]), [10])[0])) / 10.0 for lv in (0, 2)}
+    return 1.0 - hazard[2] / hazard[0]
+
+
+def test_institution_protection_is_no_more_than_the_in_sample_record_shows(data_dir):
+    """The default ``institution_protection`` is estimated on the in-sample eras (1816-1914, 1946-1989), not assumed:
+    in neither did ATOP's level-2 pacts end markedly less often than level 0 (1816-1914: 10-year survival 0.31 against
+    0.29; 1946-1989: 0.49 against 0.80), so the default may not exceed the larger of the two eras' estimates."""
+    from foedus.sim.parameters import Parameters
+
+    estimates = [_record_protection(data_dir, 1816, 1914), _record_protection(data_dir, 1946, 1989)]
+    assert max(estimates) < 0.2  # the record: no protection of the order once assumed (0.8)
+    assert 0.0 <= Parameters().institution_protection <= max(max(estimates), 0.0)

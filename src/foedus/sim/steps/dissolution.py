@@ -22,7 +22,9 @@ Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
   signature, gone or no longer as threatening). Parameters: ``threat_lapse_hazard``, ``dissolution_hazard``
   (the hazard at zero cohesion), ``capability_change_weight``, ``institution_protection`` (the
   share of the hazard that full institutional assets remove, ATOP's institutionalisation or the integration
-  reached, :func:`foedus.theory.integration.institutional_assets`; Wallander 2000, Lake 1999; of the 'threat
+  reached, :func:`foedus.theory.integration.institutional_assets`; Wallander 2000, Lake 1999; 0 by default, the
+  in-sample record's estimate: ATOP's level-2 pacts ended no less often than level 0 in 1816-1914 or 1946-1989,
+  Bennett 1997 finds no protection either; of the 'threat
   gone' term, ``threat_lapse_institution_protection`` for assets specific to the threat, rising
   to ``institution_protection`` with the pact's integration, its general assets),
   ``solidarity_protection`` (the share of the whole hazard that identical regimes remove);
