@@ -205,3 +205,52 @@ def test_no_neutrality_is_worth_asking_of_a_state_pledged_to_defend_ones_main_th
             else:
                 assert bound[2, i, m] == free[2, i, m]
     assert np.array_equal(np.delete(bound, 2, axis=0), np.delete(free, 2, axis=0))
+
+
+def test_abstention_is_worth_the_expected_war_it_keeps_the_partner_out_of():
+    """Leeds et al. 2002, Fearon 1997: the defender's side of a neutrality pledge is its flat value times the
+    chance of war with one's main threat, the attacker's side (isolation) times the chance of war with one's target;
+    a certain war leaves the published value whole, no war makes the pledge worthless, and nothing else moves."""
+    p, t, u = _world(5)
+    n = len(p)
+    flat = ob.obligation_goods(u, t, p)
+    main = t.argmax(axis=1)
+    rng = np.random.default_rng(1)
+    risk = rng.uniform(0, 1, (n, n))
+    risk = (risk + risk.T) / 2
+    g = ob.obligation_goods(u, t, p, war_risk=risk)
+    assert np.allclose(g[2], flat[2] * risk[np.arange(n), main][:, None])
+    assert np.allclose(np.delete(g, 2, axis=0), np.delete(flat, 2, axis=0))
+    assert np.allclose(ob.obligation_goods(u, t, p, war_risk=np.ones((n, n)))[2], flat[2])
+    assert not ob.obligation_goods(u, t, p, war_risk=np.zeros((n, n)))[2].any()
+    iso = rng.uniform(0, 0.1, (n, n))
+    np.fill_diagonal(iso, 0)
+    target = np.array([2, -1, 0, 4, 3, 0, 1][:n])
+    gi = ob.obligation_goods(u, t, p, war_risk=risk, isolation=iso, target=target)
+    k = np.maximum(target, 0)
+    expect = flat[2] * risk[np.arange(n), main][:, None] + iso * np.where(target >= 0, risk[np.arange(n), k], 0)[:, None]
+    np.fill_diagonal(expect, 0)
+    assert np.allclose(gi[2], expect)
+
+
+def test_a_sworn_enemys_promise_to_stay_out_of_ones_war_is_worth_its_credibility():
+    """Kydd 2005: the first term of abstention is scaled by the belief in the pledge; isolation is not."""
+    p, t, u = _world(6)
+    n = len(p)
+    cred = np.full((n, n), 0.25)
+    flat = ob.obligation_goods(u, t, p)
+    assert np.allclose(ob.obligation_goods(u, t, p, credibility=cred)[2], 0.25 * flat[2])
+    iso = np.full((n, n), 0.01)
+    np.fill_diagonal(iso, 0)
+    both = ob.obligation_goods(u, t, p, credibility=cred, isolation=iso)[2]
+    assert np.allclose(both, 0.25 * flat[2] + iso)
+
+
+def test_war_expectation_is_the_survivor_complement_of_a_constant_hazard():
+    from foedus.theory.offence import war_expectation
+
+    h = np.array([0.0, 0.01, 0.2, 1.0])
+    assert np.allclose(war_expectation(h, 5.0), 1 - (1 - h) ** 5)
+    assert np.allclose(war_expectation(h, 1.0), h)
+    with pytest.raises(ValueError):
+        war_expectation([1.5], 5.0)

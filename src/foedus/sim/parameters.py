@@ -547,3 +547,13 @@ class Parameters(CoreParameters):
             "twice over (threat_lapse_hazard 0.15), so that a transition ends most treaties within a few years"
         ),
     )
+
+    # --- neut7 ---
+    abstention_horizon: float = Field(
+        5.0, ge=0, le=50,
+        description="years over which a neutrality pledge's contingency is weighed: abstention is worth the war with a third "
+        "party times 1 - (1 - h)^H, h the pair's annual war-onset hazard (foedus.theory.offence.war_expectation; Leeds et al. "
+        "2002, Fearon 1997). 5: the term of the neutrality treaties of the record (the Soviet neutrality and non-aggression "
+        "treaties of 1926-1932, the Soviet-Japanese pact of 1941; the Reinsurance Treaty of 1887 ran 3); near-collinear with "
+        "abstention_weight, which is fitted",
+    )

@@ -37,6 +37,7 @@ import numpy as np
 
 from foedus.schema import OBLIGATIONS
 from foedus.theory._validate import _broadcast, _checked, _matrix, _vector
+from foedus.theory.regions import COW_REGIONS, admissible, cow_region  # re-exported: their home was here
 
 __all__ = [
     "GOODS",
@@ -166,7 +167,7 @@ def admission_votes(value, cost, candidate_is_main_threat, protective, member_is
 
 def obligation_goods(
     protection, threat, power, *, reach=None, aggrandisement=None, isolation=None, defends=None, weights=(1.0, 1.0, 1.0, 1.0, 1.0), check: bool = True,
-    reassurance_threat=None,
+    reassurance_threat=None, war_risk=None, target=None, credibility=None,
 ) -> np.ndarray:
     r"""Each goods' value to ``i`` of a pact with ``j``: (5, N, N) in the order of :data:`GOODS`.
 
@@ -200,6 +201,12 @@ def obligation_goods(
     neutrality save in a war against Austria, whom the Dual Alliance bound Germany to defend). So
     the first term of abstention is 0 where :math:`j` defends :math:`t(i)`.
 
+    *Expected war* (``war_risk``). A neutrality pledge is a promise about a war with a third party,
+    worth that war's stakes times the chance it comes (Leeds et al. 2002; Snyder 1997, ch. 1; Fearon
+    1997: a pledge ties hands for a contingency one expects): the first term of abstention is
+    multiplied by :math:`W_{i,t(i)}`, :math:`I_{ij}` by :math:`W_{i,k(i)}`; and by :math:`C_{ij}`
+    (``credibility``) the first term, a sworn enemy's promise to stay out being cheap talk.
+
     *Geography.* A pledge is worth what the partner could otherwise do to one, or for one: a
     neutrality or non-aggression pledge from a state that could never bring its forces to bear
     on one forgoes nothing, and consulting a partner whose capability cannot reach one's theatre
@@ -232,6 +239,10 @@ def obligation_goods(
     reassurance_threat : array (N, N) >= 0, optional
         The threat reassurance is measured against, in place of ``threat``
         (:func:`foedus.theory.reassurance.expected_threat`: intentions unknown for want of a record).
+    war_risk, target, credibility : optional
+        ``W[i, k]`` the chance i and k fight a war over the pledge's horizon
+        (:func:`foedus.theory.offence.war_expectation`), ``target`` (N,) i's target (-1 none), ``C[i, j]``
+        the chance i believes j's pledge (Kydd 2005): see *Expected war* above.
 
     Returns
     -------
@@ -292,8 +303,17 @@ def obligation_goods(
     out[2][np.arange(n), main] = 0.0
     if defends is not None:  # j bound to defend i's main threat: its neutrality is no pledge (Snyder 1997)
         out[2] *= ~np.asarray(defends, dtype=bool)[:, main].T
+    if credibility is not None:  # a sworn enemy's promise to stay out is cheap talk (Kydd 2005)
+        out[2] *= _matrix("credibility", credibility, n, unit=True, check=check)
+    risk = None if war_risk is None else _matrix("war_risk", war_risk, n, unit=True, check=check)
+    if risk is not None:  # worth the war with the main threat times its chance (Leeds et al. 2002; Fearon 1997)
+        out[2] *= risk[np.arange(n), main][:, None]
     if isolation is not None:
-        out[2] += _matrix("isolation", isolation, n, nonneg=True, check=check)
+        iso = _matrix("isolation", isolation, n, nonneg=True, check=check)
+        if risk is not None:  # the attacker's war with its target, times its chance
+            k = np.asarray(target, dtype=np.intp)
+            iso = iso * np.where(k >= 0, risk[np.arange(n), np.maximum(k, 0)], 0.0)[:, None]
+        out[2] += iso
     out[3] = mu * mu.T * base[:, None] * weight_j
     out *= w[:, None, None]
     idx = np.arange(n)
@@ -549,49 +569,3 @@ def motive_decomposition(protection_motives, goods, provided) -> np.ndarray:
         else:
             out[..., motive] += g[..., good]
     return out
-
-
-
-COW_REGIONS = ("western hemisphere", "europe", "africa", "middle east", "asia")
-"""The Correlates of War regions, in the order of :func:`cow_region`."""
-
-
-def cow_region(ccode) -> np.ndarray:
-    """The Correlates of War region of each COW state code (index into :data:`COW_REGIONS`).
-
-    COW numbers states by region: 2-165 the Western Hemisphere, 200-395 Europe, 402-626 Africa,
-    630-698 the Middle East, 700-990 Asia and Oceania (Correlates of War Project, State System
-    Membership codebook); the last range is open (any code from 700 up is Asia).
-
-    >>> cow_region([2, 365, 651, 710, 900]).tolist()
-    [0, 1, 3, 4, 4]
-    """
-    c = np.asarray(ccode)
-    return np.searchsorted(np.array([200, 400, 630, 700]), c, side="right")
-
-
-def admissible(candidate_region, treaty_regions) -> np.ndarray:
-    r"""Whether a candidate may join a treaty that admits members: its region is one of the treaty's.
-
-    ATOP codes whether a treaty provides for new members (``proadd``), not who may join; the
-    provisions name the region's states or states meeting the treaty's criteria (the North
-    Atlantic Treaty's "any other European State", the Rio Treaty's American states, the Arab
-    League's Arab states). So a candidate qualifies when its COW region (:func:`cow_region`) is
-    the region of at least one member. Our form.
-
-    Parameters
-    ----------
-    candidate_region : array (R,) of int
-    treaty_regions : array (A, 5) of bool
-        The regions of each treaty's members.
-
-    Returns
-    -------
-    array (R, A) of bool
-
-    >>> admissible([0, 1], [[True, False, False, False, False], [False, True, False, True, False]]).tolist()
-    [[True, False], [False, True]]
-    """
-    r = np.asarray(candidate_region, dtype=np.intp)
-    regions = np.asarray(treaty_regions, dtype=bool)
-    return regions[:, r].T

@@ -50,7 +50,7 @@ import numpy as np
 
 from foedus.theory._validate import _matrix
 
-__all__ = ["aggrandisement", "isolation", "offence_target"]
+__all__ = ["aggrandisement", "isolation", "offence_target", "war_expectation"]
 
 
 def offence_target(hostility, *, check: bool = True) -> np.ndarray:
@@ -178,3 +178,22 @@ def isolation(hostility, reach, *, defends=None, check: bool = True) -> np.ndarr
     out[has, k] = 0.0
     np.fill_diagonal(out, 0.0)
     return out
+
+
+def war_expectation(hazard, horizon: float, *, check: bool = True) -> np.ndarray:
+    r"""The probability of at least one war over ``horizon`` years at the annual ``hazard``: :math:`1 - (1 - h)^H`.
+
+    The chance of the contingency a neutrality pledge is about (Leeds et al. 2002: a promise to
+    stay out of a war between the partner and a third party), with :math:`h` the dyad's annual
+    war-onset hazard (:func:`foedus.theory.war_onset.war_onset_hazard`: Bremer 1992) held for the
+    pledge's horizon (a constant hazard: the discrete-time survival of Beck, Katz & Tucker 1998).
+
+    >>> [round(float(x), 4) for x in war_expectation([0.0, 0.1, 1.0], 2.0)]
+    [0.0, 0.19, 1.0]
+    """
+    h = np.asarray(hazard, dtype=float)
+    if check and (not np.isfinite(h).all() or (h < 0).any() or (h > 1).any()):
+        raise ValueError("war_expectation: hazard must be probabilities in [0, 1]")
+    if check and not (np.isfinite(horizon) and horizon >= 0):
+        raise ValueError(f"war_expectation: horizon must be years >= 0, got {horizon!r}")
+    return 1.0 - (1.0 - h) ** horizon

@@ -131,3 +131,30 @@ def test_a_record_built_scenario_dates_each_state_from_its_first_cow_entry():
     since = {a.abb: a.since for a in sc.actors}
     assert (since["NTH"], since["NOR"], since["POL"], since["BEL"]) == (1816, 1905, 1918, 1830)
     assert since["PHI"] == since["SYR"] == 1946
+
+
+def test_abstention_terms_are_the_chance_of_war_over_the_horizon_symmetric_and_certain_at_war():
+    """Leeds et al. 2002, Fearon 1997: a neutrality pledge is weighed by the chance of the war it is about, 1 - (1 - h)^H of
+    the conflict step's onset hazard; a pair at war is certain of it; a longer horizon raises it where there is any risk;
+    the hazard switched off leaves none."""
+    from foedus.sim.steps.formation import abstention_terms
+
+    w, _ = tiny_world()
+    w.at_war[:] = False
+    ix = {int(c): i for i, c in enumerate(w.ccode)}
+    g, rv, sa, sb = ix[GRT], ix[RIV], ix[SMA], ix[SMB]
+    base = abstention_terms(w)["war_risk"].copy()
+    assert np.allclose(base, base.T) and ((base >= 0) & (base <= 1)).all() and not np.diag(base).any()
+    assert base[g, rv] > 0  # the rival great power: a politically relevant pair at risk
+    w.at_war[sa, sb] = w.at_war[sb, sa] = True
+    w.agreements.version += 1  # a new key for the year's cache
+    a = abstention_terms(w)
+    assert a["war_risk"][sa, sb] == 1.0
+    assert a["target"].shape == (w.n,) and ((a["credibility"] >= 0) & (a["credibility"] <= 1)).all()
+    long, _ = tiny_world(abstention_horizon=20.0)
+    long.at_war[:] = False
+    r = abstention_terms(long)["war_risk"]
+    assert (r[base > 0] > base[base > 0]).all() and not r[base == 0].any()
+    off, _ = tiny_world(war_onset_intercept=-30.0)
+    off.at_war[:] = False
+    assert abstention_terms(off)["war_risk"].max() < 1e-9

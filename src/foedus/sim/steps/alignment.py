@@ -15,7 +15,7 @@ from numba import njit
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.dissolution import dissolve_deserted, leave
 from foedus.sim.steps.formation import (
-    FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, cofounders, commitment_capacity, credible_goods, form_alliances, norm_factors, norm_terms,
+    FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, abstention_terms, cofounders, commitment_capacity, credible_goods, form_alliances, norm_factors, norm_terms,
     offence_term, pact_cost, reassurance_threat,
 )
 from foedus.sim.membership import alliance_view, leaders
@@ -85,7 +85,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     goods = th_ob.obligation_goods(
         total, world.results.threat, world.power, reach=world.results.reach, aggrandisement=aggr, isolation=isolation, defends=defends,
         weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * offence), check=world.check,
-        reassurance_threat=reassurance_threat(world),
+        reassurance_threat=reassurance_threat(world), **abstention_terms(world),
     )
     credible_goods(world, goods)  # a pledge from a sworn enemy is cheap talk (Kydd 2005)
     if _exits(world, rng, u, goods, view, terms):

@@ -49,6 +49,7 @@ from foedus.sim.steps.formation import (
     FORM_RISK,
     FORMS,
     ExchangeTerms,
+    abstention_terms,
     commitment_capacity,
     norm_factors,
     norm_terms,
@@ -201,6 +202,7 @@ def _goods(world: World, yr: _Year) -> tuple[np.ndarray, np.ndarray]:
     goods = th_ob.obligation_goods(
         total, res.threat, world.power, reach=res.reach, aggrandisement=aggr, isolation=isolation, defends=yr.defends,
         weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * discount), check=world.check,
+        **abstention_terms(world),  # neut7: abstention weighed by the expected war, a rival's pledge by its credibility
     )
     return goods, u
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.sim.steps._common import ALLIANCE, MOTIVES
+from foedus.sim.steps import conflict_kernels as war_kern
+from foedus.sim.steps.conflict import onset_covariates
 from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.world import World
@@ -27,6 +29,7 @@ from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
 from foedus.theory import reassurance as th_reassure
 from foedus.theory import renunciation as th_renounce
+from foedus.theory import war_onset as th_onset
 from foedus.theory.capability import asymmetric_capabilities, commitment_strength
 
 
@@ -165,6 +168,44 @@ def credible_goods(world: World, goods: np.ndarray) -> np.ndarray:
     if w > 0:
         goods[1] *= th_reassure.pledge_credibility(world.hostility, weight=w, check=world.check)
     return goods
+
+
+def abstention_terms(world: World) -> dict[str, np.ndarray]:
+    """The keyword arguments ``war_risk``, ``target`` and ``credibility`` of :func:`foedus.theory.obligations.obligation_goods` this year.
+
+    ``war_risk[i, k]``: :func:`foedus.theory.offence.war_expectation` of the pair's annual war-onset
+    hazard (:func:`foedus.theory.war_onset.war_onset_hazard` of :func:`.conflict.onset_covariates`,
+    the model the conflict step draws wars from: Bremer 1992) over ``abstention_horizon`` years; 0
+    for pairs not politically relevant (never at risk there), 1 for pairs at war. A neutrality
+    pledge is worth the war it keeps the partner out of times the chance of that war (Leeds et al.
+    2002; Fearon 1997), so it is dear among the great powers of 1816-1914 and cheap where nuclear
+    deterrence, the democratic peace and the norm against conquest make that war unlikely.
+    ``credibility``: :func:`foedus.theory.reassurance.pledge_credibility` (Kydd 2005), the share
+    of a partner's promise to stay out of one's war that one believes (weight ``pledge_credibility_weight``).
+    Cached for the year while the agreements are unchanged (the defence-pact term of the hazard).
+    """
+    p = world.params
+    n = world.n
+    key = (world.year, world.agreements.version, n)
+    hit = world.cache.get("abstention_terms")
+    if hit is not None and hit[0] == key:
+        return hit[1]
+    risk = np.zeros((n, n))
+    i, j = np.triu_indices(n, 1)
+    live = war_kern.onset_live(i, j, world.active, world.power, world.at_war, world.contiguous, world.major, world.rivalry)
+    i, j = i[live], j[live]
+    if len(i):
+        x = onset_covariates(world, i, j)
+        h = th_onset.war_onset_hazard(*(x[t] for t in th_onset.WAR_ONSET_TERMS), intercept=p.war_onset_intercept, coefficients=p.war_onset_coefficients())
+        risk[i, j] = risk[j, i] = th_offence.war_expectation(h, p.abstention_horizon, check=world.check)
+    if world.at_war.shape == (n, n):
+        risk[world.at_war] = 1.0
+    np.fill_diagonal(risk, 0.0)
+    w = p.pledge_credibility_weight
+    cred = th_reassure.pledge_credibility(world.hostility, weight=w, check=world.check) if w > 0 else np.ones((n, n))
+    out = {"war_risk": risk, "target": th_offence.offence_target(world.hostility, check=world.check), "credibility": cred}
+    world.cache["abstention_terms"] = (key, out)
+    return out
 
 
 def commitment_capacity(world: World) -> np.ndarray:
