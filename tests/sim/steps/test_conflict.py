@@ -53,6 +53,22 @@ def test_an_ally_either_joins_the_war_or_is_charged_with_betrayal():
             assert not world.at_war[g, r] and world.agreements.betrayal[0] == 0.5 and world.trust[a, g] == trust * 0.5
 
 
+def test_a_permanently_neutral_ally_is_called_to_no_war():
+    """The law of neutrality (Hague Convention V, 1907; TEU art. 42.7 for Austria): a defence pact a neutral state holds calls
+    it to no war; the same pact calls the same ally when it is not neutral (every seed, the casus foederis in reach)."""
+    from .conftest import ACTORS
+
+    for seed in range(6):
+        for neutral in (False, True):
+            actors = [dict(a, neutral=[[1955, None]], sources={"neutral": "a neutrality law"}) if neutral and a["ccode"] == GRT else a for a in ACTORS]
+            world, _ = tiny_world(actors=actors, agreements=[alliance("Pact", [GRT, SMA])])
+            g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))
+            world.distance_km[g, r] = world.distance_km[r, g] = 0.0  # in reach: the casus foederis arises
+            call_allies(world, np.random.default_rng(seed), np.array([r]), np.array([a]))
+            called = [ally for _, ally, _, _ in events(world, "commitment")]
+            assert called == ([] if neutral else [GRT]), (seed, neutral, called)
+
+
 def test_a_consultation_pact_calls_nobody_and_an_offence_pact_calls_the_attackers_partner():
     """Issue 17, item 1: only defence and offence obligations create a call to arms."""
     world, rng = tiny_world(agreements=[alliance("Talks", [GRT, SMA], obligations=["consultation", "nonaggression"])])

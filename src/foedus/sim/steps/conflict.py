@@ -16,6 +16,7 @@ from foedus.sim.agreements import FIRST_SIMULATED_ID
 from foedus.sim.membership import pair_max
 from foedus.sim.steps import conflict_kernels as kern
 from foedus.sim.steps.mandates import mandates
+from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.steps._common import COALITION, ORGANISATION, SECURITY
 from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
@@ -450,6 +451,10 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     ``statthr1``/``statthr2``; else, or for a pact formed in the run, ``target``: the members' founding threat) calls nobody against another attacker (the Little
     Entente against Hungary, not Germany); one that defends only an unprovoked ally calls nobody for an ally that
     entered the war by its own choice (a chain call); an offence pact against named adversaries only against them.
+    A permanently neutral state (``Actor.neutral``) is called to no war by a pact it holds from before its neutrality or
+    from the record: the law of neutrality binds it to stand aside (Hague Convention V, 1907, art. 1-2; Karsh 1988), as
+    treaties write it (the European Union's mutual-assistance clause "shall not prejudice the specific character of the
+    security and defence policy of certain Member States", TEU art. 42.7: Austria, Ireland).
     """
     y = world.year
     wars = [{"start": y, "attacker": int(a), "target": int(t), "side": {int(a): 1, int(t): 2}, "pending": []} for a, t in zip(attackers, targets)]
@@ -471,6 +476,7 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     cond = ag.war_conditions[war_slots]
     # (the adversaries its text names; else, a pact formed in the run or naming none, the threat it was formed against)
     adv = np.stack([ag.adversary[war_slots], ag.adversary_second[war_slots], ag.target[war_slots]], axis=1) if cond.any() else None
+    neutral = permanently_neutral(world)
     for q, war in enumerate(wars):
         att, tgt = war["attacker"], war["target"]
         # whether a pact of both belligerents calls its other members against the attacking member (one draw a war)
@@ -486,7 +492,7 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
                 commit, pact, side = th_war.casus_foederis(
                     m, ob, a_role, t_role, against_a_member=against, conditions=cond if adv is not None else None, adversaries=adv, provoked=own >= 0,
                 )
-                ok = (commit > 0) & world.active & ~seen
+                ok = (commit > 0) & world.active & ~seen & ~neutral  # a permanently neutral ally is called to no war
                 if own >= 0:
                     ok &= side == own  # an entrant calls its own partners, to its own side
                 allies = np.flatnonzero(ok)
