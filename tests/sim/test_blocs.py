@@ -96,14 +96,20 @@ def test_a_bloc_admits_members_from_the_year_after_its_founding(arms):
         assert d["admits"] != d["last_year"]
 
 
-def _hegemony(seed: int, weight: float, years: int = 15, faint: float = 0.003) -> Scenario:
+def _hegemony(seed: int, weight: float, years: int = 15, faint: float = 0.003, ideal: float = -1.0, alone: float | None = None) -> Scenario:
     """A great power (the leader) hostile to another (the threat) an ocean away, and eight middle powers beside the threat
     that perceive it faintly (a hostility of 0.003: a threat above the noise floor ``threat_perception_floor``, below their own
-    threshold of a main threat) and no main threat of their own; ideal points close to the leader's."""
+    threshold of a main threat) and no main threat of their own; ideal points close to the leader's, and the threat's within one
+    ideological camp of every state (``ideal`` -1.0; ``ideology_camp_distance`` 3.0: at most 2.6 apart), so that ideology alone
+    threatens no one (foedus.theory.intentions.ideological_excess, Haas 2005) and the middle powers perceive the threat as the
+    hostility sets it. (At ``ideal`` -2.0, 2.8-3.6 from the middle powers, ideology alone makes it the main threat of most of them
+    and a threat above the floor of the others with no hostility at all: seeds 0-7, 3 of 9 blocs without a client, and 6 blocs
+    with no hostility; :func:`test_a_middle_power_set_apart_by_ideology_perceives_the_threat_without_hostility_and_is_carried`.)
+    ``alone``: ``ideology_alone`` (the default when None)."""
     rng = np.random.default_rng(seed)
     actors = [
         {"ccode": 2, "abb": "THR", "name": "Threat", "major": True, "cinc": 0.25, "milex": 3e4, "gdp": 6e5, "lat": 55.0, "lon": 38.0, "regime": 0.1,
-         "ideal_point": -2.0},
+         "ideal_point": ideal},
         {"ccode": 3, "abb": "LDR", "name": "Leader", "major": True, "cinc": 0.35, "milex": 5e4, "gdp": 2e6, "lat": 39.0, "lon": -77.0, "regime": 0.9,
          "ideal_point": 1.5},
     ]
@@ -113,12 +119,12 @@ def _hegemony(seed: int, weight: float, years: int = 15, faint: float = 0.003) -
                        "lat": float(50 + rng.uniform(-4, 4)), "lon": float(8 + rng.uniform(-6, 6)), "regime": float(rng.uniform(0.6, 1.0)),
                        "ideal_point": float(rng.uniform(0.8, 1.6))})
     return Scenario.from_dict({"name": "hegemony", "start_year": 1950, "years": years, "seed": seed, "actors": actors,
-                               "relations": [{"pair": [2, 3], "hostility": 0.7}] + [{"pair": [2, 10 + k], "hostility": faint} for k in range(8) if faint > 0], "parameters": {"bloc_forward_defence_weight": weight}})
+                               "relations": [{"pair": [2, 3], "hostility": 0.7}] + [{"pair": [2, 10 + k], "hostility": faint} for k in range(8) if faint > 0], "parameters": {"bloc_forward_defence_weight": weight, **({} if alone is None else {"ideology_alone": alone})}})
 
 
-def _led(seed: int, weight: float, faint: float = 0.003) -> list[dict]:
-    """The explanations of the blocs the leader (3) founds."""
-    ev = Simulation(_hegemony(seed, weight, faint=faint), rng=seed).run().events()
+def _led(seed: int, weight: float, faint: float = 0.003, **kw) -> list[dict]:
+    """The explanations of the blocs the leader (3) founds (``kw``: :func:`_hegemony`'s ``ideal`` and ``alone``)."""
+    ev = Simulation(_hegemony(seed, weight, faint=faint, **kw), rng=seed).run().events()
     ev = ev[ev["kind"] == "formation"]
     return [d for d, _, _ in detail(ev, "formation") if d.get("factors", {}).get("leader") == 3 and "shared_threat" in d["factors"]]
 
@@ -158,6 +164,27 @@ def test_a_great_power_carries_no_client_that_does_not_perceive_the_threat(hegem
     w = Parameters().bloc_forward_defence_weight
     assert sum(len(b) for b in hegemony[w]) > 0  # with the faint perception they are carried (the test above)
     assert sum(len(_led(s, w, faint=0.0)) for s in range(SEEDS)) == 0
+
+
+def test_a_middle_power_set_apart_by_ideology_perceives_the_threat_without_hostility_and_is_carried():
+    # Haas (2005): ideological distance between leaderships raises threat perception in itself (ideology_alone, from 1946 with
+    # the UN ideal points). The same middle powers with no hostility of the threat at all, but its ideal point 2.8-3.6 from
+    # theirs (beyond one camp, 3.0), perceive it (France, 3.6 from the Soviet Union in 1946), and the leader founds blocs with
+    # them; read ideology through acts only (ideology_alone 0) and they are blind again: no bloc. Each client still perceives
+    # the threat above the floor (Lake 1999).
+    from foedus.sim.parameters import Parameters
+
+    w = Parameters().bloc_forward_defence_weight
+    on = [_led(s, w, faint=0.0, ideal=-2.0) for s in range(SEEDS)]
+    off = [_led(s, w, faint=0.0, ideal=-2.0, alone=0.0) for s in range(SEEDS)]
+    n_on, n_off = [len(b) for b in on], [len(b) for b in off]
+    assert sum(n_on) > sum(n_off) == 0
+    assert stats.wilcoxon(n_on, n_off, alternative="greater").pvalue < ALPHA
+    for blocs in on:
+        for d in blocs:
+            f = d["factors"]
+            assert f["shared_threat"] == 2 and f["leader"] == 3
+            assert all(m["threat_from_shared"] >= f["threat_perception_floor"] > 0 for m in d["members"] if m["main_threat"] is None)
 
 
 def test_a_state_pledged_to_neutrality_or_of_unknown_identity_is_no_client_of_a_great_power():
