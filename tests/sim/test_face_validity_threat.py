@@ -188,6 +188,10 @@ def _named(scenario: Scenario, seeds: range, years: int) -> tuple[np.ndarray, di
     return np.array(out), {int(c): k for k, c in enumerate(ccode)}
 
 
+# Failed on integ7 (session 7) in one state-year: seed 2, 2031, Azerbaijan named the United States (threat 0.0039, revealed hostility
+# 0.145 through the US's hostility 0.727 towards Iran after cyber operations in 2030 and 2031, above aggression_hostility). Not a
+# change of perception: the mix7 merge (5187e27) moved the run's trajectory (0 such state-years on endings7's merge e11cc51); on
+# land7 (with dur7 and neut7) no Caucasian state-year names the US in the 4 seeds (Azerbaijan names Russia in 6 of 80) and it passes.
 def test_in_world_2022_the_gulf_and_the_caucasus_fear_their_region_not_a_distant_pole(warm):
     """Issue 17 item 2, the sceptic's cases: Saudi Arabia and Israel named China and Russia in every seed (China's rivalry with
     India and Russia's with Georgia read as aggression towards them: 34 of 40 state-years, 2 seeds, before), Armenia and
@@ -210,6 +214,13 @@ def test_in_a_run_from_1946_the_united_states_and_britain_perceive_the_soviet_un
         assert np.mean(named[:, 1:, col[c]] == RUSSIA) >= 0.8, c
 
 
+# Failed on integ7 (session 7): 37 of 120 state-years (0.31). Per merge of integ7 (same 4 seeds): threat7 0, war7 9, arms7 9,
+# endings7 8, mix7 37 (5187e27); land7 22 (0.18, dur7's institution_protection 0; neut7 changes nothing here), and it passes. Nearly all
+# are one seed (3: 27 on integ7, 22 on land7): Russia at war with the Ottoman Empire from 1900, its hostility 0.90-0.80 towards that
+# minor neighbour read by Spain and the Low Countries as revealed aggression (revealed hostility 0.15-0.24, hostility towards them 0).
+# The pass is narrow: seeds 4-11 give 76 of 240 on land7 (0.32; 12 seeds 98/360 = 0.27) against 51 of 240 on e11cc51 (12 seeds
+# 59/360 = 0.16), the same reading (Russian disputes and wars with the Ottoman Empire on top of their rivalry) in more seeds; per seed
+# (4-11) the rise is not significant (Mann-Whitney one-sided p = 0.21): mix7 changes the first year's draws, so the wars differ from 1900.
 def test_in_a_run_from_1900_western_europe_seldom_fears_russia(warm):
     """The sceptic's cases in 1900: Spain and the Low Countries named Russia (12 of 20 state-years each, 2 seeds, before),
     reading its rivalries as aimed at them. Over ten years and 4 seeds Spain, Belgium and the Netherlands name Russia in at
