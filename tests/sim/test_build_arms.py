@@ -12,6 +12,8 @@ pytestmark = pytest.mark.skipif(not (default_data_dir() / "peacesciencer").exist
 # COW NMC milex / 1000 (million current US$): 1946 and the mean of 1947-1950
 NMC_1946 = {2: 45134.0, 200: 17753.6, 365: 8764.7}
 NMC_1947_50 = {2: (14316.0 + 10961.0 + 13503.0 + 14559.0) / 4, 200: (6656.2 + 3439.0 + 3137.3 + 2376.2) / 4}
+# the USSR did not demobilise its spending: NMC 11,583, 13,158, 13,965, 15,510 M$ in 1947-50 (mean 13,554 > 8,765 in 1946)
+NMC_1947_50_USSR = {365: (11583.0 + 13157.9 + 13964.6 + 15510.4) / 4}
 
 
 def test_the_prewar_figure_is_the_last_year_before_each_states_war():
@@ -26,7 +28,10 @@ def test_the_prewar_figure_is_the_last_year_before_each_states_war():
 def test_a_1946_start_demobilises_the_war_time_spending_as_the_record_did():
     """NMC: the USA spent 45.1 bn dollars in 1946 and 11-15 bn a year in 1947-50, the UK 17.8 bn and 2.4-6.7 bn. Before the
     ratchet (foedus.theory.arming.postwar_level) a 1946 start held the USA at 45-53 bn to 1957. Each seed: the USA and the UK
-    within a factor 2 of their record's 1947-50 mean, every belligerent below two thirds of its 1946 figure."""
+    within a factor 2 of their record's 1947-50 mean, every belligerent whose record demobilised (1947-50 mean below two
+    thirds of 1946) below two thirds of its 1946 figure. The USSR's record did not demobilise (8.8 bn in 1946, 11.6-15.5 bn
+    in 1947-50, the Cold War's arming): it is held to no fall (the ideological threat from 1946, foedus.theory.threat, has
+    a seed re-arm it as the record did: seed 0, 5.4 -> 12.3 bn in 1947-50)."""
     from foedus.sim.build import scenario_from_record
     from foedus.sim.engine import Simulation
 
@@ -39,5 +44,7 @@ def test_a_1946_start_demobilises_the_war_time_spending_as_the_record_did():
         mean = {c: float(np.mean([y[c] for y in seen])) for c in NMC_1946}
         for c, want in NMC_1947_50.items():
             assert want / 2 < mean[c] < want * 2, (seed, c, mean[c], want)
+        record = {**NMC_1947_50, **NMC_1947_50_USSR}
         for c, war in NMC_1946.items():
-            assert mean[c] < war * 2 / 3, (seed, c, mean[c], war)
+            if record[c] < war * 2 / 3:
+                assert mean[c] < war * 2 / 3, (seed, c, mean[c], war)
