@@ -175,29 +175,51 @@ def _latest_outside_kernel(members, entry, hostile, substitute, out):  # pragma:
     """``out[a, i]``: the latest year member ``i`` of agreement ``a`` entered another agreement ``b`` of the rows that pledges at
     least as much (``substitute[b, a]``) with a member ``j`` outside ``a`` that is an adversary of a fellow member ``k`` of ``a`` (``hostile[k, j]``,
     :func:`foedus.theory.persistence.adversaries`), -1 if none: the data of :func:`foedus.theory.persistence.realignment`
-    (``tests/sim/steps/test_politics_persistence.py`` proves it equal to the same rule in NumPy)."""
+    (``tests/sim/steps/test_politics_persistence.py`` proves it equal to the same rule in NumPy).
+
+    Whether ``a``'s members have an adversary among ``b``'s outsiders does not depend on ``i`` but for ``k != i``: for each pair
+    ``(a, b)`` the kernel counts the members ``k`` of ``a`` with such an adversary (up to two, keeping the one), once, over the
+    agreements' member lists, instead of once per member ``i`` over every state (issue 16: the same integers, O(A^2 m^2) not
+    O(A^2 N^3))."""
     n_a, n = members.shape
+    size = np.zeros(n_a, np.int64)
+    idx = np.empty((n_a, n), np.int64)
+    held = np.zeros(n, np.int64)
+    rows = np.empty((n, n_a), np.int64)
     for a in range(n_a):
         for i in range(n):
-            if not members[a, i]:
-                continue
-            best = -1
-            for b in range(n_a):
-                if b == a or not members[b, i] or entry[b, i] <= best or not substitute[b, a]:
+            if members[a, i]:
+                idx[a, size[a]] = i
+                size[a] += 1
+                rows[i, held[i]] = a
+                held[i] += 1
+                out[a, i] = -1
+    seen = np.full(n_a, -1, np.int64)
+    for a in range(n_a):
+        for q in range(size[a]):  # the agreements b that share a member with a, each once
+            for p in range(held[idx[a, q]]):
+                b = rows[idx[a, q], p]
+                if b == a or seen[b] == a or not substitute[b, a]:
                     continue
-                found = False
-                for j in range(n):
-                    if members[b, j] and not members[a, j]:
-                        for k in range(n):
-                            if k != i and members[a, k] and hostile[k, j]:
-                                found = True
-                                break
-                    if found:
+                seen[b] = a
+                count = 0
+                only = -1
+                for u in range(size[a]):
+                    k = idx[a, u]
+                    for r in range(size[b]):
+                        j = idx[b, r]
+                        if not members[a, j] and hostile[k, j]:
+                            count += 1
+                            only = k
+                            break
+                    if count > 1:
                         break
-                if found:
-                    best = entry[b, i]
-            out[a, i] = best
-
+                if count == 0:
+                    continue
+                for u in range(size[a]):
+                    i = idx[a, u]
+                    if members[b, i] and entry[b, i] > out[a, i] and (count > 1 or only != i):
+                        out[a, i] = entry[b, i]
 
 def _stated_terms(world: World, rng: np.random.Generator, slots: np.ndarray) -> None:
     """A pact formed in the run states a term drawn from the record's treaty practice (``world.treaty_terms``; ATOP
