@@ -48,20 +48,10 @@ def _theory_cost(c):
 
 
 def _numpy_pairs(rows, goods, shared_goods, shared_commitment, unit_cost, at_war, active, cost):
-    """The pair block of ``_choose`` as numpy computed it: (argmax, net, value, cost) per row."""
-    n = goods.shape[1]
+    """The pair block of ``_choose`` as numpy computed it: (argmax, net, value, cost) per row (over :func:`_numpy_nets`)."""
     r = len(rows)
-    fresh = ~shared_goods[:, rows, :]
-    forms = FORM_GOODS.astype(float)
-    value = np.einsum("fg,grn->frn", forms, goods[:, rows, :] * fresh)
-    partner_value = np.einsum("fg,gnr->frn", forms, goods[:, :, rows] * fresh.transpose(0, 2, 1))
-    cols = np.arange(n)[None, :]
-    s_f, prot_f, risk_f = FORM_COMMITMENT[:, None, None], FORM_GOODS[:, 0, None, None].astype(float), FORM_RISK[:, None, None].astype(float)
-    c = cost(rows[:, None], cols, unit_cost[rows][:, None], s_f, prot_f, risk_f)
-    pc = cost(cols, rows[:, None], unit_cost[None, :], s_f, prot_f, risk_f)
-    ok = (cols != rows[:, None]) & ~at_war[rows] & active[None, :]
-    ok = ok[None] & (FORM_COMMITMENT[:, None, None] > shared_commitment[rows][None]) & (partner_value > pc)
-    net = np.where(ok, value - c, -np.inf).transpose(1, 0, 2).reshape(r, -1)
+    net_f, value, c = _numpy_nets(rows, goods, shared_goods, shared_commitment, unit_cost, at_war, active, cost)
+    net = net_f.transpose(1, 0, 2).reshape(r, -1)
     best = net.argmax(axis=1)
     idx = np.arange(r)
     return best, net[idx, best], value.transpose(1, 0, 2).reshape(r, -1)[idx, best], c.transpose(1, 0, 2).reshape(r, -1)[idx, best]
@@ -95,8 +85,12 @@ def _random_case(seed):
     return rng, n, members, alliance_goods, goods, c
 
 
-@pytest.mark.parametrize("seed", range(12))
-def test_best_pairs_is_the_numpy_choice_among_new_pacts_to_the_bit(seed):
+_FORM_ARGS = (FORM_GOODS.astype(float), FORM_COMMITMENT, FORM_GOODS[:, 0].astype(float), FORM_RISK.astype(float))
+
+
+def _pair_case(seed):
+    """:func:`_random_case` with the pairs' terms drawn from it: (c, n, common), ``common`` the kernels' arguments before the forms
+    (rows, goods, shared goods and commitment, unit cost, the autonomy terms and its log1p, the burden, wars, active states)."""
     rng, n, members, alliance_goods, goods, c = _random_case(seed)
     commitment = rng.choice([0.2, 0.3, 0.4, 0.8, 1.0], members.shape[0])
     shared_commitment = pair_max(members, commitment, n)
@@ -104,12 +98,16 @@ def test_best_pairs_is_the_numpy_choice_among_new_pacts_to_the_bit(seed):
     unit_cost = rng.uniform(0.01, 0.5, n)
     at_war = rng.random((n, n)) < 0.05
     active = rng.random(n) < 0.9
-    rows = np.flatnonzero(rng.random(n) < 0.5)
+    rows = np.flatnonzero(rng.random(n) < 0.5).astype(np.int64)
+    return c, n, (rows, goods, shared_goods, shared_commitment, unit_cost, c["autonomy"], np.log1p(c["autonomy"]), c["burden"], at_war, active)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_best_pairs_is_the_numpy_choice_among_new_pacts_to_the_bit(seed):
+    c, n, common = _pair_case(seed)
+    rows, goods, shared_goods, shared_commitment, unit_cost, _, _, _, at_war, active = common
     want = _numpy_pairs(rows, goods, shared_goods, shared_commitment, unit_cost, at_war, active, _theory_cost(c))
-    got = kern.best_pairs(
-        rows.astype(np.int64), goods, shared_goods, shared_commitment, unit_cost, c["autonomy"], np.log1p(c["autonomy"]), c["burden"], at_war, active,
-        FORM_GOODS.astype(float), FORM_COMMITMENT, FORM_GOODS[:, 0].astype(float), FORM_RISK.astype(float), c["w"], c["beta"], c["tau"], np.zeros(n, bool),
-    )
+    got = kern.best_pairs(*common, *_FORM_ARGS, c["w"], c["beta"], c["tau"], np.zeros(n, bool))
     assert np.array_equal(got[0], want[0])
     for g, w in zip(got[1:], want[1:]):
         assert np.array_equal(_bits(g), _bits(w))
@@ -119,16 +117,9 @@ def test_best_pairs_is_the_numpy_choice_among_new_pacts_to_the_bit(seed):
 @pytest.mark.parametrize("seed", range(6))
 def test_best_pairs_of_permanently_neutral_states_are_the_choice_among_the_forms_that_pledge_no_fighting(seed):
     """Every state barred (permanent neutrality): the best pact is the one the kernel finds among the non-binding forms alone."""
-    rng, n, members, alliance_goods, goods, c = _random_case(seed)
-    commitment = rng.choice([0.2, 0.3, 0.4, 0.8, 1.0], members.shape[0])
-    shared_commitment = pair_max(members, commitment, n)
-    shared_goods = np.stack([pair_max(members, alliance_goods[:, g].astype(float), n) > 0 for g in range(5)])
-    unit_cost = rng.uniform(0.01, 0.5, n)
-    at_war, active, rows = rng.random((n, n)) < 0.05, rng.random(n) < 0.9, np.flatnonzero(rng.random(n) < 0.5).astype(np.int64)
-    common = (rows, goods, shared_goods, shared_commitment, unit_cost, c["autonomy"], np.log1p(c["autonomy"]), c["burden"], at_war, active)
+    c, n, common = _pair_case(seed)
     free = np.flatnonzero(FORM_RISK == 0)
-    got = kern.best_pairs(*common, FORM_GOODS.astype(float), FORM_COMMITMENT, FORM_GOODS[:, 0].astype(float), FORM_RISK.astype(float),
-                          c["w"], c["beta"], c["tau"], np.ones(n, bool))
+    got = kern.best_pairs(*common, *_FORM_ARGS, c["w"], c["beta"], c["tau"], np.ones(n, bool))
     sub = kern.best_pairs(*common, FORM_GOODS[free].astype(float), FORM_COMMITMENT[free], FORM_GOODS[free, 0].astype(float),
                           FORM_RISK[free].astype(float), c["w"], c["beta"], c["tau"], np.zeros(n, bool))
     chosen = np.isfinite(sub[1])
@@ -137,8 +128,7 @@ def test_best_pairs_of_permanently_neutral_states_are_the_choice_among_the_forms
     assert np.array_equal(_bits(got[1]), _bits(sub[1]))
     assert not FORM_RISK[got[0][chosen] // n].any()
     # the portfolio pass bars them alike: with each partner, the best form among those that pledge no fighting
-    by = kern.best_forms_by_partner(*common, FORM_GOODS.astype(float), FORM_COMMITMENT, FORM_GOODS[:, 0].astype(float), FORM_RISK.astype(float),
-                                    c["w"], c["beta"], c["tau"], np.ones(n, bool))
+    by = kern.best_forms_by_partner(*common, *_FORM_ARGS, c["w"], c["beta"], c["tau"], np.ones(n, bool))
     sub_by = kern.best_forms_by_partner(*common, FORM_GOODS[free].astype(float), FORM_COMMITMENT[free], FORM_GOODS[free, 0].astype(float),
                                         FORM_RISK[free].astype(float), c["w"], c["beta"], c["tau"], np.zeros(n, bool))
     open_ = np.isfinite(sub_by[1])
@@ -268,17 +258,9 @@ def _numpy_nets(rows, goods, shared_goods, shared_commitment, unit_cost, at_war,
 def test_best_forms_by_partner_is_the_numpy_best_form_with_each_partner_and_its_maximum_is_best_pairs(seed):
     """The portfolio pass: with each partner, the first form of the largest net value of the numpy choice (its value and cost),
     and over the partners the maximum is ``best_pairs``' net value, to the bit."""
-    rng, n, members, alliance_goods, goods, c = _random_case(seed)
-    commitment = rng.choice([0.2, 0.3, 0.4, 0.8, 1.0], members.shape[0])
-    shared_commitment = pair_max(members, commitment, n)
-    shared_goods = np.stack([pair_max(members, alliance_goods[:, g].astype(float), n) > 0 for g in range(5)])
-    unit_cost = rng.uniform(0.01, 0.5, n)
-    at_war = rng.random((n, n)) < 0.05
-    active = rng.random(n) < 0.9
-    rows = np.flatnonzero(rng.random(n) < 0.5).astype(np.int64)
-    args = (rows, goods, shared_goods, shared_commitment, unit_cost, c["autonomy"], np.log1p(c["autonomy"]), c["burden"], at_war, active,
-            FORM_GOODS.astype(float), FORM_COMMITMENT, FORM_GOODS[:, 0].astype(float), FORM_RISK.astype(float), c["w"], c["beta"], c["tau"],
-            np.zeros(n, bool))
+    c, n, common = _pair_case(seed)
+    rows, goods, shared_goods, shared_commitment, unit_cost, _, _, _, at_war, active = common
+    args = (*common, *_FORM_ARGS, c["w"], c["beta"], c["tau"], np.zeros(n, bool))
     forms, nets, values, costs = kern.best_forms_by_partner(*args)
     net_f, value_f, cost_f = _numpy_nets(rows, goods, shared_goods, shared_commitment, unit_cost, at_war, active, _theory_cost(c))
     want_form = net_f.argmax(axis=0)
