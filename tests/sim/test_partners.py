@@ -22,6 +22,15 @@ YEARS = 5
 RATIO = 1e-3
 
 
+def _with_and_without(year: int, knob: str, count) -> tuple[int, int]:
+    """``count`` summed over ``SEEDS`` in the record-built world of ``year``, with the parameter ``knob`` at its default (which
+    must be on) and at 0: (with, without)."""
+    sc = scenario_from_record(year, top_n=None, years=YEARS)
+    assert getattr(sc.parameters, knob) > 0
+    off = apply_knobs(sc, {f"parameters.{knob}": 0.0})
+    return sum(count(sc, s) for s in SEEDS), sum(count(off, s) for s in SEEDS)
+
+
 def _powerless_pledges(sc, seed: int) -> int:
     """Defence pacts formed whose weakest member has less than ``RATIO`` of the strongest's capability."""
     ev = Simulation(sc, rng=seed, explain=True).run(YEARS).events()
@@ -37,11 +46,7 @@ def test_strong_states_stop_pledging_defence_to_powerless_partners():
     """Morrow (1991): the strong side of an asymmetric alliance gains autonomy in proportion to what the weak side can
     give; a microstate's concessions no longer buy a middle power's pledge (1990 run, seed 1, before: the UK, Poland,
     Germany, Romania with Andorra; the UK and the Netherlands with San Marino; Brazil with Cape Verde)."""
-    sc = scenario_from_record(1993, top_n=None, years=YEARS)
-    assert sc.parameters.concession_half_worth > 0
-    bare = apply_knobs(sc, {"parameters.concession_half_worth": 0.0})
-    a = sum(_powerless_pledges(sc, s) for s in SEEDS)
-    b = sum(_powerless_pledges(bare, s) for s in SEEDS)
+    a, b = _with_and_without(1993, "concession_half_worth", _powerless_pledges)  # b: the bare exchange
     assert b > a, (a, b)
     # under equal rates the valued arm's share of all such pacts is Binomial(a + b, 1/2)
     assert stats.binomtest(a, a + b, 0.5, alternative="less").pvalue < ALPHA, (a, b)
@@ -67,10 +72,6 @@ def test_new_states_sign_pledges_of_non_aggression():
     """Kydd (2005), Lupu & Poast (2016): a state with no record has intentions no one can read, so it and its neighbours
     seek reassurance. The world of 1992 (the successor states of the Soviet Union and Yugoslavia have just entered) forms
     more pledges of non-aggression with a new state when the prior is at its default than with the term off (0)."""
-    sc = scenario_from_record(1992, top_n=None, years=YEARS)
-    assert sc.parameters.nonaggression_prior > 0
-    off = apply_knobs(sc, {"parameters.nonaggression_prior": 0.0})
-    a = sum(_new_state_pledges(sc, s) for s in SEEDS)
-    b = sum(_new_state_pledges(off, s) for s in SEEDS)
+    a, b = _with_and_without(1992, "nonaggression_prior", _new_state_pledges)
     assert a > b, (a, b)
     assert stats.binomtest(b, a + b, 0.5, alternative="less").pvalue < ALPHA, (a, b)
