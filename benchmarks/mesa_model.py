@@ -56,16 +56,23 @@ deterministic and agree alliance for alliance; and given foedus's stream (:class
 the peer makes the same random choices with every rate in play. ``benchmarks/vs_mesa.py`` checks
 all three, and ``tests/benchmarks/test_mesa_peer.py`` holds the peer to the simulator.
 
-Status (2026-12-06, second round): the peer follows :func:`foedus.sim.steps.alignment.alignment` of
-branch ``integ7`` (the session's eight branches merged), alliance for alliance and event for event:
-further pacts partner by partner (``pacts_per_year``, :meth:`AllianceModel.portfolio`), the
+Status (2026-12-06, session 8): the peer follows :func:`foedus.sim.steps.alignment.alignment` of
+main 587ae2b, alliance for alliance and event for event. From integ7 (mesa7b): further pacts partner by partner (``pacts_per_year``, :meth:`AllianceModel.portfolio`), the
 credibility of a non-aggression pledge (``pledge_credibility_weight``, in
 :meth:`AllianceModel.year_values`), the permanent neutrality that bars a state from defence and
 offence pacts in new pairs, co-founders and accessions (``Actor.neutral``,
 :meth:`State.permanently_neutral`, :func:`foedus.theory.alignment.neutrality_bars`), the members'
 consent by :func:`foedus.theory.consent.members_consent` (unanimity by default, the candidate's
 main threat a veto), and the age of relationships from each state's first entry
-(``World.entered``, as ``formation.entry_years``).
+(``World.entered``, as ``formation.entry_years``). Session 8 (mesa8) added the worth of a neutrality
+pledge as the landed rules have it (neut7, ``formation.abstention_terms``): the abstention good times
+the chance of the war it keeps the partner out of (:meth:`State.war_risk_row`: each pair's annual
+war-onset hazard, :func:`foedus.theory.war_onset.war_onset_hazard`, Bremer 1992, over
+``abstention_horizon`` years, :func:`foedus.theory.offence.war_expectation`; Leeds et al. 2002,
+Fearon 1997), the attacker's side by its target, and a sworn enemy's promise to stay out by its
+credibility (Kydd 2005), in :meth:`AllianceModel.abstention_terms`; the war-onset covariates read
+the pairs' defence pacts in force, which the alliances tell their members each year
+(:meth:`Alliance.share_terms`), and the security organisations with a defence obligation.
 Left out, because other helpers were rewriting them on that day and a peer of them would be stale
 at once: capabilities and arming, threat
 perception, the blocs (multilateral founding), alliance politics (cohesion, dissolution), crises,
@@ -80,6 +87,8 @@ import math
 import mesa
 import numpy as np
 
+from foedus.data.nuclear import nuclear_armed
+from foedus.schema import OBLIGATIONS
 from foedus.sim.scenario import Scenario
 from foedus.sim.start import build_world
 from foedus.sim.steps import DEFAULT_STEPS
@@ -98,12 +107,15 @@ from foedus.theory import offence as th_offence
 from foedus.theory import portfolio as th_portfolio
 from foedus.theory import reassurance as th_reassure
 from foedus.theory import renunciation as th_renounce
+from foedus.theory import rivalry as th_rivalry
+from foedus.theory import war_onset as th_onset
 from foedus.theory.capability import commitment_strength
 
-SECURITY, ALLIANCE = 0, 0
+SECURITY, ALLIANCE, ORGANISATION = 0, 0, 2
 ACTIVE_STEPS = ("alignment", "record")
 """The steps of :data:`foedus.sim.steps.DEFAULT_STEPS` the reduced comparison runs (see the module docstring)."""
 N_GOODS = len(th_ob.GOODS)
+DEFENCE = OBLIGATIONS.index("defense")
 FORMS = range(len(FORM_COMMITMENT))
 
 
@@ -170,6 +182,15 @@ class State(mesa.Agent):
         self.hostility = np.array(world.hostility[i], dtype=float)
         self.at_war = np.array(world.at_war[i], dtype=bool)
         self.dispute = np.array(world.territorial_dispute[i], dtype=bool)
+        # what the war-onset hazard reads of the pair (conflict.onset_covariates): static in the reduced scenario
+        self.regime = float(world.regime[i])
+        self.contiguous = np.array(world.contiguous[i], dtype=bool)
+        self.distance = np.array(world.distance_km[i], dtype=float)
+        self.rivalry = np.array(world.rivalry[i], dtype=bool)
+        self.war_history = np.array(world.war_history[i], dtype=float) if world.war_history.shape == (world.n, world.n) else np.zeros(world.n)
+        self.nuclear = False  # nuclear-armed this year (set by the model: foedus.data.nuclear.nuclear_armed)
+        self.defence_partners: set[int] = set()  # partners it shares a defence obligation with (conflict.defence_pairs), by take_view
+        self.risk: dict[int, float] = {}  # the expected war with each later partner over the horizon (war_risk_row)
         self.main = -1  # its main threat (index; -1: none), set by the model (foedus.theory.obligations.main_threat)
         # filled each year by the model and by take_view
         self.burden = self.autonomy = None
@@ -225,6 +246,49 @@ class State(mesa.Agent):
                 burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost if signing else 0.0, check=False,
             )
         )
+
+    def war_risk_row(self, year: int) -> None:
+        """The chance of a war with each later partner over ``abstention_horizon`` years (``formation.abstention_terms``' ``war_risk`` row).
+
+        The pairs at risk (:func:`foedus.theory.war_onset.politically_relevant`; both active with
+        capability, not at war), each with the annual hazard of :func:`foedus.theory.war_onset.war_onset_hazard`
+        (Bremer 1992) of the covariates :func:`.conflict.onset_covariates` reads (contiguity, distance,
+        a major power, parity, rivalry, war memory, the democratic weak link, a defence pact, joint
+        nuclear arms, the norm against conquest), held over the horizon
+        (:func:`foedus.theory.offence.war_expectation`); 1 for a partner it is at war with. Each pair
+        once, from its lower-indexed state, as the simulator takes the upper triangle."""
+        m = self.model
+        p = m.params
+        i = self.index
+        self.risk = {}
+        later = [o for o in m.states[i + 1 :]]
+        live = [o for o in later if self.active and o.active and self.power > 0 and o.power > 0 and not self.at_war[o.index]]
+        live = [o for o in live if th_onset.politically_relevant(self.contiguous[o.index], self.major or o.major, self.rivalry[o.index])]
+        for o in later:
+            if self.at_war[o.index]:
+                self.risk[o.index] = 1.0
+        if not live:
+            return
+        js = [o.index for o in live]
+        contiguous, rival = self.contiguous[js], self.rivalry[js]
+        major = np.array([self.major or o.major for o in live])
+        lower, higher = th_onset.democracy_link(np.full(len(js), self.regime), [o.regime for o in live], check=False)
+        terms = {
+            "contiguous": contiguous,
+            "log_distance": th_onset.log_distance(self.distance[js]),
+            "any_major": major,
+            "parity": th_rivalry.parity(np.full(len(js), self.power), [o.power for o in live]),
+            "rival": rival,
+            "war_history": th_rivalry.war_term(self.war_history[js]),
+            "lower_democracy": lower,
+            "higher_democracy": higher,
+            "defence_pact": np.array([j in self.defence_partners for j in js]),
+            "joint_nuclear": np.array([self.nuclear and o.nuclear for o in live]),
+            "conquest_norm": th_onset.conquest_norm_term(th_renounce.territorial_integrity_norm(year), major, contiguous, rival),
+        }
+        h = th_onset.war_onset_hazard(*(terms[t] for t in th_onset.WAR_ONSET_TERMS), intercept=p.war_onset_intercept, coefficients=p.war_onset_coefficients())
+        for j, r in zip(js, th_offence.war_expectation(h, p.abstention_horizon, check=False).tolist()):
+            self.risk[j] = r
 
     def read_goods(self, goods: np.ndarray) -> None:
         """Keep its row of the year's goods, ``goods[:, i, j]`` for every partner j, as plain lists (a per-agent record)."""
@@ -377,6 +441,8 @@ class Alliance(mesa.Agent):
                 j = b.index
                 if self.commitment > a.shared_commitment.get(j, 0.0):
                     a.shared_commitment[j] = self.commitment
+                if self.obligations[DEFENCE]:  # Bremer's alliance term of the war-onset hazard (conflict.defence_pairs)
+                    a.defence_partners.add(j)
                 sg = a.shared_goods.setdefault(j, [False] * N_GOODS)
                 for g in range(N_GOODS):
                     if self.goods[g]:
@@ -448,6 +514,14 @@ class AllianceModel(mesa.Model):
                 if ag.members[a, i] and not np.isnan(ag.value_start[a, i]):
                     al.value_start[self.states[i]] = float(ag.value_start[a, i])
             self.alliances.append(al)
+        # the security organisations with a defence obligation (not agents here: the reduced pipeline never changes
+        # them) still make their members a defence pair of the war-onset hazard (conflict.defence_pairs)
+        self.organisation_defence: dict[int, set] = {}
+        for a in ag.active_slots():
+            if ag.domain[a] == SECURITY and ag.kind[a] == ORGANISATION and ag.obligations[a, DEFENCE]:
+                inside = np.flatnonzero(ag.members[a]).tolist()
+                for i in inside:
+                    self.organisation_defence.setdefault(i, set()).update(k for k in inside if k != i)
         self.pacts: list[Alliance] = []
         self.form_goods = FORM_GOODS.astype(float).tolist()
         self.portfolio_limit = int(self.params.pacts_per_year)  # the portfolio rule (alignment._choose)
@@ -472,6 +546,7 @@ class AllianceModel(mesa.Model):
         for s in self.states:
             s.take_view(capacity[s])
             s.shared_commitment, s.shared_goods = {}, {}
+            s.defence_partners = set(self.organisation_defence.get(s.index, ()))
         for al in self.pacts:
             al.find_leaders()
             al.share_terms()
@@ -501,11 +576,27 @@ class AllianceModel(mesa.Model):
         goods = th_ob.obligation_goods(
             total, self.threat, self.powers, reach=self.reach, aggrandisement=aggr, isolation=isolation, defends=defends,
             weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * offence),
-            check=False, reassurance_threat=self.reassurance_threat(),
+            check=False, reassurance_threat=self.reassurance_threat(), **self.abstention_terms(),
         )
         if p.pledge_credibility_weight > 0:  # formation.credible_goods: a pledge from a sworn enemy is cheap talk (Kydd 2005)
             goods[1] *= th_reassure.pledge_credibility(self.hostility, weight=p.pledge_credibility_weight, check=False)
         return u, goods
+
+    def abstention_terms(self) -> dict:
+        """``formation.abstention_terms``: each pair's chance of war over the horizon (:meth:`State.war_risk_row`, from
+        the lower-indexed state), each state's target and the credibility of a partner's pledge to stay out (Kydd 2005)."""
+        p = self.params
+        n = len(self.states)
+        for s in self.states:  # foedus.data.nuclear, as conflict._nuclear
+            s.nuclear = bool(nuclear_armed([s.ccode], self.year)[0])
+        risk = np.zeros((n, n))
+        for s in self.states:
+            s.war_risk_row(self.year)
+            for j, r in s.risk.items():
+                risk[s.index, j] = risk[j, s.index] = r
+        w = p.pledge_credibility_weight
+        cred = th_reassure.pledge_credibility(self.hostility, weight=w, check=False) if w > 0 else np.ones((n, n))
+        return {"war_risk": risk, "target": self.target, "credibility": cred}
 
     def reassurance_threat(self):
         """``formation.reassurance_threat``: Kydd's prior on the intentions of states new to each other (None when off)."""

@@ -23,14 +23,6 @@ from vs_mesa import alliance_sets_foedus, alliance_sets_mesa
 from foedus.sim import Simulation
 
 
-# The peer follows integ7's alignment step (mesa7b); the second round then changed what a neutrality pledge is worth
-# (neut7: the abstention good times the chance of the war it keeps the partner out of, formation.abstention_terms, from
-# the conflict step's onset hazard), which the peer does not compute yet: its pacts of neutrality differ (world-2022,
-# year one: Iran-Saudi Arabia-Turkey pledges of neutrality and non-aggression where foedus forms non-aggression alone).
-# Strict: the mark goes when the peer mirrors abstention_terms.
-PEER_BEHIND_NEUTRALITY = pytest.mark.xfail(strict=True, reason="the peer does not yet mirror formation.abstention_terms (neut7)")
-
-
 @pytest.fixture(scope="module", params=["world-2022", "synthetic:60"])
 def scenario(request):
     """The reduced world-2022, and a synthetic world (its USA is not state 0: a row-wise main threat would miss it)."""
@@ -54,7 +46,6 @@ def _run_both(sc, years: int, seed: int, shared: bool, **update):
     return out, model
 
 
-@PEER_BEHIND_NEUTRALITY
 def test_deterministic_limit_same_alliances(scenario):
     """Every state reconsiders and no one leaves: the same alliances (members, obligations) every year, each side with its own generator."""
     years, _ = _run_both(scenario, 2, seed=0, shared=False, consider_rate=1.0, exit_rate=0.0)
@@ -63,7 +54,6 @@ def test_deterministic_limit_same_alliances(scenario):
         assert f == m
 
 
-@PEER_BEHIND_NEUTRALITY
 def test_shared_draws_same_alliances(scenario):
     """Exits drawn with their probability (``exit_rate`` 1), the peer drawing foedus's stream: the same random choices, the same alliances."""
     years, model = _run_both(scenario, 3, seed=0, shared=True, consider_rate=1.0, exit_rate=1.0)
@@ -79,7 +69,6 @@ def _new_binding(years) -> set:
     return {c for f, _ in years[1:] for members, ob in f - start if ob[0] or ob[1] for c in members}
 
 
-@PEER_BEHIND_NEUTRALITY
 def test_permanent_neutrality_same_alliances():
     """A synthetic world where defence pacts form (``defence_burden_weight`` 0), its first signers made permanently
     neutral (``Actor.neutral``): the peer bars them as the simulator does (new pacts, co-founders, accessions), alliance
