@@ -261,9 +261,12 @@ class State(mesa.Agent):
         p = m.params
         i = self.index
         self.risk = {}
-        later = [o for o in m.states[i + 1 :]]
-        live = [o for o in later if self.active and o.active and self.power > 0 and o.power > 0 and not self.at_war[o.index]]
-        live = [o for o in live if th_onset.politically_relevant(self.contiguous[o.index], self.major or o.major, self.rivalry[o.index])]
+        later = m.states[i + 1 :]
+        if not later:
+            return
+        js = [o.index for o in later]
+        relevant = th_onset.politically_relevant(self.contiguous[js], [self.major or o.major for o in later], self.rivalry[js])  # its row at once
+        live = [o for o, r in zip(later, relevant.tolist()) if r and self.active and o.active and self.power > 0 and o.power > 0 and not self.at_war[o.index]]
         for o in later:
             if self.at_war[o.index]:
                 self.risk[o.index] = 1.0
@@ -587,8 +590,9 @@ class AllianceModel(mesa.Model):
         the lower-indexed state), each state's target and the credibility of a partner's pledge to stay out (Kydd 2005)."""
         p = self.params
         n = len(self.states)
-        for s in self.states:  # foedus.data.nuclear, as conflict._nuclear
-            s.nuclear = bool(nuclear_armed([s.ccode], self.year)[0])
+        armed = nuclear_armed([s.ccode for s in self.states], self.year).tolist()  # foedus.data.nuclear, as conflict._nuclear
+        for s, a in zip(self.states, armed):
+            s.nuclear = bool(a)
         risk = np.zeros((n, n))
         for s in self.states:
             s.war_risk_row(self.year)
