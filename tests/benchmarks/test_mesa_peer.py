@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 pytest.importorskip("mesa")  # the 'bench' extra
@@ -92,3 +93,27 @@ def test_permanent_neutrality_same_alliances():
         assert not _new_binding(years) & set(signers)
         for f, m in years:
             assert f == m
+
+
+@pytest.mark.parametrize("base", ["world-2022", "multipolar-1815"])
+def test_abstention_terms_same(base):
+    """The peer's expected war, target and credibility (the worth of a neutrality pledge: ``formation.abstention_terms``,
+    neut7) equal the simulator's, pair for pair, at the start and after a year of the step (the hazard's defence-pact
+    term reads the pacts in force); before and after the norm against conquest (1815, 2022), with and without nuclear
+    arms. (Dropping the defence-pact term from the peer fails this test in both worlds.)"""
+    from foedus.sim.steps.formation import abstention_terms
+
+    sc = reduced_scenario(base, years=2)
+    sc = sc.model_copy(update={"parameters": sc.parameters.model_copy(update={"consider_rate": 1.0, "exit_rate": 0.0})})
+    sim = Simulation(sc, rng=0, explain=False, steps=reduced_steps())
+    model = AllianceModel(sc, seed=0)
+    for year in range(2):
+        if year:
+            sim.step()
+            model.step()
+        assert alliance_sets_foedus(sim.world) == alliance_sets_mesa(model)
+        model.take_view(model.commitment_capacity())
+        mine, theirs = model.abstention_terms(), abstention_terms(sim.world)
+        assert (theirs["war_risk"] > 0).sum() > len(model.states)  # pairs at risk (the check is not empty)
+        for key in ("war_risk", "target", "credibility"):
+            np.testing.assert_allclose(mine[key], theirs[key], rtol=1e-12, atol=0)
