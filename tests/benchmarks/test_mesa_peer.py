@@ -117,3 +117,21 @@ def test_abstention_terms_same(base):
         assert (theirs["war_risk"] > 0).sum() > len(model.states)  # pairs at risk (the check is not empty)
         for key in ("war_risk", "target", "credibility"):
             np.testing.assert_allclose(mine[key], theirs[key], rtol=1e-12, atol=0)
+
+
+def test_abstention_terms_same_at_war():
+    """A pair at war (Russia and Ukraine, set on both sides before the first valuation): its chance of war is 1 and it
+    leaves the hazard's pairs at risk, in the peer as in ``formation.abstention_terms``."""
+    from foedus.sim.steps.formation import abstention_terms
+
+    sc = reduced_scenario("world-2022", years=1)
+    sim = Simulation(sc, rng=0, explain=False, steps=reduced_steps())
+    model = AllianceModel(sc, seed=0)
+    codes = sim.world.ccode.tolist()
+    a, b = codes.index(365), codes.index(369)
+    sim.world.at_war[a, b] = sim.world.at_war[b, a] = True
+    model.states[a].at_war[b] = model.states[b].at_war[a] = True
+    model.take_view(model.commitment_capacity())
+    mine, theirs = model.abstention_terms(), abstention_terms(sim.world)
+    assert theirs["war_risk"][a, b] == mine["war_risk"][a, b] == mine["war_risk"][b, a] == 1.0
+    np.testing.assert_allclose(mine["war_risk"], theirs["war_risk"], rtol=1e-12, atol=0)
