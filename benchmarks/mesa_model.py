@@ -3,7 +3,8 @@
 Benchmark-only code (Mesa is not a dependency of foedus: ``pip install '.[bench]'``). It is the
 model a Mesa user would write with :mod:`foedus.theory` at hand: one :class:`mesa.Agent` per state
 and per alliance, relations in per-agent dictionaries and rows, every procedure a method that
-loops over the other agents, a :class:`mesa.DataCollector` recording the alliances in force each
+loops over the other agents, the states' yearly phases run through Mesa's :class:`mesa.agent.AgentSet`
+(``do``, ``select``: who reconsiders; each reconsidering state's choice is its :meth:`State.step`), a :class:`mesa.DataCollector` recording the alliances in force each
 year, every random draw through the model's ``random`` (Mesa's convention: a run is a function of
 its seed). The *formulas* are not written twice: the agents call the same :mod:`foedus.theory`
 functions the simulator calls, one state's row at a time where the function allows it (a state's
@@ -191,6 +192,7 @@ class State(mesa.Agent):
         self.nuclear = False  # nuclear-armed this year (set by the model: foedus.data.nuclear.nuclear_armed)
         self.defence_partners: set[int] = set()  # partners it shares a defence obligation with (conflict.defence_pairs), by take_view
         self.risk: dict[int, float] = {}  # the expected war with each later partner over the horizon (war_risk_row)
+        self.option = None  # its choice this year when it reconsiders (step)
         self.main = -1  # its main threat (index; -1: none), set by the model (foedus.theory.obligations.main_threat)
         # filled each year by the model and by take_view
         self.burden = self.autonomy = None
@@ -202,6 +204,23 @@ class State(mesa.Agent):
     def permanently_neutral(self, year: int) -> bool:
         """Whether a spell of permanent neutrality covers ``year`` (``neutrality.permanently_neutral`` for one state)."""
         return any(a <= year <= b for a, b in self.neutral_spells)
+
+    def note_neutrality(self, year: int) -> None:
+        """Whether it is permanently neutral this year (``neutrality.permanently_neutral``)."""
+        self.neutral = self.permanently_neutral(year)
+
+    def step(self) -> None:
+        """Reconsider its alignment (``alignment._choose`` for one state): its best new pact (:meth:`best_pair`) against its
+        best accession (:meth:`best_accession`); keeps ``option``: ``("join", alliance)``, ``("pact", partner, form)`` or None."""
+        m = self.model
+        self.option = None
+        net, f, j, _, _ = self.best_pair()
+        acc = self.best_accession() if m.pacts else None
+        if acc is not None and (acc[0] > net or math.isnan(acc[0])) and not math.isnan(net):
+            if acc[0] > 0:
+                self.option = ("join", acc[1])
+        elif net > 0:
+            self.option = ("pact", m.states[j], f)
 
     def exchange_terms(self, powers: np.ndarray) -> None:
         """This state's row of :class:`foedus.sim.steps.formation.ExchangeTerms`'s autonomy: Morrow's (1991) exchange with every partner.
@@ -742,30 +761,29 @@ class AllianceModel(mesa.Model):
     def alignment(self) -> None:
         """The year of :func:`foedus.sim.steps.alignment.alignment`: exits, then each reconsidering state's best option, pairs, accessions."""
         p = self.params
-        for s in self.states:  # neutrality.permanently_neutral
-            s.neutral = s.permanently_neutral(self.year)
+        states = self.agents_by_type[State]  # Mesa's AgentSet of the states, in the simulator's (index) order
+        states.do("note_neutrality", self.year)
         capacity = self.commitment_capacity()
         self.take_view(capacity)
         u, self.goods = self.year_values()
-        for s in self.states:
-            s.read_goods(self.goods)
+        states.do("read_goods", self.goods)
         if self.exits():
             self.take_view(capacity)
-        considering = [s for s in self.states if self.random.random() < p.consider_rate and s.active]
-        if not considering:
+        # each state draws whether it reconsiders, in order (foedus draws rng.random(n), then keeps the states in the system)
+        considering = states.select(lambda s: self.random.random() < p.consider_rate and s.active)
+        if not len(considering):
             return
         # joining counts no tethering (foedus.theory.alignment.accession_motives)
         self.goods_join = self.goods.copy()
         self.goods_join[0] = th_align.accession_motives(u).sum(axis=0)
+        considering.do("step")  # each reconsidering state's best option (State.step)
         proposals, choices = [], []
         for s in considering:
-            net, f, j, _, _ = s.best_pair()
-            acc = s.best_accession() if self.pacts else None
-            if acc is not None and (acc[0] > net or math.isnan(acc[0])) and not math.isnan(net):
-                if acc[0] > 0:
-                    choices.append((s, acc[1]))
-            elif net > 0:
-                proposals.append((s, self.states[j], f))
+            if s.option is not None and s.option[0] == "join":
+                choices.append((s, s.option[1]))
+            elif s.option is not None:
+                proposals.append((s, s.option[1], s.option[2]))
+        considering = list(considering)
         if (proposals or choices) and self.portfolio_limit > 1:
             proposals += self.portfolio(considering, proposals)
         self.pairs(proposals)
