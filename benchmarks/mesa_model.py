@@ -3,7 +3,8 @@
 Benchmark-only code (Mesa is not a dependency of foedus: ``pip install '.[bench]'``). It is the
 model a Mesa user would write with :mod:`foedus.theory` at hand: one :class:`mesa.Agent` per state
 and per alliance, relations in per-agent dictionaries and rows, every procedure a method that
-loops over the other agents, a :class:`mesa.DataCollector` recording the alliances in force each
+loops over the other agents, the states' yearly phases run through Mesa's :class:`mesa.agent.AgentSet`
+(``do``, ``select``: who reconsiders; each reconsidering state's choice is its :meth:`State.step`), a :class:`mesa.DataCollector` recording the alliances in force each
 year, every random draw through the model's ``random`` (Mesa's convention: a run is a function of
 its seed). The *formulas* are not written twice: the agents call the same :mod:`foedus.theory`
 functions the simulator calls, one state's row at a time where the function allows it (a state's
@@ -56,16 +57,23 @@ deterministic and agree alliance for alliance; and given foedus's stream (:class
 the peer makes the same random choices with every rate in play. ``benchmarks/vs_mesa.py`` checks
 all three, and ``tests/benchmarks/test_mesa_peer.py`` holds the peer to the simulator.
 
-Status (2026-12-06, second round): the peer follows :func:`foedus.sim.steps.alignment.alignment` of
-branch ``integ7`` (the session's eight branches merged), alliance for alliance and event for event:
-further pacts partner by partner (``pacts_per_year``, :meth:`AllianceModel.portfolio`), the
+Status (2026-12-06, session 8): the peer follows :func:`foedus.sim.steps.alignment.alignment` of
+main 587ae2b, alliance for alliance and event for event. From integ7 (mesa7b): further pacts partner by partner (``pacts_per_year``, :meth:`AllianceModel.portfolio`), the
 credibility of a non-aggression pledge (``pledge_credibility_weight``, in
 :meth:`AllianceModel.year_values`), the permanent neutrality that bars a state from defence and
 offence pacts in new pairs, co-founders and accessions (``Actor.neutral``,
 :meth:`State.permanently_neutral`, :func:`foedus.theory.alignment.neutrality_bars`), the members'
 consent by :func:`foedus.theory.consent.members_consent` (unanimity by default, the candidate's
 main threat a veto), and the age of relationships from each state's first entry
-(``World.entered``, as ``formation.entry_years``).
+(``World.entered``, as ``formation.entry_years``). Session 8 (mesa8) added the worth of a neutrality
+pledge as the landed rules have it (neut7, ``formation.abstention_terms``): the abstention good times
+the chance of the war it keeps the partner out of (:meth:`State.war_risk_row`: each pair's annual
+war-onset hazard, :func:`foedus.theory.war_onset.war_onset_hazard`, Bremer 1992, over
+``abstention_horizon`` years, :func:`foedus.theory.offence.war_expectation`; Leeds et al. 2002,
+Fearon 1997), the attacker's side by its target, and a sworn enemy's promise to stay out by its
+credibility (Kydd 2005), in :meth:`AllianceModel.abstention_terms`; the war-onset covariates read
+the pairs' defence pacts in force, which the alliances tell their members each year
+(:meth:`Alliance.share_terms`), and the security organisations with a defence obligation.
 Left out, because other helpers were rewriting them on that day and a peer of them would be stale
 at once: capabilities and arming, threat
 perception, the blocs (multilateral founding), alliance politics (cohesion, dissolution), crises,
@@ -80,6 +88,8 @@ import math
 import mesa
 import numpy as np
 
+from foedus.data.nuclear import nuclear_armed
+from foedus.schema import OBLIGATIONS
 from foedus.sim.scenario import Scenario
 from foedus.sim.start import build_world
 from foedus.sim.steps import DEFAULT_STEPS
@@ -98,12 +108,15 @@ from foedus.theory import offence as th_offence
 from foedus.theory import portfolio as th_portfolio
 from foedus.theory import reassurance as th_reassure
 from foedus.theory import renunciation as th_renounce
+from foedus.theory import rivalry as th_rivalry
+from foedus.theory import war_onset as th_onset
 from foedus.theory.capability import commitment_strength
 
-SECURITY, ALLIANCE = 0, 0
+SECURITY, ALLIANCE, ORGANISATION = 0, 0, 2
 ACTIVE_STEPS = ("alignment", "record")
 """The steps of :data:`foedus.sim.steps.DEFAULT_STEPS` the reduced comparison runs (see the module docstring)."""
 N_GOODS = len(th_ob.GOODS)
+DEFENCE = OBLIGATIONS.index("defense")
 FORMS = range(len(FORM_COMMITMENT))
 
 
@@ -170,6 +183,16 @@ class State(mesa.Agent):
         self.hostility = np.array(world.hostility[i], dtype=float)
         self.at_war = np.array(world.at_war[i], dtype=bool)
         self.dispute = np.array(world.territorial_dispute[i], dtype=bool)
+        # what the war-onset hazard reads of the pair (conflict.onset_covariates): static in the reduced scenario
+        self.regime = float(world.regime[i])
+        self.contiguous = np.array(world.contiguous[i], dtype=bool)
+        self.distance = np.array(world.distance_km[i], dtype=float)
+        self.rivalry = np.array(world.rivalry[i], dtype=bool)
+        self.war_history = np.array(world.war_history[i], dtype=float) if world.war_history.shape == (world.n, world.n) else np.zeros(world.n)
+        self.nuclear = False  # nuclear-armed this year (set by the model: foedus.data.nuclear.nuclear_armed)
+        self.defence_partners: set[int] = set()  # partners it shares a defence obligation with (conflict.defence_pairs), by take_view
+        self.risk: dict[int, float] = {}  # the expected war with each later partner over the horizon (war_risk_row)
+        self.option = None  # its choice this year when it reconsiders (step)
         self.main = -1  # its main threat (index; -1: none), set by the model (foedus.theory.obligations.main_threat)
         # filled each year by the model and by take_view
         self.burden = self.autonomy = None
@@ -181,6 +204,23 @@ class State(mesa.Agent):
     def permanently_neutral(self, year: int) -> bool:
         """Whether a spell of permanent neutrality covers ``year`` (``neutrality.permanently_neutral`` for one state)."""
         return any(a <= year <= b for a, b in self.neutral_spells)
+
+    def note_neutrality(self, year: int) -> None:
+        """Whether it is permanently neutral this year (``neutrality.permanently_neutral``)."""
+        self.neutral = self.permanently_neutral(year)
+
+    def step(self) -> None:
+        """Reconsider its alignment (``alignment._choose`` for one state): its best new pact (:meth:`best_pair`) against its
+        best accession (:meth:`best_accession`); keeps ``option``: ``("join", alliance)``, ``("pact", partner, form)`` or None."""
+        m = self.model
+        self.option = None
+        net, f, j, _, _ = self.best_pair()
+        acc = self.best_accession() if m.pacts else None
+        if acc is not None and (acc[0] > net or math.isnan(acc[0])) and not math.isnan(net):
+            if acc[0] > 0:
+                self.option = ("join", acc[1])
+        elif net > 0:
+            self.option = ("pact", m.states[j], f)
 
     def exchange_terms(self, powers: np.ndarray) -> None:
         """This state's row of :class:`foedus.sim.steps.formation.ExchangeTerms`'s autonomy: Morrow's (1991) exchange with every partner.
@@ -225,6 +265,52 @@ class State(mesa.Agent):
                 burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost if signing else 0.0, check=False,
             )
         )
+
+    def war_risk_row(self, year: int) -> None:
+        """The chance of a war with each later partner over ``abstention_horizon`` years (``formation.abstention_terms``' ``war_risk`` row).
+
+        The pairs at risk (:func:`foedus.theory.war_onset.politically_relevant`; both active with
+        capability, not at war), each with the annual hazard of :func:`foedus.theory.war_onset.war_onset_hazard`
+        (Bremer 1992) of the covariates :func:`.conflict.onset_covariates` reads (contiguity, distance,
+        a major power, parity, rivalry, war memory, the democratic weak link, a defence pact, joint
+        nuclear arms, the norm against conquest), held over the horizon
+        (:func:`foedus.theory.offence.war_expectation`); 1 for a partner it is at war with. Each pair
+        once, from its lower-indexed state, as the simulator takes the upper triangle."""
+        m = self.model
+        p = m.params
+        i = self.index
+        self.risk = {}
+        later = m.states[i + 1 :]
+        if not later:
+            return
+        js = [o.index for o in later]
+        relevant = th_onset.politically_relevant(self.contiguous[js], [self.major or o.major for o in later], self.rivalry[js])  # its row at once
+        live = [o for o, r in zip(later, relevant.tolist()) if r and self.active and o.active and self.power > 0 and o.power > 0 and not self.at_war[o.index]]
+        for o in later:
+            if self.at_war[o.index]:
+                self.risk[o.index] = 1.0
+        if not live:
+            return
+        js = [o.index for o in live]
+        contiguous, rival = self.contiguous[js], self.rivalry[js]
+        major = np.array([self.major or o.major for o in live])
+        lower, higher = th_onset.democracy_link(np.full(len(js), self.regime), [o.regime for o in live], check=False)
+        terms = {
+            "contiguous": contiguous,
+            "log_distance": th_onset.log_distance(self.distance[js]),
+            "any_major": major,
+            "parity": th_rivalry.parity(np.full(len(js), self.power), [o.power for o in live]),
+            "rival": rival,
+            "war_history": th_rivalry.war_term(self.war_history[js]),
+            "lower_democracy": lower,
+            "higher_democracy": higher,
+            "defence_pact": np.array([j in self.defence_partners for j in js]),
+            "joint_nuclear": np.array([self.nuclear and o.nuclear for o in live]),
+            "conquest_norm": th_onset.conquest_norm_term(th_renounce.territorial_integrity_norm(year), major, contiguous, rival),
+        }
+        h = th_onset.war_onset_hazard(*(terms[t] for t in th_onset.WAR_ONSET_TERMS), intercept=p.war_onset_intercept, coefficients=p.war_onset_coefficients())
+        for j, r in zip(js, th_offence.war_expectation(h, p.abstention_horizon, check=False).tolist()):
+            self.risk[j] = r
 
     def read_goods(self, goods: np.ndarray) -> None:
         """Keep its row of the year's goods, ``goods[:, i, j]`` for every partner j, as plain lists (a per-agent record)."""
@@ -377,6 +463,8 @@ class Alliance(mesa.Agent):
                 j = b.index
                 if self.commitment > a.shared_commitment.get(j, 0.0):
                     a.shared_commitment[j] = self.commitment
+                if self.obligations[DEFENCE]:  # Bremer's alliance term of the war-onset hazard (conflict.defence_pairs)
+                    a.defence_partners.add(j)
                 sg = a.shared_goods.setdefault(j, [False] * N_GOODS)
                 for g in range(N_GOODS):
                     if self.goods[g]:
@@ -448,6 +536,14 @@ class AllianceModel(mesa.Model):
                 if ag.members[a, i] and not np.isnan(ag.value_start[a, i]):
                     al.value_start[self.states[i]] = float(ag.value_start[a, i])
             self.alliances.append(al)
+        # the security organisations with a defence obligation (not agents here: the reduced pipeline never changes
+        # them) still make their members a defence pair of the war-onset hazard (conflict.defence_pairs)
+        self.organisation_defence: dict[int, set] = {}
+        for a in ag.active_slots():
+            if ag.domain[a] == SECURITY and ag.kind[a] == ORGANISATION and ag.obligations[a, DEFENCE]:
+                inside = np.flatnonzero(ag.members[a]).tolist()
+                for i in inside:
+                    self.organisation_defence.setdefault(i, set()).update(k for k in inside if k != i)
         self.pacts: list[Alliance] = []
         self.form_goods = FORM_GOODS.astype(float).tolist()
         self.portfolio_limit = int(self.params.pacts_per_year)  # the portfolio rule (alignment._choose)
@@ -472,6 +568,7 @@ class AllianceModel(mesa.Model):
         for s in self.states:
             s.take_view(capacity[s])
             s.shared_commitment, s.shared_goods = {}, {}
+            s.defence_partners = set(self.organisation_defence.get(s.index, ()))
         for al in self.pacts:
             al.find_leaders()
             al.share_terms()
@@ -501,11 +598,28 @@ class AllianceModel(mesa.Model):
         goods = th_ob.obligation_goods(
             total, self.threat, self.powers, reach=self.reach, aggrandisement=aggr, isolation=isolation, defends=defends,
             weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * offence),
-            check=False, reassurance_threat=self.reassurance_threat(),
+            check=False, reassurance_threat=self.reassurance_threat(), **self.abstention_terms(),
         )
         if p.pledge_credibility_weight > 0:  # formation.credible_goods: a pledge from a sworn enemy is cheap talk (Kydd 2005)
             goods[1] *= th_reassure.pledge_credibility(self.hostility, weight=p.pledge_credibility_weight, check=False)
         return u, goods
+
+    def abstention_terms(self) -> dict:
+        """``formation.abstention_terms``: each pair's chance of war over the horizon (:meth:`State.war_risk_row`, from
+        the lower-indexed state), each state's target and the credibility of a partner's pledge to stay out (Kydd 2005)."""
+        p = self.params
+        n = len(self.states)
+        armed = nuclear_armed([s.ccode for s in self.states], self.year).tolist()  # foedus.data.nuclear, as conflict._nuclear
+        for s, a in zip(self.states, armed):
+            s.nuclear = bool(a)
+        risk = np.zeros((n, n))
+        for s in self.states:
+            s.war_risk_row(self.year)
+            for j, r in s.risk.items():
+                risk[s.index, j] = risk[j, s.index] = r
+        w = p.pledge_credibility_weight
+        cred = th_reassure.pledge_credibility(self.hostility, weight=w, check=False) if w > 0 else np.ones((n, n))
+        return {"war_risk": risk, "target": self.target, "credibility": cred}
 
     def reassurance_threat(self):
         """``formation.reassurance_threat``: Kydd's prior on the intentions of states new to each other (None when off)."""
@@ -647,30 +761,29 @@ class AllianceModel(mesa.Model):
     def alignment(self) -> None:
         """The year of :func:`foedus.sim.steps.alignment.alignment`: exits, then each reconsidering state's best option, pairs, accessions."""
         p = self.params
-        for s in self.states:  # neutrality.permanently_neutral
-            s.neutral = s.permanently_neutral(self.year)
+        states = self.agents_by_type[State]  # Mesa's AgentSet of the states, in the simulator's (index) order
+        states.do("note_neutrality", self.year)
         capacity = self.commitment_capacity()
         self.take_view(capacity)
         u, self.goods = self.year_values()
-        for s in self.states:
-            s.read_goods(self.goods)
+        states.do("read_goods", self.goods)
         if self.exits():
             self.take_view(capacity)
-        considering = [s for s in self.states if self.random.random() < p.consider_rate and s.active]
-        if not considering:
+        # each state draws whether it reconsiders, in order (foedus draws rng.random(n), then keeps the states in the system)
+        considering = states.select(lambda s: self.random.random() < p.consider_rate and s.active)
+        if not len(considering):
             return
         # joining counts no tethering (foedus.theory.alignment.accession_motives)
         self.goods_join = self.goods.copy()
         self.goods_join[0] = th_align.accession_motives(u).sum(axis=0)
+        considering.do("step")  # each reconsidering state's best option (State.step)
         proposals, choices = [], []
         for s in considering:
-            net, f, j, _, _ = s.best_pair()
-            acc = s.best_accession() if self.pacts else None
-            if acc is not None and (acc[0] > net or math.isnan(acc[0])) and not math.isnan(net):
-                if acc[0] > 0:
-                    choices.append((s, acc[1]))
-            elif net > 0:
-                proposals.append((s, self.states[j], f))
+            if s.option is not None and s.option[0] == "join":
+                choices.append((s, s.option[1]))
+            elif s.option is not None:
+                proposals.append((s, s.option[1], s.option[2]))
+        considering = list(considering)
         if (proposals or choices) and self.portfolio_limit > 1:
             proposals += self.portfolio(considering, proposals)
         self.pairs(proposals)

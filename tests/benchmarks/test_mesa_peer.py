@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 pytest.importorskip("mesa")  # the 'bench' extra
@@ -21,14 +22,6 @@ from mesa_model import AllianceModel, reduced_scenario, reduced_steps
 from vs_mesa import alliance_sets_foedus, alliance_sets_mesa
 
 from foedus.sim import Simulation
-
-
-# The peer follows integ7's alignment step (mesa7b); the second round then changed what a neutrality pledge is worth
-# (neut7: the abstention good times the chance of the war it keeps the partner out of, formation.abstention_terms, from
-# the conflict step's onset hazard), which the peer does not compute yet: its pacts of neutrality differ (world-2022,
-# year one: Iran-Saudi Arabia-Turkey pledges of neutrality and non-aggression where foedus forms non-aggression alone).
-# Strict: the mark goes when the peer mirrors abstention_terms.
-PEER_BEHIND_NEUTRALITY = pytest.mark.xfail(strict=True, reason="the peer does not yet mirror formation.abstention_terms (neut7)")
 
 
 @pytest.fixture(scope="module", params=["world-2022", "synthetic:60"])
@@ -54,7 +47,6 @@ def _run_both(sc, years: int, seed: int, shared: bool, **update):
     return out, model
 
 
-@PEER_BEHIND_NEUTRALITY
 def test_deterministic_limit_same_alliances(scenario):
     """Every state reconsiders and no one leaves: the same alliances (members, obligations) every year, each side with its own generator."""
     years, _ = _run_both(scenario, 2, seed=0, shared=False, consider_rate=1.0, exit_rate=0.0)
@@ -63,7 +55,6 @@ def test_deterministic_limit_same_alliances(scenario):
         assert f == m
 
 
-@PEER_BEHIND_NEUTRALITY
 def test_shared_draws_same_alliances(scenario):
     """Exits drawn with their probability (``exit_rate`` 1), the peer drawing foedus's stream: the same random choices, the same alliances."""
     years, model = _run_both(scenario, 3, seed=0, shared=True, consider_rate=1.0, exit_rate=1.0)
@@ -79,7 +70,6 @@ def _new_binding(years) -> set:
     return {c for f, _ in years[1:] for members, ob in f - start if ob[0] or ob[1] for c in members}
 
 
-@PEER_BEHIND_NEUTRALITY
 def test_permanent_neutrality_same_alliances():
     """A synthetic world where defence pacts form (``defence_burden_weight`` 0), its first signers made permanently
     neutral (``Actor.neutral``): the peer bars them as the simulator does (new pacts, co-founders, accessions), alliance
@@ -103,3 +93,45 @@ def test_permanent_neutrality_same_alliances():
         assert not _new_binding(years) & set(signers)
         for f, m in years:
             assert f == m
+
+
+@pytest.mark.parametrize("base", ["world-2022", "multipolar-1815"])
+def test_abstention_terms_same(base):
+    """The peer's expected war, target and credibility (the worth of a neutrality pledge: ``formation.abstention_terms``,
+    neut7) equal the simulator's, pair for pair, at the start and after a year of the step (the hazard's defence-pact
+    term reads the pacts in force); before and after the norm against conquest (1815, 2022), with and without nuclear
+    arms. (Dropping the defence-pact term from the peer fails this test in both worlds.)"""
+    from foedus.sim.steps.formation import abstention_terms
+
+    sc = reduced_scenario(base, years=2)
+    sc = sc.model_copy(update={"parameters": sc.parameters.model_copy(update={"consider_rate": 1.0, "exit_rate": 0.0})})
+    sim = Simulation(sc, rng=0, explain=False, steps=reduced_steps())
+    model = AllianceModel(sc, seed=0)
+    for year in range(2):
+        if year:
+            sim.step()
+            model.step()
+        assert alliance_sets_foedus(sim.world) == alliance_sets_mesa(model)
+        model.take_view(model.commitment_capacity())
+        mine, theirs = model.abstention_terms(), abstention_terms(sim.world)
+        assert (theirs["war_risk"] > 0).sum() > len(model.states)  # pairs at risk (the check is not empty)
+        for key in ("war_risk", "target", "credibility"):
+            np.testing.assert_allclose(mine[key], theirs[key], rtol=1e-12, atol=0)
+
+
+def test_abstention_terms_same_at_war():
+    """A pair at war (Russia and Ukraine, set on both sides before the first valuation): its chance of war is 1 and it
+    leaves the hazard's pairs at risk, in the peer as in ``formation.abstention_terms``."""
+    from foedus.sim.steps.formation import abstention_terms
+
+    sc = reduced_scenario("world-2022", years=1)
+    sim = Simulation(sc, rng=0, explain=False, steps=reduced_steps())
+    model = AllianceModel(sc, seed=0)
+    codes = sim.world.ccode.tolist()
+    a, b = codes.index(365), codes.index(369)
+    sim.world.at_war[a, b] = sim.world.at_war[b, a] = True
+    model.states[a].at_war[b] = model.states[b].at_war[a] = True
+    model.take_view(model.commitment_capacity())
+    mine, theirs = model.abstention_terms(), abstention_terms(sim.world)
+    assert theirs["war_risk"][a, b] == mine["war_risk"][a, b] == mine["war_risk"][b, a] == 1.0
+    np.testing.assert_allclose(mine["war_risk"], theirs["war_risk"], rtol=1e-12, atol=0)
