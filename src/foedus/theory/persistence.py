@@ -41,10 +41,11 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.theory._validate import _broadcast, _checked
-from foedus.theory.cohesion import cohesion_retained
+from foedus.theory.cohesion import LABEL_THRESHOLD, cohesion_retained
 
 __all__ = ["threat_lapse", "founding_threat", "abrogating_member", "renewal_probability", "survival_with_terms", "term_end_after",
-           "realignment", "adversaries", "regime_change", "circumstance_terms",
+           "realignment", "realigning_pledges", "adversaries", "regime_change", "regime_abrogation", "ends_the_whole_treaty",
+           "circumstance_terms",
            "democratic_commitment", "has_third_party_purpose"]
 
 
@@ -157,7 +158,7 @@ def _least_threat(m: np.ndarray, t: np.ndarray) -> np.ndarray:
     return out
 
 
-def abrogating_member(members, stake, share_change, by_power) -> np.ndarray:
+def abrogating_member(members, stake, share_change, by_power, regime_shift=None, by_regime=None) -> np.ndarray:
     r"""Which member of each multilateral treaty abrogates it (Leeds & Savun 2007): an index into the states.
 
     A treaty ends when a member abrogates it; in a treaty of more than two members, that member
@@ -168,7 +169,10 @@ def abrogating_member(members, stake, share_change, by_power) -> np.ndarray:
     the member with the least at stake in the treaty's founding threat now,
     :math:`\arg\min_i T_{i,\text{target}}` (Walt 1997: the threat has faded most for it), and,
     where the treaty has no founding threat (``stake`` NaN), again the member whose share moved
-    most. Ties go to the first member.
+    most. Where the cause is a regime change (``by_regime`` True, with each state's ``regime_shift``
+    :math:`|r_i - \bar r_i|`, :func:`regime_change`), the member whose regime changed most abrogates
+    (Leeds & Savun 2007; Leeds, Mattes & Vogel 2009: the new government is not bound by its predecessor's
+    choices). Ties go to the first member.
 
     Parameters
     ----------
@@ -206,7 +210,71 @@ def abrogating_member(members, stake, share_change, by_power) -> np.ndarray:
     power_pick = np.where(m, np.abs(dv), -np.inf).argmax(axis=1)
     threat_pick = np.where(m, -stake, -np.inf).argmax(axis=1)
     no_threat = np.isnan(np.where(m, stake, 0.0)).any(axis=1)
-    return np.where(by_power | no_threat, power_pick, threat_pick)
+    pick = np.where(by_power | no_threat, power_pick, threat_pick)
+    if by_regime is None:
+        return pick
+    shift = np.broadcast_to(np.asarray(regime_shift, dtype=float), m.shape)
+    regime_pick = np.where(m, shift, -np.inf).argmax(axis=1)
+    return np.where(np.asarray(by_regime, dtype=bool) & ~np.asarray(by_power, dtype=bool), regime_pick, pick)
+
+
+def regime_abrogation(members, regime, regime_reference, *, hazard: float) -> np.ndarray:
+    r"""The yearly probability that some member of each treaty abrogates it for its own regime change: (A,).
+
+    .. math:: P_a = 1 - \prod_{i \in a} (1 - h_d\,\Delta_i), \qquad \Delta_i = |r_i - \bar r_i|
+
+    Leeds & Savun (2007) find a state more likely to abrogate an alliance after a change in its own political
+    institutions (the unit of their account is the member's decision), and Leeds, Mattes & Vogel (2009) the commitments
+    of a government whose source of support has changed less reliable. Each member whose regime changed abrogates
+    independently with :math:`h_d \Delta_i` (``hazard`` :math:`h_d` in [0, 1], the yearly hazard of a full transition);
+    a treaty ends, or loses a member, when any of them does. A treaty of six members five of whose regimes changed
+    (the Warsaw Pact in 1989-90, V-Dem) is five times as exposed as one with a single transition, not once as in the
+    largest change alone (:func:`regime_change`, which this equals for a single changed member divided by ``hazard``).
+
+    >>> regime_abrogation(np.array([[True, True, False], [True, False, True]]), np.array([0.8, 0.7, 0.2]),
+    ...                   np.array([0.2, 0.2, 0.2]), hazard=0.5).round(3).tolist()
+    [0.475, 0.3]
+
+    References
+    ----------
+    .. [1] Leeds, B. A. & Savun, B. (2007). Terminating alliances: Why do states abrogate
+       agreements? Journal of Politics 69(4): 1118-1132.
+    .. [2] Leeds, B. A., Mattes, M. & Vogel, J. S. (2009). Interests, institutions, and the
+       reliability of international commitments. American Journal of Political Science 53(2): 461-476.
+    """
+    m = np.asarray(members, dtype=bool)
+    r = np.asarray(regime, dtype=float)
+    r0 = np.asarray(regime_reference, dtype=float)
+    if m.ndim != 2 or r.shape != m.shape[1:] or r0.shape != r.shape:
+        raise ValueError(f"regime_abrogation: members must be (A, N), regime and regime_reference (N,), got {m.shape}, {r.shape}, {r0.shape}")
+    if not 0.0 <= hazard <= 1.0:
+        raise ValueError(f"regime_abrogation: hazard must lie in [0, 1], got {hazard}")
+    stay = np.where(m, 1.0 - hazard * np.minimum(np.abs(r - r0), 1.0)[None, :], 1.0)
+    return 1.0 - stay.prod(axis=1) if m.shape[1] else np.zeros(len(m))
+
+
+def ends_the_whole_treaty(threat_gone, threat_lapse) -> np.ndarray:
+    r"""Whether a treaty's drawn ending ends it for every member rather than being one member's abrogation: (K,) bool.
+
+    .. math:: E = [\text{cause} = \text{threat gone}]\;[g \ge 1/2]
+
+    A member abrogates for reasons of its own (its power, its regime, its new allies: :func:`abrogating_member`), and a
+    treaty of more than two then continues among the rest. But when the threat the treaty was written against has gone
+    (at least half lapsed, :func:`threat_lapse`: the threshold at which :func:`foedus.theory.cohesion.dissolution_label`
+    says "gone"), its purpose has gone for all its members at once: Walt (1997) names the disappearance of the threat as
+    the first cause of an alliance's collapse, and the record's multilateral pacts whose adversary had gone were ended by
+    their members together, not left one by one -- the Warsaw Pact by the protocol of Prague, 1 July 1991; SEATO by its
+    council's decision in 1975 (dissolved 1977); CENTO in 1979. ``threat_gone`` (K,) bool: the drawn cause is the
+    'threat gone' term; ``threat_lapse`` (K,) its :math:`g`.
+
+    >>> ends_the_whole_treaty([True, True, False], [0.8, 0.3, 0.9]).tolist()
+    [True, False, False]
+
+    References
+    ----------
+    .. [1] Walt, S. M. (1997). Why alliances endure or collapse. Survival 39(1): 156-179.
+    """
+    return np.asarray(threat_gone, dtype=bool) & (np.asarray(threat_lapse, dtype=float) >= LABEL_THRESHOLD)
 
 
 def renewal_probability(cohesion, threat_lapse, capability_change, *, change_weight: float, cohesion_at_formation=None,
@@ -489,6 +557,50 @@ def realignment(entered_here, entered_elsewhere, year, *, memory_years: float) -
     return later.any(axis=1).astype(float) if e.shape[1] else np.zeros(len(e))
 
 
+def realigning_pledges(commitment, third_party, target) -> np.ndarray:
+    r"""Which treaty ``b`` would realign a member of treaty ``a`` (the new pact with a partner's adversary): (A, A) bool, ``[b, a]``.
+
+    .. math:: R_{ba} = P_b\,[c_b \ge c_a]\,\lnot\,[t_b = t_a \ge 0]
+
+    Snyder (1997) calls realignment a member's shift to its ally's opponent: a military commitment to the other side, the
+    pledge to fight (or to help fight) that an alliance is. A member of treaty ``a`` that allies with an adversary of a
+    fellow member (:func:`realignment`, :func:`adversaries`) has realigned only when the new treaty ``b``
+
+    - is a military commitment against a third party (:math:`P_b`, :func:`has_third_party_purpose`: it pledges defence
+      or offence): a pledge of neutrality, non-aggression or consultation with an adversary manages that rivalry, it does
+      not change sides (tethering and hedging, Weitsman 2004): Italy's neutrality accord with France of 1902 did not end
+      the Triple Alliance, renewed that year, nor did Russia's and China's pledges to third states end their treaty of 2001;
+    - pledges at least as much as ``a`` (:math:`c_b \ge c_a`, the commitment strength: a substitute for the old treaty,
+      not a lesser accord; Leeds & Savun 2007 on outside alliances as alternatives);
+    - is not written against ``a``'s own founding threat (:math:`t_b = t_a`, both known; a negative target is none): a
+      member that joins the fellow member's adversary *against the enemy both treaties face* reinforces the old
+      treaty's purpose (Austria-Hungary allying with Britain against Russia would not have ended the Dual Alliance,
+      written against Russia).
+
+    ``commitment`` (A,) the treaties' commitment strength (:func:`foedus.theory.capability.commitment_strength`),
+    ``third_party`` (A,) bool, ``target`` (A,) int (the founding threat's index; negative: none known).
+
+    >>> realigning_pledges([0.75, 0.75, 0.3, 0.75], [True, True, False, True], [5, 5, 7, 8]).astype(int).tolist()
+    [[0, 0, 1, 1], [0, 0, 1, 1], [0, 0, 0, 0], [1, 1, 1, 0]]
+
+    References
+    ----------
+    .. [1] Snyder, G. H. (1997). Alliance Politics. Cornell University Press.
+    .. [2] Weitsman, P. A. (2004). Dangerous Alliances. Stanford University Press.
+    .. [3] Leeds, B. A. & Savun, B. (2007). Terminating alliances: Why do states abrogate
+       agreements? Journal of Politics 69(4): 1118-1132.
+    """
+    c = np.asarray(commitment, dtype=float)
+    p = np.asarray(third_party, dtype=bool)
+    t = np.asarray(target)
+    if c.ndim != 1 or p.shape != c.shape or t.shape != c.shape:
+        raise ValueError(f"realigning_pledges: commitment, third_party and target must be (A,) alike, got {c.shape}, {p.shape}, {t.shape}")
+    same_enemy = (t[:, None] == t[None, :]) & (t[:, None] >= 0)
+    out = p[:, None] & (c[:, None] >= c[None, :]) & ~same_enemy
+    np.fill_diagonal(out, False)
+    return out
+
+
 def adversaries(threat, *, share: float) -> np.ndarray:
     r"""Whom each state counts as an adversary: :math:`A_{kj} = [T_{kj} > 0]\,[T_{kj} \ge \theta \max_l T_{kl}]`, (N, N) bool.
 
@@ -539,7 +651,7 @@ def regime_change(members, regime, regime_reference) -> np.ndarray:
 
 
 def circumstance_terms(other_hazard, realigned, regime_shift, *, realignment_hazard: float, regime_hazard: float, keep=1.0, held=1.0,
-                       check: bool = True) -> np.ndarray:
+                       check: bool = True, regime_probability=None) -> np.ndarray:
     r"""The two further causes of abrogation Leeds & Savun (2007) name beside power and threat, as hazard terms: (2, ...).
 
     .. math::
@@ -550,7 +662,9 @@ def circumstance_terms(other_hazard, realigned, regime_shift, *, realignment_haz
     :math:`x` :func:`realignment` (a member allied with an outsider since), :math:`\Delta` :func:`regime_change` (a
     member's recent regime change, 0-1), :math:`h_a`, :math:`h_d` their yearly hazards at full strength, and
     :math:`K = 1 - \omega I` (institutions) and :math:`S = 1 - \sigma s` (democratic commitment) the damping every term
-    of the hazard has. Each is an independent further cause, so the total stays at most 1.
+    of the hazard has. Each is an independent further cause, so the total stays at most 1. Given
+    ``regime_probability`` (:func:`regime_abrogation`: any changed member abrogating, each independently), it replaces
+    :math:`h_d \Delta` (which it equals where a single member's regime changed).
 
     >>> circumstance_terms(0.0, [1.0, 0.0], [0.0, 0.5], realignment_hazard=0.2, regime_hazard=0.4).round(3).tolist()
     [[0.2, 0.0], [0.0, 0.2]]
@@ -566,5 +680,6 @@ def circumstance_terms(other_hazard, realigned, regime_shift, *, realignment_haz
     h, x, d, k, s = _broadcast(f, other_hazard=h, realigned=x, regime_shift=d, keep=k, held=s, check=check)
     out = np.empty((2,) + np.shape(h))
     out[0] = ha * x * k * s * (1.0 - h)
-    out[1] = hd * d * k * s * (1.0 - h - out[0])
+    rate = hd * d if regime_probability is None else _checked(regime_probability, "regime_probability", f, lo=0.0, hi=1.0, check=check)
+    out[1] = rate * k * s * (1.0 - h - out[0])
     return out
