@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from foedus.theory import cohesion, persistence
+from foedus.theory import abrogation, cohesion, persistence
 
 
 def test_a_threat_as_large_as_at_signature_has_not_lapsed_and_a_vanished_one_has_entirely():
@@ -345,11 +345,11 @@ def test_only_a_military_commitment_as_strong_and_against_another_enemy_realigns
     commit = np.array([0.75, 0.75, 0.75, 0.30, 0.75, 0.30])
     third = np.array([True, True, True, False, True, False])
     target = np.array([4, 4, 9, -3, -1, -3])  # -3, -1: none known
-    r = persistence.realigning_pledges(commit, third, target)
+    r = abrogation.realigning_pledges(commit, third, target)
     assert not r[1, 0] and r[2, 0] and not r[3, 0] and r[4, 0]  # same enemy; other enemy; a lesser, non-military pledge; unknown enemy
     assert not r[3, 5] and r[0, 5] and not r[5, 3]  # a non-aggression pact never realigns, even a non-aggression treaty
     assert not r.diagonal().any()
-    lesser = persistence.realigning_pledges(np.array([0.75, 0.5]), np.array([True, True]), np.array([-1, -1]))
+    lesser = abrogation.realigning_pledges(np.array([0.75, 0.5]), np.array([True, True]), np.array([-1, -1]))
     assert lesser.tolist() == [[False, True], [False, False]]  # a weaker military pledge is no substitute for a stronger one
 
 
@@ -358,20 +358,20 @@ def test_regime_abrogation_is_the_union_of_the_changed_members_independent_abrog
     m = rng.random((40, 6)) < 0.5
     r, r0 = rng.random(6), rng.random(6)
     h = 0.3
-    p = persistence.regime_abrogation(m, r, r0, hazard=h)
+    p = abrogation.regime_abrogation(m, r, r0, hazard=h)
     for a in range(40):
         assert p[a] == pytest.approx(1 - np.prod(1 - h * np.abs(r - r0)[m[a]]))
     one = np.zeros((1, 6), bool)
     one[0, :2] = True
     r1 = r0.copy()
     r1[0] = r0[0] + 0.5 if r0[0] < 0.5 else r0[0] - 0.5  # a single member changed: the old form h * Delta
-    assert persistence.regime_abrogation(one, r1, r0, hazard=h)[0] == pytest.approx(h * persistence.regime_change(one, r1, r0)[0])
+    assert abrogation.regime_abrogation(one, r1, r0, hazard=h)[0] == pytest.approx(h * persistence.regime_change(one, r1, r0)[0])
     with pytest.raises(ValueError, match="regime_abrogation: hazard"):
-        persistence.regime_abrogation(m, r, r0, hazard=1.5)
+        abrogation.regime_abrogation(m, r, r0, hazard=1.5)
 
 
 def test_a_treaty_ends_for_all_only_when_its_drawn_cause_is_a_founding_threat_gone():
-    assert persistence.ends_the_whole_treaty([True, True, True, False], [1.0, 0.5, 0.49, 1.0]).tolist() == [True, True, False, False]
+    assert abrogation.ends_the_whole_treaty([True, True, True, False], [1.0, 0.5, 0.49, 1.0]).tolist() == [True, True, False, False]
 
 
 def test_for_a_regime_change_the_member_whose_regime_moved_most_abrogates():

@@ -105,7 +105,7 @@ def test_in_a_treaty_of_three_the_abrogating_member_leaves_and_the_others_stay_a
 
 
 def test_a_treaty_of_three_whose_founding_threat_has_gone_ends_for_all_its_members():
-    """Walt 1997 (foedus.theory.persistence.ends_the_whole_treaty): hazard 1, the named adversary not in the world (lapse 1):
+    """Walt 1997 (foedus.theory.abrogation.ends_the_whole_treaty): hazard 1, the named adversary not in the world (lapse 1):
     the treaty ends for all (the Warsaw Pact, 1 July 1991), not by one member's exit."""
     world, rng = tiny_world(agreements=[alliance("Trio", [GRT, SMA, SMB], targets=[255])], threat_lapse_hazard=1.0, **QUIET)
     alliance_politics(world, rng)
@@ -115,7 +115,7 @@ def test_a_treaty_of_three_whose_founding_threat_has_gone_ends_for_all_its_membe
 
 
 def test_a_treatys_members_whose_regimes_changed_abrogate_each_on_its_own_and_the_most_changed_leaves():
-    """Leeds & Savun 2007 (foedus.theory.persistence.regime_abrogation): two of three members changed regime; the treaty's
+    """Leeds & Savun 2007 (foedus.theory.abrogation.regime_abrogation): two of three members changed regime; the treaty's
     'regime changed' term is the union of their abrogations, and the drawn exit is the member whose regime moved most."""
     world, rng = tiny_world(agreements=[alliance("Trio", [GRT, SMA, SMB])], **dict(QUIET, regime_change_hazard=0.5, realignment_hazard=0.0))
     world.regime_reference = world.regime.copy()

@@ -63,9 +63,9 @@ Why a member leaves (the ``cause`` of its ``"exit"`` event):
   most, for a power shift, else the one least threatened by the treaty's founding threat now), so
   a multilateral treaty such as NATO ends only when its members have left one by one -- unless the drawn cause is its
   founding threat gone (at least half lapsed): then its purpose has gone for all and the whole treaty ends
-  (:func:`foedus.theory.persistence.ends_the_whole_treaty`; Walt 1997; the Warsaw Pact, 1 July 1991); for a regime
+  (:func:`foedus.theory.abrogation.ends_the_whole_treaty`; Walt 1997; the Warsaw Pact, 1 July 1991); for a regime
   change, the member whose regime moved most abrogates, and every member whose regime changed is exposed
-  (:func:`foedus.theory.persistence.regime_abrogation`);
+  (:func:`foedus.theory.abrogation.regime_abrogation`);
 
 - **membership no longer worth its cost** (:func:`foedus.sim.steps.alignment.alignment`, brief
   P5): the alliance's value to the member (:func:`foedus.theory.alignment.alignment_utilities`
@@ -91,6 +91,7 @@ import numpy as np
 from foedus.sim.membership import member_counts
 from foedus.sim.steps._common import MOTIVES, SECURITY
 from foedus.sim.world import World
+from foedus.theory import abrogation as th_abrogation
 from foedus.theory import persistence as th_persistence
 from foedus.theory import cohesion as th_cohesion
 from foedus.theory.cohesion import DISSOLUTION_CAUSES
@@ -146,7 +147,7 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
     ``"dissolution"``), and in a treaty of more the member
     :func:`foedus.theory.persistence.abrogating_member` leaves (an ``"exit"``; the treaty ends
     only when fewer than two members remain), unless its founding threat has gone, when it ends for all
-    (:func:`foedus.theory.persistence.ends_the_whole_treaty`, factor ``ended_by_all_members``). Each is logged with the cause whose term
+    (:func:`foedus.theory.abrogation.ends_the_whole_treaty`, factor ``ended_by_all_members``). Each is logged with the cause whose term
     contributes most to the hazard (:data:`foedus.theory.cohesion.DISSOLUTION_CAUSES`: "cohesion
     lost", "power shifted", "treaty lapsed", "threat gone", "realigned", "regime changed", in the words that match its values:
     "cohesion fell" where more than half the cohesion of signature remains, "threat faded" where less
@@ -166,7 +167,7 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
     gone = slots[ending]
     cause_k = terms[:, ending].argmax(axis=0)
     # a treaty of more than two loses the abrogating member, unless its founding threat has gone: then it ends for all
-    whole = th_persistence.ends_the_whole_treaty(cause_k == DISSOLUTION_CAUSES.index("threat gone"), st["threat_lapse"][ending])
+    whole = th_abrogation.ends_the_whole_treaty(cause_k == DISSOLUTION_CAUSES.index("threat gone"), st["threat_lapse"][ending])
     multi = (st["size"][ending] > 2) & ~whole
     shift = st.get("regime_shift_by_state")
     by_regime = (cause_k[multi] == DISSOLUTION_CAUSES.index("regime changed")) if shift is not None else None

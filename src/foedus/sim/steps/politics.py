@@ -19,6 +19,7 @@ from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
 from foedus.theory import entrapment as th_entrapment
 from foedus.theory import integration as th_integration
+from foedus.theory import abrogation as th_abrogation
 from foedus.theory import persistence as th_persistence
 
 def alliance_politics(world: World, rng: np.random.Generator) -> None:
@@ -149,25 +150,25 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
     member (:func:`foedus.theory.persistence.adversaries`, ``realignment_threat_share``: a reversal of alignment, not a
     new pact inside the same camp; Snyder 1997) by a treaty of defence or offence that pledges at least as much
     (``Agreements.commitment``: a substitute for the old one) and is not written against the old treaty's own founding
-    threat (:func:`foedus.theory.persistence.realigning_pledges`: Italy's neutrality accord with France of 1902 did not
+    threat (:func:`foedus.theory.abrogation.realigning_pledges`: Italy's neutrality accord with France of 1902 did not
     end the Triple Alliance, renewed that year; a pledge of neutrality, non-aggression or consultation with an adversary
     is hedging, not realignment, Weitsman 2004), or its regime has changed
     against its memory (``World.regime_reference``, :func:`foedus.theory.persistence.regime_change`; each changed member
-    abrogating on its own, :func:`foedus.theory.persistence.regime_abrogation`); damped as every
+    abrogating on its own, :func:`foedus.theory.abrogation.regime_abrogation`); damped as every
     term is, by institutions (``institution_protection``) and democratic commitment (``solidarity_protection``)."""
     p, ag, slots = world.params, world.agreements, st["slots"]
     m = ag.members[slots]
     entry = np.where(m, ag.entry_year[slots], -1).astype(np.int64)
     hostile = th_persistence.adversaries(world.results.threat, share=p.realignment_threat_share)
     # [b, a]: b is a military commitment pledging at least what a does, not written against a's own founding threat
-    substitute = th_persistence.realigning_pledges(ag.commitment[slots], st["third_party"], ag.target[slots])
+    substitute = th_abrogation.realigning_pledges(ag.commitment[slots], st["third_party"], ag.target[slots])
     latest = np.full(m.shape, -1, np.int64)
     _latest_outside_kernel(m, entry, hostile, substitute, latest)
     realigned = th_persistence.realignment(entry, latest, world.year, memory_years=p.realignment_memory)
     ref = world.regime_reference if world.regime_reference.shape == world.regime.shape else world.regime
     shift = np.minimum(th_persistence.regime_change(m, world.regime, ref), 1.0)
     # each member whose regime changed may abrogate on its own (Leeds & Savun 2007): the treaty's exposure is their union
-    any_member = th_persistence.regime_abrogation(m, world.regime, ref, hazard=p.regime_change_hazard)
+    any_member = th_abrogation.regime_abrogation(m, world.regime, ref, hazard=p.regime_change_hazard)
     st["realignment"], st["regime_change"], st["regime_shift_by_state"] = realigned, shift, np.abs(world.regime - ref)
     keep = 1.0 - p.institution_protection * institutional
     held = 1.0 - min(2.0 * world.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
