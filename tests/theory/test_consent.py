@@ -148,3 +148,41 @@ def test_members_consent_refuses_shares_or_quotas_outside_zero_one(bad):
 
     with pytest.raises(ValueError, match="expected values in"):
         members_consent(*bad)
+
+
+def test_an_alliance_of_its_leader_alone_prices_an_accession_as_a_new_pact():
+    """accession_cost with the whole burden on the leader (share 1) is obligations.commitment_cost, term for term."""
+    from foedus.theory import consent, obligations
+
+    rng = np.random.default_rng(11)
+    n = 5
+    for _ in range(20):
+        base, b, da = rng.random(n) * 0.2, rng.random((1, n)), rng.random((1, n)) - 0.5
+        lead = int(rng.integers(n))
+        s = float(rng.choice([1.0, 0.75, 0.3]))
+        shares = np.zeros((1, n))
+        shares[0, lead] = 1.0
+        got = consent.accession_cost(shares, base, np.array([s]), b, da, np.array([lead]), protection=np.array([1.0]),
+                                     autonomy_weight=0.3, burden_weight=0.4, treaty_cost=0.05)[0, lead]
+        want = obligations.commitment_cost(base[lead], s, da[0, lead], autonomy_weight=0.3, burden=b[0, lead], burden_weight=0.4, treaty_cost=0.05)
+        assert got == pytest.approx(float(want))
+
+
+def test_a_member_pays_its_share_of_an_accession_and_only_the_leader_trades_autonomy():
+    """Olson & Zeckhauser 1966: the burden in proportion to power; Morrow 1991: the newcomer's concessions go to the leader."""
+    from foedus.theory import consent
+
+    m = np.array([[True, True, True, False]])
+    sh = consent.burden_shares(m, np.array([6.0, 3.0, 1.0, 50.0]))
+    assert sh.tolist() == [[0.6, 0.3, 0.1, 0.0]] and sh.sum() == pytest.approx(1.0)
+    kw = dict(protection=np.array([1.0]), autonomy_weight=0.3, burden_weight=0.4, treaty_cost=0.05)
+    base, b = np.full(4, 0.1), np.full((1, 4), 0.2)
+    lose = consent.accession_cost(sh, base, np.array([1.0]), b, np.full((1, 4), -0.6), np.array([0]), **kw)
+    keep = consent.accession_cost(sh, base, np.array([1.0]), b, np.zeros((1, 4)), np.array([0]), **kw)
+    assert lose[0, 1:].tolist() == keep[0, 1:].tolist()  # a small member neither gains nor loses autonomy by the accession
+    assert lose[0, 0] > keep[0, 0]  # the leader does
+    assert keep[0, 2] == pytest.approx(keep[0, 1] / 3) and keep[0, 3] == 0.0  # a third of the share, a third of the cost; none outside
+    none = consent.accession_cost(sh, base, np.array([0.3]), b, np.full((1, 4), 0.5), np.array([0]), **dict(kw, protection=np.array([0.0])))
+    assert none[0, 0] == pytest.approx(0.6 * (0.05 + 0.3 * 0.1))  # no protection: no burden of defence and no concessions
+    with pytest.raises(ValueError, match="burden_shares: power"):
+        consent.burden_shares(m, np.array([1.0, -1.0, 0.0, 0.0]))

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from foedus.theory import cohesion, persistence
+from foedus.theory import abrogation, cohesion, persistence
 
 
 def test_a_threat_as_large_as_at_signature_has_not_lapsed_and_a_vanished_one_has_entirely():
@@ -337,3 +337,48 @@ def test_a_small_regime_drift_is_not_called_a_regime_change():
     'regime changed'; a drift of 0.05 is 'regime shifted'; without the values the cause is named as it is."""
     assert cohesion.dissolution_label([5, 5, 5], 1.0, 0.0, [0.6, 0.05, 0.15]) == ["regime changed", "regime shifted", "regime changed"]
     assert cohesion.dissolution_label([5, 4], 1.0, 0.0) == ["regime changed", "realigned"]
+
+
+def test_only_a_military_commitment_as_strong_and_against_another_enemy_realigns():
+    """Snyder 1997, Weitsman 2004: a neutrality, non-aggression or consultation pledge with an adversary is hedging; a pact
+    against the old treaty's own founding threat reinforces it; a defence pact against another enemy is realignment."""
+    commit = np.array([0.75, 0.75, 0.75, 0.30, 0.75, 0.30])
+    third = np.array([True, True, True, False, True, False])
+    target = np.array([4, 4, 9, -3, -1, -3])  # -3, -1: none known
+    r = abrogation.realigning_pledges(commit, third, target)
+    assert not r[1, 0] and r[2, 0] and not r[3, 0] and r[4, 0]  # same enemy; other enemy; a lesser, non-military pledge; unknown enemy
+    assert not r[3, 5] and r[0, 5] and not r[5, 3]  # a non-aggression pact never realigns, even a non-aggression treaty
+    assert not r.diagonal().any()
+    lesser = abrogation.realigning_pledges(np.array([0.75, 0.5]), np.array([True, True]), np.array([-1, -1]))
+    assert lesser.tolist() == [[False, True], [False, False]]  # a weaker military pledge is no substitute for a stronger one
+
+
+def test_regime_abrogation_is_the_union_of_the_changed_members_independent_abrogations():
+    rng = np.random.default_rng(3)
+    m = rng.random((40, 6)) < 0.5
+    r, r0 = rng.random(6), rng.random(6)
+    h = 0.3
+    p = abrogation.regime_abrogation(m, r, r0, hazard=h)
+    for a in range(40):
+        assert p[a] == pytest.approx(1 - np.prod(1 - h * np.abs(r - r0)[m[a]]))
+    one = np.zeros((1, 6), bool)
+    one[0, :2] = True
+    r1 = r0.copy()
+    r1[0] = r0[0] + 0.5 if r0[0] < 0.5 else r0[0] - 0.5  # a single member changed: the old form h * Delta
+    assert abrogation.regime_abrogation(one, r1, r0, hazard=h)[0] == pytest.approx(h * persistence.regime_change(one, r1, r0)[0])
+    with pytest.raises(ValueError, match="regime_abrogation: hazard"):
+        abrogation.regime_abrogation(m, r, r0, hazard=1.5)
+
+
+def test_a_treaty_ends_for_all_only_when_its_drawn_cause_is_a_founding_threat_gone():
+    assert abrogation.ends_the_whole_treaty([True, True, True, False], [1.0, 0.5, 0.49, 1.0]).tolist() == [True, True, False, False]
+
+
+def test_for_a_regime_change_the_member_whose_regime_moved_most_abrogates():
+    m = np.array([[True, True, True, False], [True, True, True, False]])
+    stake = np.array([[0.3, 0.1, 0.2, 0.9]] * 2)
+    moved = np.array([[0.0, 0.2, 0.1, 0.0]] * 2)
+    shift = np.array([0.1, 0.0, 0.6, 0.9])  # the non-member moved most: it is not chosen
+    who = persistence.abrogating_member(m, stake, moved, np.array([False, True]), shift, np.array([True, True]))
+    assert who.tolist() == [2, 1]  # a regime change: state 2; a power shift comes first: state 1
+    assert persistence.abrogating_member(m, stake, moved, np.array([False, False])).tolist() == [1, 1]  # unchanged without it

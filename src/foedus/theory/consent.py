@@ -7,7 +7,8 @@ the same pairs as a list, in one compiled pass (the simulator's form). :func:`fo
 extends a pair's treaty to the further states that gain from it and that every member accepts
 (Hart & Kurz 1983's exclusive membership), so a treaty can be founded by several states.
 :func:`members_consent` is the rule by which a treaty in force admits a candidate: the consent of
-every member unless its terms state another quota (Morrow 1991; ATOP 5.1 ``proadd``).
+every member unless its terms state another quota (Morrow 1991; ATOP 5.1 ``proadd``); each member weighs a candidate
+by :func:`accession_cost`, its share of the alliance's new commitment (:func:`burden_shares`; Olson & Zeckhauser 1966).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from foedus.theory._validate import _array, _matrix
 from foedus.theory.choice import _costs, _utilities
 
 __all__ = [
+    "accession_cost",
+    "burden_shares",
     "consenting_pairs",
     "founding_members",
     "members_consent",
@@ -259,3 +262,70 @@ def members_consent(share_in_favour, quota=1.0, *, check: bool = True) -> np.nda
             if not np.isfinite(x).all() or ((x < 0) | (x > 1)).any():
                 raise ValueError(f"{name}: expected values in [0, 1], got {x.ravel()[:3].tolist()}")
     return s >= q
+
+
+def burden_shares(members, power) -> np.ndarray:
+    r"""Each member's share of its alliance's common burden: :math:`\sigma_{am} = p_m / \sum_{j \in a} p_j` (0 outside a).
+
+    Olson & Zeckhauser (1966): an alliance's deterrence is a public good of its members, who carry its burden in
+    proportion to their size (the large disproportionately, the small free-riding); the defence of a new member is such
+    a burden, borne by the members together. ``members`` (K, N) bool, ``power`` (N,) >= 0; a row whose members have
+    no power shares equally.
+
+    >>> burden_shares(np.array([[True, True, False], [False, True, True]]), np.array([3.0, 1.0, 0.0])).tolist()
+    [[0.75, 0.25, 0.0], [0.0, 1.0, 0.0]]
+
+    References
+    ----------
+    .. [1] Olson, M. & Zeckhauser, R. (1966). An economic theory of alliances. Review of Economics and
+       Statistics 48(3): 266-279.
+    """
+    m = np.asarray(members, dtype=bool)
+    p = np.asarray(power, dtype=float)
+    if m.ndim != 2 or p.shape != m.shape[1:]:
+        raise ValueError(f"burden_shares: members must be (K, N) and power (N,), got {m.shape}, {p.shape}")
+    if (p < 0).any() or not np.isfinite(p).all():
+        raise ValueError("burden_shares: power must be finite and >= 0")
+    w = np.where(m, p[None, :], 0.0)
+    tot = w.sum(axis=1, keepdims=True)
+    even = m / np.maximum(m.sum(axis=1, keepdims=True), 1)
+    return np.where(tot > 0, w / np.where(tot > 0, tot, 1.0), even)
+
+
+def accession_cost(shares, base, commitment, burden, autonomy_change, leader, *, protection, autonomy_weight: float, burden_weight: float,
+                   treaty_cost: float) -> np.ndarray:
+    r"""A member's cost of admitting a candidate to its alliance: (K, N), utility units.
+
+    .. math:: C_{am} = \sigma_{am}\,\big(\tau + s_a (c_m + \beta B_{mc}\pi_a)\big) - [m = \ell_a]\, s_a \theta \log(1 + \Delta a_{mc}\pi_a)
+
+    The cost of a new pact (:func:`foedus.theory.obligations.commitment_cost`, :math:`\tau + s(c + \beta B - \theta
+    \log(1 + \Delta a))`) split as an accession splits it: the protocol is one treaty and the defence of the newcomer one
+    burden, carried by the members together in their shares :math:`\sigma` (:func:`burden_shares`; Olson & Zeckhauser
+    1966), and the autonomy the newcomer concedes for protection goes to the alliance's leader :math:`\ell`, with whom
+    it makes Morrow's (1991) exchange (the candidate's own cost of joining is priced against the leader), not to every
+    member: Luxembourg neither gains nor loses autonomy by Poland's accession to NATO. ``shares`` (K, N),
+    ``base`` :math:`c_m` (N,), ``commitment`` :math:`s_a` (K,), ``burden`` :math:`B_{mc}` and ``autonomy_change``
+    :math:`\Delta a_{mc}` (K, N) (member ``m`` of row ``k`` towards that row's candidate), ``leader`` (K,) int,
+    ``protection`` :math:`\pi_a` (K,) 0-1 (a treaty of defence or offence; others buy no concessions and carry no burden
+    of defence). A treaty of one member, its leader (share 1), prices an accession as a new pact.
+
+    >>> accession_cost(np.array([[0.5, 0.5]]), np.array([0.1, 0.1]), np.array([1.0]), np.zeros((1, 2)), np.array([[0.5, -0.5]]),
+    ...                np.array([0]), protection=np.array([1.0]), autonomy_weight=0.3, burden_weight=0.4, treaty_cost=0.05).round(4).tolist()
+    [[-0.0466, 0.075]]
+
+    References
+    ----------
+    .. [1] Olson, M. & Zeckhauser, R. (1966). An economic theory of alliances. Review of Economics and
+       Statistics 48(3): 266-279.
+    .. [2] Morrow, J. D. (1991). Alliances and asymmetry. American Journal of Political Science 35(4): 904-933.
+    """
+    sh = np.asarray(shares, dtype=float)
+    k, n = sh.shape
+    c = np.asarray(base, dtype=float)[None, :]
+    s = np.asarray(commitment, dtype=float)[:, None]
+    pi = np.asarray(protection, dtype=float)[:, None]
+    b = np.asarray(burden, dtype=float)
+    da = np.asarray(autonomy_change, dtype=float)
+    lead = np.arange(n)[None, :] == np.asarray(leader)[:, None]
+    autonomy = np.where(lead, s * autonomy_weight * np.log1p(da * pi), 0.0)
+    return sh * (treaty_cost + s * (c + burden_weight * b * pi)) - autonomy

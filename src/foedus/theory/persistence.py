@@ -157,7 +157,7 @@ def _least_threat(m: np.ndarray, t: np.ndarray) -> np.ndarray:
     return out
 
 
-def abrogating_member(members, stake, share_change, by_power) -> np.ndarray:
+def abrogating_member(members, stake, share_change, by_power, regime_shift=None, by_regime=None) -> np.ndarray:
     r"""Which member of each multilateral treaty abrogates it (Leeds & Savun 2007): an index into the states.
 
     A treaty ends when a member abrogates it; in a treaty of more than two members, that member
@@ -168,7 +168,10 @@ def abrogating_member(members, stake, share_change, by_power) -> np.ndarray:
     the member with the least at stake in the treaty's founding threat now,
     :math:`\arg\min_i T_{i,\text{target}}` (Walt 1997: the threat has faded most for it), and,
     where the treaty has no founding threat (``stake`` NaN), again the member whose share moved
-    most. Ties go to the first member.
+    most. Where the cause is a regime change (``by_regime`` True, with each state's ``regime_shift``
+    :math:`|r_i - \bar r_i|`, :func:`regime_change`), the member whose regime changed most abrogates
+    (Leeds & Savun 2007; Leeds, Mattes & Vogel 2009: the new government is not bound by its predecessor's
+    choices). Ties go to the first member.
 
     Parameters
     ----------
@@ -206,7 +209,12 @@ def abrogating_member(members, stake, share_change, by_power) -> np.ndarray:
     power_pick = np.where(m, np.abs(dv), -np.inf).argmax(axis=1)
     threat_pick = np.where(m, -stake, -np.inf).argmax(axis=1)
     no_threat = np.isnan(np.where(m, stake, 0.0)).any(axis=1)
-    return np.where(by_power | no_threat, power_pick, threat_pick)
+    pick = np.where(by_power | no_threat, power_pick, threat_pick)
+    if by_regime is None:
+        return pick
+    shift = np.broadcast_to(np.asarray(regime_shift, dtype=float), m.shape)
+    regime_pick = np.where(m, shift, -np.inf).argmax(axis=1)
+    return np.where(np.asarray(by_regime, dtype=bool) & ~np.asarray(by_power, dtype=bool), regime_pick, pick)
 
 
 def renewal_probability(cohesion, threat_lapse, capability_change, *, change_weight: float, cohesion_at_formation=None,
@@ -539,7 +547,7 @@ def regime_change(members, regime, regime_reference) -> np.ndarray:
 
 
 def circumstance_terms(other_hazard, realigned, regime_shift, *, realignment_hazard: float, regime_hazard: float, keep=1.0, held=1.0,
-                       check: bool = True) -> np.ndarray:
+                       check: bool = True, regime_probability=None) -> np.ndarray:
     r"""The two further causes of abrogation Leeds & Savun (2007) name beside power and threat, as hazard terms: (2, ...).
 
     .. math::
@@ -550,7 +558,9 @@ def circumstance_terms(other_hazard, realigned, regime_shift, *, realignment_haz
     :math:`x` :func:`realignment` (a member allied with an outsider since), :math:`\Delta` :func:`regime_change` (a
     member's recent regime change, 0-1), :math:`h_a`, :math:`h_d` their yearly hazards at full strength, and
     :math:`K = 1 - \omega I` (institutions) and :math:`S = 1 - \sigma s` (democratic commitment) the damping every term
-    of the hazard has. Each is an independent further cause, so the total stays at most 1.
+    of the hazard has. Each is an independent further cause, so the total stays at most 1. Given
+    ``regime_probability`` (:func:`regime_abrogation`: any changed member abrogating, each independently), it replaces
+    :math:`h_d \Delta` (which it equals where a single member's regime changed).
 
     >>> circumstance_terms(0.0, [1.0, 0.0], [0.0, 0.5], realignment_hazard=0.2, regime_hazard=0.4).round(3).tolist()
     [[0.2, 0.0], [0.0, 0.2]]
@@ -566,5 +576,6 @@ def circumstance_terms(other_hazard, realigned, regime_shift, *, realignment_haz
     h, x, d, k, s = _broadcast(f, other_hazard=h, realigned=x, regime_shift=d, keep=k, held=s, check=check)
     out = np.empty((2,) + np.shape(h))
     out[0] = ha * x * k * s * (1.0 - h)
-    out[1] = hd * d * k * s * (1.0 - h - out[0])
+    rate = hd * d if regime_probability is None else _checked(regime_probability, "regime_probability", f, lo=0.0, hi=1.0, check=check)
+    out[1] = rate * k * s * (1.0 - h - out[0])
     return out

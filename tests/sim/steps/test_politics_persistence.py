@@ -80,18 +80,57 @@ def test_treaties_whose_adversary_is_gone_end_as_threat_gone_and_the_others_do_n
     assert stats.binomtest(ended, 40, 0.05, alternative="greater").pvalue < ALPHA  # far above a lapse-free rate
 
 
+def _threat_term_only(st, lapse):
+    """The hazard's terms with the 'threat gone' term 1 and every other 0, the lapse set to ``lapse`` (a drawn ending, no chance)."""
+    st["threat_lapse"] = np.full(len(st["slots"]), lapse)
+    terms = np.zeros((len(th_cohesion.DISSOLUTION_CAUSES), len(st["slots"])))
+    terms[th_cohesion.DISSOLUTION_CAUSES.index("threat gone")] = 1.0
+    return terms
+
+
 def test_in_a_treaty_of_three_the_abrogating_member_leaves_and_the_others_stay_allied():
-    """Hazard 1 ('threat gone': the named adversary is not in the world, so no member has a stake in
-    it left): the member whose capability share among the members moved most leaves."""
-    world, rng = tiny_world(agreements=[alliance("Trio", [GRT, SMA, SMB], targets=[255])], threat_lapse_hazard=1.0, **QUIET)
+    """A drawn ending whose cause is a founding threat faded (less than half lapsed; here the named adversary is not in
+    the world, so no member has a stake in it left): the member whose capability share among the members moved most leaves."""
+    world, rng = tiny_world(agreements=[alliance("Trio", [GRT, SMA, SMB], targets=[255])], **QUIET)
     ag = world.agreements
     ag.power_start[0, world.index_of(SMB)] *= 3.0  # SMB's share among the members has moved most since it joined
-    alliance_politics(world, rng)
+    st = cohesion_state(world)
+    dissolve_by_hazard(world, rng, st, _threat_term_only(st, 0.3), np.zeros(1))
     assert ag.active[0] and not ag.members[0, world.index_of(SMB)] and ag.members[0, world.index_of(GRT)]
     assert events(world, "dissolution") == []
     (aid, who, _, d), = events(world, "exit")
-    assert who == SMB and d["cause"] == "threat gone" and d["factors"]["hazard_threat_gone"] == 1.0
+    assert who == SMB and d["cause"] == "threat faded" and d["factors"]["hazard_threat_gone"] == 1.0
     assert d["factors"]["member_founding_threat"] is None and d["factors"]["member_share_change"] > 0
+    assert d["factors"]["ended_by_all_members"] is False
+
+
+def test_a_treaty_of_three_whose_founding_threat_has_gone_ends_for_all_its_members():
+    """Walt 1997 (foedus.theory.abrogation.ends_the_whole_treaty): hazard 1, the named adversary not in the world (lapse 1):
+    the treaty ends for all (the Warsaw Pact, 1 July 1991), not by one member's exit."""
+    world, rng = tiny_world(agreements=[alliance("Trio", [GRT, SMA, SMB], targets=[255])], threat_lapse_hazard=1.0, **QUIET)
+    alliance_politics(world, rng)
+    assert not world.agreements.active[0] and events(world, "exit") == []
+    (_, _, _, d), = events(world, "dissolution")
+    assert d["cause"] == "threat gone" and d["factors"]["ended_by_all_members"] is True and d["factors"]["threat_lapse"] == 1.0
+
+
+def test_a_treatys_members_whose_regimes_changed_abrogate_each_on_its_own_and_the_most_changed_leaves():
+    """Leeds & Savun 2007 (foedus.theory.abrogation.regime_abrogation): two of three members changed regime; the treaty's
+    'regime changed' term is the union of their abrogations, and the drawn exit is the member whose regime moved most."""
+    world, rng = tiny_world(agreements=[alliance("Trio", [GRT, SMA, SMB])], **dict(QUIET, regime_change_hazard=0.5, realignment_hazard=0.0))
+    world.regime_reference = world.regime.copy()
+    world.regime_reference[world.index_of(SMA)] = world.regime[world.index_of(SMA)] - 0.4
+    world.regime_reference[world.index_of(SMB)] = world.regime[world.index_of(SMB)] + 0.8
+    st = cohesion_state(world)
+    from foedus.sim.steps.politics import _circumstance_terms
+
+    terms = _circumstance_terms(world, st, np.zeros(1), np.zeros(1))
+    assert abs(terms[1, 0] - (1 - (1 - 0.5 * 0.4) * (1 - 0.5 * 0.8))) < 1e-12 and terms[0, 0] == 0.0
+    full = np.zeros((len(th_cohesion.DISSOLUTION_CAUSES), 1))
+    full[th_cohesion.DISSOLUTION_CAUSES.index("regime changed")] = 1.0
+    dissolve_by_hazard(world, rng, st, full, np.zeros(1))
+    (_, who, _, d), = events(world, "exit")
+    assert who == SMB and d["cause"] == "regime changed"
 
 
 def test_the_member_least_threatened_by_the_founding_threat_abrogates_first():
@@ -101,8 +140,7 @@ def test_the_member_least_threatened_by_the_founding_threat_abrogates_first():
     world.results.threat[world.index_of(SMA), world.index_of(RIV)] = 1e-6
     world.results.threat[world.index_of(GRT), world.index_of(RIV)] = 2e-6
     st = cohesion_state(world)
-    terms = th_cohesion.dissolution_terms(st["cohesion"], threat_lapse=st["threat_lapse"], lapse_hazard=1.0, max_hazard=0.0)
-    dissolve_by_hazard(world, rng, st, terms, np.zeros(1))
+    dissolve_by_hazard(world, rng, st, _threat_term_only(st, 0.4), np.zeros(1))  # faded (a member's abrogation), not gone
     (_, who, _, d), = events(world, "exit")
     assert who == SMB and d["factors"]["member_founding_threat"] == 0.0
 
@@ -336,3 +374,20 @@ def test_institution_protection_is_no_more_than_the_in_sample_record_shows(data_
     estimates = [_record_protection(data_dir, 1816, 1914), _record_protection(data_dir, 1946, 1989)]
     assert max(estimates) < 0.2  # the record: no protection of the order once assumed (0.8)
     assert 0.0 <= Parameters().institution_protection <= max(max(estimates), 0.0)
+
+
+def test_a_neutrality_pact_with_a_partners_adversary_is_not_a_realignment():
+    """Weitsman 2004: SMA's neutrality pact with RIV, which threatens SMB, hedges; it does not realign the SMA-SMB pact."""
+    rivals = [{"pair": [SMB, RIV], "hostility": 0.6, "rivalry": True}]
+    pacts = [alliance("Old pact", [SMA, SMB]), alliance("New pact", [SMA, RIV], start_year=1998, obligations=["neutrality"])]
+    world, _ = tiny_world(agreements=pacts, relations=rivals, **dict(QUIET, realignment_hazard=1.0, regime_change_hazard=0.0))
+    st = cohesion_state(world)
+    from foedus.sim.steps.politics import _circumstance_terms
+
+    _circumstance_terms(world, st, np.zeros(len(st["slots"])), np.zeros(len(st["slots"])))
+    assert st["realignment"][0] == 0.0
+    pacts[1] = alliance("New pact", [SMA, RIV], start_year=1998)  # a defence pact with the partner's adversary realigns
+    world, _ = tiny_world(agreements=pacts, relations=rivals, **dict(QUIET, realignment_hazard=1.0, regime_change_hazard=0.0))
+    st = cohesion_state(world)
+    _circumstance_terms(world, st, np.zeros(len(st["slots"])), np.zeros(len(st["slots"])))
+    assert st["realignment"][0] == 1.0

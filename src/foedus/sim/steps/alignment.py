@@ -432,19 +432,30 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     """Whether the members of alliance ``a_local[k]`` admit candidate ``cand[k]``: (K,) bool, and the share in favour and the disputes (P1, P2).
 
     A member votes for the candidate when the goods of the treaty are worth more to it from the
-    candidate than its own :func:`~.formation.pact_cost` of a commitment to the candidate (the
-    same rule as a new pact), unless the treaty protects and the candidate is the member's main
-    threat, or the member is the candidate's main threat, whatever the treaty
+    candidate than its share of the alliance's new commitment (:func:`foedus.theory.consent.accession_cost`: the
+    protocol's cost and the defence of the newcomer carried by the members in their shares of the alliance's power,
+    Olson & Zeckhauser 1966; the autonomy the newcomer concedes goes to the leader, Morrow 1991), unless the treaty
+    protects and the candidate is the member's main threat, or the member is the candidate's main threat, whatever the treaty
     (:func:`foedus.theory.obligations.admission_votes`: an alliance is not opened to the state it
     protects against, nor to a state that comes to restrain the member); the accession passes when a share ``accession_share`` of the
     members vote for it (:func:`foedus.theory.consent.members_consent`: 1 by default, the consent of every member, so a member
     that is the candidate's main threat vetoes it) and the candidate has no territorial dispute with any of them.
+    Vectorised over the year's candidates (K) and the states (N).
     """
     p = world.params
-    share, disputes = kern.admission_shares(
-        cand.astype(np.int64), a_local.astype(np.int64), view.members, goods, view.join_goods, view.commitment, view.unit_cost, terms.autonomy,
-        _log1p_autonomy(world, terms), terms.burden, view.main, world.territorial_dispute, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
+    mem = view.members[a_local]  # (K, N)
+    prov = view.join_goods[a_local]  # (K, G): the goods the treaty provides
+    value = np.einsum("gnk,kg->kn", goods[:, :, cand], prov.astype(float))  # goods[g, m, c] to member m from candidate c
+    protective = prov[:, 0]
+    cost = th_consent.accession_cost(
+        th_consent.burden_shares(mem, world.power), view.unit_cost, view.commitment[a_local], terms.burden[:, cand].T, terms.autonomy[:, cand].T,
+        view.top[0][a_local], protection=protective.astype(float), autonomy_weight=p.autonomy_weight, burden_weight=p.defence_burden_weight,
+        treaty_cost=p.treaty_cost,
     )
+    states = np.arange(world.n)[None, :]
+    votes = mem & th_ob.admission_votes(value, cost, (view.main[None, :] == cand[:, None]) & protective[:, None], True, view.main[cand][:, None] == states)
+    share = votes.sum(axis=1) / np.maximum(mem.sum(axis=1), 1)
+    disputes = (mem & world.territorial_dispute[cand]).sum(axis=1)
     passed = th_consent.members_consent(share, p.accession_share, check=world.check)  # unanimity unless the parameter says otherwise
     return th_entrapment.accession_allowed(disputes, check=world.check) & passed, share, disputes
 

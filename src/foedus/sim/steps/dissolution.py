@@ -61,7 +61,11 @@ Why a member leaves (the ``cause`` of its ``"exit"`` event):
   more than two members the abrogating member leaves and the others stay allied
   (:func:`foedus.theory.persistence.abrogating_member`: the member whose capability share moved
   most, for a power shift, else the one least threatened by the treaty's founding threat now), so
-  a multilateral treaty such as NATO ends only when its members have left one by one;
+  a multilateral treaty such as NATO ends only when its members have left one by one -- unless the drawn cause is its
+  founding threat gone (at least half lapsed): then its purpose has gone for all and the whole treaty ends
+  (:func:`foedus.theory.abrogation.ends_the_whole_treaty`; Walt 1997; the Warsaw Pact, 1 July 1991); for a regime
+  change, the member whose regime moved most abrogates, and every member whose regime changed is exposed
+  (:func:`foedus.theory.abrogation.regime_abrogation`);
 
 - **membership no longer worth its cost** (:func:`foedus.sim.steps.alignment.alignment`, brief
   P5): the alliance's value to the member (:func:`foedus.theory.alignment.alignment_utilities`
@@ -87,6 +91,7 @@ import numpy as np
 from foedus.sim.membership import member_counts
 from foedus.sim.steps._common import MOTIVES, SECURITY
 from foedus.sim.world import World
+from foedus.theory import abrogation as th_abrogation
 from foedus.theory import persistence as th_persistence
 from foedus.theory import cohesion as th_cohesion
 from foedus.theory.cohesion import DISSOLUTION_CAUSES
@@ -141,7 +146,8 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
     event is a member's abrogation (Leeds & Savun 2007): a treaty of two ends (a
     ``"dissolution"``), and in a treaty of more the member
     :func:`foedus.theory.persistence.abrogating_member` leaves (an ``"exit"``; the treaty ends
-    only when fewer than two members remain). Each is logged with the cause whose term
+    only when fewer than two members remain), unless its founding threat has gone, when it ends for all
+    (:func:`foedus.theory.abrogation.ends_the_whole_treaty`, factor ``ended_by_all_members``). Each is logged with the cause whose term
     contributes most to the hazard (:data:`foedus.theory.cohesion.DISSOLUTION_CAUSES`: "cohesion
     lost", "power shifted", "treaty lapsed", "threat gone", "realigned", "regime changed", in the words that match its values:
     "cohesion fell" where more than half the cohesion of signature remains, "threat faded" where less
@@ -160,10 +166,17 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
         return
     gone = slots[ending]
     cause_k = terms[:, ending].argmax(axis=0)
-    multi = st["size"][ending] > 2
-    who, stake, moved = _abrogation(world, gone[multi], cause_k[multi] == DISSOLUTION_CAUSES.index("power shifted"))
+    # a treaty of more than two loses the abrogating member, unless its founding threat has gone: then it ends for all
+    whole = th_abrogation.ends_the_whole_treaty(cause_k == DISSOLUTION_CAUSES.index("threat gone"), st["threat_lapse"][ending])
+    multi = (st["size"][ending] > 2) & ~whole
+    shift = st.get("regime_shift_by_state")
+    by_regime = (cause_k[multi] == DISSOLUTION_CAUSES.index("regime changed")) if shift is not None else None
+    who, stake, moved = _abrogation(world, gone[multi], cause_k[multi] == DISSOLUTION_CAUSES.index("power shifted"), shift, by_regime)
     details = _hazard_details(world, st, terms, institutional, ending, cause_k) if world.explain else None
     pick = (lambda sel: [d for d, s_ in zip(details, sel.tolist()) if s_]) if details is not None else (lambda sel: None)
+    if details is not None:
+        for d, w_, n_ in zip(details, whole.tolist(), st["size"][ending].tolist()):
+            d["factors"]["ended_by_all_members"] = bool(w_ and n_ > 2)  # its purpose gone for all: no member's abrogation
     dissolve(world, gone[~multi], pick(~multi))
     if multi.any():
         exits = pick(multi)
@@ -220,9 +233,10 @@ def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.n
     dissolve(world, gone, details)
 
 
-def _abrogation(world: World, slots: np.ndarray, by_power: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The member of each treaty ``slots`` that abrogates it (:func:`foedus.theory.persistence.abrogating_member`),
-    its founding threat's threat to that member now (NaN without one) and its change of capability share among the members."""
+def _abrogation(world: World, slots: np.ndarray, by_power: np.ndarray, regime_shift=None, by_regime=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The member of each treaty ``slots`` that abrogates it (:func:`foedus.theory.persistence.abrogating_member`: for a
+    regime change, ``by_regime``, the member whose regime moved most, ``regime_shift`` (N,)), its founding threat's threat
+    to that member now (NaN without one) and its change of capability share among the members."""
     ag = world.agreements
     m = ag.members[slots]
     tgt = ag.target[slots]
@@ -231,7 +245,7 @@ def _abrogation(world: World, slots: np.ndarray, by_power: np.ndarray) -> tuple[
     then = np.where(m, ag.power_start[slots], 0.0)
     share = lambda p: p / np.maximum(p.sum(axis=1, keepdims=True), 1e-300)  # noqa: E731
     moved = np.abs(share(now) - share(then))
-    who = th_persistence.abrogating_member(m, stake, moved, by_power)
+    who = th_persistence.abrogating_member(m, stake, moved, by_power, regime_shift, by_regime)
     rows = np.arange(len(slots))
     return who, stake[rows, who], moved[rows, who]
 

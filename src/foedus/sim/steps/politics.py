@@ -19,6 +19,7 @@ from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
 from foedus.theory import entrapment as th_entrapment
 from foedus.theory import integration as th_integration
+from foedus.theory import abrogation as th_abrogation
 from foedus.theory import persistence as th_persistence
 
 def alliance_politics(world: World, rng: np.random.Generator) -> None:
@@ -147,27 +148,33 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
     A member has allied with an outsider since it entered (:func:`foedus.theory.persistence.realignment` over the
     security agreements in force, :func:`_latest_outside_kernel`; ``realignment_memory``) with an adversary of a fellow
     member (:func:`foedus.theory.persistence.adversaries`, ``realignment_threat_share``: a reversal of alignment, not a
-    new pact inside the same camp; Snyder 1997) by a treaty that pledges at least as much (``Agreements.commitment``: a
-    substitute for the old one; Italy's neutrality accord with France of 1902 did not end the Triple Alliance, renewed
-    that year), or its regime has changed
-    against its memory (``World.regime_reference``, :func:`foedus.theory.persistence.regime_change`); damped as every
+    new pact inside the same camp; Snyder 1997) by a treaty of defence or offence that pledges at least as much
+    (``Agreements.commitment``: a substitute for the old one) and is not written against the old treaty's own founding
+    threat (:func:`foedus.theory.abrogation.realigning_pledges`: Italy's neutrality accord with France of 1902 did not
+    end the Triple Alliance, renewed that year; a pledge of neutrality, non-aggression or consultation with an adversary
+    is hedging, not realignment, Weitsman 2004), or its regime has changed
+    against its memory (``World.regime_reference``, :func:`foedus.theory.persistence.regime_change`; each changed member
+    abrogating on its own, :func:`foedus.theory.abrogation.regime_abrogation`); damped as every
     term is, by institutions (``institution_protection``) and democratic commitment (``solidarity_protection``)."""
     p, ag, slots = world.params, world.agreements, st["slots"]
     m = ag.members[slots]
     entry = np.where(m, ag.entry_year[slots], -1).astype(np.int64)
     hostile = th_persistence.adversaries(world.results.threat, share=p.realignment_threat_share)
-    commit = ag.commitment[slots]
-    substitute = commit[:, None] >= commit[None, :]  # [b, a]: b pledges at least what a does (a substitute, not a lesser accord)
+    # [b, a]: b is a military commitment pledging at least what a does, not written against a's own founding threat
+    substitute = th_abrogation.realigning_pledges(ag.commitment[slots], st["third_party"], ag.target[slots])
     latest = np.full(m.shape, -1, np.int64)
     _latest_outside_kernel(m, entry, hostile, substitute, latest)
     realigned = th_persistence.realignment(entry, latest, world.year, memory_years=p.realignment_memory)
     ref = world.regime_reference if world.regime_reference.shape == world.regime.shape else world.regime
     shift = np.minimum(th_persistence.regime_change(m, world.regime, ref), 1.0)
-    st["realignment"], st["regime_change"] = realigned, shift
+    # each member whose regime changed may abrogate on its own (Leeds & Savun 2007): the treaty's exposure is their union
+    any_member = th_abrogation.regime_abrogation(m, world.regime, ref, hazard=p.regime_change_hazard)
+    st["realignment"], st["regime_change"], st["regime_shift_by_state"] = realigned, shift, np.abs(world.regime - ref)
     keep = 1.0 - p.institution_protection * institutional
     held = 1.0 - min(2.0 * world.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
     return th_persistence.circumstance_terms(np.minimum(other, 1.0), realigned, shift, realignment_hazard=p.realignment_hazard,
-                                             regime_hazard=p.regime_change_hazard, keep=keep, held=held, check=world.check)
+                                             regime_hazard=p.regime_change_hazard, keep=keep, held=held, check=world.check,
+                                             regime_probability=any_member)
 
 
 @njit(cache=True)

@@ -1,0 +1,119 @@
+"""Abrogation: who ends a treaty, and whether for all (brief P5; Leeds & Savun 2007, Walt 1997, Snyder 1997).
+
+The causes of abrogation beside the hazard's terms of :mod:`foedus.theory.persistence`: which new pact counts as a
+member's realignment (:func:`realigning_pledges`), the exposure of a treaty several of whose members changed regime
+(:func:`regime_abrogation`), and whether a drawn ending ends the treaty for every member (:func:`ends_the_whole_treaty`).
+Pure functions of arrays; the simulator's alliance politics (:mod:`foedus.sim.steps.politics`,
+:mod:`foedus.sim.steps.dissolution`) calls them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.theory.cohesion import LABEL_THRESHOLD
+
+__all__ = ["ends_the_whole_treaty", "realigning_pledges", "regime_abrogation"]
+
+
+def realigning_pledges(commitment, third_party, target) -> np.ndarray:
+    r"""Which treaty ``b`` would realign a member of treaty ``a`` (the new pact with a partner's adversary): (A, A) bool, ``[b, a]``.
+
+    .. math:: R_{ba} = P_b\,[c_b \ge c_a]\,\lnot\,[t_b = t_a \ge 0]
+
+    Snyder (1997) calls realignment a member's shift to its ally's opponent: a military commitment to the other side, the
+    pledge to fight (or to help fight) that an alliance is. A member of treaty ``a`` that allies with an adversary of a
+    fellow member (:func:`foedus.theory.persistence.realignment`, :func:`foedus.theory.persistence.adversaries`) has realigned only when the new treaty ``b``
+
+    - is a military commitment against a third party (:math:`P_b`, :func:`foedus.theory.persistence.has_third_party_purpose`: it pledges defence
+      or offence): a pledge of neutrality, non-aggression or consultation with an adversary manages that rivalry, it does
+      not change sides (tethering and hedging, Weitsman 2004): Italy's neutrality accord with France of 1902 did not end
+      the Triple Alliance, renewed that year, nor did Russia's and China's pledges to third states end their treaty of 2001;
+    - pledges at least as much as ``a`` (:math:`c_b \ge c_a`, the commitment strength: a substitute for the old treaty,
+      not a lesser accord; Leeds & Savun 2007 on outside alliances as alternatives);
+    - is not written against ``a``'s own founding threat (:math:`t_b = t_a`, both known; a negative target is none): a
+      member that joins the fellow member's adversary *against the enemy both treaties face* reinforces the old
+      treaty's purpose (Austria-Hungary allying with Britain against Russia would not have ended the Dual Alliance,
+      written against Russia).
+
+    ``commitment`` (A,) the treaties' commitment strength (:func:`foedus.theory.capability.commitment_strength`),
+    ``third_party`` (A,) bool, ``target`` (A,) int (the founding threat's index; negative: none known).
+
+    >>> realigning_pledges([0.75, 0.75, 0.3, 0.75], [True, True, False, True], [5, 5, 7, 8]).astype(int).tolist()
+    [[0, 0, 1, 1], [0, 0, 1, 1], [0, 0, 0, 0], [1, 1, 1, 0]]
+
+    References
+    ----------
+    .. [1] Snyder, G. H. (1997). Alliance Politics. Cornell University Press.
+    .. [2] Weitsman, P. A. (2004). Dangerous Alliances. Stanford University Press.
+    .. [3] Leeds, B. A. & Savun, B. (2007). Terminating alliances: Why do states abrogate
+       agreements? Journal of Politics 69(4): 1118-1132.
+    """
+    c = np.asarray(commitment, dtype=float)
+    p = np.asarray(third_party, dtype=bool)
+    t = np.asarray(target)
+    if c.ndim != 1 or p.shape != c.shape or t.shape != c.shape:
+        raise ValueError(f"realigning_pledges: commitment, third_party and target must be (A,) alike, got {c.shape}, {p.shape}, {t.shape}")
+    same_enemy = (t[:, None] == t[None, :]) & (t[:, None] >= 0)
+    out = p[:, None] & (c[:, None] >= c[None, :]) & ~same_enemy
+    np.fill_diagonal(out, False)
+    return out
+
+
+def regime_abrogation(members, regime, regime_reference, *, hazard: float) -> np.ndarray:
+    r"""The yearly probability that some member of each treaty abrogates it for its own regime change: (A,).
+
+    .. math:: P_a = 1 - \prod_{i \in a} (1 - h_d\,\Delta_i), \qquad \Delta_i = |r_i - \bar r_i|
+
+    Leeds & Savun (2007) find a state more likely to abrogate an alliance after a change in its own political
+    institutions (the unit of their account is the member's decision), and Leeds, Mattes & Vogel (2009) the commitments
+    of a government whose source of support has changed less reliable. Each member whose regime changed abrogates
+    independently with :math:`h_d \Delta_i` (``hazard`` :math:`h_d` in [0, 1], the yearly hazard of a full transition);
+    a treaty ends, or loses a member, when any of them does. A treaty of six members five of whose regimes changed
+    (the Warsaw Pact in 1989-90, V-Dem) is five times as exposed as one with a single transition, not once as in the
+    largest change alone (:func:`foedus.theory.persistence.regime_change`, which this equals for a single changed member divided by ``hazard``).
+
+    >>> regime_abrogation(np.array([[True, True, False], [True, False, True]]), np.array([0.8, 0.7, 0.2]),
+    ...                   np.array([0.2, 0.2, 0.2]), hazard=0.5).round(3).tolist()
+    [0.475, 0.3]
+
+    References
+    ----------
+    .. [1] Leeds, B. A. & Savun, B. (2007). Terminating alliances: Why do states abrogate
+       agreements? Journal of Politics 69(4): 1118-1132.
+    .. [2] Leeds, B. A., Mattes, M. & Vogel, J. S. (2009). Interests, institutions, and the
+       reliability of international commitments. American Journal of Political Science 53(2): 461-476.
+    """
+    m = np.asarray(members, dtype=bool)
+    r = np.asarray(regime, dtype=float)
+    r0 = np.asarray(regime_reference, dtype=float)
+    if m.ndim != 2 or r.shape != m.shape[1:] or r0.shape != r.shape:
+        raise ValueError(f"regime_abrogation: members must be (A, N), regime and regime_reference (N,), got {m.shape}, {r.shape}, {r0.shape}")
+    if not 0.0 <= hazard <= 1.0:
+        raise ValueError(f"regime_abrogation: hazard must lie in [0, 1], got {hazard}")
+    stay = np.where(m, 1.0 - hazard * np.minimum(np.abs(r - r0), 1.0)[None, :], 1.0)
+    return 1.0 - stay.prod(axis=1) if m.shape[1] else np.zeros(len(m))
+
+
+def ends_the_whole_treaty(threat_gone, threat_lapse) -> np.ndarray:
+    r"""Whether a treaty's drawn ending ends it for every member rather than being one member's abrogation: (K,) bool.
+
+    .. math:: E = [\text{cause} = \text{threat gone}]\;[g \ge 1/2]
+
+    A member abrogates for reasons of its own (its power, its regime, its new allies: :func:`abrogating_member`), and a
+    treaty of more than two then continues among the rest. But when the threat the treaty was written against has gone
+    (at least half lapsed, :func:`foedus.theory.persistence.threat_lapse`: the threshold at which :func:`foedus.theory.cohesion.dissolution_label`
+    says "gone"), its purpose has gone for all its members at once: Walt (1997) names the disappearance of the threat as
+    the first cause of an alliance's collapse, and the record's multilateral pacts whose adversary had gone were ended by
+    their members together, not left one by one -- the Warsaw Pact by the protocol of Prague, 1 July 1991; SEATO by its
+    council's decision in 1975 (dissolved 1977); CENTO in 1979. ``threat_gone`` (K,) bool: the drawn cause is the
+    'threat gone' term; ``threat_lapse`` (K,) its :math:`g`.
+
+    >>> ends_the_whole_treaty([True, True, False], [0.8, 0.3, 0.9]).tolist()
+    [True, False, False]
+
+    References
+    ----------
+    .. [1] Walt, S. M. (1997). Why alliances endure or collapse. Survival 39(1): 156-179.
+    """
+    return np.asarray(threat_gone, dtype=bool) & (np.asarray(threat_lapse, dtype=float) >= LABEL_THRESHOLD)
