@@ -557,3 +557,30 @@ class Parameters(CoreParameters):
         "treaties of 1926-1932, the Soviet-Japanese pact of 1941; the Reinsurance Treaty of 1887 ran 3); near-collinear with "
         "abstention_weight, which is fitted",
     )
+
+    # --- war8 ---
+    war_duration_parity: float = Field(
+        -0.3498, ge=-20, le=20,
+        description="war-duration model (foedus.theory.war_duration; Bennett & Stam 1996, Slantchev 2004): log-scale weight of the pair's "
+        "capability parity, weaker / stronger (negative: evenly matched states fight longer). Maximum likelihood on the COW war pairs of "
+        "the wars begun 1816-1914 and 1946-1989 (foedus.analysis.war_duration; s.e. 0.26)",
+    )
+    war_duration_contiguous: float = Field(
+        0.4220, ge=-20, le=20,
+        description="war-duration model: log-scale weight of land contiguity (same in-sample fit, s.e. 0.16: in the COW record the wars of "
+        "neighbours end sooner than the far-flung pairs of the world wars)",
+    )
+    war_duration_any_major: float = Field(
+        -0.0110, ge=-20, le=20,
+        description="war-duration model: log-scale weight of a major power in the pair (same in-sample fit, s.e. 0.16)",
+    )
+    war_duration_shape: float = Field(
+        0.9143, gt=0, le=5,
+        description="war-duration model: the Weibull shape p (below 1: the longer a war has lasted, the less likely it ends the next year; "
+        "same in-sample fit, log p s.e. 0.08)",
+    )
+
+    def war_duration_coefficients(self) -> tuple[float, ...]:
+        """The war-duration model's coefficients in the order of :data:`foedus.theory.war_duration.DURATION_TERMS`."""
+        return (self.war_duration_parity, self.war_duration_contiguous, self.war_duration_any_major)
+

@@ -155,7 +155,12 @@ class CoreParameters(BaseModel):
     war_factor: float = Field(2.0, ge=0, le=10, description="a dispute escalates to war with probability war_share * hostility * war_factor (war_share at hostility 1 / war_factor)")
     dispute_hostility: float = Field(0.1, ge=0, le=1, description="hostility added between the parties by a dispute")
     war_hostility: float = Field(0.3, ge=0, le=1, description="hostility added between the parties by a war")
-    war_end_rate: float = Field(0.3, ge=0, le=1, description="yearly chance that a war ends, from the year after it began")
+    war_end_rate: float = Field(
+        0.4147, ge=0, le=1,
+        description="chance that the reference war (a pair of minor states, neither contiguous nor at parity) ends in the year after it "
+        "began: the baseline of the Weibull war-duration model (foedus.theory.war_duration; Bennett & Stam 1996), fitted on the "
+        "COW war pairs of the wars begun 1816-1914 and 1946-1989 (foedus.analysis.war_duration; 203 pairs of 65 wars). 0 ends no war",
+    )
     honour_hostility: float = Field(0.8, ge=0, le=1, description="floor of the hostility between an ally that honours its commitment and the attacker (P5)")
     betrayal_penalty: float = Field(0.5, ge=0, le=1, description="betrayal (0-1) an alliance gains when an ally fails to honour its commitment (P5)")
     betrayal_trust: float = Field(0.5, ge=0, le=1, description="factor on the victim's trust in an ally that failed to honour its commitment (P5)")
