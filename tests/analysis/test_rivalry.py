@@ -86,6 +86,17 @@ def test_onsets_need_contact_and_are_driven_by_contiguity_parity_and_wars(record
     assert _z(fit.onset)["out_of_reach"] < -3
 
 
+def test_allies_seldom_become_rivals_and_the_term_improves_both_held_out_eras(fit, dyad_years):
+    """Deutsch (1957), Bremer (1992): a shared defence pact lowers the onset hazard (z < -2 in sample), and the fit with the term
+    predicts the held-out eras' onsets better than the fit without it (log-likelihood of 1919-1938 and 1990-2010)."""
+    from foedus.analysis.rivalry import _fit, log_likelihood
+
+    assert _z(fit.onset)["defence_pact"] < -2
+    without = _fit(dyad_years, "onset_risk", "onset", th.ONSET_TERMS[:-1], IN_SAMPLE)
+    for era in ((1919, 1938), (1990, 2010)):
+        assert log_likelihood(fit.onset, dyad_years, "onset_risk", "onset", [era]) > log_likelihood(without, dyad_years, "onset_risk", "onset", [era])
+
+
 def test_the_reach_is_chosen_on_the_in_sample_likelihood(record_dyad_years):
     ll = profile_reach(record_dyad_years, (241.0, 1000.0, 1500.0, 2500.0))
     assert ll[1500.0] > max(ll[241.0], ll[1000.0]) + 20 and abs(ll[1500.0] - ll[2500.0]) < 1.0  # 1,500 and 2,500 km tie

@@ -233,7 +233,8 @@ def test_in_a_run_from_1900_western_europe_seldom_fears_russia(warm):
 
 
 def test_in_a_run_from_1900_germany_seldom_fears_china(warm):
-    """The sceptic's case in 1900: Germany named China from 1903. Over ten years and 4 seeds Germany names China in at most
-    one state-year in twenty."""
-    named, col = _named(_record_1900(), range(4), 10)
+    """The sceptic's case in 1900: Germany named China from 1903. Over ten years and 12 seeds Germany names China in at most
+    one state-year in twenty. (12 seeds, not 4: a German-Chinese war of 1903 that runs to 1909 in one seed is 3 state-years
+    of 40, 0.075; over 12 seeds the share is 0.025 both on main 587ae2b and with the Weibull war duration of war8.)"""
+    named, col = _named(_record_1900(), range(12), 10)
     assert np.mean(named[:, :, col[255]] == CHINA) <= 0.05

@@ -22,6 +22,8 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
     regime = rng.random(n)
     dem = regime >= 0.5
     rivalry = rng.random((n, n)) < 0.2
+    defence = rng.random((n, n)) < 0.3
+    defence = defence | defence.T
     balance0 = rng.normal(size=(n, n))
     distance = np.where(contiguous, 0.0, rng.random((n, n)) * 12000.0)
     reference = rng.random(n)
@@ -29,7 +31,7 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
     on_b, end_b = rng.normal(size=len(th.ONSET_TERMS)), rng.normal(size=len(th.TERMINATION_TERMS))
     on_c, end_c = float(rng.normal(-5.0, 1.0)), float(rng.normal(-3.0, 1.0))
     h_on, h_end = np.zeros(len(i)), np.zeros(len(i))
-    _hazard_kernel(i.astype(np.int64), j.astype(np.int64), contiguous, major, power, war_history, dem, regime, rivalry, balance0,
+    _hazard_kernel(i.astype(np.int64), j.astype(np.int64), contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0,
                    distance, change, 1500.0, 5000.0, on_b, on_c, end_b, end_c, h_on, h_end)
     rival = rivalry[i, j]
     on, r = ~rival, rival
@@ -38,7 +40,7 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
         "joint_democracy": dem[i] & dem[j], "regime_distance": np.abs(regime[i] - regime[j]),
         "parity": th.parity(power[i], power[j]), "power_shift": th.power_shift(power[i], power[j], balance0[i, j]),
         "one_major": major[i] ^ major[j], "out_of_reach": th.out_of_reach(distance[i, j], major[i], major[j], reach_km=1500.0),
-        "regime_shift": th.regime_shift(regime[i], regime[j], reference[i], reference[j]),
+        "regime_shift": th.regime_shift(regime[i], regime[j], reference[i], reference[j]), "defence_pact": defence[i, j],
     }
     want_on = th.rivalry_onset_hazard(*(x[t][on] for t in th.ONSET_TERMS), intercept=on_c, coefficients=on_b.tolist())
     far = th.beyond_contact(distance[i, j], contiguous[i, j], major[i], major[j], contact_km=5000.0)[on]

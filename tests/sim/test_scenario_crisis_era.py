@@ -55,3 +55,33 @@ def test_a_scenario_that_names_no_first_year_allows_its_kinds_in_every_year():
     w = Simulation(sc, rng=0).world
     assert [GLOBAL_THREATS[k] for k in w.crisis_threats] == ["terrorism", "proliferation"]
     assert np.all(w.crisis_threat_from[[GLOBAL_THREATS.index("terrorism"), GLOBAL_THREATS.index("proliferation")]] < 1880)
+
+
+def test_no_coalition_against_a_global_threat_before_states_first_met_it_together():
+    """A crisis every year from 1880 (crisis_rate 1): organised crime and terrorism crises arise (the threat is old:
+    Rapoport 2004), but no coalition of the willing forms against them before the year
+    :data:`foedus.sim.steps.crises.COALITION_FIRST_YEAR` dates (2000, 2001); 70 crises, none answered."""
+    from foedus.sim.steps.crises import COALITION_FIRST_YEAR
+
+    assert COALITION_FIRST_YEAR == {"terrorism": 2001, "organised_crime": 2000, "proliferation": 2003}
+    sc = scenario_from_record(1880, ccodes=EUROPE_1880, years=70)
+    sc = with_updates(sc, parameters=sc.parameters.model_copy(update={"crisis_rate": 1.0, "coalition_threshold": 0.0}))
+    sim = Simulation(sc, rng=3, explain=False)
+    sim.run(70)
+    assert len(_crises(sim)) == 70
+    ev = sim.events()
+    formed = ev[(ev["kind"] == "formation") & ev["detail"].astype(str).str.contains("coalition of the willing against")]
+    assert len(formed) == 0
+
+
+def test_after_its_first_year_a_coalition_against_terrorism_may_form():
+    """The same world from 2001 with a terrorism crisis every year and no threshold: a coalition assembles (the gate opens)."""
+    sc = scenario_from_record(2001, ccodes=[2, 200, 220, 255, 365, 710], years=5)
+    data = sc.model_dump()
+    data.update(crisis_threats_from={}, crisis_threats=["terrorism"])
+    sc = Scenario.from_dict(data, source="test")
+    sc = with_updates(sc, parameters=sc.parameters.model_copy(update={"crisis_rate": 1.0, "coalition_threshold": 0.0}))
+    sim = Simulation(sc, rng=3, explain=False)
+    sim.run(5)
+    ev = sim.events()
+    assert (ev["kind"] == "formation").any() and ev["detail"].astype(str).str.contains("coalition of the willing against terrorism").any()

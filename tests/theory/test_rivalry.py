@@ -22,7 +22,7 @@ def test_the_logit_hazard_is_the_logistic_function_of_the_linear_predictor():
 
 def _onset(**change):
     x = {"contiguous": False, "major_pair": False, "parity": 0.3, "war_history": 0.0, "joint_democracy": False, "regime_distance": 0.3,
-         "one_major": False, "out_of_reach": False, **change}
+         "one_major": False, "out_of_reach": False, "defence_pact": False, **change}
     return float(th.rivalry_onset_hazard(*(x[t] for t in th.ONSET_TERMS), intercept=P.rivalry_onset_intercept, coefficients=P.rivalry_onset_coefficients()))
 
 
@@ -41,6 +41,7 @@ def test_with_the_estimated_coefficients_rivalries_begin_among_neighbours_great_
     assert _onset(parity=0.9) > _onset(parity=0.1)
     assert _onset(war_history=th.war_term(3.0)) > 5 * base
     assert _onset(joint_democracy=True, regime_distance=0.0) < base  # the democratic peace
+    assert _onset(defence_pact=True) < 0.6 * base  # allies seldom become rivals (Deutsch 1957; Bremer 1992)
 
 
 def test_with_the_estimated_coefficients_rivalries_end_after_regime_change_and_wars_and_power_shifts():

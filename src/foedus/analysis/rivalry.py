@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 from scipy.signal import lfilter
 
+from foedus.data.atop import read_atop_dyad_years
 from foedus.data.conflict import read_wars
 from foedus.data.geography import great_circle_km
 from foedus.data.membership import members_by_year
@@ -210,6 +211,7 @@ def rivalry_dyad_years(
     df["_logratio"] = th.log_ratio(ca, cb)
     shock = _regime_change(dem, regime_memory)
     df["regime_shift"] = np.maximum(shock[t, a], shock[t, b])  # foedus.theory.rivalry.regime_shift of the two states
+    df["defence_pact"] = _defence_pairs(d, y, a, b)  # Bremer 1992, Deutsch 1957: allies seldom become rivals
     df = _rivalry_columns(df, d, first, last, members)
     if contact_km is not None:  # no contact, no risk (arms7)
         far = th.beyond_contact(df["distance_km"].to_numpy(), df["contiguous"].to_numpy(), ma, mb, contact_km=contact_km)
@@ -217,6 +219,16 @@ def rivalry_dyad_years(
         df["onset"] &= ~far
     ok = np.isfinite(ca) & np.isfinite(cb) & (ca > 0) & (cb > 0) & np.isfinite(da) & np.isfinite(db)
     return df.loc[ok].drop(columns="_logratio").reset_index(drop=True)
+
+
+def _defence_pairs(d: Path, y: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Whether each dyad-year ``(y, a < b)`` shares an ATOP defence pact (peacesciencer's ``atop_alliance`` dyad-years)."""
+    al = read_atop_dyad_years(d / "peacesciencer" / "atop_alliance.csv.gz")
+    al = al[al["defense"].astype(bool)]
+    lo = np.minimum(al["ccode1"], al["ccode2"]).to_numpy(np.int64)
+    hi = np.maximum(al["ccode1"], al["ccode2"]).to_numpy(np.int64)
+    keys = np.unique(al["year"].to_numpy(np.int64) * _CODES * _CODES + lo * _CODES + hi)
+    return np.isin(y.astype(np.int64) * _CODES * _CODES + a.astype(np.int64) * _CODES + b.astype(np.int64), keys)
 
 
 def _rivalry_columns(df: pd.DataFrame, d: Path, first: int, last: int, members: dict[int, np.ndarray]) -> pd.DataFrame:

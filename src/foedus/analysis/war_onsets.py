@@ -41,7 +41,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from foedus.analysis.rivalry import _CODES, _lookup, _year_pairs, fit_logit, rivalry_dyad_years
+from foedus.analysis.rivalry import _CODES, _defence_pairs, _lookup, _year_pairs, fit_logit, rivalry_dyad_years
 from foedus.data.atop import read_atop_dyad_years
 from foedus.data.conflict import read_wars
 from foedus.theory.renunciation import territorial_integrity_norm
@@ -127,16 +127,6 @@ def _democracy_link(d: Path, y, a, b, first: int, last: int) -> tuple[np.ndarray
     dem = _lookup(dem_t.assign(score=dem_t["v2x_polyarchy"].fillna((dem_t["polity2"] + 10.0) / 20.0)), "score", first, last)
     da, db = dem[y - first, a], dem[y - first, b]
     return np.fmin(da, db), np.fmax(da, db)
-
-
-def _defence_pairs(d: Path, y: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Whether each dyad-year ``(y, a < b)`` shares an ATOP defence pact (peacesciencer's ``atop_alliance`` dyad-years)."""
-    al = read_atop_dyad_years(d / "peacesciencer" / "atop_alliance.csv.gz")
-    al = al[al["defense"].astype(bool)]
-    lo = np.minimum(al["ccode1"], al["ccode2"]).to_numpy(np.int64)
-    hi = np.maximum(al["ccode1"], al["ccode2"]).to_numpy(np.int64)
-    keys = np.unique(al["year"].to_numpy(np.int64) * _CODES * _CODES + lo * _CODES + hi)
-    return np.isin(y.astype(np.int64) * _CODES * _CODES + a.astype(np.int64) * _CODES + b.astype(np.int64), keys)
 
 
 def _capital_arrays(capitals: pd.DataFrame, first: int, last: int) -> tuple[np.ndarray, np.ndarray]:

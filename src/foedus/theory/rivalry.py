@@ -33,6 +33,11 @@ Bennett 1998 on why rivalries end):
   that can hurt each other; Diehl & Goertz 2000 on the opportunity of rivalry; Lemke 2002's
   relevant neighbourhoods, bounded by Boulding's 1962 loss-of-strength gradient; the politically
   relevant dyads of Maoz & Russett 1993 are the same rule with contiguity for reach);
+- ``defence_pact`` (onset only): the two share a defence pact (ATOP): allies seldom become rivals. Deutsch (1957)
+  calls a group of states among which war has become unthinkable a *security community*; Bremer (1992) finds
+  that allies fight each other less often, and Oneal & Russett (1999) count alliance with democracy and
+  interdependence among the pacifying ties. In the record's in-sample eras the term is -0.60 (s.e. 0.26) and it
+  improves the fit of both held-out eras (``tools/rivalry_fit.py``);
 - beyond contact (:func:`beyond_contact`): two minor states with no border farther apart than a
   contact distance cannot begin a rivalry at all (hazard 0; Diehl & Goertz 2000: the issues of
   rivalry are territorial and positional);
@@ -70,6 +75,9 @@ Escalation." *International Studies Quarterly* 50(1): 145–67.
 Thompson, W. R. 2001. "Identifying Rivals and Rivalries in World Politics." *International Studies
 Quarterly* 45(4): 557–86.
 Vasquez, J. A. 1993. *The War Puzzle*. Cambridge University Press.
+Deutsch, K. W. et al. 1957. *Political Community and the North Atlantic Area*. Princeton University Press.
+Bremer, S. A. 1992. "Dangerous Dyads." *Journal of Conflict Resolution* 36(2): 309–41.
+Oneal, J. R., and B. M. Russett. 1999. "The Kantian Peace." *World Politics* 52(1): 1–37.
 Thompson, W. R., and D. Dreyer. 2012. *Handbook of International Rivalries*. CQ Press.
 """
 
@@ -77,7 +85,7 @@ from __future__ import annotations
 
 import numpy as np
 
-ONSET_TERMS: tuple[str, ...] = ("contiguous", "major_pair", "parity", "war_history", "joint_democracy", "regime_distance", "one_major", "out_of_reach")
+ONSET_TERMS: tuple[str, ...] = ("contiguous", "major_pair", "parity", "war_history", "joint_democracy", "regime_distance", "one_major", "out_of_reach", "defence_pact")
 """Covariates of the onset hazard, in the order of its coefficients (after the intercept)."""
 
 TERMINATION_TERMS: tuple[str, ...] = ("contiguous", "major_pair", "power_shift", "war_history", "joint_democracy", "regime_distance", "regime_shift")
@@ -111,14 +119,14 @@ def logit_hazard(intercept: float, coefficients, covariates) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-eta))
 
 
-def rivalry_onset_hazard(contiguous, major_pair, parity, war_history, joint_democracy, regime_distance, one_major, out_of_reach, *, intercept: float, coefficients) -> np.ndarray:
+def rivalry_onset_hazard(contiguous, major_pair, parity, war_history, joint_democracy, regime_distance, one_major, out_of_reach, defence_pact, *, intercept: float, coefficients) -> np.ndarray:
     """Annual probability that two states not in rivalry become strategic rivals (Thompson & Dreyer 2012).
 
     :func:`logit_hazard` of :data:`ONSET_TERMS` (see the module docstring for each covariate).
 
     Parameters
     ----------
-    contiguous, major_pair, joint_democracy, one_major, out_of_reach : array_like of bool
+    contiguous, major_pair, joint_democracy, one_major, out_of_reach, defence_pact : array_like of bool
     parity : array_like
         The weaker's capability share over the stronger's, 0–1.
     war_history : array_like
@@ -126,10 +134,10 @@ def rivalry_onset_hazard(contiguous, major_pair, parity, war_history, joint_demo
     regime_distance : array_like
         ``|democracy_i - democracy_j|``, 0–1.
     intercept : float
-    coefficients : sequence of 8 floats
+    coefficients : sequence of 9 floats
         In the order of :data:`ONSET_TERMS`.
     """
-    return logit_hazard(intercept, coefficients, (contiguous, major_pair, parity, war_history, joint_democracy, regime_distance, one_major, out_of_reach))
+    return logit_hazard(intercept, coefficients, (contiguous, major_pair, parity, war_history, joint_democracy, regime_distance, one_major, out_of_reach, defence_pact))
 
 
 def rivalry_termination_hazard(contiguous, major_pair, power_shift, war_history, joint_democracy, regime_distance, regime_shift, *, intercept: float, coefficients) -> np.ndarray:

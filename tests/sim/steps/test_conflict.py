@@ -82,3 +82,26 @@ def test_a_consultation_pact_calls_nobody_and_an_offence_pact_calls_the_attacker
     (_, ally, enemy, detail), = events(world, "commitment")
     assert (ally, enemy, detail["ally_of"], detail["obligation"]) == (SMB, SMA, RIV, "offense")
     assert detail["honoured"] == world.at_war[b, a]
+
+
+def test_a_pair_at_war_ends_it_with_the_duration_models_hazard_at_the_wars_age(monkeypatch):
+    """The conflict step ends the pairs at war since last year with foedus.theory.war_duration.war_end_probability at the age of the
+    registered war they fight (Bennett & Stam 1996): a war begun in 1995 is 5 years old in 2000."""
+    from foedus.sim.steps import conflict
+    from foedus.theory import war_duration
+
+    world, rng = tiny_world(dispute_rate=0.0, war_onset_intercept=-30.0, relations=[])
+    i, j = 0, 1
+    world.at_war[i, j] = world.at_war[j, i] = True
+    world.at_war_last_year = world.at_war.copy()
+    world.wars = [{"start": world.year - 5, "attacker": i, "target": j, "side": {i: 1, j: 2}, "pending": []}]
+    seen = {}
+
+    def spy(age, terms, **kw):
+        seen["age"], seen["kw"] = np.asarray(age).tolist(), kw
+        return np.ones(len(age))  # end it
+
+    monkeypatch.setattr(war_duration, "war_end_probability", spy)
+    conflict._war_endings(world, rng)
+    assert seen["age"] == [5] and seen["kw"]["shape"] == world.params.war_duration_shape
+    assert not world.at_war[i, j] and not world.at_war[j, i]

@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import numpy as np
 
-from foedus.sim.steps.crises import crises_and_coalitions
+from foedus.sim.steps.crises import COALITION_FIRST_YEAR, crises_and_coalitions
 
 from .conftest import GRT, events, tiny_world
+
+LATE = max(COALITION_FIRST_YEAR.values())
+"""A year in which a coalition may assemble against every kind of global threat (the tiny world starts in 2000)."""
+
+
+def test_no_coalition_against_a_global_threat_before_its_first_year():
+    world, rng = tiny_world(crisis_rate=1.0, coalition_threshold=0.0, crisis_end_rate=0.01, coalition_efficacy=0.0)
+    world.year = min(COALITION_FIRST_YEAR.values()) - 1
+    crises_and_coalitions(world, rng)
+    (crisis,) = world.crises.open()
+    assert world.crises.coalition[crisis] < 0 and not events(world, "formation")
 
 
 def test_a_crisis_forms_a_coalition_of_the_exposed_led_by_the_most_capable():
     world, rng = tiny_world(crisis_rate=1.0, coalition_threshold=0.0, crisis_end_rate=0.01, coalition_efficacy=0.0)  # the crisis outlasts the year
+    world.year = LATE  # coalitions against global threats assemble from 2000-2003 (COALITION_FIRST_YEAR)
     crises_and_coalitions(world, rng)
     (crisis,) = world.crises.open()
     a = world.crises.coalition[crisis]
@@ -24,6 +36,7 @@ def test_a_crisis_forms_a_coalition_of_the_exposed_led_by_the_most_capable():
 
 def test_a_coalition_dissolves_when_its_crisis_runs_out():
     world, rng = tiny_world(crisis_rate=1.0, coalition_threshold=0.0, crisis_end_rate=1.0)  # every crisis lasts one year
+    world.year = LATE
     crises_and_coalitions(world, rng)
     assert world.crises.open() == []
     (_, _, _, detail), = events(world, "dissolution")
@@ -43,6 +56,7 @@ def test_a_coalition_whose_mission_succeeded_may_become_an_organisation():
         institutionalisation_rate=1.0, organisation_min_members=2, relations=[],
     )
     world.exposure[:] = 1.0
+    world.year = LATE
     crises_and_coalitions(world, rng)
     causes = [d["cause"] for _, _, _, d in events(world, "formation")]
     assert causes[0].startswith("coalition of the willing") and "coalition institutionalised" in causes

@@ -16,6 +16,28 @@ from foedus.theory import war as th_war
 
 _DEF, _OFF, _CON = (OBLIGATIONS.index(o) for o in ("defense", "offense", "consultation"))
 
+COALITION_FIRST_YEAR: dict[str, int] = {
+    "terrorism": 2001,
+    "organised_crime": 2000,
+    "proliferation": 2003,
+}
+"""The first year in which states assemble a coalition of the willing against each kind of global threat (a crisis of that kind
+may arise earlier, as :data:`foedus.sim.build.CRISIS_THREAT_FIRST_YEAR` dates it, and weigh on threat perception; before this
+year nobody fights it together). The threat is older than the alliance problem: Rapoport (2004, "The Four Waves of Modern
+Terrorism", in Cronin & Ludes, *Attacking Terrorism*, Georgetown UP) dates modern terrorism from the anarchist wave of the
+1880s, and the 1898 Rome conference concerted police work, not armed force. We choose the date at which states first pledged
+to meet each threat *together, with force or binding common measures*:
+
+- terrorism, 2001: UN Security Council resolution 1373 (28 September 2001), the first binding Chapter VII obligation on every
+  state against terrorism, NATO's first invocation of article 5 (12 September 2001) and the Enduring Freedom coalition;
+- organised crime, 2000: the UN Convention against Transnational Organized Crime (Palermo, adopted 15 November 2000), the
+  first treaty to make it an object of common action (the 1815 declaration against the slave trade bound no one to act);
+- proliferation, 2003: the Proliferation Security Initiative (Krakow, 31 May 2003), the first coalition of the willing to
+  interdict WMD shipments (the NPT of 1968 is a renunciation, not a coalition).
+
+Ours: a date per kind, the event the literature treats as the start of collective action against it (Byman 2003; Nadelmann
+1990 on global prohibition regimes); an aggression crisis (an invasion) has no such date."""
+
 
 def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
     """Crises arise; coalitions of the willing assemble, act and dissolve or institutionalise; organisations grow (brief D4, A2).
@@ -42,7 +64,9 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
       agreement shared with the lead; 1 for the lead) and is not hostile to the lead (below
       ``coalition_hostility_limit``) nor its strategic rival, nor of a more capable willing state.
 
-    Two or more willing states form a coalition (kind ``coalition``). Each year a coalition
+    No coalition assembles against a global threat before the year :data:`COALITION_FIRST_YEAR` dates (terrorism 2001,
+    organised crime 2000, proliferation 2003: Rapoport 2004's waves date the threat, not collective action against it);
+    the crisis still runs its course. Two or more willing states form a coalition (kind ``coalition``). Each year a coalition
     wears the crisis down by ``coalition_efficacy`` times its effectiveness, the sum over members
     of :func:`foedus.theory.integration.integration_effectiveness` of their exposed capability. A
     crisis ends when its intensity is spent or its time runs out; its coalition dissolves then
@@ -66,7 +90,7 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
         world.global_intensity[k] += intensity
         world.log.events(y, "crisis", -1, -1, -1, {"crisis": GLOBAL_THREATS[k], "intensity": intensity, "duration": duration, "index": c})
     for c in cr.open():
-        if cr.coalition[c] < 0 and cr.start_year[c] <= y:
+        if cr.coalition[c] < 0 and cr.start_year[c] <= y and y >= COALITION_FIRST_YEAR.get(cr.kind[c], y):
             _assemble(world, c)
         a = cr.coalition[c]
         if a >= 0 and ag.active[a]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from foedus.sim.steps.conflict import defence_pairs
 from foedus.sim.world import World
 from foedus.theory import rivalry as th
 
@@ -34,7 +35,8 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     Every pair of system members draws once: a pair not in rivalry becomes one with
     :func:`~foedus.theory.rivalry.rivalry_onset_hazard` of its contiguity, major-power status
     (both, or one), capability parity, war memory, joint democracy, regime distance and whether two
-    minor states lie beyond ``rivalry_reach_km`` (:func:`~foedus.theory.rivalry.out_of_reach`: contact), and 0 for
+    minor states lie beyond ``rivalry_reach_km`` (:func:`~foedus.theory.rivalry.out_of_reach`: contact), whether they share a
+    defence pact (allies seldom become rivals: Deutsch 1957's security community, Bremer 1992), and 0 for
     two minor states without a border beyond ``rivalry_contact_km`` (:func:`~foedus.theory.rivalry.beyond_contact`); a
     rivalry ends with :func:`~foedus.theory.rivalry.rivalry_termination_hazard` of contiguity,
     major status, the power shift since it began, war memory, joint democracy, regime distance and
@@ -80,7 +82,7 @@ def rivalry_hazards(world: World, i: np.ndarray, j: np.ndarray, dem: np.ndarray,
     h_on = np.zeros(len(i))
     h_end = np.zeros(len(i))
     _hazard_kernel(
-        np.ascontiguousarray(i, dtype=np.int64), np.ascontiguousarray(j, dtype=np.int64), world.contiguous, world.major, world.power,
+        np.ascontiguousarray(i, dtype=np.int64), np.ascontiguousarray(j, dtype=np.int64), world.contiguous, world.major, world.power, defence_pairs(world),
         world.war_history, dem, world.regime, world.rivalry, world.rivalry_balance0, world.distance_km,
         np.ascontiguousarray(change, dtype=float), float(p.rivalry_reach_km), float(p.rivalry_contact_km),
         np.asarray(p.rivalry_onset_coefficients(), dtype=float), float(p.rivalry_onset_intercept),
@@ -105,11 +107,12 @@ def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, cha
         x["parity"] = th.parity(world.power[a], world.power[b])
         x["one_major"] = world.major[a] ^ world.major[b]
         x["out_of_reach"] = th.out_of_reach(world.distance_km[a, b], world.major[a], world.major[b], reach_km=world.params.rivalry_reach_km)
+        x["defence_pact"] = defence_pairs(world)[a, b]
     return x
 
 
 @njit(cache=True)
-def _hazard_kernel(ii, jj, contiguous, major, power, war_history, dem, regime, rivalry, balance0, distance, change, reach, contact, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
+def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0, distance, change, reach, contact, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
     # the theory's logit_hazard term by term, in its order: intercept, then + b_k * x_k, then 1 / (1 + exp(-eta))
     for q in range(ii.shape[0]):
         i = ii[q]
@@ -146,6 +149,7 @@ def _hazard_kernel(ii, jj, contiguous, major, power, war_history, dem, regime, r
             eta = eta + on_b[6] * (1.0 if major[i] != major[j] else 0.0)
             far = 1.0 if (not major[i] and not major[j] and distance[i, j] > reach) else 0.0
             eta = eta + on_b[7] * far
+            eta = eta + on_b[8] * (1.0 if defence[i, j] else 0.0)
             h_on[q] = 1.0 / (1.0 + np.exp(-eta))
 
 

@@ -1,0 +1,85 @@
+"""The duration of the record's wars, pair by pair, and the Weibull model of it (Bennett & Stam 1996; :mod:`foedus.theory.war_duration`).
+
+A *war spell* is a pair of states on opposite sides of a COW inter-state war (Sarkees & Wayman 2010; peacesciencer's
+``cow_war_inter.csv``), non-directed: the war's first year ``start``, the pair's first and last year at war in it. The
+simulator ends a pair's war once a year from the year after it began, by the war's age, so the spell's duration is
+``T = last - start + 1`` years (interval-censored: the war ended in ``(T - 1, T]``), and a pair that joined in year
+``entry`` was at risk only from age ``entry - start + 1`` (left truncation): its likelihood is
+``(S(T - 1) - S(T)) / S(entry - start)``. The covariates (:data:`foedus.theory.war_duration.DURATION_TERMS`) are the
+pair's in its entry year (:func:`foedus.analysis.war_onsets.war_onset_dyad_years`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from foedus.analysis.war_onsets import IN_SAMPLE_YEARS, war_onset_dyad_years
+from foedus.data.conflict import read_wars
+from foedus.data.paths import default_data_dir
+from foedus.theory import war_duration as th
+
+__all__ = ["war_spells", "DurationFit", "estimate_war_duration"]
+
+
+def war_spells(data_dir: Path | None = None, dyad_years: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The record's war spells: ``warnum, start, entry, last, ccode1 < ccode2`` and :data:`~foedus.theory.war_duration.DURATION_TERMS` at entry.
+
+    Spells whose pair lacks a covariate in its entry year (not both system members) are left out.
+    """
+    d = Path(data_dir) if data_dir is not None else default_data_dir()
+    w = read_wars(d / "peacesciencer" / "cow_war_inter.csv")
+    w = w[w["side1"] != w["side2"]]
+    w = w.assign(a=np.minimum(w["ccode1"], w["ccode2"]), b=np.maximum(w["ccode1"], w["ccode2"]))
+    start = w.groupby("warnum")["year"].min().rename("start")
+    sp = w.groupby(["warnum", "a", "b"])["year"].agg(entry="min", last="max").reset_index().merge(start, on="warnum")
+    dy = dyad_years if dyad_years is not None else war_onset_dyad_years(d)
+    x = dy[["year", "ccode1", "ccode2", "parity", "contiguous", "any_major"]].rename(columns={"year": "entry", "ccode1": "a", "ccode2": "b"})
+    sp = sp.merge(x, on=["entry", "a", "b"], how="inner").rename(columns={"a": "ccode1", "b": "ccode2"})
+    for t in ("contiguous", "any_major"):
+        sp[t] = sp[t].astype(float)
+    return sp[["warnum", "start", "entry", "last", "ccode1", "ccode2", *th.DURATION_TERMS]].reset_index(drop=True)
+
+
+class DurationFit:
+    """A fitted war-duration model: the first-year end probability of the reference war, the coefficients, the shape, their s.e."""
+
+    def __init__(self, first_year_end: float, coefficients: Sequence[float], shape: float, std_errors: Sequence[float], n: int, wars: int, log_likelihood: float):
+        self.first_year_end, self.coefficients, self.shape = float(first_year_end), tuple(map(float, coefficients)), float(shape)
+        self.std_errors = tuple(map(float, std_errors))  # of beta_0, the coefficients, log(shape)
+        self.n, self.wars, self.log_likelihood = n, wars, float(log_likelihood)
+
+
+def _neg_log_likelihood(theta: np.ndarray, x: np.ndarray, t: np.ndarray, t0: np.ndarray) -> float:
+    b0, b, log_p = theta[0], theta[1:-1], theta[-1]
+    p = np.exp(log_p)
+    scale = np.exp(b0 + x @ b)
+    cum = lambda s: scale * np.where(s > 0, s, 0.0) ** p  # noqa: E731  (the cumulative hazard e^eta t^p)
+    # log[(S(T-1) - S(T)) / S(t0)] = -H(T-1) + log(1 - exp(-(H(T) - H(T-1)))) + H(t0)
+    step = cum(t) - cum(t - 1.0)
+    ll = -cum(t - 1.0) + np.log(-np.expm1(-np.maximum(step, 1e-300))) + cum(t0)
+    return -float(ll.sum())
+
+
+def estimate_war_duration(spells: pd.DataFrame, years: Sequence[tuple[int, int]] = IN_SAMPLE_YEARS) -> DurationFit:
+    """Maximum likelihood of the Weibull war-duration model (:mod:`foedus.theory.war_duration`) on the spells of the wars begun in ``years``.
+
+    Standard errors from the inverse of a numerical Hessian of the negative log-likelihood (BFGS's estimate).
+    """
+    from scipy.optimize import minimize
+
+    keep = np.zeros(len(spells), bool)
+    for lo, hi in years:
+        keep |= spells["start"].between(lo, hi).to_numpy()
+    s = spells[keep]
+    x = s[list(th.DURATION_TERMS)].to_numpy(float)
+    t = (s["last"] - s["start"] + 1).to_numpy(float)
+    t0 = (s["entry"] - s["start"]).to_numpy(float)
+    theta0 = np.zeros(x.shape[1] + 2)
+    res = minimize(_neg_log_likelihood, theta0, args=(x, t, t0), method="BFGS")
+    se = np.sqrt(np.clip(np.diag(res.hess_inv), 0.0, None))
+    b0 = res.x[0]
+    return DurationFit(-np.expm1(-np.exp(b0)), res.x[1:-1], np.exp(res.x[-1]), se, len(s), int(s["warnum"].nunique()), -res.fun)
