@@ -94,6 +94,10 @@ def _entries_explained(sim: Simulation, years: int) -> tuple[int, int, list[tupl
                 assert ag.kind[s] == COALITION and ag.members[s, i] and d["factors"]["obligation"] == "none", d
                 c = int(ag.crisis[s])
                 assert w.crises.aggressor[c] == e and w.year > 1945, "a mandated coalition fights the aggressor it was formed against, under the Charter"
+            elif d["route"] == "wartime pact":  # a pact made for the war this year (crisis8): it binds the entrant to the side it joins
+                slots = np.flatnonzero(ag.active[: ag.n] & (ag.war_enemy[: ag.n] == e) & ag.members[: ag.n, i] & ag.members[: ag.n, w.index_of(d["side_of"])])
+                ob = d["factors"]["obligation"]
+                assert len(slots) and ag.obligations[slots, DEF if ob == "defense" else OFF].any(), f"{who} entered through no {ob} pact made for the war"
             else:  # the labelled route without a pact: a rival of the enemy it fights, bound to no pact with it
                 assert d["route"] == "opportunistic" and pd.isna(aid) or int(aid) == -1, d
                 assert d["factors"]["obligation"] == "none", "an opportunist enters through no obligation, and says so"
