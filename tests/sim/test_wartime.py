@@ -14,6 +14,7 @@ from scipy import stats
 from foedus.sim import Simulation
 from foedus.sim.steps.wartime import _projected, wartime_pacts
 from foedus.testing import synthetic_scenario
+from foedus.theory import war as th_war
 from foedus.theory import wartime as th_wt
 
 ALPHA = 0.01
@@ -107,6 +108,13 @@ def test_a_pact_made_for_a_war_ends_fulfilled_when_the_war_is_over():
         if not len(made):
             continue
         assert np.isneginf(ag.term_end[made]).all() and ag.wartime[made].all() and (ag.target[made] == ag.war_enemy[made]).all()
+        # written against the enemy only (ATOP defcoadv, offcoadv): no call against another attacker
+        assert (ag.adversary[made] == ag.war_enemy[made]).all()
+        adv = np.stack([ag.adversary[made], ag.adversary_second[made]], axis=1)
+        other = next(k for k in range(w.n) if k not in (ATT, TGT, *ag.war_enemy[made].tolist()))
+        for defence in (True, False):
+            assert th_war.conditions_met(ag.war_conditions[made], adv, int(ag.war_enemy[made][0]), defence=defence)[ag.war_enemy[made] == ag.war_enemy[made][0]].all()
+            assert not th_war.conditions_met(ag.war_conditions[made], adv, other, defence=defence).any()
         # next year, the war goes on: nothing ends
         w.year += 1
         w.wars[0]["start"] = w.year - 1

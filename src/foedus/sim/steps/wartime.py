@@ -30,7 +30,8 @@ Only states that can take part in the war sign (contiguous to a belligerent, a m
 belligerent: Maoz & Russett 1993's politically relevant dyads, Lemke & Reed 2001).
 
 Every pact is bilateral, closed to accession, made for the war (``wartime``; its term the war's end, ``term_end``
--inf, as :mod:`foedus.sim.steps.politics` reads it), written against the enemy (``target``, ``adversary``); its
+-inf, as :mod:`foedus.sim.steps.politics` reads it), written against the enemy (``target``, ``adversary``; its defence
+and offence obligations hold against that enemy only, ATOP ``defcoadv``/``offcoadv``: Leeds, Long & Mitchell 2000); its
 ``formation`` event names the war, the enemy and every term of the choice. Python loops run over the year's new wars
 only.
 """
@@ -47,9 +48,11 @@ from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.world import World
 from foedus.theory import wartime as th_wt
 from foedus.theory.capability import asymmetric_capabilities
+from foedus.theory.war import CONDITIONS_WRITTEN, condition_bits
 from foedus.theory.war_onset import politically_relevant, reach
 
-_DEF, _OFF, _NEU = (OBLIGATIONS.index(o) for o in ("defense", "offense", "neutrality"))
+_AGAINST_THE_ENEMY = condition_bits(["defence_named_adversary", "offence_named_adversary"]) | CONDITIONS_WRITTEN
+"""The written conditions of a pact made for a war: its defence and offence obligations hold against the enemy it names."""
 
 
 def wartime_pacts(world: World, rng: np.random.Generator) -> None:
@@ -184,6 +187,8 @@ def _sign(world: World, war: dict, b: int, partners: np.ndarray, enemy: int, obl
     # made for the war: its term is the war's end (politics reads -inf so), written against the enemy
     ag.term_end[slots], ag.renewal_years[slots] = -np.inf, np.nan
     ag.target[slots] = ag.adversary[slots] = ag.war_enemy[slots] = enemy
+    # written against that enemy only: it calls nobody against another attacker (ATOP defcoadv, offcoadv; Leeds, Long & Mitchell 2000)
+    ag.war_conditions[slots] = _AGAINST_THE_ENEMY
     details = None
     if world.explain:
         details = [{"cause": "made for a war", "war": _war_key(world, war), "enemy": int(world.ccode[enemy]), "obligations": [obligation], "factors": f} for f in factors]
