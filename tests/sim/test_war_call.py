@@ -70,7 +70,10 @@ def _entries_explained(sim: Simulation, years: int) -> tuple[int, int, list[tupl
             side = d["ally_of"]
             assert d["obligation"] in ("defense", "offense")
             assert ag.obligations[s, DEF if d["obligation"] == "defense" else OFF], f"{ally} called through agreement {aid} ({ag.names[s]}) without a {d['obligation']} obligation"
-            assert ag.members[s, w.index_of(int(ally))] and ag.members[s, w.index_of(side)], "the pact must bind the ally to the side it joins"
+            if ag.active[s] or ag.end_year[s] != year:  # (a pact made for a war may end, fulfilled, after the call in the same year: its members are cleared)
+                assert ag.members[s, w.index_of(int(ally))] and ag.members[s, w.index_of(side)], "the pact must bind the ally to the side it joins"
+            else:
+                assert ag.war_enemy[s] >= 0 and ((ev.kind == "dissolution") & (ev.agreement_id == aid)).any(), f"agreement {aid} ended without a dissolution"
             if ag.members[s, w.index_of(int(enemy))]:  # a pact of both belligerents calls only to defend the attacked member, and says so
                 assert d["factors"]["against_a_member"] and d["obligation"] == "defense" and d["side"] == 2, "a pact of both belligerents calls nobody but against the attacker"
             else:
