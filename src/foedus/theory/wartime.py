@@ -53,7 +53,7 @@ import numpy as np
 
 from foedus.theory._validate import _vector
 
-__all__ = ["coalition_gain", "neutrality_gain", "signing_probability", "fulfilled"]
+__all__ = ["coalition_gain", "fulfilled", "neutrality_gain", "signing_probability"]
 
 
 def _odds(own, other):
