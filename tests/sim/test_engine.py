@@ -130,17 +130,18 @@ def test_steps_are_named_and_replaceable():
     # the blocs step (multilateral treaties against a shared threat) runs before alignment since it was merged
     assert list(DEFAULT_STEPS) == [
         "system_membership", "trends_and_shocks", "capabilities", "threat_perception", "absent_states", "blocs", "alignment",
-        "alliance_politics", "crises_and_coalitions", "cyber", "conflict_and_commitments", "rivalries", "record",
+        "alliance_politics", "crises_and_coalitions", "cyber", "conflict_and_commitments", "wartime_pacts", "rivalries", "record",
     ]
     sc = synthetic_scenario(6, seed=2, years=5)
     calls = []
     sim = Simulation(sc, rng=sc.seed)
     sim.steps["alignment"] = lambda world, rng: calls.append(world.year)
     sim.steps["blocs"] = lambda world, rng: calls.append(-world.year)
+    del sim.steps["wartime_pacts"]  # pacts made for a war form there (crisis8)
     h = sim.run().history()
     assert sorted(calls) == sorted([*range(2000, 2005), *range(-2004, -1999)])
     formed = h.agreements[h.agreements["agreement_id"] >= 100001]
-    assert (formed["kind"] != "alliance").all()  # no alliance forms without the steps that form them (blocs, alignment)
+    assert (formed["kind"] != "alliance").all()  # no alliance forms without the steps that form them (blocs, alignment, wartime pacts)
 
 
 def test_scheduled_shocks_of_world_2022():

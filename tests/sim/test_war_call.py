@@ -70,7 +70,10 @@ def _entries_explained(sim: Simulation, years: int) -> tuple[int, int, list[tupl
             side = d["ally_of"]
             assert d["obligation"] in ("defense", "offense")
             assert ag.obligations[s, DEF if d["obligation"] == "defense" else OFF], f"{ally} called through agreement {aid} ({ag.names[s]}) without a {d['obligation']} obligation"
-            assert ag.members[s, w.index_of(int(ally))] and ag.members[s, w.index_of(side)], "the pact must bind the ally to the side it joins"
+            if ag.active[s] or ag.end_year[s] != year:  # (a pact made for a war may end, fulfilled, after the call in the same year: its members are cleared)
+                assert ag.members[s, w.index_of(int(ally))] and ag.members[s, w.index_of(side)], "the pact must bind the ally to the side it joins"
+            else:
+                assert ag.war_enemy[s] >= 0 and ((ev.kind == "dissolution") & (ev.agreement_id == aid)).any(), f"agreement {aid} ended without a dissolution"
             if ag.members[s, w.index_of(int(enemy))]:  # a pact of both belligerents calls only to defend the attacked member, and says so
                 assert d["factors"]["against_a_member"] and d["obligation"] == "defense" and d["side"] == 2, "a pact of both belligerents calls nobody but against the attacker"
             else:
@@ -94,6 +97,10 @@ def _entries_explained(sim: Simulation, years: int) -> tuple[int, int, list[tupl
                 assert ag.kind[s] == COALITION and ag.members[s, i] and d["factors"]["obligation"] == "none", d
                 c = int(ag.crisis[s])
                 assert w.crises.aggressor[c] == e and w.year > 1945, "a mandated coalition fights the aggressor it was formed against, under the Charter"
+            elif d["route"] == "wartime pact":  # a pact made for the war this year (crisis8): it binds the entrant to the side it joins
+                slots = np.flatnonzero(ag.active[: ag.n] & (ag.war_enemy[: ag.n] == e) & ag.members[: ag.n, i] & ag.members[: ag.n, w.index_of(d["side_of"])])
+                ob = d["factors"]["obligation"]
+                assert len(slots) and ag.obligations[slots, DEF if ob == "defense" else OFF].any(), f"{who} entered through no {ob} pact made for the war"
             else:  # the labelled route without a pact: a rival of the enemy it fights, bound to no pact with it
                 assert d["route"] == "opportunistic" and pd.isna(aid) or int(aid) == -1, d
                 assert d["factors"]["obligation"] == "none", "an opportunist enters through no obligation, and says so"

@@ -176,6 +176,8 @@ CAUSES = {
     "regime shifted": lazy_gettext("a member's regime shifted"),
     "term expired": lazy_gettext("term expired"),
     "war over": lazy_gettext("war over"),
+    "fulfilled": lazy_gettext("its purpose fulfilled (the war is over)"),
+    "made for a war": lazy_gettext("made for a war"),
     "crisis faded": lazy_gettext("crisis faded"),
     "mission ended": lazy_gettext("mission ended"),
     "institutionalised": lazy_gettext("institutionalised"),
@@ -283,6 +285,17 @@ FACTORS = {
     "members_in_favour": lazy_gettext("members in favour"),
     "power": lazy_gettext("capability share"),
     "offence_standing": lazy_gettext("standing of offence pledges"),
+    # pacts made for a war (foedus.sim.steps.wartime)
+    "coalition_gain": lazy_gettext("gain in the odds of the war with the partner"),
+    "neutrality_gain": lazy_gettext("gain from the bystander's neutrality"),
+    "hostility_to_enemy": lazy_gettext("hostility to the enemy"),
+    "partner_hostility_to_enemy": lazy_gettext("partner's hostility to the enemy"),
+    "bystander_hostility_to_attacker": lazy_gettext("bystander's hostility to the attacker"),
+    "own_capability_at_enemy": lazy_gettext("own capability at the enemy"),
+    "partner_capability_at_enemy": lazy_gettext("partner's capability at the enemy"),
+    "enemy_capability": lazy_gettext("enemy's capability"),
+    "signing_probability": lazy_gettext("probability of signing"),
+    "consent": lazy_gettext("consent"),
     # firms and NGOs in cyber alignments (foedus.sim.steps.cyber, trends)
     "values": lazy_gettext("values of the actor"),
     "proximity_to_members": lazy_gettext("proximity to the members"),
@@ -394,6 +407,7 @@ ROUTES = {
     "alliance": lazy_gettext("an ally's pledge"),
     "collective security": lazy_gettext("collective security"),
     "opportunistic": lazy_gettext("opportunism"),
+    "wartime pact": lazy_gettext("a pact made for the war"),
 }
 """The routes by which a state joins a war under way (``route`` of a ``war_entry`` event, :mod:`foedus.sim.steps.conflict`)."""
 

@@ -106,6 +106,9 @@ class Agreements:
         "war_conditions": (np.int8, 0),
         "adversary": (np.int32, -1),
         "adversary_second": (np.int32, -1),
+        # the enemy of the war a pact was made for (foedus.sim.steps.wartime; -1 none): it ends, fulfilled, when no member
+        # is at war with it any more (Leeds & Savun 2007)
+        "war_enemy": (np.int32, -1),
     }
 
     def __init__(self, n_states: int, n_nonstate: int = 0, capacity: int = 32):

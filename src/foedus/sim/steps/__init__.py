@@ -37,6 +37,9 @@ through :attr:`foedus.sim.engine.Simulation.steps`):
    espionage among allies, and trust-based cyber alignments with firms and NGOs (T3);
 8. :func:`~.conflict.conflict_and_commitments` (:mod:`.conflict`): disputes and wars, and
    whether allies honour their commitments (T2, P5);
+8b. :func:`~.wartime.wartime_pacts` (:mod:`.wartime`): pacts made for a war, signed in the year it begins by
+   states sharing an enemy (offence, defence) and by bystanders with the attacker (neutrality), ended with their
+   purpose fulfilled when the war is over (Bueno de Mesquita 1981, Leeds 2003, Leeds & Savun 2007);
 9. :func:`~.rivalry.rivalries` (:mod:`.rivalry`): strategic rivalries begin and end with the
    hazards estimated on the record (:mod:`foedus.theory.rivalry`), driven by contiguity, major
    status, parity, wars, joint democracy, regime distance and power shifts;
@@ -87,6 +90,7 @@ from foedus.sim.steps.rivalry import rivalries
 from foedus.sim.steps.system import absent_states, system_membership
 from foedus.sim.steps.threat import perceive_threats, threat_perception
 from foedus.sim.steps.trends import trends_and_shocks
+from foedus.sim.steps.wartime import wartime_pacts
 from foedus.sim.world import World
 
 DEFAULT_STEPS: dict[str, Step] = {
@@ -101,6 +105,7 @@ DEFAULT_STEPS: dict[str, Step] = {
     "crises_and_coalitions": crises_and_coalitions,
     "cyber": cyber,
     "conflict_and_commitments": conflict_and_commitments,
+    "wartime_pacts": wartime_pacts,
     "rivalries": rivalries,
     "record": record,
 }

@@ -1,0 +1,200 @@
+"""Step 8b, pacts made for a war: signed when a war begins, ended, their purpose fulfilled, when it is over (A2, D2).
+
+The record's nineteenth-century alliances are short because most were made for one war and ended with it
+(Gibler 2009; Leeds & Savun 2007 code the ending as the alliance's purpose fulfilled). This step runs after
+:func:`foedus.sim.steps.conflict.conflict_and_commitments`, over the wars registered there (``world.wars``):
+
+- **fulfilled**: a pact made for a war (``Agreements.war_enemy``) ends when none of its members is at war with its
+  enemy any more (:func:`foedus.theory.wartime.fulfilled`), logged as a ``dissolution`` with the cause
+  ``"fulfilled"``;
+- **coalitions**: in the year a war begins, each of its two first belligerents ``b`` may sign a pact with a state ``j``
+  that shares its enemy ``e`` (hostile to it, not allied to either side, not at war with ``b``): an *offence* pact on the
+  attacker's side, a *defence* pact on the target's, with :func:`foedus.theory.wartime.signing_probability` of
+  :func:`foedus.theory.wartime.coalition_gain` (Bueno de Mesquita 1981: the rise in the option to fight that j's forces,
+  carried to the enemy's territory, bring) at rate ``wartime_pact_rate``; an offence pledge counts only the share the
+  instruments against war leave it (:func:`foedus.sim.steps.formation.offence_term`: Covenant art. 20, Charter art. 103),
+  on each signatory's side (the value to the belligerent, and the partner's consent).
+  The partner fights with it: a partner not yet in the war enters it on b's side (a ``war_entry`` event, route
+  ``"wartime pact"``: Prussia and Italy against Austria, 1866);
+- **neutrality**: the attacker may obtain a bystander's pledge of neutrality (Leeds 2003: the prospective attacker seeks
+  it), with :func:`foedus.theory.wartime.signing_probability` of :func:`foedus.theory.wartime.neutrality_gain` (the
+  loss the bystander's intervention for the target would cost the attacker) times the conquest discount
+  (:func:`foedus.sim.steps.formation.norm_terms`) at rate ``wartime_neutrality_rate``, times the bystander's consent
+  ``1 - H[j, b]`` (a state hostile to the attacker promises it nothing) and the standing the instruments against war
+  leave a pledge to stand aside from an aggression (:func:`foedus.sim.steps.formation.offence_term`: the Covenant's
+  members act against an aggressor, art. 16, and enter no engagement inconsistent with it, art. 20; the Charter's
+  refrain from assisting a state the Council acts against, art. 2(5), and its obligations prevail, art. 103). A permanently neutral state pledges nothing
+  (its neutrality is already owed: Hague Convention V, 1907).
+
+Only states that can take part in the war sign (contiguous to a belligerent, a major power, or a rival of a
+belligerent: Maoz & Russett 1993's politically relevant dyads, Lemke & Reed 2001).
+
+Every pact is bilateral, closed to accession, made for the war (``wartime``; its term the war's end, ``term_end``
+-inf, as :mod:`foedus.sim.steps.politics` reads it), written against the enemy (``target``, ``adversary``; its defence
+and offence obligations hold against that enemy only, ATOP ``defcoadv``/``offcoadv``: Leeds, Long & Mitchell 2000); its
+``formation`` event names the war, the enemy and every term of the choice. Python loops run over the year's new wars
+only.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.schema import OBLIGATIONS
+from foedus.sim.steps._common import ALLIANCE
+from foedus.sim.steps.dissolution import dissolve
+from foedus.sim.steps.formation import norm_terms, offence_term
+from foedus.sim.steps.neutrality import permanently_neutral
+from foedus.sim.world import World
+from foedus.theory import wartime as th_wt
+from foedus.theory.capability import asymmetric_capabilities
+from foedus.theory.war import CONDITIONS_WRITTEN, condition_bits
+from foedus.theory.war_onset import politically_relevant, reach
+
+_AGAINST_THE_ENEMY = condition_bits(["defence_named_adversary", "offence_named_adversary"]) | CONDITIONS_WRITTEN
+"""The written conditions of a pact made for a war: its defence and offence obligations hold against the enemy it names."""
+
+
+def wartime_pacts(world: World, rng: np.random.Generator) -> None:
+    """End the pacts whose war is over, then sign this year's wars' pacts (see the module's docstring)."""
+    _fulfil(world)
+    p = world.params
+    if p.wartime_pact_rate <= 0 and p.wartime_neutrality_rate <= 0:
+        return
+    for war in [w for w in world.wars if w["start"] == world.year]:
+        att, tgt = war["attacker"], war["target"]
+        if not (world.at_war[att, tgt] and world.active[att] and world.active[tgt]):
+            continue
+        if p.wartime_pact_rate > 0:
+            _coalition(world, rng, war, att, tgt, 1)
+            _coalition(world, rng, war, tgt, att, 2)
+        if p.wartime_neutrality_rate > 0:
+            _neutrality(world, rng, war, att, tgt)
+
+
+def _fulfil(world: World) -> None:
+    """The pacts made for a war that none of their members fights any more end, their purpose fulfilled (Leeds & Savun 2007)."""
+    ag = world.agreements
+    k = ag.n
+    slots = np.flatnonzero(ag.active[:k] & (ag.war_enemy[:k] >= 0))
+    if not len(slots):
+        return
+    done = slots[th_wt.fulfilled(ag.members[slots], ag.war_enemy[slots], world.at_war, check=world.check)]
+    if not len(done):
+        return
+    details = None
+    if world.explain:
+        details = [
+            {"cause": "fulfilled", "enemy": int(world.ccode[e]), "factors": {"made_for_the_war": True, "years_in_force": int(world.year - s)}}
+            for e, s in zip(ag.war_enemy[done].tolist(), ag.start_year[done].tolist())
+        ]
+    dissolve(world, done, details)
+
+
+def _projected(world: World, who: np.ndarray, enemy: int) -> np.ndarray:
+    """The capability of ``who`` that reaches ``enemy``'s territory (Bueno de Mesquita 1981: CINC times the loss-of-strength gradient)."""
+    c = world.cinc[who]
+    return c * reach(c, world.distance_km[who, enemy], miles_per_day=world.params.miles_per_day, check=world.check)
+
+
+def _candidates(world: World, war: dict, b: int, e: int) -> np.ndarray:
+    """States that may sign with belligerent ``b`` against ``e``: active, neither of them, at war with neither, allied to neither,
+    and able to take part in the war: contiguous to a belligerent, a major power, or a rival of a belligerent
+    (:func:`foedus.theory.war_onset.politically_relevant`: Maoz & Russett 1993, Lemke & Reed 2001)."""
+    allied = world.agreements.allied()
+    ok = world.active & ~allied[b] & ~allied[e] & ~world.at_war[b] & ~world.at_war[e]
+    ok &= politically_relevant(world.contiguous[b] | world.contiguous[e], world.major, world.rivalry[b] | world.rivalry[e])
+    ok[[b, e]] = False
+    side = np.fromiter(war["side"].keys(), np.intp)
+    ok[side] = False
+    return np.flatnonzero(ok)
+
+
+def _coalition(world: World, rng: np.random.Generator, war: dict, b: int, e: int, side: int) -> None:
+    """Belligerent ``b`` (war side ``side``: 1 the attacker's, 2 the target's) signs pacts against ``e`` with states sharing its enemy."""
+    p = world.params
+    cand = _candidates(world, war, b, e)
+    if not len(cand):
+        return
+    own = _projected(world, np.array([b]), e)
+    enemy = world.cinc[[e]]
+    partner = _projected(world, cand, e)
+    gain = th_wt.coalition_gain(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), partner, np.full(len(cand), world.hostility[b, e]), world.hostility[cand, e], check=world.check)
+    # an offence pledge is an engagement the instruments void, for each of its two signatories (Covenant art. 20, Charter art. 103)
+    standing = offence_term(world) if side == 1 else 1.0
+    prob = th_wt.signing_probability(gain * standing, p.wartime_pact_rate, check=world.check) * standing
+    go = np.flatnonzero(rng.random(len(cand)) < prob)
+    if not len(go):
+        return
+    j = cand[go]
+    ob = "offense" if side == 1 else "defense"
+    factors = [{"coalition_gain": float(g), "offence_standing": float(standing), "hostility_to_enemy": float(world.hostility[b, e]),
+                "partner_hostility_to_enemy": float(hj), "own_capability_at_enemy": float(own[0]), "partner_capability_at_enemy": float(pc),
+                "enemy_capability": float(enemy[0]), "signing_probability": float(q)}
+               for g, hj, pc, q in zip(gain[go], world.hostility[j, e], partner[go], prob[go])]
+    _sign(world, war, b, j, e, ob, factors)
+    # the partner fights with it: it enters the war on b's side against e
+    world.at_war[j, e] = world.at_war[e, j] = True
+    world.hostility[j, e] = world.hostility[e, j] = np.maximum(world.hostility[j, e], p.honour_hostility)
+    for s in j.tolist():
+        war["side"][s] = side
+    world.log.events(world.year, "war_entry", -1, world.ccode[j], world.ccode[e], [
+        {"route": "wartime pact", "war": _war_key(world, war), "side_of": int(world.ccode[b]), "side": side,
+         "factors": {"obligation": ob, **f}} for f in factors
+    ])
+
+
+def _neutrality(world: World, rng: np.random.Generator, war: dict, a: int, t: int) -> None:
+    """The attacker ``a`` obtains pledges of neutrality in its war with ``t`` from bystanders (Leeds 2003)."""
+    p = world.params
+    cand = _candidates(world, war, a, t)
+    cand = cand[~permanently_neutral(world)[cand]]
+    if not len(cand):
+        return
+    own = _projected(world, np.array([a]), t)
+    enemy = world.cinc[[t]]
+    bystander = _projected(world, cand, t)
+    gain = th_wt.neutrality_gain(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), bystander, np.full(len(cand), world.hostility[a, t]), world.hostility[cand, t], check=world.check)
+    discount = norm_terms(world)[0]  # the gain of conquest the norm leaves the attacker (Zacher 2001)
+    # the bystander's consent: none to an attacker it is hostile to, and a pledge to stand aside from an aggression is an
+    # engagement the instruments void (Covenant art. 16 and 20: every member acts against an aggressor; Charter art. 2(5), 103)
+    standing = offence_term(world)
+    consent = (1.0 - world.hostility[cand, a]) * standing
+    prob = th_wt.signing_probability(gain * discount, p.wartime_neutrality_rate, check=world.check) * consent
+    go = np.flatnonzero(rng.random(len(cand)) < prob)
+    if not len(go):
+        return
+    j = cand[go]
+    factors = [{"neutrality_gain": float(g), "conquest_discount": float(discount), "hostility_to_enemy": float(world.hostility[a, t]),
+                "partner_hostility_to_enemy": float(world.hostility[s, t]), "bystander_hostility_to_attacker": float(world.hostility[s, a]),
+                "own_capability_at_enemy": float(own[0]), "partner_capability_at_enemy": float(bc), "enemy_capability": float(enemy[0]),
+                "offence_standing": float(standing), "consent": float(c), "signing_probability": float(q)}
+               for g, s, bc, c, q in zip(gain[go], j.tolist(), bystander[go], consent[go], prob[go])]
+    _sign(world, war, a, j, t, "neutrality", factors)
+
+
+def _sign(world: World, war: dict, b: int, partners: np.ndarray, enemy: int, obligation: str, factors: list[dict]) -> None:
+    """Bilateral pacts of ``b`` with each of ``partners`` made for ``war`` against ``enemy``, and their ``formation`` events."""
+    ag = world.agreements
+    pairs = np.stack([np.full(len(partners), b), partners], axis=1)
+    pw = world.power[pairs]
+    ob = np.zeros(len(OBLIGATIONS), bool)
+    ob[OBLIGATIONS.index(obligation)] = True
+    slots = ag.add_pairs(
+        pairs, world.year, kind=ALLIANCE, obligations=ob, asymmetric=asymmetric_capabilities(pw.max(axis=1), pw.min(axis=1)),
+        leader=np.where(pw[:, 0] >= pw[:, 1], b, partners), wartime=np.ones(len(partners), bool), power=pw,
+    )
+    # made for the war: its term is the war's end (politics reads -inf so), written against the enemy
+    ag.term_end[slots], ag.renewal_years[slots] = -np.inf, np.nan
+    ag.target[slots] = ag.adversary[slots] = ag.war_enemy[slots] = enemy
+    # written against that enemy only: it calls nobody against another attacker (ATOP defcoadv, offcoadv; Leeds, Long & Mitchell 2000)
+    ag.war_conditions[slots] = _AGAINST_THE_ENEMY
+    details = None
+    if world.explain:
+        details = [{"cause": "made for a war", "war": _war_key(world, war), "enemy": int(world.ccode[enemy]), "obligations": [obligation], "factors": f} for f in factors]
+    world.log.events(world.year, "formation", ag.agreement_id[slots], np.full(len(partners), world.ccode[b]), world.ccode[partners], details)
+
+
+def _war_key(world: World, war: dict) -> list[int]:
+    """The war as its events name it: [first year, attacker's COW code, target's COW code]."""
+    return [int(war["start"]), int(world.ccode[war["attacker"]]), int(world.ccode[war["target"]])]

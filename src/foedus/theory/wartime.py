@@ -1,0 +1,170 @@
+r"""Pacts made for a war: offence and defence pacts among states sharing an enemy, neutrality pledges exacted
+by a belligerent, and their end when the war is over (brief A2, D2; issue 17 item 4; closing note 7, item 9).
+
+Most alliances of the nineteenth century were short because they were made for one war or one crisis and
+ended with it: Sardinia and France (1859), Prussia and Italy (1866), the Balkan League (1912), the
+neutrality Russia promised Prussia in 1870 (Gibler 2009 on ad hoc wartime coalitions; ATOP 5.1: of the 103
+alliances begun 1816-1914, 27 ended with their provisions fulfilled, median 2 years). Leeds & Savun (2007)
+code such an ending as the alliance's purpose *fulfilled*, apart from the abrogations that a change in power,
+regime or threat causes.
+
+When a war begins, a belligerent ``b`` fighting the enemy ``e`` values
+
+- a partner ``j``'s pledge to fight ``e`` with it (an offence pact on the attacker's side, a defence pact on the
+  target's) as the rise in its option to fight that ``j``'s forces bring, Bueno de Mesquita's (1981, ch. 4)
+  probability of success with capabilities discounted by the distance to the battlefield, weighted by the
+  two states' hostility towards ``e`` (:func:`coalition_gain`; the war-specific form of
+  :func:`foedus.theory.offence.aggrandisement`, whose target is the state one is most hostile to; here it
+  is the state one is fighting);
+- a bystander ``j``'s pledge of neutrality as the loss that ``j``'s intervention on ``e``'s side would cost it
+  (:func:`neutrality_gain`; the war-specific form of :func:`foedus.theory.offence.isolation`): the
+  prospective attacker seeks the pledge that frees its hand (Leeds 2003: neutrality pacts with a prospective
+  attacker make its attack more likely).
+
+The war is under way, so its chance is one (:func:`foedus.theory.offence.war_expectation` of a certain war).
+A pledge is signed with :func:`signing_probability`, the complementary log-log form of a proportional
+hazard (Beck, Katz & Tucker 1998: discrete-time events whose intensity is proportional to their covariate):
+:math:`1 - e^{-\lambda V}`, :math:`\lambda` the rate fitted on the in-sample eras. Such a pact names its
+enemy and ends, its provisions fulfilled, when none of its members is at war with that enemy any more
+(:func:`fulfilled`; Leeds & Savun 2007).
+
+Published form vs ours
+----------------------
+The probability of success and its distance discount are Bueno de Mesquita's (1981); the expected-utility
+condition (a war is worth fighting only at odds above one half) is his necessary condition for war, as in
+:mod:`foedus.theory.offence`; the purpose fulfilled as a cause of termination is Leeds & Savun's (2007)
+coding; the hazard form of the decision and its rate are ours.
+
+References
+----------
+1. Bueno de Mesquita, B. (1981). *The War Trap*. New Haven: Yale University Press, ch. 4.
+2. Leeds, B. A. & Savun, B. (2007). Terminating alliances: why do states abrogate agreements?
+   *Journal of Politics* 69(4): 1118-1132.
+3. Leeds, B. A. (2003). Do alliances deter aggression? The influence of military alliances on the
+   initiation of militarized interstate disputes. *American Journal of Political Science* 47(3): 427-439.
+4. Gibler, D. M. (2009). *International Military Alliances, 1648-2008*. Washington: CQ Press.
+5. Beck, N., Katz, J. N. & Tucker, R. (1998). Taking time seriously. *American Journal of Political
+   Science* 42(4): 1260-1288.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.theory._validate import _vector
+
+__all__ = ["coalition_gain", "fulfilled", "neutrality_gain", "signing_probability"]
+
+
+def _odds(own, other):
+    """``own / (own + other)``, 0 where both are 0."""
+    tot = own + other
+    return np.where(tot > 0, own / np.where(tot > 0, tot, 1.0), 0.0)
+
+
+def _option(p):
+    """Bueno de Mesquita's option to fight at odds ``p`` with equal stakes: ``max(0, 2p - 1)``."""
+    return np.maximum(2.0 * p - 1.0, 0.0)
+
+
+def coalition_gain(own, enemy, partner, hostility_own, hostility_partner, *, check: bool = True) -> np.ndarray:
+    r"""The value to a belligerent of a partner's pledge to fight its enemy with it: (K,) >= 0.
+
+    .. math::
+
+        G = H_{be} H_{je} \left[\max(0, 2P_{bj} - 1) - \max(0, 2P_b - 1)\right],\qquad
+        P_{bj} = \frac{R_b + R_j}{R_b + R_j + R_e},\quad P_b = \frac{R_b}{R_b + R_e}
+
+    with :math:`R` each state's capability that reaches the enemy's territory (:math:`R_e` the enemy at
+    home; Bueno de Mesquita 1981, ch. 4) and :math:`H` the two states' hostility towards the enemy (a
+    partner with no quarrel with the enemy will not fight it: Snyder 1997's common adversary). It is
+    :func:`foedus.theory.offence.aggrandisement` with the target set to the enemy of the war under way.
+
+    Parameters
+    ----------
+    own, enemy, partner : array_like (K,) >= 0, capability share
+        :math:`R_b`, :math:`R_e`, :math:`R_j`.
+    hostility_own, hostility_partner : array_like (K,) in [0, 1]
+        :math:`H_{be}`, :math:`H_{je}`.
+
+    Examples
+    --------
+    Two equal states against an equal enemy: alone at even odds (a war not worth fighting), together at 2/3,
+    a gain of 1/3 weighted by the hostilities (0.6 each); against an enemy three times as strong, nothing:
+
+    >>> coalition_gain([0.2, 0.2], [0.2, 0.6], [0.2, 0.2], [0.6, 0.6], [0.6, 0.6]).round(4).tolist()
+    [0.12, 0.0]
+    """
+    b, e, j = (_vector(n, v, None, nonneg=True, check=check) for n, v in (("own", own), ("enemy", enemy), ("partner", partner)))
+    hb = _vector("hostility_own", hostility_own, len(b), unit=True, check=check)
+    hj = _vector("hostility_partner", hostility_partner, len(b), unit=True, check=check)
+    gain = _option(_odds(b + j, e)) - _option(_odds(b, e))
+    return hb * hj * np.maximum(gain, 0.0)
+
+
+def neutrality_gain(own, enemy, bystander, hostility_own, hostility_bystander, *, check: bool = True) -> np.ndarray:
+    r"""The value to a belligerent of a bystander's pledge of neutrality in its war: (K,) >= 0.
+
+    .. math::
+
+        N = H_{be} (1 - H_{je}) \left[\max(0, 2P_b - 1) - \max(0, 2P_b^{-j} - 1)\right],\qquad
+        P_b^{-j} = \frac{R_b}{R_b + R_e + R_j}
+
+    a bystander not hostile to the enemy (:math:`1 - H_{je}`) may defend it, adding the forces it carries to
+    the battlefield to the enemy's (Bueno de Mesquita 1981, ch. 4: the expected contributions of third
+    parties enter the odds); its neutrality keeps them out (Leeds 2003: the prospective attacker seeks it).
+    :func:`foedus.theory.offence.isolation` with the target set to the enemy of the war under way.
+
+    Examples
+    --------
+    A belligerent as strong as its enemy facing a bystander of the same strength: odds 2/3 alone, even odds
+    if the bystander defends the enemy; the pledge is worth the 1/3 of expected utility, times 0.5:
+
+    >>> neutrality_gain([0.2], [0.1], [0.1], [0.5], [0.0]).round(4).tolist()
+    [0.1667]
+    """
+    b, e, j = (_vector(n, v, None, nonneg=True, check=check) for n, v in (("own", own), ("enemy", enemy), ("bystander", bystander)))
+    hb = _vector("hostility_own", hostility_own, len(b), unit=True, check=check)
+    hj = _vector("hostility_bystander", hostility_bystander, len(b), unit=True, check=check)
+    loss = _option(_odds(b, e)) - _option(_odds(b, e + j))
+    return hb * (1.0 - hj) * np.maximum(loss, 0.0)
+
+
+def signing_probability(value, rate: float, *, check: bool = True) -> np.ndarray:
+    r"""The chance that a pledge worth ``value`` is signed in the year its war begins: :math:`1 - e^{-\lambda V}`, in [0, 1).
+
+    The complementary log-log link of a discrete-time event whose hazard is proportional to its covariate
+    (Beck, Katz & Tucker 1998): the stakes of the war (:func:`coalition_gain`, :func:`neutrality_gain`) set the
+    intensity of the offers, ``rate`` (:math:`\lambda`, per unit of value) their scale. Zero value, zero chance;
+    small values, about :math:`\lambda V`.
+
+    >>> signing_probability([0.0, 0.01, 1.0], 2.0).round(4).tolist()
+    [0.0, 0.0198, 0.8647]
+    """
+    v = _vector("value", value, None, nonneg=True, check=check)
+    if check and not (np.isfinite(rate) and rate >= 0):
+        raise ValueError(f"signing_probability: rate must be >= 0 per unit of value, got {rate!r}")
+    return -np.expm1(-float(rate) * v)
+
+
+def fulfilled(members, enemy, at_war, *, check: bool = True) -> np.ndarray:
+    """Whether each pact made for a war has its provisions fulfilled: none of its members is at war with its enemy any more (A,) bool.
+
+    Leeds & Savun (2007) code the end of an alliance whose purpose was achieved (the war it was made for is
+    over) apart from abrogation. ``members`` (A, N) bool, ``enemy`` (A,) the index of the state each pact was made
+    against (-1: none, never fulfilled), ``at_war`` (N, N) bool.
+
+    >>> import numpy as np
+    >>> w = np.zeros((3, 3), bool); w[0, 2] = w[2, 0] = True
+    >>> fulfilled(np.array([[1, 1, 0], [0, 1, 0]], bool), np.array([2, 2]), w).tolist()
+    [False, True]
+    """
+    m = np.asarray(members, dtype=bool)
+    k = np.asarray(enemy, dtype=np.intp)
+    w = np.asarray(at_war, dtype=bool)
+    if check and (m.ndim != 2 or k.shape != (m.shape[0],) or w.shape != (m.shape[1], m.shape[1])):
+        raise ValueError(f"fulfilled: members (A, N), enemy (A,), at_war (N, N) expected, got {m.shape}, {k.shape}, {w.shape}")
+    if not len(k):
+        return np.zeros(0, bool)
+    fighting = (m & w[np.maximum(k, 0)]).any(axis=1)
+    return (k >= 0) & ~fighting

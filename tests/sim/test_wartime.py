@@ -1,0 +1,132 @@
+"""Pacts made for a war (foedus.sim.steps.wartime; closing note 7, item 9; issue 17 item 4; issue 12's 1816-1914 facts).
+
+A small world where a war has just begun (state 0 attacks state 1), every other state able to take part
+(contiguous to both): the step signs pacts with the chance :func:`foedus.theory.wartime.signing_probability` of the
+war's stakes (Bueno de Mesquita 1981), the partner fights, and the pact ends, its purpose fulfilled, in the first
+year none of its members fights the enemy any more (Leeds & Savun 2007). Mechanism claims one-sided at alpha 0.01.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import stats
+
+from foedus.sim import Simulation
+from foedus.sim.steps.wartime import _projected, wartime_pacts
+from foedus.testing import synthetic_scenario
+from foedus.theory import war as th_war
+from foedus.theory import wartime as th_wt
+
+ALPHA = 0.01
+ATT, TGT = 0, 1
+
+
+def _war_world(seed: int, **parameters):
+    """A 6-state world with no pact, every pair contiguous, in which 0 has just attacked 1 (hostility 0.9 between them)."""
+    sc = synthetic_scenario(6, seed=seed, years=5, alliances=0, **parameters)
+    sim = Simulation(sc, rng=seed)
+    w = sim.world
+    w.contiguous[:] = True
+    np.fill_diagonal(w.contiguous, False)
+    w.hostility[:] = 0.0
+    w.hostility[ATT, TGT] = w.hostility[TGT, ATT] = 0.9
+    w.at_war[:] = False
+    w.at_war[ATT, TGT] = w.at_war[TGT, ATT] = True
+    w.wars = [{"start": w.year, "attacker": ATT, "target": TGT, "side": {ATT: 1, TGT: 2}, "pending": []}]
+    return sim
+
+
+def _signed(sim) -> dict[int, tuple[int, str]]:
+    """{partner index: (belligerent index, obligation)} of the pacts made for the war."""
+    ag = sim.world.agreements
+    out = {}
+    for s in np.flatnonzero(ag.active[: ag.n] & (ag.war_enemy[: ag.n] >= 0)):
+        m = np.flatnonzero(ag.members[s])
+        ob = ["defense", "offense", "neutrality"][int(np.flatnonzero(ag.obligations[s, :3])[0])]
+        b = ATT if ATT in m else TGT
+        out[int(m[m != b][0])] = (b, ob)
+    return out
+
+
+def test_a_state_sharing_the_enemy_signs_with_the_stakes_and_fights():
+    """State 2 shares the target's enemy (hostile to the attacker), state 3 has no quarrel: over 60 seeds 2 signs a
+    defence pact with the target more often than 3 (which never does: no common adversary), one-sided Fisher at 1 %; the
+    signing rate matches signing_probability of coalition_gain (two-sided binomial, not rejected); the partner is at war
+    with the attacker on the target's side."""
+    signed = {2: 0, 3: 0}
+    probs = []
+    for seed in range(60):
+        sim = _war_world(seed, wartime_pact_rate=20.0, wartime_neutrality_rate=0.0)
+        w = sim.world
+        w.hostility[2, ATT] = w.hostility[ATT, 2] = 0.8
+        w.cinc[:] = 0.1  # equal strength: alone at even odds, together 2/3 (when the partner reaches the enemy)
+        wartime_pacts(w, sim.rng)
+        s = _signed(sim)
+        for j in (2, 3):
+            signed[j] += j in s
+        if 2 in s:
+            assert s[2] == (TGT, "defense")
+            assert w.at_war[2, ATT] and w.wars[0]["side"][2] == 2
+        assert 3 not in s
+        own, part = _projected(w, np.array([TGT]), ATT), _projected(w, np.array([2]), ATT)
+        probs.append(float(th_wt.signing_probability(th_wt.coalition_gain(own, w.cinc[[ATT]], part, [0.9], [0.8]), 20.0)[0]))
+    table = [[signed[2], 60 - signed[2]], [signed[3], 60 - signed[3]]]
+    assert stats.fisher_exact(table, alternative="greater").pvalue < ALPHA, signed
+    assert stats.binomtest(signed[2], 60, float(np.mean(probs))).pvalue > ALPHA, (signed, np.mean(probs))
+
+
+def test_the_attacker_obtains_neutrality_from_bystanders_who_could_defend_its_enemy():
+    """Bystanders not hostile to the target (who might defend it) pledge neutrality to a stronger attacker; one hostile to
+    the attacker never consents (1 - H), one-sided Fisher at 1 % over 60 seeds."""
+    got = {2: 0, 4: 0}
+    for seed in range(60):
+        sim = _war_world(seed, wartime_pact_rate=0.0, wartime_neutrality_rate=50.0)
+        w = sim.world
+        w.cinc[:] = 0.1
+        w.cinc[ATT] = 0.25  # odds 5/7 alone; a bystander on the target's side cuts them
+        w.hostility[4, ATT] = w.hostility[ATT, 4] = 1.0  # 4 would never promise the attacker anything
+        wartime_pacts(w, sim.rng)
+        s = _signed(sim)
+        for j in got:
+            got[j] += j in s
+        assert all(v == (ATT, "neutrality") for v in s.values())
+        assert not w.at_war[2:, :].any() and not w.at_war[:, 2:].any(), "a neutrality pledge brings nobody into the war"
+    assert got[4] == 0
+    assert stats.fisher_exact([[got[2], 60 - got[2]], [got[4], 60 - got[4]]], alternative="greater").pvalue < ALPHA, got
+
+
+def test_a_pact_made_for_a_war_ends_fulfilled_when_the_war_is_over():
+    for seed in range(10):
+        sim = _war_world(seed, wartime_pact_rate=200.0, wartime_neutrality_rate=200.0)
+        w = sim.world
+        w.cinc[:] = 0.1
+        w.cinc[ATT] = 0.25
+        w.hostility[2, TGT] = w.hostility[TGT, 2] = 0.8  # 2 shares the attacker's enemy
+        wartime_pacts(w, sim.rng)
+        ag = w.agreements
+        made = np.flatnonzero(ag.active[: ag.n] & (ag.war_enemy[: ag.n] >= 0))
+        if not len(made):
+            continue
+        assert np.isneginf(ag.term_end[made]).all() and ag.wartime[made].all() and (ag.target[made] == ag.war_enemy[made]).all()
+        # written against the enemy only (ATOP defcoadv, offcoadv): no call against another attacker
+        assert (ag.adversary[made] == ag.war_enemy[made]).all()
+        adv = np.stack([ag.adversary[made], ag.adversary_second[made]], axis=1)
+        other = next(k for k in range(w.n) if k not in (ATT, TGT, *ag.war_enemy[made].tolist()))
+        for defence in (True, False):
+            assert th_war.conditions_met(ag.war_conditions[made], adv, int(ag.war_enemy[made][0]), defence=defence)[ag.war_enemy[made] == ag.war_enemy[made][0]].all()
+            assert not th_war.conditions_met(ag.war_conditions[made], adv, other, defence=defence).any()
+        # next year, the war goes on: nothing ends
+        w.year += 1
+        w.wars[0]["start"] = w.year - 1
+        wartime_pacts(w, sim.rng)
+        assert ag.active[made].all()
+        # the war ends: every pact made for it ends this year, "fulfilled"
+        w.year += 1
+        w.at_war[:] = False
+        wartime_pacts(w, sim.rng)
+        assert not ag.active[made].any() and (ag.end_year[made] == w.year).all()
+        ev = sim.events()
+        ends = ev[(ev.kind == "dissolution") & ev.agreement_id.isin(ag.agreement_id[made])]
+        assert len(ends) == len(made) and ends.detail.str.contains('"cause": ?"fulfilled"', regex=True).all()
+        return
+    raise AssertionError("no pact was made in ten seeds")

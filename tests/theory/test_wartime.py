@@ -1,0 +1,87 @@
+"""Pacts made for a war (foedus.theory.wartime): Bueno de Mesquita's (1981) odds, Leeds & Savun's (2007) fulfilled pacts.
+
+The two values are the war-specific forms of :func:`foedus.theory.offence.aggrandisement` and
+:func:`foedus.theory.offence.isolation` (the target fixed to the enemy of the war under way): where the enemy is the
+state a belligerent is most hostile to, they must be equal, entry by entry. The signing probability is the
+complementary log-log form of a proportional hazard: ``1 - exp(-rate * value)``, about ``rate * value`` for small values.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from foedus.theory import offence as th_off
+from foedus.theory import wartime as th_wt
+
+
+def _world(seed: int, n: int = 7):
+    rng = np.random.default_rng(seed)
+    h = rng.uniform(0.0, 1.0, (n, n))
+    np.fill_diagonal(h, 0.0)
+    r = rng.uniform(0.0, 0.3, (n, n))  # R[k, m]: m's capability at k
+    return h, r
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_coalition_gain_is_aggrandisement_against_the_enemy_fought(seed):
+    h, r = _world(seed)
+    agg = th_off.aggrandisement(h, r)
+    target = th_off.offence_target(h)
+    for b in range(len(h)):
+        e = target[b]
+        js = np.array([j for j in range(len(h)) if j not in (b, e)])
+        g = th_wt.coalition_gain(np.full(len(js), r[e, b]), np.full(len(js), r[e, e]), r[e, js], np.full(len(js), h[b, e]), h[js, e])
+        np.testing.assert_allclose(g, agg[b, js], rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_neutrality_gain_is_isolation_in_the_war_fought(seed):
+    h, r = _world(seed)
+    iso = th_off.isolation(h, r)
+    target = th_off.offence_target(h)
+    for b in range(len(h)):
+        e = target[b]
+        js = np.array([j for j in range(len(h)) if j not in (b, e)])
+        g = th_wt.neutrality_gain(np.full(len(js), r[e, b]), np.full(len(js), r[e, e]), r[e, js], np.full(len(js), h[b, e]), h[js, e])
+        np.testing.assert_allclose(g, iso[b, js], rtol=1e-12, atol=1e-15)
+
+
+def test_bueno_de_mesquitas_condition_no_gain_where_even_together_they_would_lose():
+    # against an enemy stronger than both together, the option to fight is worth nothing with or without the partner
+    assert th_wt.coalition_gain([0.1], [0.5], [0.2], [1.0], [1.0]).tolist() == [0.0]
+    # a partner that brings the odds from 1/2 to 3/4: the expected utility 2P - 1 rises by 1/2
+    assert th_wt.coalition_gain([0.1], [0.1], [0.2], [1.0], [1.0]).tolist() == [pytest.approx(0.5)]
+    # a partner with no quarrel with the enemy will not fight it
+    assert th_wt.coalition_gain([0.1], [0.1], [0.2], [1.0], [0.0]).tolist() == [0.0]
+
+
+def test_a_bystander_hostile_to_the_enemy_is_worth_no_pledge():
+    assert th_wt.neutrality_gain([0.2], [0.1], [0.1], [1.0], [1.0]).tolist() == [0.0]
+    # a belligerent that would lose alone gains nothing from keeping a third party out
+    assert th_wt.neutrality_gain([0.1], [0.2], [0.1], [1.0], [0.0]).tolist() == [0.0]
+
+
+def test_signing_probability_is_the_complementary_log_log_of_a_proportional_hazard():
+    v = np.array([0.0, 1e-6, 0.1, 0.5, 2.0])
+    p = th_wt.signing_probability(v, 3.0)
+    np.testing.assert_allclose(p, 1.0 - np.exp(-3.0 * v))
+    assert p[0] == 0.0 and p[1] == pytest.approx(3e-6, rel=1e-5)  # small values: about rate * value
+    assert (np.diff(p) > 0).all() and (p < 1).all()
+    assert (th_wt.signing_probability(v, 0.0) == 0).all()
+    with pytest.raises(ValueError, match="rate"):
+        th_wt.signing_probability(v, -1.0)
+    with pytest.raises(ValueError, match="value"):
+        th_wt.signing_probability([-0.1], 1.0)
+
+
+def test_a_pact_is_fulfilled_when_no_member_fights_its_enemy_any_more():
+    war = np.zeros((4, 4), bool)
+    war[0, 3] = war[3, 0] = True
+    members = np.array([[1, 1, 0, 0], [0, 1, 1, 0], [1, 0, 1, 0], [1, 1, 0, 0]], bool)
+    enemy = np.array([3, 3, 1, -1])
+    # pact 0: member 0 still fights 3; pact 1: nobody fights 3; pact 2: nobody fights 1; pact 3: made for no war, never fulfilled
+    assert th_wt.fulfilled(members, enemy, war).tolist() == [False, True, True, False]
+    assert th_wt.fulfilled(np.zeros((0, 4), bool), np.zeros(0, int), war).tolist() == []
+    with pytest.raises(ValueError, match="fulfilled"):
+        th_wt.fulfilled(members, enemy[:2], war)
