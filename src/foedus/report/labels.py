@@ -394,6 +394,7 @@ ROUTES = {
     "alliance": lazy_gettext("an ally's pledge"),
     "collective security": lazy_gettext("collective security"),
     "opportunistic": lazy_gettext("opportunism"),
+    "warring ally": lazy_gettext("an ally at war"),
 }
 """The routes by which a state joins a war under way (``route`` of a ``war_entry`` event, :mod:`foedus.sim.steps.conflict`)."""
 
