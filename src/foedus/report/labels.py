@@ -331,6 +331,8 @@ FACTORS = {
     "democratic": lazy_gettext("democracy"),
     "entered_a_year_late": lazy_gettext("entered a year late"),
     "rival_of_enemy": lazy_gettext("rival of the enemy"),
+    "called": lazy_gettext("called by its pledge"),
+    "shared_adversary": lazy_gettext("the enemy is its own adversary"),
     "mandate": lazy_gettext("mandate"),
     "collective_security": lazy_gettext("collective security"),
     "veto": lazy_gettext("veto of a permanent member"),
