@@ -128,26 +128,45 @@ def test_an_ally_that_honours_late_enters_the_next_year_through_its_pact():
     assert e["factors"]["obligation"] == "defense" and e["factors"]["agreement"] == aid
 
 
-@pytest.mark.parametrize("rival, allied, enters", [(True, False, True), (False, False, False), (True, True, False)])
-def test_an_opportunist_is_an_unallied_rival_of_the_state_it_fights(rival, allied, enters):
-    """Schweller (1994), Vasquez (1993): SMB enters RIV's war on SMA only as RIV's rival and bound by no pact to it."""
+def _opportunist_world(rival, allied, aligned, seed):
     relations = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}]
     if rival:
         relations.append({"pair": [SMB, RIV], "hostility": 0.6, "rivalry": True})
     agreements = [alliance("Tie", [SMB, RIV], obligations=["consultation"])] if allied else []
-    world, _ = tiny_world(relations=relations, agreements=agreements, opportunistic_join_rate=1.0, war_onset_intercept=-30.0, **QUIET)
+    if aligned:  # SMB's portfolio is SMA's: a consultation pact, no call to arms (Werner 2000, Corbetta 2010: a stake in SMA's side)
+        agreements.append(alliance("Friends", [SMB, SMA], obligations=["consultation"]))
+    world, _ = tiny_world(relations=relations, agreements=agreements, opportunistic_join_rate=1.0, war_onset_intercept=-30.0, warring_ally_join_rate=0.0, **QUIET)
     r, a, b = (world.index_of(c) for c in (RIV, SMA, SMB))
     world.distance_km[b, r] = world.distance_km[r, b] = 0.0  # within reach
     world.at_war[r, a] = world.at_war[a, r] = True
     call_allies(world, np.random.default_rng(0), np.array([r]), np.array([a]))
     world.year += 1
-    conflict_and_commitments(world, np.random.default_rng(1))
-    got = [e for e in events(world, "war_entry") if e[1] == SMB]  # (GRT, RIV's other rival, may enter too)
+    conflict_and_commitments(world, np.random.default_rng(seed))
+    return world, [e for e in events(world, "war_entry") if e[1] == SMB]  # (GRT, RIV's other rival, may enter too)
+
+
+@pytest.mark.parametrize("rival, allied, aligned, enters", [
+    (True, False, True, True), (False, False, True, False), (True, True, True, False), (True, False, False, False),
+])
+def test_an_opportunist_is_an_unallied_rival_of_the_state_it_fights_with_a_stake_in_the_other_side(rival, allied, aligned, enters):
+    """Schweller (1994), Vasquez (1993): SMB enters RIV's war on SMA only as RIV's rival and bound by no pact to it; Werner (2000),
+    Corbetta (2010): and only with a stake, its alliance portfolio nearer SMA's than RIV's by Scott's pi (Häge 2011): allied to
+    nobody, SMB is no nearer SMA than RIV and never enters, whatever the rate."""
+    got = []
+    for seed in range(20):  # the entry is drawn with probability = the stake (rate 1, reach 1): some seed enters if any can
+        world, got = _opportunist_world(rival, allied, aligned, seed)
+        if got:
+            break
+    r, b = world.index_of(RIV), world.index_of(SMB)
     assert bool(got) == enters and world.at_war[b, r] == enters
     if enters:
         (aid, who, foe, e), = got
         assert (aid, who, foe, e["route"], e["side_of"]) == (-1, SMB, RIV, "opportunistic", SMA)
-        assert e["factors"] == {"obligation": "none", "rival_of_enemy": True, "reach": 1.0, "probability": 1.0}
+        f = e["factors"]
+        # four states; portfolios (self included): SMB {SMB, SMA} = SMA's, so pi = 1; RIV {RIV}: 3 of 4 disagree, pooled share
+        # of ties 3/8, chance disagreement 2 (3/8)(5/8) = 15/32, pi = 1 - (3/4)/(15/32) = -3/5; stake (1 + 3/5) / 2 = 4/5
+        assert f["stake"] == pytest.approx(0.8) and f["probability"] == pytest.approx(f["stake"])
+        assert f == {"obligation": "none", "rival_of_enemy": True, "reach": 1.0, "stake": f["stake"], "probability": f["probability"]}
 
 
 def test_a_war_is_dropped_from_the_register_once_no_pair_across_its_sides_fights():

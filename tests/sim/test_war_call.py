@@ -6,7 +6,9 @@
   a defence obligation to the attacked side, or by an offence obligation to the attacker (at once,
   or a year late by a ``war_entry`` of route ``alliance`` through such a pact), or an opportunist
   (``war_entry`` of route ``opportunistic``): a strategic rival of the state it fights, bound to
-  it by no security agreement, and through no pact at all.
+  it by no security agreement, and through no pact at all; or a warring alliance partner
+  (``war_entry`` of route ``warring ally``, Siverson & Starr 1990): through a defence or offence
+  pact with a belligerent of the side it joins, not with the state it fights.
 - The share of called defence allies that honour, pooled over seeds, is near the three quarters
   Leeds, Long & Mitchell (2000) report (within the validation's ± 0.15 for shares).
 """
@@ -86,7 +88,7 @@ def _entries_explained(sim: Simulation, years: int) -> tuple[int, int, list[tupl
         for aid, who, enemy, d in zip(entry.agreement_id, entry.ccode, entry.ccode2, entry.detail):
             d = json.loads(d)
             i, e = w.index_of(int(who)), w.index_of(int(enemy))
-            if d["route"] == "alliance":  # an ally entering a year late: the pact binds it to the side it joins
+            if d["route"] in ("alliance", "warring ally"):  # a late ally, or an ally joining its partner uncalled: the pact binds it to the side it joins
                 s = slot_of[int(aid)]
                 assert ag.obligations[s, DEF] or ag.obligations[s, OFF], f"{who} entered through agreement {aid} without a defence or offence obligation"
                 assert ag.members[s, i] and ag.members[s, w.index_of(d["side_of"])] and (d["factors"]["against_a_member"] or not ag.members[s, e])

@@ -344,6 +344,8 @@ FACTORS = {
     "democratic": lazy_gettext("democracy"),
     "entered_a_year_late": lazy_gettext("entered a year late"),
     "rival_of_enemy": lazy_gettext("rival of the enemy"),
+    "called": lazy_gettext("called by its pledge"),
+    "shared_adversary": lazy_gettext("the enemy is its own adversary"),
     "mandate": lazy_gettext("mandate"),
     "collective_security": lazy_gettext("collective security"),
     "veto": lazy_gettext("veto of a permanent member"),
@@ -408,6 +410,7 @@ ROUTES = {
     "collective security": lazy_gettext("collective security"),
     "opportunistic": lazy_gettext("opportunism"),
     "wartime pact": lazy_gettext("a pact made for the war"),
+    "warring ally": lazy_gettext("an ally at war"),
 }
 """The routes by which a state joins a war under way (``route`` of a ``war_entry`` event, :mod:`foedus.sim.steps.conflict`)."""
 

@@ -17,6 +17,13 @@ from foedus.sim.membership import pair_max
 from foedus.sim.steps import conflict_kernels as kern
 from foedus.sim.steps.mandates import mandates
 from foedus.sim.steps.neutrality import permanently_neutral
+from foedus.sim.steps.war_entry import collective_security as _collective_security
+from foedus.sim.steps.war_entry import enter as _enter
+from foedus.sim.steps.war_entry import opportunists as _opportunists
+from foedus.sim.steps.war_entry import reach_of as _reach
+from foedus.sim.steps.war_entry import war_key as _war_key
+from foedus.sim.steps.war_entry import war_pact_pairs  # noqa: F401  (the ties a war spreads along: re-exported beside defence_pairs)
+from foedus.sim.steps.war_entry import warring_partners as _warring_partners
 from foedus.sim.steps._common import COALITION, ORGANISATION, SECURITY
 from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
@@ -306,28 +313,9 @@ def initiators(world: World, rng: np.random.Generator, i: np.ndarray, j: np.ndar
     return np.where(first, i, j), np.where(first, j, i), factors
 
 
-def _reach(world: World, who: np.ndarray, enemy: np.ndarray) -> np.ndarray:
-    """:func:`foedus.theory.war_onset.reach` of states ``who`` to states ``enemy`` (broadcast): their capability share over the distance."""
-    return th_onset.reach(np.broadcast_to(world.cinc[who], np.broadcast(who, enemy).shape), world.distance_km[who, enemy], miles_per_day=world.params.miles_per_day, check=world.check)
-
-
 def _under_way(world: World, war: dict) -> bool:
     """Whether some pair across the sides of ``war`` is at war (or an ally is still to enter)."""
     return bool(kern.under_way(world.at_war, *kern.war_sides(war)))
-
-
-def _enter(world: World, war: dict, entrants: np.ndarray, enemies: np.ndarray, sides: np.ndarray) -> None:
-    """``entrants`` enter ``war`` on ``sides`` (1 or 2) against ``enemies``: at war with them, hostility at least ``honour_hostility``."""
-    world.at_war[entrants, enemies] = world.at_war[enemies, entrants] = True
-    h = world.params.honour_hostility
-    world.hostility[entrants, enemies] = world.hostility[enemies, entrants] = np.maximum(world.hostility[entrants, enemies], h)
-    for e, s in zip(entrants.tolist(), sides.tolist()):
-        war["side"][e] = s
-
-
-def _war_key(world: World, war: dict) -> list[int]:
-    """The war as its events name it: [first year, attacker's COW code, target's COW code]."""
-    return [int(war["start"]), int(world.ccode[war["attacker"]]), int(world.ccode[war["target"]])]
 
 
 def _spread(world: World, rng: np.random.Generator) -> None:
@@ -339,8 +327,13 @@ def _spread(world: World, rng: np.random.Generator) -> None:
     nobody, at the call and at the late entry, unless it called them against that member). A strategic
     rival of a belligerent that is in the war on neither side and bound by no security agreement
     to it enters against it with :func:`foedus.theory.war_onset.opportunistic_join_probability`
-    (``opportunistic_join_rate``, its reach to that belligerent :func:`foedus.theory.war_onset.reach`; Schweller 1994): a
-    labelled route (``route`` ``"opportunistic"``), never a call to arms. The members of a coalition the Security
+    (``opportunistic_join_rate``, its reach to that belligerent :func:`foedus.theory.war_onset.reach`; Schweller 1994) times its
+    stake in the side it joins (its alliance portfolio nearer that side's leader's than the enemy's by Scott's pi: Werner 2000,
+    Corbetta 2010, Häge 2011; :func:`foedus.sim.steps.war_entry.opportunists`): a
+    labelled route (``route`` ``"opportunistic"``), never a call to arms. A state sharing a defence or offence pact with a
+    belligerent, not called to its war, may join beside it each year the war goes on (the warring alliance partner,
+    Siverson & Starr 1990, 1991: :func:`foedus.sim.steps.war_entry.warring_partners`, ``warring_ally_join_rate``; route
+    ``"warring ally"``). The members of a coalition the Security
     Council mandated against the attacker (:func:`foedus.sim.steps.mandates.mandates`) that are not yet in the war enter it on the target's
     side with their reach to the war, once (``route`` ``"collective security"``; Korea 1950: :func:`_collective_security`). Each entry is a
     ``war_entry`` event with its war (``war``: first year, attacker, target) and its factors.
@@ -368,78 +361,10 @@ def _spread(world: World, rng: np.random.Generator) -> None:
                 })
         if war.get("mandate", -1) >= 0:
             _collective_security(world, rng, war)
+        if p.warring_ally_join_rate > 0:
+            _warring_partners(world, rng, war)
         if p.opportunistic_join_rate > 0:
             _opportunists(world, rng, war, allied)
-
-
-def _collective_security(world: World, rng: np.random.Generator, war: dict) -> None:
-    """The members of the mandated coalition against ``war``'s attacker answer once, the first year it stands (see :func:`foedus.sim.steps.mandates.mandates`).
-
-    Each member not yet in the war enters it on the target's side with the opportunity to fight it,
-    :func:`foedus.theory.war_onset.casus_arises` of its :func:`foedus.theory.war_onset.reach_to_war`
-    (the nearer of the attacker and the target; Siverson & Starr 1991): the rule that decides whether
-    an ally's casus foederis arises, here without a pact. Korea's coalition held sixteen of the
-    sixty members of 1950, most of them powers that could send forces that far.
-    """
-    c = war["mandate"]
-    ag = world.agreements
-    a = world.crises.coalition[c]
-    if a < 0 or not ag.active[a]:
-        return
-    war["mandate"] = -1  # the coalition answers once
-    att, tgt = war["attacker"], war["target"]
-    out = ag.members[a] & world.active
-    out[np.fromiter(war["side"].keys(), np.intp)] = False  # the attacker and those already in the war
-    cand = np.flatnonzero(out)
-    if not len(cand):
-        return
-    theatre = _reach(world, np.array([att]), np.array([tgt]))
-    reach = th_onset.reach_to_war(_reach(world, cand, np.full(len(cand), att)), _reach(world, cand, np.full(len(cand), tgt)), theatre, check=world.check)
-    go = rng.random(len(cand)) < th_onset.casus_arises(reach, check=world.check)
-    ent, reach = cand[go], reach[go]
-    if not len(ent):
-        return
-    _enter(world, war, ent, np.full(len(ent), att), np.full(len(ent), 2))
-    world.log.events(world.year, "war_entry", ag.agreement_id[a], world.ccode[ent], world.ccode[att], [
-        {"route": "collective security", "war": _war_key(world, war), "side_of": int(world.ccode[tgt]), "side": 2,
-         "factors": {"obligation": "none", "mandate": "UN Charter, ch. VII", "coalition": int(ag.agreement_id[a]), "reach": float(r), "probability": float(r)}}
-        for r in reach
-    ])
-
-
-def _opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.ndarray) -> None:
-    """Rivals of a belligerent enter ``war`` against it (see :func:`_spread`)."""
-    p = world.params
-    members = np.fromiter(war["side"].keys(), np.intp)
-    sides = np.fromiter(war["side"].values(), np.intp)
-    outside = world.active.copy()
-    outside[members] = False
-    cand = np.flatnonzero(outside)
-    if not len(cand):
-        return
-    # each candidate's rival belligerent it can best reach; none if it is allied to any belligerent of that side
-    tied = allied[np.ix_(cand, members)]
-    rival = world.rivalry[np.ix_(cand, members)] & ~tied
-    # the reach of the candidates with a rival belligerent (elementwise: the same numbers as over every candidate)
-    reach = np.zeros(rival.shape)
-    rows = np.flatnonzero(rival.any(axis=1))
-    if len(rows):
-        reach[rows] = np.where(rival[rows], _reach(world, cand[rows][:, None], members[None, :]), 0.0)
-    best = reach.argmax(axis=1)
-    foe_side = sides[best]
-    bound = (tied & (sides[None, :] == foe_side[:, None])).any(axis=1)
-    has = rival[np.arange(len(cand)), best] & ~bound
-    prob = th_onset.opportunistic_join_probability(p.opportunistic_join_rate, reach[np.arange(len(cand)), best], has, check=world.check)
-    go = np.flatnonzero(rng.random(len(cand)) < prob)
-    if not len(go):
-        return
-    ent, foe, own = cand[go], members[best[go]], 3 - foe_side[go]
-    _enter(world, war, ent, foe, own)
-    world.log.events(world.year, "war_entry", -1, world.ccode[ent], world.ccode[foe], [
-        {"route": "opportunistic", "war": _war_key(world, war), "side_of": int(world.ccode[war["attacker"] if s == 1 else war["target"]]), "side": int(s),
-         "factors": {"obligation": "none", "rival_of_enemy": True, "reach": float(r), "probability": float(q)}}
-        for s, r, q in zip(own, reach[go, best[go]], prob[go])
-    ])
 
 
 def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, targets: np.ndarray) -> list[list[int]]:
@@ -472,7 +397,9 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     (``commitment``) and every late entry (``war_entry``) names in its factors the obligation
     (``defense`` or ``offense``), the treaty (``agreement``) and the state it binds the ally to
     (``ally_of``); its detail gives the war side (1 the attacker's, 2 the target's). Each war is
-    registered in ``world.wars``.
+    registered in ``world.wars``, with the states it called (``called``). In the war's first year an ally of a belligerent
+    that was not called (the attacker's defence allies: the attack does not trigger their pledge) may join beside it by
+    :func:`foedus.sim.steps.war_entry.warring_partners` (Siverson & Starr 1990; Leeds 2003; Gartzke & Gleditsch 2004).
 
     A pact calls only for the wars its written conditions cover (:func:`foedus.theory.war.conditions_met`;
     ATOP ``defcoadv``, ``defconpr``, ``offcoadv``, carried as ``war_conditions``; Leeds, Long & Mitchell 2000):
@@ -544,6 +471,9 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
             callers = [(att, e, e) if n_ == 2 else (e, tgt, e) for e, n_ in entered]
             if not callers:
                 break
+        war["called"] = np.flatnonzero(seen)
+        if world.params.warring_ally_join_rate > 0:
+            _warring_partners(world, rng, war)
     return out_of_reach
 
 

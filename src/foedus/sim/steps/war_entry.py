@@ -1,0 +1,209 @@
+"""Entries into wars under way, beside the call to arms (:func:`foedus.sim.steps.conflict.call_allies`): the routes a state takes
+into a war it was not called to, and the helpers every entry shares (brief P5).
+
+- :func:`warring_partners`: an ally of a belligerent joins beside it, uncalled (the warring alliance partner, Siverson & Starr
+  1990, 1991; Snyder 1984's shared adversary; route ``warring ally``);
+- :func:`opportunists`: a strategic rival of a belligerent, bound by no pact to it, enters against it (Schweller 1994; route
+  ``opportunistic``);
+- :func:`collective_security`: the members of a coalition the Security Council mandated against the attacker (Claude 1962;
+  route ``collective security``).
+
+Each entry is a ``war_entry`` event naming its war and the factors that moved it. Split from :mod:`foedus.sim.steps.conflict`
+(2026-12, joiners8) to keep that module under the house limit; the functions are unchanged but for their names.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.schema import OBLIGATIONS
+from foedus.sim.membership import pair_max
+from foedus.sim.steps import conflict_kernels as kern
+from foedus.sim.steps.neutrality import permanently_neutral
+from foedus.sim.steps._common import COALITION, SECURITY
+from foedus.sim.world import World
+from foedus.theory import joining as th_join
+from foedus.theory import war_onset as th_onset
+
+__all__ = ["war_pact_pairs", "reach_of", "enter", "war_key", "collective_security", "opportunists", "warring_partners"]
+
+_DEF, _OFF = OBLIGATIONS.index("defense"), OBLIGATIONS.index("offense")
+
+
+def war_pact_pairs(world: World) -> np.ndarray:
+    """(N, N) bool: the pairs sharing a defence or offence pact in force (a security agreement other than a coalition).
+
+    The ties along which a war spreads to a warring alliance partner (:func:`warring_partners`). Cached until the agreements change.
+    """
+    ag = world.agreements
+    hit = world.cache.get("war_pact_pairs")
+    if hit is not None and hit[0] == ag.version and hit[1].shape == (world.n, world.n):
+        return hit[1]
+    slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
+    slots = slots[ag.obligations[slots][:, [_DEF, _OFF]].any(axis=1)]
+    out = pair_max(ag.members[slots], np.ones(len(slots)), world.n) > 0 if len(slots) else np.zeros((world.n, world.n), bool)
+    world.cache["war_pact_pairs"] = (ag.version, out)
+    return out
+
+
+def reach_of(world: World, who: np.ndarray, enemy: np.ndarray) -> np.ndarray:
+    """:func:`foedus.theory.war_onset.reach` of states ``who`` to states ``enemy`` (broadcast): their capability share over the distance."""
+    return th_onset.reach(np.broadcast_to(world.cinc[who], np.broadcast(who, enemy).shape), world.distance_km[who, enemy], miles_per_day=world.params.miles_per_day, check=world.check)
+
+
+def enter(world: World, war: dict, entrants: np.ndarray, enemies: np.ndarray, sides: np.ndarray) -> None:
+    """``entrants`` enter ``war`` on ``sides`` (1 or 2) against ``enemies``: at war with them, hostility at least ``honour_hostility``."""
+    world.at_war[entrants, enemies] = world.at_war[enemies, entrants] = True
+    h = world.params.honour_hostility
+    world.hostility[entrants, enemies] = world.hostility[enemies, entrants] = np.maximum(world.hostility[entrants, enemies], h)
+    for e, s in zip(entrants.tolist(), sides.tolist()):
+        war["side"][e] = s
+
+
+def war_key(world: World, war: dict) -> list[int]:
+    """The war as its events name it: [first year, attacker's COW code, target's COW code]."""
+    return [int(war["start"]), int(world.ccode[war["attacker"]]), int(world.ccode[war["target"]])]
+
+
+def collective_security(world: World, rng: np.random.Generator, war: dict) -> None:
+    """The members of the mandated coalition against ``war``'s attacker answer once, the first year it stands (see :func:`foedus.sim.steps.mandates.mandates`).
+
+    Each member not yet in the war enters it on the target's side with the opportunity to fight it,
+    :func:`foedus.theory.war_onset.casus_arises` of its :func:`foedus.theory.war_onset.reach_to_war`
+    (the nearer of the attacker and the target; Siverson & Starr 1991): the rule that decides whether
+    an ally's casus foederis arises, here without a pact. Korea's coalition held sixteen of the
+    sixty members of 1950, most of them powers that could send forces that far.
+    """
+    c = war["mandate"]
+    ag = world.agreements
+    a = world.crises.coalition[c]
+    if a < 0 or not ag.active[a]:
+        return
+    war["mandate"] = -1  # the coalition answers once
+    att, tgt = war["attacker"], war["target"]
+    out = ag.members[a] & world.active
+    out[np.fromiter(war["side"].keys(), np.intp)] = False  # the attacker and those already in the war
+    cand = np.flatnonzero(out)
+    if not len(cand):
+        return
+    theatre = reach_of(world, np.array([att]), np.array([tgt]))
+    reach = th_onset.reach_to_war(reach_of(world, cand, np.full(len(cand), att)), reach_of(world, cand, np.full(len(cand), tgt)), theatre, check=world.check)
+    go = rng.random(len(cand)) < th_onset.casus_arises(reach, check=world.check)
+    ent, reach = cand[go], reach[go]
+    if not len(ent):
+        return
+    enter(world, war, ent, np.full(len(ent), att), np.full(len(ent), 2))
+    world.log.events(world.year, "war_entry", ag.agreement_id[a], world.ccode[ent], world.ccode[att], [
+        {"route": "collective security", "war": war_key(world, war), "side_of": int(world.ccode[tgt]), "side": 2,
+         "factors": {"obligation": "none", "mandate": "UN Charter, ch. VII", "coalition": int(ag.agreement_id[a]), "reach": float(r), "probability": float(r)}}
+        for r in reach
+    ])
+
+
+def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.ndarray) -> None:
+    """Rivals of a belligerent enter ``war`` against it, with a stake in the other side (see :func:`foedus.sim.steps.conflict._spread`).
+
+    A state in the war on neither side that is a strategic rival of a belligerent it can reach and bound to no belligerent of
+    that side enters against it with :func:`foedus.theory.joining.staked_opportunist_probability`: the opportunist's rate and
+    reach (Schweller 1994; Vasquez 1993) times its stake in the side it joins, :func:`foedus.theory.joining.third_party_stake`
+    of the chance-corrected similarity (:func:`foedus.theory.joining.scott_pi`, Häge 2011) of its alliance portfolio (security
+    agreements in force) with that side's leader's less that with the enemy's (Werner 2000; Corbetta 2010). The factors name
+    the reach and the stake.
+    """
+    p = world.params
+    members = np.fromiter(war["side"].keys(), np.intp)
+    sides = np.fromiter(war["side"].values(), np.intp)
+    outside = world.active.copy()
+    outside[members] = False
+    cand = np.flatnonzero(outside)
+    if not len(cand):
+        return
+    # each candidate's rival belligerent it can best reach; none if it is allied to any belligerent of that side
+    tied = allied[np.ix_(cand, members)]
+    rival = world.rivalry[np.ix_(cand, members)] & ~tied
+    # the reach of the candidates with a rival belligerent (elementwise: the same numbers as over every candidate)
+    reach = np.zeros(rival.shape)
+    rows = np.flatnonzero(rival.any(axis=1))
+    if len(rows):
+        reach[rows] = np.where(rival[rows], reach_of(world, cand[rows][:, None], members[None, :]), 0.0)
+    best = reach.argmax(axis=1)
+    foe_side = sides[best]
+    bound = (tied & (sides[None, :] == foe_side[:, None])).any(axis=1)
+    has = rival[np.arange(len(cand)), best] & ~bound
+    # its stake in the side it would join: its alliance portfolio nearer that side's leader's than the enemy's (Werner 2000;
+    # Corbetta 2010), chance-corrected (Scott's pi: Häge 2011; a state counts as allied to itself, Bueno de Mesquita 1975)
+    friend = np.where(foe_side == 1, war["target"], war["attacker"])
+    stake = np.zeros(len(cand))
+    k = np.flatnonzero(has)
+    if len(k):
+        port = allied[np.concatenate([cand[k], friend[k], members[best[k]]])] | np.eye(world.n, dtype=bool)[np.concatenate([cand[k], friend[k], members[best[k]]])]
+        own_row, side_row, foe_row = port[: len(k)], port[len(k) : 2 * len(k)], port[2 * len(k) :]
+        stake[k] = th_join.third_party_stake(th_join.scott_pi(own_row, side_row), th_join.scott_pi(own_row, foe_row), check=world.check)
+    prob = th_join.staked_opportunist_probability(p.opportunistic_join_rate, reach[np.arange(len(cand)), best], has, stake, check=world.check)
+    go = np.flatnonzero(rng.random(len(cand)) < prob)
+    if not len(go):
+        return
+    ent, foe, own = cand[go], members[best[go]], 3 - foe_side[go]
+    enter(world, war, ent, foe, own)
+    world.log.events(world.year, "war_entry", -1, world.ccode[ent], world.ccode[foe], [
+        {"route": "opportunistic", "war": war_key(world, war), "side_of": int(world.ccode[war["attacker"] if s == 1 else war["target"]]), "side": int(s),
+         "factors": {"obligation": "none", "rival_of_enemy": True, "reach": float(r), "stake": float(st), "probability": float(q)}}
+        for s, r, st, q in zip(own, reach[go, best[go]], stake[go], prob[go])
+    ])
+
+
+def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
+    """States join ``war`` beside a defence or offence ally fighting in it, uncalled (Siverson & Starr 1990, 1991; see :func:`foedus.sim.steps.conflict._spread`).
+
+    A state in the war on neither side, not called to it (``war["called"]``: it decided then), not permanently neutral, that
+    shares a defence or offence pact in force with a belligerent of one side (:func:`war_pact_pairs`) and no security agreement
+    with any belligerent of the other enters beside that partner (the one it best reaches) against the other side's leader (the
+    attacker or the target) with :func:`foedus.theory.joining.warring_ally_join_probability` (``warring_ally_join_rate``, its
+    :func:`foedus.theory.war_onset.reach_to_war`) times the degree to which that leader is its own adversary, its hostility to it
+    (Snyder 1984's shared adversary: a war against its own adversary is its own war, not entrapment). Route ``warring ally``:
+    the factors name the pact and its obligation (``called`` False: an attacker's defence ally joins by a pledge the attack does
+    not trigger; Leeds 2003, Gartzke & Gleditsch 2004).
+    """
+    p = world.params
+    members, sides = kern.war_sides(war)
+    tie = war_pact_pairs(world)[:, members]
+    near = world.agreements.allied()[:, members]
+    free = world.active & ~permanently_neutral(world)
+    free[members] = False
+    free[war.get("called", np.zeros(0, np.intp))] = False
+    joins = [(tie[:, sides == s].any(axis=1) & ~near[:, sides != s].any(axis=1) & free) for s in (1, 2)]
+    cand = np.flatnonzero(joins[0] | joins[1])
+    if not len(cand):
+        return
+    own = np.where(joins[0][cand], 1, 2)
+    enemy = np.where(own == 1, war["target"], war["attacker"])
+    live = world.active[enemy]
+    cand, own, enemy = cand[live], own[live], enemy[live]
+    if not len(cand):
+        return
+    # the partner it best reaches on its side
+    to_member = np.where(tie[cand] & (sides[None, :] == own[:, None]), reach_of(world, cand[:, None], members[None, :]), -1.0)
+    partner = members[to_member.argmax(axis=1)]
+    to_partner = np.maximum(to_member.max(axis=1), 0.0)
+    reach = th_onset.reach_to_war(reach_of(world, cand, enemy), to_partner, reach_of(world, enemy, partner), check=world.check)
+    shared = world.hostility[cand, enemy]
+    prob = th_join.warring_ally_join_probability(p.warring_ally_join_rate, reach, shared, check=world.check)
+    go = np.flatnonzero(rng.random(len(cand)) < prob)
+    if not len(go):
+        return
+    ent, foe, s_in, mate = cand[go], enemy[go], own[go], partner[go]
+    enter(world, war, ent, foe, s_in)
+    ag = world.agreements
+    slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
+    slots = slots[ag.obligations[slots][:, [_DEF, _OFF]].any(axis=1)]
+    aids, details = [], []
+    for e, f, s, m, r, h, q in zip(ent, foe, s_in, mate, reach[go], shared[go], prob[go]):
+        both = slots[ag.members[slots, e] & ag.members[slots, m]]
+        slot = int(both[np.argmax(ag.obligations[both, _DEF])])  # the defence pact where there is one
+        aids.append(int(ag.agreement_id[slot]))
+        details.append({
+            "route": "warring ally", "war": war_key(world, war), "side_of": int(world.ccode[m]), "side": int(s),
+            "factors": {"obligation": "defense" if ag.obligations[slot, _DEF] else "offense", "agreement": aids[-1], "ally_of": int(world.ccode[m]),
+                        "called": False, "against_a_member": False, "reach": float(r), "shared_adversary": float(h), "probability": float(q)},
+        })
+    world.log.events(world.year, "war_entry", np.asarray(aids), world.ccode[ent], world.ccode[foe], details)

@@ -1,0 +1,134 @@
+"""Joining wars under way: the warring alliance partner and a third party's stake (brief P2, P5).
+
+A war spreads to third states along alliance ties and borders (Siverson & Starr 1990, 1991: the
+*warring alliance partner* and the *warring border nation* as the willingness and the opportunity of
+"infectious" diffusion). An ally joins its partner's war whether or not the pledge it holds is
+called: ATOP's defence pledges are conditional on an attack on the partner by a third party, yet
+allies of attackers join them too (1816-1914, COW and ATOP: 29 of the 118 defence allies of an
+initiator fought beside it; Leeds 2003 on alliances that embolden; Gartzke & Gleditsch 2004 on
+allies that act beyond the letter of their commitments). :func:`warring_ally_join_probability`
+is that route.
+
+A third party bound by no pact that joins a war needs a stake in the side it joins (Werner 2000;
+Corbetta 2010: joiners side with the belligerent whose alliance portfolio theirs resembles).
+The resemblance of two alliance portfolios is measured chance-corrected (Häge 2011):
+:func:`scott_pi` of the two binary rows, so that two states allied to almost nobody in a system
+of a hundred and fifty do not count as alike for the many states neither is allied to (the
+unweighted S score of Signorino & Ritter 1999 is near 1 for any two such states).
+:func:`third_party_stake` is the difference of the two similarities; :func:`staked_opportunist_probability` the
+opportunist's route into a war (a rival of a belligerent, bound by no pact) weighted by it.
+
+References
+----------
+.. [1] Siverson, R. M. and H. Starr. 1990. "Opportunity, Willingness, and the Diffusion of War."
+   *American Political Science Review* 84(1): 47-67; 1991. *The Diffusion of War*. Ann Arbor:
+   University of Michigan Press.
+.. [2] Leeds, B. A. 2003. "Do Alliances Deter Aggression? The Influence of Military Alliances on the
+   Initiation of Militarized Interstate Disputes." *American Journal of Political Science* 47(3): 427-39.
+.. [3] Gartzke, E. and K. S. Gleditsch. 2004. "Why Democracies May Actually Be Less Reliable Allies."
+   *American Journal of Political Science* 48(4): 775-95.
+.. [4] Häge, F. M. 2011. "Choosing the Right Tool for the Job: Measuring Foreign Policy Similarity."
+   *Political Analysis* 19(3): 287-305.
+.. [5] Werner, S. 2000. "Deterring Intervention: The Stakes of War and Third-Party Involvement."
+   *American Journal of Political Science* 44(4): 720-32; Corbetta, R. 2010. "Determinants of
+   Third Parties' Intervention and Alignment Choices in Ongoing Conflicts, 1946-2001." *Foreign
+   Policy Analysis* 6(1): 61-85.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.theory._validate import _array
+from foedus.theory.war_onset import opportunistic_join_probability
+
+__all__ = ["scott_pi", "staked_opportunist_probability", "third_party_stake", "warring_ally_join_probability"]
+
+
+def warring_ally_join_probability(rate: float, reach, shared_adversary=1.0, *, check: bool = True) -> np.ndarray:
+    """Yearly probability that a state joins a war under way beside a defence or offence ally at war: ``rate * reach * shared_adversary``.
+
+    For a state with a *warring alliance partner* (it shares a defence or offence pact in force with
+    a belligerent of the side it would join, and no security agreement with the other side), which
+    Siverson & Starr (1990, 1991) find far more likely to enter the war than one without, and more
+    so with the opportunity to fight it (``reach``, 0-1, the loss-of-strength reach to the war,
+    :func:`foedus.theory.war_onset.reach_to_war`: their warring border nation). ``shared_adversary``
+    (0-1) is the degree to which the partner's enemy is its own adversary (Snyder 1984: a war
+    against a shared adversary is one's own war; against another, entrapment, which allies resist;
+    :func:`foedus.theory.entrapment.entrapment_risk`'s ``1 - shared_adversary``). ``rate`` is the
+    yearly probability for an ally in full reach whose partner fights its own adversary. The route
+    does not ask whether the pledge was called: an ally of the attacker, whose defence pledge an
+    attack by its partner does not trigger, joins by it (Leeds 2003; Gartzke & Gleditsch 2004).
+
+    Examples
+    --------
+    >>> warring_ally_join_probability(0.2, [1.0, 0.5, 1.0], [1.0, 1.0, 0.0]).tolist()
+    [0.2, 0.1, 0.0]
+    """
+    if not 0.0 <= rate <= 1.0:
+        raise ValueError(f"warring_ally_join_probability: rate {rate} must lie in [0, 1]")
+    r = _array("reach", reach, unit=True, check=check)
+    a = _array("shared_adversary", shared_adversary, unit=True, check=check)
+    return rate * r * a
+
+
+def scott_pi(a, b) -> np.ndarray:
+    """Scott's pi of two binary alliance portfolios (Häge 2011's chance-corrected similarity), -1..1.
+
+    ``a`` and ``b`` (..., N) are 0/1 rows (allied or not to each of N states; a state counts as
+    allied to itself, Bueno de Mesquita 1975). ``pi = 1 - D_o / D_e``: ``D_o`` the observed share
+    of disagreements, ``mean |a - b|``; ``D_e`` the share expected by chance from the pooled
+    marginal ``p`` (the mean of both rows), ``2 p (1 - p)`` (Scott 1955; Häge 2011, eq. 7 with
+    binary categories). Identical rows score 1; rows that agree no more than chance score 0; two
+    states each allied to a few and never to the same score below 0, where the unweighted S score
+    (``1 - 2 D_o``) stays near 1. Rows without variation (both all 0 or all 1) score 1.
+
+    Examples
+    --------
+    >>> scott_pi([1, 1, 0, 0], [[1, 1, 0, 0], [0, 0, 1, 1]]).tolist()
+    [1.0, -1.0]
+    >>> round(float(scott_pi([1, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0, 1, 0, 0, 0, 0, 0, 0, 0, 0])), 4)  # S score 0.6
+    -0.1111
+    """
+    x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    observed = np.abs(x - y).mean(axis=-1)
+    p = (x.mean(axis=-1) + y.mean(axis=-1)) / 2.0
+    expected = 2.0 * p * (1.0 - p)
+    safe = np.where(expected > 0, expected, 1.0)
+    return np.where(expected > 0, 1.0 - observed / safe, 1.0)
+
+
+def third_party_stake(similarity_side, similarity_enemy, *, check: bool = True) -> np.ndarray:
+    """A third party's stake in a war for the side it would join, 0-1: ``max(0, sim_side - sim_enemy) / 2``.
+
+    Werner (2000) models intervention by the third party's interest in the outcome, the difference
+    of its alignment with the two sides; Corbetta (2010) finds that joiners side with the
+    belligerent they are more aligned with. The similarities are of alliance portfolios, -1..1
+    (:func:`scott_pi`). Equally aligned with both sides, or nearer the enemy: no stake (0); aligned
+    exactly with the side and opposite to the enemy: the whole stake (1).
+
+    Examples
+    --------
+    >>> third_party_stake([1.0, 0.5, 0.2], [-1.0, 0.5, 0.6]).tolist()
+    [1.0, 0.0, 0.0]
+    """
+    s = _array("similarity_side", similarity_side, check=check)
+    e = _array("similarity_enemy", similarity_enemy, check=check)
+    return np.clip((s - e) / 2.0, 0.0, 1.0)
+
+
+def staked_opportunist_probability(rate: float, reach, rival, stake, *, check: bool = True) -> np.ndarray:
+    """Yearly probability that a rival of a belligerent, bound by no pact to it, enters the war against it: ``rate * reach * rival * stake``.
+
+    :func:`foedus.theory.war_onset.opportunistic_join_probability` (Schweller 1994's bandwagoning for profit along a rivalry,
+    Vasquez 1993; the reach to the war, Siverson & Starr 1991) times the third party's ``stake`` in the side it joins (0-1,
+    :func:`third_party_stake`; Werner 2000, Corbetta 2010): a state joins the side it is aligned with, not any enemy of its
+    rival. Without a stake (equally aligned with both, or nearer the enemy) it does not enter by this route.
+
+    Examples
+    --------
+    >>> staked_opportunist_probability(0.2, [1.0, 1.0, 0.5], [1, 1, 1], [1.0, 0.0, 0.5]).tolist()
+    [0.2, 0.0, 0.05]
+    """
+    k = _array("stake", stake, unit=True, check=check)
+    return opportunistic_join_probability(rate, reach, rival, check=check) * k

@@ -1,0 +1,73 @@
+"""The warring alliance partner (foedus.sim.steps.conflict._warring_partners; Siverson & Starr 1990, 1991; Snyder 1984).
+
+An attacker's defence ally, whose pledge the attack does not call, may still join it (Leeds 2003; Gartzke & Gleditsch 2004;
+1816-1914: 29 of an initiator's 118 defence allies fought beside it). It joins through its pact, labelled route ``warring
+ally``, only against an adversary of its own (hostility: Snyder's shared adversary), and never after it was called and refused.
+Runs the conflict step on the four-state world of ``tests/sim/steps/conftest.py``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import stats
+
+from foedus.sim.steps.conflict import call_allies, conflict_and_commitments
+
+from .steps.conftest import GRT, RIV, SMA, alliance, events, tiny_world
+
+ALPHA = 0.01
+QUIET = {"dispute_rate": 0.0, "war_end_rate": 0.0, "war_onset_intercept": -30.0, "opportunistic_join_rate": 0.0}
+
+
+def _attack_by_the_protege(seed: int, rivals: bool) -> tuple[object, list]:
+    """SMA, GRT's defence ally, attacks RIV (GRT's rival or not); the entries of GRT in the war's first year."""
+    relations = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}] if rivals else []
+    world, _ = tiny_world(relations=relations, agreements=[alliance("Pact", [GRT, SMA])], warring_ally_join_rate=1.0, **QUIET)
+    r, a = world.index_of(RIV), world.index_of(SMA)
+    world.at_war[a, r] = world.at_war[r, a] = True
+    call_allies(world, np.random.default_rng(seed), np.array([a]), np.array([r]))
+    return world, [e for e in events(world, "war_entry") if e[1] == GRT]
+
+
+def test_an_attackers_defence_ally_joins_it_against_its_own_adversary_through_its_pact():
+    """Against its rival (hostility 0.6) GRT joins its protégé's attack in some seeds; against a state it bears no hostility,
+    never (one-sided Fisher test at 1 %, 40 seeds each). It is not called: the defence pledge covers an attack on SMA."""
+    n = 40
+    joined = {True: 0, False: 0}
+    for rivals in (True, False):
+        for seed in range(n):
+            world, got = _attack_by_the_protege(seed, rivals)
+            assert not events(world, "commitment"), "an attack by the protégé calls none of its defence allies"
+            if got:
+                (aid, _, foe, e), = got
+                joined[rivals] += 1
+                g, r = world.index_of(GRT), world.index_of(RIV)
+                assert world.at_war[g, r] and (foe, e["route"], e["side"], e["side_of"]) == (RIV, "warring ally", 1, SMA)
+                f = e["factors"]
+                assert (f["obligation"], f["agreement"], f["ally_of"], f["called"]) == ("defense", aid, SMA, False)
+                assert aid == int(world.agreements.agreement_id[0])
+                assert f["shared_adversary"] == 0.6 and f["probability"] == f["reach"] * 0.6
+    assert joined[False] == 0
+    assert stats.fisher_exact([[joined[True], n - joined[True]], [joined[False], n]], alternative="greater").pvalue < ALPHA, joined
+
+
+def test_an_ally_called_to_the_war_is_not_drawn_again_by_its_partners_war():
+    """An ally that was called (and decided) is not a candidate of the diffusion route in the war's later years."""
+    relations = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}]
+    seen = 0
+    for seed in range(30):
+        world, _ = tiny_world(relations=relations, agreements=[alliance("Pact", [GRT, SMA])], warring_ally_join_rate=1.0, honour_base_rate=0.01, **QUIET)
+        g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))
+        world.distance_km[g, r] = world.distance_km[r, g] = 0.0
+        world.at_war[r, a] = world.at_war[a, r] = True
+        call_allies(world, np.random.default_rng(seed), np.array([r]), np.array([a]))
+        calls = [d for *_, d in events(world, "commitment")]
+        if not calls or calls[0]["honoured"]:
+            continue
+        seen += 1
+        assert g in world.wars[0]["called"]
+        for year in range(3):
+            world.year += 1
+            conflict_and_commitments(world, np.random.default_rng(100 + seed + year))
+        assert not [e for e in events(world, "war_entry") if e[1] == GRT] and not world.at_war[g, r]
+    assert seen >= 5, "the test needs allies that refused the call"

@@ -1,0 +1,90 @@
+"""foedus.theory.joining: the warring alliance partner (Siverson & Starr 1990, 1991), Scott's pi (Häge 2011), a third party's stake."""
+
+import doctest
+
+import numpy as np
+import pytest
+
+from foedus.theory import joining
+from foedus.theory.joining import scott_pi, third_party_stake, warring_ally_join_probability
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+
+def test_docstring_examples_run():
+    assert doctest.testmod(joining, raise_on_error=False).failed == 0
+
+
+def test_scott_pi_is_fleiss_kappa_of_two_raters():
+    """Scott's (1955) pi is Fleiss' (1971) kappa with two raters (Häge 2011's chance-corrected agreement): statsmodels' estimate."""
+    from statsmodels.stats.inter_rater import fleiss_kappa
+
+    rng = np.random.default_rng(5)
+    for _ in range(20):
+        n = int(rng.integers(5, 60))
+        a, b = rng.random(n) < rng.uniform(0.1, 0.9), rng.random(n) < rng.uniform(0.1, 0.9)
+        if (a == a[0]).all() and (b == a[0]).all():
+            continue
+        table = np.stack([(~a).astype(int) + (~b).astype(int), a.astype(int) + b.astype(int)], axis=1)  # raters per category, per item
+        assert float(scott_pi(a, b)) == pytest.approx(fleiss_kappa(table, method="fleiss"), abs=1e-12)
+
+
+def test_scott_pi_does_not_read_shared_absences_as_similarity():
+    """Häge (2011): the S score of two states, each allied to one other state and never to the same, tends to 1 as states that
+    neither is allied to are added; chance-corrected agreement tends to 0 (no more agreement than chance), from below."""
+    for n in (10, 100, 1000):
+        a, b = np.zeros(n), np.zeros(n)
+        a[[0, 2]] = b[[1, 3]] = 1  # each allied to itself and one other
+        s = 1 - 2 * np.abs(a - b).mean()
+        pi = float(scott_pi(a, b))
+        assert s == pytest.approx(1 - 8 / n) and pi < 0
+        assert pi == pytest.approx(1 - (4 / n) / (2 * (2 / n) * (1 - 2 / n)))
+    assert float(scott_pi(a, b)) > -0.01  # near 0 at 1000 states, where S is 0.992
+    assert scott_pi(np.zeros(4), np.zeros(4)) == 1.0
+
+
+def test_the_warring_ally_route_rises_with_reach_and_the_shared_adversary():
+    """Siverson & Starr (1990): diffusion to a warring alliance partner rises with the opportunity (reach); Snyder (1984): an
+    ally whose partner fights no adversary of its own (shared 0) is not drawn in by this route (that would be entrapment)."""
+    p = warring_ally_join_probability(0.3, [0.0, 0.5, 1.0, 1.0], [1.0, 1.0, 1.0, 0.0])
+    assert p.tolist() == [0.0, 0.15, 0.3, 0.0]
+    with pytest.raises(ValueError, match="shared_adversary"):
+        warring_ally_join_probability(0.3, [1.0], [1.2])
+    with pytest.raises(ValueError, match="reach"):
+        warring_ally_join_probability(0.3, [1.5], [1])
+    with pytest.raises(ValueError, match="rate"):
+        warring_ally_join_probability(1.5, [1.0], [1])
+
+
+def test_a_third_partys_stake_is_half_the_similarity_difference_and_never_negative():
+    """Werner (2000), Corbetta (2010): equally aligned with both sides, or nearer the enemy, no stake."""
+    rng = np.random.default_rng(3)
+    s, e = rng.uniform(-1, 1, 200), rng.uniform(-1, 1, 200)
+    k = third_party_stake(s, e)
+    assert ((k >= 0) & (k <= 1)).all() and (k[s <= e] == 0).all() and np.allclose(k[s > e], (s - e)[s > e] / 2)
+
+
+def test_an_opportunist_without_a_stake_never_enters_and_one_with_the_whole_stake_at_the_rivals_rate():
+    """Werner (2000), Corbetta (2010) on Schweller's (1994) route: the rival's rate times reach, times the stake (0 and 1 the bounds)."""
+    from foedus.theory.joining import staked_opportunist_probability
+    from foedus.theory.war_onset import opportunistic_join_probability
+
+    rng = np.random.default_rng(9)
+    reach, rival, stake = rng.random(100), rng.random(100) < 0.5, rng.random(100)
+    p = staked_opportunist_probability(0.3, reach, rival, stake)
+    assert np.allclose(p, opportunistic_join_probability(0.3, reach, rival) * stake)
+    assert (staked_opportunist_probability(0.3, reach, rival, np.zeros(100)) == 0).all()
+    assert np.allclose(staked_opportunist_probability(0.3, reach, rival, np.ones(100)), opportunistic_join_probability(0.3, reach, rival))
+    with pytest.raises(ValueError, match="stake"):
+        staked_opportunist_probability(0.3, [1.0], [1], [1.5])
+
+
+def test_a_state_allied_to_nobody_has_no_stake_in_either_side():
+    """Häge (2011) against the S score: a rival with no ally (only itself) is not 'aligned' with a belligerent allied to nobody
+    either: both pi scores are below 0 and equal by symmetry, so the stake is 0 whatever the number of states."""
+    for n in (20, 200):
+        me, side, foe = np.eye(n, dtype=bool)[[0, 1, 2]]
+        assert float(third_party_stake(scott_pi(me, side), scott_pi(me, foe))) == 0.0
+        side2 = side.copy()
+        side2[0] = True  # the side's leader is allied to the state: a stake
+        assert float(third_party_stake(scott_pi(me, side2), scott_pi(me, foe))) > 0.25
