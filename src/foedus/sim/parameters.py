@@ -557,3 +557,13 @@ class Parameters(CoreParameters):
         "treaties of 1926-1932, the Soviet-Japanese pact of 1941; the Reinsurance Treaty of 1887 ran 3); near-collinear with "
         "abstention_weight, which is fitted",
     )
+
+    # --- threat8 ---
+    forward_presence: float = Field(
+        0.5, ge=0, le=1,
+        description="share of the loss of strength between a great power's home and an allied host that peacetime stationing "
+        "saves (foedus.theory.projection.forward_exponent; Boulding 1962, ch. 12: bases lower the loss-of-strength gradient; "
+        "Harkavy 1982; hosts: the weaker allies of a major power in a defence or offence pact of high institutionalisation, ATOP's integrated command, troop placements or bases, Leeds & Anac 2005; Morrow 1991). 0: no forward presence (the "
+        "form before session 8, under which China named India, not the United States, in world-2022); 1: a base is a second "
+        "home. 0.5, half, is an assumption checked on 1816-1914 and 1946-1989 (not fitted; no published figure)",
+    )
