@@ -3,7 +3,9 @@
 The step draws nothing: :func:`perceive_threats` is the whole of it, and
 :func:`foedus.sim.steps.initialise` calls it to start year one. The formulas are
 :func:`foedus.theory.threat.walt_threat` (threat) and
-:func:`foedus.theory.projection.projected_capability` (reach, for regional balancing of power);
+:func:`foedus.theory.projection.projected_capability` (reach, for regional balancing of power), both
+from the territory of the allies that host a great power's forces where that is nearer
+(:func:`foedus.theory.projection.forward_exponent`, :func:`forward_distance_exponent`);
 :func:`threat_of` evaluates both in one compiled pass, equal to the theory to the bit
 (``tests/sim/steps/test_threat.py``). Which terms set a pair's threat, for an event's
 explanation: :func:`threat_terms`.
