@@ -23,7 +23,7 @@ from foedus.schema import OBLIGATIONS
 from foedus.theory import projection as th_projection
 from foedus.theory import intentions as th_intentions
 from foedus.theory import threat as th_threat
-from foedus.theory.capability import OBLIGATION_WEIGHTS, commitment_strength
+from foedus.theory.capability import OBLIGATION_WEIGHTS, asymmetric_capabilities, commitment_strength
 
 _INTENT_WEIGHTS = (0.5, 0.25, 0.25)
 """The weights of hostility, ideal-point distance and rivalry in perceived intentions (the
@@ -155,7 +155,9 @@ def distance_exponent(world: World) -> np.ndarray:
 
 
 def forward_hosts(world: World) -> np.ndarray:
-    """(N, N) bool: ``H[j, b]``, ``b`` hosts great power ``j``'s forces: ``j`` is a major power with the weaker ``b`` in a defence
+    """(N, N) bool: ``H[j, b]``, ``b`` hosts great power ``j``'s forces: ``j`` is a major power with ``b``, a secondary ally (at most a
+    third of ``j``'s capability: :func:`foedus.theory.capability.asymmetric_capabilities`, brief A3; great powers of a size do not
+    station forces on each other's soil: Britain in Russia under the Quadruple Alliance of 1815, say), in a defence
     or offence pact (commitment at least :data:`CALL_TO_ARMS`) of high institutionalisation (``Agreements.institutionalised``
     2, Leeds & Anac 2005: ATOP's integrated military command, joint troop placements or bases; NATO, the US-Japan and US-ROK
     treaties, the Warsaw Pact), the pacts under which an ally's forces are stationed on the host's territory (Harkavy 1982;
@@ -170,7 +172,7 @@ def forward_hosts(world: World) -> np.ndarray:
         _commitment_kernel(ag.members, ag.active, ag.domain, strength, ag.n, SECURITY, out)
         out.flags.writeable = False
         hit = world.cache["stationing_commitment"] = (key, out)
-    return (hit[1] >= CALL_TO_ARMS) & world.major[:, None] & (world.power[:, None] > world.power[None, :])
+    return (hit[1] >= CALL_TO_ARMS) & world.major[:, None] & asymmetric_capabilities(world.power[:, None], world.power[None, :])
 
 
 def forward_distance_exponent(world: World) -> np.ndarray:
