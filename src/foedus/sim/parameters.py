@@ -566,5 +566,6 @@ class Parameters(CoreParameters):
         "Harkavy 1982; hosts: the secondary allies, at most a third of its capability, of a major power in a defence or offence pact of high institutionalisation, ATOP's integrated command, troop placements or bases, Leeds & Anac 2005; Morrow 1991). 0: no forward presence (the "
         "form before session 8, under which China named India, not the United States, in world-2022); 1: a base is a second "
         "home. 0.5, half, is an assumption (no published figure): the in-sample eras do not separate the values (1816-1914 and "
-        "1946-1989, 6 seeds: 25 of 34 facts in range at 0, 0.5 and 1, 24 at 0.25)",
+        "1946-1989, 6 seeds, hosts any weaker ally: 25 of 34 facts in range at 0, 0.5 and 1, 24 at 0.25; hosts secondary allies: 26 "
+        "at 0.5)",
     )
