@@ -357,3 +357,77 @@ def test_an_act_alarms_a_state_as_far_as_it_lies_within_the_reach_the_aggressor_
     # the loss beyond the reach is Boulding's gradient relative to the victim: the same ratio at any reach shown
     if abs(x_viewer) > 1000.0:
         assert got / pi_ik == pytest.approx(prox[0, 1] / prox[2, 1], rel=1e-12)
+
+
+# --- forward presence (threat8, session 8): Boulding's gradient drawn from the bases a great power holds in its allies ---
+
+
+def test_forward_presence_without_hosts_or_saving_changes_nothing_and_a_full_saving_makes_the_base_a_second_home():
+    from foedus.theory.projection import forward_exponent
+
+    rng = np.random.default_rng(0)
+    pts = rng.uniform(0, 8000, size=(6, 2))
+    d = np.sqrt(((pts[:, None, :] - pts[None, :, :]) ** 2).sum(-1))
+    x = relative_discount_exponent(d)
+    hosts = np.zeros((6, 6), bool)
+    assert np.array_equal(forward_exponent(x, hosts, saving=1.0), x)
+    hosts[0, 3] = True  # 3 hosts 0's forces
+    full = forward_exponent(x, hosts, saving=1.0)
+    assert np.array_equal(full[:, 0], np.minimum(x[:, 0], x[:, 3]))  # from the base as from home: the base is a second home
+    assert full[3, 0] == 1.0  # the host itself at home strength
+    assert np.array_equal(np.delete(full, 0, axis=1), np.delete(x, 0, axis=1))  # only the patron's reach changes
+    # no saving: the route through the base pays the whole home-to-base leg again, never shorter than a straight line by much
+    none = forward_exponent(x, hosts, saving=0.0)
+    assert np.all(none[:, 0] <= x[:, 0]) and np.allclose(none[:, 0], np.minimum(x[:, 0], x[:, 3] + x[3, 0] - 1.0))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**31 - 1), st.floats(0, 1))
+def test_forward_presence_lowers_the_exponent_more_the_larger_the_saving_and_never_below_home(seed, s):
+    from foedus.theory.projection import forward_exponent
+
+    rng = np.random.default_rng(seed)
+    n = 5
+    d = rng.uniform(0, 15000, size=(n, n))
+    d = (d + d.T) / 2
+    np.fill_diagonal(d, 0.0)
+    x = relative_discount_exponent(d)
+    hosts = rng.random((n, n)) < 0.3
+    np.fill_diagonal(hosts, False)
+    got = forward_exponent(x, hosts, saving=s)
+    more = forward_exponent(x, hosts, saving=min(1.0, s + 0.25))
+    assert np.all(got <= x) and np.all(got >= 1.0) and np.all(more <= got)
+
+
+def test_forward_exponent_names_bad_inputs():
+    from foedus.theory.projection import forward_exponent
+
+    with pytest.raises(ValueError, match="hosts"):
+        forward_exponent(np.ones((2, 2)), np.zeros((3, 3), bool), saving=0.5)
+    with pytest.raises(ValueError, match="saving"):
+        forward_exponent(np.ones((2, 2)), np.zeros((2, 2), bool), saving=1.5)
+
+
+def test_forward_presence_raises_the_projected_threat_and_leaves_the_reading_of_acts_from_home():
+    """walt_threat's ``forward``: the threat is ``(P O) ** x'`` times the same intentions as without it (forward presence is power
+    and proximity, Walt's first two sources, not intentions)."""
+    from foedus.theory.projection import forward_exponent
+    from foedus.theory.threat import walt_threat
+
+    rng = np.random.default_rng(11)
+    n = 8
+    d = rng.uniform(0, 15000, size=(n, n))
+    d = (d + d.T) / 2
+    np.fill_diagonal(d, 0.0)
+    x = relative_discount_exponent(d)
+    hosts = rng.random((n, n)) < 0.3
+    np.fill_diagonal(hosts, False)
+    xf = forward_exponent(x, hosts, saving=0.5)
+    power, offensive = rng.dirichlet(np.ones(n)), rng.random(n)
+    h = rng.random((n, n)) * (rng.random((n, n)) < 0.3)
+    prox = np.exp(-d / 1000.0)
+    args = (power, offensive, x, h, prox, rng.random((n, n)), rng.random((n, n)) < 0.2, np.zeros((n, n)))
+    home, fwd = walt_threat(*args, aggression_floor=0.5), walt_threat(*args, aggression_floor=0.5, forward=xf)
+    ratio = projected_capability(power * offensive, xf) / projected_capability(power * offensive, x)
+    off = ~np.eye(n, dtype=bool)
+    assert np.allclose(fwd[off], (home * ratio)[off], rtol=1e-12) and np.all(fwd >= home)

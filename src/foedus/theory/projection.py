@@ -25,7 +25,11 @@ References
 ----------
 1. Boulding, K. E. (1962). *Conflict and Defense: A General Theory*. New York: Harper, ch. 12.
 2. Bueno de Mesquita, B. (1981). *The War Trap*. New Haven: Yale University Press, pp. 103-105.
-3. Bennett, D. S. & Stam, A. C. (2000). EUGene: a conceptual manual. *International Interactions*
+3. Harkavy, R. E. (1982). *Great Power Competition for Overseas Bases*. New York: Pergamon, ch. 1
+   (bases abroad as the means of projecting power).
+4. Morrow, J. D. (1991). Alliances and asymmetry. *American Journal of Political Science* 35(4):
+   904-933 (bases as the weaker ally's concession for security).
+5. Bennett, D. S. & Stam, A. C. (2000). EUGene: a conceptual manual. *International Interactions*
    26(2): 179-204 (the distance-adjusted capabilities of EUGene follow Bueno de Mesquita 1981).
 """
 
@@ -38,6 +42,7 @@ from foedus.theory._validate import _array, _matrix, _vector
 __all__ = [
     "KM_PER_MILE",
     "distance_discount_exponent",
+    "forward_exponent",
     "projected_capability",
     "reach_fraction",
     "relative_discount_exponent",
@@ -191,3 +196,65 @@ def reach_fraction(capability, exponent, *, check: bool = True) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
         f = np.exp((x - 1.0) * np.log(c)[None, :])
     return np.minimum(np.nan_to_num(f, nan=0.0), 1.0)
+
+
+def forward_exponent(exponent, hosts, *, saving: float, check: bool = True) -> np.ndarray:
+    r"""Distance discount with forward presence: a state's strength also starts from the territory of the allies that host it.
+
+    Boulding (1962, ch. 12) draws the loss-of-strength gradient from a state's *base*, and notes that
+    a power lowers it by establishing bases abroad: forces stationed in peacetime have already been
+    carried to the base, so in a crisis they start from there (Harkavy 1982, ch. 1: overseas bases
+    are the means of great-power projection; Morrow 1991: bases are what a weak ally concedes to a
+    strong one for its protection). With ``x`` the exponent of :func:`relative_discount_exponent`
+    (``x[i, j]``: from ``j`` to ``i``, 1 at home) and ``H[j, b]`` True where ``b`` hosts ``j``'s
+    forces, ``j``'s strength reaches ``i`` by the cheaper of the direct route and the route through
+    a base, whose home-to-base leg is discounted only in the share ``1 - s`` not paid in advance:
+
+    .. math:: x'_{ij} = \min\Big(x_{ij},\; \min_{b:\,H_{jb}} \big[x_{ib} + (1 - s)(x_{bj} - 1)\big]\Big)
+
+    ``s = 0``: the base saves nothing (the route through it is never much shorter than the direct
+    one); ``s = 1``: the base is a second home. With no host ``x' = x``. The exponent enters
+    Bueno de Mesquita's (1981) adjusted capability ``c ** x'`` unchanged
+    (:func:`projected_capability`). Published form: Boulding states the gradient from the base and
+    its lowering by bases without a formula; this route form, on Bueno de Mesquita's exponent, is ours.
+
+    Parameters
+    ----------
+    exponent : array (N, N) of float >= 1
+        :func:`relative_discount_exponent` of the pairs' distances.
+    hosts : array (N, N) of bool
+        ``H[j, b]``: ``b`` hosts ``j``'s forces (the simulator: ``j`` is a great power with a defence or
+        offence pact with the weaker ``b``).
+    saving : float in [0, 1]
+        ``s``, the share of the home-to-base loss of strength that peacetime stationing saves.
+    check : bool, default True
+        Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
+
+    Returns
+    -------
+    array (N, N) of float, ``1 <= x' <= x``.
+
+    Examples
+    --------
+    >>> x = relative_discount_exponent([[0.0, 0.0, 10000.0], [0.0, 0.0, 10000.0], [10000.0, 10000.0, 0.0]])
+    >>> h = [[False, False, False], [False, False, False], [False, True, False]]  # 1 hosts 2's forces
+    >>> float(x[0, 2].round(3)), float(forward_exponent(x, h, saving=1.0)[0, 2]), float(forward_exponent(x, h, saving=0.0)[0, 2].round(3))
+    (1.645, 1.0, 1.645)
+
+    References
+    ----------
+    Boulding (1962), ch. 12; Harkavy (1982), ch. 1; Morrow (1991); Bueno de Mesquita (1981), pp. 103-105.
+    """
+    x = _matrix("exponent", exponent, nonneg=True, check=check)
+    n = x.shape[0]
+    h = np.asarray(hosts, dtype=bool)
+    if check:
+        if h.shape != x.shape:
+            raise ValueError(f"hosts: expected shape {x.shape} like exponent, got {h.shape}")
+        if not (np.isfinite(saving) and 0 <= saving <= 1):
+            raise ValueError(f"saving: must lie in [0, 1], got {saving!r}")
+    if not n or not h.any():
+        return x.copy()
+    leg = np.where(h, (1.0 - saving) * (x.T - 1.0), np.inf)  # leg[j, b]: the home-to-base leg of j's forces in b
+    via = (x[:, None, :] + leg[None, :, :]).min(axis=2)  # via[i, j] = min_b x[i, b] + leg[j, b]
+    return np.minimum(x, via)

@@ -312,6 +312,7 @@ def walt_threat(
     ideology_alone: float = 0.0,
     ideology_camp: float = 0.0,
     ideology_excess=None,
+    forward=None,
     check: bool = True,
 ) -> np.ndarray:
     """Walt's threat with geography: projected offensive power times perceived intentions (brief F2).
@@ -373,6 +374,12 @@ def walt_threat(
         As ``alone`` in :func:`intentions_from_acts`: the share of ideal-point distance that threatens without acts (Haas 2005).
     ideology_camp : float in [0, 1), default 0
         As ``camp`` in :func:`intentions_from_acts`; ``ideology_excess``, as its ``excess``, replaces it (:func:`ideological_excess`).
+    forward : array (N, N) of float >= 1, optional
+        The exponents with forward presence (:func:`foedus.theory.projection.forward_exponent`: a great power's strength also
+        starts from the allies that host its forces; Boulding 1962, ch. 12) for the projected offensive power; None: ``exponent``.
+        Forward presence is power and proximity, Walt's first two sources: the acts read as intentions keep ``exponent``, the
+        share of the actor's own strength that reached its victim (so a distant power's quarrel with a state next to its
+        base alarms that state's neighbours no more than before).
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -402,7 +409,7 @@ def walt_threat(
     intent = allied_intentions(intent, commitment, discount=ally_discount, hostility=None if belied is None else hostility, serious=0.0 if belied is None else belied, check=check)
     if restraint is not None:
         intent = intent * _matrix("restraint", restraint, n, unit=True, check=check)
-    return _zero_diagonal(projected_capability(p * o, exponent, check=check) * intent)
+    return _zero_diagonal(projected_capability(p * o, exponent if forward is None else forward, check=check) * intent)
 
 
 def offensive_power(military, personnel, power, *, floor: float = 0.05, check: bool = True) -> np.ndarray:

@@ -158,6 +158,16 @@ def test_the_compiled_threat_matrix_is_the_theorys_to_the_bit():
                 hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 0.9, exposed, floor, within=th_threat.reach_within(proximity, w)
             )
             assert got.tobytes() == expected.tobytes()
+        # forward presence: the projected power and the reach from the hosts' territory, the acts read from home
+        rel = th_projection.relative_discount_exponent(rng.random((n, n)) * 20000.0)
+        forward = th_projection.forward_exponent(rel, rng.random((n, n)) < 0.2, saving=0.5)
+        expected = th_threat.walt_threat(
+            power, offensive, rel, hostility, proximity, ideal, rivalry, commitment, exposed, weights=_INTENT_WEIGHTS, ally_discount=0.9,
+            aggression_floor=floor, forward=forward,
+        )
+        got, reach = threat_of(hostility, ideal, rivalry, proximity, commitment, rel, power, offensive, 0.9, exposed, floor, forward=forward)
+        assert got.tobytes() == expected.tobytes()
+        assert reach.tobytes() == th_projection.projected_capability(power, forward).tobytes()
 
 
 def test_the_compiled_threat_matrix_reads_ideology_alone_as_the_theory_does():
@@ -303,8 +313,56 @@ def test_britain_perceives_the_soviet_union_once_the_adversary_of_their_treaty_i
 def test_force_belies_an_allys_pledge_in_the_world():
     """An ally whose hostility reaches aggression_hostility (a dispute on top of a rivalry, a war) keeps its intentions in full."""
     hostile = [{"pair": [GRT, SMA], "hostility": 0.8, "rivalry": True}]
-    alone, _ = tiny_world(relations=hostile)
-    allied, _ = tiny_world(relations=hostile, agreements=[alliance("Pact", [GRT, SMA])])
+    # intentions only: the pact's forward presence (GRT's forces based in SMA, forward_distance_exponent) is held apart
+    alone, _ = tiny_world(relations=hostile, forward_presence=0.0)
+    allied, _ = tiny_world(relations=hostile, agreements=[alliance("Pact", [GRT, SMA])], forward_presence=0.0)
     g, a = alone.index_of(GRT), alone.index_of(SMA)
     assert alone.params.aggression_hostility <= 0.8
     assert allied.results.threat[a, g] == pytest.approx(alone.results.threat[a, g]) and alone.results.threat[a, g] > 0
+
+
+def test_a_great_powers_forces_reach_its_rival_from_the_territory_of_a_weaker_ally_next_to_it():
+    """Forward presence (Boulding 1962, ch. 12; Harkavy 1982; Morrow 1991): GRT's defence pact with SMA, next to RIV, with
+    troop placements (ATOP's high institutionalisation, Leeds & Anac 2005), carries GRT's strength to RIV from SMA's territory: the exponent is the theory's route through the base, the threat rises by it,
+    the event's terms say so; with forward_presence 0, a pact without a call to arms or one without troop placements, nothing changes."""
+    from foedus.sim.steps.threat import distance_exponent, forward_distance_exponent, forward_hosts
+    from foedus.theory.projection import forward_exponent
+
+    rel = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}]
+    alone, _ = tiny_world(relations=rel)
+    based, _ = tiny_world(relations=rel, agreements=[alliance("Pact", [GRT, SMA], institutionalised=2)])
+    off, _ = tiny_world(relations=rel, agreements=[alliance("Pact", [GRT, SMA], institutionalised=2)], forward_presence=0.0)
+    words, _ = tiny_world(relations=rel, agreements=[alliance("Pact", [GRT, SMA], obligations=["consultation"], institutionalised=2)])
+    apart, _ = tiny_world(relations=rel, agreements=[alliance("Pact", [GRT, SMA], institutionalised=1)])  # no troops placed: none stationed
+    g, r, a = alone.index_of(GRT), alone.index_of(RIV), alone.index_of(SMA)
+    assert forward_hosts(based)[g, a] and not forward_hosts(based)[a, g] and not forward_hosts(words).any()
+    x = distance_exponent(based)
+    s = based.params.forward_presence
+    assert 0 < s < 1
+    assert forward_distance_exponent(based)[r, g] == pytest.approx(min(x[r, g], x[r, a] + (1 - s) * (x[a, g] - 1)), rel=1e-12)
+    assert forward_distance_exponent(based)[r, g] < x[r, g]
+    assert np.array_equal(forward_distance_exponent(based), forward_exponent(x, forward_hosts(based), saving=s))
+    assert based.results.threat[r, g] > alone.results.threat[r, g] > 0
+    assert off.results.threat[r, g] == pytest.approx(alone.results.threat[r, g], rel=1e-12)
+    assert words.results.threat[r, g] == pytest.approx(alone.results.threat[r, g], rel=1e-12)
+    assert not forward_hosts(apart).any() and apart.results.threat[r, g] == pytest.approx(alone.results.threat[r, g], rel=1e-12)
+    t = threat_terms(based, np.array([r]), np.array([g]))[0]
+    assert t["distance_exponent"] < t["home_distance_exponent"] == pytest.approx(x[r, g])
+
+
+def test_the_forward_presence_kernel_is_the_theory_to_the_bit():
+    from foedus.sim.steps.threat import _forward_kernel
+    from foedus.theory.projection import forward_exponent, relative_discount_exponent
+
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        n = int(rng.integers(2, 30))
+        d = rng.uniform(0, 15000, size=(n, n))
+        d = (d + d.T) / 2
+        np.fill_diagonal(d, 0.0)
+        x = relative_discount_exponent(d)
+        hosts = rng.random((n, n)) < 0.2
+        s = float(rng.random())
+        out = x.copy()
+        _forward_kernel(x, hosts, s, out)
+        assert np.array_equal(out, forward_exponent(x, hosts, saving=s))

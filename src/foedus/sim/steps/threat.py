@@ -3,7 +3,9 @@
 The step draws nothing: :func:`perceive_threats` is the whole of it, and
 :func:`foedus.sim.steps.initialise` calls it to start year one. The formulas are
 :func:`foedus.theory.threat.walt_threat` (threat) and
-:func:`foedus.theory.projection.projected_capability` (reach, for regional balancing of power);
+:func:`foedus.theory.projection.projected_capability` (reach, for regional balancing of power), both
+from the territory of the allies that host a great power's forces where that is nearer
+(:func:`foedus.theory.projection.forward_exponent`, :func:`forward_distance_exponent`);
 :func:`threat_of` evaluates both in one compiled pass, equal to the theory to the bit
 (``tests/sim/steps/test_threat.py``). Which terms set a pair's threat, for an event's
 explanation: :func:`threat_terms`.
@@ -21,7 +23,7 @@ from foedus.schema import OBLIGATIONS
 from foedus.theory import projection as th_projection
 from foedus.theory import intentions as th_intentions
 from foedus.theory import threat as th_threat
-from foedus.theory.capability import OBLIGATION_WEIGHTS, commitment_strength
+from foedus.theory.capability import OBLIGATION_WEIGHTS, asymmetric_capabilities, commitment_strength
 
 _INTENT_WEIGHTS = (0.5, 0.25, 0.25)
 """The weights of hostility, ideal-point distance and rivalry in perceived intentions (the
@@ -32,6 +34,11 @@ CALL_TO_ARMS = 0.75 * min(OBLIGATION_WEIGHTS[OBLIGATIONS.index("defense")], OBLI
 """The least commitment of a pact with a defence or offence obligation (a conditional offence pact,
 :func:`foedus.theory.capability.commitment_strength`): partners above it are allies in arms, the
 hegemon's camp of T1; neutrality, consultation and non-aggression pacts stay below."""
+
+
+STATIONING = 2
+"""ATOP's high institutionalisation (Leeds & Anac 2005: an integrated military command, joint troop placements or bases; the
+``institutionalised`` code 2 of an agreement): the pacts under which a great power's forces stand on an ally's territory."""
 
 
 def threat_perception(world: World, rng: np.random.Generator) -> None:
@@ -45,7 +52,9 @@ def perceive_threats(world: World) -> None:
     ``T[i, j] = (power_j * offensive_j) ** x_ij * I'_ij`` (:func:`foedus.theory.threat.walt_threat`):
     offensive power carried over the distance with Bueno de Mesquita's (1981) discount
     (exponent ``x_ij`` from ``distance_km`` and ``miles_per_day``, relative to home:
-    :func:`~foedus.theory.projection.relative_discount_exponent`), times perceived intentions
+    :func:`~foedus.theory.projection.relative_discount_exponent`; from the territory of the weaker
+    allies that host a great power's forces where that is nearer: :func:`forward_distance_exponent`,
+    Boulding 1962), times perceived intentions
     read from acts (:func:`foedus.theory.threat.intentions_from_acts`: the hostility revealed towards
     ``i`` or its minor neighbours, read by ``i`` only as far as it lies within the reach the aggressor
     has shown, scaled by UN ideal-point distance, and rivalry; and the ideological distance beyond one camp, which
@@ -60,6 +69,7 @@ def perceive_threats(world: World) -> None:
     """
     p = world.params
     x = distance_exponent(world)
+    xf = forward_distance_exponent(world)
     offensive = walt_offensive(world)
     commitment = alliance_reassurance(world)
     exposed = exposed_states(world)
@@ -68,14 +78,15 @@ def perceive_threats(world: World) -> None:
         world.results.threat = th_threat.walt_threat(
             world.power, offensive, x, world.hostility, world.proximity, world.ideal_distance, world.rivalry, commitment, exposed,
             weights=_INTENT_WEIGHTS, ally_discount=p.ally_discount, aggression_floor=p.aggression_hostility, restraint=restraint, belied=p.aggression_hostility,
-            serious=p.ideology_read_hostility, reach_weight=p.aggression_reach_weight, ideology_alone=p.ideology_alone, ideology_excess=ideological_excess(world), check=True,
+            serious=p.ideology_read_hostility, reach_weight=p.aggression_reach_weight, ideology_alone=p.ideology_alone, ideology_excess=ideological_excess(world),
+            forward=xf, check=True,
         )
-        world.results.reach = th_projection.projected_capability(world.power, x, check=True)
+        world.results.reach = th_projection.projected_capability(world.power, xf, check=True)
     else:
         world.results.threat, world.results.reach = threat_of(
             world.hostility, world.ideal_distance, world.rivalry, world.proximity, commitment, x, world.power, offensive, p.ally_discount,
             exposed, p.aggression_hostility, weight=_revealing_weight(world), restraint=restraint, belied=p.aggression_hostility,
-            serious=p.ideology_read_hostility, within=aggression_within(world), alone=p.ideology_alone, excess=ideological_excess(world),
+            serious=p.ideology_read_hostility, within=aggression_within(world), alone=p.ideology_alone, excess=ideological_excess(world), forward=xf,
         )
     key = world.global_intensity.tobytes()
     hit = world.cache.get("global_threats")
@@ -140,6 +151,47 @@ def distance_exponent(world: World) -> np.ndarray:
         x = th_projection.relative_discount_exponent(world.distance_km, miles_per_day=world.params.miles_per_day, check=world.check)
         x.flags.writeable = False
         hit = world.cache["distance_exponent"] = (world.params.miles_per_day, x)
+    return hit[1]
+
+
+def forward_hosts(world: World) -> np.ndarray:
+    """(N, N) bool: ``H[j, b]``, ``b`` hosts great power ``j``'s forces: ``j`` is a major power with ``b``, a secondary ally (at most a
+    third of ``j``'s capability: :func:`foedus.theory.capability.asymmetric_capabilities`, brief A3; great powers of a size do not
+    station forces on each other's soil: Britain in Russia under the Quadruple Alliance of 1815, say), in a defence
+    or offence pact (commitment at least :data:`CALL_TO_ARMS`) of high institutionalisation (``Agreements.institutionalised``
+    2, Leeds & Anac 2005: ATOP's integrated military command, joint troop placements or bases; NATO, the US-Japan and US-ROK
+    treaties, the Warsaw Pact), the pacts under which an ally's forces are stationed on the host's territory (Harkavy 1982;
+    Morrow 1991: bases are the weak ally's concession for protection). A pact without them (the Franco-Russian alliance of
+    1894) stations none. Kept until the agreements change."""
+    ag = world.agreements
+    key = (ag.version, ag.institutionalised[: ag.n].tobytes(), world.n)
+    hit = world.cache.get("stationing_commitment")
+    if hit is None or hit[0] != key:
+        out = np.zeros((world.n, world.n))
+        strength = np.where(ag.institutionalised[: ag.n] >= STATIONING, ag.commitment[: ag.n], 0.0)
+        _commitment_kernel(ag.members, ag.active, ag.domain, strength, ag.n, SECURITY, out)
+        out.flags.writeable = False
+        hit = world.cache["stationing_commitment"] = (key, out)
+    return (hit[1] >= CALL_TO_ARMS) & world.major[:, None] & asymmetric_capabilities(world.power[:, None], world.power[None, :])
+
+
+def forward_distance_exponent(world: World) -> np.ndarray:
+    """The distance-discount exponents with forward presence (:func:`foedus.theory.projection.forward_exponent` of
+    :func:`distance_exponent` and :func:`forward_hosts`, saving ``forward_presence``): a great power's strength also starts from
+    the territory of the allies that host it (Boulding 1962, ch. 12). Kept until the hosts or the saving change."""
+    x = distance_exponent(world)
+    s = world.params.forward_presence
+    hosts = forward_hosts(world) if s > 0 else np.zeros((world.n, world.n), dtype=bool)
+    key = (hosts.tobytes(), s, x.shape[0], world.params.miles_per_day)
+    hit = world.cache.get("forward_exponent")
+    if hit is None or hit[0] != key:
+        if world.check:
+            out = th_projection.forward_exponent(x, hosts, saving=s, check=True)
+        else:
+            out = x.copy()
+            _forward_kernel(x, hosts, float(s), out)
+        out.flags.writeable = False
+        hit = world.cache["forward_exponent"] = (key, out)
     return hit[1]
 
 
@@ -243,7 +295,8 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
 
     Every term of :func:`foedus.theory.threat.walt_threat`: the threat, the projected offensive
     power and the distance it crosses, the intentions and what makes them (hostility, the
-    hostility revealed towards ``i``'s neighbours, ideal-point distance, rivalry) and the
+    hostility revealed towards ``i``'s neighbours, ideal-point distance, rivalry), the distance-discount exponent and the
+    one from ``j``'s home (lower when ``j``'s forces reach ``i`` from an ally's territory: :func:`forward_distance_exponent`) and the
     reassurance of a pact the two share (``ally_commitment``, :func:`alliance_reassurance`), which discounts them.
     A pair whose ``j`` is -1 (no main threat, :func:`main_threat_of`) gets None.
     """
@@ -257,6 +310,7 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
             out[k] = d
         return out
     h = world.hostility
+    x = forward_distance_exponent(world)
     reach = th_projection.reach_fraction(world.power, distance_exponent(world), check=False)[:, j]
     serious = np.where(h[:, j] >= world.params.aggression_hostility, h[:, j] * reach, 0.0).T
     a = aggression_within(world)
@@ -266,13 +320,15 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
     revealed = np.maximum(h[i, j], ((_revealing_weight(world)[i, :] * serious) * within).max(axis=1))
     commitment = alliance_reassurance(world)[i, j]
     offensive = walt_offensive(world)[j]
-    projected = (world.power[j] * offensive) ** distance_exponent(world)[i, j]
+    projected = (world.power[j] * offensive) ** x[i, j]
     ideal = world.ideal_distance[i, j] if world.ideal_distance is not None else np.full(len(i), np.nan)
     rows = zip(
         world.results.threat[i, j].tolist(), offensive.tolist(), projected.tolist(), world.distance_km[i, j].tolist(), h[i, j].tolist(), revealed.tolist(),
         ideal.tolist(), world.rivalry[i, j].astype(float).tolist(), commitment.tolist(), trade_restraint(world)[i, j].tolist(),
+        x[i, j].tolist(), distance_exponent(world)[i, j].tolist(),
     )
-    keys = ("threat", "offensive_power", "projected_power", "distance_km", "hostility", "revealed_hostility", "ideal_point_distance", "rivalry", "ally_commitment", "trade_restraint")
+    keys = ("threat", "offensive_power", "projected_power", "distance_km", "hostility", "revealed_hostility", "ideal_point_distance", "rivalry", "ally_commitment", "trade_restraint",
+            "distance_exponent", "home_distance_exponent")  # below home_: projected from an ally's territory (forward presence)
     known = world.ideal_distance is not None  # the ideological distance beyond one camp, read without acts (Haas 2005)
     extra = {"ideology_alone": world.params.ideology_alone if known else None, "ideological_excess": ideological_excess(world)[i, j].tolist() if known else None}
     return [{**{k: (None if v != v else v) for k, v in zip(keys, row)}, "ideology_alone": extra["ideology_alone"],
@@ -283,7 +339,7 @@ def threat_of(
     hostility: np.ndarray, ideal_distance: np.ndarray | None, rivalry: np.ndarray, proximity: np.ndarray, commitment: np.ndarray,
     exponent: np.ndarray, power: np.ndarray, offensive: np.ndarray, ally_discount: float, exposed: np.ndarray | None = None, aggression_floor: float = 0.0,
     *, weight: np.ndarray | None = None, restraint: np.ndarray | None = None, belied: float | None = None, serious: float | None = None,
-    within: np.ndarray | None = None, alone: float = 0.0, camp: float = 0.0, excess: np.ndarray | None = None,
+    within: np.ndarray | None = None, alone: float = 0.0, camp: float = 0.0, excess: np.ndarray | None = None, forward: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Walt's threat with geography and the reach of every state, in one compiled pass (brief F1, F2).
 
@@ -297,7 +353,8 @@ def threat_of(
     ``belied`` the theory's ``belied`` (None: every ally discounted); ``serious`` the theory's ``serious`` (None: ``aggression_floor``);
     ``within`` the theory's ``reach_within(proximity, reach_weight)`` (None: ``proximity``, the rule in full);
     ``alone``, ``camp`` and ``excess`` the theory's ``ideology_alone``, ``ideology_camp`` and ``ideology_excess`` (the share of the ideological
-    distance beyond one camp that threatens without acts; Haas 2005; ``excess`` None: from ``ideal_distance`` and ``camp``).
+    distance beyond one camp that threatens without acts; Haas 2005; ``excess`` None: from ``ideal_distance`` and ``camp``);
+    ``forward`` the theory's ``forward`` (the exponents with forward presence for the threat and the reach; None: ``exponent``).
     """
     w0, w1, w2 = _INTENT_WEIGHTS
     denom = w0 + (w1 if ideal_distance is not None else 0.0) + w2
@@ -318,16 +375,17 @@ def threat_of(
         np.ascontiguousarray(power, dtype=float), np.ascontiguousarray(offensive, dtype=float), np.ascontiguousarray(weight, dtype=float), float(aggression_floor), restraint, has_restraint,
         np.inf if belied is None else float(belied), float(aggression_floor) if serious is None else float(serious), out, reach,
         np.ascontiguousarray(proximity if within is None else within, dtype=float), float(alone), excess,
+        np.ascontiguousarray(exponent if forward is None else forward, dtype=float),
     )
     return out, reach
 
 
 @njit(cache=True)
-def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach, within, alone, excess):  # pragma: no cover (compiled)
-    """``out[i, j] = exp(x[i, j] ln(power[j] offensive[j])) * (I[i, j] (1 - discount C[i, j] [h[i, j] < belied or h[i, j] = 0]))`` with
+def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach, within, alone, excess, xf):  # pragma: no cover (compiled)
+    """``out[i, j] = exp(xf[i, j] ln(power[j] offensive[j])) * (I[i, j] (1 - discount C[i, j] [h[i, j] < belied or h[i, j] = 0]))`` with
     ``I = (w0 H~ + w1 (d g + alone (1 - g) excess) + w2 r) / denom``, ``g = min(1, max(H~, r) / serious)`` (:func:`foedus.theory.intentions.intentions_from_acts`) and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} weight[i, k] (h[k, j] min(1, power[j] ** (x[k, j] - 1))))``
     (``weight = prox * exposed``) times ``min(1, within[i, j] / within[k, j])`` (within the reach ``j`` has shown), times ``restraint[i, j]`` when ``has_restraint``;
-    ``reach[i, j] = exp(x[i, j] ln power[j])``; 0 on the diagonal of ``out``."""
+    ``reach[i, j] = exp(xf[i, j] ln power[j])`` (``xf``: with forward presence; ``x``, from home, reads the acts); 0 on the diagonal of ``out``."""
     n = h.shape[0]
     has_ideal = ideal.shape[0] > 0
     # the revealed hostility, transposed (row j: what j reveals to each i), through the serious
@@ -364,7 +422,7 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
                         near_t[j, i] = v
     for i in range(n):
         for j in range(n):
-            reach[i, j] = np.exp(x[i, j] * log_power[j])
+            reach[i, j] = np.exp(xf[i, j] * log_power[j])
             if i == j:
                 out[i, j] = 0.0
                 continue
@@ -385,7 +443,7 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
             intent = (total / denom) * (1.0 - discount * c)
             if has_restraint:
                 intent = intent * restraint[i, j]
-            out[i, j] = np.exp(x[i, j] * log_base[j]) * intent
+            out[i, j] = np.exp(xf[i, j] * log_base[j]) * intent
 
 
 @njit(cache=True)
@@ -400,3 +458,19 @@ def _commitment_kernel(members, active, domain, commitment, n_agreements, securi
             for v in idx:
                 if u != v and c > out[u, v]:
                     out[u, v] = c
+
+
+@njit(cache=True)
+def _forward_kernel(x, hosts, saving, out):  # pragma: no cover (compiled)
+    """``out[i, j] = min(out[i, j], x[i, b] + (1 - saving) (x[b, j] - 1))`` over the hosts ``b`` of ``j``
+    (:func:`foedus.theory.projection.forward_exponent`; ``out`` starts as ``x``)."""
+    n = x.shape[0]
+    for j in range(n):
+        for b in range(n):
+            if not hosts[j, b]:
+                continue
+            leg = (1.0 - saving) * (x[b, j] - 1.0)
+            for i in range(n):
+                v = x[i, b] + leg
+                if v < out[i, j]:
+                    out[i, j] = v
