@@ -38,22 +38,9 @@ from foedus.theory.projection import projected_capability, reach_fraction
 from foedus.theory._validate import _array, _first, _matrix, _per_pair, _per_state, _vector, _zero_diagonal
 
 __all__ = [
-    "aggregate_power",
-    "allied_intentions",
-    "balance_of_power_threat",
-    "commercial_restraint",
-    "competition_pairs",
-    "global_threat_exposure",
-    "intentions_from_acts",
-    "offensive_power",
-    "perceived_intentions",
-    "perceived_main_threat",
-    "proximity_matrix",
-    "reach_within",
-    "revealed_hostility",
-    "shared_global_threat",
-    "threat_matrix",
-    "walt_threat",
+    "aggregate_power", "allied_intentions", "balance_of_power_threat", "commercial_restraint", "competition_pairs", "global_threat_exposure",
+    "intentions_from_acts", "offensive_power", "perceived_intentions", "perceived_main_threat", "proximity_matrix", "reach_within",
+    "revealed_hostility", "shared_global_threat", "threat_matrix", "walt_threat",
 ]
 
 
@@ -375,11 +362,8 @@ def walt_threat(
     ideology_camp : float in [0, 1), default 0
         As ``camp`` in :func:`intentions_from_acts`; ``ideology_excess``, as its ``excess``, replaces it (:func:`ideological_excess`).
     forward : array (N, N) of float >= 1, optional
-        The exponents with forward presence (:func:`foedus.theory.projection.forward_exponent`: a great power's strength also
-        starts from the allies that host its forces; Boulding 1962, ch. 12) for the projected offensive power; None: ``exponent``.
-        Forward presence is power and proximity, Walt's first two sources: the acts read as intentions keep ``exponent``, the
-        share of the actor's own strength that reached its victim (so a distant power's quarrel with a state next to its
-        base alarms that state's neighbours no more than before).
+        Exponents with forward presence (:func:`foedus.theory.projection.forward_exponent`; Boulding 1962, ch. 12) for the projected
+        power only (Walt's power and proximity); the acts read as intentions keep ``exponent``. None: ``exponent``.
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
