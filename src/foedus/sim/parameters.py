@@ -557,3 +557,23 @@ class Parameters(CoreParameters):
         "treaties of 1926-1932, the Soviet-Japanese pact of 1941; the Reinsurance Treaty of 1887 ran 3); near-collinear with "
         "abstention_weight, which is fitted",
     )
+
+    # --- pledge8 ---
+    trust_threshold: float = Field(
+        0.5, ge=0, le=1,
+        description="tau of foedus.theory.reassurance.pledge_credibility: Kydd's (2005, ch. 2) minimum trust threshold, below "
+        "which a partner's pledge of non-aggression (or its promise to stay out of one's war) is cheap talk and worth nothing; "
+        "above it, it is believed with the trust 1 - w H. 0.5 is the risk-dominance point of the symmetric Assurance game "
+        "(foedus.theory.reassurance.minimum_trust_threshold; Harsanyi & Selten 1988), not a fit: a Thompson-Dreyer rivalry "
+        "(hostility 0.6, trust 0.4) then signs no pledge on the strength of the pledge (the 2022 and 1946 runs of the s7 audit: "
+        "Israel-Iran, USA-China, USA-USSR non-aggression). 0 is the linear discount",
+    )
+    concession_reach_weight: float = Field(
+        1.0, ge=0, le=1,
+        description="w of foedus.sim.steps.formation.concession_reach: a state counts a partner's autonomy concessions in proportion "
+        "1 - w (1 - rho) to the share rho of its capability that reaches the partner (foedus.theory.exchange.valued_autonomy_change; "
+        "Boulding 1962, Lemke 2002, Lake 2009: a patron's say over a protege holds where its power reaches). 1: the form as "
+        "written (no fit); 0 switches it off. Without it a great power's whole gain from a pledge to defend a microstate across "
+        "the world was the microstate's concessions (s7 audit, a 1946 run: Britain-Panama, France-Iceland, USSR-Liberia at a "
+        "patron's utility of 0.00 and a negative cost)",
+    )

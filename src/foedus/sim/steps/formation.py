@@ -156,7 +156,7 @@ def credible_goods(world: World, goods: np.ndarray) -> np.ndarray:
     """``goods`` (5, N, N) with reassurance scaled by the credibility of the partner's pledge (in place; returned).
 
     :func:`foedus.theory.reassurance.pledge_credibility` of this year's hostility, weight
-    ``pledge_credibility_weight``: a promise not to attack one from a state whose hostility shows
+    ``pledge_credibility_weight`` and minimum trust threshold ``trust_threshold`` (:func:`pledge_credibility`): a promise not to attack one from a state whose hostility shows
     it an expansionist is cheap talk (Kydd 2005), so non-aggression pacts between bitter rivals
     are worth little. A pledge of neutrality is left whole: it binds the partner in a war with a
     third state, and is kept when the partner has its own reasons to stay out (the isolation it
@@ -166,8 +166,15 @@ def credible_goods(world: World, goods: np.ndarray) -> np.ndarray:
     """
     w = world.params.pledge_credibility_weight
     if w > 0:
-        goods[1] *= th_reassure.pledge_credibility(world.hostility, weight=w, check=world.check)
+        goods[1] *= pledge_credibility(world)
     return goods
+
+
+def pledge_credibility(world: World) -> np.ndarray:
+    """(N, N) :func:`foedus.theory.reassurance.pledge_credibility` of this year's hostility with weight ``pledge_credibility_weight``
+    and Kydd's (2005) minimum trust threshold ``trust_threshold``: the one credibility of every choice and explanation."""
+    p = world.params
+    return th_reassure.pledge_credibility(world.hostility, weight=p.pledge_credibility_weight, threshold=p.trust_threshold, check=world.check)
 
 
 def abstention_terms(world: World) -> dict[str, np.ndarray]:
@@ -201,8 +208,7 @@ def abstention_terms(world: World) -> dict[str, np.ndarray]:
     if world.at_war.shape == (n, n):
         risk[world.at_war] = 1.0
     np.fill_diagonal(risk, 0.0)
-    w = p.pledge_credibility_weight
-    cred = th_reassure.pledge_credibility(world.hostility, weight=w, check=world.check) if w > 0 else np.ones((n, n))
+    cred = pledge_credibility(world) if p.pledge_credibility_weight > 0 else np.ones((n, n))
     out = {"war_risk": risk, "target": th_offence.offence_target(world.hostility, check=world.check), "credibility": cred}
     world.cache["abstention_terms"] = (key, out)
     return out
@@ -226,9 +232,12 @@ def _pair_autonomy(world: World) -> np.ndarray:
 
     :func:`foedus.theory.exchange.morrow_exchange` solves a bargaining problem per pair, and the
     concession a state receives counts at its worth to it (:func:`_valued`: a powerless partner's
-    concessions are worth next to nothing to a great power, Morrow 1991); every
-    ``autonomy_refresh_years`` the rows and columns of states whose capability share has changed
-    by more than ``autonomy_refresh_change`` (in log) since they were last solved are solved again.
+    concessions are worth next to nothing to a great power, Morrow 1991) and in proportion to the
+    share of its capability that reaches the partner (:func:`concession_reach`; Boulding 1962,
+    Lemke 2002); every ``autonomy_refresh_years`` the rows and columns of states whose capability
+    share has changed by more than ``autonomy_refresh_change`` (in log) since they were last
+    solved are solved again. The bargain is cached; its valuation is made every year (the reach
+    moves with the capabilities).
     """
     p = world.params
     pw = np.maximum(world.power, 1e-9)
@@ -236,26 +245,40 @@ def _pair_autonomy(world: World) -> np.ndarray:
     if cached is None:
         world.cache["autonomy_year"] = world.year
         ex = th_exchange.morrow_exchange(pw[:, None], pw[None, :], iterations=24, check=world.check)
-        world.cache["autonomy"] = (pw.copy(), np.where(ex.feasible, _valued(ex.autonomy_change_i, ex.concession, pw[:, None], pw[None, :], p), -p.autonomy_pledge))
-        return world.cache["autonomy"][1]
-    old, autonomy = cached
-    if world.year - world.cache.get("autonomy_year", world.year) < p.autonomy_refresh_years:
-        return autonomy
-    world.cache["autonomy_year"] = world.year
-    moved = np.flatnonzero(np.abs(np.log(pw / old)) > p.autonomy_refresh_change)
-    if len(moved):
-        old[moved] = pw[moved]
-        ex = th_exchange.morrow_exchange(old[moved][:, None], old[None, :], iterations=24, check=world.check)
-        pm, po = old[moved][:, None], old[None, :]
-        autonomy[moved, :] = np.where(ex.feasible, _valued(ex.autonomy_change_i, ex.concession, pm, po, p), -p.autonomy_pledge)
-        autonomy[:, moved] = np.where(ex.feasible, _valued(ex.autonomy_change_j, -ex.concession, po, pm, p), -p.autonomy_pledge).T
-    return autonomy
+        cached = world.cache["autonomy"] = (pw.copy(), ex.autonomy_change_i, ex.concession, ex.feasible)
+    elif world.year - world.cache.get("autonomy_year", world.year) >= p.autonomy_refresh_years:
+        world.cache["autonomy_year"] = world.year
+        old, change, concession, feasible = cached
+        moved = np.flatnonzero(np.abs(np.log(pw / old)) > p.autonomy_refresh_change)
+        if len(moved):
+            old[moved] = pw[moved]
+            ex = th_exchange.morrow_exchange(old[moved][:, None], old[None, :], iterations=24, check=world.check)
+            change[moved, :], concession[moved, :], feasible[moved, :] = ex.autonomy_change_i, ex.concession, ex.feasible
+            change[:, moved], concession[:, moved], feasible[:, moved] = ex.autonomy_change_j.T, -ex.concession.T, ex.feasible.T
+    old, change, concession, feasible = cached
+    valued = _valued(change, concession, old[:, None], old[None, :], p, concession_reach(world))
+    return np.where(feasible, valued, -p.autonomy_pledge)
 
 
-def _valued(autonomy_change, concession, power_i, power_j, p) -> np.ndarray:
+def concession_reach(world: World) -> np.ndarray | float:
+    """(N, N) ``rho[i, j]``, the share of i's capability that reaches j (``R[j, i] / p_i``, in [0, 1]), weighed by
+    ``concession_reach_weight`` (``1 - w (1 - rho)``; 1.0 where the weight is 0 or the world has no reach): the share of
+    j's concessions i can use (:func:`foedus.theory.exchange.valued_autonomy_change`; Boulding 1962, Lemke 2002)."""
+    w = world.params.concession_reach_weight
+    reach = world.results.reach
+    pw = world.power
+    if w == 0 or reach is None or reach.shape != (len(pw), len(pw)):
+        return 1.0
+    rho = np.where(pw[:, None] > 0, reach.T / np.where(pw > 0, pw, 1.0)[:, None], 0.0)
+    np.fill_diagonal(rho, 1.0)
+    return 1.0 - w * (1.0 - np.clip(rho, 0.0, 1.0))
+
+
+def _valued(autonomy_change, concession, power_i, power_j, p, reach_share=1.0) -> np.ndarray:
     """i's autonomy change with the concession it receives from j counted at its worth to i
-    (:func:`foedus.theory.exchange.valued_autonomy_change`, half worth at the capability ratio ``concession_half_worth``; Morrow 1991)."""
-    return th_exchange.valued_autonomy_change(autonomy_change, concession, power_i, power_j, half_worth=p.concession_half_worth, check=False)
+    (:func:`foedus.theory.exchange.valued_autonomy_change`, half worth at the capability ratio ``concession_half_worth``, in proportion
+    to ``reach_share``; Morrow 1991)."""
+    return th_exchange.valued_autonomy_change(autonomy_change, concession, power_i, power_j, half_worth=p.concession_half_worth, reach_share=reach_share, check=False)
 
 
 def form_alliances(
@@ -319,7 +342,7 @@ def form_alliances(
     tg_i, tg_j = code[target[i]].tolist(), code[target[j]].tolist()
     gd = (goods * FORM_GOODS[form][:, None, :]).tolist()
     norm = norm_factors(world)
-    cred = th_reassure.pledge_credibility(world.hostility, weight=world.params.pledge_credibility_weight, check=False)  # credible_goods' term
+    cred = pledge_credibility(world)  # credible_goods' term
     cred_i, cred_j = cred[i, j].tolist(), cred[j, i].tolist()
     details = [
         {
