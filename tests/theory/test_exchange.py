@@ -215,6 +215,19 @@ def test_a_concession_counts_with_the_share_of_the_receivers_power_that_reaches_
         exchange.valued_autonomy_change(0.5, 0.5, 0.1, 0.01, reach_share=1.5)
 
 
+def test_a_sphere_of_influence_is_a_threshold_on_the_share_that_reaches():
+    """Lemke (2002): the relevant neighbourhood is bounded by a threshold on the loss-of-strength gradient: inside (share at or
+    above the threshold) 1, outside 0, monotone in the share; threshold 0 puts everyone inside; bad input is named."""
+    rho = np.linspace(0.0, 1.0, 101)
+    inside = exchange.sphere_of_influence(rho, 0.4)
+    assert set(inside.tolist()) == {0.0, 1.0}
+    assert (inside[rho >= 0.4 - 1e-12] == 1.0).all() and (inside[rho < 0.4 - 1e-12] == 0.0).all()
+    assert (np.diff(inside) >= 0).all()
+    assert (exchange.sphere_of_influence(rho, 0.0) == 1.0).all()
+    with pytest.raises(ValueError, match="sphere_of_influence: threshold"):
+        exchange.sphere_of_influence(rho, 1.5)
+
+
 def test_concession_worth_rejects_bad_input():
     with pytest.raises(ValueError, match="concession_worth: power_payer"):
         exchange.concession_worth(0.0, 0.1)

@@ -36,6 +36,7 @@ __all__ = [
     "symmetric_ratio_threshold",
     "concession_worth",
     "valued_autonomy_change",
+    "sphere_of_influence",
 ]
 
 
@@ -473,3 +474,33 @@ def valued_autonomy_change(autonomy_change, concession, power_i, power_j, *, hal
     rho = _checked(reach_share, "reach_share", f, lo=0.0, hi=1.0, check=check)
     eta = concession_worth(power_j, power_i, half_worth=half_worth, check=check)
     return da - (1.0 - eta * rho) * np.maximum(x, 0.0)
+
+
+def sphere_of_influence(reach_share, threshold: float, *, check: bool = True) -> np.ndarray:
+    r"""Whether a partner lies in a state's sphere: 1.0 where the share of its capability that reaches the partner is at least ``threshold``, else 0.0.
+
+    .. math:: \rho'_{ij} = [\rho_{ij} \ge \rho_0]
+
+    the ``reach_share`` of :func:`valued_autonomy_change` as a sphere rather than a gradient.
+    Lemke (2002, ch. 4) bounds each local hierarchy by the *relevant neighbourhood* of its
+    dominant state, the region its power can reach after Boulding's (1962) loss-of-strength
+    gradient, and treats the states inside as subject to it and those outside as not: a
+    threshold on the gradient, not a share of influence that fades with every mile. So a
+    partner's concessions count in full inside the sphere and not at all outside it. The
+    threshold :math:`\rho_0` (a share of the state's own capability in [0, 1]) is a parameter;
+    :math:`\rho_0 = 0` puts every partner inside (the bare exchange).
+
+    >>> sphere_of_influence([0.12, 0.26, 0.58, 0.85], 0.4).tolist()
+    [0.0, 0.0, 1.0, 1.0]
+    >>> sphere_of_influence([0.0, 0.3], 0.0).tolist()
+    [1.0, 1.0]
+
+    References
+    ----------
+    .. [1] Lemke, D. (2002). Regions of War and Peace. Cambridge University Press, ch. 4.
+    .. [2] Boulding, K. E. (1962). Conflict and Defense: A General Theory. Harper, ch. 12.
+    """
+    f = "sphere_of_influence"
+    rho = _checked(reach_share, "reach_share", f, lo=0.0, hi=1.0, check=check)
+    r0 = float(_checked(threshold, "threshold", f, lo=0.0, hi=1.0, check=check))
+    return (np.asarray(rho) >= r0).astype(float)

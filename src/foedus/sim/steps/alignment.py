@@ -16,7 +16,7 @@ from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.dissolution import dissolve_deserted, leave
 from foedus.sim.steps.formation import (
     FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, abstention_terms, cofounders, commitment_capacity, credible_goods, form_alliances, norm_factors, norm_terms,
-    offence_term, pact_cost, reassurance_threat,
+    nuclear_deterred, offence_term, pact_cost, reassurance_threat,
 )
 from foedus.sim.membership import alliance_view, leaders
 from foedus.sim.steps import alignment_kernels as kern
@@ -80,8 +80,8 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     defends = view.shared_goods[0]  # [j, k]: j is pledged to defend k
     discount, standing = norm_terms(world)
     offence = offence_term(world)  # an offence pledge is an engagement the instruments void (Covenant art. 20, Charter art. 103)
-    aggr = year_goods.aggrandisement(world) if p.aggrandisement_weight * offence > 0 else None
-    isolation = year_goods.isolation(world, defends) * discount if p.abstention_weight > 0 else None
+    aggr = nuclear_deterred(world, year_goods.aggrandisement(world) if p.aggrandisement_weight * offence > 0 else None)  # Jervis 1989
+    isolation = nuclear_deterred(world, year_goods.isolation(world, defends) * discount if p.abstention_weight > 0 else None)
     goods = th_ob.obligation_goods(
         total, world.results.threat, world.power, reach=world.results.reach, aggrandisement=aggr, isolation=isolation, defends=defends,
         weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * offence), check=world.check,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from foedus.data.nuclear import nuclear_armed
 from foedus.sim.steps._common import ALLIANCE, MOTIVES
 from foedus.sim.steps import conflict_kernels as war_kern
 from foedus.sim.steps.conflict import onset_covariates
@@ -110,6 +111,16 @@ def offence_term(world: World) -> float:
     engagements inconsistent with them, from the first instrument on), with strength ``offence_abrogation_strength``."""
     norm = th_renounce.renunciation_of_war(world.year)
     return float(th_renounce.offence_standing(norm, world.params.offence_abrogation_strength, check=False))
+
+
+def nuclear_deterred(world: World, value: np.ndarray | None) -> np.ndarray | None:
+    """``value`` (N, N) of a pledge serving i's attack on its target (aggrandisement, isolation), 0 where the target holds nuclear
+    weapons this year (:func:`foedus.theory.offence.nuclear_deterrence`; Jervis 1989: no war against a nuclear power can be won;
+    the dates of :func:`foedus.data.nuclear.nuclear_armed`). None stays None; ``nuclear_deterrence_offence`` False leaves it whole."""
+    if value is None or not world.params.nuclear_deterrence_offence:
+        return value
+    target = th_offence.offence_target(world.hostility, check=False)
+    return th_offence.nuclear_deterrence(value, target, nuclear_armed(world.ccode, world.year), check=world.check)
 
 
 def norm_factors(world: World) -> dict[str, float]:
@@ -232,9 +243,9 @@ def _pair_autonomy(world: World) -> np.ndarray:
 
     :func:`foedus.theory.exchange.morrow_exchange` solves a bargaining problem per pair, and the
     concession a state receives counts at its worth to it (:func:`_valued`: a powerless partner's
-    concessions are worth next to nothing to a great power, Morrow 1991) and in proportion to the
-    share of its capability that reaches the partner (:func:`concession_reach`; Boulding 1962,
-    Lemke 2002); every ``autonomy_refresh_years`` the rows and columns of states whose capability
+    concessions are worth next to nothing to a great power, Morrow 1991) and only where the partner
+    lies in its sphere, the share of its capability that reaches the partner at least
+    ``concession_reach_threshold`` (:func:`concession_reach`; Boulding 1962, Lemke 2002); every ``autonomy_refresh_years`` the rows and columns of states whose capability
     share has changed by more than ``autonomy_refresh_change`` (in log) since they were last
     solved are solved again. The bargain is cached; its valuation is made every year (the reach
     moves with the capabilities).
@@ -261,17 +272,18 @@ def _pair_autonomy(world: World) -> np.ndarray:
 
 
 def concession_reach(world: World) -> np.ndarray | float:
-    """(N, N) ``rho[i, j]``, the share of i's capability that reaches j (``R[j, i] / p_i``, in [0, 1]), weighed by
-    ``concession_reach_weight`` (``1 - w (1 - rho)``; 1.0 where the weight is 0 or the world has no reach): the share of
-    j's concessions i can use (:func:`foedus.theory.exchange.valued_autonomy_change`; Boulding 1962, Lemke 2002)."""
-    w = world.params.concession_reach_weight
+    """(N, N) whether j lies in i's sphere (1.0) or not (0.0): :func:`foedus.theory.exchange.sphere_of_influence` of ``rho[i, j]``,
+    the share of i's capability that reaches j (``R[j, i] / p_i``), at ``concession_reach_threshold`` (1.0 everywhere where the
+    threshold is 0 or the world has no reach): the share of j's concessions i can use (:func:`foedus.theory.exchange.valued_autonomy_change`;
+    Boulding 1962, Lemke 2002)."""
+    r0 = world.params.concession_reach_threshold
     reach = world.results.reach
     pw = world.power
-    if w == 0 or reach is None or reach.shape != (len(pw), len(pw)):
+    if r0 == 0 or reach is None or reach.shape != (len(pw), len(pw)):
         return 1.0
     rho = np.where(pw[:, None] > 0, reach.T / np.where(pw > 0, pw, 1.0)[:, None], 0.0)
     np.fill_diagonal(rho, 1.0)
-    return 1.0 - w * (1.0 - np.clip(rho, 0.0, 1.0))
+    return th_exchange.sphere_of_influence(np.clip(rho, 0.0, 1.0), r0, check=world.check)
 
 
 def _valued(autonomy_change, concession, power_i, power_j, p, reach_share=1.0) -> np.ndarray:
@@ -344,6 +356,8 @@ def form_alliances(
     norm = norm_factors(world)
     cred = pledge_credibility(world)  # credible_goods' term
     cred_i, cred_j = cred[i, j].tolist(), cred[j, i].tolist()
+    armed = np.append(nuclear_armed(world.ccode, y) & world.params.nuclear_deterrence_offence, False)  # nuclear_deterred's term; index -1: no target
+    deter_i, deter_j = armed[target[i]].tolist(), armed[target[j]].tolist()
     details = [
         {
             "motives": dict(zip(MOTIVES, mot[k])),
@@ -354,7 +368,8 @@ def form_alliances(
                 {"ccode": cj[k], "power": pj[k], "motives": dict(zip(MOTIVES, mj[k])), "utility": uj[k], "cost": kj[k], "autonomy_change": auto_j[k], "main_threat": tj[k], "main_threat_terms": terms_j[k], "proposed": False,
                  "target": tg_j[k], "goods": dict(zip(th_ob.GOODS, gd[k][1]))},
             ],
-            "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k], "pledge_credibility": [cred_i[k], cred_j[k]], **norm},
+            "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k], "pledge_credibility": [cred_i[k], cred_j[k]],
+                        "target_nuclear_armed": [deter_i[k], deter_j[k]], **norm},
         }
         for k in range(len(i))
     ]
