@@ -103,6 +103,9 @@ def test_a_pledge_against_a_nuclear_armed_target_is_worth_nothing():
         assert (armed[:2] == 0).all()  # 0 and 1 target 2, which is nuclear-armed
         assert np.array_equal(armed[2:], good[2:])  # 2 targets 0 (not armed); 3 has no target
         assert np.array_equal(nuclear_deterrence(good, target, [False] * 4), good)
+        half = nuclear_deterrence(good, target, [False, False, True, False], strength=0.5)
+        assert np.allclose(half[:2], 0.5 * good[:2]) and np.array_equal(half[2:], good[2:])
+        assert np.array_equal(nuclear_deterrence(good, target, [False, False, True, False], strength=0.0), good)
     assert aggrandisement(h, r)[0, 1] > 0  # the premise: without deterrence the pledge is worth something
     import pytest
 

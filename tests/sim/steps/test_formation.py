@@ -187,7 +187,7 @@ def test_pledges_serving_an_attack_on_a_nuclear_power_are_worth_nothing_from_its
     world.year = 1953
     assert (nuclear_deterred(world, value)[has] == 0).all()
     assert nuclear_deterred(world, None) is None
-    world.params = world.params.model_copy(update={"nuclear_deterrence_offence": False})
+    world.params = world.params.model_copy(update={"nuclear_deterrence_strength": 0.0})
     assert np.array_equal(nuclear_deterred(world, value), value)
 
 
@@ -198,8 +198,8 @@ def test_a_great_power_counts_a_partners_concessions_only_inside_its_sphere():
     side (it pays) is unchanged; the pledge the strong side makes is paid either way."""
     from foedus.sim.steps.formation import concession_reach
 
-    inside, _ = tiny_world(concession_reach_threshold=0.0)
-    outside, _ = tiny_world(concession_reach_threshold=1.0)
+    inside, _ = tiny_world(concession_reach_threshold=0.0, local_balance_threshold=0.0)
+    outside, _ = tiny_world(concession_reach_threshold=1.0, local_balance_threshold=0.0)
     g, a = inside.index_of(GRT), inside.index_of(SMA)
     assert concession_reach(inside) == 1.0
     sphere = concession_reach(outside)
@@ -207,3 +207,20 @@ def test_a_great_power_counts_a_partners_concessions_only_inside_its_sphere():
     auto_in, auto_out = ExchangeTerms(inside).autonomy, ExchangeTerms(outside).autonomy
     assert auto_in[g, a] > 0 and auto_out[g, a] < auto_in[g, a]  # the concession was its gain
     assert auto_out[a, g] == auto_in[a, g]  # the payer's side is unchanged
+
+
+def test_a_patron_that_cannot_hold_the_local_balance_gains_no_concession():
+    """theory.deterrence_extended.local_balance in the step (formation.concession_reach; Huth 1988): Small A fears Rival; the
+    Great power's share of the forces that reach Small A is below 1, so at a threshold of 1 it counts none of Small A's
+    concessions (its autonomy change falls), at 0 all of them; the local balance it was held to is the theory's."""
+    from foedus.sim.steps.formation import concession_reach
+    from foedus.theory.deterrence_extended import local_balance
+
+    rel = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}, {"pair": [RIV, SMA], "hostility": 0.9}]
+    off, _ = tiny_world(relations=rel, concession_reach_threshold=0.0, local_balance_threshold=0.0)
+    held, _ = tiny_world(relations=rel, concession_reach_threshold=0.0, local_balance_threshold=1.0)
+    g, a = held.index_of(GRT), held.index_of(SMA)
+    q = local_balance(held.results.threat, held.results.reach)
+    assert 0.0 < q[g, a] < 1.0
+    assert concession_reach(off) == 1.0 and concession_reach(held)[g, a] == 0.0
+    assert ExchangeTerms(held).autonomy[g, a] < ExchangeTerms(off).autonomy[g, a]

@@ -26,6 +26,7 @@ from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_te
 from foedus.sim.world import World
 from foedus.theory import exchange as th_exchange
 from foedus.theory import consent as th_consent
+from foedus.theory import deterrence_extended as th_deter
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
 from foedus.theory import reassurance as th_reassure
@@ -116,11 +117,13 @@ def offence_term(world: World) -> float:
 def nuclear_deterred(world: World, value: np.ndarray | None) -> np.ndarray | None:
     """``value`` (N, N) of a pledge serving i's attack on its target (aggrandisement, isolation), 0 where the target holds nuclear
     weapons this year (:func:`foedus.theory.offence.nuclear_deterrence`; Jervis 1989: no war against a nuclear power can be won;
-    the dates of :func:`foedus.data.nuclear.nuclear_armed`). None stays None; ``nuclear_deterrence_offence`` False leaves it whole."""
-    if value is None or not world.params.nuclear_deterrence_offence:
+    the dates of :func:`foedus.data.nuclear.nuclear_armed`), with strength ``nuclear_deterrence_strength``. None stays None; strength
+    0 leaves it whole."""
+    s = world.params.nuclear_deterrence_strength
+    if value is None or s == 0:
         return value
     target = th_offence.offence_target(world.hostility, check=False)
-    return th_offence.nuclear_deterrence(value, target, nuclear_armed(world.ccode, world.year), check=world.check)
+    return th_offence.nuclear_deterrence(value, target, nuclear_armed(world.ccode, world.year), strength=s, check=world.check)
 
 
 def norm_factors(world: World) -> dict[str, float]:
@@ -272,18 +275,25 @@ def _pair_autonomy(world: World) -> np.ndarray:
 
 
 def concession_reach(world: World) -> np.ndarray | float:
-    """(N, N) whether j lies in i's sphere (1.0) or not (0.0): :func:`foedus.theory.exchange.sphere_of_influence` of ``rho[i, j]``,
-    the share of i's capability that reaches j (``R[j, i] / p_i``), at ``concession_reach_threshold`` (1.0 everywhere where the
-    threshold is 0 or the world has no reach): the share of j's concessions i can use (:func:`foedus.theory.exchange.valued_autonomy_change`;
-    Boulding 1962, Lemke 2002)."""
-    r0 = world.params.concession_reach_threshold
+    """(N, N) whether i can use j's concessions (1.0) or not (0.0): j lies in i's sphere
+    (:func:`foedus.theory.exchange.sphere_of_influence` of the share of i's capability that reaches j, ``R[j, i] / p_i``, at
+    ``concession_reach_threshold``; Boulding 1962, Lemke 2002) and i's local balance against j's main threat in j's theatre
+    (:func:`foedus.theory.deterrence_extended.local_balance`) is at least ``local_balance_threshold`` (Huth 1988: a guarantee
+    the patron cannot honour there buys no concession). 1.0 everywhere where both thresholds are 0 or the world has no reach.
+    The share of j's concessions i counts (:func:`foedus.theory.exchange.valued_autonomy_change`)."""
+    p = world.params
     reach = world.results.reach
     pw = world.power
-    if r0 == 0 or reach is None or reach.shape != (len(pw), len(pw)):
+    n = len(pw)
+    if (p.concession_reach_threshold == 0 and p.local_balance_threshold == 0) or reach is None or reach.shape != (n, n):
         return 1.0
     rho = np.where(pw[:, None] > 0, reach.T / np.where(pw > 0, pw, 1.0)[:, None], 0.0)
     np.fill_diagonal(rho, 1.0)
-    return th_exchange.sphere_of_influence(np.clip(rho, 0.0, 1.0), r0, check=world.check)
+    inside = th_exchange.sphere_of_influence(np.clip(rho, 0.0, 1.0), p.concession_reach_threshold, check=world.check)
+    if p.local_balance_threshold > 0:
+        q = th_deter.local_balance(world.results.threat, reach, check=world.check)
+        inside *= th_exchange.sphere_of_influence(q, p.local_balance_threshold, check=world.check)
+    return inside
 
 
 def _valued(autonomy_change, concession, power_i, power_j, p, reach_share=1.0) -> np.ndarray:
@@ -356,7 +366,7 @@ def form_alliances(
     norm = norm_factors(world)
     cred = pledge_credibility(world)  # credible_goods' term
     cred_i, cred_j = cred[i, j].tolist(), cred[j, i].tolist()
-    armed = np.append(nuclear_armed(world.ccode, y) & world.params.nuclear_deterrence_offence, False)  # nuclear_deterred's term; index -1: no target
+    armed = np.append(nuclear_armed(world.ccode, y) & (world.params.nuclear_deterrence_strength > 0), False)  # nuclear_deterred's term; index -1: no target
     deter_i, deter_j = armed[target[i]].tolist(), armed[target[j]].tolist()
     details = [
         {
