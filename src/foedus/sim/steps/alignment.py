@@ -22,6 +22,7 @@ from foedus.sim.membership import alliance_view, leaders
 from foedus.sim.steps import alignment_kernels as kern
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.neutrality import permanently_neutral
+from foedus.sim.steps.threat import main_threat_of
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
 from foedus.theory import choice as th_choice
@@ -380,7 +381,8 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     dec_j = th_ob.motive_decomposition(u[:, j, i].T, g_j[:, keep].T, FORM_GOODS[f])
     value = np.stack([opt.value[sel], v_j[keep]], axis=1)
     cost = np.stack([opt.cost[sel], c_j[keep]], axis=1)
-    founders = cofounders(world, terms, goods, view.shared_goods, view.unit_cost, view.main, view.target, i, j, f)
+    # the common adversary is the main threat as perceived (threat.main_threat_of, the one every explanation names), not the bare argmax
+    founders = cofounders(world, terms, goods, view.shared_goods, view.unit_cost, main_threat_of(world), view.target, i, j, f)
     form_alliances(world, i, j, f, dec_i, dec_j, value, cost, np.stack([g_i.T, g_j[:, keep].T], axis=1), founders)
 
 
