@@ -193,6 +193,41 @@ def test_a_great_power_gains_nothing_from_a_microstates_concessions():
     assert np.array_equal(payer, ex.autonomy_change_j)
 
 
+def test_a_concession_counts_with_the_share_of_the_receivers_power_that_reaches_the_payer():
+    """Boulding (1962), Lemke (2002): the same exchange with a partner the receiver reaches in full is valued as without reach;
+    reached with a share rho of its capability, the concession counts rho times its worth (the pledge is unchanged), so the
+    autonomy change is linear in rho between the pledge alone (rho 0) and the full valued change (rho 1); the payer's side
+    and a receiver that pays are untouched; rho outside [0, 1] is refused."""
+    p_strong, p_mid = 0.1, 0.01
+    ex = exchange.morrow_exchange(np.array([p_strong]), np.array([p_mid]), iterations=24)
+    assert ex.feasible[0] and ex.concession[0] > 0
+    full = exchange.valued_autonomy_change(ex.autonomy_change_i, ex.concession, p_strong, p_mid, half_worth=1e-4)
+    same = exchange.valued_autonomy_change(ex.autonomy_change_i, ex.concession, p_strong, p_mid, half_worth=1e-4, reach_share=1.0)
+    assert np.array_equal(full, same)
+    rho = np.linspace(0.0, 1.0, 5)
+    reached = exchange.valued_autonomy_change(ex.autonomy_change_i, ex.concession, p_strong, p_mid, half_worth=1e-4, reach_share=rho)
+    pledge_alone = ex.autonomy_change_i - ex.concession  # what i keeps when the concession is worth nothing
+    assert reached[0] == pytest.approx(pledge_alone[0]) and reached[-1] == pytest.approx(full[0])
+    assert np.allclose(np.diff(reached), np.diff(reached)[0]) and (np.diff(reached) > 0).all()
+    payer = exchange.valued_autonomy_change(ex.autonomy_change_j, -ex.concession, p_mid, p_strong, half_worth=1e-4, reach_share=0.0)
+    assert np.array_equal(payer, ex.autonomy_change_j)
+    with pytest.raises(ValueError, match="valued_autonomy_change: reach_share"):
+        exchange.valued_autonomy_change(0.5, 0.5, 0.1, 0.01, reach_share=1.5)
+
+
+def test_a_sphere_of_influence_is_a_threshold_on_the_share_that_reaches():
+    """Lemke (2002): the relevant neighbourhood is bounded by a threshold on the loss-of-strength gradient: inside (share at or
+    above the threshold) 1, outside 0, monotone in the share; threshold 0 puts everyone inside; bad input is named."""
+    rho = np.linspace(0.0, 1.0, 101)
+    inside = exchange.sphere_of_influence(rho, 0.4)
+    assert set(inside.tolist()) == {0.0, 1.0}
+    assert (inside[rho >= 0.4 - 1e-12] == 1.0).all() and (inside[rho < 0.4 - 1e-12] == 0.0).all()
+    assert (np.diff(inside) >= 0).all()
+    assert (exchange.sphere_of_influence(rho, 0.0) == 1.0).all()
+    with pytest.raises(ValueError, match="sphere_of_influence: threshold"):
+        exchange.sphere_of_influence(rho, 1.5)
+
+
 def test_concession_worth_rejects_bad_input():
     with pytest.raises(ValueError, match="concession_worth: power_payer"):
         exchange.concession_worth(0.0, 0.1)

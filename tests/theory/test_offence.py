@@ -84,3 +84,30 @@ def test_a_third_party_pledged_to_defend_the_target_offers_no_isolation():
     defends[2, 1] = defends[1, 2] = True  # 2 is pledged to defend 1, 0's target
     bound = isolation(h, r, defends=defends)
     assert bound[0, 2] == 0.0 and np.array_equal(np.delete(bound[0], 2), np.delete(free[0], 2)) and np.array_equal(bound[1:], free[1:])
+
+
+def test_a_pledge_against_a_nuclear_armed_target_is_worth_nothing():
+    """Jervis (1989): no war against a nuclear power can be won, so the option to attack it, and every pledge serving it
+    (offence's aggrandisement, the attacker's side of neutrality), is worth nothing; rows of states whose target is not
+    nuclear-armed, and of states with no target, are untouched; bad input is refused by name."""
+    import numpy as np
+
+    from foedus.theory.offence import aggrandisement, isolation, nuclear_deterrence, offence_target
+
+    h = np.array([[0, 0, 0.6, 0], [0, 0, 0.6, 0], [0.6, 0.6, 0, 0], [0, 0, 0, 0]])
+    r = np.full((4, 4), 0.2)
+    target = offence_target(h)
+    for good in (aggrandisement(h, r), isolation(h, r)):
+        assert good[0].sum() > 0 or good is not None
+        armed = nuclear_deterrence(good, target, [False, False, True, False])
+        assert (armed[:2] == 0).all()  # 0 and 1 target 2, which is nuclear-armed
+        assert np.array_equal(armed[2:], good[2:])  # 2 targets 0 (not armed); 3 has no target
+        assert np.array_equal(nuclear_deterrence(good, target, [False] * 4), good)
+        half = nuclear_deterrence(good, target, [False, False, True, False], strength=0.5)
+        assert np.allclose(half[:2], 0.5 * good[:2]) and np.array_equal(half[2:], good[2:])
+        assert np.array_equal(nuclear_deterrence(good, target, [False, False, True, False], strength=0.0), good)
+    assert aggrandisement(h, r)[0, 1] > 0  # the premise: without deterrence the pledge is worth something
+    import pytest
+
+    with pytest.raises(ValueError, match="nuclear_deterrence"):
+        nuclear_deterrence(np.zeros((4, 4)), target[:3], [False] * 4)

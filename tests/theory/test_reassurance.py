@@ -66,3 +66,34 @@ def test_a_pledge_is_believed_with_the_probability_the_partner_is_a_security_see
     assert ra.pledge_credibility(h, weight=0.5)[1, 0] == pytest.approx(0.5)
     with pytest.raises(ValueError, match="weight"):
         ra.pledge_credibility(h, weight=1.5)
+
+
+def test_below_the_minimum_trust_threshold_a_pledge_is_cheap_talk():
+    """Kydd (2005, ch. 2): credibility is the trust 1 - w H where it reaches the threshold, 0 below it; threshold 0 is the
+    linear discount; a rivalry's hostility (0.6) falls below the risk-dominance threshold 1/2, a mild one (0.2) does not."""
+    h = np.array([[0.0, 0.6, 0.2], [0.6, 0.0, 0.5], [0.2, 0.5, 0.0]])
+    c = ra.pledge_credibility(h, threshold=0.5)
+    assert c[0, 1] == 0.0 and c[1, 0] == 0.0
+    assert c[0, 2] == pytest.approx(0.8) and c[1, 2] == pytest.approx(0.5)  # at the threshold exactly: believed
+    assert (np.diag(c) == 1.0).all()
+    assert (ra.pledge_credibility(h, threshold=0.0) == ra.pledge_credibility(h)).all()
+    assert (ra.pledge_credibility(h, threshold=0.5, weight=0.0) == 1.0).all()
+    with pytest.raises(ValueError, match="threshold"):
+        ra.pledge_credibility(h, threshold=1.5)
+
+
+def test_the_minimum_trust_threshold_is_where_cooperation_pays_in_the_assurance_game():
+    """Kydd (2005, ch. 2); Harsanyi & Selten (1988): with trust q, cooperating pays q R + (1 - q) S against q T + (1 - q) P;
+    the threshold is where the two are equal, 1/2 in the symmetric Stag Hunt (R - T = P - S), and a pledge believed at the
+    threshold is exactly where a security seeker starts to cooperate."""
+    rng = np.random.default_rng(5)
+    for _ in range(200):
+        t, s_ = rng.uniform(0, 1, 2)
+        r, p = t + rng.uniform(0.01, 1), s_ + rng.uniform(0.01, 1)
+        tau = float(ra.minimum_trust_threshold(r, s_, t, p))
+        assert tau * r + (1 - tau) * s_ == pytest.approx(tau * t + (1 - tau) * p)
+        q = min(tau + 0.01, 1.0)
+        assert q * r + (1 - q) * s_ > q * t + (1 - q) * p
+    assert float(ra.minimum_trust_threshold(4.0, 0.0, 3.0, 1.0)) == 0.5
+    with pytest.raises(ValueError, match="minimum_trust_threshold"):
+        ra.minimum_trust_threshold(1.0, 0.0, 2.0, 1.0)

@@ -36,6 +36,7 @@ __all__ = [
     "symmetric_ratio_threshold",
     "concession_worth",
     "valued_autonomy_change",
+    "sphere_of_influence",
 ]
 
 
@@ -418,18 +419,31 @@ def concession_worth(power_payer, power_receiver, *, half_worth: float = 0.0, ch
     return r / (r + r0) if r0 > 0 else np.ones(np.broadcast(r).shape)
 
 
-def valued_autonomy_change(autonomy_change, concession, power_i, power_j, *, half_worth: float = 0.0, check: bool = True) -> np.ndarray:
+def valued_autonomy_change(autonomy_change, concession, power_i, power_j, *, half_worth: float = 0.0, reach_share=1.0, check: bool = True) -> np.ndarray:
     r"""i's autonomy change in Morrow's exchange with j, the concession it receives counted at its worth to i.
 
-    .. math:: \Delta a_i' = \Delta a_i - (1 - \eta_{ji})\,\max(x, 0)
+    .. math:: \Delta a_i' = \Delta a_i - (1 - \eta_{ji}\,\rho_{ij})\,\max(x, 0)
 
     with :math:`\Delta a_i` and :math:`x` (the autonomy j concedes to i; negative when i pays)
-    from :func:`morrow_exchange` and :math:`\eta_{ji}` = :func:`concession_worth` of j's
-    concession to i. What i pays (:math:`x < 0`) and its pledge are unchanged: a payer gives up
+    from :func:`morrow_exchange`, :math:`\eta_{ji}` = :func:`concession_worth` of j's
+    concession to i and :math:`\rho_{ij}` (``reach_share``, 1 by default) the share of i's
+    capability that reaches j. What i pays (:math:`x < 0`) and its pledge are unchanged: a payer gives up
     its own autonomy in full. So a strong state's gain from a powerless partner's concessions
     falls to nothing, and it signs a pledge of protection to such a partner only for the security
     it gains itself (Morrow 1991: the strong side of an asymmetric alliance gains autonomy *in
     proportion to what the weak side can give*).
+
+    *Reach* (:math:`\rho`). What the weak side concedes (bases, access, a say in its policy) is
+    worth to the strong side what it can do with it, and it can do with it only what its power
+    can carry to the partner: Boulding's (1962) loss-of-strength gradient bounds the region in
+    which a state's power, and so its say over others, holds; Lemke (2002) finds the hierarchies
+    that order a region's relations only where the dominant state's capability reaches (its
+    relevant neighbourhood); Lake (2009) measures the authority a patron gains over a protégé in
+    the bases and forces it can keep there. So the concession counts in proportion to
+    :math:`\rho_{ij} = R_{ji} / p_i` (:func:`foedus.theory.projection.projected_capability` of
+    i at j over i's capability at home): a great power gains next to no autonomy from a
+    microstate across the world (Britain from Panama in 1947, India from Iceland in 2022), and its
+    pledge to defend it must then be paid for by its own security. The proportional form is ours.
 
     Examples
     --------
@@ -441,12 +455,52 @@ def valued_autonomy_change(autonomy_change, concession, power_i, power_j, *, hal
     >>> float(valued_autonomy_change(-0.8, -0.7, 0.0001, 0.1, half_worth=1e-2))   # the payer's side is unchanged
     -0.8
 
+    A mid-sized partner's (0.01) concession of 0.7, worth nearly in full to a great power next
+    door, is worth a quarter of it to one that reaches the partner with a quarter of its capability:
+
+    >>> [round(float(v), 3) for v in valued_autonomy_change(0.6, 0.7, 0.1, 0.01, half_worth=1e-4, reach_share=[1.0, 0.25])]
+    [0.599, 0.075]
+
     References
     ----------
     .. [1] Morrow, J. D. (1991). Alliances and asymmetry. AJPS 35(4): 904–933.
+    .. [2] Boulding, K. E. (1962). Conflict and Defense: A General Theory. Harper, ch. 12.
+    .. [3] Lemke, D. (2002). Regions of War and Peace. Cambridge University Press, ch. 4.
+    .. [4] Lake, D. A. (2009). Hierarchy in International Relations. Cornell University Press.
     """
     f = "valued_autonomy_change"
     da = _checked(autonomy_change, "autonomy_change", f, check=check)
     x = _checked(concession, "concession", f, check=check)
+    rho = _checked(reach_share, "reach_share", f, lo=0.0, hi=1.0, check=check)
     eta = concession_worth(power_j, power_i, half_worth=half_worth, check=check)
-    return da - (1.0 - eta) * np.maximum(x, 0.0)
+    return da - (1.0 - eta * rho) * np.maximum(x, 0.0)
+
+
+def sphere_of_influence(reach_share, threshold: float, *, check: bool = True) -> np.ndarray:
+    r"""Whether a partner lies in a state's sphere: 1.0 where the share of its capability that reaches the partner is at least ``threshold``, else 0.0.
+
+    .. math:: \rho'_{ij} = [\rho_{ij} \ge \rho_0]
+
+    the ``reach_share`` of :func:`valued_autonomy_change` as a sphere rather than a gradient.
+    Lemke (2002, ch. 4) bounds each local hierarchy by the *relevant neighbourhood* of its
+    dominant state, the region its power can reach after Boulding's (1962) loss-of-strength
+    gradient, and treats the states inside as subject to it and those outside as not: a
+    threshold on the gradient, not a share of influence that fades with every mile. So a
+    partner's concessions count in full inside the sphere and not at all outside it. The
+    threshold :math:`\rho_0` (a share of the state's own capability in [0, 1]) is a parameter;
+    :math:`\rho_0 = 0` puts every partner inside (the bare exchange).
+
+    >>> sphere_of_influence([0.12, 0.26, 0.58, 0.85], 0.4).tolist()
+    [0.0, 0.0, 1.0, 1.0]
+    >>> sphere_of_influence([0.0, 0.3], 0.0).tolist()
+    [1.0, 1.0]
+
+    References
+    ----------
+    .. [1] Lemke, D. (2002). Regions of War and Peace. Cambridge University Press, ch. 4.
+    .. [2] Boulding, K. E. (1962). Conflict and Defense: A General Theory. Harper, ch. 12.
+    """
+    f = "sphere_of_influence"
+    rho = _checked(reach_share, "reach_share", f, lo=0.0, hi=1.0, check=check)
+    r0 = float(_checked(threshold, "threshold", f, lo=0.0, hi=1.0, check=check))
+    return (np.asarray(rho) >= r0).astype(float)

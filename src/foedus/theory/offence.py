@@ -48,9 +48,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from foedus.theory._validate import _matrix
+from foedus.theory._validate import _checked, _matrix
 
-__all__ = ["aggrandisement", "isolation", "offence_target", "war_expectation"]
+__all__ = ["aggrandisement", "isolation", "nuclear_deterrence", "offence_target", "war_expectation"]
 
 
 def offence_target(hostility, *, check: bool = True) -> np.ndarray:
@@ -197,3 +197,39 @@ def war_expectation(hazard, horizon: float, *, check: bool = True) -> np.ndarray
     if check and not (np.isfinite(horizon) and horizon >= 0):
         raise ValueError(f"war_expectation: horizon must be years >= 0, got {horizon!r}")
     return 1.0 - (1.0 - h) ** horizon
+
+
+def nuclear_deterrence(value, target, nuclear_armed, *, strength: float = 1.0, check: bool = True) -> np.ndarray:
+    r"""``value`` (N, N) of a pledge that serves i's attack on its target, nothing where the target holds nuclear weapons.
+
+    .. math:: V'_{ij} = V_{ij}\,\big(1 - s\,[k(i) \ne -1 \;\text{and}\; \nu_{k(i)}]\big)
+
+    Bueno de Mesquita's (1981) odds of success price a war that can be won. Against a state with
+    nuclear weapons none can: whatever the balance of conventional forces, the target can inflict
+    on the attacker a cost no gain outweighs, so victory in the old sense is no longer available
+    (Jervis 1989, ch. 1, *The Meaning of the Nuclear Revolution*; Waltz 1981). A pledge to join an
+    attack on such a state (offence, :func:`aggrandisement`), or to stay out of it
+    (:func:`isolation`), buys an option no one would use. ``target`` (N,) is :func:`offence_target`
+    (-1 for none), ``nuclear_armed`` (N,) bool (:func:`foedus.data.nuclear.nuclear_armed`: the
+    dates of Gartzke & Kroenig 2009). ``strength`` :math:`s` in [0, 1]: 1 is the published reading
+    (nothing), 0 leaves the value whole.
+
+    >>> import numpy as np
+    >>> nuclear_deterrence(np.full((3, 3), 0.2), [2, 2, -1], [False, False, True]).tolist()[0]
+    [0.0, 0.0, 0.0]
+    >>> nuclear_deterrence(np.full((3, 3), 0.2), [1, 0, -1], [False, False, True]).tolist()[0]
+    [0.2, 0.2, 0.2]
+
+    References
+    ----------
+    .. [1] Jervis, R. (1989). The Meaning of the Nuclear Revolution. Cornell University Press.
+    .. [2] Waltz, K. N. (1981). The Spread of Nuclear Weapons: More May Be Better. Adelphi Paper 171. IISS.
+    """
+    v = _matrix("value", value, np.shape(value)[0], nonneg=True, check=check)
+    k = np.asarray(target, dtype=np.intp)
+    nu = np.asarray(nuclear_armed, dtype=bool)
+    if check and (k.shape != (v.shape[0],) or nu.shape != (v.shape[0],) or (k < -1).any() or (k >= v.shape[0]).any()):
+        raise ValueError("nuclear_deterrence: target and nuclear_armed must be (N,) with targets in [-1, N)")
+    sv = float(_checked(strength, "strength", "nuclear_deterrence", lo=0.0, hi=1.0, check=check))
+    deterred = (k >= 0) & nu[np.maximum(k, 0)]
+    return np.where(deterred[:, None], v * (1.0 - sv), v)

@@ -50,7 +50,7 @@ import numpy as np
 
 from foedus.theory._validate import _broadcast, _checked, _matrix, _vector
 
-__all__ = ["STATE_LIST_START", "relationship_age", "intentions_uncertainty", "expected_threat", "pledge_credibility"]
+__all__ = ["STATE_LIST_START", "relationship_age", "intentions_uncertainty", "expected_threat", "pledge_credibility", "minimum_trust_threshold"]
 
 STATE_LIST_START = 1816
 """The first year of the Correlates of War state list: membership from that year is where the
@@ -138,8 +138,8 @@ def expected_threat(threat, reach, uncertainty, *, prior: float, check: bool = T
     return out
 
 
-def pledge_credibility(hostility, *, weight: float = 1.0, check: bool = True) -> np.ndarray:
-    r"""How far i believes a pledge of non-aggression from j: :math:`c_{ij} = 1 - w\,H_{ji}` (N, N), in [0, 1].
+def pledge_credibility(hostility, *, weight: float = 1.0, threshold: float = 0.0, check: bool = True) -> np.ndarray:
+    r"""How far i believes a pledge of non-aggression from j: :math:`c_{ij} = q_{ij}\,[q_{ij} \ge \tau]`, :math:`q_{ij} = 1 - w\,H_{ji}` (N, N), in [0, 1].
 
     Kydd (2005): a pledge reassures only a state that believes its partner may be a security
     seeker; to a state sure the other is an expansionist, a promise not to attack is cheap talk,
@@ -156,14 +156,69 @@ def pledge_credibility(hostility, *, weight: float = 1.0, check: bool = True) ->
     >>> pledge_credibility(np.array([[0.0, 0.6], [0.2, 0.0]])).round(2).tolist()
     [[1.0, 0.8], [0.4, 1.0]]
 
+    *Minimum trust threshold* (``threshold`` :math:`\tau`). Kydd (2005, ch. 2) models the
+    choice to cooperate with a partner of uncertain type as an Assurance game: a security seeker
+    cooperates only when its trust :math:`q` (the probability that the other is a security
+    seeker too) reaches its minimum trust threshold; below it, a promise from the other changes
+    nothing, since an expansionist would make it as readily (cheap talk; Fearon 1995 on the
+    commitment problem: a pledge no one can enforce binds only a partner who wants to keep it).
+    So the credibility is the trust where it reaches the threshold and nothing below it. With
+    the payoffs of the symmetric Stag Hunt (what one gains from mutual cooperation over
+    exploiting the other equal to what one loses by being exploited against mutual defection),
+    the threshold is the risk-dominance point :math:`\tau = 1/2` (Harsanyi & Selten 1988):
+    sworn enemies (a Thompson-Dreyer rivalry, :math:`H = 0.6`) do not believe each other's
+    pledges at all, states of mild hostility believe them in proportion to their trust.
+    :math:`\tau = 0` is the linear discount above.
+
+    >>> pledge_credibility(np.array([[0.0, 0.6], [0.2, 0.0]]), threshold=0.5).round(2).tolist()
+    [[1.0, 0.8], [0.0, 1.0]]
+
     References
     ----------
     .. [1] Kydd, A. H. (2005). Trust and Mistrust in International Relations. Princeton University Press, ch. 7-8.
     .. [2] Mattes, M. & Vonnahme, G. (2010). Contracting for peace: Do nonaggression pacts reduce
        conflict? Journal of Politics 72(4): 925-938.
+    .. [3] Fearon, J. D. (1995). Rationalist explanations for war. International Organization 49(3): 379-414.
+    .. [4] Harsanyi, J. C. & Selten, R. (1988). A General Theory of Equilibrium Selection in Games. MIT Press.
     """
     h = _matrix("hostility", hostility, np.shape(hostility)[0], check=check)
     w = float(_checked(weight, "weight", "pledge_credibility", lo=0.0, hi=1.0, check=check))
+    tau = float(_checked(threshold, "threshold", "pledge_credibility", lo=0.0, hi=1.0, check=check))
     out = 1.0 - w * np.clip(h.T, 0.0, 1.0)
+    if tau > 0:  # below the minimum trust threshold a pledge is cheap talk (Kydd 2005, ch. 2)
+        out = np.where(out >= tau, out, 0.0)
     np.fill_diagonal(out, 1.0)
     return out
+
+
+def minimum_trust_threshold(mutual_cooperation, sucker, temptation, mutual_defection, *, check: bool = True) -> np.ndarray:
+    r"""Kydd's (2005, ch. 2) minimum trust threshold of the Assurance game: :math:`\tau = \frac{P - S}{(R - T) + (P - S)}`.
+
+    A security seeker that cooperates gets :math:`R` if the other cooperates and :math:`S` if it
+    is exploited; one that defects gets :math:`T` (exploiting) or :math:`P` (mutual defection),
+    with :math:`R > T` and :math:`P > S` (the Assurance game, or Stag Hunt, of two security
+    seekers). With trust :math:`q` (the probability the other cooperates), cooperation pays
+    when :math:`qR + (1-q)S \ge qT + (1-q)P`, that is when :math:`q \ge \tau`. Where the gain of
+    mutual cooperation over exploiting equals the loss of being exploited against mutual
+    defection, :math:`\tau = 1/2`, the risk-dominance point of Harsanyi & Selten (1988), the
+    default of the simulator's ``trust_threshold`` (:func:`pledge_credibility`).
+
+    >>> float(minimum_trust_threshold(4.0, 0.0, 3.0, 1.0))
+    0.5
+    >>> round(float(minimum_trust_threshold(4.0, 0.0, 2.0, 1.0)), 3)   # mutual cooperation pays more: less trust needed
+    0.333
+
+    References
+    ----------
+    .. [1] Kydd, A. H. (2005). Trust and Mistrust in International Relations. Princeton University Press, ch. 2.
+    .. [2] Harsanyi, J. C. & Selten, R. (1988). A General Theory of Equilibrium Selection in Games. MIT Press.
+    """
+    f = "minimum_trust_threshold"
+    r = _checked(mutual_cooperation, "mutual_cooperation", f, check=check)
+    s = _checked(sucker, "sucker", f, check=check)
+    t = _checked(temptation, "temptation", f, check=check)
+    p = _checked(mutual_defection, "mutual_defection", f, check=check)
+    r, s, t, p = _broadcast(f, mutual_cooperation=r, sucker=s, temptation=t, mutual_defection=p, check=check)
+    if check and (np.any(r <= t) or np.any(p <= s)):
+        raise ValueError(f"{f}: an Assurance game needs mutual_cooperation > temptation and mutual_defection > sucker")
+    return (p - s) / ((r - t) + (p - s))

@@ -157,14 +157,35 @@ def test_a_pledge_from_a_sworn_enemy_is_cheap_talk_and_its_credibility_is_a_fact
 
     _, believed = formed(pledge_credibility_weight=0.0)
     assert [e for e in believed if e[3]["factors"]["form"] == "nonaggression"]
-    world, doubted = formed(pledge_credibility_weight=1.0)
+    world, doubted = formed(pledge_credibility_weight=1.0, trust_threshold=0.0)  # the linear discount (the threshold: the next test)
     assert not [e for e in doubted if e[3]["factors"]["form"] in ("nonaggression", "neutrality_nonaggression")]
     goods = np.ones((5, world.n, world.n))
     credible_goods(world, goods)
     assert np.allclose(goods[1], 1.0 - world.hostility.T - np.diag(np.diag(1.0 - world.hostility.T)) + np.eye(world.n))
     assert (goods[[0, 2, 3, 4]] == 1.0).all()  # neutrality, protection, consultation, aggrandisement untouched
-    world, formed_any = _formations_in(2000, pledge_credibility_weight=1.0)
+    world, formed_any = _formations_in(2000, pledge_credibility_weight=1.0, trust_threshold=0.0)
     for _, c, c2, d in events(world, "formation"):
         i, j = world.index_of(c), world.index_of(c2)
         assert d["factors"]["pledge_credibility"] == pytest.approx([1.0 - world.hostility[j, i], 1.0 - world.hostility[i, j]])
     assert events(world, "formation")
+
+
+def test_rivals_below_the_minimum_trust_threshold_sign_no_pledge_and_the_threshold_is_in_the_factors():
+    """Kydd (2005, ch. 2), theory/reassurance.pledge_credibility with threshold: the two rivals of the tiny world
+    (a Thompson-Dreyer rivalry, hostility 0.6, trust 0.4) sign a pledge of non-aggression in 2000 under the linear discount
+    (threshold 0) and none at the default threshold of the symmetric Assurance game (0.5): below it a promise is cheap talk.
+    The credibility each side saw (0 for the rivals) is a factor of every formation."""
+    pledges = ("nonaggression", "neutrality_nonaggression", "neutrality")
+
+    def rivals_pledge(**parameters):
+        world, formed = _formations_in(2000, pledge_credibility_weight=1.0, nonaggression_prior=0.0, **parameters)
+        return world, [e for e in formed if e[3]["factors"]["form"] in pledges and {e[1], e[2]} == {GRT, RIV}]
+
+    _, linear = rivals_pledge(trust_threshold=0.0)
+    assert linear, "the rivals sign no pledge even under the linear discount: the test has no premise"
+    world, threshold = rivals_pledge()
+    assert world.params.trust_threshold == 0.5 and not threshold
+    for _, c, c2, d in events(world, "formation"):
+        i, j = world.index_of(c), world.index_of(c2)
+        trust = [1.0 - world.hostility[j, i], 1.0 - world.hostility[i, j]]
+        assert d["factors"]["pledge_credibility"] == pytest.approx([t if t >= 0.5 else 0.0 for t in trust])

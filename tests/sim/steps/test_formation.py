@@ -158,3 +158,69 @@ def test_abstention_terms_are_the_chance_of_war_over_the_horizon_symmetric_and_c
     off, _ = tiny_world(war_onset_intercept=-30.0)
     off.at_war[:] = False
     assert abstention_terms(off)["war_risk"].max() < 1e-9
+
+
+def test_pledges_serving_an_attack_on_a_nuclear_power_are_worth_nothing_from_its_first_bomb():
+    """theory.offence.nuclear_deterrence in the step (formation.nuclear_deterred, Jervis 1989): in the four-state world every
+    state's target is the USA (2) or Russia (365); dated 1940 (no bomb) the aggrandisement is whole, dated 1950 (the USA
+    since 1945, the USSR since 1949: foedus.data.nuclear) it is 0 in the rows of the states targeting them, not in Russia's,
+    whose target, Britain (200), has the bomb from 1952; dated 1953 it is 0 in every row; switched off, whole."""
+    import numpy as np
+
+    from foedus.sim.steps.formation import nuclear_deterred
+    from foedus.theory.offence import offence_target
+
+    from .conftest import tiny_world
+
+    world, _ = tiny_world(relations=[{"pair": [2, 365], "hostility": 0.6, "rivalry": True}, {"pair": [365, 200], "hostility": 0.9},
+                                     {"pair": [365, 210], "hostility": 0.9}])
+    value = np.full((world.n, world.n), 0.3)
+    np.fill_diagonal(value, 0.0)
+    has = offence_target(world.hostility) >= 0
+    assert has.all()
+    world.year = 1940
+    assert np.array_equal(nuclear_deterred(world, value), value)
+    world.year = 1950
+    rus = world.index_of(365)
+    assert (np.delete(nuclear_deterred(world, value), rus, axis=0) == 0).all()
+    assert np.array_equal(nuclear_deterred(world, value)[rus], value[rus])
+    world.year = 1953
+    assert (nuclear_deterred(world, value)[has] == 0).all()
+    assert nuclear_deterred(world, None) is None
+    world.params = world.params.model_copy(update={"nuclear_deterrence_strength": 0.0})
+    assert np.array_equal(nuclear_deterred(world, value), value)
+
+
+def test_a_great_power_counts_a_partners_concessions_only_inside_its_sphere():
+    """theory.exchange.sphere_of_influence in the step (formation.concession_reach; Lemke 2002): with the threshold at 0 every
+    partner is inside and the Great power's autonomy change from Small A is the valued exchange; with a threshold above any
+    share that reaches (1.0: only itself inside) its gain falls to what it keeps without the concession, while Small A's
+    side (it pays) is unchanged; the pledge the strong side makes is paid either way."""
+    from foedus.sim.steps.formation import concession_reach
+
+    inside, _ = tiny_world(concession_reach_threshold=0.0, local_balance_threshold=0.0)
+    outside, _ = tiny_world(concession_reach_threshold=1.0, local_balance_threshold=0.0)
+    g, a = inside.index_of(GRT), inside.index_of(SMA)
+    assert concession_reach(inside) == 1.0
+    sphere = concession_reach(outside)
+    assert sphere[g, a] == 0.0 and sphere[g, g] == 1.0
+    auto_in, auto_out = ExchangeTerms(inside).autonomy, ExchangeTerms(outside).autonomy
+    assert auto_in[g, a] > 0 and auto_out[g, a] < auto_in[g, a]  # the concession was its gain
+    assert auto_out[a, g] == auto_in[a, g]  # the payer's side is unchanged
+
+
+def test_a_patron_that_cannot_hold_the_local_balance_gains_no_concession():
+    """theory.deterrence_extended.local_balance in the step (formation.concession_reach; Huth 1988): Small A fears Rival; the
+    Great power's share of the forces that reach Small A is below 1, so at a threshold of 1 it counts none of Small A's
+    concessions (its autonomy change falls), at 0 all of them; the local balance it was held to is the theory's."""
+    from foedus.sim.steps.formation import concession_reach
+    from foedus.theory.deterrence_extended import local_balance
+
+    rel = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}, {"pair": [RIV, SMA], "hostility": 0.9}]
+    off, _ = tiny_world(relations=rel, concession_reach_threshold=0.0, local_balance_threshold=0.0)
+    held, _ = tiny_world(relations=rel, concession_reach_threshold=0.0, local_balance_threshold=1.0)
+    g, a = held.index_of(GRT), held.index_of(SMA)
+    q = local_balance(held.results.threat, held.results.reach)
+    assert 0.0 < q[g, a] < 1.0
+    assert concession_reach(off) == 1.0 and concession_reach(held)[g, a] == 0.0
+    assert ExchangeTerms(held).autonomy[g, a] < ExchangeTerms(off).autonomy[g, a]

@@ -16,12 +16,13 @@ from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.dissolution import dissolve_deserted, leave
 from foedus.sim.steps.formation import (
     FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, abstention_terms, cofounders, commitment_capacity, credible_goods, form_alliances, norm_factors, norm_terms,
-    offence_term, pact_cost, reassurance_threat,
+    nuclear_deterred, offence_term, pact_cost, reassurance_threat,
 )
 from foedus.sim.membership import alliance_view, leaders
 from foedus.sim.steps import alignment_kernels as kern
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.neutrality import permanently_neutral
+from foedus.sim.steps.threat import main_threat_of
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
 from foedus.theory import choice as th_choice
@@ -80,8 +81,8 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     defends = view.shared_goods[0]  # [j, k]: j is pledged to defend k
     discount, standing = norm_terms(world)
     offence = offence_term(world)  # an offence pledge is an engagement the instruments void (Covenant art. 20, Charter art. 103)
-    aggr = year_goods.aggrandisement(world) if p.aggrandisement_weight * offence > 0 else None
-    isolation = year_goods.isolation(world, defends) * discount if p.abstention_weight > 0 else None
+    aggr = nuclear_deterred(world, year_goods.aggrandisement(world) if p.aggrandisement_weight * offence > 0 else None)  # Jervis 1989
+    isolation = nuclear_deterred(world, year_goods.isolation(world, defends) * discount if p.abstention_weight > 0 else None)
     goods = th_ob.obligation_goods(
         total, world.results.threat, world.power, reach=world.results.reach, aggrandisement=aggr, isolation=isolation, defends=defends,
         weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * offence), check=world.check,
@@ -380,7 +381,8 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     dec_j = th_ob.motive_decomposition(u[:, j, i].T, g_j[:, keep].T, FORM_GOODS[f])
     value = np.stack([opt.value[sel], v_j[keep]], axis=1)
     cost = np.stack([opt.cost[sel], c_j[keep]], axis=1)
-    founders = cofounders(world, terms, goods, view.shared_goods, view.unit_cost, view.main, view.target, i, j, f)
+    # the common adversary is the main threat as perceived (threat.main_threat_of, the one every explanation names), not the bare argmax
+    founders = cofounders(world, terms, goods, view.shared_goods, view.unit_cost, main_threat_of(world), view.target, i, j, f)
     form_alliances(world, i, j, f, dec_i, dec_j, value, cost, np.stack([g_i.T, g_j[:, keep].T], axis=1), founders)
 
 

@@ -53,6 +53,7 @@ from foedus.sim.steps.formation import (
     commitment_capacity,
     norm_factors,
     norm_terms,
+    nuclear_deterred,
 )
 from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
@@ -197,8 +198,8 @@ def _goods(world: World, yr: _Year) -> tuple[np.ndarray, np.ndarray]:
     res = world.results
     u, total = year_goods.utilities(world)  # computed once a year for this step and alignment (foedus.sim.yearcache)
     discount, standing = norm_terms(world)
-    aggr = year_goods.aggrandisement(world) if p.aggrandisement_weight * discount > 0 else None
-    isolation = year_goods.isolation(world, yr.defends) * discount if p.abstention_weight > 0 else None
+    aggr = nuclear_deterred(world, year_goods.aggrandisement(world) if p.aggrandisement_weight * discount > 0 else None)  # pledge8: Jervis 1989
+    isolation = nuclear_deterred(world, year_goods.isolation(world, yr.defends) * discount if p.abstention_weight > 0 else None)
     goods = th_ob.obligation_goods(
         total, res.threat, world.power, reach=res.reach, aggrandisement=aggr, isolation=isolation, defends=yr.defends,
         weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * discount), check=world.check,

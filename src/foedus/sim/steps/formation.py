@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from foedus.data.nuclear import nuclear_armed
 from foedus.sim.steps._common import ALLIANCE, MOTIVES
 from foedus.sim.steps import conflict_kernels as war_kern
 from foedus.sim.steps.conflict import onset_covariates
@@ -25,6 +26,7 @@ from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_te
 from foedus.sim.world import World
 from foedus.theory import exchange as th_exchange
 from foedus.theory import consent as th_consent
+from foedus.theory import deterrence_extended as th_deter
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
 from foedus.theory import reassurance as th_reassure
@@ -112,6 +114,18 @@ def offence_term(world: World) -> float:
     return float(th_renounce.offence_standing(norm, world.params.offence_abrogation_strength, check=False))
 
 
+def nuclear_deterred(world: World, value: np.ndarray | None) -> np.ndarray | None:
+    """``value`` (N, N) of a pledge serving i's attack on its target (aggrandisement, isolation), 0 where the target holds nuclear
+    weapons this year (:func:`foedus.theory.offence.nuclear_deterrence`; Jervis 1989: no war against a nuclear power can be won;
+    the dates of :func:`foedus.data.nuclear.nuclear_armed`), with strength ``nuclear_deterrence_strength``. None stays None; strength
+    0 leaves it whole."""
+    s = world.params.nuclear_deterrence_strength
+    if value is None or s == 0:
+        return value
+    target = th_offence.offence_target(world.hostility, check=False)
+    return th_offence.nuclear_deterrence(value, target, nuclear_armed(world.ccode, world.year), strength=s, check=world.check)
+
+
 def norm_factors(world: World) -> dict[str, float]:
     """The terms of :func:`norm_terms` and :func:`offence_term` for an event's factors: the renunciation of war scales the value of
     aggrandisement, isolation and reassurance, so it is a term of every choice among forms, accessions and exits."""
@@ -156,7 +170,7 @@ def credible_goods(world: World, goods: np.ndarray) -> np.ndarray:
     """``goods`` (5, N, N) with reassurance scaled by the credibility of the partner's pledge (in place; returned).
 
     :func:`foedus.theory.reassurance.pledge_credibility` of this year's hostility, weight
-    ``pledge_credibility_weight``: a promise not to attack one from a state whose hostility shows
+    ``pledge_credibility_weight`` and minimum trust threshold ``trust_threshold`` (:func:`pledge_credibility`): a promise not to attack one from a state whose hostility shows
     it an expansionist is cheap talk (Kydd 2005), so non-aggression pacts between bitter rivals
     are worth little. A pledge of neutrality is left whole: it binds the partner in a war with a
     third state, and is kept when the partner has its own reasons to stay out (the isolation it
@@ -166,8 +180,15 @@ def credible_goods(world: World, goods: np.ndarray) -> np.ndarray:
     """
     w = world.params.pledge_credibility_weight
     if w > 0:
-        goods[1] *= th_reassure.pledge_credibility(world.hostility, weight=w, check=world.check)
+        goods[1] *= pledge_credibility(world)
     return goods
+
+
+def pledge_credibility(world: World) -> np.ndarray:
+    """(N, N) :func:`foedus.theory.reassurance.pledge_credibility` of this year's hostility with weight ``pledge_credibility_weight``
+    and Kydd's (2005) minimum trust threshold ``trust_threshold``: the one credibility of every choice and explanation."""
+    p = world.params
+    return th_reassure.pledge_credibility(world.hostility, weight=p.pledge_credibility_weight, threshold=p.trust_threshold, check=world.check)
 
 
 def abstention_terms(world: World) -> dict[str, np.ndarray]:
@@ -201,8 +222,7 @@ def abstention_terms(world: World) -> dict[str, np.ndarray]:
     if world.at_war.shape == (n, n):
         risk[world.at_war] = 1.0
     np.fill_diagonal(risk, 0.0)
-    w = p.pledge_credibility_weight
-    cred = th_reassure.pledge_credibility(world.hostility, weight=w, check=world.check) if w > 0 else np.ones((n, n))
+    cred = pledge_credibility(world) if p.pledge_credibility_weight > 0 else np.ones((n, n))
     out = {"war_risk": risk, "target": th_offence.offence_target(world.hostility, check=world.check), "credibility": cred}
     world.cache["abstention_terms"] = (key, out)
     return out
@@ -226,9 +246,12 @@ def _pair_autonomy(world: World) -> np.ndarray:
 
     :func:`foedus.theory.exchange.morrow_exchange` solves a bargaining problem per pair, and the
     concession a state receives counts at its worth to it (:func:`_valued`: a powerless partner's
-    concessions are worth next to nothing to a great power, Morrow 1991); every
-    ``autonomy_refresh_years`` the rows and columns of states whose capability share has changed
-    by more than ``autonomy_refresh_change`` (in log) since they were last solved are solved again.
+    concessions are worth next to nothing to a great power, Morrow 1991) and only where the partner
+    lies in its sphere, the share of its capability that reaches the partner at least
+    ``concession_reach_threshold`` (:func:`concession_reach`; Boulding 1962, Lemke 2002); every ``autonomy_refresh_years`` the rows and columns of states whose capability
+    share has changed by more than ``autonomy_refresh_change`` (in log) since they were last
+    solved are solved again. The bargain is cached; its valuation is made every year (the reach
+    moves with the capabilities).
     """
     p = world.params
     pw = np.maximum(world.power, 1e-9)
@@ -236,26 +259,48 @@ def _pair_autonomy(world: World) -> np.ndarray:
     if cached is None:
         world.cache["autonomy_year"] = world.year
         ex = th_exchange.morrow_exchange(pw[:, None], pw[None, :], iterations=24, check=world.check)
-        world.cache["autonomy"] = (pw.copy(), np.where(ex.feasible, _valued(ex.autonomy_change_i, ex.concession, pw[:, None], pw[None, :], p), -p.autonomy_pledge))
-        return world.cache["autonomy"][1]
-    old, autonomy = cached
-    if world.year - world.cache.get("autonomy_year", world.year) < p.autonomy_refresh_years:
-        return autonomy
-    world.cache["autonomy_year"] = world.year
-    moved = np.flatnonzero(np.abs(np.log(pw / old)) > p.autonomy_refresh_change)
-    if len(moved):
-        old[moved] = pw[moved]
-        ex = th_exchange.morrow_exchange(old[moved][:, None], old[None, :], iterations=24, check=world.check)
-        pm, po = old[moved][:, None], old[None, :]
-        autonomy[moved, :] = np.where(ex.feasible, _valued(ex.autonomy_change_i, ex.concession, pm, po, p), -p.autonomy_pledge)
-        autonomy[:, moved] = np.where(ex.feasible, _valued(ex.autonomy_change_j, -ex.concession, po, pm, p), -p.autonomy_pledge).T
-    return autonomy
+        cached = world.cache["autonomy"] = (pw.copy(), ex.autonomy_change_i, ex.concession, ex.feasible)
+    elif world.year - world.cache.get("autonomy_year", world.year) >= p.autonomy_refresh_years:
+        world.cache["autonomy_year"] = world.year
+        old, change, concession, feasible = cached
+        moved = np.flatnonzero(np.abs(np.log(pw / old)) > p.autonomy_refresh_change)
+        if len(moved):
+            old[moved] = pw[moved]
+            ex = th_exchange.morrow_exchange(old[moved][:, None], old[None, :], iterations=24, check=world.check)
+            change[moved, :], concession[moved, :], feasible[moved, :] = ex.autonomy_change_i, ex.concession, ex.feasible
+            change[:, moved], concession[:, moved], feasible[:, moved] = ex.autonomy_change_j.T, -ex.concession.T, ex.feasible.T
+    old, change, concession, feasible = cached
+    valued = _valued(change, concession, old[:, None], old[None, :], p, concession_reach(world))
+    return np.where(feasible, valued, -p.autonomy_pledge)
 
 
-def _valued(autonomy_change, concession, power_i, power_j, p) -> np.ndarray:
+def concession_reach(world: World) -> np.ndarray | float:
+    """(N, N) whether i can use j's concessions (1.0) or not (0.0): j lies in i's sphere
+    (:func:`foedus.theory.exchange.sphere_of_influence` of the share of i's capability that reaches j, ``R[j, i] / p_i``, at
+    ``concession_reach_threshold``; Boulding 1962, Lemke 2002) and i's local balance against j's main threat in j's theatre
+    (:func:`foedus.theory.deterrence_extended.local_balance`) is at least ``local_balance_threshold`` (Huth 1988: a guarantee
+    the patron cannot honour there buys no concession). 1.0 everywhere where both thresholds are 0 or the world has no reach.
+    The share of j's concessions i counts (:func:`foedus.theory.exchange.valued_autonomy_change`)."""
+    p = world.params
+    reach = world.results.reach
+    pw = world.power
+    n = len(pw)
+    if (p.concession_reach_threshold == 0 and p.local_balance_threshold == 0) or reach is None or reach.shape != (n, n):
+        return 1.0
+    rho = np.where(pw[:, None] > 0, reach.T / np.where(pw > 0, pw, 1.0)[:, None], 0.0)
+    np.fill_diagonal(rho, 1.0)
+    inside = th_exchange.sphere_of_influence(np.clip(rho, 0.0, 1.0), p.concession_reach_threshold, check=world.check)
+    if p.local_balance_threshold > 0:
+        q = th_deter.local_balance(world.results.threat, reach, check=world.check)
+        inside *= th_exchange.sphere_of_influence(q, p.local_balance_threshold, check=world.check)
+    return inside
+
+
+def _valued(autonomy_change, concession, power_i, power_j, p, reach_share=1.0) -> np.ndarray:
     """i's autonomy change with the concession it receives from j counted at its worth to i
-    (:func:`foedus.theory.exchange.valued_autonomy_change`, half worth at the capability ratio ``concession_half_worth``; Morrow 1991)."""
-    return th_exchange.valued_autonomy_change(autonomy_change, concession, power_i, power_j, half_worth=p.concession_half_worth, check=False)
+    (:func:`foedus.theory.exchange.valued_autonomy_change`, half worth at the capability ratio ``concession_half_worth``, in proportion
+    to ``reach_share``; Morrow 1991)."""
+    return th_exchange.valued_autonomy_change(autonomy_change, concession, power_i, power_j, half_worth=p.concession_half_worth, reach_share=reach_share, check=False)
 
 
 def form_alliances(
@@ -319,8 +364,10 @@ def form_alliances(
     tg_i, tg_j = code[target[i]].tolist(), code[target[j]].tolist()
     gd = (goods * FORM_GOODS[form][:, None, :]).tolist()
     norm = norm_factors(world)
-    cred = th_reassure.pledge_credibility(world.hostility, weight=world.params.pledge_credibility_weight, check=False)  # credible_goods' term
+    cred = pledge_credibility(world)  # credible_goods' term
     cred_i, cred_j = cred[i, j].tolist(), cred[j, i].tolist()
+    armed = np.append(nuclear_armed(world.ccode, y) & (world.params.nuclear_deterrence_strength > 0), False)  # nuclear_deterred's term; index -1: no target
+    deter_i, deter_j = armed[target[i]].tolist(), armed[target[j]].tolist()
     details = [
         {
             "motives": dict(zip(MOTIVES, mot[k])),
@@ -331,7 +378,8 @@ def form_alliances(
                 {"ccode": cj[k], "power": pj[k], "motives": dict(zip(MOTIVES, mj[k])), "utility": uj[k], "cost": kj[k], "autonomy_change": auto_j[k], "main_threat": tj[k], "main_threat_terms": terms_j[k], "proposed": False,
                  "target": tg_j[k], "goods": dict(zip(th_ob.GOODS, gd[k][1]))},
             ],
-            "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k], "pledge_credibility": [cred_i[k], cred_j[k]], **norm},
+            "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k], "pledge_credibility": [cred_i[k], cred_j[k]],
+                        "target_nuclear_armed": [deter_i[k], deter_j[k]], **norm},
         }
         for k in range(len(i))
     ]
