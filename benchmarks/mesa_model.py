@@ -73,7 +73,13 @@ war-onset hazard, :func:`foedus.theory.war_onset.war_onset_hazard`, Bremer 1992,
 Fearon 1997), the attacker's side by its target, and a sworn enemy's promise to stay out by its
 credibility (Kydd 2005), in :meth:`AllianceModel.abstention_terms`; the war-onset covariates read
 the pairs' defence pacts in force, which the alliances tell their members each year
-(:meth:`Alliance.share_terms`), and the security organisations with a defence obligation.
+(:meth:`Alliance.share_terms`), and the security organisations with a defence obligation. After
+the session-8 merge (pledge8, cold8): Kydd's minimum trust threshold in every credibility
+(:meth:`AllianceModel.credibility`), concessions counted with the share of the receiver's capability
+that reaches the partner (:meth:`State.concession_reach`; Boulding 1962, Lemke 2002), and the
+members' vote on a candidate by their share of the alliance's new commitment
+(:func:`foedus.theory.consent.accession_cost`, :func:`~foedus.theory.consent.burden_shares`; Olson &
+Zeckhauser 1966; the leader alone trades autonomy, Morrow 1991) in :meth:`Alliance.admits_candidate`.
 Left out, because other helpers were rewriting them on that day and a peer of them would be stale
 at once: capabilities and arming, threat
 perception, the blocs (multilateral founding), alliance politics (cohesion, dissolution), crises,
@@ -235,8 +241,21 @@ class State(mesa.Agent):
         pw = np.maximum(powers, 1e-9)
         mine = pw[self.index : self.index + 1][:, None]
         ex = th_exchange.morrow_exchange(mine, pw[None, :], iterations=24, check=False)
-        valued = th_exchange.valued_autonomy_change(ex.autonomy_change_i, ex.concession, mine, pw[None, :], half_worth=p.concession_half_worth, check=False)
+        valued = th_exchange.valued_autonomy_change(ex.autonomy_change_i, ex.concession, mine, pw[None, :], half_worth=p.concession_half_worth,
+                                                    reach_share=self.concession_reach(), check=False)
         self.autonomy = np.where(ex.feasible, valued, -p.autonomy_pledge)[0]
+
+    def concession_reach(self):
+        """Its row of ``formation.concession_reach``: the share of its capability that reaches each partner,
+        ``1 - w (1 - clip(R[j, i] / p_i))`` (Boulding 1962, Lemke 2002; 1.0 where ``concession_reach_weight`` is 0)."""
+        m = self.model
+        w = m.params.concession_reach_weight
+        if w == 0:
+            return 1.0
+        col = m.reach[:, self.index]  # how far it reaches each partner (R[j, i])
+        rho = col / self.power if self.power > 0 else np.zeros(len(col))
+        rho[self.index] = 1.0
+        return (1.0 - w * (1.0 - np.clip(rho, 0.0, 1.0)))[None, :]
 
     def take_view(self, capacity: float) -> None:
         """Its portfolio and unit cost (``alignment._Alliances``): alliances over commitment capacity, ``alliance_cost * (1 + m) ** e``."""
@@ -478,16 +497,23 @@ class Alliance(mesa.Agent):
         with a share ``accession_share`` in favour and no territorial dispute
         (:func:`foedus.theory.entrapment.accession_allowed`)."""
         m = self.model
-        prot = 1.0 if self.goods[0] else 0.0
+        p = m.params
+        prot = 1.0 if self.join_goods[0] else 0.0
         c = cand.index
         votes, disputes = 0.0, 0
         members = self.ordered()
-        for mem in members:
-            v = m.goods_join[0, mem.index, c] * prot
-            for g in range(1, N_GOODS):
+        # each member's share of the alliance's new commitment (Olson & Zeckhauser 1966; the leader alone trades autonomy, Morrow 1991)
+        shares = th_consent.burden_shares(self.membership_row()[None, :], m.powers)[0]
+        cost = th_consent.accession_cost(
+            shares[[mem.index for mem in members]][None, :], [mem.unit_cost for mem in members], [self.commitment],
+            [[mem.burden[c] for mem in members]], [[mem.autonomy[c] for mem in members]], [members.index(self.top[0])],
+            protection=[prot], autonomy_weight=p.autonomy_weight, burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost,
+        )[0].tolist()
+        for mem, k in zip(members, cost):
+            v = 0.0
+            for g in range(N_GOODS):
                 v += m.goods_join[g, mem.index, c] * (1.0 if self.join_goods[g] else 0.0)
-            cost = mem.cost_to(c, mem.unit_cost, self.commitment, prot)
-            if th_ob.admission_votes(v, cost, mem.main == c, bool(self.goods[0]), cand.main == mem.index):
+            if th_ob.admission_votes(v, k, mem.main == c and bool(prot), True, cand.main == mem.index):
                 votes += 1.0
             if cand.dispute[mem.index]:
                 disputes += 1
@@ -601,7 +627,7 @@ class AllianceModel(mesa.Model):
             check=False, reassurance_threat=self.reassurance_threat(), **self.abstention_terms(),
         )
         if p.pledge_credibility_weight > 0:  # formation.credible_goods: a pledge from a sworn enemy is cheap talk (Kydd 2005)
-            goods[1] *= th_reassure.pledge_credibility(self.hostility, weight=p.pledge_credibility_weight, check=False)
+            goods[1] *= self.credibility()
         return u, goods
 
     def abstention_terms(self) -> dict:
@@ -617,9 +643,14 @@ class AllianceModel(mesa.Model):
             s.war_risk_row(self.year)
             for j, r in s.risk.items():
                 risk[s.index, j] = risk[j, s.index] = r
-        w = p.pledge_credibility_weight
-        cred = th_reassure.pledge_credibility(self.hostility, weight=w, check=False) if w > 0 else np.ones((n, n))
+        cred = self.credibility() if p.pledge_credibility_weight > 0 else np.ones((n, n))
         return {"war_risk": risk, "target": self.target, "credibility": cred}
+
+    def credibility(self) -> np.ndarray:
+        """``formation.pledge_credibility``: :func:`foedus.theory.reassurance.pledge_credibility` of the hostility, with
+        Kydd's (2005) minimum trust threshold ``trust_threshold`` (a sworn enemy's pledge is cheap talk)."""
+        p = self.params
+        return th_reassure.pledge_credibility(self.hostility, weight=p.pledge_credibility_weight, threshold=p.trust_threshold, check=False)
 
     def reassurance_threat(self):
         """``formation.reassurance_threat``: Kydd's prior on the intentions of states new to each other (None when off)."""

@@ -49,8 +49,11 @@ def _run_both(sc, years: int, seed: int, shared: bool, **update):
 
 def test_deterministic_limit_same_alliances(scenario):
     """Every state reconsiders and no one leaves: the same alliances (members, obligations) every year, each side with its own generator."""
-    years, _ = _run_both(scenario, 2, seed=0, shared=False, consider_rate=1.0, exit_rate=0.0)
-    assert len(years[1][0]) > len(years[0][0])  # pacts form in year one (the check is not empty)
+    years, model = _run_both(scenario, 2, seed=0, shared=False, consider_rate=1.0, exit_rate=0.0)
+    # choices are made (the check is not empty): pacts form (synthetic) or states accede (world-2022 under session 8's
+    # rules, pledge8 and cold8: no pact forms there in ten years of this limit, one state accedes in 2022)
+    kinds = {e[1] for e in model.events}
+    assert "formation" in kinds if scenario.name.startswith("synthetic") else "accession" in kinds
     for f, m in years:
         assert f == m
 
@@ -59,7 +62,7 @@ def test_shared_draws_same_alliances(scenario):
     """Exits drawn with their probability (``exit_rate`` 1), the peer drawing foedus's stream: the same random choices, the same alliances."""
     years, model = _run_both(scenario, 3, seed=0, shared=True, consider_rate=1.0, exit_rate=1.0)
     kinds = {e[1] for e in model.events}
-    assert "formation" in kinds and (scenario.name.startswith("synthetic") or "exit" in kinds)  # choices are made; in world-2022, members leave
+    assert {"formation", "accession"} & kinds and (scenario.name.startswith("synthetic") or "exit" in kinds)  # choices are made; in world-2022, members leave
     for f, m in years:
         assert f == m
 
