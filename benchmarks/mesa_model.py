@@ -108,6 +108,7 @@ from foedus.sim.steps.formation import (
 from foedus.theory import alignment as th_align
 from foedus.theory import choice as th_choice
 from foedus.theory import consent as th_consent
+from foedus.theory import deterrence_extended as th_deter
 from foedus.theory import exchange as th_exchange
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
@@ -246,16 +247,21 @@ class State(mesa.Agent):
         self.autonomy = np.where(ex.feasible, valued, -p.autonomy_pledge)[0]
 
     def concession_reach(self):
-        """Its row of ``formation.concession_reach``: the share of its capability that reaches each partner,
-        ``1 - w (1 - clip(R[j, i] / p_i))`` (Boulding 1962, Lemke 2002; 1.0 where ``concession_reach_weight`` is 0)."""
+        """Its row of ``formation.concession_reach``: whether each partner lies in its sphere (the share of its capability that
+        reaches it, ``R[j, i] / p_i``, at least ``concession_reach_threshold``: :func:`foedus.theory.exchange.sphere_of_influence`;
+        Boulding 1962, Lemke 2002) and its local balance against the partner's main threat there is at least
+        ``local_balance_threshold`` (:func:`foedus.theory.deterrence_extended.local_balance`; Huth 1988); 1.0 where both are 0."""
         m = self.model
-        w = m.params.concession_reach_weight
-        if w == 0:
+        p = m.params
+        if p.concession_reach_threshold == 0 and p.local_balance_threshold == 0:
             return 1.0
         col = m.reach[:, self.index]  # how far it reaches each partner (R[j, i])
         rho = col / self.power if self.power > 0 else np.zeros(len(col))
         rho[self.index] = 1.0
-        return (1.0 - w * (1.0 - np.clip(rho, 0.0, 1.0)))[None, :]
+        inside = th_exchange.sphere_of_influence(np.clip(rho, 0.0, 1.0), p.concession_reach_threshold, check=False)
+        if p.local_balance_threshold > 0:
+            inside = inside * th_exchange.sphere_of_influence(m.local_balance[self.index], p.local_balance_threshold, check=False)
+        return inside[None, :]
 
     def take_view(self, capacity: float) -> None:
         """Its portfolio and unit cost (``alignment._Alliances``): alliances over commitment capacity, ``alliance_cost * (1 + m) ** e``."""
@@ -546,6 +552,8 @@ class AllianceModel(mesa.Model):
         for s, k in zip(self.states, th_ob.main_threat(self.threat, check=False).tolist()):
             s.main = int(k)
         burden = th_ob.defence_burden(self.threat, self.powers, reach=self.reach, check=False)
+        # each defender's local balance in each protege's theatre (Huth 1988), model-wide like the burden (threats do not move here)
+        self.local_balance = th_deter.local_balance(self.threat, self.reach, check=False)
         for s in self.states:
             s.burden = burden[s.index]
             s.exchange_terms(self.powers)

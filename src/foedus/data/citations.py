@@ -292,6 +292,19 @@ _R: dict[str, tuple[str, dict[str, str]]] = {
         "author": "Leeds, Brett Ashley", "title": "Alliance Reliability in Times of War: Explaining State Decisions to Violate Treaties",
         "journal": "International Organization", "year": "2003", "volume": "57", "number": "4", "pages": "801--827",
     }),
+    "leeds2007terminating": ("article", {
+        "author": "Leeds, Brett Ashley and Savun, Burcu", "title": "Terminating Alliances: Why Do States Abrogate Agreements?",
+        "journal": "Journal of Politics", "year": "2007", "volume": "69", "number": "4", "pages": "1118--1132",
+    }),
+    "leeds2003deter": ("article", {
+        "author": "Leeds, Brett Ashley",
+        "title": "Do Alliances Deter Aggression? The Influence of Military Alliances on the Initiation of Militarized Interstate Disputes",
+        "journal": "American Journal of Political Science", "year": "2003", "volume": "47", "number": "3", "pages": "427--439",
+    }),
+    "gibler2009international": ("book", {
+        "author": "Gibler, Douglas M.", "title": "International Military Alliances, 1648--2008", "publisher": "CQ Press",
+        "address": "Washington", "year": "2009",
+    }),
     "wallander2000institutional": ("article", {
         "author": "Wallander, Celeste A.", "title": "Institutional Assets and Adaptability: {NATO} after the Cold War",
         "journal": "International Organization", "year": "2000", "volume": "54", "number": "4", "pages": "705--735",
@@ -421,6 +434,7 @@ STEP_MODELS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "conflict_and_commitments": ("leeds2003reliability", "snyder1984security", "bremer1992dangerous", "vasquez1993war",
                                  "maoz1993normative", "lemke2001relevance", "siverson1991diffusion", "schweller1994bandwagoning",
                                  "bueno1981war", "beck1998taking", "firth1993bias", "sarkees2010resort"),
+    "wartime_pacts": ("bueno1981war", "leeds2003deter", "leeds2007terminating", "gibler2009international", "beck1998taking"),
     "record": (),
 })
 """Step of the simulated year -> the published models it implements (its theory functions' References)."""

@@ -314,6 +314,7 @@ FACTORS = {
     "threat_lapse": lazy_gettext("lapse of the founding threat"),
     "founding_threat_now": lazy_gettext("founding threat now"),
     "founding_threat_at_start": lazy_gettext("founding threat at signature"),
+    "ended_by_all_members": lazy_gettext("ended by all members (its founding threat gone)"),
     "cohesion_at_start": lazy_gettext("cohesion at signature"),
     "cohesion_retained": lazy_gettext("cohesion retained"),
     "economic_competition": lazy_gettext("economic competition"),
