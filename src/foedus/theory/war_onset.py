@@ -53,6 +53,18 @@ hazard little: the estimate, not the claim, is what the simulator carries. The n
 ours: Zacher and Fazal show the break in conquest, not a logit term; we let the pairs it concerns
 carry it, fitted on the in-sample eras (1816–1914 without the norm, 1946–1989 with it).
 
+Tried on the record and left out (2026-12; Firth fit on the in-sample eras, log-likelihood of the
+held-out eras over the same pairs, the pairs left out of the risk set given their in-sample rate):
+Lemke's (2002) relevance as the *ability to reach* (a major power is relevant to a minor state
+only where its capability, discounted by Bueno de Mesquita's gradient, reaches the minor's own)
+drops 6 % of the at-risk dyad-years and 0.4 in-sample wars (the USA and China 1900, Austria and
+Japan 1914); in-sample log-likelihood -428.78 against -428.23, held out 1919–1938 -69.13 against
+-69.29 but 1990–2010 -75.26 against -74.54 (it drops the United Kingdom and Iraq, 2003), and it
+keeps the simulated major–minor wars a historian rejects (China and Bosnia, Germany and Moldova:
+a great power's capability reaches them); extended nuclear deterrence (Fuhrmann & Sechser 2014:
+a defence pact with a nuclear state, one or both sides) has the wrong sign and no weight in the
+war data (+0.24 and +0.36, s.e. 0.48 and 0.37) and lowers the 1990–2010 likelihood.
+
 **Joining a war under way.** Wars spread by opportunity and willingness (Most & Starr 1989):
 Siverson & Starr (1991) find that a state with a *warring ally* or a *warring neighbour* is far
 more likely to enter an ongoing war, and Leeds, Long & Mitchell (2000) that about three quarters
@@ -120,6 +132,8 @@ Kupchan, C. A. and C. A. Kupchan. 1991. "Concerts, Collective Security, and the 
 Sarkees, M. R. and F. Wayman. 2010. *Resort to War: 1816–2007*. Washington, DC: CQ Press.
 Schweller, R. L. 1994. "Bandwagoning for Profit." *International Security* 19(1): 72–107.
 Leeds, B. A., A. G. Long and S. M. Mitchell. 2000. "Reevaluating Alliance Reliability." *JCR* 44(5): 686–99.
+Lemke, D. 2002. *Regions of War and Peace*. Cambridge University Press.
+Fuhrmann, M. and T. S. Sechser. 2014. "Signaling Alliance Commitments: Hand-Tying and Sunk Costs in Extended Nuclear Deterrence." *AJPS* 58(4): 919–35.
 """
 
 from __future__ import annotations
