@@ -91,7 +91,10 @@ def _entries_explained(sim: Simulation, years: int) -> tuple[int, int, list[tupl
             if d["route"] in ("alliance", "warring ally"):  # a late ally, or an ally joining its partner uncalled: the pact binds it to the side it joins
                 s = slot_of[int(aid)]
                 assert ag.obligations[s, DEF] or ag.obligations[s, OFF], f"{who} entered through agreement {aid} without a defence or offence obligation"
-                assert ag.members[s, i] and ag.members[s, w.index_of(d["side_of"])] and (d["factors"]["against_a_member"] or not ag.members[s, e])
+                if ag.active[s] or ag.end_year[s] != year:  # (as for a call: a pact made for a war may end, fulfilled, later in the year)
+                    assert ag.members[s, i] and ag.members[s, w.index_of(d["side_of"])] and (d["factors"]["against_a_member"] or not ag.members[s, e])
+                else:
+                    assert ag.war_enemy[s] >= 0 and ((ev.kind == "dissolution") & (ev.agreement_id == aid)).any(), f"agreement {aid} ended without a dissolution"
                 ob = d["factors"]["obligation"]
                 assert ag.obligations[s, DEF if ob == "defense" else OFF] and d["factors"]["agreement"] == int(aid), "the factors name the obligation that brought it in"
             elif d["route"] == "collective security":  # a member of the coalition mandated against the attacker (UN Charter, ch. VII)

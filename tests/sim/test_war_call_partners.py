@@ -13,16 +13,19 @@ from scipy import stats
 
 from foedus.sim.steps.conflict import call_allies, conflict_and_commitments
 
-from .steps.conftest import GRT, RIV, SMA, alliance, events, tiny_world
+from .steps.conftest import GRT, RIV, SMA, SMB, alliance, events, tiny_world
 
 ALPHA = 0.01
 QUIET = {"dispute_rate": 0.0, "war_end_rate": 0.0, "war_onset_intercept": -30.0, "opportunistic_join_rate": 0.0}
+UNRESTRAINED = {**QUIET, "nuclear_entry_restraint": 0.0}
+"""GRT and RIV carry the COW codes of the USA and Russia, both nuclear-armed in 2000: the tests of the warring ally route
+itself switch the nuclear restraint off (its own tests below)."""
 
 
-def _attack_by_the_protege(seed: int, rivals: bool) -> tuple[object, list]:
+def _attack_by_the_protege(seed: int, rivals: bool, restraint: float = 0.0) -> tuple[object, list]:
     """SMA, GRT's defence ally, attacks RIV (GRT's rival or not); the entries of GRT in the war's first year."""
     relations = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}] if rivals else []
-    world, _ = tiny_world(relations=relations, agreements=[alliance("Pact", [GRT, SMA])], warring_ally_join_rate=1.0, **QUIET)
+    world, _ = tiny_world(relations=relations, agreements=[alliance("Pact", [GRT, SMA])], warring_ally_join_rate=1.0, **{**UNRESTRAINED, "nuclear_entry_restraint": restraint})
     r, a = world.index_of(RIV), world.index_of(SMA)
     world.at_war[a, r] = world.at_war[r, a] = True
     call_allies(world, np.random.default_rng(seed), np.array([a]), np.array([r]))
@@ -56,7 +59,7 @@ def test_an_ally_called_to_the_war_is_not_drawn_again_by_its_partners_war():
     relations = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}]
     seen = 0
     for seed in range(30):
-        world, _ = tiny_world(relations=relations, agreements=[alliance("Pact", [GRT, SMA])], warring_ally_join_rate=1.0, honour_base_rate=0.01, **QUIET)
+        world, _ = tiny_world(relations=relations, agreements=[alliance("Pact", [GRT, SMA])], warring_ally_join_rate=1.0, honour_base_rate=0.01, **UNRESTRAINED)
         g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))
         world.distance_km[g, r] = world.distance_km[r, g] = 0.0
         world.at_war[r, a] = world.at_war[a, r] = True
@@ -71,3 +74,54 @@ def test_an_ally_called_to_the_war_is_not_drawn_again_by_its_partners_war():
             conflict_and_commitments(world, np.random.default_rng(100 + seed + year))
         assert not [e for e in events(world, "war_entry") if e[1] == GRT] and not world.at_war[g, r]
     assert seen >= 5, "the test needs allies that refused the call"
+
+
+def test_a_nuclear_armed_ally_does_not_join_its_partners_war_against_a_nuclear_armed_enemy():
+    """The nuclear revolution (Jervis 1989; foedus.theory.joining.nuclear_entry_restraint): GRT (the USA's code) does not join its
+    protégé's war against RIV (Russia's), both nuclear-armed in 2000, at the published reading (restraint 1); without the
+    restraint it joins in some of the same seeds (one-sided Fisher test at 1 %, 40 seeds each)."""
+    n = 40
+    joined = {1.0: 0, 0.0: 0}
+    for restraint in joined:
+        for seed in range(n):
+            joined[restraint] += bool(_attack_by_the_protege(seed, True, restraint)[1])
+    assert joined[1.0] == 0
+    assert stats.fisher_exact([[joined[0.0], n - joined[0.0]], [joined[1.0], n]], alternative="greater").pvalue < ALPHA, joined
+
+
+def test_a_nuclear_armed_ally_called_against_a_nuclear_armed_attacker_does_not_honour_and_says_why():
+    """RIV (Russia) attacks SMB (the Netherlands), GRT's (the USA's) defence ally: GRT is called and, restrained, never
+    honours; its call's factors name the restraint (0 at the published reading). Without the restraint it honours in some of
+    the same seeds (one-sided Fisher test at 1 %, 40 seeds each)."""
+    n = 40
+    honoured = {1.0: 0, 0.0: 0}
+    calls = {1.0: 0, 0.0: 0}
+    for restraint in honoured:
+        for seed in range(n):
+            world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMB])], **{**QUIET, "nuclear_entry_restraint": restraint})
+            r, b = world.index_of(RIV), world.index_of(SMB)
+            world.at_war[r, b] = world.at_war[b, r] = True
+            call_allies(world, np.random.default_rng(seed), np.array([r]), np.array([b]))
+            for _, ally, foe, d in events(world, "commitment"):
+                assert (ally, foe) == (GRT, RIV)
+                calls[restraint] += 1
+                honoured[restraint] += d["honoured"]
+                assert d["factors"].get("nuclear_restraint") == 1.0 - restraint
+    assert calls[1.0] >= 10 and honoured[1.0] == 0, (calls, honoured)
+    assert stats.fisher_exact([[honoured[0.0], n - honoured[0.0]], [honoured[1.0], n]], alternative="greater").pvalue < ALPHA, honoured
+
+
+def test_a_non_nuclear_ally_is_not_restrained():
+    """RIV (Russia) attacks GRT (the USA): SMB (the Netherlands, no bomb), GRT's defence ally, is called and its call names no
+    nuclear restraint; its honour probability is the same with the restraint on and off."""
+    probs = []
+    for restraint in (1.0, 0.0):
+        world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMB])], **{**QUIET, "nuclear_entry_restraint": restraint})
+        r, g = world.index_of(RIV), world.index_of(GRT)
+        world.at_war[r, g] = world.at_war[g, r] = True
+        world.distance_km[:] = 0.0  # in reach: the casus foederis arises
+        call_allies(world, np.random.default_rng(0), np.array([r]), np.array([g]))
+        got = [d for _, ally, _, d in events(world, "commitment") if ally == SMB]
+        assert len(got) == 1 and "nuclear_restraint" not in got[0]["factors"]
+        probs.append(got[0]["probability"])
+    assert probs[0] == probs[1]

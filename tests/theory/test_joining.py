@@ -88,3 +88,16 @@ def test_a_state_allied_to_nobody_has_no_stake_in_either_side():
         side2 = side.copy()
         side2[0] = True  # the side's leader is allied to the state: a stake
         assert float(third_party_stake(scott_pi(me, side2), scott_pi(me, foe))) > 0.25
+
+
+def test_the_nuclear_restraint_removes_entry_only_between_two_nuclear_armed_states():
+    """Jervis (1989): a nuclear-armed state does not fight a nuclear-armed one. At strength 1 the factor is 0 exactly where both
+    hold the bomb and 1 elsewhere; at strength s it is 1 - s there; out-of-range strengths are refused."""
+    me = np.array([True, True, False, False])
+    foe = np.array([True, False, True, False])
+    assert joining.nuclear_entry_restraint(me, foe).tolist() == [0.0, 1.0, 1.0, 1.0]
+    for s in (0.0, 0.3, 1.0):
+        got = joining.nuclear_entry_restraint(me, foe, strength=s)
+        assert got[0] == pytest.approx(1.0 - s) and (got[1:] == 1.0).all()
+    with pytest.raises(ValueError, match="strength"):
+        joining.nuclear_entry_restraint(me, foe, strength=1.5)

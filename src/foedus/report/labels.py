@@ -348,6 +348,7 @@ FACTORS = {
     "rival_of_enemy": lazy_gettext("rival of the enemy"),
     "called": lazy_gettext("called by its pledge"),
     "shared_adversary": lazy_gettext("the enemy is its own adversary"),
+    "nuclear_restraint": lazy_gettext("nuclear restraint (both sides hold the bomb)"),
     "mandate": lazy_gettext("mandate"),
     "collective_security": lazy_gettext("collective security"),
     "veto": lazy_gettext("veto of a permanent member"),

@@ -304,3 +304,15 @@ class Parameters(MechanismParameters):
         "0.39, USA-France 0.70 stay above. 1946-1989 (validate, 6 seeds) at 1/3: defence pacts per state-year 0.0116 (0: 0.0118). "
         "0 switches it off",
     )
+
+    # --- fixJoin ---
+    nuclear_entry_restraint: float = Field(
+        1.0, ge=0, le=1,
+        description="share of a state's probability of entering a war (a call honoured, a warring ally, an opportunist, a mandated "
+        "coalition member) that is removed where it and a belligerent of the side it would fight both hold nuclear weapons "
+        "(foedus.theory.joining.nuclear_entry_restraint; Jervis 1989: no war against a nuclear power can be won; the dates of "
+        "foedus.data.nuclear). 1: the published reading, not a fit (in the COW record, 1946-2007, no nuclear-armed state joined a war "
+        "with a nuclear-armed belligerent on the other side; the one jointly nuclear war, Kargil 1999, had no joiner); 0 switches it "
+        "off. Without it runs from the record of 1950 had the USA honour a call against the USSR (1952, seed 3) and the USSR enter "
+        "against the USA as an opportunist (1954, seed 1)",
+    )

@@ -18,6 +18,11 @@ unweighted S score of Signorino & Ritter 1999 is near 1 for any two such states)
 :func:`third_party_stake` is the difference of the two similarities; :func:`staked_opportunist_probability` the
 opportunist's route into a war (a rival of a belligerent, bound by no pact) weighted by it.
 
+A state holding nuclear weapons does not enter a war against a nuclear-armed belligerent, whatever the route
+(:func:`nuclear_entry_restraint`: the nuclear revolution, Jervis 1989; Waltz 1981): no war against a nuclear power
+can be won, and the superpowers kept out of each other's wars (Korea, Vietnam, Afghanistan). The onset model's
+joint-nuclear term (:mod:`foedus.theory.war_onset`) restrains the direct route; this restrains the entries.
+
 References
 ----------
 .. [1] Siverson, R. M. and H. Starr. 1990. "Opportunity, Willingness, and the Diffusion of War."
@@ -33,6 +38,9 @@ References
    *American Journal of Political Science* 44(4): 720-32; Corbetta, R. 2010. "Determinants of
    Third Parties' Intervention and Alignment Choices in Ongoing Conflicts, 1946-2001." *Foreign
    Policy Analysis* 6(1): 61-85.
+.. [6] Jervis, R. 1989. *The Meaning of the Nuclear Revolution: Statecraft and the Prospect of
+   Armageddon*. Ithaca: Cornell University Press; Waltz, K. N. 1981. *The Spread of Nuclear Weapons:
+   More May Be Better*. Adelphi Paper 171. London: IISS.
 """
 
 from __future__ import annotations
@@ -42,7 +50,7 @@ import numpy as np
 from foedus.theory._validate import _array
 from foedus.theory.war_onset import opportunistic_join_probability
 
-__all__ = ["scott_pi", "staked_opportunist_probability", "third_party_stake", "warring_ally_join_probability"]
+__all__ = ["nuclear_entry_restraint", "scott_pi", "staked_opportunist_probability", "third_party_stake", "warring_ally_join_probability"]
 
 
 def warring_ally_join_probability(rate: float, reach, shared_adversary=1.0, *, check: bool = True) -> np.ndarray:
@@ -132,3 +140,29 @@ def staked_opportunist_probability(rate: float, reach, rival, stake, *, check: b
     """
     k = _array("stake", stake, unit=True, check=check)
     return opportunistic_join_probability(rate, reach, rival, check=check) * k
+
+
+def nuclear_entry_restraint(entrant_nuclear, enemy_nuclear, strength: float = 1.0) -> np.ndarray:
+    """Factor (0-1) on a state's probability of entering a war: ``1 - strength`` where it and a belligerent it would fight both hold nuclear weapons, else 1.
+
+    The nuclear revolution (Jervis 1989, ch. 1; Waltz 1981): between two nuclear-armed states no war can be won,
+    whatever the conventional balance, since each can inflict on the other a cost no gain outweighs; a nuclear power
+    therefore does not join a war in which it would fight another (the USSR stayed out of the Korean War's fighting
+    against the United States in 1950, as the United States stayed out of the Soviet Union's wars and China out of
+    Vietnam's with the United States). ``entrant_nuclear`` (bool) whether the state that would enter is
+    nuclear-armed; ``enemy_nuclear`` (bool) whether the side it would fight holds a nuclear-armed belligerent
+    (:func:`foedus.data.nuclear.nuclear_armed`, the dates of Gartzke & Kroenig 2009). ``strength`` in [0, 1]: 1 is
+    the published reading (no such entry), 0 switches the restraint off. The same reading as
+    :func:`foedus.theory.offence.nuclear_deterrence` gives a pledge serving an attack on a nuclear power.
+
+    Examples
+    --------
+    >>> nuclear_entry_restraint([True, True, False, False], [True, False, True, False]).tolist()
+    [0.0, 1.0, 1.0, 1.0]
+    >>> nuclear_entry_restraint([True], [True], strength=0.25).tolist()
+    [0.75]
+    """
+    if not 0.0 <= strength <= 1.0:
+        raise ValueError(f"nuclear_entry_restraint: strength {strength} must lie in [0, 1]")
+    joint = np.asarray(entrant_nuclear, dtype=bool) & np.asarray(enemy_nuclear, dtype=bool)
+    return np.where(joint, 1.0 - strength, 1.0)

@@ -19,6 +19,7 @@ from foedus.sim.steps.mandates import mandates
 from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.steps.war_entry import collective_security as _collective_security
 from foedus.sim.steps.war_entry import enter as _enter
+from foedus.sim.steps.war_entry import nuclear_restraint as _nuclear_restraint
 from foedus.sim.steps.war_entry import opportunists as _opportunists
 from foedus.sim.steps.war_entry import reach_of as _reach
 from foedus.sim.steps.war_entry import war_key as _war_key
@@ -390,7 +391,8 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     war commitment (:func:`foedus.theory.war.war_commitment`, a conditional pact's conditions
     met: Leeds, Long & Mitchell's (2000) three quarters honoured are of the commitments whose
     conditions held), its trade dependence on the state it would fight (T2), the pact's cohesion,
-    its regime and major-power status. An ally that honours joins the war against that state, its
+    its regime and major-power status, and the nuclear restraint (a nuclear-armed ally does not fight a nuclear-armed
+    belligerent: :func:`foedus.sim.steps.war_entry.nuclear_restraint`, ``nuclear_entry_restraint``; Jervis 1989). An ally that honours joins the war against that state, its
     hostility to it at least ``honour_hostility`` (a share ``war_entry_delay`` a year late, if
     the war goes on); one that fails adds ``betrayal_penalty`` to its pact's betrayal and the
     state it was bound to multiplies its trust in it by ``betrayal_trust``. Every call's event
@@ -489,6 +491,9 @@ def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, comm
     dem = (world.regime[allies] >= 0.5).astype(float)
     major = world.major[allies].astype(float)
     ph = th_cohesion.honour_probability(commit, inter, coh, democratic=dem, major_power=major, base_rate=p.honour_base_rate, check=world.check)
+    # the nuclear revolution: a nuclear-armed ally does not fight a nuclear-armed belligerent (Jervis 1989)
+    restraint, joint = _nuclear_restraint(world, war, allies, num)
+    ph = ph * restraint
     honoured = rng.random(len(allies)) < ph
     late = honoured & (rng.random(len(allies)) < p.war_entry_delay)
     # the obligation that calls each ally (ATOP: defence to the attacked side, offence to the attacker's) and its treaty
@@ -496,9 +501,9 @@ def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, comm
         {
             "obligation": "defense" if n == 2 else "offense", "agreement": int(aid), "ally_of": int(world.ccode[s]), "against_a_member": bool(am),
             "reach": float(r), "casus_foederis_probability": float(r), "commitment": float(c), "interdependence_with_adversary": float(x),
-            "cohesion": float(q), "democratic": float(d), "major_power": float(mj),
+            "cohesion": float(q), "democratic": float(d), "major_power": float(mj), **({"nuclear_restraint": float(nr)} if nj else {}),
         }
-        for n, s, aid, r, c, x, q, d, mj, am in zip(num, side, ag.agreement_id[a_of], reach, commit, inter, coh, dem, major, ag.members[a_of, enemy])
+        for n, s, aid, r, c, x, q, d, mj, am, nr, nj in zip(num, side, ag.agreement_id[a_of], reach, commit, inter, coh, dem, major, ag.members[a_of, enemy], restraint, joint)
     ]
     world.log.events(
         world.year,

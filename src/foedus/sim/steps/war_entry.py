@@ -8,6 +8,8 @@ into a war it was not called to, and the helpers every entry shares (brief P5).
 - :func:`collective_security`: the members of a coalition the Security Council mandated against the attacker (Claude 1962;
   route ``collective security``).
 
+Every route, and the call to arms, is held back by :func:`nuclear_restraint`: a nuclear-armed state does not enter a war
+against a nuclear-armed belligerent (Jervis 1989; :func:`foedus.theory.joining.nuclear_entry_restraint`).
 Each entry is a ``war_entry`` event naming its war and the factors that moved it. Split from :mod:`foedus.sim.steps.conflict`
 (2026-12, joiners8) to keep that module under the house limit; the functions are unchanged but for their names.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from foedus.data.nuclear import nuclear_armed
 from foedus.schema import OBLIGATIONS
 from foedus.sim.membership import pair_max
 from foedus.sim.steps import conflict_kernels as kern
@@ -25,7 +28,7 @@ from foedus.sim.world import World
 from foedus.theory import joining as th_join
 from foedus.theory import war_onset as th_onset
 
-__all__ = ["war_pact_pairs", "reach_of", "enter", "war_key", "collective_security", "opportunists", "warring_partners"]
+__all__ = ["nuclear_restraint", "war_pact_pairs", "reach_of", "enter", "war_key", "collective_security", "opportunists", "warring_partners"]
 
 _DEF, _OFF = OBLIGATIONS.index("defense"), OBLIGATIONS.index("offense")
 
@@ -60,6 +63,33 @@ def enter(world: World, war: dict, entrants: np.ndarray, enemies: np.ndarray, si
         war["side"][e] = s
 
 
+def nuclear_restraint(world: World, war: dict, who: np.ndarray, sides: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The nuclear restraint on states ``who`` entering ``war`` on ``sides`` (1 or 2): (factor on the entry probability, joint).
+
+    :func:`foedus.theory.joining.nuclear_entry_restraint` (Jervis 1989) at ``nuclear_entry_restraint``: ``joint`` where the
+    state and a belligerent of the other side (as the war stands) both hold nuclear weapons this year
+    (:func:`foedus.data.nuclear.nuclear_armed`). Every route into a war multiplies its probability by the factor and names
+    ``nuclear_restraint`` in its factors where ``joint``.
+    """
+    hit = world.cache.get("nuclear_entry")
+    if hit is not None and hit[0] == world.year and hit[1] is world.ccode:
+        nu = hit[2]
+    else:
+        nu = nuclear_armed(world.ccode, world.year)
+        world.cache["nuclear_entry"] = (world.year, world.ccode, nu)
+    members, msides = kern.war_sides(war)
+    held = np.array([nu[members[msides == s]].any() for s in (1, 2)])  # (side 1 holds one, side 2 holds one)
+    sides = np.asarray(sides, dtype=np.intp)
+    foe = held[2 - sides]  # the other side of side s is index 2 - s (side 1 -> index 1, side 2 -> index 0)
+    joint = nu[who] & foe
+    return th_join.nuclear_entry_restraint(nu[who], foe, world.params.nuclear_entry_restraint), joint
+
+
+def _restraint_factors(factor: float, joint: bool) -> dict:
+    """The ``nuclear_restraint`` term of an entry's factors where it moved the decision (both sides nuclear-armed)."""
+    return {"nuclear_restraint": float(factor)} if joint else {}
+
+
 def war_key(world: World, war: dict) -> list[int]:
     """The war as its events name it: [first year, attacker's COW code, target's COW code]."""
     return [int(war["start"]), int(world.ccode[war["attacker"]]), int(world.ccode[war["target"]])]
@@ -88,15 +118,18 @@ def collective_security(world: World, rng: np.random.Generator, war: dict) -> No
         return
     theatre = reach_of(world, np.array([att]), np.array([tgt]))
     reach = th_onset.reach_to_war(reach_of(world, cand, np.full(len(cand), att)), reach_of(world, cand, np.full(len(cand), tgt)), theatre, check=world.check)
-    go = rng.random(len(cand)) < th_onset.casus_arises(reach, check=world.check)
-    ent, reach = cand[go], reach[go]
+    restraint, joint = nuclear_restraint(world, war, cand, np.full(len(cand), 2))
+    prob = th_onset.casus_arises(reach, check=world.check) * restraint
+    go = rng.random(len(cand)) < prob
+    ent, reach, prob, restraint, joint = cand[go], reach[go], prob[go], restraint[go], joint[go]
     if not len(ent):
         return
     enter(world, war, ent, np.full(len(ent), att), np.full(len(ent), 2))
     world.log.events(world.year, "war_entry", ag.agreement_id[a], world.ccode[ent], world.ccode[att], [
         {"route": "collective security", "war": war_key(world, war), "side_of": int(world.ccode[tgt]), "side": 2,
-         "factors": {"obligation": "none", "mandate": "UN Charter, ch. VII", "coalition": int(ag.agreement_id[a]), "reach": float(r), "probability": float(r)}}
-        for r in reach
+         "factors": {"obligation": "none", "mandate": "UN Charter, ch. VII", "coalition": int(ag.agreement_id[a]), "reach": float(r), "probability": float(q),
+                     **_restraint_factors(f, j)}}
+        for r, q, f, j in zip(reach, prob, restraint, joint)
     ])
 
 
@@ -139,7 +172,8 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
         port = allied[np.concatenate([cand[k], friend[k], members[best[k]]])] | np.eye(world.n, dtype=bool)[np.concatenate([cand[k], friend[k], members[best[k]]])]
         own_row, side_row, foe_row = port[: len(k)], port[len(k) : 2 * len(k)], port[2 * len(k) :]
         stake[k] = th_join.third_party_stake(th_join.scott_pi(own_row, side_row), th_join.scott_pi(own_row, foe_row), check=world.check)
-    prob = th_join.staked_opportunist_probability(p.opportunistic_join_rate, reach[np.arange(len(cand)), best], has, stake, check=world.check)
+    restraint, joint = nuclear_restraint(world, war, cand, 3 - foe_side)
+    prob = th_join.staked_opportunist_probability(p.opportunistic_join_rate, reach[np.arange(len(cand)), best], has, stake, check=world.check) * restraint
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
         return
@@ -147,8 +181,8 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
     enter(world, war, ent, foe, own)
     world.log.events(world.year, "war_entry", -1, world.ccode[ent], world.ccode[foe], [
         {"route": "opportunistic", "war": war_key(world, war), "side_of": int(world.ccode[war["attacker"] if s == 1 else war["target"]]), "side": int(s),
-         "factors": {"obligation": "none", "rival_of_enemy": True, "reach": float(r), "stake": float(st), "probability": float(q)}}
-        for s, r, st, q in zip(own, reach[go, best[go]], stake[go], prob[go])
+         "factors": {"obligation": "none", "rival_of_enemy": True, "reach": float(r), "stake": float(st), "probability": float(q), **_restraint_factors(f, j)}}
+        for s, r, st, q, f, j in zip(own, reach[go, best[go]], stake[go], prob[go], restraint[go], joint[go])
     ])
 
 
@@ -187,7 +221,8 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     to_partner = np.maximum(to_member.max(axis=1), 0.0)
     reach = th_onset.reach_to_war(reach_of(world, cand, enemy), to_partner, reach_of(world, enemy, partner), check=world.check)
     shared = world.hostility[cand, enemy]
-    prob = th_join.warring_ally_join_probability(p.warring_ally_join_rate, reach, shared, check=world.check)
+    restraint, joint = nuclear_restraint(world, war, cand, own)
+    prob = th_join.warring_ally_join_probability(p.warring_ally_join_rate, reach, shared, check=world.check) * restraint
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
         return
@@ -197,13 +232,14 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
     slots = slots[ag.obligations[slots][:, [_DEF, _OFF]].any(axis=1)]
     aids, details = [], []
-    for e, f, s, m, r, h, q in zip(ent, foe, s_in, mate, reach[go], shared[go], prob[go]):
+    for e, f, s, m, r, h, q, nr, nj in zip(ent, foe, s_in, mate, reach[go], shared[go], prob[go], restraint[go], joint[go]):
         both = slots[ag.members[slots, e] & ag.members[slots, m]]
         slot = int(both[np.argmax(ag.obligations[both, _DEF])])  # the defence pact where there is one
         aids.append(int(ag.agreement_id[slot]))
         details.append({
             "route": "warring ally", "war": war_key(world, war), "side_of": int(world.ccode[m]), "side": int(s),
             "factors": {"obligation": "defense" if ag.obligations[slot, _DEF] else "offense", "agreement": aids[-1], "ally_of": int(world.ccode[m]),
-                        "called": False, "against_a_member": False, "reach": float(r), "shared_adversary": float(h), "probability": float(q)},
+                        "called": False, "against_a_member": False, "reach": float(r), "shared_adversary": float(h), "probability": float(q),
+                        **_restraint_factors(nr, nj)},
         })
     world.log.events(world.year, "war_entry", np.asarray(aids), world.ccode[ent], world.ccode[foe], details)
