@@ -194,6 +194,7 @@ class State(mesa.Agent):
         self.regime = float(world.regime[i])
         self.contiguous = np.array(world.contiguous[i], dtype=bool)
         self.distance = np.array(world.distance_km[i], dtype=float)
+        self.proximity = np.array(world.proximity[i], dtype=float)  # for the milieu of an accession (consent.milieu_value)
         self.rivalry = np.array(world.rivalry[i], dtype=bool)
         self.war_history = np.array(world.war_history[i], dtype=float) if world.war_history.shape == (world.n, world.n) else np.zeros(world.n)
         self.nuclear = False  # nuclear-armed this year (set by the model: foedus.data.nuclear.nuclear_armed)
@@ -405,7 +406,8 @@ class State(mesa.Agent):
         (:func:`foedus.theory.obligations.admissible`), that it does not belong to and did not leave
         this year, that its permanent neutrality does not bar (:func:`foedus.theory.alignment.neutrality_bars`), whose members would admit it (:meth:`Alliance.admits_candidate`); value the
         treaty's goods aggregated by capability (:func:`foedus.theory.choice.join_utilities`), cost
-        that of a commitment to the leader with the base raised by ``size ** e``."""
+        that of a commitment to the leader with the newcomer's burden share of the members' defence
+        (:func:`foedus.theory.consent.candidate_base_cost`, :func:`~foedus.theory.consent.newcomer_share`)."""
         m = self.model
         p = m.params
         y = m.year
@@ -421,8 +423,14 @@ class State(mesa.Agent):
                 continue
             join = th_choice.join_utilities(m.goods_join, al.membership_row()[None, :], aggregate="capability", power=m.powers, states=[self.index])
             value = float(np.dot(join[:, 0, 0], al.join_goods.astype(float)))
-            base = self.unit_cost * float(len(al.members)) ** p.commitment_exponent
-            cost = self.cost_to(al.top[0].index, base, al.commitment, float(al.goods[0]))
+            # the newcomer's burden share of the k members' defence and of the leader's (consent.candidate_base_cost, newcomer_share)
+            args = ([float(m.powers[self.index])], [sum(float(m.powers[o.index]) for o in al.members)], [len(al.members)])
+            base = float(th_consent.candidate_base_cost([self.unit_cost], args[2], args[0], args[1], exponent=p.commitment_exponent)[0])
+            sigma = float(th_consent.newcomer_share(*args)[0])
+            prot = float(al.goods[0])
+            j = al.top[0].index
+            cost = float(th_ob.commitment_cost(base, al.commitment, self.autonomy[j] * prot, autonomy_weight=p.autonomy_weight, burden=self.burden[j] * prot * sigma,
+                                               burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost, check=False))
             if best is None or value - cost > best[0]:
                 best = (value - cost, al, value, cost)
         return best
@@ -519,6 +527,7 @@ class Alliance(mesa.Agent):
             v = 0.0
             for g in range(N_GOODS):
                 v += m.goods_join[g, mem.index, c] * (1.0 if self.join_goods[g] else 0.0)
+            v += p.milieu_weight * cand.regime * mem.regime * mem.proximity[c] * prot  # consent.milieu_value (Wolfers 1962)
             if th_ob.admission_votes(v, k, mem.main == c and bool(prot), True, cand.main == mem.index):
                 votes += 1.0
             if cand.dispute[mem.index]:

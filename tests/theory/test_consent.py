@@ -186,3 +186,57 @@ def test_a_member_pays_its_share_of_an_accession_and_only_the_leader_trades_auto
     assert none[0, 0] == pytest.approx(0.6 * (0.05 + 0.3 * 0.1))  # no protection: no burden of defence and no concessions
     with pytest.raises(ValueError, match="burden_shares: power"):
         consent.burden_shares(m, np.array([1.0, -1.0, 0.0, 0.0]))
+
+
+def test_milieu_is_wolfers_product_of_both_regimes_and_proximity_and_zero_outside():
+    """Wolfers 1962 / Kydd 2001: a democratic neighbour's entry is worth mu * r_c * r_m * phi_mc to member m; an
+    autocratic candidate secures no democratic milieu; a non-member gains nothing; weight 0 switches it off."""
+    r = np.array([1.0, 0.6, 0.0, 0.9])
+    phi = np.array([[1, 0.5, 0.9, 0.2], [0.5, 1, 0.3, 0.4], [0.9, 0.3, 1, 0.7], [0.2, 0.4, 0.7, 1]])
+    mem = np.array([[True, True, False, False], [True, True, False, False]])
+    m = consent.milieu_value(r, phi, mem, np.array([3, 2]), weight=0.1)
+    assert m[0].tolist() == pytest.approx([0.1 * 0.9 * 1.0 * 0.2, 0.1 * 0.9 * 0.6 * 0.4, 0.0, 0.0])
+    assert m[1].tolist() == [0.0, 0.0, 0.0, 0.0]  # candidate 2 is an autocracy (r = 0)
+    assert (consent.milieu_value(r, phi, mem, np.array([3, 2]), weight=0.0) == 0).all()
+    with pytest.raises(ValueError):
+        consent.milieu_value(r, phi, mem, np.array([3, 2]), weight=-1.0)
+
+
+def test_the_leader_buys_the_losers_consent_only_when_its_gain_covers_their_losses():
+    """Snyder 1997, Lake 2009: the leader pays each losing member its loss when n_leader > sum of losses (strictly);
+    a member vetoing on main-threat grounds (not eligible) is not bought and its loss is not counted."""
+    net = np.array([[0.03, -0.01, -0.02, 0.0], [0.03, -0.01, -0.02, -0.0], [0.03, -0.01, -0.02, 0.0]])
+    votes = net > 0
+    elig = np.array([[True, True, True, False], [True, True, True, True], [True, True, False, True]])
+    out = consent.leader_side_payments(net, votes, elig, np.array([0, 0, 0]))
+    assert out[0].tolist() == [True, False, False, False]  # 0.03 - 0.03 = 0: not strictly covered
+    assert out[1].tolist() == [True, False, False, False]  # a member at exactly 0 also loses (0 > 0 false); not covered
+    assert out[2].tolist() == [True, True, False, True]  # member 2 cannot be bought; 0.03 - 0.01 - 0 > 0 covers 1 and 3
+    # a leader that loses pays nobody; a leader that is not eligible pays nobody
+    assert not consent.leader_side_payments(-net, -net > 0, elig, np.array([0, 0, 0]))[:, 0].any()
+    e2 = elig.copy()
+    e2[:, 0] = False
+    assert (consent.leader_side_payments(net, votes, e2, np.array([0, 0, 0])) == votes).all()
+
+
+def test_a_dominant_leader_alone_pays_side_payments():
+    """Lake 2009: side payments where the leader carries at least `dominance` of the alliance's power."""
+    net = np.array([[0.05, -0.01, -0.02], [0.05, -0.01, -0.02]])
+    out = consent.leader_side_payments(net, net > 0, np.ones((2, 3), bool), np.array([0, 0]), np.array([0.49, 0.5]), dominance=0.5)
+    assert out.tolist() == [[True, False, False], [True, True, True]]
+
+
+def test_a_newcomer_carries_its_burden_share_of_the_k_members_defence():
+    """Olson & Zeckhauser 1966 on Snyder 1984's k**e: sigma -> 0 prices a bilateral pledge, sigma -> 1 the full
+    c * k**e (the rule before), and the cost rises with the newcomer's share; a pair (k = 1) costs c whatever sigma."""
+    c, k, e = 0.1, 16.0, 0.75
+    small = consent.candidate_base_cost(np.array([c]), np.array([k]), np.array([1e-9]), np.array([1.0]), exponent=e)[0]
+    great = consent.candidate_base_cost(np.array([c]), np.array([k]), np.array([1.0]), np.array([1e-9]), exponent=e)[0]
+    assert small == pytest.approx(c, rel=1e-6) and great == pytest.approx(c * k**e, rel=1e-6)
+    p = np.linspace(0.0, 1.0, 11)
+    mid = consent.candidate_base_cost(np.full(11, c), np.full(11, k), p, 1.0 - p, exponent=e)
+    assert (np.diff(mid) > 0).all()
+    assert consent.candidate_base_cost(np.full(11, c), np.ones(11), p, 1.0 - p, exponent=e) == pytest.approx(np.full(11, c))
+    assert consent.newcomer_share(np.array([0.0]), np.array([0.0]), np.array([3])).tolist() == [0.25]
+    with pytest.raises(ValueError):
+        consent.candidate_base_cost(np.array([c]), np.array([0.0]), np.array([1.0]), np.array([1.0]), exponent=e)

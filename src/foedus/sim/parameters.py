@@ -316,3 +316,29 @@ class Parameters(MechanismParameters):
         "off. Without it runs from the record of 1950 had the USA honour a call against the USSR (1952, seed 3) and the USSR enter "
         "against the USA as an opportunist (1954, seed 1)",
     )
+
+    # --- fixNato ---
+    milieu_weight: float = Field(
+        0.02, ge=0, le=1,
+        description="mu of foedus.theory.consent.milieu_value: what a democratic member gains, per unit of proximity, from a "
+        "democratic candidate's accession to a protective treaty (Wolfers 1962's milieu goals: a stable, democratic "
+        "neighbourhood; Kydd 2001 on NATO's enlargement). Half the alliance_cost (0.04): a democratic neighbour's entry is worth "
+        "half a new pact's price to each democratic member next to it; an order of magnitude, not a fit (its effect on "
+        "1946-1989 is measured in the fixNato report). 0 switches it off",
+    )
+    leader_side_payments: bool = Field(
+        False,
+        description="whether an alliance's leader (its strongest member) buys the consent of the members that would lose "
+        "from an accession, when its own net gain covers their losses (foedus.theory.consent.leader_side_payments; Snyder "
+        "1997, Lake 2009: the leader bears the cost of extending its order). Off by default: a small member's loss of 0.003 "
+        "vetoes accessions to NATO after 1990 (a 1990 run, seed 1: Canada against Hungary), but switched on it bought "
+        "accessions no historian accepts where the simulator has no treaty's membership conditions (the same run: Turkey "
+        "and Iran into the Arab League; with side_payment_dominance 0.5, Macedonia into the Warsaw Pact in 1995)",
+    )
+    side_payment_dominance: float = Field(
+        0.5, ge=0, le=1,
+        description="the share of its alliance's power (foedus.theory.consent.burden_shares) its leader must carry to pay "
+        "side payments for an accession (foedus.theory.consent.leader_side_payments; Lake 2009: hierarchy where one state "
+        "dominates; the asymmetric alliance of brief A3): half, a majority of the alliance's power, not a fit. Without it a "
+        "1990 run (seed 1) bought Turkey's (1999) and Iran's (2008) accession to the Arab League",
+    )

@@ -8,7 +8,9 @@ extends a pair's treaty to the further states that gain from it and that every m
 (Hart & Kurz 1983's exclusive membership), so a treaty can be founded by several states.
 :func:`members_consent` is the rule by which a treaty in force admits a candidate: the consent of
 every member unless its terms state another quota (Morrow 1991; ATOP 5.1 ``proadd``); each member weighs a candidate
-by :func:`accession_cost`, its share of the alliance's new commitment (:func:`burden_shares`; Olson & Zeckhauser 1966).
+by :func:`accession_cost`, its share of the alliance's new commitment (:func:`burden_shares`; Olson & Zeckhauser 1966),
+against the goods the newcomer brings and the milieu its entry secures (:func:`milieu_value`; Wolfers 1962, Kydd 2001);
+the alliance's leader may buy the consent of the members that would lose (:func:`leader_side_payments`; Snyder 1997, Lake 2009).
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ from foedus.theory.choice import _costs, _utilities
 __all__ = [
     "accession_cost",
     "burden_shares",
+    "candidate_base_cost",
+    "leader_side_payments",
+    "milieu_value",
+    "newcomer_share",
     "consenting_pairs",
     "founding_members",
     "members_consent",
@@ -329,3 +335,135 @@ def accession_cost(shares, base, commitment, burden, autonomy_change, leader, *,
     lead = np.arange(n)[None, :] == np.asarray(leader)[:, None]
     autonomy = np.where(lead, s * autonomy_weight * np.log1p(da * pi), 0.0)
     return sh * (treaty_cost + s * (c + burden_weight * b * pi)) - autonomy
+
+
+def milieu_value(regime, proximity, members, candidate, *, weight: float) -> np.ndarray:
+    r"""What a member gains from the milieu a candidate's accession secures: (K, N), utility units (0 outside the alliance).
+
+    .. math:: M_{km} = \mu\, r_{c_k}\, r_m\, \phi_{m c_k}
+
+    Wolfers (1962, ch. 5) separates a state's *possession goals* (its own territory, power) from its *milieu goals*: the
+    shape of its environment, a stable and friendly neighbourhood, which it pursues with others and which benefit it
+    whether or not the neighbour adds to its power. NATO's enlargement was argued in these terms (Kydd 2001: admitting
+    the new democracies of Central Europe consolidated them and the stability of the members' neighbourhood; the Study
+    on NATO Enlargement, 1995, §3, makes democracy a condition). The gain is the product of the candidate's democracy
+    :math:`r_c` (0-1: the milieu an autocracy's entry secures is no democratic one), the member's own :math:`r_m` (a
+    democracy values a democratic milieu; Russett & Oneal 2001's democratic peace) and their proximity
+    :math:`\phi_{mc}` (0-1: the neighbourhood is local; Boulding 1962), scaled by ``weight`` :math:`\mu` (>= 0; 0
+    switches it off). ``regime`` (N,) 0-1, ``proximity`` (N, N) 0-1, ``members`` (K, N) bool, ``candidate`` (K,) int.
+
+    >>> milieu_value(np.array([1.0, 0.5, 1.0]), np.array([[1, 0.5, 0.8], [0.5, 1, 0.2], [0.8, 0.2, 1]]),
+    ...              np.array([[True, True, False]]), np.array([2]), weight=0.1).round(3).tolist()
+    [[0.08, 0.01, 0.0]]
+
+    References
+    ----------
+    .. [1] Wolfers, A. (1962). Discord and Collaboration: Essays on International Politics. Johns Hopkins Press, ch. 5.
+    .. [2] Kydd, A. (2001). Trust building, trust breaking: the dilemma of NATO enlargement. International Organization
+       55(4): 801-828.
+    """
+    r = np.asarray(regime, dtype=float)
+    phi = np.asarray(proximity, dtype=float)
+    m = np.asarray(members, dtype=bool)
+    c = np.asarray(candidate, dtype=np.intp)
+    if weight < 0 or not np.isfinite(weight):
+        raise ValueError(f"milieu_value: weight must be finite and >= 0, got {weight}")
+    if m.ndim != 2 or r.shape != m.shape[1:] or phi.shape != (r.shape[0], r.shape[0]) or c.shape != m.shape[:1]:
+        raise ValueError(f"milieu_value: expected regime (N,), proximity (N, N), members (K, N), candidate (K,); got {r.shape}, {phi.shape}, {m.shape}, {c.shape}")
+    return np.where(m, weight * r[c][:, None] * r[None, :] * phi[:, c].T, 0.0)
+
+
+def leader_side_payments(net, votes, eligible, leader, leader_share=None, *, dominance: float = 0.0) -> np.ndarray:
+    r"""The votes once the alliance's leader compensates the members that would lose from an accession: (K, N) bool.
+
+    Snyder (1997, ch. 5) and Lake (2009, ch. 3-4): in an asymmetric alliance the leader, which values the order it
+    heads, bears the costs of extending it, paying the smaller members (aid, forces, a share of the burden) for what
+    they would otherwise refuse -- the United States carried the cost of NATO's enlargement for the Europeans (Asmus
+    2002). Row ``k``'s leader :math:`\ell` pays each member :math:`m \ne \ell` that is ``eligible`` and loses
+    (:math:`n_m \le 0`) its loss :math:`-n_m`, when its own net gain covers them all,
+
+    .. math:: n_\ell - \sum_{m \ne \ell,\ \text{eligible},\ n_m \le 0} (-n_m) > 0,
+
+    and then every eligible member votes for the candidate; otherwise the votes are as given (no payment). A member
+    that is not ``eligible`` (e.g. the candidate is its main threat) cannot be bought. Only a leader that dominates
+    its alliance pays: hierarchy, and the leader's interest in the order it heads, exist where one state carries most
+    of the alliance's power (Lake 2009; the asymmetric alliance of brief A3), so the leader's ``leader_share`` of the
+    alliance's power (:func:`burden_shares`; (K,), default 1) must reach ``dominance`` (0-1; 0: any leader pays).
+    ``net`` (K, N) each member's value minus cost, ``votes`` (K, N) bool, ``eligible`` (K, N) bool (members only),
+    ``leader`` (K,) int.
+
+    >>> net = np.array([[0.05, -0.01, -0.02], [0.02, -0.01, -0.02]])
+    >>> leader_side_payments(net, net > 0, np.ones((2, 3), bool), np.array([0, 0])).tolist()
+    [[True, True, True], [True, False, False]]
+    >>> leader_side_payments(net, net > 0, np.ones((2, 3), bool), np.array([0, 0]), np.array([0.4, 0.9]), dominance=0.5).tolist()
+    [[True, False, False], [True, False, False]]
+
+    References
+    ----------
+    .. [1] Snyder, G. H. (1997). Alliance Politics. Cornell University Press.
+    .. [2] Lake, D. A. (2009). Hierarchy in International Relations. Cornell University Press.
+    """
+    n = np.asarray(net, dtype=float)
+    v = np.asarray(votes, dtype=bool)
+    e = np.asarray(eligible, dtype=bool)
+    lead = np.asarray(leader, dtype=np.intp)
+    if n.ndim != 2 or v.shape != n.shape or e.shape != n.shape or lead.shape != n.shape[:1]:
+        raise ValueError(f"leader_side_payments: expected net, votes, eligible (K, N) and leader (K,); got {n.shape}, {v.shape}, {e.shape}, {lead.shape}")
+    rows = np.arange(n.shape[0])
+    is_lead = np.arange(n.shape[1])[None, :] == lead[:, None]
+    deficit = np.where(e & ~is_lead & (n <= 0.0), -n, 0.0).sum(axis=1)
+    dominant = np.ones(n.shape[0], bool) if leader_share is None else np.asarray(leader_share, dtype=float) >= dominance
+    covered = dominant & e[rows, lead] & (n[rows, lead] - deficit > 0.0)
+    return v | (e & covered[:, None])
+
+
+def candidate_base_cost(unit_cost, size, candidate_power, alliance_power, *, exponent: float) -> np.ndarray:
+    r"""A candidate's base cost of joining an alliance of ``size`` members: (K,), utility units.
+
+    .. math:: c^{\text{join}} = c_c\,\big(1 + \sigma_c\,(k^{e} - 1)\big),\qquad \sigma_c = \frac{p_c}{P_a + p_c}
+
+    Snyder (1984): a commitment to ``k`` partners entraps more than one to a single partner, the cost of a pledge
+    rising as :math:`k^{e}` (the simulator's ``commitment_exponent``). But a multilateral treaty's defence is one
+    common burden, carried by its members in proportion to their power (Olson & Zeckhauser 1966; the rule
+    :func:`accession_cost` applies to the members' side of the same accession): the newcomer carries its share
+    :math:`\sigma_c` of the defence of the ``k`` members, the others the rest. A great power joining a circle of
+    small states carries nearly all of it (:math:`\sigma_c \to 1`: the full :math:`c_c k^e`); a small state joining
+    a great power's alliance little more than a bilateral pledge (:math:`\sigma_c \to 0`: :math:`c_c`). ``unit_cost``
+    :math:`c_c` (K,), ``size`` :math:`k` (K,) >= 1, ``candidate_power`` :math:`p_c` (K,) and ``alliance_power``
+    :math:`P_a` (K,) >= 0 (a candidate and an alliance without power share equally: :math:`\sigma_c = 1/(k+1)`).
+
+    >>> candidate_base_cost(np.array([0.1, 0.1, 0.1]), np.array([16, 16, 1]), np.array([0.0, 1.0, 0.5]), np.array([1.0, 0.0, 0.5]),
+    ...                     exponent=0.75).round(4).tolist()
+    [0.1, 0.8, 0.1]
+
+    References
+    ----------
+    .. [1] Snyder, G. H. (1984). The security dilemma in alliance politics. World Politics 36(4): 461-495.
+    .. [2] Olson, M. & Zeckhauser, R. (1966). An economic theory of alliances. Review of Economics and
+       Statistics 48(3): 266-279.
+    """
+    c = np.asarray(unit_cost, dtype=float)
+    k = np.asarray(size, dtype=float)
+    pc = np.asarray(candidate_power, dtype=float)
+    pa = np.asarray(alliance_power, dtype=float)
+    if (k < 1).any() or (pc < 0).any() or (pa < 0).any() or exponent < 0:
+        raise ValueError("candidate_base_cost: size must be >= 1, powers and exponent >= 0")
+    return c * (1.0 + newcomer_share(pc, pa, k) * (k**exponent - 1.0))
+
+
+def newcomer_share(candidate_power, alliance_power, size) -> np.ndarray:
+    r"""A candidate's share of its alliance's common burden once it joins: :math:`\sigma_c = p_c / (P_a + p_c)` (K,), 0-1.
+
+    Olson & Zeckhauser (1966), as :func:`burden_shares` for the enlarged alliance; a candidate and an alliance without
+    power share equally (:math:`1/(k+1)` for ``size`` :math:`k`). It scales the newcomer's entrapment in the ``k``
+    members' defence (:func:`candidate_base_cost`) and its burden of defending the leader, which the members carry
+    together.
+
+    >>> newcomer_share(np.array([1.0, 0.0]), np.array([3.0, 0.0]), np.array([2, 3])).tolist()
+    [0.25, 0.25]
+    """
+    pc = np.asarray(candidate_power, dtype=float)
+    pa = np.asarray(alliance_power, dtype=float)
+    k = np.asarray(size, dtype=float)
+    tot = pc + pa
+    return np.where(tot > 0, pc / np.where(tot > 0, tot, 1.0), 1.0 / (k + 1.0))

@@ -248,7 +248,7 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     (:func:`_admitted`: complete information, as for a new pact's partner); its value is the goods the treaty provides,
     aggregated over the members by capability
     (:func:`foedus.theory.choice.join_utilities`), its cost that of a commitment to the leader
-    with the base raised by ``size ** commitment_exponent``. Accessions and the members' votes
+    with the base of :func:`foedus.theory.consent.candidate_base_cost` (its burden share of the k members' defence). Accessions and the members' votes
     weigh ``goods_join``, the goods with the protection of
     :func:`foedus.theory.alignment.accession_motives`, and of a treaty the goods
     ``view.join_goods`` (:func:`foedus.theory.choice.accession_goods`): no tethering toward
@@ -301,7 +301,10 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     a member's region, not a member, did not leave it this year, is not barred from it by permanent neutrality
     (:func:`foedus.theory.alignment.neutrality_bars`) and the members would admit it
     (:func:`_admitted`); its value and cost are computed for the open options only (each is a
-    function of its own state and alliance: the same numbers as over all of them).
+    function of its own state and alliance: the same numbers as over all of them). The cost is that of a
+    commitment to the leader whose entrapment in the k members' defence and burden of defending the leader
+    the newcomer carries in its share of the enlarged alliance's power (:func:`foedus.theory.consent.candidate_base_cost`,
+    :func:`foedus.theory.consent.newcomer_share`; Olson & Zeckhauser 1966, as the members' side of the vote).
     """
     p = world.params
     ag = world.agreements
@@ -323,8 +326,12 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     a_used, a_at = np.unique(aa, return_inverse=True)
     join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.power, states=rows[r_used])  # (5, R', A')
     j_value = np.einsum("gra,ag->ra", join, view.join_goods[a_used].astype(float))[r_at, a_at]
-    j_base = view.unit_cost[rows[rr]] * view.size[aa].astype(float) ** p.commitment_exponent
-    j_cost = pact_cost(world, terms, rows[rr], view.top[0][aa], j_base, view.commitment[aa], view.goods[aa, 0].astype(float))
+    alliance_power = view.members[aa].astype(float) @ world.power  # the newcomer carries its share of the k members' defence
+    j_base = th_consent.candidate_base_cost(view.unit_cost[rows[rr]], view.size[aa], world.power[rows[rr]], alliance_power, exponent=p.commitment_exponent)
+    # the burden of defending the leader is the members' common burden too: the newcomer carries its share of it
+    protect = view.goods[aa, 0].astype(float)
+    sigma = th_consent.newcomer_share(world.power[rows[rr]], alliance_power, view.size[aa])
+    j_cost = pact_cost(world, terms, rows[rr], view.top[0][aa], j_base, view.commitment[aa], protect, risk=protect * sigma)
     # np.argmax over the pacts then the accessions (shut ones -inf): an accession wins a strictly larger net value, or the first NaN
     r = len(rows)
     j_net = np.full((r, len(view.slots)), -np.inf)
@@ -433,7 +440,8 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
 def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms):
     """Whether the members of alliance ``a_local[k]`` admit candidate ``cand[k]``: (K,) bool, and the share in favour and the disputes (P1, P2).
 
-    A member votes for the candidate when the goods of the treaty are worth more to it from the
+    A member votes for the candidate when the goods of the treaty, and the milieu the candidate's entry secures
+    (:func:`foedus.theory.consent.milieu_value`, a protective treaty only; Wolfers 1962, Kydd 2001), are worth more to it from the
     candidate than its share of the alliance's new commitment (:func:`foedus.theory.consent.accession_cost`: the
     protocol's cost and the defence of the newcomer carried by the members in their shares of the alliance's power,
     Olson & Zeckhauser 1966; the autonomy the newcomer concedes goes to the leader, Morrow 1991), unless the treaty
@@ -441,7 +449,10 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     (:func:`foedus.theory.obligations.admission_votes`: an alliance is not opened to the state it
     protects against, nor to a state that comes to restrain the member); the accession passes when a share ``accession_share`` of the
     members vote for it (:func:`foedus.theory.consent.members_consent`: 1 by default, the consent of every member, so a member
-    that is the candidate's main threat vetoes it) and the candidate has no territorial dispute with any of them.
+    that is the candidate's main threat vetoes it) and the candidate has no territorial dispute with any of them. The alliance's
+    leader (its strongest member), where it carries at least ``side_payment_dominance`` of the alliance's power, pays the
+    members that would lose for their consent when its own net gain covers their losses (:func:`foedus.theory.consent.leader_side_payments`; Snyder 1997, Lake 2009; ``leader_side_payments``); a member
+    vetoing on the main-threat grounds above is not bought.
     Vectorised over the year's candidates (K) and the states (N).
     """
     p = world.params
@@ -449,13 +460,20 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     prov = view.join_goods[a_local]  # (K, G): the goods the treaty provides
     value = np.einsum("gnk,kg->kn", goods[:, :, cand], prov.astype(float))  # goods[g, m, c] to member m from candidate c
     protective = prov[:, 0]
+    shares = th_consent.burden_shares(mem, world.power)
     cost = th_consent.accession_cost(
-        th_consent.burden_shares(mem, world.power), view.unit_cost, view.commitment[a_local], terms.burden[:, cand].T, terms.autonomy[:, cand].T,
+        shares, view.unit_cost, view.commitment[a_local], terms.burden[:, cand].T, terms.autonomy[:, cand].T,
         view.top[0][a_local], protection=protective.astype(float), autonomy_weight=p.autonomy_weight, burden_weight=p.defence_burden_weight,
         treaty_cost=p.treaty_cost,
     )
+    value = value + th_consent.milieu_value(world.regime, world.proximity, mem, cand, weight=p.milieu_weight) * protective[:, None]
     states = np.arange(world.n)[None, :]
-    votes = mem & th_ob.admission_votes(value, cost, (view.main[None, :] == cand[:, None]) & protective[:, None], True, view.main[cand][:, None] == states)
+    cand_main, member_main = (view.main[None, :] == cand[:, None]) & protective[:, None], view.main[cand][:, None] == states
+    votes = mem & th_ob.admission_votes(value, cost, cand_main, True, member_main)
+    if p.leader_side_payments:  # the leader buys the consent of the members that would lose, where its own gain covers it
+        lead = view.top[0][a_local]
+        votes = th_consent.leader_side_payments(value - cost, votes, mem & ~cand_main & ~member_main, lead, shares[np.arange(len(cand)), lead],
+                                                dominance=p.side_payment_dominance)
     share = votes.sum(axis=1) / np.maximum(mem.sum(axis=1), 1)
     disputes = (mem & world.territorial_dispute[cand]).sum(axis=1)
     passed = th_consent.members_consent(share, p.accession_share, check=world.check)  # unanimity unless the parameter says otherwise
