@@ -342,3 +342,13 @@ class Parameters(MechanismParameters):
         "dominates; the asymmetric alliance of brief A3): half, a majority of the alliance's power, not a fit. Without it a "
         "1990 run (seed 1) bought Turkey's (1999) and Iran's (2008) accession to the Arab League",
     )
+
+    # --- integrator (session 8) ---
+    regime_transition_threshold: float = Field(
+        0.15, ge=0, le=1,
+        description="smallest change of a member's democracy score (0-1, against its memory regime_reference) that counts as "
+        "a regime change for abrogation (foedus.theory.abrogation.regime_transition; Leeds & Savun 2007): Polity IV's "
+        "regime transition, 3 of the 21 POLITY points (REGTRANS; Marshall, Gurr & Jaggers 2014), 0.15; not a fit. 0: every "
+        "drift counts, as before session 8's last merge, when world-2022 runs lost 18-37 treaties or members 'regime shifted' in "
+        "15 years (Turkey left NATO in 2024)",
+    )

@@ -166,6 +166,9 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
     _latest_outside_kernel(m, entry, hostile, substitute, latest)
     realigned = th_persistence.realignment(entry, latest, world.year, memory_years=p.realignment_memory)
     ref = world.regime_reference if world.regime_reference.shape == world.regime.shape else world.regime
+    # only a transition counts (Polity IV's REGTRANS): a drift below the threshold is read as no change at all
+    moved = th_abrogation.regime_transition(world.regime, ref, threshold=p.regime_transition_threshold)
+    ref = np.where(moved > 0, ref, world.regime)
     shift = np.minimum(th_persistence.regime_change(m, world.regime, ref), 1.0)
     # each member whose regime changed may abrogate on its own (Leeds & Savun 2007): the treaty's exposure is their union
     any_member = th_abrogation.regime_abrogation(m, world.regime, ref, hazard=p.regime_change_hazard)
