@@ -48,6 +48,7 @@ from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.world import World
 from foedus.theory import wartime as th_wt
 from foedus.theory.capability import asymmetric_capabilities
+from foedus.theory.renunciation import territorial_integrity_norm
 from foedus.theory.war import CONDITIONS_WRITTEN, condition_bits
 from foedus.theory.war_onset import politically_relevant, reach
 
@@ -120,17 +121,20 @@ def _coalition(world: World, rng: np.random.Generator, war: dict, b: int, e: int
     enemy = world.cinc[[e]]
     partner = _projected(world, cand, e)
     gain = th_wt.coalition_gain(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), partner, np.full(len(cand), world.hostility[b, e]), world.hostility[cand, e], check=world.check)
+    # the form of the pact: the attacker's coalition is an offence pact until the Charter, collective self-defence after (art. 51)
+    offence = bool(th_wt.offence_written(np.array([side == 1]), territorial_integrity_norm(world.year), check=world.check)[0])
     # an offence pledge is an engagement the instruments void, for each of its two signatories (Covenant art. 20, Charter art. 103)
-    standing = offence_term(world) if side == 1 else 1.0
+    standing = offence_term(world) if offence else 1.0
     prob = th_wt.signing_probability(gain * standing, p.wartime_pact_rate, check=world.check) * standing
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
         return
     j = cand[go]
-    ob = "offense" if side == 1 else "defense"
+    ob = "offense" if offence else "defense"
     factors = [{"coalition_gain": float(g), "offence_standing": float(standing), "hostility_to_enemy": float(world.hostility[b, e]),
                 "partner_hostility_to_enemy": float(hj), "own_capability_at_enemy": float(own[0]), "partner_capability_at_enemy": float(pc),
-                "enemy_capability": float(enemy[0]), "signing_probability": float(q)}
+                "enemy_capability": float(enemy[0]), "signing_probability": float(q),
+                "under_the_charter": bool(territorial_integrity_norm(world.year))}
                for g, hj, pc, q in zip(gain[go], world.hostility[j, e], partner[go], prob[go])]
     _sign(world, war, b, j, e, ob, factors)
     # the partner fights with it: it enters the war on b's side against e
@@ -154,7 +158,9 @@ def _neutrality(world: World, rng: np.random.Generator, war: dict, a: int, t: in
     own = _projected(world, np.array([a]), t)
     enemy = world.cinc[[t]]
     bystander = _projected(world, cand, t)
-    gain = th_wt.neutrality_gain(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), bystander, np.full(len(cand), world.hostility[a, t]), world.hostility[cand, t], check=world.check)
+    # Bueno de Mesquita (1981): a bystander counts by its preference for the target's victory over the attacker's
+    lean = th_wt.leaning(world.hostility[cand, a], world.hostility[cand, t], check=world.check)
+    gain = th_wt.leaning_neutrality_gain(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), bystander, np.full(len(cand), world.hostility[a, t]), lean, check=world.check)
     discount = norm_terms(world)[0]  # the gain of conquest the norm leaves the attacker (Zacher 2001)
     # the bystander's consent: none to an attacker it is hostile to, and a pledge to stand aside from an aggression is an
     # engagement the instruments void (Covenant art. 16 and 20: every member acts against an aggressor; Charter art. 2(5), 103)
@@ -168,8 +174,8 @@ def _neutrality(world: World, rng: np.random.Generator, war: dict, a: int, t: in
     factors = [{"neutrality_gain": float(g), "conquest_discount": float(discount), "hostility_to_enemy": float(world.hostility[a, t]),
                 "partner_hostility_to_enemy": float(world.hostility[s, t]), "bystander_hostility_to_attacker": float(world.hostility[s, a]),
                 "own_capability_at_enemy": float(own[0]), "partner_capability_at_enemy": float(bc), "enemy_capability": float(enemy[0]),
-                "offence_standing": float(standing), "consent": float(c), "signing_probability": float(q)}
-               for g, s, bc, c, q in zip(gain[go], j.tolist(), bystander[go], consent[go], prob[go])]
+                "offence_standing": float(standing), "consent": float(c), "signing_probability": float(q), "bystander_leaning_to_enemy": float(lg)}
+               for g, s, bc, c, q, lg in zip(gain[go], j.tolist(), bystander[go], consent[go], prob[go], lean[go])]
     _sign(world, war, a, j, t, "neutrality", factors)
 
 
