@@ -19,7 +19,12 @@ When a war begins, a belligerent ``b`` fighting the enemy ``e`` values
 - a bystander ``j``'s pledge of neutrality as the loss that ``j``'s intervention on ``e``'s side would cost it
   (:func:`neutrality_gain`; the war-specific form of :func:`foedus.theory.offence.isolation`): the
   prospective attacker seeks the pledge that frees its hand (Leeds 2003: neutrality pacts with a prospective
-  attacker make its attack more likely).
+  attacker make its attack more likely); Bueno de Mesquita counts the bystander by its preference between the two
+  sides (:func:`leaning`), so the simulator asks the pledge of a state leaning to the enemy, not of an indifferent one
+  (:func:`leaning_neutrality_gain`).
+
+The *form* of a coalition pact depends on the law of the day (:func:`offence_written`): the attacker's partner
+signs an offence pact until the UN Charter, a pact of collective self-defence (a defence pact) after it (art. 51).
 
 The war is under way, so its chance is one (:func:`foedus.theory.offence.war_expectation` of a certain war).
 A pledge is signed with :func:`signing_probability`, the complementary log-log form of a proportional
@@ -33,7 +38,11 @@ Published form vs ours
 The probability of success and its distance discount are Bueno de Mesquita's (1981); the expected-utility
 condition (a war is worth fighting only at odds above one half) is his necessary condition for war, as in
 :mod:`foedus.theory.offence`; the purpose fulfilled as a cause of termination is Leeds & Savun's (2007)
-coding; the hazard form of the decision and its rate are ours.
+coding; the hazard form of the decision and its rate are ours. Bueno de Mesquita measured a third party's preference
+by the similarity of alliance portfolios (tau-b); :func:`leaning` reads it from the model's hostilities, which carry
+the preferences of every other choice of the simulator (our substitution). The dating of the change of form at the
+Charter, not the Covenant, follows the record (ATOP 5.1 codes 14 of the 24 wartime pacts of 1939-1945 as offence
+pacts) and the Charter's text (art. 51 names collective self-defence; the Covenant does not).
 
 References
 ----------

@@ -11,14 +11,18 @@ The record's nineteenth-century alliances are short because most were made for o
   that shares its enemy ``e`` (hostile to it, not allied to either side, not at war with ``b``): an *offence* pact on the
   attacker's side, a *defence* pact on the target's, with :func:`foedus.theory.wartime.signing_probability` of
   :func:`foedus.theory.wartime.coalition_gain` (Bueno de Mesquita 1981: the rise in the option to fight that j's forces,
-  carried to the enemy's territory, bring) at rate ``wartime_pact_rate``; an offence pledge counts only the share the
-  instruments against war leave it (:func:`foedus.sim.steps.formation.offence_term`: Covenant art. 20, Charter art. 103),
-  on each signatory's side (the value to the belligerent, and the partner's consent).
+  carried to the enemy's territory, bring) at rate ``wartime_pact_rate``; a pledge to fight beside the attacker counts only
+  the share the instruments against war leave it (:func:`foedus.sim.steps.formation.offence_term`: Covenant art. 16 and 20,
+  Charter art. 2(5) and 103), on each signatory's side (the value to the belligerent, and the partner's consent). From the
+  Charter on, the attacker's coalition is written as collective self-defence, a *defence* pact (art. 51;
+  :func:`foedus.theory.wartime.offence_written`: ATOP 5.1 codes no wartime pact begun 1946-2018 as an offence pact).
   The partner fights with it: a partner not yet in the war enters it on b's side (a ``war_entry`` event, route
   ``"wartime pact"``: Prussia and Italy against Austria, 1866);
 - **neutrality**: the attacker may obtain a bystander's pledge of neutrality (Leeds 2003: the prospective attacker seeks
-  it), with :func:`foedus.theory.wartime.signing_probability` of :func:`foedus.theory.wartime.neutrality_gain` (the
-  loss the bystander's intervention for the target would cost the attacker) times the conquest discount
+  it), with :func:`foedus.theory.wartime.signing_probability` of :func:`foedus.theory.wartime.leaning_neutrality_gain` (the
+  loss the bystander's intervention for the target would cost the attacker, the bystander weighted by its preference for
+  the target's victory, :func:`foedus.theory.wartime.leaning`: Bueno de Mesquita 1981; a state indifferent between the two
+  sides, as an uninvolved great power in a regional war, is no danger and is asked for nothing) times the conquest discount
   (:func:`foedus.sim.steps.formation.norm_terms`) at rate ``wartime_neutrality_rate``, times the bystander's consent
   ``1 - H[j, b]`` (a state hostile to the attacker promises it nothing) and the standing the instruments against war
   leave a pledge to stand aside from an aggression (:func:`foedus.sim.steps.formation.offence_term`: the Covenant's
@@ -123,8 +127,10 @@ def _coalition(world: World, rng: np.random.Generator, war: dict, b: int, e: int
     gain = th_wt.coalition_gain(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), partner, np.full(len(cand), world.hostility[b, e]), world.hostility[cand, e], check=world.check)
     # the form of the pact: the attacker's coalition is an offence pact until the Charter, collective self-defence after (art. 51)
     offence = bool(th_wt.offence_written(np.array([side == 1]), territorial_integrity_norm(world.year), check=world.check)[0])
-    # an offence pledge is an engagement the instruments void, for each of its two signatories (Covenant art. 20, Charter art. 103)
-    standing = offence_term(world) if offence else 1.0
+    # a pledge to fight beside the attacker is an engagement the instruments void, for each of its two signatories, whatever its
+    # written form (Covenant art. 16 and 20; Charter art. 2(5) and 103): under the Charter it is written as self-defence, and
+    # still discounted
+    standing = offence_term(world) if side == 1 else 1.0
     prob = th_wt.signing_probability(gain * standing, p.wartime_pact_rate, check=world.check) * standing
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
