@@ -43,7 +43,7 @@ def _signed(sim) -> dict[int, tuple[int, str]]:
     out = {}
     for s in np.flatnonzero(ag.active[: ag.n] & (ag.war_enemy[: ag.n] >= 0)):
         m = np.flatnonzero(ag.members[s])
-        ob = ["defense", "offense", "neutrality"][int(np.flatnonzero(ag.obligations[s, :3])[0])]
+        ob = ["defense", "offense", "neutrality", "nonaggression"][int(np.flatnonzero(ag.obligations[s, :4])[0])]
         b = ATT if ATT in m else TGT
         out[int(m[m != b][0])] = (b, ob)
     return out
@@ -85,6 +85,7 @@ def test_the_attacker_obtains_neutrality_from_bystanders_leaning_to_its_enemy():
     for seed in range(60):
         sim = _war_world(seed, wartime_pact_rate=0.0, wartime_neutrality_rate=50.0)
         w = sim.world
+        w.year = w.wars[0]["start"] = 1900  # before the Charter: a pledge of neutrality (after it: non-aggression)
         w.cinc[:] = 0.1
         w.cinc[ATT] = 0.25  # odds 5/7 alone; a bystander on the target's side cuts them
         w.hostility[2, ATT] = w.hostility[ATT, 2] = 0.5  # 2 leans to the target: it might defend it
@@ -116,6 +117,23 @@ def test_the_attackers_coalition_is_written_as_collective_self_defence_under_the
         if 2 in s:
             seen.add(s[2])
             assert w.at_war[2, TGT], "the partner fights with the attacker whatever the form of the pact"
+    assert seen == {(ATT, form)}, seen
+
+
+@pytest.mark.parametrize("year, form", [(1870, "neutrality"), (1936, "neutrality"), (1950, "nonaggression"), (2003, "nonaggression")])
+def test_a_bystanders_promise_to_stay_out_is_written_as_non_aggression_under_the_charter(year, form):
+    """Neutrality before the Charter, non-aggression after it (art. 2(5), 25, 103; ATOP 5.1: no wartime neutrality pact after 1945)."""
+    seen = set()
+    for seed in range(30):
+        sim = _war_world(seed, wartime_pact_rate=0.0, wartime_neutrality_rate=500.0, offence_abrogation_strength=0.0, conquest_norm_strength=0.0)
+        w = sim.world
+        w.year = year
+        w.wars[0]["start"] = year
+        w.cinc[:] = 0.1
+        w.cinc[ATT] = 0.25
+        w.hostility[2, ATT] = w.hostility[ATT, 2] = 0.5
+        wartime_pacts(w, sim.rng)
+        seen |= set(_signed(sim).values())
     assert seen == {(ATT, form)}, seen
 
 

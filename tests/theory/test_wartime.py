@@ -108,3 +108,10 @@ def test_offence_is_written_only_by_the_attackers_side_before_the_charter():
     tgt = th_wt.offence_written(np.zeros(len(years), bool), territorial_integrity_norm(years))
     assert att.tolist() == [True, True, True, True, False, False]
     assert not tgt.any()
+
+
+def test_the_promise_to_stay_out_is_written_as_non_aggression_under_the_charter():
+    from foedus.theory.renunciation import territorial_integrity_norm
+
+    years = np.array([1870, 1939, 1944, 1945, 1980, 2003])
+    assert th_wt.neutrality_written(territorial_integrity_norm(years)).tolist() == [True, True, True, False, False, False]

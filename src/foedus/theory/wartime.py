@@ -62,7 +62,7 @@ import numpy as np
 
 from foedus.theory._validate import _vector
 
-__all__ = ["coalition_gain", "fulfilled", "leaning", "leaning_neutrality_gain", "neutrality_gain", "offence_written", "signing_probability"]
+__all__ = ["coalition_gain", "fulfilled", "leaning", "leaning_neutrality_gain", "neutrality_gain", "neutrality_written", "offence_written", "signing_probability"]
 
 
 def _odds(own, other):
@@ -211,6 +211,26 @@ def offence_written(attacker_side, charter, *, check: bool = True) -> np.ndarray
     if check and side.ndim != 1:
         raise ValueError(f"offence_written: attacker_side must be (K,), got shape {side.shape}")
     return side & ~un
+
+
+def neutrality_written(charter, *, check: bool = True) -> np.ndarray:
+    """Whether a bystander's pledge to stay out of a war is written as neutrality (True) or as non-aggression (False).
+
+    Before the UN Charter a state could promise a belligerent to stay neutral in its war (Russia to Prussia, 1870;
+    ATOP 5.1: 5 of the 25 wartime pacts begun 1816-1918 and 6 of the 24 begun 1939-1945 carry a neutrality
+    obligation). Under the Charter a member may not promise to stand aside whatever the Security Council decides: it
+    must give the United Nations every assistance in any action it takes and refrain from assisting the state the
+    Council acts against (art. 2(5)), carry out its decisions (art. 25), and its Charter obligations prevail over any
+    other engagement (art. 103), so traditional neutrality is no longer a promise a member can make (Kelsen 1950, *The
+    Law of the United Nations*, ch. 3). What a belligerent can still obtain is a bystander's promise not to attack it,
+    restating art. 2(4) pair by pair: ATOP codes none of the 14 wartime pacts begun 1946-2018 as neutrality pacts and 6
+    of them as non-aggression pacts. ``charter`` (scalar or (K,) bool) is
+    :func:`foedus.theory.renunciation.territorial_integrity_norm` of the year.
+
+    >>> neutrality_written([False, True]).tolist()
+    [True, False]
+    """
+    return ~np.atleast_1d(np.asarray(charter, dtype=bool))
 
 
 def signing_probability(value, rate: float, *, check: bool = True) -> np.ndarray:

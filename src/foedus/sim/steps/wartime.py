@@ -28,7 +28,10 @@ The record's nineteenth-century alliances are short because most were made for o
   leave a pledge to stand aside from an aggression (:func:`foedus.sim.steps.formation.offence_term`: the Covenant's
   members act against an aggressor, art. 16, and enter no engagement inconsistent with it, art. 20; the Charter's
   refrain from assisting a state the Council acts against, art. 2(5), and its obligations prevail, art. 103). A permanently neutral state pledges nothing
-  (its neutrality is already owed: Hague Convention V, 1907).
+  (its neutrality is already owed: Hague Convention V, 1907). From the Charter on, the promise to stay out is written as a
+  *non-aggression* pact (:func:`foedus.theory.wartime.neutrality_written`: a member cannot promise to stand aside from the
+  Council's action, art. 2(5), 25 and 103; ATOP 5.1 codes no wartime pact begun 1946-2018 as neutrality, 6 of 14 as
+  non-aggression).
 
 Only states that can take part in the war sign (contiguous to a belligerent, a major power, or a rival of a
 belligerent: Maoz & Russett 1993's politically relevant dyads, Lemke & Reed 2001).
@@ -182,7 +185,11 @@ def _neutrality(world: World, rng: np.random.Generator, war: dict, a: int, t: in
                 "own_capability_at_enemy": float(own[0]), "partner_capability_at_enemy": float(bc), "enemy_capability": float(enemy[0]),
                 "offence_standing": float(standing), "consent": float(c), "signing_probability": float(q), "bystander_leaning_to_enemy": float(lg)}
                for g, s, bc, c, q, lg in zip(gain[go], j.tolist(), bystander[go], consent[go], prob[go], lean[go])]
-    _sign(world, war, a, j, t, "neutrality", factors)
+    # under the Charter the promise to stay out is written as non-aggression (art. 2(5), 25, 103; ATOP 5.1: no wartime neutrality pact after 1945)
+    written = "neutrality" if bool(th_wt.neutrality_written(territorial_integrity_norm(world.year))[0]) else "nonaggression"
+    for f in factors:
+        f["under_the_charter"] = written != "neutrality"
+    _sign(world, war, a, j, t, written, factors)
 
 
 def _sign(world: World, war: dict, b: int, partners: np.ndarray, enemy: int, obligation: str, factors: list[dict]) -> None:
