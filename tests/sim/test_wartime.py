@@ -9,6 +9,7 @@ year none of its members fights the enemy any more (Leeds & Savun 2007). Mechani
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from scipy import stats
 
 from foedus.sim import Simulation
@@ -42,7 +43,7 @@ def _signed(sim) -> dict[int, tuple[int, str]]:
     out = {}
     for s in np.flatnonzero(ag.active[: ag.n] & (ag.war_enemy[: ag.n] >= 0)):
         m = np.flatnonzero(ag.members[s])
-        ob = ["defense", "offense", "neutrality"][int(np.flatnonzero(ag.obligations[s, :3])[0])]
+        ob = ["defense", "offense", "neutrality", "nonaggression"][int(np.flatnonzero(ag.obligations[s, :4])[0])]
         b = ATT if ATT in m else TGT
         out[int(m[m != b][0])] = (b, ob)
     return out
@@ -75,15 +76,19 @@ def test_a_state_sharing_the_enemy_signs_with_the_stakes_and_fights():
     assert stats.binomtest(signed[2], 60, float(np.mean(probs))).pvalue > ALPHA, (signed, np.mean(probs))
 
 
-def test_the_attacker_obtains_neutrality_from_bystanders_who_could_defend_its_enemy():
-    """Bystanders not hostile to the target (who might defend it) pledge neutrality to a stronger attacker; one hostile to
-    the attacker never consents (1 - H), one-sided Fisher at 1 % over 60 seeds."""
-    got = {2: 0, 4: 0}
+def test_the_attacker_obtains_neutrality_from_bystanders_leaning_to_its_enemy():
+    """Bueno de Mesquita's (1981) weighting of a third party by its preference between the two sides: bystander 2, estranged
+    from the attacker (H 0.5) and not from the target, pledges neutrality to a stronger attacker; bystander 3, indifferent
+    between the two (the uninvolved great power), never does, nor does 4, wholly hostile to the attacker (no consent,
+    1 - H); one-sided Fisher at 1 % over 60 seeds."""
+    got = {2: 0, 3: 0, 4: 0}
     for seed in range(60):
         sim = _war_world(seed, wartime_pact_rate=0.0, wartime_neutrality_rate=50.0)
         w = sim.world
+        w.year = w.wars[0]["start"] = 1900  # before the Charter: a pledge of neutrality (after it: non-aggression)
         w.cinc[:] = 0.1
         w.cinc[ATT] = 0.25  # odds 5/7 alone; a bystander on the target's side cuts them
+        w.hostility[2, ATT] = w.hostility[ATT, 2] = 0.5  # 2 leans to the target: it might defend it
         w.hostility[4, ATT] = w.hostility[ATT, 4] = 1.0  # 4 would never promise the attacker anything
         wartime_pacts(w, sim.rng)
         s = _signed(sim)
@@ -91,8 +96,45 @@ def test_the_attacker_obtains_neutrality_from_bystanders_who_could_defend_its_en
             got[j] += j in s
         assert all(v == (ATT, "neutrality") for v in s.values())
         assert not w.at_war[2:, :].any() and not w.at_war[:, 2:].any(), "a neutrality pledge brings nobody into the war"
-    assert got[4] == 0
-    assert stats.fisher_exact([[got[2], 60 - got[2]], [got[4], 60 - got[4]]], alternative="greater").pvalue < ALPHA, got
+    assert got[3] == 0 and got[4] == 0, got
+    assert stats.fisher_exact([[got[2], 60 - got[2]], [got[3], 60 - got[3]]], alternative="greater").pvalue < ALPHA, got
+
+
+@pytest.mark.parametrize("year, form", [(1866, "offense"), (1936, "offense"), (1950, "defense"), (2003, "defense")])
+def test_the_attackers_coalition_is_written_as_collective_self_defence_under_the_charter(year, form):
+    """The attacker's partner signs an offence pact before the Charter, a defence pact after it (art. 51; ATOP 5.1: no wartime
+    pact begun 1946-2018 is coded offence); the target's coalition is a defence pact in every year."""
+    seen = set()
+    for seed in range(30):
+        sim = _war_world(seed, wartime_pact_rate=200.0, wartime_neutrality_rate=0.0, offence_abrogation_strength=0.0)
+        w = sim.world
+        w.year = year
+        w.wars[0]["start"] = year
+        w.cinc[:] = 0.1
+        w.hostility[2, TGT] = w.hostility[TGT, 2] = 0.8  # 2 shares the attacker's enemy
+        wartime_pacts(w, sim.rng)
+        s = _signed(sim)
+        if 2 in s:
+            seen.add(s[2])
+            assert w.at_war[2, TGT], "the partner fights with the attacker whatever the form of the pact"
+    assert seen == {(ATT, form)}, seen
+
+
+@pytest.mark.parametrize("year, form", [(1870, "neutrality"), (1936, "neutrality"), (1950, "nonaggression"), (2003, "nonaggression")])
+def test_a_bystanders_promise_to_stay_out_is_written_as_non_aggression_under_the_charter(year, form):
+    """Neutrality before the Charter, non-aggression after it (art. 2(5), 25, 103; ATOP 5.1: no wartime neutrality pact after 1945)."""
+    seen = set()
+    for seed in range(30):
+        sim = _war_world(seed, wartime_pact_rate=0.0, wartime_neutrality_rate=500.0, offence_abrogation_strength=0.0, conquest_norm_strength=0.0)
+        w = sim.world
+        w.year = year
+        w.wars[0]["start"] = year
+        w.cinc[:] = 0.1
+        w.cinc[ATT] = 0.25
+        w.hostility[2, ATT] = w.hostility[ATT, 2] = 0.5
+        wartime_pacts(w, sim.rng)
+        seen |= set(_signed(sim).values())
+    assert seen == {(ATT, form)}, seen
 
 
 def test_a_pact_made_for_a_war_ends_fulfilled_when_the_war_is_over():

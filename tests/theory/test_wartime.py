@@ -85,3 +85,33 @@ def test_a_pact_is_fulfilled_when_no_member_fights_its_enemy_any_more():
     assert th_wt.fulfilled(np.zeros((0, 4), bool), np.zeros(0, int), war).tolist() == []
     with pytest.raises(ValueError, match="fulfilled"):
         th_wt.fulfilled(members, enemy[:2], war)
+
+
+def test_leaning_neutrality_gain_weights_the_loss_by_the_bystanders_preference_between_the_sides():
+    """Bueno de Mesquita (1981): a third party counts by U_j(e) - U_j(b); indifferent (0) it is worth nothing; wholly for the
+    enemy (1) it is the whole loss of odds; equal to neutrality_gain where the leaning equals 1 - H_je."""
+    own, enemy, by, hb = [0.2] * 3, [0.1] * 3, [0.1] * 3, [1.0] * 3
+    g = th_wt.leaning_neutrality_gain(own, enemy, by, hb, [0.0, 1.0, 0.3])
+    assert g[0] == 0.0 and g[1] == pytest.approx(1.0 / 3.0)  # odds 2/3 alone, 1/2 with the bystander against: 1/3 - 0
+    np.testing.assert_allclose(g[2], th_wt.neutrality_gain([0.2], [0.1], [0.1], [1.0], [0.7])[0])
+    lean = th_wt.leaning([0.0, 0.6, 0.3, 1.0], [0.0, 0.1, 0.3, 0.0])
+    np.testing.assert_allclose(lean, [0.0, 0.5, 0.0, 1.0])
+    with pytest.raises(ValueError):
+        th_wt.leaning([1.2], [0.0])
+
+
+def test_offence_is_written_only_by_the_attackers_side_before_the_charter():
+    from foedus.theory.renunciation import territorial_integrity_norm
+
+    years = np.array([1859, 1866, 1939, 1944, 1945, 1991])
+    att = th_wt.offence_written(np.ones(len(years), bool), territorial_integrity_norm(years))
+    tgt = th_wt.offence_written(np.zeros(len(years), bool), territorial_integrity_norm(years))
+    assert att.tolist() == [True, True, True, True, False, False]
+    assert not tgt.any()
+
+
+def test_the_promise_to_stay_out_is_written_as_non_aggression_under_the_charter():
+    from foedus.theory.renunciation import territorial_integrity_norm
+
+    years = np.array([1870, 1939, 1944, 1945, 1980, 2003])
+    assert th_wt.neutrality_written(territorial_integrity_norm(years)).tolist() == [True, True, True, False, False, False]

@@ -19,7 +19,12 @@ When a war begins, a belligerent ``b`` fighting the enemy ``e`` values
 - a bystander ``j``'s pledge of neutrality as the loss that ``j``'s intervention on ``e``'s side would cost it
   (:func:`neutrality_gain`; the war-specific form of :func:`foedus.theory.offence.isolation`): the
   prospective attacker seeks the pledge that frees its hand (Leeds 2003: neutrality pacts with a prospective
-  attacker make its attack more likely).
+  attacker make its attack more likely); Bueno de Mesquita counts the bystander by its preference between the two
+  sides (:func:`leaning`), so the simulator asks the pledge of a state leaning to the enemy, not of an indifferent one
+  (:func:`leaning_neutrality_gain`).
+
+The *form* of a coalition pact depends on the law of the day (:func:`offence_written`): the attacker's partner
+signs an offence pact until the UN Charter, a pact of collective self-defence (a defence pact) after it (art. 51).
 
 The war is under way, so its chance is one (:func:`foedus.theory.offence.war_expectation` of a certain war).
 A pledge is signed with :func:`signing_probability`, the complementary log-log form of a proportional
@@ -33,7 +38,11 @@ Published form vs ours
 The probability of success and its distance discount are Bueno de Mesquita's (1981); the expected-utility
 condition (a war is worth fighting only at odds above one half) is his necessary condition for war, as in
 :mod:`foedus.theory.offence`; the purpose fulfilled as a cause of termination is Leeds & Savun's (2007)
-coding; the hazard form of the decision and its rate are ours.
+coding; the hazard form of the decision and its rate are ours. Bueno de Mesquita measured a third party's preference
+by the similarity of alliance portfolios (tau-b); :func:`leaning` reads it from the model's hostilities, which carry
+the preferences of every other choice of the simulator (our substitution). The dating of the change of form at the
+Charter, not the Covenant, follows the record (ATOP 5.1 codes 14 of the 24 wartime pacts of 1939-1945 as offence
+pacts) and the Charter's text (art. 51 names collective self-defence; the Covenant does not).
 
 References
 ----------
@@ -53,7 +62,7 @@ import numpy as np
 
 from foedus.theory._validate import _vector
 
-__all__ = ["coalition_gain", "fulfilled", "neutrality_gain", "signing_probability"]
+__all__ = ["coalition_gain", "fulfilled", "leaning", "leaning_neutrality_gain", "neutrality_gain", "neutrality_written", "offence_written", "signing_probability"]
 
 
 def _odds(own, other):
@@ -128,6 +137,100 @@ def neutrality_gain(own, enemy, bystander, hostility_own, hostility_bystander, *
     hj = _vector("hostility_bystander", hostility_bystander, len(b), unit=True, check=check)
     loss = _option(_odds(b, e)) - _option(_odds(b, e + j))
     return hb * (1.0 - hj) * np.maximum(loss, 0.0)
+
+
+def leaning_neutrality_gain(own, enemy, bystander, hostility_own, leaning, *, check: bool = True) -> np.ndarray:
+    r"""The value to a belligerent of a bystander's neutrality, the bystander weighted by its preference between the two sides: (K,) >= 0.
+
+    .. math::
+
+        N = H_{be}\, L_{j} \left[\max(0, 2P_b - 1) - \max(0, 2P_b^{-j} - 1)\right],\qquad
+        L_j = \max(0, U_j(e) - U_j(b))
+
+    Bueno de Mesquita (1981, ch. 3-4) counts a third party's forces in a belligerent's expected utility weighted by
+    the third party's utility for one side's victory over the other's, :math:`U_j(e) - U_j(b)`: a state indifferent
+    between the two would not intervene, so its neutrality is worth nothing to ask for; only a bystander leaning
+    towards the enemy is a danger that a pledge removes (Russia bought Austria-Hungary's neutrality before its war
+    with the Ottoman Empire, Reichstadt 1876 and Budapest 1877, because Austria was its rival in the Balkans).
+    With the model's preferences, a state's utility for another's victory falls with its hostility to it,
+    :math:`U_j(x) = 1 - H_{jx}`, so the leaning is :math:`L_j = \max(0, H_{jb} - H_{je})` (:func:`leaning`).
+    :func:`neutrality_gain` weights the same loss by the bystander's mere absence of quarrel with the enemy,
+    :math:`1 - H_{je}`, which counts every uninvolved great power as a prospective defender.
+
+    Parameters
+    ----------
+    own, enemy, bystander : array_like (K,) >= 0, capability share at the battlefield
+    hostility_own : array_like (K,) in [0, 1], :math:`H_{be}`
+    leaning : array_like (K,) in [0, 1], :math:`L_j`, the bystander's preference for the enemy's victory (:func:`leaning`)
+
+    Examples
+    --------
+    The example of :func:`neutrality_gain` (a loss of 1/3, :math:`H_{be}` 0.5): a bystander indifferent between the
+    two sides is worth nothing, one leaning half-way to the enemy 1/12:
+
+    >>> leaning_neutrality_gain([0.2, 0.2], [0.1, 0.1], [0.1, 0.1], [0.5, 0.5], [0.0, 0.5]).round(4).tolist()
+    [0.0, 0.0833]
+    """
+    b, e, j = (_vector(n, v, None, nonneg=True, check=check) for n, v in (("own", own), ("enemy", enemy), ("bystander", bystander)))
+    hb = _vector("hostility_own", hostility_own, len(b), unit=True, check=check)
+    lean = _vector("leaning", leaning, len(b), unit=True, check=check)
+    loss = _option(_odds(b, e)) - _option(_odds(b, e + j))
+    return hb * lean * np.maximum(loss, 0.0)
+
+
+def leaning(hostility_to_belligerent, hostility_to_enemy, *, check: bool = True) -> np.ndarray:
+    """A bystander's preference for the enemy's victory over the belligerent's, Bueno de Mesquita's (1981) :math:`U_j(e) - U_j(b)`
+    with :math:`U_j(x) = 1 - H_{jx}`, floored at 0: ``max(0, H_jb - H_je)``, (K,) in [0, 1].
+
+    >>> leaning([0.0, 0.5, 0.5, 0.2], [0.0, 0.0, 0.5, 0.6]).tolist()
+    [0.0, 0.5, 0.0, 0.0]
+    """
+    hb = _vector("hostility_to_belligerent", hostility_to_belligerent, None, unit=True, check=check)
+    he = _vector("hostility_to_enemy", hostility_to_enemy, len(hb), unit=True, check=check)
+    return np.maximum(hb - he, 0.0)
+
+
+def offence_written(attacker_side, charter, *, check: bool = True) -> np.ndarray:
+    """Whether a pact made for a war is written as an offence pact (True) or as a defence pact (False): (K,) bool.
+
+    Before the UN Charter the attacker's coalition is an offence pact and the target's a defence pact (Sardinia and
+    France, 1859; Prussia and Italy, 1866; the coalitions of 1939-1945: ATOP 5.1 codes 12 of the 25 wartime pacts
+    begun 1816-1918 and 14 of the 24 begun 1939-1945 as offence pacts, so neither the Covenant nor the Kellogg-Briand
+    Pact changed their form). The Charter leaves a state at war one lawful title, "the inherent right of individual or
+    collective self-defence" (art. 51, a term new at San Francisco), and makes its obligations prevail over any other
+    agreement (art. 103): from 1945 on, states fighting together write their pact as collective self-defence against
+    the enemy, and ATOP codes none of the 14 wartime pacts begun 1946-2018 as an offence pact (6 are defence pacts).
+    The instrument changes the *form* of the pact, not whether states at war combine. ``charter`` (scalar or (K,)
+    bool) is :func:`foedus.theory.renunciation.territorial_integrity_norm` of the year; ``attacker_side`` (K,) bool.
+
+    >>> offence_written([True, False, True], [False, False, True]).tolist()
+    [True, False, False]
+    """
+    side = np.asarray(attacker_side, dtype=bool)
+    un = np.broadcast_to(np.asarray(charter, dtype=bool), side.shape)
+    if check and side.ndim != 1:
+        raise ValueError(f"offence_written: attacker_side must be (K,), got shape {side.shape}")
+    return side & ~un
+
+
+def neutrality_written(charter, *, check: bool = True) -> np.ndarray:
+    """Whether a bystander's pledge to stay out of a war is written as neutrality (True) or as non-aggression (False).
+
+    Before the UN Charter a state could promise a belligerent to stay neutral in its war (Russia to Prussia, 1870;
+    ATOP 5.1: 5 of the 25 wartime pacts begun 1816-1918 and 6 of the 24 begun 1939-1945 carry a neutrality
+    obligation). Under the Charter a member may not promise to stand aside whatever the Security Council decides: it
+    must give the United Nations every assistance in any action it takes and refrain from assisting the state the
+    Council acts against (art. 2(5)), carry out its decisions (art. 25), and its Charter obligations prevail over any
+    other engagement (art. 103), so traditional neutrality is no longer a promise a member can make (Kelsen 1950, *The
+    Law of the United Nations*, ch. 3). What a belligerent can still obtain is a bystander's promise not to attack it,
+    restating art. 2(4) pair by pair: ATOP codes none of the 14 wartime pacts begun 1946-2018 as neutrality pacts and 6
+    of them as non-aggression pacts. ``charter`` (scalar or (K,) bool) is
+    :func:`foedus.theory.renunciation.territorial_integrity_norm` of the year.
+
+    >>> neutrality_written([False, True]).tolist()
+    [True, False]
+    """
+    return ~np.atleast_1d(np.asarray(charter, dtype=bool))
 
 
 def signing_probability(value, rate: float, *, check: bool = True) -> np.ndarray:

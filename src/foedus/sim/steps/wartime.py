@@ -11,20 +11,27 @@ The record's nineteenth-century alliances are short because most were made for o
   that shares its enemy ``e`` (hostile to it, not allied to either side, not at war with ``b``): an *offence* pact on the
   attacker's side, a *defence* pact on the target's, with :func:`foedus.theory.wartime.signing_probability` of
   :func:`foedus.theory.wartime.coalition_gain` (Bueno de Mesquita 1981: the rise in the option to fight that j's forces,
-  carried to the enemy's territory, bring) at rate ``wartime_pact_rate``; an offence pledge counts only the share the
-  instruments against war leave it (:func:`foedus.sim.steps.formation.offence_term`: Covenant art. 20, Charter art. 103),
-  on each signatory's side (the value to the belligerent, and the partner's consent).
+  carried to the enemy's territory, bring) at rate ``wartime_pact_rate``; a pledge to fight beside the attacker counts only
+  the share the instruments against war leave it (:func:`foedus.sim.steps.formation.offence_term`: Covenant art. 16 and 20,
+  Charter art. 2(5) and 103), on each signatory's side (the value to the belligerent, and the partner's consent). From the
+  Charter on, the attacker's coalition is written as collective self-defence, a *defence* pact (art. 51;
+  :func:`foedus.theory.wartime.offence_written`: ATOP 5.1 codes no wartime pact begun 1946-2018 as an offence pact).
   The partner fights with it: a partner not yet in the war enters it on b's side (a ``war_entry`` event, route
   ``"wartime pact"``: Prussia and Italy against Austria, 1866);
 - **neutrality**: the attacker may obtain a bystander's pledge of neutrality (Leeds 2003: the prospective attacker seeks
-  it), with :func:`foedus.theory.wartime.signing_probability` of :func:`foedus.theory.wartime.neutrality_gain` (the
-  loss the bystander's intervention for the target would cost the attacker) times the conquest discount
+  it), with :func:`foedus.theory.wartime.signing_probability` of :func:`foedus.theory.wartime.leaning_neutrality_gain` (the
+  loss the bystander's intervention for the target would cost the attacker, the bystander weighted by its preference for
+  the target's victory, :func:`foedus.theory.wartime.leaning`: Bueno de Mesquita 1981; a state indifferent between the two
+  sides, as an uninvolved great power in a regional war, is no danger and is asked for nothing) times the conquest discount
   (:func:`foedus.sim.steps.formation.norm_terms`) at rate ``wartime_neutrality_rate``, times the bystander's consent
   ``1 - H[j, b]`` (a state hostile to the attacker promises it nothing) and the standing the instruments against war
   leave a pledge to stand aside from an aggression (:func:`foedus.sim.steps.formation.offence_term`: the Covenant's
   members act against an aggressor, art. 16, and enter no engagement inconsistent with it, art. 20; the Charter's
   refrain from assisting a state the Council acts against, art. 2(5), and its obligations prevail, art. 103). A permanently neutral state pledges nothing
-  (its neutrality is already owed: Hague Convention V, 1907).
+  (its neutrality is already owed: Hague Convention V, 1907). From the Charter on, the promise to stay out is written as a
+  *non-aggression* pact (:func:`foedus.theory.wartime.neutrality_written`: a member cannot promise to stand aside from the
+  Council's action, art. 2(5), 25 and 103; ATOP 5.1 codes no wartime pact begun 1946-2018 as neutrality, 6 of 14 as
+  non-aggression).
 
 Only states that can take part in the war sign (contiguous to a belligerent, a major power, or a rival of a
 belligerent: Maoz & Russett 1993's politically relevant dyads, Lemke & Reed 2001).
@@ -48,6 +55,7 @@ from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.world import World
 from foedus.theory import wartime as th_wt
 from foedus.theory.capability import asymmetric_capabilities
+from foedus.theory.renunciation import territorial_integrity_norm
 from foedus.theory.war import CONDITIONS_WRITTEN, condition_bits
 from foedus.theory.war_onset import politically_relevant, reach
 
@@ -120,17 +128,22 @@ def _coalition(world: World, rng: np.random.Generator, war: dict, b: int, e: int
     enemy = world.cinc[[e]]
     partner = _projected(world, cand, e)
     gain = th_wt.coalition_gain(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), partner, np.full(len(cand), world.hostility[b, e]), world.hostility[cand, e], check=world.check)
-    # an offence pledge is an engagement the instruments void, for each of its two signatories (Covenant art. 20, Charter art. 103)
+    # the form of the pact: the attacker's coalition is an offence pact until the Charter, collective self-defence after (art. 51)
+    offence = bool(th_wt.offence_written(np.array([side == 1]), territorial_integrity_norm(world.year), check=world.check)[0])
+    # a pledge to fight beside the attacker is an engagement the instruments void, for each of its two signatories, whatever its
+    # written form (Covenant art. 16 and 20; Charter art. 2(5) and 103): under the Charter it is written as self-defence, and
+    # still discounted
     standing = offence_term(world) if side == 1 else 1.0
     prob = th_wt.signing_probability(gain * standing, p.wartime_pact_rate, check=world.check) * standing
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
         return
     j = cand[go]
-    ob = "offense" if side == 1 else "defense"
+    ob = "offense" if offence else "defense"
     factors = [{"coalition_gain": float(g), "offence_standing": float(standing), "hostility_to_enemy": float(world.hostility[b, e]),
                 "partner_hostility_to_enemy": float(hj), "own_capability_at_enemy": float(own[0]), "partner_capability_at_enemy": float(pc),
-                "enemy_capability": float(enemy[0]), "signing_probability": float(q)}
+                "enemy_capability": float(enemy[0]), "signing_probability": float(q),
+                "under_the_charter": bool(territorial_integrity_norm(world.year))}
                for g, hj, pc, q in zip(gain[go], world.hostility[j, e], partner[go], prob[go])]
     _sign(world, war, b, j, e, ob, factors)
     # the partner fights with it: it enters the war on b's side against e
@@ -154,7 +167,9 @@ def _neutrality(world: World, rng: np.random.Generator, war: dict, a: int, t: in
     own = _projected(world, np.array([a]), t)
     enemy = world.cinc[[t]]
     bystander = _projected(world, cand, t)
-    gain = th_wt.neutrality_gain(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), bystander, np.full(len(cand), world.hostility[a, t]), world.hostility[cand, t], check=world.check)
+    # Bueno de Mesquita (1981): a bystander counts by its preference for the target's victory over the attacker's
+    lean = th_wt.leaning(world.hostility[cand, a], world.hostility[cand, t], check=world.check)
+    gain = th_wt.leaning_neutrality_gain(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), bystander, np.full(len(cand), world.hostility[a, t]), lean, check=world.check)
     discount = norm_terms(world)[0]  # the gain of conquest the norm leaves the attacker (Zacher 2001)
     # the bystander's consent: none to an attacker it is hostile to, and a pledge to stand aside from an aggression is an
     # engagement the instruments void (Covenant art. 16 and 20: every member acts against an aggressor; Charter art. 2(5), 103)
@@ -168,9 +183,13 @@ def _neutrality(world: World, rng: np.random.Generator, war: dict, a: int, t: in
     factors = [{"neutrality_gain": float(g), "conquest_discount": float(discount), "hostility_to_enemy": float(world.hostility[a, t]),
                 "partner_hostility_to_enemy": float(world.hostility[s, t]), "bystander_hostility_to_attacker": float(world.hostility[s, a]),
                 "own_capability_at_enemy": float(own[0]), "partner_capability_at_enemy": float(bc), "enemy_capability": float(enemy[0]),
-                "offence_standing": float(standing), "consent": float(c), "signing_probability": float(q)}
-               for g, s, bc, c, q in zip(gain[go], j.tolist(), bystander[go], consent[go], prob[go])]
-    _sign(world, war, a, j, t, "neutrality", factors)
+                "offence_standing": float(standing), "consent": float(c), "signing_probability": float(q), "bystander_leaning_to_enemy": float(lg)}
+               for g, s, bc, c, q, lg in zip(gain[go], j.tolist(), bystander[go], consent[go], prob[go], lean[go])]
+    # under the Charter the promise to stay out is written as non-aggression (art. 2(5), 25, 103; ATOP 5.1: no wartime neutrality pact after 1945)
+    written = "neutrality" if bool(th_wt.neutrality_written(territorial_integrity_norm(world.year))[0]) else "nonaggression"
+    for f in factors:
+        f["under_the_charter"] = written != "neutrality"
+    _sign(world, war, a, j, t, written, factors)
 
 
 def _sign(world: World, war: dict, b: int, partners: np.ndarray, enemy: int, obligation: str, factors: list[dict]) -> None:
