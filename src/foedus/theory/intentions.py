@@ -27,7 +27,7 @@ import numpy as np
 
 from foedus.theory._validate import _array, _matrix, _zero_diagonal
 
-__all__ = ["allied_intentions", "commercial_restraint", "ideological_excess", "intentions_from_acts", "pledged_reassurance", "reach_within", "revealed_hostility"]
+__all__ = ["allied_intentions", "commercial_restraint", "ideological_excess", "intentions_from_acts", "pledged_reassurance", "politically_relevant", "reach_within", "revealed_hostility"]
 
 
 def intentions_from_acts(
@@ -328,6 +328,49 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
             w = np.where(a[:, None, :] >= a[None, :, :], 1.0, a[:, None, :] / a[None, :, :])
         near = ((weight[:, :, None] * serious[None, :, :]) * w).max(axis=1)
     return _zero_diagonal(np.maximum(h, near))
+
+
+def politically_relevant(contiguous, major, *, check: bool = True) -> np.ndarray:
+    """``P[i, k] = [i, k contiguous or i a major power]``: whether what befalls ``k`` is relevant to ``i`` (Maoz & Russett 1993; Lemke & Reed 2001).
+
+    The politically relevant dyads of the conflict literature are the pairs that are contiguous or
+    contain a major power: the only ones with the opportunity, and so the interest, to fight each other
+    (Maoz & Russett 1993; Lemke & Reed 2001 show the rule keeps nearly all wars). Read from the side of an
+    observer ``i`` of an act against ``k`` (:func:`revealed_hostility`'s ``exposed``): a minor state is
+    exposed to what befalls its neighbours and to nothing farther, a great power, with interests
+    everywhere, to what befalls any state (Britain and Austria-Hungary watched Russia's wars on the
+    Ottoman Empire as the Eastern Question; Spain and the Low Countries did not read them as aimed at
+    themselves). Diagonal 0.
+
+    Parameters
+    ----------
+    contiguous : array (N, N) of bool
+        COW direct contiguity (land, or water up to 400 miles).
+    major : array (N,) of bool
+        COW major powers.
+    check : bool, default True
+        Validate the inputs.
+
+    Returns
+    -------
+    array (N, N) of float in {0, 1}, diagonal 0.
+
+    Examples
+    --------
+    >>> politically_relevant([[0, 1, 0], [1, 0, 0], [0, 0, 0]], [False, False, True]).tolist()
+    [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0], [1.0, 1.0, 0.0]]
+
+    References
+    ----------
+    Maoz, Z. & Russett, B. (1993). Normative and structural causes of democratic peace, 1946-1986.
+    *American Political Science Review* 87(3): 624-638; Lemke, D. & Reed, W. (2001). The relevance of
+    politically relevant dyads. *Journal of Conflict Resolution* 45(1): 126-144.
+    """
+    c = np.asarray(contiguous, dtype=bool)
+    m = np.asarray(major, dtype=bool)
+    if check and (c.ndim != 2 or c.shape[0] != c.shape[1] or m.shape != (c.shape[0],)):
+        raise ValueError(f"contiguous: must be (N, N) and major (N,), got {c.shape} and {m.shape}")
+    return _zero_diagonal((c | m[:, None]).astype(float))
 
 
 def reach_within(proximity, weight: float = 1.0, *, check: bool = True) -> np.ndarray:
