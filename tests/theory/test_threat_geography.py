@@ -476,3 +476,21 @@ def test_a_distant_war_on_a_minor_state_alarms_its_neighbours_and_the_great_powe
     assert after[0, 2] == 0.0
     assert after[3, 2] == pytest.approx(0.4 * 0.9) and after[4, 2] == pytest.approx(0.9)
     assert np.all(after <= before)
+
+
+def test_a_state_reaches_another_where_its_discounted_capability_is_at_least_the_others_lemke_2002():
+    """Lemke (2002): reach where Bueno de Mesquita's discounted capability is at least the target's; at distance 0 (exponent 1)
+    the stronger reaches the weaker and not the converse; a longer distance (larger exponent) can only take reach away."""
+    from foedus.theory.intentions import politically_relevant
+    from foedus.theory.projection import able_to_reach
+
+    c = np.array([0.2, 0.05, 0.01])
+    home = np.ones((3, 3))
+    a = able_to_reach(c, home)
+    assert a.tolist() == [[False, True, True], [False, False, True], [False, False, False]]
+    far = able_to_reach(c, np.full((3, 3), 1.6))  # 0.2 ** 1.6 = 0.076 still reaches 0.05; 0.05 ** 1.6 = 0.0083 no longer reaches 0.01
+    assert not (far & ~a).any() and far[0, 1] and not far[1, 2]
+    minor = np.zeros(3, bool)
+    assert politically_relevant(np.zeros((3, 3), bool), minor, far).tolist() == far.astype(float).tolist()
+    with pytest.raises(ValueError, match="able"):
+        politically_relevant(np.zeros((3, 3), bool), minor, far[:2])

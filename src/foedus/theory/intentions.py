@@ -330,8 +330,8 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
     return _zero_diagonal(np.maximum(h, near))
 
 
-def politically_relevant(contiguous, major, *, check: bool = True) -> np.ndarray:
-    """``P[i, k] = [i, k contiguous or i a major power]``: whether what befalls ``k`` is relevant to ``i`` (Maoz & Russett 1993; Lemke & Reed 2001).
+def politically_relevant(contiguous, major, able=None, *, check: bool = True) -> np.ndarray:
+    """``P[i, k] = [i, k contiguous or i a major power or i able to reach k]``: whether what befalls ``k`` is relevant to ``i`` (Maoz & Russett 1993; Lemke & Reed 2001).
 
     The politically relevant dyads of the conflict literature are the pairs that are contiguous or
     contain a major power: the only ones with the opportunity, and so the interest, to fight each other
@@ -340,7 +340,9 @@ def politically_relevant(contiguous, major, *, check: bool = True) -> np.ndarray
     exposed to what befalls its neighbours and to nothing farther, a great power, with interests
     everywhere, to what befalls any state (Britain and Austria-Hungary watched Russia's wars on the
     Ottoman Empire as the Eastern Question; Spain and the Low Countries did not read them as aimed at
-    themselves). Diagonal 0.
+    themselves). With ``able`` (Lemke 2002's refinement of relevance for minor powers: a state can reach another
+    where its capability, discounted for distance in Bueno de Mesquita's 1981 form, is at least the other's), a
+    minor state is exposed also to what befalls the states it could reach. Diagonal 0.
 
     Parameters
     ----------
@@ -348,6 +350,8 @@ def politically_relevant(contiguous, major, *, check: bool = True) -> np.ndarray
         COW direct contiguity (land, or water up to 400 miles).
     major : array (N,) of bool
         COW major powers.
+    able : array (N, N) of bool, optional
+        ``able[i, k]``: ``i`` can reach ``k`` (:func:`foedus.theory.projection.able_to_reach`); None: contiguity and major status only.
     check : bool, default True
         Validate the inputs.
 
@@ -362,6 +366,7 @@ def politically_relevant(contiguous, major, *, check: bool = True) -> np.ndarray
 
     References
     ----------
+    Lemke, D. (2002). *Regions of War and Peace*. Cambridge: Cambridge University Press, ch. 4 (relevant neighbourhoods);
     Maoz, Z. & Russett, B. (1993). Normative and structural causes of democratic peace, 1946-1986.
     *American Political Science Review* 87(3): 624-638; Lemke, D. & Reed, W. (2001). The relevance of
     politically relevant dyads. *Journal of Conflict Resolution* 45(1): 126-144.
@@ -370,7 +375,13 @@ def politically_relevant(contiguous, major, *, check: bool = True) -> np.ndarray
     m = np.asarray(major, dtype=bool)
     if check and (c.ndim != 2 or c.shape[0] != c.shape[1] or m.shape != (c.shape[0],)):
         raise ValueError(f"contiguous: must be (N, N) and major (N,), got {c.shape} and {m.shape}")
-    return _zero_diagonal((c | m[:, None]).astype(float))
+    out = c | m[:, None]
+    if able is not None:
+        a = np.asarray(able, dtype=bool)
+        if check and a.shape != c.shape:
+            raise ValueError(f"able: must be {c.shape}, got {a.shape}")
+        out = out | a
+    return _zero_diagonal(out.astype(float))
 
 
 def reach_within(proximity, weight: float = 1.0, *, check: bool = True) -> np.ndarray:
