@@ -494,3 +494,18 @@ def test_a_state_reaches_another_where_its_discounted_capability_is_at_least_the
     assert politically_relevant(np.zeros((3, 3), bool), minor, far).tolist() == far.astype(float).tolist()
     with pytest.raises(ValueError, match="able"):
         politically_relevant(np.zeros((3, 3), bool), minor, far[:2])
+
+
+def test_an_ally_that_borders_the_victim_makes_its_fate_relevant_quackenbush_2006():
+    """Quackenbush (2006): a state is exposed to what befalls the states its allies border or reach. 0 and 1 allied, 1 borders 2,
+    0 does not; 3 borders nobody and has no ally."""
+    from foedus.theory.intentions import politically_relevant
+
+    c = np.zeros((4, 4), bool)
+    c[1, 2] = c[2, 1] = True
+    allied = np.zeros((4, 4), bool)
+    allied[0, 1] = allied[1, 0] = True
+    minor = np.zeros(4, bool)
+    assert politically_relevant(c, minor)[0, 2] == 0.0
+    p = politically_relevant(c, minor, None, allied)
+    assert p[0, 2] == 1.0 and p[1, 2] == 1.0 and not p[3].any() and np.all(np.diag(p) == 0)
