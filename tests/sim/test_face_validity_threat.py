@@ -198,6 +198,10 @@ def _named(scenario: Scenario, seeds: range, years: int) -> tuple[np.ndarray, di
 # 0.145 through the US's hostility 0.727 towards Iran after cyber operations in 2030 and 2031, above aggression_hostility). Not a
 # change of perception: the mix7 merge (5187e27) moved the run's trajectory (0 such state-years on endings7's merge e11cc51); on
 # land7 (with dur7 and neut7) no Caucasian state-year names the US in the 4 seeds (Azerbaijan names Russia in 6 of 80) and it passes.
+# Fails on integ8 and on tfixThreat in one state-year of 80: seed 3, 2026, Armenia names the United States (threat 0.0073, revealed
+# hostility 0.149 through the US's war on Iran, Armenia's contiguous neighbour: politically relevant, so tfixThreat's rule keeps it;
+# projected from the NATO host Turkey, exponent 1.30 against 1.62 from home; Azerbaijan's threat 0.0012). Open: Walt's product of
+# power and intentions lets a superpower's faint revealed hostility outweigh a weak neighbour's war.
 def test_in_world_2022_the_gulf_and_the_caucasus_fear_their_region_not_a_distant_pole(warm):
     """Issue 17 item 2, the sceptic's cases: Saudi Arabia and Israel named China and Russia in every seed (China's rivalry with
     India and Russia's with Georgia read as aggression towards them: 34 of 40 state-years, 2 seeds, before), Armenia and
@@ -227,6 +231,9 @@ def test_in_a_run_from_1946_the_united_states_and_britain_perceive_the_soviet_un
 # The pass is narrow: seeds 4-11 give 76 of 240 on land7 (0.32; 12 seeds 98/360 = 0.27) against 51 of 240 on e11cc51 (12 seeds
 # 59/360 = 0.16), the same reading (Russian disputes and wars with the Ottoman Empire on top of their rivalry) in more seeds; per seed
 # (4-11) the rise is not significant (Mann-Whitney one-sided p = 0.21): mix7 changes the first year's draws, so the wars differ from 1900.
+# tfixThreat (session 8): political relevance (theory.intentions.politically_relevant; Maoz & Russett 1993, Lemke 2002, Quackenbush
+# 2006): a minor state reads an act of force only against a state it borders or reaches or its allies border or reach. Seeds 0-11:
+# 9 of 360 state-years (0.025; integ8 48 of 120 on seeds 0-3).
 def test_in_a_run_from_1900_western_europe_seldom_fears_russia(warm):
     """The sceptic's cases in 1900: Spain and the Low Countries named Russia (12 of 20 state-years each, 2 seeds, before),
     reading its rivalries as aimed at them. Over ten years and 4 seeds Spain, Belgium and the Netherlands name Russia in at

@@ -38,8 +38,14 @@ def _far_and_near_naming(seed: int, weight: float) -> tuple[float, float]:
     actors = [a.model_copy(update={"lat": a.lat - SOUTH_DEG}) if a.ccode in far else a for a in sc.actors]
     # no everyday friction between the far states and the aggressor: the act of force is all they could read
     rel = [r.model_copy(update={"hostility": 0.0}) if aggressor.ccode in r.pair and set(r.pair) & set(far) else r for r in sc.relations]
+    # the victim borders every observer, so its fate is politically relevant to each (theory.intentions.politically_relevant,
+    # Maoz & Russett 1993): what separates far from near is the aggressor's reach alone
+    watching = set(far) | set(near)
+    rel = [r.model_copy(update={"contiguous": True}) if victim.ccode in r.pair and set(r.pair) & watching else r for r in rel]
+    paired = {c for r in rel if victim.ccode in r.pair for c in r.pair}
+    extra = [{"pair": [victim.ccode, c], "contiguous": True} for c in sorted(watching - paired)]
     sc = with_updates(
-        sc, actors=[a.model_dump() for a in actors], relations=[r.model_dump() for r in rel],
+        sc, actors=[a.model_dump() for a in actors], relations=[r.model_dump() for r in rel] + extra,
         shocks=[{"year": sc.start_year, "kind": "invasion", "actor": aggressor.ccode, "target": victim.ccode, "duration": 5}],
     )
     named: list[dict[int, int]] = []

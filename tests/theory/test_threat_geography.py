@@ -431,3 +431,81 @@ def test_forward_presence_raises_the_projected_threat_and_leaves_the_reading_of_
     ratio = projected_capability(power * offensive, xf) / projected_capability(power * offensive, x)
     off = ~np.eye(n, dtype=bool)
     assert np.allclose(fwd[off], (home * ratio)[off], rtol=1e-12) and np.all(fwd >= home)
+
+
+# --- Political relevance (Maoz & Russett 1993; Lemke & Reed 2001) ---------------------------------
+
+
+def test_politically_relevant_pairs_are_the_contiguous_ones_and_those_a_great_power_observes():
+    """The published rule, read from the observer's side: a pair is relevant when contiguous or when the observer is a major power."""
+    from foedus.theory.intentions import politically_relevant
+
+    rng = np.random.default_rng(17)
+    c = rng.random((6, 6)) < 0.3
+    c = c | c.T
+    major = np.array([True, False, False, True, False, False])
+    p = politically_relevant(c, major)
+    for i in range(6):
+        for k in range(6):
+            assert p[i, k] == (0.0 if i == k else float(c[i, k] or major[i]))
+    with pytest.raises(ValueError, match="contiguous"):
+        politically_relevant(c, major[:3])
+
+
+def test_a_distant_war_on_a_minor_state_alarms_its_neighbours_and_the_great_powers_not_a_distant_minor_state():
+    """Russia (2) at war with the Ottoman Empire (1, minor): Spain (0, minor, not contiguous to the Ottoman Empire, proximity 0.5)
+    read the act as aggression before the rule (revealed hostility 0.45); as an observer exposed only to politically relevant
+    states it reads nothing, while a great power (3) that is not contiguous either still reads the act, as does a neighbour (4)."""
+    from foedus.theory.intentions import politically_relevant
+
+    h = np.zeros((5, 5))
+    h[1, 2] = h[2, 1] = 0.9
+    prox = np.array([
+        [0, 0.5, 0.1, 0.8, 0.3],
+        [0.5, 0, 1.0, 0.4, 1.0],
+        [0.1, 1.0, 0, 0.3, 0.5],
+        [0.8, 0.4, 0.3, 0, 0.3],
+        [0.3, 1.0, 0.5, 0.3, 0],
+    ])
+    contiguous = prox == 1.0
+    major = np.array([False, False, True, True, False])
+    minor = 1.0 - major
+    before = revealed_hostility(h, prox, minor, floor=0.5)
+    after = revealed_hostility(h, prox, minor[None, :] * politically_relevant(contiguous, major), floor=0.5)
+    assert before[0, 2] == pytest.approx(0.45)
+    assert after[0, 2] == 0.0
+    assert after[3, 2] == pytest.approx(0.4 * 0.9) and after[4, 2] == pytest.approx(0.9)
+    assert np.all(after <= before)
+
+
+def test_a_state_reaches_another_where_its_discounted_capability_is_at_least_the_others_lemke_2002():
+    """Lemke (2002): reach where Bueno de Mesquita's discounted capability is at least the target's; at distance 0 (exponent 1)
+    the stronger reaches the weaker and not the converse; a longer distance (larger exponent) can only take reach away."""
+    from foedus.theory.intentions import politically_relevant
+    from foedus.theory.projection import able_to_reach
+
+    c = np.array([0.2, 0.05, 0.01])
+    home = np.ones((3, 3))
+    a = able_to_reach(c, home)
+    assert a.tolist() == [[False, True, True], [False, False, True], [False, False, False]]
+    far = able_to_reach(c, np.full((3, 3), 1.6))  # 0.2 ** 1.6 = 0.076 still reaches 0.05; 0.05 ** 1.6 = 0.0083 no longer reaches 0.01
+    assert not (far & ~a).any() and far[0, 1] and not far[1, 2]
+    minor = np.zeros(3, bool)
+    assert politically_relevant(np.zeros((3, 3), bool), minor, far).tolist() == far.astype(float).tolist()
+    with pytest.raises(ValueError, match="able"):
+        politically_relevant(np.zeros((3, 3), bool), minor, far[:2])
+
+
+def test_an_ally_that_borders_the_victim_makes_its_fate_relevant_quackenbush_2006():
+    """Quackenbush (2006): a state is exposed to what befalls the states its allies border or reach. 0 and 1 allied, 1 borders 2,
+    0 does not; 3 borders nobody and has no ally."""
+    from foedus.theory.intentions import politically_relevant
+
+    c = np.zeros((4, 4), bool)
+    c[1, 2] = c[2, 1] = True
+    allied = np.zeros((4, 4), bool)
+    allied[0, 1] = allied[1, 0] = True
+    minor = np.zeros(4, bool)
+    assert politically_relevant(c, minor)[0, 2] == 0.0
+    p = politically_relevant(c, minor, None, allied)
+    assert p[0, 2] == 1.0 and p[1, 2] == 1.0 and not p[3].any() and np.all(np.diag(p) == 0)

@@ -27,7 +27,7 @@ import numpy as np
 
 from foedus.theory._validate import _array, _matrix, _zero_diagonal
 
-__all__ = ["allied_intentions", "commercial_restraint", "ideological_excess", "intentions_from_acts", "pledged_reassurance", "reach_within", "revealed_hostility"]
+__all__ = ["allied_intentions", "commercial_restraint", "ideological_excess", "intentions_from_acts", "pledged_reassurance", "politically_relevant", "reach_within", "revealed_hostility"]
 
 
 def intentions_from_acts(
@@ -328,6 +328,71 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
             w = np.where(a[:, None, :] >= a[None, :, :], 1.0, a[:, None, :] / a[None, :, :])
         near = ((weight[:, :, None] * serious[None, :, :]) * w).max(axis=1)
     return _zero_diagonal(np.maximum(h, near))
+
+
+def politically_relevant(contiguous, major, able=None, allied=None, *, check: bool = True) -> np.ndarray:
+    """``P[i, k] = [i, k contiguous or i a major power or i able to reach k]``: whether what befalls ``k`` is relevant to ``i`` (Maoz & Russett 1993; Lemke & Reed 2001).
+
+    The politically relevant dyads of the conflict literature are the pairs that are contiguous or
+    contain a major power: the only ones with the opportunity, and so the interest, to fight each other
+    (Maoz & Russett 1993; Lemke & Reed 2001 show the rule keeps nearly all wars). Read from the side of an
+    observer ``i`` of an act against ``k`` (:func:`revealed_hostility`'s ``exposed``): a minor state is
+    exposed to what befalls its neighbours and to nothing farther, a great power, with interests
+    everywhere, to what befalls any state (Britain and Austria-Hungary watched Russia's wars on the
+    Ottoman Empire as the Eastern Question; Spain and the Low Countries did not read them as aimed at
+    themselves). With ``able`` (Lemke 2002's refinement of relevance for minor powers: a state can reach another
+    where its capability, discounted for distance in Bueno de Mesquita's 1981 form, is at least the other's), a
+    minor state is exposed also to what befalls the states it could reach. With ``allied`` (Quackenbush 2006's
+    politically active dyads: relevance also through an ally), a state is exposed also to what befalls the states
+    its allies border or reach (Spain, through its NATO allies, to Russia's war on Ukraine). Diagonal 0.
+
+    Parameters
+    ----------
+    contiguous : array (N, N) of bool
+        COW direct contiguity (land, or water up to 400 miles).
+    major : array (N,) of bool
+        COW major powers.
+    able : array (N, N) of bool, optional
+        ``able[i, k]``: ``i`` can reach ``k`` (:func:`foedus.theory.projection.able_to_reach`); None: contiguity and major status only.
+    allied : array (N, N) of bool, optional
+        ``allied[i, b]``: ``i`` and ``b`` are allies in arms; ``i`` is then exposed to what befalls the states ``b`` borders or reaches.
+    check : bool, default True
+        Validate the inputs.
+
+    Returns
+    -------
+    array (N, N) of float in {0, 1}, diagonal 0.
+
+    Examples
+    --------
+    >>> politically_relevant([[0, 1, 0], [1, 0, 0], [0, 0, 0]], [False, False, True]).tolist()
+    [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0], [1.0, 1.0, 0.0]]
+
+    References
+    ----------
+    Lemke, D. (2002). *Regions of War and Peace*. Cambridge: Cambridge University Press, ch. 4 (relevant neighbourhoods);
+    Maoz, Z. & Russett, B. (1993). Normative and structural causes of democratic peace, 1946-1986.
+    *American Political Science Review* 87(3): 624-638; Quackenbush, S. L. (2006). Identifying opportunity for conflict:
+    politically active dyads. *Conflict Management and Peace Science* 23(1): 37-51; Lemke, D. & Reed, W. (2001). The relevance of
+    politically relevant dyads. *Journal of Conflict Resolution* 45(1): 126-144.
+    """
+    c = np.asarray(contiguous, dtype=bool)
+    m = np.asarray(major, dtype=bool)
+    if check and (c.ndim != 2 or c.shape[0] != c.shape[1] or m.shape != (c.shape[0],)):
+        raise ValueError(f"contiguous: must be (N, N) and major (N,), got {c.shape} and {m.shape}")
+    out = c | m[:, None]
+    if able is not None:
+        a = np.asarray(able, dtype=bool)
+        if check and a.shape != c.shape:
+            raise ValueError(f"able: must be {c.shape}, got {a.shape}")
+        out = out | a
+    if allied is not None:  # through an ally that borders or reaches k (Quackenbush 2006)
+        b = np.asarray(allied, dtype=bool)
+        if check and b.shape != c.shape:
+            raise ValueError(f"allied: must be {c.shape}, got {b.shape}")
+        near = (c | np.asarray(able, dtype=bool)) if able is not None else c
+        out = out | ((b.astype(float) @ near.astype(float)) > 0)
+    return _zero_diagonal(out.astype(float))
 
 
 def reach_within(proximity, weight: float = 1.0, *, check: bool = True) -> np.ndarray:

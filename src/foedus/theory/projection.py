@@ -41,6 +41,7 @@ from foedus.theory._validate import _array, _matrix, _vector
 
 __all__ = [
     "KM_PER_MILE",
+    "able_to_reach",
     "distance_discount_exponent",
     "forward_exponent",
     "projected_capability",
@@ -158,6 +159,30 @@ def projected_capability(capability, exponent, *, check: bool = True) -> np.ndar
     with np.errstate(divide="ignore"):  # log(0) = -inf: a state without capability projects none
         log_c = np.log(c)
     return np.exp(x * log_c[None, :])
+
+
+def able_to_reach(capability, exponent, *, check: bool = True) -> np.ndarray:
+    """``A[i, k] = [capability[i] ** exponent[k, i] >= capability[k]]``: ``i`` can reach ``k`` (Lemke 2002, ch. 4).
+
+    Lemke's relevant neighbourhoods: a minor power can reach another state where its capability,
+    discounted over the distance in Bueno de Mesquita's (1981) form (:func:`projected_capability`,
+    ``exponent[k, i]`` the discount from ``i`` to ``k``), is at least the other's capability at home.
+    Diagonal False.
+
+    Examples
+    --------
+    >>> able_to_reach([0.1, 0.05], [[1.0, 1.2], [1.2, 1.0]]).tolist()  # 0.1 ** 1.2 = 0.063 >= 0.05; 0.05 ** 1.2 < 0.1
+    [[False, True], [False, False]]
+
+    References
+    ----------
+    Lemke, D. (2002). *Regions of War and Peace*. Cambridge: Cambridge University Press, ch. 4; Bueno de Mesquita (1981).
+    """
+    c = _vector("capability", capability, unit=True, check=check)
+    arrives = projected_capability(c, exponent, check=check)  # arrives[k, i]: i's capability at k
+    out = arrives.T >= c[None, :]
+    np.fill_diagonal(out, False)
+    return out
 
 
 def reach_fraction(capability, exponent, *, check: bool = True) -> np.ndarray:

@@ -64,8 +64,10 @@ def test_a_conditional_defence_pact_reassures_its_members_as_fully_as_an_uncondi
 
 
 def test_war_next_door_reveals_hostile_intentions():
-    # RIV is hostile to SMB, SMA's neighbour: SMA reads it as hostility to itself, discounted by proximity
-    world, rng = tiny_world(relations=[{"pair": [RIV, SMB], "hostility": 1.0}])
+    # RIV is hostile to SMB, SMA's contiguous neighbour: SMA reads it as hostility to itself, discounted by proximity
+    # (a minor state reads only what befalls a politically relevant state: Maoz & Russett 1993, Lemke & Reed 2001)
+    world, rng = tiny_world(relations=[{"pair": [RIV, SMB], "hostility": 1.0}, {"pair": [SMA, SMB], "contiguous": True}])
+    assert world.contiguous[world.index_of(SMA), world.index_of(SMB)]
     threat_perception(world, rng)
     r, a, b = world.index_of(RIV), world.index_of(SMA), world.index_of(SMB)
     terms = threat_terms(world, np.array([a]), np.array([r]))[0]
@@ -82,6 +84,16 @@ def test_war_next_door_reveals_hostile_intentions():
     assert terms["revealed_hostility"] == pytest.approx(world.proximity[a, b] * (1 - world.ideal_distance[a, b]) * arrives * within)
     far, _ = tiny_world(relations=[{"pair": [RIV, SMB], "hostility": 1.0}], actors=[dict(x, lat=-40.0, lon=170.0) if x["ccode"] == SMB else x for x in ACTORS])
     assert world.results.threat[a, r] > far.results.threat[a, r]
+
+
+def test_a_minor_state_reads_no_aggression_from_an_act_against_a_state_that_is_not_its_neighbour():
+    # Maoz & Russett (1993), Lemke & Reed (2001): SMB close to SMA but not contiguous is not politically relevant to the minor SMA;
+    # the great power GRT, with interests everywhere, still reads RIV's hostility to SMB
+    world, rng = tiny_world(relations=[{"pair": [RIV, SMB], "hostility": 1.0}])
+    r, a, b, g = world.index_of(RIV), world.index_of(SMA), world.index_of(SMB), world.index_of(GRT)
+    assert not world.contiguous[a, b] and world.proximity[a, b] > 0 and world.major[g] and not world.contiguous[g, b]
+    assert threat_terms(world, np.array([a]), np.array([r]))[0]["revealed_hostility"] == 0.0
+    assert world.hostility[g, r] < threat_terms(world, np.array([g]), np.array([r]))[0]["revealed_hostility"]
 
 
 def test_a_rivalry_between_great_powers_next_door_reveals_nothing():
@@ -249,8 +261,8 @@ def test_a_strong_state_of_the_other_camp_threatens_by_its_ideology_alone_and_on
 def test_hostility_towards_ones_own_rival_is_not_read_as_aimed_at_oneself():
     # RIV is hostile to SMB; SMA, next to SMB, reads it as aggression, unless SMB is SMA's own rival
     # (the United States' rivalry with Iran is no threat to Saudi Arabia, Iran's rival)
-    bystander, _ = tiny_world(relations=[{"pair": [RIV, SMB], "hostility": 1.0}])
-    rival, _ = tiny_world(relations=[{"pair": [RIV, SMB], "hostility": 1.0}, {"pair": [SMA, SMB], "hostility": 0.6, "rivalry": True}])
+    bystander, _ = tiny_world(relations=[{"pair": [RIV, SMB], "hostility": 1.0}, {"pair": [SMA, SMB], "contiguous": True}])
+    rival, _ = tiny_world(relations=[{"pair": [RIV, SMB], "hostility": 1.0}, {"pair": [SMA, SMB], "hostility": 0.6, "rivalry": True, "contiguous": True}])
     r, a = bystander.index_of(RIV), bystander.index_of(SMA)
     seen = threat_terms(bystander, np.array([a]), np.array([r]))[0]["revealed_hostility"]
     unseen = threat_terms(rival, np.array([a]), np.array([r]))[0]["revealed_hostility"]
@@ -275,7 +287,7 @@ def test_a_distant_powers_hostility_towards_a_neighbour_alarms_the_region_less()
     from foedus.sim.steps.threat import distance_exponent
     from foedus.theory.projection import reach_fraction
 
-    rel = [{"pair": [RIV, SMB], "hostility": 1.0}]
+    rel = [{"pair": [RIV, SMB], "hostility": 1.0}, {"pair": [SMA, SMB], "contiguous": True}]  # SMB politically relevant to SMA
     away = dict(lat=-40.0, lon=-100.0)
     near, _ = tiny_world(relations=rel)
     far, _ = tiny_world(relations=rel, actors=[dict(x, **away) if x["ccode"] == RIV else x for x in ACTORS])

@@ -196,17 +196,23 @@ def forward_distance_exponent(world: World) -> np.ndarray:
 
 
 def exposed_states(world: World) -> np.ndarray:
-    """(N, N): ``e[i, k] = [k minor] (1 - D_ik) (1 - R_ik)``, how far hostility towards ``k`` reveals aggression to ``i``
+    """(N, N): ``e[i, k] = [k minor] P_ik (1 - D_ik) (1 - R_ik)``, how far hostility towards ``k`` reveals aggression to ``i``
     (:func:`foedus.theory.threat.revealed_hostility`): towards a minor neighbour it does, a great-power
     rivalry does not, the less so the more ``i`` opposes ``k``'s foreign policy (UN ideal points), and
-    not at all when ``k`` is ``i``'s own rival (hostility towards one's rival is not aimed at oneself).
-    Kept until the majors or the rivalries change."""
-    key = (world.major.tobytes(), world.rivalry.tobytes())
+    not at all when ``k`` is ``i``'s own rival (hostility towards one's rival is not aimed at oneself),
+    nor when ``k`` is not politically relevant to ``i`` (``P``, :func:`foedus.theory.intentions.politically_relevant`:
+    a minor ``i`` reads only what befalls its neighbours and the states it can reach, :func:`foedus.theory.projection.able_to_reach`;
+    or that its allies in arms border or reach; Maoz & Russett 1993, Lemke & Reed 2001, Lemke 2002, Quackenbush 2006).
+    Kept until the majors, the rivalries, the capabilities or the agreements change."""
+    key = (world.major.tobytes(), world.rivalry.tobytes(), world.contiguous.tobytes(), world.power.tobytes(), world.agreements.version)
     hit = world.cache.get("exposed_states")
     if hit is None or hit[0] != key:
         minor = 1.0 - world.major.astype(float)
         e = minor[None, :] * (1.0 - world.ideal_distance) if world.ideal_distance is not None else np.repeat(minor[None, :], world.n, axis=0)
-        e = e * (1.0 - world.rivalry)
+        e = e * (1.0 - world.rivalry) * th_intentions.politically_relevant(
+            world.contiguous, world.major, th_projection.able_to_reach(world.power, distance_exponent(world), check=world.check),
+            alliance_commitment(world) >= CALL_TO_ARMS, check=world.check,
+        )
         e.flags.writeable = False
         hit = world.cache["exposed_states"] = (key, e)
     return hit[1]
