@@ -115,16 +115,3 @@ def test_the_promise_to_stay_out_is_written_as_non_aggression_under_the_charter(
 
     years = np.array([1870, 1939, 1944, 1945, 1980, 2003])
     assert th_wt.neutrality_written(territorial_integrity_norm(years)).tolist() == [True, True, True, False, False, False]
-
-
-def test_partner_consent_is_the_leaning_times_the_coalitions_odds_above_even():
-    """Bueno de Mesquita (1981): a third party signs for the side it prefers, in a war its coalition can win. Equal partners
-    against an equal enemy win at 2/3 (a third above even); a rival as hostile to the belligerent as to the enemy (no
-    leaning), or a coalition at even odds against a great power, gives nothing."""
-    from foedus.theory.wartime import partner_consent
-
-    c = partner_consent([0.1, 0.1, 0.1, 0.3], [0.1, 0.1, 0.4, 0.1], [0.1, 0.1, 0.1, 0.3], [0.6, 0.0, 0.6, 1.0])
-    assert c == pytest.approx([0.6 / 3, 0.0, 0.0, 1.0 * (2 * 6 / 7 - 1)])
-    assert np.all((c >= 0) & (c <= 1))
-    with pytest.raises(ValueError):
-        partner_consent([0.1], [0.1], [0.1], [1.5])

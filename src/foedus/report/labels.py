@@ -288,7 +288,6 @@ FACTORS = {
     "offence_standing": lazy_gettext("standing of offence pledges"),
     # pacts made for a war (foedus.sim.steps.wartime)
     "coalition_gain": lazy_gettext("gain in the odds of the war with the partner"),
-    "partner_consent": lazy_gettext("partner's consent (its leaning times the coalition's odds)"),
     "neutrality_gain": lazy_gettext("gain from the bystander's neutrality"),
     "hostility_to_enemy": lazy_gettext("hostility to the enemy"),
     "partner_hostility_to_enemy": lazy_gettext("partner's hostility to the enemy"),

@@ -62,7 +62,7 @@ import numpy as np
 
 from foedus.theory._validate import _vector
 
-__all__ = ["coalition_gain", "partner_consent", "fulfilled", "leaning", "leaning_neutrality_gain", "neutrality_gain", "neutrality_written", "offence_written", "signing_probability"]
+__all__ = ["coalition_gain", "fulfilled", "leaning", "leaning_neutrality_gain", "neutrality_gain", "neutrality_written", "offence_written", "signing_probability"]
 
 
 def _odds(own, other):
@@ -109,26 +109,6 @@ def coalition_gain(own, enemy, partner, hostility_own, hostility_partner, *, che
     hj = _vector("hostility_partner", hostility_partner, len(b), unit=True, check=check)
     gain = _option(_odds(b + j, e)) - _option(_odds(b, e))
     return hb * hj * np.maximum(gain, 0.0)
-
-
-def partner_consent(own, enemy, partner, leaning, *, check: bool = True) -> np.ndarray:
-    r"""The chance that a state sharing the enemy agrees to fight beside a belligerent: (K,) in [0, 1].
-
-    .. math:: C = \ell_j \max(0, 2P_{bj} - 1), \qquad \ell_j = \max(0, H_{je} - H_{jb})
-
-    Bueno de Mesquita (1981, ch. 3-4): a third party joins the side it prefers, by how much it prefers it
-    (:func:`leaning`: its hostility to the enemy beyond its hostility to the belligerent), and only a war the
-    coalition can win above even odds is worth its cost to it (:math:`P_{bj}` as in :func:`coalition_gain`). The
-    belligerent's gain (:func:`coalition_gain`) says whether it asks; this says whether the partner signs. A rival of
-    the belligerent as hostile to it as to the enemy (Russia and the Ottoman Empire against Austria) does not sign,
-    nor does a great power whose coalition is barely a match for another (Germany beside Peru against France).
-
-    >>> partner_consent([0.2, 0.2, 0.2], [0.2, 0.2, 0.6], [0.2, 0.2, 0.2], [0.6, 0.0, 0.6]).round(3).tolist()
-    [0.2, 0.0, 0.0]
-    """
-    b, e, j = (_vector(n, v, None, nonneg=True, check=check) for n, v in (("own", own), ("enemy", enemy), ("partner", partner)))
-    lean = _vector("leaning", leaning, len(b), unit=True, check=check)
-    return lean * _option(_odds(b + j, e))
 
 
 def neutrality_gain(own, enemy, bystander, hostility_own, hostility_bystander, *, check: bool = True) -> np.ndarray:

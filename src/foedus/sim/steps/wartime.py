@@ -134,11 +134,7 @@ def _coalition(world: World, rng: np.random.Generator, war: dict, b: int, e: int
     # written form (Covenant art. 16 and 20; Charter art. 2(5) and 103): under the Charter it is written as self-defence, and
     # still discounted
     standing = offence_term(world) if side == 1 else 1.0
-    # the partner signs only for a side it prefers, in a war the coalition can win (Bueno de Mesquita 1981)
-    # (leaning(x, y) = max(0, x - y) is the preference against the side of x: here against the enemy, for b)
-    lean = th_wt.leaning(world.hostility[cand, e], world.hostility[cand, b], check=world.check)
-    consent = th_wt.partner_consent(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), partner, lean, check=world.check)
-    prob = th_wt.signing_probability(gain * standing, p.wartime_pact_rate, check=world.check) * standing * consent
+    prob = th_wt.signing_probability(gain * standing, p.wartime_pact_rate, check=world.check) * standing
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
         return
@@ -146,9 +142,9 @@ def _coalition(world: World, rng: np.random.Generator, war: dict, b: int, e: int
     ob = "offense" if offence else "defense"
     factors = [{"coalition_gain": float(g), "offence_standing": float(standing), "hostility_to_enemy": float(world.hostility[b, e]),
                 "partner_hostility_to_enemy": float(hj), "own_capability_at_enemy": float(own[0]), "partner_capability_at_enemy": float(pc),
-                "enemy_capability": float(enemy[0]), "partner_consent": float(c), "signing_probability": float(q),
+                "enemy_capability": float(enemy[0]), "signing_probability": float(q),
                 "under_the_charter": bool(territorial_integrity_norm(world.year))}
-               for g, hj, pc, c, q in zip(gain[go], world.hostility[j, e], partner[go], consent[go], prob[go])]
+               for g, hj, pc, q in zip(gain[go], world.hostility[j, e], partner[go], prob[go])]
     _sign(world, war, b, j, e, ob, factors)
     # the partner fights with it: it enters the war on b's side against e
     world.at_war[j, e] = world.at_war[e, j] = True
