@@ -113,7 +113,7 @@ def test_bloc_forms_equals_the_numpy_founding_on_random_inputs(forward_defence):
     assert 0 < founded < 60  # blocs founded and not founded both checked
 
 
-@pytest.mark.parametrize(("scenario", "seed"), [("synthetic", 0), ("synthetic", 1), ("world-2022", 2)])
+@pytest.mark.parametrize(("scenario", "seed"), [("synthetic", 0), ("synthetic", 1), ("bipolar-1950", 2)])
 def test_founding_equals_the_numpy_founding_inside_simulated_runs(scenario, seed, monkeypatch):
     """Every bloc the step weighs in a run, with the step's own ``pact_cost``: the kernel's choice and every term of it."""
     compiled = bl._founding
@@ -146,7 +146,8 @@ def test_founding_equals_the_numpy_founding_inside_simulated_runs(scenario, seed
     monkeypatch.setattr(bl, "_founding", checked)
     if scenario == "synthetic":
         sim = Simulation(synthetic_scenario(60, seed=seed, years=25, alliances=6), rng=seed)
-    else:  # ideal points (the identity veto) and the record's treaties
+    else:  # ideal points (the identity veto) and the record's treaties (bipolar-1950: world-2022 founds no bloc in 8 years since great powers and
+        # other great powers' allies are no clients; bipolar-1950 seed 2 founds two in Eastern Europe, 1955 and 1957)
         sim = Simulation(load_scenario(scenario, 8), rng=seed)
     sim.run()
     assert seen["calls"] > 5 and seen["founded"] > 0 and seen["vetoes"] > 0
