@@ -210,3 +210,19 @@ def test_a_state_pledged_to_neutrality_or_of_unknown_identity_is_no_client_of_a_
                 pledged += {10, 11} <= neutral  # while the pledge stands (it may lapse in a run), neither is carried
                 assert not members & neutral and 12 not in members and "identity" in f["vetoed"].get("12", ["identity"])
     assert seen > 0 and pledged > 0 and 12 not in carried and carried & set(range(13, 18))
+
+
+def test_the_step_carries_as_clients_neither_a_great_power_nor_another_great_powers_ally():
+    """``_client_mask``: a China-led group (China, Russia, Iran, Kyrgyzstan) with Kyrgyzstan in Russia's defence pact: only Iran
+    may be carried (Snyder 1997: a great power is no client; Lake 2009, Walt 1987: a CSTO member is Russia's, not China's)."""
+    import sys
+    from types import SimpleNamespace
+
+    bl = sys.modules["foedus.sim.steps.blocs"]
+    major = np.array([True, True, False, False, True])  # China, Russia, Iran, Kyrgyzstan, the USA
+    defends = np.zeros((5, 5), bool)
+    defends[1, 3] = defends[3, 1] = True  # Russia-Kyrgyzstan (the CSTO)
+    world, yr = SimpleNamespace(major=major), SimpleNamespace(defends=defends)
+    assert bl._client_mask(world, yr, np.array([0, 1, 2, 3])).tolist() == [False, False, True, False]
+    # led by Russia, its own ally is its client
+    assert bl._client_mask(world, yr, np.array([1, 3, 2])).tolist() == [False, True, True]

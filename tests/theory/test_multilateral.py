@@ -195,3 +195,32 @@ def test_a_leader_that_cannot_carry_every_client_drops_the_costliest_first_and_a
     members, gain = tm.found_bloc(g, cost, np.zeros((k, k), bool), free_riding=0.0, coordination=0.0, forward=fwd, provide=True)
     assert members.tolist() == [True, True, True, True, False]
     assert gain[0] == pytest.approx(0.75 - c - 3 * c)
+
+
+def test_a_great_power_or_another_great_powers_ally_is_no_client_snyder_1997_lake_2009():
+    # the setting of the hegemonic-provision test: three clients that value nothing and pay c, each worth f to the leader
+    k, c, f = 4, 0.1, 0.2
+    g = np.zeros((k, k))
+    cost = np.full((k, k + 1), c)
+    fwd = np.zeros((k, k))
+    fwd[0, 1:] = f
+    none = np.zeros((k, k), bool)
+    # member 1 is a great power, member 2 the ally of another great power: neither is carried, neither gains alone, neither signs
+    clients = tm.client_eligible(np.array([True, True, False, False]), True, np.array([False, False, True, False]))
+    assert clients.tolist() == [False, False, False, True]
+    members, gain = tm.found_bloc(g, cost, none, free_riding=0.0, coordination=0.01, forward=fwd, provide=True, clients=clients)
+    assert not members.any()  # the one client left makes a pair: the bilateral path (MIN_MEMBERS = 3)
+    # with two carried clients the leader founds with them alone; the great power, at gain 0 without a transfer, stays out
+    clients = np.array([False, False, True, True])
+    members, gain = tm.found_bloc(g, cost, none, free_riding=0.0, coordination=0.01, forward=fwd, provide=True, clients=clients)
+    assert members.tolist() == [True, False, True, True]
+    assert gain[2:].tolist() == [0.0, 0.0]
+    assert gain[0] == pytest.approx(2 * f - c - 0.01 - 2 * c)
+    assert tm.bloc_shortfalls(g, cost, members, free_riding=0.0, coordination=0.01, forward=fwd, clients=clients).tolist() == pytest.approx([0, 0, c, c])
+    # a great power that gains on its own still signs (an ally, not a client)
+    g2 = g.copy()
+    g2[1, 0] = 3 * c
+    members, gain = tm.found_bloc(g2, cost, none, free_riding=0.0, coordination=0.01, forward=fwd, provide=True, clients=clients)
+    assert members.tolist() == [True, True, True, True] and gain[1] > 0
+    # no client for a leader that is not a great power
+    assert not tm.client_eligible(np.zeros(4, bool), False, np.zeros(4, bool)).any()

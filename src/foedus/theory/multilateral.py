@@ -92,7 +92,7 @@ import numpy as np
 from numba import njit
 
 __all__ = [
-    "MIN_MEMBERS", "adversary_bloc", "bloc_shortfalls", "exposure", "forward_defence_value", "found_bloc", "free_riding_share", "identity_veto",
+    "MIN_MEMBERS", "adversary_bloc", "bloc_shortfalls", "client_eligible", "exposure", "forward_defence_value", "found_bloc", "free_riding_share", "identity_veto",
     "joint_pledge_values", "regional_veto", "shared_threat",
 ]
 
@@ -154,7 +154,7 @@ MIN_MEMBERS = 3
 
 def found_bloc(
     pledge, cost, veto, *, free_riding: float, coordination: float, autonomy=None, risk=None, power=None, min_members: int = MIN_MEMBERS,
-    forward=None, provide: bool = False,
+    forward=None, provide: bool = False, clients=None,
 ) -> tuple[np.ndarray, np.ndarray]:
     r"""Who founds a multilateral treaty among the states that share a threat, and each founder's net gain: ((K,) bool, (K,) float).
 
@@ -217,6 +217,10 @@ def found_bloc(
         small): the leader covers every client's shortfall out of its own net value, so a client
         that would lose signs at no loss (gain 0) while the leader still gains; when the leader
         would lose, the client whose departure raises the leader's net value most leaves first.
+    clients : array (K,) of bool, optional
+        The members the leader may carry under ``provide`` (:func:`client_eligible`; all by default).
+        Any other member signs only if it gains on its own, as without provision: a great power
+        is not a client (Snyder 1997), nor a state inside another great power's hierarchy (Lake 2009).
 
     Returns
     -------
@@ -246,19 +250,25 @@ def found_bloc(
     fw = np.zeros((k, k)) if forward is None else np.ascontiguousarray(forward, dtype=float)
     if a.shape != (k, k) or b.shape != (k, k) or fw.shape != (k, k) or pw.shape != (k,) or np.any(pw <= 0):
         raise ValueError(f"found_bloc: expected autonomy, risk and forward (K, K) and power (K,) > 0; got {a.shape}, {b.shape}, {fw.shape}, {pw.shape}")
+    cl = np.ones(k, np.bool_) if clients is None else np.ascontiguousarray(clients, dtype=np.bool_)
+    if cl.shape != (k,):
+        raise ValueError(f"found_bloc: expected clients (K,); got {cl.shape}")
     members = np.zeros(k, np.bool_)
     gain = np.zeros(k)
     if k >= min_members:
-        _found_kernel(g, c, a, b, pw, v, float(free_riding), float(coordination), fw, bool(provide), int(min_members), members, gain)
+        _found_kernel(g, c, a, b, pw, v, float(free_riding), float(coordination), fw, bool(provide), cl, int(min_members), members, gain)
     return members, gain
 
 
-def bloc_shortfalls(pledge, cost, members, *, free_riding: float, coordination: float, autonomy=None, risk=None, power=None, forward=None) -> np.ndarray:
+def bloc_shortfalls(
+    pledge, cost, members, *, free_riding: float, coordination: float, autonomy=None, risk=None, power=None, forward=None, clients=None,
+) -> np.ndarray:
     """What the leader of a founded treaty pays each client under hegemonic provision (:func:`found_bloc` with ``provide``): (K,) >= 0.
 
     A client's shortfall is minus its net value without the leader's transfer (0 where it gains on
-    its own, and for the leader and non-members); the same terms as :func:`found_bloc`, for the
-    treaty ``members`` (K,) bool whose first member leads.
+    its own, and for the leader, non-members and members that may not be its clients, ``clients``:
+    :func:`client_eligible`); the same terms as :func:`found_bloc`, for the treaty ``members`` (K,)
+    bool whose first member leads.
 
     >>> g = np.array([[0, 0.3, 0.3], [0.3, 0, 0.0], [0.3, 0.0, 0]])
     >>> bloc_shortfalls(g, np.full((3, 4), 0.2), np.ones(3, bool), free_riding=0.0, coordination=0.0).round(2).tolist()
@@ -273,12 +283,41 @@ def bloc_shortfalls(pledge, cost, members, *, free_riding: float, coordination: 
     net = _net(
         g, np.ascontiguousarray(cost, dtype=float), z if autonomy is None else np.ascontiguousarray(autonomy, dtype=float),
         z if risk is None else np.ascontiguousarray(risk, dtype=float), np.ones(k) if power is None else np.ascontiguousarray(power, dtype=float), m,
-        float(free_riding), float(coordination), z if forward is None else np.ascontiguousarray(forward, dtype=float), False,
+        float(free_riding), float(coordination), z if forward is None else np.ascontiguousarray(forward, dtype=float), False, np.ones(k, np.bool_),
     )
-    out = np.where(m, np.maximum(-net, 0.0), 0.0)
+    cl = np.ones(k, bool) if clients is None else np.asarray(clients, bool)
+    out = np.where(m & cl, np.maximum(-net, 0.0), 0.0)
     lead = int(np.argmax(m)) if m.any() else -1
     if lead >= 0:
         out[lead] = 0.0
+    return out
+
+
+def client_eligible(major, leader_major, allied_elsewhere) -> np.ndarray:
+    """Which candidates a great-power leader may carry as clients under hegemonic provision (:func:`found_bloc`'s ``clients``): (K,) bool.
+
+    A client trades autonomy for protection in a hierarchy (Lake 2009, ch. 3: the subordinate state
+    cedes authority to one dominant state; its hierarchy is exclusive). Hence two states are never a
+    leader's clients and must gain on their own to sign: a great power (``major``), for a great power
+    is an ally, not a client (Snyder 1997: the leader's clients are the lesser allies; the Soviet Union
+    and China in 1950 signed as partners), and a state already in another great power's hierarchy
+    (``allied_elsewhere``: pledged to defend, or defended by, a great power other than the leader), for
+    bandwagoning with a distant power against no threat, away from one's protector, is rare (Walt 1987,
+    ch. 5; the CSTO's members are Russia's, not China's). The leader is never its own client.
+
+    Parameters
+    ----------
+    major : array (K,) of bool, the candidates that are great powers (the leader first).
+    leader_major : bool, whether the leader (index 0) is a great power.
+    allied_elsewhere : array (K,) of bool, the candidates with a defence pact in force with a great power other than the leader.
+
+    >>> client_eligible(np.array([True, True, False, False]), True, np.array([False, False, True, False])).tolist()
+    [False, False, False, True]
+    """
+    major = np.asarray(major, bool)
+    out = ~major & ~np.asarray(allied_elsewhere, bool) & bool(leader_major)
+    if out.size:
+        out[0] = False
     return out
 
 
@@ -351,9 +390,10 @@ def forward_defence_value(leader, threat, member, exposed, discount, *, weight: 
 
 
 @njit(cache=True)
-def _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide):  # pragma: no cover (compiled)
+def _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients):  # pragma: no cover (compiled)
     """Every member's net value after the leader's transfers (:func:`found_bloc`; the leader is the first member, pays the
-    coordination, values its clients' pledges by ``fwd[lead]`` too and, where ``provide``, covers every client's shortfall); non-members 0."""
+    coordination, values its clients' pledges by ``fwd[lead]`` too and, where ``provide``, covers the shortfall of every member that may be
+    its client, ``clients[a]``: :func:`client_eligible`); non-members 0."""
     k = g.shape[0]
     s = 0
     lead = -1
@@ -385,7 +425,7 @@ def _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide):  # pragma: no 
     out[lead] -= coord * (s - 2.0)
     if provide:  # hegemonic provision (Lake 1999): the leader covers each client's shortfall
         for a in range(k):
-            if members[a] and a != lead and out[a] < 0.0:
+            if members[a] and a != lead and clients[a] and out[a] < 0.0:
                 out[lead] += out[a]
                 out[a] = 0.0
     return out
@@ -401,10 +441,11 @@ def _first(members):  # pragma: no cover (compiled)
 
 
 @njit(cache=True)
-def _found_kernel(g, c, aut, risk, pw, veto, phi, coord, fwd, provide, least, members, gain):  # pragma: no cover (compiled)
+def _found_kernel(g, c, aut, risk, pw, veto, phi, coord, fwd, provide, clients, least, members, gain):  # pragma: no cover (compiled)
     """The founding of :func:`found_bloc` (in place): exclusion, then each founder gains, then the free riders' departure.
 
-    Where the leader provides (``provide``), a client it compensates gains nothing and signs (it loses nothing); when the
+    Where the leader provides (``provide``), a client it compensates (``clients[a]``: :func:`client_eligible`) gains nothing and signs
+    (it loses nothing); any other member signs only if it gains on its own (Snyder 1997: a great power is no client); when the
     leader loses, the client whose departure raises the leader's net value most leaves first, and the leader only if none does."""
     k = g.shape[0]
     for a in range(k):
@@ -415,11 +456,11 @@ def _found_kernel(g, c, aut, risk, pw, veto, phi, coord, fwd, provide, least, me
                 break
     s = members.sum()
     while s >= least:  # 2. each founder gains
-        net = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide)
+        net = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients)
         lead = _first(members)
         worst, low = -1, 0.0
         for a in range(k):
-            if members[a] and net[a] <= low and not (provide and a != lead):
+            if members[a] and net[a] <= low and not (provide and a != lead and clients[a]):
                 worst, low = a, net[a]
         if worst < 0:
             break
@@ -428,7 +469,7 @@ def _found_kernel(g, c, aut, risk, pw, veto, phi, coord, fwd, provide, least, me
             for m in range(k):
                 if members[m] and m != lead:
                     members[m] = False
-                    v = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide)[lead]
+                    v = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients)[lead]
                     members[m] = True
                     if v > best_v:
                         best_m, best_v = m, v
@@ -439,20 +480,20 @@ def _found_kernel(g, c, aut, risk, pw, veto, phi, coord, fwd, provide, least, me
     if s < least:
         members[:] = False
         return
-    net = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide)
+    net = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients)
     while s > least:  # 3. free riders leave while every other member gains by it
         best, rise = -1, 0.0
         for m in range(k):
             if not members[m]:
                 continue
             members[m] = False
-            without = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide)
+            without = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients)
             members[m] = True
             ok = True
             total = 0.0
             for a in range(k):
                 if members[a] and a != m:
-                    if without[a] < net[a] or (without[a] == net[a] and not (provide and net[a] == 0.0)):
+                    if without[a] < net[a] or (without[a] == net[a] and not (provide and clients[a] and net[a] == 0.0)):
                         ok = False
                         break
                     total += without[a] - net[a]
@@ -462,7 +503,7 @@ def _found_kernel(g, c, aut, risk, pw, veto, phi, coord, fwd, provide, least, me
             break
         members[best] = False
         s -= 1
-        net = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide)
+        net = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients)
     for a in range(k):
         gain[a] = net[a] if members[a] else 0.0
 

@@ -19,7 +19,8 @@ power that leads against a great power (:func:`.blocs_kernels.bloc_candidates`) 
 their own that still perceive this one (above ``threat_perception_floor``) and hold no neutrality obligation in force, values each one's pledge for forward defence (its capability
 added to the balance against the threat and denied to it, as far as it is exposed, discounted by
 the leader's distance: :func:`foedus.theory.multilateral.forward_defence_value`; Snyder 1997, Lake
-1999) and covers the shortfall of those that would not sign alone (hegemonic provision); weight
+1999) and covers the shortfall of those that would not sign alone (hegemonic provision) if they may be its clients: not great powers,
+not in another great power's defence pacts (:func:`_client_mask`; Snyder 1997, Lake 2009, Walt 1987); weight
 ``bloc_forward_defence_weight``, 0 switches both off. A treaty so founded admits new members from
 the next year (its founders sign this year). Each
 founding is logged with the shared threat, the adversary bloc, the leader and every founder's
@@ -264,18 +265,20 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
     partners = np.maximum(np.arange(k + 1) - 1, 0).astype(float) ** p.commitment_exponent  # at size s a member has s - 1 partners
     veto = _veto(world, yr, group)
     power = np.maximum(world.power[group], 1e-12)
+    clients = _client_mask(world, yr, group)
     autonomy = np.ascontiguousarray(terms.autonomy[rows, cols])
     # every form at once, compiled (blocs_kernels.bloc_forms: the pledges, the three terms of pact_cost and found_bloc, to the bit)
     x, members, gain, pledge, base, aut, defending = kern.bloc_forms(
         goods, yr.shared, group.astype(np.int64), yr.unit_cost[group][:, None] * partners[None, :], autonomy, np.log1p(autonomy),
         np.ascontiguousarray(terms.burden[rows, cols]), veto, power, np.ascontiguousarray(forward, dtype=float), _BLOC_GOODS, _BLOC_COMMITMENT,
         _BLOC_PROT, _BLOC_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost, p.bloc_free_riding, p.bloc_coordination_cost, th_multi.MIN_MEMBERS,
+        clients,
     )
     if x < 0:
         return None
     fwd = forward * _BLOC_PROT[x]  # forward defence is the value of a pledge to fight
     provide = bool(fwd[0].any())  # hegemonic provision: a great power's pledge to fight against a great power (bloc_candidates, _forward)
-    kw = dict(free_riding=p.bloc_free_riding, coordination=p.bloc_coordination_cost, autonomy=aut[x], risk=defending[x], power=power, forward=fwd)
+    kw = dict(free_riding=p.bloc_free_riding, coordination=p.bloc_coordination_cost, autonomy=aut[x], risk=defending[x], power=power, forward=fwd, clients=clients)
     sel = np.flatnonzero(members)
     share = float(th_multi.free_riding_share(len(sel), p.bloc_free_riding))
     ahead = np.zeros(len(sel))
@@ -284,6 +287,15 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
     value = share * pledge[x][np.ix_(sel, sel)].sum(axis=1) + ahead + paid
     best = (BLOC_FORMS[x], group[sel], value, value - gain[sel], gain[sel], share, ahead, paid)
     return best
+
+
+def _client_mask(world: World, yr: _Year, group: np.ndarray) -> np.ndarray:
+    """(K,) bool: the candidates the leader ``group[0]`` may carry as clients (:func:`foedus.theory.multilateral.client_eligible`):
+    not great powers, and not pledged to defend, or defended by, a great power other than the leader (a pact in force)."""
+    others = world.major.copy()
+    others[group[0]] = False
+    allied_elsewhere = (yr.defends[group][:, others]).any(axis=1) if others.any() else np.zeros(len(group), bool)
+    return th_multi.client_eligible(world.major[group], bool(world.major[group[0]]), allied_elsewhere)
 
 
 def _vetoed(world: World, yr: _Year, group: np.ndarray, founders: np.ndarray) -> dict[str, list[str]]:
@@ -356,7 +368,8 @@ def _found(
         "shared_by": code[group[(yr.main[group] >= 0) & bloc[np.maximum(yr.main[group], 0)]]].tolist(), "candidates": code[group].tolist(), "forward_defence_weight": p.bloc_forward_defence_weight,
         "main_threat_rule": "perceived main threat (foedus.sim.steps.threat.main_threat_of)", "threat_perception_floor": p.threat_perception_floor,
         "clients_left_out": {r: code[i].tolist() for r, i in yr.left_out.items()}, "vetoed": _vetoed(world, yr, group, founders),
-        "hegemonic_provision": bool(ahead[0] > 0 or paid.any()), "transfers_paid": float(paid.sum()), "forward_defence_and_transfer_motive": "balance_threat", "region_km": p.bloc_region_km, "identity_distance": p.bloc_identity_distance if world.ideal_distance is not None else None,
+        "hegemonic_provision": bool(ahead[0] > 0 or paid.any()),
+        "client_rule": "no great power, no ally of another great power is carried (Snyder 1997; Lake 2009; Walt 1987)", "transfers_paid": float(paid.sum()), "forward_defence_and_transfer_motive": "balance_threat", "region_km": p.bloc_region_km, "identity_distance": p.bloc_identity_distance if world.ideal_distance is not None else None,
         **norm_factors(world),
     }
     detail = {"motives": dict(zip(MOTIVES, explained.mean(axis=0).tolist())), "obligations": list(th_ob.PACT_FORMS[FORMS[f]]), "members": members, "factors": factors}

@@ -31,7 +31,7 @@ __all__ = ["bloc_candidates", "bloc_forms", "bloc_vetoes", "forward_values", "re
 
 @njit(cache=True)
 def bloc_forms(goods, shared, group, unit_partners, autonomy, log1p_autonomy, burden, veto, power, forward, form_goods, form_commitment,
-               form_protection, form_risk, w, beta, tau, phi, coord, least):  # pragma: no cover (compiled)
+               form_protection, form_risk, w, beta, tau, phi, coord, least, clients):  # pragma: no cover (compiled)
     """The best form of one bloc: (form position ``x`` (-1: none), members (K,) bool, gain (K,), pledge (F, K, K), base (F, K, K + 1),
     autonomy (F, K, K), defending (F, K, K)).
 
@@ -46,7 +46,7 @@ def bloc_forms(goods, shared, group, unit_partners, autonomy, log1p_autonomy, bu
     - ``base[x, a, s]``, ``autonomy[x, a, b]``, ``defending[x, a, b]``: the three terms of ``pact_cost`` as ``_founding`` takes
       them apart (the base with the signature, the autonomy term with the protection, the risk of defending);
     - the founders and their gains: :func:`foedus.theory.multilateral.found_bloc` with the forward defence ``forward *
-      protection`` and hegemonic provision where the leader's row of it has a non-zero.
+      protection`` and hegemonic provision where the leader's row of it has a non-zero, to the members that may be its ``clients`` (K,) bool.
 
     The best form is the first whose leader (its first founder) gains strictly more than the best before it (``_founding``'s rule).
     """
@@ -95,7 +95,7 @@ def bloc_forms(goods, shared, group, unit_partners, autonomy, log1p_autonomy, bu
                 provide = True
         members[:] = False
         gain[:] = 0.0
-        _found_kernel(pledge[x], base[x], aut[x], dfd[x], power, veto, phi, coord, fwd, provide, least, members, gain)
+        _found_kernel(pledge[x], base[x], aut[x], dfd[x], power, veto, phi, coord, fwd, provide, clients, least, members, gain)
         first = -1
         for a in range(k):
             if members[a]:
