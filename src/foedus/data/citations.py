@@ -292,6 +292,10 @@ _R: dict[str, tuple[str, dict[str, str]]] = {
         "author": "Leeds, Brett Ashley", "title": "Alliance Reliability in Times of War: Explaining State Decisions to Violate Treaties",
         "journal": "International Organization", "year": "2003", "volume": "57", "number": "4", "pages": "801--827",
     }),
+    "lake2009hierarchy": ("book", {
+        "author": "Lake, David A.", "title": "Hierarchy in International Relations", "publisher": "Cornell University Press",
+        "address": "Ithaca", "year": "2009",
+    }),
     "leeds2007terminating": ("article", {
         "author": "Leeds, Brett Ashley and Savun, Burcu", "title": "Terminating Alliances: Why Do States Abrogate Agreements?",
         "journal": "Journal of Politics", "year": "2007", "volume": "69", "number": "4", "pages": "1118--1132",
@@ -423,7 +427,7 @@ STEP_MODELS: Mapping[str, tuple[str, ...]] = MappingProxyType({
                      "singer1972capability"),
     "threat_perception": ("walt1985alliance", "walt1987origins", "waltz1979theory", "boulding1962conflict", "bueno1981war"),
     "blocs": ("snyder1997alliance", "olson1966economic", "riker1962theory", "hart1983endogenous", "hemmer2002why", "cha2010powerplay",
-              "walt1987origins", "morrow1991asymmetry", "bailey2017idealpoints"),
+              "walt1987origins", "morrow1991asymmetry", "bailey2017idealpoints", "lake2009hierarchy"),
     "alignment": ("waltz1979theory", "walt1987origins", "schweller1994bandwagoning", "weitsman1997intimate",
                   "weitsman2004dangerous", "morrow1991asymmetry", "nash1950bargaining", "snyder1984security",
                   "leeds2002atop"),
