@@ -516,6 +516,7 @@ class Alliance(mesa.Agent):
         c = cand.index
         votes, disputes = 0.0, 0
         members = self.ordered()
+        cred = m.credibility()  # each member's credibility of the candidate's pledge (formation.pledge_credibility)
         # each member's share of the alliance's new commitment (Olson & Zeckhauser 1966; the leader alone trades autonomy, Morrow 1991)
         shares = th_consent.burden_shares(self.membership_row()[None, :], m.powers)[0]
         cost = th_consent.accession_cost(
@@ -528,7 +529,8 @@ class Alliance(mesa.Agent):
             for g in range(N_GOODS):
                 v += m.goods_join[g, mem.index, c] * (1.0 if self.join_goods[g] else 0.0)
             v += p.milieu_weight * cand.regime * mem.regime * mem.proximity[c] * prot  # consent.milieu_value (Wolfers 1962)
-            if th_ob.admission_votes(v, k, mem.main == c and bool(prot), True, cand.main == mem.index):
+            distrust = cred[mem.index, c] <= 0.0  # consent.rival_veto: a rival's pledge is cheap talk (Kydd 2005)
+            if th_ob.admission_votes(v, k, (mem.main == c and bool(prot)) or distrust, True, cand.main == mem.index):
                 votes += 1.0
             if cand.dispute[mem.index]:
                 disputes += 1

@@ -47,22 +47,28 @@ def _run_both(sc, years: int, seed: int, shared: bool, **update):
     return out, model
 
 
+# World-2022 under this stop's rules forms no pact and admits no one in ten years of these limits: the five non-aggression
+# pacts of 2022 were between rivals (Kydd's trust threshold, pledge8) and Israel's accession to the Arab League treaty
+# was vetoed by Egypt (consent.rival_veto). So that the check is not empty there, its world-2022 case believes every
+# pledge (trust_threshold 0, the linear discount): the same procedures, exercised; synthetic:60 keeps every default.
+def _exercised(scenario) -> dict:
+    return {} if scenario.name.startswith("synthetic") else {"trust_threshold": 0.0}
+
+
 def test_deterministic_limit_same_alliances(scenario):
     """Every state reconsiders and no one leaves: the same alliances (members, obligations) every year, each side with its own generator."""
-    years, model = _run_both(scenario, 2, seed=0, shared=False, consider_rate=1.0, exit_rate=0.0)
-    # choices are made (the check is not empty): pacts form (synthetic) or states accede (world-2022 under session 8's
-    # rules, pledge8 and cold8: no pact forms there in ten years of this limit, one state accedes in 2022)
+    years, model = _run_both(scenario, 2, seed=0, shared=False, consider_rate=1.0, exit_rate=0.0, **_exercised(scenario))
     kinds = {e[1] for e in model.events}
-    assert "formation" in kinds if scenario.name.startswith("synthetic") else "accession" in kinds
+    assert "formation" in kinds  # choices are made (the check is not empty)
     for f, m in years:
         assert f == m
 
 
 def test_shared_draws_same_alliances(scenario):
     """Exits drawn with their probability (``exit_rate`` 1), the peer drawing foedus's stream: the same random choices, the same alliances."""
-    years, model = _run_both(scenario, 3, seed=0, shared=True, consider_rate=1.0, exit_rate=1.0)
+    years, model = _run_both(scenario, 3, seed=0, shared=True, consider_rate=1.0, exit_rate=1.0, **_exercised(scenario))
     kinds = {e[1] for e in model.events}
-    assert {"formation", "accession"} & kinds and (scenario.name.startswith("synthetic") or "exit" in kinds)  # choices are made; in world-2022, members leave
+    assert "formation" in kinds and (scenario.name.startswith("synthetic") or "exit" in kinds)  # choices are made; in world-2022, members leave
     for f, m in years:
         assert f == m
 

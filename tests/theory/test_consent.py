@@ -240,3 +240,18 @@ def test_a_newcomer_carries_its_burden_share_of_the_k_members_defence():
     assert consent.newcomer_share(np.array([0.0]), np.array([0.0]), np.array([3])).tolist() == [0.25]
     with pytest.raises(ValueError):
         consent.candidate_base_cost(np.array([c]), np.array([0.0]), np.array([1.0]), np.array([1.0]), exponent=e)
+
+
+def test_a_member_vetoes_a_rival_whose_pledge_is_cheap_talk():
+    """Kydd (2005): below the minimum trust threshold the candidate's pledge is worth nothing, so a member whose sworn
+    enemy (hostility 0.6, trust 0.4 < 1/2) applies to its treaty refuses it; a mildly hostile one (0.2) is not refused."""
+    from foedus.theory.consent import rival_veto
+    from foedus.theory.reassurance import pledge_credibility
+
+    hostility = np.array([[0.0, 0.6, 0.2], [0.6, 0.0, 0.0], [0.2, 0.0, 0.0]])
+    cred = pledge_credibility(hostility, threshold=0.5)
+    veto = rival_veto(cred[:, [1, 2]].T)  # candidates 1 (member 0's rival) and 2 (mildly hostile)
+    assert veto[0, 0] and not veto[1, 0]
+    assert not rival_veto(pledge_credibility(hostility, threshold=0.0)[:, [1, 2]].T)[:, 0].any()  # the linear discount: no veto
+    with pytest.raises(ValueError):
+        rival_veto(np.ones(3))

@@ -32,6 +32,7 @@ __all__ = [
     "founding_members",
     "members_consent",
     "mutual_consent",
+    "rival_veto",
 ]
 
 
@@ -467,3 +468,25 @@ def newcomer_share(candidate_power, alliance_power, size) -> np.ndarray:
     k = np.asarray(size, dtype=float)
     tot = pc + pa
     return np.where(tot > 0, pc / np.where(tot > 0, tot, 1.0), 1.0 / (k + 1.0))
+
+
+def rival_veto(credibility) -> np.ndarray:
+    r"""Whether a member refuses a candidate because it cannot trust it: (K, N) bool, :math:`V_{km} = [c_{m,j_k} = 0]`.
+
+    Admitting a state to a treaty is taking its pledge and giving one in return. Below Kydd's (2005, ch. 2) minimum trust
+    threshold a partner's pledge is cheap talk (:func:`foedus.theory.reassurance.pledge_credibility` 0 for a sworn enemy),
+    whatever it promises, defence, non-aggression or consultation, so a member whose rival applies vetoes it, as a member
+    of a defence treaty vetoes its main threat (:func:`foedus.theory.obligations.admission_votes`): Egypt does not admit
+    Israel to the Arab League's treaty. ``credibility`` (K, N) is each member's credibility of the candidate's pledge.
+
+    >>> rival_veto(np.array([[1.0, 0.0], [0.0, 0.8]])).tolist()
+    [[False, True], [True, False]]
+
+    References
+    ----------
+    .. [1] Kydd, A. H. (2005). Trust and Mistrust in International Relations. Princeton University Press, ch. 2.
+    """
+    c = np.asarray(credibility, dtype=float)
+    if c.ndim != 2:
+        raise ValueError(f"rival_veto: credibility must be (K, N), got {c.shape}")
+    return c <= 0.0

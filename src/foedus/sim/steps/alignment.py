@@ -16,7 +16,7 @@ from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.dissolution import dissolve_deserted, leave
 from foedus.sim.steps.formation import (
     FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, abstention_terms, cofounders, commitment_capacity, credible_goods, form_alliances, norm_factors, norm_terms,
-    nuclear_deterred, offence_term, pact_cost, reassurance_threat,
+    nuclear_deterred, offence_term, pact_cost, pledge_credibility, reassurance_threat,
 )
 from foedus.sim.membership import alliance_view, leaders
 from foedus.sim.steps import alignment_kernels as kern
@@ -444,7 +444,8 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     (:func:`foedus.theory.consent.milieu_value`, a protective treaty only; Wolfers 1962, Kydd 2001), are worth more to it from the
     candidate than its share of the alliance's new commitment (:func:`foedus.theory.consent.accession_cost`: the
     protocol's cost and the defence of the newcomer carried by the members in their shares of the alliance's power,
-    Olson & Zeckhauser 1966; the autonomy the newcomer concedes goes to the leader, Morrow 1991), unless the treaty
+    Olson & Zeckhauser 1966; the autonomy the newcomer concedes goes to the leader, Morrow 1991), unless the candidate is a
+    rival whose pledge it cannot trust (:func:`foedus.theory.consent.rival_veto`, Kydd 2005), or the treaty
     protects and the candidate is the member's main threat, or the member is the candidate's main threat, whatever the treaty
     (:func:`foedus.theory.obligations.admission_votes`: an alliance is not opened to the state it
     protects against, nor to a state that comes to restrain the member); the accession passes when a share ``accession_share`` of the
@@ -469,6 +470,8 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     value = value + th_consent.milieu_value(world.regime, world.proximity, mem, cand, weight=p.milieu_weight) * protective[:, None]
     states = np.arange(world.n)[None, :]
     cand_main, member_main = (view.main[None, :] == cand[:, None]) & protective[:, None], view.main[cand][:, None] == states
+    # a member does not admit a rival it cannot trust (Kydd 2005: its pledge is cheap talk, whatever it promises)
+    cand_main = cand_main | th_consent.rival_veto(pledge_credibility(world)[:, cand].T)
     votes = mem & th_ob.admission_votes(value, cost, cand_main, True, member_main)
     if p.leader_side_payments:  # the leader buys the consent of the members that would lose, where its own gain covers it
         lead = view.top[0][a_local]
