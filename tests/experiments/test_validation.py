@@ -48,8 +48,7 @@ def test_two_window_validation_compares_both_periods(record):
     assert stats.ttest_1samp(np.log(ratios), 0.0, alternative="greater").pvalue < ALPHA, np.round(ratios, 3).tolist()
 
 
-@pytest.mark.slow
-@pytest.mark.xfail(
+_LEGACY_REGRESSION = pytest.mark.xfail(
     strict=True,
     reason=(
         "known regression, not hidden: the defaults were grid-searched on these 12 facts for the model before issue 17 "
@@ -58,7 +57,12 @@ def test_two_window_validation_compares_both_periods(record):
         "this mark must go"
     ),
 )
-@pytest.mark.parametrize("first_seed", [1, 10])
+"""Seeds 1-3 miss a fact of the 12; seeds 10-12 land every one since session 8 (stop 25: the wartime pacts and the
+second round of that stop), so their mark went."""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("first_seed", [pytest.param(1, marks=_LEGACY_REGRESSION), 10])
 def test_the_calibrated_defaults_land_every_fact_in_range(record, first_seed):
     """The calibration is not a property of lucky seeds: the default runs (seeds 1-3) and an
     independent set (10-12) both reproduce every stylised fact of the record within tolerance."""

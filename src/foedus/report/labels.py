@@ -288,6 +288,9 @@ FACTORS = {
     "offence_standing": lazy_gettext("standing of offence pledges"),
     # pacts made for a war (foedus.sim.steps.wartime)
     "coalition_gain": lazy_gettext("gain in the odds of the war with the partner"),
+    "bystander_leaning_to_enemy": lazy_gettext("bystander's leaning to the enemy"),
+    "under_the_charter": lazy_gettext("under the UN Charter"),
+    "client_rule": lazy_gettext("who the leader may carry as a client"),
     "neutrality_gain": lazy_gettext("gain from the bystander's neutrality"),
     "hostility_to_enemy": lazy_gettext("hostility to the enemy"),
     "partner_hostility_to_enemy": lazy_gettext("partner's hostility to the enemy"),

@@ -328,11 +328,11 @@ class Parameters(MechanismParameters):
         "half a new pact's price to each democratic member next to it; an order of magnitude, not a fit (its effect on "
         "1946-1989 is measured in the fixNato report). 0 switches it off",
     )
-    leader_side_payments: bool = Field(
-        False,
-        description="whether an alliance's leader (its strongest member) buys the consent of the members that would lose "
+    leader_side_payments: float = Field(
+        0.0, ge=0, le=1,
+        description="1: an alliance's leader (its strongest member) buys the consent of the members that would lose "
         "from an accession, when its own net gain covers their losses (foedus.theory.consent.leader_side_payments; Snyder "
-        "1997, Lake 2009: the leader bears the cost of extending its order). Off by default: a small member's loss of 0.003 "
+        "1997, Lake 2009: the leader bears the cost of extending its order); 0, the default, switches it off: a small member's loss of 0.003 "
         "vetoes accessions to NATO after 1990 (a 1990 run, seed 1: Canada against Hungary), but switched on it bought "
         "accessions no historian accepts where the simulator has no treaty's membership conditions (the same run: Turkey "
         "and Iran into the Arab League; with side_payment_dominance 0.5, Macedonia into the Warsaw Pact in 1995)",

@@ -473,7 +473,7 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     # a member does not admit a rival it cannot trust (Kydd 2005: its pledge is cheap talk, whatever it promises)
     cand_main = cand_main | th_consent.rival_veto(pledge_credibility(world)[:, cand].T)
     votes = mem & th_ob.admission_votes(value, cost, cand_main, True, member_main)
-    if p.leader_side_payments:  # the leader buys the consent of the members that would lose, where its own gain covers it
+    if p.leader_side_payments > 0:  # the leader buys the consent of the members that would lose, where its own gain covers it
         lead = view.top[0][a_local]
         votes = th_consent.leader_side_payments(value - cost, votes, mem & ~cand_main & ~member_main, lead, shares[np.arange(len(cand)), lead],
                                                 dominance=p.side_payment_dominance)
