@@ -120,10 +120,13 @@ def test_a_member_that_is_the_candidates_main_threat_vetoes_its_accession_under_
         ok, votes, _ = _admitted(world, np.array([c]), np.zeros(1, np.int64), goods, view, terms)
         assert votes[0] == pytest.approx(2 / 3)
         assert bool(ok[0]) is admitted
-    world, view, terms, goods = _vote_world()
-    view.main = np.full(world.n, -1)
-    ok, votes, _ = _admitted(world, np.array([world.index_of(SMA)]), np.zeros(1, np.int64), goods, view, terms)
-    assert votes[0] == 1.0 and ok[0]  # no veto: all gain, admitted
+    # no main threat: RIV (hostility 0.9 to SMA) still vetoes it as a rival whose pledge is cheap talk (consent.rival_veto,
+    # Kydd's trust threshold); believing every pledge (trust_threshold 0), nobody vetoes: all gain, admitted
+    for threshold, share in ((None, 2 / 3), (0.0, 1.0)):
+        world, view, terms, goods = _vote_world(**({} if threshold is None else {"trust_threshold": threshold}))
+        view.main = np.full(world.n, -1)
+        ok, votes, _ = _admitted(world, np.array([world.index_of(SMA)]), np.zeros(1, np.int64), goods, view, terms)
+        assert votes[0] == pytest.approx(share) and bool(ok[0]) is (share == 1.0)
 
 
 def test_a_permanent_neutrality_without_its_source_or_with_a_bad_spell_is_a_clear_error(tmp_path):
