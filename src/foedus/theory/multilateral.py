@@ -311,6 +311,8 @@ def client_eligible(major, leader_major, allied_elsewhere) -> np.ndarray:
     leader_major : bool, whether the leader (index 0) is a great power.
     allied_elsewhere : array (K,) of bool, the candidates with a defence pact in force with a great power other than the leader.
 
+    Examples
+    --------
     >>> client_eligible(np.array([True, True, False, False]), True, np.array([False, False, True, False])).tolist()
     [False, False, False, True]
     """
