@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.theory.cohesion import LABEL_THRESHOLD
+from foedus.theory.persistence import regime_inputs
 
 __all__ = ["ends_the_whole_treaty", "realigning_pledges", "regime_abrogation", "regime_transition"]
 
@@ -111,11 +112,7 @@ def regime_abrogation(members, regime, regime_reference, *, hazard: float) -> np
     .. [2] Leeds, B. A., Mattes, M. & Vogel, J. S. (2009). Interests, institutions, and the
        reliability of international commitments. American Journal of Political Science 53(2): 461-476.
     """
-    m = np.asarray(members, dtype=bool)
-    r = np.asarray(regime, dtype=float)
-    r0 = np.asarray(regime_reference, dtype=float)
-    if m.ndim != 2 or r.shape != m.shape[1:] or r0.shape != r.shape:
-        raise ValueError(f"regime_abrogation: members must be (A, N), regime and regime_reference (N,), got {m.shape}, {r.shape}, {r0.shape}")
+    m, r, r0 = regime_inputs("regime_abrogation", members, regime, regime_reference)
     if not 0.0 <= hazard <= 1.0:
         raise ValueError(f"regime_abrogation: hazard must lie in [0, 1], got {hazard}")
     stay = np.where(m, 1.0 - hazard * np.minimum(np.abs(r - r0), 1.0)[None, :], 1.0)

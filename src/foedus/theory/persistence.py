@@ -517,6 +517,16 @@ def adversaries(threat, *, share: float) -> np.ndarray:
     return (t > 0) & (t >= share * top)
 
 
+def regime_inputs(name: str, members, regime, regime_reference) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``members`` (A, N) bool, ``regime`` and ``regime_reference`` (N,) float, checked (a ValueError naming ``name``)."""
+    m = np.asarray(members, dtype=bool)
+    r = np.asarray(regime, dtype=float)
+    r0 = np.asarray(regime_reference, dtype=float)
+    if m.ndim != 2 or r.shape != m.shape[1:] or r0.shape != r.shape:
+        raise ValueError(f"{name}: members must be (A, N), regime and regime_reference (N,), got {m.shape}, {r.shape}, {r0.shape}")
+    return m, r, r0
+
+
 def regime_change(members, regime, regime_reference) -> np.ndarray:
     r"""The largest recent change of a member's regime: :math:`\Delta_a = \max_{i \in a} |r_i - \bar r_i|` (0 without members).
 
@@ -537,11 +547,7 @@ def regime_change(members, regime, regime_reference) -> np.ndarray:
     .. [2] Leeds, B. A., Mattes, M. & Vogel, J. S. (2009). Interests, institutions, and the
        reliability of international commitments. American Journal of Political Science 53(2): 461-476.
     """
-    m = np.asarray(members, dtype=bool)
-    r = np.asarray(regime, dtype=float)
-    r0 = np.asarray(regime_reference, dtype=float)
-    if m.ndim != 2 or r.shape != m.shape[1:] or r0.shape != r.shape:
-        raise ValueError(f"regime_change: members must be (A, N), regime and regime_reference (N,), got {m.shape}, {r.shape}, {r0.shape}")
+    m, r, r0 = regime_inputs("regime_change", members, regime, regime_reference)
     d = np.abs(r - r0)
     return np.where(m, d[None, :], 0.0).max(axis=1) if m.shape[1] else np.zeros(len(m))
 
