@@ -220,7 +220,8 @@ def abrogating_member(members, stake, share_change, by_power, regime_shift=None,
 def renewal_probability(cohesion, threat_lapse, capability_change, *, change_weight: float, cohesion_at_formation=None,
                         institutionalisation=0.0, institution_weight: float = 0.0, solidarity=0.0, solidarity_weight: float = 0.0,
                         lapse_institution_weight: float | None = None, general_assets=0.0, third_party=True,
-                        automatic=False, event_bound=False, notice_share: float = 0.0, check: bool = True) -> np.ndarray:
+                        automatic=False, event_bound=False, notice_share: float = 0.0, unaimed_cohesion_weight: float = 1.0,
+                        check: bool = True) -> np.ndarray:
     r"""Probability that a treaty whose stated term ends this year is renewed: :math:`1 - (1 - \tilde c\,(1 - g)\,e^{-\lambda|\Delta p|})(1 - \omega I)(1 - \sigma S)`.
 
     Many treaties state a term (ATOP 5.1 ``speclgth``, ``length``: 21 % of the alliances begun
@@ -286,6 +287,9 @@ the democratic commitment of the members (:math:`S`, :func:`democratic_commitmen
         The term renews unless a member gives notice (ATOP ``proren`` 2): probability :math:`1 - \nu(1 - p)`.
     notice_share : float in [0, 1]
         :math:`\nu`, the share of the chance of lapsing that a tacitly renewed term keeps (0: it never lapses).
+    unaimed_cohesion_weight : float in [0, 1]
+        Where ``third_party`` is False, the weight of the cohesion lost since signature, as in
+        :func:`foedus.theory.cohesion.dissolution_terms` (0: none; the members renew what their own relation still serves).
     event_bound : array_like of bool
         The term is an event, now come (a war's end): probability 0.
 
@@ -335,6 +339,8 @@ the democratic commitment of the members (:math:`S`, :func:`democratic_commitmen
     c, g, dp, inst, sol, a, tp = _broadcast(f, cohesion=c, threat_lapse=g, capability_change=dp, institutionalisation=inst, solidarity=sol,
                                             general_assets=a, third_party=tp, check=check)
     g = np.where(tp, g, 0.0)  # no third-party purpose: no third party's lapse to end it
+    kappa = float(_checked(unaimed_cohesion_weight, "unaimed_cohesion_weight", f, lo=0.0, hi=1.0, check=check))
+    c = np.where(tp, c, 1.0 - kappa * (1.0 - c))  # nor the common threat's fading through cohesion (as dissolution_terms)
     lapse = 1.0 - c * (1.0 - g) * np.exp(-lam * dp)
     w_eff = w - (w - wg) * (1.0 - a) * g  # Wallander 2000: assets specific to a threat now gone keep nothing
     p = 1.0 - lapse * (1.0 - w_eff * inst) * (1.0 - sw * sol)

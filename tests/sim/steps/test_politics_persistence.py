@@ -201,6 +201,26 @@ def test_a_non_aggression_treaty_has_no_third_party_founding_threat():
     assert st["threat_lapse"].tolist() == [0.0, 1.0] and st["third_party"].tolist() == [False, True]
 
 
+def test_a_non_aggression_pact_does_not_end_when_the_common_threat_fades_and_a_defence_pact_does():
+    """Mechanism (Long, Nordstrom & Baek 2007; unaimed_cohesion_weight 0): over 80 seeds, the same two states hold a
+    non-aggression pact and a defence pact; their common adversary no longer threatens them, their cohesion falls with it. With
+    only the 'cohesion lost' term at work the defence pact ends often and the non-aggression pact never ("cohesion lost");
+    one-sided Fisher exact test at alpha = 0.01. (The cohesion of both is the same: the difference is the pact's purpose.)"""
+    rivals = [{"pair": [s, RIV], "hostility": 0.8, "rivalry": True} for s in (SMA, SMB)]
+    ended = np.zeros(2, int)
+    for seed in range(80):
+        world, _ = tiny_world(agreements=[alliance("Peace", [SMA, SMB], obligations=["nonaggression"]), alliance("Pact", [SMA, SMB])],
+                              relations=rivals, base_dissolution_hazard=0.0, threat_lapse_hazard=0.0, solidarity_protection=0.0,
+                              dissolution_hazard=1.0, realignment_hazard=0.0, regime_change_hazard=0.0, capability_change_weight=0.0)
+        cohesion_state(world)  # cohesion at the start, under the threat
+        world.results.threat[:, world.index_of(RIV)] = 0.0
+        st = cohesion_state(world)
+        assert st["cohesion"][0] == st["cohesion"][1] and st["cohesion"][0] < world.agreements.cohesion_start[0]
+        alliance_politics(world, np.random.default_rng(seed))
+        ended += ~world.agreements.active[:2]
+    assert ended[0] == 0 and stats.fisher_exact([[ended[1], 80 - ended[1]], [ended[0], 80 - ended[0]]], alternative="greater").pvalue < ALPHA
+
+
 def test_a_named_adversary_still_ends_a_non_aggression_treaty_whose_text_names_it():
     """A target the treaty's text names (ATOP statthr) is kept whatever the obligation: the lapse is the record's."""
     world, _ = tiny_world(agreements=[alliance("Named", [SMA, SMB], obligations=["neutrality"], targets=[255])])
