@@ -248,15 +248,13 @@ the democratic commitment of the members (:math:`S`, :func:`democratic_commitmen
     1882, renewed in 1887, 1891, 1902 and 1912, is one alliance, atopid 1350, to 1918).
 
     A term that renews automatically (``automatic`` True: ATOP ``proren`` 2, the treaty continues unless a member gives
-    notice) makes continuation the default (Koremenos 2005), but its end is still the moment a member may leave
-    without breaking its word: the notice period the text opens (Leeds & Savun 2007 separate an ending at the
-    scheduled end from a premature abrogation). There the chance of lapsing is the share :math:`\nu`
-    (``notice_share``) of a decision afresh's: :math:`p_{auto} = 1 - \nu\,(1 - p)`; :math:`\nu = 0` is a term that
-    never lapses (the treaty ends only by the yearly abrogation hazard of
-    :func:`foedus.theory.cohesion.dissolution_terms`), :math:`\nu = 1` one renewed by agreement. In ATOP 5.1 (in-sample
-    eras) 19 of the 85 treaties with a tacitly renewed term that reached its first end ended within a year of it, 22 %
-    against about 5 % that their yearly hazard between term ends (2.7 %, 1946-1989) gives that two-year window; 6 of
-    the 7 renewed by agreement did (86 %): :math:`\nu \approx (0.22 - 0.05) / (0.86 - 0.05) \approx 0.2`.
+    notice) makes continuation the default (Koremenos 2005), but its end is the moment a member may leave without
+    breaking its word (Leeds & Savun 2007 separate an ending at the scheduled end from an abrogation): the chance of
+    lapsing is the share :math:`\nu` (``notice_share``) of a decision afresh's, :math:`p_{auto} = 1 - \nu\,(1 - p)`;
+    :math:`\nu = 0`: it never lapses (it ends only by the yearly hazard of :func:`foedus.theory.cohesion.dissolution_terms`),
+    :math:`\nu = 1`: as one renewed by agreement. In ATOP 5.1 (in-sample eras) 19 of the 85 treaties with a tacitly renewed
+    term that reached its first end ended within a year of it, 22 % against about 5 % from their yearly hazard between
+    term ends (2.7 %, 1946-1989); 6 of the 7 renewed by agreement did (86 %): :math:`\nu \approx (0.22-0.05)/(0.86-0.05) \approx 0.2`.
     A treaty renewed by agreement survives each term's end with probability :math:`p`:
     :math:`S(t) = (1-h)^t\,p^{\lfloor t/T \rfloor}` (:func:`survival_with_terms`). A treaty whose term is an event (``event_bound`` True: made for a war, to last until
     it ends; ATOP ``speclgth`` 2) is not renewed when the event comes: its provisions are fulfilled (ATOP 5.1: 16 of
@@ -288,8 +286,7 @@ the democratic commitment of the members (:math:`S`, :func:`democratic_commitmen
     notice_share : float in [0, 1]
         :math:`\nu`, the share of the chance of lapsing that a tacitly renewed term keeps (0: it never lapses).
     unaimed_cohesion_weight : float in [0, 1]
-        Where ``third_party`` is False, the weight of the cohesion lost since signature, as in
-        :func:`foedus.theory.cohesion.dissolution_terms` (0: none; the members renew what their own relation still serves).
+        Where ``third_party`` is False, the weight of the cohesion lost (:func:`foedus.theory.cohesion.dissolution_terms`).
     event_bound : array_like of bool
         The term is an event, now come (a war's end): probability 0.
 
@@ -339,8 +336,7 @@ the democratic commitment of the members (:math:`S`, :func:`democratic_commitmen
     c, g, dp, inst, sol, a, tp = _broadcast(f, cohesion=c, threat_lapse=g, capability_change=dp, institutionalisation=inst, solidarity=sol,
                                             general_assets=a, third_party=tp, check=check)
     g = np.where(tp, g, 0.0)  # no third-party purpose: no third party's lapse to end it
-    kappa = float(_checked(unaimed_cohesion_weight, "unaimed_cohesion_weight", f, lo=0.0, hi=1.0, check=check))
-    c = np.where(tp, c, 1.0 - kappa * (1.0 - c))  # nor the common threat's fading through cohesion (as dissolution_terms)
+    c = np.where(tp, c, 1.0 - float(_checked(unaimed_cohesion_weight, "unaimed_cohesion_weight", f, lo=0.0, hi=1.0, check=check)) * (1.0 - c))
     lapse = 1.0 - c * (1.0 - g) * np.exp(-lam * dp)
     w_eff = w - (w - wg) * (1.0 - a) * g  # Wallander 2000: assets specific to a threat now gone keep nothing
     p = 1.0 - lapse * (1.0 - w_eff * inst) * (1.0 - sw * sol)
