@@ -324,6 +324,35 @@ def test_tacit_renewal_leaves_only_the_geometric_law_of_the_hazard():
     assert persistence.survival_with_terms(5, 0.0, 5, p[1]) == 0.0
 
 
+@given(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1))
+def test_a_pact_without_a_third_party_purpose_loses_only_the_weighted_share_of_its_cohesion(c, c0, kappa, dp):
+    """Long, Nordstrom & Baek 2007: a non-aggression pact regulates its members' own relation, so the cohesion it lost (which
+    moves with the common external threat) counts with weight kappa: its 'cohesion lost' term is kappa times a defence
+    pact's (analytic), 0 at kappa 0, and at a term's end the retained cohesion is 1 - kappa (1 - c~)."""
+    c0 = max(c0, c)
+    kw = dict(cohesion_at_formation=c0, max_hazard=0.3, capability_change=dp, change_weight=1.0, unaimed_cohesion_weight=kappa)
+    aimed = cohesion.dissolution_terms(c, third_party=True, **kw)
+    unaimed = cohesion.dissolution_terms(c, third_party=False, **kw)
+    assert float(unaimed[0]) == pytest.approx(kappa * float(aimed[0]), abs=1e-12)
+    if kappa == 0.0:
+        assert float(unaimed[0]) == 0.0
+    kept = cohesion.cohesion_retained(c, c0)
+    p = persistence.renewal_probability(c, 0.0, 0.0, change_weight=1.0, cohesion_at_formation=c0, third_party=False, unaimed_cohesion_weight=kappa)
+    assert float(p) == pytest.approx(1.0 - kappa * (1.0 - float(kept)), abs=1e-12)
+
+
+@given(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1))
+def test_a_tacit_term_keeps_the_notice_share_of_the_chance_of_lapsing(c, g, nu):
+    """Analytic: p_auto = 1 - nu (1 - p) for the p of the same treaty renewed by agreement; nu 0 is renewal for sure, nu 1
+    a decision afresh (Koremenos 2005; Leeds & Savun 2007)."""
+    kw = dict(change_weight=1.0, cohesion_at_formation=1.0)
+    p = float(persistence.renewal_probability(c, g, 0.1, **kw))
+    q = float(persistence.renewal_probability(c, g, 0.1, automatic=True, notice_share=nu, **kw))
+    assert q == pytest.approx(1.0 - nu * (1.0 - p), abs=1e-12) and p - 1e-12 <= q <= 1.0
+    with pytest.raises(ValueError, match="notice_share"):
+        persistence.renewal_probability(c, g, 0.1, automatic=True, notice_share=1.5, **kw)
+
+
 def test_a_treaty_made_for_an_event_is_not_renewed_when_it_comes():
     """ATOP speclgth 2 (Leeds et al. 2002): a pact made until a war's end is fulfilled by it, whatever else holds."""
     p = persistence.renewal_probability(1.0, 0.0, 0.0, change_weight=1.0, institutionalisation=1.0, institution_weight=1.0, event_bound=True)

@@ -296,6 +296,7 @@ def dissolution_hazard(
     solidarity_weight: float = 0.0,
     general_assets=0.0,
     third_party=True,
+    unaimed_cohesion_weight: float = 1.0,
     check: bool = True,
 ) -> np.ndarray:
     r"""Annual hazard that an alliance dissolves: the probability it ends this year (brief P5).
@@ -409,6 +410,13 @@ def dissolution_hazard(
         non-aggression or consultation alone) its purpose is the relation between its own members, not a
         third party: the 'threat gone' term is 0 (a third party's fading gives no reason to abrogate it; the
         members' own relation still moves its cohesion, through their likeness, democracy and competition).
+    unaimed_cohesion_weight : float in [0, 1], default 1
+        :math:`\kappa`, the weight of the 'cohesion lost' term where ``third_party`` is False. The cohesion
+        (:func:`alliance_cohesion`) moves mostly with the members' common external threat; a pact of neutrality,
+        non-aggression or consultation alone regulates its members' own relation (Long, Nordstrom & Baek 2007) and was
+        not written against that threat, so its fading is no more a reason to end it than the 'threat gone' term is:
+        0 counts none of it (its ends are then a power shift, the baseline lapse, realignment, a regime change and its
+        members' exits), 1 all, as for a defence pact.
     check : bool, default True
         Validate the inputs (shapes, finiteness, ranges); False skips the checks, for callers whose
         inputs are valid by construction such as the simulator (as scipy's ``check_finite``).
@@ -441,7 +449,8 @@ def dissolution_hazard(
         institutionalisation=institutionalisation, institution_weight=institution_weight,
         cohesion_at_formation=cohesion_at_formation, base_hazard=base_hazard, threat_lapse=threat_lapse,
         lapse_hazard=lapse_hazard, lapse_institution_weight=lapse_institution_weight, solidarity=solidarity,
-        solidarity_weight=solidarity_weight, general_assets=general_assets, third_party=third_party, check=check,
+        solidarity_weight=solidarity_weight, general_assets=general_assets, third_party=third_party,
+        unaimed_cohesion_weight=unaimed_cohesion_weight, check=check,
     ).sum(axis=0)
 
 
@@ -462,6 +471,7 @@ def dissolution_terms(
     solidarity_weight: float = 0.0,
     general_assets=0.0,
     third_party=True,
+    unaimed_cohesion_weight: float = 1.0,
     check: bool = True,
 ) -> np.ndarray:
     r""":func:`dissolution_hazard` split by cause: (4, ...) in the order of :data:`DISSOLUTION_CAUSES`.
@@ -493,6 +503,8 @@ def dissolution_terms(
     [0.0, 0.0, 0.0, 0.2]
     >>> dissolution_terms(0.5, threat_lapse=1.0, lapse_hazard=0.2, max_hazard=0.2, third_party=False).round(3).tolist()
     [0.1, 0.0, 0.0, 0.0]
+    >>> dissolution_terms(0.5, threat_lapse=1.0, lapse_hazard=0.2, max_hazard=0.2, third_party=False, unaimed_cohesion_weight=0.0).round(3).tolist()
+    [0.0, 0.0, 0.0, 0.0]
     """
     f = "dissolution_hazard"
     c = _checked(cohesion, "cohesion", f, lo=0.0, hi=1.0, check=check)
@@ -517,6 +529,8 @@ def dissolution_terms(
         f, cohesion=c, capability_change=dp, institutionalisation=inst, threat_lapse=g, solidarity=sol, general_assets=a, third_party=tp, check=check
     )
     g = np.where(tp, g, 0.0)  # no third-party purpose: no third party's lapse to end it
+    kappa = float(_checked(unaimed_cohesion_weight, "unaimed_cohesion_weight", f, lo=0.0, hi=1.0, check=check))
+    c = np.where(tp, c, 1.0 - kappa * (1.0 - c))  # nor the common threat's fading, through cohesion, unless weighted
     keep = (1.0 - w * inst) if w else np.ones_like(c)
     held = 1.0 - sw * sol  # ideological solidarity, on the whole hazard (Walt 1997; Bennett 1997, Lai & Reiter 2000)
     out = np.empty((4,) + np.shape(c))

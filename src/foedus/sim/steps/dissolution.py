@@ -36,7 +36,8 @@ Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
   commitment as the others;
 - **term expired** (:func:`expire_terms`, called by :func:`foedus.sim.steps.politics.alliance_politics`): a
   treaty with a stated term (ATOP ``speclgth``, ``length``, ``renewlgt``) that its members do not renew when the
-  term ends (:func:`foedus.theory.persistence.renewal_probability`: the share of the circumstances of its
+  term ends, or, where the term renews unless a member gives notice (ATOP ``proren`` 2), whose member gives notice then
+  (``tacit_renewal_notice``; in a treaty of more than two that member alone leaves, an ``"exit"``) (:func:`foedus.theory.persistence.renewal_probability`: the share of the circumstances of its
   signature that remain; Koremenos 2005, Leeds & Savun 2007); a renewed treaty continues as the same alliance;
 - **war over** (:func:`expire_terms`): a pact made in war (ATOP ``wartime``) that states no term is made for that
   war; when none of its members is at war any more it ends, its provisions fulfilled (ATOP ``speclgth`` 2; Leeds et
@@ -196,8 +197,10 @@ def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.n
     logged with the renewal probability and every factor of it. A pact made for a war (``term_end`` -inf) reaches
     its term in the first year none of its members is at war, and ends as "war over", its provisions fulfilled (its
     renewal probability is 0: :func:`foedus.theory.persistence.renewal_probability`, ``event_bound``). A term that renews
-    unless a member gives notice (``automatic_renewal``, ATOP ``proren`` 2) is renewed (probability 1): such a treaty ends
-    only by the yearly hazard. Agreements ended earlier this year are skipped.
+    unless a member gives notice (``automatic_renewal``, ATOP ``proren`` 2) is renewed unless a member gives notice at its
+    end (``notice_share`` of :func:`foedus.theory.persistence.renewal_probability`): a treaty of two then ends ("term
+    expired", ``automatic_renewal`` True), in one of more the member giving notice leaves and the term renews for the
+    others (:func:`_give_notice`). Agreements ended earlier this year are skipped.
     """
     ag = world.agreements
     slots = st["slots"]
@@ -208,9 +211,13 @@ def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.n
     if not len(due):
         return
     renewed = rng.random(len(due)) < renewal[due]
-    again = slots[due[renewed]]
+    # a tacitly renewed treaty of more than two members that lapses: the member giving notice leaves, the others renew
+    notice = ~renewed & ag.automatic_renewal[slots[due]] & (st["size"][due] > 2)
+    again = slots[due[renewed | notice]]
     ag.term_end[again] = np.where(np.isneginf(ag.term_end[again]), np.inf, ag.term_end[again] + ag.renewal_years[again])
-    ending = due[~renewed]
+    if notice.any():
+        _give_notice(world, st, renewal, due[notice])
+    ending = due[~renewed & ~notice]
     if not len(ending):
         return
     gone = slots[ending]
@@ -220,17 +227,39 @@ def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.n
         p_, co, lapse, cc, inst_l = (c[ending].tolist() for c in cols)
         c0, yrs, term = ag.cohesion_start[gone].tolist(), (world.year - ag.start_year[gone]).tolist(), [None if t != t else t for t in ag.renewal_years[gone].tolist()]
         war = np.isneginf(ag.term_end[gone]).tolist()
+        auto = ag.automatic_renewal[gone].tolist()  # a member gave notice at the term's end (ATOP proren 2)
         kept = th_cohesion.cohesion_retained(st["cohesion"][ending], ag.cohesion_start[gone]).tolist()
         dem, tp = st["democracy"][ending].tolist(), st["third_party"][ending].astype(bool).tolist()
         details = [
             {"cause": "war over" if war[k] else "term expired", "factors": {"renewal_probability": p_[k], "made_for_the_war": war[k], "term_years": term[k],
-                                                  "automatic_renewal": False, "years_in_force": yrs[k], "cohesion": co[k],
+                                                  "automatic_renewal": auto[k], "years_in_force": yrs[k], "cohesion": co[k],
                                                   "cohesion_at_start": c0[k], "threat_lapse": lapse[k], "capability_change": cc[k],
                                                   "institutional_assets": inst_l[k], "cohesion_retained": kept[k],
                                                   "democratic_commitment": dem[k], "third_party_purpose": tp[k]}}
             for k in range(len(gone))
         ]
     dissolve(world, gone, details)
+
+
+def _give_notice(world: World, st: dict, renewal: np.ndarray, pos: np.ndarray) -> None:
+    """At the end of a tacitly renewed term (ATOP ``proren`` 2) one member of each treaty ``st["slots"][pos]`` (more than two
+    members) gives notice and leaves, the others staying allied under the renewed term (NATO's article 13: a party may cease to
+    be one; Koremenos 2005): the member :func:`foedus.theory.persistence.abrogating_member` names, the one least threatened by
+    the treaty's founding threat now. Logged as an ``"exit"`` with the cause "term expired"; a treaty left with fewer than two
+    members ends."""
+    ag = world.agreements
+    slots = st["slots"][pos]
+    who, stake, moved = _abrogation(world, slots, np.zeros(len(slots), dtype=bool))
+    details = None
+    if world.explain:
+        p_, yrs = renewal[pos].tolist(), (world.year - ag.start_year[slots]).tolist()
+        term = [None if t != t else t for t in ag.renewal_years[slots].tolist()]
+        details = [{"cause": "term expired", "factors": {"renewal_probability": p_[k], "automatic_renewal": True, "term_years": term[k],
+                                                         "years_in_force": yrs[k], "member_founding_threat": None if s_ != s_ else s_,
+                                                         "member_share_change": v}}
+                   for k, (s_, v) in enumerate(zip(stake.tolist(), moved.tolist()))]
+    leave(world, slots, who, details)
+    dissolve_if_deserted(world, slots, "too few members after exits")
 
 
 def _abrogation(world: World, slots: np.ndarray, by_power: np.ndarray, regime_shift=None, by_regime=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -79,10 +79,13 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
       hazard and of the chance of lapsing at term's end by ``2 * T5 * solidarity_protection`` (a proportional effect);
       like autocracies get no protection from their likeness;
     - a treaty of neutrality, non-aggression or consultation alone has no third-party purpose
-      (:func:`~foedus.theory.persistence.has_third_party_purpose`): no founding threat unless its text names one, and
-      no 'threat gone' term;
+      (:func:`~foedus.theory.persistence.has_third_party_purpose`): no founding threat unless its text names one, no
+      'threat gone' term, and its 'cohesion lost' term (the cohesion moves with the common threat) weighted by
+      ``unaimed_cohesion_weight`` (Long, Nordstrom & Baek 2007: such a pact regulates its members' own relation);
     - a term that renews unless a member gives notice (ATOP ``proren`` 2: the Triple Alliance, most treaties after 1919)
-      is renewed at its end (Koremenos 2005): such a treaty ends only by the yearly hazard; a pact formed in the run
+      is renewed at its end unless a member gives notice then, with the share ``tacit_renewal_notice`` of the chance of
+      lapsing of a treaty renewed by agreement (Koremenos 2005; Leeds & Savun 2007); in a treaty of more than two the member
+      giving notice leaves (:func:`foedus.sim.steps.dissolution.expire_terms`); a pact formed in the run
       draws whether its term renews so with the term itself, from the record's practice of the scenario's time
       (12 % of the alliances begun 1816-1914, 50 % of those begun 1946-1989);
     - a treaty made for a war that states no term (ATOP ``wartime``, no ``length``) ends with its provisions fulfilled
@@ -119,6 +122,7 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         solidarity_weight=min(2.0 * tr.norms * p.solidarity_protection, 1.0),
         general_assets=general,
         third_party=st["third_party"],
+        unaimed_cohesion_weight=p.unaimed_cohesion_weight,
         check=world.check,
     )
     terms = np.vstack([terms, _circumstance_terms(world, st, terms.sum(axis=0), institutional)])
@@ -135,7 +139,8 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         institutionalisation=institutional, institution_weight=p.institution_protection, solidarity=st["democracy"],
         solidarity_weight=min(2.0 * tr.norms * p.solidarity_protection, 1.0), lapse_institution_weight=p.threat_lapse_institution_protection,
         general_assets=general, third_party=st["third_party"], automatic=ag.automatic_renewal[slots],
-        event_bound=np.isneginf(ag.term_end[slots]), check=world.check,
+        event_bound=np.isneginf(ag.term_end[slots]), notice_share=p.tacit_renewal_notice,
+        unaimed_cohesion_weight=p.unaimed_cohesion_weight, check=world.check,
     )
     expire_terms(world, rng, st, renewal, institutional)
     _democratisation(world, st["integration_by_state"])
