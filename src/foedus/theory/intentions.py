@@ -27,7 +27,7 @@ import numpy as np
 
 from foedus.theory._validate import _array, _matrix, _zero_diagonal
 
-__all__ = ["allied_intentions", "commercial_restraint", "ideological_excess", "intentions_from_acts", "pledged_reassurance", "politically_relevant", "reach_within", "revealed_hostility"]
+__all__ = ["allied_intentions", "commercial_restraint", "ideological_excess", "intentions_from_acts", "pledged_reassurance", "politically_relevant", "reach_within", "relevant_dyads", "revealed_hostility"]
 
 
 def intentions_from_acts(
@@ -210,8 +210,8 @@ def ideological_excess(ideal_point, camp: float, *, known=None, check: bool = Tr
     return np.maximum(d - camp, 0.0) / (top - camp)
 
 
-def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0, reach=None, within=None, check: bool = True) -> np.ndarray:
-    """Hostility of ``j`` towards ``i`` or towards an exposed neighbour of ``i``: ``max(H_ij, max_k pi_ik e_ik H_kj F_kj W_ikj)``.
+def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0, reach=None, within=None, relevant=None, check: bool = True) -> np.ndarray:
+    """Hostility of ``j`` towards ``i`` or towards an exposed neighbour of ``i``: ``max(H_ij, V_ij max_k pi_ik e_ik H_kj F_kj W_ikj)``.
 
     Walt (1987, ch. 2): intentions are inferred from behaviour, and aggression close by is read as
     the more dangerous ("states that are viewed as aggressive are likely to provoke others to
@@ -257,6 +257,13 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
     Published form: Walt names the rule without a formula; the ratio is ours, on the model's
     proximity (:func:`foedus.theory.threat.proximity_matrix`).
 
+    And only an aggressor that could fight ``i`` at all reveals anything to it by an act against another: with
+    ``relevant`` ``V`` (:func:`relevant_dyads`, Lemke & Reed 2001's politically relevant dyads: contiguous, or one
+    of the two a major power, or one able to reach the other, Lemke 2002), the indirect term counts for the pairs
+    ``(i, j)`` that are relevant, 0 elsewhere: the Ottoman Empire's quarrels in the Balkans are no threat to Spain or
+    Belgium, which it neither borders nor reaches (a record-built run from 1900: Spain named the Ottoman Empire in 37 %
+    of its state-years, Belgium in 23 %). Published form: the dyadic rule of Maoz & Russett (1993) and Lemke & Reed (2001).
+
     (Russia's war on Ukraine is read as hostile intent by Ukraine's neighbours; a rivalry between
     great powers, or one on the other side of the world, is not.) Published form: Walt names the
     source without a formula; this one is ours.
@@ -278,6 +285,8 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
     within : array (N, N) of float in [0, 1], optional
         ``A[i, j]``: how close ``i`` is to ``j`` (the proximity ``pi``), for ``W``; None: ``W = 1``
         (every state reads the act as if within reach).
+    relevant : array (N, N) of float in [0, 1], optional
+        ``V[i, j]``: whether the pair of observer and aggressor is politically relevant (:func:`relevant_dyads`); None: every pair.
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -327,6 +336,8 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
         with np.errstate(divide="ignore", invalid="ignore"):
             w = np.where(a[:, None, :] >= a[None, :, :], 1.0, a[:, None, :] / a[None, :, :])
         near = ((weight[:, :, None] * serious[None, :, :]) * w).max(axis=1)
+    if relevant is not None and n:  # V_ij: only an aggressor that could fight i reveals anything to it (Lemke & Reed 2001)
+        near = near * _matrix("relevant", relevant, n, unit=True, check=check)
     return _zero_diagonal(np.maximum(h, near))
 
 
@@ -344,7 +355,9 @@ def politically_relevant(contiguous, major, able=None, allied=None, *, check: bo
     where its capability, discounted for distance in Bueno de Mesquita's 1981 form, is at least the other's), a
     minor state is exposed also to what befalls the states it could reach. With ``allied`` (Quackenbush 2006's
     politically active dyads: relevance also through an ally), a state is exposed also to what befalls the states
-    its allies border or reach (Spain, through its NATO allies, to Russia's war on Ukraine). Diagonal 0.
+    its allies border (Spain, through its NATO allies, to Russia's war on Ukraine). Quackenbush's criterion is an ally
+    *contiguous* to the other state, not one that can reach it: with reach, an ally of Russia (Armenia, in the CSTO) or of
+    Turkey (Azerbaijan) was exposed to the fate of every state in Europe that Russia or Turkey reaches (world-2022). Diagonal 0.
 
     Parameters
     ----------
@@ -355,7 +368,7 @@ def politically_relevant(contiguous, major, able=None, allied=None, *, check: bo
     able : array (N, N) of bool, optional
         ``able[i, k]``: ``i`` can reach ``k`` (:func:`foedus.theory.projection.able_to_reach`); None: contiguity and major status only.
     allied : array (N, N) of bool, optional
-        ``allied[i, b]``: ``i`` and ``b`` are allies in arms; ``i`` is then exposed to what befalls the states ``b`` borders or reaches.
+        ``allied[i, b]``: ``i`` and ``b`` are allies in arms; ``i`` is then exposed to what befalls the states ``b`` borders (Quackenbush 2006).
     check : bool, default True
         Validate the inputs.
 
@@ -390,9 +403,39 @@ def politically_relevant(contiguous, major, able=None, allied=None, *, check: bo
         b = np.asarray(allied, dtype=bool)
         if check and b.shape != c.shape:
             raise ValueError(f"allied: must be {c.shape}, got {b.shape}")
-        near = (c | np.asarray(able, dtype=bool)) if able is not None else c
-        out = out | ((b.astype(float) @ near.astype(float)) > 0)
+        out = out | ((b.astype(float) @ c.astype(float)) > 0)  # an ally contiguous to k, not one that merely reaches it
     return _zero_diagonal(out.astype(float))
+
+
+def relevant_dyads(contiguous, major, able=None, *, check: bool = True) -> np.ndarray:
+    """``V[i, j] = [i, j contiguous or either a major power or either able to reach the other]``: Lemke & Reed's (2001) politically relevant dyads.
+
+    The dyadic rule of Maoz & Russett (1993) and Lemke & Reed (2001), symmetric: a pair has the opportunity to fight when the two
+    are contiguous or one of them is a major power; with ``able`` (Lemke 2002), also when either can reach the other. It is
+    :func:`politically_relevant` read from both sides, ``max(P, P^T)``. Diagonal 0.
+
+    Parameters
+    ----------
+    contiguous, major, able, check
+        As in :func:`politically_relevant`.
+
+    Returns
+    -------
+    array (N, N) of float in {0, 1}, symmetric, diagonal 0.
+
+    Examples
+    --------
+    >>> relevant_dyads([[0, 1, 0], [1, 0, 0], [0, 0, 0]], [False, False, True]).tolist()
+    [[0.0, 1.0, 1.0], [1.0, 0.0, 1.0], [1.0, 1.0, 0.0]]
+    >>> relevant_dyads(np.zeros((3, 3), bool), [False] * 3, [[0, 1, 0], [0, 0, 0], [0, 0, 0]]).tolist()  # 0 reaches 1
+    [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
+
+    References
+    ----------
+    Maoz & Russett (1993); Lemke & Reed (2001); Lemke (2002), ch. 4.
+    """
+    p = politically_relevant(contiguous, major, able, check=check)
+    return np.maximum(p, p.T)
 
 
 def reach_within(proximity, weight: float = 1.0, *, check: bool = True) -> np.ndarray:

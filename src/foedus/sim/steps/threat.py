@@ -79,7 +79,7 @@ def perceive_threats(world: World) -> None:
             world.power, offensive, x, world.hostility, world.proximity, world.ideal_distance, world.rivalry, commitment, exposed,
             weights=_INTENT_WEIGHTS, ally_discount=p.ally_discount, aggression_floor=p.aggression_hostility, restraint=restraint, belied=p.aggression_hostility,
             serious=p.ideology_read_hostility, reach_weight=p.aggression_reach_weight, ideology_alone=p.ideology_alone, ideology_excess=ideological_excess(world),
-            forward=xf, check=True,
+            forward=xf, relevant=relevant_dyads(world), check=True,
         )
         world.results.reach = th_projection.projected_capability(world.power, xf, check=True)
     else:
@@ -87,6 +87,7 @@ def perceive_threats(world: World) -> None:
             world.hostility, world.ideal_distance, world.rivalry, world.proximity, commitment, x, world.power, offensive, p.ally_discount,
             exposed, p.aggression_hostility, weight=_revealing_weight(world), restraint=restraint, belied=p.aggression_hostility,
             serious=p.ideology_read_hostility, within=aggression_within(world), alone=p.ideology_alone, excess=ideological_excess(world), forward=xf,
+            relevant=relevant_dyads(world),
         )
     key = world.global_intensity.tobytes()
     hit = world.cache.get("global_threats")
@@ -218,6 +219,21 @@ def exposed_states(world: World) -> np.ndarray:
     return hit[1]
 
 
+def relevant_dyads(world: World) -> np.ndarray:
+    """(N, N): :func:`foedus.theory.intentions.relevant_dyads` of the world (Lemke & Reed 2001: contiguous, a major power in the pair,
+    or either able to reach the other, :func:`foedus.theory.projection.able_to_reach`): the only aggressors whose acts against
+    others a state reads as revealing intentions towards itself. Kept until the majors, contiguity or capabilities change."""
+    key = (world.major.tobytes(), world.contiguous.tobytes(), world.power.tobytes())
+    hit = world.cache.get("relevant_dyads")
+    if hit is None or hit[0] != key:
+        v = th_intentions.relevant_dyads(
+            world.contiguous, world.major, th_projection.able_to_reach(world.power, distance_exponent(world), check=world.check), check=world.check
+        )
+        v.flags.writeable = False
+        hit = world.cache["relevant_dyads"] = (key, v)
+    return hit[1]
+
+
 def ideological_excess(world: World) -> np.ndarray:
     """(N, N): :func:`foedus.theory.intentions.ideological_excess` of the UN ideal points (known ones only) beyond
     ``ideology_camp_distance``, what ideology alone makes threatening (Haas 2005); kept until the ideal points or the width change."""
@@ -323,7 +339,7 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
     a_ij, a_kj = a[i, j][:, None], a[:, j].T  # W: within the reach j has shown (revealed_hostility)
     with np.errstate(divide="ignore", invalid="ignore"):
         within = np.where(a_ij >= a_kj, 1.0, a_ij / a_kj)
-    revealed = np.maximum(h[i, j], ((_revealing_weight(world)[i, :] * serious) * within).max(axis=1))
+    revealed = np.maximum(h[i, j], ((_revealing_weight(world)[i, :] * serious) * within).max(axis=1) * relevant_dyads(world)[i, j])
     commitment = alliance_reassurance(world)[i, j]
     offensive = walt_offensive(world)[j]
     projected = (world.power[j] * offensive) ** x[i, j]
@@ -346,6 +362,7 @@ def threat_of(
     exponent: np.ndarray, power: np.ndarray, offensive: np.ndarray, ally_discount: float, exposed: np.ndarray | None = None, aggression_floor: float = 0.0,
     *, weight: np.ndarray | None = None, restraint: np.ndarray | None = None, belied: float | None = None, serious: float | None = None,
     within: np.ndarray | None = None, alone: float = 0.0, camp: float = 0.0, excess: np.ndarray | None = None, forward: np.ndarray | None = None,
+    relevant: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Walt's threat with geography and the reach of every state, in one compiled pass (brief F1, F2).
 
@@ -360,7 +377,8 @@ def threat_of(
     ``within`` the theory's ``reach_within(proximity, reach_weight)`` (None: ``proximity``, the rule in full);
     ``alone``, ``camp`` and ``excess`` the theory's ``ideology_alone``, ``ideology_camp`` and ``ideology_excess`` (the share of the ideological
     distance beyond one camp that threatens without acts; Haas 2005; ``excess`` None: from ``ideal_distance`` and ``camp``);
-    ``forward`` the theory's ``forward`` (the exponents with forward presence for the threat and the reach; None: ``exponent``).
+    ``forward`` the theory's ``forward`` (the exponents with forward presence for the threat and the reach; None: ``exponent``);
+    ``relevant`` the theory's ``relevant`` (the politically relevant dyads whose aggressor's acts against others count; None: every pair).
     """
     w0, w1, w2 = _INTENT_WEIGHTS
     denom = w0 + (w1 if ideal_distance is not None else 0.0) + w2
@@ -382,18 +400,21 @@ def threat_of(
         np.inf if belied is None else float(belied), float(aggression_floor) if serious is None else float(serious), out, reach,
         np.ascontiguousarray(proximity if within is None else within, dtype=float), float(alone), excess,
         np.ascontiguousarray(exponent if forward is None else forward, dtype=float),
+        np.zeros((0, 0)) if relevant is None else np.ascontiguousarray(relevant, dtype=float),
     )
     return out, reach
 
 
 @njit(cache=True)
-def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach, within, alone, excess, xf):  # pragma: no cover (compiled)
+def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach, within, alone, excess, xf, rel):  # pragma: no cover (compiled)
     """``out[i, j] = exp(xf[i, j] ln(power[j] offensive[j])) * (I[i, j] (1 - discount C[i, j] [h[i, j] < belied or h[i, j] = 0]))`` with
     ``I = (w0 H~ + w1 (d g + alone (1 - g) excess) + w2 r) / denom``, ``g = min(1, max(H~, r) / serious)`` (:func:`foedus.theory.intentions.intentions_from_acts`) and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} weight[i, k] (h[k, j] min(1, power[j] ** (x[k, j] - 1))))``
-    (``weight = prox * exposed``) times ``min(1, within[i, j] / within[k, j])`` (within the reach ``j`` has shown), times ``restraint[i, j]`` when ``has_restraint``;
+    (``weight = prox * exposed``) times ``min(1, within[i, j] / within[k, j])`` (within the reach ``j`` has shown) and ``rel[i, j]`` (the politically
+    relevant dyads; ``rel`` empty: every pair), times ``restraint[i, j]`` when ``has_restraint``;
     ``reach[i, j] = exp(xf[i, j] ln power[j])`` (``xf``: with forward presence; ``x``, from home, reads the acts); 0 on the diagonal of ``out``."""
     n = h.shape[0]
     has_ideal = ideal.shape[0] > 0
+    has_rel = rel.shape[0] > 0
     # the revealed hostility, transposed (row j: what j reveals to each i), through the serious
     # hostilities only (few); it starts at h[i, j]
     log_base = np.empty(n)
@@ -424,6 +445,8 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
                     v = column[i] * hp
                     if within[i, j] < a_kj:  # theory.intentions.revealed_hostility, W: beyond the reach j has shown
                         v = v * (within[i, j] / a_kj)
+                    if has_rel:  # V: only an aggressor relevant to i (Lemke & Reed 2001)
+                        v = v * rel[i, j]
                     if v > near_t[j, i]:
                         near_t[j, i] = v
     for i in range(n):
