@@ -135,7 +135,7 @@ def test_walt_threat_is_projected_offensive_power_times_allied_intentions():
     prox, ideal, riv = rng.random((n, n)), rng.random((n, n)), rng.random((n, n)) < 0.2
     c = rng.choice([0.0, 0.3, 1.0], (n, n))
     got = walt_threat(power, offensive, x, h, prox, ideal, riv, c, ally_discount=0.9)
-    intent = intentions_from_acts(revealed_hostility(h, prox, reach=reach_fraction(power, x), within=prox), ideal, riv, serious=0.0) * (1 - 0.9 * c)
+    intent = intentions_from_acts(revealed_hostility(h, prox, reach=reach_fraction(power, x), within=prox), ideal, riv, serious=0.0) * (1 - 0.9 * c * (1.0 - riv))  # rivals unreassured
     want = projected_capability(power * offensive, x) * intent
     np.fill_diagonal(want, 0.0)
     np.testing.assert_allclose(got, want, rtol=1e-14)
@@ -148,10 +148,13 @@ def test_with_a_full_discount_no_defence_ally_is_ever_the_main_threat_of_a_threa
         c = np.triu((rng.random((n, n)) < 0.3).astype(float), 1)
         c = c + c.T
         h = rng.random((n, n))
-        t = walt_threat(rng.dirichlet(np.ones(n)), rng.random(n), distance_discount_exponent(rng.random((n, n)) * 9000), h, rng.random((n, n)), rng.random((n, n)), rng.random((n, n)) < 0.3, c, ally_discount=1.0)
+        riv = np.triu(rng.random((n, n)) < 0.3, 1)
+        riv = riv | riv.T
+        t = walt_threat(rng.dirichlet(np.ones(n)), rng.random(n), distance_discount_exponent(rng.random((n, n)) * 9000), h, rng.random((n, n)), rng.random((n, n)), riv, c, ally_discount=1.0)
         main = t.argmax(axis=1)
         threatened = t.max(axis=1) > 0
-        assert not (c[np.arange(n), main] == 1.0)[threatened].any()
+        # a defence ally is never the main threat unless it is a rival (a rival's pledge does not reassure: Thompson 2001, Kydd 2005)
+        assert not ((c[np.arange(n), main] == 1.0) & ~riv[np.arange(n), main])[threatened].any()
 
 
 # --- regional balancing of power (F1) -----------------------------------------------------------
@@ -571,3 +574,20 @@ def test_an_ally_that_borders_the_victim_makes_its_fate_relevant_quackenbush_200
     assert politically_relevant(c, minor)[0, 2] == 0.0
     p = politically_relevant(c, minor, None, allied)
     assert p[0, 2] == 1.0 and p[1, 2] == 1.0 and not p[3].any() and np.all(np.diag(p) == 0)
+
+
+def test_a_rivals_pledge_does_not_reassure_thompson_2001_kydd_2005():
+    """Rivals regard each other as enemies whatever they signed (Thompson 2001): a shared defence pact discounts the intentions
+    of an ally (Walt 1987) but not of a rival (Armenia and Azerbaijan, Greece and Turkey); a partial rivalry in proportion."""
+    from foedus.theory.intentions import allied_intentions
+
+    it = np.array([[0, 0.6, 0.6], [0.6, 0, 0.6], [0.6, 0.6, 0]])
+    c = np.ones((3, 3)) - np.eye(3)
+    r = np.zeros((3, 3))
+    r[0, 1] = r[1, 0] = 1.0
+    r[0, 2] = r[2, 0] = 0.5
+    out = allied_intentions(it, c, discount=1.0, rivalry=r)
+    assert out[0, 1] == out[1, 0] == 0.6  # rivals: undiscounted
+    assert out[1, 2] == 0.0  # allies, not rivals: fully reassured
+    assert out[0, 2] == pytest.approx(0.3)
+    assert np.array_equal(allied_intentions(it, c, discount=1.0), allied_intentions(it, c, discount=1.0, rivalry=np.zeros((3, 3))))

@@ -456,7 +456,7 @@ def reach_within(proximity, weight: float = 1.0, *, check: bool = True) -> np.nd
     return prox if weight == 1.0 else prox**weight
 
 
-def allied_intentions(intentions, commitment, *, discount: float = 0.9, hostility=None, serious: float = 0.0, check: bool = True) -> np.ndarray:
+def allied_intentions(intentions, commitment, *, discount: float = 0.9, hostility=None, serious: float = 0.0, rivalry=None, check: bool = True) -> np.ndarray:
     """Perceived intentions discounted for allies: ``I_ij (1 - discount * C_ij)``, unless force belies the pledge (brief F2, P5).
 
     An ally's forces are pledged to one's defence, not against it: Walt (1987, ch. 2 and 8) treats
@@ -474,7 +474,13 @@ def allied_intentions(intentions, commitment, *, discount: float = 0.9, hostilit
     1987, ch. 2: intentions are read from behaviour; the Soviet interventions in Hungary in 1956
     and Czechoslovakia in 1968, and the Greek-Turkish crisis of 1974, were against treaty allies):
 
-    .. math:: I'_{ij} = I_{ij} \\left(1 - \\delta \\, C_{ij} \\, [H_{ij} < s \\text{ or } H_{ij} = 0]\\right)
+    .. math:: I'_{ij} = I_{ij} \\left(1 - \\delta \\, C_{ij} \\, [H_{ij} < s \\text{ or } H_{ij} = 0] \\, (1 - R_{ij})\\right)
+
+    Nor does a pledge reassure rivals (with ``rivalry`` ``R``): strategic rivals regard each other as enemies and sources of
+    threat whatever they have signed (Thompson 2001; Thompson & Dreyer 2012), and a pledge between states that mistrust each
+    other is cheap talk, not the costly signal that reassures (Kydd 2005, ch. 1 and 7). Greece and Turkey, rivals inside NATO,
+    and Armenia and Azerbaijan, rivals under the CIS collective-security treaty ATOP still lists, fear each other (world-2022:
+    their shared defence pact erased every intention between them, so both named Iran or Egypt instead).
 
     Parameters
     ----------
@@ -486,6 +492,8 @@ def allied_intentions(intentions, commitment, *, discount: float = 0.9, hostilit
         ``H[i, j]``, the pair's own hostility; None discounts every allied pair.
     serious : float in [0, 1], default 0
         ``s``: the hostility at which acts of force belie the pledge (with ``hostility``).
+    rivalry : array (N, N) of bool or float in [0, 1], optional
+        ``R[i, j]``: strategic rivalry; a rival's pledge reassures only in the share ``1 - R``. None: no rivalry.
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -495,6 +503,8 @@ def allied_intentions(intentions, commitment, *, discount: float = 0.9, hostilit
 
     Examples
     --------
+    >>> allied_intentions([[0, 0.5], [0.5, 0]], [[0, 1.0], [1.0, 0]], discount=0.9, rivalry=[[0, 1], [1, 0]]).tolist()  # rivals: no reassurance
+    [[0.0, 0.5], [0.5, 0.0]]
     >>> allied_intentions([[0, 0.5], [0.5, 0]], [[0, 1.0], [1.0, 0]], discount=0.9).round(3).tolist()
     [[0.0, 0.05], [0.05, 0.0]]
     >>> allied_intentions([[0, 0.5], [0.5, 0]], [[0, 1.0], [1.0, 0]], discount=1.0, hostility=[[0, 1.0], [1.0, 0]], serious=0.9).tolist()  # at war
@@ -509,6 +519,8 @@ def allied_intentions(intentions, commitment, *, discount: float = 0.9, hostilit
         if check and not (np.isfinite(serious) and 0 <= serious <= 1):
             raise ValueError(f"serious: must lie in [0, 1], got {serious!r}")
         c = np.where((h >= serious) & (h > 0), 0.0, c)
+    if rivalry is not None:  # a rival's pledge does not reassure (Thompson 2001; Kydd 2005)
+        c = c * (1.0 - _matrix("rivalry", np.asarray(rivalry, dtype=float), it.shape[0], unit=True, check=check))
     return it * (1.0 - discount * c)
 
 

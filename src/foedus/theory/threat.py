@@ -319,7 +319,7 @@ def walt_threat(
       ``j``'s capability that reaches it, :func:`~foedus.theory.projection.reach_fraction`,
       and alarming ``i`` only as far as ``i`` lies within the reach ``j`` has shown, the ratio of
       ``i``'s proximity to ``j`` to its victim's: ``within`` is ``proximity ** reach_weight``), coloured by UN ideal-point distance, and rivalry, then
-      :func:`allied_intentions` (discounted by the commitment ``C_ij`` of a shared pact): a
+      :func:`allied_intentions` (discounted by the commitment ``C_ij`` of a shared pact, except between rivals): a
       state that has revealed no hostility and is no rival is no threat, however strong;
       times the :func:`commercial_restraint` of their trade (``restraint``, brief T2).
 
@@ -394,7 +394,9 @@ def walt_threat(
         ideal_point_distance, rivalry, weights=weights,
         serious=aggression_floor if serious is None else serious, alone=ideology_alone, camp=ideology_camp, excess=ideology_excess, check=check,
     )
-    intent = allied_intentions(intent, commitment, discount=ally_discount, hostility=None if belied is None else hostility, serious=0.0 if belied is None else belied, check=check)
+    intent = allied_intentions(
+        intent, commitment, discount=ally_discount, hostility=None if belied is None else hostility, serious=0.0 if belied is None else belied, rivalry=rivalry, check=check
+    )
     if restraint is not None:
         intent = intent * _matrix("restraint", restraint, n, unit=True, check=check)
     return _zero_diagonal(projected_capability(p * o, exponent if forward is None else forward, check=check) * intent)

@@ -35,16 +35,29 @@ def test_reach_comes_from_capability_not_from_a_floor():
 
 
 def test_a_defence_ally_is_discounted_by_the_commitment_of_the_pact():
-    # a rival ally below aggression_hostility (0.7): its pledge is not belied by force, so the pact discounts it
-    hostile = [{"pair": [GRT, SMA], "hostility": 0.65, "rivalry": True}]
+    # a hostile ally below aggression_hostility (0.7), not a rival: its pledge is not belied by force, so the pact discounts it
+    # (it was a rival ally before threat9: a rival's pledge no longer reassures, Thompson 2001, Kydd 2005; tested below)
+    hostile = [{"pair": [GRT, SMA], "hostility": 0.65}]
     alone, rng = tiny_world(relations=hostile)
     allied, _ = tiny_world(relations=hostile, agreements=[alliance("Pact", [GRT, SMA])])
     consult, _ = tiny_world(relations=hostile, agreements=[alliance("Talks", [GRT, SMA], obligations=["consultation"])])
     g, a = alone.index_of(GRT), alone.index_of(SMA)
     t0, t1, t2 = (w.results.threat[a, g] for w in (alone, allied, consult))
     d = alone.params.ally_discount
+    assert t0 > 0
     assert t1 == pytest.approx(t0 * (1 - d * 1.0))  # defence: commitment 1
     assert t2 == pytest.approx(t0 * (1 - d * 0.3))  # consultation: commitment 0.3
+
+
+def test_a_rival_allys_pledge_does_not_reassure():
+    """Rivals inside a pact (Greece and Turkey in NATO; Armenia and Azerbaijan under the CIS treaty ATOP lists) fear each other
+    as if no pact bound them (Thompson 2001; Kydd 2005), and the explanation says the pact reassures nothing."""
+    rivals = [{"pair": [GRT, SMA], "hostility": 0.65, "rivalry": True}]
+    alone, _ = tiny_world(relations=rivals)
+    allied, _ = tiny_world(relations=rivals, agreements=[alliance("Pact", [GRT, SMA])])
+    g, a = alone.index_of(GRT), alone.index_of(SMA)
+    assert allied.results.threat[a, g] == pytest.approx(alone.results.threat[a, g]) and alone.results.threat[a, g] > 0
+    assert threat_terms(allied, [a], [g])[0]["ally_commitment"] == 0.0
 
 
 def test_a_conditional_defence_pact_reassures_its_members_as_fully_as_an_unconditional_one():
@@ -53,7 +66,7 @@ def test_a_conditional_defence_pact_reassures_its_members_as_fully_as_an_uncondi
     # pledge of aid (alliance_commitment: capability, the hegemon's camp) keeps its three quarters
     from foedus.sim.steps.threat import alliance_commitment, alliance_reassurance
 
-    hostile = [{"pair": [GRT, SMA], "hostility": 0.65, "rivalry": True}]
+    hostile = [{"pair": [GRT, SMA], "hostility": 0.65}]  # hostile, not rivals (a rival's pledge does not reassure)
     alone, _ = tiny_world(relations=hostile)
     conditional, _ = tiny_world(relations=hostile, agreements=[alliance("Pact", [GRT, SMA], conditional=True)])
     g, a = alone.index_of(GRT), alone.index_of(SMA)
@@ -341,6 +354,9 @@ def test_britain_perceives_the_soviet_union_once_the_adversary_of_their_treaty_i
     ag = world.agreements
     pact = next(a for a in range(ag.n) if ag.active[a] and ag.members[a, ukg] and ag.members[a, rus] and ag.target[a] == TARGET_GONE)
     assert alliance_reassurance(world)[ukg, rus] < 1.0
+    world.rivalry[ukg, rus] = world.rivalry[rus, ukg] = False  # the pledge alone (a rival's pledge reassures nothing: threat9)
+    world.hostility[ukg, rus] = world.hostility[rus, ukg] = max(world.hostility[ukg, rus], 0.5)  # intentions to discount
+    world.cache.clear()
     perceive_threats(world)
     gone = world.results.threat[ukg, rus]
     ag.target[pact] = rus  # the adversary present (any state of the world): the pledge reassures again

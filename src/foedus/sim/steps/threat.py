@@ -59,7 +59,7 @@ def perceive_threats(world: World) -> None:
     ``i`` or its minor neighbours, read by ``i`` only as far as it lies within the reach the aggressor
     has shown, scaled by UN ideal-point distance, and rivalry; and the ideological distance beyond one camp, which
     threatens without acts in the share ``ideology_alone``: :func:`ideological_excess`, Haas 2005), discounted for allies by the reassurance of their strongest shared security pact
-    (``ally_discount``, :func:`alliance_reassurance`: conditional pledges count in full). There is no reach floor: a superpower reaches far because its
+    (``ally_discount``, :func:`alliance_reassurance`: conditional pledges count in full; a rival's pledge not at all, Thompson 2001, Kydd 2005). There is no reach floor: a superpower reaches far because its
     capability is large. ``reach[i, k] = power_k ** x_ik`` is the capability of ``k`` that
     reaches ``i``, against which ``i`` balances power (F1). Global threats (terrorism,
     proliferation, organised crime) enter as each state's exposure weighted by their intensity
@@ -340,7 +340,7 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
     with np.errstate(divide="ignore", invalid="ignore"):
         within = np.where(a_ij >= a_kj, 1.0, a_ij / a_kj)
     revealed = np.maximum(h[i, j], ((_revealing_weight(world)[i, :] * serious) * within).max(axis=1) * relevant_dyads(world)[i, j])
-    commitment = alliance_reassurance(world)[i, j]
+    commitment = alliance_reassurance(world)[i, j] * (1.0 - world.rivalry[i, j])  # a rival's pledge does not reassure (allied_intentions)
     offensive = walt_offensive(world)[j]
     projected = (world.power[j] * offensive) ** x[i, j]
     ideal = world.ideal_distance[i, j] if world.ideal_distance is not None else np.full(len(i), np.nan)
@@ -469,6 +469,7 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
             c = commitment[i, j]
             if h[i, j] > 0.0 and h[i, j] >= belied:  # theory.intentions.allied_intentions: force belies the pledge
                 c = 0.0
+            c = c * (1.0 - r)  # theory.intentions.allied_intentions: a rival's pledge does not reassure
             intent = (total / denom) * (1.0 - discount * c)
             if has_restraint:
                 intent = intent * restraint[i, j]
