@@ -366,7 +366,7 @@ def walt_threat(
         Exponents with forward presence (:func:`foedus.theory.projection.forward_exponent`; Boulding 1962, ch. 12) for the projected
         power only (Walt's power and proximity); the acts read as intentions keep ``exponent``. None: ``exponent``.
     relevant : array (N, N) of float in [0, 1], optional
-        As in :func:`revealed_hostility`: the politically relevant dyads (:func:`foedus.theory.intentions.relevant_dyads`;
+        As in :func:`revealed_hostility`: the politically relevant dyads (:func:`foedus.theory.relevance.relevant_dyads`;
         Lemke & Reed 2001), the only aggressors whose acts against others ``i`` reads; None: every pair.
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.

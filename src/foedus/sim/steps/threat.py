@@ -22,6 +22,7 @@ from foedus.sim.world import World
 from foedus.schema import OBLIGATIONS
 from foedus.theory import projection as th_projection
 from foedus.theory import intentions as th_intentions
+from foedus.theory import relevance as th_relevance
 from foedus.theory import threat as th_threat
 from foedus.theory.capability import OBLIGATION_WEIGHTS, asymmetric_capabilities, commitment_strength
 
@@ -201,7 +202,7 @@ def exposed_states(world: World) -> np.ndarray:
     (:func:`foedus.theory.threat.revealed_hostility`): towards a minor neighbour it does, a great-power
     rivalry does not, the less so the more ``i`` opposes ``k``'s foreign policy (UN ideal points), and
     not at all when ``k`` is ``i``'s own rival (hostility towards one's rival is not aimed at oneself),
-    nor when ``k`` is not politically relevant to ``i`` (``P``, :func:`foedus.theory.intentions.politically_relevant`:
+    nor when ``k`` is not politically relevant to ``i`` (``P``, :func:`foedus.theory.relevance.politically_relevant`:
     a minor ``i`` reads only what befalls its neighbours and the states it can reach, :func:`foedus.theory.projection.able_to_reach`;
     or that its allies in arms border or reach; Maoz & Russett 1993, Lemke & Reed 2001, Lemke 2002, Quackenbush 2006).
     Kept until the majors, the rivalries, the capabilities or the agreements change."""
@@ -210,7 +211,7 @@ def exposed_states(world: World) -> np.ndarray:
     if hit is None or hit[0] != key:
         minor = 1.0 - world.major.astype(float)
         e = minor[None, :] * (1.0 - world.ideal_distance) if world.ideal_distance is not None else np.repeat(minor[None, :], world.n, axis=0)
-        e = e * (1.0 - world.rivalry) * th_intentions.politically_relevant(
+        e = e * (1.0 - world.rivalry) * th_relevance.politically_relevant(
             world.contiguous, world.major, th_projection.able_to_reach(world.power, distance_exponent(world), check=world.check),
             alliance_commitment(world) >= CALL_TO_ARMS, check=world.check,
         )
@@ -220,13 +221,13 @@ def exposed_states(world: World) -> np.ndarray:
 
 
 def relevant_dyads(world: World) -> np.ndarray:
-    """(N, N): :func:`foedus.theory.intentions.relevant_dyads` of the world (Lemke & Reed 2001: contiguous, a major power in the pair,
+    """(N, N): :func:`foedus.theory.relevance.relevant_dyads` of the world (Lemke & Reed 2001: contiguous, a major power in the pair,
     or either able to reach the other, :func:`foedus.theory.projection.able_to_reach`): the only aggressors whose acts against
     others a state reads as revealing intentions towards itself. Kept until the majors, contiguity or capabilities change."""
     key = (world.major.tobytes(), world.contiguous.tobytes(), world.power.tobytes())
     hit = world.cache.get("relevant_dyads")
     if hit is None or hit[0] != key:
-        v = th_intentions.relevant_dyads(
+        v = th_relevance.relevant_dyads(
             world.contiguous, world.major, th_projection.able_to_reach(world.power, distance_exponent(world), check=world.check), check=world.check
         )
         v.flags.writeable = False
