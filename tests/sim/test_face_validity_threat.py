@@ -86,10 +86,15 @@ ALLIES_AT_WAR_1815 = pytest.mark.xfail(
     [pytest.param("multipolar-1815", marks=ALLIES_AT_WAR_1815), "europe-1871", "bipolar-1950", "world-2022", "record-1900"],
 )
 def test_a_defence_ally_is_almost_never_a_states_main_threat(name, warm):
-    """No more than 5 % of state-years have a defence ally as the main threat (one-sided t-test over 8 seeds)."""
+    """No more than 5 % of state-years have a defence ally as the main threat (one-sided t-test over 8 seeds; 16 from 1900).
+
+    From 1900 the share is no longer 0 (threat9: a rival's pledge does not reassure, Thompson 2001, Kydd 2005): China names
+    Russia, its ally under the Li-Lobanov treaty of 1896 that occupied Manchuria in 1900, Italy Austria-Hungary, its rival in the
+    Triple Alliance, Greece the Ottoman Empire, El Salvador Guatemala: 3.4 % over seeds 8-15 (0.3-5.3 % per seed), so 8 seeds
+    left the one-sided test at p = 0.025 with the mean below the bound; 16 give it the power the claim needs (as the NATO test)."""
     sc = _record_1900() if name == "record-1900" else Scenario.builtin(name)
     shares = []
-    for seed in range(8):
+    for seed in range(16 if name == "record-1900" else 8):
         mains, allied, _ = main_threats(sc, seed, 10)
         shares.append(allied.sum() / max((mains >= 0).sum(), 1))  # over the state-years of system members with a threat
     assert np.mean(shares) < 0.05
@@ -179,6 +184,15 @@ def test_a_state_facing_no_meaningful_threat_has_no_main_threat_and_events_say_n
     ev = sim.events()
     details = [json.loads(d) if isinstance(d, str) else d for d in ev.loc[ev["kind"] == "formation", "detail"]]
     sides = [s for d in details if d for s in d.get("members", [])]
+    # threat9: with rivals unreassured by their pledges (Greece and Turkey, Armenia and Azerbaijan) seeds 0-3 sign no pact by 2042
+    # (seeds 4-9: 4, 3, 10, 6, 2, 1; before, seeds 0-3 signed 2, 5, 3, 4, several absurd: Azerbaijan with Iran, its main threat,
+    # Saudi Arabia with Turkey, its main threat); the claims below are about every pact's main threats, so read the first seed with one
+    for seed in range(1, 10):
+        if sides:
+            break
+        ev = Simulation(sc, rng=seed).run(20).events()
+        details = [json.loads(d) if isinstance(d, str) else d for d in ev.loc[ev["kind"] == "formation", "detail"]]
+        sides = [s for d in details if d for s in d.get("members", [])]
     assert sides, "no formation event to read"
     for s in sides:
         assert s["main_threat"] is None or s["main_threat_terms"]["threat"] >= min(theta * s["power"], ceiling)

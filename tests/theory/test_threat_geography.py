@@ -135,7 +135,7 @@ def test_walt_threat_is_projected_offensive_power_times_allied_intentions():
     prox, ideal, riv = rng.random((n, n)), rng.random((n, n)), rng.random((n, n)) < 0.2
     c = rng.choice([0.0, 0.3, 1.0], (n, n))
     got = walt_threat(power, offensive, x, h, prox, ideal, riv, c, ally_discount=0.9)
-    intent = intentions_from_acts(revealed_hostility(h, prox, reach=reach_fraction(power, x), within=prox), ideal, riv, serious=0.0) * (1 - 0.9 * c)
+    intent = intentions_from_acts(revealed_hostility(h, prox, reach=reach_fraction(power, x), within=prox), ideal, riv, serious=0.0) * (1 - 0.9 * c * (1.0 - riv))  # rivals unreassured
     want = projected_capability(power * offensive, x) * intent
     np.fill_diagonal(want, 0.0)
     np.testing.assert_allclose(got, want, rtol=1e-14)
@@ -148,10 +148,13 @@ def test_with_a_full_discount_no_defence_ally_is_ever_the_main_threat_of_a_threa
         c = np.triu((rng.random((n, n)) < 0.3).astype(float), 1)
         c = c + c.T
         h = rng.random((n, n))
-        t = walt_threat(rng.dirichlet(np.ones(n)), rng.random(n), distance_discount_exponent(rng.random((n, n)) * 9000), h, rng.random((n, n)), rng.random((n, n)), rng.random((n, n)) < 0.3, c, ally_discount=1.0)
+        riv = np.triu(rng.random((n, n)) < 0.3, 1)
+        riv = riv | riv.T
+        t = walt_threat(rng.dirichlet(np.ones(n)), rng.random(n), distance_discount_exponent(rng.random((n, n)) * 9000), h, rng.random((n, n)), rng.random((n, n)), riv, c, ally_discount=1.0)
         main = t.argmax(axis=1)
         threatened = t.max(axis=1) > 0
-        assert not (c[np.arange(n), main] == 1.0)[threatened].any()
+        # a defence ally is never the main threat unless it is a rival (a rival's pledge does not reassure: Thompson 2001, Kydd 2005)
+        assert not ((c[np.arange(n), main] == 1.0) & ~riv[np.arange(n), main])[threatened].any()
 
 
 # --- regional balancing of power (F1) -----------------------------------------------------------
@@ -496,6 +499,68 @@ def test_a_state_reaches_another_where_its_discounted_capability_is_at_least_the
         politically_relevant(np.zeros((3, 3), bool), minor, far[:2])
 
 
+def test_an_ally_that_only_reaches_the_victim_does_not_make_its_fate_relevant_quackenbush_2006():
+    """Quackenbush (2006): the criterion is an ally contiguous to the other state. 0 is allied to 1, which reaches 2 without
+    bordering it: 2's fate is not relevant to 0 (it was, through the ally's reach: Armenia exposed to all of Europe through Russia)."""
+    from foedus.theory.intentions import politically_relevant
+
+    c = np.zeros((3, 3), bool)
+    able = np.zeros((3, 3), bool)
+    able[1, 2] = True
+    allied = np.zeros((3, 3), bool)
+    allied[0, 1] = allied[1, 0] = True
+    p = politically_relevant(c, np.zeros(3, bool), able, allied)
+    assert p[1, 2] == 1.0 and p[0, 2] == 0.0
+
+
+def test_relevant_dyads_are_the_published_dyadic_rule_lemke_and_reed_2001():
+    """Maoz & Russett (1993), Lemke & Reed (2001): a dyad is relevant when contiguous or when either state is a major power;
+    with reach (Lemke 2002) also when either reaches the other. Symmetric, diagonal 0, on random worlds."""
+    from foedus.theory.intentions import relevant_dyads
+
+    rng = np.random.default_rng(2001)
+    for _ in range(20):
+        n = 7
+        c = rng.random((n, n)) < 0.3
+        c = c | c.T
+        major = rng.random(n) < 0.3
+        able = rng.random((n, n)) < 0.2
+        np.fill_diagonal(able, False)
+        v = relevant_dyads(c, major, able)
+        for i in range(n):
+            for j in range(n):
+                want = i != j and bool(c[i, j] or major[i] or major[j] or able[i, j] or able[j, i])
+                assert v[i, j] == float(want)
+
+
+def test_an_aggressor_that_cannot_fight_the_observer_reveals_nothing_to_it_lemke_and_reed_2001():
+    """The Ottoman Empire (2, minor) at war with Greece (1, minor); Spain (0, minor) reaches Greece, so Greece's fate is relevant
+    to it, but Spain and the Ottoman Empire are no relevant dyad (not contiguous, no major power, neither reaches the other):
+    the act reveals nothing to Spain. Austria-Hungary (3, major) still reads it, and a neighbour of both (4) too."""
+    from foedus.theory.intentions import relevant_dyads
+
+    h = np.zeros((5, 5))
+    h[1, 2] = h[2, 1] = 0.9
+    prox = np.array([
+        [0, 0.5, 0.2, 0.8, 0.3],
+        [0.5, 0, 1.0, 0.4, 1.0],
+        [0.2, 1.0, 0, 0.3, 1.0],
+        [0.8, 0.4, 0.3, 0, 0.3],
+        [0.3, 1.0, 1.0, 0.3, 0],
+    ])
+    contiguous = prox == 1.0
+    major = np.array([False, False, False, True, False])
+    able = np.zeros((5, 5), bool)
+    able[0, 1] = True  # Spain reaches Greece
+    v = relevant_dyads(contiguous, major, able)
+    before = revealed_hostility(h, prox, floor=0.5)
+    after = revealed_hostility(h, prox, floor=0.5, relevant=v)
+    assert before[0, 2] == pytest.approx(0.45) and after[0, 2] == 0.0
+    assert after[3, 2] == before[3, 2] > 0 and after[4, 2] == before[4, 2] == pytest.approx(0.9)
+    assert after[1, 2] == before[1, 2] == 0.9  # the victim's own hostility is direct, never gated
+    assert np.all(after <= before)
+
+
 def test_an_ally_that_borders_the_victim_makes_its_fate_relevant_quackenbush_2006():
     """Quackenbush (2006): a state is exposed to what befalls the states its allies border or reach. 0 and 1 allied, 1 borders 2,
     0 does not; 3 borders nobody and has no ally."""
@@ -509,3 +574,20 @@ def test_an_ally_that_borders_the_victim_makes_its_fate_relevant_quackenbush_200
     assert politically_relevant(c, minor)[0, 2] == 0.0
     p = politically_relevant(c, minor, None, allied)
     assert p[0, 2] == 1.0 and p[1, 2] == 1.0 and not p[3].any() and np.all(np.diag(p) == 0)
+
+
+def test_a_rivals_pledge_does_not_reassure_thompson_2001_kydd_2005():
+    """Rivals regard each other as enemies whatever they signed (Thompson 2001): a shared defence pact discounts the intentions
+    of an ally (Walt 1987) but not of a rival (Armenia and Azerbaijan, Greece and Turkey); a partial rivalry in proportion."""
+    from foedus.theory.intentions import allied_intentions
+
+    it = np.array([[0, 0.6, 0.6], [0.6, 0, 0.6], [0.6, 0.6, 0]])
+    c = np.ones((3, 3)) - np.eye(3)
+    r = np.zeros((3, 3))
+    r[0, 1] = r[1, 0] = 1.0
+    r[0, 2] = r[2, 0] = 0.5
+    out = allied_intentions(it, c, discount=1.0, rivalry=r)
+    assert out[0, 1] == out[1, 0] == 0.6  # rivals: undiscounted
+    assert out[1, 2] == 0.0  # allies, not rivals: fully reassured
+    assert out[0, 2] == pytest.approx(0.3)
+    assert np.array_equal(allied_intentions(it, c, discount=1.0), allied_intentions(it, c, discount=1.0, rivalry=np.zeros((3, 3))))

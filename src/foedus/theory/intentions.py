@@ -27,7 +27,9 @@ import numpy as np
 
 from foedus.theory._validate import _array, _matrix, _zero_diagonal
 
-__all__ = ["allied_intentions", "commercial_restraint", "ideological_excess", "intentions_from_acts", "pledged_reassurance", "politically_relevant", "reach_within", "revealed_hostility"]
+from foedus.theory.relevance import politically_relevant, relevant_dyads  # re-exported: political relevance (Lemke & Reed 2001)
+
+__all__ = ["allied_intentions", "commercial_restraint", "ideological_excess", "intentions_from_acts", "pledged_reassurance", "politically_relevant", "reach_within", "relevant_dyads", "revealed_hostility"]
 
 
 def intentions_from_acts(
@@ -210,8 +212,8 @@ def ideological_excess(ideal_point, camp: float, *, known=None, check: bool = Tr
     return np.maximum(d - camp, 0.0) / (top - camp)
 
 
-def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0, reach=None, within=None, check: bool = True) -> np.ndarray:
-    """Hostility of ``j`` towards ``i`` or towards an exposed neighbour of ``i``: ``max(H_ij, max_k pi_ik e_ik H_kj F_kj W_ikj)``.
+def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0, reach=None, within=None, relevant=None, check: bool = True) -> np.ndarray:
+    """Hostility of ``j`` towards ``i`` or towards an exposed neighbour of ``i``: ``max(H_ij, V_ij max_k pi_ik e_ik H_kj F_kj W_ikj)``.
 
     Walt (1987, ch. 2): intentions are inferred from behaviour, and aggression close by is read as
     the more dangerous ("states that are viewed as aggressive are likely to provoke others to
@@ -257,6 +259,13 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
     Published form: Walt names the rule without a formula; the ratio is ours, on the model's
     proximity (:func:`foedus.theory.threat.proximity_matrix`).
 
+    And only an aggressor that could fight ``i`` at all reveals anything to it by an act against another: with
+    ``relevant`` ``V`` (:func:`foedus.theory.relevance.relevant_dyads`, Lemke & Reed 2001's politically relevant dyads: contiguous, or one
+    of the two a major power, or one able to reach the other, Lemke 2002), the indirect term counts for the pairs
+    ``(i, j)`` that are relevant, 0 elsewhere: the Ottoman Empire's quarrels in the Balkans are no threat to Spain or
+    Belgium, which it neither borders nor reaches (a record-built run from 1900: Spain named the Ottoman Empire in 37 %
+    of its state-years, Belgium in 23 %). Published form: the dyadic rule of Maoz & Russett (1993) and Lemke & Reed (2001).
+
     (Russia's war on Ukraine is read as hostile intent by Ukraine's neighbours; a rivalry between
     great powers, or one on the other side of the world, is not.) Published form: Walt names the
     source without a formula; this one is ours.
@@ -278,6 +287,8 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
     within : array (N, N) of float in [0, 1], optional
         ``A[i, j]``: how close ``i`` is to ``j`` (the proximity ``pi``), for ``W``; None: ``W = 1``
         (every state reads the act as if within reach).
+    relevant : array (N, N) of float in [0, 1], optional
+        ``V[i, j]``: whether the pair of observer and aggressor is politically relevant (:func:`foedus.theory.relevance.relevant_dyads`); None: every pair.
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -327,72 +338,9 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
         with np.errstate(divide="ignore", invalid="ignore"):
             w = np.where(a[:, None, :] >= a[None, :, :], 1.0, a[:, None, :] / a[None, :, :])
         near = ((weight[:, :, None] * serious[None, :, :]) * w).max(axis=1)
+    if relevant is not None and n:  # V_ij: only an aggressor that could fight i reveals anything to it (Lemke & Reed 2001)
+        near = near * _matrix("relevant", relevant, n, unit=True, check=check)
     return _zero_diagonal(np.maximum(h, near))
-
-
-def politically_relevant(contiguous, major, able=None, allied=None, *, check: bool = True) -> np.ndarray:
-    """``P[i, k] = [i, k contiguous or i a major power or i able to reach k]``: whether what befalls ``k`` is relevant to ``i`` (Maoz & Russett 1993; Lemke & Reed 2001).
-
-    The politically relevant dyads of the conflict literature are the pairs that are contiguous or
-    contain a major power: the only ones with the opportunity, and so the interest, to fight each other
-    (Maoz & Russett 1993; Lemke & Reed 2001 show the rule keeps nearly all wars). Read from the side of an
-    observer ``i`` of an act against ``k`` (:func:`revealed_hostility`'s ``exposed``): a minor state is
-    exposed to what befalls its neighbours and to nothing farther, a great power, with interests
-    everywhere, to what befalls any state (Britain and Austria-Hungary watched Russia's wars on the
-    Ottoman Empire as the Eastern Question; Spain and the Low Countries did not read them as aimed at
-    themselves). With ``able`` (Lemke 2002's refinement of relevance for minor powers: a state can reach another
-    where its capability, discounted for distance in Bueno de Mesquita's 1981 form, is at least the other's), a
-    minor state is exposed also to what befalls the states it could reach. With ``allied`` (Quackenbush 2006's
-    politically active dyads: relevance also through an ally), a state is exposed also to what befalls the states
-    its allies border or reach (Spain, through its NATO allies, to Russia's war on Ukraine). Diagonal 0.
-
-    Parameters
-    ----------
-    contiguous : array (N, N) of bool
-        COW direct contiguity (land, or water up to 400 miles).
-    major : array (N,) of bool
-        COW major powers.
-    able : array (N, N) of bool, optional
-        ``able[i, k]``: ``i`` can reach ``k`` (:func:`foedus.theory.projection.able_to_reach`); None: contiguity and major status only.
-    allied : array (N, N) of bool, optional
-        ``allied[i, b]``: ``i`` and ``b`` are allies in arms; ``i`` is then exposed to what befalls the states ``b`` borders or reaches.
-    check : bool, default True
-        Validate the inputs.
-
-    Returns
-    -------
-    array (N, N) of float in {0, 1}, diagonal 0.
-
-    Examples
-    --------
-    >>> politically_relevant([[0, 1, 0], [1, 0, 0], [0, 0, 0]], [False, False, True]).tolist()
-    [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0], [1.0, 1.0, 0.0]]
-
-    References
-    ----------
-    Lemke, D. (2002). *Regions of War and Peace*. Cambridge: Cambridge University Press, ch. 4 (relevant neighbourhoods);
-    Maoz, Z. & Russett, B. (1993). Normative and structural causes of democratic peace, 1946-1986.
-    *American Political Science Review* 87(3): 624-638; Quackenbush, S. L. (2006). Identifying opportunity for conflict:
-    politically active dyads. *Conflict Management and Peace Science* 23(1): 37-51; Lemke, D. & Reed, W. (2001). The relevance of
-    politically relevant dyads. *Journal of Conflict Resolution* 45(1): 126-144.
-    """
-    c = np.asarray(contiguous, dtype=bool)
-    m = np.asarray(major, dtype=bool)
-    if check and (c.ndim != 2 or c.shape[0] != c.shape[1] or m.shape != (c.shape[0],)):
-        raise ValueError(f"contiguous: must be (N, N) and major (N,), got {c.shape} and {m.shape}")
-    out = c | m[:, None]
-    if able is not None:
-        a = np.asarray(able, dtype=bool)
-        if check and a.shape != c.shape:
-            raise ValueError(f"able: must be {c.shape}, got {a.shape}")
-        out = out | a
-    if allied is not None:  # through an ally that borders or reaches k (Quackenbush 2006)
-        b = np.asarray(allied, dtype=bool)
-        if check and b.shape != c.shape:
-            raise ValueError(f"allied: must be {c.shape}, got {b.shape}")
-        near = (c | np.asarray(able, dtype=bool)) if able is not None else c
-        out = out | ((b.astype(float) @ near.astype(float)) > 0)
-    return _zero_diagonal(out.astype(float))
 
 
 def reach_within(proximity, weight: float = 1.0, *, check: bool = True) -> np.ndarray:
@@ -413,7 +361,7 @@ def reach_within(proximity, weight: float = 1.0, *, check: bool = True) -> np.nd
     return prox if weight == 1.0 else prox**weight
 
 
-def allied_intentions(intentions, commitment, *, discount: float = 0.9, hostility=None, serious: float = 0.0, check: bool = True) -> np.ndarray:
+def allied_intentions(intentions, commitment, *, discount: float = 0.9, hostility=None, serious: float = 0.0, rivalry=None, check: bool = True) -> np.ndarray:
     """Perceived intentions discounted for allies: ``I_ij (1 - discount * C_ij)``, unless force belies the pledge (brief F2, P5).
 
     An ally's forces are pledged to one's defence, not against it: Walt (1987, ch. 2 and 8) treats
@@ -431,7 +379,13 @@ def allied_intentions(intentions, commitment, *, discount: float = 0.9, hostilit
     1987, ch. 2: intentions are read from behaviour; the Soviet interventions in Hungary in 1956
     and Czechoslovakia in 1968, and the Greek-Turkish crisis of 1974, were against treaty allies):
 
-    .. math:: I'_{ij} = I_{ij} \\left(1 - \\delta \\, C_{ij} \\, [H_{ij} < s \\text{ or } H_{ij} = 0]\\right)
+    .. math:: I'_{ij} = I_{ij} \\left(1 - \\delta \\, C_{ij} \\, [H_{ij} < s \\text{ or } H_{ij} = 0] \\, (1 - R_{ij})\\right)
+
+    Nor does a pledge reassure rivals (with ``rivalry`` ``R``): strategic rivals regard each other as enemies and sources of
+    threat whatever they have signed (Thompson 2001; Thompson & Dreyer 2012), and a pledge between states that mistrust each
+    other is cheap talk, not the costly signal that reassures (Kydd 2005, ch. 1 and 7). Greece and Turkey, rivals inside NATO,
+    and Armenia and Azerbaijan, rivals under the CIS collective-security treaty ATOP still lists, fear each other (world-2022:
+    their shared defence pact erased every intention between them, so both named Iran or Egypt instead).
 
     Parameters
     ----------
@@ -443,6 +397,8 @@ def allied_intentions(intentions, commitment, *, discount: float = 0.9, hostilit
         ``H[i, j]``, the pair's own hostility; None discounts every allied pair.
     serious : float in [0, 1], default 0
         ``s``: the hostility at which acts of force belie the pledge (with ``hostility``).
+    rivalry : array (N, N) of bool or float in [0, 1], optional
+        ``R[i, j]``: strategic rivalry; a rival's pledge reassures only in the share ``1 - R``. None: no rivalry.
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -452,6 +408,8 @@ def allied_intentions(intentions, commitment, *, discount: float = 0.9, hostilit
 
     Examples
     --------
+    >>> allied_intentions([[0, 0.5], [0.5, 0]], [[0, 1.0], [1.0, 0]], discount=0.9, rivalry=[[0, 1], [1, 0]]).tolist()  # rivals: no reassurance
+    [[0.0, 0.5], [0.5, 0.0]]
     >>> allied_intentions([[0, 0.5], [0.5, 0]], [[0, 1.0], [1.0, 0]], discount=0.9).round(3).tolist()
     [[0.0, 0.05], [0.05, 0.0]]
     >>> allied_intentions([[0, 0.5], [0.5, 0]], [[0, 1.0], [1.0, 0]], discount=1.0, hostility=[[0, 1.0], [1.0, 0]], serious=0.9).tolist()  # at war
@@ -466,6 +424,8 @@ def allied_intentions(intentions, commitment, *, discount: float = 0.9, hostilit
         if check and not (np.isfinite(serious) and 0 <= serious <= 1):
             raise ValueError(f"serious: must lie in [0, 1], got {serious!r}")
         c = np.where((h >= serious) & (h > 0), 0.0, c)
+    if rivalry is not None:  # a rival's pledge does not reassure (Thompson 2001; Kydd 2005)
+        c = c * (1.0 - _matrix("rivalry", np.asarray(rivalry, dtype=float), it.shape[0], unit=True, check=check))
     return it * (1.0 - discount * c)
 
 

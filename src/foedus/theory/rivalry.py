@@ -63,6 +63,13 @@ the war onsets are between inherited rivals, the main source of the era's excess
 Diehl's (1995) *systemic* shocks (the distribution of power among the great powers changing
 abruptly) are the published reason; the in-sample eras hold no such shock to fit its strength on.
 
+A common external threat (Bennett 1998's security hypothesis; Thompson & Dreyer's account of the Anglo-American
+and Anglo-French rivalries ending around 1900 and 1904 before the German threat) finds no support in the record's
+in-sample eras as a termination covariate (fitted with the terms above, session 9): a third state that is a rival
+of both, -0.65 (s.e. 0.30: rivalries in a cluster last *longer*); such a common rival stronger than both, +0.07
+(s.e. 0.32); the log of the pair's other rivalries, -0.54 (s.e. 0.23). None is carried: those ends are rare events
+at the fitted hazard (about 1 % a year for the Anglo-French pair in 1903), not a term the record lets one estimate.
+
 References
 ----------
 Beck, N., J. N. Katz, and R. Tucker. 1998. "Taking Time Seriously: Time-Series–Cross-Section

@@ -300,6 +300,7 @@ def walt_threat(
     ideology_camp: float = 0.0,
     ideology_excess=None,
     forward=None,
+    relevant=None,
     check: bool = True,
 ) -> np.ndarray:
     """Walt's threat with geography: projected offensive power times perceived intentions (brief F2).
@@ -318,7 +319,7 @@ def walt_threat(
       ``j``'s capability that reaches it, :func:`~foedus.theory.projection.reach_fraction`,
       and alarming ``i`` only as far as ``i`` lies within the reach ``j`` has shown, the ratio of
       ``i``'s proximity to ``j`` to its victim's: ``within`` is ``proximity ** reach_weight``), coloured by UN ideal-point distance, and rivalry, then
-      :func:`allied_intentions` (discounted by the commitment ``C_ij`` of a shared pact): a
+      :func:`allied_intentions` (discounted by the commitment ``C_ij`` of a shared pact, except between rivals): a
       state that has revealed no hostility and is no rival is no threat, however strong;
       times the :func:`commercial_restraint` of their trade (``restraint``, brief T2).
 
@@ -364,6 +365,9 @@ def walt_threat(
     forward : array (N, N) of float >= 1, optional
         Exponents with forward presence (:func:`foedus.theory.projection.forward_exponent`; Boulding 1962, ch. 12) for the projected
         power only (Walt's power and proximity); the acts read as intentions keep ``exponent``. None: ``exponent``.
+    relevant : array (N, N) of float in [0, 1], optional
+        As in :func:`revealed_hostility`: the politically relevant dyads (:func:`foedus.theory.relevance.relevant_dyads`;
+        Lemke & Reed 2001), the only aggressors whose acts against others ``i`` reads; None: every pair.
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -386,11 +390,13 @@ def walt_threat(
     n = p.shape[0]
     o = _vector("offensive", offensive, n, unit=True, check=check)
     intent = intentions_from_acts(
-        revealed_hostility(hostility, proximity, exposed, floor=aggression_floor, reach=reach_fraction(p, exponent, check=check), within=reach_within(proximity, reach_weight, check=check), check=check),
+        revealed_hostility(hostility, proximity, exposed, floor=aggression_floor, reach=reach_fraction(p, exponent, check=check), within=reach_within(proximity, reach_weight, check=check), relevant=relevant, check=check),
         ideal_point_distance, rivalry, weights=weights,
         serious=aggression_floor if serious is None else serious, alone=ideology_alone, camp=ideology_camp, excess=ideology_excess, check=check,
     )
-    intent = allied_intentions(intent, commitment, discount=ally_discount, hostility=None if belied is None else hostility, serious=0.0 if belied is None else belied, check=check)
+    intent = allied_intentions(
+        intent, commitment, discount=ally_discount, hostility=None if belied is None else hostility, serious=0.0 if belied is None else belied, rivalry=rivalry, check=check
+    )
     if restraint is not None:
         intent = intent * _matrix("restraint", restraint, n, unit=True, check=check)
     return _zero_diagonal(projected_capability(p * o, exponent if forward is None else forward, check=check) * intent)

@@ -22,6 +22,7 @@ from foedus.sim.world import World
 from foedus.schema import OBLIGATIONS
 from foedus.theory import projection as th_projection
 from foedus.theory import intentions as th_intentions
+from foedus.theory import relevance as th_relevance
 from foedus.theory import threat as th_threat
 from foedus.theory.capability import OBLIGATION_WEIGHTS, asymmetric_capabilities, commitment_strength
 
@@ -59,7 +60,7 @@ def perceive_threats(world: World) -> None:
     ``i`` or its minor neighbours, read by ``i`` only as far as it lies within the reach the aggressor
     has shown, scaled by UN ideal-point distance, and rivalry; and the ideological distance beyond one camp, which
     threatens without acts in the share ``ideology_alone``: :func:`ideological_excess`, Haas 2005), discounted for allies by the reassurance of their strongest shared security pact
-    (``ally_discount``, :func:`alliance_reassurance`: conditional pledges count in full). There is no reach floor: a superpower reaches far because its
+    (``ally_discount``, :func:`alliance_reassurance`: conditional pledges count in full; a rival's pledge not at all, Thompson 2001, Kydd 2005). There is no reach floor: a superpower reaches far because its
     capability is large. ``reach[i, k] = power_k ** x_ik`` is the capability of ``k`` that
     reaches ``i``, against which ``i`` balances power (F1). Global threats (terrorism,
     proliferation, organised crime) enter as each state's exposure weighted by their intensity
@@ -79,7 +80,7 @@ def perceive_threats(world: World) -> None:
             world.power, offensive, x, world.hostility, world.proximity, world.ideal_distance, world.rivalry, commitment, exposed,
             weights=_INTENT_WEIGHTS, ally_discount=p.ally_discount, aggression_floor=p.aggression_hostility, restraint=restraint, belied=p.aggression_hostility,
             serious=p.ideology_read_hostility, reach_weight=p.aggression_reach_weight, ideology_alone=p.ideology_alone, ideology_excess=ideological_excess(world),
-            forward=xf, check=True,
+            forward=xf, relevant=relevant_dyads(world), check=True,
         )
         world.results.reach = th_projection.projected_capability(world.power, xf, check=True)
     else:
@@ -87,6 +88,7 @@ def perceive_threats(world: World) -> None:
             world.hostility, world.ideal_distance, world.rivalry, world.proximity, commitment, x, world.power, offensive, p.ally_discount,
             exposed, p.aggression_hostility, weight=_revealing_weight(world), restraint=restraint, belied=p.aggression_hostility,
             serious=p.ideology_read_hostility, within=aggression_within(world), alone=p.ideology_alone, excess=ideological_excess(world), forward=xf,
+            relevant=relevant_dyads(world),
         )
     key = world.global_intensity.tobytes()
     hit = world.cache.get("global_threats")
@@ -200,7 +202,7 @@ def exposed_states(world: World) -> np.ndarray:
     (:func:`foedus.theory.threat.revealed_hostility`): towards a minor neighbour it does, a great-power
     rivalry does not, the less so the more ``i`` opposes ``k``'s foreign policy (UN ideal points), and
     not at all when ``k`` is ``i``'s own rival (hostility towards one's rival is not aimed at oneself),
-    nor when ``k`` is not politically relevant to ``i`` (``P``, :func:`foedus.theory.intentions.politically_relevant`:
+    nor when ``k`` is not politically relevant to ``i`` (``P``, :func:`foedus.theory.relevance.politically_relevant`:
     a minor ``i`` reads only what befalls its neighbours and the states it can reach, :func:`foedus.theory.projection.able_to_reach`;
     or that its allies in arms border or reach; Maoz & Russett 1993, Lemke & Reed 2001, Lemke 2002, Quackenbush 2006).
     Kept until the majors, the rivalries, the capabilities or the agreements change."""
@@ -209,12 +211,27 @@ def exposed_states(world: World) -> np.ndarray:
     if hit is None or hit[0] != key:
         minor = 1.0 - world.major.astype(float)
         e = minor[None, :] * (1.0 - world.ideal_distance) if world.ideal_distance is not None else np.repeat(minor[None, :], world.n, axis=0)
-        e = e * (1.0 - world.rivalry) * th_intentions.politically_relevant(
+        e = e * (1.0 - world.rivalry) * th_relevance.politically_relevant(
             world.contiguous, world.major, th_projection.able_to_reach(world.power, distance_exponent(world), check=world.check),
             alliance_commitment(world) >= CALL_TO_ARMS, check=world.check,
         )
         e.flags.writeable = False
         hit = world.cache["exposed_states"] = (key, e)
+    return hit[1]
+
+
+def relevant_dyads(world: World) -> np.ndarray:
+    """(N, N): :func:`foedus.theory.relevance.relevant_dyads` of the world (Lemke & Reed 2001: contiguous, a major power in the pair,
+    or either able to reach the other, :func:`foedus.theory.projection.able_to_reach`): the only aggressors whose acts against
+    others a state reads as revealing intentions towards itself. Kept until the majors, contiguity or capabilities change."""
+    key = (world.major.tobytes(), world.contiguous.tobytes(), world.power.tobytes())
+    hit = world.cache.get("relevant_dyads")
+    if hit is None or hit[0] != key:
+        v = th_relevance.relevant_dyads(
+            world.contiguous, world.major, th_projection.able_to_reach(world.power, distance_exponent(world), check=world.check), check=world.check
+        )
+        v.flags.writeable = False
+        hit = world.cache["relevant_dyads"] = (key, v)
     return hit[1]
 
 
@@ -323,8 +340,8 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
     a_ij, a_kj = a[i, j][:, None], a[:, j].T  # W: within the reach j has shown (revealed_hostility)
     with np.errstate(divide="ignore", invalid="ignore"):
         within = np.where(a_ij >= a_kj, 1.0, a_ij / a_kj)
-    revealed = np.maximum(h[i, j], ((_revealing_weight(world)[i, :] * serious) * within).max(axis=1))
-    commitment = alliance_reassurance(world)[i, j]
+    revealed = np.maximum(h[i, j], ((_revealing_weight(world)[i, :] * serious) * within).max(axis=1) * relevant_dyads(world)[i, j])
+    commitment = alliance_reassurance(world)[i, j] * (1.0 - world.rivalry[i, j])  # a rival's pledge does not reassure (allied_intentions)
     offensive = walt_offensive(world)[j]
     projected = (world.power[j] * offensive) ** x[i, j]
     ideal = world.ideal_distance[i, j] if world.ideal_distance is not None else np.full(len(i), np.nan)
@@ -346,6 +363,7 @@ def threat_of(
     exponent: np.ndarray, power: np.ndarray, offensive: np.ndarray, ally_discount: float, exposed: np.ndarray | None = None, aggression_floor: float = 0.0,
     *, weight: np.ndarray | None = None, restraint: np.ndarray | None = None, belied: float | None = None, serious: float | None = None,
     within: np.ndarray | None = None, alone: float = 0.0, camp: float = 0.0, excess: np.ndarray | None = None, forward: np.ndarray | None = None,
+    relevant: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Walt's threat with geography and the reach of every state, in one compiled pass (brief F1, F2).
 
@@ -360,7 +378,8 @@ def threat_of(
     ``within`` the theory's ``reach_within(proximity, reach_weight)`` (None: ``proximity``, the rule in full);
     ``alone``, ``camp`` and ``excess`` the theory's ``ideology_alone``, ``ideology_camp`` and ``ideology_excess`` (the share of the ideological
     distance beyond one camp that threatens without acts; Haas 2005; ``excess`` None: from ``ideal_distance`` and ``camp``);
-    ``forward`` the theory's ``forward`` (the exponents with forward presence for the threat and the reach; None: ``exponent``).
+    ``forward`` the theory's ``forward`` (the exponents with forward presence for the threat and the reach; None: ``exponent``);
+    ``relevant`` the theory's ``relevant`` (the politically relevant dyads whose aggressor's acts against others count; None: every pair).
     """
     w0, w1, w2 = _INTENT_WEIGHTS
     denom = w0 + (w1 if ideal_distance is not None else 0.0) + w2
@@ -382,18 +401,21 @@ def threat_of(
         np.inf if belied is None else float(belied), float(aggression_floor) if serious is None else float(serious), out, reach,
         np.ascontiguousarray(proximity if within is None else within, dtype=float), float(alone), excess,
         np.ascontiguousarray(exponent if forward is None else forward, dtype=float),
+        np.zeros((0, 0)) if relevant is None else np.ascontiguousarray(relevant, dtype=float),
     )
     return out, reach
 
 
 @njit(cache=True)
-def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach, within, alone, excess, xf):  # pragma: no cover (compiled)
+def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach, within, alone, excess, xf, rel):  # pragma: no cover (compiled)
     """``out[i, j] = exp(xf[i, j] ln(power[j] offensive[j])) * (I[i, j] (1 - discount C[i, j] [h[i, j] < belied or h[i, j] = 0]))`` with
     ``I = (w0 H~ + w1 (d g + alone (1 - g) excess) + w2 r) / denom``, ``g = min(1, max(H~, r) / serious)`` (:func:`foedus.theory.intentions.intentions_from_acts`) and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} weight[i, k] (h[k, j] min(1, power[j] ** (x[k, j] - 1))))``
-    (``weight = prox * exposed``) times ``min(1, within[i, j] / within[k, j])`` (within the reach ``j`` has shown), times ``restraint[i, j]`` when ``has_restraint``;
+    (``weight = prox * exposed``) times ``min(1, within[i, j] / within[k, j])`` (within the reach ``j`` has shown) and ``rel[i, j]`` (the politically
+    relevant dyads; ``rel`` empty: every pair), times ``restraint[i, j]`` when ``has_restraint``;
     ``reach[i, j] = exp(xf[i, j] ln power[j])`` (``xf``: with forward presence; ``x``, from home, reads the acts); 0 on the diagonal of ``out``."""
     n = h.shape[0]
     has_ideal = ideal.shape[0] > 0
+    has_rel = rel.shape[0] > 0
     # the revealed hostility, transposed (row j: what j reveals to each i), through the serious
     # hostilities only (few); it starts at h[i, j]
     log_base = np.empty(n)
@@ -424,6 +446,8 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
                     v = column[i] * hp
                     if within[i, j] < a_kj:  # theory.intentions.revealed_hostility, W: beyond the reach j has shown
                         v = v * (within[i, j] / a_kj)
+                    if has_rel:  # V: only an aggressor relevant to i (Lemke & Reed 2001)
+                        v = v * rel[i, j]
                     if v > near_t[j, i]:
                         near_t[j, i] = v
     for i in range(n):
@@ -446,6 +470,7 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
             c = commitment[i, j]
             if h[i, j] > 0.0 and h[i, j] >= belied:  # theory.intentions.allied_intentions: force belies the pledge
                 c = 0.0
+            c = c * (1.0 - r)  # theory.intentions.allied_intentions: a rival's pledge does not reassure
             intent = (total / denom) * (1.0 - discount * c)
             if has_restraint:
                 intent = intent * restraint[i, j]
