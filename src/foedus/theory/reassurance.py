@@ -29,11 +29,15 @@ have a member that entered the state system at most ten years earlier (the succe
 the Soviet Union, Yugoslavia and Czechoslovakia, Eritrea); 37 of 102 in 1946-1989 (the
 decolonised states), 3 of 12 in 1816-1914.
 
+The same uncertainty bears on a pledge of neutrality (:func:`unread_alignment`): whether a partner
+of unread intentions would join another state's attack on one, worth the pressure its reach would
+add to one's main threat, at the prior, times the chance of that war.
+
 Published form vs ours
 ----------------------
 Kydd's (2005) reassurance game and Lupu & Poast's (2016) information account are the theories;
-the posterior-mean form, its exponential decay and the use of the capability that reaches one as
-the threat of a hostile partner are ours.
+the posterior-mean form, its exponential decay, the use of the capability that reaches one as
+the threat of a hostile partner and its extension to the partner's alignment are ours.
 
 References
 ----------
