@@ -97,3 +97,84 @@ def test_the_minimum_trust_threshold_is_where_cooperation_pays_in_the_assurance_
     assert float(ra.minimum_trust_threshold(4.0, 0.0, 3.0, 1.0)) == 0.5
     with pytest.raises(ValueError, match="minimum_trust_threshold"):
         ra.minimum_trust_threshold(1.0, 0.0, 2.0, 1.0)
+
+
+def _rho(x, p):
+    return x / (x + p)
+
+
+def test_unread_alignment_is_the_expected_pressure_an_unknown_partner_would_add_to_ones_main_threat():
+    # Kydd (2005) at the prior: with probability pi the partner of unknown type is an expansionist and adds its reach R_ij to
+    # the state's main expected threat; the pledge is worth the pressure that removes (Walt's rho), times the prior's weight u
+    p = np.array([0.2, 0.01, 0.02, 0.1])
+    r = np.array([[0, .01, .02, .1], [.2, 0, .01, .1], [.2, .03, 0, .1], [.1, .1, .1, 0]])
+    for year, u in ((1991, 1.0), (1996, np.exp(-0.5))):
+        unc = ra.intentions_uncertainty(ra.relationship_age(year, [1816, 1991, 1991, 1816]), decay_years=10.0)
+        e = ra.expected_threat(np.zeros((4, 4)), r, unc, prior=0.1)
+        a = ra.unread_alignment(e, r, p, unc, prior=0.1)
+        star = u * 0.1 * 0.2  # 1's main expected threat, 0 (3 is old and shows no hostility: 0)
+        assert a[1, 2] == pytest.approx(u * 0.1 * (_rho(star + 0.01, 0.01) - _rho(star, 0.01)))
+        assert a[2, 1] == pytest.approx(u * 0.1 * (_rho(star + 0.03, 0.02) - _rho(star, 0.02)))
+        assert a[0, 3] == 0.0 and a[3, 0] == 0.0  # two old members read each other's alignments from the record
+        assert np.all(np.diag(a) == 0.0)
+
+
+def test_unread_alignment_does_not_count_the_partner_against_itself():
+    # the partner 0 is 1's main expected threat: its pledge not to join an attack on 1 is measured against 1's next threat (2)
+    r = np.array([[0, .5, .1], [.4, 0, .1], [.1, .1, 0]])
+    p = np.array([0.3, 0.05, 0.1])
+    unc = ra.intentions_uncertainty(ra.relationship_age(2000, [1816, 2000, 1816]), decay_years=10.0)
+    e = ra.expected_threat(np.zeros((3, 3)), r, unc, prior=0.5)
+    a = ra.unread_alignment(e, r, p, unc, prior=0.5)
+    second = e[1, 2]
+    assert a[1, 0] == pytest.approx(0.5 * (_rho(second + 0.4, 0.05) - _rho(second, 0.05)))
+
+
+@given(st.floats(0.0, 1.0), st.floats(0.0, 60.0))
+@FAST
+def test_unread_alignment_is_bounded_by_the_priors_weight(prior, years):
+    rng = np.random.default_rng(3)
+    r = rng.uniform(0, 0.2, (5, 5))
+    p = rng.uniform(0.01, 0.3, 5)
+    entered = [1816, 1950, 1950, 1816, 1990]
+
+    def at(y):
+        unc = ra.intentions_uncertainty(ra.relationship_age(y, entered), decay_years=10.0)
+        return ra.unread_alignment(ra.expected_threat(np.zeros((5, 5)), r, unc, prior=prior), r, p, unc, prior=prior)
+
+    now = at(1990 + years)
+    assert np.all(now >= 0) and np.all(now < 1) and np.all(np.isfinite(now))
+    assert now[0, 3] == 0.0
+    # the weight is at most u * pi (the bracket is a difference of pressures, below 1), so a long common record reads it all
+    unc = ra.intentions_uncertainty(ra.relationship_age(1990 + years, entered), decay_years=10.0)
+    assert np.all(now <= unc * prior + 1e-15)
+
+
+def test_unread_alignment_checks_its_input():
+    with pytest.raises(ValueError, match="unread_alignment"):
+        ra.unread_alignment(np.zeros((2, 2)), np.zeros((2, 2)), [0.1, 0.1], np.zeros((2, 2)), prior=1.5)
+
+
+def test_a_partner_pledged_to_defend_ones_main_threat_offers_no_neutrality():
+    # Snyder (1997): an existing commitment binds; 2 defends 0, 1's main expected threat, so its pledge to 1 is worth nothing
+    r = np.array([[0, .01, .02], [.2, 0, .01], [.2, .01, 0]])
+    p = np.array([0.2, 0.01, 0.01])
+    unc = ra.intentions_uncertainty(ra.relationship_age(1991, [1816, 1991, 1991]), decay_years=10.0)
+    e = ra.expected_threat(np.zeros((3, 3)), r, unc, prior=0.1)
+    free = ra.unread_alignment(e, r, p, unc, prior=0.1)
+    bound = ra.unread_alignment(e, r, p, unc, prior=0.1, defends=np.array([[0, 0, 1], [0, 0, 0], [1, 0, 0]], bool))
+    assert free[1, 2] > 0 and bound[1, 2] == 0.0
+    assert bound[2, 1] == free[2, 1]  # 1 defends no one: its pledge to 2 stands
+
+
+def test_unread_alignment_is_worth_the_chance_of_the_war_it_is_about():
+    # Leeds et al. (2002), Fearon (1997): a neutrality pledge is worth the war with the main threat times its chance
+    r = np.array([[0, .01, .02], [.2, 0, .01], [.2, .01, 0]])
+    p = np.array([0.2, 0.01, 0.01])
+    unc = ra.intentions_uncertainty(ra.relationship_age(1991, [1816, 1991, 1991]), decay_years=10.0)
+    e = ra.expected_threat(np.zeros((3, 3)), r, unc, prior=0.1)
+    w = np.array([[0, .3, .3], [.3, 0, .05], [.3, .05, 0]])
+    sure = ra.unread_alignment(e, r, p, unc, prior=0.1)
+    risky = ra.unread_alignment(e, r, p, unc, prior=0.1, war_risk=w)
+    assert risky[1, 2] == pytest.approx(0.3 * sure[1, 2])  # 1's main threat other than 2 is 0, at war risk 0.3
+    assert risky[1, 0] == pytest.approx(0.05 * sure[1, 0])  # measured against 1's next threat, 2

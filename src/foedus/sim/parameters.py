@@ -375,3 +375,16 @@ class Parameters(MechanismParameters):
         "holds: 0, derived from that rule, not a fit (in a 1990 run, 52 of 99 endings of pacts formed in the run were "
         "'cohesion lost' or 'fell', mostly non-aggression pacts whose common threat had faded); 1 counts it as for a defence pact",
     )
+
+    # --- forms9 ---
+    unread_alignment_weight: float = Field(
+        3.0, ge=0, le=10,
+        description="weight of what a pledge of neutrality is worth while a partner's alignment cannot be read yet "
+        "(foedus.theory.reassurance.unread_alignment: a new state, and its neighbours to it, do not know whether the other "
+        "would join an attack on it by its main threat; Kydd 2005), added to the abstention good of a pact with that partner, "
+        "times the chance of that war (as abstention). 0 switches it off. Derived, not fitted: reassurance_weight (3), the "
+        "same reassurance about the same unknown type, of the partner's alignment rather than its own attack. On 1946-1989 "
+        "(validate, seeds 1-3) it moves neutrality-led pacts from 0.0008 to 0.0009 per state-year (ATOP 0.0007); without "
+        "the chance of the war (weight 3: 0.0058, 1: 0.0034, 0.5: 0.0022), it made the two Germanys of 1954-55 and the "
+        "decolonised states sign pledges of neutrality that the record does not have",
+    )

@@ -29,11 +29,15 @@ have a member that entered the state system at most ten years earlier (the succe
 the Soviet Union, Yugoslavia and Czechoslovakia, Eritrea); 37 of 102 in 1946-1989 (the
 decolonised states), 3 of 12 in 1816-1914.
 
+The same uncertainty bears on a pledge of neutrality (:func:`unread_alignment`): whether a partner
+of unread intentions would join another state's attack on one, worth the pressure its reach would
+add to one's main threat, at the prior, times the chance of that war.
+
 Published form vs ours
 ----------------------
 Kydd's (2005) reassurance game and Lupu & Poast's (2016) information account are the theories;
-the posterior-mean form, its exponential decay and the use of the capability that reaches one as
-the threat of a hostile partner are ours.
+the posterior-mean form, its exponential decay, the use of the capability that reaches one as
+the threat of a hostile partner and its extension to the partner's alignment are ours.
 
 References
 ----------
@@ -50,7 +54,10 @@ import numpy as np
 
 from foedus.theory._validate import _broadcast, _checked, _matrix, _vector
 
-__all__ = ["STATE_LIST_START", "relationship_age", "intentions_uncertainty", "expected_threat", "pledge_credibility", "minimum_trust_threshold"]
+__all__ = [
+    "STATE_LIST_START", "relationship_age", "intentions_uncertainty", "expected_threat", "unread_alignment", "pledge_credibility",
+    "minimum_trust_threshold",
+]
 
 STATE_LIST_START = 1816
 """The first year of the Correlates of War state list: membership from that year is where the
@@ -134,6 +141,114 @@ def expected_threat(threat, reach, uncertainty, *, prior: float, check: bool = T
     if check:
         _broadcast(f, threat=t, uncertainty=u)
     out = (1.0 - u) * t + u * pi * r
+    np.fill_diagonal(out, 0.0)
+    return out
+
+
+def unread_alignment(expected, reach, power, uncertainty, *, prior: float, defends=None, war_risk=None, check: bool = True) -> np.ndarray:
+    r"""What a pledge of neutrality is worth while the partner's alignment cannot be read yet: (N, N), in [0, 1).
+
+    .. math::
+
+        a_{ij} = u_{ij}\, \pi \,\big[\rho_i(\tilde T^*_i + R_{ij}) - \rho_i(\tilde T^*_i)\big], \qquad
+        \rho_i(x) = \frac{x}{x + p_i}, \qquad \tilde T^*_i = \max_{k \ne j} \tilde T_{ik}
+
+    A state whose partner's intentions no record shows yet (a new state, and its neighbours to it)
+    does not know whether the partner would attack it (the reassurance a pledge of non-aggression
+    buys: :func:`expected_threat`) nor whether it would *join* another state's attack on it: an
+    expansionist partner (prior probability :math:`\pi`) would add the capability that reaches one,
+    :math:`R_{ij}`, to the state's main (expected) threat :math:`\tilde T^*_i`. A pledge of neutrality
+    (not to aid an attacker, not to join an alliance directed against the other) removes that
+    contingency, and is worth the pressure it removes in Walt's form, weighted by the prior's weight
+    :math:`u_{ij}` (:func:`intentions_uncertainty`). This is Kydd's (2005) reassurance applied to
+    the partner's alignment as well as to its own attack; the successor states' treaties "on
+    friendship and good-neighbourliness" promise both (not to attack, not to aid an aggressor:
+    Poland-Ukraine 1992, Hungary-Ukraine 1991, Russia-Belarus 1992; ATOP codes them neutrality and
+    non-aggression). Between old members (:math:`u = 0`) it is 0: their alignments are read from
+    the record (the abstention of :func:`foedus.theory.obligations.obligation_goods`). The
+    partner's own threat is not counted twice: :math:`\tilde T^*_i` is taken over the states other
+    than j. A partner already pledged to defend that main threat (``defends``) cannot promise to
+    stay out of its war with one (Snyder 1997, ch. 1: the constraint of existing commitments; the
+    rule of :func:`foedus.theory.obligations.obligation_goods`' abstention): its pledge is worth 0.
+    And as every pledge of neutrality it is a promise about a war with a third state, worth that
+    war's stakes times the chance it comes (``war_risk`` :math:`W_{i,t}` of i and that main threat:
+    Leeds et al. 2002; Fearon 1997), the rule of the abstention of
+    :func:`foedus.theory.obligations.obligation_goods`.
+
+    Parameters
+    ----------
+    expected : array (N, N) >= 0, capability-share units
+        :func:`expected_threat`, ``T~[i, j]`` the threat j poses to i with intentions at their posterior mean.
+    reach : array (N, N) >= 0, capability-share units
+        ``R[i, j]`` the capability of j that reaches i.
+    power : array (N,) >= 0, capability share
+    uncertainty : array (N, N) in [0, 1]
+        :func:`intentions_uncertainty` of the pair.
+    prior : float in [0, 1]
+        :math:`\pi`, the prior probability that a partner of unknown record is hostile.
+    defends : array (N, N) of bool, optional
+        ``defends[j, k]``: j is pledged to defend k (a defence pact in force). Default: no one.
+    war_risk : array (N, N) in [0, 1], optional
+        ``W[i, k]`` the chance i and k fight a war over the pledge's horizon (:func:`foedus.theory.offence.war_expectation`).
+        Default: 1 (the war is taken as given).
+
+    Returns
+    -------
+    ndarray (N, N), diagonal 0; 0 wherever ``uncertainty`` is 0.
+
+    Examples
+    --------
+    A new state (1, capability 0.01) whose neighbour 0 (capability that reaches it 0.2) is its main
+    expected threat: a pledge from a third, new neighbour (2, reach 0.01) not to join 0 is worth
+    :math:`\pi [\rho(0.02 + 0.01) - \rho(0.02)]` to it in the year both enter
+    (its main expected threat is :math:`\pi R_{10} = 0.02`); between two old members (0, 3) nothing.
+
+    >>> T = np.zeros((4, 4)); R = np.array([[0, .01, .02, .1], [.2, 0, .01, .1], [.2, .01, 0, .1], [.1, .1, .1, 0]])
+    >>> u = intentions_uncertainty(relationship_age(1991, [1816, 1991, 1991, 1816]), decay_years=10.0)
+    >>> E = expected_threat(T, R, u, prior=0.1)
+    >>> a = unread_alignment(E, R, [0.2, 0.01, 0.01, 0.1], u, prior=0.1)
+    >>> round(float(a[1, 2]), 4), round(0.1 * (0.03 / 0.04 - 0.02 / 0.03), 4), float(a[0, 3]), float(a[3, 0])
+    (0.0083, 0.0083, 0.0, 0.0)
+
+    References
+    ----------
+    .. [1] Kydd, A. H. (2005). Trust and Mistrust in International Relations. Princeton University Press.
+    .. [2] Walt, S. M. (1987). The Origins of Alliances. Cornell University Press (pressure of a threat).
+    .. [3] Leeds, B. A., Ritter, J. M., Mitchell, S. M. & Long, A. G. (2002). Alliance Treaty Obligations
+       and Provisions, 1815-1944. International Interactions 28(3): 237-260 (neutrality: not to aid an attacker).
+    """
+    f = "unread_alignment"
+    e = _matrix("expected", expected, np.shape(expected)[0], nonneg=True, check=check)
+    n = e.shape[0]
+    r = _matrix("reach", reach, n, nonneg=True, check=check)
+    p = _vector("power", power, n, nonneg=True, check=check)
+    u = _checked(uncertainty, "uncertainty", f, lo=0.0, hi=1.0, check=check)
+    pi = float(_checked(prior, "prior", f, lo=0.0, hi=1.0, check=check))
+    u = np.broadcast_to(np.asarray(u, dtype=float), (n, n))
+    e = e.copy()
+    np.fill_diagonal(e, 0.0)
+    # the main expected threat over the states other than j: the largest, or the second largest where j is the largest
+    top2 = -np.partition(-e, 1, axis=1)[:, :2] if n > 1 else np.zeros((n, 2))
+    first = e.argmax(axis=1) if n else np.zeros(0, np.intp)
+    is_first = np.zeros((n, n), bool)
+    is_first[np.arange(n), first] = True
+    star = np.where(is_first, top2[:, 1:2], top2[:, :1])
+    pc = p[:, None]
+
+    def rho(x):
+        d = x + pc
+        return np.where(d > 0, x / np.where(d > 0, d, 1.0), 0.0)
+
+    out = u * pi * np.maximum(rho(star + r) - rho(star), 0.0)
+    if defends is not None or war_risk is not None:
+        second = np.argsort(-e, axis=1, kind="stable")[:, 1] if n > 1 else np.zeros(n, np.intp)
+        main_excl = np.where(is_first, second[:, None], first[:, None])  # (i, j): i's main threat other than j
+    if defends is not None:  # j bound to defend i's main threat (the threat other than j) can pledge no neutrality
+        d = _matrix("defends", defends, n, check=check).astype(bool)
+        out = np.where(d[np.arange(n)[None, :], main_excl] & (star > 0), 0.0, out)
+    if war_risk is not None:  # worth the war with that threat times its chance (Leeds et al. 2002; Fearon 1997)
+        w = _matrix("war_risk", war_risk, n, unit=True, check=check)
+        out = out * w[np.arange(n)[:, None], main_excl]
     np.fill_diagonal(out, 0.0)
     return out
 

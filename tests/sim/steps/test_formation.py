@@ -224,3 +224,40 @@ def test_a_patron_that_cannot_hold_the_local_balance_gains_no_concession():
     assert 0.0 < q[g, a] < 1.0
     assert concession_reach(off) == 1.0 and concession_reach(held)[g, a] == 0.0
     assert ExchangeTerms(held).autonomy[g, a] < ExchangeTerms(off).autonomy[g, a]
+
+
+def test_a_new_states_partners_pledge_of_neutrality_is_worth_its_unread_alignment():
+    """Kydd (2005): a new state does not know whether a partner would join its main threat's attack on it. credible_goods adds
+    foedus.theory.reassurance.unread_alignment (at the war's chance and weight unread_alignment_weight) to the abstention good
+    of the pairs with a new state only; the weight 0 switches it off."""
+    from foedus.sim.steps.formation import abstention_terms, credible_goods, defence_pledges, entry_years, unread_alignment
+    from foedus.theory import reassurance as th
+    from .conftest import ACTORS
+    actors = [dict(a, since=1999) if a["ccode"] == SMA else dict(a, since=1816) for a in ACTORS]
+    world, _ = tiny_world(actors=actors, nonaggression_prior=0.5, intentions_decay_years=10.0, pledge_credibility_weight=0.0, unread_alignment_weight=2.0)
+    p = world.params
+    u = th.intentions_uncertainty(th.relationship_age(world.year, entry_years(world)), decay_years=10.0)
+    e = th.expected_threat(world.results.threat, world.results.reach, u, prior=0.5)
+    want = 2.0 * th.unread_alignment(e, world.results.reach, world.power, u, prior=0.5, defends=defence_pledges(world),
+                                     war_risk=abstention_terms(world)["war_risk"])
+    got = unread_alignment(world)
+    np.testing.assert_allclose(got, want, rtol=1e-12, atol=0)
+    a, b, g = world.index_of(SMA), world.index_of(SMB), world.index_of(GRT)
+    assert got[a].sum() > 0 and got[:, a].sum() > 0  # the new state and its partners
+    assert got[b, g] == got[g, b] == 0.0  # two old members read each other's alignment from the record
+    goods = np.zeros((5, world.n, world.n))
+    credible_goods(world, goods)
+    np.testing.assert_allclose(goods[2], got, rtol=1e-12, atol=0)
+    assert np.all(goods[[0, 1, 3, 4]] == 0.0)
+    off, _ = tiny_world(actors=actors, nonaggression_prior=0.5, unread_alignment_weight=0.0)
+    assert unread_alignment(off) is None
+    assert p.unread_alignment_weight == 2.0 and u[a, b] > 0
+
+
+def test_defence_pledges_are_the_pairs_of_a_defence_pact_in_force():
+    from foedus.sim.steps.formation import defence_pledges
+    from .conftest import alliance
+    world, _ = tiny_world(agreements=[alliance("D", [SMA, GRT]), alliance("N", [SMB, RIV], obligations=["nonaggression"])])
+    d = defence_pledges(world)
+    a, b, g, r = (world.index_of(c) for c in (SMA, SMB, GRT, RIV))
+    assert d[a, g] and d[g, a] and not d[b, r] and not d[a, a] and d.sum() == 2

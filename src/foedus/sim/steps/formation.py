@@ -18,7 +18,8 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.data.nuclear import nuclear_armed
-from foedus.sim.steps._common import ALLIANCE, MOTIVES
+from foedus.sim.membership import alliance_view
+from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps import conflict_kernels as war_kern
 from foedus.sim.steps.conflict import onset_covariates
 from foedus.sim.steps.neutrality import permanently_neutral
@@ -175,13 +176,55 @@ def credible_goods(world: World, goods: np.ndarray) -> np.ndarray:
     are worth little. A pledge of neutrality is left whole: it binds the partner in a war with a
     third state, and is kept when the partner has its own reasons to stay out (the isolation it
     buys itself, :func:`foedus.theory.offence.isolation`: Germany and the Soviet Union in 1939,
-    Japan and the Soviet Union in 1941 were rivals). Every choice that weighs these goods (new
-    pacts, accessions, votes, exits) sees the same values.
+    Japan and the Soviet Union in 1941 were rivals). To the abstention good it adds, at that
+    credibility, what a pledge of neutrality is worth while the partner's alignment cannot be read
+    yet (:func:`unread_alignment`: a new state and its neighbours, Kydd 2005). Every choice that
+    weighs these goods (new pacts, accessions, votes, exits) sees the same values.
     """
     w = world.params.pledge_credibility_weight
     if w > 0:
         goods[1] *= pledge_credibility(world)
+    unread = unread_alignment(world)
+    if unread is not None:
+        goods[2] += unread * (pledge_credibility(world) if w > 0 else 1.0)
     return goods
+
+
+def defence_pledges(world: World) -> np.ndarray:
+    """(N, N) bool ``[j, k]``: j is pledged to defend k (the two share a security alliance in force with a defence obligation)."""
+    ag = world.agreements
+    slots, rows, _, _ = alliance_view(ag.members, ag.active, ag.kind, ag.domain, ag.n, ALLIANCE, SECURITY)
+    if not len(slots):
+        return np.zeros((world.n, world.n), bool)
+    m = rows[ag.obligations[slots, 0].astype(bool)].astype(float)  # OBLIGATIONS[0]: defence
+    out = (m.T @ m) > 0
+    np.fill_diagonal(out, False)
+    return out
+
+
+def unread_alignment(world: World) -> np.ndarray | None:
+    """(N, N) what a pledge of neutrality is worth this year while the partner's alignment cannot be read yet (None: the term is off).
+
+    ``unread_alignment_weight`` times :func:`foedus.theory.reassurance.unread_alignment` of the expected threat
+    (:func:`reassurance_threat`), the capability that reaches each state and the prior's weight on the pair's
+    intentions (:func:`foedus.theory.reassurance.intentions_uncertainty` of the years the two have been in the system
+    together): a new state, and its neighbours to it, do not know whether the other would join an attack on it, and a
+    pledge not to aid an attacker removes that contingency (Kydd 2005); a partner pledged to defend the state's main
+    threat (:func:`defence_pledges`) cannot give it (Snyder 1997), and the pledge is worth the chance of that war
+    (``war_risk`` of :func:`abstention_terms`, as the abstention good). :func:`credible_goods` adds it to the
+    abstention good, at the credibility of the partner's pledge. 0 between old members.
+    """
+    p = world.params
+    if p.unread_alignment_weight == 0 or p.nonaggression_prior == 0 or p.intentions_decay_years == 0 or world.results.reach is None:
+        return None
+    age = th_reassure.relationship_age(world.year, entry_years(world), check=False)
+    u = th_reassure.intentions_uncertainty(age, decay_years=p.intentions_decay_years, check=False)
+    expected = th_reassure.expected_threat(world.results.threat, world.results.reach, u, prior=p.nonaggression_prior, check=False)
+    out = p.unread_alignment_weight * th_reassure.unread_alignment(
+        expected, world.results.reach, world.power, u, prior=p.nonaggression_prior, defends=defence_pledges(world),
+        war_risk=abstention_terms(world)["war_risk"], check=False,
+    )
+    return out * (world.active[:, None] & world.active[None, :])
 
 
 def pledge_credibility(world: World) -> np.ndarray:
@@ -368,6 +411,8 @@ def form_alliances(
     cred_i, cred_j = cred[i, j].tolist(), cred[j, i].tolist()
     armed = np.append(nuclear_armed(world.ccode, y) & (world.params.nuclear_deterrence_strength > 0), False)  # nuclear_deterred's term; index -1: no target
     deter_i, deter_j = armed[target[i]].tolist(), armed[target[j]].tolist()
+    unread = unread_alignment(world)  # credible_goods' term of the abstention good (a partner whose alignment is unread)
+    un_i, un_j = (unread[i, j].tolist(), unread[j, i].tolist()) if unread is not None else ([0.0] * len(i), [0.0] * len(i))
     details = [
         {
             "motives": dict(zip(MOTIVES, mot[k])),
@@ -379,7 +424,7 @@ def form_alliances(
                  "target": tg_j[k], "goods": dict(zip(th_ob.GOODS, gd[k][1]))},
             ],
             "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k], "pledge_credibility": [cred_i[k], cred_j[k]],
-                        "target_nuclear_armed": [deter_i[k], deter_j[k]], **norm},
+                        "target_nuclear_armed": [deter_i[k], deter_j[k]], "unread_alignment": [un_i[k], un_j[k]], **norm},
         }
         for k in range(len(i))
     ]
