@@ -354,3 +354,13 @@ class Parameters(MechanismParameters):
         "drift counts, as before session 8's last merge, when world-2022 runs lost 18-37 treaties or members 'regime shifted' in "
         "15 years (Turkey left NATO in 2024)",
     )
+
+    # --- join9 ---
+    wartime_entry_cost: float = Field(
+        0.02, ge=0, le=1,
+        description="the cost of fighting a partner bears by entering a war beside a belligerent through a pact made for it, in "
+        "the units of its stakes (Bueno de Mesquita & Lalman 1992): it signs only where its expected utility of entering, what "
+        "its forces add to the side's chance of winning times its preference for that side over the enemy (Altfeld & Bueno de "
+        "Mesquita 1979; foedus.theory.wartime.entry_value), exceeds it; 0 leaves the consent to any positive stake. Chosen on "
+        "the in-sample eras",
+    )
