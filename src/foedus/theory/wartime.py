@@ -249,7 +249,12 @@ def offence_written(attacker_side, charter, *, check: bool = True) -> np.ndarray
     collective self-defence" (art. 51, a term new at San Francisco), and makes its obligations prevail over any other
     agreement (art. 103): from 1945 on, states fighting together write their pact as collective self-defence against
     the enemy, and ATOP codes none of the 14 wartime pacts begun 1946-2018 as an offence pact (6 are defence pacts).
-    The instrument changes the *form* of the pact, not whether states at war combine. ``charter`` (scalar or (K,)
+    The instrument changes the *form* of the pact, not whether states at war combine. Between the wars ATOP 5.1 codes no
+    offence pact among the 72 begun 1919-1938 and only 4 wartime pacts (France-Belgium 1920, France-Poland and
+    Turkey-Afghanistan 1921, a defence form each; the Soviet-Chinese non-aggression pact of 1937), and the era's COW wars drew no
+    joiner at all: what is missing is coalitions, not an offence form the Covenant (art. 10, 12, 20) or Kellogg-Briand (1928)
+    replaced, since offence pacts came back with the war in 1939 (join9, 2026-12: no Covenant switch; the partner's cost of
+    entering, :func:`entry_value`, holds in every era). ``charter`` (scalar or (K,)
     bool) is :func:`foedus.theory.renunciation.territorial_integrity_norm` of the year; ``attacker_side`` (K,) bool.
 
     >>> offence_written([True, False, True], [False, False, True]).tolist()
