@@ -132,7 +132,7 @@ def _war_beside(seed: int, sma_joined: bool) -> list:
     RIV's rival, not called. The entries of GRT by the conflict step's later entrants this year."""
     relations = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}]
     world, _ = tiny_world(relations=relations, agreements=[alliance("Pact", [GRT, SMA])], warring_ally_join_rate=1.0, **UNRESTRAINED)
-    g, r, a, b = (world.index_of(c) for c in (GRT, RIV, SMA, SMB))
+    r, a, b = (world.index_of(c) for c in (RIV, SMA, SMB))
     target = b if sma_joined else a
     side = {r: 1, target: 2, a: 2}
     for s in side:
