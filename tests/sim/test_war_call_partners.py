@@ -125,3 +125,33 @@ def test_a_non_nuclear_ally_is_not_restrained():
         assert len(got) == 1 and "nuclear_restraint" not in got[0]["factors"]
         probs.append(got[0]["probability"])
     assert probs[0] == probs[1]
+
+
+def _war_beside(seed: int, sma_joined: bool) -> list:
+    """RIV at war since last year with SMA's side (SMA the target, or a joiner beside SMB, the target); GRT, SMA's defence ally and
+    RIV's rival, not called. The entries of GRT by the conflict step's later entrants this year."""
+    relations = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}]
+    world, _ = tiny_world(relations=relations, agreements=[alliance("Pact", [GRT, SMA])], warring_ally_join_rate=1.0, **UNRESTRAINED)
+    r, a, b = (world.index_of(c) for c in (RIV, SMA, SMB))
+    target = b if sma_joined else a
+    side = {r: 1, target: 2, a: 2}
+    for s in side:
+        if s != r:
+            world.at_war[r, s] = world.at_war[s, r] = True
+    world.wars = [{"start": world.year - 1, "attacker": r, "target": target, "side": side, "pending": [], "called": np.zeros(0, np.intp)}]
+    world.at_war_last_year = world.at_war.copy()
+    conflict_and_commitments(world, np.random.default_rng(seed))
+    return [e for e in events(world, "war_entry") if e[1] == GRT and e[3]["route"] == "warring ally"]
+
+
+def test_a_joiners_ally_is_not_drawn_into_the_war_by_the_warring_ally_route():
+    """The casus foederis (ATOP; Leeds, Long & Mitchell 2000): a state that entered a war by its own choice was not attacked, so
+    its defence ally is not drawn in beside it uncalled. GRT joins SMA's war when SMA is the state attacked in some of 40 seeds;
+    when SMA is a joiner beside SMB, never (one-sided Fisher test at 1 %)."""
+    n = 40
+    joined = {False: 0, True: 0}
+    for sma_joined in joined:
+        for seed in range(n):
+            joined[sma_joined] += bool(_war_beside(seed, sma_joined))
+    assert joined[True] == 0
+    assert stats.fisher_exact([[joined[False], n - joined[False]], [joined[True], n]], alternative="greater").pvalue < ALPHA, joined

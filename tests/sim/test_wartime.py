@@ -139,7 +139,8 @@ def test_a_bystanders_promise_to_stay_out_is_written_as_non_aggression_under_the
 
 def test_a_pact_made_for_a_war_ends_fulfilled_when_the_war_is_over():
     for seed in range(10):
-        sim = _war_world(seed, wartime_pact_rate=200.0, wartime_neutrality_rate=200.0)
+        # no cost of fighting: partner 2 adds 0.06 to the stronger attacker's odds, worth 0.05 to it, below the default cost
+        sim = _war_world(seed, wartime_pact_rate=200.0, wartime_neutrality_rate=200.0, wartime_entry_cost=0.0)
         w = sim.world
         w.cinc[:] = 0.1
         w.cinc[ATT] = 0.25
@@ -172,3 +173,29 @@ def test_a_pact_made_for_a_war_ends_fulfilled_when_the_war_is_over():
         assert len(ends) == len(made) and ends.detail.str.contains('"cause": ?"fulfilled"', regex=True).all()
         return
     raise AssertionError("no pact was made in ten seeds")
+
+
+def test_a_partner_signs_only_where_its_own_expected_utility_of_entering_exceeds_the_cost_of_fighting():
+    """Altfeld & Bueno de Mesquita (1979), Bueno de Mesquita & Lalman (1992): the partner's side of the bargain. State 2 shares the
+    target's enemy (hostility 0.8 to the attacker, none to the target): with the cost of fighting just above its expected utility of
+    entering (foedus.theory.wartime.entry_value) it never signs in 40 seeds; just below, it signs in some (one-sided Fisher at 1 %),
+    and its formation names the value and the cost."""
+    n = 40
+    signed = {"above": 0, "below": 0}
+    for seed in range(n):
+        for where, scale in (("above", 1.001), ("below", 0.999)):
+            sim = _war_world(seed, wartime_pact_rate=20.0, wartime_neutrality_rate=0.0)
+            w = sim.world
+            w.hostility[2, ATT] = w.hostility[ATT, 2] = 0.8
+            w.cinc[:] = 0.1
+            own, part = _projected(w, np.array([TGT]), ATT), _projected(w, np.array([2]), ATT)
+            value = float(th_wt.entry_value(own, w.cinc[[ATT]], part, [0.8], 0.0)[0])
+            w.params = w.params.model_copy(update={"wartime_entry_cost": value * scale})
+            wartime_pacts(w, sim.rng)
+            s = _signed(sim)
+            signed[where] += 2 in s
+            if 2 in s:
+                f = [e for e in w.log.events_table().itertuples() if e.kind == "formation"]
+                assert f and "partner_entry_value" in f[-1].detail and "partner_entry_cost" in f[-1].detail
+    assert signed["above"] == 0
+    assert stats.fisher_exact([[signed["below"], n - signed["below"]], [signed["above"], n]], alternative="greater").pvalue < ALPHA, signed

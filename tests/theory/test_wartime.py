@@ -115,3 +115,32 @@ def test_the_promise_to_stay_out_is_written_as_non_aggression_under_the_charter(
 
     years = np.array([1870, 1939, 1944, 1945, 1980, 2003])
     assert th_wt.neutrality_written(territorial_integrity_norm(years)).tolist() == [True, True, True, False, False, False]
+
+
+def test_entry_value_is_the_marginal_change_in_the_odds_times_the_preference_less_the_cost():
+    """Altfeld & Bueno de Mesquita (1979): a third party's expected utility of entering is what it adds to the side's chance of
+    winning times its preference for that side; Bueno de Mesquita & Lalman (1992) charge the cost of fighting. Closed form:
+    P_bj - P_b = R_j R_e / ((R_b + R_e)(R_b + R_j + R_e))."""
+    rng = np.random.default_rng(7)
+    b, e, j = rng.uniform(0.001, 0.3, (3, 200))
+    pref = rng.uniform(0.0, 1.0, 200)
+    v = th_wt.entry_value(b, e, j, pref, 0.03)
+    np.testing.assert_allclose(v, pref * j * e / ((b + e) * (b + j + e)) - 0.03, rtol=1e-12, atol=1e-15)
+
+
+def test_entry_value_three_equal_states_and_no_stake_no_entry():
+    """Three equal states: the partner raises its side's odds from 1/2 to 2/3 (1/6); without a preference for the side (a
+    state indifferent between the belligerents, or leaning to the enemy) it expects only the cost, whatever its strength."""
+    v = th_wt.entry_value([0.1, 0.1, 0.1], [0.1, 0.1, 0.1], [0.1, 0.1, 0.9], [1.0, 0.0, 0.0], 0.02)
+    np.testing.assert_allclose(v, [1 / 6 - 0.02, -0.02, -0.02], rtol=1e-12)
+
+
+def test_a_strong_partner_adds_little_to_a_side_already_far_stronger_than_its_enemy():
+    """The marginal change in the odds vanishes as the belligerent's side grows against its enemy (a great power gains nothing
+    by joining a war its side wins anyway): R_e -> 0 gives P_bj - P_b -> 0, so any positive cost keeps it out."""
+    e = np.array([0.1, 0.01, 0.001, 0.0001])
+    v = th_wt.entry_value(np.full(4, 0.1), e, np.full(4, 0.3), np.ones(4), 0.0)
+    assert np.all(np.diff(v) < 0) and v[-1] < 1e-3
+    assert (th_wt.entry_value([0.1], [1e-4], [0.3], [1.0], 0.01) < 0).all()
+    with pytest.raises(ValueError):
+        th_wt.entry_value([0.1], [0.1], [0.1], [1.0], -0.1)

@@ -57,7 +57,8 @@ def warring_ally_join_probability(rate: float, reach, shared_adversary=1.0, *, c
     """Yearly probability that a state joins a war under way beside a defence or offence ally at war: ``rate * reach * shared_adversary``.
 
     For a state with a *warring alliance partner* (it shares a defence or offence pact in force with
-    a belligerent of the side it would join, and no security agreement with the other side), which
+    the attacker or the target of the war, and no security agreement with the other side; a joiner,
+    at war by its own choice, is nobody's partner by this route: ATOP's casus foederis), which
     Siverson & Starr (1990, 1991) find far more likely to enter the war than one without, and more
     so with the opportunity to fight it (``reach``, 0-1, the loss-of-strength reach to the war,
     :func:`foedus.theory.war_onset.reach_to_war`: their warring border nation). ``shared_adversary``

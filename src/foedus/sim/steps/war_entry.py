@@ -190,17 +190,27 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     """States join ``war`` beside a defence or offence ally fighting in it, uncalled (Siverson & Starr 1990, 1991; see :func:`foedus.sim.steps.conflict._spread`).
 
     A state in the war on neither side, not called to it (``war["called"]``: it decided then), not permanently neutral, that
-    shares a defence or offence pact in force with a belligerent of one side (:func:`war_pact_pairs`) and no security agreement
-    with any belligerent of the other enters beside that partner (the one it best reaches) against the other side's leader (the
+    shares a defence or offence pact in force with one of the war's two first belligerents, the attacker or the target
+    (:func:`war_pact_pairs`), and no security agreement with any belligerent of the other side enters beside that partner (the one it best reaches) against the other side's leader (the
     attacker or the target) with :func:`foedus.theory.joining.warring_ally_join_probability` (``warring_ally_join_rate``, its
     :func:`foedus.theory.war_onset.reach_to_war`) times the degree to which that leader is its own adversary, its hostility to it
     (Snyder 1984's shared adversary: a war against its own adversary is its own war, not entrapment). Route ``warring ally``:
     the factors name the pact and its obligation (``called`` False: an attacker's defence ally joins by a pledge the attack does
     not trigger; Leeds 2003, Gartzke & Gleditsch 2004).
+
+    A state that entered the war (a joiner) is no partner of this route: it is at war by its own choice, not attacked, so its
+    defence pledges do not apply (ATOP's casus foederis; Leeds, Long & Mitchell 2000), and its allies come in only if it calls
+    them (:func:`foedus.sim.steps.conflict.call_allies`' chain, ``alliance_chain_depth``). Until 2026-12 (join9) any belligerent
+    was a partner, and a war drew its joiners' allies in, year after year, for as long as it lasted: a run from 1816 kept a
+    Franco-Spanish war of 1823 going until the 1850s as the German states, Russia and the Netherlands entered it one by one
+    beside one another (50 of the 63 entries by this route in that run were beside a joiner; the record's war lasted a year).
     """
     p = world.params
     members, sides = kern.war_sides(war)
-    tie = war_pact_pairs(world)[:, members]
+    # the partner is one of the war's two first belligerents: an entrant is at war by its own choice, so its pledges are not
+    # the diffusion's path (ATOP's casus foederis: a defence pledge answers an attack on the ally; Leeds 2003: the initiator's
+    # allies are the ones emboldened) -- its allies come in only if it calls them (call_allies' chain, alliance_chain_depth)
+    tie = war_pact_pairs(world)[:, members] & np.isin(members, (war["attacker"], war["target"]))[None, :]
     near = world.agreements.allied()[:, members]
     free = world.active & ~permanently_neutral(world)
     free[members] = False

@@ -13,7 +13,10 @@ The record's nineteenth-century alliances are short because most were made for o
   :func:`foedus.theory.wartime.coalition_gain` (Bueno de Mesquita 1981: the rise in the option to fight that j's forces,
   carried to the enemy's territory, bring) at rate ``wartime_pact_rate``; a pledge to fight beside the attacker counts only
   the share the instruments against war leave it (:func:`foedus.sim.steps.formation.offence_term`: Covenant art. 16 and 20,
-  Charter art. 2(5) and 103), on each signatory's side (the value to the belligerent, and the partner's consent). From the
+  Charter art. 2(5) and 103), on each signatory's side (the value to the belligerent, and the partner's consent). The
+  partner consents only where entering is worth its own while: :func:`foedus.theory.wartime.entry_value`, what its forces add
+  to the side's chance of winning times its preference for that side over the enemy, less the cost of fighting
+  ``wartime_entry_cost`` (Altfeld & Bueno de Mesquita 1979; Bueno de Mesquita & Lalman 1992), positive. From the
   Charter on, the attacker's coalition is written as collective self-defence, a *defence* pact (art. 51;
   :func:`foedus.theory.wartime.offence_written`: ATOP 5.1 codes no wartime pact begun 1946-2018 as an offence pact).
   The partner fights with it: a partner not yet in the war enters it on b's side (a ``war_entry`` event, route
@@ -134,7 +137,11 @@ def _coalition(world: World, rng: np.random.Generator, war: dict, b: int, e: int
     # written form (Covenant art. 16 and 20; Charter art. 2(5) and 103): under the Charter it is written as self-defence, and
     # still discounted
     standing = offence_term(world) if side == 1 else 1.0
-    prob = th_wt.signing_probability(gain * standing, p.wartime_pact_rate, check=world.check) * standing
+    # the partner's consent: its own expected utility of entering, net of the cost of fighting (Altfeld & Bueno de Mesquita 1979;
+    # Bueno de Mesquita & Lalman 1992), its preference for b's victory read from its hostilities to e and to b
+    pref = th_wt.leaning(world.hostility[cand, e], world.hostility[cand, b], check=world.check)
+    value = th_wt.entry_value(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), partner, pref, p.wartime_entry_cost, check=world.check)
+    prob = th_wt.signing_probability(gain * standing, p.wartime_pact_rate, check=world.check) * standing * (value > 0)
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
         return
@@ -142,9 +149,10 @@ def _coalition(world: World, rng: np.random.Generator, war: dict, b: int, e: int
     ob = "offense" if offence else "defense"
     factors = [{"coalition_gain": float(g), "offence_standing": float(standing), "hostility_to_enemy": float(world.hostility[b, e]),
                 "partner_hostility_to_enemy": float(hj), "own_capability_at_enemy": float(own[0]), "partner_capability_at_enemy": float(pc),
-                "enemy_capability": float(enemy[0]), "signing_probability": float(q),
+                "enemy_capability": float(enemy[0]), "partner_entry_value": float(v), "partner_entry_cost": float(p.wartime_entry_cost),
+                "signing_probability": float(q),
                 "under_the_charter": bool(territorial_integrity_norm(world.year))}
-               for g, hj, pc, q in zip(gain[go], world.hostility[j, e], partner[go], prob[go])]
+               for g, hj, pc, v, q in zip(gain[go], world.hostility[j, e], partner[go], value[go], prob[go])]
     _sign(world, war, b, j, e, ob, factors)
     # the partner fights with it: it enters the war on b's side against e
     world.at_war[j, e] = world.at_war[e, j] = True
