@@ -354,3 +354,19 @@ class Parameters(MechanismParameters):
         "drift counts, as before session 8's last merge, when world-2022 runs lost 18-37 treaties or members 'regime shifted' in "
         "15 years (Turkey left NATO in 2024)",
     )
+
+    # --- war9 ---
+    war_onset_victory_offset: float = Field(
+        0.72, ge=0, le=5,
+        description="log-odds added to war_onset_intercept when the initiator's expected victory restrains the onsets "
+        "(foedus.theory.war_onset.expected_victory_restraint; Bueno de Mesquita 1981): the record's hazard counts the wars that "
+        "began, the simulated one draws the wars a pair would begin, of which about half pass the initiator's odds of prevailing. "
+        "Chosen on the in-sample eras (1816-1914, 1946-1989; seeds 1-3) to keep their war onsets per state-year at the record's",
+    )
+    war_onset_expected_victory: float = Field(
+        1.0, ge=0, le=1,
+        description="weight of the initiator's expected victory in the war onsets: the restraint min(1, P / (1 - P)) of its odds of "
+        "prevailing, its side's allies counted (foedus.theory.war_onset.expected_victory_restraint; Bueno de Mesquita 1981), is "
+        "raised to this power. 1: the published necessary condition, relaxed to the odds; 0 switches it off (then set "
+        "war_onset_victory_offset to 0 to recover the record's fitted hazard)",
+    )

@@ -275,20 +275,63 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     if not len(i):
         return
     x = onset_covariates(world, i, j)
-    h = th_onset.war_onset_hazard(*(x[t] for t in th_onset.WAR_ONSET_TERMS), intercept=p.war_onset_intercept, coefficients=p.war_onset_coefficients())
+    h = th_onset.war_onset_hazard(*(x[t] for t in th_onset.WAR_ONSET_TERMS), intercept=p.war_onset_intercept + p.war_onset_victory_offset, coefficients=p.war_onset_coefficients())
     k = np.flatnonzero(draw < h)
     if not len(k):
         return
     att, tgt, who = initiators(world, rng, i[k], j[k])
+    # a reason to expect victory: the initiator begins the war with its odds of prevailing, its allies and the target's counted
+    p_win = expected_victory(world, att, tgt)
+    restraint = th_onset.expected_victory_restraint(p_win, check=world.check) ** p.war_onset_expected_victory
+    go = rng.random(len(att)) < restraint
+    if not go.any():
+        return
+    k, att, tgt, who, p_win, restraint = k[go], att[go], tgt[go], [w for w, g in zip(who, go) if g], p_win[go], restraint[go]
     world.at_war[att, tgt] = world.at_war[tgt, att] = True
     world.hostility[att, tgt] = world.hostility[tgt, att] = np.minimum(world.hostility[att, tgt] + p.war_hostility, 1.0)
     far = call_allies(world, rng, att, tgt)
     mandate = mandates(world, rng, att, tgt)
     details = [
-        {"cause": "war onset", "allies_out_of_reach": f, "factors": {**{t: float(x[t][q]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), **w}, **m}
-        for q, f, w, m in zip(k, far, who, mandate)
+        {"cause": "war onset", "allies_out_of_reach": f, "factors": {
+            **{t: float(x[t][q]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), **w, "victory_probability": float(pv), "expected_victory_restraint": float(r)}, **m}
+        for q, f, w, m, pv, r in zip(k, far, who, mandate, p_win, restraint)
     ]
     world.log.events(world.year, "war", -1, world.ccode[att], world.ccode[tgt], details)
+
+
+def offence_pairs(world: World) -> np.ndarray:
+    """(N, N) bool: the pairs sharing an offence pact in force (a security agreement other than a coalition). Cached until the agreements change."""
+    ag = world.agreements
+    hit = world.cache.get("offence_pairs")
+    if hit is not None and hit[0] == ag.version and hit[1].shape == (world.n, world.n):
+        return hit[1]
+    slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
+    slots = slots[ag.obligations[slots, _OFF]]
+    out = pair_max(ag.members[slots], np.ones(len(slots)), world.n) > 0 if len(slots) else np.zeros((world.n, world.n), bool)
+    world.cache["offence_pairs"] = (ag.version, out)
+    return out
+
+
+def expected_victory(world: World, att: np.ndarray, tgt: np.ndarray) -> np.ndarray:
+    """Each initiator's :func:`foedus.theory.war_onset.victory_probability` against its target, the war fought on the target's ground.
+
+    Capabilities are CINC shares arriving at the target (:func:`foedus.theory.war_onset.reach`: the initiator's and the
+    allies' discounted by the loss-of-strength gradient, the target's at home). The target's side counts its defence
+    partners, the initiator's its offence partners (the allies the attack calls: :func:`call_allies`), active, not
+    permanently neutral, and not bound by a defence pact to the other belligerent (conflicting obligations keep them out).
+    """
+    n = world.n
+    c = world.cinc
+    everyone = np.arange(n)
+    at_target = c[None, :] * _reach(world, everyone[None, :], tgt[:, None])  # (K, N): each state's capability at each target
+    d, o = defence_pairs(world), offence_pairs(world)
+    free = world.active & ~permanently_neutral(world)
+    t_allies = d[tgt] & ~d[att] & free[None, :]
+    a_allies = o[att] & ~d[tgt] & ~t_allies & free[None, :]
+    for m in (t_allies, a_allies):
+        m[np.arange(len(att)), att] = m[np.arange(len(att)), tgt] = False
+    own = at_target[np.arange(len(att)), att]
+    return th_onset.victory_probability(own, c[tgt], (at_target * a_allies).sum(axis=1), (at_target * t_allies).sum(axis=1), check=world.check)
 
 
 def initiators(world: World, rng: np.random.Generator, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[dict]]:
