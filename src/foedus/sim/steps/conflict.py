@@ -17,6 +17,7 @@ from foedus.sim.membership import pair_max
 from foedus.sim.steps import conflict_kernels as kern
 from foedus.sim.steps.mandates import mandates
 from foedus.sim.steps.neutrality import permanently_neutral
+from foedus.sim.steps.war_endings import war_endings
 from foedus.sim.steps.war_entry import collective_security as _collective_security
 from foedus.sim.steps.war_entry import enter as _enter
 from foedus.sim.steps.war_entry import nuclear_restraint as _nuclear_restraint
@@ -30,7 +31,6 @@ from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
 from foedus.theory import rivalry as th_rivalry
 from foedus.theory import war as th_war
-from foedus.theory import war_duration as th_duration
 from foedus.theory import war_onset as th_onset
 
 _DEF, _OFF = OBLIGATIONS.index("defense"), OBLIGATIONS.index("offense")
@@ -73,7 +73,7 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
     coalition the Security Council mandates (:func:`foedus.sim.steps.mandates.mandates`; collective security, Claude 1962),
     whose members join it the next year without a pact (Korea, 1950). Hostility decays towards its baseline; each pair at war ends its war from the year after the war began
     (a war begun this year, by an onset, a dispute or a scheduled invasion, runs into the next) with the Weibull
-    duration model's hazard of its parity, contiguity and major-power status at the war's age (:func:`_war_endings`;
+    duration model's hazard of its parity, contiguity and major-power status at the war's age (:func:`foedus.sim.steps.war_endings.war_endings`;
     Bennett & Stam 1996).
     """
     p = world.params
@@ -88,39 +88,9 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
         _war_onsets(world, rng)
     # wars end, but not in the year they began (a war begun this year runs into the next)
     if world.at_war.any() and world.at_war_last_year.shape == world.at_war.shape:
-        _war_endings(world, rng)
+        war_endings(world, rng)
     world.wars = [w for w in world.wars if _under_way(world, w)]
     world.at_war_last_year = world.at_war.copy()
-
-
-def _war_endings(world: World, rng: np.random.Generator) -> None:
-    """The pairs at war since last year end their war with :func:`foedus.theory.war_duration.war_end_probability` (Bennett & Stam 1996).
-
-    A pair's age is the years since the war it fights began (``start`` of the registered war in which the two are on
-    opposite sides, the earliest if several; 1 for a pair in no registered war): the model was fitted on the COW war pairs
-    by the war's age, a joiner's spell left-truncated at its entry (:mod:`foedus.analysis.war_duration`). Its terms are the
-    pair's capability parity, contiguity and major-power status this year (``war_end_rate`` the reference war's first-year
-    end probability, ``war_duration_*`` the coefficients and the shape). Endings are not logged as events (the history
-    has no ``war_end`` kind: a pair's war ends when it no longer appears at war).
-    """
-    p = world.params
-    wi, wj = np.nonzero(world.at_war & world.at_war_last_year)
-    wi, wj = wi[wi < wj], wj[wi < wj]
-    if not len(wi):
-        return
-    y = world.year
-    began = np.full((world.n, world.n), y - 1, dtype=np.int64)
-    for war in world.wars:  # the few wars under way
-        a, s_ = kern.war_sides(war)
-        one, two = a[s_ == 1], a[s_ == 2]
-        blk = np.minimum(began[np.ix_(one, two)], int(war["start"]))
-        began[np.ix_(one, two)] = blk
-        began[np.ix_(two, one)] = blk.T
-    age = np.maximum(y - began[wi, wj], 1)
-    x = {"parity": th_rivalry.parity(world.power[wi], world.power[wj]), "contiguous": world.contiguous[wi, wj], "any_major": world.major[wi] | world.major[wj]}
-    h = th_duration.war_end_probability(age, [x[t] for t in th_duration.DURATION_TERMS], first_year_end=p.war_end_rate, coefficients=p.war_duration_coefficients(), shape=p.war_duration_shape)
-    stop = rng.random(len(wi)) < h
-    world.at_war[wi[stop], wj[stop]] = world.at_war[wj[stop], wi[stop]] = False
 
 
 def _write_conditions(world: World, rng: np.random.Generator) -> None:
