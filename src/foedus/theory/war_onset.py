@@ -214,9 +214,9 @@ def victory_probability(initiator, target, initiator_allies=0.0, target_allies=0
     cannot rationally attack a stronger nonaligned nation, [but] it might be able to attack a
     stronger adversary that [...] expects to derive support from allies", Bueno de Mesquita 1980,
     *APSR* 74(4)). Published form vs ours: he weights each third party by its expected support,
-    from the similarity of alliance portfolios; ours counts the allies a pact binds to each side
-    (the target's defence partners, the initiator's offence partners) at their capability arriving
-    at the target.
+    from the similarity of alliance portfolios; ours counts each side's pact partners (the target's
+    defence partners, the initiator's defence and offence partners; those bound to both stay out) at
+    their capability arriving at the target.
 
     .. math:: P_i = \frac{C_i + \sum_{k \in A_i} C_k}{C_i + \sum_{k \in A_i} C_k + C_j + \sum_{k \in A_j} C_k}
 
