@@ -33,11 +33,25 @@ def test_the_held_out_likelihood_of_the_shipped_fit_is_its_own_in_sample_likelih
 
 
 def test_the_war_size_term_fits_in_sample_but_predicts_the_test_eras_worse(spells):
-    """Bennett & Stam's (1996) number of states: significant on 1816-1914 and 1946-1989 (LR above the chi-square(1) 1 % point,
-    larger wars last longer) yet the held-out log-likelihood of 1919-1938 and of 1990-2010 falls: why the simulator leaves it out."""
+    """Bennett & Stam's (1996) number of states: larger wars last longer on 1816-1914 and 1946-1989 (LR above the chi-square(1)
+    5 % point; above the 1 % point too before major_backed entered the model, 2026-12, which carries most of what the war's size
+    did) yet the held-out log-likelihood of 1919-1938 and of 1990-2010 falls: why the simulator leaves it out."""
     base = estimate_war_duration(spells)
     size = estimate_war_duration(spells, terms=(*DURATION_TERMS, SIZE_TERM))
-    assert 2 * (size.log_likelihood - base.log_likelihood) > 6.635
+    assert 2 * (size.log_likelihood - base.log_likelihood) > 3.841
     assert size.coefficients[-1] < 0
     for era in TEST_ERAS:
         assert held_out_log_likelihood(size, spells, era) < held_out_log_likelihood(base, spells, era)
+
+
+def test_a_great_power_backing_the_weaker_side_fits_in_sample_and_holds_out_of_sample(spells):
+    """major_backed (the weaker state of a pair has a great power on its side; Bennett & Stam 1996, Shirkey 2012): on 1816-1914
+    and 1946-1989 it lengthens wars (negative weight, LR above the chi-square(1) 1 % point against the model without it), and
+    the held-out log-likelihood of 1919-1938 and of 1990-2010 rises (measured, not used to choose it)."""
+    without = tuple(t for t in DURATION_TERMS if t != "major_backed")
+    base = estimate_war_duration(spells, terms=without)
+    full = estimate_war_duration(spells)
+    assert full.coefficients[DURATION_TERMS.index("major_backed")] < 0
+    assert 2 * (full.log_likelihood - base.log_likelihood) > 6.635
+    for era in TEST_ERAS:
+        assert held_out_log_likelihood(full, spells, era) > held_out_log_likelihood(base, spells, era)

@@ -199,3 +199,26 @@ def test_a_mandate_needs_a_permanent_member_to_lead_it():
     assert lead.tolist() == [True, False, False, False, True]
     assert collective_security_probability(0.2, [1, 1], [0, 0], [1.0, 0.0]).tolist() == [0.2, 0.0]
     assert collective_security_probability(0.2, 1, 0).tolist() == 0.2  # without a lead given: the former form
+
+
+def test_bueno_de_mesquitas_propositions_on_expected_victory():
+    """Bueno de Mesquita (1980, 1981): a weak nonaligned state cannot rationally attack a stronger nonaligned one (P < 1/2, the
+    odds restrain it), but it may attack a stronger adversary when it expects allies' support (P > 1/2, no restraint);
+    two equal states are at even odds; the restraint is the initiator's odds of prevailing, capped at 1."""
+    from foedus.theory.war_onset import expected_victory_restraint, victory_probability
+
+    weak_alone = victory_probability(0.02, 0.10)
+    weak_with_allies = victory_probability(0.02, 0.10, initiator_allies=0.12)
+    assert weak_alone < 0.5 < weak_with_allies and float(victory_probability(0.1, 0.1)) == 0.5
+    assert float(expected_victory_restraint(weak_alone)) == pytest.approx(0.02 / 0.10)
+    assert float(expected_victory_restraint(weak_with_allies)) == 1.0
+    # extended deterrence: the target's ally lowers the initiator's chances below even
+    assert victory_probability(0.3, 0.02) > 0.5 > victory_probability(0.3, 0.02, target_allies=0.4)
+
+
+@pytest.mark.parametrize("ci, cj, ai, aj", [(0.1, 0.3, 0.0, 0.05), (0.02, 0.02, 0.1, 0.0), (0.4, 0.001, 0.0, 0.2)])
+def test_the_two_sides_chances_add_to_one(ci, cj, ai, aj):
+    """P_i (i against j) + P_j (j against i, the allies swapped) = 1: one war, two sides."""
+    from foedus.theory.war_onset import victory_probability
+
+    assert float(victory_probability(ci, cj, ai, aj) + victory_probability(cj, ci, aj, ai)) == pytest.approx(1.0, abs=1e-12)

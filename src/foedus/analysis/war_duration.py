@@ -25,6 +25,7 @@ import pandas as pd
 from foedus.analysis.war_onsets import IN_SAMPLE_YEARS, war_onset_dyad_years
 from foedus.data.conflict import read_wars
 from foedus.data.paths import default_data_dir
+from foedus.data.snapshot_fields import table
 from foedus.theory import war_duration as th
 
 __all__ = ["war_spells", "DurationFit", "estimate_war_duration", "held_out_log_likelihood", "SIZE_TERM"]
@@ -49,9 +50,35 @@ def war_spells(data_dir: Path | None = None, dyad_years: pd.DataFrame | None = N
     dy = dyad_years if dyad_years is not None else war_onset_dyad_years(d)
     x = dy[["year", "ccode1", "ccode2", "parity", "contiguous", "any_major"]].rename(columns={"year": "entry", "ccode1": "a", "ccode2": "b"})
     sp = sp.merge(x, on=["entry", "a", "b"], how="inner").rename(columns={"a": "ccode1", "b": "ccode2"})
+    sp["major_backed"] = _major_backed(d, w, sp)
     for t in ("contiguous", "any_major"):
         sp[t] = sp[t].astype(float)
     return sp[["warnum", "start", "entry", "last", "ccode1", "ccode2", *th.DURATION_TERMS, SIZE_TERM]].reset_index(drop=True)
+
+
+def _major_backed(d: Path, wars: pd.DataFrame, spells: pd.DataFrame) -> np.ndarray:
+    """1.0 where the weaker state of a spell (lower CINC in its entry year) has a COW major power on its side of the war.
+
+    The side is every state that fought on it at some time in the war (a great power that joined later backs the weaker
+    state too: the Crimean war, Korea); majors and CINC in the spell's entry year (:mod:`foedus.data.snapshot_fields`).
+    """
+    from foedus.analysis.rivalry import _year_pairs
+
+    nmc = table(d, "nmc")
+    cinc = pd.Series(nmc["cinc"].to_numpy(float), index=pd.MultiIndex.from_arrays([nmc["ccode"], nmc["year"]]))
+    maj = table(d, "majors")
+    maj = _year_pairs(maj.assign(end_year=maj["end_year"].fillna(spells["entry"].max())), int(spells["entry"].min()), int(spells["entry"].max()))
+    major = set(zip(maj["ccode"].to_numpy(int), maj["year"].to_numpy(int)))
+    side = wars[["warnum", "ccode1", "side1"]].drop_duplicates()
+    side_of = dict(zip(zip(side["warnum"], side["ccode1"]), side["side1"]))
+    mates: dict[tuple[int, int], list[int]] = {}
+    for (war, c), s_ in side_of.items():
+        mates.setdefault((war, s_), []).append(c)
+    out = np.zeros(len(spells))
+    for k, (war, entry, a, b) in enumerate(zip(spells["warnum"], spells["entry"], spells["ccode1"], spells["ccode2"])):  # a few hundred spells
+        weak = a if cinc.get((a, entry), 0.0) < cinc.get((b, entry), 0.0) else b
+        out[k] = float(any((m, entry) in major for m in mates[(war, side_of[(war, weak)])] if m != weak))
+    return out
 
 
 class DurationFit:

@@ -156,8 +156,8 @@ class CoreParameters(BaseModel):
     dispute_hostility: float = Field(0.1, ge=0, le=1, description="hostility added between the parties by a dispute")
     war_hostility: float = Field(0.3, ge=0, le=1, description="hostility added between the parties by a war")
     war_end_rate: float = Field(
-        0.4147, ge=0, le=1,
-        description="chance that the reference war (a pair of minor states, neither contiguous nor at parity) ends in the year after it "
+        0.4562, ge=0, le=1,
+        description="chance that the reference war (a pair of minor states, neither contiguous nor at parity nor backed by a great power) ends in the year after it "
         "began: the baseline of the Weibull war-duration model (foedus.theory.war_duration; Bennett & Stam 1996), fitted on the "
         "COW war pairs of the wars begun 1816-1914 and 1946-1989 (foedus.analysis.war_duration; 203 pairs of 65 wars). 0 ends no war",
     )

@@ -21,7 +21,10 @@ its war in year ``t`` (``t >= 1``). The covariates are those of Bennett & Stam t
 (:data:`DURATION_TERMS`): ``parity`` (the weaker's capability share over the stronger's, 0–1; their balance
 of forces), ``contiguous`` (direct land contiguity: the war is fought over the ground the two share; their
 territorial issue and terrain need data the worlds do not carry) and ``any_major`` (a major power in the
-pair). Published form vs ours: Bennett & Stam also enter strategy, terrain, population ratio and regime;
+pair) and ``major_backed`` (the weaker state of the pair has a great power on its side: a co-belligerent, or in a run the
+great powers of the coalition of the willing against the aggression it suffers, its suppliers; Bennett & Stam's balance of
+forces counts the sides, not the pair, and Shirkey 2012 finds that wars joined by third parties last longer: a great power
+fighting a neighbour that other great powers back fights a long war, Korea, Vietnam, the Crimean war). Published form vs ours: Bennett & Stam also enter strategy, terrain, population ratio and regime;
 we keep the three terms a world has. The coefficients are fitted by maximum likelihood on the COW war
 dyads of the in-sample eras (:func:`foedus.analysis.war_duration.estimate_war_duration`: interval-censored
 years, left-truncated at a joiner's entry).
@@ -30,6 +33,8 @@ References
 ----------
 Bennett, D. S. and A. C. Stam. 1996. "The Duration of Interstate Wars, 1816–1985." *American Political
 Science Review* 90(2): 239–57.
+Shirkey, Z. C. 2012. "When and How Many: The Effects of Third Party Joining on Casualties and Duration in Interstate
+Wars." *Journal of Peace Research* 49(2): 321–34.
 Slantchev, B. L. 2004. "How Initiators End Their Wars: The Duration of Warfare and the Terms of Peace."
 *American Journal of Political Science* 48(4): 813–29.
 """
@@ -40,7 +45,7 @@ import numpy as np
 
 __all__ = ["DURATION_TERMS", "weibull_survival", "war_end_probability", "first_year_log_scale"]
 
-DURATION_TERMS: tuple[str, ...] = ("parity", "contiguous", "any_major")
+DURATION_TERMS: tuple[str, ...] = ("parity", "contiguous", "any_major", "major_backed")
 """Covariates of the war-duration model, in the order of its coefficients (after the baseline)."""
 
 
@@ -100,7 +105,7 @@ def war_end_probability(age, terms, *, first_year_end: float, coefficients, shap
     --------
     A constant hazard (``p = 1``) with every covariate 0 is ``first_year_end`` every year:
 
-    >>> war_end_probability([1, 5], ([0, 0], [0, 0], [0, 0]), first_year_end=0.3, coefficients=[1, 1, 1], shape=1.0).round(6).tolist()
+    >>> war_end_probability([1, 5], ([0, 0], [0, 0], [0, 0], [0, 0]), first_year_end=0.3, coefficients=[1, 1, 1, 1], shape=1.0).round(6).tolist()
     [0.3, 0.3]
     """
     if len(terms) != len(DURATION_TERMS) or len(coefficients) != len(DURATION_TERMS):

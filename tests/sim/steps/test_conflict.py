@@ -87,7 +87,7 @@ def test_a_consultation_pact_calls_nobody_and_an_offence_pact_calls_the_attacker
 def test_a_pair_at_war_ends_it_with_the_duration_models_hazard_at_the_wars_age(monkeypatch):
     """The conflict step ends the pairs at war since last year with foedus.theory.war_duration.war_end_probability at the age of the
     registered war they fight (Bennett & Stam 1996): a war begun in 1995 is 5 years old in 2000."""
-    from foedus.sim.steps import conflict
+    from foedus.sim.steps import war_endings
     from foedus.theory import war_duration
 
     world, rng = tiny_world(dispute_rate=0.0, war_onset_intercept=-30.0, relations=[])
@@ -102,6 +102,30 @@ def test_a_pair_at_war_ends_it_with_the_duration_models_hazard_at_the_wars_age(m
         return np.ones(len(age))  # end it
 
     monkeypatch.setattr(war_duration, "war_end_probability", spy)
-    conflict._war_endings(world, rng)
+    war_endings.war_endings(world, rng)
     assert seen["age"] == [5] and seen["kw"]["shape"] == world.params.war_duration_shape
     assert not world.at_war[i, j] and not world.at_war[j, i]
+
+
+def test_a_great_power_backs_the_weaker_belligerent_as_co_belligerent_or_as_supplier():
+    """The duration term major_backed (Bennett & Stam 1996's sides; Shirkey 2012): RIV (major) at war with SMA is backed when GRT
+    (major) fights on SMA's side, or when GRT is in a coalition of the willing against RIV's aggression on SMA, not otherwise."""
+    from foedus.sim.steps._common import COALITION
+    from foedus.sim.steps.war_endings import major_backed
+
+    world, _ = tiny_world(dispute_rate=0.0, war_onset_intercept=-30.0)
+    r, a, g, b = (world.index_of(c) for c in (RIV, SMA, GRT, SMB))
+    world.at_war[r, a] = world.at_war[a, r] = True
+    world.wars = [{"start": world.year - 1, "attacker": r, "target": a, "side": {r: 1, a: 2}, "pending": []}]
+    pair = (np.array([r]), np.array([a]))
+    assert not major_backed(world, *pair)[0]
+    world.wars[0]["side"][b] = 2  # a small co-belligerent is no great power
+    assert not major_backed(world, *pair)[0]
+    world.wars[0]["side"][g] = 2
+    assert major_backed(world, *pair)[0]
+    del world.wars[0]["side"][g]
+    c = world.crises.add("aggression", world.year - 1, np.ones(world.n), 0.1, 5, r, a)
+    members = np.zeros(world.n, bool)
+    members[[g, a]] = True
+    world.crises.coalition[c] = world.agreements.add(np.flatnonzero(members), world.year - 1, kind=COALITION, crisis=c, name="coalition against aggression")
+    assert major_backed(world, *pair)[0]

@@ -17,6 +17,7 @@ from foedus.sim.membership import pair_max
 from foedus.sim.steps import conflict_kernels as kern
 from foedus.sim.steps.mandates import mandates
 from foedus.sim.steps.neutrality import permanently_neutral
+from foedus.sim.steps.war_endings import war_endings
 from foedus.sim.steps.war_entry import collective_security as _collective_security
 from foedus.sim.steps.war_entry import enter as _enter
 from foedus.sim.steps.war_entry import nuclear_restraint as _nuclear_restraint
@@ -30,7 +31,6 @@ from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
 from foedus.theory import rivalry as th_rivalry
 from foedus.theory import war as th_war
-from foedus.theory import war_duration as th_duration
 from foedus.theory import war_onset as th_onset
 
 _DEF, _OFF = OBLIGATIONS.index("defense"), OBLIGATIONS.index("offense")
@@ -73,7 +73,7 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
     coalition the Security Council mandates (:func:`foedus.sim.steps.mandates.mandates`; collective security, Claude 1962),
     whose members join it the next year without a pact (Korea, 1950). Hostility decays towards its baseline; each pair at war ends its war from the year after the war began
     (a war begun this year, by an onset, a dispute or a scheduled invasion, runs into the next) with the Weibull
-    duration model's hazard of its parity, contiguity and major-power status at the war's age (:func:`_war_endings`;
+    duration model's hazard of its parity, contiguity and major-power status at the war's age (:func:`foedus.sim.steps.war_endings.war_endings`;
     Bennett & Stam 1996).
     """
     p = world.params
@@ -88,39 +88,9 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
         _war_onsets(world, rng)
     # wars end, but not in the year they began (a war begun this year runs into the next)
     if world.at_war.any() and world.at_war_last_year.shape == world.at_war.shape:
-        _war_endings(world, rng)
+        war_endings(world, rng)
     world.wars = [w for w in world.wars if _under_way(world, w)]
     world.at_war_last_year = world.at_war.copy()
-
-
-def _war_endings(world: World, rng: np.random.Generator) -> None:
-    """The pairs at war since last year end their war with :func:`foedus.theory.war_duration.war_end_probability` (Bennett & Stam 1996).
-
-    A pair's age is the years since the war it fights began (``start`` of the registered war in which the two are on
-    opposite sides, the earliest if several; 1 for a pair in no registered war): the model was fitted on the COW war pairs
-    by the war's age, a joiner's spell left-truncated at its entry (:mod:`foedus.analysis.war_duration`). Its terms are the
-    pair's capability parity, contiguity and major-power status this year (``war_end_rate`` the reference war's first-year
-    end probability, ``war_duration_*`` the coefficients and the shape). Endings are not logged as events (the history
-    has no ``war_end`` kind: a pair's war ends when it no longer appears at war).
-    """
-    p = world.params
-    wi, wj = np.nonzero(world.at_war & world.at_war_last_year)
-    wi, wj = wi[wi < wj], wj[wi < wj]
-    if not len(wi):
-        return
-    y = world.year
-    began = np.full((world.n, world.n), y - 1, dtype=np.int64)
-    for war in world.wars:  # the few wars under way
-        a, s_ = kern.war_sides(war)
-        one, two = a[s_ == 1], a[s_ == 2]
-        blk = np.minimum(began[np.ix_(one, two)], int(war["start"]))
-        began[np.ix_(one, two)] = blk
-        began[np.ix_(two, one)] = blk.T
-    age = np.maximum(y - began[wi, wj], 1)
-    x = {"parity": th_rivalry.parity(world.power[wi], world.power[wj]), "contiguous": world.contiguous[wi, wj], "any_major": world.major[wi] | world.major[wj]}
-    h = th_duration.war_end_probability(age, [x[t] for t in th_duration.DURATION_TERMS], first_year_end=p.war_end_rate, coefficients=p.war_duration_coefficients(), shape=p.war_duration_shape)
-    stop = rng.random(len(wi)) < h
-    world.at_war[wi[stop], wj[stop]] = world.at_war[wj[stop], wi[stop]] = False
 
 
 def _write_conditions(world: World, rng: np.random.Generator) -> None:
@@ -275,20 +245,65 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     if not len(i):
         return
     x = onset_covariates(world, i, j)
-    h = th_onset.war_onset_hazard(*(x[t] for t in th_onset.WAR_ONSET_TERMS), intercept=p.war_onset_intercept, coefficients=p.war_onset_coefficients())
+    h = th_onset.war_onset_hazard(*(x[t] for t in th_onset.WAR_ONSET_TERMS), intercept=p.war_onset_intercept + p.war_onset_victory_offset, coefficients=p.war_onset_coefficients())
     k = np.flatnonzero(draw < h)
     if not len(k):
         return
     att, tgt, who = initiators(world, rng, i[k], j[k])
+    # a reason to expect victory: the initiator begins the war with its odds of prevailing, its allies and the target's counted
+    p_win = expected_victory(world, att, tgt)
+    restraint = th_onset.expected_victory_restraint(p_win, check=world.check) ** p.war_onset_expected_victory
+    go = rng.random(len(att)) < restraint
+    if not go.any():
+        return
+    k, att, tgt, who, p_win, restraint = k[go], att[go], tgt[go], [w for w, g in zip(who, go) if g], p_win[go], restraint[go]
     world.at_war[att, tgt] = world.at_war[tgt, att] = True
     world.hostility[att, tgt] = world.hostility[tgt, att] = np.minimum(world.hostility[att, tgt] + p.war_hostility, 1.0)
     far = call_allies(world, rng, att, tgt)
     mandate = mandates(world, rng, att, tgt)
     details = [
-        {"cause": "war onset", "allies_out_of_reach": f, "factors": {**{t: float(x[t][q]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), **w}, **m}
-        for q, f, w, m in zip(k, far, who, mandate)
+        {"cause": "war onset", "allies_out_of_reach": f, "factors": {
+            **{t: float(x[t][q]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), **w, "victory_probability": float(pv), "expected_victory_restraint": float(r)}, **m}
+        for q, f, w, m, pv, r in zip(k, far, who, mandate, p_win, restraint)
     ]
     world.log.events(world.year, "war", -1, world.ccode[att], world.ccode[tgt], details)
+
+
+def offence_pairs(world: World) -> np.ndarray:
+    """(N, N) bool: the pairs sharing an offence pact in force (a security agreement other than a coalition). Cached until the agreements change."""
+    ag = world.agreements
+    hit = world.cache.get("offence_pairs")
+    if hit is not None and hit[0] == ag.version and hit[1].shape == (world.n, world.n):
+        return hit[1]
+    slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
+    slots = slots[ag.obligations[slots, _OFF]]
+    out = pair_max(ag.members[slots], np.ones(len(slots)), world.n) > 0 if len(slots) else np.zeros((world.n, world.n), bool)
+    world.cache["offence_pairs"] = (ag.version, out)
+    return out
+
+
+def expected_victory(world: World, att: np.ndarray, tgt: np.ndarray) -> np.ndarray:
+    """Each initiator's :func:`foedus.theory.war_onset.victory_probability` against its target, the war fought on the target's ground.
+
+    Capabilities are CINC shares arriving at the target (:func:`foedus.theory.war_onset.reach`: the initiator's and the
+    allies' discounted by the loss-of-strength gradient, the target's at home). The target's side counts its defence
+    partners (the allies the attack calls: :func:`call_allies`), the initiator's its defence and offence partners (Bueno de
+    Mesquita counts every third party by its preference, and an ally's is for its partner: the record's weaker initiators
+    were most often backed, North Korea in 1950, Egypt in 1973), each active, not permanently neutral, and not bound by a
+    defence pact to the other belligerent (conflicting obligations keep them out).
+    """
+    n = world.n
+    c = world.cinc
+    everyone = np.arange(n)
+    at_target = c[None, :] * _reach(world, everyone[None, :], tgt[:, None])  # (K, N): each state's capability at each target
+    d, o = defence_pairs(world), offence_pairs(world)
+    free = world.active & ~permanently_neutral(world)
+    t_allies = d[tgt] & ~d[att] & free[None, :]
+    a_allies = (d[att] | o[att]) & ~d[tgt] & ~t_allies & free[None, :]
+    for m in (t_allies, a_allies):
+        m[np.arange(len(att)), att] = m[np.arange(len(att)), tgt] = False
+    own = at_target[np.arange(len(att)), att]
+    return th_onset.victory_probability(own, c[tgt], (at_target * a_allies).sum(axis=1), (at_target * t_allies).sum(axis=1), check=world.check)
 
 
 def initiators(world: World, rng: np.random.Generator, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[dict]]:

@@ -1,0 +1,91 @@
+"""How wars end in the conflict step (:mod:`foedus.sim.steps.conflict`): the Weibull duration model of the pairs at war.
+
+:func:`war_endings` draws each pair's end with :func:`foedus.theory.war_duration.war_end_probability` (Bennett & Stam
+1996) of its terms this year; :func:`major_backed` is the term that says whether the weaker state of a pair has a great
+power behind it: a co-belligerent on its side of a registered war, or a great power of the coalition of the willing that
+assembled against the aggression it suffers (:mod:`foedus.sim.steps.crises`: its suppliers, as the record's co-belligerents
+are in the fit; :mod:`foedus.analysis.war_duration`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.sim.steps import conflict_kernels as kern
+from foedus.sim.world import World
+from foedus.theory import rivalry as th_rivalry
+from foedus.theory import war_duration as th_duration
+
+__all__ = ["war_endings", "major_backed"]
+
+
+def war_endings(world: World, rng: np.random.Generator) -> None:
+    """The pairs at war since last year end their war with :func:`foedus.theory.war_duration.war_end_probability` (Bennett & Stam 1996).
+
+    A pair's age is the years since the war it fights began (``start`` of the registered war in which the two are on
+    opposite sides, the earliest if several; 1 for a pair in no registered war): the model was fitted on the COW war pairs
+    by the war's age, a joiner's spell left-truncated at its entry (:mod:`foedus.analysis.war_duration`). Its terms are the
+    pair's capability parity, contiguity, major-power status and whether a great power backs its weaker state
+    (:func:`major_backed`) this year (``war_end_rate`` the reference war's first-year end probability, ``war_duration_*``
+    the coefficients and the shape). Endings are not logged as events (the history has no ``war_end`` kind: a pair's war
+    ends when it no longer appears at war).
+    """
+    p = world.params
+    wi, wj = np.nonzero(world.at_war & world.at_war_last_year)
+    wi, wj = wi[wi < wj], wj[wi < wj]
+    if not len(wi):
+        return
+    y = world.year
+    began = np.full((world.n, world.n), y - 1, dtype=np.int64)
+    for war in world.wars:  # the few wars under way
+        a, s_ = kern.war_sides(war)
+        one, two = a[s_ == 1], a[s_ == 2]
+        blk = np.minimum(began[np.ix_(one, two)], int(war["start"]))
+        began[np.ix_(one, two)] = blk
+        began[np.ix_(two, one)] = blk.T
+    age = np.maximum(y - began[wi, wj], 1)
+    x = {
+        "parity": th_rivalry.parity(world.power[wi], world.power[wj]), "contiguous": world.contiguous[wi, wj],
+        "any_major": world.major[wi] | world.major[wj], "major_backed": major_backed(world, wi, wj),
+    }
+    h = th_duration.war_end_probability(age, [x[t] for t in th_duration.DURATION_TERMS], first_year_end=p.war_end_rate, coefficients=p.war_duration_coefficients(), shape=p.war_duration_shape)
+    stop = rng.random(len(wi)) < h
+    world.at_war[wi[stop], wj[stop]] = world.at_war[wj[stop], wi[stop]] = False
+
+
+def major_backed(world: World, wi: np.ndarray, wj: np.ndarray) -> np.ndarray:
+    """(P,) bool: a great power (``world.major``, active) backs the weaker state (lower ``power``) of each pair at war ``(wi, wj)``.
+
+    Its backers are the states on its side of a registered war in which the two fight on opposite sides (Bennett & Stam
+    1996 count the sides; the COW record's co-belligerents, :mod:`foedus.analysis.war_duration`) and the members of a
+    coalition of the willing in force against an aggression by the stronger state (or a state on its side) on the weaker
+    (or a state on its side): the great powers that supply the victim of an invasion (Shirkey 2012 on third parties;
+    ours: supply counted as the record counts co-belligerents, which COW codes and supply it does not). The two
+    belligerents themselves never count.
+    """
+    n, k = world.n, len(wi)
+    weak = np.where(world.power[wi] <= world.power[wj], wi, wj)
+    strong = np.where(weak == wi, wj, wi)
+    back = np.zeros((k, n), bool)
+    same = np.zeros((k, n), bool)  # the states on the weaker state's side of its wars with the stronger
+    other = np.zeros((k, n), bool)
+    for war in world.wars:  # the few wars under way
+        side = np.zeros(n, np.int64)
+        a, s_ = kern.war_sides(war)
+        side[a] = s_
+        fight = (side[weak] > 0) & (side[strong] > 0) & (side[weak] != side[strong])
+        same[fight] |= side[None, :] == side[weak][fight, None]
+        other[fight] |= side[None, :] == side[strong][fight, None]
+    back |= same
+    cr, ag = world.crises, world.agreements
+    for c in cr.open():
+        slot = cr.coalition[c]
+        if cr.kind[c] != "aggression" or slot < 0 or not ag.active[slot] or cr.aggressor[c] < 0 or cr.target[c] < 0:
+            continue
+        victim_side = (weak == cr.target[c]) | same[:, cr.target[c]]
+        aggressor_side = (strong == cr.aggressor[c]) | other[:, cr.aggressor[c]]
+        hit = victim_side & aggressor_side
+        back[hit] |= ag.members[slot][None, :]
+    rows = np.arange(k)
+    back[rows, weak] = back[rows, strong] = False
+    return (back & (world.major & world.active)[None, :]).any(axis=1)
