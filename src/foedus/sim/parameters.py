@@ -427,3 +427,16 @@ class Parameters(MechanismParameters):
         "Maximum likelihood with the other duration terms on the COW war pairs of the wars begun 1816-1914 and 1946-1989 "
         "(foedus.analysis.war_duration; s.e. 0.16, likelihood ratio 8.5)",
     )
+
+    # --- integrator (session 9) ---
+    nuclear_onset_restraint: float = Field(
+        1.0, ge=0, le=1,
+        description="share of the probability that a war begins between two nuclear-armed states that is removed, on both routes "
+        "(a war onset and an escalated dispute; foedus.theory.joining.nuclear_entry_restraint, the reading already applied to "
+        "entering a war: Jervis 1989, Waltz 1981: no war between nuclear-armed states can be won). 1: the published reading, not a "
+        "fit. In the COW record no war began between two nuclear-armed states in the in-sample era 1946-1989 (about 620 such "
+        "dyad-years); the one jointly nuclear war, Kargil 1999 (out of sample), is what this reading rules out. 0: only the onset "
+        "model's fitted joint_nuclear term (-0.59, s.e. 1.42, too weak to hold), under which world-2022 runs had China attack the "
+        "United States (2026, seed 1)",
+    )
+

@@ -150,7 +150,8 @@ def nuclear_entry_restraint(entrant_nuclear, enemy_nuclear, strength: float = 1.
     whatever the conventional balance, since each can inflict on the other a cost no gain outweighs; a nuclear power
     therefore does not join a war in which it would fight another (the USSR stayed out of the Korean War's fighting
     against the United States in 1950, as the United States stayed out of the Soviet Union's wars and China out of
-    Vietnam's with the United States). ``entrant_nuclear`` (bool) whether the state that would enter is
+    Vietnam's with the United States), nor begin one (the simulator applies the same factor to a war's initiator and
+    its target, ``nuclear_onset_restraint``). ``entrant_nuclear`` (bool) whether the state that would enter is
     nuclear-armed; ``enemy_nuclear`` (bool) whether the side it would fight holds a nuclear-armed belligerent
     (:func:`foedus.data.nuclear.nuclear_armed`, the dates of Gartzke & Kroenig 2009). ``strength`` in [0, 1]: 1 is
     the published reading (no such entry), 0 switches the restraint off. The same reading as

@@ -29,6 +29,7 @@ from foedus.sim.steps.war_entry import warring_partners as _warring_partners
 from foedus.sim.steps._common import COALITION, ORGANISATION, SECURITY
 from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
+from foedus.theory import joining as th_join
 from foedus.theory import rivalry as th_rivalry
 from foedus.theory import war as th_war
 from foedus.theory import war_onset as th_onset
@@ -144,6 +145,7 @@ def _disputes(world: World, rng: np.random.Generator) -> None:
             lower, higher, joint, world.power[init], world.power[targ],
             coefficients=(p.war_onset_lower_democracy, p.war_onset_higher_democracy, p.war_onset_joint_nuclear), check=world.check,
         )
+        restrained = restrained * th_join.nuclear_entry_restraint(nuclear[init], nuclear[targ], p.nuclear_onset_restraint)
         escalation = th_war.escalation_probability(p.war_share, h_before, p.war_factor, check=world.check) * restrained
         war = rng.random(len(init)) < escalation
         world.hostility[init, targ] = np.minimum(world.hostility[init, targ] + p.dispute_hostility, 1.0)
@@ -253,6 +255,9 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     # a reason to expect victory: the initiator begins the war with its odds of prevailing, its allies and the target's counted
     p_win = expected_victory(world, att, tgt)
     restraint = th_onset.expected_victory_restraint(p_win, check=world.check) ** p.war_onset_expected_victory
+    # the nuclear revolution: no war between two nuclear-armed states can be won (Jervis 1989), as for entering one
+    nuclear = _nuclear(world)
+    restraint = restraint * th_join.nuclear_entry_restraint(nuclear[att], nuclear[tgt], p.nuclear_onset_restraint)
     go = rng.random(len(att)) < restraint
     if not go.any():
         return
