@@ -52,7 +52,8 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     :func:`foedus.theory.offence.isolation`), the transparency of consultation, the aggrandisement of an offence pledge against
     one's target: :func:`foedus.theory.offence.aggrandisement`), and its cost the one rule of
     :func:`~.formation.pact_cost` (Snyder's entrapment, Morrow's 1991 exchange on both sides,
-    the risk of defending the partner), scaled by the pact's commitment strength.
+    the risk of defending the partner, carried in each side's capability share of the pair's defence:
+    :func:`_pair_burden`, Olson & Zeckhauser 1966), scaled by the pact's commitment strength.
 
     Each year a random share ``consider_rate`` of states reconsider. A state takes its best
     option by net value (:func:`_choose`; then, partner by partner, up to ``pacts_per_year``
@@ -165,7 +166,8 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
     A member's value is the goods its treaty's obligations provide, summed over its fellow
     members (:func:`_membership_values`); its cost ``exit_threshold`` times :func:`~.formation.pact_cost`
     of its commitment to the alliance's strongest other member, with the base cost raised by its
-    entrapment. It leaves with :func:`foedus.theory.obligations.inertia_exit_probability` at the
+    entrapment and the risk of defending carried in its share of the alliance's power
+    (:func:`foedus.theory.consent.burden_shares`, Olson & Zeckhauser 1966, as when it joined). It leaves with :func:`foedus.theory.obligations.inertia_exit_probability` at the
     rate ``exit_rate``, less the share ``institution_protection`` of the alliance's
     institutionalisation. The value at entry (``Agreements.value_start``) is measured at the
     first reassessment (for a treaty in force when the run starts, in its first year).
