@@ -255,3 +255,34 @@ def test_a_member_vetoes_a_rival_whose_pledge_is_cheap_talk():
     assert not rival_veto(pledge_credibility(hostility, threshold=0.0)[:, [1, 2]].T)[:, 0].any()  # the linear discount: no veto
     with pytest.raises(ValueError):
         rival_veto(np.ones(3))
+
+
+@settings(max_examples=50, deadline=None)
+@given(hnp.arrays(float, st.integers(2, 8), elements=st.floats(0.0, 1.0)))
+def test_pair_burden_shares_are_the_olson_zeckhauser_shares_of_an_alliance_of_two(power):
+    """Olson & Zeckhauser (1966): each of two allies carries the common burden in proportion to its size; a bilateral
+    pact is an alliance of two, so the shares are those of burden_shares for the pair and of a candidate joining an
+    alliance of one (newcomer_share), and they add up to one (one cost rule for pairing and joining)."""
+    sigma = consent.pair_burden_shares(power)
+    n = len(power)
+    assert sigma + sigma.T == pytest.approx(np.ones((n, n)))
+    for i in range(n):
+        for j in range(n):
+            if i == j:
+                continue
+            members = np.zeros((1, n), bool)
+            members[0, [i, j]] = True
+            assert sigma[i, j] == pytest.approx(consent.burden_shares(members, power)[0, i])
+            assert sigma[i, j] == pytest.approx(consent.newcomer_share(np.array([power[i]]), np.array([power[j]]), np.array([1]))[0])
+
+
+def test_pair_burden_shares_put_the_risk_on_the_strong_side_as_in_morrows_asymmetric_alliance():
+    """Morrow (1991): in an asymmetric alliance the strong side provides the security; the weak side's share of the
+    risk falls to 0 as the capability ratio grows (a client of a power 100 times its size carries 1/101)."""
+    sigma = consent.pair_burden_shares(np.array([1.0, 0.01, 0.5]))
+    assert sigma[1, 0] == pytest.approx(1 / 101) and sigma[0, 1] == pytest.approx(100 / 101)
+    assert sigma[0, 2] == pytest.approx(2 / 3)
+    with pytest.raises(ValueError):
+        consent.pair_burden_shares(np.array([0.1, -0.1]))
+    with pytest.raises(ValueError):
+        consent.pair_burden_shares(np.ones((2, 2)))

@@ -90,17 +90,18 @@ def test_bad_input_is_refused():
 
 
 def test_collective_defence_shares_the_risk_of_defending_each_member_by_capability():
-    # among equals each member bears the risk of one bilateral pledge however many they are: sum_j R / (s - 1) = R
+    # a war for j is fought by every member, j included (Olson & Zeckhauser 1966): among s equals each bears
+    # sum_j R / s = R (s - 1) / s, and in a pair R / 2, the share of a bilateral pact (consent.pair_burden_shares)
     k, g, risk = 6, 0.3, 0.25
     members, gain = tm.found_bloc(_alike(k, g), np.zeros((k, k + 1)), np.zeros((k, k), bool), free_riding=0.0, coordination=0.0, risk=_alike(k, risk))
     assert members.all()
-    assert gain == pytest.approx(np.full(k, g * (k - 1) - risk))
-    # unequal capabilities: a small member's share of defending the others is its capability over theirs
+    assert gain == pytest.approx(np.full(k, g * (k - 1) - risk * (k - 1) / k))
+    # unequal capabilities: a small member's share of defending the others is its capability over the treaty's
     power = np.array([8.0, 1.0, 1.0])
     r = _alike(3, 0.3)
     _, gain = tm.found_bloc(_alike(3, 1.0), np.zeros((3, 4)), np.zeros((3, 3), bool), free_riding=0.0, coordination=0.0, risk=r, power=power)
-    assert gain[1] == pytest.approx(2.0 - 0.3 * (1 / 2 + 1 / 9))  # defending 0 (with 2: capability 1 of 2) and 2 (with 0: 1 of 9)
-    assert gain[0] == pytest.approx(2.0 - 0.3 * (8 / 9 + 8 / 9))  # the leader carries most of the defence (Olson & Zeckhauser 1966)
+    assert gain[1] == pytest.approx(2.0 - 0.3 * (1 / 10 + 1 / 10))  # defending 0 and 2, with the treaty's capability 10
+    assert gain[0] == pytest.approx(2.0 - 0.3 * (8 / 10 + 8 / 10))  # the leader carries most of the defence (Olson & Zeckhauser 1966)
 
 
 def test_the_autonomy_term_is_owed_to_the_leader_and_the_leaders_to_its_strongest_partner():

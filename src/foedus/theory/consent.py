@@ -28,6 +28,7 @@ __all__ = [
     "leader_side_payments",
     "milieu_value",
     "newcomer_share",
+    "pair_burden_shares",
     "consenting_pairs",
     "founding_members",
     "members_consent",
@@ -468,6 +469,35 @@ def newcomer_share(candidate_power, alliance_power, size) -> np.ndarray:
     k = np.asarray(size, dtype=float)
     tot = pc + pa
     return np.where(tot > 0, pc / np.where(tot > 0, tot, 1.0), 1.0 / (k + 1.0))
+
+
+def pair_burden_shares(power) -> np.ndarray:
+    r"""Each side's share of a bilateral pact's common burden: :math:`\sigma_{ij} = p_i / (p_i + p_j)` (N, N), 0-1.
+
+    Olson & Zeckhauser (1966): the deterrence an alliance provides is a public good its members carry in proportion
+    to their size, the small free-riding on the large. A bilateral pact is the alliance of two, so the share is that
+    of :func:`newcomer_share` for a candidate joining an alliance of one (a pair signing a treaty and a state joining
+    one carry the same share: one cost rule for pairing and for joining), and :math:`\sigma_{ij} + \sigma_{ji} = 1`;
+    two states without power share equally. It is Morrow's (1991) asymmetric alliance in the terms of the risk of
+    defending: the strong side provides the security and carries nearly all of the risk of a war for the partner; the
+    weak side pays in autonomy, and the risk it runs for its great partner is its small share of the pair's defence.
+    ``power`` (N,) >= 0; the diagonal is 1/2 (meaningless: no state allies with itself).
+
+    Examples
+    --------
+    >>> pair_burden_shares(np.array([0.3, 0.1, 0.0])).round(3).tolist()
+    [[0.5, 0.75, 1.0], [0.25, 0.5, 1.0], [0.0, 0.0, 0.5]]
+
+    References
+    ----------
+    .. [1] Olson, M. & Zeckhauser, R. (1966). An economic theory of alliances. Review of Economics and
+       Statistics 48(3): 266-279.
+    .. [2] Morrow, J. D. (1991). Alliances and asymmetry. American Journal of Political Science 35(4): 904-933.
+    """
+    p = np.asarray(power, dtype=float)
+    if p.ndim != 1 or (p < 0).any() or not np.isfinite(p).all():
+        raise ValueError(f"pair_burden_shares: power must be (N,), finite and >= 0, got shape {p.shape}")
+    return newcomer_share(p[:, None], p[None, :], np.ones((len(p), len(p))))
 
 
 def rival_veto(credibility) -> np.ndarray:

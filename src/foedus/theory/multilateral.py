@@ -163,15 +163,17 @@ def found_bloc(
     A member's net value in a treaty ``S`` of ``s`` members, led by ``L``, is
 
     .. math:: r(s) \sum_{j \in S \setminus k} g_{kj} - C_k(s) - A_{k\ell}
-              - \sum_{j \in S \setminus k} R_{kj} \frac{p_k}{\sum_{m \in S \setminus j} p_m}
+              - \sum_{j \in S \setminus k} R_{kj} \frac{p_k}{\sum_{m \in S} p_m}
 
     (:func:`free_riding_share`): the cost :math:`C_k(s)` of a commitment to ``s - 1`` partners,
     the autonomy term :math:`A` of Morrow's (1991) exchange with the leader (:math:`\ell = L`;
     the leader's with its strongest partner), and *collective defence*: :math:`R_{kj}` is the
-    risk ``k`` would take on by defending ``j`` alone (a bilateral pledge); in the treaty ``j``'s
-    defence is shared among its partners in proportion to their capability ``p``. In a pair this
-    is the cost of a bilateral pact; among equals each member bears the risk of one bilateral
-    pledge, however many they are.
+    risk ``k`` would take on by defending ``j`` alone; in the treaty a war for ``j`` is fought by
+    all the members, ``j`` included, and its burden shared in proportion to their capability ``p``
+    (Olson & Zeckhauser 1966). In a pair this is the cost of a bilateral pact
+    (:func:`foedus.theory.consent.pair_burden_shares`) and of a candidate joining an alliance
+    (:func:`foedus.theory.consent.newcomer_share`): one rule for every route to a treaty; among
+    ``s`` equals each member bears :math:`(s - 1)/s` of the risk of one lone pledge.
 
     1. *Exclusion* (Hart & Kurz 1983): a state vetoed by, or vetoing, a state before it in the
        group's order (by capability; after a great-power leader, by the leader's value of them:
@@ -420,7 +422,7 @@ def _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients):  # pr
             for b in range(k):
                 if members[b] and b != a:
                     tot += g[a, b]
-                    shared += risk[a, b] * pw[a] / (total_p - pw[b])
+                    shared += risk[a, b] * pw[a] / total_p  # j's defence is the whole treaty's, j's own capability included
             out[a] = r * tot - c[a, s] - shared - aut[a, second if a == lead else lead]
             if a != lead:
                 out[lead] += r * fwd[lead, a]

@@ -191,3 +191,22 @@ def test_rivals_below_the_minimum_trust_threshold_sign_no_pledge_and_the_thresho
         i, j = world.index_of(c), world.index_of(c2)
         trust = [1.0 - world.hostility[j, i], 1.0 - world.hostility[i, j]]
         assert d["factors"]["pledge_credibility"] == pytest.approx([t if t >= 0.5 else 0.0 for t in trust])
+
+
+
+
+def test_a_small_state_carries_only_its_share_of_the_risk_of_defending_its_great_partner():
+    """Olson & Zeckhauser (1966), Morrow (1991): in a pact of a great power and a small state the strong side provides
+    the security and carries nearly all of the risk of a war for the partner; the small side pays in autonomy and runs
+    only its capability share of the pair's defence (consent.pair_burden_shares: 0.02 / 0.42), as it would joining the
+    great power's alliance. Here the protection the small neighbours of the rival buy (0.89) is worth the autonomy they
+    concede and their share of the risk, not the great power's whole war with its rival on top (risk 0.89 x 0.6)."""
+    world, rng = tiny_world(relations=THREATENED, consider_rate=1.0, defence_burden_weight=0.6, autonomy_weight=0.8)
+    alignment(world, rng)
+    pairs = [{c, c2} for _, c, c2, d in events(world, "formation") if "defense" in d["obligations"]]
+    assert {GRT, SMA} in pairs or {GRT, SMB} in pairs, pairs
+    from foedus.theory.consent import pair_burden_shares
+
+    at = {int(c): k for k, c in enumerate(world.ccode)}
+    sigma = pair_burden_shares(world.power)
+    assert sigma[at[SMA], at[GRT]] < 0.1 and sigma[at[GRT], at[SMA]] > 0.9

@@ -52,7 +52,8 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     :func:`foedus.theory.offence.isolation`), the transparency of consultation, the aggrandisement of an offence pledge against
     one's target: :func:`foedus.theory.offence.aggrandisement`), and its cost the one rule of
     :func:`~.formation.pact_cost` (Snyder's entrapment, Morrow's 1991 exchange on both sides,
-    the risk of defending the partner), scaled by the pact's commitment strength.
+    the risk of defending the partner, carried in each side's capability share of the pair's defence:
+    :func:`_pair_burden`, Olson & Zeckhauser 1966), scaled by the pact's commitment strength.
 
     Each year a random share ``consider_rate`` of states reconsider. A state takes its best
     option by net value (:func:`_choose`; then, partner by partner, up to ``pacts_per_year``
@@ -165,7 +166,8 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
     A member's value is the goods its treaty's obligations provide, summed over its fellow
     members (:func:`_membership_values`); its cost ``exit_threshold`` times :func:`~.formation.pact_cost`
     of its commitment to the alliance's strongest other member, with the base cost raised by its
-    entrapment. It leaves with :func:`foedus.theory.obligations.inertia_exit_probability` at the
+    entrapment and the risk of defending carried in its share of the alliance's power
+    (:func:`foedus.theory.consent.burden_shares`, Olson & Zeckhauser 1966, as when it joined). It leaves with :func:`foedus.theory.obligations.inertia_exit_probability` at the
     rate ``exit_rate``, less the share ``institution_protection`` of the alliance's
     institutionalisation. The value at entry (``Agreements.value_start``) is measured at the
     first reassessment (for a treaty in force when the run starts, in its first year).
@@ -185,7 +187,9 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
     top1, top2 = view.top
     partner = np.where(i_idx == top1[a_idx], top2[a_idx], top1[a_idx])
     base = p.exit_threshold * view.unit_cost[i_idx] * (1.0 + world.results.entrapment[i_idx])
-    cost_m = pact_cost(world, terms, i_idx, partner, base, view.commitment[a_idx], view.goods[a_idx, 0], signing=False)
+    protect = view.goods[a_idx, 0].astype(float)  # the risk of defending is the member's share of its alliance's defence (Olson & Zeckhauser 1966)
+    share = th_consent.burden_shares(view.members, world.power)[a_idx, i_idx]
+    cost_m = pact_cost(world, terms, i_idx, partner, base, view.commitment[a_idx], protect, signing=False, risk=protect * share)
     rate = p.exit_rate * (1.0 - p.institution_protection * ag.institutionalised[slots] / 2.0)
     exit_p = rate * th_ob.inertia_exit_probability(stay_m, start, cost_m, rate=1.0, check=world.check)
     # who leaves (stay_m < cost_m and a draw below exit_p), and the alliances that leaves with fewer than two members
@@ -272,7 +276,7 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     # the new pacts: every form with every partner, in one compiled pass (alignment_kernels.best_pairs)
     args = (
         rows.astype(np.int64), goods, view.shared_goods, view.shared_commitment, view.unit_cost, terms.autonomy, _log1p_autonomy(world, terms),
-        terms.burden, world.at_war, world.active, _FORMS_F, FORM_COMMITMENT, _FORM_PROT, _FORM_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
+        _pair_burden(world, terms), world.at_war, world.active, _FORMS_F, FORM_COMMITMENT, _FORM_PROT, _FORM_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
         permanently_neutral(world),  # a permanently neutral state signs no defence or offence pact (access7: neutrality_bars)
     )
     best, net, value, cost = kern.best_pairs(*args)
@@ -349,6 +353,18 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     return best, net, value, cost
 
 
+def _pair_burden(world: World, terms: ExchangeTerms) -> np.ndarray:
+    """The risk ``B[i, j] * sigma[i, j]`` that i runs by a pledge to fight beside j in a new pact of the two (N, N).
+
+    The risk of defending the partner (:func:`foedus.theory.obligations.defence_burden`) carried in i's share of the
+    pair's common defence (:func:`foedus.theory.consent.pair_burden_shares`, Olson & Zeckhauser 1966; Morrow 1991: the
+    strong side provides the security, the weak side pays in autonomy), as a newcomer carries its share of the
+    members' defence when it joins a treaty (:func:`_best_accessions`) and a member its share when it stays
+    (:func:`_exits`): one cost rule for pairing, joining and staying.
+    """
+    return terms.burden * th_consent.pair_burden_shares(world.power)
+
+
 def _log1p_autonomy(world: World, terms: ExchangeTerms) -> np.ndarray:
     """``np.log1p(terms.autonomy)`` for the compiled cost rule, kept while the autonomy changes do not move (they are refreshed every few years)."""
     cached = world.cache.get("alignment_log1p_autonomy")
@@ -373,7 +389,8 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     fresh = ~view.shared_goods[:, j, i]  # (5, K)
     g_j = goods[:, j, i] * fresh
     v_j = (FORM_GOODS[f].T * g_j).sum(axis=0)
-    c_j = pact_cost(world, terms, j, i, view.unit_cost[j], FORM_COMMITMENT[f], FORM_GOODS[f, 0].astype(float), risk=FORM_RISK[f].astype(float))
+    sigma = th_consent.pair_burden_shares(world.power)[j, i]  # the partner's share of the pair's defence (_pair_burden)
+    c_j = pact_cost(world, terms, j, i, view.unit_cost[j], FORM_COMMITMENT[f], FORM_GOODS[f, 0].astype(float), risk=FORM_RISK[f] * sigma)
     ok = v_j > c_j
     # a pair proposed from both sides (or twice) forms once, at the first proposal accepted (the smaller proposer's)
     n = world.n
