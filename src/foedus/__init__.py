@@ -21,6 +21,10 @@ users; no layer imports it. ``tests/test_layers.py`` checks these rules.
 
 __version__ = "0.1.0"
 
+from foedus._numerics import pin_numerics as _pin_numerics
+
+_pin_numerics()  # before numpy loads: the same bytes on every x86-64 machine (foedus._numerics)
+
 
 class FoedusWarning(UserWarning):
     """A warning issued by foedus (tests turn these into errors)."""
