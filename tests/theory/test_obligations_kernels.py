@@ -129,3 +129,22 @@ def test_burden_kernel_equals_array_form(seed):
     t, p = _instance(rng, n)
     reach = rng.random((n, n)) * (rng.random((n, n)) > 0.2) if seed % 2 else None
     _same(th_ob.defence_burden(t, p, reach=reach), burden_ref(t, p, reach))
+
+
+def test_main_threat_and_pact_goods_equal_array_form():
+    """main_threat (compiled max and argmax) and pact_goods (a table of the 32 sets of obligations) against their array forms."""
+    rng = np.random.default_rng(5)
+    for n in (0, 1, 2, 3, 7, 30):
+        for _ in range(20):
+            t, _p = _instance(rng, n)
+            star, main, _mu = _main_threat_ref(t)
+            ref = np.where(star > 0, main, -1)
+            got = th_ob.main_threat(t, check=False)
+            assert got.dtype == ref.dtype and got.tolist() == ref.tolist()
+    o = rng.random((4, 6, 5)) < 0.4
+    ref = (o[..., :, None] & th_ob.OBLIGATION_GOODS).any(axis=-2)
+    for x in (o, o[0, 0], o[:0], o[0]):
+        got = th_ob.pact_goods(x)
+        want = (np.asarray(x)[..., :, None] & th_ob.OBLIGATION_GOODS).any(axis=-2)
+        assert got.dtype == want.dtype and got.shape == want.shape and (got == want).all()
+    assert (th_ob.pact_goods(o) == ref).all()

@@ -97,20 +97,6 @@ as neutrality (Leeds et al. 2002: defence > offence > neutrality > non-aggressio
 consultation)."""
 
 
-def _main_threat(t: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``T*`` (N,), the main threat ``t(i)`` (N,), and ``mu[j, t(i)]`` as the (N, N) matrix ``mu[i, j]``."""
-    n = t.shape[0]
-    t = t.copy()
-    np.fill_diagonal(t, 0.0)
-    star = t.max(axis=1) if n else np.zeros(0)
-    main = t.argmax(axis=1) if n else np.zeros(0, np.intp)
-    # how far i's main threat is j's threat too: T[j, t(i)] / T*_j (0 where j is not threatened)
-    safe = np.where(star > 0, star, 1.0)
-    shared = t[:, main].T / safe[None, :]  # shared[i, j] = T[j, t(i)] / T*_j
-    shared = np.where(star[None, :] > 0, shared, 0.0)
-    return star, main, np.minimum(shared, 1.0)
-
-
 def main_threat(threat, *, check: bool = True) -> np.ndarray:
     """Each state's main threat ``t(i) = argmax_j T[i, j]`` (N,) int, -1 for a state no one threatens.
 
@@ -118,7 +104,7 @@ def main_threat(threat, *, check: bool = True) -> np.ndarray:
     [1, 0, -1]
     """
     t = _matrix("threat", threat, np.shape(threat)[0], nonneg=True, check=check)
-    star, main, _ = _main_threat(t)
+    star, main = _kern.main_threats(np.ascontiguousarray(t, dtype=np.float64))  # t.max and t.argmax off the diagonal, compiled
     return np.where(star > 0, main, -1)
 
 
@@ -306,6 +292,11 @@ def obligation_goods(
     )
 
 
+_OBLIGATION_BITS = 1 << np.arange(len(OBLIGATIONS), dtype=np.int64)
+_PACT_GOODS_TABLE = ((((np.arange(1 << len(OBLIGATIONS))[:, None] & _OBLIGATION_BITS) > 0)[:, :, None] & OBLIGATION_GOODS).any(axis=1))
+"""(32, 5): the goods (:data:`OBLIGATION_GOODS` any over the obligations) of each set of obligations, by the set's bits."""
+
+
 def pact_goods(obligations) -> np.ndarray:
     """Which of :data:`GOODS` a pact with ``obligations`` provides: (..., 5) bool.
 
@@ -316,7 +307,7 @@ def pact_goods(obligations) -> np.ndarray:
     [True, False, False, True, False]
     """
     o = np.asarray(obligations, dtype=bool)
-    return (o[..., :, None] & OBLIGATION_GOODS).any(axis=-2)
+    return _PACT_GOODS_TABLE[o @ _OBLIGATION_BITS]  # the goods of each of the 32 sets of obligations, looked up
 
 
 def pact_form(form: str) -> np.ndarray:
