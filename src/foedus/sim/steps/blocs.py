@@ -293,11 +293,12 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
 def _client_mask(world: World, yr: _Year, group: np.ndarray) -> np.ndarray:
     """(K,) bool: the candidates the leader ``group[0]`` may carry as clients (:func:`foedus.theory.multilateral.client_eligible`):
     not great powers, and not pledged to defend, or defended by, a great power other than the leader (a pact in force)."""
-    if yr.great_power_ties is None:  # [i]: how many great powers i is pledged to defend, counted once per year and founding
-        yr.great_power_ties = yr.defends[:, world.major].sum(axis=1)
+    ties = getattr(yr, "great_power_ties", None)  # [i]: how many great powers i is pledged to defend, counted once per year and founding
+    if ties is None:
+        ties = yr.great_power_ties = yr.defends[:, world.major].sum(axis=1)
     leader = group[0]
     # a great power other than the leader: all of them, less the leader where it is one and defended
-    elsewhere = yr.great_power_ties[group] - (yr.defends[group, leader] & world.major[leader])
+    elsewhere = ties[group] - (yr.defends[group, leader] & world.major[leader])
     allied_elsewhere = elsewhere > 0
     return th_multi.client_eligible(world.major[group], bool(world.major[group[0]]), allied_elsewhere)
 
