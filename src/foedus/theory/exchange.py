@@ -472,29 +472,8 @@ def valued_autonomy_change(autonomy_change, concession, power_i, power_j, *, hal
     da = _checked(autonomy_change, "autonomy_change", f, check=check)
     x = _checked(concession, "concession", f, check=check)
     rho = _checked(reach_share, "reach_share", f, lo=0.0, hi=1.0, check=check)
-    if not check:  # the pairs of a world, (N, N) by broadcasting: one compiled pass over the entries, the same operations in order
-        shaped = np.broadcast_arrays(da, x, rho, np.asarray(power_j, dtype=float), np.asarray(power_i, dtype=float))
-        shaped = [a.view() for a in shaped]  # new views (broadcast_arrays may return the inputs themselves), made read only
-        for a in shaped:
-            a.flags.writeable = False
-        if shaped[0].ndim == 2 and all(a.dtype == np.float64 for a in shaped):
-            out = np.empty(shaped[0].shape)
-            _valued_kernel(*shaped, float(half_worth), out)
-            return out
     eta = concession_worth(power_j, power_i, half_worth=half_worth, check=check)
     return da - (1.0 - eta * rho) * np.maximum(x, 0.0)
-
-
-@njit(cache=True)
-def _valued_kernel(da, x, rho, pp, pr, r0, out):  # pragma: no cover (compiled)
-    """``out[a, b]``: :func:`valued_autonomy_change` entry by entry (:func:`concession_worth` ``r / (r + r0)`` of ``r = pp / pr``, 1
-    where ``r0`` is 0; ``np.maximum(x, 0.0)`` as numpy takes it), the array form's operations in its order."""
-    for a in range(out.shape[0]):
-        for b in range(out.shape[1]):
-            r = pp[a, b] / pr[a, b]
-            eta = r / (r + r0) if r0 > 0 else 1.0
-            xv = x[a, b]
-            out[a, b] = da[a, b] - (1.0 - eta * rho[a, b]) * (xv if (xv >= 0.0 or xv != xv) else 0.0)
 
 
 def sphere_of_influence(reach_share, threshold: float, *, check: bool = True) -> np.ndarray:
