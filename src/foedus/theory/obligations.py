@@ -38,7 +38,11 @@ import numpy as np
 from foedus.schema import OBLIGATIONS
 from foedus.theory import obligations_kernels as _kern
 from foedus.theory._validate import _broadcast, _checked, _matrix, _vector
-from foedus.theory.regions import COW_REGIONS, admissible, cow_region  # re-exported: their home was here
+from foedus.theory.regions import (  # re-exported: their home was here
+    COW_REGIONS,
+    admissible,
+    cow_region,
+)
 
 __all__ = [
     "GOODS",

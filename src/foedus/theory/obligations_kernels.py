@@ -20,13 +20,13 @@ __all__ = ["burden_kernel", "goods_kernel", "main_threats"]
 @njit(cache=True)
 def _max(a, b):  # pragma: no cover (compiled)
     """``np.maximum(a, b)`` of two floats: ``a`` when ``a >= b`` or ``a`` is NaN."""
-    return a if (a >= b or a != a) else b
+    return a if (a >= b or np.isnan(a)) else b
 
 
 @njit(cache=True)
 def _min(a, b):  # pragma: no cover (compiled)
     """``np.minimum(a, b)`` of two floats: ``a`` when ``a <= b`` or ``a`` is NaN."""
-    return a if (a <= b or a != a) else b
+    return a if (a <= b or np.isnan(a)) else b
 
 
 @njit(cache=True)
@@ -72,7 +72,7 @@ def goods_kernel(
         iso_factor = 1.0
         if has_iso and has_risk:
             k = target[i]
-            iso_factor = risk[i, k if k > 0 else 0] if k >= 0 else 0.0
+            iso_factor = risk[i, max(k, 0)] if k >= 0 else 0.0
         for j in range(n):
             if i == j:
                 for g in range(5):
