@@ -59,6 +59,7 @@ def goods_kernel(
     n = p.shape[0]
     out = np.empty((5, n, n))
     star, main = main_threats(t)
+    t_cols = np.ascontiguousarray(t.T)  # column t(i) of the threats read along a row: t_cols[k, j] = t[j, k]
     base = np.empty(n)
     for i in range(n):
         s = star[i] + p[i]
@@ -80,7 +81,7 @@ def goods_kernel(
                 continue
             # mu[i, j] = T[j, t(i)] / T*_j, 0 where j is not threatened, at most 1; mu[j, i] likewise
             sj = star[j]
-            x = 0.0 if j == mi else t[j, mi]
+            x = 0.0 if j == mi else t_cols[mi, j]
             mu_ij = _min(x / (sj if sj > 0 else 1.0) if sj > 0 else 0.0, 1.0)
             mj = main[j]
             y = 0.0 if i == mj else t[i, mj]
@@ -137,11 +138,12 @@ def burden_kernel(t, p, reach, has_reach):  # pragma: no cover (compiled)
         first[j] = hi
         second[j] = lo
         main[j] = arg
+    reach_cols = np.ascontiguousarray(reach.T)  # reach_cols[i, j] = reach[j, i], read along a row
     for i in range(n):
         for j in range(n):
             if i == j:
                 continue
             s = second[j] if main[j] == i else first[j]
-            d = s + (reach[j, i] if has_reach else p[i])
+            d = s + (reach_cols[i, j] if has_reach else p[i])
             out[i, j] = s / (d if d > 0 else 1.0) if d > 0 else 0.0
     return out
