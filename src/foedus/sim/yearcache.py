@@ -32,7 +32,8 @@ def _same(a, b) -> bool:
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         if not (isinstance(a, np.ndarray) and isinstance(b, np.ndarray)) or a.shape != b.shape or a.dtype != b.dtype:
             return False
-        return np.ascontiguousarray(a).tobytes() == np.ascontiguousarray(b).tobytes()
+        # the bytes compared in place (no copies of the arrays' bytes, as tobytes made)
+        return bool(np.array_equal(np.ascontiguousarray(a).reshape(-1).view(np.uint8), np.ascontiguousarray(b).reshape(-1).view(np.uint8)))
     return type(a) is type(b) and a == b
 
 

@@ -36,8 +36,13 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.schema import OBLIGATIONS
+from foedus.theory import obligations_kernels as _kern
 from foedus.theory._validate import _broadcast, _checked, _matrix, _vector
-from foedus.theory.regions import COW_REGIONS, admissible, cow_region  # re-exported: their home was here
+from foedus.theory.regions import (  # re-exported: their home was here
+    COW_REGIONS,
+    admissible,
+    cow_region,
+)
 
 __all__ = [
     "GOODS",
@@ -96,20 +101,6 @@ as neutrality (Leeds et al. 2002: defence > offence > neutrality > non-aggressio
 consultation)."""
 
 
-def _main_threat(t: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``T*`` (N,), the main threat ``t(i)`` (N,), and ``mu[j, t(i)]`` as the (N, N) matrix ``mu[i, j]``."""
-    n = t.shape[0]
-    t = t.copy()
-    np.fill_diagonal(t, 0.0)
-    star = t.max(axis=1) if n else np.zeros(0)
-    main = t.argmax(axis=1) if n else np.zeros(0, np.intp)
-    # how far i's main threat is j's threat too: T[j, t(i)] / T*_j (0 where j is not threatened)
-    safe = np.where(star > 0, star, 1.0)
-    shared = t[:, main].T / safe[None, :]  # shared[i, j] = T[j, t(i)] / T*_j
-    shared = np.where(star[None, :] > 0, shared, 0.0)
-    return star, main, np.minimum(shared, 1.0)
-
-
 def main_threat(threat, *, check: bool = True) -> np.ndarray:
     """Each state's main threat ``t(i) = argmax_j T[i, j]`` (N,) int, -1 for a state no one threatens.
 
@@ -117,7 +108,7 @@ def main_threat(threat, *, check: bool = True) -> np.ndarray:
     [1, 0, -1]
     """
     t = _matrix("threat", threat, np.shape(threat)[0], nonneg=True, check=check)
-    star, main, _ = _main_threat(t)
+    star, main = _kern.main_threats(np.ascontiguousarray(t, dtype=np.float64))  # t.max and t.argmax off the diagonal, compiled
     return np.where(star > 0, main, -1)
 
 
@@ -285,40 +276,29 @@ def obligation_goods(
     w = np.asarray(weights, dtype=float)
     if check and (w.shape != (len(GOODS),) or not np.isfinite(w).all() or (w < 0).any()):
         raise ValueError(f"obligation_goods: weights must be {len(GOODS)} finite values >= 0, got {weights!r}")
-    star, main, mu = _main_threat(t)
-    partner = p[None, :] if reach is None else _matrix("reach", reach, n, nonneg=True, check=check)  # what j brings to i
-    out = np.empty((len(GOODS), n, n))
-    out[0] = u
-    out[4] = 0.0 if aggrandisement is None else _matrix("aggrandisement", aggrandisement, n, nonneg=True, check=check)
-    tr = t if reassurance_threat is None else _matrix("reassurance_threat", reassurance_threat, n, nonneg=True, check=check)
-    denom = tr + p[:, None]
-    out[1] = np.where(denom > 0, tr / np.where(denom > 0, denom, 1.0), 0.0)
-    base = np.where(star + p > 0, star / np.where(star + p > 0, star + p, 1.0), 0.0)  # rho_i
-    with_j = star[:, None] + partner
-    weight_j = np.where(with_j > 0, partner / np.where(with_j > 0, with_j, 1.0), 0.0)  # R_ij / (T*_i + R_ij)
-    # abstention: the pressure j would add to i's main threat, rho(T*_i + T_ij) - rho_i
-    joined = star[:, None] + t
-    rho_joined = np.where(joined + p[:, None] > 0, joined / np.where(joined + p[:, None] > 0, joined + p[:, None], 1.0), 0.0)
-    out[2] = (1.0 - mu) * np.maximum(rho_joined - base[:, None], 0.0) * (star[:, None] > 0)
-    out[2][np.arange(n), main] = 0.0
-    if defends is not None:  # j bound to defend i's main threat: its neutrality is no pledge (Snyder 1997)
-        out[2] *= ~np.asarray(defends, dtype=bool)[:, main].T
-    if credibility is not None:  # a sworn enemy's promise to stay out is cheap talk (Kydd 2005)
-        out[2] *= _matrix("credibility", credibility, n, unit=True, check=check)
-    risk = None if war_risk is None else _matrix("war_risk", war_risk, n, unit=True, check=check)
-    if risk is not None:  # worth the war with the main threat times its chance (Leeds et al. 2002; Fearon 1997)
-        out[2] *= risk[np.arange(n), main][:, None]
-    if isolation is not None:
-        iso = _matrix("isolation", isolation, n, nonneg=True, check=check)
-        if risk is not None:  # the attacker's war with its target, times its chance
-            k = np.asarray(target, dtype=np.intp)
-            iso = iso * np.where(k >= 0, risk[np.arange(n), np.maximum(k, 0)], 0.0)[:, None]
-        out[2] += iso
-    out[3] = mu * mu.T * base[:, None] * weight_j
-    out *= w[:, None, None]
-    idx = np.arange(n)
-    out[:, idx, idx] = 0.0
-    return out
+    # the formulas above entry by entry in one compiled pass (obligations_kernels.goods_kernel, equal to the array form to the bit)
+    none2, none_b = np.zeros((1, 1)), np.zeros((1, 1), bool)
+    opt = {"reach": reach, "aggrandisement": aggrandisement, "reassurance_threat": reassurance_threat, "credibility": credibility, "war_risk": war_risk,
+           "isolation": isolation}  # checked in the order of the array form
+    unit = {"credibility", "war_risk"}
+    arr = {
+        k: none2 if v is None else np.ascontiguousarray(_matrix(k, v, n, nonneg=k not in unit, unit=k in unit, check=check), dtype=np.float64)
+        for k, v in opt.items()
+    }
+    tr = np.ascontiguousarray(t, dtype=np.float64) if reassurance_threat is None else arr["reassurance_threat"]
+    has_risk, has_iso = war_risk is not None, isolation is not None
+    k = np.ascontiguousarray(target, dtype=np.int64) if (has_risk and has_iso) else np.zeros(1, np.int64)
+    return _kern.goods_kernel(
+        np.ascontiguousarray(u, dtype=np.float64), np.ascontiguousarray(t, dtype=np.float64), tr,
+        np.ascontiguousarray(p, dtype=np.float64), arr["reach"], reach is not None, arr["aggrandisement"], aggrandisement is not None,
+        arr["isolation"], has_iso, none_b if defends is None else np.ascontiguousarray(defends, dtype=np.bool_), defends is not None,
+        arr["credibility"], credibility is not None, arr["war_risk"], has_risk, k, np.ascontiguousarray(w, dtype=np.float64),
+    )
+
+
+_OBLIGATION_BITS = 1 << np.arange(len(OBLIGATIONS), dtype=np.int64)
+_PACT_GOODS_TABLE = ((((np.arange(1 << len(OBLIGATIONS))[:, None] & _OBLIGATION_BITS) > 0)[:, :, None] & OBLIGATION_GOODS).any(axis=1))
+"""(32, 5): the goods (:data:`OBLIGATION_GOODS` any over the obligations) of each set of obligations, by the set's bits."""
 
 
 def pact_goods(obligations) -> np.ndarray:
@@ -331,7 +311,7 @@ def pact_goods(obligations) -> np.ndarray:
     [True, False, False, True, False]
     """
     o = np.asarray(obligations, dtype=bool)
-    return (o[..., :, None] & OBLIGATION_GOODS).any(axis=-2)
+    return _PACT_GOODS_TABLE[o @ _OBLIGATION_BITS]  # the goods of each of the 32 sets of obligations, looked up
 
 
 def pact_form(form: str) -> np.ndarray:
@@ -383,19 +363,12 @@ def defence_burden(threat, power, *, reach=None, check: bool = True) -> np.ndarr
     p = _vector("power", power, nonneg=True, check=check)
     n = p.shape[0]
     t = _matrix("threat", threat, n, nonneg=True, check=check)
-    t = t.copy()
-    np.fill_diagonal(t, 0.0)
-    if n < 2:
-        return np.zeros((n, n))
-    top = np.partition(t, n - 2, axis=1)[:, -2:]  # each row's second-largest and largest threat
-    main = t.argmax(axis=1)
-    # j's main threat other than the defender i itself (one does not defend a partner against oneself)
-    star = np.where(main[None, :] == np.arange(n)[:, None], top[:, 0][None, :], top[:, 1][None, :])
-    brings = p[:, None] if reach is None else _matrix("reach", reach, n, nonneg=True, check=check).T  # [i, j]: R_ji
-    denom = star + brings
-    out = np.where(denom > 0, star / np.where(denom > 0, denom, 1.0), 0.0)
-    np.fill_diagonal(out, 0.0)
-    return out
+    r = None if reach is None else _matrix("reach", reach, n, nonneg=True, check=check)
+    # the formula entry by entry in one compiled pass (obligations_kernels.burden_kernel, equal to the array form to the bit)
+    return _kern.burden_kernel(
+        np.ascontiguousarray(t, dtype=np.float64), np.ascontiguousarray(p, dtype=np.float64),
+        np.zeros((1, 1)) if r is None else np.ascontiguousarray(r, dtype=np.float64), r is not None,
+    )
 
 
 def commitment_cost(

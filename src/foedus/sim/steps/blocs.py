@@ -94,6 +94,7 @@ class _Year:
         self.neutral = members[neutral_slots].any(axis=0) if neutral_slots.any() else np.zeros(n, bool)
         self.defends = self.shared[0]
         self.renounced = None  # who left a treaty in force of which whom is a member (_renounced_all)
+        self.great_power_ties = None  # how many great powers each state defends (_client_mask), again after each founding
         self.left_out: dict[str, np.ndarray] = {}  # the states a great-power leader could not carry as clients, by reason (_left_out)
 
 
@@ -143,7 +144,7 @@ def blocs(world: World, rng: np.random.Generator) -> None:
         if best is not None:
             f, founders = best[0], best[1]
             signed[founders] = True
-            yr.renounced = None  # a treaty is founded: in force from now on (_renounced_all)
+            yr.renounced = yr.great_power_ties = None  # a treaty is founded: in force from now on (_renounced_all, _client_mask)
             _found(world, yr, goods, u, t, bloc, group, *best)
             yr.shared[:, founders[:, None], founders[None, :]] |= FORM_GOODS[f][:, None, None]
 
@@ -292,9 +293,13 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
 def _client_mask(world: World, yr: _Year, group: np.ndarray) -> np.ndarray:
     """(K,) bool: the candidates the leader ``group[0]`` may carry as clients (:func:`foedus.theory.multilateral.client_eligible`):
     not great powers, and not pledged to defend, or defended by, a great power other than the leader (a pact in force)."""
-    others = world.major.copy()
-    others[group[0]] = False
-    allied_elsewhere = (yr.defends[group][:, others]).any(axis=1) if others.any() else np.zeros(len(group), bool)
+    ties = getattr(yr, "great_power_ties", None)  # [i]: how many great powers i is pledged to defend, counted once per year and founding
+    if ties is None:
+        ties = yr.great_power_ties = yr.defends[:, world.major].sum(axis=1)
+    leader = group[0]
+    # a great power other than the leader: all of them, less the leader where it is one and defended
+    elsewhere = ties[group] - (yr.defends[group, leader] & world.major[leader])
+    allied_elsewhere = elsewhere > 0
     return th_multi.client_eligible(world.major[group], bool(world.major[group[0]]), allied_elsewhere)
 
 
