@@ -16,8 +16,9 @@ from foedus.theory.war_onset import INITIATION_TERMS, WAR_ONSET_TERMS, reach
 from .steps.conftest import GRT, RIV, SMA, SMB, alliance, events, tiny_world
 
 ALPHA = 0.01
-QUIET = {"dispute_rate": 0.0, "war_end_rate": 0.0}
-"""No disputes (the escalation route) and no war ends: only the mechanism under test moves."""
+QUIET = {"dispute_rate": 0.0, "war_end_rate": 0.0, "nuclear_onset_restraint": 0.0, "extended_nuclear_deterrence": 0.0}
+"""No disputes (the escalation route), no war ends and no nuclear revolution (the tiny world's GRT and RIV carry the codes
+of the United States and Russia, both nuclear-armed): only the mechanism under test moves."""
 
 
 def _onsets(seeds: int, **parameters) -> dict[frozenset, int]:
@@ -415,3 +416,24 @@ def test_a_great_power_attacks_a_small_state_less_often_when_another_great_power
                     assert 0.0 <= f["victory_probability"] <= 1.0 and f["expected_victory_restraint"] == pytest.approx(min(1.0, f["victory_probability"] / (1 - f["victory_probability"])))
         got[pact] = k
     assert stats.fisher_exact([[got[False], n - got[False]], [got[True], n - got[True]]], alternative="greater").pvalue < ALPHA, got
+
+
+@pytest.mark.parametrize("pact", [False, True])
+def test_no_war_begins_against_a_nuclear_power_or_a_state_a_nuclear_great_power_defends(pact):
+    """The nuclear revolution (Jervis 1989) and extended deterrence (Schelling 1966): at a hazard of nearly 1, the two
+    nuclear-armed great powers GRT and RIV never go to war with each other, and RIV never attacks SMA once GRT is pledged to
+    defend it; with both restraints off they do (the same seeds)."""
+    wars = {}
+    for strength in (1.0, 0.0):
+        pairs = []
+        for seed in range(20):
+            world, _ = tiny_world(dispute_rate=0.0, war_end_rate=0.0, war_onset_intercept=5.0, war_onset_expected_victory=0.0,
+                                  nuclear_onset_restraint=strength, extended_nuclear_deterrence=strength,
+                                  agreements=[alliance("Guarantee", [GRT, SMA])] if pact else None)
+            conflict_and_commitments(world, np.random.default_rng(seed))
+            pairs += [frozenset((a, b)) for _, a, b, _ in events(world, "war")]
+        wars[strength] = pairs
+    assert frozenset((GRT, RIV)) not in wars[1.0] and frozenset((GRT, RIV)) in wars[0.0]
+    if pact:
+        assert frozenset((RIV, SMA)) not in wars[1.0] and frozenset((RIV, SMA)) in wars[0.0]
+

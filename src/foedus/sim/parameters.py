@@ -439,4 +439,15 @@ class Parameters(MechanismParameters):
         "model's fitted joint_nuclear term (-0.59, s.e. 1.42, too weak to hold), under which world-2022 runs had China attack the "
         "United States (2026, seed 1)",
     )
+    extended_nuclear_deterrence: float = Field(
+        1.0, ge=0, le=1,
+        description="share of the probability that a nuclear-armed state begins a war (onset or escalated dispute) against a "
+        "state without nuclear arms that is removed where a nuclear-armed great power other than the initiator is bound to "
+        "defend that state by a defence pact (foedus.sim.steps.conflict.nuclear_onset_factor; extended deterrence: Schelling "
+        "1966's threat that leaves something to chance, Huth 1988, Fuhrmann & Sechser 2014 on alliances with nuclear states "
+        "and the disputes their partners face). 1: the theory's reading, not a fit: the onset model's in-sample fit gives the "
+        "term no weight (+0.24 and +0.36, s.e. 0.48 and 0.37, too few such wars), so this is the theory against a silent "
+        "record. Without it world-2022 runs had Russia attack Norway (2025, seed 1) while NATO's nuclear members, by the "
+        "nuclear entry restraint, stayed out",
+    )
 

@@ -145,7 +145,7 @@ def _disputes(world: World, rng: np.random.Generator) -> None:
             lower, higher, joint, world.power[init], world.power[targ],
             coefficients=(p.war_onset_lower_democracy, p.war_onset_higher_democracy, p.war_onset_joint_nuclear), check=world.check,
         )
-        restrained = restrained * th_join.nuclear_entry_restraint(nuclear[init], nuclear[targ], p.nuclear_onset_restraint)
+        restrained = restrained * nuclear_onset_factor(world, init, targ)
         escalation = th_war.escalation_probability(p.war_share, h_before, p.war_factor, check=world.check) * restrained
         war = rng.random(len(init)) < escalation
         world.hostility[init, targ] = np.minimum(world.hostility[init, targ] + p.dispute_hostility, 1.0)
@@ -255,9 +255,9 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     # a reason to expect victory: the initiator begins the war with its odds of prevailing, its allies and the target's counted
     p_win = expected_victory(world, att, tgt)
     restraint = th_onset.expected_victory_restraint(p_win, check=world.check) ** p.war_onset_expected_victory
-    # the nuclear revolution: no war between two nuclear-armed states can be won (Jervis 1989), as for entering one
-    nuclear = _nuclear(world)
-    restraint = restraint * th_join.nuclear_entry_restraint(nuclear[att], nuclear[tgt], p.nuclear_onset_restraint)
+    # the nuclear revolution: no war between two nuclear-armed states can be won (Jervis 1989), as for entering one;
+    # nor against a state a nuclear-armed great power is pledged to defend (extended deterrence)
+    restraint = restraint * nuclear_onset_factor(world, att, tgt)
     go = rng.random(len(att)) < restraint
     if not go.any():
         return
@@ -285,6 +285,25 @@ def offence_pairs(world: World) -> np.ndarray:
     out = pair_max(ag.members[slots], np.ones(len(slots)), world.n) > 0 if len(slots) else np.zeros((world.n, world.n), bool)
     world.cache["offence_pairs"] = (ag.version, out)
     return out
+
+
+def nuclear_onset_factor(world: World, att: np.ndarray, tgt: np.ndarray) -> np.ndarray:
+    """Factor (0-1) on the probability that each initiator ``att`` begins a war against ``tgt``: the nuclear revolution.
+
+    :func:`foedus.theory.joining.nuclear_entry_restraint` of the initiator's nuclear arms and the target's side: at
+    ``nuclear_onset_restraint`` where the target holds nuclear weapons itself (Jervis 1989; Waltz 1981), at
+    ``extended_nuclear_deterrence`` where it does not but a nuclear-armed great power other than the initiator is bound to
+    defend it by a defence pact (Schelling 1966's threat that leaves something to chance; Huth 1988; Fuhrmann & Sechser
+    2014). The lower factor applies where both do.
+    """
+    p = world.params
+    nuclear = _nuclear(world)
+    protector = nuclear & world.major.astype(bool)
+    d = defence_pairs(world)
+    covers = (d[tgt] & protector[None, :]).sum(axis=1) - (d[tgt, att] & protector[att]) > 0
+    own = th_join.nuclear_entry_restraint(nuclear[att], nuclear[tgt], p.nuclear_onset_restraint)
+    extended = th_join.nuclear_entry_restraint(nuclear[att], covers, p.extended_nuclear_deterrence)
+    return np.minimum(own, extended)
 
 
 def expected_victory(world: World, att: np.ndarray, tgt: np.ndarray) -> np.ndarray:
