@@ -100,3 +100,14 @@ def test_markdown_code_blocks_are_rewritten_and_prose_is_not():
 def test_the_package_reads_the_world_through_its_parts(folder):
     """Nothing of the package, its tests or benchmarks is left for the script to rewrite (World's transitional properties go unused)."""
     assert ws.main(["--check", "--root", str(ROOT), str(ROOT / folder)]) == 0
+
+
+def test_prose_names_the_part_and_a_second_pass_changes_nothing():
+    text = 'def f(world):\n    """Reads ``world.hostility`` and :attr:`~foedus.sim.world.World.entered`."""\n    return 1  # world.year\n'
+    tree = ast.parse(text)
+    once = ws.rewrite_prose_in(text, ws.prose_spans(text, tree), FIELDS)
+    assert once == (
+        'def f(world):\n    """Reads ``world.state.hostility`` and :attr:`~foedus.sim.world.WorldInputs.entered`."""\n'
+        "    return 1  # world.state.year\n"
+    )
+    assert ws.rewrite_prose_in(once, ws.prose_spans(once, ast.parse(once)), FIELDS) == once

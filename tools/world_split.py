@@ -352,10 +352,64 @@ def rewrite_source(text: str, tree: ast.Module, returns: dict, fields: dict[str,
 
 def mentions(text: str, fields: dict[str, str], where: str, report: Report) -> None:
     """Text (comments, docstrings, prose) still naming ``world.<field>`` or ``World.<field>``."""
-    pat = re.compile(r"\b(?:world|World)\.(" + "|".join(map(re.escape, sorted(fields))) + r")\b")
+    pat = prose_pattern(fields)
     for k, line in enumerate(text.splitlines(), 1):
         for m in pat.finditer(line):
             report.mentions.append((where, k, m.group(0)))
+
+
+def prose_pattern(fields: dict[str, str]) -> re.Pattern:
+    names = "|".join(map(re.escape, sorted(fields, key=len, reverse=True)))
+    return re.compile(r"(?<![\w.])(world|World)\.(" + names + r")\b")
+
+
+def rewrite_prose(text: str, fields: dict[str, str]) -> str:
+    """``world.<field>`` -> ``world.<part>.<field>`` and ``World.<field>`` -> ``WorldInputs.<field>``/``WorldState.<field>``."""
+    pat = prose_pattern(fields)
+
+    def sub(m: re.Match) -> str:
+        part = fields[m.group(2)]
+        if m.group(1) == "World" or m.string[max(0, m.start() - 1)] == ".":
+            return ("WorldInputs." if part == "inputs" else "WorldState.") + m.group(2)
+        return f"world.{part}.{m.group(2)}"
+
+    pat_ref = re.compile(r"(?<=\.)World\.(" + "|".join(map(re.escape, sorted(fields, key=len, reverse=True))) + r")\b")
+    text = pat_ref.sub(lambda m: ("WorldInputs." if fields[m.group(1)] == "inputs" else "WorldState.") + m.group(1), text)
+    return pat.sub(sub, text)
+
+
+def prose_spans(text: str, tree: ast.Module) -> list[tuple[int, int]]:
+    """Character spans of a module's docstrings (every string statement) and comments."""
+    import io
+    import tokenize
+
+    starts = [0]
+    for line in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+
+    def offset(line: int, col_bytes: int) -> int:
+        raw = text[starts[line - 1] : starts[line]].encode("utf-8")
+        return starts[line - 1] + len(raw[:col_bytes].decode("utf-8", errors="ignore"))
+
+    spans = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            spans.append((offset(node.lineno, node.col_offset), offset(node.end_lineno, node.end_col_offset)))
+    for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+        if tok.type == tokenize.COMMENT:
+            spans.append((starts[tok.start[0] - 1] + tok.start[1], starts[tok.end[0] - 1] + tok.end[1]))
+    return sorted(spans)
+
+
+def rewrite_prose_in(text: str, spans: list[tuple[int, int]], fields: dict[str, str]) -> str:
+    out, pos = [], 0
+    for a, b in spans:
+        if a < pos:
+            continue
+        out.append(text[pos:a] + rewrite_prose(text[a:b], fields))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
 
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```|~~~)[ \t]*(?:python|py|pycon)?[ \t]*\n(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$", re.S | re.M)
@@ -378,6 +432,16 @@ def rewrite_markdown(text: str, returns: dict, fields: dict, where: str, report:
     return "".join(out)
 
 
+def rewrite_markdown_prose(text: str, fields: dict[str, str]) -> str:
+    """The prose of a Markdown or reST file (outside its fenced code blocks) rewritten."""
+    out, pos = [], 0
+    for m in FENCE.finditer(text):
+        out.append(rewrite_prose(text[pos : m.start()], fields) + text[m.start() : m.end()])
+        pos = m.end()
+    out.append(rewrite_prose(text[pos:], fields))
+    return "".join(out)
+
+
 def python_files(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for p in paths:
@@ -394,6 +458,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--root", type=Path, default=ROOT, help="the checkout (its src/foedus/sim/world.py names the parts' fields)")
     ap.add_argument("--check", action="store_true", help="write nothing; exit 1 when a file would change")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every access rewritten")
+    ap.add_argument("--prose", action="store_true", help="also rewrite world.<field> and World.<field> in docstrings, comments and "
+                    "Markdown prose (World.<field> becomes WorldInputs.<field> or WorldState.<field>)")
     args = ap.parse_args(argv)
     root = args.root.resolve()
     fields = part_fields(root / "src" / "foedus" / "sim" / "world.py")
@@ -419,8 +485,12 @@ def main(argv: list[str] | None = None) -> int:
             if f not in trees:
                 continue
             new = rewrite_source(text, trees[f], returns, fields, where, report)
+            if args.prose:
+                new = rewrite_prose_in(new, prose_spans(new, ast.parse(new)), fields)
         else:
             new = rewrite_markdown(text, returns, fields, where, report)
+            if args.prose:
+                new = rewrite_markdown_prose(new, fields)
         if new != text:
             touched.append((where, len(report.changed) - before))
             if not args.check:
@@ -428,7 +498,7 @@ def main(argv: list[str] | None = None) -> int:
         mentions(new, fields, where, report)
     verb = "would change" if args.check else "changed"
     for where, k in touched:
-        print(f"{verb} {where}: {k} access(es)")
+        print(f"{verb} {where}: {k} access(es)" + ("" if k else " (prose only)"))
     if args.verbose:
         for where, line, name, part in report.changed:
             print(f"  {where}:{line}: .{name} -> .{part}.{name}")
