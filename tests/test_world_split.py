@@ -111,3 +111,18 @@ def test_prose_names_the_part_and_a_second_pass_changes_nothing():
         "    return 1  # world.state.year\n"
     )
     assert ws.rewrite_prose_in(once, ws.prose_spans(once, ast.parse(once)), FIELDS) == once
+
+
+def test_a_namespace_standing_in_for_a_world_is_split_into_the_parts():
+    new, report = split(
+        """
+        def test_it():
+            world, yr = SimpleNamespace(major=m, distance_km=d, cache={}), SimpleNamespace(defends=x)
+            actor = SimpleNamespace(regime=0.3)
+            return world.major, world.distance_km, actor.regime
+        """
+    )
+    assert "world, yr = SimpleNamespace(inputs=SimpleNamespace(distance_km=d), state=SimpleNamespace(major=m), cache={}), SimpleNamespace(defends=x)" in new
+    assert "return world.state.major, world.inputs.distance_km, actor.regime" in new
+    assert split(new)[0] == new
+    assert [u[2] for u in report.unproven] == ["SimpleNamespace(regime=0.3)"]

@@ -120,9 +120,10 @@ class Scope:
 class Analysis:
     """Scopes of one module and the world-ness of its expressions (given what functions return)."""
 
-    def __init__(self, tree: ast.Module, returns: dict[str, object]):
+    def __init__(self, tree: ast.Module, returns: dict[str, object], fields: dict[str, str] | None = None):
         self.tree = tree
         self.returns = returns
+        self.fields = fields or {}
         self.scope_of: dict[int, Scope] = {}  # id(node) -> the scope it is evaluated in
         self.module = Scope(tree, None)
         self._collect(tree, self.module)
@@ -204,12 +205,14 @@ class Analysis:
             self._bind_target(target, None, scope)
 
     # world-ness -------------------------------------------------------------------------
-    def _binding_is_world(self, b, seen: set) -> bool:
+    def _binding_is_world(self, b, seen: set, name: str = "") -> bool:
         if b is None:
             return False
         if b == WORLD:
             return True
         if b[0] == "expr":
+            if isinstance(b[1], ast.Call) and _callee(b[1]) == "SimpleNamespace" and not _WORLDISH.search(name):
+                return False  # a stand-in for something else (an actor's ``regime``): only a namespace named like a world is one
             return self.kind(b[1], b[2], seen) == WORLD
         if b[0] == "item":
             kind = self.kind(b[1], b[3], seen)
@@ -228,7 +231,7 @@ class Analysis:
                     return False  # a cycle (``w = f(w)``): not proven a world
                 seen.add(key)
                 try:
-                    return all(self._binding_is_world(b, seen) for b in s.bindings[name])
+                    return all(self._binding_is_world(b, seen, name) for b in s.bindings[name])
                 finally:
                     seen.discard(key)
             s = s.parent
@@ -246,6 +249,8 @@ class Analysis:
             name = _callee(node)
             if name in FACTORIES:
                 return WORLD
+            if name == "SimpleNamespace" and node.keywords and self._stand_in(node):
+                return WORLD
             if name in COPIES and node.args and self.kind(node.args[0], scope, seen) == WORLD:
                 return WORLD
             return self.returns.get(name) if name else None
@@ -260,6 +265,15 @@ class Analysis:
         if isinstance(node, ast.NamedExpr):
             return self.kind(node.value, scope, seen)
         return None
+
+    def _stand_in(self, call: ast.Call) -> bool:
+        """A namespace standing in for a world: world fields (or the parts) and World members, nothing else."""
+        names = [k.arg for k in call.keywords]
+        if None in names:
+            return False
+        if {"inputs", "state"} & set(names):
+            return all(n in WORLD_MEMBERS for n in names)
+        return any(n in self.fields for n in names) and all(n in self.fields or n in WORLD_MEMBERS for n in names)
 
     def is_world(self, node: ast.expr) -> bool:
         scope = self.scope_of.get(id(node))
@@ -320,7 +334,7 @@ def _looks_like_a_world(node: ast.expr) -> bool:
 
 def rewrite_source(text: str, tree: ast.Module, returns: dict, fields: dict[str, str], where: str, report: Report, line0: int = 0) -> str:
     """``text`` with every world's field access moved to its part; findings added to ``report``."""
-    an = Analysis(tree, returns)
+    an = Analysis(tree, returns, fields)
     inserts: list[tuple[int, int, str]] = []  # (line, byte column, text)
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and an.is_world(node.value):
@@ -341,13 +355,55 @@ def rewrite_source(text: str, tree: ast.Module, returns: dict, fields: dict[str,
                     report.changed.append((where, line0 + node.lineno, name.value, fields[name.value]))
                 elif not isinstance(name, ast.Constant):
                     report.dynamic.append((where, line0 + node.lineno, ast.unparse(node)))
-    if not inserts:
+    replaces = _stand_ins(tree, text, fields, where, report, line0)
+    if not inserts and not replaces:
         return text
     lines = text.splitlines(keepends=True)
-    for ln, col, ins in sorted(set(inserts), reverse=True):
+    edits = [(ln, col, col, ins) for ln, col, ins in set(inserts)] + replaces
+    for ln, col, end, ins in sorted(edits, reverse=True):
         raw = lines[ln - 1].encode("utf-8")
-        lines[ln - 1] = (raw[:col] + ins.encode("utf-8") + raw[col:]).decode("utf-8")
+        lines[ln - 1] = (raw[:col] + ins.encode("utf-8") + raw[end:]).decode("utf-8")
     return "".join(lines)
+
+
+def _stand_ins(tree: ast.Module, text: str, fields: dict[str, str], where: str, report: Report, line0: int) -> list:
+    """A ``SimpleNamespace`` of world fields bound to a name like a world (a test's stand-in), split into the parts.
+
+    ``world = SimpleNamespace(major=m, distance_km=d, cache={})`` becomes
+    ``world = SimpleNamespace(inputs=SimpleNamespace(distance_km=d), state=SimpleNamespace(major=m), cache={})``
+    (a one-line call only; any other is reported). A namespace of world fields bound to another name is reported.
+    """
+    out = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Assign):
+            continue
+        pairs = []
+        for t in node.targets:
+            if isinstance(t, ast.Name):
+                pairs.append((t, node.value))
+            elif isinstance(t, ast.Tuple) and isinstance(node.value, ast.Tuple) and len(t.elts) == len(node.value.elts):
+                pairs.extend(zip(t.elts, node.value.elts))
+        for target, value in pairs:
+            if not (isinstance(value, ast.Call) and _callee(value) == "SimpleNamespace" and value.keywords):
+                continue
+            names = [k.arg for k in value.keywords]
+            if None in names or not any(n in fields for n in names) or not all(n in fields or n in WORLD_MEMBERS for n in names):
+                continue
+            code = ast.unparse(value)
+            if not _looks_like_a_world(target) or value.lineno != value.end_lineno:
+                report.unproven.append((where, line0 + value.lineno, code))
+                continue
+            seg = {k.arg: ast.get_source_segment(text, k.value) for k in value.keywords}
+            func = ast.get_source_segment(text, value.func)
+            parts = []
+            for part in PARTS:
+                inner = ", ".join(f"{n}={seg[n]}" for n in names if fields.get(n) == part)
+                if inner:
+                    parts.append(f"{part}={func}({inner})")
+            parts += [f"{n}={seg[n]}" for n in names if n not in fields]
+            out.append((value.lineno, value.col_offset, value.end_col_offset, f"{func}({', '.join(parts)})"))
+            report.changed.extend((where, line0 + value.lineno, n, fields[n]) for n in names if n in fields)
+    return out
 
 
 def mentions(text: str, fields: dict[str, str], where: str, report: Report) -> None:
@@ -479,7 +535,7 @@ def main(argv: list[str] | None = None) -> int:
     touched = []
     for f in files:
         text = f.read_text(encoding="utf-8")
-        where = str(f.relative_to(root)) if f.resolve().is_relative_to(root) else str(f)
+        where = str(f.resolve().relative_to(root)) if f.resolve().is_relative_to(root) else str(f)
         before = len(report.changed)
         if f.suffix == ".py":
             if f not in trees:
