@@ -3,8 +3,23 @@
 Everything that changes from year to year lives in NumPy arrays indexed by state (``(N,)``), by
 ordered pair (``(N, N)``, ``[i, j]`` = i's relation to j) or by agreement (``(A, ...)``), so each
 step of a simulated year is a handful of vectorised operations (see :mod:`foedus.sim.steps`).
-:class:`World` holds them; the agreements are an :class:`foedus.sim.agreements.Agreements`, the
-crises a :class:`Crises`; the compiled passes over memberships are in :mod:`foedus.sim.membership`.
+
+:class:`World` holds them in typed parts:
+
+- ``world.inputs``, a :class:`WorldInputs`: what the run starts from and never changes (the
+  scenario's states, geography and baselines, the non-state actors, the parameters, trends and
+  shocks, the run's switches ``explain`` and ``check``);
+- ``world.state``, a :class:`WorldState`: what the steps carry from year to year (the year, the
+  states' economies, spending and capabilities, the relations, the agreements, a
+  :class:`foedus.sim.agreements.Agreements`, the crises, a :class:`Crises`, and the wars);
+- ``world.results``, a :class:`YearResults`: what a step of the year computes for later ones;
+- ``world.cache``, ``world.year_cache`` (:class:`foedus.sim.yearcache.YearCache`) and
+  ``world.log`` (the run's :class:`EventLog`).
+
+A field is state when some step assigns it or changes it in place during a run; the rest are
+inputs. The compiled passes over memberships are in :mod:`foedus.sim.membership`. Code written
+against the flat ``World`` of before (``world.hostility``) still runs through transitional
+properties; ``tools/world_split.py`` rewrites it to ``world.state.hostility``.
 """
 
 from __future__ import annotations
