@@ -185,12 +185,7 @@ def main_job(
     console = Console()
     n_runs = 0 if no_ensemble else runs
     if n_runs:
-        from foedus import MissingExtra, require_extra
-
-        try:
-            require_extra("ensemble", "foedus main (its ensemble; --no-ensemble runs without it)")
-        except MissingExtra as e:
-            fail(e)
+        _require_ensemble_extra()
     n_workers = workers or _default_workers()
 
     def on_reference(history, measures: dict) -> None:
@@ -215,12 +210,27 @@ def main_job(
         raise typer.Exit(130) from None
     except (SchemaError, ValueError, OSError, RuntimeError) as e:
         fail(e)
-    headline = job.summary.get("ensemble")
-    if headline is not None:
-        _print_ensemble(console, headline)
+    _print_job(console, job.summary, out)
+
+
+def _require_ensemble_extra() -> None:
+    """Exit 2 with the install hint when the ``ensemble`` extra (Dask) is missing."""
+    from foedus import MissingExtra, require_extra
+
+    try:
+        require_extra("ensemble", "foedus main (its ensemble; --no-ensemble runs without it)")
+    except MissingExtra as e:
+        fail(e)
+
+
+def _print_job(console, summary: dict, out: Path) -> None:
+    """What the main job prints once done: the ensemble's headline, the findings and where the outputs are."""
     from foedus.cli.job import print_findings
 
-    print_findings(console, job.summary)
+    headline = summary.get("ensemble")
+    if headline is not None:
+        _print_ensemble(console, headline)
+    print_findings(console, summary)
     console.print(_("report: {report}\nsummary: {summary}\nrun: {run}").format(
         report=out / "report.html", summary=out / "summary.json", run=out / "run"))
     if headline is not None:

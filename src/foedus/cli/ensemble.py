@@ -381,6 +381,57 @@ def compare(
         Console().print(_("figures and compare.html written to {folder}").format(folder=report))
 
 
+def _prim_json(outcome_name: str, res) -> dict:
+    """The ``--json`` document of ``foedus ensemble discover``."""
+    box = res.box.reset_index()
+    return {
+        "outcome": outcome_name,
+        "runs": res.runs,
+        "cases": res.cases,
+        "base_density": res.base_density,
+        "coverage": res.coverage,
+        "density": res.density,
+        "mass": res.mass,
+        "box": _records(box),
+        "trajectory": _records(res.trajectory),
+        "ema_workbench": res.ema_workbench,
+    }
+
+
+def _print_prim_box(outcome_name: str, res) -> None:
+    """The text answer of ``foedus ensemble discover``: the outcome, the box's measures and its knob ranges."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from foedus.report.format import localize, percent
+
+    console = Console()
+    console.print(_(
+        "outcome: {name!r} reached in {cases} of {runs} runs ({share}).\n"
+        "box: coverage {coverage} (share of those runs inside it), density {density} "
+        "(share of runs inside it that reach the outcome), mass {mass} of all runs."
+    ).format(name=outcome_name, cases=res.cases, runs=res.runs, share=percent(res.base_density), coverage=percent(res.coverage),
+             density=percent(res.density), mass=percent(res.mass)))
+    t = Table(title=_("knob ranges of the box (restricted knobs marked *; qp: quasi-p-value of the restriction)"), title_justify="left")
+    for i, c in enumerate((_("knob"), _("low"), _("high"), _("sampled"), _("qp low"), _("qp high"))):
+        t.add_column(c, justify="left" if i == 0 else "right")
+
+    def g(v, spec=".3g"):
+        return localize(format(v, spec))
+
+    for name, r in res.box.iterrows():
+        t.add_row(
+            name + (" *" if r["restricted"] else ""),
+            g(r["low"]),
+            g(r["high"]),
+            f"{g(r['min'])}–{g(r['max'])}",
+            "–" if r["qp_low"] != r["qp_low"] else g(r["qp_low"], ".2g"),
+            "–" if r["qp_high"] != r["qp_high"] else g(r["qp_high"], ".2g"),
+        )
+    console.print(t)
+    console.print(_("PRIM of EMA Workbench {version}").format(version=res.ema_workbench))
+
+
 def discover(
     folder: DirArg,
     outcome: Annotated[
@@ -417,9 +468,6 @@ def discover(
     Needs an ensemble run with --vary. The answer is a box: a range for a few knobs inside which
     the outcome is frequent (density), holding most of the runs that reach it (coverage).
     """
-    from rich.console import Console
-    from rich.table import Table
-
     from foedus.analysis import outcomes as an
     from foedus.data.ensemble_store import EnsembleStore
     from foedus.experiments.discovery import prim_box
@@ -437,52 +485,9 @@ def discover(
         fail(e)
         return
     if as_json:
-        box = res.box.reset_index()
-        typer.echo(
-            json.dumps(
-                {
-                    "outcome": y.name,
-                    "runs": res.runs,
-                    "cases": res.cases,
-                    "base_density": res.base_density,
-                    "coverage": res.coverage,
-                    "density": res.density,
-                    "mass": res.mass,
-                    "box": _records(box),
-                    "trajectory": _records(res.trajectory),
-                    "ema_workbench": res.ema_workbench,
-                },
-                indent=1,
-            )
-        )
+        typer.echo(json.dumps(_prim_json(y.name, res), indent=1))
         return
-    from foedus.report.format import localize, percent
-
-    console = Console()
-    console.print(_(
-        "outcome: {name!r} reached in {cases} of {runs} runs ({share}).\n"
-        "box: coverage {coverage} (share of those runs inside it), density {density} "
-        "(share of runs inside it that reach the outcome), mass {mass} of all runs."
-    ).format(name=y.name, cases=res.cases, runs=res.runs, share=percent(res.base_density), coverage=percent(res.coverage),
-             density=percent(res.density), mass=percent(res.mass)))
-    t = Table(title=_("knob ranges of the box (restricted knobs marked *; qp: quasi-p-value of the restriction)"), title_justify="left")
-    for i, c in enumerate((_("knob"), _("low"), _("high"), _("sampled"), _("qp low"), _("qp high"))):
-        t.add_column(c, justify="left" if i == 0 else "right")
-
-    def g(v, spec=".3g"):
-        return localize(format(v, spec))
-
-    for name, r in res.box.iterrows():
-        t.add_row(
-            name + (" *" if r["restricted"] else ""),
-            g(r["low"]),
-            g(r["high"]),
-            f"{g(r['min'])}–{g(r['max'])}",
-            "–" if r["qp_low"] != r["qp_low"] else g(r["qp_low"], ".2g"),
-            "–" if r["qp_high"] != r["qp_high"] else g(r["qp_high"], ".2g"),
-        )
-    console.print(t)
-    console.print(_("PRIM of EMA Workbench {version}").format(version=res.ema_workbench))
+    _print_prim_box(y.name, res)
 
 
 ensemble_app.command("run")(run)

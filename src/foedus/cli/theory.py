@@ -49,6 +49,81 @@ def _camp_lists(names: list[str], camps: "np.ndarray") -> list[list[str]]:
     return [[n for n, c in zip(names, camps) if c == first], [n for n, c in zip(names, camps) if c != first]]
 
 
+def _landscape_json(names: list[str], res) -> dict:
+    """The ``--json`` document of ``foedus landscape``."""
+    gm = res.global_minimum
+    return {
+        "actors": names,
+        "energy_convention": ENERGY_CONVENTION,
+        "method": res.method,
+        "proven_optimal": res.proven_optimal,
+        "rule": res.rule,
+        "global_minimum": {"energy": gm.energy, "camps": _camp_lists(names, gm.camps)},
+        "local_minima": [
+            {
+                "energy": m.energy,
+                "camps": _camp_lists(names, m.camps),
+                "basin_size": m.basin_size,
+                "basin_fraction": m.basin_fraction,
+                **({"restarts": m.restarts} if m.restarts is not None else {}),
+            }
+            for m in res.local_minima
+        ],
+        "n_local_minima": res.n_local_minima,
+        "basins_computed": res.basins_computed,
+        "frustration": {n: float(f) for n, f in zip(names, res.frustration)},
+        "notes": res.notes,
+    }
+
+
+def _print_landscape(names: list[str], sizes, res, top: int) -> None:
+    """The tables of ``foedus landscape``: lowest-energy alignment, local minima, frustration."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from foedus.report.format import localize, percent
+
+    gm = res.global_minimum
+    con = Console()
+    status = _("proven global minimum (exhaustive search)") if res.proven_optimal else _("best found, NOT proven optimal")
+    a, b = _camp_lists(names, gm.camps)
+    con.print(_("[bold]Lowest-energy alignment[/bold] ({status}): energy {energy}").format(status=status, energy=localize(f"{gm.energy:.6g}")))
+    empty = _("(empty)")
+    con.print("  " + _("camp {k}: {members}").format(k=1, members=", ".join(a)))
+    con.print("  " + _("camp {k}: {members}").format(k=2, members=", ".join(b) if b else empty))
+    heuristic = res.method == "heuristic"
+    basin_head = _("restarts reaching it") if heuristic else _("basin (alignments)")
+    head = _("Local minima ({n} in all; lowest energy first)") if res.method == "exact" else _("Local minima ({n} found; lowest energy first)")
+    t = Table(title=head.format(n=res.n_local_minima))
+    t.add_column("#", justify="right")
+    t.add_column(_("energy"), justify="right")
+    t.add_column(basin_head, justify="right")
+    t.add_column(_("share"), justify="right")
+    t.add_column(_("camp {k}").format(k=1))
+    t.add_column(_("camp {k}").format(k=2))
+    for k, m in enumerate(res.local_minima[: max(top, 0)], 1):
+        c1, c2 = _camp_lists(names, m.camps)
+        count, share = (m.restarts, m.restarts / res.n_configurations) if heuristic else (m.basin_size, m.basin_fraction)
+        t.add_row(
+            str(k), localize(f"{m.energy:.6g}"),
+            "-" if count is None else str(count),
+            "-" if share is None else percent(share, 1),
+            ", ".join(c1), ", ".join(c2),
+        )
+    con.print(t)
+    f = Table(title=_("Frustration in the lowest-energy alignment"))
+    f.add_column(_("actor"))
+    f.add_column(_("size"), justify="right")
+    f.add_column(_("camp"), justify="right")
+    f.add_column(_("frustration"), justify="right")
+    for n, s, c, fr in zip(names, sizes, gm.camps, res.frustration):
+        f.add_row(n, localize(f"{s:.6g}"), "1" if c == gm.camps[0] else "2", localize(f"{fr:.6g}"))
+    con.print(f)
+    con.print(f"[dim]{ENERGY_CONVENTION}.[/dim]")
+    for note in res.notes:
+        con.print(_("[yellow]note:[/yellow] {note}").format(note=note))
+
+
 def landscape(
     actors: Annotated[Path, typer.Argument(help="CSV with columns 'actor,size' (size > 0, e.g. a CINC share).")],
     propensities: Annotated[
@@ -102,75 +177,10 @@ def landscape(
         res = landscape_search(sizes, P, method=method.value, rule=rule.value, seed=seed)
     except ValueError as e:  # SchemaError included
         fail(e)
-    gm = res.global_minimum
     if as_json:
-        out = {
-            "actors": names,
-            "energy_convention": ENERGY_CONVENTION,
-            "method": res.method,
-            "proven_optimal": res.proven_optimal,
-            "rule": res.rule,
-            "global_minimum": {"energy": gm.energy, "camps": _camp_lists(names, gm.camps)},
-            "local_minima": [
-                {
-                    "energy": m.energy,
-                    "camps": _camp_lists(names, m.camps),
-                    "basin_size": m.basin_size,
-                    "basin_fraction": m.basin_fraction,
-                    **({"restarts": m.restarts} if m.restarts is not None else {}),
-                }
-                for m in res.local_minima
-            ],
-            "n_local_minima": res.n_local_minima,
-            "basins_computed": res.basins_computed,
-            "frustration": {n: float(f) for n, f in zip(names, res.frustration)},
-            "notes": res.notes,
-        }
-        typer.echo(json.dumps(out, indent=2))
+        typer.echo(json.dumps(_landscape_json(names, res), indent=2))
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    from foedus.report.format import localize, percent
-
-    con = Console()
-    status = _("proven global minimum (exhaustive search)") if res.proven_optimal else _("best found, NOT proven optimal")
-    a, b = _camp_lists(names, gm.camps)
-    con.print(_("[bold]Lowest-energy alignment[/bold] ({status}): energy {energy}").format(status=status, energy=localize(f"{gm.energy:.6g}")))
-    empty = _("(empty)")
-    con.print("  " + _("camp {k}: {members}").format(k=1, members=", ".join(a)))
-    con.print("  " + _("camp {k}: {members}").format(k=2, members=", ".join(b) if b else empty))
-    heuristic = res.method == "heuristic"
-    basin_head = _("restarts reaching it") if heuristic else _("basin (alignments)")
-    head = _("Local minima ({n} in all; lowest energy first)") if res.method == "exact" else _("Local minima ({n} found; lowest energy first)")
-    t = Table(title=head.format(n=res.n_local_minima))
-    t.add_column("#", justify="right")
-    t.add_column(_("energy"), justify="right")
-    t.add_column(basin_head, justify="right")
-    t.add_column(_("share"), justify="right")
-    t.add_column(_("camp {k}").format(k=1))
-    t.add_column(_("camp {k}").format(k=2))
-    for k, m in enumerate(res.local_minima[: max(top, 0)], 1):
-        c1, c2 = _camp_lists(names, m.camps)
-        count, share = (m.restarts, m.restarts / res.n_configurations) if heuristic else (m.basin_size, m.basin_fraction)
-        t.add_row(
-            str(k), localize(f"{m.energy:.6g}"),
-            "-" if count is None else str(count),
-            "-" if share is None else percent(share, 1),
-            ", ".join(c1), ", ".join(c2),
-        )
-    con.print(t)
-    f = Table(title=_("Frustration in the lowest-energy alignment"))
-    f.add_column(_("actor"))
-    f.add_column(_("size"), justify="right")
-    f.add_column(_("camp"), justify="right")
-    f.add_column(_("frustration"), justify="right")
-    for n, s, c, fr in zip(names, sizes, gm.camps, res.frustration):
-        f.add_row(n, localize(f"{s:.6g}"), "1" if c == gm.camps[0] else "2", localize(f"{fr:.6g}"))
-    con.print(f)
-    con.print(f"[dim]{ENERGY_CONVENTION}.[/dim]")
-    for note in res.notes:
-        con.print(_("[yellow]note:[/yellow] {note}").format(note=note))
+    _print_landscape(names, sizes, res, top)
 
 
 def balance(

@@ -72,6 +72,7 @@ import logging
 import os
 import time
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 import numpy as np
@@ -324,6 +325,89 @@ def _import_simulator() -> None:
     import foedus.sim  # noqa: F401
 
 
+@dataclass
+class _Tally:
+    """What a session of :func:`execute` has done so far (read when it ends, normally or not)."""
+
+    total: int
+    done: int
+    ran: int = 0
+    nthreads: int | None = None
+    sink: StreamingCompactor | None = None
+
+
+def _run_missing(
+    dask: Any,
+    store: EnsembleStore,
+    sc: Scenario,
+    outcomes: Outcomes,
+    todo: list[int],
+    tally: _Tally,
+    *,
+    compact_chunk: int | None,
+    report: "_ProgressBar | None",
+    callback: Progress | None,
+) -> None:
+    """Submit the runs ``todo`` to ``dask`` (a window of them at a time) and write each as it lands.
+
+    ``tally`` counts the runs as they land (:func:`execute` reads it when the session ends).
+    """
+    from distributed import as_completed
+
+    exp = store.experiments(completed_only=False).set_index("run")
+    knob_cols = store.knob_names()
+    keep = bool(store.manifest.get("keep_histories", False))
+    tally.nthreads = nthreads = max(1, sum(dask.nthreads().values()))
+    if compact_chunk and len(todo) == tally.total:
+        tally.sink = StreamingCompactor(store, compact_chunk)
+    sink = tally.sink
+    sc_future = dask.scatter(sc, broadcast=True, hash=False)
+    window = max(16, 4 * nthreads)
+    pending = iter(todo)
+    queue = as_completed()
+    index_of: dict[str, int] = {}
+
+    def submit_next() -> bool:
+        i = next(pending, None)
+        if i is None:
+            return False
+        # cell by cell: a row of mixed columns is float64, which would round the uint64 seed
+        seed = int(exp.at[i, "seed"])
+        values = {k: float(exp.at[i, k]) for k in knob_cols}
+        fut = dask.submit(
+            simulate_run, sc_future, int(i), seed, values, keep, outcomes=outcomes, arrow=sink is not None, pure=False,
+            key=f"foedus-run-{i}-{time.time_ns()}",
+        )
+        index_of[fut.key] = int(i)
+        queue.add(fut)
+        return True
+
+    if report is not None:
+        report.start(tally.done, tally.total)
+    for _ in range(window):
+        if not submit_next():
+            break
+    if callback:
+        callback(tally.done, tally.total)
+    for fut in queue:
+        if fut.status == "error":
+            index = index_of[fut.key]
+            exc = fut.exception()
+            for f in list(queue.futures):
+                f.cancel()
+            raise RuntimeError(f"run {index} (seed {int(exp.loc[index, 'seed'])}) failed: {type(exc).__name__}: {exc}") from exc
+        res = fut.result()
+        store.write_run(res["index"], res["tables"], history=res["history"], seconds=res["seconds"])
+        if sink is not None:
+            sink.add(res["index"], res["arrow"])
+        fut.release()
+        tally.done += 1
+        tally.ran += 1
+        if callback:
+            callback(tally.done, tally.total)
+        submit_next()
+
+
 def execute(
     store: EnsembleStore | Callable[[], EnsembleStore],
     sc: Scenario,
@@ -374,75 +458,22 @@ def execute(
     report = _ProgressBar() if progress is True else None
     callback: Progress | None = report.update if report is not None else (progress or None)
     t_start = time.perf_counter()
-    ran = 0
-    nthreads = None
-    sink: StreamingCompactor | None = None
     label = scheduler or ("client" if client is not None else "local")
     try:
         with _dask_client(workers=workers, scheduler=scheduler, processes=processes, client=client, connect_timeout=connect_timeout) as dask:
-            from distributed import as_completed
-
             if not isinstance(store, EnsembleStore):
                 store = store()
                 todo, total = store.missing(), store.runs
+            tally = _Tally(total=total, done=total - len(todo))
             try:
-                done = total - len(todo)
-                exp = store.experiments(completed_only=False).set_index("run")
-                knob_cols = store.knob_names()
-                keep = bool(store.manifest.get("keep_histories", False))
-                nthreads = max(1, sum(dask.nthreads().values()))
-                if compact_chunk and len(todo) == total:
-                    sink = StreamingCompactor(store, compact_chunk)
-                sc_future = dask.scatter(sc, broadcast=True, hash=False)
-                window = max(16, 4 * nthreads)
-                pending = iter(todo)
-                queue = as_completed()
-                index_of: dict[str, int] = {}
-
-                def submit_next() -> bool:
-                    i = next(pending, None)
-                    if i is None:
-                        return False
-                    # cell by cell: a row of mixed columns is float64, which would round the uint64 seed
-                    seed = int(exp.at[i, "seed"])
-                    values = {k: float(exp.at[i, k]) for k in knob_cols}
-                    fut = dask.submit(
-                        simulate_run, sc_future, int(i), seed, values, keep, outcomes=outcomes, arrow=sink is not None, pure=False,
-                        key=f"foedus-run-{i}-{time.time_ns()}",
-                    )
-                    index_of[fut.key] = int(i)
-                    queue.add(fut)
-                    return True
-
-                if report is not None:
-                    report.start(done, total)
-                for _ in range(window):
-                    if not submit_next():
-                        break
-                if callback:
-                    callback(done, total)
-                for fut in queue:
-                    if fut.status == "error":
-                        index = index_of[fut.key]
-                        exc = fut.exception()
-                        for f in list(queue.futures):
-                            f.cancel()
-                        raise RuntimeError(f"run {index} (seed {int(exp.loc[index, 'seed'])}) failed: {type(exc).__name__}: {exc}") from exc
-                    res = fut.result()
-                    store.write_run(res["index"], res["tables"], history=res["history"], seconds=res["seconds"])
-                    if sink is not None:
-                        sink.add(res["index"], res["arrow"])
-                    fut.release()
-                    done += 1
-                    ran += 1
-                    if callback:
-                        callback(done, total)
-                    submit_next()
+                _run_missing(dask, store, sc, outcomes, todo, tally, compact_chunk=compact_chunk, report=report, callback=callback)
             finally:
-                if sink is not None:
-                    sink.close(complete=done == total)
+                if tally.sink is not None:
+                    tally.sink.close(complete=tally.done == tally.total)
                 wall = time.perf_counter() - t_start
-                store.record_session({"runs": ran, "wall_seconds": round(wall, 3), "scheduler": label, "workers": workers, "threads": nthreads})
+                store.record_session(
+                    {"runs": tally.ran, "wall_seconds": round(wall, 3), "scheduler": label, "workers": workers, "threads": tally.nthreads}
+                )
     finally:
         if report is not None:
             report.close()

@@ -25,7 +25,7 @@ from foedus.sim.scenario import GLOBAL_THREATS, Scenario
 from foedus.sim.scenario_spells import spell_rows
 from foedus.sim.steps.system import OPEN, crisis_kinds, make_dormant, membership_in
 from foedus.sim.agreements import AGREEMENT_KINDS, DOMAINS, FIRST_SCENARIO_ID, TARGET_GONE, Agreements
-from foedus.sim.world import Crises, World, YearResults, capability_arrays
+from foedus.sim.world import Crises, World, WorldInputs, WorldState, YearResults, capability_arrays
 from foedus.theory import persistence as th_persistence
 from foedus.theory.capability import asymmetric_capabilities, offensive_capability
 from foedus.theory.war import condition_bits
@@ -80,14 +80,15 @@ def build_world(scenario: Scenario) -> World:
 
 
 _SHARED = frozenset({"params", "trends", "shocks", "log"})
-"""The fields of a kept world that its copies share: the scenario's frozen parts, and no event log."""
+"""The fields of a kept world (or of its inputs) that its copies share: the scenario's frozen parts, and no event log."""
 
 
 def _fresh(v):
     """An independent copy of a value of a kept world: arrays copied, containers and the world's parts rebuilt.
 
-    What :func:`copy.deepcopy` gives for a world's values (a world holds arrays, lists, tuples
-    and dicts of them, scalars, strings and its :class:`Agreements`, :class:`Crises` and
+    What :func:`copy.deepcopy` gives for a world's values (a world holds its :class:`WorldInputs`,
+    whose frozen scenario parts the copies share, and :class:`WorldState`: arrays, lists, tuples
+    and dicts of them, scalars, strings, its :class:`Agreements`, :class:`Crises`; and its
     :class:`YearResults`), built directly: a deep copy walks every value through its generic
     machinery and took a twentieth of a short run. Anything else falls back to :func:`copy.deepcopy`.
     """
@@ -101,9 +102,13 @@ def _fresh(v):
         return tuple(_fresh(x) for x in v)
     if isinstance(v, dict):
         return {k: _fresh(x) for k, x in v.items()}
-    if isinstance(v, (Agreements, Crises, YearResults)):
+    if isinstance(v, (Agreements, Crises, YearResults, WorldState)):
         out = copy.copy(v)
         out.__dict__.update({k: _fresh(x) for k, x in v.__dict__.items()})
+        return out
+    if isinstance(v, WorldInputs):
+        out = copy.copy(v)
+        out.__dict__.update({k: _fresh(x) for k, x in v.__dict__.items() if k not in _SHARED})
         return out
     return copy.deepcopy(v)
 
@@ -135,7 +140,7 @@ def _build_world(scenario: Scenario) -> World:
     for shock in sc.shocks:
         shocks.setdefault(shock.year, []).append(shock)
     nonstate_home = np.array([a.home or 0 for a in ns], dtype=np.int64)
-    world = World(
+    world = World.build(
         year=sc.start_year,
         **s,
         military=military,

@@ -3,13 +3,28 @@
 Everything that changes from year to year lives in NumPy arrays indexed by state (``(N,)``), by
 ordered pair (``(N, N)``, ``[i, j]`` = i's relation to j) or by agreement (``(A, ...)``), so each
 step of a simulated year is a handful of vectorised operations (see :mod:`foedus.sim.steps`).
-:class:`World` holds them; the agreements are an :class:`foedus.sim.agreements.Agreements`, the
-crises a :class:`Crises`; the compiled passes over memberships are in :mod:`foedus.sim.membership`.
+
+:class:`World` holds them in typed parts:
+
+- ``world.inputs``, a :class:`WorldInputs`: what the run starts from and never changes (the
+  scenario's states, geography and baselines, the non-state actors, the parameters, trends and
+  shocks, the run's switches ``explain`` and ``check``);
+- ``world.state``, a :class:`WorldState`: what the steps carry from year to year (the year, the
+  states' economies, spending and capabilities, the relations, the agreements, a
+  :class:`foedus.sim.agreements.Agreements`, the crises, a :class:`Crises`, and the wars);
+- ``world.results``, a :class:`YearResults`: what a step of the year computes for later ones;
+- ``world.cache``, ``world.year_cache`` (:class:`foedus.sim.yearcache.YearCache`) and
+  ``world.log`` (the run's :class:`EventLog`).
+
+A field is state when some step assigns it or changes it in place during a run; the rest are
+inputs. The compiled passes over memberships are in :mod:`foedus.sim.membership`. Code written
+against the flat ``World`` of before (``world.hostility``) still runs through transitional
+properties; ``tools/world_split.py`` rewrites it to ``world.state.hostility``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Protocol
 
 import numpy as np
@@ -155,89 +170,43 @@ class YearResults:
 
 
 @dataclass
-class World:
-    """The state of the simulated international system in one year (arrays; brief A1, A2).
+class WorldInputs:
+    """What a run starts from and never changes: the scenario's states, geography, baselines and settings (brief A1, A2).
 
-    Per state (N,): ``ccode``, ``economy`` (GDP, million US$), ``growth`` (trend, per year),
-    ``milex`` (million US$ per year), ``military`` (military stock: spending accumulated with
-    depreciation), ``milper`` (thousands), ``population`` (millions), ``regime`` (0-1),
-    ``ideal_point``, ``major``, ``power`` (capability share, sums to 1), ``cinc`` (share of the
-    world's capabilities), ``cyber_capacity``, ``cyber_vulnerability``, ``exposure`` (N, K
-    global threats).
+    Set when the world is built (:mod:`foedus.sim.start`, then :func:`foedus.sim.steps.initialise`
+    for ``reaction_scale``) and by :class:`~foedus.sim.engine.Simulation` for the run's switches
+    (``explain``, ``check``); no step assigns to them or changes them in place during a run.
 
-    Per ordered pair (N, N): ``distance_km``, ``contiguous``, ``proximity``, ``hostility`` and
-    its baseline, ``rivalry``, ``trade_dependence`` ([i, j] = i's dependence on j),
-    ``territorial_dispute``, ``trust`` (cyber), ``at_war``.
-
-    What the fields are, by who writes them:
-
-    - inputs, fixed for the run (:mod:`foedus.sim.start`): ``ccode``, ``abb``, ``names``,
-      ``since``, ``distance_km``, ``contiguous``, ``proximity``, ``rivalry``,
-      ``territorial_dispute``, ``exposure``, ``ideal_distance``, the baselines ``cinc0``,
-      ``economy0``, ``military0``, ``milex0``, ``milper0``, ``milex_floor``, ``base_global``,
-      ``tier_pin``, the non-state actors (``nonstate_*``), ``cyber_scale``, ``crisis_threats``,
-      ``params``, ``trends``, ``shocks``, and the run's switches ``explain`` and ``check``;
-    - state, carried from year to year by the steps: ``year``, ``economy``, ``growth``,
-      ``milex``, ``military``, ``milper``, ``population``, ``regime``, ``ideal_point``,
-      ``major``, ``power``, ``cinc``, ``cyber_capacity``, ``cyber_vulnerability``,
-      ``hostility`` and ``hostility_base``, ``trade_dependence``, ``trust``, ``at_war``,
-      ``global_intensity``, ``base_spending``, ``agreements``, ``crises``;
-    - ``results``: what one step of the year computes for later ones (:class:`YearResults`);
-    - ``cache`` keeps what changes rarely (see :mod:`foedus.sim.steps`), ``log`` is the run's event log
-      (:class:`EventLog`: a :class:`~foedus.sim.record.Recorder`).
+    Per state (N,): ``ccode``, ``abb``, ``names``, ``since``, ``population`` (millions),
+    ``ideal_point``, ``ideal_known``, ``tier_pin``, ``entered``, ``reaction_scale``. Per ordered
+    pair (N, N): ``distance_km``, ``contiguous``, ``proximity``, ``territorial_dispute``,
+    ``ideal_distance``. The non-state actors (``nonstate_*``), the global threats' baseline
+    ``base_global`` and ``crisis_threat_from``, the cyber intrusion scale ``cyber_scale``, the
+    scheduled spells in the system (``spells``, with the ``dormant`` states' figures) and of
+    neutrality (``neutral_spells``), the treaty practice (``treaty_terms``, ``treaty_automatic``),
+    ``params``, ``trends``, ``shocks`` (by year), and the run's switches ``explain`` and ``check``.
     """
 
-    year: int
     ccode: np.ndarray
     abb: list[str]
     names: list[str]
     since: np.ndarray
-    economy: np.ndarray
-    growth: np.ndarray
-    milex: np.ndarray
-    military: np.ndarray
-    milper: np.ndarray
     population: np.ndarray
-    regime: np.ndarray
     ideal_point: np.ndarray
-    major: np.ndarray
-    cinc0: np.ndarray
-    economy0: np.ndarray
-    military0: np.ndarray
-    base_spending: np.ndarray
-    cyber_capacity: np.ndarray
-    cyber_vulnerability: np.ndarray
-    exposure: np.ndarray
     distance_km: np.ndarray
     contiguous: np.ndarray
     proximity: np.ndarray
-    hostility: np.ndarray
-    hostility_base: np.ndarray
-    rivalry: np.ndarray
-    trade_dependence: np.ndarray
     territorial_dispute: np.ndarray
-    trust: np.ndarray
-    agreements: Agreements
     nonstate_ids: list[str] = field(default_factory=list)
     nonstate_names: list[str] = field(default_factory=list)
     nonstate_kind: list[str] = field(default_factory=list)
     nonstate_home: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     nonstate_capacity: np.ndarray = field(default_factory=lambda: np.zeros(0))
     nonstate_vulnerability: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    global_intensity: np.ndarray = field(default_factory=lambda: np.zeros(3))
-    crises: Crises = field(default_factory=Crises)
-    power: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    cinc: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    results: YearResults = field(default_factory=lambda: YearResults.empty(0))
-    at_war: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), bool))
     ideal_distance: np.ndarray | None = None
-    milex0: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    milper0: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    milex_floor: np.ndarray = field(default_factory=lambda: np.zeros(0))
     base_global: np.ndarray = field(default_factory=lambda: np.zeros(3))
     nonstate_home_index: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     cyber_scale: float = 0.0
-    crisis_threats: list = field(default_factory=lambda: [0, 1, 2])  # indices into GLOBAL_THREATS that may arise at random
     explain: bool = True
     """Whether the steps write the explanation of each alignment event (motives and factors, F5)
     in its detail; off for runs whose events are only counted (ensembles), which saves the
@@ -246,16 +215,11 @@ class World:
     """Whether the steps ask :mod:`foedus.theory` to validate its inputs every year (``check=``):
     off by default, since the world's arrays are valid by construction; on to debug a new step."""
     tier_pin: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))
-    cache: dict = field(default_factory=dict)
     params: Parameters | None = None
     trends: Trends | None = None
     shocks: dict = field(default_factory=dict)
-    log: EventLog | None = None
     nonstate_values: np.ndarray = field(default_factory=lambda: np.zeros(0))
     """Stated values of each non-state actor on the regime scale (0-1; NaN: it takes its home state's camp; T3)."""
-    active: np.ndarray = field(default_factory=lambda: np.ones(0, bool))
-    """(N,) bool: the states that are system members this year (:mod:`foedus.sim.steps.system`);
-    the others are dormant: no capability, relations, memberships or decisions."""
     spells: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), np.int64))
     """(S, 3) int: the scheduled spells in the system (state index, first year, last year; the
     largest int64 for an open one); empty when every state is a member throughout."""
@@ -263,50 +227,21 @@ class World:
     """The scenario's figures of the states that are dormant at some time (economy, milex,
     milper, cinc, major, cyber posture, exposure, and the (N, N) hostility and rivalry of the
     relations), which a state takes when it enters (:func:`foedus.sim.steps.system.enter_system`)."""
-    war_history: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
-    """(N, N): each pair's war memory, years at war discounted by ``war_memory`` a year
-    (:func:`foedus.theory.rivalry.war_history`; kept by :mod:`foedus.sim.steps.rivalry`)."""
-    rivalry_balance0: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
-    """(N, N): ``log(power_i / power_j)`` when the pair's rivalry began (at the start for the
-    scenario's rivalries), from which the termination hazard's power shift is measured."""
     reaction_scale: np.ndarray = field(default_factory=lambda: np.zeros(0))
     """Factor on each state's Richardson reaction coefficients, set once at the start
     (:func:`foedus.theory.arming.reaction_scale`, :func:`foedus.sim.steps.capabilities.arming_fixed_point`); empty: 1."""
-    at_war_last_year: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), bool))
-    """The pairs at war at the end of last year's conflict step (empty: none); only these wars may end this year
-    (:func:`foedus.sim.steps.conflict.conflict_and_commitments`)."""
-    wars: list = field(default_factory=list)
-    """The wars under way, one dict each (:mod:`foedus.sim.steps.conflict`): ``start`` (year), ``attacker`` and
-    ``target`` (state indices), ``side`` (state index -> 1 for the attacker's side, 2 for the target's) and
-    ``pending`` (allies that honoured a call and enter next year); a war is dropped once no pair across its sides is at war."""
     crisis_threat_from: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     """(K,) int: the first year in which each kind of global threat may arise as a crisis (the smallest int64: any year; the
     largest: never); :mod:`foedus.sim.steps.system` sets ``crisis_threats`` from it each year. Empty: ``crisis_threats`` as set."""
     treaty_terms: np.ndarray = field(default_factory=lambda: np.zeros(0))
     """Stated terms in years (0: none) that a pact formed in the run draws its own from (``Scenario.treaty_terms``: the
     record's treaty practice, :mod:`foedus.sim.build_terms`); empty: formed pacts state no term."""
-    regime_reference: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    """(N,): each state's discounted memory of its democracy score (0-1; :func:`foedus.theory.rivalry.regime_reference`),
-    against which the rivalry termination hazard measures a regime shift; kept by :mod:`foedus.sim.steps.rivalry`, empty
-    until its first year (then this year's regimes: no shift)."""
     treaty_automatic: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     """(len(treaty_terms),) bool: whether each of ``treaty_terms`` renews automatically (``Scenario.treaty_terms_automatic``,
     ATOP ``proren`` 2); a formed pact draws it with its term."""
     ideal_known: np.ndarray | None = None
     """(N,) bool: the states whose ideal point the scenario gives (the others count as the mean in ``ideal_distance``);
     None: all known. An unknown identity is not a shared one (:func:`foedus.theory.multilateral.identity_veto`)."""
-    year_cache: YearCache = field(default_factory=YearCache)
-    """What several steps of the year compute from the same inputs, computed once (:class:`foedus.sim.yearcache.YearCache`:
-    a result is reused only in the same year from inputs equal to the bit; speed only, a run is the same without it)."""
-    milex_prewar: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    """(N,): each state's spending in the last year before the war it is fighting or has just ended (NaN: none; the
-    scenario's ``milex_prewar`` at the start); kept by :mod:`foedus.sim.steps.capabilities`, which returns a state whose
-    war ended towards :func:`foedus.theory.arming.postwar_level` of it and of ``war_peak``. Empty: none."""
-    war_peak: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    """(N,): the highest spending of each state's war under way (0 at peace); kept by :mod:`foedus.sim.steps.capabilities`."""
-    peace_burden: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    """(N,): a demobilising state's post-war level over its GDP (NaN: not demobilising); its level is ``peace_burden *
-    economy`` (:func:`foedus.theory.arming.demobilisation`); kept by :mod:`foedus.sim.steps.capabilities`. Empty: none."""
     neutral_spells: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), np.int64))
     """(S, 3) int: the states' spells of permanent neutrality (state index, first year, last year; the largest int64 for an
     open one; ``Actor.neutral``): in them a state forms and joins no defence or offence pact
@@ -317,10 +252,138 @@ class World:
     first year of its first scheduled spell when that is after the start (a state born in the run); else
     :data:`foedus.theory.reassurance.STATE_LIST_START` (a member of unknown entry counts as an old one). None: ``since``."""
 
+
+@dataclass
+class WorldState:
+    """What the steps carry from year to year: every field some step assigns or changes in place during a run.
+
+    Per state (N,): ``economy`` (GDP, million US$), ``growth`` (trend, per year), ``milex``
+    (million US$ per year), ``military`` (military stock: spending accumulated with
+    depreciation), ``milper`` (thousands), ``regime`` (0-1), ``major``, ``power`` (capability
+    share, sums to 1), ``cinc`` (share of the world's capabilities), ``cyber_capacity``,
+    ``cyber_vulnerability``, ``exposure`` (N, K global threats), ``active``, ``base_spending``
+    and the war economy (``milex_prewar``, ``war_peak``, ``peace_burden``), ``regime_reference``,
+    and the capability baselines ``cinc0``, ``economy0``, ``military0``, ``milex0``, ``milper0``,
+    ``milex_floor`` (fixed but for a state entering the system, :func:`foedus.sim.steps.system.enter_system`).
+
+    Per ordered pair (N, N): ``hostility`` and ``hostility_base``, ``rivalry`` and
+    ``rivalry_balance0``, ``trade_dependence`` ([i, j] = i's dependence on j), ``trust``
+    (cyber), ``at_war``, ``at_war_last_year``, ``war_history``.
+
+    And ``year``, ``global_intensity``, ``crisis_threats``, the ``agreements``
+    (:class:`~foedus.sim.agreements.Agreements`), the ``crises`` (:class:`Crises`) and the ``wars`` under way.
+    """
+
+    year: int
+    economy: np.ndarray
+    growth: np.ndarray
+    milex: np.ndarray
+    military: np.ndarray
+    milper: np.ndarray
+    regime: np.ndarray
+    major: np.ndarray
+    cinc0: np.ndarray
+    economy0: np.ndarray
+    military0: np.ndarray
+    base_spending: np.ndarray
+    cyber_capacity: np.ndarray
+    cyber_vulnerability: np.ndarray
+    exposure: np.ndarray
+    hostility: np.ndarray
+    hostility_base: np.ndarray
+    rivalry: np.ndarray
+    trade_dependence: np.ndarray
+    trust: np.ndarray
+    agreements: Agreements
+    global_intensity: np.ndarray = field(default_factory=lambda: np.zeros(3))
+    crises: Crises = field(default_factory=Crises)
+    power: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    cinc: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    at_war: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), bool))
+    milex0: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    milper0: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    milex_floor: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    crisis_threats: list = field(default_factory=lambda: [0, 1, 2])  # indices into GLOBAL_THREATS that may arise at random
+    active: np.ndarray = field(default_factory=lambda: np.ones(0, bool))
+    """(N,) bool: the states that are system members this year (:mod:`foedus.sim.steps.system`);
+    the others are dormant: no capability, relations, memberships or decisions."""
+    war_history: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    """(N, N): each pair's war memory, years at war discounted by ``war_memory`` a year
+    (:func:`foedus.theory.rivalry.war_history`; kept by :mod:`foedus.sim.steps.rivalry`)."""
+    rivalry_balance0: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    """(N, N): ``log(power_i / power_j)`` when the pair's rivalry began (at the start for the
+    scenario's rivalries), from which the termination hazard's power shift is measured."""
+    at_war_last_year: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), bool))
+    """The pairs at war at the end of last year's conflict step (empty: none); only these wars may end this year
+    (:func:`foedus.sim.steps.conflict.conflict_and_commitments`)."""
+    wars: list = field(default_factory=list)
+    """The wars under way, one dict each (:mod:`foedus.sim.steps.conflict`): ``start`` (year), ``attacker`` and
+    ``target`` (state indices), ``side`` (state index -> 1 for the attacker's side, 2 for the target's) and
+    ``pending`` (allies that honoured a call and enter next year); a war is dropped once no pair across its sides is at war."""
+    regime_reference: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """(N,): each state's discounted memory of its democracy score (0-1; :func:`foedus.theory.rivalry.regime_reference`),
+    against which the rivalry termination hazard measures a regime shift; kept by :mod:`foedus.sim.steps.rivalry`, empty
+    until its first year (then this year's regimes: no shift)."""
+    milex_prewar: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """(N,): each state's spending in the last year before the war it is fighting or has just ended (NaN: none; the
+    scenario's ``milex_prewar`` at the start); kept by :mod:`foedus.sim.steps.capabilities`, which returns a state whose
+    war ended towards :func:`foedus.theory.arming.postwar_level` of it and of ``war_peak``. Empty: none."""
+    war_peak: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """(N,): the highest spending of each state's war under way (0 at peace); kept by :mod:`foedus.sim.steps.capabilities`."""
+    peace_burden: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """(N,): a demobilising state's post-war level over its GDP (NaN: not demobilising); its level is ``peace_burden *
+    economy`` (:func:`foedus.theory.arming.demobilisation`); kept by :mod:`foedus.sim.steps.capabilities`. Empty: none."""
+
+
+@dataclass
+class World:
+    """The simulated international system in one year: its inputs, its state and this year's results (brief A1, A2).
+
+    - ``inputs`` (:class:`WorldInputs`): fixed for the run (the scenario's states, geography,
+      baselines, parameters, trends, shocks and the run's switches);
+    - ``state`` (:class:`WorldState`): carried from year to year by the steps;
+    - ``results`` (:class:`YearResults`): what one step of the year computes for later ones;
+    - ``cache`` keeps what changes rarely (see :mod:`foedus.sim.steps`), ``year_cache`` what
+      several steps of one year compute from the same inputs, ``log`` is the run's event log
+      (:class:`EventLog`: a :class:`~foedus.sim.record.Recorder`).
+
+    A step reads ``world.inputs.distance_km`` and ``world.state.hostility``; :meth:`build`
+    makes a world from the fields of both parts by name. ``n``, ``tier``, :meth:`tier_code`,
+    :meth:`index_of` and :meth:`update_power` read through the parts.
+    """
+
+    inputs: WorldInputs
+    state: WorldState
+    results: YearResults = field(default_factory=lambda: YearResults.empty(0))
+    cache: dict = field(default_factory=dict)
+    log: EventLog | None = None
+    year_cache: YearCache = field(default_factory=YearCache)
+    """What several steps of the year compute from the same inputs, computed once (:class:`foedus.sim.yearcache.YearCache`:
+    a result is reused only in the same year from inputs equal to the bit; speed only, a run is the same without it)."""
+
+    @classmethod
+    def build(cls, **values: Any) -> "World":
+        """A world from its fields by name: each goes to the part that declares it (or to the world itself)."""
+        own = {k: values.pop(k) for k in _WORLD_OWN if k in values}
+        inputs = {k: values.pop(k) for k in _INPUT_FIELDS if k in values}
+        state = {k: values.pop(k) for k in _STATE_FIELDS if k in values}
+        if values:
+            raise TypeError(f"World.build: unknown field(s) {sorted(values)}")
+        return cls(inputs=WorldInputs(**inputs), state=WorldState(**state), **own)
+
+    def __setstate__(self, saved: dict) -> None:
+        """Restore a pickled world; one pickled before the split (all fields on the world) is split into its parts."""
+        if "inputs" not in saved:
+            saved = dict(saved)
+            inputs = WorldInputs(**{k: saved.pop(k) for k in _INPUT_FIELDS if k in saved})
+            state = WorldState(**{k: saved.pop(k) for k in _STATE_FIELDS if k in saved})
+            saved = {"inputs": inputs, "state": state, **saved}
+        self.__dict__.update(saved)
+
     @property
     def n(self) -> int:
         """Number of states."""
-        return len(self.ccode)
+        return len(self.inputs.ccode)
 
     @property
     def tier(self) -> np.ndarray:
@@ -335,18 +398,19 @@ class World:
         (CINC understates some powers' reach: the United States in 2022 has a CINC share of
         0.12 but 39 % of the world's military spending).
         """
+        s = self.state
         hit = self.cache.get("tier_code")
-        if hit is not None and hit[0] is self.cinc and hit[1] == self.major.tobytes():
+        if hit is not None and hit[0] is s.cinc and hit[1] == s.major.tobytes():
             return hit[2]  # the same capability shares (update_power makes a new array) and majors
-        out = np.empty(len(self.cinc), np.int8)
-        _tier_kernel(np.ascontiguousarray(self.cinc, dtype=float), np.ascontiguousarray(self.major, dtype=bool), self.tier_pin, SUPERPOWER_CINC, REGIONAL_CINC, out)
+        out = np.empty(len(s.cinc), np.int8)
+        _tier_kernel(np.ascontiguousarray(s.cinc, dtype=float), np.ascontiguousarray(s.major, dtype=bool), self.inputs.tier_pin, SUPERPOWER_CINC, REGIONAL_CINC, out)
         out.flags.writeable = False
-        self.cache["tier_code"] = (self.cinc, self.major.tobytes(), out)
+        self.cache["tier_code"] = (s.cinc, s.major.tobytes(), out)
         return out
 
     def index_of(self, ccode: int) -> int:
         """Array index of COW state ``ccode``."""
-        hit = np.flatnonzero(self.ccode == ccode)
+        hit = np.flatnonzero(self.inputs.ccode == ccode)
         if not len(hit):
             raise KeyError(f"state {ccode} is not in this world")
         return int(hit[0])
@@ -359,7 +423,31 @@ class World:
         with growth and arming. ``cinc`` rescales ``power`` to the share of the world's capabilities that the modelled
         states held at the start.
         """
-        self.power, self.cinc = capability_arrays(self.economy, self.military, self.economy0, self.military0, self.cinc0, check=self.check)
+        s = self.state
+        s.power, s.cinc = capability_arrays(s.economy, s.military, s.economy0, s.military0, s.cinc0, check=self.inputs.check)
+
+
+_INPUT_FIELDS = tuple(f.name for f in fields(WorldInputs))
+_STATE_FIELDS = tuple(f.name for f in fields(WorldState))
+_WORLD_OWN = ("results", "cache", "year_cache", "log")
+
+
+def _through(part: str, name: str) -> property:
+    def get(self):
+        return getattr(getattr(self, part), name)
+
+    def set_(self, value) -> None:
+        setattr(getattr(self, part), name, value)
+
+    return property(get, set_, doc=f"``{part}.{name}`` (transitional: write ``world.{part}.{name}``; ``tools/world_split.py`` rewrites it).")
+
+
+for _part, _names in (("inputs", _INPUT_FIELDS), ("state", _STATE_FIELDS)):
+    for _name in _names:
+        setattr(World, _name, _through(_part, _name))
+del _part, _names, _name
+# Code written against the flat World (before the split, e.g. a branch merged later) still reads and writes
+# the fields through these properties; the package itself uses the parts (tests/test_world_split.py).
 
 
 @njit(cache=True)

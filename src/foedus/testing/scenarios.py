@@ -61,10 +61,30 @@ def synthetic_scenario(
         Overrides of :class:`~foedus.sim.parameters.Parameters`.
     """
     rng = np.random.default_rng(seed)
+    n_major = max(1, n // 6) if n_major is None else n_major
+    codes, actors = _draw_actors(rng, n, n_major=n_major, spread_km=spread_km, regime=regime, cyber=cyber)
+    relations, pairs, hostile = _draw_relations(rng, codes, hostile_share=hostile_share, trade=trade)
+    specs = _pacts(codes, pairs, hostile, alliances=alliances, start_year=start_year)
+    sc = Scenario(
+        name=name or f"synthetic-{n}-{seed}",
+        description="a synthetic state system (foedus.testing)",
+        start_year=start_year,
+        years=years,
+        seed=seed,
+        actors=actors,
+        relations=relations,
+        agreements=specs,
+    )
+    return with_updates(sc, parameters=parameters) if parameters else sc
+
+
+def _draw_actors(
+    rng: np.random.Generator, n: int, *, n_major: int, spread_km: float, regime: float | tuple[float, float] | None, cyber: bool
+) -> tuple[np.ndarray, list[Actor]]:
+    """The state codes and the ``n`` actors of :func:`synthetic_scenario` (strongest first)."""
     cinc = rng.lognormal(0.0, 1.2, n)
     cinc = np.sort(cinc)[::-1]
     cinc = cinc / cinc.sum() * 0.9
-    n_major = max(1, n // 6) if n_major is None else n_major
     lat = 45.0 + rng.uniform(-0.5, 0.5, n) * spread_km / 111.0
     lon = 10.0 + rng.uniform(-0.5, 0.5, n) * spread_km / 80.0
     lat = np.clip(lat, -89.0, 89.0)
@@ -98,6 +118,14 @@ def synthetic_scenario(
         )
         for i in range(n)
     ]
+    return codes, actors
+
+
+def _draw_relations(
+    rng: np.random.Generator, codes: np.ndarray, *, hostile_share: float, trade: float
+) -> tuple[list[Relation], tuple[np.ndarray, np.ndarray], np.ndarray]:
+    """Every pair's relation; also the pairs (upper triangle) and which of them are hostile."""
+    n = len(codes)
     relations = []
     iu, ju = np.triu_indices(n, 1)
     hostile = rng.random(len(iu)) < hostile_share
@@ -112,6 +140,14 @@ def synthetic_scenario(
                 trade_dependence=(float(td[k, 0]), float(td[k, 1])),
             )
         )
+    return relations, (iu, ju), hostile
+
+
+def _pacts(
+    codes: np.ndarray, pairs: tuple[np.ndarray, np.ndarray], hostile: np.ndarray, *, alliances: int, start_year: int
+) -> list[AgreementSpec]:
+    """``alliances`` bilateral defence pacts between friendly pairs, in force the year before the start."""
+    iu, ju = pairs
     specs = []
     friendly = np.flatnonzero(~hostile)
     for a in range(min(alliances, len(friendly))):
@@ -119,17 +155,7 @@ def synthetic_scenario(
         specs.append(
             AgreementSpec(name=f"pact {a}", members=[int(codes[iu[k]]), int(codes[ju[k]])], start_year=start_year - 1, id=a + 1)
         )
-    sc = Scenario(
-        name=name or f"synthetic-{n}-{seed}",
-        description="a synthetic state system (foedus.testing)",
-        start_year=start_year,
-        years=years,
-        seed=seed,
-        actors=actors,
-        relations=relations,
-        agreements=specs,
-    )
-    return with_updates(sc, parameters=parameters) if parameters else sc
+    return specs
 
 
 def with_updates(scenario: Scenario, **changes: Any) -> Scenario:
