@@ -65,7 +65,7 @@ offence pacts in new pairs, co-founders and accessions (``Actor.neutral``,
 :meth:`State.permanently_neutral`, :func:`foedus.theory.alignment.neutrality_bars`), the members'
 consent by :func:`foedus.theory.consent.members_consent` (unanimity by default, the candidate's
 main threat a veto), and the age of relationships from each state's first entry
-(``World.entered``, as ``formation.entry_years``). Session 8 (mesa8) added the worth of a neutrality
+(``WorldInputs.entered``, as ``formation.entry_years``). Session 8 (mesa8) added the worth of a neutrality
 pledge as the landed rules have it (neut7, ``formation.abstention_terms``): the abstention good times
 the chance of the war it keeps the partner out of (:meth:`State.war_risk_row`: each pair's annual
 war-onset hazard, :func:`foedus.theory.war_onset.war_onset_hazard`, Bremer 1992, over
@@ -171,32 +171,32 @@ class State(mesa.Agent):
     def __init__(self, model: AllianceModel, index: int, world, tiers: np.ndarray) -> None:
         super().__init__(model)
         i = self.index = index
-        self.ccode = int(world.ccode[i])
-        self.power = float(world.power[i])
-        self.active = bool(world.active[i])
+        self.ccode = int(world.inputs.ccode[i])
+        self.power = float(world.state.power[i])
+        self.active = bool(world.state.active[i])
         # what foedus's record step keeps of each state every year (Recorder.record_year); static here
-        self.milex, self.milper, self.population = float(world.milex[i]), float(world.milper[i]), float(world.population[i])
-        self.cinc, self.major, self.tier = float(world.cinc[i]), bool(world.major[i]), int(tiers[i])
-        self.since = int(world.since[i])
-        # its first entry into the system, for the age of its relationships (formation.entry_years: World.entered, else since)
-        self.entered = int((world.since if world.entered is None else world.entered)[i])
-        # its spells of permanent neutrality (World.neutral_spells: first, last year)
-        self.neutral_spells = [(int(a), int(b)) for k, a, b in world.neutral_spells.tolist() if k == i]
+        self.milex, self.milper, self.population = float(world.state.milex[i]), float(world.state.milper[i]), float(world.inputs.population[i])
+        self.cinc, self.major, self.tier = float(world.state.cinc[i]), bool(world.state.major[i]), int(tiers[i])
+        self.since = int(world.inputs.since[i])
+        # its first entry into the system, for the age of its relationships (formation.entry_years: WorldInputs.entered, else since)
+        self.entered = int((world.inputs.since if world.inputs.entered is None else world.inputs.entered)[i])
+        # its spells of permanent neutrality (WorldInputs.neutral_spells: first, last year)
+        self.neutral_spells = [(int(a), int(b)) for k, a, b in world.inputs.neutral_spells.tolist() if k == i]
         self.neutral = False  # permanently neutral this year (set by neutrality_bars_this_year)
         self.region = int(th_ob.cow_region([self.ccode])[0])
         self.entrapment = float(world.results.entrapment[i])
         self.threat = np.array(world.results.threat[i], dtype=float)
         self.reach = np.array(world.results.reach[i], dtype=float)
-        self.hostility = np.array(world.hostility[i], dtype=float)
-        self.at_war = np.array(world.at_war[i], dtype=bool)
-        self.dispute = np.array(world.territorial_dispute[i], dtype=bool)
+        self.hostility = np.array(world.state.hostility[i], dtype=float)
+        self.at_war = np.array(world.state.at_war[i], dtype=bool)
+        self.dispute = np.array(world.inputs.territorial_dispute[i], dtype=bool)
         # what the war-onset hazard reads of the pair (conflict.onset_covariates): static in the reduced scenario
-        self.regime = float(world.regime[i])
-        self.contiguous = np.array(world.contiguous[i], dtype=bool)
-        self.distance = np.array(world.distance_km[i], dtype=float)
-        self.proximity = np.array(world.proximity[i], dtype=float)  # for the milieu of an accession (consent.milieu_value)
-        self.rivalry = np.array(world.rivalry[i], dtype=bool)
-        self.war_history = np.array(world.war_history[i], dtype=float) if world.war_history.shape == (world.n, world.n) else np.zeros(world.n)
+        self.regime = float(world.state.regime[i])
+        self.contiguous = np.array(world.inputs.contiguous[i], dtype=bool)
+        self.distance = np.array(world.inputs.distance_km[i], dtype=float)
+        self.proximity = np.array(world.inputs.proximity[i], dtype=float)  # for the milieu of an accession (consent.milieu_value)
+        self.rivalry = np.array(world.state.rivalry[i], dtype=bool)
+        self.war_history = np.array(world.state.war_history[i], dtype=float) if world.state.war_history.shape == (world.n, world.n) else np.zeros(world.n)
         self.nuclear = False  # nuclear-armed this year (set by the model: foedus.data.nuclear.nuclear_armed)
         self.defence_partners: set[int] = set()  # partners it shares a defence obligation with (conflict.defence_pairs), by take_view
         self.risk: dict[int, float] = {}  # the expected war with each later partner over the horizon (war_risk_row)
@@ -568,7 +568,7 @@ class AllianceModel(mesa.Model):
         for s in self.states:
             s.burden = burden[s.index]
             s.exchange_terms(self.powers)
-        ag = world.agreements
+        ag = world.state.agreements
         self.next_id = int(ag.next_id)
         self.alliances: list[Alliance] = []
         for a in ag.active_slots():

@@ -55,7 +55,7 @@ def record_naive(sim: Simulation) -> float:
         for i in range(rec.n):
             rows.append(
                 {
-                    "ccode": int(sim.world.ccode[i]),
+                    "ccode": int(sim.world.inputs.ccode[i]),
                     "year": rec.first_year + t,
                     "milex": float(rec.milex[t, i]) * 1000.0,
                     "milper": float(rec.milper[t, i]),
@@ -81,8 +81,8 @@ def threat_loop(sim: Simulation) -> tuple[float, float]:
     """One year's threat matrix: pure-Python dyad loop vs the vectorised theory function."""
     w = sim.world
     n = w.n
-    power, prox, off = w.power.tolist(), w.proximity.tolist(), w.results.offensive.tolist()
-    intent = np.clip(w.hostility, 0, 1).tolist()
+    power, prox, off = w.state.power.tolist(), w.inputs.proximity.tolist(), w.results.offensive.tolist()
+    intent = np.clip(w.state.hostility, 0, 1).tolist()
     t0 = time.perf_counter()
     out = [[0.0] * n for _ in range(n)]
     for i in range(n):
@@ -93,7 +93,7 @@ def threat_loop(sim: Simulation) -> tuple[float, float]:
     reps = 50
     t0 = time.perf_counter()
     for _ in range(reps):
-        vec = threat_matrix(w.power, w.proximity, w.results.offensive, np.clip(w.hostility, 0, 1))
+        vec = threat_matrix(w.state.power, w.inputs.proximity, w.results.offensive, np.clip(w.state.hostility, 0, 1))
     numpy_t = (time.perf_counter() - t0) / reps
     assert np.allclose(vec, np.array(out))
     return loop, numpy_t
@@ -120,7 +120,7 @@ def main() -> None:
         loop, vec = threat_loop(sim)
     sy = args.states * args.years
     ev = sim.world.log
-    print(f"agreements formed: {sim.world.agreements.n}, events: {sum(len(e[2]) for e in ev._events)}")
+    print(f"agreements formed: {sim.world.state.agreements.n}, events: {sum(len(e[2]) for e in ev._events)}")
     print(f"record_naive_seconds: {naive:.3f}")
     print(f"record_vectorised_seconds: {vect:.3f}")
     print(f"record_speedup_vs_naive: {naive / vect:.1f}")

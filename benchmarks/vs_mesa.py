@@ -94,7 +94,7 @@ def foedus_run(sc, seed: int, years: int, explain: bool = False) -> tuple[np.nda
     counts, memb = [], []
 
     def count(world, rng) -> None:
-        ag = world.agreements
+        ag = world.state.agreements
         counts.append(len(ag.in_force(kind=0, domain=0)))
         memb.append(int(ag.members[ag.in_force(kind=0, domain=0)].sum()))
 
@@ -145,8 +145,8 @@ def tost(a: np.ndarray, b: np.ndarray, margin: float) -> float:
 
 def alliance_sets_foedus(world) -> set:
     """The alliances in force: (members' COW codes, obligations) of each."""
-    ag = world.agreements
-    return {(frozenset(world.ccode[ag.members[a]].tolist()), tuple(ag.obligations[a].tolist())) for a in ag.in_force(kind=0, domain=0)}
+    ag = world.state.agreements
+    return {(frozenset(world.inputs.ccode[ag.members[a]].tolist()), tuple(ag.obligations[a].tolist())) for a in ag.in_force(kind=0, domain=0)}
 
 
 def alliance_sets_mesa(model) -> set:

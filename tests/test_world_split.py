@@ -98,7 +98,7 @@ def test_markdown_code_blocks_are_rewritten_and_prose_is_not():
 
 @pytest.mark.parametrize("folder", ["src", "tests", "benchmarks"])
 def test_the_package_reads_the_world_through_its_parts(folder):
-    """Nothing of the package, its tests or benchmarks is left for the script to rewrite (World's transitional properties go unused)."""
+    """Nothing of the package, its tests or benchmarks is left for the script to rewrite."""
     assert ws.main(["--check", "--root", str(ROOT), str(ROOT / folder)]) == 0
 
 

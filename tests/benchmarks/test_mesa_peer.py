@@ -136,9 +136,9 @@ def test_abstention_terms_same_at_war():
     sc = reduced_scenario("world-2022", years=1)
     sim = Simulation(sc, rng=0, explain=False, steps=reduced_steps())
     model = AllianceModel(sc, seed=0)
-    codes = sim.world.ccode.tolist()
+    codes = sim.world.inputs.ccode.tolist()
     a, b = codes.index(365), codes.index(369)
-    sim.world.at_war[a, b] = sim.world.at_war[b, a] = True
+    sim.world.state.at_war[a, b] = sim.world.state.at_war[b, a] = True
     model.states[a].at_war[b] = model.states[b].at_war[a] = True
     model.take_view(model.commitment_capacity())
     mine, theirs = model.abstention_terms(), abstention_terms(sim.world)

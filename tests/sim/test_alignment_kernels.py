@@ -198,11 +198,11 @@ def test_the_kernels_cost_rule_is_the_steps_pact_cost_on_a_simulated_world(seed)
         return pact_cost(world, terms, i, j, base, s, prot, signing=signing, risk=risk)
 
     rows = np.arange(world.n)
-    want = _numpy_pairs(rows, goods, view.shared_goods, view.shared_commitment, view.unit_cost, world.at_war, world.active, cost)
-    p = world.params
+    want = _numpy_pairs(rows, goods, view.shared_goods, view.shared_commitment, view.unit_cost, world.state.at_war, world.state.active, cost)
+    p = world.inputs.params
     lg = al._log1p_autonomy(world, terms)
     got = kern.best_pairs(
-        rows, goods, view.shared_goods, view.shared_commitment, view.unit_cost, terms.autonomy, lg, terms.burden, world.at_war, world.active,
+        rows, goods, view.shared_goods, view.shared_commitment, view.unit_cost, terms.autonomy, lg, terms.burden, world.state.at_war, world.state.active,
         FORM_GOODS.astype(float), FORM_COMMITMENT, FORM_GOODS[:, 0].astype(float), FORM_RISK.astype(float), p.autonomy_weight, p.defence_burden_weight,
         p.treaty_cost, np.zeros(world.n, bool),
     )
@@ -210,10 +210,10 @@ def test_the_kernels_cost_rule_is_the_steps_pact_cost_on_a_simulated_world(seed)
     for g, w in zip(got[1:], want[1:]):
         assert np.array_equal(_bits(g), _bits(w))
     cand, a_local = np.repeat(rows, len(view.slots)), np.tile(np.arange(len(view.slots)), len(rows))
-    want = _numpy_admitted(cand, a_local, view.members, goods, view.goods, view.commitment, view.unit_cost, view.main, world.territorial_dispute, cost)
+    want = _numpy_admitted(cand, a_local, view.members, goods, view.goods, view.commitment, view.unit_cost, view.main, world.inputs.territorial_dispute, cost)
     got = kern.admission_shares(
         cand, a_local, view.members, goods, view.goods, view.commitment, view.unit_cost, terms.autonomy, lg, terms.burden, view.main,
-        world.territorial_dispute, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
+        world.inputs.territorial_dispute, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
     )
     assert np.array_equal(_bits(got[0]), _bits(want[0])) and np.array_equal(got[1], want[1])
     assert 0 < (got[0] >= p.accession_share).mean() < 1  # votes both ways

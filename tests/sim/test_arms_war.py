@@ -16,9 +16,9 @@ def _spending(sc: Scenario, seed: int, years: int, ccodes: tuple[int, ...]) -> n
     sim = Simulation(sc, rng=seed)
     w = sim.world
     idx = [w.index_of(c) for c in ccodes]
-    start = w.milex[idx].copy()
+    start = w.state.milex[idx].copy()
     sim.run(years)
-    return w.milex[idx] / start
+    return w.state.milex[idx] / start
 
 
 def test_the_2022_invasion_raises_the_belligerents_spending():
@@ -44,8 +44,8 @@ def test_an_alliance_no_longer_collapses_a_states_spending():
         sim = Simulation(sc, rng=seed)
         w = sim.world
         i = w.index_of(IRN)
-        start, low = w.milex[i], 1.0
+        start, low = w.state.milex[i], 1.0
         for _ in range(20):
             sim.step()
-            low = min(low, w.milex[i] / start)
+            low = min(low, w.state.milex[i] / start)
         assert low > 0.5, (seed, low)

@@ -38,7 +38,7 @@ def _region(seed: int, threatened: bool, years: int = 20) -> Scenario:
 def _blocs(seed: int, threatened: bool) -> list[dict]:
     """Each bloc's explanation, with whether its treaty admits members at the end of the run and whether it was founded in the run's last year."""
     sim = Simulation(_region(seed, threatened), rng=seed).run()
-    ag = sim.world.agreements
+    ag = sim.world.state.agreements
     ev = sim.events()
     ev = ev[ev["kind"] == "formation"]
     out = []
@@ -222,7 +222,7 @@ def test_the_step_carries_as_clients_neither_a_great_power_nor_another_great_pow
     major = np.array([True, True, False, False, True])  # China, Russia, Iran, Kyrgyzstan, the USA
     defends = np.zeros((5, 5), bool)
     defends[1, 3] = defends[3, 1] = True  # Russia-Kyrgyzstan (the CSTO)
-    world, yr = SimpleNamespace(major=major), SimpleNamespace(defends=defends)
+    world, yr = SimpleNamespace(state=SimpleNamespace(major=major)), SimpleNamespace(defends=defends)
     assert bl._client_mask(world, yr, np.array([0, 1, 2, 3])).tolist() == [False, False, True, False]
     # led by Russia, its own ally is its client
     assert bl._client_mask(world, yr, np.array([1, 3, 2])).tolist() == [False, True, True]

@@ -121,7 +121,7 @@ def test_founding_equals_the_numpy_founding_inside_simulated_runs(scenario, seed
 
     def checked(world, yr, terms, goods, group, forward):
         out = compiled(world, yr, terms, goods, group, forward)
-        p = world.params
+        p = world.inputs.params
         partners = np.maximum(np.arange(len(group) + 1) - 1, 0).astype(float) ** p.commitment_exponent
         veto = np.logical_or.reduce(list(bl._vetoes(world, yr, group).values()))
         assert np.array_equal(bl._veto(world, yr, group), veto)  # the compiled union of the reasons (blocs_kernels.bloc_vetoes)
@@ -131,7 +131,7 @@ def test_founding_equals_the_numpy_founding_inside_simulated_runs(scenario, seed
             return pact_cost(world, terms, i, j, base, s, prot, signing=signing, risk=risk)
 
         want = _reference(
-            goods, yr.shared, group, yr.unit_cost, partners, veto, np.maximum(world.power[group], 1e-12), forward, cost, p.bloc_free_riding,
+            goods, yr.shared, group, yr.unit_cost, partners, veto, np.maximum(world.state.power[group], 1e-12), forward, cost, p.bloc_free_riding,
             p.bloc_coordination_cost, bl._client_mask(world, yr, group),
         )
         seen["calls"] += 1

@@ -40,7 +40,7 @@ def test_a_1946_start_demobilises_the_war_time_spending_as_the_record_did():
     for seed in range(3):
         sim = Simulation(sc, rng=seed)
         seen = []
-        sim.run(4, on_year=lambda s: seen.append({c: s.world.milex[s.world.index_of(c)] for c in NMC_1946}))
+        sim.run(4, on_year=lambda s: seen.append({c: s.world.state.milex[s.world.index_of(c)] for c in NMC_1946}))
         mean = {c: float(np.mean([y[c] for y in seen])) for c in NMC_1946}
         for c, want in NMC_1947_50.items():
             assert want / 2 < mean[c] < want * 2, (seed, c, mean[c], want)

@@ -33,4 +33,4 @@ def test_the_world_starts_with_the_scenarios_memory_of_each_regime():
     actors = [dict(a) for a in ACTORS]
     actors[0]["regime_memory"] = 0.1
     world, _ = tiny_world(actors=actors)
-    assert world.regime_reference[0] == 0.1 and np.array_equal(world.regime_reference[1:], world.regime[1:])
+    assert world.state.regime_reference[0] == 0.1 and np.array_equal(world.state.regime_reference[1:], world.state.regime[1:])

@@ -16,7 +16,7 @@ USA, RUS, UKR, IND, IRN, CHN = 2, 365, 369, 750, 630, 710
 
 def _bound(world, i: int, victim: int, aggressor: int) -> bool:
     """Whether state i shares a defence or offence pact in force with the victim, without the aggressor."""
-    ag = world.agreements
+    ag = world.state.agreements
     s = ag.in_force(domain=0, not_kind=COALITION)
     ob = ag.obligations[s]
     m = ag.members[s]
@@ -34,7 +34,7 @@ def _rivalry_at_assembly(sim: Simulation) -> dict:
 
     def step(world, rng):
         crises(world, rng)
-        seen["rivalry"] = world.rivalry.copy()
+        seen["rivalry"] = world.state.rivalry.copy()
 
     sim.steps["crises_and_coalitions"] = step
     return seen
@@ -49,9 +49,9 @@ def test_coalition_members_share_the_threat_or_are_bound_to_the_victim_and_no_tw
         at_assembly = _rivalry_at_assembly(sim)
         w = sim.world
         for _ in range(6):
-            year = w.year
+            year = w.state.year
             sim.step()
-            ag, cr = w.agreements, w.crises
+            ag, cr = w.state.agreements, w.state.crises
             new = [a for a in range(ag.n) if ag.kind[a] == COALITION and ag.start_year[a] == year]
             for a in new:
                 c = int(ag.crisis[a])
@@ -65,12 +65,12 @@ def test_coalition_members_share_the_threat_or_are_bound_to_the_victim_and_no_tw
                 t = w.results.threat
                 for i in members:
                     ok = i == victim or _bound(w, i, victim, agg) or (t[i, agg] > 0 and t[i, agg] >= share * t[i].max())
-                    assert ok, f"seed {seed}: {w.ccode[i]} in {ag.names[a]} neither bound to the victim nor sharing the threat"
+                    assert ok, f"seed {seed}: {w.inputs.ccode[i]} in {ag.names[a]} neither bound to the victim nor sharing the threat"
                     checked += 1
                 # the aggressor and the coalition against it are adversaries (decayed once by the conflict step since)
                 floor = sc.parameters.coalition_aggressor_hostility * (1.0 - sc.parameters.hostility_decay)
-                assert (w.hostility[members[members != victim], agg] >= floor - 1e-12).all()
-                codes = set(w.ccode[members].tolist())
+                assert (w.state.hostility[members[members != victim], agg] >= floor - 1e-12).all()
+                codes = set(w.inputs.ccode[members].tolist())
                 assert USA in codes and not codes & {IND, IRN, CHN}, sorted(codes)
     assert checked > 0, "the test needs an aggression coalition"
 
@@ -92,7 +92,7 @@ def test_organisations_are_founded_and_joined_in_some_runs():
             break
         sim = Simulation(sc, rng=seed).run(30)
         ev = sim.events()
-        ag = sim.world.agreements
+        ag = sim.world.state.agreements
         for kind, aid, detail in zip(ev.kind, ev.agreement_id, ev.detail):
             d = json.loads(detail)
             if kind == "formation" and d.get("cause") == "coalition institutionalised":

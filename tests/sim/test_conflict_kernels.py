@@ -88,13 +88,13 @@ def test_under_way_equals_numpy_check(seed):
 
 def test_nuclear_cache_equals_table_every_year():
     ccode = np.array(sorted(NUCLEAR_WEAPON_STATES) + [2, 200, 220, 365, 999, 20, 560])
-    world = SimpleNamespace(ccode=ccode, cache={}, year=1816)
+    world = SimpleNamespace(inputs=SimpleNamespace(ccode=ccode), state=SimpleNamespace(year=1816), cache={})
     for y in range(1816, 2031):
-        world.year = y
+        world.state.year = y
         assert np.array_equal(conflict._nuclear(world), nuclear_armed(ccode, y)), y
     # new states (a new array) are looked up afresh
-    world.ccode = ccode[::-1].copy()
-    assert np.array_equal(conflict._nuclear(world), nuclear_armed(world.ccode, 2030))
+    world.inputs.ccode = ccode[::-1].copy()
+    assert np.array_equal(conflict._nuclear(world), nuclear_armed(world.inputs.ccode, 2030))
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -105,7 +105,7 @@ def test_opportunist_reach_of_the_rows_with_a_rival_equals_the_full_block(seed):
     cinc = rng.random(n) ** 4
     cinc[rng.random(n) < 0.1] = 0.0
     dist = rng.random((n, n)) * 15000.0
-    world = SimpleNamespace(cinc=cinc / cinc.sum(), distance_km=dist, params=SimpleNamespace(miles_per_day=250.0), check=True)
+    world = SimpleNamespace(inputs=SimpleNamespace(distance_km=dist, params=SimpleNamespace(miles_per_day=250.0), check=True), state=SimpleNamespace(cinc=cinc / cinc.sum()))
     cand, members = np.arange(k, n), np.arange(k)
     rival = rng.random((len(cand), k)) < 0.05
     full = np.where(rival, conflict._reach(world, cand[:, None], members[None, :]), 0.0)

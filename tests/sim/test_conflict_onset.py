@@ -92,8 +92,8 @@ def test_the_casus_foederis_arises_only_within_reach(cinc, km, called):
     for seed in range(5):
         world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA])], war_entry_delay=0.0, **QUIET)
         g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))
-        world.cinc[g] = cinc
-        world.distance_km[g, r] = world.distance_km[r, g] = km
+        world.state.cinc[g] = cinc
+        world.inputs.distance_km[g, r] = world.inputs.distance_km[r, g] = km
         far = call_allies(world, np.random.default_rng(seed), np.array([r]), np.array([a]))
         assert bool(events(world, "commitment")) == called
         assert far == [[] if called else [GRT]]
@@ -105,10 +105,10 @@ def test_the_neighbour_of_a_state_attacked_from_afar_is_within_reach_of_the_war(
     for seed in range(5):
         world, _ = tiny_world(agreements=[alliance("Pact", [SMA, SMB])], war_entry_delay=0.0, **QUIET)
         r, a, b = (world.index_of(c) for c in (RIV, SMA, SMB))
-        world.cinc[b] = 0.001
-        world.distance_km[b, r] = world.distance_km[r, b] = 9000.0
-        world.distance_km[b, a] = world.distance_km[a, b] = 0.0
-        world.distance_km[r, a] = world.distance_km[a, r] = 0.0  # the attacker fights at the target's border: the war is there
+        world.state.cinc[b] = 0.001
+        world.inputs.distance_km[b, r] = world.inputs.distance_km[r, b] = 9000.0
+        world.inputs.distance_km[b, a] = world.inputs.distance_km[a, b] = 0.0
+        world.inputs.distance_km[r, a] = world.inputs.distance_km[a, r] = 0.0  # the attacker fights at the target's border: the war is there
         far = call_allies(world, np.random.default_rng(seed), np.array([r]), np.array([a]))
         (_, who, foe, d), = events(world, "commitment")
         assert (who, foe, far) == (SMB, RIV, [[]]) and d["factors"]["reach"] == 1.0
@@ -120,16 +120,16 @@ def test_an_ally_that_honours_late_enters_the_next_year_through_its_pact():
     world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA])], war_entry_delay=1.0, honour_base_rate=0.99, war_onset_intercept=-30.0,
                           nuclear_entry_restraint=0.0, **QUIET)
     g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))
-    world.distance_km[g, r] = world.distance_km[r, g] = 0.0  # the enemy's neighbour: the casus foederis arises
-    world.at_war[r, a] = world.at_war[a, r] = True
+    world.inputs.distance_km[g, r] = world.inputs.distance_km[r, g] = 0.0  # the enemy's neighbour: the casus foederis arises
+    world.state.at_war[r, a] = world.state.at_war[a, r] = True
     call_allies(world, np.random.default_rng(0), np.array([r]), np.array([a]))
     (_, _, _, d), = events(world, "commitment")
-    assert d["honoured"] and d["enters"] == "next year" and not world.at_war[g, r]
-    world.year += 1
+    assert d["honoured"] and d["enters"] == "next year" and not world.state.at_war[g, r]
+    world.state.year += 1
     conflict_and_commitments(world, np.random.default_rng(1))
     (aid, who, foe, e), = events(world, "war_entry")
     assert (who, foe, e["route"], e["side_of"], e["war"]) == (GRT, RIV, "alliance", SMA, [2000, RIV, SMA])
-    assert aid == world.agreements.agreement_id[0] and world.at_war[g, r] and e["factors"]["entered_a_year_late"]
+    assert aid == world.state.agreements.agreement_id[0] and world.state.at_war[g, r] and e["factors"]["entered_a_year_late"]
     # the entry names the obligation and the treaty that brought GRT in (a defence pact with the attacked SMA)
     assert e["factors"]["obligation"] == "defense" and e["factors"]["agreement"] == aid
 
@@ -143,10 +143,10 @@ def _opportunist_world(rival, allied, aligned, seed):
         agreements.append(alliance("Friends", [SMB, SMA], obligations=["consultation"]))
     world, _ = tiny_world(relations=relations, agreements=agreements, opportunistic_join_rate=1.0, war_onset_intercept=-30.0, warring_ally_join_rate=0.0, **QUIET)
     r, a, b = (world.index_of(c) for c in (RIV, SMA, SMB))
-    world.distance_km[b, r] = world.distance_km[r, b] = 0.0  # within reach
-    world.at_war[r, a] = world.at_war[a, r] = True
+    world.inputs.distance_km[b, r] = world.inputs.distance_km[r, b] = 0.0  # within reach
+    world.state.at_war[r, a] = world.state.at_war[a, r] = True
     call_allies(world, np.random.default_rng(0), np.array([r]), np.array([a]))
-    world.year += 1
+    world.state.year += 1
     conflict_and_commitments(world, np.random.default_rng(seed))
     return world, [e for e in events(world, "war_entry") if e[1] == SMB]  # (GRT, RIV's other rival, may enter too)
 
@@ -164,7 +164,7 @@ def test_an_opportunist_is_an_unallied_rival_of_the_state_it_fights_with_a_stake
         if got:
             break
     r, b = world.index_of(RIV), world.index_of(SMB)
-    assert bool(got) == enters and world.at_war[b, r] == enters
+    assert bool(got) == enters and world.state.at_war[b, r] == enters
     if enters:
         (aid, who, foe, e), = got
         assert (aid, who, foe, e["route"], e["side_of"]) == (-1, SMB, RIV, "opportunistic", SMA)
@@ -178,12 +178,12 @@ def test_an_opportunist_is_an_unallied_rival_of_the_state_it_fights_with_a_stake
 def test_a_war_is_dropped_from_the_register_once_no_pair_across_its_sides_fights():
     world, _ = tiny_world(dispute_rate=0.0, war_end_rate=1.0, war_onset_intercept=-30.0)
     r, a = world.index_of(RIV), world.index_of(SMA)
-    world.at_war[r, a] = world.at_war[a, r] = True
+    world.state.at_war[r, a] = world.state.at_war[a, r] = True
     call_allies(world, np.random.default_rng(0), np.array([r]), np.array([a]))
     conflict_and_commitments(world, np.random.default_rng(0))
-    assert len(world.wars) == 1  # not in the year it began
+    assert len(world.state.wars) == 1  # not in the year it began
     conflict_and_commitments(world, np.random.default_rng(0))
-    assert world.wars == [] and not world.at_war.any()
+    assert world.state.wars == [] and not world.state.at_war.any()
 
 
 @pytest.mark.parametrize("depth", [0, 1])
@@ -196,7 +196,7 @@ def test_an_entrant_calls_its_own_partners_to_its_side_as_far_as_the_chain_depth
         world, _ = tiny_world(agreements=pacts, war_entry_delay=0.0, honour_base_rate=0.99, alliance_chain_depth=depth, **QUIET)
         for c in (GRT, SMB):
             k = world.index_of(c)
-            world.distance_km[k, world.index_of(RIV)] = world.distance_km[world.index_of(RIV), k] = 0.0  # within reach
+            world.inputs.distance_km[k, world.index_of(RIV)] = world.inputs.distance_km[world.index_of(RIV), k] = 0.0  # within reach
         call_allies(world, np.random.default_rng(seed), np.array([world.index_of(RIV)]), np.array([world.index_of(SMA)]))
         calls = {who: d for _, who, _, d in events(world, "commitment")}
         assert GRT in calls and calls[GRT]["factors"]["ally_of"] == SMA
@@ -205,7 +205,7 @@ def test_an_entrant_calls_its_own_partners_to_its_side_as_far_as_the_chain_depth
         if SMB in calls:
             d = calls[SMB]
             assert (d["ally_of"], d["side"], d["obligation"]) == (GRT, 2, "defense")
-            assert d["factors"]["agreement"] == world.agreements.agreement_id[1] and d["factors"]["ally_of"] == GRT
+            assert d["factors"]["agreement"] == world.state.agreements.agreement_id[1] and d["factors"]["ally_of"] == GRT
 
 
 def test_after_the_un_charter_a_major_power_and_a_distant_small_state_go_to_war_less_often():
@@ -218,7 +218,7 @@ def test_after_the_un_charter_a_major_power_and_a_distant_small_state_go_to_war_
         k = 0
         for seed in range(n):
             world, _ = tiny_world(**QUIET, war_onset_intercept=-1.0)
-            world.year = year
+            world.state.year = year
             conflict_and_commitments(world, np.random.default_rng(seed))
             for _, a, b, d in events(world, "war"):
                 if frozenset((a, b)) == frozenset((RIV, SMB)):
@@ -286,20 +286,20 @@ def test_collective_security_acts_only_under_the_charter_and_without_a_veto(year
     from foedus.sim.steps.mandates import mandates as _mandates
 
     world, _ = tiny_world(collective_security_rate=1.0, war_onset_intercept=-30.0, **QUIET)
-    world.year = year
+    world.state.year = year
     a, t = world.index_of(attacker), world.index_of(SMA)
     world.results.threat[world.index_of(GRT)] = 0.0
     if stake:
         world.results.threat[world.index_of(GRT), a] = 0.05  # the attacker is the lead's main threat
-    world.at_war[a, t] = world.at_war[t, a] = True
+    world.state.at_war[a, t] = world.state.at_war[t, a] = True
     call_allies(world, np.random.default_rng(0), np.array([a]), np.array([t]))
     (m,) = _mandates(world, np.random.default_rng(0), np.array([a]), np.array([t]))
-    assert ("mandate" in world.wars[-1]) == mandated
+    assert ("mandate" in world.state.wars[-1]) == mandated
     assert (m == {}) == (year < 1945)
     if mandated:
-        c = world.wars[-1]["mandate"]
-        assert (world.crises.aggressor[c], world.crises.target[c], world.crises.kind[c]) == (a, t, "aggression")
-        assert m["collective_security"]["lead"] == GRT and world.wars[-1]["mandate_lead"] == world.index_of(GRT)
+        c = world.state.wars[-1]["mandate"]
+        assert (world.state.crises.aggressor[c], world.state.crises.target[c], world.state.crises.kind[c]) == (a, t, "aggression")
+        assert m["collective_security"]["lead"] == GRT and world.state.wars[-1]["mandate_lead"] == world.index_of(GRT)
     elif year >= 1945:
         assert m["collective_security"]["probability"] == 0.0
         assert m["collective_security"]["veto"] == (attacker == RIV)
@@ -317,23 +317,23 @@ def test_the_members_of_a_mandated_coalition_join_the_war_the_next_year_without_
 
     world, _ = tiny_world(collective_security_rate=1.0, war_onset_intercept=-30.0, **QUIET)
     a, t, g = world.index_of(SMB), world.index_of(SMA), world.index_of(GRT)
-    world.at_war[a, t] = world.at_war[t, a] = True
+    world.state.at_war[a, t] = world.state.at_war[t, a] = True
     world.results.threat[g, a] = world.results.threat[g].max() + 0.05  # GRT shares the threat: it leads the mandated action
     call_allies(world, np.random.default_rng(0), np.array([a]), np.array([t]))
     _mandates(world, np.random.default_rng(0), np.array([a]), np.array([t]))
-    c = world.wars[-1]["mandate"]
-    world.distance_km[g, t] = world.distance_km[t, g] = 0.0  # the target's neighbour: it can fight there (reach 1) ...
-    world.distance_km[a, t] = world.distance_km[t, a] = 0.0  # ... and the war is there: the attacker is the target's neighbour
+    c = world.state.wars[-1]["mandate"]
+    world.inputs.distance_km[g, t] = world.inputs.distance_km[t, g] = 0.0  # the target's neighbour: it can fight there (reach 1) ...
+    world.inputs.distance_km[a, t] = world.inputs.distance_km[t, a] = 0.0  # ... and the war is there: the attacker is the target's neighbour
     ob = np.zeros(len(OBLIGATIONS), bool)
     ob[OBLIGATIONS.index("offense")] = True
-    slot = world.agreements.add(np.array([g, t]), 2000, kind=COALITION, obligations=ob, leader=g, crisis=c, name="coalition against aggression", power=world.power[[g, t]])
-    world.crises.coalition[c] = slot
-    world.year += 1
+    slot = world.state.agreements.add(np.array([g, t]), 2000, kind=COALITION, obligations=ob, leader=g, crisis=c, name="coalition against aggression", power=world.state.power[[g, t]])
+    world.state.crises.coalition[c] = slot
+    world.state.year += 1
     conflict_and_commitments(world, np.random.default_rng(1))
     (aid, who, foe, e), = events(world, "war_entry")
     assert (who, foe, e["route"], e["side"], e["side_of"], e["war"]) == (GRT, SMB, "collective security", 2, SMA, [2000, SMB, SMA])
-    assert aid == world.agreements.agreement_id[slot] and e["factors"]["obligation"] == "none" and world.at_war[g, a]
-    assert e["factors"]["reach"] == 1.0 and world.wars[-1]["mandate"] == -1  # answered: the coalition calls no more
+    assert aid == world.state.agreements.agreement_id[slot] and e["factors"]["obligation"] == "none" and world.state.at_war[g, a]
+    assert e["factors"]["reach"] == 1.0 and world.state.wars[-1]["mandate"] == -1  # answered: the coalition calls no more
 
 
 def test_an_attacker_that_cannot_reach_its_target_brings_no_war_to_the_targets_neighbours():
@@ -342,15 +342,15 @@ def test_an_attacker_that_cannot_reach_its_target_brings_no_war_to_the_targets_n
     war next door: the ally's reach to the war is then its reach to the attacker (foedus.theory.war_onset.reach_to_war)."""
     world, _ = tiny_world(agreements=[alliance("Pact", [SMA, SMB])], war_entry_delay=0.0, **QUIET)
     r, a, b = (world.index_of(c) for c in (RIV, SMA, SMB))
-    world.cinc[r] = world.power[r] = 0.001
-    world.distance_km[b, r] = world.distance_km[r, b] = world.distance_km[a, r] = world.distance_km[r, a] = 10000.0
-    world.distance_km[b, a] = world.distance_km[a, b] = 0.0
+    world.state.cinc[r] = world.state.power[r] = 0.001
+    world.inputs.distance_km[b, r] = world.inputs.distance_km[r, b] = world.inputs.distance_km[a, r] = world.inputs.distance_km[r, a] = 10000.0
+    world.inputs.distance_km[b, a] = world.inputs.distance_km[a, b] = 0.0
     call_allies(world, np.random.default_rng(0), np.array([r]), np.array([a]))
     calls = events(world, "commitment")
     theatre = float(reach(0.001, 10000.0))
     assert theatre < 0.05
     for _, who, _, d in calls:  # called only by the rare draw within that reach, and then its reach says so
-        assert d["factors"]["reach"] == pytest.approx(max(float(reach(world.cinc[b], 10000.0)), theatre))
+        assert d["factors"]["reach"] == pytest.approx(max(float(reach(world.state.cinc[b], 10000.0)), theatre))
 
 
 def test_an_escalated_dispute_obeys_the_restraints_of_the_direct_route():
@@ -361,8 +361,8 @@ def test_an_escalated_dispute_obeys_the_restraints_of_the_direct_route():
 
     rel = [{"pair": [SMA, SMB], "hostility": 1.0}, {"pair": [GRT, SMA], "hostility": 1.0}]
     world, _ = tiny_world(relations=rel, dispute_rate=1.0, war_share=1.0, war_factor=1.0, war_onset_intercept=-30.0, war_end_rate=0.0)
-    world.proximity[:] = 1.0
-    p = world.params
+    world.inputs.proximity[:] = 1.0
+    p = world.inputs.params
     b = (p.war_onset_lower_democracy, p.war_onset_higher_democracy, p.war_onset_joint_nuclear)
     conflict_and_commitments(world, np.random.default_rng(3))
     escalated = [(a, t, d) for _, a, t, d in events(world, "war") if d.get("cause") == "escalated dispute"]
@@ -370,12 +370,12 @@ def test_an_escalated_dispute_obeys_the_restraints_of_the_direct_route():
     for a, t, d in escalated:
         f = d["factors"]
         i, j = world.index_of(a), world.index_of(t)
-        want = escalation_restraint(f["lower_democracy"], f["higher_democracy"], f["joint_nuclear"], world.power[i], world.power[j], coefficients=b)
+        want = escalation_restraint(f["lower_democracy"], f["higher_democracy"], f["joint_nuclear"], world.state.power[i], world.state.power[j], coefficients=b)
         assert f["escalation_restraint"] == pytest.approx(float(want))
         assert f["escalation_probability"] == pytest.approx(min(f["hostility"], 1.0) * float(want))
     small = escalation_restraint(0.8, 0.8, False, 0.02, 0.02, coefficients=b)
     assert small == pytest.approx(np.exp(b[0] * 0.8 + b[1] * 0.8)) and small < 0.5
-    assert escalation_restraint(0.8, 0.9, False, world.power[world.index_of(SMA)], world.power[world.index_of(GRT)], coefficients=b) < 0.1 * small
+    assert escalation_restraint(0.8, 0.9, False, world.state.power[world.index_of(SMA)], world.state.power[world.index_of(GRT)], coefficients=b) < 0.1 * small
 
 
 def test_a_mandated_coalition_assembles_around_the_permanent_member_that_leads_it():
@@ -386,16 +386,16 @@ def test_a_mandated_coalition_assembles_around_the_permanent_member_that_leads_i
 
     world, _ = tiny_world(collective_security_rate=1.0, war_onset_intercept=-30.0, crisis_rate=0.0, coalition_threshold=0.0, **QUIET)
     a, t, g = world.index_of(SMB), world.index_of(SMA), world.index_of(GRT)
-    world.at_war[a, t] = world.at_war[t, a] = True
+    world.state.at_war[a, t] = world.state.at_war[t, a] = True
     world.results.threat[g, a] = world.results.threat[g].max() + 0.05
     call_allies(world, np.random.default_rng(0), np.array([a]), np.array([t]))
     (m,) = mandates(world, np.random.default_rng(0), np.array([a]), np.array([t]))
     assert m["collective_security"]["mandated"] and m["collective_security"]["lead"] == GRT
-    world.year += 1
+    world.state.year += 1
     crises_and_coalitions(world, np.random.default_rng(0))
-    c = world.wars[-1]["mandate"]
-    slot = world.crises.coalition[c]
-    assert slot >= 0 and world.agreements.leader[slot] == g and world.agreements.members[slot, g]
+    c = world.state.wars[-1]["mandate"]
+    slot = world.state.crises.coalition[c]
+    assert slot >= 0 and world.state.agreements.leader[slot] == g and world.state.agreements.members[slot, g]
 
 
 def test_a_great_power_attacks_a_small_state_less_often_when_another_great_power_defends_it():

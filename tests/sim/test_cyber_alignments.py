@@ -41,11 +41,11 @@ def _with_t3(sc: Scenario, t3: float) -> Scenario:
 
 def _cyber_alignments(world) -> list[tuple[int, set[int], set[str], float]]:
     """(slot, member ccodes, non-state ids, integration) of every cyber alignment in force."""
-    ag = world.agreements
+    ag = world.state.agreements
     out = []
     for s in ag.in_force(domain=CYBER_DOMAIN).tolist():
-        states = {int(c) for c in world.ccode[ag.members[s]]}
-        firms = {world.nonstate_ids[k] for k in np.flatnonzero(ag.nonstate[s])}
+        states = {int(c) for c in world.inputs.ccode[ag.members[s]]}
+        firms = {world.inputs.nonstate_ids[k] for k in np.flatnonzero(ag.nonstate[s])}
         out.append((s, states, firms, float(ag.integration[s])))
     return out
 
@@ -68,15 +68,15 @@ def test_no_cyber_alignment_of_everyone_and_firms_stay_in_their_camp(world_2022,
     for _ in range(30):
         sim.run(1)
         for slot, states, firms, access in _cyber_alignments(sim.world):
-            name = sim.world.agreements.names[slot] or ""
+            name = sim.world.state.agreements.names[slot] or ""
             if access > 0:
-                assert len(states) <= SHARING_MAX, (sim.world.year, name, len(states))
+                assert len(states) <= SHARING_MAX, (sim.world.state.year, name, len(states))
             else:
-                assert len(states) <= PLEDGE_MAX * n and not states & {RUS, CHN}, (sim.world.year, name, len(states))
+                assert len(states) <= PLEDGE_MAX * n and not states & {RUS, CHN}, (sim.world.state.year, name, len(states))
             if "kaspersky" in firms:
-                assert USA not in states and not name.startswith("Paris Call"), (sim.world.year, name)
+                assert USA not in states and not name.startswith("Paris Call"), (sim.world.state.year, name)
             if firms & {"microsoft", "google"}:
-                assert not states & {RUS, CHN}, (sim.world.year, name)
+                assert not states & {RUS, CHN}, (sim.world.state.year, name)
 
 
 def test_every_accession_of_a_firm_or_ngo_is_within_its_camp(world_2022):
@@ -103,7 +103,7 @@ def test_the_cyber_trend_raises_cyber_alignment_activity(world_2022):
 
     def activity(t3: float, seed: int) -> int:
         sim = Simulation(_with_t3(world_2022, t3), rng=seed, explain=False).run(10)
-        ag = sim.world.agreements
+        ag = sim.world.state.agreements
         cyber_ids = set(ag.agreement_id[: ag.n][ag.domain[: ag.n] == CYBER_DOMAIN].tolist())
         ev = sim.events()
         ev = ev[ev["agreement_id"].isin(cyber_ids)]

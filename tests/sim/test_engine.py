@@ -135,8 +135,8 @@ def test_steps_are_named_and_replaceable():
     sc = synthetic_scenario(6, seed=2, years=5)
     calls = []
     sim = Simulation(sc, rng=sc.seed)
-    sim.steps["alignment"] = lambda world, rng: calls.append(world.year)
-    sim.steps["blocs"] = lambda world, rng: calls.append(-world.year)
+    sim.steps["alignment"] = lambda world, rng: calls.append(world.state.year)
+    sim.steps["blocs"] = lambda world, rng: calls.append(-world.state.year)
     del sim.steps["wartime_pacts"]  # pacts made for a war form there (crisis8)
     h = sim.run().history()
     assert sorted(calls) == sorted([*range(2000, 2005), *range(-2004, -1999)])
@@ -148,7 +148,7 @@ def test_scheduled_shocks_of_world_2022():
     sc = Scenario.builtin("world-2022")
     sim = Simulation(sc, rng=1).run(3)
     w = sim.world
-    ag = w.agreements
+    ag = w.state.agreements
     nato = next(a for a in range(ag.n) if ag.names[a] == "NATO")
     fin, swe = w.index_of(375), w.index_of(380)
     assert ag.members[nato, fin] and ag.members[nato, swe]  # Finland 2023, Sweden 2024

@@ -29,7 +29,7 @@ RUSSIA, CHINA, NORTH_KOREA, JAPAN, SOUTH_KOREA = 365, 710, 731, 740, 732
 
 def _defence_allies(world) -> np.ndarray:
     """(N, N) bool: pairs sharing a security agreement in force with a defence obligation."""
-    ag = world.agreements
+    ag = world.state.agreements
     out = np.zeros((world.n, world.n), bool)
     for a in np.flatnonzero(ag.active[: ag.n] & ag.obligations[: ag.n, DEFENCE] & (ag.domain[: ag.n] == 0)):
         m = np.flatnonzero(ag.members[a])
@@ -48,13 +48,13 @@ def main_threats(scenario: Scenario, seed: int, years: int) -> tuple[np.ndarray,
     def perceive_and_note(world, rng):
         DEFAULT_STEPS["threat_perception"](world, rng)
         main = main_threat_of(world)
-        threatened = (main >= 0) & world.active
+        threatened = (main >= 0) & world.state.active
         mains.append(np.where(threatened, main, -1))
         allied.append(threatened & _defence_allies(world)[np.arange(world.n), np.maximum(main, 0)])
 
     steps = dict(DEFAULT_STEPS, threat_perception=perceive_and_note)
     sim = Simulation(scenario, rng=seed, steps=steps, explain=False).run(years)
-    return np.array(mains), np.array(allied), sim.world.ccode
+    return np.array(mains), np.array(allied), sim.world.inputs.ccode
 
 
 def _record_1900() -> Scenario:
@@ -153,12 +153,12 @@ def test_great_power_competition_sets_the_hegemons_camp_against_the_challengers_
 
     sc = with_updates(Scenario.builtin("world-2022"), trends={"great_power_competition": 1.0}, shocks=[])
     world = Simulation(sc, rng=0).world
-    before = world.hostility_base.copy()
+    before = world.state.hostility_base.copy()
     trends_and_shocks(world, np.random.default_rng(0))
-    moved = world.hostility_base - before
-    ix = {int(c): k for k, c in enumerate(world.ccode)}
+    moved = world.state.hostility_base - before
+    ix = {int(c): k for k, c in enumerate(world.inputs.ccode)}
     usa, germany, japan, china, russia, india = (ix[c] for c in (2, 255, 740, CHINA, RUSSIA, 750))
-    step = world.params.hostility_drift * 0.5
+    step = world.inputs.params.hostility_drift * 0.5
     for camp in (usa, germany, japan):
         for rival in (china, russia):
             assert moved[camp, rival] == pytest.approx(min(step, 1 - before[camp, rival]))
@@ -175,8 +175,8 @@ def test_a_state_facing_no_meaningful_threat_has_no_main_threat_and_events_say_n
     sc = Scenario.builtin("world-2022")
     sim = Simulation(sc, rng=0)
     w = sim.world
-    col = {int(c): k for k, c in enumerate(w.ccode)}
-    theta, ceiling = w.params.threat_perception_threshold, w.params.threat_perception_ceiling
+    col = {int(c): k for k, c in enumerate(w.inputs.ccode)}
+    theta, ceiling = w.inputs.params.threat_perception_threshold, w.inputs.params.threat_perception_ceiling
     assert main_threat_codes(w, [col[140], col[70]]) == [None, None]  # Brazil, Mexico
     sim.run(1)  # Russia's invasion: an act of force next to Germany's neighbours (a standing rivalry is not one)
     assert main_threat_codes(w, [col[255], col[740]]) == [RUSSIA, CHINA]  # Germany, Japan still do

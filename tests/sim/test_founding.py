@@ -25,7 +25,7 @@ def test_several_states_that_share_a_main_threat_found_one_treaty_each_gaining_f
     multilateral = 0
     for sim in runs:
         ev = sim.events()
-        ag = sim.world.agreements
+        ag = sim.world.state.agreements
         slot_of, idx, entry, _ = ag.spells()
         for aid, d in zip(ev.loc[ev["kind"] == "formation", "agreement_id"], ev.loc[ev["kind"] == "formation", "detail"]):
             detail = json.loads(d) if isinstance(d, str) else {}
@@ -34,7 +34,7 @@ def test_several_states_that_share_a_main_threat_found_one_treaty_each_gaining_f
             members = detail["members"]
             slot = int(np.flatnonzero(ag.agreement_id[: ag.n] == aid)[0])
             founding = set(idx[(slot_of == slot) & (entry == ag.start_year[slot])].tolist())
-            assert {int(c) for c in sim.world.ccode[list(founding)]} == {m["ccode"] for m in members}  # the explanation names every founding member
+            assert {int(c) for c in sim.world.inputs.ccode[list(founding)]} == {m["ccode"] for m in members}  # the explanation names every founding member
             if len(members) > 2:
                 multilateral += 1
                 # a bloc (foedus.sim.steps.blocs) opens to accession the year after its founding

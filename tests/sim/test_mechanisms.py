@@ -115,10 +115,10 @@ def _durations(seed: int, regime: tuple[float, float], norms: float) -> tuple[np
     """Durations (years) and ended flags of the alliances formed in a synthetic world's run."""
     sc = synthetic_scenario(12, seed=seed, years=30, spread_km=2500, hostile_share=0.2, regime=regime)
     sim = Simulation(with_updates(sc, trends={"norms": norms}), rng=seed).run()
-    ag = sim.world.agreements
+    ag = sim.world.state.agreements
     new = np.flatnonzero((ag.agreement_id[: ag.n] >= 100001) & (ag.kind[: ag.n] == 0))
     ended = ~ag.active[new]
-    end = np.where(ended, ag.end_year[new], sim.world.year - 1)
+    end = np.where(ended, ag.end_year[new], sim.world.state.year - 1)
     return (end - ag.start_year[new]).astype(float), ended
 
 
@@ -147,7 +147,7 @@ def test_an_external_threat_drives_coalitions_that_dissolve_after_the_crisis(war
         if shock:
             sc = with_updates(sc, shocks=[{"year": first, "kind": "global_threat", "threat": "terrorism", "intensity": 3.0, "duration": duration}])
         sim = Simulation(sc, rng=seed).run()
-        ag = sim.world.agreements
+        ag = sim.world.state.agreements
         idx = np.flatnonzero(ag.kind[: ag.n] == 1)
         return [(int(ag.start_year[a]), int(ag.end_year[a])) for a in idx]
 
@@ -194,9 +194,9 @@ def test_losing_the_superpower_raises_the_allies_arming(warm):
         spend = []
         for leave in (True, False):
             sim = Simulation(scenario(seed, leave), rng=seed).run(5)  # 2000-2004: the arms are identical so far
-            if not sim.world.agreements.members[0, 0]:
+            if not sim.world.state.agreements.members[0, 0]:
                 break  # the superpower left of its own accord before the shock: nothing to remove
-            spend.append(sim.run(5).world.milex[2:].sum())
+            spend.append(sim.run(5).world.state.milex[2:].sum())
         if len(spend) == 2:
             ratio.append(np.log(spend[0] / spend[1]))
     assert len(ratio) >= 8
@@ -209,8 +209,8 @@ def test_great_power_competition_trend_moves_hostility(trend, warm):
     sc = synthetic_scenario(8, seed=4, years=10, n_major=3)
     base = Simulation(with_updates(sc, trends={"great_power_competition": 0.5}), rng=4).run().world
     moved = Simulation(with_updates(sc, trends={"great_power_competition": trend}), rng=4).run().world
-    gp = np.ix_(base.major, base.major)
-    diff = moved.hostility_base[gp].sum() - base.hostility_base[gp].sum()
+    gp = np.ix_(base.state.major, base.state.major)
+    diff = moved.state.hostility_base[gp].sum() - base.state.hostility_base[gp].sum()
     assert diff > 0 if trend > 0.5 else diff < 0
 
 
@@ -254,11 +254,11 @@ def test_institutionalised_alliances_last_longer(warm):
 
     def duration(seed: int, level: int) -> tuple[float, bool]:
         sim = Simulation(_patron_scenario(seed, institutionalised=level, years=40), rng=seed).run()
-        ag = sim.world.agreements
+        ag = sim.world.state.agreements
         ev = sim.events()
         lost = ev[(ev["agreement_id"] == ag.agreement_id[0]) & ev["kind"].isin(["exit", "dissolution"])]
         ended = bool(len(lost))
-        return float((int(lost["year"].min()) if ended else sim.world.year - 1) - 2000), ended
+        return float((int(lost["year"].min()) if ended else sim.world.state.year - 1) - 2000), ended
 
     deep = [duration(s, 2) for s in range(160)]
     loose = [duration(s, 0) for s in range(160)]
@@ -276,7 +276,7 @@ def test_deep_alliances_with_democracies_democratise_their_members(warm):
         if not pact:  # no alliance at all: none in force, none formed
             sc = with_updates(sc, agreements=[], parameters={"consider_rate": 0.0})
         sim = Simulation(sc, rng=seed).run()
-        return float(np.mean(sim.world.regime[2:] - 0.2))
+        return float(np.mean(sim.world.state.regime[2:] - 0.2))
 
     with_values = [regime_change(s, 0.5, True) for s in range(10)]
     assert all(regime_change(s, 0.0, True) == 0.0 for s in range(3))

@@ -36,11 +36,11 @@ def test_inherited_pacts_of_a_record_built_world_survive_about_as_long_as_they_d
     kept = []
     for seed in range(4):
         sim = Simulation(world_2000, rng=seed, explain=False)
-        ag = sim.world.agreements
+        ag = sim.world.state.agreements
         start = ag.active_slots().copy()
         start = start[(ag.kind[start] == 0) & (ag.domain[start] == 0)]
         sim.run(10)
-        kept.append(float(sim.world.agreements.active[start].mean()))
+        kept.append(float(sim.world.state.agreements.active[start].mean()))
     assert abs(np.mean(kept) - record) <= 0.15, (kept, record)
 
 
@@ -52,7 +52,7 @@ def world_2022_new_pacts() -> list[tuple]:
     for seed in range(6):
         sim = Simulation(sc, rng=seed, explain=False)
         sim.run(10)
-        ag = sim.world.agreements
+        ag = sim.world.state.agreements
         slot, _, entry, _ = ag.spells()
         late = entry > ag.start_year[slot]
         starting = ag.agreement_id[slot] < 100001  # entry years given by the scenario for treaties in force at the start
@@ -107,7 +107,7 @@ def test_no_offence_pact_forms_in_world_2022():
     sc = Scenario.builtin("world-2022")
     for seed in range(6):
         sim = Simulation(sc, rng=seed, explain=False).run(10)
-        ag = sim.world.agreements
+        ag = sim.world.state.agreements
         new = np.flatnonzero((ag.agreement_id[: ag.n] >= 100001) & (ag.kind[: ag.n] == 0) & (ag.domain[: ag.n] == 0))
         assert not ag.obligations[new, OBLIGATIONS.index("offense")].any(), f"seed {seed}: an offence pact formed"
 
@@ -138,14 +138,14 @@ def test_a_state_joins_only_treaties_of_its_own_region():
     for seed in range(4):
         sim = Simulation(sc, rng=seed).run(10)
         ev = sim.events()
-        ag = sim.world.agreements
+        ag = sim.world.state.agreements
         acc = ev[(ev["kind"] == "accession") & ~ev["detail"].str.contains("cyber", na=False)]
         for aid, c in zip(acc["agreement_id"], acc["ccode"]):
             slot = int(np.flatnonzero(ag.agreement_id[: ag.n] == aid)[0])
             if ag.domain[slot] != 0 or ag.kind[slot] != 0:
                 continue
             slots, idx, _, _ = ag.spells()
-            regions = set(cow_region(sim.world.ccode[idx[(slots == slot) & (sim.world.ccode[idx] != c)]]).tolist())
+            regions = set(cow_region(sim.world.inputs.ccode[idx[(slots == slot) & (sim.world.inputs.ccode[idx] != c)]]).tolist())
             assert int(cow_region(c)) in regions
 
 
@@ -156,9 +156,9 @@ def test_no_state_joins_a_defence_treaty_against_itself():
     nato = next(a for a in sc.agreements if a.id == 3180)
     for seed in range(4):
         sim = Simulation(sc, rng=seed, explain=False).run(10)
-        ag, w = sim.world.agreements, sim.world
+        ag, w = sim.world.state.agreements, sim.world
         slot = int(np.flatnonzero(ag.agreement_id[: ag.n] == 3180)[0])
         _, idx, entry, _ = ag.spells()
         s_slot = ag.spells()[0]
-        joined = set(w.ccode[idx[(s_slot == slot) & (entry > nato.start_year)]].tolist())
+        joined = set(w.inputs.ccode[idx[(s_slot == slot) & (entry > nato.start_year)]].tolist())
         assert 365 not in joined, (seed, joined)

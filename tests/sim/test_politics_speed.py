@@ -25,7 +25,7 @@ def test_target_threat_equals_the_expression_over_every_pact(seed):
     sim = Simulation(sc, rng=seed)
     sim.run(6)
     world = sim.world
-    ag = world.agreements
+    ag = world.state.agreements
     slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
     size = ag.members[slots].sum(axis=1).astype(float)
     politics.founding_threat_lapse(world, slots, size)  # the targets set (first measurement)

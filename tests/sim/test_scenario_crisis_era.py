@@ -38,14 +38,14 @@ def test_before_its_first_year_no_crisis_of_a_kind_arises_and_after_it_one_may()
     sc = scenario_from_record(1880, ccodes=EUROPE_1880, years=70)
     sc = with_updates(sc, parameters=sc.parameters.model_copy(update={"crisis_rate": 1.0}))
     sim = Simulation(sc, rng=3, explain=False)
-    assert [GLOBAL_THREATS[k] for k in sim.world.crisis_threats] == ["organised_crime"]
+    assert [GLOBAL_THREATS[k] for k in sim.world.state.crisis_threats] == ["organised_crime"]
     sim.run(70)
     crises = _crises(sim)
     assert len(crises) == 70
     assert all(kind == "organised_crime" for y, kind in crises if y < 1898)
     assert all(kind != "proliferation" for y, kind in crises if y < 1946)
     assert any(kind == "terrorism" for y, kind in crises if y >= 1898)
-    assert [GLOBAL_THREATS[k] for k in sim.world.crisis_threats] == list(GLOBAL_THREATS)
+    assert [GLOBAL_THREATS[k] for k in sim.world.state.crisis_threats] == list(GLOBAL_THREATS)
 
 
 def test_a_scenario_that_names_no_first_year_allows_its_kinds_in_every_year():
@@ -53,8 +53,8 @@ def test_a_scenario_that_names_no_first_year_allows_its_kinds_in_every_year():
     data.update(crisis_threats_from={}, crisis_threats=["terrorism", "proliferation"])
     sc = Scenario.from_dict(data, source="test")
     w = Simulation(sc, rng=0).world
-    assert [GLOBAL_THREATS[k] for k in w.crisis_threats] == ["terrorism", "proliferation"]
-    assert np.all(w.crisis_threat_from[[GLOBAL_THREATS.index("terrorism"), GLOBAL_THREATS.index("proliferation")]] < 1880)
+    assert [GLOBAL_THREATS[k] for k in w.state.crisis_threats] == ["terrorism", "proliferation"]
+    assert np.all(w.inputs.crisis_threat_from[[GLOBAL_THREATS.index("terrorism"), GLOBAL_THREATS.index("proliferation")]] < 1880)
 
 
 def test_no_coalition_against_a_global_threat_before_states_first_met_it_together():

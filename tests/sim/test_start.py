@@ -17,15 +17,15 @@ def test_a_scenario_builds_once_and_its_elements_cannot_change_behind_its_back()
     w1 = build_world(sc)
     assert _WORLDS[id(sc)][0] is sc
     w2 = build_world(sc)
-    assert np.array_equal(w1.hostility, w2.hostility) and np.array_equal(w1.agreements.members, w2.agreements.members)
-    w2.hostility[0, 1] = 0.5  # each world is its own copy
-    assert build_world(sc).hostility[0, 1] == w1.hostility[0, 1]
+    assert np.array_equal(w1.state.hostility, w2.state.hostility) and np.array_equal(w1.state.agreements.members, w2.state.agreements.members)
+    w2.state.hostility[0, 1] = 0.5  # each world is its own copy
+    assert build_world(sc).state.hostility[0, 1] == w1.state.hostility[0, 1]
     with pytest.raises(pydantic.ValidationError):
         sc.relations[0].hostility = 0.99
     changed = with_updates(sc, relations=[dict(r.model_dump(), hostility=0.9) for r in sc.relations])
     w3 = build_world(changed)
     i, j = (w3.index_of(c) for c in sc.relations[0].pair)
-    assert w3.hostility[i, j] == 0.9 != w1.hostility[i, j]
+    assert w3.state.hostility[i, j] == 0.9 != w1.state.hostility[i, j]
 
 
 def test_the_compiled_tier_code_is_the_schemas_rule_with_pins():

@@ -53,7 +53,7 @@ def _far_and_near_naming(seed: int, weight: float) -> tuple[float, float]:
     def perceive_and_note(world, rng):
         DEFAULT_STEPS["threat_perception"](world, rng)
         m = main_threat_of(world)
-        named.append({int(c): (int(world.ccode[k]) if k >= 0 else -1) for c, k in zip(world.ccode, m)})
+        named.append({int(c): (int(world.inputs.ccode[k]) if k >= 0 else -1) for c, k in zip(world.inputs.ccode, m)})
 
     Simulation(sc, rng=seed, steps=dict(DEFAULT_STEPS, threat_perception=perceive_and_note), explain=False).run(6)
     after = named[1:]  # the years after the invasion's first

@@ -36,7 +36,7 @@ def _cross_divide_pacts(seed: int, t1: float) -> int:
     sc = synthetic_scenario(14, seed=seed, years=30, n_major=4, alliances=3)
     sim = Simulation(with_updates(sc, trends={"great_power_competition": t1}), rng=seed)
     w = sim.world
-    divide = competition_pairs(w.military, w.major, alliance_commitment(w) >= CALL_TO_ARMS)
+    divide = competition_pairs(w.state.military, w.state.major, alliance_commitment(w) >= CALL_TO_ARMS)
     sim.run()
     n = 0
     for d, _, _ in detail(sim.events(), "formation"):
@@ -74,7 +74,7 @@ def _share_against_trade_partners(seed: int, t2: float, restraint: float | None 
         sc = with_updates(sc, parameters={"trade_restraint": restraint})
     sim = Simulation(with_updates(sc, trends={"economic_interdependence": t2}), rng=seed)
     w = sim.world
-    partners = np.minimum(w.trade_dependence, w.trade_dependence.T) > 0.1
+    partners = np.minimum(w.state.trade_dependence, w.state.trade_dependence.T) > 0.1
     sim.run()
     members = [m for d, _, _ in detail(sim.events(), "formation") for m in d.get("members", [])]
     against = sum(
@@ -115,7 +115,7 @@ def test_t2_acts_through_the_commercial_restraint_of_threat(warm):
 def _cyber_aligned(seed: int, t3: float) -> int:
     """Memberships of states in cyber alignments in force at the end of a run."""
     sc = synthetic_scenario(14, seed=seed, years=30, cyber=True)
-    ag = Simulation(with_updates(sc, trends={"cyber": t3}), rng=seed).run().world.agreements
+    ag = Simulation(with_updates(sc, trends={"cyber": t3}), rng=seed).run().world.state.agreements
     live = ag.active[: ag.n] & (ag.domain[: ag.n] == 1)
     return int(ag.members[: ag.n][live].sum())
 

@@ -54,13 +54,13 @@ def _entries_explained(sim: Simulation, years: int) -> tuple[int, int, list[tupl
     new_pairs = explained = 0
     calls: list[tuple[int, bool]] = []
     for _ in range(years):
-        before = w.at_war.copy()
-        rival_before, allied_before = w.rivalry.copy(), w.agreements.allied().copy()
-        year = w.year
+        before = w.state.at_war.copy()
+        rival_before, allied_before = w.state.rivalry.copy(), w.state.agreements.allied().copy()
+        year = w.state.year
         sim.step()
         ev = sim.events()
         ev = ev[ev["year"] == year]
-        ag = w.agreements
+        ag = w.state.agreements
         slot_of = {int(a): s for s, a in enumerate(ag.agreement_id[: ag.n])}
         ok = set()
         for c1, c2 in zip(ev.loc[ev.kind == "war", "ccode"], ev.loc[ev.kind == "war", "ccode2"]):
@@ -101,7 +101,7 @@ def _entries_explained(sim: Simulation, years: int) -> tuple[int, int, list[tupl
                 s = slot_of[int(aid)]
                 assert ag.kind[s] == COALITION and ag.members[s, i] and d["factors"]["obligation"] == "none", d
                 c = int(ag.crisis[s])
-                assert w.crises.aggressor[c] == e and w.year > 1945, "a mandated coalition fights the aggressor it was formed against, under the Charter"
+                assert w.state.crises.aggressor[c] == e and w.state.year > 1945, "a mandated coalition fights the aggressor it was formed against, under the Charter"
             elif d["route"] == "wartime pact":  # a pact made for the war this year (crisis8): it binds the entrant to the side it joins
                 slots = np.flatnonzero(ag.active[: ag.n] & (ag.war_enemy[: ag.n] == e) & ag.members[: ag.n, i] & ag.members[: ag.n, w.index_of(d["side_of"])])
                 ob = d["factors"]["obligation"]
@@ -110,12 +110,12 @@ def _entries_explained(sim: Simulation, years: int) -> tuple[int, int, list[tupl
                 assert d["route"] == "opportunistic" and pd.isna(aid) or int(aid) == -1, d
                 assert d["factors"]["obligation"] == "none", "an opportunist enters through no obligation, and says so"
                 # (the rivalry step after the conflict step may end the rivalry, and alliances form and end during the year)
-                assert rival_before[i, e] and not (allied_before[i, e] and w.agreements.allied()[i, e]), f"opportunist {who} is no unallied rival of {enemy}"
+                assert rival_before[i, e] and not (allied_before[i, e] and w.state.agreements.allied()[i, e]), f"opportunist {who} is no unallied rival of {enemy}"
             ok.add(frozenset((int(who), int(enemy))))
-        i, j = np.nonzero(w.at_war & ~before)
+        i, j = np.nonzero(w.state.at_war & ~before)
         for a, b in zip(i[i < j], j[i < j]):
             new_pairs += 1
-            explained += frozenset((int(w.ccode[a]), int(w.ccode[b]))) in ok
+            explained += frozenset((int(w.inputs.ccode[a]), int(w.inputs.ccode[b]))) in ok
     return new_pairs, explained, calls
 
 
@@ -144,17 +144,17 @@ def test_the_2022_invasion_calls_nobody_through_ukraines_non_defence_pacts():
         w = sim.world
         ev = sim.events()
         ru, ua = w.index_of(365), w.index_of(369)
-        invasion = [v for v in w.wars if v["start"] == 2022 and v["attacker"] == ru and v["target"] == ua]
+        invasion = [v for v in w.state.wars if v["start"] == 2022 and v["attacker"] == ru and v["target"] == ua]
         assert len(invasion) == 1, f"seed {seed}: the invasion is not registered as a war"
-        sides = {int(w.ccode[k]): v for k, v in invasion[0]["side"].items()}
+        sides = {int(w.inputs.ccode[k]): v for k, v in invasion[0]["side"].items()}
         assert sides == {365: 1, 369: 2}, f"seed {seed}: in the invasion: {sides}"
         assert not invasion[0]["pending"], f"seed {seed}: allies to enter the invasion a year late: {invasion[0]['pending']}"
         called = ev[ev.kind.isin(["commitment", "war_entry"])]
         called = [d for d in called.detail.map(json.loads) if d.get("war") == [2022, 365, 369]]
         assert not called, f"seed {seed}: calls to or entries into the invasion: {called}"
         # every state at war with Russia is its enemy in some registered war (the invasion or one of its own)
-        enemies = {int(w.ccode[k]) for v in w.wars if ru in v["side"] for k, s in v["side"].items() if s != v["side"][ru]}
-        at_war = set(w.ccode[w.at_war[ru]].tolist())
+        enemies = {int(w.inputs.ccode[k]) for v in w.state.wars if ru in v["side"] for k, s in v["side"].items() if s != v["side"][ru]}
+        at_war = set(w.inputs.ccode[w.state.at_war[ru]].tolist())
         assert 369 in at_war and at_war <= enemies, f"seed {seed}: at war with Russia outside any war of its: {sorted(at_war - enemies)}"
 
 
@@ -186,7 +186,7 @@ def test_the_2022_invasion_drags_no_one_in_over_ten_years():
     for seed in range(10):
         sim = Simulation(sc, rng=seed)
         w = sim.world
-        rivals = set(w.ccode[w.rivalry[w.index_of(365)]].tolist())
+        rivals = set(w.inputs.ccode[w.state.rivalry[w.index_of(365)]].tolist())
         ev = sim.run(10).history().events
         p = participants_from_events(ev)
         war = p[(p["war_start"] == 2022) & p["original"]].groupby("war")["ccode"].agg(set)

@@ -27,7 +27,7 @@ def _attack_by_the_protege(seed: int, rivals: bool, restraint: float = 0.0) -> t
     relations = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}] if rivals else []
     world, _ = tiny_world(relations=relations, agreements=[alliance("Pact", [GRT, SMA])], warring_ally_join_rate=1.0, **{**UNRESTRAINED, "nuclear_entry_restraint": restraint})
     r, a = world.index_of(RIV), world.index_of(SMA)
-    world.at_war[a, r] = world.at_war[r, a] = True
+    world.state.at_war[a, r] = world.state.at_war[r, a] = True
     call_allies(world, np.random.default_rng(seed), np.array([a]), np.array([r]))
     return world, [e for e in events(world, "war_entry") if e[1] == GRT]
 
@@ -45,10 +45,10 @@ def test_an_attackers_defence_ally_joins_it_against_its_own_adversary_through_it
                 (aid, _, foe, e), = got
                 joined[rivals] += 1
                 g, r = world.index_of(GRT), world.index_of(RIV)
-                assert world.at_war[g, r] and (foe, e["route"], e["side"], e["side_of"]) == (RIV, "warring ally", 1, SMA)
+                assert world.state.at_war[g, r] and (foe, e["route"], e["side"], e["side_of"]) == (RIV, "warring ally", 1, SMA)
                 f = e["factors"]
                 assert (f["obligation"], f["agreement"], f["ally_of"], f["called"]) == ("defense", aid, SMA, False)
-                assert aid == int(world.agreements.agreement_id[0])
+                assert aid == int(world.state.agreements.agreement_id[0])
                 assert f["shared_adversary"] == 0.6 and f["probability"] == f["reach"] * 0.6
     assert joined[False] == 0
     assert stats.fisher_exact([[joined[True], n - joined[True]], [joined[False], n]], alternative="greater").pvalue < ALPHA, joined
@@ -61,18 +61,18 @@ def test_an_ally_called_to_the_war_is_not_drawn_again_by_its_partners_war():
     for seed in range(30):
         world, _ = tiny_world(relations=relations, agreements=[alliance("Pact", [GRT, SMA])], warring_ally_join_rate=1.0, honour_base_rate=0.01, **UNRESTRAINED)
         g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))
-        world.distance_km[g, r] = world.distance_km[r, g] = 0.0
-        world.at_war[r, a] = world.at_war[a, r] = True
+        world.inputs.distance_km[g, r] = world.inputs.distance_km[r, g] = 0.0
+        world.state.at_war[r, a] = world.state.at_war[a, r] = True
         call_allies(world, np.random.default_rng(seed), np.array([r]), np.array([a]))
         calls = [d for *_, d in events(world, "commitment")]
         if not calls or calls[0]["honoured"]:
             continue
         seen += 1
-        assert g in world.wars[0]["called"]
+        assert g in world.state.wars[0]["called"]
         for year in range(3):
-            world.year += 1
+            world.state.year += 1
             conflict_and_commitments(world, np.random.default_rng(100 + seed + year))
-        assert not [e for e in events(world, "war_entry") if e[1] == GRT] and not world.at_war[g, r]
+        assert not [e for e in events(world, "war_entry") if e[1] == GRT] and not world.state.at_war[g, r]
     assert seen >= 5, "the test needs allies that refused the call"
 
 
@@ -100,7 +100,7 @@ def test_a_nuclear_armed_ally_called_against_a_nuclear_armed_attacker_does_not_h
         for seed in range(n):
             world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMB])], **{**QUIET, "nuclear_entry_restraint": restraint})
             r, b = world.index_of(RIV), world.index_of(SMB)
-            world.at_war[r, b] = world.at_war[b, r] = True
+            world.state.at_war[r, b] = world.state.at_war[b, r] = True
             call_allies(world, np.random.default_rng(seed), np.array([r]), np.array([b]))
             for _, ally, foe, d in events(world, "commitment"):
                 assert (ally, foe) == (GRT, RIV)
@@ -118,8 +118,8 @@ def test_a_non_nuclear_ally_is_not_restrained():
     for restraint in (1.0, 0.0):
         world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMB])], **{**QUIET, "nuclear_entry_restraint": restraint})
         r, g = world.index_of(RIV), world.index_of(GRT)
-        world.at_war[r, g] = world.at_war[g, r] = True
-        world.distance_km[:] = 0.0  # in reach: the casus foederis arises
+        world.state.at_war[r, g] = world.state.at_war[g, r] = True
+        world.inputs.distance_km[:] = 0.0  # in reach: the casus foederis arises
         call_allies(world, np.random.default_rng(0), np.array([r]), np.array([g]))
         got = [d for _, ally, _, d in events(world, "commitment") if ally == SMB]
         assert len(got) == 1 and "nuclear_restraint" not in got[0]["factors"]
@@ -137,9 +137,9 @@ def _war_beside(seed: int, sma_joined: bool) -> list:
     side = {r: 1, target: 2, a: 2}
     for s in side:
         if s != r:
-            world.at_war[r, s] = world.at_war[s, r] = True
-    world.wars = [{"start": world.year - 1, "attacker": r, "target": target, "side": side, "pending": [], "called": np.zeros(0, np.intp)}]
-    world.at_war_last_year = world.at_war.copy()
+            world.state.at_war[r, s] = world.state.at_war[s, r] = True
+    world.state.wars = [{"start": world.state.year - 1, "attacker": r, "target": target, "side": side, "pending": [], "called": np.zeros(0, np.intp)}]
+    world.state.at_war_last_year = world.state.at_war.copy()
     conflict_and_commitments(world, np.random.default_rng(seed))
     return [e for e in events(world, "war_entry") if e[1] == GRT and e[3]["route"] == "warring ally"]
 

@@ -27,19 +27,19 @@ def _war_world(seed: int, **parameters):
     sc = synthetic_scenario(6, seed=seed, years=5, alliances=0, **parameters)
     sim = Simulation(sc, rng=seed)
     w = sim.world
-    w.contiguous[:] = True
-    np.fill_diagonal(w.contiguous, False)
-    w.hostility[:] = 0.0
-    w.hostility[ATT, TGT] = w.hostility[TGT, ATT] = 0.9
-    w.at_war[:] = False
-    w.at_war[ATT, TGT] = w.at_war[TGT, ATT] = True
-    w.wars = [{"start": w.year, "attacker": ATT, "target": TGT, "side": {ATT: 1, TGT: 2}, "pending": []}]
+    w.inputs.contiguous[:] = True
+    np.fill_diagonal(w.inputs.contiguous, False)
+    w.state.hostility[:] = 0.0
+    w.state.hostility[ATT, TGT] = w.state.hostility[TGT, ATT] = 0.9
+    w.state.at_war[:] = False
+    w.state.at_war[ATT, TGT] = w.state.at_war[TGT, ATT] = True
+    w.state.wars = [{"start": w.state.year, "attacker": ATT, "target": TGT, "side": {ATT: 1, TGT: 2}, "pending": []}]
     return sim
 
 
 def _signed(sim) -> dict[int, tuple[int, str]]:
     """{partner index: (belligerent index, obligation)} of the pacts made for the war."""
-    ag = sim.world.agreements
+    ag = sim.world.state.agreements
     out = {}
     for s in np.flatnonzero(ag.active[: ag.n] & (ag.war_enemy[: ag.n] >= 0)):
         m = np.flatnonzero(ag.members[s])
@@ -59,18 +59,18 @@ def test_a_state_sharing_the_enemy_signs_with_the_stakes_and_fights():
     for seed in range(60):
         sim = _war_world(seed, wartime_pact_rate=20.0, wartime_neutrality_rate=0.0)
         w = sim.world
-        w.hostility[2, ATT] = w.hostility[ATT, 2] = 0.8
-        w.cinc[:] = 0.1  # equal strength: alone at even odds, together 2/3 (when the partner reaches the enemy)
+        w.state.hostility[2, ATT] = w.state.hostility[ATT, 2] = 0.8
+        w.state.cinc[:] = 0.1  # equal strength: alone at even odds, together 2/3 (when the partner reaches the enemy)
         wartime_pacts(w, sim.rng)
         s = _signed(sim)
         for j in (2, 3):
             signed[j] += j in s
         if 2 in s:
             assert s[2] == (TGT, "defense")
-            assert w.at_war[2, ATT] and w.wars[0]["side"][2] == 2
+            assert w.state.at_war[2, ATT] and w.state.wars[0]["side"][2] == 2
         assert 3 not in s
         own, part = _projected(w, np.array([TGT]), ATT), _projected(w, np.array([2]), ATT)
-        probs.append(float(th_wt.signing_probability(th_wt.coalition_gain(own, w.cinc[[ATT]], part, [0.9], [0.8]), 20.0)[0]))
+        probs.append(float(th_wt.signing_probability(th_wt.coalition_gain(own, w.state.cinc[[ATT]], part, [0.9], [0.8]), 20.0)[0]))
     table = [[signed[2], 60 - signed[2]], [signed[3], 60 - signed[3]]]
     assert stats.fisher_exact(table, alternative="greater").pvalue < ALPHA, signed
     assert stats.binomtest(signed[2], 60, float(np.mean(probs))).pvalue > ALPHA, (signed, np.mean(probs))
@@ -85,17 +85,17 @@ def test_the_attacker_obtains_neutrality_from_bystanders_leaning_to_its_enemy():
     for seed in range(60):
         sim = _war_world(seed, wartime_pact_rate=0.0, wartime_neutrality_rate=50.0)
         w = sim.world
-        w.year = w.wars[0]["start"] = 1900  # before the Charter: a pledge of neutrality (after it: non-aggression)
-        w.cinc[:] = 0.1
-        w.cinc[ATT] = 0.25  # odds 5/7 alone; a bystander on the target's side cuts them
-        w.hostility[2, ATT] = w.hostility[ATT, 2] = 0.5  # 2 leans to the target: it might defend it
-        w.hostility[4, ATT] = w.hostility[ATT, 4] = 1.0  # 4 would never promise the attacker anything
+        w.state.year = w.state.wars[0]["start"] = 1900  # before the Charter: a pledge of neutrality (after it: non-aggression)
+        w.state.cinc[:] = 0.1
+        w.state.cinc[ATT] = 0.25  # odds 5/7 alone; a bystander on the target's side cuts them
+        w.state.hostility[2, ATT] = w.state.hostility[ATT, 2] = 0.5  # 2 leans to the target: it might defend it
+        w.state.hostility[4, ATT] = w.state.hostility[ATT, 4] = 1.0  # 4 would never promise the attacker anything
         wartime_pacts(w, sim.rng)
         s = _signed(sim)
         for j in got:
             got[j] += j in s
         assert all(v == (ATT, "neutrality") for v in s.values())
-        assert not w.at_war[2:, :].any() and not w.at_war[:, 2:].any(), "a neutrality pledge brings nobody into the war"
+        assert not w.state.at_war[2:, :].any() and not w.state.at_war[:, 2:].any(), "a neutrality pledge brings nobody into the war"
     assert got[3] == 0 and got[4] == 0, got
     assert stats.fisher_exact([[got[2], 60 - got[2]], [got[3], 60 - got[3]]], alternative="greater").pvalue < ALPHA, got
 
@@ -108,15 +108,15 @@ def test_the_attackers_coalition_is_written_as_collective_self_defence_under_the
     for seed in range(30):
         sim = _war_world(seed, wartime_pact_rate=200.0, wartime_neutrality_rate=0.0, offence_abrogation_strength=0.0)
         w = sim.world
-        w.year = year
-        w.wars[0]["start"] = year
-        w.cinc[:] = 0.1
-        w.hostility[2, TGT] = w.hostility[TGT, 2] = 0.8  # 2 shares the attacker's enemy
+        w.state.year = year
+        w.state.wars[0]["start"] = year
+        w.state.cinc[:] = 0.1
+        w.state.hostility[2, TGT] = w.state.hostility[TGT, 2] = 0.8  # 2 shares the attacker's enemy
         wartime_pacts(w, sim.rng)
         s = _signed(sim)
         if 2 in s:
             seen.add(s[2])
-            assert w.at_war[2, TGT], "the partner fights with the attacker whatever the form of the pact"
+            assert w.state.at_war[2, TGT], "the partner fights with the attacker whatever the form of the pact"
     assert seen == {(ATT, form)}, seen
 
 
@@ -127,11 +127,11 @@ def test_a_bystanders_promise_to_stay_out_is_written_as_non_aggression_under_the
     for seed in range(30):
         sim = _war_world(seed, wartime_pact_rate=0.0, wartime_neutrality_rate=500.0, offence_abrogation_strength=0.0, conquest_norm_strength=0.0)
         w = sim.world
-        w.year = year
-        w.wars[0]["start"] = year
-        w.cinc[:] = 0.1
-        w.cinc[ATT] = 0.25
-        w.hostility[2, ATT] = w.hostility[ATT, 2] = 0.5
+        w.state.year = year
+        w.state.wars[0]["start"] = year
+        w.state.cinc[:] = 0.1
+        w.state.cinc[ATT] = 0.25
+        w.state.hostility[2, ATT] = w.state.hostility[ATT, 2] = 0.5
         wartime_pacts(w, sim.rng)
         seen |= set(_signed(sim).values())
     assert seen == {(ATT, form)}, seen
@@ -142,11 +142,11 @@ def test_a_pact_made_for_a_war_ends_fulfilled_when_the_war_is_over():
         # no cost of fighting: partner 2 adds 0.06 to the stronger attacker's odds, worth 0.05 to it, below the default cost
         sim = _war_world(seed, wartime_pact_rate=200.0, wartime_neutrality_rate=200.0, wartime_entry_cost=0.0)
         w = sim.world
-        w.cinc[:] = 0.1
-        w.cinc[ATT] = 0.25
-        w.hostility[2, TGT] = w.hostility[TGT, 2] = 0.8  # 2 shares the attacker's enemy
+        w.state.cinc[:] = 0.1
+        w.state.cinc[ATT] = 0.25
+        w.state.hostility[2, TGT] = w.state.hostility[TGT, 2] = 0.8  # 2 shares the attacker's enemy
         wartime_pacts(w, sim.rng)
-        ag = w.agreements
+        ag = w.state.agreements
         made = np.flatnonzero(ag.active[: ag.n] & (ag.war_enemy[: ag.n] >= 0))
         if not len(made):
             continue
@@ -159,15 +159,15 @@ def test_a_pact_made_for_a_war_ends_fulfilled_when_the_war_is_over():
             assert th_war.conditions_met(ag.war_conditions[made], adv, int(ag.war_enemy[made][0]), defence=defence)[ag.war_enemy[made] == ag.war_enemy[made][0]].all()
             assert not th_war.conditions_met(ag.war_conditions[made], adv, other, defence=defence).any()
         # next year, the war goes on: nothing ends
-        w.year += 1
-        w.wars[0]["start"] = w.year - 1
+        w.state.year += 1
+        w.state.wars[0]["start"] = w.state.year - 1
         wartime_pacts(w, sim.rng)
         assert ag.active[made].all()
         # the war ends: every pact made for it ends this year, "fulfilled"
-        w.year += 1
-        w.at_war[:] = False
+        w.state.year += 1
+        w.state.at_war[:] = False
         wartime_pacts(w, sim.rng)
-        assert not ag.active[made].any() and (ag.end_year[made] == w.year).all()
+        assert not ag.active[made].any() and (ag.end_year[made] == w.state.year).all()
         ev = sim.events()
         ends = ev[(ev.kind == "dissolution") & ev.agreement_id.isin(ag.agreement_id[made])]
         assert len(ends) == len(made) and ends.detail.str.contains('"cause": ?"fulfilled"', regex=True).all()
@@ -186,11 +186,11 @@ def test_a_partner_signs_only_where_its_own_expected_utility_of_entering_exceeds
         for where, scale in (("above", 1.001), ("below", 0.999)):
             sim = _war_world(seed, wartime_pact_rate=20.0, wartime_neutrality_rate=0.0)
             w = sim.world
-            w.hostility[2, ATT] = w.hostility[ATT, 2] = 0.8
-            w.cinc[:] = 0.1
+            w.state.hostility[2, ATT] = w.state.hostility[ATT, 2] = 0.8
+            w.state.cinc[:] = 0.1
             own, part = _projected(w, np.array([TGT]), ATT), _projected(w, np.array([2]), ATT)
-            value = float(th_wt.entry_value(own, w.cinc[[ATT]], part, [0.8], 0.0)[0])
-            w.params = w.params.model_copy(update={"wartime_entry_cost": value * scale})
+            value = float(th_wt.entry_value(own, w.state.cinc[[ATT]], part, [0.8], 0.0)[0])
+            w.inputs.params = w.inputs.params.model_copy(update={"wartime_entry_cost": value * scale})
             wartime_pacts(w, sim.rng)
             s = _signed(sim)
             signed[where] += 2 in s

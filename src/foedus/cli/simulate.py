@@ -86,7 +86,7 @@ def simulate(
             task["id"] = progress.add_task(_("{scenario} (seed {seed})").format(scenario=sim.scenario.name, seed=sim.seed), total=target, completed=sim.years_done)
 
         def on_year(sim) -> None:
-            progress.update(task["id"], completed=sim.years_done, description=f"{sim.scenario.name} {sim.world.year - 1}")
+            progress.update(task["id"], completed=sim.years_done, description=f"{sim.scenario.name} {sim.world.state.year - 1}")
 
         with progress:
             history = simulate_to_dir(sc, out, years=years, seed=seed, checkpoint_every=checkpoint_every, resume=resume, on_year=on_year, on_start=on_start)

@@ -90,7 +90,7 @@ def compact_record(sim) -> RunRecord:
     state_years = pd.DataFrame(
         {
             "year": np.repeat(np.arange(first, last + 1, dtype=np.int64), N),
-            "ccode": np.tile(world.ccode.astype(np.int64), Y),
+            "ccode": np.tile(world.inputs.ccode.astype(np.int64), Y),
             # the simulator keeps spending in millions; the record's unit is thousands of US$
             "milex": log.milex[:Y].ravel() * 1000.0,
             "cinc": log.cinc[:Y].ravel().astype(float),
@@ -101,7 +101,7 @@ def compact_record(sim) -> RunRecord:
     member = getattr(log, "active", None)
     if member is not None and not member[:Y].all():  # state-years of system members only (foedus.sim.steps.system)
         state_years = state_years.loc[member[:Y].ravel()].reset_index(drop=True)
-    ag = world.agreements
+    ag = world.state.agreements
     slot, idx, entry, exit_ = ag.spells()
     kinds = np.asarray(("alliance", "coalition", "organisation"), dtype=object)
     spells = {
@@ -110,7 +110,7 @@ def compact_record(sim) -> RunRecord:
         "defense": ag.obligations[slot, _DEFENCE].astype(bool),
         "start_year": ag.start_year[slot].astype(np.int64),
         "end_year": ag.end_year[slot].astype(np.int64),
-        "ccode": world.ccode[idx].astype(np.int64),
+        "ccode": world.inputs.ccode[idx].astype(np.int64),
         "entry_year": entry.astype(np.int64),
         "exit_year": exit_.astype(np.int64),
     }

@@ -145,25 +145,25 @@ class Simulation:
         with single_threaded_blas():
             self.world = build_world(scenario)
         self.world.log = recorder
-        self.world.check = bool(check)
-        self.world.explain = bool(explain)
+        self.world.inputs.check = bool(check)
+        self.world.inputs.explain = bool(explain)
         self.steps: dict[str, Callable] = dict(st.DEFAULT_STEPS if steps is None else steps)
 
     @property
     def year(self) -> int:
         """The next year to simulate."""
-        return self.world.year
+        return self.world.state.year
 
     @property
     def years_done(self) -> int:
         """Years simulated so far."""
-        return self.world.year - self.scenario.start_year
+        return self.world.state.year - self.scenario.start_year
 
     def step(self) -> None:
         """Simulate one year: run every step in order, then advance the calendar."""
         for fn in self.steps.values():
             fn(self.world, self.rng)
-        self.world.year += 1
+        self.world.state.year += 1
 
     def run(self, years: int | None = None, *, on_year: Callable[["Simulation"], None] | None = None) -> "Simulation":
         """Simulate ``years`` more years (default: the rest of the scenario's horizon)."""

@@ -88,15 +88,15 @@ class Recorder:
 
     def record_year(self, world: World) -> None:
         """Copy this year's state arrays into the buffers (one row per array)."""
-        t = world.year - self.first_year
+        t = world.state.year - self.first_year
         self._ensure(t + 1)
-        self.milex[t] = world.milex
-        self.milper[t] = world.milper
-        self.tpop[t] = world.population
-        self.cinc[t] = world.cinc
-        self.major[t] = world.major
+        self.milex[t] = world.state.milex
+        self.milper[t] = world.state.milper
+        self.tpop[t] = world.inputs.population
+        self.cinc[t] = world.state.cinc
+        self.major[t] = world.state.major
         self.tier[t] = world.tier_code()
-        self.active[t] = world.active if len(world.active) == self.n else True
+        self.active[t] = world.state.active if len(world.state.active) == self.n else True
         self.years = max(self.years, t + 1)
 
     def events(
@@ -152,7 +152,7 @@ class Recorder:
         last = self.first_year + Y - 1
         state_years = self.state_years_table(world)
         states = self._states_table(world)
-        ag = world.agreements
+        ag = world.state.agreements
         n = ag.n
         sl = slice(0, n)
         end = ag.end_year[sl].astype(np.int64)
@@ -184,13 +184,13 @@ class Recorder:
             }
         )
         slot, idx, entry, exit_ = ag.spells()
-        order = np.lexsort((entry, world.ccode[idx], ag.agreement_id[slot]))
+        order = np.lexsort((entry, world.inputs.ccode[idx], ag.agreement_id[slot]))
         slot, idx, entry, exit_ = slot[order], idx[order], entry[order], exit_[order]
         m = len(slot)
         memberships = pd.DataFrame(
             {
                 "agreement_id": ag.agreement_id[slot],
-                "ccode": world.ccode[idx].astype(np.int64),
+                "ccode": world.inputs.ccode[idx].astype(np.int64),
                 "phase": np.zeros(m, dtype=np.int64),
                 "entry_year": entry,
                 "entry_month": pd.array([pd.NA] * m, dtype="Int64"),
@@ -228,7 +228,7 @@ class Recorder:
         tiers = np.asarray(POWER_TIERS, dtype=object)
         table = pd.DataFrame(
             {
-                "ccode": np.tile(world.ccode.astype(np.int64), Y),
+                "ccode": np.tile(world.inputs.ccode.astype(np.int64), Y),
                 "year": np.repeat(np.arange(self.first_year, self.first_year + Y, dtype=np.int64), N),
                 "milex": self.milex[:Y].ravel() * 1000.0,
                 "milper": self.milper[:Y].ravel(),
@@ -259,10 +259,10 @@ class Recorder:
         end = np.where(left, self.first_year + last + 1, -1)
         return pd.DataFrame(
             {
-                "ccode": world.ccode.astype(np.int64)[ever],
-                "abb": np.asarray(world.abb, dtype=object)[ever],
-                "name": np.asarray(world.names, dtype=object)[ever],
-                "start_year": world.since.astype(np.int64)[ever],
+                "ccode": world.inputs.ccode.astype(np.int64)[ever],
+                "abb": np.asarray(world.inputs.abb, dtype=object)[ever],
+                "name": np.asarray(world.inputs.names, dtype=object)[ever],
+                "start_year": world.inputs.since.astype(np.int64)[ever],
                 "end_year": _na_int(end[ever]),
             }
         )
@@ -291,15 +291,15 @@ class Recorder:
     @staticmethod
     def _nonstate_tables(world: World) -> dict[str, pd.DataFrame]:
         """Non-state actors and their cyber-alignment memberships (brief A1, T3) as extra tables."""
-        if not world.nonstate_ids:
+        if not world.inputs.nonstate_ids:
             return {}
-        ag = world.agreements
+        ag = world.state.agreements
         actors = pd.DataFrame(
             {
-                "actor_id": world.nonstate_ids,
-                "name": world.nonstate_names,
-                "kind": world.nonstate_kind,
-                "home_ccode": _na_int(np.where(world.nonstate_home > 0, world.nonstate_home, -1)),
+                "actor_id": world.inputs.nonstate_ids,
+                "name": world.inputs.nonstate_names,
+                "kind": world.inputs.nonstate_kind,
+                "home_ccode": _na_int(np.where(world.inputs.nonstate_home > 0, world.inputs.nonstate_home, -1)),
             }
         )
         slot, idx, entry, exit_ = ag.spells(nonstate=True)
@@ -308,7 +308,7 @@ class Recorder:
         mem = pd.DataFrame(
             {
                 "agreement_id": ag.agreement_id[slot],
-                "actor_id": np.asarray(world.nonstate_ids, dtype=object)[idx] if len(idx) else np.array([], dtype=object),
+                "actor_id": np.asarray(world.inputs.nonstate_ids, dtype=object)[idx] if len(idx) else np.array([], dtype=object),
                 "entry_year": entry,
                 "exit_year": _na_int(exit_),
             }

@@ -178,8 +178,8 @@ def _build_world(scenario: Scenario) -> World:
         treaty_automatic=_treaty_automatic(sc),
         neutral_spells=np.array(spell_rows([a.neutral for a in sc.actors]), dtype=np.int64).reshape(-1, 3),
     )
-    world.crisis_threats = crisis_kinds(world.crisis_threat_from, sc.start_year)
-    world.ideal_known = np.array([a.ideal_point is not None for a in sc.actors], dtype=bool)
+    world.state.crisis_threats = crisis_kinds(world.inputs.crisis_threat_from, sc.start_year)
+    world.inputs.ideal_known = np.array([a.ideal_point is not None for a in sc.actors], dtype=bool)
     _schedule_system(world, sc.start_year)
     st.initialise(world)
     return world
@@ -193,7 +193,7 @@ def _balance(power: np.ndarray) -> np.ndarray:
 
 
 def _entered(sc: Scenario) -> np.ndarray:
-    """Each actor's first entry into the state system (:attr:`~foedus.sim.world.World.entered`)."""
+    """Each actor's first entry into the state system (:attr:`~foedus.sim.world.WorldInputs.entered`)."""
     from foedus.theory.reassurance import STATE_LIST_START
 
     def first(a) -> int:
@@ -218,19 +218,19 @@ def _spells(sc: Scenario) -> np.ndarray:
 
 def _schedule_system(world: World, year: int) -> None:
     """Keep the scenario's figures of states scheduled to enter or leave, and make those outside the system in ``year`` dormant."""
-    if not len(world.spells):
+    if not len(world.inputs.spells):
         return
-    world.dormant = {
-        "economy": world.economy.copy(), "milex": world.milex.copy(), "milper": world.milper.copy(), "cinc": world.cinc0.copy(),
-        "major": world.major.copy(), "cyber_capacity": world.cyber_capacity.copy(), "cyber_vulnerability": world.cyber_vulnerability.copy(),
-        "exposure": world.exposure.copy(), "hostility": world.hostility.copy(), "rivalry": world.rivalry.copy(),
+    world.inputs.dormant = {
+        "economy": world.state.economy.copy(), "milex": world.state.milex.copy(), "milper": world.state.milper.copy(), "cinc": world.state.cinc0.copy(),
+        "major": world.state.major.copy(), "cyber_capacity": world.state.cyber_capacity.copy(), "cyber_vulnerability": world.state.cyber_vulnerability.copy(),
+        "exposure": world.state.exposure.copy(), "hostility": world.state.hostility.copy(), "rivalry": world.state.rivalry.copy(),
     }
-    now = membership_in(world.spells, world.n, year)
+    now = membership_in(world.inputs.spells, world.n, year)
     if now.all():
         return
     make_dormant(world, np.flatnonzero(~now))
     world.update_power()
-    world.results.offensive = offensive_capability(world.military, world.power, floor=world.params.offensive_floor, check=False)
+    world.results.offensive = offensive_capability(world.state.military, world.state.power, floor=world.inputs.params.offensive_floor, check=False)
 
 
 def _state_arrays(sc: Scenario) -> dict[str, np.ndarray | list]:

@@ -18,8 +18,8 @@ step of a simulated year is a handful of vectorised operations (see :mod:`foedus
 
 A field is state when some step assigns it or changes it in place during a run; the rest are
 inputs. The compiled passes over memberships are in :mod:`foedus.sim.membership`. Code written
-against the flat ``World`` of before (``world.hostility``) still runs through transitional
-properties; ``tools/world_split.py`` rewrites it to ``world.state.hostility``.
+against the flat ``World`` of before (``world.hostility``) fails with AttributeError;
+``tools/world_split.py`` rewrites it to ``world.state.hostility``.
 """
 
 from __future__ import annotations
@@ -432,22 +432,6 @@ _STATE_FIELDS = tuple(f.name for f in fields(WorldState))
 _WORLD_OWN = ("results", "cache", "year_cache", "log")
 
 
-def _through(part: str, name: str) -> property:
-    def get(self):
-        return getattr(getattr(self, part), name)
-
-    def set_(self, value) -> None:
-        setattr(getattr(self, part), name, value)
-
-    return property(get, set_, doc=f"``{part}.{name}`` (transitional: write ``world.{part}.{name}``; ``tools/world_split.py`` rewrites it).")
-
-
-for _part, _names in (("inputs", _INPUT_FIELDS), ("state", _STATE_FIELDS)):
-    for _name in _names:
-        setattr(World, _name, _through(_part, _name))
-del _part, _names, _name
-# Code written against the flat World (before the split, e.g. a branch merged later) still reads and writes
-# the fields through these properties; the package itself uses the parts (tests/test_world_split.py).
 
 
 @njit(cache=True)

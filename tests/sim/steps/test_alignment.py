@@ -37,20 +37,20 @@ def test_nobody_reconsiders_at_consider_rate_zero():
 def test_a_member_leaves_a_pact_whose_value_fell_below_its_cost_and_the_pair_ends():
     """Leeds & Savun (2007): a membership worth less than its cost *and* less than when it entered is left."""
     world, rng = tiny_world(agreements=[alliance("Pact", [SMA, SMB])], consider_rate=0.0, exit_rate=1.0, alliance_cost=10.0)
-    world.agreements.value_start[0, :] = 100.0  # worth much more when signed
+    world.state.agreements.value_start[0, :] = 100.0  # worth much more when signed
     alignment(world, rng)
     exits = events(world, "exit")
     assert {leaver for _, leaver, _, _ in exits} == {SMA, SMB}
     assert all(d["factors"]["value"] < d["factors"]["cost"] and d["factors"]["value"] < d["factors"]["value_at_entry"] for _, _, _, d in exits)
     (_, _, _, end), = events(world, "dissolution")
-    assert end["cause"] == "too few members after exits" and not world.agreements.active[0]
+    assert end["cause"] == "too few members after exits" and not world.state.agreements.active[0]
 
 
 def test_a_treaty_worth_less_than_its_cost_but_no_less_than_when_signed_is_kept():
     """Treaty inertia: a membership whose value has not fallen since entry is not left, whatever its level."""
     world, rng = tiny_world(agreements=[alliance("Pact", [SMA, SMB])], consider_rate=0.0, exit_rate=1.0, alliance_cost=10.0)
     alignment(world, rng)
-    assert not events(world, "exit") and world.agreements.active[0]
+    assert not events(world, "exit") and world.state.agreements.active[0]
 
 
 def test_no_state_joins_a_treaty_whose_terms_admit_no_members():
@@ -58,12 +58,12 @@ def test_no_state_joins_a_treaty_whose_terms_admit_no_members():
     for _ in range(3):
         alignment(world, rng)
     assert not events(world, "accession")
-    assert world.agreements.members[0].sum() == 2
+    assert world.state.agreements.members[0].sum() == 2
 
 
 def test_a_bilateral_treaty_in_a_scenario_is_closed_unless_its_terms_say_otherwise():
     world, _ = tiny_world(agreements=[alliance("Pair", [GRT, SMA]), alliance("Three", [GRT, SMA, SMB]), alliance("Open pair", [GRT, SMB], admits_members=True)])
-    assert world.agreements.admits[:3].tolist() == [False, True, True]
+    assert world.state.agreements.admits[:3].tolist() == [False, True, True]
 
 
 def test_a_candidate_with_a_territorial_dispute_with_a_member_is_not_admitted():
@@ -103,11 +103,11 @@ def test_an_offence_pact_is_worth_its_aggrandisement_to_a_member_deciding_whethe
     goods = np.zeros((5, world.n, world.n))
     goods[4] = 0.3  # aggrandisement only
     np.fill_diagonal(goods[4], 0.0)
-    i_idx, _, stay = _membership_values(world.agreements, view, goods, world.year)
+    i_idx, _, stay = _membership_values(world.state.agreements, view, goods, world.state.year)
     assert len(i_idx) == 2 and np.allclose(stay, 0.3)
     goods[4] = 0.0
     goods[0] = 0.5  # protection, which an offence pledge does not provide
-    assert np.allclose(_membership_values(world.agreements, view, goods, world.year)[2], 0.0)
+    assert np.allclose(_membership_values(world.state.agreements, view, goods, world.state.year)[2], 0.0)
 
 
 RIVALS_THREATEN = THREATENED
@@ -116,7 +116,7 @@ RIVALS_THREATEN = THREATENED
 def _formations_in(year: int, **parameters):
     parameters.setdefault("pledge_credibility_weight", 0.0)  # the norm alone (the rivals' credibility: the test after the next)
     world, rng = tiny_world(relations=RIVALS_THREATEN, consider_rate=1.0, **parameters)
-    world.year = year  # the same world, dated before or after the renunciation of war
+    world.state.year = year  # the same world, dated before or after the renunciation of war
     alignment(world, rng)
     return world, events(world, "formation")
 
@@ -131,7 +131,7 @@ def test_rivals_pledge_non_aggression_once_war_is_renounced_and_not_before_and_t
     world, formed = _formations_in(2000)
     na = [e for e in formed if e[3]["factors"]["form"] == "nonaggression" and {e[1], e[2]} == {GRT, RIV}]
     assert na, formed
-    p = world.params
+    p = world.inputs.params
     for _, _, _, d in formed:
         f = d["factors"]
         assert f["renunciation_of_war"] == 1.0 and f["nonaggression_standing"] == 1.0
@@ -153,7 +153,7 @@ def test_a_pledge_from_a_sworn_enemy_is_cheap_talk_and_its_credibility_is_a_fact
 
     def formed(**parameters):
         world, rng = tiny_world(relations=enemies, consider_rate=1.0, nonaggression_prior=0.0, **parameters)
-        world.year = 2000
+        world.state.year = 2000
         alignment(world, rng)
         return world, [e for e in events(world, "formation") if {e[1], e[2]} == {GRT, RIV}]
 
@@ -163,12 +163,12 @@ def test_a_pledge_from_a_sworn_enemy_is_cheap_talk_and_its_credibility_is_a_fact
     assert not [e for e in doubted if e[3]["factors"]["form"] in ("nonaggression", "neutrality_nonaggression")]
     goods = np.ones((5, world.n, world.n))
     credible_goods(world, goods)
-    assert np.allclose(goods[1], 1.0 - world.hostility.T - np.diag(np.diag(1.0 - world.hostility.T)) + np.eye(world.n))
+    assert np.allclose(goods[1], 1.0 - world.state.hostility.T - np.diag(np.diag(1.0 - world.state.hostility.T)) + np.eye(world.n))
     assert (goods[[0, 2, 3, 4]] == 1.0).all()  # neutrality, protection, consultation, aggrandisement untouched
     world, formed_any = _formations_in(2000, pledge_credibility_weight=1.0, trust_threshold=0.0)
     for _, c, c2, d in events(world, "formation"):
         i, j = world.index_of(c), world.index_of(c2)
-        assert d["factors"]["pledge_credibility"] == pytest.approx([1.0 - world.hostility[j, i], 1.0 - world.hostility[i, j]])
+        assert d["factors"]["pledge_credibility"] == pytest.approx([1.0 - world.state.hostility[j, i], 1.0 - world.state.hostility[i, j]])
     assert events(world, "formation")
 
 
@@ -186,10 +186,10 @@ def test_rivals_below_the_minimum_trust_threshold_sign_no_pledge_and_the_thresho
     _, linear = rivals_pledge(trust_threshold=0.0)
     assert linear, "the rivals sign no pledge even under the linear discount: the test has no premise"
     world, threshold = rivals_pledge()
-    assert world.params.trust_threshold == 0.5 and not threshold
+    assert world.inputs.params.trust_threshold == 0.5 and not threshold
     for _, c, c2, d in events(world, "formation"):
         i, j = world.index_of(c), world.index_of(c2)
-        trust = [1.0 - world.hostility[j, i], 1.0 - world.hostility[i, j]]
+        trust = [1.0 - world.state.hostility[j, i], 1.0 - world.state.hostility[i, j]]
         assert d["factors"]["pledge_credibility"] == pytest.approx([t if t >= 0.5 else 0.0 for t in trust])
 
 
@@ -207,6 +207,6 @@ def test_a_small_state_carries_only_its_share_of_the_risk_of_defending_its_great
     assert {GRT, SMA} in pairs or {GRT, SMB} in pairs, pairs
     from foedus.theory.consent import pair_burden_shares
 
-    at = {int(c): k for k, c in enumerate(world.ccode)}
-    sigma = pair_burden_shares(world.power)
+    at = {int(c): k for k, c in enumerate(world.inputs.ccode)}
+    sigma = pair_burden_shares(world.state.power)
     assert sigma[at[SMA], at[GRT]] < 0.1 and sigma[at[GRT], at[SMA]] > 0.9

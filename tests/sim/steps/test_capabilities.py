@@ -15,9 +15,9 @@ STILL = [dict(a, growth=0.0) for a in ACTORS]  # no growth: only arming moves
 
 def test_the_starting_spending_is_a_fixed_point_of_the_arms_race():
     world, rng = tiny_world(actors=STILL, growth_noise=0.0, agreements=[alliance("Pact", [GRT, SMA])])
-    start = world.milex.copy()
+    start = world.state.milex.copy()
     capabilities(world, rng)
-    np.testing.assert_allclose(world.milex, start, rtol=1e-9)
+    np.testing.assert_allclose(world.state.milex, start, rtol=1e-9)
 
 
 def test_rivals_arm_against_each_other_when_their_hostility_rises():
@@ -26,20 +26,20 @@ def test_rivals_arm_against_each_other_when_their_hostility_rises():
     far = [dict(a, lat=-40.0, lon=170.0) if a["ccode"] == SMA else a for a in STILL]
     world, rng = tiny_world(actors=far, growth_noise=0.0)
     g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))
-    start = world.milex.copy()
-    world.hostility[g, r] = world.hostility[r, g] = 1.0
+    start = world.state.milex.copy()
+    world.state.hostility[g, r] = world.state.hostility[r, g] = 1.0
     perceive_threats(world)
     capabilities(world, rng)
-    assert world.milex[g] > start[g] and world.milex[r] > start[r]
-    assert world.milex[a] < start[a] * 1.01  # a bystander barely moves
+    assert world.state.milex[g] > start[g] and world.state.milex[r] > start[r]
+    assert world.state.milex[a] < start[a] * 1.01  # a bystander barely moves
 
 
 def test_spending_is_capped_at_its_share_of_gdp():
     """The ceiling is a share of GDP in spending's currency (``spending_units``; 1 where the figures share one)."""
     world, rng = tiny_world(actors=STILL, growth_noise=0.0, max_milex_share=0.02)
     capabilities(world, rng)
-    assert (world.milex <= 0.02 * spending_units(world) * world.economy + 1e-9).all()
-    assert world.power.sum() == pytest.approx(1.0)
+    assert (world.state.milex <= 0.02 * spending_units(world) * world.state.economy + 1e-9).all()
+    assert world.state.power.sum() == pytest.approx(1.0)
 
 
 def test_the_compiled_arming_weights_are_jervis_reactivity_times_the_threat_weights():
@@ -96,17 +96,17 @@ def test_the_compiled_spending_update_is_richardsons_step_clipped_to_the_bit():
     for trial in range(20):
         weights = rng.random((n, n)) * 0.3
         np.fill_diagonal(weights, 0.0)
-        relief = rng.random(n) * world.milex * (3.0 if trial % 2 else 0.1)  # goodwill: the clip at zero and the floor bind
-        world.economy = world.economy0 * rng.uniform(0.5, 1.5, n)
-        p = world.params
-        grievance = world.base_spending * (world.economy / world.economy0) - relief
-        new = th_arms.richardson_step(world.milex, 1.0, p.fatigue, grievance, weights)
+        relief = rng.random(n) * world.state.milex * (3.0 if trial % 2 else 0.1)  # goodwill: the clip at zero and the floor bind
+        world.state.economy = world.state.economy0 * rng.uniform(0.5, 1.5, n)
+        p = world.inputs.params
+        grievance = world.state.base_spending * (world.state.economy / world.state.economy0) - relief
+        new = th_arms.richardson_step(world.state.milex, 1.0, p.fatigue, grievance, weights)
         # a demobilisation ceiling on some states in half the trials (inf: none), binding or not
-        ceiling = np.where(rng.random(n) < 0.5, world.milex * rng.uniform(0.3, 1.2, n), np.inf) if trial % 4 < 2 else np.full(n, np.inf)
-        milex = np.clip(new, p.milex_floor_share * world.milex_floor, np.minimum(p.max_milex_share * spending_units(world) * world.economy, ceiling))
-        military = (1.0 - p.military_depreciation) * world.military + milex
-        milper = world.milper0 * milex / world.milex0
-        got = spending_update(world, weights @ world.milex, relief, ceiling)
+        ceiling = np.where(rng.random(n) < 0.5, world.state.milex * rng.uniform(0.3, 1.2, n), np.inf) if trial % 4 < 2 else np.full(n, np.inf)
+        milex = np.clip(new, p.milex_floor_share * world.state.milex_floor, np.minimum(p.max_milex_share * spending_units(world) * world.state.economy, ceiling))
+        military = (1.0 - p.military_depreciation) * world.state.military + milex
+        milper = world.state.milper0 * milex / world.state.milex0
+        got = spending_update(world, weights @ world.state.milex, relief, ceiling)
         assert [g.tobytes() for g in got] == [milex.tobytes(), military.tobytes(), milper.tobytes()]
 
 
@@ -115,19 +115,19 @@ def test_a_belligerent_mobilises_and_the_stronger_enemy_makes_it_mobilise_more()
     world, rng = tiny_world(actors=STILL, growth_noise=0.0)
     peace, _ = tiny_world(actors=STILL, growth_noise=0.0)
     g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))
-    world.at_war[r, a] = world.at_war[a, r] = True
+    world.state.at_war[r, a] = world.state.at_war[a, r] = True
     capabilities(world, rng)
     capabilities(peace, np.random.default_rng(0))
-    assert world.milex[a] > peace.milex[a] and world.milex[r] >= peace.milex[r]
-    assert world.milex[a] / peace.milex[a] > world.milex[r] / peace.milex[r]  # the small state mobilises more
-    assert world.milex[g] == pytest.approx(peace.milex[g])
+    assert world.state.milex[a] > peace.state.milex[a] and world.state.milex[r] >= peace.state.milex[r]
+    assert world.state.milex[a] / peace.state.milex[a] > world.state.milex[r] / peace.state.milex[r]  # the small state mobilises more
+    assert world.state.milex[g] == pytest.approx(peace.state.milex[g])
 
 
 def test_allied_relief_never_takes_more_than_the_capped_reaction():
     """With the reaction capped at a share of the starting spending, no alliance can collapse a state's spending."""
     world, rng = tiny_world(actors=STILL, growth_noise=0.0, reaction_share_cap=0.5, ally_weight=2.0)
-    p = world.params
-    assert (world.base_spending >= (1 - p.reaction_share_cap) * p.fatigue * world.milex - 1e-9).all()
+    p = world.inputs.params
+    assert (world.state.base_spending >= (1 - p.reaction_share_cap) * p.fatigue * world.state.milex - 1e-9).all()
 
 
 def test_mobilisation_and_ceiling_do_not_depend_on_the_currency_of_gdp():
@@ -139,14 +139,14 @@ def test_mobilisation_and_ceiling_do_not_depend_on_the_currency_of_gdp():
     """
     for scale in (1.0, 1000.0):
         world, rng = tiny_world(actors=STILL, growth_noise=0.0)
-        world.economy = world.economy * scale
-        world.economy0 = world.economy0 * scale
+        world.state.economy = world.state.economy * scale
+        world.state.economy0 = world.state.economy0 * scale
         r, a = (world.index_of(c) for c in (RIV, SMA))
-        world.at_war[r, a] = world.at_war[a, r] = True
+        world.state.at_war[r, a] = world.state.at_war[a, r] = True
         capabilities(world, rng)
         if scale == 1.0:
-            first = world.milex.copy()
-    assert np.allclose(world.milex, first, rtol=1e-9)
+            first = world.state.milex.copy()
+    assert np.allclose(world.state.milex, first, rtol=1e-9)
 
 
 def test_after_a_war_a_state_demobilises_within_a_year_or_two_to_a_plateau_above_its_prewar_spending():
@@ -157,22 +157,22 @@ def test_after_a_war_a_state_demobilises_within_a_year_or_two_to_a_plateau_above
     """
     world, rng = tiny_world(actors=STILL, growth_noise=0.0)
     r, a = (world.index_of(c) for c in (RIV, SMA))
-    pre = world.milex.copy()
-    world.at_war[r, a] = world.at_war[a, r] = True
+    pre = world.state.milex.copy()
+    world.state.at_war[r, a] = world.state.at_war[a, r] = True
     for _ in range(4):
         capabilities(world, rng)
-    peak = world.milex.copy()
+    peak = world.state.milex.copy()
     assert peak[a] > 2 * pre[a]  # the small state mobilised
-    world.at_war[:] = False
+    world.state.at_war[:] = False
     capabilities(world, rng)  # the war is over
     capabilities(world, rng)
-    p = world.params
+    p = world.inputs.params
     plateau = pre[a] + p.war_ratchet * (peak[a] - pre[a])
-    assert pre[a] * 1.05 < world.milex[a] < pre[a] + 0.5 * (peak[a] - pre[a])  # down most of the way, above the pre-war level
+    assert pre[a] * 1.05 < world.state.milex[a] < pre[a] + 0.5 * (peak[a] - pre[a])  # down most of the way, above the pre-war level
     for _ in range(25):
         capabilities(world, rng)
-    assert world.milex[a] > pre[a] + 0.5 * p.war_ratchet * (peak[a] - pre[a])  # the ratchet holds, years later
-    assert world.milex[a] < plateau * 1.5
+    assert world.state.milex[a] > pre[a] + 0.5 * p.war_ratchet * (peak[a] - pre[a])  # the ratchet holds, years later
+    assert world.state.milex[a] < plateau * 1.5
 
 
 def test_without_a_ratchet_a_state_returns_to_its_prewar_spending_and_with_a_full_one_it_keeps_its_war_spending():
@@ -180,32 +180,32 @@ def test_without_a_ratchet_a_state_returns_to_its_prewar_spending_and_with_a_ful
     for ratchet in (0.0, 1.0):
         world, rng = tiny_world(actors=STILL, growth_noise=0.0, war_ratchet=ratchet)
         r, a = (world.index_of(c) for c in (RIV, SMA))
-        pre = world.milex[a]
-        world.at_war[r, a] = world.at_war[a, r] = True
+        pre = world.state.milex[a]
+        world.state.at_war[r, a] = world.state.at_war[a, r] = True
         for _ in range(4):
             capabilities(world, rng)
-        peak = world.milex[a]
-        world.at_war[:] = False
+        peak = world.state.milex[a]
+        world.state.at_war[:] = False
         for _ in range(30):
             capabilities(world, rng)
         target = pre if ratchet == 0.0 else peak
-        assert world.milex[a] == pytest.approx(target, rel=0.15)
+        assert world.state.milex[a] == pytest.approx(target, rel=0.15)
 
 
 def test_personnel_stay_within_the_records_share_of_the_population():
     """COW NMC: at peace milper / tpop above 5.2 % in 0.1 % of the in-sample state-years; at war at most 13.2 %."""
     world, rng = tiny_world(actors=STILL, growth_noise=0.0)
     r, a = (world.index_of(c) for c in (RIV, SMA))
-    world.milper0 = np.full(world.n, 100.0)  # thousands
-    world.milper = world.milper0.copy()
-    world.population = np.full(world.n, 100.0 / 1000.0 / 0.04)  # millions: 4 % of the people under arms at the start
-    world.at_war[r, a] = world.at_war[a, r] = True
+    world.state.milper0 = np.full(world.n, 100.0)  # thousands
+    world.state.milper = world.state.milper0.copy()
+    world.inputs.population = np.full(world.n, 100.0 / 1000.0 / 0.04)  # millions: 4 % of the people under arms at the start
+    world.state.at_war[r, a] = world.state.at_war[a, r] = True
     for _ in range(6):
         capabilities(world, rng)
-    p = world.params
-    share = world.milper / (1000.0 * world.population)
+    p = world.inputs.params
+    share = world.state.milper / (1000.0 * world.inputs.population)
     assert share[a] <= p.max_personnel_share_war + 1e-12 and share[a] > p.max_personnel_share_peace
-    world.at_war[:] = False
+    world.state.at_war[:] = False
     capabilities(world, rng)
-    share = world.milper / (1000.0 * world.population)
+    share = world.state.milper / (1000.0 * world.inputs.population)
     assert (share <= p.max_personnel_share_peace + 1e-12).all()

@@ -14,21 +14,21 @@ LATE = max(COALITION_FIRST_YEAR.values())
 
 def test_no_coalition_against_a_global_threat_before_its_first_year():
     world, rng = tiny_world(crisis_rate=1.0, coalition_threshold=0.0, crisis_end_rate=0.01, coalition_efficacy=0.0)
-    world.year = min(COALITION_FIRST_YEAR.values()) - 1
+    world.state.year = min(COALITION_FIRST_YEAR.values()) - 1
     crises_and_coalitions(world, rng)
-    (crisis,) = world.crises.open()
-    assert world.crises.coalition[crisis] < 0 and not events(world, "formation")
+    (crisis,) = world.state.crises.open()
+    assert world.state.crises.coalition[crisis] < 0 and not events(world, "formation")
 
 
 def test_a_crisis_forms_a_coalition_of_the_exposed_led_by_the_most_capable():
     world, rng = tiny_world(crisis_rate=1.0, coalition_threshold=0.0, crisis_end_rate=0.01, coalition_efficacy=0.0)  # the crisis outlasts the year
-    world.year = LATE  # coalitions against global threats assemble from 2000-2003 (COALITION_FIRST_YEAR)
+    world.state.year = LATE  # coalitions against global threats assemble from 2000-2003 (COALITION_FIRST_YEAR)
     crises_and_coalitions(world, rng)
-    (crisis,) = world.crises.open()
-    a = world.crises.coalition[crisis]
-    ag = world.agreements
+    (crisis,) = world.state.crises.open()
+    a = world.state.crises.coalition[crisis]
+    ag = world.state.agreements
     assert a >= 0 and ag.active[a] and ag.kind[a] == 1  # a coalition
-    exposed = np.flatnonzero(world.crises.exposure[crisis] > 0)
+    exposed = np.flatnonzero(world.state.crises.exposure[crisis] > 0)
     assert set(np.flatnonzero(ag.members[a])) <= set(exposed) and ag.members[a].sum() >= 2
     (_, lead, _, detail), = events(world, "formation")
     assert lead == GRT and detail["factors"]["lead"] == GRT
@@ -36,18 +36,18 @@ def test_a_crisis_forms_a_coalition_of_the_exposed_led_by_the_most_capable():
 
 def test_a_coalition_dissolves_when_its_crisis_runs_out():
     world, rng = tiny_world(crisis_rate=1.0, coalition_threshold=0.0, crisis_end_rate=1.0)  # every crisis lasts one year
-    world.year = LATE
+    world.state.year = LATE
     crises_and_coalitions(world, rng)
-    assert world.crises.open() == []
+    assert world.state.crises.open() == []
     (_, _, _, detail), = events(world, "dissolution")
     assert detail["cause"] in ("crisis faded", "mission ended")
-    assert not world.agreements.active[: world.agreements.n].any()
+    assert not world.state.agreements.active[: world.state.agreements.n].any()
 
 
 def test_no_crisis_arises_at_rate_zero():
     world, rng = tiny_world(crisis_rate=0.0)
     crises_and_coalitions(world, rng)
-    assert world.crises.kind == [] and not events(world)
+    assert world.state.crises.kind == [] and not events(world)
 
 
 def test_a_coalition_whose_mission_succeeded_may_become_an_organisation():
@@ -55,12 +55,12 @@ def test_a_coalition_whose_mission_succeeded_may_become_an_organisation():
         crisis_rate=1.0, coalition_threshold=0.0, crisis_end_rate=0.01, coalition_efficacy=10.0, crisis_spread=0.0,
         institutionalisation_rate=1.0, organisation_min_members=2, relations=[],
     )
-    world.exposure[:] = 1.0
-    world.year = LATE
+    world.state.exposure[:] = 1.0
+    world.state.year = LATE
     crises_and_coalitions(world, rng)
     causes = [d["cause"] for _, _, _, d in events(world, "formation")]
     assert causes[0].startswith("coalition of the willing") and "coalition institutionalised" in causes
-    ag = world.agreements
+    ag = world.state.agreements
     (org,) = np.flatnonzero((ag.kind[: ag.n] == 2) & ag.active[: ag.n])
     (coal,) = np.flatnonzero(ag.kind[: ag.n] == 1)
     assert not ag.active[coal] and ag.members[org].sum() >= 2 and ag.institutionalised[org] == 1

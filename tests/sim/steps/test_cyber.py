@@ -25,10 +25,10 @@ def test_states_that_trust_each_other_form_a_cyber_alignment_and_the_distrusted_
 
 def test_intrusions_erode_the_victims_trust_and_nothing_happens_without_cyber_capacity():
     world, rng = tiny_world(actors=ACTORS_CYBER, intrusion_rate=1.0, trends={"cyber": 1.0}, trust_recovery=0.0)
-    before = world.trust.copy()
+    before = world.state.trust.copy()
     cyber(world, rng)
     hit = world.results.intrusions.T & ~np.eye(world.n, dtype=bool)  # [i, j]: j intruded into i
-    assert hit.any() and (world.trust[hit] <= before[hit]).all()
+    assert hit.any() and (world.state.trust[hit] <= before[hit]).all()
     world, rng = tiny_world()
     cyber(world, rng)
     assert not world.results.intrusions.any() and not events(world)
@@ -57,8 +57,8 @@ def test_a_norms_pledge_admits_its_camp_and_never_the_other():
     world, rng = _world_with_firms([PLEDGE], [])
     for _ in range(3):
         cyber(world, rng)
-        world.year += 1
-    pledge = int(world.agreements.agreement_id[0])
+        world.state.year += 1
+    pledge = int(world.state.agreements.agreement_id[0])
     joined = {c for a, c, _, _ in events(world, "accession") if a == pledge}
     assert SMB in joined and RIV not in joined
     (_, _, _, detail), = [e for e in events(world, "accession") if e[1] == SMB and e[0] == pledge]
@@ -78,8 +78,8 @@ def test_a_firm_joins_only_the_camp_of_its_home_state_or_stated_values():
     world, rng = _world_with_firms([PLEDGE], firms)
     for _ in range(3):
         cyber(world, rng)
-        world.year += 1
-    joined = {d["nonstate_actor"]: d for a, _, _, d in events(world, "accession") if "nonstate_actor" in d and a == int(world.agreements.agreement_id[0])}
+        world.state.year += 1
+    joined = {d["nonstate_actor"]: d for a, _, _, d in events(world, "accession") if "nonstate_actor" in d and a == int(world.state.agreements.agreement_id[0])}
     assert set(joined) == {"westco", "opengo"}  # EastCo takes its home's camp; Nobody has none
     assert joined["opengo"]["factors"]["values"] == 0.9 and joined["westco"]["factors"]["values"] is None
 
@@ -98,7 +98,7 @@ def test_an_alignment_that_shares_vulnerabilities_refuses_a_partner_its_members_
     )
     for trust, admitted in ((0.3, False), (0.95, True)):
         sim = Simulation(sc, rng=0, explain=True)
-        g, a, b = (int(np.flatnonzero(sim.world.ccode == c)[0]) for c in (GRT, SMA, SMB))
-        sim.world.trust[a, g] = sim.world.trust[b, g] = trust  # the members' trust in the candidate
+        g, a, b = (int(np.flatnonzero(sim.world.inputs.ccode == c)[0]) for c in (GRT, SMA, SMB))
+        sim.world.state.trust[a, g] = sim.world.state.trust[b, g] = trust  # the members' trust in the candidate
         cyber(sim.world, sim.rng)
         assert any(c == GRT for _, c, _, _ in events(sim.world, "accession")) == admitted

@@ -16,7 +16,7 @@ from .conftest import GRT, SMA, SMB, alliance, events, tiny_world
 
 def test_a_dissolved_agreement_ends_this_year_and_closes_every_members_spell():
     world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA, SMB])])
-    ag = world.agreements
+    ag = world.state.agreements
     dissolve(world, 0, {"cause": "scheduled shock"})
     assert not ag.active[0] and ag.end_year[0] == 2000 and not ag.members[0].any()
     slot, _, entry, exit_ = ag.spells()
@@ -28,12 +28,12 @@ def test_dissolving_nothing_logs_nothing():
     world, _ = tiny_world(agreements=[alliance("Pact", [SMA, SMB])])
     dissolve(world, np.zeros(0, np.intp))
     dissolve_deserted(world, np.zeros(0, np.intp), "too few members after exits")
-    assert world.agreements.active[0] and events(world, "dissolution") == []
+    assert world.state.agreements.active[0] and events(world, "dissolution") == []
 
 
 def test_a_member_that_leaves_cannot_rejoin_this_year_and_its_exit_is_logged():
     world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA, SMB])])
-    ag = world.agreements
+    ag = world.state.agreements
     a = world.index_of(SMA)
     leave(world, 0, a, {"cause": "scheduled shock"})
     assert not ag.members[0, a] and ag.last_exit[0, a] == 2000 and ag.active[0]
@@ -46,7 +46,7 @@ def test_a_pair_left_by_one_member_dissolves_naming_the_one_left_behind():
     world, _ = tiny_world(agreements=[alliance("Pact", [SMA, SMB])])
     leave(world, 0, world.index_of(SMA))
     dissolve_if_deserted(world, 0, "too few members after exits")
-    assert not world.agreements.active[0]
+    assert not world.state.agreements.active[0]
     (_, _, _, detail), = events(world, "dissolution")
     assert detail == {"cause": "too few members after exits", "factors": {"members_left": [SMB], "years_in_force": 10}}
 
@@ -63,7 +63,7 @@ def test_alliances_dissolve_by_their_hazard_labelled_by_its_largest_term(cause):
     world, rng = tiny_world(agreements=[alliance("Pact", [SMA, SMB])])
     st = cohesion_state(world)
     dissolve_by_hazard(world, rng, st, _terms(len(st["slots"]), cause), np.zeros(len(st["slots"])))
-    assert not world.agreements.active[0]
+    assert not world.state.agreements.active[0]
     (_, _, _, detail), = events(world, "dissolution")
     f = detail["factors"]
     # the cause in words that match its values (issue 17 item 4): "lost"/"gone" only past half, else "fell"/"faded"
@@ -78,7 +78,7 @@ def test_no_alliance_dissolves_at_zero_hazard():
     world, rng = tiny_world(agreements=[alliance("Pact", [SMA, SMB])])
     st = cohesion_state(world)
     dissolve_by_hazard(world, rng, st, np.zeros((len(DISSOLUTION_CAUSES), len(st["slots"]))), np.zeros(len(st["slots"])))
-    assert world.agreements.active[0] and events(world, "dissolution") == []
+    assert world.state.agreements.active[0] and events(world, "dissolution") == []
 
 
 def test_every_hazard_drawn_ending_is_labelled_by_its_largest_term_in_words_its_values_bear():

@@ -46,7 +46,7 @@ def test_the_strong_side_pays_for_the_risk_of_defending():
     base = np.array([0.04])
     without = pact_cost(world, terms, np.array([g]), np.array([a]), base, 1.0, 0.0)[0]
     with_risk = pact_cost(world, terms, np.array([g]), np.array([a]), base, 1.0, 0.0, risk=1.0)[0]  # an offence pledge: risk, no protection
-    assert with_risk - without == pytest.approx(world.params.defence_burden_weight * terms.burden[g, a], rel=1e-12)
+    assert with_risk - without == pytest.approx(world.inputs.params.defence_burden_weight * terms.burden[g, a], rel=1e-12)
     assert terms.burden[g, a] > 0
 
 
@@ -59,7 +59,7 @@ def test_only_a_pledge_of_protection_buys_the_autonomy_concessions_of_morrows_ex
     base = np.array([0.04])
     risk_only = pact_cost(world, terms, np.array([g]), np.array([a]), base, 1.0, 0.0, risk=1.0)[0]
     protection = pact_cost(world, terms, np.array([g]), np.array([a]), base, 1.0, 1.0)[0]
-    gain = world.params.autonomy_weight * np.log1p(terms.autonomy[g, a])
+    gain = world.inputs.params.autonomy_weight * np.log1p(terms.autonomy[g, a])
     assert gain > 0 and protection - risk_only == pytest.approx(-gain, rel=1e-12)
     assert pact_cost(world, terms, np.array([g]), np.array([a]), base, 0.2, 0.0)[0] == pytest.approx(0.2 * 0.04, rel=1e-12)
 
@@ -70,7 +70,7 @@ def test_new_pacts_carry_their_forms_obligations_are_closed_and_the_great_power_
     k = 2
     form = np.array([FORMS.index("defence"), FORMS.index("nonaggression")])
     form_alliances(world, np.array([a, a]), np.array([g, b]), form, np.zeros((k, 4)), np.zeros((k, 4)), np.zeros((k, 2)), np.zeros((k, 2)), np.zeros((k, 2, 5)))
-    ag = world.agreements
+    ag = world.state.agreements
     assert ag.asymmetric[:2].tolist() == [True, False]
     assert ag.leader[0] == g
     assert ag.commitment[0] == 1.0  # a defence pact
@@ -103,7 +103,7 @@ def test_a_new_state_reads_no_record_of_its_neighbours_intentions():
     g, a, b = world.index_of(GRT), world.index_of(SMA), world.index_of(SMB)
     assert entry_years(world)[a] == 1999
     expected = reassurance_threat(world)
-    u = np.exp(-(world.year - 1999) / 10.0)
+    u = np.exp(-(world.state.year - 1999) / 10.0)
     assert world.results.threat[a, g] == 0.0 and world.results.reach[a, g] > 0
     assert expected[a, g] == pytest.approx(u * 0.5 * world.results.reach[a, g], rel=1e-12)
     assert expected[b, g] == world.results.threat[b, g] == 0.0  # old members: the record
@@ -113,7 +113,7 @@ def test_a_new_state_reads_no_record_of_its_neighbours_intentions():
 
 def test_the_relationship_age_counts_from_a_states_first_entry_not_its_return():
     """A state restored after occupation (the Netherlands, 1940-45) is not new on its return: ``entry_years`` is the year it
-    first entered the system (``World.since``), whatever spell it is in now, so its pairs with old members read the record."""
+    first entered the system (``WorldInputs.since``), whatever spell it is in now, so its pairs with old members read the record."""
     from foedus.sim.steps.formation import entry_years, reassurance_threat
     from .conftest import ACTORS
     actors = [dict(a, since=1816, in_system=[[1816, 1939], [1945, None]]) if a["ccode"] == SMA else dict(a, since=1816) for a in ACTORS]
@@ -140,23 +140,23 @@ def test_abstention_terms_are_the_chance_of_war_over_the_horizon_symmetric_and_c
     from foedus.sim.steps.formation import abstention_terms
 
     w, _ = tiny_world()
-    w.at_war[:] = False
-    ix = {int(c): i for i, c in enumerate(w.ccode)}
+    w.state.at_war[:] = False
+    ix = {int(c): i for i, c in enumerate(w.inputs.ccode)}
     g, rv, sa, sb = ix[GRT], ix[RIV], ix[SMA], ix[SMB]
     base = abstention_terms(w)["war_risk"].copy()
     assert np.allclose(base, base.T) and ((base >= 0) & (base <= 1)).all() and not np.diag(base).any()
     assert base[g, rv] > 0  # the rival great power: a politically relevant pair at risk
-    w.at_war[sa, sb] = w.at_war[sb, sa] = True
-    w.agreements.version += 1  # a new key for the year's cache
+    w.state.at_war[sa, sb] = w.state.at_war[sb, sa] = True
+    w.state.agreements.version += 1  # a new key for the year's cache
     a = abstention_terms(w)
     assert a["war_risk"][sa, sb] == 1.0
     assert a["target"].shape == (w.n,) and ((a["credibility"] >= 0) & (a["credibility"] <= 1)).all()
     long, _ = tiny_world(abstention_horizon=20.0)
-    long.at_war[:] = False
+    long.state.at_war[:] = False
     r = abstention_terms(long)["war_risk"]
     assert (r[base > 0] > base[base > 0]).all() and not r[base == 0].any()
     off, _ = tiny_world(war_onset_intercept=-30.0)
-    off.at_war[:] = False
+    off.state.at_war[:] = False
     assert abstention_terms(off)["war_risk"].max() < 1e-9
 
 
@@ -176,18 +176,18 @@ def test_pledges_serving_an_attack_on_a_nuclear_power_are_worth_nothing_from_its
                                      {"pair": [365, 210], "hostility": 0.9}])
     value = np.full((world.n, world.n), 0.3)
     np.fill_diagonal(value, 0.0)
-    has = offence_target(world.hostility) >= 0
+    has = offence_target(world.state.hostility) >= 0
     assert has.all()
-    world.year = 1940
+    world.state.year = 1940
     assert np.array_equal(nuclear_deterred(world, value), value)
-    world.year = 1950
+    world.state.year = 1950
     rus = world.index_of(365)
     assert (np.delete(nuclear_deterred(world, value), rus, axis=0) == 0).all()
     assert np.array_equal(nuclear_deterred(world, value)[rus], value[rus])
-    world.year = 1953
+    world.state.year = 1953
     assert (nuclear_deterred(world, value)[has] == 0).all()
     assert nuclear_deterred(world, None) is None
-    world.params = world.params.model_copy(update={"nuclear_deterrence_strength": 0.0})
+    world.inputs.params = world.inputs.params.model_copy(update={"nuclear_deterrence_strength": 0.0})
     assert np.array_equal(nuclear_deterred(world, value), value)
 
 
@@ -235,10 +235,10 @@ def test_a_new_states_partners_pledge_of_neutrality_is_worth_its_unread_alignmen
     from .conftest import ACTORS
     actors = [dict(a, since=1999) if a["ccode"] == SMA else dict(a, since=1816) for a in ACTORS]
     world, _ = tiny_world(actors=actors, nonaggression_prior=0.5, intentions_decay_years=10.0, pledge_credibility_weight=0.0, unread_alignment_weight=2.0)
-    p = world.params
-    u = th.intentions_uncertainty(th.relationship_age(world.year, entry_years(world)), decay_years=10.0)
+    p = world.inputs.params
+    u = th.intentions_uncertainty(th.relationship_age(world.state.year, entry_years(world)), decay_years=10.0)
     e = th.expected_threat(world.results.threat, world.results.reach, u, prior=0.5)
-    want = 2.0 * th.unread_alignment(e, world.results.reach, world.power, u, prior=0.5, defends=defence_pledges(world),
+    want = 2.0 * th.unread_alignment(e, world.results.reach, world.state.power, u, prior=0.5, defends=defence_pledges(world),
                                      war_risk=abstention_terms(world)["war_risk"])
     got = unread_alignment(world)
     np.testing.assert_allclose(got, want, rtol=1e-12, atol=0)

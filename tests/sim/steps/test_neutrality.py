@@ -34,7 +34,7 @@ def _actors(neutral: list | None = None, code: int = SMA) -> list[dict]:
 
 def _binding_pacts_of(world, code: int) -> int:
     """How many alliances in force with a defence or offence obligation state ``code`` belongs to."""
-    ag = world.agreements
+    ag = world.state.agreements
     i = world.index_of(code)
     live = ag.active[: ag.n] & ag.members[: ag.n, i]
     return int((live & ag.obligations[: ag.n][:, BINDING].any(axis=1)).sum())
@@ -186,11 +186,11 @@ def test_world_2022_the_coalition_against_the_invasion_leaves_out_austria_and_sw
     from foedus.sim.steps._common import COALITION
 
     sim = Simulation(Scenario.builtin("world-2022"), rng=1).run(1)
-    ag, w = sim.world.agreements, sim.world
+    ag, w = sim.world.state.agreements, sim.world
     coal = [a for a in range(ag.n) if ag.kind[a] == COALITION and ag.obligations[a, OBLIGATIONS.index("offense")]]
     assert coal
     for a in coal:
-        members = set(w.ccode[ag.members[a]].tolist())
+        members = set(w.inputs.ccode[ag.members[a]].tolist())
         assert not members & {225, 305} and len(members) >= 2
     ev = sim.events()
     left = [d for d in ev[ev["kind"] == "formation"]["detail"] if "left_out_as_permanently_neutral" in d]

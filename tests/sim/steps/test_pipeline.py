@@ -27,9 +27,9 @@ def test_the_year_runs_its_steps_in_the_documented_order():
 
 def test_initialise_derives_the_starting_state_again_without_randomness():
     world, _ = tiny_world()
-    threat, base = world.results.threat.copy(), world.base_spending.copy()
+    threat, base = world.results.threat.copy(), world.state.base_spending.copy()
     world.results.threat[:] = 0.0
-    world.base_spending[:] = 0.0
+    world.state.base_spending[:] = 0.0
     steps.initialise(world)
     np.testing.assert_array_equal(world.results.threat, threat)
-    np.testing.assert_array_equal(world.base_spending, base)
+    np.testing.assert_array_equal(world.state.base_spending, base)

@@ -12,27 +12,27 @@ from .conftest import GRT, SMA, SMB, alliance, events, tiny_world
 
 def test_an_alliance_dissolves_when_its_hazard_is_one():
     world, rng = tiny_world(agreements=[alliance("Pact", [SMA, SMB])], dissolution_hazard=1.0, solidarity_protection=0.0)
-    world.agreements.betrayal[0] = 1.0  # cohesion 0
-    world.agreements.cohesion_start[0] = 1.0  # from full cohesion at signature: all of it lost, the hazard is dissolution_hazard
+    world.state.agreements.betrayal[0] = 1.0  # cohesion 0
+    world.state.agreements.cohesion_start[0] = 1.0  # from full cohesion at signature: all of it lost, the hazard is dissolution_hazard
     alliance_politics(world, rng)
-    assert not world.agreements.active[0]
+    assert not world.state.agreements.active[0]
     (_, _, _, detail), = events(world, "dissolution")
     assert detail["cause"] == "cohesion lost" and detail["factors"]["hazard"] == 1.0 and detail["factors"]["cohesion_retained"] == 0.0
 
 
 def test_no_alliance_dissolves_when_the_hazard_is_zero_and_betrayal_fades():
     world, rng = tiny_world(agreements=[alliance("Pact", [GRT, SMA])], dissolution_hazard=0.0, betrayal_decay=0.5)
-    world.agreements.betrayal[0] = 0.4
+    world.state.agreements.betrayal[0] = 0.4
     alliance_politics(world, rng)
-    assert world.agreements.active[0] and not events(world, "dissolution")
-    assert world.agreements.betrayal[0] == pytest.approx(0.2)
+    assert world.state.agreements.active[0] and not events(world, "dissolution")
+    assert world.state.agreements.betrayal[0] == pytest.approx(0.2)
 
 
 def test_betrayal_lowers_cohesion_and_the_credibility_of_the_ally():
     world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA])])
     g, a = world.index_of(GRT), world.index_of(SMA)
     trusted = cohesion_state(world)["cohesion"][0], world.results.ally_credibility[a, g]
-    world.agreements.betrayal[0] = 0.5
+    world.state.agreements.betrayal[0] = 0.5
     betrayed = cohesion_state(world)["cohesion"][0], world.results.ally_credibility[a, g]
     assert betrayed[0] == pytest.approx(0.5 * trusted[0]) and betrayed[1] < trusted[1]
 
@@ -42,9 +42,9 @@ def test_deep_integration_with_democratic_allies_pulls_a_regime_up():
         agreements=[alliance("Pact", [GRT, SMA], institutionalised=2, integration=1.0)], trends={"norms": 1.0}, dissolution_hazard=0.0
     )
     a = world.index_of(SMA)
-    world.regime[a] = 0.3
+    world.state.regime[a] = 0.3
     alliance_politics(world, rng)
-    assert world.regime[a] > 0.3
+    assert world.state.regime[a] > 0.3
 
 
 def test_the_compiled_democratisation_is_democratic_diffusion_to_the_bit():

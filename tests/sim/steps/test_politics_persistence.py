@@ -20,13 +20,13 @@ QUIET = dict(dissolution_hazard=0.0, base_dissolution_hazard=0.0, solidarity_pro
 def test_a_treaty_naming_an_adversary_not_in_the_world_has_lost_its_threat():
     world, _ = tiny_world(agreements=[alliance("Against the departed", [SMA, SMB], targets=[255])])
     st = cohesion_state(world)
-    assert world.agreements.target[0] == TARGET_GONE and st["threat_lapse"].tolist() == [1.0]
+    assert world.state.agreements.target[0] == TARGET_GONE and st["threat_lapse"].tolist() == [1.0]
 
 
 def test_a_named_adversary_that_still_threatens_is_measured_and_has_not_lapsed():
     world, _ = tiny_world(agreements=[alliance("Against the rival", [GRT, SMA], targets=[RIV])])
     st = cohesion_state(world)
-    ag = world.agreements
+    ag = world.state.agreements
     rival = world.index_of(RIV)
     expected = world.results.threat[[world.index_of(GRT), world.index_of(SMA)], rival].mean()
     assert ag.target[0] == rival and ag.target_threat_start[0] == expected > 0 and st["threat_lapse"].tolist() == [0.0]
@@ -37,9 +37,9 @@ def test_without_a_named_adversary_the_founding_threat_is_the_members_common_mai
     rivals = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}] + [{"pair": [s, RIV], "hostility": 0.6, "rivalry": True} for s in (SMA, SMB)]
     world, _ = tiny_world(agreements=[alliance("Pact", [SMA, SMB])], relations=rivals)
     cohesion_state(world)
-    target, level = th_persistence.founding_threat(world.agreements.members[:1], world.results.threat)
+    target, level = th_persistence.founding_threat(world.state.agreements.members[:1], world.results.threat)
     assert target[0] >= 0 and level[0] > 0
-    assert world.agreements.target[0] == target[0] and world.agreements.target_threat_start[0] == level[0]
+    assert world.state.agreements.target[0] == target[0] and world.state.agreements.target_threat_start[0] == level[0]
 
 
 def test_the_lapse_follows_the_adversarys_threat_now():
@@ -53,10 +53,10 @@ def test_the_lapse_follows_the_adversarys_threat_now():
 def test_a_pact_formed_during_a_run_counts_its_cohesion_from_signature():
     world, _ = tiny_world(agreements=[alliance("Pact", [SMA, SMB])])
     cohesion_state(world)
-    slot = world.agreements.add(np.array([world.index_of(GRT), world.index_of(SMA)]), 2000, obligations=np.array([1, 0, 0, 0, 0], bool))
-    assert np.isnan(world.agreements.cohesion_start[slot])
+    slot = world.state.agreements.add(np.array([world.index_of(GRT), world.index_of(SMA)]), 2000, obligations=np.array([1, 0, 0, 0, 0], bool))
+    assert np.isnan(world.state.agreements.cohesion_start[slot])
     cohesion_state(world)
-    assert world.agreements.cohesion_start[slot] == world.agreements.cohesion[slot]
+    assert world.state.agreements.cohesion_start[slot] == world.state.agreements.cohesion[slot]
 
 
 def test_treaties_whose_adversary_is_gone_end_as_threat_gone_and_the_others_do_not():
@@ -70,8 +70,8 @@ def test_treaties_whose_adversary_is_gone_end_as_threat_gone_and_the_others_do_n
             **QUIET,
         )
         alliance_politics(world, np.random.default_rng(seed))
-        ended += int(not world.agreements.active[0])
-        kept_ended += int(not world.agreements.active[1])
+        ended += int(not world.state.agreements.active[0])
+        kept_ended += int(not world.state.agreements.active[1])
         for _, _, _, d in events(world, "dissolution"):
             assert d["cause"] == "threat gone" and d["factors"]["threat_lapse"] == 1.0 and d["factors"]["founding_threat"] is None
             assert d["factors"]["hazard_threat_gone"] == d["factors"]["hazard"] == 0.5
@@ -92,7 +92,7 @@ def test_in_a_treaty_of_three_the_abrogating_member_leaves_and_the_others_stay_a
     """A drawn ending whose cause is a founding threat faded (less than half lapsed; here the named adversary is not in
     the world, so no member has a stake in it left): the member whose capability share among the members moved most leaves."""
     world, rng = tiny_world(agreements=[alliance("Trio", [GRT, SMA, SMB], targets=[255])], **QUIET)
-    ag = world.agreements
+    ag = world.state.agreements
     ag.power_start[0, world.index_of(SMB)] *= 3.0  # SMB's share among the members has moved most since it joined
     st = cohesion_state(world)
     dissolve_by_hazard(world, rng, st, _threat_term_only(st, 0.3), np.zeros(1))
@@ -109,7 +109,7 @@ def test_a_treaty_of_three_whose_founding_threat_has_gone_ends_for_all_its_membe
     the treaty ends for all (the Warsaw Pact, 1 July 1991), not by one member's exit."""
     world, rng = tiny_world(agreements=[alliance("Trio", [GRT, SMA, SMB], targets=[255])], threat_lapse_hazard=1.0, **QUIET)
     alliance_politics(world, rng)
-    assert not world.agreements.active[0] and events(world, "exit") == []
+    assert not world.state.agreements.active[0] and events(world, "exit") == []
     (_, _, _, d), = events(world, "dissolution")
     assert d["cause"] == "threat gone" and d["factors"]["ended_by_all_members"] is True and d["factors"]["threat_lapse"] == 1.0
 
@@ -118,9 +118,9 @@ def test_a_treatys_members_whose_regimes_changed_abrogate_each_on_its_own_and_th
     """Leeds & Savun 2007 (foedus.theory.abrogation.regime_abrogation): two of three members changed regime; the treaty's
     'regime changed' term is the union of their abrogations, and the drawn exit is the member whose regime moved most."""
     world, rng = tiny_world(agreements=[alliance("Trio", [GRT, SMA, SMB])], **dict(QUIET, regime_change_hazard=0.5, realignment_hazard=0.0))
-    world.regime_reference = world.regime.copy()
-    world.regime_reference[world.index_of(SMA)] = world.regime[world.index_of(SMA)] - 0.4
-    world.regime_reference[world.index_of(SMB)] = world.regime[world.index_of(SMB)] + 0.8
+    world.state.regime_reference = world.state.regime.copy()
+    world.state.regime_reference[world.index_of(SMA)] = world.state.regime[world.index_of(SMA)] - 0.4
+    world.state.regime_reference[world.index_of(SMB)] = world.state.regime[world.index_of(SMB)] + 0.8
     st = cohesion_state(world)
     from foedus.sim.steps.politics import _circumstance_terms
 
@@ -148,7 +148,7 @@ def test_the_member_least_threatened_by_the_founding_threat_abrogates_first():
 def test_a_starting_treatys_term_runs_from_its_signature_through_its_renewals():
     """ATOP length/renewlgt: a treaty of 1990 for 4 years, renewed by 4, is in its 1998-2002 term when the run starts in 2000."""
     world, _ = tiny_world(agreements=[alliance("Termed", [SMA, SMB], term_years=4.0), alliance("Open-ended", [GRT, SMA])])
-    ag = world.agreements
+    ag = world.state.agreements
     assert ag.term_end[:2].tolist() == [2002.0, np.inf] and ag.renewal_years[0] == 4.0
 
 
@@ -159,7 +159,7 @@ def test_at_the_end_of_its_term_a_treaty_whose_threat_is_gone_lapses_and_one_as_
                     alliance("Against the rival", [GRT, SMA], targets=[RIV], term_years=4.0, renewal_years=2.0)],
         threat_lapse_hazard=0.0, **QUIET,
     )
-    ag = world.agreements
+    ag = world.state.agreements
     assert ag.term_end[:2].tolist() == [2000.0, 2000.0]
     alliance_politics(world, rng)
     assert not ag.active[0] and ag.active[1] and ag.term_end[1] == 2002.0
@@ -173,13 +173,13 @@ def test_a_pact_made_in_war_lapses_when_the_war_is_over_unless_renewed():
     """A pact formed while a member is at war is made for that war (ATOP wartime; speclgth 2): while a member
     fights it stays; once no member is at war its members decide, and a pact whose threat is gone lapses ("war over")."""
     world, rng = tiny_world(agreements=[alliance("Against the departed", [SMA, SMB], targets=[255])], threat_lapse_hazard=0.0, **QUIET)
-    ag = world.agreements
+    ag = world.state.agreements
     ag.wartime[0], ag.term_end[0] = True, -np.inf
     a, b = world.index_of(SMA), world.index_of(GRT)
-    world.at_war[a, b] = world.at_war[b, a] = True
+    world.state.at_war[a, b] = world.state.at_war[b, a] = True
     alliance_politics(world, rng)
     assert ag.active[0] and events(world, "dissolution") == []
-    world.at_war[:] = False
+    world.state.at_war[:] = False
     alliance_politics(world, rng)
     assert not ag.active[0]
     (_, _, _, d), = events(world, "dissolution")
@@ -195,7 +195,7 @@ def test_a_non_aggression_treaty_has_no_third_party_founding_threat():
     world, _ = tiny_world(agreements=[alliance("Peace", [SMA, SMB], obligations=["nonaggression"]), alliance("Pact", [SMA, SMB])], relations=rivals)
     st = cohesion_state(world)
     from foedus.sim.agreements import TARGET_NONE
-    assert world.agreements.target[0] == TARGET_NONE and world.agreements.target[1] >= 0
+    assert world.state.agreements.target[0] == TARGET_NONE and world.state.agreements.target[1] >= 0
     world.results.threat[:, world.index_of(RIV)] = 0.0  # the common adversary no longer threatens anyone
     st = cohesion_state(world)
     assert st["threat_lapse"].tolist() == [0.0, 1.0] and st["third_party"].tolist() == [False, True]
@@ -215,9 +215,9 @@ def test_a_non_aggression_pact_does_not_end_when_the_common_threat_fades_and_a_d
         cohesion_state(world)  # cohesion at the start, under the threat
         world.results.threat[:, world.index_of(RIV)] = 0.0
         st = cohesion_state(world)
-        assert st["cohesion"][0] == st["cohesion"][1] and st["cohesion"][0] < world.agreements.cohesion_start[0]
+        assert st["cohesion"][0] == st["cohesion"][1] and st["cohesion"][0] < world.state.agreements.cohesion_start[0]
         alliance_politics(world, np.random.default_rng(seed))
-        ended += ~world.agreements.active[:2]
+        ended += ~world.state.agreements.active[:2]
     assert ended[0] == 0 and stats.fisher_exact([[ended[1], 80 - ended[1]], [ended[0], 80 - ended[0]]], alternative="greater").pvalue < ALPHA
 
 
@@ -225,7 +225,7 @@ def test_a_named_adversary_still_ends_a_non_aggression_treaty_whose_text_names_i
     """A target the treaty's text names (ATOP statthr) is kept whatever the obligation: the lapse is the record's."""
     world, _ = tiny_world(agreements=[alliance("Named", [SMA, SMB], obligations=["neutrality"], targets=[255])])
     st = cohesion_state(world)
-    assert world.agreements.target[0] == TARGET_GONE and st["threat_lapse"].tolist() == [1.0]
+    assert world.state.agreements.target[0] == TARGET_GONE and st["threat_lapse"].tolist() == [1.0]
 
 
 def test_democracies_pacts_are_protected_and_like_autocracies_are_not():
@@ -252,7 +252,7 @@ def test_a_wartime_treaty_made_for_its_war_ends_with_it_and_one_stating_a_term_k
                     alliance("Twenty years", [GRT, SMB], targets=[RIV], wartime=True, term_years=20.0)],
         **QUIET,
     )
-    ag = world.agreements
+    ag = world.state.agreements
     assert ag.wartime[:3].all() and np.isneginf(ag.term_end[:2]).all() and ag.term_end[2] == 2010.0
     alliance_politics(world, rng)
     assert not ag.active[0] and not ag.active[1] and ag.active[2] and ag.term_end[2] == 2010.0
@@ -272,7 +272,7 @@ def test_a_term_that_renews_automatically_without_notice_is_renewed_whatever_the
                     alliance("By agreement", [GRT, SMA], targets=[255], term_years=5.0)],
         threat_lapse_hazard=0.0, tacit_renewal_notice=0.0, **QUIET,
     )
-    ag = world.agreements
+    ag = world.state.agreements
     assert ag.automatic_renewal[:2].tolist() == [True, False] and ag.term_end[:2].tolist() == [2000.0, 2000.0]
     alliance_politics(world, rng)
     assert ag.active[0] and not ag.active[1] and ag.term_end[0] == 2005.0
@@ -297,10 +297,10 @@ def test_treaties_that_renew_tacitly_outlive_those_renewed_by_agreement_when_cir
         cohesion_state(world)  # the threat at the start is measured
         world.results.threat[:, world.index_of(RIV)] *= 0.5
         alliance_politics(world, np.random.default_rng(seed))
-        tacit += int(not world.agreements.active[0])
-        agreed += int(not world.agreements.active[1])
+        tacit += int(not world.state.agreements.active[0])
+        agreed += int(not world.state.agreements.active[1])
         for aid, _, _, d in events(world, "dissolution"):
-            auto = bool(aid == world.agreements.agreement_id[0])
+            auto = bool(aid == world.state.agreements.agreement_id[0])
             assert d["cause"] == "term expired" and d["factors"]["automatic_renewal"] is auto and 0 < d["factors"]["renewal_probability"] < 1
     assert stats.fisher_exact([[agreed, 120 - agreed], [tacit, 120 - tacit]], alternative="greater").pvalue < ALPHA
 
@@ -315,7 +315,7 @@ def test_at_a_tacitly_renewed_terms_end_a_member_of_a_treaty_of_three_gives_noti
                     alliance("Trio", [GRT, SMA, SMB], targets=[255], term_years=5.0, automatic_renewal=True)],
         threat_lapse_hazard=0.0, tacit_renewal_notice=1.0, **QUIET,
     )
-    ag = world.agreements
+    ag = world.state.agreements
     alliance_politics(world, rng)
     assert not ag.active[0] and ag.active[1] and ag.members[1].sum() == 2 and ag.term_end[1] == 2005.0
     (aid, _, _, d), = events(world, "dissolution")
@@ -326,13 +326,13 @@ def test_at_a_tacitly_renewed_terms_end_a_member_of_a_treaty_of_three_gives_noti
 
 
 def test_a_pact_formed_in_the_run_draws_its_renewal_provision_with_its_term():
-    """The record's practice (world.treaty_terms, world.treaty_automatic): a formed pact takes the term and the renewal
+    """The record's practice (world.inputs.treaty_terms, world.inputs.treaty_automatic): a formed pact takes the term and the renewal
     provision of one drawn treaty; a pact made in war without a drawn term is made for the war (-inf), one with a term keeps it."""
     from foedus.sim.steps.politics import _stated_terms
 
     world, _ = tiny_world()
-    world.treaty_terms, world.treaty_automatic = np.array([5.0, 10.0, 0.0]), np.array([True, False, False])
-    ag = world.agreements
+    world.inputs.treaty_terms, world.inputs.treaty_automatic = np.array([5.0, 10.0, 0.0]), np.array([True, False, False])
+    ag = world.state.agreements
     a, b = world.index_of(SMA), world.index_of(SMB)
     slots = np.array([ag.add(np.array([a, b]), 2000, obligations=np.array([1, 0, 0, 0, 0], bool), wartime=k % 2 == 1) for k in range(200)])
     _stated_terms(world, np.random.default_rng(3), slots)
@@ -385,8 +385,8 @@ def test_a_pact_whose_member_allies_with_its_partners_adversary_ends_sooner():
             rng = np.random.default_rng(seed)
             for _ in range(5):
                 alliance_politics(world, rng)
-                world.year += 1
-            ended[realign] += int(not world.agreements.active[0])
+                world.state.year += 1
+            ended[realign] += int(not world.state.agreements.active[0])
     table = [[ended[True], runs - ended[True]], [ended[False], runs - ended[False]]]
     assert stats.fisher_exact(table, alternative="greater")[1] < ALPHA, table
 

@@ -14,5 +14,5 @@ def test_record_copies_the_year_into_the_recorder():
     assert world.log.years == 0
     record(world, rng)
     assert world.log.years == 1
-    np.testing.assert_array_equal(world.log.milex[0], world.milex)
-    np.testing.assert_array_equal(world.log.cinc[0], world.cinc)
+    np.testing.assert_array_equal(world.log.milex[0], world.state.milex)
+    np.testing.assert_array_equal(world.log.cinc[0], world.state.cinc)

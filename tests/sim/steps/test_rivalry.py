@@ -43,7 +43,7 @@ def test_rivalries_begin_more_among_contiguous_pairs():
 def test_rivalries_begin_more_among_pairs_at_war():
     def war(world):
         a, b = world.index_of(A), world.index_of(B)
-        world.at_war[a, b] = world.at_war[b, a] = True
+        world.state.at_war[a, b] = world.state.at_war[b, a] = True
 
     n = _onsets({"actors": EQUALS, "relations": [], "rivalry_onset_intercept": -4.0}, war)
     ab, cd = n.get((A, B), 0), n.get((C, D), 0)
@@ -59,8 +59,8 @@ def test_rivalries_end_more_often_after_a_regime_change():
     ended = {A: 0, C: 0}
     for seed in range(seeds):
         world, _ = tiny_world(actors=actors, relations=rel, rivalry_end_intercept=-2.0)
-        world.regime_reference = world.regime.copy()
-        world.regime_reference[world.index_of(A)] = 0.2  # A has just become a democracy; C has long been one
+        world.state.regime_reference = world.state.regime.copy()
+        world.state.regime_reference[world.index_of(A)] = 0.2  # A has just become a democracy; C has long been one
         rivalries(world, np.random.default_rng(seed))
         for _, c, _, d in events(world, "rivalry_end"):
             ended[c] += 1
@@ -72,12 +72,12 @@ def test_rivalries_end_more_often_after_a_regime_change():
 def test_the_regime_reference_remembers_the_worlds_regime_changes():
     world, rng = tiny_world(actors=EQUALS, relations=[])
     rivalries(world, rng)
-    np.testing.assert_allclose(world.regime_reference, world.regime)  # the first year is its own reference: no shock
-    world.regime = world.regime.copy()
-    world.regime[0] = 0.9  # e.g. democratisation by the politics step, or a scheduled regime_change
+    np.testing.assert_allclose(world.state.regime_reference, world.state.regime)  # the first year is its own reference: no shock
+    world.state.regime = world.state.regime.copy()
+    world.state.regime[0] = 0.9  # e.g. democratisation by the politics step, or a scheduled regime_change
     rivalries(world, rng)
-    m = world.params.regime_memory
-    assert world.regime_reference[0] == pytest.approx(m * 0.2 + (1 - m) * 0.9)
+    m = world.inputs.params.regime_memory
+    assert world.state.regime_reference[0] == pytest.approx(m * 0.2 + (1 - m) * 0.9)
 
 
 def test_minor_states_far_apart_begin_fewer_rivalries_than_near_ones():
@@ -91,11 +91,11 @@ def test_a_new_rivalry_raises_the_hostility_baseline_and_an_ended_one_lowers_it(
     world, rng = tiny_world(actors=EQUALS, relations=[{"pair": [A, B], "contiguous": True}], rivalry_onset_intercept=5.0, rivalry_end_intercept=-30.0, rivalry_onset_contiguous=20.0)
     rivalries(world, rng)
     a, b = world.index_of(A), world.index_of(B)
-    assert world.rivalry[a, b] and world.rivalry[b, a] and world.hostility_base[a, b] == world.params.rivalry_hostility
+    assert world.state.rivalry[a, b] and world.state.rivalry[b, a] and world.state.hostility_base[a, b] == world.inputs.params.rivalry_hostility
     onset = {(c, c2): d for _, c, c2, d in events(world, "rivalry_onset")}
     assert onset[(A, B)]["factors"]["contiguous"] is True and 0 < onset[(A, B)]["factors"]["hazard"] < 1
     world2, rng2 = tiny_world(actors=EQUALS, relations=[{"pair": [A, B], "rivalry": True, "hostility": 0.6}], rivalry_end_intercept=5.0, rivalry_end_war=20.0, rivalry_onset_intercept=-30.0)
-    world2.at_war[a, b] = world2.at_war[b, a] = True  # war memory log(2) * 20 on top of the intercept: an end is certain
+    world2.state.at_war[a, b] = world2.state.at_war[b, a] = True  # war memory log(2) * 20 on top of the intercept: an end is certain
     rivalries(world2, rng2)
-    assert not world2.rivalry.any() and world2.hostility_base[a, b] == 0.0
+    assert not world2.state.rivalry.any() and world2.state.hostility_base[a, b] == 0.0
     assert [(c, c2) for _, c, c2, _ in events(world2, "rivalry_end")] == [(A, B)]

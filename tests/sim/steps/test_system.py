@@ -19,11 +19,11 @@ def _with_spells(spells: dict[int, list]) -> list[dict]:
 def test_a_state_born_later_is_dormant_until_its_first_year():
     world, rng = tiny_world(actors=_with_spells({SMB: [[2002, None]]}))
     b = world.index_of(SMB)
-    assert not world.active[b] and world.power[b] == 0.0 and world.milex[b] == 0.0
+    assert not world.state.active[b] and world.state.power[b] == 0.0 and world.state.milex[b] == 0.0
     assert world.results.threat[b].sum() == 0.0 and world.results.threat[:, b].sum() == 0.0
-    world.year = 2002
+    world.state.year = 2002
     system_membership(world, rng)
-    assert world.active[b] and world.power[b] > 0 and world.milex[b] == pytest.approx(1e3)
+    assert world.state.active[b] and world.state.power[b] > 0 and world.state.milex[b] == pytest.approx(1e3)
     (_, c, _, d), = events(world, "state_entry")
     assert c == SMB and "scheduled" in d["cause"]
 
@@ -31,12 +31,12 @@ def test_a_state_born_later_is_dormant_until_its_first_year():
 def test_a_dying_state_leaves_its_pacts_and_rivalries_in_the_year_after_its_last():
     world, rng = tiny_world(actors=_with_spells({RIV: [[2000, 2001]]}), agreements=[alliance("Pact", [RIV, SMA])])
     r = world.index_of(RIV)
-    world.year = 2001
+    world.state.year = 2001
     system_membership(world, rng)
-    assert world.active[r]
-    world.year = 2002
+    assert world.state.active[r]
+    world.state.year = 2002
     system_membership(world, rng)
-    assert not world.active[r] and not world.agreements.active[0] and not world.rivalry[r].any() and world.power[r] == 0.0
+    assert not world.state.active[r] and not world.state.agreements.active[0] and not world.state.rivalry[r].any() and world.state.power[r] == 0.0
     assert [(c, d["cause"]) for _, c, _, d in events(world, "exit")] == [(RIV, "state left the system")]
     assert [(c, c2) for _, c, c2, _ in events(world, "rivalry_end")] == [(GRT, RIV)]
     assert [c for _, c, _, _ in events(world, "state_exit")] == [RIV]

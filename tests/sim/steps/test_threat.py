@@ -14,7 +14,7 @@ def test_a_hostile_neighbour_threatens_more_and_no_state_threatens_itself():
     world, rng = tiny_world()
     a, r = world.index_of(SMA), world.index_of(RIV)
     before = world.results.threat[a, r]
-    world.hostility[a, r] = world.hostility[r, a] = 1.0
+    world.state.hostility[a, r] = world.state.hostility[r, a] = 1.0
     threat_perception(world, rng)
     assert world.results.threat[a, r] > before
     assert (np.diag(world.results.threat) == 0).all()
@@ -28,10 +28,10 @@ def test_reach_comes_from_capability_not_from_a_floor():
     world, rng = tiny_world(actors=actors)
     threat_perception(world, rng)
     g, a, b = world.index_of(GRT), world.index_of(SMA), world.index_of(SMB)
-    assert world.proximity[a, g] < 0.01  # by the old exponential proximity it would be out of reach
-    assert world.results.reach[a, g] > 0.5 * world.power[g]
-    assert world.results.reach[a, b] < 0.1 * world.power[b]
-    assert not hasattr(world.params, "superpower_reach")
+    assert world.inputs.proximity[a, g] < 0.01  # by the old exponential proximity it would be out of reach
+    assert world.results.reach[a, g] > 0.5 * world.state.power[g]
+    assert world.results.reach[a, b] < 0.1 * world.state.power[b]
+    assert not hasattr(world.inputs.params, "superpower_reach")
 
 
 def test_a_defence_ally_is_discounted_by_the_commitment_of_the_pact():
@@ -43,7 +43,7 @@ def test_a_defence_ally_is_discounted_by_the_commitment_of_the_pact():
     consult, _ = tiny_world(relations=hostile, agreements=[alliance("Talks", [GRT, SMA], obligations=["consultation"])])
     g, a = alone.index_of(GRT), alone.index_of(SMA)
     t0, t1, t2 = (w.results.threat[a, g] for w in (alone, allied, consult))
-    d = alone.params.ally_discount
+    d = alone.inputs.params.ally_discount
     assert t0 > 0
     assert t1 == pytest.approx(t0 * (1 - d * 1.0))  # defence: commitment 1
     assert t2 == pytest.approx(t0 * (1 - d * 0.3))  # consultation: commitment 0.3
@@ -70,7 +70,7 @@ def test_a_conditional_defence_pact_reassures_its_members_as_fully_as_an_uncondi
     alone, _ = tiny_world(relations=hostile)
     conditional, _ = tiny_world(relations=hostile, agreements=[alliance("Pact", [GRT, SMA], conditional=True)])
     g, a = alone.index_of(GRT), alone.index_of(SMA)
-    d = alone.params.ally_discount
+    d = alone.inputs.params.ally_discount
     assert conditional.results.threat[a, g] == pytest.approx(alone.results.threat[a, g] * (1 - d * 1.0))
     assert alliance_reassurance(conditional)[a, g] == 1.0 and alliance_commitment(conditional)[a, g] == 0.75
     assert threat_terms(conditional, [a], [g])[0]["ally_commitment"] == 1.0
@@ -80,7 +80,7 @@ def test_war_next_door_reveals_hostile_intentions():
     # RIV is hostile to SMB, SMA's contiguous neighbour: SMA reads it as hostility to itself, discounted by proximity
     # (a minor state reads only what befalls a politically relevant state: Maoz & Russett 1993, Lemke & Reed 2001)
     world, rng = tiny_world(relations=[{"pair": [RIV, SMB], "hostility": 1.0}, {"pair": [SMA, SMB], "contiguous": True}])
-    assert world.contiguous[world.index_of(SMA), world.index_of(SMB)]
+    assert world.inputs.contiguous[world.index_of(SMA), world.index_of(SMB)]
     threat_perception(world, rng)
     r, a, b = world.index_of(RIV), world.index_of(SMA), world.index_of(SMB)
     terms = threat_terms(world, np.array([a]), np.array([r]))[0]
@@ -90,11 +90,11 @@ def test_war_next_door_reveals_hostile_intentions():
     from foedus.sim.steps.threat import distance_exponent
     from foedus.theory.projection import reach_fraction
 
-    arrives = reach_fraction(world.power, distance_exponent(world))[b, r]
+    arrives = reach_fraction(world.state.power, distance_exponent(world))[b, r]
     assert 0 < arrives <= 1
     # and as far as SMA lies within the reach RIV has shown by striking SMB (theory.intentions.revealed_hostility, W)
-    within = min(1.0, world.proximity[a, r] / world.proximity[b, r])
-    assert terms["revealed_hostility"] == pytest.approx(world.proximity[a, b] * (1 - world.ideal_distance[a, b]) * arrives * within)
+    within = min(1.0, world.inputs.proximity[a, r] / world.inputs.proximity[b, r])
+    assert terms["revealed_hostility"] == pytest.approx(world.inputs.proximity[a, b] * (1 - world.inputs.ideal_distance[a, b]) * arrives * within)
     far, _ = tiny_world(relations=[{"pair": [RIV, SMB], "hostility": 1.0}], actors=[dict(x, lat=-40.0, lon=170.0) if x["ccode"] == SMB else x for x in ACTORS])
     assert world.results.threat[a, r] > far.results.threat[a, r]
 
@@ -104,9 +104,9 @@ def test_a_minor_state_reads_no_aggression_from_an_act_against_a_state_that_is_n
     # the great power GRT, with interests everywhere, still reads RIV's hostility to SMB
     world, rng = tiny_world(relations=[{"pair": [RIV, SMB], "hostility": 1.0}])
     r, a, b, g = world.index_of(RIV), world.index_of(SMA), world.index_of(SMB), world.index_of(GRT)
-    assert not world.contiguous[a, b] and world.proximity[a, b] > 0 and world.major[g] and not world.contiguous[g, b]
+    assert not world.inputs.contiguous[a, b] and world.inputs.proximity[a, b] > 0 and world.state.major[g] and not world.inputs.contiguous[g, b]
     assert threat_terms(world, np.array([a]), np.array([r]))[0]["revealed_hostility"] == 0.0
-    assert world.hostility[g, r] < threat_terms(world, np.array([g]), np.array([r]))[0]["revealed_hostility"]
+    assert world.state.hostility[g, r] < threat_terms(world, np.array([g]), np.array([r]))[0]["revealed_hostility"]
 
 
 def test_a_rivalry_between_great_powers_next_door_reveals_nothing():
@@ -114,7 +114,7 @@ def test_a_rivalry_between_great_powers_next_door_reveals_nothing():
     world, rng = tiny_world()
     r, a = world.index_of(RIV), world.index_of(SMA)
     terms = threat_terms(world, np.array([a]), np.array([r]))[0]
-    assert world.hostility[world.index_of(GRT), r] > 0 and terms["revealed_hostility"] == 0.0
+    assert world.state.hostility[world.index_of(GRT), r] > 0 and terms["revealed_hostility"] == 0.0
 
 
 def test_the_explanation_terms_rebuild_the_threat():
@@ -122,8 +122,8 @@ def test_the_explanation_terms_rebuild_the_threat():
     i, j = np.array([0, 1, 2, 3, 2]), np.array([1, 0, 0, 2, 3])
     for t in threat_terms(world, i, j):
         acts = t["revealed_hostility"]
-        read = min(1.0, max(acts, t["rivalry"]) / world.params.ideology_read_hostility)
-        intent = (0.5 * acts + 0.25 * t["ideal_point_distance"] * read + 0.25 * t["rivalry"]) * (1 - world.params.ally_discount * t["ally_commitment"]) * t["trade_restraint"]
+        read = min(1.0, max(acts, t["rivalry"]) / world.inputs.params.ideology_read_hostility)
+        intent = (0.5 * acts + 0.25 * t["ideal_point_distance"] * read + 0.25 * t["rivalry"]) * (1 - world.inputs.params.ally_discount * t["ally_commitment"]) * t["trade_restraint"]
         assert t["threat"] == pytest.approx(t["projected_power"] * intent, rel=1e-12)
 
 
@@ -255,7 +255,7 @@ def test_a_checked_world_and_a_fast_one_perceive_the_same_threats():
     world, rng = tiny_world(agreements=[alliance("Pact", [GRT, SMA])], relations=[{"pair": [RIV, SMB], "hostility": 0.7, "rivalry": True}])
     threat_perception(world, rng)
     fast = world.results.threat.copy(), world.results.reach.copy()
-    world.check = True
+    world.inputs.check = True
     threat_perception(world, rng)
     assert fast[0].tobytes() == world.results.threat.tobytes() and fast[1].tobytes() == world.results.reach.tobytes()
 
@@ -266,9 +266,9 @@ def test_a_strong_state_that_has_revealed_no_hostility_is_no_threat_however_its_
     world, rng = tiny_world(relations=[])
     threat_perception(world, rng)
     g, a = world.index_of(GRT), world.index_of(SMA)
-    assert world.ideal_distance[a, g] > 0 and world.hostility[a, g] == 0 and not world.rivalry[a, g]
+    assert world.inputs.ideal_distance[a, g] > 0 and world.state.hostility[a, g] == 0 and not world.state.rivalry[a, g]
     assert world.results.threat[a, g] == 0.0
-    world.hostility[a, g] = world.hostility[g, a] = 0.6
+    world.state.hostility[a, g] = world.state.hostility[g, a] = 0.6
     threat_perception(world, rng)
     assert world.results.threat[a, g] > 0.0
 
@@ -287,11 +287,11 @@ def test_a_strong_state_of_the_other_camp_threatens_by_its_ideology_alone_and_on
     world, rng = tiny_world(relations=[], ideology_camp_distance=1.0)
     threat_perception(world, rng)
     g, r, a = world.index_of(GRT), world.index_of(RIV), world.index_of(SMA)
-    assert world.hostility[a, [g, r]].sum() == 0 and not world.rivalry[a, [g, r]].any()
+    assert world.state.hostility[a, [g, r]].sum() == 0 and not world.state.rivalry[a, [g, r]].any()
     assert ideological_excess(world)[a, g] == 0.0 and ideological_excess(world)[a, r] == pytest.approx((1.8 - 1.0) / (2.0 - 1.0))
     assert world.results.threat[a, g] == 0.0 and world.results.threat[a, r] > 0.0
-    intent = 0.25 * world.params.ideology_alone * ideological_excess(world)[a, r] / 1.0  # default weights (0.5, 0.25, 0.25), all three given
-    projected = (world.power[r] * walt_offensive(world)[r]) ** distance_exponent(world)[a, r]
+    intent = 0.25 * world.inputs.params.ideology_alone * ideological_excess(world)[a, r] / 1.0  # default weights (0.5, 0.25, 0.25), all three given
+    projected = (world.state.power[r] * walt_offensive(world)[r]) ** distance_exponent(world)[a, r]
     assert world.results.threat[a, r] == pytest.approx(projected * intent * trade_restraint(world)[a, r], rel=1e-12)
     world, rng = tiny_world(relations=[], ideology_camp_distance=1.0, ideology_alone=0.0)
     threat_perception(world, rng)
@@ -316,7 +316,7 @@ def test_trade_restrains_the_intentions_of_trade_partners():
     none, _ = tiny_world(relations=rel)
     some, _ = tiny_world(relations=[dict(rel[0], trade_dependence=[0.2, 0.5])])
     r, a = none.index_of(RIV), none.index_of(SMA)
-    assert some.results.threat[a, r] == pytest.approx(none.results.threat[a, r] * np.exp(-some.params.trade_restraint * 0.2), rel=1e-12)
+    assert some.results.threat[a, r] == pytest.approx(none.results.threat[a, r] * np.exp(-some.inputs.params.trade_restraint * 0.2), rel=1e-12)
     assert threat_terms(some, np.array([a]), np.array([r]))[0]["trade_restraint"] == pytest.approx(np.exp(-2 * 0.2))
 
 
@@ -334,7 +334,7 @@ def test_a_distant_powers_hostility_towards_a_neighbour_alarms_the_region_less()
     weak, _ = tiny_world(relations=rel, actors=[dict(x, **away, cinc=0.03) if x["ccode"] == RIV else x for x in ACTORS])
     r, a, b = near.index_of(RIV), near.index_of(SMA), near.index_of(SMB)
     seen, distant, faint = (threat_terms(w, np.array([a]), np.array([r]))[0]["revealed_hostility"] for w in (near, far, weak))
-    here, there = (reach_fraction(w.power, distance_exponent(w))[b, r] * min(1.0, w.proximity[a, r] / w.proximity[b, r]) for w in (near, far))
+    here, there = (reach_fraction(w.state.power, distance_exponent(w))[b, r] * min(1.0, w.inputs.proximity[a, r] / w.inputs.proximity[b, r]) for w in (near, far))
     assert seen > 0.1 and distant / seen == pytest.approx(there / here) and there < 0.7 * here
     assert faint < distant
 
@@ -349,13 +349,13 @@ def test_britain_perceives_the_soviet_union_once_the_adversary_of_their_treaty_i
     from foedus.sim.steps.threat import alliance_reassurance, perceive_threats
 
     world = Simulation(scenario_from_record(1946, top_n=None, years=2, seed=1946), rng=0).world
-    col = {int(c): k for k, c in enumerate(world.ccode)}
+    col = {int(c): k for k, c in enumerate(world.inputs.ccode)}
     ukg, rus = col[200], col[365]
-    ag = world.agreements
+    ag = world.state.agreements
     pact = next(a for a in range(ag.n) if ag.active[a] and ag.members[a, ukg] and ag.members[a, rus] and ag.target[a] == TARGET_GONE)
     assert alliance_reassurance(world)[ukg, rus] < 1.0
-    world.rivalry[ukg, rus] = world.rivalry[rus, ukg] = False  # the pledge alone (a rival's pledge reassures nothing: threat9)
-    world.hostility[ukg, rus] = world.hostility[rus, ukg] = max(world.hostility[ukg, rus], 0.5)  # intentions to discount
+    world.state.rivalry[ukg, rus] = world.state.rivalry[rus, ukg] = False  # the pledge alone (a rival's pledge reassures nothing: threat9)
+    world.state.hostility[ukg, rus] = world.state.hostility[rus, ukg] = max(world.state.hostility[ukg, rus], 0.5)  # intentions to discount
     world.cache.clear()
     perceive_threats(world)
     gone = world.results.threat[ukg, rus]
@@ -372,7 +372,7 @@ def test_force_belies_an_allys_pledge_in_the_world():
     alone, _ = tiny_world(relations=hostile, forward_presence=0.0)
     allied, _ = tiny_world(relations=hostile, agreements=[alliance("Pact", [GRT, SMA])], forward_presence=0.0)
     g, a = alone.index_of(GRT), alone.index_of(SMA)
-    assert alone.params.aggression_hostility <= 0.8
+    assert alone.inputs.params.aggression_hostility <= 0.8
     assert allied.results.threat[a, g] == pytest.approx(alone.results.threat[a, g]) and alone.results.threat[a, g] > 0
 
 
@@ -392,7 +392,7 @@ def test_a_great_powers_forces_reach_its_rival_from_the_territory_of_a_weaker_al
     g, r, a = alone.index_of(GRT), alone.index_of(RIV), alone.index_of(SMA)
     assert forward_hosts(based)[g, a] and not forward_hosts(based)[a, g] and not forward_hosts(words).any()
     x = distance_exponent(based)
-    s = based.params.forward_presence
+    s = based.inputs.params.forward_presence
     assert 0 < s < 1
     assert forward_distance_exponent(based)[r, g] == pytest.approx(min(x[r, g], x[r, a] + (1 - s) * (x[a, g] - 1)), rel=1e-12)
     assert forward_distance_exponent(based)[r, g] < x[r, g]

@@ -38,5 +38,5 @@ def sym_clip(a: np.ndarray) -> np.ndarray:
 
 def asymmetric(world: World, idx: np.ndarray) -> bool:
     """Whether the states ``idx`` make an asymmetric agreement (:func:`foedus.theory.capability.asymmetric_capabilities`; brief A3)."""
-    p = np.sort(world.power[idx])[::-1]
+    p = np.sort(world.state.power[idx])[::-1]
     return bool(len(p) >= 2 and asymmetric_capabilities(p[0], p[1]))

@@ -73,7 +73,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     formation, accession and exit is logged with its motive decomposition and every term of its
     decision (F5).
     """
-    p = world.params
+    p = world.inputs.params
     u, total = year_goods.utilities(world)  # alignment_utilities, computed once a year for this step and blocs (foedus.sim.yearcache)
     world.results.utilities = u
     capacity = commitment_capacity(world)
@@ -85,14 +85,14 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     aggr = nuclear_deterred(world, year_goods.aggrandisement(world) if p.aggrandisement_weight * offence > 0 else None)  # Jervis 1989
     isolation = nuclear_deterred(world, year_goods.isolation(world, defends) * discount if p.abstention_weight > 0 else None)
     goods = th_ob.obligation_goods(
-        total, world.results.threat, world.power, reach=world.results.reach, aggrandisement=aggr, isolation=isolation, defends=defends,
-        weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * offence), check=world.check,
+        total, world.results.threat, world.state.power, reach=world.results.reach, aggrandisement=aggr, isolation=isolation, defends=defends,
+        weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * offence), check=world.inputs.check,
         reassurance_threat=reassurance_threat(world), **abstention_terms(world),
     )
     credible_goods(world, goods)  # a pledge from a sworn enemy is cheap talk (Kydd 2005)
     if _exits(world, rng, u, goods, view, terms):
         view = _Alliances(world, capacity, view)  # the threats and targets are this year's still
-    considering = (rng.random(world.n) < p.consider_rate) & world.active  # states outside the system take no decision
+    considering = (rng.random(world.n) < p.consider_rate) & world.state.active  # states outside the system take no decision
     if not considering.any():
         return
     rows = np.flatnonzero(considering)
@@ -124,11 +124,11 @@ class _Alliances:
     """
 
     def __init__(self, world: World, capacity: np.ndarray, before: _Alliances | None = None):
-        ag = world.agreements
+        ag = world.state.agreements
         n = world.n
         self.slots, self.members, count, self.size = alliance_view(ag.members, ag.active, ag.kind, ag.domain, ag.n, ALLIANCE, SECURITY)
         self.portfolio = count / capacity
-        p = world.params
+        p = world.inputs.params
         self.load = (1.0 + self.portfolio) ** p.commitment_exponent
         self.unit_cost = p.alliance_cost * self.load
         self.goods = th_ob.pact_goods(ag.obligations[self.slots])
@@ -137,11 +137,11 @@ class _Alliances:
         self.join_goods = th_choice.accession_goods(self.goods)  # what counts toward joining: no tethering in a defence treaty
         if before is None:
             self.main = th_ob.main_threat(world.results.threat, check=False)
-            self.target = th_offence.offence_target(world.hostility, check=False)
+            self.target = th_offence.offence_target(world.state.hostility, check=False)
         else:  # threats and hostility do not move within the step
             self.main, self.target = before.main, before.target
         if len(self.slots):
-            self.top = leaders(ag.members, self.slots, world.power)
+            self.top = leaders(ag.members, self.slots, world.state.power)
             self.shared_commitment = np.zeros((n, n))
             self.shared_goods = np.zeros((len(th_ob.GOODS), n, n), bool)
             kern.shared_terms(np.ascontiguousarray(self.members), self.commitment.astype(float), self.goods, self.shared_commitment, self.shared_goods)
@@ -172,12 +172,12 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
     institutionalisation. The value at entry (``Agreements.value_start``) is measured at the
     first reassessment (for a treaty in force when the run starts, in its first year).
     """
-    p = world.params
-    ag = world.agreements
+    p = world.inputs.params
+    ag = world.state.agreements
     alliances = view.slots
     if not len(alliances):
         return False
-    i_idx, a_idx, stay_m = _membership_values(ag, view, goods, world.year)
+    i_idx, a_idx, stay_m = _membership_values(ag, view, goods, world.state.year)
     slots = alliances[a_idx]
     start = ag.value_start[slots, i_idx]
     fresh = np.isnan(start)
@@ -188,17 +188,17 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
     partner = np.where(i_idx == top1[a_idx], top2[a_idx], top1[a_idx])
     base = p.exit_threshold * view.unit_cost[i_idx] * (1.0 + world.results.entrapment[i_idx])
     protect = view.goods[a_idx, 0].astype(float)  # the risk of defending is the member's share of its alliance's defence (Olson & Zeckhauser 1966)
-    share = th_consent.burden_shares(view.members, world.power)[a_idx, i_idx]
+    share = th_consent.burden_shares(view.members, world.state.power)[a_idx, i_idx]
     cost_m = pact_cost(world, terms, i_idx, partner, base, view.commitment[a_idx], protect, signing=False, risk=protect * share)
     rate = p.exit_rate * (1.0 - p.institution_protection * ag.institutionalised[slots] / 2.0)
-    exit_p = rate * th_ob.inertia_exit_probability(stay_m, start, cost_m, rate=1.0, check=world.check)
+    exit_p = rate * th_ob.inertia_exit_probability(stay_m, start, cost_m, rate=1.0, check=world.inputs.check)
     # who leaves (stay_m < cost_m and a draw below exit_p), and the alliances that leaves with fewer than two members
     go, gone = _leavers_kernel(stay_m, cost_m, rng.random(len(i_idx)), exit_p, a_idx, alliances, view.size)
     if not len(go):
         return False
     i_idx, a_idx, stay_m, cost_m, start, exit_p, slots = i_idx[go], a_idx[go], stay_m[go], cost_m[go], start[go], exit_p[go], slots[go]
     details = None
-    if world.explain:
+    if world.inputs.explain:
         dec = np.einsum("mkj,kj->km", u[:, i_idx, :], view.members[a_idx].astype(float))
         gv = np.einsum("gkj,kj->kg", goods[:, i_idx, :], view.members[a_idx].astype(float))
         dec = th_ob.motive_decomposition(dec, gv, view.goods[a_idx])
@@ -270,13 +270,13 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     and Gibler & Wolford 2006, the portfolio of Morrow 1991 and Kimball 2010). The options
     returned list each state once per option (``_Options.rows``), its best option first.
     """
-    p = world.params
+    p = world.inputs.params
     n = world.n
     f_count = len(FORM_COMMITMENT)
     # the new pacts: every form with every partner, in one compiled pass (alignment_kernels.best_pairs)
     args = (
         rows.astype(np.int64), goods, view.shared_goods, view.shared_commitment, view.unit_cost, terms.autonomy, _log1p_autonomy(world, terms),
-        _pair_burden(world, terms), world.at_war, world.active, _FORMS_F, FORM_COMMITMENT, _FORM_PROT, _FORM_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
+        _pair_burden(world, terms), world.state.at_war, world.state.active, _FORMS_F, FORM_COMMITMENT, _FORM_PROT, _FORM_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
         permanently_neutral(world),  # a permanently neutral state signs no defence or offence pact (access7: neutrality_bars)
     )
     best, net, value, cost = kern.best_pairs(*args)
@@ -310,14 +310,14 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     the newcomer carries in its share of the enlarged alliance's power (:func:`foedus.theory.consent.candidate_base_cost`,
     :func:`foedus.theory.consent.newcomer_share`; Olson & Zeckhauser 1966, as the members' side of the vote).
     """
-    p = world.params
-    ag = world.agreements
-    region = th_ob.cow_region(world.ccode)
+    p = world.inputs.params
+    ag = world.state.agreements
+    region = th_ob.cow_region(world.inputs.ccode)
     a_m, s_m = np.nonzero(view.members)
     regions = np.zeros((len(view.slots), len(th_ob.COW_REGIONS)), bool)
     regions[a_m, region[s_m]] = True  # the regions of each treaty's members
     j_ok = view.admits[None, :] & th_ob.admissible(region[rows], regions)
-    j_ok &= ~view.members[:, rows].T & (ag.last_exit[np.ix_(view.slots, rows)].T != world.year)
+    j_ok &= ~view.members[:, rows].T & (ag.last_exit[np.ix_(view.slots, rows)].T != world.state.year)
     j_ok &= ~th_align.neutrality_bars(permanently_neutral(world)[rows], view.goods)  # a permanently neutral state joins no defence or offence treaty
     # an accession the members would refuse is no option (complete information, as for a new pact's partner)
     rr, aa = np.nonzero(j_ok)
@@ -328,13 +328,13 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     # value and cost of the open accessions only: join_utilities over their states and alliances, the cost rule over the pairs
     r_used, r_at = np.unique(rr, return_inverse=True)
     a_used, a_at = np.unique(aa, return_inverse=True)
-    join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.power, states=rows[r_used])  # (5, R', A')
+    join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.state.power, states=rows[r_used])  # (5, R', A')
     j_value = np.einsum("gra,ag->ra", join, view.join_goods[a_used].astype(float))[r_at, a_at]
-    alliance_power = view.members[aa].astype(float) @ world.power  # the newcomer carries its share of the k members' defence
-    j_base = th_consent.candidate_base_cost(view.unit_cost[rows[rr]], view.size[aa], world.power[rows[rr]], alliance_power, exponent=p.commitment_exponent)
+    alliance_power = view.members[aa].astype(float) @ world.state.power  # the newcomer carries its share of the k members' defence
+    j_base = th_consent.candidate_base_cost(view.unit_cost[rows[rr]], view.size[aa], world.state.power[rows[rr]], alliance_power, exponent=p.commitment_exponent)
     # the burden of defending the leader is the members' common burden too: the newcomer carries its share of it
     protect = view.goods[aa, 0].astype(float)
-    sigma = th_consent.newcomer_share(world.power[rows[rr]], alliance_power, view.size[aa])
+    sigma = th_consent.newcomer_share(world.state.power[rows[rr]], alliance_power, view.size[aa])
     j_cost = pact_cost(world, terms, rows[rr], view.top[0][aa], j_base, view.commitment[aa], protect, risk=protect * sigma)
     # np.argmax over the pacts then the accessions (shut ones -inf): an accession wins a strictly larger net value, or the first NaN
     r = len(rows)
@@ -362,7 +362,7 @@ def _pair_burden(world: World, terms: ExchangeTerms) -> np.ndarray:
     members' defence when it joins a treaty (:func:`_best_accessions`) and a member its share when it stays
     (:func:`_exits`): one cost rule for pairing, joining and staying.
     """
-    return terms.burden * th_consent.pair_burden_shares(world.power)
+    return terms.burden * th_consent.pair_burden_shares(world.state.power)
 
 
 def _log1p_autonomy(world: World, terms: ExchangeTerms) -> np.ndarray:
@@ -389,7 +389,7 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     fresh = ~view.shared_goods[:, j, i]  # (5, K)
     g_j = goods[:, j, i] * fresh
     v_j = (FORM_GOODS[f].T * g_j).sum(axis=0)
-    sigma = th_consent.pair_burden_shares(world.power)[j, i]  # the partner's share of the pair's defence (_pair_burden)
+    sigma = th_consent.pair_burden_shares(world.state.power)[j, i]  # the partner's share of the pair's defence (_pair_burden)
     c_j = pact_cost(world, terms, j, i, view.unit_cost[j], FORM_COMMITMENT[f], FORM_GOODS[f, 0].astype(float), risk=FORM_RISK[f] * sigma)
     ok = v_j > c_j
     # a pair proposed from both sides (or twice) forms once, at the first proposal accepted (the smaller proposer's)
@@ -416,8 +416,8 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
     The members' vote is :func:`_admitted`. ``goods`` and ``u`` are those of joining (no tethering:
     :func:`foedus.theory.alignment.accession_motives`).
     """
-    ag = world.agreements
-    y = world.year
+    ag = world.state.agreements
+    y = world.state.year
     sel = np.flatnonzero(opt.kind == 2)
     if not len(sel) or not len(view.slots):
         return
@@ -428,17 +428,17 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
     ok = np.flatnonzero(allowed & ~ag.members[slots, cand] & ag.active[slots])
     if not len(ok):
         return
-    ag.join_many(slots[ok], cand[ok], y, world.power)
+    ag.join_many(slots[ok], cand[ok], y, world.state.power)
     details = None
-    if world.explain:
+    if world.inputs.explain:
         # each joiner's view of its own alliance only (an alliance's aggregate does not depend on the others)
         a_used, a_at = np.unique(a_local[ok], return_inverse=True)
-        u_join = th_choice.join_utilities(u, view.members[a_used], aggregate="capability", power=world.power, states=cand[ok])
-        g_join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.power, states=cand[ok])
+        u_join = th_choice.join_utilities(u, view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok])
+        g_join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok])
         k_ok = np.arange(len(ok))
         dec = th_ob.motive_decomposition(u_join[:, k_ok, a_at].T, g_join[:, k_ok, a_at].T, view.join_goods[a_local[ok]])
         mot, tot, cst = dec.tolist(), opt.value[sel[ok]].tolist(), opt.cost[sel[ok]].tolist()
-        fav, dis, pw = share[ok].tolist(), disputes[ok].tolist(), world.power[cand[ok]].tolist()
+        fav, dis, pw = share[ok].tolist(), disputes[ok].tolist(), world.state.power[cand[ok]].tolist()
         auto = terms.autonomy[cand[ok], view.top[0][a_local[ok]]].tolist()
         norm = norm_factors(world)
         details = [
@@ -451,7 +451,7 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
             }
             for k in range(len(ok))
         ]
-    world.log.events(y, "accession", ag.agreement_id[slots[ok]], world.ccode[cand[ok]], -1, details)
+    world.log.events(y, "accession", ag.agreement_id[slots[ok]], world.inputs.ccode[cand[ok]], -1, details)
 
 
 def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms):
@@ -473,18 +473,18 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     vetoing on the main-threat grounds above is not bought.
     Vectorised over the year's candidates (K) and the states (N).
     """
-    p = world.params
+    p = world.inputs.params
     mem = view.members[a_local]  # (K, N)
     prov = view.join_goods[a_local]  # (K, G): the goods the treaty provides
     value = np.einsum("gnk,kg->kn", goods[:, :, cand], prov.astype(float))  # goods[g, m, c] to member m from candidate c
     protective = prov[:, 0]
-    shares = th_consent.burden_shares(mem, world.power)
+    shares = th_consent.burden_shares(mem, world.state.power)
     cost = th_consent.accession_cost(
         shares, view.unit_cost, view.commitment[a_local], terms.burden[:, cand].T, terms.autonomy[:, cand].T,
         view.top[0][a_local], protection=protective.astype(float), autonomy_weight=p.autonomy_weight, burden_weight=p.defence_burden_weight,
         treaty_cost=p.treaty_cost,
     )
-    value = value + th_consent.milieu_value(world.regime, world.proximity, mem, cand, weight=p.milieu_weight) * protective[:, None]
+    value = value + th_consent.milieu_value(world.state.regime, world.inputs.proximity, mem, cand, weight=p.milieu_weight) * protective[:, None]
     states = np.arange(world.n)[None, :]
     cand_main, member_main = (view.main[None, :] == cand[:, None]) & protective[:, None], view.main[cand][:, None] == states
     # a member does not admit a rival it cannot trust (Kydd 2005: its pledge is cheap talk, whatever it promises)
@@ -495,9 +495,9 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
         votes = th_consent.leader_side_payments(value - cost, votes, mem & ~cand_main & ~member_main, lead, shares[np.arange(len(cand)), lead],
                                                 dominance=p.side_payment_dominance)
     share = votes.sum(axis=1) / np.maximum(mem.sum(axis=1), 1)
-    disputes = (mem & world.territorial_dispute[cand]).sum(axis=1)
-    passed = th_consent.members_consent(share, p.accession_share, check=world.check)  # unanimity unless the parameter says otherwise
-    return th_entrapment.accession_allowed(disputes, check=world.check) & passed, share, disputes
+    disputes = (mem & world.inputs.territorial_dispute[cand]).sum(axis=1)
+    passed = th_consent.members_consent(share, p.accession_share, check=world.inputs.check)  # unanimity unless the parameter says otherwise
+    return th_entrapment.accession_allowed(disputes, check=world.inputs.check) & passed, share, disputes
 
 
 @njit(cache=True)

@@ -79,8 +79,8 @@ class _Year:
     """What the blocs of a year need: alliances in force, their goods to every pair, each state's main threat and costs."""
 
     def __init__(self, world: World):
-        p = world.params
-        ag = world.agreements
+        p = world.inputs.params
+        ag = world.state.agreements
         n = world.n
         slots, members, count, _ = alliance_view(ag.members, ag.active, ag.kind, ag.domain, ag.n, ALLIANCE, SECURITY)
         provided = th_ob.pact_goods(ag.obligations[slots])
@@ -109,13 +109,13 @@ def blocs(world: World, rng: np.random.Generator) -> None:
     1997). (Remove the step from
     :attr:`foedus.sim.engine.Simulation.steps` to switch blocs off.)
     """
-    p = world.params
+    p = world.inputs.params
     opening = world.cache.pop("blocs_opening", None)  # last year's blocs, in force now, admit members
     if opening is not None:
-        world.agreements.admits[opening] = True
+        world.state.agreements.admits[opening] = True
     yr = _Year(world)
-    eligible = world.active & ~world.at_war.any(axis=1) & ~permanently_neutral(world)  # a permanently neutral state joins no bloc (access7)
-    threats = np.unique(yr.main[(yr.main >= 0) & world.active])
+    eligible = world.state.active & ~world.state.at_war.any(axis=1) & ~permanently_neutral(world)  # a permanently neutral state joins no bloc (access7)
+    threats = np.unique(yr.main[(yr.main >= 0) & world.state.active])
     if not len(threats):
         return
     reconsider = rng.random(world.n) < p.consider_rate
@@ -127,11 +127,11 @@ def blocs(world: World, rng: np.random.Generator) -> None:
         free = eligible & ~signed
         # the adversary bloc, the states that share the threat and the candidates, compiled (blocs_kernels.bloc_candidates: _candidates' rule)
         group, bloc, sharing, branch, asked = kern.bloc_candidates(
-            t, yr.defends, main, free, reconsider, world.power, world.major, _clients(world, yr, t), clients_on, th_multi.MIN_MEMBERS,
+            t, yr.defends, main, free, reconsider, world.state.power, world.state.major, _clients(world, yr, t), clients_on, th_multi.MIN_MEMBERS,
         )
         if len(group) < th_multi.MIN_MEMBERS:
             continue
-        if world.explain:  # the states a great-power leader could not carry as clients, by reason (the founding's explanation)
+        if world.inputs.explain:  # the states a great-power leader could not carry as clients, by reason (the founding's explanation)
             yr.left_out = _left_out(world, yr, t, asked) if branch else {}
         if goods is None:
             goods, u = _goods(world, yr)
@@ -163,7 +163,7 @@ def _clients(world: World, yr: _Year, t: int) -> np.ndarray:
     hold no neutrality obligation in force (a state pledged to stand aside is no one's client: Belgium and Switzerland before
     1914). Lake (1999): a client buys protection from a threat it faces; a state that faces none has nothing to buy."""
     threat = world.results.threat[:, t]
-    return (threat > 0) & (threat >= world.params.threat_perception_floor) & ~yr.neutral
+    return (threat > 0) & (threat >= world.inputs.params.threat_perception_floor) & ~yr.neutral
 
 
 def _forward(world: World, t: int, group: np.ndarray, shares: np.ndarray) -> np.ndarray:
@@ -172,8 +172,8 @@ def _forward(world: World, t: int, group: np.ndarray, shares: np.ndarray) -> np.
     to ``t`` and the leader's distance discount to it; 0 for a leader that does not share the threat, is not a great power or faces
     one that is not), compiled (:func:`.blocs_kernels.forward_values`, equal to the theory functions to the bit)."""
     return kern.forward_values(
-        world.results.reach, world.power, world.major, group.astype(np.int64), np.ascontiguousarray(shares, dtype=np.bool_), int(t),
-        float(world.params.bloc_forward_defence_weight),
+        world.results.reach, world.state.power, world.state.major, group.astype(np.int64), np.ascontiguousarray(shares, dtype=np.bool_), int(t),
+        float(world.inputs.params.bloc_forward_defence_weight),
     )
 
 
@@ -188,7 +188,7 @@ def _renounced_all(world: World, yr: _Year) -> np.ndarray:
     """(N, N) the pairs of :func:`_renounced` (:func:`.blocs_kernels.renounced_pairs`), computed once per year and again after each
     founding (``yr.renounced``, emptied by :func:`blocs` before a founding)."""
     if yr.renounced is None:
-        ag = world.agreements
+        ag = world.state.agreements
         yr.renounced = np.zeros((world.n, world.n), bool)
         kern.renounced_pairs(ag.members, ag.last_exit, ag.active, ag.n, yr.renounced)
     return yr.renounced
@@ -196,15 +196,15 @@ def _renounced_all(world: World, yr: _Year) -> np.ndarray:
 
 def _goods(world: World, yr: _Year) -> tuple[np.ndarray, np.ndarray]:
     """This year's goods (5, N, N) of every pledge (:func:`foedus.theory.obligations.obligation_goods`, as :mod:`.alignment` values them) and the protection motives (4, N, N)."""
-    p = world.params
+    p = world.inputs.params
     res = world.results
     u, total = year_goods.utilities(world)  # computed once a year for this step and alignment (foedus.sim.yearcache)
     discount, standing = norm_terms(world)
     aggr = nuclear_deterred(world, year_goods.aggrandisement(world) if p.aggrandisement_weight * discount > 0 else None)  # pledge8: Jervis 1989
     isolation = nuclear_deterred(world, year_goods.isolation(world, yr.defends) * discount if p.abstention_weight > 0 else None)
     goods = th_ob.obligation_goods(
-        total, res.threat, world.power, reach=res.reach, aggrandisement=aggr, isolation=isolation, defends=yr.defends,
-        weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * discount), check=world.check,
+        total, res.threat, world.state.power, reach=res.reach, aggrandisement=aggr, isolation=isolation, defends=yr.defends,
+        weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * discount), check=world.inputs.check,
         **abstention_terms(world),  # neut7: abstention weighed by the expected war, a rival's pledge by its credibility
     )
     return goods, u
@@ -212,17 +212,17 @@ def _goods(world: World, yr: _Year) -> tuple[np.ndarray, np.ndarray]:
 
 def _vetoes(world: World, yr: _Year, group: np.ndarray) -> dict[str, np.ndarray]:
     """Each reason a candidate of ``group`` refuses to be bound to another, (K, K) bool by name (:func:`foedus.theory.multilateral.found_bloc`'s ``veto``): at war, a territorial dispute, a main threat, a strategic rivalry, the region, the identity, a treaty renounced."""
-    p = world.params
+    p = world.inputs.params
     rows, cols = group[:, None], group[None, :]
-    out = {"at_war": world.at_war[rows, cols], "territorial_dispute": world.territorial_dispute[rows, cols], "main_threat": yr.main[group][:, None] == cols}
+    out = {"at_war": world.state.at_war[rows, cols], "territorial_dispute": world.inputs.territorial_dispute[rows, cols], "main_threat": yr.main[group][:, None] == cols}
     # strategic rivals see one another as enemies (Thompson 2001), the adversaries of Snyder's (1997) game, not partners of one pledge
-    out["rivalry"] = world.rivalry[rows, cols]
+    out["rivalry"] = world.state.rivalry[rows, cols]
     # the leader, a great power, may lead from afar; its other members are one region's, great powers too (Hemmer & Katzenstein 2002)
-    out["region"] = th_multi.regional_veto(world.distance_km[rows, cols], p.bloc_region_km, world.major[group] & (np.arange(len(group)) == 0))
-    if world.ideal_distance is not None:  # an unknown ideal point (counted as the mean in ideal_distance) is no shared identity
-        d = world.ideal_distance[rows, cols]
-        if world.ideal_known is not None:
-            d = np.where(world.ideal_known[rows] & world.ideal_known[cols], d, np.nan)
+    out["region"] = th_multi.regional_veto(world.inputs.distance_km[rows, cols], p.bloc_region_km, world.state.major[group] & (np.arange(len(group)) == 0))
+    if world.inputs.ideal_distance is not None:  # an unknown ideal point (counted as the mean in ideal_distance) is no shared identity
+        d = world.inputs.ideal_distance[rows, cols]
+        if world.inputs.ideal_known is not None:
+            d = np.where(world.inputs.ideal_known[rows] & world.inputs.ideal_known[cols], d, np.nan)
         out["identity"] = th_multi.identity_veto(d, p.bloc_identity_distance)
     out["renounced"] = _renounced(world, group, yr)
     return out
@@ -231,13 +231,13 @@ def _vetoes(world: World, yr: _Year, group: np.ndarray) -> dict[str, np.ndarray]
 def _veto(world: World, yr: _Year, group: np.ndarray) -> np.ndarray:
     """(K, K) bool: the union of :func:`_vetoes`' reasons, compiled (:func:`.blocs_kernels.bloc_vetoes`; the reasons by name are
     asked again only for a founded bloc's explanation)."""
-    p = world.params
-    has_ideal = world.ideal_distance is not None
-    has_known = world.ideal_known is not None
+    p = world.inputs.params
+    has_ideal = world.inputs.ideal_distance is not None
+    has_known = world.inputs.ideal_known is not None
     n = world.n
     return kern.bloc_vetoes(
-        group.astype(np.int64), world.at_war, world.territorial_dispute, yr.main.astype(np.int64), world.rivalry, world.distance_km, float(p.bloc_region_km),
-        world.major, world.ideal_distance if has_ideal else np.zeros((n, n)), world.ideal_known if has_known else np.ones(n, bool), has_ideal, has_known,
+        group.astype(np.int64), world.state.at_war, world.inputs.territorial_dispute, yr.main.astype(np.int64), world.state.rivalry, world.inputs.distance_km, float(p.bloc_region_km),
+        world.state.major, world.inputs.ideal_distance if has_ideal else np.zeros((n, n)), world.inputs.ideal_known if has_known else np.ones(n, bool), has_ideal, has_known,
         float(p.bloc_identity_distance), _renounced_all(world, yr),
     )
 
@@ -260,12 +260,12 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
     can share the defence of each member among the others
     (:func:`foedus.theory.multilateral.found_bloc`).
     """
-    p = world.params
+    p = world.inputs.params
     k = len(group)
     rows, cols = group[:, None], group[None, :]
     partners = np.maximum(np.arange(k + 1) - 1, 0).astype(float) ** p.commitment_exponent  # at size s a member has s - 1 partners
     veto = _veto(world, yr, group)
-    power = np.maximum(world.power[group], 1e-12)
+    power = np.maximum(world.state.power[group], 1e-12)
     clients = _client_mask(world, yr, group)
     autonomy = np.ascontiguousarray(terms.autonomy[rows, cols])
     # every form at once, compiled (blocs_kernels.bloc_forms: the pledges, the three terms of pact_cost and found_bloc, to the bit)
@@ -295,12 +295,12 @@ def _client_mask(world: World, yr: _Year, group: np.ndarray) -> np.ndarray:
     not great powers, and not pledged to defend, or defended by, a great power other than the leader (a pact in force)."""
     ties = getattr(yr, "great_power_ties", None)  # [i]: how many great powers i is pledged to defend, counted once per year and founding
     if ties is None:
-        ties = yr.great_power_ties = yr.defends[:, world.major].sum(axis=1)
+        ties = yr.great_power_ties = yr.defends[:, world.state.major].sum(axis=1)
     leader = group[0]
     # a great power other than the leader: all of them, less the leader where it is one and defended
-    elsewhere = ties[group] - (yr.defends[group, leader] & world.major[leader])
+    elsewhere = ties[group] - (yr.defends[group, leader] & world.state.major[leader])
     allied_elsewhere = elsewhere > 0
-    return th_multi.client_eligible(world.major[group], bool(world.major[group[0]]), allied_elsewhere)
+    return th_multi.client_eligible(world.state.major[group], bool(world.state.major[group[0]]), allied_elsewhere)
 
 
 def _vetoed(world: World, yr: _Year, group: np.ndarray, founders: np.ndarray) -> dict[str, list[str]]:
@@ -309,7 +309,7 @@ def _vetoed(world: World, yr: _Year, group: np.ndarray, founders: np.ndarray) ->
     out: dict[str, list[str]] = {}
     for name, v in _vetoes(world, yr, group).items():  # the few reasons
         hit = (v | v.T)[:, inside].any(axis=1) & ~inside
-        for c in world.ccode[group[hit]].tolist():  # the few left out
+        for c in world.inputs.ccode[group[hit]].tolist():  # the few left out
             out.setdefault(str(c), []).append(name)
     return out
 
@@ -322,10 +322,10 @@ def _found(
     the shared threat and its bloc, the states that shared it (``group``), the leader, each founder's value, cost and gain, the free
     riding, the coordination cost and the limits of region and identity that left states out. Each founder's motives and goods are
     discounted by the free-riding ``share`` as its value is, so that they sum to it."""
-    ag = world.agreements
-    y = world.year
+    ag = world.state.agreements
+    y = world.state.year
     leader, first = int(founders[0]), int(founders[1])
-    pw = world.power[founders]
+    pw = world.state.power[founders]
     mask = ~np.eye(len(founders), dtype=bool)
     g_sum = np.einsum("gab,ab->ag", goods[:, founders[:, None], founders[None, :]] * ~yr.shared[:, founders[:, None], founders[None, :]], mask)
     # protection a pact in force already gives the pair is no new value (the ``fresh`` goods of _best): its motives are left out too
@@ -343,15 +343,15 @@ def _found(
         np.array([[leader, first]]), y, kind=ALLIANCE, obligations=FORM_OBLIGATIONS[f], asymmetric=asymmetric_capabilities(pw[:1], pw[1:].max(keepdims=True)),
         leader=np.array([leader]), wartime=np.array([False]), motives=motives.mean(axis=0, keepdims=True), power=pw[:2][None, :],
     )
-    ag.join_many(np.full(len(founders) - 2, slot[0]), founders[2:], y, world.power)
+    ag.join_many(np.full(len(founders) - 2, slot[0]), founders[2:], y, world.state.power)
     # the treaty admits members (a multilateral treaty without a coded provision, foedus.theory.obligations.admits_members)
     # from its first year in force: the founders sign this year, accessions follow
     world.cache["blocs_opening"] = np.append(world.cache.get("blocs_opening", np.zeros(0, np.intp)), slot)
     aid = ag.agreement_id[slot]
-    if not world.explain:
-        world.log.events(y, "formation", aid, world.ccode[[leader]], world.ccode[[first]])
+    if not world.inputs.explain:
+        world.log.events(y, "formation", aid, world.inputs.ccode[[leader]], world.inputs.ccode[[first]])
         return
-    code = world.ccode
+    code = world.inputs.ccode
     mains = main_threat_codes(world, founders)
     terms = threat_terms(world, founders, main_threat_of(world, founders))  # what makes each founder's main threat (F5), as formation's events
     gd = (g_sum * FORM_GOODS[f][None, :]).tolist()
@@ -364,7 +364,7 @@ def _found(
             world.results.threat[founders, threat].tolist(),
         )
     ]
-    p = world.params
+    p = world.inputs.params
     factors = {
         "form": FORMS[f], "mechanism": "multilateral founding against a shared threat (Snyder 1997; Olson & Zeckhauser 1966)",
         "shared_threat": int(code[threat]), "adversary_bloc": code[bloc].tolist(), "leader": int(code[leader]), "founders": len(founders),
@@ -374,8 +374,8 @@ def _found(
         "main_threat_rule": "perceived main threat (foedus.sim.steps.threat.main_threat_of)", "threat_perception_floor": p.threat_perception_floor,
         "clients_left_out": {r: code[i].tolist() for r, i in yr.left_out.items()}, "vetoed": _vetoed(world, yr, group, founders),
         "hegemonic_provision": bool(ahead[0] > 0 or paid.any()),
-        "client_rule": "no great power, no ally of another great power is carried (Snyder 1997; Lake 2009; Walt 1987)", "transfers_paid": float(paid.sum()), "forward_defence_and_transfer_motive": "balance_threat", "region_km": p.bloc_region_km, "identity_distance": p.bloc_identity_distance if world.ideal_distance is not None else None,
+        "client_rule": "no great power, no ally of another great power is carried (Snyder 1997; Lake 2009; Walt 1987)", "transfers_paid": float(paid.sum()), "forward_defence_and_transfer_motive": "balance_threat", "region_km": p.bloc_region_km, "identity_distance": p.bloc_identity_distance if world.inputs.ideal_distance is not None else None,
         **norm_factors(world),
     }
     detail = {"motives": dict(zip(MOTIVES, explained.mean(axis=0).tolist())), "obligations": list(th_ob.PACT_FORMS[FORMS[f]]), "members": members, "factors": factors}
-    world.log.events(y, "formation", aid, world.ccode[[leader]], world.ccode[[first]], [detail])
+    world.log.events(y, "formation", aid, world.inputs.ccode[[leader]], world.inputs.ccode[[first]], [detail])

@@ -58,87 +58,87 @@ def capabilities(world: World, rng: np.random.Generator) -> None:
     (:func:`foedus.theory.capability.capability_shares`) and offensive capability
     (:func:`foedus.theory.capability.offensive_capability`) follow.
     """
-    p = world.params
+    p = world.inputs.params
     n = world.n
     shock = rng.normal(0.0, p.growth_noise, n) if p.growth_noise > 0 else 0.0
-    world.economy *= np.maximum(1.0 + world.growth + shock, p.growth_floor)
+    world.state.economy *= np.maximum(1.0 + world.state.growth + shock, p.growth_floor)
     weights, relief = arming_pressure(world)
     k = spending_units(world)  # GDP in spending's currency: shares of GDP mean the same in every era
     ceiling = demobilisation_ceiling(world)
-    if world.at_war.any():
+    if world.state.at_war.any():
         # a belligerent mobilises: its grievance rises (taken here off the relief, which the grievance subtracts)
         relief = relief - th_arming.war_mobilisation(
-            world.milex, k * world.economy, enemy_share(world), p.war_burden, p.mobilisation_rate, check=world.check
+            world.state.milex, k * world.state.economy, enemy_share(world), p.war_burden, p.mobilisation_rate, check=world.inputs.check
         )
-    if world.check:
-        grievance = world.base_spending * (world.economy / world.economy0) - relief
-        new = th_arms.richardson_step(world.milex, 1.0, p.fatigue, grievance, weights, check=True)
-        world.milex = np.clip(new, p.milex_floor_share * world.milex_floor, np.minimum(p.max_milex_share * k * world.economy, ceiling))
-        world.military = (1.0 - p.military_depreciation) * world.military + world.milex
-        world.milper = world.milper0 * world.milex / world.milex0
+    if world.inputs.check:
+        grievance = world.state.base_spending * (world.state.economy / world.state.economy0) - relief
+        new = th_arms.richardson_step(world.state.milex, 1.0, p.fatigue, grievance, weights, check=True)
+        world.state.milex = np.clip(new, p.milex_floor_share * world.state.milex_floor, np.minimum(p.max_milex_share * k * world.state.economy, ceiling))
+        world.state.military = (1.0 - p.military_depreciation) * world.state.military + world.state.milex
+        world.state.milper = world.state.milper0 * world.state.milex / world.state.milex0
     else:
-        world.milex, world.military, world.milper = spending_update(world, weights @ world.milex, relief, ceiling)
-    share = np.where(world.at_war.any(axis=1), p.max_personnel_share_war, p.max_personnel_share_peace) if world.n else 0.0
-    world.milper = th_arming.personnel_ceiling(world.milper, world.population, share, check=world.check)
-    if world.check:
+        world.state.milex, world.state.military, world.state.milper = spending_update(world, weights @ world.state.milex, relief, ceiling)
+    share = np.where(world.state.at_war.any(axis=1), p.max_personnel_share_war, p.max_personnel_share_peace) if world.n else 0.0
+    world.state.milper = th_arming.personnel_ceiling(world.state.milper, world.inputs.population, share, check=world.inputs.check)
+    if world.inputs.check:
         world.update_power()
-        world.results.offensive = offensive_capability(world.military, world.power, floor=p.offensive_floor, check=True)
+        world.results.offensive = offensive_capability(world.state.military, world.state.power, floor=p.offensive_floor, check=True)
     else:
-        world.power, world.cinc, world.results.offensive = capability_update(
-            world.economy, world.military, world.economy0, world.military0, world.cinc0, float(p.offensive_floor)
+        world.state.power, world.state.cinc, world.results.offensive = capability_update(
+            world.state.economy, world.state.military, world.state.economy0, world.state.military0, world.state.cinc0, float(p.offensive_floor)
         )
 
 
 def demobilisation_ceiling(world: World) -> np.ndarray:
     """This year's ceiling on each state's spending from demobilisation (``inf`` where none), keeping the war spells.
 
-    A state entering a war records its spending of the year before (``World.milex_prewar``) and, while at war, its
-    highest spending (``World.war_peak``). When its war ends its peace-time level is
+    A state entering a war records its spending of the year before (``WorldState.milex_prewar``) and, while at war, its
+    highest spending (``WorldState.war_peak``). When its war ends its peace-time level is
     :func:`foedus.theory.arming.postwar_level` (``war_ratchet``: the plateau above the pre-war level, Rasler & Thompson
     1985), its grievance is raised by ``fatigue`` times the plateau's rise over the pre-war level (the displacement
     effect holds: Peacock & Wiseman 1961), and it demobilises: while above the level (kept as a share of its GDP,
-    ``World.peace_burden``) its spending may be at most ``x - demobilisation(x, level, demobilisation_rate)``
+    ``WorldState.peace_burden``) its spending may be at most ``x - demobilisation(x, level, demobilisation_rate)``
     (:func:`foedus.theory.arming.demobilisation`). A scenario's ``milex_prewar`` starts a state in its war's aftermath,
     its starting spending as the peak (:func:`arming_fixed_point` sets its grievance at the plateau).
     """
-    p = world.params
+    p = world.inputs.params
     n = world.n
-    if world.milex_prewar.shape != (n,):
-        world.milex_prewar = np.full(n, np.nan)
-    if world.war_peak.shape != (n,):
-        world.war_peak = np.zeros(n)
-    if world.peace_burden.shape != (n,):
-        world.peace_burden = np.full(n, np.nan)
-    fighting = world.at_war.any(axis=1) if world.at_war.size else np.zeros(n, bool)
-    pre = world.milex_prewar
-    pre[fighting & np.isnan(pre)] = world.milex[fighting & np.isnan(pre)]
-    world.war_peak = np.where(fighting, np.maximum(world.war_peak, world.milex), world.war_peak)
-    world.peace_burden[fighting] = np.nan  # a state back at war stops demobilising
+    if world.state.milex_prewar.shape != (n,):
+        world.state.milex_prewar = np.full(n, np.nan)
+    if world.state.war_peak.shape != (n,):
+        world.state.war_peak = np.zeros(n)
+    if world.state.peace_burden.shape != (n,):
+        world.state.peace_burden = np.full(n, np.nan)
+    fighting = world.state.at_war.any(axis=1) if world.state.at_war.size else np.zeros(n, bool)
+    pre = world.state.milex_prewar
+    pre[fighting & np.isnan(pre)] = world.state.milex[fighting & np.isnan(pre)]
+    world.state.war_peak = np.where(fighting, np.maximum(world.state.war_peak, world.state.milex), world.state.war_peak)
+    world.state.peace_burden[fighting] = np.nan  # a state back at war stops demobilising
     ended = np.flatnonzero(~fighting & ~np.isnan(pre))
     if len(ended):
         _war_ended(world, ended)
-    level = world.peace_burden * world.economy
+    level = world.state.peace_burden * world.state.economy
     demob = ~np.isnan(level)
     ceiling = np.full(n, np.inf)
     if demob.any():
         at = np.flatnonzero(demob)
-        x = world.milex[at]
+        x = world.state.milex[at]
         above = x > level[at]
-        ceiling[at[above]] = (x - th_arming.demobilisation(x, level[at], p.demobilisation_rate, check=world.check))[above]
-        world.peace_burden[at[~above]] = np.nan  # back at its level: done
+        ceiling[at[above]] = (x - th_arming.demobilisation(x, level[at], p.demobilisation_rate, check=world.inputs.check))[above]
+        world.state.peace_burden[at[~above]] = np.nan  # back at its level: done
     return ceiling
 
 
 def _war_ended(world: World, ended: np.ndarray) -> None:
     """The war of the states ``ended`` is over: their plateau (:func:`foedus.theory.arming.postwar_level`), the grievance that holds it, and demobilisation."""
-    p = world.params
-    pre = world.milex_prewar[ended]
-    peak = np.maximum(world.war_peak[ended], world.milex[ended])
-    level = th_arming.postwar_level(pre, peak, p.war_ratchet, check=world.check)
-    world.base_spending[ended] += p.fatigue * (level - pre) * world.economy0[ended] / world.economy[ended]
-    world.peace_burden[ended] = level / world.economy[ended]
-    world.milex_prewar[ended] = np.nan
-    world.war_peak[ended] = 0.0
+    p = world.inputs.params
+    pre = world.state.milex_prewar[ended]
+    peak = np.maximum(world.state.war_peak[ended], world.state.milex[ended])
+    level = th_arming.postwar_level(pre, peak, p.war_ratchet, check=world.inputs.check)
+    world.state.base_spending[ended] += p.fatigue * (level - pre) * world.state.economy0[ended] / world.state.economy[ended]
+    world.state.peace_burden[ended] = level / world.state.economy[ended]
+    world.state.milex_prewar[ended] = np.nan
+    world.state.war_peak[ended] = 0.0
 
 
 def spending_units(world: World) -> float:
@@ -146,7 +146,7 @@ def spending_units(world: World) -> float:
     k = world.cache.get("economy_in_spending_units")
     if k is None:
         k = world.cache["economy_in_spending_units"] = th_arming.economy_in_spending_units(
-            world.milex0, world.economy0, world.params.reference_burden, check=world.check
+            world.state.milex0, world.state.economy0, world.inputs.params.reference_burden, check=world.inputs.check
         )
     return k
 
@@ -160,13 +160,13 @@ def spending_update(world: World, reaction: np.ndarray, relief: np.ndarray, ceil
     and personnel; state by state in NumPy's order of operations, so the result is the same to
     the bit (``tests/sim/steps/test_capabilities.py``).
     """
-    p = world.params
+    p = world.inputs.params
     n = len(reaction)
     milex, military, milper = np.empty(n), np.empty(n), np.empty(n)
     _spending_kernel(
-        world.milex, reaction, world.base_spending, world.economy, world.economy0, relief, float(p.fatigue),
-        float(p.milex_floor_share), world.milex_floor, float(p.max_milex_share) * spending_units(world), ceiling, 1.0 - p.military_depreciation,
-        world.military, world.milper0, world.milex0, milex, military, milper,
+        world.state.milex, reaction, world.state.base_spending, world.state.economy, world.state.economy0, relief, float(p.fatigue),
+        float(p.milex_floor_share), world.state.milex_floor, float(p.max_milex_share) * spending_units(world), ceiling, 1.0 - p.military_depreciation,
+        world.state.military, world.state.milper0, world.state.milex0, milex, military, milper,
     )
     return milex, military, milper
 
@@ -239,21 +239,21 @@ def arming_pressure(world: World) -> tuple[np.ndarray, np.ndarray]:
     it, the threat weights ``w_ij = min(T_ij / p_j, 1) * E_i / (E_i + E_j)``, ``K = kappa * w`` and
     the sums over j that the relief needs are formed in one compiled pass (:func:`_arming_kernel`).
     """
-    e = world.economy
-    x = world.milex
+    e = world.state.economy
+    x = world.state.milex
     n = world.n
-    k0 = 2.0 * world.params.reactivity
-    if world.check:  # the theory's function validates the inputs (the kernel evaluates the same formula)
-        th_arms.security_dilemma_reactivity(1.0 - world.trust, np.broadcast_to(world.results.offensive[None, :], (n, n)), base_reactivity=k0, check=True)
+    k0 = 2.0 * world.inputs.params.reactivity
+    if world.inputs.check:  # the theory's function validates the inputs (the kernel evaluates the same formula)
+        th_arms.security_dilemma_reactivity(1.0 - world.state.trust, np.broadcast_to(world.results.offensive[None, :], (n, n)), base_reactivity=k0, check=True)
     k = np.empty((n, n))
     kx = np.zeros(n)  # sum_j K_ij x_j
     threatening = np.zeros(n)  # sum_j (T_ij / p_j) x_j
-    _arming_kernel(world.results.threat, world.power, e, world.trust, world.results.offensive, _WORLDS, float(k0), x, k, kx, threatening)
-    if len(world.reaction_scale) == n:
-        k *= world.reaction_scale[:, None]
-        kx *= world.reaction_scale
+    _arming_kernel(world.results.threat, world.state.power, e, world.state.trust, world.results.offensive, _WORLDS, float(k0), x, k, kx, threatening)
+    if len(world.inputs.reaction_scale) == n:
+        k *= world.inputs.reaction_scale[:, None]
+        kx *= world.inputs.reaction_scale
     allied = world.results.ally_credibility @ x
-    relief = th_arming.ally_relief(kx, allied, threatening, world.params.ally_weight, check=world.check)
+    relief = th_arming.ally_relief(kx, allied, threatening, world.inputs.params.ally_weight, check=world.inputs.check)
     return k, relief
 
 
@@ -265,29 +265,29 @@ def arming_fixed_point(world: World) -> None:
     ``base_spending = fatigue * x - K x + relief`` then holds the starting spending still.
     Deterministic: nothing is drawn.
     """
-    p = world.params
-    world.reaction_scale = np.zeros(0)
-    after = np.flatnonzero(np.isfinite(world.milex_prewar)) if world.milex_prewar.shape == (world.n,) else np.zeros(0, np.int64)
-    start = world.milex
+    p = world.inputs.params
+    world.inputs.reaction_scale = np.zeros(0)
+    after = np.flatnonzero(np.isfinite(world.state.milex_prewar)) if world.state.milex_prewar.shape == (world.n,) else np.zeros(0, np.int64)
+    start = world.state.milex
     if len(after):  # a war's aftermath: the fixed point is the post-war plateau, from which the start's war-time figure demobilises
-        level = th_arming.postwar_level(world.milex_prewar[after], start[after], p.war_ratchet, check=world.check)
-        world.milex = start.copy()
-        world.milex[after] = level
+        level = th_arming.postwar_level(world.state.milex_prewar[after], start[after], p.war_ratchet, check=world.inputs.check)
+        world.state.milex = start.copy()
+        world.state.milex[after] = level
     weights, _ = arming_pressure(world)
-    world.reaction_scale = th_arming.reaction_scale(weights @ world.milex, world.milex, p.fatigue, p.reaction_share_cap, check=world.check)
+    world.inputs.reaction_scale = th_arming.reaction_scale(weights @ world.state.milex, world.state.milex, p.fatigue, p.reaction_share_cap, check=world.inputs.check)
     weights, relief = arming_pressure(world)
-    world.base_spending = p.fatigue * world.milex - weights @ world.milex + relief
-    world.milex = start
+    world.state.base_spending = p.fatigue * world.state.milex - weights @ world.state.milex + relief
+    world.state.milex = start
     if len(after):
-        world.peace_burden = np.full(world.n, np.nan)
-        world.peace_burden[after] = level / world.economy[after]
-        world.milex_prewar = np.full(world.n, np.nan)
+        world.state.peace_burden = np.full(world.n, np.nan)
+        world.state.peace_burden[after] = level / world.state.economy[after]
+        world.state.milex_prewar = np.full(world.n, np.nan)
 
 
 def enemy_share(world: World) -> np.ndarray:
     """``max_j p_j / (p_i + p_j)`` over the states j that i is at war with, 0 at peace (N,): the strongest enemy's share of the pair's capabilities."""
-    pw = world.power
-    pair = np.divide(pw[None, :], pw[:, None] + pw[None, :], out=np.zeros((world.n, world.n)), where=world.at_war)
+    pw = world.state.power
+    pair = np.divide(pw[None, :], pw[:, None] + pw[None, :], out=np.zeros((world.n, world.n)), where=world.state.at_war)
     return pair.max(axis=1) if world.n else np.zeros(0)
 
 

@@ -1,7 +1,7 @@
 """Step 8, conflict and commitments: disputes, wars, and whether allies honour their commitments (T2, P5).
 
 :func:`call_allies` is also how a scheduled invasion (:mod:`foedus.sim.steps.trends`) calls
-the victim's allies; it registers each war in ``world.wars`` (its sides, and the allies that
+the victim's allies; it registers each war in ``world.state.wars`` (its sides, and the allies that
 enter a year late), from which later entrants join it (:func:`_spread`).
 """
 
@@ -77,9 +77,9 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
     duration model's hazard of its parity, contiguity and major-power status at the war's age (:func:`foedus.sim.steps.war_endings.war_endings`;
     Bennett & Stam 1996).
     """
-    p = world.params
+    p = world.inputs.params
     # hostility relaxes towards its baseline
-    world.hostility += p.hostility_decay * (world.hostility_base - world.hostility)
+    world.state.hostility += p.hostility_decay * (world.state.hostility_base - world.state.hostility)
     _write_conditions(world, rng)
     # the wars begun in earlier years first take their late entrants (before this year's wars are registered)
     _spread(world, rng)
@@ -88,10 +88,10 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
     if p.war_onset_intercept > _ONSET_OFF:
         _war_onsets(world, rng)
     # wars end, but not in the year they began (a war begun this year runs into the next)
-    if world.at_war.any() and world.at_war_last_year.shape == world.at_war.shape:
+    if world.state.at_war.any() and world.state.at_war_last_year.shape == world.state.at_war.shape:
         war_endings(world, rng)
-    world.wars = [w for w in world.wars if _under_way(world, w)]
-    world.at_war_last_year = world.at_war.copy()
+    world.state.wars = [w for w in world.state.wars if _under_way(world, w)]
+    world.state.at_war_last_year = world.state.at_war.copy()
 
 
 def _write_conditions(world: World, rng: np.random.Generator) -> None:
@@ -101,7 +101,7 @@ def _write_conditions(world: World, rng: np.random.Generator) -> None:
     founding threat) with the record's in-sample shares (``pact_condition_*``; ATOP defcoadv, defconpr, offcoadv):
     the treaties of the record carry their own (:func:`foedus.data.atop.read_atop_conditions`).
     """
-    ag = world.agreements
+    ag = world.state.agreements
     k = ag.n
     new = np.flatnonzero(
         ag.active[:k] & (ag.agreement_id[:k] >= FIRST_SIMULATED_ID) & (ag.kind[:k] != COALITION) & (ag.domain[:k] == SECURITY)
@@ -109,26 +109,26 @@ def _write_conditions(world: World, rng: np.random.Generator) -> None:
     )
     if not len(new):
         return
-    p = world.params
+    p = world.inputs.params
     shares = (p.pact_condition_named_adversary, p.pact_condition_unprovoked, p.pact_condition_offence_named_adversary)
     ag.war_conditions[new] = th_war.written_conditions(rng.random((len(new), len(th_war.WAR_CONDITIONS))), shares, ag.obligations[new])
 
 
 def _disputes(world: World, rng: np.random.Generator) -> None:
     """This year's militarised disputes and wars, and the allies called upon (see :func:`conflict_and_commitments`)."""
-    p = world.params
+    p = world.inputs.params
     n = world.n
-    y = world.year
-    ag = world.agreements
+    y = world.state.year
+    ag = world.state.agreements
     allied = ag.allied()
     orgs = ag.in_force(kind=ORGANISATION, domain=SECURITY)
     restraint = 0.0
     if len(orgs):
         # D3: a collective-security organisation manages disputes among its own members;
         # great-power competition (T1) erodes that restraint
-        per_org = th_war.institutional_restraint(ag.cohesion[orgs], world.trends.great_power_competition, check=world.check)
+        per_org = th_war.institutional_restraint(ag.cohesion[orgs], world.inputs.trends.great_power_competition, check=world.inputs.check)
         restraint = pair_max(ag.members[orgs], per_org, world.n)
-    prob = th_war.dispute_probability(p.dispute_rate, world.hostility, world.proximity, restraint, check=world.check)
+    prob = th_war.dispute_probability(p.dispute_rate, world.state.hostility, world.inputs.proximity, restraint, check=world.inputs.check)
     disp = rng.random((n, n)) < prob
     i_idx, j_idx = np.nonzero(disp)
     # one draw per unordered pair (the upper triangle), never between allies
@@ -136,34 +136,34 @@ def _disputes(world: World, rng: np.random.Generator) -> None:
     i_idx, j_idx = i_idx[keep], j_idx[keep]
     if len(i_idx):
         init, targ, who = initiators(world, rng, i_idx, j_idx)
-        h_before = world.hostility[init, targ].copy()
+        h_before = world.state.hostility[init, targ].copy()
         # the restraints of the direct route: the weak-link democratic and nuclear peace, and the initiator's odds of prevailing
-        lower, higher = th_onset.democracy_link(world.regime[init], world.regime[targ], check=world.check)
+        lower, higher = th_onset.democracy_link(world.state.regime[init], world.state.regime[targ], check=world.inputs.check)
         nuclear = _nuclear(world)
         joint = nuclear[init] & nuclear[targ]
         restrained = th_war.escalation_restraint(
-            lower, higher, joint, world.power[init], world.power[targ],
-            coefficients=(p.war_onset_lower_democracy, p.war_onset_higher_democracy, p.war_onset_joint_nuclear), check=world.check,
+            lower, higher, joint, world.state.power[init], world.state.power[targ],
+            coefficients=(p.war_onset_lower_democracy, p.war_onset_higher_democracy, p.war_onset_joint_nuclear), check=world.inputs.check,
         )
         restrained = restrained * nuclear_onset_factor(world, init, targ)
-        escalation = th_war.escalation_probability(p.war_share, h_before, p.war_factor, check=world.check) * restrained
+        escalation = th_war.escalation_probability(p.war_share, h_before, p.war_factor, check=world.inputs.check) * restrained
         war = rng.random(len(init)) < escalation
-        world.hostility[init, targ] = np.minimum(world.hostility[init, targ] + p.dispute_hostility, 1.0)
-        world.hostility[targ, init] = world.hostility[init, targ]
-        world.log.events(y, "dispute", -1, world.ccode[init], world.ccode[targ], [_DISPUTE_DETAIL[bool(w)] for w in war])
+        world.state.hostility[init, targ] = np.minimum(world.state.hostility[init, targ] + p.dispute_hostility, 1.0)
+        world.state.hostility[targ, init] = world.state.hostility[init, targ]
+        world.log.events(y, "dispute", -1, world.inputs.ccode[init], world.inputs.ccode[targ], [_DISPUTE_DETAIL[bool(w)] for w in war])
         if war.any():
             wi, wt = init[war], targ[war]
-            world.at_war[wi, wt] = world.at_war[wt, wi] = True
-            world.hostility[wi, wt] = world.hostility[wt, wi] = np.minimum(world.hostility[wi, wt] + p.war_hostility, 1.0)
+            world.state.at_war[wi, wt] = world.state.at_war[wt, wi] = True
+            world.state.hostility[wi, wt] = world.state.hostility[wt, wi] = np.minimum(world.state.hostility[wi, wt] + p.war_hostility, 1.0)
             pd = prob[wi, wt]
             world.log.events(
-                y, "war", -1, world.ccode[wi], world.ccode[wt],
+                y, "war", -1, world.inputs.ccode[wi], world.inputs.ccode[wt],
                 [
                     {"cause": "escalated dispute", "factors": {
                         "hostility": float(h), "proximity": float(x), "dispute_probability": float(q), "lower_democracy": float(lo), "higher_democracy": float(hi),
                         "joint_nuclear": bool(jn), "initiator_capability_ratio": float(cr), "escalation_restraint": float(r), "escalation_probability": float(e), **w}}
                     for h, x, q, lo, hi, jn, cr, r, e, w in zip(
-                        h_before[war], world.proximity[wi, wt], pd, lower[war], higher[war], joint[war], world.power[wi] / np.maximum(world.power[wt], 1e-12),
+                        h_before[war], world.inputs.proximity[wi, wt], pd, lower[war], higher[war], joint[war], world.state.power[wi] / np.maximum(world.state.power[wt], 1e-12),
                         restrained[war], escalation[war], [who[k] for k in np.flatnonzero(war)],
                     )
                 ],
@@ -186,36 +186,36 @@ def onset_covariates(world: World, i: np.ndarray, j: np.ndarray) -> dict[str, np
     the democracy scores are the regimes (V-Dem polyarchy) of the two (:func:`foedus.theory.war_onset.democracy_link`).
     """
     flat = i * world.n + j
-    lower, higher = th_onset.democracy_link(world.regime[i], world.regime[j], check=world.check)
+    lower, higher = th_onset.democracy_link(world.state.regime[i], world.state.regime[j], check=world.inputs.check)
     nuclear = _nuclear(world)
-    contiguous, major, rival = np.take(world.contiguous, flat), world.major[i] | world.major[j], np.take(world.rivalry, flat)
+    contiguous, major, rival = np.take(world.inputs.contiguous, flat), world.state.major[i] | world.state.major[j], np.take(world.state.rivalry, flat)
     return {
         "contiguous": contiguous,
-        "log_distance": th_onset.log_distance(np.take(world.distance_km, flat)),
+        "log_distance": th_onset.log_distance(np.take(world.inputs.distance_km, flat)),
         "any_major": major,
-        "parity": th_rivalry.parity(world.power[i], world.power[j]),
+        "parity": th_rivalry.parity(world.state.power[i], world.state.power[j]),
         "rival": rival,
-        "war_history": th_rivalry.war_term(np.take(world.war_history, flat)) if world.war_history.shape == (world.n, world.n) else np.zeros(len(i)),
+        "war_history": th_rivalry.war_term(np.take(world.state.war_history, flat)) if world.state.war_history.shape == (world.n, world.n) else np.zeros(len(i)),
         "lower_democracy": lower,
         "higher_democracy": higher,
         "defence_pact": np.take(defence_pairs(world), flat),
         "joint_nuclear": nuclear[i] & nuclear[j],
-        "conquest_norm": th_onset.conquest_norm_term(territorial_integrity_norm(world.year), major, contiguous, rival),
+        "conquest_norm": th_onset.conquest_norm_term(territorial_integrity_norm(world.state.year), major, contiguous, rival),
     }
 
 
 def _nuclear(world: World) -> np.ndarray:
     """:func:`foedus.data.nuclear.nuclear_armed` of the world's states this year.
 
-    Cached while the same states (``world.ccode``, never written in place) are in the same nuclear epoch:
+    Cached while the same states (``world.inputs.ccode``, never written in place) are in the same nuclear epoch:
     which of the table's spans (:data:`foedus.data.nuclear.NUCLEAR_WEAPON_STATES`) contain the year."""
-    y = world.year
+    y = world.state.year
     epoch = tuple(lo <= y and (hi is None or y <= hi) for lo, hi in NUCLEAR_WEAPON_STATES.values())
     hit = world.cache.get("nuclear_armed")
-    if hit is not None and hit[0] == epoch and hit[1] is world.ccode:
+    if hit is not None and hit[0] == epoch and hit[1] is world.inputs.ccode:
         return hit[2]
-    out = nuclear_armed(world.ccode, y)
-    world.cache["nuclear_armed"] = (epoch, world.ccode, out)
+    out = nuclear_armed(world.inputs.ccode, y)
+    world.cache["nuclear_armed"] = (epoch, world.inputs.ccode, out)
     return out
 
 
@@ -225,7 +225,7 @@ def defence_pairs(world: World) -> np.ndarray:
     Bremer's (1992) alliance term of the war-onset hazard, as the record's ATOP dyad-years code it
     (:mod:`foedus.analysis.war_onsets`). Cached until the agreements change.
     """
-    ag = world.agreements
+    ag = world.state.agreements
     hit = world.cache.get("defence_pairs")
     if hit is not None and hit[0] == ag.version and hit[1].shape == (world.n, world.n):
         return hit[1]
@@ -238,11 +238,11 @@ def defence_pairs(world: World) -> np.ndarray:
 
 def _war_onsets(world: World, rng: np.random.Generator) -> None:
     """Wars begin between pairs of states with the dyadic hazard estimated on the record (Bremer 1992; see :func:`conflict_and_commitments`)."""
-    p = world.params
+    p = world.inputs.params
     i, j = _upper(world)
     draw = rng.random(len(i))
     # the pairs at risk: both active with capability, at peace, politically relevant (one compiled pass)
-    live = kern.onset_live(i, j, world.active, world.power, world.at_war, world.contiguous, world.major, world.rivalry)
+    live = kern.onset_live(i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry)
     i, j, draw = i[live], j[live], draw[live]
     if not len(i):
         return
@@ -254,7 +254,7 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     att, tgt, who = initiators(world, rng, i[k], j[k])
     # a reason to expect victory: the initiator begins the war with its odds of prevailing, its allies and the target's counted
     p_win = expected_victory(world, att, tgt)
-    restraint = th_onset.expected_victory_restraint(p_win, check=world.check) ** p.war_onset_expected_victory
+    restraint = th_onset.expected_victory_restraint(p_win, check=world.inputs.check) ** p.war_onset_expected_victory
     # the nuclear revolution: no war between two nuclear-armed states can be won (Jervis 1989), as for entering one;
     # nor against a state a nuclear-armed great power is pledged to defend (extended deterrence)
     restraint = restraint * nuclear_onset_factor(world, att, tgt)
@@ -262,8 +262,8 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     if not go.any():
         return
     k, att, tgt, who, p_win, restraint = k[go], att[go], tgt[go], [w for w, g in zip(who, go) if g], p_win[go], restraint[go]
-    world.at_war[att, tgt] = world.at_war[tgt, att] = True
-    world.hostility[att, tgt] = world.hostility[tgt, att] = np.minimum(world.hostility[att, tgt] + p.war_hostility, 1.0)
+    world.state.at_war[att, tgt] = world.state.at_war[tgt, att] = True
+    world.state.hostility[att, tgt] = world.state.hostility[tgt, att] = np.minimum(world.state.hostility[att, tgt] + p.war_hostility, 1.0)
     far = call_allies(world, rng, att, tgt)
     mandate = mandates(world, rng, att, tgt)
     details = [
@@ -271,12 +271,12 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
             **{t: float(x[t][q]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), **w, "victory_probability": float(pv), "expected_victory_restraint": float(r)}, **m}
         for q, f, w, m, pv, r in zip(k, far, who, mandate, p_win, restraint)
     ]
-    world.log.events(world.year, "war", -1, world.ccode[att], world.ccode[tgt], details)
+    world.log.events(world.state.year, "war", -1, world.inputs.ccode[att], world.inputs.ccode[tgt], details)
 
 
 def offence_pairs(world: World) -> np.ndarray:
     """(N, N) bool: the pairs sharing an offence pact in force (a security agreement other than a coalition). Cached until the agreements change."""
-    ag = world.agreements
+    ag = world.state.agreements
     hit = world.cache.get("offence_pairs")
     if hit is not None and hit[0] == ag.version and hit[1].shape == (world.n, world.n):
         return hit[1]
@@ -296,9 +296,9 @@ def nuclear_onset_factor(world: World, att: np.ndarray, tgt: np.ndarray) -> np.n
     defend it by a defence pact (Schelling 1966's threat that leaves something to chance; Huth 1988; Fuhrmann & Sechser
     2014). The lower factor applies where both do.
     """
-    p = world.params
+    p = world.inputs.params
     nuclear = _nuclear(world)
-    protector = nuclear & world.major.astype(bool)
+    protector = nuclear & world.state.major.astype(bool)
     d = defence_pairs(world)
     covers = (d[tgt] & protector[None, :]).sum(axis=1) - (d[tgt, att] & protector[att]) > 0
     own = th_join.nuclear_entry_restraint(nuclear[att], nuclear[tgt], p.nuclear_onset_restraint)
@@ -317,17 +317,17 @@ def expected_victory(world: World, att: np.ndarray, tgt: np.ndarray) -> np.ndarr
     defence pact to the other belligerent (conflicting obligations keep them out).
     """
     n = world.n
-    c = world.cinc
+    c = world.state.cinc
     everyone = np.arange(n)
     at_target = c[None, :] * _reach(world, everyone[None, :], tgt[:, None])  # (K, N): each state's capability at each target
     d, o = defence_pairs(world), offence_pairs(world)
-    free = world.active & ~permanently_neutral(world)
+    free = world.state.active & ~permanently_neutral(world)
     t_allies = d[tgt] & ~d[att] & free[None, :]
     a_allies = (d[att] | o[att]) & ~d[tgt] & ~t_allies & free[None, :]
     for m in (t_allies, a_allies):
         m[np.arange(len(att)), att] = m[np.arange(len(att)), tgt] = False
     own = at_target[np.arange(len(att)), att]
-    return th_onset.victory_probability(own, c[tgt], (at_target * a_allies).sum(axis=1), (at_target * t_allies).sum(axis=1), check=world.check)
+    return th_onset.victory_probability(own, c[tgt], (at_target * a_allies).sum(axis=1), (at_target * t_allies).sum(axis=1), check=world.inputs.check)
 
 
 def initiators(world: World, rng: np.random.Generator, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[dict]]:
@@ -339,10 +339,10 @@ def initiators(world: World, rng: np.random.Generator, i: np.ndarray, j: np.ndar
     factor dict names the initiator-minus-target terms and the probability that the chosen
     initiator was the one (``initiator_probability``).
     """
-    p = world.params
-    dem = world.regime >= p.democracy_threshold
+    p = world.inputs.params
+    dem = world.state.regime >= p.democracy_threshold
     tiny = np.finfo(float).tiny  # a numerical guard only: a state in a dispute may have no capability left
-    x = th_onset.initiation_terms(np.maximum(world.power[i], tiny), np.maximum(world.power[j], tiny), world.major[i], world.major[j], dem[i], dem[j])
+    x = th_onset.initiation_terms(np.maximum(world.state.power[i], tiny), np.maximum(world.state.power[j], tiny), world.state.major[i], world.state.major[j], dem[i], dem[j])
     pi = th_onset.initiation_probability(*(x[t] for t in th_onset.INITIATION_TERMS), coefficients=p.initiation_coefficients())
     first = rng.random(len(i)) < pi
     sign = np.where(first, 1.0, -1.0)
@@ -355,7 +355,7 @@ def initiators(world: World, rng: np.random.Generator, i: np.ndarray, j: np.ndar
 
 def _under_way(world: World, war: dict) -> bool:
     """Whether some pair across the sides of ``war`` is at war (or an ally is still to enter)."""
-    return bool(kern.under_way(world.at_war, *kern.war_sides(war)))
+    return bool(kern.under_way(world.state.at_war, *kern.war_sides(war)))
 
 
 def _spread(world: World, rng: np.random.Generator) -> None:
@@ -378,25 +378,25 @@ def _spread(world: World, rng: np.random.Generator) -> None:
     side with their reach to the war, once (``route`` ``"collective security"``; Korea 1950: :func:`_collective_security`). Each entry is a
     ``war_entry`` event with its war (``war``: first year, attacker, target) and its factors.
     """
-    if not world.wars:
+    if not world.state.wars:
         return
-    p = world.params
-    allied = world.agreements.allied()
-    y = world.year
-    for war in world.wars:
+    p = world.inputs.params
+    allied = world.state.agreements.allied()
+    y = world.state.year
+    for war in world.state.wars:
         if war["start"] >= y or not _under_way(world, war):
             continue
         pending, war["pending"] = war["pending"], []
-        ag = world.agreements
+        ag = world.state.agreements
         for ally, enemy, s, slot, aid, factors, side_state in pending:
             # the pact must still bind the ally to the side it joins (it may have left it, or the pact ended, since the
             # call), and not the enemy too unless it called the ally against that member (the enemy may have joined it since)
             binds = ag.active[slot] and ag.agreement_id[slot] == aid and ag.members[slot, ally] and ag.members[slot, side_state]
             binds = binds and (factors.get("against_a_member", False) or not ag.members[slot, enemy])
-            if binds and world.active[ally] and world.active[enemy] and ally not in war["side"]:
+            if binds and world.state.active[ally] and world.state.active[enemy] and ally not in war["side"]:
                 _enter(world, war, np.array([ally]), np.array([enemy]), np.array([s]))
-                world.log.events(y, "war_entry", aid, world.ccode[ally], world.ccode[enemy], {
-                    "route": "alliance", "war": _war_key(world, war), "side_of": int(world.ccode[side_state]), "side": int(s),
+                world.log.events(y, "war_entry", aid, world.inputs.ccode[ally], world.inputs.ccode[enemy], {
+                    "route": "alliance", "war": _war_key(world, war), "side_of": int(world.inputs.ccode[side_state]), "side": int(s),
                     "factors": {**factors, "entered_a_year_late": True},
                 })
         if war.get("mandate", -1) >= 0:
@@ -438,7 +438,7 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     (``commitment``) and every late entry (``war_entry``) names in its factors the obligation
     (``defense`` or ``offense``), the treaty (``agreement``) and the state it binds the ally to
     (``ally_of``); its detail gives the war side (1 the attacker's, 2 the target's). Each war is
-    registered in ``world.wars``, with the states it called (``called``). In the war's first year an ally of a belligerent
+    registered in ``world.state.wars``, with the states it called (``called``). In the war's first year an ally of a belligerent
     that was not called (the attacker's defence allies: the attack does not trigger their pledge) may join beside it by
     :func:`foedus.sim.steps.war_entry.warring_partners` (Siverson & Starr 1990; Leeds 2003; Gartzke & Gleditsch 2004).
 
@@ -453,11 +453,11 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     treaties write it (the European Union's mutual-assistance clause "shall not prejudice the specific character of the
     security and defence policy of certain Member States", TEU art. 42.7: Austria, Ireland).
     """
-    y = world.year
+    y = world.state.year
     wars = [{"start": y, "attacker": int(a), "target": int(t), "side": {int(a): 1, int(t): 2}, "pending": []} for a, t in zip(attackers, targets)]
-    world.wars.extend(wars)
+    world.state.wars.extend(wars)
     out_of_reach: list[list[int]] = [[] for _ in wars]
-    ag = world.agreements
+    ag = world.state.agreements
     slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
     if not len(slots):
         return out_of_reach
@@ -477,19 +477,19 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     for q, war in enumerate(wars):
         att, tgt = war["attacker"], war["target"]
         # whether a pact of both belligerents calls its other members against the attacking member (one draw a war)
-        against = bool(rng.random() < world.params.intra_alliance_casus)
+        against = bool(rng.random() < world.inputs.params.intra_alliance_casus)
         seen = np.zeros(world.n, bool)
         seen[[att, tgt]] = True
         # wave 0: the belligerents' own pacts; each later wave: the pacts of the allies that entered in the one before
         callers = [(att, tgt, -1)]
-        for _ in range(world.params.alliance_chain_depth + 1):
+        for _ in range(world.inputs.params.alliance_chain_depth + 1):
             entered: list[tuple[int, int, int]] = []
             for a_role, t_role, own in callers:
                 # an entrant is at war by its own choice: a pact that defends only an unprovoked ally does not call for it
                 commit, pact, side = th_war.casus_foederis(
                     m, ob, a_role, t_role, against_a_member=against, conditions=cond if adv is not None else None, adversaries=adv, provoked=own >= 0,
                 )
-                ok = (commit > 0) & world.active & ~seen & ~neutral  # a permanently neutral ally is called to no war
+                ok = (commit > 0) & world.state.active & ~seen & ~neutral  # a permanently neutral ally is called to no war
                 if own >= 0:
                     ok &= side == own  # an entrant calls its own partners, to its own side
                 allies = np.flatnonzero(ok)
@@ -500,9 +500,9 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
                 enemy = np.where(num == 2, att, tgt)
                 to_enemy, to_partner = _reach(world, allies, enemy), _reach(world, allies, side[allies])
                 theatre = _reach(world, enemy, side[allies])  # how far the enemy carries the war to the partner's territory
-                reach = th_onset.reach_to_war(to_enemy, to_partner, theatre, check=world.check)
-                arises = rng.random(len(allies)) < th_onset.casus_arises(reach, check=world.check)
-                out_of_reach[q] += world.ccode[allies[~arises]].tolist()
+                reach = th_onset.reach_to_war(to_enemy, to_partner, theatre, check=world.inputs.check)
+                arises = rng.random(len(allies)) < th_onset.casus_arises(reach, check=world.inputs.check)
+                out_of_reach[q] += world.inputs.ccode[allies[~arises]].tolist()
                 if arises.any():
                     k = arises
                     who, num_in = _answer_call(world, rng, war, allies[k], commit[allies[k]], war_slots[pact[allies[k]]], side[allies[k]], num[k], enemy[k], reach[k])
@@ -513,7 +513,7 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
             if not callers:
                 break
         war["called"] = np.flatnonzero(seen)
-        if world.params.warring_ally_join_rate > 0:
+        if world.inputs.params.warring_ally_join_rate > 0:
             _warring_partners(world, rng, war)
     return out_of_reach
 
@@ -523,13 +523,13 @@ def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, comm
 
     See :func:`call_allies`. Returns the allies that entered at once and their war sides.
     """
-    p = world.params
-    ag = world.agreements
+    p = world.inputs.params
+    ag = world.state.agreements
     coh = ag.cohesion[a_of]
-    inter = world.trade_dependence[allies, enemy]
-    dem = (world.regime[allies] >= 0.5).astype(float)
-    major = world.major[allies].astype(float)
-    ph = th_cohesion.honour_probability(commit, inter, coh, democratic=dem, major_power=major, base_rate=p.honour_base_rate, check=world.check)
+    inter = world.state.trade_dependence[allies, enemy]
+    dem = (world.state.regime[allies] >= 0.5).astype(float)
+    major = world.state.major[allies].astype(float)
+    ph = th_cohesion.honour_probability(commit, inter, coh, democratic=dem, major_power=major, base_rate=p.honour_base_rate, check=world.inputs.check)
     # the nuclear revolution: a nuclear-armed ally does not fight a nuclear-armed belligerent (Jervis 1989)
     restraint, joint = _nuclear_restraint(world, war, allies, num)
     ph = ph * restraint
@@ -538,21 +538,21 @@ def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, comm
     # the obligation that calls each ally (ATOP: defence to the attacked side, offence to the attacker's) and its treaty
     factors = [
         {
-            "obligation": "defense" if n == 2 else "offense", "agreement": int(aid), "ally_of": int(world.ccode[s]), "against_a_member": bool(am),
+            "obligation": "defense" if n == 2 else "offense", "agreement": int(aid), "ally_of": int(world.inputs.ccode[s]), "against_a_member": bool(am),
             "reach": float(r), "casus_foederis_probability": float(r), "commitment": float(c), "interdependence_with_adversary": float(x),
             "cohesion": float(q), "democratic": float(d), "major_power": float(mj), **({"nuclear_restraint": float(nr)} if nj else {}),
         }
         for n, s, aid, r, c, x, q, d, mj, am, nr, nj in zip(num, side, ag.agreement_id[a_of], reach, commit, inter, coh, dem, major, ag.members[a_of, enemy], restraint, joint)
     ]
     world.log.events(
-        world.year,
+        world.state.year,
         "commitment",
         ag.agreement_id[a_of],
-        world.ccode[allies],
-        world.ccode[enemy],
+        world.inputs.ccode[allies],
+        world.inputs.ccode[enemy],
         [
             {
-                "called": True, "honoured": bool(h), "ally_of": int(world.ccode[s]), "side": int(n), "obligation": "defense" if n == 2 else "offense",
+                "called": True, "honoured": bool(h), "ally_of": int(world.inputs.ccode[s]), "side": int(n), "obligation": "defense" if n == 2 else "offense",
                 "probability": float(pr), "war": _war_key(world, war), "enters": ("next year" if lt else "now") if h else None, "factors": f,
             }
             for h, lt, s, n, pr, f in zip(honoured, late, side, num, ph, factors)
@@ -565,5 +565,5 @@ def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, comm
     if (~honoured).any():
         bad, bad_a = allies[~honoured], a_of[~honoured]
         ag.betrayal[bad_a] = np.minimum(ag.betrayal[bad_a] + p.betrayal_penalty, 1.0)  # one penalty per pact and call
-        world.trust[side[~honoured], bad] *= p.betrayal_trust
+        world.state.trust[side[~honoured], bad] *= p.betrayal_trust
     return allies[now], num[now]

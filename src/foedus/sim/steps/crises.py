@@ -75,19 +75,19 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
     ``organisation_min_members`` members (Wallander 2000). Last, states accede to security
     organisations they may join (:func:`organisations`).
     """
-    p = world.params
-    ag = world.agreements
-    cr = world.crises
-    y = world.year
+    p = world.inputs.params
+    ag = world.state.agreements
+    cr = world.state.crises
+    y = world.state.year
     n = world.n
-    kinds = world.crisis_threats
+    kinds = world.state.crisis_threats
     if kinds and rng.random() < p.crisis_rate:
         k = kinds[int(rng.integers(len(kinds)))]
-        exposure = np.clip(world.exposure[:, k] * rng.uniform(1.0 - p.crisis_spread, 1.0 + p.crisis_spread, n), 0.0, 1.0)
+        exposure = np.clip(world.state.exposure[:, k] * rng.uniform(1.0 - p.crisis_spread, 1.0 + p.crisis_spread, n), 0.0, 1.0)
         intensity = float(rng.exponential(p.crisis_intensity))
         duration = int(rng.geometric(p.crisis_end_rate))
         c = cr.add(GLOBAL_THREATS[k], y, exposure, intensity, duration)
-        world.global_intensity[k] += intensity
+        world.state.global_intensity[k] += intensity
         world.log.events(y, "crisis", -1, -1, -1, {"crisis": GLOBAL_THREATS[k], "intensity": intensity, "duration": duration, "index": c})
     for c in cr.open():
         if cr.coalition[c] < 0 and cr.start_year[c] <= y and y >= COALITION_FIRST_YEAR.get(cr.kind[c], y):
@@ -95,7 +95,7 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
         a = cr.coalition[c]
         if a >= 0 and ag.active[a]:
             idx = np.flatnonzero(ag.members[a])
-            eff = th_integration.integration_effectiveness(ag.integration[a], world.power[idx] * cr.exposure[c][idx], check=world.check).sum()
+            eff = th_integration.integration_effectiveness(ag.integration[a], world.state.power[idx] * cr.exposure[c][idx], check=world.inputs.check).sum()
             cr.intensity[c] = max(cr.intensity[c] - p.coalition_efficacy * eff, 0.0)
         cr.remaining[c] -= 1
         if cr.intensity[c] <= 1e-9 or cr.remaining[c] <= 0:
@@ -105,12 +105,12 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
 
 def _stake(world: World, c: int) -> tuple[np.ndarray, np.ndarray, dict]:
     """Each state's stake in crisis ``c`` and the capability it can bring (see :func:`crises_and_coalitions`), and what decided them."""
-    p = world.params
-    cr = world.crises
+    p = world.inputs.params
+    cr = world.state.crises
     agg, victim = cr.aggressor[c], cr.target[c]
     if agg < 0:
-        return cr.exposure[c], world.power, {}
-    ag = world.agreements
+        return cr.exposure[c], world.state.power, {}
+    ag = world.state.agreements
     slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
     ob = ag.obligations[slots]
     m = ag.members[slots]
@@ -121,26 +121,26 @@ def _stake(world: World, c: int) -> tuple[np.ndarray, np.ndarray, dict]:
     bound = (m & (binds & m[:, victim] & ~m[:, agg])[:, None]).any(axis=0) if len(slots) else np.zeros(world.n, bool)
     hostile = (m & (acting & m[:, agg] & ~m[:, victim])[:, None]).any(axis=0) if len(slots) else np.zeros(world.n, bool)
     t = world.results.threat
-    share = th_coal.shares_threat(t[:, agg], t.max(axis=1), p.coalition_threat_share, check=world.check)
+    share = th_coal.shares_threat(t[:, agg], t.max(axis=1), p.coalition_threat_share, check=world.inputs.check)
     stake = ((bound | share) & ~hostile).astype(float)
     stake[victim] = 1.0
     stake[agg] = 0.0
-    cap = th_coal.projected_capability(world.power, world.distance_km[:, victim], p.coalition_reach_km, check=world.check)
+    cap = th_coal.projected_capability(world.state.power, world.inputs.distance_km[:, victim], p.coalition_reach_km, check=world.inputs.check)
     return stake, cap, {"bound_to_victim": bound, "shares_threat": share, "bound_to_aggressor": hostile}
 
 
 def _assemble(world: World, c: int) -> None:
     """A coalition for crisis ``c``: its lead, the willing and compatible, if two or more (see :func:`crises_and_coalitions`)."""
-    p = world.params
-    ag = world.agreements
-    cr = world.crises
-    n, y = world.n, world.year
+    p = world.inputs.params
+    ag = world.state.agreements
+    cr = world.state.crises
+    n, y = world.n, world.state.year
     agg = cr.aggressor[c]
     stake, cap, why = _stake(world, c)
     score = stake * cap
     neutral = permanently_neutral(world) if agg >= 0 else np.zeros(n, bool)  # no offence pledge against an aggressor (access7)
     if agg >= 0:
-        score = score * (world.hostility[:, agg] < p.lead_hostility_limit)
+        score = score * (world.state.hostility[:, agg] < p.lead_hostility_limit)
         score[agg] = 0.0
         score[neutral] = 0.0
     lead = int(np.argmax(score))
@@ -150,46 +150,46 @@ def _assemble(world: World, c: int) -> None:
         stake[lead] = 1.0
         score[lead] = max(score[lead], cap[lead])
     interop = _interoperability(world, lead)
-    willing = th_coal.coalition_willing(stake, cap, interop, cr.intensity[c], p.coalition_threshold, check=world.check)
-    fit = th_coal.compatible(world.hostility[:, lead], world.rivalry[:, lead], p.coalition_hostility_limit, check=world.check)
+    willing = th_coal.coalition_willing(stake, cap, interop, cr.intensity[c], p.coalition_threshold, check=world.inputs.check)
+    fit = th_coal.compatible(world.state.hostility[:, lead], world.state.rivalry[:, lead], p.coalition_hostility_limit, check=world.inputs.check)
     willing &= fit
     # nor with a more capable willing member it is hostile to or a rival of (the stronger stays)
-    clash = ~th_coal.compatible(world.hostility, world.rivalry, p.coalition_hostility_limit, check=world.check)
+    clash = ~th_coal.compatible(world.state.hostility, world.state.rivalry, p.coalition_hostility_limit, check=world.inputs.check)
     ahead = (score[None, :] > score[:, None]) | ((score[None, :] == score[:, None]) & (np.arange(n)[None, :] < np.arange(n)[:, None]))
     outranked = (clash & ahead & willing[None, :]).any(axis=1)
     willing &= ~outranked
     if agg >= 0:
         willing[agg] = False
         willing &= ~neutral
-        willing &= ~world.at_war[:, lead] | (np.arange(n) == lead)
+        willing &= ~world.state.at_war[:, lead] | (np.arange(n) == lead)
     willing[lead] = score[lead] > 0
     idx = np.flatnonzero(willing)
     if len(idx) < 2:
         return
     ob = np.zeros(len(OBLIGATIONS), bool)
     ob[_OFF if agg >= 0 else _CON] = True
-    a = ag.add(idx, y, kind=COALITION, obligations=ob, leader=lead, crisis=c, asymmetric=asymmetric(world, idx), name=f"coalition against {cr.kind[c]} ({y})", power=world.power[idx])
+    a = ag.add(idx, y, kind=COALITION, obligations=ob, leader=lead, crisis=c, asymmetric=asymmetric(world, idx), name=f"coalition against {cr.kind[c]} ({y})", power=world.state.power[idx])
     ag.integration[a] = float(np.mean(interop[idx]))
     cr.coalition[c] = a
     if agg >= 0:
         # the aggressor and the coalition against it become adversaries (hostility at least coalition_aggressor_hostility)
-        world.hostility[idx, agg] = world.hostility[agg, idx] = np.maximum(world.hostility[idx, agg], p.coalition_aggressor_hostility)
+        world.state.hostility[idx, agg] = world.state.hostility[agg, idx] = np.maximum(world.state.hostility[idx, agg], p.coalition_aggressor_hostility)
     factors = {
-        "lead": int(world.ccode[lead]),
+        "lead": int(world.inputs.ccode[lead]),
         "crisis_intensity": cr.intensity[c],
         "stake": float(np.mean(stake[idx])),
         "capability": float(np.mean(cap[idx])),
         "interoperability": float(np.mean(interop[idx])),
-        "left_out_as_hostile_to_the_lead": world.ccode[~fit & (stake * cap > 0)].tolist(),
-        "left_out_as_hostile_to_a_stronger_member": world.ccode[outranked & fit & (stake * cap > 0)].tolist(),
+        "left_out_as_hostile_to_the_lead": world.inputs.ccode[~fit & (stake * cap > 0)].tolist(),
+        "left_out_as_hostile_to_a_stronger_member": world.inputs.ccode[outranked & fit & (stake * cap > 0)].tolist(),
     }
     if why:  # against an aggressor: why each member has a stake, and who was left out as bound to the aggressor
-        factors["bound_to_victim"] = world.ccode[idx[why["bound_to_victim"][idx]]].tolist()
-        factors["shares_threat"] = world.ccode[idx[why["shares_threat"][idx]]].tolist()
-        factors["left_out_as_permanently_neutral"] = world.ccode[neutral & (stake * cap > 0)].tolist()
-        factors["left_out_as_bound_to_aggressor"] = world.ccode[why["bound_to_aggressor"] & (why["bound_to_victim"] | why["shares_threat"])].tolist()
+        factors["bound_to_victim"] = world.inputs.ccode[idx[why["bound_to_victim"][idx]]].tolist()
+        factors["shares_threat"] = world.inputs.ccode[idx[why["shares_threat"][idx]]].tolist()
+        factors["left_out_as_permanently_neutral"] = world.inputs.ccode[neutral & (stake * cap > 0)].tolist()
+        factors["left_out_as_bound_to_aggressor"] = world.inputs.ccode[why["bound_to_aggressor"] & (why["bound_to_victim"] | why["shares_threat"])].tolist()
     # one event per coalition (ccode: its lead), its members in the detail
-    world.log.events(y, "formation", ag.agreement_id[a], world.ccode[lead], -1, {"cause": f"coalition of the willing against {cr.kind[c]}", "member_states": world.ccode[idx].tolist(), "factors": factors})
+    world.log.events(y, "formation", ag.agreement_id[a], world.inputs.ccode[lead], -1, {"cause": f"coalition of the willing against {cr.kind[c]}", "member_states": world.inputs.ccode[idx].tolist(), "factors": factors})
 
 
 def _mandate_lead(world: World, c: int) -> int:
@@ -197,20 +197,20 @@ def _mandate_lead(world: World, c: int) -> int:
 
     :func:`foedus.sim.steps.mandates.mandates` names it (:func:`foedus.theory.war_onset.security_council_lead`) on the war it registers.
     """
-    return next((int(w.get("mandate_lead", -1)) for w in world.wars if w.get("mandate", -1) == c), -1)
+    return next((int(w.get("mandate_lead", -1)) for w in world.state.wars if w.get("mandate", -1) == c), -1)
 
 
 def _close(world: World, rng: np.random.Generator, c: int) -> None:
     """Crisis ``c`` ends; its coalition dissolves, or, its mission done, may become a standing organisation."""
-    p = world.params
-    ag = world.agreements
-    cr = world.crises
-    y = world.year
+    p = world.inputs.params
+    ag = world.state.agreements
+    cr = world.state.crises
+    y = world.state.year
     a = cr.coalition[c]
     cr.active[c] = False
     if cr.kind[c] in GLOBAL_THREATS:
         k = GLOBAL_THREATS.index(cr.kind[c])
-        world.global_intensity[k] = max(world.global_intensity[k] - cr.initial[c], world.base_global[k])
+        world.state.global_intensity[k] = max(world.state.global_intensity[k] - cr.initial[c], world.inputs.base_global[k])
     if a < 0 or not ag.active[a]:
         return
     success = cr.intensity[c] <= 1e-9
@@ -222,13 +222,13 @@ def _close(world: World, rng: np.random.Generator, c: int) -> None:
             ob[_CON] = True
             o = ag.add(
                 idx, y, kind=ORGANISATION, obligations=ob, leader=int(ag.leader[a]), institutionalised=1, asymmetric=asymmetric(world, idx),
-                name=f"organisation against {cr.kind[c]} ({y})", power=world.power[idx],
+                name=f"organisation against {cr.kind[c]} ({y})", power=world.state.power[idx],
             )
             ag.integration[o] = ag.integration[a]
             world.log.events(
-                y, "formation", ag.agreement_id[o], world.ccode[int(ag.leader[a])], -1,
+                y, "formation", ag.agreement_id[o], world.inputs.ccode[int(ag.leader[a])], -1,
                 {
-                    "cause": "coalition institutionalised", "member_states": world.ccode[idx].tolist(),
+                    "cause": "coalition institutionalised", "member_states": world.inputs.ccode[idx].tolist(),
                     "factors": {"coalition": int(ag.agreement_id[a]), "mission": "succeeded", "members": len(idx), "probability": chance, "years": y - int(ag.start_year[a])},
                 },
             )
@@ -239,10 +239,10 @@ def _close(world: World, rng: np.random.Generator, c: int) -> None:
 
 def organisations(world: World, rng: np.random.Generator) -> None:
     """States accede to the security organisations they may join (:func:`foedus.theory.coalitions.may_join_organisation`), each with ``organisation_join_rate`` a year."""
-    p = world.params
+    p = world.inputs.params
     if p.organisation_join_rate <= 0:
         return
-    ag = world.agreements
+    ag = world.state.agreements
     orgs = ag.in_force(kind=ORGANISATION, domain=SECURITY)
     if not len(orgs):
         return
@@ -252,24 +252,24 @@ def organisations(world: World, rng: np.random.Generator) -> None:
         mem = ag.members[o]
         if mem.sum() < 2:
             continue
-        prox = world.proximity[:, mem].mean(axis=1)
-        ideal = world.ideal_distance[:, mem].mean(axis=1) if world.ideal_distance is not None else np.zeros(world.n)
-        host = world.hostility[:, mem].max(axis=1)
-        rival = world.rivalry[:, mem].any(axis=1)
+        prox = world.inputs.proximity[:, mem].mean(axis=1)
+        ideal = world.inputs.ideal_distance[:, mem].mean(axis=1) if world.inputs.ideal_distance is not None else np.zeros(world.n)
+        host = world.state.hostility[:, mem].max(axis=1)
+        rival = world.state.rivalry[:, mem].any(axis=1)
         fears = mem[main] & has_threat
-        war = world.at_war[:, mem].any(axis=1)
+        war = world.state.at_war[:, mem].any(axis=1)
         may = th_coal.may_join_organisation(
             prox, ideal, host, rival, fears, war, p.organisation_proximity, p.organisation_ideal_distance, p.coalition_hostility_limit
-        ) & ~mem & world.active  # states outside the system join nothing
+        ) & ~mem & world.state.active  # states outside the system join nothing
         idx = np.flatnonzero(may)
         if not len(idx):
             continue
         idx = idx[rng.random(len(idx)) < p.organisation_join_rate]
         if not len(idx):
             continue
-        ag.join(o, idx, world.year, world.power)
+        ag.join(o, idx, world.state.year, world.state.power)
         world.log.events(
-            world.year, "accession", ag.agreement_id[o], world.ccode[idx], -1,
+            world.state.year, "accession", ag.agreement_id[o], world.inputs.ccode[idx], -1,
             [
                 {"cause": "joins a regional organisation", "factors": {
                         "proximity_to_members": float(prox[i]), "ideal_distance_to_members": float(ideal[i]),
@@ -282,13 +282,13 @@ def organisations(world: World, rng: np.random.Generator) -> None:
 
 def _interoperability(world: World, lead: int) -> np.ndarray:
     """``interoperability_floor + (1 - floor) * integration`` of each state's strongest security agreement shared with ``lead`` (the floor without one; 1 for the lead)."""
-    ag = world.agreements
+    ag = world.state.agreements
     slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
-    floor = world.params.interoperability_floor
+    floor = world.inputs.params.interoperability_floor
     out = np.full(world.n, floor)
     if len(slots):
         shared = ag.members[slots] & ag.members[slots, lead][:, None]
-        through = th_coal.interoperability(ag.integration[slots], floor, check=world.check)
+        through = th_coal.interoperability(ag.integration[slots], floor, check=world.inputs.check)
         best = np.where(shared, through[:, None], 0.0).max(axis=0)
         out = np.maximum(out, best)
     out[lead] = 1.0

@@ -38,39 +38,39 @@ def cyber(world: World, rng: np.random.Generator) -> None:
     to share one's vulnerabilities, which pays only when the actor trusts every partner enough
     (Kydd's assurance threshold, multiplied over partners) and shares their camp.
     """
-    p = world.params
+    p = world.inputs.params
     n = world.n
-    y = world.year
-    cap = world.cyber_capacity
-    if not (cap > 0).any() or world.cyber_scale <= 0:
+    y = world.state.year
+    cap = world.state.cyber_capacity
+    if not (cap > 0).any() or world.inputs.cyber_scale <= 0:
         world.results.intrusions = np.zeros((n, n), bool)
         world.results.attributed = np.zeros((n, n), bool)
         return
-    prop = th_cyber.intrusion_propensity(cap, world.cyber_vulnerability, th_cyber.defensive_posture(world.regime, check=world.check), check=world.check)
+    prop = th_cyber.intrusion_propensity(cap, world.state.cyber_vulnerability, th_cyber.defensive_posture(world.state.regime, check=world.inputs.check), check=world.inputs.check)
     # 2 * T3: the calibrated scale holds at T3 = 0.5
-    prob = np.clip(world.cyber_scale * th_trust.cyber_salience(world.trends.cyber) * prop, 0.0, 1.0)
+    prob = np.clip(world.inputs.cyber_scale * th_trust.cyber_salience(world.inputs.trends.cyber) * prop, 0.0, 1.0)
     np.fill_diagonal(prob, 0.0)
     intr = rng.random((n, n)) < prob
     i_all, j_all = np.nonzero(intr)
-    attr_p = th_cyber.attribution_probability(cap[i_all], cap[j_all], check=world.check)
+    attr_p = th_cyber.attribution_probability(cap[i_all], cap[j_all], check=world.inputs.check)
     hit = rng.random(len(i_all)) < attr_p
     i_idx, j_idx = i_all[hit], j_all[hit]
     attributed = np.zeros((n, n), bool)
     attributed[i_idx, j_idx] = True
     world.results.intrusions, world.results.attributed = intr, attributed
-    world.trust = th_cyber.trust_update(world.trust, intr.T.astype(float), attributed.T.astype(float), recovery_rate=p.trust_recovery, check=world.check)
-    fear = np.clip(world.hostility[j_idx, i_idx], 0.0, 1.0)  # the victim's prior that it prepares an attack
-    escalate = rng.random(len(i_idx)) < th_cyber.escalation_probability(1.0, 1.0, fear, check=world.check)
-    world.hostility[j_idx[escalate], i_idx[escalate]] += p.escalation
-    sym_clip(world.hostility)
+    world.state.trust = th_cyber.trust_update(world.state.trust, intr.T.astype(float), attributed.T.astype(float), recovery_rate=p.trust_recovery, check=world.inputs.check)
+    fear = np.clip(world.state.hostility[j_idx, i_idx], 0.0, 1.0)  # the victim's prior that it prepares an attack
+    escalate = rng.random(len(i_idx)) < th_cyber.escalation_probability(1.0, 1.0, fear, check=world.inputs.check)
+    world.state.hostility[j_idx[escalate], i_idx[escalate]] += p.escalation
+    sym_clip(world.state.hostility)
     if len(i_idx):
-        allied = world.agreements.allied()
+        allied = world.state.agreements.allied()
         world.log.events(
             y,
             "cyber",
             -1,
-            world.ccode[i_idx],
-            world.ccode[j_idx],
+            world.inputs.ccode[i_idx],
+            world.inputs.ccode[j_idx],
             [_CYBER_DETAIL[(bool(a), bool(e))] for a, e in zip(allied[i_idx, j_idx], escalate)],
         )
     _cyber_alignments(world, rng)
@@ -95,18 +95,18 @@ def _sharing_terms(world: World, slots: np.ndarray, trust: np.ndarray) -> dict:
     regime of the member of greatest capacity (:func:`~foedus.theory.cyber_trust.alignment_camp`),
     ``camp_of`` (A,) that regime; ``cap_sum`` (A,) the member states' total capacity.
     """
-    ag = world.agreements
-    cap, vul = world.cyber_capacity, world.cyber_vulnerability
+    ag = world.state.agreements
+    cap, vul = world.state.cyber_capacity, world.state.cyber_vulnerability
     M = ag.members[slots]
     Mf = M.astype(float)
     size = Mf.sum(axis=1)
-    salience = th_trust.cyber_salience(world.trends.cyber)
+    salience = th_trust.cyber_salience(world.inputs.trends.cyber)
     cap_sum = Mf @ cap
     access = ag.integration[slots]
-    rho = th_trust.group_reciprocity(trust, M, access, check=world.check)
-    camp_of = th_trust.alignment_camp(M, cap, world.regime)
+    rho = th_trust.group_reciprocity(trust, M, access, check=world.inputs.check)
+    camp_of = th_trust.alignment_camp(M, cap, world.state.regime)
     # the benefit, sharing_value and camp_distance in one compiled pass (the theory's formulas, to the bit)
-    benefit, value, camp = sharing_terms(M, size, cap, cap_sum, float(salience), rho, vul, world.regime, camp_of)
+    benefit, value, camp = sharing_terms(M, size, cap, cap_sum, float(salience), rho, vul, world.state.regime, camp_of)
     return {"M": M, "size": size, "cap_sum": cap_sum, "trust": trust, "salience": salience, "access": access, "benefit": benefit, "reciprocity": rho,
             "value": value, "camp": camp, "camp_of": camp_of}
 
@@ -123,11 +123,11 @@ def _consent(world: World, t: dict, a_idx: np.ndarray, c_idx: np.ndarray, trust_
     compiled pass (:func:`foedus.sim.steps.cyber_kernels.consent_refusals`, equal to the theory's
     functions to the bit).
     """
-    cap = world.cyber_capacity
+    cap = world.state.cyber_capacity
     with_cap = cand_cap is not None
     refusals = consent_refusals(
         t["M"], a_idx, c_idx, t["reciprocity"], t["access"], trust_in, t["benefit"], t["cap_sum"], cap, cand_cap if with_cap else cap,
-        float(t["salience"]), t["size"], world.cyber_vulnerability, with_cap,
+        float(t["salience"]), t["size"], world.state.cyber_vulnerability, with_cap,
     )
     return refusals == 0
 
@@ -158,13 +158,13 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
     beyond. Firms and NGOs follow in :func:`_nonstate_moves`; an alignment left with fewer than
     two actors dissolves. Every term of each decision is in its event's factors.
     """
-    ag, y, p = world.agreements, world.year, world.params
+    ag, y, p = world.state.agreements, world.state.year, world.inputs.params
     slots = ag.in_force(domain=CYBER_DOMAIN)
     # [i, j]: i's trust in j this year (constant through this step: conflict's betrayals come after)
-    trust = th_trust.trust_after_intrusions(world.trust, world.results.intrusions, p.espionage_risk)
+    trust = th_trust.trust_after_intrusions(world.state.trust, world.results.intrusions, p.espionage_risk)
     if len(slots):
         t = _sharing_terms(world, slots, trust)
-        M, cap = t["M"], world.cyber_capacity
+        M, cap = t["M"], world.state.cyber_capacity
         in_camp = t["camp"] <= p.cyber_camp_tolerance
         draw_in, draw_out = rng.random(M.shape), rng.random(M.shape)
         want = (t["size"] > 0)[:, None] & (cap > 0)[None, :] & ~M & in_camp & (t["value"] > 0) & (draw_in < p.consider_rate)
@@ -176,13 +176,13 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
             if not len(a_idx):
                 continue
             sl = slots[a_idx]
-            details = _state_details(world, t, a_idx, i_idx, kind) if world.explain else None
+            details = _state_details(world, t, a_idx, i_idx, kind) if world.inputs.explain else None
             if kind == "accession":
                 ag.join_many(sl, i_idx, y)
-                world.log.events(y, kind, ag.agreement_id[sl], world.ccode[i_idx], -1, details)
+                world.log.events(y, kind, ag.agreement_id[sl], world.inputs.ccode[i_idx], -1, details)
             else:
                 leave(world, sl, i_idx, details)
-        if len(world.nonstate_ids):
+        if len(world.inputs.nonstate_ids):
             _nonstate_moves(world, rng, slots, t)
         actors = ag.members[slots].sum(axis=1) + ag.nonstate[slots].sum(axis=1)
         _dissolve_deserted(world, slots[actors < 2])
@@ -191,15 +191,15 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
 
 def _dissolve_deserted(world: World, gone: np.ndarray) -> None:
     """End the cyber alignments ``gone``, left with fewer than two actors, naming who is left and how long they lasted."""
-    ag = world.agreements
-    if not len(gone) or not world.explain:
+    ag = world.state.agreements
+    if not len(gone) or not world.inputs.explain:
         dissolve(world, gone)
         return
     details = []
     for s in gone.tolist():  # the few alignments ending this year
-        left = [int(c) for c in world.ccode[ag.members[s]]] + [world.nonstate_ids[k] for k in np.flatnonzero(ag.nonstate[s])]
+        left = [int(c) for c in world.inputs.ccode[ag.members[s]]] + [world.inputs.nonstate_ids[k] for k in np.flatnonzero(ag.nonstate[s])]
         details.append({"cause": "too few members after exits", "domain": "cyber",
-                        "factors": {"members_left": left, "years_in_force": int(world.year - ag.start_year[s])}})
+                        "factors": {"members_left": left, "years_in_force": int(world.state.year - ag.start_year[s])}})
     dissolve(world, gone, details)
 
 
@@ -217,11 +217,11 @@ def _one_a_year(mask: np.ndarray, value: np.ndarray) -> np.ndarray:
 
 def _state_details(world: World, t: dict, a_idx: np.ndarray, i_idx: np.ndarray, kind: str) -> list[dict]:
     """The explanation of states' accessions or exits: every term of the decision (F5, issue 17 item 8)."""
-    tol = world.params.cyber_camp_tolerance
+    tol = world.inputs.params.cyber_camp_tolerance
     cols = {k: t[k][a_idx, i_idx].tolist() for k in ("value", "reciprocity", "benefit", "camp")}
-    cols["threshold"] = th_trust.sharing_threshold(t["benefit"][a_idx, i_idx], world.cyber_vulnerability[i_idx]).tolist()
+    cols["threshold"] = th_trust.sharing_threshold(t["benefit"][a_idx, i_idx], world.state.cyber_vulnerability[i_idx]).tolist()
     acc = t["access"][a_idx].tolist()
-    loss = world.cyber_vulnerability[i_idx].tolist()
+    loss = world.state.cyber_vulnerability[i_idx].tolist()
     out = []
     for q in range(len(a_idx)):
         cause = "cyber trust" if kind == "accession" else ("values diverge" if cols["camp"][q] > tol else "cyber distrust")
@@ -245,16 +245,16 @@ def _nonstate_moves(world: World, rng: np.random.Generator, slots: np.ndarray, t
     not enter the members' benefit (a simplification: firms bring access, the states decide).
     Exits close through :func:`foedus.sim.steps.dissolution.leave_nonstate`.
     """
-    ag, p, y = world.agreements, world.params, world.year
+    ag, p, y = world.state.agreements, world.inputs.params, world.state.year
     M, acc = t["M"], t["access"]
-    out, into = th_trust.nonstate_trust(t["trust"], world.nonstate_home_index, home_trust=p.nonstate_home_trust, no_home_trust=p.nonstate_trust)
-    rho = th_trust.group_reciprocity(out, M, acc, check=world.check)
+    out, into = th_trust.nonstate_trust(t["trust"], world.inputs.nonstate_home_index, home_trust=p.nonstate_home_trust, no_home_trust=p.nonstate_trust)
+    rho = th_trust.group_reciprocity(out, M, acc, check=world.inputs.check)
     with np.errstate(invalid="ignore", divide="ignore"):
         benefit = np.broadcast_to((t["salience"] * np.where(t["size"] > 0, t["cap_sum"] / t["size"], 0.0))[:, None], rho.shape)
-    vul = np.broadcast_to(world.nonstate_vulnerability, rho.shape)
-    value = th_trust.sharing_value(rho, benefit, vul, check=world.check)
-    w = th_trust.actor_values(world.nonstate_values, world.nonstate_home_index, world.regime)
-    camp = th_trust.camp_distance(np.nan_to_num(w), t["camp_of"], check=world.check)
+    vul = np.broadcast_to(world.inputs.nonstate_vulnerability, rho.shape)
+    value = th_trust.sharing_value(rho, benefit, vul, check=world.inputs.check)
+    w = th_trust.actor_values(world.inputs.nonstate_values, world.inputs.nonstate_home_index, world.state.regime)
+    camp = th_trust.camp_distance(np.nan_to_num(w), t["camp_of"], check=world.inputs.check)
     in_camp = ~np.isnan(w)[None, :] & (camp <= p.cyber_camp_tolerance)
     NS = ag.nonstate[slots]
     d_in, d_out = rng.random(NS.shape), rng.random(NS.shape)
@@ -268,7 +268,7 @@ def _nonstate_moves(world: World, rng: np.random.Generator, slots: np.ndarray, t
             details = _nonstate_details(world, kind, r, k, terms, acc[r], in_camp[r])
             if kind == "accession":
                 ag.join_nonstate(int(slots[r]), k, y)
-                home = world.nonstate_home[k]
+                home = world.inputs.nonstate_home[k]
                 world.log.events(y, kind, ag.agreement_id[slots[r]], np.where(home > 0, home, -1), -1, details)
             else:
                 leave_nonstate(world, int(slots[r]), k, details)
@@ -276,15 +276,15 @@ def _nonstate_moves(world: World, rng: np.random.Generator, slots: np.ndarray, t
 
 def _nonstate_details(world: World, kind: str, r: int, k: np.ndarray, terms: dict, access: float, in_camp: np.ndarray) -> list[dict]:
     """The explanation of firms' and NGOs' accessions or exits to alignment row ``r``: the actor and every term."""
-    tol = world.params.cyber_camp_tolerance
+    tol = world.inputs.params.cyber_camp_tolerance
     out = []
     for q in k.tolist():
         f = {name: float(a[r, q]) for name, a in terms.items()}
         b, loss = f["benefit"], f["loss"]
         f.update(trust_threshold=float(th_trust.sharing_threshold(b, loss)), access=float(access), camp_tolerance=tol,
-                 values=None if np.isnan(world.nonstate_values[q]) else float(world.nonstate_values[q]))
+                 values=None if np.isnan(world.inputs.nonstate_values[q]) else float(world.inputs.nonstate_values[q]))
         cause = "cyber trust" if kind == "accession" else ("values diverge" if not in_camp[q] else "cyber distrust")
-        out.append({"cause": cause, "nonstate_actor": world.nonstate_ids[q], "actor_name": world.nonstate_names[q], "actor_kind": world.nonstate_kind[q], "factors": f})
+        out.append({"cause": cause, "nonstate_actor": world.inputs.nonstate_ids[q], "actor_name": world.inputs.nonstate_names[q], "actor_kind": world.inputs.nonstate_kind[q], "factors": f})
     return out
 
 
@@ -302,8 +302,8 @@ def _new_cyber_alignments(world: World, rng: np.random.Generator, trust: np.ndar
     Others then join it (:func:`_cyber_alignments`) while trust, multiplied over the members,
     allows.
     """
-    ag, p = world.agreements, world.params
-    cap, vul = world.cyber_capacity, world.cyber_vulnerability
+    ag, p = world.state.agreements, world.inputs.params
+    cap, vul = world.state.cyber_capacity, world.state.cyber_vulnerability
     n = world.n
     slots = ag.in_force(domain=CYBER_DOMAIN)
     sharing = slots[ag.integration[slots] > 0] if len(slots) else slots
@@ -313,35 +313,35 @@ def _new_cyber_alignments(world: World, rng: np.random.Generator, trust: np.ndar
     if considering.sum() == 0 or free.sum() < 2:
         return
     access = p.cyber_sharing_access
-    salience = th_trust.cyber_salience(world.trends.cyber)
+    salience = th_trust.cyber_salience(world.inputs.trends.cyber)
     # value where the pair can form, -inf elsewhere: one compiled pass of the theory's formulas
-    score = pair_scores(trust, float(access), salience, cap, vul, world.regime, free, float(p.cyber_camp_tolerance))
+    score = pair_scores(trust, float(access), salience, cap, vul, world.state.regime, free, float(p.cyber_camp_tolerance))
     first, second = _greedy_pairs(score, np.flatnonzero(considering))
     ob = np.zeros(len(OBLIGATIONS), bool)
     ob[OBLIGATIONS.index("consultation")] = True
     for i, j in zip(first.tolist(), second.tolist()):  # a few a year
         pair = np.array([i, j])
         a = ag.add(
-            pair, world.year, kind=ORGANISATION, domain=CYBER_DOMAIN, obligations=ob, asymmetric=asymmetric(world, pair), integration=access,
-            leader=int(pair[np.argmax(cap[pair])]), name=f"cyber alignment {world.abb[i]}-{world.abb[j]} ({world.year})", power=world.power[pair],
+            pair, world.state.year, kind=ORGANISATION, domain=CYBER_DOMAIN, obligations=ob, asymmetric=asymmetric(world, pair), integration=access,
+            leader=int(pair[np.argmax(cap[pair])]), name=f"cyber alignment {world.inputs.abb[i]}-{world.inputs.abb[j]} ({world.state.year})", power=world.state.power[pair],
         )
-        detail = _pair_detail(world, trust, i, j, access, salience) if world.explain else None
-        world.log.events(world.year, "formation", ag.agreement_id[a], world.ccode[i], world.ccode[j], detail)
+        detail = _pair_detail(world, trust, i, j, access, salience) if world.inputs.explain else None
+        world.log.events(world.state.year, "formation", ag.agreement_id[a], world.inputs.ccode[i], world.inputs.ccode[j], detail)
 
 
 def _pair_detail(world: World, trust: np.ndarray, i: int, j: int, access: float, salience: float) -> dict:
     """The explanation of the new cyber alignment of ``i`` and ``j``: every term of both sides' decisions."""
-    p, cap, vul = world.params, world.cyber_capacity, world.cyber_vulnerability
+    p, cap, vul = world.inputs.params, world.state.cyber_capacity, world.state.cyber_vulnerability
     belief = {k: th_trust.partner_reciprocity(trust[a, b], access) for k, (a, b) in (("i", (i, j)), ("j", (j, i)))}
     benefit = {"i": salience * cap[j], "j": salience * cap[i]}
-    value = {k: th_trust.sharing_value(belief[k], benefit[k], vul[i if k == "i" else j], check=world.check) for k in ("i", "j")}
+    value = {k: th_trust.sharing_value(belief[k], benefit[k], vul[i if k == "i" else j], check=world.inputs.check) for k in ("i", "j")}
     return {"cause": "cyber trust", "domain": "cyber", "factors": {
         "value": float(value["i"]), "partner_value": float(value["j"]), "trust": float(trust[i, j]), "partner_trust": float(trust[j, i]),
         "group_trust": float(belief["i"]), "partner_group_trust": float(belief["j"]),
         "trust_threshold": float(th_trust.sharing_threshold(benefit["i"], vul[i])),
         "partner_trust_threshold": float(th_trust.sharing_threshold(benefit["j"], vul[j])),
         "benefit": float(benefit["i"]), "partner_benefit": float(benefit["j"]), "loss": float(vul[i]), "partner_loss": float(vul[j]),
-        "access": access, "camp_distance": float(abs(world.regime[j] - world.regime[i])), "camp_tolerance": p.cyber_camp_tolerance,
+        "access": access, "camp_distance": float(abs(world.state.regime[j] - world.state.regime[i])), "camp_tolerance": p.cyber_camp_tolerance,
     }}
 
 

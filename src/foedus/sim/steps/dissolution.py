@@ -104,12 +104,12 @@ def dissolve(world: World, slots: int | np.ndarray, details: Any = None) -> None
     ``details`` is the explanation: one dict per agreement, one dict for all, or None (the run
     keeps no explanations). The members' spells close this year.
     """
-    ag = world.agreements
+    ag = world.state.agreements
     slots = np.atleast_1d(np.asarray(slots, dtype=np.intp))
     if not len(slots):
         return
-    ag.dissolve_many(slots, world.year)
-    world.log.events(world.year, "dissolution", ag.agreement_id[slots], -1, -1, details)
+    ag.dissolve_many(slots, world.state.year)
+    world.log.events(world.state.year, "dissolution", ag.agreement_id[slots], -1, -1, details)
 
 
 def dissolve_deserted(world: World, gone: np.ndarray, cause: str) -> None:
@@ -117,21 +117,21 @@ def dissolve_deserted(world: World, gone: np.ndarray, cause: str) -> None:
 
     The explanation names the member left behind, if any, and the years the agreement was in force.
     """
-    ag = world.agreements
-    if not len(gone) or not world.explain:
+    ag = world.state.agreements
+    if not len(gone) or not world.inputs.explain:
         dissolve(world, gone)
         return
     left = ag.members[gone]  # the member left behind, if any (at most one each)
     has = left.any(axis=1)
-    who = world.ccode[left.argmax(axis=1)].tolist()
+    who = world.inputs.ccode[left.argmax(axis=1)].tolist()
     last = [[c] if h else [] for c, h in zip(who, has.tolist())]
-    years = (world.year - ag.start_year[gone]).tolist()
+    years = (world.state.year - ag.start_year[gone]).tolist()
     dissolve(world, gone, [{"cause": cause, "factors": {"members_left": m, "years_in_force": yrs}} for m, yrs in zip(last, years)])
 
 
 def dissolve_if_deserted(world: World, slots: int | np.ndarray, cause: str) -> None:
     """End the security agreements among ``slots`` (in order) left with fewer than two members (:func:`dissolve_deserted`)."""
-    ag = world.agreements
+    ag = world.state.agreements
     slots = np.atleast_1d(np.asarray(slots, dtype=np.intp))
     dissolve_deserted(world, slots[ag.active[slots] & (member_counts(ag.members, slots)[1] < 2) & (ag.domain[slots] == SECURITY)], cause)
 
@@ -158,7 +158,7 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
     motives of its founding (None when not known); an exit also names what made that member the
     one to leave.
     """
-    ag = world.agreements
+    ag = world.state.agreements
     slots = st["slots"]
     hazard = terms.sum(axis=0)
     draw = rng.random(len(slots))
@@ -173,7 +173,7 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
     shift = st.get("regime_shift_by_state")
     by_regime = (cause_k[multi] == DISSOLUTION_CAUSES.index("regime changed")) if shift is not None else None
     who, stake, moved = _abrogation(world, gone[multi], cause_k[multi] == DISSOLUTION_CAUSES.index("power shifted"), shift, by_regime)
-    details = _hazard_details(world, st, terms, institutional, ending, cause_k) if world.explain else None
+    details = _hazard_details(world, st, terms, institutional, ending, cause_k) if world.inputs.explain else None
     pick = (lambda sel: [d for d, s_ in zip(details, sel.tolist()) if s_]) if details is not None else (lambda sel: None)
     if details is not None:
         for d, w_, n_ in zip(details, whole.tolist(), st["size"][ending].tolist()):
@@ -202,12 +202,12 @@ def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.n
     expired", ``automatic_renewal`` True), in one of more the member giving notice leaves and the term renews for the
     others (:func:`_give_notice`). Agreements ended earlier this year are skipped.
     """
-    ag = world.agreements
+    ag = world.state.agreements
     slots = st["slots"]
     end = ag.term_end[slots]
     war_term = np.isneginf(end)  # made for a war: the term ends when no member is at war any more
-    war_over = ~(ag.members[slots] & world.at_war.any(axis=1)[None, :]).any(axis=1)
-    due = np.flatnonzero(ag.active[slots] & np.where(war_term, war_over, np.floor(end) <= world.year))
+    war_over = ~(ag.members[slots] & world.state.at_war.any(axis=1)[None, :]).any(axis=1)
+    due = np.flatnonzero(ag.active[slots] & np.where(war_term, war_over, np.floor(end) <= world.state.year))
     if not len(due):
         return
     renewed = rng.random(len(due)) < renewal[due]
@@ -222,10 +222,10 @@ def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.n
         return
     gone = slots[ending]
     details = None
-    if world.explain:
+    if world.inputs.explain:
         cols = (renewal, st["cohesion"], st["threat_lapse"], st["capability_change"], institutional)
         p_, co, lapse, cc, inst_l = (c[ending].tolist() for c in cols)
-        c0, yrs, term = ag.cohesion_start[gone].tolist(), (world.year - ag.start_year[gone]).tolist(), [None if t != t else t for t in ag.renewal_years[gone].tolist()]
+        c0, yrs, term = ag.cohesion_start[gone].tolist(), (world.state.year - ag.start_year[gone]).tolist(), [None if t != t else t for t in ag.renewal_years[gone].tolist()]
         war = np.isneginf(ag.term_end[gone]).tolist()
         auto = ag.automatic_renewal[gone].tolist()  # a member gave notice at the term's end (ATOP proren 2)
         kept = th_cohesion.cohesion_retained(st["cohesion"][ending], ag.cohesion_start[gone]).tolist()
@@ -247,12 +247,12 @@ def _give_notice(world: World, st: dict, renewal: np.ndarray, pos: np.ndarray) -
     be one; Koremenos 2005): the member :func:`foedus.theory.persistence.abrogating_member` names, the one least threatened by
     the treaty's founding threat now. Logged as an ``"exit"`` with the cause "term expired"; a treaty left with fewer than two
     members ends."""
-    ag = world.agreements
+    ag = world.state.agreements
     slots = st["slots"][pos]
     who, stake, moved = _abrogation(world, slots, np.zeros(len(slots), dtype=bool))
     details = None
-    if world.explain:
-        p_, yrs = renewal[pos].tolist(), (world.year - ag.start_year[slots]).tolist()
+    if world.inputs.explain:
+        p_, yrs = renewal[pos].tolist(), (world.state.year - ag.start_year[slots]).tolist()
         term = [None if t != t else t for t in ag.renewal_years[slots].tolist()]
         details = [{"cause": "term expired", "factors": {"renewal_probability": p_[k], "automatic_renewal": True, "term_years": term[k],
                                                          "years_in_force": yrs[k], "member_founding_threat": None if s_ != s_ else s_,
@@ -266,11 +266,11 @@ def _abrogation(world: World, slots: np.ndarray, by_power: np.ndarray, regime_sh
     """The member of each treaty ``slots`` that abrogates it (:func:`foedus.theory.persistence.abrogating_member`: for a
     regime change, ``by_regime``, the member whose regime moved most, ``regime_shift`` (N,)), its founding threat's threat
     to that member now (NaN without one) and its change of capability share among the members."""
-    ag = world.agreements
+    ag = world.state.agreements
     m = ag.members[slots]
     tgt = ag.target[slots]
     stake = np.where((tgt >= 0)[:, None], world.results.threat[:, np.maximum(tgt, 0)].T, np.nan)
-    now = np.where(m, world.power[None, :], 0.0)
+    now = np.where(m, world.state.power[None, :], 0.0)
     then = np.where(m, ag.power_start[slots], 0.0)
     share = lambda p: p / np.maximum(p.sum(axis=1, keepdims=True), 1e-300)  # noqa: E731
     moved = np.abs(share(now) - share(then))
@@ -281,7 +281,7 @@ def _abrogation(world: World, slots: np.ndarray, by_power: np.ndarray, regime_sh
 
 def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np.ndarray, ending: np.ndarray, cause_k: np.ndarray) -> list[dict]:
     """The explanation of each ending ``ending`` (positions in ``st["slots"]``): its cause, every term and factor of its hazard."""
-    ag = world.agreements
+    ag = world.state.agreements
     gone = st["slots"][ending]
     hazard = terms.sum(axis=0)
     full = np.vstack([terms, np.zeros((len(DISSOLUTION_CAUSES) - len(terms), terms.shape[1]))])  # terms of the causes given, 0 for the rest
@@ -293,7 +293,7 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
                                           st["threat_lapse"][ending], st["regime_change"][ending] if "regime_change" in st else None)
     c0 = ag.cohesion_start[gone].tolist()
     tgt = ag.target[gone]
-    target = np.where(tgt >= 0, world.ccode[np.maximum(tgt, 0)], -1).tolist()  # -1: none named, or not in the world
+    target = np.where(tgt >= 0, world.inputs.ccode[np.maximum(tgt, 0)], -1).tolist()  # -1: none named, or not in the world
     t_now = np.where(np.isnan(st["target_threat"][ending]), None, st["target_threat"][ending]).tolist()
     t0 = np.where(np.isnan(ag.target_threat_start[gone]), None, ag.target_threat_start[gone]).tolist()
     bt = ag.betrayal[gone].tolist()
@@ -349,15 +349,15 @@ def leave(world: World, slots: int | np.ndarray, members: int | np.ndarray, deta
     their last exit (no rejoining the same year). ``details``: one dict per exit, one for all,
     or None. The caller ends an agreement that this leaves too small (:func:`dissolve_if_deserted`).
     """
-    ag = world.agreements
+    ag = world.state.agreements
     slots = np.atleast_1d(np.asarray(slots, dtype=np.intp))
     members = np.atleast_1d(np.asarray(members, dtype=np.intp))
-    ag.leave_many(slots, members, world.year, last_exit=True)
-    world.log.events(world.year, "exit", ag.agreement_id[slots], world.ccode[members], -1, details)
+    ag.leave_many(slots, members, world.state.year, last_exit=True)
+    world.log.events(world.state.year, "exit", ag.agreement_id[slots], world.inputs.ccode[members], -1, details)
 
 
 def leave_nonstate(world: World, slot: int, actors: np.ndarray, details: Any = None) -> None:
-    """Non-state actors ``actors`` (firms, NGOs; indices into ``world.nonstate_ids``) leave agreement ``slot`` this year.
+    """Non-state actors ``actors`` (firms, NGOs; indices into ``world.inputs.nonstate_ids``) leave agreement ``slot`` this year.
 
     The non-state counterpart of :func:`leave`, called by the cyber step (brief T3; a firm or NGO
     leaves a cyber alignment whose value or camp it no longer shares). Their spells close and one
@@ -366,6 +366,6 @@ def leave_nonstate(world: World, slot: int, actors: np.ndarray, details: Any = N
     actor itself. The caller ends an alignment that this leaves with fewer than two actors.
     """
     actors = np.atleast_1d(np.asarray(actors, dtype=np.intp))
-    world.agreements.leave_nonstate(int(slot), actors, world.year)
-    home = world.nonstate_home[actors]
-    world.log.events(world.year, "exit", world.agreements.agreement_id[slot], np.where(home > 0, home, -1), -1, details)
+    world.state.agreements.leave_nonstate(int(slot), actors, world.state.year)
+    home = world.inputs.nonstate_home[actors]
+    world.log.events(world.state.year, "exit", world.state.agreements.agreement_id[slot], np.where(home > 0, home, -1), -1, details)

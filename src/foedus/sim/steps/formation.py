@@ -58,10 +58,10 @@ class ExchangeTerms:
     """
 
     def __init__(self, world: World):
-        p = world.params
+        p = world.inputs.params
         n = world.n
         self.autonomy = _pair_autonomy(world) if p.autonomy_weight != 0 else np.zeros((n, n))
-        self.burden = th_ob.defence_burden(world.results.threat, world.power, reach=world.results.reach, check=world.check)
+        self.burden = th_ob.defence_burden(world.results.threat, world.state.power, reach=world.results.reach, check=world.inputs.check)
 
 
 def pact_cost(
@@ -83,7 +83,7 @@ def pact_cost(
     it) also pays ``treaty_cost``, the cost of negotiating and ratifying a treaty; staying in
     one does not (it is sunk). Broadcasts over the index arrays; nothing is clipped.
     """
-    p = world.params
+    p = world.inputs.params
     return th_ob.commitment_cost(
         base, commitment, terms.autonomy[i, j] * protection, autonomy_weight=p.autonomy_weight,
         burden=terms.burden[i, j] * (protection if risk is None else risk), burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost if signing else 0.0, check=False,
@@ -96,12 +96,12 @@ def norm_terms(world: World) -> tuple[float, float]:
     :func:`foedus.theory.renunciation.conquest_discount` (it scales the value of an offence
     pledge and the attacker's side of a neutrality pledge) and
     :func:`foedus.theory.renunciation.nonaggression_standing` (it scales the reassurance of a
-    non-aggression pledge), both of the norm's strength in ``world.year``
+    non-aggression pledge), both of the norm's strength in ``world.state.year``
     (:func:`foedus.theory.renunciation.renunciation_of_war`: the Covenant 1920, the Kellogg-Briand
     Pact 1928, the UN Charter 1945).
     """
-    p = world.params
-    norm = th_renounce.renunciation_of_war(world.year)
+    p = world.inputs.params
+    norm = th_renounce.renunciation_of_war(world.state.year)
     discount = th_renounce.conquest_discount(norm, p.conquest_norm_strength, check=False)
     standing = th_renounce.nonaggression_standing(norm, p.nonaggression_norm_share, check=False)
     return float(discount), float(standing)
@@ -111,8 +111,8 @@ def offence_term(world: World) -> float:
     """The share of an offence pledge's value that the instruments leave it this year
     (:func:`foedus.theory.renunciation.offence_standing`: the Covenant art. 20 and the Charter art. 103 void
     engagements inconsistent with them, from the first instrument on), with strength ``offence_abrogation_strength``."""
-    norm = th_renounce.renunciation_of_war(world.year)
-    return float(th_renounce.offence_standing(norm, world.params.offence_abrogation_strength, check=False))
+    norm = th_renounce.renunciation_of_war(world.state.year)
+    return float(th_renounce.offence_standing(norm, world.inputs.params.offence_abrogation_strength, check=False))
 
 
 def nuclear_deterred(world: World, value: np.ndarray | None) -> np.ndarray | None:
@@ -120,11 +120,11 @@ def nuclear_deterred(world: World, value: np.ndarray | None) -> np.ndarray | Non
     weapons this year (:func:`foedus.theory.offence.nuclear_deterrence`; Jervis 1989: no war against a nuclear power can be won;
     the dates of :func:`foedus.data.nuclear.nuclear_armed`), with strength ``nuclear_deterrence_strength``. None stays None; strength
     0 leaves it whole."""
-    s = world.params.nuclear_deterrence_strength
+    s = world.inputs.params.nuclear_deterrence_strength
     if value is None or s == 0:
         return value
-    target = th_offence.offence_target(world.hostility, check=False)
-    return th_offence.nuclear_deterrence(value, target, nuclear_armed(world.ccode, world.year), strength=s, check=world.check)
+    target = th_offence.offence_target(world.state.hostility, check=False)
+    return th_offence.nuclear_deterrence(value, target, nuclear_armed(world.inputs.ccode, world.state.year), strength=s, check=world.inputs.check)
 
 
 def norm_factors(world: World) -> dict[str, float]:
@@ -132,22 +132,22 @@ def norm_factors(world: World) -> dict[str, float]:
     aggrandisement, isolation and reassurance, so it is a term of every choice among forms, accessions and exits."""
     discount, standing = norm_terms(world)
     return {
-        "renunciation_of_war": float(th_renounce.renunciation_of_war(world.year)), "conquest_discount": discount, "nonaggression_standing": standing,
+        "renunciation_of_war": float(th_renounce.renunciation_of_war(world.state.year)), "conquest_discount": discount, "nonaggression_standing": standing,
         "offence_standing": offence_term(world),
     }
 
 
 def entry_years(world: World) -> np.ndarray:
-    """(N,) the year each state FIRST entered the state system (``World.entered``: the actor's ``since``, the COW state
+    """(N,) the year each state FIRST entered the state system (``WorldInputs.entered``: the actor's ``since``, the COW state
     list's first year of its first spell as :func:`foedus.sim.build.scenario_from_record` sets it; a state of unknown
     entry present at the start counts as an old member).
 
     A state that left the system and came back (occupied 1940-45 and restored in 1945: the Netherlands,
     Belgium, Norway, Denmark; Poland) is not a new state on its return: its neighbours have read its
     intentions since it first entered (:func:`foedus.theory.reassurance.relationship_age`). Scheduled
-    spells (``World.spells``) do not reset it.
+    spells (``WorldInputs.spells``) do not reset it.
     """
-    return (world.since if world.entered is None else world.entered).astype(np.int64)
+    return (world.inputs.since if world.inputs.entered is None else world.inputs.entered).astype(np.int64)
 
 
 def reassurance_threat(world: World) -> np.ndarray | None:
@@ -159,10 +159,10 @@ def reassurance_threat(world: World) -> np.ndarray | None:
     the system together (:func:`entry_years`; decay ``intentions_decay_years``): a new state's
     intentions, and its neighbours' to it, cannot be read from a record yet (Kydd 2005; Lupu & Poast 2016).
     """
-    p = world.params
+    p = world.inputs.params
     if p.nonaggression_prior == 0 or p.intentions_decay_years == 0:
         return None
-    age = th_reassure.relationship_age(world.year, entry_years(world), check=False)
+    age = th_reassure.relationship_age(world.state.year, entry_years(world), check=False)
     u = th_reassure.intentions_uncertainty(age, decay_years=p.intentions_decay_years, check=False)
     return th_reassure.expected_threat(world.results.threat, world.results.reach, u, prior=p.nonaggression_prior, check=False)
 
@@ -181,7 +181,7 @@ def credible_goods(world: World, goods: np.ndarray) -> np.ndarray:
     yet (:func:`unread_alignment`: a new state and its neighbours, Kydd 2005). Every choice that
     weighs these goods (new pacts, accessions, votes, exits) sees the same values.
     """
-    w = world.params.pledge_credibility_weight
+    w = world.inputs.params.pledge_credibility_weight
     if w > 0:
         goods[1] *= pledge_credibility(world)
     unread = unread_alignment(world)
@@ -192,7 +192,7 @@ def credible_goods(world: World, goods: np.ndarray) -> np.ndarray:
 
 def defence_pledges(world: World) -> np.ndarray:
     """(N, N) bool ``[j, k]``: j is pledged to defend k (the two share a security alliance in force with a defence obligation)."""
-    ag = world.agreements
+    ag = world.state.agreements
     slots, rows, _, _ = alliance_view(ag.members, ag.active, ag.kind, ag.domain, ag.n, ALLIANCE, SECURITY)
     if not len(slots):
         return np.zeros((world.n, world.n), bool)
@@ -214,24 +214,24 @@ def unread_alignment(world: World) -> np.ndarray | None:
     (``war_risk`` of :func:`abstention_terms`, as the abstention good). :func:`credible_goods` adds it to the
     abstention good, at the credibility of the partner's pledge. 0 between old members.
     """
-    p = world.params
+    p = world.inputs.params
     if p.unread_alignment_weight == 0 or p.nonaggression_prior == 0 or p.intentions_decay_years == 0 or world.results.reach is None:
         return None
-    age = th_reassure.relationship_age(world.year, entry_years(world), check=False)
+    age = th_reassure.relationship_age(world.state.year, entry_years(world), check=False)
     u = th_reassure.intentions_uncertainty(age, decay_years=p.intentions_decay_years, check=False)
     expected = th_reassure.expected_threat(world.results.threat, world.results.reach, u, prior=p.nonaggression_prior, check=False)
     out = p.unread_alignment_weight * th_reassure.unread_alignment(
-        expected, world.results.reach, world.power, u, prior=p.nonaggression_prior, defends=defence_pledges(world),
+        expected, world.results.reach, world.state.power, u, prior=p.nonaggression_prior, defends=defence_pledges(world),
         war_risk=abstention_terms(world)["war_risk"], check=False,
     )
-    return out * (world.active[:, None] & world.active[None, :])
+    return out * (world.state.active[:, None] & world.state.active[None, :])
 
 
 def pledge_credibility(world: World) -> np.ndarray:
     """(N, N) :func:`foedus.theory.reassurance.pledge_credibility` of this year's hostility with weight ``pledge_credibility_weight``
     and Kydd's (2005) minimum trust threshold ``trust_threshold``: the one credibility of every choice and explanation."""
-    p = world.params
-    return th_reassure.pledge_credibility(world.hostility, weight=p.pledge_credibility_weight, threshold=p.trust_threshold, check=world.check)
+    p = world.inputs.params
+    return th_reassure.pledge_credibility(world.state.hostility, weight=p.pledge_credibility_weight, threshold=p.trust_threshold, check=world.inputs.check)
 
 
 def abstention_terms(world: World) -> dict[str, np.ndarray]:
@@ -248,25 +248,25 @@ def abstention_terms(world: World) -> dict[str, np.ndarray]:
     of a partner's promise to stay out of one's war that one believes (weight ``pledge_credibility_weight``).
     Cached for the year while the agreements are unchanged (the defence-pact term of the hazard).
     """
-    p = world.params
+    p = world.inputs.params
     n = world.n
-    key = (world.year, world.agreements.version, n)
+    key = (world.state.year, world.state.agreements.version, n)
     hit = world.cache.get("abstention_terms")
     if hit is not None and hit[0] == key:
         return hit[1]
     risk = np.zeros((n, n))
     i, j = np.triu_indices(n, 1)
-    live = war_kern.onset_live(i, j, world.active, world.power, world.at_war, world.contiguous, world.major, world.rivalry)
+    live = war_kern.onset_live(i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry)
     i, j = i[live], j[live]
     if len(i):
         x = onset_covariates(world, i, j)
         h = th_onset.war_onset_hazard(*(x[t] for t in th_onset.WAR_ONSET_TERMS), intercept=p.war_onset_intercept, coefficients=p.war_onset_coefficients())
-        risk[i, j] = risk[j, i] = th_offence.war_expectation(h, p.abstention_horizon, check=world.check)
-    if world.at_war.shape == (n, n):
-        risk[world.at_war] = 1.0
+        risk[i, j] = risk[j, i] = th_offence.war_expectation(h, p.abstention_horizon, check=world.inputs.check)
+    if world.state.at_war.shape == (n, n):
+        risk[world.state.at_war] = 1.0
     np.fill_diagonal(risk, 0.0)
     cred = pledge_credibility(world) if p.pledge_credibility_weight > 0 else np.ones((n, n))
-    out = {"war_risk": risk, "target": th_offence.offence_target(world.hostility, check=world.check), "credibility": cred}
+    out = {"war_risk": risk, "target": th_offence.offence_target(world.state.hostility, check=world.inputs.check), "credibility": cred}
     world.cache["abstention_terms"] = (key, out)
     return out
 
@@ -277,7 +277,7 @@ def commitment_capacity(world: World) -> np.ndarray:
     Entrapment grows with the number of one's commitments (Snyder 1984), but a great power can
     honour more of them than a small state: the United States keeps dozens of treaty allies.
     """
-    pw = world.power
+    pw = world.state.power
     n = len(pw)
     half = np.partition(pw, ((n - 1) // 2, n // 2))  # the median without np.median's overhead
     med = 0.5 * (float(half[(n - 1) // 2]) + float(half[n // 2]))
@@ -296,20 +296,20 @@ def _pair_autonomy(world: World) -> np.ndarray:
     solved are solved again. The bargain is cached; its valuation is made every year (the reach
     moves with the capabilities).
     """
-    p = world.params
-    pw = np.maximum(world.power, 1e-9)
+    p = world.inputs.params
+    pw = np.maximum(world.state.power, 1e-9)
     cached = world.cache.get("autonomy")
     if cached is None:
-        world.cache["autonomy_year"] = world.year
-        ex = th_exchange.morrow_exchange(pw[:, None], pw[None, :], iterations=24, check=world.check)
+        world.cache["autonomy_year"] = world.state.year
+        ex = th_exchange.morrow_exchange(pw[:, None], pw[None, :], iterations=24, check=world.inputs.check)
         cached = world.cache["autonomy"] = (pw.copy(), ex.autonomy_change_i, ex.concession, ex.feasible)
-    elif world.year - world.cache.get("autonomy_year", world.year) >= p.autonomy_refresh_years:
-        world.cache["autonomy_year"] = world.year
+    elif world.state.year - world.cache.get("autonomy_year", world.state.year) >= p.autonomy_refresh_years:
+        world.cache["autonomy_year"] = world.state.year
         old, change, concession, feasible = cached
         moved = np.flatnonzero(np.abs(np.log(pw / old)) > p.autonomy_refresh_change)
         if len(moved):
             old[moved] = pw[moved]
-            ex = th_exchange.morrow_exchange(old[moved][:, None], old[None, :], iterations=24, check=world.check)
+            ex = th_exchange.morrow_exchange(old[moved][:, None], old[None, :], iterations=24, check=world.inputs.check)
             change[moved, :], concession[moved, :], feasible[moved, :] = ex.autonomy_change_i, ex.concession, ex.feasible
             change[:, moved], concession[:, moved], feasible[:, moved] = ex.autonomy_change_j.T, -ex.concession.T, ex.feasible.T
     old, change, concession, feasible = cached
@@ -324,18 +324,18 @@ def concession_reach(world: World) -> np.ndarray | float:
     (:func:`foedus.theory.deterrence_extended.local_balance`) is at least ``local_balance_threshold`` (Huth 1988: a guarantee
     the patron cannot honour there buys no concession). 1.0 everywhere where both thresholds are 0 or the world has no reach.
     The share of j's concessions i counts (:func:`foedus.theory.exchange.valued_autonomy_change`)."""
-    p = world.params
+    p = world.inputs.params
     reach = world.results.reach
-    pw = world.power
+    pw = world.state.power
     n = len(pw)
     if (p.concession_reach_threshold == 0 and p.local_balance_threshold == 0) or reach is None or reach.shape != (n, n):
         return 1.0
     rho = np.where(pw[:, None] > 0, reach.T / np.where(pw > 0, pw, 1.0)[:, None], 0.0)
     np.fill_diagonal(rho, 1.0)
-    inside = th_exchange.sphere_of_influence(np.clip(rho, 0.0, 1.0), p.concession_reach_threshold, check=world.check)
+    inside = th_exchange.sphere_of_influence(np.clip(rho, 0.0, 1.0), p.concession_reach_threshold, check=world.inputs.check)
     if p.local_balance_threshold > 0:
-        q = th_deter.local_balance(world.results.threat, reach, check=world.check)
-        inside *= th_exchange.sphere_of_influence(q, p.local_balance_threshold, check=world.check)
+        q = th_deter.local_balance(world.results.threat, reach, check=world.inputs.check)
+        inside *= th_exchange.sphere_of_influence(q, p.local_balance_threshold, check=world.inputs.check)
     return inside
 
 
@@ -366,10 +366,10 @@ def form_alliances(
     """
     if not len(i):
         return
-    ag = world.agreements
-    y = world.year
+    ag = world.state.agreements
+    y = world.state.year
     pairs = np.stack([i, j], axis=1)
-    pw = world.power[pairs]
+    pw = world.state.power[pairs]
     motives = 0.5 * (dec_i + dec_j)
     hi, lo = pw.max(axis=1), pw.min(axis=1)
     asym = asymmetric_capabilities(hi, lo)
@@ -380,16 +380,16 @@ def form_alliances(
         obligations=FORM_OBLIGATIONS[form],
         asymmetric=asym,
         leader=np.where(pw[:, 0] >= pw[:, 1], i, j),
-        wartime=world.at_war[i].any(axis=1) | world.at_war[j].any(axis=1),
+        wartime=world.state.at_war[i].any(axis=1) | world.state.at_war[j].any(axis=1),
         motives=motives,
         power=pw,
     )
     extra = _join_founders(world, slots, founders)
-    if not world.explain:
-        world.log.events(y, "formation", ag.agreement_id[slots], world.ccode[i], world.ccode[j])
+    if not world.inputs.explain:
+        world.log.events(y, "formation", ag.agreement_id[slots], world.inputs.ccode[i], world.inputs.ccode[j])
         return
     # plain Python values for the details (one conversion per array, not per value)
-    ci, cj = world.ccode[i].tolist(), world.ccode[j].tolist()
+    ci, cj = world.inputs.ccode[i].tolist(), world.inputs.ccode[j].tolist()
     pi, pj = pw[:, 0].tolist(), pw[:, 1].tolist()
     mot, mi, mj = motives.tolist(), dec_i.tolist(), dec_j.tolist()
     ui, uj = value[:, 0].tolist(), value[:, 1].tolist()
@@ -402,14 +402,14 @@ def form_alliances(
     asym_l = asym.tolist()
     forms = [FORMS[f] for f in form.tolist()]
     auto_i, auto_j = _autonomy_lists(world, i, j)
-    target = th_offence.offence_target(world.hostility, check=False)
-    code = np.append(world.ccode, -1)  # index -1: no target
+    target = th_offence.offence_target(world.state.hostility, check=False)
+    code = np.append(world.inputs.ccode, -1)  # index -1: no target
     tg_i, tg_j = code[target[i]].tolist(), code[target[j]].tolist()
     gd = (goods * FORM_GOODS[form][:, None, :]).tolist()
     norm = norm_factors(world)
     cred = pledge_credibility(world)  # credible_goods' term
     cred_i, cred_j = cred[i, j].tolist(), cred[j, i].tolist()
-    armed = np.append(nuclear_armed(world.ccode, y) & (world.params.nuclear_deterrence_strength > 0), False)  # nuclear_deterred's term; index -1: no target
+    armed = np.append(nuclear_armed(world.inputs.ccode, y) & (world.inputs.params.nuclear_deterrence_strength > 0), False)  # nuclear_deterred's term; index -1: no target
     deter_i, deter_j = armed[target[i]].tolist(), armed[target[j]].tolist()
     unread = unread_alignment(world)  # credible_goods' term of the abstention good (a partner whose alignment is unread)
     un_i, un_j = (unread[i, j].tolist(), unread[j, i].tolist()) if unread is not None else ([0.0] * len(i), [0.0] * len(i))
@@ -432,7 +432,7 @@ def form_alliances(
         details[k]["members"] += _founder_details(world, founders[k], target)
         details[k]["factors"]["founders"] = 2 + len(founders[k][0])
         details[k]["factors"]["founding_rule"] = "unanimous consent in order of gain (Hart & Kurz 1983)"
-    world.log.events(y, "formation", ag.agreement_id[slots], world.ccode[i], world.ccode[j], details)
+    world.log.events(y, "formation", ag.agreement_id[slots], world.inputs.ccode[i], world.inputs.ccode[j], details)
 
 
 def cofounders(
@@ -453,18 +453,18 @@ def cofounders(
     (:func:`foedus.theory.obligations.admission_votes`); who signs is
     :func:`foedus.theory.consent.founding_members` (unanimous consent, in order of gain).
     """
-    p = world.params
+    p = world.inputs.params
     n = world.n
     offence = FORM_GOODS[form, 4]
     common = np.where(offence, target[i], main[i])  # what the founders stand against
     theirs = np.where(offence[:, None], target[None, :], main[None, :])
-    ok = world.active[None, :] & (theirs == common[:, None]) & (common >= 0)[:, None] & ~world.at_war[i] & ~world.at_war[j]
+    ok = world.state.active[None, :] & (theirs == common[:, None]) & (common >= 0)[:, None] & ~world.state.at_war[i] & ~world.state.at_war[j]
     ok &= ~(permanently_neutral(world)[None, :] & FORM_RISK[form][:, None])  # a permanently neutral state co-founds no defence or offence pact (access7)
     k = np.arange(len(i))
     ok[k, i] = ok[k, j] = False
     ok[k, np.maximum(common, 0)] &= common < 0
     provided = FORM_GOODS[form].astype(float)  # (K, 5)
-    pw = world.power[np.stack([i, j], axis=1)]
+    pw = world.state.power[np.stack([i, j], axis=1)]
     w = pw / np.maximum(pw.sum(axis=1, keepdims=True), 1e-12)  # (K, 2): the founders' capability weights
     value = sum(w[:, m][:, None] * np.einsum("gnk,kg->kn", goods[:, :, f] * ~shared_goods[:, :, f], provided) for m, f in enumerate((i, j)))
     leader = np.where(pw[:, 0] >= pw[:, 1], i, j)
@@ -507,10 +507,10 @@ def _join_founders(world: World, slots: np.ndarray, founders: list | None) -> li
     """Add the further founding members ``founders[k][0]`` to the new pact ``slots[k]`` (same year); open those treaties to accession; the positions k."""
     if not founders:
         return []
-    ag = world.agreements
+    ag = world.state.agreements
     extra = [k for k, f in enumerate(founders) if len(f[0])]
     for k in extra:
-        ag.join_many(np.full(len(founders[k][0]), slots[k]), founders[k][0], world.year, world.power)
+        ag.join_many(np.full(len(founders[k][0]), slots[k]), founders[k][0], world.state.year, world.state.power)
         ag.admits[slots[k]] = True
     return extra
 
@@ -520,12 +520,12 @@ def _founder_details(world: World, founder, target: np.ndarray) -> list[dict]:
     idx, value, cost, goods, motives = founder
     main = main_threat_codes(world, idx)  # None: no perceived threat
     terms = threat_terms(world, idx, main_threat_of(world, idx))  # what makes it (F5), as the proposer's and partner's
-    target = np.append(world.ccode, -1)[target[idx]]
+    target = np.append(world.inputs.ccode, -1)[target[idx]]
     return [
         {"ccode": c, "power": pw, "motives": dict(zip(MOTIVES, m)), "utility": v, "cost": k, "main_threat": t, "main_threat_terms": tt, "target": tg, "proposed": False,
          "cofounder": True, "goods": dict(zip(th_ob.GOODS, g))}
         for c, pw, m, v, k, t, tt, tg, g in zip(
-            world.ccode[idx].tolist(), world.power[idx].tolist(), motives.tolist(), value.tolist(), cost.tolist(), main, terms,
+            world.inputs.ccode[idx].tolist(), world.state.power[idx].tolist(), motives.tolist(), value.tolist(), cost.tolist(), main, terms,
             target.tolist(), goods.tolist(),
         )
     ]
@@ -533,7 +533,7 @@ def _founder_details(world: World, founder, target: np.ndarray) -> list[dict]:
 
 def _autonomy_lists(world: World, i: np.ndarray, j: np.ndarray) -> tuple[list, list]:
     """Each side's autonomy change in Morrow's exchange of the pairs ``(i[k], j[k])`` (zeros when the term is off), as lists."""
-    if world.params.autonomy_weight == 0:
+    if world.inputs.params.autonomy_weight == 0:
         return [0.0] * len(i), [0.0] * len(i)
     a = _pair_autonomy(world)
     return a[i, j].tolist(), a[j, i].tolist()

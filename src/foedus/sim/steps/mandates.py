@@ -35,35 +35,35 @@ def mandates(world: World, rng: np.random.Generator, attackers: np.ndarray, targ
     else ``collective_security`` with the veto (and the permanent members that hold it), the lead, the
     probability and whether a mandate came.
     """
-    p = world.params
-    y = world.year
+    p = world.inputs.params
+    y = world.state.year
     charter = bool(territorial_integrity_norm(y))
     if not charter or p.collective_security_rate <= 0:
         return [{} for _ in attackers]
-    ag = world.agreements
-    permanent = th_onset.permanent_member(world.ccode, y) & world.active
+    ag = world.state.agreements
+    permanent = th_onset.permanent_member(world.inputs.ccode, y) & world.state.active
     alliances = ag.in_force(kind=ALLIANCE, domain=SECURITY)
     aligned = pair_max(ag.members[alliances], np.ones(len(alliances)), world.n) > 0 if len(alliances) else np.zeros((world.n, world.n), bool)
     t = world.results.threat
-    wars = world.wars[len(world.wars) - len(attackers):]
+    wars = world.state.wars[len(world.state.wars) - len(attackers):]
     out = []
     for a, tg, war in zip(attackers, targets, wars):
         shields = permanent & (aligned[a] | (np.arange(world.n) == a))
-        stake = aligned[tg] | th_coal.shares_threat(t[:, a], t.max(axis=1), p.coalition_threat_share, check=world.check)
-        leads = th_onset.security_council_lead(permanent, shields, stake, check=world.check)
+        stake = aligned[tg] | th_coal.shares_threat(t[:, a], t.max(axis=1), p.coalition_threat_share, check=world.inputs.check)
+        leads = th_onset.security_council_lead(permanent, shields, stake, check=world.inputs.check)
         leads[[a, tg]] = False  # a permanent member attacked defends itself (Charter art. 51), it needs no mandate
         veto = bool(shields.any())
-        prob = float(th_onset.collective_security_probability(p.collective_security_rate, 1.0, float(veto), float(leads.any()), check=world.check))
+        prob = float(th_onset.collective_security_probability(p.collective_security_rate, 1.0, float(veto), float(leads.any()), check=world.inputs.check))
         go = rng.random() < prob
         lead = -1
         if leads.any():
             cand = np.flatnonzero(leads)
-            lead = int(cand[np.argmax(th_onset.reach(world.cinc[cand], world.distance_km[cand, tg], miles_per_day=p.miles_per_day, check=world.check))])
+            lead = int(cand[np.argmax(th_onset.reach(world.state.cinc[cand], world.inputs.distance_km[cand, tg], miles_per_day=p.miles_per_day, check=world.inputs.check))])
         if go:
-            war["mandate"] = world.crises.add("aggression", y, np.zeros(world.n), float(world.power[a]), int(rng.geometric(p.crisis_end_rate)), int(a), int(tg))
+            war["mandate"] = world.state.crises.add("aggression", y, np.zeros(world.n), float(world.state.power[a]), int(rng.geometric(p.crisis_end_rate)), int(a), int(tg))
             war["mandate_lead"] = lead
         out.append({"collective_security": {
-            "veto": veto, "vetoed_by": world.ccode[shields].tolist(), "lead": int(world.ccode[lead]) if lead >= 0 else None,
+            "veto": veto, "vetoed_by": world.inputs.ccode[shields].tolist(), "lead": int(world.inputs.ccode[lead]) if lead >= 0 else None,
             "probability": prob, "mandated": bool(go),
         }})
     return out

@@ -20,5 +20,5 @@ __all__ = ["permanently_neutral"]
 
 
 def permanently_neutral(world: World) -> np.ndarray:
-    """(N,) bool: the states permanently neutral in ``world.year`` (``world.neutral_spells``; none when empty)."""
-    return membership_in(world.neutral_spells, world.n, world.year)
+    """(N,) bool: the states permanently neutral in ``world.state.year`` (``world.inputs.neutral_spells``; none when empty)."""
+    return membership_in(world.inputs.neutral_spells, world.n, world.state.year)

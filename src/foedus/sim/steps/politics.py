@@ -94,16 +94,16 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     - democratisation (T5): allies' democracy pulls up the regime of deeply integrated members
       (:func:`_democratisation`, Pevehouse 2005).
     """
-    p = world.params
-    tr = world.trends
-    ag = world.agreements
+    p = world.inputs.params
+    tr = world.inputs.trends
+    ag = world.state.agreements
     st = cohesion_state(world)
     if st is None:
         return
     slots, rho, cohesion = st["slots"], st["rho"], st["cohesion"]
     change = st["capability_change"]
     # institutional assets: ATOP's 0-2 institutionalisation (Leeds & Anac 2005) as 0-1, or the integration reached (Lake 1999)
-    institutional = th_integration.institutional_assets(ag.institutionalised[slots] / 2.0, np.clip(ag.integration[slots], 0.0, 1.0), check=world.check)
+    institutional = th_integration.institutional_assets(ag.institutionalised[slots] / 2.0, np.clip(ag.integration[slots], 0.0, 1.0), check=world.inputs.check)
     # Wallander 2000: integrated assets serve against any threat, except those built for a war (a wartime command)
     general = np.where(ag.wartime[slots], 0.0, np.clip(ag.integration[slots], 0.0, 1.0))
     terms = th_cohesion.dissolution_terms(
@@ -123,11 +123,11 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         general_assets=general,
         third_party=st["third_party"],
         unaimed_cohesion_weight=p.unaimed_cohesion_weight,
-        check=world.check,
+        check=world.inputs.check,
     )
     terms = np.vstack([terms, _circumstance_terms(world, st, terms.sum(axis=0), institutional)])
     # integration (P3, T4)
-    target = th_integration.optimal_integration(rho, 1.0 - tr.military_integration + p.national_control_floor, check=world.check)
+    target = th_integration.optimal_integration(rho, 1.0 - tr.military_integration + p.national_control_floor, check=world.inputs.check)
     # integration moves towards the target scaled by institutionalisation, betrayal fades (in place)
     _integration_kernel(
         slots, target, ag.institutionalised, ag.integration, ag.betrayal, float(p.integration_rate), float(p.betrayal_decay), float(p.institution_persistence)
@@ -140,7 +140,7 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         solidarity_weight=min(2.0 * tr.norms * p.solidarity_protection, 1.0), lapse_institution_weight=p.threat_lapse_institution_protection,
         general_assets=general, third_party=st["third_party"], automatic=ag.automatic_renewal[slots],
         event_bound=np.isneginf(ag.term_end[slots]), notice_share=p.tacit_renewal_notice,
-        unaimed_cohesion_weight=p.unaimed_cohesion_weight, check=world.check,
+        unaimed_cohesion_weight=p.unaimed_cohesion_weight, check=world.inputs.check,
     )
     expire_terms(world, rng, st, renewal, institutional)
     _democratisation(world, st["integration_by_state"])
@@ -158,10 +158,10 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
     threat (:func:`foedus.theory.abrogation.realigning_pledges`: Italy's neutrality accord with France of 1902 did not
     end the Triple Alliance, renewed that year; a pledge of neutrality, non-aggression or consultation with an adversary
     is hedging, not realignment, Weitsman 2004), or its regime has changed
-    against its memory (``World.regime_reference``, :func:`foedus.theory.persistence.regime_change`; each changed member
+    against its memory (``WorldState.regime_reference``, :func:`foedus.theory.persistence.regime_change`; each changed member
     abrogating on its own, :func:`foedus.theory.abrogation.regime_abrogation`); damped as every
     term is, by institutions (``institution_protection``) and democratic commitment (``solidarity_protection``)."""
-    p, ag, slots = world.params, world.agreements, st["slots"]
+    p, ag, slots = world.inputs.params, world.state.agreements, st["slots"]
     m = ag.members[slots]
     entry = np.where(m, ag.entry_year[slots], -1).astype(np.int64)
     hostile = th_persistence.adversaries(world.results.threat, share=p.realignment_threat_share)
@@ -169,19 +169,19 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
     substitute = th_abrogation.realigning_pledges(ag.commitment[slots], st["third_party"], ag.target[slots])
     latest = np.full(m.shape, -1, np.int64)
     _latest_outside_kernel(m, entry, hostile, substitute, latest)
-    realigned = th_persistence.realignment(entry, latest, world.year, memory_years=p.realignment_memory)
-    ref = world.regime_reference if world.regime_reference.shape == world.regime.shape else world.regime
+    realigned = th_persistence.realignment(entry, latest, world.state.year, memory_years=p.realignment_memory)
+    ref = world.state.regime_reference if world.state.regime_reference.shape == world.state.regime.shape else world.state.regime
     # only a transition counts (Polity IV's REGTRANS): a drift below the threshold is read as no change at all
-    moved = th_abrogation.regime_transition(world.regime, ref, threshold=p.regime_transition_threshold)
-    ref = np.where(moved > 0, ref, world.regime)
-    shift = np.minimum(th_persistence.regime_change(m, world.regime, ref), 1.0)
+    moved = th_abrogation.regime_transition(world.state.regime, ref, threshold=p.regime_transition_threshold)
+    ref = np.where(moved > 0, ref, world.state.regime)
+    shift = np.minimum(th_persistence.regime_change(m, world.state.regime, ref), 1.0)
     # each member whose regime changed may abrogate on its own (Leeds & Savun 2007): the treaty's exposure is their union
-    any_member = th_abrogation.regime_abrogation(m, world.regime, ref, hazard=p.regime_change_hazard)
-    st["realignment"], st["regime_change"], st["regime_shift_by_state"] = realigned, shift, np.abs(world.regime - ref)
+    any_member = th_abrogation.regime_abrogation(m, world.state.regime, ref, hazard=p.regime_change_hazard)
+    st["realignment"], st["regime_change"], st["regime_shift_by_state"] = realigned, shift, np.abs(world.state.regime - ref)
     keep = 1.0 - p.institution_protection * institutional
-    held = 1.0 - min(2.0 * world.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
+    held = 1.0 - min(2.0 * world.inputs.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
     return th_persistence.circumstance_terms(np.minimum(other, 1.0), realigned, shift, realignment_hazard=p.realignment_hazard,
-                                             regime_hazard=p.regime_change_hazard, keep=keep, held=held, check=world.check,
+                                             regime_hazard=p.regime_change_hazard, keep=keep, held=held, check=world.inputs.check,
                                              regime_probability=any_member)
 
 
@@ -237,23 +237,23 @@ def _latest_outside_kernel(members, entry, hostile, substitute, out):  # pragma:
                         out[a, i] = entry[b, i]
 
 def _stated_terms(world: World, rng: np.random.Generator, slots: np.ndarray) -> None:
-    """A pact formed in the run states a term drawn from the record's treaty practice (``world.treaty_terms``; ATOP
+    """A pact formed in the run states a term drawn from the record's treaty practice (``world.inputs.treaty_terms``; ATOP
     ``length``; :mod:`foedus.sim.build_terms`), renewed by the same, automatically where the drawn treaty's term renews
-    unless a member gives notice (``world.treaty_automatic``, ATOP ``proren`` 2; Koremenos 2005); a draw of 0, or no
+    unless a member gives notice (``world.inputs.treaty_automatic``, ATOP ``proren`` 2; Koremenos 2005); a draw of 0, or no
     practice, states none (inf). One draw per new pact, only when there is a practice to draw from. A pact formed while
     a member is at war (``wartime``) that states no term is made for that war: it lasts until no member is at war any
     more (-inf, an event-bound term, ATOP ``speclgth`` 2; ATOP 5.1: 16 of the 20 wartime alliances begun 1815-1914
     ended fulfilled, median 2 years; Leeds et al. 2002), when it ends with its provisions fulfilled
     (:func:`foedus.sim.steps.dissolution.expire_terms`); one that states a term keeps it, as the record's wartime
     treaties with a stated term did (the Anglo-Soviet treaty of 1942, for 20 years)."""
-    ag = world.agreements
+    ag = world.state.agreements
     fresh = slots[np.isnan(ag.term_end[slots])]
     if not len(fresh):
         return
-    practice = world.treaty_terms
+    practice = world.inputs.treaty_terms
     pick = rng.integers(len(practice), size=len(fresh)) if len(practice) else np.zeros(len(fresh), np.intp)
     term = practice[pick] if len(practice) else np.zeros(len(fresh))
-    auto = world.treaty_automatic[pick] if len(world.treaty_automatic) == len(practice) and len(practice) else np.zeros(len(fresh), bool)
+    auto = world.inputs.treaty_automatic[pick] if len(world.inputs.treaty_automatic) == len(practice) and len(practice) else np.zeros(len(fresh), bool)
     ag.term_end[fresh] = np.where(term > 0, ag.start_year[fresh] + term, np.inf)
     ag.renewal_years[fresh] = np.where(term > 0, term, np.nan)
     ag.automatic_renewal[fresh] = auto & (term > 0)
@@ -270,19 +270,19 @@ def _democratisation(world: World, depth: np.ndarray) -> None:
     state's integration (the largest integration of its agreements: forward-deployed forces, a
     common command) and the yearly rate ``democratisation_rate × 2 T5``.
     """
-    rate = world.params.democratisation_rate * 2.0 * world.trends.norms
+    rate = world.inputs.params.democratisation_rate * 2.0 * world.inputs.trends.norms
     c = world.results.ally_credibility
     if rate <= 0 or not depth.any():
         return
     weight = c.sum(axis=1)
-    if world.check:
+    if world.inputs.check:
         allied = weight > 0
-        mean = np.where(allied, (c @ world.regime) / np.where(allied, weight, 1.0), world.regime)
-        world.regime = th_cohesion.democratic_diffusion(world.regime, np.minimum(mean, 1.0), np.minimum(depth, 1.0), rate=min(rate, 1.0), check=True)
+        mean = np.where(allied, (c @ world.state.regime) / np.where(allied, weight, 1.0), world.state.regime)
+        world.state.regime = th_cohesion.democratic_diffusion(world.state.regime, np.minimum(mean, 1.0), np.minimum(depth, 1.0), rate=min(rate, 1.0), check=True)
         return
     out = np.empty(len(weight))
-    _diffusion_kernel(world.regime, c @ world.regime, weight, depth, float(min(rate, 1.0)), out)
-    world.regime = out
+    _diffusion_kernel(world.state.regime, c @ world.state.regime, weight, depth, float(min(rate, 1.0)), out)
+    world.state.regime = out
 
 
 @njit(cache=True)
@@ -350,8 +350,8 @@ def cohesion_state(world: World) -> dict | None:
     ``world.results.abandonment``; returns the per-agreement factors (or None without agreements).
     See :func:`alliance_politics` for the model.
     """
-    tr = world.trends
-    ag = world.agreements
+    tr = world.inputs.trends
+    ag = world.state.agreements
     n = world.n
     slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
     if not len(slots):
@@ -359,10 +359,10 @@ def cohesion_state(world: World) -> dict | None:
         world.results.entrapment = np.zeros(n)
         world.results.abandonment = np.zeros(n)
         return None
-    prof = security_profile(ag.members, slots, world.power, ag.power_start, world.results.threat, world.results.global_threat, world.economy, world.regime)
+    prof = security_profile(ag.members, slots, world.state.power, ag.power_start, world.results.threat, world.results.global_threat, world.state.economy, world.state.regime)
     rho, similarity, joint_dem = prof["rho"], prof["similarity"], prof["all_democracies"]
     competition = np.minimum(np.maximum(tr.economic_interdependence * prof["evenness"], 0.0), 1.0)
-    prm = world.params
+    prm = world.inputs.params
     cohesion = th_cohesion.alliance_cohesion(
         rho,
         competition,
@@ -373,7 +373,7 @@ def cohesion_state(world: World) -> dict | None:
         competition_weight=prm.cohesion_competition_weight,
         similarity_weight=2.0 * tr.norms * prm.cohesion_similarity_weight,
         democracy_weight=2.0 * tr.norms * prm.cohesion_democracy_weight,
-        check=world.check,
+        check=world.inputs.check,
     )
     cohesion = np.minimum(np.maximum(cohesion * (1.0 - ag.betrayal[slots]), 0.0), 1.0)
     ag.cohesion[slots] = cohesion
@@ -384,12 +384,12 @@ def cohesion_state(world: World) -> dict | None:
     lapse, target_threat = founding_threat_lapse(world, slots, prof["size"])
     # Snyder's alliance security dilemma, per state, from its strongest commitment; allies'
     # risk-taking (their largest hostility) and whether an ally faces the same main threat
-    partner_risk, main_threat = risk_and_main_threat(world.hostility, world.results.threat)
+    partner_risk, main_threat = risk_and_main_threat(world.state.hostility, world.results.threat)
     main_threat = np.where(main_threat_of(world) >= 0, main_threat, -1 - np.arange(world.n))  # no perceived main threat: shares none
     c_ij, best_of, risk_of_partners, shared = alliance_ties(ag.members, slots, ag.commitment, ag.integration, cohesion, partner_risk, main_threat)
     world.results.ally_credibility = c_ij
     commit, integ, best = best_of.T
-    if world.check:
+    if world.inputs.check:
         world.results.entrapment = th_entrapment.entrapment_risk(commit, risk_of_partners, shared, check=True)
         alternatives = np.minimum(np.maximum(1.0 - best, 0.0), 1.0)
         world.results.abandonment = th_entrapment.abandonment_risk(commit, alternatives, integ, check=True)
@@ -402,7 +402,7 @@ def cohesion_state(world: World) -> dict | None:
         "cohesion": cohesion,
         "competition": competition,
         "similarity": similarity,
-        "democracy": th_persistence.democratic_commitment(ag.members[slots], world.regime),
+        "democracy": th_persistence.democratic_commitment(ag.members[slots], world.state.regime),
         "third_party": th_persistence.has_third_party_purpose(ag.obligations[slots]),
         "joint_democracy": joint_dem,
         "capability_change": prof["capability_change"],
@@ -428,12 +428,12 @@ def founding_threat_lapse(world: World, slots: np.ndarray, size: np.ndarray) -> 
     (lapse 0). Returns (A,) arrays: the lapse and the target's mean threat to the members now
     (NaN without a target).
     """
-    ag = world.agreements
+    ag = world.state.agreements
     threat = world.results.threat
     unset = ag.target[slots] == TARGET_UNSET
     if unset.any():
         new = slots[unset]
-        target, level = th_persistence.founding_threat(ag.members[new], threat, world.power, check=world.check)
+        target, level = th_persistence.founding_threat(ag.members[new], threat, world.state.power, check=world.inputs.check)
         # a pact of neutrality, non-aggression or consultation regulates its members' own relation: no third-party threat
         target = np.where(th_persistence.has_third_party_purpose(ag.obligations[new]), target, -1)
         ag.target[new] = np.where(target >= 0, target, TARGET_NONE)
@@ -454,6 +454,6 @@ def founding_threat_lapse(world: World, slots: np.ndarray, size: np.ndarray) -> 
         tgt = ag.target[slots]
         has = tgt >= 0
     ref = np.where(has, ag.target_threat_start[slots], np.nan)
-    lapse = th_persistence.threat_lapse(np.where(has, now, 0.0), ref, check=world.check)
+    lapse = th_persistence.threat_lapse(np.where(has, now, 0.0), ref, check=world.inputs.check)
     return np.where(tgt == TARGET_GONE, 1.0, lapse), np.where(has, now, np.nan)
 

@@ -4,7 +4,7 @@ Runs after :mod:`.conflict` so that this year's wars count, and after the allian
 :mod:`.politics`, whose democratisation (:func:`foedus.sim.steps.politics._democratisation`, Pevehouse
 2005) and the scenario's scheduled ``regime_change`` shocks (:mod:`.trends`) are the simulator's regime
 changes: the termination hazard reads them as each state's regime shift against its discounted
-memory (``World.regime_reference``, kept here). Rivalry feeds back on the rest of the
+memory (``WorldState.regime_reference``, kept here). Rivalry feeds back on the rest of the
 year through perceived intentions (:mod:`.threat`: rivalry is a third of the intentions term) and
 the hostility baseline (a new rivalry raises it to ``rivalry_hostility``; an ended one lowers it by
 as much), and on the trend step's pairs of rivals (T1).
@@ -41,7 +41,7 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     rivalry ends with :func:`~foedus.theory.rivalry.rivalry_termination_hazard` of contiguity,
     major status, the power shift since it began, war memory, joint democracy, regime distance and
     the regime shift of either state (:func:`~foedus.theory.rivalry.regime_shift` against
-    ``World.regime_reference``, which then takes this year's regimes,
+    ``WorldState.regime_reference``, which then takes this year's regimes,
     :func:`~foedus.theory.rivalry.regime_reference`). Coefficients: ``rivalry_onset_*`` and
     ``rivalry_end_*`` of :class:`~foedus.sim.parameters.Parameters`, estimated on the record's
     in-sample eras (1816–1914, 1946–1989; ``tools/rivalry_fit.py``). The hazards
@@ -49,21 +49,21 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     ``tests/sim/test_rivalry_kernel.py``); the covariates are built again, by the theory's
     functions, only for the few pairs whose rivalry begins or ends (their explanations).
     """
-    p = world.params
-    world.war_history = th.war_history(world.war_history, world.at_war, memory=p.war_memory)
-    if world.regime_reference.shape != (world.n,):
-        world.regime_reference = np.asarray(world.regime, dtype=float).copy()
-    change = np.abs(world.regime - world.regime_reference)  # each state's part of foedus.theory.rivalry.regime_shift
-    world.regime_reference = th.regime_reference(world.regime_reference, world.regime, memory=p.regime_memory)
+    p = world.inputs.params
+    world.state.war_history = th.war_history(world.state.war_history, world.state.at_war, memory=p.war_memory)
+    if world.state.regime_reference.shape != (world.n,):
+        world.state.regime_reference = np.asarray(world.state.regime, dtype=float).copy()
+    change = np.abs(world.state.regime - world.state.regime_reference)  # each state's part of foedus.theory.rivalry.regime_shift
+    world.state.regime_reference = th.regime_reference(world.state.regime_reference, world.state.regime, memory=p.regime_memory)
     i, j = _upper(world)
     draw = rng.random(len(i))
-    live = world.active[i] & world.active[j] & (world.power[i] > 0) & (world.power[j] > 0)
+    live = world.state.active[i] & world.state.active[j] & (world.state.power[i] > 0) & (world.state.power[j] > 0)
     i, j, draw = i[live], j[live], draw[live]
     if not len(i):
         return
-    dem = world.regime >= p.democracy_threshold
+    dem = world.state.regime >= p.democracy_threshold
     h_on, h_end = rivalry_hazards(world, i, j, dem, change)
-    rival = np.take(world.rivalry, i * world.n + j)
+    rival = np.take(world.state.rivalry, i * world.n + j)
     on, r = np.flatnonzero(~rival), np.flatnonzero(rival)
     begin = on[draw[on] < h_on[on]]
     end = r[draw[r] < h_end[r]]
@@ -78,12 +78,12 @@ def rivalry_hazards(world: World, i: np.ndarray, j: np.ndarray, dem: np.ndarray,
     larger of its two). Equal to the bit to :func:`foedus.theory.rivalry.rivalry_onset_hazard` and
     :func:`~foedus.theory.rivalry.rivalry_termination_hazard` of :func:`_covariates`.
     """
-    p = world.params
+    p = world.inputs.params
     h_on = np.zeros(len(i))
     h_end = np.zeros(len(i))
     _hazard_kernel(
-        np.ascontiguousarray(i, dtype=np.int64), np.ascontiguousarray(j, dtype=np.int64), world.contiguous, world.major, world.power, defence_pairs(world),
-        world.war_history, dem, world.regime, world.rivalry, world.rivalry_balance0, world.distance_km,
+        np.ascontiguousarray(i, dtype=np.int64), np.ascontiguousarray(j, dtype=np.int64), world.inputs.contiguous, world.state.major, world.state.power, defence_pairs(world),
+        world.state.war_history, dem, world.state.regime, world.state.rivalry, world.state.rivalry_balance0, world.inputs.distance_km,
         np.ascontiguousarray(change, dtype=float), float(p.rivalry_reach_km), float(p.rivalry_contact_km),
         np.asarray(p.rivalry_onset_coefficients(), dtype=float), float(p.rivalry_onset_intercept),
         np.asarray(p.rivalry_end_coefficients(), dtype=float), float(p.rivalry_end_intercept), h_on, h_end,
@@ -94,19 +94,19 @@ def rivalry_hazards(world: World, i: np.ndarray, j: np.ndarray, dem: np.ndarray,
 def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, change: np.ndarray, rivals: bool) -> dict[str, np.ndarray]:
     """The covariates of the pairs ``(a, b)`` by the theory's functions (:data:`~foedus.theory.rivalry.ONSET_TERMS`, or :data:`~foedus.theory.rivalry.TERMINATION_TERMS` for ``rivals``)."""
     x = {
-        "contiguous": world.contiguous[a, b],
-        "major_pair": world.major[a] & world.major[b],
-        "war_history": th.war_term(world.war_history[a, b]),
+        "contiguous": world.inputs.contiguous[a, b],
+        "major_pair": world.state.major[a] & world.state.major[b],
+        "war_history": th.war_term(world.state.war_history[a, b]),
         "joint_democracy": dem[a] & dem[b],
-        "regime_distance": np.abs(world.regime[a] - world.regime[b]),
+        "regime_distance": np.abs(world.state.regime[a] - world.state.regime[b]),
     }
     if rivals:
-        x["power_shift"] = th.power_shift(world.power[a], world.power[b], world.rivalry_balance0[a, b])
+        x["power_shift"] = th.power_shift(world.state.power[a], world.state.power[b], world.state.rivalry_balance0[a, b])
         x["regime_shift"] = np.maximum(change[a], change[b])  # th.regime_shift of the regimes and their references
     else:
-        x["parity"] = th.parity(world.power[a], world.power[b])
-        x["one_major"] = world.major[a] ^ world.major[b]
-        x["out_of_reach"] = th.out_of_reach(world.distance_km[a, b], world.major[a], world.major[b], reach_km=world.params.rivalry_reach_km)
+        x["parity"] = th.parity(world.state.power[a], world.state.power[b])
+        x["one_major"] = world.state.major[a] ^ world.state.major[b]
+        x["out_of_reach"] = th.out_of_reach(world.inputs.distance_km[a, b], world.state.major[a], world.state.major[b], reach_km=world.inputs.params.rivalry_reach_km)
         x["defence_pact"] = defence_pairs(world)[a, b]
     return x
 
@@ -155,25 +155,25 @@ def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, 
 
 def _apply(world: World, i: np.ndarray, j: np.ndarray, begin: np.ndarray, end: np.ndarray, dem: np.ndarray, change: np.ndarray, h_on: np.ndarray, h_end: np.ndarray) -> None:
     """Start the rivalries ``begin`` and end the rivalries ``end`` (positions in ``i``, ``j``), and log them."""
-    p = world.params
-    y = world.year
+    p = world.inputs.params
+    y = world.state.year
     for k, kind, h, terms in ((begin, "rivalry_onset", h_on, th.ONSET_TERMS), (end, "rivalry_end", h_end, th.TERMINATION_TERMS)):
         if not len(k):
             continue
         a, b = i[k], j[k]
         starting = kind == "rivalry_onset"
         details = None
-        if world.explain:  # the covariates before this change (power_shift reads the balance the rivalry began with)
+        if world.inputs.explain:  # the covariates before this change (power_shift reads the balance the rivalry began with)
             x = _covariates(world, a, b, dem, change, rivals=not starting)
             cols = {t: x[t].tolist() for t in terms}
             hz = h[k].tolist()
             details = [{"cause": "hazard", "factors": {"hazard": hz[m], **{t: cols[t][m] for t in terms}}} for m in range(len(k))]
-        world.rivalry[a, b] = world.rivalry[b, a] = starting
-        base = world.hostility_base[a, b]
+        world.state.rivalry[a, b] = world.state.rivalry[b, a] = starting
+        base = world.state.hostility_base[a, b]
         new = np.maximum(base, p.rivalry_hostility) if starting else np.maximum(base - p.rivalry_hostility, 0.0)
-        world.hostility_base[a, b] = world.hostility_base[b, a] = new
+        world.state.hostility_base[a, b] = world.state.hostility_base[b, a] = new
         if starting:
-            ratio = th.log_ratio(world.power[a], world.power[b])
-            world.rivalry_balance0[a, b], world.rivalry_balance0[b, a] = ratio, -ratio
-        world.log.events(y, kind, -1, world.ccode[a], world.ccode[b], details)
+            ratio = th.log_ratio(world.state.power[a], world.state.power[b])
+            world.state.rivalry_balance0[a, b], world.state.rivalry_balance0[b, a] = ratio, -ratio
+        world.log.events(y, kind, -1, world.inputs.ccode[a], world.inputs.ccode[b], details)
     world.cache.pop("rival_pairs", None)  # the trend step's pairs of rivals and majors (T1)

@@ -1,7 +1,7 @@
 """Step 0, the state system: states enter and leave it as the scenario schedules (brief A1; COW state list).
 
 A run's arrays cover every state that is a system member at some time in the horizon (fixed
-size, so every step stays vectorised); :attr:`foedus.sim.world.World.active` says which are
+size, so every step stays vectorised); :attr:`foedus.sim.world.WorldState.active` says which are
 members this year. A state outside the system is *dormant*: no capability share (its anchor
 ``cinc0`` is 0, so its power and every threat it poses are 0), no spending or forces, no
 hostility, rivalry, war, cyber posture or exposure to global threats, no memberships, and it
@@ -45,15 +45,15 @@ def system_membership(world: World, rng: np.random.Generator) -> None:
     Entrants become active with their scheduled figures (:func:`enter_system`); states whose
     last year was the previous one leave (:func:`leave_system`). Both are logged as events
     (``state_entry``, ``state_exit``). Nothing happens in a world without scheduled spells. The
-    kinds of crisis that may arise follow the era too (:func:`crisis_kinds` of ``world.crisis_threat_from``).
+    kinds of crisis that may arise follow the era too (:func:`crisis_kinds` of ``world.inputs.crisis_threat_from``).
     """
-    if len(world.crisis_threat_from):
-        world.crisis_threats = crisis_kinds(world.crisis_threat_from, world.year)
-    if not len(world.spells):
+    if len(world.inputs.crisis_threat_from):
+        world.state.crisis_threats = crisis_kinds(world.inputs.crisis_threat_from, world.state.year)
+    if not len(world.inputs.spells):
         return
-    now = membership_in(world.spells, world.n, world.year)
-    leaving = np.flatnonzero(world.active & ~now)
-    entering = np.flatnonzero(now & ~world.active)
+    now = membership_in(world.inputs.spells, world.n, world.state.year)
+    leaving = np.flatnonzero(world.state.active & ~now)
+    entering = np.flatnonzero(now & ~world.state.active)
     if len(leaving):
         leave_system(world, leaving)
     if len(entering):
@@ -69,24 +69,24 @@ def crisis_kinds(first_year: np.ndarray, year: int) -> list[int]:
 def make_dormant(world: World, idx: np.ndarray) -> None:
     """Take the states ``idx`` out of every array a step reads (see the module docstring); no events."""
     idx = np.asarray(idx, dtype=np.intp)
-    world.active[idx] = False
-    world.cinc0[idx] = 0.0
+    world.state.active[idx] = False
+    world.state.cinc0[idx] = 0.0
     for name in ("milex", "military", "milper", "milex_floor", "base_spending", "cyber_capacity", "cyber_vulnerability"):
-        getattr(world, name)[idx] = 0.0
-    world.power = np.where(world.active, world.power, 0.0)
-    world.cinc = np.where(world.active, world.cinc, 0.0)
-    world.major[idx] = False
-    world.exposure[idx] = 0.0
+        getattr(world.state, name)[idx] = 0.0
+    world.state.power = np.where(world.state.active, world.state.power, 0.0)
+    world.state.cinc = np.where(world.state.active, world.state.cinc, 0.0)
+    world.state.major[idx] = False
+    world.state.exposure[idx] = 0.0
     for name in ("hostility", "hostility_base"):
-        arr = getattr(world, name)
+        arr = getattr(world.state, name)
         arr[idx, :] = 0.0
         arr[:, idx] = 0.0
-    for arr in (world.rivalry, world.at_war):
+    for arr in (world.state.rivalry, world.state.at_war):
         arr[idx, :] = False
         arr[:, idx] = False
-    if world.war_history.shape == (world.n, world.n):
-        world.war_history[idx, :] = 0.0
-        world.war_history[:, idx] = 0.0
+    if world.state.war_history.shape == (world.n, world.n):
+        world.state.war_history[idx, :] = 0.0
+        world.state.war_history[:, idx] = 0.0
     world.cache.pop("rival_pairs", None)  # the trend step's pairs of rivals and majors
 
 
@@ -97,23 +97,23 @@ def leave_system(world: World, idx: np.ndarray) -> None:
     system"; a security agreement left with fewer than two members dissolves), their rivalries
     end (``rivalry_end``, same cause) and a ``state_exit`` event is logged for each.
     """
-    ag = world.agreements
-    y = world.year
+    ag = world.state.agreements
+    y = world.state.year
     slots, members = np.nonzero(ag.members[: ag.n][:, idx] & ag.active[: ag.n, None])
     if len(slots):
         members = idx[members]
-        leave(world, slots, members, {"cause": "state left the system"} if world.explain else None)
+        leave(world, slots, members, {"cause": "state left the system"} if world.inputs.explain else None)
         dissolve_if_deserted(world, np.unique(slots), "too few members after a state left the system")
-    ri, rj = np.nonzero(np.triu(world.rivalry | world.rivalry.T))
+    ri, rj = np.nonzero(np.triu(world.state.rivalry | world.state.rivalry.T))
     gone = np.isin(ri, idx) | np.isin(rj, idx)
     if gone.any():
-        world.log.events(y, "rivalry_end", -1, world.ccode[ri[gone]], world.ccode[rj[gone]], {"cause": "state left the system"})
+        world.log.events(y, "rivalry_end", -1, world.inputs.ccode[ri[gone]], world.inputs.ccode[rj[gone]], {"cause": "state left the system"})
     make_dormant(world, idx)
-    world.log.events(y, "state_exit", -1, world.ccode[idx], -1, {"cause": "scheduled end of its spell in the system"})
+    world.log.events(y, "state_exit", -1, world.inputs.ccode[idx], -1, {"cause": "scheduled end of its spell in the system"})
 
 
 def enter_system(world: World, idx: np.ndarray) -> None:
-    """The states ``idx`` enter the system with their scheduled figures (``world.dormant``).
+    """The states ``idx`` enter the system with their scheduled figures (``world.inputs.dormant``).
 
     Economy, spending, personnel, stock (spending over depreciation) and their anchors are the
     actor's figures; the Richardson grievance term is ``fatigue * spending`` (the state's
@@ -123,34 +123,34 @@ def enter_system(world: World, idx: np.ndarray) -> None:
     members' raw capability and ``C`` their current ``cinc`` total); hostility and rivalry with
     the members are the scenario's relations; major status, cyber posture and exposure are its own.
     """
-    d = world.dormant
-    p = world.params
+    d = world.inputs.dormant
+    p = world.inputs.params
     idx = np.asarray(idx, dtype=np.intp)
-    members = world.active.copy()
-    world.active[idx] = True
-    world.economy[idx] = world.economy0[idx] = d["economy"][idx]
-    world.milex[idx] = world.milex0[idx] = world.milex_floor[idx] = d["milex"][idx]
-    world.military[idx] = world.military0[idx] = d["milex"][idx] / p.military_depreciation
-    world.milper[idx] = world.milper0[idx] = d["milper"][idx]
-    world.base_spending[idx] = p.fatigue * d["milex"][idx]
-    raw = world.cinc0[members] * 0.5 * (world.economy[members] / world.economy0[members] + world.military[members] / world.military0[members])
-    scale = raw.sum() / max(float(world.cinc[members].sum()), 1e-12) if members.any() else 1.0
-    world.cinc0[idx] = d["cinc"][idx] * scale
-    world.major[idx] = d["major"][idx]
-    world.cyber_capacity[idx] = d["cyber_capacity"][idx]
-    world.cyber_vulnerability[idx] = d["cyber_vulnerability"][idx]
-    world.exposure[idx] = d["exposure"][idx]
-    rows, cols = np.ix_(idx, np.flatnonzero(world.active))
+    members = world.state.active.copy()
+    world.state.active[idx] = True
+    world.state.economy[idx] = world.state.economy0[idx] = d["economy"][idx]
+    world.state.milex[idx] = world.state.milex0[idx] = world.state.milex_floor[idx] = d["milex"][idx]
+    world.state.military[idx] = world.state.military0[idx] = d["milex"][idx] / p.military_depreciation
+    world.state.milper[idx] = world.state.milper0[idx] = d["milper"][idx]
+    world.state.base_spending[idx] = p.fatigue * d["milex"][idx]
+    raw = world.state.cinc0[members] * 0.5 * (world.state.economy[members] / world.state.economy0[members] + world.state.military[members] / world.state.military0[members])
+    scale = raw.sum() / max(float(world.state.cinc[members].sum()), 1e-12) if members.any() else 1.0
+    world.state.cinc0[idx] = d["cinc"][idx] * scale
+    world.state.major[idx] = d["major"][idx]
+    world.state.cyber_capacity[idx] = d["cyber_capacity"][idx]
+    world.state.cyber_vulnerability[idx] = d["cyber_vulnerability"][idx]
+    world.state.exposure[idx] = d["exposure"][idx]
+    rows, cols = np.ix_(idx, np.flatnonzero(world.state.active))
     for name, key in (("hostility", "hostility"), ("hostility_base", "hostility"), ("rivalry", "rivalry")):
-        arr = getattr(world, name)
+        arr = getattr(world.state, name)
         arr[rows, cols] = d[key][rows, cols]
         arr[cols.T, rows.T] = d[key][cols.T, rows.T]
     world.cache.pop("rival_pairs", None)
     world.update_power()
-    lp = np.log(np.where(world.power > 0, world.power, 1.0))  # the restored rivalries' balance (foedus.theory.rivalry.log_ratio)
-    world.rivalry_balance0[rows, cols] = lp[rows] - lp[cols]
-    world.rivalry_balance0[cols.T, rows.T] = lp[cols.T] - lp[rows.T]
-    world.log.events(world.year, "state_entry", -1, world.ccode[idx], -1, {"cause": "scheduled start of its spell in the system"})
+    lp = np.log(np.where(world.state.power > 0, world.state.power, 1.0))  # the restored rivalries' balance (foedus.theory.rivalry.log_ratio)
+    world.state.rivalry_balance0[rows, cols] = lp[rows] - lp[cols]
+    world.state.rivalry_balance0[cols.T, rows.T] = lp[cols.T] - lp[rows.T]
+    world.log.events(world.state.year, "state_entry", -1, world.inputs.ccode[idx], -1, {"cause": "scheduled start of its spell in the system"})
 
 
 def absent_states(world: World, rng: np.random.Generator) -> None:
@@ -160,9 +160,9 @@ def absent_states(world: World, rng: np.random.Generator) -> None:
     perceive and their exposure to global threats, so they do not arm, and shared global threats
     with them, so nobody allies with them for it. ``rng`` is not drawn from.
     """
-    if world.active.all():
+    if world.state.active.all():
         return
-    out = ~world.active
+    out = ~world.state.active
     r = world.results
     r.threat[out, :] = 0.0
     r.threat[:, out] = 0.0

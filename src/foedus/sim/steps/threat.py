@@ -68,33 +68,33 @@ def perceive_threats(world: World) -> None:
     (:func:`~foedus.theory.threat.shared_global_threat`). A state names a main threat only when it
     is at least ``threat_perception_threshold`` times its own capability (:func:`main_threat_of`).
     """
-    p = world.params
+    p = world.inputs.params
     x = distance_exponent(world)
     xf = forward_distance_exponent(world)
     offensive = walt_offensive(world)
     commitment = alliance_reassurance(world)
     exposed = exposed_states(world)
     restraint = trade_restraint(world)
-    if world.check:
+    if world.inputs.check:
         world.results.threat = th_threat.walt_threat(
-            world.power, offensive, x, world.hostility, world.proximity, world.ideal_distance, world.rivalry, commitment, exposed,
+            world.state.power, offensive, x, world.state.hostility, world.inputs.proximity, world.inputs.ideal_distance, world.state.rivalry, commitment, exposed,
             weights=_INTENT_WEIGHTS, ally_discount=p.ally_discount, aggression_floor=p.aggression_hostility, restraint=restraint, belied=p.aggression_hostility,
             serious=p.ideology_read_hostility, reach_weight=p.aggression_reach_weight, ideology_alone=p.ideology_alone, ideology_excess=ideological_excess(world),
             forward=xf, relevant=relevant_dyads(world), check=True,
         )
-        world.results.reach = th_projection.projected_capability(world.power, xf, check=True)
+        world.results.reach = th_projection.projected_capability(world.state.power, xf, check=True)
     else:
         world.results.threat, world.results.reach = threat_of(
-            world.hostility, world.ideal_distance, world.rivalry, world.proximity, commitment, x, world.power, offensive, p.ally_discount,
+            world.state.hostility, world.inputs.ideal_distance, world.state.rivalry, world.inputs.proximity, commitment, x, world.state.power, offensive, p.ally_discount,
             exposed, p.aggression_hostility, weight=_revealing_weight(world), restraint=restraint, belied=p.aggression_hostility,
             serious=p.ideology_read_hostility, within=aggression_within(world), alone=p.ideology_alone, excess=ideological_excess(world), forward=xf,
             relevant=relevant_dyads(world),
         )
-    key = world.global_intensity.tobytes()
+    key = world.state.global_intensity.tobytes()
     hit = world.cache.get("global_threats")
     if hit is None or hit[0] != key:
-        exposure = th_threat.global_threat_exposure(world.exposure, world.global_intensity, check=world.check)
-        shared = th_threat.shared_global_threat(world.exposure, world.global_intensity, check=world.check)
+        exposure = th_threat.global_threat_exposure(world.state.exposure, world.state.global_intensity, check=world.inputs.check)
+        shared = th_threat.shared_global_threat(world.state.exposure, world.state.global_intensity, check=world.inputs.check)
         exposure.flags.writeable = shared.flags.writeable = False
         hit = world.cache["global_threats"] = (key, exposure, shared)
     world.results.global_threat, world.results.shared_global = hit[1], hit[2]
@@ -103,10 +103,10 @@ def perceive_threats(world: World) -> None:
 def walt_offensive(world: World) -> np.ndarray:
     """(N,): Walt's offensive power of each state for the threat (:func:`foedus.theory.threat.offensive_power` of the military
     stock and military personnel, floor ``offensive_floor``), kept for the year's capabilities."""
-    key = (world.year, world.military.tobytes(), world.milper.tobytes())
+    key = (world.state.year, world.state.military.tobytes(), world.state.milper.tobytes())
     hit = world.cache.get("walt_offensive")
     if hit is None or hit[0] != key:
-        o = th_threat.offensive_power(world.military, world.milper, world.power, floor=world.params.offensive_floor, check=world.check)
+        o = th_threat.offensive_power(world.state.military, world.state.milper, world.state.power, floor=world.inputs.params.offensive_floor, check=world.inputs.check)
         o.flags.writeable = False
         hit = world.cache["walt_offensive"] = (key, o)
     return hit[1]
@@ -116,29 +116,29 @@ def main_threat_of(world: World, idx: np.ndarray | None = None) -> np.ndarray:
     """The main threat of the states ``idx`` (all by default): the index of the state that threatens each most, -1 when none is perceived
     (:func:`foedus.theory.threat.perceived_main_threat` of this year's ``world.results.threat``, threshold ``threat_perception_threshold``, ceiling ``threat_perception_ceiling``, floor ``threat_perception_floor``)."""
     hit = world.cache.get("main_threat")  # kept for this year's threats (a step that changes them in place drops it)
-    if hit is None or hit[0] is not world.results.threat or hit[1] != world.year:
+    if hit is None or hit[0] is not world.results.threat or hit[1] != world.state.year:
         main = th_threat.perceived_main_threat(
-            world.results.threat, world.power, threshold=world.params.threat_perception_threshold, ceiling=world.params.threat_perception_ceiling,
-            floor=world.params.threat_perception_floor, check=world.check
+            world.results.threat, world.state.power, threshold=world.inputs.params.threat_perception_threshold, ceiling=world.inputs.params.threat_perception_ceiling,
+            floor=world.inputs.params.threat_perception_floor, check=world.inputs.check
         )
-        hit = world.cache["main_threat"] = (world.results.threat, world.year, main)
+        hit = world.cache["main_threat"] = (world.results.threat, world.state.year, main)
     return hit[2] if idx is None else hit[2][np.asarray(idx, dtype=np.intp)]
 
 
 def main_threat_codes(world: World, idx: np.ndarray | None = None) -> list[int | None]:
     """The COW code of the main threat of the states ``idx`` (:func:`main_threat_of`), None for a state that perceives no threat."""
     m = main_threat_of(world, idx)
-    return [None if k < 0 else c for k, c in zip(m.tolist(), world.ccode[np.maximum(m, 0)].tolist())]
+    return [None if k < 0 else c for k, c in zip(m.tolist(), world.inputs.ccode[np.maximum(m, 0)].tolist())]
 
 
 def trade_restraint(world: World) -> np.ndarray:
     """(N, N): :func:`foedus.theory.intentions.commercial_restraint` of the pairs' trade dependence with
     weight ``trade_restraint`` (T2), kept until the dependence or the weight changes (it moves each
     year when T2 is not 0.5)."""
-    key = (world.params.trade_restraint, world.trade_dependence.tobytes())
+    key = (world.inputs.params.trade_restraint, world.state.trade_dependence.tobytes())
     hit = world.cache.get("trade_restraint")
     if hit is None or hit[0] != key:
-        r = th_threat.commercial_restraint(world.trade_dependence, weight=world.params.trade_restraint, check=world.check)
+        r = th_threat.commercial_restraint(world.state.trade_dependence, weight=world.inputs.params.trade_restraint, check=world.inputs.check)
         r.flags.writeable = False
         hit = world.cache["trade_restraint"] = (key, r)
     return hit[1]
@@ -149,10 +149,10 @@ def distance_exponent(world: World) -> np.ndarray:
     (:func:`foedus.theory.projection.relative_discount_exponent`: a state's capability at home is its
     share); the distances are fixed, so computed once per ``miles_per_day``."""
     hit = world.cache.get("distance_exponent")
-    if hit is None or hit[0] != world.params.miles_per_day:
-        x = th_projection.relative_discount_exponent(world.distance_km, miles_per_day=world.params.miles_per_day, check=world.check)
+    if hit is None or hit[0] != world.inputs.params.miles_per_day:
+        x = th_projection.relative_discount_exponent(world.inputs.distance_km, miles_per_day=world.inputs.params.miles_per_day, check=world.inputs.check)
         x.flags.writeable = False
-        hit = world.cache["distance_exponent"] = (world.params.miles_per_day, x)
+        hit = world.cache["distance_exponent"] = (world.inputs.params.miles_per_day, x)
     return hit[1]
 
 
@@ -165,7 +165,7 @@ def forward_hosts(world: World) -> np.ndarray:
     treaties, the Warsaw Pact), the pacts under which an ally's forces are stationed on the host's territory (Harkavy 1982;
     Morrow 1991: bases are the weak ally's concession for protection). A pact without them (the Franco-Russian alliance of
     1894) stations none. Kept until the agreements change."""
-    ag = world.agreements
+    ag = world.state.agreements
     key = (ag.version, ag.institutionalised[: ag.n].tobytes(), world.n)
     hit = world.cache.get("stationing_commitment")
     if hit is None or hit[0] != key:
@@ -174,7 +174,7 @@ def forward_hosts(world: World) -> np.ndarray:
         _commitment_kernel(ag.members, ag.active, ag.domain, strength, ag.n, SECURITY, out)
         out.flags.writeable = False
         hit = world.cache["stationing_commitment"] = (key, out)
-    return (hit[1] >= CALL_TO_ARMS) & world.major[:, None] & asymmetric_capabilities(world.power[:, None], world.power[None, :])
+    return (hit[1] >= CALL_TO_ARMS) & world.state.major[:, None] & asymmetric_capabilities(world.state.power[:, None], world.state.power[None, :])
 
 
 def forward_distance_exponent(world: World) -> np.ndarray:
@@ -182,12 +182,12 @@ def forward_distance_exponent(world: World) -> np.ndarray:
     :func:`distance_exponent` and :func:`forward_hosts`, saving ``forward_presence``): a great power's strength also starts from
     the territory of the allies that host it (Boulding 1962, ch. 12). Kept until the hosts or the saving change."""
     x = distance_exponent(world)
-    s = world.params.forward_presence
+    s = world.inputs.params.forward_presence
     hosts = forward_hosts(world) if s > 0 else np.zeros((world.n, world.n), dtype=bool)
-    key = (hosts.tobytes(), s, x.shape[0], world.params.miles_per_day)
+    key = (hosts.tobytes(), s, x.shape[0], world.inputs.params.miles_per_day)
     hit = world.cache.get("forward_exponent")
     if hit is None or hit[0] != key:
-        if world.check:
+        if world.inputs.check:
             out = th_projection.forward_exponent(x, hosts, saving=s, check=True)
         else:
             out = x.copy()
@@ -206,14 +206,14 @@ def exposed_states(world: World) -> np.ndarray:
     a minor ``i`` reads only what befalls its neighbours and the states it can reach, :func:`foedus.theory.projection.able_to_reach`;
     or that its allies in arms border or reach; Maoz & Russett 1993, Lemke & Reed 2001, Lemke 2002, Quackenbush 2006).
     Kept until the majors, the rivalries, the capabilities or the agreements change."""
-    key = (world.major.tobytes(), world.rivalry.tobytes(), world.contiguous.tobytes(), world.power.tobytes(), world.agreements.version)
+    key = (world.state.major.tobytes(), world.state.rivalry.tobytes(), world.inputs.contiguous.tobytes(), world.state.power.tobytes(), world.state.agreements.version)
     hit = world.cache.get("exposed_states")
     if hit is None or hit[0] != key:
-        minor = 1.0 - world.major.astype(float)
-        e = minor[None, :] * (1.0 - world.ideal_distance) if world.ideal_distance is not None else np.repeat(minor[None, :], world.n, axis=0)
-        e = e * (1.0 - world.rivalry) * th_relevance.politically_relevant(
-            world.contiguous, world.major, th_projection.able_to_reach(world.power, distance_exponent(world), check=world.check),
-            alliance_commitment(world) >= CALL_TO_ARMS, check=world.check,
+        minor = 1.0 - world.state.major.astype(float)
+        e = minor[None, :] * (1.0 - world.inputs.ideal_distance) if world.inputs.ideal_distance is not None else np.repeat(minor[None, :], world.n, axis=0)
+        e = e * (1.0 - world.state.rivalry) * th_relevance.politically_relevant(
+            world.inputs.contiguous, world.state.major, th_projection.able_to_reach(world.state.power, distance_exponent(world), check=world.inputs.check),
+            alliance_commitment(world) >= CALL_TO_ARMS, check=world.inputs.check,
         )
         e.flags.writeable = False
         hit = world.cache["exposed_states"] = (key, e)
@@ -224,11 +224,11 @@ def relevant_dyads(world: World) -> np.ndarray:
     """(N, N): :func:`foedus.theory.relevance.relevant_dyads` of the world (Lemke & Reed 2001: contiguous, a major power in the pair,
     or either able to reach the other, :func:`foedus.theory.projection.able_to_reach`): the only aggressors whose acts against
     others a state reads as revealing intentions towards itself. Kept until the majors, contiguity or capabilities change."""
-    key = (world.major.tobytes(), world.contiguous.tobytes(), world.power.tobytes())
+    key = (world.state.major.tobytes(), world.inputs.contiguous.tobytes(), world.state.power.tobytes())
     hit = world.cache.get("relevant_dyads")
     if hit is None or hit[0] != key:
         v = th_relevance.relevant_dyads(
-            world.contiguous, world.major, th_projection.able_to_reach(world.power, distance_exponent(world), check=world.check), check=world.check
+            world.inputs.contiguous, world.state.major, th_projection.able_to_reach(world.state.power, distance_exponent(world), check=world.inputs.check), check=world.inputs.check
         )
         v.flags.writeable = False
         hit = world.cache["relevant_dyads"] = (key, v)
@@ -238,11 +238,11 @@ def relevant_dyads(world: World) -> np.ndarray:
 def ideological_excess(world: World) -> np.ndarray:
     """(N, N): :func:`foedus.theory.intentions.ideological_excess` of the UN ideal points (known ones only) beyond
     ``ideology_camp_distance``, what ideology alone makes threatening (Haas 2005); kept until the ideal points or the width change."""
-    known = world.ideal_known if world.ideal_known is not None else np.ones(world.n, dtype=bool)
-    key = (world.params.ideology_camp_distance, world.ideal_point.tobytes(), known.tobytes())
+    known = world.inputs.ideal_known if world.inputs.ideal_known is not None else np.ones(world.n, dtype=bool)
+    key = (world.inputs.params.ideology_camp_distance, world.inputs.ideal_point.tobytes(), known.tobytes())
     hit = world.cache.get("ideological_excess")
     if hit is None or hit[0] != key:
-        e = th_intentions.ideological_excess(world.ideal_point, world.params.ideology_camp_distance, known=known, check=world.check)
+        e = th_intentions.ideological_excess(world.inputs.ideal_point, world.inputs.params.ideology_camp_distance, known=known, check=world.inputs.check)
         e.flags.writeable = False
         hit = world.cache["ideological_excess"] = (key, e)
     return hit[1]
@@ -253,7 +253,7 @@ def _revealing_weight(world: World) -> np.ndarray:
     e = exposed_states(world)
     hit = world.cache.get("revealing_weight")
     if hit is None or hit[0] is not e:
-        w = world.proximity * e
+        w = world.inputs.proximity * e
         w.flags.writeable = False
         hit = world.cache["revealing_weight"] = (e, w)
     return hit[1]
@@ -262,11 +262,11 @@ def _revealing_weight(world: World) -> np.ndarray:
 def aggression_within(world: World) -> np.ndarray:
     """(N, N): ``proximity ** aggression_reach_weight`` (:func:`foedus.theory.intentions.reach_within`), how close each state is to each
     aggressor for the reach of its acts (:func:`foedus.theory.intentions.revealed_hostility`'s ``within``); the distances are fixed, so kept per weight."""
-    w = world.params.aggression_reach_weight
+    w = world.inputs.params.aggression_reach_weight
     hit = world.cache.get("aggression_within")
     if hit is None or hit[0] != w or hit[1].shape[0] != world.n:
-        a = th_intentions.reach_within(world.proximity, w, check=world.check)
-        a = a.copy() if a is world.proximity else a
+        a = th_intentions.reach_within(world.inputs.proximity, w, check=world.inputs.check)
+        a = a.copy() if a is world.inputs.proximity else a
         a.flags.writeable = False
         hit = world.cache["aggression_within"] = (w, a)
     return hit[1]
@@ -274,7 +274,7 @@ def aggression_within(world: World) -> np.ndarray:
 
 def alliance_commitment(world: World) -> np.ndarray:
     """(N, N): commitment of the strongest security agreement in force each pair shares (0 for none), kept until the agreements change."""
-    ag = world.agreements
+    ag = world.state.agreements
     hit = world.cache.get("alliance_commitment")
     if hit is None or hit[0] != ag.version or hit[1].shape[0] != world.n:
         out = np.zeros((world.n, world.n))
@@ -298,15 +298,15 @@ def alliance_reassurance(world: World) -> np.ndarray:
     has left the system (``Agreements.target`` gone, or not a member this year) reassures no more
     (:func:`foedus.theory.intentions.pledged_reassurance`: Britain and the Soviet Union after 1945).
     """
-    ag = world.agreements
+    ag = world.state.agreements
     target = ag.target[: ag.n]
-    gone = (target == TARGET_GONE) | ((target >= 0) & ~world.active[np.maximum(target, 0)])
+    gone = (target == TARGET_GONE) | ((target >= 0) & ~world.state.active[np.maximum(target, 0)])
     key = (ag.version, gone.tobytes())
     hit = world.cache.get("alliance_reassurance")
     if hit is None or hit[0] != key or hit[1].shape[0] != world.n:
         out = np.zeros((world.n, world.n))
         strength = commitment_strength(ag.obligations[: ag.n], False) if ag.n else np.zeros(0)
-        strength = th_intentions.pledged_reassurance(strength, gone, check=world.check)
+        strength = th_intentions.pledged_reassurance(strength, gone, check=world.inputs.check)
         _commitment_kernel(ag.members, ag.active, ag.domain, strength, ag.n, SECURITY, out)
         out.flags.writeable = False
         hit = world.cache["alliance_reassurance"] = (key, out)
@@ -332,28 +332,28 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
         for k, d in zip(has.tolist(), threat_terms(world, i[has], j[has])):
             out[k] = d
         return out
-    h = world.hostility
+    h = world.state.hostility
     x = forward_distance_exponent(world)
-    reach = th_projection.reach_fraction(world.power, distance_exponent(world), check=False)[:, j]
-    serious = np.where(h[:, j] >= world.params.aggression_hostility, h[:, j] * reach, 0.0).T
+    reach = th_projection.reach_fraction(world.state.power, distance_exponent(world), check=False)[:, j]
+    serious = np.where(h[:, j] >= world.inputs.params.aggression_hostility, h[:, j] * reach, 0.0).T
     a = aggression_within(world)
     a_ij, a_kj = a[i, j][:, None], a[:, j].T  # W: within the reach j has shown (revealed_hostility)
     with np.errstate(divide="ignore", invalid="ignore"):
         within = np.where(a_ij >= a_kj, 1.0, a_ij / a_kj)
     revealed = np.maximum(h[i, j], ((_revealing_weight(world)[i, :] * serious) * within).max(axis=1) * relevant_dyads(world)[i, j])
-    commitment = alliance_reassurance(world)[i, j] * (1.0 - world.rivalry[i, j])  # a rival's pledge does not reassure (allied_intentions)
+    commitment = alliance_reassurance(world)[i, j] * (1.0 - world.state.rivalry[i, j])  # a rival's pledge does not reassure (allied_intentions)
     offensive = walt_offensive(world)[j]
-    projected = (world.power[j] * offensive) ** x[i, j]
-    ideal = world.ideal_distance[i, j] if world.ideal_distance is not None else np.full(len(i), np.nan)
+    projected = (world.state.power[j] * offensive) ** x[i, j]
+    ideal = world.inputs.ideal_distance[i, j] if world.inputs.ideal_distance is not None else np.full(len(i), np.nan)
     rows = zip(
-        world.results.threat[i, j].tolist(), offensive.tolist(), projected.tolist(), world.distance_km[i, j].tolist(), h[i, j].tolist(), revealed.tolist(),
-        ideal.tolist(), world.rivalry[i, j].astype(float).tolist(), commitment.tolist(), trade_restraint(world)[i, j].tolist(),
+        world.results.threat[i, j].tolist(), offensive.tolist(), projected.tolist(), world.inputs.distance_km[i, j].tolist(), h[i, j].tolist(), revealed.tolist(),
+        ideal.tolist(), world.state.rivalry[i, j].astype(float).tolist(), commitment.tolist(), trade_restraint(world)[i, j].tolist(),
         x[i, j].tolist(), distance_exponent(world)[i, j].tolist(),
     )
     keys = ("threat", "offensive_power", "projected_power", "distance_km", "hostility", "revealed_hostility", "ideal_point_distance", "rivalry", "ally_commitment", "trade_restraint",
             "distance_exponent", "home_distance_exponent")  # below home_: projected from an ally's territory (forward presence)
-    known = world.ideal_distance is not None  # the ideological distance beyond one camp, read without acts (Haas 2005)
-    extra = {"ideology_alone": world.params.ideology_alone if known else None, "ideological_excess": ideological_excess(world)[i, j].tolist() if known else None}
+    known = world.inputs.ideal_distance is not None  # the ideological distance beyond one camp, read without acts (Haas 2005)
+    extra = {"ideology_alone": world.inputs.params.ideology_alone if known else None, "ideological_excess": ideological_excess(world)[i, j].tolist() if known else None}
     return [{**{k: (None if v != v else v) for k, v in zip(keys, row)}, "ideology_alone": extra["ideology_alone"],
              "ideological_excess": None if extra["ideological_excess"] is None else extra["ideological_excess"][k]} for k, row in enumerate(rows)]
 

@@ -31,30 +31,30 @@ def trends_and_shocks(world: World, rng: np.random.Generator) -> None:
       to 1, and vulnerability by ``cyber_vulnerability_growth * T3`` (digitisation widens the attack surface);
     - T4, T5 act inside :func:`foedus.sim.steps.politics.alliance_politics` (integration target; weight of values).
     """
-    tr = world.trends
-    p = world.params
+    tr = world.inputs.trends
+    p = world.inputs.params
     if tr.great_power_competition != 0.5:
         # the hegemon's camp against the major powers outside it (theory.threat.competition_pairs),
         # kept until the majors, the agreements or the strongest military change
-        key = (world.major.tobytes(), world.agreements.version, int(np.argmax(world.military)))
+        key = (world.state.major.tobytes(), world.state.agreements.version, int(np.argmax(world.state.military)))
         hit = world.cache.get("competition_pairs")
         if hit is None or hit[0] != key:
-            hit = world.cache["competition_pairs"] = (key, competition_pairs(world.military, world.major, alliance_commitment(world) >= CALL_TO_ARMS, check=world.check))
-        np.add(world.hostility_base, p.hostility_drift * (tr.great_power_competition - 0.5), out=world.hostility_base, where=hit[1])
-        sym_clip(world.hostility_base)
+            hit = world.cache["competition_pairs"] = (key, competition_pairs(world.state.military, world.state.major, alliance_commitment(world) >= CALL_TO_ARMS, check=world.inputs.check))
+        np.add(world.state.hostility_base, p.hostility_drift * (tr.great_power_competition - 0.5), out=world.state.hostility_base, where=hit[1])
+        sym_clip(world.state.hostility_base)
     if tr.economic_interdependence != 0.5:
-        world.trade_dependence *= 1.0 + p.trade_growth * (tr.economic_interdependence - 0.5)
-        sym_clip(world.trade_dependence)
-    has = world.cyber_capacity > 0
+        world.state.trade_dependence *= 1.0 + p.trade_growth * (tr.economic_interdependence - 0.5)
+        sym_clip(world.state.trade_dependence)
+    has = world.state.cyber_capacity > 0
     if tr.cyber > 0 and has.any():
-        world.cyber_capacity[has] += p.cyber_capacity_growth * tr.cyber * (1.0 - world.cyber_capacity[has])
-        world.cyber_vulnerability[has] += p.cyber_vulnerability_growth * tr.cyber * (1.0 - world.cyber_vulnerability[has])
-    for shock in world.shocks.get(world.year, ()):
+        world.state.cyber_capacity[has] += p.cyber_capacity_growth * tr.cyber * (1.0 - world.state.cyber_capacity[has])
+        world.state.cyber_vulnerability[has] += p.cyber_vulnerability_growth * tr.cyber * (1.0 - world.state.cyber_vulnerability[has])
+    for shock in world.inputs.shocks.get(world.state.year, ()):
         apply_shock(world, shock, rng)
 
 
 def _slot_by_name(world: World, name: str) -> int:
-    ag = world.agreements
+    ag = world.state.agreements
     for a in range(ag.n - 1, -1, -1):
         if ag.names[a] == name and ag.active[a]:
             return a
@@ -63,23 +63,23 @@ def _slot_by_name(world: World, name: str) -> int:
 
 def apply_shock(world: World, s: Shock, rng: np.random.Generator) -> None:
     """Apply one scheduled shock (see :class:`foedus.sim.scenario.Shock`) and log it."""
-    ag = world.agreements
+    ag = world.state.agreements
     log = world.log
-    y = world.year
+    y = world.state.year
     detail = {"shock": s.kind, "description": s.description}
     actor = world.index_of(s.actor) if s.actor is not None else -1
     target = world.index_of(s.target) if s.target is not None else -1
     log.events(y, "shock", -1, s.actor if s.actor is not None else -1, s.target if s.target is not None else -1, detail)
     if s.kind == "invasion":
-        world.hostility[actor, target] = world.hostility[target, actor] = 1.0
-        world.hostility_base[actor, target] = world.hostility_base[target, actor] = max(world.hostility_base[actor, target], world.params.invasion_hostility)
-        world.at_war[actor, target] = world.at_war[target, actor] = True
+        world.state.hostility[actor, target] = world.state.hostility[target, actor] = 1.0
+        world.state.hostility_base[actor, target] = world.state.hostility_base[target, actor] = max(world.state.hostility_base[actor, target], world.inputs.params.invasion_hostility)
+        world.state.at_war[actor, target] = world.state.at_war[target, actor] = True
         log.events(y, "war", -1, s.actor, s.target, {"cause": "scheduled invasion", "description": s.description})
         call_allies(world, rng, np.array([actor]), np.array([target]))
-        exposure = world.proximity[target].copy()
+        exposure = world.inputs.proximity[target].copy()
         exposure[target] = 1.0
         exposure[actor] = 0.0
-        world.crises.add("aggression", y, np.clip(exposure, 0, 1), float(world.power[actor] * s.intensity), s.duration, actor, target)
+        world.state.crises.add("aggression", y, np.clip(exposure, 0, 1), float(world.state.power[actor] * s.intensity), s.duration, actor, target)
     elif s.kind == "leave":
         a = _slot_by_name(world, s.agreement)
         if a >= 0 and ag.members[a, actor]:
@@ -90,28 +90,28 @@ def apply_shock(world: World, s: Shock, rng: np.random.Generator) -> None:
         if a >= 0:
             idx = np.array([world.index_of(c) for c in s.actors])
             idx = idx[~ag.members[a, idx]]
-            ag.join(a, idx, y, world.power)
-            log.events(y, "accession", ag.agreement_id[a], world.ccode[idx], -1, {"cause": "scheduled shock", "description": s.description})
+            ag.join(a, idx, y, world.state.power)
+            log.events(y, "accession", ag.agreement_id[a], world.inputs.ccode[idx], -1, {"cause": "scheduled shock", "description": s.description})
     elif s.kind == "pact":
         idx = np.array([world.index_of(c) for c in s.actors])
         ob = np.array([o in s.obligations for o in OBLIGATIONS])
         kind = ("alliance", "coalition", "organisation").index(s.agreement_kind)
-        a = ag.add(idx, y, kind=kind, obligations=ob, name=s.agreement, asymmetric=asymmetric(world, idx), leader=int(idx[np.argmax(world.power[idx])]), power=world.power[idx])
-        log.events(y, "formation", ag.agreement_id[a], world.ccode[idx], -1, {"cause": "scheduled shock", "description": s.description})
+        a = ag.add(idx, y, kind=kind, obligations=ob, name=s.agreement, asymmetric=asymmetric(world, idx), leader=int(idx[np.argmax(world.state.power[idx])]), power=world.state.power[idx])
+        log.events(y, "formation", ag.agreement_id[a], world.inputs.ccode[idx], -1, {"cause": "scheduled shock", "description": s.description})
     elif s.kind == "dissolve":
         a = _slot_by_name(world, s.agreement)
         if a >= 0:
             dissolve(world, a, {"cause": "scheduled shock", "description": s.description})
     elif s.kind == "global_threat":
         k = GLOBAL_THREATS.index(s.threat)
-        exposure = world.exposure[:, k]
-        world.crises.add(s.threat, y, exposure, s.intensity * world.params.shock_threat_scale, s.duration)
-        world.global_intensity[k] += s.intensity * world.params.shock_threat_scale
+        exposure = world.state.exposure[:, k]
+        world.state.crises.add(s.threat, y, exposure, s.intensity * world.inputs.params.shock_threat_scale, s.duration)
+        world.state.global_intensity[k] += s.intensity * world.inputs.params.shock_threat_scale
     elif s.kind == "growth":
-        world.growth[actor] = s.value
+        world.state.growth[actor] = s.value
     elif s.kind == "regime_change":
-        world.regime[actor] = s.value
+        world.state.regime[actor] = s.value
     elif s.kind == "hostility":
-        world.hostility[actor, target] = world.hostility[target, actor] = s.value
-        world.hostility_base[actor, target] = world.hostility_base[target, actor] = s.value
+        world.state.hostility[actor, target] = world.state.hostility[target, actor] = s.value
+        world.state.hostility_base[actor, target] = world.state.hostility_base[target, actor] = s.value
 

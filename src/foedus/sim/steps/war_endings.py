@@ -30,14 +30,14 @@ def war_endings(world: World, rng: np.random.Generator) -> None:
     the coefficients and the shape). Endings are not logged as events (the history has no ``war_end`` kind: a pair's war
     ends when it no longer appears at war).
     """
-    p = world.params
-    wi, wj = np.nonzero(world.at_war & world.at_war_last_year)
+    p = world.inputs.params
+    wi, wj = np.nonzero(world.state.at_war & world.state.at_war_last_year)
     wi, wj = wi[wi < wj], wj[wi < wj]
     if not len(wi):
         return
-    y = world.year
+    y = world.state.year
     began = np.full((world.n, world.n), y - 1, dtype=np.int64)
-    for war in world.wars:  # the few wars under way
+    for war in world.state.wars:  # the few wars under way
         a, s_ = kern.war_sides(war)
         one, two = a[s_ == 1], a[s_ == 2]
         blk = np.minimum(began[np.ix_(one, two)], int(war["start"]))
@@ -45,16 +45,16 @@ def war_endings(world: World, rng: np.random.Generator) -> None:
         began[np.ix_(two, one)] = blk.T
     age = np.maximum(y - began[wi, wj], 1)
     x = {
-        "parity": th_rivalry.parity(world.power[wi], world.power[wj]), "contiguous": world.contiguous[wi, wj],
-        "any_major": world.major[wi] | world.major[wj], "major_backed": major_backed(world, wi, wj),
+        "parity": th_rivalry.parity(world.state.power[wi], world.state.power[wj]), "contiguous": world.inputs.contiguous[wi, wj],
+        "any_major": world.state.major[wi] | world.state.major[wj], "major_backed": major_backed(world, wi, wj),
     }
     h = th_duration.war_end_probability(age, [x[t] for t in th_duration.DURATION_TERMS], first_year_end=p.war_end_rate, coefficients=p.war_duration_coefficients(), shape=p.war_duration_shape)
     stop = rng.random(len(wi)) < h
-    world.at_war[wi[stop], wj[stop]] = world.at_war[wj[stop], wi[stop]] = False
+    world.state.at_war[wi[stop], wj[stop]] = world.state.at_war[wj[stop], wi[stop]] = False
 
 
 def major_backed(world: World, wi: np.ndarray, wj: np.ndarray) -> np.ndarray:
-    """(P,) bool: a great power (``world.major``, active) backs the weaker state (lower ``power``) of each pair at war ``(wi, wj)``.
+    """(P,) bool: a great power (``world.state.major``, active) backs the weaker state (lower ``power``) of each pair at war ``(wi, wj)``.
 
     Its backers are the states on its side of a registered war in which the two fight on opposite sides (Bennett & Stam
     1996 count the sides; the COW record's co-belligerents, :mod:`foedus.analysis.war_duration`) and the members of a
@@ -64,12 +64,12 @@ def major_backed(world: World, wi: np.ndarray, wj: np.ndarray) -> np.ndarray:
     belligerents themselves never count.
     """
     n, k = world.n, len(wi)
-    weak = np.where(world.power[wi] <= world.power[wj], wi, wj)
+    weak = np.where(world.state.power[wi] <= world.state.power[wj], wi, wj)
     strong = np.where(weak == wi, wj, wi)
     back = np.zeros((k, n), bool)
     same = np.zeros((k, n), bool)  # the states on the weaker state's side of its wars with the stronger
     other = np.zeros((k, n), bool)
-    for war in world.wars:  # the few wars under way
+    for war in world.state.wars:  # the few wars under way
         side = np.zeros(n, np.int64)
         a, s_ = kern.war_sides(war)
         side[a] = s_
@@ -77,7 +77,7 @@ def major_backed(world: World, wi: np.ndarray, wj: np.ndarray) -> np.ndarray:
         same[fight] |= side[None, :] == side[weak][fight, None]
         other[fight] |= side[None, :] == side[strong][fight, None]
     back |= same
-    cr, ag = world.crises, world.agreements
+    cr, ag = world.state.crises, world.state.agreements
     for c in cr.open():
         slot = cr.coalition[c]
         if cr.kind[c] != "aggression" or slot < 0 or not ag.active[slot] or cr.aggressor[c] < 0 or cr.target[c] < 0:
@@ -88,4 +88,4 @@ def major_backed(world: World, wi: np.ndarray, wj: np.ndarray) -> np.ndarray:
         back[hit] |= ag.members[slot][None, :]
     rows = np.arange(k)
     back[rows, weak] = back[rows, strong] = False
-    return (back & (world.major & world.active)[None, :]).any(axis=1)
+    return (back & (world.state.major & world.state.active)[None, :]).any(axis=1)

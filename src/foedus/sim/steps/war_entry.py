@@ -38,7 +38,7 @@ def war_pact_pairs(world: World) -> np.ndarray:
 
     The ties along which a war spreads to a warring alliance partner (:func:`warring_partners`). Cached until the agreements change.
     """
-    ag = world.agreements
+    ag = world.state.agreements
     hit = world.cache.get("war_pact_pairs")
     if hit is not None and hit[0] == ag.version and hit[1].shape == (world.n, world.n):
         return hit[1]
@@ -51,14 +51,14 @@ def war_pact_pairs(world: World) -> np.ndarray:
 
 def reach_of(world: World, who: np.ndarray, enemy: np.ndarray) -> np.ndarray:
     """:func:`foedus.theory.war_onset.reach` of states ``who`` to states ``enemy`` (broadcast): their capability share over the distance."""
-    return th_onset.reach(np.broadcast_to(world.cinc[who], np.broadcast(who, enemy).shape), world.distance_km[who, enemy], miles_per_day=world.params.miles_per_day, check=world.check)
+    return th_onset.reach(np.broadcast_to(world.state.cinc[who], np.broadcast(who, enemy).shape), world.inputs.distance_km[who, enemy], miles_per_day=world.inputs.params.miles_per_day, check=world.inputs.check)
 
 
 def enter(world: World, war: dict, entrants: np.ndarray, enemies: np.ndarray, sides: np.ndarray) -> None:
     """``entrants`` enter ``war`` on ``sides`` (1 or 2) against ``enemies``: at war with them, hostility at least ``honour_hostility``."""
-    world.at_war[entrants, enemies] = world.at_war[enemies, entrants] = True
-    h = world.params.honour_hostility
-    world.hostility[entrants, enemies] = world.hostility[enemies, entrants] = np.maximum(world.hostility[entrants, enemies], h)
+    world.state.at_war[entrants, enemies] = world.state.at_war[enemies, entrants] = True
+    h = world.inputs.params.honour_hostility
+    world.state.hostility[entrants, enemies] = world.state.hostility[enemies, entrants] = np.maximum(world.state.hostility[entrants, enemies], h)
     for e, s in zip(entrants.tolist(), sides.tolist()):
         war["side"][e] = s
 
@@ -72,17 +72,17 @@ def nuclear_restraint(world: World, war: dict, who: np.ndarray, sides: np.ndarra
     ``nuclear_restraint`` in its factors where ``joint``.
     """
     hit = world.cache.get("nuclear_entry")
-    if hit is not None and hit[0] == world.year and hit[1] is world.ccode:
+    if hit is not None and hit[0] == world.state.year and hit[1] is world.inputs.ccode:
         nu = hit[2]
     else:
-        nu = nuclear_armed(world.ccode, world.year)
-        world.cache["nuclear_entry"] = (world.year, world.ccode, nu)
+        nu = nuclear_armed(world.inputs.ccode, world.state.year)
+        world.cache["nuclear_entry"] = (world.state.year, world.inputs.ccode, nu)
     members, msides = kern.war_sides(war)
     held = np.array([nu[members[msides == s]].any() for s in (1, 2)])  # (side 1 holds one, side 2 holds one)
     sides = np.asarray(sides, dtype=np.intp)
     foe = held[2 - sides]  # the other side of side s is index 2 - s (side 1 -> index 1, side 2 -> index 0)
     joint = nu[who] & foe
-    return th_join.nuclear_entry_restraint(nu[who], foe, world.params.nuclear_entry_restraint), joint
+    return th_join.nuclear_entry_restraint(nu[who], foe, world.inputs.params.nuclear_entry_restraint), joint
 
 
 def _restraint_factors(factor: float, joint: bool) -> dict:
@@ -92,7 +92,7 @@ def _restraint_factors(factor: float, joint: bool) -> dict:
 
 def war_key(world: World, war: dict) -> list[int]:
     """The war as its events name it: [first year, attacker's COW code, target's COW code]."""
-    return [int(war["start"]), int(world.ccode[war["attacker"]]), int(world.ccode[war["target"]])]
+    return [int(war["start"]), int(world.inputs.ccode[war["attacker"]]), int(world.inputs.ccode[war["target"]])]
 
 
 def collective_security(world: World, rng: np.random.Generator, war: dict) -> None:
@@ -105,28 +105,28 @@ def collective_security(world: World, rng: np.random.Generator, war: dict) -> No
     sixty members of 1950, most of them powers that could send forces that far.
     """
     c = war["mandate"]
-    ag = world.agreements
-    a = world.crises.coalition[c]
+    ag = world.state.agreements
+    a = world.state.crises.coalition[c]
     if a < 0 or not ag.active[a]:
         return
     war["mandate"] = -1  # the coalition answers once
     att, tgt = war["attacker"], war["target"]
-    out = ag.members[a] & world.active
+    out = ag.members[a] & world.state.active
     out[np.fromiter(war["side"].keys(), np.intp)] = False  # the attacker and those already in the war
     cand = np.flatnonzero(out)
     if not len(cand):
         return
     theatre = reach_of(world, np.array([att]), np.array([tgt]))
-    reach = th_onset.reach_to_war(reach_of(world, cand, np.full(len(cand), att)), reach_of(world, cand, np.full(len(cand), tgt)), theatre, check=world.check)
+    reach = th_onset.reach_to_war(reach_of(world, cand, np.full(len(cand), att)), reach_of(world, cand, np.full(len(cand), tgt)), theatre, check=world.inputs.check)
     restraint, joint = nuclear_restraint(world, war, cand, np.full(len(cand), 2))
-    prob = th_onset.casus_arises(reach, check=world.check) * restraint
+    prob = th_onset.casus_arises(reach, check=world.inputs.check) * restraint
     go = rng.random(len(cand)) < prob
     ent, reach, prob, restraint, joint = cand[go], reach[go], prob[go], restraint[go], joint[go]
     if not len(ent):
         return
     enter(world, war, ent, np.full(len(ent), att), np.full(len(ent), 2))
-    world.log.events(world.year, "war_entry", ag.agreement_id[a], world.ccode[ent], world.ccode[att], [
-        {"route": "collective security", "war": war_key(world, war), "side_of": int(world.ccode[tgt]), "side": 2,
+    world.log.events(world.state.year, "war_entry", ag.agreement_id[a], world.inputs.ccode[ent], world.inputs.ccode[att], [
+        {"route": "collective security", "war": war_key(world, war), "side_of": int(world.inputs.ccode[tgt]), "side": 2,
          "factors": {"obligation": "none", "mandate": "UN Charter, ch. VII", "coalition": int(ag.agreement_id[a]), "reach": float(r), "probability": float(q),
                      **_restraint_factors(f, j)}}
         for r, q, f, j in zip(reach, prob, restraint, joint)
@@ -143,17 +143,17 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
     agreements in force) with that side's leader's less that with the enemy's (Werner 2000; Corbetta 2010). The factors name
     the reach and the stake.
     """
-    p = world.params
+    p = world.inputs.params
     members = np.fromiter(war["side"].keys(), np.intp)
     sides = np.fromiter(war["side"].values(), np.intp)
-    outside = world.active.copy()
+    outside = world.state.active.copy()
     outside[members] = False
     cand = np.flatnonzero(outside)
     if not len(cand):
         return
     # each candidate's rival belligerent it can best reach; none if it is allied to any belligerent of that side
     tied = allied[np.ix_(cand, members)]
-    rival = world.rivalry[np.ix_(cand, members)] & ~tied
+    rival = world.state.rivalry[np.ix_(cand, members)] & ~tied
     # the reach of the candidates with a rival belligerent (elementwise: the same numbers as over every candidate)
     reach = np.zeros(rival.shape)
     rows = np.flatnonzero(rival.any(axis=1))
@@ -171,16 +171,16 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
     if len(k):
         port = allied[np.concatenate([cand[k], friend[k], members[best[k]]])] | np.eye(world.n, dtype=bool)[np.concatenate([cand[k], friend[k], members[best[k]]])]
         own_row, side_row, foe_row = port[: len(k)], port[len(k) : 2 * len(k)], port[2 * len(k) :]
-        stake[k] = th_join.third_party_stake(th_join.scott_pi(own_row, side_row), th_join.scott_pi(own_row, foe_row), check=world.check)
+        stake[k] = th_join.third_party_stake(th_join.scott_pi(own_row, side_row), th_join.scott_pi(own_row, foe_row), check=world.inputs.check)
     restraint, joint = nuclear_restraint(world, war, cand, 3 - foe_side)
-    prob = th_join.staked_opportunist_probability(p.opportunistic_join_rate, reach[np.arange(len(cand)), best], has, stake, check=world.check) * restraint
+    prob = th_join.staked_opportunist_probability(p.opportunistic_join_rate, reach[np.arange(len(cand)), best], has, stake, check=world.inputs.check) * restraint
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
         return
     ent, foe, own = cand[go], members[best[go]], 3 - foe_side[go]
     enter(world, war, ent, foe, own)
-    world.log.events(world.year, "war_entry", -1, world.ccode[ent], world.ccode[foe], [
-        {"route": "opportunistic", "war": war_key(world, war), "side_of": int(world.ccode[war["attacker"] if s == 1 else war["target"]]), "side": int(s),
+    world.log.events(world.state.year, "war_entry", -1, world.inputs.ccode[ent], world.inputs.ccode[foe], [
+        {"route": "opportunistic", "war": war_key(world, war), "side_of": int(world.inputs.ccode[war["attacker"] if s == 1 else war["target"]]), "side": int(s),
          "factors": {"obligation": "none", "rival_of_enemy": True, "reach": float(r), "stake": float(st), "probability": float(q), **_restraint_factors(f, j)}}
         for s, r, st, q, f, j in zip(own, reach[go, best[go]], stake[go], prob[go], restraint[go], joint[go])
     ])
@@ -205,14 +205,14 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     Franco-Spanish war of 1823 going until the 1850s as the German states, Russia and the Netherlands entered it one by one
     beside one another (50 of the 63 entries by this route in that run were beside a joiner; the record's war lasted a year).
     """
-    p = world.params
+    p = world.inputs.params
     members, sides = kern.war_sides(war)
     # the partner is one of the war's two first belligerents: an entrant is at war by its own choice, so its pledges are not
     # the diffusion's path (ATOP's casus foederis: a defence pledge answers an attack on the ally; Leeds 2003: the initiator's
     # allies are the ones emboldened) -- its allies come in only if it calls them (call_allies' chain, alliance_chain_depth)
     tie = war_pact_pairs(world)[:, members] & np.isin(members, (war["attacker"], war["target"]))[None, :]
-    near = world.agreements.allied()[:, members]
-    free = world.active & ~permanently_neutral(world)
+    near = world.state.agreements.allied()[:, members]
+    free = world.state.active & ~permanently_neutral(world)
     free[members] = False
     free[war.get("called", np.zeros(0, np.intp))] = False
     joins = [(tie[:, sides == s].any(axis=1) & ~near[:, sides != s].any(axis=1) & free) for s in (1, 2)]
@@ -221,7 +221,7 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
         return
     own = np.where(joins[0][cand], 1, 2)
     enemy = np.where(own == 1, war["target"], war["attacker"])
-    live = world.active[enemy]
+    live = world.state.active[enemy]
     cand, own, enemy = cand[live], own[live], enemy[live]
     if not len(cand):
         return
@@ -229,16 +229,16 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     to_member = np.where(tie[cand] & (sides[None, :] == own[:, None]), reach_of(world, cand[:, None], members[None, :]), -1.0)
     partner = members[to_member.argmax(axis=1)]
     to_partner = np.maximum(to_member.max(axis=1), 0.0)
-    reach = th_onset.reach_to_war(reach_of(world, cand, enemy), to_partner, reach_of(world, enemy, partner), check=world.check)
-    shared = world.hostility[cand, enemy]
+    reach = th_onset.reach_to_war(reach_of(world, cand, enemy), to_partner, reach_of(world, enemy, partner), check=world.inputs.check)
+    shared = world.state.hostility[cand, enemy]
     restraint, joint = nuclear_restraint(world, war, cand, own)
-    prob = th_join.warring_ally_join_probability(p.warring_ally_join_rate, reach, shared, check=world.check) * restraint
+    prob = th_join.warring_ally_join_probability(p.warring_ally_join_rate, reach, shared, check=world.inputs.check) * restraint
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
         return
     ent, foe, s_in, mate = cand[go], enemy[go], own[go], partner[go]
     enter(world, war, ent, foe, s_in)
-    ag = world.agreements
+    ag = world.state.agreements
     slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
     slots = slots[ag.obligations[slots][:, [_DEF, _OFF]].any(axis=1)]
     aids, details = [], []
@@ -247,9 +247,9 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
         slot = int(both[np.argmax(ag.obligations[both, _DEF])])  # the defence pact where there is one
         aids.append(int(ag.agreement_id[slot]))
         details.append({
-            "route": "warring ally", "war": war_key(world, war), "side_of": int(world.ccode[m]), "side": int(s),
-            "factors": {"obligation": "defense" if ag.obligations[slot, _DEF] else "offense", "agreement": aids[-1], "ally_of": int(world.ccode[m]),
+            "route": "warring ally", "war": war_key(world, war), "side_of": int(world.inputs.ccode[m]), "side": int(s),
+            "factors": {"obligation": "defense" if ag.obligations[slot, _DEF] else "offense", "agreement": aids[-1], "ally_of": int(world.inputs.ccode[m]),
                         "called": False, "against_a_member": False, "reach": float(r), "shared_adversary": float(h), "probability": float(q),
                         **_restraint_factors(nr, nj)},
         })
-    world.log.events(world.year, "war_entry", np.asarray(aids), world.ccode[ent], world.ccode[foe], details)
+    world.log.events(world.state.year, "war_entry", np.asarray(aids), world.inputs.ccode[ent], world.inputs.ccode[foe], details)

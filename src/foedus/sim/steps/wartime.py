@@ -2,7 +2,7 @@
 
 The record's nineteenth-century alliances are short because most were made for one war and ended with it
 (Gibler 2009; Leeds & Savun 2007 code the ending as the alliance's purpose fulfilled). This step runs after
-:func:`foedus.sim.steps.conflict.conflict_and_commitments`, over the wars registered there (``world.wars``):
+:func:`foedus.sim.steps.conflict.conflict_and_commitments`, over the wars registered there (``world.state.wars``):
 
 - **fulfilled**: a pact made for a war (``Agreements.war_enemy``) ends when none of its members is at war with its
   enemy any more (:func:`foedus.theory.wartime.fulfilled`), logged as a ``dissolution`` with the cause
@@ -69,12 +69,12 @@ _AGAINST_THE_ENEMY = condition_bits(["defence_named_adversary", "offence_named_a
 def wartime_pacts(world: World, rng: np.random.Generator) -> None:
     """End the pacts whose war is over, then sign this year's wars' pacts (see the module's docstring)."""
     _fulfil(world)
-    p = world.params
+    p = world.inputs.params
     if p.wartime_pact_rate <= 0 and p.wartime_neutrality_rate <= 0:
         return
-    for war in [w for w in world.wars if w["start"] == world.year]:
+    for war in [w for w in world.state.wars if w["start"] == world.state.year]:
         att, tgt = war["attacker"], war["target"]
-        if not (world.at_war[att, tgt] and world.active[att] and world.active[tgt]):
+        if not (world.state.at_war[att, tgt] and world.state.active[att] and world.state.active[tgt]):
             continue
         if p.wartime_pact_rate > 0:
             _coalition(world, rng, war, att, tgt, 1)
@@ -85,18 +85,18 @@ def wartime_pacts(world: World, rng: np.random.Generator) -> None:
 
 def _fulfil(world: World) -> None:
     """The pacts made for a war that none of their members fights any more end, their purpose fulfilled (Leeds & Savun 2007)."""
-    ag = world.agreements
+    ag = world.state.agreements
     k = ag.n
     slots = np.flatnonzero(ag.active[:k] & (ag.war_enemy[:k] >= 0))
     if not len(slots):
         return
-    done = slots[th_wt.fulfilled(ag.members[slots], ag.war_enemy[slots], world.at_war, check=world.check)]
+    done = slots[th_wt.fulfilled(ag.members[slots], ag.war_enemy[slots], world.state.at_war, check=world.inputs.check)]
     if not len(done):
         return
     details = None
-    if world.explain:
+    if world.inputs.explain:
         details = [
-            {"cause": "fulfilled", "enemy": int(world.ccode[e]), "factors": {"made_for_the_war": True, "years_in_force": int(world.year - s)}}
+            {"cause": "fulfilled", "enemy": int(world.inputs.ccode[e]), "factors": {"made_for_the_war": True, "years_in_force": int(world.state.year - s)}}
             for e, s in zip(ag.war_enemy[done].tolist(), ag.start_year[done].tolist())
         ]
     dissolve(world, done, details)
@@ -104,17 +104,17 @@ def _fulfil(world: World) -> None:
 
 def _projected(world: World, who: np.ndarray, enemy: int) -> np.ndarray:
     """The capability of ``who`` that reaches ``enemy``'s territory (Bueno de Mesquita 1981: CINC times the loss-of-strength gradient)."""
-    c = world.cinc[who]
-    return c * reach(c, world.distance_km[who, enemy], miles_per_day=world.params.miles_per_day, check=world.check)
+    c = world.state.cinc[who]
+    return c * reach(c, world.inputs.distance_km[who, enemy], miles_per_day=world.inputs.params.miles_per_day, check=world.inputs.check)
 
 
 def _candidates(world: World, war: dict, b: int, e: int) -> np.ndarray:
     """States that may sign with belligerent ``b`` against ``e``: active, neither of them, at war with neither, allied to neither,
     and able to take part in the war: contiguous to a belligerent, a major power, or a rival of a belligerent
     (:func:`foedus.theory.war_onset.politically_relevant`: Maoz & Russett 1993, Lemke & Reed 2001)."""
-    allied = world.agreements.allied()
-    ok = world.active & ~allied[b] & ~allied[e] & ~world.at_war[b] & ~world.at_war[e]
-    ok &= politically_relevant(world.contiguous[b] | world.contiguous[e], world.major, world.rivalry[b] | world.rivalry[e])
+    allied = world.state.agreements.allied()
+    ok = world.state.active & ~allied[b] & ~allied[e] & ~world.state.at_war[b] & ~world.state.at_war[e]
+    ok &= politically_relevant(world.inputs.contiguous[b] | world.inputs.contiguous[e], world.state.major, world.state.rivalry[b] | world.state.rivalry[e])
     ok[[b, e]] = False
     side = np.fromiter(war["side"].keys(), np.intp)
     ok[side] = False
@@ -123,78 +123,78 @@ def _candidates(world: World, war: dict, b: int, e: int) -> np.ndarray:
 
 def _coalition(world: World, rng: np.random.Generator, war: dict, b: int, e: int, side: int) -> None:
     """Belligerent ``b`` (war side ``side``: 1 the attacker's, 2 the target's) signs pacts against ``e`` with states sharing its enemy."""
-    p = world.params
+    p = world.inputs.params
     cand = _candidates(world, war, b, e)
     if not len(cand):
         return
     own = _projected(world, np.array([b]), e)
-    enemy = world.cinc[[e]]
+    enemy = world.state.cinc[[e]]
     partner = _projected(world, cand, e)
-    gain = th_wt.coalition_gain(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), partner, np.full(len(cand), world.hostility[b, e]), world.hostility[cand, e], check=world.check)
+    gain = th_wt.coalition_gain(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), partner, np.full(len(cand), world.state.hostility[b, e]), world.state.hostility[cand, e], check=world.inputs.check)
     # the form of the pact: the attacker's coalition is an offence pact until the Charter, collective self-defence after (art. 51)
-    offence = bool(th_wt.offence_written(np.array([side == 1]), territorial_integrity_norm(world.year), check=world.check)[0])
+    offence = bool(th_wt.offence_written(np.array([side == 1]), territorial_integrity_norm(world.state.year), check=world.inputs.check)[0])
     # a pledge to fight beside the attacker is an engagement the instruments void, for each of its two signatories, whatever its
     # written form (Covenant art. 16 and 20; Charter art. 2(5) and 103): under the Charter it is written as self-defence, and
     # still discounted
     standing = offence_term(world) if side == 1 else 1.0
     # the partner's consent: its own expected utility of entering, net of the cost of fighting (Altfeld & Bueno de Mesquita 1979;
     # Bueno de Mesquita & Lalman 1992), its preference for b's victory read from its hostilities to e and to b
-    pref = th_wt.leaning(world.hostility[cand, e], world.hostility[cand, b], check=world.check)
-    value = th_wt.entry_value(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), partner, pref, p.wartime_entry_cost, check=world.check)
-    prob = th_wt.signing_probability(gain * standing, p.wartime_pact_rate, check=world.check) * standing * (value > 0)
+    pref = th_wt.leaning(world.state.hostility[cand, e], world.state.hostility[cand, b], check=world.inputs.check)
+    value = th_wt.entry_value(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), partner, pref, p.wartime_entry_cost, check=world.inputs.check)
+    prob = th_wt.signing_probability(gain * standing, p.wartime_pact_rate, check=world.inputs.check) * standing * (value > 0)
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
         return
     j = cand[go]
     ob = "offense" if offence else "defense"
-    factors = [{"coalition_gain": float(g), "offence_standing": float(standing), "hostility_to_enemy": float(world.hostility[b, e]),
+    factors = [{"coalition_gain": float(g), "offence_standing": float(standing), "hostility_to_enemy": float(world.state.hostility[b, e]),
                 "partner_hostility_to_enemy": float(hj), "own_capability_at_enemy": float(own[0]), "partner_capability_at_enemy": float(pc),
                 "enemy_capability": float(enemy[0]), "partner_entry_value": float(v), "partner_entry_cost": float(p.wartime_entry_cost),
                 "signing_probability": float(q),
-                "under_the_charter": bool(territorial_integrity_norm(world.year))}
-               for g, hj, pc, v, q in zip(gain[go], world.hostility[j, e], partner[go], value[go], prob[go])]
+                "under_the_charter": bool(territorial_integrity_norm(world.state.year))}
+               for g, hj, pc, v, q in zip(gain[go], world.state.hostility[j, e], partner[go], value[go], prob[go])]
     _sign(world, war, b, j, e, ob, factors)
     # the partner fights with it: it enters the war on b's side against e
-    world.at_war[j, e] = world.at_war[e, j] = True
-    world.hostility[j, e] = world.hostility[e, j] = np.maximum(world.hostility[j, e], p.honour_hostility)
+    world.state.at_war[j, e] = world.state.at_war[e, j] = True
+    world.state.hostility[j, e] = world.state.hostility[e, j] = np.maximum(world.state.hostility[j, e], p.honour_hostility)
     for s in j.tolist():
         war["side"][s] = side
-    world.log.events(world.year, "war_entry", -1, world.ccode[j], world.ccode[e], [
-        {"route": "wartime pact", "war": _war_key(world, war), "side_of": int(world.ccode[b]), "side": side,
+    world.log.events(world.state.year, "war_entry", -1, world.inputs.ccode[j], world.inputs.ccode[e], [
+        {"route": "wartime pact", "war": _war_key(world, war), "side_of": int(world.inputs.ccode[b]), "side": side,
          "factors": {"obligation": ob, **f}} for f in factors
     ])
 
 
 def _neutrality(world: World, rng: np.random.Generator, war: dict, a: int, t: int) -> None:
     """The attacker ``a`` obtains pledges of neutrality in its war with ``t`` from bystanders (Leeds 2003)."""
-    p = world.params
+    p = world.inputs.params
     cand = _candidates(world, war, a, t)
     cand = cand[~permanently_neutral(world)[cand]]
     if not len(cand):
         return
     own = _projected(world, np.array([a]), t)
-    enemy = world.cinc[[t]]
+    enemy = world.state.cinc[[t]]
     bystander = _projected(world, cand, t)
     # Bueno de Mesquita (1981): a bystander counts by its preference for the target's victory over the attacker's
-    lean = th_wt.leaning(world.hostility[cand, a], world.hostility[cand, t], check=world.check)
-    gain = th_wt.leaning_neutrality_gain(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), bystander, np.full(len(cand), world.hostility[a, t]), lean, check=world.check)
+    lean = th_wt.leaning(world.state.hostility[cand, a], world.state.hostility[cand, t], check=world.inputs.check)
+    gain = th_wt.leaning_neutrality_gain(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), bystander, np.full(len(cand), world.state.hostility[a, t]), lean, check=world.inputs.check)
     discount = norm_terms(world)[0]  # the gain of conquest the norm leaves the attacker (Zacher 2001)
     # the bystander's consent: none to an attacker it is hostile to, and a pledge to stand aside from an aggression is an
     # engagement the instruments void (Covenant art. 16 and 20: every member acts against an aggressor; Charter art. 2(5), 103)
     standing = offence_term(world)
-    consent = (1.0 - world.hostility[cand, a]) * standing
-    prob = th_wt.signing_probability(gain * discount, p.wartime_neutrality_rate, check=world.check) * consent
+    consent = (1.0 - world.state.hostility[cand, a]) * standing
+    prob = th_wt.signing_probability(gain * discount, p.wartime_neutrality_rate, check=world.inputs.check) * consent
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
         return
     j = cand[go]
-    factors = [{"neutrality_gain": float(g), "conquest_discount": float(discount), "hostility_to_enemy": float(world.hostility[a, t]),
-                "partner_hostility_to_enemy": float(world.hostility[s, t]), "bystander_hostility_to_attacker": float(world.hostility[s, a]),
+    factors = [{"neutrality_gain": float(g), "conquest_discount": float(discount), "hostility_to_enemy": float(world.state.hostility[a, t]),
+                "partner_hostility_to_enemy": float(world.state.hostility[s, t]), "bystander_hostility_to_attacker": float(world.state.hostility[s, a]),
                 "own_capability_at_enemy": float(own[0]), "partner_capability_at_enemy": float(bc), "enemy_capability": float(enemy[0]),
                 "offence_standing": float(standing), "consent": float(c), "signing_probability": float(q), "bystander_leaning_to_enemy": float(lg)}
                for g, s, bc, c, q, lg in zip(gain[go], j.tolist(), bystander[go], consent[go], prob[go], lean[go])]
     # under the Charter the promise to stay out is written as non-aggression (art. 2(5), 25, 103; ATOP 5.1: no wartime neutrality pact after 1945)
-    written = "neutrality" if bool(th_wt.neutrality_written(territorial_integrity_norm(world.year))[0]) else "nonaggression"
+    written = "neutrality" if bool(th_wt.neutrality_written(territorial_integrity_norm(world.state.year))[0]) else "nonaggression"
     for f in factors:
         f["under_the_charter"] = written != "neutrality"
     _sign(world, war, a, j, t, written, factors)
@@ -202,13 +202,13 @@ def _neutrality(world: World, rng: np.random.Generator, war: dict, a: int, t: in
 
 def _sign(world: World, war: dict, b: int, partners: np.ndarray, enemy: int, obligation: str, factors: list[dict]) -> None:
     """Bilateral pacts of ``b`` with each of ``partners`` made for ``war`` against ``enemy``, and their ``formation`` events."""
-    ag = world.agreements
+    ag = world.state.agreements
     pairs = np.stack([np.full(len(partners), b), partners], axis=1)
-    pw = world.power[pairs]
+    pw = world.state.power[pairs]
     ob = np.zeros(len(OBLIGATIONS), bool)
     ob[OBLIGATIONS.index(obligation)] = True
     slots = ag.add_pairs(
-        pairs, world.year, kind=ALLIANCE, obligations=ob, asymmetric=asymmetric_capabilities(pw.max(axis=1), pw.min(axis=1)),
+        pairs, world.state.year, kind=ALLIANCE, obligations=ob, asymmetric=asymmetric_capabilities(pw.max(axis=1), pw.min(axis=1)),
         leader=np.where(pw[:, 0] >= pw[:, 1], b, partners), wartime=np.ones(len(partners), bool), power=pw,
     )
     # made for the war: its term is the war's end (politics reads -inf so), written against the enemy
@@ -217,11 +217,11 @@ def _sign(world: World, war: dict, b: int, partners: np.ndarray, enemy: int, obl
     # written against that enemy only: it calls nobody against another attacker (ATOP defcoadv, offcoadv; Leeds, Long & Mitchell 2000)
     ag.war_conditions[slots] = _AGAINST_THE_ENEMY
     details = None
-    if world.explain:
-        details = [{"cause": "made for a war", "war": _war_key(world, war), "enemy": int(world.ccode[enemy]), "obligations": [obligation], "factors": f} for f in factors]
-    world.log.events(world.year, "formation", ag.agreement_id[slots], np.full(len(partners), world.ccode[b]), world.ccode[partners], details)
+    if world.inputs.explain:
+        details = [{"cause": "made for a war", "war": _war_key(world, war), "enemy": int(world.inputs.ccode[enemy]), "obligations": [obligation], "factors": f} for f in factors]
+    world.log.events(world.state.year, "formation", ag.agreement_id[slots], np.full(len(partners), world.inputs.ccode[b]), world.inputs.ccode[partners], details)
 
 
 def _war_key(world: World, war: dict) -> list[int]:
     """The war as its events name it: [first year, attacker's COW code, target's COW code]."""
-    return [int(war["start"]), int(world.ccode[war["attacker"]]), int(world.ccode[war["target"]])]
+    return [int(war["start"]), int(world.inputs.ccode[war["attacker"]]), int(world.inputs.ccode[war["target"]])]

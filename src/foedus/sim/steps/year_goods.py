@@ -21,20 +21,20 @@ __all__ = ["aggrandisement", "isolation", "utilities"]
 
 def utilities(world: World) -> tuple[np.ndarray, np.ndarray]:
     """``(U, total)`` of :func:`foedus.theory.alignment.alignment_utilities` for this year's world (the motives (4, N, N) and their sum)."""
-    p = world.params
+    p = world.inputs.params
     res = world.results
     weights = (p.weakness_threshold, p.balance_power_weight, p.balance_threat_weight, p.bandwagon_weight, p.tether_weight)
 
     def compute():
         return th_align.alignment_utilities(
-            world.power, res.threat, world.hostility, weakness_threshold=p.weakness_threshold, balance_power_weight=p.balance_power_weight,
+            world.state.power, res.threat, world.state.hostility, weakness_threshold=p.weakness_threshold, balance_power_weight=p.balance_power_weight,
             balance_threat_weight=p.balance_threat_weight, bandwagon_weight=p.bandwagon_weight, tether_weight=p.tether_weight,
-            shared_global=res.shared_global, reach=res.reach, return_total=True, check=world.check,
+            shared_global=res.shared_global, reach=res.reach, return_total=True, check=world.inputs.check,
         )
 
     return world.year_cache.get(
-        world.year, "alignment_utilities", compute, power=world.power, threat=res.threat, hostility=world.hostility, shared_global=res.shared_global,
-        reach=res.reach, weights=weights, check=world.check,
+        world.state.year, "alignment_utilities", compute, power=world.state.power, threat=res.threat, hostility=world.state.hostility, shared_global=res.shared_global,
+        reach=res.reach, weights=weights, check=world.inputs.check,
     )
 
 
@@ -43,9 +43,9 @@ def aggrandisement(world: World) -> np.ndarray:
     res = world.results
 
     def compute():
-        return th_offence.aggrandisement(world.hostility, res.reach, check=world.check)
+        return th_offence.aggrandisement(world.state.hostility, res.reach, check=world.inputs.check)
 
-    return world.year_cache.get(world.year, "aggrandisement", compute, hostility=world.hostility, reach=res.reach, check=world.check)
+    return world.year_cache.get(world.state.year, "aggrandisement", compute, hostility=world.state.hostility, reach=res.reach, check=world.inputs.check)
 
 
 def isolation(world: World, defends: np.ndarray) -> np.ndarray:
@@ -53,6 +53,6 @@ def isolation(world: World, defends: np.ndarray) -> np.ndarray:
     res = world.results
 
     def compute():
-        return th_offence.isolation(world.hostility, res.reach, defends=defends, check=world.check)
+        return th_offence.isolation(world.state.hostility, res.reach, defends=defends, check=world.inputs.check)
 
-    return world.year_cache.get(world.year, "isolation", compute, hostility=world.hostility, reach=res.reach, defends=defends, check=world.check)
+    return world.year_cache.get(world.state.year, "isolation", compute, hostility=world.state.hostility, reach=res.reach, defends=defends, check=world.inputs.check)
