@@ -25,7 +25,8 @@ A module may import its own layer and the layers below it, with these exceptions
 foedus, so that every layer may mark its messages.
 
 The package root (``foedus/__init__.py``: version, :class:`foedus.FoedusWarning`) is below
-every layer.
+every layer, with its private modules (``foedus/_numerics.py``: the numeric environment it pins
+before numpy loads).
 """
 
 from __future__ import annotations
@@ -75,8 +76,10 @@ MODULES: dict[str, Path] = {module_name(p): p for p in sorted((SRC / PACKAGE).rg
 
 
 def layer_of(module: str) -> str | None:
-    """The layer of a foedus module (None for the package root)."""
+    """The layer of a foedus module (None for the package root and its private modules, ``foedus._name``)."""
     parts = module.split(".")
+    if len(parts) == 2 and parts[1].startswith("_"):
+        return None
     return parts[1] if len(parts) > 1 else None
 
 

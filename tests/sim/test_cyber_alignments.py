@@ -80,11 +80,14 @@ def test_no_cyber_alignment_of_everyone_and_firms_stay_in_their_camp(world_2022,
 
 
 def test_every_accession_of_a_firm_or_ngo_is_within_its_camp(world_2022):
-    """Item 8: the event names the terms that decided (value, group trust, threshold, camp), and they agree with it."""
+    """Item 8: the event names the terms that decided (value, group trust, threshold, camp), and they agree with it.
+
+    A firm's or NGO's accession is rare (0-2 in 15 years of a run); over seeds 0-2 there were 3 on main f77eab3 and none
+    since session 9's merge (seeds 4, 5 and 7 have one each), so the test reads seeds 0-7 to see some."""
     import json
 
     seen = 0
-    for seed in range(3):
+    for seed in range(8):
         events = Simulation(world_2022, rng=seed).run(15).events()
         acc = events[events["kind"] == "accession"]
         for d in map(json.loads, acc["detail"]):
