@@ -204,10 +204,12 @@ class State(mesa.Agent):
         self.main = -1  # its main threat (index; -1: none), set by the model (foedus.theory.obligations.main_threat)
         # filled each year by the model and by take_view
         self.burden = self.autonomy = None
+        self.pair_share = None  # its Olson-Zeckhauser share of each pair's defence (consent.pair_burden_shares row), by the model
         self.unit_cost = 0.0
         self.shared_commitment: dict[int, float] = {}
         self.shared_goods: dict[int, list] = {}
-        self.form_cost: list = []
+        self.form_cost: list = []  # signing a new pair, the risk in its share of the pair's defence (alignment._pair_burden)
+        self.founding_cost: list = []  # the same with the whole risk (formation.cofounders' votes)
 
     def permanently_neutral(self, year: int) -> bool:
         """Whether a spell of permanent neutrality covers ``year`` (``neutrality.permanently_neutral`` for one state)."""
@@ -271,23 +273,33 @@ class State(mesa.Agent):
         self.unit_cost = p.alliance_cost * (1.0 + count / capacity) ** p.commitment_exponent
 
     def price_forms(self) -> None:
-        """Its cost of each form of pact with every partner, signing (``formation.pact_cost`` = :func:`foedus.theory.obligations.commitment_cost`)."""
-        p = self.model.params
-        self.form_cost = [
-            th_ob.commitment_cost(
-                self.unit_cost, FORM_COMMITMENT[f], self.autonomy * float(FORM_GOODS[f, 0]), autonomy_weight=p.autonomy_weight,
-                burden=self.burden * float(FORM_RISK[f]), burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost, check=False,
-            )
-            for f in FORMS
-        ]
-        self.form_cost = [row.tolist() for row in self.form_cost]
+        """Its cost of each form of pact with every partner, signing (``formation.pact_cost`` = :func:`foedus.theory.obligations.commitment_cost`).
 
-    def cost_to(self, j: int, base: float, commitment: float, protection: float, signing: bool = True) -> float:
-        """One commitment's cost to partner ``j`` (``formation.pact_cost``, risk = protection)."""
+        ``form_cost``: a new pair's, the risk of defending the partner carried in its share of the
+        pair's defence (``alignment._pair_burden``: :func:`foedus.theory.consent.pair_burden_shares`,
+        Olson & Zeckhauser 1966), for its own choice and the partner's consent; ``founding_cost``: the
+        whole risk, as the founders vote on co-founders (``formation.cofounders``)."""
+        p = self.model.params
+
+        def priced(burden):
+            return [
+                th_ob.commitment_cost(
+                    self.unit_cost, FORM_COMMITMENT[f], self.autonomy * float(FORM_GOODS[f, 0]), autonomy_weight=p.autonomy_weight,
+                    burden=burden * float(FORM_RISK[f]), burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost, check=False,
+                ).tolist()
+                for f in FORMS
+            ]
+
+        self.form_cost = priced(self.burden * self.pair_share)
+        self.founding_cost = priced(self.burden)
+
+    def cost_to(self, j: int, base: float, commitment: float, protection: float, signing: bool = True, risk: float | None = None) -> float:
+        """One commitment's cost to partner ``j`` (``formation.pact_cost``, risk by default = protection)."""
         p = self.model.params
         return float(
             th_ob.commitment_cost(
-                base, commitment, self.autonomy[j] * protection, autonomy_weight=p.autonomy_weight, burden=self.burden[j] * protection,
+                base, commitment, self.autonomy[j] * protection, autonomy_weight=p.autonomy_weight,
+                burden=self.burden[j] * (protection if risk is None else risk),
                 burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost if signing else 0.0, check=False,
             )
         )
@@ -565,8 +577,10 @@ class AllianceModel(mesa.Model):
         burden = th_ob.defence_burden(self.threat, self.powers, reach=self.reach, check=False)
         # each defender's local balance in each protege's theatre (Huth 1988), model-wide like the burden (threats do not move here)
         self.local_balance = th_deter.local_balance(self.threat, self.reach, check=False)
+        pair_share = th_consent.pair_burden_shares(self.powers)  # each side's share of a new pair's defence (alignment._pair_burden)
         for s in self.states:
             s.burden = burden[s.index]
+            s.pair_share = pair_share[s.index]
             s.exchange_terms(self.powers)
         ag = world.state.agreements
         self.next_id = int(ag.next_id)
@@ -687,7 +701,8 @@ class AllianceModel(mesa.Model):
 
         Memberships in state order, then alliance; value the treaty's goods summed over the fellow
         members; cost :meth:`State.cost_to` the strongest other member with base
-        ``exit_threshold * unit cost * (1 + entrapment)``, not signing; probability
+        ``exit_threshold * unit cost * (1 + entrapment)``, not signing, the risk of defending carried in
+        its share of the alliance's capability (:func:`foedus.theory.consent.burden_shares`); probability
         :func:`foedus.theory.obligations.inertia_exit_probability` times the rate less institutional protection."""
         p = self.params
         y = self.year
@@ -709,7 +724,10 @@ class AllianceModel(mesa.Model):
                 top1, top2 = al.top
                 partner = top2 if s is top1 else top1
                 base = p.exit_threshold * s.unit_cost * (1.0 + s.entrapment)
-                cost = s.cost_to(partner.index, base, al.commitment, float(al.goods[0]), signing=False)
+                # the risk of defending in its share of the alliance's defence (consent.burden_shares; Olson & Zeckhauser 1966)
+                protect = float(al.goods[0])
+                share = float(th_consent.burden_shares(al.membership_row()[None, :], self.powers)[0, s.index])
+                cost = s.cost_to(partner.index, base, al.commitment, protect, signing=False, risk=protect * share)
                 rate = p.exit_rate * (1.0 - p.institution_protection * al.institutionalised / 2.0)
                 exit_p = rate * float(th_ob.inertia_exit_probability(stay, start, cost, rate=1.0, check=False))
                 if self.random.random() < exit_p and stay < cost:
@@ -783,7 +801,7 @@ class AllianceModel(mesa.Model):
             for m in (i, j):
                 fresh = m.fresh_goods(c.index)
                 v_m = sum(fresh[g] * provided[g] for g in range(N_GOODS))
-                if not th_ob.admission_votes(v_m, float(m.form_cost[f][c.index]), m.main == c.index, bool(FORM_GOODS[f, 0])):
+                if not th_ob.admission_votes(v_m, float(m.founding_cost[f][c.index]), m.main == c.index, bool(FORM_GOODS[f, 0])):
                     ok = False
             if ok:
                 cand.append(c)
@@ -797,7 +815,7 @@ class AllianceModel(mesa.Model):
             for b, c in enumerate(cand):
                 fresh = m.fresh_goods(c.index)
                 v_m = sum(fresh[g] * provided[g] for g in range(N_GOODS))
-                approve[a, b] = a - 2 == b or bool(th_ob.admission_votes(v_m, float(m.form_cost[f][c.index]), m.main == c.index, bool(FORM_GOODS[f, 0])))
+                approve[a, b] = a - 2 == b or bool(th_ob.admission_votes(v_m, float(m.founding_cost[f][c.index]), m.main == c.index, bool(FORM_GOODS[f, 0])))
         signs = th_consent.founding_members(np.array(value) - np.array(cost), approve, check=False)
         return [c for c, ok in zip(cand, signs) if ok]
 
