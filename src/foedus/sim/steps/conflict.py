@@ -225,15 +225,7 @@ def defence_pairs(world: World) -> np.ndarray:
     Bremer's (1992) alliance term of the war-onset hazard, as the record's ATOP dyad-years code it
     (:mod:`foedus.analysis.war_onsets`). Cached until the agreements change.
     """
-    ag = world.state.agreements
-    hit = world.cache.get("defence_pairs")
-    if hit is not None and hit[0] == ag.version and hit[1].shape == (world.n, world.n):
-        return hit[1]
-    slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
-    slots = slots[ag.obligations[slots, _DEF]]
-    out = pair_max(ag.members[slots], np.ones(len(slots)), world.n) > 0 if len(slots) else np.zeros((world.n, world.n), bool)
-    world.cache["defence_pairs"] = (ag.version, out)
-    return out
+    return _pact_pairs(world, _DEF, "defence_pairs")
 
 
 def _war_onsets(world: World, rng: np.random.Generator) -> None:
@@ -276,14 +268,20 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
 
 def offence_pairs(world: World) -> np.ndarray:
     """(N, N) bool: the pairs sharing an offence pact in force (a security agreement other than a coalition). Cached until the agreements change."""
+    return _pact_pairs(world, _OFF, "offence_pairs")
+
+
+def _pact_pairs(world: World, obligation: int, key: str) -> np.ndarray:
+    """(N, N) bool: the pairs sharing a security agreement in force (not a coalition) with the obligation of column
+    ``obligation``; cached under ``key`` until the agreements change."""
     ag = world.state.agreements
-    hit = world.cache.get("offence_pairs")
+    hit = world.cache.get(key)
     if hit is not None and hit[0] == ag.version and hit[1].shape == (world.n, world.n):
         return hit[1]
     slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
-    slots = slots[ag.obligations[slots, _OFF]]
+    slots = slots[ag.obligations[slots, obligation]]
     out = pair_max(ag.members[slots], np.ones(len(slots)), world.n) > 0 if len(slots) else np.zeros((world.n, world.n), bool)
-    world.cache["offence_pairs"] = (ag.version, out)
+    world.cache[key] = (ag.version, out)
     return out
 
 
