@@ -73,3 +73,13 @@ def test_the_world_counts_an_inherited_treatys_capability_change_from_signature(
     i, j = int(np.flatnonzero(world.inputs.ccode == g)[0]), int(np.flatnonzero(world.inputs.ccode == s)[0])
     assert ag.power_start[0, i] == pytest.approx(p[i] * 0.2 / 0.40) and ag.power_start[0, j] == pytest.approx(p[j] * 0.04 / 0.02)
     assert ag.power_start[1, i] == pytest.approx(p[i]) and ag.power_start[1, j] == pytest.approx(p[j])
+
+
+@needs_data
+def test_a_polity_transition_long_before_a_start_past_politys_end_is_not_recent():
+    """Polity5 ends in 2018: at a 2022 start Turkey's transition of 2016 (Polity2 9 to -4) is no recent one, and the
+    polyarchy's memory alone stands (world-2022 keeps Turkey's regime memory as V-Dem has it)."""
+    from foedus.sim.build_actors import _regime_memory
+
+    codes = np.array([640])
+    assert _regime_memory(codes, 2022, None, np.array([0.285])) == pytest.approx(_regime_memory(codes, 2022, None), nan_ok=True)
