@@ -211,6 +211,7 @@ def _agreement_specs(snap, year: int, data_dir: Path | None, agreements, skip_at
     skip = set(skip_atop or ()) | {int(a["id"]) for a in specs if a.get("id")}
     entry = _atop_entry_years(data_dir)
     terms = _atop_terms(data_dir, year)
+    cinc_of = _cinc_by_state_year(data_dir)
 
     def entry_years(aid: int, members, start: int) -> dict[int, int]:
         return {c: int(entry[(aid, c)]) for c in members if (aid, c) in entry and start < entry[(aid, c)] <= year}
@@ -237,8 +238,39 @@ def _agreement_specs(snap, year: int, data_dir: Path | None, agreements, skip_at
         ey = entry_years(aid, members, spec["start_year"])
         if ey:
             spec["entry_years"] = ey
+        if cap := _capability_at_entry(cinc_of, members, ey, spec["start_year"], year):
+            spec["capability_at_entry"] = cap
         specs.append(spec)
     return specs
+
+
+def _cinc_by_state_year(data_dir: Path | None) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """ccode -> (years, CINC shares), sorted by year (COW NMC 7.0, 1816 on; positive figures only; empty without the file)."""
+    from foedus.data.snapshot_fields import table
+
+    try:
+        nmc = table(Path(data_dir) if data_dir is not None else default_data_dir(), "nmc")
+    except SchemaError:
+        return {}
+    nmc = nmc.loc[nmc["cinc"] > 0, ["ccode", "year", "cinc"]].sort_values(["ccode", "year"])
+    return {int(c): (g["year"].to_numpy(dtype=np.int64), g["cinc"].to_numpy(dtype=float)) for c, g in nmc.groupby("ccode")}
+
+
+def _capability_at_entry(cinc_of: dict[int, tuple[np.ndarray, np.ndarray]], members: list[int], entry: dict[int, int], start: int, year: int) -> dict[int, float]:
+    """Each member's CINC share in the year it entered a treaty signed before ``year`` (``AgreementSpec.capability_at_entry``):
+    the capability change among the members is then counted from the signature, as for a treaty the run forms (Leeds & Savun
+    2007: a change in relative power since signature raises the hazard of abrogation). A member without a figure that year
+    (not yet in the state system: Iraq in 1930, Egypt in 1936) counts from its first figure before ``year``. Empty where
+    every member entered in ``year`` or one has no figure before it (the capability change then counts from the start)."""
+    out = {}
+    for c in members:
+        y = int(entry.get(c, start))
+        years, cinc = cinc_of.get(int(c), (np.zeros(0, np.int64), np.zeros(0)))
+        k = int(np.searchsorted(years, y))
+        if y >= year or k >= len(years) or years[k] >= year:
+            return {}
+        out[int(c)] = round(float(cinc[k]), 6)
+    return out
 
 
 def _scenario_sources(src: dict[str, str], year: int) -> dict[str, str]:

@@ -130,27 +130,48 @@ REGIME_MEMORY_MIN_CHANGE = 0.01
 """A memory this close to the regime now is not written (the state's regime has not moved)."""
 
 
-def _regime_memory(ccodes, year: int, data_dir: Path | None) -> np.ndarray:
+def _regime_memory(ccodes, year: int, data_dir: Path | None, regime=None) -> np.ndarray:
     """Each state's discounted memory of its democracy score (V-Dem ``v2x_polyarchy``) through ``year - 1``:
     :func:`foedus.theory.rivalry.regime_reference` over the :data:`REGIME_MEMORY_YEARS` before ``year`` at the default
     ``Parameters.regime_memory`` (NaN without a score then). A transition just before a run starts (Eastern Europe in
     1989-90, for a run from 1990) is then recent at the start, as it would be had the run lived it (Leeds & Savun 2007
-    on regime change and the end of alliances; the rivalry step reads the same memory)."""
+    on regime change and the end of alliances; the rivalry step reads the same memory). Given ``regime`` (N,), the
+    states' scores at the start, a transition that Polity records and the polyarchy does not (Turkey's and Iran's in
+    1946) moves the memory as well (:func:`foedus.theory.abrogation.recorded_regime_memory`, Polity's ``polity2``
+    rescaled to 0-1 and remembered in the same way; Leeds & Savun measure regime change with Polity), where Polity scores
+    the start year."""
     from foedus.sim.parameters import Parameters
-    from foedus.theory.rivalry import regime_reference
+    from foedus.theory.abrogation import recorded_regime_memory
 
     d = Path(data_dir) if data_dir is not None else default_data_dir()
     try:
         dem = table(d, "democracy")
     except SchemaError:  # the regime file is optional for the snapshot too: without it, no memory
         return np.full(len(ccodes), np.nan)
+    prm = Parameters()
+    mem = _remembered(dem, "v2x_polyarchy", ccodes, year, prm.regime_memory)
+    if regime is None:
+        return mem
+    # Polity's score in the start year itself: where the record has ended (Polity5 in 2018) a transition years before the
+    # start is no recent one, and the polyarchy's memory alone stands (world-2022)
+    now = dem[dem["year"] == year].dropna(subset=["polity2"]).drop_duplicates("ccode", keep="last").set_index("ccode")["polity2"]
+    p_now = (now.reindex([int(c) for c in ccodes]).to_numpy(dtype=float) + 10.0) / 20.0
+    shift = p_now - _remembered(dem, "polity2", ccodes, year, prm.regime_memory, scale=lambda x: (x + 10.0) / 20.0)
+    return recorded_regime_memory(np.asarray(regime, dtype=float), mem, shift, threshold=prm.regime_transition_threshold)
+
+
+def _remembered(dem, column: str, ccodes, year: int, memory: float, scale=None) -> np.ndarray:
+    """The discounted memory (:func:`foedus.theory.rivalry.regime_reference`) of ``column`` over the
+    :data:`REGIME_MEMORY_YEARS` before ``year``, per state of ``ccodes`` (NaN without a score then); ``scale`` maps the scores first."""
+    from foedus.theory.rivalry import regime_reference
+
     pick = dem[(dem["year"] >= year - REGIME_MEMORY_YEARS) & (dem["year"] < year)]
-    wide = pick.pivot_table(index="year", columns="ccode", values="v2x_polyarchy").reindex(columns=[int(c) for c in ccodes])
+    wide = pick.pivot_table(index="year", columns="ccode", values=column).reindex(columns=[int(c) for c in ccodes])
     mem = np.full(len(ccodes), np.nan)
-    m = Parameters().regime_memory
     for _, row in wide.sort_index().iterrows():  # ten years, once per scenario
         r = row.to_numpy(dtype=float)
-        mem = np.where(np.isnan(mem), r, np.where(np.isnan(r), mem, regime_reference(mem, r, memory=m)))
+        r = scale(r) if scale is not None else r
+        mem = np.where(np.isnan(mem), r, np.where(np.isnan(r), mem, regime_reference(mem, r, memory=memory)))
     return mem
 
 
@@ -171,7 +192,7 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
         vul = 0.1 + 0.9 * np.sqrt(in_ / max(in_.max(), 1))
     notes = _other_years(snap)
     prewar = prewar_milex(snap.ccodes, year, data_dir)  # arms7: the aftermath of a war (foedus.theory.arming.postwar_level)
-    memory = _regime_memory(snap.ccodes, year, data_dir)
+    memory = _regime_memory(snap.ccodes, year, data_dir, np.where(np.isfinite(dem), dem, 0.5))
     actors = []
     for i in range(n):
         s = notes[i]

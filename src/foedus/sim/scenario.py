@@ -233,6 +233,7 @@ class AgreementSpec(_Frozen):
     renewal_years: float | None = Field(None, gt=0, le=200, description="years each renewal adds (ATOP renewlgt); None: the term again")
     wartime: bool = Field(False, description="made for a war its members fought (ATOP wartime): up for renewal once no member is at war (Leeds & Savun 2007)")
     automatic_renewal: bool = Field(False, description="its term renews unless a member gives notice (ATOP proren 2; Koremenos 2005): no renewal decision")
+    capability_at_entry: dict[int, float] = Field(default_factory=dict, description="member -> its CINC share in the year it entered a treaty signed before the start: the capability change among the members counts from signature (Leeds & Savun 2007); unlisted: from the start")
     war_conditions: list[Literal["defence_named_adversary", "defence_unprovoked", "offence_named_adversary"]] = Field(
         default_factory=list,
         description=(

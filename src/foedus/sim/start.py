@@ -133,6 +133,7 @@ def _build_world(scenario: Scenario) -> World:
     ns = sc.nonstate_actors
     ag = Agreements(n, len(ns), capacity=max(16, 2 * len(sc.agreements)))
     _add_starting_agreements(ag, power, _agreement_columns(sc, pos))
+    _capability_at_signature(ag, sc, pos, power, s["cinc0"])
     _named_targets(ag, sc, pos)
     _stated_terms(ag, sc)
     intensity = np.array([sc.global_threats.get(t, 0.0) for t in GLOBAL_THREATS], dtype=float)
@@ -472,6 +473,19 @@ def _add_starting_agreements(ag: Agreements, power: np.ndarray, cols: dict | Non
         nonstate_member=cols["nonstate"][:, 1],
         admits=cols["admits"],
     )
+
+
+def _capability_at_signature(ag: Agreements, sc: Scenario, pos: dict[int, int], power: np.ndarray, cinc: np.ndarray) -> None:
+    """Each starting agreement's members' capability when they entered (``AgreementSpec.capability_at_entry``): the power
+    they joined with (``Agreements.power_start``) is their power now scaled by the record's change of their CINC share
+    since, so that the capability change among the members (:func:`foedus.sim.membership.security_profile`) counts from
+    the treaty's signature, as it does for a treaty the run forms (Leeds & Savun 2007; Morrow 1991). Members not listed,
+    or without a CINC share now, count from the start."""
+    for k, spec in enumerate(sc.agreements):  # the few starting agreements, once
+        for c, v in spec.capability_at_entry.items():
+            i = pos.get(int(c))
+            if i is not None and ag.members[k, i] and cinc[i] > 0:
+                ag.power_start[k, i] = power[i] * float(v) / float(cinc[i])
 
 
 def _named_targets(ag: Agreements, sc: Scenario, pos: dict[int, int]) -> None:

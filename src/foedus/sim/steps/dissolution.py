@@ -33,7 +33,10 @@ Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
   ``realignment_memory`` years); **regime changed**: a member's regime has moved against its memory
   (:func:`foedus.theory.persistence.regime_change`, ``regime_change_hazard``; Leeds, Mattes & Vogel 2009): the two
   further terms of :func:`foedus.theory.persistence.circumstance_terms`, damped by institutions and democratic
-  commitment as the others;
+  commitment as the others. A treaty a record-built run inherits is judged from its signature as one the run forms:
+  its members' capability at entry (``AgreementSpec.capability_at_entry``, COW NMC) is the reference of the power shift,
+  and each state's memory of its regime carries the transitions just before the start, Polity's where the polyarchy
+  misses them (:func:`foedus.theory.abrogation.recorded_regime_memory`: Turkey and Iran in 1946; Leeds & Savun 2007);
 - **term expired** (:func:`expire_terms`, called by :func:`foedus.sim.steps.politics.alliance_politics`): a
   treaty with a stated term (ATOP ``speclgth``, ``length``, ``renewlgt``) that its members do not renew when the
   term ends, or, where the term renews unless a member gives notice (ATOP ``proren`` 2), whose member gives notice then
