@@ -353,7 +353,7 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.state.power, states=rows[r_used])  # (5, R', A')
     j_value = np.einsum("gra,ag->ra", join, view.join_goods[a_used].astype(float))[r_at, a_at]
     # the milieu is common: what each democratic member gains from the candidate's entry, the candidate gains from each of them
-    # (Wolfers 1962; Pevehouse 2005: a new democracy joins to anchor its own regime), in a protective treaty only
+    # (Wolfers 1962; Kydd 2001, Pevehouse 2005: the new democracies of Central Europe joined to anchor their regimes), in a protective treaty only
     milieu = th_consent.milieu_value(world.state.regime, world.inputs.proximity, view.members[aa], rows[rr], weight=p.milieu_weight).sum(axis=1)
     j_value = j_value + milieu * view.join_goods[aa, 0]
     alliance_power = view.members[aa].astype(float) @ world.state.power  # the newcomer carries its share of the k members' defence
@@ -539,8 +539,8 @@ def _community(world: World, view: _Alliances, a_local: np.ndarray, cand: np.nda
     """Whether alliance ``a_local[k]`` is a community of democracies (K,): institutional assets of at least one half (ATOP
     level 1 or more, or the integration it reached; :func:`foedus.theory.integration.institutional_assets`) and its members'
     mean democracy at least ``community_standard``; and whether candidate ``cand[k]`` shares its values (its democracy at
-    least the standard) and belongs to its region (the region most of its members are of: "any other European State", North
-    Atlantic Treaty art. 10): the terms of :func:`foedus.theory.consent.community_entrapment` (Schimmelfennig 2001, 2003)."""
+    least the standard), belongs to its region (the region most of its members are of: "any other European State", North
+    Atlantic Treaty art. 10) and has forces of its own to contribute (military spending above 0; art. 10: not Andorra): the terms of :func:`foedus.theory.consent.community_entrapment` (Schimmelfennig 2001, 2003)."""
     p = world.inputs.params
     ag = world.state.agreements
     if p.community_standard >= 1.0:
@@ -554,7 +554,9 @@ def _community(world: World, view: _Alliances, a_local: np.ndarray, cand: np.nda
     counts = np.zeros((len(cand), len(th_ob.COW_REGIONS)))
     np.add.at(counts, (np.nonzero(mem)[0], region[np.nonzero(mem)[1]]), 1.0)
     home = counts.argmax(axis=1)
-    return (assets >= 0.5) & (mean >= p.community_standard), (regime[cand] >= p.community_standard) & (region[cand] == home)
+    # a candidate "in a position ... to contribute to the security of the North Atlantic area" (art. 10): one with forces of its own
+    able = world.state.milex[cand] > 0
+    return (assets >= 0.5) & (mean >= p.community_standard), (regime[cand] >= p.community_standard) & (region[cand] == home) & able
 
 
 @njit(cache=True)
