@@ -540,7 +540,7 @@ def _community(world: World, view: _Alliances, a_local: np.ndarray, cand: np.nda
     level 1 or more, or the integration it reached; :func:`foedus.theory.integration.institutional_assets`) and its members'
     mean democracy at least ``community_standard``; and whether candidate ``cand[k]`` shares its values (its democracy at
     least the standard), belongs to its region (the region most of its members are of: "any other European State", North
-    Atlantic Treaty art. 10) and has forces of its own to contribute (military spending above 0; art. 10: not Andorra): the terms of :func:`foedus.theory.consent.community_entrapment` (Schimmelfennig 2001, 2003)."""
+    Atlantic Treaty art. 10) and has forces of its own to contribute (military personnel in the record, COW NMC, above 0; art. 10: not Andorra): the terms of :func:`foedus.theory.consent.community_entrapment` (Schimmelfennig 2001, 2003)."""
     p = world.inputs.params
     ag = world.state.agreements
     if p.community_standard >= 1.0:
@@ -555,7 +555,7 @@ def _community(world: World, view: _Alliances, a_local: np.ndarray, cand: np.nda
     np.add.at(counts, (np.nonzero(mem)[0], region[np.nonzero(mem)[1]]), 1.0)
     home = counts.argmax(axis=1)
     # a candidate "in a position ... to contribute to the security of the North Atlantic area" (art. 10): one with forces of its own
-    able = world.state.milex[cand] > 0
+    able = world.state.milper0[cand] > 0  # armed forces in the record (COW NMC milper; a run's spending floor gives every state some money)
     return (assets >= 0.5) & (mean >= p.community_standard), (regime[cand] >= p.community_standard) & (region[cand] == home) & able
 
 
