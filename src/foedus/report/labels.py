@@ -285,6 +285,7 @@ FACTORS = {
     "value_retained": lazy_gettext("value kept by the institution's general assets"),
     "autonomy_change": lazy_gettext("change of autonomy"),
     "members_in_favour": lazy_gettext("members in favour"),
+    "community_of_democracies": lazy_gettext("a community of democracies admitting a democratic candidate of its region"),
     "power": lazy_gettext("capability share"),
     "offence_standing": lazy_gettext("standing of offence pledges"),
     # pacts made for a war (foedus.sim.steps.wartime)

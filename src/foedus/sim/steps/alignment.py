@@ -451,7 +451,7 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
     cand = rows[sel]
     a_local = opt.target[sel]
     slots = view.slots[a_local]
-    allowed, share, disputes = _admitted(world, cand, a_local, goods, view, terms)
+    allowed, share, disputes, community = _admitted(world, cand, a_local, goods, view, terms)
     ok = np.flatnonzero(allowed & ~ag.members[slots, cand] & ag.active[slots])
     if not len(ok):
         return
@@ -465,7 +465,7 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
         k_ok = np.arange(len(ok))
         dec = th_ob.motive_decomposition(u_join[:, k_ok, a_at].T, g_join[:, k_ok, a_at].T, view.join_goods[a_local[ok]])
         mot, tot, cst = dec.tolist(), opt.value[sel[ok]].tolist(), opt.cost[sel[ok]].tolist()
-        fav, dis, pw = share[ok].tolist(), disputes[ok].tolist(), world.state.power[cand[ok]].tolist()
+        fav, dis, pw, com = share[ok].tolist(), disputes[ok].tolist(), world.state.power[cand[ok]].tolist(), community[ok].tolist()
         auto = (terms.autonomy[cand[ok], view.top[0][a_local[ok]]] * _institution(world, view, view.size >= 2)[0][a_local[ok]]).tolist()
         norm = norm_factors(world)
         details = [
@@ -473,7 +473,7 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
                 "motives": dict(zip(MOTIVES, mot[k])),
                 "factors": {
                     "utility": tot[k], "cost": cst[k], "autonomy_change": auto[k], "members_in_favour": fav[k],
-                    "territorial_disputes": int(dis[k]), "power": pw[k], **norm,
+                    "territorial_disputes": int(dis[k]), "power": pw[k], "community_of_democracies": bool(com[k]), **norm,
                 },
             }
             for k in range(len(ok))
@@ -482,7 +482,8 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
 
 
 def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms):
-    """Whether the members of alliance ``a_local[k]`` admit candidate ``cand[k]``: (K,) bool, and the share in favour and the disputes (P1, P2).
+    """Whether the members of alliance ``a_local[k]`` admit candidate ``cand[k]``: (K,) bool, and the share in favour, the disputes
+    and whether the community's rule held (P1, P2).
 
     A member votes for the candidate when the goods of the treaty, and the milieu the candidate's entry secures
     (:func:`foedus.theory.consent.milieu_value`, a protective treaty only; Wolfers 1962, Kydd 2001), are worth more to it from the
@@ -532,7 +533,7 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     share = votes.sum(axis=1) / np.maximum(mem.sum(axis=1), 1)
     disputes = (mem & world.inputs.territorial_dispute[cand]).sum(axis=1)
     passed = th_consent.members_consent(share, p.accession_share, check=world.inputs.check)  # unanimity unless the parameter says otherwise
-    return th_entrapment.accession_allowed(disputes, check=world.inputs.check) & passed, share, disputes
+    return th_entrapment.accession_allowed(disputes, check=world.inputs.check) & passed, share, disputes, community & qualified
 
 
 def _community(world: World, view: _Alliances, a_local: np.ndarray, cand: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
