@@ -286,3 +286,25 @@ def test_pair_burden_shares_put_the_risk_on_the_strong_side_as_in_morrows_asymme
         consent.pair_burden_shares(np.array([0.1, -0.1]))
     with pytest.raises(ValueError):
         consent.pair_burden_shares(np.ones((2, 2)))
+
+
+def test_community_entrapment_adds_votes_only_in_a_community_and_never_over_a_security_veto():
+    """Schimmelfennig 2001, 2003: a community's members cannot refuse a democratic candidate of its region for their own
+    cost (Canada's 0.001 against 0.003 for Hungary), but keep a security objection (the candidate's defence costs them more
+    than it is worth), the main-threat and rival grounds (not eligible), and no treaty that is no community is touched."""
+    value = np.array([[0.001, 0.020, 0.001, 0.001]] * 3)
+    cost = np.array([[0.003, 0.010, 0.040, 0.003]] * 3)
+    security = np.array([[0.000, 0.005, 0.030, 0.000]] * 3)
+    votes = value > cost
+    eligible = np.array([[True, True, True, False]] * 3)
+    community = np.array([True, False, True])
+    qualified = np.array([True, True, False])
+    out = consent.community_entrapment(votes, eligible, value, security, community, qualified)
+    assert out[0].tolist() == [True, True, False, False]  # the small loser entrapped; the security veto and the ineligible kept
+    assert out[1].tolist() == votes[1].tolist() and out[2].tolist() == votes[2].tolist()  # no community, or a candidate outside it
+    assert (out >= votes).all()  # only adds votes
+    # with unanimity, the community admits the candidate the small member alone refused, not the one whose defence costs
+    share = out[0, :2].mean(), out[0, :3].mean()
+    assert consent.members_consent(np.array(share)).tolist() == [True, False]
+    with pytest.raises(ValueError, match="community_entrapment"):
+        consent.community_entrapment(votes, eligible, value, security, community[:2], qualified)

@@ -103,3 +103,43 @@ def test_institutions_keep_integration_after_the_threat_fades():
     assert x.tolist() == pytest.approx([0.8 * 0.9**20, 0.8 * 0.95**20])
     with pytest.raises(ValueError, match="integration_update.*persistence"):
         integration_update(0.5, 0.5, rate=0.1, persistence=1.5)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(-2, 2), st.floats(-2, 2), st.floats(0, 1), st.floats(0, 1))
+def test_general_assets_keep_the_value_at_entry_and_never_lower_a_membership(v, v0, a, b):
+    """Wallander 2000: general assets keep the share A of the value lost since entry; none (A = 0) is Leeds & Savun's
+    rule, full assets keep the value at entry, more assets never lower the value, a value that did not fall is kept."""
+    from foedus.theory.integration import retained_value
+
+    lo, hi = sorted((a, b))
+    r_lo, r_hi = retained_value(v, v0, lo), retained_value(v, v0, hi)
+    assert r_lo >= v - 1e-12 and r_hi >= r_lo - 1e-12
+    assert retained_value(v, v0, 0.0) == pytest.approx(v)
+    assert retained_value(v, v0, 1.0) == pytest.approx(max(v, v0))
+    if v0 <= v:
+        assert r_hi == pytest.approx(v)
+
+
+def test_retained_value_checks_its_input():
+    from foedus.theory.integration import retained_value
+
+    with pytest.raises(ValueError, match="retained_value: general_assets"):
+        retained_value(0.1, 0.2, 1.5)
+    assert retained_value([0.1], [0.3], [0.5], check=False).tolist() == pytest.approx([0.2])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(-0.99, 3), st.floats(0, 1), st.floats(0, 1))
+def test_binding_shrinks_morrows_exchange_on_both_sides_without_reversing_it(da, a, b):
+    """Ikenberry 2001, Grieco 1995: an institution's rules shrink the autonomy the weak side concedes and the strong side
+    gains; never reverse the exchange; no assets or no binding leave Morrow's exchange whole."""
+    from foedus.theory.integration import bound_autonomy
+
+    out = float(bound_autonomy(da, a, binding=b))
+    assert abs(out) <= abs(da) + 1e-12 and out * da >= 0
+    assert float(bound_autonomy(da, 0.0, binding=b)) == pytest.approx(da)
+    assert float(bound_autonomy(da, a, binding=0.0)) == pytest.approx(da)
+    assert float(bound_autonomy(da, 1.0, binding=1.0)) == pytest.approx(0.0)
+    with pytest.raises(ValueError, match="bound_autonomy: binding"):
+        bound_autonomy(da, a, binding=1.5)

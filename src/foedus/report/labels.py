@@ -282,8 +282,10 @@ FACTORS = {
     "exit_probability": lazy_gettext("probability of exit"),
     # exits and accessions (foedus.sim.steps.alignment)
     "value_at_entry": lazy_gettext("value of the pact on entry"),
+    "value_retained": lazy_gettext("value kept by the institution's general assets"),
     "autonomy_change": lazy_gettext("change of autonomy"),
     "members_in_favour": lazy_gettext("members in favour"),
+    "community_of_democracies": lazy_gettext("a community of democracies admitting a democratic candidate of its region"),
     "power": lazy_gettext("capability share"),
     "offence_standing": lazy_gettext("standing of offence pledges"),
     # pacts made for a war (foedus.sim.steps.wartime)

@@ -451,3 +451,30 @@ class Parameters(MechanismParameters):
         "nuclear entry restraint, stayed out",
     )
 
+
+    # --- nato10 ---
+    general_asset_retention: float = Field(
+        1.0, ge=0, le=1,
+        description="share of an alliance's general institutional assets (its military integration, none for a pact made for a "
+        "war) that keeps the value a membership had at entry when a member of an alliance of three or more weighs its exit "
+        "(foedus.theory.integration.retained_value; Wallander 2000: general assets serve new purposes after the founding threat "
+        "fades, and a member leaving forfeits them). 1: Wallander's reading, not a fit; bilateral pacts are untouched (the "
+        "in-sample record gives institutionalisation no protection there: institution_protection). 0 switches it off: "
+        "world-2022 runs then had Greece (2027) and Turkey (2032-2039) leave NATO as 'no longer worth its cost' once the war of 2022 ended",
+    )
+    institutional_binding: float = Field(
+        0.5, ge=0, le=1,
+        description="share of Morrow's autonomy exchange that the rules of a fully institutionalised alliance of three or more "
+        "remove, for the member staying, the candidate joining and the leader admitting it (foedus.theory.integration."
+        "bound_autonomy; Ikenberry 2001: the leading state binds itself in the institution; Grieco 1995: voice opportunities). "
+        "0.5: half, an order of magnitude, not a fit (NATO decides by consensus, yet its leader still provides most of the "
+        "protection); 0 switches it off",
+    )
+    community_standard: float = Field(
+        0.5, ge=0, le=1,
+        description="the democracy (V-Dem polyarchy) at which a treaty's members form a community of democracies and a candidate "
+        "shares its values (foedus.theory.consent.community_entrapment; Schimmelfennig 2001, 2003: the members of such an "
+        "institutionalised community cannot refuse a democratic candidate of its region for their own cost, only for the security "
+        "it would cost them). 0.5: the threshold of an electoral democracy on the polyarchy scale (Luhrmann, Tannenberg & "
+        "Lindberg 2018, Regimes of the World), published; 1 switches the rule off (no treaty is a community)",
+    )

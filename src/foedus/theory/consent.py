@@ -10,7 +10,9 @@ extends a pair's treaty to the further states that gain from it and that every m
 every member unless its terms state another quota (Morrow 1991; ATOP 5.1 ``proadd``); each member weighs a candidate
 by :func:`accession_cost`, its share of the alliance's new commitment (:func:`burden_shares`; Olson & Zeckhauser 1966),
 against the goods the newcomer brings and the milieu its entry secures (:func:`milieu_value`; Wolfers 1962, Kydd 2001);
-the alliance's leader may buy the consent of the members that would lose (:func:`leader_side_payments`; Snyder 1997, Lake 2009).
+the alliance's leader may buy the consent of the members that would lose (:func:`leader_side_payments`; Snyder 1997, Lake 2009);
+in a community of democracies a member cannot refuse a democratic candidate of the community's region for its own material
+cost, only for the security it would cost (:func:`community_entrapment`; Schimmelfennig 2001, 2003).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ __all__ = [
     "accession_cost",
     "burden_shares",
     "candidate_base_cost",
+    "community_entrapment",
     "leader_side_payments",
     "milieu_value",
     "newcomer_share",
@@ -520,3 +523,51 @@ def rival_veto(credibility) -> np.ndarray:
     if c.ndim != 2:
         raise ValueError(f"rival_veto: credibility must be (K, N), got {c.shape}")
     return c <= 0.0
+
+
+def community_entrapment(votes, eligible, value, security_cost, community, qualified) -> np.ndarray:
+    r"""The votes once a community's members are bound by its values: (K, N) bool.
+
+    .. math:: \tilde V_{km} = V_{km} \lor \big(E_{km} \land C_k \land Q_k \land v_{km} > S_{km}\big)
+
+    Schimmelfennig (2001; 2003, ch. 8-9) finds NATO's and the EU's eastern enlargement unexplained by the members'
+    material gains: many members (France, the smaller ones) expected to lose and preferred to wait, yet none vetoed
+    the consolidated democracies of Central Europe. An organisation founded on a community's values (the North
+    Atlantic Treaty's preamble: "democracy, individual liberty and the rule of law") that a candidate shares cannot
+    legitimately be closed to it for its members' own cost: the opponents were *rhetorically entrapped* by the
+    identity they professed, and acquiesced. A security objection stays legitimate (the Study on NATO Enlargement,
+    1995: a candidate brings the alliance's defence to its borders; Ukraine and Georgia, Bucharest 2008), so a member
+    still refuses a candidate whose defence it would carry at a greater cost than the candidate is worth to it
+    (:math:`v \le S`, its share of the burden of defending the newcomer, the security part of
+    :func:`accession_cost`), and the grounds of :func:`foedus.theory.obligations.admission_votes` and
+    :func:`rival_veto` stay (``eligible`` False there). ``votes`` and ``eligible`` (K, N) bool (members only),
+    ``value`` :math:`v` and ``security_cost`` :math:`S` (K, N), ``community`` :math:`C` (K,) whether the treaty is an
+    institution of a community of democracies, ``qualified`` :math:`Q` (K,) whether the candidate shares its values
+    and belongs to its region ("any other European State", art. 10). The caller defines the community; the rule
+    holds the published claim: entrapment only adds votes, only in a community, and never overrides a security veto.
+
+    Examples
+    --------
+    >>> v = np.array([[0.001, 0.02, 0.001]]); s = np.array([[0.0, 0.01, 0.005]])
+    >>> community_entrapment(v > 0.01, np.ones((1, 3), bool), v, s, np.array([True]), np.array([True])).tolist()
+    [[True, True, False]]
+    >>> community_entrapment(v > 0.01, np.ones((1, 3), bool), v, s, np.array([False]), np.array([True])).tolist()
+    [[False, True, False]]
+
+    References
+    ----------
+    .. [1] Schimmelfennig, F. (2001). The community trap: liberal norms, rhetorical action, and the Eastern enlargement
+       of the European Union. International Organization 55(1): 47-80.
+    .. [2] Schimmelfennig, F. (2003). The EU, NATO and the Integration of Europe: Rules and Rhetoric. Cambridge
+       University Press.
+    """
+    v = np.asarray(votes, dtype=bool)
+    e = np.asarray(eligible, dtype=bool)
+    val = np.asarray(value, dtype=float)
+    sec = np.asarray(security_cost, dtype=float)
+    c = np.asarray(community, dtype=bool)
+    q = np.asarray(qualified, dtype=bool)
+    if v.ndim != 2 or e.shape != v.shape or val.shape != v.shape or sec.shape != v.shape or c.shape != v.shape[:1] or q.shape != v.shape[:1]:
+        raise ValueError(f"community_entrapment: expected votes, eligible, value, security_cost (K, N) and community, qualified (K,); "
+                         f"got {v.shape}, {e.shape}, {val.shape}, {sec.shape}, {c.shape}, {q.shape}")
+    return v | (e & (c & q)[:, None] & (val > sec))

@@ -30,6 +30,7 @@ from foedus.theory import consent as th_consent
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
 from foedus.theory import entrapment as th_entrapment
+from foedus.theory import integration as th_integ
 from foedus.theory import portfolio as th_portfolio
 
 
@@ -160,6 +161,20 @@ def _membership_values(ag, view: _Alliances, goods: np.ndarray, year: int) -> tu
     return i_idx, a_idx, stay
 
 
+def _institution(world: World, view: _Alliances, multilateral: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each alliance's binding (A,): the share of Morrow's autonomy exchange its institution keeps (``1 - b A``,
+    :func:`foedus.theory.integration.bound_autonomy` with ``institutional_binding``), and its general assets (A,): its
+    integration, none for a pact made for a war (as in :func:`foedus.sim.steps.politics.alliance_politics`; Wallander 2000),
+    scaled by ``general_asset_retention``; both only where ``multilateral`` (an institution of three or more, not the exchange of two)."""
+    p = world.inputs.params
+    ag = world.state.agreements
+    integ = np.clip(ag.integration[view.slots], 0.0, 1.0)
+    assets = th_integ.institutional_assets(ag.institutionalised[view.slots] / 2.0, integ, check=False) * multilateral
+    keep = th_integ.bound_autonomy(np.ones(len(view.slots)), assets, binding=p.institutional_binding, check=False)
+    general = np.where(ag.wartime[view.slots], 0.0, integ) * multilateral * p.general_asset_retention
+    return keep, general
+
+
 def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms) -> bool:
     """Members leave treaties whose value fell below its cost and below its value at entry (P5; Leeds & Savun 2007); True when any left.
 
@@ -170,7 +185,11 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
     (:func:`foedus.theory.consent.burden_shares`, Olson & Zeckhauser 1966, as when it joined). It leaves with :func:`foedus.theory.obligations.inertia_exit_probability` at the
     rate ``exit_rate``, less the share ``institution_protection`` of the alliance's
     institutionalisation. The value at entry (``Agreements.value_start``) is measured at the
-    first reassessment (for a treaty in force when the run starts, in its first year).
+    first reassessment (for a treaty in force when the run starts, in its first year). In an alliance of three or
+    more (an institution, not the exchange of two: :func:`_institution`) the member weighs what leaving forfeits, the
+    share of its value at entry its general assets keep (:func:`foedus.theory.integration.retained_value`; Wallander
+    2000), and the autonomy it concedes to the leader is bound by the institution's rules
+    (:func:`foedus.theory.integration.bound_autonomy`; Ikenberry 2001).
     """
     p = world.inputs.params
     ag = world.state.agreements
@@ -189,23 +208,25 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
     base = p.exit_threshold * view.unit_cost[i_idx] * (1.0 + world.results.entrapment[i_idx])
     protect = view.goods[a_idx, 0].astype(float)  # the risk of defending is the member's share of its alliance's defence (Olson & Zeckhauser 1966)
     share = th_consent.burden_shares(view.members, world.state.power)[a_idx, i_idx]
-    cost_m = pact_cost(world, terms, i_idx, partner, base, view.commitment[a_idx], protect, signing=False, risk=protect * share)
     rate = p.exit_rate * (1.0 - p.institution_protection * ag.institutionalised[slots] / 2.0)
-    exit_p = rate * th_ob.inertia_exit_probability(stay_m, start, cost_m, rate=1.0, check=world.inputs.check)
-    # who leaves (stay_m < cost_m and a draw below exit_p), and the alliances that leaves with fewer than two members
-    go, gone = _leavers_kernel(stay_m, cost_m, rng.random(len(i_idx)), exit_p, a_idx, alliances, view.size)
+    keep, general = _institution(world, view, view.size >= 3)
+    cost_m = pact_cost(world, terms, i_idx, partner, base, view.commitment[a_idx], protect * keep[a_idx], signing=False, risk=protect * share)
+    kept_m = th_integ.retained_value(stay_m, start, general[a_idx], check=False)  # what leaving forfeits (Wallander 2000)
+    exit_p = rate * th_ob.inertia_exit_probability(kept_m, start, cost_m, rate=1.0, check=world.inputs.check)
+    # who leaves (kept_m < cost_m and a draw below exit_p), and the alliances that leaves with fewer than two members
+    go, gone = _leavers_kernel(kept_m, cost_m, rng.random(len(i_idx)), exit_p, a_idx, alliances, view.size)
     if not len(go):
         return False
-    i_idx, a_idx, stay_m, cost_m, start, exit_p, slots = i_idx[go], a_idx[go], stay_m[go], cost_m[go], start[go], exit_p[go], slots[go]
+    i_idx, a_idx, stay_m, cost_m, start, exit_p, slots, kept_m = i_idx[go], a_idx[go], stay_m[go], cost_m[go], start[go], exit_p[go], slots[go], kept_m[go]
     details = None
     if world.inputs.explain:
         dec = np.einsum("mkj,kj->km", u[:, i_idx, :], view.members[a_idx].astype(float))
         gv = np.einsum("gkj,kj->kg", goods[:, i_idx, :], view.members[a_idx].astype(float))
         dec = th_ob.motive_decomposition(dec, gv, view.goods[a_idx])
         # plain Python values for the details (one conversion per array, not per value)
-        mot, val, cst, v0, pr = dec.tolist(), stay_m.tolist(), cost_m.tolist(), start.tolist(), exit_p.tolist()
+        mot, val, cst, v0, pr, kept = dec.tolist(), stay_m.tolist(), cost_m.tolist(), start.tolist(), exit_p.tolist(), kept_m.tolist()
         coh, ent, aba = ag.cohesion[slots].tolist(), world.results.entrapment[i_idx].tolist(), world.results.abandonment[i_idx].tolist()
-        auto = terms.autonomy[i_idx, partner[go]].tolist()
+        auto = (terms.autonomy[i_idx, partner[go]] * keep[a_idx]).tolist()  # the exchange as the institution binds it
         inst = ag.institutionalised[slots].tolist()
         norm = norm_factors(world)
         details = [
@@ -213,7 +234,7 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
                 "cause": "membership no longer worth its cost",
                 "motives": dict(zip(MOTIVES, mot[k])),
                 "factors": {
-                    "value": val[k], "value_at_entry": v0[k], "cost": cst[k], "exit_probability": pr[k], "autonomy_change": auto[k],
+                    "value": val[k], "value_at_entry": v0[k], "value_retained": kept[k], "cost": cst[k], "exit_probability": pr[k], "autonomy_change": auto[k],
                     "cohesion": coh[k], "entrapment": ent[k], "abandonment": aba[k], "institutionalisation": inst[k], **norm,
                 },
             }
@@ -308,7 +329,8 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     function of its own state and alliance: the same numbers as over all of them). The cost is that of a
     commitment to the leader whose entrapment in the k members' defence and burden of defending the leader
     the newcomer carries in its share of the enlarged alliance's power (:func:`foedus.theory.consent.candidate_base_cost`,
-    :func:`foedus.theory.consent.newcomer_share`; Olson & Zeckhauser 1966, as the members' side of the vote).
+    :func:`foedus.theory.consent.newcomer_share`; Olson & Zeckhauser 1966, as the members' side of the vote), its autonomy
+    concession bound by the institution it joins (:func:`_institution`, :func:`foedus.theory.integration.bound_autonomy`).
     """
     p = world.inputs.params
     ag = world.state.agreements
@@ -330,12 +352,17 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     a_used, a_at = np.unique(aa, return_inverse=True)
     join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.state.power, states=rows[r_used])  # (5, R', A')
     j_value = np.einsum("gra,ag->ra", join, view.join_goods[a_used].astype(float))[r_at, a_at]
+    # the milieu is common: what each democratic member gains from the candidate's entry, the candidate gains from each of them
+    # (Wolfers 1962; Kydd 2001, Pevehouse 2005: the new democracies of Central Europe joined to anchor their regimes), in a protective treaty only
+    milieu = th_consent.milieu_value(world.state.regime, world.inputs.proximity, view.members[aa], rows[rr], weight=p.milieu_weight).sum(axis=1)
+    j_value = j_value + milieu * view.join_goods[aa, 0]
     alliance_power = view.members[aa].astype(float) @ world.state.power  # the newcomer carries its share of the k members' defence
     j_base = th_consent.candidate_base_cost(view.unit_cost[rows[rr]], view.size[aa], world.state.power[rows[rr]], alliance_power, exponent=p.commitment_exponent)
     # the burden of defending the leader is the members' common burden too: the newcomer carries its share of it
     protect = view.goods[aa, 0].astype(float)
     sigma = th_consent.newcomer_share(world.state.power[rows[rr]], alliance_power, view.size[aa])
-    j_cost = pact_cost(world, terms, rows[rr], view.top[0][aa], j_base, view.commitment[aa], protect, risk=protect * sigma)
+    keep = _institution(world, view, view.size >= 2)[0][aa]  # the autonomy the newcomer concedes, as the institution binds it (Ikenberry 2001)
+    j_cost = pact_cost(world, terms, rows[rr], view.top[0][aa], j_base, view.commitment[aa], protect * keep, risk=protect * sigma)
     # np.argmax over the pacts then the accessions (shut ones -inf): an accession wins a strictly larger net value, or the first NaN
     r = len(rows)
     j_net = np.full((r, len(view.slots)), -np.inf)
@@ -424,7 +451,7 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
     cand = rows[sel]
     a_local = opt.target[sel]
     slots = view.slots[a_local]
-    allowed, share, disputes = _admitted(world, cand, a_local, goods, view, terms)
+    allowed, share, disputes, community = _admitted(world, cand, a_local, goods, view, terms)
     ok = np.flatnonzero(allowed & ~ag.members[slots, cand] & ag.active[slots])
     if not len(ok):
         return
@@ -438,15 +465,15 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
         k_ok = np.arange(len(ok))
         dec = th_ob.motive_decomposition(u_join[:, k_ok, a_at].T, g_join[:, k_ok, a_at].T, view.join_goods[a_local[ok]])
         mot, tot, cst = dec.tolist(), opt.value[sel[ok]].tolist(), opt.cost[sel[ok]].tolist()
-        fav, dis, pw = share[ok].tolist(), disputes[ok].tolist(), world.state.power[cand[ok]].tolist()
-        auto = terms.autonomy[cand[ok], view.top[0][a_local[ok]]].tolist()
+        fav, dis, pw, com = share[ok].tolist(), disputes[ok].tolist(), world.state.power[cand[ok]].tolist(), community[ok].tolist()
+        auto = (terms.autonomy[cand[ok], view.top[0][a_local[ok]]] * _institution(world, view, view.size >= 2)[0][a_local[ok]]).tolist()
         norm = norm_factors(world)
         details = [
             {
                 "motives": dict(zip(MOTIVES, mot[k])),
                 "factors": {
                     "utility": tot[k], "cost": cst[k], "autonomy_change": auto[k], "members_in_favour": fav[k],
-                    "territorial_disputes": int(dis[k]), "power": pw[k], **norm,
+                    "territorial_disputes": int(dis[k]), "power": pw[k], "community_of_democracies": bool(com[k]), **norm,
                 },
             }
             for k in range(len(ok))
@@ -455,7 +482,8 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
 
 
 def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms):
-    """Whether the members of alliance ``a_local[k]`` admit candidate ``cand[k]``: (K,) bool, and the share in favour and the disputes (P1, P2).
+    """Whether the members of alliance ``a_local[k]`` admit candidate ``cand[k]``: (K,) bool, and the share in favour, the disputes
+    and whether the community's rule held (P1, P2).
 
     A member votes for the candidate when the goods of the treaty, and the milieu the candidate's entry secures
     (:func:`foedus.theory.consent.milieu_value`, a protective treaty only; Wolfers 1962, Kydd 2001), are worth more to it from the
@@ -470,7 +498,10 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     that is the candidate's main threat vetoes it) and the candidate has no territorial dispute with any of them. The alliance's
     leader (its strongest member), where it carries at least ``side_payment_dominance`` of the alliance's power, pays the
     members that would lose for their consent when its own net gain covers their losses (:func:`foedus.theory.consent.leader_side_payments`; Snyder 1997, Lake 2009; ``leader_side_payments``); a member
-    vetoing on the main-threat grounds above is not bought.
+    vetoing on the main-threat grounds above is not bought. In a community of democracies (:func:`_community`) a member
+    that would lose votes for a democratic candidate of the community's region all the same, unless the candidate's defence
+    would cost it more than the candidate is worth to it (:func:`foedus.theory.consent.community_entrapment`; Schimmelfennig
+    2001, 2003); the leader's gain in autonomy is bound by the institution's rules as the newcomer's concession is (:func:`_institution`).
     Vectorised over the year's candidates (K) and the states (N).
     """
     p = world.inputs.params
@@ -479,8 +510,9 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     value = np.einsum("gnk,kg->kn", goods[:, :, cand], prov.astype(float))  # goods[g, m, c] to member m from candidate c
     protective = prov[:, 0]
     shares = th_consent.burden_shares(mem, world.state.power)
+    keep = _institution(world, view, view.size >= 2)[0][a_local]  # the leader's gain in autonomy, bound as the newcomer's concession
     cost = th_consent.accession_cost(
-        shares, view.unit_cost, view.commitment[a_local], terms.burden[:, cand].T, terms.autonomy[:, cand].T,
+        shares, view.unit_cost, view.commitment[a_local], terms.burden[:, cand].T, terms.autonomy[:, cand].T * keep[:, None],
         view.top[0][a_local], protection=protective.astype(float), autonomy_weight=p.autonomy_weight, burden_weight=p.defence_burden_weight,
         treaty_cost=p.treaty_cost,
     )
@@ -490,6 +522,10 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     # a member does not admit a rival it cannot trust (Kydd 2005: its pledge is cheap talk, whatever it promises)
     cand_main = cand_main | th_consent.rival_veto(pledge_credibility(world)[:, cand].T)
     votes = mem & th_ob.admission_votes(value, cost, cand_main, True, member_main)
+    # a community's members cannot refuse a democratic candidate of its region for their own cost (Schimmelfennig 2001)
+    security = shares * view.commitment[a_local][:, None] * p.defence_burden_weight * terms.burden[:, cand].T * protective[:, None]
+    community, qualified = _community(world, view, a_local, cand)
+    votes = th_consent.community_entrapment(votes, mem & ~cand_main & ~member_main, value, security, community, qualified)
     if p.leader_side_payments > 0:  # the leader buys the consent of the members that would lose, where its own gain covers it
         lead = view.top[0][a_local]
         votes = th_consent.leader_side_payments(value - cost, votes, mem & ~cand_main & ~member_main, lead, shares[np.arange(len(cand)), lead],
@@ -497,7 +533,31 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     share = votes.sum(axis=1) / np.maximum(mem.sum(axis=1), 1)
     disputes = (mem & world.inputs.territorial_dispute[cand]).sum(axis=1)
     passed = th_consent.members_consent(share, p.accession_share, check=world.inputs.check)  # unanimity unless the parameter says otherwise
-    return th_entrapment.accession_allowed(disputes, check=world.inputs.check) & passed, share, disputes
+    return th_entrapment.accession_allowed(disputes, check=world.inputs.check) & passed, share, disputes, community & qualified
+
+
+def _community(world: World, view: _Alliances, a_local: np.ndarray, cand: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Whether alliance ``a_local[k]`` is a community of democracies (K,): institutional assets of at least one half (ATOP
+    level 1 or more, or the integration it reached; :func:`foedus.theory.integration.institutional_assets`) and its members'
+    mean democracy at least ``community_standard``; and whether candidate ``cand[k]`` shares its values (its democracy at
+    least the standard), belongs to its region (the region most of its members are of: "any other European State", North
+    Atlantic Treaty art. 10) and has forces of its own to contribute (military personnel in the record, COW NMC, above 0; art. 10: not Andorra): the terms of :func:`foedus.theory.consent.community_entrapment` (Schimmelfennig 2001, 2003)."""
+    p = world.inputs.params
+    ag = world.state.agreements
+    if p.community_standard >= 1.0:
+        return np.zeros(len(cand), bool), np.zeros(len(cand), bool)
+    sl = view.slots[a_local]
+    assets = th_integ.institutional_assets(ag.institutionalised[sl] / 2.0, np.clip(ag.integration[sl], 0.0, 1.0), check=False)
+    mem = view.members[a_local]
+    regime = world.state.regime
+    mean = (mem * regime[None, :]).sum(axis=1) / np.maximum(mem.sum(axis=1), 1)
+    region = th_ob.cow_region(world.inputs.ccode)
+    counts = np.zeros((len(cand), len(th_ob.COW_REGIONS)))
+    np.add.at(counts, (np.nonzero(mem)[0], region[np.nonzero(mem)[1]]), 1.0)
+    home = counts.argmax(axis=1)
+    # a candidate "in a position ... to contribute to the security of the North Atlantic area" (art. 10): one with forces of its own
+    able = world.state.milper0[cand] > 0  # armed forces in the record (COW NMC milper; a run's spending floor gives every state some money)
+    return (assets >= 0.5) & (mean >= p.community_standard), (regime[cand] >= p.community_standard) & (region[cand] == home) & able
 
 
 @njit(cache=True)
