@@ -289,10 +289,10 @@ class MechanismParameters(CoreParameters):
             "(1 - u) T + u pi R (Kydd 2005; Lupu & Poast 2016). 0 switches the term off. pi acts only on pairs with a young "
             "record, so it is chosen on the moment it governs (session 10, in sample): the rate at which states in their first "
             "ten years in the system found non-aggression pacts against the other members (foedus.analysis.entrants; ATOP "
-            "1946-1989: 0.88, 95 % 0.61-1.23; all obligations 0.92, 0.75-1.13). Record-built 1946 world, seeds 1-3: pi 0.03: "
-            "0.37 (all 0.64); 0.05: 1.23 (0.89); 0.07: 2.0 (1.27); 0.1: 3.6 (1.8), when entrants signed 44 % of the era's "
-            "non-aggression memberships against the record's 16 %. Non-aggression pacts per state-year 1946-1989 at 0.05: 0.012 "
-            "(ATOP 0.018; 0.1 fitted that rate alone, 0.023)"
+            "1946-1989: 0.88, 95 percent interval 0.61-1.23; all obligations 0.92, 0.75-1.13). Record-built 1946 world, seeds "
+            "1-3: pi 0.03: 0.37 (all 0.64); 0.05: 1.23 (0.89); 0.07: 2.0 (1.27); 0.1: 3.6 (1.8), when entrants signed 44 "
+            "percent of the era's non-aggression memberships against the record's 16 percent. Non-aggression pacts per "
+            "state-year 1946-1989 at 0.05: 0.012 (ATOP 0.018; 0.1 fitted that rate alone, 0.023)"
         ),
     )
     intentions_decay_years: float = Field(
