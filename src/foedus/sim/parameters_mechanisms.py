@@ -282,14 +282,17 @@ class MechanismParameters(CoreParameters):
         ),
     )
     nonaggression_prior: float = Field(
-        0.1, ge=0, le=1,
+        0.05, ge=0, le=1,
         description=(
             "pi of foedus.theory.reassurance.expected_threat: the prior probability that a partner whose intentions no record "
             "shows yet (a new state, and its neighbours to it) is hostile; the threat a pledge of non-aggression addresses is "
-            "(1 - u) T + u pi R (Kydd 2005; Lupu & Poast 2016). 0 switches the term off. Refitted on 1946-1989 (validate, seeds "
-            "1-6; ATOP 0.0182 non-aggression pacts per state-year) once a pair's age counts from each state's first entry into "
-            "the system (before, every state of a run's first year counted as new, and 0.05 was fitted so): 0.05: 0.0104; 0.1: "
-            "0.0186. 1816-1914 does not move (the norm's standing keeps such pledges rare before 1920)"
+            "(1 - u) T + u pi R (Kydd 2005; Lupu & Poast 2016). 0 switches the term off. pi acts only on pairs with a young "
+            "record, so it is chosen on the moment it governs (session 10, in sample): the rate at which states in their first "
+            "ten years in the system found non-aggression pacts against the other members (foedus.analysis.entrants; ATOP "
+            "1946-1989: 0.88, 95 percent interval 0.61-1.23; all obligations 0.92, 0.75-1.13). Record-built 1946 world, seeds "
+            "1-3: pi 0.03: 0.37 (all 0.64); 0.05: 1.23 (0.89); 0.07: 2.0 (1.27); 0.1: 3.6 (1.8), when entrants signed 44 "
+            "percent of the era's non-aggression memberships against the record's 16 percent. Non-aggression pacts per "
+            "state-year 1946-1989 at 0.05: 0.012 (ATOP 0.018; 0.1 fitted that rate alone, 0.023)"
         ),
     )
     intentions_decay_years: float = Field(
