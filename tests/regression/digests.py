@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import foedus  # noqa: F401  (first: pins numpy's and OpenBLAS's routines before pandas loads numpy; foedus._numerics)
 import pandas as pd
 
 SCENARIOS: tuple[str, ...] = ("world-2022", "europe-1871", "multipolar-1815", "bipolar-1950")
