@@ -28,7 +28,7 @@ from foedus.sim.world import World
 from foedus.theory import joining as th_join
 from foedus.theory import war_onset as th_onset
 
-__all__ = ["nuclear_restraint", "war_pact_pairs", "reach_of", "enter", "war_key", "collective_security", "opportunists", "warring_partners"]
+__all__ = ["nuclear_restraint", "war_pact_pairs", "year_reach", "reach_of", "enter", "war_key", "collective_security", "opportunists", "warring_partners"]
 
 _DEF, _OFF = OBLIGATIONS.index("defense"), OBLIGATIONS.index("offense")
 
@@ -49,9 +49,27 @@ def war_pact_pairs(world: World) -> np.ndarray:
     return out
 
 
+def year_reach(world: World) -> np.ndarray:
+    """(N, N): :func:`foedus.theory.war_onset.reach` of every state i to every state j this year, ``reach(cinc[i], distance[i, j])``.
+
+    Computed once a year, the first time a war under way asks (issue 16: it was evaluated again for each war and route, some
+    10,000 times over 200 years of 200 states), and kept while the year, the capability shares (to the bit), the distances
+    and ``miles_per_day`` are the same. Elementwise: the same numbers as the pairs asked one by one.
+    """
+    s, p = world.state, world.inputs.params
+    hit = world.cache.get("war_entry_reach")
+    if hit is not None and hit[0] == s.year and hit[1] is world.inputs.distance_km and hit[2] == p.miles_per_day and hit[3] == s.cinc.tobytes():
+        return hit[4]
+    n = len(s.cinc)
+    out = th_onset.reach(np.broadcast_to(s.cinc[:, None], (n, n)), world.inputs.distance_km, miles_per_day=p.miles_per_day, check=world.inputs.check)
+    out.flags.writeable = False
+    world.cache["war_entry_reach"] = (s.year, world.inputs.distance_km, p.miles_per_day, s.cinc.tobytes(), out)
+    return out
+
+
 def reach_of(world: World, who: np.ndarray, enemy: np.ndarray) -> np.ndarray:
-    """:func:`foedus.theory.war_onset.reach` of states ``who`` to states ``enemy`` (broadcast): their capability share over the distance."""
-    return th_onset.reach(np.broadcast_to(world.state.cinc[who], np.broadcast(who, enemy).shape), world.inputs.distance_km[who, enemy], miles_per_day=world.inputs.params.miles_per_day, check=world.inputs.check)
+    """:func:`foedus.theory.war_onset.reach` of states ``who`` to states ``enemy`` (broadcast): their capability share over the distance (:func:`year_reach`)."""
+    return year_reach(world)[who, enemy]
 
 
 def enter(world: World, war: dict, entrants: np.ndarray, enemies: np.ndarray, sides: np.ndarray) -> None:
