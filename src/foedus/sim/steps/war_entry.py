@@ -22,6 +22,7 @@ from foedus.data.nuclear import nuclear_armed
 from foedus.schema import OBLIGATIONS
 from foedus.sim.membership import pair_max
 from foedus.sim.steps import conflict_kernels as kern
+from foedus.sim.steps import war_entry_kernels as wkern
 from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.steps._common import COALITION, SECURITY
 from foedus.sim.world import World
@@ -162,36 +163,25 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
     the reach and the stake.
     """
     p = world.inputs.params
-    members = np.fromiter(war["side"].keys(), np.intp)
-    sides = np.fromiter(war["side"].values(), np.intp)
+    members, sides = kern.war_sides(war)
     outside = world.state.active.copy()
     outside[members] = False
     cand = np.flatnonzero(outside)
     if not len(cand):
         return
-    # each candidate's rival belligerent it can best reach; none if it is allied to any belligerent of that side
-    tied = allied[np.ix_(cand, members)]
-    rival = world.state.rivalry[np.ix_(cand, members)] & ~tied
-    # the reach of the candidates with a rival belligerent (elementwise: the same numbers as over every candidate)
-    reach = np.zeros(rival.shape)
-    rows = np.flatnonzero(rival.any(axis=1))
-    if len(rows):
-        reach[rows] = np.where(rival[rows], reach_of(world, cand[rows][:, None], members[None, :]), 0.0)
-    best = reach.argmax(axis=1)
+    # each candidate's rival belligerent it can best reach; none if it is allied to any belligerent of that side; its stake in
+    # the side it would join: its alliance portfolio nearer that side's leader's than the enemy's (Werner 2000; Corbetta 2010),
+    # chance-corrected (Scott's pi: Häge 2011; a state counts as allied to itself, Bueno de Mesquita 1975): one compiled pass
+    best, to_best, has, sim_side, sim_foe = wkern.opportunist_screen(
+        cand, members, sides, np.ascontiguousarray(allied, dtype=bool), np.ascontiguousarray(world.state.rivalry, dtype=bool), year_reach(world),
+        int(war["attacker"]), int(war["target"]))
     foe_side = sides[best]
-    bound = (tied & (sides[None, :] == foe_side[:, None])).any(axis=1)
-    has = rival[np.arange(len(cand)), best] & ~bound
-    # its stake in the side it would join: its alliance portfolio nearer that side's leader's than the enemy's (Werner 2000;
-    # Corbetta 2010), chance-corrected (Scott's pi: Häge 2011; a state counts as allied to itself, Bueno de Mesquita 1975)
-    friend = np.where(foe_side == 1, war["target"], war["attacker"])
     stake = np.zeros(len(cand))
     k = np.flatnonzero(has)
     if len(k):
-        port = allied[np.concatenate([cand[k], friend[k], members[best[k]]])] | np.eye(world.n, dtype=bool)[np.concatenate([cand[k], friend[k], members[best[k]]])]
-        own_row, side_row, foe_row = port[: len(k)], port[len(k) : 2 * len(k)], port[2 * len(k) :]
-        stake[k] = th_join.third_party_stake(th_join.scott_pi(own_row, side_row), th_join.scott_pi(own_row, foe_row), check=world.inputs.check)
+        stake[k] = th_join.third_party_stake(sim_side[k], sim_foe[k], check=world.inputs.check)
     restraint, joint = nuclear_restraint(world, war, cand, 3 - foe_side)
-    prob = th_join.staked_opportunist_probability(p.opportunistic_join_rate, reach[np.arange(len(cand)), best], has, stake, check=world.inputs.check) * restraint
+    prob = th_join.staked_opportunist_probability(p.opportunistic_join_rate, to_best, has, stake, check=world.inputs.check) * restraint
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
         return
@@ -200,7 +190,7 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
     world.log.events(world.state.year, "war_entry", -1, world.inputs.ccode[ent], world.inputs.ccode[foe], [
         {"route": "opportunistic", "war": war_key(world, war), "side_of": int(world.inputs.ccode[war["attacker"] if s == 1 else war["target"]]), "side": int(s),
          "factors": {"obligation": "none", "rival_of_enemy": True, "reach": float(r), "stake": float(st), "probability": float(q), **_restraint_factors(f, j)}}
-        for s, r, st, q, f, j in zip(own, reach[go, best[go]], stake[go], prob[go], restraint[go], joint[go])
+        for s, r, st, q, f, j in zip(own, to_best[go], stake[go], prob[go], restraint[go], joint[go])
     ])
 
 
@@ -228,25 +218,14 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     # the partner is one of the war's two first belligerents: an entrant is at war by its own choice, so its pledges are not
     # the diffusion's path (ATOP's casus foederis: a defence pledge answers an attack on the ally; Leeds 2003: the initiator's
     # allies are the ones emboldened) -- its allies come in only if it calls them (call_allies' chain, alliance_chain_depth)
-    tie = war_pact_pairs(world)[:, members] & np.isin(members, (war["attacker"], war["target"]))[None, :]
-    near = world.state.agreements.allied()[:, members]
     free = world.state.active & ~permanently_neutral(world)
     free[members] = False
     free[war.get("called", np.zeros(0, np.intp))] = False
-    joins = [(tie[:, sides == s].any(axis=1) & ~near[:, sides != s].any(axis=1) & free) for s in (1, 2)]
-    cand = np.flatnonzero(joins[0] | joins[1])
+    cand, own, enemy, partner, to_partner = wkern.partner_screen(
+        members, sides, war_pact_pairs(world), world.state.agreements.allied(), free, np.ascontiguousarray(world.state.active, dtype=bool), year_reach(world),
+        int(war["attacker"]), int(war["target"]))
     if not len(cand):
         return
-    own = np.where(joins[0][cand], 1, 2)
-    enemy = np.where(own == 1, war["target"], war["attacker"])
-    live = world.state.active[enemy]
-    cand, own, enemy = cand[live], own[live], enemy[live]
-    if not len(cand):
-        return
-    # the partner it best reaches on its side
-    to_member = np.where(tie[cand] & (sides[None, :] == own[:, None]), reach_of(world, cand[:, None], members[None, :]), -1.0)
-    partner = members[to_member.argmax(axis=1)]
-    to_partner = np.maximum(to_member.max(axis=1), 0.0)
     reach = th_onset.reach_to_war(reach_of(world, cand, enemy), to_partner, reach_of(world, enemy, partner), check=world.inputs.check)
     shared = world.state.hostility[cand, enemy]
     restraint, joint = nuclear_restraint(world, war, cand, own)
