@@ -97,9 +97,10 @@ def nuclear_restraint(world: World, war: dict, who: np.ndarray, sides: np.ndarra
         nu = nuclear_armed(world.inputs.ccode, world.state.year)
         world.cache["nuclear_entry"] = (world.state.year, world.inputs.ccode, nu)
     members, msides = kern.war_sides(war)
-    held = np.array([nu[members[msides == s]].any() for s in (1, 2)])  # (side 1 holds one, side 2 holds one)
+    held = np.zeros(3, bool)
+    held[msides[nu[members]]] = True  # held[s]: side s (1 or 2) holds a nuclear-armed belligerent
     sides = np.asarray(sides, dtype=np.intp)
-    foe = held[2 - sides]  # the other side of side s is index 2 - s (side 1 -> index 1, side 2 -> index 0)
+    foe = held[3 - sides]  # the other side of side s is 3 - s
     joint = nu[who] & foe
     return th_join.nuclear_entry_restraint(nu[who], foe, world.inputs.params.nuclear_entry_restraint), joint
 
