@@ -38,22 +38,28 @@ def test_the_years_reach_equals_the_theory_asked_pair_by_pair_to_the_bit(seed):
 
 
 def test_the_years_reach_is_computed_again_when_the_year_or_the_capabilities_change():
-    """A stale matrix would be a behaviour change: a new year or capability shares that moved (even in place) recompute it."""
+    """A stale matrix would be a behaviour change: a new year or capability shares that moved (even in place) recompute it;
+    within the year, the columns asked are computed once and kept."""
     rng = np.random.default_rng(1)
     world = _world(rng, 30)
-    first = war_entry.year_reach(world)
-    assert war_entry.year_reach(world) is first  # the same year and inputs: kept
+    cols = np.array([4, 7, 7, 2])
+    first = war_entry.year_reach(world, cols)
+    kept = first[:, [2, 4, 7]].copy()
+    assert (first[:, [0, 1, 3]] == 0).all()  # only the columns asked
+    assert war_entry.year_reach(world, [7]) is first and np.array_equal(first[:, [2, 4, 7]], kept)  # the same year and inputs: kept
+    war_entry.year_reach(world, [0])
+    assert np.array_equal(first[:, [2, 4, 7]], kept) and (first[1:, 0] > 0).any()  # a new column added, the others kept
     world.state.year += 1
-    second = war_entry.year_reach(world)
-    assert second is not first and np.array_equal(second, first)
+    second = war_entry.year_reach(world, cols)
+    assert second is not first and np.array_equal(second[:, cols], first[:, cols]) and (second[:, 0] == 0).all()
     world.state.cinc[4] /= 2  # in place
-    third = war_entry.year_reach(world)
-    assert third is not second and third[4].tobytes() != second[4].tobytes()
+    third = war_entry.year_reach(world, cols)
+    assert third is not second and third[4, cols].tobytes() != second[4, cols].tobytes()
     world.inputs.distance_km = world.inputs.distance_km * 2  # new geography
-    fourth = war_entry.year_reach(world)
+    fourth = war_entry.year_reach(world, cols)
     assert fourth[4, 7] != third[4, 7]
     world.inputs.params.miles_per_day = 500.0
-    assert war_entry.year_reach(world)[4, 7] != fourth[4, 7]
+    assert war_entry.year_reach(world, cols)[4, 7] != fourth[4, 7]
 
 
 from foedus.sim.steps import war_entry_kernels as wkern  # noqa: E402

@@ -50,27 +50,33 @@ def war_pact_pairs(world: World) -> np.ndarray:
     return out
 
 
-def year_reach(world: World) -> np.ndarray:
-    """(N, N): :func:`foedus.theory.war_onset.reach` of every state i to every state j this year, ``reach(cinc[i], distance[i, j])``.
+def year_reach(world: World, columns) -> np.ndarray:
+    """(N, N): :func:`foedus.theory.war_onset.reach` of every state i to state j, ``reach(cinc[i], distance[i, j])``, valid in ``columns``.
 
-    Computed once a year, the first time a war under way asks (issue 16: it was evaluated again for each war and route, some
-    10,000 times over 200 years of 200 states), and kept while the year, the capability shares (to the bit), the distances
-    and ``miles_per_day`` are the same. Elementwise: the same numbers as the pairs asked one by one.
+    The year's matrix, filled column by column as the wars ask (issue 16: the reach was evaluated again for each war and
+    route, some 10,000 times over 200 years of 200 states; a whole matrix a year cost more than the few columns a year of
+    world-2022 asks). A column once computed is kept while the year, the capability shares (to the bit), the distances and
+    ``miles_per_day`` are the same; elementwise, the same numbers as the pairs asked one by one. Only ``columns`` (and those
+    asked earlier in the year) are valid: the others are 0.
     """
     s, p = world.state, world.inputs.params
-    hit = world.cache.get("war_entry_reach")
-    if hit is not None and hit[0] == s.year and hit[1] is world.inputs.distance_km and hit[2] == p.miles_per_day and hit[3] == s.cinc.tobytes():
-        return hit[4]
     n = len(s.cinc)
-    out = th_onset.reach(np.broadcast_to(s.cinc[:, None], (n, n)), world.inputs.distance_km, miles_per_day=p.miles_per_day, check=world.inputs.check)
-    out.flags.writeable = False
-    world.cache["war_entry_reach"] = (s.year, world.inputs.distance_km, p.miles_per_day, s.cinc.tobytes(), out)
+    hit = world.cache.get("war_entry_reach")
+    if hit is None or not (hit[0] == s.year and hit[1] is world.inputs.distance_km and hit[2] == p.miles_per_day and hit[3] == s.cinc.tobytes()):
+        hit = (s.year, world.inputs.distance_km, p.miles_per_day, s.cinc.tobytes(), np.zeros((n, n)), np.zeros(n, bool))
+        world.cache["war_entry_reach"] = hit
+    out, have = hit[4], hit[5]
+    cols = np.asarray(columns, dtype=np.intp).reshape(-1)
+    miss = np.unique(cols[~have[cols]])
+    if len(miss):
+        out[:, miss] = th_onset.reach(np.broadcast_to(s.cinc[:, None], (n, len(miss))), world.inputs.distance_km[:, miss], miles_per_day=p.miles_per_day, check=world.inputs.check)
+        have[miss] = True
     return out
 
 
 def reach_of(world: World, who: np.ndarray, enemy: np.ndarray) -> np.ndarray:
     """:func:`foedus.theory.war_onset.reach` of states ``who`` to states ``enemy`` (broadcast): their capability share over the distance (:func:`year_reach`)."""
-    return year_reach(world)[who, enemy]
+    return year_reach(world, enemy)[who, enemy]
 
 
 def enter(world: World, war: dict, entrants: np.ndarray, enemies: np.ndarray, sides: np.ndarray) -> None:
@@ -174,7 +180,7 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
     # the side it would join: its alliance portfolio nearer that side's leader's than the enemy's (Werner 2000; Corbetta 2010),
     # chance-corrected (Scott's pi: Häge 2011; a state counts as allied to itself, Bueno de Mesquita 1975): one compiled pass
     best, to_best, has, sim_side, sim_foe = wkern.opportunist_screen(
-        cand, members, sides, np.ascontiguousarray(allied, dtype=bool), np.ascontiguousarray(world.state.rivalry, dtype=bool), year_reach(world),
+        cand, members, sides, np.ascontiguousarray(allied, dtype=bool), np.ascontiguousarray(world.state.rivalry, dtype=bool), year_reach(world, members),
         int(war["attacker"]), int(war["target"]))
     foe_side = sides[best]
     stake = np.zeros(len(cand))
@@ -223,7 +229,7 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     free[members] = False
     free[war.get("called", np.zeros(0, np.intp))] = False
     cand, own, enemy, partner, to_partner = wkern.partner_screen(
-        members, sides, war_pact_pairs(world), world.state.agreements.allied(), free, np.ascontiguousarray(world.state.active, dtype=bool), year_reach(world),
+        members, sides, war_pact_pairs(world), world.state.agreements.allied(), free, np.ascontiguousarray(world.state.active, dtype=bool), year_reach(world, members),
         int(war["attacker"]), int(war["target"]))
     if not len(cand):
         return

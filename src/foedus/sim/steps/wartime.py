@@ -55,7 +55,7 @@ from foedus.sim.steps._common import ALLIANCE
 from foedus.sim.steps.dissolution import dissolve
 from foedus.sim.steps.formation import norm_terms, offence_term
 from foedus.sim.steps.neutrality import permanently_neutral
-from foedus.sim.steps.war_entry import year_reach
+from foedus.sim.steps.war_entry import reach_of
 from foedus.sim.world import World
 from foedus.theory import wartime as th_wt
 from foedus.theory.capability import asymmetric_capabilities
@@ -105,8 +105,9 @@ def _fulfil(world: World) -> None:
 
 def _projected(world: World, who: np.ndarray, enemy: int) -> np.ndarray:
     """The capability of ``who`` that reaches ``enemy``'s territory (Bueno de Mesquita 1981: CINC times the loss-of-strength gradient)."""
-    # the reach (:func:`foedus.theory.war_onset.reach`) from the year's matrix the conflict step has computed (issue 16)
-    return world.state.cinc[who] * year_reach(world)[who, enemy]
+    # the reach (:func:`foedus.theory.war_onset.reach`) from the year's matrix, whose column of the enemy the conflict step has
+    # most often computed by then (issue 16)
+    return world.state.cinc[who] * reach_of(world, who, enemy)
 
 
 def _candidates(world: World, war: dict, b: int, e: int) -> np.ndarray:
