@@ -21,3 +21,13 @@ def test_the_nuclear_club_by_year_as_gartzke_and_kroenig_date_it():
     assert len(codes) == 10 and count(1990) == 9 and count(2000) == 8 and count(2010) == 9
     assert not nuclear_armed(560, 1992) and nuclear_armed(560, 1985)
     assert not nuclear_armed([255, 740, 0], 2022).any()  # Germany, Japan: never armed
+
+
+def test_one_years_lookup_equals_the_broadcast_form():
+    """The one-year path (a scalar year: the simulator's case) gives what the broadcast form gives with the year repeated, for
+    every year of the table's changes and codes armed, never armed and disarmed (issue 16)."""
+    codes = np.array([2, 365, 200, 220, 710, 666, 750, 560, 770, 731, 0, 1, 255, 999], dtype=np.int64)
+    for y in range(1940, 2031):
+        assert np.array_equal(nuclear_armed(codes, y), nuclear_armed(codes, np.full(len(codes), y))), y
+    assert nuclear_armed(codes, 2000).dtype == bool and nuclear_armed(codes, 2000).shape == codes.shape
+    assert nuclear_armed(2, 1950).shape == () and bool(nuclear_armed(2, 1950))

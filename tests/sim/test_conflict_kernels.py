@@ -105,7 +105,7 @@ def test_opportunist_reach_of_the_rows_with_a_rival_equals_the_full_block(seed):
     cinc = rng.random(n) ** 4
     cinc[rng.random(n) < 0.1] = 0.0
     dist = rng.random((n, n)) * 15000.0
-    world = SimpleNamespace(inputs=SimpleNamespace(distance_km=dist, params=SimpleNamespace(miles_per_day=250.0), check=True), state=SimpleNamespace(cinc=cinc / cinc.sum()))
+    world = SimpleNamespace(inputs=SimpleNamespace(distance_km=dist, params=SimpleNamespace(miles_per_day=250.0), check=True), state=SimpleNamespace(cinc=cinc / cinc.sum(), year=2000), cache={})
     cand, members = np.arange(k, n), np.arange(k)
     rival = rng.random((len(cand), k)) < 0.05
     full = np.where(rival, conflict._reach(world, cand[:, None], members[None, :]), 0.0)

@@ -35,3 +35,33 @@ def test_the_local_balance_is_the_defenders_share_of_the_forces_reaching_the_pro
 def test_local_balance_names_bad_input():
     with pytest.raises(ValueError, match="reach"):
         local_balance(np.zeros((3, 3)), -np.ones((3, 3)))
+
+
+def _local_balance_by_sort(t, r):
+    """The sorting form local_balance had until 2026-12 (issue 16): the reference its two argmax passes must equal."""
+    t = np.array(t, dtype=float)
+    n = t.shape[0]
+    np.fill_diagonal(t, 0.0)
+    order = np.argsort(-t, axis=1, kind="stable")[:, :2]
+    first, second = order[:, 0], order[:, 1]
+    idx = np.arange(n)
+    k = np.where(first[None, :] == idx[:, None], second[None, :], first[None, :])
+    has = t[idx[None, :], k] > 0
+    own = r.T
+    enemy = r[idx[None, :], k]
+    tot = own + enemy
+    out = np.where(has & (tot > 0), own / np.where(tot > 0, tot, 1.0), 1.0)
+    np.fill_diagonal(out, 1.0)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_local_balance_equals_its_sorting_form_to_the_bit(seed):
+    """The top two threats found by two argmax passes are the stable sort's first two, ties (many zeros, repeated values)
+    included: the same bits as the sorting form."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 40))
+    t = rng.choice([0.0, 0.1, 0.25, 0.5], size=(n, n)) if seed % 2 else rng.uniform(0, 1, (n, n)) * (rng.random((n, n)) < 0.3)
+    r = rng.uniform(0, 0.5, (n, n)) * (rng.random((n, n)) < 0.8)
+    got, want = local_balance(t, r), _local_balance_by_sort(t, r)
+    assert got.tobytes() == want.tobytes()

@@ -64,6 +64,14 @@ def nuclear_armed(ccodes, year) -> np.ndarray:
     >>> nuclear_armed([2, 365, 560, 560, 731, 220], [1944, 1950, 1985, 1995, 2010, 2022]).tolist()
     [False, True, True, False, True, True]
     """
+    if np.ndim(year) == 0:  # one year (the simulator's case, several times a year): one pass over the codes (issue 16)
+        y0 = int(year)
+        armed = np.array(sorted(code for code, (lo, hi) in NUCLEAR_WEAPON_STATES.items() if lo <= y0 and (hi is None or y0 <= hi)), dtype=np.int64)
+        c = np.asarray(ccodes, dtype=np.int64)
+        if not len(armed):
+            return np.zeros(c.shape, dtype=bool)
+        at = np.searchsorted(armed, c)  # where each code would stand among the armed, sorted
+        return armed[np.where(at < len(armed), at, 0)] == c
     c, y = np.broadcast_arrays(np.asarray(ccodes, dtype=np.int64), np.asarray(year, dtype=np.int64))
     out = np.zeros(c.shape, dtype=bool)
     for code, (lo, hi) in NUCLEAR_WEAPON_STATES.items():

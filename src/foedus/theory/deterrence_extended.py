@@ -61,14 +61,20 @@ def local_balance(threat, reach, *, check: bool = True) -> np.ndarray:
     np.fill_diagonal(t, 0.0)
     if n < 2:
         return np.ones((n, n))
-    order = np.argsort(-t, axis=1, kind="stable")[:, :2]  # each j's largest and second-largest threat
-    first, second = order[:, 0], order[:, 1]
+    # each j's largest and second-largest threat, the first on ties (what a stable sort of the row puts first): two argmax
+    # passes instead of sorting every row (issue 16)
     idx = np.arange(n)
-    k = np.where(first[None, :] == idx[:, None], second[None, :], first[None, :])  # [i, j]: j's main threat other than i
-    has = t[idx[None, :], k] > 0
+    first = t.argmax(axis=1)
+    top = t[idx, first]
+    t[idx, first] = -1.0  # below every threat (threats are non-negative; t is this function's copy)
+    second = t.argmax(axis=1)
+    t[idx, first] = top
+    # [i, j]: j's main threat other than i, k, is its first (one column-wide term), but in row i = first[j], its second
+    f_reach, s_reach = r[idx, first], r[idx, second]  # R_{j, first[j]}, R_{j, second[j]}
     own = r.T  # [i, j]: R_ji
-    enemy = r[idx[None, :], k]  # [i, j]: R_{j, k}
-    tot = own + enemy
-    out = np.where(has & (tot > 0), own / np.where(tot > 0, tot, 1.0), 1.0)
+    tot = own + f_reach  # R_ji + R_{j, first[j]}
+    out = np.where((t[idx, first] > 0) & (tot > 0), own / np.where(tot > 0, tot, 1.0), 1.0)
+    tot = f_reach + s_reach  # at [first[j], j]: R_ji = R_{j, first[j]}
+    out[first, idx] = np.where((t[idx, second] > 0) & (tot > 0), f_reach / np.where(tot > 0, tot, 1.0), 1.0)
     np.fill_diagonal(out, 1.0)
     return out

@@ -232,8 +232,9 @@ def unread_alignment(expected, reach, power, uncertainty, *, prior: float, defen
     e = e.copy()
     np.fill_diagonal(e, 0.0)
     # the main expected threat over the states other than j: the largest, or the second largest where j is the largest
-    top2 = -np.partition(-e, 1, axis=1)[:, :2] if n > 1 else np.zeros((n, 2))
     first = e.argmax(axis=1) if n else np.zeros(0, np.intp)
+    second = _runner_up(e, first) if n > 1 else np.zeros(n, np.intp)  # the first largest other than the first (issue 16: no sort)
+    top2 = np.stack([e[np.arange(n), first], e[np.arange(n), second]], axis=1) if n > 1 else np.zeros((n, 2))
     is_first = np.zeros((n, n), bool)
     is_first[np.arange(n), first] = True
     star = np.where(is_first, top2[:, 1:2], top2[:, :1])
@@ -245,7 +246,6 @@ def unread_alignment(expected, reach, power, uncertainty, *, prior: float, defen
 
     out = u * pi * np.maximum(rho(star + r) - rho(star), 0.0)
     if defends is not None or war_risk is not None:
-        second = np.argsort(-e, axis=1, kind="stable")[:, 1] if n > 1 else np.zeros(n, np.intp)
         main_excl = np.where(is_first, second[:, None], first[:, None])  # (i, j): i's main threat other than j
     if defends is not None:  # j bound to defend i's main threat (the threat other than j) can pledge no neutrality
         d = _matrix("defends", defends, n, check=check).astype(bool)
@@ -255,6 +255,19 @@ def unread_alignment(expected, reach, power, uncertainty, *, prior: float, defen
         out = out * w[np.arange(n)[:, None], main_excl]
     np.fill_diagonal(out, 0.0)
     return out
+
+
+def _runner_up(values: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """(N,): in each row of non-negative ``values`` the column of the largest value other than column ``first[i]`` (the row's
+    argmax), the first on ties: what a stable sort of the row, descending, puts second. One argmax pass, not a sort of
+    every row (issue 16); ``values`` is left as it was."""
+    rows = np.arange(values.shape[0])
+    top = values[rows, first]
+    values[rows, first] = -1.0  # below every value
+    try:
+        return values.argmax(axis=1)
+    finally:
+        values[rows, first] = top
 
 
 def pledge_credibility(hostility, *, weight: float = 1.0, threshold: float = 0.0, check: bool = True) -> np.ndarray:

@@ -22,13 +22,14 @@ from foedus.data.nuclear import nuclear_armed
 from foedus.schema import OBLIGATIONS
 from foedus.sim.membership import pair_max
 from foedus.sim.steps import conflict_kernels as kern
+from foedus.sim.steps import war_entry_kernels as wkern
 from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.steps._common import COALITION, SECURITY
 from foedus.sim.world import World
 from foedus.theory import joining as th_join
 from foedus.theory import war_onset as th_onset
 
-__all__ = ["nuclear_restraint", "war_pact_pairs", "reach_of", "enter", "war_key", "collective_security", "opportunists", "warring_partners"]
+__all__ = ["nuclear_restraint", "war_pact_pairs", "year_reach", "reach_of", "enter", "war_key", "collective_security", "opportunists", "warring_partners"]
 
 _DEF, _OFF = OBLIGATIONS.index("defense"), OBLIGATIONS.index("offense")
 
@@ -49,9 +50,33 @@ def war_pact_pairs(world: World) -> np.ndarray:
     return out
 
 
+def year_reach(world: World, columns) -> np.ndarray:
+    """(N, N): :func:`foedus.theory.war_onset.reach` of every state i to state j, ``reach(cinc[i], distance[i, j])``, valid in ``columns``.
+
+    The year's matrix, filled column by column as the wars ask (issue 16: the reach was evaluated again for each war and
+    route, some 10,000 times over 200 years of 200 states; a whole matrix a year cost more than the few columns a year of
+    world-2022 asks). A column once computed is kept while the year, the capability shares (to the bit), the distances and
+    ``miles_per_day`` are the same; elementwise, the same numbers as the pairs asked one by one. Only ``columns`` (and those
+    asked earlier in the year) are valid: the others are 0.
+    """
+    s, p = world.state, world.inputs.params
+    n = len(s.cinc)
+    hit = world.cache.get("war_entry_reach")
+    if hit is None or not (hit[0] == s.year and hit[1] is world.inputs.distance_km and hit[2] == p.miles_per_day and hit[3] == s.cinc.tobytes()):
+        hit = (s.year, world.inputs.distance_km, p.miles_per_day, s.cinc.tobytes(), np.zeros((n, n)), np.zeros(n, bool))
+        world.cache["war_entry_reach"] = hit
+    out, have = hit[4], hit[5]
+    cols = np.asarray(columns, dtype=np.intp).reshape(-1)
+    miss = np.unique(cols[~have[cols]])
+    if len(miss):
+        out[:, miss] = th_onset.reach(np.broadcast_to(s.cinc[:, None], (n, len(miss))), world.inputs.distance_km[:, miss], miles_per_day=p.miles_per_day, check=world.inputs.check)
+        have[miss] = True
+    return out
+
+
 def reach_of(world: World, who: np.ndarray, enemy: np.ndarray) -> np.ndarray:
-    """:func:`foedus.theory.war_onset.reach` of states ``who`` to states ``enemy`` (broadcast): their capability share over the distance."""
-    return th_onset.reach(np.broadcast_to(world.state.cinc[who], np.broadcast(who, enemy).shape), world.inputs.distance_km[who, enemy], miles_per_day=world.inputs.params.miles_per_day, check=world.inputs.check)
+    """:func:`foedus.theory.war_onset.reach` of states ``who`` to states ``enemy`` (broadcast): their capability share over the distance (:func:`year_reach`)."""
+    return year_reach(world, enemy)[who, enemy]
 
 
 def enter(world: World, war: dict, entrants: np.ndarray, enemies: np.ndarray, sides: np.ndarray) -> None:
@@ -78,9 +103,10 @@ def nuclear_restraint(world: World, war: dict, who: np.ndarray, sides: np.ndarra
         nu = nuclear_armed(world.inputs.ccode, world.state.year)
         world.cache["nuclear_entry"] = (world.state.year, world.inputs.ccode, nu)
     members, msides = kern.war_sides(war)
-    held = np.array([nu[members[msides == s]].any() for s in (1, 2)])  # (side 1 holds one, side 2 holds one)
+    held = np.zeros(3, bool)
+    held[msides[nu[members]]] = True  # held[s]: side s (1 or 2) holds a nuclear-armed belligerent
     sides = np.asarray(sides, dtype=np.intp)
-    foe = held[2 - sides]  # the other side of side s is index 2 - s (side 1 -> index 1, side 2 -> index 0)
+    foe = held[3 - sides]  # the other side of side s is 3 - s
     joint = nu[who] & foe
     return th_join.nuclear_entry_restraint(nu[who], foe, world.inputs.params.nuclear_entry_restraint), joint
 
@@ -144,36 +170,25 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
     the reach and the stake.
     """
     p = world.inputs.params
-    members = np.fromiter(war["side"].keys(), np.intp)
-    sides = np.fromiter(war["side"].values(), np.intp)
+    members, sides = kern.war_sides(war)
     outside = world.state.active.copy()
     outside[members] = False
     cand = np.flatnonzero(outside)
     if not len(cand):
         return
-    # each candidate's rival belligerent it can best reach; none if it is allied to any belligerent of that side
-    tied = allied[np.ix_(cand, members)]
-    rival = world.state.rivalry[np.ix_(cand, members)] & ~tied
-    # the reach of the candidates with a rival belligerent (elementwise: the same numbers as over every candidate)
-    reach = np.zeros(rival.shape)
-    rows = np.flatnonzero(rival.any(axis=1))
-    if len(rows):
-        reach[rows] = np.where(rival[rows], reach_of(world, cand[rows][:, None], members[None, :]), 0.0)
-    best = reach.argmax(axis=1)
+    # each candidate's rival belligerent it can best reach; none if it is allied to any belligerent of that side; its stake in
+    # the side it would join: its alliance portfolio nearer that side's leader's than the enemy's (Werner 2000; Corbetta 2010),
+    # chance-corrected (Scott's pi: Häge 2011; a state counts as allied to itself, Bueno de Mesquita 1975): one compiled pass
+    best, to_best, has, sim_side, sim_foe = wkern.opportunist_screen(
+        cand, members, sides, np.ascontiguousarray(allied, dtype=bool), np.ascontiguousarray(world.state.rivalry, dtype=bool), year_reach(world, members),
+        int(war["attacker"]), int(war["target"]))
     foe_side = sides[best]
-    bound = (tied & (sides[None, :] == foe_side[:, None])).any(axis=1)
-    has = rival[np.arange(len(cand)), best] & ~bound
-    # its stake in the side it would join: its alliance portfolio nearer that side's leader's than the enemy's (Werner 2000;
-    # Corbetta 2010), chance-corrected (Scott's pi: Häge 2011; a state counts as allied to itself, Bueno de Mesquita 1975)
-    friend = np.where(foe_side == 1, war["target"], war["attacker"])
     stake = np.zeros(len(cand))
     k = np.flatnonzero(has)
     if len(k):
-        port = allied[np.concatenate([cand[k], friend[k], members[best[k]]])] | np.eye(world.n, dtype=bool)[np.concatenate([cand[k], friend[k], members[best[k]]])]
-        own_row, side_row, foe_row = port[: len(k)], port[len(k) : 2 * len(k)], port[2 * len(k) :]
-        stake[k] = th_join.third_party_stake(th_join.scott_pi(own_row, side_row), th_join.scott_pi(own_row, foe_row), check=world.inputs.check)
+        stake[k] = th_join.third_party_stake(sim_side[k], sim_foe[k], check=world.inputs.check)
     restraint, joint = nuclear_restraint(world, war, cand, 3 - foe_side)
-    prob = th_join.staked_opportunist_probability(p.opportunistic_join_rate, reach[np.arange(len(cand)), best], has, stake, check=world.inputs.check) * restraint
+    prob = th_join.staked_opportunist_probability(p.opportunistic_join_rate, to_best, has, stake, check=world.inputs.check) * restraint
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
         return
@@ -182,7 +197,7 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
     world.log.events(world.state.year, "war_entry", -1, world.inputs.ccode[ent], world.inputs.ccode[foe], [
         {"route": "opportunistic", "war": war_key(world, war), "side_of": int(world.inputs.ccode[war["attacker"] if s == 1 else war["target"]]), "side": int(s),
          "factors": {"obligation": "none", "rival_of_enemy": True, "reach": float(r), "stake": float(st), "probability": float(q), **_restraint_factors(f, j)}}
-        for s, r, st, q, f, j in zip(own, reach[go, best[go]], stake[go], prob[go], restraint[go], joint[go])
+        for s, r, st, q, f, j in zip(own, to_best[go], stake[go], prob[go], restraint[go], joint[go])
     ])
 
 
@@ -210,25 +225,14 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     # the partner is one of the war's two first belligerents: an entrant is at war by its own choice, so its pledges are not
     # the diffusion's path (ATOP's casus foederis: a defence pledge answers an attack on the ally; Leeds 2003: the initiator's
     # allies are the ones emboldened) -- its allies come in only if it calls them (call_allies' chain, alliance_chain_depth)
-    tie = war_pact_pairs(world)[:, members] & np.isin(members, (war["attacker"], war["target"]))[None, :]
-    near = world.state.agreements.allied()[:, members]
     free = world.state.active & ~permanently_neutral(world)
     free[members] = False
     free[war.get("called", np.zeros(0, np.intp))] = False
-    joins = [(tie[:, sides == s].any(axis=1) & ~near[:, sides != s].any(axis=1) & free) for s in (1, 2)]
-    cand = np.flatnonzero(joins[0] | joins[1])
+    cand, own, enemy, partner, to_partner = wkern.partner_screen(
+        members, sides, war_pact_pairs(world), world.state.agreements.allied(), free, np.ascontiguousarray(world.state.active, dtype=bool), year_reach(world, members),
+        int(war["attacker"]), int(war["target"]))
     if not len(cand):
         return
-    own = np.where(joins[0][cand], 1, 2)
-    enemy = np.where(own == 1, war["target"], war["attacker"])
-    live = world.state.active[enemy]
-    cand, own, enemy = cand[live], own[live], enemy[live]
-    if not len(cand):
-        return
-    # the partner it best reaches on its side
-    to_member = np.where(tie[cand] & (sides[None, :] == own[:, None]), reach_of(world, cand[:, None], members[None, :]), -1.0)
-    partner = members[to_member.argmax(axis=1)]
-    to_partner = np.maximum(to_member.max(axis=1), 0.0)
     reach = th_onset.reach_to_war(reach_of(world, cand, enemy), to_partner, reach_of(world, enemy, partner), check=world.inputs.check)
     shared = world.state.hostility[cand, enemy]
     restraint, joint = nuclear_restraint(world, war, cand, own)

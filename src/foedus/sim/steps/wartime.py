@@ -55,12 +55,13 @@ from foedus.sim.steps._common import ALLIANCE
 from foedus.sim.steps.dissolution import dissolve
 from foedus.sim.steps.formation import norm_terms, offence_term
 from foedus.sim.steps.neutrality import permanently_neutral
+from foedus.sim.steps.war_entry import reach_of
 from foedus.sim.world import World
 from foedus.theory import wartime as th_wt
 from foedus.theory.capability import asymmetric_capabilities
 from foedus.theory.renunciation import territorial_integrity_norm
 from foedus.theory.war import CONDITIONS_WRITTEN, condition_bits
-from foedus.theory.war_onset import politically_relevant, reach
+from foedus.theory.war_onset import politically_relevant
 
 _AGAINST_THE_ENEMY = condition_bits(["defence_named_adversary", "offence_named_adversary"]) | CONDITIONS_WRITTEN
 """The written conditions of a pact made for a war: its defence and offence obligations hold against the enemy it names."""
@@ -104,8 +105,9 @@ def _fulfil(world: World) -> None:
 
 def _projected(world: World, who: np.ndarray, enemy: int) -> np.ndarray:
     """The capability of ``who`` that reaches ``enemy``'s territory (Bueno de Mesquita 1981: CINC times the loss-of-strength gradient)."""
-    c = world.state.cinc[who]
-    return c * reach(c, world.inputs.distance_km[who, enemy], miles_per_day=world.inputs.params.miles_per_day, check=world.inputs.check)
+    # the reach (:func:`foedus.theory.war_onset.reach`) from the year's matrix, whose column of the enemy the conflict step has
+    # most often computed by then (issue 16)
+    return world.state.cinc[who] * reach_of(world, who, enemy)
 
 
 def _candidates(world: World, war: dict, b: int, e: int) -> np.ndarray:

@@ -1,0 +1,171 @@
+"""Compiled screens of the routes into a war under way (:mod:`foedus.sim.steps.war_entry`; issue 16).
+
+Every year each war under way asks every state outside it whether it is an opportunist (a rival of a belligerent, bound by
+no pact to that side) or a warring alliance partner (a defence or offence ally of the attacker or the target, allied to
+nobody on the other side). In numpy each question took some thirty small array operations a war (``np.ix_`` blocks,
+``np.isin``, the candidates' portfolios as float rows), about 1 ms a war, and the 200-state synthetic world of
+``benchmarks/simulate.py`` fights some twenty wars a year. The kernels here screen the candidates in one loop; the
+probabilities stay with the theory functions, called on the few candidates in numpy.
+
+The one model formula evaluated here is :func:`foedus.theory.joining.scott_pi` (Scott's pi of two binary alliance portfolios,
+Häge 2011), in :func:`_scott_pi_rows`: the counts of the two rows are integers, so the means numpy takes are exact and the
+kernel's divisions the same; ``tests/sim/test_war_entry_speed.py`` holds it to the theory function to the bit, and each
+screen to the numpy code it replaced.
+
+- :func:`opportunist_screen`: each candidate's rival belligerent it best reaches, whether it may enter against it, and its
+  portfolio's similarity with the two sides' leaders;
+- :func:`partner_screen`: the states that may join beside a warring alliance partner, their side and the partner they
+  best reach.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+__all__ = ["opportunist_screen", "partner_screen", "scott_pi_rows"]
+
+
+@njit(cache=True)
+def _scott_pi_rows(allied, a, b):  # pragma: no cover (compiled)
+    """:func:`foedus.theory.joining.scott_pi` of the portfolios of states ``a`` and ``b``: ``allied``'s rows, each state allied to itself."""
+    n = allied.shape[0]
+    sa = 0
+    sb = 0
+    d = 0
+    for m in range(n):
+        x = allied[a, m] or m == a
+        y = allied[b, m] or m == b
+        sa += x
+        sb += y
+        d += x != y
+    observed = d / n
+    p = (sa / n + sb / n) / 2.0
+    expected = 2.0 * p * (1.0 - p)
+    if expected > 0:
+        return 1.0 - observed / expected
+    return 1.0
+
+
+@njit(cache=True)
+def scott_pi_rows(allied, a, b):  # pragma: no cover (compiled)
+    """(K,): :func:`_scott_pi_rows` of the pairs ``(a[k], b[k])`` (the kernel's formula, exposed for the test)."""
+    out = np.empty(len(a))
+    for k in range(len(a)):
+        out[k] = _scott_pi_rows(allied, a[k], b[k])
+    return out
+
+
+@njit(cache=True)
+def opportunist_screen(cand, members, sides, allied, rivalry, reach, attacker, target):  # pragma: no cover (compiled)
+    """The opportunists' screen of :func:`foedus.sim.steps.war_entry.opportunists` for candidates ``cand`` (states outside the war).
+
+    For each candidate c: ``best`` (index into ``members``), the belligerent with the largest ``reach[c, m]`` among the
+    rivals of c (``rivalry``) it shares no security agreement with (``allied``), the first on ties, 0 when it has none;
+    ``to_best`` that reach (0 without a rival); ``has``: it is a rival of that belligerent and allied to no belligerent of
+    that belligerent's side; and where ``has``, ``sim_side`` and ``sim_foe`` (else 0): Scott's pi of its portfolio with that
+    of the leader of the side it would join (the target where the enemy is on side 1, else the attacker) and with the
+    enemy's.
+    """
+    nc, k = len(cand), len(members)
+    best = np.zeros(nc, np.intp)
+    to_best = np.zeros(nc)
+    has = np.zeros(nc, np.bool_)
+    sim_side = np.zeros(nc)
+    sim_foe = np.zeros(nc)
+    for r in range(nc):
+        c = cand[r]
+        bm = 0
+        bv = 0.0
+        rb = False
+        for m in range(k):
+            e = members[m]
+            v = 0.0
+            if rivalry[c, e] and not allied[c, e]:
+                v = reach[c, e]
+            if m == 0 or v > bv:
+                bm = m
+                bv = v
+        e = members[bm]
+        rb = rivalry[c, e] and not allied[c, e]
+        best[r] = bm
+        to_best[r] = bv
+        if not rb:
+            continue
+        foe_side = sides[bm]
+        bound = False
+        for m in range(k):
+            if sides[m] == foe_side and allied[c, members[m]]:
+                bound = True
+                break
+        if bound:
+            continue
+        has[r] = True
+        friend = target if foe_side == 1 else attacker
+        sim_side[r] = _scott_pi_rows(allied, c, friend)
+        sim_foe[r] = _scott_pi_rows(allied, c, e)
+    return best, to_best, has, sim_side, sim_foe
+
+
+@njit(cache=True)
+def partner_screen(members, sides, pact, allied, free, active, reach, attacker, target):  # pragma: no cover (compiled)
+    """The warring alliance partners' screen of :func:`foedus.sim.steps.war_entry.warring_partners`.
+
+    A state c with ``free[c]`` joins side s (1 first) where it shares a defence or offence pact (``pact``) with a belligerent
+    of side s that is the attacker or the target and no security agreement (``allied``) with any belligerent of the other
+    side, and the other side's leader (the target for side 1, else the attacker) is ``active``. Returns ``cand`` (states),
+    ``own`` (their side), ``enemy`` (that leader), ``partner`` (the first belligerent of its side it shares a pact with and
+    best reaches, ``reach[c, partner]``, first on ties) and ``to_partner`` (that reach, at least 0).
+    """
+    n, k = len(free), len(members)
+    cand = np.empty(n, np.intp)
+    own = np.empty(n, np.intp)
+    nc = 0
+    for c in range(n):
+        if not free[c]:
+            continue
+        tie1 = tie2 = near1 = near2 = False  # a pact with a leader of side 1 (2); an agreement with a belligerent of side 1 (2)
+        for m in range(k):
+            e = members[m]
+            if pact[c, e] and (e == attacker or e == target):
+                if sides[m] == 1:
+                    tie1 = True
+                else:
+                    tie2 = True
+            if allied[c, e]:
+                if sides[m] == 1:
+                    near1 = True
+                else:
+                    near2 = True
+        s = 0
+        if tie1 and not near2:
+            s = 1
+        elif tie2 and not near1:
+            s = 2
+        if s == 0:
+            continue
+        if not active[target if s == 1 else attacker]:
+            continue
+        cand[nc] = c
+        own[nc] = s
+        nc += 1
+    cand, own = cand[:nc], own[:nc]
+    enemy = np.empty(nc, np.intp)
+    partner = np.empty(nc, np.intp)
+    to_partner = np.empty(nc)
+    for r in range(nc):
+        c, s = cand[r], own[r]
+        enemy[r] = target if s == 1 else attacker
+        bm = 0
+        bv = -1.0
+        for m in range(k):
+            e = members[m]
+            v = -1.0
+            if pact[c, e] and (e == attacker or e == target) and sides[m] == s:
+                v = reach[c, e]
+            if m == 0 or v > bv:
+                bm = m
+                bv = v
+        partner[r] = members[bm]
+        to_partner[r] = max(bv, 0.0)
+    return cand, own, enemy, partner, to_partner

@@ -1,0 +1,163 @@
+"""The war-entry routes' shared terms computed once a year (sim/steps/war_entry.py; issue 16): the same bits as asked pair by pair."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from foedus.sim.steps import war_entry
+from foedus.theory import war_onset as th_onset
+
+
+def _world(rng, n=120):
+    cinc = rng.random(n) ** 4
+    cinc[rng.random(n) < 0.1] = 0.0
+    dist = rng.random((n, n)) * 15000.0
+    dist = (dist + dist.T) / 2
+    np.fill_diagonal(dist, 0.0)
+    return SimpleNamespace(inputs=SimpleNamespace(distance_km=dist, params=SimpleNamespace(miles_per_day=250.0), check=True),
+                           state=SimpleNamespace(cinc=cinc / cinc.sum(), year=1900), cache={})
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_years_reach_equals_the_theory_asked_pair_by_pair_to_the_bit(seed):
+    """Every shape the routes ask (rows by columns, pairs, one attacker) is the same bits from the year's matrix as from
+    :func:`foedus.theory.war_onset.reach` on just those pairs."""
+    rng = np.random.default_rng(seed)
+    world = _world(rng)
+    n = len(world.state.cinc)
+
+    def direct(who, enemy):
+        return th_onset.reach(np.broadcast_to(world.state.cinc[who], np.broadcast(who, enemy).shape), world.inputs.distance_km[who, enemy], miles_per_day=250.0)
+
+    cand, members = rng.choice(n, 40, replace=False), rng.choice(n, 7, replace=False)
+    for who, enemy in [(cand[:, None], members[None, :]), (cand, rng.choice(n, 40)), (np.array([3]), np.array([5])), (np.arange(n)[None, :], members[:, None])]:
+        assert war_entry.reach_of(world, who, enemy).tobytes() == direct(who, enemy).tobytes()
+
+
+def test_the_years_reach_is_computed_again_when_the_year_or_the_capabilities_change():
+    """A stale matrix would be a behaviour change: a new year or capability shares that moved (even in place) recompute it;
+    within the year, the columns asked are computed once and kept."""
+    rng = np.random.default_rng(1)
+    world = _world(rng, 30)
+    cols = np.array([4, 7, 7, 2])
+    first = war_entry.year_reach(world, cols)
+    kept = first[:, [2, 4, 7]].copy()
+    assert (first[:, [0, 1, 3]] == 0).all()  # only the columns asked
+    assert war_entry.year_reach(world, [7]) is first and np.array_equal(first[:, [2, 4, 7]], kept)  # the same year and inputs: kept
+    war_entry.year_reach(world, [0])
+    assert np.array_equal(first[:, [2, 4, 7]], kept) and (first[1:, 0] > 0).any()  # a new column added, the others kept
+    world.state.year += 1
+    second = war_entry.year_reach(world, cols)
+    assert second is not first and np.array_equal(second[:, cols], first[:, cols]) and (second[:, 0] == 0).all()
+    world.state.cinc[4] /= 2  # in place
+    third = war_entry.year_reach(world, cols)
+    assert third is not second and third[4, cols].tobytes() != second[4, cols].tobytes()
+    world.inputs.distance_km = world.inputs.distance_km * 2  # new geography
+    fourth = war_entry.year_reach(world, cols)
+    assert fourth[4, 7] != third[4, 7]
+    world.inputs.params.miles_per_day = 500.0
+    assert war_entry.year_reach(world, cols)[4, 7] != fourth[4, 7]
+
+
+from foedus.sim.steps import war_entry_kernels as wkern  # noqa: E402
+from foedus.theory import joining as th_join  # noqa: E402
+
+
+def _random_war(rng, n):
+    allied = rng.random((n, n)) < 0.06
+    allied = allied | allied.T
+    np.fill_diagonal(allied, False)
+    rivalry = rng.random((n, n)) < 0.08
+    rivalry = rivalry | rivalry.T
+    np.fill_diagonal(rivalry, False)
+    pact = allied & (rng.random((n, n)) < 0.7)
+    pact = pact & pact.T
+    k = int(rng.integers(2, 9))
+    members = rng.choice(n, k, replace=False).astype(np.intp)
+    sides = np.where(rng.random(k) < 0.5, 1, 2).astype(np.intp)
+    sides[0], sides[1] = 1, 2  # the attacker, the target
+    reach = rng.random((n, n)) * (rng.random((n, n)) < 0.7)
+    reach[rng.random((n, n)) < 0.05] = 0.5  # ties
+    return allied, rivalry, pact, members, sides, reach
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_kernels_scott_pi_is_the_theorys_to_the_bit(seed):
+    """:func:`foedus.theory.joining.scott_pi` of two portfolios (each state allied to itself) and the kernel's: the same bits."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 150))
+    allied = rng.random((n, n)) < rng.uniform(0.0, 0.5)
+    a, b = rng.integers(0, n, 60), rng.integers(0, n, 60)
+    port = allied | np.eye(n, dtype=bool)
+    want = th_join.scott_pi(port[a], port[b])
+    assert wkern.scott_pi_rows(allied, a, b).tobytes() == want.tobytes()
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_opportunist_screen_equals_its_numpy_form(seed):
+    """:func:`opportunist_screen` against the numpy code it replaced (until 2026-12, in war_entry.opportunists): the same
+    best-reached rival, reach, eligibility and stake to the bit."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(10, 120))
+    allied, rivalry, _, members, sides, reach = _random_war(rng, n)
+    outside = np.ones(n, bool)
+    outside[members] = False
+    cand = np.flatnonzero(outside)
+    # the numpy form
+    tied = allied[np.ix_(cand, members)]
+    rival = rivalry[np.ix_(cand, members)] & ~tied
+    r = np.zeros(rival.shape)
+    rows = np.flatnonzero(rival.any(axis=1))
+    r[rows] = np.where(rival[rows], reach[cand[rows]][:, members], 0.0)
+    best = r.argmax(axis=1)
+    foe_side = sides[best]
+    bound = (tied & (sides[None, :] == foe_side[:, None])).any(axis=1)
+    has = rival[np.arange(len(cand)), best] & ~bound
+    friend = np.where(foe_side == 1, members[1], members[0])
+    stake = np.zeros(len(cand))
+    k = np.flatnonzero(has)
+    if len(k):
+        idx = np.concatenate([cand[k], friend[k], members[best[k]]])
+        port = allied[idx] | np.eye(n, dtype=bool)[idx]
+        own_row, side_row, foe_row = port[: len(k)], port[len(k) : 2 * len(k)], port[2 * len(k) :]
+        stake[k] = th_join.third_party_stake(th_join.scott_pi(own_row, side_row), th_join.scott_pi(own_row, foe_row))
+    # the kernel
+    kb, kr, kh, ks, kf = wkern.opportunist_screen(cand, members, sides, allied, rivalry, reach, members[0], members[1])
+    kstake = np.zeros(len(cand))
+    kstake[kh] = th_join.third_party_stake(ks[kh], kf[kh])
+    assert np.array_equal(kb, best) and np.array_equal(kh, has)
+    assert kr.tobytes() == r[np.arange(len(cand)), best].tobytes() and kstake.tobytes() == stake.tobytes()
+    assert has.any() or seed > 3  # the screen is exercised
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_partner_screen_equals_its_numpy_form(seed):
+    """:func:`partner_screen` against the numpy code it replaced (until 2026-12, in war_entry.warring_partners): the same
+    candidates, sides, enemies, partners and reach to the partner."""
+    rng = np.random.default_rng(100 + seed)
+    n = int(rng.integers(10, 120))
+    allied, _, pact, members, sides, reach = _random_war(rng, n)
+    active = rng.random(n) < 0.97
+    att, tgt = members[0], members[1]
+    free = active & (rng.random(n) < 0.95)
+    free[members] = False
+    # the numpy form
+    tie = pact[:, members] & np.isin(members, (att, tgt))[None, :]
+    near = allied[:, members]
+    joins = [(tie[:, sides == s].any(axis=1) & ~near[:, sides != s].any(axis=1) & free) for s in (1, 2)]
+    cand = np.flatnonzero(joins[0] | joins[1])
+    own = np.where(joins[0][cand], 1, 2)
+    enemy = np.where(own == 1, tgt, att)
+    live = active[enemy]
+    cand, own, enemy = cand[live], own[live], enemy[live]
+    to_member = np.where(tie[cand] & (sides[None, :] == own[:, None]), reach[cand[:, None], members[None, :]], -1.0)
+    partner = members[to_member.argmax(axis=1)] if len(cand) else np.zeros(0, np.intp)
+    to_partner = np.maximum(to_member.max(axis=1), 0.0) if len(cand) else np.zeros(0)
+    # the kernel
+    kc, ko, ke, kp, kt = wkern.partner_screen(members, sides, pact, allied, free, active, reach, att, tgt)
+    assert np.array_equal(kc, cand) and np.array_equal(ko, own) and np.array_equal(ke, enemy) and np.array_equal(kp, partner)
+    assert kt.tobytes() == to_partner.tobytes()
+    assert len(cand) or seed in (7, 8)  # the screen is exercised (candidates in 10 of the 12 worlds)
