@@ -451,3 +451,21 @@ class Parameters(MechanismParameters):
         "nuclear entry restraint, stayed out",
     )
 
+
+    # --- war10 ---
+    war_onset_issue_hostility: float = Field(
+        0.1, ge=0, le=1,
+        description="least hostility that counts as an issue between two states for a war onset (foedus.theory.war_onset.issue_at_stake): "
+        "war needs willingness as well as opportunity (Most & Starr 1989), an issue at stake (Vasquez 1993; Hensel 2001), so a "
+        "pair begins a war only if it is a strategic rivalry, has fought a war, or its hostility is at least this "
+        "(foedus.theory.war_onset.willing_hazard). 0.1: dispute_hostility, the hostility one militarised dispute adds (derived, not "
+        "fitted); 0 makes every politically relevant pair an issue (the opportunity hazard alone, as before 2026-12-06)",
+    )
+    war_onset_issue_offset: float = Field(
+        0.0, ge=0, le=5,
+        description="log-odds added to war_onset_intercept for the pairs with an issue at stake, the only pairs at risk of a war "
+        "onset (foedus.theory.war_onset.issue_at_stake; Most & Starr 1989, Vasquez 1993): the record's hazard is fitted over every "
+        "politically relevant pair, and about a quarter of its onsets (1816-1914) fell to pairs without a rivalry or a war before "
+        "them, over issues the worlds do not carry (colonial conquest, interventions for a client); the willingness condition "
+        "leaves those wars to the pairs whose issue the world knows",
+    )
