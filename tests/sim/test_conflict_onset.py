@@ -16,10 +16,12 @@ from foedus.theory.war_onset import INITIATION_TERMS, WAR_ONSET_TERMS, reach
 from .steps.conftest import GRT, RIV, SMA, SMB, alliance, events, tiny_world
 
 ALPHA = 0.01
-QUIET = {"dispute_rate": 0.0, "war_end_rate": 0.0, "nuclear_onset_restraint": 0.0, "extended_nuclear_deterrence": 0.0, "war_onset_issue_hostility": 0.0}
+QUIET = {"dispute_rate": 0.0, "war_end_rate": 0.0, "nuclear_onset_restraint": 0.0, "extended_nuclear_deterrence": 0.0, "war_onset_issue_hostility": 0.0,
+         "war_onset_issue_offset": 0.0}
 """No disputes (the escalation route), no war ends, no nuclear revolution (the tiny world's GRT and RIV carry the codes
 of the United States and Russia, both nuclear-armed) and every politically relevant pair with an issue at stake (the
-tiny world's only issue is GRT and RIV's rivalry): only the mechanism under test moves."""
+tiny world's only issue is GRT and RIV's rivalry), at the intercept each test sets (no issue offset): only the mechanism
+under test moves."""
 
 
 def _onsets(seeds: int, **parameters) -> dict[frozenset, int]:
