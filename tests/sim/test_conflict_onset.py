@@ -16,9 +16,12 @@ from foedus.theory.war_onset import INITIATION_TERMS, WAR_ONSET_TERMS, reach
 from .steps.conftest import GRT, RIV, SMA, SMB, alliance, events, tiny_world
 
 ALPHA = 0.01
-QUIET = {"dispute_rate": 0.0, "war_end_rate": 0.0, "nuclear_onset_restraint": 0.0, "extended_nuclear_deterrence": 0.0}
-"""No disputes (the escalation route), no war ends and no nuclear revolution (the tiny world's GRT and RIV carry the codes
-of the United States and Russia, both nuclear-armed): only the mechanism under test moves."""
+QUIET = {"dispute_rate": 0.0, "war_end_rate": 0.0, "nuclear_onset_restraint": 0.0, "extended_nuclear_deterrence": 0.0, "war_onset_issue_hostility": 0.0,
+         "war_onset_issue_offset": 0.0}
+"""No disputes (the escalation route), no war ends, no nuclear revolution (the tiny world's GRT and RIV carry the codes
+of the United States and Russia, both nuclear-armed) and every politically relevant pair with an issue at stake (the
+tiny world's only issue is GRT and RIV's rivalry), at the intercept each test sets (no issue offset): only the mechanism
+under test moves."""
 
 
 def _onsets(seeds: int, **parameters) -> dict[frozenset, int]:
@@ -30,7 +33,7 @@ def _onsets(seeds: int, **parameters) -> dict[frozenset, int]:
         for _, a, b, d in events(world, "war"):
             assert d["cause"] == "war onset"
             initiation = {*(f"initiator_minus_target_{t}" for t in INITIATION_TERMS), "initiator_probability"}
-            assert set(d["factors"]) == {*WAR_ONSET_TERMS, "hazard", *initiation, "victory_probability", "expected_victory_restraint"}, "every term of the hazard and of the initiator's choice explains the war"
+            assert set(d["factors"]) == {*WAR_ONSET_TERMS, "hazard", "hostility", *initiation, "victory_probability", "expected_victory_restraint"}, "every term of the hazard and of the initiator's choice explains the war"
             out[frozenset((a, b))] = out.get(frozenset((a, b)), 0) + 1
     return out
 
@@ -428,7 +431,7 @@ def test_no_war_begins_against_a_nuclear_power_or_a_state_a_nuclear_great_power_
         pairs = []
         for seed in range(20):
             world, _ = tiny_world(dispute_rate=0.0, war_end_rate=0.0, war_onset_intercept=5.0, war_onset_expected_victory=0.0,
-                                  nuclear_onset_restraint=strength, extended_nuclear_deterrence=strength,
+                                  nuclear_onset_restraint=strength, extended_nuclear_deterrence=strength, war_onset_issue_hostility=0.0,
                                   agreements=[alliance("Guarantee", [GRT, SMA])] if pact else None)
             conflict_and_commitments(world, np.random.default_rng(seed))
             pairs += [frozenset((a, b)) for _, a, b, _ in events(world, "war")]
@@ -437,3 +440,25 @@ def test_no_war_begins_against_a_nuclear_power_or_a_state_a_nuclear_great_power_
     if pact:
         assert frozenset((RIV, SMA)) not in wars[1.0] and frozenset((RIV, SMA)) in wars[0.0]
 
+
+
+def test_without_an_issue_at_stake_no_war_begins_however_dangerous_the_dyad():
+    """Most & Starr (1989), Vasquez (1993): willingness as well as opportunity. At the default ``war_onset_issue_hostility`` a
+    great power and its small neighbours with no rivalry, no war fought and no quarrel never begin a war, however high the
+    hazard, while the rivals do; a quarrel (hostility of a militarised dispute) or a war fought makes an issue."""
+    quiet = {k: v for k, v in QUIET.items() if k != "war_onset_issue_hostility"}
+    got: dict[frozenset, int] = {}
+    quarrel = frozenset((RIV, SMA))
+    for seed in range(10):
+        world, _ = tiny_world(**quiet, war_onset_intercept=5.0, war_onset_expected_victory=0.0)
+        g, r, a, b = (world.index_of(c) for c in (GRT, RIV, SMA, SMB))
+        world.state.hostility[r, a] = world.state.hostility[a, r] = world.inputs.params.war_onset_issue_hostility + 0.05
+        world.state.war_history = np.zeros((world.n, world.n))
+        world.state.war_history[g, b] = world.state.war_history[b, g] = 0.2
+        conflict_and_commitments(world, np.random.default_rng(seed))
+        for _, a, b, d in events(world, "war"):
+            got[frozenset((a, b))] = got.get(frozenset((a, b)), 0) + 1
+            if frozenset((a, b)) == quarrel:
+                assert d["factors"]["hostility"] >= world.inputs.params.war_onset_issue_hostility
+    assert min(got.get(frozenset((GRT, RIV)), 0), got.get(quarrel, 0), got.get(frozenset((GRT, SMB)), 0)) >= 8, got  # a hazard of nearly 1
+    assert not {frozenset((GRT, SMA)), frozenset((RIV, SMB)), frozenset((SMA, SMB))} & set(got), got

@@ -222,3 +222,18 @@ def test_the_two_sides_chances_add_to_one(ci, cj, ai, aj):
     from foedus.theory.war_onset import victory_probability
 
     assert float(victory_probability(ci, cj, ai, aj) + victory_probability(cj, ci, aj, ai)) == pytest.approx(1.0, abs=1e-12)
+
+
+def test_willingness_is_necessary_a_pair_without_an_issue_has_no_hazard_and_one_with_an_issue_keeps_its_own():
+    """Most & Starr (1989): opportunity and willingness are jointly necessary. The willing hazard is the opportunity hazard
+    where an issue is at stake (rivals, a war fought, hostility at the floor; Vasquez 1993, Hensel 2001) and 0 elsewhere."""
+    h = np.array([0.03, 0.03, 0.03, 0.03, 0.03])
+    issue = war_onset.issue_at_stake([1, 0, 0, 0, 0], [0.0, 1e-9, 0.0, 0.0, 0.0], [0.0, 0.0, 0.1, 0.0999, 1.3], hostility_floor=0.1)
+    assert issue.tolist() == [True, True, True, False, True]
+    assert war_onset.willing_hazard(h, issue).tolist() == [0.03, 0.03, 0.03, 0.0, 0.03]
+    # a floor of 0 makes every pair an issue: the opportunity hazard alone
+    assert war_onset.issue_at_stake([0], [0.0], [0.0], hostility_floor=0.0).tolist() == [True]
+    with pytest.raises(ValueError, match="hostility"):
+        war_onset.issue_at_stake([0], [0.0], [-0.1], hostility_floor=0.1)
+    with pytest.raises(ValueError, match="war_memory"):
+        war_onset.issue_at_stake([0], [-1.0], [0.0], hostility_floor=0.1)

@@ -47,7 +47,9 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
 
     - **War onset** (the main route to war): every pair of system members at peace with each
       other that is politically relevant (contiguous, with a major power, or rivals;
-      :func:`foedus.theory.war_onset.politically_relevant`) begins a war with
+      :func:`foedus.theory.war_onset.politically_relevant`) and has an issue at stake (a rivalry, a war fought, or
+      hostility at least ``war_onset_issue_hostility``: :func:`foedus.theory.war_onset.issue_at_stake`; willingness as well
+      as opportunity, Most & Starr 1989, Vasquez 1993; the event's factors carry its ``hostility``) begins a war with
       :func:`foedus.theory.war_onset.war_onset_hazard` of its contiguity, distance, major-power
       status, capability parity, rivalry, war memory, the pair's lower and higher democracy score (the
       democratic peace's weak link: Russett & Oneal 2001), a shared defence pact and
@@ -195,13 +197,19 @@ def onset_covariates(world: World, i: np.ndarray, j: np.ndarray) -> dict[str, np
         "any_major": major,
         "parity": th_rivalry.parity(world.state.power[i], world.state.power[j]),
         "rival": rival,
-        "war_history": th_rivalry.war_term(np.take(world.state.war_history, flat)) if world.state.war_history.shape == (world.n, world.n) else np.zeros(len(i)),
+        "war_history": th_rivalry.war_term(_war_memory(world, i, j)),
         "lower_democracy": lower,
         "higher_democracy": higher,
         "defence_pact": np.take(defence_pairs(world), flat),
         "joint_nuclear": nuclear[i] & nuclear[j],
         "conquest_norm": th_onset.conquest_norm_term(territorial_integrity_norm(world.state.year), major, contiguous, rival),
     }
+
+
+def _war_memory(world: World, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """The war memory of the pairs ``(i, j)`` before this year (:func:`foedus.theory.rivalry.war_history`; 0 before the first rivalry step)."""
+    wh = world.state.war_history
+    return np.take(wh, i * world.n + j) if wh.shape == (world.n, world.n) else np.zeros(len(i))
 
 
 def _nuclear(world: World) -> np.ndarray:
@@ -236,10 +244,14 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     # the pairs at risk: both active with capability, at peace, politically relevant (one compiled pass)
     live = kern.onset_live(i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry)
     i, j, draw = i[live], j[live], draw[live]
+    # willingness: only the pairs with an issue at stake (a rivalry, a war fought, a live quarrel) can begin a war (Most & Starr 1989)
+    hostility = np.take(world.state.hostility, i * world.n + j)
+    live = th_onset.issue_at_stake(np.take(world.state.rivalry, i * world.n + j), _war_memory(world, i, j), hostility, hostility_floor=p.war_onset_issue_hostility, check=world.inputs.check)
+    i, j, draw, hostility = i[live], j[live], draw[live], hostility[live]
     if not len(i):
         return
     x = onset_covariates(world, i, j)
-    h = th_onset.war_onset_hazard(*(x[t] for t in th_onset.WAR_ONSET_TERMS), intercept=p.war_onset_intercept + p.war_onset_victory_offset, coefficients=p.war_onset_coefficients())
+    h = th_onset.war_onset_hazard(*(x[t] for t in th_onset.WAR_ONSET_TERMS), intercept=p.war_onset_intercept + p.war_onset_victory_offset + p.war_onset_issue_offset, coefficients=p.war_onset_coefficients())
     k = np.flatnonzero(draw < h)
     if not len(k):
         return
@@ -260,7 +272,7 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     mandate = mandates(world, rng, att, tgt)
     details = [
         {"cause": "war onset", "allies_out_of_reach": f, "factors": {
-            **{t: float(x[t][q]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), **w, "victory_probability": float(pv), "expected_victory_restraint": float(r)}, **m}
+            **{t: float(x[t][q]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), "hostility": float(hostility[q]), **w, "victory_probability": float(pv), "expected_victory_restraint": float(r)}, **m}
         for q, f, w, m, pv, r in zip(k, far, who, mandate, p_win, restraint)
     ]
     world.log.events(world.state.year, "war", -1, world.inputs.ccode[att], world.inputs.ccode[tgt], details)
