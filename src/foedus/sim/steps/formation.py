@@ -21,6 +21,7 @@ from foedus.data.nuclear import nuclear_armed
 from foedus.sim.membership import alliance_view
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps import conflict_kernels as war_kern
+from foedus.sim.steps import year_goods
 from foedus.sim.steps.conflict import onset_covariates
 from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
@@ -62,6 +63,28 @@ class ExchangeTerms:
         n = world.n
         self.autonomy = _pair_autonomy(world) if p.autonomy_weight != 0 else np.zeros((n, n))
         self.burden = th_ob.defence_burden(world.results.threat, world.state.power, reach=world.results.reach, check=world.inputs.check)
+
+
+def exchange_terms(world: World) -> ExchangeTerms:
+    """This year's :class:`ExchangeTerms`, built once for the blocs and alignment steps (issue 16; read-only arrays).
+
+    The cached bargain of Morrow's exchange is brought up to date first (:func:`_refresh_autonomy`, as each
+    :class:`ExchangeTerms` did); the terms are then a function of that bargain, the capabilities, threats, reach and
+    parameters alone, and :attr:`foedus.sim.world.World.year_cache` gives back the year's earlier terms only when all of
+    these are the same to the bit.
+    """
+    p = world.inputs.params
+    bargain = _refresh_autonomy(world) if p.autonomy_weight != 0 else ()
+
+    def compute():
+        out = ExchangeTerms(world)
+        out.autonomy.flags.writeable = out.burden.flags.writeable = False
+        return out
+
+    return world.year_cache.get(
+        world.state.year, "exchange_terms", compute, power=world.state.power, threat=world.results.threat, reach=world.results.reach, params=p,
+        check=world.inputs.check, **{f"bargain{k}": a for k, a in enumerate(bargain)},
+    )
 
 
 def pact_cost(
@@ -123,8 +146,8 @@ def nuclear_deterred(world: World, value: np.ndarray | None) -> np.ndarray | Non
     s = world.inputs.params.nuclear_deterrence_strength
     if value is None or s == 0:
         return value
-    target = th_offence.offence_target(world.state.hostility, check=False)
-    return th_offence.nuclear_deterrence(value, target, nuclear_armed(world.inputs.ccode, world.state.year), strength=s, check=world.inputs.check)
+    target = year_goods.offence_target(world)
+    return th_offence.nuclear_deterrence(value, target, year_goods.nuclear_armed(world), strength=s, check=world.inputs.check)
 
 
 def norm_factors(world: World) -> dict[str, float]:
@@ -230,8 +253,7 @@ def unread_alignment(world: World) -> np.ndarray | None:
 def pledge_credibility(world: World) -> np.ndarray:
     """(N, N) :func:`foedus.theory.reassurance.pledge_credibility` of this year's hostility with weight ``pledge_credibility_weight``
     and Kydd's (2005) minimum trust threshold ``trust_threshold``: the one credibility of every choice and explanation."""
-    p = world.inputs.params
-    return th_reassure.pledge_credibility(world.state.hostility, weight=p.pledge_credibility_weight, threshold=p.trust_threshold, check=world.inputs.check)
+    return year_goods.pledge_credibility(world)  # computed once a year (foedus.sim.yearcache)
 
 
 def abstention_terms(world: World) -> dict[str, np.ndarray]:
@@ -255,7 +277,7 @@ def abstention_terms(world: World) -> dict[str, np.ndarray]:
     if hit is not None and hit[0] == key:
         return hit[1]
     risk = np.zeros((n, n))
-    i, j = np.triu_indices(n, 1)
+    i, j = _pairs_of(world, n)
     live = war_kern.onset_live(i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry)
     i, j = i[live], j[live]
     if len(i):
@@ -266,9 +288,19 @@ def abstention_terms(world: World) -> dict[str, np.ndarray]:
         risk[world.state.at_war] = 1.0
     np.fill_diagonal(risk, 0.0)
     cred = pledge_credibility(world) if p.pledge_credibility_weight > 0 else np.ones((n, n))
-    out = {"war_risk": risk, "target": th_offence.offence_target(world.state.hostility, check=world.inputs.check), "credibility": cred}
+    out = {"war_risk": risk, "target": year_goods.offence_target(world), "credibility": cred}
     world.cache["abstention_terms"] = (key, out)
     return out
+
+
+def _pairs_of(world: World, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.triu_indices(n, 1)``: every pair once, built once per number of states (not to be written into; left writeable
+    so the compiled kernels that read them keep their one signature)."""
+    hit = world.cache.get("triu_pairs")
+    if hit is None or hit[0] != n:
+        i, j = np.triu_indices(n, 1)
+        hit = world.cache["triu_pairs"] = (n, i, j)
+    return hit[1], hit[2]
 
 
 def commitment_capacity(world: World) -> np.ndarray:
@@ -297,6 +329,16 @@ def _pair_autonomy(world: World) -> np.ndarray:
     moves with the capabilities).
     """
     p = world.inputs.params
+    old, change, concession, feasible = _refresh_autonomy(world)
+    valued = _valued(change, concession, old[:, None], old[None, :], p, concession_reach(world))
+    return np.where(feasible, valued, -p.autonomy_pledge)
+
+
+def _refresh_autonomy(world: World) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The cached bargain of :func:`_pair_autonomy` (the capabilities it was solved at, i's autonomy change, the concession,
+    whether a contract is feasible), solved on first use and re-solved every ``autonomy_refresh_years`` for the states whose
+    capability moved; a second call in the same year changes nothing."""
+    p = world.inputs.params
     pw = np.maximum(world.state.power, 1e-9)
     cached = world.cache.get("autonomy")
     if cached is None:
@@ -312,9 +354,7 @@ def _pair_autonomy(world: World) -> np.ndarray:
             ex = th_exchange.morrow_exchange(old[moved][:, None], old[None, :], iterations=24, check=world.inputs.check)
             change[moved, :], concession[moved, :], feasible[moved, :] = ex.autonomy_change_i, ex.concession, ex.feasible
             change[:, moved], concession[:, moved], feasible[:, moved] = ex.autonomy_change_j.T, -ex.concession.T, ex.feasible.T
-    old, change, concession, feasible = cached
-    valued = _valued(change, concession, old[:, None], old[None, :], p, concession_reach(world))
-    return np.where(feasible, valued, -p.autonomy_pledge)
+    return cached
 
 
 def concession_reach(world: World) -> np.ndarray | float:
