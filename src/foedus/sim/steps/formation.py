@@ -31,6 +31,7 @@ from foedus.theory import consent as th_consent
 from foedus.theory import deterrence_extended as th_deter
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
+from foedus.theory import pledge_kernels as pledge_kern
 from foedus.theory import reassurance as th_reassure
 from foedus.theory import renunciation as th_renounce
 from foedus.theory import war_onset as th_onset
@@ -243,9 +244,9 @@ def unread_alignment(world: World) -> np.ndarray | None:
     age = th_reassure.relationship_age(world.state.year, entry_years(world), check=False)
     u = th_reassure.intentions_uncertainty(age, decay_years=p.intentions_decay_years, check=False)
     expected = th_reassure.expected_threat(world.results.threat, world.results.reach, u, prior=p.nonaggression_prior, check=False)
-    out = p.unread_alignment_weight * th_reassure.unread_alignment(
+    out = p.unread_alignment_weight * pledge_kern.unread_alignment(  # th_reassure.unread_alignment compiled, equal to the bit
         expected, world.results.reach, world.state.power, u, prior=p.nonaggression_prior, defends=defence_pledges(world),
-        war_risk=abstention_terms(world)["war_risk"], check=False,
+        war_risk=abstention_terms(world)["war_risk"],
     )
     return out * (world.state.active[:, None] & world.state.active[None, :])
 
@@ -374,7 +375,8 @@ def concession_reach(world: World) -> np.ndarray | float:
     np.fill_diagonal(rho, 1.0)
     inside = th_exchange.sphere_of_influence(np.clip(rho, 0.0, 1.0), p.concession_reach_threshold, check=world.inputs.check)
     if p.local_balance_threshold > 0:
-        q = th_deter.local_balance(world.results.threat, reach, check=world.inputs.check)
+        # th_deter.local_balance, compiled (equal to the bit) unless the run checks its inputs
+        q = th_deter.local_balance(world.results.threat, reach) if world.inputs.check else pledge_kern.local_balance(world.results.threat, reach)
         inside *= th_exchange.sphere_of_influence(q, p.local_balance_threshold, check=world.inputs.check)
     return inside
 
