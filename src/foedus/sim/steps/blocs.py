@@ -43,6 +43,7 @@ from foedus.sim.steps import blocs_kernels as kern
 from foedus.sim.steps import year_goods
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.alignment_kernels import shared_terms
+from foedus.sim.steps.exchange_year import exchange_terms
 from foedus.sim.steps.formation import (
     FORM_COMMITMENT,
     FORM_GOODS,
@@ -52,7 +53,6 @@ from foedus.sim.steps.formation import (
     ExchangeTerms,
     abstention_terms,
     commitment_capacity,
-    exchange_terms,
     norm_factors,
     norm_terms,
     nuclear_deterred,

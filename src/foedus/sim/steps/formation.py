@@ -66,28 +66,6 @@ class ExchangeTerms:
         self.burden = th_ob.defence_burden(world.results.threat, world.state.power, reach=world.results.reach, check=world.inputs.check)
 
 
-def exchange_terms(world: World) -> ExchangeTerms:
-    """This year's :class:`ExchangeTerms`, built once for the blocs and alignment steps (issue 16; read-only arrays).
-
-    The cached bargain of Morrow's exchange is brought up to date first (:func:`_refresh_autonomy`, as each
-    :class:`ExchangeTerms` did); the terms are then a function of that bargain, the capabilities, threats, reach and
-    parameters alone, and :attr:`foedus.sim.world.World.year_cache` gives back the year's earlier terms only when all of
-    these are the same to the bit.
-    """
-    p = world.inputs.params
-    bargain = _refresh_autonomy(world) if p.autonomy_weight != 0 else ()
-
-    def compute():
-        out = ExchangeTerms(world)
-        out.autonomy.flags.writeable = out.burden.flags.writeable = False
-        return out
-
-    return world.year_cache.get(
-        world.state.year, "exchange_terms", compute, power=world.state.power, threat=world.results.threat, reach=world.results.reach, params=p,
-        check=world.inputs.check, **{f"bargain{k}": a for k, a in enumerate(bargain)},
-    )
-
-
 def pact_cost(
     world: World, terms: ExchangeTerms, i: np.ndarray, j: np.ndarray, base: np.ndarray, commitment: np.ndarray, protection: np.ndarray, *, signing: bool = True,
     risk=None,
@@ -278,7 +256,7 @@ def abstention_terms(world: World) -> dict[str, np.ndarray]:
     if hit is not None and hit[0] == key:
         return hit[1]
     risk = np.zeros((n, n))
-    i, j = _pairs_of(world, n)
+    i, j = year_goods.pairs_of(world, n)
     live = war_kern.onset_live(i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry)
     i, j = i[live], j[live]
     if len(i):
@@ -292,16 +270,6 @@ def abstention_terms(world: World) -> dict[str, np.ndarray]:
     out = {"war_risk": risk, "target": year_goods.offence_target(world), "credibility": cred}
     world.cache["abstention_terms"] = (key, out)
     return out
-
-
-def _pairs_of(world: World, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """``np.triu_indices(n, 1)``: every pair once, built once per number of states (not to be written into; left writeable
-    so the compiled kernels that read them keep their one signature)."""
-    hit = world.cache.get("triu_pairs")
-    if hit is None or hit[0] != n:
-        i, j = np.triu_indices(n, 1)
-        hit = world.cache["triu_pairs"] = (n, i, j)
-    return hit[1], hit[2]
 
 
 def commitment_capacity(world: World) -> np.ndarray:
@@ -330,12 +298,12 @@ def _pair_autonomy(world: World) -> np.ndarray:
     moves with the capabilities).
     """
     p = world.inputs.params
-    old, change, concession, feasible = _refresh_autonomy(world)
+    old, change, concession, feasible = refresh_autonomy(world)
     valued = _valued(change, concession, old[:, None], old[None, :], p, concession_reach(world))
     return np.where(feasible, valued, -p.autonomy_pledge)
 
 
-def _refresh_autonomy(world: World) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def refresh_autonomy(world: World) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The cached bargain of :func:`_pair_autonomy` (the capabilities it was solved at, i's autonomy change, the concession,
     whether a contract is feasible), solved on first use and re-solved every ``autonomy_refresh_years`` for the states whose
     capability moved; a second call in the same year changes nothing."""

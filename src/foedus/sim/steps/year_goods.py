@@ -22,7 +22,7 @@ from foedus.theory import alignment as th_align
 from foedus.theory import offence as th_offence
 from foedus.theory import reassurance as th_reassure
 
-__all__ = ["aggrandisement", "isolation", "nuclear_armed", "offence_target", "pledge_credibility", "utilities"]
+__all__ = ["aggrandisement", "isolation", "nuclear_armed", "offence_target", "pairs_of", "pledge_credibility", "utilities"]
 
 
 def utilities(world: World) -> tuple[np.ndarray, np.ndarray]:
@@ -97,3 +97,13 @@ def nuclear_armed(world: World) -> np.ndarray:
         return _nuclear.nuclear_armed(ccode, world.state.year)
 
     return world.year_cache.get(world.state.year, "nuclear_armed", compute, ccode=ccode)
+
+
+def pairs_of(world: World, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.triu_indices(n, 1)``: every pair once, built once per number of states (not to be written into; left writeable
+    so the compiled kernels that read them keep their one signature)."""
+    hit = world.cache.get("triu_pairs")
+    if hit is None or hit[0] != n:
+        i, j = np.triu_indices(n, 1)
+        hit = world.cache["triu_pairs"] = (n, i, j)
+    return hit[1], hit[2]
