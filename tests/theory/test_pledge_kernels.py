@@ -1,7 +1,7 @@
-"""The compiled unread-alignment worth and local balance (foedus.theory.pledge_kernels) equal the array forms to the bit.
+"""The compiled unread-alignment worth, local balance, aggrandisement and isolation (foedus.theory.pledge_kernels) equal the array forms to the bit.
 
 The array forms are the theory functions themselves (:func:`foedus.theory.reassurance.unread_alignment`,
-:func:`foedus.theory.deterrence_extended.local_balance`); random instances with ties (of the largest entries and of the
+:func:`foedus.theory.deterrence_extended.local_balance`, :mod:`foedus.theory.offence`); random instances with ties (of the largest entries and of the
 two largest), zero rows, zero capabilities, zero uncertainty and a real year of world-2022.
 """
 
@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from foedus.theory import deterrence_extended as th_deter
+from foedus.theory import offence as th_offence
 from foedus.theory import pledge_kernels as kern
 from foedus.theory import reassurance as th_reassure
 
@@ -41,6 +42,11 @@ def test_the_compiled_passes_equal_the_theory_functions_to_the_bit(seed):
     want = th_reassure.unread_alignment(t, r, p, u, prior=prior, defends=d, war_risk=w, check=False)
     assert _bits(kern.unread_alignment(t, r, p, u, prior=prior, defends=d, war_risk=w), want)
     assert _bits(kern.local_balance(t, r), th_deter.local_balance(t, r, check=False))
+    h = np.minimum(t * 1.4, 1.0)  # a hostility in [0, 1], with ties and rows hostile to no one
+    target = th_offence.offence_target(h)
+    assert _bits(kern.aggrandisement(h, r, target), th_offence.aggrandisement(h, r, check=False))
+    assert _bits(kern.isolation(h, r, target), th_offence.isolation(h, r, check=False))
+    assert _bits(kern.isolation(h, r, target, defends=d), th_offence.isolation(h, r, defends=d, check=False))
 
 
 def test_one_state_and_a_real_year():
@@ -57,3 +63,9 @@ def test_one_state_and_a_real_year():
     t, r = w.results.threat, w.results.reach
     assert _bits(kern.local_balance(t, r), th_deter.local_balance(t, r))
     assert (kern.local_balance(t, r) < 1).any()  # not a trivial instance
+    h = w.state.hostility
+    target = th_offence.offence_target(h)
+    aggr = th_offence.aggrandisement(h, r)
+    assert _bits(kern.aggrandisement(h, r, target), aggr) and (aggr > 0).any()
+    iso = th_offence.isolation(h, r, defends=w.results.threat > 0.01)
+    assert _bits(kern.isolation(h, r, target, defends=w.results.threat > 0.01), iso) and (iso > 0).any()

@@ -1,9 +1,11 @@
-"""Compiled passes of two terms the alignment step asks for every year (issue 16, speed): the worth of a neutrality pledge
-while the partner's alignment is unread and the defender's local balance.
+"""Compiled passes of terms the blocs and alignment steps ask for every year (issue 16, speed): the worth of a neutrality
+pledge while the partner's alignment is unread, the defender's local balance, and the worth of a pledge to join an attack
+or to stay out of it.
 
 :func:`unread_alignment` evaluates :func:`foedus.theory.reassurance.unread_alignment` (Kydd 2005; Snyder 1997; Leeds et
-al. 2002) and :func:`local_balance` :func:`foedus.theory.deterrence_extended.local_balance` (Huth & Russett 1984; Huth
-1988) entry by entry in one pass over the pairs, instead of a sort of every row and some ten (N, N) temporaries. Each
+al. 2002), :func:`local_balance` :func:`foedus.theory.deterrence_extended.local_balance` (Huth & Russett 1984; Huth
+1988), :func:`aggrandisement` and :func:`isolation` those of :mod:`foedus.theory.offence` (Bueno de Mesquita 1981)
+entry by entry in one pass over the pairs, instead of a sort of every row and some ten (N, N) temporaries. Each
 row's largest entry off the diagonal and its next in the order of a stable sort (the largest, first on ties; then the
 largest of the others, first on ties) are found by two scans, and every entry is computed with the same IEEE operations
 in the same order as the array form (``np.where`` and ``np.maximum`` as numpy evaluates them), so the results are equal to
@@ -18,9 +20,10 @@ import numpy as np
 from numba import njit
 
 from foedus.theory import deterrence_extended as _deter
+from foedus.theory import offence as _offence
 from foedus.theory import reassurance as _reassure
 
-__all__ = ["local_balance", "unread_alignment"]
+__all__ = ["aggrandisement", "isolation", "local_balance", "unread_alignment"]
 
 
 @njit(cache=True)
@@ -115,3 +118,70 @@ def local_balance(threat, reach) -> np.ndarray:
     out = np.empty((n, n))
     _balance_kernel(t, np.ascontiguousarray(reach, dtype=float), out)
     return out
+
+
+@njit(cache=True)
+def _pos(a):  # pragma: no cover (compiled)
+    """``np.maximum(a, 0.0)`` of a float."""
+    return a if (a >= 0.0 or np.isnan(a)) else 0.0
+
+
+@njit(cache=True)
+def _odds(own, other):  # pragma: no cover (compiled)
+    """``own / (own + other)``, 0 where both are 0 (:func:`foedus.theory.offence._odds`)."""
+    tot = own + other
+    return own / tot if tot > 0 else 0.0
+
+
+@njit(cache=True)
+def _offence_kernel(h, r, target, isolate, defends, use_defends, out):  # pragma: no cover (compiled)
+    """The entries of :func:`foedus.theory.offence.aggrandisement` (``isolate`` False) or :func:`~foedus.theory.offence.isolation`
+    (True, ``defends`` read where ``use_defends``) of the states with a target ``target[i] >= 0`` (into ``out``, zeros elsewhere)."""
+    n = h.shape[0]
+    for i in range(n):
+        for j in range(n):
+            out[i, j] = 0.0
+    for i in range(n):
+        k = target[i]
+        if k < 0:
+            continue
+        own = r[k, i]
+        defend = r[k, k]
+        alone = _odds(own, defend)
+        hik = h[i, k]
+        for j in range(n):
+            if isolate:
+                opposed = _odds(own, defend + r[k, j])
+                loss = _pos(2.0 * alone - 1.0) - _pos(2.0 * opposed - 1.0)
+                v = hik * (1.0 - h[j, k]) * _pos(loss)
+                if use_defends:
+                    v *= 0.0 if defends[j, k] else 1.0
+            else:
+                joint = _odds(own + r[k, j], defend)
+                gain = _pos(2.0 * joint - 1.0) - _pos(2.0 * alone - 1.0)
+                v = hik * h[j, k] * _pos(gain)
+            out[i, j] = v
+        out[i, k] = 0.0
+        out[i, i] = 0.0
+
+
+def _offence(hostility, reach, target, isolate: bool, defends) -> np.ndarray:
+    h = np.ascontiguousarray(hostility, dtype=float)
+    n = h.shape[0]
+    out = np.empty((n, n))
+    use = defends is not None
+    d = np.ascontiguousarray(defends, dtype=bool) if use else np.zeros((1, 1), bool)
+    _offence_kernel(h, np.ascontiguousarray(reach, dtype=float), np.ascontiguousarray(target, dtype=np.int64), isolate, d, use, out)
+    return out
+
+
+def aggrandisement(hostility, reach, target) -> np.ndarray:
+    """:func:`foedus.theory.offence.aggrandisement` (no checks), compiled; ``target`` is
+    :func:`foedus.theory.offence.offence_target` of ``hostility``."""
+    return _offence(hostility, reach, target, False, None)
+
+
+def isolation(hostility, reach, target, *, defends=None) -> np.ndarray:
+    """:func:`foedus.theory.offence.isolation` (no checks), compiled; ``target`` is :func:`foedus.theory.offence.offence_target`
+    of ``hostility``."""
+    return _offence(hostility, reach, target, True, defends)

@@ -20,6 +20,7 @@ from foedus.data import nuclear as _nuclear
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
 from foedus.theory import offence as th_offence
+from foedus.theory import pledge_kernels as pledge_kern
 from foedus.theory import reassurance as th_reassure
 
 __all__ = ["aggrandisement", "isolation", "nuclear_armed", "offence_target", "pairs_of", "pledge_credibility", "utilities"]
@@ -48,8 +49,10 @@ def aggrandisement(world: World) -> np.ndarray:
     """:func:`foedus.theory.offence.aggrandisement` of this year's hostility and reach (N, N)."""
     res = world.results
 
-    def compute():
-        return th_offence.aggrandisement(world.state.hostility, res.reach, check=world.inputs.check)
+    def compute():  # compiled (equal to the bit: foedus.theory.pledge_kernels) unless the run checks its inputs
+        if world.inputs.check:
+            return th_offence.aggrandisement(world.state.hostility, res.reach, check=True)
+        return pledge_kern.aggrandisement(world.state.hostility, res.reach, offence_target(world))
 
     return world.year_cache.get(world.state.year, "aggrandisement", compute, hostility=world.state.hostility, reach=res.reach, check=world.inputs.check)
 
@@ -58,8 +61,10 @@ def isolation(world: World, defends: np.ndarray) -> np.ndarray:
     """:func:`foedus.theory.offence.isolation` of this year's hostility and reach, with ``defends`` (N, N) bool: who is pledged to defend whom."""
     res = world.results
 
-    def compute():
-        return th_offence.isolation(world.state.hostility, res.reach, defends=defends, check=world.inputs.check)
+    def compute():  # compiled (equal to the bit: foedus.theory.pledge_kernels) unless the run checks its inputs
+        if world.inputs.check:
+            return th_offence.isolation(world.state.hostility, res.reach, defends=defends, check=True)
+        return pledge_kern.isolation(world.state.hostility, res.reach, offence_target(world), defends=defends)
 
     return world.year_cache.get(world.state.year, "isolation", compute, hostility=world.state.hostility, reach=res.reach, defends=defends, check=world.inputs.check)
 
