@@ -7,10 +7,10 @@ import numpy as np
 
 from foedus.data.nuclear import nuclear_armed
 from foedus.sim import Simulation
+from foedus.sim.scenario import Scenario
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.exchange_year import exchange_terms
 from foedus.sim.steps.formation import ExchangeTerms
-from foedus.sim.scenario import Scenario
 from foedus.theory import offence as th_offence
 from foedus.theory import reassurance as th_reassure
 

@@ -20,7 +20,6 @@ import numpy as np
 from numba import njit
 
 from foedus.theory import deterrence_extended as _deter
-from foedus.theory import offence as _offence
 from foedus.theory import reassurance as _reassure
 
 __all__ = ["aggrandisement", "isolation", "local_balance", "unread_alignment"]
