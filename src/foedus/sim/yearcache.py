@@ -32,8 +32,9 @@ def _same(a, b) -> bool:
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         if not (isinstance(a, np.ndarray) and isinstance(b, np.ndarray)) or a.shape != b.shape or a.dtype != b.dtype:
             return False
-        # the bytes compared in place (no copies of the arrays' bytes, as tobytes made)
-        return bool(np.array_equal(np.ascontiguousarray(a).reshape(-1).view(np.uint8), np.ascontiguousarray(b).reshape(-1).view(np.uint8)))
+        # the bytes compared in place (no copies of the arrays' bytes, as tobytes made), eight at a time where they divide
+        word = np.uint64 if a.nbytes % 8 == 0 else np.uint8
+        return bool(np.array_equal(np.ascontiguousarray(a).reshape(-1).view(word), np.ascontiguousarray(b).reshape(-1).view(word)))
     return type(a) is type(b) and a == b
 
 

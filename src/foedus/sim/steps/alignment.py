@@ -19,6 +19,7 @@ from foedus.sim.steps.formation import (
     nuclear_deterred, offence_term, pact_cost, pledge_credibility, reassurance_threat,
 )
 from foedus.sim.membership import alliance_view, leaders
+from foedus.sim.steps.exchange_year import exchange_terms
 from foedus.sim.steps import alignment_kernels as kern
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.neutrality import permanently_neutral
@@ -28,7 +29,6 @@ from foedus.theory import alignment as th_align
 from foedus.theory import choice as th_choice
 from foedus.theory import consent as th_consent
 from foedus.theory import obligations as th_ob
-from foedus.theory import offence as th_offence
 from foedus.theory import entrapment as th_entrapment
 from foedus.theory import integration as th_integ
 from foedus.theory import portfolio as th_portfolio
@@ -78,7 +78,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     u, total = year_goods.utilities(world)  # alignment_utilities, computed once a year for this step and blocs (foedus.sim.yearcache)
     world.results.utilities = u
     capacity = commitment_capacity(world)
-    terms = ExchangeTerms(world)
+    terms = exchange_terms(world)  # built once a year for this step and blocs (foedus.sim.yearcache)
     view = _Alliances(world, capacity)
     defends = view.shared_goods[0]  # [j, k]: j is pledged to defend k
     discount, standing = norm_terms(world)
@@ -138,7 +138,7 @@ class _Alliances:
         self.join_goods = th_choice.accession_goods(self.goods)  # what counts toward joining: no tethering in a defence treaty
         if before is None:
             self.main = th_ob.main_threat(world.results.threat, check=False)
-            self.target = th_offence.offence_target(world.state.hostility, check=False)
+            self.target = year_goods.offence_target(world)
         else:  # threats and hostility do not move within the step
             self.main, self.target = before.main, before.target
         if len(self.slots):

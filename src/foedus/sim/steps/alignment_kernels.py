@@ -252,24 +252,34 @@ def admission_shares(cand, a_local, members, goods, alliance_goods, commitment, 
 @njit(cache=True)
 def shared_terms(members, commitment, alliance_goods, shared_commitment, shared_goods):  # pragma: no cover (compiled)
     """Fill ``shared_commitment[i, j]`` (the largest ``commitment[a]`` over alliances both belong to, 0 if none) and
-    ``shared_goods[g, i, j]`` (whether one of them provides good g), diagonals left as they are (0, False)."""
+    ``shared_goods[g, i, j]`` (whether one of them provides good g), diagonals left as they are (0, False).
+
+    Each pair of an alliance is visited once (both orders written), and only the goods the alliance provides: a
+    maximum and an "or" do not depend on the order of the visits, so the result is that of every ordered pair."""
     n_a, n = members.shape
     n_goods = alliance_goods.shape[1]
     idx = np.empty(n, np.int64)
+    provided = np.empty(n_goods, np.int64)
     for a in range(n_a):
         k = _members_of(members, a, idx)
         v = commitment[a]
+        n_p = 0
+        for g in range(n_goods):
+            if alliance_goods[a, g]:
+                provided[n_p] = g
+                n_p += 1
         for p in range(k):
             i = idx[p]
-            for q in range(k):
+            for q in range(p + 1, k):
                 j = idx[q]
-                if i == j:
-                    continue
                 if v > shared_commitment[i, j]:  # noqa: PLR1730 (pair_max's rule)
                     shared_commitment[i, j] = v
-                for g in range(n_goods):
-                    if alliance_goods[a, g]:
-                        shared_goods[g, i, j] = True
+                if v > shared_commitment[j, i]:  # noqa: PLR1730
+                    shared_commitment[j, i] = v
+                for t in range(n_p):
+                    g = provided[t]
+                    shared_goods[g, i, j] = True
+                    shared_goods[g, j, i] = True
 
 
 @njit(cache=True)

@@ -43,6 +43,7 @@ from foedus.sim.steps import blocs_kernels as kern
 from foedus.sim.steps import year_goods
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.alignment_kernels import shared_terms
+from foedus.sim.steps.exchange_year import exchange_terms
 from foedus.sim.steps.formation import (
     FORM_COMMITMENT,
     FORM_GOODS,
@@ -135,7 +136,7 @@ def blocs(world: World, rng: np.random.Generator) -> None:
             yr.left_out = _left_out(world, yr, t, asked) if branch else {}
         if goods is None:
             goods, u = _goods(world, yr)
-            terms = ExchangeTerms(world)
+            terms = exchange_terms(world)
         fwd = _forward(world, t, group, sharing[group]) * ~yr.defends[group[:, None], group[None, :]]  # a pledge it already has is no new value
         if fwd[0].any():  # a great power leads: it chooses its region, so its partners come in the order of its value of them
             order = np.concatenate(([0], 1 + np.argsort(-fwd[0, 1:], kind="stable")))

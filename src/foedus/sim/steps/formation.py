@@ -21,6 +21,7 @@ from foedus.data.nuclear import nuclear_armed
 from foedus.sim.membership import alliance_view
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps import conflict_kernels as war_kern
+from foedus.sim.steps import year_goods
 from foedus.sim.steps.conflict import onset_covariates
 from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
@@ -30,6 +31,7 @@ from foedus.theory import consent as th_consent
 from foedus.theory import deterrence_extended as th_deter
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
+from foedus.theory import pledge_kernels as pledge_kern
 from foedus.theory import reassurance as th_reassure
 from foedus.theory import renunciation as th_renounce
 from foedus.theory import war_onset as th_onset
@@ -123,8 +125,8 @@ def nuclear_deterred(world: World, value: np.ndarray | None) -> np.ndarray | Non
     s = world.inputs.params.nuclear_deterrence_strength
     if value is None or s == 0:
         return value
-    target = th_offence.offence_target(world.state.hostility, check=False)
-    return th_offence.nuclear_deterrence(value, target, nuclear_armed(world.inputs.ccode, world.state.year), strength=s, check=world.inputs.check)
+    target = year_goods.offence_target(world)
+    return th_offence.nuclear_deterrence(value, target, year_goods.nuclear_armed(world), strength=s, check=world.inputs.check)
 
 
 def norm_factors(world: World) -> dict[str, float]:
@@ -220,9 +222,9 @@ def unread_alignment(world: World) -> np.ndarray | None:
     age = th_reassure.relationship_age(world.state.year, entry_years(world), check=False)
     u = th_reassure.intentions_uncertainty(age, decay_years=p.intentions_decay_years, check=False)
     expected = th_reassure.expected_threat(world.results.threat, world.results.reach, u, prior=p.nonaggression_prior, check=False)
-    out = p.unread_alignment_weight * th_reassure.unread_alignment(
+    out = p.unread_alignment_weight * pledge_kern.unread_alignment(  # th_reassure.unread_alignment compiled, equal to the bit
         expected, world.results.reach, world.state.power, u, prior=p.nonaggression_prior, defends=defence_pledges(world),
-        war_risk=abstention_terms(world)["war_risk"], check=False,
+        war_risk=abstention_terms(world)["war_risk"],
     )
     return out * (world.state.active[:, None] & world.state.active[None, :])
 
@@ -230,8 +232,7 @@ def unread_alignment(world: World) -> np.ndarray | None:
 def pledge_credibility(world: World) -> np.ndarray:
     """(N, N) :func:`foedus.theory.reassurance.pledge_credibility` of this year's hostility with weight ``pledge_credibility_weight``
     and Kydd's (2005) minimum trust threshold ``trust_threshold``: the one credibility of every choice and explanation."""
-    p = world.inputs.params
-    return th_reassure.pledge_credibility(world.state.hostility, weight=p.pledge_credibility_weight, threshold=p.trust_threshold, check=world.inputs.check)
+    return year_goods.pledge_credibility(world)  # computed once a year (foedus.sim.yearcache)
 
 
 def abstention_terms(world: World) -> dict[str, np.ndarray]:
@@ -255,7 +256,7 @@ def abstention_terms(world: World) -> dict[str, np.ndarray]:
     if hit is not None and hit[0] == key:
         return hit[1]
     risk = np.zeros((n, n))
-    i, j = np.triu_indices(n, 1)
+    i, j = year_goods.pairs_of(world, n)
     live = war_kern.onset_live(i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry)
     i, j = i[live], j[live]
     if len(i):
@@ -266,7 +267,7 @@ def abstention_terms(world: World) -> dict[str, np.ndarray]:
         risk[world.state.at_war] = 1.0
     np.fill_diagonal(risk, 0.0)
     cred = pledge_credibility(world) if p.pledge_credibility_weight > 0 else np.ones((n, n))
-    out = {"war_risk": risk, "target": th_offence.offence_target(world.state.hostility, check=world.inputs.check), "credibility": cred}
+    out = {"war_risk": risk, "target": year_goods.offence_target(world), "credibility": cred}
     world.cache["abstention_terms"] = (key, out)
     return out
 
@@ -297,6 +298,16 @@ def _pair_autonomy(world: World) -> np.ndarray:
     moves with the capabilities).
     """
     p = world.inputs.params
+    old, change, concession, feasible = refresh_autonomy(world)
+    valued = _valued(change, concession, old[:, None], old[None, :], p, concession_reach(world))
+    return np.where(feasible, valued, -p.autonomy_pledge)
+
+
+def refresh_autonomy(world: World) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The cached bargain of :func:`_pair_autonomy` (the capabilities it was solved at, i's autonomy change, the concession,
+    whether a contract is feasible), solved on first use and re-solved every ``autonomy_refresh_years`` for the states whose
+    capability moved; a second call in the same year changes nothing."""
+    p = world.inputs.params
     pw = np.maximum(world.state.power, 1e-9)
     cached = world.cache.get("autonomy")
     if cached is None:
@@ -312,9 +323,7 @@ def _pair_autonomy(world: World) -> np.ndarray:
             ex = th_exchange.morrow_exchange(old[moved][:, None], old[None, :], iterations=24, check=world.inputs.check)
             change[moved, :], concession[moved, :], feasible[moved, :] = ex.autonomy_change_i, ex.concession, ex.feasible
             change[:, moved], concession[:, moved], feasible[:, moved] = ex.autonomy_change_j.T, -ex.concession.T, ex.feasible.T
-    old, change, concession, feasible = cached
-    valued = _valued(change, concession, old[:, None], old[None, :], p, concession_reach(world))
-    return np.where(feasible, valued, -p.autonomy_pledge)
+    return cached
 
 
 def concession_reach(world: World) -> np.ndarray | float:
@@ -334,7 +343,8 @@ def concession_reach(world: World) -> np.ndarray | float:
     np.fill_diagonal(rho, 1.0)
     inside = th_exchange.sphere_of_influence(np.clip(rho, 0.0, 1.0), p.concession_reach_threshold, check=world.inputs.check)
     if p.local_balance_threshold > 0:
-        q = th_deter.local_balance(world.results.threat, reach, check=world.inputs.check)
+        # th_deter.local_balance, compiled (equal to the bit) unless the run checks its inputs
+        q = th_deter.local_balance(world.results.threat, reach) if world.inputs.check else pledge_kern.local_balance(world.results.threat, reach)
         inside *= th_exchange.sphere_of_influence(q, p.local_balance_threshold, check=world.inputs.check)
     return inside
 

@@ -6,17 +6,24 @@ Both :mod:`.blocs` and :mod:`.alignment` value pledges with
 through the world's :class:`~foedus.sim.yearcache.YearCache` (``world.year_cache``), which returns an
 earlier result of the year only when every input is the same to the bit. The arrays returned are
 read-only (the steps read them; ``* discount`` and the like make new arrays).
+
+The same holds for the terms the alignment step's helpers asked for several times a year from the
+same inputs (:func:`offence_target` six times, :func:`pledge_credibility` four times,
+:func:`nuclear_armed` twice): each is computed once a year while its inputs are the same.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from foedus.data import nuclear as _nuclear
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
 from foedus.theory import offence as th_offence
+from foedus.theory import pledge_kernels as pledge_kern
+from foedus.theory import reassurance as th_reassure
 
-__all__ = ["aggrandisement", "isolation", "utilities"]
+__all__ = ["aggrandisement", "isolation", "nuclear_armed", "offence_target", "pairs_of", "pledge_credibility", "utilities"]
 
 
 def utilities(world: World) -> tuple[np.ndarray, np.ndarray]:
@@ -42,8 +49,10 @@ def aggrandisement(world: World) -> np.ndarray:
     """:func:`foedus.theory.offence.aggrandisement` of this year's hostility and reach (N, N)."""
     res = world.results
 
-    def compute():
-        return th_offence.aggrandisement(world.state.hostility, res.reach, check=world.inputs.check)
+    def compute():  # compiled (equal to the bit: foedus.theory.pledge_kernels) unless the run checks its inputs
+        if world.inputs.check:
+            return th_offence.aggrandisement(world.state.hostility, res.reach, check=True)
+        return pledge_kern.aggrandisement(world.state.hostility, res.reach, offence_target(world))
 
     return world.year_cache.get(world.state.year, "aggrandisement", compute, hostility=world.state.hostility, reach=res.reach, check=world.inputs.check)
 
@@ -52,7 +61,54 @@ def isolation(world: World, defends: np.ndarray) -> np.ndarray:
     """:func:`foedus.theory.offence.isolation` of this year's hostility and reach, with ``defends`` (N, N) bool: who is pledged to defend whom."""
     res = world.results
 
-    def compute():
-        return th_offence.isolation(world.state.hostility, res.reach, defends=defends, check=world.inputs.check)
+    def compute():  # compiled (equal to the bit: foedus.theory.pledge_kernels) unless the run checks its inputs
+        if world.inputs.check:
+            return th_offence.isolation(world.state.hostility, res.reach, defends=defends, check=True)
+        return pledge_kern.isolation(world.state.hostility, res.reach, offence_target(world), defends=defends)
 
     return world.year_cache.get(world.state.year, "isolation", compute, hostility=world.state.hostility, reach=res.reach, defends=defends, check=world.inputs.check)
+
+
+def offence_target(world: World) -> np.ndarray:
+    """:func:`foedus.theory.offence.offence_target` of this year's hostility (N,) int, -1 for none."""
+    h = world.state.hostility
+
+    def compute():
+        return th_offence.offence_target(h, check=world.inputs.check)
+
+    return world.year_cache.get(world.state.year, "offence_target", compute, hostility=h, check=world.inputs.check)
+
+
+def pledge_credibility(world: World) -> np.ndarray:
+    """:func:`foedus.theory.reassurance.pledge_credibility` (N, N) of this year's hostility, weight ``pledge_credibility_weight``
+    and threshold ``trust_threshold``."""
+    p = world.inputs.params
+    h = world.state.hostility
+
+    def compute():
+        return th_reassure.pledge_credibility(h, weight=p.pledge_credibility_weight, threshold=p.trust_threshold, check=world.inputs.check)
+
+    return world.year_cache.get(
+        world.state.year, "pledge_credibility", compute, hostility=h, weight=float(p.pledge_credibility_weight), threshold=float(p.trust_threshold),
+        check=world.inputs.check,
+    )
+
+
+def nuclear_armed(world: World) -> np.ndarray:
+    """:func:`foedus.data.nuclear.nuclear_armed` (N,) bool of the states' COW codes in this year."""
+    ccode = world.inputs.ccode
+
+    def compute():
+        return _nuclear.nuclear_armed(ccode, world.state.year)
+
+    return world.year_cache.get(world.state.year, "nuclear_armed", compute, ccode=ccode)
+
+
+def pairs_of(world: World, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.triu_indices(n, 1)``: every pair once, built once per number of states (not to be written into; left writeable
+    so the compiled kernels that read them keep their one signature)."""
+    hit = world.cache.get("triu_pairs")
+    if hit is None or hit[0] != n:
+        i, j = np.triu_indices(n, 1)
+        hit = world.cache["triu_pairs"] = (n, i, j)
+    return hit[1], hit[2]
