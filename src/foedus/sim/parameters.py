@@ -451,3 +451,23 @@ class Parameters(MechanismParameters):
         "nuclear entry restraint, stayed out",
     )
 
+
+    # --- pairs10 ---
+    credible_fighting_pledges: float = Field(
+        1.0, ge=0, le=1,
+        description="s of foedus.sim.steps.formation.credible_goods: the share of the distrust of a partner's pledge "
+        "(1 - foedus.theory.reassurance.pledge_credibility) that discounts its pledges to fight, the protection (F1-F3; tethering "
+        "is left whole) and the aggrandisement of an offence pledge (foedus.theory.reassurance.credible_pledges; Kydd 2005: a "
+        "sworn enemy's promise is cheap talk, whatever it promises). 1: the published reading, not a fit; 0 switches it off. "
+        "Without it record-built runs from 1900 had Germany sign defence pacts with Russia and with France (1900) and Japan "
+        "with Russia (1902), rivals all three; discounting the defence pledge alone moved them to offence pacts",
+    )
+    concession_interest_weight: float = Field(
+        1.0, ge=0, le=1,
+        description="w of foedus.theory.exchange.concession_interest: a state counts a partner's autonomy concessions only "
+        "where it has interests, the politically relevant dyads from its side (a neighbour, or any state for a great power; "
+        "Morrow 1991, Maoz & Russett 1993, Lemke & Reed 2001). 1: the published reading, not a fit; 0 switches it off. Without "
+        "it world-2022 runs had India sign defence pacts with Iceland, Luxembourg, Estonia, Denmark, Portugal, Finland, "
+        "Albania, Slovenia, North Macedonia and Croatia (seed 1, 2034-2051) for their concessions (India's cost of each below "
+        "0), the reach gradient giving India a third of its capability in Europe",
+    )

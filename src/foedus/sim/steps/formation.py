@@ -167,13 +167,16 @@ def reassurance_threat(world: World) -> np.ndarray | None:
     return th_reassure.expected_threat(world.results.threat, world.results.reach, u, prior=p.nonaggression_prior, check=False)
 
 
-def credible_goods(world: World, goods: np.ndarray) -> np.ndarray:
-    """``goods`` (5, N, N) with reassurance scaled by the credibility of the partner's pledge (in place; returned).
+def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None) -> np.ndarray:
+    """``goods`` (5, N, N) with every pledge good scaled by the credibility of the partner's pledge (in place; returned).
 
     :func:`foedus.theory.reassurance.pledge_credibility` of this year's hostility, weight
     ``pledge_credibility_weight`` and minimum trust threshold ``trust_threshold`` (:func:`pledge_credibility`): a promise not to attack one from a state whose hostility shows
     it an expansionist is cheap talk (Kydd 2005), so non-aggression pacts between bitter rivals
-    are worth little. A pledge of neutrality is left whole: it binds the partner in a war with a
+    are worth little; and so is its promise to fight beside one: with ``u`` (the motives, (4, N, N)) the
+    protection (F1-F3; tethering, F4, left whole) and the aggrandisement of an offence pledge are scaled
+    alike (:func:`foedus.theory.reassurance.credible_pledges`, at the share ``credible_fighting_pledges``
+    of the distrust; :func:`fighting_credibility`). A pledge of neutrality is left whole: it binds the partner in a war with a
     third state, and is kept when the partner has its own reasons to stay out (the isolation it
     buys itself, :func:`foedus.theory.offence.isolation`: Germany and the Soviet Union in 1939,
     Japan and the Soviet Union in 1941 were rivals). To the abstention good it adds, at that
@@ -184,10 +187,31 @@ def credible_goods(world: World, goods: np.ndarray) -> np.ndarray:
     w = world.inputs.params.pledge_credibility_weight
     if w > 0:
         goods[1] *= pledge_credibility(world)
+    fight = fighting_credibility(world) if u is not None else None
+    if fight is not None:
+        goods[0], goods[4] = th_reassure.credible_pledges(goods[0], u[MOTIVES.index("tether")], goods[4], fight, check=world.inputs.check)
     unread = unread_alignment(world)
     if unread is not None:
         goods[2] += unread * (pledge_credibility(world) if w > 0 else 1.0)
     return goods
+
+
+def fighting_credibility(world: World) -> np.ndarray | None:
+    """(N, N) the credibility of a partner's pledge to fight beside one, ``1 - s (1 - c)`` with ``c`` :func:`pledge_credibility` and
+    ``s`` ``credible_fighting_pledges`` (None where either is off: every such pledge believed). :func:`credible_goods` scales the
+    protection and aggrandisement goods by it, and the protection of joining a treaty (:func:`credible_protection`)."""
+    p = world.inputs.params
+    if p.pledge_credibility_weight == 0 or p.credible_fighting_pledges == 0:
+        return None
+    return 1.0 - p.credible_fighting_pledges * (1.0 - pledge_credibility(world))
+
+
+def credible_protection(world: World, protection: np.ndarray) -> np.ndarray:
+    """``protection`` (N, N), a protection without tethering (joining a treaty: :func:`foedus.theory.alignment.accession_motives`), at
+    :func:`fighting_credibility` (:func:`foedus.theory.reassurance.credible_pledges` with no tethering part): a rival member's pledge to
+    defend the newcomer is worth to it what the newcomer believes of it (Kydd 2005)."""
+    fight = fighting_credibility(world)
+    return protection if fight is None else protection * fight
 
 
 def defence_pledges(world: World) -> np.ndarray:
@@ -320,23 +344,28 @@ def _pair_autonomy(world: World) -> np.ndarray:
 def concession_reach(world: World) -> np.ndarray | float:
     """(N, N) whether i can use j's concessions (1.0) or not (0.0): j lies in i's sphere
     (:func:`foedus.theory.exchange.sphere_of_influence` of the share of i's capability that reaches j, ``R[j, i] / p_i``, at
-    ``concession_reach_threshold``; Boulding 1962, Lemke 2002) and i's local balance against j's main threat in j's theatre
+    ``concession_reach_threshold``; Boulding 1962, Lemke 2002), i's local balance against j's main threat in j's theatre
     (:func:`foedus.theory.deterrence_extended.local_balance`) is at least ``local_balance_threshold`` (Huth 1988: a guarantee
-    the patron cannot honour there buys no concession). 1.0 everywhere where both thresholds are 0 or the world has no reach.
+    the patron cannot honour there buys no concession), and i has interests where j lies
+    (:func:`foedus.theory.exchange.concession_interest` at ``concession_interest_weight``: j is i's neighbour or i a great
+    power; Morrow 1991, Maoz & Russett 1993). 1.0 everywhere where all three are off or the world has no reach.
     The share of j's concessions i counts (:func:`foedus.theory.exchange.valued_autonomy_change`)."""
     p = world.inputs.params
     reach = world.results.reach
     pw = world.state.power
     n = len(pw)
+    interest = None
+    if p.concession_interest_weight > 0 and world.inputs.contiguous is not None and world.inputs.contiguous.shape == (n, n):
+        interest = th_exchange.concession_interest(world.inputs.contiguous, world.state.major, weight=p.concession_interest_weight, check=world.inputs.check)
     if (p.concession_reach_threshold == 0 and p.local_balance_threshold == 0) or reach is None or reach.shape != (n, n):
-        return 1.0
+        return 1.0 if interest is None else interest
     rho = np.where(pw[:, None] > 0, reach.T / np.where(pw > 0, pw, 1.0)[:, None], 0.0)
     np.fill_diagonal(rho, 1.0)
     inside = th_exchange.sphere_of_influence(np.clip(rho, 0.0, 1.0), p.concession_reach_threshold, check=world.inputs.check)
     if p.local_balance_threshold > 0:
         q = th_deter.local_balance(world.results.threat, reach, check=world.inputs.check)
         inside *= th_exchange.sphere_of_influence(q, p.local_balance_threshold, check=world.inputs.check)
-    return inside
+    return inside if interest is None else inside * interest
 
 
 def _valued(autonomy_change, concession, power_i, power_j, p, reach_share=1.0) -> np.ndarray:
