@@ -438,6 +438,10 @@ def form_alliances(
     norm = norm_factors(world)
     cred = pledge_credibility(world)  # credible_goods' term
     cred_i, cred_j = cred[i, j].tolist(), cred[j, i].tolist()
+    fight = fighting_credibility(world)  # credible_goods' term of the protection and aggrandisement goods
+    fi, fj = (fight[i, j].tolist(), fight[j, i].tolist()) if fight is not None else ([1.0] * len(i), [1.0] * len(i))
+    reach_c = np.broadcast_to(concession_reach(world), (world.n, world.n)) if world.inputs.params.autonomy_weight != 0 else np.ones((world.n, world.n))
+    ri, rj = reach_c[i, j].tolist(), reach_c[j, i].tolist()  # the share of the partner's concessions each side counts (_pair_autonomy)
     armed = np.append(nuclear_armed(world.inputs.ccode, y) & (world.inputs.params.nuclear_deterrence_strength > 0), False)  # nuclear_deterred's term; index -1: no target
     deter_i, deter_j = armed[target[i]].tolist(), armed[target[j]].tolist()
     unread = unread_alignment(world)  # credible_goods' term of the abstention good (a partner whose alignment is unread)
@@ -453,6 +457,7 @@ def form_alliances(
                  "target": tg_j[k], "goods": dict(zip(th_ob.GOODS, gd[k][1]))},
             ],
             "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k], "pledge_credibility": [cred_i[k], cred_j[k]],
+                        "fighting_credibility": [fi[k], fj[k]], "concession_counted": [ri[k], rj[k]],
                         "target_nuclear_armed": [deter_i[k], deter_j[k]], "unread_alignment": [un_i[k], un_j[k]], **norm},
         }
         for k in range(len(i))
