@@ -180,9 +180,9 @@ def test_unread_alignment_is_worth_the_chance_of_the_war_it_is_about():
     assert risky[1, 0] == pytest.approx(0.05 * sure[1, 0])  # measured against 1's next threat, 2
 
 
-def test_a_rivals_pledges_to_fight_are_cheap_talk_but_tethering_is_not():
-    """credible_pledges (Kydd 2005; Weitsman 1997): at credibility 1 the goods are whole, at 0 the protection is its tethering
-    part and the aggrandisement 0; in between both are linear in the credibility."""
+def test_a_rivals_pledges_to_fight_are_cheap_talk_but_bandwagoning_and_tethering_are_not():
+    """credible_pledges (Kydd 2005; Walt 1987, Weitsman 1997): at credibility 1 the goods are whole, at 0 the protection is its
+    part kept (bandwagoning and tethering) and the aggrandisement 0; in between both are linear in the credibility."""
     p = np.array([[0.0, 0.5], [0.4, 0.0]])
     t = np.array([[0.0, 0.1], [0.2, 0.0]])
     a = np.array([[0.0, 0.3], [0.6, 0.0]])
@@ -196,8 +196,8 @@ def test_a_rivals_pledges_to_fight_are_cheap_talk_but_tethering_is_not():
 
 @FAST
 @given(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1))
-def test_a_credible_protection_lies_between_its_tethering_and_its_whole(tether, rest, aggr, c1, c2):
-    """Property: with protection = tethering + the rest (all >= 0), the credible protection lies in [tethering, protection],
+def test_a_credible_protection_lies_between_its_part_kept_and_its_whole(tether, rest, aggr, c1, c2):
+    """Property: with protection = the part kept + the rest (all >= 0), the credible protection lies in [kept, protection],
     the aggrandisement in [0, itself], and both grow with the credibility."""
     lo, hi = sorted((c1, c2))
     p, t, a = np.array([tether + rest]), np.array([tether]), np.array([aggr])

@@ -456,8 +456,8 @@ class Parameters(MechanismParameters):
     credible_fighting_pledges: float = Field(
         1.0, ge=0, le=1,
         description="s of foedus.sim.steps.formation.credible_goods: the share of the distrust of a partner's pledge "
-        "(1 - foedus.theory.reassurance.pledge_credibility) that discounts its pledges to fight, the protection (F1-F3; tethering "
-        "is left whole) and the aggrandisement of an offence pledge (foedus.theory.reassurance.credible_pledges; Kydd 2005: a "
+        "(1 - foedus.theory.reassurance.pledge_credibility) that discounts its pledges to fight, the protection (its balancing "
+        "part, F1-F2; bandwagoning and tethering are left whole) and the aggrandisement of an offence pledge (foedus.theory.reassurance.credible_pledges; Kydd 2005: a "
         "sworn enemy's promise is cheap talk, whatever it promises). 1: the published reading, not a fit; 0 switches it off. "
         "Without it record-built runs from 1900 had Germany sign defence pacts with Russia and with France (1900) and Japan "
         "with Russia (1902), rivals all three; discounting the defence pledge alone moved them to offence pacts. With it (and "

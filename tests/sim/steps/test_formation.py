@@ -292,9 +292,9 @@ def test_rivals_sign_no_pledge_to_fight_when_they_cannot_trust_it():
     assert not {"defence", "offence"} & set(forms[1.0]) and forms[1.0]
 
 
-def test_credible_goods_leave_a_rivals_tethering_and_nothing_else_of_its_pledges_to_fight():
+def test_credible_goods_leave_a_rivals_bandwagoning_and_tethering_and_nothing_else_of_its_pledges_to_fight():
     """formation.credible_goods with the motives: between the rivals Great and Rival (credibility 0) the protection is the
-    tethering part alone and the aggrandisement 0; between Great and Small A (no hostility, credibility 1) both are whole;
+    bandwagoning and tethering parts alone (allying with a threat: Walt 1987, Weitsman 1997) and the aggrandisement 0; between Great and Small A (no hostility, credibility 1) both are whole;
     without the motives, or with credible_fighting_pledges 0, nothing moves (the reassurance discount is the same)."""
     import numpy as np
 
@@ -308,7 +308,7 @@ def test_credible_goods_leave_a_rivals_tethering_and_nothing_else_of_its_pledges
     goods = rng.random((5, world.n, world.n))
     goods[0] = u.sum(axis=0)
     out = credible_goods(world, goods.copy(), u)
-    assert np.isclose(out[0, g, r], u[3, g, r]) and out[4, g, r] == 0.0
+    assert np.isclose(out[0, g, r], u[2, g, r] + u[3, g, r]) and out[4, g, r] == 0.0
     assert out[0, g, a] == goods[0, g, a] and out[4, g, a] == goods[4, g, a]
     plain = credible_goods(world, goods.copy())
     off, _ = tiny_world(credible_fighting_pledges=0.0)

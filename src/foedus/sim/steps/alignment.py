@@ -99,7 +99,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     # joining a treaty counts no tethering (Weitsman 1997, 2004): its protection is F1-F3 only
     u_join = th_align.accession_motives(u)
     goods_join = goods.copy()
-    goods_join[0] = credible_protection(world, u_join.sum(axis=0))  # a rival member's pledge to defend one is cheap talk too
+    goods_join[0] = credible_protection(world, u_join)  # a rival member's pledge to defend one is cheap talk too
     opt = _choose(world, rows, u, goods, view, terms, goods_join)
     rows = opt.rows  # a state pursuing several pacts (pacts_per_year > 1) appears once per option
     _pairs(world, rows, opt, u, goods, view, terms)

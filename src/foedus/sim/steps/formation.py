@@ -174,7 +174,7 @@ def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None)
     ``pledge_credibility_weight`` and minimum trust threshold ``trust_threshold`` (:func:`pledge_credibility`): a promise not to attack one from a state whose hostility shows
     it an expansionist is cheap talk (Kydd 2005), so non-aggression pacts between bitter rivals
     are worth little; and so is its promise to fight beside one: with ``u`` (the motives, (4, N, N)) the
-    protection (F1-F3; tethering, F4, left whole) and the aggrandisement of an offence pledge are scaled
+    protection (its balancing part, F1-F2; bandwagoning and tethering, allying with a threat to appease or hold it, left whole) and the aggrandisement of an offence pledge are scaled
     alike (:func:`foedus.theory.reassurance.credible_pledges`, at the share ``credible_fighting_pledges``
     of the distrust; :func:`fighting_credibility`). A pledge of neutrality is left whole: it binds the partner in a war with a
     third state, and is kept when the partner has its own reasons to stay out (the isolation it
@@ -189,7 +189,7 @@ def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None)
         goods[1] *= pledge_credibility(world)
     fight = fighting_credibility(world) if u is not None else None
     if fight is not None:
-        goods[0], goods[4] = th_reassure.credible_pledges(goods[0], u[MOTIVES.index("tether")], goods[4], fight, check=world.inputs.check)
+        goods[0], goods[4] = th_reassure.credible_pledges(goods[0], _kept(u), goods[4], fight, check=world.inputs.check)
     unread = unread_alignment(world)
     if unread is not None:
         goods[2] += unread * (pledge_credibility(world) if w > 0 else 1.0)
@@ -206,12 +206,20 @@ def fighting_credibility(world: World) -> np.ndarray | None:
     return 1.0 - p.credible_fighting_pledges * (1.0 - pledge_credibility(world))
 
 
-def credible_protection(world: World, protection: np.ndarray) -> np.ndarray:
-    """``protection`` (N, N), a protection without tethering (joining a treaty: :func:`foedus.theory.alignment.accession_motives`), at
-    :func:`fighting_credibility` (:func:`foedus.theory.reassurance.credible_pledges` with no tethering part): a rival member's pledge to
-    defend the newcomer is worth to it what the newcomer believes of it (Kydd 2005)."""
+def _kept(u: np.ndarray) -> np.ndarray:
+    """(N, N) the part of the protection that does not rest on the partner's pledge to fight: bandwagoning and tethering (F3, F4)."""
+    return u[MOTIVES.index("bandwagon")] + u[MOTIVES.index("tether")]
+
+
+def credible_protection(world: World, u: np.ndarray) -> np.ndarray:
+    """(N, N) the protection of the motives ``u`` (4, N, N) (joining a treaty: :func:`foedus.theory.alignment.accession_motives`,
+    no tethering) at :func:`fighting_credibility` (:func:`foedus.theory.reassurance.credible_pledges`, bandwagoning whole): a rival
+    member's pledge to defend the newcomer is worth to it what the newcomer believes of it (Kydd 2005)."""
+    total = u.sum(axis=0)
     fight = fighting_credibility(world)
-    return protection if fight is None else protection * fight
+    if fight is None:
+        return total
+    return th_reassure.credible_pledges(total, _kept(u), np.zeros_like(total), fight, check=False)[0]
 
 
 def defence_pledges(world: World) -> np.ndarray:
