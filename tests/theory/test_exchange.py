@@ -233,3 +233,30 @@ def test_concession_worth_rejects_bad_input():
         exchange.concession_worth(0.0, 0.1)
     with pytest.raises(ValueError, match="concession_worth: half_worth"):
         exchange.concession_worth(0.1, 0.1, half_worth=-1.0)
+
+
+def test_a_concession_from_where_one_has_no_interests_is_worth_nothing():
+    """concession_interest (Morrow 1991; Maoz & Russett 1993, Lemke & Reed 2001): a regional power (0) has interests in its
+    neighbour (1) and not in a distant microstate (2); a great power (3) in every state. Fed to valued_autonomy_change as the
+    reach share, the regional power's autonomy change from the microstate is its own pledge alone (Delta a - x, the
+    analytically known value of a concession worth nothing), from its neighbour the bare exchange; weight 0 is the bare
+    exchange everywhere and 0.5 counts half."""
+    c = np.zeros((4, 4), bool)
+    c[0, 1] = c[1, 0] = True
+    major = np.array([False, False, False, True])
+    interest = exchange.concession_interest(c, major)
+    assert interest[0, 1] == 1.0 and interest[0, 2] == 0.0 and interest[0, 3] == 0.0 and (interest[3] == 1.0).all()
+    assert (np.diag(interest) == 1.0).all() and interest[2, 0] == 0.0
+    assert (exchange.concession_interest(c, major, weight=0.0) == 1.0).all()
+    assert exchange.concession_interest(c, major, weight=0.5)[0, 2] == 0.5
+    ex = exchange.morrow_exchange(np.array([0.1, 0.1]), np.array([0.01, 1e-4]))
+    got = exchange.valued_autonomy_change(ex.autonomy_change_i, ex.concession, 0.1, np.array([0.01, 1e-4]), reach_share=interest[0, 1:3])
+    assert (ex.concession > 0).all()
+    assert got[0] == ex.autonomy_change_i[0] and np.isclose(got[1], ex.autonomy_change_i[1] - ex.concession[1])
+
+
+def test_concession_interest_rejects_bad_input():
+    with pytest.raises(ValueError, match="weight"):
+        exchange.concession_interest(np.zeros((2, 2), bool), np.zeros(2, bool), weight=2.0)
+    with pytest.raises(ValueError):
+        exchange.concession_interest(np.zeros((2, 2), bool), np.zeros(3, bool))

@@ -178,3 +178,34 @@ def test_unread_alignment_is_worth_the_chance_of_the_war_it_is_about():
     risky = ra.unread_alignment(e, r, p, unc, prior=0.1, war_risk=w)
     assert risky[1, 2] == pytest.approx(0.3 * sure[1, 2])  # 1's main threat other than 2 is 0, at war risk 0.3
     assert risky[1, 0] == pytest.approx(0.05 * sure[1, 0])  # measured against 1's next threat, 2
+
+
+def test_a_rivals_pledges_to_fight_are_cheap_talk_but_bandwagoning_and_tethering_are_not():
+    """credible_pledges (Kydd 2005; Walt 1987, Weitsman 1997): at credibility 1 the goods are whole, at 0 the protection is its
+    part kept (bandwagoning and tethering) and the aggrandisement 0; in between both are linear in the credibility."""
+    p = np.array([[0.0, 0.5], [0.4, 0.0]])
+    t = np.array([[0.0, 0.1], [0.2, 0.0]])
+    a = np.array([[0.0, 0.3], [0.6, 0.0]])
+    whole = ra.credible_pledges(p, t, a, np.ones((2, 2)))
+    assert np.array_equal(whole[0], p) and np.array_equal(whole[1], a)
+    none = ra.credible_pledges(p, t, a, np.zeros((2, 2)))
+    assert np.array_equal(none[0], t) and not none[1].any()
+    half = ra.credible_pledges(p, t, a, np.full((2, 2), 0.5))
+    assert np.allclose(half[0], (p + t) / 2) and np.allclose(half[1], a / 2)
+
+
+@FAST
+@given(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1))
+def test_a_credible_protection_lies_between_its_part_kept_and_its_whole(tether, rest, aggr, c1, c2):
+    """Property: with protection = the part kept + the rest (all >= 0), the credible protection lies in [kept, protection],
+    the aggrandisement in [0, itself], and both grow with the credibility."""
+    lo, hi = sorted((c1, c2))
+    p, t, a = np.array([tether + rest]), np.array([tether]), np.array([aggr])
+    p_lo, a_lo = ra.credible_pledges(p, t, a, np.array([lo]))
+    p_hi, a_hi = ra.credible_pledges(p, t, a, np.array([hi]))
+    assert t[0] - 1e-12 <= p_lo[0] <= p_hi[0] <= p[0] + 1e-12 and 0.0 <= a_lo[0] <= a_hi[0] <= a[0] + 1e-12
+
+
+def test_credible_pledges_rejects_bad_input():
+    with pytest.raises(ValueError, match="credibility"):
+        ra.credible_pledges(np.zeros((2, 2)), np.zeros((2, 2)), np.zeros((2, 2)), np.full((2, 2), 1.5))

@@ -26,6 +26,7 @@ import numpy as np
 from numba import njit
 
 from foedus.theory._validate import _broadcast, _checked
+from foedus.theory.relevance import politically_relevant
 
 __all__ = [
     "MorrowExchange",
@@ -37,6 +38,7 @@ __all__ = [
     "concession_worth",
     "valued_autonomy_change",
     "sphere_of_influence",
+    "concession_interest",
 ]
 
 
@@ -504,3 +506,48 @@ def sphere_of_influence(reach_share, threshold: float, *, check: bool = True) ->
     rho = _checked(reach_share, "reach_share", f, lo=0.0, hi=1.0, check=check)
     r0 = float(_checked(threshold, "threshold", f, lo=0.0, hi=1.0, check=check))
     return (np.asarray(rho) >= r0).astype(float)
+
+
+def concession_interest(contiguous, major, *, weight: float = 1.0, check: bool = True) -> np.ndarray:
+    r"""Whether a state has interests where a partner lies, so that the partner's autonomy concessions are worth anything to it: (N, N) in [0, 1].
+
+    .. math:: I_{ij} = 1 - w\,\big(1 - [\,i \text{ major or } i, j \text{ contiguous}\,]\big)
+
+    Morrow (1991, pp. 908-911): what the weak side of an asymmetric alliance concedes is the use of its
+    territory and policy (bases, access, a say in its alignment), and the strong side values it for what it
+    lets it do where it has interests; a concession from a state in a region where it has none buys it
+    nothing. The politically relevant dyads of the conflict literature are the reading of where a state has
+    interests (Maoz & Russett 1993; Lemke & Reed 2001): its neighbours (COW direct contiguity, by land or up
+    to 400 miles of water) and, for a great power, every state (interests everywhere). Read from the
+    receiver's side (:func:`foedus.theory.relevance.politically_relevant` of ``contiguous`` and ``major``,
+    without reach): India gains nothing from Iceland's or Estonia's concessions, the United States does;
+    Russia from Bulgaria's in 1912, and India from Nepal's. It multiplies the share of the receiver's
+    capability that reaches the partner in :func:`valued_autonomy_change` (the reach of Boulding's
+    loss-of-strength gradient says whether the receiver could use the concession; this says whether it has
+    any use for it). ``weight`` :math:`w` in [0, 1]: 1 the published reading, 0 every partner relevant (off).
+    The diagonal is 1 (a state's own autonomy).
+
+    Examples
+    --------
+    A regional power (0), its neighbour (1), a distant microstate (2) and a great power (3):
+
+    >>> c = np.array([[0, 1, 0, 0], [1, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]], bool)
+    >>> concession_interest(c, np.array([False, False, False, True])).tolist()
+    [[1.0, 1.0, 0.0, 0.0], [1.0, 1.0, 0.0, 0.0], [0.0, 0.0, 1.0, 0.0], [1.0, 1.0, 1.0, 1.0]]
+    >>> float(concession_interest(c, np.zeros(4, bool), weight=0.0).min())
+    1.0
+
+    References
+    ----------
+    .. [1] Morrow, J. D. (1991). Alliances and asymmetry. AJPS 35(4): 904-933.
+    .. [2] Maoz, Z. & Russett, B. (1993). Normative and structural causes of democratic peace, 1946-1986.
+       American Political Science Review 87(3): 624-638.
+    .. [3] Lemke, D. & Reed, W. (2001). The relevance of politically relevant dyads. Journal of Conflict
+       Resolution 45(1): 126-144.
+    """
+    f = "concession_interest"
+    w = float(_checked(weight, "weight", f, lo=0.0, hi=1.0, check=check))
+    rel = politically_relevant(contiguous, major, check=check)
+    out = 1.0 - w * (1.0 - rel)
+    np.fill_diagonal(out, 1.0)
+    return out

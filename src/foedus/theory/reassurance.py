@@ -60,7 +60,7 @@ from foedus.theory._validate import _broadcast, _checked, _matrix, _vector
 
 __all__ = [
     "STATE_LIST_START", "relationship_age", "intentions_uncertainty", "expected_threat", "unread_alignment", "pledge_credibility",
-    "minimum_trust_threshold",
+    "minimum_trust_threshold", "credible_pledges",
 ]
 
 STATE_LIST_START = 1816
@@ -354,3 +354,68 @@ def minimum_trust_threshold(mutual_cooperation, sucker, temptation, mutual_defec
     if check and (np.any(r <= t) or np.any(p <= s)):
         raise ValueError(f"{f}: an Assurance game needs mutual_cooperation > temptation and mutual_defection > sucker")
     return (p - s) / ((r - t) + (p - s))
+
+
+def credible_pledges(protection, kept, aggrandisement, credibility, *, check: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    r"""The protection and aggrandisement a pact with j is worth to i when i believes j's pledge to fight with probability :math:`c_{ij}`.
+
+    .. math::
+
+        P'_{ij} = c_{ij}\,(P_{ij} - K_{ij}) + K_{ij}, \qquad A'_{ij} = c_{ij}\,A_{ij}
+
+    with :math:`P` the value of j's protection (the alignment utility, F1-F4), :math:`K` its part that does not rest
+    on j's pledge to fight (bandwagoning and tethering, F3 and F4), :math:`A` the value of j's help in an attack on
+    i's target (:func:`foedus.theory.offence.aggrandisement`) and :math:`c` :func:`pledge_credibility` (Kydd's trust,
+    0 below the minimum trust threshold). A pledge to fight beside a state, in its defence or in its attack, is a
+    promise of the same kind as a pledge of non-aggression: worth what it would bring times the probability it is
+    kept, and from a partner one is sure is an expansionist toward oneself it is cheap talk (Kydd 2005, ch. 2;
+    Fearon 1995: a promise no one can enforce binds only a partner who wants to keep it; Leeds 2003: alliance
+    commitments are honoured where the partners' interests stay aligned). So every pledge good from an untrusted
+    partner is scaled alike: discounting the defence pledge alone moved rivals to offence pacts (Germany with Russia
+    and with France, Japan with Russia in runs from 1900). The value of balancing (F1, F2) is the partner's help
+    against a third state and is scaled; the motives for allying *with* a threat are left whole, since what a state
+    seeks there is not the partner's help but its restraint: bandwagoning appeases the threat (Walt 1987,
+    Schweller 1994), tethering holds it by the treaty (Weitsman 1997, 2004: *intimate enemies* ally to manage the
+    threat they pose each other, Austria-Hungary and Italy in the Triple Alliance). A pledge of neutrality is
+    another matter (:func:`foedus.sim.steps.formation.credible_goods`): it is kept where the partner has its own
+    reasons to stay out (the Reinsurance Treaty 1887, the Nazi-Soviet pact 1939).
+
+    Parameters
+    ----------
+    protection, kept, aggrandisement : array (N, N)
+        :math:`P`, :math:`K` (a part of :math:`P`) and :math:`A`.
+    credibility : array (N, N) in [0, 1]
+        :math:`c`; 1 leaves the goods whole.
+    check : bool, default True
+
+    Returns
+    -------
+    (protection, aggrandisement) : two new arrays (N, N).
+
+    Examples
+    --------
+    Between friends the goods are whole; from a sworn enemy (trust below the threshold, :math:`c = 0`) only the
+    part kept (bandwagoning, tethering) is left:
+
+    >>> p, a = credible_pledges(np.array([[0.0, 0.3], [0.3, 0.0]]), np.array([[0.0, 0.05], [0.05, 0.0]]),
+    ...                         np.array([[0.0, 0.2], [0.1, 0.0]]), np.array([[1.0, 1.0], [0.0, 1.0]]))
+    >>> p.round(2).tolist(), a.round(2).tolist()
+    ([[0.0, 0.3], [0.05, 0.0]], [[0.0, 0.2], [0.0, 0.0]])
+
+    References
+    ----------
+    .. [1] Kydd, A. H. (2005). Trust and Mistrust in International Relations. Princeton University Press, ch. 2.
+    .. [2] Fearon, J. D. (1995). Rationalist explanations for war. International Organization 49(3): 379-414.
+    .. [3] Leeds, B. A. (2003). Alliance reliability in times of war. International Organization 57(4): 801-827.
+    .. [4] Walt, S. M. (1987). The Origins of Alliances. Cornell University Press, ch. 2.
+    .. [5] Schweller, R. L. (1994). Bandwagoning for profit. International Security 19(1): 72-107.
+    .. [6] Weitsman, P. A. (1997). Intimate enemies: the politics of peacetime alliances. Security Studies 7(1): 156-193.
+    """
+    f = "credible_pledges"
+    c = _checked(credibility, "credibility", f, lo=0.0, hi=1.0, check=check)
+    p = _checked(protection, "protection", f, check=check)
+    k = _checked(kept, "kept", f, check=check)
+    a = _checked(aggrandisement, "aggrandisement", f, check=check)
+    if check:
+        _broadcast(f, protection=p, kept=k, aggrandisement=a, credibility=c)
+    return c * (p - k) + k, c * a

@@ -198,8 +198,8 @@ def test_a_great_power_counts_a_partners_concessions_only_inside_its_sphere():
     side (it pays) is unchanged; the pledge the strong side makes is paid either way."""
     from foedus.sim.steps.formation import concession_reach
 
-    inside, _ = tiny_world(concession_reach_threshold=0.0, local_balance_threshold=0.0)
-    outside, _ = tiny_world(concession_reach_threshold=1.0, local_balance_threshold=0.0)
+    inside, _ = tiny_world(concession_reach_threshold=0.0, local_balance_threshold=0.0, concession_interest_weight=0.0)
+    outside, _ = tiny_world(concession_reach_threshold=1.0, local_balance_threshold=0.0, concession_interest_weight=0.0)
     g, a = inside.index_of(GRT), inside.index_of(SMA)
     assert concession_reach(inside) == 1.0
     sphere = concession_reach(outside)
@@ -217,8 +217,8 @@ def test_a_patron_that_cannot_hold_the_local_balance_gains_no_concession():
     from foedus.theory.deterrence_extended import local_balance
 
     rel = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}, {"pair": [RIV, SMA], "hostility": 0.9}]
-    off, _ = tiny_world(relations=rel, concession_reach_threshold=0.0, local_balance_threshold=0.0)
-    held, _ = tiny_world(relations=rel, concession_reach_threshold=0.0, local_balance_threshold=1.0)
+    off, _ = tiny_world(relations=rel, concession_reach_threshold=0.0, local_balance_threshold=0.0, concession_interest_weight=0.0)
+    held, _ = tiny_world(relations=rel, concession_reach_threshold=0.0, local_balance_threshold=1.0, concession_interest_weight=0.0)
     g, a = held.index_of(GRT), held.index_of(SMA)
     q = local_balance(held.results.threat, held.results.reach)
     assert 0.0 < q[g, a] < 1.0
@@ -261,3 +261,78 @@ def test_defence_pledges_are_the_pairs_of_a_defence_pact_in_force():
     d = defence_pledges(world)
     a, b, g, r = (world.index_of(c) for c in (SMA, SMB, GRT, RIV))
     assert d[a, g] and d[g, a] and not d[b, r] and not d[a, a] and d.sum() == 2
+
+
+def test_rivals_sign_no_pledge_to_fight_when_they_cannot_trust_it():
+    """theory.reassurance.credible_pledges in the step (formation.credible_goods; Kydd 2005): Great and Rival are rivals
+    (hostility 0.6: trust 0.4, below Kydd's threshold of 1/2) facing a Super power hostile to both. Every state reconsiders
+    (consider_rate 1): with the fighting pledges believed whatever the trust (credible_fighting_pledges 0) the two rivals sign a
+    defence pact in every one of ten draws; at the published reading (1) they sign no defence and no offence pact (the
+    discount of every pledge to fight alike: the defence pledge alone moved rivals to offence pacts), but they still talk
+    (consultation: no pledge to fight)."""
+    import numpy as np
+
+    from foedus.sim.steps.alignment import alignment
+
+    from .conftest import ACTORS, events
+
+    sup = 710
+    actors = ACTORS + [{"ccode": sup, "abb": "SUP", "name": "Super", "major": True, "cinc": 0.9, "gdp": 2e6, "milex": 9e4, "lat": 52.0, "lon": 60.0,
+                        "regime": 0.1, "ideal_point": -2.0}]
+    rel = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}, {"pair": [sup, GRT], "hostility": 0.9, "rivalry": True},
+           {"pair": [sup, RIV], "hostility": 0.9, "rivalry": True}]
+    forms = {}
+    for s in (0.0, 1.0):
+        forms[s] = []
+        for seed in range(10):
+            w, _ = tiny_world(actors=actors, relations=rel, consider_rate=1.0, credible_fighting_pledges=s)
+            alignment(w, np.random.default_rng(seed))
+            forms[s] += [d["factors"]["form"] for _, c, c2, d in events(w, "formation") if {c, c2} == {GRT, RIV}]
+    assert forms[0.0].count("defence") == 10
+    assert not {"defence", "offence"} & set(forms[1.0]) and forms[1.0]
+
+
+def test_credible_goods_leave_a_rivals_bandwagoning_and_tethering_and_nothing_else_of_its_pledges_to_fight():
+    """formation.credible_goods with the motives: between the rivals Great and Rival (credibility 0) the protection is the
+    bandwagoning and tethering parts alone (allying with a threat: Walt 1987, Weitsman 1997) and the aggrandisement 0; between Great and Small A (no hostility, credibility 1) both are whole;
+    without the motives, or with credible_fighting_pledges 0, nothing moves (the reassurance discount is the same)."""
+    import numpy as np
+
+    from foedus.sim.steps.formation import credible_goods, pledge_credibility
+
+    world, _ = tiny_world()
+    g, r, a = world.index_of(GRT), world.index_of(RIV), world.index_of(SMA)
+    assert pledge_credibility(world)[g, r] == 0.0 and pledge_credibility(world)[g, a] == 1.0
+    rng = np.random.default_rng(1)
+    u = rng.random((4, world.n, world.n))
+    goods = rng.random((5, world.n, world.n))
+    goods[0] = u.sum(axis=0)
+    out = credible_goods(world, goods.copy(), u)
+    assert np.isclose(out[0, g, r], u[2, g, r] + u[3, g, r]) and out[4, g, r] == 0.0
+    assert out[0, g, a] == goods[0, g, a] and out[4, g, a] == goods[4, g, a]
+    plain = credible_goods(world, goods.copy())
+    off, _ = tiny_world(credible_fighting_pledges=0.0)
+    for other in (plain, credible_goods(off, goods.copy(), u)):
+        assert np.array_equal(other[[0, 4]], goods[[0, 4]]) and np.array_equal(other[1], out[1])
+
+
+def test_a_regional_power_counts_no_concessions_from_a_partner_where_it_has_no_interests():
+    """theory.exchange.concession_interest in the step (formation.concession_reach; Morrow 1991, Lemke & Reed 2001): Small B made
+    a regional power (not major, capability 0.2) gains Small A's concessions when the two are neighbours, and none when they
+    are not (its autonomy change falls to what it keeps without them; Small A's side, which pays, is unchanged); the great
+    powers, whose interests are everywhere, count them in both worlds."""
+    from .conftest import ACTORS
+
+    actors = [dict(x, cinc=0.2) if x["ccode"] == SMB else x for x in ACTORS]
+    kw = dict(actors=actors, concession_reach_threshold=0.0, local_balance_threshold=0.0)
+    rel = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}]
+    near, _ = tiny_world(relations=rel + [{"pair": [SMA, SMB], "contiguous": True}], **kw)
+    far, _ = tiny_world(relations=rel, **kw)
+    a, b, g = far.index_of(SMA), far.index_of(SMB), far.index_of(GRT)
+    from foedus.sim.steps.formation import concession_reach
+
+    assert concession_reach(near)[b, a] == 1.0 and concession_reach(far)[b, a] == 0.0
+    assert (concession_reach(far)[g] == 1.0).all()
+    auto_near, auto_far = ExchangeTerms(near).autonomy, ExchangeTerms(far).autonomy
+    assert auto_near[b, a] > 0 > auto_far[b, a]
+    assert auto_far[a, b] == auto_near[a, b] and auto_far[g, a] == auto_near[g, a]

@@ -15,7 +15,7 @@ from numba import njit
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.dissolution import dissolve_deserted, leave
 from foedus.sim.steps.formation import (
-    FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, abstention_terms, cofounders, commitment_capacity, credible_goods, form_alliances, norm_factors, norm_terms,
+    FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, abstention_terms, cofounders, commitment_capacity, credible_goods, credible_protection, form_alliances, norm_factors, norm_terms,
     nuclear_deterred, offence_term, pact_cost, pledge_credibility, reassurance_threat,
 )
 from foedus.sim.membership import alliance_view, leaders
@@ -90,7 +90,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
         weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * offence), check=world.inputs.check,
         reassurance_threat=reassurance_threat(world), **abstention_terms(world),
     )
-    credible_goods(world, goods)  # a pledge from a sworn enemy is cheap talk (Kydd 2005)
+    credible_goods(world, goods, u)  # a pledge from a sworn enemy, to stay out or to fight, is cheap talk (Kydd 2005)
     if _exits(world, rng, u, goods, view, terms):
         view = _Alliances(world, capacity, view)  # the threats and targets are this year's still
     considering = (rng.random(world.n) < p.consider_rate) & world.state.active  # states outside the system take no decision
@@ -100,7 +100,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     # joining a treaty counts no tethering (Weitsman 1997, 2004): its protection is F1-F3 only
     u_join = th_align.accession_motives(u)
     goods_join = goods.copy()
-    goods_join[0] = u_join.sum(axis=0)
+    goods_join[0] = credible_protection(world, u_join)  # a rival member's pledge to defend one is cheap talk too
     opt = _choose(world, rows, u, goods, view, terms, goods_join)
     rows = opt.rows  # a state pursuing several pacts (pacts_per_year > 1) appears once per option
     _pairs(world, rows, opt, u, goods, view, terms)

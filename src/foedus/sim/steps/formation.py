@@ -169,13 +169,16 @@ def reassurance_threat(world: World) -> np.ndarray | None:
     return th_reassure.expected_threat(world.results.threat, world.results.reach, u, prior=p.nonaggression_prior, check=False)
 
 
-def credible_goods(world: World, goods: np.ndarray) -> np.ndarray:
-    """``goods`` (5, N, N) with reassurance scaled by the credibility of the partner's pledge (in place; returned).
+def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None) -> np.ndarray:
+    """``goods`` (5, N, N) with every pledge good scaled by the credibility of the partner's pledge (in place; returned).
 
     :func:`foedus.theory.reassurance.pledge_credibility` of this year's hostility, weight
     ``pledge_credibility_weight`` and minimum trust threshold ``trust_threshold`` (:func:`pledge_credibility`): a promise not to attack one from a state whose hostility shows
     it an expansionist is cheap talk (Kydd 2005), so non-aggression pacts between bitter rivals
-    are worth little. A pledge of neutrality is left whole: it binds the partner in a war with a
+    are worth little; and so is its promise to fight beside one: with ``u`` (the motives, (4, N, N)) the
+    protection (its balancing part, F1-F2; bandwagoning and tethering, allying with a threat to appease or hold it, left whole) and the aggrandisement of an offence pledge are scaled
+    alike (:func:`foedus.theory.reassurance.credible_pledges`, at the share ``credible_fighting_pledges``
+    of the distrust; :func:`fighting_credibility`). A pledge of neutrality is left whole: it binds the partner in a war with a
     third state, and is kept when the partner has its own reasons to stay out (the isolation it
     buys itself, :func:`foedus.theory.offence.isolation`: Germany and the Soviet Union in 1939,
     Japan and the Soviet Union in 1941 were rivals). To the abstention good it adds, at that
@@ -186,10 +189,39 @@ def credible_goods(world: World, goods: np.ndarray) -> np.ndarray:
     w = world.inputs.params.pledge_credibility_weight
     if w > 0:
         goods[1] *= pledge_credibility(world)
+    fight = fighting_credibility(world) if u is not None else None
+    if fight is not None:
+        goods[0], goods[4] = th_reassure.credible_pledges(goods[0], _kept(u), goods[4], fight, check=world.inputs.check)
     unread = unread_alignment(world)
     if unread is not None:
         goods[2] += unread * (pledge_credibility(world) if w > 0 else 1.0)
     return goods
+
+
+def fighting_credibility(world: World) -> np.ndarray | None:
+    """(N, N) the credibility of a partner's pledge to fight beside one, ``1 - s (1 - c)`` with ``c`` :func:`pledge_credibility` and
+    ``s`` ``credible_fighting_pledges`` (None where either is off: every such pledge believed). :func:`credible_goods` scales the
+    protection and aggrandisement goods by it, and the protection of joining a treaty (:func:`credible_protection`)."""
+    p = world.inputs.params
+    if p.pledge_credibility_weight == 0 or p.credible_fighting_pledges == 0:
+        return None
+    return 1.0 - p.credible_fighting_pledges * (1.0 - pledge_credibility(world))
+
+
+def _kept(u: np.ndarray) -> np.ndarray:
+    """(N, N) the part of the protection that does not rest on the partner's pledge to fight: bandwagoning and tethering (F3, F4)."""
+    return u[MOTIVES.index("bandwagon")] + u[MOTIVES.index("tether")]
+
+
+def credible_protection(world: World, u: np.ndarray) -> np.ndarray:
+    """(N, N) the protection of the motives ``u`` (4, N, N) (joining a treaty: :func:`foedus.theory.alignment.accession_motives`,
+    no tethering) at :func:`fighting_credibility` (:func:`foedus.theory.reassurance.credible_pledges`, bandwagoning whole): a rival
+    member's pledge to defend the newcomer is worth to it what the newcomer believes of it (Kydd 2005)."""
+    total = u.sum(axis=0)
+    fight = fighting_credibility(world)
+    if fight is None:
+        return total
+    return th_reassure.credible_pledges(total, _kept(u), np.zeros_like(total), fight, check=False)[0]
 
 
 def defence_pledges(world: World) -> np.ndarray:
@@ -329,16 +361,21 @@ def refresh_autonomy(world: World) -> tuple[np.ndarray, np.ndarray, np.ndarray, 
 def concession_reach(world: World) -> np.ndarray | float:
     """(N, N) whether i can use j's concessions (1.0) or not (0.0): j lies in i's sphere
     (:func:`foedus.theory.exchange.sphere_of_influence` of the share of i's capability that reaches j, ``R[j, i] / p_i``, at
-    ``concession_reach_threshold``; Boulding 1962, Lemke 2002) and i's local balance against j's main threat in j's theatre
+    ``concession_reach_threshold``; Boulding 1962, Lemke 2002), i's local balance against j's main threat in j's theatre
     (:func:`foedus.theory.deterrence_extended.local_balance`) is at least ``local_balance_threshold`` (Huth 1988: a guarantee
-    the patron cannot honour there buys no concession). 1.0 everywhere where both thresholds are 0 or the world has no reach.
+    the patron cannot honour there buys no concession), and i has interests where j lies
+    (:func:`foedus.theory.exchange.concession_interest` at ``concession_interest_weight``: j is i's neighbour or i a great
+    power; Morrow 1991, Maoz & Russett 1993). 1.0 everywhere where all three are off or the world has no reach.
     The share of j's concessions i counts (:func:`foedus.theory.exchange.valued_autonomy_change`)."""
     p = world.inputs.params
     reach = world.results.reach
     pw = world.state.power
     n = len(pw)
+    interest = None
+    if p.concession_interest_weight > 0 and world.inputs.contiguous is not None and world.inputs.contiguous.shape == (n, n):
+        interest = th_exchange.concession_interest(world.inputs.contiguous, world.state.major, weight=p.concession_interest_weight, check=world.inputs.check)
     if (p.concession_reach_threshold == 0 and p.local_balance_threshold == 0) or reach is None or reach.shape != (n, n):
-        return 1.0
+        return 1.0 if interest is None else interest
     rho = np.where(pw[:, None] > 0, reach.T / np.where(pw > 0, pw, 1.0)[:, None], 0.0)
     np.fill_diagonal(rho, 1.0)
     inside = th_exchange.sphere_of_influence(np.clip(rho, 0.0, 1.0), p.concession_reach_threshold, check=world.inputs.check)
@@ -346,7 +383,7 @@ def concession_reach(world: World) -> np.ndarray | float:
         # th_deter.local_balance, compiled (equal to the bit) unless the run checks its inputs
         q = th_deter.local_balance(world.results.threat, reach) if world.inputs.check else pledge_kern.local_balance(world.results.threat, reach)
         inside *= th_exchange.sphere_of_influence(q, p.local_balance_threshold, check=world.inputs.check)
-    return inside
+    return inside if interest is None else inside * interest
 
 
 def _valued(autonomy_change, concession, power_i, power_j, p, reach_share=1.0) -> np.ndarray:
@@ -419,6 +456,10 @@ def form_alliances(
     norm = norm_factors(world)
     cred = pledge_credibility(world)  # credible_goods' term
     cred_i, cred_j = cred[i, j].tolist(), cred[j, i].tolist()
+    fight = fighting_credibility(world)  # credible_goods' term of the protection and aggrandisement goods
+    fi, fj = (fight[i, j].tolist(), fight[j, i].tolist()) if fight is not None else ([1.0] * len(i), [1.0] * len(i))
+    reach_c = np.broadcast_to(concession_reach(world), (world.n, world.n)) if world.inputs.params.autonomy_weight != 0 else np.ones((world.n, world.n))
+    ri, rj = reach_c[i, j].tolist(), reach_c[j, i].tolist()  # the share of the partner's concessions each side counts (_pair_autonomy)
     armed = np.append(nuclear_armed(world.inputs.ccode, y) & (world.inputs.params.nuclear_deterrence_strength > 0), False)  # nuclear_deterred's term; index -1: no target
     deter_i, deter_j = armed[target[i]].tolist(), armed[target[j]].tolist()
     unread = unread_alignment(world)  # credible_goods' term of the abstention good (a partner whose alignment is unread)
@@ -434,6 +475,7 @@ def form_alliances(
                  "target": tg_j[k], "goods": dict(zip(th_ob.GOODS, gd[k][1]))},
             ],
             "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k], "pledge_credibility": [cred_i[k], cred_j[k]],
+                        "fighting_credibility": [fi[k], fj[k]], "concession_counted": [ri[k], rj[k]],
                         "target_nuclear_armed": [deter_i[k], deter_j[k]], "unread_alignment": [un_i[k], un_j[k]], **norm},
         }
         for k in range(len(i))
