@@ -252,11 +252,17 @@ PERMANENT_NEUTRALITY: dict[int, tuple[list[list[int | None]], str]] = {
           "after the Moscow Memorandum and the State Treaty of 1955"),
     701: ([[1995, None]], "Turkmenistan: UN General Assembly resolution 50/80 A of 12 December 1995 (permanent neutrality of Turkmenistan)"),
     94: ([[1983, None]], "Costa Rica: Presidential Proclamation of Perpetual, Active and Unarmed Neutrality of 17 November 1983"),
+    338: ([[1987, None]], "Malta: Constitution of Malta, art. 1(3), as amended by Act IV of 1987 (a neutral state adhering to "
+          "a policy of non-alignment and refusing to participate in any military alliance)"),
+    205: ([[2002, None]], "Ireland: Constitution of Ireland, art. 29.4 (Twenty-sixth Amendment, 2002: the State shall not join "
+          "a common defence of the European Union), and the National Declaration by Ireland at the Seville European Council "
+          "(21-22 June 2002: its traditional policy of military neutrality; no mutual defence commitment)"),
 }
 """COW code -> (spells, source) of the permanent neutralities a record-built scenario states (``Actor.neutral``; Karsh 1988).
-Guaranteed by treaty (Switzerland, Belgium, Luxembourg), by law (Austria), recognised by the UN General Assembly
-(Turkmenistan) or proclaimed (Costa Rica). Finland's post-war neutrality (the 1948 treaty with the USSR) and Sweden's
-and Ireland's were policies, not guaranteed statuses: not listed."""
+Guaranteed by treaty (Switzerland, Belgium, Luxembourg), by law (Austria), by the constitution (Malta; Ireland's, with
+its declaration to the European Council), recognised by the UN General Assembly (Turkmenistan) or proclaimed (Costa
+Rica). Finland's post-war neutrality (the 1948 treaty with the USSR) and Sweden's were policies, not stated statuses (both
+joined NATO in 2023-2024), and Ireland's before 2002 likewise: not listed."""
 
 
 def neutrality_of(ccode: int, year: int) -> tuple[list[list[int | None]], str] | None:

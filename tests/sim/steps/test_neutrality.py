@@ -117,7 +117,7 @@ def test_a_member_that_is_the_candidates_main_threat_vetoes_its_accession_under_
         c = world.index_of(SMA)
         view.main = view.main.copy()
         view.main[c] = world.index_of(RIV)
-        ok, votes, _ = _admitted(world, np.array([c]), np.zeros(1, np.int64), goods, view, terms)
+        ok, votes, _, _ = _admitted(world, np.array([c]), np.zeros(1, np.int64), goods, view, terms)
         assert votes[0] == pytest.approx(2 / 3)
         assert bool(ok[0]) is admitted
     # no main threat: RIV (hostility 0.9 to SMA) still vetoes it as a rival whose pledge is cheap talk (consent.rival_veto,
@@ -125,7 +125,7 @@ def test_a_member_that_is_the_candidates_main_threat_vetoes_its_accession_under_
     for threshold, share in ((None, 2 / 3), (0.0, 1.0)):
         world, view, terms, goods = _vote_world(**({} if threshold is None else {"trust_threshold": threshold}))
         view.main = np.full(world.n, -1)
-        ok, votes, _ = _admitted(world, np.array([world.index_of(SMA)]), np.zeros(1, np.int64), goods, view, terms)
+        ok, votes, _, _ = _admitted(world, np.array([world.index_of(SMA)]), np.zeros(1, np.int64), goods, view, terms)
         assert votes[0] == pytest.approx(share) and bool(ok[0]) is (share == 1.0)
 
 
@@ -155,7 +155,7 @@ def test_a_permanent_neutrality_without_its_source_or_with_a_bad_spell_is_a_clea
 
 
 def test_the_builtin_scenarios_state_the_guaranteed_neutralities_with_their_sources():
-    want = {"world-2022": {225, 305}, "europe-1871": {211, 225}, "multipolar-1815": {211, 225}, "bipolar-1950": {94, 225, 305}}
+    want = {"world-2022": {205, 225, 305}, "europe-1871": {211, 225}, "multipolar-1815": {211, 225}, "bipolar-1950": {94, 205, 225, 305, 338}}
     for name, codes in want.items():
         sc = Scenario.builtin(name)
         got = {a.ccode for a in sc.actors if a.neutral}
@@ -170,6 +170,9 @@ def test_the_record_builder_states_the_neutralities_still_in_force():
     assert neutrality_of(211, 1946) is None and neutrality_of(212, 1948) is None  # Belgium after Versailles, Luxembourg after 1948
     assert neutrality_of(375, 1950) is None  # Finland: a policy, not a guaranteed status
     assert neutrality_of(701, 1990)[0] == [[1995, None]]  # Turkmenistan, scheduled for a run that starts before 1995
+    assert neutrality_of(338, 1990)[0] == [[1987, None]] and neutrality_of(338, 1980)[0] == [[1987, None]]  # Malta's constitution
+    assert neutrality_of(205, 2022)[0] == [[2002, None]]  # Ireland: the 2002 amendment and Seville declaration
+    assert neutrality_of(380, 2022) is None  # Sweden: a policy (NATO member from 2024)
 
 
 def test_a_scenario_built_from_the_record_of_1900_states_belgian_and_swiss_neutrality():
