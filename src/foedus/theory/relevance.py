@@ -5,13 +5,20 @@ contiguous or contain a major power; Lemke (2002) adds the pairs one of which ca
 the pairs in which one is allied to a state contiguous to the other. :func:`politically_relevant` reads the rule from an
 observer's side (whose fate concerns ``i``), :func:`relevant_dyads` as the symmetric dyadic rule (who could fight ``i``).
 Both are used by :func:`foedus.theory.intentions.revealed_hostility` (and re-exported from :mod:`foedus.theory.intentions`).
+:func:`live_issue` restricts whom a state can perceive as a threat at all: a state of its relevant neighbourhood, or one with
+which it has a live issue (Lemke 2002; Vasquez 1993; Walt 1987).
 
 References
 ----------
 Lemke, D. (2002). *Regions of War and Peace*. Cambridge University Press, ch. 4; Lemke, D. & Reed, W. (2001). The relevance of
 politically relevant dyads. *Journal of Conflict Resolution* 45(1): 126-144; Maoz, Z. & Russett, B. (1993). Normative and
 structural causes of democratic peace, 1946-1986. *American Political Science Review* 87(3): 624-638; Quackenbush, S. L. (2006).
-Identifying opportunity for conflict: politically active dyads. *Conflict Management and Peace Science* 23(1): 37-51.
+Identifying opportunity for conflict: politically active dyads. *Conflict Management and Peace Science* 23(1): 37-51;
+Vasquez, J. A. (1993). *The War Puzzle*. Cambridge University Press, ch. 4 (territorial issues between neighbours); Huth, P. K.
+(1996). *Standing Your Ground: Territorial Disputes and International Conflict*. Ann Arbor: University of Michigan Press; Stinnett, D. M.
+et al. (2002). The Correlates of War Project direct contiguity data, version 3. *Conflict Management and Peace Science* 19(2): 59-67; Walt, S. M. (1987).
+*The Origins of Alliances*. Ithaca: Cornell University Press, ch. 2; Thompson, W. R. (2001). Identifying rivals and rivalries in world
+politics. *International Studies Quarterly* 45(4): 557-586.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ import numpy as np
 
 from foedus.theory._validate import _zero_diagonal
 
-__all__ = ["politically_relevant", "relevant_dyads"]
+__all__ = ["WATER_CONTIGUITY_KM", "live_issue", "politically_relevant", "relevant_dyads"]
 
 
 def politically_relevant(contiguous, major, able=None, allied=None, *, check: bool = True) -> np.ndarray:
@@ -118,3 +125,104 @@ def relevant_dyads(contiguous, major, able=None, *, check: bool = True) -> np.nd
     """
     p = politically_relevant(contiguous, major, able, check=check)
     return np.maximum(p, p.T)
+
+
+WATER_CONTIGUITY_KM = 150 * 1.609344
+"""COW direct contiguity by water, up to 150 miles (Stinnett et al. 2002, classes 2-4), in kilometres: a pair this close is
+contiguous for a relevant neighbourhood whether or not a scenario lists it (Taiwan and China, 133 km; Japan and Russia, 46 km)."""
+
+
+def live_issue(
+    relevant, rivalry=None, hostility=None, *, serious: float = 0.5, territorial=None, able=None, force: float | None = None, check: bool = True
+) -> np.ndarray:
+    """``G[i, j] = [P_ij = 1 or R_ij > 0 or H_ij >= s > 0 ...]``: whether ``j`` can be a threat to ``i`` at all (Lemke 2002; Walt 1987; Vasquez 1993).
+
+    .. math:: G_{ij} = \\max\\left(P_{ij},\\; [R_{ij} > 0],\\; [H_{ij} > 0 \\text{ and } H_{ij} \\ge s],\\; [D_{ij}],\\;
+              A_{ji} \\max_k P_{ik} [H_{kj} > 0 \\text{ and } H_{kj} \\ge f]\\right), \\qquad G_{ii} = 0
+
+    Walt (1987, ch. 2) makes threat the product of power, proximity, offensive power *and* aggressive intentions; intentions
+    are read from a state's conduct towards the perceiver, and a state that has no issue with another has none towards it.
+    Two published restrictions say where a state can have such an issue:
+
+    - its relevant neighbourhood ``P`` (:func:`politically_relevant` with its ``able`` and ``allied``): Lemke (2002, ch. 4)
+      shows that a minor power's relevant neighbourhood, the states it can reach, is far smaller than a major power's, which
+      is the whole system; Quackenbush (2006) adds the states its allies border (politically active dyads); Vasquez (1993,
+      ch. 4) finds the issues that lead to war are above all territorial ones between neighbours;
+    - or a live issue with the other state wherever it lies: a strategic rivalry ``R`` (Thompson 2001: rivals see each other
+      as enemies and threats), hostility of its own towards ``i`` at least ``s`` (``serious``: a dispute or war, not the
+      residue of everyday friction), or an unsettled territorial claim ``D`` between them (Vasquez 1993; Huth 1996);
+    - or force used next to it by a state that can reach it: ``j`` has used force (hostility at least ``f``, ``force``: a war)
+      against a state of ``i``'s neighbourhood and ``j`` can reach ``i`` (``A``, ``able``: Lemke's reach from ``j``'s side).
+      Walt (1987, ch. 2): aggression close by is read as the more dangerous, and the aggressor that has shown it can strike
+      next door has shown an issue with the region (Russia's war on Ukraine alarms Moldova, which it does not border). A
+      rivalry of ``j`` next door (below ``f``) is not force: Syria's rivalry with Turkey is no issue of Georgia's.
+
+    A state outside both has no intentions towards ``i`` that ``i`` can read, whatever its power or its UN votes: a small state
+    names a distant great power as its threat only if that power has an issue with it (Ghana and Nigeria the United States,
+    Iceland China, Georgia Syria were defects of a rule in which any distant power's faint intentions cleared the threshold of
+    a state of their size). A state without any such threat has none (:func:`foedus.theory.threat.perceived_main_threat`: -1).
+    Published form: Lemke's and Quackenbush's rules are dyad definitions; using them as the domain of Walt's intentions is ours.
+
+    Parameters
+    ----------
+    relevant : array (N, N) of float in [0, 1] or bool
+        ``P[i, j]``: ``j`` lies in ``i``'s relevant neighbourhood (:func:`politically_relevant`; a major ``i``: every ``j``).
+    rivalry : array (N, N) of bool or float in [0, 1], optional
+        ``R[i, j]``: strategic rivalry; None: none.
+    hostility : array (N, N) of float in [0, 1], optional
+        ``H[i, j]``: hostility of ``j`` as seen by ``i``; None: none.
+    serious : float in [0, 1], default 0.5
+        ``s``: the least hostility that is a live issue (the simulator's ``ideology_read_hostility``, a rivalry's or a war's).
+    territorial : array (N, N) of bool, optional
+        ``D[i, j]``: an unsettled territorial dispute; None: none.
+    able : array (N, N) of bool, optional
+        ``A[j, i]``: ``j`` can reach ``i`` (:func:`foedus.theory.projection.able_to_reach`); with ``force`` and ``hostility``.
+    force : float in [0, 1], optional
+        ``f``: the least hostility that is force used (the simulator's ``aggression_hostility``); None: force next door is not read.
+    check : bool, default True
+        Validate the inputs.
+
+    Returns
+    -------
+    array (N, N) of float in {0, 1}, diagonal 0.
+
+    Examples
+    --------
+    >>> P = [[0, 1, 0], [1, 0, 0], [0, 0, 0]]  # 0 and 1 neighbours; 2 far from both (a minor power)
+    >>> live_issue(P).tolist()
+    [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
+    >>> live_issue(P, rivalry=[[0, 0, 1], [0, 0, 0], [1, 0, 0]], hostility=[[0, 0, 0], [0, 0, 0.3], [0, 0.3, 0]]).tolist()  # a rivalry; a minor dispute is not an issue
+    [[0.0, 1.0, 1.0], [1.0, 0.0, 0.0], [1.0, 0.0, 0.0]]
+
+    References
+    ----------
+    Lemke (2002), ch. 4; Quackenbush (2006); Vasquez (1993), ch. 4; Walt (1987), ch. 2; Thompson (2001).
+    """
+    p = np.asarray(relevant, dtype=float)
+    if check and (p.ndim != 2 or p.shape[0] != p.shape[1]):
+        raise ValueError(f"relevant: must be (N, N), got {p.shape}")
+    if check and not (np.isfinite(serious) and 0 <= serious <= 1):
+        raise ValueError(f"serious: must lie in [0, 1], got {serious!r}")
+    out = p > 0
+    if rivalry is not None:
+        r = np.asarray(rivalry, dtype=float)
+        if check and r.shape != p.shape:
+            raise ValueError(f"rivalry: must be {p.shape}, got {r.shape}")
+        out = out | (r > 0)
+    if hostility is not None:
+        h = np.asarray(hostility, dtype=float)
+        if check and h.shape != p.shape:
+            raise ValueError(f"hostility: must be {p.shape}, got {h.shape}")
+        out = out | ((h > 0) & (h >= serious))
+        if able is not None and force is not None:  # j's force against a state of i's neighbourhood, j able to reach i
+            a = np.asarray(able, dtype=bool)
+            if check and a.shape != p.shape:
+                raise ValueError(f"able: must be {p.shape}, got {a.shape}")
+            acts = ((h > 0) & (h >= force)).astype(float)  # acts[k, j]: j has used force against k
+            out = out | (((p @ acts) > 0) & a.T)
+    if territorial is not None:
+        d = np.asarray(territorial, dtype=bool)
+        if check and d.shape != p.shape:
+            raise ValueError(f"territorial: must be {p.shape}, got {d.shape}")
+        out = out | d
+    return _zero_diagonal(out.astype(float))

@@ -60,7 +60,8 @@ def perceive_threats(world: World) -> None:
     ``i`` or its minor neighbours, read by ``i`` only as far as it lies within the reach the aggressor
     has shown, scaled by UN ideal-point distance, and rivalry; and the ideological distance beyond one camp, which
     threatens without acts in the share ``ideology_alone``: :func:`ideological_excess`, Haas 2005), discounted for allies by the reassurance of their strongest shared security pact
-    (``ally_discount``, :func:`alliance_reassurance`: conditional pledges count in full; a rival's pledge not at all, Thompson 2001, Kydd 2005). There is no reach floor: a superpower reaches far because its
+    (``ally_discount``, :func:`alliance_reassurance`: conditional pledges count in full; a rival's pledge not at all, Thompson 2001, Kydd 2005),
+    and only from a state of ``i``'s relevant neighbourhood or with a live issue with it (:func:`live_issues`; Lemke 2002). There is no reach floor: a superpower reaches far because its
     capability is large. ``reach[i, k] = power_k ** x_ik`` is the capability of ``k`` that
     reaches ``i``, against which ``i`` balances power (F1). Global threats (terrorism,
     proliferation, organised crime) enter as each state's exposure weighted by their intensity
@@ -80,7 +81,7 @@ def perceive_threats(world: World) -> None:
             world.state.power, offensive, x, world.state.hostility, world.inputs.proximity, world.inputs.ideal_distance, world.state.rivalry, commitment, exposed,
             weights=_INTENT_WEIGHTS, ally_discount=p.ally_discount, aggression_floor=p.aggression_hostility, restraint=restraint, belied=p.aggression_hostility,
             serious=p.ideology_read_hostility, reach_weight=p.aggression_reach_weight, ideology_alone=p.ideology_alone, ideology_excess=ideological_excess(world),
-            forward=xf, relevant=relevant_dyads(world), check=True,
+            forward=xf, relevant=relevant_dyads(world), issue=live_issues(world), check=True,
         )
         world.results.reach = th_projection.projected_capability(world.state.power, xf, check=True)
     else:
@@ -88,7 +89,7 @@ def perceive_threats(world: World) -> None:
             world.state.hostility, world.inputs.ideal_distance, world.state.rivalry, world.inputs.proximity, commitment, x, world.state.power, offensive, p.ally_discount,
             exposed, p.aggression_hostility, weight=_revealing_weight(world), restraint=restraint, belied=p.aggression_hostility,
             serious=p.ideology_read_hostility, within=aggression_within(world), alone=p.ideology_alone, excess=ideological_excess(world), forward=xf,
-            relevant=relevant_dyads(world),
+            relevant=relevant_dyads(world), issue=live_issues(world),
         )
     key = world.state.global_intensity.tobytes()
     hit = world.cache.get("global_threats")
@@ -212,11 +213,51 @@ def exposed_states(world: World) -> np.ndarray:
         minor = 1.0 - world.state.major.astype(float)
         e = minor[None, :] * (1.0 - world.inputs.ideal_distance) if world.inputs.ideal_distance is not None else np.repeat(minor[None, :], world.n, axis=0)
         e = e * (1.0 - world.state.rivalry) * th_relevance.politically_relevant(
-            world.inputs.contiguous, world.state.major, th_projection.able_to_reach(world.state.power, distance_exponent(world), check=world.inputs.check),
-            alliance_commitment(world) >= CALL_TO_ARMS, check=world.inputs.check,
+            world.inputs.contiguous, world.state.major, able_to_reach(world), alliance_commitment(world) >= CALL_TO_ARMS, check=world.inputs.check
         )
         e.flags.writeable = False
         hit = world.cache["exposed_states"] = (key, e)
+    return hit[1]
+
+
+def neighbourhood(world: World) -> np.ndarray:
+    """(N, N): ``P[i, k]``, ``k`` lies in ``i``'s relevant neighbourhood for :func:`live_issues` (:func:`foedus.theory.relevance.politically_relevant`:
+    contiguous (listed, or within COW's 150 miles of water, :data:`foedus.theory.relevance.WATER_CONTIGUITY_KM`, which a scenario may not list),
+    ``i`` a major power, ``i`` able to reach ``k``, :func:`foedus.theory.projection.able_to_reach`, or an ally in arms of ``i`` borders
+    ``k``; Maoz & Russett 1993, Lemke 2002, Quackenbush 2006). Kept until the majors, the capabilities or the agreements change."""
+    key = (world.state.major.tobytes(), world.inputs.contiguous.tobytes(), world.state.power.tobytes(), world.state.agreements.version)
+    hit = world.cache.get("neighbourhood")
+    if hit is None or hit[0] != key:
+        near = world.inputs.contiguous | (world.inputs.distance_km <= th_relevance.WATER_CONTIGUITY_KM)  # COW's water contiguity, listed or not
+        np.fill_diagonal(near, False)
+        v = th_relevance.politically_relevant(
+            near, world.state.major, able_to_reach(world),
+            alliance_commitment(world) >= CALL_TO_ARMS, check=world.inputs.check,
+        )
+        v.flags.writeable = False
+        hit = world.cache["neighbourhood"] = (key, v)
+    return hit[1]
+
+
+def live_issues(world: World) -> np.ndarray:
+    """(N, N): :func:`foedus.theory.relevance.live_issue` of the world, ``G[i, j]``, ``j`` can threaten ``i`` at all: it lies in ``i``'s
+    relevant neighbourhood (:func:`neighbourhood`; Lemke 2002: a minor power's is far smaller than a major's) or is ``i``'s rival or
+    hostile to it at least ``ideology_read_hostility`` or in a territorial dispute with it, or it has used force (``aggression_hostility``)
+    against a state of ``i``'s neighbourhood and can reach ``i`` (Walt 1987, Vasquez 1993, Thompson 2001)."""
+    return th_relevance.live_issue(
+        neighbourhood(world), world.state.rivalry, world.state.hostility, serious=world.inputs.params.ideology_read_hostility,
+        territorial=world.inputs.territorial_dispute, able=able_to_reach(world), force=world.inputs.params.aggression_hostility, check=world.inputs.check,
+    )
+
+
+def able_to_reach(world: World) -> np.ndarray:
+    """(N, N) bool: :func:`foedus.theory.projection.able_to_reach` of the year's capabilities (Lemke 2002), kept until they change."""
+    key = world.state.power.tobytes()
+    hit = world.cache.get("able_to_reach")
+    if hit is None or hit[0] != key:
+        a = th_projection.able_to_reach(world.state.power, distance_exponent(world), check=world.inputs.check)
+        a.flags.writeable = False
+        hit = world.cache["able_to_reach"] = (key, a)
     return hit[1]
 
 
@@ -320,7 +361,8 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
     power and the distance it crosses, the intentions and what makes them (hostility, the
     hostility revealed towards ``i``'s neighbours, ideal-point distance, rivalry), the distance-discount exponent and the
     one from ``j``'s home (lower when ``j``'s forces reach ``i`` from an ally's territory: :func:`forward_distance_exponent`) and the
-    reassurance of a pact the two share (``ally_commitment``, :func:`alliance_reassurance`), which discounts them.
+    reassurance of a pact the two share (``ally_commitment``, :func:`alliance_reassurance`), which discounts them, and whether ``j``
+    can threaten ``i`` at all (``live_issue``, :func:`live_issues`).
     A pair whose ``j`` is -1 (no main threat, :func:`main_threat_of`) gets None.
     """
     i, j = np.asarray(i, dtype=np.intp), np.asarray(j, dtype=np.intp)
@@ -354,7 +396,8 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
             "distance_exponent", "home_distance_exponent")  # below home_: projected from an ally's territory (forward presence)
     known = world.inputs.ideal_distance is not None  # the ideological distance beyond one camp, read without acts (Haas 2005)
     extra = {"ideology_alone": world.inputs.params.ideology_alone if known else None, "ideological_excess": ideological_excess(world)[i, j].tolist() if known else None}
-    return [{**{k: (None if v != v else v) for k, v in zip(keys, row)}, "ideology_alone": extra["ideology_alone"],
+    issue = live_issues(world)[i, j].tolist()  # 1: j lies in i's relevant neighbourhood or has a live issue with it (else its threat is 0)
+    return [{**{k: (None if v != v else v) for k, v in zip(keys, row)}, "ideology_alone": extra["ideology_alone"], "live_issue": issue[k],
              "ideological_excess": None if extra["ideological_excess"] is None else extra["ideological_excess"][k]} for k, row in enumerate(rows)]
 
 
@@ -363,7 +406,7 @@ def threat_of(
     exponent: np.ndarray, power: np.ndarray, offensive: np.ndarray, ally_discount: float, exposed: np.ndarray | None = None, aggression_floor: float = 0.0,
     *, weight: np.ndarray | None = None, restraint: np.ndarray | None = None, belied: float | None = None, serious: float | None = None,
     within: np.ndarray | None = None, alone: float = 0.0, camp: float = 0.0, excess: np.ndarray | None = None, forward: np.ndarray | None = None,
-    relevant: np.ndarray | None = None,
+    relevant: np.ndarray | None = None, issue: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Walt's threat with geography and the reach of every state, in one compiled pass (brief F1, F2).
 
@@ -379,7 +422,8 @@ def threat_of(
     ``alone``, ``camp`` and ``excess`` the theory's ``ideology_alone``, ``ideology_camp`` and ``ideology_excess`` (the share of the ideological
     distance beyond one camp that threatens without acts; Haas 2005; ``excess`` None: from ``ideal_distance`` and ``camp``);
     ``forward`` the theory's ``forward`` (the exponents with forward presence for the threat and the reach; None: ``exponent``);
-    ``relevant`` the theory's ``relevant`` (the politically relevant dyads whose aggressor's acts against others count; None: every pair).
+    ``relevant`` the theory's ``relevant`` (the politically relevant dyads whose aggressor's acts against others count; None: every pair);
+    ``issue`` the theory's ``issue`` (0 or 1 per pair, :func:`foedus.theory.relevance.live_issue`; None: every pair), applied to the result.
     """
     w0, w1, w2 = _INTENT_WEIGHTS
     denom = w0 + (w1 if ideal_distance is not None else 0.0) + w2
@@ -403,6 +447,8 @@ def threat_of(
         np.ascontiguousarray(exponent if forward is None else forward, dtype=float),
         np.zeros((0, 0)) if relevant is None else np.ascontiguousarray(relevant, dtype=float),
     )
+    if issue is not None:  # 0 or 1: exact in any order (the theory multiplies the intentions)
+        out *= issue
     return out, reach
 
 
