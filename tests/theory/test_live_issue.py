@@ -102,3 +102,47 @@ def test_bad_inputs_are_named():
         live_issue(np.zeros((3, 3)), np.zeros((2, 2)))
     with pytest.raises(ValueError, match="serious"):
         live_issue(np.zeros((3, 3)), serious=2.0)
+
+
+def test_the_minor_allies_of_a_great_power_inherit_its_main_threat_and_only_theirs_snyder_1997():
+    """Walt (1987), Snyder (1997): the Rio Pact's members, allied with the United States, face its main threat, the Soviet Union,
+    which they neither border nor reach; a state allied to no great power, or to a minor one, inherits nothing; a great power's
+    own row is whole (its neighbourhood is the system)."""
+    from foedus.theory.relevance import patrons_threat
+
+    usa, ussr, panama, ghana, togo = range(5)
+    major = np.array([True, True, False, False, False])
+    allied = np.zeros((5, 5), bool)
+    allied[panama, usa] = allied[usa, panama] = True
+    allied[ghana, togo] = allied[togo, ghana] = True
+    main = np.array([ussr, usa, -1, togo, ghana])
+    b = patrons_threat(allied, major, main)
+    assert b[panama].tolist() == [False, True, False, False, False]
+    assert not b[ghana].any() and not b[togo].any() and not b[usa].any()
+    contiguous = np.zeros((5, 5), bool)
+    contiguous[ghana, togo] = contiguous[togo, ghana] = True
+    g = live_issue(politically_relevant(contiguous, major), patron=b)
+    assert g[panama, ussr] == 1.0 and g[ghana, usa] == 0.0 and g[ghana, togo] == 1.0 and (g[usa] == (np.arange(5) != usa)).all()
+    with pytest.raises(ValueError, match="main"):
+        patrons_threat(allied, major, np.array([5, 0, 0, 0, 0]))
+
+
+def test_ideology_threatens_across_the_camps_of_rival_great_powers_and_not_without_them_haas_2005():
+    """Haas (2005), Owen (2010): in the Cold War the Netherlands (the United States' camp) fears the Soviet Union, the United
+    States' rival, by its ideology; once the great powers are no longer rivals, a state far from the United States' votes
+    (Ghana) is in no rival's camp and the United States is no camp adversary of it; a state whose ideal point is unknown has none."""
+    from foedus.theory.relevance import camp_adversaries
+
+    usa, ussr, nth, gha = range(4)
+    major = np.array([True, True, False, False])
+    e = np.zeros((4, 4))
+    for a, b in ((usa, ussr), (nth, ussr), (gha, usa), (gha, nth)):
+        e[a, b] = e[b, a] = 0.8
+    rivals = np.zeros((4, 4))
+    rivals[usa, ussr] = rivals[ussr, usa] = 1
+    k = camp_adversaries(e, major, rivals)
+    assert k[nth, ussr] and k[usa, ussr] and k[ussr, usa] and not k[nth, usa]
+    assert k[gha, usa]  # Ghana in the Soviet camp (E = 0 with it) while the two are rivals
+    assert not camp_adversaries(e, major, np.zeros((4, 4))).any()  # no great-power rivalry: no camps to fear across
+    assert not camp_adversaries(e, major, rivals, known=np.array([True, True, True, False]))[gha].any()
+    assert not camp_adversaries(np.zeros((4, 4)), major, rivals).any()  # no ideal points, no ideological threat

@@ -60,14 +60,15 @@ def perceive_threats(world: World) -> None:
     ``i`` or its minor neighbours, read by ``i`` only as far as it lies within the reach the aggressor
     has shown, scaled by UN ideal-point distance, and rivalry; and the ideological distance beyond one camp, which
     threatens without acts in the share ``ideology_alone``: :func:`ideological_excess`, Haas 2005), discounted for allies by the reassurance of their strongest shared security pact
-    (``ally_discount``, :func:`alliance_reassurance`: conditional pledges count in full; a rival's pledge not at all, Thompson 2001, Kydd 2005),
-    and only from a state of ``i``'s relevant neighbourhood or with a live issue with it (:func:`live_issues`; Lemke 2002). There is no reach floor: a superpower reaches far because its
+    (``ally_discount``, :func:`alliance_reassurance`: conditional pledges count in full; a rival's pledge not at all, Thompson 2001, Kydd 2005).
+    There is no reach floor: a superpower reaches far because its
     capability is large. ``reach[i, k] = power_k ** x_ik`` is the capability of ``k`` that
     reaches ``i``, against which ``i`` balances power (F1). Global threats (terrorism,
     proliferation, organised crime) enter as each state's exposure weighted by their intensity
     (:func:`~foedus.theory.threat.global_threat_exposure`) and as the shared exposure of pairs
     (:func:`~foedus.theory.threat.shared_global_threat`). A state names a main threat only when it
-    is at least ``threat_perception_threshold`` times its own capability (:func:`main_threat_of`).
+    is at least ``threat_perception_threshold`` times its own capability and lies in its relevant neighbourhood or has a live issue
+    with it (:func:`main_threat_of`, :func:`live_issues`, kept with the matrix: Lemke 2002, Walt 1987).
     """
     p = world.inputs.params
     x = distance_exponent(world)
@@ -81,7 +82,7 @@ def perceive_threats(world: World) -> None:
             world.state.power, offensive, x, world.state.hostility, world.inputs.proximity, world.inputs.ideal_distance, world.state.rivalry, commitment, exposed,
             weights=_INTENT_WEIGHTS, ally_discount=p.ally_discount, aggression_floor=p.aggression_hostility, restraint=restraint, belied=p.aggression_hostility,
             serious=p.ideology_read_hostility, reach_weight=p.aggression_reach_weight, ideology_alone=p.ideology_alone, ideology_excess=ideological_excess(world),
-            forward=xf, relevant=relevant_dyads(world), issue=live_issues(world), check=True,
+            forward=xf, relevant=relevant_dyads(world), check=True,
         )
         world.results.reach = th_projection.projected_capability(world.state.power, xf, check=True)
     else:
@@ -89,8 +90,9 @@ def perceive_threats(world: World) -> None:
             world.state.hostility, world.inputs.ideal_distance, world.state.rivalry, world.inputs.proximity, commitment, x, world.state.power, offensive, p.ally_discount,
             exposed, p.aggression_hostility, weight=_revealing_weight(world), restraint=restraint, belied=p.aggression_hostility,
             serious=p.ideology_read_hostility, within=aggression_within(world), alone=p.ideology_alone, excess=ideological_excess(world), forward=xf,
-            relevant=relevant_dyads(world), issue=live_issues(world),
+            relevant=relevant_dyads(world),
         )
+    world.cache["live_issues"] = (world.results.threat, live_issues(world, world.results.threat))
     key = world.state.global_intensity.tobytes()
     hit = world.cache.get("global_threats")
     if hit is None or hit[0] != key:
@@ -115,11 +117,12 @@ def walt_offensive(world: World) -> np.ndarray:
 
 def main_threat_of(world: World, idx: np.ndarray | None = None) -> np.ndarray:
     """The main threat of the states ``idx`` (all by default): the index of the state that threatens each most, -1 when none is perceived
-    (:func:`foedus.theory.threat.perceived_main_threat` of this year's ``world.results.threat``, threshold ``threat_perception_threshold``, ceiling ``threat_perception_ceiling``, floor ``threat_perception_floor``)."""
+    (:func:`foedus.theory.threat.perceived_main_threat` of this year's ``world.results.threat`` where :func:`live_issues` holds: a state
+    names only a state of its relevant neighbourhood or with a live issue with it, Lemke 2002, Walt 1987; threshold ``threat_perception_threshold``, ceiling ``threat_perception_ceiling``, floor ``threat_perception_floor``)."""
     hit = world.cache.get("main_threat")  # kept for this year's threats (a step that changes them in place drops it)
     if hit is None or hit[0] is not world.results.threat or hit[1] != world.state.year:
         main = th_threat.perceived_main_threat(
-            world.results.threat, world.state.power, threshold=world.inputs.params.threat_perception_threshold, ceiling=world.inputs.params.threat_perception_ceiling,
+            world.results.threat * live_issues(world), world.state.power, threshold=world.inputs.params.threat_perception_threshold, ceiling=world.inputs.params.threat_perception_ceiling,
             floor=world.inputs.params.threat_perception_floor, check=world.inputs.check
         )
         hit = world.cache["main_threat"] = (world.results.threat, world.state.year, main)
@@ -239,15 +242,44 @@ def neighbourhood(world: World) -> np.ndarray:
     return hit[1]
 
 
-def live_issues(world: World) -> np.ndarray:
+def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
     """(N, N): :func:`foedus.theory.relevance.live_issue` of the world, ``G[i, j]``, ``j`` can threaten ``i`` at all: it lies in ``i``'s
     relevant neighbourhood (:func:`neighbourhood`; Lemke 2002: a minor power's is far smaller than a major's) or is ``i``'s rival or
-    hostile to it at least ``ideology_read_hostility`` or in a territorial dispute with it, or it has used force (``aggression_hostility``)
-    against a state of ``i``'s neighbourhood and can reach ``i`` (Walt 1987, Vasquez 1993, Thompson 2001)."""
-    return th_relevance.live_issue(
-        neighbourhood(world), world.state.rivalry, world.state.hostility, serious=world.inputs.params.ideology_read_hostility,
-        territorial=world.inputs.territorial_dispute, able=able_to_reach(world), force=world.inputs.params.aggression_hostility, check=world.inputs.check,
+    hostile to it at least ``ideology_read_hostility`` or in a territorial dispute with it, or it is at war with a state of ``i``'s
+    neighbourhood and can reach ``i``, or it is the main threat of a great power allied in arms to ``i``
+    (:func:`foedus.theory.relevance.patrons_threat` of the great powers' main threats in ``threat``, the matrix before the issue;
+    Walt 1987, Vasquez 1993, Thompson 2001, Snyder 1997). Without ``threat``: this year's, as :func:`perceive_threats` left it."""
+    hit = world.cache.get("live_issues")
+    if threat is None and hit is not None and hit[0] is world.results.threat:
+        return hit[1]
+    allied = alliance_commitment(world) >= CALL_TO_ARMS
+    p = world.inputs.params
+    main = th_threat.perceived_main_threat(
+        world.results.threat if threat is None else threat, world.state.power, threshold=p.threat_perception_threshold, ceiling=p.threat_perception_ceiling,
+        floor=p.threat_perception_floor, check=world.inputs.check,
     )
+    g = th_relevance.live_issue(
+        neighbourhood(world), world.state.rivalry, world.state.hostility, serious=world.inputs.params.ideology_read_hostility,
+        territorial=world.inputs.territorial_dispute, able=able_to_reach(world), war=world.state.at_war,
+        patron=th_relevance.patrons_threat(allied, world.state.major, main, check=world.inputs.check) | camp_adversaries(world), check=world.inputs.check,
+    )
+    if threat is not None:
+        world.cache["live_issues"] = (None, g)  # bound to the gated matrix by perceive_threats
+    return g
+
+
+def camp_adversaries(world: World) -> np.ndarray:
+    """(N, N) bool: :func:`foedus.theory.relevance.camp_adversaries` of :func:`ideological_excess` (Haas 2005, Owen 2010), none for a
+    state whose ideal point is unknown; kept until the excess, the majors or the rivalries change."""
+    e = ideological_excess(world)
+    key = (e.tobytes(), world.state.major.tobytes(), world.state.rivalry.tobytes())
+    hit = world.cache.get("camp_adversaries")
+    if hit is None or hit[0] != key:
+        known = world.inputs.ideal_known if world.inputs.ideal_known is not None else np.ones(world.n, dtype=bool)
+        k = th_relevance.camp_adversaries(e, world.state.major, world.state.rivalry, known=known, check=world.inputs.check)
+        k.flags.writeable = False
+        hit = world.cache["camp_adversaries"] = (key, k)
+    return hit[1]
 
 
 def able_to_reach(world: World) -> np.ndarray:
@@ -396,7 +428,7 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
             "distance_exponent", "home_distance_exponent")  # below home_: projected from an ally's territory (forward presence)
     known = world.inputs.ideal_distance is not None  # the ideological distance beyond one camp, read without acts (Haas 2005)
     extra = {"ideology_alone": world.inputs.params.ideology_alone if known else None, "ideological_excess": ideological_excess(world)[i, j].tolist() if known else None}
-    issue = live_issues(world)[i, j].tolist()  # 1: j lies in i's relevant neighbourhood or has a live issue with it (else its threat is 0)
+    issue = live_issues(world)[i, j].tolist()  # 1: j lies in i's relevant neighbourhood or has a live issue with it (else i cannot name it)
     return [{**{k: (None if v != v else v) for k, v in zip(keys, row)}, "ideology_alone": extra["ideology_alone"], "live_issue": issue[k],
              "ideological_excess": None if extra["ideological_excess"] is None else extra["ideological_excess"][k]} for k, row in enumerate(rows)]
 
