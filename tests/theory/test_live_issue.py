@@ -146,3 +146,20 @@ def test_ideology_threatens_across_the_camps_of_rival_great_powers_and_not_witho
     assert not camp_adversaries(e, major, np.zeros((4, 4))).any()  # no great-power rivalry: no camps to fear across
     assert not camp_adversaries(e, major, rivals, known=np.array([True, True, True, False]))[gha].any()
     assert not camp_adversaries(np.zeros((4, 4)), major, rivals).any()  # no ideal points, no ideological threat
+
+
+def test_a_war_is_an_issue_for_the_victims_neighbours_within_the_reach_the_aggressor_has_shown_boulding_1962():
+    """j at war with k: k's neighbour i, which j can reach, has an issue with j if it lies no more than one characteristic range of
+    proximity farther from j than k (Q_ij >= Q_kj / e); a neighbour of k 3,900 km farther does not; with every act read as
+    if within reach (Q all 1) it does."""
+    j, k, near, far = range(4)
+    p = np.zeros((4, 4))
+    p[near, k] = p[far, k] = 1.0
+    war = np.zeros((4, 4), bool)
+    war[k, j] = war[j, k] = True
+    able = np.ones((4, 4), bool)
+    q = np.exp(-np.array([[0, 500, 700, 4400], [500, 0, 300, 3900], [700, 300, 0, 4000], [4400, 3900, 4000, 0]]) / 1000.0)
+    g = live_issue(p, war=war, able=able, within=q)
+    assert g[near, j] == 1.0 and g[far, j] == 0.0
+    assert live_issue(p, war=war, able=able, within=np.ones((4, 4)))[far, j] == 1.0
+    assert live_issue(p, war=war, able=~np.eye(4, dtype=bool) & False, within=q)[near, j] == 0.0  # j cannot reach i: no issue

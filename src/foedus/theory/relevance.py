@@ -135,12 +135,12 @@ contiguous for a relevant neighbourhood whether or not a scenario lists it (Taiw
 
 
 def live_issue(
-    relevant, rivalry=None, hostility=None, *, serious: float = 0.5, territorial=None, able=None, war=None, patron=None, check: bool = True
+    relevant, rivalry=None, hostility=None, *, serious: float = 0.5, territorial=None, able=None, war=None, within=None, patron=None, check: bool = True
 ) -> np.ndarray:
     """``G[i, j] = [P_ij = 1 or R_ij > 0 or H_ij >= s > 0 ...]``: whether ``j`` can be a threat to ``i`` at all (Lemke 2002; Walt 1987; Vasquez 1993).
 
     .. math:: G_{ij} = \\max\\left(P_{ij},\\; [R_{ij} > 0],\\; [H_{ij} > 0 \\text{ and } H_{ij} \\ge s],\\; [D_{ij}],\\;
-              A_{ji} \\max_k P_{ik} W_{kj},\\; B_{ij}\\right), \\qquad G_{ii} = 0
+              A_{ji} \\max_k P_{ik} W_{kj} [e \\, Q_{ij} \\ge Q_{kj}],\\; B_{ij}\\right), \\qquad G_{ii} = 0
 
     Walt (1987, ch. 2) makes threat the product of power, proximity, offensive power *and* aggressive intentions; intentions
     are read from a state's conduct towards the perceiver, and a state that has no issue with another has none towards it.
@@ -153,8 +153,11 @@ def live_issue(
     - or a live issue with the other state wherever it lies: a strategic rivalry ``R`` (Thompson 2001: rivals see each other
       as enemies and threats), hostility of its own towards ``i`` at least ``s`` (``serious``: a dispute or war, not the
       residue of everyday friction), or an unsettled territorial claim ``D`` between them (Vasquez 1993; Huth 1996);
-    - or force used next to it by a state that can reach it: ``j`` is at war (``W``, ``war``) with a state of ``i``'s
-      neighbourhood and ``j`` can reach ``i`` (``A``, ``able``: Lemke's reach from ``j``'s side).
+    - or force used next to it by a state that can reach it: ``j`` is at war (``W``, ``war``) with a state ``k`` of ``i``'s
+      neighbourhood, ``j`` can reach ``i`` (``A``, ``able``: Lemke's reach from ``j``'s side) and ``i`` lies within the reach
+      ``j`` has shown by striking ``k`` (``Q``, ``within``: how close each state is to ``j``, the proximity read as in
+      :func:`foedus.theory.intentions.revealed_hostility`; ``i`` no farther than one characteristic range of it beyond ``k``,
+      ``Q_ij >= Q_kj / e``; Boulding 1962, ch. 12: strength is lost beyond the point a state has shown it can strike).
       Walt (1987, ch. 2): aggression close by is read as the more dangerous, and the aggressor that has shown it can strike
       next door has shown an issue with the region (Russia's war on Ukraine alarms Moldova, which it does not border). A
       rivalry of ``j`` next door is not force: Syria's rivalry with Turkey is no issue of Georgia's, nor China's rivalry with
@@ -187,6 +190,9 @@ def live_issue(
         ``A[j, i]``: ``j`` can reach ``i`` (:func:`foedus.theory.projection.able_to_reach`); with ``war``.
     war : array (N, N) of bool, optional
         ``W[k, j]``: ``k`` and ``j`` are at war; None: force next door is not read.
+    within : array (N, N) of float in [0, 1], optional
+        ``Q[i, j]``: how close ``i`` is to ``j`` (:func:`foedus.theory.intentions.reach_within` of the proximity); None: every
+        state within the shown reach.
     patron : array (N, N) of bool, optional
         ``B[i, j]``: ``j`` is the main threat of a great power allied to ``i`` (:func:`patrons_threat`), or a great power of the
         ideological camp opposed to ``i``'s (:func:`camp_adversaries`); None: none.
@@ -229,7 +235,16 @@ def live_issue(
         a, w = np.asarray(able, dtype=bool), np.asarray(war, dtype=float)
         if check and (a.shape != p.shape or w.shape != p.shape):
             raise ValueError(f"able and war: must be {p.shape}, got {a.shape} and {w.shape}")
-        out = out | (((p @ w) > 0) & a.T)
+        if within is None:
+            out = out | (((p @ w) > 0) & a.T)
+        else:
+            q = np.asarray(within, dtype=float)
+            if check and q.shape != p.shape:
+                raise ValueError(f"within: must be {p.shape}, got {q.shape}")
+            for j in np.flatnonzero(w.any(axis=0)):  # the few states at war
+                victims = np.flatnonzero(w[:, j])
+                near = q[:, j][:, None] * np.e >= q[victims, j][None, :]  # near[i, v]: i within the reach j showed against v
+                out[:, j] |= (p[:, victims].astype(bool) & near).any(axis=1) & a[j]
     if patron is not None:
         b = np.asarray(patron, dtype=bool)
         if check and b.shape != p.shape:

@@ -260,7 +260,7 @@ def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
     )
     g = th_relevance.live_issue(
         neighbourhood(world), world.state.rivalry, world.state.hostility, serious=world.inputs.params.ideology_read_hostility,
-        territorial=world.inputs.territorial_dispute, able=able_to_reach(world), war=world.state.at_war,
+        territorial=world.inputs.territorial_dispute, able=able_to_reach(world), war=world.state.at_war, within=aggression_within(world),
         patron=th_relevance.patrons_threat(allied, world.state.major, main, check=world.inputs.check) | camp_adversaries(world), check=world.inputs.check,
     )
     if threat is not None:
