@@ -371,8 +371,7 @@ def walt_threat(
         As in :func:`revealed_hostility`: the politically relevant dyads (:func:`foedus.theory.relevance.relevant_dyads`;
         Lemke & Reed 2001), the only aggressors whose acts against others ``i`` reads; None: every pair.
     issue : array (N, N) of float in {0, 1}, optional
-        ``G[i, j]``: ``j`` can be a threat to ``i`` at all (:func:`foedus.theory.relevance.live_issue`: ``i``'s relevant
-        neighbourhood, a rivalry or serious hostility; Lemke 2002, Walt 1987); the intentions are multiplied by it. None: every pair.
+        ``G[i, j]``: ``j`` can threaten ``i`` at all (:func:`foedus.theory.relevance.live_issue`; Lemke 2002), multiplying the intentions. None: every pair.
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
