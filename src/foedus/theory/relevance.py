@@ -17,8 +17,7 @@ Identifying opportunity for conflict: politically active dyads. *Conflict Manage
 Snyder, G. H. (1997). *Alliance Politics*. Ithaca: Cornell University Press, ch. 1; Haas, M. L. (2005). *The Ideological Origins
 of Great Power Politics, 1789-1989*. Ithaca: Cornell University Press, ch. 1; Owen, J. M. (2010). *The Clash of Ideas in World Politics*.
 Princeton: Princeton University Press, ch. 1; Vasquez, J. A. (1993). *The War Puzzle*. Cambridge University Press, ch. 4 (territorial issues between neighbours); Huth, P. K.
-(1996). *Standing Your Ground: Territorial Disputes and International Conflict*. Ann Arbor: University of Michigan Press; Stinnett, D. M.
-et al. (2002). The Correlates of War Project direct contiguity data, version 3. *Conflict Management and Peace Science* 19(2): 59-67; Walt, S. M. (1987).
+(1996). *Standing Your Ground: Territorial Disputes and International Conflict*. Ann Arbor: University of Michigan Press; Walt, S. M. (1987).
 *The Origins of Alliances*. Ithaca: Cornell University Press, ch. 2; Thompson, W. R. (2001). Identifying rivals and rivalries in world
 politics. *International Studies Quarterly* 45(4): 557-586.
 """
@@ -29,7 +28,7 @@ import numpy as np
 
 from foedus.theory._validate import _zero_diagonal
 
-__all__ = ["WATER_CONTIGUITY_KM", "camp_adversaries", "live_issue", "patrons_threat", "politically_relevant", "relevant_dyads"]
+__all__ = ["camp_adversaries", "live_issue", "patrons_threat", "politically_relevant", "relevant_dyads"]
 
 
 def politically_relevant(contiguous, major, able=None, allied=None, *, check: bool = True) -> np.ndarray:
@@ -127,11 +126,6 @@ def relevant_dyads(contiguous, major, able=None, *, check: bool = True) -> np.nd
     """
     p = politically_relevant(contiguous, major, able, check=check)
     return np.maximum(p, p.T)
-
-
-WATER_CONTIGUITY_KM = 150 * 1.609344
-"""COW direct contiguity by water, up to 150 miles (Stinnett et al. 2002, classes 2-4), in kilometres: a pair this close is
-contiguous for a relevant neighbourhood whether or not a scenario lists it (Taiwan and China, 133 km; Japan and Russia, 46 km)."""
 
 
 def live_issue(

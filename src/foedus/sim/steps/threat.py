@@ -215,26 +215,21 @@ def exposed_states(world: World) -> np.ndarray:
     if hit is None or hit[0] != key:
         minor = 1.0 - world.state.major.astype(float)
         e = minor[None, :] * (1.0 - world.inputs.ideal_distance) if world.inputs.ideal_distance is not None else np.repeat(minor[None, :], world.n, axis=0)
-        e = e * (1.0 - world.state.rivalry) * th_relevance.politically_relevant(
-            world.inputs.contiguous, world.state.major, able_to_reach(world), alliance_commitment(world) >= CALL_TO_ARMS, check=world.inputs.check
-        )
+        e = e * (1.0 - world.state.rivalry) * neighbourhood(world)
         e.flags.writeable = False
         hit = world.cache["exposed_states"] = (key, e)
     return hit[1]
 
 
 def neighbourhood(world: World) -> np.ndarray:
-    """(N, N): ``P[i, k]``, ``k`` lies in ``i``'s relevant neighbourhood for :func:`live_issues` (:func:`foedus.theory.relevance.politically_relevant`:
-    contiguous (listed, or within COW's 150 miles of water, :data:`foedus.theory.relevance.WATER_CONTIGUITY_KM`, which a scenario may not list),
-    ``i`` a major power, ``i`` able to reach ``k``, :func:`foedus.theory.projection.able_to_reach`, or an ally in arms of ``i`` borders
+    """(N, N): ``P[i, k]``, ``k`` lies in ``i``'s relevant neighbourhood (:func:`exposed_states`, :func:`live_issues`; :func:`foedus.theory.relevance.politically_relevant`:
+    contiguous, ``i`` a major power, ``i`` able to reach ``k``, :func:`foedus.theory.projection.able_to_reach`, or an ally in arms of ``i`` borders
     ``k``; Maoz & Russett 1993, Lemke 2002, Quackenbush 2006). Kept until the majors, the capabilities or the agreements change."""
     key = (world.state.major.tobytes(), world.inputs.contiguous.tobytes(), world.state.power.tobytes(), world.state.agreements.version)
     hit = world.cache.get("neighbourhood")
     if hit is None or hit[0] != key:
-        near = world.inputs.contiguous | (world.inputs.distance_km <= th_relevance.WATER_CONTIGUITY_KM)  # COW's water contiguity, listed or not
-        np.fill_diagonal(near, False)
         v = th_relevance.politically_relevant(
-            near, world.state.major, able_to_reach(world),
+            world.inputs.contiguous, world.state.major, able_to_reach(world),
             alliance_commitment(world) >= CALL_TO_ARMS, check=world.inputs.check,
         )
         v.flags.writeable = False
