@@ -239,9 +239,7 @@ def neighbourhood(world: World) -> np.ndarray:
 
 def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
     """(N, N): :func:`foedus.theory.relevance.live_issue` of the world, ``G[i, j]``, ``j`` can threaten ``i`` at all: it lies in ``i``'s
-    relevant neighbourhood (:func:`neighbourhood`; Lemke 2002: a minor power's is far smaller than a major's), or is a minor power that
-    can reach ``i`` (Lemke's reach read from either side, as :func:`relevant_dyads`; a great power reaches every state, so it needs an
-    issue), or is ``i``'s rival or
+    relevant neighbourhood (:func:`neighbourhood`; Lemke 2002: a minor power's is far smaller than a major's) or is ``i``'s rival or
     hostile to it at least ``ideology_read_hostility`` or in a territorial dispute with it, or it is at war with a state of ``i``'s
     neighbourhood and can reach ``i``, or it is the main threat of a great power allied in arms to ``i``
     (:func:`foedus.theory.relevance.patrons_threat` of the great powers' main threats in ``threat``, the matrix before the issue;
@@ -255,11 +253,9 @@ def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
         world.results.threat if threat is None else threat, world.state.power, threshold=p.threat_perception_threshold, ceiling=p.threat_perception_ceiling,
         floor=p.threat_perception_floor, check=world.inputs.check,
     )
-    able = able_to_reach(world)
-    minor_reach = able.T & ~world.state.major[None, :]  # j, a minor power, reaches i: Lemke (2002)'s reach read both ways, as relevant_dyads does
     g = th_relevance.live_issue(
-        np.maximum(neighbourhood(world), minor_reach), world.state.rivalry, world.state.hostility, serious=world.inputs.params.ideology_read_hostility,
-        territorial=world.inputs.territorial_dispute, able=able, war=world.state.at_war, within=aggression_within(world),
+        neighbourhood(world), world.state.rivalry, world.state.hostility, serious=world.inputs.params.ideology_read_hostility,
+        territorial=world.inputs.territorial_dispute, able=able_to_reach(world), war=world.state.at_war, within=aggression_within(world),
         patron=th_relevance.patrons_threat(allied, world.state.major, main, check=world.inputs.check) | camp_adversaries(world), check=world.inputs.check,
     )
     if threat is not None:
