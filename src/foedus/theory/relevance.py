@@ -5,13 +5,21 @@ contiguous or contain a major power; Lemke (2002) adds the pairs one of which ca
 the pairs in which one is allied to a state contiguous to the other. :func:`politically_relevant` reads the rule from an
 observer's side (whose fate concerns ``i``), :func:`relevant_dyads` as the symmetric dyadic rule (who could fight ``i``).
 Both are used by :func:`foedus.theory.intentions.revealed_hostility` (and re-exported from :mod:`foedus.theory.intentions`).
+:func:`live_issue` restricts whom a state can perceive as a threat at all: a state of its relevant neighbourhood, or one with
+which it has a live issue (Lemke 2002; Vasquez 1993; Walt 1987).
 
 References
 ----------
 Lemke, D. (2002). *Regions of War and Peace*. Cambridge University Press, ch. 4; Lemke, D. & Reed, W. (2001). The relevance of
 politically relevant dyads. *Journal of Conflict Resolution* 45(1): 126-144; Maoz, Z. & Russett, B. (1993). Normative and
 structural causes of democratic peace, 1946-1986. *American Political Science Review* 87(3): 624-638; Quackenbush, S. L. (2006).
-Identifying opportunity for conflict: politically active dyads. *Conflict Management and Peace Science* 23(1): 37-51.
+Identifying opportunity for conflict: politically active dyads. *Conflict Management and Peace Science* 23(1): 37-51;
+Snyder, G. H. (1997). *Alliance Politics*. Ithaca: Cornell University Press, ch. 1; Haas, M. L. (2005). *The Ideological Origins
+of Great Power Politics, 1789-1989*. Ithaca: Cornell University Press, ch. 1; Owen, J. M. (2010). *The Clash of Ideas in World Politics*.
+Princeton: Princeton University Press, ch. 1; Vasquez, J. A. (1993). *The War Puzzle*. Cambridge University Press, ch. 4 (territorial issues between neighbours); Huth, P. K.
+(1996). *Standing Your Ground: Territorial Disputes and International Conflict*. Ann Arbor: University of Michigan Press; Walt, S. M. (1987).
+*The Origins of Alliances*. Ithaca: Cornell University Press, ch. 2; Thompson, W. R. (2001). Identifying rivals and rivalries in world
+politics. *International Studies Quarterly* 45(4): 557-586.
 """
 
 from __future__ import annotations
@@ -20,7 +28,7 @@ import numpy as np
 
 from foedus.theory._validate import _zero_diagonal
 
-__all__ = ["politically_relevant", "relevant_dyads"]
+__all__ = ["camp_adversaries", "live_issue", "patrons_threat", "politically_relevant", "relevant_dyads"]
 
 
 def politically_relevant(contiguous, major, able=None, allied=None, *, check: bool = True) -> np.ndarray:
@@ -118,3 +126,224 @@ def relevant_dyads(contiguous, major, able=None, *, check: bool = True) -> np.nd
     """
     p = politically_relevant(contiguous, major, able, check=check)
     return np.maximum(p, p.T)
+
+
+def live_issue(
+    relevant, rivalry=None, hostility=None, *, serious: float = 0.5, territorial=None, able=None, war=None, within=None, patron=None, check: bool = True
+) -> np.ndarray:
+    """``G[i, j] = [P_ij = 1 or R_ij > 0 or H_ij >= s > 0 ...]``: whether ``j`` can be a threat to ``i`` at all (Lemke 2002; Walt 1987; Vasquez 1993).
+
+    .. math:: G_{ij} = \\max\\left(P_{ij},\\; [R_{ij} > 0],\\; [H_{ij} > 0 \\text{ and } H_{ij} \\ge s],\\; [D_{ij}],\\;
+              A_{ji} \\max_k P_{ik} W_{kj} [e \\, Q_{ij} \\ge Q_{kj}],\\; B_{ij}\\right), \\qquad G_{ii} = 0
+
+    Walt (1987, ch. 2) makes threat the product of power, proximity, offensive power *and* aggressive intentions; intentions
+    are read from a state's conduct towards the perceiver, and a state that has no issue with another has none towards it.
+    Two published restrictions say where a state can have such an issue:
+
+    - its relevant neighbourhood ``P`` (:func:`politically_relevant` with its ``able`` and ``allied``): Lemke (2002, ch. 4)
+      shows that a minor power's relevant neighbourhood, the states it can reach, is far smaller than a major power's, which
+      is the whole system; Quackenbush (2006) adds the states its allies border (politically active dyads); Vasquez (1993,
+      ch. 4) finds the issues that lead to war are above all territorial ones between neighbours;
+    - or a live issue with the other state wherever it lies: a strategic rivalry ``R`` (Thompson 2001: rivals see each other
+      as enemies and threats), hostility of its own towards ``i`` at least ``s`` (``serious``: a dispute or war, not the
+      residue of everyday friction), or an unsettled territorial claim ``D`` between them (Vasquez 1993; Huth 1996);
+    - or force used next to it by a state that can reach it: ``j`` is at war (``W``, ``war``) with a state ``k`` of ``i``'s
+      neighbourhood, ``j`` can reach ``i`` (``A``, ``able``: Lemke's reach from ``j``'s side) and ``i`` lies within the reach
+      ``j`` has shown by striking ``k`` (``Q``, ``within``: how close each state is to ``j``, the proximity read as in
+      :func:`foedus.theory.intentions.revealed_hostility`; ``i`` no farther than one characteristic range of it beyond ``k``,
+      ``Q_ij >= Q_kj / e``; Boulding 1962, ch. 12: strength is lost beyond the point a state has shown it can strike).
+      Walt (1987, ch. 2): aggression close by is read as the more dangerous, and the aggressor that has shown it can strike
+      next door has shown an issue with the region (Russia's war on Ukraine alarms Moldova, which it does not border). A
+      rivalry of ``j`` next door is not force: Syria's rivalry with Turkey is no issue of Georgia's, nor China's rivalry with
+      Japan, whose ally the United States borders it, an issue of Iceland's;
+    - or the main threat of a great-power ally (``B``, ``patron``, :func:`patrons_threat`): an alliance is formed against a
+      common threat (Walt 1987, ch. 1-2) and its members inherit their great-power partner's adversary (Snyder 1997, ch. 1:
+      alignment is the expectation of support against a specific adversary); the Rio Pact's members, allied with the United
+      States, faced the Soviet Union, and the Warsaw Pact's the United States, without bordering or reaching them; and the
+      great power leading the ideological camp opposed to ``i``'s (:func:`camp_adversaries`; Haas 2005, Owen 2010).
+
+    A state outside both has no intentions towards ``i`` that ``i`` can read, whatever its power or its UN votes: a small state
+    names a distant great power as its threat only if that power has an issue with it (Ghana and Nigeria the United States,
+    Iceland China, Georgia Syria were defects of a rule in which any distant power's faint intentions cleared the threshold of
+    a state of their size). A state without any such threat has none (:func:`foedus.theory.threat.perceived_main_threat`: -1).
+    Published form: Lemke's and Quackenbush's rules are dyad definitions; using them as the domain of Walt's intentions is ours.
+
+    Parameters
+    ----------
+    relevant : array (N, N) of float in [0, 1] or bool
+        ``P[i, j]``: ``j`` lies in ``i``'s relevant neighbourhood (:func:`politically_relevant`; a major ``i``: every ``j``).
+    rivalry : array (N, N) of bool or float in [0, 1], optional
+        ``R[i, j]``: strategic rivalry; None: none.
+    hostility : array (N, N) of float in [0, 1], optional
+        ``H[i, j]``: hostility of ``j`` as seen by ``i``; None: none.
+    serious : float in [0, 1], default 0.5
+        ``s``: the least hostility that is a live issue (the simulator's ``ideology_read_hostility``, a rivalry's or a war's).
+    territorial : array (N, N) of bool, optional
+        ``D[i, j]``: an unsettled territorial dispute; None: none.
+    able : array (N, N) of bool, optional
+        ``A[j, i]``: ``j`` can reach ``i`` (:func:`foedus.theory.projection.able_to_reach`); with ``war``.
+    war : array (N, N) of bool, optional
+        ``W[k, j]``: ``k`` and ``j`` are at war; None: force next door is not read.
+    within : array (N, N) of float in [0, 1], optional
+        ``Q[i, j]``: how close ``i`` is to ``j`` (:func:`foedus.theory.intentions.reach_within` of the proximity); None: every
+        state within the shown reach.
+    patron : array (N, N) of bool, optional
+        ``B[i, j]``: ``j`` is the main threat of a great power allied to ``i`` (:func:`patrons_threat`), or a great power of the
+        ideological camp opposed to ``i``'s (:func:`camp_adversaries`); None: none.
+    check : bool, default True
+        Validate the inputs.
+
+    Returns
+    -------
+    array (N, N) of float in {0, 1}, diagonal 0.
+
+    Examples
+    --------
+    >>> P = [[0, 1, 0], [1, 0, 0], [0, 0, 0]]  # 0 and 1 neighbours; 2 far from both (a minor power)
+    >>> live_issue(P).tolist()
+    [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
+    >>> live_issue(P, rivalry=[[0, 0, 1], [0, 0, 0], [1, 0, 0]], hostility=[[0, 0, 0], [0, 0, 0.3], [0, 0.3, 0]]).tolist()  # a rivalry; a minor dispute is not an issue
+    [[0.0, 1.0, 1.0], [1.0, 0.0, 0.0], [1.0, 0.0, 0.0]]
+
+    References
+    ----------
+    Lemke (2002), ch. 4; Quackenbush (2006); Vasquez (1993), ch. 4; Walt (1987), ch. 2; Thompson (2001).
+    """
+    p = np.asarray(relevant, dtype=float)
+    if check and (p.ndim != 2 or p.shape[0] != p.shape[1]):
+        raise ValueError(f"relevant: must be (N, N), got {p.shape}")
+    if check and not (np.isfinite(serious) and 0 <= serious <= 1):
+        raise ValueError(f"serious: must lie in [0, 1], got {serious!r}")
+    out = p > 0
+    if rivalry is not None:
+        r = np.asarray(rivalry, dtype=float)
+        if check and r.shape != p.shape:
+            raise ValueError(f"rivalry: must be {p.shape}, got {r.shape}")
+        out = out | (r > 0)
+    if hostility is not None:
+        h = np.asarray(hostility, dtype=float)
+        if check and h.shape != p.shape:
+            raise ValueError(f"hostility: must be {p.shape}, got {h.shape}")
+        out = out | ((h > 0) & (h >= serious))
+    if able is not None and war is not None:  # j at war with a state of i's neighbourhood, j able to reach i
+        a, w = np.asarray(able, dtype=bool), np.asarray(war, dtype=float)
+        if check and (a.shape != p.shape or w.shape != p.shape):
+            raise ValueError(f"able and war: must be {p.shape}, got {a.shape} and {w.shape}")
+        if within is None:
+            out = out | (((p @ w) > 0) & a.T)
+        else:
+            q = np.asarray(within, dtype=float)
+            if check and q.shape != p.shape:
+                raise ValueError(f"within: must be {p.shape}, got {q.shape}")
+            for j in np.flatnonzero(w.any(axis=0)):  # the few states at war
+                victims = np.flatnonzero(w[:, j])
+                near = q[:, j][:, None] * np.e >= q[victims, j][None, :]  # near[i, v]: i within the reach j showed against v
+                out[:, j] |= (p[:, victims].astype(bool) & near).any(axis=1) & a[j]
+    if patron is not None:
+        b = np.asarray(patron, dtype=bool)
+        if check and b.shape != p.shape:
+            raise ValueError(f"patron: must be {p.shape}, got {b.shape}")
+        out = out | b
+    if territorial is not None:
+        d = np.asarray(territorial, dtype=bool)
+        if check and d.shape != p.shape:
+            raise ValueError(f"territorial: must be {p.shape}, got {d.shape}")
+        out = out | d
+    return _zero_diagonal(out.astype(float))
+
+
+def patrons_threat(allied, major, main, *, check: bool = True) -> np.ndarray:
+    """``B[i, j] = [some great power k allied to i has j as its main threat]`` (Walt 1987; Snyder 1997): the adversary an alliance inherits.
+
+    .. math:: B_{ij} = \\max_k \\, [\\text{allied}_{ik}] \\, [k \\text{ major}] \\, [t(k) = j], \\qquad B_{ii} = 0
+
+    with ``t(k)`` the main threat of ``k`` (:func:`foedus.theory.threat.perceived_main_threat`; -1 for none). A great power's
+    relevant neighbourhood is the whole system (Lemke 2002), so its main threat does not depend on :func:`live_issue`; its
+    minor allies inherit it (:func:`live_issue`'s ``patron``).
+
+    Parameters
+    ----------
+    allied : array (N, N) of bool
+        ``allied[i, k]``: ``i`` and ``k`` are allies in arms.
+    major : array (N,) of bool
+        Great powers (COW).
+    main : array (N,) of int
+        Each state's main threat, -1 for none.
+    check : bool, default True
+        Validate the inputs.
+
+    Returns
+    -------
+    array (N, N) of bool, diagonal False.
+
+    Examples
+    --------
+    >>> allied = [[0, 1, 0], [1, 0, 0], [0, 0, 0]]  # 0, a minor state, allied to the great power 1, whose main threat is 2
+    >>> patrons_threat(allied, [False, True, True], [-1, 2, 1]).astype(int).tolist()
+    [[0, 0, 1], [0, 0, 0], [0, 0, 0]]
+    """
+    a = np.asarray(allied, dtype=bool)
+    m = np.asarray(major, dtype=bool)
+    t = np.asarray(main, dtype=np.intp)
+    n = a.shape[0] if a.ndim == 2 else -1
+    if check and (a.ndim != 2 or a.shape[1] != n or m.shape != (n,) or t.shape != (n,) or (t >= n).any() or (t < -1).any()):
+        raise ValueError(f"allied (N, N), major (N,) and main (N,) in [-1, N): got {a.shape}, {m.shape}, {t.shape}")
+    onehot = np.zeros((n, n))
+    has = np.flatnonzero((t >= 0) & m)
+    onehot[has, t[has]] = 1.0
+    out = ((a & m[None, :]).astype(float) @ onehot) > 0
+    np.fill_diagonal(out, False)
+    return out
+
+
+def camp_adversaries(excess, major, rivalry, *, known=None, check: bool = True) -> np.ndarray:
+    """``K[i, j] = [j major, E_ij > 0, and i shares the ideological camp of a great-power rival k of j]`` (Haas 2005; Owen 2010).
+
+    .. math:: K_{ij} = [j \\text{ major}] \\, [E_{ij} > 0] \\, \\max_k [k \\text{ major}] \\, [E_{ik} = 0] \\, [R_{kj} > 0], \\qquad K_{ii} = 0
+
+    Ideology threatens across camps, and camps are led by rival great powers: Haas (2005, ch. 1) states the hypothesis for the
+    leaders of great powers; Owen (2010, ch. 1) extends it to transnational ideological polarisation, in which the states of
+    one camp fear the great power leading the other. ``E`` is the ideological distance beyond one camp
+    (:func:`foedus.theory.intentions.ideological_excess`): ``i`` is in ``k``'s camp when ``E_ik = 0``. During the Cold War the
+    Netherlands, of the United States' camp, feared the Soviet Union, the United States' rival, by its ideology alone (and
+    Poland the United States); after it, Ghana, whose UN votes lie far from the United States', belongs to the camp of no
+    great-power rival of the United States and does not fear it for its votes. Published form: Haas and Owen give no formula;
+    this one is ours. Without ideal points (``E`` all 0) there is no camp adversary.
+
+    Parameters
+    ----------
+    excess : array (N, N) of float in [0, 1]
+        ``E``.
+    major : array (N,) of bool
+    rivalry : array (N, N) of bool or float in [0, 1]
+    known : array (N,) of bool, optional
+        Whose ideal point is known (default all): a state whose is not belongs to no camp and has no camp adversary.
+    check : bool, default True
+
+    Returns
+    -------
+    array (N, N) of bool, diagonal False.
+
+    Examples
+    --------
+    >>> E = [[0, 0.8, 0], [0.8, 0, 0.9], [0, 0.9, 0]]  # the Netherlands, the Soviet Union, the United States
+    >>> R = [[0, 0, 0], [0, 0, 1], [0, 1, 0]]
+    >>> camp_adversaries(E, [False, True, True], R).astype(int).tolist()
+    [[0, 1, 0], [0, 0, 1], [0, 1, 0]]
+    """
+    e = np.asarray(excess, dtype=float)
+    m = np.asarray(major, dtype=bool)
+    r = np.asarray(rivalry, dtype=float)
+    n = e.shape[0] if e.ndim == 2 else -1
+    if check and (e.ndim != 2 or e.shape[1] != n or m.shape != (n,) or r.shape != e.shape):
+        raise ValueError(f"excess (N, N), major (N,) and rivalry (N, N): got {e.shape}, {m.shape}, {r.shape}")
+    ok = np.ones(max(n, 0), bool) if known is None else np.asarray(known, dtype=bool)
+    if check and ok.shape != m.shape:
+        raise ValueError(f"known: expected shape {m.shape}, got {ok.shape}")
+    camp = (e <= 0) & m[None, :]  # camp[i, k]: i within the camp of the great power k (k itself included)
+    np.fill_diagonal(camp, m)
+    camp = (camp & ok[:, None] & ok[None, :]).astype(float)
+    rivals = ((r > 0) & m[:, None] & m[None, :]).astype(float)  # great-power rivalries
+    out = ((camp @ rivals) > 0) & (e > 0) & m[None, :] & ok[:, None] & ok[None, :]
+    np.fill_diagonal(out, False)
+    return out

@@ -23,9 +23,8 @@ References
 3. Waltz, K. N. (1979). *Theory of International Politics*. Reading: Addison-Wesley, ch. 6.
 4. Boulding, K. E. (1962). *Conflict and Defense*. New York: Harper, ch. 12 (loss-of-strength
    gradient: power declines with distance from its base).
-5. Singer, J. D., Bremer, S. & Stuckey, J. (1972). Capability distribution, uncertainty, and
-   major power war, 1820-1965. In B. Russett (ed.), *Peace, War, and Numbers*. Beverly Hills:
-   Sage, 19-48 (the Composite Index of National Capability, CINC).
+5. Singer, J. D., Bremer, S. & Stuckey, J. (1972). Capability distribution, uncertainty, and major power war, 1820-1965.
+   In B. Russett (ed.), *Peace, War, and Numbers*. Beverly Hills: Sage, 19-48 (the CINC).
 """
 
 from __future__ import annotations
@@ -301,6 +300,7 @@ def walt_threat(
     ideology_excess=None,
     forward=None,
     relevant=None,
+    issue=None,
     check: bool = True,
 ) -> np.ndarray:
     """Walt's threat with geography: projected offensive power times perceived intentions (brief F2).
@@ -321,7 +321,9 @@ def walt_threat(
       ``i``'s proximity to ``j`` to its victim's: ``within`` is ``proximity ** reach_weight``), coloured by UN ideal-point distance, and rivalry, then
       :func:`allied_intentions` (discounted by the commitment ``C_ij`` of a shared pact, except between rivals): a
       state that has revealed no hostility and is no rival is no threat, however strong;
-      times the :func:`commercial_restraint` of their trade (``restraint``, brief T2).
+      times the :func:`commercial_restraint` of their trade (``restraint``, brief T2), and only where ``j`` lies in ``i``'s
+      relevant neighbourhood or has a live issue with it (``issue``, :func:`foedus.theory.relevance.live_issue`; Lemke 2002,
+      Vasquez 1993): elsewhere ``j`` has no intentions towards ``i`` that ``i`` can read.
 
     Parameters
     ----------
@@ -368,23 +370,23 @@ def walt_threat(
     relevant : array (N, N) of float in [0, 1], optional
         As in :func:`revealed_hostility`: the politically relevant dyads (:func:`foedus.theory.relevance.relevant_dyads`;
         Lemke & Reed 2001), the only aggressors whose acts against others ``i`` reads; None: every pair.
+    issue : array (N, N) of float in {0, 1}, optional
+        ``G[i, j]``: ``j`` can threaten ``i`` at all (:func:`foedus.theory.relevance.live_issue`; Lemke 2002), multiplying the intentions. None: every pair.
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
     Returns
     -------
-    array (N, N) of float in [0, 1], diagonal 0 (capability-share units; with the relative
-    exponent ``T_ij <= P_j O_j``, as in :func:`threat_matrix`).
+    array (N, N) of float in [0, 1], diagonal 0 (capability-share units; relative exponent: ``T_ij <= P_j O_j``).
 
     Notes
     -----
-    Published forms vs ours: Walt states the sources of threat without a functional form; the
-    product (a threat needs all of them) and the intentions index are ours. The distance discount
-    is Bueno de Mesquita's published form, applied to offensive rather than total capability.
+    Published forms vs ours: Walt states the sources of threat without a functional form; the product (a threat needs all of
+    them) and the intentions index are ours; the distance discount is Bueno de Mesquita's, applied to offensive capability.
 
     References
     ----------
-    Walt (1987), ch. 2; Bueno de Mesquita (1981), pp. 103-105; Boulding (1962), ch. 12.
+    Walt (1987), ch. 2; Bueno de Mesquita (1981), pp. 103-105; Boulding (1962), ch. 12; Lemke (2002), ch. 4.
     """
     p = _vector("power", power, unit=True, check=check)
     n = p.shape[0]
@@ -399,6 +401,8 @@ def walt_threat(
     )
     if restraint is not None:
         intent = intent * _matrix("restraint", restraint, n, unit=True, check=check)
+    if issue is not None:  # only a state of i's neighbourhood or with a live issue has intentions towards i (Lemke 2002)
+        intent = intent * _matrix("issue", issue, n, unit=True, check=check)
     return _zero_diagonal(projected_capability(p * o, exponent if forward is None else forward, check=check) * intent)
 
 

@@ -385,7 +385,8 @@ def cohesion_state(world: World) -> dict | None:
     # Snyder's alliance security dilemma, per state, from its strongest commitment; allies'
     # risk-taking (their largest hostility) and whether an ally faces the same main threat
     partner_risk, main_threat = risk_and_main_threat(world.state.hostility, world.results.threat)
-    main_threat = np.where(main_threat_of(world) >= 0, main_threat, -1 - np.arange(world.n))  # no perceived main threat: shares none
+    perceived = main_threat_of(world)  # threat10: the perceived main threat itself, not the bare argmax (they differ where no live issue holds)
+    main_threat = np.where(perceived >= 0, perceived, -1 - np.arange(world.n))  # no perceived main threat: shares none
     c_ij, best_of, risk_of_partners, shared = alliance_ties(ag.members, slots, ag.commitment, ag.integration, cohesion, partner_risk, main_threat)
     world.results.ally_credibility = c_ij
     commit, integ, best = best_of.T

@@ -60,13 +60,15 @@ def perceive_threats(world: World) -> None:
     ``i`` or its minor neighbours, read by ``i`` only as far as it lies within the reach the aggressor
     has shown, scaled by UN ideal-point distance, and rivalry; and the ideological distance beyond one camp, which
     threatens without acts in the share ``ideology_alone``: :func:`ideological_excess`, Haas 2005), discounted for allies by the reassurance of their strongest shared security pact
-    (``ally_discount``, :func:`alliance_reassurance`: conditional pledges count in full; a rival's pledge not at all, Thompson 2001, Kydd 2005). There is no reach floor: a superpower reaches far because its
+    (``ally_discount``, :func:`alliance_reassurance`: conditional pledges count in full; a rival's pledge not at all, Thompson 2001, Kydd 2005).
+    There is no reach floor: a superpower reaches far because its
     capability is large. ``reach[i, k] = power_k ** x_ik`` is the capability of ``k`` that
     reaches ``i``, against which ``i`` balances power (F1). Global threats (terrorism,
     proliferation, organised crime) enter as each state's exposure weighted by their intensity
     (:func:`~foedus.theory.threat.global_threat_exposure`) and as the shared exposure of pairs
     (:func:`~foedus.theory.threat.shared_global_threat`). A state names a main threat only when it
-    is at least ``threat_perception_threshold`` times its own capability (:func:`main_threat_of`).
+    is at least ``threat_perception_threshold`` times its own capability and lies in its relevant neighbourhood or has a live issue
+    with it (:func:`main_threat_of`, :func:`live_issues`, kept with the matrix: Lemke 2002, Walt 1987).
     """
     p = world.inputs.params
     x = distance_exponent(world)
@@ -90,6 +92,7 @@ def perceive_threats(world: World) -> None:
             serious=p.ideology_read_hostility, within=aggression_within(world), alone=p.ideology_alone, excess=ideological_excess(world), forward=xf,
             relevant=relevant_dyads(world),
         )
+    world.cache["live_issues"] = (world.results.threat, live_issues(world, world.results.threat))
     key = world.state.global_intensity.tobytes()
     hit = world.cache.get("global_threats")
     if hit is None or hit[0] != key:
@@ -114,11 +117,12 @@ def walt_offensive(world: World) -> np.ndarray:
 
 def main_threat_of(world: World, idx: np.ndarray | None = None) -> np.ndarray:
     """The main threat of the states ``idx`` (all by default): the index of the state that threatens each most, -1 when none is perceived
-    (:func:`foedus.theory.threat.perceived_main_threat` of this year's ``world.results.threat``, threshold ``threat_perception_threshold``, ceiling ``threat_perception_ceiling``, floor ``threat_perception_floor``)."""
+    (:func:`foedus.theory.threat.perceived_main_threat` of this year's ``world.results.threat`` where :func:`live_issues` holds: a state
+    names only a state of its relevant neighbourhood or with a live issue with it, Lemke 2002, Walt 1987; threshold ``threat_perception_threshold``, ceiling ``threat_perception_ceiling``, floor ``threat_perception_floor``)."""
     hit = world.cache.get("main_threat")  # kept for this year's threats (a step that changes them in place drops it)
     if hit is None or hit[0] is not world.results.threat or hit[1] != world.state.year:
         main = th_threat.perceived_main_threat(
-            world.results.threat, world.state.power, threshold=world.inputs.params.threat_perception_threshold, ceiling=world.inputs.params.threat_perception_ceiling,
+            world.results.threat * live_issues(world), world.state.power, threshold=world.inputs.params.threat_perception_threshold, ceiling=world.inputs.params.threat_perception_ceiling,
             floor=world.inputs.params.threat_perception_floor, check=world.inputs.check
         )
         hit = world.cache["main_threat"] = (world.results.threat, world.state.year, main)
@@ -211,12 +215,76 @@ def exposed_states(world: World) -> np.ndarray:
     if hit is None or hit[0] != key:
         minor = 1.0 - world.state.major.astype(float)
         e = minor[None, :] * (1.0 - world.inputs.ideal_distance) if world.inputs.ideal_distance is not None else np.repeat(minor[None, :], world.n, axis=0)
-        e = e * (1.0 - world.state.rivalry) * th_relevance.politically_relevant(
-            world.inputs.contiguous, world.state.major, th_projection.able_to_reach(world.state.power, distance_exponent(world), check=world.inputs.check),
-            alliance_commitment(world) >= CALL_TO_ARMS, check=world.inputs.check,
-        )
+        e = e * (1.0 - world.state.rivalry) * neighbourhood(world)
         e.flags.writeable = False
         hit = world.cache["exposed_states"] = (key, e)
+    return hit[1]
+
+
+def neighbourhood(world: World) -> np.ndarray:
+    """(N, N): ``P[i, k]``, ``k`` lies in ``i``'s relevant neighbourhood (:func:`exposed_states`, :func:`live_issues`; :func:`foedus.theory.relevance.politically_relevant`:
+    contiguous, ``i`` a major power, ``i`` able to reach ``k``, :func:`foedus.theory.projection.able_to_reach`, or an ally in arms of ``i`` borders
+    ``k``; Maoz & Russett 1993, Lemke 2002, Quackenbush 2006). Kept until the majors, the capabilities or the agreements change."""
+    key = (world.state.major.tobytes(), world.inputs.contiguous.tobytes(), world.state.power.tobytes(), world.state.agreements.version)
+    hit = world.cache.get("neighbourhood")
+    if hit is None or hit[0] != key:
+        v = th_relevance.politically_relevant(
+            world.inputs.contiguous, world.state.major, able_to_reach(world),
+            alliance_commitment(world) >= CALL_TO_ARMS, check=world.inputs.check,
+        )
+        v.flags.writeable = False
+        hit = world.cache["neighbourhood"] = (key, v)
+    return hit[1]
+
+
+def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
+    """(N, N): :func:`foedus.theory.relevance.live_issue` of the world, ``G[i, j]``, ``j`` can threaten ``i`` at all: it lies in ``i``'s
+    relevant neighbourhood (:func:`neighbourhood`; Lemke 2002: a minor power's is far smaller than a major's) or is ``i``'s rival or
+    hostile to it at least ``ideology_read_hostility`` or in a territorial dispute with it, or it is at war with a state of ``i``'s
+    neighbourhood and can reach ``i``, or it is the main threat of a great power allied in arms to ``i``
+    (:func:`foedus.theory.relevance.patrons_threat` of the great powers' main threats in ``threat``, the matrix before the issue;
+    Walt 1987, Vasquez 1993, Thompson 2001, Snyder 1997). Without ``threat``: this year's, as :func:`perceive_threats` left it."""
+    hit = world.cache.get("live_issues")
+    if threat is None and hit is not None and hit[0] is world.results.threat:
+        return hit[1]
+    allied = alliance_commitment(world) >= CALL_TO_ARMS
+    p = world.inputs.params
+    main = th_threat.perceived_main_threat(
+        world.results.threat if threat is None else threat, world.state.power, threshold=p.threat_perception_threshold, ceiling=p.threat_perception_ceiling,
+        floor=p.threat_perception_floor, check=world.inputs.check,
+    )
+    g = th_relevance.live_issue(
+        neighbourhood(world), world.state.rivalry, world.state.hostility, serious=world.inputs.params.ideology_read_hostility,
+        territorial=world.inputs.territorial_dispute, able=able_to_reach(world), war=world.state.at_war, within=aggression_within(world),
+        patron=th_relevance.patrons_threat(allied, world.state.major, main, check=world.inputs.check) | camp_adversaries(world), check=world.inputs.check,
+    )
+    if threat is not None:
+        world.cache["live_issues"] = (None, g)  # bound to the gated matrix by perceive_threats
+    return g
+
+
+def camp_adversaries(world: World) -> np.ndarray:
+    """(N, N) bool: :func:`foedus.theory.relevance.camp_adversaries` of :func:`ideological_excess` (Haas 2005, Owen 2010), none for a
+    state whose ideal point is unknown; kept until the excess, the majors or the rivalries change."""
+    e = ideological_excess(world)
+    key = (e.tobytes(), world.state.major.tobytes(), world.state.rivalry.tobytes())
+    hit = world.cache.get("camp_adversaries")
+    if hit is None or hit[0] != key:
+        known = world.inputs.ideal_known if world.inputs.ideal_known is not None else np.ones(world.n, dtype=bool)
+        k = th_relevance.camp_adversaries(e, world.state.major, world.state.rivalry, known=known, check=world.inputs.check)
+        k.flags.writeable = False
+        hit = world.cache["camp_adversaries"] = (key, k)
+    return hit[1]
+
+
+def able_to_reach(world: World) -> np.ndarray:
+    """(N, N) bool: :func:`foedus.theory.projection.able_to_reach` of the year's capabilities (Lemke 2002), kept until they change."""
+    key = world.state.power.tobytes()
+    hit = world.cache.get("able_to_reach")
+    if hit is None or hit[0] != key:
+        a = th_projection.able_to_reach(world.state.power, distance_exponent(world), check=world.inputs.check)
+        a.flags.writeable = False
+        hit = world.cache["able_to_reach"] = (key, a)
     return hit[1]
 
 
@@ -320,7 +388,8 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
     power and the distance it crosses, the intentions and what makes them (hostility, the
     hostility revealed towards ``i``'s neighbours, ideal-point distance, rivalry), the distance-discount exponent and the
     one from ``j``'s home (lower when ``j``'s forces reach ``i`` from an ally's territory: :func:`forward_distance_exponent`) and the
-    reassurance of a pact the two share (``ally_commitment``, :func:`alliance_reassurance`), which discounts them.
+    reassurance of a pact the two share (``ally_commitment``, :func:`alliance_reassurance`), which discounts them, and whether ``j``
+    can threaten ``i`` at all (``live_issue``, :func:`live_issues`).
     A pair whose ``j`` is -1 (no main threat, :func:`main_threat_of`) gets None.
     """
     i, j = np.asarray(i, dtype=np.intp), np.asarray(j, dtype=np.intp)
@@ -354,7 +423,8 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
             "distance_exponent", "home_distance_exponent")  # below home_: projected from an ally's territory (forward presence)
     known = world.inputs.ideal_distance is not None  # the ideological distance beyond one camp, read without acts (Haas 2005)
     extra = {"ideology_alone": world.inputs.params.ideology_alone if known else None, "ideological_excess": ideological_excess(world)[i, j].tolist() if known else None}
-    return [{**{k: (None if v != v else v) for k, v in zip(keys, row)}, "ideology_alone": extra["ideology_alone"],
+    issue = live_issues(world)[i, j].tolist()  # 1: j lies in i's relevant neighbourhood or has a live issue with it (else i cannot name it)
+    return [{**{k: (None if v != v else v) for k, v in zip(keys, row)}, "ideology_alone": extra["ideology_alone"], "live_issue": issue[k],
              "ideological_excess": None if extra["ideological_excess"] is None else extra["ideological_excess"][k]} for k, row in enumerate(rows)]
 
 
@@ -363,7 +433,7 @@ def threat_of(
     exponent: np.ndarray, power: np.ndarray, offensive: np.ndarray, ally_discount: float, exposed: np.ndarray | None = None, aggression_floor: float = 0.0,
     *, weight: np.ndarray | None = None, restraint: np.ndarray | None = None, belied: float | None = None, serious: float | None = None,
     within: np.ndarray | None = None, alone: float = 0.0, camp: float = 0.0, excess: np.ndarray | None = None, forward: np.ndarray | None = None,
-    relevant: np.ndarray | None = None,
+    relevant: np.ndarray | None = None, issue: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Walt's threat with geography and the reach of every state, in one compiled pass (brief F1, F2).
 
@@ -379,7 +449,8 @@ def threat_of(
     ``alone``, ``camp`` and ``excess`` the theory's ``ideology_alone``, ``ideology_camp`` and ``ideology_excess`` (the share of the ideological
     distance beyond one camp that threatens without acts; Haas 2005; ``excess`` None: from ``ideal_distance`` and ``camp``);
     ``forward`` the theory's ``forward`` (the exponents with forward presence for the threat and the reach; None: ``exponent``);
-    ``relevant`` the theory's ``relevant`` (the politically relevant dyads whose aggressor's acts against others count; None: every pair).
+    ``relevant`` the theory's ``relevant`` (the politically relevant dyads whose aggressor's acts against others count; None: every pair);
+    ``issue`` the theory's ``issue`` (0 or 1 per pair, :func:`foedus.theory.relevance.live_issue`; None: every pair), applied to the result.
     """
     w0, w1, w2 = _INTENT_WEIGHTS
     denom = w0 + (w1 if ideal_distance is not None else 0.0) + w2
@@ -403,6 +474,8 @@ def threat_of(
         np.ascontiguousarray(exponent if forward is None else forward, dtype=float),
         np.zeros((0, 0)) if relevant is None else np.ascontiguousarray(relevant, dtype=float),
     )
+    if issue is not None:  # 0 or 1: exact in any order (the theory multiplies the intentions)
+        out *= issue
     return out, reach
 
 
