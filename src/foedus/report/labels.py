@@ -228,6 +228,8 @@ FACTORS = {
     "nonaggression_standing": lazy_gettext("standing of non-aggression pledges"),
     "threat_between": lazy_gettext("threat between the partners"),
     "pledge_credibility": lazy_gettext("credibility of each partner's pledge of non-aggression"),
+    "fighting_credibility": lazy_gettext("credibility of each partner's pledge to fight (a rival's is discounted by distrust)"),
+    "concession_counted": lazy_gettext("share of the partner's concessions each side counts (only where it has interests)"),
     "target_nuclear_armed": lazy_gettext("whether each partner's target holds nuclear weapons (an attack on it is worth nothing)"),
     "common_threat": lazy_gettext("common threat"),
     "founding_threat": lazy_gettext("founding threat"),
