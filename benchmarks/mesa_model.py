@@ -80,6 +80,16 @@ that reaches the partner (:meth:`State.concession_reach`; Boulding 1962, Lemke 2
 members' vote on a candidate by their share of the alliance's new commitment
 (:func:`foedus.theory.consent.accession_cost`, :func:`~foedus.theory.consent.burden_shares`; Olson &
 Zeckhauser 1966; the leader alone trades autonomy, Morrow 1991) in :meth:`Alliance.admits_candidate`.
+After the session-10 merge (integ10 556ad96; mesafollow): a rival's pledge to fight beside one discounted as its
+promise not to attack is (``credible_fighting_pledges``: :func:`foedus.theory.reassurance.credible_pledges` on the
+protection, bandwagoning and tethering whole, and the aggrandisement, in :meth:`AllianceModel.year_values`, and on
+the protection of joining, :meth:`AllianceModel.credible_protection`; Kydd 2005), concessions counted only where the
+receiver has interests (:func:`foedus.theory.exchange.concession_interest`, in :meth:`State.concession_reach`), an
+institution's binding of the autonomy exchange and the value its general assets retain at exit
+(:meth:`Alliance.institution`: :func:`foedus.theory.integration.bound_autonomy`, :func:`~foedus.theory.integration.retained_value`;
+Ikenberry 2001, Wallander 2000), the milieu a candidate gains (:func:`foedus.theory.consent.milieu_value`, in
+:meth:`State.best_accession`) and the community of democracies' vote (:meth:`Alliance.community`,
+:func:`foedus.theory.consent.community_entrapment`; Schimmelfennig 2001).
 Left out, because other helpers were rewriting them on that day and a peer of them would be stale
 at once: capabilities and arming, threat
 perception, the blocs (multilateral founding), alliance politics (cohesion, dissolution), crises,
