@@ -80,6 +80,16 @@ that reaches the partner (:meth:`State.concession_reach`; Boulding 1962, Lemke 2
 members' vote on a candidate by their share of the alliance's new commitment
 (:func:`foedus.theory.consent.accession_cost`, :func:`~foedus.theory.consent.burden_shares`; Olson &
 Zeckhauser 1966; the leader alone trades autonomy, Morrow 1991) in :meth:`Alliance.admits_candidate`.
+After the session-10 merge (integ10 556ad96; mesafollow): a rival's pledge to fight beside one discounted as its
+promise not to attack is (``credible_fighting_pledges``: :func:`foedus.theory.reassurance.credible_pledges` on the
+protection, bandwagoning and tethering whole, and the aggrandisement, in :meth:`AllianceModel.year_values`, and on
+the protection of joining, :meth:`AllianceModel.credible_protection`; Kydd 2005), concessions counted only where the
+receiver has interests (:func:`foedus.theory.exchange.concession_interest`, in :meth:`State.concession_reach`), an
+institution's binding of the autonomy exchange and the value its general assets retain at exit
+(:meth:`Alliance.institution`: :func:`foedus.theory.integration.bound_autonomy`, :func:`~foedus.theory.integration.retained_value`;
+Ikenberry 2001, Wallander 2000), the milieu a candidate gains (:func:`foedus.theory.consent.milieu_value`, in
+:meth:`State.best_accession`) and the community of democracies' vote (:meth:`Alliance.community`,
+:func:`foedus.theory.consent.community_entrapment`; Schimmelfennig 2001).
 Left out, because other helpers were rewriting them on that day and a peer of them would be stale
 at once: capabilities and arming, threat
 perception, the blocs (multilateral founding), alliance politics (cohesion, dissolution), crises,
@@ -99,6 +109,7 @@ from foedus.schema import OBLIGATIONS
 from foedus.sim.scenario import Scenario
 from foedus.sim.start import build_world
 from foedus.sim.steps import DEFAULT_STEPS
+from foedus.sim.steps._common import MOTIVES
 from foedus.sim.steps.formation import (
     FORM_COMMITMENT,
     FORM_GOODS,
@@ -110,6 +121,7 @@ from foedus.theory import choice as th_choice
 from foedus.theory import consent as th_consent
 from foedus.theory import deterrence_extended as th_deter
 from foedus.theory import exchange as th_exchange
+from foedus.theory import integration as th_integ
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
 from foedus.theory import portfolio as th_portfolio
@@ -177,6 +189,7 @@ class State(mesa.Agent):
         # what foedus's record step keeps of each state every year (Recorder.record_year); static here
         self.milex, self.milper, self.population = float(world.state.milex[i]), float(world.state.milper[i]), float(world.inputs.population[i])
         self.cinc, self.major, self.tier = float(world.state.cinc[i]), bool(world.state.major[i]), int(tiers[i])
+        self.milper0 = float(world.state.milper0[i])  # forces of its own in the record (alignment._community's art. 10 test)
         self.since = int(world.inputs.since[i])
         # its first entry into the system, for the age of its relationships (formation.entry_years: WorldInputs.entered, else since)
         self.entered = int((world.inputs.since if world.inputs.entered is None else world.inputs.entered)[i])
@@ -256,15 +269,16 @@ class State(mesa.Agent):
         ``local_balance_threshold`` (:func:`foedus.theory.deterrence_extended.local_balance`; Huth 1988); 1.0 where both are 0."""
         m = self.model
         p = m.params
+        interest = m.concession_interest[self.index][None, :] if m.concession_interest is not None else None
         if p.concession_reach_threshold == 0 and p.local_balance_threshold == 0:
-            return 1.0
+            return 1.0 if interest is None else interest
         col = m.reach[:, self.index]  # how far it reaches each partner (R[j, i])
         rho = col / self.power if self.power > 0 else np.zeros(len(col))
         rho[self.index] = 1.0
         inside = th_exchange.sphere_of_influence(np.clip(rho, 0.0, 1.0), p.concession_reach_threshold, check=False)
         if p.local_balance_threshold > 0:
             inside = inside * th_exchange.sphere_of_influence(m.local_balance[self.index], p.local_balance_threshold, check=False)
-        return inside[None, :]
+        return inside[None, :] if interest is None else inside[None, :] * interest
 
     def take_view(self, capacity: float) -> None:
         """Its portfolio and unit cost (``alignment._Alliances``): alliances over commitment capacity, ``alliance_cost * (1 + m) ** e``."""
@@ -435,13 +449,18 @@ class State(mesa.Agent):
                 continue
             join = th_choice.join_utilities(m.goods_join, al.membership_row()[None, :], aggregate="capability", power=m.powers, states=[self.index])
             value = float(np.dot(join[:, 0, 0], al.join_goods.astype(float)))
+            # the milieu is common: what each democratic member gains from its entry, it gains from each of them (consent.milieu_value;
+            # Wolfers 1962, Kydd 2001), in a protective treaty only
+            milieu = float(th_consent.milieu_value(m.regimes, m.proximity, al.membership_row()[None, :], [self.index], weight=p.milieu_weight).sum(axis=1)[0])
+            value = value + milieu * float(al.join_goods[0])
             # the newcomer's burden share of the k members' defence and of the leader's (consent.candidate_base_cost, newcomer_share)
             args = ([float(m.powers[self.index])], [sum(float(m.powers[o.index]) for o in al.members)], [len(al.members)])
             base = float(th_consent.candidate_base_cost([self.unit_cost], args[2], args[0], args[1], exponent=p.commitment_exponent)[0])
             sigma = float(th_consent.newcomer_share(*args)[0])
             prot = float(al.goods[0])
             j = al.top[0].index
-            cost = float(th_ob.commitment_cost(base, al.commitment, self.autonomy[j] * prot, autonomy_weight=p.autonomy_weight, burden=self.burden[j] * prot * sigma,
+            keep = al.institution(len(al.members) >= 2)[0]  # its concession as the institution binds it (Ikenberry 2001)
+            cost = float(th_ob.commitment_cost(base, al.commitment, self.autonomy[j] * (prot * keep), autonomy_weight=p.autonomy_weight, burden=self.burden[j] * prot * sigma,
                                                burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost, check=False))
             if best is None or value - cost > best[0]:
                 best = (value - cost, al, value, cost)
@@ -452,7 +471,8 @@ class Alliance(mesa.Agent):
     """A security alliance in force: its members (state -> entry year), obligations and what they provide."""
 
     def __init__(
-        self, model: AllianceModel, members: dict, obligations, *, commitment: float, admits: bool, institutionalised: int = 0, ident: int | None = None
+        self, model: AllianceModel, members: dict, obligations, *, commitment: float, admits: bool, institutionalised: int = 0, ident: int | None = None,
+        integration: float = 0.0, wartime: bool = False,
     ) -> None:
         super().__init__(model)
         if ident is None:
@@ -466,9 +486,39 @@ class Alliance(mesa.Agent):
         self.commitment = float(commitment)
         self.admits = bool(admits)
         self.institutionalised = int(institutionalised)
+        self.integration = min(max(float(integration), 0.0), 1.0)  # the integration its forces reached (static here: politics is off)
+        self.wartime = bool(wartime)
         self.value_start: dict[State, float] = {}
         self.last_exit: dict[State, int] = {}
         self.top = (None, None)
+
+    def institution(self, multilateral: bool) -> tuple[float, float]:
+        """Its binding and general assets (``alignment._institution``): the share of Morrow's autonomy exchange its institution
+        keeps (:func:`foedus.theory.integration.bound_autonomy` of its :func:`~foedus.theory.integration.institutional_assets`,
+        ``institutional_binding``; Ikenberry 2001) and its integration, none for a pact made for a war, scaled by
+        ``general_asset_retention`` (Wallander 2000); both only when ``multilateral``."""
+        p = self.model.params
+        mult = 1.0 if multilateral else 0.0
+        assets = float(th_integ.institutional_assets(self.institutionalised / 2.0, self.integration, check=False)) * mult
+        keep = float(th_integ.bound_autonomy(1.0, assets, binding=p.institutional_binding, check=False))
+        general = (0.0 if self.wartime else self.integration) * mult * p.general_asset_retention
+        return keep, general
+
+    def community(self, cand: State) -> tuple[bool, bool]:
+        """Whether it is a community of democracies and ``cand`` qualifies (``alignment._community``; Schimmelfennig 2001):
+        assets of at least one half and its members' mean democracy at least ``community_standard``; the candidate's
+        democracy at least the standard, of the region most members are of, with forces of its own."""
+        p = self.model.params
+        if p.community_standard >= 1.0:
+            return False, False
+        assets = float(th_integ.institutional_assets(self.institutionalised / 2.0, self.integration, check=False))
+        members = self.ordered()
+        mean = sum(s.regime for s in members) / max(len(members), 1)
+        counts = [0] * len(th_ob.COW_REGIONS)
+        for s in members:
+            counts[s.region] += 1
+        home = counts.index(max(counts))  # the first region of the most members (np.argmax)
+        return (assets >= 0.5 and mean >= p.community_standard), (cand.regime >= p.community_standard and cand.region == home and cand.milper0 > 0)
 
     def ordered(self) -> list[State]:
         """Its members in state order (as the simulator's membership arrays list them)."""
@@ -531,9 +581,11 @@ class Alliance(mesa.Agent):
         cred = m.credibility()  # each member's credibility of the candidate's pledge (formation.pledge_credibility)
         # each member's share of the alliance's new commitment (Olson & Zeckhauser 1966; the leader alone trades autonomy, Morrow 1991)
         shares = th_consent.burden_shares(self.membership_row()[None, :], m.powers)[0]
+        keep = self.institution(len(self.members) >= 2)[0]  # the leader's gain in autonomy, bound as the newcomer's concession
+        community, qualified = self.community(cand)  # a community of democracies and a candidate that shares its values (Schimmelfennig 2001)
         cost = th_consent.accession_cost(
             shares[[mem.index for mem in members]][None, :], [mem.unit_cost for mem in members], [self.commitment],
-            [[mem.burden[c] for mem in members]], [[mem.autonomy[c] for mem in members]], [members.index(self.top[0])],
+            [[mem.burden[c] for mem in members]], [[mem.autonomy[c] * keep for mem in members]], [members.index(self.top[0])],
             protection=[prot], autonomy_weight=p.autonomy_weight, burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost,
         )[0].tolist()
         for mem, k in zip(members, cost):
@@ -542,7 +594,12 @@ class Alliance(mesa.Agent):
                 v += m.goods_join[g, mem.index, c] * (1.0 if self.join_goods[g] else 0.0)
             v += p.milieu_weight * cand.regime * mem.regime * mem.proximity[c] * prot  # consent.milieu_value (Wolfers 1962)
             distrust = cred[mem.index, c] <= 0.0  # consent.rival_veto: a rival's pledge is cheap talk (Kydd 2005)
-            if th_ob.admission_votes(v, k, (mem.main == c and bool(prot)) or distrust, True, cand.main == mem.index):
+            vetoed = (mem.main == c and bool(prot)) or distrust
+            vote = bool(th_ob.admission_votes(v, k, vetoed, True, cand.main == mem.index))
+            if community and qualified and not vetoed and cand.main != mem.index:  # consent.community_entrapment
+                security = shares[mem.index] * self.commitment * p.defence_burden_weight * mem.burden[c] * prot
+                vote = bool(th_consent.community_entrapment([[vote]], [[True]], [[v]], [[security]], [True], [True])[0, 0])
+            if vote:
                 votes += 1.0
             if cand.dispute[mem.index]:
                 disputes += 1
@@ -577,6 +634,14 @@ class AllianceModel(mesa.Model):
         burden = th_ob.defence_burden(self.threat, self.powers, reach=self.reach, check=False)
         # each defender's local balance in each protege's theatre (Huth 1988), model-wide like the burden (threats do not move here)
         self.local_balance = th_deter.local_balance(self.threat, self.reach, check=False)
+        # whether each state has interests where each partner lies (formation.concession_reach: exchange.concession_interest;
+        # Morrow 1991, Maoz & Russett 1993), model-wide like the local balance (contiguity and the majors do not move here)
+        p = self.params
+        self.concession_interest = None
+        if p.concession_interest_weight > 0 and world.inputs.contiguous is not None and world.inputs.contiguous.shape == (n, n):
+            self.concession_interest = th_exchange.concession_interest(world.inputs.contiguous, world.state.major, weight=p.concession_interest_weight, check=False)
+        self.regimes = np.array([s.regime for s in self.states])
+        self.proximity = np.stack([s.proximity for s in self.states])
         pair_share = th_consent.pair_burden_shares(self.powers)  # each side's share of a new pair's defence (alignment._pair_burden)
         for s in self.states:
             s.burden = burden[s.index]
@@ -590,7 +655,8 @@ class AllianceModel(mesa.Model):
                 continue
             members = {self.states[i]: int(ag.entry_year[a, i]) for i in range(n) if ag.members[a, i]}
             al = Alliance(self, members, ag.obligations[a], commitment=float(ag.commitment[a]), admits=bool(ag.admits[a]),
-                          institutionalised=int(ag.institutionalised[a]), ident=int(ag.agreement_id[a]))
+                          institutionalised=int(ag.institutionalised[a]), ident=int(ag.agreement_id[a]),
+                          integration=float(ag.integration[a]), wartime=bool(ag.wartime[a]))
             for i in range(n):
                 if ag.members[a, i] and not np.isnan(ag.value_start[a, i]):
                     al.value_start[self.states[i]] = float(ag.value_start[a, i])
@@ -661,7 +727,30 @@ class AllianceModel(mesa.Model):
         )
         if p.pledge_credibility_weight > 0:  # formation.credible_goods: a pledge from a sworn enemy is cheap talk (Kydd 2005)
             goods[1] *= self.credibility()
+        fight = self.fighting_credibility()
+        if fight is not None:  # and so is its pledge to fight beside one: protection (bandwagoning, tethering whole) and aggrandisement
+            goods[0], goods[4] = th_reassure.credible_pledges(goods[0], self.kept(u), goods[4], fight, check=False)
         return u, goods
+
+    def fighting_credibility(self):
+        """``formation.fighting_credibility``: ``1 - s (1 - c)``, ``s`` ``credible_fighting_pledges`` (None where off)."""
+        p = self.params
+        if p.pledge_credibility_weight == 0 or p.credible_fighting_pledges == 0:
+            return None
+        return 1.0 - p.credible_fighting_pledges * (1.0 - self.credibility())
+
+    @staticmethod
+    def kept(u: np.ndarray) -> np.ndarray:
+        """``formation._kept``: the protection that does not rest on the partner's pledge to fight (bandwagoning, tethering)."""
+        return u[MOTIVES.index("bandwagon")] + u[MOTIVES.index("tether")]
+
+    def credible_protection(self, u: np.ndarray) -> np.ndarray:
+        """``formation.credible_protection``: the protection of joining a treaty at the fighting credibility (Kydd 2005)."""
+        total = u.sum(axis=0)
+        fight = self.fighting_credibility()
+        if fight is None:
+            return total
+        return th_reassure.credible_pledges(total, self.kept(u), np.zeros_like(total), fight, check=False)[0]
 
     def abstention_terms(self) -> dict:
         """``formation.abstention_terms``: each pair's chance of war over the horizon (:meth:`State.war_risk_row`, from
@@ -727,10 +816,12 @@ class AllianceModel(mesa.Model):
                 # the risk of defending in its share of the alliance's defence (consent.burden_shares; Olson & Zeckhauser 1966)
                 protect = float(al.goods[0])
                 share = float(th_consent.burden_shares(al.membership_row()[None, :], self.powers)[0, s.index])
-                cost = s.cost_to(partner.index, base, al.commitment, protect, signing=False, risk=protect * share)
+                keep, general = al.institution(len(al.members) >= 3)  # an institution of three or more binds the exchange
+                cost = s.cost_to(partner.index, base, al.commitment, protect * keep, signing=False, risk=protect * share)
                 rate = p.exit_rate * (1.0 - p.institution_protection * al.institutionalised / 2.0)
-                exit_p = rate * float(th_ob.inertia_exit_probability(stay, start, cost, rate=1.0, check=False))
-                if self.random.random() < exit_p and stay < cost:
+                kept = float(th_integ.retained_value(stay, start, general, check=False))  # what leaving forfeits (Wallander 2000)
+                exit_p = rate * float(th_ob.inertia_exit_probability(kept, start, cost, rate=1.0, check=False))
+                if self.random.random() < exit_p and kept < cost:
                     leaving.append((s, al))
         for s, al in leaving:
             del al.members[s]
@@ -757,7 +848,8 @@ class AllianceModel(mesa.Model):
             members = {i: self.year, j: self.year}
             for c in extra:
                 members[c] = self.year
-            al = Alliance(self, members, FORM_OBLIGATIONS[f], commitment=float(commitment_strength(FORM_OBLIGATIONS[f])), admits=bool(extra))
+            al = Alliance(self, members, FORM_OBLIGATIONS[f], commitment=float(commitment_strength(FORM_OBLIGATIONS[f])), admits=bool(extra),
+                          wartime=bool(i.at_war.any() or j.at_war.any()))
             self.alliances.append(al)
             self.events.append((self.year, "formation", al.ident, i.ccode, j.ccode))
 
@@ -843,7 +935,7 @@ class AllianceModel(mesa.Model):
             return
         # joining counts no tethering (foedus.theory.alignment.accession_motives)
         self.goods_join = self.goods.copy()
-        self.goods_join[0] = th_align.accession_motives(u).sum(axis=0)
+        self.goods_join[0] = self.credible_protection(th_align.accession_motives(u))  # a rival member's pledge to defend one is cheap talk too
         considering.do("step")  # each reconsidering state's best option (State.step)
         proposals, choices = [], []
         for s in considering:
