@@ -295,9 +295,7 @@ def relevant_dyads(world: World) -> np.ndarray:
     key = (world.state.major.tobytes(), world.inputs.contiguous.tobytes(), world.state.power.tobytes())
     hit = world.cache.get("relevant_dyads")
     if hit is None or hit[0] != key:
-        v = th_relevance.relevant_dyads(
-            world.inputs.contiguous, world.state.major, th_projection.able_to_reach(world.state.power, distance_exponent(world), check=world.inputs.check), check=world.inputs.check
-        )
+        v = th_relevance.relevant_dyads(world.inputs.contiguous, world.state.major, able_to_reach(world), check=world.inputs.check)
         v.flags.writeable = False
         hit = world.cache["relevant_dyads"] = (key, v)
     return hit[1]
