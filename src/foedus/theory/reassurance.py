@@ -31,7 +31,7 @@ decolonised states), 3 of 12 in 1816-1914. Per state-year, though, entrants foun
 than the other members in the in-sample eras (:func:`foedus.analysis.entrants.entrant_formation`:
 1946-1989 non-aggression 0.88 times the others' rate, 95 % 0.61-1.23; all obligations, 1816-1914 and
 1946-1989 pooled, 1.04, 0.86-1.24); only 1990-2018 shows a surge (5.8). The simulator's prior
-:math:`\pi` is set to reproduce that in-sample ratio (``nonaggression_prior``).
+:math:`\\pi` is set to reproduce that in-sample ratio (``nonaggression_prior``).
 
 The same uncertainty bears on a pledge of neutrality (:func:`unread_alignment`): whether a partner
 of unread intentions would join another state's attack on one, worth the pressure its reach would
