@@ -59,3 +59,39 @@ def test_rates_are_nan_without_dyads():
     h = toy_history([], first_year=1990, last_year=1991, states={2: (1816, None)})
     t = dyad_formation(h, 1990, 1991, CONT)
     assert np.isnan(t.loc["other", "rate"]) and t.loc["other", "dyad_years"] == 0
+
+
+def test_split_major_separates_the_other_pairs_with_a_major_power():
+    h = _h([
+        {"id": 1, "start": 1995, "end": None, "members": [2, 40], "obligations": ("consultation",)},
+        {"id": 2, "start": 1996, "end": None, "members": [40, 41], "obligations": ("nonaggression",)},
+    ])
+    sy = h.state_years.copy()
+    sy["major"] = sy["ccode"] == 2
+    h.state_years = sy
+    t = dyad_formation(h, 1990, 1999, CONT, split_major=True)
+    assert list(t.index) == ["contiguous", "other_major", "other_minor"]
+    # the major (2) with 40 every year and with 41 from 1994 (its land neighbour 20 is contiguous)
+    assert t.loc["other_major", "dyad_years"] == 10 + 6
+    assert t.loc["other_minor", "dyad_years"] == 38 - 16
+    assert t.loc["other_major", "rate_consultation"] == pytest.approx(1000.0 / 16)
+    assert t.loc["other_minor", "rate_nonaggression"] == pytest.approx(1000.0 / 22)
+    # the split adds up to the unsplit other pairs
+    u = dyad_formation(h, 1990, 1999, CONT)
+    assert t.loc[["other_major", "other_minor"], "pacts"].sum() == u.loc["other", "pacts"]
+
+
+def test_the_record_forms_pacts_at_a_per_dyad_hazard_nearly_constant_across_eras(record):
+    # the module's claim: bilateral pacts of non-contiguous pairs 0.45, 0.78, 0.42, 0.41 per 1,000 dyad-years
+    # (ATOP 5.1, COW direct contiguity); land neighbours 7.6, 15.7, 7.9, 9.7
+    c = record.extras["contiguity"]
+    rates = {e: dyad_formation(record, *e, c) for e in ((1816, 1914), (1946, 1989), (1990, 2018))}
+    other = [t.loc["other", "rate"] for t in rates.values()]
+    near = [t.loc["contiguous", "rate"] for t in rates.values()]
+    assert max(other) / min(other) < 1.2 and 0.3 < min(other)
+    assert max(near) / min(near) < 1.4 and min(near) > 10 * max(other)
+    # with a major power, the other pairs' non-defence pacts: as frequent after 1990 as in 1946-1989, defence pacts far rarer
+    m = {e: dyad_formation(record, *e, c, split_major=True).loc["other_major"] for e in ((1946, 1989), (1990, 2018))}
+    nondef = {e: r["rate"] - r["rate_defense"] for e, r in m.items()}
+    assert 0.7 < nondef[(1990, 2018)] / nondef[(1946, 1989)] < 1.5
+    assert m[(1990, 2018)]["rate_defense"] < 0.25 * m[(1946, 1989)]["rate_defense"]

@@ -33,6 +33,9 @@ from foedus.schema import History
 __all__ = ["dyad_formation", "system_members"]
 
 GROUPS = ("contiguous", "other")
+MAJOR_GROUPS = ("contiguous", "other_major", "other_minor")
+"""The groups with ``split_major``: the other pairs split by whether one of the two is a major power that year."""
+OBLIGATIONS = ("defense", "offense", "neutrality", "nonaggression", "consultation")
 
 
 def system_members(history: History, year: int) -> np.ndarray:
@@ -75,7 +78,7 @@ def _signing_pairs(history: History, first: int, last: int, bilateral_only: bool
 
 def dyad_formation(
     history: History, first: int, last: int, contiguity: pd.DataFrame, *, max_conttype: int = 1, bilateral_only: bool = True,
-    min_begun_id: int | None = None,
+    min_begun_id: int | None = None, split_major: bool = False,
 ) -> pd.DataFrame:
     """Signing pairs per 1,000 dyad-years in ``first..last``, for contiguous and other pairs of system members, by obligation.
 
@@ -94,11 +97,14 @@ def dyad_formation(
         Count the founding pairs of bilateral pacts only (default).
     min_begun_id : int, optional
         In a run, the first id of an agreement formed during the run.
+    split_major : bool
+        Split the other pairs into ``other_major`` (one of the two a major power that year, ``history.state_years.major``)
+        and ``other_minor`` (:data:`MAJOR_GROUPS`).
 
     Returns
     -------
-    DataFrame indexed by group (``contiguous``, ``other``): ``dyad_years``, ``pacts`` (signing pairs), ``rate``
-    (per 1,000 dyad-years) and ``rate_<obligation>`` for each strongest obligation.
+    DataFrame indexed by group (``contiguous``, ``other``, or :data:`MAJOR_GROUPS`): ``dyad_years``, ``pacts`` (signing
+    pairs), ``rate`` (per 1,000 dyad-years) and ``rate_<obligation>`` for each strongest obligation.
 
     Examples
     --------
@@ -111,29 +117,57 @@ def dyad_formation(
     ([2.0, 1.0, 500.0], 4.0)
     """
     pairs = _signing_pairs(history, first, last, bilateral_only, min_begun_id)
-    obligations = ("defense", "offense", "neutrality", "nonaggression", "consultation")
-    sy = {g: 0 for g in GROUPS}
-    counts = {g: {o: 0 for o in (*obligations, "all")} for g in GROUPS}
+    groups = MAJOR_GROUPS if split_major else GROUPS
+    sy = {g: 0 for g in groups}
+    counts = {g: {o: 0 for o in (*OBLIGATIONS, "all")} for g in groups}
+    majors = _majors(history) if split_major else {}
     for year in range(int(first), int(last) + 1):
         members = system_members(history, year)
-        n = len(members)
         inside = set(members.tolist())
         cont = {d for d in _contiguous_in(contiguity, year, max_conttype) if d[0] in inside and d[1] in inside}
-        sy["contiguous"] += len(cont)
-        sy["other"] += n * (n - 1) // 2 - len(cont)
+        group_of = _grouper(cont, majors.get(year, set()) & inside, split_major)
+        for g, n in _pair_counts(len(members), cont, majors.get(year, set()) & inside, split_major).items():
+            sy[g] += n
         py = pairs[pairs["year"] == year]
         for a, b, o in zip(py["ccode1"].tolist(), py["ccode2"].tolist(), py["obligation"].tolist()):
-            if a not in inside or b not in inside:
-                continue
-            g = "contiguous" if (a, b) in cont else "other"
-            counts[g]["all"] += 1
-            if o in counts[g]:
-                counts[g][o] += 1
+            if a in inside and b in inside:
+                g = group_of(a, b)
+                counts[g]["all"] += 1
+                if o in counts[g]:
+                    counts[g][o] += 1
     rows = {}
-    for g in GROUPS:
+    for g in groups:
         d = float(sy[g])
         row = {"dyad_years": d, "pacts": float(counts[g]["all"]), "rate": 1000.0 * counts[g]["all"] / d if d else float("nan")}
-        for o in obligations:
+        for o in OBLIGATIONS:
             row[f"rate_{o}"] = 1000.0 * counts[g][o] / d if d else float("nan")
         rows[g] = row
     return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def _majors(history: History) -> dict[int, set[int]]:
+    """year -> the ccodes that are major powers that year (``history.state_years.major``)."""
+    sy = history.state_years
+    m = sy[sy["major"].astype(bool)]
+    return {int(y): set(g["ccode"].astype("int64").tolist()) for y, g in m.groupby("year")}
+
+
+def _pair_counts(n: int, cont: set, majors: set, split_major: bool) -> dict[str, int]:
+    """The pairs of each group among ``n`` members with the contiguous pairs ``cont`` and the major powers ``majors``."""
+    other = n * (n - 1) // 2 - len(cont)
+    if not split_major:
+        return {"contiguous": len(cont), "other": other}
+    k = len(majors)
+    with_major = k * (n - k) + k * (k - 1) // 2 - sum(1 for a, b in cont if a in majors or b in majors)
+    return {"contiguous": len(cont), "other_major": with_major, "other_minor": other - with_major}
+
+
+def _grouper(cont: set, majors: set, split_major: bool):
+    def group_of(a: int, b: int) -> str:
+        if (a, b) in cont:
+            return "contiguous"
+        if not split_major:
+            return "other"
+        return "other_major" if (a in majors or b in majors) else "other_minor"
+
+    return group_of
