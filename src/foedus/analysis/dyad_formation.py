@@ -18,7 +18,15 @@ hazard of the *other* pairs is nearly the same in every era, 0.46 per 1,000 dyad
 6.6, 14.5, 7.7 and 9.2. So the record's formation per state-year rises from 1946-1989 to
 1990-2018 because the system holds more pairs per state (about 125 members on average in
 1946-1989, 185 in 1990-2018), not because a pair signs more readily: a model whose per-pair
-hazard is right in 1946-1989 should keep it when the system grows.
+hazard is right in 1946-1989 should keep it when the system grows. Split by a major power
+(``split_major``), the non-contiguous pairs with one sign non-aggression pacts at 1.05 per 1,000
+dyad-years in 1946-1989 and 1.04 in 1990-2018 (consultation 0.48 and 0.72) while their defence
+pacts fall from 1.25 to 0.18: the great powers' treaties of friendship with distant states are
+as old as the Cold War (the Soviet Union's and China's with Egypt, India, Iraq, Angola, Ethiopia,
+Guinea, Mali), and so are the 1990s ones (France, Germany, Italy, Spain, Russia with the
+post-communist states). Of the record's bilateral pacts of 1946-1989, 42 defence and 24 other
+pacts join land neighbours, 31 and 40 a major power and a state it does not border, 30 and 42
+two other states.
 """
 
 from __future__ import annotations
