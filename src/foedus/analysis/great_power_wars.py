@@ -15,8 +15,8 @@ Russia), the Austro-Sardinian (1859, France against Austria), the Seven Weeks' (
 Franco-Prussian (1870), the Russo-Japanese (1904) and the First World War (1914); 1919-1938
 Changkufeng (1938, the Soviet Union and Japan); 1946-1989 Korea (1950, China against the United
 States, Britain and France); 1990-2007 none. Great-power war became rare after 1815 (Levy 1983,
-*War in the Modern Great Power System, 1495-1975*: Table 4.1, fewer great-power wars per century
-in the nineteenth and twentieth than in any earlier century); a simulator that starts a war
+*War in the Modern Great Power System, 1495-1975*: the frequency of war among the great powers fell
+over the five centuries while its severity rose); a simulator that starts a war
 between two great powers every few years of 1900-1913 misreads the era.
 
 References

@@ -3,7 +3,7 @@
 :func:`war_onset_dyad_years` takes the non-directed dyad-years of the COW system with the
 covariates of :mod:`foedus.analysis.rivalry` (contiguity, parity, rivalry, joint democracy) and
 adds what :data:`foedus.theory.war_onset.WAR_ONSET_TERMS` needs: ``any_major`` (at least one COW
-major power), ``defence_pact`` (the pair shares an ATOP defence pact in the year: Leeds et al.
+major power), ``joint_major`` (both are: Bremer's major-major class), ``defence_pact`` (the pair shares an ATOP defence pact in the year: Leeds et al.
 2002's dyad-years, peacesciencer's ``atop_alliance``), ``joint_nuclear`` (both nuclear-armed in the
 year, :func:`foedus.data.nuclear.nuclear_armed`: Gartzke & Kroenig 2009), ``conquest_norm``
 (:func:`foedus.theory.war_onset.conquest_norm_term` of the territorial integrity norm's date,
@@ -106,6 +106,7 @@ def war_onset_dyad_years(data_dir: Path | None = None, *, first: int = 1816, las
     t = y - first
     out["log_distance"] = th.log_distance(great_circle_km(lat[t, a], lng[t, a], lat[t, b], lng[t, b]))
     out["any_major"] = major[y - first, a] | major[y - first, b]
+    out["joint_major"] = th.joint_major(major[y - first, a], major[y - first, b])
     out["war_history"] = war_term(before)
     out["defence_pact"] = _defence_pairs(d, y, a, b)
     out["joint_nuclear"] = nuclear_armed(a, y) & nuclear_armed(b, y)
