@@ -359,6 +359,7 @@ class State(mesa.Agent):
             "defence_pact": np.array([j in self.defence_partners for j in js]),
             "joint_nuclear": np.array([self.nuclear and o.nuclear for o in live]),
             "conquest_norm": th_onset.conquest_norm_term(th_renounce.territorial_integrity_norm(year), major, contiguous, rival),
+            "joint_major": th_onset.joint_major(np.full(len(js), self.major), [o.major for o in live]),
         }
         h = th_onset.war_onset_hazard(*(terms[t] for t in th_onset.WAR_ONSET_TERMS), intercept=p.war_onset_intercept, coefficients=p.war_onset_coefficients())
         for j, r in zip(js, th_offence.war_expectation(h, p.abstention_horizon, check=False).tolist()):

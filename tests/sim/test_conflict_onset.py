@@ -254,8 +254,8 @@ def test_a_pact_of_both_belligerents_calls_its_members_against_the_attacker_with
 def test_the_democratic_peace_two_democracies_go_to_war_less_often_than_without_the_weak_link():
     """Russett & Oneal (2001), Maoz & Russett (1993): SMA and SMB (neighbours, both at 0.8 on the polyarchy scale) begin fewer
     wars than the same pair without the weak-link terms (both coefficients 0: the no-democratic-peace counterfactual), the
-    rest of the world alike (one-sided Fisher test at 1 %, 150 seeds each)."""
-    n = 150
+    rest of the world alike (one-sided Fisher test at 1 %, 400 seeds each: 150 until the power-status classes entered the fit and the weak link's weights fell, gpwar11)."""
+    n = 400
     neighbours = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}, {"pair": [SMA, SMB], "contiguous": True}]
 
     def wars(**parameters) -> int:
@@ -377,7 +377,8 @@ def test_an_escalated_dispute_obeys_the_restraints_of_the_direct_route():
         assert f["escalation_restraint"] == pytest.approx(float(want))
         assert f["escalation_probability"] == pytest.approx(min(f["hostility"], 1.0) * float(want))
     small = escalation_restraint(0.8, 0.8, False, 0.02, 0.02, coefficients=b)
-    assert small == pytest.approx(np.exp(b[0] * 0.8 + b[1] * 0.8)) and small < 0.5
+    # the weak link at 0.8 and 0.8 about halves the odds: 0.38 at the fit without Bremer's major-major class, 0.51 with it (gpwar11)
+    assert small == pytest.approx(np.exp(b[0] * 0.8 + b[1] * 0.8)) and small < 0.55
     assert escalation_restraint(0.8, 0.9, False, world.state.power[world.index_of(SMA)], world.state.power[world.index_of(GRT)], coefficients=b) < 0.1 * small
 
 

@@ -46,6 +46,10 @@ per-run figures. The facts (:data:`FACTS`):
     in a run alike: the record has no wars after it, so a rate over 1990-2018 would count 18 years'
     wars over 29 years' states. The rate of the wars the alliance facts above are measured on
     (Sarkees & Wayman 2010).
+``gp_war_onsets_per_gp_pair_year``
+    Wars begun in the era with a great power (a COW major power) on each side, per pair-year of great
+    powers, up to the same last year (:func:`foedus.analysis.great_power_wars.great_power_war_counts`;
+    Levy 1983).
 
 Which agreements: kind ``alliance`` only; in a run, ``min_begun_id`` (the simulator's first id of
 an agreement formed during a run) keeps the scenario's starting agreements out of "begun".
@@ -60,6 +64,7 @@ import pandas as pd
 
 from foedus.analysis.capabilities import state_years_filled, system_members
 from foedus.analysis.formation import primary_obligation
+from foedus.analysis.great_power_wars import great_power_war_counts
 from foedus.analysis.survival import _median, kaplan_meier, km_survival_at
 from foedus.analysis.war_allies import ally_pairs, joiners, war_participants
 from foedus.analysis.war_onsets import WAR_RECORD_LAST_YEAR
@@ -85,6 +90,7 @@ FACTS: tuple[str, ...] = (
     "defence_allies_joining",
     "joiners_without_pact",
     "war_onsets_per_state_year",
+    "gp_war_onsets_per_gp_pair_year",
 )
 """The era facts, in table order (see the module docstring)."""
 
@@ -204,7 +210,10 @@ def era_tables(
     )
     participants = war_participants(history, first, last)
     war_last = min(last, WAR_RECORD_LAST_YEAR)
+    gp_wars, gp_pair_years = great_power_war_counts(history, participants, first, war_last)
     return {
+        "gp_wars": gp_wars,
+        "gp_pair_years": gp_pair_years,
         "war_state_years": _state_years(history, first, war_last) if first <= war_last else 0,
         "wars_in_war_years": int(participants.loc[participants["war_start"] <= war_last, "war"].nunique()),
         "state_years": _state_years(history, first, last),
@@ -256,5 +265,7 @@ def era_facts(tables: Sequence[Mapping[str, object]]) -> dict[str, float]:
     out["joiners_without_pact"] = float((~join["pact"]).mean()) if len(join) else float("nan")
     wsy = float(sum(t.get("war_state_years", t["state_years"]) for t in tables))
     out["war_onsets_per_state_year"] = float(sum(t.get("wars_in_war_years", t.get("wars", 0)) for t in tables)) / wsy if wsy else float("nan")
+    gpy = float(sum(t.get("gp_pair_years", 0.0) for t in tables))
+    out["gp_war_onsets_per_gp_pair_year"] = float(sum(t.get("gp_wars", 0) for t in tables)) / gpy if gpy else float("nan")
     out.update(alliances_begun=float(n), state_years=sy, wars=float(sum(t.get("wars", 0) for t in tables)), defence_ally_pairs=float(len(pairs)), joiners=float(len(join)))
     return out

@@ -3,7 +3,7 @@
 :func:`war_onset_dyad_years` takes the non-directed dyad-years of the COW system with the
 covariates of :mod:`foedus.analysis.rivalry` (contiguity, parity, rivalry, joint democracy) and
 adds what :data:`foedus.theory.war_onset.WAR_ONSET_TERMS` needs: ``any_major`` (at least one COW
-major power), ``defence_pact`` (the pair shares an ATOP defence pact in the year: Leeds et al.
+major power), ``joint_major`` (both are: Bremer's major-major class), ``defence_pact`` (the pair shares an ATOP defence pact in the year: Leeds et al.
 2002's dyad-years, peacesciencer's ``atop_alliance``), ``joint_nuclear`` (both nuclear-armed in the
 year, :func:`foedus.data.nuclear.nuclear_armed`: Gartzke & Kroenig 2009), ``conquest_norm``
 (:func:`foedus.theory.war_onset.conquest_norm_term` of the territorial integrity norm's date,
@@ -31,6 +31,19 @@ eras, the simulator's ``initiation_*`` defaults. :func:`onset_composition` measu
 or on a run, the shares of war onsets between defence allies, between two democracies, and
 between non-contiguous pairs without a major power, and the share initiated by the stronger
 side.
+
+**Restraint among allies, tried on the record and left out** (2026-12, gpwar11; Firth fit on the in-sample
+eras with ``joint_major``, in-sample log-likelihood -358.94 without the candidate): the COW war record
+does not carry a stronger alliance restraint than the fitted ``defence_pact`` term (-0.37, s.e. 0.39).
+Allied rivals fought often in 1816-1914 (3.6 initiating-dyad wars in 233 dyad-years: 1866, 1876, 1885,
+1900, 1913) and seldom in 1946-1989 (1 in 742: 1969). A pact-and-rivalry interaction (-0.96, s.e. 0.78;
+-358.55), a great power allied to both (Schroeder 1976's alliances as tools of management; -0.36, s.e.
+0.57; -358.76), Leeds & Anac's (2005) military institutionalisation of the shared pact (level 1: -1.42,
+s.e. 0.74, with the pact term turning positive, +0.84; level 2: +1.54, s.e. 0.69) and an outside great
+power pledged to one side only (extended deterrence, Leeds 2003: -0.10, s.e. 0.30) each leave the
+likelihood within 1.4 of the model without them and no better held out. Long, Nordstrom & Baek (2007)
+find such provisions lengthen the peace between allies in militarised disputes; the wars alone cannot
+tell them apart.
 """
 
 from __future__ import annotations
@@ -106,6 +119,7 @@ def war_onset_dyad_years(data_dir: Path | None = None, *, first: int = 1816, las
     t = y - first
     out["log_distance"] = th.log_distance(great_circle_km(lat[t, a], lng[t, a], lat[t, b], lng[t, b]))
     out["any_major"] = major[y - first, a] | major[y - first, b]
+    out["joint_major"] = th.joint_major(major[y - first, a], major[y - first, b])
     out["war_history"] = war_term(before)
     out["defence_pact"] = _defence_pairs(d, y, a, b)
     out["joint_nuclear"] = nuclear_armed(a, y) & nuclear_armed(b, y)

@@ -102,7 +102,7 @@ def cached_record_facts(eras: Sequence[str], years: int | None, cache: Path | No
     out = {}
     for era in eras:
         got = stored.get(key, {}).get(era)
-        if got is None:
+        if got is None or not set(FACTS) <= set(got):  # a cache written before a fact was added is measured again
             got = {k: _enc(v) for k, v in record_facts(era, years, data_dir).items()}
             stored.setdefault(key, {})[era] = got
         out[era] = {k: _dec(v) for k, v in got.items()}

@@ -18,6 +18,17 @@ begins between two states is the discrete-time logit hazard (Beck, Katz & Tucker
   the loss-of-strength gradient, Boulding 1962): Bremer's contiguity alone leaves a Russia–Mexico
   war as likely as a Russia–Sweden one;
 - ``any_major``: at least one COW major power (Bremer's major-power status);
+- ``joint_major``: both are COW major powers (:func:`joint_major`). Bremer (1992) codes power status
+  in three classes, minor-minor, major-minor and major-major, which ``any_major`` and ``joint_major``
+  span (the major-major class adds ``joint_major`` to ``any_major``). Held to the rivalries and the
+  war memory the two great powers carry, a pair of great powers is *less* likely to begin a war than
+  a great power and a minor (in-sample fit -1.63, s.e. 0.63; the pairs of great powers of 1816-1914
+  are nearly all rivals): great-power war became rare after 1815 (Levy 1983: wars among the
+  great powers became less frequent over five centuries, if more severe), the Concert's and the balance's restraint among the powers (Schroeder
+  1994), while their wars with minor states went on. Without the term the fitted hazard put 8.3
+  onsets on the in-sample great-power pairs against the record's 2.5 (initiating dyads, a war with k
+  of them counting 1/k each), and record-built runs from 1900 started 12 wars between great powers
+  in 4 x 14 years where 1900-1913 had one (the Russo-Japanese war);
 - ``parity``: the weaker's capability over the stronger's, 0–1 (Bremer's power parity);
 - ``rival``: a strategic rivalry (Thompson & Dreyer 2012; Vasquez 1993);
 - ``war_history``: ``log(1 + memory)`` of the pair's war years before this one
@@ -166,6 +177,8 @@ Sarkees, M. R. and F. Wayman. 2010. *Resort to War: 1816–2007*. Washington, DC
 Schweller, R. L. 1994. "Bandwagoning for Profit." *International Security* 19(1): 72–107.
 Leeds, B. A., A. G. Long and S. M. Mitchell. 2000. "Reevaluating Alliance Reliability." *JCR* 44(5): 686–99.
 Lemke, D. 2002. *Regions of War and Peace*. Cambridge University Press.
+Levy, J. S. 1983. *War in the Modern Great Power System, 1495–1975*. Lexington: University Press of Kentucky.
+Schroeder, P. W. 1994. *The Transformation of European Politics, 1763–1848*. Oxford: Clarendon Press.
 Fuhrmann, M. and T. S. Sechser. 2014. "Signaling Alliance Commitments: Hand-Tying and Sunk Costs in Extended Nuclear Deterrence." *AJPS* 58(4): 919–35.
 """
 
@@ -177,10 +190,11 @@ from foedus.theory._validate import _array
 from foedus.theory.projection import relative_discount_exponent
 from foedus.theory.rivalry import logit_hazard
 
-__all__ = ["WAR_ONSET_TERMS", "INITIATION_TERMS", "initiation_terms", "initiation_probability", "victory_probability", "expected_victory_restraint", "politically_relevant", "issue_at_stake", "willing_hazard", "war_onset_hazard", "democracy_link", "conquest_norm_term", "log_distance", "reach", "reach_to_war", "casus_arises", "opportunistic_join_probability", "PERMANENT_MEMBERS", "permanent_member", "security_council_lead", "collective_security_probability"]
+__all__ = ["WAR_ONSET_TERMS", "INITIATION_TERMS", "initiation_terms", "initiation_probability", "victory_probability", "expected_victory_restraint", "politically_relevant", "joint_major", "issue_at_stake", "willing_hazard", "war_onset_hazard", "democracy_link", "conquest_norm_term", "log_distance", "reach", "reach_to_war", "casus_arises", "opportunistic_join_probability", "PERMANENT_MEMBERS", "permanent_member", "security_council_lead", "collective_security_probability"]
 
 WAR_ONSET_TERMS: tuple[str, ...] = (
     "contiguous", "log_distance", "any_major", "parity", "rival", "war_history", "lower_democracy", "higher_democracy", "defence_pact", "joint_nuclear", "conquest_norm",
+    "joint_major",
 )
 """Covariates of :func:`war_onset_hazard`, in the order of its coefficients (after the intercept)."""
 
@@ -301,6 +315,17 @@ def politically_relevant(contiguous, any_major, rival) -> np.ndarray:
     return np.asarray(contiguous, dtype=bool) | np.asarray(any_major, dtype=bool) | np.asarray(rival, dtype=bool)
 
 
+def joint_major(major_i, major_j) -> np.ndarray:
+    """The ``joint_major`` covariate: both states of the pair are great powers (COW major powers; Bremer 1992's major-major class).
+
+    Examples
+    --------
+    >>> joint_major([1, 1, 0], [1, 0, 0]).tolist()
+    [True, False, False]
+    """
+    return np.asarray(major_i, dtype=bool) & np.asarray(major_j, dtype=bool)
+
+
 def issue_at_stake(rival, war_memory, hostility, *, hostility_floor: float, check: bool = True) -> np.ndarray:
     """Whether a pair has an issue to fight over: rivals, a war fought, or hostility at least ``hostility_floor`` (Vasquez 1993; Hensel 2001).
 
@@ -344,7 +369,7 @@ def war_onset_hazard(*terms, intercept: float, coefficients) -> np.ndarray:
     ----------
     *terms : array_like
         The covariates in the order of :data:`WAR_ONSET_TERMS`: ``contiguous``, ``any_major``,
-        ``rival``, ``defence_pact``, ``joint_nuclear``, ``conquest_norm`` 0/1;
+        ``rival``, ``defence_pact``, ``joint_nuclear``, ``conquest_norm``, ``joint_major`` 0/1;
         ``log_distance`` ``log(1 + distance / 1000 km)`` (:func:`log_distance`); ``parity`` the
         weaker's capability share over the stronger's, 0–1; ``war_history`` ``log(1 + war
         memory)`` before this year (:func:`foedus.theory.rivalry.war_term`);
@@ -355,7 +380,7 @@ def war_onset_hazard(*terms, intercept: float, coefficients) -> np.ndarray:
 
     Examples
     --------
-    >>> float(war_onset_hazard(1, 0.0, 0, 0.5, 0, 0.0, 0, 0, 0, 0, 0, intercept=-2.0, coefficients=[2.0] + [0] * 10))
+    >>> float(war_onset_hazard(1, 0.0, 0, 0.5, 0, 0.0, 0, 0, 0, 0, 0, 0, intercept=-2.0, coefficients=[2.0] + [0] * 11))
     0.5
     """
     if len(terms) != len(WAR_ONSET_TERMS) or len(coefficients) != len(WAR_ONSET_TERMS):

@@ -51,7 +51,8 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
       hostility at least ``war_onset_issue_hostility``: :func:`foedus.theory.war_onset.issue_at_stake`; willingness as well
       as opportunity, Most & Starr 1989, Vasquez 1993; the event's factors carry its ``hostility``) begins a war with
       :func:`foedus.theory.war_onset.war_onset_hazard` of its contiguity, distance, major-power
-      status, capability parity, rivalry, war memory, the pair's lower and higher democracy score (the
+      status (one great power in the pair, and both: Bremer's major-major class, whose wars were rare after 1815, Levy 1983),
+      capability parity, rivalry, war memory, the pair's lower and higher democracy score (the
       democratic peace's weak link: Russett & Oneal 2001), a shared defence pact and
       joint nuclear arms and the territorial integrity norm against conquest (Bremer 1992's
       dangerous dyads, Vasquez 1993; the nuclear peace with Gartzke & Kroenig's 2009 dates,
@@ -203,6 +204,7 @@ def onset_covariates(world: World, i: np.ndarray, j: np.ndarray) -> dict[str, np
         "defence_pact": np.take(defence_pairs(world), flat),
         "joint_nuclear": nuclear[i] & nuclear[j],
         "conquest_norm": th_onset.conquest_norm_term(territorial_integrity_norm(world.state.year), major, contiguous, rival),
+        "joint_major": th_onset.joint_major(world.state.major[i], world.state.major[j]),
     }
 
 
