@@ -28,7 +28,7 @@ FIELDS = {
 
 def main() -> None:
     p = Parameters()
-    dy = rivalry_dyad_years(reach_km=p.rivalry_reach_km, contact_km=p.rivalry_contact_km)
+    dy = rivalry_dyad_years(reach_km=p.rivalry_reach_km, contact_km=p.rivalry_contact_km, new_pair_years=p.rivalry_new_pair_years)
     print("onset log-likelihood on the in-sample eras by reach (km):", {k: round(v, 1) for k, v in profile_reach(dy, REACHES_KM).items()})
     fit = estimate_rivalry_hazards(dy, IN_SAMPLE)
     for name, h, risk, event in (("onset", fit.onset, "onset_risk", "onset"), ("termination", fit.termination, "end_risk", "end")):
