@@ -46,6 +46,9 @@ per-run figures. The facts (:data:`FACTS`):
     in a run alike: the record has no wars after it, so a rate over 1990-2018 would count 18 years'
     wars over 29 years' states. The rate of the wars the alliance facts above are measured on
     (Sarkees & Wayman 2010).
+``rivalries_end_per_state``
+    Strategic rivalries (Thompson & Dreyer 2012) in force at the end of the era's last year between two system
+    members, per system member then (:mod:`foedus.analysis.rivalry_era`; its own function, pooled the same way).
 
 Which agreements: kind ``alliance`` only; in a run, ``min_begun_id`` (the simulator's first id of
 an agreement formed during a run) keeps the scenario's starting agreements out of "begun".
@@ -60,6 +63,7 @@ import pandas as pd
 
 from foedus.analysis.capabilities import state_years_filled, system_members
 from foedus.analysis.formation import primary_obligation
+from foedus.analysis.rivalry_era import RIVALRY_FACTS, rivalry_era_fact, rivalry_era_table
 from foedus.analysis.survival import _median, kaplan_meier, km_survival_at
 from foedus.analysis.war_allies import ally_pairs, joiners, war_participants
 from foedus.analysis.war_onsets import WAR_RECORD_LAST_YEAR
@@ -85,8 +89,9 @@ FACTS: tuple[str, ...] = (
     "defence_allies_joining",
     "joiners_without_pact",
     "war_onsets_per_state_year",
+    *RIVALRY_FACTS,
 )
-"""The era facts, in table order (see the module docstring)."""
+"""The era facts, in table order (see the module docstring; the rivalry facts: :mod:`foedus.analysis.rivalry_era`)."""
 
 
 def _state_years(history: History, first: int, last: int) -> int:
@@ -215,6 +220,7 @@ def era_tables(
         "wars": int(participants["war"].nunique()),
         "ally_pairs": ally_pairs(history, participants),
         "joiners": joiners(history, participants),
+        **rivalry_era_table(history, last),
     }
 
 
@@ -256,5 +262,6 @@ def era_facts(tables: Sequence[Mapping[str, object]]) -> dict[str, float]:
     out["joiners_without_pact"] = float((~join["pact"]).mean()) if len(join) else float("nan")
     wsy = float(sum(t.get("war_state_years", t["state_years"]) for t in tables))
     out["war_onsets_per_state_year"] = float(sum(t.get("wars_in_war_years", t.get("wars", 0)) for t in tables)) / wsy if wsy else float("nan")
+    out.update(rivalry_era_fact(tables))
     out.update(alliances_begun=float(n), state_years=sy, wars=float(sum(t.get("wars", 0) for t in tables)), defence_ally_pairs=float(len(pairs)), joiners=float(len(join)))
     return out
