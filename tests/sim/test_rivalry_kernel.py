@@ -48,7 +48,9 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
     want_on = th.rivalry_onset_hazard(*(x[t][on] for t in th.ONSET_TERMS), intercept=on_c, coefficients=on_b.tolist())
     far = th.beyond_contact(distance[i, j], contiguous[i, j], major[i], major[j], contact_km=5000.0)[on]
     assert far.any() or on.sum() < 30  # the gate is exercised
-    want_on = np.where(far, 0.0, want_on)  # no contact, no rivalry
+    sc = th.security_community(dem[i] & dem[j], defence[i, j])[on]
+    assert sc.any() or on.sum() < 30
+    want_on = np.where(far | sc, 0.0, want_on)  # no contact, or a security community: no rivalry
     want_end = th.rivalry_termination_hazard(*(x[t][r] for t in th.TERMINATION_TERMS), intercept=end_c, coefficients=end_b.tolist())
     assert np.array_equal(h_on[on].view(np.int64), want_on.view(np.int64))
     assert np.array_equal(h_end[r].view(np.int64), want_end.view(np.int64))

@@ -145,6 +145,7 @@ def _regime_change(dem: np.ndarray, memory: float) -> np.ndarray:
 def rivalry_dyad_years(
     data_dir: Path | None = None, *, first: int = 1816, last: int = TD_LAST_YEAR, memory: float = 0.8, democracy_threshold: float = 0.5,
     regime_memory: float = 0.8, reach_km: float = 1500.0, contact_km: float | None = None, new_pair_years: float = 2.0,
+    security_community: bool = True,
 ) -> pd.DataFrame:
     """Non-directed dyad-years of the COW system with Thompson & Dreyer rivalries and the hazards' covariates.
 
@@ -169,6 +170,9 @@ def rivalry_dyad_years(
         colonial borders, which the simulator does not have). None: every pair is at risk.
     new_pair_years : float
         Decay time of :func:`foedus.theory.rivalry.new_pair` (the simulator's ``rivalry_new_pair_years``).
+    security_community : bool
+        Leave two democracies sharing a defence pact out of the onset risk set, as the simulator does
+        (:func:`foedus.theory.rivalry.security_community`; the record has no onset among them).
 
     Returns
     -------
@@ -221,6 +225,10 @@ def rivalry_dyad_years(
     df["regime_shift"] = np.maximum(shock[t, a], shock[t, b])  # foedus.theory.rivalry.regime_shift of the two states
     df["defence_pact"] = _defence_pairs(d, y, a, b)  # Bremer 1992, Deutsch 1957: allies seldom become rivals
     df = _rivalry_columns(df, d, first, last, members)
+    if security_community:  # democratic allies: no risk (foedus.theory.rivalry.security_community)
+        sc = th.security_community(df["joint_democracy"].to_numpy(), df["defence_pact"].to_numpy())
+        df["onset_risk"] &= ~sc
+        df["onset"] &= ~sc
     if contact_km is not None:  # no contact, no risk (arms7)
         far = th.beyond_contact(df["distance_km"].to_numpy(), df["contiguous"].to_numpy(), ma, mb, contact_km=contact_km)
         df["onset_risk"] &= ~far

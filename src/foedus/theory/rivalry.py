@@ -51,11 +51,16 @@ Bennett 1998 on why rivalries end):
   pair's first five years, which hold 12 % of the dyad-years at risk. Without the term the fit spreads those
   births over every pair and every year, and a world started in 1990 from old pairs begins rivalries at the
   rate of 1946-1960's decolonisation. In-sample log-likelihood 1816-1914 and 1946-1989 with ``tau`` 1, 2, 3, 5,
-  10 years: -538.4, -539.1, -543.2, -552.0, -566.5 (-619.9 without; ``rivalry_new_pair_years`` 2, within one
+  10 years: -537.7, -538.3, -542.4, -551.2, -565.7 (-619.5 without; ``rivalry_new_pair_years`` 2, within one
   unit of the maximum);
 - beyond contact (:func:`beyond_contact`): two minor states with no border farther apart than a
   contact distance cannot begin a rivalry at all (hazard 0; Diehl & Goertz 2000: the issues of
   rivalry are territorial and positional);
+- a security community (:func:`security_community`): two democracies that share a defence pact cannot begin a
+  rivalry at all (hazard 0; Deutsch 1957: among the members of a pluralistic security community there are
+  "dependable expectations of peaceful change"; Russett & Oneal 2001). The record has no such onset in 14,226
+  dyad-years 1816-2010 (in sample, 4,395, where the fitted hazard expected 0.76); without the gate runs from 2022
+  made France and Germany (2034), France and Italy, or Sweden and Austria rivals;
 - ``regime_shift`` (termination only): the larger of the two states' recent changes of democracy
   score, 0–1 (:func:`regime_shift`: this year's score against its discounted memory of the past
   years, :func:`regime_reference`): Goertz & Diehl's (1995) political shocks — an abrupt regime
@@ -107,6 +112,8 @@ Escalation." *International Studies Quarterly* 50(1): 145–67.
 Thompson, W. R. 2001. "Identifying Rivals and Rivalries in World Politics." *International Studies
 Quarterly* 45(4): 557–86.
 Vasquez, J. A. 1993. *The War Puzzle*. Cambridge University Press.
+Russett, B., and J. R. Oneal. 2001. *Triangulating Peace: Democracy, Interdependence, and International
+Organizations*. Norton.
 Deutsch, K. W. et al. 1957. *Political Community and the North Atlantic Area*. Princeton University Press.
 Bremer, S. A. 1992. "Dangerous Dyads." *Journal of Conflict Resolution* 36(2): 309–41.
 Oneal, J. R., and B. M. Russett. 1999. "The Kantian Peace." *World Politics* 52(1): 1–37.
@@ -298,6 +305,17 @@ def beyond_contact(distance_km, contiguous, major_i, major_j, *, contact_km: flo
     """
     minor = ~(np.asarray(major_i, dtype=bool) | np.asarray(major_j, dtype=bool))
     return minor & ~np.asarray(contiguous, dtype=bool) & (np.asarray(distance_km, dtype=float) > float(contact_km))
+
+
+def security_community(joint_democracy, defence_pact) -> np.ndarray:
+    """True for a pair that cannot begin a rivalry: two democracies sharing a defence pact (Deutsch 1957's pluralistic security community).
+
+    Examples
+    --------
+    >>> security_community([True, True, False], [True, False, True]).tolist()
+    [True, False, False]
+    """
+    return np.asarray(joint_democracy, dtype=bool) & np.asarray(defence_pact, dtype=bool)
 
 
 def regime_shift(regime_i, regime_j, reference_i, reference_j) -> np.ndarray:

@@ -40,8 +40,9 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     how newly the two have both been in the system (:func:`~foedus.theory.rivalry.new_pair` of
     :func:`foedus.theory.reassurance.relationship_age`, the states' first entries, :func:`.formation.entry_years`), war memory, joint democracy, regime distance and whether two
     minor states lie beyond ``rivalry_reach_km`` (:func:`~foedus.theory.rivalry.out_of_reach`: contact), whether they share a
-    defence pact (allies seldom become rivals: Deutsch 1957's security community, Bremer 1992), and 0 for
-    two minor states without a border beyond ``rivalry_contact_km`` (:func:`~foedus.theory.rivalry.beyond_contact`); a
+    defence pact (allies seldom become rivals: Bremer 1992), and 0 for
+    two minor states without a border beyond ``rivalry_contact_km`` (:func:`~foedus.theory.rivalry.beyond_contact`) and for
+    two democracies that share a defence pact (:func:`~foedus.theory.rivalry.security_community`, Deutsch 1957); a
     rivalry ends with :func:`~foedus.theory.rivalry.rivalry_termination_hazard` of contiguity,
     major status, the power shift since it began, war memory, joint democracy, regime distance and
     the regime shift of either state (:func:`~foedus.theory.rivalry.regime_shift` against
@@ -141,6 +142,8 @@ def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, 
             h_end[q] = 1.0 / (1.0 + np.exp(-eta))
         elif not major[i] and not major[j] and not contiguous[i, j] and distance[i, j] > contact:
             h_on[q] = 0.0  # beyond contact (foedus.theory.rivalry.beyond_contact)
+        elif dem[i] and dem[j] and defence[i, j]:
+            h_on[q] = 0.0  # a security community (foedus.theory.rivalry.security_community)
         else:
             hi = max(power[i], power[j])
             lo = min(power[i], power[j])
