@@ -112,6 +112,14 @@ def test_no_two_democratic_allies_ever_began_a_rivalry(record_dyad_years, dyad_y
     assert not (dyad_years["joint_democracy"] & dyad_years["defence_pact"] & dyad_years["onset_risk"]).any()
 
 
+def test_the_new_pair_decay_is_chosen_on_the_in_sample_likelihood(dyad_years):
+    from foedus.analysis.rivalry import profile_new_pair
+
+    ll = profile_new_pair(dyad_years, (1.0, 2.0, 5.0))
+    assert ll[2.0] > ll[5.0] + 5 and ll[1.0] - ll[2.0] < 1.0  # 2 years within one unit of the best (1), 5 years far below
+    assert Parameters().rivalry_new_pair_years == 2.0
+
+
 def test_the_reach_is_chosen_on_the_in_sample_likelihood(record_dyad_years):
     ll = profile_reach(record_dyad_years, (241.0, 1000.0, 1500.0, 2500.0))
     assert ll[1500.0] > max(ll[241.0], ll[1000.0]) + 20 and ll[1500.0] > ll[2500.0]  # 1,500 km the best (it tied 2,500 km before the new-pair term)

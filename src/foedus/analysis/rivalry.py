@@ -415,6 +415,15 @@ def log_likelihood(fit: HazardFit, dyad_years: pd.DataFrame, risk: str, event: s
     return float(np.log(h[y]).sum() + np.log1p(-h[~y]).sum())
 
 
+def profile_new_pair(dyad_years: pd.DataFrame, years_list, years=IN_SAMPLE) -> dict[float, float]:
+    """The onset fit's log-likelihood on ``years`` with :func:`foedus.theory.rivalry.new_pair` at each decay time (``rivalry_new_pair_years`` is chosen on it)."""
+    out = {}
+    for tau in years_list:
+        df = dyad_years.assign(new_pair=th.new_pair(dyad_years["pair_age"].to_numpy(), years=float(tau)))
+        out[float(tau)] = log_likelihood(_fit(df, "onset_risk", "onset", th.ONSET_TERMS, years), df, "onset_risk", "onset", years)
+    return out
+
+
 def profile_reach(dyad_years: pd.DataFrame, reaches_km, years=IN_SAMPLE) -> dict[float, float]:
     """The onset fit's log-likelihood on ``years`` with :func:`foedus.theory.rivalry.out_of_reach` at each reach (km) (``rivalry_reach_km`` is chosen on it)."""
     out = {}
