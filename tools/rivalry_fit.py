@@ -6,7 +6,8 @@ Fits :func:`foedus.analysis.rivalry.estimate_rivalry_hazards` on the in-sample e
 1946-1989, :data:`foedus.analysis.rivalry.IN_SAMPLE`) of the record's dyad-years, prints each
 coefficient with its standard error and z, the events per dyad-year at risk predicted and observed in
 every era (1919-1938 and 1990-2010 held out), the defaults as ``Parameters`` carries them, and the onset
-likelihood at each reach of two minor states (``rivalry_reach_km``). Pairs of minor states without a border beyond
+likelihood at each reach of two minor states (``rivalry_reach_km``) and at each decay time of the new-pair term
+(``rivalry_new_pair_years``). Pairs of minor states without a border beyond
 ``rivalry_contact_km`` are not at risk of onset (foedus.theory.rivalry.beyond_contact).
 """
 
@@ -14,11 +15,13 @@ from __future__ import annotations
 
 from itertools import zip_longest
 
-from foedus.analysis.rivalry import IN_SAMPLE, estimate_rivalry_hazards, hazard_rates, profile_reach, rivalry_dyad_years
+from foedus.analysis.rivalry import IN_SAMPLE, estimate_rivalry_hazards, hazard_rates, profile_new_pair, profile_reach, rivalry_dyad_years
 from foedus.sim.parameters import Parameters
 
 REACHES_KM = (241.0, 644.0, 1000.0, 1500.0, 2500.0)
 """Reaches profiled: Maoz & Russett's 150 miles of water, COW's 400 miles, then 1,000-2,500 km."""
+NEW_PAIR_YEARS = (1.0, 2.0, 3.0, 5.0, 10.0)
+"""Decay times of foedus.theory.rivalry.new_pair profiled (rivalry_new_pair_years)."""
 ERAS = ((1816, 1914), (1919, 1938), (1946, 1989), (1990, 2010))
 FIELDS = {
     "onset": ("rivalry_onset_intercept", Parameters.rivalry_onset_coefficients),
@@ -28,8 +31,9 @@ FIELDS = {
 
 def main() -> None:
     p = Parameters()
-    dy = rivalry_dyad_years(reach_km=p.rivalry_reach_km, contact_km=p.rivalry_contact_km)
+    dy = rivalry_dyad_years(reach_km=p.rivalry_reach_km, contact_km=p.rivalry_contact_km, new_pair_years=p.rivalry_new_pair_years)
     print("onset log-likelihood on the in-sample eras by reach (km):", {k: round(v, 1) for k, v in profile_reach(dy, REACHES_KM).items()})
+    print("onset log-likelihood on the in-sample eras by new-pair decay (years):", {k: round(v, 1) for k, v in profile_new_pair(dy, NEW_PAIR_YEARS).items()})
     fit = estimate_rivalry_hazards(dy, IN_SAMPLE)
     for name, h, risk, event in (("onset", fit.onset, "onset_risk", "onset"), ("termination", fit.termination, "end_risk", "end")):
         print(f"\n{name}: {h.n} dyad-years at risk, {h.events} events, eras {h.years}")

@@ -7,6 +7,7 @@ import pytest
 
 from foedus.sim.steps.rivalry import _hazard_kernel
 from foedus.theory import rivalry as th
+from foedus.theory.reassurance import relationship_age
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -28,24 +29,28 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
     distance = np.where(contiguous, 0.0, rng.random((n, n)) * 12000.0)
     reference = rng.random(n)
     change = np.abs(regime - reference)
+    year = 1990
+    entered = np.where(rng.random(n) < 0.5, 1816.0, rng.integers(1817, 1995, n).astype(float))  # old members, and some born after 1990
     on_b, end_b = rng.normal(size=len(th.ONSET_TERMS)), rng.normal(size=len(th.TERMINATION_TERMS))
     on_c, end_c = float(rng.normal(-5.0, 1.0)), float(rng.normal(-3.0, 1.0))
     h_on, h_end = np.zeros(len(i)), np.zeros(len(i))
     _hazard_kernel(i.astype(np.int64), j.astype(np.int64), contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0,
-                   distance, change, 1500.0, 5000.0, on_b, on_c, end_b, end_c, h_on, h_end)
+                   distance, change, 1500.0, 5000.0, entered, float(year), 1816.0, 2.5, th.PARITY_FLOOR, on_b, on_c, end_b, end_c, h_on, h_end)
     rival = rivalry[i, j]
     on, r = ~rival, rival
     x = {
         "contiguous": contiguous[i, j], "major_pair": major[i] & major[j], "war_history": th.war_term(war_history[i, j]),
         "joint_democracy": dem[i] & dem[j], "regime_distance": np.abs(regime[i] - regime[j]),
-        "parity": th.parity(power[i], power[j]), "power_shift": th.power_shift(power[i], power[j], balance0[i, j]),
+        "log_parity": th.log_parity(power[i], power[j]), "new_pair": th.new_pair(relationship_age(year, entered)[i, j], years=2.5), "power_shift": th.power_shift(power[i], power[j], balance0[i, j]),
         "one_major": major[i] ^ major[j], "out_of_reach": th.out_of_reach(distance[i, j], major[i], major[j], reach_km=1500.0),
         "regime_shift": th.regime_shift(regime[i], regime[j], reference[i], reference[j]), "defence_pact": defence[i, j],
     }
     want_on = th.rivalry_onset_hazard(*(x[t][on] for t in th.ONSET_TERMS), intercept=on_c, coefficients=on_b.tolist())
     far = th.beyond_contact(distance[i, j], contiguous[i, j], major[i], major[j], contact_km=5000.0)[on]
     assert far.any() or on.sum() < 30  # the gate is exercised
-    want_on = np.where(far, 0.0, want_on)  # no contact, no rivalry
+    sc = th.security_community(dem[i] & dem[j], defence[i, j])[on]
+    assert sc.any() or on.sum() < 30
+    want_on = np.where(far | sc, 0.0, want_on)  # no contact, or a security community: no rivalry
     want_end = th.rivalry_termination_hazard(*(x[t][r] for t in th.TERMINATION_TERMS), intercept=end_c, coefficients=end_b.tolist())
     assert np.array_equal(h_on[on].view(np.int64), want_on.view(np.int64))
     assert np.array_equal(h_end[r].view(np.int64), want_end.view(np.int64))

@@ -21,8 +21,8 @@ def test_the_logit_hazard_is_the_logistic_function_of_the_linear_predictor():
 
 
 def _onset(**change):
-    x = {"contiguous": False, "major_pair": False, "parity": 0.3, "war_history": 0.0, "joint_democracy": False, "regime_distance": 0.3,
-         "one_major": False, "out_of_reach": False, "defence_pact": False, **change}
+    x = {"contiguous": False, "major_pair": False, "log_parity": np.log(0.3), "war_history": 0.0, "joint_democracy": False, "regime_distance": 0.3,
+         "one_major": False, "out_of_reach": False, "defence_pact": False, "new_pair": 0.0, **change}
     return float(th.rivalry_onset_hazard(*(x[t] for t in th.ONSET_TERMS), intercept=P.rivalry_onset_intercept, coefficients=P.rivalry_onset_coefficients()))
 
 
@@ -34,14 +34,35 @@ def _end(**change):
 
 def test_with_the_estimated_coefficients_rivalries_begin_among_neighbours_great_powers_equals_and_former_enemies():
     base = _onset()
-    assert _onset(contiguous=True) > 10 * base
+    assert _onset(contiguous=True) > 8 * base  # exp(2.29): 9.9 times (12 before the new-pair term took the births of states)
     assert _onset(major_pair=True) > 2 * base
     assert _onset(out_of_reach=True) < base / 10  # contact: two minor states an ocean apart
     assert _onset(one_major=True) > 5 * _onset(out_of_reach=True)  # a great power's reach
-    assert _onset(parity=0.9) > _onset(parity=0.1)
+    assert _onset(log_parity=np.log(0.9)) > _onset(log_parity=np.log(0.1))
+    assert _onset(new_pair=1.0) > 20 * base  # rivalries begin when states are born (Beck, Katz & Tucker 1998's duration dependence)
     assert _onset(war_history=th.war_term(3.0)) > 5 * base
     assert _onset(joint_democracy=True, regime_distance=0.0) < base  # the democratic peace
-    assert _onset(defence_pact=True) < 0.6 * base  # allies seldom become rivals (Deutsch 1957; Bremer 1992)
+    assert _onset(defence_pact=True) < base  # allies seldom become rivals (Deutsch 1957; Bremer 1992): once the pair's age is held, weakly
+
+
+def test_a_great_power_and_a_micro_state_are_no_rivals_however_near():
+    """Thompson (2001): a strategic rival can threaten. With log parity, a great power (CINC 0.2) and a state of 1e-5 of the world's
+    capability (Liechtenstein) begin a rivalry at a twentieth of the rate (1000 ** -0.45) of a great power and a regional power (0.02), other things equal."""
+    gp_micro = _onset(one_major=True, log_parity=th.log_parity(0.2, 1e-5))
+    gp_regional = _onset(one_major=True, log_parity=th.log_parity(0.2, 0.02))
+    assert gp_micro < gp_regional / 20
+    assert float(th.log_parity(0.0, 0.0)) == np.log(th.PARITY_FLOOR) and float(th.log_parity(0.3, 0.3)) == 0.0
+
+
+def test_the_new_pair_term_decays_exponentially_and_two_members_since_1816_are_an_old_pair():
+    from foedus.theory.reassurance import relationship_age
+
+    age = relationship_age(1993, [1816, 1816, 1991])
+    x = th.new_pair(age, years=2.0)
+    assert x[0, 1] == 0.0 and x[0, 2] == pytest.approx(np.exp(-1.0)) and x[1, 2] == x[0, 2]
+    np.testing.assert_allclose(th.new_pair(np.arange(5.0), years=2.0), np.exp(-np.arange(5.0) / 2.0))
+    with pytest.raises(ValueError, match="years"):
+        th.new_pair(0.0, years=0.0)
 
 
 def test_with_the_estimated_coefficients_rivalries_end_after_regime_change_and_wars_and_power_shifts():

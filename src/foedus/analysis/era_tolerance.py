@@ -33,6 +33,7 @@ TOLERANCE: dict[str, tuple[str, float]] = {
     "joiners_without_pact": ("absolute", 0.15),
     "war_onsets_per_state_year": ("ratio", 2.0),
     "gp_war_onsets_per_gp_pair_year": ("ratio", 2.0),
+    "rivalries_end_per_state": ("ratio", 2.0),
 }
 """Fact -> (kind, tolerance): ``ratio`` within ×/÷ tolerance, ``absolute`` within ± tolerance."""
 

@@ -50,6 +50,9 @@ per-run figures. The facts (:data:`FACTS`):
     Wars begun in the era with a great power (a COW major power) on each side, per pair-year of great
     powers, up to the same last year (:func:`foedus.analysis.great_power_wars.great_power_war_counts`;
     Levy 1983).
+``rivalries_end_per_state``
+    Strategic rivalries (Thompson & Dreyer 2012) in force at the end of the era's last year between two system
+    members, per system member then (:mod:`foedus.analysis.rivalry_era`; its own function, pooled the same way).
 
 Which agreements: kind ``alliance`` only; in a run, ``min_begun_id`` (the simulator's first id of
 an agreement formed during a run) keeps the scenario's starting agreements out of "begun".
@@ -65,6 +68,7 @@ import pandas as pd
 from foedus.analysis.capabilities import state_years_filled, system_members
 from foedus.analysis.formation import primary_obligation
 from foedus.analysis.great_power_wars import great_power_war_counts
+from foedus.analysis.rivalry_era import RIVALRY_FACTS, rivalry_era_fact, rivalry_era_table
 from foedus.analysis.survival import _median, kaplan_meier, km_survival_at
 from foedus.analysis.war_allies import ally_pairs, joiners, war_participants
 from foedus.analysis.war_onsets import WAR_RECORD_LAST_YEAR
@@ -91,8 +95,9 @@ FACTS: tuple[str, ...] = (
     "joiners_without_pact",
     "war_onsets_per_state_year",
     "gp_war_onsets_per_gp_pair_year",
+    *RIVALRY_FACTS,
 )
-"""The era facts, in table order (see the module docstring)."""
+"""The era facts, in table order (see the module docstring; the rivalry facts: :mod:`foedus.analysis.rivalry_era`)."""
 
 
 def _state_years(history: History, first: int, last: int) -> int:
@@ -224,6 +229,7 @@ def era_tables(
         "wars": int(participants["war"].nunique()),
         "ally_pairs": ally_pairs(history, participants),
         "joiners": joiners(history, participants),
+        **rivalry_era_table(history, last),
     }
 
 
@@ -267,5 +273,6 @@ def era_facts(tables: Sequence[Mapping[str, object]]) -> dict[str, float]:
     out["war_onsets_per_state_year"] = float(sum(t.get("wars_in_war_years", t.get("wars", 0)) for t in tables)) / wsy if wsy else float("nan")
     gpy = float(sum(t.get("gp_pair_years", 0.0) for t in tables))
     out["gp_war_onsets_per_gp_pair_year"] = float(sum(t.get("gp_wars", 0) for t in tables)) / gpy if gpy else float("nan")
+    out.update(rivalry_era_fact(tables))
     out.update(alliances_begun=float(n), state_years=sy, wars=float(sum(t.get("wars", 0) for t in tables)), defence_ally_pairs=float(len(pairs)), joiners=float(len(join)))
     return out

@@ -29,7 +29,9 @@ What is estimated from what:
   keeps the last); distance as the simulator's worlds have it (:mod:`foedus.data.snapshot`):
   the CShapes minimum distance of the year where it has one (1886–2019), the great-circle distance
   of the capitals in force otherwise (``distance_km``), as :func:`foedus.theory.rivalry.out_of_reach`
-  at ``reach_km`` (one major power: ``one_major``). Dyad-years missing a CINC score or a democracy score are left out.
+  at ``reach_km`` (one major power: ``one_major``); the years the pair has both been in the system
+  (``pair_age``, each state's first entry in the COW list, ``inf`` for two members since 1816) as
+  :func:`foedus.theory.rivalry.new_pair`. Dyad-years missing a CINC score or a democracy score are left out.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from foedus.data.membership import members_by_year
 from foedus.data.paths import default_data_dir
 from foedus.data.snapshot_fields import table
 from foedus.theory import rivalry as th
+from foedus.theory.reassurance import STATE_LIST_START
 
 IN_SAMPLE: tuple[tuple[int, int], ...] = ((1816, 1914), (1946, 1989))
 """The eras the simulator's defaults are fitted on (the validation protocol's in-sample eras); 1919–1938 and 1990–2010 are held out."""
@@ -141,7 +144,8 @@ def _regime_change(dem: np.ndarray, memory: float) -> np.ndarray:
 
 def rivalry_dyad_years(
     data_dir: Path | None = None, *, first: int = 1816, last: int = TD_LAST_YEAR, memory: float = 0.8, democracy_threshold: float = 0.5,
-    regime_memory: float = 0.8, reach_km: float = 1500.0, contact_km: float | None = None,
+    regime_memory: float = 0.8, reach_km: float = 1500.0, contact_km: float | None = None, new_pair_years: float = 2.0,
+    security_community: bool = True,
 ) -> pd.DataFrame:
     """Non-directed dyad-years of the COW system with Thompson & Dreyer rivalries and the hazards' covariates.
 
@@ -164,6 +168,11 @@ def rivalry_dyad_years(
         (:func:`foedus.theory.rivalry.beyond_contact`, the simulator's ``rivalry_contact_km``): such pairs are not at
         risk of onset (the record's two onsets among them, USA-Spain 1816 and Netherlands-Indonesia 1951, came across
         colonial borders, which the simulator does not have). None: every pair is at risk.
+    new_pair_years : float
+        Decay time of :func:`foedus.theory.rivalry.new_pair` (the simulator's ``rivalry_new_pair_years``).
+    security_community : bool
+        Leave two democracies sharing a defence pact out of the onset risk set, as the simulator does
+        (:func:`foedus.theory.rivalry.security_community`; the record has no onset among them).
 
     Returns
     -------
@@ -201,6 +210,9 @@ def rivalry_dyad_years(
     df["out_of_reach"] = th.out_of_reach(df["distance_km"].to_numpy(), ma, mb, reach_km=reach_km)
     ca, cb = cinc[t, a], cinc[t, b]
     df["parity"] = th.parity(np.nan_to_num(ca), np.nan_to_num(cb))
+    df["log_parity"] = th.log_parity(np.nan_to_num(ca), np.nan_to_num(cb))
+    df["pair_age"] = _pair_age(table(d, "states"), y, a, b)
+    df["new_pair"] = th.new_pair(df["pair_age"].to_numpy(), years=new_pair_years)
     wkeys, wmem = _war_memory(d, first, last, memory)
     col = np.clip(np.searchsorted(wkeys, key), 0, max(len(wkeys) - 1, 0))
     hit = wkeys[col] == key if len(wkeys) else np.zeros(len(key), bool)
@@ -213,12 +225,29 @@ def rivalry_dyad_years(
     df["regime_shift"] = np.maximum(shock[t, a], shock[t, b])  # foedus.theory.rivalry.regime_shift of the two states
     df["defence_pact"] = _defence_pairs(d, y, a, b)  # Bremer 1992, Deutsch 1957: allies seldom become rivals
     df = _rivalry_columns(df, d, first, last, members)
+    if security_community:  # democratic allies: no risk (foedus.theory.rivalry.security_community)
+        sc = th.security_community(df["joint_democracy"].to_numpy(), df["defence_pact"].to_numpy())
+        df["onset_risk"] &= ~sc
+        df["onset"] &= ~sc
     if contact_km is not None:  # no contact, no risk (arms7)
         far = th.beyond_contact(df["distance_km"].to_numpy(), df["contiguous"].to_numpy(), ma, mb, contact_km=contact_km)
         df["onset_risk"] &= ~far
         df["onset"] &= ~far
     ok = np.isfinite(ca) & np.isfinite(cb) & (ca > 0) & (cb > 0) & np.isfinite(da) & np.isfinite(db)
     return df.loc[ok].drop(columns="_logratio").reset_index(drop=True)
+
+
+def _pair_age(states: pd.DataFrame, y: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Years each pair ``(a, b)`` has both been in the state system in ``y``, as the simulator counts them
+    (:func:`foedus.theory.reassurance.relationship_age`: each state's FIRST entry, COW's first ``start_year``; a member
+    since 1816, where the list begins, has no known entry: ``inf`` for two such states)."""
+    first = states.groupby("ccode")["start_year"].min()
+    entered = np.full(_CODES, float(STATE_LIST_START))
+    entered[first.index.to_numpy(int)] = first.to_numpy(float)
+    old = entered <= STATE_LIST_START
+    yf = y.astype(float)
+    out = np.minimum(np.where(old[a], np.inf, yf - entered[a]), np.where(old[b], np.inf, yf - entered[b]))
+    return np.maximum(out, 0.0)
 
 
 def _defence_pairs(d: Path, y: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -384,6 +413,15 @@ def log_likelihood(fit: HazardFit, dyad_years: pd.DataFrame, risk: str, event: s
     h = fit.hazard(sub)
     y = sub[event].to_numpy(bool)
     return float(np.log(h[y]).sum() + np.log1p(-h[~y]).sum())
+
+
+def profile_new_pair(dyad_years: pd.DataFrame, years_list, years=IN_SAMPLE) -> dict[float, float]:
+    """The onset fit's log-likelihood on ``years`` with :func:`foedus.theory.rivalry.new_pair` at each decay time (``rivalry_new_pair_years`` is chosen on it)."""
+    out = {}
+    for tau in years_list:
+        df = dyad_years.assign(new_pair=th.new_pair(dyad_years["pair_age"].to_numpy(), years=float(tau)))
+        out[float(tau)] = log_likelihood(_fit(df, "onset_risk", "onset", th.ONSET_TERMS, years), df, "onset_risk", "onset", years)
+    return out
 
 
 def profile_reach(dyad_years: pd.DataFrame, reaches_km, years=IN_SAMPLE) -> dict[float, float]:

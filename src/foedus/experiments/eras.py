@@ -38,6 +38,7 @@ import numpy as np
 
 from foedus.analysis.era_tolerance import TOLERANCE, EraFact, distance, in_range, score, tolerance_text
 from foedus.analysis.eras import FACTS, era_facts, era_tables
+from foedus.analysis.rivalry_era import run_rivalries
 
 __all__ = ["ERAS", "DEFAULT_IN_SAMPLE", "TOLERANCE", "EraFact", "distance", "in_range", "score", "era_window", "record_facts",
            "cached_record_facts", "era_scenario", "run_era_tables", "judge", "validate_eras", "simulate_eras", "dask_client"]
@@ -143,6 +144,8 @@ def run_era_tables(era: str, seed: int, parameters: Mapping[str, float] | None =
     if parameters:
         sc = apply_knobs(sc, {f"parameters.{k}": float(v) for k, v in parameters.items()})
     h = Simulation(sc, rng=int(seed)).run(last - first + 1).history()
+    initial = [tuple(r.pair) for r in (sc.relations or []) if r.rivalry]  # foedus.analysis.rivalry_era: the run's rivalries as the record's table
+    h.extras["rivalries"] = run_rivalries(initial, h.events, first, last)
     return era_tables(h, first, last, capitals=capitals(data_dir), min_begun_id=FIRST_SIMULATED_ID)
 
 

@@ -371,6 +371,8 @@ FACTORS = {
     "one_major": lazy_gettext("one major power in the pair"),
     "out_of_reach": lazy_gettext("out of each other's reach"),
     "regime_shift": lazy_gettext("regime shift"),
+    "log_parity": lazy_gettext("parity (log of the weaker's capability over the stronger's)"),
+    "new_pair": lazy_gettext("newness of the pair (years both in the state system)"),
     # blocs founded against a shared threat (foedus.sim.steps.blocs)
     "mechanism": lazy_gettext("mechanism"),
     "shared_threat": lazy_gettext("shared threat"),

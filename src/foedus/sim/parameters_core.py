@@ -184,7 +184,7 @@ class CoreParameters(BaseModel):
     # the state system and strategic rivalries (A1, D1, F2): the rivalry hazards are foedus.theory.rivalry's
     # discrete-time logits, their defaults the fit by foedus.analysis.rivalry.estimate_rivalry_hazards on the
     # record's dyad-years of the in-sample eras 1816-1914 and 1946-1989 (COW members on 31 December; Thompson & Dreyer
-    # 2012 rivalries; Firth's penalised likelihood, FLIC intercept; 393,015 dyad-years at risk of onset with 94 onsets, 4,527 rivalry-years
+    # 2012 rivalries; Firth's penalised likelihood, FLIC intercept; 182,262 dyad-years at risk of onset with 92 onsets, 4,527 rivalry-years
     # with 55 ends; tools/rivalry_fit.py regenerates them); the terms added in session 6 are in the "rivalry" block of Parameters
     start_milex_gdp_floor: float = Field(
         1e-6, ge=0, le=0.01, description="floor of a state's starting military spending as a share of its GDP: a state with none still has a force to grow"
@@ -198,13 +198,13 @@ class CoreParameters(BaseModel):
     war_memory: float = Field(
         0.8, ge=0, lt=1, description="share of a pair's war memory kept from one year to the next (foedus.theory.rivalry.war_history; a war year weighs half after about 3 years)"
     )
-    rivalry_onset_intercept: float = Field(-7.5485, ge=-30, le=5, description="intercept of the rivalry onset logit (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; pairs beyond rivalry_contact_km not at risk)")
-    rivalry_onset_contiguous: float = Field(2.4896, ge=-20, le=20, description="onset logit: land contiguity (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.23)")
-    rivalry_onset_major_pair: float = Field(1.1852, ge=-20, le=20, description="onset logit: both major powers (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.44)")
-    rivalry_onset_parity: float = Field(1.1810, ge=-20, le=20, description="onset logit: capability parity, weaker / stronger (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.37)")
-    rivalry_onset_war: float = Field(2.6571, ge=-20, le=20, description="onset logit: log(1 + war memory) (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.40)")
-    rivalry_onset_joint_democracy: float = Field(-1.7309, ge=-20, le=20, description="onset logit: both democracies (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.81)")
-    rivalry_onset_regime_distance: float = Field(-1.5432, ge=-20, le=20, description="onset logit: |democracy_i - democracy_j| (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.65)")
+    rivalry_onset_intercept: float = Field(-7.3000, ge=-30, le=5, description="intercept of the rivalry onset logit (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; pairs beyond rivalry_contact_km not at risk)")
+    rivalry_onset_contiguous: float = Field(2.2921, ge=-20, le=20, description="onset logit: land contiguity (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.24)")
+    rivalry_onset_major_pair: float = Field(1.7681, ge=-20, le=20, description="onset logit: both major powers (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.46)")
+    rivalry_onset_parity: float = Field(0.4557, ge=-20, le=20, description="onset logit: log capability parity, log(weaker / stronger) (foedus.theory.rivalry.log_parity; in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.10)")
+    rivalry_onset_war: float = Field(2.8468, ge=-20, le=20, description="onset logit: log(1 + war memory) (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.45)")
+    rivalry_onset_joint_democracy: float = Field(-0.6928, ge=-20, le=20, description="onset logit: both democracies (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.82; democracies sharing a defence pact are out of the risk set, foedus.theory.rivalry.security_community)")
+    rivalry_onset_regime_distance: float = Field(-1.0742, ge=-20, le=20, description="onset logit: |democracy_i - democracy_j| (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.69)")
     rivalry_end_intercept: float = Field(-4.2396, ge=-30, le=5, description="intercept of the rivalry termination logit (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py)")
     rivalry_end_contiguous: float = Field(-0.5839, ge=-20, le=20, description="termination logit: land contiguity (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.29)")
     rivalry_end_major_pair: float = Field(-0.4606, ge=-20, le=20, description="termination logit: both major powers (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.39)")

@@ -360,15 +360,16 @@ class MechanismParameters(CoreParameters):
 
     # --- rivalry ---
     rivalry_onset_one_major: float = Field(
-        -0.8388, ge=-20, le=20,
+        -0.0215, ge=-20, le=20,
         description="onset logit: exactly one of the pair a major power (foedus.theory.rivalry ONSET_TERMS; in-sample fit, 1816-1914 "
-        "and 1946-1989: tools/rivalry_fit.py; s.e. 0.33): a great power and a minor state are rarely rivals on the record",
+        "and 1946-1989: tools/rivalry_fit.py; s.e. 0.36): about 0 once log parity (rivalry_onset_parity) carries the capability gap, "
+        "which makes a great power and a weak state seldom rivals (-0.84 with parity in share and without rivalry_onset_new_pair)",
     )
     rivalry_onset_out_of_reach: float = Field(
-        -2.5259, ge=-20, le=20,
+        -2.7593, ge=-20, le=20,
         description="onset logit: two minor states farther apart than rivalry_reach_km (foedus.theory.rivalry.out_of_reach; "
         "Thompson 2001, Diehl & Goertz 2000: rivalry needs contact; in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.50, "
-        "z -4.9, with the pairs beyond rivalry_contact_km, which cannot begin a rivalry, out of the risk set; -3.14 with them). "
+        "z -5.5, with the pairs beyond rivalry_contact_km, which cannot begin a rivalry, out of the risk set; -3.14 with them). "
         "Without it minor states 10,000 km apart began rivalries at the intercept's rate (1946 runs, seeds 1-5: 103 onsets "
         "such as Honduras-Iceland and Bolivia-Zimbabwe)",
     )

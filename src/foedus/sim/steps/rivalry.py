@@ -16,8 +16,10 @@ import numpy as np
 from numba import njit
 
 from foedus.sim.steps.conflict import defence_pairs
+from foedus.sim.steps.formation import entry_years
 from foedus.sim.world import World
 from foedus.theory import rivalry as th
+from foedus.theory.reassurance import STATE_LIST_START, relationship_age
 
 
 def _upper(world: World) -> tuple[np.ndarray, np.ndarray]:
@@ -34,10 +36,13 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     The war memory first takes this year's wars (:func:`foedus.theory.rivalry.war_history`).
     Every pair of system members draws once: a pair not in rivalry becomes one with
     :func:`~foedus.theory.rivalry.rivalry_onset_hazard` of its contiguity, major-power status
-    (both, or one), capability parity, war memory, joint democracy, regime distance and whether two
+    (both, or one), log capability parity (:func:`~foedus.theory.rivalry.log_parity`: the capacity to threaten),
+    how newly the two have both been in the system (:func:`~foedus.theory.rivalry.new_pair` of
+    :func:`foedus.theory.reassurance.relationship_age`, the states' first entries, :func:`.formation.entry_years`), war memory, joint democracy, regime distance and whether two
     minor states lie beyond ``rivalry_reach_km`` (:func:`~foedus.theory.rivalry.out_of_reach`: contact), whether they share a
-    defence pact (allies seldom become rivals: Deutsch 1957's security community, Bremer 1992), and 0 for
-    two minor states without a border beyond ``rivalry_contact_km`` (:func:`~foedus.theory.rivalry.beyond_contact`); a
+    defence pact (allies seldom become rivals: Bremer 1992), and 0 for
+    two minor states without a border beyond ``rivalry_contact_km`` (:func:`~foedus.theory.rivalry.beyond_contact`) and for
+    two democracies that share a defence pact (:func:`~foedus.theory.rivalry.security_community`, Deutsch 1957); a
     rivalry ends with :func:`~foedus.theory.rivalry.rivalry_termination_hazard` of contiguity,
     major status, the power shift since it began, war memory, joint democracy, regime distance and
     the regime shift of either state (:func:`~foedus.theory.rivalry.regime_shift` against
@@ -85,6 +90,7 @@ def rivalry_hazards(world: World, i: np.ndarray, j: np.ndarray, dem: np.ndarray,
         np.ascontiguousarray(i, dtype=np.int64), np.ascontiguousarray(j, dtype=np.int64), world.inputs.contiguous, world.state.major, world.state.power, defence_pairs(world),
         world.state.war_history, dem, world.state.regime, world.state.rivalry, world.state.rivalry_balance0, world.inputs.distance_km,
         np.ascontiguousarray(change, dtype=float), float(p.rivalry_reach_km), float(p.rivalry_contact_km),
+        np.ascontiguousarray(entry_years(world), dtype=float), float(world.state.year), float(STATE_LIST_START), float(p.rivalry_new_pair_years), th.PARITY_FLOOR,
         np.asarray(p.rivalry_onset_coefficients(), dtype=float), float(p.rivalry_onset_intercept),
         np.asarray(p.rivalry_end_coefficients(), dtype=float), float(p.rivalry_end_intercept), h_on, h_end,
     )
@@ -104,7 +110,8 @@ def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, cha
         x["power_shift"] = th.power_shift(world.state.power[a], world.state.power[b], world.state.rivalry_balance0[a, b])
         x["regime_shift"] = np.maximum(change[a], change[b])  # th.regime_shift of the regimes and their references
     else:
-        x["parity"] = th.parity(world.state.power[a], world.state.power[b])
+        x["log_parity"] = th.log_parity(world.state.power[a], world.state.power[b])
+        x["new_pair"] = th.new_pair(relationship_age(world.state.year, entry_years(world), check=False)[a, b], years=world.inputs.params.rivalry_new_pair_years)
         x["one_major"] = world.state.major[a] ^ world.state.major[b]
         x["out_of_reach"] = th.out_of_reach(world.inputs.distance_km[a, b], world.state.major[a], world.state.major[b], reach_km=world.inputs.params.rivalry_reach_km)
         x["defence_pact"] = defence_pairs(world)[a, b]
@@ -112,7 +119,7 @@ def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, cha
 
 
 @njit(cache=True)
-def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0, distance, change, reach, contact, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
+def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0, distance, change, reach, contact, entered, year, list_start, new_years, floor, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
     # the theory's logit_hazard term by term, in its order: intercept, then + b_k * x_k, then 1 / (1 + exp(-eta))
     for q in range(ii.shape[0]):
         i = ii[q]
@@ -135,14 +142,20 @@ def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, 
             h_end[q] = 1.0 / (1.0 + np.exp(-eta))
         elif not major[i] and not major[j] and not contiguous[i, j] and distance[i, j] > contact:
             h_on[q] = 0.0  # beyond contact (foedus.theory.rivalry.beyond_contact)
+        elif dem[i] and dem[j] and defence[i, j]:
+            h_on[q] = 0.0  # a security community (foedus.theory.rivalry.security_community)
         else:
             hi = max(power[i], power[j])
             lo = min(power[i], power[j])
             par = lo / hi if hi > 0 else 0.0
+            lp = np.log(max(par, floor))  # foedus.theory.rivalry.log_parity
+            ai = np.inf if entered[i] <= list_start else year - entered[i]  # foedus.theory.reassurance.relationship_age
+            aj = np.inf if entered[j] <= list_start else year - entered[j]
+            age = max(min(ai, aj), 0.0)
             eta = on_c
             eta = eta + on_b[0] * c
             eta = eta + on_b[1] * mp
-            eta = eta + on_b[2] * par
+            eta = eta + on_b[2] * lp
             eta = eta + on_b[3] * w
             eta = eta + on_b[4] * jd
             eta = eta + on_b[5] * rd
@@ -150,6 +163,7 @@ def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, 
             far = 1.0 if (not major[i] and not major[j] and distance[i, j] > reach) else 0.0
             eta = eta + on_b[7] * far
             eta = eta + on_b[8] * (1.0 if defence[i, j] else 0.0)
+            eta = eta + on_b[9] * np.exp(-age / new_years)  # foedus.theory.rivalry.new_pair
             h_on[q] = 1.0 / (1.0 + np.exp(-eta))
 
 
