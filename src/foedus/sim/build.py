@@ -41,7 +41,7 @@ from foedus.sim.build_actors import (  # noqa: F401 (re-exported)
     _has_cyber,
 )
 from foedus.sim.build_builtins import builtin_builders
-from foedus.sim.build_members import system_changes as system_changes_of
+from foedus.sim.build_members import add_successions, system_changes as system_changes_of
 from foedus.sim.scenario import Scenario
 from foedus.sim.build_terms import automatic_renewal_treaties, treaty_renewal_of, treaty_terms_of, wartime_treaties
 from foedus.theory.obligations import admits_members
@@ -148,6 +148,8 @@ def scenario_from_record(
         "treaty_terms": treaty_terms_of(year, data_dir),  # the record's treaty practice, for the pacts a run forms (P5)
         "treaty_terms_automatic": treaty_renewal_of(year, data_dir),  # and whether each term renews automatically (endings)
     }
+    if any(a.get("in_system") for a in actors):  # a successor entering during the run continues its predecessor's memberships (ATOP)
+        add_successions(data["agreements"], {a["ccode"] for a in actors}, data_dir)
     data["sources"]["crisis_threats_from"] = "foedus.sim.build.CRISIS_THREAT_FIRST_YEAR: terrorism from 1898 (Rome conference against anarchists), proliferation from 1946 (UNGA resolution 1(I))"
     inc = np.asarray(snap.cyber_incidents, dtype=float)
     if _has_cyber(year, inc):

@@ -246,6 +246,9 @@ class WorldInputs:
     """(S, 3) int: the states' spells of permanent neutrality (state index, first year, last year; the largest int64 for an
     open one; ``Actor.neutral``): in them a state forms and joins no defence or offence pact
     (:func:`foedus.theory.alignment.neutrality_bars`; :func:`foedus.sim.steps.neutrality.permanently_neutral`). Empty: none."""
+    successions: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), np.int64))
+    """(K, 3) int: agreement id, predecessor index, successor index (``AgreementSpec.successions``): when the successor enters
+    the system it continues the predecessor's membership (:func:`foedus.sim.steps.system.succeed`). Empty: none."""
     entered: np.ndarray | None = None
     """(N,) int: the year each state first entered the state system, for the age of its relationships
     (:func:`foedus.sim.steps.formation.entry_years`): the actor's ``since`` where the scenario gives it; else the

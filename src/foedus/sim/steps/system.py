@@ -54,10 +54,41 @@ def system_membership(world: World, rng: np.random.Generator) -> None:
     now = membership_in(world.inputs.spells, world.n, world.state.year)
     leaving = np.flatnonzero(world.state.active & ~now)
     entering = np.flatnonzero(now & ~world.state.active)
+    slot, succ = succeed(world, entering)  # before the predecessors leave: a treaty they leave keeps its seat
     if len(leaving):
         leave_system(world, leaving)
     if len(entering):
         enter_system(world, entering)
+        world.state.agreements.power_start[slot, succ] = world.state.power[succ]  # the successor's capability when it took the seat
+
+
+def succeed(world: World, entering: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The states ``entering`` continue the memberships of the states they succeed (``world.inputs.successions``; ATOP).
+
+    Where the scenario says a successor continues its predecessor's membership of a treaty (Germany West Germany's in
+    NATO in 1990, the Czech Republic and Slovakia Czechoslovakia's in 1993: :func:`foedus.sim.build_members.successions`)
+    and the predecessor is still a member when the successor enters, the successor takes the seat without a decision or a
+    vote, with the predecessor's entry year: an ``accession`` event whose ``ccode2`` is the predecessor, cause "succession".
+    Called before the predecessors leave (:func:`leave_system`), so a treaty they leave is not left too small. Returns the
+    agreements' slots and the successors' indices (the caller notes their capability once they have entered).
+    """
+    sc = world.inputs.successions
+    none = (np.zeros(0, np.intp), np.zeros(0, np.intp))
+    if not len(sc) or not len(entering):
+        return none
+    sc = sc[np.isin(sc[:, 2], entering)]
+    ag = world.state.agreements
+    live = (ag.agreement_id[: ag.n][None, :] == sc[:, :1]) & ag.active[: ag.n][None, :]
+    slot = live.argmax(axis=1)
+    ok = live.any(axis=1) & ag.members[slot, sc[:, 1]] & ~ag.members[slot, sc[:, 2]]
+    slot, pred, succ = slot[ok], sc[ok, 1], sc[ok, 2]
+    if not len(slot):
+        return none
+    ag.join_many(slot, succ, world.state.year)
+    ag.entry_year[slot, succ] = ag.entry_year[slot, pred]  # the membership continues
+    details = [{"cause": "succession", "predecessor": int(c)} for c in world.inputs.ccode[pred]] if world.inputs.explain else None
+    world.log.events(world.state.year, "accession", ag.agreement_id[slot], world.inputs.ccode[succ], world.inputs.ccode[pred], details)
+    return slot, succ
 
 
 def crisis_kinds(first_year: np.ndarray, year: int) -> list[int]:
