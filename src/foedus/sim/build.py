@@ -39,6 +39,7 @@ from foedus.sim.build_actors import (  # noqa: F401 (re-exported)
     _fill,
     _fill_milex,
     _has_cyber,
+    set_nonaligned_since,
 )
 from foedus.sim.build_builtins import builtin_builders
 from foedus.sim.build_members import add_successions, system_changes as system_changes_of
@@ -129,6 +130,7 @@ def scenario_from_record(
     n = len(snap.ccodes)
     actors = _actors(snap, year, data_dir)
     _set_first_entries(actors, data_dir)
+    set_nonaligned_since(actors, year, data_dir)  # each state's record of staying out of alliances (foedus.theory.nonalignment)
     whole = ccodes is None and top_n is None
     if system_changes is None or system_changes:
         _add_system_changes(actors, relations := _relations(snap), year, years, data_dir, whole and system_changes is not False)

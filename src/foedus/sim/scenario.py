@@ -141,6 +141,7 @@ class Actor(_Frozen):
             "name the treaty or law in sources.neutral"
         ),
     )
+    nonaligned_since: Year | None = Field(None, description="first year of its spell out of defence and offence pacts before the start (ATOP; foedus.theory.nonalignment.policy_inertia); omitted: the start")
     regime_memory: float | None = Field(None, ge=0, le=1, description="memory of its democracy score at the start (foedus.theory.rivalry.regime_reference over the record's years before: a recent transition); omitted: its regime")
 
     @model_validator(mode="after")

@@ -24,7 +24,9 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.sim.steps.dissolution import dissolve_if_deserted, leave
+from foedus.sim.steps._common import ALLIANCE, SECURITY
 from foedus.sim.world import World
+from foedus.theory.nonalignment import policy_inertia
 
 OPEN = np.iinfo(np.int64).max
 """Last year of a spell without end (to the horizon's end)."""
@@ -40,7 +42,7 @@ def membership_in(spells: np.ndarray, n: int, year: int) -> np.ndarray:
 
 
 def system_membership(world: World, rng: np.random.Generator) -> None:
-    """States enter and leave the system this year (brief A1); ``rng`` is not drawn from.
+    """States enter and leave the system this year (brief A1); the inertia of non-alignment (:func:`nonalignment_record`).
 
     Entrants become active with their scheduled figures (:func:`enter_system`); states whose
     last year was the previous one leave (:func:`leave_system`). Both are logged as events
@@ -49,6 +51,7 @@ def system_membership(world: World, rng: np.random.Generator) -> None:
     """
     if len(world.inputs.crisis_threat_from):
         world.state.crisis_threats = crisis_kinds(world.inputs.crisis_threat_from, world.state.year)
+    nonalignment_record(world, rng)
     if not len(world.inputs.spells):
         return
     now = membership_in(world.inputs.spells, world.n, world.state.year)
@@ -89,6 +92,28 @@ def succeed(world: World, entering: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     details = [{"cause": "succession", "predecessor": int(c)} for c in world.inputs.ccode[pred]] if world.inputs.explain else None
     world.log.events(world.state.year, "accession", ag.agreement_id[slot], world.inputs.ccode[succ], world.inputs.ccode[pred], details)
     return slot, succ
+
+
+def nonalignment_record(world: World, rng: np.random.Generator) -> None:
+    """Each state's record of staying out of alliances, and this year's inertia of those long out (issue 17 item 4).
+
+    A state in a defence or offence pact now (an alliance in force with either obligation), or outside the system,
+    starts its spell out this year (``world.state.out_since``); the others keep theirs (the scenario's
+    ``Actor.nonaligned_since`` at the start). A state ``t`` years out weighs a defence or offence pact this year with
+    probability :func:`foedus.theory.nonalignment.policy_inertia` of ``t`` (``Parameters.nonalignment_elasticity``):
+    one draw per state from ``rng`` when any such chance is below 1; the others are barred (``world.state.policy_bar``;
+    :func:`foedus.sim.steps.neutrality.stays_out` lifts the bar on a threat shock).
+    """
+    s = world.state
+    if len(s.out_since) != world.n:  # a world built without the record
+        return
+    ag = s.agreements
+    k = ag.n
+    prot = ag.active[:k] & (ag.kind[:k] == ALLIANCE) & (ag.domain[:k] == SECURITY) & ag.obligations[:k, :2].any(axis=1)
+    aligned = ag.members[:k][prot].any(axis=0)
+    s.out_since = np.where(aligned | ~s.active, s.year, s.out_since)
+    chance = policy_inertia(s.year - s.out_since, world.inputs.params.nonalignment_elasticity)
+    s.policy_bar = s.active & (rng.random(world.n) >= chance) if (chance < 1.0).any() else np.zeros(world.n, bool)
 
 
 def crisis_kinds(first_year: np.ndarray, year: int) -> list[int]:
