@@ -105,3 +105,15 @@ def test_the_czech_republic_and_slovakia_continue_czechoslovakias_treaties_in_19
     i = {int(c): k for k, c in enumerate(sim.world.inputs.ccode)}
     assert ag.members[slot, i[316]] and ag.members[slot, i[317]] and not ag.members[slot, i[315]]
     assert ag.entry_year[slot, i[316]] == ag.entry_year[slot, i[317]] == 1975  # Czechoslovakia's membership continues
+
+
+def test_a_record_built_scenario_states_each_states_record_of_staying_out_of_alliances(run_1990):
+    """ATOP at 1990: Sweden in no defence or offence pact since the November Treaty of 1855-56, Ireland since it entered
+    the system (1922); Finland (its 1948 treaty with the Soviet Union, ATOP 3140) and Norway (NATO) have no record."""
+    sc, sim = run_1990
+    by = {a.ccode: a for a in sc.actors}
+    assert by[380].nonaligned_since == 1857 and "atop" in by[380].sources["nonaligned_since"]
+    assert by[205].nonaligned_since == 1922
+    assert by[375].nonaligned_since is None and by[385].nonaligned_since is None
+    i = {int(c): k for k, c in enumerate(sim.world.inputs.ccode)}
+    assert sim.world.state.out_since[i[380]] in (1857, 10**6)  # kept while Sweden stays out; none once it is in a pact

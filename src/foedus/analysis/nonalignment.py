@@ -1,4 +1,4 @@
-"""Does staying out of alliances predict staying out? The record of non-alignment and the hazard of entering a pact (issues 12, 17).
+r"""Does staying out of alliances predict staying out? The record of non-alignment and the hazard of entering a pact (issues 12, 17).
 
 A state that has stayed out of defence and offence pacts for many years (Sweden since 1814, Switzerland since 1815,
 Ireland since 1922) is said to stay out by policy: non-alignment becomes a habit, an identity and a domestic
@@ -14,8 +14,14 @@ protected by an asymmetric pledge, Japan by the United States' since 1951, is al
 1816: the record's start is censoring). A state-year is *at risk* when the state was out the year before (years out
 at least 1); it *enters* when it is a member of a defence or offence pact in ``y``.
 
-What the record says (ATOP 5.1, COW state list), in the in-sample eras (1816-1914 and 1946-1989 pooled):
-see :data:`RECORD_IN_SAMPLE` (measured by ``nonalignment_hazard(load_record(), ...)``).
+What the record says (ATOP 5.1, COW state list; ``nonalignment_hazard(load_record(), 0, 0, eras=...)``): in the
+in-sample eras (1816-1914 and 1946-1989 pooled) the yearly hazard of entering is 0.063 for a state out 1-4 years (783
+state-years at risk), 0.058 at 5-9, 0.032 at 10-19, 0.016 at 20-39 and 0.008 at 40 or more (756): a state out 40
+years stays out ten more with probability 0.92, one out 1-4 years with 0.52. A Poisson fit of the hazard on log years
+out gives :math:`h(t) \approx 0.11 t^{-0.51}` (standard error of the elasticity 0.07; 1816-1914 0.55, 1946-1989
+0.41). Out of sample (measured, not used): 1919-1938 0.061 at 1-4 and 0.003 at 40+; 1990-2018 0.083 and 0.011 (the
+European Union's treaty, ATOP 4175, with its mutual-assistance clause of 2007, counts Sweden, Austria, Ireland, Malta
+and Cyprus in).
 """
 
 from __future__ import annotations

@@ -334,8 +334,8 @@ class WorldState:
     war_peak: np.ndarray = field(default_factory=lambda: np.zeros(0))
     """(N,): the highest spending of each state's war under way (0 at peace); kept by :mod:`foedus.sim.steps.capabilities`."""
     out_since: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
-    """(N,) int: the first year of each state's spell out of defence and offence pacts (this year or later: in one, or
-    no record); kept by :func:`foedus.sim.steps.system.nonalignment_record`. Empty: none kept."""
+    """(N,) int: the first year of each state's spell out of defence and offence pacts begun before the start and not
+    yet ended (a year never reached: none); kept by :func:`foedus.sim.steps.system.nonalignment_record`. Empty: none kept."""
     policy_bar: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     """(N,) bool: the states that weigh no defence or offence pact this year by the inertia of their non-alignment
     (:func:`foedus.theory.nonalignment.policy_inertia`), unless a threat shock lifts it

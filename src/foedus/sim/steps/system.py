@@ -94,15 +94,23 @@ def succeed(world: World, entering: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return slot, succ
 
 
+NO_RECORD = 10**6
+"""``WorldState.out_since`` of a state without a record of non-alignment from before the start (a year never reached)."""
+
+
 def nonalignment_record(world: World, rng: np.random.Generator) -> None:
     """Each state's record of staying out of alliances, and this year's inertia of those long out (issue 17 item 4).
 
-    A state in a defence or offence pact now (an alliance in force with either obligation), or outside the system,
-    starts its spell out this year (``world.state.out_since``); the others keep theirs (the scenario's
-    ``Actor.nonaligned_since`` at the start). A state ``t`` years out weighs a defence or offence pact this year with
-    probability :func:`foedus.theory.nonalignment.policy_inertia` of ``t`` (``Parameters.nonalignment_elasticity``):
-    one draw per state from ``rng`` when any such chance is below 1; the others are barred (``world.state.policy_bar``;
-    :func:`foedus.sim.steps.neutrality.stays_out` lifts the bar on a threat shock).
+    The record is the one the run starts from: a state out of defence and offence pacts since the scenario's
+    ``Actor.nonaligned_since`` (ATOP, before the start) keeps its spell (``world.state.out_since``) while it stays out;
+    once in such a pact (an alliance in force with either obligation), or outside the system, it has none
+    (:data:`NO_RECORD`), nor has a state without one at the start. The run's own spells out need no such term: its
+    choices already fall with time out as steeply as the record's (:mod:`foedus.analysis.nonalignment`; the choice of
+    ``Parameters.nonalignment_elasticity``); what a run cannot know is the history before its start, which the inertia
+    carries. A state ``t`` years out weighs a defence or offence pact this year with probability
+    :func:`foedus.theory.nonalignment.policy_inertia` of ``t``: one draw per state from ``rng`` when any such chance is
+    below 1; the others are barred (``world.state.policy_bar``; :func:`foedus.sim.steps.neutrality.stays_out` lifts the
+    bar on a threat shock).
     """
     s = world.state
     if len(s.out_since) != world.n:  # a world built without the record
@@ -111,8 +119,8 @@ def nonalignment_record(world: World, rng: np.random.Generator) -> None:
     k = ag.n
     prot = ag.active[:k] & (ag.kind[:k] == ALLIANCE) & (ag.domain[:k] == SECURITY) & ag.obligations[:k, :2].any(axis=1)
     aligned = ag.members[:k][prot].any(axis=0)
-    s.out_since = np.where(aligned | ~s.active, s.year, s.out_since)
-    chance = policy_inertia(s.year - s.out_since, world.inputs.params.nonalignment_elasticity)
+    s.out_since = np.where(aligned | ~s.active, NO_RECORD, s.out_since)
+    chance = policy_inertia(np.maximum(s.year - s.out_since, 0), world.inputs.params.nonalignment_elasticity)
     s.policy_bar = s.active & (rng.random(world.n) >= chance) if (chance < 1.0).any() else np.zeros(world.n, bool)
 
 
