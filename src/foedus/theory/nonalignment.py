@@ -17,9 +17,9 @@ Jones 2004, *Event History Modeling*, ch. 3). The hazard of a state ``t`` years 
 year out, is then :math:`h(t) / h(1) = t^{-\beta}` with :math:`\beta = 1 - p`: the yearly chance that the state
 weighs a defence or offence pact at all (:func:`policy_inertia`). The record's duration dependence is measured by
 :func:`foedus.analysis.nonalignment.nonalignment_hazard` (ATOP 5.1, in-sample eras pooled: :math:`h(t) \approx 0.11
-t^{-0.57}`); the model's own choices already fall with time out (the states that stay out gain least from allying),
-so the elasticity the simulator adds (``Parameters.nonalignment_elasticity``) is chosen on the in-sample eras so that
-the runs' duration dependence matches the record's.
+t^{-0.51}`), and ``Parameters.nonalignment_elasticity`` takes it. The simulator applies it to the spell out that a
+run inherits from the record (``Actor.nonaligned_since``), which a run cannot otherwise know: its own choices already
+fall with time out about as steeply as the record's (:func:`foedus.sim.steps.system.nonalignment_record`).
 
 Ours: the shock that lifts the inertia (:func:`threat_shock`): the state's main threat is at war and is next door,
 contiguous or within COW's 400 miles of water (Stinnett et al. 2002, the Direct Contiguity data) -- Russia's war for
