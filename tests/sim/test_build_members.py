@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from foedus.data.membership import member_years
@@ -60,3 +61,59 @@ def test_a_chosen_set_of_states_gets_only_its_own_exits():
     assert {a.ccode: a.in_system for a in sc.actors if a.in_system} == {245: [(1860, 1870)]}
     fixed = scenario_from_record(1860, ccodes=[200, 220, 245, 255, 300], years=20, system_changes=False)
     assert all(a.in_system is None for a in fixed.actors)
+
+
+@pytest.fixture(scope="module")
+def atop_successions():
+    from foedus.data.atop import read_atop_members
+    from foedus.data.record import find_file
+    from foedus.sim.build_members import successions
+
+    d = default_data_dir()
+    return successions(read_atop_members(find_file(d, "atop_members")), member_years(table(d, "states")))
+
+
+def test_atop_continuity_of_memberships_names_the_successors_of_the_record(atop_successions):
+    s = atop_successions
+    pairs = set(zip(s["predecessor"], s["successor"]))
+    # West Germany -> Germany (1990), Czechoslovakia -> Czech Republic and Slovakia (1993), North Yemen -> Yemen (1990)
+    assert {(260, 255), (315, 316), (315, 317), (678, 679)} <= pairs
+    nato = s[s["agreement_id"] == 3180]
+    assert nato[["predecessor", "successor", "year"]].values.tolist() == [[260, 255, 1990]]
+    # states that merely joined the CSCE the year another left it are no successors (Liechtenstein, the Baltic states, Croatia)
+    assert not ({223, 366, 367, 368, 344, 346} & set(s["successor"]))
+    assert not (s["predecessor"] == s["successor"]).any()  # one code for a continuing state (Russia 365, Serbia 345)
+
+
+@pytest.fixture(scope="module")
+def run_1990():
+    sc = scenario_from_record(1990, top_n=None, years=6)
+    return sc, Simulation(sc, rng=2).run()
+
+
+def test_the_czech_republic_and_slovakia_continue_czechoslovakias_treaties_in_1993(run_1990):
+    sc, sim = run_1990
+    csce = next(a for a in sc.agreements if a.id == 3740)
+    assert csce.successions == {316: 315, 317: 315}
+    ev = sim.events()
+    acc = ev[(ev["kind"] == "accession") & ev["ccode"].isin([316, 317])]
+    inherited = acc[acc["ccode2"] == 315]
+    assert len(inherited) and (inherited["year"] == 1993).all()
+    assert {(3740, 316), (3740, 317)} <= set(zip(inherited["agreement_id"], inherited["ccode"]))
+    ag = sim.world.state.agreements
+    slot = int(np.flatnonzero(ag.agreement_id[: ag.n] == 3740)[0])
+    i = {int(c): k for k, c in enumerate(sim.world.inputs.ccode)}
+    assert ag.members[slot, i[316]] and ag.members[slot, i[317]] and not ag.members[slot, i[315]]
+    assert ag.entry_year[slot, i[316]] == ag.entry_year[slot, i[317]] == 1975  # Czechoslovakia's membership continues
+
+
+def test_a_record_built_scenario_states_each_states_record_of_staying_out_of_alliances(run_1990):
+    """ATOP at 1990: Sweden in no defence or offence pact since the November Treaty of 1855-56, Ireland since it entered
+    the system (1922); Finland (its 1948 treaty with the Soviet Union, ATOP 3140) and Norway (NATO) have no record."""
+    sc, sim = run_1990
+    by = {a.ccode: a for a in sc.actors}
+    assert by[380].nonaligned_since == 1857 and "atop" in by[380].sources["nonaligned_since"]
+    assert by[205].nonaligned_since == 1922
+    assert by[375].nonaligned_since is None and by[385].nonaligned_since is None
+    i = {int(c): k for k, c in enumerate(sim.world.inputs.ccode)}
+    assert sim.world.state.out_since[i[380]] in (1857, 10**6)  # kept while Sweden stays out; none once it is in a pact

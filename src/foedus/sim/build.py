@@ -39,9 +39,10 @@ from foedus.sim.build_actors import (  # noqa: F401 (re-exported)
     _fill,
     _fill_milex,
     _has_cyber,
+    set_nonaligned_since,
 )
 from foedus.sim.build_builtins import builtin_builders
-from foedus.sim.build_members import system_changes as system_changes_of
+from foedus.sim.build_members import add_successions, system_changes as system_changes_of
 from foedus.sim.scenario import Scenario
 from foedus.sim.build_terms import automatic_renewal_treaties, treaty_renewal_of, treaty_terms_of, wartime_treaties
 from foedus.theory.obligations import admits_members
@@ -129,6 +130,7 @@ def scenario_from_record(
     n = len(snap.ccodes)
     actors = _actors(snap, year, data_dir)
     _set_first_entries(actors, data_dir)
+    set_nonaligned_since(actors, year, data_dir)  # each state's record of staying out of alliances (foedus.theory.nonalignment)
     whole = ccodes is None and top_n is None
     if system_changes is None or system_changes:
         _add_system_changes(actors, relations := _relations(snap), year, years, data_dir, whole and system_changes is not False)
@@ -148,6 +150,8 @@ def scenario_from_record(
         "treaty_terms": treaty_terms_of(year, data_dir),  # the record's treaty practice, for the pacts a run forms (P5)
         "treaty_terms_automatic": treaty_renewal_of(year, data_dir),  # and whether each term renews automatically (endings)
     }
+    if any(a.get("in_system") for a in actors):  # a successor entering during the run continues its predecessor's memberships (ATOP)
+        add_successions(data["agreements"], {a["ccode"] for a in actors}, data_dir)
     data["sources"]["crisis_threats_from"] = "foedus.sim.build.CRISIS_THREAT_FIRST_YEAR: terrorism from 1898 (Rome conference against anarchists), proliferation from 1946 (UNGA resolution 1(I))"
     inc = np.asarray(snap.cyber_incidents, dtype=float)
     if _has_cyber(year, inc):

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from foedus.data.paths import default_data_dir
 from foedus.data.snapshot import snapshot
@@ -299,3 +300,40 @@ def _later_ideal_points(snap, year: int, data_dir: Path | None) -> tuple[np.ndar
             ip[i] = float(first.at[c, "idealpointfp"])
             notes[i] = f"{int(first.at[c, 'year'])} (not a UN member in {year}: its first UN General Assembly ideal point)"
     return ip, notes
+
+
+def set_nonaligned_since(actors: list[dict[str, Any]], year: int, data_dir: Path | None) -> None:
+    """Each starting actor's ``nonaligned_since`` (in place): the first year of its spell out of defence and offence pacts
+    before ``year``, for a state in none in ``year`` whose spell began before it, with its source note.
+
+    The spell begins the year after its last membership of a pact with a defence or offence obligation (ATOP 5.1, in
+    any of the agreement's phases: the state is allied where only its partner pledges, as a run counts it), or in its first year in the COW state list (``since``) if it never had
+    one: Sweden (none in ATOP since 1816) from 1816, Ireland from 1922 (its ``since``). The measure of
+    :func:`foedus.analysis.nonalignment.years_out` on the record, counted in calendar years (a state's years outside the
+    system, occupied, count too). Actors entering later (``in_system`` starting after ``year``) get none.
+    """
+    from foedus.data.atop import read_atop_members
+    from foedus.data.record import find_file
+
+    d = Path(data_dir) if data_dir is not None else default_data_dir()
+    try:
+        m = read_atop_members(find_file(d, "atop_members"))
+    except SchemaError:
+        return
+    ids = m.groupby("agreement_id")[["defense", "offense"]].any().any(axis=1) if "defense" in m else pd.Series(True, index=m["agreement_id"].unique())
+    prot = m[m["agreement_id"].map(ids).to_numpy(dtype=bool)]  # the agreement's obligations, as a run counts them (Japan is allied)
+    prot = prot[prot["entry_year"] <= year]
+    last = prot["exit_year"].astype("float64").fillna(np.inf).clip(upper=float(year)).groupby(prot["ccode"]).max()
+    for a in actors:
+        if a.get("in_system") and int(a["in_system"][0][0]) > year or a.get("since") is None:
+            continue
+        c = int(a["ccode"])
+        since = max(int(a["since"]), int(last[c]) + 1 if c in last.index else int(a["since"]))
+        if c in last.index and last[c] >= year:  # in a defence or offence pact in the start year
+            continue
+        if since < year:
+            a["nonaligned_since"] = since
+            a.setdefault("sources", {})["nonaligned_since"] = (
+                f"atop/atop5_1m.csv (pacts with a defence or offence obligation) and the COW state list: in no defence or "
+                f"offence pact {since}-{year}" + ("" if c in last.index else " (none in ATOP since its entry in the system)")
+            )

@@ -101,3 +101,70 @@ def system_changes(
             if (i in entering or j in entering) and i in known and j in known:
                 new_relations.append(r)
     return spells, new_actors, new_relations
+
+
+SUCCESSION_SHARE = 0.5
+"""Least share of the memberships a state ends in its last year that another state must take up for it to count as its
+successor (builder convention): Czechoslovakia's ten treaties of 1992 continued by the Czech Republic and Slovakia in
+1993, West Germany's six of 1990 by Germany; a state merely joining one large treaty in the same year (Liechtenstein
+or the Baltic states in the CSCE, 1990-91) is no successor."""
+
+
+def successions(members: pd.DataFrame, years: pd.DataFrame, share: float = SUCCESSION_SHARE) -> pd.DataFrame:
+    """The memberships a successor state continues from its predecessor, as ATOP records them.
+
+    A state ``p`` whose spell in the COW state list ends (last year ``L``: :func:`foedus.data.membership.member_years`)
+    and which leaves agreement ``a`` in year ``Y`` (``L <= Y <= L + 1``) is succeeded there by a state ``s`` whose spell
+    begins in ``Y`` or ``Y + 1`` and which enters ``a`` in ``Y`` or ``Y + 1``, provided ``s`` enters at least ``share`` of
+    the agreements ``p`` leaves in ``Y`` (:data:`SUCCESSION_SHARE`). ATOP lists Germany (255) in NATO from 1990, the year
+    West Germany (260) leaves it, and the Czech Republic (316) and Slovakia (317) in Czechoslovakia's (315) treaties from
+    1993; the COW list and ATOP keep one code where a state continues under another name (Russia 365 for the Soviet Union,
+    Serbia 345 for Yugoslavia), so nothing is needed there.
+
+    Parameters
+    ----------
+    members : DataFrame
+        The ``memberships`` table (:func:`foedus.data.atop.read_atop_members`): ``agreement_id, ccode, entry_year, exit_year``.
+    years : DataFrame
+        :func:`foedus.data.membership.member_years` of the COW state list: ``ccode, first, last``.
+    share : float
+
+    Returns
+    -------
+    DataFrame
+        ``agreement_id, predecessor, successor, year`` (``year``: the successor's entry), one row per membership continued.
+    """
+    cols = ["agreement_id", "predecessor", "successor", "year"]
+    ended = years.dropna(subset=["last"])
+    m = members[["agreement_id", "ccode", "entry_year", "exit_year"]]
+    out = []
+    for p, last in zip(ended["ccode"].astype(int), ended["last"].astype(int)):  # a few hundred ends in two centuries
+        left = m[(m["ccode"] == p) & m["exit_year"].between(last, last + 1)]
+        if not len(left):
+            continue
+        for y, g in left.groupby("exit_year"):
+            y = int(y)
+            born = years.loc[years["first"].between(y, y + 1) & (years["ccode"] != p), "ccode"].astype(int).unique()
+            cand = m[m["ccode"].isin(born) & m["agreement_id"].isin(g["agreement_id"]) & m["entry_year"].between(y, y + 1)]
+            for s, h in cand.groupby("ccode"):
+                ids = h["agreement_id"].unique()
+                if len(ids) >= share * g["agreement_id"].nunique():
+                    out += [(int(a), p, int(s), int(h.loc[h["agreement_id"] == a, "entry_year"].min())) for a in ids]
+    return pd.DataFrame(out, columns=cols).drop_duplicates(["agreement_id", "predecessor", "successor"]).reset_index(drop=True)
+
+
+def add_successions(specs: list[dict[str, Any]], codes: set[int], data_dir: Path | None) -> None:
+    """Write into the agreement ``specs`` (in place) the successions of :func:`successions` whose predecessor is a member
+    and whose successor is one of the scenario's states ``codes`` and not a member yet (``AgreementSpec.successions``)."""
+    from foedus.data.atop import read_atop_members
+    from foedus.data.record import find_file
+
+    d = Path(data_dir) if data_dir is not None else default_data_dir()
+    succ = successions(read_atop_members(find_file(d, "atop_members")), member_years(table(d, "states")))
+    by_id: dict[int, list[tuple[int, int]]] = {}
+    for a, p, s in zip(succ["agreement_id"], succ["predecessor"], succ["successor"]):
+        by_id.setdefault(int(a), []).append((int(p), int(s)))
+    for spec in specs:
+        pairs = [(p, s) for p, s in by_id.get(int(spec.get("id") or 0), []) if p in spec["members"] and s in codes and s not in spec["members"]]
+        if pairs:
+            spec["successions"] = {s: p for p, s in pairs}

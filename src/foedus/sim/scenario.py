@@ -141,6 +141,7 @@ class Actor(_Frozen):
             "name the treaty or law in sources.neutral"
         ),
     )
+    nonaligned_since: Year | None = Field(None, description="first year of its spell out of defence and offence pacts before the start (ATOP; foedus.theory.nonalignment.policy_inertia); omitted: the start")
     regime_memory: float | None = Field(None, ge=0, le=1, description="memory of its democracy score at the start (foedus.theory.rivalry.regime_reference over the record's years before: a recent transition); omitted: its regime")
 
     @model_validator(mode="after")
@@ -241,6 +242,7 @@ class AgreementSpec(_Frozen):
             "defence only against the named adversaries (targets), only if the ally did not provoke the attack; offence only against them"
         ),
     )
+    successions: dict[int, int] = Field(default_factory=dict, description="successor -> predecessor (COW codes): when the successor enters the system it continues the predecessor's membership, as ATOP records (foedus.sim.build_members.successions)")
 
     @model_validator(mode="after")
     def _check(self) -> "AgreementSpec":
@@ -430,6 +432,8 @@ class Scenario(_Model):
             for c in ag.entry_years:
                 if c not in ag.members:
                     raise _located(("agreements", k, "entry_years"), f"state {c} is not a member")
+            if bad := [c for pair in ag.successions.items() for c in pair if c not in seen]:
+                raise _located(("agreements", k, "successions"), f"unknown state(s) {bad}")
             for s in ag.nonstate_members:
                 if s not in nsa:
                     raise _located(("agreements", k, "nonstate_members"), f"unknown non-state actor {s!r}")

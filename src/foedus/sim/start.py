@@ -23,7 +23,7 @@ from foedus.schema import OBLIGATIONS, POWER_TIERS, power_tier
 from foedus.sim import steps as st
 from foedus.sim.scenario import GLOBAL_THREATS, Scenario
 from foedus.sim.scenario_spells import spell_rows
-from foedus.sim.steps.system import OPEN, crisis_kinds, make_dormant, membership_in
+from foedus.sim.steps.system import NO_RECORD, OPEN, crisis_kinds, make_dormant, membership_in
 from foedus.sim.agreements import AGREEMENT_KINDS, DOMAINS, FIRST_SCENARIO_ID, TARGET_GONE, Agreements
 from foedus.sim.world import Crises, World, WorldInputs, WorldState, YearResults, capability_arrays
 from foedus.theory import persistence as th_persistence
@@ -178,6 +178,8 @@ def _build_world(scenario: Scenario) -> World:
         treaty_terms=np.asarray(sc.treaty_terms, dtype=float),
         treaty_automatic=_treaty_automatic(sc),
         neutral_spells=np.array(spell_rows([a.neutral for a in sc.actors]), dtype=np.int64).reshape(-1, 3),
+        out_since=np.array([NO_RECORD if a.nonaligned_since is None else min(a.nonaligned_since, sc.start_year) for a in sc.actors], dtype=np.int64),
+        successions=np.array([(ag.agreement_id[k], pos[p_], pos[s_]) for k, a in enumerate(sc.agreements) for s_, p_ in a.successions.items()], dtype=np.int64).reshape(-1, 3),
     )
     world.state.crisis_threats = crisis_kinds(world.inputs.crisis_threat_from, sc.start_year)
     world.inputs.ideal_known = np.array([a.ideal_point is not None for a in sc.actors], dtype=bool)

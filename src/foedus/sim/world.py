@@ -246,6 +246,9 @@ class WorldInputs:
     """(S, 3) int: the states' spells of permanent neutrality (state index, first year, last year; the largest int64 for an
     open one; ``Actor.neutral``): in them a state forms and joins no defence or offence pact
     (:func:`foedus.theory.alignment.neutrality_bars`; :func:`foedus.sim.steps.neutrality.permanently_neutral`). Empty: none."""
+    successions: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), np.int64))
+    """(K, 3) int: agreement id, predecessor index, successor index (``AgreementSpec.successions``): when the successor enters
+    the system it continues the predecessor's membership (:func:`foedus.sim.steps.system.succeed`). Empty: none."""
     entered: np.ndarray | None = None
     """(N,) int: the year each state first entered the state system, for the age of its relationships
     (:func:`foedus.sim.steps.formation.entry_years`): the actor's ``since`` where the scenario gives it; else the
@@ -330,6 +333,13 @@ class WorldState:
     war ended towards :func:`foedus.theory.arming.postwar_level` of it and of ``war_peak``. Empty: none."""
     war_peak: np.ndarray = field(default_factory=lambda: np.zeros(0))
     """(N,): the highest spending of each state's war under way (0 at peace); kept by :mod:`foedus.sim.steps.capabilities`."""
+    out_since: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    """(N,) int: the first year of each state's spell out of defence and offence pacts begun before the start and not
+    yet ended (a year never reached: none); kept by :func:`foedus.sim.steps.system.nonalignment_record`. Empty: none kept."""
+    policy_bar: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    """(N,) bool: the states that weigh no defence or offence pact this year by the inertia of their non-alignment
+    (:func:`foedus.theory.nonalignment.policy_inertia`), unless a threat shock lifts it
+    (:func:`foedus.sim.steps.neutrality.stays_out`). Empty: none."""
     peace_burden: np.ndarray = field(default_factory=lambda: np.zeros(0))
     """(N,): a demobilising state's post-war level over its GDP (NaN: not demobilising); its level is ``peace_burden *
     economy`` (:func:`foedus.theory.arming.demobilisation`); kept by :mod:`foedus.sim.steps.capabilities`. Empty: none."""

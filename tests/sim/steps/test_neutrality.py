@@ -198,3 +198,49 @@ def test_world_2022_the_coalition_against_the_invasion_leaves_out_austria_and_sw
     ev = sim.events()
     left = [d for d in ev[ev["kind"] == "formation"]["detail"] if "left_out_as_permanently_neutral" in d]
     assert any("305" in d.split("left_out_as_permanently_neutral")[1].split("]")[0] for d in left)
+
+
+def _out_by_policy(since: int | None) -> list[dict]:
+    out = [dict(a) for a in ACTORS]
+    if since is not None:
+        next(a for a in out if a["ccode"] == SMA)["nonaligned_since"] = since
+    return out
+
+
+def test_a_state_long_out_of_alliances_weighs_a_defence_pact_as_often_as_its_inertia_says():
+    """Small A, out of alliances since 1816 (184 years at the start, 2000), weighs a defence pact in a year with
+    probability 184^-beta (foedus.theory.nonalignment.policy_inertia); over 400 draws the share is that within 4 sd."""
+    from foedus.sim.steps.system import nonalignment_record
+
+    world, _ = tiny_world(actors=_out_by_policy(1816), nonalignment_elasticity=0.5)
+    i = world.index_of(SMA)
+    open_ = 0
+    for seed in range(400):
+        nonalignment_record(world, np.random.default_rng(seed))
+        assert not world.state.policy_bar[np.arange(4) != i].any()  # the others have no record: no inertia
+        open_ += not world.state.policy_bar[i]
+    p = 184 ** -0.5
+    assert abs(open_ / 400 - p) < 4 * np.sqrt(p * (1 - p) / 400)
+
+
+def test_a_state_out_by_policy_signs_no_defence_pact_unless_its_main_threat_is_at_war_next_door():
+    """The first alignment test's world (two small states threatened by one power sign defence pacts against it), with
+    Small A out of alliances since 1816 and an elasticity that keeps it out nearly always: it signs no defence or offence
+    pact over 20 seeds; with the Rival at war with Small B next door it signs them as a state without the record does."""
+    from foedus.sim.steps.system import nonalignment_record
+
+    near = [dict(r, contiguous=True) if r["pair"] == [RIV, SMA] else r for r in THREATENED]  # the Rival borders Small A
+    kw = dict(relations=near, consider_rate=1.0, bandwagon_weight=0.0, balance_power_weight=0.0, defence_burden_weight=0.0, nonalignment_elasticity=2.0)
+    signed = {"free": 0, "policy": 0, "shock": 0}
+    for seed in range(20):
+        for case, since in (("free", None), ("policy", 1816), ("shock", 1816)):
+            world, _ = tiny_world(actors=_out_by_policy(since), **kw)
+            rng = np.random.default_rng(seed)
+            nonalignment_record(world, rng)
+            if case == "shock":
+                r, b = world.index_of(RIV), world.index_of(SMB)
+                world.state.at_war[r, b] = world.state.at_war[b, r] = True
+            alignment(world, rng)
+            signed[case] += _binding_pacts_of(world, SMA) > 0
+    assert signed["free"] >= 15 and signed["shock"] >= 15  # the route is open to it without the record, or in the shock
+    assert signed["policy"] <= 1  # 184^-2: about one year in 34,000 open

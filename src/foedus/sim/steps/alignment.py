@@ -22,7 +22,7 @@ from foedus.sim.membership import alliance_view, leaders
 from foedus.sim.steps.exchange_year import exchange_terms
 from foedus.sim.steps import alignment_kernels as kern
 from foedus.sim.steps import year_goods
-from foedus.sim.steps.neutrality import permanently_neutral
+from foedus.sim.steps.neutrality import stays_out
 from foedus.sim.steps.threat import main_threat_of
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
@@ -298,7 +298,7 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     args = (
         rows.astype(np.int64), goods, view.shared_goods, view.shared_commitment, view.unit_cost, terms.autonomy, _log1p_autonomy(world, terms),
         _pair_burden(world, terms), world.state.at_war, world.state.active, _FORMS_F, FORM_COMMITMENT, _FORM_PROT, _FORM_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
-        permanently_neutral(world),  # a permanently neutral state signs no defence or offence pact (access7: neutrality_bars)
+        stays_out(world),  # a permanently neutral state signs no defence or offence pact (access7: neutrality_bars), nor one out by policy (neutral11)
     )
     best, net, value, cost = kern.best_pairs(*args)
     if len(view.slots):
@@ -340,7 +340,7 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     regions[a_m, region[s_m]] = True  # the regions of each treaty's members
     j_ok = view.admits[None, :] & th_ob.admissible(region[rows], regions)
     j_ok &= ~view.members[:, rows].T & (ag.last_exit[np.ix_(view.slots, rows)].T != world.state.year)
-    j_ok &= ~th_align.neutrality_bars(permanently_neutral(world)[rows], view.goods)  # a permanently neutral state joins no defence or offence treaty
+    j_ok &= ~th_align.neutrality_bars(stays_out(world)[rows], view.goods)  # a permanently neutral state joins no defence or offence treaty (nor one out by policy)
     # an accession the members would refuse is no option (complete information, as for a new pact's partner)
     rr, aa = np.nonzero(j_ok)
     if len(rr):

@@ -57,7 +57,7 @@ from foedus.sim.steps.formation import (
     norm_terms,
     nuclear_deterred,
 )
-from foedus.sim.steps.neutrality import permanently_neutral
+from foedus.sim.steps.neutrality import stays_out
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.world import World
 from foedus.theory import multilateral as th_multi
@@ -115,7 +115,7 @@ def blocs(world: World, rng: np.random.Generator) -> None:
     if opening is not None:
         world.state.agreements.admits[opening] = True
     yr = _Year(world)
-    eligible = world.state.active & ~world.state.at_war.any(axis=1) & ~permanently_neutral(world)  # a permanently neutral state joins no bloc (access7)
+    eligible = world.state.active & ~world.state.at_war.any(axis=1) & ~stays_out(world)  # a permanently neutral state joins no bloc (access7), nor one out by policy (neutral11)
     threats = np.unique(yr.main[(yr.main >= 0) & world.state.active])
     if not len(threats):
         return

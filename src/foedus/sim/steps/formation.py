@@ -23,7 +23,7 @@ from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps import conflict_kernels as war_kern
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.conflict import onset_covariates
-from foedus.sim.steps.neutrality import permanently_neutral
+from foedus.sim.steps.neutrality import stays_out
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.world import World
 from foedus.theory import exchange as th_exchange
@@ -511,7 +511,7 @@ def cofounders(
     common = np.where(offence, target[i], main[i])  # what the founders stand against
     theirs = np.where(offence[:, None], target[None, :], main[None, :])
     ok = world.state.active[None, :] & (theirs == common[:, None]) & (common >= 0)[:, None] & ~world.state.at_war[i] & ~world.state.at_war[j]
-    ok &= ~(permanently_neutral(world)[None, :] & FORM_RISK[form][:, None])  # a permanently neutral state co-founds no defence or offence pact (access7)
+    ok &= ~(stays_out(world)[None, :] & FORM_RISK[form][:, None])  # a permanently neutral state co-founds no defence or offence pact (access7)
     k = np.arange(len(i))
     ok[k, i] = ok[k, j] = False
     ok[k, np.maximum(common, 0)] &= common < 0

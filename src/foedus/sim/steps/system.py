@@ -24,7 +24,9 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.sim.steps.dissolution import dissolve_if_deserted, leave
+from foedus.sim.steps._common import ALLIANCE, SECURITY
 from foedus.sim.world import World
+from foedus.theory.nonalignment import policy_inertia
 
 OPEN = np.iinfo(np.int64).max
 """Last year of a spell without end (to the horizon's end)."""
@@ -40,7 +42,7 @@ def membership_in(spells: np.ndarray, n: int, year: int) -> np.ndarray:
 
 
 def system_membership(world: World, rng: np.random.Generator) -> None:
-    """States enter and leave the system this year (brief A1); ``rng`` is not drawn from.
+    """States enter and leave the system this year (brief A1); the inertia of non-alignment (:func:`nonalignment_record`).
 
     Entrants become active with their scheduled figures (:func:`enter_system`); states whose
     last year was the previous one leave (:func:`leave_system`). Both are logged as events
@@ -49,15 +51,77 @@ def system_membership(world: World, rng: np.random.Generator) -> None:
     """
     if len(world.inputs.crisis_threat_from):
         world.state.crisis_threats = crisis_kinds(world.inputs.crisis_threat_from, world.state.year)
+    nonalignment_record(world, rng)
     if not len(world.inputs.spells):
         return
     now = membership_in(world.inputs.spells, world.n, world.state.year)
     leaving = np.flatnonzero(world.state.active & ~now)
     entering = np.flatnonzero(now & ~world.state.active)
+    slot, succ = succeed(world, entering)  # before the predecessors leave: a treaty they leave keeps its seat
     if len(leaving):
         leave_system(world, leaving)
     if len(entering):
         enter_system(world, entering)
+        world.state.agreements.power_start[slot, succ] = world.state.power[succ]  # the successor's capability when it took the seat
+
+
+def succeed(world: World, entering: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The states ``entering`` continue the memberships of the states they succeed (``world.inputs.successions``; ATOP).
+
+    Where the scenario says a successor continues its predecessor's membership of a treaty (Germany West Germany's in
+    NATO in 1990, the Czech Republic and Slovakia Czechoslovakia's in 1993: :func:`foedus.sim.build_members.successions`)
+    and the predecessor is still a member when the successor enters, the successor takes the seat without a decision or a
+    vote, with the predecessor's entry year: an ``accession`` event whose ``ccode2`` is the predecessor, cause "succession".
+    Called before the predecessors leave (:func:`leave_system`), so a treaty they leave is not left too small. Returns the
+    agreements' slots and the successors' indices (the caller notes their capability once they have entered).
+    """
+    sc = world.inputs.successions
+    none = (np.zeros(0, np.intp), np.zeros(0, np.intp))
+    if not len(sc) or not len(entering):
+        return none
+    sc = sc[np.isin(sc[:, 2], entering)]
+    ag = world.state.agreements
+    live = (ag.agreement_id[: ag.n][None, :] == sc[:, :1]) & ag.active[: ag.n][None, :]
+    slot = live.argmax(axis=1)
+    ok = live.any(axis=1) & ag.members[slot, sc[:, 1]] & ~ag.members[slot, sc[:, 2]]
+    slot, pred, succ = slot[ok], sc[ok, 1], sc[ok, 2]
+    if not len(slot):
+        return none
+    ag.join_many(slot, succ, world.state.year)
+    ag.entry_year[slot, succ] = ag.entry_year[slot, pred]  # the membership continues
+    details = [{"cause": "succession", "predecessor": int(c)} for c in world.inputs.ccode[pred]] if world.inputs.explain else None
+    world.log.events(world.state.year, "accession", ag.agreement_id[slot], world.inputs.ccode[succ], world.inputs.ccode[pred], details)
+    return slot, succ
+
+
+NO_RECORD = 10**6
+"""``WorldState.out_since`` of a state without a record of non-alignment from before the start (a year never reached)."""
+
+
+def nonalignment_record(world: World, rng: np.random.Generator) -> None:
+    """Each state's record of staying out of alliances, and this year's inertia of those long out (issue 17 item 4).
+
+    The record is the one the run starts from: a state out of defence and offence pacts since the scenario's
+    ``Actor.nonaligned_since`` (ATOP, before the start) keeps its spell (``world.state.out_since``) while it stays out;
+    once in such a pact (an alliance in force with either obligation), or outside the system, it has none
+    (:data:`NO_RECORD`), nor has a state without one at the start. The run's own spells out need no such term: its
+    choices already fall with time out as steeply as the record's (:mod:`foedus.analysis.nonalignment`; the choice of
+    ``Parameters.nonalignment_elasticity``); what a run cannot know is the history before its start, which the inertia
+    carries. A state ``t`` years out weighs a defence or offence pact this year with probability
+    :func:`foedus.theory.nonalignment.policy_inertia` of ``t``: one draw per state from ``rng`` when any such chance is
+    below 1; the others are barred (``world.state.policy_bar``; :func:`foedus.sim.steps.neutrality.stays_out` lifts the
+    bar on a threat shock).
+    """
+    s = world.state
+    if len(s.out_since) != world.n:  # a world built without the record
+        return
+    ag = s.agreements
+    k = ag.n
+    prot = ag.active[:k] & (ag.kind[:k] == ALLIANCE) & (ag.domain[:k] == SECURITY) & ag.obligations[:k, :2].any(axis=1)
+    aligned = ag.members[:k][prot].any(axis=0)
+    s.out_since = np.where(aligned | ~s.active, NO_RECORD, s.out_since)
+    chance = policy_inertia(np.maximum(s.year - s.out_since, 0), world.inputs.params.nonalignment_elasticity)
+    s.policy_bar = s.active & (rng.random(world.n) >= chance) if (chance < 1.0).any() else np.zeros(world.n, bool)
 
 
 def crisis_kinds(first_year: np.ndarray, year: int) -> list[int]:
