@@ -526,3 +526,16 @@ class Parameters(MechanismParameters):
         "inherited pacts 0.55 -> 0.50 (ATOP 0.39, now in range): regional powers' paper pacts with distant minors go (the "
         "Republic of China with Ireland, Denmark and Lebanon in 1946-54; India with Oman and South Yemen)",
     )
+
+    # --- hollow11 ---
+    threat_within_hazard: float = Field(
+        0.08, ge=0, le=1,
+        description="h_w of foedus.theory.abrogation.threat_within_abrogation: the yearly hazard that a member whose perceived main "
+        "threat is a fellow member of a security treaty abrogates it (Leeds & Savun 2007: a change of the external threat; Walt "
+        "1997), less the share the treaty tethers it (foedus.theory.abrogation.tethered; Weitsman 2004: a treaty of more than two "
+        "against a common adversary that remains). Chosen on the in-sample record, not a fit of the facts: the excess yearly "
+        "hazard of ATOP 5.1 bilateral defence-pact memberships with a Thompson-Dreyer strategic rival as partner, 0.149 - 0.073 = "
+        "0.076 in 1816-1914 (228 and 412 member-years) and 0.125 - 0.038 = 0.087 in 1946-1989 (176 and 3,022), about 0.08 "
+        "(tests/theory/test_abrogation.py). "
+        "0 switches it off",
+    )
