@@ -198,7 +198,9 @@ def threat_within(members, main_threat) -> np.ndarray:
 
     Leeds & Savun (2007) find alliances abrogated when the external threat environment that made them changes, and Walt
     (1997) names a shift in perceived threat the first cause of an alliance's collapse; the sharpest shift is a partner
-    become the threat itself. ``members`` (A, N) bool; ``main_threat`` (N,) int, each state's perceived main threat (an
+    become the threat itself. Only a pledge to fight a third party (defence, offence) is hollowed so; a pledge of
+    neutrality, non-aggression or consultation between rivals manages their rivalry (Weitsman 2004), and the caller keeps
+    such treaties out. ``members`` (A, N) bool; ``main_threat`` (N,) int, each state's perceived main threat (an
     index into the states; negative: none).
 
     >>> threat_within([[True, True, False], [True, False, True]], [1, -1, 1]).tolist()

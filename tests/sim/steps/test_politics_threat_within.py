@@ -85,3 +85,13 @@ def test_a_treaty_of_three_against_a_common_adversary_still_present_tethers_its_
         term = _threat_within_term(world, st, np.zeros(2), np.zeros(2))[0]
         assert abs(term[0] - (1 - (1 - 0.4 * (1 - held)) ** 2)) < 1e-12, (scale, lapse)
         assert abs(term[1] - (1 - 0.6**2)) < 1e-12 and st["tether"][1, [g, r]].tolist() == [0.0, 0.0]
+
+
+def test_a_pledge_of_non_aggression_between_rivals_is_not_ended_by_their_rivalry():
+    """Weitsman 2004: neutrality, non-aggression and consultation between rivals manage the rivalry (hedging), they do not
+    pledge to fight a third party: the Helsinki Final Act's members (ATOP 3740) do not leave it for fearing a fellow member."""
+    world, rng = tiny_world(agreements=[alliance("Accord", [GRT, RIV], obligations=["nonaggression"])], threat_within_hazard=1.0, **QUIET)
+    st = cohesion_state(world)
+    assert _threat_within_term(world, st, np.zeros(1), np.zeros(1)).tolist() == [[0.0]] and not st["within"].any()
+    alliance_politics(world, rng)
+    assert world.state.agreements.active[0]

@@ -188,7 +188,8 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
 
 def _threat_within_term(world: World, st: dict, other: np.ndarray, institutional: np.ndarray) -> np.ndarray:
     """The 'threat within' term of the hazard (:func:`foedus.theory.abrogation.threat_within_term`): (A,) for the agreements
-    ``st["slots"]``, whose other terms sum to ``other``. A member whose perceived main threat (:func:`main_threat_of`, the
+    ``st["slots"]``, whose other terms sum to ``other``. A member of a treaty of defence or offence (a third-party purpose,
+    :func:`foedus.theory.persistence.has_third_party_purpose`) whose perceived main threat (:func:`main_threat_of`, the
     threat the face-validity tests and the formation events name) is a fellow member abrogates at ``threat_within_hazard``
     a year (:func:`foedus.theory.abrogation.threat_within_abrogation`; Leeds & Savun 2007, Walt 1997), unless a treaty of more
     than two against a common adversary still present tethers it (:func:`foedus.theory.abrogation.tethered`; Weitsman 2004:
@@ -197,7 +198,9 @@ def _threat_within_term(world: World, st: dict, other: np.ndarray, institutional
     share, by which the abrogating member is chosen) and ``st["tether"]`` (A, N)."""
     p, ag, slots, threat = world.inputs.params, world.state.agreements, st["slots"], world.results.threat
     main = st["main_threat"]
-    within = th_abrogation.threat_within(ag.members[slots], main)
+    # only a pledge to fight a third party is hollowed by the partner being the threat; pledges of neutrality, non-aggression or
+    # consultation between rivals manage the rivalry (Weitsman 2004: hedging; the Helsinki Final Act, the Soviet pacts of 1926-33)
+    within = th_abrogation.threat_within(ag.members[slots], main) & st["third_party"][:, None]
     tgt = ag.target[slots]
     rival = np.where(main >= 0, threat[np.arange(world.n), np.maximum(main, 0)], 0.0)  # (N,) the main threat's threat to each state
     common = threat[:, np.maximum(tgt, 0)].T  # (A, N) the treaty's founding threat's threat to each state
