@@ -40,11 +40,11 @@ __all__ = [
     "democratic_diffusion",
 ]
 
-DISSOLUTION_CAUSES = ("cohesion lost", "power shifted", "treaty lapsed", "threat gone", "realigned", "regime changed")
+DISSOLUTION_CAUSES = ("cohesion lost", "power shifted", "treaty lapsed", "threat gone", "realigned", "regime changed", "threat within")
 """The causes of a treaty's yearly abrogation hazard, in order: the four of :func:`dissolution_terms` (the cohesion
 term, the capability-change term, the baseline hazard and the lapse of the founding threat of
 :func:`dissolution_hazard`), then the two of :func:`foedus.theory.persistence.circumstance_terms` (a member allied
-with an outsider since, a member's regime changed; Leeds & Savun 2007)."""
+with an outsider since, a regime change; Leeds & Savun 2007), then :func:`foedus.theory.abrogation.threat_within_term`."""
 
 
 def _logistic(z: np.ndarray) -> np.ndarray:
@@ -237,7 +237,7 @@ def dissolution_label(cause, cohesion_retained, threat_lapse, regime_change=None
     only where at least half the founding threat has lapsed (:func:`foedus.theory.persistence.threat_lapse`),
     "threat faded" otherwise; "regime changed" only where a member's regime moved at least
     :data:`REGIME_LABEL_THRESHOLD` (``regime_change``, :func:`foedus.theory.persistence.regime_change`; None: as it is),
-    "regime shifted" otherwise. "power shifted", "treaty lapsed" and "realigned" name their term as it is.
+    "regime shifted" otherwise. "power shifted", "treaty lapsed", "realigned", "threat within" name their term as it is.
 
     >>> dissolution_label([0, 0, 3, 3, 1], [0.3, 0.9, 1.0, 1.0, 1.0], [0.0, 0.0, 1.0, 0.3, 0.0])
     ['cohesion lost', 'cohesion fell', 'threat gone', 'threat faded', 'power shifted']

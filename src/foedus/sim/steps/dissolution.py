@@ -33,7 +33,10 @@ Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
   ``realignment_memory`` years); **regime changed**: a member's regime has moved against its memory
   (:func:`foedus.theory.persistence.regime_change`, ``regime_change_hazard``; Leeds, Mattes & Vogel 2009): the two
   further terms of :func:`foedus.theory.persistence.circumstance_terms`, damped by institutions and democratic
-  commitment as the others. A treaty a record-built run inherits is judged from its signature as one the run forms:
+  commitment as the others; **threat within**: a member's perceived main threat is a fellow member
+  (:func:`foedus.theory.abrogation.threat_within_abrogation`, ``threat_within_hazard``; Leeds & Savun 2007, Walt 1997),
+  unless a treaty of more than two against a common adversary still present tethers it (:func:`foedus.theory.abrogation.tethered`;
+  Weitsman 2004); in a treaty of more than two the member most threatened by a fellow member leaves. A treaty a record-built run inherits is judged from its signature as one the run forms:
   its members' capability at entry (``AgreementSpec.capability_at_entry``, COW NMC) is the reference of the power shift,
   and each state's memory of its regime carries the transitions just before the start, Polity's where the polyarchy
   misses them (:func:`foedus.theory.abrogation.recorded_regime_memory`: Turkey and Iran in 1946; Leeds & Savun 2007);
@@ -143,7 +146,7 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
     """Security agreements end with their yearly hazard (brief P5): one draw each, in the order of ``st["slots"]``.
 
     ``st`` is :func:`foedus.sim.steps.politics.cohesion_state` (the agreements, their cohesion
-    and its factors), ``terms`` (K, A), K <= 6, the hazard's terms in the order of
+    and its factors), ``terms`` (K, A), K <= 7, the hazard's terms in the order of
     :data:`foedus.theory.cohesion.DISSOLUTION_CAUSES` (:func:`foedus.theory.cohesion.dissolution_terms`, then
     :func:`foedus.theory.persistence.circumstance_terms`; the hazard is their sum) and ``institutional`` their institutional assets (0-1,
     :func:`foedus.theory.integration.institutional_assets`). The drawn
@@ -153,7 +156,7 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
     only when fewer than two members remain), unless its founding threat has gone, when it ends for all
     (:func:`foedus.theory.abrogation.ends_the_whole_treaty`, factor ``ended_by_all_members``). Each is logged with the cause whose term
     contributes most to the hazard (:data:`foedus.theory.cohesion.DISSOLUTION_CAUSES`: "cohesion
-    lost", "power shifted", "treaty lapsed", "threat gone", "realigned", "regime changed", in the words that match its values:
+    lost", "power shifted", "treaty lapsed", "threat gone", "realigned", "regime changed", "threat within", in the words that match its values:
     "cohesion fell" where more than half the cohesion of signature remains, "threat faded" where less
     than half the founding threat has lapsed; :func:`foedus.theory.cohesion.dissolution_label`), every term and factor of the hazard
     (the founding threat: its COW code, None when none is known or the adversary is not in the
@@ -176,6 +179,9 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
     shift = st.get("regime_shift_by_state")
     by_regime = (cause_k[multi] == DISSOLUTION_CAUSES.index("regime changed")) if shift is not None else None
     who, stake, moved = _abrogation(world, gone[multi], cause_k[multi] == DISSOLUTION_CAUSES.index("power shifted"), shift, by_regime)
+    if "within" in st:  # a threat within: the member most threatened by a fellow member leaves (Leeds & Savun 2007)
+        inner = cause_k[multi] == DISSOLUTION_CAUSES.index("threat within")
+        who = np.where(inner, th_abrogation.threatened_member(st["within"][ending[multi]], st["exposure"][ending[multi]]), who)
     details = _hazard_details(world, st, terms, institutional, ending, cause_k) if world.inputs.explain else None
     pick = (lambda sel: [d for d, s_ in zip(details, sel.tolist()) if s_]) if details is not None else (lambda sel: None)
     if details is not None:
@@ -291,7 +297,10 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
     zero = np.zeros(len(hazard))
     cols = (hazard, st["cohesion"], st["rho"], st["competition"], st["similarity"], st["capability_change"], st["threat_lapse"],
             st.get("realignment", zero), st.get("regime_change", zero), *full)
-    hz, co, th, ec, rs, cc, lapse, realigned, regime, t_coh, t_pow, t_base, t_gone, t_re, t_rg = (c[ending].tolist() for c in cols)
+    hz, co, th, ec, rs, cc, lapse, realigned, regime, t_coh, t_pow, t_base, t_gone, t_re, t_rg, t_tw = (c[ending].tolist() for c in cols)
+    within = st["within"][ending] if "within" in st else np.zeros((len(ending), world.n), bool)
+    fearing = [world.inputs.ccode[np.flatnonzero(r)].tolist() for r in within]  # members whose main threat is a fellow member
+    tether = [st["tether"][e][r].tolist() for e, r in zip(ending.tolist(), within)] if "within" in st else [[] for _ in fearing]
     cause = th_cohesion.dissolution_label(cause_k, th_cohesion.cohesion_retained(st["cohesion"][ending], ag.cohesion_start[gone]),
                                           st["threat_lapse"][ending], st["regime_change"][ending] if "regime_change" in st else None)
     c0 = ag.cohesion_start[gone].tolist()
@@ -319,6 +328,9 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
                 "hazard_threat_gone": t_gone[k],
                 "hazard_realigned": t_re[k],
                 "hazard_regime_changed": t_rg[k],
+                "hazard_threat_within": t_tw[k],
+                "members_fearing_a_member": fearing[k],  # whose main threat is a fellow member (Leeds & Savun 2007, Walt 1997)
+                "tether": tether[k],  # of each, the share a treaty of more than two against a common adversary holds it (Weitsman 2004)
                 "realignment": realigned[k],  # 1: a member has allied with an outsider since (Leeds & Savun 2007)
                 "regime_change": regime[k],  # a member's recent regime change, 0-1
                 "threat_lapse": lapse[k],

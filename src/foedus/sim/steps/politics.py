@@ -126,6 +126,7 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         check=world.inputs.check,
     )
     terms = np.vstack([terms, _circumstance_terms(world, st, terms.sum(axis=0), institutional)])
+    terms = np.vstack([terms, _threat_within_term(world, st, terms.sum(axis=0), institutional)])
     # integration (P3, T4)
     target = th_integration.optimal_integration(rho, 1.0 - tr.military_integration + p.national_control_floor, check=world.inputs.check)
     # integration moves towards the target scaled by institutionalisation, betrayal fades (in place)
@@ -183,6 +184,33 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
     return th_persistence.circumstance_terms(np.minimum(other, 1.0), realigned, shift, realignment_hazard=p.realignment_hazard,
                                              regime_hazard=p.regime_change_hazard, keep=keep, held=held, check=world.inputs.check,
                                              regime_probability=any_member)
+
+
+def _threat_within_term(world: World, st: dict, other: np.ndarray, institutional: np.ndarray) -> np.ndarray:
+    """The 'threat within' term of the hazard (:func:`foedus.theory.abrogation.threat_within_term`): (A,) for the agreements
+    ``st["slots"]``, whose other terms sum to ``other``. A member of a treaty of defence or offence (a third-party purpose,
+    :func:`foedus.theory.persistence.has_third_party_purpose`) whose perceived main threat (:func:`main_threat_of`, the
+    threat the face-validity tests and the formation events name) is a fellow member abrogates at ``threat_within_hazard``
+    a year (:func:`foedus.theory.abrogation.threat_within_abrogation`; Leeds & Savun 2007, Walt 1997), unless a treaty of more
+    than two against a common adversary still present tethers it (:func:`foedus.theory.abrogation.tethered`; Weitsman 2004:
+    Greece and Turkey in NATO), in the measure of that adversary's threat to the member against its rival's; damped as every
+    term is, by institutions and democratic commitment. Sets ``st["within"]``, ``st["exposure"]`` (each member's untethered
+    share, by which the abrogating member is chosen) and ``st["tether"]`` (A, N)."""
+    p, ag, slots, threat = world.inputs.params, world.state.agreements, st["slots"], world.results.threat
+    main = st["main_threat"]
+    # only a pledge to fight a third party is hollowed by the partner being the threat; pledges of neutrality, non-aggression or
+    # consultation between rivals manage the rivalry (Weitsman 2004: hedging; the Helsinki Final Act, the Soviet pacts of 1926-33)
+    within = th_abrogation.threat_within(ag.members[slots], main) & st["third_party"][:, None]
+    tgt = ag.target[slots]
+    rival = np.where(main >= 0, threat[np.arange(world.n), np.maximum(main, 0)], 0.0)  # (N,) the main threat's threat to each state
+    common = threat[:, np.maximum(tgt, 0)].T  # (A, N) the treaty's founding threat's threat to each state
+    ratio = np.where(within, common / np.where(rival > 0, rival, 1.0)[None, :], 0.0)
+    tether = th_abrogation.tethered(st["size"], st["threat_lapse"], tgt >= 0, ratio)
+    st["within"], st["exposure"], st["tether"] = within, np.where(within, 1.0 - tether, 0.0), np.where(within, tether, np.nan)
+    prob = th_abrogation.threat_within_abrogation(within, tether, hazard=p.threat_within_hazard)
+    keep = 1.0 - p.institution_protection * institutional
+    held = 1.0 - min(2.0 * world.inputs.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
+    return th_abrogation.threat_within_term(np.minimum(other, 1.0), prob, keep=keep, held=held)[None, :]
 
 
 @njit(cache=True)
@@ -411,6 +439,7 @@ def cohesion_state(world: World) -> dict | None:
         "threat_lapse": lapse,
         "target_threat": target_threat,
         "size": prof["size"],
+        "main_threat": perceived,
     }
 
 
