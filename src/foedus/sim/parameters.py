@@ -526,3 +526,13 @@ class Parameters(MechanismParameters):
         "inherited pacts 0.55 -> 0.50 (ATOP 0.39, now in range): regional powers' paper pacts with distant minors go (the "
         "Republic of China with Ireland, Denmark and Lebanon in 1946-54; India with Oman and South Yemen)",
     )
+
+    # --- client11 ---
+    concession_adversary_reach: float = Field(
+        0.5, ge=0, le=1,
+        description="rho0 of foedus.theory.interests.adversary_relevance: beyond its neighbours a great power counts a partner's "
+        "autonomy concessions only where the partner matters to its contest with its adversaries (its main threat, its "
+        "rivals): on an adversary's border or where at least this share of an adversary's capability reaches (Morrow 1991: "
+        "bases and access are worth what they let the patron do against its adversaries; Lemke 2002's relevant "
+        "neighbourhood). 0 switches it off (a great power has interests everywhere, Maoz & Russett 1993)",
+    )
