@@ -533,7 +533,7 @@ def concession_interest(contiguous, major, *, weight: float = 1.0, relevant=None
     the partners that matter to its contest with its adversaries). With it a great power counts the concessions of its
     neighbours and of the relevant partners only, :math:`[\,i, j \text{ contiguous or } (i \text{ major and } V_{ij})\,]`:
     Morrow (1991) values the bases and access a client concedes for what they let the strong side do against *its*
-    adversaries, so a client far from them concedes nothing of use (the United States gains nothing from Chad's
+    adversaries, so a client far from them concedes nothing of use (the United States gains nothing from Paraguay's
     concessions against the Soviet Union, and much from Turkey's). None: interests everywhere (Maoz & Russett's reading).
 
     Examples

@@ -26,8 +26,8 @@ def adversary_relevance(contiguous, adversary, reach_share=None, *, threshold: f
     the United States gained in Spain, Turkey, Iran, Pakistan, Japan and the Philippines faced the Soviet Union and China.
     A partner is of use in that contest where the adversary is: on its border (a rival's neighbour: Turkey, Iran, Pakistan,
     Japan against the Soviet Union) or inside its relevant neighbourhood, the region its power reaches (Lemke 2002, ch. 4),
-    where the adversary can be met or must be stopped. A client across the world from every adversary (Chad, Niger or
-    Paraguay for the United States against the Soviet Union) concedes nothing that serves the contest. The rule is the
+    where the adversary can be met or must be stopped. A client across the world from every adversary (Paraguay, Nicaragua or
+    Jamaica for the United States against the Soviet Union) concedes nothing that serves the contest. The rule is the
     politically relevant dyads (Maoz & Russett 1993; Lemke & Reed 2001) read one step through the adversary: not whether
     ``j`` is relevant to ``i``, but whether it is relevant to ``i``'s adversary (Quackenbush's 2006 politically active
     dyads read relevance through a third state the same way). The threshold :math:`\rho_0` and the binary form are ours.
