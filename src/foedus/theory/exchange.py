@@ -26,6 +26,7 @@ import numpy as np
 from numba import njit
 
 from foedus.theory._validate import _broadcast, _checked
+from foedus.theory.interests import adversary_relevance
 from foedus.theory.relevance import politically_relevant
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "valued_autonomy_change",
     "sphere_of_influence",
     "concession_interest",
+    "adversary_relevance",
 ]
 
 
@@ -508,7 +510,7 @@ def sphere_of_influence(reach_share, threshold: float, *, check: bool = True) ->
     return (np.asarray(rho) >= r0).astype(float)
 
 
-def concession_interest(contiguous, major, *, weight: float = 1.0, check: bool = True) -> np.ndarray:
+def concession_interest(contiguous, major, *, weight: float = 1.0, relevant=None, check: bool = True) -> np.ndarray:
     r"""Whether a state has interests where a partner lies, so that the partner's autonomy concessions are worth anything to it: (N, N) in [0, 1].
 
     .. math:: I_{ij} = 1 - w\,\big(1 - [\,i \text{ major or } i, j \text{ contiguous}\,]\big)
@@ -527,6 +529,13 @@ def concession_interest(contiguous, major, *, weight: float = 1.0, check: bool =
     any use for it). ``weight`` :math:`w` in [0, 1]: 1 the published reading, 0 every partner relevant (off).
     The diagonal is 1 (a state's own autonomy).
 
+    ``relevant`` (N, N), optional: where a great power's interests lie beyond its neighbours (:func:`adversary_relevance`:
+    the partners that matter to its contest with its adversaries). With it a great power counts the concessions of its
+    neighbours and of the relevant partners only, :math:`[\,i, j \text{ contiguous or } (i \text{ major and } V_{ij})\,]`:
+    Morrow (1991) values the bases and access a client concedes for what they let the strong side do against *its*
+    adversaries, so a client far from them concedes nothing of use (the United States gains nothing from Paraguay's
+    concessions against the Soviet Union, and much from Turkey's). None: interests everywhere (Maoz & Russett's reading).
+
     Examples
     --------
     A regional power (0), its neighbour (1), a distant microstate (2) and a great power (3):
@@ -536,6 +545,12 @@ def concession_interest(contiguous, major, *, weight: float = 1.0, check: bool =
     [[1.0, 1.0, 0.0, 0.0], [1.0, 1.0, 0.0, 0.0], [0.0, 0.0, 1.0, 0.0], [1.0, 1.0, 1.0, 1.0]]
     >>> float(concession_interest(c, np.zeros(4, bool), weight=0.0).min())
     1.0
+
+    With ``relevant``, the great power (3) counts only the partners that matter to its contest (here state 0):
+
+    >>> v = np.zeros((4, 4)); v[3, 0] = 1.0
+    >>> concession_interest(c, np.array([False, False, False, True]), relevant=v)[3].tolist()
+    [1.0, 0.0, 0.0, 1.0]
 
     References
     ----------
@@ -548,6 +563,13 @@ def concession_interest(contiguous, major, *, weight: float = 1.0, check: bool =
     f = "concession_interest"
     w = float(_checked(weight, "weight", f, lo=0.0, hi=1.0, check=check))
     rel = politically_relevant(contiguous, major, check=check)
+    if relevant is not None:
+        v = _checked(relevant, "relevant", f, lo=0.0, hi=1.0, check=check)
+        if check and v.shape != rel.shape:
+            raise ValueError(f"{f}: relevant: must be {rel.shape}, got {v.shape}")
+        m = np.asarray(major, dtype=bool)[:, None]
+        rel = np.where(m, np.maximum(np.asarray(contiguous, dtype=float), v), rel)
     out = 1.0 - w * (1.0 - rel)
     np.fill_diagonal(out, 1.0)
     return out
+

@@ -24,6 +24,7 @@ from foedus.sim.steps import conflict_kernels as war_kern
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.conflict import onset_covariates
 from foedus.sim.steps.neutrality import stays_out
+from foedus.sim.steps.interests import adversary_relevance_of
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.world import World
 from foedus.theory import exchange as th_exchange
@@ -365,7 +366,8 @@ def concession_reach(world: World) -> np.ndarray | float:
     (:func:`foedus.theory.deterrence_extended.local_balance`) is at least ``local_balance_threshold`` (Huth 1988: a guarantee
     the patron cannot honour there buys no concession), and i has interests where j lies
     (:func:`foedus.theory.exchange.concession_interest` at ``concession_interest_weight``: j is i's neighbour or i a great
-    power; Morrow 1991, Maoz & Russett 1993). 1.0 everywhere where all three are off or the world has no reach.
+    power and j matters to its contest with its adversaries, :func:`foedus.sim.steps.interests.adversary_relevance_of`;
+    Morrow 1991, Maoz & Russett 1993). 1.0 everywhere where all three are off or the world has no reach.
     The share of j's concessions i counts (:func:`foedus.theory.exchange.valued_autonomy_change`)."""
     p = world.inputs.params
     reach = world.results.reach
@@ -373,7 +375,9 @@ def concession_reach(world: World) -> np.ndarray | float:
     n = len(pw)
     interest = None
     if p.concession_interest_weight > 0 and world.inputs.contiguous is not None and world.inputs.contiguous.shape == (n, n):
-        interest = th_exchange.concession_interest(world.inputs.contiguous, world.state.major, weight=p.concession_interest_weight, check=world.inputs.check)
+        interest = th_exchange.concession_interest(
+            world.inputs.contiguous, world.state.major, weight=p.concession_interest_weight, relevant=adversary_relevance_of(world), check=world.inputs.check
+        )
     if (p.concession_reach_threshold == 0 and p.local_balance_threshold == 0) or reach is None or reach.shape != (n, n):
         return 1.0 if interest is None else interest
     rho = np.where(pw[:, None] > 0, reach.T / np.where(pw > 0, pw, 1.0)[:, None], 0.0)
