@@ -67,8 +67,9 @@ def year_reach(world: World, columns) -> np.ndarray:
         world.cache["war_entry_reach"] = hit
     out, have = hit[4], hit[5]
     cols = np.asarray(columns, dtype=np.intp).reshape(-1)
-    miss = np.unique(cols[~have[cols]])
-    if len(miss):
+    miss = cols[~have[cols]]
+    if len(miss):  # (most asks find their columns: no np.unique then)
+        miss = np.unique(miss)
         out[:, miss] = th_onset.reach(np.broadcast_to(s.cinc[:, None], (n, len(miss))), world.inputs.distance_km[:, miss], miles_per_day=p.miles_per_day, check=world.inputs.check)
         have[miss] = True
     return out
