@@ -67,9 +67,9 @@ def year_reach(world: World, columns) -> np.ndarray:
         world.cache["war_entry_reach"] = hit
     out, have = hit[4], hit[5]
     cols = np.asarray(columns, dtype=np.intp).reshape(-1)
-    miss = cols[~have[cols]]
-    if len(miss):  # (most asks find their columns: no np.unique then)
-        miss = np.unique(miss)
+    known = have[cols]
+    if not known.all():  # (most asks find their columns: nothing more then)
+        miss = np.unique(cols[~known])
         out[:, miss] = th_onset.reach(np.broadcast_to(s.cinc[:, None], (n, len(miss))), world.inputs.distance_km[:, miss], miles_per_day=p.miles_per_day, check=world.inputs.check)
         have[miss] = True
     return out
@@ -229,12 +229,13 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     free = world.state.active & ~permanently_neutral(world)
     free[members] = False
     free[war.get("called", np.zeros(0, np.intp))] = False
+    reach_to = year_reach(world, members)  # the columns of the belligerents, the enemies and partners among them
     cand, own, enemy, partner, to_partner = wkern.partner_screen(
-        members, sides, war_pact_pairs(world), world.state.agreements.allied(), free, np.ascontiguousarray(world.state.active, dtype=bool), year_reach(world, members),
+        members, sides, war_pact_pairs(world), world.state.agreements.allied(), free, np.ascontiguousarray(world.state.active, dtype=bool), reach_to,
         int(war["attacker"]), int(war["target"]))
     if not len(cand):
         return
-    reach = th_onset.reach_to_war(reach_of(world, cand, enemy), to_partner, reach_of(world, enemy, partner), check=world.inputs.check)
+    reach = th_onset.reach_to_war(reach_to[cand, enemy], to_partner, reach_to[enemy, partner], check=world.inputs.check)
     shared = world.state.hostility[cand, enemy]
     restraint, joint = nuclear_restraint(world, war, cand, own)
     prob = th_join.warring_ally_join_probability(p.warring_ally_join_rate, reach, shared, check=world.inputs.check) * restraint
