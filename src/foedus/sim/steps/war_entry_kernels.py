@@ -15,7 +15,13 @@ screen to the numpy code it replaced.
 - :func:`opportunist_screen`: each candidate's rival belligerent it best reaches, whether it may enter against it, and its
   portfolio's similarity with the two sides' leaders;
 - :func:`partner_screen`: the states that may join beside a warring alliance partner, their side and the partner they
-  best reach.
+  best reach;
+- :func:`partner_probability`, :func:`opportunist_probability`: the candidates' probabilities of entry, the theory functions'
+  formulas in their order of operations (:func:`foedus.theory.war_onset.reach_to_war`,
+  :func:`foedus.theory.joining.warring_ally_join_probability`, :func:`foedus.theory.joining.third_party_stake`,
+  :func:`foedus.theory.joining.staked_opportunist_probability`), the same numbers to the bit
+  (``tests/sim/test_war_entry_speed.py``); an input the theory functions would refuse (outside [0, 1], not finite) sends
+  the step back to them, which say why.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["opportunist_screen", "partner_screen", "scott_pi_rows"]
+__all__ = ["opportunist_probability", "opportunist_screen", "partner_probability", "partner_screen", "scott_pi_rows"]
 
 
 @njit(cache=True)
@@ -169,3 +175,64 @@ def partner_screen(members, sides, pact, allied, free, active, reach, attacker, 
         partner[r] = members[bm]
         to_partner[r] = max(bv, 0.0)
     return cand, own, enemy, partner, to_partner
+
+
+@njit(cache=True, inline="always")
+def _unit(x):  # pragma: no cover (compiled)
+    """Whether ``x`` lies in [0, 1] (NaN does not): the theory's ``unit`` check of one value."""
+    return x >= 0.0 and x <= 1.0
+
+
+@njit(cache=True)
+def partner_probability(cand, enemy, partner, to_partner, reach, hostility, restraint, rate):  # pragma: no cover (compiled)
+    """The warring alliance partners' entry (:func:`foedus.sim.steps.war_entry.warring_partners` after :func:`partner_screen`):
+    (reach to the war, shared adversary, probability, valid).
+
+    :func:`foedus.theory.war_onset.reach_to_war` ``max(reach[c, enemy], to_partner * reach[enemy, partner])`` (``np.maximum``),
+    the hostility ``hostility[c, enemy]``, and :func:`foedus.theory.joining.warring_ally_join_probability` ``rate * reach *
+    hostility`` times the nuclear ``restraint``. ``valid`` is False (the outputs incomplete) where an input is not in [0, 1].
+    """
+    k = cand.shape[0]
+    to_war = np.empty(k)
+    shared = np.empty(k)
+    prob = np.empty(k)
+    for q in range(k):
+        e = reach[cand[q], enemy[q]]
+        p = to_partner[q]
+        t = reach[enemy[q], partner[q]]
+        h = hostility[cand[q], enemy[q]]
+        if not (_unit(e) and _unit(p) and _unit(t) and _unit(h)):
+            return to_war, shared, prob, False
+        pt = p * t
+        r = e if e >= pt else pt
+        to_war[q] = r
+        shared[q] = h
+        prob[q] = rate * r * h * restraint[q]
+    return to_war, shared, prob, True
+
+
+@njit(cache=True)
+def opportunist_probability(to_best, has, sim_side, sim_foe, restraint, rate):  # pragma: no cover (compiled)
+    """The opportunists' entry (:func:`foedus.sim.steps.war_entry.opportunists` after :func:`opportunist_screen`): (stake,
+    probability, valid).
+
+    :func:`foedus.theory.joining.third_party_stake` ``clip((sim_side - sim_foe) / 2, 0, 1)`` where ``has`` (else 0) and
+    :func:`foedus.theory.joining.staked_opportunist_probability` ``rate * to_best * has * stake`` times the nuclear
+    ``restraint``. ``valid`` is False where a similarity is not finite or a reach not in [0, 1].
+    """
+    k = to_best.shape[0]
+    stake = np.zeros(k)
+    prob = np.empty(k)
+    for q in range(k):
+        if has[q]:
+            s = sim_side[q]
+            e = sim_foe[q]
+            if not (np.isfinite(s) and np.isfinite(e)):
+                return stake, prob, False
+            d = (s - e) / 2.0
+            stake[q] = 0.0 if d < 0.0 else (1.0 if d > 1.0 else d)
+        r = to_best[q]
+        if not _unit(r):
+            return stake, prob, False
+        prob[q] = rate * r * (1.0 if has[q] else 0.0) * stake[q] * restraint[q]
+    return stake, prob, True
