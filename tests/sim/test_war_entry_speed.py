@@ -209,3 +209,37 @@ def test_the_entry_probabilities_are_the_theorys_to_the_bit(seed):
         assert not wk.opportunist_probability(to_best, has, sim_side, sim_foe, restraint, rate)[2]
     to_best[0] = 1.5
     assert not wk.opportunist_probability(to_best, has, sim_side * 0, sim_foe * 0, restraint, rate)[2]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_coalition_terms_are_the_theorys_to_the_bit(seed):
+    """:func:`~foedus.sim.steps.war_entry_kernels.coalition_terms` gives ``wartime._coalition``'s numpy terms (the capabilities at
+    the enemy's territory, :func:`foedus.theory.wartime.coalition_gain`, :func:`~foedus.theory.wartime.leaning`,
+    :func:`~foedus.theory.wartime.entry_value`) to the bit, and reports an input the theory refuses as not valid."""
+    from foedus.sim.steps import war_entry_kernels as wk
+    from foedus.theory import wartime as th_wt
+
+    rng = np.random.default_rng(seed)
+    n, k = 40, int(rng.integers(1, 25))
+    cinc = rng.dirichlet(np.ones(n)) * (rng.random(n) < 0.9)
+    reach = rng.random((n, n)) * (rng.random((n, n)) < 0.8)
+    hostility = rng.random((n, n)) * (rng.random((n, n)) < 0.6)
+    b, e = rng.choice(n, 2, replace=False)
+    cand = rng.choice(np.setdiff1d(np.arange(n), [b, e]), k)
+    cost = float(rng.choice([0.0, rng.uniform(0, 0.1)]))
+    cinc[b] = cinc[e] = 0.1
+    reach[b, e], hostility[b, e] = 1.0, 0.5  # even odds alone: any partner in reach and hostile to the enemy is a gain
+    own, enemy, partner, gain, value, valid = wk.coalition_terms(cand, b, e, cinc, reach, hostility, cost)
+    w_own = cinc[[b]] * reach[[b], e]
+    w_partner = cinc[cand] * reach[cand, e]
+    w_gain = th_wt.coalition_gain(np.repeat(w_own, k), np.repeat(cinc[[e]], k), w_partner, np.full(k, hostility[b, e]), hostility[cand, e])
+    pref = th_wt.leaning(hostility[cand, e], hostility[cand, b])
+    w_value = th_wt.entry_value(np.repeat(w_own, k), np.repeat(cinc[[e]], k), w_partner, pref, cost)
+    assert valid and own == w_own[0] and enemy == cinc[e]
+    for got, want in ((partner, w_partner), (gain, w_gain), (value, w_value)):
+        assert np.array_equal(_bits64(got), _bits64(want))
+    assert (w_gain > 0).any() or k < 4  # gains are met
+    bad = hostility.copy()
+    bad[cand[-1], b] = rng.choice([np.nan, 1.5, -0.1])
+    assert not wk.coalition_terms(cand, b, e, cinc, reach, bad, cost)[5]
+    assert not wk.coalition_terms(cand, b, e, cinc, reach, hostility, -0.1)[5]
