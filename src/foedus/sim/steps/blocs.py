@@ -29,7 +29,9 @@ the states left out as clients and the candidates vetoed (with the reasons).
 
 The loops over each candidate bloc's forms and pairs are compiled (:mod:`.blocs_kernels`: the pledges, the cost terms and the
 founding of every form, the leader's forward-defence values, the renounced-treaty pairs; equal to the numpy code and the theory
-functions to the bit, ``tests/sim/test_blocs_kernels.py``), and the year's utilities, aggrandisement and isolation are shared
+functions to the bit, ``tests/sim/test_blocs_kernels.py``), the year's threats are weighed in turn in one compiled scan up to each
+founding (:func:`.blocs_kernels.bloc_scan`, the steps of :func:`_founding` for each group; the test replays every scan group by
+group with :func:`_founding`), and the year's utilities, aggrandisement and isolation are shared
 with :mod:`.alignment` through the world's per-year cache (:mod:`.year_goods`).
 """
 
@@ -275,7 +277,8 @@ def _veto(world: World, yr: _Year, group: np.ndarray) -> np.ndarray:
 
 def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, group: np.ndarray, forward: np.ndarray):
     """Who of ``group`` (the strongest first, then in order of capability or of the great-power leader's value of them) founds a bloc, and with which form: (form, indices, values, costs, gains, free-riding share,
-    forward-defence values, transfers).
+    forward-defence values, transfers). One group at a time, as the step weighed them before its compiled scan
+    (:func:`.blocs_kernels.bloc_scan`, which takes these steps for every group of the year): the reference the scan is held to.
 
     The leader values its clients' pledges by ``forward`` too (:func:`_forward`) and, under hegemonic
     provision, covers a client's shortfall (:func:`foedus.theory.multilateral.found_bloc`); a
