@@ -243,3 +243,35 @@ def test_the_coalition_terms_are_the_theorys_to_the_bit(seed):
     bad[cand[-1], b] = rng.choice([np.nan, 1.5, -0.1])
     assert not wk.coalition_terms(cand, b, e, cinc, reach, bad, cost)[5]
     assert not wk.coalition_terms(cand, b, e, cinc, reach, hostility, -0.1)[5]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_neutrality_terms_are_the_theorys_to_the_bit(seed):
+    """:func:`~foedus.sim.steps.war_entry_kernels.neutrality_terms` gives ``wartime._neutrality``'s numpy terms (the capabilities at
+    the target's territory, :func:`foedus.theory.wartime.leaning`, :func:`~foedus.theory.wartime.leaning_neutrality_gain`) to the
+    bit, and reports an input the theory refuses as not valid."""
+    from foedus.sim.steps import war_entry_kernels as wk
+    from foedus.theory import wartime as th_wt
+
+    rng = np.random.default_rng(seed)
+    n, k = 40, int(rng.integers(1, 25))
+    cinc = rng.dirichlet(np.ones(n)) * (rng.random(n) < 0.9)
+    reach = rng.random((n, n)) * (rng.random((n, n)) < 0.8)
+    hostility = rng.random((n, n)) * (rng.random((n, n)) < 0.6)
+    a, t = rng.choice(n, 2, replace=False)
+    cinc[a], cinc[t] = 0.3, 0.1  # the attacker wins alone: a bystander that may defend the target is a loss
+    reach[a, t], hostility[a, t] = 1.0, 0.5
+    hostility[rng.random(n) < 0.5, a] = 0.9  # bystanders leaning to the target
+    cand = rng.choice(np.setdiff1d(np.arange(n), [a, t]), k)
+    own, enemy, bystander, lean, gain, valid = wk.neutrality_terms(cand, a, t, cinc, reach, hostility)
+    w_own = cinc[[a]] * reach[[a], t]
+    w_by = cinc[cand] * reach[cand, t]
+    w_lean = th_wt.leaning(hostility[cand, a], hostility[cand, t])
+    w_gain = th_wt.leaning_neutrality_gain(np.repeat(w_own, k), np.repeat(cinc[[t]], k), w_by, np.full(k, hostility[a, t]), w_lean)
+    assert valid and own == w_own[0] and enemy == cinc[t]
+    for got, want in ((bystander, w_by), (lean, w_lean), (gain, w_gain)):
+        assert np.array_equal(_bits64(got), _bits64(want))
+    assert (w_gain > 0).any() or k < 6
+    bad = hostility.copy()
+    bad[cand[-1], t] = rng.choice([np.nan, 1.5, -0.1])
+    assert not wk.neutrality_terms(cand, a, t, cinc, reach, bad)[5]

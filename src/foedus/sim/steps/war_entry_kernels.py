@@ -24,7 +24,8 @@ screen to the numpy code it replaced.
   the step back to them, which say why;
 - :func:`coalition_terms`: a belligerent's wartime coalition partners' terms (:mod:`foedus.sim.steps.wartime`), the formulas of
   :func:`foedus.theory.wartime.coalition_gain`, :func:`~foedus.theory.wartime.leaning` and
-  :func:`~foedus.theory.wartime.entry_value` likewise.
+  :func:`~foedus.theory.wartime.entry_value` likewise; :func:`neutrality_terms`, its bystanders' neutrality
+  (:func:`~foedus.theory.wartime.leaning_neutrality_gain`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["coalition_terms", "opportunist_probability", "opportunist_screen", "partner_probability", "partner_screen", "scott_pi_rows"]
+__all__ = ["coalition_terms", "neutrality_terms", "opportunist_probability", "opportunist_screen", "partner_probability", "partner_screen", "scott_pi_rows"]
 
 
 @njit(cache=True)
@@ -289,3 +290,36 @@ def coalition_terms(cand, b, e, cinc, reach, hostility, cost):  # pragma: no cov
         gain[q] = hb * hj * _floor0(_floor0(2.0 * together - 1.0) - _floor0(2.0 * alone - 1.0))
         value[q] = _floor0(hj - hcb) * (together - alone) - cost
     return own, enemy, partner, gain, value, True
+
+
+@njit(cache=True)
+def neutrality_terms(cand, a, t, cinc, reach, hostility):  # pragma: no cover (compiled)
+    """The terms of attacker ``a``'s neutrality pledges from the bystanders ``cand`` in its war with ``t`` (``wartime._neutrality``):
+    (own, enemy, bystander, leaning, gain, valid).
+
+    ``own = cinc[a] * reach[a, t]``, ``bystander = cinc[c] * reach[c, t]``, ``enemy = cinc[t]``;
+    :func:`foedus.theory.wartime.leaning` ``max(H_ca - H_ct, 0)`` and :func:`~foedus.theory.wartime.leaning_neutrality_gain`
+    ``H_at * leaning * max(0, opt(odds(own, enemy)) - opt(odds(own, enemy + bystander)))``. ``valid`` is False where the theory
+    would refuse an input (a capability negative or not finite, a hostility not in [0, 1]).
+    """
+    k = cand.shape[0]
+    bystander = np.empty(k)
+    lean = np.empty(k)
+    gain = np.empty(k)
+    own = cinc[a] * reach[a, t]
+    enemy = cinc[t]
+    hb = hostility[a, t]
+    if not (np.isfinite(own) and own >= 0.0 and np.isfinite(enemy) and enemy >= 0.0 and _unit(hb)):
+        return own, enemy, bystander, lean, gain, False
+    alone = _floor0(2.0 * _odds(own, enemy) - 1.0)
+    for q in range(k):
+        c = cand[q]
+        j = cinc[c] * reach[c, t]
+        hca = hostility[c, a]
+        hct = hostility[c, t]
+        if not (np.isfinite(j) and j >= 0.0 and _unit(hca) and _unit(hct)):
+            return own, enemy, bystander, lean, gain, False
+        bystander[q] = j
+        lean[q] = _floor0(hca - hct)
+        gain[q] = hb * lean[q] * _floor0(alone - _floor0(2.0 * _odds(own, enemy + j) - 1.0))
+    return own, enemy, bystander, lean, gain, True

@@ -181,12 +181,16 @@ def _neutrality(world: World, rng: np.random.Generator, war: dict, a: int, t: in
     cand = cand[~permanently_neutral(world)[cand]]
     if not len(cand):
         return
-    own = _projected(world, np.array([a]), t)
-    enemy = world.state.cinc[[t]]
-    bystander = _projected(world, cand, t)
-    # Bueno de Mesquita (1981): a bystander counts by its preference for the target's victory over the attacker's
-    lean = th_wt.leaning(world.state.hostility[cand, a], world.state.hostility[cand, t], check=world.inputs.check)
-    gain = th_wt.leaning_neutrality_gain(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), bystander, np.full(len(cand), world.state.hostility[a, t]), lean, check=world.inputs.check)
+    # Bueno de Mesquita (1981): a bystander counts by its preference for the target's victory over the attacker's; the capabilities
+    # at the target's territory, the leaning and the gain in one compiled pass (war_entry_kernels.neutrality_terms, to the bit)
+    own, enemy, bystander, lean, gain, valid = wkern.neutrality_terms(cand, a, t, world.state.cinc, year_reach(world, np.array([t])), world.state.hostility)
+    own, enemy = np.array([own]), np.array([enemy])
+    if not valid:  # an input the theory refuses: its functions say why
+        own = _projected(world, np.array([a]), t)
+        enemy = world.state.cinc[[t]]
+        bystander = _projected(world, cand, t)
+        lean = th_wt.leaning(world.state.hostility[cand, a], world.state.hostility[cand, t], check=world.inputs.check)
+        gain = th_wt.leaning_neutrality_gain(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), bystander, np.full(len(cand), world.state.hostility[a, t]), lean, check=world.inputs.check)
     discount = norm_terms(world)[0]  # the gain of conquest the norm leaves the attacker (Zacher 2001)
     # the bystander's consent: none to an attacker it is hostile to, and a pledge to stand aside from an aggression is an
     # engagement the instruments void (Covenant art. 16 and 20: every member acts against an aggressor; Charter art. 2(5), 103)
