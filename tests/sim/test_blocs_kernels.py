@@ -144,6 +144,7 @@ def test_founding_equals_the_numpy_founding_inside_simulated_runs(scenario, seed
         return out
 
     monkeypatch.setattr(bl, "_founding", checked)
+    _replay_scans(monkeypatch)
     if scenario == "synthetic":
         sim = Simulation(synthetic_scenario(60, seed=seed, years=25, alliances=6), rng=seed)
     else:  # ideal points (the identity veto) and the record's treaties (bipolar-1950: world-2022 founds no bloc in 8 years since great powers and
@@ -151,6 +152,49 @@ def test_founding_equals_the_numpy_founding_inside_simulated_runs(scenario, seed
         sim = Simulation(load_scenario(scenario, 8), rng=seed)
     sim.run()
     assert seen["calls"] > 5 and seen["founded"] > 0 and seen["vetoes"] > 0
+
+
+def _replay_scans(monkeypatch):
+    """Make every ready call of the step's compiled scan (``blocs._Scan``, :func:`foedus.sim.steps.blocs_kernels.bloc_scan`) weigh
+    the same threats again group by group, as the step's loop did before the scan (``bl._founding``, as patched, of
+    ``bl._forward`` less the pledges in force, reordered by the leader's value), and assert the same founding at the same threat
+    with the same founders, gains and terms (or none)."""
+    scan = bl._Scan.__call__
+
+    def replayed(self, start):
+        out = scan(self, start)
+        if self.goods is None:
+            return out
+        world, yr, p = self.world, self.yr, self.world.inputs.params
+        terms = bl.exchange_terms(world)
+        free = self.eligible & ~self.signed
+        for q in range(start, out[0] + 1 if out[1] == 2 else len(self.threats)):
+            t = int(self.threats[q])
+            group, bloc, sharing, branch, asked = kern.bloc_candidates(
+                t, yr.defends, yr.main.astype(np.int64), free, self.reconsider, world.state.power, world.state.major, bl._clients(world, yr, t),
+                p.bloc_forward_defence_weight > 0, th_multi.MIN_MEMBERS,
+            )
+            if len(group) < th_multi.MIN_MEMBERS:
+                assert q < out[0] or out[1] == 0
+                continue
+            fwd = bl._forward(world, t, group, sharing[group]) * ~yr.defends[group[:, None], group[None, :]]
+            if fwd[0].any():
+                order = np.concatenate(([0], 1 + np.argsort(-fwd[0, 1:], kind="stable")))
+                group, fwd = group[order], fwd[np.ix_(order, order)]
+            best = bl._founding(world, yr, terms, self.goods, group, fwd)
+            if q < out[0] or out[1] == 0:
+                assert best is None
+                continue
+            want = bl._best(world, *out[2:3], *out[7:])
+            assert np.array_equal(out[2], group) and np.array_equal(_bits(out[7]), _bits(fwd))
+            assert np.array_equal(out[3], bloc) and out[5] == branch and np.array_equal(out[6], asked)
+            assert best[0] == want[0] and np.array_equal(best[1], want[1]) and best[5] == want[5]
+            for g, w in zip(best[2:], want[2:]):
+                if isinstance(g, np.ndarray):
+                    assert np.array_equal(_bits(g), _bits(w))
+        return out
+
+    monkeypatch.setattr(bl._Scan, "__call__", replayed)
 
 
 def _numpy_forward(reach, power, major, group, shares, t, weight):
@@ -248,3 +292,25 @@ def test_bloc_candidates_equal_the_numpy_rule_on_random_inputs():
         assert np.array_equal(got[0], want[0]) and got[3] == want[3] and np.array_equal(got[4], want[4])
         asked_any += bool(want[4].any())
     assert grouped > 20 and asked_any > 5
+
+
+def test_client_mask_and_lead_order_equal_the_numpy_rules():
+    """:func:`~foedus.sim.steps.blocs_kernels.client_mask` is ``blocs._client_mask``'s rule (:func:`foedus.theory.multilateral.client_eligible`),
+    and the scan's order of a great-power leader's partners ``np.argsort(-fwd[0, 1:], kind="stable")`` (ties and NaN included)."""
+    carried = 0
+    for seed in range(100):
+        rng = np.random.default_rng(seed)
+        n = 25
+        defends = rng.random((n, n)) < 0.1
+        major = rng.random(n) < 0.3
+        group = rng.choice(n, int(rng.integers(3, 12)), replace=False).astype(np.int64)
+        ties = defends[:, major].sum(axis=1)
+        elsewhere = ties[group] - (defends[group, group[0]] & major[group[0]])
+        want = th_multi.client_eligible(major[group], bool(major[group[0]]), elsewhere > 0)
+        got = kern.client_mask(group, defends, major)
+        assert np.array_equal(got, want)
+        carried += int(want.sum())
+        fwd = rng.choice([0.0, 0.1, 0.2, 0.3, np.nan, -0.0], size=(len(group), len(group)))
+        order = np.concatenate(([0], 1 + np.argsort(-fwd[0, 1:], kind="stable")))
+        assert np.array_equal(kern._lead_order(fwd), order)
+    assert carried > 20

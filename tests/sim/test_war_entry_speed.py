@@ -161,3 +161,117 @@ def test_the_partner_screen_equals_its_numpy_form(seed):
     assert np.array_equal(kc, cand) and np.array_equal(ko, own) and np.array_equal(ke, enemy) and np.array_equal(kp, partner)
     assert kt.tobytes() == to_partner.tobytes()
     assert len(cand) or seed in (7, 8)  # the screen is exercised (candidates in 10 of the 12 worlds)
+
+
+def _bits64(a):
+    return np.ascontiguousarray(a, dtype=float).view(np.int64)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_entry_probabilities_are_the_theorys_to_the_bit(seed):
+    """:func:`~foedus.sim.steps.war_entry_kernels.partner_probability` and :func:`~.opportunist_probability` give the theory
+    functions' numbers (reach_to_war, warring_ally_join_probability, third_party_stake, staked_opportunist_probability, times the
+    restraint) to the bit, and report an input the theory refuses (outside [0, 1], not finite) as not valid."""
+    from foedus.sim.steps import war_entry_kernels as wk
+    from foedus.theory import joining as th_join
+
+    rng = np.random.default_rng(seed)
+    n, k = 40, int(rng.integers(1, 25))
+    reach = rng.random((n, n)) * (rng.random((n, n)) < 0.8)
+    hostility = rng.random((n, n)) * (rng.random((n, n)) < 0.7)
+    cand, enemy, partner = rng.choice(n, k), rng.choice(n, k), rng.choice(n, k)
+    to_partner = rng.random(k) * (rng.random(k) < 0.8)
+    restraint = np.where(rng.random(k) < 0.2, rng.choice([0.0, 0.25]), 1.0)
+    rate = float(rng.uniform(0, 1))
+    got = wk.partner_probability(cand, enemy, partner, to_partner, reach, hostility, restraint, rate)
+    want_reach = th_onset.reach_to_war(reach[cand, enemy], to_partner, reach[enemy, partner])
+    want = th_join.warring_ally_join_probability(rate, want_reach, hostility[cand, enemy]) * restraint
+    assert got[3] and np.array_equal(_bits64(got[0]), _bits64(want_reach)) and np.array_equal(_bits64(got[2]), _bits64(want))
+    assert np.array_equal(_bits64(got[1]), _bits64(hostility[cand, enemy]))
+    bad = hostility.copy()
+    bad[cand[-1], enemy[-1]] = rng.choice([np.nan, 1.5, -0.1])
+    assert not wk.partner_probability(cand, enemy, partner, to_partner, reach, bad, restraint, rate)[3]
+    with pytest.raises(ValueError):  # the theory says why
+        th_join.warring_ally_join_probability(rate, want_reach, bad[cand, enemy])
+
+    has = rng.random(k) < 0.7
+    sim_side, sim_foe = rng.uniform(-1, 1, k), rng.uniform(-1, 1, k)
+    sim_side[rng.random(k) < 0.2] = 1.0
+    sim_foe[rng.random(k) < 0.2] = -1.0  # a whole stake
+    to_best = rng.random(k) * has
+    stake, prob, valid = wk.opportunist_probability(to_best, has, sim_side, sim_foe, restraint, rate)
+    want_stake = np.zeros(k)
+    want_stake[has] = th_join.third_party_stake(sim_side[has], sim_foe[has])
+    want = th_join.staked_opportunist_probability(rate, to_best, has, want_stake) * restraint
+    assert valid and np.array_equal(_bits64(stake), _bits64(want_stake)) and np.array_equal(_bits64(prob), _bits64(want))
+    if has.any():
+        sim_side[np.flatnonzero(has)[0]] = np.nan
+        assert not wk.opportunist_probability(to_best, has, sim_side, sim_foe, restraint, rate)[2]
+    to_best[0] = 1.5
+    assert not wk.opportunist_probability(to_best, has, sim_side * 0, sim_foe * 0, restraint, rate)[2]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_coalition_terms_are_the_theorys_to_the_bit(seed):
+    """:func:`~foedus.sim.steps.war_entry_kernels.coalition_terms` gives ``wartime._coalition``'s numpy terms (the capabilities at
+    the enemy's territory, :func:`foedus.theory.wartime.coalition_gain`, :func:`~foedus.theory.wartime.leaning`,
+    :func:`~foedus.theory.wartime.entry_value`) to the bit, and reports an input the theory refuses as not valid."""
+    from foedus.sim.steps import war_entry_kernels as wk
+    from foedus.theory import wartime as th_wt
+
+    rng = np.random.default_rng(seed)
+    n, k = 40, int(rng.integers(1, 25))
+    cinc = rng.dirichlet(np.ones(n)) * (rng.random(n) < 0.9)
+    reach = rng.random((n, n)) * (rng.random((n, n)) < 0.8)
+    hostility = rng.random((n, n)) * (rng.random((n, n)) < 0.6)
+    b, e = rng.choice(n, 2, replace=False)
+    cand = rng.choice(np.setdiff1d(np.arange(n), [b, e]), k)
+    cost = float(rng.choice([0.0, rng.uniform(0, 0.1)]))
+    cinc[b] = cinc[e] = 0.1
+    reach[b, e], hostility[b, e] = 1.0, 0.5  # even odds alone: any partner in reach and hostile to the enemy is a gain
+    own, enemy, partner, gain, value, valid = wk.coalition_terms(cand, b, e, cinc, reach, hostility, cost)
+    w_own = cinc[[b]] * reach[[b], e]
+    w_partner = cinc[cand] * reach[cand, e]
+    w_gain = th_wt.coalition_gain(np.repeat(w_own, k), np.repeat(cinc[[e]], k), w_partner, np.full(k, hostility[b, e]), hostility[cand, e])
+    pref = th_wt.leaning(hostility[cand, e], hostility[cand, b])
+    w_value = th_wt.entry_value(np.repeat(w_own, k), np.repeat(cinc[[e]], k), w_partner, pref, cost)
+    assert valid and own == w_own[0] and enemy == cinc[e]
+    for got, want in ((partner, w_partner), (gain, w_gain), (value, w_value)):
+        assert np.array_equal(_bits64(got), _bits64(want))
+    assert (w_gain > 0).any() or k < 4  # gains are met
+    bad = hostility.copy()
+    bad[cand[-1], b] = rng.choice([np.nan, 1.5, -0.1])
+    assert not wk.coalition_terms(cand, b, e, cinc, reach, bad, cost)[5]
+    assert not wk.coalition_terms(cand, b, e, cinc, reach, hostility, -0.1)[5]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_neutrality_terms_are_the_theorys_to_the_bit(seed):
+    """:func:`~foedus.sim.steps.war_entry_kernels.neutrality_terms` gives ``wartime._neutrality``'s numpy terms (the capabilities at
+    the target's territory, :func:`foedus.theory.wartime.leaning`, :func:`~foedus.theory.wartime.leaning_neutrality_gain`) to the
+    bit, and reports an input the theory refuses as not valid."""
+    from foedus.sim.steps import war_entry_kernels as wk
+    from foedus.theory import wartime as th_wt
+
+    rng = np.random.default_rng(seed)
+    n, k = 40, int(rng.integers(1, 25))
+    cinc = rng.dirichlet(np.ones(n)) * (rng.random(n) < 0.9)
+    reach = rng.random((n, n)) * (rng.random((n, n)) < 0.8)
+    hostility = rng.random((n, n)) * (rng.random((n, n)) < 0.6)
+    a, t = rng.choice(n, 2, replace=False)
+    cinc[a], cinc[t] = 0.3, 0.1  # the attacker wins alone: a bystander that may defend the target is a loss
+    reach[a, t], hostility[a, t] = 1.0, 0.5
+    hostility[rng.random(n) < 0.5, a] = 0.9  # bystanders leaning to the target
+    cand = rng.choice(np.setdiff1d(np.arange(n), [a, t]), k)
+    own, enemy, bystander, lean, gain, valid = wk.neutrality_terms(cand, a, t, cinc, reach, hostility)
+    w_own = cinc[[a]] * reach[[a], t]
+    w_by = cinc[cand] * reach[cand, t]
+    w_lean = th_wt.leaning(hostility[cand, a], hostility[cand, t])
+    w_gain = th_wt.leaning_neutrality_gain(np.repeat(w_own, k), np.repeat(cinc[[t]], k), w_by, np.full(k, hostility[a, t]), w_lean)
+    assert valid and own == w_own[0] and enemy == cinc[t]
+    for got, want in ((bystander, w_by), (lean, w_lean), (gain, w_gain)):
+        assert np.array_equal(_bits64(got), _bits64(want))
+    assert (w_gain > 0).any() or k < 6
+    bad = hostility.copy()
+    bad[cand[-1], t] = rng.choice([np.nan, 1.5, -0.1])
+    assert not wk.neutrality_terms(cand, a, t, cinc, reach, bad)[5]

@@ -29,7 +29,9 @@ the states left out as clients and the candidates vetoed (with the reasons).
 
 The loops over each candidate bloc's forms and pairs are compiled (:mod:`.blocs_kernels`: the pledges, the cost terms and the
 founding of every form, the leader's forward-defence values, the renounced-treaty pairs; equal to the numpy code and the theory
-functions to the bit, ``tests/sim/test_blocs_kernels.py``), and the year's utilities, aggrandisement and isolation are shared
+functions to the bit, ``tests/sim/test_blocs_kernels.py``), the year's threats are weighed in turn in one compiled scan up to each
+founding (:func:`.blocs_kernels.bloc_scan`, the steps of :func:`_founding` for each group; the test replays every scan group by
+group with :func:`_founding`), and the year's utilities, aggrandisement and isolation are shared
 with :mod:`.alignment` through the world's per-year cache (:mod:`.year_goods`).
 """
 
@@ -120,34 +122,65 @@ def blocs(world: World, rng: np.random.Generator) -> None:
     if not len(threats):
         return
     reconsider = rng.random(world.n) < p.consider_rate
-    goods = terms = None
     signed = np.zeros(world.n, bool)
-    clients_on = p.bloc_forward_defence_weight > 0
-    main = yr.main.astype(np.int64)
-    for t in threats.tolist():  # the few threats shared this year
-        free = eligible & ~signed
-        # the adversary bloc, the states that share the threat and the candidates, compiled (blocs_kernels.bloc_candidates: _candidates' rule)
-        group, bloc, sharing, branch, asked = kern.bloc_candidates(
-            t, yr.defends, main, free, reconsider, world.state.power, world.state.major, _clients(world, yr, t), clients_on, th_multi.MIN_MEMBERS,
-        )
-        if len(group) < th_multi.MIN_MEMBERS:
+    scan = _Scan(world, yr, threats, reconsider, signed)
+    pos = 0
+    while pos < len(threats):  # the threats in turn, compiled up to each founding (blocs_kernels.bloc_scan: the loop of _founding, to the bit)
+        pos, status, group, bloc, _, branch, asked, fwd, x, members, gain, pledge, base, aut, dfd, power, clients = scan(pos)
+        if status == 0:
+            break
+        if status == 1:  # the first group to weigh: the year's goods, once (_goods), then the scan again from it
+            scan.ready(*_goods(world, yr), exchange_terms(world))
             continue
+        t = int(threats[pos])
         if world.inputs.explain:  # the states a great-power leader could not carry as clients, by reason (the founding's explanation)
             yr.left_out = _left_out(world, yr, t, asked) if branch else {}
-        if goods is None:
-            goods, u = _goods(world, yr)
-            terms = exchange_terms(world)
-        fwd = _forward(world, t, group, sharing[group]) * ~yr.defends[group[:, None], group[None, :]]  # a pledge it already has is no new value
-        if fwd[0].any():  # a great power leads: it chooses its region, so its partners come in the order of its value of them
-            order = np.concatenate(([0], 1 + np.argsort(-fwd[0, 1:], kind="stable")))
-            group, fwd = group[order], fwd[np.ix_(order, order)]
-        best = _founding(world, yr, terms, goods, group, fwd)
-        if best is not None:
-            f, founders = best[0], best[1]
-            signed[founders] = True
-            yr.renounced = yr.great_power_ties = None  # a treaty is founded: in force from now on (_renounced_all, _client_mask)
-            _found(world, yr, goods, u, t, bloc, group, *best)
-            yr.shared[:, founders[:, None], founders[None, :]] |= FORM_GOODS[f][:, None, None]
+        best = _best(world, group, fwd, x, members, gain, pledge, base, aut, dfd, power, clients)
+        f, founders = best[0], best[1]
+        signed[founders] = True
+        yr.renounced = yr.great_power_ties = None  # a treaty is founded: in force from now on (_renounced_all, _client_mask)
+        _found(world, yr, scan.goods, scan.u, t, bloc, group, *best)
+        yr.shared[:, founders[:, None], founders[None, :]] |= FORM_GOODS[f][:, None, None]
+        pos += 1
+
+
+class _Scan:
+    """The year's call of :func:`.blocs_kernels.bloc_scan`: its inputs, the year's goods once asked (:meth:`ready`), and the step's
+    state (``signed``, ``yr.shared`` and the treaties renounced, as each founding leaves them)."""
+
+    _NO_GOODS = np.zeros((1, 1, 1))
+    _NO_PAIRS = np.zeros((1, 1))
+    _NO_TERMS = np.zeros((1, 1))
+    _NO_TERMS.flags.writeable = False  # as the year's exchange terms (read-only): one signature of the kernel whether they are asked or not
+
+    def __init__(self, world: World, yr: _Year, threats: np.ndarray, reconsider: np.ndarray, signed: np.ndarray):
+        self.world, self.yr, self.threats, self.reconsider, self.signed = world, yr, threats.astype(np.int64), reconsider, signed
+        s = world.state
+        self.eligible = s.active & ~s.at_war.any(axis=1) & ~permanently_neutral(world)  # a permanently neutral state joins no bloc (access7)
+        self.goods = self.u = None
+        self.terms = (self._NO_GOODS, self._NO_TERMS, self._NO_PAIRS, self._NO_TERMS)
+        p = world.inputs.params
+        self.partners = np.maximum(np.arange(world.n + 1) - 1, 0).astype(float) ** p.commitment_exponent  # at size s a member has s - 1 partners
+
+    def ready(self, goods: np.ndarray, u: np.ndarray, terms: ExchangeTerms) -> None:
+        """The year's goods and motives (:func:`_goods`) and exchange terms, for the groups to weigh."""
+        self.goods, self.u = goods, u
+        self.terms = (np.ascontiguousarray(goods), np.ascontiguousarray(terms.autonomy), np.log1p(terms.autonomy), np.ascontiguousarray(terms.burden))
+
+    def __call__(self, start: int):
+        world, yr, p = self.world, self.yr, self.world.inputs.params
+        n = world.n
+        has_ideal, has_known = world.inputs.ideal_distance is not None, world.inputs.ideal_known is not None
+        ready = self.goods is not None
+        return kern.bloc_scan(
+            self.threats, start, ready, yr.defends, yr.main.astype(np.int64), self.eligible, self.signed, self.reconsider, world.state.power, world.state.major,
+            world.results.threat, float(p.threat_perception_floor), yr.neutral, p.bloc_forward_defence_weight > 0, th_multi.MIN_MEMBERS, world.results.reach,
+            float(p.bloc_forward_defence_weight), self.terms[0], yr.shared, yr.unit_cost, self.partners, *self.terms[1:], world.state.at_war,
+            world.inputs.territorial_dispute, world.state.rivalry, world.inputs.distance_km, float(p.bloc_region_km),
+            world.inputs.ideal_distance if has_ideal else np.zeros((n, n)), world.inputs.ideal_known if has_known else np.ones(n, bool), has_ideal, has_known,
+            float(p.bloc_identity_distance), _renounced_all(world, yr) if ready else self._NO_PAIRS.astype(bool), _BLOC_GOODS, _BLOC_COMMITMENT, _BLOC_PROT,
+            _BLOC_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost, p.bloc_free_riding, p.bloc_coordination_cost,
+        )
 
 
 def _left_out(world: World, yr: _Year, t: int, asked: np.ndarray) -> dict[str, np.ndarray]:
@@ -245,7 +278,8 @@ def _veto(world: World, yr: _Year, group: np.ndarray) -> np.ndarray:
 
 def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, group: np.ndarray, forward: np.ndarray):
     """Who of ``group`` (the strongest first, then in order of capability or of the great-power leader's value of them) founds a bloc, and with which form: (form, indices, values, costs, gains, free-riding share,
-    forward-defence values, transfers).
+    forward-defence values, transfers). One group at a time, as the step weighed them before its compiled scan
+    (:func:`.blocs_kernels.bloc_scan`, which takes these steps for every group of the year): the reference the scan is held to.
 
     The leader values its clients' pledges by ``forward`` too (:func:`_forward`) and, under hegemonic
     provision, covers a client's shortfall (:func:`foedus.theory.multilateral.found_bloc`); a
@@ -278,17 +312,23 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
     )
     if x < 0:
         return None
+    return _best(world, group, forward, x, members, gain, pledge[x], base[x], aut[x], defending[x], power, clients)
+
+
+def _best(world: World, group, forward, x: int, members, gain, pledge, base, aut, defending, power, clients):
+    """The founding of form position ``x`` (:func:`_founding`'s result) from its founders, gains and the form's terms: (form, indices,
+    values, costs, gains, free-riding share, forward-defence values, transfers)."""
+    p = world.inputs.params
     fwd = forward * _BLOC_PROT[x]  # forward defence is the value of a pledge to fight
     provide = bool(fwd[0].any())  # hegemonic provision: a great power's pledge to fight against a great power (bloc_candidates, _forward)
-    kw = dict(free_riding=p.bloc_free_riding, coordination=p.bloc_coordination_cost, autonomy=aut[x], risk=defending[x], power=power, forward=fwd, clients=clients)
+    kw = dict(free_riding=p.bloc_free_riding, coordination=p.bloc_coordination_cost, autonomy=aut, risk=defending, power=power, forward=fwd, clients=clients)
     sel = np.flatnonzero(members)
     share = float(th_multi.free_riding_share(len(sel), p.bloc_free_riding))
     ahead = np.zeros(len(sel))
     ahead[0] = share * fwd[sel[0], sel[1:]].sum()
-    paid = th_multi.bloc_shortfalls(pledge[x], base[x], members, **kw)[sel] if provide else np.zeros(len(sel))
-    value = share * pledge[x][np.ix_(sel, sel)].sum(axis=1) + ahead + paid
-    best = (BLOC_FORMS[x], group[sel], value, value - gain[sel], gain[sel], share, ahead, paid)
-    return best
+    paid = th_multi.bloc_shortfalls(pledge, base, members, **kw)[sel] if provide else np.zeros(len(sel))
+    value = share * pledge[np.ix_(sel, sel)].sum(axis=1) + ahead + paid
+    return (BLOC_FORMS[x], group[sel], value, value - gain[sel], gain[sel], share, ahead, paid)
 
 
 def _client_mask(world: World, yr: _Year, group: np.ndarray) -> np.ndarray:

@@ -26,7 +26,7 @@ from foedus.sim.membership import _members_of
 from foedus.sim.steps.alignment_kernels import _cost
 from foedus.theory.multilateral import _found_kernel
 
-__all__ = ["bloc_candidates", "bloc_forms", "bloc_vetoes", "forward_values", "renounced_pairs"]
+__all__ = ["bloc_candidates", "bloc_forms", "bloc_scan", "bloc_vetoes", "client_mask", "forward_values", "renounced_pairs"]
 
 
 @njit(cache=True)
@@ -261,3 +261,132 @@ def bloc_candidates(t, defends, main, free, reconsider, power, major, perceive, 
             group[q] = x
             c += 1
     return group, bloc, sharing, branch, asked
+
+
+@njit(cache=True)
+def client_mask(group, defends, major):  # pragma: no cover (compiled)
+    """(K,) bool: :func:`foedus.theory.multilateral.client_eligible` of ``group`` (the leader first), as ``blocs._client_mask`` asks it:
+    not a great power, not pledged to defend, or defended by (``defends`` (N, N) bool), a great power other than the leader, the
+    leader a great power; never the leader (integer counts: the same booleans)."""
+    k = group.shape[0]
+    n = defends.shape[0]
+    out = np.zeros(k, np.bool_)
+    leader = group[0]
+    if not major[leader]:
+        return out
+    for a in range(1, k):
+        i = group[a]
+        if major[i]:
+            continue
+        ties = 0
+        for j in range(n):
+            if defends[i, j] and major[j]:
+                ties += 1
+        if defends[i, leader]:
+            ties -= 1  # the leader is a great power here
+        out[a] = ties <= 0
+    return out
+
+
+@njit(cache=True)
+def _lead_order(fwd):  # pragma: no cover (compiled)
+    """The order of a great-power leader's candidates: the leader first, then by ``-fwd[0, b]`` ascending, stable (``np.argsort(kind="stable")``,
+    a NaN last)."""
+    k = fwd.shape[0]
+    order = np.empty(k, np.int64)
+    order[0] = 0
+    for c in range(1, k):
+        key = -fwd[0, c]
+        q = c
+        while q > 1:
+            prev = -fwd[0, order[q - 1]]
+            if prev > key or (np.isnan(prev) and not np.isnan(key)):  # strictly after: move it on
+                order[q] = order[q - 1]
+                q -= 1
+            else:
+                break
+        order[q] = c
+    return order
+
+
+@njit(cache=True)
+def bloc_scan(threats, start, ready, defends, main, eligible, signed, reconsider, power, major, threat, floor, neutral, clients_on, least, reach, weight,
+              goods, shared, unit_cost, partners, autonomy, log1p_autonomy, burden, at_war, dispute, rivalry, distance_km, region_km, ideal_distance,
+              ideal_known, has_ideal, has_known, identity_limit, renounced, form_goods, form_commitment, form_protection, form_risk, w, beta, tau, phi,
+              coord):  # pragma: no cover (compiled)
+    """The threats ``threats[start:]`` in turn, as :func:`foedus.sim.steps.blocs.blocs` weighs them, up to the first that founds a bloc.
+
+    For each threat ``t``: the states that perceive it (``threat[:, t] > 0``, at least ``floor``, not ``neutral``: ``blocs._clients``),
+    the candidates (:func:`bloc_candidates`, of the states ``eligible`` and not ``signed`` this year); a group of at least ``least``
+    is weighed (``blocs._founding`` of ``blocs._forward``'s values less the pledges in force, reordered by the leader's value of
+    its partners where it has one: :func:`forward_values`, :func:`bloc_vetoes`, :func:`client_mask`, :func:`bloc_forms`).
+    ``log1p_autonomy`` is numpy's ``log1p`` of ``autonomy`` (elementwise, the numbers of the blocks ``_founding`` took it of),
+    ``partners`` (N + 1,) the base's ``max(s - 1, 0) ** e`` at each size.
+
+    Returns (position, status, group, adversary bloc, sharing, branch, asked, forward (K, K), form position, members, gains, and the
+    chosen form's pledge, base, autonomy and defending terms, the capabilities and the clients): status 0 when no threat from
+    ``start`` founds one; 1 at the first group to weigh when not ``ready`` (the year's goods are then computed and the scan asked
+    again from there); 2 at a founding.
+    """
+    n = main.shape[0]
+    free = np.empty(n, np.bool_)
+    for i in range(n):
+        free[i] = eligible[i] and not signed[i]
+    perceive = np.empty(n, np.bool_)
+    e2 = np.zeros((0, 0))
+    e1 = np.zeros(0)
+    eb = np.zeros(0, np.bool_)
+    for q in range(start, threats.shape[0]):
+        t = threats[q]
+        for i in range(n):
+            v = threat[i, t]
+            perceive[i] = v > 0 and v >= floor and not neutral[i]
+        group, bloc, sharing, branch, asked = bloc_candidates(t, defends, main, free, reconsider, power, major, perceive, clients_on, least)
+        k = group.shape[0]
+        if k < least:
+            continue
+        if not ready:
+            return q, 1, group, bloc, sharing, branch, asked, e2, -1, eb, e1, e2, e2, e2, e2, e1, eb
+        shares = np.empty(k, np.bool_)
+        for a in range(k):
+            shares[a] = sharing[group[a]]
+        fwd = forward_values(reach, power, major, group, shares, t, weight)
+        lead = False
+        for a in range(k):
+            for b in range(k):
+                fwd[a, b] = fwd[a, b] * (0.0 if defends[group[a], group[b]] else 1.0)  # a pledge it already has is no new value
+            if fwd[0, a] != 0.0:
+                lead = True
+        if lead:  # a great power leads: it chooses its region, so its partners come in the order of its value of them
+            order = _lead_order(fwd)
+            moved = np.empty((k, k))
+            regroup = np.empty(k, np.int64)
+            for a in range(k):
+                regroup[a] = group[order[a]]
+                for b in range(k):
+                    moved[a, b] = fwd[order[a], order[b]]
+            fwd = moved
+            group = regroup
+        unit_partners = np.empty((k, k + 1))
+        aut = np.empty((k, k))
+        log_aut = np.empty((k, k))
+        bur = np.empty((k, k))
+        pw = np.empty(k)
+        for a in range(k):
+            i = group[a]
+            for c in range(k + 1):
+                unit_partners[a, c] = unit_cost[i] * partners[c]
+            for b in range(k):
+                aut[a, b] = autonomy[i, group[b]]
+                log_aut[a, b] = log1p_autonomy[i, group[b]]
+                bur[a, b] = burden[i, group[b]]
+            v = power[i]
+            pw[a] = v if (v > 1e-12 or np.isnan(v)) else 1e-12
+        veto = bloc_vetoes(group, at_war, dispute, main, rivalry, distance_km, region_km, major, ideal_distance, ideal_known, has_ideal, has_known,
+                           identity_limit, renounced)
+        clients = client_mask(group, defends, major)
+        x, members, gain, pledge, base, aut_x, dfd = bloc_forms(goods, shared, group, unit_partners, aut, log_aut, bur, veto, pw, fwd, form_goods,
+                                                               form_commitment, form_protection, form_risk, w, beta, tau, phi, coord, least, clients)
+        if x >= 0:
+            return q, 2, group, bloc, sharing, branch, asked, fwd, x, members, gain, pledge[x].copy(), base[x].copy(), aut_x[x].copy(), dfd[x].copy(), pw, clients
+    return threats.shape[0], 0, np.zeros(0, np.int64), eb, eb, False, eb, e2, -1, eb, e1, e2, e2, e2, e2, e1, eb

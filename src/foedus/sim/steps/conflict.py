@@ -395,6 +395,9 @@ def _spread(world: World, rng: np.random.Generator) -> None:
     p = world.inputs.params
     allied = world.state.agreements.allied()
     y = world.state.year
+    # the reach to every belligerent of the wars under way in one evaluation (war_entry.year_reach fills the columns the routes ask)
+    fighting = np.fromiter((s for war in world.state.wars if war["start"] < y for s in war["side"]), np.intp)
+    _reach(world, fighting, fighting)
     for war in world.state.wars:
         if war["start"] >= y or not _under_way(world, war):
             continue

@@ -249,12 +249,13 @@ def _nonstate_moves(world: World, rng: np.random.Generator, slots: np.ndarray, t
     M, acc = t["M"], t["access"]
     out, into = th_trust.nonstate_trust(t["trust"], world.inputs.nonstate_home_index, home_trust=p.nonstate_home_trust, no_home_trust=p.nonstate_trust)
     rho = th_trust.group_reciprocity(out, M, acc, check=world.inputs.check)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        benefit = np.broadcast_to((t["salience"] * np.where(t["size"] > 0, t["cap_sum"] / t["size"], 0.0))[:, None], rho.shape)
+    # the members' mean capacity, 0 for an alignment of no state (divided only where there are members: no errstate needed)
+    mean_cap = np.divide(t["cap_sum"], t["size"], out=np.zeros_like(t["cap_sum"]), where=t["size"] > 0)
+    benefit = np.broadcast_to((t["salience"] * mean_cap)[:, None], rho.shape)
     vul = np.broadcast_to(world.inputs.nonstate_vulnerability, rho.shape)
     value = th_trust.sharing_value(rho, benefit, vul, check=world.inputs.check)
     w = th_trust.actor_values(world.inputs.nonstate_values, world.inputs.nonstate_home_index, world.state.regime)
-    camp = th_trust.camp_distance(np.nan_to_num(w), t["camp_of"], check=world.inputs.check)
+    camp = th_trust.camp_distance(np.where(np.isnan(w), 0.0, w), t["camp_of"], check=world.inputs.check)  # (no camp: NaN, 0 here, left out below)
     in_camp = ~np.isnan(w)[None, :] & (camp <= p.cyber_camp_tolerance)
     NS = ag.nonstate[slots]
     d_in, d_out = rng.random(NS.shape), rng.random(NS.shape)

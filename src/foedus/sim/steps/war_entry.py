@@ -67,8 +67,9 @@ def year_reach(world: World, columns) -> np.ndarray:
         world.cache["war_entry_reach"] = hit
     out, have = hit[4], hit[5]
     cols = np.asarray(columns, dtype=np.intp).reshape(-1)
-    miss = np.unique(cols[~have[cols]])
-    if len(miss):
+    known = have[cols]
+    if not known.all():  # (most asks find their columns: nothing more then)
+        miss = np.unique(cols[~known])
         out[:, miss] = th_onset.reach(np.broadcast_to(s.cinc[:, None], (n, len(miss))), world.inputs.distance_km[:, miss], miles_per_day=p.miles_per_day, check=world.inputs.check)
         have[miss] = True
     return out
@@ -102,6 +103,8 @@ def nuclear_restraint(world: World, war: dict, who: np.ndarray, sides: np.ndarra
     else:
         nu = nuclear_armed(world.inputs.ccode, world.state.year)
         world.cache["nuclear_entry"] = (world.state.year, world.inputs.ccode, nu)
+    if not nu[who].any():  # no entrant holds the bomb: no joint case, a factor 1 for each (nuclear_entry_restraint's np.where)
+        return np.ones(len(who)), np.zeros(len(who), bool)
     members, msides = kern.war_sides(war)
     held = np.zeros(3, bool)
     held[msides[nu[members]]] = True  # held[s]: side s (1 or 2) holds a nuclear-armed belligerent
@@ -183,12 +186,15 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
         cand, members, sides, np.ascontiguousarray(allied, dtype=bool), np.ascontiguousarray(world.state.rivalry, dtype=bool), year_reach(world, members),
         int(war["attacker"]), int(war["target"]))
     foe_side = sides[best]
-    stake = np.zeros(len(cand))
-    k = np.flatnonzero(has)
-    if len(k):
-        stake[k] = th_join.third_party_stake(sim_side[k], sim_foe[k], check=world.inputs.check)
     restraint, joint = nuclear_restraint(world, war, cand, 3 - foe_side)
-    prob = th_join.staked_opportunist_probability(p.opportunistic_join_rate, to_best, has, stake, check=world.inputs.check) * restraint
+    # the stakes and probabilities compiled (war_entry_kernels.opportunist_probability, the theory's formulas to the bit)
+    stake, prob, valid = wkern.opportunist_probability(to_best, has, sim_side, sim_foe, restraint, float(p.opportunistic_join_rate))
+    if not valid:  # an input the theory refuses: its functions say why
+        stake = np.zeros(len(cand))
+        k = np.flatnonzero(has)
+        if len(k):
+            stake[k] = th_join.third_party_stake(sim_side[k], sim_foe[k], check=world.inputs.check)
+        prob = th_join.staked_opportunist_probability(p.opportunistic_join_rate, to_best, has, stake, check=world.inputs.check) * restraint
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
         return
@@ -228,15 +234,20 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     free = world.state.active & ~permanently_neutral(world)
     free[members] = False
     free[war.get("called", np.zeros(0, np.intp))] = False
+    reach_to = year_reach(world, members)  # the columns of the belligerents, the enemies and partners among them
     cand, own, enemy, partner, to_partner = wkern.partner_screen(
-        members, sides, war_pact_pairs(world), world.state.agreements.allied(), free, np.ascontiguousarray(world.state.active, dtype=bool), year_reach(world, members),
+        members, sides, war_pact_pairs(world), world.state.agreements.allied(), free, np.ascontiguousarray(world.state.active, dtype=bool), reach_to,
         int(war["attacker"]), int(war["target"]))
     if not len(cand):
         return
-    reach = th_onset.reach_to_war(reach_of(world, cand, enemy), to_partner, reach_of(world, enemy, partner), check=world.inputs.check)
-    shared = world.state.hostility[cand, enemy]
     restraint, joint = nuclear_restraint(world, war, cand, own)
-    prob = th_join.warring_ally_join_probability(p.warring_ally_join_rate, reach, shared, check=world.inputs.check) * restraint
+    # the reach to the war and the probabilities compiled (war_entry_kernels.partner_probability, the theory's formulas to the bit)
+    rate = float(p.warring_ally_join_rate)
+    reach, shared, prob, valid = wkern.partner_probability(cand, enemy, partner, to_partner, reach_to, world.state.hostility, restraint, rate)
+    if not (valid and 0.0 <= rate <= 1.0):  # an input the theory refuses: its functions say why
+        reach = th_onset.reach_to_war(reach_to[cand, enemy], to_partner, reach_to[enemy, partner], check=world.inputs.check)
+        shared = world.state.hostility[cand, enemy]
+        prob = th_join.warring_ally_join_probability(p.warring_ally_join_rate, reach, shared, check=world.inputs.check) * restraint
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
         return

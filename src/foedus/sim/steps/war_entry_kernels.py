@@ -15,7 +15,17 @@ screen to the numpy code it replaced.
 - :func:`opportunist_screen`: each candidate's rival belligerent it best reaches, whether it may enter against it, and its
   portfolio's similarity with the two sides' leaders;
 - :func:`partner_screen`: the states that may join beside a warring alliance partner, their side and the partner they
-  best reach.
+  best reach;
+- :func:`partner_probability`, :func:`opportunist_probability`: the candidates' probabilities of entry, the theory functions'
+  formulas in their order of operations (:func:`foedus.theory.war_onset.reach_to_war`,
+  :func:`foedus.theory.joining.warring_ally_join_probability`, :func:`foedus.theory.joining.third_party_stake`,
+  :func:`foedus.theory.joining.staked_opportunist_probability`), the same numbers to the bit
+  (``tests/sim/test_war_entry_speed.py``); an input the theory functions would refuse (outside [0, 1], not finite) sends
+  the step back to them, which say why;
+- :func:`coalition_terms`: a belligerent's wartime coalition partners' terms (:mod:`foedus.sim.steps.wartime`), the formulas of
+  :func:`foedus.theory.wartime.coalition_gain`, :func:`~foedus.theory.wartime.leaning` and
+  :func:`~foedus.theory.wartime.entry_value` likewise; :func:`neutrality_terms`, its bystanders' neutrality
+  (:func:`~foedus.theory.wartime.leaning_neutrality_gain`).
 """
 
 from __future__ import annotations
@@ -23,7 +33,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["opportunist_screen", "partner_screen", "scott_pi_rows"]
+__all__ = ["coalition_terms", "neutrality_terms", "opportunist_probability", "opportunist_screen", "partner_probability", "partner_screen", "scott_pi_rows"]
 
 
 @njit(cache=True)
@@ -169,3 +179,147 @@ def partner_screen(members, sides, pact, allied, free, active, reach, attacker, 
         partner[r] = members[bm]
         to_partner[r] = max(bv, 0.0)
     return cand, own, enemy, partner, to_partner
+
+
+@njit(cache=True, inline="always")
+def _unit(x):  # pragma: no cover (compiled)
+    """Whether ``x`` lies in [0, 1] (NaN does not): the theory's ``unit`` check of one value."""
+    return x >= 0.0 and x <= 1.0
+
+
+@njit(cache=True)
+def partner_probability(cand, enemy, partner, to_partner, reach, hostility, restraint, rate):  # pragma: no cover (compiled)
+    """The warring alliance partners' entry (:func:`foedus.sim.steps.war_entry.warring_partners` after :func:`partner_screen`):
+    (reach to the war, shared adversary, probability, valid).
+
+    :func:`foedus.theory.war_onset.reach_to_war` ``max(reach[c, enemy], to_partner * reach[enemy, partner])`` (``np.maximum``),
+    the hostility ``hostility[c, enemy]``, and :func:`foedus.theory.joining.warring_ally_join_probability` ``rate * reach *
+    hostility`` times the nuclear ``restraint``. ``valid`` is False (the outputs incomplete) where an input is not in [0, 1].
+    """
+    k = cand.shape[0]
+    to_war = np.empty(k)
+    shared = np.empty(k)
+    prob = np.empty(k)
+    for q in range(k):
+        e = reach[cand[q], enemy[q]]
+        p = to_partner[q]
+        t = reach[enemy[q], partner[q]]
+        h = hostility[cand[q], enemy[q]]
+        if not (_unit(e) and _unit(p) and _unit(t) and _unit(h)):
+            return to_war, shared, prob, False
+        pt = p * t
+        r = e if e >= pt else pt  # noqa: FURB136  (np.maximum's rule, written out)
+        to_war[q] = r
+        shared[q] = h
+        prob[q] = rate * r * h * restraint[q]
+    return to_war, shared, prob, True
+
+
+@njit(cache=True)
+def opportunist_probability(to_best, has, sim_side, sim_foe, restraint, rate):  # pragma: no cover (compiled)
+    """The opportunists' entry (:func:`foedus.sim.steps.war_entry.opportunists` after :func:`opportunist_screen`): (stake,
+    probability, valid).
+
+    :func:`foedus.theory.joining.third_party_stake` ``clip((sim_side - sim_foe) / 2, 0, 1)`` where ``has`` (else 0) and
+    :func:`foedus.theory.joining.staked_opportunist_probability` ``rate * to_best * has * stake`` times the nuclear
+    ``restraint``. ``valid`` is False where a similarity is not finite or a reach not in [0, 1].
+    """
+    k = to_best.shape[0]
+    stake = np.zeros(k)
+    prob = np.empty(k)
+    for q in range(k):
+        if has[q]:
+            s = sim_side[q]
+            e = sim_foe[q]
+            if not (np.isfinite(s) and np.isfinite(e)):
+                return stake, prob, False
+            d = (s - e) / 2.0
+            stake[q] = 0.0 if d < 0.0 else (1.0 if d > 1.0 else d)  # noqa: FURB136  (np.clip's rule, written out)
+        r = to_best[q]
+        if not _unit(r):
+            return stake, prob, False
+        prob[q] = rate * r * (1.0 if has[q] else 0.0) * stake[q] * restraint[q]
+    return stake, prob, True
+
+
+@njit(cache=True, inline="always")
+def _odds(own, other):  # pragma: no cover (compiled)
+    """``foedus.theory.wartime._odds``: ``own / (own + other)``, 0 where the sum is not positive."""
+    tot = own + other
+    return own / tot if tot > 0 else 0.0
+
+
+@njit(cache=True, inline="always")
+def _floor0(x):  # pragma: no cover (compiled)
+    """``np.maximum(x, 0.0)``: x where x >= 0 or NaN, else 0.0."""
+    return x if (x >= 0.0 or np.isnan(x)) else 0.0
+
+
+@njit(cache=True)
+def coalition_terms(cand, b, e, cinc, reach, hostility, cost):  # pragma: no cover (compiled)
+    """The terms of belligerent ``b``'s pacts against ``e`` with the candidates ``cand`` (``wartime._coalition``): (own, enemy,
+    partner, gain, value, valid).
+
+    ``own = cinc[b] * reach[b, e]`` and ``partner = cinc[c] * reach[c, e]`` (capability at the enemy's territory, ``wartime._projected``),
+    ``enemy = cinc[e]``; :func:`foedus.theory.wartime.coalition_gain` ``H_be H_ce max(0, opt(odds(own + partner, enemy)) -
+    opt(odds(own, enemy)))`` with ``opt(p) = max(2p - 1, 0)``; :func:`~foedus.theory.wartime.entry_value` of the partner's
+    :func:`~foedus.theory.wartime.leaning` ``max(H_ce - H_cb, 0)``: ``lean * (odds(own + partner, enemy) - odds(own, enemy)) - cost``.
+    ``valid`` is False (the outputs incomplete) where the theory would refuse an input (a capability negative or not finite, a
+    hostility or preference not in [0, 1], a cost negative or not finite).
+    """
+    k = cand.shape[0]
+    partner = np.empty(k)
+    gain = np.empty(k)
+    value = np.empty(k)
+    own = cinc[b] * reach[b, e]
+    enemy = cinc[e]
+    hb = hostility[b, e]
+    ok = np.isfinite(own) and own >= 0.0 and np.isfinite(enemy) and enemy >= 0.0 and _unit(hb) and np.isfinite(cost) and cost >= 0.0
+    if not ok:
+        return own, enemy, partner, gain, value, False
+    alone = _odds(own, enemy)
+    for q in range(k):
+        c = cand[q]
+        j = cinc[c] * reach[c, e]
+        hj = hostility[c, e]
+        hcb = hostility[c, b]
+        if not (np.isfinite(j) and j >= 0.0 and _unit(hj) and _unit(hcb)):
+            return own, enemy, partner, gain, value, False
+        together = _odds(own + j, enemy)
+        partner[q] = j
+        gain[q] = hb * hj * _floor0(_floor0(2.0 * together - 1.0) - _floor0(2.0 * alone - 1.0))
+        value[q] = _floor0(hj - hcb) * (together - alone) - cost
+    return own, enemy, partner, gain, value, True
+
+
+@njit(cache=True)
+def neutrality_terms(cand, a, t, cinc, reach, hostility):  # pragma: no cover (compiled)
+    """The terms of attacker ``a``'s neutrality pledges from the bystanders ``cand`` in its war with ``t`` (``wartime._neutrality``):
+    (own, enemy, bystander, leaning, gain, valid).
+
+    ``own = cinc[a] * reach[a, t]``, ``bystander = cinc[c] * reach[c, t]``, ``enemy = cinc[t]``;
+    :func:`foedus.theory.wartime.leaning` ``max(H_ca - H_ct, 0)`` and :func:`~foedus.theory.wartime.leaning_neutrality_gain`
+    ``H_at * leaning * max(0, opt(odds(own, enemy)) - opt(odds(own, enemy + bystander)))``. ``valid`` is False where the theory
+    would refuse an input (a capability negative or not finite, a hostility not in [0, 1]).
+    """
+    k = cand.shape[0]
+    bystander = np.empty(k)
+    lean = np.empty(k)
+    gain = np.empty(k)
+    own = cinc[a] * reach[a, t]
+    enemy = cinc[t]
+    hb = hostility[a, t]
+    if not (np.isfinite(own) and own >= 0.0 and np.isfinite(enemy) and enemy >= 0.0 and _unit(hb)):
+        return own, enemy, bystander, lean, gain, False
+    alone = _floor0(2.0 * _odds(own, enemy) - 1.0)
+    for q in range(k):
+        c = cand[q]
+        j = cinc[c] * reach[c, t]
+        hca = hostility[c, a]
+        hct = hostility[c, t]
+        if not (np.isfinite(j) and j >= 0.0 and _unit(hca) and _unit(hct)):
+            return own, enemy, bystander, lean, gain, False
+        bystander[q] = j
+        lean[q] = _floor0(hca - hct)
+        gain[q] = hb * lean[q] * _floor0(alone - _floor0(2.0 * _odds(own, enemy + j) - 1.0))
+    return own, enemy, bystander, lean, gain, True

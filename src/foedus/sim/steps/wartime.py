@@ -51,11 +51,12 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.schema import OBLIGATIONS
+from foedus.sim.steps import war_entry_kernels as wkern
 from foedus.sim.steps._common import ALLIANCE
 from foedus.sim.steps.dissolution import dissolve
 from foedus.sim.steps.formation import norm_terms, offence_term
 from foedus.sim.steps.neutrality import permanently_neutral
-from foedus.sim.steps.war_entry import reach_of
+from foedus.sim.steps.war_entry import reach_of, year_reach
 from foedus.sim.world import World
 from foedus.theory import wartime as th_wt
 from foedus.theory.capability import asymmetric_capabilities
@@ -129,10 +130,15 @@ def _coalition(world: World, rng: np.random.Generator, war: dict, b: int, e: int
     cand = _candidates(world, war, b, e)
     if not len(cand):
         return
-    own = _projected(world, np.array([b]), e)
-    enemy = world.state.cinc[[e]]
-    partner = _projected(world, cand, e)
-    gain = th_wt.coalition_gain(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), partner, np.full(len(cand), world.state.hostility[b, e]), world.state.hostility[cand, e], check=world.inputs.check)
+    # the capabilities at the enemy's territory (_projected), the gain and the partners' entry values in one compiled pass
+    # (war_entry_kernels.coalition_terms, the theory's formulas to the bit); an input the theory refuses goes back to it
+    own, enemy, partner, gain, value, valid = wkern.coalition_terms(cand, b, e, world.state.cinc, year_reach(world, np.array([e])), world.state.hostility, float(p.wartime_entry_cost))
+    own, enemy = np.array([own]), np.array([enemy])
+    if not valid:
+        own = _projected(world, np.array([b]), e)
+        enemy = world.state.cinc[[e]]
+        partner = _projected(world, cand, e)
+        gain = th_wt.coalition_gain(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), partner, np.full(len(cand), world.state.hostility[b, e]), world.state.hostility[cand, e], check=world.inputs.check)
     # the form of the pact: the attacker's coalition is an offence pact until the Charter, collective self-defence after (art. 51)
     offence = bool(th_wt.offence_written(np.array([side == 1]), territorial_integrity_norm(world.state.year), check=world.inputs.check)[0])
     # a pledge to fight beside the attacker is an engagement the instruments void, for each of its two signatories, whatever its
@@ -141,8 +147,9 @@ def _coalition(world: World, rng: np.random.Generator, war: dict, b: int, e: int
     standing = offence_term(world) if side == 1 else 1.0
     # the partner's consent: its own expected utility of entering, net of the cost of fighting (Altfeld & Bueno de Mesquita 1979;
     # Bueno de Mesquita & Lalman 1992), its preference for b's victory read from its hostilities to e and to b
-    pref = th_wt.leaning(world.state.hostility[cand, e], world.state.hostility[cand, b], check=world.inputs.check)
-    value = th_wt.entry_value(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), partner, pref, p.wartime_entry_cost, check=world.inputs.check)
+    if not valid:
+        pref = th_wt.leaning(world.state.hostility[cand, e], world.state.hostility[cand, b], check=world.inputs.check)
+        value = th_wt.entry_value(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), partner, pref, p.wartime_entry_cost, check=world.inputs.check)
     prob = th_wt.signing_probability(gain * standing, p.wartime_pact_rate, check=world.inputs.check) * standing * (value > 0)
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
@@ -174,12 +181,16 @@ def _neutrality(world: World, rng: np.random.Generator, war: dict, a: int, t: in
     cand = cand[~permanently_neutral(world)[cand]]
     if not len(cand):
         return
-    own = _projected(world, np.array([a]), t)
-    enemy = world.state.cinc[[t]]
-    bystander = _projected(world, cand, t)
-    # Bueno de Mesquita (1981): a bystander counts by its preference for the target's victory over the attacker's
-    lean = th_wt.leaning(world.state.hostility[cand, a], world.state.hostility[cand, t], check=world.inputs.check)
-    gain = th_wt.leaning_neutrality_gain(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), bystander, np.full(len(cand), world.state.hostility[a, t]), lean, check=world.inputs.check)
+    # Bueno de Mesquita (1981): a bystander counts by its preference for the target's victory over the attacker's; the capabilities
+    # at the target's territory, the leaning and the gain in one compiled pass (war_entry_kernels.neutrality_terms, to the bit)
+    own, enemy, bystander, lean, gain, valid = wkern.neutrality_terms(cand, a, t, world.state.cinc, year_reach(world, np.array([t])), world.state.hostility)
+    own, enemy = np.array([own]), np.array([enemy])
+    if not valid:  # an input the theory refuses: its functions say why
+        own = _projected(world, np.array([a]), t)
+        enemy = world.state.cinc[[t]]
+        bystander = _projected(world, cand, t)
+        lean = th_wt.leaning(world.state.hostility[cand, a], world.state.hostility[cand, t], check=world.inputs.check)
+        gain = th_wt.leaning_neutrality_gain(np.repeat(own, len(cand)), np.repeat(enemy, len(cand)), bystander, np.full(len(cand), world.state.hostility[a, t]), lean, check=world.inputs.check)
     discount = norm_terms(world)[0]  # the gain of conquest the norm leaves the attacker (Zacher 2001)
     # the bystander's consent: none to an attacker it is hostile to, and a pledge to stand aside from an aggression is an
     # engagement the instruments void (Covenant art. 16 and 20: every member acts against an aggressor; Charter art. 2(5), 103)
