@@ -117,7 +117,6 @@ def blocs(world: World, rng: np.random.Generator) -> None:
     if opening is not None:
         world.state.agreements.admits[opening] = True
     yr = _Year(world)
-    eligible = world.state.active & ~world.state.at_war.any(axis=1) & ~stays_out(world)  # a permanently neutral state joins no bloc (access7), nor one out by policy (neutral11)
     threats = np.unique(yr.main[(yr.main >= 0) & world.state.active])
     if not len(threats):
         return
@@ -156,7 +155,7 @@ class _Scan:
     def __init__(self, world: World, yr: _Year, threats: np.ndarray, reconsider: np.ndarray, signed: np.ndarray):
         self.world, self.yr, self.threats, self.reconsider, self.signed = world, yr, threats.astype(np.int64), reconsider, signed
         s = world.state
-        self.eligible = s.active & ~s.at_war.any(axis=1) & ~permanently_neutral(world)  # a permanently neutral state joins no bloc (access7)
+        self.eligible = s.active & ~s.at_war.any(axis=1) & ~stays_out(world)  # a permanently neutral state joins no bloc (access7), nor one out by policy (neutral11)
         self.goods = self.u = None
         self.terms = (self._NO_GOODS, self._NO_TERMS, self._NO_PAIRS, self._NO_TERMS)
         p = world.inputs.params
