@@ -163,3 +163,105 @@ def test_a_war_is_an_issue_for_the_victims_neighbours_within_the_reach_the_aggre
     assert g[near, j] == 1.0 and g[far, j] == 0.0
     assert live_issue(p, war=war, able=able, within=np.ones((4, 4)))[far, j] == 1.0
     assert live_issue(p, war=war, able=~np.eye(4, dtype=bool) & False, within=q)[near, j] == 0.0  # j cannot reach i: no issue
+
+
+def test_a_state_names_its_own_adversary_before_a_stronger_power_admitted_through_a_third_party_walt_1987():
+    """Walt (1987, ch. 2 and 5), Thompson (2001): Azerbaijan (0) names Armenia (2), its rival, not the United States (1), admitted
+    through Russia's main threat (a patron) and 25 times as threatening in Walt's product; once Armenia's threat falls below what
+    Azerbaijan perceives, the United States is named; without direct issues the rule is perceived_main_threat of the gated matrix."""
+    from foedus.theory.relevance import direct_issue, issue_first_main_threat
+
+    t = np.array([[0.0, 1e-2, 4e-4], [0.0, 0.0, 0.0], [9e-4, 0.0, 0.0]])
+    g = np.array([[0, 1, 1], [1, 0, 1], [1, 1, 0]], float)
+    rivals = np.zeros((3, 3))
+    rivals[0, 2] = rivals[2, 0] = 1
+    d = direct_issue(rivals, np.zeros((3, 3)), serious=0.5)
+    power = np.array([0.0017, 0.15, 0.0007])
+    kw = dict(threshold=0.03, ceiling=7.7e-4, floor=7.1e-5)
+    assert issue_first_main_threat(t, g, d, power, **kw)[0] == 2
+    assert perceived_main_threat(t * g, power, **kw)[0] == 1  # the bare rule names the distant great power
+    t2 = t.copy()
+    t2[0, 2] = 5e-5  # below the floor: not perceived, so the next route decides
+    assert issue_first_main_threat(t2, g, d, power, **kw)[0] == 1
+    assert issue_first_main_threat(t, g, np.zeros((3, 3)), power, **kw).tolist() == perceived_main_threat(t * g, power, **kw).tolist()
+
+
+@settings(max_examples=40, deadline=None)
+@given(n=st.integers(1, 12), seed=st.integers(0, 2**32 - 1))
+def test_the_issue_first_choice_names_a_live_issue_and_a_direct_one_when_one_is_perceived(n, seed):
+    from foedus.theory.relevance import issue_first_main_threat
+
+    rng = np.random.default_rng(seed)
+    t = rng.random((n, n)) * 1e-3 * (rng.random((n, n)) < 0.7)
+    g = (rng.random((n, n)) < 0.5).astype(float)
+    d = rng.random((n, n)) < 0.3
+    power = rng.dirichlet(np.ones(n))
+    kw = dict(threshold=0.03, ceiling=7.7e-4, floor=7.1e-5)
+    got = issue_first_main_threat(t, g, d, power, **kw)
+    first = perceived_main_threat(t * g * d, power, **kw)
+    assert ((got < 0) == (perceived_main_threat(t * g, power, **kw) < 0)).all()  # names one exactly when the gated rule does
+    for i in range(n):
+        assert got[i] < 0 or g[i, got[i]] > 0
+        if first[i] >= 0:
+            assert got[i] == first[i] and d[i, got[i]]
+
+
+def test_the_great_power_rivals_of_a_states_great_power_ally_that_reach_it_are_issues_of_its_snyder_1997_walt_1987():
+    """Australia, allied to the United States (ANZUS), 9,000 km from China: China (0.28 of system capability) reaches it, Australia
+    does not reach China, and Australia's UN votes lie nearer the United States' than China's: China is an issue of Australia's
+    through the alliance (Snyder 1997; Walt 1987: power, proximity through reach, intentions). Not for a Rio Pact member whose votes
+    lie nearer China's, nor without the rivalry, nor for a state beyond China's reach, nor when China's ideal point is unknown, nor
+    (with regions, Walt's proximity read regionally) for an ally in Europe."""
+    from foedus.theory.relevance import allied_rivals
+
+    usa, chn, aul, bra, far = range(5)
+    power = np.array([0.148, 0.28, 0.0072, 0.02, 0.1])  # far: a strong minor power 20,000 km from China
+    km = np.array([[0, 11000, 15000, 7500, 9000], [11000, 0, 9000, 16000, 20000], [15000, 9000, 0, 13000, 20000],
+                   [7500, 16000, 13000, 0, 20000], [9000, 20000, 20000, 20000, 0]], float)
+    able = able_to_reach(power, relative_discount_exponent(km))
+    assert able[chn, aul] and not able[aul, chn] and not able[chn, far]
+    major = np.array([True, True, False, False, False])
+    allied = np.zeros((5, 5), bool)
+    for c in (aul, bra, far):
+        allied[c, usa] = allied[usa, c] = True
+    rivals = np.zeros((5, 5))
+    rivals[usa, chn] = rivals[chn, usa] = 1
+    x = np.array([2.15, -1.35, 1.16, -0.4, 1.5])
+    d = np.abs(x[:, None] - x[None, :])
+    b = allied_rivals(allied, major, rivals, able, d)
+    assert b[aul, chn] and not b[bra, chn] and not b[far, chn] and not b[usa].any() and not b[chn].any()
+    assert not allied_rivals(allied, major, np.zeros((5, 5)), able, d).any()
+    d_unknown = d.copy()
+    d_unknown[:, chn] = d_unknown[chn, :] = np.nan
+    assert not allied_rivals(allied, major, rivals, able, d_unknown)[aul, chn]
+    g = live_issue(politically_relevant(np.zeros((5, 5), bool), major, able), patron=b)
+    assert g[aul, chn] == 1.0 and g[bra, chn] == 0.0
+    region = np.array([0, 4, 4, 0, 1])  # COW regions: Australia in Asia with China
+    assert allied_rivals(allied, major, rivals, able, d, region)[aul, chn]
+    region[aul] = 1  # a European ally of the United States (Portugal): China is not its region's adversary
+    assert not allied_rivals(allied, major, rivals, able, d, region).any()
+
+
+def test_a_minor_power_that_grows_beyond_its_neighbours_reach_stays_in_their_neighbourhood_lemke_and_reed_2001():
+    """Two minor powers 1,500 km apart, not contiguous: while 0 is five times as strong, it reaches 1, so 1 lies in its
+    neighbourhood; when 1 grows to twice 0's capability, 0 no longer reaches it and the observer's rule (politically_relevant) drops
+    the stronger from 0's neighbourhood just as it becomes dangerous; the dyadic rule of Lemke & Reed (2001, either can reach the
+    other) keeps it (reached_by). A great power that reaches a state is not added (Ghana and the United States)."""
+    from foedus.theory.relevance import reached_by
+
+    km = np.array([[0, 1500.0, 9000], [1500.0, 0, 9000], [9000, 9000, 0]])
+    x = relative_discount_exponent(km)
+    major = np.array([False, False, True])
+    contiguous = np.zeros((3, 3), bool)
+    for power in (np.array([0.05, 0.01, 0.3]), np.array([0.05, 0.1, 0.3])):
+        able = able_to_reach(power, x)
+        p = politically_relevant(contiguous, major, able)
+        kept = np.maximum(p, reached_by(able, major))
+        assert kept[0, 1] == 1.0
+        assert kept[0, 2] == p[0, 2] == 0.0 and able[2, 0]  # the great power reaches 0 and is not added
+    able = able_to_reach(np.array([0.05, 0.1, 0.3]), x)
+    assert politically_relevant(contiguous, major, able)[0, 1] == 0.0  # the defect: the stronger neighbour left the neighbourhood
+    h = np.zeros((3, 3))
+    assert not reached_by(able, major, None, h)[0, 1]  # no quarrel with 0: reach alone is no issue
+    h[0, 1] = 0.1
+    assert reached_by(able, major, np.array([1, 1, 1]), h)[0, 1] and not reached_by(able, major, np.array([1, 3, 1]), h)[0, 1]  # another region
