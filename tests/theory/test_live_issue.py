@@ -265,3 +265,24 @@ def test_a_minor_power_that_grows_beyond_its_neighbours_reach_stays_in_their_nei
     assert not reached_by(able, major, None, h)[0, 1]  # no quarrel with 0: reach alone is no issue
     h[0, 1] = 0.1
     assert reached_by(able, major, np.array([1, 1, 1]), h)[0, 1] and not reached_by(able, major, np.array([1, 3, 1]), h)[0, 1]  # another region
+
+
+def test_an_ally_in_arms_is_no_main_threat_until_a_serious_dispute_belies_its_pledge_walt_1987_kydd_2005():
+    """France (0) and the United States (1), NATO allies, become rivals in a run with hostility 0.14: the United States' threat to
+    France is the larger (Walt's product of a superpower's power), yet France names Russia (2) while the pledge holds; once a serious
+    dispute (0.6, Greece and Turkey, Armenia and Azerbaijan) belies it, the ally may be named."""
+    from foedus.theory.relevance import direct_issue, issue_first_main_threat, pledge_holds
+
+    t = np.array([[0.0, 0.033, 0.006], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
+    allied = np.array([[0, 1, 0], [1, 0, 0], [0, 0, 0]], bool)
+    rivals = allied.astype(float)
+    h = np.array([[0.0, 0.14, 0.3], [0.14, 0.0, 0.0], [0.3, 0.0, 0.0]])
+    power = np.array([0.013, 0.15, 0.046])
+    kw = dict(threshold=0.03, ceiling=7.7e-4, floor=7.1e-5)
+    g = np.ones((3, 3)) * ~pledge_holds(allied, h, serious=0.5)
+    assert issue_first_main_threat(t, g, direct_issue(rivals, h), power, **kw)[0] == 2
+    h[0, 1] = h[1, 0] = 0.6
+    g = np.ones((3, 3)) * ~pledge_holds(allied, h, serious=0.5)
+    assert issue_first_main_threat(t, g, direct_issue(rivals, h), power, **kw)[0] == 1
+    with pytest.raises(ValueError, match="serious"):
+        pledge_holds(allied, h, serious=1.5)

@@ -29,8 +29,8 @@ import numpy as np
 from foedus.theory._validate import _zero_diagonal
 
 __all__ = [
-    "allied_rivals", "camp_adversaries", "direct_issue", "issue_first_main_threat", "live_issue", "patrons_threat", "politically_relevant",
-    "reached_by", "relevant_dyads",
+    "allied_rivals", "camp_adversaries", "direct_issue", "issue_first_main_threat", "live_issue", "patrons_threat", "pledge_holds",
+    "politically_relevant", "reached_by", "relevant_dyads",
 ]
 
 
@@ -574,5 +574,49 @@ def reached_by(able, major, region=None, hostility=None, *, check: bool = True) 
         if check and h.shape != a.shape:
             raise ValueError(f"hostility: must be {a.shape}, got {h.shape}")
         out &= h > 0
+    np.fill_diagonal(out, False)
+    return out
+
+
+def pledge_holds(allied, hostility, *, serious: float = 0.5, check: bool = True) -> np.ndarray:
+    """``L[i, j] = [allied_ij and not H_ij >= s > 0]``: an ally in arms whose pledge no serious dispute belies, which ``i`` does not name as its main threat (Walt 1987; Kydd 2005).
+
+    Walt (1987, ch. 2): intentions are the source of threat that separates an ally from an enemy, and a defence pact is the
+    costliest statement of benign intentions (Kydd 2005, ch. 1 and 7: a costly signal reassures); a state does not balance
+    against the power pledged to its defence. Deeds outweigh words: a serious dispute or the use of force between the two
+    (hostility at least ``serious``) belies the pledge, and the ally may be named (Armenia and Azerbaijan, Greece and Turkey,
+    rivals with live disputes under the CIS Charter and NATO; the Soviet interventions in Hungary and Czechoslovakia). A
+    rivalry alone does not: a rivalry that begins between allies in a run, before any dispute, made France name the United
+    States (world-2022 seeds 8 and 12, 16 state-years over 16 seeds) and Azerbaijan Turkey, its closest ally (seed 1, 23 of 30
+    years), although neither had shown the other any hostility of consequence. Read in the choice of the main threat only
+    (:func:`issue_first_main_threat`); the threat itself is kept (what a state values). Published form: the rule is ours, from
+    Walt's and Kydd's verbal ones. Diagonal False.
+
+    Parameters
+    ----------
+    allied : array (N, N) of bool
+        Allies in arms (a defence or offence pledge that still stands).
+    hostility : array (N, N) of float in [0, 1]
+        ``H[i, j]``.
+    serious : float in [0, 1], default 0.5
+        ``s``: the least hostility that belies a pledge (the simulator's ``ideology_read_hostility``, as :func:`live_issue`'s).
+    check : bool, default True
+
+    Returns
+    -------
+    array (N, N) of bool, diagonal False.
+
+    Examples
+    --------
+    >>> pledge_holds([[0, 1, 1], [1, 0, 0], [1, 0, 0]], [[0, 0.1, 0.6], [0.1, 0, 0], [0.6, 0, 0]]).astype(int).tolist()
+    [[0, 1, 0], [1, 0, 0], [0, 0, 0]]
+    """
+    a = np.asarray(allied, dtype=bool)
+    h = np.asarray(hostility, dtype=float)
+    if check and (a.ndim != 2 or a.shape[0] != a.shape[1] or h.shape != a.shape):
+        raise ValueError(f"allied and hostility: must be (N, N) alike, got {a.shape} and {h.shape}")
+    if check and not (np.isfinite(serious) and 0 <= serious <= 1):
+        raise ValueError(f"serious: must lie in [0, 1], got {serious!r}")
+    out = a & ~((h > 0) & (h >= serious))
     np.fill_diagonal(out, False)
     return out

@@ -247,15 +247,21 @@ def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
     hostile to it at least ``ideology_read_hostility`` or in a territorial dispute with it, or it is at war with a state of ``i``'s
     neighbourhood and can reach ``i``, or it is the main threat of a great power allied in arms to ``i``
     (:func:`foedus.theory.relevance.patrons_threat` of the great powers' main threats in ``threat``, the matrix before the issue;
-    Walt 1987, Vasquez 1993, Thompson 2001, Snyder 1997). Without ``threat``: this year's, as :func:`perceive_threats` left it."""
+    Walt 1987, Vasquez 1993, Thompson 2001, Snyder 1997), or it is a great-power rival of such an ally, of ``i``'s region, that can
+    reach ``i`` and whose UN votes lie farther from ``i``'s than the ally's (:func:`foedus.theory.relevance.allied_rivals`: Australia and
+    China), or a minor power of ``i``'s region, hostile to it, that can reach it (:func:`foedus.theory.relevance.reached_by`, Lemke & Reed
+    2001: a neighbour that outgrows ``i``'s reach stays in its neighbourhood); and never an ally in arms whose pledge no serious dispute
+    belies (:func:`foedus.theory.relevance.pledge_holds`; Walt 1987, Kydd 2005). Without ``threat``: this year's, as
+    :func:`perceive_threats` left it."""
     hit = world.cache.get("live_issues")
     if threat is None and hit is not None and hit[0] is world.results.threat:
         return hit[1]
     allied = alliance_commitment(world) >= CALL_TO_ARMS
     p = world.inputs.params
     t = world.results.threat if threat is None else threat
+    holds = th_relevance.pledge_holds(alliance_reassurance(world) >= CALL_TO_ARMS, world.state.hostility, serious=p.ideology_read_hostility, check=world.inputs.check)
     main = th_relevance.issue_first_main_threat(  # a great power's neighbourhood is the system: its main threat as main_threat_of names it
-        t, np.ones_like(t), direct_issues(world), world.state.power, threshold=p.threat_perception_threshold, ceiling=p.threat_perception_ceiling,
+        t, ~holds, direct_issues(world), world.state.power, threshold=p.threat_perception_threshold, ceiling=p.threat_perception_ceiling,
         floor=p.threat_perception_floor, check=world.inputs.check,
     )
     able = able_to_reach(world)
@@ -268,7 +274,7 @@ def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
         np.maximum(neighbourhood(world), th_relevance.reached_by(able, world.state.major, cow_region(world.inputs.ccode), world.state.hostility, check=world.inputs.check)), world.state.rivalry,
         world.state.hostility, serious=p.ideology_read_hostility, territorial=world.inputs.territorial_dispute, able=able, war=world.state.at_war,
         within=aggression_within(world), patron=patron, check=world.inputs.check,
-    )
+    ) * ~holds  # an ally in arms is no candidate while no serious dispute belies its pledge (Walt 1987, Kydd 2005)
     if threat is not None:
         world.cache["live_issues"] = (None, g)  # bound to the gated matrix by perceive_threats
     return g
