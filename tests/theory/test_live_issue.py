@@ -286,3 +286,22 @@ def test_an_ally_in_arms_is_no_main_threat_until_a_serious_dispute_belies_its_pl
     assert issue_first_main_threat(t, g, direct_issue(rivals, h), power, **kw)[0] == 1
     with pytest.raises(ValueError, match="serious"):
         pledge_holds(allied, h, serious=1.5)
+
+
+def test_a_war_next_door_is_an_issue_only_for_the_states_on_the_victims_side_walt_1987():
+    """j (Saudi Arabia) at war with k (Iran), the neighbour of i (Georgia) and of m (Armenia, nearer Iran's votes): with the sides
+    read from UN ideal points Georgia, nearer Saudi Arabia than Iran, has no issue with the aggressor; a state nearer the victim
+    (Moldova and Ukraine attacked by Russia) has; without ideal points the rule is the reach alone."""
+    j, k, i, m = range(4)
+    p = np.zeros((4, 4))
+    p[i, k] = p[m, k] = 1.0
+    war = np.zeros((4, 4), bool)
+    war[k, j] = war[j, k] = True
+    able = np.ones((4, 4), bool)
+    x = np.array([-0.8, -1.5, 0.9, -1.3])  # ideal points
+    side = np.abs(x[:, None] - x[None, :])
+    g = live_issue(p, war=war, able=able, side=side)
+    assert g[i, j] == 0.0 and g[m, j] == 1.0
+    assert live_issue(p, war=war, able=able)[i, j] == 1.0
+    side[m, :] = side[:, m] = np.nan
+    assert live_issue(p, war=war, able=able, side=side)[m, j] == 0.0  # an unknown ideal point takes no side

@@ -132,12 +132,13 @@ def relevant_dyads(contiguous, major, able=None, *, check: bool = True) -> np.nd
 
 
 def live_issue(
-    relevant, rivalry=None, hostility=None, *, serious: float = 0.5, territorial=None, able=None, war=None, within=None, patron=None, check: bool = True
+    relevant, rivalry=None, hostility=None, *, serious: float = 0.5, territorial=None, able=None, war=None, within=None, patron=None, side=None,
+    check: bool = True,
 ) -> np.ndarray:
     """``G[i, j] = [P_ij = 1 or R_ij > 0 or H_ij >= s > 0 ...]``: whether ``j`` can be a threat to ``i`` at all (Lemke 2002; Walt 1987; Vasquez 1993).
 
     .. math:: G_{ij} = \\max\\left(P_{ij},\\; [R_{ij} > 0],\\; [H_{ij} > 0 \\text{ and } H_{ij} \\ge s],\\; [D_{ij}],\\;
-              A_{ji} \\max_k P_{ik} W_{kj} [e \\, Q_{ij} \\ge Q_{kj}],\\; B_{ij}\\right), \\qquad G_{ii} = 0
+              A_{ji} \\max_k P_{ik} W_{kj} [e \\, Q_{ij} \\ge Q_{kj}] [S_{ik} < S_{ij}],\\; B_{ij}\\right), \\qquad G_{ii} = 0
 
     Walt (1987, ch. 2) makes threat the product of power, proximity, offensive power *and* aggressive intentions; intentions
     are read from a state's conduct towards the perceiver, and a state that has no issue with another has none towards it.
@@ -158,7 +159,11 @@ def live_issue(
       Walt (1987, ch. 2): aggression close by is read as the more dangerous, and the aggressor that has shown it can strike
       next door has shown an issue with the region (Russia's war on Ukraine alarms Moldova, which it does not border). A
       rivalry of ``j`` next door is not force: Syria's rivalry with Turkey is no issue of Georgia's, nor China's rivalry with
-      Japan, whose ally the United States borders it, an issue of Iceland's;
+      Japan, whose ally the United States borders it, an issue of Iceland's. With ``side`` (``S``, UN ideal-point distances), only
+      a war on a state whose side ``i`` takes, nearer in its votes to the victim than to the aggressor (``S_ik < S_ij``): Walt (1987,
+      ch. 2) has aggression threaten the states that would be its next targets, those aligned with its victim, not every state
+      within reach (Georgia named Saudi Arabia, Egypt or Germany at war next door with Iran or Russia, states it stands nearer to
+      than to their enemy, in world-2022 runs without it; Moldova still names Russia at war with Ukraine);
     - or the main threat of a great-power ally (``B``, ``patron``, :func:`patrons_threat`): an alliance is formed against a
       common threat (Walt 1987, ch. 1-2) and its members inherit their great-power partner's adversary (Snyder 1997, ch. 1:
       alignment is the expectation of support against a specific adversary); the Rio Pact's members, allied with the United
@@ -190,6 +195,8 @@ def live_issue(
     within : array (N, N) of float in [0, 1], optional
         ``Q[i, j]``: how close ``i`` is to ``j`` (:func:`foedus.theory.intentions.reach_within` of the proximity); None: every
         state within the shown reach.
+    side : array (N, N) of float, optional
+        ``S[i, j]``: UN ideal-point distance (NaN unknown: no side taken); None: every victim's neighbour, whatever its side.
     patron : array (N, N) of bool, optional
         ``B[i, j]``: ``j`` is the main threat of a great power allied to ``i`` (:func:`patrons_threat`), or a great power of the
         ideological camp opposed to ``i``'s (:func:`camp_adversaries`); None: none.
@@ -232,6 +239,11 @@ def live_issue(
         a, w = np.asarray(able, dtype=bool), np.asarray(war, dtype=float)
         if check and (a.shape != p.shape or w.shape != p.shape):
             raise ValueError(f"able and war: must be {p.shape}, got {a.shape} and {w.shape}")
+        sd = None if side is None else np.asarray(side, dtype=float)
+        if check and sd is not None and sd.shape != p.shape:
+            raise ValueError(f"side: must be {p.shape}, got {sd.shape}")
+        if sd is not None and within is None:
+            within = np.ones(p.shape)
         if within is None:
             out = out | (((p @ w) > 0) & a.T)
         else:
@@ -241,6 +253,9 @@ def live_issue(
             for j in np.flatnonzero(w.any(axis=0)):  # the few states at war
                 victims = np.flatnonzero(w[:, j])
                 near = q[:, j][:, None] * np.e >= q[victims, j][None, :]  # near[i, v]: i within the reach j showed against v
+                if sd is not None:
+                    with np.errstate(invalid="ignore"):
+                        near &= sd[:, victims] < sd[:, j][:, None]  # i nearer the victim v than the aggressor j (NaN: no side)
                 out[:, j] |= (p[:, victims].astype(bool) & near).any(axis=1) & a[j]
     if patron is not None:
         b = np.asarray(patron, dtype=bool)

@@ -273,7 +273,7 @@ def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
     g = th_relevance.live_issue(
         np.maximum(neighbourhood(world), th_relevance.reached_by(able, world.state.major, cow_region(world.inputs.ccode), world.state.hostility, check=world.inputs.check)), world.state.rivalry,
         world.state.hostility, serious=p.ideology_read_hostility, territorial=world.inputs.territorial_dispute, able=able, war=world.state.at_war,
-        within=aggression_within(world), patron=patron, check=world.inputs.check,
+        within=aggression_within(world), patron=patron, side=world.inputs.ideal_distance, check=world.inputs.check,
     ) * ~holds  # an ally in arms is no candidate while no serious dispute belies its pledge (Walt 1987, Kydd 2005)
     if threat is not None:
         world.cache["live_issues"] = (None, g)  # bound to the gated matrix by perceive_threats
