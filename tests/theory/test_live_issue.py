@@ -166,7 +166,7 @@ def test_a_war_is_an_issue_for_the_victims_neighbours_within_the_reach_the_aggre
 
 
 def test_a_state_names_its_own_adversary_before_a_stronger_power_admitted_through_a_third_party_walt_1987():
-    """Walt (1987, ch. 2 and 5), Thompson (2001): Azerbaijan (0) names Armenia (2), its rival, not the United States (1), admitted
+    """Walt (1987, ch. 2 and 5), Thompson (2001): Azerbaijan (0) names Armenia (2), its rival in a live dispute, not the United States (1), admitted
     through Russia's main threat (a patron) and 25 times as threatening in Walt's product; once Armenia's threat falls below what
     Azerbaijan perceives, the United States is named; without direct issues the rule is perceived_main_threat of the gated matrix."""
     from foedus.theory.relevance import direct_issue, issue_first_main_threat
@@ -175,7 +175,7 @@ def test_a_state_names_its_own_adversary_before_a_stronger_power_admitted_throug
     g = np.array([[0, 1, 1], [1, 0, 1], [1, 1, 0]], float)
     rivals = np.zeros((3, 3))
     rivals[0, 2] = rivals[2, 0] = 1
-    d = direct_issue(rivals, np.zeros((3, 3)), serious=0.5)
+    d = direct_issue(0.6 * rivals, serious=0.5)  # the rivalry's hostility
     power = np.array([0.0017, 0.15, 0.0007])
     kw = dict(threshold=0.03, ceiling=7.7e-4, floor=7.1e-5)
     assert issue_first_main_threat(t, g, d, power, **kw)[0] == 2
@@ -275,15 +275,14 @@ def test_an_ally_in_arms_is_no_main_threat_until_a_serious_dispute_belies_its_pl
 
     t = np.array([[0.0, 0.033, 0.006], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
     allied = np.array([[0, 1, 0], [1, 0, 0], [0, 0, 0]], bool)
-    rivals = allied.astype(float)
     h = np.array([[0.0, 0.14, 0.3], [0.14, 0.0, 0.0], [0.3, 0.0, 0.0]])
     power = np.array([0.013, 0.15, 0.046])
     kw = dict(threshold=0.03, ceiling=7.7e-4, floor=7.1e-5)
     g = np.ones((3, 3)) * ~pledge_holds(allied, h, serious=0.5)
-    assert issue_first_main_threat(t, g, direct_issue(rivals, h), power, **kw)[0] == 2
+    assert issue_first_main_threat(t, g, direct_issue(h), power, **kw)[0] == 2
     h[0, 1] = h[1, 0] = 0.6
     g = np.ones((3, 3)) * ~pledge_holds(allied, h, serious=0.5)
-    assert issue_first_main_threat(t, g, direct_issue(rivals, h), power, **kw)[0] == 1
+    assert issue_first_main_threat(t, g, direct_issue(h), power, **kw)[0] == 1
     with pytest.raises(ValueError, match="serious"):
         pledge_holds(allied, h, serious=1.5)
 

@@ -367,20 +367,28 @@ def camp_adversaries(excess, major, rivalry, *, known=None, check: bool = True) 
     return out
 
 
-def direct_issue(rivalry=None, hostility=None, *, serious: float = 0.5, territorial=None, check: bool = True) -> np.ndarray:
-    """``D[i, j] = [R_ij > 0 or H_ij >= s > 0 or T_ij]``: an issue between ``i`` and ``j`` themselves (Thompson 2001; Vasquez 1993; Huth 1996).
+def direct_issue(hostility, *, serious: float = 0.5, territorial=None, check: bool = True) -> np.ndarray:
+    """``D[i, j] = [H_ij >= s > 0 or T_ij]``: a live dispute between ``i`` and ``j`` themselves (Vasquez 1993; Huth 1996; Thompson 2001).
 
-    The part of :func:`live_issue` that lies between the two states and no one else: a strategic rivalry (Thompson 2001: rivals
-    regard each other as competitors, sources of threat and enemies), hostility of ``j``'s own towards ``i`` at least ``serious``
-    (a dispute or a war), or an unsettled territorial claim (Vasquez 1993, ch. 4; Huth 1996). The other routes of
-    :func:`live_issue` (the neighbourhood, a patron's adversary, an ideological camp, force used next door) make ``j`` a
-    possible threat through a third party or through opportunity alone; these make it an adversary.
-    :func:`issue_first_main_threat` names the adversary first. Diagonal 0.
+    The part of :func:`live_issue` that lies between the two states and no one else: hostility of ``j``'s own towards ``i`` at
+    least ``serious`` (a dispute, a crisis or a war; the hostility a strategic rivalry carries, Thompson 2001: rivals regard each
+    other as competitors, sources of threat and enemies), or an unsettled territorial claim (Vasquez 1993, ch. 4; Huth 1996). The
+    other routes of :func:`live_issue` (the neighbourhood, a patron's adversary, an ideological camp, force used next door) make
+    ``j`` a possible threat through a third party or through opportunity alone; these make it an adversary, and
+    :func:`issue_first_main_threat` names the adversary first. A rivalry counts through its hostility, not its name: the
+    rivalries a scenario starts with carry ``rivalry_hostility`` (0.6, above ``serious``), and one begun in a run counts once its
+    hostility has grown serious (a United States-Britain rivalry drawn in 1947, with no dispute, made the United States Britain's
+    main threat over the Soviet Union, with which it had one). Diagonal 0.
 
     Parameters
     ----------
-    rivalry, hostility, serious, territorial, check
-        As in :func:`live_issue`; None: none of that kind.
+    hostility : array (N, N) of float in [0, 1]
+        ``H[i, j]``: hostility of ``j`` as seen by ``i``.
+    serious : float in [0, 1], default 0.5
+        ``s``, as in :func:`live_issue`.
+    territorial : array (N, N) of bool, optional
+        ``T[i, j]``: an unsettled territorial dispute; None: none.
+    check : bool, default True
 
     Returns
     -------
@@ -388,25 +396,20 @@ def direct_issue(rivalry=None, hostility=None, *, serious: float = 0.5, territor
 
     Examples
     --------
-    >>> direct_issue([[0, 1, 0], [1, 0, 0], [0, 0, 0]], [[0, 0, 0.3], [0, 0, 0], [0.8, 0, 0]], serious=0.5).astype(int).tolist()
+    >>> direct_issue([[0, 0.6, 0.3], [0.6, 0, 0], [0.8, 0, 0]], serious=0.5).astype(int).tolist()
     [[0, 1, 0], [1, 0, 0], [1, 0, 0]]
     """
-    arrays = [np.asarray(a, dtype=float) for a in (rivalry, hostility, territorial) if a is not None]
-    if not arrays:
-        raise ValueError("direct_issue: give at least one of rivalry, hostility, territorial")
-    n = arrays[0].shape[0] if arrays[0].ndim == 2 else -1
-    if check and any(a.ndim != 2 or a.shape != (n, n) for a in arrays):
-        raise ValueError(f"rivalry, hostility and territorial: must be (N, N) alike, got {[a.shape for a in arrays]}")
+    h = np.asarray(hostility, dtype=float)
+    if check and (h.ndim != 2 or h.shape[0] != h.shape[1]):
+        raise ValueError(f"hostility: must be (N, N), got {h.shape}")
     if check and not (np.isfinite(serious) and 0 <= serious <= 1):
         raise ValueError(f"serious: must lie in [0, 1], got {serious!r}")
-    out = np.zeros((n, n), bool)
-    if rivalry is not None:
-        out |= np.asarray(rivalry, dtype=float) > 0
-    if hostility is not None:
-        h = np.asarray(hostility, dtype=float)
-        out |= (h > 0) & (h >= serious)
+    out = (h > 0) & (h >= serious)
     if territorial is not None:
-        out |= np.asarray(territorial, dtype=bool)
+        t = np.asarray(territorial, dtype=bool)
+        if check and t.shape != h.shape:
+            raise ValueError(f"territorial: must be {h.shape}, got {t.shape}")
+        out = out | t
     np.fill_diagonal(out, False)
     return out
 
@@ -421,7 +424,7 @@ def issue_first_main_threat(threat, live, direct, power, *, threshold: float, ce
     weak states balance against the threats close to them, aggressive intentions matter most, and a state reads them above all
     from its own disputes; Thompson (2001) defines strategic rivals as states that see each other as the enemy, and Vasquez
     (1993, ch. 4) finds that the issue between neighbours, not the balance of the system, leads to war. A state that perceives an
-    adversary of its own (a rival, a state that has used force or threatened it, a territorial claim) names it; only a state
+    adversary of its own (a rival in a live dispute, a state that has used force or threatened it, a territorial claim) names it; only a state
     without one names the largest threat its neighbourhood, its allies' adversaries or the force used next door bring (Azerbaijan
     named the United States, Egypt or Saudi Arabia at war with Iran, its neighbour, 9 to 40 times as strong as Armenia in Walt's
     product, while its rivalry with Armenia and their war of 2020 stood: world-2022, seeds 1-4). Published form: Walt's

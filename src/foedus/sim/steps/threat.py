@@ -281,11 +281,10 @@ def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
 
 
 def direct_issues(world: World) -> np.ndarray:
-    """(N, N) bool: :func:`foedus.theory.relevance.direct_issue` of the year's rivalries, hostility (at least ``ideology_read_hostility``) and
-    territorial disputes: the adversaries :func:`main_threat_of` names first (Thompson 2001, Vasquez 1993)."""
+    """(N, N) bool: :func:`foedus.theory.relevance.direct_issue` of the year's hostility (at least ``ideology_read_hostility``: a rivalry's,
+    a dispute's or a war's) and territorial disputes: the adversaries :func:`main_threat_of` names first (Vasquez 1993, Thompson 2001)."""
     return th_relevance.direct_issue(
-        world.state.rivalry, world.state.hostility, serious=world.inputs.params.ideology_read_hostility, territorial=world.inputs.territorial_dispute,
-        check=world.inputs.check,
+        world.state.hostility, serious=world.inputs.params.ideology_read_hostility, territorial=world.inputs.territorial_dispute, check=world.inputs.check,
     )
 
 
