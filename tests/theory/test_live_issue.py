@@ -165,47 +165,6 @@ def test_a_war_is_an_issue_for_the_victims_neighbours_within_the_reach_the_aggre
     assert live_issue(p, war=war, able=~np.eye(4, dtype=bool) & False, within=q)[near, j] == 0.0  # j cannot reach i: no issue
 
 
-def test_a_state_names_its_own_adversary_before_a_stronger_power_admitted_through_a_third_party_walt_1987():
-    """Walt (1987, ch. 2 and 5), Thompson (2001): Azerbaijan (0) names Armenia (2), its rival in a live dispute, not the United States (1), admitted
-    through Russia's main threat (a patron) and 25 times as threatening in Walt's product; once Armenia's threat falls below what
-    Azerbaijan perceives, the United States is named; without direct issues the rule is perceived_main_threat of the gated matrix."""
-    from foedus.theory.relevance import direct_issue, issue_first_main_threat
-
-    t = np.array([[0.0, 1e-2, 4e-4], [0.0, 0.0, 0.0], [9e-4, 0.0, 0.0]])
-    g = np.array([[0, 1, 1], [1, 0, 1], [1, 1, 0]], float)
-    rivals = np.zeros((3, 3))
-    rivals[0, 2] = rivals[2, 0] = 1
-    d = direct_issue(0.6 * rivals, serious=0.5)  # the rivalry's hostility
-    power = np.array([0.0017, 0.15, 0.0007])
-    kw = dict(threshold=0.03, ceiling=7.7e-4, floor=7.1e-5)
-    assert issue_first_main_threat(t, g, d, power, **kw)[0] == 2
-    assert perceived_main_threat(t * g, power, **kw)[0] == 1  # the bare rule names the distant great power
-    t2 = t.copy()
-    t2[0, 2] = 5e-5  # below the floor: not perceived, so the next route decides
-    assert issue_first_main_threat(t2, g, d, power, **kw)[0] == 1
-    assert issue_first_main_threat(t, g, np.zeros((3, 3)), power, **kw).tolist() == perceived_main_threat(t * g, power, **kw).tolist()
-
-
-@settings(max_examples=40, deadline=None)
-@given(n=st.integers(1, 12), seed=st.integers(0, 2**32 - 1))
-def test_the_issue_first_choice_names_a_live_issue_and_a_direct_one_when_one_is_perceived(n, seed):
-    from foedus.theory.relevance import issue_first_main_threat
-
-    rng = np.random.default_rng(seed)
-    t = rng.random((n, n)) * 1e-3 * (rng.random((n, n)) < 0.7)
-    g = (rng.random((n, n)) < 0.5).astype(float)
-    d = rng.random((n, n)) < 0.3
-    power = rng.dirichlet(np.ones(n))
-    kw = dict(threshold=0.03, ceiling=7.7e-4, floor=7.1e-5)
-    got = issue_first_main_threat(t, g, d, power, **kw)
-    first = perceived_main_threat(t * g * d, power, **kw)
-    assert ((got < 0) == (perceived_main_threat(t * g, power, **kw) < 0)).all()  # names one exactly when the gated rule does
-    for i in range(n):
-        assert got[i] < 0 or g[i, got[i]] > 0
-        if first[i] >= 0:
-            assert got[i] == first[i] and d[i, got[i]]
-
-
 def test_the_great_power_rivals_of_a_states_great_power_ally_that_reach_it_are_issues_of_its_snyder_1997_walt_1987():
     """Australia, allied to the United States (ANZUS), 9,000 km from China: China (0.28 of system capability) reaches it, Australia
     does not reach China, and Australia's UN votes lie nearer the United States' than China's: China is an issue of Australia's
@@ -271,18 +230,17 @@ def test_an_ally_in_arms_is_no_main_threat_until_a_serious_dispute_belies_its_pl
     """France (0) and the United States (1), NATO allies, become rivals in a run with hostility 0.14: the United States' threat to
     France is the larger (Walt's product of a superpower's power), yet France names Russia (2) while the pledge holds; once a serious
     dispute (0.6, Greece and Turkey, Armenia and Azerbaijan) belies it, the ally may be named."""
-    from foedus.theory.relevance import direct_issue, issue_first_main_threat, pledge_holds
+    from foedus.theory.relevance import pledge_holds
 
     t = np.array([[0.0, 0.033, 0.006], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
     allied = np.array([[0, 1, 0], [1, 0, 0], [0, 0, 0]], bool)
     h = np.array([[0.0, 0.14, 0.3], [0.14, 0.0, 0.0], [0.3, 0.0, 0.0]])
     power = np.array([0.013, 0.15, 0.046])
     kw = dict(threshold=0.03, ceiling=7.7e-4, floor=7.1e-5)
-    g = np.ones((3, 3)) * ~pledge_holds(allied, h, serious=0.5)
-    assert issue_first_main_threat(t, g, direct_issue(h), power, **kw)[0] == 2
+    assert perceived_main_threat(t, power, **kw)[0] == 1  # the bare rule names the ally
+    assert perceived_main_threat(t * ~pledge_holds(allied, h, serious=0.5), power, **kw)[0] == 2
     h[0, 1] = h[1, 0] = 0.6
-    g = np.ones((3, 3)) * ~pledge_holds(allied, h, serious=0.5)
-    assert issue_first_main_threat(t, g, direct_issue(h), power, **kw)[0] == 1
+    assert perceived_main_threat(t * ~pledge_holds(allied, h, serious=0.5), power, **kw)[0] == 1
     with pytest.raises(ValueError, match="serious"):
         pledge_holds(allied, h, serious=1.5)
 
@@ -304,3 +262,28 @@ def test_a_war_next_door_is_an_issue_only_for_the_states_on_the_victims_side_wal
     assert live_issue(p, war=war, able=able)[i, j] == 1.0
     side[m, :] = side[:, m] = np.nan
     assert live_issue(p, war=war, able=able, side=side)[m, j] == 0.0  # an unknown ideal point takes no side
+
+
+def test_force_next_door_and_a_patrons_adversary_are_issues_only_within_the_states_region_walt_1987_lemke_2002():
+    """The United States (0) at war with Iran (1), Armenia's (2) neighbour, and the main threat of Russia (3), Armenia's ally in arms:
+    both routes admit the United States, from another region, without regions and neither with them (Walt 1987: weak states balance
+    against threats close to them; Lemke 2002: regional neighbourhoods); Russia's war next door, of Armenia's region, still counts."""
+    from foedus.theory.relevance import patrons_threat
+
+    usa, irn, arm, rus = range(4)
+    p = np.zeros((4, 4))
+    p[arm, irn] = p[arm, rus] = 1.0
+    war = np.zeros((4, 4), bool)
+    war[usa, irn] = war[irn, usa] = True
+    able = np.ones((4, 4), bool)
+    region = np.array([0, 3, 1, 1])  # COW: the Western Hemisphere, the Middle East, Europe, Europe
+    assert live_issue(p, war=war, able=able)[arm, usa] == 1.0
+    assert live_issue(p, war=war, able=able, region=region)[arm, usa] == 0.0
+    allied = np.zeros((4, 4), bool)
+    allied[arm, rus] = allied[rus, arm] = True
+    major = np.array([True, False, False, True])
+    main = np.array([rus, -1, -1, usa])
+    assert patrons_threat(allied, major, main)[arm, usa] and not patrons_threat(allied, major, main, region)[arm, usa]
+    war[:] = False
+    war[rus, irn] = war[irn, rus] = True
+    assert live_issue(p, war=war, able=able, region=region)[arm, rus] == 1.0

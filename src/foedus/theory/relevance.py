@@ -29,7 +29,7 @@ import numpy as np
 from foedus.theory._validate import _zero_diagonal
 
 __all__ = [
-    "allied_rivals", "camp_adversaries", "direct_issue", "issue_first_main_threat", "live_issue", "patrons_threat", "pledge_holds",
+    "allied_rivals", "camp_adversaries", "live_issue", "patrons_threat", "pledge_holds",
     "politically_relevant", "reached_by", "relevant_dyads",
 ]
 
@@ -133,12 +133,12 @@ def relevant_dyads(contiguous, major, able=None, *, check: bool = True) -> np.nd
 
 def live_issue(
     relevant, rivalry=None, hostility=None, *, serious: float = 0.5, territorial=None, able=None, war=None, within=None, patron=None, side=None,
-    check: bool = True,
+    region=None, check: bool = True,
 ) -> np.ndarray:
     """``G[i, j] = [P_ij = 1 or R_ij > 0 or H_ij >= s > 0 ...]``: whether ``j`` can be a threat to ``i`` at all (Lemke 2002; Walt 1987; Vasquez 1993).
 
     .. math:: G_{ij} = \\max\\left(P_{ij},\\; [R_{ij} > 0],\\; [H_{ij} > 0 \\text{ and } H_{ij} \\ge s],\\; [D_{ij}],\\;
-              A_{ji} \\max_k P_{ik} W_{kj} [e \\, Q_{ij} \\ge Q_{kj}] [S_{ik} < S_{ij}],\\; B_{ij}\\right), \\qquad G_{ii} = 0
+              A_{ji} [r_i = r_j] \\max_k P_{ik} W_{kj} [e \\, Q_{ij} \\ge Q_{kj}] [S_{ik} < S_{ij}],\\; B_{ij}\\right), \\qquad G_{ii} = 0
 
     Walt (1987, ch. 2) makes threat the product of power, proximity, offensive power *and* aggressive intentions; intentions
     are read from a state's conduct towards the perceiver, and a state that has no issue with another has none towards it.
@@ -163,7 +163,11 @@ def live_issue(
       a war on a state whose side ``i`` takes, nearer in its votes to the victim than to the aggressor (``S_ik < S_ij``): Walt (1987,
       ch. 2) has aggression threaten the states that would be its next targets, those aligned with its victim, not every state
       within reach (Georgia named Saudi Arabia, Egypt or Germany at war next door with Iran or Russia, states it stands nearer to
-      than to their enemy, in world-2022 runs without it; Moldova still names Russia at war with Ukraine);
+      than to their enemy, in world-2022 runs without it; Moldova still names Russia at war with Ukraine). With ``region``
+      (``r``, :func:`foedus.theory.regions.cow_region`), only an aggressor of ``i``'s own region, ``r_i = r_j`` (Walt 1987, ch. 2
+      and 5: weak states balance against the threats close to them; Lemke 2002: minor powers' neighbourhoods lie within regions):
+      the United States' war on Iran made it the main threat of Armenia and Azerbaijan, Iran's neighbours, over their own rivalry
+      (world-2022, seed 1; a strict xfail of the face tests);
     - or the main threat of a great-power ally (``B``, ``patron``, :func:`patrons_threat`): an alliance is formed against a
       common threat (Walt 1987, ch. 1-2) and its members inherit their great-power partner's adversary (Snyder 1997, ch. 1:
       alignment is the expectation of support against a specific adversary); the Rio Pact's members, allied with the United
@@ -197,6 +201,9 @@ def live_issue(
         state within the shown reach.
     side : array (N, N) of float, optional
         ``S[i, j]``: UN ideal-point distance (NaN unknown: no side taken); None: every victim's neighbour, whatever its side.
+    region : array (N,) of int, optional
+        Each state's region (:func:`foedus.theory.regions.cow_region`): force next door is an issue only from an aggressor of
+        ``i``'s region; None: any region.
     patron : array (N, N) of bool, optional
         ``B[i, j]``: ``j`` is the main threat of a great power allied to ``i`` (:func:`patrons_threat`), or a great power of the
         ideological camp opposed to ``i``'s (:func:`camp_adversaries`); None: none.
@@ -242,7 +249,10 @@ def live_issue(
         sd = None if side is None else np.asarray(side, dtype=float)
         if check and sd is not None and sd.shape != p.shape:
             raise ValueError(f"side: must be {p.shape}, got {sd.shape}")
-        if sd is not None and within is None:
+        rg = None if region is None else np.asarray(region)
+        if check and rg is not None and rg.shape != (p.shape[0],):
+            raise ValueError(f"region: must be ({p.shape[0]},), got {rg.shape}")
+        if (sd is not None or rg is not None) and within is None:
             within = np.ones(p.shape)
         if within is None:
             out = out | (((p @ w) > 0) & a.T)
@@ -256,7 +266,8 @@ def live_issue(
                 if sd is not None:
                     with np.errstate(invalid="ignore"):
                         near &= sd[:, victims] < sd[:, j][:, None]  # i nearer the victim v than the aggressor j (NaN: no side)
-                out[:, j] |= (p[:, victims].astype(bool) & near).any(axis=1) & a[j]
+                hit = (p[:, victims].astype(bool) & near).any(axis=1) & a[j]
+                out[:, j] |= hit if rg is None else hit & (rg == rg[j])
     if patron is not None:
         b = np.asarray(patron, dtype=bool)
         if check and b.shape != p.shape:
@@ -270,14 +281,19 @@ def live_issue(
     return _zero_diagonal(out.astype(float))
 
 
-def patrons_threat(allied, major, main, *, check: bool = True) -> np.ndarray:
+def patrons_threat(allied, major, main, region=None, *, check: bool = True) -> np.ndarray:
     """``B[i, j] = [some great power k allied to i has j as its main threat]`` (Walt 1987; Snyder 1997): the adversary an alliance inherits.
 
-    .. math:: B_{ij} = \\max_k \\, [\\text{allied}_{ik}] \\, [k \\text{ major}] \\, [t(k) = j], \\qquad B_{ii} = 0
+    .. math:: B_{ij} = \\max_k \\, [\\text{allied}_{ik}] \\, [k \\text{ major}] \\, [t(k) = j] \\, [r_i = r_j], \\qquad B_{ii} = 0
 
     with ``t(k)`` the main threat of ``k`` (:func:`foedus.theory.threat.perceived_main_threat`; -1 for none). A great power's
     relevant neighbourhood is the whole system (Lemke 2002), so its main threat does not depend on :func:`live_issue`; its
-    minor allies inherit it (:func:`live_issue`'s ``patron``).
+    minor allies inherit it (:func:`live_issue`'s ``patron``). With ``region``, only an adversary of the ally's own region
+    (``r``, :func:`foedus.theory.regions.cow_region`): Walt (1987, ch. 2 and 5) finds that weak states balance against the threats
+    close to them and that proximity is a source of threat in itself, and Lemke (2002) draws minor powers' relevant
+    neighbourhoods within regions. Armenia and Azerbaijan, allied to Russia (the CSTO, the CIS Charter), named the United States,
+    Russia's main threat, over each other (world-2022, seed 2, 14 state-years each); NATO's European members still inherit Russia.
+    In the Cold War the camps' adversaries reach across regions through ideology (:func:`camp_adversaries`), not through this route.
 
     Parameters
     ----------
@@ -287,6 +303,8 @@ def patrons_threat(allied, major, main, *, check: bool = True) -> np.ndarray:
         Great powers (COW).
     main : array (N,) of int
         Each state's main threat, -1 for none.
+    region : array (N,) of int, optional
+        Each state's region (:func:`foedus.theory.regions.cow_region`); None: any region.
     check : bool, default True
         Validate the inputs.
 
@@ -310,6 +328,11 @@ def patrons_threat(allied, major, main, *, check: bool = True) -> np.ndarray:
     has = np.flatnonzero((t >= 0) & m)
     onehot[has, t[has]] = 1.0
     out = ((a & m[None, :]).astype(float) @ onehot) > 0
+    if region is not None:
+        r = np.asarray(region)
+        if check and r.shape != m.shape:
+            raise ValueError(f"region: must be {m.shape}, got {r.shape}")
+        out &= r[:, None] == r[None, :]
     np.fill_diagonal(out, False)
     return out
 
@@ -365,103 +388,6 @@ def camp_adversaries(excess, major, rivalry, *, known=None, check: bool = True) 
     out = ((camp @ rivals) > 0) & (e > 0) & m[None, :] & ok[:, None] & ok[None, :]
     np.fill_diagonal(out, False)
     return out
-
-
-def direct_issue(hostility, *, serious: float = 0.5, territorial=None, check: bool = True) -> np.ndarray:
-    """``D[i, j] = [H_ij >= s > 0 or T_ij]``: a live dispute between ``i`` and ``j`` themselves (Vasquez 1993; Huth 1996; Thompson 2001).
-
-    The part of :func:`live_issue` that lies between the two states and no one else: hostility of ``j``'s own towards ``i`` at
-    least ``serious`` (a dispute, a crisis or a war; the hostility a strategic rivalry carries, Thompson 2001: rivals regard each
-    other as competitors, sources of threat and enemies), or an unsettled territorial claim (Vasquez 1993, ch. 4; Huth 1996). The
-    other routes of :func:`live_issue` (the neighbourhood, a patron's adversary, an ideological camp, force used next door) make
-    ``j`` a possible threat through a third party or through opportunity alone; these make it an adversary, and
-    :func:`issue_first_main_threat` names the adversary first. A rivalry counts through its hostility, not its name: the
-    rivalries a scenario starts with carry ``rivalry_hostility`` (0.6, above ``serious``), and one begun in a run counts once its
-    hostility has grown serious (a United States-Britain rivalry drawn in 1947, with no dispute, made the United States Britain's
-    main threat over the Soviet Union, with which it had one). Diagonal 0.
-
-    Parameters
-    ----------
-    hostility : array (N, N) of float in [0, 1]
-        ``H[i, j]``: hostility of ``j`` as seen by ``i``.
-    serious : float in [0, 1], default 0.5
-        ``s``, as in :func:`live_issue`.
-    territorial : array (N, N) of bool, optional
-        ``T[i, j]``: an unsettled territorial dispute; None: none.
-    check : bool, default True
-
-    Returns
-    -------
-    array (N, N) of bool, diagonal False.
-
-    Examples
-    --------
-    >>> direct_issue([[0, 0.6, 0.3], [0.6, 0, 0], [0.8, 0, 0]], serious=0.5).astype(int).tolist()
-    [[0, 1, 0], [1, 0, 0], [1, 0, 0]]
-    """
-    h = np.asarray(hostility, dtype=float)
-    if check and (h.ndim != 2 or h.shape[0] != h.shape[1]):
-        raise ValueError(f"hostility: must be (N, N), got {h.shape}")
-    if check and not (np.isfinite(serious) and 0 <= serious <= 1):
-        raise ValueError(f"serious: must lie in [0, 1], got {serious!r}")
-    out = (h > 0) & (h >= serious)
-    if territorial is not None:
-        t = np.asarray(territorial, dtype=bool)
-        if check and t.shape != h.shape:
-            raise ValueError(f"territorial: must be {h.shape}, got {t.shape}")
-        out = out | t
-    np.fill_diagonal(out, False)
-    return out
-
-
-def issue_first_main_threat(threat, live, direct, power, *, threshold: float, ceiling: float = np.inf, floor: float = 0.0, check: bool = True) -> np.ndarray:
-    """Each state's main threat, its adversaries first: ``t(i)`` among ``j`` with ``D_ij`` if one is perceived, else among ``j`` with ``G_ij``.
-
-    .. math:: t(i) = \\begin{cases} t_{T \\circ D}(i) & \\text{if } t_{T \\circ D}(i) \\ne -1 \\\\ t_{T \\circ G}(i) & \\text{otherwise} \\end{cases}
-
-    with ``t_X`` :func:`foedus.theory.threat.perceived_main_threat` of ``X`` (its ``threshold``, ``ceiling`` and ``floor``), ``G``
-    the live issues (:func:`live_issue`) and ``D`` the direct ones (:func:`direct_issue`, within ``G``). Walt (1987, ch. 2 and 5):
-    weak states balance against the threats close to them, aggressive intentions matter most, and a state reads them above all
-    from its own disputes; Thompson (2001) defines strategic rivals as states that see each other as the enemy, and Vasquez
-    (1993, ch. 4) finds that the issue between neighbours, not the balance of the system, leads to war. A state that perceives an
-    adversary of its own (a rival in a live dispute, a state that has used force or threatened it, a territorial claim) names it; only a state
-    without one names the largest threat its neighbourhood, its allies' adversaries or the force used next door bring (Azerbaijan
-    named the United States, Egypt or Saudi Arabia at war with Iran, its neighbour, 9 to 40 times as strong as Armenia in Walt's
-    product, while its rivalry with Armenia and their war of 2020 stood: world-2022, seeds 1-4). Published form: Walt's
-    ordering is verbal; the lexicographic rule is ours.
-
-    Parameters
-    ----------
-    threat : array (N, N) of float >= 0
-        ``T``, e.g. :func:`foedus.theory.threat.walt_threat`.
-    live, direct : array (N, N) of float or bool
-        ``G`` and ``D`` (``D`` is read within ``G``).
-    power, threshold, ceiling, floor, check
-        As in :func:`foedus.theory.threat.perceived_main_threat`.
-
-    Returns
-    -------
-    array (N,) of int: the index of the main threat, -1 for none.
-
-    Examples
-    --------
-    >>> T = [[0, 0.01, 0.0004], [0.01, 0, 0], [0.0004, 0, 0]]  # 1: a distant great power admitted through a patron; 2: a rival
-    >>> G = [[0, 1, 1], [1, 0, 0], [1, 0, 0]]
-    >>> D = [[0, 0, 1], [0, 0, 0], [1, 0, 0]]
-    >>> issue_first_main_threat(T, G, D, [0.002, 0.2, 0.001], threshold=0.03, floor=7.1e-5).tolist()
-    [2, 0, 0]
-    """
-    from foedus.theory.threat import perceived_main_threat  # threat imports this module (through intentions)
-
-    t = np.asarray(threat, dtype=float)
-    g = np.asarray(live, dtype=float)
-    d = np.asarray(direct, dtype=float)
-    if check and (t.ndim != 2 or g.shape != t.shape or d.shape != t.shape):
-        raise ValueError(f"threat, live and direct: must be (N, N) alike, got {t.shape}, {g.shape}, {d.shape}")
-    gated = t * g
-    first = perceived_main_threat(gated * (d > 0), power, threshold=threshold, ceiling=ceiling, floor=floor, check=check)
-    rest = perceived_main_threat(gated, power, threshold=threshold, ceiling=ceiling, floor=floor, check=False)
-    return np.where(first >= 0, first, rest)
 
 
 def allied_rivals(allied, major, rivalry, able, ideal_distance=None, region=None, *, check: bool = True) -> np.ndarray:
@@ -607,7 +533,7 @@ def pledge_holds(allied, hostility, *, serious: float = 0.5, check: bool = True)
     rivalry alone does not: a rivalry that begins between allies in a run, before any dispute, made France name the United
     States (world-2022 seeds 8 and 12, 16 state-years over 16 seeds) and Azerbaijan Turkey, its closest ally (seed 1, 23 of 30
     years), although neither had shown the other any hostility of consequence. Read in the choice of the main threat only
-    (:func:`issue_first_main_threat`); the threat itself is kept (what a state values). Published form: the rule is ours, from
+    (with :func:`live_issue`); the threat itself is kept (what a state values). Published form: the rule is ours, from
     Walt's and Kydd's verbal ones. Diagonal False.
 
     Parameters

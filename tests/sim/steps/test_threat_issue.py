@@ -52,22 +52,3 @@ def test_a_great_power_at_war_next_door_is_a_live_issue_and_the_explanation_says
     assert world.results.threat[a, r] > 0 and world.results.threat[a].argmax() == r  # the bare argmax would name it
     assert live_issues(world)[a, r] == 0.0 and main_threat_of(world)[a] != r
     assert threat_terms(world, np.array([a]), np.array([r]))[0]["live_issue"] == 0.0
-
-
-def test_a_state_names_its_rival_before_a_great_power_at_war_next_door_and_the_explanation_says_so():
-    """RIV (a major power) wages war on SMB, SMA's neighbour: an issue for SMA (force next door), and in Walt's product a far larger
-    threat than SMB. When SMB is in a dispute of its own with SMA (hostility 0.55, serious), SMA names SMB, its own adversary
-    (foedus.theory.relevance.issue_first_main_threat; Walt 1987, Vasquez 1993); the terms say which pair is a direct issue."""
-    from foedus.sim.steps.threat import direct_issues, main_threat_of
-
-    relations = [{"pair": [RIV, SMB], "hostility": 1.0}, {"pair": [SMA, SMB], "contiguous": True, "hostility": 0.55}]
-    world, rng = tiny_world(relations=relations)
-    r, a, b = world.index_of(RIV), world.index_of(SMA), world.index_of(SMB)
-    world.state.at_war[r, b] = world.state.at_war[b, r] = True
-    threat_perception(world, rng)
-    gated = world.results.threat * live_issues(world)
-    assert gated[a].argmax() == r and gated[a, b] > 0  # the larger threat is the great power at war next door
-    assert direct_issues(world)[a, b] and not direct_issues(world)[a, r]
-    assert main_threat_of(world)[a] == b
-    terms = threat_terms(world, np.array([a, a]), np.array([b, r]))
-    assert terms[0]["direct_issue"] == 1.0 and terms[1]["direct_issue"] == 0.0

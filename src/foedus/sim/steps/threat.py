@@ -118,16 +118,15 @@ def walt_offensive(world: World) -> np.ndarray:
 
 def main_threat_of(world: World, idx: np.ndarray | None = None) -> np.ndarray:
     """The main threat of the states ``idx`` (all by default): the index of the state that threatens each most, -1 when none is perceived
-    (:func:`foedus.theory.relevance.issue_first_main_threat` of this year's ``world.results.threat``: among the states with a direct issue
-    with it, :func:`direct_issues`, if one is perceived, else where :func:`live_issues` holds: a state names only a state of its relevant
-    neighbourhood or with a live issue with it, its own adversaries first, Lemke 2002, Walt 1987, Thompson 2001; threshold
-    ``threat_perception_threshold``, ceiling ``threat_perception_ceiling``, floor ``threat_perception_floor``)."""
+    (:func:`foedus.theory.threat.perceived_main_threat` of this year's ``world.results.threat`` where :func:`live_issues` holds: a state
+    names only a state of its relevant neighbourhood or with a live issue with it, never an ally in arms whose pledge stands, Lemke 2002,
+    Walt 1987; threshold ``threat_perception_threshold``, ceiling ``threat_perception_ceiling``, floor ``threat_perception_floor``)."""
     hit = world.cache.get("main_threat")  # kept for this year's threats (a step that changes them in place drops it)
     if hit is None or hit[0] is not world.results.threat or hit[1] != world.state.year:
         p = world.inputs.params
-        main = th_relevance.issue_first_main_threat(
-            world.results.threat, live_issues(world), direct_issues(world), world.state.power, threshold=p.threat_perception_threshold,
-            ceiling=p.threat_perception_ceiling, floor=p.threat_perception_floor, check=world.inputs.check,
+        main = th_threat.perceived_main_threat(
+            world.results.threat * live_issues(world), world.state.power, threshold=p.threat_perception_threshold, ceiling=p.threat_perception_ceiling,
+            floor=p.threat_perception_floor, check=world.inputs.check,
         )
         hit = world.cache["main_threat"] = (world.results.threat, world.state.year, main)
     return hit[2] if idx is None else hit[2][np.asarray(idx, dtype=np.intp)]
@@ -260,32 +259,25 @@ def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
     p = world.inputs.params
     t = world.results.threat if threat is None else threat
     holds = th_relevance.pledge_holds(alliance_reassurance(world) >= CALL_TO_ARMS, world.state.hostility, serious=p.ideology_read_hostility, check=world.inputs.check)
-    main = th_relevance.issue_first_main_threat(  # a great power's neighbourhood is the system: its main threat as main_threat_of names it
-        t, ~holds, direct_issues(world), world.state.power, threshold=p.threat_perception_threshold, ceiling=p.threat_perception_ceiling,
+    main = th_threat.perceived_main_threat(  # a great power's neighbourhood is the system: its main threat as main_threat_of names it
+        t * ~holds, world.state.power, threshold=p.threat_perception_threshold, ceiling=p.threat_perception_ceiling,
         floor=p.threat_perception_floor, check=world.inputs.check,
     )
     able = able_to_reach(world)
-    patron = th_relevance.patrons_threat(allied, world.state.major, main, check=world.inputs.check) | camp_adversaries(world)
+    region = cow_region(world.inputs.ccode)
+    patron = th_relevance.patrons_threat(allied, world.state.major, main, region, check=world.inputs.check) | camp_adversaries(world)
     if world.inputs.ideal_distance is not None:  # the route reads intentions from UN ideal points (from 1946); unknown ones admit no pair
         known = world.inputs.ideal_known if world.inputs.ideal_known is not None else np.ones(world.n, dtype=bool)
         d = np.where(known[:, None] & known[None, :], world.inputs.ideal_distance, np.nan)
-        patron |= th_relevance.allied_rivals(allied, world.state.major, world.state.rivalry, able, d, cow_region(world.inputs.ccode), check=world.inputs.check)
+        patron |= th_relevance.allied_rivals(allied, world.state.major, world.state.rivalry, able, d, region, check=world.inputs.check)
     g = th_relevance.live_issue(
-        np.maximum(neighbourhood(world), th_relevance.reached_by(able, world.state.major, cow_region(world.inputs.ccode), world.state.hostility, check=world.inputs.check)), world.state.rivalry,
+        np.maximum(neighbourhood(world), th_relevance.reached_by(able, world.state.major, region, world.state.hostility, check=world.inputs.check)), world.state.rivalry,
         world.state.hostility, serious=p.ideology_read_hostility, territorial=world.inputs.territorial_dispute, able=able, war=world.state.at_war,
-        within=aggression_within(world), patron=patron, side=world.inputs.ideal_distance, check=world.inputs.check,
+        within=aggression_within(world), patron=patron, side=world.inputs.ideal_distance, region=region, check=world.inputs.check,
     ) * ~holds  # an ally in arms is no candidate while no serious dispute belies its pledge (Walt 1987, Kydd 2005)
     if threat is not None:
         world.cache["live_issues"] = (None, g)  # bound to the gated matrix by perceive_threats
     return g
-
-
-def direct_issues(world: World) -> np.ndarray:
-    """(N, N) bool: :func:`foedus.theory.relevance.direct_issue` of the year's hostility (at least ``ideology_read_hostility``: a rivalry's,
-    a dispute's or a war's) and territorial disputes: the adversaries :func:`main_threat_of` names first (Vasquez 1993, Thompson 2001)."""
-    return th_relevance.direct_issue(
-        world.state.hostility, serious=world.inputs.params.ideology_read_hostility, territorial=world.inputs.territorial_dispute, check=world.inputs.check,
-    )
 
 
 def camp_adversaries(world: World) -> np.ndarray:
@@ -412,8 +404,7 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
     hostility revealed towards ``i``'s neighbours, ideal-point distance, rivalry), the distance-discount exponent and the
     one from ``j``'s home (lower when ``j``'s forces reach ``i`` from an ally's territory: :func:`forward_distance_exponent`) and the
     reassurance of a pact the two share (``ally_commitment``, :func:`alliance_reassurance`), which discounts them, and whether ``j``
-    can threaten ``i`` at all (``live_issue``, :func:`live_issues`) and whether it is an adversary of ``i``'s own, named first (``direct_issue``,
-    :func:`direct_issues`).
+    can threaten ``i`` at all (``live_issue``, :func:`live_issues`).
     A pair whose ``j`` is -1 (no main threat, :func:`main_threat_of`) gets None.
     """
     i, j = np.asarray(i, dtype=np.intp), np.asarray(j, dtype=np.intp)
@@ -448,8 +439,7 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
     known = world.inputs.ideal_distance is not None  # the ideological distance beyond one camp, read without acts (Haas 2005)
     extra = {"ideology_alone": world.inputs.params.ideology_alone if known else None, "ideological_excess": ideological_excess(world)[i, j].tolist() if known else None}
     issue = live_issues(world)[i, j].tolist()  # 1: j lies in i's relevant neighbourhood or has a live issue with it (else i cannot name it)
-    direct = direct_issues(world)[i, j].astype(float).tolist()  # 1: an adversary of i's own, named before any other (main_threat_of)
-    return [{**{k: (None if v != v else v) for k, v in zip(keys, row)}, "ideology_alone": extra["ideology_alone"], "live_issue": issue[k], "direct_issue": direct[k],
+    return [{**{k: (None if v != v else v) for k, v in zip(keys, row)}, "ideology_alone": extra["ideology_alone"], "live_issue": issue[k],
              "ideological_excess": None if extra["ideological_excess"] is None else extra["ideological_excess"][k]} for k, row in enumerate(rows)]
 
 
