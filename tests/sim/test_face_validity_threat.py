@@ -103,7 +103,7 @@ HOSTILE_TREATY_ALLIES_10 = pytest.mark.xfail(
         pytest.param("multipolar-1815", marks=ALLIES_AT_WAR_1815),
         "europe-1871",
         pytest.param("bipolar-1950", marks=HOSTILE_TREATY_ALLIES_10),
-        pytest.param("world-2022", marks=HOSTILE_TREATY_ALLIES_10),
+        "world-2022",  # threat11: an ally in arms whose pledge no serious dispute belies is no candidate (relevance.pledge_holds): XPASS, mark removed
         pytest.param("record-1900", marks=HOSTILE_TREATY_ALLIES_10),
     ],
 )
@@ -243,10 +243,10 @@ def _named(scenario: Scenario, seeds: range, years: int) -> tuple[np.ndarray, di
 # power and intentions lets a superpower's faint revealed hostility outweigh a weak neighbour's war.
 # Was a strict xfail (session 10 merge, integ10): in seed 1 the United States attacks Iran (rivals) in 2027 and the live-issue gate read
 # force next door as an issue, so Armenia and Azerbaijan, Iran's neighbours, named the United States, whose power outweighs
-# Azerbaijan's in Walt's product (and, in seed 2, as Russia's main threat through the CIS Charter). threat11 (session 11): a state
-# names its own adversary, one in a live dispute with it, before a power admitted through a third party
-# (foedus.theory.relevance.issue_first_main_threat; Walt 1987, Vasquez 1993), and force next door is an issue only for the victim's
-# side (live_issue's side): the strict xfail passed (XPASS), so the mark is removed.
+# Azerbaijan's in Walt's product (and, in seed 2, as Russia's main threat through the CIS Charter). threat11 (session 11): force next
+# door and a great-power ally's main threat are issues only from the state's own region (Walt 1987: weak states balance against threats
+# close to them; Lemke 2002: regional neighbourhoods; foedus.theory.relevance.live_issue's region, patrons_threat's region), and force
+# next door only for the victim's side (live_issue's side): the strict xfail passed (XPASS), so the mark is removed.
 def test_in_world_2022_the_gulf_and_the_caucasus_fear_their_region_not_a_distant_pole(warm):
     """Issue 17 item 2, the sceptic's cases: Saudi Arabia and Israel named China and Russia in every seed (China's rivalry with
     India and Russia's with Georgia read as aggression towards them: 34 of 40 state-years, 2 seeds, before), Armenia and
