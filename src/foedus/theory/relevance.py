@@ -445,7 +445,6 @@ def allied_rivals(allied, major, rivalry, able, ideal_distance=None, region=None
     n = a.shape[0] if a.ndim == 2 else -1
     if check and (a.ndim != 2 or a.shape[1] != n or m.shape != (n,) or r.shape != a.shape or reach.shape != a.shape):
         raise ValueError(f"allied, rivalry, able (N, N) and major (N,): got {a.shape}, {r.shape}, {reach.shape}, {m.shape}")
-    out = np.zeros((n, n), bool)
     patrons = a & m[None, :]
     rivals = r & m[:, None] & m[None, :]
     d = None if ideal_distance is None else np.asarray(ideal_distance, dtype=float)
@@ -454,15 +453,14 @@ def allied_rivals(allied, major, rivalry, able, ideal_distance=None, region=None
     region = None if region is None else np.asarray(region)
     if check and region is not None and region.shape != m.shape:
         raise ValueError(f"region: must be {m.shape}, got {region.shape}")
-    for k in np.flatnonzero(patrons.any(axis=0) & rivals.any(axis=1)):  # the few great powers with both allies and great-power rivals
-        clients, foes = np.flatnonzero(patrons[:, k]), np.flatnonzero(rivals[k])
-        ok = reach[np.ix_(foes, clients)].T  # ok[c, f]: foe f reaches client c
-        if d is not None:
-            with np.errstate(invalid="ignore"):
-                ok = ok & (d[np.ix_(clients, foes)] > d[clients, k][:, None])  # NaN: not admitted
-        if region is not None:
-            ok = ok & (region[clients][:, None] == region[foes][None, :])
-        out[np.ix_(clients, foes)] |= ok
+    ks = np.flatnonzero(patrons.any(axis=0) & rivals.any(axis=1))  # the few great powers with both allies and great-power rivals
+    cand = patrons[:, ks][:, :, None] & rivals[ks][None, :, :]  # cand[i, k, j]: k is i's great-power ally and j its great-power rival
+    if d is not None:
+        with np.errstate(invalid="ignore"):
+            cand &= d[:, None, :] > d[:, ks][:, :, None]  # i farther from j than from k (NaN: not admitted)
+    out = cand.any(axis=1) & reach.T
+    if region is not None:
+        out &= region[:, None] == region[None, :]
     np.fill_diagonal(out, False)
     return out
 
