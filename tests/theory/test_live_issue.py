@@ -163,3 +163,127 @@ def test_a_war_is_an_issue_for_the_victims_neighbours_within_the_reach_the_aggre
     assert g[near, j] == 1.0 and g[far, j] == 0.0
     assert live_issue(p, war=war, able=able, within=np.ones((4, 4)))[far, j] == 1.0
     assert live_issue(p, war=war, able=~np.eye(4, dtype=bool) & False, within=q)[near, j] == 0.0  # j cannot reach i: no issue
+
+
+def test_the_great_power_rivals_of_a_states_great_power_ally_that_reach_it_are_issues_of_its_snyder_1997_walt_1987():
+    """Australia, allied to the United States (ANZUS), 9,000 km from China: China (0.28 of system capability) reaches it, Australia
+    does not reach China, and Australia's UN votes lie nearer the United States' than China's: China is an issue of Australia's
+    through the alliance (Snyder 1997; Walt 1987: power, proximity through reach, intentions). Not for a Rio Pact member whose votes
+    lie nearer China's, nor without the rivalry, nor for a state beyond China's reach, nor when China's ideal point is unknown, nor
+    (with regions, Walt's proximity read regionally) for an ally in Europe."""
+    from foedus.theory.relevance import allied_rivals
+
+    usa, chn, aul, bra, far = range(5)
+    power = np.array([0.148, 0.28, 0.0072, 0.02, 0.1])  # far: a strong minor power 20,000 km from China
+    km = np.array([[0, 11000, 15000, 7500, 9000], [11000, 0, 9000, 16000, 20000], [15000, 9000, 0, 13000, 20000],
+                   [7500, 16000, 13000, 0, 20000], [9000, 20000, 20000, 20000, 0]], float)
+    able = able_to_reach(power, relative_discount_exponent(km))
+    assert able[chn, aul] and not able[aul, chn] and not able[chn, far]
+    major = np.array([True, True, False, False, False])
+    allied = np.zeros((5, 5), bool)
+    for c in (aul, bra, far):
+        allied[c, usa] = allied[usa, c] = True
+    rivals = np.zeros((5, 5))
+    rivals[usa, chn] = rivals[chn, usa] = 1
+    x = np.array([2.15, -1.35, 1.16, -0.4, 1.5])
+    d = np.abs(x[:, None] - x[None, :])
+    b = allied_rivals(allied, major, rivals, able, d)
+    assert b[aul, chn] and not b[bra, chn] and not b[far, chn] and not b[usa].any() and not b[chn].any()
+    assert not allied_rivals(allied, major, np.zeros((5, 5)), able, d).any()
+    d_unknown = d.copy()
+    d_unknown[:, chn] = d_unknown[chn, :] = np.nan
+    assert not allied_rivals(allied, major, rivals, able, d_unknown)[aul, chn]
+    g = live_issue(politically_relevant(np.zeros((5, 5), bool), major, able), patron=b)
+    assert g[aul, chn] == 1.0 and g[bra, chn] == 0.0
+    region = np.array([0, 4, 4, 0, 1])  # COW regions: Australia in Asia with China
+    assert allied_rivals(allied, major, rivals, able, d, region)[aul, chn]
+    region[aul] = 1  # a European ally of the United States (Portugal): China is not its region's adversary
+    assert not allied_rivals(allied, major, rivals, able, d, region).any()
+
+
+def test_a_minor_power_that_grows_beyond_its_neighbours_reach_stays_in_their_neighbourhood_lemke_and_reed_2001():
+    """Two minor powers 1,500 km apart, not contiguous: while 0 is five times as strong, it reaches 1, so 1 lies in its
+    neighbourhood; when 1 grows to twice 0's capability, 0 no longer reaches it and the observer's rule (politically_relevant) drops
+    the stronger from 0's neighbourhood just as it becomes dangerous; the dyadic rule of Lemke & Reed (2001, either can reach the
+    other) keeps it (reached_by). A great power that reaches a state is not added (Ghana and the United States)."""
+    from foedus.theory.relevance import reached_by
+
+    km = np.array([[0, 1500.0, 9000], [1500.0, 0, 9000], [9000, 9000, 0]])
+    x = relative_discount_exponent(km)
+    major = np.array([False, False, True])
+    contiguous = np.zeros((3, 3), bool)
+    for power in (np.array([0.05, 0.01, 0.3]), np.array([0.05, 0.1, 0.3])):
+        able = able_to_reach(power, x)
+        p = politically_relevant(contiguous, major, able)
+        kept = np.maximum(p, reached_by(able, major))
+        assert kept[0, 1] == 1.0
+        assert kept[0, 2] == p[0, 2] == 0.0 and able[2, 0]  # the great power reaches 0 and is not added
+    able = able_to_reach(np.array([0.05, 0.1, 0.3]), x)
+    assert politically_relevant(contiguous, major, able)[0, 1] == 0.0  # the defect: the stronger neighbour left the neighbourhood
+    h = np.zeros((3, 3))
+    assert not reached_by(able, major, None, h)[0, 1]  # no quarrel with 0: reach alone is no issue
+    h[0, 1] = 0.1
+    assert reached_by(able, major, np.array([1, 1, 1]), h)[0, 1] and not reached_by(able, major, np.array([1, 3, 1]), h)[0, 1]  # another region
+
+
+def test_an_ally_in_arms_is_no_main_threat_until_a_serious_dispute_belies_its_pledge_walt_1987_kydd_2005():
+    """France (0) and the United States (1), NATO allies, become rivals in a run with hostility 0.14: the United States' threat to
+    France is the larger (Walt's product of a superpower's power), yet France names Russia (2) while the pledge holds; once a serious
+    dispute (0.6, Greece and Turkey, Armenia and Azerbaijan) belies it, the ally may be named."""
+    from foedus.theory.relevance import pledge_holds
+
+    t = np.array([[0.0, 0.033, 0.006], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
+    allied = np.array([[0, 1, 0], [1, 0, 0], [0, 0, 0]], bool)
+    h = np.array([[0.0, 0.14, 0.3], [0.14, 0.0, 0.0], [0.3, 0.0, 0.0]])
+    power = np.array([0.013, 0.15, 0.046])
+    kw = dict(threshold=0.03, ceiling=7.7e-4, floor=7.1e-5)
+    assert perceived_main_threat(t, power, **kw)[0] == 1  # the bare rule names the ally
+    assert perceived_main_threat(t * ~pledge_holds(allied, h, serious=0.5), power, **kw)[0] == 2
+    h[0, 1] = h[1, 0] = 0.6
+    assert perceived_main_threat(t * ~pledge_holds(allied, h, serious=0.5), power, **kw)[0] == 1
+    with pytest.raises(ValueError, match="serious"):
+        pledge_holds(allied, h, serious=1.5)
+
+
+def test_a_war_next_door_is_an_issue_only_for_the_states_on_the_victims_side_walt_1987():
+    """j (Saudi Arabia) at war with k (Iran), the neighbour of i (Georgia) and of m (Armenia, nearer Iran's votes): with the sides
+    read from UN ideal points Georgia, nearer Saudi Arabia than Iran, has no issue with the aggressor; a state nearer the victim
+    (Moldova and Ukraine attacked by Russia) has; without ideal points the rule is the reach alone."""
+    j, k, i, m = range(4)
+    p = np.zeros((4, 4))
+    p[i, k] = p[m, k] = 1.0
+    war = np.zeros((4, 4), bool)
+    war[k, j] = war[j, k] = True
+    able = np.ones((4, 4), bool)
+    x = np.array([-0.8, -1.5, 0.9, -1.3])  # ideal points
+    side = np.abs(x[:, None] - x[None, :])
+    g = live_issue(p, war=war, able=able, side=side)
+    assert g[i, j] == 0.0 and g[m, j] == 1.0
+    assert live_issue(p, war=war, able=able)[i, j] == 1.0
+    side[m, :] = side[:, m] = np.nan
+    assert live_issue(p, war=war, able=able, side=side)[m, j] == 0.0  # an unknown ideal point takes no side
+
+
+def test_force_next_door_and_a_patrons_adversary_are_issues_only_within_the_states_region_walt_1987_lemke_2002():
+    """The United States (0) at war with Iran (1), Armenia's (2) neighbour, and the main threat of Russia (3), Armenia's ally in arms:
+    both routes admit the United States, from another region, without regions and neither with them (Walt 1987: weak states balance
+    against threats close to them; Lemke 2002: regional neighbourhoods); Russia's war next door, of Armenia's region, still counts."""
+    from foedus.theory.relevance import patrons_threat
+
+    usa, irn, arm, rus = range(4)
+    p = np.zeros((4, 4))
+    p[arm, irn] = p[arm, rus] = 1.0
+    war = np.zeros((4, 4), bool)
+    war[usa, irn] = war[irn, usa] = True
+    able = np.ones((4, 4), bool)
+    region = np.array([0, 3, 1, 1])  # COW: the Western Hemisphere, the Middle East, Europe, Europe
+    assert live_issue(p, war=war, able=able)[arm, usa] == 1.0
+    assert live_issue(p, war=war, able=able, region=region)[arm, usa] == 0.0
+    allied = np.zeros((4, 4), bool)
+    allied[arm, rus] = allied[rus, arm] = True
+    major = np.array([True, False, False, True])
+    main = np.array([rus, -1, -1, usa])
+    assert patrons_threat(allied, major, main)[arm, usa] and not patrons_threat(allied, major, main, region)[arm, usa]
+    war[:] = False
+    war[rus, irn] = war[irn, rus] = True
+    assert live_issue(p, war=war, able=able, region=region)[arm, rus] == 1.0

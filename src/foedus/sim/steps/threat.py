@@ -24,6 +24,7 @@ from foedus.theory import projection as th_projection
 from foedus.theory import intentions as th_intentions
 from foedus.theory import relevance as th_relevance
 from foedus.theory import threat as th_threat
+from foedus.theory.regions import cow_region
 from foedus.theory.capability import OBLIGATION_WEIGHTS, asymmetric_capabilities, commitment_strength
 
 _INTENT_WEIGHTS = (0.5, 0.25, 0.25)
@@ -118,12 +119,14 @@ def walt_offensive(world: World) -> np.ndarray:
 def main_threat_of(world: World, idx: np.ndarray | None = None) -> np.ndarray:
     """The main threat of the states ``idx`` (all by default): the index of the state that threatens each most, -1 when none is perceived
     (:func:`foedus.theory.threat.perceived_main_threat` of this year's ``world.results.threat`` where :func:`live_issues` holds: a state
-    names only a state of its relevant neighbourhood or with a live issue with it, Lemke 2002, Walt 1987; threshold ``threat_perception_threshold``, ceiling ``threat_perception_ceiling``, floor ``threat_perception_floor``)."""
+    names only a state of its relevant neighbourhood or with a live issue with it, never an ally in arms whose pledge stands, Lemke 2002,
+    Walt 1987; threshold ``threat_perception_threshold``, ceiling ``threat_perception_ceiling``, floor ``threat_perception_floor``)."""
     hit = world.cache.get("main_threat")  # kept for this year's threats (a step that changes them in place drops it)
     if hit is None or hit[0] is not world.results.threat or hit[1] != world.state.year:
+        p = world.inputs.params
         main = th_threat.perceived_main_threat(
-            world.results.threat * live_issues(world), world.state.power, threshold=world.inputs.params.threat_perception_threshold, ceiling=world.inputs.params.threat_perception_ceiling,
-            floor=world.inputs.params.threat_perception_floor, check=world.inputs.check
+            world.results.threat * live_issues(world), world.state.power, threshold=p.threat_perception_threshold, ceiling=p.threat_perception_ceiling,
+            floor=p.threat_perception_floor, check=world.inputs.check,
         )
         hit = world.cache["main_threat"] = (world.results.threat, world.state.year, main)
     return hit[2] if idx is None else hit[2][np.asarray(idx, dtype=np.intp)]
@@ -243,21 +246,35 @@ def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
     hostile to it at least ``ideology_read_hostility`` or in a territorial dispute with it, or it is at war with a state of ``i``'s
     neighbourhood and can reach ``i``, or it is the main threat of a great power allied in arms to ``i``
     (:func:`foedus.theory.relevance.patrons_threat` of the great powers' main threats in ``threat``, the matrix before the issue;
-    Walt 1987, Vasquez 1993, Thompson 2001, Snyder 1997). Without ``threat``: this year's, as :func:`perceive_threats` left it."""
+    Walt 1987, Vasquez 1993, Thompson 2001, Snyder 1997), or it is a great-power rival of such an ally, of ``i``'s region, that can
+    reach ``i`` and whose UN votes lie farther from ``i``'s than the ally's (:func:`foedus.theory.relevance.allied_rivals`: Australia and
+    China), or a minor power of ``i``'s region, hostile to it, that can reach it (:func:`foedus.theory.relevance.reached_by`, Lemke & Reed
+    2001: a neighbour that outgrows ``i``'s reach stays in its neighbourhood); and never an ally in arms whose pledge no serious dispute
+    belies (:func:`foedus.theory.relevance.pledge_holds`; Walt 1987, Kydd 2005). Without ``threat``: this year's, as
+    :func:`perceive_threats` left it."""
     hit = world.cache.get("live_issues")
     if threat is None and hit is not None and hit[0] is world.results.threat:
         return hit[1]
     allied = alliance_commitment(world) >= CALL_TO_ARMS
     p = world.inputs.params
-    main = th_threat.perceived_main_threat(
-        world.results.threat if threat is None else threat, world.state.power, threshold=p.threat_perception_threshold, ceiling=p.threat_perception_ceiling,
+    t = world.results.threat if threat is None else threat
+    holds = th_relevance.pledge_holds(alliance_reassurance(world) >= CALL_TO_ARMS, world.state.hostility, serious=p.ideology_read_hostility, check=world.inputs.check)
+    main = th_threat.perceived_main_threat(  # a great power's neighbourhood is the system: its main threat as main_threat_of names it
+        t * ~holds, world.state.power, threshold=p.threat_perception_threshold, ceiling=p.threat_perception_ceiling,
         floor=p.threat_perception_floor, check=world.inputs.check,
     )
+    able = able_to_reach(world)
+    region = cow_region(world.inputs.ccode)
+    patron = th_relevance.patrons_threat(allied, world.state.major, main, region, check=world.inputs.check) | camp_adversaries(world)
+    if world.inputs.ideal_distance is not None:  # the route reads intentions from UN ideal points (from 1946); unknown ones admit no pair
+        known = world.inputs.ideal_known if world.inputs.ideal_known is not None else np.ones(world.n, dtype=bool)
+        d = np.where(known[:, None] & known[None, :], world.inputs.ideal_distance, np.nan)
+        patron |= th_relevance.allied_rivals(allied, world.state.major, world.state.rivalry, able, d, region, check=world.inputs.check)
     g = th_relevance.live_issue(
-        neighbourhood(world), world.state.rivalry, world.state.hostility, serious=world.inputs.params.ideology_read_hostility,
-        territorial=world.inputs.territorial_dispute, able=able_to_reach(world), war=world.state.at_war, within=aggression_within(world),
-        patron=th_relevance.patrons_threat(allied, world.state.major, main, check=world.inputs.check) | camp_adversaries(world), check=world.inputs.check,
-    )
+        np.maximum(neighbourhood(world), th_relevance.reached_by(able, world.state.major, region, world.state.hostility, check=world.inputs.check)), world.state.rivalry,
+        world.state.hostility, serious=p.ideology_read_hostility, territorial=world.inputs.territorial_dispute, able=able, war=world.state.at_war,
+        within=aggression_within(world), patron=patron, side=world.inputs.ideal_distance, region=region, check=world.inputs.check,
+    ) * ~holds  # an ally in arms is no candidate while no serious dispute belies its pledge (Walt 1987, Kydd 2005)
     if threat is not None:
         world.cache["live_issues"] = (None, g)  # bound to the gated matrix by perceive_threats
     return g
