@@ -119,13 +119,13 @@ from foedus.sim.scenario import Scenario
 from foedus.sim.start import build_world
 from foedus.sim.steps import DEFAULT_STEPS
 from foedus.sim.steps._common import MOTIVES
-from foedus.sim.steps.threat import main_threat_of
 from foedus.sim.steps.formation import (
     FORM_COMMITMENT,
     FORM_GOODS,
     FORM_OBLIGATIONS,
     FORM_RISK,
 )
+from foedus.sim.steps.threat import main_threat_of
 from foedus.theory import alignment as th_align
 from foedus.theory import choice as th_choice
 from foedus.theory import consent as th_consent
