@@ -90,6 +90,15 @@ institution's binding of the autonomy exchange and the value its general assets 
 Ikenberry 2001, Wallander 2000), the milieu a candidate gains (:func:`foedus.theory.consent.milieu_value`, in
 :meth:`State.best_accession`) and the community of democracies' vote (:meth:`Alliance.community`,
 :func:`foedus.theory.consent.community_entrapment`; Schimmelfennig 2001).
+After the session-11 merges (integ11 e1b2836; mesafollow11): a great power counts a distant client's concessions only where
+the client matters to its contest with its adversaries (client11: :func:`foedus.theory.interests.adversary_relevance` of
+each state's perceived main threat and rivals, ``concession_adversary_reach``, as ``concession_interest``'s ``relevant``;
+:meth:`AllianceModel.adversary_relevance`), the co-founders share the main threat as perceived
+(``threat.main_threat_of`` of the starting world, :attr:`State.perceived`, as ``alignment._pairs`` passes it), and a state
+out of alliances by policy is barred as a permanently neutral one (neutral11's ``neutrality.stays_out``,
+:func:`foedus.theory.nonalignment.threat_shock`; no built-in scenario has the record, so it changes nothing there).
+hollow11's threat within (dissolution) and threat11's main-threat rules (threat step) act in steps the peer switches off;
+threat11's rules reach it only through the starting world's perceived main threats.
 Left out, because other helpers were rewriting them on that day and a peer of them would be stale
 at once: capabilities and arming, threat
 perception, the blocs (multilateral founding), alliance politics (cohesion, dissolution), crises,
@@ -116,12 +125,15 @@ from foedus.sim.steps.formation import (
     FORM_OBLIGATIONS,
     FORM_RISK,
 )
+from foedus.sim.steps.threat import main_threat_of
 from foedus.theory import alignment as th_align
 from foedus.theory import choice as th_choice
 from foedus.theory import consent as th_consent
 from foedus.theory import deterrence_extended as th_deter
 from foedus.theory import exchange as th_exchange
 from foedus.theory import integration as th_integ
+from foedus.theory import interests as th_interests
+from foedus.theory import nonalignment as th_nonalign
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
 from foedus.theory import portfolio as th_portfolio
@@ -195,7 +207,8 @@ class State(mesa.Agent):
         self.entered = int((world.inputs.since if world.inputs.entered is None else world.inputs.entered)[i])
         # its spells of permanent neutrality (WorldInputs.neutral_spells: first, last year)
         self.neutral_spells = [(int(a), int(b)) for k, a, b in world.inputs.neutral_spells.tolist() if k == i]
-        self.neutral = False  # permanently neutral this year (set by neutrality_bars_this_year)
+        self.neutral = False  # out of defence and offence pacts this year (set by note_neutrality: neutrality.stays_out)
+        self.out_by_policy = False  # out by policy, its main threat not at war next door (set by the model: neutrality.stays_out)
         self.region = int(th_ob.cow_region([self.ccode])[0])
         self.entrapment = float(world.results.entrapment[i])
         self.threat = np.array(world.results.threat[i], dtype=float)
@@ -215,6 +228,7 @@ class State(mesa.Agent):
         self.risk: dict[int, float] = {}  # the expected war with each later partner over the horizon (war_risk_row)
         self.option = None  # its choice this year when it reconsiders (step)
         self.main = -1  # its main threat (index; -1: none), set by the model (foedus.theory.obligations.main_threat)
+        self.perceived = -1  # its main threat as perceived (threat.main_threat_of of the starting world), set by the model
         # filled each year by the model and by take_view
         self.burden = self.autonomy = None
         self.pair_share = None  # its Olson-Zeckhauser share of each pair's defence (consent.pair_burden_shares row), by the model
@@ -229,8 +243,9 @@ class State(mesa.Agent):
         return any(a <= year <= b for a, b in self.neutral_spells)
 
     def note_neutrality(self, year: int) -> None:
-        """Whether it is permanently neutral this year (``neutrality.permanently_neutral``)."""
-        self.neutral = self.permanently_neutral(year)
+        """Whether it stays out of defence and offence pacts this year (``neutrality.stays_out`` for one state): permanently
+        neutral, or out by policy with its main threat not at war next door (:attr:`out_by_policy`)."""
+        self.neutral = self.permanently_neutral(year) or self.out_by_policy
 
     def step(self) -> None:
         """Reconsider its alignment (``alignment._choose`` for one state): its best new pact (:meth:`best_pair`) against its
@@ -632,6 +647,19 @@ class AllianceModel(mesa.Model):
         # each state's main threat: main_threat masks the diagonal, so it takes the whole matrix (threats do not move here)
         for s, k in zip(self.states, th_ob.main_threat(self.threat, check=False).tolist()):
             s.main = int(k)
+        # and as perceived (threat.main_threat_of: live issues, allies in arms whose pledge holds), the one the co-founders
+        # share and great powers' adversaries are: the starting world's, as threats, alliances' pledges and wars do not move
+        # the reduced pipeline's perception (no threat step)
+        perceived = main_threat_of(world)
+        for s, k in zip(self.states, perceived.tolist()):
+            s.perceived = int(k)
+        # out by policy (neutrality.stays_out): the starting world's draw (the system step that redraws it is off), lifted
+        # where the main threat is at war next door (foedus.theory.nonalignment.threat_shock)
+        policy = world.state.policy_bar
+        if len(policy) and policy.any():
+            shock = th_nonalign.threat_shock(perceived, world.state.at_war, world.inputs.contiguous, world.inputs.distance_km)
+            for s in self.states:
+                s.out_by_policy = bool(policy[s.index] and not shock[s.index])
         burden = th_ob.defence_burden(self.threat, self.powers, reach=self.reach, check=False)
         # each defender's local balance in each protege's theatre (Huth 1988), model-wide like the burden (threats do not move here)
         self.local_balance = th_deter.local_balance(self.threat, self.reach, check=False)
@@ -640,7 +668,9 @@ class AllianceModel(mesa.Model):
         p = self.params
         self.concession_interest = None
         if p.concession_interest_weight > 0 and world.inputs.contiguous is not None and world.inputs.contiguous.shape == (n, n):
-            self.concession_interest = th_exchange.concession_interest(world.inputs.contiguous, world.state.major, weight=p.concession_interest_weight, check=False)
+            self.concession_interest = th_exchange.concession_interest(
+                world.inputs.contiguous, world.state.major, weight=p.concession_interest_weight, relevant=self.adversary_relevance(world.inputs.contiguous), check=False
+            )
         self.regimes = np.array([s.regime for s in self.states])
         self.proximity = np.stack([s.proximity for s in self.states])
         pair_share = th_consent.pair_burden_shares(self.powers)  # each side's share of a new pair's defence (alignment._pair_burden)
@@ -681,6 +711,25 @@ class AllianceModel(mesa.Model):
             agenttype_reporters={State: {k: k for k in ("milex", "milper", "population", "cinc", "major", "tier")}} if record_states else {},
         )
         self.events: list[tuple] = []  # (year, kind, alliance, ccode, ccode2), as foedus logs them
+
+    def adversary_relevance(self, contiguous: np.ndarray):
+        """``interests.adversary_relevance_of``: :func:`foedus.theory.interests.adversary_relevance` of each state's adversaries
+        (its perceived main threat and its strategic rivals, ``interests.adversaries``) and the share of each adversary's
+        capability that reaches each state, at ``concession_adversary_reach`` (Morrow 1991); None when that is 0."""
+        p = self.params
+        if p.concession_adversary_reach <= 0:
+            return None
+        n = len(self.states)
+        adversary = np.zeros((n, n), bool)
+        share = np.zeros((n, n))
+        for s in self.states:
+            adversary[s.index] = s.rivalry
+            if s.perceived >= 0:
+                adversary[s.index, s.perceived] = True
+            adversary[s.index, s.index] = False
+            if s.power > 0:  # its capability that reaches each state (R[j, a] / p_a)
+                share[s.index] = np.clip(self.reach[:, s.index] / s.power, 0.0, 1.0)
+        return th_interests.adversary_relevance(contiguous, adversary, share, threshold=p.concession_adversary_reach, check=False)
 
     # ------------------------------------------------------------------ the year's terms
     def commitment_capacity(self) -> dict:
@@ -864,7 +913,7 @@ class AllianceModel(mesa.Model):
         :func:`foedus.theory.consent.founding_members` (Hart & Kurz 1983)."""
         p = self.params
         offence = bool(FORM_GOODS[f, 4])
-        common = self.target[i.index] if offence else i.main
+        common = self.target[i.index] if offence else i.perceived  # the main threat as perceived (alignment._pairs: main_threat_of)
         if common < 0:
             return []
         prot, risk, s_f = float(FORM_GOODS[f, 0]), float(FORM_RISK[f]), float(FORM_COMMITMENT[f])
@@ -874,7 +923,7 @@ class AllianceModel(mesa.Model):
         leader = i if i.power >= j.power else j
         cand, value, cost = [], [], []
         for c in self.states:
-            theirs = self.target[c.index] if offence else c.main
+            theirs = self.target[c.index] if offence else c.perceived
             if c is i or c is j or c.index == common or not c.active or theirs != common or i.at_war[c.index] or j.at_war[c.index]:
                 continue
             if c.neutral and self.form_binds[f]:  # a permanently neutral state co-founds no defence or offence pact
@@ -894,7 +943,7 @@ class AllianceModel(mesa.Model):
             for m in (i, j):
                 fresh = m.fresh_goods(c.index)
                 v_m = sum(fresh[g] * provided[g] for g in range(N_GOODS))
-                if not th_ob.admission_votes(v_m, float(m.founding_cost[f][c.index]), m.main == c.index, bool(FORM_GOODS[f, 0])):
+                if not th_ob.admission_votes(v_m, float(m.founding_cost[f][c.index]), m.perceived == c.index, bool(FORM_GOODS[f, 0])):
                     ok = False
             if ok:
                 cand.append(c)
@@ -908,7 +957,7 @@ class AllianceModel(mesa.Model):
             for b, c in enumerate(cand):
                 fresh = m.fresh_goods(c.index)
                 v_m = sum(fresh[g] * provided[g] for g in range(N_GOODS))
-                approve[a, b] = a - 2 == b or bool(th_ob.admission_votes(v_m, float(m.founding_cost[f][c.index]), m.main == c.index, bool(FORM_GOODS[f, 0])))
+                approve[a, b] = a - 2 == b or bool(th_ob.admission_votes(v_m, float(m.founding_cost[f][c.index]), m.perceived == c.index, bool(FORM_GOODS[f, 0])))
         signs = th_consent.founding_members(np.array(value) - np.array(cost), approve, check=False)
         return [c for c, ok in zip(cand, signs) if ok]
 
