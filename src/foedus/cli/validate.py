@@ -85,7 +85,9 @@ def validate(
     (overall and by strongest obligation), members per alliance, share bilateral, share of
     pairs of distant minor states, Kaplan-Meier median and 10-year survival of pacts begun and
     of pacts inherited, alliances in force at the end per state, defence allies joining wars,
-    joiners without a pact. Tolerances: rates and medians x/÷ 2, members x/÷ 1.5, shares ± 0.15.
+    joiners without a pact, war onsets per state-year, wars between great powers per great-power
+    pair-year, rivalries in force at the end per state. Tolerances: rates and medians x/÷ 2,
+    members x/÷ 1.5, shares ± 0.15.
     Exit code 0 whether or not the facts are in range: it is a measurement. Needs the records.
     """
     try:
