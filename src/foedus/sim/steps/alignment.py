@@ -20,6 +20,7 @@ from foedus.sim.steps.formation import (
 )
 from foedus.sim.membership import alliance_view, leaders
 from foedus.sim.steps.exchange_year import exchange_terms
+from foedus.sim.steps import accession_kernels as acc_kern
 from foedus.sim.steps import alignment_kernels as kern
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.neutrality import permanently_neutral
@@ -502,62 +503,63 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     that would lose votes for a democratic candidate of the community's region all the same, unless the candidate's defence
     would cost it more than the candidate is worth to it (:func:`foedus.theory.consent.community_entrapment`; Schimmelfennig
     2001, 2003); the leader's gain in autonomy is bound by the institution's rules as the newcomer's concession is (:func:`_institution`).
-    Vectorised over the year's candidates (K) and the states (N).
+    Compiled over the year's candidates (K) and each one's alliance's members (:func:`.accession_kernels.accession_votes`, the
+    theory functions' numbers to the bit: ``tests/sim/test_accession_kernels.py``).
     """
     p = world.inputs.params
-    mem = view.members[a_local]  # (K, N)
-    prov = view.join_goods[a_local]  # (K, G): the goods the treaty provides
-    value = np.einsum("gnk,kg->kn", goods[:, :, cand], prov.astype(float))  # goods[g, m, c] to member m from candidate c
-    protective = prov[:, 0]
-    shares = th_consent.burden_shares(mem, world.state.power)
-    keep = _institution(world, view, view.size >= 2)[0][a_local]  # the leader's gain in autonomy, bound as the newcomer's concession
-    cost = th_consent.accession_cost(
-        shares, view.unit_cost, view.commitment[a_local], terms.burden[:, cand].T, terms.autonomy[:, cand].T * keep[:, None],
-        view.top[0][a_local], protection=protective.astype(float), autonomy_weight=p.autonomy_weight, burden_weight=p.defence_burden_weight,
-        treaty_cost=p.treaty_cost,
+    power = world.state.power
+    protective = view.join_goods[:, 0]  # (A,): the treaty protects
+    shares = th_consent.burden_shares(view.members, power)  # (A, N): per alliance, the rows _admitted's (K, N) call repeated
+    keep = _institution(world, view, view.size >= 2)[0]  # the leader's gain in autonomy, bound as the newcomer's concession
+    lead = view.top[0]
+    # accession_cost's log1p of the leader's gain (autonomy[lead, c] * keep * protection), by numpy as the theory function takes it
+    lead_log1p = np.log1p(terms.autonomy[lead[a_local], cand] * keep[a_local] * protective[a_local].astype(float))
+    community, home = _community(world, view)
+    # a candidate that shares the community's values, of its region, with forces of its own (_community)
+    qualified = _qualified(world, cand, home[a_local]) & community[a_local]
+    share, disputes = acc_kern.accession_votes(
+        cand.astype(np.int64), a_local.astype(np.int64), np.ascontiguousarray(view.members), goods, np.ascontiguousarray(view.join_goods), shares,
+        view.unit_cost, view.commitment.astype(float), terms.burden, lead_log1p, lead.astype(np.int64), view.main.astype(np.int64),
+        pledge_credibility(world), world.state.regime, world.inputs.proximity, world.inputs.territorial_dispute, qualified,
+        float(p.milieu_weight), float(p.autonomy_weight), float(p.defence_burden_weight), float(p.treaty_cost), p.leader_side_payments > 0,
+        float(p.side_payment_dominance),
     )
-    value = value + th_consent.milieu_value(world.state.regime, world.inputs.proximity, mem, cand, weight=p.milieu_weight) * protective[:, None]
-    states = np.arange(world.n)[None, :]
-    cand_main, member_main = (view.main[None, :] == cand[:, None]) & protective[:, None], view.main[cand][:, None] == states
-    # a member does not admit a rival it cannot trust (Kydd 2005: its pledge is cheap talk, whatever it promises)
-    cand_main = cand_main | th_consent.rival_veto(pledge_credibility(world)[:, cand].T)
-    votes = mem & th_ob.admission_votes(value, cost, cand_main, True, member_main)
-    # a community's members cannot refuse a democratic candidate of its region for their own cost (Schimmelfennig 2001)
-    security = shares * view.commitment[a_local][:, None] * p.defence_burden_weight * terms.burden[:, cand].T * protective[:, None]
-    community, qualified = _community(world, view, a_local, cand)
-    votes = th_consent.community_entrapment(votes, mem & ~cand_main & ~member_main, value, security, community, qualified)
-    if p.leader_side_payments > 0:  # the leader buys the consent of the members that would lose, where its own gain covers it
-        lead = view.top[0][a_local]
-        votes = th_consent.leader_side_payments(value - cost, votes, mem & ~cand_main & ~member_main, lead, shares[np.arange(len(cand)), lead],
-                                                dominance=p.side_payment_dominance)
-    share = votes.sum(axis=1) / np.maximum(mem.sum(axis=1), 1)
-    disputes = (mem & world.inputs.territorial_dispute[cand]).sum(axis=1)
     passed = th_consent.members_consent(share, p.accession_share, check=world.inputs.check)  # unanimity unless the parameter says otherwise
-    return th_entrapment.accession_allowed(disputes, check=world.inputs.check) & passed, share, disputes, community & qualified
+    return th_entrapment.accession_allowed(disputes, check=world.inputs.check) & passed, share, disputes, qualified
 
 
-def _community(world: World, view: _Alliances, a_local: np.ndarray, cand: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Whether alliance ``a_local[k]`` is a community of democracies (K,): institutional assets of at least one half (ATOP
+def _community(world: World, view: _Alliances) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each alliance is a community of democracies (A,): institutional assets of at least one half (ATOP
     level 1 or more, or the integration it reached; :func:`foedus.theory.integration.institutional_assets`) and its members'
-    mean democracy at least ``community_standard``; and whether candidate ``cand[k]`` shares its values (its democracy at
-    least the standard), belongs to its region (the region most of its members are of: "any other European State", North
-    Atlantic Treaty art. 10) and has forces of its own to contribute (military personnel in the record, COW NMC, above 0; art. 10: not Andorra): the terms of :func:`foedus.theory.consent.community_entrapment` (Schimmelfennig 2001, 2003)."""
+    mean democracy at least ``community_standard``; and its region (A,), the region most of its members are of ("any other
+    European State", North Atlantic Treaty art. 10): the community of :func:`foedus.theory.consent.community_entrapment`
+    (Schimmelfennig 2001, 2003), whose candidates :func:`_qualified` tells."""
     p = world.inputs.params
     ag = world.state.agreements
+    a = len(view.slots)
     if p.community_standard >= 1.0:
-        return np.zeros(len(cand), bool), np.zeros(len(cand), bool)
-    sl = view.slots[a_local]
+        return np.zeros(a, bool), np.zeros(a, np.intp)
+    sl = view.slots
     assets = th_integ.institutional_assets(ag.institutionalised[sl] / 2.0, np.clip(ag.integration[sl], 0.0, 1.0), check=False)
-    mem = view.members[a_local]
+    mem = view.members
     regime = world.state.regime
     mean = (mem * regime[None, :]).sum(axis=1) / np.maximum(mem.sum(axis=1), 1)
     region = th_ob.cow_region(world.inputs.ccode)
-    counts = np.zeros((len(cand), len(th_ob.COW_REGIONS)))
+    counts = np.zeros((a, len(th_ob.COW_REGIONS)))
     np.add.at(counts, (np.nonzero(mem)[0], region[np.nonzero(mem)[1]]), 1.0)
-    home = counts.argmax(axis=1)
-    # a candidate "in a position ... to contribute to the security of the North Atlantic area" (art. 10): one with forces of its own
-    able = world.state.milper0[cand] > 0  # armed forces in the record (COW NMC milper; a run's spending floor gives every state some money)
-    return (assets >= 0.5) & (mean >= p.community_standard), (regime[cand] >= p.community_standard) & (region[cand] == home) & able
+    return (assets >= 0.5) & (mean >= p.community_standard), counts.argmax(axis=1)
+
+
+def _qualified(world: World, cand: np.ndarray, home: np.ndarray) -> np.ndarray:
+    """Whether candidate ``cand[k]`` may claim a community's rule (K,): it shares its values (its democracy at least
+    ``community_standard``), belongs to its region ``home[k]`` (:func:`_community`) and has forces of its own to contribute
+    (military personnel in the record, COW NMC, above 0; art. 10: "in a position ... to contribute to the security of the
+    North Atlantic area", not Andorra; a run's spending floor gives every state some money)."""
+    p = world.inputs.params
+    if p.community_standard >= 1.0:
+        return np.zeros(len(cand), bool)
+    region = th_ob.cow_region(world.inputs.ccode)
+    return (world.state.regime[cand] >= p.community_standard) & (region[cand] == home) & (world.state.milper0[cand] > 0)
 
 
 @njit(cache=True)
