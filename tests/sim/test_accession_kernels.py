@@ -161,3 +161,34 @@ def test_admitted_in_a_simulated_world_is_the_numpy_vote(monkeypatch, side):
     monkeypatch.setattr(al, "_admitted", checked)
     Simulation(sc, rng=5).run(12)
     assert sum(s.imag for s in seen) > 50 and sum(s.real for s in seen) > 0  # many candidates, some split votes
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_burden_shares_kernel_is_the_theory_function_to_the_bit(seed):
+    """Random memberships (empty rows, powerless members, every state a member) and powers (zeros, wide ranges)."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 400))
+    members = rng.random((int(rng.integers(0, 30)), n)) < rng.uniform(0.0, 1.0)
+    power = rng.random(n) * 10.0 ** rng.uniform(-8, 2, n) * (rng.random(n) < 0.8)
+    if len(members) > 2:
+        members[0] = True
+        members[1] = False
+        members[2] = power == 0.0  # only powerless members: even shares
+    got = acc.burden_shares(members, power)
+    assert np.array_equal(_bits(got), _bits(th_consent.burden_shares(members, power)))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_community_terms_are_the_numpy_mean_democracy_and_home_region(seed):
+    """``_community``'s members' mean democracy (a row sum over the states) and home region (the first region of the most members)."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 300))
+    members = rng.random((int(rng.integers(0, 25)), n)) < rng.uniform(0.0, 0.6)
+    regime = rng.random(n) * (rng.random(n) < 0.9)
+    region = rng.integers(0, 5, n)
+    mean, home = acc.community_terms(members, regime, region, 5)
+    want_mean = (members * regime[None, :]).sum(axis=1) / np.maximum(members.sum(axis=1), 1)
+    counts = np.zeros((len(members), 5))
+    np.add.at(counts, (np.nonzero(members)[0], region[np.nonzero(members)[1]]), 1.0)
+    assert np.array_equal(_bits(mean), _bits(want_mean))
+    assert np.array_equal(home, counts.argmax(axis=1))

@@ -16,6 +16,8 @@ some forty passes over (K, N) arrays (K candidate-treaty pairs by N states), tho
 
 ``tests/sim/test_accession_kernels.py`` holds the kernel to the numpy code it replaced (kept there as the reference, built
 of the theory functions) on random arrays and on simulated worlds, and :func:`pairwise_sum` to ``numpy.sum``.
+:func:`burden_shares` is :func:`foedus.theory.consent.burden_shares` compiled (the same test holds it to the bit), for the
+step's exits and votes.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["accession_votes", "pairwise_sum"]
+__all__ = ["accession_votes", "burden_shares", "community_terms", "pairwise_sum"]
 
 
 @njit(cache=True, inline="always")
@@ -89,6 +91,65 @@ def pairwise_sum(a):  # pragma: no cover (compiled)
             v -= 1
             top -= 1
     return 0.0 + vals[0]
+
+
+@njit(cache=True)
+def burden_shares(members, power):  # pragma: no cover (compiled)
+    """:func:`foedus.theory.consent.burden_shares` of ``members`` (A, N) bool and ``power`` (N,), to the bit (its inputs unchecked).
+
+    Row ``a``: ``power[m] / total`` for the members, ``total`` the row's sum of ``where(members, power, 0.0)`` as numpy sums it
+    (:func:`pairwise_sum`); where the total is not above 0 (or NaN), ``1 / members`` each (``0.0`` outside)."""
+    a_count, n = members.shape
+    out = np.zeros((a_count, n))
+    w = np.empty(n)
+    for a in range(a_count):
+        count = 0
+        for m in range(n):
+            if members[a, m]:
+                w[m] = power[m]
+                count += 1
+            else:
+                w[m] = 0.0
+        tot = pairwise_sum(w)
+        if tot > 0:
+            for m in range(n):
+                out[a, m] = w[m] / tot
+        else:
+            c = max(count, 1)
+            for m in range(n):
+                out[a, m] = (1.0 if members[a, m] else 0.0) / c
+    return out
+
+
+@njit(cache=True)
+def community_terms(members, regime, region, n_regions):  # pragma: no cover (compiled)
+    """Each alliance's members' mean democracy (A,) and home region (A,) int, as ``alignment._community`` computed them in numpy.
+
+    ``members`` (A, N) bool, ``regime`` (N,), ``region`` (N,) int in ``[0, n_regions)``: the mean is the row's sum of
+    ``members * regime`` (numpy's pairwise sum, :func:`pairwise_sum`) over ``max(members, 1)``; the home region the first
+    region of the most members (``argmax`` of the counts; 0 for an empty row)."""
+    a_count, n = members.shape
+    mean = np.empty(a_count)
+    home = np.zeros(a_count, np.int64)
+    w = np.empty(n)
+    counts = np.zeros(n_regions)
+    for a in range(a_count):
+        size = 0
+        counts[:] = 0.0
+        for m in range(n):
+            if members[a, m]:
+                w[m] = 1.0 * regime[m]
+                size += 1
+                counts[region[m]] += 1.0
+            else:
+                w[m] = 0.0 * regime[m]
+        mean[a] = pairwise_sum(w) / max(size, 1)
+        best = 0
+        for r in range(1, n_regions):
+            if counts[r] > counts[best]:
+                best = r
+        home[a] = best
+    return mean, home
 
 
 @njit(cache=True)

@@ -208,7 +208,7 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
     partner = np.where(i_idx == top1[a_idx], top2[a_idx], top1[a_idx])
     base = p.exit_threshold * view.unit_cost[i_idx] * (1.0 + world.results.entrapment[i_idx])
     protect = view.goods[a_idx, 0].astype(float)  # the risk of defending is the member's share of its alliance's defence (Olson & Zeckhauser 1966)
-    share = th_consent.burden_shares(view.members, world.state.power)[a_idx, i_idx]
+    share = acc_kern.burden_shares(view.members, world.state.power)[a_idx, i_idx]  # th_consent.burden_shares compiled, to the bit
     rate = p.exit_rate * (1.0 - p.institution_protection * ag.institutionalised[slots] / 2.0)
     keep, general = _institution(world, view, view.size >= 3)
     cost_m = pact_cost(world, terms, i_idx, partner, base, view.commitment[a_idx], protect * keep[a_idx], signing=False, risk=protect * share)
@@ -509,7 +509,7 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     p = world.inputs.params
     power = world.state.power
     protective = view.join_goods[:, 0]  # (A,): the treaty protects
-    shares = th_consent.burden_shares(view.members, power)  # (A, N): per alliance, the rows _admitted's (K, N) call repeated
+    shares = acc_kern.burden_shares(view.members, power)  # th_consent.burden_shares (compiled, to the bit) per alliance (A, N)
     keep = _institution(world, view, view.size >= 2)[0]  # the leader's gain in autonomy, bound as the newcomer's concession
     lead = view.top[0]
     # accession_cost's log1p of the leader's gain (autonomy[lead, c] * keep * protection), by numpy as the theory function takes it
@@ -541,13 +541,9 @@ def _community(world: World, view: _Alliances) -> tuple[np.ndarray, np.ndarray]:
         return np.zeros(a, bool), np.zeros(a, np.intp)
     sl = view.slots
     assets = th_integ.institutional_assets(ag.institutionalised[sl] / 2.0, np.clip(ag.integration[sl], 0.0, 1.0), check=False)
-    mem = view.members
-    regime = world.state.regime
-    mean = (mem * regime[None, :]).sum(axis=1) / np.maximum(mem.sum(axis=1), 1)
-    region = th_ob.cow_region(world.inputs.ccode)
-    counts = np.zeros((a, len(th_ob.COW_REGIONS)))
-    np.add.at(counts, (np.nonzero(mem)[0], region[np.nonzero(mem)[1]]), 1.0)
-    return (assets >= 0.5) & (mean >= p.community_standard), counts.argmax(axis=1)
+    # the members' mean democracy and the region most of them are of, per alliance (compiled: numpy's sums and argmax, to the bit)
+    mean, home = acc_kern.community_terms(view.members, world.state.regime, th_ob.cow_region(world.inputs.ccode), len(th_ob.COW_REGIONS))
+    return (assets >= 0.5) & (mean >= p.community_standard), home
 
 
 def _qualified(world: World, cand: np.ndarray, home: np.ndarray) -> np.ndarray:
