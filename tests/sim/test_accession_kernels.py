@@ -192,3 +192,32 @@ def test_community_terms_are_the_numpy_mean_democracy_and_home_region(seed):
     np.add.at(counts, (np.nonzero(members)[0], region[np.nonzero(members)[1]]), 1.0)
     assert np.array_equal(_bits(mean), _bits(want_mean))
     assert np.array_equal(home, counts.argmax(axis=1))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_open_accessions_are_the_numpy_options(seed):
+    """``_best_accessions``' open options, as numpy found them: admits, a member of the state's region, not a member, no exit
+    this year, not barred (permanent neutrality); in ``np.nonzero``'s order."""
+    from foedus.theory import alignment as th_align
+    from foedus.theory import regions as th_regions
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 120))
+    a = int(rng.integers(0, 40))
+    members = rng.random((a, n)) < rng.uniform(0.02, 0.4)
+    slots = rng.permutation(a + 5)[:a].astype(np.int64)
+    admits = rng.random(a) < 0.7
+    region = rng.integers(0, 5, n)
+    last_exit = np.where(rng.random((a + 5, n)) < 0.1, 2000, -1).astype(np.int32)
+    rows = np.flatnonzero(rng.random(n) < 0.4).astype(np.int64)
+    goods = rng.random((a, 5)) < 0.5
+    barred = th_align.neutrality_bars(rng.random(n)[rows] < 0.2, goods)
+    regions = np.zeros((a, 5), bool)
+    a_m, s_m = np.nonzero(members)
+    regions[a_m, region[s_m]] = True
+    j_ok = admits[None, :] & th_regions.admissible(region[rows], regions)
+    j_ok &= ~members[:, rows].T & (last_exit[np.ix_(slots, rows)].T != 2000) & ~barred
+    want_r, want_a = np.nonzero(j_ok)
+    got_r, got_a = acc.open_accessions(rows, members, slots, admits, region, 5, last_exit, 2000, barred)
+    assert np.array_equal(got_r, want_r) and np.array_equal(got_a, want_a)
+    assert len(want_r) or a == 0 or len(rows) == 0 or seed % 2

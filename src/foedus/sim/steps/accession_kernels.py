@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["accession_votes", "burden_shares", "community_terms", "pairwise_sum"]
+__all__ = ["accession_votes", "burden_shares", "community_terms", "open_accessions", "pairwise_sum"]
 
 
 @njit(cache=True, inline="always")
@@ -62,6 +62,8 @@ def pairwise_sum(a):  # pragma: no cover (compiled)
     """``a.sum()`` of a contiguous float row as numpy reduces it along its last axis, to the bit: 0.0 plus numpy's pairwise
     summation (``DOUBLE_pairwise_sum``: blocks of at most 128 summed by :func:`_block`, a longer run split in two at half
     its length rounded down to a multiple of 8, the halves added), its recursion evaluated on an explicit stack."""
+    if a.shape[0] <= 128:  # one block (no stack)
+        return 0.0 + _block(a, 0, a.shape[0])
     lo_s = np.empty(64, np.int64)
     n_s = np.empty(64, np.int64)
     step = np.zeros(64, np.int64)  # 0: the left half next, 1: the right half next, 2: both summed
@@ -150,6 +152,34 @@ def community_terms(members, regime, region, n_regions):  # pragma: no cover (co
                 best = r
         home[a] = best
     return mean, home
+
+
+@njit(cache=True)
+def open_accessions(rows, members, slots, admits, region, n_regions, last_exit, year, barred):  # pragma: no cover (compiled)
+    """The accessions open to the states ``rows`` (R,): (r, a) positions (int arrays, in ``np.nonzero``'s row-major order).
+
+    Alliance ``a`` (row of ``members`` (A, N) bool, agreement ``slots[a]``) is open to state ``i = rows[r]`` when it
+    ``admits`` members, one of its members is of ``i``'s ``region`` (:func:`foedus.theory.regions.admissible`), ``i`` is not a
+    member, did not leave it in ``year`` (``last_exit`` (slots, N)) and is not ``barred`` (R, A) from it (permanent neutrality)."""
+    a_count, n = members.shape
+    r_count = rows.shape[0]
+    regions = np.zeros((a_count, n_regions), np.bool_)
+    for a in range(a_count):
+        for m in range(n):
+            if members[a, m]:
+                regions[a, region[m]] = True
+    rr = np.empty(r_count * a_count, np.int64)
+    aa = np.empty(r_count * a_count, np.int64)
+    k = 0
+    for r in range(r_count):
+        i = rows[r]
+        g = region[i]
+        for a in range(a_count):
+            if admits[a] and regions[a, g] and not members[a, i] and last_exit[slots[a], i] != year and not barred[r, a]:
+                rr[k] = r
+                aa[k] = a
+                k += 1
+    return rr[:k], aa[:k]
 
 
 @njit(cache=True)
