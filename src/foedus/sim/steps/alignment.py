@@ -137,6 +137,7 @@ class _Alliances:
         self.commitment = ag.commitment[self.slots]
         self.admits = ag.admits[self.slots]
         self.join_goods = th_choice.accession_goods(self.goods)  # what counts toward joining: no tethering in a defence treaty
+        self.memo: dict = {}  # terms of these alliances asked for several times in the step, keyed by the agreements' version (_institution)
         if before is None:
             self.main = th_ob.main_threat(world.results.threat, check=False)
             self.target = year_goods.offence_target(world)
@@ -166,13 +167,20 @@ def _institution(world: World, view: _Alliances, multilateral: np.ndarray) -> tu
     """Each alliance's binding (A,): the share of Morrow's autonomy exchange its institution keeps (``1 - b A``,
     :func:`foedus.theory.integration.bound_autonomy` with ``institutional_binding``), and its general assets (A,): its
     integration, none for a pact made for a war (as in :func:`foedus.sim.steps.politics.alliance_politics`; Wallander 2000),
-    scaled by ``general_asset_retention``; both only where ``multilateral`` (an institution of three or more, not the exchange of two)."""
+    scaled by ``general_asset_retention``; both only where ``multilateral`` (an institution of three or more, not the exchange of two).
+    Kept on the view while the agreements are unchanged (their ``version``; read-only): the step asks up to four times."""
     p = world.inputs.params
     ag = world.state.agreements
+    key = ("institution", ag.version, multilateral.tobytes())
+    hit = view.memo.get(key)
+    if hit is not None:
+        return hit
     integ = np.clip(ag.integration[view.slots], 0.0, 1.0)
     assets = th_integ.institutional_assets(ag.institutionalised[view.slots] / 2.0, integ, check=False) * multilateral
     keep = th_integ.bound_autonomy(np.ones(len(view.slots)), assets, binding=p.institutional_binding, check=False)
     general = np.where(ag.wartime[view.slots], 0.0, integ) * multilateral * p.general_asset_retention
+    keep.flags.writeable = general.flags.writeable = False
+    view.memo[key] = (keep, general)
     return keep, general
 
 
@@ -536,11 +544,17 @@ def _community(world: World, view: _Alliances) -> tuple[np.ndarray, np.ndarray]:
     a = len(view.slots)
     if p.community_standard >= 1.0:
         return np.zeros(a, bool), np.zeros(a, np.intp)
+    key = ("community", ag.version)  # kept on the view while the agreements and the regimes are unchanged (asked twice a step)
+    hit = view.memo.get(key)
+    if hit is not None and np.array_equal(hit[0], world.state.regime):
+        return hit[1]
     sl = view.slots
     assets = th_integ.institutional_assets(ag.institutionalised[sl] / 2.0, np.clip(ag.integration[sl], 0.0, 1.0), check=False)
     # the members' mean democracy and the region most of them are of, per alliance (compiled: numpy's sums and argmax, to the bit)
     mean, home = acc_kern.community_terms(view.members, world.state.regime, th_ob.cow_region(world.inputs.ccode), len(th_ob.COW_REGIONS))
-    return (assets >= 0.5) & (mean >= p.community_standard), home
+    out = ((assets >= 0.5) & (mean >= p.community_standard), home)
+    view.memo[key] = (world.state.regime.copy(), out)
+    return out
 
 
 def _qualified(world: World, cand: np.ndarray, home: np.ndarray) -> np.ndarray:
