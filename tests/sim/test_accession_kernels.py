@@ -221,3 +221,18 @@ def test_open_accessions_are_the_numpy_options(seed):
     got_r, got_a = acc.open_accessions(rows, members, slots, admits, region, 5, last_exit, 2000, barred)
     assert np.array_equal(got_r, want_r) and np.array_equal(got_a, want_a)
     assert len(want_r) or a == 0 or len(rows) == 0 or seed % 2
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_defence_pairs_are_the_numpy_pledges(seed):
+    """``formation.defence_pledges``' pairs: the membership product above 0 over the defence alliances, diagonal False."""
+    from foedus.sim.steps import alignment_kernels as kern
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 90))
+    rows = rng.random((int(rng.integers(0, 30)), n)) < rng.uniform(0.02, 0.5)
+    defence = rng.random(len(rows)) < 0.6
+    m = rows[defence].astype(float)
+    want = (m.T @ m) > 0
+    np.fill_diagonal(want, False)
+    assert np.array_equal(kern.defence_pairs(rows, defence), want)

@@ -422,7 +422,9 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     fresh = ~view.shared_goods[:, j, i]  # (5, K)
     g_j = goods[:, j, i] * fresh
     v_j = (FORM_GOODS[f].T * g_j).sum(axis=0)
-    sigma = th_consent.pair_burden_shares(world.state.power)[j, i]  # the partner's share of the pair's defence (_pair_burden)
+    # the partner's share of the pair's defence (_pair_burden): pair_burden_shares(power)[j, i], the same elementwise rule
+    # (newcomer_share with an alliance of one) on the K proposals only
+    sigma = th_consent.newcomer_share(world.state.power[j], world.state.power[i], np.ones(len(j)))
     c_j = pact_cost(world, terms, j, i, view.unit_cost[j], FORM_COMMITMENT[f], FORM_GOODS[f, 0].astype(float), risk=FORM_RISK[f] * sigma)
     ok = v_j > c_j
     # a pair proposed from both sides (or twice) forms once, at the first proposal accepted (the smaller proposer's)

@@ -20,6 +20,7 @@ import numpy as np
 from foedus.data.nuclear import nuclear_armed
 from foedus.sim.membership import alliance_view
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
+from foedus.sim.steps import alignment_kernels as align_kern
 from foedus.sim.steps import conflict_kernels as war_kern
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.conflict import onset_covariates
@@ -230,10 +231,8 @@ def defence_pledges(world: World) -> np.ndarray:
     slots, rows, _, _ = alliance_view(ag.members, ag.active, ag.kind, ag.domain, ag.n, ALLIANCE, SECURITY)
     if not len(slots):
         return np.zeros((world.n, world.n), bool)
-    m = rows[ag.obligations[slots, 0].astype(bool)].astype(float)  # OBLIGATIONS[0]: defence
-    out = (m.T @ m) > 0
-    np.fill_diagonal(out, False)
-    return out
+    # OBLIGATIONS[0]: defence; the pairs of members of such an alliance ((m.T @ m) > 0 off the diagonal, compiled: booleans)
+    return align_kern.defence_pairs(rows, ag.obligations[slots, 0].astype(bool))
 
 
 def unread_alignment(world: World) -> np.ndarray | None:
