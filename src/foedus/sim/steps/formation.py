@@ -601,5 +601,9 @@ def _autonomy_lists(world: World, i: np.ndarray, j: np.ndarray) -> tuple[list, l
     """Each side's autonomy change in Morrow's exchange of the pairs ``(i[k], j[k])`` (zeros when the term is off), as lists."""
     if world.inputs.params.autonomy_weight == 0:
         return [0.0] * len(i), [0.0] * len(i)
-    a = _pair_autonomy(world)
+    from foedus.sim.steps.exchange_year import exchange_terms  # imported here: exchange_year imports this module
+
+    # _pair_autonomy of this year's bargain, capabilities, threats and reach: the year's ExchangeTerms (computed once for the
+    # blocs and alignment steps while those are the same to the bit), not a second solution of the same terms
+    a = exchange_terms(world).autonomy
     return a[i, j].tolist(), a[j, i].tolist()
