@@ -165,26 +165,7 @@ def reassurance_threat(world: World) -> np.ndarray | None:
     p = world.inputs.params
     if p.nonaggression_prior == 0 or p.intentions_decay_years == 0:
         return None
-    return _intentions(world)[1]
-
-
-def _intentions(world: World) -> tuple[np.ndarray, np.ndarray]:
-    """The prior's weight on each pair's intentions (:func:`~foedus.theory.reassurance.intentions_uncertainty` of
-    :func:`~foedus.theory.reassurance.relationship_age`) and the expected threat (:func:`~foedus.theory.reassurance.expected_threat`),
-    (N, N) each, read-only: :func:`reassurance_threat` and :func:`unread_alignment` (up to three times a year) ask for the same,
-    so they are computed once while their inputs are the same to the bit (:attr:`foedus.sim.world.World.year_cache`)."""
-    p = world.inputs.params
-    entry = entry_years(world)
-
-    def compute():
-        age = th_reassure.relationship_age(world.state.year, entry, check=False)
-        u = th_reassure.intentions_uncertainty(age, decay_years=p.intentions_decay_years, check=False)
-        return u, th_reassure.expected_threat(world.results.threat, world.results.reach, u, prior=p.nonaggression_prior, check=False)
-
-    return world.year_cache.get(
-        world.state.year, "intentions", compute, entry=entry, threat=world.results.threat, reach=world.results.reach,
-        decay=float(p.intentions_decay_years), prior=float(p.nonaggression_prior),
-    )
+    return year_goods.intentions(world, entry_years(world))[1]  # computed once a year while its inputs are the same
 
 
 def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None) -> np.ndarray:
@@ -267,7 +248,7 @@ def unread_alignment(world: World) -> np.ndarray | None:
     p = world.inputs.params
     if p.unread_alignment_weight == 0 or p.nonaggression_prior == 0 or p.intentions_decay_years == 0 or world.results.reach is None:
         return None
-    u, expected = _intentions(world)  # as reassurance_threat's (computed once while the inputs are the same)
+    u, expected = year_goods.intentions(world, entry_years(world))  # as reassurance_threat's (computed once a year)
     out = p.unread_alignment_weight * pledge_kern.unread_alignment(  # th_reassure.unread_alignment compiled, equal to the bit
         expected, world.results.reach, world.state.power, u, prior=p.nonaggression_prior, defends=defence_pledges(world),
         war_risk=abstention_terms(world)["war_risk"],
@@ -601,9 +582,7 @@ def _autonomy_lists(world: World, i: np.ndarray, j: np.ndarray) -> tuple[list, l
     """Each side's autonomy change in Morrow's exchange of the pairs ``(i[k], j[k])`` (zeros when the term is off), as lists."""
     if world.inputs.params.autonomy_weight == 0:
         return [0.0] * len(i), [0.0] * len(i)
-    from foedus.sim.steps.exchange_year import exchange_terms  # imported here: exchange_year imports this module
+    from foedus.sim.steps.exchange_year import exchange_terms  # here: exchange_year imports this module
 
-    # _pair_autonomy of this year's bargain, capabilities, threats and reach: the year's ExchangeTerms (computed once for the
-    # blocs and alignment steps while those are the same to the bit), not a second solution of the same terms
-    a = exchange_terms(world).autonomy
+    a = exchange_terms(world).autonomy  # _pair_autonomy of the year's inputs, as the steps' ExchangeTerms computed it
     return a[i, j].tolist(), a[j, i].tolist()
