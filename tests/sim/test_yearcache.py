@@ -72,3 +72,21 @@ def test_a_run_with_the_cache_is_the_run_without_it(seed):
     (with_cache, cache), (without, _) = runs
     assert with_cache == without
     assert cache.hits > 0 and cache.misses > 20  # reused, and recomputed each year
+
+
+def test_inputs_are_the_same_only_when_their_bytes_are():
+    """The key check compares bytes, not values: -0.0 is not 0.0, a NaN is itself; views, other dtypes and shapes differ."""
+    from foedus.sim.yearcache import _same
+
+    x = np.array([[0.0, np.nan], [1.0, 2.0]])
+    assert _same(x, x.copy()) and not _same(x, np.array([[-0.0, np.nan], [1.0, 2.0]]))
+    assert not _same(x, x.astype(np.float32)) and not _same(x, x.reshape(4)) and not _same(x, x.tolist())
+    assert _same(x.T, np.ascontiguousarray(x.T)) and not _same(x.T, x)  # a strided view against a contiguous copy
+    for a in (np.array([True, False]), np.arange(5, dtype=np.int16), np.arange(3, dtype=np.int32), np.array(2.5), np.zeros((0, 3))):
+        b = a.copy()
+        assert _same(a, b)
+        if a.size:
+            b.flat[0] = not a.flat[0] if a.dtype == bool else a.flat[0] + 1
+            assert not _same(a, b)
+    assert _same(np.array([1 + 2j]), np.array([1 + 2j])) and not _same(np.array([1 + 2j]), np.array([1 - 2j]))
+    assert _same(3, 3) and not _same(3, 3.0) and not _same(np.float64(1.0), 1.0)

@@ -27,11 +27,19 @@ def _frozen(v):
     return np.array(v, copy=True) if isinstance(v, np.ndarray) else v
 
 
+_WORDS = {1: np.uint8, 2: np.uint16, 4: np.uint32, 8: np.uint64}
+
+
 def _same(a, b) -> bool:
     """Whether two inputs are the same to the bit: arrays of one shape and dtype with equal bytes, anything else equal."""
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         if not (isinstance(a, np.ndarray) and isinstance(b, np.ndarray)) or a.shape != b.shape or a.dtype != b.dtype:
             return False
+        word = _WORDS.get(a.dtype.itemsize)
+        if word is not None and a.dtype.kind in "biuf" and a.flags.c_contiguous and b.flags.c_contiguous:
+            # the common case (a contiguous numeric array against its frozen copy): its elements compared as unsigned words
+            # of their own size, the bytes compared in place with the fewest numpy calls (issue 16: this check runs ~60 times a year)
+            return bool((a.view(word) == b.view(word)).all())
         # the bytes compared in place (no copies of the arrays' bytes, as tobytes made), eight at a time where they divide
         word = np.uint64 if a.nbytes % 8 == 0 else np.uint8
         return bool(np.array_equal(np.ascontiguousarray(a).reshape(-1).view(word), np.ascontiguousarray(b).reshape(-1).view(word)))
@@ -61,9 +69,14 @@ class YearCache:
             self.entries.clear()
             self.year = year
         hit = self.entries.get(name)
-        if hit is not None and hit[0].keys() == inputs.keys() and all(_same(hit[0][k], v) for k, v in inputs.items()):
-            self.hits += 1
-            return hit[1]
+        if hit is not None and hit[0].keys() == inputs.keys():
+            frozen = hit[0]
+            for k, v in inputs.items():  # a loop, not all() over a generator: this runs ~60 times a year
+                if not _same(frozen[k], v):
+                    break
+            else:
+                self.hits += 1
+                return hit[1]
         self.misses += 1
         out = _readonly(compute())
         self.entries[name] = ({k: _frozen(v) for k, v in inputs.items()}, out)

@@ -20,6 +20,7 @@ from foedus.sim.steps.formation import (
 )
 from foedus.sim.membership import alliance_view, leaders
 from foedus.sim.steps.exchange_year import exchange_terms
+from foedus.sim.steps import accession_kernels as acc_kern
 from foedus.sim.steps import alignment_kernels as kern
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.neutrality import stays_out
@@ -136,6 +137,7 @@ class _Alliances:
         self.commitment = ag.commitment[self.slots]
         self.admits = ag.admits[self.slots]
         self.join_goods = th_choice.accession_goods(self.goods)  # what counts toward joining: no tethering in a defence treaty
+        self.memo: dict = {}  # terms of these alliances asked for several times in the step, keyed by the agreements' version (_institution)
         if before is None:
             self.main = th_ob.main_threat(world.results.threat, check=False)
             self.target = year_goods.offence_target(world)
@@ -165,13 +167,20 @@ def _institution(world: World, view: _Alliances, multilateral: np.ndarray) -> tu
     """Each alliance's binding (A,): the share of Morrow's autonomy exchange its institution keeps (``1 - b A``,
     :func:`foedus.theory.integration.bound_autonomy` with ``institutional_binding``), and its general assets (A,): its
     integration, none for a pact made for a war (as in :func:`foedus.sim.steps.politics.alliance_politics`; Wallander 2000),
-    scaled by ``general_asset_retention``; both only where ``multilateral`` (an institution of three or more, not the exchange of two)."""
+    scaled by ``general_asset_retention``; both only where ``multilateral`` (an institution of three or more, not the exchange of two).
+    Kept on the view while the agreements are unchanged (their ``version``; read-only): the step asks up to four times."""
     p = world.inputs.params
     ag = world.state.agreements
+    key = ("institution", ag.version, multilateral.tobytes())
+    hit = view.memo.get(key)
+    if hit is not None:
+        return hit
     integ = np.clip(ag.integration[view.slots], 0.0, 1.0)
     assets = th_integ.institutional_assets(ag.institutionalised[view.slots] / 2.0, integ, check=False) * multilateral
     keep = th_integ.bound_autonomy(np.ones(len(view.slots)), assets, binding=p.institutional_binding, check=False)
     general = np.where(ag.wartime[view.slots], 0.0, integ) * multilateral * p.general_asset_retention
+    keep.flags.writeable = general.flags.writeable = False
+    view.memo[key] = (keep, general)
     return keep, general
 
 
@@ -207,7 +216,7 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
     partner = np.where(i_idx == top1[a_idx], top2[a_idx], top1[a_idx])
     base = p.exit_threshold * view.unit_cost[i_idx] * (1.0 + world.results.entrapment[i_idx])
     protect = view.goods[a_idx, 0].astype(float)  # the risk of defending is the member's share of its alliance's defence (Olson & Zeckhauser 1966)
-    share = th_consent.burden_shares(view.members, world.state.power)[a_idx, i_idx]
+    share = acc_kern.burden_shares(view.members, world.state.power)[a_idx, i_idx]  # th_consent.burden_shares compiled, to the bit
     rate = p.exit_rate * (1.0 - p.institution_protection * ag.institutionalised[slots] / 2.0)
     keep, general = _institution(world, view, view.size >= 3)
     cost_m = pact_cost(world, terms, i_idx, partner, base, view.commitment[a_idx], protect * keep[a_idx], signing=False, risk=protect * share)
@@ -341,8 +350,12 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     j_ok = view.admits[None, :] & th_ob.admissible(region[rows], regions)
     j_ok &= ~view.members[:, rows].T & (ag.last_exit[np.ix_(view.slots, rows)].T != world.state.year)
     j_ok &= ~th_align.neutrality_bars(stays_out(world)[rows], view.goods)  # a permanently neutral state joins no defence or offence treaty (nor one out by policy)
+    # open: the treaty admits members, the state is of a member's region (th_ob.admissible), not a member, did not leave it this
+    # year, and a permanently neutral state joins no defence or offence treaty (th_align.neutrality_bars); compiled (booleans)
+    barred = th_align.neutrality_bars(permanently_neutral(world)[rows], view.goods)
+    rr, aa = acc_kern.open_accessions(rows.astype(np.int64), view.members, view.slots.astype(np.int64), view.admits, th_ob.cow_region(world.inputs.ccode),
+                                      len(th_ob.COW_REGIONS), ag.last_exit, int(world.state.year), barred)
     # an accession the members would refuse is no option (complete information, as for a new pact's partner)
-    rr, aa = np.nonzero(j_ok)
     if len(rr):
         rr, aa = rr[(keep := _admitted(world, rows[rr], aa, goods, view, terms)[0])], aa[keep]
     if not len(rr):
@@ -416,7 +429,9 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     fresh = ~view.shared_goods[:, j, i]  # (5, K)
     g_j = goods[:, j, i] * fresh
     v_j = (FORM_GOODS[f].T * g_j).sum(axis=0)
-    sigma = th_consent.pair_burden_shares(world.state.power)[j, i]  # the partner's share of the pair's defence (_pair_burden)
+    # the partner's share of the pair's defence (_pair_burden): pair_burden_shares(power)[j, i], the same elementwise rule
+    # (newcomer_share with an alliance of one) on the K proposals only
+    sigma = th_consent.newcomer_share(world.state.power[j], world.state.power[i], np.ones(len(j)))
     c_j = pact_cost(world, terms, j, i, view.unit_cost[j], FORM_COMMITMENT[f], FORM_GOODS[f, 0].astype(float), risk=FORM_RISK[f] * sigma)
     ok = v_j > c_j
     # a pair proposed from both sides (or twice) forms once, at the first proposal accepted (the smaller proposer's)
@@ -502,62 +517,65 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     that would lose votes for a democratic candidate of the community's region all the same, unless the candidate's defence
     would cost it more than the candidate is worth to it (:func:`foedus.theory.consent.community_entrapment`; Schimmelfennig
     2001, 2003); the leader's gain in autonomy is bound by the institution's rules as the newcomer's concession is (:func:`_institution`).
-    Vectorised over the year's candidates (K) and the states (N).
+    Compiled over the year's candidates (K) and each one's alliance's members (:func:`.accession_kernels.accession_votes`, the
+    theory functions' numbers to the bit: ``tests/sim/test_accession_kernels.py``).
     """
     p = world.inputs.params
-    mem = view.members[a_local]  # (K, N)
-    prov = view.join_goods[a_local]  # (K, G): the goods the treaty provides
-    value = np.einsum("gnk,kg->kn", goods[:, :, cand], prov.astype(float))  # goods[g, m, c] to member m from candidate c
-    protective = prov[:, 0]
-    shares = th_consent.burden_shares(mem, world.state.power)
-    keep = _institution(world, view, view.size >= 2)[0][a_local]  # the leader's gain in autonomy, bound as the newcomer's concession
-    cost = th_consent.accession_cost(
-        shares, view.unit_cost, view.commitment[a_local], terms.burden[:, cand].T, terms.autonomy[:, cand].T * keep[:, None],
-        view.top[0][a_local], protection=protective.astype(float), autonomy_weight=p.autonomy_weight, burden_weight=p.defence_burden_weight,
-        treaty_cost=p.treaty_cost,
+    power = world.state.power
+    protective = view.join_goods[:, 0]  # (A,): the treaty protects
+    shares = acc_kern.burden_shares(view.members, power)  # th_consent.burden_shares (compiled, to the bit) per alliance (A, N)
+    keep = _institution(world, view, view.size >= 2)[0]  # the leader's gain in autonomy, bound as the newcomer's concession
+    lead = view.top[0]
+    # accession_cost's log1p of the leader's gain (autonomy[lead, c] * keep * protection), by numpy as the theory function takes it
+    lead_log1p = np.log1p(terms.autonomy[lead[a_local], cand] * keep[a_local] * protective[a_local].astype(float))
+    community, home = _community(world, view)
+    # a candidate that shares the community's values, of its region, with forces of its own (_community)
+    qualified = _qualified(world, cand, home[a_local]) & community[a_local]
+    share, disputes = acc_kern.accession_votes(
+        cand.astype(np.int64), a_local.astype(np.int64), np.ascontiguousarray(view.members), goods, np.ascontiguousarray(view.join_goods), shares,
+        view.unit_cost, view.commitment.astype(float), terms.burden, lead_log1p, lead.astype(np.int64), view.main.astype(np.int64),
+        pledge_credibility(world), world.state.regime, world.inputs.proximity, world.inputs.territorial_dispute, qualified,
+        float(p.milieu_weight), float(p.autonomy_weight), float(p.defence_burden_weight), float(p.treaty_cost), p.leader_side_payments > 0,
+        float(p.side_payment_dominance),
     )
-    value = value + th_consent.milieu_value(world.state.regime, world.inputs.proximity, mem, cand, weight=p.milieu_weight) * protective[:, None]
-    states = np.arange(world.n)[None, :]
-    cand_main, member_main = (view.main[None, :] == cand[:, None]) & protective[:, None], view.main[cand][:, None] == states
-    # a member does not admit a rival it cannot trust (Kydd 2005: its pledge is cheap talk, whatever it promises)
-    cand_main = cand_main | th_consent.rival_veto(pledge_credibility(world)[:, cand].T)
-    votes = mem & th_ob.admission_votes(value, cost, cand_main, True, member_main)
-    # a community's members cannot refuse a democratic candidate of its region for their own cost (Schimmelfennig 2001)
-    security = shares * view.commitment[a_local][:, None] * p.defence_burden_weight * terms.burden[:, cand].T * protective[:, None]
-    community, qualified = _community(world, view, a_local, cand)
-    votes = th_consent.community_entrapment(votes, mem & ~cand_main & ~member_main, value, security, community, qualified)
-    if p.leader_side_payments > 0:  # the leader buys the consent of the members that would lose, where its own gain covers it
-        lead = view.top[0][a_local]
-        votes = th_consent.leader_side_payments(value - cost, votes, mem & ~cand_main & ~member_main, lead, shares[np.arange(len(cand)), lead],
-                                                dominance=p.side_payment_dominance)
-    share = votes.sum(axis=1) / np.maximum(mem.sum(axis=1), 1)
-    disputes = (mem & world.inputs.territorial_dispute[cand]).sum(axis=1)
     passed = th_consent.members_consent(share, p.accession_share, check=world.inputs.check)  # unanimity unless the parameter says otherwise
-    return th_entrapment.accession_allowed(disputes, check=world.inputs.check) & passed, share, disputes, community & qualified
+    return th_entrapment.accession_allowed(disputes, check=world.inputs.check) & passed, share, disputes, qualified
 
 
-def _community(world: World, view: _Alliances, a_local: np.ndarray, cand: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Whether alliance ``a_local[k]`` is a community of democracies (K,): institutional assets of at least one half (ATOP
+def _community(world: World, view: _Alliances) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each alliance is a community of democracies (A,): institutional assets of at least one half (ATOP
     level 1 or more, or the integration it reached; :func:`foedus.theory.integration.institutional_assets`) and its members'
-    mean democracy at least ``community_standard``; and whether candidate ``cand[k]`` shares its values (its democracy at
-    least the standard), belongs to its region (the region most of its members are of: "any other European State", North
-    Atlantic Treaty art. 10) and has forces of its own to contribute (military personnel in the record, COW NMC, above 0; art. 10: not Andorra): the terms of :func:`foedus.theory.consent.community_entrapment` (Schimmelfennig 2001, 2003)."""
+    mean democracy at least ``community_standard``; and its region (A,), the region most of its members are of ("any other
+    European State", North Atlantic Treaty art. 10): the community of :func:`foedus.theory.consent.community_entrapment`
+    (Schimmelfennig 2001, 2003), whose candidates :func:`_qualified` tells."""
     p = world.inputs.params
     ag = world.state.agreements
+    a = len(view.slots)
     if p.community_standard >= 1.0:
-        return np.zeros(len(cand), bool), np.zeros(len(cand), bool)
-    sl = view.slots[a_local]
+        return np.zeros(a, bool), np.zeros(a, np.intp)
+    key = ("community", ag.version)  # kept on the view while the agreements and the regimes are unchanged (asked twice a step)
+    hit = view.memo.get(key)
+    if hit is not None and np.array_equal(hit[0], world.state.regime):
+        return hit[1]
+    sl = view.slots
     assets = th_integ.institutional_assets(ag.institutionalised[sl] / 2.0, np.clip(ag.integration[sl], 0.0, 1.0), check=False)
-    mem = view.members[a_local]
-    regime = world.state.regime
-    mean = (mem * regime[None, :]).sum(axis=1) / np.maximum(mem.sum(axis=1), 1)
+    # the members' mean democracy and the region most of them are of, per alliance (compiled: numpy's sums and argmax, to the bit)
+    mean, home = acc_kern.community_terms(view.members, world.state.regime, th_ob.cow_region(world.inputs.ccode), len(th_ob.COW_REGIONS))
+    out = ((assets >= 0.5) & (mean >= p.community_standard), home)
+    view.memo[key] = (world.state.regime.copy(), out)
+    return out
+
+
+def _qualified(world: World, cand: np.ndarray, home: np.ndarray) -> np.ndarray:
+    """Whether candidate ``cand[k]`` may claim a community's rule (K,): it shares its values (its democracy at least
+    ``community_standard``), belongs to its region ``home[k]`` (:func:`_community`) and has forces of its own to contribute
+    (military personnel in the record, COW NMC, above 0; art. 10: "in a position ... to contribute to the security of the
+    North Atlantic area", not Andorra; a run's spending floor gives every state some money)."""
+    p = world.inputs.params
+    if p.community_standard >= 1.0:
+        return np.zeros(len(cand), bool)
     region = th_ob.cow_region(world.inputs.ccode)
-    counts = np.zeros((len(cand), len(th_ob.COW_REGIONS)))
-    np.add.at(counts, (np.nonzero(mem)[0], region[np.nonzero(mem)[1]]), 1.0)
-    home = counts.argmax(axis=1)
-    # a candidate "in a position ... to contribute to the security of the North Atlantic area" (art. 10): one with forces of its own
-    able = world.state.milper0[cand] > 0  # armed forces in the record (COW NMC milper; a run's spending floor gives every state some money)
-    return (assets >= 0.5) & (mean >= p.community_standard), (regime[cand] >= p.community_standard) & (region[cand] == home) & able
+    return (world.state.regime[cand] >= p.community_standard) & (region[cand] == home) & (world.state.milper0[cand] > 0)
 
 
 @njit(cache=True)

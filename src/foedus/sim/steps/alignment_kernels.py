@@ -43,7 +43,7 @@ from numba import njit
 
 from foedus.sim.membership import _members_by_state, _members_of
 
-__all__ = ["admission_shares", "best_forms_by_partner", "best_pairs", "membership_values", "shared_terms"]
+__all__ = ["admission_shares", "best_forms_by_partner", "best_pairs", "defence_pairs", "membership_values", "shared_terms"]
 
 
 @njit(cache=True, inline="always")
@@ -280,6 +280,24 @@ def shared_terms(members, commitment, alliance_goods, shared_commitment, shared_
                     g = provided[t]
                     shared_goods[g, i, j] = True
                     shared_goods[g, j, i] = True
+
+
+@njit(cache=True)
+def defence_pairs(members, defence):  # pragma: no cover (compiled)
+    """(N, N) bool: ``[j, k]`` True where ``j != k`` are members of one alliance (row of ``members`` (A, N) bool) with ``defence[a]``
+    (:func:`foedus.sim.steps.formation.defence_pledges`: the product of the membership matrix with itself above 0, diagonal False)."""
+    n_a, n = members.shape
+    out = np.zeros((n, n), np.bool_)
+    idx = np.empty(n, np.int64)
+    for a in range(n_a):
+        if not defence[a]:
+            continue
+        k = _members_of(members, a, idx)
+        for p in range(k):
+            for q in range(k):
+                if p != q:
+                    out[idx[p], idx[q]] = True
+    return out
 
 
 @njit(cache=True)

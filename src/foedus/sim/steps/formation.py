@@ -20,6 +20,7 @@ import numpy as np
 from foedus.data.nuclear import nuclear_armed
 from foedus.sim.membership import alliance_view
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
+from foedus.sim.steps import alignment_kernels as align_kern
 from foedus.sim.steps import conflict_kernels as war_kern
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.conflict import onset_covariates
@@ -165,9 +166,7 @@ def reassurance_threat(world: World) -> np.ndarray | None:
     p = world.inputs.params
     if p.nonaggression_prior == 0 or p.intentions_decay_years == 0:
         return None
-    age = th_reassure.relationship_age(world.state.year, entry_years(world), check=False)
-    u = th_reassure.intentions_uncertainty(age, decay_years=p.intentions_decay_years, check=False)
-    return th_reassure.expected_threat(world.results.threat, world.results.reach, u, prior=p.nonaggression_prior, check=False)
+    return year_goods.intentions(world, entry_years(world))[1]  # computed once a year while its inputs are the same
 
 
 def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None) -> np.ndarray:
@@ -231,10 +230,8 @@ def defence_pledges(world: World) -> np.ndarray:
     slots, rows, _, _ = alliance_view(ag.members, ag.active, ag.kind, ag.domain, ag.n, ALLIANCE, SECURITY)
     if not len(slots):
         return np.zeros((world.n, world.n), bool)
-    m = rows[ag.obligations[slots, 0].astype(bool)].astype(float)  # OBLIGATIONS[0]: defence
-    out = (m.T @ m) > 0
-    np.fill_diagonal(out, False)
-    return out
+    # OBLIGATIONS[0]: defence; the pairs of members of such an alliance ((m.T @ m) > 0 off the diagonal, compiled: booleans)
+    return align_kern.defence_pairs(rows, ag.obligations[slots, 0].astype(bool))
 
 
 def unread_alignment(world: World) -> np.ndarray | None:
@@ -252,9 +249,7 @@ def unread_alignment(world: World) -> np.ndarray | None:
     p = world.inputs.params
     if p.unread_alignment_weight == 0 or p.nonaggression_prior == 0 or p.intentions_decay_years == 0 or world.results.reach is None:
         return None
-    age = th_reassure.relationship_age(world.state.year, entry_years(world), check=False)
-    u = th_reassure.intentions_uncertainty(age, decay_years=p.intentions_decay_years, check=False)
-    expected = th_reassure.expected_threat(world.results.threat, world.results.reach, u, prior=p.nonaggression_prior, check=False)
+    u, expected = year_goods.intentions(world, entry_years(world))  # as reassurance_threat's (computed once a year)
     out = p.unread_alignment_weight * pledge_kern.unread_alignment(  # th_reassure.unread_alignment compiled, equal to the bit
         expected, world.results.reach, world.state.power, u, prior=p.nonaggression_prior, defends=defence_pledges(world),
         war_risk=abstention_terms(world)["war_risk"],
@@ -591,5 +586,7 @@ def _autonomy_lists(world: World, i: np.ndarray, j: np.ndarray) -> tuple[list, l
     """Each side's autonomy change in Morrow's exchange of the pairs ``(i[k], j[k])`` (zeros when the term is off), as lists."""
     if world.inputs.params.autonomy_weight == 0:
         return [0.0] * len(i), [0.0] * len(i)
-    a = _pair_autonomy(world)
+    from foedus.sim.steps.exchange_year import exchange_terms  # here: exchange_year imports this module
+
+    a = exchange_terms(world).autonomy  # _pair_autonomy of the year's inputs, as the steps' ExchangeTerms computed it
     return a[i, j].tolist(), a[j, i].tolist()

@@ -23,7 +23,7 @@ from foedus.theory import offence as th_offence
 from foedus.theory import pledge_kernels as pledge_kern
 from foedus.theory import reassurance as th_reassure
 
-__all__ = ["aggrandisement", "isolation", "nuclear_armed", "offence_target", "pairs_of", "pledge_credibility", "utilities"]
+__all__ = ["aggrandisement", "intentions", "isolation", "nuclear_armed", "offence_target", "pairs_of", "pledge_credibility", "utilities"]
 
 
 def utilities(world: World) -> tuple[np.ndarray, np.ndarray]:
@@ -91,6 +91,26 @@ def pledge_credibility(world: World) -> np.ndarray:
     return world.year_cache.get(
         world.state.year, "pledge_credibility", compute, hostility=h, weight=float(p.pledge_credibility_weight), threshold=float(p.trust_threshold),
         check=world.inputs.check,
+    )
+
+
+def intentions(world: World, entry: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The prior's weight on each pair's intentions (:func:`~foedus.theory.reassurance.intentions_uncertainty` of
+    :func:`~foedus.theory.reassurance.relationship_age` since the years ``entry`` (N,) the states entered the system) and the
+    expected threat (:func:`~foedus.theory.reassurance.expected_threat`), (N, N) each: what
+    :func:`foedus.sim.steps.formation.reassurance_threat` and :func:`~foedus.sim.steps.formation.unread_alignment` (up to
+    four times a year) weigh, computed once while the inputs are the same."""
+    p = world.inputs.params
+    res = world.results
+
+    def compute():
+        age = th_reassure.relationship_age(world.state.year, entry, check=False)
+        u = th_reassure.intentions_uncertainty(age, decay_years=p.intentions_decay_years, check=False)
+        return u, th_reassure.expected_threat(res.threat, res.reach, u, prior=p.nonaggression_prior, check=False)
+
+    return world.year_cache.get(
+        world.state.year, "intentions", compute, entry=entry, threat=res.threat, reach=res.reach, decay=float(p.intentions_decay_years),
+        prior=float(p.nonaggression_prior),
     )
 
 

@@ -1,0 +1,260 @@
+"""The members' vote on accessions, compiled (:func:`foedus.sim.steps.alignment._admitted`; issue 11): the same numbers, to the bit.
+
+Every year each reconsidering state weighs every open treaty, and each treaty's members vote on it: numpy did this in
+some forty passes over (K, N) arrays (K candidate-treaty pairs by N states), though only the members vote.
+:func:`accession_votes` does it in one pass over the members of each pair, evaluating, in their order of operations,
+
+- the goods the treaty gives member ``m`` from candidate ``c`` (``_admitted``'s einsum, summed from 0.0 in order of the goods)
+  and the milieu of its entry (:func:`foedus.theory.consent.milieu_value`);
+- the member's cost (:func:`foedus.theory.consent.accession_cost`), with the member's share of the alliance's power
+  (:func:`foedus.theory.consent.burden_shares`, computed by numpy per alliance and passed in) and the ``log1p`` of the
+  leader's autonomy gain computed by numpy beforehand (the compiled and numpy logarithms may differ in the last bit);
+- the vote (:func:`foedus.theory.obligations.admission_votes`, :func:`foedus.theory.consent.rival_veto`), the community's
+  rule (:func:`foedus.theory.consent.community_entrapment`) and the leader's side payments
+  (:func:`foedus.theory.consent.leader_side_payments`, whose sum of the losers' losses is numpy's pairwise sum over the
+  states: :func:`pairwise_sum`).
+
+``tests/sim/test_accession_kernels.py`` holds the kernel to the numpy code it replaced (kept there as the reference, built
+of the theory functions) on random arrays and on simulated worlds, and :func:`pairwise_sum` to ``numpy.sum``.
+:func:`burden_shares` is :func:`foedus.theory.consent.burden_shares` compiled (the same test holds it to the bit), for the
+step's exits and votes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+__all__ = ["accession_votes", "burden_shares", "community_terms", "open_accessions", "pairwise_sum"]
+
+
+@njit(cache=True, inline="always")
+def _block(a, lo, n):  # pragma: no cover (compiled)
+    """numpy's pairwise summation of ``a[lo:lo + n]`` for ``n <= 128``: sequential below 8, else eight accumulators."""
+    if n < 8:
+        res = -0.0
+        for i in range(n):
+            res += a[lo + i]
+        return res
+    r0, r1, r2, r3 = a[lo], a[lo + 1], a[lo + 2], a[lo + 3]
+    r4, r5, r6, r7 = a[lo + 4], a[lo + 5], a[lo + 6], a[lo + 7]
+    i = 8
+    end = n - n % 8
+    while i < end:
+        r0 += a[lo + i]
+        r1 += a[lo + i + 1]
+        r2 += a[lo + i + 2]
+        r3 += a[lo + i + 3]
+        r4 += a[lo + i + 4]
+        r5 += a[lo + i + 5]
+        r6 += a[lo + i + 6]
+        r7 += a[lo + i + 7]
+        i += 8
+    res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+    while i < n:
+        res += a[lo + i]
+        i += 1
+    return res
+
+
+@njit(cache=True)
+def pairwise_sum(a):  # pragma: no cover (compiled)
+    """``a.sum()`` of a contiguous float row as numpy reduces it along its last axis, to the bit: 0.0 plus numpy's pairwise
+    summation (``DOUBLE_pairwise_sum``: blocks of at most 128 summed by :func:`_block`, a longer run split in two at half
+    its length rounded down to a multiple of 8, the halves added), its recursion evaluated on an explicit stack."""
+    if a.shape[0] <= 128:  # one block (no stack)
+        return 0.0 + _block(a, 0, a.shape[0])
+    lo_s = np.empty(64, np.int64)
+    n_s = np.empty(64, np.int64)
+    step = np.zeros(64, np.int64)  # 0: the left half next, 1: the right half next, 2: both summed
+    vals = np.empty(64)
+    top = 0
+    lo_s[0], n_s[0], step[0] = 0, a.shape[0], 0
+    v = 0
+    while top >= 0:
+        lo, n = lo_s[top], n_s[top]
+        if n <= 128:
+            vals[v] = _block(a, lo, n)
+            v += 1
+            top -= 1
+            continue
+        n2 = n // 2
+        n2 -= n2 % 8
+        if step[top] == 0:
+            step[top] = 1
+            lo_s[top + 1], n_s[top + 1], step[top + 1] = lo, n2, 0
+            top += 1
+        elif step[top] == 1:
+            step[top] = 2
+            lo_s[top + 1], n_s[top + 1], step[top + 1] = lo + n2, n - n2, 0
+            top += 1
+        else:
+            vals[v - 2] = vals[v - 2] + vals[v - 1]
+            v -= 1
+            top -= 1
+    return 0.0 + vals[0]
+
+
+@njit(cache=True)
+def burden_shares(members, power):  # pragma: no cover (compiled)
+    """:func:`foedus.theory.consent.burden_shares` of ``members`` (A, N) bool and ``power`` (N,), to the bit (its inputs unchecked).
+
+    Row ``a``: ``power[m] / total`` for the members, ``total`` the row's sum of ``where(members, power, 0.0)`` as numpy sums it
+    (:func:`pairwise_sum`); where the total is not above 0 (or NaN), ``1 / members`` each (``0.0`` outside)."""
+    a_count, n = members.shape
+    out = np.zeros((a_count, n))
+    w = np.empty(n)
+    for a in range(a_count):
+        count = 0
+        for m in range(n):
+            if members[a, m]:
+                w[m] = power[m]
+                count += 1
+            else:
+                w[m] = 0.0
+        tot = pairwise_sum(w)
+        if tot > 0:
+            for m in range(n):
+                out[a, m] = w[m] / tot
+        else:
+            c = max(count, 1)
+            for m in range(n):
+                out[a, m] = (1.0 if members[a, m] else 0.0) / c
+    return out
+
+
+@njit(cache=True)
+def community_terms(members, regime, region, n_regions):  # pragma: no cover (compiled)
+    """Each alliance's members' mean democracy (A,) and home region (A,) int, as ``alignment._community`` computed them in numpy.
+
+    ``members`` (A, N) bool, ``regime`` (N,), ``region`` (N,) int in ``[0, n_regions)``: the mean is the row's sum of
+    ``members * regime`` (numpy's pairwise sum, :func:`pairwise_sum`) over ``max(members, 1)``; the home region the first
+    region of the most members (``argmax`` of the counts; 0 for an empty row)."""
+    a_count, n = members.shape
+    mean = np.empty(a_count)
+    home = np.zeros(a_count, np.int64)
+    w = np.empty(n)
+    counts = np.zeros(n_regions)
+    for a in range(a_count):
+        size = 0
+        counts[:] = 0.0
+        for m in range(n):
+            if members[a, m]:
+                w[m] = 1.0 * regime[m]
+                size += 1
+                counts[region[m]] += 1.0
+            else:
+                w[m] = 0.0 * regime[m]
+        mean[a] = pairwise_sum(w) / max(size, 1)
+        best = 0
+        for r in range(1, n_regions):
+            if counts[r] > counts[best]:
+                best = r
+        home[a] = best
+    return mean, home
+
+
+@njit(cache=True)
+def open_accessions(rows, members, slots, admits, region, n_regions, last_exit, year, barred):  # pragma: no cover (compiled)
+    """The accessions open to the states ``rows`` (R,): (r, a) positions (int arrays, in ``np.nonzero``'s row-major order).
+
+    Alliance ``a`` (row of ``members`` (A, N) bool, agreement ``slots[a]``) is open to state ``i = rows[r]`` when it
+    ``admits`` members, one of its members is of ``i``'s ``region`` (:func:`foedus.theory.regions.admissible`), ``i`` is not a
+    member, did not leave it in ``year`` (``last_exit`` (slots, N)) and is not ``barred`` (R, A) from it (permanent neutrality)."""
+    a_count, n = members.shape
+    r_count = rows.shape[0]
+    regions = np.zeros((a_count, n_regions), np.bool_)
+    for a in range(a_count):
+        for m in range(n):
+            if members[a, m]:
+                regions[a, region[m]] = True
+    rr = np.empty(r_count * a_count, np.int64)
+    aa = np.empty(r_count * a_count, np.int64)
+    k = 0
+    for r in range(r_count):
+        i = rows[r]
+        g = region[i]
+        for a in range(a_count):
+            if admits[a] and regions[a, g] and not members[a, i] and last_exit[slots[a], i] != year and not barred[r, a]:
+                rr[k] = r
+                aa[k] = a
+                k += 1
+    return rr[:k], aa[:k]
+
+
+@njit(cache=True)
+def accession_votes(cand, a_local, members, goods, join_goods, shares, unit_cost, commitment, burden, lead_log1p, leader, main, credibility,
+                    regime, proximity, territorial_dispute, community, milieu_weight, w, beta, tau, side_payments,
+                    dominance):  # pragma: no cover (compiled)
+    """The members' vote on each candidate ``cand[k]`` to alliance ``a_local[k]``: (share in favour (K,), disputes (K,) int).
+
+    ``members`` (A, N) bool, ``goods`` (G, N, N) the goods of joining, ``join_goods`` (A, G) bool, ``shares`` (A, N) the
+    members' burden shares, ``unit_cost`` (N,), ``commitment`` (A,), ``burden`` (N, N), ``lead_log1p`` (K,) the ``log1p`` of
+    the leader's autonomy gain (``autonomy[leader, c] * keep * protection``), ``leader`` (A,), ``main`` (N,) the main threats,
+    ``credibility`` (N, N), ``regime`` (N,), ``proximity`` (N, N), ``territorial_dispute`` (N, N) bool, ``community`` (K,)
+    bool (a community of democracies and a qualified candidate); ``w``, ``beta``, ``tau`` the autonomy and burden weights
+    and the treaty cost; ``side_payments`` whether leaders pay, ``dominance`` the share of power a paying leader needs.
+    """
+    k_count = cand.shape[0]
+    n = members.shape[1]
+    n_goods = goods.shape[0]
+    share = np.zeros(k_count)
+    disputes = np.zeros(k_count, np.int64)
+    idx = np.empty(n, np.int64)
+    net = np.empty(n)
+    vote = np.zeros(n, np.bool_)
+    eligible = np.zeros(n, np.bool_)
+    loss = np.zeros(n)  # the deficit's row: the losers' losses, 0.0 elsewhere (numpy's where)
+    for k in range(k_count):
+        a = a_local[k]
+        c = cand[k]
+        size = 0
+        for m in range(n):
+            if members[a, m]:
+                idx[size] = m
+                size += 1
+        protective = join_goods[a, 0]
+        pi = 1.0 if protective else 0.0
+        s = commitment[a]
+        lead = leader[a]
+        d = 0
+        for p in range(size):
+            m = idx[p]
+            value = 0.0
+            for g in range(n_goods):
+                value += goods[g, m, c] * (1.0 if join_goods[a, g] else 0.0)
+            value = value + ((milieu_weight * regime[c]) * regime[m]) * proximity[m, c] * pi
+            sh = shares[a, m]
+            cost = sh * (tau + s * (unit_cost[m] + beta * burden[m, c] * pi)) - ((s * w) * lead_log1p[k] if m == lead else 0.0)
+            cand_main = (main[m] == c and protective) or credibility[m, c] <= 0.0
+            ok = not cand_main and main[c] != m
+            v = ok and value > cost
+            security = sh * s * beta * burden[m, c] * pi
+            v = v or (ok and community[k] and value > security)
+            vote[p] = v
+            eligible[p] = ok
+            net[p] = value - cost
+            if territorial_dispute[c, m]:
+                d += 1
+        if side_payments:
+            lead_net = 0.0
+            lead_ok = False
+            for p in range(size):
+                m = idx[p]
+                if m == lead:
+                    lead_net, lead_ok = net[p], eligible[p]
+                elif eligible[p] and net[p] <= 0.0:
+                    loss[m] = -net[p]
+            deficit = pairwise_sum(loss)
+            for p in range(size):
+                loss[idx[p]] = 0.0
+            if shares[a, lead] >= dominance and lead_ok and lead_net - deficit > 0.0:
+                for p in range(size):
+                    vote[p] = vote[p] or eligible[p]
+        votes = 0
+        for p in range(size):
+            if vote[p]:
+                votes += 1
+        share[k] = votes / max(size, 1)
+        disputes[k] = d
+    return share, disputes

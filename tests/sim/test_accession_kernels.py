@@ -1,0 +1,238 @@
+"""The compiled accession vote (foedus.sim.steps.accession_kernels) gives the theory functions' numbers, to the bit.
+
+The reference is the numpy code the kernel replaced in ``alignment._admitted``, built of
+:func:`foedus.theory.consent.accession_cost`, :func:`~foedus.theory.consent.burden_shares`,
+:func:`~foedus.theory.consent.milieu_value`, :func:`~foedus.theory.consent.rival_veto`,
+:func:`~foedus.theory.consent.community_entrapment`, :func:`~foedus.theory.consent.leader_side_payments` and
+:func:`foedus.theory.obligations.admission_votes` over (K, N) arrays: a change to any of them fails here until the
+kernel follows it. Checked on random arrays (signed goods, exact zeros, rivals, main threats, communities, side
+payments) and on simulated worlds, where every call of the step's ``_admitted`` is compared with the reference.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pytest
+
+from foedus.sim import Simulation
+from foedus.sim.steps import accession_kernels as acc
+from foedus.testing import synthetic_scenario
+from foedus.theory import consent as th_consent
+from foedus.theory import obligations as th_ob
+
+al = sys.modules["foedus.sim.steps.alignment"]
+
+
+def _bits(a):
+    return np.ascontiguousarray(a, dtype=float).view(np.int64)
+
+
+def _numpy_votes(cand, a_local, t):
+    """``_admitted``'s share in favour and disputes as numpy computed them from the theory functions (``t``: the terms)."""
+    n = t["members"].shape[1]
+    mem = t["members"][a_local]
+    prov = t["join_goods"][a_local]
+    value = np.einsum("gnk,kg->kn", t["goods"][:, :, cand], prov.astype(float))
+    protective = prov[:, 0]
+    shares = th_consent.burden_shares(mem, t["power"])
+    s = t["commitment"][a_local]
+    lead = t["leader"][a_local]
+    cost = th_consent.accession_cost(
+        shares, t["unit_cost"], s, t["burden"][:, cand].T, t["autonomy"][:, cand].T * t["keep"][a_local][:, None], lead,
+        protection=protective.astype(float), autonomy_weight=t["w"], burden_weight=t["beta"], treaty_cost=t["tau"],
+    )
+    value = value + th_consent.milieu_value(t["regime"], t["proximity"], mem, cand, weight=t["mw"]) * protective[:, None]
+    states = np.arange(n)[None, :]
+    cand_main = (t["main"][None, :] == cand[:, None]) & protective[:, None]
+    cand_main = cand_main | th_consent.rival_veto(t["credibility"][:, cand].T)
+    member_main = t["main"][cand][:, None] == states
+    votes = mem & th_ob.admission_votes(value, cost, cand_main, True, member_main)
+    security = shares * s[:, None] * t["beta"] * t["burden"][:, cand].T * protective[:, None]
+    eligible = mem & ~cand_main & ~member_main
+    votes = th_consent.community_entrapment(votes, eligible, value, security, t["community"], np.ones(len(cand), bool))
+    if t["side"]:
+        votes = th_consent.leader_side_payments(value - cost, votes, eligible, lead, shares[np.arange(len(cand)), lead], dominance=t["dominance"])
+    share = votes.sum(axis=1) / np.maximum(mem.sum(axis=1), 1)
+    return share, (mem & t["dispute"][cand]).sum(axis=1)
+
+
+def _kernel_votes(cand, a_local, t):
+    """The kernel on the same terms, with the per-alliance shares and the leader's log1p as ``_admitted`` passes them."""
+    prot = t["join_goods"][:, 0]
+    lead_log1p = np.log1p(t["autonomy"][t["leader"][a_local], cand] * t["keep"][a_local] * prot[a_local].astype(float))
+    return acc.accession_votes(
+        cand, a_local, t["members"], t["goods"], t["join_goods"], th_consent.burden_shares(t["members"], t["power"]), t["unit_cost"],
+        t["commitment"], t["burden"], lead_log1p, t["leader"], t["main"], t["credibility"], t["regime"], t["proximity"], t["dispute"],
+        t["community"], t["mw"], t["w"], t["beta"], t["tau"], t["side"], t["dominance"],
+    )
+
+
+def _random_terms(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(4, 70))
+    a = int(rng.integers(1, 20))
+    members = rng.random((a, n)) < rng.uniform(0.05, 0.5)
+    members[np.arange(a), rng.integers(0, n, a)] = True  # no empty alliance
+    power = rng.random(n) * (rng.random(n) < 0.9)  # some states without power
+    if seed % 5 == 0:
+        power[:] = 0.0  # the even shares
+    leader = np.where(members, power[None, :], -1.0).argmax(axis=1).astype(np.int64)
+    goods = rng.normal(0.02, 0.05, (5, n, n)) * (rng.random((5, n, n)) < 0.7)
+    goods[:, rng.random(n) < 0.1, :] = 0.0  # whole rows of exact zeros (signed zeros in the products)
+    main = np.where(rng.random(n) < 0.8, rng.integers(0, n, n), -1).astype(np.int64)
+    k = int(rng.integers(1, 80))
+    cand = rng.integers(0, n, k).astype(np.int64)
+    a_local = rng.integers(0, a, k).astype(np.int64)
+    t = {
+        "members": members, "power": power, "leader": leader, "goods": goods, "join_goods": rng.random((a, 5)) < 0.6,
+        "unit_cost": rng.uniform(0.0, 0.08, n), "commitment": rng.choice([0.2, 0.4, 0.8, 1.0], a), "burden": rng.random((n, n)) * 0.05,
+        "autonomy": rng.uniform(-0.9, 1.5, (n, n)), "keep": rng.uniform(0.3, 1.0, a), "main": main,
+        "credibility": rng.random((n, n)) * (rng.random((n, n)) < 0.9), "regime": rng.random(n), "proximity": rng.random((n, n)),
+        "dispute": rng.random((n, n)) < 0.05, "community": rng.random(k) < 0.4, "mw": float(rng.uniform(0, 0.1)),
+        "w": float(rng.uniform(0, 0.5)), "beta": float(rng.uniform(0, 1)), "tau": float(rng.uniform(0, 0.05)) * (seed % 3 != 0),
+        "side": bool(seed % 2), "dominance": float(rng.choice([0.0, 0.5])),
+    }
+    return cand, a_local, t
+
+
+@pytest.mark.parametrize("seed", range(16))
+def test_accession_votes_are_the_theory_functions_votes_to_the_bit(seed):
+    cand, a_local, t = _random_terms(seed)
+    share, disputes = _kernel_votes(cand, a_local, t)
+    want_share, want_disputes = _numpy_votes(cand, a_local, t)
+    assert np.array_equal(_bits(share), _bits(want_share))
+    assert np.array_equal(disputes, want_disputes)
+
+
+def test_the_random_cases_exercise_split_votes_side_payments_and_the_community():
+    """The cases above are not all refusals: votes split, the leader's payments and the community's rule change shares."""
+    split = bought = entrapped = 0
+    for seed in range(16):
+        cand, a_local, t = _random_terms(seed)
+        share = _kernel_votes(cand, a_local, t)[0]
+        split += ((share > 0) & (share < 1)).sum()
+        if t["side"]:
+            bought += (share != _kernel_votes(cand, a_local, {**t, "side": False})[0]).sum()
+        entrapped += (share != _kernel_votes(cand, a_local, {**t, "community": np.zeros(len(cand), bool)})[0]).sum()
+    assert split > 0 and bought > 0 and entrapped > 0
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_pairwise_sum_is_numpys_row_sum_to_the_bit(seed):
+    rng = np.random.default_rng(seed)
+    for n in [0, 1, 7, 8, 9, 15, 16, 17, 127, 128, 129, 255, 256, 257, 300, 1000, 2049, *rng.integers(0, 3000, 20)]:
+        rows = rng.normal(size=(3, n)) * 10.0 ** rng.uniform(-6, 6, (3, n)) * (rng.random((3, n)) < rng.random())
+        want = rows.sum(axis=1)
+        got = np.array([acc.pairwise_sum(np.ascontiguousarray(r)) for r in rows])
+        assert np.array_equal(_bits(got), _bits(want))
+
+
+def _world_terms(world, cand, a_local, goods, view, terms):
+    """The terms of ``_numpy_votes`` as the alignment step takes them from a world."""
+    p = world.inputs.params
+    community, home = al._community(world, view)
+    return {
+        "members": view.members, "power": world.state.power, "leader": view.top[0], "goods": goods, "join_goods": view.join_goods,
+        "unit_cost": view.unit_cost, "commitment": view.commitment.astype(float), "burden": terms.burden, "autonomy": terms.autonomy,
+        "keep": al._institution(world, view, view.size >= 2)[0], "main": view.main, "credibility": al.pledge_credibility(world),
+        "regime": world.state.regime, "proximity": world.inputs.proximity, "dispute": world.inputs.territorial_dispute,
+        "community": community[a_local] & al._qualified(world, cand, home[a_local]), "mw": p.milieu_weight, "w": p.autonomy_weight,
+        "beta": p.defence_burden_weight, "tau": p.treaty_cost, "side": p.leader_side_payments > 0, "dominance": p.side_payment_dominance,
+    }
+
+
+@pytest.mark.parametrize("side", [0.0, 1.0])
+def test_admitted_in_a_simulated_world_is_the_numpy_vote(monkeypatch, side):
+    """Every call of the step's ``_admitted`` in a run (with and without the leader's side payments) equals the reference."""
+    sc = synthetic_scenario(60, seed=3, years=12, alliances=8, cyber=False, spread_km=8000.0)
+    sc = sc.model_copy(update={"parameters": sc.parameters.model_copy(update={"leader_side_payments": side, "side_payment_dominance": 0.0})})
+    real = al._admitted
+    seen = []
+
+    def checked(world, cand, a_local, goods, view, terms):
+        out = real(world, cand, a_local, goods, view, terms)
+        want_share, want_disputes = _numpy_votes(cand, a_local, _world_terms(world, cand, a_local, goods, view, terms))
+        assert np.array_equal(_bits(out[1]), _bits(want_share)) and np.array_equal(out[2], want_disputes)
+        seen.append(((out[1] > 0) & (out[1] < 1)).sum() + 1j * len(cand))
+        return out
+
+    monkeypatch.setattr(al, "_admitted", checked)
+    Simulation(sc, rng=5).run(12)
+    assert sum(s.imag for s in seen) > 50 and sum(s.real for s in seen) > 0  # many candidates, some split votes
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_burden_shares_kernel_is_the_theory_function_to_the_bit(seed):
+    """Random memberships (empty rows, powerless members, every state a member) and powers (zeros, wide ranges)."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 400))
+    members = rng.random((int(rng.integers(0, 30)), n)) < rng.uniform(0.0, 1.0)
+    power = rng.random(n) * 10.0 ** rng.uniform(-8, 2, n) * (rng.random(n) < 0.8)
+    if len(members) > 2:
+        members[0] = True
+        members[1] = False
+        members[2] = power == 0.0  # only powerless members: even shares
+    got = acc.burden_shares(members, power)
+    assert np.array_equal(_bits(got), _bits(th_consent.burden_shares(members, power)))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_community_terms_are_the_numpy_mean_democracy_and_home_region(seed):
+    """``_community``'s members' mean democracy (a row sum over the states) and home region (the first region of the most members)."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 300))
+    members = rng.random((int(rng.integers(0, 25)), n)) < rng.uniform(0.0, 0.6)
+    regime = rng.random(n) * (rng.random(n) < 0.9)
+    region = rng.integers(0, 5, n)
+    mean, home = acc.community_terms(members, regime, region, 5)
+    want_mean = (members * regime[None, :]).sum(axis=1) / np.maximum(members.sum(axis=1), 1)
+    counts = np.zeros((len(members), 5))
+    np.add.at(counts, (np.nonzero(members)[0], region[np.nonzero(members)[1]]), 1.0)
+    assert np.array_equal(_bits(mean), _bits(want_mean))
+    assert np.array_equal(home, counts.argmax(axis=1))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_open_accessions_are_the_numpy_options(seed):
+    """``_best_accessions``' open options, as numpy found them: admits, a member of the state's region, not a member, no exit
+    this year, not barred (permanent neutrality); in ``np.nonzero``'s order."""
+    from foedus.theory import alignment as th_align
+    from foedus.theory import regions as th_regions
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 120))
+    a = int(rng.integers(0, 40))
+    members = rng.random((a, n)) < rng.uniform(0.02, 0.4)
+    slots = rng.permutation(a + 5)[:a].astype(np.int64)
+    admits = rng.random(a) < 0.7
+    region = rng.integers(0, 5, n)
+    last_exit = np.where(rng.random((a + 5, n)) < 0.1, 2000, -1).astype(np.int32)
+    rows = np.flatnonzero(rng.random(n) < 0.4).astype(np.int64)
+    goods = rng.random((a, 5)) < 0.5
+    barred = th_align.neutrality_bars(rng.random(n)[rows] < 0.2, goods)
+    regions = np.zeros((a, 5), bool)
+    a_m, s_m = np.nonzero(members)
+    regions[a_m, region[s_m]] = True
+    j_ok = admits[None, :] & th_regions.admissible(region[rows], regions)
+    j_ok &= ~members[:, rows].T & (last_exit[np.ix_(slots, rows)].T != 2000) & ~barred
+    want_r, want_a = np.nonzero(j_ok)
+    got_r, got_a = acc.open_accessions(rows, members, slots, admits, region, 5, last_exit, 2000, barred)
+    assert np.array_equal(got_r, want_r) and np.array_equal(got_a, want_a)
+    assert len(want_r) or a == 0 or len(rows) == 0 or seed % 2
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_defence_pairs_are_the_numpy_pledges(seed):
+    """``formation.defence_pledges``' pairs: the membership product above 0 over the defence alliances, diagonal False."""
+    from foedus.sim.steps import alignment_kernels as kern
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 90))
+    rows = rng.random((int(rng.integers(0, 30)), n)) < rng.uniform(0.02, 0.5)
+    defence = rng.random(len(rows)) < 0.6
+    m = rows[defence].astype(float)
+    want = (m.T @ m) > 0
+    np.fill_diagonal(want, False)
+    assert np.array_equal(kern.defence_pairs(rows, defence), want)
