@@ -343,16 +343,10 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     """
     p = world.inputs.params
     ag = world.state.agreements
-    region = th_ob.cow_region(world.inputs.ccode)
-    a_m, s_m = np.nonzero(view.members)
-    regions = np.zeros((len(view.slots), len(th_ob.COW_REGIONS)), bool)
-    regions[a_m, region[s_m]] = True  # the regions of each treaty's members
-    j_ok = view.admits[None, :] & th_ob.admissible(region[rows], regions)
-    j_ok &= ~view.members[:, rows].T & (ag.last_exit[np.ix_(view.slots, rows)].T != world.state.year)
-    j_ok &= ~th_align.neutrality_bars(stays_out(world)[rows], view.goods)  # a permanently neutral state joins no defence or offence treaty (nor one out by policy)
     # open: the treaty admits members, the state is of a member's region (th_ob.admissible), not a member, did not leave it this
-    # year, and a permanently neutral state joins no defence or offence treaty (th_align.neutrality_bars); compiled (booleans)
-    barred = th_align.neutrality_bars(permanently_neutral(world)[rows], view.goods)
+    # year, and a permanently neutral state joins no defence or offence treaty, nor one out by policy (th_align.neutrality_bars
+    # of neutrality.stays_out); compiled (booleans)
+    barred = th_align.neutrality_bars(stays_out(world)[rows], view.goods)
     rr, aa = acc_kern.open_accessions(rows.astype(np.int64), view.members, view.slots.astype(np.int64), view.admits, th_ob.cow_region(world.inputs.ccode),
                                       len(th_ob.COW_REGIONS), ag.last_exit, int(world.state.year), barred)
     # an accession the members would refuse is no option (complete information, as for a new pact's partner)
