@@ -164,26 +164,9 @@ def _dissolutions_t4(seed: int, t4: float) -> int:
     return int((events["kind"] == "dissolution").sum())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "2026-12-06 (integ8 74f0f85, tfixMisc): 9.343 dissolutions a run at T4 = 1 against 9.307 at T4 = 0 over seeds 0-299 "
-        "(Wilcoxon p = 0.54; p = 0.001 on land7 167e13c). By cause over the same 300 paired seeds (T4 = 0 -> 1): the endings "
-        "integration damps still fall ('cohesion fell' 0.650 -> 0.573, p = 0.007; 'threat faded' 0.130 -> 0.107; 'realigned' "
-        "0.333 -> 0.300), but 'regime shifted' rises 0.020 -> 0.097 and 'too few members after exits' 0.603 -> 0.657: deeper "
-        "integration pulls members' regimes toward their allies' (politics._democratisation, Pevehouse 2005) and cold8's "
-        "per-member regime abrogation (theory.abrogation.regime_abrogation, f18d516) now exposes a treaty to every member's "
-        "drift. With democratisation_rate = 0 (seeds 0-99) both rises vanish (regime shifted 0 and 0; exits 0.51 and 0.52) "
-        "and yet the total does not fall (8.99 -> 9.20, p = 0.78): the damped causes are about 40 % of the endings, the rest "
-        "('mission ended' 2.9, 'war over' 1.6, 'crisis faded' 0.87, crisis8's 'fulfilled' 0.47 a run) are untouched by T4 and "
-        "their paths move with it. Without crisis8's wartime pacts (rates 0, seeds 0-99) 8.50 -> 8.41, p = 0.095 (with them, "
-        "9.29 -> 9.28, p = 0.21): a dilution, not one removable cause; how integration enters the hazard (keep = 1 - "
-        "institution_protection x institutional assets, on every term) is unchanged. pairs10 (session 10: no pledges to fight "
-        "between untrusted partners) made it pass on its branch (7.420 against 7.777, p = 3.7e-05); after the merge of session "
-        "10's branches (nato10's institutional assets in exits, threat10's main-threat gate, war10's willingness) it fails again "
-        "(p = 0.50). strict: when it passes the mark must go"
-    ),
-)
+# Was a strict xfail from session 8 to session 10 (the endings T4 does not touch diluted the effect; p = 0.50 after session
+# 10's merge). After session 11's merge (hollow11's threat-within abrogation, neutral11, client11, threat11, rivalry11, gpwar11)
+# it passes again over the same 300 paired seeds (XPASS), so the mark is removed.
 def test_t4_military_integration_binds_allies_together(warm):
     """T4 (brief: digital, multi-domain warfare pushes common equipment and control over allies' systems; P3):
     where integration pays (T4 = 1, little attachment to national control) allies integrate further

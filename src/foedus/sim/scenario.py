@@ -433,7 +433,7 @@ class Scenario(_Model):
                 if c not in ag.members:
                     raise _located(("agreements", k, "entry_years"), f"state {c} is not a member")
             if bad := [c for pair in ag.successions.items() for c in pair if c not in seen]:
-                raise _located(("agreements", k, "successions"), f"unknown state(s) {bad}")
+                raise _located(("agreements", k, "successions"), f"unknown state {bad[0]}")
             for s in ag.nonstate_members:
                 if s not in nsa:
                     raise _located(("agreements", k, "nonstate_members"), f"unknown non-state actor {s!r}")

@@ -586,7 +586,5 @@ def _autonomy_lists(world: World, i: np.ndarray, j: np.ndarray) -> tuple[list, l
     """Each side's autonomy change in Morrow's exchange of the pairs ``(i[k], j[k])`` (zeros when the term is off), as lists."""
     if world.inputs.params.autonomy_weight == 0:
         return [0.0] * len(i), [0.0] * len(i)
-    from foedus.sim.steps.exchange_year import exchange_terms  # here: exchange_year imports this module
-
-    a = exchange_terms(world).autonomy  # _pair_autonomy of the year's inputs, as the steps' ExchangeTerms computed it
+    a = _pair_autonomy(world)
     return a[i, j].tolist(), a[j, i].tolist()
