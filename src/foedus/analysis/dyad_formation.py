@@ -34,8 +34,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from foedus.analysis.formation import primary_obligation
-from foedus.analysis.size import founding_members
+from foedus.analysis.formation import begun_founders
 from foedus.schema import History
 
 __all__ = ["dyad_formation", "system_members"]
@@ -64,15 +63,7 @@ def _contiguous_in(contiguity: pd.DataFrame, year: int, max_conttype: int) -> se
 
 def _signing_pairs(history: History, first: int, last: int, bilateral_only: bool, min_begun_id: int | None) -> pd.DataFrame:
     """(year, ccode1 < ccode2, obligation) of every pair of founding members of an alliance begun in ``first..last``."""
-    ag = history.alliances()
-    start = ag["start_year"].to_numpy(dtype="int64")
-    keep = (start >= first) & (start <= last)
-    if min_begun_id is not None:
-        keep &= ag["agreement_id"].to_numpy() >= min_begun_id
-    begun = ag[keep]
-    ob = pd.Series(primary_obligation(begun), index=begun["agreement_id"].to_numpy())
-    f = founding_members(history)
-    f = f[f["agreement_id"].isin(ob.index)]
+    f, ob = begun_founders(history, first, last, min_begun_id)
     size = f.groupby("agreement_id")["ccode"].transform("size")
     if bilateral_only:
         f = f[size == 2]

@@ -28,8 +28,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from foedus.analysis.formation import primary_obligation
-from foedus.analysis.size import founding_members
+from foedus.analysis.formation import begun_founders
 from foedus.schema import History
 
 __all__ = ["ENTRANT_WINDOW", "OBLIGATION_ORDER", "entrant_formation", "rate_ratio_interval"]
@@ -123,15 +122,7 @@ def entrant_formation(
     [1, 1, 9, 15]
     """
     entry = _first_entry(history) if first_entry is None else first_entry.astype("int64")
-    ag = history.agreements[history.agreements["kind"] == "alliance"]
-    start = ag["start_year"].to_numpy(dtype="int64")
-    keep = (start >= first) & (start <= last)
-    if min_begun_id is not None:
-        keep &= ag["agreement_id"].to_numpy() >= min_begun_id
-    begun = ag[keep]
-    ob = pd.Series(primary_obligation(begun), index=begun["agreement_id"].to_numpy())
-    f = founding_members(history)
-    f = f[f["agreement_id"].isin(ob.index)]
+    f, ob = begun_founders(history, first, last, min_begun_id)
     e = f["ccode"].map(entry).fillna(STATE_LIST_START).to_numpy(dtype="int64")
     is_new = (e > STATE_LIST_START) & (f["year"].to_numpy(dtype="int64") - e < window)
     lab = ob.reindex(f["agreement_id"].to_numpy()).to_numpy()

@@ -73,6 +73,7 @@ from foedus.analysis.size import founding_members, members_per_alliance
 from foedus.schema import OBLIGATIONS, History
 
 __all__ = [
+    "begun_founders",
     "PERIODS",
     "SPLIT_1945",
     "FORMATS",
@@ -180,6 +181,21 @@ def primary_obligation(agreements: pd.DataFrame) -> np.ndarray:
     order = ("defense", "offense", "neutrality", "nonaggression", "consultation")
     conds = [agreements[o].to_numpy(dtype=bool) for o in order]
     return np.select(conds, list(order), default="none").astype(object)
+
+
+def begun_founders(history: History, first: int, last: int, min_begun_id: int | None = None) -> tuple[pd.DataFrame, pd.Series]:
+    """The founding members of the alliances begun in ``first..last`` (:func:`foedus.analysis.size.founding_members`) and
+    each such alliance's strongest obligation (:func:`primary_obligation`, indexed by ``agreement_id``); ``min_begun_id`` keeps
+    a run's starting agreements out (the simulator's first id of an agreement formed during a run)."""
+    ag = history.alliances()
+    start = ag["start_year"].to_numpy(dtype="int64")
+    keep = (start >= first) & (start <= last)
+    if min_begun_id is not None:
+        keep &= ag["agreement_id"].to_numpy() >= min_begun_id
+    begun = ag[keep]
+    ob = pd.Series(primary_obligation(begun), index=begun["agreement_id"].to_numpy())
+    f = founding_members(history)
+    return f[f["agreement_id"].isin(ob.index)], ob
 
 
 def symmetry(
