@@ -57,19 +57,6 @@ def _numpy_pairs(rows, goods, shared_goods, shared_commitment, unit_cost, at_war
     return best, net[idx, best], value.transpose(1, 0, 2).reshape(r, -1)[idx, best], c.transpose(1, 0, 2).reshape(r, -1)[idx, best]
 
 
-def _numpy_admitted(cand, a_local, members, goods, alliance_goods, commitment, unit_cost, main, dispute, cost):
-    """``_admitted``'s share in favour and disputes as numpy computed them."""
-    mem = members[a_local]
-    gk = alliance_goods[a_local]
-    kk, voter = np.nonzero(mem)
-    c_k = cand[kk]
-    v_m = (goods[:, voter, c_k] * gk[kk].T).sum(axis=0)
-    c_m = cost(voter, c_k, unit_cost[voter], commitment[a_local][kk], gk[kk, 0].astype(float))
-    votes = th_ob.admission_votes(v_m, c_m, main[voter] == c_k, gk[kk, 0], member_is_candidates_main_threat=main[c_k] == voter)
-    share = np.bincount(kk, weights=votes, minlength=len(cand)) / np.maximum(mem.sum(axis=1), 1)
-    return share, (mem & dispute[cand]).sum(axis=1)
-
-
 def _random_case(seed):
     rng = np.random.default_rng(seed)
     n = int(rng.integers(3, 60))
@@ -150,28 +137,6 @@ def test_best_pairs_takes_the_first_nan_as_argmax_does():
     assert np.array_equal(_bits(got[1]), _bits(want[1])) and np.isnan(got[1][1])
 
 
-@pytest.mark.parametrize("seed", range(12))
-def test_admission_shares_are_the_members_votes_by_the_theorys_rule(seed):
-    rng, n, members, alliance_goods, goods, c = _random_case(seed)
-    commitment = rng.uniform(0.0, 1.0, members.shape[0])
-    unit_cost = rng.uniform(0.01, 0.5, n)
-    main = rng.integers(-1, n, n)
-    dispute = rng.random((n, n)) < 0.05
-    k = int(rng.integers(1, 40))
-    cand, a_local = rng.integers(0, n, k), rng.integers(0, members.shape[0], k)
-    main[rng.integers(0, n, 3)] = cand[0]  # some members' main threat is a candidate
-    voters = np.flatnonzero(members[a_local[-1]])
-    if len(voters):
-        main[cand[-1]] = voters[0]  # a candidate whose main threat is a member
-    want = _numpy_admitted(cand, a_local, members, goods, alliance_goods, commitment, unit_cost, main, dispute, _theory_cost(c))
-    got = kern.admission_shares(
-        cand, a_local, members, goods, alliance_goods, commitment, unit_cost, c["autonomy"], np.log1p(c["autonomy"]), c["burden"], main, dispute,
-        c["w"], c["beta"], c["tau"],
-    )
-    assert np.array_equal(_bits(got[0]), _bits(want[0]))
-    assert np.array_equal(got[1], want[1])
-
-
 @pytest.mark.parametrize("seed", range(6))
 def test_shared_terms_are_pair_max_of_commitment_and_of_each_good(seed):
     rng, n, members, alliance_goods, _, _ = _random_case(seed)
@@ -209,14 +174,6 @@ def test_the_kernels_cost_rule_is_the_steps_pact_cost_on_a_simulated_world(seed)
     assert np.array_equal(got[0], want[0])
     for g, w in zip(got[1:], want[1:]):
         assert np.array_equal(_bits(g), _bits(w))
-    cand, a_local = np.repeat(rows, len(view.slots)), np.tile(np.arange(len(view.slots)), len(rows))
-    want = _numpy_admitted(cand, a_local, view.members, goods, view.goods, view.commitment, view.unit_cost, view.main, world.inputs.territorial_dispute, cost)
-    got = kern.admission_shares(
-        cand, a_local, view.members, goods, view.goods, view.commitment, view.unit_cost, terms.autonomy, lg, terms.burden, view.main,
-        world.inputs.territorial_dispute, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
-    )
-    assert np.array_equal(_bits(got[0]), _bits(want[0])) and np.array_equal(got[1], want[1])
-    assert 0 < (got[0] >= p.accession_share).mean() < 1  # votes both ways
 
 
 @pytest.mark.parametrize("seed", range(8))

@@ -1,9 +1,8 @@
 """Compiled passes of the alignment step (:mod:`foedus.sim.steps.alignment`): the same numbers, without the (F, R, N) arrays.
 
 Each year the alignment step weighs, for every state that reconsiders, every form of new pact
-with every partner (six forms by some 200 states) and every accession, each against the
-partner's or the members' consent; numpy did that in some hundred passes over (F, R, N) arrays
-and the members' votes. The kernels here do it in one pass each, element by element, and
+with every partner (six forms by some 200 states), each against the partner's consent; numpy did
+that in some hundred passes over (F, R, N) arrays. The kernels here do it in one pass each, element by element, and
 evaluate the step's formulas in the order of operations of their theory functions, so the
 results are the same to the bit (``tests/sim/test_alignment_kernels.py`` proves each kernel
 equal to the numpy code it replaces and to the theory functions, and to ``pact_cost`` on a
@@ -17,8 +16,9 @@ simulated world: a change to the cost rule in :mod:`foedus.theory.obligations` o
   logarithm is evaluated here (the compiled and numpy ones may differ in the last bit);
 - a pact's value to a side, the goods of its form that the pair's pacts do not already
   provide (the sum of :func:`foedus.sim.steps.alignment._choose`'s einsum, a form provides at
-  most two goods);
-- a member's vote on a candidate, :func:`foedus.theory.obligations.admission_votes`.
+  most two goods).
+
+The members' vote on an accession is compiled in :mod:`foedus.sim.steps.accession_kernels`.
 
 The kernels:
 
@@ -27,8 +27,6 @@ The kernels:
   ``argmax``);
 - :func:`best_forms_by_partner`: the best form with every partner (the further pacts of
   ``_choose`` when ``pacts_per_year`` > 1);
-- :func:`admission_shares`: the members' votes on candidates (``_admitted``): the share in
-  favour and the territorial disputes;
 - :func:`shared_terms`: the strongest commitment two states share and the goods their pacts
   provide them (``_Alliances``; :func:`foedus.sim.membership.pair_max` of each);
 - :func:`membership_values`: each membership's value to its member, the goods its alliance
@@ -43,7 +41,7 @@ from numba import njit
 
 from foedus.sim.membership import _members_by_state, _members_of
 
-__all__ = ["admission_shares", "best_forms_by_partner", "best_pairs", "defence_pairs", "membership_values", "shared_terms"]
+__all__ = ["best_forms_by_partner", "best_pairs", "defence_pairs", "membership_values", "shared_terms"]
 
 
 @njit(cache=True, inline="always")
@@ -207,46 +205,6 @@ def best_forms_by_partner(rows, goods, shared_goods, shared_commitment, unit_cos
                 if v - c > nets[r, j]:
                     forms[r, j], nets[r, j], values[r, j], costs[r, j] = f, v - c, v, c
     return forms, nets, values, costs
-
-
-@njit(cache=True)
-def admission_shares(cand, a_local, members, goods, alliance_goods, commitment, unit_cost, autonomy, log1p_autonomy, burden, main,
-                     territorial_dispute, w, beta, tau):  # pragma: no cover (compiled)
-    """The members' vote on each candidate ``cand[k]`` to alliance row ``a_local[k]``: (share in favour (K,), disputes (K,) int).
-
-    Member ``m`` votes for the candidate ``c`` when ``sum_g goods[g, m, c] * alliance_goods[a, g]``
-    (summed in order of g, from the first) exceeds its commitment cost to ``c`` (base
-    ``unit_cost[m]``, strength ``commitment[a]``, protection and risk ``alliance_goods[a, 0]``,
-    signing), unless the treaty protects and ``c`` is its main threat, or ``m`` is ``c``'s
-    main threat (:func:`foedus.theory.obligations.admission_votes`); the share is the votes over
-    ``max(members, 1)``; the disputes count the members with a territorial dispute with ``c``.
-    """
-    k_count = cand.shape[0]
-    n = members.shape[1]
-    n_goods = goods.shape[0]
-    share = np.zeros(k_count)
-    disputes = np.zeros(k_count, np.int64)
-    idx = np.empty(n, np.int64)
-    for k in range(k_count):
-        a = a_local[k]
-        c = cand[k]
-        size = _members_of(members, a, idx)
-        prot = 1.0 if alliance_goods[a, 0] else 0.0
-        votes = 0.0
-        d = 0
-        for p in range(size):
-            m = idx[p]
-            v = goods[0, m, c] * (1.0 if alliance_goods[a, 0] else 0.0)
-            for g in range(1, n_goods):
-                v += goods[g, m, c] * (1.0 if alliance_goods[a, g] else 0.0)
-            cost = _cost(unit_cost[m], commitment[a], autonomy[m, c], log1p_autonomy[m, c], burden[m, c], prot, prot, w, beta, tau)
-            if v > cost and not (main[m] == c and alliance_goods[a, 0]) and main[c] != m:
-                votes += 1.0
-            if territorial_dispute[c, m]:
-                d += 1
-        share[k] = votes / max(size, 1)
-        disputes[k] = d
-    return share, disputes
 
 
 @njit(cache=True)
