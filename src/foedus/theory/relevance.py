@@ -28,6 +28,14 @@ import numpy as np
 
 from foedus.theory._validate import _zero_diagonal
 
+
+def _shaped(name: str, x, shape: tuple[int, ...], dtype=None, *, check: bool = True) -> np.ndarray:
+    """``x`` as an array of ``dtype``, or a ValueError naming ``name`` when its shape is not ``shape`` (no value checks)."""
+    a = np.asarray(x, dtype=dtype)
+    if check and a.shape != shape:
+        raise ValueError(f"{name}: must be {shape}, got {a.shape}")
+    return a
+
 __all__ = [
     "allied_rivals", "camp_adversaries", "live_issue", "patrons_threat", "pledge_holds",
     "politically_relevant", "reached_by", "relevant_dyads",
@@ -233,33 +241,23 @@ def live_issue(
         raise ValueError(f"serious: must lie in [0, 1], got {serious!r}")
     out = p > 0
     if rivalry is not None:
-        r = np.asarray(rivalry, dtype=float)
-        if check and r.shape != p.shape:
-            raise ValueError(f"rivalry: must be {p.shape}, got {r.shape}")
+        r = _shaped("rivalry", rivalry, p.shape, float, check=check)
         out = out | (r > 0)
     if hostility is not None:
-        h = np.asarray(hostility, dtype=float)
-        if check and h.shape != p.shape:
-            raise ValueError(f"hostility: must be {p.shape}, got {h.shape}")
+        h = _shaped("hostility", hostility, p.shape, float, check=check)
         out = out | ((h > 0) & (h >= serious))
     if able is not None and war is not None:  # j at war with a state of i's neighbourhood, j able to reach i
         a, w = np.asarray(able, dtype=bool), np.asarray(war, dtype=float)
         if check and (a.shape != p.shape or w.shape != p.shape):
             raise ValueError(f"able and war: must be {p.shape}, got {a.shape} and {w.shape}")
-        sd = None if side is None else np.asarray(side, dtype=float)
-        if check and sd is not None and sd.shape != p.shape:
-            raise ValueError(f"side: must be {p.shape}, got {sd.shape}")
-        rg = None if region is None else np.asarray(region)
-        if check and rg is not None and rg.shape != (p.shape[0],):
-            raise ValueError(f"region: must be ({p.shape[0]},), got {rg.shape}")
+        sd = None if side is None else _shaped("side", side, p.shape, float, check=check)
+        rg = None if region is None else _shaped("region", region, (p.shape[0],), check=check)
         if (sd is not None or rg is not None) and within is None:
             within = np.ones(p.shape)
         if within is None:
             out = out | (((p @ w) > 0) & a.T)
         else:
-            q = np.asarray(within, dtype=float)
-            if check and q.shape != p.shape:
-                raise ValueError(f"within: must be {p.shape}, got {q.shape}")
+            q = _shaped("within", within, p.shape, float, check=check)
             for j in np.flatnonzero(w.any(axis=0)):  # the few states at war
                 victims = np.flatnonzero(w[:, j])
                 near = q[:, j][:, None] * np.e >= q[victims, j][None, :]  # near[i, v]: i within the reach j showed against v
@@ -269,14 +267,10 @@ def live_issue(
                 hit = (p[:, victims].astype(bool) & near).any(axis=1) & a[j]
                 out[:, j] |= hit if rg is None else hit & (rg == rg[j])
     if patron is not None:
-        b = np.asarray(patron, dtype=bool)
-        if check and b.shape != p.shape:
-            raise ValueError(f"patron: must be {p.shape}, got {b.shape}")
+        b = _shaped("patron", patron, p.shape, bool, check=check)
         out = out | b
     if territorial is not None:
-        d = np.asarray(territorial, dtype=bool)
-        if check and d.shape != p.shape:
-            raise ValueError(f"territorial: must be {p.shape}, got {d.shape}")
+        d = _shaped("territorial", territorial, p.shape, bool, check=check)
         out = out | d
     return _zero_diagonal(out.astype(float))
 
@@ -329,9 +323,7 @@ def patrons_threat(allied, major, main, region=None, *, check: bool = True) -> n
     onehot[has, t[has]] = 1.0
     out = ((a & m[None, :]).astype(float) @ onehot) > 0
     if region is not None:
-        r = np.asarray(region)
-        if check and r.shape != m.shape:
-            raise ValueError(f"region: must be {m.shape}, got {r.shape}")
+        r = _shaped("region", region, m.shape, check=check)
         out &= r[:, None] == r[None, :]
     np.fill_diagonal(out, False)
     return out
@@ -450,9 +442,7 @@ def allied_rivals(allied, major, rivalry, able, ideal_distance=None, region=None
     d = None if ideal_distance is None else np.asarray(ideal_distance, dtype=float)
     if check and d is not None and d.shape != a.shape:
         raise ValueError(f"ideal_distance: must be {a.shape}, got {d.shape}")
-    region = None if region is None else np.asarray(region)
-    if check and region is not None and region.shape != m.shape:
-        raise ValueError(f"region: must be {m.shape}, got {region.shape}")
+    region = None if region is None else _shaped("region", region, m.shape, check=check)
     ks = np.flatnonzero(patrons.any(axis=0) & rivals.any(axis=1))  # the few great powers with both allies and great-power rivals
     cand = patrons[:, ks][:, :, None] & rivals[ks][None, :, :]  # cand[i, k, j]: k is i's great-power ally and j its great-power rival
     if d is not None:
@@ -507,14 +497,10 @@ def reached_by(able, major, region=None, hostility=None, *, check: bool = True) 
         raise ValueError(f"able (N, N) and major (N,): got {a.shape} and {m.shape}")
     out = a.T & ~m[None, :]
     if region is not None:
-        r = np.asarray(region)
-        if check and r.shape != m.shape:
-            raise ValueError(f"region: must be {m.shape}, got {r.shape}")
+        r = _shaped("region", region, m.shape, check=check)
         out &= r[:, None] == r[None, :]
     if hostility is not None:
-        h = np.asarray(hostility, dtype=float)
-        if check and h.shape != a.shape:
-            raise ValueError(f"hostility: must be {a.shape}, got {h.shape}")
+        h = _shaped("hostility", hostility, a.shape, float, check=check)
         out &= h > 0
     np.fill_diagonal(out, False)
     return out
