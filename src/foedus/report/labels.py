@@ -259,6 +259,7 @@ FACTORS = {
     "term_years": lazy_gettext("term (years)"),
     "renewal_probability": lazy_gettext("probability of renewal"),
     "cohesion": lazy_gettext("cohesion"),
+    "honour_base_rate": lazy_gettext("allies' reliability in the era"),
     "hazard": lazy_gettext("yearly hazard"),
     "hostility": lazy_gettext("hostility"),
     "proximity": lazy_gettext("proximity"),
