@@ -23,10 +23,16 @@ ATT, TGT = 0, 1
 
 
 def _war_world(seed: int, **parameters):
-    """A 6-state world with no pact, every pair contiguous, in which 0 has just attacked 1 (hostility 0.9 between them)."""
+    """A 6-state world with no pact, every pair contiguous, in which 0 has just attacked 1 (hostility 0.9 between them), in 1900.
+
+    Before the Charter: a coalition for the war is written as a pact (under it the partners combine without one,
+    :func:`test_under_the_charter_the_partner_fights_without_a_treaty`; until join12 the world kept the synthetic scenario's
+    year, after 1945).
+    """
     sc = synthetic_scenario(6, seed=seed, years=5, alliances=0, **parameters)
     sim = Simulation(sc, rng=seed)
     w = sim.world
+    w.state.year = 1900
     w.inputs.contiguous[:] = True
     np.fill_diagonal(w.inputs.contiguous, False)
     w.state.hostility[:] = 0.0
@@ -100,10 +106,11 @@ def test_the_attacker_obtains_neutrality_from_bystanders_leaning_to_its_enemy():
     assert stats.fisher_exact([[got[2], 60 - got[2]], [got[3], 60 - got[3]]], alternative="greater").pvalue < ALPHA, got
 
 
-@pytest.mark.parametrize("year, form", [(1866, "offense"), (1936, "offense"), (1950, "defense"), (2003, "defense")])
-def test_the_attackers_coalition_is_written_as_collective_self_defence_under_the_charter(year, form):
-    """The attacker's partner signs an offence pact before the Charter, a defence pact after it (art. 51; ATOP 5.1: no wartime
-    pact begun 1946-2018 is coded offence); the target's coalition is a defence pact in every year."""
+@pytest.mark.parametrize("year, form", [(1866, "offense"), (1936, "offense")])
+def test_the_attackers_coalition_is_an_offence_pact_before_the_charter(year, form):
+    """The attacker's partner signs an offence pact before the Charter (under it no pact at all: art. 51, ICJ 1986;
+    :func:`test_under_the_charter_the_partner_fights_without_a_treaty`); until join12 a defence pact after it (ATOP 5.1: no
+    wartime pact begun 1946-2018 is coded offence, and none of the 7 of 1946-1989 brought a state into a war in its year)."""
     seen = set()
     for seed in range(30):
         sim = _war_world(seed, wartime_pact_rate=200.0, wartime_neutrality_rate=0.0, offence_abrogation_strength=0.0)
@@ -199,3 +206,30 @@ def test_a_partner_signs_only_where_its_own_expected_utility_of_entering_exceeds
                 assert f and "partner_entry_value" in f[-1].detail and "partner_entry_cost" in f[-1].detail
     assert signed["above"] == 0
     assert stats.fisher_exact([[signed["below"], n - signed["below"]], [signed["above"], n]], alternative="greater").pvalue < ALPHA, signed
+
+
+@pytest.mark.parametrize("year", [1950, 2003])
+@pytest.mark.parametrize("side", [1, 2])
+def test_under_the_charter_the_partner_fights_without_a_treaty(year, side):
+    """Under the Charter states that combine at a war's outset fight together without a treaty (collective self-defence at the
+    victim's request, art. 51; ICJ, Nicaragua v. United States, 1986; foedus.theory.joining.coalition_treaty): over 30 seeds
+    state 2, sharing one side's enemy, enters the war on that side in some runs (the same decision as before the Charter),
+    never through a pact, and its war_entry event says so (route "wartime coalition", obligation none, treaty False)."""
+    b, e = (ATT, TGT) if side == 1 else (TGT, ATT)
+    entered = 0
+    for seed in range(30):
+        sim = _war_world(seed, wartime_pact_rate=200.0, wartime_neutrality_rate=0.0, offence_abrogation_strength=0.0)
+        w = sim.world
+        w.state.year = w.state.wars[0]["start"] = year
+        w.state.cinc[:] = 0.1
+        w.state.hostility[2, e] = w.state.hostility[e, 2] = 0.8  # 2 shares b's enemy
+        wartime_pacts(w, sim.rng)
+        assert not _signed(sim), "no pact is made for the war under the Charter"
+        if w.state.at_war[2, e]:
+            entered += 1
+            assert w.state.wars[0]["side"][2] == side
+            ev = sim.events()
+            d = ev[(ev["kind"] == "war_entry") & (ev["ccode"] == w.inputs.ccode[2])]["detail"].iloc[0]
+            d = d if isinstance(d, dict) else __import__("json").loads(d)
+            assert d["route"] == "wartime coalition" and d["factors"]["obligation"] == "none" and d["factors"]["treaty"] is False
+    assert entered >= 5, entered

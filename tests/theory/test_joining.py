@@ -101,3 +101,16 @@ def test_the_nuclear_restraint_removes_entry_only_between_two_nuclear_armed_stat
         assert got[0] == pytest.approx(1.0 - s) and (got[1:] == 1.0).all()
     with pytest.raises(ValueError, match="strength"):
         joining.nuclear_entry_restraint(me, foe, strength=1.5)
+
+
+def test_coalition_treaty_follows_the_charter():
+    """A coalition for a war is a treaty before the Charter and none under it (art. 51; ICJ 1986): 1854 and 1866 (the Crimean
+    coalition, Prussia and Italy) and 1914 yes; 1956 (Suez) and 1991 no; and the dating is territorial_integrity_norm's."""
+    from foedus.theory.joining import coalition_treaty
+    from foedus.theory.renunciation import territorial_integrity_norm
+
+    years = [1854, 1866, 1914, 1944, 1945, 1956, 1991]
+    assert coalition_treaty(territorial_integrity_norm(years)).tolist() == [True, True, True, True, False, False, False]
+    assert coalition_treaty(True).shape == ()
+    with pytest.raises(ValueError, match="charter must be boolean"):
+        coalition_treaty([0.5])

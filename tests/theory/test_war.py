@@ -171,3 +171,21 @@ def test_escalation_obeys_the_restraints_of_the_direct_route():
     assert weak.tolist() == pytest.approx([0.01, 0.1, 1.0, 1.0])
     with pytest.raises(ValueError, match="initiator_capability"):
         escalation_restraint(0.0, 0.0, 0, -0.1, 0.1, coefficients=b)
+
+
+def test_honour_base_rate_is_the_eras_published_reliability():
+    """Berkemeier & Fuhrmann (2018): commitments honoured 66 % of the time before 1945, 22 % from 1945. With those intercepts a
+    full defence commitment at middling cohesion, held by a non-democratic minor power without trade with the enemy, is honoured
+    with exactly the era's share (honour_probability's intercept, analytically); the dating is the Charter's."""
+    from foedus.theory.cohesion import honour_probability
+    from foedus.theory.renunciation import territorial_integrity_norm
+    from foedus.theory.war import honour_base_rate
+
+    rates = honour_base_rate(territorial_integrity_norm([1866, 1914, 1944, 1945, 1982]), 0.66, 0.22)
+    assert rates.tolist() == [0.66, 0.66, 0.66, 0.22, 0.22]
+    for r in (0.66, 0.22):
+        assert float(honour_probability(1.0, 0.0, 0.5, base_rate=r)) == pytest.approx(r)
+    with pytest.raises(ValueError, match="after must be in"):
+        honour_base_rate(True, 0.66, 1.0)
+    with pytest.raises(ValueError, match="charter must be boolean"):
+        honour_base_rate([2], 0.66, 0.22)

@@ -259,6 +259,7 @@ FACTORS = {
     "term_years": lazy_gettext("term (years)"),
     "renewal_probability": lazy_gettext("probability of renewal"),
     "cohesion": lazy_gettext("cohesion"),
+    "honour_base_rate": lazy_gettext("allies' reliability in the era"),
     "hazard": lazy_gettext("yearly hazard"),
     "hostility": lazy_gettext("hostility"),
     "proximity": lazy_gettext("proximity"),
@@ -295,6 +296,7 @@ FACTORS = {
     "coalition_gain": lazy_gettext("gain in the odds of the war with the partner"),
     "bystander_leaning_to_enemy": lazy_gettext("bystander's leaning to the enemy"),
     "under_the_charter": lazy_gettext("under the UN Charter"),
+    "treaty": lazy_gettext("written as a treaty"),
     "client_rule": lazy_gettext("who the leader may carry as a client"),
     "neutrality_gain": lazy_gettext("gain from the bystander's neutrality"),
     "hostility_to_enemy": lazy_gettext("hostility to the enemy"),
@@ -432,6 +434,7 @@ ROUTES = {
     "collective security": lazy_gettext("collective security"),
     "opportunistic": lazy_gettext("opportunism"),
     "wartime pact": lazy_gettext("a pact made for the war"),
+    "wartime coalition": lazy_gettext("a coalition for the war, without a treaty"),
     "warring ally": lazy_gettext("an ally at war"),
 }
 """The routes by which a state joins a war under way (``route`` of a ``war_entry`` event, :mod:`foedus.sim.steps.conflict`)."""

@@ -596,3 +596,15 @@ class Parameters(MechanismParameters):
         "0.0239, bound 0.0120); bilateral defence pacts of a great power with a state it does not border, 1946-1989 per run, "
         "61 at 0.3, 32 at 0.5, 88 off (ATOP 31). 0 switches it off (a great power has interests everywhere, Maoz & Russett 1993)",
     )
+
+    # --- join12 ---
+    honour_base_rate_charter: float = Field(
+        0.22, gt=0, lt=1,
+        description="the intercept of the decision to honour a call to arms from 1945 (foedus.theory.war.honour_base_rate; "
+        "honour_base_rate before): Berkemeier & Fuhrmann (2018), extending Leeds, Long & Mitchell's (2000) coding to 2003, find "
+        "alliance commitments honoured 66 % of the time before 1945 (honour_base_rate 0.68 gives about 0.67) and 22 % from 1945. "
+        "Published, not fitted; in-sample check (validate, join12, 2026-12-06): 1946-1989 defence allies joining 0.08 (seeds "
+        "1-3) and 0.06 (seeds 4-6) against 0.105 and 0.10 at 0.68 (record 0.10), every other in-sample fact of 1946-1989 as "
+        "before within noise; tests/sim/test_war_call.py holds the 1950 world's share of called defence allies that honour "
+        "to 0.22 +/- 0.15",
+    )

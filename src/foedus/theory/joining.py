@@ -23,6 +23,12 @@ A state holding nuclear weapons does not enter a war against a nuclear-armed bel
 can be won, and the superpowers kept out of each other's wars (Korea, Vietnam, Afghanistan). The onset model's
 joint-nuclear term (:mod:`foedus.theory.war_onset`) restrains the direct route; this restrains the entries.
 
+States that combine in a war's first year write their coalition as an alliance treaty before the UN Charter, and fight
+together without one after it (:func:`coalition_treaty`): the Charter's one lawful title to fight, individual or
+collective self-defence (art. 51), asks for the victim's request, not a treaty (ICJ, *Nicaragua v. United States*, 1986,
+para. 199), and the record shows it (ATOP 5.1 and COW: 10 of the 20 wartime pacts begun 1816-1914 came with a member
+entering a war beside another in the pact's year, none of the 7 begun 1946-1989).
+
 References
 ----------
 .. [1] Siverson, R. M. and H. Starr. 1990. "Opportunity, Willingness, and the Diffusion of War."
@@ -41,6 +47,9 @@ References
 .. [6] Jervis, R. 1989. *The Meaning of the Nuclear Revolution: Statecraft and the Prospect of
    Armageddon*. Ithaca: Cornell University Press; Waltz, K. N. 1981. *The Spread of Nuclear Weapons:
    More May Be Better*. Adelphi Paper 171. London: IISS.
+.. [7] Leeds, B. A., J. M. Ritter, S. M. Mitchell and A. G. Long. 2002. "Alliance Treaty Obligations and Provisions,
+   1815-1944." *International Interactions* 28(3): 237-60 (ATOP 5.1, ``wartime``); International Court of Justice. 1986.
+   *Military and Paramilitary Activities in and against Nicaragua (Nicaragua v. United States)*, Merits, para. 199.
 """
 
 from __future__ import annotations
@@ -50,7 +59,7 @@ import numpy as np
 from foedus.theory._validate import _array
 from foedus.theory.war_onset import opportunistic_join_probability
 
-__all__ = ["nuclear_entry_restraint", "scott_pi", "staked_opportunist_probability", "third_party_stake", "warring_ally_join_probability"]
+__all__ = ["coalition_treaty", "nuclear_entry_restraint", "scott_pi", "staked_opportunist_probability", "third_party_stake", "warring_ally_join_probability"]
 
 
 def warring_ally_join_probability(rate: float, reach, shared_adversary=1.0, *, check: bool = True) -> np.ndarray:
@@ -168,3 +177,38 @@ def nuclear_entry_restraint(entrant_nuclear, enemy_nuclear, strength: float = 1.
         raise ValueError(f"nuclear_entry_restraint: strength {strength} must lie in [0, 1]")
     joint = np.asarray(entrant_nuclear, dtype=bool) & np.asarray(enemy_nuclear, dtype=bool)
     return np.where(joint, 1.0 - strength, 1.0)
+
+
+def coalition_treaty(charter, *, check: bool = True) -> np.ndarray:
+    """Whether states that combine in a war's first year write their coalition as an alliance treaty (True) or fight together without one.
+
+    Before the UN Charter a state that joined a belligerent at a war's outset signed a pact for the war (ATOP 5.1
+    ``wartime``; Leeds et al. 2002): Britain, France and the Ottoman Empire in 1854, Prussia and Italy in 1866, the Entente's
+    and the Central Powers' treaties of 1914; of the 20 wartime pacts ATOP codes for 1816-1914, 10 came with a member
+    entering a COW war beside another in the pact's year. The Charter leaves a state one lawful title to fight, individual or
+    collective self-defence (art. 51), which needs the victim's request and no treaty (ICJ, *Nicaragua v. United States*,
+    1986, para. 199); states that fight together from the outset do so under it, without an alliance (Britain, France and
+    Israel at Suez, 1956). None of the 7 wartime pacts ATOP codes for 1946-1989 came with a member entering a war in its year:
+    the Korean War's security treaties of 1951-1953 bound states already fighting, or Japan, which did not fight. The
+    decision to combine (its gain and the partner's consent) is unchanged; only its form is. ``charter`` (scalar or array of
+    bool) is :func:`foedus.theory.renunciation.territorial_integrity_norm` of the year.
+
+    Parameters
+    ----------
+    charter : array_like of bool
+    check : bool, default True
+        Refuse an input that is not boolean-like (0/1).
+
+    Returns
+    -------
+    ndarray of bool, the shape of ``charter``
+
+    Examples
+    --------
+    >>> coalition_treaty([False, True]).tolist()
+    [True, False]
+    """
+    c = np.asarray(charter)
+    if check and c.size and not np.isin(c, (0, 1)).all():
+        raise ValueError(f"coalition_treaty: charter must be boolean (0/1), got {c.ravel()[:5].tolist()}")
+    return ~c.astype(bool)

@@ -16,11 +16,14 @@ The record's nineteenth-century alliances are short because most were made for o
   Charter art. 2(5) and 103), on each signatory's side (the value to the belligerent, and the partner's consent). The
   partner consents only where entering is worth its own while: :func:`foedus.theory.wartime.entry_value`, what its forces add
   to the side's chance of winning times its preference for that side over the enemy, less the cost of fighting
-  ``wartime_entry_cost`` (Altfeld & Bueno de Mesquita 1979; Bueno de Mesquita & Lalman 1992), positive. From the
-  Charter on, the attacker's coalition is written as collective self-defence, a *defence* pact (art. 51;
-  :func:`foedus.theory.wartime.offence_written`: ATOP 5.1 codes no wartime pact begun 1946-2018 as an offence pact).
+  ``wartime_entry_cost`` (Altfeld & Bueno de Mesquita 1979; Bueno de Mesquita & Lalman 1992), positive.
   The partner fights with it: a partner not yet in the war enters it on b's side (a ``war_entry`` event, route
-  ``"wartime pact"``: Prussia and Italy against Austria, 1866);
+  ``"wartime pact"``: Prussia and Italy against Austria, 1866). From the Charter on, states that combine at a war's outset
+  fight together without a treaty (collective self-defence at the victim's request, art. 51:
+  :func:`foedus.theory.joining.coalition_treaty`; Britain, France and Israel at Suez, 1956; ATOP 5.1 and COW: 10 of the 20
+  wartime pacts begun 1816-1914 came with a member entering a war beside another in the pact's year, none of the 7 begun
+  1946-1989): the partner enters by route ``"wartime coalition"`` (obligation ``none``, ``treaty`` False in its factors) and
+  no pact is signed (until 2026-12, join12, a defence pact was: :func:`foedus.theory.wartime.offence_written`'s form);
 - **neutrality**: the attacker may obtain a bystander's pledge of neutrality (Leeds 2003: the prospective attacker seeks
   it), with :func:`foedus.theory.wartime.signing_probability` of :func:`foedus.theory.wartime.leaning_neutrality_gain` (the
   loss the bystander's intervention for the target would cost the attacker, the bystander weighted by its preference for
@@ -58,6 +61,7 @@ from foedus.sim.steps.formation import norm_terms, offence_term
 from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.steps.war_entry import reach_of, year_reach
 from foedus.sim.world import World
+from foedus.theory import joining as th_join
 from foedus.theory import wartime as th_wt
 from foedus.theory.capability import asymmetric_capabilities
 from foedus.theory.renunciation import territorial_integrity_norm
@@ -125,7 +129,11 @@ def _candidates(world: World, war: dict, b: int, e: int) -> np.ndarray:
 
 
 def _coalition(world: World, rng: np.random.Generator, war: dict, b: int, e: int, side: int) -> None:
-    """Belligerent ``b`` (war side ``side``: 1 the attacker's, 2 the target's) signs pacts against ``e`` with states sharing its enemy."""
+    """Belligerent ``b`` (war side ``side``: 1 the attacker's, 2 the target's) combines against ``e`` with states sharing its enemy.
+
+    Before the Charter it signs a pact for the war with each partner; under it the partners enter without one (see the module's
+    docstring; :func:`foedus.theory.joining.coalition_treaty`).
+    """
     p = world.inputs.params
     cand = _candidates(world, war, b, e)
     if not len(cand):
@@ -155,21 +163,24 @@ def _coalition(world: World, rng: np.random.Generator, war: dict, b: int, e: int
     if not len(go):
         return
     j = cand[go]
-    ob = "offense" if offence else "defense"
+    charter = bool(territorial_integrity_norm(world.state.year))
+    # the form of the coalition: a treaty for the war before the Charter, collective self-defence without one under it (art. 51)
+    treaty = bool(th_join.coalition_treaty(charter, check=world.inputs.check))
+    ob = ("offense" if offence else "defense") if treaty else "none"
     factors = [{"coalition_gain": float(g), "offence_standing": float(standing), "hostility_to_enemy": float(world.state.hostility[b, e]),
                 "partner_hostility_to_enemy": float(hj), "own_capability_at_enemy": float(own[0]), "partner_capability_at_enemy": float(pc),
                 "enemy_capability": float(enemy[0]), "partner_entry_value": float(v), "partner_entry_cost": float(p.wartime_entry_cost),
-                "signing_probability": float(q),
-                "under_the_charter": bool(territorial_integrity_norm(world.state.year))}
+                "signing_probability": float(q), "under_the_charter": charter, "treaty": treaty}
                for g, hj, pc, v, q in zip(gain[go], world.state.hostility[j, e], partner[go], value[go], prob[go])]
-    _sign(world, war, b, j, e, ob, factors)
+    if treaty:
+        _sign(world, war, b, j, e, ob, factors)
     # the partner fights with it: it enters the war on b's side against e
     world.state.at_war[j, e] = world.state.at_war[e, j] = True
     world.state.hostility[j, e] = world.state.hostility[e, j] = np.maximum(world.state.hostility[j, e], p.honour_hostility)
     for s in j.tolist():
         war["side"][s] = side
     world.log.events(world.state.year, "war_entry", -1, world.inputs.ccode[j], world.inputs.ccode[e], [
-        {"route": "wartime pact", "war": _war_key(world, war), "side_of": int(world.inputs.ccode[b]), "side": side,
+        {"route": "wartime pact" if treaty else "wartime coalition", "war": _war_key(world, war), "side_of": int(world.inputs.ccode[b]), "side": side,
          "factors": {"obligation": ob, **f}} for f in factors
     ])
 
