@@ -1,4 +1,4 @@
-"""foedus.theory.principals: a principal's abrogation ends a multilateral treaty for all (Olson & Zeckhauser 1966)."""
+"""foedus.theory.principals: a the strongest member's abrogation ends a multilateral treaty for all (Olson & Zeckhauser 1966)."""
 
 import numpy as np
 import pandas as pd
@@ -14,24 +14,27 @@ def test_capability_share_is_the_members_share_among_its_fellow_members_only():
     assert capability_share([[True, True, True]], [0.0, 0.0, 0.0], [1]).tolist() == pytest.approx([1.0 / 3.0])  # no capability: equal shares
 
 
-def test_a_principal_is_a_member_with_at_least_an_equal_share_of_a_treaty_of_more_than_two():
-    """The Quadruple Alliance in 1817 (COW CINC shares among its members): Britain 0.52 and Russia 0.25 (= 1/4) carry it,
-    Austria 0.15 and Prussia 0.08 do not; a treaty of two has no principal to decide on (its member's abrogation ends it)."""
-    from foedus.theory.principals import principal_abrogation
+def test_the_principal_is_the_strongest_member_of_a_treaty_of_more_than_two():
+    """The Quadruple Alliance in 1817 (COW CINC shares among its members): Britain 0.52 carries it, Russia 0.25, Austria
+    0.15 and Prussia 0.08 do not; a treaty of two has no principal to decide on (its member's abrogation ends it)."""
+    from foedus.theory.principals import capability_share, largest_share, principal_abrogation
 
-    assert principal_abrogation([0.519, 0.249 + 0.001, 0.148, 0.083], [4, 4, 4, 4]).tolist() == [True, True, False, False]
-    assert principal_abrogation([0.25], [4]).tolist() == [True]  # exactly an equal share
-    assert not principal_abrogation([0.99], [2]).any()
-    # the shares of the members sum to 1: at least one member of every treaty is a principal
+    members, power = np.ones((4, 4), bool), np.array([0.519, 0.249, 0.148, 0.083])
+    share = capability_share(members, power, [0, 1, 2, 3])
+    top = largest_share(members, power)
+    assert principal_abrogation(share, top, [4, 4, 4, 4]).tolist() == [True, False, False, False]
+    assert not principal_abrogation([0.99], [0.99], [2]).any()
+    # exactly one principal in a treaty without ties, whatever the shares
     rng = np.random.default_rng(3)
     for n in range(3, 12):
-        s = rng.dirichlet(np.ones(n))
-        assert principal_abrogation(s, np.full(n, n)).any()
+        p = rng.dirichlet(np.ones(n))
+        m = np.ones((n, n), bool)
+        assert principal_abrogation(capability_share(m, p, np.arange(n)), largest_share(m, p), np.full(n, n)).sum() == 1
 
 
 def _departures(data_dir, lo: int, hi: int):
     """ATOP 5.1 multilateral alliances begun in [lo, hi] that lost a member: (ended for all at once, the single leavers' shares
-    and treaty sizes where the treaty continued)."""
+    and the largest share among the members where the treaty continued)."""
     a = pd.read_csv(data_dir / "atop" / "atop5_1a.csv", usecols=["atopid", "begyr", "endyr", "bilat"])
     m = pd.read_csv(data_dir / "atop" / "atop5_1m.csv", usecols=["atopid", "member", "yrent", "yrexit"])
     nmc = pd.read_csv(data_dir / "peacesciencer" / "cow_nmc.csv", usecols=["ccode", "year", "cinc"]).set_index(["ccode", "year"]).cinc
@@ -47,21 +50,22 @@ def _departures(data_dir, lo: int, hi: int):
                 inside = mem[mem.ent <= y].index
                 total = sum(nmc.get((c, y), 0.0) for c in inside)
                 shares.append(nmc.get((left[0], y), 0.0) / total if total > 0 else np.nan)
-                sizes.append(len(inside))
+                sizes.append(max(nmc.get((c, y), 0.0) for c in inside) / total if total > 0 else np.nan)
         elif r.endyr > 0:
             at_once += 1
     return at_once, np.array(shares), np.array(sizes)
 
 
 def test_the_premise_holds_in_atop_small_members_leave_multilateral_pacts_that_continue(data_dir):
-    """In sample (1816-1914, 1946-1989): most multilateral pacts that lost a member ended for all at once, and most of the
-    single members that left a pact which continued held less than an equal share of the members' capability."""
+    """In sample (1816-1914, 1946-1989): most multilateral pacts that lost a member ended for all at once, and nearly all the
+    single members that left a pact which continued were not its strongest member (12 of 13)."""
     from foedus.theory.principals import principal_abrogation
 
     early, s1, n1 = _departures(data_dir, 1816, 1914)
     late, s2, n2 = _departures(data_dir, 1946, 1989)
     assert early >= 25 and len(s1) <= 5  # 1816-1914: ended at once 28, continued 3
-    shares, sizes = np.concatenate([s1, s2]), np.concatenate([n1, n2])
+    shares, top = np.concatenate([s1, s2]), np.concatenate([n1, n2])
     ok = ~np.isnan(shares)
-    assert ok.sum() >= 8
-    assert (~principal_abrogation(shares[ok], sizes[ok])).mean() >= 0.7  # 10 of 13 below an equal share
+    assert ok.sum() >= 10
+    kept = ~principal_abrogation(shares[ok], top[ok], np.full(ok.sum(), 3))
+    assert kept.mean() >= 0.9  # 12 of 13 left by a member other than the strongest

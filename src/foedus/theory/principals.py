@@ -2,20 +2,21 @@
 
 A drawn ending of a treaty of more than two members is one member's abrogation (:func:`foedus.theory.persistence.abrogating_member`);
 whether the others stay allied depends on who leaves. The collective good of an alliance is supplied by its large members and
-the small ride free on it (Olson & Zeckhauser 1966): the treaty survives the departure of a small member, not that of one of
-the members that carry it. Pure functions of arrays; :func:`foedus.sim.steps.dissolution.dissolve_by_hazard` calls them.
+the small ride free on it (Olson & Zeckhauser 1966): the treaty survives the departure of any member but the one that
+carries it most. Pure functions of arrays; :func:`foedus.sim.steps.dissolution.dissolve_by_hazard` calls them.
 
 The record (ATOP 5.1, the in-sample eras; the check in ``tests/theory/test_principals.py``): of the multilateral alliances
 begun 1816-1914 that lost a member, 28 of 31 ended for every member at once and 3 continued; of those begun 1946-1989, 17 of
-29 and 12. In 10 of the 13 continuations where one member left, that member held less than an equal share (1/n) of the
-members' capability (COW CINC): Albania leaving the Warsaw Pact, Pakistan SEATO, Iraq the Baghdad Pact.
+29 and 12. In 12 of the 13 continuations where one member left, that member was not the strongest of the members (COW
+CINC): Albania leaving the Warsaw Pact, Pakistan SEATO, Iraq the Baghdad Pact, Russia the Entente; the exception is
+Egypt's suspension from the Arab League's collective security treaty (1979).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["capability_share", "principal_abrogation"]
+__all__ = ["capability_share", "largest_share", "principal_abrogation"]
 
 
 def capability_share(members, power, who) -> np.ndarray:
@@ -40,23 +41,40 @@ def capability_share(members, power, who) -> np.ndarray:
     return np.where(total > 0, own / np.where(total > 0, total, 1.0), 1.0 / n)
 
 
-def principal_abrogation(share, size) -> np.ndarray:
-    r"""Whether a member's abrogation of a treaty of ``size`` members ends it for all: (K,) bool.
+def largest_share(members, power) -> np.ndarray:
+    r"""The largest capability share among the members of each treaty: (K,) in (0, 1].
 
-    .. math:: E_k = [n_k > 2]\;[s_k \ge 1/n_k]
-
-    A member that carries at least an equal share of the members' capability (``share`` :math:`s_k`,
-    :func:`capability_share`) is one of the treaty's principals: the defence it pledged is a large part of what the
-    others are allied for (Olson & Zeckhauser 1966: the large members bear the burden of the collective good), and its
-    abrogation ends the treaty for every member, as ATOP codes the multilateral treaties of 1816-1914 (the Quadruple
-    Alliance ended with Britain's withdrawal from the congress system in 1822; the German Confederation with Prussia's
-    secession in 1866). A member below an equal share leaves and the others stay allied (the Warsaw Pact after Albania,
-    1968; SEATO after Pakistan, 1972). A treaty of two always ends with its member's abrogation (False here: nothing to
-    decide). ``share`` and ``size`` (K,).
+    .. math:: \bar s_k = \max_{i \in M_k} p_i \big/ \textstyle\sum_{j \in M_k} p_j
 
     Examples
     --------
-    >>> principal_abrogation([0.52, 0.15, 0.34, 0.9], [4, 4, 3, 2]).tolist()
+    >>> largest_share([[True, True, False], [True, True, True]], [3.0, 1.0, 4.0]).tolist()
+    [0.75, 0.5]
+    """
+    m = np.asarray(members, dtype=bool)
+    p = np.where(m, np.asarray(power, dtype=float)[None, :], 0.0)
+    total = p.sum(axis=1)
+    n = np.maximum(m.sum(axis=1), 1)
+    return np.where(total > 0, p.max(axis=1) / np.where(total > 0, total, 1.0), 1.0 / n)
+
+
+def principal_abrogation(share, largest, size) -> np.ndarray:
+    r"""Whether a member's abrogation of a treaty of ``size`` members ends it for all: (K,) bool.
+
+    .. math:: E_k = [n_k > 2]\;[s_k \ge \bar s_k]
+
+    The member that carries the largest share of the members' capability (``share`` :math:`s_k` equal to the treaty's
+    ``largest`` :math:`\bar s_k`, :func:`capability_share`, :func:`largest_share`) is its principal: the defence it
+    pledged is most of what the others are allied for (Olson & Zeckhauser 1966: the largest member bears a
+    disproportionate share of the burden of the collective good, the small ride free on it), and its abrogation ends the
+    treaty for every member, as ATOP codes the multilateral treaties of 1816-1914 (the Quadruple Alliance ended with
+    Britain's withdrawal from the congress system in 1822). Any other member leaves and the others stay allied (the
+    Warsaw Pact after Albania, 1968; SEATO after Pakistan, 1972; Russia's exit from the Entente, 1917-18). A treaty of two
+    always ends with its member's abrogation (False here: nothing to decide). ``share``, ``largest`` and ``size`` (K,).
+
+    Examples
+    --------
+    >>> principal_abrogation([0.52, 0.25, 0.6, 0.9], [0.52, 0.52, 0.6, 0.9], [4, 4, 3, 2]).tolist()
     [True, False, True, False]
 
     References
@@ -67,5 +85,6 @@ def principal_abrogation(share, size) -> np.ndarray:
        Politics 69(4): 1118-1132.
     """
     s = np.asarray(share, dtype=float)
+    top = np.asarray(largest, dtype=float)
     n = np.asarray(size, dtype=float)
-    return (n > 2) & (s * n >= 1.0 - 1e-12)
+    return (n > 2) & (s >= top * (1.0 - 1e-12))

@@ -71,7 +71,7 @@ def _trio_ending(rival_share: float):
 
 def test_in_a_treaty_of_three_the_member_least_tethered_to_its_rival_leaves():
     """A drawn 'threat within' ending in a treaty of three leaves the others allied when the leaving member is not one of its
-    principals (less than a third of the members' capability; Olson & Zeckhauser 1966): of the two rivals, the one the common
+    principal (not the strongest of its members; Olson & Zeckhauser 1966): of the two rivals, the one the common
     adversary holds least goes (Leeds & Savun 2007: the state whose threat environment changed), not the bystander."""
     world, g, a = _trio_ending(0.2)
     (_, who, _, d), = events(world, "exit")
@@ -83,14 +83,15 @@ def test_in_a_treaty_of_three_the_member_least_tethered_to_its_rival_leaves():
 
 
 def test_in_a_treaty_of_three_a_principals_abrogation_ends_it_for_all():
-    """The same ending when the rival holds at least an equal share (0.4 >= 1/3): a principal's abrogation ends the treaty
-    for every member (foedus.theory.principals; ATOP's multilateral pacts of 1816-1914), one "dissolution" naming it."""
-    world, g, a = _trio_ending(0.4)
+    """The same ending when the rival is the strongest member (0.6 of the members' capability): the principal's abrogation
+    ends the treaty for every member (foedus.theory.principals; ATOP's multilateral pacts of 1816-1914), one "dissolution" naming it."""
+    world, g, a = _trio_ending(0.6)
     assert not events(world, "exit") and not world.state.agreements.active[0]
     (_, _, _, d), = events(world, "dissolution")
     f = d["factors"]
     assert d["cause"] == "threat within" and f["ended_by_a_principal"] and f["ended_by_all_members"]
-    assert f["abrogating_member"] == RIV and abs(f["abrogating_member_capability_share"] - 0.4) < 1e-9 and abs(f["equal_share"] - 1 / 3) < 1e-12
+    assert f["abrogating_member"] == RIV and abs(f["abrogating_member_capability_share"] - 0.6) < 1e-9
+    assert abs(f["largest_capability_share"] - 0.6) < 1e-9
 
 
 def test_a_treaty_of_three_against_a_common_adversary_still_present_tethers_its_rivals():

@@ -71,10 +71,10 @@ Why a member leaves (the ``cause`` of its ``"exit"`` event):
   a multilateral treaty such as NATO ends only when its members have left one by one -- unless the drawn cause is its
   founding threat gone (at least half lapsed): then its purpose has gone for all and the whole treaty ends
   (:func:`foedus.theory.abrogation.ends_the_whole_treaty`; Walt 1997; the Warsaw Pact, 1 July 1991), or the abrogating
-  member is one of its principals, holding at least an equal share (1/n) of the members' capability: the treaty ends for
-  all (:func:`foedus.theory.principals.principal_abrogation`; Olson & Zeckhauser 1966; ATOP ended 28 of the 31 multilateral
+  member is its principal, the strongest of its members: the treaty ends for all
+  (:func:`foedus.theory.principals.principal_abrogation`; Olson & Zeckhauser 1966; ATOP ended 28 of the 31 multilateral
   pacts of 1816-1914 that lost a member for all at once; the Quadruple Alliance with Britain's withdrawal, 1822), factors
-  ``abrogating_member``, ``abrogating_member_capability_share``, ``equal_share``, ``ended_by_a_principal``; for a regime
+  ``abrogating_member``, ``abrogating_member_capability_share``, ``largest_capability_share``, ``ended_by_a_principal``; for a regime
   change, the member whose regime moved most abrogates, and every member whose regime changed is exposed
   (:func:`foedus.theory.abrogation.regime_abrogation`);
 
@@ -187,15 +187,16 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
     if "within" in st:  # a threat within: the member most threatened by a fellow member leaves (Leeds & Savun 2007)
         inner = cause_k[multi] == DISSOLUTION_CAUSES.index("threat within")
         who = np.where(inner, th_abrogation.threatened_member(st["within"][ending[multi]], st["exposure"][ending[multi]]), who)
-    # a principal's abrogation (at least an equal share of the members' capability) ends the treaty for all (Olson & Zeckhauser 1966)
+    # the principal's abrogation (the largest share of the members' capability) ends the treaty for all (Olson & Zeckhauser 1966)
     share = th_principals.capability_share(ag.members[gone[multi]], world.state.power, who)
-    principal = th_principals.principal_abrogation(share, st["size"][ending[multi]])
+    largest = th_principals.largest_share(ag.members[gone[multi]], world.state.power)
+    principal = th_principals.principal_abrogation(share, largest, st["size"][ending[multi]])
     by_principal = np.zeros(len(ending), bool)
     by_principal[np.flatnonzero(multi)[principal]] = True
     leaver = np.full(len(ending), -1, np.intp)
     leaver[multi] = who
-    leaver_share = np.full(len(ending), np.nan)
-    leaver_share[multi] = share
+    leaver_share, top = np.full(len(ending), np.nan), np.full(len(ending), np.nan)
+    leaver_share[multi], top[multi] = share, largest
     whole |= by_principal
     multi &= ~by_principal
     who, stake, moved = who[~principal], stake[~principal], moved[~principal]
@@ -203,11 +204,11 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
     pick = (lambda sel: [d for d, s_ in zip(details, sel.tolist()) if s_]) if details is not None else (lambda sel: None)
     if details is not None:
         codes = np.where(leaver >= 0, world.inputs.ccode[np.maximum(leaver, 0)], -1).tolist()
-        for d, w_, n_, bp, c_, sh in zip(details, whole.tolist(), st["size"][ending].tolist(), by_principal.tolist(), codes, leaver_share.tolist()):
+        for d, w_, n_, bp, c_, sh, tp_ in zip(details, whole.tolist(), st["size"][ending].tolist(), by_principal.tolist(), codes, leaver_share.tolist(), top.tolist()):
             d["factors"]["ended_by_all_members"] = bool(w_ and n_ > 2)  # its purpose gone for all, or a principal abrogated
             d["factors"]["abrogating_member"] = None if c_ < 0 else c_  # treaties of more than two: who abrogates
             d["factors"]["abrogating_member_capability_share"] = None if sh != sh else sh
-            d["factors"]["equal_share"] = 1.0 / n_  # at least this share: a principal, its abrogation ends the treaty for all
+            d["factors"]["largest_capability_share"] = None if tp_ != tp_ else tp_  # the principal's: its abrogation ends the treaty for all
             d["factors"]["ended_by_a_principal"] = bp
     dissolve(world, gone[~multi], pick(~multi))
     if multi.any():
