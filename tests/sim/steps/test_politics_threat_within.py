@@ -51,23 +51,47 @@ def test_without_the_hazard_a_pact_of_rivals_is_not_ended_by_it():
     assert world.state.agreements.active[0]
 
 
-def test_in_a_treaty_of_three_the_member_least_tethered_to_its_rival_leaves():
-    """A drawn 'threat within' ending in a treaty of three leaves the others allied: of the two rivals, the one the common
-    adversary holds least goes (Leeds & Savun 2007: the state whose threat environment changed), not the bystander."""
+def _trio_ending(rival_share: float):
+    """A drawn 'threat within' ending of a treaty of GRT, RIV and SMA in which the common adversary holds GRT, not RIV;
+    RIV holds ``rival_share`` of the members' capability."""
     world, rng = tiny_world(agreements=[alliance("Trio", [GRT, RIV, SMA])], **QUIET)
     st = cohesion_state(world)
-    g, r, b = world.index_of(GRT), world.index_of(RIV), world.index_of(SMB)
+    g, r, b, a = world.index_of(GRT), world.index_of(RIV), world.index_of(SMB), world.index_of(SMA)
     world.state.agreements.target[0] = b
     st["threat_lapse"] = np.zeros(1)
     world.results.threat[g, b], world.results.threat[r, b] = world.results.threat[g, r], 0.0  # GRT is held, RIV not
     _threat_within_term(world, st, np.zeros(1), np.zeros(1))
     terms = np.zeros((len(th_cohesion.DISSOLUTION_CAUSES), 1))
     terms[th_cohesion.DISSOLUTION_CAUSES.index("threat within")] = 1.0
+    rest = world.state.power[g] + world.state.power[a]
+    world.state.power[r] = rival_share * rest / (1.0 - rival_share)
     dissolve_by_hazard(world, rng, st, terms, np.zeros(1))
+    return world, g, a
+
+
+def test_in_a_treaty_of_three_the_member_least_tethered_to_its_rival_leaves():
+    """A drawn 'threat within' ending in a treaty of three leaves the others allied when the leaving member is not one of its
+    principal (not the strongest of its members; Olson & Zeckhauser 1966): of the two rivals, the one the common
+    adversary holds least goes (Leeds & Savun 2007: the state whose threat environment changed), not the bystander."""
+    world, g, a = _trio_ending(0.2)
     (_, who, _, d), = events(world, "exit")
     assert who == RIV and d["cause"] == "threat within" and world.state.agreements.active[0]
-    assert world.state.agreements.members[0, [g, world.index_of(SMA)]].all()
+    assert world.state.agreements.members[0, [g, a]].all()
     assert sorted(d["factors"]["members_fearing_a_member"]) == sorted([GRT, RIV])
+    assert d["factors"]["abrogating_member"] == RIV and not d["factors"]["ended_by_a_principal"]
+    assert abs(d["factors"]["abrogating_member_capability_share"] - 0.2) < 1e-9
+
+
+def test_in_a_treaty_of_three_a_principals_abrogation_ends_it_for_all():
+    """The same ending when the rival is the strongest member (0.6 of the members' capability): the principal's abrogation
+    ends the treaty for every member (foedus.theory.principals; ATOP's multilateral pacts of 1816-1914), one "dissolution" naming it."""
+    world, g, a = _trio_ending(0.6)
+    assert not events(world, "exit") and not world.state.agreements.active[0]
+    (_, _, _, d), = events(world, "dissolution")
+    f = d["factors"]
+    assert d["cause"] == "threat within" and f["ended_by_a_principal"] and f["ended_by_all_members"]
+    assert f["abrogating_member"] == RIV and abs(f["abrogating_member_capability_share"] - 0.6) < 1e-9
+    assert abs(f["largest_capability_share"] - 0.6) < 1e-9
 
 
 def test_a_treaty_of_three_against_a_common_adversary_still_present_tethers_its_rivals():

@@ -70,7 +70,11 @@ Why a member leaves (the ``cause`` of its ``"exit"`` event):
   most, for a power shift, else the one least threatened by the treaty's founding threat now), so
   a multilateral treaty such as NATO ends only when its members have left one by one -- unless the drawn cause is its
   founding threat gone (at least half lapsed): then its purpose has gone for all and the whole treaty ends
-  (:func:`foedus.theory.abrogation.ends_the_whole_treaty`; Walt 1997; the Warsaw Pact, 1 July 1991); for a regime
+  (:func:`foedus.theory.abrogation.ends_the_whole_treaty`; Walt 1997; the Warsaw Pact, 1 July 1991), or the abrogating
+  member is its principal, the strongest of its members: the treaty ends for all
+  (:func:`foedus.theory.principals.principal_abrogation`; Olson & Zeckhauser 1966; ATOP ended 28 of the 31 multilateral
+  pacts of 1816-1914 that lost a member for all at once; the Quadruple Alliance with Britain's withdrawal, 1822), factors
+  ``abrogating_member``, ``abrogating_member_capability_share``, ``largest_capability_share``, ``ended_by_a_principal``; for a regime
   change, the member whose regime moved most abrogates, and every member whose regime changed is exposed
   (:func:`foedus.theory.abrogation.regime_abrogation`);
 
@@ -100,6 +104,7 @@ from foedus.sim.steps._common import MOTIVES, SECURITY
 from foedus.sim.world import World
 from foedus.theory import abrogation as th_abrogation
 from foedus.theory import persistence as th_persistence
+from foedus.theory import principals as th_principals
 from foedus.theory import cohesion as th_cohesion
 from foedus.theory.cohesion import DISSOLUTION_CAUSES
 
@@ -182,11 +187,29 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
     if "within" in st:  # a threat within: the member most threatened by a fellow member leaves (Leeds & Savun 2007)
         inner = cause_k[multi] == DISSOLUTION_CAUSES.index("threat within")
         who = np.where(inner, th_abrogation.threatened_member(st["within"][ending[multi]], st["exposure"][ending[multi]]), who)
+    # the principal's abrogation (the largest share of the members' capability) ends the treaty for all (Olson & Zeckhauser 1966)
+    share = th_principals.capability_share(ag.members[gone[multi]], world.state.power, who)
+    largest = th_principals.largest_share(ag.members[gone[multi]], world.state.power)
+    principal = th_principals.principal_abrogation(share, largest, st["size"][ending[multi]])
+    by_principal = np.zeros(len(ending), bool)
+    by_principal[np.flatnonzero(multi)[principal]] = True
+    leaver = np.full(len(ending), -1, np.intp)
+    leaver[multi] = who
+    leaver_share, top = np.full(len(ending), np.nan), np.full(len(ending), np.nan)
+    leaver_share[multi], top[multi] = share, largest
+    whole |= by_principal
+    multi &= ~by_principal
+    who, stake, moved = who[~principal], stake[~principal], moved[~principal]
     details = _hazard_details(world, st, terms, institutional, ending, cause_k) if world.inputs.explain else None
     pick = (lambda sel: [d for d, s_ in zip(details, sel.tolist()) if s_]) if details is not None else (lambda sel: None)
     if details is not None:
-        for d, w_, n_ in zip(details, whole.tolist(), st["size"][ending].tolist()):
-            d["factors"]["ended_by_all_members"] = bool(w_ and n_ > 2)  # its purpose gone for all: no member's abrogation
+        codes = np.where(leaver >= 0, world.inputs.ccode[np.maximum(leaver, 0)], -1).tolist()
+        for d, w_, n_, bp, c_, sh, tp_ in zip(details, whole.tolist(), st["size"][ending].tolist(), by_principal.tolist(), codes, leaver_share.tolist(), top.tolist()):
+            d["factors"]["ended_by_all_members"] = bool(w_ and n_ > 2)  # its purpose gone for all, or a principal abrogated
+            d["factors"]["abrogating_member"] = None if c_ < 0 else c_  # treaties of more than two: who abrogates
+            d["factors"]["abrogating_member_capability_share"] = None if sh != sh else sh
+            d["factors"]["largest_capability_share"] = None if tp_ != tp_ else tp_  # the principal's: its abrogation ends the treaty for all
+            d["factors"]["ended_by_a_principal"] = bp
     dissolve(world, gone[~multi], pick(~multi))
     if multi.any():
         exits = pick(multi)
