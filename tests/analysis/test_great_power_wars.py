@@ -42,3 +42,23 @@ def test_a_war_counts_when_a_great_power_fights_on_each_side_whenever_it_entered
     p.loc[p["war"] == 2, "side"] = [1, 2]
     assert great_power_war_counts(h, p, 1900, 1902) == (1, 5.0)
     assert great_power_war_counts(h, p, 1900, 1901) == (0, 2.0)
+
+
+def test_the_records_great_power_allies_of_a_state_a_great_power_attacked_did_not_fight():
+    """In sample (1816-1914, 1946-1989): France for Russia 1904, the United States for Taiwan 1954 and 1958 stayed out (0 of 3),
+    while minor allies of such states fought in 3 of 11; the Firth entry logit's major-major term is negative, the onset's
+    -1.63 within one standard error of it, and its likelihood-ratio statistic small (foedus.theory.war_restraint)."""
+    from foedus.analysis.great_power_wars import entry_restraint_dyads, estimate_entry_restraint
+    from foedus.sim.parameters import Parameters
+
+    t = entry_restraint_dyads()
+    s = t[t["year"].between(1816, 1914) | t["year"].between(1946, 1989)]
+    both = s[s["ally_major"] & s["attacker_major"]]
+    assert sorted(zip(both["year"], both["ally"], both["target"])) == [(1904, 220, 365), (1954, 2, 713), (1958, 2, 713)]
+    assert not both["joined"].any()
+    minors = s[~s["ally_major"] & s["attacker_major"]]
+    assert (int(minors["joined"].sum()), len(minors)) == (3, 11)
+    fit = estimate_entry_restraint(t)
+    assert fit.both == pytest.approx(-2.47, abs=0.01) and fit.std_errors[3] == pytest.approx(2.11, abs=0.01)
+    assert abs(fit.both - Parameters().war_onset_joint_major) < fit.std_errors[3]
+    assert fit.lr == pytest.approx(1.65, abs=0.01)

@@ -17,9 +17,10 @@ from .steps.conftest import GRT, RIV, SMA, SMB, alliance, events, tiny_world
 
 ALPHA = 0.01
 QUIET = {"dispute_rate": 0.0, "war_end_rate": 0.0, "war_onset_intercept": -30.0, "opportunistic_join_rate": 0.0}
-UNRESTRAINED = {**QUIET, "nuclear_entry_restraint": 0.0}
-"""GRT and RIV carry the COW codes of the USA and Russia, both nuclear-armed in 2000: the tests of the warring ally route
-itself switch the nuclear restraint off (its own tests below)."""
+UNRESTRAINED = {**QUIET, "nuclear_entry_restraint": 0.0, "war_onset_joint_major": 0.0}
+"""GRT and RIV carry the COW codes of the USA and Russia, both nuclear-armed in 2000 and both great powers: the tests of the
+warring ally route itself switch the nuclear restraint off (its own tests below) and the great powers' restraint
+(foedus.theory.war_restraint, which reads the onset's major-major term; the onsets are off here anyway)."""
 
 
 def _attack_by_the_protege(seed: int, rivals: bool, restraint: float = 0.0) -> tuple[object, list]:

@@ -367,6 +367,7 @@ FACTORS = {
     "called": lazy_gettext("called by its pledge"),
     "shared_adversary": lazy_gettext("the enemy is its own adversary"),
     "nuclear_restraint": lazy_gettext("nuclear restraint (both sides hold the bomb)"),
+    "great_power_restraint": lazy_gettext("restraint: great powers avoid fighting one another (log-odds)"),
     "victory_probability": lazy_gettext("the initiator's chance of prevailing"),
     "expected_victory_restraint": lazy_gettext("restraint: odds of prevailing"),
     "partner_entry_value": lazy_gettext("what entering is worth to the partner"),

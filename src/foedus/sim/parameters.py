@@ -537,7 +537,9 @@ class Parameters(MechanismParameters):
         "without it, a likelihood-ratio test p = 0.004): held to their rivalries, two great powers begin fewer wars than a great power "
         "and a minor (Levy 1983: great-power war became rare after 1815). The in-sample great-power pairs' predicted onsets fall from "
         "8.3 to 3.1 (record 2.5). Held out (not used to choose): log-likelihood 1919-1938 -69.5 against -68.8, 1990-2010 -62.1 "
-        "against -61.8 (the refitted intercept predicts more wars there: 14.7 and 14.2 against 11 and 9). 0 removes the class",
+        "against -61.8 (the refitted intercept predicts more wars there: 14.7 and 14.2 against 11 and 9). The same term restrains the other paths to a war "
+        "between two great powers (foedus.theory.war_restraint.great_power_restraint, gpwar12): a great power's honouring of a call against a great power, its "
+        "entry as an opportunist or a warring ally, and the escalation of a dispute between two great powers. 0 removes the class",
     )
 
     # --- rivalry11 ---

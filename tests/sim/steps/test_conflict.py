@@ -26,12 +26,13 @@ def test_wars_end_at_rate_one_and_hostility_relaxes_towards_its_baseline():
 def test_hostile_neighbours_dispute_and_a_dispute_escalates_at_war_share_one():
     """Between two autocracies at parity, whom the direct route's restraints do not hold back
     (:func:`foedus.theory.war.escalation_restraint` is 1: no democracy, equal capabilities; the nuclear revolution switched
-    off, since the tiny world's GRT and RIV carry the codes of the United States and Russia, both nuclear-armed in 2000)."""
+    off, since the tiny world's GRT and RIV carry the codes of the United States and Russia, both nuclear-armed in 2000; and the
+    great powers' restraint, both being great powers: foedus.theory.war_restraint, the onset's major-major term)."""
     from .conftest import ACTORS
 
     actors = [dict(a, regime=0.0, cinc=0.35) if a["ccode"] in (GRT, RIV) else a for a in ACTORS]
     world, rng = tiny_world(actors=actors, dispute_rate=1.0, war_share=1.0, war_factor=10.0, war_end_rate=0.0,
-                            nuclear_onset_restraint=0.0, extended_nuclear_deterrence=0.0)
+                            nuclear_onset_restraint=0.0, extended_nuclear_deterrence=0.0, war_onset_joint_major=0.0)
     g, r = world.index_of(GRT), world.index_of(RIV)
     world.state.hostility[g, r] = world.state.hostility[r, g] = 1.0
     world.inputs.proximity[g, r] = world.inputs.proximity[r, g] = 1.0

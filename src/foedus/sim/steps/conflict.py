@@ -33,6 +33,7 @@ from foedus.theory import joining as th_join
 from foedus.theory import rivalry as th_rivalry
 from foedus.theory import war as th_war
 from foedus.theory import war_onset as th_onset
+from foedus.theory import war_restraint as th_restraint
 
 _DEF, _OFF = OBLIGATIONS.index("defense"), OBLIGATIONS.index("offense")
 _DISPUTE_DETAIL = {w: f'{{"escalated_to_war":{str(w).lower()}}}' for w in (False, True)}
@@ -70,7 +71,8 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
       :func:`foedus.theory.war.escalation_restraint`, the restraints of the direct route (Reed 2000: onset and
       escalation share their covariates): the weak-link democratic and the nuclear peace with the onset model's
       coefficients, and the initiator's odds of prevailing, ``min(1, c_i / c_j)`` (Bueno de Mesquita 1981):
-      the route by which hostility beyond the record's (a scenario's, or revealed in a run) leads to war.
+      the route by which hostility beyond the record's (a scenario's, or revealed in a run) leads to war; a dispute between two
+      great powers escalates at the onset's major-major odds (:func:`foedus.theory.war_restraint.great_power_restraint`).
 
     The allies each war calls (defence and offence obligations only) answer as
     :func:`call_allies` says. After 1945 a war begun by a state without a veto may be met by a
@@ -150,6 +152,8 @@ def _disputes(world: World, rng: np.random.Generator) -> None:
         )
         restrained = restrained * nuclear_onset_factor(world, init, targ)
         escalation = th_war.escalation_probability(p.war_share, h_before, p.war_factor, check=world.inputs.check) * restrained
+        # the onset's major-major term (Bremer 1992): a dispute between two great powers escalates at its odds (Reed 2000)
+        escalation = th_restraint.great_power_restraint(escalation, world.state.major[init], world.state.major[targ], p.war_onset_joint_major, check=world.inputs.check)
         war = rng.random(len(init)) < escalation
         world.state.hostility[init, targ] = np.minimum(world.state.hostility[init, targ] + p.dispute_hostility, 1.0)
         world.state.hostility[targ, init] = world.state.hostility[init, targ]
@@ -446,7 +450,7 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     met: Leeds, Long & Mitchell's (2000) three quarters honoured are of the commitments whose
     conditions held), its trade dependence on the state it would fight (T2), the pact's cohesion,
     its regime and major-power status, and the nuclear restraint (a nuclear-armed ally does not fight a nuclear-armed
-    belligerent: :func:`foedus.sim.steps.war_entry.nuclear_restraint`, ``nuclear_entry_restraint``; Jervis 1989). An ally that honours joins the war against that state, its
+    belligerent: :func:`foedus.sim.steps.war_entry.nuclear_restraint`, ``nuclear_entry_restraint``; Jervis 1989), and the great powers' restraint (a great power called against a great power honours at the onset's major-major odds, ``war_onset_joint_major``: :func:`foedus.theory.war_restraint.great_power_restraint`; Bremer 1992, Levy 1983; the factor ``great_power_restraint``). An ally that honours joins the war against that state, its
     hostility to it at least ``honour_hostility`` (a share ``war_entry_delay`` a year late, if
     the war goes on); one that fails adds ``betrayal_penalty`` to its pact's betrayal and the
     state it was bound to multiplies its trust in it by ``betrayal_trust``. Every call's event
@@ -550,6 +554,9 @@ def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, comm
     # the nuclear revolution: a nuclear-armed ally does not fight a nuclear-armed belligerent (Jervis 1989)
     restraint, joint = _nuclear_restraint(world, war, allies, num)
     ph = ph * restraint
+    # great powers avoid fighting one another: the onset's major-major term on the honouring's log-odds (Bremer 1992; Levy 1983)
+    gp = world.state.major[allies] & world.state.major[enemy] & (p.war_onset_joint_major != 0.0)
+    ph = th_restraint.great_power_restraint(ph, gp, True, p.war_onset_joint_major, check=world.inputs.check)
     honoured = rng.random(len(allies)) < ph
     late = honoured & (rng.random(len(allies)) < p.war_entry_delay)
     # the obligation that calls each ally (ATOP: defence to the attacked side, offence to the attacker's) and its treaty
@@ -558,8 +565,9 @@ def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, comm
             "obligation": "defense" if n == 2 else "offense", "agreement": int(aid), "ally_of": int(world.inputs.ccode[s]), "against_a_member": bool(am),
             "reach": float(r), "casus_foederis_probability": float(r), "commitment": float(c), "interdependence_with_adversary": float(x),
             "cohesion": float(q), "democratic": float(d), "major_power": float(mj), "honour_base_rate": base, **({"nuclear_restraint": float(nr)} if nj else {}),
+            **({"great_power_restraint": float(p.war_onset_joint_major)} if g else {}),
         }
-        for n, s, aid, r, c, x, q, d, mj, am, nr, nj in zip(num, side, ag.agreement_id[a_of], reach, commit, inter, coh, dem, major, ag.members[a_of, enemy], restraint, joint)
+        for n, s, aid, r, c, x, q, d, mj, am, nr, nj, g in zip(num, side, ag.agreement_id[a_of], reach, commit, inter, coh, dem, major, ag.members[a_of, enemy], restraint, joint, gp)
     ]
     world.log.events(
         world.state.year,

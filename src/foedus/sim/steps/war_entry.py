@@ -26,6 +26,7 @@ from foedus.sim.steps import war_entry_kernels as wkern
 from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.steps._common import COALITION, SECURITY
 from foedus.sim.world import World
+from foedus.theory.war_restraint import great_power_odds_factor as gp_odds
 from foedus.theory import joining as th_join
 from foedus.theory import war_onset as th_onset
 
@@ -187,6 +188,8 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
         int(war["attacker"]), int(war["target"]))
     foe_side = sides[best]
     restraint, joint = nuclear_restraint(world, war, cand, 3 - foe_side)
+    # great powers avoid fighting one another (gpwar12: foedus.theory.war_restraint, Bremer 1992's major-major term)
+    restraint = restraint * gp_odds(world.state.major[cand], world.state.major[members[best]], world.inputs.params.war_onset_joint_major)
     # the stakes and probabilities compiled (war_entry_kernels.opportunist_probability, the theory's formulas to the bit)
     stake, prob, valid = wkern.opportunist_probability(to_best, has, sim_side, sim_foe, restraint, float(p.opportunistic_join_rate))
     if not valid:  # an input the theory refuses: its functions say why
@@ -241,6 +244,7 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     if not len(cand):
         return
     restraint, joint = nuclear_restraint(world, war, cand, own)
+    restraint = restraint * gp_odds(world.state.major[cand], world.state.major[enemy], p.war_onset_joint_major)  # gpwar12: great powers avoid fighting one another
     # the reach to the war and the probabilities compiled (war_entry_kernels.partner_probability, the theory's formulas to the bit)
     rate = float(p.warring_ally_join_rate)
     reach, shared, prob, valid = wkern.partner_probability(cand, enemy, partner, to_partner, reach_to, world.state.hostility, restraint, rate)

@@ -1,0 +1,55 @@
+"""foedus.theory.war_restraint: the onset's major-major term carried to entry and escalation (Bremer 1992; Levy 1983)."""
+
+import doctest
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from foedus.sim.parameters import Parameters
+from foedus.theory import war_restraint
+from foedus.theory.war_onset import WAR_ONSET_TERMS, war_onset_hazard
+from foedus.theory.war_restraint import great_power_odds_factor, great_power_restraint
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+
+def test_docstring_examples_run():
+    assert doctest.testmod(war_restraint, raise_on_error=False).failed == 0
+
+
+def test_it_is_the_onset_logits_major_major_term():
+    """Applied to the onset hazard of a major-minor pair, the restraint gives the hazard of the same pair as major-major:
+    the same logit term, whatever path the war takes (the analytic identity of adding beta on the log-odds scale)."""
+    p = Parameters()
+    x = {"contiguous": 1, "log_distance": 0.5, "any_major": 1, "parity": 0.4, "rival": 1, "war_history": 0.3, "lower_democracy": 0.2,
+         "higher_democracy": 0.6, "defence_pact": 0, "joint_nuclear": 0, "conquest_norm": 0, "joint_major": 0}
+    h = lambda **k: war_onset_hazard(*({**x, **k}[t] for t in WAR_ONSET_TERMS), intercept=p.war_onset_intercept, coefficients=p.war_onset_coefficients())  # noqa: E731
+    assert great_power_restraint(h(), [True], [True], p.war_onset_joint_major)[0] == pytest.approx(float(h(joint_major=1)), rel=1e-12)
+
+
+def test_only_pairs_of_great_powers_are_restrained_and_zero_leaves_all():
+    p = np.array([0.2, 0.2, 0.2, 0.2])
+    mi, mj = np.array([True, True, False, False]), np.array([True, False, True, False])
+    out = great_power_restraint(p, mi, mj, -1.63)
+    assert out[0] < 0.2 and (out[1:] == 0.2).all()
+    assert (great_power_restraint(p, mi, mj, 0.0) == p).all()
+    assert great_power_restraint([0.0, 1.0], [True, True], [True, True], -1.63).tolist() == [0.0, 1.0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(0.0, 0.05), st.floats(-5.0, 0.0))
+def test_for_a_rare_step_the_odds_factor_is_the_log_odds_term(p, b):
+    """For p far below 1 the multiplier e^b on p and the logit shift agree within a relative error p (the rare-event limit)."""
+    exact = float(great_power_restraint([p], [True], [True], b)[0])
+    approx = p * float(great_power_odds_factor([True], [True], b)[0])
+    assert approx <= exact + 1e-15
+    assert abs(exact - approx) <= p * max(exact, 1e-300) + 1e-15
+
+
+def test_bad_input_is_named():
+    with pytest.raises(ValueError, match="probability"):
+        great_power_restraint([1.5], [True], [True], -1.0)
+    with pytest.raises(ValueError, match="coefficient"):
+        great_power_restraint([0.5], [True], [True], float("nan"))
