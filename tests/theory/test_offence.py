@@ -111,3 +111,51 @@ def test_a_pledge_against_a_nuclear_armed_target_is_worth_nothing():
 
     with pytest.raises(ValueError, match="nuclear_deterrence"):
         nuclear_deterrence(np.zeros((4, 4)), target[:3], [False] * 4)
+
+
+def test_an_offence_pledge_needs_a_great_power_in_the_pair():
+    """Levy (1983), Snyder (1997), Benson (2011): a compellent pledge is worth something only to a pair with a great power."""
+    from foedus.theory.offence import compellent_capacity
+
+    rng = np.random.default_rng(0)
+    v = rng.uniform(0, 1, (6, 6))
+    major = np.array([True, False, False, True, False, False])
+    out = compellent_capacity(v, major)
+    either = major[:, None] | major[None, :]
+    assert np.array_equal(out[either], v[either]) and not out[~either].any()
+    half = compellent_capacity(v, major, strength=0.5)
+    assert np.allclose(half[~either], 0.5 * v[~either]) and np.array_equal(half[either], v[either])
+    assert np.array_equal(compellent_capacity(v, major, strength=0.0), v)
+    with pytest.raises(ValueError):
+        compellent_capacity(v, major[:5])
+    with pytest.raises(ValueError):
+        compellent_capacity(v, major, strength=1.5)
+
+
+def _founders_with_a_major(data_dir, lo: int, hi: int) -> dict:
+    """ATOP 5.1 treaties begun in lo..hi by strongest obligation: (with a COW major among the founders, all)."""
+    import pandas as pd
+
+    m = pd.read_csv(data_dir / "atop" / "atop5_1m.csv", usecols=["atopid", "member", "yrent", "defense", "offense"])
+    mj = pd.read_csv(data_dir / "peacesciencer" / "cow_majors.csv")
+    begun = m.groupby("atopid")["yrent"].transform("min")
+    f = m[(m["yrent"] == begun) & (begun >= lo) & (begun <= hi)]
+    f = f.merge(mj[["ccode", "styear", "endyear"]], left_on="member", right_on="ccode", how="left")
+    f["major"] = (f["styear"] <= f["yrent"]) & (f["endyear"] >= f["yrent"])
+    t = f.groupby("atopid").agg(major=("major", "any"), defense=("defense", "max"), offense=("offense", "max"))
+    off = t[(t["defense"] == 0) & (t["offense"] == 1)]
+    dfn = t[t["defense"] == 1]
+    return {"offence": (int(off["major"].sum()), len(off)), "defence": (int(dfn["major"].sum()), len(dfn))}
+
+
+def test_the_in_sample_records_offence_pacts_have_a_great_power_among_their_founders(data_dir):
+    """The reading of offence_great_power_strength: ATOP 5.1, 1816-1914 and 1946-1989 (in sample only): 12 of 13 offence-led
+    treaties have a COW major among their founders; were majors as common among them as among defence-led treaties, 12 or more
+    of 13 would come by chance with probability below 0.01 (binomial)."""
+    from scipy.stats import binom
+
+    a, b = _founders_with_a_major(data_dir, 1816, 1914), _founders_with_a_major(data_dir, 1946, 1989)
+    assert a["offence"] == (11, 12) and b["offence"] == (1, 1)
+    assert a["defence"] == (43, 64) and b["defence"] == (53, 128)
+    base = (a["defence"][0] + b["defence"][0]) / (a["defence"][1] + b["defence"][1])
+    assert binom.sf(11, 13, base) < 0.01

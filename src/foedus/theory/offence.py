@@ -50,7 +50,7 @@ import numpy as np
 
 from foedus.theory._validate import _checked, _matrix
 
-__all__ = ["aggrandisement", "isolation", "nuclear_deterrence", "offence_target", "war_expectation"]
+__all__ = ["aggrandisement", "compellent_capacity", "isolation", "nuclear_deterrence", "offence_target", "war_expectation"]
 
 
 def offence_target(hostility, *, check: bool = True) -> np.ndarray:
@@ -233,3 +233,53 @@ def nuclear_deterrence(value, target, nuclear_armed, *, strength: float = 1.0, c
     sv = float(_checked(strength, "strength", "nuclear_deterrence", lo=0.0, hi=1.0, check=check))
     deterred = (k >= 0) & nu[np.maximum(k, 0)]
     return np.where(deterred[:, None], v * (1.0 - sv), v)
+
+
+def compellent_capacity(value, major, *, strength: float = 1.0, check: bool = True) -> np.ndarray:
+    r"""``value`` (N, N) of an offence pledge between ``i`` and ``j``, nothing where neither is a great power.
+
+    .. math:: V'_{ij} = V_{ij}\,\big(1 - s\,[\neg\mu_i \wedge \neg\mu_j]\big)
+
+    An offence pledge is a *compellent* commitment (Benson 2012): the partners promise to take
+    something from a third state by force, not to deter an attack on themselves. Its value lies in
+    the pair's ability to wage a war of choice beyond its borders and win it, which is what sets a
+    great power apart: Levy (1983, ch. 2) defines a great power by "a high level of military
+    capability ... relative to other states", the capacity for offensive operations beyond its
+    borders and interests it defends aggressively; offensive alliances are great powers'
+    instruments of acquisition (Snyder 1997, ch. 1), and lesser states join them as partners of a
+    great power's revisionism ("jackals", Schweller 1994), not on their own. A pledge between two
+    lesser states to attack a third buys no credible campaign (the odds of
+    :func:`aggrandisement` price a war neither would choose to start without a great power's
+    backing). :math:`\mu` (``major``, (N,) bool) is great-power status (COW's major powers);
+    ``strength`` :math:`s` in [0, 1]: 1 is the published reading, 0 leaves the value whole.
+
+    The record agrees in sample: 11 of the 12 offence-led treaties of ATOP 5.1 begun 1816-1914 and
+    the one begun 1946-1989 (the Protocol of Sevres, 1956) have a COW major power among their
+    founders (the exception: Sardinia and the Two Sicilies, 1833), against 43 of 64 and 53 of 128
+    defence-led treaties (founders; ``tests/theory/test_offence.py``: by chance with probability 0.002).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> compellent_capacity(np.full((3, 3), 0.2), [True, False, False]).tolist()
+    [[0.2, 0.2, 0.2], [0.2, 0.0, 0.0], [0.2, 0.0, 0.0]]
+    >>> compellent_capacity(np.full((2, 2), 0.2), [False, False], strength=0.5).tolist()
+    [[0.1, 0.1], [0.1, 0.1]]
+
+    References
+    ----------
+    .. [1] Benson, B. V. (2012). *Constructing International Security: Alliances, Deterrence, and
+       Moral Hazard*. Cambridge University Press; and (2011) Unpacking alliances: deterrent and
+       compellent alliances and their relationship with conflict, 1816-2000. *Journal of Politics*
+       73(4): 1111-1127.
+    .. [2] Levy, J. S. (1983). *War in the Modern Great Power System, 1495-1975*. University Press of Kentucky, ch. 2.
+    .. [3] Snyder, G. H. (1997). *Alliance Politics*. Cornell University Press, ch. 1.
+    .. [4] Schweller, R. L. (1994). Bandwagoning for profit. *International Security* 19(1): 72-107.
+    """
+    v = _matrix("value", value, np.shape(value)[0], nonneg=True, check=check)
+    mu = np.asarray(major, dtype=bool)
+    if check and mu.shape != (v.shape[0],):
+        raise ValueError(f"compellent_capacity: major must be (N,) = ({v.shape[0]},), got {mu.shape}")
+    sv = float(_checked(strength, "strength", "compellent_capacity", lo=0.0, hi=1.0, check=check))
+    lesser = ~mu[:, None] & ~mu[None, :]
+    return np.where(lesser, v * (1.0 - sv), v)

@@ -24,6 +24,7 @@ from foedus.sim.steps import accession_kernels as acc_kern
 from foedus.sim.steps import alignment_kernels as kern
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.neutrality import stays_out
+from foedus.sim.steps.obligation_choice import offence_capacity
 from foedus.sim.steps.threat import main_threat_of
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
@@ -85,6 +86,7 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     discount, standing = norm_terms(world)
     offence = offence_term(world)  # an offence pledge is an engagement the instruments void (Covenant art. 20, Charter art. 103)
     aggr = nuclear_deterred(world, year_goods.aggrandisement(world) if p.aggrandisement_weight * offence > 0 else None)  # Jervis 1989
+    aggr = offence_capacity(world, aggr)  # a pledge of joint attack needs a great power in the pair (mix12: theory.offence.compellent_capacity)
     isolation = nuclear_deterred(world, year_goods.isolation(world, defends) * discount if p.abstention_weight > 0 else None)
     goods = th_ob.obligation_goods(
         total, world.results.threat, world.state.power, reach=world.results.reach, aggrandisement=aggr, isolation=isolation, defends=defends,
