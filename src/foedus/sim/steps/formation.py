@@ -250,11 +250,20 @@ def unread_alignment(world: World) -> np.ndarray | None:
     if p.unread_alignment_weight == 0 or p.nonaggression_prior == 0 or p.intentions_decay_years == 0 or world.results.reach is None:
         return None
     u, expected = year_goods.intentions(world, entry_years(world))  # as reassurance_threat's (computed once a year)
-    out = p.unread_alignment_weight * pledge_kern.unread_alignment(  # th_reassure.unread_alignment compiled, equal to the bit
-        expected, world.results.reach, world.state.power, u, prior=p.nonaggression_prior, defends=defence_pledges(world),
-        war_risk=abstention_terms(world)["war_risk"],
+    defends, war_risk = defence_pledges(world), abstention_terms(world)["war_risk"]
+    reach, power, active = world.results.reach, world.state.power, world.state.active
+
+    def compute():
+        out = p.unread_alignment_weight * pledge_kern.unread_alignment(  # th_reassure.unread_alignment compiled, equal to the bit
+            expected, reach, power, u, prior=p.nonaggression_prior, defends=defends, war_risk=war_risk,
+        )
+        return out * (active[:, None] & active[None, :])
+
+    # asked twice a year or more (credible_goods, form_alliances' explanation): computed again only when an input moved (issue 16)
+    return world.year_cache.get(
+        world.state.year, "unread_alignment", compute, expected=expected, reach=reach, power=power, uncertainty=u, defends=defends, war_risk=war_risk,
+        active=active, weight=float(p.unread_alignment_weight), prior=float(p.nonaggression_prior),
     )
-    return out * (world.state.active[:, None] & world.state.active[None, :])
 
 
 def pledge_credibility(world: World) -> np.ndarray:
@@ -326,9 +335,19 @@ def _pair_autonomy(world: World) -> np.ndarray:
     moves with the capabilities).
     """
     p = world.inputs.params
-    old, change, concession, feasible = refresh_autonomy(world)
-    valued = _valued(change, concession, old[:, None], old[None, :], p, concession_reach(world))
-    return np.where(feasible, valued, -p.autonomy_pledge)
+    bargain = refresh_autonomy(world)
+    reach_c = concession_reach(world)
+
+    def compute():
+        old, change, concession, feasible = bargain
+        valued = _valued(change, concession, old[:, None], old[None, :], p, reach_c)
+        return np.where(feasible, valued, -p.autonomy_pledge)
+
+    # asked up to twice a year (ExchangeTerms, form_alliances' explanation): computed again only when an input moved (issue 16)
+    return world.year_cache.get(
+        world.state.year, "pair_autonomy", compute, old=bargain[0], change=bargain[1], concession=bargain[2], feasible=bargain[3], reach_share=reach_c,
+        half_worth=float(p.concession_half_worth), pledge=float(p.autonomy_pledge),
+    )
 
 
 def refresh_autonomy(world: World) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -364,6 +383,20 @@ def concession_reach(world: World) -> np.ndarray | float:
     power and j matters to its contest with its adversaries, :func:`foedus.sim.steps.interests.adversary_relevance_of`;
     Morrow 1991, Maoz & Russett 1993). 1.0 everywhere where all three are off or the world has no reach.
     The share of j's concessions i counts (:func:`foedus.theory.exchange.valued_autonomy_change`)."""
+    p = world.inputs.params
+    main = None
+    if p.concession_interest_weight > 0 and p.concession_adversary_reach > 0:
+        main = main_threat_of(world)  # adversary_relevance_of's term (asked there all the same)
+    # asked three times a year (ExchangeTerms, form_alliances' explanation twice): computed again only when an input moved (issue 16)
+    return world.year_cache.get(
+        world.state.year, "concession_reach", lambda: _concession_reach(world), reach=world.results.reach, power=world.state.power,
+        threat=world.results.threat, contiguous=world.inputs.contiguous, major=world.state.major, rivalry=world.state.rivalry, main=main, params=p,
+        check=world.inputs.check,
+    )
+
+
+def _concession_reach(world: World) -> np.ndarray | float:
+    """:func:`concession_reach` computed."""
     p = world.inputs.params
     reach = world.results.reach
     pw = world.state.power
