@@ -21,29 +21,24 @@ def _same(a, b) -> bool:
     return a.shape == b.shape and a.dtype == b.dtype and a.tobytes() == b.tobytes()
 
 
-def _fresh_pair_autonomy(world):
-    p = world.inputs.params
-    old, change, concession, feasible = formation.refresh_autonomy(world)
-    valued = formation._valued(change, concession, old[:, None], old[None, :], p, formation._concession_reach(world))
-    return np.where(feasible, valued, -p.autonomy_pledge)
-
-
-def test_concession_reach_is_kept_for_the_year_and_equals_a_fresh_computation():
+def test_the_war_risk_is_kept_while_the_hazard_inputs_are_the_same():
     world = _world()
     world.year_cache.entries.clear()
-    first = formation.concession_reach(world)
-    assert formation.concession_reach(world) is first
-    assert _same(first, formation._concession_reach(world))
-    assert _same(formation._pair_autonomy(world), _fresh_pair_autonomy(world))
-    assert formation._pair_autonomy(world) is formation._pair_autonomy(world)
-    # the capabilities move: the reach shares and the autonomy are computed again
-    world.state.power = world.state.power * np.linspace(0.5, 1.5, world.n)
-    again = formation.concession_reach(world)
-    assert again is not first and _same(again, formation._concession_reach(world))
-    assert _same(formation._pair_autonomy(world), _fresh_pair_autonomy(world))
-    # a new main threat (rivalry): the adversaries' relevance moves
-    world.state.rivalry = np.ascontiguousarray(world.state.rivalry.T)
-    assert _same(formation.concession_reach(world), formation._concession_reach(world))
+    first = formation._war_risk(world)
+    assert formation._war_risk(world) is first and _same(first, formation._war_risk_computed(world))
+    # the agreements change (a version), the hazard's inputs do not: the same risk, equal to a fresh computation
+    world.state.agreements.version += 1
+    world.cache.pop("abstention_terms", None)
+    assert formation.abstention_terms(world)["war_risk"] is first
+    # a war begins: computed again
+    i, j = np.flatnonzero(world.state.active)[:2]
+    world.state.at_war[i, j] = world.state.at_war[j, i] = True
+    again = formation._war_risk(world)
+    assert again is not first and again[i, j] == 1.0 and _same(again, formation._war_risk_computed(world))
+    # the capabilities move: computed again
+    world.state.power = world.state.power * 1.5
+    assert _same(formation._war_risk(world), formation._war_risk_computed(world))
+    assert formation._war_risk(world) is not again
 
 
 def test_unread_alignment_is_kept_for_the_year_and_follows_the_agreements():

@@ -22,15 +22,14 @@ from foedus.sim.membership import alliance_view
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps import alignment_kernels as align_kern
 from foedus.sim.steps import conflict_kernels as war_kern
+from foedus.sim.steps.concessions import concession_reach, refresh_autonomy  # noqa: F401 (formation's names for them)
+from foedus.sim.steps.concessions import pair_autonomy as _pair_autonomy
 from foedus.sim.steps import year_goods
-from foedus.sim.steps.conflict import onset_covariates
+from foedus.sim.steps.conflict import defence_pairs, onset_covariates
 from foedus.sim.steps.neutrality import stays_out
-from foedus.sim.steps.interests import adversary_relevance_of
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.world import World
-from foedus.theory import exchange as th_exchange
 from foedus.theory import consent as th_consent
-from foedus.theory import deterrence_extended as th_deter
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
 from foedus.theory import pledge_kernels as pledge_kern
@@ -292,6 +291,30 @@ def abstention_terms(world: World) -> dict[str, np.ndarray]:
     hit = world.cache.get("abstention_terms")
     if hit is not None and hit[0] == key:
         return hit[1]
+    cred = pledge_credibility(world) if p.pledge_credibility_weight > 0 else np.ones((n, n))
+    out = {"war_risk": _war_risk(world), "target": year_goods.offence_target(world), "credibility": cred}
+    world.cache["abstention_terms"] = (key, out)
+    return out
+
+
+def _war_risk(world: World) -> np.ndarray:
+    """``war_risk`` of :func:`abstention_terms` (N, N, read-only), computed again only when an input of the hazard moved: the
+    agreements change several times a year (exits, new pacts, the blocs' treaties) and most changes leave the defence pacts, the
+    one term of the hazard they enter, as they were (issue 16; every array :func:`.conflict.onset_covariates` and
+    :func:`.conflict_kernels.onset_live` read is an input of the cache, compared to the bit)."""
+    p = world.inputs.params
+    st, inp = world.state, world.inputs
+    return world.year_cache.get(
+        st.year, "abstention_war_risk", lambda: _war_risk_computed(world), defence=defence_pairs(world), at_war=st.at_war, active=st.active, power=st.power,
+        rivalry=st.rivalry, war_history=st.war_history, regime=st.regime, major=st.major, contiguous=inp.contiguous, distance=inp.distance_km, ccode=inp.ccode,
+        params=p, check=inp.check,
+    )
+
+
+def _war_risk_computed(world: World) -> np.ndarray:
+    """:func:`_war_risk` computed: :func:`foedus.theory.offence.war_expectation` of each live pair's onset hazard, 1 at war."""
+    p = world.inputs.params
+    n = world.n
     risk = np.zeros((n, n))
     i, j = year_goods.pairs_of(world, n)
     live = war_kern.onset_live(i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry)
@@ -303,10 +326,7 @@ def abstention_terms(world: World) -> dict[str, np.ndarray]:
     if world.state.at_war.shape == (n, n):
         risk[world.state.at_war] = 1.0
     np.fill_diagonal(risk, 0.0)
-    cred = pledge_credibility(world) if p.pledge_credibility_weight > 0 else np.ones((n, n))
-    out = {"war_risk": risk, "target": year_goods.offence_target(world), "credibility": cred}
-    world.cache["abstention_terms"] = (key, out)
-    return out
+    return risk
 
 
 def commitment_capacity(world: World) -> np.ndarray:
@@ -320,109 +340,6 @@ def commitment_capacity(world: World) -> np.ndarray:
     half = np.partition(pw, ((n - 1) // 2, n // 2))  # the median without np.median's overhead
     med = 0.5 * (float(half[(n - 1) // 2]) + float(half[n // 2]))
     return np.maximum(1.0, np.sqrt(pw / med)) if med > 0 else np.ones(n)
-
-
-def _pair_autonomy(world: World) -> np.ndarray:
-    """Morrow's autonomy change of every pair (N, N), kept up to date as capabilities move.
-
-    :func:`foedus.theory.exchange.morrow_exchange` solves a bargaining problem per pair, and the
-    concession a state receives counts at its worth to it (:func:`_valued`: a powerless partner's
-    concessions are worth next to nothing to a great power, Morrow 1991) and only where the partner
-    lies in its sphere, the share of its capability that reaches the partner at least
-    ``concession_reach_threshold`` (:func:`concession_reach`; Boulding 1962, Lemke 2002); every ``autonomy_refresh_years`` the rows and columns of states whose capability
-    share has changed by more than ``autonomy_refresh_change`` (in log) since they were last
-    solved are solved again. The bargain is cached; its valuation is made every year (the reach
-    moves with the capabilities).
-    """
-    p = world.inputs.params
-    bargain = refresh_autonomy(world)
-    reach_c = concession_reach(world)
-
-    def compute():
-        old, change, concession, feasible = bargain
-        valued = _valued(change, concession, old[:, None], old[None, :], p, reach_c)
-        return np.where(feasible, valued, -p.autonomy_pledge)
-
-    # asked up to twice a year (ExchangeTerms, form_alliances' explanation): computed again only when an input moved (issue 16)
-    return world.year_cache.get(
-        world.state.year, "pair_autonomy", compute, old=bargain[0], change=bargain[1], concession=bargain[2], feasible=bargain[3], reach_share=reach_c,
-        half_worth=float(p.concession_half_worth), pledge=float(p.autonomy_pledge),
-    )
-
-
-def refresh_autonomy(world: World) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The cached bargain of :func:`_pair_autonomy` (the capabilities it was solved at, i's autonomy change, the concession,
-    whether a contract is feasible), solved on first use and re-solved every ``autonomy_refresh_years`` for the states whose
-    capability moved; a second call in the same year changes nothing."""
-    p = world.inputs.params
-    pw = np.maximum(world.state.power, 1e-9)
-    cached = world.cache.get("autonomy")
-    if cached is None:
-        world.cache["autonomy_year"] = world.state.year
-        ex = th_exchange.morrow_exchange(pw[:, None], pw[None, :], iterations=24, check=world.inputs.check)
-        cached = world.cache["autonomy"] = (pw.copy(), ex.autonomy_change_i, ex.concession, ex.feasible)
-    elif world.state.year - world.cache.get("autonomy_year", world.state.year) >= p.autonomy_refresh_years:
-        world.cache["autonomy_year"] = world.state.year
-        old, change, concession, feasible = cached
-        moved = np.flatnonzero(np.abs(np.log(pw / old)) > p.autonomy_refresh_change)
-        if len(moved):
-            old[moved] = pw[moved]
-            ex = th_exchange.morrow_exchange(old[moved][:, None], old[None, :], iterations=24, check=world.inputs.check)
-            change[moved, :], concession[moved, :], feasible[moved, :] = ex.autonomy_change_i, ex.concession, ex.feasible
-            change[:, moved], concession[:, moved], feasible[:, moved] = ex.autonomy_change_j.T, -ex.concession.T, ex.feasible.T
-    return cached
-
-
-def concession_reach(world: World) -> np.ndarray | float:
-    """(N, N) whether i can use j's concessions (1.0) or not (0.0): j lies in i's sphere
-    (:func:`foedus.theory.exchange.sphere_of_influence` of the share of i's capability that reaches j, ``R[j, i] / p_i``, at
-    ``concession_reach_threshold``; Boulding 1962, Lemke 2002), i's local balance against j's main threat in j's theatre
-    (:func:`foedus.theory.deterrence_extended.local_balance`) is at least ``local_balance_threshold`` (Huth 1988: a guarantee
-    the patron cannot honour there buys no concession), and i has interests where j lies
-    (:func:`foedus.theory.exchange.concession_interest` at ``concession_interest_weight``: j is i's neighbour or i a great
-    power and j matters to its contest with its adversaries, :func:`foedus.sim.steps.interests.adversary_relevance_of`;
-    Morrow 1991, Maoz & Russett 1993). 1.0 everywhere where all three are off or the world has no reach.
-    The share of j's concessions i counts (:func:`foedus.theory.exchange.valued_autonomy_change`)."""
-    p = world.inputs.params
-    main = None
-    if p.concession_interest_weight > 0 and p.concession_adversary_reach > 0:
-        main = main_threat_of(world)  # adversary_relevance_of's term (asked there all the same)
-    # asked three times a year (ExchangeTerms, form_alliances' explanation twice): computed again only when an input moved (issue 16)
-    return world.year_cache.get(
-        world.state.year, "concession_reach", lambda: _concession_reach(world), reach=world.results.reach, power=world.state.power,
-        threat=world.results.threat, contiguous=world.inputs.contiguous, major=world.state.major, rivalry=world.state.rivalry, main=main, params=p,
-        check=world.inputs.check,
-    )
-
-
-def _concession_reach(world: World) -> np.ndarray | float:
-    """:func:`concession_reach` computed."""
-    p = world.inputs.params
-    reach = world.results.reach
-    pw = world.state.power
-    n = len(pw)
-    interest = None
-    if p.concession_interest_weight > 0 and world.inputs.contiguous is not None and world.inputs.contiguous.shape == (n, n):
-        interest = th_exchange.concession_interest(
-            world.inputs.contiguous, world.state.major, weight=p.concession_interest_weight, relevant=adversary_relevance_of(world), check=world.inputs.check
-        )
-    if (p.concession_reach_threshold == 0 and p.local_balance_threshold == 0) or reach is None or reach.shape != (n, n):
-        return 1.0 if interest is None else interest
-    rho = np.where(pw[:, None] > 0, reach.T / np.where(pw > 0, pw, 1.0)[:, None], 0.0)
-    np.fill_diagonal(rho, 1.0)
-    inside = th_exchange.sphere_of_influence(np.clip(rho, 0.0, 1.0), p.concession_reach_threshold, check=world.inputs.check)
-    if p.local_balance_threshold > 0:
-        # th_deter.local_balance, compiled (equal to the bit) unless the run checks its inputs
-        q = th_deter.local_balance(world.results.threat, reach) if world.inputs.check else pledge_kern.local_balance(world.results.threat, reach)
-        inside *= th_exchange.sphere_of_influence(q, p.local_balance_threshold, check=world.inputs.check)
-    return inside if interest is None else inside * interest
-
-
-def _valued(autonomy_change, concession, power_i, power_j, p, reach_share=1.0) -> np.ndarray:
-    """i's autonomy change with the concession it receives from j counted at its worth to i
-    (:func:`foedus.theory.exchange.valued_autonomy_change`, half worth at the capability ratio ``concession_half_worth``, in proportion
-    to ``reach_share``; Morrow 1991)."""
-    return th_exchange.valued_autonomy_change(autonomy_change, concession, power_i, power_j, half_worth=p.concession_half_worth, reach_share=reach_share, check=False)
 
 
 def form_alliances(
