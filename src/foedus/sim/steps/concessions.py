@@ -18,6 +18,7 @@ import numpy as np
 from numba import njit
 
 from foedus.sim.steps.interests import adversaries, adversary_relevance_of
+from foedus.sim.steps.threat import main_threat_of
 from foedus.sim.world import World
 from foedus.theory import deterrence_extended as th_deter
 from foedus.theory import exchange as th_exchange
@@ -39,9 +40,18 @@ def pair_autonomy(world: World) -> np.ndarray:
     moves with the capabilities).
     """
     p = world.inputs.params
-    old, change, concession, feasible = refresh_autonomy(world)
-    out = valued(change, concession, old[:, None], old[None, :], p, concession_reach(world))
-    return np.where(feasible, out, -p.autonomy_pledge)
+    bargain = refresh_autonomy(world)
+    reach_c = concession_reach(world)
+
+    def compute():
+        old, change, concession, feasible = bargain
+        return np.where(feasible, valued(change, concession, old[:, None], old[None, :], p, reach_c), -p.autonomy_pledge)
+
+    # asked twice a year (ExchangeTerms, form_alliances' explanation): computed again only when an input moved (issue 16)
+    return world.year_cache.get(
+        world.state.year, "pair_autonomy", compute, old=bargain[0], change=bargain[1], concession=bargain[2], feasible=bargain[3], reach_share=reach_c,
+        half_worth=float(p.concession_half_worth), pledge=float(p.autonomy_pledge),
+    )
 
 
 def refresh_autonomy(world: World) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -86,8 +96,20 @@ def concession_reach(world: World) -> np.ndarray | float:
     The share of j's concessions i counts (:func:`foedus.theory.exchange.valued_autonomy_change`).
 
     Compiled (:func:`_reach_kernel`), equal to the bit to :func:`concession_reach_reference`, which a run that checks its
-    inputs takes instead.
+    inputs takes instead; kept for the year through ``world.year_cache`` while every input is the same (read-only).
     """
+    p = world.inputs.params
+    main = main_threat_of(world) if p.concession_interest_weight > 0 and p.concession_adversary_reach > 0 else None  # the adversaries' term
+    # asked three times a year (ExchangeTerms, form_alliances' explanation twice): computed again only when an input moved (issue 16)
+    return world.year_cache.get(
+        world.state.year, "concession_reach", lambda: _concession_reach(world), reach=world.results.reach, power=world.state.power,
+        threat=world.results.threat, contiguous=world.inputs.contiguous, major=world.state.major, rivalry=world.state.rivalry, main=main, params=p,
+        check=world.inputs.check,
+    )
+
+
+def _concession_reach(world: World) -> np.ndarray | float:
+    """:func:`concession_reach` computed: compiled, or the theory functions' composition when the world checks its inputs."""
     if world.inputs.check:
         return concession_reach_reference(world)
     p = world.inputs.params
@@ -149,35 +171,34 @@ def _clipped_at_least(x, t):  # pragma: no cover (compiled)
 
 
 @njit(cache=True)
-def _share(reach, pw, a, j):  # pragma: no cover (compiled)
-    """``np.where(pw[:, None] > 0, reach.T / np.where(pw > 0, pw, 1.0)[:, None], 0.0)[a, j]``: the share of a's capability reaching j."""
-    return reach[j, a] / pw[a] if pw[a] > 0 else 0.0
-
-
-@njit(cache=True)
 def _reach_kernel(reach, pw, stage, r_thr, q, lb, lb_thr, c, major, interest, w, adv, relevant, has_reach, r_adv, out):  # pragma: no cover (compiled)
     """The entries of :func:`concession_reach_reference` (into ``out``): ``stage`` the sphere (threshold ``r_thr``) and, where ``lb``,
     the local balance ``q`` at ``lb_thr``; ``interest`` :func:`foedus.theory.exchange.concession_interest` at weight ``w`` of the
     contiguity ``c`` and ``major``, and where ``relevant`` :func:`foedus.theory.interests.adversary_relevance` of the adversaries
     ``adv`` (their neighbours, and where ``has_reach`` the states at least ``r_adv`` of their capability reaches)."""
     n = pw.shape[0]
-    near = np.zeros((n, n), np.bool_)  # near[a, j]: j borders a or a's reach share there is at least r_adv
-    if relevant:
+    # the shares R[j, i] / p_i read row by row of R (j outer): share[i, j] is i's at j
+    near = np.zeros((n, n), np.uint8)  # near[a, j]: j borders a or a's reach share there is at least r_adv (bytes: the rows OR in SIMD)
+    inside = np.ones((n, n))  # the sphere (and local balance) term
+    for j in range(n):
         for a in range(n):
-            for j in range(n):
-                near[a, j] = c[a, j] or (has_reach and _clipped_at_least(_share(reach, pw, a, j), r_adv))
-    v = np.zeros(n, np.bool_)
+            x = reach[j, a] / pw[a] if (has_reach and pw[a] > 0) else 0.0
+            if relevant:
+                near[a, j] = 1 if (c[a, j] or (has_reach and _clipped_at_least(x, r_adv))) else 0
+            if stage:
+                inside[a, j] = 1.0 if (a == j or _clipped_at_least(x, r_thr)) else 0.0
+    v = np.zeros(n, np.uint8)
     for i in range(n):
         if relevant:
-            v[:] = False
+            v[:] = 0
             for a in range(n):
                 if adv[i, a]:
                     for j in range(n):
-                        v[j] = v[j] or near[a, j]
+                        v[j] |= near[a, j]
         for j in range(n):
             x = 1.0
             if stage:
-                s1 = 1.0 if (i == j or _clipped_at_least(_share(reach, pw, i, j), r_thr)) else 0.0
+                s1 = inside[i, j]
                 if lb:
                     s1 = s1 * (1.0 if q[i, j] >= lb_thr else 0.0)
                 x = s1
@@ -188,7 +209,7 @@ def _reach_kernel(reach, pw, stage, r_thr, q, lb, lb_thr, c, major, interest, w,
                     rel = 1.0 if (c[i, j] or major[i]) else 0.0
                     if relevant and major[i]:
                         cf = 1.0 if c[i, j] else 0.0
-                        vf = 1.0 if v[j] else 0.0
+                        vf = 1.0 if v[j] != 0 else 0.0
                         rel = max(cf, vf)
                     it = 1.0 - w * (1.0 - rel)
                 x = x * it if stage else it
