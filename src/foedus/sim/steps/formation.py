@@ -56,7 +56,8 @@ class ExchangeTerms:
     """What Morrow's (1991) exchange and the risk of defending make of every pair this year (P1, P2).
 
     ``autonomy`` (N, N): i's autonomy change in an exchange with j (:func:`_pair_autonomy`;
-    zeros when ``autonomy_weight`` is 0, which switches the term off); ``burden`` (N, N): the
+    zeros when ``autonomy_weight`` is 0, which switches the term off); ``log1p_autonomy`` its ``np.log1p`` (the compiled cost
+    rule's term, once a year for the steps that weigh pledges); ``burden`` (N, N): the
     risk i takes on by defending j (:func:`foedus.theory.obligations.defence_burden`).
     """
 
@@ -64,6 +65,7 @@ class ExchangeTerms:
         p = world.inputs.params
         n = world.n
         self.autonomy = _pair_autonomy(world) if p.autonomy_weight != 0 else np.zeros((n, n))
+        self.log1p_autonomy = np.log1p(self.autonomy)
         self.burden = th_ob.defence_burden(world.results.threat, world.state.power, reach=world.results.reach, check=world.inputs.check)
 
 
@@ -186,25 +188,27 @@ def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None)
     weighs these goods (new pacts, accessions, votes, exits) sees the same values.
     """
     w = world.inputs.params.pledge_credibility_weight
+    cred = pledge_credibility(world) if w > 0 else None  # asked once here (a year-cache hit compares the hostility)
     if w > 0:
-        goods[1] *= pledge_credibility(world)
-    fight = fighting_credibility(world) if u is not None else None
+        goods[1] *= cred
+    fight = fighting_credibility(world, cred) if u is not None else None
     if fight is not None:
         goods[0], goods[4] = th_reassure.credible_pledges(goods[0], _kept(u), goods[4], fight, check=world.inputs.check)
     unread = unread_alignment(world)
     if unread is not None:
-        goods[2] += unread * (pledge_credibility(world) if w > 0 else 1.0)
+        goods[2] += unread * (cred if w > 0 else 1.0)
     return goods
 
 
-def fighting_credibility(world: World) -> np.ndarray | None:
+def fighting_credibility(world: World, credibility: np.ndarray | None = None) -> np.ndarray | None:
     """(N, N) the credibility of a partner's pledge to fight beside one, ``1 - s (1 - c)`` with ``c`` :func:`pledge_credibility` and
     ``s`` ``credible_fighting_pledges`` (None where either is off: every such pledge believed). :func:`credible_goods` scales the
-    protection and aggrandisement goods by it, and the protection of joining a treaty (:func:`credible_protection`)."""
+    protection and aggrandisement goods by it, and the protection of joining a treaty (:func:`credible_protection`).
+    ``credibility``: this year's :func:`pledge_credibility` where the caller holds it already."""
     p = world.inputs.params
     if p.pledge_credibility_weight == 0 or p.credible_fighting_pledges == 0:
         return None
-    return 1.0 - p.credible_fighting_pledges * (1.0 - pledge_credibility(world))
+    return 1.0 - p.credible_fighting_pledges * (1.0 - (pledge_credibility(world) if credibility is None else credibility))
 
 
 def _kept(u: np.ndarray) -> np.ndarray:
