@@ -402,13 +402,8 @@ def _pair_burden(world: World, terms: ExchangeTerms) -> np.ndarray:
 
 
 def _log1p_autonomy(world: World, terms: ExchangeTerms) -> np.ndarray:
-    """``np.log1p(terms.autonomy)`` for the compiled cost rule, kept while the autonomy changes do not move (they are refreshed every few years)."""
-    cached = world.cache.get("alignment_log1p_autonomy")
-    if cached is not None and cached[0].shape == terms.autonomy.shape and np.array_equal(cached[0], terms.autonomy):
-        return cached[1]
-    out = np.log1p(terms.autonomy)
-    world.cache["alignment_log1p_autonomy"] = (terms.autonomy.copy(), out)
-    return out
+    """``np.log1p(terms.autonomy)`` for the compiled cost rule: the year's terms carry it (built once a year with them, issue 16)."""
+    return terms.log1p_autonomy
 
 
 def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms) -> None:

@@ -26,7 +26,7 @@ def exchange_terms(world: World) -> formation.ExchangeTerms:
 
     def compute():
         out = formation.ExchangeTerms(world)
-        out.autonomy.flags.writeable = out.burden.flags.writeable = False
+        out.autonomy.flags.writeable = out.log1p_autonomy.flags.writeable = out.burden.flags.writeable = False
         return out
 
     return world.year_cache.get(

@@ -22,15 +22,14 @@ from foedus.sim.membership import alliance_view
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps import alignment_kernels as align_kern
 from foedus.sim.steps import conflict_kernels as war_kern
+from foedus.sim.steps.concessions import concession_reach, refresh_autonomy  # noqa: F401 (formation's names for them)
+from foedus.sim.steps.concessions import pair_autonomy as _pair_autonomy
 from foedus.sim.steps import year_goods
-from foedus.sim.steps.conflict import onset_covariates
+from foedus.sim.steps.conflict import defence_pairs, onset_covariates
 from foedus.sim.steps.neutrality import stays_out
-from foedus.sim.steps.interests import adversary_relevance_of
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.world import World
-from foedus.theory import exchange as th_exchange
 from foedus.theory import consent as th_consent
-from foedus.theory import deterrence_extended as th_deter
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
 from foedus.theory import pledge_kernels as pledge_kern
@@ -57,7 +56,8 @@ class ExchangeTerms:
     """What Morrow's (1991) exchange and the risk of defending make of every pair this year (P1, P2).
 
     ``autonomy`` (N, N): i's autonomy change in an exchange with j (:func:`_pair_autonomy`;
-    zeros when ``autonomy_weight`` is 0, which switches the term off); ``burden`` (N, N): the
+    zeros when ``autonomy_weight`` is 0, which switches the term off); ``log1p_autonomy`` its ``np.log1p`` (the compiled cost
+    rule's term, once a year for the steps that weigh pledges); ``burden`` (N, N): the
     risk i takes on by defending j (:func:`foedus.theory.obligations.defence_burden`).
     """
 
@@ -65,6 +65,7 @@ class ExchangeTerms:
         p = world.inputs.params
         n = world.n
         self.autonomy = _pair_autonomy(world) if p.autonomy_weight != 0 else np.zeros((n, n))
+        self.log1p_autonomy = np.log1p(self.autonomy)
         self.burden = th_ob.defence_burden(world.results.threat, world.state.power, reach=world.results.reach, check=world.inputs.check)
 
 
@@ -187,25 +188,27 @@ def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None)
     weighs these goods (new pacts, accessions, votes, exits) sees the same values.
     """
     w = world.inputs.params.pledge_credibility_weight
+    cred = pledge_credibility(world) if w > 0 else None  # asked once here (a year-cache hit compares the hostility)
     if w > 0:
-        goods[1] *= pledge_credibility(world)
-    fight = fighting_credibility(world) if u is not None else None
+        goods[1] *= cred
+    fight = fighting_credibility(world, cred) if u is not None else None
     if fight is not None:
         goods[0], goods[4] = th_reassure.credible_pledges(goods[0], _kept(u), goods[4], fight, check=world.inputs.check)
     unread = unread_alignment(world)
     if unread is not None:
-        goods[2] += unread * (pledge_credibility(world) if w > 0 else 1.0)
+        goods[2] += unread * (cred if w > 0 else 1.0)
     return goods
 
 
-def fighting_credibility(world: World) -> np.ndarray | None:
+def fighting_credibility(world: World, credibility: np.ndarray | None = None) -> np.ndarray | None:
     """(N, N) the credibility of a partner's pledge to fight beside one, ``1 - s (1 - c)`` with ``c`` :func:`pledge_credibility` and
     ``s`` ``credible_fighting_pledges`` (None where either is off: every such pledge believed). :func:`credible_goods` scales the
-    protection and aggrandisement goods by it, and the protection of joining a treaty (:func:`credible_protection`)."""
+    protection and aggrandisement goods by it, and the protection of joining a treaty (:func:`credible_protection`).
+    ``credibility``: this year's :func:`pledge_credibility` where the caller holds it already."""
     p = world.inputs.params
     if p.pledge_credibility_weight == 0 or p.credible_fighting_pledges == 0:
         return None
-    return 1.0 - p.credible_fighting_pledges * (1.0 - pledge_credibility(world))
+    return 1.0 - p.credible_fighting_pledges * (1.0 - (pledge_credibility(world) if credibility is None else credibility))
 
 
 def _kept(u: np.ndarray) -> np.ndarray:
@@ -250,11 +253,20 @@ def unread_alignment(world: World) -> np.ndarray | None:
     if p.unread_alignment_weight == 0 or p.nonaggression_prior == 0 or p.intentions_decay_years == 0 or world.results.reach is None:
         return None
     u, expected = year_goods.intentions(world, entry_years(world))  # as reassurance_threat's (computed once a year)
-    out = p.unread_alignment_weight * pledge_kern.unread_alignment(  # th_reassure.unread_alignment compiled, equal to the bit
-        expected, world.results.reach, world.state.power, u, prior=p.nonaggression_prior, defends=defence_pledges(world),
-        war_risk=abstention_terms(world)["war_risk"],
+    defends, war_risk = defence_pledges(world), abstention_terms(world)["war_risk"]
+    reach, power, active = world.results.reach, world.state.power, world.state.active
+
+    def compute():
+        out = p.unread_alignment_weight * pledge_kern.unread_alignment(  # th_reassure.unread_alignment compiled, equal to the bit
+            expected, reach, power, u, prior=p.nonaggression_prior, defends=defends, war_risk=war_risk,
+        )
+        return out * (active[:, None] & active[None, :])
+
+    # asked twice a year or more (credible_goods, form_alliances' explanation): computed again only when an input moved (issue 16)
+    return world.year_cache.get(
+        world.state.year, "unread_alignment", compute, expected=expected, reach=reach, power=power, uncertainty=u, defends=defends, war_risk=war_risk,
+        active=active, weight=float(p.unread_alignment_weight), prior=float(p.nonaggression_prior),
     )
-    return out * (world.state.active[:, None] & world.state.active[None, :])
 
 
 def pledge_credibility(world: World) -> np.ndarray:
@@ -283,6 +295,30 @@ def abstention_terms(world: World) -> dict[str, np.ndarray]:
     hit = world.cache.get("abstention_terms")
     if hit is not None and hit[0] == key:
         return hit[1]
+    cred = pledge_credibility(world) if p.pledge_credibility_weight > 0 else np.ones((n, n))
+    out = {"war_risk": _war_risk(world), "target": year_goods.offence_target(world), "credibility": cred}
+    world.cache["abstention_terms"] = (key, out)
+    return out
+
+
+def _war_risk(world: World) -> np.ndarray:
+    """``war_risk`` of :func:`abstention_terms` (N, N, read-only), computed again only when an input of the hazard moved: the
+    agreements change several times a year (exits, new pacts, the blocs' treaties) and most changes leave the defence pacts, the
+    one term of the hazard they enter, as they were (issue 16; every array :func:`.conflict.onset_covariates` and
+    :func:`.conflict_kernels.onset_live` read is an input of the cache, compared to the bit)."""
+    p = world.inputs.params
+    st, inp = world.state, world.inputs
+    return world.year_cache.get(
+        st.year, "abstention_war_risk", lambda: _war_risk_computed(world), defence=defence_pairs(world), at_war=st.at_war, active=st.active, power=st.power,
+        rivalry=st.rivalry, war_history=st.war_history, regime=st.regime, major=st.major, contiguous=inp.contiguous, distance=inp.distance_km, ccode=inp.ccode,
+        params=p, check=inp.check,
+    )
+
+
+def _war_risk_computed(world: World) -> np.ndarray:
+    """:func:`_war_risk` computed: :func:`foedus.theory.offence.war_expectation` of each live pair's onset hazard, 1 at war."""
+    p = world.inputs.params
+    n = world.n
     risk = np.zeros((n, n))
     i, j = year_goods.pairs_of(world, n)
     live = war_kern.onset_live(i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry)
@@ -294,10 +330,7 @@ def abstention_terms(world: World) -> dict[str, np.ndarray]:
     if world.state.at_war.shape == (n, n):
         risk[world.state.at_war] = 1.0
     np.fill_diagonal(risk, 0.0)
-    cred = pledge_credibility(world) if p.pledge_credibility_weight > 0 else np.ones((n, n))
-    out = {"war_risk": risk, "target": year_goods.offence_target(world), "credibility": cred}
-    world.cache["abstention_terms"] = (key, out)
-    return out
+    return risk
 
 
 def commitment_capacity(world: World) -> np.ndarray:
@@ -311,85 +344,6 @@ def commitment_capacity(world: World) -> np.ndarray:
     half = np.partition(pw, ((n - 1) // 2, n // 2))  # the median without np.median's overhead
     med = 0.5 * (float(half[(n - 1) // 2]) + float(half[n // 2]))
     return np.maximum(1.0, np.sqrt(pw / med)) if med > 0 else np.ones(n)
-
-
-def _pair_autonomy(world: World) -> np.ndarray:
-    """Morrow's autonomy change of every pair (N, N), kept up to date as capabilities move.
-
-    :func:`foedus.theory.exchange.morrow_exchange` solves a bargaining problem per pair, and the
-    concession a state receives counts at its worth to it (:func:`_valued`: a powerless partner's
-    concessions are worth next to nothing to a great power, Morrow 1991) and only where the partner
-    lies in its sphere, the share of its capability that reaches the partner at least
-    ``concession_reach_threshold`` (:func:`concession_reach`; Boulding 1962, Lemke 2002); every ``autonomy_refresh_years`` the rows and columns of states whose capability
-    share has changed by more than ``autonomy_refresh_change`` (in log) since they were last
-    solved are solved again. The bargain is cached; its valuation is made every year (the reach
-    moves with the capabilities).
-    """
-    p = world.inputs.params
-    old, change, concession, feasible = refresh_autonomy(world)
-    valued = _valued(change, concession, old[:, None], old[None, :], p, concession_reach(world))
-    return np.where(feasible, valued, -p.autonomy_pledge)
-
-
-def refresh_autonomy(world: World) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The cached bargain of :func:`_pair_autonomy` (the capabilities it was solved at, i's autonomy change, the concession,
-    whether a contract is feasible), solved on first use and re-solved every ``autonomy_refresh_years`` for the states whose
-    capability moved; a second call in the same year changes nothing."""
-    p = world.inputs.params
-    pw = np.maximum(world.state.power, 1e-9)
-    cached = world.cache.get("autonomy")
-    if cached is None:
-        world.cache["autonomy_year"] = world.state.year
-        ex = th_exchange.morrow_exchange(pw[:, None], pw[None, :], iterations=24, check=world.inputs.check)
-        cached = world.cache["autonomy"] = (pw.copy(), ex.autonomy_change_i, ex.concession, ex.feasible)
-    elif world.state.year - world.cache.get("autonomy_year", world.state.year) >= p.autonomy_refresh_years:
-        world.cache["autonomy_year"] = world.state.year
-        old, change, concession, feasible = cached
-        moved = np.flatnonzero(np.abs(np.log(pw / old)) > p.autonomy_refresh_change)
-        if len(moved):
-            old[moved] = pw[moved]
-            ex = th_exchange.morrow_exchange(old[moved][:, None], old[None, :], iterations=24, check=world.inputs.check)
-            change[moved, :], concession[moved, :], feasible[moved, :] = ex.autonomy_change_i, ex.concession, ex.feasible
-            change[:, moved], concession[:, moved], feasible[:, moved] = ex.autonomy_change_j.T, -ex.concession.T, ex.feasible.T
-    return cached
-
-
-def concession_reach(world: World) -> np.ndarray | float:
-    """(N, N) whether i can use j's concessions (1.0) or not (0.0): j lies in i's sphere
-    (:func:`foedus.theory.exchange.sphere_of_influence` of the share of i's capability that reaches j, ``R[j, i] / p_i``, at
-    ``concession_reach_threshold``; Boulding 1962, Lemke 2002), i's local balance against j's main threat in j's theatre
-    (:func:`foedus.theory.deterrence_extended.local_balance`) is at least ``local_balance_threshold`` (Huth 1988: a guarantee
-    the patron cannot honour there buys no concession), and i has interests where j lies
-    (:func:`foedus.theory.exchange.concession_interest` at ``concession_interest_weight``: j is i's neighbour or i a great
-    power and j matters to its contest with its adversaries, :func:`foedus.sim.steps.interests.adversary_relevance_of`;
-    Morrow 1991, Maoz & Russett 1993). 1.0 everywhere where all three are off or the world has no reach.
-    The share of j's concessions i counts (:func:`foedus.theory.exchange.valued_autonomy_change`)."""
-    p = world.inputs.params
-    reach = world.results.reach
-    pw = world.state.power
-    n = len(pw)
-    interest = None
-    if p.concession_interest_weight > 0 and world.inputs.contiguous is not None and world.inputs.contiguous.shape == (n, n):
-        interest = th_exchange.concession_interest(
-            world.inputs.contiguous, world.state.major, weight=p.concession_interest_weight, relevant=adversary_relevance_of(world), check=world.inputs.check
-        )
-    if (p.concession_reach_threshold == 0 and p.local_balance_threshold == 0) or reach is None or reach.shape != (n, n):
-        return 1.0 if interest is None else interest
-    rho = np.where(pw[:, None] > 0, reach.T / np.where(pw > 0, pw, 1.0)[:, None], 0.0)
-    np.fill_diagonal(rho, 1.0)
-    inside = th_exchange.sphere_of_influence(np.clip(rho, 0.0, 1.0), p.concession_reach_threshold, check=world.inputs.check)
-    if p.local_balance_threshold > 0:
-        # th_deter.local_balance, compiled (equal to the bit) unless the run checks its inputs
-        q = th_deter.local_balance(world.results.threat, reach) if world.inputs.check else pledge_kern.local_balance(world.results.threat, reach)
-        inside *= th_exchange.sphere_of_influence(q, p.local_balance_threshold, check=world.inputs.check)
-    return inside if interest is None else inside * interest
-
-
-def _valued(autonomy_change, concession, power_i, power_j, p, reach_share=1.0) -> np.ndarray:
-    """i's autonomy change with the concession it receives from j counted at its worth to i
-    (:func:`foedus.theory.exchange.valued_autonomy_change`, half worth at the capability ratio ``concession_half_worth``, in proportion
-    to ``reach_share``; Morrow 1991)."""
-    return th_exchange.valued_autonomy_change(autonomy_change, concession, power_i, power_j, half_worth=p.concession_half_worth, reach_share=reach_share, check=False)
 
 
 def form_alliances(

@@ -1,0 +1,216 @@
+"""What a partner's autonomy concessions are worth to each state this year (brief P1), for :mod:`.formation`.
+
+Morrow's (1991) exchange of security for autonomy: :func:`refresh_autonomy` keeps the bargain of every pair
+(:func:`foedus.theory.exchange.morrow_exchange`), :func:`concession_reach` says which partners' concessions a state can
+use (its sphere, its local balance in the partner's theatre, its interests: Boulding 1962, Huth 1988, Morrow 1991,
+Maoz & Russett 1993), and :func:`pair_autonomy` values the bargain with it (:func:`foedus.theory.exchange.valued_autonomy_change`).
+
+:func:`concession_reach` is compiled (:func:`_reach_kernel`, issue 16): the theory functions' composition
+(:func:`concession_reach_reference`, run when the world checks its inputs) made of threshold tests and products of 0 and 1,
+entry by entry with the same IEEE operations, so equal to the bit (``tests/sim/test_concessions.py``); the great powers'
+interests (:func:`foedus.theory.interests.adversary_relevance`) are read from each state's adversaries' rows, not by a
+product of two (N, N) matrices.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from foedus.sim.steps.interests import adversaries, adversary_relevance_of
+from foedus.sim.steps.threat import main_threat_of
+from foedus.sim.world import World
+from foedus.theory import deterrence_extended as th_deter
+from foedus.theory import exchange as th_exchange
+from foedus.theory import pledge_kernels as pledge_kern
+
+__all__ = ["concession_reach", "concession_reach_reference", "pair_autonomy", "refresh_autonomy", "valued"]
+
+
+def pair_autonomy(world: World) -> np.ndarray:
+    """Morrow's autonomy change of every pair (N, N), kept up to date as capabilities move.
+
+    :func:`foedus.theory.exchange.morrow_exchange` solves a bargaining problem per pair, and the
+    concession a state receives counts at its worth to it (:func:`valued`: a powerless partner's
+    concessions are worth next to nothing to a great power, Morrow 1991) and only where the partner
+    lies in its sphere, the share of its capability that reaches the partner at least
+    ``concession_reach_threshold`` (:func:`concession_reach`; Boulding 1962, Lemke 2002); every ``autonomy_refresh_years`` the rows and columns of states whose capability
+    share has changed by more than ``autonomy_refresh_change`` (in log) since they were last
+    solved are solved again. The bargain is cached; its valuation is made every year (the reach
+    moves with the capabilities).
+    """
+    p = world.inputs.params
+    bargain = refresh_autonomy(world)
+    reach_c = concession_reach(world)
+
+    def compute():
+        old, change, concession, feasible = bargain
+        return np.where(feasible, valued(change, concession, old[:, None], old[None, :], p, reach_c), -p.autonomy_pledge)
+
+    # asked twice a year (ExchangeTerms, form_alliances' explanation): computed again only when an input moved (issue 16)
+    return world.year_cache.get(
+        world.state.year, "pair_autonomy", compute, old=bargain[0], change=bargain[1], concession=bargain[2], feasible=bargain[3], reach_share=reach_c,
+        half_worth=float(p.concession_half_worth), pledge=float(p.autonomy_pledge),
+    )
+
+
+def refresh_autonomy(world: World) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The cached bargain of :func:`pair_autonomy` (the capabilities it was solved at, i's autonomy change, the concession,
+    whether a contract is feasible), solved on first use and re-solved every ``autonomy_refresh_years`` for the states whose
+    capability moved; a second call in the same year changes nothing."""
+    p = world.inputs.params
+    pw = np.maximum(world.state.power, 1e-9)
+    cached = world.cache.get("autonomy")
+    if cached is None:
+        world.cache["autonomy_year"] = world.state.year
+        ex = th_exchange.morrow_exchange(pw[:, None], pw[None, :], iterations=24, check=world.inputs.check)
+        cached = world.cache["autonomy"] = (pw.copy(), ex.autonomy_change_i, ex.concession, ex.feasible)
+    elif world.state.year - world.cache.get("autonomy_year", world.state.year) >= p.autonomy_refresh_years:
+        world.cache["autonomy_year"] = world.state.year
+        old, change, concession, feasible = cached
+        moved = np.flatnonzero(np.abs(np.log(pw / old)) > p.autonomy_refresh_change)
+        if len(moved):
+            old[moved] = pw[moved]
+            ex = th_exchange.morrow_exchange(old[moved][:, None], old[None, :], iterations=24, check=world.inputs.check)
+            change[moved, :], concession[moved, :], feasible[moved, :] = ex.autonomy_change_i, ex.concession, ex.feasible
+            change[:, moved], concession[:, moved], feasible[:, moved] = ex.autonomy_change_j.T, -ex.concession.T, ex.feasible.T
+    return cached
+
+
+def valued(autonomy_change, concession, power_i, power_j, p, reach_share=1.0) -> np.ndarray:
+    """i's autonomy change with the concession it receives from j counted at its worth to i
+    (:func:`foedus.theory.exchange.valued_autonomy_change`, half worth at the capability ratio ``concession_half_worth``, in proportion
+    to ``reach_share``; Morrow 1991)."""
+    return th_exchange.valued_autonomy_change(autonomy_change, concession, power_i, power_j, half_worth=p.concession_half_worth, reach_share=reach_share, check=False)
+
+
+def concession_reach(world: World) -> np.ndarray | float:
+    """(N, N) whether i can use j's concessions (1.0) or not (0.0): j lies in i's sphere
+    (:func:`foedus.theory.exchange.sphere_of_influence` of the share of i's capability that reaches j, ``R[j, i] / p_i``, at
+    ``concession_reach_threshold``; Boulding 1962, Lemke 2002), i's local balance against j's main threat in j's theatre
+    (:func:`foedus.theory.deterrence_extended.local_balance`) is at least ``local_balance_threshold`` (Huth 1988: a guarantee
+    the patron cannot honour there buys no concession), and i has interests where j lies
+    (:func:`foedus.theory.exchange.concession_interest` at ``concession_interest_weight``: j is i's neighbour or i a great
+    power and j matters to its contest with its adversaries, :func:`foedus.sim.steps.interests.adversary_relevance_of`;
+    Morrow 1991, Maoz & Russett 1993). 1.0 everywhere where all three are off or the world has no reach.
+    The share of j's concessions i counts (:func:`foedus.theory.exchange.valued_autonomy_change`).
+
+    Compiled (:func:`_reach_kernel`), equal to the bit to :func:`concession_reach_reference`, which a run that checks its
+    inputs takes instead; kept for the year through ``world.year_cache`` while every input is the same (read-only).
+    """
+    p = world.inputs.params
+    main = main_threat_of(world) if p.concession_interest_weight > 0 and p.concession_adversary_reach > 0 else None  # the adversaries' term
+    # asked three times a year (ExchangeTerms, form_alliances' explanation twice): computed again only when an input moved (issue 16)
+    return world.year_cache.get(
+        world.state.year, "concession_reach", lambda: _concession_reach(world), reach=world.results.reach, power=world.state.power,
+        threat=world.results.threat, contiguous=world.inputs.contiguous, major=world.state.major, rivalry=world.state.rivalry, main=main, params=p,
+        check=world.inputs.check,
+    )
+
+
+def _concession_reach(world: World) -> np.ndarray | float:
+    """:func:`concession_reach` computed: compiled, or the theory functions' composition when the world checks its inputs."""
+    if world.inputs.check:
+        return concession_reach_reference(world)
+    p = world.inputs.params
+    reach, pw, c = world.results.reach, world.state.power, world.inputs.contiguous
+    n = len(pw)
+    has_c = c is not None and c.shape == (n, n)
+    interest = p.concession_interest_weight > 0 and has_c
+    stage = not (p.concession_reach_threshold == 0 and p.local_balance_threshold == 0) and reach is not None and reach.shape == (n, n)
+    if not interest and not stage:
+        return 1.0
+    relevant = interest and p.concession_adversary_reach > 0  # adversary_relevance_of is None otherwise
+    has_reach = reach is not None and reach.shape == (n, n)
+    empty, empty_b = np.zeros((0, 0)), np.zeros((0, 0), bool)
+    lb = stage and p.local_balance_threshold > 0
+    q = pledge_kern.local_balance(world.results.threat, reach) if lb else empty
+    out = np.empty((n, n))
+    _reach_kernel(
+        np.ascontiguousarray(reach, dtype=float) if has_reach else empty, np.ascontiguousarray(pw, dtype=float), stage, float(p.concession_reach_threshold),
+        q, lb, float(p.local_balance_threshold), np.ascontiguousarray(c, dtype=bool) if has_c else empty_b,
+        np.ascontiguousarray(world.state.major, dtype=bool), interest, float(p.concession_interest_weight),
+        adversaries(world) if relevant else empty_b, relevant, has_reach, float(p.concession_adversary_reach), out,
+    )
+    return out
+
+
+def concession_reach_reference(world: World) -> np.ndarray | float:
+    """:func:`concession_reach` as the composition of the theory functions (the statement; run when the world checks its inputs)."""
+    p = world.inputs.params
+    reach = world.results.reach
+    pw = world.state.power
+    n = len(pw)
+    interest = None
+    if p.concession_interest_weight > 0 and world.inputs.contiguous is not None and world.inputs.contiguous.shape == (n, n):
+        interest = th_exchange.concession_interest(
+            world.inputs.contiguous, world.state.major, weight=p.concession_interest_weight, relevant=adversary_relevance_of(world), check=world.inputs.check
+        )
+    if (p.concession_reach_threshold == 0 and p.local_balance_threshold == 0) or reach is None or reach.shape != (n, n):
+        return 1.0 if interest is None else interest
+    rho = np.where(pw[:, None] > 0, reach.T / np.where(pw > 0, pw, 1.0)[:, None], 0.0)
+    np.fill_diagonal(rho, 1.0)
+    inside = th_exchange.sphere_of_influence(np.clip(rho, 0.0, 1.0), p.concession_reach_threshold, check=world.inputs.check)
+    if p.local_balance_threshold > 0:
+        # th_deter.local_balance, compiled (equal to the bit) unless the run checks its inputs
+        q = th_deter.local_balance(world.results.threat, reach) if world.inputs.check else pledge_kern.local_balance(world.results.threat, reach)
+        inside *= th_exchange.sphere_of_influence(q, p.local_balance_threshold, check=world.inputs.check)
+    return inside if interest is None else inside * interest
+
+
+@njit(cache=True)
+def _clipped_at_least(x, t):  # pragma: no cover (compiled)
+    """``np.clip(x, 0, 1) >= t`` of a float (NaN: False)."""
+    if np.isnan(x):
+        return False
+    if x < 0.0:
+        return 0.0 >= t
+    if x > 1.0:
+        return 1.0 >= t
+    return x >= t
+
+
+@njit(cache=True)
+def _reach_kernel(reach, pw, stage, r_thr, q, lb, lb_thr, c, major, interest, w, adv, relevant, has_reach, r_adv, out):  # pragma: no cover (compiled)
+    """The entries of :func:`concession_reach_reference` (into ``out``): ``stage`` the sphere (threshold ``r_thr``) and, where ``lb``,
+    the local balance ``q`` at ``lb_thr``; ``interest`` :func:`foedus.theory.exchange.concession_interest` at weight ``w`` of the
+    contiguity ``c`` and ``major``, and where ``relevant`` :func:`foedus.theory.interests.adversary_relevance` of the adversaries
+    ``adv`` (their neighbours, and where ``has_reach`` the states at least ``r_adv`` of their capability reaches)."""
+    n = pw.shape[0]
+    # the shares R[j, i] / p_i read row by row of R (j outer): share[i, j] is i's at j
+    near = np.zeros((n, n), np.uint8)  # near[a, j]: j borders a or a's reach share there is at least r_adv (bytes: the rows OR in SIMD)
+    inside = np.ones((n, n))  # the sphere (and local balance) term
+    for j in range(n):
+        for a in range(n):
+            x = reach[j, a] / pw[a] if (has_reach and pw[a] > 0) else 0.0
+            if relevant:
+                near[a, j] = 1 if (c[a, j] or (has_reach and _clipped_at_least(x, r_adv))) else 0
+            if stage:
+                inside[a, j] = 1.0 if (a == j or _clipped_at_least(x, r_thr)) else 0.0
+    v = np.zeros(n, np.uint8)
+    for i in range(n):
+        if relevant:
+            v[:] = 0
+            for a in range(n):
+                if adv[i, a]:
+                    for j in range(n):
+                        v[j] |= near[a, j]
+        for j in range(n):
+            x = 1.0
+            if stage:
+                s1 = inside[i, j]
+                if lb:
+                    s1 = s1 * (1.0 if q[i, j] >= lb_thr else 0.0)
+                x = s1
+            if interest:
+                if i == j:
+                    it = 1.0
+                else:
+                    rel = 1.0 if (c[i, j] or major[i]) else 0.0
+                    if relevant and major[i]:
+                        cf = 1.0 if c[i, j] else 0.0
+                        vf = 1.0 if v[j] != 0 else 0.0
+                        rel = max(cf, vf)
+                    it = 1.0 - w * (1.0 - rel)
+                x = x * it if stage else it
+            out[i, j] = x

@@ -1,0 +1,83 @@
+"""sim.steps.concessions: the compiled concession reach equals the theory functions' composition to the bit (issue 16)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from foedus.sim import Simulation
+from foedus.sim.scenario import Scenario
+from foedus.sim.steps import concessions
+from foedus.testing import synthetic_scenario
+
+
+def _bits(a):
+    return np.ascontiguousarray(a, dtype=float).view(np.int64)
+
+
+def _worlds():
+    sim = Simulation(Scenario.load("world-2022"), rng=5)
+    sim.run(4)
+    yield sim.world
+    sc = synthetic_scenario(60, seed=3, years=10, alliances=6, cyber=True, spread_km=12000.0)
+    sim = Simulation(sc, rng=sc.seed)
+    sim.run(5)
+    yield sim.world
+
+
+PARAMS = [
+    {},
+    {"local_balance_threshold": 0.0},
+    {"concession_reach_threshold": 0.0, "local_balance_threshold": 0.0},
+    {"concession_adversary_reach": 0.0},
+    {"concession_interest_weight": 0.5, "concession_adversary_reach": 0.7},
+    {"concession_interest_weight": 0.0},
+    {"concession_reach_threshold": 1.0, "local_balance_threshold": 0.9},
+]
+
+
+@pytest.mark.parametrize("change", PARAMS)
+def test_the_compiled_reach_equals_the_theory_composition(change):
+    for world in _worlds():
+        world.inputs.params = world.inputs.params.model_copy(update=change)
+        got, want = concessions._concession_reach(world), concessions.concession_reach_reference(world)
+        if np.ndim(want) == 0:
+            assert np.ndim(got) == 0 and got == want
+            continue
+        assert got.shape == want.shape and np.array_equal(_bits(got), _bits(want))
+
+
+def test_the_compiled_reach_holds_at_the_edges():
+    """NaN, zero and negative capabilities, shares above one, no adversaries and a world without reach."""
+    world = next(_worlds())
+    rng = np.random.default_rng(0)
+    n = world.n
+    world.state.power = world.state.power.copy()
+    world.state.power[:5] = [0.0, np.nan, -1.0, 1e-300, 0.5]
+    world.results.reach = world.results.reach * rng.uniform(0.0, 3.0, (n, n))
+    world.results.reach[3, 7] = np.nan
+    got, want = concessions._concession_reach(world), concessions.concession_reach_reference(world)
+    assert np.array_equal(_bits(got), _bits(want))
+    assert 0.0 < want.mean() < 1.0  # the case tells something: some pairs in, some out
+    world.state.rivalry = np.zeros_like(world.state.rivalry)
+    assert np.array_equal(_bits(concessions._concession_reach(world)), _bits(concessions.concession_reach_reference(world)))
+    world.results.reach = None
+    got, want = concessions._concession_reach(world), concessions.concession_reach_reference(world)
+    assert np.array_equal(_bits(got), _bits(want))
+
+
+def test_the_reach_and_the_autonomy_are_kept_for_the_year_while_their_inputs_are_the_same():
+    world = next(_worlds())
+    world.year_cache.entries.clear()
+    first, auto = concessions.concession_reach(world), concessions.pair_autonomy(world)
+    assert concessions.concession_reach(world) is first and concessions.pair_autonomy(world) is auto
+    assert np.array_equal(_bits(first), _bits(concessions.concession_reach_reference(world)))
+    flipped = np.where(world.state.rivalry > 0, 0, 1).astype(world.state.rivalry.dtype)
+    np.fill_diagonal(flipped, 0)
+    world.state.rivalry = flipped  # the adversaries move
+    again = concessions.concession_reach(world)
+    assert again is not first and np.array_equal(_bits(again), _bits(concessions.concession_reach_reference(world)))
+    world.state.power = world.state.power * np.linspace(0.5, 1.5, world.n)  # the capabilities move: the shares and the worth of concessions
+    moved = concessions.pair_autonomy(world)
+    world.year_cache.entries.clear()
+    assert moved is not auto and np.array_equal(_bits(moved), _bits(concessions.pair_autonomy(world)))

@@ -1,0 +1,56 @@
+"""The formation helpers the alignment step asks for several times a year (issue 16): each is given back while its inputs
+are the same, equals a fresh computation to the bit, and is computed again when one of its inputs moves."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.sim import Simulation
+from foedus.sim.scenario import Scenario
+from foedus.sim.steps import formation
+
+
+def _world(years: int = 4):
+    sim = Simulation(Scenario.load("world-2022"), rng=5)
+    sim.run(years)
+    return sim.world
+
+
+def _same(a, b) -> bool:
+    a, b = np.asarray(a), np.asarray(b)
+    return a.shape == b.shape and a.dtype == b.dtype and a.tobytes() == b.tobytes()
+
+
+def test_the_war_risk_is_kept_while_the_hazard_inputs_are_the_same():
+    world = _world()
+    world.year_cache.entries.clear()
+    first = formation._war_risk(world)
+    assert formation._war_risk(world) is first and _same(first, formation._war_risk_computed(world))
+    # the agreements change (a version), the hazard's inputs do not: the same risk, equal to a fresh computation
+    world.state.agreements.version += 1
+    world.cache.pop("abstention_terms", None)
+    assert formation.abstention_terms(world)["war_risk"] is first
+    # a war begins: computed again
+    i, j = np.flatnonzero(world.state.active)[:2]
+    world.state.at_war[i, j] = world.state.at_war[j, i] = True
+    again = formation._war_risk(world)
+    assert again is not first and again[i, j] == 1.0 and _same(again, formation._war_risk_computed(world))
+    # the capabilities move: computed again
+    world.state.power = world.state.power * 1.5
+    assert _same(formation._war_risk(world), formation._war_risk_computed(world))
+    assert formation._war_risk(world) is not again
+
+
+def test_unread_alignment_is_kept_for_the_year_and_follows_the_agreements():
+    world = _world()
+    world.year_cache.entries.clear()
+    first = formation.unread_alignment(world)
+    assert first is not None and formation.unread_alignment(world) is first
+    world.year_cache.entries.pop("unread_alignment")
+    assert _same(formation.unread_alignment(world), first)
+    # the reach moves: computed again, equal to a computation without the cache
+    world.results.reach = world.results.reach * 0.5
+    again = formation.unread_alignment(world)
+    world.year_cache.entries.pop("unread_alignment")
+    assert again is not first and _same(again, formation.unread_alignment(world))
+    assert not _same(again, first)
