@@ -305,7 +305,7 @@ def _pair_arrays(sc: Scenario, pos: dict[int, int], regime: np.ndarray, ideal_po
     """The per-pair fields of the starting :class:`~foedus.sim.world.World`: geography, relations, trust.
 
     Distances are great-circle distances between capitals unless a relation gives the minimum
-    distance; proximity is :func:`foedus.theory.threat.proximity_matrix` with the scenario's
+    distance (``capital_km`` keeps the capitals' distance for every pair: the war-onset model's covariate); proximity is :func:`foedus.theory.threat.proximity_matrix` with the scenario's
     ``decay_km``. Cyber trust defaults to ``trust_floor + trust_range * (1 - |regime_i - regime_j|) * (1 - d_ij)``
     with ``d`` the normalised distance of UN ideal points (0 when the scenario has fewer than
     two; ``ideal_point`` has the mean of the others for a missing one, :func:`_state_arrays`).
@@ -316,6 +316,8 @@ def _pair_arrays(sc: Scenario, pos: dict[int, int], regime: np.ndarray, ideal_po
     lat = np.array([a.lat if a.lat is not None else 0.0 for a in acts], dtype=float)
     lon = np.array([a.lon if a.lon is not None else 0.0 for a in acts], dtype=float)
     distance = great_circle_km(lat[:, None], lon[:, None], lat[None, :], lon[None, :])
+    capital_km = distance.copy()
+    np.fill_diagonal(capital_km, 0.0)
     contiguous = np.zeros((n, n), bool)
     hostility = np.zeros((n, n))
     rivalry = np.zeros((n, n), bool)
@@ -344,6 +346,7 @@ def _pair_arrays(sc: Scenario, pos: dict[int, int], regime: np.ndarray, ideal_po
     np.fill_diagonal(trust, 1.0)
     return {
         "distance_km": distance,
+        "capital_km": capital_km,
         "contiguous": contiguous,
         "proximity": proximity_matrix(distance, contiguous, decay_km=prm.decay_km),
         "hostility": hostility,

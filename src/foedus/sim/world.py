@@ -179,7 +179,7 @@ class WorldInputs:
 
     Per state (N,): ``ccode``, ``abb``, ``names``, ``since``, ``population`` (millions),
     ``ideal_point``, ``ideal_known``, ``tier_pin``, ``entered``, ``reaction_scale``. Per ordered
-    pair (N, N): ``distance_km``, ``contiguous``, ``proximity``, ``territorial_dispute``,
+    pair (N, N): ``distance_km``, ``capital_km``, ``contiguous``, ``proximity``, ``territorial_dispute``,
     ``ideal_distance``. The non-state actors (``nonstate_*``), the global threats' baseline
     ``base_global`` and ``crisis_threat_from``, the cyber intrusion scale ``cyber_scale``, the
     scheduled spells in the system (``spells``, with the ``dormant`` states' figures) and of
@@ -204,6 +204,10 @@ class WorldInputs:
     nonstate_capacity: np.ndarray = field(default_factory=lambda: np.zeros(0))
     nonstate_vulnerability: np.ndarray = field(default_factory=lambda: np.zeros(0))
     ideal_distance: np.ndarray | None = None
+    capital_km: np.ndarray | None = None
+    """(N, N) great-circle distance between the states' capitals, km (``distance_km`` is the minimum distance where the
+    scenario gives one, CShapes 2.0, so 0 for neighbours): the distance the war-onset model was fitted on
+    (:func:`foedus.analysis.war_onsets.war_onset_dyad_years`). None (a world built by hand): ``distance_km``."""
     base_global: np.ndarray = field(default_factory=lambda: np.zeros(3))
     nonstate_home_index: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     cyber_scale: float = 0.0

@@ -198,7 +198,8 @@ def onset_covariates(world: World, i: np.ndarray, j: np.ndarray) -> dict[str, np
     contiguous, major, rival = np.take(world.inputs.contiguous, flat), world.state.major[i] | world.state.major[j], np.take(world.state.rivalry, flat)
     return {
         "contiguous": contiguous,
-        "log_distance": th_onset.log_distance(np.take(world.inputs.distance_km, flat)),
+        # the distance the onset model was fitted on: between capitals (analysis.war_onsets), not the minimum distance
+        "log_distance": th_onset.log_distance(np.take(world.inputs.capital_km if world.inputs.capital_km is not None else world.inputs.distance_km, flat)),
         "any_major": major,
         "parity": th_rivalry.parity(world.state.power[i], world.state.power[j]),
         "rival": rival,
