@@ -14,9 +14,9 @@ explanation: :func:`threat_terms`.
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
 
 from foedus.sim.steps._common import SECURITY
+from foedus.sim.steps.threat_kernels import _commitment_kernel, _forward_kernel, _threat_kernel
 from foedus.sim.agreements import TARGET_GONE
 from foedus.sim.world import World
 from foedus.schema import OBLIGATIONS
@@ -216,12 +216,41 @@ def exposed_states(world: World) -> np.ndarray:
     key = (world.state.major.tobytes(), world.state.rivalry.tobytes(), world.inputs.contiguous.tobytes(), world.state.power.tobytes(), world.state.agreements.version)
     hit = world.cache.get("exposed_states")
     if hit is None or hit[0] != key:
-        minor = 1.0 - world.state.major.astype(float)
-        e = minor[None, :] * (1.0 - world.inputs.ideal_distance) if world.inputs.ideal_distance is not None else np.repeat(minor[None, :], world.n, axis=0)
-        e = e * (1.0 - world.state.rivalry) * neighbourhood(world)
+        e = _exposed(world, slice(None), neighbourhood(world))
         e.flags.writeable = False
         hit = world.cache["exposed_states"] = (key, e)
     return hit[1]
+
+
+def _exposed(world: World, rows, relevant: np.ndarray) -> np.ndarray:
+    """The rows ``rows`` (a slice or indices) of :func:`exposed_states`, given those rows of :func:`neighbourhood` (element by element, the same values)."""
+    minor = 1.0 - world.state.major.astype(float)
+    ideal = world.inputs.ideal_distance
+    e = minor[None, :] * (1.0 - ideal[rows]) if ideal is not None else np.repeat(minor[None, :], relevant.shape[0], axis=0)
+    return e * (1.0 - world.state.rivalry[rows]) * relevant
+
+
+def _revealing_rows(world: World, i: np.ndarray) -> np.ndarray:
+    """``_revealing_weight(world)[i]``, computed for the rows ``i`` alone (:func:`threat_terms` asks for a few rows after the
+    agreements changed, when the whole matrix kept for the year's threats no longer holds): the same products of the same
+    values, so the same bits."""
+    relevant = th_relevance.politically_relevant(
+        world.inputs.contiguous, world.state.major, able_to_reach(world), alliance_commitment(world) >= CALL_TO_ARMS, rows=i, check=world.inputs.check,
+    )
+    return world.inputs.proximity[i] * _exposed(world, i, relevant)
+
+
+def reach_fractions(world: World) -> np.ndarray:
+    """(N, N): :func:`foedus.theory.projection.reach_fraction` of the year's capabilities from home (:func:`distance_exponent`), the share
+    of each state's capability that arrives at each other; kept until the capabilities (or the exponents) change."""
+    x = distance_exponent(world)
+    key = world.state.power.tobytes()
+    hit = world.cache.get("reach_fraction")
+    if hit is None or hit[0] != key or hit[1] is not x:
+        f = th_projection.reach_fraction(world.state.power, x, check=False)
+        f.flags.writeable = False
+        hit = world.cache["reach_fraction"] = (key, x, f)
+    return hit[2]
 
 
 def neighbourhood(world: World) -> np.ndarray:
@@ -418,13 +447,13 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
         return out
     h = world.state.hostility
     x = forward_distance_exponent(world)
-    reach = th_projection.reach_fraction(world.state.power, distance_exponent(world), check=False)[:, j]
+    reach = reach_fractions(world)[:, j]
     serious = np.where(h[:, j] >= world.inputs.params.aggression_hostility, h[:, j] * reach, 0.0).T
     a = aggression_within(world)
     a_ij, a_kj = a[i, j][:, None], a[:, j].T  # W: within the reach j has shown (revealed_hostility)
     with np.errstate(divide="ignore", invalid="ignore"):
         within = np.where(a_ij >= a_kj, 1.0, a_ij / a_kj)
-    revealed = np.maximum(h[i, j], ((_revealing_weight(world)[i, :] * serious) * within).max(axis=1) * relevant_dyads(world)[i, j])
+    revealed = np.maximum(h[i, j], ((_revealing_rows(world, i) * serious) * within).max(axis=1) * relevant_dyads(world)[i, j])
     commitment = alliance_reassurance(world)[i, j] * (1.0 - world.state.rivalry[i, j])  # a rival's pledge does not reassure (allied_intentions)
     offensive = walt_offensive(world)[j]
     projected = (world.state.power[j] * offensive) ** x[i, j]
@@ -492,104 +521,3 @@ def threat_of(
     if issue is not None:  # 0 or 1: exact in any order (the theory multiplies the intentions)
         out *= issue
     return out, reach
-
-
-@njit(cache=True)
-def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach, within, alone, excess, xf, rel):  # pragma: no cover (compiled)
-    """``out[i, j] = exp(xf[i, j] ln(power[j] offensive[j])) * (I[i, j] (1 - discount C[i, j] [h[i, j] < belied or h[i, j] = 0]))`` with
-    ``I = (w0 H~ + w1 (d g + alone (1 - g) excess) + w2 r) / denom``, ``g = min(1, max(H~, r) / serious)`` (:func:`foedus.theory.intentions.intentions_from_acts`) and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} weight[i, k] (h[k, j] min(1, power[j] ** (x[k, j] - 1))))``
-    (``weight = prox * exposed``) times ``min(1, within[i, j] / within[k, j])`` (within the reach ``j`` has shown) and ``rel[i, j]`` (the politically
-    relevant dyads; ``rel`` empty: every pair), times ``restraint[i, j]`` when ``has_restraint``;
-    ``reach[i, j] = exp(xf[i, j] ln power[j])`` (``xf``: with forward presence; ``x``, from home, reads the acts); 0 on the diagonal of ``out``."""
-    n = h.shape[0]
-    has_ideal = ideal.shape[0] > 0
-    has_rel = rel.shape[0] > 0
-    # the revealed hostility, transposed (row j: what j reveals to each i), through the serious
-    # hostilities only (few); it starts at h[i, j]
-    log_base = np.empty(n)
-    log_power = np.empty(n)
-    for j in range(n):
-        log_base[j] = np.log(power[j] * offensive[j])
-        log_power[j] = np.log(power[j])
-    near_t = h.T.copy()
-    column = np.empty(n)
-    for k in range(n):
-        seen = False
-        for i in range(n):
-            column[i] = weight[i, k]
-            seen = seen or column[i] > 0.0
-        if not seen:  # hostility towards k reveals nothing (a major power)
-            continue
-        for j in range(n):
-            hk = h[k, j]
-            if hk > 0.0 and hk >= floor:
-                f = np.exp((x[k, j] - 1.0) * log_power[j])  # theory.projection.reach_fraction
-                if f != f:
-                    f = 0.0
-                elif f > 1.0:
-                    f = 1.0
-                hp = hk * f
-                a_kj = within[k, j]
-                for i in range(n):
-                    v = column[i] * hp
-                    if within[i, j] < a_kj:  # theory.intentions.revealed_hostility, W: beyond the reach j has shown
-                        v = v * (within[i, j] / a_kj)
-                    if has_rel:  # V: only an aggressor relevant to i (Lemke & Reed 2001)
-                        v = v * rel[i, j]
-                    if v > near_t[j, i]:
-                        near_t[j, i] = v
-    for i in range(n):
-        for j in range(n):
-            reach[i, j] = np.exp(xf[i, j] * log_power[j])
-            if i == j:
-                out[i, j] = 0.0
-                continue
-            total = w0 * near_t[j, i]
-            r = 1.0 * rivalry[i, j]
-            if has_ideal:
-                a = max(near_t[j, i], r)
-                if serious > 0.0:
-                    read = min(1.0, a / serious)
-                else:
-                    read = 1.0 if a > 0.0 else 0.0
-                # theory.intentions.intentions_from_acts: E, the ideological distance beyond one camp
-                total = total + w1 * (ideal[i, j] * read + alone * (1.0 - read) * excess[i, j])
-            total = total + w2 * r
-            c = commitment[i, j]
-            if h[i, j] > 0.0 and h[i, j] >= belied:  # theory.intentions.allied_intentions: force belies the pledge
-                c = 0.0
-            c = c * (1.0 - r)  # theory.intentions.allied_intentions: a rival's pledge does not reassure
-            intent = (total / denom) * (1.0 - discount * c)
-            if has_restraint:
-                intent = intent * restraint[i, j]
-            out[i, j] = np.exp(xf[i, j] * log_base[j]) * intent
-
-
-@njit(cache=True)
-def _commitment_kernel(members, active, domain, commitment, n_agreements, security, out):  # pragma: no cover (compiled)
-    """``out[u, v] = max commitment[a]`` over the security agreements ``a`` in force with both ``u`` and ``v`` as members (u != v)."""
-    for a in range(n_agreements):
-        c = commitment[a]
-        if not active[a] or domain[a] != security or c <= 0.0:
-            continue
-        idx = np.flatnonzero(members[a])
-        for u in idx:
-            for v in idx:
-                if u != v and c > out[u, v]:
-                    out[u, v] = c
-
-
-@njit(cache=True)
-def _forward_kernel(x, hosts, saving, out):  # pragma: no cover (compiled)
-    """``out[i, j] = min(out[i, j], x[i, b] + (1 - saving) (x[b, j] - 1))`` over the hosts ``b`` of ``j``
-    (:func:`foedus.theory.projection.forward_exponent`; ``out`` starts as ``x``)."""
-    n = x.shape[0]
-    for j in range(n):
-        for b in range(n):
-            if not hosts[j, b]:
-                continue
-            leg = (1.0 - saving) * (x[b, j] - 1.0)
-            for i in range(n):
-                v = x[i, b] + leg
-                if v < out[i, j]:
-                    out[i, j] = v
