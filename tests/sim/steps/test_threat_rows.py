@@ -37,3 +37,48 @@ def test_the_kept_reach_fractions_are_the_theorys_and_follow_the_capabilities():
     world.state.power[0] *= 0.5
     g = th.reach_fractions(world)
     assert g is not f and g.tobytes() == th_projection.reach_fraction(world.state.power, th.distance_exponent(world), check=False).tobytes()
+
+
+def _compare_live_issues(world) -> None:
+    allied = th.alliance_commitment(world) >= th.CALL_TO_ARMS
+    from foedus.theory import relevance as th_relevance
+    from foedus.theory import threat as th_threat
+    from foedus.theory.regions import cow_region
+
+    p = world.inputs.params
+    holds = th_relevance.pledge_holds(th.alliance_reassurance(world) >= th.CALL_TO_ARMS, world.state.hostility, serious=p.ideology_read_hostility)
+    main = th_threat.perceived_main_threat(
+        world.results.threat * ~holds, world.state.power, threshold=p.threat_perception_threshold, ceiling=p.threat_perception_ceiling,
+        floor=p.threat_perception_floor,
+    )
+    args = (allied, holds, main, th.able_to_reach(world), cow_region(world.inputs.ccode))
+    want = th._live_issues_theory(world, *args)
+    got = th._live_issues_compiled(world, *args)
+    assert got.dtype == want.dtype and got.tobytes() == want.tobytes()
+    assert 0 < want.sum() < world.n * (world.n - 1)  # something to compare
+
+
+def test_the_compiled_live_issues_are_the_theorys_to_the_bit():
+    from foedus.sim.scenario import Scenario
+
+    rng = np.random.default_rng(11)
+    worlds = [_moved_world(s) for s in (1, 2)]
+    for name in ("world-2022", "europe-1871", "bipolar-1950"):
+        sim = Simulation(Scenario.load(name), rng=3)
+        sim.run(4)
+        worlds.append(sim.world)
+    for world in worlds:
+        _compare_live_issues(world)
+        n = world.n
+        for _ in range(3):  # wars, rivalries, hostility, disputes and unknown ideal points drawn at random
+            war = rng.random((n, n)) < 0.05
+            world.state.at_war = war | war.T
+            riv = rng.random((n, n)) < 0.05
+            world.state.rivalry = (riv | riv.T).astype(world.state.rivalry.dtype)
+            world.state.hostility = np.where(rng.random((n, n)) < 0.2, rng.random((n, n)), 0.0)
+            world.state.major = rng.random(n) < 0.2
+            if world.inputs.ideal_known is not None:
+                world.inputs.ideal_known = rng.random(n) < 0.8
+            world.inputs.territorial_dispute = rng.random((n, n)) < 0.02
+            world.cache.clear()
+            _compare_live_issues(world)

@@ -111,3 +111,60 @@ def _forward_kernel(x, hosts, saving, out):  # pragma: no cover (compiled)
                 v = x[i, b] + leg
                 if v < out[i, j]:
                     out[i, j] = v
+
+
+@njit(cache=True)
+def _live_issue_kernel(nb, able, major, region, h, rivalry, serious, territorial, has_territorial, war, within, ideal, known, has_ideal, allied, main, camp, holds, out):  # pragma: no cover (compiled)
+    """The live issues of :func:`foedus.sim.steps.threat.live_issues` in one pass, equal to the theory's composition to the bit
+    (``tests/sim/steps/test_threat_rows.py``): ``out[i, j] = G[i, j] (1 - L[i, j])`` with ``G`` :func:`foedus.theory.relevance.live_issue` of
+    ``P = max(nb, reached_by(able, major, region, h))``, ``rivalry``, ``h`` (``serious``), ``territorial``, ``able``, ``war``, ``within``,
+    ``side = ideal`` and ``region``, its ``patron`` :func:`~foedus.theory.relevance.patrons_threat` of ``allied``, ``major``, ``main`` and
+    ``region``, or ``camp``, or (``has_ideal``) :func:`~foedus.theory.relevance.allied_rivals` with the ideal-point distances of the
+    ``known`` states; ``L = holds`` (:func:`~foedus.theory.relevance.pledge_holds`). Every term is 0 or 1: the same values in any order."""
+    n = h.shape[0]
+    rel = np.zeros((n, n), np.bool_)
+    g = np.zeros((n, n), np.bool_)
+    for i in range(n):
+        for j in range(n):
+            if i == j:
+                continue
+            r = nb[i, j] > 0.0 or (able[j, i] and not major[j] and region[i] == region[j] and h[i, j] > 0.0)  # reached_by
+            rel[i, j] = r
+            g[i, j] = (r or rivalry[i, j] > 0.0 or (h[i, j] > 0.0 and h[i, j] >= serious) or camp[i, j]
+                       or (has_territorial and territorial[i, j]))
+    for j in range(n):  # force next door: j at war with a state v of i's neighbourhood, within the reach j showed, on v's side
+        at_war = False
+        for v in range(n):
+            if war[v, j]:
+                at_war = True
+                break
+        if not at_war:
+            continue
+        for i in range(n):
+            if g[i, j] or i == j or not able[j, i] or region[i] != region[j]:
+                continue
+            q = within[i, j] * np.e
+            for v in range(n):
+                if war[v, j] and rel[i, v] and q >= within[v, j] and (ideal.shape[0] == 0 or ideal[i, v] < ideal[i, j]):
+                    g[i, j] = True
+                    break
+    for k in range(n):  # patrons_threat: the main threat of a great power allied in arms, of i's region
+        t = main[k]
+        if major[k] and t >= 0:
+            for i in range(n):
+                if allied[i, k] and region[i] == region[t] and i != t:
+                    g[i, t] = True
+    if has_ideal:  # allied_rivals: a great-power rival j of a great-power ally k, j able to reach i, of i's region, i farther from j than k
+        for k in range(n):
+            if not major[k]:
+                continue
+            for j in range(n):
+                if j == k or not major[j] or not rivalry[k, j] > 0.0 or not known[j]:
+                    continue
+                for i in range(n):
+                    if (i != j and allied[i, k] and able[j, i] and region[i] == region[j] and known[i] and known[k]
+                            and ideal[i, j] > ideal[i, k]):
+                        g[i, j] = True
+    for i in range(n):
+        for j in range(n):
+            out[i, j] = 1.0 if g[i, j] and not holds[i, j] else 0.0
