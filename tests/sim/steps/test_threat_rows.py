@@ -82,3 +82,30 @@ def test_the_compiled_live_issues_are_the_theorys_to_the_bit():
             world.inputs.territorial_dispute = rng.random((n, n)) < 0.02
             world.cache.clear()
             _compare_live_issues(world)
+
+
+def test_the_compiled_main_threat_is_the_theorys_to_the_bit():
+    """perceived_main_threat of threat * gate, compiled (no product formed), on random matrices with ties, zeros, NaN and a hold gate."""
+    from types import SimpleNamespace
+
+    from foedus.theory.threat import perceived_main_threat
+
+    rng = np.random.default_rng(7)
+    for n in (0, 1, 2, 5, 40):
+        for trial in range(20):
+            t = np.where(rng.random((n, n)) < 0.5, rng.random((n, n)), 0.0)
+            if trial % 3 == 0 and n:
+                t[rng.integers(0, n, 3), rng.integers(0, n, 3)] = 0.25  # ties
+            if trial % 5 == 1 and n > 1:
+                t[rng.integers(0, n), rng.integers(0, n)] = np.nan
+            power = rng.random(n)
+            if trial % 7 == 2 and n:
+                power[0] = np.nan
+            gates = [rng.random((n, n)) < 0.7, np.where(rng.random((n, n)) < 0.6, 1.0, 0.0)]
+            for gate in gates:
+                for threshold, ceiling, floor in ((0.5, np.inf, 0.0), (2.0, 0.3, 0.05), (0.0, 0.0, 0.0), (1.0, np.nan, 0.1)):
+                    params = SimpleNamespace(threat_perception_threshold=threshold, threat_perception_ceiling=ceiling, threat_perception_floor=floor)
+                    world = SimpleNamespace(inputs=SimpleNamespace(params=params, check=False), state=SimpleNamespace(power=power))
+                    want = perceived_main_threat(t * gate, power, threshold=threshold, ceiling=ceiling, floor=floor, check=False)
+                    got = th._perceived_main_threat(world, t, gate)
+                    assert got.dtype == want.dtype and got.tolist() == want.tolist()

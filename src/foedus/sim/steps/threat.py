@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.sim.steps._common import SECURITY
-from foedus.sim.steps.threat_kernels import _commitment_kernel, _forward_kernel, _live_issue_kernel, _threat_kernel
+from foedus.sim.steps.threat_kernels import _commitment_kernel, _forward_kernel, _live_issue_kernel, _main_threat_kernel, _threat_kernel
 from foedus.sim.agreements import TARGET_GONE
 from foedus.sim.world import World
 from foedus.schema import OBLIGATIONS
@@ -123,13 +123,27 @@ def main_threat_of(world: World, idx: np.ndarray | None = None) -> np.ndarray:
     Walt 1987; threshold ``threat_perception_threshold``, ceiling ``threat_perception_ceiling``, floor ``threat_perception_floor``)."""
     hit = world.cache.get("main_threat")  # kept for this year's threats (a step that changes them in place drops it)
     if hit is None or hit[0] is not world.results.threat or hit[1] != world.state.year:
-        p = world.inputs.params
-        main = th_threat.perceived_main_threat(
-            world.results.threat * live_issues(world), world.state.power, threshold=p.threat_perception_threshold, ceiling=p.threat_perception_ceiling,
-            floor=p.threat_perception_floor, check=world.inputs.check,
-        )
+        main = _perceived_main_threat(world, world.results.threat, live_issues(world))
         hit = world.cache["main_threat"] = (world.results.threat, world.state.year, main)
     return hit[2] if idx is None else hit[2][np.asarray(idx, dtype=np.intp)]
+
+
+def _perceived_main_threat(world: World, threat: np.ndarray, gate: np.ndarray) -> np.ndarray:
+    """:func:`foedus.theory.threat.perceived_main_threat` of ``threat * gate`` with the world's threshold, ceiling and floor; in a
+    run that does not check its inputs, one compiled pass that forms no product matrix (:func:`.threat_kernels._main_threat_kernel`,
+    the same to the bit: ``tests/sim/steps/test_threat_rows.py``)."""
+    p = world.inputs.params
+    if world.inputs.check:
+        return th_threat.perceived_main_threat(
+            threat * gate, world.state.power, threshold=p.threat_perception_threshold, ceiling=p.threat_perception_ceiling,
+            floor=p.threat_perception_floor, check=True,
+        )
+    out = np.empty(threat.shape[0], np.intp)
+    _main_threat_kernel(
+        np.ascontiguousarray(threat, dtype=float), np.ascontiguousarray(gate, dtype=float), float(p.threat_perception_threshold),
+        float(p.threat_perception_ceiling), float(p.threat_perception_floor), np.ascontiguousarray(world.state.power, dtype=float), out,
+    )
+    return out
 
 
 def main_threat_codes(world: World, idx: np.ndarray | None = None) -> list[int | None]:
@@ -288,10 +302,7 @@ def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
     p = world.inputs.params
     t = world.results.threat if threat is None else threat
     holds = th_relevance.pledge_holds(alliance_reassurance(world) >= CALL_TO_ARMS, world.state.hostility, serious=p.ideology_read_hostility, check=world.inputs.check)
-    main = th_threat.perceived_main_threat(  # a great power's neighbourhood is the system: its main threat as main_threat_of names it
-        t * ~holds, world.state.power, threshold=p.threat_perception_threshold, ceiling=p.threat_perception_ceiling,
-        floor=p.threat_perception_floor, check=world.inputs.check,
-    )
+    main = _perceived_main_threat(world, t, ~holds)  # a great power's neighbourhood is the system: its main threat as main_threat_of names it
     able = able_to_reach(world)
     region = cow_region(world.inputs.ccode)
     if not world.inputs.check:  # the same composition in one compiled pass (the same bits: tests/sim/steps/test_threat_rows.py)

@@ -168,3 +168,34 @@ def _live_issue_kernel(nb, able, major, region, h, rivalry, serious, territorial
     for i in range(n):
         for j in range(n):
             out[i, j] = 1.0 if g[i, j] and not holds[i, j] else 0.0
+
+
+@njit(cache=True)
+def _main_threat_kernel(threat, gate, threshold, ceiling, floor, power, out):  # pragma: no cover (compiled)
+    """``out[i]``: :func:`foedus.theory.threat.perceived_main_threat` of ``threat * gate`` (the product formed pair by pair, not
+    stored), the same to the bit: ``argmax_j`` of the row with its diagonal 0 (the first of the largest; a NaN wins, as numpy's),
+    kept when the largest is above 0 and at least ``max(floor, min(threshold * power[i], ceiling))`` (NaN anywhere: -1)."""
+    n = threat.shape[0]
+    for i in range(n):
+        best = 0.0
+        arg = -1
+        nan = False
+        for j in range(n):
+            v = 0.0 if j == i else threat[i, j] * gate[i, j]
+            if v != v:
+                nan = True
+                break
+            if arg < 0 or v > best:
+                best = v
+                arg = j
+        if nan:
+            out[i] = -1
+            continue
+        m = threshold * power[i]
+        lim = m if m < ceiling else ceiling  # np.minimum, NaN propagated
+        if m != m or ceiling != ceiling:
+            lim = np.nan
+        bound = floor if floor > lim else lim  # np.maximum, NaN propagated
+        if lim != lim or floor != floor:
+            bound = np.nan
+        out[i] = arg if (best > 0.0 and best >= bound) else -1
