@@ -303,3 +303,17 @@ def test_the_rows_of_politically_relevant_are_the_rows_of_the_whole_matrix():
         rows = rng.integers(0, n, size=7)
         assert politically_relevant(c, m, a, b, rows=rows).tobytes() == whole[rows].tobytes()
         assert politically_relevant(c, m, rows=rows).tobytes() == politically_relevant(c, m)[rows].tobytes()
+
+
+def test_politically_relevant_through_allies_is_the_product_of_alliance_and_contiguity():
+    """Quackenbush's route, [(B C)_ik > 0] (B allies, C contiguity), read by OR-ing each observer's allies' borders: the same matrix."""
+    rng = np.random.default_rng(6)
+    for n in (1, 3, 25, 60):
+        for density in (0.0, 0.05, 0.5):
+            c = rng.random((n, n)) < 0.15
+            m = rng.random(n) < 0.1
+            a = rng.random((n, n)) < 0.1
+            b = rng.random((n, n)) < density
+            want = c | m[:, None] | a | ((b.astype(float) @ c.astype(float)) > 0)
+            np.fill_diagonal(want, False)
+            assert politically_relevant(c, m, a, b).tobytes() == want.astype(float).tobytes()

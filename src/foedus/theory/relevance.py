@@ -108,7 +108,9 @@ def politically_relevant(contiguous, major, able=None, allied=None, *, rows=None
         b = np.asarray(allied, dtype=bool)
         if check and b.shape != c.shape:
             raise ValueError(f"allied: must be {c.shape}, got {b.shape}")
-        out = out | ((b[r].astype(float) @ c.astype(float)) > 0)  # an ally contiguous to k, not one that merely reaches it
+        # an ally contiguous to k, not one that merely reaches it: [(B C)_ik > 0], a count of 0/1 terms, exact in single precision
+        # below 2^24 states (half the time of the double-precision product)
+        out = out | ((b[r].astype(np.float32) @ c.astype(np.float32)) > 0)
     if rows is None:
         return _zero_diagonal(out.astype(float))
     out = out.astype(float)
