@@ -73,3 +73,23 @@ def test_nullable_flag_keeps_unknown_as_missing():
     assert str(out["flag"].dtype) == "boolean" and out["flag"].isna().tolist() == [False, True, False]
     with pytest.raises(SchemaError, match="expected 0/1"):
         validate(pd.DataFrame({"flag": [2]}), spec)
+
+
+def test_integer_columns_already_whole_keep_every_check():
+    """Columns of an integer dtype skip the parsing (speed12b), not the checks: range, bounds, missing values."""
+    import numpy as np
+    import pandas as pd
+
+    from foedus.schema import SchemaError, validate
+
+    def states(ccode, end_year):
+        return pd.DataFrame({"ccode": ccode, "abb": ["AAA", "BBB"], "name": ["A", "B"], "start_year": np.array([1900, 1900], np.int64), "end_year": end_year})
+
+    ok = validate(states(np.array([2, 20], np.int64), pd.array([pd.NA, 1950], dtype="Int64")), "states")
+    assert str(ok["ccode"].dtype) == "int64" and str(ok["end_year"].dtype) == "Int64" and ok["end_year"].isna().tolist() == [True, False]
+    with pytest.raises(SchemaError, match="too large"):
+        validate(states(np.array([2, 2**63 - 1], np.int64), pd.array([pd.NA, 1950], dtype="Int64")), "states")
+    with pytest.raises(SchemaError, match="below 1"):
+        validate(states(np.array([2, 0], np.int64), pd.array([pd.NA, 1950], dtype="Int64")), "states")
+    with pytest.raises(SchemaError, match="missing value"):
+        validate(states(pd.array([2, pd.NA], dtype="Int64"), pd.array([pd.NA, 1950], dtype="Int64")), "states")

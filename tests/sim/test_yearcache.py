@@ -90,3 +90,25 @@ def test_inputs_are_the_same_only_when_their_bytes_are():
             assert not _same(a, b)
     assert _same(np.array([1 + 2j]), np.array([1 + 2j])) and not _same(np.array([1 + 2j]), np.array([1 - 2j]))
     assert _same(3, 3) and not _same(3, 3.0) and not _same(np.float64(1.0), 1.0)
+
+
+def test_a_kept_input_compares_as_the_input_itself_small_or_large():
+    """What the cache keeps of an input (its bytes when small, a copy when large: speed12b) compares as the input did."""
+    from foedus.sim.yearcache import _BYTES_LIMIT, _frozen, _same
+
+    big = np.random.default_rng(0).random((1 + _BYTES_LIMIT // 8, 2))
+    for x in (np.array([[0.0, np.nan], [1.0, 2.0]]), big):
+        k = _frozen(x)
+        assert _same(k, x.copy()) and _same(k, np.asfortranarray(x))  # the same values in another memory order
+        y = x.copy()
+        y[0, 0] = -0.0 if x[0, 0] == 0.0 else -y[0, 0]
+        assert not _same(k, y) and not _same(k, x.astype(np.float32)) and not _same(k, x.reshape(-1)) and not _same(k, x.tolist())
+        assert _same(_frozen(x.T), np.ascontiguousarray(x.T)) and not _same(_frozen(x.T), x)
+        x[1, 1] += 1.0  # the input changes in place after it was kept
+        assert not _same(k, x)
+    for a in (np.array([True, False]), np.arange(5, dtype=np.int16), np.arange(3, dtype=np.int32), np.array(2.5), np.zeros((0, 3)), np.array([1 + 2j])):
+        b = a.copy()
+        assert _same(_frozen(a), b)
+        if a.size:
+            b.flat[0] = not a.flat[0] if a.dtype == bool else a.flat[0] + 1
+            assert not _same(_frozen(a), b)

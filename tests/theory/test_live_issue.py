@@ -287,3 +287,33 @@ def test_force_next_door_and_a_patrons_adversary_are_issues_only_within_the_stat
     war[:] = False
     war[rus, irn] = war[irn, rus] = True
     assert live_issue(p, war=war, able=able, region=region)[arm, rus] == 1.0
+
+
+def test_the_rows_of_politically_relevant_are_the_rows_of_the_whole_matrix():
+    from foedus.theory.relevance import politically_relevant
+
+    rng = np.random.default_rng(5)
+    for n in (1, 4, 30):
+        c = rng.random((n, n)) < 0.2
+        c = c | c.T
+        m = rng.random(n) < 0.2
+        a = rng.random((n, n)) < 0.3
+        b = rng.random((n, n)) < 0.1
+        whole = politically_relevant(c, m, a, b)
+        rows = rng.integers(0, n, size=7)
+        assert politically_relevant(c, m, a, b, rows=rows).tobytes() == whole[rows].tobytes()
+        assert politically_relevant(c, m, rows=rows).tobytes() == politically_relevant(c, m)[rows].tobytes()
+
+
+def test_politically_relevant_through_allies_is_the_product_of_alliance_and_contiguity():
+    """Quackenbush's route, [(B C)_ik > 0] (B allies, C contiguity), read by OR-ing each observer's allies' borders: the same matrix."""
+    rng = np.random.default_rng(6)
+    for n in (1, 3, 25, 60):
+        for density in (0.0, 0.05, 0.5):
+            c = rng.random((n, n)) < 0.15
+            m = rng.random(n) < 0.1
+            a = rng.random((n, n)) < 0.1
+            b = rng.random((n, n)) < density
+            want = c | m[:, None] | a | ((b.astype(float) @ c.astype(float)) > 0)
+            np.fill_diagonal(want, False)
+            assert politically_relevant(c, m, a, b).tobytes() == want.astype(float).tobytes()

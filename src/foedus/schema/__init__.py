@@ -368,6 +368,9 @@ def _whole(num: pd.Series, raw: pd.Series, df: pd.DataFrame, src: str, col, line
         A value that is infinite (``inf``), beyond the range of a 64-bit integer, or not whole,
         naming its line and column.
     """
+    if num.dtype == np.int64 or isinstance(num.dtype, pd.Int64Dtype):  # whole by its dtype (a simulated history's): only the range can fail
+        if not (np.abs(num.to_numpy(dtype=np.float64, na_value=np.nan)) >= 2.0**63).any():
+            return num.astype("Int64") if col.nullable else num.astype("int64")
     x = num.astype("float64")
     for bad, why in (
         (num.notna() & ~np.isfinite(x), "not a finite whole number"),
@@ -417,7 +420,7 @@ def validate(
     missing = [c.name for c in spec.columns if c.name not in df.columns and not c.optional]
     if missing:
         raise SchemaError(src, f"missing column(s) {', '.join(missing)} for table '{spec.name}'", column=missing[0])
-    out = pd.DataFrame(index=pd.RangeIndex(len(df)))
+    cols: dict[str, pd.Series] = {}  # the checked columns, put together once at the end (one frame, not one insertion per column)
     for col in spec.columns:
         if col.optional and col.name not in df.columns:
             continue
@@ -437,21 +440,22 @@ def validate(
                 num = num.astype("float64")
             for bound, op, word in ((col.minimum, np.less, "below"), (col.maximum, np.greater, "above")):
                 if bound is not None:
-                    badb = (num.notna() & op(num.astype("float64"), bound)).to_numpy(dtype=bool)
+                    with np.errstate(invalid="ignore"):  # a missing value (NaN) is below and above nothing
+                        badb = op(num.to_numpy(dtype=np.float64, na_value=np.nan), bound)
                     if badb.any():
                         i = int(np.flatnonzero(badb)[0])
                         raise SchemaError(src, f"value {num.iloc[i]} {word} {bound}", row=_line(df, badb, line_offset), column=col.name)
-            out[col.name] = num
+            cols[col.name] = num
         elif col.kind == "bool":
             if s.dtype == bool or (col.nullable and isinstance(s.dtype, pd.BooleanDtype)):
-                out[col.name] = s.astype("boolean") if col.nullable else s
+                cols[col.name] = s.astype("boolean") if col.nullable else s
                 continue
             num = pd.to_numeric(s, errors="coerce")
             bad = ~num.isin([0, 1]).to_numpy() & ~null
             if bad.any():
                 i = int(np.flatnonzero(bad)[0])
                 raise SchemaError(src, f"expected 0/1 or true/false, got {s.iloc[i]!r}", row=_line(df, bad, line_offset), column=col.name)
-            out[col.name] = num.astype("boolean") if col.nullable else num.astype(bool)
+            cols[col.name] = num.astype("boolean") if col.nullable else num.astype(bool)
         else:
             st = s.astype("string")
             if col.choices is not None:
@@ -461,7 +465,8 @@ def validate(
                     raise SchemaError(
                         src, f"{st.iloc[i]!r} is not one of {', '.join(col.choices)}", row=_line(df, bad, line_offset), column=col.name
                     )
-            out[col.name] = st
+            cols[col.name] = st
+    out = pd.DataFrame(cols, index=pd.RangeIndex(len(df)))
     if spec.key:
         dup = out.duplicated(list(spec.key), keep="first").to_numpy()
         if dup.any():

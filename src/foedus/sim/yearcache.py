@@ -22,16 +22,37 @@ import numpy as np
 __all__ = ["YearCache"]
 
 
+_BYTES_LIMIT = 1 << 16
+"""Arrays of numbers up to this many bytes are kept as their bytes (:class:`_Bytes`) and compared as bytes: for the
+arrays of a world of some tens of states (66 x 66 floats: 35 kB) one copy and one ``memcmp`` cost a few microseconds,
+several times less than numpy's elementwise comparison and its reduction; larger ones (a copy that large is mapped
+page by page) are kept as arrays and compared by :func:`_same`'s words."""
+
+
+class _Bytes:
+    """A small numeric array kept as its shape, dtype and C-order bytes (:data:`_BYTES_LIMIT`)."""
+
+    __slots__ = ("shape", "dtype", "data")
+
+    def __init__(self, a: np.ndarray) -> None:
+        self.shape, self.dtype, self.data = a.shape, a.dtype, a.tobytes()
+
+
 def _frozen(v):
-    """A copy of an input to compare later (arrays copied, the rest kept as is)."""
-    return np.array(v, copy=True) if isinstance(v, np.ndarray) else v
+    """A copy of an input to compare later (small numeric arrays as their bytes, other arrays copied, the rest kept as is)."""
+    if isinstance(v, np.ndarray):
+        return _Bytes(v) if v.nbytes <= _BYTES_LIMIT and v.dtype.kind in "biuf" else np.array(v, copy=True)
+    return v
 
 
 _WORDS = {1: np.uint8, 2: np.uint16, 4: np.uint32, 8: np.uint64}
 
 
 def _same(a, b) -> bool:
-    """Whether two inputs are the same to the bit: arrays of one shape and dtype with equal bytes, anything else equal."""
+    """Whether two inputs are the same to the bit: arrays of one shape and dtype with equal bytes, anything else equal
+    (``a`` may be a small array kept as its bytes, :class:`_Bytes`: the same test, on ``b``'s C-order bytes)."""
+    if type(a) is _Bytes:
+        return isinstance(b, np.ndarray) and b.shape == a.shape and b.dtype == a.dtype and b.tobytes() == a.data
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         if not (isinstance(a, np.ndarray) and isinstance(b, np.ndarray)) or a.shape != b.shape or a.dtype != b.dtype:
             return False

@@ -14,9 +14,9 @@ explanation: :func:`threat_terms`.
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
 
 from foedus.sim.steps._common import SECURITY
+from foedus.sim.steps.threat_kernels import _commitment_kernel, _forward_kernel, _live_issue_kernel, _main_threat_kernel, _threat_kernel
 from foedus.sim.agreements import TARGET_GONE
 from foedus.sim.world import World
 from foedus.schema import OBLIGATIONS
@@ -123,13 +123,27 @@ def main_threat_of(world: World, idx: np.ndarray | None = None) -> np.ndarray:
     Walt 1987; threshold ``threat_perception_threshold``, ceiling ``threat_perception_ceiling``, floor ``threat_perception_floor``)."""
     hit = world.cache.get("main_threat")  # kept for this year's threats (a step that changes them in place drops it)
     if hit is None or hit[0] is not world.results.threat or hit[1] != world.state.year:
-        p = world.inputs.params
-        main = th_threat.perceived_main_threat(
-            world.results.threat * live_issues(world), world.state.power, threshold=p.threat_perception_threshold, ceiling=p.threat_perception_ceiling,
-            floor=p.threat_perception_floor, check=world.inputs.check,
-        )
+        main = _perceived_main_threat(world, world.results.threat, live_issues(world))
         hit = world.cache["main_threat"] = (world.results.threat, world.state.year, main)
     return hit[2] if idx is None else hit[2][np.asarray(idx, dtype=np.intp)]
+
+
+def _perceived_main_threat(world: World, threat: np.ndarray, gate: np.ndarray) -> np.ndarray:
+    """:func:`foedus.theory.threat.perceived_main_threat` of ``threat * gate`` with the world's threshold, ceiling and floor; in a
+    run that does not check its inputs, one compiled pass that forms no product matrix (:func:`.threat_kernels._main_threat_kernel`,
+    the same to the bit: ``tests/sim/steps/test_threat_rows.py``)."""
+    p = world.inputs.params
+    if world.inputs.check:
+        return th_threat.perceived_main_threat(
+            threat * gate, world.state.power, threshold=p.threat_perception_threshold, ceiling=p.threat_perception_ceiling,
+            floor=p.threat_perception_floor, check=True,
+        )
+    out = np.empty(threat.shape[0], np.intp)
+    _main_threat_kernel(
+        np.ascontiguousarray(threat, dtype=float), np.ascontiguousarray(gate, dtype=float), float(p.threat_perception_threshold),
+        float(p.threat_perception_ceiling), float(p.threat_perception_floor), np.ascontiguousarray(world.state.power, dtype=float), out,
+    )
+    return out
 
 
 def main_threat_codes(world: World, idx: np.ndarray | None = None) -> list[int | None]:
@@ -216,12 +230,41 @@ def exposed_states(world: World) -> np.ndarray:
     key = (world.state.major.tobytes(), world.state.rivalry.tobytes(), world.inputs.contiguous.tobytes(), world.state.power.tobytes(), world.state.agreements.version)
     hit = world.cache.get("exposed_states")
     if hit is None or hit[0] != key:
-        minor = 1.0 - world.state.major.astype(float)
-        e = minor[None, :] * (1.0 - world.inputs.ideal_distance) if world.inputs.ideal_distance is not None else np.repeat(minor[None, :], world.n, axis=0)
-        e = e * (1.0 - world.state.rivalry) * neighbourhood(world)
+        e = _exposed(world, slice(None), neighbourhood(world))
         e.flags.writeable = False
         hit = world.cache["exposed_states"] = (key, e)
     return hit[1]
+
+
+def _exposed(world: World, rows, relevant: np.ndarray) -> np.ndarray:
+    """The rows ``rows`` (a slice or indices) of :func:`exposed_states`, given those rows of :func:`neighbourhood` (element by element, the same values)."""
+    minor = 1.0 - world.state.major.astype(float)
+    ideal = world.inputs.ideal_distance
+    e = minor[None, :] * (1.0 - ideal[rows]) if ideal is not None else np.repeat(minor[None, :], relevant.shape[0], axis=0)
+    return e * (1.0 - world.state.rivalry[rows]) * relevant
+
+
+def _revealing_rows(world: World, i: np.ndarray) -> np.ndarray:
+    """``_revealing_weight(world)[i]``, computed for the rows ``i`` alone (:func:`threat_terms` asks for a few rows after the
+    agreements changed, when the whole matrix kept for the year's threats no longer holds): the same products of the same
+    values, so the same bits."""
+    relevant = th_relevance.politically_relevant(
+        world.inputs.contiguous, world.state.major, able_to_reach(world), alliance_commitment(world) >= CALL_TO_ARMS, rows=i, check=world.inputs.check,
+    )
+    return world.inputs.proximity[i] * _exposed(world, i, relevant)
+
+
+def reach_fractions(world: World) -> np.ndarray:
+    """(N, N): :func:`foedus.theory.projection.reach_fraction` of the year's capabilities from home (:func:`distance_exponent`), the share
+    of each state's capability that arrives at each other; kept until the capabilities (or the exponents) change."""
+    x = distance_exponent(world)
+    key = world.state.power.tobytes()
+    hit = world.cache.get("reach_fraction")
+    if hit is None or hit[0] != key or hit[1] is not x:
+        f = th_projection.reach_fraction(world.state.power, x, check=False)
+        f.flags.writeable = False
+        hit = world.cache["reach_fraction"] = (key, x, f)
+    return hit[2]
 
 
 def neighbourhood(world: World) -> np.ndarray:
@@ -259,12 +302,21 @@ def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
     p = world.inputs.params
     t = world.results.threat if threat is None else threat
     holds = th_relevance.pledge_holds(alliance_reassurance(world) >= CALL_TO_ARMS, world.state.hostility, serious=p.ideology_read_hostility, check=world.inputs.check)
-    main = th_threat.perceived_main_threat(  # a great power's neighbourhood is the system: its main threat as main_threat_of names it
-        t * ~holds, world.state.power, threshold=p.threat_perception_threshold, ceiling=p.threat_perception_ceiling,
-        floor=p.threat_perception_floor, check=world.inputs.check,
-    )
+    main = _perceived_main_threat(world, t, ~holds)  # a great power's neighbourhood is the system: its main threat as main_threat_of names it
     able = able_to_reach(world)
     region = cow_region(world.inputs.ccode)
+    if not world.inputs.check:  # the same composition in one compiled pass (the same bits: tests/sim/steps/test_threat_rows.py)
+        g = _live_issues_compiled(world, allied, holds, main, able, region)
+    else:
+        g = _live_issues_theory(world, allied, holds, main, able, region)
+    if threat is not None:
+        world.cache["live_issues"] = (None, g)  # bound to the gated matrix by perceive_threats
+    return g
+
+
+def _live_issues_theory(world: World, allied: np.ndarray, holds: np.ndarray, main: np.ndarray, able: np.ndarray, region: np.ndarray) -> np.ndarray:
+    """:func:`live_issues` from the theory's functions (a checked run; the reference of :func:`_live_issues_compiled`)."""
+    p = world.inputs.params
     patron = th_relevance.patrons_threat(allied, world.state.major, main, region, check=world.inputs.check) | camp_adversaries(world)
     if world.inputs.ideal_distance is not None:  # the route reads intentions from UN ideal points (from 1946); unknown ones admit no pair
         known = world.inputs.ideal_known if world.inputs.ideal_known is not None else np.ones(world.n, dtype=bool)
@@ -275,9 +327,26 @@ def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
         world.state.hostility, serious=p.ideology_read_hostility, territorial=world.inputs.territorial_dispute, able=able, war=world.state.at_war,
         within=aggression_within(world), patron=patron, side=world.inputs.ideal_distance, region=region, check=world.inputs.check,
     ) * ~holds  # an ally in arms is no candidate while no serious dispute belies its pledge (Walt 1987, Kydd 2005)
-    if threat is not None:
-        world.cache["live_issues"] = (None, g)  # bound to the gated matrix by perceive_threats
     return g
+
+
+def _live_issues_compiled(world: World, allied: np.ndarray, holds: np.ndarray, main: np.ndarray, able: np.ndarray, region: np.ndarray) -> np.ndarray:
+    """:func:`_live_issues_theory` in one compiled pass (:func:`foedus.sim.steps.threat_kernels._live_issue_kernel`)."""
+    n = world.n
+    ideal = world.inputs.ideal_distance
+    known = world.inputs.ideal_known if world.inputs.ideal_known is not None else np.ones(n, dtype=bool)
+    territorial = world.inputs.territorial_dispute
+    out = np.empty((n, n))
+    _live_issue_kernel(
+        np.ascontiguousarray(neighbourhood(world), dtype=float), np.ascontiguousarray(able, dtype=bool), np.ascontiguousarray(world.state.major, dtype=bool),
+        np.ascontiguousarray(region, dtype=np.int64), np.ascontiguousarray(world.state.hostility, dtype=float), np.ascontiguousarray(world.state.rivalry, dtype=float),
+        float(world.inputs.params.ideology_read_hostility), np.zeros((0, 0), bool) if territorial is None else np.ascontiguousarray(territorial, dtype=bool),
+        territorial is not None, np.ascontiguousarray(world.state.at_war, dtype=bool), np.ascontiguousarray(aggression_within(world), dtype=float),
+        np.zeros((0, 0)) if ideal is None else np.ascontiguousarray(ideal, dtype=float), np.ascontiguousarray(known, dtype=bool), ideal is not None,
+        np.ascontiguousarray(allied, dtype=bool), np.ascontiguousarray(main, dtype=np.int64), np.ascontiguousarray(camp_adversaries(world), dtype=bool),
+        np.ascontiguousarray(holds, dtype=bool), out,
+    )
+    return out
 
 
 def camp_adversaries(world: World) -> np.ndarray:
@@ -418,13 +487,13 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
         return out
     h = world.state.hostility
     x = forward_distance_exponent(world)
-    reach = th_projection.reach_fraction(world.state.power, distance_exponent(world), check=False)[:, j]
+    reach = reach_fractions(world)[:, j]
     serious = np.where(h[:, j] >= world.inputs.params.aggression_hostility, h[:, j] * reach, 0.0).T
     a = aggression_within(world)
     a_ij, a_kj = a[i, j][:, None], a[:, j].T  # W: within the reach j has shown (revealed_hostility)
     with np.errstate(divide="ignore", invalid="ignore"):
         within = np.where(a_ij >= a_kj, 1.0, a_ij / a_kj)
-    revealed = np.maximum(h[i, j], ((_revealing_weight(world)[i, :] * serious) * within).max(axis=1) * relevant_dyads(world)[i, j])
+    revealed = np.maximum(h[i, j], ((_revealing_rows(world, i) * serious) * within).max(axis=1) * relevant_dyads(world)[i, j])
     commitment = alliance_reassurance(world)[i, j] * (1.0 - world.state.rivalry[i, j])  # a rival's pledge does not reassure (allied_intentions)
     offensive = walt_offensive(world)[j]
     projected = (world.state.power[j] * offensive) ** x[i, j]
@@ -492,104 +561,3 @@ def threat_of(
     if issue is not None:  # 0 or 1: exact in any order (the theory multiplies the intentions)
         out *= issue
     return out, reach
-
-
-@njit(cache=True)
-def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach, within, alone, excess, xf, rel):  # pragma: no cover (compiled)
-    """``out[i, j] = exp(xf[i, j] ln(power[j] offensive[j])) * (I[i, j] (1 - discount C[i, j] [h[i, j] < belied or h[i, j] = 0]))`` with
-    ``I = (w0 H~ + w1 (d g + alone (1 - g) excess) + w2 r) / denom``, ``g = min(1, max(H~, r) / serious)`` (:func:`foedus.theory.intentions.intentions_from_acts`) and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} weight[i, k] (h[k, j] min(1, power[j] ** (x[k, j] - 1))))``
-    (``weight = prox * exposed``) times ``min(1, within[i, j] / within[k, j])`` (within the reach ``j`` has shown) and ``rel[i, j]`` (the politically
-    relevant dyads; ``rel`` empty: every pair), times ``restraint[i, j]`` when ``has_restraint``;
-    ``reach[i, j] = exp(xf[i, j] ln power[j])`` (``xf``: with forward presence; ``x``, from home, reads the acts); 0 on the diagonal of ``out``."""
-    n = h.shape[0]
-    has_ideal = ideal.shape[0] > 0
-    has_rel = rel.shape[0] > 0
-    # the revealed hostility, transposed (row j: what j reveals to each i), through the serious
-    # hostilities only (few); it starts at h[i, j]
-    log_base = np.empty(n)
-    log_power = np.empty(n)
-    for j in range(n):
-        log_base[j] = np.log(power[j] * offensive[j])
-        log_power[j] = np.log(power[j])
-    near_t = h.T.copy()
-    column = np.empty(n)
-    for k in range(n):
-        seen = False
-        for i in range(n):
-            column[i] = weight[i, k]
-            seen = seen or column[i] > 0.0
-        if not seen:  # hostility towards k reveals nothing (a major power)
-            continue
-        for j in range(n):
-            hk = h[k, j]
-            if hk > 0.0 and hk >= floor:
-                f = np.exp((x[k, j] - 1.0) * log_power[j])  # theory.projection.reach_fraction
-                if f != f:
-                    f = 0.0
-                elif f > 1.0:
-                    f = 1.0
-                hp = hk * f
-                a_kj = within[k, j]
-                for i in range(n):
-                    v = column[i] * hp
-                    if within[i, j] < a_kj:  # theory.intentions.revealed_hostility, W: beyond the reach j has shown
-                        v = v * (within[i, j] / a_kj)
-                    if has_rel:  # V: only an aggressor relevant to i (Lemke & Reed 2001)
-                        v = v * rel[i, j]
-                    if v > near_t[j, i]:
-                        near_t[j, i] = v
-    for i in range(n):
-        for j in range(n):
-            reach[i, j] = np.exp(xf[i, j] * log_power[j])
-            if i == j:
-                out[i, j] = 0.0
-                continue
-            total = w0 * near_t[j, i]
-            r = 1.0 * rivalry[i, j]
-            if has_ideal:
-                a = max(near_t[j, i], r)
-                if serious > 0.0:
-                    read = min(1.0, a / serious)
-                else:
-                    read = 1.0 if a > 0.0 else 0.0
-                # theory.intentions.intentions_from_acts: E, the ideological distance beyond one camp
-                total = total + w1 * (ideal[i, j] * read + alone * (1.0 - read) * excess[i, j])
-            total = total + w2 * r
-            c = commitment[i, j]
-            if h[i, j] > 0.0 and h[i, j] >= belied:  # theory.intentions.allied_intentions: force belies the pledge
-                c = 0.0
-            c = c * (1.0 - r)  # theory.intentions.allied_intentions: a rival's pledge does not reassure
-            intent = (total / denom) * (1.0 - discount * c)
-            if has_restraint:
-                intent = intent * restraint[i, j]
-            out[i, j] = np.exp(xf[i, j] * log_base[j]) * intent
-
-
-@njit(cache=True)
-def _commitment_kernel(members, active, domain, commitment, n_agreements, security, out):  # pragma: no cover (compiled)
-    """``out[u, v] = max commitment[a]`` over the security agreements ``a`` in force with both ``u`` and ``v`` as members (u != v)."""
-    for a in range(n_agreements):
-        c = commitment[a]
-        if not active[a] or domain[a] != security or c <= 0.0:
-            continue
-        idx = np.flatnonzero(members[a])
-        for u in idx:
-            for v in idx:
-                if u != v and c > out[u, v]:
-                    out[u, v] = c
-
-
-@njit(cache=True)
-def _forward_kernel(x, hosts, saving, out):  # pragma: no cover (compiled)
-    """``out[i, j] = min(out[i, j], x[i, b] + (1 - saving) (x[b, j] - 1))`` over the hosts ``b`` of ``j``
-    (:func:`foedus.theory.projection.forward_exponent`; ``out`` starts as ``x``)."""
-    n = x.shape[0]
-    for j in range(n):
-        for b in range(n):
-            if not hosts[j, b]:
-                continue
-            leg = (1.0 - saving) * (x[b, j] - 1.0)
-            for i in range(n):
-                v = x[i, b] + leg
-                if v < out[i, j]:
-                    out[i, j] = v

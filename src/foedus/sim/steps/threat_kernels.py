@@ -1,0 +1,201 @@
+"""The compiled passes of threat perception (:mod:`foedus.sim.steps.threat`): Walt's threat with geography and the reach in one pass
+(:func:`_threat_kernel`, equal to :func:`foedus.theory.threat.walt_threat` to the bit), the strongest pact each pair shares
+(:func:`_commitment_kernel`) and the distance exponents with forward presence (:func:`_forward_kernel`, equal to
+:func:`foedus.theory.projection.forward_exponent`). Kept apart so that the step's module stays readable (the files' size rule).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+__all__ = ["_commitment_kernel", "_forward_kernel", "_threat_kernel"]
+
+
+@njit(cache=True)
+def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach, within, alone, excess, xf, rel):  # pragma: no cover (compiled)
+    """``out[i, j] = exp(xf[i, j] ln(power[j] offensive[j])) * (I[i, j] (1 - discount C[i, j] [h[i, j] < belied or h[i, j] = 0]))`` with
+    ``I = (w0 H~ + w1 (d g + alone (1 - g) excess) + w2 r) / denom``, ``g = min(1, max(H~, r) / serious)`` (:func:`foedus.theory.intentions.intentions_from_acts`) and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} weight[i, k] (h[k, j] min(1, power[j] ** (x[k, j] - 1))))``
+    (``weight = prox * exposed``) times ``min(1, within[i, j] / within[k, j])`` (within the reach ``j`` has shown) and ``rel[i, j]`` (the politically
+    relevant dyads; ``rel`` empty: every pair), times ``restraint[i, j]`` when ``has_restraint``;
+    ``reach[i, j] = exp(xf[i, j] ln power[j])`` (``xf``: with forward presence; ``x``, from home, reads the acts); 0 on the diagonal of ``out``."""
+    n = h.shape[0]
+    has_ideal = ideal.shape[0] > 0
+    has_rel = rel.shape[0] > 0
+    # the revealed hostility, transposed (row j: what j reveals to each i), through the serious
+    # hostilities only (few); it starts at h[i, j]
+    log_base = np.empty(n)
+    log_power = np.empty(n)
+    for j in range(n):
+        log_base[j] = np.log(power[j] * offensive[j])
+        log_power[j] = np.log(power[j])
+    near_t = h.T.copy()
+    column = np.empty(n)
+    for k in range(n):
+        seen = False
+        for i in range(n):
+            column[i] = weight[i, k]
+            seen = seen or column[i] > 0.0
+        if not seen:  # hostility towards k reveals nothing (a major power)
+            continue
+        for j in range(n):
+            hk = h[k, j]
+            if hk > 0.0 and hk >= floor:
+                f = np.exp((x[k, j] - 1.0) * log_power[j])  # theory.projection.reach_fraction
+                if f != f:
+                    f = 0.0
+                elif f > 1.0:
+                    f = 1.0
+                hp = hk * f
+                a_kj = within[k, j]
+                for i in range(n):
+                    v = column[i] * hp
+                    if within[i, j] < a_kj:  # theory.intentions.revealed_hostility, W: beyond the reach j has shown
+                        v = v * (within[i, j] / a_kj)
+                    if has_rel:  # V: only an aggressor relevant to i (Lemke & Reed 2001)
+                        v = v * rel[i, j]
+                    if v > near_t[j, i]:
+                        near_t[j, i] = v
+    for i in range(n):
+        for j in range(n):
+            reach[i, j] = np.exp(xf[i, j] * log_power[j])
+            if i == j:
+                out[i, j] = 0.0
+                continue
+            total = w0 * near_t[j, i]
+            r = 1.0 * rivalry[i, j]
+            if has_ideal:
+                a = max(near_t[j, i], r)
+                if serious > 0.0:
+                    read = min(1.0, a / serious)
+                else:
+                    read = 1.0 if a > 0.0 else 0.0
+                # theory.intentions.intentions_from_acts: E, the ideological distance beyond one camp
+                total = total + w1 * (ideal[i, j] * read + alone * (1.0 - read) * excess[i, j])
+            total = total + w2 * r
+            c = commitment[i, j]
+            if h[i, j] > 0.0 and h[i, j] >= belied:  # theory.intentions.allied_intentions: force belies the pledge
+                c = 0.0
+            c = c * (1.0 - r)  # theory.intentions.allied_intentions: a rival's pledge does not reassure
+            intent = (total / denom) * (1.0 - discount * c)
+            if has_restraint:
+                intent = intent * restraint[i, j]
+            out[i, j] = np.exp(xf[i, j] * log_base[j]) * intent
+
+
+@njit(cache=True)
+def _commitment_kernel(members, active, domain, commitment, n_agreements, security, out):  # pragma: no cover (compiled)
+    """``out[u, v] = max commitment[a]`` over the security agreements ``a`` in force with both ``u`` and ``v`` as members (u != v)."""
+    for a in range(n_agreements):
+        c = commitment[a]
+        if not active[a] or domain[a] != security or c <= 0.0:
+            continue
+        idx = np.flatnonzero(members[a])
+        for u in idx:
+            for v in idx:
+                if u != v and c > out[u, v]:
+                    out[u, v] = c
+
+
+@njit(cache=True)
+def _forward_kernel(x, hosts, saving, out):  # pragma: no cover (compiled)
+    """``out[i, j] = min(out[i, j], x[i, b] + (1 - saving) (x[b, j] - 1))`` over the hosts ``b`` of ``j``
+    (:func:`foedus.theory.projection.forward_exponent`; ``out`` starts as ``x``)."""
+    n = x.shape[0]
+    for j in range(n):
+        for b in range(n):
+            if not hosts[j, b]:
+                continue
+            leg = (1.0 - saving) * (x[b, j] - 1.0)
+            for i in range(n):
+                v = x[i, b] + leg
+                if v < out[i, j]:
+                    out[i, j] = v
+
+
+@njit(cache=True)
+def _live_issue_kernel(nb, able, major, region, h, rivalry, serious, territorial, has_territorial, war, within, ideal, known, has_ideal, allied, main, camp, holds, out):  # pragma: no cover (compiled)
+    """The live issues of :func:`foedus.sim.steps.threat.live_issues` in one pass, equal to the theory's composition to the bit
+    (``tests/sim/steps/test_threat_rows.py``): ``out[i, j] = G[i, j] (1 - L[i, j])`` with ``G`` :func:`foedus.theory.relevance.live_issue` of
+    ``P = max(nb, reached_by(able, major, region, h))``, ``rivalry``, ``h`` (``serious``), ``territorial``, ``able``, ``war``, ``within``,
+    ``side = ideal`` and ``region``, its ``patron`` :func:`~foedus.theory.relevance.patrons_threat` of ``allied``, ``major``, ``main`` and
+    ``region``, or ``camp``, or (``has_ideal``) :func:`~foedus.theory.relevance.allied_rivals` with the ideal-point distances of the
+    ``known`` states; ``L = holds`` (:func:`~foedus.theory.relevance.pledge_holds`). Every term is 0 or 1: the same values in any order."""
+    n = h.shape[0]
+    rel = np.zeros((n, n), np.bool_)
+    g = np.zeros((n, n), np.bool_)
+    for i in range(n):
+        for j in range(n):
+            if i == j:
+                continue
+            r = nb[i, j] > 0.0 or (able[j, i] and not major[j] and region[i] == region[j] and h[i, j] > 0.0)  # reached_by
+            rel[i, j] = r
+            g[i, j] = (r or rivalry[i, j] > 0.0 or (h[i, j] > 0.0 and h[i, j] >= serious) or camp[i, j]
+                       or (has_territorial and territorial[i, j]))
+    for j in range(n):  # force next door: j at war with a state v of i's neighbourhood, within the reach j showed, on v's side
+        at_war = False
+        for v in range(n):
+            if war[v, j]:
+                at_war = True
+                break
+        if not at_war:
+            continue
+        for i in range(n):
+            if g[i, j] or i == j or not able[j, i] or region[i] != region[j]:
+                continue
+            q = within[i, j] * np.e
+            for v in range(n):
+                if war[v, j] and rel[i, v] and q >= within[v, j] and (ideal.shape[0] == 0 or ideal[i, v] < ideal[i, j]):
+                    g[i, j] = True
+                    break
+    for k in range(n):  # patrons_threat: the main threat of a great power allied in arms, of i's region
+        t = main[k]
+        if major[k] and t >= 0:
+            for i in range(n):
+                if allied[i, k] and region[i] == region[t] and i != t:
+                    g[i, t] = True
+    if has_ideal:  # allied_rivals: a great-power rival j of a great-power ally k, j able to reach i, of i's region, i farther from j than k
+        for k in range(n):
+            if not major[k]:
+                continue
+            for j in range(n):
+                if j == k or not major[j] or not rivalry[k, j] > 0.0 or not known[j]:
+                    continue
+                for i in range(n):
+                    if (i != j and allied[i, k] and able[j, i] and region[i] == region[j] and known[i] and known[k]
+                            and ideal[i, j] > ideal[i, k]):
+                        g[i, j] = True
+    for i in range(n):
+        for j in range(n):
+            out[i, j] = 1.0 if g[i, j] and not holds[i, j] else 0.0
+
+
+@njit(cache=True)
+def _main_threat_kernel(threat, gate, threshold, ceiling, floor, power, out):  # pragma: no cover (compiled)
+    """``out[i]``: :func:`foedus.theory.threat.perceived_main_threat` of ``threat * gate`` (the product formed pair by pair, not
+    stored), the same to the bit: ``argmax_j`` of the row with its diagonal 0 (the first of the largest; a NaN wins, as numpy's),
+    kept when the largest is above 0 and at least ``max(floor, min(threshold * power[i], ceiling))`` (NaN anywhere: -1)."""
+    n = threat.shape[0]
+    for i in range(n):
+        best = 0.0
+        arg = -1
+        nan = False
+        for j in range(n):
+            v = 0.0 if j == i else threat[i, j] * gate[i, j]
+            if v != v:
+                nan = True
+                break
+            if arg < 0 or v > best:
+                best = v
+                arg = j
+        if nan:
+            out[i] = -1
+            continue
+        m = threshold * power[i]
+        lim = m if m < ceiling else ceiling  # np.minimum, NaN propagated
+        if m != m or ceiling != ceiling:
+            lim = np.nan
+        bound = floor if floor > lim else lim  # np.maximum, NaN propagated
+        if lim != lim or floor != floor:
+            bound = np.nan
+        out[i] = arg if (best > 0.0 and best >= bound) else -1

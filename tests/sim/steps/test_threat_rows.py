@@ -1,0 +1,111 @@
+"""The rows threat_terms computes alone (speed12b) are the rows of the whole matrices, to the bit, in a world whose agreements moved."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.sim import Simulation
+from foedus.sim.steps import threat as th
+from foedus.testing import synthetic_scenario
+from foedus.theory import projection as th_projection
+
+
+def _moved_world(seed: int):
+    """A synthetic world after a few simulated years (alliances formed, rivalries and capabilities moved)."""
+    sc = synthetic_scenario(40, seed=seed, years=6, alliances=4, cyber=True, spread_km=12000.0)
+    sim = Simulation(sc, rng=seed)
+    sim.run(5)
+    return sim.world
+
+
+def test_revealing_rows_are_the_rows_of_the_whole_revealing_weight_to_the_bit():
+    for seed in (1, 2, 3):
+        world = _moved_world(seed)
+        world.state.agreements.version += 1  # as after a founding: the kept matrices no longer hold
+        whole = th._revealing_weight(world)
+        rows = np.array([0, 3, 3, 17, world.n - 1])
+        got = th._revealing_rows(world, rows)
+        assert got.shape == (len(rows), world.n)
+        assert got.tobytes() == np.ascontiguousarray(whole[rows]).tobytes()
+
+
+def test_the_kept_reach_fractions_are_the_theorys_and_follow_the_capabilities():
+    world = _moved_world(4)
+    f = th.reach_fractions(world)
+    assert f.tobytes() == th_projection.reach_fraction(world.state.power, th.distance_exponent(world), check=False).tobytes()
+    assert th.reach_fractions(world) is f  # kept while the capabilities are the same
+    world.state.power[0] *= 0.5
+    g = th.reach_fractions(world)
+    assert g is not f and g.tobytes() == th_projection.reach_fraction(world.state.power, th.distance_exponent(world), check=False).tobytes()
+
+
+def _compare_live_issues(world) -> None:
+    allied = th.alliance_commitment(world) >= th.CALL_TO_ARMS
+    from foedus.theory import relevance as th_relevance
+    from foedus.theory import threat as th_threat
+    from foedus.theory.regions import cow_region
+
+    p = world.inputs.params
+    holds = th_relevance.pledge_holds(th.alliance_reassurance(world) >= th.CALL_TO_ARMS, world.state.hostility, serious=p.ideology_read_hostility)
+    main = th_threat.perceived_main_threat(
+        world.results.threat * ~holds, world.state.power, threshold=p.threat_perception_threshold, ceiling=p.threat_perception_ceiling,
+        floor=p.threat_perception_floor,
+    )
+    args = (allied, holds, main, th.able_to_reach(world), cow_region(world.inputs.ccode))
+    want = th._live_issues_theory(world, *args)
+    got = th._live_issues_compiled(world, *args)
+    assert got.dtype == want.dtype and got.tobytes() == want.tobytes()
+    assert 0 < want.sum() < world.n * (world.n - 1)  # something to compare
+
+
+def test_the_compiled_live_issues_are_the_theorys_to_the_bit():
+    from foedus.sim.scenario import Scenario
+
+    rng = np.random.default_rng(11)
+    worlds = [_moved_world(s) for s in (1, 2)]
+    for name in ("world-2022", "europe-1871", "bipolar-1950"):
+        sim = Simulation(Scenario.load(name), rng=3)
+        sim.run(4)
+        worlds.append(sim.world)
+    for world in worlds:
+        _compare_live_issues(world)
+        n = world.n
+        for _ in range(3):  # wars, rivalries, hostility, disputes and unknown ideal points drawn at random
+            war = rng.random((n, n)) < 0.05
+            world.state.at_war = war | war.T
+            riv = rng.random((n, n)) < 0.05
+            world.state.rivalry = (riv | riv.T).astype(world.state.rivalry.dtype)
+            world.state.hostility = np.where(rng.random((n, n)) < 0.2, rng.random((n, n)), 0.0)
+            world.state.major = rng.random(n) < 0.2
+            if world.inputs.ideal_known is not None:
+                world.inputs.ideal_known = rng.random(n) < 0.8
+            world.inputs.territorial_dispute = rng.random((n, n)) < 0.02
+            world.cache.clear()
+            _compare_live_issues(world)
+
+
+def test_the_compiled_main_threat_is_the_theorys_to_the_bit():
+    """perceived_main_threat of threat * gate, compiled (no product formed), on random matrices with ties, zeros, NaN and a hold gate."""
+    from types import SimpleNamespace
+
+    from foedus.theory.threat import perceived_main_threat
+
+    rng = np.random.default_rng(7)
+    for n in (0, 1, 2, 5, 40):
+        for trial in range(20):
+            t = np.where(rng.random((n, n)) < 0.5, rng.random((n, n)), 0.0)
+            if trial % 3 == 0 and n:
+                t[rng.integers(0, n, 3), rng.integers(0, n, 3)] = 0.25  # ties
+            if trial % 5 == 1 and n > 1:
+                t[rng.integers(0, n), rng.integers(0, n)] = np.nan
+            power = rng.random(n)
+            if trial % 7 == 2 and n:
+                power[0] = np.nan
+            gates = [rng.random((n, n)) < 0.7, np.where(rng.random((n, n)) < 0.6, 1.0, 0.0)]
+            for gate in gates:
+                for threshold, ceiling, floor in ((0.5, np.inf, 0.0), (2.0, 0.3, 0.05), (0.0, 0.0, 0.0), (1.0, np.nan, 0.1)):
+                    params = SimpleNamespace(threat_perception_threshold=threshold, threat_perception_ceiling=ceiling, threat_perception_floor=floor)
+                    world = SimpleNamespace(inputs=SimpleNamespace(params=params, check=False), state=SimpleNamespace(power=power))
+                    want = perceived_main_threat(t * gate, power, threshold=threshold, ceiling=ceiling, floor=floor, check=False)
+                    got = th._perceived_main_threat(world, t, gate)
+                    assert got.dtype == want.dtype and got.tolist() == want.tolist()
