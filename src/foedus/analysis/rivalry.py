@@ -31,7 +31,8 @@ What is estimated from what:
   of the capitals in force otherwise (``distance_km``), as :func:`foedus.theory.rivalry.out_of_reach`
   at ``reach_km`` (one major power: ``one_major``); the years the pair has both been in the system
   (``pair_age``, each state's first entry in the COW list, ``inf`` for two members since 1816) as
-  :func:`foedus.theory.rivalry.new_pair`. Dyad-years missing a CINC score or a democracy score are left out.
+  :func:`foedus.theory.rivalry.new_pair`; the relevance terms :func:`foedus.theory.rivalry.minor_distance` and
+  :func:`~foedus.theory.rivalry.one_major_part` of log parity and of the new-pair term. Dyad-years missing a CINC score or a democracy score are left out.
 """
 
 from __future__ import annotations
@@ -224,6 +225,9 @@ def rivalry_dyad_years(
     shock = _regime_change(dem, regime_memory)
     df["regime_shift"] = np.maximum(shock[t, a], shock[t, b])  # foedus.theory.rivalry.regime_shift of the two states
     df["defence_pact"] = _defence_pairs(d, y, a, b)  # Bremer 1992, Deutsch 1957: allies seldom become rivals
+    df["minor_distance"] = th.minor_distance(df["distance_km"].to_numpy(), df["contiguous"].to_numpy(), ma, mb)  # relevance (rivalry12)
+    df["one_major_parity"] = th.one_major_part(df["log_parity"].to_numpy(), ma, mb)
+    df["one_major_new_pair"] = th.one_major_part(df["new_pair"].to_numpy(), ma, mb)
     df = _rivalry_columns(df, d, first, last, members)
     if security_community:  # democratic allies: no risk (foedus.theory.rivalry.security_community)
         sc = th.security_community(df["joint_democracy"].to_numpy(), df["defence_pact"].to_numpy())
@@ -419,7 +423,8 @@ def profile_new_pair(dyad_years: pd.DataFrame, years_list, years=IN_SAMPLE) -> d
     """The onset fit's log-likelihood on ``years`` with :func:`foedus.theory.rivalry.new_pair` at each decay time (``rivalry_new_pair_years`` is chosen on it)."""
     out = {}
     for tau in years_list:
-        df = dyad_years.assign(new_pair=th.new_pair(dyad_years["pair_age"].to_numpy(), years=float(tau)))
+        x = th.new_pair(dyad_years["pair_age"].to_numpy(), years=float(tau))
+        df = dyad_years.assign(new_pair=x, one_major_new_pair=np.where(dyad_years["one_major"].to_numpy(bool), x, 0.0))
         out[float(tau)] = log_likelihood(_fit(df, "onset_risk", "onset", th.ONSET_TERMS, years), df, "onset_risk", "onset", years)
     return out
 
