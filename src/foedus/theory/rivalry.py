@@ -45,11 +45,12 @@ Bennett 1998 on why rivalries end):
   pairs is steeper); ``one_major_new_pair``, the new-pair term again for them (a state's birth makes rivals of its
   neighbours, Goertz & Diehl 1995's shock of state formation being territorial, not of the great powers). Of the record's 92
   in-sample onsets, 16 fell to pairs that are not politically relevant (minor states without a border more than 150 miles
-  apart; 112,000 of the 144,000 dyad-years at risk in 1946-1989, at a fifteenth of the relevant pairs' rate, a seventh in 1816-1914), none in a great
-  power's pair in its first years: no gate (the rate is not about 0), three terms. In sample (1816-1914 and 1946-1989) they
-  raise the onset log-likelihood from -538.3 to -524.1 (likelihood ratio 28.5 on 3 df, p 3e-6; ``minor_distance`` -1.04, s.e.
-  0.29; ``one_major_parity`` 0.64, s.e. 0.25; ``one_major_new_pair`` -3.1, s.e. 1.8, likelihood ratio 8.5 on 1 df), and,
-  measured only, the held-out eras' too (1919-1938 -61.2 to -59.8, 1990-2010 -113.2 to -109.6). The termination hazard
+  apart), all within 2,500 km, none in a great power's pair in its first years. Within 2,500 km the rate is not about 0
+  (a seventh of the relevant pairs' in 1946-1989), so three terms, not a gate; beyond it, where the record has no onset in
+  68,859 in-sample dyad-years, the gate :func:`beyond_contact` (``rivalry_contact_km`` 2,500 km). In sample (1816-1914 and
+  1946-1989) the terms raise the onset log-likelihood from -534.2 to -521.9 (likelihood ratio 24.5 on 3 df, p 2e-5;
+  ``minor_distance`` -0.86, s.e. 0.29; ``one_major_parity`` 0.65, s.e. 0.25; ``one_major_new_pair`` -3.1, s.e. 1.8), and,
+  measured only, the held-out eras' too (1919-1938 -61.1 to -59.9, 1990-2010 -112.9 to -109.8). The termination hazard
   shows no such dependence (``minor_distance`` +0.22, s.e. 0.24): not carried;
 - ``defence_pact`` (onset only): the two share a defence pact (ATOP): allies seldom become rivals. Deutsch (1957)
   calls a group of states among which war has become unthinkable a *security community*; Bremer (1992) finds
@@ -314,8 +315,11 @@ def beyond_contact(distance_km, contiguous, major_i, major_j, *, contact_km: flo
     such issue. The record (Thompson & Dreyer, 1816-2010) has 2 onsets in 389,315 dyad-years at
     risk of non-contiguous minor states more than 5,000 km apart, USA-Spain 1816 and
     Netherlands-Indonesia 1951, both across colonial borders (Florida, West New Guinea): contact the
-    simulator, which has no colonies, cannot give. The onset hazard of such a pair is 0 (the
-    hazards' ``out_of_reach`` term, :func:`out_of_reach`, grades the nearer ones).
+    simulator, which has no colonies, cannot give; and none between 2,500 and 5,000 km (134,327 dyad-years,
+    68,859 in the in-sample eras; the farthest in-sample onset of two minor states without a border is
+    Angola-South Africa 1975, 2,456 km), so the simulator's ``rivalry_contact_km`` is 2,500 km. The onset
+    hazard of such a pair is 0 (the hazards' ``out_of_reach`` term, :func:`out_of_reach`, and
+    :func:`minor_distance` grade the nearer ones).
 
     Parameters
     ----------
