@@ -25,7 +25,7 @@ REACHES_KM = (241.0, 644.0, 1000.0, 1500.0, 2500.0)
 NEW_PAIR_YEARS = (1.0, 2.0, 3.0, 5.0, 10.0)
 """Decay times of foedus.theory.rivalry.new_pair profiled (rivalry_new_pair_years)."""
 ERAS = ((1816, 1914), (1919, 1938), (1946, 1989), (1990, 2010))
-RELEVANCE_TERMS = ("minor_distance", "one_major_parity", "one_major_new_pair")
+RELEVANCE_TERMS = ("minor_distance", "one_major_reach", "one_major_new_pair")
 """The onset terms of relevance (foedus.theory.rivalry.minor_distance, one_major_part): tested together by likelihood ratio."""
 FIELDS = {
     "onset": ("rivalry_onset_intercept", Parameters.rivalry_onset_coefficients),
@@ -35,7 +35,7 @@ FIELDS = {
 
 def main() -> None:
     p = Parameters()
-    dy = rivalry_dyad_years(reach_km=p.rivalry_reach_km, contact_km=p.rivalry_contact_km, new_pair_years=p.rivalry_new_pair_years)
+    dy = rivalry_dyad_years(reach_km=p.rivalry_reach_km, contact_km=p.rivalry_contact_km, new_pair_years=p.rivalry_new_pair_years, miles_per_day=p.miles_per_day)
     print("onset log-likelihood on the in-sample eras by reach (km):", {k: round(v, 1) for k, v in profile_reach(dy, REACHES_KM).items()})
     print("onset log-likelihood on the in-sample eras by new-pair decay (years):", {k: round(v, 1) for k, v in profile_new_pair(dy, NEW_PAIR_YEARS).items()})
     fit = estimate_rivalry_hazards(dy, IN_SAMPLE)

@@ -8,6 +8,7 @@ from scipy.signal import lfilter
 
 from foedus.sim.parameters import Parameters
 from foedus.theory import rivalry as th
+from foedus.theory.projection import able_to_reach, relative_discount_exponent
 
 P = Parameters()
 
@@ -27,7 +28,7 @@ def _onset(distance_km=500.0, **change):
          "one_major": False, "out_of_reach": False, "defence_pact": False, "new_pair": 0.0, **change}
     major = bool(x["one_major"]) or bool(x["major_pair"])
     x.setdefault("minor_distance", float(th.minor_distance(distance_km, x["contiguous"], major, False)))
-    x.setdefault("one_major_parity", float(th.one_major_part(x["log_parity"], x["one_major"], False)))
+    x.setdefault("one_major_reach", float(th.one_major_part(x["log_parity"], x["one_major"], False)))  # log_reach at distance 0 (a border)
     x.setdefault("one_major_new_pair", float(th.one_major_part(x["new_pair"], x["one_major"], False)))
     return float(th.rivalry_onset_hazard(*(x[t] for t in th.ONSET_TERMS), intercept=P.rivalry_onset_intercept, coefficients=P.rivalry_onset_coefficients()))
 
@@ -157,4 +158,25 @@ def test_with_the_estimated_coefficients_rivalries_need_the_capacity_to_threaten
     born_far_major = _onset(one_major=True, new_pair=1.0, log_parity=np.log(0.1))
     assert born_far_major < born_neighbour / 20
     weak, equal = _onset(one_major=True, log_parity=np.log(0.1)), _onset(one_major=True, log_parity=0.0)
-    assert weak < equal / 8  # 0.93 * log 10 = 2.1: 8.5 times (2.9 times at the minor states' slope 0.29 alone)
+    assert weak < equal / 6  # (0.30 + 0.49) * log 10 = 1.82: 6.2 times next door (2.0 times at the minor states' slope 0.30 alone)
+    near = _onset(one_major=True, log_parity=np.log(0.5))
+    far = _onset(one_major=True, log_parity=np.log(0.5), one_major_reach=float(th.log_reach(0.2, 0.1, relative_discount_exponent(9000.0))))
+    assert far < near / 1.8  # a near-equal 9,000 km away (Germany and Taiwan): a quarter of its parity arrives, exp(-0.49 * 1.4): half the rate
+
+
+def test_log_reach_is_log_parity_next_door_and_zero_exactly_where_the_weaker_reaches_the_stronger():
+    """Bueno de Mesquita (1981), Lemke (2002): log_reach = min(0, x log c_w - log c_s); at distance 0 (x = 1) it is log parity, and it is
+    0 exactly where projection.able_to_reach says the weaker reaches the stronger (an analytic identity of the two forms)."""
+    rng = np.random.default_rng(3)
+    c = rng.dirichlet(np.ones(12))
+    d = rng.random((12, 12)) * 8000.0
+    d = (d + d.T) / 2
+    np.fill_diagonal(d, 0.0)
+    x = relative_discount_exponent(d)
+    i, j = np.triu_indices(12, 1)
+    lr = th.log_reach(c[i], c[j], x[i, j])
+    np.testing.assert_allclose(th.log_reach(c[i], c[j], 1.0), th.log_parity(c[i], c[j]))
+    a = able_to_reach(c, x)
+    weak, strong = np.where(c[i] < c[j], i, j), np.where(c[i] < c[j], j, i)
+    assert np.array_equal(lr == 0.0, a[weak, strong]) and (lr <= th.log_parity(c[i], c[j]) + 1e-12).all()
+    assert float(th.log_reach(0.0, 0.3, 1.5)) == np.log(th.PARITY_FLOOR)
