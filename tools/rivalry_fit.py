@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from itertools import zip_longest
 
-from foedus.analysis.rivalry import IN_SAMPLE, estimate_rivalry_hazards, hazard_rates, profile_new_pair, profile_reach, rivalry_dyad_years
+from scipy.stats import chi2
+
+from foedus.analysis.rivalry import IN_SAMPLE, _fit, estimate_rivalry_hazards, hazard_rates, log_likelihood, profile_new_pair, profile_reach, rivalry_dyad_years
 from foedus.sim.parameters import Parameters
 
 REACHES_KM = (241.0, 644.0, 1000.0, 1500.0, 2500.0)
@@ -23,6 +25,8 @@ REACHES_KM = (241.0, 644.0, 1000.0, 1500.0, 2500.0)
 NEW_PAIR_YEARS = (1.0, 2.0, 3.0, 5.0, 10.0)
 """Decay times of foedus.theory.rivalry.new_pair profiled (rivalry_new_pair_years)."""
 ERAS = ((1816, 1914), (1919, 1938), (1946, 1989), (1990, 2010))
+RELEVANCE_TERMS = ("minor_distance", "one_major_reach", "one_major_new_pair")
+"""The onset terms of relevance (foedus.theory.rivalry.minor_distance, one_major_part): tested together by likelihood ratio."""
 FIELDS = {
     "onset": ("rivalry_onset_intercept", Parameters.rivalry_onset_coefficients),
     "termination": ("rivalry_end_intercept", Parameters.rivalry_end_coefficients),
@@ -31,10 +35,18 @@ FIELDS = {
 
 def main() -> None:
     p = Parameters()
-    dy = rivalry_dyad_years(reach_km=p.rivalry_reach_km, contact_km=p.rivalry_contact_km, new_pair_years=p.rivalry_new_pair_years)
+    dy = rivalry_dyad_years(reach_km=p.rivalry_reach_km, contact_km=p.rivalry_contact_km, new_pair_years=p.rivalry_new_pair_years, miles_per_day=p.miles_per_day)
     print("onset log-likelihood on the in-sample eras by reach (km):", {k: round(v, 1) for k, v in profile_reach(dy, REACHES_KM).items()})
     print("onset log-likelihood on the in-sample eras by new-pair decay (years):", {k: round(v, 1) for k, v in profile_new_pair(dy, NEW_PAIR_YEARS).items()})
     fit = estimate_rivalry_hazards(dy, IN_SAMPLE)
+    ll = {}
+    for label, terms in (("with", None), ("without", tuple(t for t in fit.onset.terms if t not in RELEVANCE_TERMS))):
+        h = fit.onset if terms is None else _fit(dy, "onset_risk", "onset", terms, IN_SAMPLE)
+        ll[label] = {era: log_likelihood(h, dy, "onset_risk", "onset", [era]) for era in ERAS}
+    lr = 2 * sum(ll["with"][e] - ll["without"][e] for e in IN_SAMPLE)
+    print(f"relevance terms {RELEVANCE_TERMS}: in-sample likelihood ratio {lr:.1f} on {len(RELEVANCE_TERMS)} df, p {chi2.sf(lr, len(RELEVANCE_TERMS)):.1e}")
+    for era in ERAS:
+        print(f"  {era[0]}-{era[1]} onset log-likelihood with {ll['with'][era]:8.2f} without {ll['without'][era]:8.2f}")
     for name, h, risk, event in (("onset", fit.onset, "onset_risk", "onset"), ("termination", fit.termination, "end_risk", "end")):
         print(f"\n{name}: {h.n} dyad-years at risk, {h.events} events, eras {h.years}")
         field, coefs = FIELDS[name]

@@ -7,6 +7,7 @@ import pytest
 
 from foedus.sim.steps.rivalry import _hazard_kernel
 from foedus.theory import rivalry as th
+from foedus.theory.projection import relative_discount_exponent
 from foedus.theory.reassurance import relationship_age
 
 
@@ -28,6 +29,7 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
     balance0 = rng.normal(size=(n, n))
     distance = np.where(contiguous, 0.0, rng.random((n, n)) * 12000.0)
     reference = rng.random(n)
+    expo = relative_discount_exponent(distance)
     change = np.abs(regime - reference)
     year = 1990
     entered = np.where(rng.random(n) < 0.5, 1816.0, rng.integers(1817, 1995, n).astype(float))  # old members, and some born after 1990
@@ -35,7 +37,7 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
     on_c, end_c = float(rng.normal(-5.0, 1.0)), float(rng.normal(-3.0, 1.0))
     h_on, h_end = np.zeros(len(i)), np.zeros(len(i))
     _hazard_kernel(i.astype(np.int64), j.astype(np.int64), contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0,
-                   distance, change, 1500.0, 5000.0, entered, float(year), 1816.0, 2.5, th.PARITY_FLOOR, on_b, on_c, end_b, end_c, h_on, h_end)
+                   distance, change, 1500.0, 5000.0, entered, float(year), 1816.0, 2.5, th.PARITY_FLOOR, th.MARITIME_KM, expo, on_b, on_c, end_b, end_c, h_on, h_end)
     rival = rivalry[i, j]
     on, r = ~rival, rival
     x = {
@@ -44,7 +46,10 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
         "log_parity": th.log_parity(power[i], power[j]), "new_pair": th.new_pair(relationship_age(year, entered)[i, j], years=2.5), "power_shift": th.power_shift(power[i], power[j], balance0[i, j]),
         "one_major": major[i] ^ major[j], "out_of_reach": th.out_of_reach(distance[i, j], major[i], major[j], reach_km=1500.0),
         "regime_shift": th.regime_shift(regime[i], regime[j], reference[i], reference[j]), "defence_pact": defence[i, j],
+        "minor_distance": th.minor_distance(distance[i, j], contiguous[i, j], major[i], major[j]),
     }
+    x["one_major_reach"] = th.one_major_part(th.log_reach(power[i], power[j], expo[i, j]), major[i], major[j])
+    x["one_major_new_pair"] = th.one_major_part(x["new_pair"], major[i], major[j])
     want_on = th.rivalry_onset_hazard(*(x[t][on] for t in th.ONSET_TERMS), intercept=on_c, coefficients=on_b.tolist())
     far = th.beyond_contact(distance[i, j], contiguous[i, j], major[i], major[j], contact_km=5000.0)[on]
     assert far.any() or on.sum() < 30  # the gate is exercised

@@ -8,6 +8,7 @@ from scipy.signal import lfilter
 
 from foedus.sim.parameters import Parameters
 from foedus.theory import rivalry as th
+from foedus.theory.projection import able_to_reach, relative_discount_exponent
 
 P = Parameters()
 
@@ -20,9 +21,15 @@ def test_the_logit_hazard_is_the_logistic_function_of_the_linear_predictor():
         th.logit_hazard(0.0, [1.0, 2.0], [1.0])
 
 
-def _onset(**change):
+def _onset(distance_km=500.0, **change):
+    """Two minor states 500 km apart without a border (a realistic base: the relevance terms read the distance), changed by ``change``;
+    the relevance terms follow the pair (``minor_distance`` 0 for a border or a great power, the ``one_major_*`` parts for one)."""
     x = {"contiguous": False, "major_pair": False, "log_parity": np.log(0.3), "war_history": 0.0, "joint_democracy": False, "regime_distance": 0.3,
          "one_major": False, "out_of_reach": False, "defence_pact": False, "new_pair": 0.0, **change}
+    major = bool(x["one_major"]) or bool(x["major_pair"])
+    x.setdefault("minor_distance", float(th.minor_distance(distance_km, x["contiguous"], major, False)))
+    x.setdefault("one_major_reach", float(th.one_major_part(x["log_parity"], x["one_major"], False)))  # log_reach at distance 0 (a border)
+    x.setdefault("one_major_new_pair", float(th.one_major_part(x["new_pair"], x["one_major"], False)))
     return float(th.rivalry_onset_hazard(*(x[t] for t in th.ONSET_TERMS), intercept=P.rivalry_onset_intercept, coefficients=P.rivalry_onset_coefficients()))
 
 
@@ -34,15 +41,17 @@ def _end(**change):
 
 def test_with_the_estimated_coefficients_rivalries_begin_among_neighbours_great_powers_equals_and_former_enemies():
     base = _onset()
-    assert _onset(contiguous=True) > 8 * base  # exp(2.29): 9.9 times (12 before the new-pair term took the births of states)
+    assert _onset(contiguous=True) > 8 * base  # exp(1.10 + 1.04 log(1 + 500 / 241)): 9.7 times a pair 500 km apart (9.9 before the relevance terms)
     assert _onset(major_pair=True) > 2 * base
-    assert _onset(out_of_reach=True) < base / 10  # contact: two minor states an ocean apart
-    assert _onset(one_major=True) > 5 * _onset(out_of_reach=True)  # a great power's reach
+    assert _onset(out_of_reach=True, distance_km=3000.0) < base / 10  # contact: two minor states a sea apart
+    assert _onset(one_major=True) > 5 * _onset(out_of_reach=True, distance_km=3000.0)  # a great power's reach
     assert _onset(log_parity=np.log(0.9)) > _onset(log_parity=np.log(0.1))
     assert _onset(new_pair=1.0) > 20 * base  # rivalries begin when states are born (Beck, Katz & Tucker 1998's duration dependence)
     assert _onset(war_history=th.war_term(3.0)) > 5 * base
     assert _onset(joint_democracy=True, regime_distance=0.0) < base  # the democratic peace
-    assert _onset(defence_pact=True) < base  # allies seldom become rivals (Deutsch 1957; Bremer 1992): once the pair's age is held, weakly
+    # allies seldom become rivals (Deutsch 1957; Bremer 1992): once the pair's age is held, the term is about 0 (-0.07, z -0.25 before
+    # the relevance terms; +0.03, z 0.1 with them); the security community (theory.rivalry.security_community) gates democratic allies
+    assert abs(np.log(_onset(defence_pact=True) / base)) < 0.1
 
 
 def test_a_great_power_and_a_micro_state_are_no_rivals_however_near():
@@ -124,3 +133,50 @@ def test_two_minor_states_without_a_border_beyond_contact_cannot_become_rivals_a
     mi = [False, True, False, False, False, False]
     mj = [False, False, True, False, False, False]
     assert th.beyond_contact(d, cont, mi, mj, contact_km=5000.0).tolist() == [True, False, False, False, False, False]
+
+
+def test_minor_distance_is_the_log_gradient_of_two_minor_states_without_a_border_and_zero_for_the_relevant_pairs():
+    """Boulding's (1962) gradient in log form, Maoz & Russett's (1993) 150 miles of water its unit: log 2 at the unit, log 11 at ten units."""
+    u = th.MARITIME_KM
+    assert u == pytest.approx(241.4016)
+    np.testing.assert_allclose(th.minor_distance([0.0, u, 10 * u], False, False, False), [0.0, np.log(2.0), np.log(11.0)])
+    assert th.minor_distance([u, u, u], [True, False, False], [False, True, False], [False, False, True]).tolist() == [0.0, 0.0, 0.0]
+    assert th.one_major_part([1.0, 1.0, 1.0, 1.0], [True, True, False, False], [True, False, True, False]).tolist() == [0.0, 1.0, 1.0, 0.0]
+    with pytest.raises(ValueError, match="unit_km"):
+        th.minor_distance(1.0, False, False, False, unit_km=0.0)
+
+
+def test_with_the_estimated_coefficients_rivalries_need_the_capacity_to_threaten():
+    """Thompson (2001): rivals can threaten each other. Two minor states without a border begin rivalries the less the farther
+    apart (elasticity -1.04 with the distance beyond 150 miles); a great power and a new minor state are seldom rivals at the
+    minor state's birth (the record's in-sample births made rivals of neighbours, never of a great power), and a great power and
+    a weak state (a tenth of its capability) begin at most half the rate of a great power and a state at parity, once
+    more than the minor states' log-parity slope alone gives."""
+    assert _onset(distance_km=250.0) > 2.5 * _onset(distance_km=1200.0) > 2.5 * _onset(distance_km=4000.0, out_of_reach=True)
+    assert _onset(new_pair=1.0) > 20 * _onset() and _onset(one_major=True, new_pair=1.0) < 5 * _onset(one_major=True)  # exp(4.08) against exp(0.95)
+    born_neighbour = _onset(contiguous=True, new_pair=1.0)
+    born_far_major = _onset(one_major=True, new_pair=1.0, log_parity=np.log(0.1))
+    assert born_far_major < born_neighbour / 20
+    weak, equal = _onset(one_major=True, log_parity=np.log(0.1)), _onset(one_major=True, log_parity=0.0)
+    assert weak < equal / 6  # (0.30 + 0.49) * log 10 = 1.82: 6.2 times next door (2.0 times at the minor states' slope 0.30 alone)
+    near = _onset(one_major=True, log_parity=np.log(0.5))
+    far = _onset(one_major=True, log_parity=np.log(0.5), one_major_reach=float(th.log_reach(0.2, 0.1, relative_discount_exponent(9000.0))))
+    assert far < near / 1.8  # a near-equal 9,000 km away (Germany and Taiwan): a quarter of its parity arrives, exp(-0.49 * 1.4): half the rate
+
+
+def test_log_reach_is_log_parity_next_door_and_zero_exactly_where_the_weaker_reaches_the_stronger():
+    """Bueno de Mesquita (1981), Lemke (2002): log_reach = min(0, x log c_w - log c_s); at distance 0 (x = 1) it is log parity, and it is
+    0 exactly where projection.able_to_reach says the weaker reaches the stronger (an analytic identity of the two forms)."""
+    rng = np.random.default_rng(3)
+    c = rng.dirichlet(np.ones(12))
+    d = rng.random((12, 12)) * 8000.0
+    d = (d + d.T) / 2
+    np.fill_diagonal(d, 0.0)
+    x = relative_discount_exponent(d)
+    i, j = np.triu_indices(12, 1)
+    lr = th.log_reach(c[i], c[j], x[i, j])
+    np.testing.assert_allclose(th.log_reach(c[i], c[j], 1.0), th.log_parity(c[i], c[j]))
+    a = able_to_reach(c, x)
+    weak, strong = np.where(c[i] < c[j], i, j), np.where(c[i] < c[j], j, i)
+    assert np.array_equal(lr == 0.0, a[weak, strong]) and (lr <= th.log_parity(c[i], c[j]) + 1e-12).all()
+    assert float(th.log_reach(0.0, 0.3, 1.5)) == np.log(th.PARITY_FLOOR)

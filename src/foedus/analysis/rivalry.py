@@ -31,7 +31,8 @@ What is estimated from what:
   of the capitals in force otherwise (``distance_km``), as :func:`foedus.theory.rivalry.out_of_reach`
   at ``reach_km`` (one major power: ``one_major``); the years the pair has both been in the system
   (``pair_age``, each state's first entry in the COW list, ``inf`` for two members since 1816) as
-  :func:`foedus.theory.rivalry.new_pair`. Dyad-years missing a CINC score or a democracy score are left out.
+  :func:`foedus.theory.rivalry.new_pair`; the relevance terms :func:`foedus.theory.rivalry.minor_distance` and
+  :func:`~foedus.theory.rivalry.one_major_part` of :func:`~foedus.theory.rivalry.log_reach` and of the new-pair term. Dyad-years missing a CINC score or a democracy score are left out.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from foedus.data.membership import members_by_year
 from foedus.data.paths import default_data_dir
 from foedus.data.snapshot_fields import table
 from foedus.theory import rivalry as th
+from foedus.theory.projection import relative_discount_exponent
 from foedus.theory.reassurance import STATE_LIST_START
 
 IN_SAMPLE: tuple[tuple[int, int], ...] = ((1816, 1914), (1946, 1989))
@@ -145,7 +147,7 @@ def _regime_change(dem: np.ndarray, memory: float) -> np.ndarray:
 def rivalry_dyad_years(
     data_dir: Path | None = None, *, first: int = 1816, last: int = TD_LAST_YEAR, memory: float = 0.8, democracy_threshold: float = 0.5,
     regime_memory: float = 0.8, reach_km: float = 1500.0, contact_km: float | None = None, new_pair_years: float = 2.0,
-    security_community: bool = True,
+    security_community: bool = True, miles_per_day: float = 250.0,
 ) -> pd.DataFrame:
     """Non-directed dyad-years of the COW system with Thompson & Dreyer rivalries and the hazards' covariates.
 
@@ -170,6 +172,8 @@ def rivalry_dyad_years(
         colonial borders, which the simulator does not have). None: every pair is at risk.
     new_pair_years : float
         Decay time of :func:`foedus.theory.rivalry.new_pair` (the simulator's ``rivalry_new_pair_years``).
+    miles_per_day : float
+        Bueno de Mesquita's (1981) miles per day of :func:`foedus.theory.rivalry.log_reach` (the simulator's ``miles_per_day``).
     security_community : bool
         Leave two democracies sharing a defence pact out of the onset risk set, as the simulator does
         (:func:`foedus.theory.rivalry.security_community`; the record has no onset among them).
@@ -224,6 +228,10 @@ def rivalry_dyad_years(
     shock = _regime_change(dem, regime_memory)
     df["regime_shift"] = np.maximum(shock[t, a], shock[t, b])  # foedus.theory.rivalry.regime_shift of the two states
     df["defence_pact"] = _defence_pairs(d, y, a, b)  # Bremer 1992, Deutsch 1957: allies seldom become rivals
+    df["minor_distance"] = th.minor_distance(df["distance_km"].to_numpy(), df["contiguous"].to_numpy(), ma, mb)  # relevance (rivalry12)
+    x = relative_discount_exponent(df["distance_km"].to_numpy(), miles_per_day=miles_per_day)  # Bueno de Mesquita 1981
+    df["one_major_reach"] = th.one_major_part(th.log_reach(np.nan_to_num(ca), np.nan_to_num(cb), x), ma, mb)
+    df["one_major_new_pair"] = th.one_major_part(df["new_pair"].to_numpy(), ma, mb)
     df = _rivalry_columns(df, d, first, last, members)
     if security_community:  # democratic allies: no risk (foedus.theory.rivalry.security_community)
         sc = th.security_community(df["joint_democracy"].to_numpy(), df["defence_pact"].to_numpy())
@@ -419,7 +427,8 @@ def profile_new_pair(dyad_years: pd.DataFrame, years_list, years=IN_SAMPLE) -> d
     """The onset fit's log-likelihood on ``years`` with :func:`foedus.theory.rivalry.new_pair` at each decay time (``rivalry_new_pair_years`` is chosen on it)."""
     out = {}
     for tau in years_list:
-        df = dyad_years.assign(new_pair=th.new_pair(dyad_years["pair_age"].to_numpy(), years=float(tau)))
+        x = th.new_pair(dyad_years["pair_age"].to_numpy(), years=float(tau))
+        df = dyad_years.assign(new_pair=x, one_major_new_pair=np.where(dyad_years["one_major"].to_numpy(bool), x, 0.0))
         out[float(tau)] = log_likelihood(_fit(df, "onset_risk", "onset", th.ONSET_TERMS, years), df, "onset_risk", "onset", years)
     return out
 

@@ -384,6 +384,9 @@ FACTORS = {
     "regime_shift": lazy_gettext("regime shift"),
     "log_parity": lazy_gettext("parity (log of the weaker's capability over the stronger's)"),
     "new_pair": lazy_gettext("newness of the pair (years both in the state system)"),
+    "minor_distance": lazy_gettext("distance of two minor states without a border (log)"),
+    "one_major_reach": lazy_gettext("reach of the weaker of a great power and a minor state (log)"),
+    "one_major_new_pair": lazy_gettext("newness of a pair of a great power and a minor state"),
     # blocs founded against a shared threat (foedus.sim.steps.blocs)
     "mechanism": lazy_gettext("mechanism"),
     "shared_threat": lazy_gettext("shared threat"),

@@ -367,16 +367,17 @@ class MechanismParameters(CoreParameters):
 
     # --- rivalry ---
     rivalry_onset_one_major: float = Field(
-        -0.0215, ge=-20, le=20,
+        1.1791, ge=-20, le=20,
         description="onset logit: exactly one of the pair a major power (foedus.theory.rivalry ONSET_TERMS; in-sample fit, 1816-1914 "
-        "and 1946-1989: tools/rivalry_fit.py; s.e. 0.36): about 0 once log parity (rivalry_onset_parity) carries the capability gap, "
-        "which makes a great power and a weak state seldom rivals (-0.84 with parity in share and without rivalry_onset_new_pair)",
+        "and 1946-1989: tools/rivalry_fit.py; s.e. 0.63): positive at parity, but with rivalry_onset_one_major_reach a great power "
+        "and a weak or distant minor state are seldom rivals (-0.02 without the relevance terms; "
+        "-0.84 with parity in share and without rivalry_onset_new_pair)",
     )
     rivalry_onset_out_of_reach: float = Field(
-        -2.7593, ge=-20, le=20,
+        -1.1650, ge=-20, le=20,
         description="onset logit: two minor states farther apart than rivalry_reach_km (foedus.theory.rivalry.out_of_reach; "
-        "Thompson 2001, Diehl & Goertz 2000: rivalry needs contact; in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.50, "
-        "z -5.5, with the pairs beyond rivalry_contact_km, which cannot begin a rivalry, out of the risk set; -3.14 with them). "
+        "Thompson 2001, Diehl & Goertz 2000: rivalry needs contact; in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.52, "
+        "z -2.2 beside rivalry_onset_minor_distance and with the pairs beyond 2,500 km out of the risk set (-2.76, z -5.5, without it), with the pairs beyond rivalry_contact_km, which cannot begin a rivalry, out of the risk set; -3.14 with them). "
         "Without it minor states 10,000 km apart began rivalries at the intercept's rate (1946 runs, seeds 1-5: 103 onsets "
         "such as Honduras-Iceland and Bolivia-Zimbabwe)",
     )
@@ -386,7 +387,7 @@ class MechanismParameters(CoreParameters):
         "reach (foedus.theory.rivalry.out_of_reach; Lemke 2002's relevant neighbourhoods). Chosen on the in-sample eras by the "
         "onset fit's likelihood (tools/rivalry_fit.py, profile over 241 km = Maoz & Russett's 150 miles, 644, 1,000, 1,500 and "
         "2,500 km: -685.4, -688.0, -677.4, -652.1, -651.9; with the pairs beyond rivalry_contact_km out of the risk set, -641.4, -645.2, "
-        "-641.6, -626.2, -627.2); 1,500 and 2,500 km tie, and at 1,500 km the fit predicts the in-sample "
+        "-641.6, -626.2, -627.2; with the relevance terms of rivalry12 and rivalry_contact_km 2,500 km, -524.6, -524.2, -524.5, -521.2, -522.6: 1,500 km the best); 1,500 and 2,500 km tied before, and at 1,500 km the fit predicts the in-sample "
         "count of onsets between minor states beyond the reach (1946-1989: 5.4 against 4 on the record; 10.7 at 2,500 km). A "
         "log-distance gradient, log(1 + d / 1,000 km), fitted worse (-669.1) and left 3 times the record's far onsets",
     )

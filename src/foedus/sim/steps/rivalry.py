@@ -17,6 +17,7 @@ from numba import njit
 
 from foedus.sim.steps.conflict import defence_pairs
 from foedus.sim.steps.formation import entry_years
+from foedus.sim.steps.threat import distance_exponent
 from foedus.sim.world import World
 from foedus.theory import rivalry as th
 from foedus.theory.reassurance import STATE_LIST_START, relationship_age
@@ -40,7 +41,10 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     how newly the two have both been in the system (:func:`~foedus.theory.rivalry.new_pair` of
     :func:`foedus.theory.reassurance.relationship_age`, the states' first entries, :func:`.formation.entry_years`), war memory, joint democracy, regime distance and whether two
     minor states lie beyond ``rivalry_reach_km`` (:func:`~foedus.theory.rivalry.out_of_reach`: contact), whether they share a
-    defence pact (allies seldom become rivals: Bremer 1992), and 0 for
+    defence pact (allies seldom become rivals: Bremer 1992), the relevance of the pair (the distance of two minor states without
+    a border, :func:`~foedus.theory.rivalry.minor_distance`; for a great power and a minor state, the weaker's capability as it arrives
+    at the stronger, :func:`~foedus.theory.rivalry.log_reach`, and almost no new-pair term, :func:`~foedus.theory.rivalry.one_major_part`:
+    Thompson 2001's capacity to threaten), and 0 for
     two minor states without a border beyond ``rivalry_contact_km`` (:func:`~foedus.theory.rivalry.beyond_contact`) and for
     two democracies that share a defence pact (:func:`~foedus.theory.rivalry.security_community`, Deutsch 1957); a
     rivalry ends with :func:`~foedus.theory.rivalry.rivalry_termination_hazard` of contiguity,
@@ -90,7 +94,7 @@ def rivalry_hazards(world: World, i: np.ndarray, j: np.ndarray, dem: np.ndarray,
         np.ascontiguousarray(i, dtype=np.int64), np.ascontiguousarray(j, dtype=np.int64), world.inputs.contiguous, world.state.major, world.state.power, defence_pairs(world),
         world.state.war_history, dem, world.state.regime, world.state.rivalry, world.state.rivalry_balance0, world.inputs.distance_km,
         np.ascontiguousarray(change, dtype=float), float(p.rivalry_reach_km), float(p.rivalry_contact_km),
-        np.ascontiguousarray(entry_years(world), dtype=float), float(world.state.year), float(STATE_LIST_START), float(p.rivalry_new_pair_years), th.PARITY_FLOOR,
+        np.ascontiguousarray(entry_years(world), dtype=float), float(world.state.year), float(STATE_LIST_START), float(p.rivalry_new_pair_years), th.PARITY_FLOOR, th.MARITIME_KM, distance_exponent(world),
         np.asarray(p.rivalry_onset_coefficients(), dtype=float), float(p.rivalry_onset_intercept),
         np.asarray(p.rivalry_end_coefficients(), dtype=float), float(p.rivalry_end_intercept), h_on, h_end,
     )
@@ -115,11 +119,14 @@ def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, cha
         x["one_major"] = world.state.major[a] ^ world.state.major[b]
         x["out_of_reach"] = th.out_of_reach(world.inputs.distance_km[a, b], world.state.major[a], world.state.major[b], reach_km=world.inputs.params.rivalry_reach_km)
         x["defence_pact"] = defence_pairs(world)[a, b]
+        x["minor_distance"] = th.minor_distance(world.inputs.distance_km[a, b], x["contiguous"], world.state.major[a], world.state.major[b])
+        x["one_major_reach"] = th.one_major_part(th.log_reach(world.state.power[a], world.state.power[b], distance_exponent(world)[a, b]), world.state.major[a], world.state.major[b])
+        x["one_major_new_pair"] = th.one_major_part(x["new_pair"], world.state.major[a], world.state.major[b])
     return x
 
 
 @njit(cache=True)
-def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0, distance, change, reach, contact, entered, year, list_start, new_years, floor, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
+def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0, distance, change, reach, contact, entered, year, list_start, new_years, floor, unit, expo, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
     # the theory's logit_hazard term by term, in its order: intercept, then + b_k * x_k, then 1 / (1 + exp(-eta))
     for q in range(ii.shape[0]):
         i = ii[q]
@@ -163,7 +170,18 @@ def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, 
             far = 1.0 if (not major[i] and not major[j] and distance[i, j] > reach) else 0.0
             eta = eta + on_b[7] * far
             eta = eta + on_b[8] * (1.0 if defence[i, j] else 0.0)
-            eta = eta + on_b[9] * np.exp(-age / new_years)  # foedus.theory.rivalry.new_pair
+            fresh = np.exp(-age / new_years)  # foedus.theory.rivalry.new_pair
+            eta = eta + on_b[9] * fresh
+            md = np.log1p(distance[i, j] / unit) if (not major[i] and not major[j] and not contiguous[i, j]) else 0.0  # foedus.theory.rivalry.minor_distance
+            eta = eta + on_b[10] * md
+            one = major[i] != major[j]  # foedus.theory.rivalry.one_major_part
+            lr = 0.0
+            if one:  # foedus.theory.rivalry.log_reach of the pair, for a great power and a minor state
+                tiny = floor * floor
+                lr = min(expo[i, j] * np.log(max(lo, tiny)) - np.log(max(hi, tiny)), 0.0)
+                lr = max(lr, np.log(floor))
+            eta = eta + on_b[11] * lr
+            eta = eta + on_b[12] * (fresh if one else 0.0)
             h_on[q] = 1.0 / (1.0 + np.exp(-eta))
 
 
