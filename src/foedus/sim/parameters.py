@@ -596,3 +596,11 @@ class Parameters(MechanismParameters):
         "0.0239, bound 0.0120); bilateral defence pacts of a great power with a state it does not border, 1946-1989 per run, "
         "61 at 0.3, 32 at 0.5, 88 off (ATOP 31). 0 switches it off (a great power has interests everywhere, Maoz & Russett 1993)",
     )
+
+    # --- wave12 ---
+    reassurance_transfer_share: float = Field(
+        0.0, ge=0, le=0.5,
+        description="kappa of foedus.theory.alignment.shared_pledge_value (Morrow 1991, Nash 1950: 0.5): the share of its gain "
+        "from a partner's non-aggression pledge a side pays it, in concessions the partner can use. 0 (off), chosen on the "
+        "in-sample eras: 31 of 38 facts at 0, 30 at 0.02, 29 at 0.03, 28 at 0.05 (foedus.sim.steps.pair_value)",
+    )

@@ -25,6 +25,7 @@ from foedus.sim.steps import conflict_kernels as war_kern
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.conflict import onset_covariates
 from foedus.sim.steps.neutrality import stays_out
+from foedus.sim.steps.pair_value import shared_reassurance
 from foedus.sim.steps.interests import adversary_relevance_of
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.world import World
@@ -189,6 +190,8 @@ def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None)
     w = world.inputs.params.pledge_credibility_weight
     if w > 0:
         goods[1] *= pledge_credibility(world)
+    if world.inputs.params.reassurance_transfer_share > 0:  # the weak side pays for a strong one's pledge, in what it can use (wave12)
+        shared_reassurance(world, goods, concession_reach(world))
     fight = fighting_credibility(world) if u is not None else None
     if fight is not None:
         goods[0], goods[4] = th_reassure.credible_pledges(goods[0], _kept(u), goods[4], fight, check=world.inputs.check)
