@@ -190,8 +190,8 @@ def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None)
     w = world.inputs.params.pledge_credibility_weight
     if w > 0:
         goods[1] *= pledge_credibility(world)
-    if world.inputs.params.reassurance_transfer_share > 0:  # the weak side pays for a strong one's pledge, in what it can use (wave12)
-        shared_reassurance(world, goods, concession_reach(world))
+    if world.inputs.params.reassurance_transfer_share > 0:  # the weak side pays for a strong one's pledge, in what it can use and can give (wave12)
+        shared_reassurance(world, goods, concession_reach(world) * th_consent.pair_burden_shares(world.state.power).T)
     fight = fighting_credibility(world) if u is not None else None
     if fight is not None:
         goods[0], goods[4] = th_reassure.credible_pledges(goods[0], _kept(u), goods[4], fight, check=world.inputs.check)

@@ -6,16 +6,17 @@ other's pledge pays for it, so a strong state signs a treaty of friendship with 
 term of :func:`foedus.sim.steps.formation.credible_goods`, so every choice that weighs the goods (new pacts, accessions,
 the members' votes, exits) sees the same values.
 
-Off by default (``reassurance_transfer_share`` 0), chosen on the in-sample eras (record-built runs, seeds 1-3,
-``foedus validate``; wave12): in-sample facts in range 31 of 38 at 0, 30 at 0.02 (1816-1914 alliances in force at the
-end 0.237, bound 0.256), 29 at 0.03, 28 at 0.05, 21 at 0.5; 1946-1989 formation per state-year 0.032 at 0, 0.033 at
-0.02, 0.047 at 0.03, 0.049 at 0.05, 0.071 at 0.5 (ATOP 0.046), its defence pacts 0.015, 0.016, 0.008, 0.007, 0.005
-(bound 0.012). The transfer is a switch, not a rate: a small state's reassurance from a great power in reach saturates
-at ``reassurance_weight`` (:math:`\rho` of :func:`foedus.theory.obligations.obligation_goods` near 1), so above a
-share of about 0.021 (the non-aggression pact's cost, about 0.064, over 3) every strong state signs with every weak one
-whose concessions it can use, and non-aggression pacts crowd out defence pacts. Its out-of-sample effect at 0.03
-(report only): 1990-2018 formation 0.0134 -> 0.0245 per state-year (ATOP 0.057), non-aggression 0.0073 -> 0.0176
-(ATOP 0.034), alliances in force at the end 0.57 -> 0.85 per state (ATOP 1.91).
+The payer pays in proportion to its capability share of the pair (:func:`foedus.theory.consent.pair_burden_shares`: Morrow
+1991, the strong side gains autonomy *in proportion to what the weak side can give*), so a microstate buys no great
+power's pledge. At Nash's share 0.5 (published, not fitted; record-built runs, seeds 1-3, ``foedus validate``, wave12)
+the in-sample facts in range stay 31 of 38 (1816-1914: neutrality pacts 0.0067 -> 0.0039 per state-year, in; alliances in
+force at the end 0.30 -> 0.20 per state, out, bound 0.26; 1946-1989: formation 0.032 -> 0.037, non-aggression 0.0125 ->
+0.0160, defence 0.0150 -> 0.0165, in force at the end 0.58 -> 0.76, ATOP 0.046, 0.018, 0.024, 0.95; joiners without a pact
+in, allies joining out at 0.260, bound 0.255). Without the proportion the transfer is a switch, not a rate: a small state's
+reassurance from a great power in reach saturates at ``reassurance_weight``, so above a share of about 0.021 (the
+pact's cost, about 0.064, over 3) every strong state signs with every weak one whose concessions it can use, microstates
+included (China with Liechtenstein, Russia with Andorra), and non-aggression pacts crowd out defence pacts (in-sample
+facts 30 of 38 at 0.02, 29 at 0.03, 28 at 0.05, 21 at 0.5).
 """
 
 from __future__ import annotations
