@@ -352,3 +352,54 @@ def test_a_permanently_neutral_state_is_barred_from_defence_and_offence_pacts_on
     assert OBLIGATION_GOODS.shape[1] == goods.shape[1]
     with pytest.raises(ValueError, match="shape"):
         neutrality_bars([True], [[1, 0, 0]])
+
+
+@settings(max_examples=60, deadline=None)
+@given(hnp.arrays(np.float64, st.tuples(st.integers(2, 6)).map(lambda t: (t[0], t[0])), elements=st.floats(0, 5)), st.floats(0, 0.5))
+def test_shared_pledge_value_conserves_the_joint_gain(v, k):
+    """Bargaining moves the gain between the two sides, never creates or destroys it: V'_ij + V'_ji = V_ij + V_ji (Nash 1950)."""
+    out = alignment.shared_pledge_value(v, share=k)
+    np.testing.assert_allclose(out + out.T, v + v.T, rtol=1e-12, atol=1e-12)
+    assert (out >= 0).all()
+
+
+def test_shared_pledge_value_is_nash_symmetric_solution_and_off_at_zero():
+    """At kappa 1/2, with equal costs c, each side's net is half the joint surplus (the symmetric Nash solution with
+    transferable utility); so a pair signs exactly when the joint gain exceeds both costs; kappa 0 changes nothing."""
+    rng = np.random.default_rng(1)
+    v = rng.uniform(0, 1, (5, 5))
+    np.fill_diagonal(v, 0.0)
+    c = 0.3
+    out = alignment.shared_pledge_value(v, share=0.5)
+    surplus = v + v.T - 2 * c
+    np.testing.assert_allclose(out - c, surplus / 2, atol=1e-12)
+    np.testing.assert_array_equal((out > c) & (out.T > c), surplus > 0)
+    np.testing.assert_array_equal(alignment.shared_pledge_value(v, share=0.0), v)
+    # a strong state (0) gains nothing from a weak neighbour's pledge, the weak one 0.4 from its: alone the strong one refuses
+    w = np.array([[0.0, 0.0], [0.4, 0.0]])
+    assert w[0, 1] < 0.1 < w[1, 0]
+    s = alignment.shared_pledge_value(w, share=0.5)
+    assert s[0, 1] > 0.1 and s[1, 0] > 0.1
+
+
+@pytest.mark.parametrize("kwargs, match", [({"value": np.ones((2, 3))}, "value"), ({"value": np.full((2, 2), np.nan)}, "finite"),
+                                           ({"value": np.ones((2, 2)), "share": 0.7}, "share")])
+def test_shared_pledge_value_rejects_bad_input(kwargs, match):
+    value = kwargs.pop("value")
+    with pytest.raises(ValueError, match=match):
+        alignment.shared_pledge_value(value, **kwargs)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 6).flatmap(lambda n: st.tuples(hnp.arrays(np.float64, (n, n), elements=st.floats(0, 5)),
+                                                      hnp.arrays(np.float64, (n, n), elements=st.sampled_from([0.0, 1.0])))),
+       st.floats(0, 0.5))
+def test_shared_pledge_value_pays_a_side_only_in_what_it_can_use(vu, k):
+    """With ``usable``, i is paid k V_ji only where u_ij (Morrow 1991); the joint gain is kept, no value turns negative, and
+    nobody usable leaves V as it is."""
+    v, u = vu
+    out = alignment.shared_pledge_value(v, share=k, usable=u)
+    np.testing.assert_allclose(out + out.T, v + v.T, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(out, v + k * u * v.T - (k * u * v.T).T, rtol=1e-12, atol=1e-12)
+    assert (out >= -1e-12).all()
+    np.testing.assert_array_equal(alignment.shared_pledge_value(v, share=k, usable=np.zeros_like(u)), v)

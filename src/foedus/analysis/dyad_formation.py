@@ -27,6 +27,16 @@ Guinea, Mali), and so are the 1990s ones (France, Germany, Italy, Spain, Russia 
 post-communist states). Of the record's bilateral pacts of 1946-1989, 42 defence and 24 other
 pacts join land neighbours, 31 and 40 a major power and a state it does not border, 30 and 42
 two other states.
+
+By kind of pair and age (:func:`dyad_formation_by_kind`: land neighbours, a major power with a state it does not
+border, two minor states of one COW region, two of different regions; *new* when one of the two entered the system
+at most ten years before), the record refines this: the pairs of old members sign *less* readily in 1990-2018 than in
+1946-1989 (0.33 against 0.63 per 1,000 dyad-years: neighbours 5.2 against 8.2, a major with a distant state 1.6
+against 2.0, one region 0.37 against 0.70, other 0.086 against 0.145), and the pairs with a new state six times as
+readily as the old ones (2.04: neighbours 45.7, a major 8.0, one region 2.9, other 0.77), when in 1946-1989 the new
+states of decolonisation signed no more than the old ones (0.53 per 1,000). The 1990s surge is the post-Soviet,
+post-Yugoslav and Central European states' treaties (89 % of them without a defence pledge), which no
+in-sample era shows.
 """
 
 from __future__ import annotations
@@ -36,13 +46,17 @@ import pandas as pd
 
 from foedus.analysis.formation import begun_founders
 from foedus.schema import History
+from foedus.theory.regions import cow_region
 
-__all__ = ["dyad_formation", "system_members"]
+__all__ = ["dyad_formation", "dyad_formation_by_kind", "system_members"]
 
 GROUPS = ("contiguous", "other")
 MAJOR_GROUPS = ("contiguous", "other_major", "other_minor")
 """The groups with ``split_major``: the other pairs split by whether one of the two is a major power that year."""
 OBLIGATIONS = ("defense", "offense", "neutrality", "nonaggression", "consultation")
+KINDS = ("contiguous", "major", "region", "distant")
+"""The kinds of :func:`dyad_formation_by_kind`: land neighbours; a major power with a state it does not border; two
+minor states of one COW region that do not border; two minor states of different regions."""
 
 
 def system_members(history: History, year: int) -> np.ndarray:
@@ -170,3 +184,80 @@ def _grouper(cont: set, majors: set, split_major: bool):
         return "other_major" if (a in majors or b in majors) else "other_minor"
 
     return group_of
+
+
+def dyad_formation_by_kind(
+    history: History, first: int, last: int, contiguity: pd.DataFrame, *, new_years: int = 10, max_conttype: int = 1,
+    bilateral_only: bool = True, min_begun_id: int | None = None,
+) -> pd.DataFrame:
+    """Signing pairs per 1,000 dyad-years by kind of pair (:data:`KINDS`) and whether one of the two is a new state.
+
+    The rule of :func:`dyad_formation` (same pairs, same signing), with the pairs split into the kinds of :data:`KINDS`
+    (COW regions: :func:`foedus.theory.regions.cow_region`; majors: ``history.state_years.major``) and by ``new``: one of
+    the two first entered the system (its earliest ``history.states`` spell) at most ``new_years`` years before
+    (Lupu & Poast 2016 on new states; the post-Soviet and post-Yugoslav states of the 1990s).
+
+    Returns
+    -------
+    DataFrame indexed by (kind, new): ``dyad_years``, ``pacts``, ``rate`` and ``rate_defense`` (defence or offence the
+    strongest obligation) and ``rate_other`` per 1,000 dyad-years.
+
+    Examples
+    --------
+    >>> from foedus.testing import toy_history
+    >>> h = toy_history([{"id": 1, "start": 1991, "end": None, "members": [2, 20], "obligations": ("nonaggression",)}],
+    ...                 first_year=1990, last_year=1991, states={2: (1816, None), 20: (1920, None), 40: (1902, None)})
+    >>> c = pd.DataFrame({"ccode1": [2], "ccode2": [20], "conttype": [1], "start_year": [1920], "end_year": [2016]})
+    >>> t = dyad_formation_by_kind(h, 1990, 1991, c)
+    >>> t.loc[("contiguous", False), ["dyad_years", "pacts"]].tolist()
+    [2.0, 1.0]
+    """
+    pairs = _signing_pairs(history, first, last, bilateral_only, min_begun_id)
+    majors = _majors(history)
+    entry = history.states.groupby("ccode")["start_year"].min()
+    index = pd.MultiIndex.from_product([KINDS, (False, True)], names=["kind", "new"])
+    dy = pd.Series(0.0, index=index)
+    counts = pd.DataFrame(0.0, index=index, columns=["pacts", "fighting"])
+    for year in range(int(first), int(last) + 1):
+        members = system_members(history, year)
+        n = len(members)
+        if n < 2:
+            continue
+        at = {c: k for k, c in enumerate(members.tolist())}
+        kind, new = _kinds(members, year, contiguity, max_conttype, majors.get(year, set()), entry, new_years)
+        iu = np.triu_indices(n, 1)
+        table = pd.crosstab(kind[iu], new[iu])
+        for k_i, row in table.iterrows():
+            for nw, v in row.items():
+                dy[(KINDS[k_i], bool(nw))] += float(v)
+        py = pairs[pairs["year"] == year]
+        for a, b, o in zip(py["ccode1"].tolist(), py["ccode2"].tolist(), py["obligation"].tolist()):
+            if a in at and b in at:
+                key = (KINDS[kind[at[a], at[b]]], bool(new[at[a], at[b]]))
+                counts.loc[key, "pacts"] += 1
+                counts.loc[key, "fighting"] += o in ("defense", "offense")
+    d = dy.to_numpy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = pd.DataFrame({
+            "dyad_years": d, "pacts": counts["pacts"].to_numpy(), "rate": 1000.0 * counts["pacts"].to_numpy() / d,
+            "rate_defense": 1000.0 * counts["fighting"].to_numpy() / d, "rate_other": 1000.0 * (counts["pacts"] - counts["fighting"]).to_numpy() / d,
+        }, index=index)
+    return out
+
+
+def _kinds(members: np.ndarray, year: int, contiguity: pd.DataFrame, max_conttype: int, majors: set, entry: pd.Series, new_years: int):
+    """(N, N) kind codes (positions in :data:`KINDS`) and new-state flags of the pairs of ``members`` in ``year``."""
+    n = len(members)
+    at = {c: k for k, c in enumerate(members.tolist())}
+    cont = np.zeros((n, n), bool)
+    for a, b in _contiguous_in(contiguity, year, max_conttype):
+        if a in at and b in at:
+            cont[at[a], at[b]] = cont[at[b], at[a]] = True
+    region = cow_region(members)
+    major = np.isin(members, np.fromiter(majors, dtype=np.int64, count=len(majors)))
+    kind = np.full((n, n), 3)
+    kind[region[:, None] == region[None, :]] = 2
+    kind[major[:, None] | major[None, :]] = 1
+    kind[cont] = 0
+    young = (year - entry.reindex(members).fillna(-10**6).to_numpy(dtype="int64")) <= new_years
+    return kind, young[:, None] | young[None, :]

@@ -242,3 +242,10 @@ class Parameters(ExtendedParameters):
         """The termination logit's slopes in the order of :data:`foedus.theory.rivalry.TERMINATION_TERMS`."""
         return (*super().rivalry_end_coefficients(), self.rivalry_end_regime_shift)
 
+    # --- wave12 ---
+    reassurance_transfer_share: float = Field(
+        0.5, ge=0, le=0.5,
+        description="kappa of foedus.theory.alignment.shared_pledge_value: the share of its gain from a partner's non-aggression "
+        "pledge a side pays it, in concessions the partner can use, in proportion to its own capability (Morrow 1991). 0.5: "
+        "Nash's (1950) symmetric solution, published, not fitted (in-sample facts 31 of 38, as at 0). 0 switches it off",
+    )

@@ -53,6 +53,7 @@ __all__ = [
     "accession_motives",
     "alignment_utilities",
     "neutrality_bars",
+    "shared_pledge_value",
 ]
 
 MOTIVES: tuple[str, str, str, str] = ("balance_power", "balance_threat", "bandwagon", "tether")
@@ -312,6 +313,78 @@ def neutrality_bars(neutral, goods) -> np.ndarray:
         raise ValueError(f"goods: expected shape (F, 5) in the order of GOODS, got {g.shape}")
     binding = g[:, 0] | g[:, 4]  # protection (defence) or aggrandisement (offence)
     return np.asarray(neutral, dtype=bool)[:, None] & binding[None, :]
+
+
+def shared_pledge_value(value, *, share: float = 0.5, usable=None, check: bool = True) -> np.ndarray:
+    r"""Each side's value of a pair's mutual pledges when the gain is shared by bargaining: (N, N), ``V'[i, j]``.
+
+    .. math:: V'_{ij} = V_{ij} + \kappa\, u_{ij} V_{ji} - \kappa\, u_{ji} V_{ij}
+
+    with :math:`V_{ij}` what ``i`` gains from ``j``'s pledge (the reassurance of a non-aggression
+    pledge, :func:`foedus.theory.obligations.obligation_goods`) and :math:`\kappa` = ``share``. A
+    pact of mutual pledges is one bargain: the side that gains more from the other's pledge (a
+    weak state from a strong neighbour's promise not to attack it) pays the other in the
+    currency Morrow (1991) names, autonomy (deference on its foreign policy, border recognition,
+    basing and transit: the Finnish-Soviet treaty of 1948, the friendship treaties of the Soviet
+    Union and Russia with their neighbours), and the joint gain :math:`V_{ij} + V_{ji}` is
+    conserved (:math:`V'_{ij} + V'_{ji} = V_{ij} + V_{ji}`). With transferable utility and equal
+    costs the Nash (1950) bargaining solution gives each side half the joint gain: :math:`\kappa
+    = 1/2` (and :math:`u = 1`), the symmetric solution, makes :math:`V'` symmetric. A side is paid only in
+    what it can use (:math:`u_{ij}`: Morrow's concessions are worth what they let the receiver do, in its
+    sphere and against its adversaries), so the transfer is bounded; :math:`\kappa = 0` leaves each side
+    its own gain (no transfer: a strong state never signs, for the weak one's pledge is worth
+    nothing to it). Only the mutual pledges' own goods are shared; a pledge to fight (protection)
+    has its own exchange (:func:`foedus.theory.exchange.morrow_exchange`).
+
+    Parameters
+    ----------
+    value : array (N, N) of float >= 0
+        ``V[i, j]``.
+    share : float in [0, 0.5]
+        :math:`\kappa`, the share of its gain a side transfers (0.5: Nash's symmetric solution).
+    usable : array (N, N) in [0, 1], optional
+        :math:`u_{ij}`, whether ``i`` can use what ``j`` concedes (Morrow 1991: a concession is worth what the receiver can
+        do with it; :func:`foedus.theory.exchange.sphere_of_influence`, :func:`foedus.theory.interests.adversary_relevance`).
+        Default: everywhere (:math:`V' = (1 - \kappa) V + \kappa V^\top`).
+    check : bool, default True
+        Validate the inputs.
+
+    Returns
+    -------
+    ndarray (N, N) of float; the sum :math:`V'_{ij} + V'_{ji}` equals :math:`V_{ij} + V_{ji}`.
+
+    Examples
+    --------
+    A weak state (1) gains 0.4 from its strong neighbour's pledge, the neighbour nothing from its;
+    at Nash's solution each side gains 0.2:
+
+    >>> shared_pledge_value(np.array([[0.0, 0.0], [0.4, 0.0]])).tolist()
+    [[0.0, 0.2], [0.2, 0.0]]
+
+    References
+    ----------
+    .. [1] Nash, J. F. (1950). The bargaining problem. *Econometrica* 18(2): 155-162.
+    .. [2] Morrow, J. D. (1991). Alliances and asymmetry: an alternative to the capability aggregation model of
+       alliances. *American Journal of Political Science* 35(4): 904-933.
+    """
+    v = np.asarray(value, dtype=float)
+    if check:
+        if v.ndim != 2 or v.shape[0] != v.shape[1]:
+            raise ValueError(f"shared_pledge_value: value: must be (N, N), got {v.shape}")
+        if not np.isfinite(v).all():
+            raise ValueError("shared_pledge_value: value: must be finite")
+        if not (0.0 <= float(share) <= 0.5):
+            raise ValueError(f"shared_pledge_value: share: must be in [0, 0.5], got {share!r}")
+    k = float(share)
+    if k == 0.0:
+        return v.copy()
+    if usable is None:
+        return (1.0 - k) * v + k * v.T
+    u = np.asarray(usable, dtype=float)
+    if check and (u.shape != v.shape or not np.isfinite(u).all() or (u < 0).any() or (u > 1).any()):
+        raise ValueError(f"shared_pledge_value: usable: must be {v.shape} in [0, 1], got shape {u.shape}")
+    paid = k * u * v.T  # [i, j]: what j concedes to i of its gain from i's pledge
+    return v + paid - paid.T
 
 
 @njit(cache=True)

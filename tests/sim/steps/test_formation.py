@@ -336,3 +336,30 @@ def test_a_regional_power_counts_no_concessions_from_a_partner_where_it_has_no_i
     auto_near, auto_far = ExchangeTerms(near).autonomy, ExchangeTerms(far).autonomy
     assert auto_near[b, a] > 0 > auto_far[b, a]
     assert auto_far[a, b] == auto_near[a, b] and auto_far[g, a] == auto_near[g, a]
+
+
+def test_credible_goods_share_the_reassurance_of_mutual_pledges_between_the_two_sides():
+    """pair_value.shared_reassurance in formation.credible_goods (theory.alignment.shared_pledge_value; Nash 1950, Morrow
+    1991): each side of a pair is paid the share reassurance_transfer_share of what the other gains from its non-aggression
+    pledge, in proportion to the other's capability share of the pair (what it can give), after the credibility discount (Kydd 2005), where it can use the other's concessions (formation.concession_reach:
+    its sphere and interests); the joint gain is kept; at 0 each keeps its own; the other goods never move."""
+    import numpy as np
+
+    from foedus.sim.steps.formation import concession_reach, credible_goods, pledge_credibility
+
+    rng = np.random.default_rng(2)
+    world, _ = tiny_world(reassurance_transfer_share=0.25)
+    goods = rng.random((5, world.n, world.n))
+    off, _ = tiny_world(reassurance_transfer_share=0.0)
+    own = credible_goods(off, goods.copy())
+    shared = credible_goods(world, goods.copy())
+    assert np.array_equal(own[1], goods[1] * pledge_credibility(off))
+    k = world.inputs.params.reassurance_transfer_share
+    from foedus.theory.consent import pair_burden_shares
+
+    usable = concession_reach(world) * pair_burden_shares(world.state.power).T  # in proportion to what the payer can give
+    paid = k * usable * own[1].T
+    np.testing.assert_allclose(shared[1], own[1] + paid - paid.T, rtol=1e-12)
+    np.testing.assert_allclose(shared[1] + shared[1].T, own[1] + own[1].T, rtol=1e-12)
+    assert k > 0 and usable.any() and not np.allclose(shared[1], own[1])
+    assert np.array_equal(np.delete(shared, 1, axis=0), np.delete(own, 1, axis=0))

@@ -27,6 +27,7 @@ from foedus.sim.steps.concessions import pair_autonomy as _pair_autonomy
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.conflict import defence_pairs, onset_covariates
 from foedus.sim.steps.neutrality import stays_out
+from foedus.sim.steps.pair_value import shared_reassurance
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.world import World
 from foedus.theory import consent as th_consent
@@ -191,6 +192,8 @@ def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None)
     cred = pledge_credibility(world) if w > 0 else None  # asked once here (a year-cache hit compares the hostility)
     if w > 0:
         goods[1] *= cred
+    if world.inputs.params.reassurance_transfer_share > 0:  # the weak side pays for a strong one's pledge, in what it can use and can give (wave12)
+        shared_reassurance(world, goods, concession_reach(world) * th_consent.pair_burden_shares(world.state.power).T)
     fight = fighting_credibility(world, cred) if u is not None else None
     if fight is not None:
         goods[0], goods[4] = th_reassure.credible_pledges(goods[0], _kept(u), goods[4], fight, check=world.inputs.check)
