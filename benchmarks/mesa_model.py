@@ -219,7 +219,8 @@ class State(mesa.Agent):
         # what the war-onset hazard reads of the pair (conflict.onset_covariates): static in the reduced scenario
         self.regime = float(world.state.regime[i])
         self.contiguous = np.array(world.inputs.contiguous[i], dtype=bool)
-        self.distance = np.array(world.inputs.distance_km[i], dtype=float)
+        cap = world.inputs.capital_km if world.inputs.capital_km is not None else world.inputs.distance_km  # the onset's distance: capitals'
+        self.distance = np.array(cap[i], dtype=float)
         self.proximity = np.array(world.inputs.proximity[i], dtype=float)  # for the milieu of an accession (consent.milieu_value)
         self.rivalry = np.array(world.state.rivalry[i], dtype=bool)
         self.war_history = np.array(world.state.war_history[i], dtype=float) if world.state.war_history.shape == (world.n, world.n) else np.zeros(world.n)

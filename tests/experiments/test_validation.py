@@ -52,17 +52,7 @@ def test_two_window_validation_compares_both_periods(record):
 @pytest.mark.parametrize(
     "first_seed",
     [
-        pytest.param(
-            1,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "session 11 merge (integ11), seeds 1-3: the 1950-1989 median survival 18 years against an infinite record "
-                    "(bound 39), the only fact out of range (cause not isolated among the session's six model changes). Seeds 10-12 "
-                    "hold every fact again (their mark went)"
-                ),
-            ),
-        ),
+        1,  # a strict xfail at session 11 (the 1950-1989 median survival 18 against an infinite record); passes again at session 12
         10,
     ],
 )
