@@ -54,16 +54,7 @@ def _cyber_alignments(world) -> list[tuple[int, set[int], set[str], float]]:
 # camp of the Paris Call grew one state past PLEDGE_MAX (53 of 66) in the last years of one seed, every member within its
 # camp. On integ8 (74f0f85, the session-8 merge) seed 1 passes (strict XPASS) and so do seeds 0 and 2-5: no seed crosses,
 # so no mark. If the drift comes back, mark the seed that crosses again with the measured size and years.
-_MARKS: dict = {
-    5: pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "session 11 merge (integ11), seed 5: the Paris Call for Trust and Security in Cyberspace has 53 of 66 states in 2051, "
-            "above the pledge bound of 0.8 x 66 = 52.8 (the cyber rules are unchanged; the world's alliances and threats moved "
-            "with the session's model changes); seeds 0-4 hold"
-        ),
-    ),
-}
+_MARKS: dict = {}  # seed 5 was marked at session 11 (53 of 66 states in 2051); it passes again at session 12
 
 
 @pytest.mark.parametrize("seed", [pytest.param(s, marks=_MARKS[s]) if s in _MARKS else s for s in range(6)])

@@ -99,7 +99,8 @@ def test_a_nuclear_armed_ally_called_against_a_nuclear_armed_attacker_does_not_h
     calls = {1.0: 0, 0.0: 0}
     for restraint in honoured:
         for seed in range(n):
-            world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMB])], **{**QUIET, "nuclear_entry_restraint": restraint})
+            # the great powers' restraint (gpwar12, war_onset_joint_major) held off: this test isolates the nuclear one
+            world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMB])], **{**QUIET, "nuclear_entry_restraint": restraint, "war_onset_joint_major": 0.0})
             r, b = world.index_of(RIV), world.index_of(SMB)
             world.state.at_war[r, b] = world.state.at_war[b, r] = True
             call_allies(world, np.random.default_rng(seed), np.array([r]), np.array([b]))
