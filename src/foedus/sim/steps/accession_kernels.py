@@ -25,6 +25,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from foedus.sim.membership import _members_of
+
 __all__ = ["accession_votes", "burden_shares", "community_terms", "open_accessions", "pairwise_sum"]
 
 
@@ -208,11 +210,7 @@ def accession_votes(cand, a_local, members, goods, join_goods, shares, unit_cost
     for k in range(k_count):
         a = a_local[k]
         c = cand[k]
-        size = 0
-        for m in range(n):
-            if members[a, m]:
-                idx[size] = m
-                size += 1
+        size = _members_of(members, a, idx)
         protective = join_goods[a, 0]
         pi = 1.0 if protective else 0.0
         s = commitment[a]
