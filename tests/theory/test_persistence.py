@@ -411,3 +411,17 @@ def test_for_a_regime_change_the_member_whose_regime_moved_most_abrogates():
     who = persistence.abrogating_member(m, stake, moved, np.array([False, True]), shift, np.array([True, True]))
     assert who.tolist() == [2, 1]  # a regime change: state 2; a power shift comes first: state 1
     assert persistence.abrogating_member(m, stake, moved, np.array([False, False])).tolist() == [1, 1]  # unchanged without it
+
+
+def test_the_least_threat_to_a_pact_is_the_minimum_over_its_members_to_the_bit():
+    """``_least_threat`` (one reduction over the members' rows, issue 16) gives the bits of the (A, N, N) expression it replaced,
+    on random pacts (some empty) and threats with zeros, infinities and NaN."""
+    rng = np.random.default_rng(16)
+    for _ in range(300):
+        n_a, n = rng.integers(0, 9), rng.integers(1, 10)
+        m = rng.random((n_a, n)) < rng.random()
+        t = rng.random((n, n)) * (rng.random((n, n)) < 0.7)
+        t[rng.random((n, n)) < 0.05] = np.nan
+        t[rng.random((n, n)) < 0.05] = np.inf
+        want = np.where(m[:, :, None], t[None, :, :], np.inf).min(axis=1)
+        assert np.array_equal(persistence._least_threat(m, t).view(np.int64), want.view(np.int64))

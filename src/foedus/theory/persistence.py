@@ -132,7 +132,7 @@ def founding_threat(members, threat, power=None, *, check: bool = True) -> tuple
     if not m.shape[1]:
         return np.full(len(m), -1), np.zeros(len(m))
     # the least threat the outsider poses to a member: a threat the members share (Walt 1987); (A, N) from row minima
-    least = np.where(m[:, :, None], t[None, :, :], np.inf).min(axis=1) if m.shape[0] * m.shape[1] ** 2 <= 4_000_000 else _least_threat(m, t)
+    least = _least_threat(m, t)
     least = np.where(m | ~np.isfinite(least), -np.inf, least)
     shared = least.max(axis=1) > 0
     fallback = mean.argmax(axis=1)
@@ -150,10 +150,16 @@ def founding_threat(members, threat, power=None, *, check: bool = True) -> tuple
 
 
 def _least_threat(m: np.ndarray, t: np.ndarray) -> np.ndarray:
-    """Row by row (bounded memory): for each pact, the least threat each state poses to one of its members."""
-    out = np.empty(m.shape)
-    for a in range(len(m)):  # pacts, a few hundred at most: one vectorised row each
-        out[a] = t[m[a]].min(axis=0) if m[a].any() else np.inf
+    """(A, N): for each pact, the least threat each state poses to one of its members (inf for a pact without members).
+
+    The minimum over the members' rows of ``t``, pact by pact in one reduction over the (member, state) rows gathered in
+    the pacts' order (``np.minimum.reduceat``): the values of ``np.where(m[:, :, None], t[None], inf).min(axis=1)``
+    (a minimum is exact in any order), without its (A, N, N) array (issue 16: ten times faster for 200 states)."""
+    out = np.full(m.shape, np.inf)
+    a, i = np.nonzero(m)  # row-major: grouped by pact
+    if len(a):
+        starts = np.flatnonzero(np.r_[True, a[1:] != a[:-1]])
+        out[a[starts]] = np.minimum.reduceat(t[i], starts, axis=0)
     return out
 
 
