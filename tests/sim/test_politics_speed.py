@@ -53,3 +53,56 @@ def test_the_realignment_kernel_is_the_rule_on_large_treaties():
         got = np.full(m.shape, -1, np.int64)
         politics._latest_outside_kernel(m, entry, hostile, substitute, got)
         assert np.array_equal(got, _latest_outside_numpy(m, entry, hostile, substitute))
+
+
+def _threat_within_full(world, st, other, institutional):
+    """The 'threat within' term as it was written before issue 11, over every treaty (the reference of the row-restricted one)."""
+    from foedus.theory import abrogation as th_abrogation
+
+    p, ag, slots, threat = world.inputs.params, world.state.agreements, st["slots"], world.results.threat
+    main = st["main_threat"]
+    within = th_abrogation.threat_within(ag.members[slots], main) & st["third_party"][:, None]
+    tgt = ag.target[slots]
+    rival = np.where(main >= 0, threat[np.arange(world.n), np.maximum(main, 0)], 0.0)
+    common = threat[:, np.maximum(tgt, 0)].T
+    ratio = np.where(within, common / np.where(rival > 0, rival, 1.0)[None, :], 0.0)
+    tether = th_abrogation.tethered(st["size"], st["threat_lapse"], tgt >= 0, ratio)
+    exposure, tethers = np.where(within, 1.0 - tether, 0.0), np.where(within, tether, np.nan)
+    prob = th_abrogation.threat_within_abrogation(within, tether, hazard=p.threat_within_hazard)
+    keep = 1.0 - p.institution_protection * institutional
+    held = 1.0 - min(2.0 * world.inputs.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
+    return th_abrogation.threat_within_term(np.minimum(other, 1.0), prob, keep=keep, held=held)[None, :], within, exposure, tethers
+
+
+def _bits(a):
+    return np.ascontiguousarray(a, dtype=float).view(np.int64)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_the_threat_within_term_over_the_treaties_that_have_one_is_the_term_over_every_treaty(seed):
+    """:func:`~foedus.sim.steps.politics._threat_within_term` evaluates the tether and the probability only for the treaties with a
+    member that names a fellow member its main threat (issue 11): the same term, exposure and tether, to the bit, with and
+    without such treaties (the main threats set so that some members name a fellow member)."""
+    sc = synthetic_scenario(40, seed=seed, years=6, alliances=8)
+    sim = Simulation(sc, rng=seed)
+    sim.run(6)
+    world = sim.world
+    rng = np.random.default_rng(seed)
+    for case in range(3):
+        st = politics.cohesion_state(world)
+        if case:  # some members of treaties of defence or offence name a fellow member (case 0: the world's own main threats)
+            m = world.state.agreements.members[st["slots"]]
+            main = st["main_threat"].copy()
+            pacts = np.flatnonzero(st["third_party"] & (m.sum(axis=1) > 1))
+            for a in rng.choice(pacts, size=min(len(pacts), 3 * case), replace=False):
+                idx = np.flatnonzero(m[a])
+                if len(idx) > 1:
+                    main[idx[0]] = idx[1]
+            st["main_threat"] = main
+        other = rng.random(len(st["slots"])) * 1.5
+        inst = rng.random(len(st["slots"]))
+        want, within, exposure, tethers = _threat_within_full(world, st, other, inst)
+        got = politics._threat_within_term(world, st, other, inst)
+        assert case == 0 or within.any()
+        assert np.array_equal(_bits(got), _bits(want)) and np.array_equal(st["within"], within)
+        assert np.array_equal(_bits(st["exposure"]), _bits(exposure)) and np.array_equal(_bits(st["tether"]), _bits(tethers))

@@ -201,13 +201,19 @@ def _threat_within_term(world: World, st: dict, other: np.ndarray, institutional
     # only a pledge to fight a third party is hollowed by the partner being the threat; pledges of neutrality, non-aggression or
     # consultation between rivals manage the rivalry (Weitsman 2004: hedging; the Helsinki Final Act, the Soviet pacts of 1926-33)
     within = th_abrogation.threat_within(ag.members[slots], main) & st["third_party"][:, None]
-    tgt = ag.target[slots]
+    # the terms below are evaluated only for the treaties with such a member (issue 11: a few of hundreds), row by row the
+    # same operations on the same values: the others' exposure is 0, their tether NaN, their probability 1 - 1 = 0 exactly
+    rows = np.flatnonzero(within.any(axis=1))
+    w = within[rows]
+    tgt = ag.target[slots[rows]]
     rival = np.where(main >= 0, threat[np.arange(world.n), np.maximum(main, 0)], 0.0)  # (N,) the main threat's threat to each state
-    common = threat[:, np.maximum(tgt, 0)].T  # (A, N) the treaty's founding threat's threat to each state
-    ratio = np.where(within, common / np.where(rival > 0, rival, 1.0)[None, :], 0.0)
-    tether = th_abrogation.tethered(st["size"], st["threat_lapse"], tgt >= 0, ratio)
-    st["within"], st["exposure"], st["tether"] = within, np.where(within, 1.0 - tether, 0.0), np.where(within, tether, np.nan)
-    prob = th_abrogation.threat_within_abrogation(within, tether, hazard=p.threat_within_hazard)
+    common = threat[:, np.maximum(tgt, 0)].T  # (R, N) the treaty's founding threat's threat to each state
+    ratio = np.where(w, common / np.where(rival > 0, rival, 1.0)[None, :], 0.0)
+    tether = th_abrogation.tethered(st["size"][rows], st["threat_lapse"][rows], tgt >= 0, ratio)
+    exposure, tethers, prob = np.zeros(within.shape), np.full(within.shape, np.nan), np.zeros(len(slots))
+    exposure[rows], tethers[rows] = np.where(w, 1.0 - tether, 0.0), np.where(w, tether, np.nan)
+    prob[rows] = th_abrogation.threat_within_abrogation(w, tether, hazard=p.threat_within_hazard)
+    st["within"], st["exposure"], st["tether"] = within, exposure, tethers
     keep = 1.0 - p.institution_protection * institutional
     held = 1.0 - min(2.0 * world.inputs.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
     return th_abrogation.threat_within_term(np.minimum(other, 1.0), prob, keep=keep, held=held)[None, :]
