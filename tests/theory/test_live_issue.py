@@ -317,3 +317,31 @@ def test_politically_relevant_through_allies_is_the_product_of_alliance_and_cont
             want = c | m[:, None] | a | ((b.astype(float) @ c.astype(float)) > 0)
             np.fill_diagonal(want, False)
             assert politically_relevant(c, m, a, b).tobytes() == want.astype(float).tobytes()
+
+
+def test_camp_adversaries_over_the_great_powers_alone_is_the_whole_product():
+    """:func:`~foedus.theory.relevance.camp_adversaries` forms the product of camps and great-power rivalries over the great powers
+    alone (issue 11): the matrix of the whole product ``(camp @ rivals) > 0``, on random worlds with none, some and all majors."""
+    from foedus.theory.relevance import camp_adversaries
+
+    rng = np.random.default_rng(11)
+    seen = 0
+    for n in (1, 3, 12, 40):
+        for share in (0.0, 0.2, 1.0):
+            e = np.maximum(rng.random((n, n)) - 0.5, 0.0)
+            e = (e + e.T) / 2
+            np.fill_diagonal(e, 0.0)
+            m = rng.random(n) < share
+            r = (rng.random((n, n)) < 0.3).astype(float)
+            r = np.maximum(r, r.T)
+            ok = rng.random(n) < 0.9
+            camp = (e <= 0) & m[None, :]
+            np.fill_diagonal(camp, m)
+            camp = (camp & ok[:, None] & ok[None, :]).astype(float)
+            rivals = ((r > 0) & m[:, None] & m[None, :]).astype(float)
+            want = ((camp @ rivals) > 0) & (e > 0) & m[None, :] & ok[:, None] & ok[None, :]
+            np.fill_diagonal(want, False)
+            got = camp_adversaries(e, m, r, known=ok)
+            assert got.dtype == bool and np.array_equal(got, want)
+            seen += int(want.any())
+    assert seen >= 3  # some worlds with camp adversaries

@@ -110,7 +110,10 @@ def politically_relevant(contiguous, major, able=None, allied=None, *, rows=None
             raise ValueError(f"allied: must be {c.shape}, got {b.shape}")
         # an ally contiguous to k, not one that merely reaches it: [(B C)_ik > 0], a count of 0/1 terms, exact in single precision
         # below 2^24 states (half the time of the double-precision product)
-        out = out | ((b[r].astype(np.float32) @ c.astype(np.float32)) > 0)
+        # (the product over the allies alone, the columns of b[r] with a True: the same counts, a fraction of the work)
+        br = b[r]
+        via = np.flatnonzero(br.any(axis=0))
+        out = out | ((br[:, via].astype(np.float32) @ c[via].astype(np.float32)) > 0)
     if rows is None:
         return _zero_diagonal(out.astype(float))
     out = out.astype(float)
@@ -387,7 +390,11 @@ def camp_adversaries(excess, major, rivalry, *, known=None, check: bool = True) 
     np.fill_diagonal(camp, m)
     camp = (camp & ok[:, None] & ok[None, :]).astype(float)
     rivals = ((r > 0) & m[:, None] & m[None, :]).astype(float)  # great-power rivalries
-    out = ((camp @ rivals) > 0) & (e > 0) & m[None, :] & ok[:, None] & ok[None, :]
+    # (camp @ rivals) > 0, the product over the great powers alone (rivals is 0 elsewhere: the same counts, a fraction of the work)
+    g = np.flatnonzero(m)
+    linked = np.zeros(e.shape, bool)
+    linked[:, g] = (camp[:, g] @ rivals[np.ix_(g, g)]) > 0
+    out = linked & (e > 0) & m[None, :] & ok[:, None] & ok[None, :]
     np.fill_diagonal(out, False)
     return out
 

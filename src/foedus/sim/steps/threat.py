@@ -195,7 +195,14 @@ def forward_hosts(world: World) -> np.ndarray:
         _commitment_kernel(ag.members, ag.active, ag.domain, strength, ag.n, SECURITY, out)
         out.flags.writeable = False
         hit = world.cache["stationing_commitment"] = (key, out)
-    return (hit[1] >= CALL_TO_ARMS) & world.state.major[:, None] & asymmetric_capabilities(world.state.power[:, None], world.state.power[None, :])
+    # kept (read-only) while the pacts' commitments (the matrix above, by identity), the majors and the capabilities are the same
+    state = (world.state.major.tobytes(), world.state.power.tobytes())
+    kept = world.cache.get("forward_hosts")
+    if kept is None or kept[0] is not hit[1] or kept[1] != state:
+        hosts = (hit[1] >= CALL_TO_ARMS) & world.state.major[:, None] & asymmetric_capabilities(world.state.power[:, None], world.state.power[None, :])
+        hosts.flags.writeable = False
+        kept = world.cache["forward_hosts"] = (hit[1], state, hosts)
+    return kept[2]
 
 
 def forward_distance_exponent(world: World) -> np.ndarray:
@@ -205,16 +212,17 @@ def forward_distance_exponent(world: World) -> np.ndarray:
     x = distance_exponent(world)
     s = world.inputs.params.forward_presence
     hosts = forward_hosts(world) if s > 0 else np.zeros((world.n, world.n), dtype=bool)
-    key = (hosts.tobytes(), s, x.shape[0], world.inputs.params.miles_per_day)
+    key = (s, x.shape[0], world.inputs.params.miles_per_day)
     hit = world.cache.get("forward_exponent")
-    if hit is None or hit[0] != key:
+    # the same hosts: the object kept by forward_hosts (read-only), or hosts of the same bytes
+    if hit is None or hit[0][1:] != key or not (hit[0][0] is hosts or hit[2] == hosts.tobytes()):
         if world.inputs.check:
             out = th_projection.forward_exponent(x, hosts, saving=s, check=True)
         else:
             out = x.copy()
             _forward_kernel(x, hosts, float(s), out)
         out.flags.writeable = False
-        hit = world.cache["forward_exponent"] = (key, out)
+        hit = world.cache["forward_exponent"] = ((hosts, *key), out, hosts.tobytes())
     return hit[1]
 
 
