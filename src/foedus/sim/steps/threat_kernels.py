@@ -30,6 +30,8 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
         log_base[j] = np.log(power[j] * offensive[j])
         log_power[j] = np.log(power[j])
     near_t = h.T.copy()
+    within_t = within.T.copy()  # read along j's row in the inner loop (contiguous; the same values, the same operations)
+    rel_t = rel.T.copy()
     column = np.empty(n)
     for k in range(n):
         seen = False
@@ -48,14 +50,17 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
                     f = 1.0
                 hp = hk * f
                 a_kj = within[k, j]
+                w_j = within_t[j]
+                n_j = near_t[j]
+                r_j = rel_t[j] if has_rel else w_j
                 for i in range(n):
                     v = column[i] * hp
-                    if within[i, j] < a_kj:  # theory.intentions.revealed_hostility, W: beyond the reach j has shown
-                        v = v * (within[i, j] / a_kj)
+                    if w_j[i] < a_kj:  # theory.intentions.revealed_hostility, W: beyond the reach j has shown
+                        v = v * (w_j[i] / a_kj)
                     if has_rel:  # V: only an aggressor relevant to i (Lemke & Reed 2001)
-                        v = v * rel[i, j]
-                    if v > near_t[j, i]:
-                        near_t[j, i] = v
+                        v = v * r_j[i]
+                    if v > n_j[i]:
+                        n_j[i] = v
     for i in range(n):
         for j in range(n):
             reach[i, j] = np.exp(xf[i, j] * log_power[j])
