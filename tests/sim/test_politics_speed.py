@@ -106,3 +106,28 @@ def test_the_threat_within_term_over_the_treaties_that_have_one_is_the_term_over
         assert case == 0 or within.any()
         assert np.array_equal(_bits(got), _bits(want)) and np.array_equal(st["within"], within)
         assert np.array_equal(_bits(st["exposure"]), _bits(exposure)) and np.array_equal(_bits(st["tether"]), _bits(tethers))
+
+
+def test_the_realigning_kernel_is_the_walk_given_the_matrix_of_realigning_pledges():
+    """:func:`~foedus.sim.steps.politics._realigning_outside_kernel` tests :func:`foedus.theory.abrogation.realigning_pledges` pair by
+    pair as it walks (issue 11): the integers of :func:`~foedus.sim.steps.politics._latest_outside_kernel` given the whole matrix, on
+    random treaties with shared members, tied and untied commitments, NaN, named and unknown targets."""
+    from foedus.theory.abrogation import realigning_pledges
+
+    rng = np.random.default_rng(11)
+    found = 0
+    for _ in range(200):
+        n_a, n = rng.integers(1, 25), rng.integers(1, 20)
+        m = rng.random((n_a, n)) < rng.random()
+        entry = np.where(m, rng.integers(1900, 1920, m.shape), -1).astype(np.int64)
+        hostile = rng.random((n, n)) < 0.5 * rng.random()
+        commitment = rng.choice([0.3, 0.5, 0.75, 1.0, np.nan], size=n_a)
+        third = rng.random(n_a) < 0.7
+        target = rng.integers(-3, 4, n_a).astype(np.int32)
+        want = np.full(m.shape, -1, np.int64)
+        politics._latest_outside_kernel(m, entry, hostile, realigning_pledges(commitment, third, target), want)
+        got = np.full(m.shape, -1, np.int64)
+        politics._realigning_outside_kernel(m, entry, hostile, commitment, third, target, got)
+        assert np.array_equal(got, want)
+        found += int((want >= 0).any())
+    assert found > 20

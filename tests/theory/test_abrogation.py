@@ -106,3 +106,20 @@ def test_the_threat_within_hazard_is_the_in_sample_records_excess_hazard_of_riva
         assert rates[(False, True)][1] > 150  # member-years enough to read a yearly rate
     assert min(excess) - 0.01 <= h <= max(excess) + 0.01
     assert rates[(True, True)][0] <= rates[(True, False)][0]  # 1946-1989, the last read
+
+
+def test_threat_within_is_the_rule_member_by_member():
+    """``W[a, i] = [i in a] [m_i in a] [m_i != i]`` (none for ``m_i < 0``), element by element on random treaties and main threats."""
+    from foedus.theory.abrogation import threat_within
+
+    rng = np.random.default_rng(13)
+    hits = 0
+    for _ in range(200):
+        n_a, n = rng.integers(0, 7), rng.integers(1, 9)
+        m = rng.random((n_a, n)) < rng.random()
+        t = rng.integers(-2, n, n)
+        want = np.array([[bool(m[a, i] and t[i] >= 0 and m[a, t[i]] and t[i] != i) for i in range(n)] for a in range(n_a)], dtype=bool).reshape(n_a, n)
+        got = threat_within(m, t)
+        assert got.dtype == bool and np.array_equal(got, want)
+        hits += int(want.any())
+    assert hits > 20

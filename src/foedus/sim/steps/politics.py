@@ -167,10 +167,12 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
     entry = np.where(m, ag.entry_year[slots], -1).astype(np.int64)
     hostile = th_persistence.adversaries(world.results.threat, share=p.realignment_threat_share)
     # [b, a]: b is a military commitment pledging at least what a does, not written against a's own founding threat
-    substitute = th_abrogation.realigning_pledges(ag.commitment[slots], st["third_party"], ag.target[slots])
+    # (th_abrogation.realigning_pledges, evaluated by the kernel for the pairs of treaties that share a member only)
     latest = np.full(m.shape, -1, np.int64)
-    _latest_outside_kernel(m, entry, hostile, substitute, latest)
-    realigned = th_persistence.realignment(entry, latest, world.state.year, memory_years=p.realignment_memory)
+    _realigning_outside_kernel(m, entry, hostile, ag.commitment[slots], st["third_party"], ag.target[slots], latest)
+    rows = np.flatnonzero((latest >= 0).any(axis=1))  # the others realigned nowhere (0): the rule on the rows that may have
+    realigned = np.zeros(len(slots))
+    realigned[rows] = th_persistence.realignment(entry[rows], latest[rows], world.state.year, memory_years=p.realignment_memory)
     ref = world.state.regime_reference if world.state.regime_reference.shape == world.state.regime.shape else world.state.regime
     # only a transition counts (Polity IV's REGTRANS): a drift below the threshold is read as no change at all
     moved = th_abrogation.regime_transition(world.state.regime, ref, threshold=p.regime_transition_threshold)
@@ -230,6 +232,21 @@ def _latest_outside_kernel(members, entry, hostile, substitute, out):  # pragma:
     ``(a, b)`` the kernel counts the members ``k`` of ``a`` with such an adversary (up to two, keeping the one), once, over the
     agreements' member lists, instead of once per member ``i`` over every state (issue 16: the same integers, O(A^2 m^2) not
     O(A^2 N^3))."""
+    _latest_outside(members, entry, hostile, substitute, np.zeros(0), np.zeros(0, np.bool_), np.zeros(0, np.int32), False, out)
+
+
+@njit(cache=True)
+def _realigning_outside_kernel(members, entry, hostile, commitment, third_party, target, out):  # pragma: no cover (compiled)
+    """:func:`_latest_outside_kernel` with ``substitute`` :func:`foedus.theory.abrogation.realigning_pledges` of ``commitment``,
+    ``third_party`` and ``target`` (A,), evaluated for the pairs of agreements that share a member only, not as an (A, A) matrix
+    (issue 11; ``tests/sim/test_politics_speed.py`` holds it to the kernel given the matrix)."""
+    _latest_outside(members, entry, hostile, np.zeros((0, 0), np.bool_), commitment, third_party, target, True, out)
+
+
+@njit(cache=True)
+def _latest_outside(members, entry, hostile, substitute, commitment, third_party, target, inline, out):  # pragma: no cover (compiled)
+    """The walk of :func:`_latest_outside_kernel`; with ``inline`` the pledges that realign are tested pair by pair
+    (:func:`_realigning_outside_kernel`)."""
     n_a, n = members.shape
     size = np.zeros(n_a, np.int64)
     idx = np.empty((n_a, n), np.int64)
@@ -248,7 +265,12 @@ def _latest_outside_kernel(members, entry, hostile, substitute, out):  # pragma:
         for q in range(size[a]):  # the agreements b that share a member with a, each once
             for p in range(held[idx[a, q]]):
                 b = rows[idx[a, q], p]
-                if b == a or seen[b] == a or not substitute[b, a]:
+                if b == a or seen[b] == a:
+                    continue
+                if inline:  # th_abrogation.realigning_pledges' [b, a]
+                    if not (third_party[b] and commitment[b] >= commitment[a] and not (target[b] == target[a] and target[b] >= 0)):
+                        continue
+                elif not substitute[b, a]:
                     continue
                 seen[b] = a
                 count = 0
