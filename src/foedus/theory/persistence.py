@@ -158,7 +158,7 @@ def _least_threat(m: np.ndarray, t: np.ndarray) -> np.ndarray:
     out = np.full(m.shape, np.inf)
     a, i = np.nonzero(m)  # row-major: grouped by pact
     if len(a):
-        starts = np.flatnonzero(np.r_[True, a[1:] != a[:-1]])
+        starts = np.flatnonzero(np.concatenate(([True], a[1:] != a[:-1])))
         out[a[starts]] = np.minimum.reduceat(t[i], starts, axis=0)
     return out
 
