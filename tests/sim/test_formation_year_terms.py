@@ -54,3 +54,30 @@ def test_unread_alignment_is_kept_for_the_year_and_follows_the_agreements():
     world.year_cache.entries.pop("unread_alignment")
     assert again is not first and _same(again, formation.unread_alignment(world))
     assert not _same(again, first)
+
+
+def test_the_war_risk_follows_the_defence_pacts_with_the_year_s_other_covariates(monkeypatch):
+    """When the defence pacts alone move (a new pact, an exit), the live pairs' other covariates are the year's still and the
+    risk equals a fresh computation to the bit; when another input of the hazard moves, they are computed again."""
+    from foedus.sim.steps import conflict
+
+    world = _world()
+    world.year_cache.entries.clear()
+    first = formation._war_risk(world)
+    terms = formation._onset_terms(world)
+    i, j = terms[0], terms[1]
+    assert len(i) and _same(first, formation._war_risk_computed(world))
+    # a defence pact between the first live pair that has none: the defence covariate moves, the others are kept
+    defence = np.array(formation.defence_pairs(world), copy=True)
+    k = int(np.flatnonzero(~defence[i, j])[0])
+    defence[i[k], j[k]] = defence[j[k], i[k]] = True
+    monkeypatch.setattr(conflict, "defence_pairs", lambda w: defence)
+    monkeypatch.setattr(formation, "defence_pairs", lambda w: defence)
+    again = formation._war_risk(world)
+    assert formation._onset_terms(world) is terms  # the other covariates kept
+    assert again is not first and again[i[k], j[k]] != first[i[k], j[k]]
+    assert _same(again, formation._war_risk_computed(world))  # a fresh computation, every covariate recomputed
+    # the regimes move: the covariates are computed again
+    world.state.regime = np.clip(world.state.regime + 0.25, 0.0, 1.0)
+    assert formation._onset_terms(world) is not terms
+    assert _same(formation._war_risk(world), formation._war_risk_computed(world))

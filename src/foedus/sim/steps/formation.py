@@ -308,27 +308,64 @@ def _war_risk(world: World) -> np.ndarray:
     """``war_risk`` of :func:`abstention_terms` (N, N, read-only), computed again only when an input of the hazard moved: the
     agreements change several times a year (exits, new pacts, the blocs' treaties) and most changes leave the defence pacts, the
     one term of the hazard they enter, as they were (issue 16; every array :func:`.conflict.onset_covariates` and
-    :func:`.conflict_kernels.onset_live` read is an input of the cache, compared to the bit)."""
+    :func:`.conflict_kernels.onset_live` read is an input of the cache, compared to the bit). When the defence pacts alone moved,
+    the live pairs and their other covariates are the year's still (:func:`_onset_terms`)."""
     p = world.inputs.params
     st, inp = world.state, world.inputs
     return world.year_cache.get(
-        st.year, "abstention_war_risk", lambda: _war_risk_computed(world), defence=defence_pairs(world), at_war=st.at_war, active=st.active, power=st.power,
-        rivalry=st.rivalry, war_history=st.war_history, regime=st.regime, major=st.major, contiguous=inp.contiguous, distance=inp.distance_km, ccode=inp.ccode,
+        st.year, "abstention_war_risk", lambda: _war_risk_computed(world, _onset_terms(world)), defence=defence_pairs(world), at_war=st.at_war,
+        active=st.active, power=st.power, rivalry=st.rivalry, war_history=st.war_history, regime=st.regime, major=st.major, contiguous=inp.contiguous,
+        distance=inp.distance_km, ccode=inp.ccode, params=p, check=inp.check,
+    )
+
+
+def _onset_terms(world: World) -> tuple:
+    """The live pairs ``(i, j)`` of :func:`_war_risk_computed` and their covariates of the onset hazard but the defence pact's (in the
+    order of :data:`foedus.theory.war_onset.WAR_ONSET_TERMS`, ``None`` in its place), kept for the year while every input but the
+    agreements is the same to the bit (the inputs of :func:`_war_risk` less ``defence``): the agreements change several times a
+    year, and with them the defence pacts, while the rest of the hazard's covariates stay (issue 16)."""
+    p = world.inputs.params
+    st, inp = world.state, world.inputs
+
+    def compute():
+        i, j = _live_pairs(world)
+        x = onset_covariates(world, i, j) if len(i) else {}
+        terms = tuple(None if t == "defence_pact" else x.get(t) for t in th_onset.WAR_ONSET_TERMS)
+        for a in (i, j) + terms:
+            if a is not None:
+                a.flags.writeable = False
+        return i, j, terms
+
+    return world.year_cache.get(
+        st.year, "abstention_onset_terms", compute, at_war=st.at_war, active=st.active, power=st.power, rivalry=st.rivalry,
+        war_history=st.war_history, regime=st.regime, major=st.major, contiguous=inp.contiguous, distance=inp.distance_km, ccode=inp.ccode,
         params=p, check=inp.check,
     )
 
 
-def _war_risk_computed(world: World) -> np.ndarray:
-    """:func:`_war_risk` computed: :func:`foedus.theory.offence.war_expectation` of each live pair's onset hazard, 1 at war."""
+def _live_pairs(world: World) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (i < j) at risk of a war onset this year (:func:`.conflict_kernels.onset_live`)."""
+    i, j = year_goods.pairs_of(world, world.n)
+    live = war_kern.onset_live(i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry)
+    return i[live], j[live]
+
+
+def _war_risk_computed(world: World, terms: tuple | None = None) -> np.ndarray:
+    """:func:`_war_risk` computed: :func:`foedus.theory.offence.war_expectation` of each live pair's onset hazard, 1 at war.
+    ``terms``: :func:`_onset_terms` of this world (the live pairs and their covariates but the defence pact's); None computes them."""
     p = world.inputs.params
     n = world.n
     risk = np.zeros((n, n))
-    i, j = year_goods.pairs_of(world, n)
-    live = war_kern.onset_live(i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry)
-    i, j = i[live], j[live]
+    if terms is None:
+        i, j = _live_pairs(world)
+        x = onset_covariates(world, i, j) if len(i) else {}
+        cov = tuple(x.get(t) for t in th_onset.WAR_ONSET_TERMS)
+    else:
+        i, j, cov = terms
+        if len(i):
+            cov = tuple(np.take(defence_pairs(world), i * n + j) if t == "defence_pact" else c for t, c in zip(th_onset.WAR_ONSET_TERMS, cov))
     if len(i):
-        x = onset_covariates(world, i, j)
-        h = th_onset.war_onset_hazard(*(x[t] for t in th_onset.WAR_ONSET_TERMS), intercept=p.war_onset_intercept, coefficients=p.war_onset_coefficients())
+        h = th_onset.war_onset_hazard(*cov, intercept=p.war_onset_intercept, coefficients=p.war_onset_coefficients())
         risk[i, j] = risk[j, i] = th_offence.war_expectation(h, p.abstention_horizon, check=world.inputs.check)
     if world.state.at_war.shape == (n, n):
         risk[world.state.at_war] = 1.0
