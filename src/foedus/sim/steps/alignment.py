@@ -165,6 +165,19 @@ def _membership_values(ag, view: _Alliances, goods: np.ndarray, year: int) -> tu
     return i_idx, a_idx, stay
 
 
+def _burden_shares(world: World, view: _Alliances) -> np.ndarray:
+    """Each member's share of its alliance's defence (A, N): :func:`foedus.theory.consent.burden_shares` compiled, to the bit
+    (:func:`.accession_kernels.burden_shares`), kept on the view while the capabilities are the same (read-only): the exits and
+    the accession votes (twice) ask for it."""
+    power = world.state.power
+    key = ("burden_shares", power.tobytes())
+    hit = view.memo.get(key)
+    if hit is None:
+        hit = view.memo[key] = acc_kern.burden_shares(view.members, power)
+        hit.flags.writeable = False
+    return hit
+
+
 def _institution(world: World, view: _Alliances, multilateral: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each alliance's binding (A,): the share of Morrow's autonomy exchange its institution keeps (``1 - b A``,
     :func:`foedus.theory.integration.bound_autonomy` with ``institutional_binding``), and its general assets (A,): its
@@ -218,7 +231,7 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
     partner = np.where(i_idx == top1[a_idx], top2[a_idx], top1[a_idx])
     base = p.exit_threshold * view.unit_cost[i_idx] * (1.0 + world.results.entrapment[i_idx])
     protect = view.goods[a_idx, 0].astype(float)  # the risk of defending is the member's share of its alliance's defence (Olson & Zeckhauser 1966)
-    share = acc_kern.burden_shares(view.members, world.state.power)[a_idx, i_idx]  # th_consent.burden_shares compiled, to the bit
+    share = _burden_shares(world, view)[a_idx, i_idx]
     rate = p.exit_rate * (1.0 - p.institution_protection * ag.institutionalised[slots] / 2.0)
     keep, general = _institution(world, view, view.size >= 3)
     cost_m = pact_cost(world, terms, i_idx, partner, base, view.commitment[a_idx], protect * keep[a_idx], signing=False, risk=protect * share)
@@ -398,7 +411,7 @@ def _pair_burden(world: World, terms: ExchangeTerms) -> np.ndarray:
     members' defence when it joins a treaty (:func:`_best_accessions`) and a member its share when it stays
     (:func:`_exits`): one cost rule for pairing, joining and staying.
     """
-    return terms.burden * th_consent.pair_burden_shares(world.state.power)
+    return year_goods.pair_burden(world, terms.burden)  # computed once a year while the terms and capabilities are the same
 
 
 def _log1p_autonomy(world: World, terms: ExchangeTerms) -> np.ndarray:
@@ -514,7 +527,7 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     p = world.inputs.params
     power = world.state.power
     protective = view.join_goods[:, 0]  # (A,): the treaty protects
-    shares = acc_kern.burden_shares(view.members, power)  # th_consent.burden_shares (compiled, to the bit) per alliance (A, N)
+    shares = _burden_shares(world, view)  # per alliance (A, N)
     keep = _institution(world, view, view.size >= 2)[0]  # the leader's gain in autonomy, bound as the newcomer's concession
     lead = view.top[0]
     # accession_cost's log1p of the leader's gain (autonomy[lead, c] * keep * protection), by numpy as the theory function takes it

@@ -193,7 +193,7 @@ def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None)
     if w > 0:
         goods[1] *= cred
     if world.inputs.params.reassurance_transfer_share > 0:  # the weak side pays for a strong one's pledge, in what it can use and can give (wave12)
-        shared_reassurance(world, goods, concession_reach(world) * th_consent.pair_burden_shares(world.state.power).T)
+        shared_reassurance(world, goods, concession_reach(world) * year_goods.pair_shares(world).T)  # th_consent.pair_burden_shares, once a year
     fight = fighting_credibility(world, cred) if u is not None else None
     if fight is not None:
         goods[0], goods[4] = th_reassure.credible_pledges(goods[0], _kept(u), goods[4], fight, check=world.inputs.check)
@@ -233,11 +233,18 @@ def credible_protection(world: World, u: np.ndarray) -> np.ndarray:
 def defence_pledges(world: World) -> np.ndarray:
     """(N, N) bool ``[j, k]``: j is pledged to defend k (the two share a security alliance in force with a defence obligation)."""
     ag = world.state.agreements
+    # kept until the agreements change (their version): asked at each unread_alignment; not to be written into (left writeable so
+    # the compiled kernel that reads it keeps its one signature)
+    hit = world.cache.get("defence_pledges")
+    if hit is not None and hit[0] is ag and hit[1] == ag.version and hit[2].shape == (world.n, world.n):
+        return hit[2]
     slots, rows, _, _ = alliance_view(ag.members, ag.active, ag.kind, ag.domain, ag.n, ALLIANCE, SECURITY)
     if not len(slots):
-        return np.zeros((world.n, world.n), bool)
-    # OBLIGATIONS[0]: defence; the pairs of members of such an alliance ((m.T @ m) > 0 off the diagonal, compiled: booleans)
-    return align_kern.defence_pairs(rows, ag.obligations[slots, 0].astype(bool))
+        out = np.zeros((world.n, world.n), bool)
+    else:  # OBLIGATIONS[0]: defence; the pairs of members of such an alliance ((m.T @ m) > 0 off the diagonal, compiled: booleans)
+        out = align_kern.defence_pairs(rows, ag.obligations[slots, 0].astype(bool))
+    world.cache["defence_pledges"] = (ag, ag.version, out)
+    return out
 
 
 def unread_alignment(world: World) -> np.ndarray | None:
