@@ -10,7 +10,6 @@ numbers to the bit: ``tests/sim/test_alignment_kernels.py``).
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
 
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.dissolution import dissolve_deserted, leave
@@ -238,7 +237,7 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
     kept_m = th_integ.retained_value(stay_m, start, general[a_idx], check=False)  # what leaving forfeits (Wallander 2000)
     exit_p = rate * th_ob.inertia_exit_probability(kept_m, start, cost_m, rate=1.0, check=world.inputs.check)
     # who leaves (kept_m < cost_m and a draw below exit_p), and the alliances that leaves with fewer than two members
-    go, gone = _leavers_kernel(kept_m, cost_m, rng.random(len(i_idx)), exit_p, a_idx, alliances, view.size)
+    go, gone = kern.leavers(kept_m, cost_m, rng.random(len(i_idx)), exit_p, a_idx, alliances, view.size)
     if not len(go):
         return False
     i_idx, a_idx, stay_m, cost_m, start, exit_p, slots, kept_m = i_idx[go], a_idx[go], stay_m[go], cost_m[go], start[go], exit_p[go], slots[go], kept_m[go]
@@ -324,7 +323,8 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
         _pair_burden(world, terms), world.state.at_war, world.state.active, _FORMS_F, FORM_COMMITMENT, _FORM_PROT, _FORM_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
         stays_out(world),  # a permanently neutral state signs no defence or offence pact (access7: neutrality_bars), nor one out by policy (neutral11)
     )
-    best, net, value, cost = kern.best_pairs(*args)
+    several = p.pacts_per_year > 1  # both passes over the options in one (alignment_kernels.pair_options)
+    best, net, value, cost, *by_partner = kern.pair_options(*args) if several else kern.best_pairs(*args)
     if len(view.slots):
         best, net, value, cost = _best_accessions(world, rows, goods_join, view, terms, best, net, value, cost, f_count * n)
     chosen = net > 0
@@ -333,10 +333,11 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     target = np.where(pair, best % n, best - f_count * n)
     form = np.where(pair, best // n, -1)
     opt = _Options(rows, kind, target, form, value, cost)
-    if p.pacts_per_year <= 1 or not chosen.any():
+    if not several or not chosen.any():
         return opt
-    # every partner an opportunity of its own: the best form with each, the larger net values first (theory.portfolio)
-    forms, nets, values, costs = kern.best_forms_by_partner(*args)
+    # every partner an opportunity of its own: the best form with each (alignment_kernels.best_forms_by_partner), the larger net
+    # values first (theory.portfolio)
+    forms, nets, values, costs = by_partner
     done = np.zeros(nets.shape, bool)
     done[np.flatnonzero(kind == 1), target[kind == 1]] = True  # the best option's partner is dealt with
     r, j = th_portfolio.portfolio_picks(nets, limit=p.pacts_per_year - 1, exclude=done, check=False)
@@ -582,23 +583,4 @@ def _qualified(world: World, cand: np.ndarray, home: np.ndarray) -> np.ndarray:
     return (world.state.regime[cand] >= p.community_standard) & (region[cand] == home) & (world.state.milper0[cand] > 0)
 
 
-@njit(cache=True)
-def _leavers_kernel(stay, cost, draw, exit_p, a_idx, alliances, size):  # pragma: no cover (compiled)
-    """Positions ``k`` with ``stay[k] < cost[k]`` and ``draw[k] < exit_p[k]`` (in order), and the
-    alliances (in slot order) that these exits leave with fewer than two of their ``size`` members."""
-    m = stay.shape[0]
-    go = np.empty(m, np.int64)
-    left = np.zeros(alliances.shape[0], np.int64)
-    c = 0
-    for k in range(m):
-        if stay[k] < cost[k] and draw[k] < exit_p[k]:
-            go[c] = k
-            c += 1
-            left[a_idx[k]] += 1
-    g = 0
-    gone = np.empty(alliances.shape[0], np.int64)
-    for a in range(alliances.shape[0]):
-        if left[a] > 0 and size[a] - left[a] < 2:
-            gone[g] = alliances[a]
-            g += 1
-    return go[:c], gone[:g]
+_leavers_kernel = kern.leavers  # the exits' compiled screen, now in alignment_kernels (its earlier name here)

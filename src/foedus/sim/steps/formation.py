@@ -211,7 +211,18 @@ def fighting_credibility(world: World, credibility: np.ndarray | None = None) ->
     p = world.inputs.params
     if p.pledge_credibility_weight == 0 or p.credible_fighting_pledges == 0:
         return None
-    return 1.0 - p.credible_fighting_pledges * (1.0 - (pledge_credibility(world) if credibility is None else credibility))
+    c = pledge_credibility(world) if credibility is None else credibility
+    s = p.credible_fighting_pledges
+    # asked up to three times a year of the year's one credibility (a read-only array of the year cache): kept while it is the same
+    # object (held here, so never another one at its address) and the share the same
+    hit = world.cache.get("fighting_credibility")
+    if hit is not None and hit[0] is c and hit[1] == s and not c.flags.writeable:
+        return hit[2]
+    out = 1.0 - s * (1.0 - c)
+    if isinstance(c, np.ndarray) and not c.flags.writeable:
+        out.flags.writeable = False
+        world.cache["fighting_credibility"] = (c, s, out)
+    return out
 
 
 def _kept(u: np.ndarray) -> np.ndarray:
@@ -315,22 +326,21 @@ def _war_risk(world: World) -> np.ndarray:
     """``war_risk`` of :func:`abstention_terms` (N, N, read-only), computed again only when an input of the hazard moved: the
     agreements change several times a year (exits, new pacts, the blocs' treaties) and most changes leave the defence pacts, the
     one term of the hazard they enter, as they were (issue 16; every array :func:`.conflict.onset_covariates` and
-    :func:`.conflict_kernels.onset_live` read is an input of the cache, compared to the bit). When the defence pacts alone moved,
-    the live pairs and their other covariates are the year's still (:func:`_onset_terms`)."""
-    p = world.inputs.params
-    st, inp = world.state, world.inputs
+    :func:`.conflict_kernels.onset_live` read is an input of the cache, compared to the bit: the defence pacts here, the others by
+    :func:`_onset_terms`, whose token stands for them). When the defence pacts alone moved, the live pairs and their other
+    covariates are the year's still."""
+    terms = _onset_terms(world)  # compares every input but the agreements; its token names that set of inputs
     return world.year_cache.get(
-        st.year, "abstention_war_risk", lambda: _war_risk_computed(world, _onset_terms(world)), defence=defence_pairs(world), at_war=st.at_war,
-        active=st.active, power=st.power, rivalry=st.rivalry, war_history=st.war_history, regime=st.regime, major=st.major, contiguous=inp.contiguous,
-        distance=inp.distance_km, ccode=inp.ccode, params=p, check=inp.check,
+        world.state.year, "abstention_war_risk", lambda: _war_risk_computed(world, terms), defence=defence_pairs(world), onset_terms=terms[3],
     )
 
 
 def _onset_terms(world: World) -> tuple:
     """The live pairs ``(i, j)`` of :func:`_war_risk_computed` and their covariates of the onset hazard but the defence pact's (in the
-    order of :data:`foedus.theory.war_onset.WAR_ONSET_TERMS`, ``None`` in its place), kept for the year while every input but the
-    agreements is the same to the bit (the inputs of :func:`_war_risk` less ``defence``): the agreements change several times a
-    year, and with them the defence pacts, while the rest of the hazard's covariates stay (issue 16)."""
+    order of :data:`foedus.theory.war_onset.WAR_ONSET_TERMS`, ``None`` in its place), and a token (a new ``object()`` each time they
+    are computed: equal only to itself, so a cache keyed on it is keyed on these inputs), kept for the year while every input but the
+    agreements is the same to the bit: the agreements change several times a year, and with them the defence pacts, while the rest
+    of the hazard's covariates stay (issue 16)."""
     p = world.inputs.params
     st, inp = world.state, world.inputs
 
@@ -341,7 +351,7 @@ def _onset_terms(world: World) -> tuple:
         for a in (i, j) + terms:
             if a is not None:
                 a.flags.writeable = False
-        return i, j, terms
+        return i, j, terms, object()
 
     return world.year_cache.get(
         st.year, "abstention_onset_terms", compute, at_war=st.at_war, active=st.active, power=st.power, rivalry=st.rivalry,
@@ -368,7 +378,7 @@ def _war_risk_computed(world: World, terms: tuple | None = None) -> np.ndarray:
         x = onset_covariates(world, i, j) if len(i) else {}
         cov = tuple(x.get(t) for t in th_onset.WAR_ONSET_TERMS)
     else:
-        i, j, cov = terms
+        i, j, cov, _ = terms
         if len(i):
             cov = tuple(np.take(defence_pairs(world), i * n + j) if t == "defence_pact" else c for t, c in zip(th_onset.WAR_ONSET_TERMS, cov))
     if len(i):
