@@ -373,7 +373,7 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     # value and cost of the open accessions only: join_utilities over their states and alliances, the cost rule over the pairs
     r_used, r_at = np.unique(rr, return_inverse=True)
     a_used, a_at = np.unique(aa, return_inverse=True)
-    join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.state.power, states=rows[r_used])  # (5, R', A')
+    join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.state.power, states=rows[r_used], check=world.inputs.check)  # (5, R', A')
     j_value = np.einsum("gra,ag->ra", join, view.join_goods[a_used].astype(float))[r_at, a_at]
     # the milieu is common: what each democratic member gains from the candidate's entry, the candidate gains from each of them
     # (Wolfers 1962; Kydd 2001, Pevehouse 2005: the new democracies of Central Europe joined to anchor their regimes), in a protective treaty only
@@ -480,8 +480,8 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
     if world.inputs.explain:
         # each joiner's view of its own alliance only (an alliance's aggregate does not depend on the others)
         a_used, a_at = np.unique(a_local[ok], return_inverse=True)
-        u_join = th_choice.join_utilities(u, view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok])
-        g_join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok])
+        u_join = th_choice.join_utilities(u, view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok], check=world.inputs.check)
+        g_join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok], check=world.inputs.check)
         k_ok = np.arange(len(ok))
         dec = th_ob.motive_decomposition(u_join[:, k_ok, a_at].T, g_join[:, k_ok, a_at].T, view.join_goods[a_local[ok]])
         mot, tot, cst = dec.tolist(), opt.value[sel[ok]].tolist(), opt.cost[sel[ok]].tolist()
