@@ -229,3 +229,23 @@ def test_best_forms_by_partner_is_the_numpy_best_form_with_each_partner_and_its_
     assert np.array_equal(_bits(values[open_]), _bits(value_f[want_form[open_], r_i, j_i]))
     assert np.array_equal(_bits(costs[open_]), _bits(cost_f[want_form[open_], r_i, j_i]))
     assert np.array_equal(_bits(nets.max(axis=1)), _bits(kern.best_pairs(*args)[1]))
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_pair_options_is_best_pairs_and_best_forms_by_partner_in_one_pass_to_the_bit(seed):
+    """alignment_kernels.pair_options (what _choose runs when pacts_per_year > 1) gives both kernels' arrays to the bit, with
+    permanently neutral states among them and NaN values (best_pairs stops at the first NaN, best_forms_by_partner skips it)."""
+    c, n, common = _pair_case(seed)
+    common = list(common)
+    if seed % 3 == 0:
+        goods = common[1].copy()
+        goods[seed % 5, int(common[0][0]), :] = np.nan  # a NaN good for the first reconsidering state
+        common[1] = goods
+    barred = np.random.default_rng(seed).random(n) < (0.2 if seed % 2 else 0.0)
+    tail = (*_FORM_ARGS, c["w"], c["beta"], c["tau"], barred)
+    got = kern.pair_options(*common, *tail)
+    want = kern.best_pairs(*common, *tail) + kern.best_forms_by_partner(*common, *tail)
+    assert np.array_equal(got[0], want[0]) and np.array_equal(got[4], want[4])
+    for k in (1, 2, 3, 5, 6, 7):
+        assert np.array_equal(_bits(got[k]), _bits(want[k]))
+    assert np.isfinite(want[5]).any()  # the case has partners that would sign

@@ -204,3 +204,23 @@ def test_a_defence_treaty_is_worth_no_tethering_goods_to_a_candidate_and_a_weak_
     assert provided[2, 2] and not join[2, 2]
     with pytest.raises(ValueError, match="provided"):
         accession_goods(np.zeros((2, 3), bool))
+
+
+def test_join_utilities_without_its_checks_gives_the_same_numbers_and_with_them_rejects_bad_input():
+    """``check=False`` (a simulated year's own arrays) skips the passes over the inputs, not a number: every aggregate equal to the
+    bit; the checked call still rejects a non-finite utility, which the unchecked one lets through."""
+    rng = np.random.default_rng(4)
+    n = 9
+    u = rng.normal(size=(5, n, n))
+    members = rng.random((4, n)) < 0.4
+    power = rng.uniform(0.0, 1.0, n)
+    states = np.array([0, 3, 7])
+    for agg in ("sum", "capability", "mean"):
+        a = join_utilities(u, members, aggregate=agg, power=power, states=states)
+        b = join_utilities(u, members, aggregate=agg, power=power, states=states, check=False)
+        assert a.tobytes() == b.tobytes()
+    bad = u.copy()
+    bad[1, 2, 3] = np.inf
+    with pytest.raises(ValueError, match="utilities_pairwise"):
+        join_utilities(bad, members)
+    assert np.isinf(join_utilities(bad, members, check=False)).any() or not members[:, 3].any()

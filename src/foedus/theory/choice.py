@@ -158,7 +158,7 @@ def choose_alignment(utilities, available=None, cost=0.0) -> tuple[np.ndarray, n
     return choose_option(u, mask, cost)
 
 
-def join_utilities(utilities_pairwise, membership, *, aggregate: str = "sum", power=None, states=None) -> np.ndarray:
+def join_utilities(utilities_pairwise, membership, *, aggregate: str = "sum", power=None, states=None, check: bool = True) -> np.ndarray:
     r"""Utility to each state of joining each existing alliance, by motive: (4, N, A) (brief F1-F5).
 
     An alliance is a set of members (row ``a`` of ``membership``). Joining it means allying with
@@ -190,6 +190,9 @@ def join_utilities(utilities_pairwise, membership, *, aggregate: str = "sum", po
         Indices of the states whose options are wanted (e.g. those reconsidering their
         alignments this year); default all. The result then has ``len(states)`` rows, row ``r``
         being state ``states[r]``.
+    check : bool, default True
+        Validate the inputs' values (finite utilities, non-negative power, states in range); a caller whose arrays are its own
+        checked ones (a simulated year) passes False and gets the same numbers without the passes over them.
 
     Returns
     -------
@@ -200,16 +203,16 @@ def join_utilities(utilities_pairwise, membership, *, aggregate: str = "sum", po
     One compiled (numba) pass over the memberships: O(A N + 4 R M) for R viewing states and M
     memberships in all (a few per alliance), instead of O(4 R N A) as a dense matrix product.
     """
-    u = _array("utilities_pairwise", utilities_pairwise)
+    u = _array("utilities_pairwise", utilities_pairwise, check=check)
     n = u.shape[1] if u.ndim == 3 else -1
     if u.ndim != 3 or u.shape[2] != n:
         raise ValueError(f"utilities_pairwise: expected shape (4, N, N) (or (G, N, N) by good), got {u.shape}")
     m = np.asarray(membership)
     if m.ndim != 2 or m.shape[1] != n:
         raise ValueError(f"membership: expected a boolean array of shape (A, {n}) (alliances x states), got {m.shape}")
-    m = _option_mask("membership", m, m.shape)
-    w = _member_weights(m, aggregate, power, n)
-    rows = _states(states, n)
+    m = _option_mask("membership", m, m.shape, check=check)
+    w = _member_weights(m, aggregate, power, n, check=check)
+    rows = _states(states, n, check=check)
     out = np.zeros((u.shape[0], len(rows), m.shape[0]))
     _join_kernel(u, rows, m, w, out)
     return out

@@ -10,7 +10,6 @@ numbers to the bit: ``tests/sim/test_alignment_kernels.py``).
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
 
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.dissolution import dissolve_deserted, leave
@@ -165,6 +164,19 @@ def _membership_values(ag, view: _Alliances, goods: np.ndarray, year: int) -> tu
     return i_idx, a_idx, stay
 
 
+def _burden_shares(world: World, view: _Alliances) -> np.ndarray:
+    """Each member's share of its alliance's defence (A, N): :func:`foedus.theory.consent.burden_shares` compiled, to the bit
+    (:func:`.accession_kernels.burden_shares`), kept on the view while the capabilities are the same (read-only): the exits and
+    the accession votes (twice) ask for it."""
+    power = world.state.power
+    key = ("burden_shares", power.tobytes())
+    hit = view.memo.get(key)
+    if hit is None:
+        hit = view.memo[key] = acc_kern.burden_shares(view.members, power)
+        hit.flags.writeable = False
+    return hit
+
+
 def _institution(world: World, view: _Alliances, multilateral: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each alliance's binding (A,): the share of Morrow's autonomy exchange its institution keeps (``1 - b A``,
     :func:`foedus.theory.integration.bound_autonomy` with ``institutional_binding``), and its general assets (A,): its
@@ -218,14 +230,14 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
     partner = np.where(i_idx == top1[a_idx], top2[a_idx], top1[a_idx])
     base = p.exit_threshold * view.unit_cost[i_idx] * (1.0 + world.results.entrapment[i_idx])
     protect = view.goods[a_idx, 0].astype(float)  # the risk of defending is the member's share of its alliance's defence (Olson & Zeckhauser 1966)
-    share = acc_kern.burden_shares(view.members, world.state.power)[a_idx, i_idx]  # th_consent.burden_shares compiled, to the bit
+    share = _burden_shares(world, view)[a_idx, i_idx]
     rate = p.exit_rate * (1.0 - p.institution_protection * ag.institutionalised[slots] / 2.0)
     keep, general = _institution(world, view, view.size >= 3)
     cost_m = pact_cost(world, terms, i_idx, partner, base, view.commitment[a_idx], protect * keep[a_idx], signing=False, risk=protect * share)
     kept_m = th_integ.retained_value(stay_m, start, general[a_idx], check=False)  # what leaving forfeits (Wallander 2000)
     exit_p = rate * th_ob.inertia_exit_probability(kept_m, start, cost_m, rate=1.0, check=world.inputs.check)
     # who leaves (kept_m < cost_m and a draw below exit_p), and the alliances that leaves with fewer than two members
-    go, gone = _leavers_kernel(kept_m, cost_m, rng.random(len(i_idx)), exit_p, a_idx, alliances, view.size)
+    go, gone = kern.leavers(kept_m, cost_m, rng.random(len(i_idx)), exit_p, a_idx, alliances, view.size)
     if not len(go):
         return False
     i_idx, a_idx, stay_m, cost_m, start, exit_p, slots, kept_m = i_idx[go], a_idx[go], stay_m[go], cost_m[go], start[go], exit_p[go], slots[go], kept_m[go]
@@ -311,7 +323,8 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
         _pair_burden(world, terms), world.state.at_war, world.state.active, _FORMS_F, FORM_COMMITMENT, _FORM_PROT, _FORM_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
         stays_out(world),  # a permanently neutral state signs no defence or offence pact (access7: neutrality_bars), nor one out by policy (neutral11)
     )
-    best, net, value, cost = kern.best_pairs(*args)
+    several = p.pacts_per_year > 1  # both passes over the options in one (alignment_kernels.pair_options)
+    best, net, value, cost, *by_partner = kern.pair_options(*args) if several else kern.best_pairs(*args)
     if len(view.slots):
         best, net, value, cost = _best_accessions(world, rows, goods_join, view, terms, best, net, value, cost, f_count * n)
     chosen = net > 0
@@ -320,10 +333,11 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     target = np.where(pair, best % n, best - f_count * n)
     form = np.where(pair, best // n, -1)
     opt = _Options(rows, kind, target, form, value, cost)
-    if p.pacts_per_year <= 1 or not chosen.any():
+    if not several or not chosen.any():
         return opt
-    # every partner an opportunity of its own: the best form with each, the larger net values first (theory.portfolio)
-    forms, nets, values, costs = kern.best_forms_by_partner(*args)
+    # every partner an opportunity of its own: the best form with each (alignment_kernels.best_forms_by_partner), the larger net
+    # values first (theory.portfolio)
+    forms, nets, values, costs = by_partner
     done = np.zeros(nets.shape, bool)
     done[np.flatnonzero(kind == 1), target[kind == 1]] = True  # the best option's partner is dealt with
     r, j = th_portfolio.portfolio_picks(nets, limit=p.pacts_per_year - 1, exclude=done, check=False)
@@ -359,7 +373,7 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     # value and cost of the open accessions only: join_utilities over their states and alliances, the cost rule over the pairs
     r_used, r_at = np.unique(rr, return_inverse=True)
     a_used, a_at = np.unique(aa, return_inverse=True)
-    join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.state.power, states=rows[r_used])  # (5, R', A')
+    join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.state.power, states=rows[r_used], check=world.inputs.check)  # (5, R', A')
     j_value = np.einsum("gra,ag->ra", join, view.join_goods[a_used].astype(float))[r_at, a_at]
     # the milieu is common: what each democratic member gains from the candidate's entry, the candidate gains from each of them
     # (Wolfers 1962; Kydd 2001, Pevehouse 2005: the new democracies of Central Europe joined to anchor their regimes), in a protective treaty only
@@ -398,7 +412,7 @@ def _pair_burden(world: World, terms: ExchangeTerms) -> np.ndarray:
     members' defence when it joins a treaty (:func:`_best_accessions`) and a member its share when it stays
     (:func:`_exits`): one cost rule for pairing, joining and staying.
     """
-    return terms.burden * th_consent.pair_burden_shares(world.state.power)
+    return year_goods.pair_burden(world, terms.burden)  # computed once a year while the terms and capabilities are the same
 
 
 def _log1p_autonomy(world: World, terms: ExchangeTerms) -> np.ndarray:
@@ -466,8 +480,8 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
     if world.inputs.explain:
         # each joiner's view of its own alliance only (an alliance's aggregate does not depend on the others)
         a_used, a_at = np.unique(a_local[ok], return_inverse=True)
-        u_join = th_choice.join_utilities(u, view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok])
-        g_join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok])
+        u_join = th_choice.join_utilities(u, view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok], check=world.inputs.check)
+        g_join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok], check=world.inputs.check)
         k_ok = np.arange(len(ok))
         dec = th_ob.motive_decomposition(u_join[:, k_ok, a_at].T, g_join[:, k_ok, a_at].T, view.join_goods[a_local[ok]])
         mot, tot, cst = dec.tolist(), opt.value[sel[ok]].tolist(), opt.cost[sel[ok]].tolist()
@@ -514,7 +528,7 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     p = world.inputs.params
     power = world.state.power
     protective = view.join_goods[:, 0]  # (A,): the treaty protects
-    shares = acc_kern.burden_shares(view.members, power)  # th_consent.burden_shares (compiled, to the bit) per alliance (A, N)
+    shares = _burden_shares(world, view)  # per alliance (A, N)
     keep = _institution(world, view, view.size >= 2)[0]  # the leader's gain in autonomy, bound as the newcomer's concession
     lead = view.top[0]
     # accession_cost's log1p of the leader's gain (autonomy[lead, c] * keep * protection), by numpy as the theory function takes it
@@ -569,23 +583,4 @@ def _qualified(world: World, cand: np.ndarray, home: np.ndarray) -> np.ndarray:
     return (world.state.regime[cand] >= p.community_standard) & (region[cand] == home) & (world.state.milper0[cand] > 0)
 
 
-@njit(cache=True)
-def _leavers_kernel(stay, cost, draw, exit_p, a_idx, alliances, size):  # pragma: no cover (compiled)
-    """Positions ``k`` with ``stay[k] < cost[k]`` and ``draw[k] < exit_p[k]`` (in order), and the
-    alliances (in slot order) that these exits leave with fewer than two of their ``size`` members."""
-    m = stay.shape[0]
-    go = np.empty(m, np.int64)
-    left = np.zeros(alliances.shape[0], np.int64)
-    c = 0
-    for k in range(m):
-        if stay[k] < cost[k] and draw[k] < exit_p[k]:
-            go[c] = k
-            c += 1
-            left[a_idx[k]] += 1
-    g = 0
-    gone = np.empty(alliances.shape[0], np.int64)
-    for a in range(alliances.shape[0]):
-        if left[a] > 0 and size[a] - left[a] < 2:
-            gone[g] = alliances[a]
-            g += 1
-    return go[:c], gone[:g]
+_leavers_kernel = kern.leavers  # the exits' compiled screen, now in alignment_kernels (its earlier name here)

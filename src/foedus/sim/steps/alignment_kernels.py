@@ -27,6 +27,7 @@ The kernels:
   ``argmax``);
 - :func:`best_forms_by_partner`: the best form with every partner (the further pacts of
   ``_choose`` when ``pacts_per_year`` > 1);
+- :func:`pair_options`: both of these in one pass over the options (what ``_choose`` runs when ``pacts_per_year`` > 1);
 - :func:`shared_terms`: the strongest commitment two states share and the goods their pacts
   provide them (``_Alliances``; :func:`foedus.sim.membership.pair_max` of each);
 - :func:`membership_values`: each membership's value to its member, the goods its alliance
@@ -41,7 +42,7 @@ from numba import njit
 
 from foedus.sim.membership import _members_by_state, _members_of
 
-__all__ = ["best_forms_by_partner", "best_pairs", "defence_pairs", "membership_values", "shared_terms"]
+__all__ = ["best_forms_by_partner", "best_pairs", "defence_pairs", "leavers", "membership_values", "pair_options", "shared_terms"]
 
 
 @njit(cache=True, inline="always")
@@ -208,6 +209,79 @@ def best_forms_by_partner(rows, goods, shared_goods, shared_commitment, unit_cos
 
 
 @njit(cache=True)
+def pair_options(rows, goods, shared_goods, shared_commitment, unit_cost, autonomy, log1p_autonomy, burden, at_war, active,
+                 form_goods, form_commitment, form_protection, form_risk, w, beta, tau, barred):  # pragma: no cover (compiled)
+    """:func:`best_pairs` and :func:`best_forms_by_partner` of the same arguments in one pass over the options:
+    (best, net, value, cost (R,), form, nets, values, costs (R, N)), each the same to the bit as the kernel's.
+
+    The two visit the same options (every form with every partner) and evaluate the same values and costs; the step asks
+    for both when a state may pursue several pacts (``pacts_per_year`` > 1), so each option is evaluated once for both."""
+    r_count = rows.shape[0]
+    n = goods.shape[1]
+    f_count = form_goods.shape[0]
+    n_goods = goods.shape[0]
+    best = np.zeros(r_count, np.int64)
+    best_net = np.empty(r_count)
+    best_value = np.empty(r_count)
+    best_cost = np.empty(r_count)
+    forms = np.zeros((r_count, n), np.int64)
+    nets = np.full((r_count, n), -np.inf)
+    values = np.zeros((r_count, n))
+    costs = np.zeros((r_count, n))
+    g_i = np.empty(n_goods)
+    g_j = np.empty(n_goods)
+    f_j = np.zeros(f_count, np.int64)
+    f_net = np.empty(f_count)
+    f_nan = np.zeros(f_count, np.bool_)
+    for r in range(r_count):
+        i = rows[r]
+        f_j[:] = 0
+        f_net[:] = -np.inf
+        f_nan[:] = False
+        for j in range(n):
+            if j == i or at_war[i, j] or not active[j]:
+                continue
+            _fresh(goods, shared_goods, i, j, g_i, g_j)
+            for f in range(f_count):
+                s = form_commitment[f]
+                if not (s > shared_commitment[i, j]):
+                    continue
+                if form_risk[f] != 0.0 and (barred[i] or barred[j]):  # permanent neutrality (neutrality_bars)
+                    continue
+                pv = 0.0
+                for g in range(n_goods):
+                    pv += form_goods[f, g] * g_j[g]
+                if not (pv > _cost(unit_cost[j], s, autonomy[j, i], log1p_autonomy[j, i], burden[j, i], form_protection[f], form_risk[f], w, beta, tau)):
+                    continue
+                v = 0.0
+                for g in range(n_goods):
+                    v += form_goods[f, g] * g_i[g]
+                c = _cost(unit_cost[i], s, autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
+                net = v - c
+                if not f_nan[f]:  # best_pairs' form-by-form maximum (_form_bests): the first NaN stops it
+                    if np.isnan(net):
+                        f_j[f], f_net[f], f_nan[f] = j, net, True
+                    elif net > f_net[f]:
+                        f_j[f], f_net[f] = j, net
+                if net > nets[r, j]:  # best_forms_by_partner's maximum over the forms (a NaN is no option)
+                    forms[r, j], nets[r, j], values[r, j], costs[r, j] = f, net, v, c
+        b_f = 0  # the first maximum over the flat index f * N + j (np.argmax; a NaN first), as best_pairs
+        for f in range(f_count):
+            if f_nan[f]:
+                b_f = f
+                break
+            if f_net[f] > f_net[b_f]:
+                b_f = f
+        f = b_f
+        j = f_j[f]
+        best[r] = f * n + j
+        best_net[r] = f_net[f]
+        best_value[r] = _pair_value(goods, shared_goods, form_goods, f, i, j, i, j)
+        best_cost[r] = _cost(unit_cost[i], form_commitment[f], autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
+    return best, best_net, best_value, best_cost, forms, nets, values, costs
+
+
+@njit(cache=True)
 def shared_terms(members, commitment, alliance_goods, shared_commitment, shared_goods):  # pragma: no cover (compiled)
     """Fill ``shared_commitment[i, j]`` (the largest ``commitment[a]`` over alliances both belong to, 0 if none) and
     ``shared_goods[g, i, j]`` (whether one of them provides good g), diagonals left as they are (0, False).
@@ -291,3 +365,25 @@ def membership_values(m, slots, entry, year, goods, alliance_goods, i_out, a_out
             stay[k] = total
             pos[i] += 1
     return per_state[n]
+
+
+@njit(cache=True)
+def leavers(stay, cost, draw, exit_p, a_idx, alliances, size):  # pragma: no cover (compiled)
+    """Positions ``k`` with ``stay[k] < cost[k]`` and ``draw[k] < exit_p[k]`` (in order), and the
+    alliances (in slot order) that these exits leave with fewer than two of their ``size`` members."""
+    m = stay.shape[0]
+    go = np.empty(m, np.int64)
+    left = np.zeros(alliances.shape[0], np.int64)
+    c = 0
+    for k in range(m):
+        if stay[k] < cost[k] and draw[k] < exit_p[k]:
+            go[c] = k
+            c += 1
+            left[a_idx[k]] += 1
+    g = 0
+    gone = np.empty(alliances.shape[0], np.int64)
+    for a in range(alliances.shape[0]):
+        if left[a] > 0 and size[a] - left[a] < 2:
+            gone[g] = alliances[a]
+            g += 1
+    return go[:c], gone[:g]

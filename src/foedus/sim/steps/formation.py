@@ -193,7 +193,7 @@ def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None)
     if w > 0:
         goods[1] *= cred
     if world.inputs.params.reassurance_transfer_share > 0:  # the weak side pays for a strong one's pledge, in what it can use and can give (wave12)
-        shared_reassurance(world, goods, concession_reach(world) * th_consent.pair_burden_shares(world.state.power).T)
+        shared_reassurance(world, goods, concession_reach(world) * year_goods.pair_shares(world).T)  # th_consent.pair_burden_shares, once a year
     fight = fighting_credibility(world, cred) if u is not None else None
     if fight is not None:
         goods[0], goods[4] = th_reassure.credible_pledges(goods[0], _kept(u), goods[4], fight, check=world.inputs.check)
@@ -211,7 +211,18 @@ def fighting_credibility(world: World, credibility: np.ndarray | None = None) ->
     p = world.inputs.params
     if p.pledge_credibility_weight == 0 or p.credible_fighting_pledges == 0:
         return None
-    return 1.0 - p.credible_fighting_pledges * (1.0 - (pledge_credibility(world) if credibility is None else credibility))
+    c = pledge_credibility(world) if credibility is None else credibility
+    s = p.credible_fighting_pledges
+    # asked up to three times a year of the year's one credibility (a read-only array of the year cache): kept while it is the same
+    # object (held here, so never another one at its address) and the share the same
+    hit = world.cache.get("fighting_credibility")
+    if hit is not None and hit[0] is c and hit[1] == s and not c.flags.writeable:
+        return hit[2]
+    out = 1.0 - s * (1.0 - c)
+    if isinstance(c, np.ndarray) and not c.flags.writeable:
+        out.flags.writeable = False
+        world.cache["fighting_credibility"] = (c, s, out)
+    return out
 
 
 def _kept(u: np.ndarray) -> np.ndarray:
@@ -233,11 +244,18 @@ def credible_protection(world: World, u: np.ndarray) -> np.ndarray:
 def defence_pledges(world: World) -> np.ndarray:
     """(N, N) bool ``[j, k]``: j is pledged to defend k (the two share a security alliance in force with a defence obligation)."""
     ag = world.state.agreements
+    # kept until the agreements change (their version): asked at each unread_alignment; not to be written into (left writeable so
+    # the compiled kernel that reads it keeps its one signature)
+    hit = world.cache.get("defence_pledges")
+    if hit is not None and hit[0] is ag and hit[1] == ag.version and hit[2].shape == (world.n, world.n):
+        return hit[2]
     slots, rows, _, _ = alliance_view(ag.members, ag.active, ag.kind, ag.domain, ag.n, ALLIANCE, SECURITY)
     if not len(slots):
-        return np.zeros((world.n, world.n), bool)
-    # OBLIGATIONS[0]: defence; the pairs of members of such an alliance ((m.T @ m) > 0 off the diagonal, compiled: booleans)
-    return align_kern.defence_pairs(rows, ag.obligations[slots, 0].astype(bool))
+        out = np.zeros((world.n, world.n), bool)
+    else:  # OBLIGATIONS[0]: defence; the pairs of members of such an alliance ((m.T @ m) > 0 off the diagonal, compiled: booleans)
+        out = align_kern.defence_pairs(rows, ag.obligations[slots, 0].astype(bool))
+    world.cache["defence_pledges"] = (ag, ag.version, out)
+    return out
 
 
 def unread_alignment(world: World) -> np.ndarray | None:
@@ -308,27 +326,63 @@ def _war_risk(world: World) -> np.ndarray:
     """``war_risk`` of :func:`abstention_terms` (N, N, read-only), computed again only when an input of the hazard moved: the
     agreements change several times a year (exits, new pacts, the blocs' treaties) and most changes leave the defence pacts, the
     one term of the hazard they enter, as they were (issue 16; every array :func:`.conflict.onset_covariates` and
-    :func:`.conflict_kernels.onset_live` read is an input of the cache, compared to the bit)."""
+    :func:`.conflict_kernels.onset_live` read is an input of the cache, compared to the bit: the defence pacts here, the others by
+    :func:`_onset_terms`, whose token stands for them). When the defence pacts alone moved, the live pairs and their other
+    covariates are the year's still."""
+    terms = _onset_terms(world)  # compares every input but the agreements; its token names that set of inputs
+    return world.year_cache.get(
+        world.state.year, "abstention_war_risk", lambda: _war_risk_computed(world, terms), defence=defence_pairs(world), onset_terms=terms[3],
+    )
+
+
+def _onset_terms(world: World) -> tuple:
+    """The live pairs ``(i, j)`` of :func:`_war_risk_computed` and their covariates of the onset hazard but the defence pact's (in the
+    order of :data:`foedus.theory.war_onset.WAR_ONSET_TERMS`, ``None`` in its place), and a token (a new ``object()`` each time they
+    are computed: equal only to itself, so a cache keyed on it is keyed on these inputs), kept for the year while every input but the
+    agreements is the same to the bit: the agreements change several times a year, and with them the defence pacts, while the rest
+    of the hazard's covariates stay (issue 16)."""
     p = world.inputs.params
     st, inp = world.state, world.inputs
+
+    def compute():
+        i, j = _live_pairs(world)
+        x = onset_covariates(world, i, j) if len(i) else {}
+        terms = tuple(None if t == "defence_pact" else x.get(t) for t in th_onset.WAR_ONSET_TERMS)
+        for a in (i, j) + terms:
+            if a is not None:
+                a.flags.writeable = False
+        return i, j, terms, object()
+
     return world.year_cache.get(
-        st.year, "abstention_war_risk", lambda: _war_risk_computed(world), defence=defence_pairs(world), at_war=st.at_war, active=st.active, power=st.power,
-        rivalry=st.rivalry, war_history=st.war_history, regime=st.regime, major=st.major, contiguous=inp.contiguous, distance=inp.distance_km, ccode=inp.ccode,
+        st.year, "abstention_onset_terms", compute, at_war=st.at_war, active=st.active, power=st.power, rivalry=st.rivalry,
+        war_history=st.war_history, regime=st.regime, major=st.major, contiguous=inp.contiguous, distance=inp.distance_km, ccode=inp.ccode,
         params=p, check=inp.check,
     )
 
 
-def _war_risk_computed(world: World) -> np.ndarray:
-    """:func:`_war_risk` computed: :func:`foedus.theory.offence.war_expectation` of each live pair's onset hazard, 1 at war."""
+def _live_pairs(world: World) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (i < j) at risk of a war onset this year (:func:`.conflict_kernels.onset_live`)."""
+    i, j = year_goods.pairs_of(world, world.n)
+    live = war_kern.onset_live(i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry)
+    return i[live], j[live]
+
+
+def _war_risk_computed(world: World, terms: tuple | None = None) -> np.ndarray:
+    """:func:`_war_risk` computed: :func:`foedus.theory.offence.war_expectation` of each live pair's onset hazard, 1 at war.
+    ``terms``: :func:`_onset_terms` of this world (the live pairs and their covariates but the defence pact's); None computes them."""
     p = world.inputs.params
     n = world.n
     risk = np.zeros((n, n))
-    i, j = year_goods.pairs_of(world, n)
-    live = war_kern.onset_live(i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry)
-    i, j = i[live], j[live]
+    if terms is None:
+        i, j = _live_pairs(world)
+        x = onset_covariates(world, i, j) if len(i) else {}
+        cov = tuple(x.get(t) for t in th_onset.WAR_ONSET_TERMS)
+    else:
+        i, j, cov, _ = terms
+        if len(i):
+            cov = tuple(np.take(defence_pairs(world), i * n + j) if t == "defence_pact" else c for t, c in zip(th_onset.WAR_ONSET_TERMS, cov))
     if len(i):
-        x = onset_covariates(world, i, j)
-        h = th_onset.war_onset_hazard(*(x[t] for t in th_onset.WAR_ONSET_TERMS), intercept=p.war_onset_intercept, coefficients=p.war_onset_coefficients())
+        h = th_onset.war_onset_hazard(*cov, intercept=p.war_onset_intercept, coefficients=p.war_onset_coefficients())
         risk[i, j] = risk[j, i] = th_offence.war_expectation(h, p.abstention_horizon, check=world.inputs.check)
     if world.state.at_war.shape == (n, n):
         risk[world.state.at_war] = 1.0

@@ -19,11 +19,12 @@ import numpy as np
 from foedus.data import nuclear as _nuclear
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
+from foedus.theory import consent as th_consent
 from foedus.theory import offence as th_offence
 from foedus.theory import pledge_kernels as pledge_kern
 from foedus.theory import reassurance as th_reassure
 
-__all__ = ["aggrandisement", "intentions", "isolation", "nuclear_armed", "offence_target", "pairs_of", "pledge_credibility", "utilities"]
+__all__ = ["aggrandisement", "intentions", "isolation", "nuclear_armed", "offence_target", "pair_burden", "pair_shares", "pairs_of", "pledge_credibility", "utilities"]
 
 
 def utilities(world: World) -> tuple[np.ndarray, np.ndarray]:
@@ -132,3 +133,19 @@ def pairs_of(world: World, n: int) -> tuple[np.ndarray, np.ndarray]:
         i, j = np.triu_indices(n, 1)
         hit = world.cache["triu_pairs"] = (n, i, j)
     return hit[1], hit[2]
+
+
+def pair_shares(world: World) -> np.ndarray:
+    """:func:`foedus.theory.consent.pair_burden_shares` (N, N) of this year's capabilities: each side's share of a pair's common
+    defence, asked by :func:`~.formation.credible_goods` and the alignment step's new pacts (:func:`pair_burden`) from the same
+    capabilities, computed once while they are the same."""
+    power = world.state.power
+    return world.year_cache.get(world.state.year, "pair_burden_shares", lambda: th_consent.pair_burden_shares(power), power=power)
+
+
+def pair_burden(world: World, burden: np.ndarray) -> np.ndarray:
+    """``burden * pair_shares(world)`` (N, N): the risk of defending each partner in a new pact, carried in one's share of the pair's
+    defence (:func:`foedus.sim.steps.alignment._pair_burden`), computed once while ``burden`` (the year's exchange terms) and the
+    capabilities are the same."""
+    shares = pair_shares(world)
+    return world.year_cache.get(world.state.year, "pair_burden", lambda: burden * shares, burden=burden, power=world.state.power)
