@@ -89,7 +89,8 @@ References
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
+
+from foedus.theory.multilateral_kernels import _first, _found_kernel, _net  # noqa: F401 (compiled; _net and _first for the tests and callers)
 
 __all__ = [
     "MIN_MEMBERS", "adversary_bloc", "bloc_shortfalls", "client_eligible", "exposure", "forward_defence_value", "found_bloc", "free_riding_share", "identity_veto",
@@ -391,125 +392,6 @@ def forward_defence_value(leader, threat, member, exposed, discount, *, weight: 
         raise ValueError("forward_defence_value: exposed and discount must be in [0, 1]")
     denom = (pl + pt) * (pl + pt + pj)
     return weight * dl * pj * (pt + e * pl) / denom
-
-
-@njit(cache=True)
-def _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients):  # pragma: no cover (compiled)
-    """Every member's net value after the leader's transfers (:func:`found_bloc`; the leader is the first member, pays the
-    coordination, values its clients' pledges by ``fwd[lead]`` too and, where ``provide``, covers the shortfall of every member that may be
-    its client, ``clients[a]``: :func:`client_eligible`); non-members 0."""
-    k = g.shape[0]
-    s = 0
-    lead = -1
-    second = -1
-    total_p = 0.0
-    for a in range(k):
-        if members[a]:
-            s += 1
-            total_p += pw[a]
-            if lead < 0:
-                lead = a
-            elif second < 0:
-                second = a
-    out = np.zeros(k)
-    if s < 2:
-        return out
-    r = 1.0 / (1.0 + phi * (s - 2.0))
-    for a in range(k):
-        if members[a]:
-            tot = 0.0
-            shared = 0.0
-            for b in range(k):
-                if members[b] and b != a:
-                    tot += g[a, b]
-                    shared += risk[a, b] * pw[a] / total_p  # j's defence is the whole treaty's, j's own capability included
-            out[a] = r * tot - c[a, s] - shared - aut[a, second if a == lead else lead]
-            if a != lead:
-                out[lead] += r * fwd[lead, a]
-    out[lead] -= coord * (s - 2.0)
-    if provide:  # hegemonic provision (Lake 1999): the leader covers each client's shortfall
-        for a in range(k):
-            if members[a] and a != lead and clients[a] and out[a] < 0.0:
-                out[lead] += out[a]
-                out[a] = 0.0
-    return out
-
-
-@njit(cache=True)
-def _first(members):  # pragma: no cover (compiled)
-    """The leader: the first member (-1 for none)."""
-    for a in range(members.shape[0]):
-        if members[a]:
-            return a
-    return -1
-
-
-@njit(cache=True)
-def _found_kernel(g, c, aut, risk, pw, veto, phi, coord, fwd, provide, clients, least, members, gain):  # pragma: no cover (compiled)
-    """The founding of :func:`found_bloc` (in place): exclusion, then each founder gains, then the free riders' departure.
-
-    Where the leader provides (``provide``), a client it compensates (``clients[a]``: :func:`client_eligible`) gains nothing and signs
-    (it loses nothing); any other member signs only if it gains on its own (Snyder 1997: a great power is no client); when the
-    leader loses, the client whose departure raises the leader's net value most leaves first, and the leader only if none does."""
-    k = g.shape[0]
-    for a in range(k):
-        members[a] = True
-        for b in range(a):
-            if members[b] and (veto[a, b] or veto[b, a]):
-                members[a] = False
-                break
-    s = members.sum()
-    while s >= least:  # 2. each founder gains
-        net = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients)
-        lead = _first(members)
-        worst, low = -1, 0.0
-        for a in range(k):
-            if members[a] and net[a] <= low and not (provide and a != lead and clients[a]):
-                worst, low = a, net[a]
-        if worst < 0:
-            break
-        if provide:  # the leader loses: drop the client that costs it most, if dropping one helps
-            best_m, best_v = -1, net[lead]
-            for m in range(k):
-                if members[m] and m != lead:
-                    members[m] = False
-                    v = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients)[lead]
-                    members[m] = True
-                    if v > best_v:
-                        best_m, best_v = m, v
-            if best_m >= 0:
-                worst = best_m
-        members[worst] = False
-        s -= 1
-    if s < least:
-        members[:] = False
-        return
-    net = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients)
-    while s > least:  # 3. free riders leave while every other member gains by it
-        best, rise = -1, 0.0
-        for m in range(k):
-            if not members[m]:
-                continue
-            members[m] = False
-            without = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients)
-            members[m] = True
-            ok = True
-            total = 0.0
-            for a in range(k):
-                if members[a] and a != m:
-                    if without[a] < net[a] or (without[a] == net[a] and not (provide and clients[a] and net[a] == 0.0)):
-                        ok = False
-                        break
-                    total += without[a] - net[a]
-            if ok and total > rise:
-                best, rise = m, total
-        if best < 0:
-            break
-        members[best] = False
-        s -= 1
-        net = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients)
-    for a in range(k):
-        gain[a] = net[a] if members[a] else 0.0
 
 
 def adversary_bloc(threat_state: int, defends) -> np.ndarray:
