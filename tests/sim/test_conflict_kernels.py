@@ -115,3 +115,70 @@ def test_opportunist_reach_of_the_rows_with_a_rival_equals_the_full_block(seed):
     assert 0 < len(rows) < len(cand)
     assert np.array_equal(full.view(np.int64), part.view(np.int64))
     assert np.array_equal(full.argmax(axis=1), part.argmax(axis=1))
+
+
+def _numpy_began(wi, wj, wars, year, n):
+    """The numpy ``began`` of ``war_endings`` before it was compiled (``np.ix_`` blocks war by war)."""
+    began = np.full((n, n), year - 1, dtype=np.int64)
+    for war in wars:
+        a, s_ = kern.war_sides(war)
+        one, two = a[s_ == 1], a[s_ == 2]
+        blk = np.minimum(began[np.ix_(one, two)], int(war["start"]))
+        began[np.ix_(one, two)] = blk
+        began[np.ix_(two, one)] = blk.T
+    return began[wi, wj]
+
+
+def _numpy_sides(weak, strong, wars, n):
+    """The numpy ``same`` and ``other`` of ``war_endings.major_backed`` before they were compiled."""
+    k = len(weak)
+    same, other = np.zeros((k, n), bool), np.zeros((k, n), bool)
+    for war in wars:
+        side = np.zeros(n, np.int64)
+        a, s_ = kern.war_sides(war)
+        side[a] = s_
+        fight = (side[weak] > 0) & (side[strong] > 0) & (side[weak] != side[strong])
+        same[fight] |= side[None, :] == side[weak][fight, None]
+        other[fight] |= side[None, :] == side[strong][fight, None]
+    return same, other
+
+
+def _wars(rng, n, year):
+    """Random wars: overlapping sides, a state in several wars (on either side), starts before ``year``, some wars empty."""
+    wars = []
+    for _ in range(int(rng.integers(0, 12))):
+        k = int(rng.integers(0, min(10, n) + 1))
+        states = rng.choice(n, size=k, replace=False)
+        wars.append({"start": int(rng.integers(year - 8, year + 1)), "side": {int(s): int(rng.integers(1, 3)) for s in states}})
+    return wars
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_war_ending_terms_equal_numpy_blocks(seed):
+    rng = np.random.default_rng(300 + seed)
+    n, year = int(rng.integers(2, 40)), 1950
+    at_war = rng.random((n, n)) < 0.3
+    at_war |= at_war.T
+    seen_age, seen_side = set(), set()
+    for _ in range(30):
+        wars = _wars(rng, n, year)
+        for w in wars:  # the pairs across each war's sides are at war, as in a run
+            a, s_ = kern.war_sides(w)
+            at_war[np.ix_(a[s_ == 1], a[s_ == 2])] = at_war[np.ix_(a[s_ == 2], a[s_ == 1])] = True
+        wi, wj = np.nonzero(at_war)
+        wi, wj = wi[wi < wj], wj[wi < wj]
+        flat = kern.wars_flat(wars)
+        got = kern.pair_began(wi, wj, *flat, year, n)
+        want = _numpy_began(wi, wj, wars, year, n)
+        assert got.dtype == np.int64 and np.array_equal(got, want)
+        seen_age.update((want < year - 1).tolist())
+        power = rng.random(n)
+        weak = np.where(power[wi] <= power[wj], wi, wj)
+        strong = np.where(weak == wi, wj, wi)
+        same, other = kern.backing_sides(weak, strong, flat[0], flat[1], flat[2], n)
+        want_same, want_other = _numpy_sides(weak, strong, wars, n)
+        assert np.array_equal(same, want_same) and np.array_equal(other, want_other)
+        seen_side.add(bool(want_same.any()))
+        keep = kern.under_way_all(at_war, flat[0], flat[1], flat[2])
+        assert keep.tolist() == [_numpy_under_way(at_war, w["side"]) for w in wars]
+    assert seen_age == {True, False} and True in seen_side  # the terms decide something

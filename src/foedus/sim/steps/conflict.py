@@ -95,7 +95,10 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
     # wars end, but not in the year they began (a war begun this year runs into the next)
     if world.state.at_war.any() and world.state.at_war_last_year.shape == world.state.at_war.shape:
         war_endings(world, rng)
-    world.state.wars = [w for w in world.state.wars if _under_way(world, w)]
+    if world.state.wars:  # the wars still under way (:func:`_under_way`), every war in one compiled pass
+        members, sides, offsets, _ = kern.wars_flat(world.state.wars)
+        keep = kern.under_way_all(world.state.at_war, members, sides, offsets)
+        world.state.wars = [w for w, k in zip(world.state.wars, keep.tolist()) if k]
     world.state.at_war_last_year = world.state.at_war.copy()
 
 

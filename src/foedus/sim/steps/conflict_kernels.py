@@ -10,7 +10,13 @@ equal to the numpy code it replaces and to that theory function.
 
 - :func:`onset_live`: which pairs ``(i, j)`` may begin a war this year (both active with
   capability, not at war, politically relevant);
-- :func:`under_way`: whether some state on side 1 of a war is at war with some state on side 2.
+- :func:`under_way`: whether some state on side 1 of a war is at war with some state on side 2 (:func:`under_way_all`: of
+  every war at once);
+- :func:`pair_began`, :func:`backing_sides`: the terms of :mod:`foedus.sim.steps.war_endings` that read the registered wars
+  (the first year of the war a pair fights, the states on each side of its wars), over every war in one pass instead of
+  ``np.ix_`` blocks and (K, N) masks war by war (issue 16).
+
+The wars enter the kernels flattened (:func:`wars_flat`): their states and sides one after the other, with offsets.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["onset_live", "under_way", "war_sides"]
+__all__ = ["backing_sides", "onset_live", "pair_began", "under_way", "under_way_all", "war_sides", "wars_flat"]
 
 
 @njit(cache=True)
@@ -56,3 +62,74 @@ def war_sides(war: dict) -> tuple[np.ndarray, np.ndarray]:
     """A war's states and their sides (1 or 2) as two (K,) intp arrays, in the order of ``war["side"]``."""
     side = war["side"]
     return np.fromiter(side.keys(), np.intp, len(side)), np.fromiter(side.values(), np.intp, len(side))
+
+
+def wars_flat(wars: list) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The wars ``wars`` flattened: (states, sides, offsets, first years); war w's states and sides are ``[offsets[w]:offsets[w + 1]]``,
+    each in the order of its ``war["side"]`` (as :func:`war_sides`)."""
+    counts = np.fromiter((len(w["side"]) for w in wars), np.intp, len(wars))
+    offsets = np.zeros(len(wars) + 1, np.intp)
+    np.cumsum(counts, out=offsets[1:])
+    total = int(offsets[-1])
+    members = np.fromiter((k for w in wars for k in w["side"]), np.intp, total)
+    sides = np.fromiter((v for w in wars for v in w["side"].values()), np.intp, total)
+    starts = np.fromiter((w["start"] for w in wars), np.int64, len(wars))
+    return members, sides, offsets, starts
+
+
+@njit(cache=True)
+def under_way_all(at_war, members, sides, offsets):  # pragma: no cover (compiled)
+    """(W,) bool: :func:`under_way` of each war of :func:`wars_flat`."""
+    w_n = len(offsets) - 1
+    out = np.zeros(w_n, np.bool_)
+    for w in range(w_n):
+        lo, hi = offsets[w], offsets[w + 1]
+        out[w] = under_way(at_war, members[lo:hi], sides[lo:hi])
+    return out
+
+
+@njit(cache=True)
+def pair_began(wi, wj, members, sides, offsets, starts, year, n):  # pragma: no cover (compiled)
+    """(P,) int64: the first year of the earliest war of :func:`wars_flat` in which ``wi[p]`` and ``wj[p]`` are on opposite
+    sides (one on side 1, the other on side 2), else ``year - 1``."""
+    out = np.full(len(wi), year - 1, np.int64)
+    side_of = np.zeros(n, np.intp)
+    for w in range(len(offsets) - 1):
+        lo, hi = offsets[w], offsets[w + 1]
+        for m in range(lo, hi):
+            side_of[members[m]] = sides[m]
+        s = starts[w]
+        for p in range(len(wi)):
+            a = side_of[wi[p]]
+            b = side_of[wj[p]]
+            if ((a == 1 and b == 2) or (a == 2 and b == 1)) and s < out[p]:
+                out[p] = s
+        for m in range(lo, hi):
+            side_of[members[m]] = 0
+    return out
+
+
+@njit(cache=True)
+def backing_sides(weak, strong, members, sides, offsets, n):  # pragma: no cover (compiled)
+    """(P, N) bool ``same`` and ``other``: the states on the side of ``weak[p]`` (of ``strong[p]``) in the wars of
+    :func:`wars_flat` in which the two fight on opposite sides (both in the war, on different sides)."""
+    k = len(weak)
+    same = np.zeros((k, n), np.bool_)
+    other = np.zeros((k, n), np.bool_)
+    side_of = np.zeros(n, np.intp)
+    for w in range(len(offsets) - 1):
+        lo, hi = offsets[w], offsets[w + 1]
+        for m in range(lo, hi):
+            side_of[members[m]] = sides[m]
+        for p in range(k):
+            sw = side_of[weak[p]]
+            ss = side_of[strong[p]]
+            if sw > 0 and ss > 0 and sw != ss:
+                for m in range(lo, hi):
+                    if sides[m] == sw:
+                        same[p, members[m]] = True
+                    elif sides[m] == ss:
+                        other[p, members[m]] = True
+        for m in range(lo, hi):
+            side_of[members[m]] = 0
+    return same, other
