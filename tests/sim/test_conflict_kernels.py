@@ -182,3 +182,39 @@ def test_war_ending_terms_equal_numpy_blocks(seed):
         keep = kern.under_way_all(at_war, flat[0], flat[1], flat[2])
         assert keep.tolist() == [_numpy_under_way(at_war, w["side"]) for w in wars]
     assert seen_age == {True, False} and True in seen_side  # the terms decide something
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_casus_foederis_kernel_equals_theory_to_the_bit(seed):
+    """The compiled call to arms (``conflict_kernels.casus_foederis``) gives :func:`foedus.theory.war.casus_foederis`'s arrays."""
+    from foedus.schema import OBLIGATIONS
+    from foedus.theory import war as th_war
+
+    rng = np.random.default_rng(400 + seed)
+    d, o = OBLIGATIONS.index("defense"), OBLIGATIONS.index("offense")
+    calls = np.zeros(2, int)
+    for _ in range(40):
+        n, s_n = int(rng.integers(3, 30)), int(rng.integers(1, 12))
+        m = rng.random((s_n, n)) < rng.uniform(0.1, 0.6)
+        ob = rng.random((s_n, len(OBLIGATIONS))) < 0.5
+        ob[rng.random(s_n) < 0.3, o] = False
+        a, t = (int(v) for v in rng.choice(n, size=2, replace=False))
+        m[rng.random(s_n) < 0.5, t] = True
+        m[rng.random(s_n) < 0.4, a] = True
+        against, provoked = bool(rng.random() < 0.5), bool(rng.random() < 0.5)
+        written = bool(rng.random() < 0.6)
+        cond = rng.integers(0, 8, s_n) * (rng.random(s_n) < 0.6) if written else None
+        adv = np.where(rng.random((s_n, 3)) < 0.5, rng.integers(0, n, (s_n, 3)), -1) if written else None
+        adv = np.where(rng.random((s_n, 3)) < 0.2, a, adv) if written else None
+        want = th_war.casus_foederis(m, ob, a, t, against_a_member=against, conditions=cond, adversaries=adv, provoked=provoked)
+        strength = th_war.war_commitment(ob, np.broadcast_to(np.asarray(False), (s_n,)))
+        got = kern.casus_foederis(
+            m, np.ascontiguousarray(ob[:, d]), np.ascontiguousarray(ob[:, o]), strength,
+            np.asarray(cond, np.int64) if written else np.zeros(0, np.int64), np.asarray(adv, np.int64) if written else np.zeros((0, 1), np.int64),
+            a, t, against, provoked, written,
+        )
+        for g, w in zip(got, want):
+            assert g.dtype == w.dtype and np.array_equal(g, w)
+        assert np.array_equal(got[0].view(np.int64), want[0].view(np.int64))
+        calls += [(want[2] == t).sum(), (want[2] == a).sum()]
+    assert (calls > 0).all()  # defence calls and offence calls both arise

@@ -496,6 +496,13 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     cond = ag.war_conditions[war_slots]
     # (the adversaries its text names; else, a pact formed in the run or naming none, the threat it was formed against)
     adv = np.stack([ag.adversary[war_slots], ag.adversary_second[war_slots], ag.target[war_slots]], axis=1) if cond.any() else None
+    # the casus foederis compiled (conflict_kernels.casus_foederis, foedus.theory.war.casus_foederis to the bit): its
+    # inputs that do not change from wave to wave once (the strength is the theory's war_commitment of the unconditional form)
+    strength = th_war.war_commitment(ob, np.broadcast_to(np.asarray(False), (len(war_slots),)))
+    ob_def, ob_off = np.ascontiguousarray(ob[:, _DEF]), np.ascontiguousarray(ob[:, _OFF])
+    written = adv is not None
+    k_cond = np.asarray(cond, dtype=np.int64) if written else np.zeros(0, np.int64)
+    k_adv = np.asarray(adv, dtype=np.int64) if written else np.zeros((0, 1), np.int64)
     neutral = permanently_neutral(world)
     for q, war in enumerate(wars):
         att, tgt = war["attacker"], war["target"]
@@ -509,9 +516,7 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
             entered: list[tuple[int, int, int]] = []
             for a_role, t_role, own in callers:
                 # an entrant is at war by its own choice: a pact that defends only an unprovoked ally does not call for it
-                commit, pact, side = th_war.casus_foederis(
-                    m, ob, a_role, t_role, against_a_member=against, conditions=cond if adv is not None else None, adversaries=adv, provoked=own >= 0,
-                )
+                commit, pact, side = kern.casus_foederis(m, ob_def, ob_off, strength, k_cond, k_adv, a_role, t_role, against, own >= 0, written)
                 ok = (commit > 0) & world.state.active & ~seen & ~neutral  # a permanently neutral ally is called to no war
                 if own >= 0:
                     ok &= side == own  # an entrant calls its own partners, to its own side

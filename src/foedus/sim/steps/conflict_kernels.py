@@ -12,6 +12,10 @@ equal to the numpy code it replaces and to that theory function.
   capability, not at war, politically relevant);
 - :func:`under_way`: whether some state on side 1 of a war is at war with some state on side 2 (:func:`under_way_all`: of
   every war at once);
+- :func:`casus_foederis`: :func:`foedus.theory.war.casus_foederis` (with :func:`foedus.theory.war.conditions_met`) in one
+  pass over the pacts and states, for the call to arms' waves (:func:`foedus.sim.steps.conflict.call_allies`), the theory's
+  (S, N) boolean masks, maxima and first argmaxima without temporaries (``tests/sim/test_conflict_kernels.py`` holds it to
+  the theory function to the bit);
 - :func:`pair_began`, :func:`backing_sides`: the terms of :mod:`foedus.sim.steps.war_endings` that read the registered wars
   (the first year of the war a pair fights, the states on each side of its wars), over every war in one pass instead of
   ``np.ix_`` blocks and (K, N) masks war by war (issue 16).
@@ -24,7 +28,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["backing_sides", "onset_live", "pair_began", "under_way", "under_way_all", "war_sides", "wars_flat"]
+__all__ = ["backing_sides", "casus_foederis", "onset_live", "pair_began", "under_way", "under_way_all", "war_sides", "wars_flat"]
 
 
 @njit(cache=True)
@@ -133,3 +137,83 @@ def backing_sides(weak, strong, members, sides, offsets, n):  # pragma: no cover
         for m in range(lo, hi):
             side_of[members[m]] = 0
     return same, other
+
+
+@njit(cache=True, inline="always")
+def _named(adv, s, enemy):  # pragma: no cover (compiled)
+    """Whether pact ``s`` names ``enemy`` among its adversaries (``adv[s]``): ``conditions_met``'s ``named``."""
+    for k in range(adv.shape[1]):
+        if adv[s, k] == enemy:
+            return True
+    return False
+
+
+@njit(cache=True)
+def casus_foederis(m, ob_def, ob_off, strength, conditions, adv, attacker, target, against, provoked, written):  # pragma: no cover (compiled)
+    """:func:`foedus.theory.war.casus_foederis` of the pacts ``m`` (S, N) bool with defence ``ob_def`` and offence ``ob_off``
+    (S,) bool and :func:`foedus.theory.war.war_commitment` ``strength`` (S,): (commitment, pact, side).
+
+    ``written``: the pacts' written conditions count (``conditions`` (S,) int64 and ``adv`` (S, K) int64, as
+    :func:`foedus.theory.war.conditions_met` reads them); else unconditional. ``against``: ``against_a_member``.
+    """
+    s_n, n = m.shape
+    commitment = np.zeros(n)
+    pact = np.full(n, -1, np.intp)
+    side = np.full(n, -1, np.intp)
+    if s_n == 0:
+        return commitment, pact, side
+    defend = np.zeros(s_n, np.bool_)
+    attack = np.zeros(s_n, np.bool_)
+    g_att = np.zeros(s_n, np.bool_)
+    g_tgt = np.zeros(s_n, np.bool_)
+    for s in range(s_n):
+        def_ok = off_ok = guard_ok = True
+        if written:
+            c = conditions[s]
+            n_att = _named(adv, s, attacker)
+            n_tgt = _named(adv, s, target)
+            def_ok = ((c & 1) == 0) or n_att
+            if provoked:
+                def_ok = def_ok and (c & 2) == 0
+            off_ok = ((c & 4) == 0) or n_tgt
+            guard_ok = (((c & 1) == 0) or n_tgt) and (c & 2) == 0
+        neutral = m[s, attacker] and m[s, target]
+        defend[s] = ob_def[s] and def_ok and m[s, target] and ((not neutral) or against)
+        attack[s] = ob_off[s] and off_ok and m[s, attacker] and not neutral
+        g_att[s] = ob_def[s] and guard_ok and m[s, attacker] and not (neutral and against)
+        g_tgt[s] = ob_def[s] and def_ok and m[s, target]
+    for j in range(n):
+        guards_att = False
+        guards_tgt = False
+        for s in range(s_n):
+            if m[s, j]:
+                guards_att = guards_att or g_att[s]
+                guards_tgt = guards_tgt or g_tgt[s]
+        cd = 0.0
+        co = 0.0
+        bd = 0
+        bo = 0
+        for s in range(s_n):  # the first maximum of each column, as argmax (the masked entries 0.0)
+            vd = strength[s] if (defend[s] and m[s, j] and not guards_att) else 0.0
+            vo = strength[s] if (attack[s] and m[s, j] and not guards_tgt) else 0.0
+            if vd > cd:
+                cd = vd
+                bd = s
+            if vo > co:
+                co = vo
+                bo = s
+        if cd >= co and cd > 0:
+            commitment[j] = cd
+            pact[j] = bd
+            side[j] = target
+        elif co > cd and co > 0:
+            commitment[j] = co
+            pact[j] = bo
+            side[j] = attacker
+    commitment[attacker] = 0.0
+    commitment[target] = 0.0
+    pact[attacker] = -1
+    pact[target] = -1
+    side[attacker] = -1
+    side[target] = -1
+    return commitment, pact, side
