@@ -218,3 +218,41 @@ def test_casus_foederis_kernel_equals_theory_to_the_bit(seed):
         assert np.array_equal(got[0].view(np.int64), want[0].view(np.int64))
         calls += [(want[2] == t).sum(), (want[2] == a).sum()]
     assert (calls > 0).all()  # defence calls and offence calls both arise
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_onset_at_stake_equals_live_screen_and_issue_at_stake(seed):
+    """The fused screen gives the pairs of ``onset_live`` that :func:`foedus.theory.war_onset.issue_at_stake` keeps, in order."""
+    rng = np.random.default_rng(500 + seed)
+    n = int(rng.integers(2, 120))
+    w = _world(rng, n, float_pairs=bool(seed % 2))
+    i, j = np.triu_indices(n, 1)
+    args = (i, j, w["active"], w["power"], w["at_war"], w["contiguous"], w["major"], w["rivalry"])
+    hostility = np.where(rng.random((n, n)) < 0.5, rng.random((n, n)) * 0.3, 0.0)
+    memory = np.where(rng.random((n, n)) < 0.05, rng.random((n, n)), 0.0)
+    live = np.flatnonzero(_numpy_live(*args))
+    for has_memory in (True, False):
+        mem = memory if has_memory else np.zeros((1, 1))
+        got, clean = kern.onset_at_stake(*args, mem, has_memory, hostility, 0.1)
+        m = memory[i[live], j[live]] if has_memory else np.zeros(len(live))
+        issue = th_onset.issue_at_stake(w["rivalry"][i[live], j[live]], m, hostility[i[live], j[live]], hostility_floor=0.1)
+        assert clean and np.array_equal(got, live[issue])
+        assert 0 < len(got) < len(live)
+    # a negative or non-finite hostility of a live pair sends the step back to the theory function
+    bad = hostility.copy()
+    bad[i[live[0]], j[live[0]]] = np.nan
+    assert not kern.onset_at_stake(*args, memory, True, bad, 0.1)[1]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_unwritten_pacts_equal_numpy_mask(seed):
+    rng = np.random.default_rng(600 + seed)
+    cap, k = 40, int(rng.integers(0, 40))
+    active = rng.random(cap) < 0.7
+    aid = rng.integers(0, 20, cap)
+    kind, domain = rng.integers(0, 3, cap).astype(np.int8), rng.integers(0, 2, cap).astype(np.int8)
+    cond = rng.integers(0, 16, cap).astype(np.int16)
+    ob = rng.random((cap, 5)) < 0.4
+    want = np.flatnonzero(active[:k] & (aid[:k] >= 10) & (kind[:k] != 1) & (domain[:k] == 0) & ((cond[:k] & 8) == 0) & ob[:k][:, [0, 1]].any(axis=1))
+    got = kern.unwritten_pacts(active, aid, kind, domain, cond, ob, k, 10, 1, 0, 8, 0, 1)
+    assert np.array_equal(got, want)

@@ -110,10 +110,10 @@ def _write_conditions(world: World, rng: np.random.Generator) -> None:
     the treaties of the record carry their own (:func:`foedus.data.atop.read_atop_conditions`).
     """
     ag = world.state.agreements
-    k = ag.n
-    new = np.flatnonzero(
-        ag.active[:k] & (ag.agreement_id[:k] >= FIRST_SIMULATED_ID) & (ag.kind[:k] != COALITION) & (ag.domain[:k] == SECURITY)
-        & ((ag.war_conditions[:k] & th_war.CONDITIONS_WRITTEN) == 0) & ag.obligations[:k][:, [_DEF, _OFF]].any(axis=1)
+    # the pacts in force formed in the run (not coalitions) with a defence or offence obligation and no conditions written yet
+    new = kern.unwritten_pacts(
+        ag.active, ag.agreement_id, ag.kind, ag.domain, ag.war_conditions, ag.obligations, ag.n, FIRST_SIMULATED_ID, COALITION, SECURITY,
+        th_war.CONDITIONS_WRITTEN, _DEF, _OFF,
     )
     if not len(new):
         return
@@ -251,13 +251,23 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     p = world.inputs.params
     i, j = _upper(world)
     draw = rng.random(len(i))
-    # the pairs at risk: both active with capability, at peace, politically relevant (one compiled pass)
-    live = kern.onset_live(i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry)
-    i, j, draw = i[live], j[live], draw[live]
-    # willingness: only the pairs with an issue at stake (a rivalry, a war fought, a live quarrel) can begin a war (Most & Starr 1989)
-    hostility = np.take(world.state.hostility, i * world.n + j)
-    live = th_onset.issue_at_stake(np.take(world.state.rivalry, i * world.n + j), _war_memory(world, i, j), hostility, hostility_floor=p.war_onset_issue_hostility, check=world.inputs.check)
-    i, j, draw, hostility = i[live], j[live], draw[live], hostility[live]
+    # the pairs at risk (both active with capability, at peace, politically relevant) with an issue at stake (a rivalry, a war
+    # fought, a live quarrel; willingness: Most & Starr 1989): one compiled pass, theory.war_onset.issue_at_stake's rule
+    wh = world.state.war_history
+    memory = wh.shape == (world.n, world.n)
+    at_stake, clean = kern.onset_at_stake(
+        i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry,
+        wh if memory else np.zeros((1, 1)), memory, world.state.hostility, float(p.war_onset_issue_hostility),
+    )
+    if clean:
+        i, j, draw = i[at_stake], j[at_stake], draw[at_stake]
+        hostility = np.take(world.state.hostility, i * world.n + j)
+    else:  # a hostility or war memory the theory refuses: its function says why
+        live = kern.onset_live(i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry)
+        i, j, draw = i[live], j[live], draw[live]
+        hostility = np.take(world.state.hostility, i * world.n + j)
+        live = th_onset.issue_at_stake(np.take(world.state.rivalry, i * world.n + j), _war_memory(world, i, j), hostility, hostility_floor=p.war_onset_issue_hostility, check=world.inputs.check)
+        i, j, draw, hostility = i[live], j[live], draw[live], hostility[live]
     if not len(i):
         return
     x = onset_covariates(world, i, j)

@@ -10,6 +10,9 @@ equal to the numpy code it replaces and to that theory function.
 
 - :func:`onset_live`: which pairs ``(i, j)`` may begin a war this year (both active with
   capability, not at war, politically relevant);
+- :func:`onset_at_stake`: :func:`onset_live` and :func:`foedus.theory.war_onset.issue_at_stake` (a rivalry, a war
+  fought, hostility at least the floor) in the same pass: the pairs that may begin a war this year;
+- :func:`unwritten_pacts`: the pacts formed in the run whose written conditions the conflict step has yet to draw;
 - :func:`under_way`: whether some state on side 1 of a war is at war with some state on side 2 (:func:`under_way_all`: of
   every war at once);
 - :func:`casus_foederis`: :func:`foedus.theory.war.casus_foederis` (with :func:`foedus.theory.war.conditions_met`) in one
@@ -28,7 +31,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["backing_sides", "casus_foederis", "onset_live", "pair_began", "under_way", "under_way_all", "war_sides", "wars_flat"]
+__all__ = ["backing_sides", "casus_foederis", "onset_at_stake", "onset_live", "pair_began", "under_way", "under_way_all", "unwritten_pacts", "war_sides", "wars_flat"]
 
 
 @njit(cache=True)
@@ -47,6 +50,49 @@ def onset_live(i, j, active, power, at_war, contiguous, major, rivalry):  # prag
             continue
         out[p] = (contiguous[a, b] != 0) or major[a] or major[b] or (rivalry[a, b] != 0)
     return out
+
+
+@njit(cache=True)
+def onset_at_stake(i, j, active, power, at_war, contiguous, major, rivalry, memory, has_memory, hostility, floor):  # pragma: no cover (compiled)
+    """(Q,) intp, clean: the indices ``p`` of the pairs of :func:`onset_live` with an issue at stake, in order.
+
+    :func:`foedus.theory.war_onset.issue_at_stake` of ``rivalry[i, j]`` (non-zero), the war memory ``memory[i, j]`` (0 without
+    ``has_memory``) and ``hostility[i, j]`` at ``floor``. ``clean`` is False where a live pair's hostility or memory is negative
+    or not finite (the theory function, which would refuse it, must then say why): the indices are then incomplete.
+    """
+    out = np.empty(len(i), np.intp)
+    q = 0
+    for p in range(len(i)):
+        a = i[p]
+        b = j[p]
+        if not (active[a] and active[b] and power[a] > 0 and power[b] > 0):
+            continue
+        if at_war[a, b]:
+            continue
+        if not ((contiguous[a, b] != 0) or major[a] or major[b] or (rivalry[a, b] != 0)):
+            continue
+        h = hostility[a, b]
+        m = memory[a, b] if has_memory else 0.0
+        if not (np.isfinite(h) and h >= 0.0 and np.isfinite(m) and m >= 0.0):
+            return out[:q], False
+        if (rivalry[a, b] != 0) or m > 0 or h >= floor:
+            out[q] = p
+            q += 1
+    return out[:q], True
+
+
+@njit(cache=True)
+def unwritten_pacts(active, agreement_id, kind, domain, war_conditions, obligations, k, first_id, coalition, security, written, col_def, col_off):  # pragma: no cover (compiled)
+    """(M,) intp: the slots below ``k`` in force, formed in the run (``agreement_id >= first_id``), security agreements other
+    than coalitions, with a defence or offence obligation and no ``written`` bit in their ``war_conditions``."""
+    out = np.empty(k, np.intp)
+    q = 0
+    for s in range(k):
+        if (active[s] and agreement_id[s] >= first_id and kind[s] != coalition and domain[s] == security
+                and (war_conditions[s] & written) == 0 and (obligations[s, col_def] or obligations[s, col_off])):
+            out[q] = s
+            q += 1
+    return out[:q]
 
 
 @njit(cache=True)
