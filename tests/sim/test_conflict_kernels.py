@@ -115,3 +115,144 @@ def test_opportunist_reach_of_the_rows_with_a_rival_equals_the_full_block(seed):
     assert 0 < len(rows) < len(cand)
     assert np.array_equal(full.view(np.int64), part.view(np.int64))
     assert np.array_equal(full.argmax(axis=1), part.argmax(axis=1))
+
+
+def _numpy_began(wi, wj, wars, year, n):
+    """The numpy ``began`` of ``war_endings`` before it was compiled (``np.ix_`` blocks war by war)."""
+    began = np.full((n, n), year - 1, dtype=np.int64)
+    for war in wars:
+        a, s_ = kern.war_sides(war)
+        one, two = a[s_ == 1], a[s_ == 2]
+        blk = np.minimum(began[np.ix_(one, two)], int(war["start"]))
+        began[np.ix_(one, two)] = blk
+        began[np.ix_(two, one)] = blk.T
+    return began[wi, wj]
+
+
+def _numpy_sides(weak, strong, wars, n):
+    """The numpy ``same`` and ``other`` of ``war_endings.major_backed`` before they were compiled."""
+    k = len(weak)
+    same, other = np.zeros((k, n), bool), np.zeros((k, n), bool)
+    for war in wars:
+        side = np.zeros(n, np.int64)
+        a, s_ = kern.war_sides(war)
+        side[a] = s_
+        fight = (side[weak] > 0) & (side[strong] > 0) & (side[weak] != side[strong])
+        same[fight] |= side[None, :] == side[weak][fight, None]
+        other[fight] |= side[None, :] == side[strong][fight, None]
+    return same, other
+
+
+def _wars(rng, n, year):
+    """Random wars: overlapping sides, a state in several wars (on either side), starts before ``year``, some wars empty."""
+    wars = []
+    for _ in range(int(rng.integers(0, 12))):
+        k = int(rng.integers(0, min(10, n) + 1))
+        states = rng.choice(n, size=k, replace=False)
+        wars.append({"start": int(rng.integers(year - 8, year + 1)), "side": {int(s): int(rng.integers(1, 3)) for s in states}})
+    return wars
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_war_ending_terms_equal_numpy_blocks(seed):
+    rng = np.random.default_rng(300 + seed)
+    n, year = int(rng.integers(2, 40)), 1950
+    at_war = rng.random((n, n)) < 0.3
+    at_war |= at_war.T
+    seen_age, seen_side = set(), set()
+    for _ in range(30):
+        wars = _wars(rng, n, year)
+        for w in wars:  # the pairs across each war's sides are at war, as in a run
+            a, s_ = kern.war_sides(w)
+            at_war[np.ix_(a[s_ == 1], a[s_ == 2])] = at_war[np.ix_(a[s_ == 2], a[s_ == 1])] = True
+        wi, wj = np.nonzero(at_war)
+        wi, wj = wi[wi < wj], wj[wi < wj]
+        flat = kern.wars_flat(wars)
+        got = kern.pair_began(wi, wj, *flat, year, n)
+        want = _numpy_began(wi, wj, wars, year, n)
+        assert got.dtype == np.int64 and np.array_equal(got, want)
+        seen_age.update((want < year - 1).tolist())
+        power = rng.random(n)
+        weak = np.where(power[wi] <= power[wj], wi, wj)
+        strong = np.where(weak == wi, wj, wi)
+        same, other = kern.backing_sides(weak, strong, flat[0], flat[1], flat[2], n)
+        want_same, want_other = _numpy_sides(weak, strong, wars, n)
+        assert np.array_equal(same, want_same) and np.array_equal(other, want_other)
+        seen_side.add(bool(want_same.any()))
+        keep = kern.under_way_all(at_war, flat[0], flat[1], flat[2])
+        assert keep.tolist() == [_numpy_under_way(at_war, w["side"]) for w in wars]
+    assert seen_age == {True, False} and True in seen_side  # the terms decide something
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_casus_foederis_kernel_equals_theory_to_the_bit(seed):
+    """The compiled call to arms (``conflict_kernels.casus_foederis``) gives :func:`foedus.theory.war.casus_foederis`'s arrays."""
+    from foedus.schema import OBLIGATIONS
+    from foedus.theory import war as th_war
+
+    rng = np.random.default_rng(400 + seed)
+    d, o = OBLIGATIONS.index("defense"), OBLIGATIONS.index("offense")
+    calls = np.zeros(2, int)
+    for _ in range(40):
+        n, s_n = int(rng.integers(3, 30)), int(rng.integers(1, 12))
+        m = rng.random((s_n, n)) < rng.uniform(0.1, 0.6)
+        ob = rng.random((s_n, len(OBLIGATIONS))) < 0.5
+        ob[rng.random(s_n) < 0.3, o] = False
+        a, t = (int(v) for v in rng.choice(n, size=2, replace=False))
+        m[rng.random(s_n) < 0.5, t] = True
+        m[rng.random(s_n) < 0.4, a] = True
+        against, provoked = bool(rng.random() < 0.5), bool(rng.random() < 0.5)
+        written = bool(rng.random() < 0.6)
+        cond = rng.integers(0, 8, s_n) * (rng.random(s_n) < 0.6) if written else None
+        adv = np.where(rng.random((s_n, 3)) < 0.5, rng.integers(0, n, (s_n, 3)), -1) if written else None
+        adv = np.where(rng.random((s_n, 3)) < 0.2, a, adv) if written else None
+        want = th_war.casus_foederis(m, ob, a, t, against_a_member=against, conditions=cond, adversaries=adv, provoked=provoked)
+        strength = th_war.war_commitment(ob, np.broadcast_to(np.asarray(False), (s_n,)))
+        got = kern.casus_foederis(
+            m, np.ascontiguousarray(ob[:, d]), np.ascontiguousarray(ob[:, o]), strength,
+            np.asarray(cond, np.int64) if written else np.zeros(0, np.int64), np.asarray(adv, np.int64) if written else np.zeros((0, 1), np.int64),
+            a, t, against, provoked, written,
+        )
+        for g, w in zip(got, want):
+            assert g.dtype == w.dtype and np.array_equal(g, w)
+        assert np.array_equal(got[0].view(np.int64), want[0].view(np.int64))
+        calls += [(want[2] == t).sum(), (want[2] == a).sum()]
+    assert (calls > 0).all()  # defence calls and offence calls both arise
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_onset_at_stake_equals_live_screen_and_issue_at_stake(seed):
+    """The fused screen gives the pairs of ``onset_live`` that :func:`foedus.theory.war_onset.issue_at_stake` keeps, in order."""
+    rng = np.random.default_rng(500 + seed)
+    n = int(rng.integers(2, 120))
+    w = _world(rng, n, float_pairs=bool(seed % 2))
+    i, j = np.triu_indices(n, 1)
+    args = (i, j, w["active"], w["power"], w["at_war"], w["contiguous"], w["major"], w["rivalry"])
+    hostility = np.where(rng.random((n, n)) < 0.5, rng.random((n, n)) * 0.3, 0.0)
+    memory = np.where(rng.random((n, n)) < 0.05, rng.random((n, n)), 0.0)
+    live = np.flatnonzero(_numpy_live(*args))
+    for has_memory in (True, False):
+        mem = memory if has_memory else np.zeros((1, 1))
+        got, clean = kern.onset_at_stake(*args, mem, has_memory, hostility, 0.1)
+        m = memory[i[live], j[live]] if has_memory else np.zeros(len(live))
+        issue = th_onset.issue_at_stake(w["rivalry"][i[live], j[live]], m, hostility[i[live], j[live]], hostility_floor=0.1)
+        assert clean and np.array_equal(got, live[issue])
+        assert 0 < len(got) < len(live)
+    # a negative or non-finite hostility of a live pair sends the step back to the theory function
+    bad = hostility.copy()
+    bad[i[live[0]], j[live[0]]] = np.nan
+    assert not kern.onset_at_stake(*args, memory, True, bad, 0.1)[1]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_unwritten_pacts_equal_numpy_mask(seed):
+    rng = np.random.default_rng(600 + seed)
+    cap, k = 40, int(rng.integers(0, 40))
+    active = rng.random(cap) < 0.7
+    aid = rng.integers(0, 20, cap)
+    kind, domain = rng.integers(0, 3, cap).astype(np.int8), rng.integers(0, 2, cap).astype(np.int8)
+    cond = rng.integers(0, 16, cap).astype(np.int16)
+    ob = rng.random((cap, 5)) < 0.4
+    want = np.flatnonzero(active[:k] & (aid[:k] >= 10) & (kind[:k] != 1) & (domain[:k] == 0) & ((cond[:k] & 8) == 0) & ob[:k][:, [0, 1]].any(axis=1))
+    got = kern.unwritten_pacts(active, aid, kind, domain, cond, ob, k, 10, 1, 0, 8, 0, 1)
+    assert np.array_equal(got, want)

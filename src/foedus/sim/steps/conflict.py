@@ -95,7 +95,10 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
     # wars end, but not in the year they began (a war begun this year runs into the next)
     if world.state.at_war.any() and world.state.at_war_last_year.shape == world.state.at_war.shape:
         war_endings(world, rng)
-    world.state.wars = [w for w in world.state.wars if _under_way(world, w)]
+    if world.state.wars:  # the wars still under way (:func:`_under_way`), every war in one compiled pass
+        members, sides, offsets, _ = kern.wars_flat(world.state.wars)
+        keep = kern.under_way_all(world.state.at_war, members, sides, offsets)
+        world.state.wars = [w for w, k in zip(world.state.wars, keep.tolist()) if k]
     world.state.at_war_last_year = world.state.at_war.copy()
 
 
@@ -107,10 +110,10 @@ def _write_conditions(world: World, rng: np.random.Generator) -> None:
     the treaties of the record carry their own (:func:`foedus.data.atop.read_atop_conditions`).
     """
     ag = world.state.agreements
-    k = ag.n
-    new = np.flatnonzero(
-        ag.active[:k] & (ag.agreement_id[:k] >= FIRST_SIMULATED_ID) & (ag.kind[:k] != COALITION) & (ag.domain[:k] == SECURITY)
-        & ((ag.war_conditions[:k] & th_war.CONDITIONS_WRITTEN) == 0) & ag.obligations[:k][:, [_DEF, _OFF]].any(axis=1)
+    # the pacts in force formed in the run (not coalitions) with a defence or offence obligation and no conditions written yet
+    new = kern.unwritten_pacts(
+        ag.active, ag.agreement_id, ag.kind, ag.domain, ag.war_conditions, ag.obligations, ag.n, FIRST_SIMULATED_ID, COALITION, SECURITY,
+        th_war.CONDITIONS_WRITTEN, _DEF, _OFF,
     )
     if not len(new):
         return
@@ -248,13 +251,23 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     p = world.inputs.params
     i, j = _upper(world)
     draw = rng.random(len(i))
-    # the pairs at risk: both active with capability, at peace, politically relevant (one compiled pass)
-    live = kern.onset_live(i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry)
-    i, j, draw = i[live], j[live], draw[live]
-    # willingness: only the pairs with an issue at stake (a rivalry, a war fought, a live quarrel) can begin a war (Most & Starr 1989)
-    hostility = np.take(world.state.hostility, i * world.n + j)
-    live = th_onset.issue_at_stake(np.take(world.state.rivalry, i * world.n + j), _war_memory(world, i, j), hostility, hostility_floor=p.war_onset_issue_hostility, check=world.inputs.check)
-    i, j, draw, hostility = i[live], j[live], draw[live], hostility[live]
+    # the pairs at risk (both active with capability, at peace, politically relevant) with an issue at stake (a rivalry, a war
+    # fought, a live quarrel; willingness: Most & Starr 1989): one compiled pass, theory.war_onset.issue_at_stake's rule
+    wh = world.state.war_history
+    memory = wh.shape == (world.n, world.n)
+    at_stake, clean = kern.onset_at_stake(
+        i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry,
+        wh if memory else np.zeros((1, 1)), memory, world.state.hostility, float(p.war_onset_issue_hostility),
+    )
+    if clean:
+        i, j, draw = i[at_stake], j[at_stake], draw[at_stake]
+        hostility = np.take(world.state.hostility, i * world.n + j)
+    else:  # a hostility or war memory the theory refuses: its function says why
+        live = kern.onset_live(i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry)
+        i, j, draw = i[live], j[live], draw[live]
+        hostility = np.take(world.state.hostility, i * world.n + j)
+        live = th_onset.issue_at_stake(np.take(world.state.rivalry, i * world.n + j), _war_memory(world, i, j), hostility, hostility_floor=p.war_onset_issue_hostility, check=world.inputs.check)
+        i, j, draw, hostility = i[live], j[live], draw[live], hostility[live]
     if not len(i):
         return
     x = onset_covariates(world, i, j)
@@ -493,6 +506,13 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     cond = ag.war_conditions[war_slots]
     # (the adversaries its text names; else, a pact formed in the run or naming none, the threat it was formed against)
     adv = np.stack([ag.adversary[war_slots], ag.adversary_second[war_slots], ag.target[war_slots]], axis=1) if cond.any() else None
+    # the casus foederis compiled (conflict_kernels.casus_foederis, foedus.theory.war.casus_foederis to the bit): its
+    # inputs that do not change from wave to wave once (the strength is the theory's war_commitment of the unconditional form)
+    strength = th_war.war_commitment(ob, np.broadcast_to(np.asarray(False), (len(war_slots),)))
+    ob_def, ob_off = np.ascontiguousarray(ob[:, _DEF]), np.ascontiguousarray(ob[:, _OFF])
+    written = adv is not None
+    k_cond = np.asarray(cond, dtype=np.int64) if written else np.zeros(0, np.int64)
+    k_adv = np.asarray(adv, dtype=np.int64) if written else np.zeros((0, 1), np.int64)
     neutral = permanently_neutral(world)
     for q, war in enumerate(wars):
         att, tgt = war["attacker"], war["target"]
@@ -506,9 +526,7 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
             entered: list[tuple[int, int, int]] = []
             for a_role, t_role, own in callers:
                 # an entrant is at war by its own choice: a pact that defends only an unprovoked ally does not call for it
-                commit, pact, side = th_war.casus_foederis(
-                    m, ob, a_role, t_role, against_a_member=against, conditions=cond if adv is not None else None, adversaries=adv, provoked=own >= 0,
-                )
+                commit, pact, side = kern.casus_foederis(m, ob_def, ob_off, strength, k_cond, k_adv, a_role, t_role, against, own >= 0, written)
                 ok = (commit > 0) & world.state.active & ~seen & ~neutral  # a permanently neutral ally is called to no war
                 if own >= 0:
                     ok &= side == own  # an entrant calls its own partners, to its own side

@@ -10,7 +10,20 @@ equal to the numpy code it replaces and to that theory function.
 
 - :func:`onset_live`: which pairs ``(i, j)`` may begin a war this year (both active with
   capability, not at war, politically relevant);
-- :func:`under_way`: whether some state on side 1 of a war is at war with some state on side 2.
+- :func:`onset_at_stake`: :func:`onset_live` and :func:`foedus.theory.war_onset.issue_at_stake` (a rivalry, a war
+  fought, hostility at least the floor) in the same pass: the pairs that may begin a war this year;
+- :func:`unwritten_pacts`: the pacts formed in the run whose written conditions the conflict step has yet to draw;
+- :func:`under_way`: whether some state on side 1 of a war is at war with some state on side 2 (:func:`under_way_all`: of
+  every war at once);
+- :func:`casus_foederis`: :func:`foedus.theory.war.casus_foederis` (with :func:`foedus.theory.war.conditions_met`) in one
+  pass over the pacts and states, for the call to arms' waves (:func:`foedus.sim.steps.conflict.call_allies`), the theory's
+  (S, N) boolean masks, maxima and first argmaxima without temporaries (``tests/sim/test_conflict_kernels.py`` holds it to
+  the theory function to the bit);
+- :func:`pair_began`, :func:`backing_sides`: the terms of :mod:`foedus.sim.steps.war_endings` that read the registered wars
+  (the first year of the war a pair fights, the states on each side of its wars), over every war in one pass instead of
+  ``np.ix_`` blocks and (K, N) masks war by war (issue 16).
+
+The wars enter the kernels flattened (:func:`wars_flat`): their states and sides one after the other, with offsets.
 """
 
 from __future__ import annotations
@@ -18,7 +31,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["onset_live", "under_way", "war_sides"]
+__all__ = ["backing_sides", "casus_foederis", "onset_at_stake", "onset_live", "pair_began", "under_way", "under_way_all", "unwritten_pacts", "war_sides", "wars_flat"]
 
 
 @njit(cache=True)
@@ -40,6 +53,49 @@ def onset_live(i, j, active, power, at_war, contiguous, major, rivalry):  # prag
 
 
 @njit(cache=True)
+def onset_at_stake(i, j, active, power, at_war, contiguous, major, rivalry, memory, has_memory, hostility, floor):  # pragma: no cover (compiled)
+    """(Q,) intp, clean: the indices ``p`` of the pairs of :func:`onset_live` with an issue at stake, in order.
+
+    :func:`foedus.theory.war_onset.issue_at_stake` of ``rivalry[i, j]`` (non-zero), the war memory ``memory[i, j]`` (0 without
+    ``has_memory``) and ``hostility[i, j]`` at ``floor``. ``clean`` is False where a live pair's hostility or memory is negative
+    or not finite (the theory function, which would refuse it, must then say why): the indices are then incomplete.
+    """
+    out = np.empty(len(i), np.intp)
+    q = 0
+    for p in range(len(i)):
+        a = i[p]
+        b = j[p]
+        if not (active[a] and active[b] and power[a] > 0 and power[b] > 0):
+            continue
+        if at_war[a, b]:
+            continue
+        if not ((contiguous[a, b] != 0) or major[a] or major[b] or (rivalry[a, b] != 0)):
+            continue
+        h = hostility[a, b]
+        m = memory[a, b] if has_memory else 0.0
+        if not (np.isfinite(h) and h >= 0.0 and np.isfinite(m) and m >= 0.0):
+            return out[:q], False
+        if (rivalry[a, b] != 0) or m > 0 or h >= floor:
+            out[q] = p
+            q += 1
+    return out[:q], True
+
+
+@njit(cache=True)
+def unwritten_pacts(active, agreement_id, kind, domain, war_conditions, obligations, k, first_id, coalition, security, written, col_def, col_off):  # pragma: no cover (compiled)
+    """(M,) intp: the slots below ``k`` in force, formed in the run (``agreement_id >= first_id``), security agreements other
+    than coalitions, with a defence or offence obligation and no ``written`` bit in their ``war_conditions``."""
+    out = np.empty(k, np.intp)
+    q = 0
+    for s in range(k):
+        if (active[s] and agreement_id[s] >= first_id and kind[s] != coalition and domain[s] == security
+                and (war_conditions[s] & written) == 0 and (obligations[s, col_def] or obligations[s, col_off])):
+            out[q] = s
+            q += 1
+    return out[:q]
+
+
+@njit(cache=True)
 def under_way(at_war, members, sides):  # pragma: no cover (compiled)
     """Whether some ``members[p]`` with ``sides[p] == 1`` is at war with some ``members[q]`` with ``sides[q] == 2``."""
     for p in range(len(members)):
@@ -56,3 +112,154 @@ def war_sides(war: dict) -> tuple[np.ndarray, np.ndarray]:
     """A war's states and their sides (1 or 2) as two (K,) intp arrays, in the order of ``war["side"]``."""
     side = war["side"]
     return np.fromiter(side.keys(), np.intp, len(side)), np.fromiter(side.values(), np.intp, len(side))
+
+
+def wars_flat(wars: list) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The wars ``wars`` flattened: (states, sides, offsets, first years); war w's states and sides are ``[offsets[w]:offsets[w + 1]]``,
+    each in the order of its ``war["side"]`` (as :func:`war_sides`)."""
+    counts = np.fromiter((len(w["side"]) for w in wars), np.intp, len(wars))
+    offsets = np.zeros(len(wars) + 1, np.intp)
+    np.cumsum(counts, out=offsets[1:])
+    total = int(offsets[-1])
+    members = np.fromiter((k for w in wars for k in w["side"]), np.intp, total)
+    sides = np.fromiter((v for w in wars for v in w["side"].values()), np.intp, total)
+    starts = np.fromiter((w["start"] for w in wars), np.int64, len(wars))
+    return members, sides, offsets, starts
+
+
+@njit(cache=True)
+def under_way_all(at_war, members, sides, offsets):  # pragma: no cover (compiled)
+    """(W,) bool: :func:`under_way` of each war of :func:`wars_flat`."""
+    w_n = len(offsets) - 1
+    out = np.zeros(w_n, np.bool_)
+    for w in range(w_n):
+        lo, hi = offsets[w], offsets[w + 1]
+        out[w] = under_way(at_war, members[lo:hi], sides[lo:hi])
+    return out
+
+
+@njit(cache=True)
+def pair_began(wi, wj, members, sides, offsets, starts, year, n):  # pragma: no cover (compiled)
+    """(P,) int64: the first year of the earliest war of :func:`wars_flat` in which ``wi[p]`` and ``wj[p]`` are on opposite
+    sides (one on side 1, the other on side 2), else ``year - 1``."""
+    out = np.full(len(wi), year - 1, np.int64)
+    side_of = np.zeros(n, np.intp)
+    for w in range(len(offsets) - 1):
+        lo, hi = offsets[w], offsets[w + 1]
+        for m in range(lo, hi):
+            side_of[members[m]] = sides[m]
+        s = starts[w]
+        for p in range(len(wi)):
+            a = side_of[wi[p]]
+            b = side_of[wj[p]]
+            if ((a == 1 and b == 2) or (a == 2 and b == 1)) and s < out[p]:
+                out[p] = s
+        for m in range(lo, hi):
+            side_of[members[m]] = 0
+    return out
+
+
+@njit(cache=True)
+def backing_sides(weak, strong, members, sides, offsets, n):  # pragma: no cover (compiled)
+    """(P, N) bool ``same`` and ``other``: the states on the side of ``weak[p]`` (of ``strong[p]``) in the wars of
+    :func:`wars_flat` in which the two fight on opposite sides (both in the war, on different sides)."""
+    k = len(weak)
+    same = np.zeros((k, n), np.bool_)
+    other = np.zeros((k, n), np.bool_)
+    side_of = np.zeros(n, np.intp)
+    for w in range(len(offsets) - 1):
+        lo, hi = offsets[w], offsets[w + 1]
+        for m in range(lo, hi):
+            side_of[members[m]] = sides[m]
+        for p in range(k):
+            sw = side_of[weak[p]]
+            ss = side_of[strong[p]]
+            if sw > 0 and ss > 0 and sw != ss:
+                for m in range(lo, hi):
+                    if sides[m] == sw:
+                        same[p, members[m]] = True
+                    elif sides[m] == ss:
+                        other[p, members[m]] = True
+        for m in range(lo, hi):
+            side_of[members[m]] = 0
+    return same, other
+
+
+@njit(cache=True, inline="always")
+def _named(adv, s, enemy):  # pragma: no cover (compiled)
+    """Whether pact ``s`` names ``enemy`` among its adversaries (``adv[s]``): ``conditions_met``'s ``named``."""
+    for k in range(adv.shape[1]):
+        if adv[s, k] == enemy:
+            return True
+    return False
+
+
+@njit(cache=True)
+def casus_foederis(m, ob_def, ob_off, strength, conditions, adv, attacker, target, against, provoked, written):  # pragma: no cover (compiled)
+    """:func:`foedus.theory.war.casus_foederis` of the pacts ``m`` (S, N) bool with defence ``ob_def`` and offence ``ob_off``
+    (S,) bool and :func:`foedus.theory.war.war_commitment` ``strength`` (S,): (commitment, pact, side).
+
+    ``written``: the pacts' written conditions count (``conditions`` (S,) int64 and ``adv`` (S, K) int64, as
+    :func:`foedus.theory.war.conditions_met` reads them); else unconditional. ``against``: ``against_a_member``.
+    """
+    s_n, n = m.shape
+    commitment = np.zeros(n)
+    pact = np.full(n, -1, np.intp)
+    side = np.full(n, -1, np.intp)
+    if s_n == 0:
+        return commitment, pact, side
+    defend = np.zeros(s_n, np.bool_)
+    attack = np.zeros(s_n, np.bool_)
+    g_att = np.zeros(s_n, np.bool_)
+    g_tgt = np.zeros(s_n, np.bool_)
+    for s in range(s_n):
+        def_ok = off_ok = guard_ok = True
+        if written:
+            c = conditions[s]
+            n_att = _named(adv, s, attacker)
+            n_tgt = _named(adv, s, target)
+            def_ok = ((c & 1) == 0) or n_att
+            if provoked:
+                def_ok = def_ok and (c & 2) == 0
+            off_ok = ((c & 4) == 0) or n_tgt
+            guard_ok = (((c & 1) == 0) or n_tgt) and (c & 2) == 0
+        neutral = m[s, attacker] and m[s, target]
+        defend[s] = ob_def[s] and def_ok and m[s, target] and ((not neutral) or against)
+        attack[s] = ob_off[s] and off_ok and m[s, attacker] and not neutral
+        g_att[s] = ob_def[s] and guard_ok and m[s, attacker] and not (neutral and against)
+        g_tgt[s] = ob_def[s] and def_ok and m[s, target]
+    for j in range(n):
+        guards_att = False
+        guards_tgt = False
+        for s in range(s_n):
+            if m[s, j]:
+                guards_att = guards_att or g_att[s]
+                guards_tgt = guards_tgt or g_tgt[s]
+        cd = 0.0
+        co = 0.0
+        bd = 0
+        bo = 0
+        for s in range(s_n):  # the first maximum of each column, as argmax (the masked entries 0.0)
+            vd = strength[s] if (defend[s] and m[s, j] and not guards_att) else 0.0
+            vo = strength[s] if (attack[s] and m[s, j] and not guards_tgt) else 0.0
+            if vd > cd:
+                cd = vd
+                bd = s
+            if vo > co:
+                co = vo
+                bo = s
+        if cd >= co and cd > 0:
+            commitment[j] = cd
+            pact[j] = bd
+            side[j] = target
+        elif co > cd and co > 0:
+            commitment[j] = co
+            pact[j] = bo
+            side[j] = attacker
+    commitment[attacker] = 0.0
+    commitment[target] = 0.0
+    pact[attacker] = -1
+    pact[target] = -1
+    side[attacker] = -1
+    side[target] = -1
+    return commitment, pact, side

@@ -36,24 +36,19 @@ def war_endings(world: World, rng: np.random.Generator) -> None:
     if not len(wi):
         return
     y = world.state.year
-    began = np.full((world.n, world.n), y - 1, dtype=np.int64)
-    for war in world.state.wars:  # the few wars under way
-        a, s_ = kern.war_sides(war)
-        one, two = a[s_ == 1], a[s_ == 2]
-        blk = np.minimum(began[np.ix_(one, two)], int(war["start"]))
-        began[np.ix_(one, two)] = blk
-        began[np.ix_(two, one)] = blk.T
-    age = np.maximum(y - began[wi, wj], 1)
+    flat = kern.wars_flat(world.state.wars)  # the wars under way, flattened once for both terms
+    began = kern.pair_began(wi, wj, *flat, y, world.n)  # the earliest war in which the two fight on opposite sides (one compiled pass)
+    age = np.maximum(y - began, 1)
     x = {
         "parity": th_rivalry.parity(world.state.power[wi], world.state.power[wj]), "contiguous": world.inputs.contiguous[wi, wj],
-        "any_major": world.state.major[wi] | world.state.major[wj], "major_backed": major_backed(world, wi, wj),
+        "any_major": world.state.major[wi] | world.state.major[wj], "major_backed": major_backed(world, wi, wj, flat),
     }
     h = th_duration.war_end_probability(age, [x[t] for t in th_duration.DURATION_TERMS], first_year_end=p.war_end_rate, coefficients=p.war_duration_coefficients(), shape=p.war_duration_shape)
     stop = rng.random(len(wi)) < h
     world.state.at_war[wi[stop], wj[stop]] = world.state.at_war[wj[stop], wi[stop]] = False
 
 
-def major_backed(world: World, wi: np.ndarray, wj: np.ndarray) -> np.ndarray:
+def major_backed(world: World, wi: np.ndarray, wj: np.ndarray, flat: tuple | None = None) -> np.ndarray:
     """(P,) bool: a great power (``world.state.major``, active) backs the weaker state (lower ``power``) of each pair at war ``(wi, wj)``.
 
     Its backers are the states on its side of a registered war in which the two fight on opposite sides (Bennett & Stam
@@ -61,22 +56,17 @@ def major_backed(world: World, wi: np.ndarray, wj: np.ndarray) -> np.ndarray:
     coalition of the willing in force against an aggression by the stronger state (or a state on its side) on the weaker
     (or a state on its side): the great powers that supply the victim of an invasion (Shirkey 2012 on third parties;
     ours: supply counted as the record counts co-belligerents, which COW codes and supply it does not). The two
-    belligerents themselves never count.
+    belligerents themselves never count. ``flat``: the wars under way as :func:`foedus.sim.steps.conflict_kernels.wars_flat`
+    gives them (computed when not given).
     """
-    n, k = world.n, len(wi)
+    n = world.n
     weak = np.where(world.state.power[wi] <= world.state.power[wj], wi, wj)
     strong = np.where(weak == wi, wj, wi)
-    back = np.zeros((k, n), bool)
-    same = np.zeros((k, n), bool)  # the states on the weaker state's side of its wars with the stronger
-    other = np.zeros((k, n), bool)
-    for war in world.state.wars:  # the few wars under way
-        side = np.zeros(n, np.int64)
-        a, s_ = kern.war_sides(war)
-        side[a] = s_
-        fight = (side[weak] > 0) & (side[strong] > 0) & (side[weak] != side[strong])
-        same[fight] |= side[None, :] == side[weak][fight, None]
-        other[fight] |= side[None, :] == side[strong][fight, None]
-    back |= same
+    if flat is None:
+        flat = kern.wars_flat(world.state.wars)
+    # the states on the weaker state's (the stronger's) side of its wars with the stronger: one compiled pass over the wars
+    same, other = kern.backing_sides(weak, strong, flat[0], flat[1], flat[2], n)
+    back = same.copy()
     cr, ag = world.state.crises, world.state.agreements
     for c in cr.open():
         slot = cr.coalition[c]
@@ -86,6 +76,6 @@ def major_backed(world: World, wi: np.ndarray, wj: np.ndarray) -> np.ndarray:
         aggressor_side = (strong == cr.aggressor[c]) | other[:, cr.aggressor[c]]
         hit = victim_side & aggressor_side
         back[hit] |= ag.members[slot][None, :]
-    rows = np.arange(k)
+    rows = np.arange(len(wi))
     back[rows, weak] = back[rows, strong] = False
     return (back & (world.state.major & world.state.active)[None, :]).any(axis=1)
