@@ -18,6 +18,7 @@ from foedus.sim.steps import conflict_kernels as kern
 from foedus.sim.steps.mandates import mandates
 from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.steps.war_endings import war_endings
+from foedus.sim.steps.war_onset_deterrence import great_power_deterrence
 from foedus.sim.steps.war_entry import collective_security as _collective_security
 from foedus.sim.steps.war_entry import enter as _enter
 from foedus.sim.steps.war_entry import nuclear_restraint as _nuclear_restraint
@@ -150,7 +151,7 @@ def _disputes(world: World, rng: np.random.Generator) -> None:
             lower, higher, joint, world.state.power[init], world.state.power[targ],
             coefficients=(p.war_onset_lower_democracy, p.war_onset_higher_democracy, p.war_onset_joint_nuclear), check=world.inputs.check,
         )
-        restrained = restrained * nuclear_onset_factor(world, init, targ)
+        restrained = restrained * nuclear_onset_factor(world, init, targ) * great_power_deterrence(world, init, targ, defence_pairs(world))[0]  # gpwar13
         escalation = th_war.escalation_probability(p.war_share, h_before, p.war_factor, check=world.inputs.check) * restrained
         # the onset's major-major term (Bremer 1992): a dispute between two great powers escalates at its odds (Reed 2000)
         escalation = th_restraint.great_power_restraint(escalation, world.state.major[init], world.state.major[targ], p.war_onset_joint_major, check=world.inputs.check)
@@ -269,18 +270,20 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     # the nuclear revolution: no war between two nuclear-armed states can be won (Jervis 1989), as for entering one;
     # nor against a state a nuclear-armed great power is pledged to defend (extended deterrence)
     restraint = restraint * nuclear_onset_factor(world, att, tgt)
-    go = rng.random(len(att)) < restraint
+    deter, protected = great_power_deterrence(world, att, tgt, defence_pairs(world))  # a great power's protégé (gpwar13; Huth 1988)
+    go = rng.random(len(att)) < restraint * deter
     if not go.any():
         return
-    k, att, tgt, who, p_win, restraint = k[go], att[go], tgt[go], [w for w, g in zip(who, go) if g], p_win[go], restraint[go]
+    k, att, tgt, who, p_win, restraint, deter, protected = k[go], att[go], tgt[go], [w for w, g in zip(who, go) if g], p_win[go], restraint[go], deter[go], protected[go]
     world.state.at_war[att, tgt] = world.state.at_war[tgt, att] = True
     world.state.hostility[att, tgt] = world.state.hostility[tgt, att] = np.minimum(world.state.hostility[att, tgt] + p.war_hostility, 1.0)
     far = call_allies(world, rng, att, tgt)
     mandate = mandates(world, rng, att, tgt)
     details = [
         {"cause": "war onset", "allies_out_of_reach": f, "factors": {
-            **{t: float(x[t][q]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), "hostility": float(hostility[q]), **w, "victory_probability": float(pv), "expected_victory_restraint": float(r)}, **m}
-        for q, f, w, m, pv, r in zip(k, far, who, mandate, p_win, restraint)
+            **{t: float(x[t][q]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), "hostility": float(hostility[q]), **w, "victory_probability": float(pv), "expected_victory_restraint": float(r),
+            **({"extended_deterrence": float(dt), "protector_fights_probability": float(pq)} if pq > 0 else {})}, **m}
+        for q, f, w, m, pv, r, dt, pq in zip(k, far, who, mandate, p_win, restraint, deter, protected)
     ]
     world.log.events(world.state.year, "war", -1, world.inputs.ccode[att], world.inputs.ccode[tgt], details)
 
