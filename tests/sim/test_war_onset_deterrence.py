@@ -117,3 +117,26 @@ def test_a_great_power_signing_against_a_great_power_enters_less_often_than_a_mi
     assert entered["minor"] == signed["minor"], (entered, signed)
     table = [[entered["minor"], signed["minor"] - entered["minor"]], [entered["great"], signed["great"] - entered["great"]]]
     assert stats.fisher_exact(table, alternative="greater").pvalue < ALPHA, (entered, signed)
+
+
+def test_a_nuclear_armed_partner_does_not_join_a_coalition_against_a_nuclear_armed_enemy():
+    """Jervis (1989): every route into a war is held back by the nuclear restraint, the coalitions a war's outset makes too. In
+    1961 the Soviet Union (COW 365) attacks China (710); the United States (2), sharing China's enemy, would combine with it: it
+    never enters in 30 seeds, while a non-nuclear partner (Japan, 740) in the same place enters in some."""
+    entered = {2: 0, 740: 0}
+    for seed in range(30):
+        for code in entered:
+            sim = _world(seed=seed, year=1961, wartime_pact_rate=200.0, wartime_neutrality_rate=0.0, offence_abrogation_strength=0.0)
+            w = sim.world
+            w.inputs.ccode[:] = [365, 710, 900, code, 901]
+            w.state.major[:] = False  # the nuclear restraint alone
+            w.state.hostility[:] = 0.0
+            w.state.hostility[0, 1] = w.state.hostility[1, 0] = 0.9
+            w.state.hostility[3, 0] = w.state.hostility[0, 3] = 0.8
+            w.state.at_war[:] = False
+            w.state.at_war[0, 1] = w.state.at_war[1, 0] = True
+            w.state.wars = [{"start": w.state.year, "attacker": 0, "target": 1, "side": {0: 1, 1: 2}, "pending": []}]
+            w.cache.clear()
+            wartime_pacts(w, sim.rng)
+            entered[code] += bool(w.state.at_war[3, 0])
+    assert entered[2] == 0 and entered[740] >= 5, entered
