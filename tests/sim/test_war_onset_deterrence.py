@@ -140,3 +140,34 @@ def test_a_nuclear_armed_partner_does_not_join_a_coalition_against_a_nuclear_arm
             wartime_pacts(w, sim.rng)
             entered[code] += bool(w.state.at_war[3, 0])
     assert entered[2] == 0 and entered[740] >= 5, entered
+
+
+def _pact(w, a: int, b: int, obligation: str) -> None:
+    ob = np.zeros(len(OBLIGATIONS), bool)
+    ob[OBLIGATIONS.index(obligation)] = True
+    w.state.agreements.add_pairs(np.array([[a, b]]), w.state.year, kind=ALLIANCE, obligations=ob, asymmetric=np.array([False]), leader=np.array([a]),
+                                 wartime=np.array([False]), power=w.state.power[[a, b]][None, :])
+
+
+def test_the_initiator_counts_the_allies_pledged_to_its_attack_not_its_defence_partners():
+    """Leeds (2003): offensive commitments to a challenger embolden it; Johnson & Leeds (2011): its defence pacts do not. Minor
+    3 against minor 4 (equal capabilities): a defence partner of 3 leaves its odds of prevailing as they are, an offence partner
+    raises them by the partner's capability arriving at the target (victory_probability), a defence partner of the target
+    lowers them by the same."""
+    from foedus.sim.steps.conflict import expected_victory
+    from foedus.theory.expected_victory import victory_probability
+
+    att, tgt = np.array([3]), np.array([4])
+
+    def odds(*pact):
+        w = _world().world
+        if pact:
+            _pact(w, *pact)
+        return float(expected_victory(w, att, tgt)[0]), w
+
+    alone, w = odds()
+    r3, r1 = year_reach(w, tgt)[3, 4], year_reach(w, tgt)[1, 4]
+    assert alone == pytest.approx(float(victory_probability([0.1 * r3], [0.1])[0]), rel=1e-12)
+    assert odds(3, 1, "defense")[0] == alone
+    assert odds(3, 1, "offense")[0] == pytest.approx(float(victory_probability([0.1 * r3], [0.1], [0.1 * r1], [0.0])[0]), rel=1e-12)
+    assert odds(3, 1, "offense")[0] > alone > odds(4, 1, "defense")[0]
