@@ -5,7 +5,10 @@ import doctest
 import pytest
 
 from foedus.theory import expected_victory
-from foedus.theory.expected_victory import expected_victory_restraint, victory_probability
+from foedus.theory.expected_victory import (
+    expected_victory_restraint,
+    victory_probability,
+)
 
 pytestmark = pytest.mark.filterwarnings("error")
 

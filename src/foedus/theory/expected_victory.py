@@ -28,7 +28,7 @@ import numpy as np
 
 from foedus.theory._validate import _array
 
-__all__ = ["victory_probability", "expected_victory_restraint"]
+__all__ = ["expected_victory_restraint", "victory_probability"]
 
 
 def victory_probability(initiator, target, initiator_allies=0.0, target_allies=0.0, *, check: bool = True) -> np.ndarray:

@@ -187,11 +187,14 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.theory._validate import _array
-from foedus.theory.expected_victory import expected_victory_restraint, victory_probability  # noqa: F401  (re-exported: their home until 2026-12)
+from foedus.theory.expected_victory import (
+    expected_victory_restraint,
+    victory_probability,
+)
 from foedus.theory.projection import relative_discount_exponent
 from foedus.theory.rivalry import logit_hazard
 
-__all__ = ["WAR_ONSET_TERMS", "INITIATION_TERMS", "initiation_terms", "initiation_probability", "victory_probability", "expected_victory_restraint", "politically_relevant", "joint_major", "issue_at_stake", "willing_hazard", "war_onset_hazard", "democracy_link", "conquest_norm_term", "log_distance", "reach", "reach_to_war", "casus_arises", "opportunistic_join_probability", "PERMANENT_MEMBERS", "permanent_member", "security_council_lead", "collective_security_probability"]
+__all__ = ["INITIATION_TERMS", "PERMANENT_MEMBERS", "WAR_ONSET_TERMS", "casus_arises", "collective_security_probability", "conquest_norm_term", "democracy_link", "expected_victory_restraint", "initiation_probability", "initiation_terms", "issue_at_stake", "joint_major", "log_distance", "opportunistic_join_probability", "permanent_member", "politically_relevant", "reach", "reach_to_war", "security_council_lead", "victory_probability", "war_onset_hazard", "willing_hazard"]
 
 WAR_ONSET_TERMS: tuple[str, ...] = (
     "contiguous", "log_distance", "any_major", "parity", "rival", "war_history", "lower_democracy", "higher_democracy", "defence_pact", "joint_nuclear", "conquest_norm",

@@ -91,7 +91,7 @@ import numpy as np
 
 from foedus.theory._validate import _array
 
-__all__ = ["great_power_restraint", "great_power_odds_factor", "protection_probability", "extended_deterrence"]
+__all__ = ["extended_deterrence", "great_power_odds_factor", "great_power_restraint", "protection_probability"]
 
 
 def great_power_restraint(probability, major_i, major_j, coefficient: float, *, check: bool = True) -> np.ndarray:

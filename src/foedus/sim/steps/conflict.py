@@ -18,7 +18,6 @@ from foedus.sim.steps import conflict_kernels as kern
 from foedus.sim.steps.mandates import mandates
 from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.steps.war_endings import war_endings
-from foedus.sim.steps.war_onset_deterrence import great_power_deterrence
 from foedus.sim.steps.war_entry import collective_security as _collective_security
 from foedus.sim.steps.war_entry import enter as _enter
 from foedus.sim.steps.war_entry import nuclear_restraint as _nuclear_restraint
@@ -27,6 +26,7 @@ from foedus.sim.steps.war_entry import reach_of as _reach
 from foedus.sim.steps.war_entry import war_key as _war_key
 from foedus.sim.steps.war_entry import war_pact_pairs  # noqa: F401  (the ties a war spreads along: re-exported beside defence_pairs)
 from foedus.sim.steps.war_entry import warring_partners as _warring_partners
+from foedus.sim.steps.war_onset_deterrence import great_power_deterrence
 from foedus.sim.steps._common import COALITION, ORGANISATION, SECURITY
 from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
