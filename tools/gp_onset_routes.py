@@ -7,7 +7,8 @@ counted by ``gp_war_onsets_per_gp_pair_year`` (:mod:`foedus.analysis.great_power
 states were both great powers (with the onset's hazard, rivalry and the initiator's victory probability), else the route by
 which each great power on the other side entered (``commitment/defense``: a pact's call honoured; ``war_entry/<route>``: a
 pact made for the war, a warring ally, an opportunist, a late ally, collective security). Last, the wars begun between a great
-power and minor states, how many drew a great power against it, and the era's rate. The record: in sample, 1 of 18 such wars
+power and minor states, how many drew a great power against it, how many were begun against a state another great power was
+pledged to defend (their onsets name ``extended_deterrence``: :mod:`foedus.sim.steps.war_onset_deterrence`), and the era's rate. The record: in sample, 1 of 18 such wars
 in 1816-1914 (the Crimean War) and 0 of 11 in 1946-1989 (:mod:`foedus.theory.war_restraint`).
 """
 
@@ -58,6 +59,7 @@ def one_run(era: str, seed: int, years: int | None, tally: Counter) -> tuple[int
         if ag != tg:
             tally["great power against minors"] += 1
             tally["... drew a great power against it"] += gpwar
+            tally["... a great power's protege (gpwar13: extended deterrence)"] += "extended_deterrence" in _detail(e["detail"]).get("factors", {})
         if not gpwar:
             continue
         d = _detail(e["detail"])

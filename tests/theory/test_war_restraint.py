@@ -53,3 +53,50 @@ def test_bad_input_is_named():
         great_power_restraint([1.5], [True], [True], -1.0)
     with pytest.raises(ValueError, match="coefficient"):
         great_power_restraint([0.5], [True], [True], float("nan"))
+
+
+# --- gpwar13: extended deterrence among the great powers -----------------------------------------------------------------
+
+
+def test_protection_is_the_chance_that_one_of_independent_protectors_fights():
+    """Two protectors at full reach, reliability rho: 1 - (1 - rho)^2 (independent draws, as the call to arms makes them);
+    a protector's reach scales its chance; states that do not protect the target count for nothing."""
+    from foedus.theory.war_restraint import protection_probability
+
+    rho = 0.66
+    got = protection_probability([[1.0, 1.0, 1.0], [0.5, 0.0, 1.0]], [[True, True, False], [True, True, False]], rho)
+    assert got[0] == pytest.approx(1 - (1 - rho) ** 2, rel=1e-12)
+    assert got[1] == pytest.approx(rho * 0.5, rel=1e-12)
+    assert protection_probability([[1.0]], [[True]], 0.0)[0] == 0.0
+
+
+def test_a_certain_protector_restrains_the_attack_as_a_war_between_great_powers():
+    """q = 1: the attack is a war on a great power, restrained by the odds ratio the onset logit gives two great powers (for a
+    rare onset the probability factor: test_for_a_rare_step_the_odds_factor_is_the_log_odds_term); q = 0: unrestrained."""
+    from foedus.theory.war_restraint import extended_deterrence
+
+    b = Parameters().war_onset_joint_major
+    assert extended_deterrence([1.0], b)[0] == pytest.approx(float(great_power_odds_factor([True], [True], b)[0]), rel=1e-12)
+    assert extended_deterrence([0.0], b)[0] == 1.0
+    assert extended_deterrence([0.7], 0.0)[0] == 1.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(0.0, 1.0), st.floats(0.0, 1.0), st.floats(-8.0, 0.0))
+def test_deterrence_grows_with_the_protectors_chance_and_stays_a_share(q1, q2, b):
+    from foedus.theory.war_restraint import extended_deterrence
+
+    lo, hi = sorted((q1, q2))
+    f_lo, f_hi = extended_deterrence([lo], b)[0], extended_deterrence([hi], b)[0]
+    assert 0.0 <= f_hi <= f_lo <= 1.0
+
+
+def test_deterrence_bad_input_is_named():
+    from foedus.theory.war_restraint import extended_deterrence, protection_probability
+
+    with pytest.raises(ValueError, match="protected"):
+        extended_deterrence([1.2], -1.0)
+    with pytest.raises(ValueError, match="reliability"):
+        protection_probability([[1.0]], [[True]], 1.5)
+    with pytest.raises(ValueError, match="reach"):
+        protection_probability([[-0.1]], [[True]], 0.5)

@@ -99,7 +99,7 @@ one does depends on its expected utility (Bueno de Mesquita 1981: a state does n
 expects to lose), and its chances count the allies each side can expect: a small state does not attack
 a great power, nor a state the defence partners of a great power (extended deterrence). Ours:
 :func:`victory_probability` of the two sides' capabilities where the war is fought, with the allies a
-pact binds to each, and :func:`expected_victory_restraint`, the initiator's odds of prevailing capped
+pact binds to each, and :func:`expected_victory_restraint` (both in :mod:`foedus.theory.expected_victory`), the initiator's odds of prevailing capped
 at 1, the share of the wars the hazard draws that begin (the restraint a dispute's escalation already
 carries, :func:`foedus.theory.war.escalation_restraint`).
 
@@ -187,10 +187,14 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.theory._validate import _array
+from foedus.theory.expected_victory import (
+    expected_victory_restraint,
+    victory_probability,
+)
 from foedus.theory.projection import relative_discount_exponent
 from foedus.theory.rivalry import logit_hazard
 
-__all__ = ["WAR_ONSET_TERMS", "INITIATION_TERMS", "initiation_terms", "initiation_probability", "victory_probability", "expected_victory_restraint", "politically_relevant", "joint_major", "issue_at_stake", "willing_hazard", "war_onset_hazard", "democracy_link", "conquest_norm_term", "log_distance", "reach", "reach_to_war", "casus_arises", "opportunistic_join_probability", "PERMANENT_MEMBERS", "permanent_member", "security_council_lead", "collective_security_probability"]
+__all__ = ["INITIATION_TERMS", "PERMANENT_MEMBERS", "WAR_ONSET_TERMS", "casus_arises", "collective_security_probability", "conquest_norm_term", "democracy_link", "expected_victory_restraint", "initiation_probability", "initiation_terms", "issue_at_stake", "joint_major", "log_distance", "opportunistic_join_probability", "permanent_member", "politically_relevant", "reach", "reach_to_war", "security_council_lead", "victory_probability", "war_onset_hazard", "willing_hazard"]
 
 WAR_ONSET_TERMS: tuple[str, ...] = (
     "contiguous", "log_distance", "any_major", "parity", "rival", "war_history", "lower_democracy", "higher_democracy", "defence_pact", "joint_nuclear", "conquest_norm",
@@ -238,65 +242,6 @@ def initiation_probability(log_capability, major, democracy, *, coefficients) ->
     0.8581
     """
     return logit_hazard(0.0, coefficients, (log_capability, major, democracy))
-
-
-def victory_probability(initiator, target, initiator_allies=0.0, target_allies=0.0, *, check: bool = True) -> np.ndarray:
-    r"""The initiator's probability of prevailing, its side's capability over both sides' (Bueno de Mesquita 1981, ch. 3-4).
-
-    Bueno de Mesquita's (1981) probability that i defeats j is its capability over the two states',
-    ``P_i = C_i / (C_i + C_j)``, each capability as it arrives where the war is fought (the
-    loss-of-strength gradient, :func:`reach`); third parties expected to fight add their
-    capability to the side they join (his multilateral calculation: "a weak nonaligned state
-    cannot rationally attack a stronger nonaligned nation, [but] it might be able to attack a
-    stronger adversary that [...] expects to derive support from allies", Bueno de Mesquita 1980,
-    *APSR* 74(4)). Published form vs ours: he weights each third party by its expected support,
-    from the similarity of alliance portfolios; ours counts each side's pact partners (the target's
-    defence partners, the initiator's defence and offence partners; those bound to both stay out) at
-    their capability arriving at the target.
-
-    .. math:: P_i = \frac{C_i + \sum_{k \in A_i} C_k}{C_i + \sum_{k \in A_i} C_k + C_j + \sum_{k \in A_j} C_k}
-
-    Parameters
-    ----------
-    initiator, target : array_like, >= 0
-        The capability of each at the theatre (the initiator's :func:`reach`-discounted, the target's at home).
-    initiator_allies, target_allies : array_like, >= 0
-        The summed capability at the theatre of the third parties bound to each side.
-
-    Examples
-    --------
-    Two equal states, and the same with the target's ally as strong as either:
-
-    >>> victory_probability([0.1, 0.1], [0.1, 0.1], 0.0, [0.0, 0.1]).round(4).tolist()
-    [0.5, 0.3333]
-    """
-    ci = _array("initiator", initiator, nonneg=True, check=check) + _array("initiator_allies", initiator_allies, nonneg=True, check=check)
-    cj = _array("target", target, nonneg=True, check=check) + _array("target_allies", target_allies, nonneg=True, check=check)
-    tot = ci + cj
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(tot > 0, ci / np.where(tot > 0, tot, 1.0), 0.5)
-
-
-def expected_victory_restraint(p_victory, *, check: bool = True) -> np.ndarray:
-    r"""Share of the wars a pair would begin that its initiator begins, given its probability of prevailing: ``min(1, P / (1 - P))``.
-
-    Bueno de Mesquita's (1981) necessary condition for initiating a war is a positive expected
-    utility; in his bilateral calculation ``E(U_i) = (2 P_i - 1)(U_ii - U_ij)``, positive only when
-    ``P_i > 1/2`` (a state does not start a war it expects to lose). He reports that the condition
-    holds for most, not all, initiators (information is imperfect, utilities are risk-weighted:
-    Bueno de Mesquita 1985), so ours relaxes the threshold to the initiator's odds of prevailing,
-    capped at 1, the same restraint as the escalation of a dispute
-    (:func:`foedus.theory.war.escalation_restraint`): no restraint at even odds or better, a state
-    with a tenth of its adversary's side's capability starts a tenth of those wars.
-
-    Examples
-    --------
-    >>> expected_victory_restraint([0.5, 0.8, 1 / 11, 0.0]).round(4).tolist()
-    [1.0, 1.0, 0.1, 0.0]
-    """
-    p = _array("p_victory", p_victory, unit=True, check=check)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(p < 1.0, np.minimum(p / np.where(p < 1.0, 1.0 - p, 1.0), 1.0), 1.0)
 
 
 def politically_relevant(contiguous, any_major, rival) -> np.ndarray:

@@ -37,6 +37,36 @@ too cut 1816-1914's defence pacts per state-year out of range, 0.0123 to 0.0088 
 Published form vs ours: Bremer's term is an onset term; carrying it to entry and escalation is ours
 (Levy's finding is about wars between great powers whatever their origin).
 
+**Extended deterrence among the great powers** (gpwar13). A great power that attacks a minor state another great power is
+pledged to defend begins, with the chance that the protector comes in, a war against a great power: the restraint is then
+part of the *attacker's* decision, not only of the protector's answer. Huth (1988) and Huth & Russett (1984) find that a
+defender's commitment to a protégé deters the attack it covers; Leeds (2003) that a target's defensive allies lower the odds
+that it is challenged at all; Bueno de Mesquita (1981) counts in the attacker's expected utility every third party by its
+expected support. With ``q`` the probability that at least one protector fights (:func:`protection_probability`: each
+great power pledged by a defence pact to the target, bound by none to the attacker, fights with the era's reliability of a
+call, Leeds, Long & Mitchell 2000, Berkemeier & Fuhrmann 2018, times the reach of its forces to the target, Boulding 1962), the
+attacker begins the war with probability ``(1 - q) + q e^b`` of the share it would without (:func:`extended_deterrence`):
+a mixture of a war with a minor state, unrestrained, and a war with a great power, at the onset's major-major odds
+:math:`e^{\beta_{mm}}`. The attacker reads the protector's pledge at the era's published reliability, not the protector's
+own restraint, which it cannot observe (the credibility of a commitment is what deterrence rests on: Huth 1988). Only a
+great power's attack on a minor state is concerned: a war between two great powers already carries the term in its hazard,
+and a minor attacker counts the protector's forces in its odds of prevailing
+(:func:`foedus.theory.war_onset.victory_probability`). The record, in sample: the wars a great power began against a state
+another great power was pledged to defend were 3 (Japan against Russia 1904, China against Taiwan 1954 and 1958), none drew
+the protector in; record-built runs of 1816-1914 (main 879272e, seeds 1-3) drew the protector in 8 times in three runs (the
+route ``commitment/defense`` of ``tools/gp_onset_routes.py``). With the deterrence, the restrained entry below and the
+initiator's odds counting its offence partners only (:mod:`foedus.theory.expected_victory`), seeds 1-6 (gpwar13, 2026-12-07):
+16 of the 93 wars begun between a great power and minor states drew a great power against it (main, seeds 1-3: 16 of 48; the
+record 1 of 18), 19 of them against a protégé; wars between great powers per great-power pair-year 0.0052 (main 0.013, the
+record 0.0040), the rest most often begun directly between two rival great powers.
+
+A great power that signs a pact for a war against a great power (:mod:`foedus.sim.steps.wartime`) enters it as a called ally
+does: with the era's reliability of a call, at the joint-major odds (:func:`great_power_restraint`). The record in sample: of
+the great powers that signed a defence or offence pact for a war against a great power in 1816-1914 (ATOP 5.1 ``wartime``,
+COW wars), Britain and France fought Russia (1854) and Austria did not (its treaties of 1854 with the Ottoman Empire and with
+the Western powers: Schroeder 1972), nor Germany, whose Björkö treaty with Russia (1905) was signed in Russia's war with Japan:
+2 of 4, where the minor signatories fought (the Ottoman Empire 1854 and 1914, Sardinia 1855, Bulgaria 1915).
+
 References
 ----------
 Bremer, S. A. 1992. "Dangerous Dyads: Conditions Affecting the Likelihood of Interstate War, 1816-1965."
@@ -44,6 +74,15 @@ Bremer, S. A. 1992. "Dangerous Dyads: Conditions Affecting the Likelihood of Int
 Levy, J. S. 1983. *War in the Modern Great Power System, 1495-1975*. Lexington: University Press of Kentucky.
 Reed, W. 2000. "A Unified Statistical Model of Conflict Onset and Escalation." *American Journal of
 Political Science* 44(1): 84-93.
+Huth, P. K. 1988. *Extended Deterrence and the Prevention of War*. New Haven: Yale University Press.
+Huth, P. and B. Russett. 1984. "What Makes Deterrence Work? Cases from 1900 to 1980." *World Politics* 36(4): 496-526.
+Leeds, B. A. 2003. "Do Alliances Deter Aggression? The Influence of Military Alliances on the Initiation of Militarized
+Interstate Disputes." *American Journal of Political Science* 47(3): 427-39.
+Leeds, B. A., A. G. Long and S. M. Mitchell. 2000. "Reevaluating Alliance Reliability." *JCR* 44(5): 686-99.
+Berkemeier, M. and M. Fuhrmann. 2018. "Reassessing the Fulfillment of Alliance Commitments in War." *Research & Politics* 5(2).
+Bueno de Mesquita, B. 1981. *The War Trap*. New Haven: Yale University Press.
+Boulding, K. E. 1962. *Conflict and Defense*. New York: Harper.
+Schroeder, P. W. 1972. *Austria, Great Britain, and the Crimean War*. Ithaca: Cornell University Press.
 """
 
 from __future__ import annotations
@@ -52,7 +91,7 @@ import numpy as np
 
 from foedus.theory._validate import _array
 
-__all__ = ["great_power_restraint", "great_power_odds_factor"]
+__all__ = ["extended_deterrence", "great_power_odds_factor", "great_power_restraint", "protection_probability"]
 
 
 def great_power_restraint(probability, major_i, major_j, coefficient: float, *, check: bool = True) -> np.ndarray:
@@ -89,3 +128,46 @@ def great_power_odds_factor(major_i, major_j, coefficient: float) -> np.ndarray:
     """
     both = np.asarray(major_i, dtype=bool) & np.asarray(major_j, dtype=bool)
     return np.where(both, float(np.exp(coefficient)), 1.0)
+
+
+def protection_probability(reach, protects, reliability: float, *, check: bool = True) -> np.ndarray:
+    r"""Probability that at least one of a target's protectors fights for it: ``1 - prod_k (1 - rho r_k)`` over the protectors.
+
+    ``reach`` (..., N) 0-1: each state's reach to the target (:func:`foedus.theory.war_onset.reach`, the loss-of-strength
+    gradient, Boulding 1962); ``protects`` (..., N) bool: the great powers pledged by a defence pact to defend the target and
+    bound by none to the attacker; ``reliability`` :math:`\rho` in [0, 1]: the era's share of calls honoured (Leeds, Long &
+    Mitchell 2000; Berkemeier & Fuhrmann 2018). Each protector decides on its own (independent draws), as the call to arms
+    draws them. Reduced over the last axis.
+
+    Examples
+    --------
+    >>> protection_probability([[1.0, 0.5, 1.0]], [[True, True, False]], 0.6).round(4).tolist()
+    [0.72]
+    >>> protection_probability([[1.0, 1.0]], [[False, False]], 0.6).tolist()
+    [0.0]
+    """
+    r = _array("reach", reach, unit=True, check=check)
+    if check and not 0.0 <= reliability <= 1.0:
+        raise ValueError(f"protection_probability: reliability {reliability} must lie in [0, 1]")
+    stays = 1.0 - reliability * np.where(np.asarray(protects, dtype=bool), r, 0.0)
+    return 1.0 - np.prod(stays, axis=-1)
+
+
+def extended_deterrence(protected, coefficient: float, *, check: bool = True) -> np.ndarray:
+    r"""Factor (0-1) on a great power's probability of attacking a state another great power may fight for: ``1 - q (1 - e^b)``.
+
+    With probability ``protected`` :math:`q` (:func:`protection_probability`) the attack is a war against a great power, which a
+    great power begins at the odds :math:`e^{b}` of the onset's major-major term (Bremer 1992; Levy 1983); else a war with a minor
+    state, unrestrained: the expected share of the attacks that go ahead (Huth 1988; Leeds 2003; see the module). ``coefficient``
+    :math:`b` is ``war_onset_joint_major``; 0, or ``q`` = 0, leaves the attack whole; ``q`` = 1 restrains it as fully as a war
+    between two great powers.
+
+    Examples
+    --------
+    >>> extended_deterrence([0.0, 0.5, 1.0], np.log(0.2)).round(4).tolist()
+    [1.0, 0.6, 0.2]
+    """
+    q = _array("protected", protected, unit=True, check=check)
+    if check and not np.isfinite(coefficient):
+        raise ValueError(f"extended_deterrence: coefficient {coefficient} must be finite")
+    return 1.0 - q * (1.0 - np.exp(coefficient))

@@ -26,6 +26,7 @@ from foedus.sim.steps.war_entry import reach_of as _reach
 from foedus.sim.steps.war_entry import war_key as _war_key
 from foedus.sim.steps.war_entry import war_pact_pairs  # noqa: F401  (the ties a war spreads along: re-exported beside defence_pairs)
 from foedus.sim.steps.war_entry import warring_partners as _warring_partners
+from foedus.sim.steps.war_onset_deterrence import great_power_deterrence
 from foedus.sim.steps._common import COALITION, ORGANISATION, SECURITY
 from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
@@ -153,7 +154,7 @@ def _disputes(world: World, rng: np.random.Generator) -> None:
             lower, higher, joint, world.state.power[init], world.state.power[targ],
             coefficients=(p.war_onset_lower_democracy, p.war_onset_higher_democracy, p.war_onset_joint_nuclear), check=world.inputs.check,
         )
-        restrained = restrained * nuclear_onset_factor(world, init, targ)
+        restrained = restrained * nuclear_onset_factor(world, init, targ) * great_power_deterrence(world, init, targ, defence_pairs(world))[0]  # gpwar13
         escalation = th_war.escalation_probability(p.war_share, h_before, p.war_factor, check=world.inputs.check) * restrained
         # the onset's major-major term (Bremer 1992): a dispute between two great powers escalates at its odds (Reed 2000)
         escalation = th_restraint.great_power_restraint(escalation, world.state.major[init], world.state.major[targ], p.war_onset_joint_major, check=world.inputs.check)
@@ -282,18 +283,20 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     # the nuclear revolution: no war between two nuclear-armed states can be won (Jervis 1989), as for entering one;
     # nor against a state a nuclear-armed great power is pledged to defend (extended deterrence)
     restraint = restraint * nuclear_onset_factor(world, att, tgt)
-    go = rng.random(len(att)) < restraint
+    deter, protected = great_power_deterrence(world, att, tgt, defence_pairs(world))  # a great power's protégé (gpwar13; Huth 1988)
+    go = rng.random(len(att)) < restraint * deter
     if not go.any():
         return
-    k, att, tgt, who, p_win, restraint = k[go], att[go], tgt[go], [w for w, g in zip(who, go) if g], p_win[go], restraint[go]
+    k, att, tgt, who, p_win, restraint, deter, protected = k[go], att[go], tgt[go], [w for w, g in zip(who, go) if g], p_win[go], restraint[go], deter[go], protected[go]
     world.state.at_war[att, tgt] = world.state.at_war[tgt, att] = True
     world.state.hostility[att, tgt] = world.state.hostility[tgt, att] = np.minimum(world.state.hostility[att, tgt] + p.war_hostility, 1.0)
     far = call_allies(world, rng, att, tgt)
     mandate = mandates(world, rng, att, tgt)
     details = [
         {"cause": "war onset", "allies_out_of_reach": f, "factors": {
-            **{t: float(x[t][q]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), "hostility": float(hostility[q]), **w, "victory_probability": float(pv), "expected_victory_restraint": float(r)}, **m}
-        for q, f, w, m, pv, r in zip(k, far, who, mandate, p_win, restraint)
+            **{t: float(x[t][q]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), "hostility": float(hostility[q]), **w, "victory_probability": float(pv), "expected_victory_restraint": float(r),
+            **({"extended_deterrence": float(dt), "protector_fights_probability": float(pq)} if pq > 0 else {})}, **m}
+        for q, f, w, m, pv, r, dt, pq in zip(k, far, who, mandate, p_win, restraint, deter, protected)
     ]
     world.log.events(world.state.year, "war", -1, world.inputs.ccode[att], world.inputs.ccode[tgt], details)
 
@@ -341,10 +344,10 @@ def expected_victory(world: World, att: np.ndarray, tgt: np.ndarray) -> np.ndarr
 
     Capabilities are CINC shares arriving at the target (:func:`foedus.theory.war_onset.reach`: the initiator's and the
     allies' discounted by the loss-of-strength gradient, the target's at home). The target's side counts its defence
-    partners (the allies the attack calls: :func:`call_allies`), the initiator's its defence and offence partners (Bueno de
-    Mesquita counts every third party by its preference, and an ally's is for its partner: the record's weaker initiators
-    were most often backed, North Korea in 1950, Egypt in 1973), each active, not permanently neutral, and not bound by a
-    defence pact to the other belligerent (conflicting obligations keep them out).
+    partners (the allies the attack calls: :func:`call_allies`), the initiator's its offence partners, the allies pledged to
+    join its attack (Leeds 2003: offensive commitments to a challenger embolden it; Johnson & Leeds 2011: defence pacts do
+    not make their members initiate more, 1816-2000; gpwar13: until 2026-12 its defence partners counted too), each active,
+    not permanently neutral, and not bound by a defence pact to the other belligerent (conflicting obligations keep them out).
     """
     n = world.n
     c = world.state.cinc
@@ -353,7 +356,7 @@ def expected_victory(world: World, att: np.ndarray, tgt: np.ndarray) -> np.ndarr
     d, o = defence_pairs(world), offence_pairs(world)
     free = world.state.active & ~permanently_neutral(world)
     t_allies = d[tgt] & ~d[att] & free[None, :]
-    a_allies = (d[att] | o[att]) & ~d[tgt] & ~t_allies & free[None, :]
+    a_allies = o[att] & ~d[tgt] & ~t_allies & free[None, :]
     for m in (t_allies, a_allies):
         m[np.arange(len(att)), att] = m[np.arange(len(att)), tgt] = False
     own = at_target[np.arange(len(att)), att]

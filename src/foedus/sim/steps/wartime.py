@@ -18,7 +18,13 @@ The record's nineteenth-century alliances are short because most were made for o
   to the side's chance of winning times its preference for that side over the enemy, less the cost of fighting
   ``wartime_entry_cost`` (Altfeld & Bueno de Mesquita 1979; Bueno de Mesquita & Lalman 1992), positive.
   The partner fights with it: a partner not yet in the war enters it on b's side (a ``war_entry`` event, route
-  ``"wartime pact"``: Prussia and Italy against Austria, 1866). From the Charter on, states that combine at a war's outset
+  ``"wartime pact"``: Prussia and Italy against Austria, 1866), but a great power that signs against a great power enters as a
+  called ally does, with the era's reliability of a call at the onset's major-major odds
+  (:func:`foedus.theory.war_restraint.great_power_restraint`; gpwar13: Austria's treaties of 1854 with the Ottoman Empire and
+  the Western powers, and Germany's with Russia at Björkö, 1905, brought no entry; the pact is signed either way), and a
+  nuclear-armed partner does not enter against a nuclear-armed enemy, as on every other route into a war
+  (:func:`foedus.sim.steps.war_entry.nuclear_restraint`; Jervis 1989: until 2026-12 this route alone ignored it, and record-built
+  runs of 1946-1989 had the United States join China against the Soviet Union, 1961). From the Charter on, states that combine at a war's outset
   fight together without a treaty (collective self-defence at the victim's request, art. 51:
   :func:`foedus.theory.joining.coalition_treaty`; Britain, France and Israel at Suez, 1956; ATOP 5.1 and COW: 10 of the 20
   wartime pacts begun 1816-1914 came with a member entering a war beside another in the pact's year, none of the 7 begun
@@ -59,9 +65,11 @@ from foedus.sim.steps._common import ALLIANCE
 from foedus.sim.steps.dissolution import dissolve
 from foedus.sim.steps.formation import norm_terms, offence_term
 from foedus.sim.steps.neutrality import permanently_neutral
-from foedus.sim.steps.war_entry import reach_of, year_reach
+from foedus.sim.steps.war_entry import nuclear_restraint, reach_of, year_reach
 from foedus.sim.world import World
 from foedus.theory import joining as th_join
+from foedus.theory import war as th_war
+from foedus.theory import war_restraint as th_restraint
 from foedus.theory import wartime as th_wt
 from foedus.theory.capability import asymmetric_capabilities
 from foedus.theory.renunciation import territorial_integrity_norm
@@ -172,9 +180,13 @@ def _coalition(world: World, rng: np.random.Generator, war: dict, b: int, e: int
                 "enemy_capability": float(enemy[0]), "partner_entry_value": float(v), "partner_entry_cost": float(p.wartime_entry_cost),
                 "signing_probability": float(q), "under_the_charter": charter, "treaty": treaty}
                for g, hj, pc, v, q in zip(gain[go], world.state.hostility[j, e], partner[go], value[go], prob[go])]
+    enters = _entering(world, rng, war, j, e, side, charter, factors)
     if treaty:
         _sign(world, war, b, j, e, ob, factors)
     # the partner fights with it: it enters the war on b's side against e
+    j, factors = j[enters], [f for f, en in zip(factors, enters) if en]
+    if not len(j):
+        return
     world.state.at_war[j, e] = world.state.at_war[e, j] = True
     world.state.hostility[j, e] = world.state.hostility[e, j] = np.maximum(world.state.hostility[j, e], p.honour_hostility)
     for s in j.tolist():
@@ -183,6 +195,34 @@ def _coalition(world: World, rng: np.random.Generator, war: dict, b: int, e: int
         {"route": "wartime pact" if treaty else "wartime coalition", "war": _war_key(world, war), "side_of": int(world.inputs.ccode[b]), "side": side,
          "factors": {"obligation": ob, **f}} for f in factors
     ])
+
+
+def _entering(world: World, rng: np.random.Generator, war: dict, j: np.ndarray, e: int, side: int, charter: bool, factors: list[dict]) -> np.ndarray:
+    """Which of the partners ``j`` that combine with a belligerent against ``e`` (war side ``side``) enter the war (gpwar13).
+
+    Every route into a war is held back by the nuclear restraint (:func:`foedus.sim.steps.war_entry.nuclear_restraint`: a
+    nuclear-armed state does not enter a war against a nuclear-armed belligerent; Jervis 1989); and a great power combining
+    against a great power enters as a called ally does, with the era's reliability of a call
+    (:func:`foedus.theory.war.honour_base_rate`) at the onset's major-major odds
+    (:func:`foedus.theory.war_restraint.great_power_restraint`; Bremer 1992, Levy 1983: Austria signed with Britain and France
+    in 1854 and stayed out); every other partner enters. The factors of the restrained ones name the terms and the draw.
+    """
+    p = world.inputs.params
+    nf, joint = nuclear_restraint(world, war, j, np.full(len(j), side))
+    gp = world.state.major[j] & bool(world.state.major[e]) & (p.war_onset_joint_major != 0.0)
+    if not (gp.any() or joint.any()):
+        return np.ones(len(j), bool)
+    rho = float(th_war.honour_base_rate(charter, p.honour_base_rate, p.honour_base_rate_charter, check=world.inputs.check))
+    pe = np.where(gp, th_restraint.great_power_restraint(np.full(len(j), rho), gp, True, p.war_onset_joint_major, check=world.inputs.check), 1.0) * nf
+    enters = rng.random(len(j)) < pe
+    for f, g, nj, n, q, en in zip(factors, gp, joint, nf, pe, enters):
+        if g:
+            f.update({"honour_base_rate": rho, "great_power_restraint": float(p.war_onset_joint_major)})
+        if nj:
+            f["nuclear_restraint"] = float(n)
+        if g or nj:
+            f.update({"entry_probability": float(q), "enters": bool(en)})
+    return enters
 
 
 def _neutrality(world: World, rng: np.random.Generator, war: dict, a: int, t: int) -> None:

@@ -1,0 +1,33 @@
+"""foedus.theory.expected_victory: the initiator's odds of prevailing and the restraint they put on starting a war (Bueno de Mesquita 1981)."""
+
+import doctest
+
+import pytest
+
+from foedus.theory import expected_victory
+from foedus.theory.expected_victory import (
+    expected_victory_restraint,
+    victory_probability,
+)
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+
+def test_docstring_examples_run():
+    assert doctest.testmod(expected_victory, raise_on_error=False).failed == 0
+
+
+def test_a_weak_state_attacks_a_stronger_one_only_with_allies_pledged_to_help():
+    """Bueno de Mesquita (1980): "a weak nonaligned state cannot rationally attack a stronger nonaligned nation", but may attack
+    one if it expects support: alone at a third of the target's strength its odds are 1/4 and it starts a third of those wars;
+    with a partner pledged to its attack as strong as the target, 4/7, and it starts them all (analytic)."""
+    alone = victory_probability([0.1], [0.3])
+    assert alone[0] == pytest.approx(0.25) and expected_victory_restraint(alone)[0] == pytest.approx(1 / 3)
+    backed = victory_probability([0.1], [0.3], [0.3], [0.0])
+    assert backed[0] == pytest.approx(4 / 7) and expected_victory_restraint(backed)[0] == 1.0
+
+
+def test_the_old_home_still_exports_them():
+    from foedus.theory import war_onset
+
+    assert war_onset.victory_probability is victory_probability and war_onset.expected_victory_restraint is expected_victory_restraint
