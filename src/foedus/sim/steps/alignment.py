@@ -524,7 +524,6 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     theory functions' numbers to the bit: ``tests/sim/test_accession_kernels.py``).
     """
     p = world.inputs.params
-    power = world.state.power
     protective = view.join_goods[:, 0]  # (A,): the treaty protects
     shares = _burden_shares(world, view)  # per alliance (A, N)
     keep = _institution(world, view, view.size >= 2)[0]  # the leader's gain in autonomy, bound as the newcomer's concession

@@ -450,7 +450,7 @@ def exit_draws(stay, start, base, da_log1p, b, s, rate, general, a_idx, w, beta)
         scale = sa if (sa >= sb or np.isnan(sa)) else sb
         fall = (v0 - v) / scale if scale > 0 else 0.0
         if not np.isnan(fall):
-            fall = 0.0 if fall < 0.0 else (1.0 if fall > 1.0 else fall)
+            fall = 0.0 if fall < 0.0 else (1.0 if fall > 1.0 else fall)  # noqa: FURB136 (np.clip's branches, written out)
         cost[k] = c
         kept[k] = v
         exit_p[k] = rate[k] * ((1.0 if v < c else 0.0) * fall)
