@@ -26,6 +26,7 @@ from foedus.sim.steps.formation import (
     pact_cost,
 )
 from foedus.testing import synthetic_scenario
+from foedus.theory import consent as th_consent
 from foedus.theory import obligations as th_ob
 
 al = sys.modules["foedus.sim.steps.alignment"]
@@ -249,3 +250,67 @@ def test_pair_options_is_best_pairs_and_best_forms_by_partner_in_one_pass_to_the
     for k in (1, 2, 3, 5, 6, 7):
         assert np.array_equal(_bits(got[k]), _bits(want[k]))
     assert np.isfinite(want[5]).any()  # the case has partners that would sign
+
+
+def _numpy_exits(world, view, terms, goods, value_start):
+    """The terms of ``alignment._exits`` as its numpy code computed them (the reference): the theory functions composed."""
+    from foedus.theory import integration as th_integ
+
+    p = world.inputs.params
+    ag = world.state.agreements
+    i_idx, a_idx, stay_m = al._membership_values(ag, view, goods, world.state.year)
+    slots = view.slots[a_idx]
+    start = value_start[slots, i_idx]
+    fresh = np.isnan(start)
+    value_start[slots[fresh], i_idx[fresh]] = stay_m[fresh]
+    start = np.where(fresh, stay_m, start)
+    top1, top2 = view.top
+    partner = np.where(i_idx == top1[a_idx], top2[a_idx], top1[a_idx])
+    base = p.exit_threshold * view.unit_cost[i_idx] * (1.0 + world.results.entrapment[i_idx])
+    protect = view.goods[a_idx, 0].astype(float)
+    share = th_consent.burden_shares(view.members, world.state.power)[a_idx, i_idx]
+    rate = p.exit_rate * (1.0 - p.institution_protection * ag.institutionalised[slots] / 2.0)
+    keep, general = al._institution(world, view, view.size >= 3)
+    cost_m = pact_cost(world, terms, i_idx, partner, base, view.commitment[a_idx], protect * keep[a_idx], signing=False, risk=protect * share)
+    kept_m = th_integ.retained_value(stay_m, start, general[a_idx], check=False)
+    exit_p = rate * th_ob.inertia_exit_probability(kept_m, start, cost_m, rate=1.0, check=False)
+    return i_idx, a_idx, stay_m, start, partner, cost_m, kept_m, exit_p
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_exit_kernels_are_the_theory_functions_composed_on_a_simulated_world_to_the_bit(seed):
+    """alignment_kernels.exit_terms and exit_draws (alignment._exits) against the numpy code they replaced, which composes
+    formation.pact_cost (theory.obligations.commitment_cost), theory.integration.retained_value and
+    theory.obligations.inertia_exit_probability: the same values at entry (and the same ones written), partners, costs, retained
+    values and exit probabilities to the bit, with institutions that bind and fresh memberships among them."""
+    sim = Simulation(synthetic_scenario(40, seed=seed, years=12, alliances=6), rng=seed)
+    sim.run(12)
+    world = sim.world
+    p = world.inputs.params.model_copy(update={"institutional_binding": 0.5, "general_asset_retention": 0.7, "institution_protection": 0.4})
+    world.inputs.params = p
+    ag = world.state.agreements
+    ag.institutionalised[: ag.n] = np.arange(ag.n) % 3  # levels 0-2
+    draw = np.random.default_rng(seed).random(ag.value_start[: ag.n].shape)
+    ag.value_start[: ag.n][draw < 0.3] = np.nan  # fresh memberships
+    ag.value_start[: ag.n][(draw >= 0.3) & (draw < 0.6)] = 5.0  # memberships worth more at entry than now
+    ag.integration[: ag.n] = np.random.default_rng(seed + 1).random(ag.n)  # general assets
+    terms = ExchangeTerms(world)
+    view = al._Alliances(world, commitment_capacity(world))
+    assert len(view.slots) and (view.size >= 3).any()
+    goods = np.random.default_rng(seed).normal(0.3, 0.3, size=(5, world.n, world.n))
+    ref_start = ag.value_start.copy()
+    i_idx, a_idx, stay_m, start, partner, cost_m, kept_m, exit_p = _numpy_exits(world, view, terms, goods, ref_start)
+    got_start_table = ag.value_start.copy()
+    keep, general = al._institution(world, view, view.size >= 3)
+    start_k, partner_k, base, da, burden, strength, rate = kern.exit_terms(
+        i_idx, a_idx, stay_m, view.slots[a_idx], got_start_table, view.top[0], view.top[1], view.unit_cost, world.results.entrapment, view.goods,
+        al._burden_shares(world, view), ag.institutionalised, keep, view.commitment.astype(float), terms.autonomy, terms.burden,
+        float(p.exit_threshold), float(p.exit_rate), float(p.institution_protection),
+    )
+    cost_k, kept_k, exit_k = kern.exit_draws(stay_m, start_k, base, np.log1p(da), burden, strength, rate, general, a_idx,
+                                             float(p.autonomy_weight), float(p.defence_burden_weight))
+    assert np.array_equal(_bits(got_start_table[: ag.n]), _bits(ref_start[: ag.n]))  # the same values at entry written
+    assert np.array_equal(partner_k, partner)
+    for got, want in ((start_k, start), (cost_k, cost_m), (kept_k, kept_m), (exit_k, exit_p)):
+        assert np.array_equal(_bits(got), _bits(want))
+    assert (exit_p > 0).any() and (kept_m > stay_m).any()  # exits in play and general assets keeping value

@@ -221,21 +221,19 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
         return False
     i_idx, a_idx, stay_m = _membership_values(ag, view, goods, world.state.year)
     slots = alliances[a_idx]
-    start = ag.value_start[slots, i_idx]
-    fresh = np.isnan(start)
-    if fresh.any():
-        ag.value_start[slots[fresh], i_idx[fresh]] = stay_m[fresh]
-        start = np.where(fresh, stay_m, start)
-    top1, top2 = view.top
-    partner = np.where(i_idx == top1[a_idx], top2[a_idx], top1[a_idx])
-    base = p.exit_threshold * view.unit_cost[i_idx] * (1.0 + world.results.entrapment[i_idx])
-    protect = view.goods[a_idx, 0].astype(float)  # the risk of defending is the member's share of its alliance's defence (Olson & Zeckhauser 1966)
-    share = _burden_shares(world, view)[a_idx, i_idx]
-    rate = p.exit_rate * (1.0 - p.institution_protection * ag.institutionalised[slots] / 2.0)
     keep, general = _institution(world, view, view.size >= 3)
-    cost_m = pact_cost(world, terms, i_idx, partner, base, view.commitment[a_idx], protect * keep[a_idx], signing=False, risk=protect * share)
-    kept_m = th_integ.retained_value(stay_m, start, general[a_idx], check=False)  # what leaving forfeits (Wallander 2000)
-    exit_p = rate * th_ob.inertia_exit_probability(kept_m, start, cost_m, rate=1.0, check=world.inputs.check)
+    # the value at entry (measured at the first reassessment), the partner (the alliance's strongest other member), the base cost,
+    # Morrow's autonomy change as the institution binds it and the risk of defending carried in the member's share of its alliance's
+    # defence (Olson & Zeckhauser 1966), the exit rate less the institution's protection: one compiled pass (alignment_kernels)
+    start, partner, base, da, burden, strength, rate = kern.exit_terms(
+        i_idx, a_idx, stay_m, slots, ag.value_start, view.top[0], view.top[1], view.unit_cost, world.results.entrapment, view.goods,
+        _burden_shares(world, view), ag.institutionalised, keep, view.commitment.astype(float), terms.autonomy, terms.burden,
+        float(p.exit_threshold), float(p.exit_rate), float(p.institution_protection),
+    )
+    # pact_cost without a signature, what leaving forfeits (theory.integration.retained_value, Wallander 2000) and
+    # theory.obligations.inertia_exit_probability, in their order of operations (the log1p numpy's, as commitment_cost takes it)
+    cost_m, kept_m, exit_p = kern.exit_draws(stay_m, start, base, np.log1p(da), burden, strength, rate, general, a_idx,
+                                             float(p.autonomy_weight), float(p.defence_burden_weight))
     # who leaves (kept_m < cost_m and a draw below exit_p), and the alliances that leaves with fewer than two members
     go, gone = kern.leavers(kept_m, cost_m, rng.random(len(i_idx)), exit_p, a_idx, alliances, view.size)
     if not len(go):
@@ -526,7 +524,6 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     theory functions' numbers to the bit: ``tests/sim/test_accession_kernels.py``).
     """
     p = world.inputs.params
-    power = world.state.power
     protective = view.join_goods[:, 0]  # (A,): the treaty protects
     shares = _burden_shares(world, view)  # per alliance (A, N)
     keep = _institution(world, view, view.size >= 2)[0]  # the leader's gain in autonomy, bound as the newcomer's concession

@@ -42,7 +42,7 @@ from numba import njit
 
 from foedus.sim.membership import _members_by_state, _members_of
 
-__all__ = ["best_forms_by_partner", "best_pairs", "defence_pairs", "leavers", "membership_values", "pair_options", "shared_terms"]
+__all__ = ["best_forms_by_partner", "best_pairs", "defence_pairs", "exit_draws", "exit_terms", "leavers", "membership_values", "pair_options", "shared_terms"]
 
 
 @njit(cache=True, inline="always")
@@ -387,3 +387,71 @@ def leavers(stay, cost, draw, exit_p, a_idx, alliances, size):  # pragma: no cov
             gone[g] = alliances[a]
             g += 1
     return go[:c], gone[:g]
+
+
+@njit(cache=True)
+def exit_terms(i_idx, a_idx, stay, slots, value_start, top1, top2, unit_cost, entrapment, alliance_goods, shares, institutionalised, keep,
+               commitment, autonomy, burden, exit_threshold, exit_rate, institution_protection):  # pragma: no cover (compiled)
+    """The terms of each membership ``k`` (member ``i_idx[k]`` of the view's alliance ``a_idx[k]``, slot ``slots[k]``) that
+    ``alignment._exits`` weighs, as its numpy code evaluated them: (start, partner, base, da, b, s, rate) (M,).
+
+    ``start`` the value at entry (``value_start``, written there from ``stay`` where still NaN: the first reassessment);
+    ``partner`` the alliance's strongest other member (``top1``/``top2``); ``base`` ``exit_threshold * unit_cost[i] * (1 +
+    entrapment[i])``; ``da`` the autonomy change ``autonomy[i, partner] * (protect * keep[a])`` and ``b`` the burden
+    ``burden[i, partner] * (protect * shares[a, i])`` of :func:`foedus.sim.steps.formation.pact_cost` (``protect`` 1.0 where the
+    alliance provides protection); ``s`` its commitment; ``rate`` ``exit_rate * (1 - institution_protection * institutionalised /
+    2)``. The logarithm of ``da`` is numpy's (:func:`exit_draws` takes it)."""
+    m = i_idx.shape[0]
+    start = np.empty(m)
+    partner = np.empty(m, np.int64)
+    base = np.empty(m)
+    da = np.empty(m)
+    b = np.empty(m)
+    s = np.empty(m)
+    rate = np.empty(m)
+    for k in range(m):
+        i = i_idx[k]
+        a = a_idx[k]
+        sl = slots[k]
+        v0 = value_start[sl, i]
+        if np.isnan(v0):
+            v0 = stay[k]
+            value_start[sl, i] = v0
+        start[k] = v0
+        q = top2[a] if i == top1[a] else top1[a]
+        partner[k] = q
+        base[k] = exit_threshold * unit_cost[i] * (1.0 + entrapment[i])
+        protect = 1.0 if alliance_goods[a, 0] else 0.0
+        da[k] = autonomy[i, q] * (protect * keep[a])
+        b[k] = burden[i, q] * (protect * shares[a, i])
+        s[k] = commitment[a]
+        rate[k] = exit_rate * (1.0 - institution_protection * institutionalised[sl] / 2.0)
+    return start, partner, base, da, b, s, rate
+
+
+@njit(cache=True)
+def exit_draws(stay, start, base, da_log1p, b, s, rate, general, a_idx, w, beta):  # pragma: no cover (compiled)
+    """Each membership's cost of staying, the value it keeps and its exit probability (cost, kept, exit_p (M,)), in the order of
+    operations of the theory functions ``alignment._exits`` composes: :func:`foedus.theory.obligations.commitment_cost` without a
+    signature (``0 + s * (base + beta * b - w * log1p(da))``), :func:`foedus.theory.integration.retained_value` (``v + A_g max(v0 -
+    v, 0)``) and ``rate`` times :func:`foedus.theory.obligations.inertia_exit_probability` at rate 1 (``1 [v < c] clip((v0 - v) /
+    max(|v0|, |c|), 0, 1)``, 0 where that scale is not above 0), NaN propagated as numpy's maximum and clip do."""
+    m = stay.shape[0]
+    cost = np.empty(m)
+    kept = np.empty(m)
+    exit_p = np.empty(m)
+    for k in range(m):
+        c = 0.0 + s[k] * (base[k] + beta * b[k] - w * da_log1p[k])
+        v0 = start[k]
+        d = v0 - stay[k]
+        v = stay[k] + general[a_idx[k]] * (d if (d >= 0.0 or np.isnan(d)) else 0.0)
+        sa = abs(v0)
+        sb = abs(c)
+        scale = sa if (sa >= sb or np.isnan(sa)) else sb
+        fall = (v0 - v) / scale if scale > 0 else 0.0
+        if not np.isnan(fall):
+            fall = 0.0 if fall < 0.0 else (1.0 if fall > 1.0 else fall)  # noqa: FURB136 (np.clip's branches, written out)
+        cost[k] = c
+        kept[k] = v
+        exit_p[k] = rate[k] * ((1.0 if v < c else 0.0) * fall)
+    return cost, kept, exit_p

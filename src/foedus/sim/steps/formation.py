@@ -238,7 +238,7 @@ def credible_protection(world: World, u: np.ndarray) -> np.ndarray:
     fight = fighting_credibility(world)
     if fight is None:
         return total
-    return th_reassure.credible_pledges(total, _kept(u), np.zeros_like(total), fight, check=False)[0]
+    return th_reassure.credible_pledges(total, _kept(u), 0.0, fight, check=False)[0]  # no aggrandisement (its part unused)
 
 
 def defence_pledges(world: World) -> np.ndarray:
