@@ -9,6 +9,9 @@ for the states not fighting a stronger enemy the year before; it gives each type
 that raise the score, the mean move of ``polity2``, the rate of the democracies richer than the consolidation income
 (Przeworski et al. 2000) and the ratio of the rate of states that fought a stronger enemy (the weaker side, by CINC, of
 a COW interstate war dyad; Bueno de Mesquita, Siverson & Woller 1992) to the others'.
+:func:`exits_after_transition` measures what a transition does to a state's treaties in the same eras (Leeds & Savun
+2007): the yearly rate at which an ATOP member leaves a treaty (its spell ends without a new phase; the treaty's end
+included) in the years after its own transition, against its other member-years, for bilateral and multilateral treaties.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from foedus.data.paths import default_data_dir
 from foedus.data.regime import read_democracy
 from foedus.theory import regime_transition as th
 
-__all__ = ["IN_SAMPLE", "record_transition_rates", "transition_panel"]
+__all__ = ["IN_SAMPLE", "exits_after_transition", "record_transition_rates", "transition_panel"]
 
 IN_SAMPLE: tuple[tuple[int, int], ...] = ((1816, 1914), (1946, 1989))
 """The in-sample eras of the validation protocol (issue 12)."""
@@ -83,3 +86,32 @@ def record_transition_rates(data_dir: Path | str | None = None, eras: Sequence[t
         "war_ratio": float(war["t"].mean() / base["t"].mean()) if len(war) and base["t"].any() else np.nan,
         "mean_move": float(x.loc[x["t"], "dp"].abs().mean()),
     }
+
+
+def exits_after_transition(data_dir: Path | str | None = None, eras: Sequence[tuple[int, int]] = IN_SAMPLE, *, years: int = 5) -> pd.DataFrame:
+    """ATOP member-years in ``eras``: the yearly exit rate of a member in the ``years`` years from its own transition on
+    (``after``) and in its other years (``other``), their difference (``excess``) and ``excess_total`` = ``years * excess``
+    (the extra chance that it has left within those years), by ``bilateral`` (two members in all) or not."""
+    d = Path(data_dir) if data_dir is not None else default_data_dir()
+    x = transition_panel(d)
+    moved = x.loc[x["dp"].abs() >= th.POLITY_TRANSITION_POINTS, ["ccode", "year"]]
+    m = pd.read_csv(d / "atop" / "atop5_1m.csv", usecols=["atopid", "member", "yrent", "yrexit"])
+    last = int(m[["yrent", "yrexit"]].max().max())
+    m["yrexit"] = m["yrexit"].where(m["yrexit"] > 0, last)
+    renewed = set(zip(m["atopid"], m["member"], m["yrent"]))  # a spell ended by a new phase of the same treaty is no exit
+    m["exit"] = [y < last and (a, c, y) not in renewed for a, c, y in zip(m["atopid"], m["member"], m["yrexit"])]
+    m["year"] = [list(range(int(a), int(b) + 1)) for a, b in zip(m["yrent"], m["yrexit"])]
+    my = m.explode("year").astype({"year": int})
+    my["exit"] = my["exit"] & (my["year"] == my["yrexit"])
+    my = my.sort_values("exit").drop_duplicates(["atopid", "member", "year"], keep="last")
+    my = my[np.logical_or.reduce([my["year"].between(a + 1 if a == 1816 else a, b) for a, b in eras])]
+    hit = set()
+    for c, y in zip(moved["ccode"], moved["year"]):
+        hit.update((c, y + k) for k in range(years))
+    my["after"] = [(c, y) in hit for c, y in zip(my["member"], my["year"])]
+    my["bilateral"] = my["atopid"].map(m.groupby("atopid")["member"].nunique()) == 2
+    out = my.groupby(["bilateral", "after"])["exit"].agg(["mean", "size"]).unstack("after")
+    res = pd.DataFrame({"after": out[("mean", True)], "other": out[("mean", False)], "member_years_after": out[("size", True)]})
+    res["excess"] = res["after"] - res["other"]
+    res["excess_total"] = years * res["excess"]
+    return res
