@@ -88,6 +88,9 @@ def test_a_drawn_history_matches_the_geometric_survival_of_a_constant_hazard():
 def test_the_jump_opens_or_closes_by_the_size_and_stays_on_the_scale():
     out = th.transition_jump([0.1, 0.9, 0.1], [True, True, False], size=0.3)
     assert out.tolist() == pytest.approx([0.4, 1.0, 0.0])
+    # an opening stops at the ceiling; a regime above it does not move; a closing is not capped
+    out = th.transition_jump([0.7, 0.9, 0.9], [True, True, False], size=0.3, ceiling=0.83)
+    assert out.tolist() == pytest.approx([0.83, 0.9, 0.6])
     # Polity's smallest transition, 3 of its 20 points, is the abrogation threshold: the default jump passes it
     assert Parameters().regime_transition_size >= th.POLITY_TRANSITION_POINTS / 20 == Parameters().regime_transition_threshold
 

@@ -281,7 +281,7 @@ class Parameters(ExtendedParameters):
     regime_democracy_from: float = Field(
         0.5, ge=0, le=1,
         description="democracy score (0-1) from which a regime is a democracy (foedus.theory.regime_transition.regime_type): the "
-        "midpoint of the scale, the lower quartile of the polyarchy of Polity's democracies (polity2 6 to 10; 0.52) in sample",
+        "midpoint of the scale, the lower quartile of the polyarchy of Polity's democracies (polity2 6 to 10; 0.51) in sample",
     )
     regime_consolidation_income: float = Field(
         14569.0, ge=0, le=1e6,
@@ -314,4 +314,10 @@ class Parameters(ExtendedParameters):
         description="move of the democracy score (0-1) at a regime transition (foedus.theory.regime_transition.transition_jump): "
         "the record's mean move of polity2 at a transition, 6.1 of its 20 points, in sample; on the Polity scale the abrogation "
         "threshold regime_transition_threshold reads (V-Dem's polyarchy moves less at the same transitions, 0.03 at the median)",
+    )
+    regime_transition_ceiling: float = Field(
+        0.83, ge=0, le=1,
+        description="highest democracy score an opening transition reaches (foedus.theory.regime_transition.transition_jump): "
+        "the upper quartile of the polyarchy of Polity's democracies (polity2 6 to 10) in sample, 1816-1914 and 1946-1989 "
+        "(0.829); without it world-2022 runs made Pakistan and Brazil freer than Denmark (0.98, 1.0) by 2040",
     )

@@ -122,21 +122,25 @@ def up_probability(kind, up_shares) -> np.ndarray:
     return s[np.asarray(kind, dtype=np.int64)]
 
 
-def transition_jump(regime, up, *, size: float) -> np.ndarray:
-    r"""The regime after a transition: :math:`r' = \mathrm{clip}(r \pm s, 0, 1)`, up where ``up``; (N,).
+def transition_jump(regime, up, *, size: float, ceiling: float = 1.0) -> np.ndarray:
+    r"""The regime after a transition: :math:`r' = \min(r + s, \max(c, r))` where ``up``, else :math:`\max(r - s, 0)`; (N,).
 
     ``size`` :math:`s` in [0, 1] is the mean move of Polity's 21-point scale at a transition, over 20 (the scale the
-    abrogation rule's threshold reads, :func:`foedus.theory.abrogation.regime_transition`: 3 points, 0.15).
+    abrogation rule's threshold reads, :func:`foedus.theory.abrogation.regime_transition`: 3 points, 0.15). An opening
+    makes a democracy of the record's kind, not a more perfect one: it stops at ``ceiling`` :math:`c` in [0, 1] (a regime
+    already above it does not move), as Polity's scale stops at 10 -- a democracy's "opening" is its consolidation.
 
     Examples
     --------
-    >>> transition_jump([0.01, 0.8, 0.9], [True, False, True], size=0.3).round(2).tolist()
-    [0.31, 0.5, 1.0]
+    >>> transition_jump([0.01, 0.8, 0.7, 0.9], [True, False, True, True], size=0.3, ceiling=0.83).round(2).tolist()
+    [0.31, 0.5, 0.83, 0.9]
     """
     if not 0.0 <= size <= 1.0:
         raise ValueError(f"transition_jump: size must lie in [0, 1], got {size}")
+    if not 0.0 <= ceiling <= 1.0:
+        raise ValueError(f"transition_jump: ceiling must lie in [0, 1], got {ceiling}")
     r = np.asarray(regime, dtype=float)
-    return np.clip(np.where(np.asarray(up, dtype=bool), r + size, r - size), 0.0, 1.0)
+    return np.where(np.asarray(up, dtype=bool), np.minimum(r + size, np.maximum(ceiling, r)), np.maximum(r - size, 0.0))
 
 
 def survival(hazard, years) -> np.ndarray:

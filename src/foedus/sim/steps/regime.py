@@ -2,7 +2,8 @@
 
 Each active state draws, from the run's generator, a transition with :func:`foedus.theory.regime_transition.transition_hazard`
 of its democracy score, its income per head and whether it fights a stronger enemy; a transition moves its score by
-``regime_transition_size``, up or down (:func:`foedus.theory.regime_transition.up_probability`). The rest follows from the
+``regime_transition_size``, up (to at most ``regime_transition_ceiling``) or down
+(:func:`foedus.theory.regime_transition.up_probability`). The rest follows from the
 rules already in place: alliance politics reads the move against the state's memory of its regime
 (``WorldState.regime_reference``) as a regime change that may end its treaties (Leeds & Savun 2007;
 :func:`foedus.theory.abrogation.regime_abrogation`), and the rivalry step as a political shock (Goertz & Diehl 1995).
@@ -47,7 +48,7 @@ def regime_transitions(world: World, rng: np.random.Generator) -> None:
     up_p = th.up_probability(kind, (p.regime_up_autocracy, p.regime_up_anocracy, p.regime_up_democracy))
     up = rng.random(len(hit)) < up_p
     before = s.regime[hit].copy()
-    s.regime[hit] = th.transition_jump(regime[hit], up, size=p.regime_transition_size)
+    s.regime[hit] = th.transition_jump(regime[hit], up, size=p.regime_transition_size, ceiling=p.regime_transition_ceiling)
     _log(world, hit, before, kind, up, h[hit], income[hit], losing[hit])
 
 
