@@ -40,6 +40,7 @@ def test_the_weaker_side_of_a_war_changes_regime_about_twice_as_often(record):
     """Bueno de Mesquita, Siverson & Woller (1992): the default war ratio is the record's, within 20 %."""
     assert record["war_ratio"] == pytest.approx(Parameters().regime_war_ratio, rel=0.2)
     assert record["mean_move"] / 20 == pytest.approx(Parameters().regime_transition_size, abs=0.02)
+    assert record["mean_score_move"] == pytest.approx(Parameters().regime_transition_score_move, abs=0.01)
 
 
 def test_the_abrogation_hazard_per_unit_of_regime_change_is_the_records_excess_of_exits(data_dir):

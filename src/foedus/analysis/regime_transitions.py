@@ -63,8 +63,8 @@ def record_transition_rates(data_dir: Path | str | None = None, eras: Sequence[t
                             consolidation_income: float = 14569.0) -> dict[str, object]:
     """The record's transition rates in ``eras`` (first and last year, inclusive): a dict with ``by_type`` (a DataFrame
     indexed by :data:`foedus.theory.regime_transition.REGIME_TYPES`: ``state_years``, ``transitions``, ``rate``,
-    ``up_share``, ``mean_move``), ``poor_democracy`` and ``rich_democracy`` (``state_years``, ``transitions``), and
-    ``war_ratio``."""
+    ``up_share``, ``mean_move``), ``poor_democracy`` and ``rich_democracy`` (``state_years``, ``transitions``),
+    ``war_ratio``, ``mean_move`` (of ``polity2``) and ``mean_score_move`` (of the simulator's score) at all transitions."""
     x = transition_panel(data_dir)
     x = x[np.logical_or.reduce([x["year"].between(a + 1 if a == 1816 else a, b) for a, b in eras])]
     x = x.assign(t=x["dp"].abs() >= th.POLITY_TRANSITION_POINTS,
@@ -85,6 +85,7 @@ def record_transition_rates(data_dir: Path | str | None = None, eras: Sequence[t
         "rich_democracy": {"state_years": int(rich.sum()), "transitions": int(dem.loc[rich, "t"].sum())},
         "war_ratio": float(war["t"].mean() / base["t"].mean()) if len(war) and base["t"].any() else np.nan,
         "mean_move": float(x.loc[x["t"], "dp"].abs().mean()),
+        "mean_score_move": float((x.loc[x["t"], "r"] - x.loc[x["t"], "r_prev"]).abs().mean()),
     }
 
 

@@ -23,7 +23,11 @@ def test_a_transition_moves_the_regime_by_the_jump_and_is_logged_with_its_factor
     i = world.index_of(SMA)
     before = world.state.regime.copy()
     regime_transitions(world, rng)
-    assert world.state.regime[i] == before[i] + world.inputs.params.regime_transition_size
+    p = world.inputs.params
+    assert world.state.regime[i] == before[i] + p.regime_transition_score_move
+    # the memory is Polity's size of a transition away: politics reads the gap as a regime change above its threshold
+    assert abs(abs(world.state.regime[i] - world.state.regime_reference[i]) - p.regime_transition_size) < 1e-12
+    assert p.regime_transition_size >= p.regime_transition_threshold
     assert np.array_equal(np.delete(world.state.regime, i), np.delete(before, i))  # no other state changed (none an anocracy)
     (_, who, _, d), = events(world, "regime_transition")
     assert who == SMA and d["factors"]["regime_type"] == "anocracy" and d["factors"]["direction"] == "opening"

@@ -2,11 +2,13 @@
 
 Each active state draws, from the run's generator, a transition with :func:`foedus.theory.regime_transition.transition_hazard`
 of its democracy score, its income per head and whether it fights a stronger enemy; a transition moves its score by
-``regime_transition_size``, up (to at most ``regime_transition_ceiling``) or down
-(:func:`foedus.theory.regime_transition.up_probability`). The rest follows from the
-rules already in place: alliance politics reads the move against the state's memory of its regime
-(``WorldState.regime_reference``) as a regime change that may end its treaties (Leeds & Savun 2007;
-:func:`foedus.theory.abrogation.regime_abrogation`), and the rivalry step as a political shock (Goertz & Diehl 1995).
+the record's move of that score at a transition (``regime_transition_score_move``), up (to at most
+``regime_transition_ceiling``) or down (:func:`foedus.theory.regime_transition.up_probability`), and sets the state's
+memory of its regime (``WorldState.regime_reference``) Polity's size of a transition away from it
+(``regime_transition_size``, :func:`foedus.theory.regime_transition.transition_memory`). The rest follows from the
+rules already in place: alliance politics reads that gap as a regime change that may end the state's treaties (Leeds &
+Savun 2007; :func:`foedus.theory.abrogation.regime_abrogation`), and the rivalry step as a political shock (Goertz &
+Diehl 1995); the gap fades as the memory takes in the new regime (``regime_memory``).
 Each transition is an event of kind ``regime_transition`` with its factors.
 """
 
@@ -48,7 +50,11 @@ def regime_transitions(world: World, rng: np.random.Generator) -> None:
     up_p = th.up_probability(kind, (p.regime_up_autocracy, p.regime_up_anocracy, p.regime_up_democracy))
     up = rng.random(len(hit)) < up_p
     before = s.regime[hit].copy()
-    s.regime[hit] = th.transition_jump(regime[hit], up, size=p.regime_transition_size, ceiling=p.regime_transition_ceiling)
+    s.regime[hit] = th.transition_jump(regime[hit], up, size=p.regime_transition_score_move, ceiling=p.regime_transition_ceiling)
+    if s.regime_reference.shape == (n,):
+        # the rules of politics and rivalries read a recent regime change as the gap between a state's score and its memory, on
+        # Polity's scale (their threshold is Polity's REGTRANS, 3 of 20 points): the memory is set that far from the new score
+        s.regime_reference[hit] = th.transition_memory(s.regime[hit], size=p.regime_transition_size)
     _log(world, hit, before, kind, up, h[hit], income[hit], losing[hit])
 
 
