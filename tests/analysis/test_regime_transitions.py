@@ -57,3 +57,15 @@ def test_the_abrogation_hazard_per_unit_of_regime_change_is_the_records_excess_o
         total += delta
         delta *= p.regime_memory
     assert p.regime_change_hazard * total == pytest.approx(ex.loc[True, "excess_total"], rel=0.25)
+
+
+def test_the_multilateral_abrogation_hazard_is_the_records_too(data_dir):
+    from foedus.analysis.regime_transitions import exits_after_transition
+
+    p = Parameters()
+    ex = exits_after_transition(data_dir)
+    delta, total = p.regime_transition_size, 0.0
+    while delta >= p.regime_transition_threshold:
+        total += delta
+        delta *= p.regime_memory
+    assert p.regime_change_hazard_multilateral * total == pytest.approx(ex.loc[False, "excess_total"], rel=0.25)

@@ -106,3 +106,16 @@ def test_the_threat_within_hazard_is_the_in_sample_records_excess_hazard_of_riva
         assert rates[(False, True)][1] > 150  # member-years enough to read a yearly rate
     assert min(excess) - 0.01 <= h <= max(excess) + 0.01
     assert rates[(True, True)][0] <= rates[(True, False)][0]  # 1946-1989, the last read
+
+
+def test_regime_abrogation_takes_one_hazard_per_treaty():
+    """A bilateral treaty's hazard and a multilateral one's (the in-sample record's, about four to one) apply row by row."""
+    from foedus.theory.abrogation import regime_abrogation
+
+    m = np.array([[True, True, False], [True, True, True]])
+    r, r0 = np.array([0.5, 0.2, 0.2]), np.array([0.2, 0.2, 0.2])
+    per = regime_abrogation(m, r, r0, hazard=np.array([0.1, 0.025]))
+    assert per[0] == pytest.approx(regime_abrogation(m[:1], r, r0, hazard=0.1)[0])
+    assert per[1] == pytest.approx(regime_abrogation(m[1:], r, r0, hazard=0.025)[0])
+    with pytest.raises(ValueError, match="hazard"):
+        regime_abrogation(m, r, r0, hazard=np.array([0.1, 0.2, 0.3]))

@@ -157,7 +157,7 @@ class ExtendedParameters(MechanismParameters):
         ge=0,
         le=1,
         description=(
-            "yearly hazard that a treaty is abrogated per unit of a member's recent regime change (0-1 democracy scale against "
+            "yearly hazard that a bilateral treaty is abrogated per unit of a member's recent regime change (regime_change_hazard_multilateral for more members; 0-1 democracy scale against "
             "its discounted memory, regime_memory; foedus.theory.persistence.regime_change; Leeds & Savun 2007, Leeds, Mattes "
             "& Vogel 2009). Derived from the in-sample record (1816-1914, 1946-1989; foedus.analysis.regime_transitions."
             "exits_after_transition): in the 5 years from a member's Polity transition its bilateral treaties end 0.0177 a "

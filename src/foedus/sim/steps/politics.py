@@ -177,7 +177,7 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
     ref = np.where(moved > 0, ref, world.state.regime)
     shift = np.minimum(th_persistence.regime_change(m, world.state.regime, ref), 1.0)
     # each member whose regime changed may abrogate on its own (Leeds & Savun 2007): the treaty's exposure is their union
-    any_member = th_abrogation.regime_abrogation(m, world.state.regime, ref, hazard=p.regime_change_hazard)
+    any_member = th_abrogation.regime_abrogation(m, world.state.regime, ref, hazard=np.where(m.sum(axis=1) > 2, p.regime_change_hazard_multilateral, p.regime_change_hazard))
     st["realignment"], st["regime_change"], st["regime_shift_by_state"] = realigned, shift, np.abs(world.state.regime - ref)
     keep = 1.0 - p.institution_protection * institutional
     held = 1.0 - min(2.0 * world.inputs.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
