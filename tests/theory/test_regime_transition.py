@@ -99,11 +99,3 @@ def test_autocracies_open_and_democracies_close_more_often_than_not():
     p = Parameters()
     up = th.up_probability(np.array([0, 1, 2]), (p.regime_up_autocracy, p.regime_up_anocracy, p.regime_up_democracy))
     assert up[0] > 0.5 > up[2]
-
-
-def test_the_memory_after_a_transition_is_polity_s_size_away_and_on_the_scale():
-    r = np.array([0.0, 0.05, 0.3, 0.7, 1.0])
-    mem = th.transition_memory(r, size=0.3)
-    assert np.allclose(np.abs(r - mem), 0.3) and np.all((mem >= 0) & (mem <= 1))
-    with pytest.raises(ValueError, match="size"):
-        th.transition_memory(r, size=0.6)

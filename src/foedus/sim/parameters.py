@@ -312,7 +312,7 @@ class Parameters(ExtendedParameters):
     regime_transition_size: float = Field(
         0.3, ge=0, le=0.5,
         description="size of a regime transition on Polity's scale over 20, the gap a transition opens between a state's score and "
-        "its memory (foedus.theory.regime_transition.transition_memory), which the abrogation rule reads against "
+        "its memory (WorldState.regime_transition_gap, fading by regime_memory), which the abrogation rule reads against "
         "regime_transition_threshold (Polity's 3 points, 0.15): the record's mean move of polity2 at a transition, 6.1 of its "
         "20 points, in sample (foedus.analysis.regime_transitions)",
     )

@@ -38,7 +38,7 @@ import numpy as np
 from foedus.theory._validate import _array
 
 __all__ = ["REGIME_TYPES", "POLITY_TRANSITION_POINTS", "regime_type", "transition_hazard", "up_probability", "transition_jump",
-           "transition_memory", "survival"]
+           "survival"]
 
 REGIME_TYPES: tuple[str, ...] = ("autocracy", "anocracy", "democracy")
 """The three regime types of :func:`regime_type`, in the order of their codes 0, 1, 2."""
@@ -141,27 +141,6 @@ def transition_jump(regime, up, *, size: float, ceiling: float = 1.0) -> np.ndar
         raise ValueError(f"transition_jump: ceiling must lie in [0, 1], got {ceiling}")
     r = np.asarray(regime, dtype=float)
     return np.where(np.asarray(up, dtype=bool), np.minimum(r + size, np.maximum(ceiling, r)), np.maximum(r - size, 0.0))
-
-
-def transition_memory(regime, *, size: float) -> np.ndarray:
-    r"""The memory of the old regime just after a transition: (N,), :math:`\bar r = r - s` if that is in [0, 1], else :math:`r + s`.
-
-    The simulator's score is V-Dem's polyarchy, which moves little at the record's transitions (0.06 on average, in sample,
-    where Polity's ``polity2`` moves 6 of its 20 points); the rules that read a recent regime change (Leeds & Savun 2007,
-    :func:`foedus.theory.abrogation.regime_transition`; Goertz & Diehl 1995, :func:`foedus.theory.rivalry.regime_shift`)
-    read it as the gap :math:`|r - \bar r|` between the score and its memory, against Polity's threshold (3 points, 0.15).
-    A transition therefore sets that gap to Polity's size of a transition, ``size`` :math:`s` in [0, 0.5] (the side
-    that stays on the scale; the rules read the gap's size, not its sign).
-
-    Examples
-    --------
-    >>> transition_memory([0.05, 0.6], size=0.3).round(2).tolist()
-    [0.35, 0.3]
-    """
-    if not 0.0 <= size <= 0.5:
-        raise ValueError(f"transition_memory: size must lie in [0, 0.5], got {size}")
-    r = np.asarray(regime, dtype=float)
-    return np.where(r - size >= 0.0, r - size, r + size)
 
 
 def survival(hazard, years) -> np.ndarray:

@@ -25,13 +25,19 @@ def test_a_transition_moves_the_regime_by_the_jump_and_is_logged_with_its_factor
     regime_transitions(world, rng)
     p = world.inputs.params
     assert world.state.regime[i] == before[i] + p.regime_transition_score_move
-    # the memory is Polity's size of a transition away: politics reads the gap as a regime change above its threshold
-    assert abs(abs(world.state.regime[i] - world.state.regime_reference[i]) - p.regime_transition_size) < 1e-12
-    assert p.regime_transition_size >= p.regime_transition_threshold
+    # the transition is recorded at Polity's size, above the threshold at which politics reads a regime change
+    assert world.state.regime_transition_gap[i] == p.regime_transition_size >= p.regime_transition_threshold
+    assert world.state.regime_transition_gap.sum() == p.regime_transition_size
     assert np.array_equal(np.delete(world.state.regime, i), np.delete(before, i))  # no other state changed (none an anocracy)
     (_, who, _, d), = events(world, "regime_transition")
     assert who == SMA and d["factors"]["regime_type"] == "anocracy" and d["factors"]["direction"] == "opening"
     assert "regime transition in Small A" in d["description"]
+    world.state.regime_transition_gap[i] = 0.2
+    regime_transitions(world, np.random.default_rng(1))  # a year later the old gap has faded, and a new transition resets it
+    assert world.state.regime_transition_gap[i] == p.regime_transition_size
+    world.inputs.params = world.inputs.params.model_copy(update={"regime_transition_anocracy": 0.0})
+    regime_transitions(world, np.random.default_rng(2))
+    assert world.state.regime_transition_gap[i] == p.regime_transition_size * p.regime_memory
 
 
 def test_a_rich_democracy_never_falls_and_a_poor_one_may():

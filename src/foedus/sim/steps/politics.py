@@ -172,6 +172,9 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
     _latest_outside_kernel(m, entry, hostile, substitute, latest)
     realigned = th_persistence.realignment(entry, latest, world.state.year, memory_years=p.realignment_memory)
     ref = world.state.regime_reference if world.state.regime_reference.shape == world.state.regime.shape else world.state.regime
+    gap = world.state.regime_transition_gap
+    if gap.shape == ref.shape:  # a recent transition counts at Polity's size (steps.regime), the score's own move being V-Dem's
+        ref = np.where(gap > np.abs(world.state.regime - ref), world.state.regime - gap, ref)
     # only a transition counts (Polity IV's REGTRANS): a drift below the threshold is read as no change at all
     moved = th_abrogation.regime_transition(world.state.regime, ref, threshold=p.regime_transition_threshold)
     ref = np.where(moved > 0, ref, world.state.regime)

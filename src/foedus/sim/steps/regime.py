@@ -3,12 +3,12 @@
 Each active state draws, from the run's generator, a transition with :func:`foedus.theory.regime_transition.transition_hazard`
 of its democracy score, its income per head and whether it fights a stronger enemy; a transition moves its score by
 the record's move of that score at a transition (``regime_transition_score_move``), up (to at most
-``regime_transition_ceiling``) or down (:func:`foedus.theory.regime_transition.up_probability`), and sets the state's
-memory of its regime (``WorldState.regime_reference``) Polity's size of a transition away from it
-(``regime_transition_size``, :func:`foedus.theory.regime_transition.transition_memory`). The rest follows from the
-rules already in place: alliance politics reads that gap as a regime change that may end the state's treaties (Leeds &
-Savun 2007; :func:`foedus.theory.abrogation.regime_abrogation`), and the rivalry step as a political shock (Goertz &
-Diehl 1995); the gap fades as the memory takes in the new regime (``regime_memory``).
+``regime_transition_ceiling``) or down (:func:`foedus.theory.regime_transition.up_probability`), and records the
+transition at Polity's size (``WorldState.regime_transition_gap`` = ``regime_transition_size``, fading by
+``regime_memory`` a year). The rest follows from the rules already in place: alliance politics reads that gap as a
+regime change that may end the state's treaties (Leeds & Savun 2007; :func:`foedus.theory.abrogation.regime_abrogation`),
+and the rivalry step the score's own move against its memory as a political shock (Goertz & Diehl 1995; its coefficient
+was fitted on that score's moves, so it is not given Polity's size).
 Each transition is an event of kind ``regime_transition`` with its factors.
 """
 
@@ -34,6 +34,9 @@ def regime_transitions(world: World, rng: np.random.Generator) -> None:
     n = world.n
     if n == 0:
         return
+    if s.regime_transition_gap.shape != (n,):
+        s.regime_transition_gap = np.zeros(n)
+    s.regime_transition_gap *= p.regime_memory  # last years' transitions fade as the memory of the regime takes them in
     draw = rng.random(n)
     pop = np.asarray(world.inputs.population, dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -51,10 +54,8 @@ def regime_transitions(world: World, rng: np.random.Generator) -> None:
     up = rng.random(len(hit)) < up_p
     before = s.regime[hit].copy()
     s.regime[hit] = th.transition_jump(regime[hit], up, size=p.regime_transition_score_move, ceiling=p.regime_transition_ceiling)
-    if s.regime_reference.shape == (n,):
-        # the rules of politics and rivalries read a recent regime change as the gap between a state's score and its memory, on
-        # Polity's scale (their threshold is Polity's REGTRANS, 3 of 20 points): the memory is set that far from the new score
-        s.regime_reference[hit] = th.transition_memory(s.regime[hit], size=p.regime_transition_size)
+    # alliance politics reads a recent transition at Polity's size (its threshold is Polity's REGTRANS, 3 of 20 points)
+    s.regime_transition_gap[hit] = p.regime_transition_size
     _log(world, hit, before, kind, up, h[hit], income[hit], losing[hit])
 
 
