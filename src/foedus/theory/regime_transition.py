@@ -125,8 +125,9 @@ def up_probability(kind, up_shares) -> np.ndarray:
 def transition_jump(regime, up, *, size: float, ceiling: float = 1.0) -> np.ndarray:
     r"""The regime after a transition: :math:`r' = \min(r + s, \max(c, r))` where ``up``, else :math:`\max(r - s, 0)`; (N,).
 
-    ``size`` :math:`s` in [0, 1] is the mean move of Polity's 21-point scale at a transition, over 20 (the scale the
-    abrogation rule's threshold reads, :func:`foedus.theory.abrogation.regime_transition`: 3 points, 0.15). An opening
+    ``size`` :math:`s` in [0, 1] is the move of the score at a transition (the simulator passes the record's mean move of
+    V-Dem's polyarchy at Polity's transitions, ``regime_transition_score_move``; Polity's own size, which the abrogation
+    rule reads, is recorded apart, :mod:`foedus.sim.steps.regime`). An opening
     makes a democracy of the record's kind, not a more perfect one: it stops at ``ceiling`` :math:`c` in [0, 1] (a regime
     already above it does not move), as Polity's scale stops at 10 -- a democracy's "opening" is its consolidation.
 
