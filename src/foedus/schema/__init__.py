@@ -85,6 +85,7 @@ EVENT_KINDS: tuple[str, ...] = (
     "state_entry",
     "state_exit",
     "war_entry",
+    "regime_transition",
 )
 """Kinds of event a history may record."""
 

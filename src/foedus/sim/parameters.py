@@ -252,3 +252,87 @@ class Parameters(ExtendedParameters):
         "(1816-1914 share bilateral 0.87 and 0.86 against 0.71, bound 0.86; 1946-1989 joiners without a pact) for 2 out of sample "
         "each time, so the default, chosen in sample, is 0 (to try it: a scenario's parameters, or foedus validate --parameters P.json)",
     )
+
+    # --- regime13 ---
+    regime_transition_autocracy: float = Field(
+        0.043, ge=0, le=1,
+        description="yearly probability of a regime transition of an autocracy (democracy score below regime_anocracy_from; "
+        "foedus.theory.regime_transition.transition_hazard): the record's share of state-years with a Polity5 polity2 move of "
+        "at least 3 points (Polity's REGTRANS) by the score of the year before, in-sample eras 1816-1914 and 1946-1989 pooled, "
+        "not fighting a stronger enemy (foedus.analysis.regime_transitions.record_transition_rates; 178 in 4,094)",
+    )
+    regime_transition_anocracy: float = Field(
+        0.061, ge=0, le=1,
+        description="yearly probability of a regime transition of an anocracy (score from regime_anocracy_from to "
+        "regime_democracy_from), the least durable regimes (Gates, Hegre, Jones & Strand 2006); in sample as for autocracies "
+        "(136 in 2,224)",
+    )
+    regime_transition_democracy: float = Field(
+        0.017, ge=0, le=1,
+        description="yearly probability of a regime transition of a democracy poorer than regime_consolidation_income; in "
+        "sample as for autocracies (13 in 776)",
+    )
+    regime_anocracy_from: float = Field(
+        0.2, ge=0, le=1,
+        description="democracy score (0-1) from which a regime is an anocracy, not an autocracy (foedus.theory.regime_transition."
+        "regime_type): chosen in sample, the upper quartile of the polyarchy of Polity's autocracies (polity2 -10 to -6; 0.18) "
+        "rounded, 1816-1914 and 1946-1989",
+    )
+    regime_democracy_from: float = Field(
+        0.5, ge=0, le=1,
+        description="democracy score (0-1) from which a regime is a democracy (foedus.theory.regime_transition.regime_type): the "
+        "midpoint of the scale, the lower quartile of the polyarchy of Polity's democracies (polity2 6 to 10; 0.51) in sample",
+    )
+    regime_consolidation_income: float = Field(
+        14569.0, ge=0, le=1e6,
+        description="income per head (US$ of the economy figures, 2017 PPP) from which a democracy has no regime transition "
+        "(Przeworski, Alvarez, Cheibub & Limongi 2000: no democracy richer than Argentina in 1975 ever fell): Argentina's 1975 "
+        "income in the record (economy/cw_gdppop.csv.gz); derived. In sample, democracies above it had 4 moves of 3 Polity "
+        "points in 601 state-years, none a breakdown (Trinidad 1981 and France 1965 up, Israel 1981 9 to 6)",
+    )
+    regime_war_ratio: float = Field(
+        2.2, ge=1, le=20,
+        description="factor of the transition hazard of a state at war with a stronger enemy (Bueno de Mesquita, Siverson & "
+        "Woller 1992: defeat brings regime change): in sample, states on the weaker side of a COW interstate war had a transition "
+        "the next year 2.24 times as often as the others (1816-1914: 2.6; 1946-1989: 1.85; the defeated: 2.0)",
+    )
+    regime_up_autocracy: float = Field(
+        0.69, ge=0, le=1,
+        description="share of an autocracy's transitions that raise its democracy score (foedus.theory.regime_transition."
+        "up_probability); in sample, 1816-1914 and 1946-1989",
+    )
+    regime_up_anocracy: float = Field(
+        0.39, ge=0, le=1,
+        description="share of an anocracy's transitions that raise its democracy score; in sample",
+    )
+    regime_up_democracy: float = Field(
+        0.31, ge=0, le=1,
+        description="share of a democracy's transitions that raise its democracy score; in sample",
+    )
+    regime_transition_size: float = Field(
+        0.3, ge=0, le=0.5,
+        description="size of a regime transition on Polity's scale over 20, the gap a transition opens between a state's score and "
+        "its memory (WorldState.regime_transition_gap, fading by regime_memory), which the abrogation rule reads against "
+        "regime_transition_threshold (Polity's 3 points, 0.15): the record's mean move of polity2 at a transition, 6.1 of its "
+        "20 points, in sample (foedus.analysis.regime_transitions)",
+    )
+    regime_transition_score_move: float = Field(
+        0.06, ge=0, le=1,
+        description="move of the democracy score (0-1, V-Dem polyarchy) at a regime transition (foedus.theory.regime_transition."
+        "transition_jump): the record's mean move of that score at the transitions, in sample (0.062; median 0.03). At 0.3, "
+        "Polity's size, regimes walked far from history (Saudi Arabia 0.64 by 2031 in a world-2022 run) and the 1816-1914 "
+        "validation lost its treaties in force at the end (0.20 against a bound of 0.256, seeds 1-3)",
+    )
+    regime_transition_ceiling: float = Field(
+        0.83, ge=0, le=1,
+        description="highest democracy score an opening transition reaches (foedus.theory.regime_transition.transition_jump): "
+        "the upper quartile of the polyarchy of Polity's democracies (polity2 6 to 10) in sample, 1816-1914 and 1946-1989 "
+        "(0.829); without it world-2022 runs made Pakistan and Brazil freer than Denmark (0.98, 1.0) by 2040",
+    )
+    regime_change_hazard_multilateral: float = Field(
+        0.026, ge=0, le=1,
+        description="regime_change_hazard for a member of a treaty of more than two (foedus.theory.abrogation.regime_abrogation): "
+        "derived as it is, from the in-sample record (foedus.analysis.regime_transitions.exits_after_transition): in the 5 years "
+        "from its Polity transition a member leaves a multilateral treaty 0.0046 a year more often than in its other years "
+        "(0.023 in all, against 0.089 for a bilateral one), over the 0.89 of change a transition counts: 0.026",
+    )
