@@ -39,7 +39,7 @@ from numba import njit
 from foedus.theory import war as th_war
 from foedus.theory import war_onset as th_onset
 
-__all__ = ["backing_sides", "casus_foederis", "dispute_pairs", "disputes", "onset_at_stake", "onset_screen", "onset_live", "pair_began", "under_way", "under_way_all", "unwritten_pacts", "war_sides", "wars_flat"]
+__all__ = ["backing_sides", "casus_foederis", "dispute_pairs", "disputes", "onset_at_stake", "onset_live", "onset_screen", "pair_began", "under_way", "under_way_all", "unwritten_pacts", "war_sides", "wars_flat"]
 
 
 @njit(cache=True)
