@@ -256,3 +256,26 @@ def test_unwritten_pacts_equal_numpy_mask(seed):
     want = np.flatnonzero(active[:k] & (aid[:k] >= 10) & (kind[:k] != 1) & (domain[:k] == 0) & ((cond[:k] & 8) == 0) & ob[:k][:, [0, 1]].any(axis=1))
     got = kern.unwritten_pacts(active, aid, kind, domain, cond, ob, k, 10, 1, 0, 8, 0, 1)
     assert np.array_equal(got, want)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_dispute_pairs_equal_theory_and_numpy_selection(seed):
+    """``dispute_pairs``: :func:`foedus.theory.war.dispute_probability` to the bit, and the disputes the numpy code drew."""
+    from foedus.theory import war as th_war
+
+    rng = np.random.default_rng(700 + seed)
+    n = int(rng.integers(2, 80))
+    hostility, proximity = rng.random((n, n)), rng.random((n, n)) ** 3
+    allied = rng.random((n, n)) < 0.2
+    draws = rng.random((n, n)) * 0.3
+    for restraint in (0.0, np.where(rng.random((n, n)) < 0.3, rng.random((n, n)), 0.0)):
+        restrained = np.ndim(restraint) == 2
+        prob, i, j, valid = kern.dispute_pairs(0.5, hostility, proximity, restraint if restrained else np.zeros((1, 1)), restrained, draws, allied)
+        want = th_war.dispute_probability(0.5, hostility, proximity, restraint)
+        assert valid and np.array_equal(prob.view(np.int64), want.view(np.int64))
+        wi, wj = np.nonzero(draws < want)
+        keep = (wi < wj) & ~allied[wi, wj]
+        assert np.array_equal(i, wi[keep]) and np.array_equal(j, wj[keep]) and len(i) > 0
+    bad = hostility.copy()
+    bad[0, -1] = 1.5
+    assert not kern.dispute_pairs(0.5, bad, proximity, np.zeros((1, 1)), False, draws, allied)[3]

@@ -275,3 +275,35 @@ def test_the_neutrality_terms_are_the_theorys_to_the_bit(seed):
     bad = hostility.copy()
     bad[cand[-1], t] = rng.choice([np.nan, 1.5, -0.1])
     assert not wk.neutrality_terms(cand, a, t, cinc, reach, bad)[5]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_compiled_entry_restraint_is_the_steps_to_the_bit(seed):
+    """:func:`~foedus.sim.steps.war_entry_kernels.entry_restraint` (in ``opportunist_entries`` and ``partner_entries``) gives
+    :func:`foedus.sim.steps.war_entry.nuclear_restraint` times :func:`foedus.theory.war_restraint.great_power_odds_factor`,
+    the step's products, to the bit, and the same ``joint``."""
+    from foedus.theory.war_restraint import great_power_odds_factor
+
+    rng = np.random.default_rng(900 + seed)
+    n = int(rng.integers(5, 60))
+    nuclear = rng.random(n) < rng.choice([0.0, 0.2, 0.6])
+    major = rng.random(n) < 0.3
+    strength, coef = float(rng.choice([0.0, 0.3, 0.9, 1.0])), float(rng.choice([0.0, np.log(0.4), -1.3]))
+    ccode = np.arange(n)
+    world = SimpleNamespace(inputs=SimpleNamespace(ccode=ccode, params=SimpleNamespace(nuclear_entry_restraint=strength)),
+                            state=SimpleNamespace(year=1990), cache={"nuclear_entry": (1990, ccode, nuclear)})
+    joints = 0
+    for _ in range(20):
+        k = int(rng.integers(2, min(n, 9) + 1))
+        members = rng.choice(n, k, replace=False).astype(np.intp)
+        sides = np.where(rng.random(k) < 0.5, 1, 2).astype(np.intp)
+        war = {"side": dict(zip(members.tolist(), sides.tolist()))}
+        who = rng.integers(0, n, int(rng.integers(0, 30))).astype(np.intp)
+        joins = rng.integers(1, 3, len(who)).astype(np.intp)
+        enemy = rng.integers(0, n, len(who)).astype(np.intp)
+        want_r, want_j = war_entry.nuclear_restraint(world, war, who, joins)
+        want_r = want_r * great_power_odds_factor(major[who], major[enemy], coef)
+        got_r, got_j = wkern.entry_restraint(who, joins, enemy, members, sides, nuclear, 1.0 - strength, major, float(np.exp(coef)))
+        assert np.array_equal(_bits64(got_r), _bits64(want_r)) and np.array_equal(got_j, want_j)
+        joints += int(want_j.sum())
+    assert joints > 0 or not nuclear.any() or seed % 3  # the restraint is exercised

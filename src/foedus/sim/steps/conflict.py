@@ -137,12 +137,9 @@ def _disputes(world: World, rng: np.random.Generator) -> None:
         # great-power competition (T1) erodes that restraint
         per_org = th_war.institutional_restraint(ag.cohesion[orgs], world.inputs.trends.great_power_competition, check=world.inputs.check)
         restraint = pair_max(ag.members[orgs], per_org, world.n)
-    prob = th_war.dispute_probability(p.dispute_rate, world.state.hostility, world.inputs.proximity, restraint, check=world.inputs.check)
-    disp = rng.random((n, n)) < prob
-    i_idx, j_idx = np.nonzero(disp)
-    # one draw per unordered pair (the upper triangle), never between allies
-    keep = (i_idx < j_idx) & ~allied[i_idx, j_idx]
-    i_idx, j_idx = i_idx[keep], j_idx[keep]
+    # theory.war.dispute_probability of every pair and the year's disputes, one draw per unordered pair (the upper
+    # triangle), never between allies: one compiled pass (conflict_kernels.disputes)
+    prob, i_idx, j_idx = kern.disputes(world, rng.random((n, n)), restraint, allied)
     if len(i_idx):
         init, targ, who = initiators(world, rng, i_idx, j_idx)
         h_before = world.state.hostility[init, targ].copy()
@@ -253,22 +250,8 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     i, j = _upper(world)
     draw = rng.random(len(i))
     # the pairs at risk (both active with capability, at peace, politically relevant) with an issue at stake (a rivalry, a war
-    # fought, a live quarrel; willingness: Most & Starr 1989): one compiled pass, theory.war_onset.issue_at_stake's rule
-    wh = world.state.war_history
-    memory = wh.shape == (world.n, world.n)
-    at_stake, clean = kern.onset_at_stake(
-        i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry,
-        wh if memory else np.zeros((1, 1)), memory, world.state.hostility, float(p.war_onset_issue_hostility),
-    )
-    if clean:
-        i, j, draw = i[at_stake], j[at_stake], draw[at_stake]
-        hostility = np.take(world.state.hostility, i * world.n + j)
-    else:  # a hostility or war memory the theory refuses: its function says why
-        live = kern.onset_live(i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry)
-        i, j, draw = i[live], j[live], draw[live]
-        hostility = np.take(world.state.hostility, i * world.n + j)
-        live = th_onset.issue_at_stake(np.take(world.state.rivalry, i * world.n + j), _war_memory(world, i, j), hostility, hostility_floor=p.war_onset_issue_hostility, check=world.inputs.check)
-        i, j, draw, hostility = i[live], j[live], draw[live], hostility[live]
+    # fought, a live quarrel; willingness: Most & Starr 1989): one compiled pass (conflict_kernels.onset_screen)
+    i, j, draw, hostility = kern.onset_screen(world, i, j, draw)
     if not len(i):
         return
     x = onset_covariates(world, i, j)

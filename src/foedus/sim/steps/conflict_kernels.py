@@ -12,6 +12,8 @@ equal to the numpy code it replaces and to that theory function.
   capability, not at war, politically relevant);
 - :func:`onset_at_stake`: :func:`onset_live` and :func:`foedus.theory.war_onset.issue_at_stake` (a rivalry, a war
   fought, hostility at least the floor) in the same pass: the pairs that may begin a war this year;
+- :func:`dispute_pairs`: :func:`foedus.theory.war.dispute_probability` of every pair and the pairs ``i < j`` not allied whose
+  draw falls below it (the disputes of the year), in one pass instead of a handful of (N, N) temporaries;
 - :func:`unwritten_pacts`: the pacts formed in the run whose written conditions the conflict step has yet to draw;
 - :func:`under_way`: whether some state on side 1 of a war is at war with some state on side 2 (:func:`under_way_all`: of
   every war at once);
@@ -23,6 +25,9 @@ equal to the numpy code it replaces and to that theory function.
   (the first year of the war a pair fights, the states on each side of its wars), over every war in one pass instead of
   ``np.ix_`` blocks and (K, N) masks war by war (issue 16).
 
+:func:`onset_screen` and :func:`disputes` are the step's calls of :func:`onset_at_stake` and :func:`dispute_pairs`, with the
+numpy code and the theory functions where an input is one the theory refuses (they say why).
+
 The wars enter the kernels flattened (:func:`wars_flat`): their states and sides one after the other, with offsets.
 """
 
@@ -31,7 +36,10 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["backing_sides", "casus_foederis", "onset_at_stake", "onset_live", "pair_began", "under_way", "under_way_all", "unwritten_pacts", "war_sides", "wars_flat"]
+from foedus.theory import war as th_war
+from foedus.theory import war_onset as th_onset
+
+__all__ = ["backing_sides", "casus_foederis", "dispute_pairs", "disputes", "onset_at_stake", "onset_live", "onset_screen", "pair_began", "under_way", "under_way_all", "unwritten_pacts", "war_sides", "wars_flat"]
 
 
 @njit(cache=True)
@@ -263,3 +271,86 @@ def casus_foederis(m, ob_def, ob_off, strength, conditions, adv, attacker, targe
     side[attacker] = -1
     side[target] = -1
     return commitment, pact, side
+
+
+@njit(cache=True)
+def dispute_pairs(rate, hostility, proximity, restraint, restrained, draws, allied):  # pragma: no cover (compiled)
+    """(prob, i, j, valid): :func:`foedus.theory.war.dispute_probability` ``rate * hostility * proximity`` (times ``1 - restraint``
+    where ``restrained``) of every pair, and the pairs ``i < j`` (row by row, as ``np.nonzero``) not ``allied`` with
+    ``draws[i, j] < prob[i, j]``. ``valid`` is False (the outputs incomplete) where a hostility, proximity or restraint is not
+    in [0, 1] (the theory function must then say why)."""
+    n = hostility.shape[0]
+    prob = np.empty((n, n))
+    ii = np.empty(0, np.intp)
+    jj = np.empty(0, np.intp)
+    for a in range(n):
+        for b in range(n):
+            h = hostility[a, b]
+            x = proximity[a, b]
+            if not (h >= 0.0 and h <= 1.0 and x >= 0.0 and x <= 1.0):
+                return prob, ii, jj, False
+            v = rate * h * x
+            if restrained:
+                r = restraint[a, b]
+                if not (r >= 0.0 and r <= 1.0):
+                    return prob, ii, jj, False
+                v *= 1.0 - r
+            prob[a, b] = v
+    count = 0
+    for a in range(n):
+        for b in range(a + 1, n):
+            if draws[a, b] < prob[a, b] and not allied[a, b]:
+                count += 1
+    ii = np.empty(count, np.intp)
+    jj = np.empty(count, np.intp)
+    q = 0
+    for a in range(n):
+        for b in range(a + 1, n):
+            if draws[a, b] < prob[a, b] and not allied[a, b]:
+                ii[q] = a
+                jj[q] = b
+                q += 1
+    return prob, ii, jj, True
+
+
+def onset_screen(world, i: np.ndarray, j: np.ndarray, draw: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs ``(i, j)`` (with their ``draw``) of the war-onset step that may begin a war this year, and their hostility.
+
+    :func:`onset_at_stake` (the pairs of :func:`onset_live` with :func:`foedus.theory.war_onset.issue_at_stake`, at
+    ``war_onset_issue_hostility``); where a live pair's hostility or war memory is one the theory refuses, the numpy screen
+    and the theory function, which say why (or, unchecked, give the same pairs).
+    """
+    s, n = world.state, world.n
+    wh = s.war_history
+    memory = wh.shape == (n, n)
+    floor = world.inputs.params.war_onset_issue_hostility
+    args = (i, j, s.active, s.power, s.at_war, world.inputs.contiguous, s.major, s.rivalry)
+    keep, clean = onset_at_stake(*args, wh if memory else np.zeros((1, 1)), memory, s.hostility, float(floor))
+    if not clean:
+        live = onset_live(*args)
+        i, j, draw = i[live], j[live], draw[live]
+        h = np.take(s.hostility, i * n + j)
+        keep = th_onset.issue_at_stake(np.take(s.rivalry, i * n + j), np.take(wh, i * n + j) if memory else np.zeros(len(i)), h, hostility_floor=floor, check=world.inputs.check)
+    i, j, draw = i[keep], j[keep], draw[keep]
+    return i, j, draw, np.take(s.hostility, i * n + j)
+
+
+def disputes(world, draws: np.ndarray, restraint, allied: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The year's dispute probabilities (N, N) and its disputes ``(i, j)``, ``i < j`` not ``allied`` with ``draws[i, j]`` below them.
+
+    :func:`dispute_pairs` (:func:`foedus.theory.war.dispute_probability` at ``dispute_rate`` with the institutions'
+    ``restraint``, an (N, N) array or 0.0); where an input is one the theory refuses, the theory function and the numpy
+    selection (it says why, or, unchecked, gives the same numbers).
+    """
+    p = world.inputs.params
+    restrained = np.ndim(restraint) == 2  # (else restraint is 0.0: no institution, nothing to remove)
+    valid = restrained or not restraint
+    if valid:
+        r = np.asarray(restraint, dtype=float) if restrained else np.zeros((1, 1))
+        prob, i_idx, j_idx, valid = dispute_pairs(float(p.dispute_rate), world.state.hostility, world.inputs.proximity, r, restrained, draws, allied)
+    if not valid:
+        prob = th_war.dispute_probability(p.dispute_rate, world.state.hostility, world.inputs.proximity, restraint, check=world.inputs.check)
+        i_idx, j_idx = np.nonzero(draws < prob)
+        keep = (i_idx < j_idx) & ~allied[i_idx, j_idx]
+        i_idx, j_idx = i_idx[keep], j_idx[keep]
+    return prob, i_idx, j_idx

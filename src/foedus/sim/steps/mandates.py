@@ -47,9 +47,10 @@ def mandates(world: World, rng: np.random.Generator, attackers: np.ndarray, targ
     t = world.results.threat
     wars = world.state.wars[len(world.state.wars) - len(attackers):]
     out = []
+    top = t.max(axis=1)  # each state's main threat's level (the same for every war of the year)
     for a, tg, war in zip(attackers, targets, wars):
         shields = permanent & (aligned[a] | (np.arange(world.n) == a))
-        stake = aligned[tg] | th_coal.shares_threat(t[:, a], t.max(axis=1), p.coalition_threat_share, check=world.inputs.check)
+        stake = aligned[tg] | th_coal.shares_threat(t[:, a], top, p.coalition_threat_share, check=world.inputs.check)
         leads = th_onset.security_council_lead(permanent, shields, stake, check=world.inputs.check)
         leads[[a, tg]] = False  # a permanent member attacked defends itself (Charter art. 51), it needs no mandate
         veto = bool(shields.any())

@@ -98,12 +98,7 @@ def nuclear_restraint(world: World, war: dict, who: np.ndarray, sides: np.ndarra
     (:func:`foedus.data.nuclear.nuclear_armed`). Every route into a war multiplies its probability by the factor and names
     ``nuclear_restraint`` in its factors where ``joint``.
     """
-    hit = world.cache.get("nuclear_entry")
-    if hit is not None and hit[0] == world.state.year and hit[1] is world.inputs.ccode:
-        nu = hit[2]
-    else:
-        nu = nuclear_armed(world.inputs.ccode, world.state.year)
-        world.cache["nuclear_entry"] = (world.state.year, world.inputs.ccode, nu)
+    nu = _nuclear_armed(world)
     if not nu[who].any():  # no entrant holds the bomb: no joint case, a factor 1 for each (nuclear_entry_restraint's np.where)
         return np.ones(len(who)), np.zeros(len(who), bool)
     members, msides = kern.war_sides(war)
@@ -113,6 +108,26 @@ def nuclear_restraint(world: World, war: dict, who: np.ndarray, sides: np.ndarra
     foe = held[3 - sides]  # the other side of side s is 3 - s
     joint = nu[who] & foe
     return th_join.nuclear_entry_restraint(nu[who], foe, world.inputs.params.nuclear_entry_restraint), joint
+
+
+def _nuclear_armed(world: World) -> np.ndarray:
+    """:func:`foedus.data.nuclear.nuclear_armed` of the world's states this year (kept while the year and ``world.inputs.ccode`` are the same)."""
+    hit = world.cache.get("nuclear_entry")
+    if hit is not None and hit[0] == world.state.year and hit[1] is world.inputs.ccode:
+        return hit[2]
+    nu = nuclear_armed(world.inputs.ccode, world.state.year)
+    world.cache["nuclear_entry"] = (world.state.year, world.inputs.ccode, nu)
+    return nu
+
+
+def _compiled_restraint(world: World) -> tuple | None:
+    """The arguments of :func:`foedus.sim.steps.war_entry_kernels.entry_restraint` other than the entrants: (nuclear-armed,
+    ``1 - nuclear_entry_restraint``, majors, :func:`foedus.theory.war_restraint.great_power_odds_factor`'s ``e^b``); None where
+    ``nuclear_entry_restraint`` is outside [0, 1] (the theory function must say why)."""
+    p = world.inputs.params
+    if not 0.0 <= p.nuclear_entry_restraint <= 1.0:
+        return None
+    return _nuclear_armed(world), 1.0 - p.nuclear_entry_restraint, np.ascontiguousarray(world.state.major, dtype=bool), float(np.exp(p.war_onset_joint_major))
 
 
 def _restraint_factors(factor: float, joint: bool) -> dict:
@@ -182,16 +197,21 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
         return
     # each candidate's rival belligerent it can best reach; none if it is allied to any belligerent of that side; its stake in
     # the side it would join: its alliance portfolio nearer that side's leader's than the enemy's (Werner 2000; Corbetta 2010),
-    # chance-corrected (Scott's pi: Häge 2011; a state counts as allied to itself, Bueno de Mesquita 1975): one compiled pass
-    best, to_best, has, sim_side, sim_foe = wkern.opportunist_screen(
-        cand, members, sides, np.ascontiguousarray(allied, dtype=bool), np.ascontiguousarray(world.state.rivalry, dtype=bool), year_reach(world, members),
-        int(war["attacker"]), int(war["target"]))
-    foe_side = sides[best]
-    restraint, joint = nuclear_restraint(world, war, cand, 3 - foe_side)
-    # great powers avoid fighting one another (gpwar12: foedus.theory.war_restraint, Bremer 1992's major-major term)
-    restraint = restraint * gp_odds(world.state.major[cand], world.state.major[members[best]], world.inputs.params.war_onset_joint_major)
-    # the stakes and probabilities compiled (war_entry_kernels.opportunist_probability, the theory's formulas to the bit)
-    stake, prob, valid = wkern.opportunist_probability(to_best, has, sim_side, sim_foe, restraint, float(p.opportunistic_join_rate))
+    # chance-corrected (Scott's pi: Häge 2011; a state counts as allied to itself, Bueno de Mesquita 1975); the nuclear restraint
+    # and the great powers' (gpwar12: foedus.theory.war_restraint, Bremer 1992's major-major term); the stakes and
+    # probabilities (the theory's formulas to the bit): one compiled call (war_entry_kernels.opportunist_entries)
+    args = (cand, members, sides, np.ascontiguousarray(allied, dtype=bool), np.ascontiguousarray(world.state.rivalry, dtype=bool), year_reach(world, members),
+            int(war["attacker"]), int(war["target"]))
+    fast = _compiled_restraint(world)
+    if fast is not None:
+        best, to_best, has, sim_side, sim_foe, restraint, joint, stake, prob, valid = wkern.opportunist_entries(*args, *fast, float(p.opportunistic_join_rate))
+        foe_side = sides[best]
+    else:
+        best, to_best, has, sim_side, sim_foe = wkern.opportunist_screen(*args)
+        foe_side = sides[best]
+        restraint, joint = nuclear_restraint(world, war, cand, 3 - foe_side)
+        restraint = restraint * gp_odds(world.state.major[cand], world.state.major[members[best]], world.inputs.params.war_onset_joint_major)
+        stake, prob, valid = wkern.opportunist_probability(to_best, has, sim_side, sim_foe, restraint, float(p.opportunistic_join_rate))
     if not valid:  # an input the theory refuses: its functions say why
         stake = np.zeros(len(cand))
         k = np.flatnonzero(has)
@@ -238,16 +258,22 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     free[members] = False
     free[war.get("called", np.zeros(0, np.intp))] = False
     reach_to = year_reach(world, members)  # the columns of the belligerents, the enemies and partners among them
-    cand, own, enemy, partner, to_partner = wkern.partner_screen(
-        members, sides, war_pact_pairs(world), world.state.agreements.allied(), free, np.ascontiguousarray(world.state.active, dtype=bool), reach_to,
-        int(war["attacker"]), int(war["target"]))
-    if not len(cand):
-        return
-    restraint, joint = nuclear_restraint(world, war, cand, own)
-    restraint = restraint * gp_odds(world.state.major[cand], world.state.major[enemy], p.war_onset_joint_major)  # gpwar12: great powers avoid fighting one another
-    # the reach to the war and the probabilities compiled (war_entry_kernels.partner_probability, the theory's formulas to the bit)
+    args = (members, sides, war_pact_pairs(world), world.state.agreements.allied(), free, np.ascontiguousarray(world.state.active, dtype=bool), reach_to,
+            int(war["attacker"]), int(war["target"]))
     rate = float(p.warring_ally_join_rate)
-    reach, shared, prob, valid = wkern.partner_probability(cand, enemy, partner, to_partner, reach_to, world.state.hostility, restraint, rate)
+    fast = _compiled_restraint(world)
+    if fast is not None:  # the screen, the restraints and the probabilities in one compiled call (war_entry_kernels.partner_entries)
+        cand, own, enemy, partner, to_partner, restraint, joint, reach, shared, prob, valid = wkern.partner_entries(*args, world.state.hostility, *fast, rate)
+        if not len(cand):
+            return
+    else:
+        cand, own, enemy, partner, to_partner = wkern.partner_screen(*args)
+        if not len(cand):
+            return
+        restraint, joint = nuclear_restraint(world, war, cand, own)
+        restraint = restraint * gp_odds(world.state.major[cand], world.state.major[enemy], p.war_onset_joint_major)  # gpwar12: great powers avoid fighting one another
+        # the reach to the war and the probabilities compiled (war_entry_kernels.partner_probability, the theory's formulas to the bit)
+        reach, shared, prob, valid = wkern.partner_probability(cand, enemy, partner, to_partner, reach_to, world.state.hostility, restraint, rate)
     if not (valid and 0.0 <= rate <= 1.0):  # an input the theory refuses: its functions say why
         reach = th_onset.reach_to_war(reach_to[cand, enemy], to_partner, reach_to[enemy, partner], check=world.inputs.check)
         shared = world.state.hostility[cand, enemy]

@@ -22,6 +22,10 @@ screen to the numpy code it replaced.
   :func:`foedus.theory.joining.staked_opportunist_probability`), the same numbers to the bit
   (``tests/sim/test_war_entry_speed.py``); an input the theory functions would refuse (outside [0, 1], not finite) sends
   the step back to them, which say why;
+- :func:`opportunist_entries`, :func:`partner_entries`: each route's screen, its restraints (:func:`entry_restraint`: the nuclear
+  restraint of :func:`foedus.sim.steps.war_entry.nuclear_restraint` and the great powers' odds factor of
+  :func:`foedus.theory.war_restraint.great_power_odds_factor`, their products in the step's order) and its probabilities in
+  one call (the step called five or six functions a war and year);
 - :func:`coalition_terms`: a belligerent's wartime coalition partners' terms (:mod:`foedus.sim.steps.wartime`), the formulas of
   :func:`foedus.theory.wartime.coalition_gain`, :func:`~foedus.theory.wartime.leaning` and
   :func:`~foedus.theory.wartime.entry_value` likewise; :func:`neutrality_terms`, its bystanders' neutrality
@@ -33,7 +37,10 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["coalition_terms", "neutrality_terms", "opportunist_probability", "opportunist_screen", "partner_probability", "partner_screen", "scott_pi_rows"]
+__all__ = [
+    "coalition_terms", "entry_restraint", "neutrality_terms", "opportunist_entries", "opportunist_probability", "opportunist_screen", "partner_entries",
+    "partner_probability", "partner_screen", "scott_pi_rows",
+]
 
 
 @njit(cache=True)
@@ -240,6 +247,53 @@ def opportunist_probability(to_best, has, sim_side, sim_foe, restraint, rate):  
             return stake, prob, False
         prob[q] = rate * r * (1.0 if has[q] else 0.0) * stake[q] * restraint[q]
     return stake, prob, True
+
+
+@njit(cache=True)
+def entry_restraint(who, joins, enemy, members, sides, nuclear, nuclear_factor, major, gp_factor):  # pragma: no cover (compiled)
+    """(restraint, joint) of states ``who`` entering a war (``members`` on ``sides``) on side ``joins`` against ``enemy``.
+
+    :func:`foedus.sim.steps.war_entry.nuclear_restraint`: ``joint`` where the state and a belligerent of the other side
+    (``3 - joins``) are ``nuclear``-armed, its factor ``nuclear_factor`` (``1 - nuclear_entry_restraint``) there, else 1;
+    times :func:`foedus.theory.war_restraint.great_power_odds_factor` ``gp_factor`` (``e^b``) where ``who`` and ``enemy``
+    are both ``major``, else 1.
+    """
+    held = np.zeros(3, np.bool_)
+    for m in range(len(members)):
+        if nuclear[members[m]]:
+            held[sides[m]] = True
+    k = len(who)
+    restraint = np.empty(k)
+    joint = np.zeros(k, np.bool_)
+    for q in range(k):
+        f = 1.0
+        if nuclear[who[q]] and held[3 - joins[q]]:
+            joint[q] = True
+            f = nuclear_factor
+        g = gp_factor if (major[who[q]] and major[enemy[q]]) else 1.0
+        restraint[q] = f * g
+    return restraint, joint
+
+
+@njit(cache=True)
+def opportunist_entries(cand, members, sides, allied, rivalry, reach, attacker, target, nuclear, nuclear_factor, major, gp_factor, rate):  # pragma: no cover (compiled)
+    """:func:`opportunist_screen`, :func:`entry_restraint` and :func:`opportunist_probability` in one call: (best, to_best,
+    has, sim_side, sim_foe, restraint, joint, stake, prob, valid)."""
+    best, to_best, has, sim_side, sim_foe = opportunist_screen(cand, members, sides, allied, rivalry, reach, attacker, target)
+    foe_side = sides[best]
+    restraint, joint = entry_restraint(cand, 3 - foe_side, members[best], members, sides, nuclear, nuclear_factor, major, gp_factor)
+    stake, prob, valid = opportunist_probability(to_best, has, sim_side, sim_foe, restraint, rate)
+    return best, to_best, has, sim_side, sim_foe, restraint, joint, stake, prob, valid
+
+
+@njit(cache=True)
+def partner_entries(members, sides, pact, allied, free, active, reach, attacker, target, hostility, nuclear, nuclear_factor, major, gp_factor, rate):  # pragma: no cover (compiled)
+    """:func:`partner_screen`, :func:`entry_restraint` and :func:`partner_probability` in one call: (cand, own, enemy, partner,
+    to_partner, restraint, joint, reach to the war, shared adversary, prob, valid)."""
+    cand, own, enemy, partner, to_partner = partner_screen(members, sides, pact, allied, free, active, reach, attacker, target)
+    restraint, joint = entry_restraint(cand, own, enemy, members, sides, nuclear, nuclear_factor, major, gp_factor)
+    to_war, shared, prob, valid = partner_probability(cand, enemy, partner, to_partner, reach, hostility, restraint, rate)
+    return cand, own, enemy, partner, to_partner, restraint, joint, to_war, shared, prob, valid
 
 
 @njit(cache=True, inline="always")
