@@ -91,13 +91,20 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
 @njit(cache=True)
 def _commitment_kernel(members, active, domain, commitment, n_agreements, security, out):  # pragma: no cover (compiled)
     """``out[u, v] = max commitment[a]`` over the security agreements ``a`` in force with both ``u`` and ``v`` as members (u != v)."""
+    idx = np.empty(members.shape[1], np.int64)  # the members of one agreement (one buffer, not an array per agreement)
     for a in range(n_agreements):
         c = commitment[a]
         if not active[a] or domain[a] != security or c <= 0.0:
             continue
-        idx = np.flatnonzero(members[a])
-        for u in idx:
-            for v in idx:
+        size = 0
+        for u in range(members.shape[1]):
+            if members[a, u]:
+                idx[size] = u
+                size += 1
+        for p in range(size):
+            u = idx[p]
+            for q in range(size):
+                v = idx[q]
                 if u != v and c > out[u, v]:
                     out[u, v] = c
 
