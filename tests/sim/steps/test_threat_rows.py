@@ -134,3 +134,25 @@ def test_the_commitment_kernel_is_the_largest_shared_commitment_pair_by_pair():
         assert np.array_equal(got, want)
         shared += int(want.any())
     assert shared > 50
+
+
+def test_forward_hosts_are_the_whole_rule():
+    """:func:`~foedus.sim.steps.threat.forward_hosts` fills only the great powers' rows with a pact of stationing in arms (issue 11):
+    the matrix of the rule over every pair, ``[stationing commitment >= CALL_TO_ARMS] & major[j] & asymmetric(power[j], power[b])``."""
+    from foedus.sim.steps.threat import CALL_TO_ARMS, forward_hosts
+    from foedus.theory.capability import asymmetric_capabilities
+
+    seen = 0
+    for seed in (1, 2, 3):
+        sc = synthetic_scenario(40, seed=seed, years=4, alliances=8)
+        sim = Simulation(sc, rng=seed)
+        sim.run(4)
+        w = sim.world
+        w.state.agreements.institutionalised[: w.state.agreements.n] = 2  # every pact of stationing (ATOP's high institutionalisation)
+        w.state.agreements.version += 1
+        got = forward_hosts(w)
+        commit = w.cache["stationing_commitment"][1]
+        want = (commit >= CALL_TO_ARMS) & w.state.major[:, None] & asymmetric_capabilities(w.state.power[:, None], w.state.power[None, :])
+        assert np.array_equal(got, want)
+        seen += int(want.any())
+    assert seen
