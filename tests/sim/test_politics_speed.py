@@ -131,3 +131,25 @@ def test_the_realigning_kernel_is_the_walk_given_the_matrix_of_realigning_pledge
         assert np.array_equal(got, want)
         found += int((want >= 0).any())
     assert found > 20
+
+
+def test_the_least_regime_kernel_is_democratic_commitment():
+    """:func:`~foedus.sim.steps.politics._least_regime_kernel` (issue 11) gives the bits of
+    :func:`foedus.theory.persistence.democratic_commitment` of the chosen agreements' members, on random agreements (some without
+    members) and regimes with ties, 0, 1 and NaN."""
+    from foedus.theory.persistence import democratic_commitment
+
+    rng = np.random.default_rng(14)
+    for _ in range(300):
+        n_a, n = rng.integers(1, 12), rng.integers(1, 10)
+        m = rng.random((n_a, n)) < rng.random()
+        regime = np.where(rng.random(n) < 0.3, rng.integers(0, 2, n).astype(float), rng.random(n))
+        slots = rng.choice(n_a, size=rng.integers(0, n_a + 1), replace=False).astype(np.int64)
+        want = democratic_commitment(m[slots], regime)
+        got = np.empty(len(slots))
+        politics._least_regime_kernel(m, slots, regime, got)
+        assert np.array_equal(got.view(np.int64), want.view(np.int64))
+        regime[rng.integers(n)] = np.nan  # NaN (the theory refuses it; numpy's minimum propagates it, then 0)
+        low = np.where(m[slots], regime[None, :], np.inf).min(axis=1) if len(slots) else np.zeros(0)
+        politics._least_regime_kernel(m, slots, regime, got)
+        assert np.array_equal(got.view(np.int64), np.where(np.isfinite(low), low, 0.0).view(np.int64))

@@ -393,7 +393,7 @@ def camp_adversaries(excess, major, rivalry, *, known=None, check: bool = True) 
     # (camp @ rivals) > 0, the product over the great powers alone (rivals is 0 elsewhere: the same counts, a fraction of the work)
     g = np.flatnonzero(m)
     linked = np.zeros(e.shape, bool)
-    linked[:, g] = (camp[:, g] @ rivals[np.ix_(g, g)]) > 0
+    linked[:, g] = (camp[:, g] @ rivals[g][:, g]) > 0
     out = linked & (e > 0) & m[None, :] & ok[:, None] & ok[None, :]
     np.fill_diagonal(out, False)
     return out

@@ -109,3 +109,50 @@ def test_the_compiled_main_threat_is_the_theorys_to_the_bit():
                     want = perceived_main_threat(t * gate, power, threshold=threshold, ceiling=ceiling, floor=floor, check=False)
                     got = th._perceived_main_threat(world, t, gate)
                     assert got.dtype == want.dtype and got.tolist() == want.tolist()
+
+
+def test_the_commitment_kernel_is_the_largest_shared_commitment_pair_by_pair():
+    """``_commitment_kernel`` (one member buffer for all agreements, issue 11): ``out[u, v]`` the largest positive commitment of the
+    active agreements of the domain with both ``u != v`` as members (NaN and non-positive ones ignored), on random agreements."""
+    from foedus.sim.steps.threat_kernels import _commitment_kernel
+
+    rng = np.random.default_rng(21)
+    shared = 0
+    for _ in range(200):
+        n_a, n = rng.integers(1, 30), rng.integers(1, 15)
+        mem = rng.random((n_a, n)) < rng.random()
+        act = rng.random(n_a) < 0.8
+        dom = rng.integers(0, 3, n_a)
+        com = rng.choice([0.0, 0.3, 0.5, 0.75, 1.0, np.nan, -0.2], n_a)
+        want = np.zeros((n, n))
+        for a in range(n_a):
+            if act[a] and dom[a] == 1 and com[a] > 0:
+                both = mem[a][:, None] & mem[a][None, :] & ~np.eye(n, dtype=bool)
+                want = np.where(both, np.maximum(want, com[a]), want)
+        got = np.zeros((n, n))
+        _commitment_kernel(mem, act, dom, com, n_a, 1, got)
+        assert np.array_equal(got, want)
+        shared += int(want.any())
+    assert shared > 50
+
+
+def test_forward_hosts_are_the_whole_rule():
+    """:func:`~foedus.sim.steps.threat.forward_hosts` fills only the great powers' rows with a pact of stationing in arms (issue 11):
+    the matrix of the rule over every pair, ``[stationing commitment >= CALL_TO_ARMS] & major[j] & asymmetric(power[j], power[b])``."""
+    from foedus.sim.steps.threat import CALL_TO_ARMS, forward_hosts
+    from foedus.theory.capability import asymmetric_capabilities
+
+    seen = 0
+    for seed in (1, 2, 3):
+        sc = synthetic_scenario(40, seed=seed, years=4, alliances=8)
+        sim = Simulation(sc, rng=seed)
+        sim.run(4)
+        w = sim.world
+        w.state.agreements.institutionalised[: w.state.agreements.n] = 2  # every pact of stationing (ATOP's high institutionalisation)
+        w.state.agreements.version += 1
+        got = forward_hosts(w)
+        commit = w.cache["stationing_commitment"][1]
+        want = (commit >= CALL_TO_ARMS) & w.state.major[:, None] & asymmetric_capabilities(w.state.power[:, None], w.state.power[None, :])
+        assert np.array_equal(got, want)
+        seen += int(want.any())
+    assert seen

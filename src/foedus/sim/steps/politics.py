@@ -462,7 +462,7 @@ def cohesion_state(world: World) -> dict | None:
         "cohesion": cohesion,
         "competition": competition,
         "similarity": similarity,
-        "democracy": th_persistence.democratic_commitment(ag.members[slots], world.state.regime),
+        "democracy": _democratic_commitment(world, slots),
         "third_party": th_persistence.has_third_party_purpose(ag.obligations[slots]),
         "joint_democracy": joint_dem,
         "capability_change": prof["capability_change"],
@@ -472,6 +472,34 @@ def cohesion_state(world: World) -> dict | None:
         "size": prof["size"],
         "main_threat": perceived,
     }
+
+
+def _democratic_commitment(world: World, slots: np.ndarray) -> np.ndarray:
+    """:func:`foedus.theory.persistence.democratic_commitment` of the agreements ``slots``; in a run that does not check its inputs,
+    one compiled pass over their members (:func:`_least_regime_kernel`, the same values: ``tests/sim/test_politics_speed.py``)."""
+    ag = world.state.agreements
+    if world.inputs.check:
+        return th_persistence.democratic_commitment(ag.members[slots], world.state.regime)
+    out = np.empty(len(slots))
+    _least_regime_kernel(ag.members, np.ascontiguousarray(slots, dtype=np.int64), np.ascontiguousarray(world.state.regime, dtype=float), out)
+    return out
+
+
+@njit(cache=True)
+def _least_regime_kernel(members, slots, regime, out):  # pragma: no cover (compiled)
+    """``out[r]``: the least regime of the members of agreement ``slots[r]`` (NaN propagated, as numpy's minimum), 0 where that is not
+    finite (no members): :func:`foedus.theory.persistence.democratic_commitment` without its (A, N) array (issue 11)."""
+    for r in range(slots.shape[0]):
+        a = slots[r]
+        low = np.inf
+        for i in range(members.shape[1]):
+            if members[a, i]:
+                v = regime[i]
+                if v < low or v != v:
+                    low = v
+                    if v != v:
+                        break
+        out[r] = low if np.isfinite(low) else 0.0
 
 
 def founding_threat_lapse(world: World, slots: np.ndarray, size: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

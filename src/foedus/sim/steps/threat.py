@@ -199,7 +199,10 @@ def forward_hosts(world: World) -> np.ndarray:
     state = (world.state.major.tobytes(), world.state.power.tobytes())
     kept = world.cache.get("forward_hosts")
     if kept is None or kept[0] is not hit[1] or kept[1] != state:
-        hosts = (hit[1] >= CALL_TO_ARMS) & world.state.major[:, None] & asymmetric_capabilities(world.state.power[:, None], world.state.power[None, :])
+        # the rows of the great powers with a pact of stationing in arms (elsewhere False): element by element the same values
+        rows = np.flatnonzero(world.state.major & (hit[1] >= CALL_TO_ARMS).any(axis=1))
+        hosts = np.zeros((world.n, world.n), dtype=bool)
+        hosts[rows] = (hit[1][rows] >= CALL_TO_ARMS) & asymmetric_capabilities(world.state.power[rows, None], world.state.power[None, :])
         hosts.flags.writeable = False
         kept = world.cache["forward_hosts"] = (hit[1], state, hosts)
     return kept[2]

@@ -30,16 +30,29 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
         log_base[j] = np.log(power[j] * offensive[j])
         log_power[j] = np.log(power[j])
     near_t = h.T.copy()
-    within_t = within.T.copy()  # read along j's row in the inner loop (contiguous; the same values, the same operations)
-    rel_t = rel.T.copy()
+    # the observers' weights of each state k (column k of weight) and the serious hostilities they read (few)
+    seen = np.zeros(n, np.bool_)
+    serious_pairs = 0
+    for k in range(n):
+        for i in range(n):
+            if weight[i, k] > 0.0:
+                seen[k] = True
+                break
+        if seen[k]:
+            for j in range(n):
+                if h[k, j] > 0.0 and h[k, j] >= floor:
+                    serious_pairs += 1
+    # many of them (a large world): the reach-within and relevance weights read along j's row, from transposed copies
+    # (contiguous in the inner loop); few: in place (the copies would cost more). The same values in the same operations.
+    transposed = serious_pairs * 8 >= n
+    within_t = within.T.copy() if transposed else np.empty((0, 0))
+    rel_t = rel.T.copy() if transposed and has_rel else np.empty((0, 0))
     column = np.empty(n)
     for k in range(n):
-        seen = False
+        if not seen[k]:  # hostility towards k reveals nothing (a major power)
+            continue
         for i in range(n):
             column[i] = weight[i, k]
-            seen = seen or column[i] > 0.0
-        if not seen:  # hostility towards k reveals nothing (a major power)
-            continue
         for j in range(n):
             hk = h[k, j]
             if hk > 0.0 and hk >= floor:
@@ -50,17 +63,27 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
                     f = 1.0
                 hp = hk * f
                 a_kj = within[k, j]
-                w_j = within_t[j]
                 n_j = near_t[j]
-                r_j = rel_t[j] if has_rel else w_j
-                for i in range(n):
-                    v = column[i] * hp
-                    if w_j[i] < a_kj:  # theory.intentions.revealed_hostility, W: beyond the reach j has shown
-                        v = v * (w_j[i] / a_kj)
-                    if has_rel:  # V: only an aggressor relevant to i (Lemke & Reed 2001)
-                        v = v * r_j[i]
-                    if v > n_j[i]:
-                        n_j[i] = v
+                if transposed:
+                    w_j = within_t[j]
+                    r_j = rel_t[j] if has_rel else w_j
+                    for i in range(n):
+                        v = column[i] * hp
+                        if w_j[i] < a_kj:  # theory.intentions.revealed_hostility, W: beyond the reach j has shown
+                            v = v * (w_j[i] / a_kj)
+                        if has_rel:  # V: only an aggressor relevant to i (Lemke & Reed 2001)
+                            v = v * r_j[i]
+                        if v > n_j[i]:
+                            n_j[i] = v
+                else:
+                    for i in range(n):
+                        v = column[i] * hp
+                        if within[i, j] < a_kj:
+                            v = v * (within[i, j] / a_kj)
+                        if has_rel:
+                            v = v * rel[i, j]
+                        if v > n_j[i]:
+                            n_j[i] = v
     for i in range(n):
         for j in range(n):
             reach[i, j] = np.exp(xf[i, j] * log_power[j])
@@ -91,13 +114,20 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
 @njit(cache=True)
 def _commitment_kernel(members, active, domain, commitment, n_agreements, security, out):  # pragma: no cover (compiled)
     """``out[u, v] = max commitment[a]`` over the security agreements ``a`` in force with both ``u`` and ``v`` as members (u != v)."""
+    idx = np.empty(members.shape[1], np.int64)  # the members of one agreement (one buffer, not an array per agreement)
     for a in range(n_agreements):
         c = commitment[a]
         if not active[a] or domain[a] != security or c <= 0.0:
             continue
-        idx = np.flatnonzero(members[a])
-        for u in idx:
-            for v in idx:
+        size = 0
+        for u in range(members.shape[1]):
+            if members[a, u]:
+                idx[size] = u
+                size += 1
+        for p in range(size):
+            u = idx[p]
+            for q in range(size):
+                v = idx[q]
                 if u != v and c > out[u, v]:
                     out[u, v] = c
 
