@@ -216,3 +216,22 @@ def test_no_two_minor_states_without_a_border_beyond_the_contact_distance_began_
     near = dy[minor & dy["onset"] & (dy["distance_km"] <= 5000.0)]
     far = near.loc[near["distance_km"].idxmax()]
     assert (far["year"], far["ccode1"], far["ccode2"]) == (1975, 540, 560) and 2400 < far["distance_km"] < p.rivalry_contact_km
+
+
+def test_a_common_rival_raises_onset_in_both_in_sample_eras_and_passes_the_likelihood_ratio_test(fit, dyad_years):
+    """Diehl & Goertz (2000, ch. 12): rivalries are linked. In the record's in-sample eras two states with a rival in common
+    (theory.rivalry.shared_rival) begin more rivalries than the fit without the term expects, in each era (1816-1914 and
+    1946-1989), and the term passes the likelihood-ratio test on 1 df at p < 0.001 (rivalry13). Heider's (1946) balance, the
+    enemy of my enemy as a friend, would have the sign the other way."""
+    from scipy.stats import chi2
+
+    from foedus.analysis.rivalry import _fit, log_likelihood
+
+    without = _fit(dyad_years, "onset_risk", "onset", tuple(t for t in th.ONSET_TERMS if t != "shared_rival"), IN_SAMPLE)
+    lr = 2 * (log_likelihood(fit.onset, dyad_years, "onset_risk", "onset", IN_SAMPLE) - log_likelihood(without, dyad_years, "onset_risk", "onset", IN_SAMPLE))
+    assert lr > 10.8 and chi2.sf(lr, 1) < 1e-3
+    assert _z(fit.onset)["shared_rival"] > 3
+    p0 = without.hazard(dyad_years)
+    for a, b in IN_SAMPLE:
+        m = dyad_years["onset_risk"] & dyad_years["year"].between(a, b) & dyad_years["shared_rival"]
+        assert dyad_years.loc[m, "onset"].sum() > 1.5 * p0[m.to_numpy()].sum()
