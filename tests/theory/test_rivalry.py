@@ -30,7 +30,6 @@ def _onset(distance_km=500.0, **change):
     x.setdefault("minor_distance", float(th.minor_distance(distance_km, x["contiguous"], major, False)))
     x.setdefault("one_major_reach", float(th.one_major_part(x["log_parity"], x["one_major"], False)))  # log_reach at distance 0 (a border)
     x.setdefault("one_major_new_pair", float(th.one_major_part(x["new_pair"], x["one_major"], False)))
-    x.setdefault("rivalry_free", False)
     return float(th.rivalry_onset_hazard(*(x[t] for t in th.ONSET_TERMS), intercept=P.rivalry_onset_intercept, coefficients=P.rivalry_onset_coefficients()))
 
 
@@ -206,10 +205,3 @@ def test_shared_rival_is_a_path_of_length_two_in_the_rivalry_graph():
     assert np.array_equal(s, brute) and np.array_equal(s, s.T)
     with pytest.raises(ValueError, match="square"):
         th.shared_rival(np.zeros((2, 3), bool))
-
-
-def test_two_states_without_rivals_begin_rivalries_at_about_two_fifths_of_the_rate():
-    """Diehl & Goertz (2000, ch. 3): rivalry-prone states. rivalry_free is true only when neither state has a rival, and with the
-    estimated coefficient (in sample, rivalry13) such a pair begins at exp(-0.95), about 0.39 of the rate, all else equal."""
-    assert th.rivalry_free([0, 0, 1, 3], [0, 2, 0, 1]).tolist() == [True, False, False, False]
-    assert 0.3 < _onset(rivalry_free=True) / _onset() < 0.5

@@ -33,8 +33,7 @@ What is estimated from what:
   (``pair_age``, each state's first entry in the COW list, ``inf`` for two members since 1816) as
   :func:`foedus.theory.rivalry.new_pair`; the relevance terms :func:`foedus.theory.rivalry.minor_distance` and
   :func:`~foedus.theory.rivalry.one_major_part` of :func:`~foedus.theory.rivalry.log_reach` and of the new-pair term; a rival in
-  common, :func:`foedus.theory.rivalry.shared_rival`, and no rival for either, :func:`foedus.theory.rivalry.rivalry_free`,
-  among the rivalries in force before the year's onsets. Dyad-years missing a CINC score or a democracy score are left out.
+  common, :func:`foedus.theory.rivalry.shared_rival`, among the rivalries in force before the year's onsets. Dyad-years missing a CINC score or a democracy score are left out.
 """
 
 from __future__ import annotations
@@ -235,7 +234,7 @@ def rivalry_dyad_years(
     df["one_major_reach"] = th.one_major_part(th.log_reach(np.nan_to_num(ca), np.nan_to_num(cb), x), ma, mb)
     df["one_major_new_pair"] = th.one_major_part(df["new_pair"].to_numpy(), ma, mb)
     df = _rivalry_columns(df, d, first, last, members)
-    df["shared_rival"], df["rivalry_free"] = _rivalry_links(df)  # Diehl & Goertz 2000: linked rivalries, rivalry-prone states (rivalry13)
+    df["shared_rival"] = _shared_rival(df)  # linked rivalries, Diehl & Goertz 2000 ch. 12 (rivalry13)
     if security_community:  # democratic allies: no risk (foedus.theory.rivalry.security_community)
         sc = th.security_community(df["joint_democracy"].to_numpy(), df["defence_pact"].to_numpy())
         df["onset_risk"] &= ~sc
@@ -248,12 +247,10 @@ def rivalry_dyad_years(
     return df.loc[ok].drop(columns="_logratio").reset_index(drop=True)
 
 
-def _rivalry_links(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Whether each dyad-year's pair has a rival in common (:func:`foedus.theory.rivalry.shared_rival`) and whether neither
-    state has a rival (:func:`foedus.theory.rivalry.rivalry_free`), among the rivalries in force that year before its onsets
-    (``rival`` and not ``onset``: the simulator's rivalries when its pairs draw)."""
+def _shared_rival(df: pd.DataFrame) -> np.ndarray:
+    """Whether each dyad-year's pair has a rival in common (:func:`foedus.theory.rivalry.shared_rival`) among the rivalries in
+    force that year before its onsets (``rival`` and not ``onset``: the simulator's rivalries when its pairs draw)."""
     out = np.zeros(len(df), bool)
-    free = np.zeros(len(df), bool)
     y = df["year"].to_numpy()
     a, b = df["ccode1"].to_numpy(int), df["ccode2"].to_numpy(int)
     held = df["rival"].to_numpy(bool) & ~df["onset"].to_numpy(bool)
@@ -266,9 +263,7 @@ def _rivalry_links(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         k = held[rows]
         r[i[k], j[k]] = r[j[k], i[k]] = True
         out[rows] = th.shared_rival(r)[i, j]
-        deg = r.sum(axis=1)
-        free[rows] = th.rivalry_free(deg[i], deg[j])
-    return out, free
+    return out
 
 
 def _pair_age(states: pd.DataFrame, y: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:

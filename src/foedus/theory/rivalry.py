@@ -79,17 +79,8 @@ Bennett 1998 on why rivalries end):
   "dependable expectations of peaceful change"; Russett & Oneal 2001). The record has no such onset in 14,226
   dyad-years 1816-2010 (in sample, 4,395, where the fitted hazard expected 0.76); without the gate runs from 2022
   made France and Germany (2034), France and Italy, or Sweden and Austria rivals;
-- ``rivalry_free`` (onset only): :func:`rivalry_free`, neither state has a strategic rival. Rivalry is concentrated in a
-  few rivalry-prone states (Diehl & Goertz 2000, ch. 3, table 3.3: a handful of states take part in most rivalries),
-  and a state with no rival at all (Switzerland, Sweden, Ireland) has neither the issues nor the habits of one. In the
-  record's in-sample eras two such states begin rivalries at about two fifths of the rate of the others, all else
-  equal: -0.95 (s.e. 0.27), log-likelihood -521.2 to -514.6, a likelihood ratio of 13.2 on 1 df (p 3e-4); held out,
-  measured only, 1990-2010 -109.3 to -106.5 and 1919-1938 -59.2 to -59.7 (rivalry13). It lowers exactly the onsets no
-  scholar accepted in runs from 1990 and 2022 (Switzerland-Austria, Hungary-Sweden, Malta-Macedonia, Austria-Czech
-  Republic: two states without rivals) and spares those of a state that has one (Greece-Macedonia, Greece having
-  Turkey);
 - tested on the record and **not carried** (rivalry13, in-sample likelihood ratios on 1 df, each term added alone to
-  the onset terms above before ``rivalry_free``; with it the figures barely move, ``tools/rivalry_fit.py`` prints them): the new-pair term by contiguity (+0.11, s.e. 0.57, LR
+  the onset terms above; ``tools/rivalry_fit.py`` prints them): the new-pair term by contiguity (+0.11, s.e. 0.57, LR
   0.04) or by ``minor_distance`` (+0.19, s.e. 0.37, LR 0.20; the young non-contiguous minor pairs beyond 1,000 km hold 3
   onsets where the fit expects 4.5, those within 1,000 km 6 where it expects 6.7): new states' rivalries reach as far
   as the old ones', in proportion; joint democracy of neighbours, Deutsch's (1957) security community without a pact
@@ -101,11 +92,17 @@ Bennett 1998 on why rivalries end):
   3.1: USA-UK 1816, USA-France 1830, USA-Germany 1889, Germany-China 1897, USA-China 1949, Argentina-UK 1965), so
   nothing is taken from them. One term the record does support, :func:`shared_rival` (a rival in common: Diehl &
   Goertz 2000, ch. 12, linked rivalries; Heider's 1946 balance would have the sign the other way), +1.40 (s.e. 0.31),
-  LR 15.1 (p 1e-4), above the fit without it in both eras (9 onsets where 5.9 and 9 where 2.5 are expected; beside
-  ``rivalry_free`` +1.17, s.e. 0.31, LR 10.8), was carried and taken out again: in record-built runs (seeds 1-3) it cost two in-sample facts (1816-1914 great-power war
+  LR 15.1 (p 1e-4), above the fit without it in both eras (9 onsets where 5.9 and 9 where 2.5 are expected), was
+  carried and taken out again: in record-built runs (seeds 1-3) it cost two in-sample facts (1816-1914 great-power war
   onsets 0.0111 a pair-year against 0.0077, bound 0.008; alliances in force at the end 0.20 against 0.27, bound
   0.256), raised the 1990-2018 rivalries at the end (0.41 to 0.45 per state, record 0.22, bound 0.43), and made
-  rivals of partners against a common enemy (China-Pakistan, Pakistan-Japan in world-2022 runs);
+  rivals of partners against a common enemy (China-Pakistan, Pakistan-Japan in world-2022 runs). Nor is a second
+  supported term, neither state having a rival (Diehl & Goertz 2000, ch. 3's rivalry-prone states): -0.95 (s.e. 0.27),
+  LR 13.2 (p 3e-4), held out 1990-2010 -109.3 to -106.5 and 1919-1938 -59.2 to -59.7; the refit raised the intercept
+  (-6.28 to -5.96) for every pair with a rival, so runs from 1990 began more rivalries, not fewer (seed 1: 53 against
+  46), the onsets it was meant to remove mostly stayed (Switzerland-Austria, Hungary-Sweden, Austria-Czech Republic,
+  Malta-Macedonia), and record-built runs (seeds 1-3) lost three in-sample facts for two (1946-1989 great-power war
+  onsets 0 against 0.0038, record 0.0024) and two held-out ones (56/76 against 59/76);
 - ``regime_shift`` (termination only): the larger of the two states' recent changes of democracy
   score, 0–1 (:func:`regime_shift`: this year's score against its discounted memory of the past
   years, :func:`regime_reference`): Goertz & Diehl's (1995) political shocks — an abrupt regime
@@ -174,7 +171,7 @@ from __future__ import annotations
 import numpy as np
 
 ONSET_TERMS: tuple[str, ...] = ("contiguous", "major_pair", "log_parity", "war_history", "joint_democracy", "regime_distance", "one_major", "out_of_reach", "defence_pact", "new_pair",
-                                "minor_distance", "one_major_reach", "one_major_new_pair", "rivalry_free")
+                                "minor_distance", "one_major_reach", "one_major_new_pair")
 """Covariates of the onset hazard, in the order of its coefficients (after the intercept)."""
 
 TERMINATION_TERMS: tuple[str, ...] = ("contiguous", "major_pair", "power_shift", "war_history", "joint_democracy", "regime_distance", "regime_shift")
@@ -209,7 +206,7 @@ def logit_hazard(intercept: float, coefficients, covariates) -> np.ndarray:
 
 
 def rivalry_onset_hazard(contiguous, major_pair, log_parity, war_history, joint_democracy, regime_distance, one_major, out_of_reach, defence_pact, new_pair,
-                         minor_distance=0.0, one_major_reach=0.0, one_major_new_pair=0.0, rivalry_free=0.0, *, intercept: float, coefficients) -> np.ndarray:
+                         minor_distance=0.0, one_major_reach=0.0, one_major_new_pair=0.0, *, intercept: float, coefficients) -> np.ndarray:
     """Annual probability that two states not in rivalry become strategic rivals (Thompson & Dreyer 2012).
 
     :func:`logit_hazard` of :data:`ONSET_TERMS` (see the module docstring for each covariate).
@@ -231,13 +228,11 @@ def rivalry_onset_hazard(contiguous, major_pair, log_parity, war_history, joint_
     one_major_reach, one_major_new_pair : array_like
         :func:`one_major_part` of :func:`log_reach` and of ``new_pair``: their values for a pair of a great power and a minor
         state, 0 for the others (the relevance of such a pair, module docstring).
-    rivalry_free : array_like of bool
-        :func:`rivalry_free` of the pair: neither state has a rival.
-    coefficients : sequence of 14 floats
+    coefficients : sequence of 13 floats
         In the order of :data:`ONSET_TERMS`.
     """
     return logit_hazard(intercept, coefficients, (contiguous, major_pair, log_parity, war_history, joint_democracy, regime_distance, one_major, out_of_reach, defence_pact, new_pair,
-                                                  minor_distance, one_major_reach, one_major_new_pair, rivalry_free))
+                                                  minor_distance, one_major_reach, one_major_new_pair))
 
 
 def rivalry_termination_hazard(contiguous, major_pair, power_shift, war_history, joint_democracy, regime_distance, regime_shift, *, intercept: float, coefficients) -> np.ndarray:
@@ -467,21 +462,6 @@ def shared_rival(rivalry) -> np.ndarray:
     out = (m @ m) > 0
     np.fill_diagonal(out, False)
     return out
-
-
-def rivalry_free(rivals_i, rivals_j) -> np.ndarray:
-    """True for a pair of which neither state has a strategic rival: ``rivals_i == 0 and rivals_j == 0``.
-
-    ``rivals_i``, ``rivals_j`` are the numbers of rivalries each state has in force (the row sums of the rivalry matrix, a
-    state's degree in the rivalry graph). Diehl & Goertz (2000, ch. 3): rivalries concentrate in rivalry-prone states; the
-    onset hazard of two states without any rival is lower (module docstring).
-
-    Examples
-    --------
-    >>> rivalry_free([0, 0, 2], [0, 1, 0]).tolist()
-    [True, False, False]
-    """
-    return (np.asarray(rivals_i) == 0) & (np.asarray(rivals_j) == 0)
 
 
 def regime_shift(regime_i, regime_j, reference_i, reference_j) -> np.ndarray:

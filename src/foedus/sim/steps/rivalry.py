@@ -44,8 +44,7 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     defence pact (allies seldom become rivals: Bremer 1992), the relevance of the pair (the distance of two minor states without
     a border, :func:`~foedus.theory.rivalry.minor_distance`; for a great power and a minor state, the weaker's capability as it arrives
     at the stronger, :func:`~foedus.theory.rivalry.log_reach`, and almost no new-pair term, :func:`~foedus.theory.rivalry.one_major_part`:
-    Thompson 2001's capacity to threaten), whether neither has a rival (:func:`~foedus.theory.rivalry.rivalry_free`: Diehl &
-    Goertz 2000's rivalry-prone states), and 0 for
+    Thompson 2001's capacity to threaten), and 0 for
     two minor states without a border beyond ``rivalry_contact_km`` (:func:`~foedus.theory.rivalry.beyond_contact`) and for
     two democracies that share a defence pact (:func:`~foedus.theory.rivalry.security_community`, Deutsch 1957); a
     rivalry ends with :func:`~foedus.theory.rivalry.rivalry_termination_hazard` of contiguity,
@@ -96,7 +95,7 @@ def rivalry_hazards(world: World, i: np.ndarray, j: np.ndarray, dem: np.ndarray,
         world.state.war_history, dem, world.state.regime, world.state.rivalry, world.state.rivalry_balance0, world.inputs.distance_km,
         np.ascontiguousarray(change, dtype=float), float(p.rivalry_reach_km), float(p.rivalry_contact_km),
         np.ascontiguousarray(entry_years(world), dtype=float), float(world.state.year), float(STATE_LIST_START), float(p.rivalry_new_pair_years), th.PARITY_FLOOR, th.MARITIME_KM, distance_exponent(world),
-        world.state.rivalry.sum(axis=1).astype(np.int64), np.asarray(p.rivalry_onset_coefficients(), dtype=float), float(p.rivalry_onset_intercept),
+        np.asarray(p.rivalry_onset_coefficients(), dtype=float), float(p.rivalry_onset_intercept),
         np.asarray(p.rivalry_end_coefficients(), dtype=float), float(p.rivalry_end_intercept), h_on, h_end,
     )
     return h_on, h_end
@@ -123,13 +122,11 @@ def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, cha
         x["minor_distance"] = th.minor_distance(world.inputs.distance_km[a, b], x["contiguous"], world.state.major[a], world.state.major[b])
         x["one_major_reach"] = th.one_major_part(th.log_reach(world.state.power[a], world.state.power[b], distance_exponent(world)[a, b]), world.state.major[a], world.state.major[b])
         x["one_major_new_pair"] = th.one_major_part(x["new_pair"], world.state.major[a], world.state.major[b])
-        rivals = world.state.rivalry.sum(axis=1)
-        x["rivalry_free"] = th.rivalry_free(rivals[a], rivals[b])
     return x
 
 
 @njit(cache=True)
-def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0, distance, change, reach, contact, entered, year, list_start, new_years, floor, unit, expo, nriv, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
+def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0, distance, change, reach, contact, entered, year, list_start, new_years, floor, unit, expo, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
     # the theory's logit_hazard term by term, in its order: intercept, then + b_k * x_k, then 1 / (1 + exp(-eta))
     for q in range(ii.shape[0]):
         i = ii[q]
@@ -185,7 +182,6 @@ def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, 
                 lr = max(lr, np.log(floor))
             eta = eta + on_b[11] * lr
             eta = eta + on_b[12] * (fresh if one else 0.0)
-            eta = eta + on_b[13] * (1.0 if (nriv[i] == 0 and nriv[j] == 0) else 0.0)  # foedus.theory.rivalry.rivalry_free
             h_on[q] = 1.0 / (1.0 + np.exp(-eta))
 
 
