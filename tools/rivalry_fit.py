@@ -7,7 +7,9 @@ Fits :func:`foedus.analysis.rivalry.estimate_rivalry_hazards` on the in-sample e
 coefficient with its standard error and z, the events per dyad-year at risk predicted and observed in
 every era (1919-1938 and 1990-2010 held out), the defaults as ``Parameters`` carries them, and the onset
 likelihood at each reach of two minor states (``rivalry_reach_km``) and at each decay time of the new-pair term
-(``rivalry_new_pair_years``). Pairs of minor states without a border beyond
+(``rivalry_new_pair_years``), and the likelihood-ratio tests of candidate onset terms not carried (rivalry13: new pairs by
+neighbourhood, democratic neighbours, which the record does not support; a rival in common, which it does, but which
+cost in-sample facts in the simulator: foedus.theory.rivalry's module docstring). Pairs of minor states without a border beyond
 ``rivalry_contact_km`` are not at risk of onset (foedus.theory.rivalry.beyond_contact).
 """
 
@@ -27,6 +29,13 @@ NEW_PAIR_YEARS = (1.0, 2.0, 3.0, 5.0, 10.0)
 ERAS = ((1816, 1914), (1919, 1938), (1946, 1989), (1990, 2010))
 RELEVANCE_TERMS = ("minor_distance", "one_major_reach", "one_major_new_pair")
 """The onset terms of relevance (foedus.theory.rivalry.minor_distance, one_major_part): tested together by likelihood ratio."""
+CANDIDATES = {
+    "new_pair x contiguous": lambda dy: dy["new_pair"].to_numpy(float) * dy["contiguous"].to_numpy(float),
+    "new_pair x minor_distance": lambda dy: dy["new_pair"].to_numpy(float) * dy["minor_distance"].to_numpy(float),
+    "joint_democracy x contiguous": lambda dy: (dy["joint_democracy"] & dy["contiguous"]).to_numpy(float),
+    "shared_rival": lambda dy: dy["shared_rival"].to_numpy(float),
+}
+"""Terms tested and not carried (rivalry13): each added alone to the onset terms, likelihood ratio on 1 df in sample."""
 FIELDS = {
     "onset": ("rivalry_onset_intercept", Parameters.rivalry_onset_coefficients),
     "termination": ("rivalry_end_intercept", Parameters.rivalry_end_coefficients),
@@ -47,6 +56,7 @@ def main() -> None:
     print(f"relevance terms {RELEVANCE_TERMS}: in-sample likelihood ratio {lr:.1f} on {len(RELEVANCE_TERMS)} df, p {chi2.sf(lr, len(RELEVANCE_TERMS)):.1e}")
     for era in ERAS:
         print(f"  {era[0]}-{era[1]} onset log-likelihood with {ll['with'][era]:8.2f} without {ll['without'][era]:8.2f}")
+    _tests(dy, fit)
     for name, h, risk, event in (("onset", fit.onset, "onset_risk", "onset"), ("termination", fit.termination, "end_risk", "end")):
         print(f"\n{name}: {h.n} dyad-years at risk, {h.events} events, eras {h.years}")
         field, coefs = FIELDS[name]
@@ -57,6 +67,23 @@ def main() -> None:
             obs, pred, n = hazard_rates(h, dy, risk, event, era)
             tag = "in sample" if era in IN_SAMPLE else "HELD OUT"
             print(f"  {era[0]}-{era[1]} {tag:9s} observed {obs:.6f} ({n} events)  predicted {pred:.6f}  ratio {pred / obs if obs else float('nan'):.2f}")
+
+
+def _lr(dy, terms: tuple[str, ...], ref: float) -> str:
+    h = _fit(dy, "onset_risk", "onset", terms, IN_SAMPLE)
+    ins = sum(log_likelihood(h, dy, "onset_risk", "onset", [e]) for e in IN_SAMPLE)
+    lr = 2 * (ins - ref)
+    held = ", ".join(f"{e[0]}-{e[1]} {log_likelihood(h, dy, 'onset_risk', 'onset', [e]):.2f}" for e in ERAS if e not in IN_SAMPLE)
+    return f"{h.coefficients[-1]:+.3f} (s.e. {h.std_errors[-1]:.3f}), in-sample log-likelihood {ins:.2f}, LR {lr:.2f} on 1 df, p {chi2.sf(lr, 1):.1e}; held out {held}"
+
+
+def _tests(dy, fit) -> None:
+    """Each candidate term added alone to the fitted onset terms: estimate, s.e., likelihood ratio on 1 df in sample (held-out eras measured only)."""
+    full = sum(log_likelihood(fit.onset, dy, "onset_risk", "onset", [e]) for e in IN_SAMPLE)
+    print(f"candidate onset terms against the fit's in-sample log-likelihood {full:.2f}:")
+    for name, make in CANDIDATES.items():
+        x = dy.assign(_candidate=make(dy))
+        print(f"candidate {name}: {_lr(x, fit.onset.terms + ('_candidate',), full)}")
 
 
 if __name__ == "__main__":

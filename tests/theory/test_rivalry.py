@@ -180,3 +180,28 @@ def test_log_reach_is_log_parity_next_door_and_zero_exactly_where_the_weaker_rea
     weak, strong = np.where(c[i] < c[j], i, j), np.where(c[i] < c[j], j, i)
     assert np.array_equal(lr == 0.0, a[weak, strong]) and (lr <= th.log_parity(c[i], c[j]) + 1e-12).all()
     assert float(th.log_reach(0.0, 0.3, 1.5)) == np.log(th.PARITY_FLOOR)
+
+
+def test_shared_rival_is_a_path_of_length_two_in_the_rivalry_graph():
+    """Diehl & Goertz (2000, ch. 12): linked rivalries. On a star (one state rival of all others) every other pair shares
+    a rival; on a path a-b-c-d exactly the pairs two steps apart do; the result is the brute-force common neighbour,
+    symmetric, its diagonal False."""
+    n = 6
+    star = np.zeros((n, n), bool)
+    star[0, 1:] = star[1:, 0] = True
+    want = np.ones((n, n), bool)
+    want[0, :] = want[:, 0] = False
+    np.fill_diagonal(want, False)
+    assert np.array_equal(th.shared_rival(star), want)
+    path = np.zeros((4, 4), bool)
+    for a in range(3):
+        path[a, a + 1] = path[a + 1, a] = True
+    assert {(int(a), int(b)) for a, b in zip(*np.nonzero(np.triu(th.shared_rival(path))))} == {(0, 2), (1, 3)}
+    rng = np.random.default_rng(0)
+    r = rng.random((40, 40)) < 0.1
+    r = (r | r.T) & ~np.eye(40, dtype=bool)
+    s = th.shared_rival(r)
+    brute = np.array([[a != b and bool((r[a] & r[b]).any()) for b in range(40)] for a in range(40)])
+    assert np.array_equal(s, brute) and np.array_equal(s, s.T)
+    with pytest.raises(ValueError, match="square"):
+        th.shared_rival(np.zeros((2, 3), bool))

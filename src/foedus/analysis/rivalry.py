@@ -32,7 +32,8 @@ What is estimated from what:
   at ``reach_km`` (one major power: ``one_major``); the years the pair has both been in the system
   (``pair_age``, each state's first entry in the COW list, ``inf`` for two members since 1816) as
   :func:`foedus.theory.rivalry.new_pair`; the relevance terms :func:`foedus.theory.rivalry.minor_distance` and
-  :func:`~foedus.theory.rivalry.one_major_part` of :func:`~foedus.theory.rivalry.log_reach` and of the new-pair term. Dyad-years missing a CINC score or a democracy score are left out.
+  :func:`~foedus.theory.rivalry.one_major_part` of :func:`~foedus.theory.rivalry.log_reach` and of the new-pair term; a rival in
+  common, :func:`foedus.theory.rivalry.shared_rival`, among the rivalries in force before the year's onsets. Dyad-years missing a CINC score or a democracy score are left out.
 """
 
 from __future__ import annotations
@@ -233,6 +234,7 @@ def rivalry_dyad_years(
     df["one_major_reach"] = th.one_major_part(th.log_reach(np.nan_to_num(ca), np.nan_to_num(cb), x), ma, mb)
     df["one_major_new_pair"] = th.one_major_part(df["new_pair"].to_numpy(), ma, mb)
     df = _rivalry_columns(df, d, first, last, members)
+    df["shared_rival"] = _shared_rival(df)  # linked rivalries, Diehl & Goertz 2000 ch. 12 (rivalry13)
     if security_community:  # democratic allies: no risk (foedus.theory.rivalry.security_community)
         sc = th.security_community(df["joint_democracy"].to_numpy(), df["defence_pact"].to_numpy())
         df["onset_risk"] &= ~sc
@@ -243,6 +245,25 @@ def rivalry_dyad_years(
         df["onset"] &= ~far
     ok = np.isfinite(ca) & np.isfinite(cb) & (ca > 0) & (cb > 0) & np.isfinite(da) & np.isfinite(db)
     return df.loc[ok].drop(columns="_logratio").reset_index(drop=True)
+
+
+def _shared_rival(df: pd.DataFrame) -> np.ndarray:
+    """Whether each dyad-year's pair has a rival in common (:func:`foedus.theory.rivalry.shared_rival`) among the rivalries in
+    force that year before its onsets (``rival`` and not ``onset``: the simulator's rivalries when its pairs draw)."""
+    out = np.zeros(len(df), bool)
+    y = df["year"].to_numpy()
+    a, b = df["ccode1"].to_numpy(int), df["ccode2"].to_numpy(int)
+    held = df["rival"].to_numpy(bool) & ~df["onset"].to_numpy(bool)
+    order = np.argsort(y, kind="stable")
+    bounds = np.flatnonzero(np.diff(y[order])) + 1
+    for rows in np.split(order, bounds):  # years: one small matrix product each
+        codes = np.unique(np.r_[a[rows], b[rows]])
+        i, j = np.searchsorted(codes, a[rows]), np.searchsorted(codes, b[rows])
+        r = np.zeros((len(codes), len(codes)), bool)
+        k = held[rows]
+        r[i[k], j[k]] = r[j[k], i[k]] = True
+        out[rows] = th.shared_rival(r)[i, j]
+    return out
 
 
 def _pair_age(states: pd.DataFrame, y: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:

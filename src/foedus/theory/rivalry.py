@@ -79,6 +79,30 @@ Bennett 1998 on why rivalries end):
   "dependable expectations of peaceful change"; Russett & Oneal 2001). The record has no such onset in 14,226
   dyad-years 1816-2010 (in sample, 4,395, where the fitted hazard expected 0.76); without the gate runs from 2022
   made France and Germany (2034), France and Italy, or Sweden and Austria rivals;
+- tested on the record and **not carried** (rivalry13, in-sample likelihood ratios on 1 df, each term added alone to
+  the onset terms above; ``tools/rivalry_fit.py`` prints them): the new-pair term by contiguity (+0.11, s.e. 0.57, LR
+  0.04) or by ``minor_distance`` (+0.19, s.e. 0.37, LR 0.20; the young non-contiguous minor pairs beyond 1,000 km hold 3
+  onsets where the fit expects 4.5, those within 1,000 km 6 where it expects 6.7): new states' rivalries reach as far
+  as the old ones', in proportion; joint democracy of neighbours, Deutsch's (1957) security community without a pact
+  (-1.19, s.e. 1.64, LR 0.5; 0 onsets where 0.7 are expected; a jointly democratic new contiguous pair occurs in 10
+  in-sample dyad-years); a long-standing defence pact (10 years or more: +0.17, s.e. 0.46, 9 onsets where 8.2 are
+  expected; the log of the pact's years +0.09, s.e. 0.23: the Rio and Arab League pacts saw rivalries begin after
+  decades); two new states rather than one (-0.66, s.e. 0.51, LR 2.0); the ally's rival (+0.40, s.e. 0.29, LR 1.6); and
+  the great powers' far minor pairs began *more* rivalries than the fit expects (6 beyond 3,000 km where it expects
+  3.1: USA-UK 1816, USA-France 1830, USA-Germany 1889, Germany-China 1897, USA-China 1949, Argentina-UK 1965), so
+  nothing is taken from them. One term the record does support, :func:`shared_rival` (a rival in common: Diehl &
+  Goertz 2000, ch. 12, linked rivalries; Heider's 1946 balance would have the sign the other way), +1.40 (s.e. 0.31),
+  LR 15.1 (p 1e-4), above the fit without it in both eras (9 onsets where 5.9 and 9 where 2.5 are expected), was
+  carried and taken out again: in record-built runs (seeds 1-3) it cost two in-sample facts (1816-1914 great-power war
+  onsets 0.0111 a pair-year against 0.0077, bound 0.008; alliances in force at the end 0.20 against 0.27, bound
+  0.256), raised the 1990-2018 rivalries at the end (0.41 to 0.45 per state, record 0.22, bound 0.43), and made
+  rivals of partners against a common enemy (China-Pakistan, Pakistan-Japan in world-2022 runs). Nor is a second
+  supported term, neither state having a rival (Diehl & Goertz 2000, ch. 3's rivalry-prone states): -0.95 (s.e. 0.27),
+  LR 13.2 (p 3e-4), held out 1990-2010 -109.3 to -106.5 and 1919-1938 -59.2 to -59.7; the refit raised the intercept
+  (-6.28 to -5.96) for every pair with a rival, so runs from 1990 began more rivalries, not fewer (seed 1: 53 against
+  46), the onsets it was meant to remove mostly stayed (Switzerland-Austria, Hungary-Sweden, Austria-Czech Republic,
+  Malta-Macedonia), and record-built runs (seeds 1-3) lost three in-sample facts for two (1946-1989 great-power war
+  onsets 0 against 0.0038, record 0.0024) and two held-out ones (56/76 against 59/76);
 - ``regime_shift`` (termination only): the larger of the two states' recent changes of democracy
   score, 0–1 (:func:`regime_shift`: this year's score against its discounted memory of the past
   years, :func:`regime_reference`): Goertz & Diehl's (1995) political shocks — an abrupt regime
@@ -112,6 +136,7 @@ at the fitted hazard (about 1 % a year for the Anglo-French pair in 1903), not a
 
 References
 ----------
+Heider, F. 1946. "Attitudes and Cognitive Organization." *Journal of Psychology* 21(1): 107–12.
 Beck, N., J. N. Katz, and R. Tucker. 1998. "Taking Time Seriously: Time-Series–Cross-Section
 Analysis with a Binary Dependent Variable." *American Journal of Political Science* 42(4): 1260–88.
 Carter, D. B., and C. S. Signorino. 2010. "Back to the Future: Modeling Time Dependence in Binary Data."
@@ -413,6 +438,30 @@ def security_community(joint_democracy, defence_pact) -> np.ndarray:
     [True, False, False]
     """
     return np.asarray(joint_democracy, dtype=bool) & np.asarray(defence_pact, dtype=bool)
+
+
+def shared_rival(rivalry) -> np.ndarray:
+    """True for each pair ``(i, j)`` that has a strategic rival in common: a third state ``k`` rival of both (``(R R)_ij > 0``).
+
+    Diehl & Goertz's (2000, ch. 12) linkages between rivalries, in their simplest dyadic form: the pair's rivalries
+    share an enemy. ``rivalry`` is the symmetric (n, n) bool matrix of the rivalries in force (diagonal False); the
+    result is symmetric with a False diagonal. The count of common rivals is ``(R R)_ij``, a path of length two in the
+    rivalry graph. Measured on the record (``foedus.analysis.rivalry``, ``tools/rivalry_fit.py``), not in the
+    simulator's hazard (module docstring: supported by the record, not carried).
+
+    Examples
+    --------
+    >>> r = np.zeros((4, 4), bool); r[0, 2] = r[2, 0] = r[1, 2] = r[2, 1] = True  # 0 and 1 are both rivals of 2
+    >>> shared_rival(r).astype(int).tolist()
+    [[0, 1, 0, 0], [1, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]
+    """
+    r = np.asarray(rivalry, dtype=bool)
+    if r.ndim != 2 or r.shape[0] != r.shape[1]:
+        raise ValueError(f"rivalry must be a square matrix, got shape {r.shape}")
+    m = r.astype(np.int32)
+    out = (m @ m) > 0
+    np.fill_diagonal(out, False)
+    return out
 
 
 def regime_shift(regime_i, regime_j, reference_i, reference_j) -> np.ndarray:
