@@ -76,6 +76,7 @@ _BLOC_GOODS = FORM_GOODS[list(BLOC_FORMS)].astype(float)  # the bloc forms' good
 _BLOC_COMMITMENT = FORM_COMMITMENT[list(BLOC_FORMS)].astype(float)
 _BLOC_PROT = FORM_GOODS[list(BLOC_FORMS), 0].astype(float)
 _BLOC_RISK = FORM_RISK[list(BLOC_FORMS)].astype(float)
+_BLOC_AGGRANDISEMENT = bool(_BLOC_GOODS[:, th_ob.GOODS.index("aggrandisement")].any())  # whether a bloc's form provides aggrandisement (_goods)
 
 
 class _Year:
@@ -233,7 +234,11 @@ def _goods(world: World, yr: _Year) -> tuple[np.ndarray, np.ndarray]:
     res = world.results
     u, total = year_goods.utilities(world)  # computed once a year for this step and alignment (foedus.sim.yearcache)
     discount, standing = norm_terms(world)
-    aggr = nuclear_deterred(world, year_goods.aggrandisement(world) if p.aggrandisement_weight * discount > 0 else None)  # pledge8: Jervis 1989
+    # pledge8 (Jervis 1989); the aggrandisement good only where a bloc's form provides it (offence is not one: the good would enter
+    # every value times 0.0, the same numbers without it, and the step would pay the year's aggrandisement that alignment needs
+    # only while an offence pledge stands: issue 16)
+    weighed = _BLOC_AGGRANDISEMENT and p.aggrandisement_weight * discount > 0
+    aggr = nuclear_deterred(world, year_goods.aggrandisement(world) if weighed else None)
     isolation = nuclear_deterred(world, year_goods.isolation(world, yr.defends) * discount if p.abstention_weight > 0 else None)
     goods = th_ob.obligation_goods(
         total, res.threat, world.state.power, reach=res.reach, aggrandisement=aggr, isolation=isolation, defends=yr.defends,
