@@ -158,14 +158,15 @@ class _Scan:
         s = world.state
         self.eligible = s.active & ~s.at_war.any(axis=1) & ~stays_out(world)  # a permanently neutral state joins no bloc (access7), nor one out by policy (neutral11)
         self.goods = self.u = None
-        self.terms = (self._NO_GOODS, self._NO_TERMS, self._NO_PAIRS, self._NO_TERMS)
+        self.terms = (self._NO_GOODS, self._NO_TERMS, self._NO_TERMS, self._NO_TERMS)
         p = world.inputs.params
         self.partners = np.maximum(np.arange(world.n + 1) - 1, 0).astype(float) ** p.commitment_exponent  # at size s a member has s - 1 partners
 
     def ready(self, goods: np.ndarray, u: np.ndarray, terms: ExchangeTerms) -> None:
         """The year's goods and motives (:func:`_goods`) and exchange terms, for the groups to weigh."""
         self.goods, self.u = goods, u
-        self.terms = (np.ascontiguousarray(goods), np.ascontiguousarray(terms.autonomy), np.log1p(terms.autonomy), np.ascontiguousarray(terms.burden))
+        # the terms' own log1p of the autonomy (np.log1p of the same array: the same numbers, asked once a year, not once a step)
+        self.terms = (np.ascontiguousarray(goods), np.ascontiguousarray(terms.autonomy), np.ascontiguousarray(terms.log1p_autonomy), np.ascontiguousarray(terms.burden))
 
     def __call__(self, start: int):
         world, yr, p = self.world, self.yr, self.world.inputs.params
