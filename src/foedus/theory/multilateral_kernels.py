@@ -6,7 +6,9 @@ The departure of a free rider asks, for every member ``m`` in turn, every other 
 one loses by it): evaluated in full that is ``K`` values of ``K`` terms for each of ``K`` members, ``K ** 3`` a round and ``K ** 4``
 a founding. The kernel asks the same values one member at a time (:func:`_value`, :func:`_lead_value`, the very sums of :func:`_net`
 in its order of operations) and stops at the first member that loses, which is most often one of the first; the leader, whose value
-sums its clients' shortfalls, comes last. Only the order in which the members are *checked* changes, never a number: the
+sums its clients' shortfalls, comes last. While each founder must gain, the members' running sums of their partners' pledges are kept
+(:func:`_prefix`) and summed again only past a departure, and the leader's value without each client (hegemonic provision, again
+``K ** 4`` a founding) reads them. Only the order in which the members are *checked* changes, never a number: the
 founders and gains are the same to the bit (``tests/theory/test_multilateral_kernels.py`` holds them to the full evaluation on
 random treaties, the regression digests the step).
 """
@@ -266,11 +268,14 @@ def _found_kernel(g, c, aut, risk, pw, veto, phi, coord, fwd, provide, clients, 
     s = members.sum()
     sums = np.empty((k, k))  # each member's running sums of its partners' pledges (_prefix), summed again after a departure only
     risky = np.zeros(k, np.bool_)
-    for a in range(k):
-        _prefix(g, members, sums, a, 0)
-        for b in range(k):
-            if risk[a, b] != 0.0:
-                risky[a] = True
+    if s >= least:  # (only for a treaty that may be founded, and only the members': the others' are never read)
+        for a in range(k):
+            if members[a]:
+                _prefix(g, members, sums, a, 0)
+                for b in range(k):
+                    if risk[a, b] != 0.0:
+                        risky[a] = True
+                        break
     while s >= least:  # 2. each founder gains
         net = _net_sums(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients, sums, risky)
         lead = _first(members)
