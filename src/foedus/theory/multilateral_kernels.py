@@ -6,7 +6,9 @@ The departure of a free rider asks, for every member ``m`` in turn, every other 
 one loses by it): evaluated in full that is ``K`` values of ``K`` terms for each of ``K`` members, ``K ** 3`` a round and ``K ** 4``
 a founding. The kernel asks the same values one member at a time (:func:`_value`, :func:`_lead_value`, the very sums of :func:`_net`
 in its order of operations) and stops at the first member that loses, which is most often one of the first; the leader, whose value
-sums its clients' shortfalls, comes last. Only the order in which the members are *checked* changes, never a number: the
+sums its clients' shortfalls, comes last. While each founder must gain, the members' running sums of their partners' pledges are kept
+(:func:`_prefix`) and summed again only past a departure, and the leader's value without each client (hegemonic provision, again
+``K ** 4`` a founding) reads them. Only the order in which the members are *checked* changes, never a number: the
 founders and gains are the same to the bit (``tests/theory/test_multilateral_kernels.py`` holds them to the full evaluation on
 random treaties, the regression digests the step).
 """
@@ -19,7 +21,7 @@ from numba import njit
 __all__ = ["_first", "_found_kernel", "_net"]
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _terms(pw, members):  # pragma: no cover (compiled)
     """The size ``s``, the members' total capability, the leader (the first member) and the second member (-1 for none)."""
     s = 0
@@ -37,7 +39,7 @@ def _terms(pw, members):  # pragma: no cover (compiled)
     return s, total_p, lead, second
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _value(g, c, aut, risk, pw, members, r, s, total_p, partner, a):  # pragma: no cover (compiled)
     """Member ``a``'s net value before the leader's transfers: ``r`` times its partners' pledges, less its base cost at size ``s``,
     its share of their defence and the autonomy term with ``partner`` (the leader, or the second member for the leader)."""
@@ -109,7 +111,7 @@ def _lead_value(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients)
     return _lead_sum(g, c, aut, risk, pw, members, r, s, total_p, lead, second, fwd, coord, provide, clients, pw, False)
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _loses(without, net, spared):  # pragma: no cover (compiled)
     """A member's departure check: it loses by the departure, or gains nothing and is not a compensated client at 0 (``spared``)."""
     return without < net or (without == net and not (spared and net == 0.0))
@@ -154,6 +156,89 @@ def _departure(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients, 
     return True, total
 
 
+@njit(cache=True, inline="always")
+def _prefix(g, members, sums, a, j0):  # pragma: no cover (compiled)
+    """``sums[a, j]`` for ``j >= j0``: the sum of ``g[a, b]`` over the members ``b != a``, ``b <= j``, from 0.0 in order of ``b``
+    (the running sum of :func:`_value`, kept so that a departure at ``j0`` sums again only the partners after it)."""
+    acc = sums[a, j0 - 1] if j0 > 0 else 0.0
+    for j in range(j0, g.shape[0]):
+        if members[j] and j != a:
+            acc += g[a, j]
+        sums[a, j] = acc
+
+
+@njit(cache=True, inline="always")
+def _tot_without(g, members, sums, a, m):  # pragma: no cover (compiled)
+    """``a``'s running sum of its partners' pledges over the members other than ``m`` (``sums`` up to date with ``m`` a member)."""
+    acc = sums[a, m - 1] if m > 0 else 0.0
+    for j in range(m + 1, g.shape[0]):
+        if members[j] and j != a:
+            acc += g[a, j]
+    return acc
+
+
+@njit(cache=True, inline="always")
+def _value_tot(c, aut, risk, pw, members, r, s, total_p, partner, a, tot, risky):  # pragma: no cover (compiled)
+    """:func:`_value` of member ``a`` with its running sum ``tot`` given; the share of defence is summed only where ``a``'s row of
+    ``risk`` holds a non-zero (``risky[a]``; else its every term is a zero and the sum stays 0.0, as :func:`_value` finds it)."""
+    shared = 0.0
+    if risky[a] or not (np.isfinite(pw[a]) and np.isfinite(total_p) and total_p != 0.0):
+        exact = np.isfinite(pw[a]) and np.isfinite(total_p) and total_p != 0.0
+        for b in range(risk.shape[0]):
+            if members[b] and b != a:
+                x = risk[a, b]
+                if x != 0.0 or not exact:
+                    shared += x * pw[a] / total_p
+    return r * tot - c[a, s] - shared - aut[a, partner]
+
+
+@njit(cache=True)
+def _net_sums(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients, sums, risky):  # pragma: no cover (compiled)
+    """:func:`_net` with each member's running sum read from ``sums[:, -1]`` (the same numbers: the same operations in the same order)."""
+    k = g.shape[0]
+    s, total_p, lead, second = _terms(pw, members)
+    out = np.zeros(k)
+    if s < 2:
+        return out
+    r = 1.0 / (1.0 + phi * (s - 2.0))
+    for a in range(k):
+        if members[a]:
+            out[a] = _value_tot(c, aut, risk, pw, members, r, s, total_p, second if a == lead else lead, a, sums[a, k - 1], risky)
+            if a != lead:
+                out[lead] += r * fwd[lead, a]
+    out[lead] -= coord * (s - 2.0)
+    if provide:
+        for a in range(k):
+            if members[a] and a != lead and clients[a] and out[a] < 0.0:
+                out[lead] += out[a]
+                out[a] = 0.0
+    return out
+
+
+@njit(cache=True)
+def _lead_without(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients, sums, risky, m):  # pragma: no cover (compiled)
+    """:func:`_lead_value` of the members other than ``m`` (``members[m]`` True on entry and on return; the running sums from
+    ``sums``)."""
+    members[m] = False
+    s, total_p, lead, second = _terms(pw, members)
+    v = 0.0
+    if s >= 2:
+        r = 1.0 / (1.0 + phi * (s - 2.0))
+        v = _value_tot(c, aut, risk, pw, members, r, s, total_p, second, lead, _tot_without(g, members, sums, lead, m), risky)
+        for a in range(g.shape[0]):
+            if members[a] and a != lead:
+                v += r * fwd[lead, a]
+        v -= coord * (s - 2.0)
+        if provide:
+            for a in range(g.shape[0]):
+                if members[a] and a != lead and clients[a]:
+                    x = _value_tot(c, aut, risk, pw, members, r, s, total_p, lead, a, _tot_without(g, members, sums, a, m), risky)
+                    if x < 0.0:
+                        v += x
+    members[m] = True
+    return v
+
+
 @njit(cache=True)
 def _first(members):  # pragma: no cover (compiled)
     """The leader: the first member (-1 for none)."""
@@ -181,8 +266,18 @@ def _found_kernel(g, c, aut, risk, pw, veto, phi, coord, fwd, provide, clients, 
                 members[a] = False
                 break
     s = members.sum()
+    sums = np.empty((k, k))  # each member's running sums of its partners' pledges (_prefix), summed again after a departure only
+    risky = np.zeros(k, np.bool_)
+    if s >= least:  # (only for a treaty that may be founded, and only the members': the others' are never read)
+        for a in range(k):
+            if members[a]:
+                _prefix(g, members, sums, a, 0)
+                for b in range(k):
+                    if risk[a, b] != 0.0:
+                        risky[a] = True
+                        break
     while s >= least:  # 2. each founder gains
-        net = _net(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients)
+        net = _net_sums(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients, sums, risky)
         lead = _first(members)
         worst, low = -1, 0.0
         for a in range(k):
@@ -194,15 +289,16 @@ def _found_kernel(g, c, aut, risk, pw, veto, phi, coord, fwd, provide, clients, 
             best_m, best_v = -1, net[lead]
             for m in range(k):
                 if members[m] and m != lead:
-                    members[m] = False
-                    v = _lead_value(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients)
-                    members[m] = True
+                    v = _lead_without(g, c, aut, risk, pw, members, phi, coord, fwd, provide, clients, sums, risky, m)
                     if v > best_v:
                         best_m, best_v = m, v
             if best_m >= 0:
                 worst = best_m
         members[worst] = False
         s -= 1
+        for a in range(k):
+            if members[a]:
+                _prefix(g, members, sums, a, worst)
     if s < least:
         members[:] = False
         return

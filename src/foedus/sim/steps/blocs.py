@@ -76,6 +76,7 @@ _BLOC_GOODS = FORM_GOODS[list(BLOC_FORMS)].astype(float)  # the bloc forms' good
 _BLOC_COMMITMENT = FORM_COMMITMENT[list(BLOC_FORMS)].astype(float)
 _BLOC_PROT = FORM_GOODS[list(BLOC_FORMS), 0].astype(float)
 _BLOC_RISK = FORM_RISK[list(BLOC_FORMS)].astype(float)
+_BLOC_AGGRANDISEMENT = bool(_BLOC_GOODS[:, th_ob.GOODS.index("aggrandisement")].any())  # whether a bloc's form provides aggrandisement (_goods)
 
 
 class _Year:
@@ -157,14 +158,15 @@ class _Scan:
         s = world.state
         self.eligible = s.active & ~s.at_war.any(axis=1) & ~stays_out(world)  # a permanently neutral state joins no bloc (access7), nor one out by policy (neutral11)
         self.goods = self.u = None
-        self.terms = (self._NO_GOODS, self._NO_TERMS, self._NO_PAIRS, self._NO_TERMS)
+        self.terms = (self._NO_GOODS, self._NO_TERMS, self._NO_TERMS, self._NO_TERMS)
         p = world.inputs.params
         self.partners = np.maximum(np.arange(world.n + 1) - 1, 0).astype(float) ** p.commitment_exponent  # at size s a member has s - 1 partners
 
     def ready(self, goods: np.ndarray, u: np.ndarray, terms: ExchangeTerms) -> None:
         """The year's goods and motives (:func:`_goods`) and exchange terms, for the groups to weigh."""
         self.goods, self.u = goods, u
-        self.terms = (np.ascontiguousarray(goods), np.ascontiguousarray(terms.autonomy), np.log1p(terms.autonomy), np.ascontiguousarray(terms.burden))
+        # the terms' own log1p of the autonomy (np.log1p of the same array: the same numbers, asked once a year, not once a step)
+        self.terms = (np.ascontiguousarray(goods), np.ascontiguousarray(terms.autonomy), np.ascontiguousarray(terms.log1p_autonomy), np.ascontiguousarray(terms.burden))
 
     def __call__(self, start: int):
         world, yr, p = self.world, self.yr, self.world.inputs.params
@@ -233,7 +235,11 @@ def _goods(world: World, yr: _Year) -> tuple[np.ndarray, np.ndarray]:
     res = world.results
     u, total = year_goods.utilities(world)  # computed once a year for this step and alignment (foedus.sim.yearcache)
     discount, standing = norm_terms(world)
-    aggr = nuclear_deterred(world, year_goods.aggrandisement(world) if p.aggrandisement_weight * discount > 0 else None)  # pledge8: Jervis 1989
+    # pledge8 (Jervis 1989); the aggrandisement good only where a bloc's form provides it (offence is not one: the good would enter
+    # every value times 0.0, the same numbers without it, and the step would pay the year's aggrandisement that alignment needs
+    # only while an offence pledge stands: issue 16)
+    weighed = _BLOC_AGGRANDISEMENT and p.aggrandisement_weight * discount > 0
+    aggr = nuclear_deterred(world, year_goods.aggrandisement(world) if weighed else None)
     isolation = nuclear_deterred(world, year_goods.isolation(world, yr.defends) * discount if p.abstention_weight > 0 else None)
     goods = th_ob.obligation_goods(
         total, res.threat, world.state.power, reach=res.reach, aggrandisement=aggr, isolation=isolation, defends=yr.defends,
