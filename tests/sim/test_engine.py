@@ -127,10 +127,9 @@ def test_resume_refuses_a_different_seed(tmp_path):
 
 
 def test_steps_are_named_and_replaceable():
-    # the blocs step (multilateral treaties against a shared threat) runs before alignment since it was merged; the regime
-    # transitions after the scheduled shocks (session 13)
+    # the blocs step (multilateral treaties against a shared threat) runs before alignment since it was merged
     assert list(DEFAULT_STEPS) == [
-        "system_membership", "trends_and_shocks", "regime_transitions", "capabilities", "threat_perception", "absent_states", "blocs", "alignment",
+        "system_membership", "trends_and_shocks", "capabilities", "threat_perception", "absent_states", "blocs", "alignment",
         "alliance_politics", "crises_and_coalitions", "cyber", "conflict_and_commitments", "wartime_pacts", "rivalries", "record",
     ]
     sc = synthetic_scenario(6, seed=2, years=5)

@@ -123,16 +123,3 @@ def test_threat_within_is_the_rule_member_by_member():
         assert got.dtype == bool and np.array_equal(got, want)
         hits += int(want.any())
     assert hits > 20
-
-
-def test_regime_abrogation_takes_one_hazard_per_treaty():
-    """A bilateral treaty's hazard and a multilateral one's (the in-sample record's, about four to one) apply row by row."""
-    from foedus.theory.abrogation import regime_abrogation
-
-    m = np.array([[True, True, False], [True, True, True]])
-    r, r0 = np.array([0.5, 0.2, 0.2]), np.array([0.2, 0.2, 0.2])
-    per = regime_abrogation(m, r, r0, hazard=np.array([0.1, 0.025]))
-    assert per[0] == pytest.approx(regime_abrogation(m[:1], r, r0, hazard=0.1)[0])
-    assert per[1] == pytest.approx(regime_abrogation(m[1:], r, r0, hazard=0.025)[0])
-    with pytest.raises(ValueError, match="hazard"):
-        regime_abrogation(m, r, r0, hazard=np.array([0.1, 0.2, 0.3]))

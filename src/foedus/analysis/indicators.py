@@ -66,7 +66,7 @@ Indicators of a run (table ``system``, one row per year)
     Total military expenditure of the modelled states, thousands of US$ (COW NMC units).
 ``formations``, ``accessions``, ``exits``, ``dissolutions``, ``disputes``, ``wars``,
 ``crises``, ``cyber_incidents``, ``commitment_calls``, ``shocks``, ``coalition_events``,
-``rivalry_onsets``, ``rivalry_ends``, ``state_entries``, ``state_exits``, ``war_entries``, ``regime_transitions``
+``rivalry_onsets``, ``rivalry_ends``, ``state_entries``, ``state_exits``, ``war_entries``
     Events of each kind of :data:`foedus.schema.EVENT_KINDS` begun that year (``disputes`` are
     militarised disputes, ``wars`` wars begun (by the onset hazard, an escalated dispute or an invasion), ``cyber_incidents``
     attributed intrusions, ``commitment_calls`` allies called on to honour a commitment).
@@ -115,7 +115,6 @@ EVENT_COLUMNS: dict[str, str] = {
     "state_entry": "state_entries",
     "state_exit": "state_exits",
     "war_entry": "war_entries",
-    "regime_transition": "regime_transitions",
 }
 """Column of table ``system`` counting each event kind of :data:`foedus.schema.EVENT_KINDS`."""
 
@@ -153,7 +152,6 @@ INDICATORS: dict[str, tuple[str, str]] = {
     "state_entries": ("states entering the system", "per year"),
     "state_exits": ("states leaving the system", "per year"),
     "war_entries": ("states entering a war under way (late allies, opportunists)", "per year"),
-    "regime_transitions": ("regime transitions (revolutions, coups, new constitutions)", "per year"),
 }
 """Every column of table ``system`` (besides ``run`` and ``year``): description and unit."""
 

@@ -96,7 +96,6 @@ INDICATOR_NAMES = {
     "state_entries": lazy_gettext("states entering the system"),
     "state_exits": lazy_gettext("states leaving the system"),
     "war_entries": lazy_gettext("states entering a war under way (late allies, opportunists)"),
-    "regime_transitions": lazy_gettext("regime transitions (revolutions, coups, new constitutions)"),
 }
 """The ensemble indicators (:data:`foedus.analysis.indicators.INDICATORS`) named in the catalogue's languages."""
 

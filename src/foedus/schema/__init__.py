@@ -85,7 +85,6 @@ EVENT_KINDS: tuple[str, ...] = (
     "state_entry",
     "state_exit",
     "war_entry",
-    "regime_transition",
 )
 """Kinds of event a history may record."""
 

@@ -153,18 +153,15 @@ class ExtendedParameters(MechanismParameters):
         ),
     )
     regime_change_hazard: float = Field(
-        0.1,
+        0.3,
         ge=0,
         le=1,
         description=(
-            "yearly hazard that a bilateral treaty is abrogated per unit of a member's recent regime change (regime_change_hazard_multilateral for more members; 0-1 democracy scale against "
+            "yearly hazard that a treaty is abrogated per unit of a member's recent regime change (0-1 democracy scale against "
             "its discounted memory, regime_memory; foedus.theory.persistence.regime_change; Leeds & Savun 2007, Leeds, Mattes "
-            "& Vogel 2009). Derived from the in-sample record (1816-1914, 1946-1989; foedus.analysis.regime_transitions."
-            "exits_after_transition): in the 5 years from a member's Polity transition its bilateral treaties end 0.0177 a "
-            "year more often than in its other years (0.089 in all; multilateral: 0.023), and a transition of the mean size "
-            "(regime_transition_size 0.3) is counted for 4 years as it fades from memory (0.3 + 0.24 + 0.19 + 0.15 = 0.89 "
-            "above regime_transition_threshold), so 0.089 / 0.89 = 0.1. Session 12's 0.3, an assumption when runs had no "
-            "transitions, ended three times as many"
+            "& Vogel 2009). Regimes change in a run only by allied democratisation and scheduled regime_change shocks, so the "
+            "in-sample eras cannot fit it: an assumption, a full transition (Delta 1) as strong as a lapsed founding threat "
+            "twice over (threat_lapse_hazard 0.15), so that a transition ends most treaties within a few years"
         ),
     )
 

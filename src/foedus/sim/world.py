@@ -331,10 +331,6 @@ class WorldState:
     """(N,): each state's discounted memory of its democracy score (0-1; :func:`foedus.theory.rivalry.regime_reference`),
     against which the rivalry termination hazard measures a regime shift; kept by :mod:`foedus.sim.steps.rivalry`, empty
     until its first year (then this year's regimes: no shift)."""
-    regime_transition_gap: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    """(N,): the fading size of each state's last regime transition on Polity's scale (0-1; :mod:`foedus.sim.steps.regime`,
-    ``regime_transition_size`` at a transition, times ``regime_memory`` a year), which alliance politics reads as a regime
-    change where it exceeds the gap between the score and its memory; empty until the first transition step."""
     milex_prewar: np.ndarray = field(default_factory=lambda: np.zeros(0))
     """(N,): each state's spending in the last year before the war it is fighting or has just ended (NaN: none; the
     scenario's ``milex_prewar`` at the start); kept by :mod:`foedus.sim.steps.capabilities`, which returns a state whose

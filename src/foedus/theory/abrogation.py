@@ -97,9 +97,7 @@ def regime_abrogation(members, regime, regime_reference, *, hazard: float) -> np
     Leeds & Savun (2007) find a state more likely to abrogate an alliance after a change in its own political
     institutions (the unit of their account is the member's decision), and Leeds, Mattes & Vogel (2009) the commitments
     of a government whose source of support has changed less reliable. Each member whose regime changed abrogates
-    independently with :math:`h_d \Delta_i` (``hazard`` :math:`h_d` in [0, 1], the yearly hazard of a full transition; a
-    number, or one per treaty (A,): in the in-sample record a member's transition ends its bilateral treaties about four
-    times as often as it takes it out of a multilateral one, :func:`foedus.analysis.regime_transitions.exits_after_transition`);
+    independently with :math:`h_d \Delta_i` (``hazard`` :math:`h_d` in [0, 1], the yearly hazard of a full transition);
     a treaty ends, or loses a member, when any of them does. A treaty of six members five of whose regimes changed
     (the Warsaw Pact in 1989-90, V-Dem) is five times as exposed as one with a single transition, not once as in the
     largest change alone (:func:`foedus.theory.persistence.regime_change`, which this equals for a single changed member divided by ``hazard``).
@@ -116,10 +114,9 @@ def regime_abrogation(members, regime, regime_reference, *, hazard: float) -> np
        reliability of international commitments. American Journal of Political Science 53(2): 461-476.
     """
     m, r, r0 = regime_inputs("regime_abrogation", members, regime, regime_reference)
-    h = np.asarray(hazard, dtype=float)
-    if h.ndim > 1 or (h.ndim == 1 and h.shape != m.shape[:1]) or not np.all((h >= 0.0) & (h <= 1.0)):
-        raise ValueError(f"regime_abrogation: hazard must be a number or one per treaty (A,) in [0, 1], got {hazard}")
-    stay = np.where(m, 1.0 - (h[:, None] if h.ndim else h) * np.minimum(np.abs(r - r0), 1.0)[None, :], 1.0)
+    if not 0.0 <= hazard <= 1.0:
+        raise ValueError(f"regime_abrogation: hazard must lie in [0, 1], got {hazard}")
+    stay = np.where(m, 1.0 - hazard * np.minimum(np.abs(r - r0), 1.0)[None, :], 1.0)
     return 1.0 - stay.prod(axis=1) if m.shape[1] else np.zeros(len(m))
 
 

@@ -117,7 +117,7 @@ def test_a_treaty_of_three_whose_founding_threat_has_gone_ends_for_all_its_membe
 def test_a_treatys_members_whose_regimes_changed_abrogate_each_on_its_own_and_the_most_changed_leaves():
     """Leeds & Savun 2007 (foedus.theory.abrogation.regime_abrogation): two of three members changed regime; the treaty's
     'regime changed' term is the union of their abrogations, and the drawn exit is the member whose regime moved most."""
-    world, rng = tiny_world(agreements=[alliance("Trio", [GRT, SMA, SMB])], **dict(QUIET, regime_change_hazard_multilateral=0.5, realignment_hazard=0.0))
+    world, rng = tiny_world(agreements=[alliance("Trio", [GRT, SMA, SMB])], **dict(QUIET, regime_change_hazard=0.5, realignment_hazard=0.0))
     world.state.regime_reference = world.state.regime.copy()
     world.state.regime_reference[world.index_of(SMA)] = world.state.regime[world.index_of(SMA)] - 0.4
     world.state.regime_reference[world.index_of(SMB)] = world.state.regime[world.index_of(SMB)] + 0.8

@@ -8,8 +8,6 @@ through :attr:`foedus.sim.engine.Simulation.steps`):
    dormant;
 1. :func:`~.trends.trends_and_shocks` (:mod:`.trends`): the scenario's trend drivers T1–T5 and
    its scheduled shocks;
-1a. :func:`~.regime.regime_transitions` (:mod:`.regime`): regimes change by transitions at the
-   record's rates by regime type, income and war (Gates et al. 2006; Przeworski et al. 2000);
 2. :func:`~.capabilities.capabilities` (:mod:`.capabilities`): economic growth, arming under the
    security dilemma (D1; Richardson 1960, Jervis 1978) net of allies' protection, so that small
    allies free-ride (P4);
@@ -88,7 +86,6 @@ from foedus.sim.steps.crises import crises_and_coalitions
 from foedus.sim.steps.cyber import cyber
 from foedus.sim.steps.politics import alliance_politics, cohesion_state
 from foedus.sim.steps.record import record
-from foedus.sim.steps.regime import regime_transitions
 from foedus.sim.steps.rivalry import rivalries
 from foedus.sim.steps.system import absent_states, system_membership
 from foedus.sim.steps.threat import perceive_threats, threat_perception
@@ -99,7 +96,6 @@ from foedus.sim.world import World
 DEFAULT_STEPS: dict[str, Step] = {
     "system_membership": system_membership,
     "trends_and_shocks": trends_and_shocks,
-    "regime_transitions": regime_transitions,
     "capabilities": capabilities,
     "threat_perception": threat_perception,
     "absent_states": absent_states,
@@ -113,7 +109,7 @@ DEFAULT_STEPS: dict[str, Step] = {
     "rivalries": rivalries,
     "record": record,
 }
-"""The pipeline of a simulated year, in order (steps 0–10 above, with 1a, the regime transitions, 3a, the absent-states mask, and 3b, the blocs, between threat perception and alignment)."""
+"""The pipeline of a simulated year, in order (steps 0–10 above, with 3a, the absent-states mask, and 3b, the blocs, between threat perception and alignment)."""
 
 
 def initialise(world: World) -> None:

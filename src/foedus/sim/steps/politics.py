@@ -174,15 +174,12 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
     realigned = np.zeros(len(slots))
     realigned[rows] = th_persistence.realignment(entry[rows], latest[rows], world.state.year, memory_years=p.realignment_memory)
     ref = world.state.regime_reference if world.state.regime_reference.shape == world.state.regime.shape else world.state.regime
-    gap = world.state.regime_transition_gap
-    if gap.shape == ref.shape:  # a recent transition counts at Polity's size (steps.regime), the score's own move being V-Dem's
-        ref = np.where(gap > np.abs(world.state.regime - ref), world.state.regime - gap, ref)
     # only a transition counts (Polity IV's REGTRANS): a drift below the threshold is read as no change at all
     moved = th_abrogation.regime_transition(world.state.regime, ref, threshold=p.regime_transition_threshold)
     ref = np.where(moved > 0, ref, world.state.regime)
     shift = np.minimum(th_persistence.regime_change(m, world.state.regime, ref), 1.0)
     # each member whose regime changed may abrogate on its own (Leeds & Savun 2007): the treaty's exposure is their union
-    any_member = th_abrogation.regime_abrogation(m, world.state.regime, ref, hazard=np.where(m.sum(axis=1) > 2, p.regime_change_hazard_multilateral, p.regime_change_hazard))
+    any_member = th_abrogation.regime_abrogation(m, world.state.regime, ref, hazard=p.regime_change_hazard)
     st["realignment"], st["regime_change"], st["regime_shift_by_state"] = realigned, shift, np.abs(world.state.regime - ref)
     keep = 1.0 - p.institution_protection * institutional
     held = 1.0 - min(2.0 * world.inputs.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
