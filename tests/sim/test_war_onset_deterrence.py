@@ -149,11 +149,10 @@ def _pact(w, a: int, b: int, obligation: str) -> None:
                                  wartime=np.array([False]), power=w.state.power[[a, b]][None, :])
 
 
-def test_the_initiator_counts_the_allies_pledged_to_its_attack_not_its_defence_partners():
-    """Leeds (2003): offensive commitments to a challenger embolden it; Johnson & Leeds (2011): its defence pacts do not. Minor
-    3 against minor 4 (equal capabilities): a defence partner of 3 leaves its odds of prevailing as they are, an offence partner
-    raises them by the partner's capability arriving at the target (victory_probability), a defence partner of the target
-    lowers them by the same."""
+def test_the_initiator_counts_its_defence_and_offence_partners():
+    """Bueno de Mesquita (1981) counts a third party by its preference, an ally's being for its partner. Minor 3 against minor
+    4 (equal capabilities): a defence or an offence partner of 3 raises its odds of prevailing by the partner's capability
+    arriving at the target (victory_probability), a defence partner of the target lowers them by the same."""
     from foedus.sim.steps.conflict import expected_victory
     from foedus.theory.expected_victory import victory_probability
 
@@ -168,6 +167,7 @@ def test_the_initiator_counts_the_allies_pledged_to_its_attack_not_its_defence_p
     alone, w = odds()
     r3, r1 = year_reach(w, tgt)[3, 4], year_reach(w, tgt)[1, 4]
     assert alone == pytest.approx(float(victory_probability([0.1 * r3], [0.1])[0]), rel=1e-12)
-    assert odds(3, 1, "defense")[0] == alone
-    assert odds(3, 1, "offense")[0] == pytest.approx(float(victory_probability([0.1 * r3], [0.1], [0.1 * r1], [0.0])[0]), rel=1e-12)
-    assert odds(3, 1, "offense")[0] > alone > odds(4, 1, "defense")[0]
+    backed = float(victory_probability([0.1 * r3], [0.1], [0.1 * r1], [0.0])[0])
+    assert odds(3, 1, "defense")[0] == pytest.approx(backed, rel=1e-12)
+    assert odds(3, 1, "offense")[0] == pytest.approx(backed, rel=1e-12)
+    assert backed > alone > odds(4, 1, "defense")[0]

@@ -327,10 +327,11 @@ def expected_victory(world: World, att: np.ndarray, tgt: np.ndarray) -> np.ndarr
 
     Capabilities are CINC shares arriving at the target (:func:`foedus.theory.war_onset.reach`: the initiator's and the
     allies' discounted by the loss-of-strength gradient, the target's at home). The target's side counts its defence
-    partners (the allies the attack calls: :func:`call_allies`), the initiator's its offence partners, the allies pledged to
-    join its attack (Leeds 2003: offensive commitments to a challenger embolden it; Johnson & Leeds 2011: defence pacts do
-    not make their members initiate more, 1816-2000; gpwar13: until 2026-12 its defence partners counted too), each active,
-    not permanently neutral, and not bound by a defence pact to the other belligerent (conflicting obligations keep them out).
+    partners (the allies the attack calls: :func:`call_allies`), the initiator's its defence and offence partners (Bueno de
+    Mesquita counts every third party by its preference, and an ally's is for its partner: the record's weaker initiators
+    were most often backed, North Korea in 1950, Egypt in 1973), each active, not permanently neutral, and not bound by a
+    defence pact to the other belligerent (conflicting obligations keep them out). Offence partners alone (Leeds 2003) lost
+    in-sample facts in 2026-12 (multipolar-1815's alliances 0.014 a state-year against the record's 0.029).
     """
     n = world.n
     c = world.state.cinc
@@ -339,7 +340,7 @@ def expected_victory(world: World, att: np.ndarray, tgt: np.ndarray) -> np.ndarr
     d, o = defence_pairs(world), offence_pairs(world)
     free = world.state.active & ~permanently_neutral(world)
     t_allies = d[tgt] & ~d[att] & free[None, :]
-    a_allies = o[att] & ~d[tgt] & ~t_allies & free[None, :]
+    a_allies = (d[att] | o[att]) & ~d[tgt] & ~t_allies & free[None, :]
     for m in (t_allies, a_allies):
         m[np.arange(len(att)), att] = m[np.arange(len(att)), tgt] = False
     own = at_target[np.arange(len(att)), att]
