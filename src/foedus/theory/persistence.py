@@ -1,12 +1,11 @@
 """Why alliances persist or end: the threat a treaty was written against (brief P5).
 
-- :func:`threat_lapse`: how much of the threat that motivated a treaty is gone since its
-  signature (or since the run's start, for a treaty in force then): 0 while the threat is as
-  large as it was or larger, 1 once the adversary has collapsed or left the system;
-- :func:`founding_threat`: the adversary a pact is against, when its text does not name one:
-  the outsider that threatens its members most on average (the common threat), and how much;
-- :func:`democratic_commitment`: how far a treaty's members can bind their successors (Gaubatz 1996):
-  the democracy of its least democratic member, which damps every term of the hazard;
+- :func:`threat_lapse`: how much of the threat that motivated a treaty is gone since its signature (or since the run's
+  start, for a treaty in force then): 0 while the threat is as large as it was or larger, 1 once the adversary is gone;
+- :func:`founding_threat`: the adversary a pact is against, when its text does not name one: the outsider that threatens
+  its members most on average (the common threat), and how much;
+- :func:`democratic_commitment`: how far a treaty's members can bind their successors (Gaubatz 1996): the democracy of its
+  least democratic member, which damps every term of the hazard;
 - :func:`has_third_party_purpose`: whether a treaty's purpose is a third party at all (a defence or
   offence pledge) or the relation between its own members (neutrality, non-aggression, consultation);
 - :func:`renewal_probability`: whether a treaty with a stated term is renewed when the term ends
@@ -20,17 +19,14 @@ an alliance's yearly dissolution hazard.
 
 Published form vs ours
 ----------------------
-Walt (1997: 158) names the first cause of alliance collapse "changing perceptions of threat":
-"alliances are formed to deal with a particular threat, and when it fades or vanishes the
-alliance loses its raison d'être"; Leeds & Savun (2007) find treaties abrogated when the
-circumstances of their signature change (power, regime, external threat), and Bennett (1997)
-finds the capability-aggregation (threat) account of duration supported alongside
-security-autonomy. The lapse is measured the way ATOP records a treaty's motive: the states its
-text names as the threat (``statthr1``, ``statthr2``; Leeds et al. 2002), and for a pact the
-model forms, its members' common main threat at signature. The linear share is our form; that
-a treaty whose adversary is gone ends at the hazard of a lapsed treaty (and one whose adversary
-is as threatening as at signature is not ended by this cause) is the published claim the tests
-hold it to.
+Walt (1997: 158) names the first cause of alliance collapse "changing perceptions of threat": "alliances are formed to
+deal with a particular threat, and when it fades or vanishes the alliance loses its raison d'être"; Leeds & Savun
+(2007) find treaties abrogated when the circumstances of their signature change (power, regime, external threat), and
+Bennett (1997) finds the capability-aggregation (threat) account of duration supported alongside security-autonomy.
+The lapse is measured the way ATOP records a treaty's motive: the states its text names as the threat (``statthr1``,
+``statthr2``; Leeds et al. 2002), and for a pact the model forms, its members' common main threat at signature. The
+linear share is our form; that a treaty whose adversary is gone ends at the hazard of a lapsed treaty (and one whose
+adversary is as threatening as at signature is not ended by this cause) is the published claim the tests hold it to.
 
 Every function broadcasts over arrays; bad input raises :class:`ValueError` naming the function,
 the argument and the reason.
@@ -150,11 +146,8 @@ def founding_threat(members, threat, power=None, *, check: bool = True) -> tuple
 
 
 def _least_threat(m: np.ndarray, t: np.ndarray) -> np.ndarray:
-    """(A, N): for each pact, the least threat each state poses to one of its members (inf for a pact without members).
-
-    The minimum over the members' rows of ``t``, pact by pact in one reduction over the (member, state) rows gathered in
-    the pacts' order (``np.minimum.reduceat``): the values of ``np.where(m[:, :, None], t[None], inf).min(axis=1)``
-    (a minimum is exact in any order), without its (A, N, N) array (issue 16: ten times faster for 200 states)."""
+    """(A, N): per pact, the least threat each state poses to a member (inf without members): ``np.minimum.reduceat`` over
+    the members' rows of ``t``, the values of ``np.where(m[:, :, None], t[None], inf).min(axis=1)`` without the (A, N, N)."""
     out = np.full(m.shape, np.inf)
     a, i = np.nonzero(m)  # row-major: grouped by pact
     if len(a):

@@ -213,8 +213,7 @@ def fighting_credibility(world: World, credibility: np.ndarray | None = None) ->
         return None
     c = pledge_credibility(world) if credibility is None else credibility
     s = p.credible_fighting_pledges
-    # asked up to three times a year of the year's one credibility (a read-only array of the year cache): kept while it is the same
-    # object (held here, so never another one at its address) and the share the same
+    # asked up to three times a year of the year's one credibility (read-only, of the year cache): kept while the same object
     hit = world.cache.get("fighting_credibility")
     if hit is not None and hit[0] is c and hit[1] == s and not c.flags.writeable:
         return hit[2]
