@@ -115,6 +115,26 @@ def _form_bests(i, f_j, f_net, f_nan, g_i, g_j, goods, shared_goods, shared_comm
 
 
 @njit(cache=True)
+def _take_best(r, i, n, f_j, f_net, f_nan, best, best_net, best_value, best_cost, goods, shared_goods, unit_cost, autonomy, log1p_autonomy,
+               burden, form_goods, form_commitment, form_protection, form_risk, w, beta, tau):  # pragma: no cover (compiled)
+    """Row ``r`` (state ``i``) of :func:`best_pairs` from its best partner per form: the first maximum over the flat index
+    ``f * N + j`` (``np.argmax``; a NaN first), its net, value and cost."""
+    b_f = 0
+    for f in range(f_j.shape[0]):
+        if f_nan[f]:
+            b_f = f
+            break
+        if f_net[f] > f_net[b_f]:
+            b_f = f
+    f = b_f
+    j = f_j[f]
+    best[r] = f * n + j
+    best_net[r] = f_net[f]
+    best_value[r] = _pair_value(goods, shared_goods, form_goods, f, i, j, i, j)
+    best_cost[r] = _cost(unit_cost[i], form_commitment[f], autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
+
+
+@njit(cache=True)
 def best_pairs(rows, goods, shared_goods, shared_commitment, unit_cost, autonomy, log1p_autonomy, burden, at_war, active,
                form_goods, form_commitment, form_protection, form_risk, w, beta, tau, barred):  # pragma: no cover (compiled)
     """Each state ``rows[r]``'s best new pact: (best (R,) flat index ``f * N + j``, net, value, cost (R,) float).
@@ -145,20 +165,8 @@ def best_pairs(rows, goods, shared_goods, shared_commitment, unit_cost, autonomy
         i = rows[r]
         _form_bests(i, f_j, f_net, f_nan, g_i, g_j, goods, shared_goods, shared_commitment, unit_cost, autonomy, log1p_autonomy, burden,
                     at_war, active, form_goods, form_commitment, form_protection, form_risk, w, beta, tau, barred)
-        # the first maximum over the flat index f * N + j (np.argmax; a NaN first)
-        b_f = 0
-        for f in range(f_count):
-            if f_nan[f]:
-                b_f = f
-                break
-            if f_net[f] > f_net[b_f]:
-                b_f = f
-        f = b_f
-        j = f_j[f]
-        best[r] = f * n + j
-        best_net[r] = f_net[f]
-        best_value[r] = _pair_value(goods, shared_goods, form_goods, f, i, j, i, j)
-        best_cost[r] = _cost(unit_cost[i], form_commitment[f], autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
+        _take_best(r, i, n, f_j, f_net, f_nan, best, best_net, best_value, best_cost, goods, shared_goods, unit_cost, autonomy, log1p_autonomy,
+                   burden, form_goods, form_commitment, form_protection, form_risk, w, beta, tau)
     return best, best_net, best_value, best_cost
 
 
@@ -265,19 +273,8 @@ def pair_options(rows, goods, shared_goods, shared_commitment, unit_cost, autono
                         f_j[f], f_net[f] = j, net
                 if net > nets[r, j]:  # best_forms_by_partner's maximum over the forms (a NaN is no option)
                     forms[r, j], nets[r, j], values[r, j], costs[r, j] = f, net, v, c
-        b_f = 0  # the first maximum over the flat index f * N + j (np.argmax; a NaN first), as best_pairs
-        for f in range(f_count):
-            if f_nan[f]:
-                b_f = f
-                break
-            if f_net[f] > f_net[b_f]:
-                b_f = f
-        f = b_f
-        j = f_j[f]
-        best[r] = f * n + j
-        best_net[r] = f_net[f]
-        best_value[r] = _pair_value(goods, shared_goods, form_goods, f, i, j, i, j)
-        best_cost[r] = _cost(unit_cost[i], form_commitment[f], autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
+        _take_best(r, i, n, f_j, f_net, f_nan, best, best_net, best_value, best_cost, goods, shared_goods, unit_cost, autonomy, log1p_autonomy,
+                   burden, form_goods, form_commitment, form_protection, form_risk, w, beta, tau)
     return best, best_net, best_value, best_cost, forms, nets, values, costs
 
 
