@@ -20,7 +20,7 @@ def test_docstring_examples_run():
 def test_a_weak_state_attacks_a_stronger_one_only_with_allies_pledged_to_help():
     """Bueno de Mesquita (1980): "a weak nonaligned state cannot rationally attack a stronger nonaligned nation", but may attack
     one if it expects support: alone at a third of the target's strength its odds are 1/4 and it starts a third of those wars;
-    with a partner pledged to its attack as strong as the target, 4/7, and it starts them all (analytic)."""
+    with an ally (defence or offence) as strong as the target, 4/7, and it starts them all (analytic)."""
     alone = victory_probability([0.1], [0.3])
     assert alone[0] == pytest.approx(0.25) and expected_victory_restraint(alone)[0] == pytest.approx(1 / 3)
     backed = victory_probability([0.1], [0.3], [0.3], [0.0])

@@ -5,8 +5,9 @@ every third party by the support the initiator and the target can expect from it
 their obligations say (Leeds et al. 2002): a defence pact promises help to a member that is attacked, an offence pact help in
 an attack. Leeds (2003) finds, on the directed dyad-years of 1816-1944, that defensive commitments to a potential target make
 a dispute less likely and offensive commitments to a potential challenger make it more likely; Johnson & Leeds (2011), over
-1816-2000, find no evidence that a state's defence pacts make it initiate more. So the initiator counts its offence partners
-and the target its defence partners (:func:`victory_probability`); :func:`expected_victory_restraint` is the share of the wars
+1816-2000, find no evidence that a state's defence pacts make it initiate more. The simulator counts the initiator's defence
+and offence partners and the target's defence partners (:func:`foedus.sim.steps.conflict.expected_victory`: counting the
+initiator's offence partners alone lost in-sample facts in 2026-12); :func:`expected_victory_restraint` is the share of the wars
 a pair would begin that its initiator begins. Split from :mod:`foedus.theory.war_onset` (2026-12, gpwar13), which re-exports
 both.
 
@@ -42,9 +43,9 @@ def victory_probability(initiator, target, initiator_allies=0.0, target_allies=0
     stronger adversary that [...] expects to derive support from allies", Bueno de Mesquita 1980,
     *APSR* 74(4)). Published form vs ours: he weights each third party by its expected support,
     from the similarity of alliance portfolios; ours counts the partners whose pacts promise that
-    support (Leeds 2003: the target's defence partners deter, the challenger's offence partners
-    embolden; Johnson & Leeds 2011: the challenger's defence partners do not; those bound to both
-    stay out) at their capability arriving at the target.
+    support (the target's defence partners, Leeds 2003; the initiator's defence and offence partners,
+    each by its preference for its partner; those bound to both stay out) at their capability
+    arriving at the target.
 
     .. math:: P_i = \frac{C_i + \sum_{k \in A_i} C_k}{C_i + \sum_{k \in A_i} C_k + C_j + \sum_{k \in A_j} C_k}
 

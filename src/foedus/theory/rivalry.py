@@ -80,7 +80,7 @@ Bennett 1998 on why rivalries end):
   dyad-years 1816-2010 (in sample, 4,395, where the fitted hazard expected 0.76); without the gate runs from 2022
   made France and Germany (2034), France and Italy, or Sweden and Austria rivals;
 - tested on the record and **not carried** (rivalry13, in-sample likelihood ratios on 1 df, each term added alone to
-  the onset terms above; ``tools/rivalry_fit.py`` prints them): the new-pair term by contiguity (+0.11, s.e. 0.57, LR
+  the onset terms above; ``tools/rivalry_fit.py`` prints the first four): the new-pair term by contiguity (+0.11, s.e. 0.57, LR
   0.04) or by ``minor_distance`` (+0.19, s.e. 0.37, LR 0.20; the young non-contiguous minor pairs beyond 1,000 km hold 3
   onsets where the fit expects 4.5, those within 1,000 km 6 where it expects 6.7): new states' rivalries reach as far
   as the old ones', in proportion; joint democracy of neighbours, Deutsch's (1957) security community without a pact

@@ -54,11 +54,11 @@ and a minor attacker counts the protector's forces in its odds of prevailing
 (:func:`foedus.theory.war_onset.victory_probability`). The record, in sample: the wars a great power began against a state
 another great power was pledged to defend were 3 (Japan against Russia 1904, China against Taiwan 1954 and 1958), none drew
 the protector in; record-built runs of 1816-1914 (main 879272e, seeds 1-3) drew the protector in 8 times in three runs (the
-route ``commitment/defense`` of ``tools/gp_onset_routes.py``). With the deterrence, the restrained entry below and the
-initiator's odds counting its offence partners only (:mod:`foedus.theory.expected_victory`), seeds 1-6 (gpwar13, 2026-12-07):
-16 of the 93 wars begun between a great power and minor states drew a great power against it (main, seeds 1-3: 16 of 48; the
+route ``commitment/defense`` of ``tools/gp_onset_routes.py``). With the deterrence, the restrained entry below and (a variant
+not kept) the initiator's odds counting its offence partners only, seeds 1-6 (gpwar13, 2026-12-07): 16 of the 93 wars begun between a great power and minor states drew a great power against it (main, seeds 1-3: 16 of 48; the
 record 1 of 18), 19 of them against a protégé; wars between great powers per great-power pair-year 0.0052 (main 0.013, the
-record 0.0040), the rest most often begun directly between two rival great powers.
+record 0.0040; 0.0076 without that variant, the merged model of ``foedus validate``, seeds 1-6), the rest most often begun
+directly between two rival great powers.
 
 A great power that signs a pact for a war against a great power (:mod:`foedus.sim.steps.wartime`) enters it as a called ally
 does: with the era's reliability of a call, at the joint-major odds (:func:`great_power_restraint`). The record in sample: of
