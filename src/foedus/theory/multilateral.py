@@ -90,7 +90,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from foedus.theory.multilateral_kernels import _first, _found_kernel, _net  # noqa: F401 (compiled; _net and _first for the tests and callers)
+from foedus.theory.multilateral_kernels import _found_kernel, _net  # noqa: F401 (compiled; _net for the tests and callers)
 
 __all__ = [
     "MIN_MEMBERS", "adversary_bloc", "bloc_shortfalls", "client_eligible", "exposure", "forward_defence_value", "found_bloc", "free_riding_share", "identity_veto",
