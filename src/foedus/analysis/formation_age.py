@@ -1,10 +1,12 @@
 """Formation by a state's years in the system, and with whom new states sign (issues 12, 17: "a frozen world").
 
-Do new states seek allies in their first years? The argument is old (Walt 1987 on weak states' balancing and
-bandwagoning; Lake 2009 on the security hierarchies former metropoles keep with their former colonies; Gibler &
-Wolford 2006 on alliances formed by states whose borders are new; Lupu & Poast 2016 on new states' treaties), and
-the 1990s record seems to show it: of ATOP 5.1's pacts begun 1990-2018, two thirds have a Soviet successor state as a
-member. :mod:`foedus.analysis.entrants` compares the first ten years with the rest, all obligations pooled; this module
+Do new states seek allies in their first years? Weak states ally to survive (Walt 1987); former metropoles keep
+security hierarchies over their former colonies (Lake 2009); a defence pact with every neighbour lowers a state's risk
+of being targeted over territory (Gibler & Wolford 2006), a reason for a state with new borders to seek its
+neighbours; non-aggression pacts signal that former rivals' quarrel is over, often among several states at once (Lupu &
+Poast 2016), as among the successor states of an empire. None publishes a rate by a state's age; the 1990s record
+seems to show one (of ATOP 5.1's pacts begun 1990-2018, two thirds have a Soviet successor state as a member).
+:mod:`foedus.analysis.entrants` compares the first ten years with the rest, all obligations pooled; this module
 adds the two finer questions the decision to model a new-state effect needs, on any history (the record or a run) by
 one rule:
 
