@@ -7,7 +7,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from foedus.analysis.formation_age import PAIR_KINDS, entrant_partners, formation_by_age
+from foedus.analysis.formation_age import (
+    PAIR_KINDS,
+    entrant_partners,
+    formation_by_age,
+    formation_with_new_states,
+)
 from foedus.testing import toy_history
 
 NO_CONT = pd.DataFrame({"ccode1": [2], "ccode2": [20], "conttype": [1], "start_year": [1816], "end_year": [None]})
@@ -94,3 +99,19 @@ def test_the_record_s_new_states_sign_with_their_former_metropole_in_1946_1989(r
     t = entrant_partners(record, 1946, 1989, record.extras["contiguity"], former_ruler=RULER_1946)
     assert t.loc["ruler", "rate_bilateral"] > 10 * t.loc["old_neighbour", "rate_bilateral"]
     assert t.loc["cohort", "rate_bilateral"] < t.loc["old_old", "rate_bilateral"] < t.loc["cohort", "rate"]
+
+
+def test_formation_splits_into_pacts_with_a_new_founder_and_among_old_states():
+    t = formation_with_new_states(_toy(), 1919, 1930)
+    assert t["state_years"] == 4 + 5 + 3 + 36 + 5 + 5  # as formation_by_age's bands
+    assert t[["pacts", "with_new", "old_only", "with_new_bilateral", "old_only_bilateral"]].tolist() == [4, 3, 1, 2, 1]
+    assert t["with_new_rate"] == pytest.approx(3 / t["state_years"])
+    assert formation_with_new_states(_toy(), 1919, 1930, window=3)["with_new"] == 1  # pact 1 only (310 aged 2; 369 is 4 in 1925)
+
+
+def test_the_record_s_old_states_form_at_one_rate_in_1946_1989_and_1990_2018_the_new_states_pacts_double(record):
+    """ATOP 5.1: pacts among old states only, 0.031 a state-year in 1946-1989 and 0.030 in 1990-2018; with a new founder
+    0.015 and 0.027."""
+    a, b = (formation_with_new_states(record, *e) for e in ((1946, 1989), (1990, 2018)))
+    assert 0.8 < b["old_only_rate"] / a["old_only_rate"] < 1.25
+    assert b["with_new_rate"] > 1.5 * a["with_new_rate"]
