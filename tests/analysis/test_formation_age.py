@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from foedus.analysis.formation_age import (
+    FORMER_RULER,
     PAIR_KINDS,
     entrant_partners,
     formation_by_age,
@@ -75,12 +76,6 @@ def test_pairs_by_kind_are_hand_counted():
     assert t["dyad_years"].sum() == (n * (n - 1) // 2).sum()
 
 
-# hand-coded from the COW state list's names: the metropole each decolonised state of 1946-1989 left (those with a
-# bilateral pact in their first ten years are the test's point; the others have the same rule)
-RULER_1946 = {663: 200, 780: 200, 620: 200, 820: 200, 475: 200, 338: 200, 590: 200, 692: 200, 694: 200, 696: 200, 835: 200,
-              812: 220, 432: 220, 580: 220, 481: 220, 435: 220, 461: 220, 522: 220, 581: 220, 840: 2}
-
-
 def test_the_record_shows_no_new_state_effect_in_sample_only_after_1990(record):
     """ATOP 5.1 and the COW state list: region-standardised, states in their first ten years found pacts at about the old
     members' rate in 1816-1914 and 1946-1989 pooled (0.94; 0-4 years 1.20, 5-9 0.67), at 3.6 times it in 1990-2018."""
@@ -92,13 +87,17 @@ def test_the_record_shows_no_new_state_effect_in_sample_only_after_1990(record):
     assert t_out.loc["0-9", "ratio_lo"] > 2.5
 
 
-def test_the_record_s_new_states_sign_with_their_former_metropole_in_1946_1989(record):
-    """ATOP 5.1, bilateral pacts of 1946-1989: a decolonised state and its former metropole sign at about 97 per 1,000
-    dyad-years in its first ten years, more than ten times old land neighbours' rate (8.3) and the new states' rate with
-    each other (0.2: their pacts with each other are multilateral)."""
-    t = entrant_partners(record, 1946, 1989, record.extras["contiguity"], former_ruler=RULER_1946)
-    assert t.loc["ruler", "rate_bilateral"] > 10 * t.loc["old_neighbour", "rate_bilateral"]
+def test_the_record_s_new_states_sign_with_their_former_metropole_in_1946_1989_only(record):
+    """ATOP 5.1, bilateral pacts: a decolonised state and its former metropole sign at 19.9 per 1,000 dyad-years in its first
+    ten years (1946-1989), 2.4 times old land neighbours' rate (8.3) and far above the new states' rate with each other
+    (0.16: their pacts with each other are multilateral); in 1816-1914 at 4.1 (one pact), below old neighbours (6.8)."""
+    c = record.extras["contiguity"]
+    t = entrant_partners(record, 1946, 1989, c, former_ruler=FORMER_RULER)
+    assert t.loc["ruler", "dyad_years"] > 500
+    assert t.loc["ruler", "rate_bilateral"] > 2 * t.loc["old_neighbour", "rate_bilateral"]
     assert t.loc["cohort", "rate_bilateral"] < t.loc["old_old", "rate_bilateral"] < t.loc["cohort", "rate"]
+    u = entrant_partners(record, 1816, 1914, c, former_ruler=FORMER_RULER)
+    assert u.loc["ruler", "dyad_years"] > 200 and u.loc["ruler", "rate_bilateral"] < u.loc["old_neighbour", "rate_bilateral"]
 
 
 def test_formation_splits_into_pacts_with_a_new_founder_and_among_old_states():
