@@ -66,13 +66,13 @@ import pandas as pd
 from foedus.analysis.dyad_formation import _signing_pairs, system_members
 from foedus.analysis.formation import begun_founders
 from foedus.schema import History
+from foedus.theory.reassurance import STATE_LIST_START
 from foedus.theory.regions import cow_region
 
 __all__ = [
     "AGE_BANDS", "FORMER_RULER", "PAIR_KINDS", "STATE_LIST_START", "entrant_partners", "first_entries", "formation_by_age", "formation_with_new_states",
 ]
 
-STATE_LIST_START = 1816
 AGE_BANDS = (0, 5, 10)
 """Lower edges of the age bands, years since first entry: 0-4, 5-9, 10+ (the last band open; old members in it)."""
 PAIR_KINDS = ("ruler", "cohort", "new_new", "new_neighbour", "new_old", "old_neighbour", "old_old")
