@@ -195,7 +195,8 @@ def dyad_formation_by_kind(
     The rule of :func:`dyad_formation` (same pairs, same signing), with the pairs split into the kinds of :data:`KINDS`
     (COW regions: :func:`foedus.theory.regions.cow_region`; majors: ``history.state_years.major``) and by ``new``: one of
     the two first entered the system (its earliest ``history.states`` spell) at most ``new_years`` years before
-    (Lupu & Poast 2016 on new states; the post-Soviet and post-Yugoslav states of the 1990s).
+    (the post-Soviet and post-Yugoslav states of the 1990s; :mod:`foedus.analysis.formation_age` measures the rate by
+    age since entry).
 
     Returns
     -------
