@@ -153,3 +153,29 @@ def test_the_least_regime_kernel_is_democratic_commitment():
         low = np.where(m[slots], regime[None, :], np.inf).min(axis=1) if len(slots) else np.zeros(0)
         politics._least_regime_kernel(m, slots, regime, got)
         assert np.array_equal(got.view(np.int64), np.where(np.isfinite(low), low, 0.0).view(np.int64))
+
+
+def test_the_regime_terms_over_the_treaties_with_a_moved_member_are_the_rule_over_every_treaty():
+    """:func:`~foedus.sim.steps.politics._regime_terms` evaluates :func:`foedus.theory.persistence.regime_change` and
+    :func:`foedus.theory.abrogation.regime_abrogation` only on the treaties with a member whose regime moved (issue 11): the bits
+    of the rule over every treaty, on random treaties (some without members), no moved state, a few, many, and NaN regimes."""
+    from foedus.theory.abrogation import regime_abrogation
+    from foedus.theory.persistence import regime_change
+
+    rng = np.random.default_rng(1411)
+    for case in range(400):
+        n_a, n = rng.integers(0, 14), rng.integers(0, 12)
+        m = rng.random((n_a, n)) < rng.random()
+        regime = rng.random(n)
+        ref = regime.copy()
+        moved = rng.random(n) < rng.choice([0.0, 0.1, 0.5, 1.0])
+        ref[moved] = rng.random(moved.sum())
+        if n and case % 7 == 0:
+            regime[rng.integers(n)] = np.nan
+            ref = np.where(np.isnan(regime), regime, ref)
+        change = np.abs(regime - ref)
+        hazard = float(rng.choice([0.0, 0.3, 1.0]))
+        shift, any_member = politics._regime_terms(m, regime, ref, change, hazard)
+        with np.errstate(invalid="ignore"):
+            assert np.array_equal(_bits(shift), _bits(np.minimum(regime_change(m, regime, ref), 1.0)))
+            assert np.array_equal(_bits(any_member), _bits(regime_abrogation(m, regime, ref, hazard=hazard)))

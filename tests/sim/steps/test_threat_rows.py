@@ -156,3 +156,20 @@ def test_forward_hosts_are_the_whole_rule():
         assert np.array_equal(got, want)
         seen += int(want.any())
     assert seen
+
+
+def test_the_reach_columns_are_the_columns_of_the_whole_reach_fractions_to_the_bit():
+    """:func:`~foedus.sim.steps.threat.reach_columns` (issue 11) evaluates the columns threat_terms asks alone: the bits of the whole
+    matrix's columns, with and without the matrix kept, capabilities of 0 and 1 among them, repeated and unordered columns."""
+    for seed in (1, 2, 3):
+        world = _moved_world(seed)
+        world.state.power[1] = 0.0  # log(0): the theory's nan_to_num and minimum, column by column as over the matrix
+        world.state.power[2] = 1.0
+        cols = np.array([world.n - 1, 0, 1, 2, 2, 7])
+        world.cache.pop("reach_fraction", None)
+        alone = th.reach_columns(world, cols)
+        whole = th_projection.reach_fraction(world.state.power, th.distance_exponent(world), check=False)
+        assert alone.shape == (world.n, len(cols))
+        assert np.ascontiguousarray(alone).tobytes() == np.ascontiguousarray(whole[:, cols]).tobytes()
+        kept = th.reach_fractions(world)
+        assert np.ascontiguousarray(th.reach_columns(world, cols)).tobytes() == np.ascontiguousarray(kept[:, cols]).tobytes()

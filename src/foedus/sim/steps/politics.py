@@ -164,7 +164,9 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
     term is, by institutions (``institution_protection``) and democratic commitment (``solidarity_protection``)."""
     p, ag, slots = world.inputs.params, world.state.agreements, st["slots"]
     m = ag.members[slots]
-    entry = np.where(m, ag.entry_year[slots], -1).astype(np.int64)
+    # the kernel reads a member's entry year only (issue 11: the (A, N) entries with -1 for the non-members, which
+    # realignment's rule asks, are formed for the rows it is evaluated on)
+    entry = ag.entry_year[slots].astype(np.int64)
     hostile = th_persistence.adversaries(world.results.threat, share=p.realignment_threat_share)
     # [b, a]: b is a military commitment pledging at least what a does, not written against a's own founding threat
     # (th_abrogation.realigning_pledges, evaluated by the kernel for the pairs of treaties that share a member only)
@@ -172,20 +174,35 @@ def _circumstance_terms(world: World, st: dict, other: np.ndarray, institutional
     _realigning_outside_kernel(m, entry, hostile, ag.commitment[slots], st["third_party"], ag.target[slots], latest)
     rows = np.flatnonzero((latest >= 0).any(axis=1))  # the others realigned nowhere (0): the rule on the rows that may have
     realigned = np.zeros(len(slots))
-    realigned[rows] = th_persistence.realignment(entry[rows], latest[rows], world.state.year, memory_years=p.realignment_memory)
+    realigned[rows] = th_persistence.realignment(np.where(m[rows], entry[rows], -1), latest[rows], world.state.year, memory_years=p.realignment_memory)
     ref = world.state.regime_reference if world.state.regime_reference.shape == world.state.regime.shape else world.state.regime
     # only a transition counts (Polity IV's REGTRANS): a drift below the threshold is read as no change at all
     moved = th_abrogation.regime_transition(world.state.regime, ref, threshold=p.regime_transition_threshold)
     ref = np.where(moved > 0, ref, world.state.regime)
-    shift = np.minimum(th_persistence.regime_change(m, world.state.regime, ref), 1.0)
-    # each member whose regime changed may abrogate on its own (Leeds & Savun 2007): the treaty's exposure is their union
-    any_member = th_abrogation.regime_abrogation(m, world.state.regime, ref, hazard=p.regime_change_hazard)
-    st["realignment"], st["regime_change"], st["regime_shift_by_state"] = realigned, shift, np.abs(world.state.regime - ref)
+    change = np.abs(world.state.regime - ref)
+    shift, any_member = _regime_terms(m, world.state.regime, ref, change, p.regime_change_hazard)
+    st["realignment"], st["regime_change"], st["regime_shift_by_state"] = realigned, shift, change
     keep = 1.0 - p.institution_protection * institutional
     held = 1.0 - min(2.0 * world.inputs.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]
     return th_persistence.circumstance_terms(np.minimum(other, 1.0), realigned, shift, realignment_hazard=p.realignment_hazard,
                                              regime_hazard=p.regime_change_hazard, keep=keep, held=held, check=world.inputs.check,
                                              regime_probability=any_member)
+
+
+def _regime_terms(m: np.ndarray, regime: np.ndarray, ref: np.ndarray, change: np.ndarray, hazard: float) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`foedus.theory.persistence.regime_change` (at most 1) and :func:`foedus.theory.abrogation.regime_abrogation` of the
+    treaties ``m`` (A, N), evaluated on the rows with a member whose regime moved (``change`` (N,) not 0; issue 11: most years
+    none, a few treaties in others): in the other rows every member's change is 0, so the largest change is 0 and every
+    member stays with probability ``1 - hazard * 0 = 1``, both exactly 0, as the rule on the whole matrix gives."""
+    shift, any_member = np.zeros(len(m)), np.zeros(len(m))
+    moved = np.flatnonzero(change != 0)  # (a NaN regime counts as moved: the rule propagates it)
+    if len(moved):
+        rows = np.flatnonzero(m[:, moved].any(axis=1))
+        if len(rows):
+            shift[rows] = np.minimum(th_persistence.regime_change(m[rows], regime, ref), 1.0)
+            # each member whose regime changed may abrogate on its own (Leeds & Savun 2007): the treaty's exposure is their union
+            any_member[rows] = th_abrogation.regime_abrogation(m[rows], regime, ref, hazard=hazard)
+    return shift, any_member
 
 
 def _threat_within_term(world: World, st: dict, other: np.ndarray, institutional: np.ndarray) -> np.ndarray:
@@ -206,15 +223,16 @@ def _threat_within_term(world: World, st: dict, other: np.ndarray, institutional
     # the terms below are evaluated only for the treaties with such a member (issue 11: a few of hundreds), row by row the
     # same operations on the same values: the others' exposure is 0, their tether NaN, their probability 1 - 1 = 0 exactly
     rows = np.flatnonzero(within.any(axis=1))
-    w = within[rows]
-    tgt = ag.target[slots[rows]]
-    rival = np.where(main >= 0, threat[np.arange(world.n), np.maximum(main, 0)], 0.0)  # (N,) the main threat's threat to each state
-    common = threat[:, np.maximum(tgt, 0)].T  # (R, N) the treaty's founding threat's threat to each state
-    ratio = np.where(w, common / np.where(rival > 0, rival, 1.0)[None, :], 0.0)
-    tether = th_abrogation.tethered(st["size"][rows], st["threat_lapse"][rows], tgt >= 0, ratio)
     exposure, tethers, prob = np.zeros(within.shape), np.full(within.shape, np.nan), np.zeros(len(slots))
-    exposure[rows], tethers[rows] = np.where(w, 1.0 - tether, 0.0), np.where(w, tether, np.nan)
-    prob[rows] = th_abrogation.threat_within_abrogation(w, tether, hazard=p.threat_within_hazard)
+    if len(rows):  # (none: nothing more to evaluate)
+        w = within[rows]
+        tgt = ag.target[slots[rows]]
+        rival = np.where(main >= 0, threat[np.arange(world.n), np.maximum(main, 0)], 0.0)  # (N,) the main threat's threat to each state
+        common = threat[:, np.maximum(tgt, 0)].T  # (R, N) the treaty's founding threat's threat to each state
+        ratio = np.where(w, common / np.where(rival > 0, rival, 1.0)[None, :], 0.0)
+        tether = th_abrogation.tethered(st["size"][rows], st["threat_lapse"][rows], tgt >= 0, ratio)
+        exposure[rows], tethers[rows] = np.where(w, 1.0 - tether, 0.0), np.where(w, tether, np.nan)
+        prob[rows] = th_abrogation.threat_within_abrogation(w, tether, hazard=p.threat_within_hazard)
     st["within"], st["exposure"], st["tether"] = within, exposure, tethers
     keep = 1.0 - p.institution_protection * institutional
     held = 1.0 - min(2.0 * world.inputs.trends.norms * p.solidarity_protection, 1.0) * st["democracy"]

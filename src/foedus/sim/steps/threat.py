@@ -278,6 +278,18 @@ def reach_fractions(world: World) -> np.ndarray:
     return hit[2]
 
 
+def reach_columns(world: World, j: np.ndarray) -> np.ndarray:
+    """``reach_fractions(world)[:, j]`` (N, len(j)) without the whole matrix: :func:`foedus.theory.projection.reach_fraction` is
+    elementwise in the capability of ``j`` and the exponents to it, so its columns ``j`` are the same bits evaluated alone (issue 11:
+    :func:`threat_terms` asks a few columns a few times a year, and the capabilities change every year, so the whole (N, N) matrix
+    was evaluated each year for them). The kept matrix serves while it holds."""
+    x = distance_exponent(world)
+    hit = world.cache.get("reach_fraction")
+    if hit is not None and hit[0] == world.state.power.tobytes() and hit[1] is x:
+        return hit[2][:, j]
+    return th_projection.reach_fraction(world.state.power[j], x[:, j], check=False)
+
+
 def neighbourhood(world: World) -> np.ndarray:
     """(N, N): ``P[i, k]``, ``k`` lies in ``i``'s relevant neighbourhood (:func:`exposed_states`, :func:`live_issues`; :func:`foedus.theory.relevance.politically_relevant`:
     contiguous, ``i`` a major power, ``i`` able to reach ``k``, :func:`foedus.theory.projection.able_to_reach`, or an ally in arms of ``i`` borders
@@ -498,7 +510,7 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
         return out
     h = world.state.hostility
     x = forward_distance_exponent(world)
-    reach = reach_fractions(world)[:, j]
+    reach = reach_columns(world, j)
     serious = np.where(h[:, j] >= world.inputs.params.aggression_hostility, h[:, j] * reach, 0.0).T
     a = aggression_within(world)
     a_ij, a_kj = a[i, j][:, None], a[:, j].T  # W: within the reach j has shown (revealed_hostility)

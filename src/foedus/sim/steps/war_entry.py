@@ -68,9 +68,10 @@ def year_reach(world: World, columns) -> np.ndarray:
         world.cache["war_entry_reach"] = hit
     out, have = hit[4], hit[5]
     cols = np.asarray(columns, dtype=np.intp).reshape(-1)
-    known = have[cols]
-    if not known.all():  # (most asks find their columns: nothing more then)
-        miss = np.unique(cols[~known])
+    if not np.logical_and.reduce(have[cols]):  # (most asks find their columns: nothing more then)
+        need = np.zeros(n, bool)
+        need[cols] = True
+        miss = np.flatnonzero(need & ~have)  # the missing columns once each, in order (np.unique's)
         out[:, miss] = th_onset.reach(np.broadcast_to(s.cinc[:, None], (n, len(miss))), world.inputs.distance_km[:, miss], miles_per_day=p.miles_per_day, check=world.inputs.check)
         have[miss] = True
     return out
