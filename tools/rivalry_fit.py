@@ -24,7 +24,7 @@ from scipy.stats import chi2
 
 from foedus.analysis.rivalry import IN_SAMPLE, _fit, estimate_rivalry_hazards, hazard_rates, log_likelihood, profile_new_pair, profile_reach, rivalry_dyad_years
 from foedus.sim.parameters import Parameters
-from foedus.theory.rivalry import new_pair
+from foedus.theory.rivalry import MARITIME_KM, new_pair
 
 REACHES_KM = (241.0, 644.0, 1000.0, 1500.0, 2500.0)
 """Reaches profiled: Maoz & Russett's 150 miles of water, COW's 400 miles, then 1,000-2,500 km."""
@@ -40,10 +40,16 @@ CANDIDATES = {
     "new_pair x minor_distance": lambda dy: dy["new_pair"].to_numpy(float) * dy["minor_distance"].to_numpy(float),
     "joint_democracy x contiguous": lambda dy: (dy["joint_democracy"] & dy["contiguous"]).to_numpy(float),
     "shared_rival": lambda dy: dy["shared_rival"].to_numpy(float),
+    "defence_pact x contiguous": lambda dy: (dy["defence_pact"] & dy["contiguous"]).to_numpy(float),
+    "one_major x log(1 + d / 241 km)": lambda dy: np.where(dy["one_major"].to_numpy(bool), np.log1p(dy["distance_km"].to_numpy(float) / MARITIME_KM), 0.0),
+    "major_pair x log(1 + d / 241 km)": lambda dy: np.where(dy["major_pair"].to_numpy(bool), np.log1p(dy["distance_km"].to_numpy(float) / MARITIME_KM), 0.0),
+    "past rivalry (ended)": lambda dy: _past_rivalry(dy),
     "newness a secession's third pairs lose": lambda dy: _lost(dy, None),
     "newness a secession's third neighbours lose": lambda dy: _lost(dy, True),
 }
-"""Terms tested and not carried (rivalry13): each added alone to the onset terms, likelihood ratio on 1 df in sample."""
+"""Terms tested and not carried (rivalry13; succ14 from defence_pact x contiguous on: the allied neighbours, far great-power pairs and
+recurrence that would remove Turkey-Azerbaijan, Russia-Taiwan or Egypt-Japan): each added alone to the onset terms, likelihood ratio
+on 1 df in sample."""
 FIELDS = {
     "onset": ("rivalry_onset_intercept", Parameters.rivalry_onset_coefficients),
     "termination": ("rivalry_end_intercept", Parameters.rivalry_end_coefficients),
@@ -76,6 +82,19 @@ def main() -> None:
             obs, pred, n = hazard_rates(h, dy, risk, event, era)
             tag = "in sample" if era in IN_SAMPLE else "HELD OUT"
             print(f"  {era[0]}-{era[1]} {tag:9s} observed {obs:.6f} ({n} events)  predicted {pred:.6f}  ratio {pred / obs if obs else float('nan'):.2f}")
+
+
+def _past_rivalry(dy) -> np.ndarray:
+    """Whether the pair had a Thompson & Dreyer rivalry that ended before the year (a rivalry's recurrence)."""
+    from foedus.data.paths import default_data_dir
+    from foedus.data.snapshot_fields import table
+
+    td = table(default_data_dir(), "td")
+    y, a, b = dy["year"].to_numpy(), dy["ccode1"].to_numpy(), dy["ccode2"].to_numpy()
+    out = np.zeros(len(dy), bool)
+    for c1, c2, end in zip(td["ccode1"], td["ccode2"], td["end_year"]):  # 197 rivalries
+        out |= (a == min(c1, c2)) & (b == max(c1, c2)) & (y > end)
+    return out.astype(float)
 
 
 def _lost(dy, contiguous) -> np.ndarray:

@@ -30,7 +30,8 @@ What is estimated from what:
   the CShapes minimum distance of the year where it has one (1886–2019), the great-circle distance
   of the capitals in force otherwise (``distance_km``), as :func:`foedus.theory.rivalry.out_of_reach`
   at ``reach_km`` (one major power: ``one_major``); the years the pair has both been in the system
-  (``pair_age``, each state's first entry in the COW list, ``inf`` for two members since 1816) as
+  (``pair_age``, each state's first entry in the COW list, ``inf`` for two members since 1816; a successor state's pairs with
+  third states date from its predecessor's entry, :func:`foedus.theory.rivalry.succession_pair_age`) as
   :func:`foedus.theory.rivalry.new_pair`; the relevance terms :func:`foedus.theory.rivalry.minor_distance` and
   :func:`~foedus.theory.rivalry.one_major_part` of :func:`~foedus.theory.rivalry.log_reach` and of the new-pair term; a rival in
   common, :func:`foedus.theory.rivalry.shared_rival`, among the rivalries in force before the year's onsets. Dyad-years missing a CINC score or a democracy score are left out.

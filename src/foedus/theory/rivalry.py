@@ -85,7 +85,8 @@ Bennett 1998 on why rivalries end):
   alone moves it: no event), and for their neighbours alone +2.7 (s.e. 1.8), likewise. Measured only: 1919-1938
   -59.18 to -57.59; 1990-2010 -109.29 to -110.28 (Saudi Arabia and Yemen 1990, an old pair's rivalry resumed, and
   the secession's neighbours Eritrea-Sudan 1993 and Djibouti-Eritrea 1996 lose their new-pair term), and the onsets the
-  fit predicts there on the record's covariates fall from 33.1 to 25.4 (observed 18);
+  fit predicts there on the record's covariates fall from 33.1 to 25.4 (observed 18). The profiles keep their maxima
+  (``tau`` 1, 2, 3, 5, 10 years: -519.4, -518.9, -522.0, -529.1, -541.1; reach 1,500 km);
 - beyond contact (:func:`beyond_contact`): two minor states with no border farther apart than a
   contact distance cannot begin a rivalry at all (hazard 0; Diehl & Goertz 2000: the issues of
   rivalry are territorial and positional);
@@ -118,6 +119,17 @@ Bennett 1998 on why rivalries end):
   46), the onsets it was meant to remove mostly stayed (Switzerland-Austria, Hungary-Sweden, Austria-Czech Republic,
   Malta-Macedonia), and record-built runs (seeds 1-3) lost three in-sample facts for two (1946-1989 great-power war
   onsets 0 against 0.0038, record 0.0024) and two held-out ones (56/76 against 59/76);
+- tested by succ14 against the onsets no expert accepts in runs from 2022 (Turkey-Azerbaijan, allied neighbours;
+  Switzerland-Austria, democratic neighbours; Russia-Taiwan and Egypt-Japan, a great power and a far minor state), each
+  added alone to the onset terms with successions, in sample (LR on 1 df against -518.87), and **not carried**: allied
+  neighbours, ``defence_pact`` x ``contiguous``, -0.83 (s.e. 0.53, LR 2.05, p 0.15; 12 onsets where 14.2 are expected);
+  democratic neighbours -0.99 (s.e. 1.63, LR 0.32); a great power and a minor state by their distance, ``one_major`` x
+  ``log(1 + d / 241 km)``, +0.33 (s.e. 0.28, LR 1.14: the far pairs are not rarer than their reach already says); two
+  great powers by their distance -0.66 (s.e. 0.41, LR 2.33, p 0.13); a rivalry that ended before, -0.32 (s.e. 0.38, LR 0.89).
+  A rival in common is still supported (+1.40, s.e. 0.31, LR 15.1; intercept -6.30 to -6.72) but measures worse held out
+  in 1919-1938 (-57.59 to -61.21) and, as above, cost in-sample facts in the simulator: not carried. Those onsets are draws
+  at hazards of 0.001-0.002 a year among thousands of pairs; what sets the record's rivals apart there is the disputes
+  that precede them (Diehl & Goertz 2000), which the simulator's pairs do not have;
 - ``regime_shift`` (termination only): the larger of the two states' recent changes of democracy
   score, 0–1 (:func:`regime_shift`: this year's score against its discounted memory of the past
   years, :func:`regime_reference`): Goertz & Diehl's (1995) political shocks — an abrupt regime

@@ -54,7 +54,8 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     :func:`~foedus.theory.rivalry.rivalry_onset_hazard` of its contiguity, major-power status
     (both, or one), log capability parity (:func:`~foedus.theory.rivalry.log_parity`: the capacity to threaten),
     how newly the two have both been in the system (:func:`~foedus.theory.rivalry.new_pair` of
-    :func:`foedus.theory.reassurance.relationship_age`, the states' first entries, :func:`.formation.entry_years`), war memory, joint democracy, regime distance and whether two
+    :func:`foedus.theory.rivalry.succession_pair_age` of the states' first entries, :func:`.formation.entry_years`, a successor
+    state taking up its predecessor's pairs with third states, :func:`_lineage`), war memory, joint democracy, regime distance and whether two
     minor states lie beyond ``rivalry_reach_km`` (:func:`~foedus.theory.rivalry.out_of_reach`: contact), whether they share a
     defence pact (allies seldom become rivals: Bremer 1992), the relevance of the pair (the distance of two minor states without
     a border, :func:`~foedus.theory.rivalry.minor_distance`; for a great power and a minor state, the weaker's capability as it arrives
