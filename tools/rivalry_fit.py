@@ -24,7 +24,7 @@ from scipy.stats import chi2
 
 from foedus.analysis.rivalry import IN_SAMPLE, _fit, estimate_rivalry_hazards, hazard_rates, log_likelihood, profile_new_pair, profile_reach, rivalry_dyad_years
 from foedus.sim.parameters import Parameters
-from foedus.theory.rivalry import MARITIME_KM, new_pair
+from foedus.theory.rivalry import MARITIME_KM, PARITY_FLOOR, new_pair
 
 REACHES_KM = (241.0, 644.0, 1000.0, 1500.0, 2500.0)
 """Reaches profiled: Maoz & Russett's 150 miles of water, COW's 400 miles, then 1,000-2,500 km."""
@@ -44,6 +44,7 @@ CANDIDATES = {
     "one_major x log(1 + d / 241 km)": lambda dy: np.where(dy["one_major"].to_numpy(bool), np.log1p(dy["distance_km"].to_numpy(float) / MARITIME_KM), 0.0),
     "major_pair x log(1 + d / 241 km)": lambda dy: np.where(dy["major_pair"].to_numpy(bool), np.log1p(dy["distance_km"].to_numpy(float) / MARITIME_KM), 0.0),
     "past rivalry (ended)": lambda dy: _past_rivalry(dy),
+    "log weaker capability share": lambda dy: _log_weaker(dy),
     "newness a secession's third pairs lose": lambda dy: _lost(dy, None),
     "newness a secession's third neighbours lose": lambda dy: _lost(dy, True),
 }
@@ -82,6 +83,19 @@ def main() -> None:
             obs, pred, n = hazard_rates(h, dy, risk, event, era)
             tag = "in sample" if era in IN_SAMPLE else "HELD OUT"
             print(f"  {era[0]}-{era[1]} {tag:9s} observed {obs:.6f} ({n} events)  predicted {pred:.6f}  ratio {pred / obs if obs else float('nan'):.2f}")
+
+
+def _log_weaker(dy) -> np.ndarray:
+    """``log(max(min(cinc_i, cinc_j), PARITY_FLOOR))``: the weaker state's capability share (the capacity to threaten in absolute terms)."""
+    from foedus.analysis.rivalry import _lookup
+    from foedus.data.paths import default_data_dir
+    from foedus.data.snapshot_fields import table
+
+    y0, y1 = int(dy["year"].min()), int(dy["year"].max())
+    cinc = _lookup(table(default_data_dir(), "nmc"), "cinc", y0, y1)
+    t = dy["year"].to_numpy() - y0
+    c = np.fmin(cinc[t, dy["ccode1"].to_numpy()], cinc[t, dy["ccode2"].to_numpy()])
+    return np.log(np.maximum(np.nan_to_num(c), PARITY_FLOOR))
 
 
 def _past_rivalry(dy) -> np.ndarray:
