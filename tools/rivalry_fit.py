@@ -22,7 +22,16 @@ from itertools import zip_longest
 import numpy as np
 from scipy.stats import chi2
 
-from foedus.analysis.rivalry import IN_SAMPLE, _fit, estimate_rivalry_hazards, hazard_rates, log_likelihood, profile_new_pair, profile_reach, rivalry_dyad_years
+from foedus.analysis.rivalry import (
+    IN_SAMPLE,
+    _fit,
+    estimate_rivalry_hazards,
+    hazard_rates,
+    log_likelihood,
+    profile_new_pair,
+    profile_reach,
+    rivalry_dyad_years,
+)
 from foedus.sim.parameters import Parameters
 from foedus.theory.rivalry import MARITIME_KM, PARITY_FLOOR, new_pair
 

@@ -282,7 +282,7 @@ def _pair_age(states: pd.DataFrame, y: np.ndarray, a: np.ndarray, b: np.ndarray,
     entered = np.full(_CODES, float(STATE_LIST_START))
     entered[first.index.to_numpy(int)] = first.to_numpy(float)
     codes = np.arange(_CODES)
-    pred, since, sec = (np.asarray(v) for v in lineage(codes, KINDS))
+    pred, _since, sec = (np.asarray(v) for v in lineage(codes, KINDS))
     related = th.related_pairs(a, b, pred[a], pred[b])
     third = np.where(related, 0, np.maximum(np.where(pred[a] >= 0, 1 + sec[a], 0), np.where(pred[b] >= 0, 1 + sec[b], 0)))
     ip, isince, _ = (np.asarray(v) for v in lineage(codes, kinds))
