@@ -8,7 +8,6 @@ import pytest
 from foedus.sim.steps.rivalry import _hazard_kernel
 from foedus.theory import rivalry as th
 from foedus.theory.projection import relative_discount_exponent
-from foedus.theory.reassurance import relationship_age
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -33,17 +32,24 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
     change = np.abs(regime - reference)
     year = 1990
     entered = np.where(rng.random(n) < 0.5, 1816.0, rng.integers(1817, 1995, n).astype(float))  # old members, and some born after 1990
+    code = np.arange(n, dtype=np.int64) + 100
+    pred = np.where(rng.random(n) < 0.3, rng.integers(100, 100 + n, n), -1).astype(np.int64)  # successors: siblings, parents and third states
+    pred[pred == code] = -1
+    inherited = np.where(pred >= 0, rng.integers(1816, 1990, n), entered).astype(float)
     on_b, end_b = rng.normal(size=len(th.ONSET_TERMS)), rng.normal(size=len(th.TERMINATION_TERMS))
     on_c, end_c = float(rng.normal(-5.0, 1.0)), float(rng.normal(-3.0, 1.0))
     h_on, h_end = np.zeros(len(i)), np.zeros(len(i))
     _hazard_kernel(i.astype(np.int64), j.astype(np.int64), contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0,
-                   distance, change, 1500.0, 5000.0, entered, float(year), 1816.0, 2.5, th.PARITY_FLOOR, th.MARITIME_KM, expo, on_b, on_c, end_b, end_c, h_on, h_end)
+                   distance, change, 1500.0, 5000.0, entered, inherited, pred, code, float(year), 1816.0, 2.5, th.PARITY_FLOOR, th.MARITIME_KM, expo, on_b, on_c, end_b, end_c, h_on, h_end)
+    related = th.related_pairs(code[i], code[j], pred[i], pred[j])
+    assert related.any() or n < 10  # the lineage is exercised
+    age = th.succession_pair_age(year, entered[i], entered[j], inherited[i], inherited[j], related)
     rival = rivalry[i, j]
     on, r = ~rival, rival
     x = {
         "contiguous": contiguous[i, j], "major_pair": major[i] & major[j], "war_history": th.war_term(war_history[i, j]),
         "joint_democracy": dem[i] & dem[j], "regime_distance": np.abs(regime[i] - regime[j]),
-        "log_parity": th.log_parity(power[i], power[j]), "new_pair": th.new_pair(relationship_age(year, entered)[i, j], years=2.5), "power_shift": th.power_shift(power[i], power[j], balance0[i, j]),
+        "log_parity": th.log_parity(power[i], power[j]), "new_pair": th.new_pair(age, years=2.5), "power_shift": th.power_shift(power[i], power[j], balance0[i, j]),
         "one_major": major[i] ^ major[j], "out_of_reach": th.out_of_reach(distance[i, j], major[i], major[j], reach_km=1500.0),
         "regime_shift": th.regime_shift(regime[i], regime[j], reference[i], reference[j]), "defence_pact": defence[i, j],
         "minor_distance": th.minor_distance(distance[i, j], contiguous[i, j], major[i], major[j]),

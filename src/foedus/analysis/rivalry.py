@@ -30,7 +30,8 @@ What is estimated from what:
   the CShapes minimum distance of the year where it has one (1886–2019), the great-circle distance
   of the capitals in force otherwise (``distance_km``), as :func:`foedus.theory.rivalry.out_of_reach`
   at ``reach_km`` (one major power: ``one_major``); the years the pair has both been in the system
-  (``pair_age``, each state's first entry in the COW list, ``inf`` for two members since 1816) as
+  (``pair_age``, each state's first entry in the COW list, ``inf`` for two members since 1816; a successor state's pairs with
+  third states date from its predecessor's entry, :func:`foedus.theory.rivalry.succession_pair_age`) as
   :func:`foedus.theory.rivalry.new_pair`; the relevance terms :func:`foedus.theory.rivalry.minor_distance` and
   :func:`~foedus.theory.rivalry.one_major_part` of :func:`~foedus.theory.rivalry.log_reach` and of the new-pair term; a rival in
   common, :func:`foedus.theory.rivalry.shared_rival`, among the rivalries in force before the year's onsets. Dyad-years missing a CINC score or a democracy score are left out.
@@ -51,6 +52,7 @@ from foedus.data.geography import great_circle_km
 from foedus.data.membership import members_by_year
 from foedus.data.paths import default_data_dir
 from foedus.data.snapshot_fields import table
+from foedus.data.succession import KINDS, lineage
 from foedus.theory import rivalry as th
 from foedus.theory.projection import relative_discount_exponent
 from foedus.theory.reassurance import STATE_LIST_START
@@ -148,7 +150,7 @@ def _regime_change(dem: np.ndarray, memory: float) -> np.ndarray:
 def rivalry_dyad_years(
     data_dir: Path | None = None, *, first: int = 1816, last: int = TD_LAST_YEAR, memory: float = 0.8, democracy_threshold: float = 0.5,
     regime_memory: float = 0.8, reach_km: float = 1500.0, contact_km: float | None = None, new_pair_years: float = 2.0,
-    security_community: bool = True, miles_per_day: float = 250.0,
+    security_community: bool = True, miles_per_day: float = 250.0, succession: tuple[str, ...] = KINDS,
 ) -> pd.DataFrame:
     """Non-directed dyad-years of the COW system with Thompson & Dreyer rivalries and the hazards' covariates.
 
@@ -175,6 +177,9 @@ def rivalry_dyad_years(
         Decay time of :func:`foedus.theory.rivalry.new_pair` (the simulator's ``rivalry_new_pair_years``).
     miles_per_day : float
         Bueno de Mesquita's (1981) miles per day of :func:`foedus.theory.rivalry.log_reach` (the simulator's ``miles_per_day``).
+    succession : tuple of str
+        The kinds of :data:`foedus.data.succession.SUCCESSIONS` whose successors date their pairs from their predecessor's
+        entry (:func:`foedus.theory.rivalry.succession_pair_age`; the simulator takes both kinds, :func:`foedus.sim.steps.rivalry.rivalries`; () for none).
     security_community : bool
         Leave two democracies sharing a defence pact out of the onset risk set, as the simulator does
         (:func:`foedus.theory.rivalry.security_community`; the record has no onset among them).
@@ -216,7 +221,7 @@ def rivalry_dyad_years(
     ca, cb = cinc[t, a], cinc[t, b]
     df["parity"] = th.parity(np.nan_to_num(ca), np.nan_to_num(cb))
     df["log_parity"] = th.log_parity(np.nan_to_num(ca), np.nan_to_num(cb))
-    df["pair_age"] = _pair_age(table(d, "states"), y, a, b)
+    df["pair_age"], df["successor_third"] = _pair_age(table(d, "states"), y, a, b, succession)
     df["new_pair"] = th.new_pair(df["pair_age"].to_numpy(), years=new_pair_years)
     wkeys, wmem = _war_memory(d, first, last, memory)
     col = np.clip(np.searchsorted(wkeys, key), 0, max(len(wkeys) - 1, 0))
@@ -266,17 +271,23 @@ def _shared_rival(df: pd.DataFrame) -> np.ndarray:
     return out
 
 
-def _pair_age(states: pd.DataFrame, y: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def _pair_age(states: pd.DataFrame, y: np.ndarray, a: np.ndarray, b: np.ndarray, kinds=()) -> tuple[np.ndarray, np.ndarray]:
     """Years each pair ``(a, b)`` has both been in the state system in ``y``, as the simulator counts them
     (:func:`foedus.theory.reassurance.relationship_age`: each state's FIRST entry, COW's first ``start_year``; a member
-    since 1816, where the list begins, has no known entry: ``inf`` for two such states)."""
+    since 1816, where the list begins, has no known entry: ``inf`` for two such states), a successor of the ``kinds``
+    of :data:`foedus.data.succession.SUCCESSIONS` dating its pairs from its predecessor's entry
+    (:func:`foedus.theory.rivalry.succession_pair_age`); and whether each pair is a successor's of any kind with a third
+    state (not :func:`~foedus.theory.rivalry.related_pairs`): 1 for a dissolution's, 2 for a secession's."""
     first = states.groupby("ccode")["start_year"].min()
     entered = np.full(_CODES, float(STATE_LIST_START))
     entered[first.index.to_numpy(int)] = first.to_numpy(float)
-    old = entered <= STATE_LIST_START
-    yf = y.astype(float)
-    out = np.minimum(np.where(old[a], np.inf, yf - entered[a]), np.where(old[b], np.inf, yf - entered[b]))
-    return np.maximum(out, 0.0)
+    codes = np.arange(_CODES)
+    pred, _since, sec = (np.asarray(v) for v in lineage(codes, KINDS))
+    related = th.related_pairs(a, b, pred[a], pred[b])
+    third = np.where(related, 0, np.maximum(np.where(pred[a] >= 0, 1 + sec[a], 0), np.where(pred[b] >= 0, 1 + sec[b], 0)))
+    ip, isince, _ = (np.asarray(v) for v in lineage(codes, kinds))
+    inherited = np.where(ip >= 0, isince, entered).astype(float)
+    return th.succession_pair_age(y, entered[a], entered[b], inherited[a], inherited[b], related), third
 
 
 def _defence_pairs(d: Path, y: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:

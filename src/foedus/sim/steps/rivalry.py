@@ -15,12 +15,13 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from foedus.data.succession import lineage
 from foedus.sim.steps.conflict import defence_pairs
 from foedus.sim.steps.formation import entry_years
 from foedus.sim.steps.threat import distance_exponent
 from foedus.sim.world import World
 from foedus.theory import rivalry as th
-from foedus.theory.reassurance import STATE_LIST_START, relationship_age
+from foedus.theory.reassurance import STATE_LIST_START
 
 
 def _upper(world: World) -> tuple[np.ndarray, np.ndarray]:
@@ -28,6 +29,20 @@ def _upper(world: World) -> tuple[np.ndarray, np.ndarray]:
     hit = world.cache.get("upper_pairs")
     if hit is None or len(hit[0]) != world.n * (world.n - 1) // 2:
         hit = world.cache["upper_pairs"] = np.triu_indices(world.n, 1)
+    return hit
+
+
+def _lineage(world: World) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(N,) each state's first entry (:func:`.formation.entry_years`), the entry its pairs with third states date from
+    (its predecessor's if earlier: :data:`foedus.data.succession.SUCCESSIONS`), its predecessor's COW code (-1 for none) and
+    its own code, for :func:`foedus.theory.rivalry.succession_pair_age` (kept in the world's cache with the codes they are of)."""
+    entered = np.ascontiguousarray(entry_years(world), dtype=float)
+    hit = world.cache.get("rivalry_lineage")
+    if hit is None or hit[0].shape != entered.shape or not np.array_equal(hit[0], entered) or not np.array_equal(hit[3], world.inputs.ccode):
+        code = np.ascontiguousarray(world.inputs.ccode, dtype=np.int64)
+        pred, since, _ = (np.asarray(v) for v in lineage(code.tolist()))
+        inherited = np.where(pred >= 0, since, entered).astype(float)
+        hit = world.cache["rivalry_lineage"] = (entered, inherited, np.ascontiguousarray(pred, dtype=np.int64), code)
     return hit
 
 
@@ -39,7 +54,8 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     :func:`~foedus.theory.rivalry.rivalry_onset_hazard` of its contiguity, major-power status
     (both, or one), log capability parity (:func:`~foedus.theory.rivalry.log_parity`: the capacity to threaten),
     how newly the two have both been in the system (:func:`~foedus.theory.rivalry.new_pair` of
-    :func:`foedus.theory.reassurance.relationship_age`, the states' first entries, :func:`.formation.entry_years`), war memory, joint democracy, regime distance and whether two
+    :func:`foedus.theory.rivalry.succession_pair_age` of the states' first entries, :func:`.formation.entry_years`, a successor
+    state taking up its predecessor's pairs with third states, :func:`_lineage`), war memory, joint democracy, regime distance and whether two
     minor states lie beyond ``rivalry_reach_km`` (:func:`~foedus.theory.rivalry.out_of_reach`: contact), whether they share a
     defence pact (allies seldom become rivals: Bremer 1992), the relevance of the pair (the distance of two minor states without
     a border, :func:`~foedus.theory.rivalry.minor_distance`; for a great power and a minor state, the weaker's capability as it arrives
@@ -94,7 +110,7 @@ def rivalry_hazards(world: World, i: np.ndarray, j: np.ndarray, dem: np.ndarray,
         np.ascontiguousarray(i, dtype=np.int64), np.ascontiguousarray(j, dtype=np.int64), world.inputs.contiguous, world.state.major, world.state.power, defence_pairs(world),
         world.state.war_history, dem, world.state.regime, world.state.rivalry, world.state.rivalry_balance0, world.inputs.distance_km,
         np.ascontiguousarray(change, dtype=float), float(p.rivalry_reach_km), float(p.rivalry_contact_km),
-        np.ascontiguousarray(entry_years(world), dtype=float), float(world.state.year), float(STATE_LIST_START), float(p.rivalry_new_pair_years), th.PARITY_FLOOR, th.MARITIME_KM, distance_exponent(world),
+        *_lineage(world), float(world.state.year), float(STATE_LIST_START), float(p.rivalry_new_pair_years), th.PARITY_FLOOR, th.MARITIME_KM, distance_exponent(world),
         np.asarray(p.rivalry_onset_coefficients(), dtype=float), float(p.rivalry_onset_intercept),
         np.asarray(p.rivalry_end_coefficients(), dtype=float), float(p.rivalry_end_intercept), h_on, h_end,
     )
@@ -115,7 +131,9 @@ def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, cha
         x["regime_shift"] = np.maximum(change[a], change[b])  # th.regime_shift of the regimes and their references
     else:
         x["log_parity"] = th.log_parity(world.state.power[a], world.state.power[b])
-        x["new_pair"] = th.new_pair(relationship_age(world.state.year, entry_years(world), check=False)[a, b], years=world.inputs.params.rivalry_new_pair_years)
+        entered, inherited, pred, code = _lineage(world)
+        age = th.succession_pair_age(world.state.year, entered[a], entered[b], inherited[a], inherited[b], th.related_pairs(code[a], code[b], pred[a], pred[b]))
+        x["new_pair"] = th.new_pair(age, years=world.inputs.params.rivalry_new_pair_years)
         x["one_major"] = world.state.major[a] ^ world.state.major[b]
         x["out_of_reach"] = th.out_of_reach(world.inputs.distance_km[a, b], world.state.major[a], world.state.major[b], reach_km=world.inputs.params.rivalry_reach_km)
         x["defence_pact"] = defence_pairs(world)[a, b]
@@ -126,7 +144,7 @@ def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, cha
 
 
 @njit(cache=True)
-def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0, distance, change, reach, contact, entered, year, list_start, new_years, floor, unit, expo, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
+def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0, distance, change, reach, contact, entered, inherited, pred, code, year, list_start, new_years, floor, unit, expo, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
     # the theory's logit_hazard term by term, in its order: intercept, then + b_k * x_k, then 1 / (1 + exp(-eta))
     for q in range(ii.shape[0]):
         i = ii[q]
@@ -156,8 +174,11 @@ def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, 
             lo = min(power[i], power[j])
             par = lo / hi if hi > 0 else 0.0
             lp = np.log(max(par, floor))  # foedus.theory.rivalry.log_parity
-            ai = np.inf if entered[i] <= list_start else year - entered[i]  # foedus.theory.reassurance.relationship_age
-            aj = np.inf if entered[j] <= list_start else year - entered[j]
+            rel = (pred[i] >= 0 and (pred[i] == pred[j] or pred[i] == code[j])) or (pred[j] >= 0 and pred[j] == code[i])  # foedus.theory.rivalry.related_pairs
+            ei = entered[i] if rel else min(entered[i], inherited[i])  # foedus.theory.rivalry.succession_pair_age
+            ej = entered[j] if rel else min(entered[j], inherited[j])
+            ai = np.inf if ei <= list_start else year - ei
+            aj = np.inf if ej <= list_start else year - ej
             age = max(min(ai, aj), 0.0)
             eta = on_c
             eta = eta + on_b[0] * c
