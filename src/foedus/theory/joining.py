@@ -47,6 +47,10 @@ References
 .. [6] Jervis, R. 1989. *The Meaning of the Nuclear Revolution: Statecraft and the Prospect of
    Armageddon*. Ithaca: Cornell University Press; Waltz, K. N. 1981. *The Spread of Nuclear Weapons:
    More May Be Better*. Adelphi Paper 171. London: IISS.
+.. [8] Rauchhaus, R. 2009. "Evaluating the Nuclear Peace Hypothesis: A Quantitative Approach." *Journal of Conflict
+   Resolution* 53(2): 258-77; Gartzke, E. and D.-J. Jo. 2009. "Bargaining, Nuclear Proliferation, and Interstate
+   Disputes." *Journal of Conflict Resolution* 53(2): 209-33; Bell, M. S. and N. L. Miller. 2015. "Questioning the Effect
+   of Nuclear Weapons on Conflict." *Journal of Conflict Resolution* 59(1): 74-92.
 .. [7] Leeds, B. A., J. M. Ritter, S. M. Mitchell and A. G. Long. 2002. "Alliance Treaty Obligations and Provisions,
    1815-1944." *International Interactions* 28(3): 237-60 (ATOP 5.1, ``wartime``); International Court of Justice. 1986.
    *Military and Paramilitary Activities in and against Nicaragua (Nicaragua v. United States)*, Merits, para. 199.
@@ -165,6 +169,15 @@ def nuclear_entry_restraint(entrant_nuclear, enemy_nuclear, strength: float = 1.
     (:func:`foedus.data.nuclear.nuclear_armed`, the dates of Gartzke & Kroenig 2009). ``strength`` in [0, 1]: 1 is
     the published reading (no such entry), 0 switches the restraint off. The same reading as
     :func:`foedus.theory.offence.nuclear_deterrence` gives a pledge serving an attack on a nuclear power.
+
+    The restraint is mutual deterrence, not the possession of the bomb by one side. Rauchhaus (2009) estimates war onset on
+    dyad-years 1885-2000 with separate terms for the symmetric nuclear dyad (both armed) and the asymmetric one (one armed):
+    the symmetric dyad's odds of war are far lower (no war between two nuclear-armed states but Kargil, 1999), the asymmetric
+    dyad's are not lower, rather higher (Gartzke & Jo 2009 and Bell & Miller 2015 find no general pacifying effect of the
+    bomb on one side). A nuclear monopoly therefore restrains nobody here: a state without the bomb enters a war against a
+    nuclear power (China against the United States in Korea, 1950, fourteen years before its first test; Egypt and Syria
+    against Israel, 1973), and a nuclear power enters one against a state without it (factor 1 in both directions); only
+    a great power's pledge to a protégé carries a nuclear guarantee to the onset (``extended_nuclear_deterrence``).
 
     Examples
     --------
