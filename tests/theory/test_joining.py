@@ -127,3 +127,15 @@ def test_the_nuclear_restraint_is_mutual_deterrence_not_a_monopoly_rauchhaus_200
         me, foe = nuclear_armed([710, 2, 365], year), nuclear_armed([2, 710, 2], year)
         assert joining.nuclear_entry_restraint(me, foe).tolist() == [china, china, soviet], year
 
+
+
+def test_a_jackal_enters_for_spoils_the_territorial_integrity_norm_discounts():
+    """Schweller (1994), Zacher (2001): beside the attacker the entry is scaled by the year's conquest discount (1 before the
+    Covenant, 1 - strength under the Charter); against the attacker it is left whole."""
+    from foedus.theory.renunciation import conquest_discount, renunciation_of_war
+
+    for year, want in ((1900, 1.0), (1950, 0.4)):
+        d = float(conquest_discount(renunciation_of_war(year), 0.6))
+        assert joining.jackal_spoils([True, False], d).tolist() == pytest.approx([want, 1.0])
+    with pytest.raises(ValueError, match="conquest_discount"):
+        joining.jackal_spoils([True], 1.5)
