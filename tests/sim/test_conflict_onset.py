@@ -241,13 +241,18 @@ def test_the_onset_reads_a_shared_defence_pact_and_joint_nuclear_arms_from_the_w
     assert not f[frozenset((GRT, SMB))]["defence_pact"] and not f[frozenset((GRT, SMB))]["joint_nuclear"]
 
 
-@pytest.mark.parametrize("casus", [0.0, 1.0])
-def test_a_pact_of_both_belligerents_calls_its_members_against_the_attacker_with_intra_alliance_casus(casus):
-    """1866 and 1991 (the pact's members defend the member attacked by another) against 1969 (nobody is called)."""
-    world, _ = tiny_world(agreements=[alliance("All", [GRT, RIV, SMA, SMB])], war_entry_delay=0.0, intra_alliance_casus=casus, **QUIET)
+@pytest.mark.parametrize("year, before, charter", [(2000, 1.0, 0.0), (2000, 0.0, 1.0), (1866, 1.0, 0.0), (1866, 0.0, 1.0)])
+def test_a_pact_of_both_belligerents_calls_its_members_against_the_attacker_by_the_eras_intra_alliance_casus(year, before, charter):
+    """1866 (the pact's members defend the member attacked by another: ATOP's literal obligation, intra_alliance_casus) against
+    1969 (nobody is called: the Charter's art. 52-53, intra_alliance_casus_charter); the era's value alone decides (join14: until
+    2026-12 one value held in every era, and this test set it alone)."""
+    world, _ = tiny_world(agreements=[alliance("All", [GRT, RIV, SMA, SMB])], war_entry_delay=0.0, intra_alliance_casus=before,
+                          intra_alliance_casus_charter=charter, **QUIET)
+    world.state.year = year
     r, a = (world.index_of(c) for c in (RIV, SMA))
     call_allies(world, np.random.default_rng(0), np.array([r]), np.array([a]))
     called = {(who, foe, d["ally_of"], d["factors"]["against_a_member"]) for _, who, foe, d in events(world, "commitment")}
+    casus = charter if year >= 1945 else before
     assert called == ({(GRT, RIV, SMA, True), (SMB, RIV, SMA, True)} if casus else set())
 
 

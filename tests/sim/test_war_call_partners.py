@@ -157,3 +157,22 @@ def test_a_joiners_ally_is_not_drawn_into_the_war_by_the_warring_ally_route():
             joined[sma_joined] += bool(_war_beside(seed, sma_joined))
     assert joined[True] == 0
     assert stats.fisher_exact([[joined[False], n - joined[False]], [joined[True], n]], alternative="greater").pvalue < ALPHA, joined
+
+
+def test_a_pact_written_against_another_adversary_draws_nobody_into_its_partners_war():
+    """Leeds, Long & Mitchell (2000): GRT's defence pact with SMA written against SMB only (ATOP defcoadv) is no commitment in
+    SMA's war with RIV, so GRT never joins by the warring ally route (40 seeds); the same pact written against RIV does, in some
+    (join14: record-built runs from 1900 had France join Russia's war on China through the alliance written against Germany)."""
+    n = 40
+    joined = {}
+    for named in (SMB, RIV):
+        joined[named] = 0
+        for seed in range(n):
+            pact = alliance("Pact", [GRT, SMA], war_conditions=["defence_named_adversary"], targets=[named])
+            world, _ = tiny_world(relations=[{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}], agreements=[pact], warring_ally_join_rate=1.0, **UNRESTRAINED)
+            r, a = world.index_of(RIV), world.index_of(SMA)
+            world.state.at_war[a, r] = world.state.at_war[r, a] = True
+            call_allies(world, np.random.default_rng(seed), np.array([a]), np.array([r]))
+            joined[named] += any(e[1] == GRT and e[3]["route"] == "warring ally" for e in events(world, "war_entry"))
+    assert joined[SMB] == 0
+    assert stats.fisher_exact([[joined[RIV], n - joined[RIV]], [joined[SMB], n]], alternative="greater").pvalue < ALPHA, joined

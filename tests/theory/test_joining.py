@@ -114,3 +114,28 @@ def test_coalition_treaty_follows_the_charter():
     assert coalition_treaty(True).shape == ()
     with pytest.raises(ValueError, match="charter must be boolean"):
         coalition_treaty([0.5])
+
+
+def test_the_nuclear_restraint_is_mutual_deterrence_not_a_monopoly_rauchhaus_2009():
+    """Rauchhaus (2009): symmetric nuclear dyads are far less likely to fight, asymmetric ones are not. With the record's dates
+    (Gartzke & Kroenig 2009) China entering against the United States is unrestrained in 1950 (Korea: no Chinese bomb until
+    1964), restrained in 1965; the United States entering against China alike, and the Soviet Union against the United States
+    from 1949 only."""
+    from foedus.data.nuclear import nuclear_armed
+
+    for year, china, soviet in ((1948, 1.0, 1.0), (1950, 1.0, 0.0), (1965, 0.0, 0.0)):
+        me, foe = nuclear_armed([710, 2, 365], year), nuclear_armed([2, 710, 2], year)
+        assert joining.nuclear_entry_restraint(me, foe).tolist() == [china, china, soviet], year
+
+
+
+def test_a_jackal_enters_for_spoils_the_territorial_integrity_norm_discounts():
+    """Schweller (1994), Zacher (2001): beside the attacker the entry is scaled by the year's conquest discount (1 before the
+    Covenant, 1 - strength under the Charter); against the attacker it is left whole."""
+    from foedus.theory.renunciation import conquest_discount, renunciation_of_war
+
+    for year, want in ((1900, 1.0), (1950, 0.4)):
+        d = float(conquest_discount(renunciation_of_war(year), 0.6))
+        assert joining.jackal_spoils([True, False], d).tolist() == pytest.approx([want, 1.0])
+    with pytest.raises(ValueError, match="conquest_discount"):
+        joining.jackal_spoils([True], 1.5)

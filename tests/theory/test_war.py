@@ -189,3 +189,18 @@ def test_honour_base_rate_is_the_eras_published_reliability():
         honour_base_rate(True, 0.66, 1.0)
     with pytest.raises(ValueError, match="charter must be boolean"):
         honour_base_rate([2], 0.66, 0.22)
+
+
+def test_intra_alliance_casus_is_atops_obligation_before_the_charter_and_the_councils_business_under_it():
+    """ATOP's defence obligation (aid to a member attacked, whoever attacks) before 1945, the Charter's art. 52-53 from 1945:
+    the value follows the Charter's date (territorial_integrity_norm), and inputs outside [0, 1] are refused."""
+    from foedus.theory.renunciation import territorial_integrity_norm
+    from foedus.theory.war import intra_alliance_casus
+
+    assert intra_alliance_casus(territorial_integrity_norm([1866, 1938, 1944, 1945, 1969, 1991]), 1.0, 0.0).tolist() == [1.0, 1.0, 1.0, 0.0, 0.0, 0.0]
+    assert intra_alliance_casus(False, 0.3, 0.9).tolist() == 0.3
+    with pytest.raises(ValueError, match="before must be in"):
+        intra_alliance_casus(True, 1.5, 0.0)
+    with pytest.raises(ValueError, match="charter must be boolean"):
+        intra_alliance_casus([2], 1.0, 0.0)
+

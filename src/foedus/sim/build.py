@@ -136,6 +136,7 @@ def scenario_from_record(
         _add_system_changes(actors, relations := _relations(snap), year, years, data_dir, whole and system_changes is not False)
     else:
         relations = _relations(snap)
+    _add_major_changes(actors, year, years, data_dir)
     data: dict[str, Any] = {
         "name": name or f"record-{year}",
         "description": description or f"The international system of {year} as the historical record has it ({n} states).",
@@ -183,6 +184,25 @@ def _set_first_entries(actors: list[dict], data_dir: Path | None) -> None:
     for a in actors:
         if a.get("since") is None and a["ccode"] in first.index:
             a["since"] = int(first[a["ccode"]])
+
+
+def _add_major_changes(actors: list[dict], year: int, years: int, data_dir: Path | None) -> None:
+    """Schedule each actor's changes of major-power status over the horizon (``major_spells``; in place): COW's major-power
+    spells (COW Project 2017) clipped to ``year``..the horizon's last year, for the actors whose status changes in it (China,
+    a great power from 1950, in a scenario of 1946); a spell reaching the record's last year stays open."""
+    from foedus.data.snapshot_fields import table
+
+    last = year + years - 1
+    majors = table(Path(data_dir) if data_dir is not None else default_data_dir(), "majors")
+    end_of_record = int(majors["end_year"].max())
+    for a in actors:
+        rows = majors[(majors["ccode"] == a["ccode"]) & (majors["start_year"] <= last) & (majors["end_year"] >= year)]
+        spells = [[max(int(f), year), None if int(l) >= min(last, end_of_record) else int(l)] for f, l in zip(rows["start_year"], rows["end_year"])]
+        whole = spells == [[year, None]]
+        if not (whole or not spells) or whole != bool(a.get("major")):
+            a["major_spells"] = spells or None
+            if spells:
+                a.setdefault("sources", {})["major_spells"] = "peacesciencer/cow_majors.csv (COW Project 2017)"
 
 
 def _add_system_changes(actors: list[dict], relations: list[dict], year: int, years: int, data_dir: Path | None, entrants: bool) -> None:

@@ -252,3 +252,14 @@ class Parameters(ExtendedParameters):
         "(1816-1914 share bilateral 0.87 and 0.86 against 0.71, bound 0.86; 1946-1989 joiners without a pact) for 2 out of sample "
         "each time, so the default, chosen in sample, is 0 (to try it: a scenario's parameters, or foedus validate --parameters P.json)",
     )
+
+    # --- join14 ---
+    intra_alliance_casus_charter: float = Field(
+        0.0, ge=0, le=1,
+        description="probability (one draw a war) that a defence pact of both belligerents calls its other members to the attacked "
+        "member's side from 1945 (foedus.theory.war.intra_alliance_casus; intra_alliance_casus before): the UN Charter puts a "
+        "dispute between members of a regional arrangement to pacific settlement within it (art. 52(2)) and forbids enforcement "
+        "action under it without the Security Council's authorisation (art. 53(1)); a Council-mandated war enters by the collective "
+        "security route. 0: the Charter's reading, not a fit; the in-sample record agrees (COW and ATOP, 1946-1989: 0 of 32 pairs of "
+        "a member-attacker's fellow members joined the member attacked: the OAS in 1969, the Warsaw Pact in 1956)",
+    )

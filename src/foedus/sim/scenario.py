@@ -141,12 +141,13 @@ class Actor(_Frozen):
             "name the treaty or law in sources.neutral"
         ),
     )
+    major_spells: list[tuple[Year, Year | None]] | None = Field(None, description="spells as a COW major power during the run, [first year, last year] (last null: to the end of the run); omitted: the status of major throughout (a state becomes or ceases to be a great power within the run: China in 1950, Italy in 1860, Germany and Japan in 1991; COW Project 2017)")
     nonaligned_since: Year | None = Field(None, description="first year of its spell out of defence and offence pacts before the start (ATOP; foedus.theory.nonalignment.policy_inertia); omitted: the start")
     regime_memory: float | None = Field(None, ge=0, le=1, description="memory of its democracy score at the start (foedus.theory.rivalry.regime_reference over the record's years before: a recent transition); omitted: its regime")
 
     @model_validator(mode="after")
     def _spells(self) -> "Actor":
-        check_actor_spells(self.in_system, self.neutral, self.sources)
+        check_actor_spells(self.in_system, self.neutral, self.sources, self.major_spells)
         return self
 
     def member_in(self, year: int) -> bool:

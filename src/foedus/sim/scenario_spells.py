@@ -44,8 +44,10 @@ def _check(name: str, spells: Sequence, empty: str) -> None:
         prev = last
 
 
-def check_actor_spells(in_system, neutral, sources: dict) -> None:
-    """Raise :class:`_LocatedError` unless the actor's ``in_system`` and ``neutral`` spells are well formed and a neutrality names its source."""
+def check_actor_spells(in_system, neutral, sources: dict, major=None) -> None:
+    """Raise :class:`_LocatedError` unless the actor's ``in_system``, ``neutral`` and ``major_spells`` spells are well formed and a neutrality names its source."""
+    if major is not None:
+        _check("major_spells", major, "give at least one spell as a major power, or omit the field for a status throughout")
     if in_system is not None:
         _check("in_system", in_system, "give at least one spell, or omit the field for a member throughout")
     if neutral is not None:

@@ -178,6 +178,7 @@ def _build_world(scenario: Scenario) -> World:
         treaty_terms=np.asarray(sc.treaty_terms, dtype=float),
         treaty_automatic=_treaty_automatic(sc),
         neutral_spells=np.array(spell_rows([a.neutral for a in sc.actors]), dtype=np.int64).reshape(-1, 3),
+        major_spells=np.array(spell_rows([a.major_spells for a in sc.actors]), dtype=np.int64).reshape(-1, 3),
         out_since=np.array([NO_RECORD if a.nonaligned_since is None else min(a.nonaligned_since, sc.start_year) for a in sc.actors], dtype=np.int64),
         successions=np.array([(ag.agreement_id[k], pos[p_], pos[s_]) for k, a in enumerate(sc.agreements) for s_, p_ in a.successions.items()], dtype=np.int64).reshape(-1, 3),
     )

@@ -250,6 +250,10 @@ class WorldInputs:
     """(S, 3) int: the states' spells of permanent neutrality (state index, first year, last year; the largest int64 for an
     open one; ``Actor.neutral``): in them a state forms and joins no defence or offence pact
     (:func:`foedus.theory.alignment.neutrality_bars`; :func:`foedus.sim.steps.neutrality.permanently_neutral`). Empty: none."""
+    major_spells: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), np.int64))
+    """(S, 3) int: the scheduled spells as a major power (state index, first year, last year; the largest int64 for an open
+    one; ``Actor.major_spells``): :func:`foedus.sim.steps.system.scheduled_majors` sets ``WorldState.major`` of the states
+    that have any from them each year. Empty: every state keeps its starting status."""
     successions: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), np.int64))
     """(K, 3) int: agreement id, predecessor index, successor index (``AgreementSpec.successions``): when the successor enters
     the system it continues the predecessor's membership (:func:`foedus.sim.steps.system.succeed`). Empty: none."""

