@@ -99,12 +99,14 @@ from typing import Any
 
 import numpy as np
 
+from foedus.sim.agreements import AGREEMENT_KINDS
 from foedus.sim.membership import member_counts
 from foedus.sim.steps._common import MOTIVES, SECURITY
 from foedus.sim.world import World
 from foedus.theory import abrogation as th_abrogation
 from foedus.theory import persistence as th_persistence
 from foedus.theory import principals as th_principals
+from foedus.theory import unravelling as th_unravelling
 from foedus.theory import cohesion as th_cohesion
 from foedus.theory.cohesion import DISSOLUTION_CAUSES
 
@@ -390,8 +392,29 @@ def leave(world: World, slots: int | np.ndarray, members: int | np.ndarray, deta
     ag = world.state.agreements
     slots = np.atleast_1d(np.asarray(slots, dtype=np.intp))
     members = np.atleast_1d(np.asarray(members, dtype=np.intp))
+    left = np.unique(slots)
+    before = member_counts(ag.members, left)[1]
     ag.leave_many(slots, members, world.state.year, last_exit=True)
     world.log.events(world.state.year, "exit", ag.agreement_id[slots], world.inputs.ccode[members], -1, details)
+    _unravel(world, left, before)
+
+
+def _unravel(world: World, slots: np.ndarray, before: np.ndarray) -> None:
+    """End for all the alliances ``slots`` that a departure left with two members or more out of at most
+    ``unravel_max_members`` (:func:`foedus.theory.unravelling.unravels`; Olson 1965), cause "unravelled"."""
+    ag = world.state.agreements
+    after = member_counts(ag.members, slots)[1]
+    alliance = (ag.kind[slots] == AGREEMENT_KINDS.index("alliance")) & (ag.domain[slots] == SECURITY) & ag.active[slots]
+    end = alliance & th_unravelling.unravels(before, after, max_members=int(world.inputs.params.unravel_max_members))
+    if not end.any():
+        return
+    gone = slots[end]
+    details = None
+    if world.inputs.explain:
+        years = (world.state.year - ag.start_year[gone]).tolist()
+        details = [{"cause": "unravelled", "factors": {"members_before": b, "members_left": a, "years_in_force": y}}
+                   for b, a, y in zip(before[end].tolist(), after[end].tolist(), years)]
+    dissolve(world, gone, details)
 
 
 def leave_nonstate(world: World, slot: int, actors: np.ndarray, details: Any = None) -> None:
