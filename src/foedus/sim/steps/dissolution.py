@@ -54,10 +54,12 @@ Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
   with fewer than two actors, states and non-state actors together, ends too
   (:func:`foedus.sim.steps.cyber.cyber`);
 - **unravelled** (:func:`leave`): an alliance of at most ``unravel_max_members`` members (6) that a member leaves, for
-  whatever reason, ends for all the others in the same year (:func:`foedus.theory.unravelling.unravels`; Olson 1965's
-  intermediate group, in which every member's withdrawal is noticed; ATOP's in-sample multilateral alliances of 3-6 members
+  whatever reason, ends for all the others in the same year, unless one member holds ``unravel_privileged_share`` (0.9) of
+  the members' capability (:func:`foedus.theory.unravelling.unravels`; Olson 1965's intermediate group, in which every
+  member's withdrawal is noticed, and his privileged group, which one member carries alone: ANZUS after New Zealand, 1986; ATOP's in-sample multilateral alliances of 3-6 members
   that lost a member ended for all at once 42 times in 45, those of 8 or more 4 in 8: the Quadruple Alliance with Britain's
-  withdrawal, 1822, but the Warsaw Pact after Albania, 1968), factors ``members_before``, ``members_left``;
+  withdrawal, 1822, but the Warsaw Pact after Albania, 1968), factors ``members_before``, ``members_left``,
+  ``largest_capability_share``;
 - **a coalition's mission over** (:func:`foedus.sim.steps.crises.crises_and_coalitions`, brief
   D4): a coalition of the willing ends with its crisis, when the crisis is spent ("mission
   ended": ``coalition_efficacy`` times the coalition's
@@ -400,26 +402,29 @@ def leave(world: World, slots: int | np.ndarray, members: int | np.ndarray, deta
     members = np.atleast_1d(np.asarray(members, dtype=np.intp))
     left = np.unique(slots)
     before = member_counts(ag.members, left)[1]
+    top = th_principals.largest_share(ag.members[left], world.state.power)
     ag.leave_many(slots, members, world.state.year, last_exit=True)
     world.log.events(world.state.year, "exit", ag.agreement_id[slots], world.inputs.ccode[members], -1, details)
-    _unravel(world, left, before)
+    _unravel(world, left, before, top)
 
 
-def _unravel(world: World, slots: np.ndarray, before: np.ndarray) -> None:
+def _unravel(world: World, slots: np.ndarray, before: np.ndarray, top: np.ndarray) -> None:
     """End for all the alliances ``slots`` that a departure left with two members or more out of at most
-    ``unravel_max_members`` (:func:`foedus.theory.unravelling.unravels`; Olson 1965), cause "unravelled"."""
+    ``unravel_max_members``, none of which held ``unravel_privileged_share`` of the members' capability ``top``
+    (:func:`foedus.theory.unravelling.unravels`; Olson 1965), cause "unravelled"."""
     ag = world.state.agreements
+    p = world.inputs.params
     after = member_counts(ag.members, slots)[1]
     alliance = (ag.kind[slots] == AGREEMENT_KINDS.index("alliance")) & (ag.domain[slots] == SECURITY) & ag.active[slots]
-    end = alliance & th_unravelling.unravels(before, after, max_members=int(world.inputs.params.unravel_max_members))
+    end = alliance & th_unravelling.unravels(before, after, top, max_members=int(p.unravel_max_members), privileged_share=float(p.unravel_privileged_share))
     if not end.any():
         return
     gone = slots[end]
     details = None
     if world.inputs.explain:
         years = (world.state.year - ag.start_year[gone]).tolist()
-        details = [{"cause": "unravelled", "factors": {"members_before": b, "members_left": a, "years_in_force": y}}
-                   for b, a, y in zip(before[end].tolist(), after[end].tolist(), years)]
+        details = [{"cause": "unravelled", "factors": {"members_before": b, "members_left": a, "largest_capability_share": t, "years_in_force": y}}
+                   for b, a, t, y in zip(before[end].tolist(), after[end].tolist(), top[end].tolist(), years)]
     dissolve(world, gone, details)
 
 
