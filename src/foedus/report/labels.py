@@ -184,6 +184,7 @@ CAUSES = {
     "institutionalised": lazy_gettext("institutionalised"),
     "too few members after exits": lazy_gettext("too few members after exits"),
     "too few members after a state left the system": lazy_gettext("too few members after a state left the system"),
+    "unravelled": lazy_gettext("a member left a small alliance, which ended for all"),
     # wars, disputes, rivalries, the state system
     "war onset": lazy_gettext("war onset"),
     "scheduled invasion": lazy_gettext("scheduled invasion"),
@@ -255,6 +256,7 @@ FACTORS = {
     "probability": lazy_gettext("probability"),
     "years": lazy_gettext("years"),
     "years_in_force": lazy_gettext("years in force"),
+    "members_before": lazy_gettext("members before the departure"),
     "members_left": lazy_gettext("members left"),
     "term_years": lazy_gettext("term (years)"),
     "renewal_probability": lazy_gettext("probability of renewal"),

@@ -11,7 +11,7 @@ from foedus.sim.steps.dissolution import dissolve, dissolve_by_hazard, dissolve_
 from foedus.sim.steps.politics import cohesion_state
 from foedus.theory.cohesion import DISSOLUTION_CAUSES
 
-from .conftest import GRT, SMA, SMB, alliance, events, tiny_world
+from .conftest import GRT, RIV, SMA, SMB, alliance, events, tiny_world
 
 
 def test_a_dissolved_agreement_ends_this_year_and_closes_every_members_spell():
@@ -32,7 +32,8 @@ def test_dissolving_nothing_logs_nothing():
 
 
 def test_a_member_that_leaves_cannot_rejoin_this_year_and_its_exit_is_logged():
-    world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA, SMB])])
+    # a treaty of three that survives its member's exit (no unravelling: foedus.theory.unravelling, tested below)
+    world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA, SMB])], unravel_max_members=2)
     ag = world.state.agreements
     a = world.index_of(SMA)
     leave(world, 0, a, {"cause": "scheduled shock"})
@@ -113,3 +114,36 @@ def test_every_hazard_drawn_ending_is_labelled_by_its_largest_term_in_words_its_
             assert f["regime_change"] >= 0.15
         assert {"cohesion_retained", "democratic_commitment", "third_party_purpose", "threat_lapse", "capability_change"} <= set(f)
     assert seen >= 10
+
+
+def test_a_member_leaving_a_small_alliance_ends_it_for_all_the_others_unravelled():
+    """Olson (1965), the in-sample record (foedus.theory.unravelling): a treaty of three that loses a member ends for all."""
+    world, _ = tiny_world(agreements=[alliance("Pact", [GRT, RIV, SMA])])
+    ag = world.state.agreements
+    leave(world, 0, world.index_of(SMA), {"cause": "scheduled shock"})
+    assert not ag.active[0] and ag.end_year[0] == 2000 and not ag.members[0].any()
+    assert [e[:2] for e in events(world, "exit")] == [(int(ag.agreement_id[0]), SMA)]
+    (_, _, _, detail), = events(world, "dissolution")
+    f = detail["factors"]
+    assert detail["cause"] == "unravelled" and (f["members_before"], f["members_left"], f["years_in_force"]) == (3, 2, 10)
+    assert 0.5 < f["largest_capability_share"] < 0.9  # GRT's share of GRT, RIV and SMA: no member carries it alone
+    dissolve_if_deserted(world, 0, "too few members after exits")  # the callers' check finds nothing more to end
+    assert len(events(world, "dissolution")) == 1
+
+
+def test_a_small_alliance_that_one_member_carries_alone_survives_a_small_members_departure():
+    """Olson's privileged group (ANZUS after New Zealand, 1986): GRT holds 0.91 of the members' capability."""
+    world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA, SMB])])
+    leave(world, 0, world.index_of(SMA))
+    assert world.state.agreements.active[0] and events(world, "dissolution") == []
+    world2, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA, SMB])], unravel_privileged_share=1.01)  # none privileged
+    leave(world2, 0, world2.index_of(SMA))
+    assert not world2.state.agreements.active[0]
+
+
+def test_a_member_leaving_an_alliance_larger_than_the_bound_leaves_the_others_allied():
+    world, _ = tiny_world(agreements=[alliance("Pact", [GRT, RIV, SMA, SMB])], unravel_max_members=3)
+    leave(world, 0, world.index_of(SMA))
+    assert world.state.agreements.active[0] and events(world, "dissolution") == []
+    leave(world, 0, world.index_of(SMB))  # now a treaty of three loses a member: it unravels
+    assert not world.state.agreements.active[0] and [e[3]["cause"] for e in events(world, "dissolution")] == ["unravelled"]

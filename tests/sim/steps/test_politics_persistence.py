@@ -91,7 +91,8 @@ def _threat_term_only(st, lapse):
 def test_in_a_treaty_of_three_the_abrogating_member_leaves_and_the_others_stay_allied():
     """A drawn ending whose cause is a founding threat faded (less than half lapsed; here the named adversary is not in
     the world, so no member has a stake in it left): the member whose capability share among the members moved most leaves."""
-    world, rng = tiny_world(agreements=[alliance("Trio", [GRT, SMA, SMB], targets=[255])], **QUIET)
+    # a treaty of three that a departure does not unravel (foedus.theory.unravelling; its default ends it: tested there)
+    world, rng = tiny_world(agreements=[alliance("Trio", [GRT, SMA, SMB], targets=[255])], unravel_max_members=2, **QUIET)
     ag = world.state.agreements
     ag.power_start[0, world.index_of(SMB)] *= 3.0  # SMB's share among the members has moved most since it joined
     st = cohesion_state(world)
@@ -313,7 +314,7 @@ def test_at_a_tacitly_renewed_terms_end_a_member_of_a_treaty_of_three_gives_noti
     world, rng = tiny_world(
         agreements=[alliance("Pair", [SMA, SMB], targets=[255], term_years=5.0, automatic_renewal=True),
                     alliance("Trio", [GRT, SMA, SMB], targets=[255], term_years=5.0, automatic_renewal=True)],
-        threat_lapse_hazard=0.0, tacit_renewal_notice=1.0, **QUIET,
+        threat_lapse_hazard=0.0, tacit_renewal_notice=1.0, unravel_max_members=2, **QUIET,  # no unravelling (foedus.theory.unravelling)
     )
     ag = world.state.agreements
     alliance_politics(world, rng)

@@ -51,10 +51,10 @@ def test_without_the_hazard_a_pact_of_rivals_is_not_ended_by_it():
     assert world.state.agreements.active[0]
 
 
-def _trio_ending(rival_share: float):
+def _trio_ending(rival_share: float, **parameters):
     """A drawn 'threat within' ending of a treaty of GRT, RIV and SMA in which the common adversary holds GRT, not RIV;
     RIV holds ``rival_share`` of the members' capability."""
-    world, rng = tiny_world(agreements=[alliance("Trio", [GRT, RIV, SMA])], **QUIET)
+    world, rng = tiny_world(agreements=[alliance("Trio", [GRT, RIV, SMA])], **QUIET, **parameters)
     st = cohesion_state(world)
     g, r, b, a = world.index_of(GRT), world.index_of(RIV), world.index_of(SMB), world.index_of(SMA)
     world.state.agreements.target[0] = b
@@ -73,7 +73,7 @@ def test_in_a_treaty_of_three_the_member_least_tethered_to_its_rival_leaves():
     """A drawn 'threat within' ending in a treaty of three leaves the others allied when the leaving member is not one of its
     principal (not the strongest of its members; Olson & Zeckhauser 1966): of the two rivals, the one the common
     adversary holds least goes (Leeds & Savun 2007: the state whose threat environment changed), not the bystander."""
-    world, g, a = _trio_ending(0.2)
+    world, g, a = _trio_ending(0.2, unravel_max_members=2)  # a treaty of three that a departure does not unravel
     (_, who, _, d), = events(world, "exit")
     assert who == RIV and d["cause"] == "threat within" and world.state.agreements.active[0]
     assert world.state.agreements.members[0, [g, a]].all()
@@ -119,3 +119,13 @@ def test_a_pledge_of_non_aggression_between_rivals_is_not_ended_by_their_rivalry
     assert _threat_within_term(world, st, np.zeros(1), np.zeros(1)).tolist() == [[0.0]] and not st["within"].any()
     alliance_politics(world, rng)
     assert world.state.agreements.active[0]
+
+
+def test_in_a_treaty_of_three_a_members_threat_within_exit_unravels_it_by_default():
+    """The same ending under the default bound (foedus.theory.unravelling, Olson 1965; ATOP's in-sample treaties of three
+    ended for all at once 29 times in 30): RIV's exit is logged, then the treaty ends for the two others, "unravelled"."""
+    world, g, a = _trio_ending(0.2)
+    (_, who, _, d), = events(world, "exit")
+    assert who == RIV and d["cause"] == "threat within" and not world.state.agreements.active[0]
+    (_, _, _, e), = events(world, "dissolution")
+    assert e["cause"] == "unravelled" and e["factors"]["members_before"] == 3 and e["factors"]["members_left"] == 2
