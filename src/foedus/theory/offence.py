@@ -50,7 +50,50 @@ import numpy as np
 
 from foedus.theory._validate import _checked, _matrix
 
-__all__ = ["aggrandisement", "compellent_capacity", "isolation", "nuclear_deterrence", "offence_target", "war_expectation"]
+__all__ = ["aggrandisement", "action_engaged", "compellent_capacity", "isolation", "nuclear_deterrence", "offence_target", "war_expectation"]
+
+
+def action_engaged(members, offence, target, at_war, *, check: bool = True) -> np.ndarray:
+    """Whether each offence pact's joint action has begun: a member is at war with the pact's target (A,) bool.
+
+    An offensive alliance is made for a gain against a named adversary (Snyder 1997, ch. 1): once its members fight
+    that adversary the pact has met its occasion, and it lasts as long as that war (it is then a pact made for the
+    war, ended with its provisions fulfilled: :func:`foedus.theory.wartime.fulfilled`; Leeds & Savun 2007 code such an
+    end apart from abrogation). The record's offence pacts of 1816-1914 (ATOP 5.1) are short for this reason: Prussia
+    and Italy's of April 1866 (atopid 1265) ended with the war against Austria that summer, Prussia and Austria's of
+    January 1864 against Denmark (1245) ran its course to 1866, Britain and France's of 1832 (1055) ended after the
+    siege of Antwerp; Kaplan-Meier median 2 years against 19 for the defence pacts begun 1946-1989. A pact that also
+    pledges defence keeps that purpose after the war, so only pacts whose strongest obligation is offence
+    (``offence`` True) are engaged.
+
+    Parameters
+    ----------
+    members : (A, N) bool
+    offence : (A,) bool
+        Whether each pact's strongest obligation is offence.
+    target : (A,) int
+        The adversary each pact was written against (negative: none).
+    at_war : (N, N) bool
+
+    Returns
+    -------
+    ndarray of bool, (A,)
+
+    Examples
+    --------
+    >>> w = np.zeros((3, 3), bool); w[0, 2] = w[2, 0] = True
+    >>> action_engaged(np.array([[1, 1, 0], [0, 1, 0], [1, 1, 0]], bool), [True, True, False], [2, 2, 2], w).tolist()
+    [True, False, False]
+    """
+    m = np.asarray(members, dtype=bool)
+    o = np.asarray(offence, dtype=bool)
+    k = np.asarray(target, dtype=np.intp)
+    w = np.asarray(at_war, dtype=bool)
+    if check and (m.ndim != 2 or o.shape != (m.shape[0],) or k.shape != (m.shape[0],) or w.shape != (m.shape[1], m.shape[1])):
+        raise ValueError(f"action_engaged: members (A, N), offence (A,), target (A,), at_war (N, N) expected, got {m.shape}, {o.shape}, {k.shape}, {w.shape}")
+    if not len(k):
+        return np.zeros(0, bool)
+    return o & (k >= 0) & (m & w[np.maximum(k, 0)]).any(axis=1)
 
 
 def offence_target(hostility, *, check: bool = True) -> np.ndarray:
