@@ -296,7 +296,7 @@ def _sign(world: World, war: dict, b: int, partners: np.ndarray, enemy: int, obl
 def _sign_coalition(world: World, war: dict, b: int, partners: np.ndarray, enemy: int, obligation: str, factors: list[dict]) -> None:
     """One treaty of ``b`` and all its ``partners`` made for ``war`` against ``enemy``
     (:func:`foedus.theory.obligations.coalition_treaty_groups`: the Crimean coalition's, 1854), as :func:`_sign` writes a
-    pair's; closed to accession, its term the war's end; its ``formation`` event lists the members and each partner's terms."""
+    pair's; closed to accession, its term the war's end; its ``formation`` event lists the members (``member_states``) and each partner's terms (``members``, as a bloc's)."""
     ag = world.state.agreements
     founders = np.concatenate([[b], partners]).astype(np.intp)
     pw = world.state.power[founders]
@@ -315,8 +315,8 @@ def _sign_coalition(world: World, war: dict, b: int, partners: np.ndarray, enemy
     details = None
     if world.inputs.explain:
         details = [{"cause": "made for a war", "war": _war_key(world, war), "enemy": int(code[enemy]), "obligations": [obligation],
-                    "member_states": code[founders].tolist(),
-                    "factors": {"coalition_treaty": True, "leader": int(code[lead]), "partners": {str(int(c)): f for c, f in zip(code[partners].tolist(), factors)}}}]
+                    "member_states": code[founders].tolist(), "members": [{"ccode": int(c), **f} for c, f in zip(code[partners].tolist(), factors)],
+                    "factors": {"made_for_the_war": True, "leader": int(code[lead]), "founders": len(founders)}}]
     world.log.events(world.state.year, "formation", ag.agreement_id[slot], code[[b]], code[partners[:1]], details)
 
 
