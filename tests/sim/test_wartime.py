@@ -259,31 +259,3 @@ def test_the_partners_of_one_outset_write_one_coalition_treaty_unless_rivals(riv
         assert np.isneginf(ag.term_end[made]).all() and ag.wartime[made].all()
     assert seen >= 10, seen
 
-
-def test_an_offence_pact_whose_member_fights_its_target_ends_with_that_war():
-    """A peacetime offence pact of 0 and 2 against 1 (its target): when 0 is at war with 1 the pact becomes one made for that
-    war (war_enemy 1) and ends, fulfilled, in the first year no member fights 1 any more; a pact of 0 and 3 that pledges
-    defence too, against the same target, keeps its purpose after the war (Snyder 1997; Prussia and Italy, 1866)."""
-    from foedus.schema import OBLIGATIONS
-    from foedus.sim.steps._common import ALLIANCE
-
-    sim = _war_world(0, wartime_pact_rate=0.0, wartime_neutrality_rate=0.0)
-    w = sim.world
-    ag = w.state.agreements
-    off = np.zeros(len(OBLIGATIONS), bool)
-    off[OBLIGATIONS.index("offense")] = True
-    both = off.copy()
-    both[OBLIGATIONS.index("defense")] = True
-    s_off = ag.add_pairs(np.array([[ATT, 2]]), 1899, kind=ALLIANCE, obligations=off)
-    s_both = ag.add_pairs(np.array([[ATT, 3]]), 1899, kind=ALLIANCE, obligations=both)
-    ag.target[s_off] = ag.target[s_both] = TGT
-    wartime_pacts(w, sim.rng)
-    assert ag.war_enemy[s_off][0] == TGT and ag.war_enemy[s_both][0] == -1
-    assert ag.active[s_off][0] and ag.active[s_both][0], "in force while the war goes on"
-    w.state.at_war[:] = False
-    w.state.year += 1
-    wartime_pacts(w, sim.rng)
-    assert not ag.active[s_off][0] and ag.active[s_both][0]
-    ev = sim.events()
-    ends = ev[(ev.kind == "dissolution") & (ev.agreement_id == ag.agreement_id[s_off][0])]
-    assert len(ends) == 1 and ends.detail.str.contains('"cause": ?"fulfilled"', regex=True).all()

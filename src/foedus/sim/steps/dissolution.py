@@ -45,9 +45,6 @@ Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
   term ends, or, where the term renews unless a member gives notice (ATOP ``proren`` 2), whose member gives notice then
   (``tacit_renewal_notice``; in a treaty of more than two that member alone leaves, an ``"exit"``) (:func:`foedus.theory.persistence.renewal_probability`: the share of the circumstances of its
   signature that remain; Koremenos 2005, Leeds & Savun 2007); a renewed treaty continues as the same alliance;
-- **fulfilled** (:func:`engage_offence`, then :func:`foedus.sim.steps.wartime.wartime_pacts`): an offence pact whose member
-  goes to war with its target is made for that war from then on, and ends when no member fights the target any more
-  (:func:`foedus.theory.offence.action_engaged`; Snyder 1997; Prussia and Italy, 1866);
 - **war over** (:func:`expire_terms`): a pact made in war (ATOP ``wartime``) that states no term is made for that
   war; when none of its members is at war any more it ends, its provisions fulfilled (ATOP ``speclgth`` 2; Leeds et
   al. 2002); a term that renews unless a member gives notice (ATOP ``proren`` 2) is renewed at its end;
@@ -103,17 +100,13 @@ from typing import Any
 import numpy as np
 
 from foedus.sim.membership import member_counts
-from foedus.schema import OBLIGATIONS
-from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
+from foedus.sim.steps._common import MOTIVES, SECURITY
 from foedus.sim.world import World
 from foedus.theory import abrogation as th_abrogation
 from foedus.theory import persistence as th_persistence
 from foedus.theory import principals as th_principals
 from foedus.theory import cohesion as th_cohesion
-from foedus.theory import offence as th_offence
 from foedus.theory.cohesion import DISSOLUTION_CAUSES
-
-_OFFENCE, _DEFENCE = OBLIGATIONS.index("offense"), OBLIGATIONS.index("defense")
 
 
 def dissolve(world: World, slots: int | np.ndarray, details: Any = None) -> None:
@@ -128,26 +121,6 @@ def dissolve(world: World, slots: int | np.ndarray, details: Any = None) -> None
         return
     ag.dissolve_many(slots, world.state.year)
     world.log.events(world.state.year, "dissolution", ag.agreement_id[slots], -1, -1, details)
-
-
-def engage_offence(world: World) -> np.ndarray:
-    """Offence pacts whose member now fights the pact's target become pacts made for that war (bilat14; issue 17 item 1).
-
-    :func:`foedus.theory.offence.action_engaged`: an offensive alliance is made for a gain against its adversary
-    (Snyder 1997); once a member is at war with it, the pact's ``war_enemy`` is that target, and
-    :func:`foedus.sim.steps.wartime.wartime_pacts` ends it, its provisions fulfilled, when no member fights the target
-    any more (Leeds & Savun 2007; Prussia and Italy, 1866). Pacts that also pledge defence, and those already made
-    for a war, are left alone. Returns the slots engaged this year.
-    """
-    ag = world.state.agreements
-    k = ag.n
-    ob = ag.obligations[:k]
-    slots = np.flatnonzero(ag.active[:k] & (ag.kind[:k] == ALLIANCE) & (ag.war_enemy[:k] < 0) & ob[:, _OFFENCE] & ~ob[:, _DEFENCE])
-    if not len(slots):
-        return slots
-    hit = slots[th_offence.action_engaged(ag.members[slots], np.ones(len(slots), bool), ag.target[slots], world.state.at_war, check=world.inputs.check)]
-    ag.war_enemy[hit] = ag.target[hit]
-    return hit
 
 
 def dissolve_deserted(world: World, gone: np.ndarray, cause: str) -> None:

@@ -64,7 +64,7 @@ import numpy as np
 from foedus.schema import OBLIGATIONS
 from foedus.sim.steps import war_entry_kernels as wkern
 from foedus.sim.steps._common import ALLIANCE
-from foedus.sim.steps.dissolution import dissolve, engage_offence
+from foedus.sim.steps.dissolution import dissolve
 from foedus.sim.steps.formation import norm_terms, offence_term
 from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.steps.war_entry import nuclear_restraint, reach_of, year_reach
@@ -86,7 +86,6 @@ _AGAINST_THE_ENEMY = condition_bits(["defence_named_adversary", "offence_named_a
 def wartime_pacts(world: World, rng: np.random.Generator) -> None:
     """End the pacts whose war is over, then sign this year's wars' pacts (see the module's docstring)."""
     _fulfil(world)
-    engage_offence(world)  # an offence pact whose member now fights its target lasts as long as that war (bilat14)
     p = world.inputs.params
     if p.wartime_pact_rate <= 0 and p.wartime_neutrality_rate <= 0:
         return
