@@ -233,3 +233,29 @@ def test_under_the_charter_the_partner_fights_without_a_treaty(year, side):
             d = d if isinstance(d, dict) else __import__("json").loads(d)
             assert d["route"] == "wartime coalition" and d["factors"]["obligation"] == "none" and d["factors"]["treaty"] is False
     assert entered >= 5, entered
+
+
+@pytest.mark.parametrize("rivals", [False, True])
+def test_the_partners_of_one_outset_write_one_coalition_treaty_unless_rivals(rivals):
+    """States 2 and 3 both share the target's enemy and sign with it (rate high): they write one treaty of the three
+    (the Crimean coalition, 1854: foedus.theory.obligations.coalition_treaty_groups), made for the war and ended with it;
+    where 2 and 3 are strategic rivals each signs its own bilateral treaty (Britain's with France and with Prussia, 1870)."""
+    seen = 0
+    for seed in range(20):
+        sim = _war_world(seed, wartime_pact_rate=200.0, wartime_neutrality_rate=0.0)
+        w = sim.world
+        w.state.cinc[:] = 0.1
+        for j in (2, 3):
+            w.state.hostility[j, ATT] = w.state.hostility[ATT, j] = 0.8
+        w.state.rivalry[2, 3] = w.state.rivalry[3, 2] = rivals
+        wartime_pacts(w, sim.rng)
+        ag = w.state.agreements
+        made = np.flatnonzero(ag.active[: ag.n] & (ag.war_enemy[: ag.n] == ATT))
+        members = sorted(tuple(np.flatnonzero(ag.members[s]).tolist()) for s in made)
+        if members == ([(1, 2), (1, 3)] if rivals else [(1, 2, 3)]):
+            seen += 1
+        else:  # one partner alone signed (the other's draw failed): a bilateral treaty
+            assert len(made) <= 1 and all(len(m) == 2 for m in members), members
+        assert np.isneginf(ag.term_end[made]).all() and ag.wartime[made].all()
+    assert seen >= 10, seen
+

@@ -254,3 +254,18 @@ def test_war_expectation_is_the_survivor_complement_of_a_constant_hazard():
     assert np.allclose(war_expectation(h, 1.0), h)
     with pytest.raises(ValueError):
         war_expectation([1.5], 5.0)
+
+
+def test_coalition_treaty_groups_one_treaty_unless_two_partners_are_rivals():
+    """Partners with no strategic rival among them write one treaty (all 0); a rival pair anywhere gives each its own; a lone
+    partner its own; the diagonal is ignored; a non-square input is refused."""
+    from foedus.theory.obligations import coalition_treaty_groups
+
+    assert coalition_treaty_groups(np.zeros((4, 4), bool)).tolist() == [0, 0, 0, 0]
+    assert coalition_treaty_groups(np.eye(3, dtype=bool)).tolist() == [0, 0, 0]
+    r = np.zeros((4, 4), bool)
+    r[1, 3] = r[3, 1] = True
+    assert coalition_treaty_groups(r).tolist() == [0, 1, 2, 3]
+    assert coalition_treaty_groups(np.zeros((1, 1), bool)).tolist() == [0]
+    with pytest.raises(ValueError):
+        coalition_treaty_groups(np.zeros((2, 3), bool))

@@ -159,3 +159,18 @@ def test_the_in_sample_records_offence_pacts_have_a_great_power_among_their_foun
     assert a["defence"] == (43, 64) and b["defence"] == (53, 128)
     base = (a["defence"][0] + b["defence"][0]) / (a["defence"][1] + b["defence"][1])
     assert binom.sf(11, 13, base) < 0.01
+
+
+def test_action_engaged_only_an_offence_pact_whose_member_fights_its_target():
+    """A member at war with the target engages an offence pact; a war with another state, no target (-1), a pact that is not
+    offence only, or no war at all do not; shapes are checked."""
+    from foedus.theory.offence import action_engaged
+
+    w = np.zeros((4, 4), bool)
+    w[0, 3] = w[3, 0] = True
+    m = np.array([[1, 1, 0, 0], [0, 1, 1, 0], [1, 1, 0, 0], [1, 1, 0, 0], [1, 0, 1, 0]], bool)
+    got = action_engaged(m, [True, True, False, True, True], [3, 3, 3, -1, 2], w)
+    assert got.tolist() == [True, False, False, False, False]
+    assert not action_engaged(m, np.ones(5, bool), np.full(5, 3), np.zeros((4, 4), bool)).any()
+    with pytest.raises(ValueError):
+        action_engaged(m, np.ones(4, bool), np.full(5, 3), w)

@@ -51,6 +51,7 @@ __all__ = [
     "PACT_FORMS",
     "admission_votes",
     "admits_members",
+    "coalition_treaty_groups",
     "commitment_cost",
     "defence_burden",
     "inertia_exit_probability",
@@ -457,6 +458,44 @@ def admits_members(proadd, bilateral=None) -> np.ndarray:
     known = ~np.isnan(pa)
     fallback = np.zeros(pa.shape, bool) if bilateral is None else ~np.asarray(bilateral, dtype=bool)
     return np.where(known, np.nan_to_num(pa) > 0, fallback)
+
+
+def coalition_treaty_groups(rival) -> np.ndarray:
+    """Which treaty each of a belligerent's K partners of one war's outset signs: one treaty of them all, or one each.
+
+    States that combine with one belligerent against one enemy at a war's outset write one treaty together, a
+    coalition treaty whose every member is bound to every other (Weitsman 2004 on wartime coalitions; Snyder 1997):
+    Britain, France and the Ottoman Empire against Russia at Constantinople (12 March 1854), which Sardinia joined
+    (ATOP 5.1 atopid 1165: Britain, France and Sardinia, offence, made in war); Britain, France and Spain for the
+    Mexican expedition (London Convention, 1861, atopid 1225). A state binds itself to no strategic rival (Thompson
+    2001; the veto of :func:`foedus.sim.steps.blocs`): where two of the partners are rivals, each signs its own
+    bilateral treaty with the belligerent, as Britain did with France and with Prussia in August 1870 (atopids 1295
+    and 1300). ATOP 5.1: 5 of the 12 offence pacts begun 1816-1914 have three members or more (none begun in the
+    runs of main c0793cd, where every pact made for a war is bilateral).
+
+    Parameters
+    ----------
+    rival : array_like of bool, (K, K)
+        Whether two partners are strategic rivals (symmetric; the diagonal is ignored).
+
+    Returns
+    -------
+    ndarray of int, (K,)
+        The treaty of each partner: all 0 (one treaty) or ``0..K-1`` (one each).
+
+    Examples
+    --------
+    >>> coalition_treaty_groups([[False, False], [False, False]]).tolist()
+    [0, 0]
+    >>> coalition_treaty_groups([[False, True, False], [True, False, False], [False, False, False]]).tolist()
+    [0, 1, 2]
+    """
+    r = np.asarray(rival, dtype=bool)
+    if r.ndim != 2 or r.shape[0] != r.shape[1]:
+        raise ValueError(f"coalition_treaty_groups: rival must be square (K, K), got shape {r.shape}")
+    k = r.shape[0]
+    apart = (r & ~np.eye(k, dtype=bool)).any()
+    return np.arange(k) if apart else np.zeros(k, dtype=np.intp)
 
 
 def inertia_exit_probability(value, value_at_entry, cost, *, rate: float, check: bool = True) -> np.ndarray:

@@ -48,7 +48,9 @@ The record's nineteenth-century alliances are short because most were made for o
 Only states that can take part in the war sign (contiguous to a belligerent, a major power, or a rival of a
 belligerent: Maoz & Russett 1993's politically relevant dyads, Lemke & Reed 2001).
 
-Every pact is bilateral, closed to accession, made for the war (``wartime``; its term the war's end, ``term_end``
+A bystander's pledge is bilateral; the partners that combine with one belligerent at a war's outset write one coalition
+treaty of them all, unless two of them are strategic rivals (:func:`foedus.theory.obligations.coalition_treaty_groups`:
+the Crimean coalition, 1854; bilat14). Every pact is closed to accession, made for the war (``wartime``; its term the war's end, ``term_end``
 -inf, as :mod:`foedus.sim.steps.politics` reads it), written against the enemy (``target``, ``adversary``; its defence
 and offence obligations hold against that enemy only, ATOP ``defcoadv``/``offcoadv``: Leeds, Long & Mitchell 2000); its
 ``formation`` event names the war, the enemy and every term of the choice. Python loops run over the year's new wars
@@ -68,6 +70,7 @@ from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.steps.war_entry import nuclear_restraint, reach_of, year_reach
 from foedus.sim.world import World
 from foedus.theory import joining as th_join
+from foedus.theory import obligations as th_ob
 from foedus.theory import war as th_war
 from foedus.theory import war_restraint as th_restraint
 from foedus.theory import wartime as th_wt
@@ -181,8 +184,11 @@ def _coalition(world: World, rng: np.random.Generator, war: dict, b: int, e: int
                 "signing_probability": float(q), "under_the_charter": charter, "treaty": treaty}
                for g, hj, pc, v, q in zip(gain[go], world.state.hostility[j, e], partner[go], value[go], prob[go])]
     enters = _entering(world, rng, war, j, e, side, charter, factors)
-    if treaty:
-        _sign(world, war, b, j, e, ob, factors)
+    if treaty:  # partners of one outset write one coalition treaty, unless two are strategic rivals (bilat14)
+        groups = th_ob.coalition_treaty_groups(world.state.rivalry[np.ix_(j, j)])
+        for g in np.unique(groups).tolist():
+            at = np.flatnonzero(groups == g)
+            (_sign if len(at) == 1 else _sign_coalition)(world, war, b, j[at], e, ob, [factors[k] for k in at])
     # the partner fights with it: it enters the war on b's side against e
     j, factors = j[enters], [f for f, en in zip(factors, enters) if en]
     if not len(j):
@@ -284,6 +290,33 @@ def _sign(world: World, war: dict, b: int, partners: np.ndarray, enemy: int, obl
     if world.inputs.explain:
         details = [{"cause": "made for a war", "war": _war_key(world, war), "enemy": int(world.inputs.ccode[enemy]), "obligations": [obligation], "factors": f} for f in factors]
     world.log.events(world.state.year, "formation", ag.agreement_id[slots], np.full(len(partners), world.inputs.ccode[b]), world.inputs.ccode[partners], details)
+
+
+def _sign_coalition(world: World, war: dict, b: int, partners: np.ndarray, enemy: int, obligation: str, factors: list[dict]) -> None:
+    """One treaty of ``b`` and all its ``partners`` made for ``war`` against ``enemy``
+    (:func:`foedus.theory.obligations.coalition_treaty_groups`: the Crimean coalition's, 1854), as :func:`_sign` writes a
+    pair's; closed to accession, its term the war's end; its ``formation`` event lists the members (``member_states``) and each partner's terms (``members``, as a bloc's)."""
+    ag = world.state.agreements
+    founders = np.concatenate([[b], partners]).astype(np.intp)
+    pw = world.state.power[founders]
+    lead = int(founders[np.argmax(pw)])
+    ob = np.zeros(len(OBLIGATIONS), bool)
+    ob[OBLIGATIONS.index(obligation)] = True
+    slot = ag.add_pairs(
+        founders[None, :2], world.state.year, kind=ALLIANCE, obligations=ob, asymmetric=asymmetric_capabilities(pw.max(keepdims=True), pw.min(keepdims=True)),
+        leader=np.array([lead]), wartime=np.ones(1, bool), power=pw[None, :2],
+    )
+    ag.join_many(np.full(len(founders) - 2, slot[0]), founders[2:], world.state.year, world.state.power)
+    ag.term_end[slot], ag.renewal_years[slot] = -np.inf, np.nan
+    ag.target[slot] = ag.adversary[slot] = ag.war_enemy[slot] = enemy
+    ag.war_conditions[slot] = _AGAINST_THE_ENEMY
+    code = world.inputs.ccode
+    details = None
+    if world.inputs.explain:
+        details = [{"cause": "made for a war", "war": _war_key(world, war), "enemy": int(code[enemy]), "obligations": [obligation],
+                    "member_states": code[founders].tolist(), "members": [{"ccode": int(c), **f} for c, f in zip(code[partners].tolist(), factors)],
+                    "factors": {"made_for_the_war": True, "leader": int(code[lead]), "founders": len(founders)}}]
+    world.log.events(world.state.year, "formation", ag.agreement_id[slot], code[[b]], code[partners[:1]], details)
 
 
 def _war_key(world: World, war: dict) -> list[int]:
