@@ -365,7 +365,9 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
                                       len(th_ob.COW_REGIONS), ag.last_exit, int(world.state.year), barred)
     # an accession the members would refuse is no option (complete information, as for a new pact's partner)
     if len(rr):
-        rr, aa = rr[(keep := _admitted(world, rows[rr], aa, goods, view, terms)[0])], aa[keep]
+        votes = _admitted(world, rows[rr], aa, goods, view, terms)
+        view.memo["votes"] = (goods, terms, rows[rr] * len(view.slots) + aa, votes)  # for _accessions (_taken_votes)
+        rr, aa = rr[(keep := votes[0])], aa[keep]
     if not len(rr):
         return best, net, value, cost
     # value and cost of the open accessions only: join_utilities over their states and alliances, the cost rule over the pairs
@@ -469,7 +471,7 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
     cand = rows[sel]
     a_local = opt.target[sel]
     slots = view.slots[a_local]
-    allowed, share, disputes, community = _admitted(world, cand, a_local, goods, view, terms)
+    allowed, share, disputes, community = _taken_votes(world, cand, a_local, goods, view, terms)
     ok = np.flatnonzero(allowed & ~ag.members[slots, cand] & ag.active[slots])
     if not len(ok):
         return
@@ -497,6 +499,24 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
             for k in range(len(ok))
         ]
     world.log.events(y, "accession", ag.agreement_id[slots[ok]], world.inputs.ccode[cand[ok]], -1, details)
+
+
+def _taken_votes(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms):
+    """:func:`_admitted` of the candidates ``cand`` to the alliances ``a_local``, as :func:`_best_accessions` took the vote when it weighed
+    the options (the same view, goods and terms: complete information), else taken now.
+
+    Between the two the step only writes new pacts (:func:`_pairs`: new slots, their founders): nothing the vote reads of the view's
+    alliances, the capabilities, regimes, hostility or the exchange terms moves, so the vote is the same to the bit (issue 11)."""
+    hit = view.memo.get("votes")
+    if hit is not None and hit[0] is goods and hit[1] is terms:
+        codes, votes = hit[2], hit[3]
+        want = cand * len(view.slots) + a_local
+        order = np.argsort(codes, kind="stable")
+        at = np.minimum(np.searchsorted(codes, want, sorter=order), len(codes) - 1)
+        pos = order[at]
+        if len(codes) and (codes[pos] == want).all():
+            return tuple(v[pos] for v in votes)
+    return _admitted(world, cand, a_local, goods, view, terms)
 
 
 def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms):
