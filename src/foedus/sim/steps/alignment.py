@@ -20,6 +20,7 @@ from foedus.sim.steps.formation import (
 from foedus.sim.membership import alliance_view, leaders
 from foedus.sim.steps.exchange_year import exchange_terms
 from foedus.sim.steps import accession_kernels as acc_kern
+from foedus.sim.steps.accession_community import community as _community, qualified as _qualified
 from foedus.sim.steps import alignment_kernels as kern
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.neutrality import stays_out
@@ -74,7 +75,16 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     (:func:`foedus.theory.obligations.inertia_exit_probability`; Leeds & Savun 2007). Every
     formation, accession and exit is logged with its motive decomposition and every term of its
     decision (F5).
+
+    The terms the step's helpers ask for several times, of inputs the step does not write, are kept for the step after
+    the first ask (:class:`.year_goods.held_for_step`).
     """
+    with year_goods.held_for_step(world):
+        _alignment(world, rng)
+
+
+def _alignment(world: World, rng: np.random.Generator) -> None:
+    """:func:`alignment`'s year (the step's terms held: :class:`.year_goods.held_for_step`)."""
     p = world.inputs.params
     u, total = year_goods.utilities(world)  # alignment_utilities, computed once a year for this step and blocs (foedus.sim.yearcache)
     world.results.utilities = u
@@ -536,7 +546,7 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     that is the candidate's main threat vetoes it) and the candidate has no territorial dispute with any of them. The alliance's
     leader (its strongest member), where it carries at least ``side_payment_dominance`` of the alliance's power, pays the
     members that would lose for their consent when its own net gain covers their losses (:func:`foedus.theory.consent.leader_side_payments`; Snyder 1997, Lake 2009; ``leader_side_payments``); a member
-    vetoing on the main-threat grounds above is not bought. In a community of democracies (:func:`_community`) a member
+    vetoing on the main-threat grounds above is not bought. In a community of democracies (:func:`.accession_community.community`) a member
     that would lose votes for a democratic candidate of the community's region all the same, unless the candidate's defence
     would cost it more than the candidate is worth to it (:func:`foedus.theory.consent.community_entrapment`; Schimmelfennig
     2001, 2003); the leader's gain in autonomy is bound by the institution's rules as the newcomer's concession is (:func:`_institution`).
@@ -562,42 +572,6 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     )
     passed = th_consent.members_consent(share, p.accession_share, check=world.inputs.check)  # unanimity unless the parameter says otherwise
     return th_entrapment.accession_allowed(disputes, check=world.inputs.check) & passed, share, disputes, qualified
-
-
-def _community(world: World, view: _Alliances) -> tuple[np.ndarray, np.ndarray]:
-    """Whether each alliance is a community of democracies (A,): institutional assets of at least one half (ATOP
-    level 1 or more, or the integration it reached; :func:`foedus.theory.integration.institutional_assets`) and its members'
-    mean democracy at least ``community_standard``; and its region (A,), the region most of its members are of ("any other
-    European State", North Atlantic Treaty art. 10): the community of :func:`foedus.theory.consent.community_entrapment`
-    (Schimmelfennig 2001, 2003), whose candidates :func:`_qualified` tells."""
-    p = world.inputs.params
-    ag = world.state.agreements
-    a = len(view.slots)
-    if p.community_standard >= 1.0:
-        return np.zeros(a, bool), np.zeros(a, np.intp)
-    key = ("community", ag.version)  # kept on the view while the agreements and the regimes are unchanged (asked twice a step)
-    hit = view.memo.get(key)
-    if hit is not None and np.array_equal(hit[0], world.state.regime):
-        return hit[1]
-    sl = view.slots
-    assets = th_integ.institutional_assets(ag.institutionalised[sl] / 2.0, np.clip(ag.integration[sl], 0.0, 1.0), check=False)
-    # the members' mean democracy and the region most of them are of, per alliance (compiled: numpy's sums and argmax, to the bit)
-    mean, home = acc_kern.community_terms(view.members, world.state.regime, th_ob.cow_region(world.inputs.ccode), len(th_ob.COW_REGIONS))
-    out = ((assets >= 0.5) & (mean >= p.community_standard), home)
-    view.memo[key] = (world.state.regime.copy(), out)
-    return out
-
-
-def _qualified(world: World, cand: np.ndarray, home: np.ndarray) -> np.ndarray:
-    """Whether candidate ``cand[k]`` may claim a community's rule (K,): it shares its values (its democracy at least
-    ``community_standard``), belongs to its region ``home[k]`` (:func:`_community`) and has forces of its own to contribute
-    (military personnel in the record, COW NMC, above 0; art. 10: "in a position ... to contribute to the security of the
-    North Atlantic area", not Andorra; a run's spending floor gives every state some money)."""
-    p = world.inputs.params
-    if p.community_standard >= 1.0:
-        return np.zeros(len(cand), bool)
-    region = th_ob.cow_region(world.inputs.ccode)
-    return (world.state.regime[cand] >= p.community_standard) & (region[cand] == home) & (world.state.milper0[cand] > 0)
 
 
 _leavers_kernel = kern.leavers  # the exits' compiled screen, now in alignment_kernels (its earlier name here)

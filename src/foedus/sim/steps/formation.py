@@ -352,11 +352,11 @@ def _onset_terms(world: World) -> tuple:
                 a.flags.writeable = False
         return i, j, terms, object()
 
-    return world.year_cache.get(
+    return year_goods.step_memo(world, "abstention_onset_terms", lambda: world.year_cache.get(  # an alignment step writes none of these
         st.year, "abstention_onset_terms", compute, at_war=st.at_war, active=st.active, power=st.power, rivalry=st.rivalry,
         war_history=st.war_history, regime=st.regime, major=st.major, contiguous=inp.contiguous, distance=inp.distance_km, ccode=inp.ccode,
         params=p, check=inp.check,
-    )
+    ))
 
 
 def _live_pairs(world: World) -> tuple[np.ndarray, np.ndarray]:
