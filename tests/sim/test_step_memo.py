@@ -5,6 +5,7 @@ to the bit with the memo as without it."""
 from __future__ import annotations
 
 import importlib
+
 import numpy as np
 import pytest
 

@@ -14,7 +14,7 @@ import numpy as np
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.dissolution import dissolve_deserted, leave
 from foedus.sim.steps.formation import (
-    FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, abstention_terms, cofounders, commitment_capacity, credible_goods, credible_protection, form_alliances, norm_factors, norm_terms,
+    FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, abstention_terms, cofounders, commitment_capacity, credible_goods, fighting_credibility, form_alliances, norm_factors, norm_terms,
     nuclear_deterred, offence_term, pact_cost, pledge_credibility, reassurance_threat,
 )
 from foedus.sim.membership import alliance_view, leaders
@@ -110,13 +110,12 @@ def _alignment(world: World, rng: np.random.Generator) -> None:
         return
     rows = np.flatnonzero(considering)
     # joining a treaty counts no tethering (Weitsman 1997, 2004): its protection is F1-F3 only
-    u_join = th_align.accession_motives(u)
     goods_join = goods.copy()
-    goods_join[0] = credible_protection(world, u_join)  # a rival member's pledge to defend one is cheap talk too
+    _join_protection(world, u, goods_join[0])  # a rival member's pledge to defend one is cheap talk too
     opt = _choose(world, rows, u, goods, view, terms, goods_join)
     rows = opt.rows  # a state pursuing several pacts (pacts_per_year > 1) appears once per option
     _pairs(world, rows, opt, u, goods, view, terms)
-    _accessions(world, rows, opt, goods_join, view, terms, u_join)
+    _accessions(world, rows, opt, goods_join, view, terms, u)
 
 
 class _Alliances:
@@ -163,6 +162,15 @@ class _Alliances:
             self.top = (np.zeros(0, np.intp), np.zeros(0, np.intp))
             self.shared_commitment = np.zeros((n, n))
             self.shared_goods = np.zeros((len(th_ob.GOODS), n, n), bool)
+
+
+def _join_protection(world: World, u: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """Into ``out`` (N, N): :func:`~.formation.credible_protection` of :func:`foedus.theory.alignment.accession_motives` of ``u``,
+    the protection of joining a treaty (no tethering) at the partner's fighting credibility, in one compiled pass
+    (:func:`.alignment_kernels.join_protection`, to the bit: ``tests/sim/test_alignment_kernels.py``)."""
+    fight = fighting_credibility(world)
+    kern.join_protection(u, np.zeros((1, 1)) if fight is None else fight, fight is not None, out)
+    return out
 
 
 def _membership_values(ag, view: _Alliances, goods: np.ndarray, year: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -470,8 +478,8 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
 def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms, u: np.ndarray) -> None:
     """Accessions of the states ``rows`` that chose a treaty, if its members let them in (P1, P2).
 
-    The members' vote is :func:`_admitted`. ``goods`` and ``u`` are those of joining (no tethering:
-    :func:`foedus.theory.alignment.accession_motives`).
+    The members' vote is :func:`_admitted`. ``goods`` are those of joining (no tethering), ``u`` the motives, whose joining's
+    (:func:`foedus.theory.alignment.accession_motives`) the explanation weighs.
     """
     ag = world.state.agreements
     y = world.state.year
@@ -490,7 +498,7 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
     if world.inputs.explain:
         # each joiner's view of its own alliance only (an alliance's aggregate does not depend on the others)
         a_used, a_at = np.unique(a_local[ok], return_inverse=True)
-        u_join = th_choice.join_utilities(u, view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok], check=world.inputs.check)
+        u_join = th_choice.join_utilities(th_align.accession_motives(u), view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok], check=world.inputs.check)
         g_join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok], check=world.inputs.check)
         k_ok = np.arange(len(ok))
         dec = th_ob.motive_decomposition(u_join[:, k_ok, a_at].T, g_join[:, k_ok, a_at].T, view.join_goods[a_local[ok]])
