@@ -314,3 +314,67 @@ def test_the_exit_kernels_are_the_theory_functions_composed_on_a_simulated_world
     for got, want in ((start_k, start), (cost_k, cost_m), (kept_k, kept_m), (exit_k, exit_p)):
         assert np.array_equal(_bits(got), _bits(want))
     assert (exit_p > 0).any() and (kept_m > stay_m).any()  # exits in play and general assets keeping value
+
+
+@pytest.mark.parametrize("fighting", [True, False])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_join_protection_is_credible_protection_of_the_accession_motives(seed, fighting):
+    """``alignment._join_protection`` (compiled) is ``formation.credible_protection(world, accession_motives(u))`` to the bit: on a
+    simulated world's motives and on random ones with signed zeros, NaN and infinities, with and without a fighting credibility."""
+    from foedus.sim.steps import formation
+    from foedus.theory import alignment as th_align
+
+    sim = Simulation(synthetic_scenario(25, seed=seed, years=6, alliances=3, cyber=False, spread_km=9000.0), rng=seed)
+    sim.run(4)
+    world = sim.world
+    if not fighting:
+        world.inputs.params = world.inputs.params.model_copy(update={"credible_fighting_pledges": 0.0})
+    assert (formation.fighting_credibility(world) is None) != fighting
+    rng = np.random.default_rng(seed)
+    n = world.n
+    noisy = rng.normal(size=(4, n, n)) * 10.0 ** rng.integers(-6, 6, size=(4, n, n))
+    noisy[:, :3] = -0.0
+    noisy[rng.random((4, n, n)) < 0.02] = np.nan
+    noisy[0, 3, :] = np.inf
+    noisy[3] = rng.normal(size=(n, n))  # tethering: ignored by joining
+    for u in (world.results.utilities, noisy):
+        ref = formation.credible_protection(world, th_align.accession_motives(u))
+        out = np.full((n, n), 7.0)
+        al._join_protection(world, u, out)
+        assert (_bits(out) == _bits(ref)).all()
+
+
+def _credible_goods_reference(goods, cred, u, fight, unread):
+    """``formation.credible_goods``' terms as numpy and the theory function computed them (before the compiled pass)."""
+    from foedus.theory import reassurance as th_reassure
+
+    if cred is not None:
+        goods[1] *= cred
+    if fight is not None:
+        goods[0], goods[4] = th_reassure.credible_pledges(goods[0], u[2] + u[3], goods[4], fight, check=False)
+    if unread is not None:
+        goods[2] += unread * (cred if cred is not None else 1.0)
+    return goods
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_credible_terms_compiled_are_the_numpy_terms(seed):
+    """``alignment_kernels.credible_terms`` (compiled) gives ``credible_goods``' numpy terms to the bit, each term on or off, on
+    random goods and motives with signed zeros, NaN and infinities; and its checked path (the theory function) the same."""
+    rng = np.random.default_rng(seed)
+    n = 23
+    goods = rng.normal(size=(5, n, n)) * 10.0 ** rng.integers(-5, 5, size=(5, n, n))
+    goods[:, :2] = -0.0
+    goods[rng.random((5, n, n)) < 0.02] = np.nan
+    u = rng.normal(size=(4, n, n))
+    u[2, 3] = np.inf
+    cred, fight, unread = rng.random((n, n)), rng.random((n, n)), rng.random((n, n)) * (rng.random((n, n)) < 0.5)
+    cred[0] = 0.0
+    for c_on, f_on, un_on in [(a, b, c) for a in (True, False) for b in (True, False) for c in (True, False)]:
+        args = (cred if c_on else None, u, fight if f_on else None, unread if un_on else None)
+        ref = _credible_goods_reference(goods.copy(), *args)
+        out = kern.credible_terms(goods.copy(), args[0], c_on, *args[1:], check=False)
+        assert (_bits(out) == _bits(ref)).all()
+        finite, fin = np.nan_to_num(goods), (args[0], np.nan_to_num(u), *args[2:])  # the checked path validates its inputs
+        checked = kern.credible_terms(finite.copy(), fin[0], c_on, *fin[1:], check=True)
+        assert (_bits(checked) == _bits(_credible_goods_reference(finite.copy(), *fin))).all()

@@ -14,12 +14,13 @@ import numpy as np
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.dissolution import dissolve_deserted, leave
 from foedus.sim.steps.formation import (
-    FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, abstention_terms, cofounders, commitment_capacity, credible_goods, credible_protection, form_alliances, norm_factors, norm_terms,
+    FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, abstention_terms, cofounders, commitment_capacity, credible_goods, fighting_credibility, form_alliances, norm_factors, norm_terms,
     nuclear_deterred, offence_term, pact_cost, pledge_credibility, reassurance_threat,
 )
 from foedus.sim.membership import alliance_view, leaders
 from foedus.sim.steps.exchange_year import exchange_terms
 from foedus.sim.steps import accession_kernels as acc_kern
+from foedus.sim.steps.accession_community import community as _community, qualified as _qualified
 from foedus.sim.steps import alignment_kernels as kern
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.neutrality import stays_out
@@ -74,7 +75,16 @@ def alignment(world: World, rng: np.random.Generator) -> None:
     (:func:`foedus.theory.obligations.inertia_exit_probability`; Leeds & Savun 2007). Every
     formation, accession and exit is logged with its motive decomposition and every term of its
     decision (F5).
+
+    The terms the step's helpers ask for several times, of inputs the step does not write, are kept for the step after
+    the first ask (:class:`.year_goods.held_for_step`).
     """
+    with year_goods.held_for_step(world):
+        _alignment(world, rng)
+
+
+def _alignment(world: World, rng: np.random.Generator) -> None:
+    """:func:`alignment`'s year (the step's terms held: :class:`.year_goods.held_for_step`)."""
     p = world.inputs.params
     u, total = year_goods.utilities(world)  # alignment_utilities, computed once a year for this step and blocs (foedus.sim.yearcache)
     world.results.utilities = u
@@ -100,13 +110,12 @@ def alignment(world: World, rng: np.random.Generator) -> None:
         return
     rows = np.flatnonzero(considering)
     # joining a treaty counts no tethering (Weitsman 1997, 2004): its protection is F1-F3 only
-    u_join = th_align.accession_motives(u)
     goods_join = goods.copy()
-    goods_join[0] = credible_protection(world, u_join)  # a rival member's pledge to defend one is cheap talk too
+    _join_protection(world, u, goods_join[0])  # a rival member's pledge to defend one is cheap talk too
     opt = _choose(world, rows, u, goods, view, terms, goods_join)
     rows = opt.rows  # a state pursuing several pacts (pacts_per_year > 1) appears once per option
     _pairs(world, rows, opt, u, goods, view, terms)
-    _accessions(world, rows, opt, goods_join, view, terms, u_join)
+    _accessions(world, rows, opt, goods_join, view, terms, u)
 
 
 class _Alliances:
@@ -153,6 +162,15 @@ class _Alliances:
             self.top = (np.zeros(0, np.intp), np.zeros(0, np.intp))
             self.shared_commitment = np.zeros((n, n))
             self.shared_goods = np.zeros((len(th_ob.GOODS), n, n), bool)
+
+
+def _join_protection(world: World, u: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """Into ``out`` (N, N): :func:`~.formation.credible_protection` of :func:`foedus.theory.alignment.accession_motives` of ``u``,
+    the protection of joining a treaty (no tethering) at the partner's fighting credibility, in one compiled pass
+    (:func:`.alignment_kernels.join_protection`, to the bit: ``tests/sim/test_alignment_kernels.py``)."""
+    fight = fighting_credibility(world)
+    kern.join_protection(u, np.zeros((1, 1)) if fight is None else fight, fight is not None, out)
+    return out
 
 
 def _membership_values(ag, view: _Alliances, goods: np.ndarray, year: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -365,7 +383,9 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
                                       len(th_ob.COW_REGIONS), ag.last_exit, int(world.state.year), barred)
     # an accession the members would refuse is no option (complete information, as for a new pact's partner)
     if len(rr):
-        rr, aa = rr[(keep := _admitted(world, rows[rr], aa, goods, view, terms)[0])], aa[keep]
+        votes = _admitted(world, rows[rr], aa, goods, view, terms)
+        view.memo["votes"] = (goods, terms, rows[rr] * len(view.slots) + aa, votes)  # for _accessions (_taken_votes)
+        rr, aa = rr[(keep := votes[0])], aa[keep]
     if not len(rr):
         return best, net, value, cost
     # value and cost of the open accessions only: join_utilities over their states and alliances, the cost rule over the pairs
@@ -458,8 +478,8 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
 def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms, u: np.ndarray) -> None:
     """Accessions of the states ``rows`` that chose a treaty, if its members let them in (P1, P2).
 
-    The members' vote is :func:`_admitted`. ``goods`` and ``u`` are those of joining (no tethering:
-    :func:`foedus.theory.alignment.accession_motives`).
+    The members' vote is :func:`_admitted`. ``goods`` are those of joining (no tethering), ``u`` the motives, whose joining's
+    (:func:`foedus.theory.alignment.accession_motives`) the explanation weighs.
     """
     ag = world.state.agreements
     y = world.state.year
@@ -469,7 +489,7 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
     cand = rows[sel]
     a_local = opt.target[sel]
     slots = view.slots[a_local]
-    allowed, share, disputes, community = _admitted(world, cand, a_local, goods, view, terms)
+    allowed, share, disputes, community = _taken_votes(world, cand, a_local, goods, view, terms)
     ok = np.flatnonzero(allowed & ~ag.members[slots, cand] & ag.active[slots])
     if not len(ok):
         return
@@ -478,7 +498,7 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
     if world.inputs.explain:
         # each joiner's view of its own alliance only (an alliance's aggregate does not depend on the others)
         a_used, a_at = np.unique(a_local[ok], return_inverse=True)
-        u_join = th_choice.join_utilities(u, view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok], check=world.inputs.check)
+        u_join = th_choice.join_utilities(th_align.accession_motives(u), view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok], check=world.inputs.check)
         g_join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok], check=world.inputs.check)
         k_ok = np.arange(len(ok))
         dec = th_ob.motive_decomposition(u_join[:, k_ok, a_at].T, g_join[:, k_ok, a_at].T, view.join_goods[a_local[ok]])
@@ -499,6 +519,24 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
     world.log.events(y, "accession", ag.agreement_id[slots[ok]], world.inputs.ccode[cand[ok]], -1, details)
 
 
+def _taken_votes(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms):
+    """:func:`_admitted` of the candidates ``cand`` to the alliances ``a_local``, as :func:`_best_accessions` took the vote when it weighed
+    the options (the same view, goods and terms: complete information), else taken now.
+
+    Between the two the step only writes new pacts (:func:`_pairs`: new slots, their founders): nothing the vote reads of the view's
+    alliances, the capabilities, regimes, hostility or the exchange terms moves, so the vote is the same to the bit (issue 11)."""
+    hit = view.memo.get("votes")
+    if hit is not None and hit[0] is goods and hit[1] is terms:
+        codes, votes = hit[2], hit[3]
+        want = cand * len(view.slots) + a_local
+        order = np.argsort(codes, kind="stable")
+        at = np.minimum(np.searchsorted(codes, want, sorter=order), len(codes) - 1)
+        pos = order[at]
+        if len(codes) and (codes[pos] == want).all():
+            return tuple(v[pos] for v in votes)
+    return _admitted(world, cand, a_local, goods, view, terms)
+
+
 def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms):
     """Whether the members of alliance ``a_local[k]`` admit candidate ``cand[k]``: (K,) bool, and the share in favour, the disputes
     and whether the community's rule held (P1, P2).
@@ -516,7 +554,7 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     that is the candidate's main threat vetoes it) and the candidate has no territorial dispute with any of them. The alliance's
     leader (its strongest member), where it carries at least ``side_payment_dominance`` of the alliance's power, pays the
     members that would lose for their consent when its own net gain covers their losses (:func:`foedus.theory.consent.leader_side_payments`; Snyder 1997, Lake 2009; ``leader_side_payments``); a member
-    vetoing on the main-threat grounds above is not bought. In a community of democracies (:func:`_community`) a member
+    vetoing on the main-threat grounds above is not bought. In a community of democracies (:func:`.accession_community.community`) a member
     that would lose votes for a democratic candidate of the community's region all the same, unless the candidate's defence
     would cost it more than the candidate is worth to it (:func:`foedus.theory.consent.community_entrapment`; Schimmelfennig
     2001, 2003); the leader's gain in autonomy is bound by the institution's rules as the newcomer's concession is (:func:`_institution`).
@@ -542,42 +580,6 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
     )
     passed = th_consent.members_consent(share, p.accession_share, check=world.inputs.check)  # unanimity unless the parameter says otherwise
     return th_entrapment.accession_allowed(disputes, check=world.inputs.check) & passed, share, disputes, qualified
-
-
-def _community(world: World, view: _Alliances) -> tuple[np.ndarray, np.ndarray]:
-    """Whether each alliance is a community of democracies (A,): institutional assets of at least one half (ATOP
-    level 1 or more, or the integration it reached; :func:`foedus.theory.integration.institutional_assets`) and its members'
-    mean democracy at least ``community_standard``; and its region (A,), the region most of its members are of ("any other
-    European State", North Atlantic Treaty art. 10): the community of :func:`foedus.theory.consent.community_entrapment`
-    (Schimmelfennig 2001, 2003), whose candidates :func:`_qualified` tells."""
-    p = world.inputs.params
-    ag = world.state.agreements
-    a = len(view.slots)
-    if p.community_standard >= 1.0:
-        return np.zeros(a, bool), np.zeros(a, np.intp)
-    key = ("community", ag.version)  # kept on the view while the agreements and the regimes are unchanged (asked twice a step)
-    hit = view.memo.get(key)
-    if hit is not None and np.array_equal(hit[0], world.state.regime):
-        return hit[1]
-    sl = view.slots
-    assets = th_integ.institutional_assets(ag.institutionalised[sl] / 2.0, np.clip(ag.integration[sl], 0.0, 1.0), check=False)
-    # the members' mean democracy and the region most of them are of, per alliance (compiled: numpy's sums and argmax, to the bit)
-    mean, home = acc_kern.community_terms(view.members, world.state.regime, th_ob.cow_region(world.inputs.ccode), len(th_ob.COW_REGIONS))
-    out = ((assets >= 0.5) & (mean >= p.community_standard), home)
-    view.memo[key] = (world.state.regime.copy(), out)
-    return out
-
-
-def _qualified(world: World, cand: np.ndarray, home: np.ndarray) -> np.ndarray:
-    """Whether candidate ``cand[k]`` may claim a community's rule (K,): it shares its values (its democracy at least
-    ``community_standard``), belongs to its region ``home[k]`` (:func:`_community`) and has forces of its own to contribute
-    (military personnel in the record, COW NMC, above 0; art. 10: "in a position ... to contribute to the security of the
-    North Atlantic area", not Andorra; a run's spending floor gives every state some money)."""
-    p = world.inputs.params
-    if p.community_standard >= 1.0:
-        return np.zeros(len(cand), bool)
-    region = th_ob.cow_region(world.inputs.ccode)
-    return (world.state.regime[cand] >= p.community_standard) & (region[cand] == home) & (world.state.milper0[cand] > 0)
 
 
 _leavers_kernel = kern.leavers  # the exits' compiled screen, now in alignment_kernels (its earlier name here)

@@ -41,8 +41,12 @@ import numpy as np
 from numba import njit
 
 from foedus.sim.membership import _members_by_state, _members_of
+from foedus.theory import reassurance as th_reassure
 
-__all__ = ["best_forms_by_partner", "best_pairs", "defence_pairs", "exit_draws", "exit_terms", "leavers", "membership_values", "pair_options", "shared_terms"]
+__all__ = [
+    "best_forms_by_partner", "best_pairs", "credible_terms", "defence_pairs", "exit_draws", "exit_terms", "join_protection",
+    "leavers", "membership_values", "pair_options", "pledge_goods", "shared_terms",
+]
 
 
 @njit(cache=True, inline="always")
@@ -452,3 +456,63 @@ def exit_draws(stay, start, base, da_log1p, b, s, rate, general, a_idx, w, beta)
         kept[k] = v
         exit_p[k] = rate[k] * ((1.0 if v < c else 0.0) * fall)
     return cost, kept, exit_p
+
+
+@njit(cache=True)
+def join_protection(u, fight, has_fight, out):  # pragma: no cover (compiled)
+    """Into ``out`` (N, N): :func:`foedus.sim.steps.formation.credible_protection` of the motives of joining
+    (:func:`foedus.theory.alignment.accession_motives` of ``u`` (4, N, N): the tethering motive 0.0) at the fighting credibility
+    ``fight`` (N, N; ``has_fight`` False: none, the plain sum), entry by entry in numpy's order: ``u.sum(axis=0)`` adds the
+    motives in turn to 0.0 (so a -0.0 sum is 0.0), ``_kept`` is ``u[bandwagon] + u[tether]`` and
+    :func:`foedus.theory.reassurance.credible_pledges` ``c * (p - k) + k``."""
+    n = u.shape[1]
+    for i in range(n):
+        for j in range(n):
+            t = (((0.0 + u[0, i, j]) + u[1, i, j]) + u[2, i, j]) + 0.0
+            if has_fight:
+                k = u[2, i, j] + 0.0
+                out[i, j] = fight[i, j] * (t - k) + k
+            else:
+                out[i, j] = t
+
+
+@njit(cache=True)
+def pledge_goods(goods, cred, scale, u, fight, has_fight, unread, has_unread, unread_cred):  # pragma: no cover (compiled)
+    """:func:`foedus.sim.steps.formation.credible_goods`' elementwise terms in place, entry by entry in its order and numpy's
+    operations: the reassurance times the credibility ``cred`` (where ``scale``); the protection and aggrandisement at the
+    fighting credibility ``fight`` (:func:`foedus.theory.reassurance.credible_pledges` ``c * (p - k) + k`` and ``c * a``, with
+    ``k = u[bandwagon] + u[tether]``; where ``has_fight``); the abstention plus ``unread`` times the credibility (``unread_cred``)
+    or times 1.0 (where ``has_unread``)."""
+    n = goods.shape[1]
+    for i in range(n):
+        for j in range(n):
+            if scale:
+                goods[1, i, j] = goods[1, i, j] * cred[i, j]
+            if has_fight:
+                c = fight[i, j]
+                k = u[2, i, j] + u[3, i, j]
+                goods[0, i, j] = c * (goods[0, i, j] - k) + k
+                goods[4, i, j] = c * goods[4, i, j]
+            if has_unread:
+                goods[2, i, j] = goods[2, i, j] + unread[i, j] * (cred[i, j] if unread_cred else 1.0)
+
+
+def credible_terms(goods, cred, scale, u, fight, unread, *, check: bool):
+    """The rest of :func:`foedus.sim.steps.formation.credible_goods` on ``goods`` (5, N, N; in place, returned): the reassurance
+    times the credibility ``cred`` where ``scale``; with ``fight`` (None: every fighting pledge believed) the protection and
+    aggrandisement by :func:`foedus.theory.reassurance.credible_pledges` (the part kept ``u[bandwagon] + u[tether]``); with
+    ``unread`` (None: the term is off) the abstention plus ``unread`` times ``cred`` (or 1.0 where ``cred`` is None).
+    In one compiled pass (:func:`pledge_goods`, to the bit), or by numpy and the theory function, which checks its inputs, where
+    ``check``."""
+    if check:
+        if scale:
+            goods[1] *= cred
+        if fight is not None:
+            goods[0], goods[4] = th_reassure.credible_pledges(goods[0], u[2] + u[3], goods[4], fight, check=True)
+        if unread is not None:
+            goods[2] += unread * (cred if cred is not None else 1.0)
+        return goods
+    none = np.zeros((1, 1))
+    pledge_goods(goods, none if cred is None else cred, scale and cred is not None, none[None] if fight is None else u, none if fight is None else fight,
+                 fight is not None, none if unread is None else unread, unread is not None, cred is not None)
+    return goods

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from foedus.sim.steps import year_goods
 from foedus.sim.steps.interests import adversaries, adversary_relevance_of
 from foedus.sim.steps.threat import main_threat_of
 from foedus.sim.world import World
@@ -99,13 +100,17 @@ def concession_reach(world: World) -> np.ndarray | float:
     inputs takes instead; kept for the year through ``world.year_cache`` while every input is the same (read-only).
     """
     p = world.inputs.params
-    main = main_threat_of(world) if p.concession_interest_weight > 0 and p.concession_adversary_reach > 0 else None  # the adversaries' term
+
     # asked three times a year (ExchangeTerms, form_alliances' explanation twice): computed again only when an input moved (issue 16)
-    return world.year_cache.get(
-        world.state.year, "concession_reach", lambda: _concession_reach(world), reach=world.results.reach, power=world.state.power,
-        threat=world.results.threat, contiguous=world.inputs.contiguous, major=world.state.major, rivalry=world.state.rivalry, main=main, params=p,
-        check=world.inputs.check,
-    )
+    def cached():
+        main = main_threat_of(world) if p.concession_interest_weight > 0 and p.concession_adversary_reach > 0 else None  # the adversaries' term
+        return world.year_cache.get(
+            world.state.year, "concession_reach", lambda: _concession_reach(world), reach=world.results.reach, power=world.state.power,
+            threat=world.results.threat, contiguous=world.inputs.contiguous, major=world.state.major, rivalry=world.state.rivalry, main=main, params=p,
+            check=world.inputs.check,
+        )
+
+    return year_goods.step_memo(world, "concession_reach", cached)  # within an alignment step, which writes none of its inputs: asked once
 
 
 def _concession_reach(world: World) -> np.ndarray | float:

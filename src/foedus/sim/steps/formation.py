@@ -188,19 +188,16 @@ def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None)
     yet (:func:`unread_alignment`: a new state and its neighbours, Kydd 2005). Every choice that
     weighs these goods (new pacts, accessions, votes, exits) sees the same values.
     """
-    w = world.inputs.params.pledge_credibility_weight
+    w, shared, check = world.inputs.params.pledge_credibility_weight, world.inputs.params.reassurance_transfer_share > 0, world.inputs.check
     cred = pledge_credibility(world) if w > 0 else None  # asked once here (a year-cache hit compares the hostility)
-    if w > 0:
+    if w > 0 and (shared or check):
         goods[1] *= cred
-    if world.inputs.params.reassurance_transfer_share > 0:  # the weak side pays for a strong one's pledge, in what it can use and can give (wave12)
+    if shared:  # the weak side pays for a strong one's pledge, in what it can use and can give (wave12)
         shared_reassurance(world, goods, concession_reach(world) * year_goods.pair_shares(world).T)  # th_consent.pair_burden_shares, once a year
     fight = fighting_credibility(world, cred) if u is not None else None
-    if fight is not None:
-        goods[0], goods[4] = th_reassure.credible_pledges(goods[0], _kept(u), goods[4], fight, check=world.inputs.check)
-    unread = unread_alignment(world)
-    if unread is not None:
-        goods[2] += unread * (cred if w > 0 else 1.0)
-    return goods
+    # the fighting pledges at their credibility (theory.reassurance.credible_pledges of _kept(u)) and the unread alignment's abstention
+    # at the reassurance's (where not done above): one compiled pass, or the theory function where the run checks its inputs
+    return align_kern.credible_terms(goods, cred, w > 0 and not (shared or check), u, fight, unread_alignment(world), check=check)
 
 
 def fighting_credibility(world: World, credibility: np.ndarray | None = None) -> np.ndarray | None:
@@ -352,11 +349,11 @@ def _onset_terms(world: World) -> tuple:
                 a.flags.writeable = False
         return i, j, terms, object()
 
-    return world.year_cache.get(
+    return year_goods.step_memo(world, "abstention_onset_terms", lambda: world.year_cache.get(  # an alignment step writes none of these
         st.year, "abstention_onset_terms", compute, at_war=st.at_war, active=st.active, power=st.power, rivalry=st.rivalry,
         war_history=st.war_history, regime=st.regime, major=st.major, contiguous=inp.contiguous, distance=inp.distance_km, ccode=inp.ccode,
         params=p, check=inp.check,
-    )
+    ))
 
 
 def _live_pairs(world: World) -> tuple[np.ndarray, np.ndarray]:

@@ -14,6 +14,8 @@ same inputs (:func:`offence_target` six times, :func:`pledge_credibility` four t
 
 from __future__ import annotations
 
+from typing import Self
+
 import numpy as np
 
 from foedus.data import nuclear as _nuclear
@@ -24,7 +26,45 @@ from foedus.theory import offence as th_offence
 from foedus.theory import pledge_kernels as pledge_kern
 from foedus.theory import reassurance as th_reassure
 
-__all__ = ["aggrandisement", "intentions", "isolation", "nuclear_armed", "offence_target", "pair_burden", "pair_shares", "pairs_of", "pledge_credibility", "utilities"]
+__all__ = [
+    "aggrandisement", "held_for_step", "intentions", "isolation", "nuclear_armed", "offence_target", "pair_burden", "pair_shares", "pairs_of",
+    "pledge_credibility", "step_memo", "utilities",
+]
+
+_STEP = "step_memo"  # the world.cache key of the memo of the step under way (held_for_step)
+_MISSING = object()
+
+
+class held_for_step:
+    """While a step runs (``with held_for_step(world):``), :func:`step_memo` keeps what the step's helpers ask for more than once.
+
+    For the terms whose inputs the step does not write (the alignment step writes the agreements and the log only): the
+    first ask goes through ``world.year_cache``, which compares every input to the bit; a later ask in the same step would
+    compare the same arrays again and find them the same, so it is given the first answer (the same object) without the
+    comparison (issue 16: at 200 states a hit compares several (N, N) arrays). The memo is dropped when the step ends.
+    """
+
+    def __init__(self, world: World):
+        self.world = world
+
+    def __enter__(self) -> Self:
+        self.world.cache[_STEP] = {}
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.world.cache.pop(_STEP, None)
+
+
+def step_memo(world: World, name: str, fetch, key: bytes = b""):
+    """``fetch()``, kept by name for the rest of the step under way (:class:`held_for_step`) while ``key`` (the bytes of an
+    argument) is the same; outside a step, ``fetch()`` each time. Only for terms whose every input the step leaves as it is."""
+    memo = world.cache.get(_STEP)
+    if memo is None:
+        return fetch()
+    hit = memo.get(name, _MISSING)
+    if hit is _MISSING or hit[0] != key:
+        hit = memo[name] = (key, fetch())
+    return hit[1]
 
 
 def utilities(world: World) -> tuple[np.ndarray, np.ndarray]:
@@ -77,7 +117,8 @@ def offence_target(world: World) -> np.ndarray:
     def compute():
         return th_offence.offence_target(h, check=world.inputs.check)
 
-    return world.year_cache.get(world.state.year, "offence_target", compute, hostility=h, check=world.inputs.check)
+    # asked six times in an alignment step (of the hostility, which the step does not write): the first ask compares it
+    return step_memo(world, "offence_target", lambda: world.year_cache.get(world.state.year, "offence_target", compute, hostility=h, check=world.inputs.check))
 
 
 def pledge_credibility(world: World) -> np.ndarray:
@@ -89,10 +130,13 @@ def pledge_credibility(world: World) -> np.ndarray:
     def compute():
         return th_reassure.pledge_credibility(h, weight=p.pledge_credibility_weight, threshold=p.trust_threshold, check=world.inputs.check)
 
-    return world.year_cache.get(
-        world.state.year, "pledge_credibility", compute, hostility=h, weight=float(p.pledge_credibility_weight), threshold=float(p.trust_threshold),
-        check=world.inputs.check,
-    )
+    def cached():
+        return world.year_cache.get(
+            world.state.year, "pledge_credibility", compute, hostility=h, weight=float(p.pledge_credibility_weight), threshold=float(p.trust_threshold),
+            check=world.inputs.check,
+        )
+
+    return step_memo(world, "pledge_credibility", cached)  # asked up to seven times in an alignment step: the first ask compares
 
 
 def intentions(world: World, entry: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -109,10 +153,14 @@ def intentions(world: World, entry: np.ndarray) -> tuple[np.ndarray, np.ndarray]
         u = th_reassure.intentions_uncertainty(age, decay_years=p.intentions_decay_years, check=False)
         return u, th_reassure.expected_threat(res.threat, res.reach, u, prior=p.nonaggression_prior, check=False)
 
-    return world.year_cache.get(
-        world.state.year, "intentions", compute, entry=entry, threat=res.threat, reach=res.reach, decay=float(p.intentions_decay_years),
-        prior=float(p.nonaggression_prior),
-    )
+    def cached():
+        return world.year_cache.get(
+            world.state.year, "intentions", compute, entry=entry, threat=res.threat, reach=res.reach, decay=float(p.intentions_decay_years),
+            prior=float(p.nonaggression_prior),
+        )
+
+    # asked up to three times in an alignment step, which writes neither the threats nor the reach: the first ask compares them
+    return step_memo(world, "intentions", cached, key=np.asarray(entry).tobytes())
 
 
 def nuclear_armed(world: World) -> np.ndarray:
