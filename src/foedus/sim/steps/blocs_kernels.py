@@ -310,6 +310,25 @@ def _lead_order(fwd):  # pragma: no cover (compiled)
 
 
 @njit(cache=True)
+def _excluded_count(veto):  # pragma: no cover (compiled)
+    """How many candidates the exclusion of :func:`foedus.theory.multilateral_kernels._found_kernel` keeps (its first step, the
+    same for every form: each candidate in order, unless it or a member kept before it vetoes the other). Fewer than the least
+    members and that kernel founds nothing whatever the form, so :func:`bloc_scan` asks no form of that group."""
+    k = veto.shape[0]
+    kept = np.zeros(k, np.bool_)
+    count = 0
+    for a in range(k):
+        kept[a] = True
+        for b in range(a):
+            if kept[b] and (veto[a, b] or veto[b, a]):
+                kept[a] = False
+                break
+        if kept[a]:
+            count += 1
+    return count
+
+
+@njit(cache=True)
 def bloc_scan(threats, start, ready, defends, main, eligible, signed, reconsider, power, major, threat, floor, neutral, clients_on, least, reach, weight,
               goods, shared, unit_cost, partners, autonomy, log1p_autonomy, burden, at_war, dispute, rivalry, distance_km, region_km, ideal_distance,
               ideal_known, has_ideal, has_known, identity_limit, renounced, form_goods, form_commitment, form_protection, form_risk, w, beta, tau, phi,
@@ -384,6 +403,8 @@ def bloc_scan(threats, start, ready, defends, main, eligible, signed, reconsider
             pw[a] = v if (v > 1e-12 or np.isnan(v)) else 1e-12
         veto = bloc_vetoes(group, at_war, dispute, main, rivalry, distance_km, region_km, major, ideal_distance, ideal_known, has_ideal, has_known,
                            identity_limit, renounced)
+        if _excluded_count(veto) < least:  # the exclusion of every form's founding leaves too few: no form founds, none is weighed
+            continue
         clients = client_mask(group, defends, major)
         x, members, gain, pledge, base, aut_x, dfd = bloc_forms(goods, shared, group, unit_partners, aut, log_aut, bur, veto, pw, fwd, form_goods,
                                                                form_commitment, form_protection, form_risk, w, beta, tau, phi, coord, least, clients)
