@@ -15,7 +15,7 @@ from numba import njit
 
 from foedus.schema import OBLIGATIONS
 from foedus.sim.steps._common import CYBER_DOMAIN, ORGANISATION, asymmetric, sym_clip
-from foedus.sim.steps.cyber_kernels import consent_refusals, pair_scores, sharing_terms
+from foedus.sim.steps.cyber_kernels import consent_refusals, nonstate_moves, nonstate_trust, one_a_year, pair_scores, sharing_terms, state_moves
 from foedus.sim.steps.dissolution import dissolve, leave, leave_nonstate
 from foedus.sim.world import World
 from foedus.theory import cyber as th_cyber
@@ -165,12 +165,11 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
     if len(slots):
         t = _sharing_terms(world, slots, trust)
         M, cap = t["M"], world.state.cyber_capacity
-        in_camp = t["camp"] <= p.cyber_camp_tolerance
         draw_in, draw_out = rng.random(M.shape), rng.random(M.shape)
-        want = (t["size"] > 0)[:, None] & (cap > 0)[None, :] & ~M & in_camp & (t["value"] > 0) & (draw_in < p.consider_rate)
-        want &= ag.last_exit[slots] != y
+        # who would join (in the camp, of positive value, reconsidering, not gone this year) and who leaves, in one compiled pass
+        want, leaving = state_moves(M, t["size"], cap, t["camp"], t["value"], float(p.cyber_camp_tolerance), draw_in, draw_out, float(p.consider_rate),
+                                    float(p.exit_rate), ag.last_exit[slots], ag.entry_year[slots], int(y))
         joining = _one_a_year(_consented(world, t, want, t["trust"], cap), t["value"])
-        leaving = M & ((t["value"] < 0) | ~in_camp) & (draw_out < p.exit_rate) & (ag.entry_year[slots] < y)
         for kind, mask in (("accession", joining), ("exit", leaving)):
             a_idx, i_idx = np.nonzero(mask)
             if not len(a_idx):
@@ -209,10 +208,7 @@ def _one_a_year(mask: np.ndarray, value: np.ndarray) -> np.ndarray:
     Consent is given to one candidate at a time against the current members: admitting several
     at once would let an alignment overshoot the size its members' trust allows.
     """
-    out = np.zeros_like(mask)
-    rows = np.flatnonzero(mask.any(axis=1))
-    out[rows, np.where(mask[rows], value[rows], -np.inf).argmax(axis=1)] = True
-    return out
+    return one_a_year(mask, value)  # compiled: the first of the highest (np.where(mask, value, -inf).argmax per row with a True)
 
 
 def _state_details(world: World, t: dict, a_idx: np.ndarray, i_idx: np.ndarray, kind: str) -> list[dict]:
@@ -247,22 +243,20 @@ def _nonstate_moves(world: World, rng: np.random.Generator, slots: np.ndarray, t
     """
     ag, p, y = world.state.agreements, world.inputs.params, world.state.year
     M, acc = t["M"], t["access"]
-    out, into = th_trust.nonstate_trust(t["trust"], world.inputs.nonstate_home_index, home_trust=p.nonstate_home_trust, no_home_trust=p.nonstate_trust)
+    home = world.inputs.nonstate_home_index
+    # th_trust.nonstate_trust, compiled (the home state's trust, to the bit: a selection)
+    out, into = nonstate_trust(t["trust"], np.asarray(home, dtype=np.int64), float(p.nonstate_home_trust), float(p.nonstate_trust))
     rho = th_trust.group_reciprocity(out, M, acc, check=world.inputs.check)
-    # the members' mean capacity, 0 for an alignment of no state (divided only where there are members: no errstate needed)
-    mean_cap = np.divide(t["cap_sum"], t["size"], out=np.zeros_like(t["cap_sum"]), where=t["size"] > 0)
-    benefit = np.broadcast_to((t["salience"] * mean_cap)[:, None], rho.shape)
-    vul = np.broadcast_to(world.inputs.nonstate_vulnerability, rho.shape)
-    value = th_trust.sharing_value(rho, benefit, vul, check=world.inputs.check)
-    w = th_trust.actor_values(world.inputs.nonstate_values, world.inputs.nonstate_home_index, world.state.regime)
-    camp = th_trust.camp_distance(np.where(np.isnan(w), 0.0, w), t["camp_of"], check=world.inputs.check)  # (no camp: NaN, 0 here, left out below)
-    in_camp = ~np.isnan(w)[None, :] & (camp <= p.cyber_camp_tolerance)
     NS = ag.nonstate[slots]
     d_in, d_out = rng.random(NS.shape), rng.random(NS.shape)
-    want = (t["size"] > 0)[:, None] & ~NS & in_camp & (value > 0) & (d_in < p.consider_rate)
+    # the benefit (the members' mean capacity, 0 for an alignment of no state), sharing_value, actor_values and camp_distance (no camp:
+    # NaN, 0 there and out of every camp), and who would join or leaves, in one compiled pass of the theory's formulas
+    value, benefit, camp, in_camp, want, ns_out = nonstate_moves(
+        t["cap_sum"], t["size"], float(t["salience"]), rho, world.inputs.nonstate_vulnerability, world.inputs.nonstate_values, np.asarray(home, dtype=np.int64),
+        world.state.regime, t["camp_of"], float(p.cyber_camp_tolerance), NS, d_in, d_out, float(p.consider_rate), float(p.exit_rate),
+    )
     ns_in = _one_a_year(_consented(world, t, want, into, None), value)
-    ns_out = NS & (~in_camp | (value < 0)) & (d_out < p.exit_rate)
-    terms = {"value": value, "group_trust": rho, "benefit": benefit, "loss": vul, "camp_distance": camp}
+    terms = {"value": value, "group_trust": rho, "benefit": benefit, "loss": np.broadcast_to(world.inputs.nonstate_vulnerability, rho.shape), "camp_distance": camp}
     for kind, mask in (("accession", ns_in), ("exit", ns_out)):
         for r in np.flatnonzero(mask.any(axis=1)):  # the few alignments a firm or NGO joins or leaves this year
             k = np.flatnonzero(mask[r])

@@ -108,3 +108,124 @@ def sharing_terms(members, size, cap, cap_sum, salience, reciprocity, vul, regim
             value[a, i] = rho * b - (1.0 - rho) * vul[i]
             camp[a, i] = abs(regime[i] - camp_of[a])
     return benefit, value, camp
+
+
+@njit(cache=True)
+def state_moves(members, size, cap, camp, value, tolerance, draw_in, draw_out, consider_rate, exit_rate, last_exit, entry_year, year):  # pragma: no cover (compiled)
+    """The states that would join (before consent) and those that leave each cyber alignment: ``want`` and ``leaving`` (A, N) bool.
+
+    ``want``: an alignment with member states, a state with capacity and not a member, within ``tolerance`` of the camp
+    (``camp <= tolerance``), of positive sharing ``value``, that reconsiders (``draw_in < consider_rate``) and did not leave it this
+    ``year`` (``last_exit != year``); ``leaving``: a member whose value is negative or who is out of the camp, that reconsiders
+    (``draw_out < exit_rate``) and entered before this year (:func:`foedus.sim.steps.cyber._cyber_alignments`' rule, elementwise).
+    """
+    a_n, n = members.shape
+    want = np.zeros((a_n, n), np.bool_)
+    leaving = np.zeros((a_n, n), np.bool_)
+    for a in range(a_n):
+        some = size[a] > 0
+        for i in range(n):
+            in_camp = camp[a, i] <= tolerance
+            v = value[a, i]
+            if members[a, i]:
+                leaving[a, i] = (v < 0.0 or not in_camp) and draw_out[a, i] < exit_rate and entry_year[a, i] < year
+            else:
+                want[a, i] = some and cap[i] > 0 and in_camp and v > 0.0 and draw_in[a, i] < consider_rate and last_exit[a, i] != year
+    return want, leaving
+
+
+@njit(cache=True)
+def nonstate_trust(trust, home, home_trust, no_home_trust):  # pragma: no cover (compiled)
+    """:func:`foedus.theory.cyber_trust.nonstate_trust` (its two arrays, ``out`` (K, N) and ``into`` (N, K)): the home state's row
+    and column of ``trust``, ``home_trust`` with the home state itself, ``no_home_trust`` throughout for an actor without one."""
+    n = trust.shape[0]
+    k_n = home.shape[0]
+    out = np.empty((k_n, n))
+    into = np.empty((n, k_n))
+    for k in range(k_n):
+        h = home[k]
+        for j in range(n):
+            if h < 0:
+                out[k, j] = no_home_trust
+                into[j, k] = no_home_trust
+            elif j == h:
+                out[k, j] = home_trust
+                into[j, k] = home_trust
+            else:
+                out[k, j] = trust[h, j]
+                into[j, k] = trust[j, h]
+    return out, into
+
+
+@njit(cache=True)
+def nonstate_moves(cap_sum, size, salience, reciprocity, vul, stated, home, regime, camp_of, tolerance, nonstate, draw_in, draw_out, consider_rate,
+                   exit_rate):  # pragma: no cover (compiled)
+    """The terms and moves of the firms and NGOs in each cyber alignment (:func:`foedus.sim.steps.cyber._nonstate_moves`), (A, K) each:
+    ``value``, ``benefit``, ``camp`` (distance), ``in_camp``, ``want`` (before consent) and ``leaving``.
+
+    ``benefit = salience * mean_cap`` (the member states' mean capacity ``cap_sum / size``, 0 without one), ``value =
+    sharing_value(reciprocity, benefit, vul[k])``; the actor's values :func:`~foedus.theory.cyber_trust.actor_values` (``stated``,
+    else its ``home`` state's ``regime``, else none: NaN), ``camp = camp_distance(values or 0.0, camp_of)``, in the camp where it has
+    values and ``camp <= tolerance``; it would join (not a member, in an alignment with member states, in the camp, value > 0,
+    ``draw_in < consider_rate``) or leaves (a member out of the camp or of negative value, ``draw_out < exit_rate``).
+    """
+    a_n, k_n = reciprocity.shape
+    value = np.empty((a_n, k_n))
+    benefit = np.empty((a_n, k_n))
+    camp = np.empty((a_n, k_n))
+    in_camp = np.zeros((a_n, k_n), np.bool_)
+    want = np.zeros((a_n, k_n), np.bool_)
+    leaving = np.zeros((a_n, k_n), np.bool_)
+    w = np.empty(k_n)
+    for k in range(k_n):
+        if not np.isnan(stated[k]):
+            w[k] = stated[k]
+        elif home[k] >= 0:
+            w[k] = regime[home[k]]
+        else:
+            w[k] = np.nan
+    for a in range(a_n):
+        mean_cap = cap_sum[a] / size[a] if size[a] > 0 else 0.0
+        b = salience * mean_cap
+        for k in range(k_n):
+            rho = reciprocity[a, k]
+            v = rho * b - (1.0 - rho) * vul[k]
+            has = not np.isnan(w[k])
+            d = abs((w[k] if has else 0.0) - camp_of[a])
+            inside = has and d <= tolerance
+            value[a, k] = v
+            benefit[a, k] = b
+            camp[a, k] = d
+            in_camp[a, k] = inside
+            if nonstate[a, k]:
+                leaving[a, k] = (not inside or v < 0.0) and draw_out[a, k] < exit_rate
+            else:
+                want[a, k] = size[a] > 0 and inside and v > 0.0 and draw_in[a, k] < consider_rate
+    return value, benefit, camp, in_camp, want, leaving
+
+
+@njit(cache=True)
+def one_a_year(mask, value):  # pragma: no cover (compiled)
+    """In each row of ``mask`` with a True, only the column of highest ``value`` among the True ones (``np.where(mask, value,
+    -inf).argmax(axis=1)``: the first of the largest, the first NaN if there is one); rows without one stay False."""
+    a_n, n = mask.shape
+    out = np.zeros((a_n, n), np.bool_)
+    for a in range(a_n):
+        some = False
+        for j in range(n):
+            if mask[a, j]:
+                some = True
+                break
+        if not some:
+            continue
+        best = value[a, 0] if mask[a, 0] else -np.inf
+        idx = 0
+        for j in range(1, n):
+            if np.isnan(best):
+                break
+            x = value[a, j] if mask[a, j] else -np.inf
+            if np.isnan(x) or x > best:
+                best = x
+                idx = j
+        out[a, idx] = True
+    return out
