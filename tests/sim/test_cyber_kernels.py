@@ -5,7 +5,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from foedus.sim.steps.cyber_kernels import consent_refusals, nonstate_moves, nonstate_trust, one_a_year, pair_scores, sharing_terms, state_moves
+from foedus.sim.steps.cyber_kernels import (
+    alignment_camps,
+    consent_refusals,
+    consented_best,
+    nonstate_moves,
+    nonstate_trust,
+    one_a_year,
+    pair_scores,
+    sharing_terms,
+    state_moves,
+)
 from foedus.theory import cyber_trust as th
 
 
@@ -175,3 +185,48 @@ def test_one_a_year_keeps_the_first_of_the_highest_as_argmax(seed):
     rows = np.flatnonzero(mask.any(axis=1))
     want[rows, np.where(mask[rows], value[rows], -np.inf).argmax(axis=1)] = True
     assert np.array_equal(got, want)
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("with_cap", [True, False])
+def test_consented_best_is_the_consent_then_one_a_year(seed, with_cap):
+    rng = np.random.default_rng(100 + seed)
+    n, k, a_n = int(rng.integers(20, 70)), int(rng.integers(1, 8)), int(rng.integers(5, 30))
+    members = rng.random((a_n, n)) < rng.uniform(0.05, 0.6)
+    access = np.where(rng.random(a_n) < 0.3, 0.0, rng.choice([0.5, 1.0], a_n))
+    trust = rng.random((n, n)) ** 0.3
+    np.fill_diagonal(trust, 1.0)
+    cap = np.where(rng.random(n) < 0.3, 0.0, rng.random(n))
+    vul = rng.random(n) * 0.5
+    salience = float(rng.uniform(0.2, 2.0))
+    size = members.sum(axis=1).astype(float)
+    cap_sum = members.astype(float) @ cap
+    benefit = salience * rng.random((a_n, n))
+    reciprocity = th.group_reciprocity(trust, members, access)
+    c_n = n if with_cap else k
+    trust_in = rng.random((n, c_n)) ** 0.3
+    cand_cap = cap if with_cap else np.zeros(c_n)
+    want = (rng.random((a_n, c_n)) < 0.4) & (size > 0)[:, None]
+    value = rng.choice([0.1, 0.2, 0.3], (a_n, c_n)) if seed % 2 else rng.random((a_n, c_n))  # ties (the first kept) and distinct values
+    got = consented_best(want, value, members, reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap)
+    a_idx, c_idx = np.nonzero(want)
+    ok = consent_refusals(members, a_idx, c_idx, reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap) == 0
+    mask = np.zeros_like(want)
+    mask[a_idx[ok], c_idx[ok]] = True
+    assert np.array_equal(got, one_a_year(mask, value))
+    assert ok.any() and (~ok).any()  # consent given and refused in these draws
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_alignment_camps_are_the_member_count_and_the_theorys_camp(seed):
+    rng = np.random.default_rng(200 + seed)
+    n, a_n = int(rng.integers(1, 70)), int(rng.integers(1, 30))
+    members = rng.random((a_n, n)) < rng.uniform(0.02, 0.5)
+    members[0] = False  # an alignment without member states (its camp NaN)
+    cap = rng.choice([0.0, 0.3, 0.7, 1.0], n) if seed % 2 else rng.random(n)  # ties (the first kept) and distinct capacities
+    if seed == 7:
+        cap[rng.integers(n)] = np.nan
+    regime = rng.random(n)
+    size, camp = alignment_camps(members, cap, regime)
+    assert np.array_equal(_bits(size), _bits(members.astype(float).sum(axis=1)))
+    assert np.array_equal(_bits(camp), _bits(th.alignment_camp(members, cap, regime)))

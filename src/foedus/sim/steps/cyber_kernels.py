@@ -17,7 +17,13 @@ save is the cost of some forty numpy calls on small arrays (66 states, thirty al
 - :func:`pair_scores`: the value of every pair of free states for a new bilateral cyber alignment
   (:func:`foedus.sim.steps.cyber._new_cyber_alignments`): :func:`~foedus.theory.cyber_trust.partner_reciprocity`,
   :func:`~foedus.theory.cyber_trust.sharing_value` and :func:`~foedus.theory.cyber_trust.camp_distance`,
-  masked where either side would not gain or the pair is not of one camp.
+  masked where either side would not gain or the pair is not of one camp;
+- :func:`state_moves`, :func:`nonstate_trust`, :func:`nonstate_moves`, :func:`consented_best`, :func:`one_a_year` and
+  :func:`alignment_camps`: the rest of the year's moves of states, firms and NGOs (who would join, who leaves, the members'
+  consent and one accession a year per alignment; :func:`~foedus.theory.cyber_trust.nonstate_trust`,
+  :func:`~foedus.theory.cyber_trust.actor_values`, :func:`~foedus.theory.cyber_trust.alignment_camp`), in a few calls instead of
+  some forty numpy calls a year. :func:`~foedus.theory.cyber_trust.group_reciprocity` (its ``log1p``, matrix product and
+  ``exp``) stays numpy, vectorised over every alignment at once.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["consent_refusals", "pair_scores", "sharing_terms"]
+__all__ = ["alignment_camps", "consent_refusals", "consented_best", "nonstate_moves", "nonstate_trust", "one_a_year", "pair_scores", "sharing_terms", "state_moves"]
 
 
 @njit(cache=True)
@@ -38,25 +44,44 @@ def consent_refusals(members, a_idx, c_idx, reciprocity, access, trust_in, benef
     capacity does not count), else ``salience * max(cap_sum[a] - cap[j] + cand_cap[c], 0) / size[a]``.
     """
     out = np.zeros(a_idx.shape[0], np.int64)
-    n = members.shape[1]
     for q in range(a_idx.shape[0]):
-        a = a_idx[q]
-        c = c_idx[q]
-        acc = access[a]
-        k = 0
-        for j in range(n):
-            if not members[a, j]:
-                continue
-            rho = reciprocity[a, j] * (1.0 - acc * (1.0 - trust_in[j, c]))
-            if with_cap:
-                total = cap_sum[a] - cap[j] + cand_cap[c]
-                b = salience * max(total, 0.0) / size[a]
-            else:
-                b = benefit[a, j]
-            if rho * b - (1.0 - rho) * vul[j] < 0.0:
-                k += 1
-        out[q] = k
+        out[q] = _refusals(members, a_idx[q], c_idx[q], reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap, False)
     return out
+
+
+@njit(cache=True, inline="always")
+def _refusals(members, a, c, reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap, first):  # pragma: no cover (compiled)
+    """How many members of row ``a`` refuse candidate ``c`` (:func:`consent_refusals`' rule), up to the first where ``first``."""
+    n = members.shape[1]
+    acc = access[a]
+    k = 0
+    for j in range(n):
+        if not members[a, j]:
+            continue
+        rho = reciprocity[a, j] * (1.0 - acc * (1.0 - trust_in[j, c]))
+        if with_cap:
+            total = cap_sum[a] - cap[j] + cand_cap[c]
+            b = salience * max(total, 0.0) / size[a]
+        else:
+            b = benefit[a, j]
+        if rho * b - (1.0 - rho) * vul[j] < 0.0:
+            k += 1
+            if first:
+                break
+    return k
+
+
+@njit(cache=True)
+def consented_best(want, value, members, reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap):  # pragma: no cover (compiled)
+    """``want`` (A, C) narrowed to the candidates every member consents to (no refusal of :func:`consent_refusals`), then to the one
+    of highest ``value`` in each row (:func:`one_a_year`): the accessions of a year (``foedus.sim.steps.cyber._consented``)."""
+    a_n, c_n = want.shape
+    ok = np.zeros((a_n, c_n), np.bool_)
+    for a in range(a_n):
+        for c in range(c_n):
+            if want[a, c]:
+                ok[a, c] = _refusals(members, a, c, reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap, True) == 0
+    return one_a_year(ok, value)
 
 
 @njit(cache=True)
@@ -229,3 +254,29 @@ def one_a_year(mask, value):  # pragma: no cover (compiled)
                 idx = j
         out[a, idx] = True
     return out
+
+
+@njit(cache=True)
+def alignment_camps(members, cap, regime):  # pragma: no cover (compiled)
+    """Each alignment's number of member states and :func:`foedus.theory.cyber_trust.alignment_camp` ((A,) each): the ``regime`` of
+    its member of greatest ``cap`` (``np.where(members, cap, -inf).argmax``: the first of the largest, the first NaN if there is
+    one), NaN for an alignment without member states."""
+    a_n, n = members.shape
+    size = np.zeros(a_n)
+    camp = np.empty(a_n)
+    for a in range(a_n):
+        count = 0
+        best = cap[0] if members[a, 0] else -np.inf
+        idx = 0
+        for j in range(n):
+            if members[a, j]:
+                count += 1
+            if j == 0 or np.isnan(best):
+                continue
+            x = cap[j] if members[a, j] else -np.inf
+            if np.isnan(x) or x > best:
+                best = x
+                idx = j
+        size[a] = count
+        camp[a] = regime[idx] if count > 0 else np.nan
+    return size, camp
