@@ -352,7 +352,9 @@ def _client_mask(world: World, yr: _Year, group: np.ndarray) -> np.ndarray:
 
 def _vetoed(world: World, yr: _Year, group: np.ndarray, founders: np.ndarray) -> dict[str, list[str]]:
     """The candidates of ``group`` left out of the treaty by a veto with a founder, each with the reasons (:func:`_vetoes`), by COW code."""
-    inside = np.isin(group, founders)
+    inside = np.zeros(world.n, bool)
+    inside[founders] = True  # (np.isin(group, founders) without its sort: the same booleans)
+    inside = inside[group]
     out: dict[str, list[str]] = {}
     for name, v in _vetoes(world, yr, group).items():  # the few reasons
         hit = (v | v.T)[:, inside].any(axis=1) & ~inside
