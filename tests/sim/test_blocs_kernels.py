@@ -314,3 +314,36 @@ def test_client_mask_and_lead_order_equal_the_numpy_rules():
         order = np.concatenate(([0], 1 + np.argsort(-fwd[0, 1:], kind="stable")))
         assert np.array_equal(kern._lead_order(fwd), order)
     assert carried > 20
+
+
+@pytest.mark.parametrize("forward_defence", [False, True])
+def test_bloc_forms_kept_is_bloc_forms_for_the_chosen_form(forward_defence):
+    """The scan's kernel computes the forms' terms between the candidates the exclusion keeps only: the same choice, gains and chosen
+    terms as :func:`foedus.sim.steps.blocs_kernels.bloc_forms`, to the bit, with vetoes that leave candidates out."""
+    founded = excluded = 0
+    for seed in range(80):
+        rng = np.random.default_rng(1000 + seed)
+        n, k = 40, int(rng.integers(3, 25))
+        group = rng.choice(n, k, replace=False).astype(np.int64)
+        goods = rng.normal(0.2, 0.3, size=(5, n, n))
+        goods[rng.random(goods.shape) < 0.1] = 0.0
+        shared = rng.random((5, n, n)) < 0.2
+        sub = rng.uniform(-0.6, 0.8, size=(k, k)) * (rng.random((k, k)) < 0.8)
+        burden = rng.uniform(0.0, 0.5, size=(k, k)) * (rng.random((k, k)) < 0.7)
+        unit = rng.uniform(0.02, 0.2, k)[:, None] * (np.maximum(np.arange(k + 1) - 1, 0).astype(float) ** 0.5)[None, :]
+        veto = rng.random((k, k)) < rng.uniform(0.0, 0.15)
+        power = np.maximum(rng.uniform(0.0, 0.2, k), 1e-12)
+        forward = rng.uniform(0.0, 0.3, (k, k)) * (rng.random((k, k)) < 0.6) if forward_defence else np.zeros((k, k))
+        np.fill_diagonal(forward, 0.0)
+        clients = rng.random(k) < 0.7
+        args = (goods, shared, group, unit, sub, np.log1p(sub), burden, veto, power, forward, bl._BLOC_GOODS, bl._BLOC_COMMITMENT, bl._BLOC_PROT,
+                bl._BLOC_RISK, 0.4, 0.7, 0.05, float(rng.uniform(0, 1)), float(rng.uniform(0, 0.05)), th_multi.MIN_MEMBERS, clients)
+        want = kern.bloc_forms(*args)
+        got = kern.bloc_forms_kept(*args)
+        assert got[0] == want[0] and np.array_equal(got[1], want[1]) and np.array_equal(_bits(got[2]), _bits(want[2]))
+        if want[0] >= 0:
+            founded += 1
+            for g, w in zip(got[3:], want[3:]):
+                assert np.array_equal(_bits(g), _bits(w[want[0]]))
+        excluded += 0 < (~kern._kept(veto)).sum()
+    assert 0 < founded < 80 and excluded > 10  # foundings, none, and candidates excluded all checked

@@ -5,7 +5,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from foedus.sim.steps.cyber_kernels import consent_refusals, pair_scores, sharing_terms
+from foedus.sim.steps.cyber_kernels import (
+    alignment_camps,
+    consent_refusals,
+    consented_best,
+    nonstate_moves,
+    nonstate_trust,
+    one_a_year,
+    pair_scores,
+    sharing_terms,
+    state_moves,
+)
 from foedus.theory import cyber_trust as th
 
 
@@ -95,3 +105,128 @@ def test_sharing_terms_are_the_theorys_benefit_value_and_camp_distance(seed):
     assert np.array_equal(_bits(value), _bits(th.sharing_value(rho, want_b, np.broadcast_to(vul, members.shape))))
     assert np.array_equal(_bits(camp), _bits(th.camp_distance(regime, camp_of)))
     assert np.isnan(camp[0]).all() and (benefit[0] == 0).all()
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_state_moves_are_the_steps_elementwise_rule(seed):
+    rng = np.random.default_rng(seed)
+    n, a_n, year = int(rng.integers(2, 80)), int(rng.integers(1, 35)), 2000
+    members = rng.random((a_n, n)) < rng.uniform(0.02, 0.5)
+    members[0] = False
+    size = members.sum(axis=1).astype(float)
+    cap = np.where(rng.random(n) < 0.3, 0.0, rng.random(n))
+    camp = np.where(rng.random((a_n, n)) < 0.05, np.nan, rng.random((a_n, n)))
+    value = rng.normal(size=(a_n, n))
+    tol, consider, exit_rate = float(rng.uniform(0.1, 0.6)), float(rng.uniform(0.2, 0.9)), float(rng.uniform(0.2, 0.9))
+    d_in, d_out = rng.random((a_n, n)), rng.random((a_n, n))
+    last_exit = np.where(rng.random((a_n, n)) < 0.2, year, rng.integers(-1, year, (a_n, n))).astype(np.int32)
+    entry = np.where(members, np.where(rng.random((a_n, n)) < 0.2, year, rng.integers(1990, year, (a_n, n))), -1).astype(np.int32)
+    want, leaving = state_moves(members, size, cap, camp, value, tol, d_in, d_out, consider, exit_rate, last_exit, entry, year)
+    in_camp = camp <= tol
+    want_np = (size > 0)[:, None] & (cap > 0)[None, :] & ~members & in_camp & (value > 0) & (d_in < consider) & (last_exit != year)
+    leaving_np = members & ((value < 0) | ~in_camp) & (d_out < exit_rate) & (entry < year)
+    assert np.array_equal(want, want_np) and np.array_equal(leaving, leaving_np)
+    assert n < 10 or a_n < 5 or (want.any() and leaving.any())  # both moves occur in these draws, so the comparison could fail
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_nonstate_trust_is_the_theorys(seed):
+    rng = np.random.default_rng(seed)
+    n, k = int(rng.integers(2, 70)), int(rng.integers(0, 12))
+    trust = rng.random((n, n))
+    home = np.where(rng.random(k) < 0.3, -1, rng.integers(0, n, k)).astype(np.int64)
+    out, into = nonstate_trust(trust, home, 0.9, 0.3)
+    want_out, want_into = th.nonstate_trust(trust, home, home_trust=0.9, no_home_trust=0.3)
+    assert np.array_equal(_bits(out), _bits(want_out)) and np.array_equal(_bits(into), _bits(want_into))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_nonstate_moves_are_the_theorys_terms_and_the_steps_rule(seed):
+    rng = np.random.default_rng(seed)
+    n, k, a_n = int(rng.integers(2, 70)), int(rng.integers(1, 12)), int(rng.integers(1, 35))
+    members = rng.random((a_n, n)) < rng.uniform(0.02, 0.5)
+    members[0] = False  # an alignment without member states (its camp NaN, its benefit 0)
+    cap, regime = np.where(rng.random(n) < 0.3, 0.0, rng.random(n)), rng.random(n)
+    mf = members.astype(float)
+    size, cap_sum = mf.sum(axis=1), mf @ cap
+    camp_of = th.alignment_camp(members, cap, regime)
+    salience = float(rng.uniform(0.0, 2.0))
+    rho = rng.random((a_n, k))
+    vul = rng.random(k) * 0.5
+    stated = np.where(rng.random(k) < 0.5, np.nan, rng.random(k))
+    home = np.where(rng.random(k) < 0.3, -1, rng.integers(0, n, k)).astype(np.int64)
+    ns = rng.random((a_n, k)) < 0.3
+    d_in, d_out = rng.random((a_n, k)), rng.random((a_n, k))
+    tol, consider, exit_rate = float(rng.uniform(0.1, 0.6)), float(rng.uniform(0.3, 0.9)), float(rng.uniform(0.3, 0.9))
+    value, benefit, camp, in_camp, want, leaving = nonstate_moves(cap_sum, size, salience, rho, vul, stated, home, regime, camp_of, tol, ns, d_in, d_out,
+                                                                  consider, exit_rate)
+    # the numpy code of the step that the kernel replaced, with the theory's functions
+    mean_cap = np.divide(cap_sum, size, out=np.zeros_like(cap_sum), where=size > 0)
+    want_b = np.broadcast_to((salience * mean_cap)[:, None], rho.shape)
+    want_v = th.sharing_value(rho, want_b, np.broadcast_to(vul, rho.shape))
+    w = th.actor_values(stated, home, regime)
+    want_camp = th.camp_distance(np.where(np.isnan(w), 0.0, w), camp_of)
+    want_in = ~np.isnan(w)[None, :] & (want_camp <= tol)
+    assert np.array_equal(_bits(value), _bits(want_v)) and np.array_equal(_bits(benefit), _bits(want_b))
+    assert np.array_equal(_bits(camp), _bits(want_camp)) and np.array_equal(in_camp, want_in)
+    assert np.array_equal(want, (size > 0)[:, None] & ~ns & want_in & (want_v > 0) & (d_in < consider))
+    assert np.array_equal(leaving, ns & (~want_in | (want_v < 0)) & (d_out < exit_rate))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_one_a_year_keeps_the_first_of_the_highest_as_argmax(seed):
+    rng = np.random.default_rng(seed)
+    a_n, n = int(rng.integers(1, 30)), int(rng.integers(1, 40))
+    mask = rng.random((a_n, n)) < rng.uniform(0.05, 0.5)
+    value = rng.choice([-1.0, 0.0, 0.5, 1.0, np.inf, -np.inf, np.nan], (a_n, n), p=[0.2, 0.2, 0.2, 0.2, 0.05, 0.05, 0.1])
+    value[0] = rng.random(n)  # rows of distinct values, and rows of ties and NaN
+    got = one_a_year(mask, value)
+    want = np.zeros_like(mask)
+    rows = np.flatnonzero(mask.any(axis=1))
+    want[rows, np.where(mask[rows], value[rows], -np.inf).argmax(axis=1)] = True
+    assert np.array_equal(got, want)
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("with_cap", [True, False])
+def test_consented_best_is_the_consent_then_one_a_year(seed, with_cap):
+    rng = np.random.default_rng(100 + seed)
+    n, k, a_n = int(rng.integers(20, 70)), int(rng.integers(1, 8)), int(rng.integers(5, 30))
+    members = rng.random((a_n, n)) < rng.uniform(0.05, 0.6)
+    access = np.where(rng.random(a_n) < 0.3, 0.0, rng.choice([0.5, 1.0], a_n))
+    trust = rng.random((n, n)) ** 0.3
+    np.fill_diagonal(trust, 1.0)
+    cap = np.where(rng.random(n) < 0.3, 0.0, rng.random(n))
+    vul = rng.random(n) * 0.5
+    salience = float(rng.uniform(0.2, 2.0))
+    size = members.sum(axis=1).astype(float)
+    cap_sum = members.astype(float) @ cap
+    benefit = salience * rng.random((a_n, n))
+    reciprocity = th.group_reciprocity(trust, members, access)
+    c_n = n if with_cap else k
+    trust_in = rng.random((n, c_n)) ** 0.3
+    cand_cap = cap if with_cap else np.zeros(c_n)
+    want = (rng.random((a_n, c_n)) < 0.4) & (size > 0)[:, None]
+    value = rng.choice([0.1, 0.2, 0.3], (a_n, c_n)) if seed % 2 else rng.random((a_n, c_n))  # ties (the first kept) and distinct values
+    got = consented_best(want, value, members, reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap)
+    a_idx, c_idx = np.nonzero(want)
+    ok = consent_refusals(members, a_idx, c_idx, reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap) == 0
+    mask = np.zeros_like(want)
+    mask[a_idx[ok], c_idx[ok]] = True
+    assert np.array_equal(got, one_a_year(mask, value))
+    assert ok.any() and (~ok).any()  # consent given and refused in these draws
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_alignment_camps_are_the_member_count_and_the_theorys_camp(seed):
+    rng = np.random.default_rng(200 + seed)
+    n, a_n = int(rng.integers(1, 70)), int(rng.integers(1, 30))
+    members = rng.random((a_n, n)) < rng.uniform(0.02, 0.5)
+    members[0] = False  # an alignment without member states (its camp NaN)
+    cap = rng.choice([0.0, 0.3, 0.7, 1.0], n) if seed % 2 else rng.random(n)  # ties (the first kept) and distinct capacities
+    if seed == 7:
+        cap[rng.integers(n)] = np.nan
+    regime = rng.random(n)
+    size, camp = alignment_camps(members, cap, regime)
+    assert np.array_equal(_bits(size), _bits(members.astype(float).sum(axis=1)))
+    assert np.array_equal(_bits(camp), _bits(th.alignment_camp(members, cap, regime)))

@@ -149,15 +149,16 @@ class _Scan:
     state (``signed``, ``yr.shared`` and the treaties renounced, as each founding leaves them)."""
 
     _NO_GOODS = np.zeros((1, 1, 1))
-    _NO_PAIRS = np.zeros((1, 1))
     _NO_TERMS = np.zeros((1, 1))
     _NO_TERMS.flags.writeable = False  # as the year's exchange terms (read-only): one signature of the kernel whether they are asked or not
+    _NO_RENOUNCED = np.zeros((1, 1), bool)
 
     def __init__(self, world: World, yr: _Year, threats: np.ndarray, reconsider: np.ndarray, signed: np.ndarray):
         self.world, self.yr, self.threats, self.reconsider, self.signed = world, yr, threats.astype(np.int64), reconsider, signed
         s = world.state
         self.eligible = s.active & ~s.at_war.any(axis=1) & ~stays_out(world)  # a permanently neutral state joins no bloc (access7), nor one out by policy (neutral11)
         self.goods = self.u = None
+        self.main = yr.main.astype(np.int64)  # the year's main threats, as the kernel takes them (read by every call)
         self.terms = (self._NO_GOODS, self._NO_TERMS, self._NO_TERMS, self._NO_TERMS)
         p = world.inputs.params
         self.partners = np.maximum(np.arange(world.n + 1) - 1, 0).astype(float) ** p.commitment_exponent  # at size s a member has s - 1 partners
@@ -174,12 +175,12 @@ class _Scan:
         has_ideal, has_known = world.inputs.ideal_distance is not None, world.inputs.ideal_known is not None
         ready = self.goods is not None
         return kern.bloc_scan(
-            self.threats, start, ready, yr.defends, yr.main.astype(np.int64), self.eligible, self.signed, self.reconsider, world.state.power, world.state.major,
+            self.threats, start, ready, yr.defends, self.main, self.eligible, self.signed, self.reconsider, world.state.power, world.state.major,
             world.results.threat, float(p.threat_perception_floor), yr.neutral, p.bloc_forward_defence_weight > 0, th_multi.MIN_MEMBERS, world.results.reach,
             float(p.bloc_forward_defence_weight), self.terms[0], yr.shared, yr.unit_cost, self.partners, *self.terms[1:], world.state.at_war,
             world.inputs.territorial_dispute, world.state.rivalry, world.inputs.distance_km, float(p.bloc_region_km),
             world.inputs.ideal_distance if has_ideal else np.zeros((n, n)), world.inputs.ideal_known if has_known else np.ones(n, bool), has_ideal, has_known,
-            float(p.bloc_identity_distance), _renounced_all(world, yr) if ready else self._NO_PAIRS.astype(bool), _BLOC_GOODS, _BLOC_COMMITMENT, _BLOC_PROT,
+            float(p.bloc_identity_distance), _renounced_all(world, yr) if ready else self._NO_RENOUNCED, _BLOC_GOODS, _BLOC_COMMITMENT, _BLOC_PROT,
             _BLOC_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost, p.bloc_free_riding, p.bloc_coordination_cost,
         )
 
@@ -351,7 +352,9 @@ def _client_mask(world: World, yr: _Year, group: np.ndarray) -> np.ndarray:
 
 def _vetoed(world: World, yr: _Year, group: np.ndarray, founders: np.ndarray) -> dict[str, list[str]]:
     """The candidates of ``group`` left out of the treaty by a veto with a founder, each with the reasons (:func:`_vetoes`), by COW code."""
-    inside = np.isin(group, founders)
+    inside = np.zeros(world.n, bool)
+    inside[founders] = True  # (np.isin(group, founders) without its sort: the same booleans)
+    inside = inside[group]
     out: dict[str, list[str]] = {}
     for name, v in _vetoes(world, yr, group).items():  # the few reasons
         hit = (v | v.T)[:, inside].any(axis=1) & ~inside

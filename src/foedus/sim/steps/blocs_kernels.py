@@ -26,7 +26,7 @@ from foedus.sim.membership import _members_of
 from foedus.sim.steps.alignment_kernels import _cost
 from foedus.theory.multilateral import _found_kernel
 
-__all__ = ["bloc_candidates", "bloc_forms", "bloc_scan", "bloc_vetoes", "client_mask", "forward_values", "renounced_pairs"]
+__all__ = ["bloc_candidates", "bloc_forms", "bloc_forms_kept", "bloc_scan", "bloc_vetoes", "client_mask", "forward_values", "renounced_pairs"]
 
 
 @njit(cache=True)
@@ -52,31 +52,50 @@ def bloc_forms(goods, shared, group, unit_partners, autonomy, log1p_autonomy, bu
     """
     k = group.shape[0]
     n_forms = form_goods.shape[0]
-    n_goods = goods.shape[0]
     pledge = np.zeros((n_forms, k, k))
     base = np.empty((n_forms, k, k + 1))
     aut = np.empty((n_forms, k, k))
     dfd = np.empty((n_forms, k, k))
-    fresh = np.empty((n_goods, k, k))
-    for g in range(n_goods):
-        for a in range(k):
-            for b in range(k):
-                fresh[g, a, b] = goods[g, group[a], group[b]] * (0.0 if shared[g, group[a], group[b]] else 1.0)
+    every = np.ones(k, np.bool_)
     for x in range(n_forms):
-        s = form_commitment[x]
-        prot = form_protection[x]
-        risk = form_risk[x]
-        for a in range(k):
-            for b in range(k):
-                if a != b:
-                    v = 0.0
-                    for g in range(n_goods):
-                        v += fresh[g, a, b] * form_goods[x, g]
-                    pledge[x, a, b] = v
-                aut[x, a, b] = _cost(0.0, s, autonomy[a, b], log1p_autonomy[a, b], burden[a, b], prot, 0.0, w, beta, 0.0)
-                dfd[x, a, b] = _cost(0.0, s, autonomy[a, b], log1p_autonomy[a, b], burden[a, b], 0.0, risk, w, beta, 0.0)
-            for c in range(k + 1):
-                base[x, a, c] = _cost(unit_partners[a, c], s, autonomy[a, a], log1p_autonomy[a, a], burden[a, a], 0.0, 0.0, w, beta, tau)
+        _form_terms(x, goods, shared, group, unit_partners, autonomy, log1p_autonomy, burden, form_goods, form_commitment, form_protection, form_risk, w,
+                    beta, tau, every, pledge[x], base[x], aut[x], dfd[x])
+    best, best_members, best_gain = _best_form(pledge, base, aut, dfd, veto, power, forward, form_protection, phi, coord, least, clients)
+    return best, best_members, best_gain, pledge, base, aut, dfd
+
+
+@njit(cache=True)
+def _form_terms(x, goods, shared, group, unit_partners, autonomy, log1p_autonomy, burden, form_goods, form_commitment, form_protection, form_risk, w,
+                beta, tau, rows, pledge, base, aut, dfd):  # pragma: no cover (compiled)
+    """Form ``x``'s pledge (K, K), base (K, K + 1), autonomy and defending terms (K, K) of :func:`bloc_forms`, written where the row's
+    and the column's candidates are both ``rows`` (K,) bool (the others are left as they are)."""
+    k = group.shape[0]
+    n_goods = goods.shape[0]
+    s = form_commitment[x]
+    prot = form_protection[x]
+    risk = form_risk[x]
+    for a in range(k):
+        if not rows[a]:
+            continue
+        for b in range(k):
+            if not rows[b]:
+                continue
+            if a != b:
+                v = 0.0
+                for g in range(n_goods):
+                    v += (goods[g, group[a], group[b]] * (0.0 if shared[g, group[a], group[b]] else 1.0)) * form_goods[x, g]
+                pledge[a, b] = v
+            aut[a, b] = _cost(0.0, s, autonomy[a, b], log1p_autonomy[a, b], burden[a, b], prot, 0.0, w, beta, 0.0)
+            dfd[a, b] = _cost(0.0, s, autonomy[a, b], log1p_autonomy[a, b], burden[a, b], 0.0, risk, w, beta, 0.0)
+        for c in range(k + 1):
+            base[a, c] = _cost(unit_partners[a, c], s, autonomy[a, a], log1p_autonomy[a, a], burden[a, a], 0.0, 0.0, w, beta, tau)
+
+
+@njit(cache=True)
+def _best_form(pledge, base, aut, dfd, veto, power, forward, form_protection, phi, coord, least, clients):  # pragma: no cover (compiled)
+    """The founding of every form (:func:`foedus.theory.multilateral_kernels._found_kernel`) and the best: (form position (-1: none),
+    members, gains); the first form whose leader gains strictly more than the best before it."""
+    n_forms, k = pledge.shape[0], pledge.shape[1]
     best = -1
     best_members = np.zeros(k, np.bool_)
     best_gain = np.zeros(k)
@@ -84,7 +103,7 @@ def bloc_forms(goods, shared, group, unit_partners, autonomy, log1p_autonomy, bu
     gain = np.zeros(k)
     fwd = np.empty((k, k))
     if k < least:
-        return best, best_members, best_gain, pledge, base, aut, dfd
+        return best, best_members, best_gain
     for x in range(n_forms):
         prot = form_protection[x]
         provide = False
@@ -105,7 +124,40 @@ def bloc_forms(goods, shared, group, unit_partners, autonomy, log1p_autonomy, bu
             best = x
             best_members[:] = members
             best_gain[:] = gain
-    return best, best_members, best_gain, pledge, base, aut, dfd
+    return best, best_members, best_gain
+
+
+@njit(cache=True)
+def bloc_forms_kept(goods, shared, group, unit_partners, autonomy, log1p_autonomy, burden, veto, power, forward, form_goods, form_commitment,
+                    form_protection, form_risk, w, beta, tau, phi, coord, least, clients):  # pragma: no cover (compiled)
+    """:func:`bloc_forms` as :func:`bloc_scan` asks it: the same (form position, members, gains) and the chosen form's pledge, base,
+    autonomy and defending terms (K, K), (K, K + 1), (K, K), (K, K) (empty when no form founds), to the bit.
+
+    The founding of every form reads its terms only between the candidates its exclusion keeps (its first step, the same for every
+    form: :func:`_kept`), so the forms' terms are computed there only (zeros elsewhere) and the chosen form's in full afterwards: the
+    setup of a great power's bloc of thirty candidates, of whom a region's twenty are kept, falls by half.
+    """
+    k = group.shape[0]
+    n_forms = form_goods.shape[0]
+    kept = _kept(veto)
+    pledge = np.zeros((n_forms, k, k))
+    base = np.zeros((n_forms, k, k + 1))
+    aut = np.zeros((n_forms, k, k))
+    dfd = np.zeros((n_forms, k, k))
+    for x in range(n_forms):
+        _form_terms(x, goods, shared, group, unit_partners, autonomy, log1p_autonomy, burden, form_goods, form_commitment, form_protection, form_risk, w,
+                    beta, tau, kept, pledge[x], base[x], aut[x], dfd[x])
+    best, best_members, best_gain = _best_form(pledge, base, aut, dfd, veto, power, forward, form_protection, phi, coord, least, clients)
+    if best < 0:
+        e2 = np.zeros((0, 0))
+        return best, best_members, best_gain, e2, e2, e2, e2
+    full_p = np.zeros((k, k))
+    full_b = np.empty((k, k + 1))
+    full_a = np.empty((k, k))
+    full_d = np.empty((k, k))
+    _form_terms(best, goods, shared, group, unit_partners, autonomy, log1p_autonomy, burden, form_goods, form_commitment, form_protection, form_risk, w,
+                beta, tau, np.ones(k, np.bool_), full_p, full_b, full_a, full_d)
+    return best, best_members, best_gain, full_p, full_b, full_a, full_d
 
 
 @njit(cache=True)
@@ -310,6 +362,23 @@ def _lead_order(fwd):  # pragma: no cover (compiled)
 
 
 @njit(cache=True)
+def _kept(veto):  # pragma: no cover (compiled)
+    """(K,) bool: the candidates the exclusion of :func:`foedus.theory.multilateral_kernels._found_kernel` keeps (its first step, the
+    same for every form: each candidate in order, unless it or a member kept before it vetoes the other). With fewer than the least
+    members that kernel founds nothing whatever the form (:func:`bloc_scan` asks no form of that group), and it reads a form's terms
+    only between the candidates kept (:func:`bloc_forms_kept`)."""
+    k = veto.shape[0]
+    kept = np.zeros(k, np.bool_)
+    for a in range(k):
+        kept[a] = True
+        for b in range(a):
+            if kept[b] and (veto[a, b] or veto[b, a]):
+                kept[a] = False
+                break
+    return kept
+
+
+@njit(cache=True)
 def bloc_scan(threats, start, ready, defends, main, eligible, signed, reconsider, power, major, threat, floor, neutral, clients_on, least, reach, weight,
               goods, shared, unit_cost, partners, autonomy, log1p_autonomy, burden, at_war, dispute, rivalry, distance_km, region_km, ideal_distance,
               ideal_known, has_ideal, has_known, identity_limit, renounced, form_goods, form_commitment, form_protection, form_risk, w, beta, tau, phi,
@@ -384,9 +453,11 @@ def bloc_scan(threats, start, ready, defends, main, eligible, signed, reconsider
             pw[a] = v if (v > 1e-12 or np.isnan(v)) else 1e-12
         veto = bloc_vetoes(group, at_war, dispute, main, rivalry, distance_km, region_km, major, ideal_distance, ideal_known, has_ideal, has_known,
                            identity_limit, renounced)
+        if _kept(veto).sum() < least:  # the exclusion of every form's founding leaves too few: no form founds, none is weighed
+            continue
         clients = client_mask(group, defends, major)
-        x, members, gain, pledge, base, aut_x, dfd = bloc_forms(goods, shared, group, unit_partners, aut, log_aut, bur, veto, pw, fwd, form_goods,
-                                                               form_commitment, form_protection, form_risk, w, beta, tau, phi, coord, least, clients)
+        x, members, gain, pledge, base, aut_x, dfd = bloc_forms_kept(goods, shared, group, unit_partners, aut, log_aut, bur, veto, pw, fwd, form_goods,
+                                                                    form_commitment, form_protection, form_risk, w, beta, tau, phi, coord, least, clients)
         if x >= 0:
-            return q, 2, group, bloc, sharing, branch, asked, fwd, x, members, gain, pledge[x].copy(), base[x].copy(), aut_x[x].copy(), dfd[x].copy(), pw, clients
+            return q, 2, group, bloc, sharing, branch, asked, fwd, x, members, gain, pledge, base, aut_x, dfd, pw, clients
     return threats.shape[0], 0, np.zeros(0, np.int64), eb, eb, False, eb, e2, -1, eb, e1, e2, e2, e2, e2, e1, eb

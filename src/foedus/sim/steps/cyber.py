@@ -15,11 +15,20 @@ from numba import njit
 
 from foedus.schema import OBLIGATIONS
 from foedus.sim.steps._common import CYBER_DOMAIN, ORGANISATION, asymmetric, sym_clip
-from foedus.sim.steps.cyber_kernels import consent_refusals, pair_scores, sharing_terms
+from foedus.sim.steps.cyber_kernels import (
+    alignment_camps,
+    consented_best,
+    nonstate_moves,
+    nonstate_trust,
+    pair_scores,
+    sharing_terms,
+    state_moves,
+)
 from foedus.sim.steps.dissolution import dissolve, leave, leave_nonstate
 from foedus.sim.world import World
 from foedus.theory import cyber as th_cyber
 from foedus.theory import cyber_trust as th_trust
+
 
 def cyber(world: World, rng: np.random.Generator) -> None:
     """Intrusions, uncertain attribution, escalation and trust-based cyber alignments (brief T3).
@@ -98,48 +107,36 @@ def _sharing_terms(world: World, slots: np.ndarray, trust: np.ndarray) -> dict:
     ag = world.state.agreements
     cap, vul = world.state.cyber_capacity, world.state.cyber_vulnerability
     M = ag.members[slots]
-    Mf = M.astype(float)
-    size = Mf.sum(axis=1)
+    size, camp_of = alignment_camps(M, cap, world.state.regime)  # the member states and th_trust.alignment_camp, in one compiled pass
     salience = th_trust.cyber_salience(world.inputs.trends.cyber)
-    cap_sum = Mf @ cap
+    cap_sum = M.astype(float) @ cap
     access = ag.integration[slots]
     rho = th_trust.group_reciprocity(trust, M, access, check=world.inputs.check)
-    camp_of = th_trust.alignment_camp(M, cap, world.state.regime)
     # the benefit, sharing_value and camp_distance in one compiled pass (the theory's formulas, to the bit)
     benefit, value, camp = sharing_terms(M, size, cap, cap_sum, float(salience), rho, vul, world.state.regime, camp_of)
     return {"M": M, "size": size, "cap_sum": cap_sum, "trust": trust, "salience": salience, "access": access, "benefit": benefit, "reciprocity": rho,
             "value": value, "camp": camp, "camp_of": camp_of}
 
 
-def _consent(world: World, t: dict, a_idx: np.ndarray, c_idx: np.ndarray, trust_in: np.ndarray, cand_cap: np.ndarray | None) -> np.ndarray:
-    """Whether every member of alignment row ``a_idx[q]`` still gains if candidate ``c_idx[q]`` joins: (P,) bool (brief T3).
+def _consented(world: World, t: dict, want: np.ndarray, trust_in: np.ndarray, cand_cap: np.ndarray | None, value: np.ndarray) -> np.ndarray:
+    """``want`` (A, C) narrowed to the candidates every member consents to, then to one a year (brief T3).
 
-    The same utility as joining: member j's reciprocity times its belief
-    ``1 - access * (1 - trust_in[j, c])`` that the candidate will not exploit it, its benefit
+    Member j consents by the same utility as joining: its reciprocity times its belief
+    ``1 - access * (1 - trust_in[j, c])`` (``trust_in`` (N, C)) that the candidate will not exploit it, its benefit
     with the candidate in (the candidate's capacity counted when ``cand_cap`` (C,) is given:
     states; a firm's is not), its vulnerability the loss; it consents when
-    :func:`~foedus.theory.cyber_trust.sharing_value` stays non-negative. Evaluated on the
-    (candidate, member) entries only, so the cost is the candidates times the members, in one
-    compiled pass (:func:`foedus.sim.steps.cyber_kernels.consent_refusals`, equal to the theory's
-    functions to the bit).
+    :func:`~foedus.theory.cyber_trust.sharing_value` stays non-negative. Each alignment then admits, of the candidates all its
+    members consent to, only the one of highest ``value`` (first on ties): consent is given to one candidate at a time against
+    the current members, and admitting several at once would let an alignment overshoot the size its members' trust allows.
+    Evaluated on the (candidate, member) entries only, in one compiled pass
+    (:func:`foedus.sim.steps.cyber_kernels.consented_best`, equal to the theory's functions to the bit).
     """
     cap = world.state.cyber_capacity
     with_cap = cand_cap is not None
-    refusals = consent_refusals(
-        t["M"], a_idx, c_idx, t["reciprocity"], t["access"], trust_in, t["benefit"], t["cap_sum"], cap, cand_cap if with_cap else cap,
+    return consented_best(
+        want, value, t["M"], t["reciprocity"], t["access"], trust_in, t["benefit"], t["cap_sum"], cap, cand_cap if with_cap else cap,
         float(t["salience"]), t["size"], world.state.cyber_vulnerability, with_cap,
     )
-    return refusals == 0
-
-
-def _consented(world: World, t: dict, want: np.ndarray, trust_in: np.ndarray, cand_cap: np.ndarray | None) -> np.ndarray:
-    """``want`` (A, C) narrowed to the candidates every member consents to (:func:`_consent`); ``trust_in`` (N, C)."""
-    a_idx, c_idx = np.nonzero(want)
-    out = np.zeros_like(want)
-    if len(a_idx):
-        ok = _consent(world, t, a_idx, c_idx, trust_in, cand_cap)
-        out[a_idx[ok], c_idx[ok]] = True
-    return out
 
 
 def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
@@ -150,8 +147,8 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
     ``cyber_camp_tolerance`` of the alignment's camp, joins with probability ``consider_rate``
     when its sharing value is positive (its belief that no member will exploit its exposure, the
     product of its pairwise trusts, is above Kydd's threshold) and every member consents by the
-    same utility (:func:`_consent`); each alignment admits one state and one firm or NGO a year at
-    most (:func:`_one_a_year`). A member leaves with probability ``exit_rate`` when its value
+    same utility (:func:`_consented`); each alignment admits one state and one firm or NGO a year at
+    most (:func:`_consented`). A member leaves with probability ``exit_rate`` when its value
     turns negative ("cyber distrust") or its regime has left the camp ("values diverge"). Trust
     multiplies over partners, so an alignment that shares vulnerabilities stays small; a norms
     pledge (access 0, as the Paris Call) exposes nothing and grows to the edge of its camp, never
@@ -165,12 +162,11 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
     if len(slots):
         t = _sharing_terms(world, slots, trust)
         M, cap = t["M"], world.state.cyber_capacity
-        in_camp = t["camp"] <= p.cyber_camp_tolerance
         draw_in, draw_out = rng.random(M.shape), rng.random(M.shape)
-        want = (t["size"] > 0)[:, None] & (cap > 0)[None, :] & ~M & in_camp & (t["value"] > 0) & (draw_in < p.consider_rate)
-        want &= ag.last_exit[slots] != y
-        joining = _one_a_year(_consented(world, t, want, t["trust"], cap), t["value"])
-        leaving = M & ((t["value"] < 0) | ~in_camp) & (draw_out < p.exit_rate) & (ag.entry_year[slots] < y)
+        # who would join (in the camp, of positive value, reconsidering, not gone this year) and who leaves, in one compiled pass
+        want, leaving = state_moves(M, t["size"], cap, t["camp"], t["value"], float(p.cyber_camp_tolerance), draw_in, draw_out, float(p.consider_rate),
+                                    float(p.exit_rate), ag.last_exit[slots], ag.entry_year[slots], int(y))
+        joining = _consented(world, t, want, t["trust"], cap, t["value"])
         for kind, mask in (("accession", joining), ("exit", leaving)):
             a_idx, i_idx = np.nonzero(mask)
             if not len(a_idx):
@@ -201,18 +197,6 @@ def _dissolve_deserted(world: World, gone: np.ndarray) -> None:
         details.append({"cause": "too few members after exits", "domain": "cyber",
                         "factors": {"members_left": left, "years_in_force": int(world.state.year - ag.start_year[s])}})
     dissolve(world, gone, details)
-
-
-def _one_a_year(mask: np.ndarray, value: np.ndarray) -> np.ndarray:
-    """Keep, in each row (alignment) of ``mask``, only the candidate of highest ``value`` (first on ties).
-
-    Consent is given to one candidate at a time against the current members: admitting several
-    at once would let an alignment overshoot the size its members' trust allows.
-    """
-    out = np.zeros_like(mask)
-    rows = np.flatnonzero(mask.any(axis=1))
-    out[rows, np.where(mask[rows], value[rows], -np.inf).argmax(axis=1)] = True
-    return out
 
 
 def _state_details(world: World, t: dict, a_idx: np.ndarray, i_idx: np.ndarray, kind: str) -> list[dict]:
@@ -247,22 +231,20 @@ def _nonstate_moves(world: World, rng: np.random.Generator, slots: np.ndarray, t
     """
     ag, p, y = world.state.agreements, world.inputs.params, world.state.year
     M, acc = t["M"], t["access"]
-    out, into = th_trust.nonstate_trust(t["trust"], world.inputs.nonstate_home_index, home_trust=p.nonstate_home_trust, no_home_trust=p.nonstate_trust)
+    home = world.inputs.nonstate_home_index
+    # th_trust.nonstate_trust, compiled (the home state's trust, to the bit: a selection)
+    out, into = nonstate_trust(t["trust"], np.asarray(home, dtype=np.int64), float(p.nonstate_home_trust), float(p.nonstate_trust))
     rho = th_trust.group_reciprocity(out, M, acc, check=world.inputs.check)
-    # the members' mean capacity, 0 for an alignment of no state (divided only where there are members: no errstate needed)
-    mean_cap = np.divide(t["cap_sum"], t["size"], out=np.zeros_like(t["cap_sum"]), where=t["size"] > 0)
-    benefit = np.broadcast_to((t["salience"] * mean_cap)[:, None], rho.shape)
-    vul = np.broadcast_to(world.inputs.nonstate_vulnerability, rho.shape)
-    value = th_trust.sharing_value(rho, benefit, vul, check=world.inputs.check)
-    w = th_trust.actor_values(world.inputs.nonstate_values, world.inputs.nonstate_home_index, world.state.regime)
-    camp = th_trust.camp_distance(np.where(np.isnan(w), 0.0, w), t["camp_of"], check=world.inputs.check)  # (no camp: NaN, 0 here, left out below)
-    in_camp = ~np.isnan(w)[None, :] & (camp <= p.cyber_camp_tolerance)
     NS = ag.nonstate[slots]
     d_in, d_out = rng.random(NS.shape), rng.random(NS.shape)
-    want = (t["size"] > 0)[:, None] & ~NS & in_camp & (value > 0) & (d_in < p.consider_rate)
-    ns_in = _one_a_year(_consented(world, t, want, into, None), value)
-    ns_out = NS & (~in_camp | (value < 0)) & (d_out < p.exit_rate)
-    terms = {"value": value, "group_trust": rho, "benefit": benefit, "loss": vul, "camp_distance": camp}
+    # the benefit (the members' mean capacity, 0 for an alignment of no state), sharing_value, actor_values and camp_distance (no camp:
+    # NaN, 0 there and out of every camp), and who would join or leaves, in one compiled pass of the theory's formulas
+    value, benefit, camp, in_camp, want, ns_out = nonstate_moves(
+        t["cap_sum"], t["size"], float(t["salience"]), rho, world.inputs.nonstate_vulnerability, world.inputs.nonstate_values, np.asarray(home, dtype=np.int64),
+        world.state.regime, t["camp_of"], float(p.cyber_camp_tolerance), NS, d_in, d_out, float(p.consider_rate), float(p.exit_rate),
+    )
+    ns_in = _consented(world, t, want, into, None, value)
+    terms = {"value": value, "group_trust": rho, "benefit": benefit, "loss": np.broadcast_to(world.inputs.nonstate_vulnerability, rho.shape), "camp_distance": camp}
     for kind, mask in (("accession", ns_in), ("exit", ns_out)):
         for r in np.flatnonzero(mask.any(axis=1)):  # the few alignments a firm or NGO joins or leaves this year
             k = np.flatnonzero(mask[r])

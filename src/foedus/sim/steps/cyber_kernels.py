@@ -17,7 +17,13 @@ save is the cost of some forty numpy calls on small arrays (66 states, thirty al
 - :func:`pair_scores`: the value of every pair of free states for a new bilateral cyber alignment
   (:func:`foedus.sim.steps.cyber._new_cyber_alignments`): :func:`~foedus.theory.cyber_trust.partner_reciprocity`,
   :func:`~foedus.theory.cyber_trust.sharing_value` and :func:`~foedus.theory.cyber_trust.camp_distance`,
-  masked where either side would not gain or the pair is not of one camp.
+  masked where either side would not gain or the pair is not of one camp;
+- :func:`state_moves`, :func:`nonstate_trust`, :func:`nonstate_moves`, :func:`consented_best`, :func:`one_a_year` and
+  :func:`alignment_camps`: the rest of the year's moves of states, firms and NGOs (who would join, who leaves, the members'
+  consent and one accession a year per alignment; :func:`~foedus.theory.cyber_trust.nonstate_trust`,
+  :func:`~foedus.theory.cyber_trust.actor_values`, :func:`~foedus.theory.cyber_trust.alignment_camp`), in a few calls instead of
+  some forty numpy calls a year. :func:`~foedus.theory.cyber_trust.group_reciprocity` (its ``log1p``, matrix product and
+  ``exp``) stays numpy, vectorised over every alignment at once.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["consent_refusals", "pair_scores", "sharing_terms"]
+__all__ = ["alignment_camps", "consent_refusals", "consented_best", "nonstate_moves", "nonstate_trust", "one_a_year", "pair_scores", "sharing_terms", "state_moves"]
 
 
 @njit(cache=True)
@@ -38,25 +44,44 @@ def consent_refusals(members, a_idx, c_idx, reciprocity, access, trust_in, benef
     capacity does not count), else ``salience * max(cap_sum[a] - cap[j] + cand_cap[c], 0) / size[a]``.
     """
     out = np.zeros(a_idx.shape[0], np.int64)
-    n = members.shape[1]
     for q in range(a_idx.shape[0]):
-        a = a_idx[q]
-        c = c_idx[q]
-        acc = access[a]
-        k = 0
-        for j in range(n):
-            if not members[a, j]:
-                continue
-            rho = reciprocity[a, j] * (1.0 - acc * (1.0 - trust_in[j, c]))
-            if with_cap:
-                total = cap_sum[a] - cap[j] + cand_cap[c]
-                b = salience * max(total, 0.0) / size[a]
-            else:
-                b = benefit[a, j]
-            if rho * b - (1.0 - rho) * vul[j] < 0.0:
-                k += 1
-        out[q] = k
+        out[q] = _refusals(members, a_idx[q], c_idx[q], reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap, False)
     return out
+
+
+@njit(cache=True, inline="always")
+def _refusals(members, a, c, reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap, first):  # pragma: no cover (compiled)
+    """How many members of row ``a`` refuse candidate ``c`` (:func:`consent_refusals`' rule), up to the first where ``first``."""
+    n = members.shape[1]
+    acc = access[a]
+    k = 0
+    for j in range(n):
+        if not members[a, j]:
+            continue
+        rho = reciprocity[a, j] * (1.0 - acc * (1.0 - trust_in[j, c]))
+        if with_cap:
+            total = cap_sum[a] - cap[j] + cand_cap[c]
+            b = salience * max(total, 0.0) / size[a]
+        else:
+            b = benefit[a, j]
+        if rho * b - (1.0 - rho) * vul[j] < 0.0:
+            k += 1
+            if first:
+                break
+    return k
+
+
+@njit(cache=True)
+def consented_best(want, value, members, reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap):  # pragma: no cover (compiled)
+    """``want`` (A, C) narrowed to the candidates every member consents to (no refusal of :func:`consent_refusals`), then to the one
+    of highest ``value`` in each row (:func:`one_a_year`): the accessions of a year (``foedus.sim.steps.cyber._consented``)."""
+    a_n, c_n = want.shape
+    ok = np.zeros((a_n, c_n), np.bool_)
+    for a in range(a_n):
+        for c in range(c_n):
+            if want[a, c]:
+                ok[a, c] = _refusals(members, a, c, reciprocity, access, trust_in, benefit, cap_sum, cap, cand_cap, salience, size, vul, with_cap, True) == 0
+    return one_a_year(ok, value)
 
 
 @njit(cache=True)
@@ -108,3 +133,150 @@ def sharing_terms(members, size, cap, cap_sum, salience, reciprocity, vul, regim
             value[a, i] = rho * b - (1.0 - rho) * vul[i]
             camp[a, i] = abs(regime[i] - camp_of[a])
     return benefit, value, camp
+
+
+@njit(cache=True)
+def state_moves(members, size, cap, camp, value, tolerance, draw_in, draw_out, consider_rate, exit_rate, last_exit, entry_year, year):  # pragma: no cover (compiled)
+    """The states that would join (before consent) and those that leave each cyber alignment: ``want`` and ``leaving`` (A, N) bool.
+
+    ``want``: an alignment with member states, a state with capacity and not a member, within ``tolerance`` of the camp
+    (``camp <= tolerance``), of positive sharing ``value``, that reconsiders (``draw_in < consider_rate``) and did not leave it this
+    ``year`` (``last_exit != year``); ``leaving``: a member whose value is negative or who is out of the camp, that reconsiders
+    (``draw_out < exit_rate``) and entered before this year (:func:`foedus.sim.steps.cyber._cyber_alignments`' rule, elementwise).
+    """
+    a_n, n = members.shape
+    want = np.zeros((a_n, n), np.bool_)
+    leaving = np.zeros((a_n, n), np.bool_)
+    for a in range(a_n):
+        some = size[a] > 0
+        for i in range(n):
+            in_camp = camp[a, i] <= tolerance
+            v = value[a, i]
+            if members[a, i]:
+                leaving[a, i] = (v < 0.0 or not in_camp) and draw_out[a, i] < exit_rate and entry_year[a, i] < year
+            else:
+                want[a, i] = some and cap[i] > 0 and in_camp and v > 0.0 and draw_in[a, i] < consider_rate and last_exit[a, i] != year
+    return want, leaving
+
+
+@njit(cache=True)
+def nonstate_trust(trust, home, home_trust, no_home_trust):  # pragma: no cover (compiled)
+    """:func:`foedus.theory.cyber_trust.nonstate_trust` (its two arrays, ``out`` (K, N) and ``into`` (N, K)): the home state's row
+    and column of ``trust``, ``home_trust`` with the home state itself, ``no_home_trust`` throughout for an actor without one."""
+    n = trust.shape[0]
+    k_n = home.shape[0]
+    out = np.empty((k_n, n))
+    into = np.empty((n, k_n))
+    for k in range(k_n):
+        h = home[k]
+        for j in range(n):
+            if h < 0:
+                out[k, j] = no_home_trust
+                into[j, k] = no_home_trust
+            elif j == h:
+                out[k, j] = home_trust
+                into[j, k] = home_trust
+            else:
+                out[k, j] = trust[h, j]
+                into[j, k] = trust[j, h]
+    return out, into
+
+
+@njit(cache=True)
+def nonstate_moves(cap_sum, size, salience, reciprocity, vul, stated, home, regime, camp_of, tolerance, nonstate, draw_in, draw_out, consider_rate,
+                   exit_rate):  # pragma: no cover (compiled)
+    """The terms and moves of the firms and NGOs in each cyber alignment (:func:`foedus.sim.steps.cyber._nonstate_moves`), (A, K) each:
+    ``value``, ``benefit``, ``camp`` (distance), ``in_camp``, ``want`` (before consent) and ``leaving``.
+
+    ``benefit = salience * mean_cap`` (the member states' mean capacity ``cap_sum / size``, 0 without one), ``value =
+    sharing_value(reciprocity, benefit, vul[k])``; the actor's values :func:`~foedus.theory.cyber_trust.actor_values` (``stated``,
+    else its ``home`` state's ``regime``, else none: NaN), ``camp = camp_distance(values or 0.0, camp_of)``, in the camp where it has
+    values and ``camp <= tolerance``; it would join (not a member, in an alignment with member states, in the camp, value > 0,
+    ``draw_in < consider_rate``) or leaves (a member out of the camp or of negative value, ``draw_out < exit_rate``).
+    """
+    a_n, k_n = reciprocity.shape
+    value = np.empty((a_n, k_n))
+    benefit = np.empty((a_n, k_n))
+    camp = np.empty((a_n, k_n))
+    in_camp = np.zeros((a_n, k_n), np.bool_)
+    want = np.zeros((a_n, k_n), np.bool_)
+    leaving = np.zeros((a_n, k_n), np.bool_)
+    w = np.empty(k_n)
+    for k in range(k_n):
+        if not np.isnan(stated[k]):
+            w[k] = stated[k]
+        elif home[k] >= 0:
+            w[k] = regime[home[k]]
+        else:
+            w[k] = np.nan
+    for a in range(a_n):
+        mean_cap = cap_sum[a] / size[a] if size[a] > 0 else 0.0
+        b = salience * mean_cap
+        for k in range(k_n):
+            rho = reciprocity[a, k]
+            v = rho * b - (1.0 - rho) * vul[k]
+            has = not np.isnan(w[k])
+            d = abs((w[k] if has else 0.0) - camp_of[a])
+            inside = has and d <= tolerance
+            value[a, k] = v
+            benefit[a, k] = b
+            camp[a, k] = d
+            in_camp[a, k] = inside
+            if nonstate[a, k]:
+                leaving[a, k] = (not inside or v < 0.0) and draw_out[a, k] < exit_rate
+            else:
+                want[a, k] = size[a] > 0 and inside and v > 0.0 and draw_in[a, k] < consider_rate
+    return value, benefit, camp, in_camp, want, leaving
+
+
+@njit(cache=True)
+def one_a_year(mask, value):  # pragma: no cover (compiled)
+    """In each row of ``mask`` with a True, only the column of highest ``value`` among the True ones (``np.where(mask, value,
+    -inf).argmax(axis=1)``: the first of the largest, the first NaN if there is one); rows without one stay False."""
+    a_n, n = mask.shape
+    out = np.zeros((a_n, n), np.bool_)
+    for a in range(a_n):
+        some = False
+        for j in range(n):
+            if mask[a, j]:
+                some = True
+                break
+        if not some:
+            continue
+        best = value[a, 0] if mask[a, 0] else -np.inf
+        idx = 0
+        for j in range(1, n):
+            if np.isnan(best):
+                break
+            x = value[a, j] if mask[a, j] else -np.inf
+            if np.isnan(x) or x > best:
+                best = x
+                idx = j
+        out[a, idx] = True
+    return out
+
+
+@njit(cache=True)
+def alignment_camps(members, cap, regime):  # pragma: no cover (compiled)
+    """Each alignment's number of member states and :func:`foedus.theory.cyber_trust.alignment_camp` ((A,) each): the ``regime`` of
+    its member of greatest ``cap`` (``np.where(members, cap, -inf).argmax``: the first of the largest, the first NaN if there is
+    one), NaN for an alignment without member states."""
+    a_n, n = members.shape
+    size = np.zeros(a_n)
+    camp = np.empty(a_n)
+    for a in range(a_n):
+        count = 0
+        best = cap[0] if members[a, 0] else -np.inf
+        idx = 0
+        for j in range(n):
+            if members[a, j]:
+                count += 1
+            if j == 0 or np.isnan(best):
+                continue
+            x = cap[j] if members[a, j] else -np.inf
+            if np.isnan(x) or x > best:
+                best = x
+                idx = j
+        size[a] = count
+        camp[a] = regime[idx] if count > 0 else np.nan
+    return size, camp
