@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from foedus.data.ensemble_store import RUN_TABLES, EnsembleStore, _from_ranges, _ranges
+from foedus.data.ensemble_store import RUN_TABLES, EnsembleStore, _add_to_ranges, _from_ranges, _ranges
 from foedus.experiments.ensemble import resume_ensemble, run_ensemble
 from foedus.experiments.runner import run_seed
 
@@ -37,6 +37,20 @@ def test_ranges_round_trip():
     assert _ranges(idx) == [[0, 2], [5, 5], [7, 8]]
     assert _from_ranges(_ranges(idx)) == set(idx)
     assert _ranges([]) == []
+
+
+def test_ranges_kept_run_by_run_equal_the_ranges_listed_anew():
+    """The driver keeps the manifest's ranges up to date run by run (_add_to_ranges): after every run, in any order of
+    landing (in order, reversed, shuffled, in windows as Dask returns them), they are the ranges listed from the set."""
+    rng = np.random.default_rng(5)
+    orders = [list(range(40)), list(range(39, -1, -1)), list(rng.permutation(60))]
+    orders.append([int(i) for k in range(0, 64, 16) for i in rng.permutation(np.arange(k, k + 16))])
+    for order in orders:
+        ranges, done = [], set()
+        for i in order:
+            _add_to_ranges(ranges, int(i))
+            done.add(int(i))
+            assert ranges == _ranges(done), (order, i)
 
 
 def test_reference_ensemble_layout(reference_ensemble):
@@ -408,3 +422,33 @@ def test_a_local_cluster_quiets_dasks_periodic_work_in_its_workers_and_restores_
     assert list(in_workers.values()) == [LOCAL_DASK_CONFIG]
     assert _dask_settings(keys) == before
     assert dask.config.get("distributed.worker.profile.enabled") is before["distributed.worker.profile.enabled"]
+
+
+@pytest.mark.parametrize("per_task", [3, 4])
+def test_several_runs_a_task_give_the_same_bytes(tmp_path, tiny, reference_ensemble, monkeypatch, per_task):
+    """Runs batched into Dask tasks (runner.simulate_runs: a task's overhead shared; the last task shorter) write the
+    reference ensemble's bytes, run by run, with the progress counted run by run."""
+    from foedus.experiments import runner
+
+    assert runner._runs_per_task(200, 2, False) == runner.RUNS_PER_TASK and runner._runs_per_task(6, 2, False) == 1
+    assert runner._runs_per_task(200, 2, True) == 1
+    monkeypatch.setattr(runner, "_runs_per_task", lambda todo, nthreads, keep: per_task)
+    seen = []
+    run_ensemble(tiny, runs=RUNS, out=tmp_path / "b", seed=SEED, knobs=KNOBS, workers=2, processes=False, progress=lambda d, t: seen.append(d))
+    assert parquet_digests(tmp_path / "b") == parquet_digests(reference_ensemble)
+    assert seen == list(range(RUNS + 1))
+
+
+def test_a_failed_run_in_a_task_of_several_is_named(tmp_path, tiny, monkeypatch):
+    """A run that fails inside a task of several runs is named by its own index, with its error."""
+    from foedus.experiments import runner
+
+    monkeypatch.setattr(runner, "_runs_per_task", lambda todo, nthreads, keep: 2)
+    with pytest.raises(RuntimeError, match=r"^run 0 \(seed \d+\) failed: ValueError: .*not kept: note"):
+        run_ensemble(tiny, runs=2, out=tmp_path / "e", seed=1, workers=1, processes=False, outcomes=_indicators_and_a_note)
+    try:
+        runner.simulate_runs(tiny.model_copy(update={"years": 2}), [(5, 1, None), (6, 2, None)], outcomes=_indicators_and_a_note)
+    except ValueError as e:
+        assert e.foedus_run == 5
+    else:  # pragma: no cover
+        raise AssertionError("the bad outcomes should fail")

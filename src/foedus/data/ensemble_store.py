@@ -30,6 +30,7 @@ runs are written by :mod:`foedus.experiments.runner`.
 
 from __future__ import annotations
 
+import bisect
 import io
 import json
 import os
@@ -92,6 +93,27 @@ def _ranges(indices: Iterable[int]) -> list[list[int]]:
     return [[int(s), int(e)] for s, e in zip(starts, ends)]
 
 
+def _add_to_ranges(ranges: list[list[int]], index: int) -> None:
+    """Add ``index`` (not yet in them) to sorted ``[first, last]`` ranges in place, as :func:`_ranges` would list them.
+
+    An ensemble's driver rewrites the manifest after every run; listing the ranges anew from the
+    set of done runs costs time in proportion to the runs done (1.5 ms at 10,000), this a few
+    microseconds (a test holds it to :func:`_ranges`).
+    """
+    k = bisect.bisect_right(ranges, [index, float("inf")])  # the ranges starting at or before index come first
+    left = k > 0 and ranges[k - 1][1] == index - 1
+    right = k < len(ranges) and ranges[k][0] == index + 1
+    if left and right:
+        ranges[k - 1][1] = ranges[k][1]
+        del ranges[k]
+    elif left:
+        ranges[k - 1][1] = index
+    elif right:
+        ranges[k][0] = index
+    else:
+        ranges.insert(k, [index, index])
+
+
 def _from_ranges(ranges: Sequence[Sequence[int]]) -> set[int]:
     out: set[int] = set()
     for r in ranges:
@@ -120,6 +142,7 @@ class EnsembleStore:
         self.manifest = manifest
         self.session: dict | None = None
         self._done: set[int] = _from_ranges(manifest.get("completed", []))
+        self._spans: list[list[int]] | None = None  # _ranges(self._done), kept up to date by write_run once listed
 
     def _summary(self) -> tuple[str, list[tuple[str, str]]]:
         """The title and labelled facts that ``repr`` and ``_repr_html_`` show."""
@@ -232,7 +255,9 @@ class EnsembleStore:
     def missing(self) -> list[int]:
         """Indices of the runs still to do (asked for, not in the manifest, or with a file gone)."""
         gone = {i for i in self._done if not all(self.run_file(t, i).exists() for t in RUN_TABLES)}
-        self._done -= gone
+        if gone:
+            self._done -= gone
+            self._spans = None
         return [i for i in range(self.runs) if i not in self._done]
 
     def clean_partial(self) -> int:
@@ -279,7 +304,10 @@ class EnsembleStore:
 
             write_history_dir(history, self.history_dir(index))
             self._write_run_provenance(index, history)
-        self._done.add(int(index))
+        if int(index) not in self._done:
+            self._done.add(int(index))
+            if self._spans is not None:
+                _add_to_ranges(self._spans, int(index))
         self.manifest["compute_seconds"] = float(self.manifest.get("compute_seconds", 0.0)) + float(seconds)
         self._write_manifest()
 
@@ -313,7 +341,9 @@ class EnsembleStore:
         self._write_manifest()
 
     def _write_manifest(self) -> None:
-        self.manifest["completed"] = _ranges(self._done)
+        if self._spans is None:
+            self._spans = _ranges(self._done)
+        self.manifest["completed"] = [list(r) for r in self._spans]
         self.manifest["runs_done"] = len(self._done)
         self.manifest["updated"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
         _atomic_write(self.path / "manifest.json", (json.dumps(self.manifest, indent=1) + "\n").encode("utf-8"))
