@@ -63,7 +63,7 @@ from foedus.schema import OBLIGATIONS
 from foedus.theory._validate import _array
 from foedus.theory.capability import commitment_strength
 
-__all__ = ["honour_base_rate", "intra_alliance_casus", "WAR_OBLIGATIONS", "WAR_CONDITIONS", "CONDITIONS_WRITTEN", "condition_bits", "conditions_met", "written_conditions", "casus_foederis", "dispute_probability", "escalation_probability", "escalation_restraint", "institutional_restraint", "war_commitment"]
+__all__ = ["CONDITIONS_WRITTEN", "WAR_CONDITIONS", "WAR_OBLIGATIONS", "casus_foederis", "condition_bits", "conditions_met", "dispute_probability", "escalation_probability", "escalation_restraint", "honour_base_rate", "institutional_restraint", "intra_alliance_casus", "war_commitment", "written_conditions"]
 
 WAR_OBLIGATIONS: tuple[str, str] = ("defense", "offense")
 """The ATOP obligations that promise to fight (Leeds et al. 2002); the others never call a member to war."""
@@ -424,14 +424,7 @@ def honour_base_rate(charter, before: float, after: float, *, check: bool = True
     >>> honour_base_rate([False, True], 0.68, 0.22).tolist()
     [0.68, 0.22]
     """
-    c = np.asarray(charter)
-    if check:
-        if c.size and not np.isin(c, (0, 1)).all():
-            raise ValueError(f"honour_base_rate: charter must be boolean (0/1), got {c.ravel()[:5].tolist()}")
-        for name, v in (("before", before), ("after", after)):
-            if not 0.0 < float(v) < 1.0:
-                raise ValueError(f"honour_base_rate: {name} must be in (0, 1), got {v}")
-    return np.where(c.astype(bool), float(after), float(before))
+    return _by_charter("honour_base_rate", charter, before, after, closed=False, check=check)
 
 
 def intra_alliance_casus(charter, before: float, after: float, *, check: bool = True) -> np.ndarray:
@@ -465,11 +458,18 @@ def intra_alliance_casus(charter, before: float, after: float, *, check: bool = 
     >>> intra_alliance_casus([False, True], 1.0, 0.0).tolist()
     [1.0, 0.0]
     """
+    return _by_charter("intra_alliance_casus", charter, before, after, closed=True, check=check)
+
+
+def _by_charter(func: str, charter, before: float, after: float, *, closed: bool, check: bool) -> np.ndarray:
+    """``before`` where ``charter`` is False, ``after`` where it is True, both probabilities checked (in [0, 1] if
+    ``closed``, else in (0, 1)); ``func`` names the caller in the error messages."""
     c = np.asarray(charter)
     if check:
         if c.size and not np.isin(c, (0, 1)).all():
-            raise ValueError(f"intra_alliance_casus: charter must be boolean (0/1), got {c.ravel()[:5].tolist()}")
+            raise ValueError(f"{func}: charter must be boolean (0/1), got {c.ravel()[:5].tolist()}")
         for name, v in (("before", before), ("after", after)):
-            if not 0.0 <= float(v) <= 1.0:
-                raise ValueError(f"intra_alliance_casus: {name} must be in [0, 1], got {v}")
+            x = float(v)
+            if not ((0.0 <= x <= 1.0) if closed else (0.0 < x < 1.0)):
+                raise ValueError(f"{func}: {name} must be in {'[0, 1]' if closed else '(0, 1)'}, got {v}")
     return np.where(c.astype(bool), float(after), float(before))
