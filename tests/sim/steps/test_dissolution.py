@@ -147,3 +147,17 @@ def test_a_member_leaving_an_alliance_larger_than_the_bound_leaves_the_others_al
     assert world.state.agreements.active[0] and events(world, "dissolution") == []
     leave(world, 0, world.index_of(SMB))  # now a treaty of three loses a member: it unravels
     assert not world.state.agreements.active[0] and [e[3]["cause"] for e in events(world, "dissolution")] == ["unravelled"]
+
+
+def test_a_state_leaving_the_system_does_not_unravel_the_treaties_its_successors_continue():
+    """A state that leaves the system did not withdraw: a treaty of three it belonged to goes on with the other two (and
+    with the successors that took its seat this year), where the same member's withdrawal unravels it (above)."""
+    from foedus.sim.steps.system import leave_system
+
+    world, _ = tiny_world(agreements=[alliance("Pact", [GRT, RIV, SMA])])
+    leave_system(world, np.array([world.index_of(SMA)]))
+    ag = world.state.agreements
+    assert ag.active[0] and ag.members[0, world.index_of(GRT)] and ag.members[0, world.index_of(RIV)]
+    assert not ag.members[0, world.index_of(SMA)] and events(world, "dissolution") == []
+    assert [e[3]["cause"] for e in events(world, "exit")] == ["state left the system"]
+

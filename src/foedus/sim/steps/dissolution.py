@@ -389,13 +389,15 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
     ]
 
 
-def leave(world: World, slots: int | np.ndarray, members: int | np.ndarray, details: Any = None) -> None:
+def leave(world: World, slots: int | np.ndarray, members: int | np.ndarray, details: Any = None, *, unravel: bool = True) -> None:
     """States ``members[k]`` leave agreements ``slots[k]`` this year; log an ``"exit"`` event for each.
 
     Pairs must be distinct and current memberships. Their spells close and this year becomes
     their last exit (no rejoining the same year). ``details``: one dict per exit, one for all,
     or None. The caller ends an agreement that this leaves too small (:func:`dissolve_if_deserted`); an alliance of at
-    most ``unravel_max_members`` members that keeps two or more ends here for all, "unravelled" (:func:`_unravel`).
+    most ``unravel_max_members`` members that keeps two or more ends here for all, "unravelled" (:func:`_unravel`), unless
+    ``unravel`` is False: a state that leaves the system did not withdraw (Olson's unravelling is a member's defection), and
+    the successors that took its seats this year continue its treaties (ATOP; :func:`foedus.sim.steps.system.succeed`).
     """
     ag = world.state.agreements
     slots = np.atleast_1d(np.asarray(slots, dtype=np.intp))
@@ -405,7 +407,8 @@ def leave(world: World, slots: int | np.ndarray, members: int | np.ndarray, deta
     top = th_principals.largest_share(ag.members[left], world.state.power)
     ag.leave_many(slots, members, world.state.year, last_exit=True)
     world.log.events(world.state.year, "exit", ag.agreement_id[slots], world.inputs.ccode[members], -1, details)
-    _unravel(world, left, before, top)
+    if unravel:
+        _unravel(world, left, before, top)
 
 
 def _unravel(world: World, slots: np.ndarray, before: np.ndarray, top: np.ndarray) -> None:

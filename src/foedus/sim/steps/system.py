@@ -181,7 +181,7 @@ def leave_system(world: World, idx: np.ndarray) -> None:
     slots, members = np.nonzero(ag.members[: ag.n][:, idx] & ag.active[: ag.n, None])
     if len(slots):
         members = idx[members]
-        leave(world, slots, members, {"cause": "state left the system"} if world.inputs.explain else None)
+        leave(world, slots, members, {"cause": "state left the system"} if world.inputs.explain else None, unravel=False)
         dissolve_if_deserted(world, np.unique(slots), "too few members after a state left the system")
     ri, rj = np.nonzero(np.triu(world.state.rivalry | world.state.rivalry.T))
     gone = np.isin(ri, idx) | np.isin(rj, idx)
