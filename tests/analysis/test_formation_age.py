@@ -114,3 +114,15 @@ def test_the_record_s_old_states_form_at_one_rate_in_1946_1989_and_1990_2018_the
     a, b = (formation_with_new_states(record, *e) for e in ((1946, 1989), (1990, 2018)))
     assert 0.8 < b["old_only_rate"] / a["old_only_rate"] < 1.25
     assert b["with_new_rate"] > 1.5 * a["with_new_rate"]
+
+
+def test_bad_bands_and_missing_entry_years_are_rejected_with_a_clear_error():
+    from foedus.analysis.formation_age import _band_labels, _entries
+
+    with pytest.raises(ValueError, match="increasing lower edges starting at 0"):
+        _band_labels((0, 10, 5))
+    with pytest.raises(ValueError, match="increasing lower edges starting at 0"):
+        _band_labels((5, 10))
+    with pytest.raises(ValueError, match="no year for states"):
+        _entries(None, pd.Series({2: 1816.0, 20: float("nan")}))
+    assert _band_labels((0, 5, 10)) == ["0-4", "5-9", "10+"]

@@ -105,7 +105,18 @@ def first_entries(history: History) -> pd.Series:
     return history.states.groupby("ccode")["start_year"].min().astype("int64")
 
 
+def _entries(history: History, first_entry: pd.Series | None) -> pd.Series:
+    """Each state's first entry: ``first_entry`` checked (whole years, no gaps), or :func:`first_entries` of ``history``."""
+    if first_entry is None:
+        return first_entries(history)
+    if first_entry.isna().any():
+        raise ValueError(f"first_entry: no year for states {first_entry.index[first_entry.isna()].tolist()[:5]}; drop them or give their year")
+    return first_entry.astype("int64")
+
+
 def _band_labels(edges: tuple[int, ...]) -> list[str]:
+    if not len(edges) or edges[0] != 0 or any(b <= a for a, b in pairwise(edges)):
+        raise ValueError(f"bands must be increasing lower edges starting at 0, got {tuple(edges)}")
     return [f"{lo}-{hi - 1}" for lo, hi in pairwise(edges)] + [f"{edges[-1]}+"]
 
 
@@ -171,7 +182,7 @@ def formation_by_age(
     >>> t.loc["0-4", ["state_years", "founders", "bilateral"]].tolist()
     [4.0, 1.0, 1.0]
     """
-    entry = first_entries(history) if first_entry is None else first_entry.astype("int64")
+    entry = _entries(history, first_entry)
     labels, edges = _band_labels(bands), np.asarray(bands, dtype=float)
     sy = _state_years(history, first, last)
     sy_band = np.searchsorted(edges, _ages(sy["ccode"].to_numpy(), sy["year"].to_numpy(), entry), side="right") - 1
@@ -264,7 +275,7 @@ def entrant_partners(
     >>> t.loc["ruler", ["dyad_years", "pairs", "bilateral"]].tolist()
     [2.0, 1.0, 1.0]
     """
-    entry = first_entries(history) if first_entry is None else first_entry.astype("int64")
+    entry = _entries(history, first_entry)
     ruler = dict(former_ruler or {})
     allp = _signing_pairs(history, first, last, False, min_begun_id)
     bil = _signing_pairs(history, first, last, True, min_begun_id)
@@ -313,7 +324,7 @@ def formation_with_new_states(
     >>> t[["state_years", "with_new", "old_only", "with_new_bilateral", "old_only_bilateral"]].tolist()
     [8.0, 1.0, 1.0, 1.0, 0.0]
     """
-    entry = first_entries(history) if first_entry is None else first_entry.astype("int64")
+    entry = _entries(history, first_entry)
     f, _ = begun_founders(history, first, last, min_begun_id)
     age = _ages(f["ccode"].to_numpy(dtype="int64"), f["year"].to_numpy(dtype="int64"), entry)
     g = f.assign(new=age < window).groupby("agreement_id")

@@ -240,7 +240,8 @@ def simulate_runs(scenario: Scenario, runs: list, keep_history: bool = False, *,
     """Several runs in one Dask task: :func:`simulate_run` of each ``(index, seed, knobs)`` of ``runs``, in order.
 
     Each run is what :func:`simulate_run` gives alone; a run that fails raises its own error with
-    its index in the attribute ``foedus_run`` (the driver names the run).
+    its index in the attribute ``foedus_run`` (the driver names the run). The runs of the task before
+    it are then not written: the ensemble stops, and a resume simulates them again, to the same bytes.
     """
     out = []
     for index, seed, knobs in runs:

@@ -110,6 +110,7 @@ REASONS: list[tuple[re.Pattern, LazyString]] = [template(m) for m in (
     lazy_gettext("nested more than {n} levels deep: not a scenario"),
     lazy_gettext("YAML alias *{anchor} is not allowed in a scenario: write the value out"),
     lazy_gettext("give at least one spell, or omit the field for a member throughout"),
+    lazy_gettext("give at least one spell as a major power, or omit the field for a status throughout"),
     lazy_gettext("spell ends ({last}) before it begins ({first})"),
     lazy_gettext("spell beginning {first} overlaps or precedes the one before (ending {prev})"),
     lazy_gettext("only the last spell may be open (last year null)"),

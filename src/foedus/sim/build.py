@@ -198,11 +198,12 @@ def _add_major_changes(actors: list[dict], year: int, years: int, data_dir: Path
     for a in actors:
         rows = majors[(majors["ccode"] == a["ccode"]) & (majors["start_year"] <= last) & (majors["end_year"] >= year)]
         spells = [[max(int(f), year), None if int(l) >= min(last, end_of_record) else int(l)] for f, l in zip(rows["start_year"], rows["end_year"])]
-        whole = spells == [[year, None]]
-        if not (whole or not spells) or whole != bool(a.get("major")):
-            a["major_spells"] = spells or None
-            if spells:
-                a.setdefault("sources", {})["major_spells"] = "peacesciencer/cow_majors.csv (COW Project 2017)"
+        if not spells:  # COW records no major-power spell in the horizon: a minor state throughout
+            a["major"] = False
+            continue
+        if spells != [[year, None]] or not a.get("major"):
+            a["major_spells"] = spells
+            a.setdefault("sources", {})["major_spells"] = "peacesciencer/cow_majors.csv (COW Project 2017)"
 
 
 def _add_system_changes(actors: list[dict], relations: list[dict], year: int, years: int, data_dir: Path | None, entrants: bool) -> None:
