@@ -53,18 +53,7 @@ def test_two_window_validation_compares_both_periods(record):
     "first_seed",
     [
         1,  # a strict xfail at session 11 (the 1950-1989 median survival 18 against an infinite record); passes again at session 12
-        pytest.param(
-            10,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="session 14's merged model: the 1816-1914 ten-year survival of pacts begun in multipolar-1815 (its "
-                "top states only) is 0.415 on seeds 10-12 against the record's 0.261 +/- 0.15 (bound 0.411; main c0793cd "
-                "passed under it); each of succ14, join14 and wave14 alone fails it (0.426, 0.422, 0.411 with share "
-                "bilateral 0.874), while the four-era validation of the record-built 1816 world moved toward the record "
-                "(0.39 -> 0.30-0.33 on seeds 1-6 and 7-12). The known cause is peacetime defence pacts that live too "
-                "long (median 13.5 years against 4; bilat14)",
-            ),
-        ),
+        10,  # a strict xfail during session 14's merge (0.415 against the bound 0.411); passes again once a state leaving the system no longer unravels its treaties
     ],
 )
 def test_the_calibrated_defaults_land_every_fact_in_range(record, first_seed):
