@@ -50,14 +50,18 @@ def onset_live(i, j, active, power, at_war, contiguous, major, rivalry):  # prag
     and ``rivalry[i, j]`` (each as a boolean: non-zero)."""
     out = np.zeros(len(i), np.bool_)
     for p in range(len(i)):
-        a = i[p]
-        b = j[p]
-        if not (active[a] and active[b] and power[a] > 0 and power[b] > 0):
-            continue
-        if at_war[a, b]:
-            continue
-        out[p] = (contiguous[a, b] != 0) or major[a] or major[b] or (rivalry[a, b] != 0)
+        out[p] = _live(i[p], j[p], active, power, at_war, contiguous, major, rivalry)
     return out
+
+
+@njit(cache=True, inline="always")
+def _live(a, b, active, power, at_war, contiguous, major, rivalry):  # pragma: no cover (compiled)
+    """Whether pair (a, b) is live for an onset: both active with ``power > 0``, not at war, politically relevant."""
+    if not (active[a] and active[b] and power[a] > 0 and power[b] > 0):
+        return False
+    if at_war[a, b]:
+        return False
+    return (contiguous[a, b] != 0) or major[a] or major[b] or (rivalry[a, b] != 0)
 
 
 @njit(cache=True)
@@ -73,11 +77,7 @@ def onset_at_stake(i, j, active, power, at_war, contiguous, major, rivalry, memo
     for p in range(len(i)):
         a = i[p]
         b = j[p]
-        if not (active[a] and active[b] and power[a] > 0 and power[b] > 0):
-            continue
-        if at_war[a, b]:
-            continue
-        if not ((contiguous[a, b] != 0) or major[a] or major[b] or (rivalry[a, b] != 0)):
+        if not _live(a, b, active, power, at_war, contiguous, major, rivalry):
             continue
         h = hostility[a, b]
         m = memory[a, b] if has_memory else 0.0
