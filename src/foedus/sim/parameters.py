@@ -283,3 +283,13 @@ class Parameters(ExtendedParameters):
         "the 42 that ended at once (largest 0.89); with unravel_max_members 6 it misclassifies 5 of 53 departures (7 without; "
         "the fewest, 4, at 14-20 members)",
     )
+
+    # --- nap15 ---
+    spiral_relief_weight: float = Field(
+        0.0, ge=0, le=20,
+        description="weight of foedus.theory.reassurance.spiral_relief in the reassurance good of a pledge of non-aggression: "
+        "what a state gains by giving a partner that fears it its own pledge, the partner's balancing against it ended (Kydd "
+        "2005, ch. 7; Jervis 1976; Snyder 1997's preemptive alliance), so the strong side of an unequal pair gains from the "
+        "exchange too (Morrow 1991); in utility units of the partner's reassurance (reassurance_weight, the norm's standing and "
+        "its belief in the pledge included). 0: the strong side gains nothing from giving its pledge",
+    )
