@@ -22,7 +22,9 @@ facts 30 of 38 at 0.02, 29 at 0.03, 28 at 0.05, 21 at 0.5).
 stops balancing against it (:func:`foedus.theory.reassurance.spiral_relief`: Kydd 2005, Jervis 1976, Snyder 1997). Without
 it the strong side of an unequal pair valued a pact of non-aggression at about 0 (diag14: median 3e-7 against a cost of
 0.063), so unequal pairs never signed one, while ATOP's non-aggression pacts join states as unequal as its defence pacts
-(strong/weak capability ratio median 6-8).
+(strong/weak capability ratio median 6-8). At ``spiral_relief_weight`` 0.2 (chosen in sample: foedus validate, seeds 1-6)
+the in-sample facts in range go from 33 to 34 of 38 (1946-1989 non-aggression pacts 0.0132 -> 0.0151 per state-year, record
+0.0182; alliances in force at the end 0.57 -> 0.62; 1816-1914 non-aggression 0.00023 -> 0.00037, bound 0.00056).
 """
 
 from __future__ import annotations
