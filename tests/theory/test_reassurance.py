@@ -209,3 +209,50 @@ def test_a_credible_protection_lies_between_its_part_kept_and_its_whole(tether, 
 def test_credible_pledges_rejects_bad_input():
     with pytest.raises(ValueError, match="credibility"):
         ra.credible_pledges(np.zeros((2, 2)), np.zeros((2, 2)), np.zeros((2, 2)), np.full((2, 2), 1.5))
+
+
+def test_spiral_relief_is_the_fear_ended_times_the_partners_share_of_the_pair_when_no_one_else_threatens():
+    """Analytically: with no other threat and the partner's whole capability reaching one (R[i, j] = p_j), the pressure the
+    partner would add is rho_i(p_j) = p_j / (p_i + p_j), its share of the pair; the gain is the partner's fear times that
+    (Kydd 2005, ch. 7; Walt's pressure form), the same formula on both sides of the pair."""
+    p = np.array([0.2, 0.025, 0.05])
+    r = np.array([[0.0, 0.025, 0.0], [0.2, 0.0, 0.05], [0.0, 0.05, 0.0]])
+    fear = np.array([[0.0, 0.1, 0.0], [0.5, 0.0, 0.3], [0.0, 0.2, 0.0]])  # fear[j, i]: j's value of i's pledge
+    s = ra.spiral_relief(fear, r, np.zeros((3, 3)), p)
+    assert s[0, 1] == pytest.approx(0.5 * 0.025 / 0.225)  # the strong side gains from the weak side's fear of it
+    assert s[1, 0] == pytest.approx(0.1 * 0.2 / 0.225)
+    assert s[1, 2] == pytest.approx(0.2 * 0.05 / 0.075) and s[2, 1] == pytest.approx(0.3 * 0.05 / 0.1)
+    assert s[0, 2] == 0.0 and s[2, 0] == 0.0  # out of reach and feared by no one: nothing
+    assert np.all(np.diag(s) == 0.0)
+
+
+def test_spiral_relief_is_the_pressure_added_to_ones_main_threat_other_than_the_partner():
+    # state 0 threatened by 2 (0.1): the weak neighbour 1 joining 2 adds its reach on top of that threat (Walt's pressure)
+    p = np.array([0.2, 0.025, 0.2])
+    t = np.array([[0.0, 0.01, 0.1], [0.05, 0.0, 0.0], [0.1, 0.0, 0.0]])
+    r = np.array([[0.0, 0.025, 0.2], [0.2, 0.0, 0.0], [0.2, 0.0, 0.0]])
+    fear = np.zeros((3, 3)); fear[1, 0] = 0.5
+    s = ra.spiral_relief(fear, r, t, p)
+    rho = lambda x: x / (x + 0.2)
+    assert s[0, 1] == pytest.approx(0.5 * (rho(0.1 + 0.025) - rho(0.1)))
+    assert s[0, 1] < ra.spiral_relief(fear, r, np.zeros((3, 3)), p)[0, 1]  # concave: less where one faces a threat already
+
+
+@given(st.floats(1.0, 200.0), st.floats(0.0, 1.0))
+@FAST
+def test_spiral_relief_falls_with_the_capability_ratio_and_never_exceeds_the_fear(ratio, fear):
+    p = np.array([0.2, 0.2 / ratio])
+    r = np.array([[0.0, p[1]], [p[0], 0.0]])
+    f = np.array([[0.0, 0.0], [fear, 0.0]])
+    s = ra.spiral_relief(f, r, np.zeros((2, 2)), p)[0, 1]
+    assert 0.0 <= s <= fear + 1e-15
+    assert s == pytest.approx(fear / (1.0 + ratio))
+    p2 = np.array([0.2, 0.2 / (2 * ratio)])
+    assert ra.spiral_relief(f, np.array([[0.0, p2[1]], [p2[0], 0.0]]), np.zeros((2, 2)), p2)[0, 1] <= s + 1e-15
+
+
+def test_spiral_relief_checks_its_input():
+    with pytest.raises(ValueError, match="fear"):
+        ra.spiral_relief(-np.ones((2, 2)), np.zeros((2, 2)), np.zeros((2, 2)), [0.1, 0.1])
+    with pytest.raises(ValueError, match="power"):
+        ra.spiral_relief(np.zeros((2, 2)), np.zeros((2, 2)), np.zeros((2, 2)), [0.1, 0.1, 0.1])

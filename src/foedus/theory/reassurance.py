@@ -59,7 +59,7 @@ import numpy as np
 from foedus.theory._validate import _broadcast, _checked, _matrix, _vector
 
 __all__ = [
-    "STATE_LIST_START", "relationship_age", "intentions_uncertainty", "expected_threat", "unread_alignment", "pledge_credibility",
+    "STATE_LIST_START", "relationship_age", "intentions_uncertainty", "expected_threat", "unread_alignment", "spiral_relief", "pledge_credibility",
     "minimum_trust_threshold", "credible_pledges",
 ]
 
@@ -253,6 +253,97 @@ def unread_alignment(expected, reach, power, uncertainty, *, prior: float, defen
     if war_risk is not None:  # worth the war with that threat times its chance (Leeds et al. 2002; Fearon 1997)
         w = _matrix("war_risk", war_risk, n, unit=True, check=check)
         out = out * w[np.arange(n)[:, None], main_excl]
+    np.fill_diagonal(out, 0.0)
+    return out
+
+
+def spiral_relief(fear, reach, threat, power, *, check: bool = True) -> np.ndarray:
+    r"""What i gains by giving j its own pledge of non-aggression: the balancing against i it ends, (N, N) >= 0.
+
+    .. math::
+
+        S_{ij} = F_{ji}\,\big[\rho_i(T^*_{i,-j} + R_{ij}) - \rho_i(T^*_{i,-j})\big], \qquad
+        \rho_i(x) = \frac{x}{x + p_i}, \qquad T^*_{i,-j} = \max_{k \ne j} T_{ik}
+
+    A pact of non-aggression is an exchange of pledges, and the side that has nothing to fear from
+    its partner still gains by giving its own. A state that fears another balances against it:
+    it arms and aligns with the other's adversaries (Walt 1987, ch. 2 and 5: weak states near a
+    threatening power join its enemies when they can); the fear and the balancing feed each other,
+    Jervis's (1976, ch. 3) spiral. Kydd (2005, ch. 7) shows how a security seeker ends the spiral:
+    it reassures the other with a costly, binding assurance, and what it gains is the other's
+    restraint. Snyder (1997, ch. 1) names the same gain in alignment terms: a pledge that keeps a
+    partner out of one's adversary's camp is a *preemptive* commitment, denying the partner to the
+    rival. So i's gain from its pledge to j is j's fear of i, :math:`F_{ji}` (what i's pledge
+    is worth to j: :func:`foedus.theory.obligations.obligation_goods`' reassurance of j, at j's
+    belief in it, read as the propensity with which j would otherwise balance against i) times
+    the pressure j's capability that reaches i, :math:`R_{ij}`, would add to i's main threat
+    other than j, :math:`T^*_{i,-j}`, were j to join it (Walt's pressure form, the form of
+    :func:`unread_alignment` and of the abstention of :func:`foedus.theory.obligations.obligation_goods`).
+    It is what Morrow's (1991) exchange gives the strong side of a pact of non-aggression: the
+    weak side's alignment, not its capability in the field.
+
+    The form is selective as the record is: it is large where j fears i (a neighbour, a former
+    ruler, a state with a dispute to manage: Mattes & Vonnahme 2010, non-aggression pacts are
+    signed by states with conflicting interests) and where j's capability reaches i, and it falls
+    with the capability ratio of the pair (with no other threat and :math:`R_{ij} = p_j`, the bracket is
+    j's share of the pair's capability, :math:`p_j / (p_i + p_j)`), so a great power gains little
+    from a microstate's restraint.
+
+    Parameters
+    ----------
+    fear : array (N, N) >= 0
+        ``F[j, i]`` what i's pledge of non-aggression is worth to j (its reassurance, in [0, 1] in the published reading).
+    reach : array (N, N) >= 0, capability-share units
+        ``R[i, j]`` the capability of j that reaches i (:func:`foedus.theory.projection.projected_capability`).
+    threat : array (N, N) >= 0, capability-share units
+        ``T[i, k]`` the threat k poses to i (:func:`foedus.theory.threat.walt_threat`); the diagonal is ignored.
+    power : array (N,) >= 0, capability share
+
+    Returns
+    -------
+    ndarray (N, N), diagonal 0; 0 where j does not fear i or cannot reach it.
+
+    Examples
+    --------
+    A strong state (0, capability 0.2) with no other threat and its weak neighbour (1, 0.025: a ratio
+    of 8) that fears it at 0.5: the strong side gains half the weak side's share of the pair,
+    :math:`0.5 \times 0.025 / 0.225`; the weak side, feared by no one, gains nothing.
+
+    >>> s = spiral_relief(np.array([[0.0, 0.0], [0.5, 0.0]]), np.array([[0.0, 0.025], [0.2, 0.0]]), np.zeros((2, 2)), [0.2, 0.025])
+    >>> round(float(s[0, 1]), 4), round(0.5 * 0.025 / 0.225, 4), float(s[1, 0])
+    (0.0556, 0.0556, 0.0)
+
+    References
+    ----------
+    .. [1] Kydd, A. H. (2005). Trust and Mistrust in International Relations. Princeton University Press, ch. 7.
+    .. [2] Jervis, R. (1976). Perception and Misperception in International Politics. Princeton University Press, ch. 3.
+    .. [3] Walt, S. M. (1987). The Origins of Alliances. Cornell University Press, ch. 2, 5.
+    .. [4] Snyder, G. H. (1997). Alliance Politics. Cornell University Press, ch. 1 (preemptive alliance).
+    .. [5] Morrow, J. D. (1991). Alliances and asymmetry. American Journal of Political Science 35(4): 904-933.
+    .. [6] Mattes, M. & Vonnahme, G. (2010). Contracting for peace. Journal of Politics 72(4): 925-938.
+    """
+    t = _matrix("threat", threat, np.shape(threat)[0], nonneg=True, check=check)
+    n = t.shape[0]
+    f = _matrix("fear", fear, n, nonneg=True, check=check)
+    r = _matrix("reach", reach, n, nonneg=True, check=check)
+    p = _vector("power", power, n, nonneg=True, check=check)
+    if n == 0:
+        return np.zeros((0, 0))
+    e = np.array(t, dtype=float)
+    np.fill_diagonal(e, 0.0)
+    rows = np.arange(n)
+    first = e.argmax(axis=1)
+    second = _runner_up(e, first) if n > 1 else first
+    is_first = np.zeros((n, n), bool)
+    is_first[rows, first] = True
+    star = np.where(is_first, e[rows, second][:, None], e[rows, first][:, None])  # (i, j): i's main threat other than j
+    pc = p[:, None]
+
+    def rho(x):
+        d = x + pc
+        return np.where(d > 0, x / np.where(d > 0, d, 1.0), 0.0)
+
+    out = f.T * np.maximum(rho(star + r) - rho(star), 0.0)
     np.fill_diagonal(out, 0.0)
     return out
 

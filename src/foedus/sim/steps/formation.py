@@ -27,7 +27,7 @@ from foedus.sim.steps.concessions import pair_autonomy as _pair_autonomy
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.conflict import defence_pairs, onset_covariates
 from foedus.sim.steps.neutrality import stays_out
-from foedus.sim.steps.pair_value import shared_reassurance
+from foedus.sim.steps.pair_value import given_reassurance, shared_reassurance
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.world import World
 from foedus.theory import consent as th_consent
@@ -197,7 +197,8 @@ def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None)
     fight = fighting_credibility(world, cred) if u is not None else None
     # the fighting pledges at their credibility (theory.reassurance.credible_pledges of _kept(u)) and the unread alignment's abstention
     # at the reassurance's (where not done above): one compiled pass, or the theory function where the run checks its inputs
-    return align_kern.credible_terms(goods, cred, w > 0 and not (shared or check), u, fight, unread_alignment(world), check=check)
+    align_kern.credible_terms(goods, cred, w > 0 and not (shared or check), u, fight, unread_alignment(world), check=check)
+    return given_reassurance(world, goods)  # and what giving one's own pledge is worth: the partner's balancing ended (nap15)
 
 
 def fighting_credibility(world: World, credibility: np.ndarray | None = None) -> np.ndarray | None:

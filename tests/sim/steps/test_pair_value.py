@@ -1,0 +1,45 @@
+"""Tests of foedus.sim.steps.pair_value.given_reassurance: what a side gains by giving its pledge of non-aggression (nap15)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.sim.steps.formation import credible_goods, pledge_credibility
+from foedus.theory.reassurance import spiral_relief
+
+from .conftest import tiny_world
+
+
+def test_credible_goods_add_the_balancing_a_sides_own_pledge_ends_on_both_sides():
+    """formation.credible_goods adds spiral_relief_weight times theory.reassurance.spiral_relief of the partner's reassurance
+    (Kydd 2005, ch. 7) to the reassurance good of both sides of every pair; the other goods never move; 0 leaves it whole."""
+    rng = np.random.default_rng(5)
+    on, _ = tiny_world(spiral_relief_weight=2.0)
+    off, _ = tiny_world(spiral_relief_weight=0.0)
+    goods = rng.random((5, on.n, on.n))
+    base = credible_goods(off, goods.copy())
+    got = credible_goods(on, goods.copy())
+    res = on.results
+    want = base[1] + 2.0 * spiral_relief(base[1], res.reach, res.threat, on.state.power)
+    np.testing.assert_allclose(got[1], want, rtol=1e-12)
+    assert np.array_equal(np.delete(got, 1, axis=0), np.delete(base, 1, axis=0))
+    assert (got[1] > base[1]).any() and (got[1] >= base[1]).all()
+
+
+def test_the_strong_side_values_a_pact_with_a_weak_neighbour_that_fears_it():
+    """The weak side's fear of the strong one (its reassurance from the strong side's pledge) gives the strong side a value
+    of the pact that it did not have: the row of the strongest state rises where a weaker state values its pledge and believes it;
+    its rival, which does not believe it (Kydd's minimum trust threshold), gives it nothing."""
+    on, _ = tiny_world(spiral_relief_weight=1.0)
+    n = on.n
+    goods = np.zeros((5, n, n))
+    strong = int(np.argmax(on.state.power))
+    cred = pledge_credibility(on)
+    weak = [k for k in range(n) if k != strong and on.results.reach[strong, k] > 0 and cred[k, strong] > 0]
+    rival = [k for k in range(n) if k != strong and cred[k, strong] == 0]
+    assert weak and rival
+    goods[1, :, strong] = 0.5  # every other state values the strong side's pledge: it fears it
+    np.fill_diagonal(goods[1], 0.0)
+    got = credible_goods(on, goods.copy())
+    assert all(got[1, strong, k] > 0 for k in weak)
+    assert all(got[1, strong, k] == 0 for k in rival)
