@@ -86,12 +86,14 @@ _NO_GROWTH = "assumed 2 % (no earlier GDP figure)"
 def _growth(snap, gdp: np.ndarray, gdp_est: np.ndarray, year: int, data_dir: Path | None) -> tuple[np.ndarray, list[str]]:
     """Trend growth per state, a fraction per year, and its source (builder convention, module docstring)."""
     n = len(snap.ccodes)
-    try:
-        past = snapshot(year - 10, list(map(int, snap.ccodes)), data_dir=data_dir)
+    try:  # every member of ten years before, matched by code: one state new since then (Namibia in 1990) must not cost the others their figure
+        past = snapshot(year - 10, None, top_n=None, data_dir=data_dir)
     except (ValueError, KeyError):
         return np.full(n, 0.02), [_NO_GROWTH] * n
-    ok = np.isfinite(past.gdp_usd_m) & (past.gdp_usd_m > 0) & ~gdp_est
-    g = np.where(ok, (gdp / np.where(ok, past.gdp_usd_m, 1.0)) ** 0.1 - 1.0, 0.02)
+    gdp_then = dict(zip(np.asarray(past.ccodes, dtype=int).tolist(), np.asarray(past.gdp_usd_m, dtype=float).tolist()))
+    then = np.array([gdp_then.get(int(c), np.nan) for c in snap.ccodes], dtype=float)
+    ok = np.isfinite(then) & (then > 0) & ~gdp_est
+    g = np.where(ok, (gdp / np.where(ok, then, 1.0)) ** 0.1 - 1.0, 0.02)
     gsrc = f"economy/cw_gdppop.csv.gz, annualised real GDP growth {year - 10}-{year} (clipped to [-5 %, 10 %])"
     return np.clip(g, -0.05, 0.10), [gsrc if k else _NO_GROWTH for k in ok]
 
