@@ -18,6 +18,7 @@ from foedus.data.paths import default_data_dir
 from foedus.data.snapshot import snapshot
 from foedus.data.snapshot_fields import table
 from foedus.sim.build_arms import prewar_milex
+from foedus.sim.build_growth import GROWTH_DEFAULT, trend_growth
 from foedus.schema import SchemaError
 
 
@@ -80,22 +81,17 @@ def _has_cyber(year: int, incidents: np.ndarray) -> bool:
     return year >= 2000 and incidents.sum() > 0
 
 
-_NO_GROWTH = "assumed 2 % (no earlier GDP figure)"
+_NO_GROWTH = f"assumed {GROWTH_DEFAULT:.0%} (no earlier GDP figure)"
 
 
-def _growth(snap, gdp: np.ndarray, gdp_est: np.ndarray, year: int, data_dir: Path | None) -> tuple[np.ndarray, list[str]]:
-    """Trend growth per state, a fraction per year, and its source (builder convention, module docstring)."""
-    n = len(snap.ccodes)
-    try:  # every member of ten years before, matched by code: one state new since then (Namibia in 1990) must not cost the others their figure
-        past = snapshot(year - 10, None, top_n=None, data_dir=data_dir)
-    except (ValueError, KeyError):
-        return np.full(n, 0.02), [_NO_GROWTH] * n
-    gdp_then = dict(zip(np.asarray(past.ccodes, dtype=int).tolist(), np.asarray(past.gdp_usd_m, dtype=float).tolist()))
-    then = np.array([gdp_then.get(int(c), np.nan) for c in snap.ccodes], dtype=float)
-    ok = np.isfinite(then) & (then > 0) & ~gdp_est
-    g = np.where(ok, (gdp / np.where(ok, then, 1.0)) ** 0.1 - 1.0, 0.02)
-    gsrc = f"economy/cw_gdppop.csv.gz, annualised real GDP growth {year - 10}-{year} (clipped to [-5 %, 10 %])"
-    return np.clip(g, -0.05, 0.10), [gsrc if k else _NO_GROWTH for k in ok]
+def _growth(snap, gdp_est: np.ndarray, year: int, data_dir: Path | None) -> tuple[np.ndarray, list[str]]:
+    """Trend growth per state, a fraction per year, and its note: the default's, or the years read when they are not
+    the scenario's window (a state new in the system); ``""`` otherwise (:mod:`foedus.sim.build_growth`)."""
+    g, spans, (lo, hi) = trend_growth(snap.ccodes, year, data_dir)
+    usual = f"{lo}-{hi}"
+    known = np.array([bool(s) for s in spans]) & ~gdp_est
+    notes = ["" if s == usual else f"annualised real GDP growth {s} (Fariss et al. 2022; the scenario's window is {usual})" for s in spans]
+    return np.where(known, g, GROWTH_DEFAULT), [n if k else _NO_GROWTH for n, k in zip(notes, known)]
 
 
 _FIELD_OF = {
@@ -184,7 +180,7 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
     cinc = np.nan_to_num(np.asarray(snap.cinc, dtype=float), nan=0.0)
     gdp, gdp_est = _fill(snap.gdp_usd_m, cinc)
     milex, milex_est, milex_how = _fill_milex(snap.milex_usd_m, gdp, snap.milper_k, cinc)
-    growth, growth_src = _growth(snap, gdp, gdp_est, year, data_dir)
+    growth, growth_src = _growth(snap, gdp_est, year, data_dir)
     dem = np.asarray(snap.democracy, dtype=float)
     ip, ip_note = _later_ideal_points(snap, year, data_dir)
     inc = np.asarray(snap.cyber_incidents, dtype=float)
@@ -203,7 +199,7 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
             s["milex"] = milex_how[i]
         if gdp_est[i]:
             s["gdp"] = "estimated from the CINC share (no recorded figure)"
-        if growth_src[i].startswith("assumed"):
+        if growth_src[i]:
             s["growth"] = growth_src[i]
         if ip_note[i]:
             s["ideal_point"] = ip_note[i]
