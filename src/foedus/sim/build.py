@@ -13,7 +13,8 @@ Conventions of the builder (not facts of the record, and said so in every file):
 
 - hostility 0.6 between strategic rivals, 0 otherwise;
 - trend growth: annualised change of real GDP over the ten previous years (Fariss et al.),
-  clipped to [-5 %, +10 %], 2 % where unknown; the window ends where the record does and skips the world wars
+  clipped to [-5 %, +10 %], regressed to the system's mean keeping 0.3 of the deviation (Easterly et al. 1993; the
+  record's in-sample eras), the mean where unknown (2 % in 1816); the window ends where the record does and skips the world wars
   (:mod:`foedus.sim.build_growth`: a start in 1946 reads 1928-1938);
 - cyber capacity 0.1 + 0.9 * sqrt(incidents initiated / most initiated), vulnerability
   0.1 + 0.9 * sqrt(incidents suffered / most suffered) (DCID 2.0, ten-year window), 0 before 2000;

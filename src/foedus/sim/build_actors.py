@@ -81,17 +81,18 @@ def _has_cyber(year: int, incidents: np.ndarray) -> bool:
     return year >= 2000 and incidents.sum() > 0
 
 
-_NO_GROWTH = f"assumed {GROWTH_DEFAULT:.0%} (no earlier GDP figure)"
-
-
 def _growth(snap, gdp_est: np.ndarray, year: int, data_dir: Path | None) -> tuple[np.ndarray, list[str]]:
-    """Trend growth per state, a fraction per year, and its note: the default's, or the years read when they are not
-    the scenario's window (a state new in the system); ``""`` otherwise (:mod:`foedus.sim.build_growth`)."""
-    g, spans, (lo, hi) = trend_growth(snap.ccodes, year, data_dir)
+    """Trend growth per state, a fraction per year, and its note: the mean's (no GDP figure), or the years read when
+    they are not the scenario's window (a state new in the system); ``""`` otherwise (:mod:`foedus.sim.build_growth`)."""
+    g, spans, (lo, hi), mean = trend_growth(snap.ccodes, year, data_dir)
     usual = f"{lo}-{hi}"
     known = np.array([bool(s) for s in spans]) & ~gdp_est
     notes = ["" if s == usual else f"annualised real GDP growth {s} (Fariss et al. 2022; the scenario's window is {usual})" for s in spans]
-    return np.where(known, g, GROWTH_DEFAULT), [n if k else _NO_GROWTH for n, k in zip(notes, known)]
+    if np.isnan(mean):
+        mean, none = GROWTH_DEFAULT, f"assumed {GROWTH_DEFAULT:.0%} (no earlier GDP figure)"
+    else:
+        none = f"assumed {mean:.1%}, the system's mean growth {usual} (no GDP figure of its own)"
+    return np.where(known, g, mean), [n if k else none for n, k in zip(notes, known)]
 
 
 _FIELD_OF = {
