@@ -62,5 +62,5 @@ def test_the_1946_growth_is_read_before_the_war_not_across_it():
 
 
 def test_a_start_without_an_earlier_record_gets_the_default():
-    g, spans, window, mean = trend_growth([2, 200], 1816)
+    g, spans, _, mean = trend_growth([2, 200], 1816)
     assert np.isnan(mean) and spans == ["", ""] and np.allclose(g, 0.02)

@@ -15,7 +15,6 @@ import numpy as np
 import pandas as pd
 
 from foedus.data.paths import default_data_dir
-from foedus.data.snapshot import snapshot
 from foedus.data.snapshot_fields import table
 from foedus.sim.build_arms import prewar_milex
 from foedus.sim.build_growth import GROWTH_DEFAULT, trend_growth
