@@ -37,6 +37,18 @@ def _fill(values: np.ndarray, cinc: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return v, ~known
 
 
+def _fill_missing(values: np.ndarray, cinc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Missing (NaN) figures from the CINC share times the recorded total per unit of CINC; a recorded zero stays zero
+    (Costa Rica's and Panama's personnel), and a missing figure is never read as zero (Sweden's personnel in 1816, NMC's
+    first figure being of 1819). Also which were estimated."""
+    v = np.asarray(values, dtype=float).copy()
+    miss = ~np.isfinite(v)
+    known = ~miss & (cinc > 0)
+    per = v[known].sum() / max(cinc[known].sum(), 1e-12) if known.any() else 0.0
+    v[miss] = cinc[miss] * per
+    return v, miss
+
+
 MILEX_FIT_MIN_STATES = 8
 """Fewest states with recorded spending, GDP and personnel for the log-linear estimate of missing spending (fewer: the CINC share)."""
 
@@ -180,6 +192,7 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
     cinc = np.nan_to_num(np.asarray(snap.cinc, dtype=float), nan=0.0)
     gdp, gdp_est = _fill(snap.gdp_usd_m, cinc)
     milex, milex_est, milex_how = _fill_milex(snap.milex_usd_m, gdp, snap.milper_k, cinc)
+    milper, milper_est = _fill_missing(snap.milper_k, cinc)
     growth, growth_src = _growth(snap, gdp_est, year, data_dir)
     dem = np.asarray(snap.democracy, dtype=float)
     ip, ip_note = _later_ideal_points(snap, year, data_dir)
@@ -199,6 +212,8 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
             s["milex"] = milex_how[i]
         if gdp_est[i]:
             s["gdp"] = "estimated from the CINC share (no recorded figure)"
+        if milper_est[i]:
+            s["milper"] = "estimated from the CINC share (no recorded figure)"
         if growth_src[i]:
             s["growth"] = growth_src[i]
         if ip_note[i]:
@@ -212,7 +227,7 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
             "major": bool(snap.major[i]),
             "cinc": round(float(cinc[i]), 6),
             "milex": round(float(milex[i]), 3),
-            "milper": round(float(np.nan_to_num(snap.milper_k[i])), 3),
+            "milper": round(float(milper[i]), 3),
             "gdp": round(float(gdp[i]), 3),
             "population": round(float(np.nan_to_num(snap.population_m[i])), 3),
             "growth": round(float(growth[i]), 5),
