@@ -46,6 +46,7 @@ def test_a_missing_personnel_figure_is_estimated_never_read_as_zero():
 
     v, est = _fill_missing(np.array([100.0, 0.0, np.nan]), np.array([0.1, 0.01, 0.05]))
     assert np.allclose(v, [100.0, 0.0, 0.05 * 100.0 / 0.11]) and est.tolist() == [False, False, True]  # a recorded zero stays zero
-    # Sweden: COW NMC records no personnel before 1819 (54,000 then); the 1816 actor had 0 and counted as unarmed
-    sw = next(a for a in _actors(snapshot(1816, [380, 200, 365], at_year_end=True), 1816, None) if a["ccode"] == 380)
-    assert 20.0 < sw["milper"] < 150.0 and "estimated" in sw["sources"]["milper"]
+    # COW NMC records no personnel for Sweden before 1819 (54,000 then), for Bavaria before 1828: both 1816 actors had 0
+    acts = {a["ccode"]: a for a in _actors(snapshot(1816, [380, 245, 200, 365], at_year_end=True), 1816, None)}
+    assert acts[380]["milper"] == 54.0 and acts[380]["sources"]["milper"].startswith("1819")  # the first figure, 3 years on
+    assert 1.0 < acts[245]["milper"] < 150.0 and "estimated" in acts[245]["sources"]["milper"]  # none within five years

@@ -39,14 +39,37 @@ def _fill(values: np.ndarray, cinc: np.ndarray) -> tuple[np.ndarray, np.ndarray]
 
 def _fill_missing(values: np.ndarray, cinc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Missing (NaN) figures from the CINC share times the recorded total per unit of CINC; a recorded zero stays zero
-    (Costa Rica's and Panama's personnel), and a missing figure is never read as zero (Sweden's personnel in 1816, NMC's
-    first figure being of 1819). Also which were estimated."""
+    (Costa Rica's personnel), and a missing figure is never read as zero (Bavaria's personnel in 1816, NMC's first figure
+    being of 1828). Also which were estimated."""
     v = np.asarray(values, dtype=float).copy()
     miss = ~np.isfinite(v)
     known = ~miss & (cinc > 0)
     per = v[known].sum() / max(cinc[known].sum(), 1e-12) if known.any() else 0.0
     v[miss] = cinc[miss] * per
     return v, miss
+
+
+PERSONNEL_LOOKAHEAD = 5
+"""Years after the start in which a state's first recorded military personnel is looked for when the start has none."""
+
+
+def _later_milper(ccodes, milper: np.ndarray, year: int, data_dir: Path | None) -> tuple[np.ndarray, list[str]]:
+    """Missing personnel (NaN) from the state's first COW NMC figure within :data:`PERSONNEL_LOOKAHEAD` years after
+    ``year`` (Sweden 1816: 54,000 of 1819; Bangladesh 1971: 47,000 of 1972), with a note; NaN stays where none."""
+    v = np.asarray(milper, dtype=float).copy()
+    notes = [""] * len(v)
+    todo = np.flatnonzero(~np.isfinite(v))
+    if not len(todo):
+        return v, notes
+    nmc = table(Path(data_dir) if data_dir is not None else default_data_dir(), "nmc")
+    later = nmc[(nmc["year"] > year) & (nmc["year"] <= year + PERSONNEL_LOOKAHEAD) & nmc["milper"].notna()]
+    first = later.sort_values("year").groupby("ccode").first()
+    for i in todo:
+        c = int(ccodes[i])
+        if c in first.index:
+            v[i] = float(first.at[c, "milper"])
+            notes[i] = f"{int(first.at[c, 'year'])} (not {year}: the first COW NMC figure after it)"
+    return v, notes
 
 
 MILEX_FIT_MIN_STATES = 8
@@ -192,7 +215,8 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
     cinc = np.nan_to_num(np.asarray(snap.cinc, dtype=float), nan=0.0)
     gdp, gdp_est = _fill(snap.gdp_usd_m, cinc)
     milex, milex_est, milex_how = _fill_milex(snap.milex_usd_m, gdp, snap.milper_k, cinc)
-    milper, milper_est = _fill_missing(snap.milper_k, cinc)
+    milper, milper_note = _later_milper(snap.ccodes, snap.milper_k, year, data_dir)
+    milper, milper_est = _fill_missing(milper, cinc)
     growth, growth_src = _growth(snap, gdp_est, year, data_dir)
     dem = np.asarray(snap.democracy, dtype=float)
     ip, ip_note = _later_ideal_points(snap, year, data_dir)
@@ -214,6 +238,8 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
             s["gdp"] = "estimated from the CINC share (no recorded figure)"
         if milper_est[i]:
             s["milper"] = "estimated from the CINC share (no recorded figure)"
+        elif milper_note[i]:
+            s["milper"] = milper_note[i]
         if growth_src[i]:
             s["growth"] = growth_src[i]
         if ip_note[i]:
