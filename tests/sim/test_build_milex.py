@@ -36,3 +36,17 @@ def test_every_estimated_figure_says_so_and_recorded_figures_are_kept():
     prop[2] = np.nan
     v2, _, _ = _fill_milex(prop, gdp, np.where(milper > 0, milper, 1.0), np.full(10, 1.0))
     assert v2[2] == pytest.approx(0.02 * gdp[2], rel=0.2)
+
+
+def test_a_missing_personnel_figure_is_estimated_never_read_as_zero():
+    import numpy as np
+
+    from foedus.data.snapshot import snapshot
+    from foedus.sim.build_actors import _actors, _fill_missing
+
+    v, est = _fill_missing(np.array([100.0, 0.0, np.nan]), np.array([0.1, 0.01, 0.05]))
+    assert np.allclose(v, [100.0, 0.0, 0.05 * 100.0 / 0.11]) and est.tolist() == [False, False, True]  # a recorded zero stays zero
+    # COW NMC records no personnel for Sweden before 1819 (54,000 then), for Bavaria before 1828: both 1816 actors had 0
+    acts = {a["ccode"]: a for a in _actors(snapshot(1816, [380, 245, 200, 365], at_year_end=True), 1816, None)}
+    assert acts[380]["milper"] == 54.0 and acts[380]["sources"]["milper"].startswith("1819")  # the first figure, 3 years on
+    assert 1.0 < acts[245]["milper"] < 150.0 and "estimated" in acts[245]["sources"]["milper"]  # none within five years

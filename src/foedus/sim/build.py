@@ -13,7 +13,9 @@ Conventions of the builder (not facts of the record, and said so in every file):
 
 - hostility 0.6 between strategic rivals, 0 otherwise;
 - trend growth: annualised change of real GDP over the ten previous years (Fariss et al.),
-  clipped to [-5 %, +10 %], 2 % where unknown;
+  clipped to [-5 %, +10 %], regressed to the system's mean keeping 0.3 of the deviation (Easterly et al. 1993; the
+  record's in-sample eras), the mean where unknown (2 % in 1816); the window ends where the record does and skips the world wars
+  (:mod:`foedus.sim.build_growth`: a start in 1946 reads 1928-1938);
 - cyber capacity 0.1 + 0.9 * sqrt(incidents initiated / most initiated), vulnerability
   0.1 + 0.9 * sqrt(incidents suffered / most suffered) (DCID 2.0, ten-year window), 0 before 2000;
 - kinds of crisis by era: terrorism crises from 1898, proliferation crises from 1946 (:data:`CRISIS_THREAT_FIRST_YEAR`);
@@ -42,6 +44,7 @@ from foedus.sim.build_actors import (  # noqa: F401 (re-exported)
     set_nonaligned_since,
 )
 from foedus.sim.build_builtins import builtin_builders
+from foedus.sim.build_growth import growth_source, scenario_window
 from foedus.sim.build_members import add_successions, system_changes as system_changes_of
 from foedus.sim.scenario import Scenario
 from foedus.sim.build_terms import automatic_renewal_treaties, treaty_renewal_of, treaty_terms_of, wartime_treaties
@@ -146,7 +149,7 @@ def scenario_from_record(
         "actors": actors,
         "relations": relations,
         "agreements": _agreement_specs(snap, year, data_dir, agreements, skip_atop),
-        "sources": _scenario_sources(snap.sources, year),
+        "sources": _scenario_sources(snap.sources, year, data_dir),
         "crisis_threats_from": {k: y for k, y in CRISIS_THREAT_FIRST_YEAR.items() if y > year},
         "treaty_terms": treaty_terms_of(year, data_dir),  # the record's treaty practice, for the pacts a run forms (P5)
         "treaty_terms_automatic": treaty_renewal_of(year, data_dir),  # and whether each term renews automatically (endings)
@@ -298,7 +301,7 @@ def _capability_at_entry(cinc_of: dict[int, tuple[np.ndarray, np.ndarray]], memb
     return out
 
 
-def _scenario_sources(src: dict[str, str], year: int) -> dict[str, str]:
+def _scenario_sources(src: dict[str, str], year: int, data_dir: Path | None = None) -> dict[str, str]:
     """The scenario's ``sources``: each field's record and year(s) (from the snapshot) and the builder's conventions."""
     return {
         "actors": src.get("ccodes", ""),
@@ -307,7 +310,7 @@ def _scenario_sources(src: dict[str, str], year: int) -> dict[str, str]:
         "milper": src.get("milper_k", ""),
         "gdp": src.get("gdp_usd_m", ""),
         "population": src.get("population_m", ""),
-        "growth": f"economy/cw_gdppop.csv.gz: annualised real GDP growth {year - 10}-{year}, clipped to [-5 %, 10 %]; 2 % where unknown (foedus builder convention)",
+        "growth": growth_source(scenario_window(year, data_dir)),
         "regime": src.get("democracy", ""),
         "ideal_point": src.get("ideal_point", ""),
         "lat/lon": src.get("capital_lat", ""),

@@ -15,9 +15,9 @@ import numpy as np
 import pandas as pd
 
 from foedus.data.paths import default_data_dir
-from foedus.data.snapshot import snapshot
 from foedus.data.snapshot_fields import table
 from foedus.sim.build_arms import prewar_milex
+from foedus.sim.build_growth import GROWTH_DEFAULT, trend_growth
 from foedus.schema import SchemaError
 
 
@@ -35,6 +35,41 @@ def _fill(values: np.ndarray, cinc: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     else:
         v[:] = np.maximum(cinc, 1e-6) * 1e6
     return v, ~known
+
+
+def _fill_missing(values: np.ndarray, cinc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Missing (NaN) figures from the CINC share times the recorded total per unit of CINC; a recorded zero stays zero
+    (Costa Rica's personnel), and a missing figure is never read as zero (Bavaria's personnel in 1816, NMC's first figure
+    being of 1828). Also which were estimated."""
+    v = np.asarray(values, dtype=float).copy()
+    miss = ~np.isfinite(v)
+    known = ~miss & (cinc > 0)
+    per = v[known].sum() / max(cinc[known].sum(), 1e-12) if known.any() else 0.0
+    v[miss] = cinc[miss] * per
+    return v, miss
+
+
+PERSONNEL_LOOKAHEAD = 5
+"""Years after the start in which a state's first recorded military personnel is looked for when the start has none."""
+
+
+def _later_milper(ccodes, milper: np.ndarray, year: int, data_dir: Path | None) -> tuple[np.ndarray, list[str]]:
+    """Missing personnel (NaN) from the state's first COW NMC figure within :data:`PERSONNEL_LOOKAHEAD` years after
+    ``year`` (Sweden 1816: 54,000 of 1819; Bangladesh 1971: 47,000 of 1972), with a note; NaN stays where none."""
+    v = np.asarray(milper, dtype=float).copy()
+    notes = [""] * len(v)
+    todo = np.flatnonzero(~np.isfinite(v))
+    if not len(todo):
+        return v, notes
+    nmc = table(Path(data_dir) if data_dir is not None else default_data_dir(), "nmc")
+    later = nmc[(nmc["year"] > year) & (nmc["year"] <= year + PERSONNEL_LOOKAHEAD) & nmc["milper"].notna()]
+    first = later.sort_values("year").groupby("ccode").first()
+    for i in todo:
+        c = int(ccodes[i])
+        if c in first.index:
+            v[i] = float(first.at[c, "milper"])
+            notes[i] = f"{int(first.at[c, 'year'])} (not {year}: the first COW NMC figure after it)"
+    return v, notes
 
 
 MILEX_FIT_MIN_STATES = 8
@@ -80,20 +115,18 @@ def _has_cyber(year: int, incidents: np.ndarray) -> bool:
     return year >= 2000 and incidents.sum() > 0
 
 
-_NO_GROWTH = "assumed 2 % (no earlier GDP figure)"
-
-
-def _growth(snap, gdp: np.ndarray, gdp_est: np.ndarray, year: int, data_dir: Path | None) -> tuple[np.ndarray, list[str]]:
-    """Trend growth per state, a fraction per year, and its source (builder convention, module docstring)."""
-    n = len(snap.ccodes)
-    try:
-        past = snapshot(year - 10, list(map(int, snap.ccodes)), data_dir=data_dir)
-    except (ValueError, KeyError):
-        return np.full(n, 0.02), [_NO_GROWTH] * n
-    ok = np.isfinite(past.gdp_usd_m) & (past.gdp_usd_m > 0) & ~gdp_est
-    g = np.where(ok, (gdp / np.where(ok, past.gdp_usd_m, 1.0)) ** 0.1 - 1.0, 0.02)
-    gsrc = f"economy/cw_gdppop.csv.gz, annualised real GDP growth {year - 10}-{year} (clipped to [-5 %, 10 %])"
-    return np.clip(g, -0.05, 0.10), [gsrc if k else _NO_GROWTH for k in ok]
+def _growth(snap, gdp_est: np.ndarray, year: int, data_dir: Path | None) -> tuple[np.ndarray, list[str]]:
+    """Trend growth per state, a fraction per year, and its note: the mean's (no GDP figure), or the years read when
+    they are not the scenario's window (a state new in the system); ``""`` otherwise (:mod:`foedus.sim.build_growth`)."""
+    g, spans, (lo, hi), mean = trend_growth(snap.ccodes, year, data_dir)
+    usual = f"{lo}-{hi}"
+    known = np.array([bool(s) for s in spans]) & ~gdp_est
+    notes = ["" if s == usual else f"annualised real GDP growth {s} (Fariss et al. 2022; the scenario's window is {usual})" for s in spans]
+    if np.isnan(mean):
+        mean, none = GROWTH_DEFAULT, f"assumed {GROWTH_DEFAULT:.0%} (no earlier GDP figure)"
+    else:
+        none = f"assumed {mean:.1%}, the system's mean growth {usual} (no GDP figure of its own)"
+    return np.where(known, g, mean), [n if k else none for n, k in zip(notes, known)]
 
 
 _FIELD_OF = {
@@ -182,7 +215,9 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
     cinc = np.nan_to_num(np.asarray(snap.cinc, dtype=float), nan=0.0)
     gdp, gdp_est = _fill(snap.gdp_usd_m, cinc)
     milex, milex_est, milex_how = _fill_milex(snap.milex_usd_m, gdp, snap.milper_k, cinc)
-    growth, growth_src = _growth(snap, gdp, gdp_est, year, data_dir)
+    milper, milper_note = _later_milper(snap.ccodes, snap.milper_k, year, data_dir)
+    milper, milper_est = _fill_missing(milper, cinc)
+    growth, growth_src = _growth(snap, gdp_est, year, data_dir)
     dem = np.asarray(snap.democracy, dtype=float)
     ip, ip_note = _later_ideal_points(snap, year, data_dir)
     inc = np.asarray(snap.cyber_incidents, dtype=float)
@@ -201,7 +236,11 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
             s["milex"] = milex_how[i]
         if gdp_est[i]:
             s["gdp"] = "estimated from the CINC share (no recorded figure)"
-        if growth_src[i].startswith("assumed"):
+        if milper_est[i]:
+            s["milper"] = "estimated from the CINC share (no recorded figure)"
+        elif milper_note[i]:
+            s["milper"] = milper_note[i]
+        if growth_src[i]:
             s["growth"] = growth_src[i]
         if ip_note[i]:
             s["ideal_point"] = ip_note[i]
@@ -214,7 +253,7 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
             "major": bool(snap.major[i]),
             "cinc": round(float(cinc[i]), 6),
             "milex": round(float(milex[i]), 3),
-            "milper": round(float(np.nan_to_num(snap.milper_k[i])), 3),
+            "milper": round(float(milper[i]), 3),
             "gdp": round(float(gdp[i]), 3),
             "population": round(float(np.nan_to_num(snap.population_m[i])), 3),
             "growth": round(float(growth[i]), 5),
