@@ -286,3 +286,28 @@ def test_the_partners_of_one_outset_write_one_coalition_treaty_unless_rivals(riv
         assert np.isneginf(ag.term_end[made]).all() and ag.wartime[made].all()
     assert seen >= 10, seen
 
+
+
+def test_a_great_power_keeps_out_of_a_war_between_two_minor_states():
+    """Localisation (Schroeder 1994; COW: no great power entered a war begun between minor states in 1816-1914): the target's
+    enemy's rivals 2 (a minor state) and 3 (a great power) share its enemy; while both belligerents are minor only 2 signs
+    (over 40 seeds 3 never does, 2 in some); where the attacker is a great power, 3 signs too in some."""
+    signed = {"minor war": {2: 0, 3: 0}, "great attacker": {2: 0, 3: 0}}
+    for seed in range(40):
+        for case in signed:
+            sim = _war_world(seed, wartime_pact_rate=20.0, wartime_neutrality_rate=0.0, wartime_entry_cost=0.0)
+            w = sim.world
+            w.state.major[:] = False
+            w.state.major[3] = True
+            w.state.major[ATT] = case == "great attacker"
+            w.state.rivalry[:] = False
+            for j in (2, 3):
+                w.state.hostility[j, ATT] = w.state.hostility[ATT, j] = 0.8
+                w.state.rivalry[j, ATT] = w.state.rivalry[ATT, j] = True
+            w.state.cinc[:] = 0.1  # equal strength: alone at even odds, with a partner 2/3
+            wartime_pacts(w, sim.rng)
+            s = _signed(sim)
+            for j in (2, 3):
+                signed[case][j] += j in s
+    assert signed["minor war"][3] == 0 and signed["minor war"][2] > 0, signed
+    assert signed["great attacker"][3] > 0, signed

@@ -153,3 +153,9 @@ def test_a_common_adversary_is_the_enemys_strategic_rival_and_nothing_else():
     assert (th_wt.common_adversary(r) == r).all()
     with pytest.raises(ValueError):
         th_wt.common_adversary(np.zeros((2, 2), bool))
+
+
+def test_localised_bars_a_great_power_only_where_both_belligerents_are_minor():
+    """Schroeder (1994): only a great power, and only in a war of two minor states, is kept out."""
+    j = np.array([True, True, True, False])
+    assert th_wt.localised(j, np.array([False, True, False, False]), np.array([False, False, True, False])).tolist() == [True, False, False, False]

@@ -66,7 +66,7 @@ import numpy as np
 from foedus.theory._validate import _vector
 
 __all__ = [
-    "coalition_gain", "common_adversary", "entry_value", "fulfilled", "leaning", "leaning_neutrality_gain", "neutrality_gain", "neutrality_written", "offence_written",
+    "coalition_gain", "common_adversary", "entry_value", "fulfilled", "localised", "leaning", "leaning_neutrality_gain", "neutrality_gain", "neutrality_written", "offence_written",
     "signing_probability",
 ]
 
@@ -152,6 +152,36 @@ def common_adversary(rival_of_enemy, *, check: bool = True) -> np.ndarray:
     if check and r.ndim != 1:
         raise ValueError(f"common_adversary: rival_of_enemy must be (K,), got shape {r.shape}")
     return r.astype(bool)
+
+
+def localised(partner_major, belligerent_major, enemy_major, *, check: bool = True) -> np.ndarray:
+    r"""Whether a partner is kept out of a coalition for a war because the war is a local one: (K,) bool.
+
+    A war between two minor states stayed theirs: the great powers kept out of it and settled it among themselves (the
+    localisation of the Balkan wars by the Concert, Schroeder 1994; the London conference of 1912-13). In the COW record no
+    great power entered any of the 17 wars begun between minor states in 1816-1914 (the Greco-Turkish war of 1897, the
+    two Balkan wars, the wars of Latin America) and one of the 18 begun in 1946-1989 (France beside Spain in Ifni,
+    1957-58); ATOP 5.1 codes no pact made for a war in which a great power pledged itself to a minor belligerent against a
+    minor enemy. So a great power is no partner of a minor belligerent against a minor enemy (a minor state is, as the
+    Balkan League's members were; a great power is where a great power fights: Britain and France with the Ottoman
+    Empire in 1854). ``partner_major`` (K,) bool, ``belligerent_major`` and ``enemy_major`` scalars or (K,) bool. The
+    record's reading, a hard rule: ours.
+
+    Examples
+    --------
+    >>> localised([True, False, True], False, [False, False, True]).tolist()
+    [True, False, False]
+
+    References
+    ----------
+    .. [1] Schroeder, P. W. (1994). *The Transformation of European Politics, 1763-1848*. Oxford: Clarendon Press.
+    """
+    j = np.asarray(partner_major, dtype=bool)
+    if check and j.ndim != 1:
+        raise ValueError(f"localised: partner_major must be (K,), got shape {j.shape}")
+    b = np.broadcast_to(np.asarray(belligerent_major, dtype=bool), j.shape)
+    e = np.broadcast_to(np.asarray(enemy_major, dtype=bool), j.shape)
+    return j & ~b & ~e
 
 
 def entry_value(own, enemy, partner, preference, cost: float, *, check: bool = True) -> np.ndarray:
