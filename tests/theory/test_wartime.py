@@ -146,17 +146,13 @@ def test_a_strong_partner_adds_little_to_a_side_already_far_stronger_than_its_en
         th_wt.entry_value([0.1], [0.1], [0.1], [1.0], -0.1)
 
 
-def test_a_common_adversary_is_the_enemys_strategic_rival_or_neighbour_and_nothing_else():
-    """Snyder (1997), Thompson (2001), Walt (1987): the partner qualifies by its rivalry with the enemy or its border with it, element by element."""
+def test_a_common_adversary_is_the_enemys_strategic_rival_and_nothing_else():
+    """Snyder (1997), Thompson (2001): the partner qualifies by its rivalry with the enemy alone, element by element."""
     rng = np.random.default_rng(3)
     r = rng.random(50) < 0.4
-    nb = rng.random(50) < 0.3
     assert (th_wt.common_adversary(r) == r).all()
-    assert (th_wt.common_adversary(r, nb) == (r | nb)).all()
     with pytest.raises(ValueError):
         th_wt.common_adversary(np.zeros((2, 2), bool))
-    with pytest.raises(ValueError):
-        th_wt.common_adversary(r, nb[:3])
 
 
 def test_localised_bars_a_great_power_only_where_both_belligerents_are_minor():

@@ -117,32 +117,29 @@ def coalition_gain(own, enemy, partner, hostility_own, hostility_partner, *, che
     return hb * hj * np.maximum(gain, 0.0)
 
 
-def common_adversary(rival_of_enemy, neighbour_of_enemy=None, *, check: bool = True) -> np.ndarray:
-    r"""Whether a state may combine with a belligerent against its enemy: it is the enemy's strategic rival or its neighbour, (K,) bool.
+def common_adversary(rival_of_enemy, *, check: bool = True) -> np.ndarray:
+    r"""Whether a state may combine with a belligerent against its enemy: it is the enemy's strategic rival, (K,) bool.
 
     Snyder (1997, ch. 1) has alliances formed against a common adversary, and a coalition made for a war is formed
     against the enemy being fought; Thompson (2001) defines the strategic rivals as the states that regard each other as
-    competitors, sources of threat and enemies, which is what a common adversary is, and Walt (1987) counts proximity
-    among the sources of threat: a state at war is a threat to its neighbours first (Sweden's treaty with Britain and
-    France against Russia, 1855; Romania's with Russia against Austria-Hungary, 1914). A hostility left over from a past
-    quarrel with a distant state (a rivalry ended, a dispute years ago) is no such enemy: in record-built runs of 1900
-    without the rule Austria-Hungary, with a lingering grudge against the Ottoman Empire and none against Serbia, signed with
-    Serbia against it (2026-12, face15). The record (ATOP 5.1 wartime pacts with a defence or offence obligation, each
-    member paired with a member at war in the pact's first year, its opponents in the COW inter-state wars of that year
-    the enemy; Thompson & Dreyer 2011's rivalries and COW direct land contiguity in force that year): 22 of the 32
-    partner-belligerent pairs of 1816-1914 (69 %) had the enemy as their strategic rival and 26 (81 %) as their rival or
-    land neighbour; about half (15) were the belligerent's own rival too (Britain and France in 1854), so rivalry with the
-    belligerent bars nothing. The others were Uruguay (1865), Chile (1865, against Spain), Britain's pledges to both sides
-    in 1870 and Germany's to Russia in 1905. Published conditions (Snyder's common adversary, Thompson's rivals, Walt's
-    proximity); the hard rule, where a probability could weight the 19 %, is ours.
+    competitors, sources of threat and enemies, which is what a common adversary is. A hostility left over from a past
+    quarrel (a rivalry ended, a dispute years ago) is no such enemy: in record-built runs of 1900 without the rule
+    Austria-Hungary, with a lingering grudge against the Ottoman Empire (the rivalry ended 1908) and none against Serbia,
+    signed with Serbia against it (2026-12, face15). The record (ATOP 5.1 wartime pacts with a defence or offence obligation,
+    each member paired with a member at war in the pact's first year, its opponents in the COW inter-state wars of that year
+    the enemy; Thompson & Dreyer 2011's rivalries in force that year): 22 of
+    the 32 partner-belligerent pairs of 1816-1914 (69 %; the Crimean coalition, the Pacific and Paraguayan wars, 1914) had
+    the enemy as their strategic rival, and about half (15) were the belligerent's own rival too (Britain and France in
+    1854), so rivalry with the belligerent bars nothing. The others were mostly small neighbours drawn in by a great
+    power (Uruguay 1851 and 1865, Sweden 1855, Korea 1894, Romania 1914). Published condition (Snyder's common adversary,
+    Thompson's rivals); the hard rule, where a probability could weight the 31 %, is ours.
 
-    ``rival_of_enemy`` (K,) bool: the candidate partner and the enemy are strategic rivals; ``neighbour_of_enemy`` (K,)
-    bool or None (none counted): they share a land border.
+    ``rival_of_enemy`` (K,) bool: the candidate partner and the enemy are strategic rivals.
 
     Examples
     --------
-    >>> common_adversary([True, False, False], [False, True, False]).tolist()
-    [True, True, False]
+    >>> common_adversary([True, False]).tolist()
+    [True, False]
 
     References
     ----------
@@ -150,18 +147,11 @@ def common_adversary(rival_of_enemy, neighbour_of_enemy=None, *, check: bool = T
     .. [2] Thompson, W. R. (2001). Identifying rivals and rivalries in world politics. *International Studies Quarterly*
        45(4): 557-586.
     .. [3] Thompson, W. R. & Dreyer, D. R. (2011). *Handbook of International Rivalries, 1494-2010*. Washington: CQ Press.
-    .. [4] Walt, S. M. (1987). *The Origins of Alliances*. Ithaca: Cornell University Press.
     """
     r = np.asarray(rival_of_enemy)
     if check and r.ndim != 1:
         raise ValueError(f"common_adversary: rival_of_enemy must be (K,), got shape {r.shape}")
-    out = r.astype(bool)
-    if neighbour_of_enemy is not None:
-        nb = np.asarray(neighbour_of_enemy, dtype=bool)
-        if check and nb.shape != r.shape:
-            raise ValueError(f"common_adversary: neighbour_of_enemy must be {r.shape}, got {nb.shape}")
-        out = out | nb
-    return out
+    return r.astype(bool)
 
 
 def localised(partner_major, belligerent_major, enemy_major, *, check: bool = True) -> np.ndarray:
