@@ -104,6 +104,7 @@ def test_a_great_power_signing_against_a_great_power_enters_less_often_than_a_mi
             w.state.hostility[:] = 0.0
             w.state.hostility[0, 1] = w.state.hostility[1, 0] = 0.9
             w.state.hostility[3, 0] = w.state.hostility[0, 3] = 0.8
+            w.state.rivalry[3, 0] = w.state.rivalry[0, 3] = True  # a common adversary (foedus.theory.wartime.common_adversary)
             w.state.at_war[:] = False
             w.state.at_war[0, 1] = w.state.at_war[1, 0] = True
             w.state.wars = [{"start": w.state.year, "attacker": 0, "target": 1, "side": {0: 1, 1: 2}, "pending": []}]
@@ -133,6 +134,7 @@ def test_a_nuclear_armed_partner_does_not_join_a_coalition_against_a_nuclear_arm
             w.state.hostility[:] = 0.0
             w.state.hostility[0, 1] = w.state.hostility[1, 0] = 0.9
             w.state.hostility[3, 0] = w.state.hostility[0, 3] = 0.8
+            w.state.rivalry[3, 0] = w.state.rivalry[0, 3] = True  # a common adversary (foedus.theory.wartime.common_adversary)
             w.state.at_war[:] = False
             w.state.at_war[0, 1] = w.state.at_war[1, 0] = True
             w.state.wars = [{"start": w.state.year, "attacker": 0, "target": 1, "side": {0: 1, 1: 2}, "pending": []}]

@@ -37,6 +37,9 @@ def test_a_transition_polity_records_and_the_polyarchy_misses_is_remembered():
     assert regime_transition(regime, out, threshold=0.15)[[0, 4]] == pytest.approx([0.30, 0.40])
     # clipped to the scale: a transition larger than the room below the regime is as large as the scale allows
     assert recorded_regime_memory([0.2], [0.15], [0.7], threshold=0.15).tolist() == [0.0]
+    # a minor Polity transition (3 to 5 points, REGTRANS +-1) is no change of regime type: the polyarchy's memory stands
+    # (Italy in 1900, Polity2 -4 to -1); a major one (6 points, REGTRANS +-2) moves it
+    assert recorded_regime_memory([0.307, 0.307, 0.307], [0.292] * 3, [0.15, 0.25, -0.30], threshold=0.15) == pytest.approx([0.292, 0.292, 0.607])
     with pytest.raises(ValueError, match="threshold"):
         recorded_regime_memory(regime, memory, shift, threshold=-0.1)
     with pytest.raises(ValueError, match="shape"):

@@ -144,3 +144,18 @@ def test_a_strong_partner_adds_little_to_a_side_already_far_stronger_than_its_en
     assert (th_wt.entry_value([0.1], [1e-4], [0.3], [1.0], 0.01) < 0).all()
     with pytest.raises(ValueError):
         th_wt.entry_value([0.1], [0.1], [0.1], [1.0], -0.1)
+
+
+def test_a_common_adversary_is_the_enemys_strategic_rival_and_nothing_else():
+    """Snyder (1997), Thompson (2001): the partner qualifies by its rivalry with the enemy alone, element by element."""
+    rng = np.random.default_rng(3)
+    r = rng.random(50) < 0.4
+    assert (th_wt.common_adversary(r) == r).all()
+    with pytest.raises(ValueError):
+        th_wt.common_adversary(np.zeros((2, 2), bool))
+
+
+def test_localised_bars_a_great_power_only_where_both_belligerents_are_minor():
+    """Schroeder (1994): only a great power, and only in a war of two minor states, is kept out."""
+    j = np.array([True, True, True, False])
+    assert th_wt.localised(j, np.array([False, True, False, False]), np.array([False, False, True, False])).tolist() == [True, False, False, False]

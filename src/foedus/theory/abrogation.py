@@ -144,10 +144,15 @@ def ends_the_whole_treaty(threat_gone, threat_lapse) -> np.ndarray:
     return np.asarray(threat_gone, dtype=bool) & (np.asarray(threat_lapse, dtype=float) >= LABEL_THRESHOLD)
 
 
+POLITY_MAJOR_TRANSITION = 6.0 / 20.0
+"""A change in regime type on Polity's scale rescaled to 0-1: a move of at least 6 of its 21 POLITY points, Polity IV's *major*
+transition (``REGTRANS`` +-2, Marshall, Gurr & Jaggers 2014); a move of 3 to 5 points is a *minor* one (+-1)."""
+
+
 def recorded_regime_memory(regime, memory, polity_shift, *, threshold: float) -> np.ndarray:
     r"""A state's memory of its regime at a run's start, from two records: (N,), in the units of ``regime`` (0-1).
 
-    .. math:: \bar r_i = \begin{cases} \operatorname{clip}(r_i - \delta_i, 0, 1) & |\delta_i| \ge \tau \text{ and } |\delta_i| > |r_i - m_i| \\
+    .. math:: \bar r_i = \begin{cases} \operatorname{clip}(r_i - \delta_i, 0, 1) & |\delta_i| \ge \max(\tau, \tau_P) \text{ and } |\delta_i| > |r_i - m_i| \\
               m_i & \text{otherwise} \end{cases}
 
     Leeds & Savun (2007) measure a member's change in political institutions on Polity's scale, as Leeds (2003) did
@@ -159,18 +164,24 @@ def recorded_regime_memory(regime, memory, polity_shift, *, threshold: float) ->
     (Polity2 -7 to 7, polyarchy 0.15 to 0.21), Iran's after the occupation of 1941 (-8 to 4). Where Polity records a
     transition (:math:`\delta_i`, the change of :math:`(\mathit{polity2}+10)/20` against its own discounted past)
     larger than the polyarchy's, the memory is placed so that the regime now differs from it by that transition, within
-    the scale (clipped to [0, 1]); elsewhere the polyarchy's memory stands. ``regime`` (N,) now, ``memory`` (N,) the
-    polyarchy's memory (NaN: none), ``polity_shift`` (N,) :math:`\delta` (NaN: no Polity score), ``threshold``
-    :math:`\tau` in [0, 1].
+    the scale (clipped to [0, 1]); elsewhere the polyarchy's memory stands. Polity's record counts only where it is a
+    change in regime type, Polity IV's *major* transition of at least 6 points (:math:`\tau_P` = 6/20 =
+    :data:`POLITY_MAJOR_TRANSITION`, ``REGTRANS`` +-2), as Siverson & Starr (1994) and Leeds & Savun (2007) read regime
+    change: a minor move of 3 to 5 points inside the same type, unseen by the polyarchy, is no new regime (Italy in
+    1900, Polity2 -4 to -1 as the crisis of the 1890s ended, polyarchy 0.28 to 0.31: record-built runs from 1900 had Italy
+    leave the Triple Alliance's treaty with Romania that year, "regime changed", a treaty kept to 1914; face15, 2026-12).
+    The polyarchy's own transitions are read at :math:`\tau` (:func:`regime_transition`). ``regime`` (N,) now,
+    ``memory`` (N,) the polyarchy's memory (NaN: none), ``polity_shift`` (N,) :math:`\delta` (NaN: no Polity score),
+    ``threshold`` :math:`\tau` in [0, 1].
 
     Examples
     --------
     Turkey in 1946 (a Polity transition of 0.70 the polyarchy barely saw), a state whose polyarchy moved more than its
-    Polity score, one with no Polity score, one with a Polity drift below the threshold:
+    Polity score, one with no Polity score, one with a Polity drift below the threshold, Italy in 1900 (a minor transition):
 
-    >>> recorded_regime_memory([0.208, 0.6, 0.3, 0.5], [0.15, 0.2, 0.3, 0.5], [0.70, 0.3, float("nan"), 0.1],
+    >>> recorded_regime_memory([0.208, 0.6, 0.3, 0.5, 0.307], [0.15, 0.2, 0.3, 0.5, 0.292], [0.70, 0.3, float("nan"), 0.1, 0.15],
     ...                        threshold=0.15).round(3).tolist()
-    [0.0, 0.2, 0.3, 0.5]
+    [0.0, 0.2, 0.3, 0.5, 0.292]
 
     References
     ----------
@@ -180,6 +191,8 @@ def recorded_regime_memory(regime, memory, polity_shift, *, threshold: float) ->
        International Organization 57(4): 801-827.
     .. [3] Marshall, M. G., Gurr, T. R. & Jaggers, K. (2014). Polity IV Project: Political Regime Characteristics and
        Transitions, 1800-2013. Dataset Users' Manual. Center for Systemic Peace (``REGTRANS``).
+    .. [4] Siverson, R. M. & Starr, H. (1994). Regime change and the restructuring of alliances. *American Journal of
+       Political Science* 38(1): 145-161.
     """
     if not 0.0 <= threshold <= 1.0:
         raise ValueError(f"recorded_regime_memory: threshold must lie in [0, 1], got {threshold}")
@@ -189,7 +202,8 @@ def recorded_regime_memory(regime, memory, polity_shift, *, threshold: float) ->
     if not (r.shape == m.shape == d.shape):
         raise ValueError(f"recorded_regime_memory: regime, memory and polity_shift must have one shape, got {r.shape}, {m.shape}, {d.shape}")
     seen = np.where(np.isnan(m), 0.0, np.abs(r - m))
-    use = np.isfinite(d) & np.isfinite(r) & (np.abs(np.nan_to_num(d)) >= threshold) & (np.abs(np.nan_to_num(d)) > seen)
+    # a change in regime type on Polity's record: a major transition (REGTRANS +-2), never a minor move within a type
+    use = np.isfinite(d) & np.isfinite(r) & (np.abs(np.nan_to_num(d)) >= max(threshold, POLITY_MAJOR_TRANSITION) - 1e-12) & (np.abs(np.nan_to_num(d)) > seen)
     return np.where(use, np.clip(r - np.nan_to_num(d), 0.0, 1.0), m)
 
 

@@ -75,6 +75,18 @@ keeps the simulated major–minor wars a historian rejects (China and Bosnia, Ge
 a great power's capability reaches them); extended nuclear deterrence (Fuhrmann & Sechser 2014:
 a defence pact with a nuclear state, one or both sides) has the wrong sign and no weight in the
 war data (+0.24 and +0.36, s.e. 0.48 and 0.37) and lowers the 1990–2010 likelihood.
+Also tried and left out (face15, 2026-12, the same fit; asked by record-built runs in which Turkey attacked Greece inside
+NATO, Egypt attacked Israel after their treaty, the United States attacked Cuba): a pledge the pair shares without a defence or
+offence obligation (ATOP non-aggression, neutrality, consultation: the Egypt-Israel pact from 1975) +0.05 (s.e. 0.58); a
+0/1 joint democracy (polyarchy >= 0.5) beside the weak link -0.61 (s.e. 1.60: no in-sample war among the 575 jointly
+democratic issue dyad-years of 1946-1989, but the weak link carries them); the defence pact after the Charter -1.47 (s.e.
+0.71, likelihood ratio p 0.06; the defence pact itself +0.55 then: allied rivals fought more before 1914, 3.6 onsets in 233
+dyad-years against 17.9 in 2,193, the Balkan League's members in 1913, Austria and Prussia in 1866, and far less in 1946-1989,
+1 in 742 against 21.5 in 1,359); a defence pact of Leeds & Anac's (2005) military institutionalisation -1.42 (s.e. 0.74, p
+0.06). Each lowers both held-out likelihoods (the Charter term 1919-1938 -70.10 against -69.47, 1990-2010 -62.49 against
+-62.07; in 1990-2010 allied rivals fought as often as the others, 3 onsets in 378 dyad-years against 3 in 614). The pairs of
+those runs are rivals, whose class fought at the fitted rates in sample (a great power and a minor rival, 6 onsets in 156
+dyad-years of 1946-1989; China and Taiwan, 2 in 41, with no defence pact after 1979 to carry the United States' deterrence).
 
 **Joining a war under way.** Wars spread by opportunity and willingness (Most & Starr 1989):
 Siverson & Starr (1991) find that a state with a *warring ally* or a *warring neighbour* is far
