@@ -116,9 +116,10 @@ def partner_willingness(shared_adversary, stake, *, check: bool = True) -> np.nd
     Ours: Corbetta estimates both as additive terms of a logit; the form is the noisy-or of the two.
 
     Until 2026-12 the route read the shared adversary alone, and the hostility the simulator carries
-    is that of rivals and disputants: in a run from the record of 1816, 104 of the 118 candidates
-    beside an attacker bore its target no hostility and none of them could join, where the record has
-    an attacker's defence allies fight beside it 29 times in 118 (COW and ATOP, 1816-1914).
+    is that of rivals and disputants: in a run from the record of 1816 (seed 1), in 107 of the 118
+    yearly candidacies beside an attacker the ally bore its target no hostility and could not join, and
+    over seeds 1-3 an attacker's defence allies fought beside it 8 times in 135, where the record has
+    them do so 29 times in 118 (COW and ATOP, 1816-1914).
 
     Examples
     --------
