@@ -183,14 +183,19 @@ def test_the_entry_probabilities_are_the_theorys_to_the_bit(seed):
     to_partner = rng.random(k) * (rng.random(k) < 0.8)
     restraint = np.where(rng.random(k) < 0.2, rng.choice([0.0, 0.25]), 1.0)
     rate = float(rng.uniform(0, 1))
-    got = wk.partner_probability(cand, enemy, partner, to_partner, reach, hostility, restraint, rate)
+    allied = rng.random((n, n)) < 0.15
+    allied = allied | allied.T
+    got = wk.partner_probability(cand, enemy, partner, to_partner, reach, hostility, allied, restraint, rate)
     want_reach = th_onset.reach_to_war(reach[cand, enemy], to_partner, reach[enemy, partner])
-    want = th_join.warring_ally_join_probability(rate, want_reach, hostility[cand, enemy]) * restraint
-    assert got[3] and np.array_equal(_bits64(got[0]), _bits64(want_reach)) and np.array_equal(_bits64(got[2]), _bits64(want))
-    assert np.array_equal(_bits64(got[1]), _bits64(hostility[cand, enemy]))
+    row = (allied | np.eye(n, dtype=bool)).astype(float)
+    want_stake = th_join.third_party_stake(th_join.scott_pi(row[cand], row[partner]), th_join.scott_pi(row[cand], row[enemy]))
+    want = th_join.warring_ally_join_probability(rate, want_reach, hostility[cand, enemy], want_stake) * restraint
+    assert got[4] and np.array_equal(_bits64(got[0]), _bits64(want_reach)) and np.array_equal(_bits64(got[3]), _bits64(want))
+    assert np.array_equal(_bits64(got[1]), _bits64(hostility[cand, enemy])) and np.array_equal(_bits64(got[2]), _bits64(want_stake))
+    assert (want_stake > 0).any()  # the stake is exercised
     bad = hostility.copy()
     bad[cand[-1], enemy[-1]] = rng.choice([np.nan, 1.5, -0.1])
-    assert not wk.partner_probability(cand, enemy, partner, to_partner, reach, bad, restraint, rate)[3]
+    assert not wk.partner_probability(cand, enemy, partner, to_partner, reach, bad, allied, restraint, rate)[4]
     with pytest.raises(ValueError):  # the theory says why
         th_join.warring_ally_join_probability(rate, want_reach, bad[cand, enemy])
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from foedus.theory import joining
-from foedus.theory.joining import scott_pi, third_party_stake, warring_ally_join_probability
+from foedus.theory.joining import partner_willingness, scott_pi, third_party_stake, warring_ally_join_probability
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -54,6 +54,27 @@ def test_the_warring_ally_route_rises_with_reach_and_the_shared_adversary():
         warring_ally_join_probability(0.3, [1.5], [1])
     with pytest.raises(ValueError, match="rate"):
         warring_ally_join_probability(1.5, [1.0], [1])
+
+
+def test_a_partners_willingness_is_the_noisy_or_of_its_shared_adversary_and_its_stake():
+    """Corbetta (2010): opposition to one disputant and proximity to the other count alike, either moving a third party; the
+    willingness is 1 - (1 - h)(1 - s): each motive alone gives its own value, both together more than either, never above 1;
+    with no stake the route is the shared-adversary form it was (to the bit)."""
+    rng = np.random.default_rng(0)
+    h, s = rng.random(200), rng.random(200)
+    w = partner_willingness(h, s)
+    assert np.allclose(w, 1 - (1 - h) * (1 - s), rtol=0, atol=1e-15)
+    assert (w >= np.maximum(h, s) - 1e-15).all() and (w <= 1).all()
+    assert partner_willingness(h, 0.0).tolist() == h.tolist() and partner_willingness(0.0, s).tolist() == s.tolist()
+    assert np.allclose(partner_willingness(1.0, s), 1.0, rtol=0, atol=1e-15)  # a whole motive is a whole willingness
+    assert partner_willingness(h, s).tolist() == partner_willingness(s, h).tolist()  # the two motives count alike
+    reach = rng.random(200)
+    assert warring_ally_join_probability(0.4, reach, h).tolist() == (0.4 * reach * h).tolist()
+    assert warring_ally_join_probability(0.4, reach, h, s).tolist() == (0.4 * reach * w).tolist()
+    with pytest.raises(ValueError, match="stake"):
+        partner_willingness(0.5, 1.2)
+    with pytest.raises(ValueError, match="shared_adversary"):
+        partner_willingness(-0.1, 0.5)
 
 
 def test_a_third_partys_stake_is_half_the_similarity_difference_and_never_negative():

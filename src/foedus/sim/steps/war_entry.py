@@ -274,8 +274,12 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     written obligations reach a war against the other (:func:`partner_pacts`: a pact written against a named adversary carries
     nobody into a war against another state; Leeds, Long & Mitchell 2000; join14), and no security agreement with any belligerent of the other side enters beside that partner (the one it best reaches) against the other side's leader (the
     attacker or the target) with :func:`foedus.theory.joining.warring_ally_join_probability` (``warring_ally_join_rate``, its
-    :func:`foedus.theory.war_onset.reach_to_war`) times the degree to which that leader is its own adversary, its hostility to it
-    (Snyder 1984's shared adversary: a war against its own adversary is its own war, not entrapment). Route ``warring ally``:
+    :func:`foedus.theory.war_onset.reach_to_war`) times its willingness (:func:`foedus.theory.joining.partner_willingness`, Corbetta
+    2010: either motive suffices): the degree to which that leader is its own adversary, its hostility to it (Snyder 1984's shared
+    adversary: a war against its own adversary is its own war, not entrapment), or its stake in the partner's side, its alliance
+    portfolio nearer the partner's than the enemy's (:func:`foedus.theory.joining.third_party_stake` of Scott's pi; Werner 2000).
+    Until 2026-12 (honour15) the hostility alone: in record-built runs of 1816 an attacker's allies bore its target no hostility
+    in nine cases of ten and joined it 2 to 8 times in 100, the record 29 in 118. Route ``warring ally``:
     the factors name the pact and its obligation (``called`` False: an attacker's defence ally joins by a pledge the attack does
     not trigger; Leeds 2003, Gartzke & Gleditsch 2004).
 
@@ -300,7 +304,7 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     rate = float(p.warring_ally_join_rate)
     fast = _compiled_restraint(world)
     if fast is not None:  # the screen, the restraints and the probabilities in one compiled call (war_entry_kernels.partner_entries)
-        cand, own, enemy, partner, to_partner, restraint, joint, reach, shared, prob, valid = wkern.partner_entries(*args, world.state.hostility, *fast, rate)
+        cand, own, enemy, partner, to_partner, restraint, joint, reach, shared, stake, prob, valid = wkern.partner_entries(*args, world.state.hostility, *fast, rate)
         if not len(cand):
             return
     else:
@@ -309,12 +313,14 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
             return
         restraint, joint = nuclear_restraint(world, war, cand, own)
         restraint = restraint * gp_odds(world.state.major[cand], world.state.major[enemy], p.war_onset_joint_major)  # gpwar12: great powers avoid fighting one another
-        # the reach to the war and the probabilities compiled (war_entry_kernels.partner_probability, the theory's formulas to the bit)
-        reach, shared, prob, valid = wkern.partner_probability(cand, enemy, partner, to_partner, reach_to, world.state.hostility, restraint, rate)
+        # the reach to the war, the stake and the probabilities compiled (war_entry_kernels.partner_probability, the theory's formulas to the bit)
+        reach, shared, stake, prob, valid = wkern.partner_probability(cand, enemy, partner, to_partner, reach_to, world.state.hostility, args[3], restraint, rate)
     if not (valid and 0.0 <= rate <= 1.0):  # an input the theory refuses: its functions say why
         reach = th_onset.reach_to_war(reach_to[cand, enemy], to_partner, reach_to[enemy, partner], check=world.inputs.check)
         shared = world.state.hostility[cand, enemy]
-        prob = th_join.warring_ally_join_probability(p.warring_ally_join_rate, reach, shared, check=world.inputs.check) * restraint
+        row = (np.asarray(args[3], dtype=bool) | np.eye(world.n, dtype=bool)).astype(float)  # each state allied to itself (Bueno de Mesquita 1975)
+        stake = th_join.third_party_stake(th_join.scott_pi(row[cand], row[partner]), th_join.scott_pi(row[cand], row[enemy]), check=world.inputs.check)
+        prob = th_join.warring_ally_join_probability(p.warring_ally_join_rate, reach, shared, stake, check=world.inputs.check) * restraint
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
         return
@@ -322,7 +328,7 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     enter(world, war, ent, foe, s_in)
     ag = world.state.agreements
     aids, details = [], []
-    for e, f, s, m, r, h, q, nr, nj in zip(ent, foe, s_in, mate, reach[go], shared[go], prob[go], restraint[go], joint[go]):
+    for e, f, s, m, r, h, k, q, nr, nj in zip(ent, foe, s_in, mate, reach[go], shared[go], stake[go], prob[go], restraint[go], joint[go]):
         slots = covering_slots(world, f)  # the pacts that reach a war against that enemy (partner_pacts)
         both = slots[ag.members[slots, e] & ag.members[slots, m]]
         slot = int(both[np.argmax(ag.obligations[both, _DEF])])  # the defence pact where there is one
@@ -330,7 +336,7 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
         details.append({
             "route": "warring ally", "war": war_key(world, war), "side_of": int(world.inputs.ccode[m]), "side": int(s),
             "factors": {"obligation": "defense" if ag.obligations[slot, _DEF] else "offense", "agreement": aids[-1], "ally_of": int(world.inputs.ccode[m]),
-                        "called": False, "against_a_member": False, "reach": float(r), "shared_adversary": float(h), "probability": float(q),
+                        "called": False, "against_a_member": False, "reach": float(r), "shared_adversary": float(h), "stake": float(k), "probability": float(q),
                         **_restraint_factors(nr, nj)},
         })
     world.log.events(world.state.year, "war_entry", np.asarray(aids), world.inputs.ccode[ent], world.inputs.ccode[foe], details)

@@ -195,17 +195,20 @@ def _unit(x):  # pragma: no cover (compiled)
 
 
 @njit(cache=True)
-def partner_probability(cand, enemy, partner, to_partner, reach, hostility, restraint, rate):  # pragma: no cover (compiled)
+def partner_probability(cand, enemy, partner, to_partner, reach, hostility, allied, restraint, rate):  # pragma: no cover (compiled)
     """The warring alliance partners' entry (:func:`foedus.sim.steps.war_entry.warring_partners` after :func:`partner_screen`):
-    (reach to the war, shared adversary, probability, valid).
+    (reach to the war, shared adversary, stake, probability, valid).
 
     :func:`foedus.theory.war_onset.reach_to_war` ``max(reach[c, enemy], to_partner * reach[enemy, partner])`` (``np.maximum``),
-    the hostility ``hostility[c, enemy]``, and :func:`foedus.theory.joining.warring_ally_join_probability` ``rate * reach *
-    hostility`` times the nuclear ``restraint``. ``valid`` is False (the outputs incomplete) where an input is not in [0, 1].
+    the hostility ``hostility[c, enemy]``, the stake :func:`foedus.theory.joining.third_party_stake` of Scott's pi of the
+    candidate's portfolio (``allied``) with the partner's and with the enemy's, and
+    :func:`foedus.theory.joining.warring_ally_join_probability` ``rate * reach * (h + s - h s)`` times the nuclear ``restraint``.
+    ``valid`` is False (the outputs incomplete) where an input is not in [0, 1].
     """
     k = cand.shape[0]
     to_war = np.empty(k)
     shared = np.empty(k)
+    stake = np.empty(k)
     prob = np.empty(k)
     for q in range(k):
         e = reach[cand[q], enemy[q]]
@@ -213,13 +216,16 @@ def partner_probability(cand, enemy, partner, to_partner, reach, hostility, rest
         t = reach[enemy[q], partner[q]]
         h = hostility[cand[q], enemy[q]]
         if not (_unit(e) and _unit(p) and _unit(t) and _unit(h)):
-            return to_war, shared, prob, False
+            return to_war, shared, stake, prob, False
         pt = p * t
         r = e if e >= pt else pt  # noqa: FURB136  (np.maximum's rule, written out)
+        d = (_scott_pi_rows(allied, cand[q], partner[q]) - _scott_pi_rows(allied, cand[q], enemy[q])) / 2.0
+        s = 0.0 if d < 0.0 else (1.0 if d > 1.0 else d)  # noqa: FURB136  (np.clip's rule, written out)
         to_war[q] = r
         shared[q] = h
-        prob[q] = rate * r * h * restraint[q]
-    return to_war, shared, prob, True
+        stake[q] = s
+        prob[q] = rate * r * (h + s - h * s) * restraint[q]
+    return to_war, shared, stake, prob, True
 
 
 @njit(cache=True)
@@ -289,11 +295,11 @@ def opportunist_entries(cand, members, sides, allied, rivalry, reach, attacker, 
 @njit(cache=True)
 def partner_entries(members, sides, pact, allied, free, active, reach, attacker, target, hostility, nuclear, nuclear_factor, major, gp_factor, rate):  # pragma: no cover (compiled)
     """:func:`partner_screen`, :func:`entry_restraint` and :func:`partner_probability` in one call: (cand, own, enemy, partner,
-    to_partner, restraint, joint, reach to the war, shared adversary, prob, valid)."""
+    to_partner, restraint, joint, reach to the war, shared adversary, stake, prob, valid)."""
     cand, own, enemy, partner, to_partner = partner_screen(members, sides, pact, allied, free, active, reach, attacker, target)
     restraint, joint = entry_restraint(cand, own, enemy, members, sides, nuclear, nuclear_factor, major, gp_factor)
-    to_war, shared, prob, valid = partner_probability(cand, enemy, partner, to_partner, reach, hostility, restraint, rate)
-    return cand, own, enemy, partner, to_partner, restraint, joint, to_war, shared, prob, valid
+    to_war, shared, stake, prob, valid = partner_probability(cand, enemy, partner, to_partner, reach, hostility, allied, restraint, rate)
+    return cand, own, enemy, partner, to_partner, restraint, joint, to_war, shared, stake, prob, valid
 
 
 @njit(cache=True, inline="always")
