@@ -279,11 +279,16 @@ def unread_alignment(world: World) -> np.ndarray | None:
         )
         return out * (active[:, None] & active[None, :])
 
-    # asked twice a year or more (credible_goods, form_alliances' explanation): computed again only when an input moved (issue 16)
-    return world.year_cache.get(
-        world.state.year, "unread_alignment", compute, expected=expected, reach=reach, power=power, uncertainty=u, defends=defends, war_risk=war_risk,
-        active=active, weight=float(p.unread_alignment_weight), prior=float(p.nonaggression_prior),
-    )
+    def cached():
+        return world.year_cache.get(
+            world.state.year, "unread_alignment", compute, expected=expected, reach=reach, power=power, uncertainty=u, defends=defends, war_risk=war_risk,
+            active=active, weight=float(p.unread_alignment_weight), prior=float(p.nonaggression_prior),
+        )
+
+    # asked twice a year or more (credible_goods, form_alliances' explanation): computed again only when an input moved (issue 16);
+    # within the alignment step, which writes neither the reach, the capabilities nor who is in the system, while the year's
+    # intentions, defence pledges (their agreements' version) and war risk are the same objects
+    return year_goods.step_held(world, "unread_alignment", compute, cached, expected, u, defends, war_risk)
 
 
 def pledge_credibility(world: World) -> np.ndarray:
@@ -450,8 +455,10 @@ def form_alliances(
     ti, tj = main_threat_codes(world, i), main_threat_codes(world, j)  # None: no perceived threat
     between = np.maximum(world.results.threat[i, j], world.results.threat[j, i]).tolist()
     # what makes each side's main threat (Walt's terms with geography, :func:`..threat.threat_terms`)
-    terms_i = threat_terms(world, i, main_threat_of(world, i))
-    terms_j = threat_terms(world, j, main_threat_of(world, j))
+    # both sides in one call (each pair's terms are its own row's: the same dicts as a call per side, one pass of the year's terms)
+    both = np.concatenate([i, j])
+    terms_both = threat_terms(world, both, main_threat_of(world, both))
+    terms_i, terms_j = terms_both[: len(i)], terms_both[len(i):]
     asym_l = asym.tolist()
     forms = [FORMS[f] for f in form.tolist()]
     auto_i, auto_j = _autonomy_lists(world, i, j)

@@ -25,10 +25,11 @@ from foedus.theory import consent as th_consent
 from foedus.theory import offence as th_offence
 from foedus.theory import pledge_kernels as pledge_kern
 from foedus.theory import reassurance as th_reassure
+from foedus.theory import regions as _regions
 
 __all__ = [
     "aggrandisement", "held_for_step", "intentions", "isolation", "nuclear_armed", "offence_target", "pair_burden", "pair_shares", "pairs_of",
-    "pledge_credibility", "step_memo", "utilities",
+    "pledge_credibility", "regions", "step_held", "step_memo", "utilities",
 ]
 
 _STEP = "step_memo"  # the world.cache key of the memo of the step under way (held_for_step)
@@ -64,6 +65,26 @@ def step_memo(world: World, name: str, fetch, key: bytes = b""):
     hit = memo.get(name, _MISSING)
     if hit is _MISSING or hit[0] != key:
         hit = memo[name] = (key, fetch())
+    return hit[1]
+
+
+def step_held(world: World, name: str, compute, fallback, *objs):
+    """Within a step (:class:`held_for_step`): ``compute()`` (made read-only), kept by name for the rest of the step while ``objs``
+    are the same objects; outside a step: ``fallback()`` (the year cache).
+
+    For a term asked once or twice a step whose inputs are ``objs`` (read-only terms of the year, or arrays the step never writes
+    into) and arrays the step does not write (the capabilities, the reach): the year cache would copy every input on its first ask,
+    to compare them on a second ask that, within the step, can only find the same objects (issue 16). The objects are held with the
+    result, so an identity stands for them while the memo lives."""
+    memo = world.cache.get(_STEP)
+    if memo is None:
+        return fallback()
+    hit = memo.get(name, _MISSING)
+    if hit is _MISSING or len(hit[0]) != len(objs) or any(a is not b for a, b in zip(hit[0], objs)):
+        out = compute()
+        if isinstance(out, np.ndarray):
+            out.flags.writeable = False
+        hit = memo[name] = (objs, out)
     return hit[1]
 
 
@@ -173,6 +194,16 @@ def nuclear_armed(world: World) -> np.ndarray:
     return world.year_cache.get(world.state.year, "nuclear_armed", compute, ccode=ccode)
 
 
+def regions(world: World) -> np.ndarray:
+    """:func:`foedus.theory.regions.cow_region` (N,) of the states' COW codes, computed once while the codes are the same (the
+    accessions and the community of democracies ask for it up to three times a year; not to be written into)."""
+    ccode = world.inputs.ccode
+    hit = world.cache.get("cow_regions")
+    if hit is None or hit[0] is not ccode or hit[1] != ccode.tobytes():
+        hit = world.cache["cow_regions"] = (ccode, ccode.tobytes(), _regions.cow_region(ccode))
+    return hit[2]
+
+
 def pairs_of(world: World, n: int) -> tuple[np.ndarray, np.ndarray]:
     """``np.triu_indices(n, 1)``: every pair once, built once per number of states (not to be written into; left writeable
     so the compiled kernels that read them keep their one signature)."""
@@ -195,5 +226,10 @@ def pair_burden(world: World, burden: np.ndarray) -> np.ndarray:
     """``burden * pair_shares(world)`` (N, N): the risk of defending each partner in a new pact, carried in one's share of the pair's
     defence (:func:`foedus.sim.steps.alignment._pair_burden`), computed once while ``burden`` (the year's exchange terms) and the
     capabilities are the same."""
-    shares = pair_shares(world)
-    return world.year_cache.get(world.state.year, "pair_burden", lambda: burden * shares, burden=burden, power=world.state.power)
+    shares = pair_shares(world)  # the year cache's (read-only): its object stands for the capabilities within a step
+
+    def cached():
+        return world.year_cache.get(world.state.year, "pair_burden", lambda: burden * shares, burden=burden, power=world.state.power)
+
+    # asked once in an alignment step (its new pacts): the product there, without the year cache's copies of its inputs
+    return step_held(world, "pair_burden", lambda: burden * shares, cached, burden, shares)
