@@ -516,3 +516,23 @@ def credible_terms(goods, cred, scale, u, fight, unread, *, check: bool):
     pledge_goods(goods, none if cred is None else cred, scale and cred is not None, none[None] if fight is None else u, none if fight is None else fight,
                  fight is not None, none if unread is None else unread, unread is not None, cred is not None)
     return goods
+
+
+@njit(cache=True)
+def intentions_terms(age, weight, t, r, prior, u_out, e_out):  # pragma: no cover (compiled)
+    """:func:`foedus.theory.reassurance.intentions_uncertainty` of :func:`~foedus.theory.reassurance.relationship_age` and
+    :func:`~foedus.theory.reassurance.expected_threat` (into ``u_out``, ``e_out``, (N, N)) from each state's own age ``age`` (N,) and
+    its weight ``weight`` (N,), ``exp(-max(age, 0) / tau)`` computed by numpy: a pair's age is the younger side's (``np.minimum``,
+    NaN first), so its weight is that side's, the same bits; the diagonal's age is ``inf`` (weight 0) and its expected threat 0.
+    The expected threat ``(1 - u) T + (u pi) R`` in numpy's order of operations."""
+    n = age.shape[0]
+    for i in range(n):
+        for j in range(n):
+            if i == j:
+                u_out[i, j] = 0.0
+                e_out[i, j] = 0.0
+                continue
+            a, b = age[i], age[j]
+            u = weight[i] if (a <= b or np.isnan(a)) else weight[j]
+            u_out[i, j] = u
+            e_out[i, j] = (1.0 - u) * t[i, j] + u * prior * r[i, j]

@@ -106,19 +106,31 @@ def norm_terms(world: World) -> tuple[float, float]:
     (:func:`foedus.theory.renunciation.renunciation_of_war`: the Covenant 1920, the Kellogg-Briand
     Pact 1928, the UN Charter 1945).
     """
-    p = world.inputs.params
-    norm = th_renounce.renunciation_of_war(world.state.year)
-    discount = th_renounce.conquest_discount(norm, p.conquest_norm_strength, check=False)
-    standing = th_renounce.nonaggression_standing(norm, p.nonaggression_norm_share, check=False)
-    return float(discount), float(standing)
+    terms = _norms(world)
+    return terms[1], terms[2]
 
 
 def offence_term(world: World) -> float:
     """The share of an offence pledge's value that the instruments leave it this year
     (:func:`foedus.theory.renunciation.offence_standing`: the Covenant art. 20 and the Charter art. 103 void
     engagements inconsistent with them, from the first instrument on), with strength ``offence_abrogation_strength``."""
-    norm = th_renounce.renunciation_of_war(world.state.year)
-    return float(th_renounce.offence_standing(norm, world.inputs.params.offence_abrogation_strength, check=False))
+    return _norms(world)[3]
+
+
+def _norms(world: World) -> tuple[float, float, float, float]:
+    """The norm's strength this year (:func:`foedus.theory.renunciation.renunciation_of_war`), the conquest discount, the standing
+    of non-aggression and of an offence pledge (:func:`norm_terms`, :func:`offence_term`), as floats: computed once for the year
+    and the three strengths (asked some fifteen times a year by the blocs, alignment and wartime steps and the explanations)."""
+    p = world.inputs.params
+    key = (world.state.year, p.conquest_norm_strength, p.nonaggression_norm_share, p.offence_abrogation_strength)
+    hit = world.cache.get("norm_terms")
+    if hit is None or hit[0] != key:
+        norm = th_renounce.renunciation_of_war(world.state.year)
+        discount = th_renounce.conquest_discount(norm, p.conquest_norm_strength, check=False)
+        standing = th_renounce.nonaggression_standing(norm, p.nonaggression_norm_share, check=False)
+        offence = th_renounce.offence_standing(norm, p.offence_abrogation_strength, check=False)
+        hit = world.cache["norm_terms"] = (key, (float(norm), float(discount), float(standing), float(offence)))
+    return hit[1]
 
 
 def nuclear_deterred(world: World, value: np.ndarray | None) -> np.ndarray | None:
@@ -136,11 +148,8 @@ def nuclear_deterred(world: World, value: np.ndarray | None) -> np.ndarray | Non
 def norm_factors(world: World) -> dict[str, float]:
     """The terms of :func:`norm_terms` and :func:`offence_term` for an event's factors: the renunciation of war scales the value of
     aggrandisement, isolation and reassurance, so it is a term of every choice among forms, accessions and exits."""
-    discount, standing = norm_terms(world)
-    return {
-        "renunciation_of_war": float(th_renounce.renunciation_of_war(world.state.year)), "conquest_discount": discount, "nonaggression_standing": standing,
-        "offence_standing": offence_term(world),
-    }
+    norm, discount, standing, offence = _norms(world)
+    return {"renunciation_of_war": norm, "conquest_discount": discount, "nonaggression_standing": standing, "offence_standing": offence}
 
 
 def entry_years(world: World) -> np.ndarray:
@@ -462,7 +471,7 @@ def form_alliances(
     asym_l = asym.tolist()
     forms = [FORMS[f] for f in form.tolist()]
     auto_i, auto_j = _autonomy_lists(world, i, j)
-    target = th_offence.offence_target(world.state.hostility, check=False)
+    target = year_goods.offence_target(world)  # theory.offence.offence_target of the year's hostility (the step's, asked before)
     code = np.append(world.inputs.ccode, -1)  # index -1: no target
     tg_i, tg_j = code[target[i]].tolist(), code[target[j]].tolist()
     gd = (goods * FORM_GOODS[form][:, None, :]).tolist()

@@ -19,6 +19,7 @@ from typing import Self
 import numpy as np
 
 from foedus.data import nuclear as _nuclear
+from foedus.sim.steps import alignment_kernels as _align_kern
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
 from foedus.theory import consent as th_consent
@@ -170,9 +171,7 @@ def intentions(world: World, entry: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     res = world.results
 
     def compute():
-        age = th_reassure.relationship_age(world.state.year, entry, check=False)
-        u = th_reassure.intentions_uncertainty(age, decay_years=p.intentions_decay_years, check=False)
-        return u, th_reassure.expected_threat(res.threat, res.reach, u, prior=p.nonaggression_prior, check=False)
+        return intentions_terms(world.state.year, entry, res.threat, res.reach, decay=p.intentions_decay_years, prior=p.nonaggression_prior)
 
     def cached():
         return world.year_cache.get(
@@ -182,6 +181,28 @@ def intentions(world: World, entry: np.ndarray) -> tuple[np.ndarray, np.ndarray]
 
     # asked up to three times in an alignment step, which writes neither the threats nor the reach: the first ask compares them
     return step_memo(world, "intentions", cached, key=np.asarray(entry).tobytes())
+
+
+def intentions_terms(year: int, entry: np.ndarray, threat: np.ndarray, reach: np.ndarray, *, decay: float, prior: float) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`intentions`' terms: :func:`~foedus.theory.reassurance.intentions_uncertainty` of
+    :func:`~foedus.theory.reassurance.relationship_age` and :func:`~foedus.theory.reassurance.expected_threat`, (N, N) each.
+
+    A pair's age is its younger side's, so its weight is that side's: the N weights by numpy (the theory's ``exp`` of the same
+    ages) and the pairs in one compiled pass (:func:`.alignment_kernels.intentions_terms`) instead of some twelve (N, N) passes
+    and N * N exponentials; the theory functions' numbers to the bit (``tests/sim/test_intentions_terms.py``). A decay of 0
+    (every record read at once) and a world without reach take the theory functions."""
+    t = np.asarray(threat)
+    if decay == 0 or reach is None or t.ndim != 2 or np.shape(reach) != t.shape or t.shape[0] != len(entry):
+        age = th_reassure.relationship_age(year, entry, check=False)
+        u = th_reassure.intentions_uncertainty(age, decay_years=decay, check=False)
+        return u, th_reassure.expected_threat(threat, reach, u, prior=prior, check=False)
+    e = np.asarray(entry).astype(float)
+    own = np.where(e <= th_reassure.STATE_LIST_START, np.inf, float(year) - e)  # relationship_age's per-state ages
+    weight = np.exp(-np.maximum(own, 0.0) / float(decay))  # intentions_uncertainty of each age (max(min(a, b), 0) is the younger's)
+    n = len(own)
+    u, out = np.empty((n, n)), np.empty((n, n))
+    _align_kern.intentions_terms(own, weight, np.ascontiguousarray(t, dtype=float), np.ascontiguousarray(reach, dtype=float), float(prior), u, out)
+    return u, out
 
 
 def nuclear_armed(world: World) -> np.ndarray:
