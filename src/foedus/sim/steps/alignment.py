@@ -500,7 +500,10 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
     if world.inputs.explain:
         # each joiner's view of its own alliance only (an alliance's aggregate does not depend on the others)
         a_used, a_at = np.unique(a_local[ok], return_inverse=True)
-        u_join = th_choice.join_utilities(th_align.accession_motives(u), view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok], check=world.inputs.check)
+        # the joiners' motives of joining (theory.alignment.accession_motives: no tethering) of their joined motives: the join is
+        # linear motive by motive, so the same numbers as joining the motives of every pair, without a copy of them all
+        u_join = th_align.accession_motives(th_choice.join_utilities(u, view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok],
+                                                                     check=world.inputs.check))
         g_join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok], check=world.inputs.check)
         k_ok = np.arange(len(ok))
         dec = th_ob.motive_decomposition(u_join[:, k_ok, a_at].T, g_join[:, k_ok, a_at].T, view.join_goods[a_local[ok]])

@@ -27,9 +27,10 @@ from foedus.theory import offence as th_offence
 from foedus.theory import pledge_kernels as pledge_kern
 from foedus.theory import reassurance as th_reassure
 from foedus.theory import regions as _regions
+from foedus.theory import renunciation as th_renounce
 
 __all__ = [
-    "aggrandisement", "held_for_step", "intentions", "isolation", "nuclear_armed", "offence_target", "pair_burden", "pair_shares", "pairs_of",
+    "aggrandisement", "held_for_step", "intentions", "isolation", "norms", "nuclear_armed", "offence_target", "pair_burden", "pair_shares", "pairs_of",
     "pledge_credibility", "regions", "step_held", "step_memo", "utilities",
 ]
 
@@ -223,6 +224,22 @@ def regions(world: World) -> np.ndarray:
     if hit is None or hit[0] is not ccode or hit[1] != ccode.tobytes():
         hit = world.cache["cow_regions"] = (ccode, ccode.tobytes(), _regions.cow_region(ccode))
     return hit[2]
+
+
+def norms(world: World) -> tuple[float, float, float, float]:
+    """The norm's strength this year (:func:`foedus.theory.renunciation.renunciation_of_war`), the conquest discount, the standing
+    of non-aggression and of an offence pledge (:func:`~.formation.norm_terms`, :func:`~.formation.offence_term`), as floats: computed once for the year
+    and the three strengths (asked some fifteen times a year by the blocs, alignment and wartime steps and the explanations)."""
+    p = world.inputs.params
+    key = (world.state.year, p.conquest_norm_strength, p.nonaggression_norm_share, p.offence_abrogation_strength)
+    hit = world.cache.get("norm_terms")
+    if hit is None or hit[0] != key:
+        norm = th_renounce.renunciation_of_war(world.state.year)
+        discount = th_renounce.conquest_discount(norm, p.conquest_norm_strength, check=False)
+        standing = th_renounce.nonaggression_standing(norm, p.nonaggression_norm_share, check=False)
+        offence = th_renounce.offence_standing(norm, p.offence_abrogation_strength, check=False)
+        hit = world.cache["norm_terms"] = (key, (float(norm), float(discount), float(standing), float(offence)))
+    return hit[1]
 
 
 def pairs_of(world: World, n: int) -> tuple[np.ndarray, np.ndarray]:
