@@ -422,7 +422,7 @@ def leader_side_payments(net, votes, eligible, leader, leader_share=None, *, dom
     return v | (e & covered[:, None])
 
 
-def candidate_base_cost(unit_cost, size, candidate_power, alliance_power, *, exponent: float) -> np.ndarray:
+def candidate_base_cost(unit_cost, size, candidate_power, alliance_power, *, exponent: float, share=None, check: bool = True) -> np.ndarray:
     r"""A candidate's base cost of joining an alliance of ``size`` members: (K,), utility units.
 
     .. math:: c^{\text{join}} = c_c\,\big(1 + \sigma_c\,(k^{e} - 1)\big),\qquad \sigma_c = \frac{p_c}{P_a + p_c}
@@ -436,6 +436,8 @@ def candidate_base_cost(unit_cost, size, candidate_power, alliance_power, *, exp
     a great power's alliance little more than a bilateral pledge (:math:`\sigma_c \to 0`: :math:`c_c`). ``unit_cost``
     :math:`c_c` (K,), ``size`` :math:`k` (K,) >= 1, ``candidate_power`` :math:`p_c` (K,) and ``alliance_power``
     :math:`P_a` (K,) >= 0 (a candidate and an alliance without power share equally: :math:`\sigma_c = 1/(k+1)`).
+    ``share``: :math:`\sigma_c` of the same arguments where the caller holds it already (:func:`newcomer_share`); ``check=False``
+    skips the validation of arrays the caller has checked (a simulated year): the same numbers.
 
     >>> candidate_base_cost(np.array([0.1, 0.1, 0.1]), np.array([16, 16, 1]), np.array([0.0, 1.0, 0.5]), np.array([1.0, 0.0, 0.5]),
     ...                     exponent=0.75).round(4).tolist()
@@ -451,9 +453,10 @@ def candidate_base_cost(unit_cost, size, candidate_power, alliance_power, *, exp
     k = np.asarray(size, dtype=float)
     pc = np.asarray(candidate_power, dtype=float)
     pa = np.asarray(alliance_power, dtype=float)
-    if (k < 1).any() or (pc < 0).any() or (pa < 0).any() or exponent < 0:
+    if check and ((k < 1).any() or (pc < 0).any() or (pa < 0).any() or exponent < 0):
         raise ValueError("candidate_base_cost: size must be >= 1, powers and exponent >= 0")
-    return c * (1.0 + newcomer_share(pc, pa, k) * (k**exponent - 1.0))
+    sigma = newcomer_share(pc, pa, k) if share is None else share
+    return c * (1.0 + sigma * (k**exponent - 1.0))
 
 
 def newcomer_share(candidate_power, alliance_power, size) -> np.ndarray:
@@ -500,7 +503,7 @@ def pair_burden_shares(power) -> np.ndarray:
     p = np.asarray(power, dtype=float)
     if p.ndim != 1 or (p < 0).any() or not np.isfinite(p).all():
         raise ValueError(f"pair_burden_shares: power must be (N,), finite and >= 0, got shape {p.shape}")
-    return newcomer_share(p[:, None], p[None, :], np.ones((len(p), len(p))))
+    return newcomer_share(p[:, None], p[None, :], 1.0)  # an alliance of one (its 1 / (k + 1) broadcast: the same numbers as an (N, N) array of ones)
 
 
 def rival_veto(credibility) -> np.ndarray:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.sim.steps import accession_kernels as acc_kern
+from foedus.sim.steps import year_goods
 from foedus.sim.world import World
 from foedus.theory import integration as th_integ
 from foedus.theory import obligations as th_ob
@@ -35,7 +36,7 @@ def community(world: World, view) -> tuple[np.ndarray, np.ndarray]:
     sl = view.slots
     assets = th_integ.institutional_assets(ag.institutionalised[sl] / 2.0, np.clip(ag.integration[sl], 0.0, 1.0), check=False)
     # the members' mean democracy and the region most of them are of, per alliance (compiled: numpy's sums and argmax, to the bit)
-    mean, home = acc_kern.community_terms(view.members, world.state.regime, th_ob.cow_region(world.inputs.ccode), len(th_ob.COW_REGIONS))
+    mean, home = acc_kern.community_terms(view.members, world.state.regime, year_goods.regions(world), len(th_ob.COW_REGIONS))
     out = ((assets >= 0.5) & (mean >= p.community_standard), home)
     view.memo[key] = (world.state.regime.copy(), out)
     return out
@@ -49,5 +50,5 @@ def qualified(world: World, cand: np.ndarray, home: np.ndarray) -> np.ndarray:
     p = world.inputs.params
     if p.community_standard >= 1.0:
         return np.zeros(len(cand), bool)
-    region = th_ob.cow_region(world.inputs.ccode)
+    region = year_goods.regions(world)
     return (world.state.regime[cand] >= p.community_standard) & (region[cand] == home) & (world.state.milper0[cand] > 0)

@@ -379,7 +379,7 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     # year, and a permanently neutral state joins no defence or offence treaty, nor one out by policy (th_align.neutrality_bars
     # of neutrality.stays_out); compiled (booleans)
     barred = th_align.neutrality_bars(stays_out(world)[rows], view.goods)
-    rr, aa = acc_kern.open_accessions(rows.astype(np.int64), view.members, view.slots.astype(np.int64), view.admits, th_ob.cow_region(world.inputs.ccode),
+    rr, aa = acc_kern.open_accessions(rows.astype(np.int64), view.members, view.slots.astype(np.int64), view.admits, year_goods.regions(world),
                                       len(th_ob.COW_REGIONS), ag.last_exit, int(world.state.year), barred)
     # an accession the members would refuse is no option (complete information, as for a new pact's partner)
     if len(rr):
@@ -398,10 +398,12 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     milieu = th_consent.milieu_value(world.state.regime, world.inputs.proximity, view.members[aa], rows[rr], weight=p.milieu_weight).sum(axis=1)
     j_value = j_value + milieu * view.join_goods[aa, 0]
     alliance_power = view.members[aa].astype(float) @ world.state.power  # the newcomer carries its share of the k members' defence
-    j_base = th_consent.candidate_base_cost(view.unit_cost[rows[rr]], view.size[aa], world.state.power[rows[rr]], alliance_power, exponent=p.commitment_exponent)
-    # the burden of defending the leader is the members' common burden too: the newcomer carries its share of it
-    protect = view.goods[aa, 0].astype(float)
+    # the newcomer's share of the enlarged alliance's defence: its entrapment in the k members' defence (the base cost) and
+    # the burden of defending the leader, the members' common burden too, of which it carries its share
     sigma = th_consent.newcomer_share(world.state.power[rows[rr]], alliance_power, view.size[aa])
+    j_base = th_consent.candidate_base_cost(view.unit_cost[rows[rr]], view.size[aa], world.state.power[rows[rr]], alliance_power, exponent=p.commitment_exponent,
+                                            share=sigma, check=world.inputs.check)
+    protect = view.goods[aa, 0].astype(float)
     keep = _institution(world, view, view.size >= 2)[0][aa]  # the autonomy the newcomer concedes, as the institution binds it (Ikenberry 2001)
     j_cost = pact_cost(world, terms, rows[rr], view.top[0][aa], j_base, view.commitment[aa], protect * keep, risk=protect * sigma)
     # np.argmax over the pacts then the accessions (shut ones -inf): an accession wins a strictly larger net value, or the first NaN
@@ -498,7 +500,10 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
     if world.inputs.explain:
         # each joiner's view of its own alliance only (an alliance's aggregate does not depend on the others)
         a_used, a_at = np.unique(a_local[ok], return_inverse=True)
-        u_join = th_choice.join_utilities(th_align.accession_motives(u), view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok], check=world.inputs.check)
+        # the joiners' motives of joining (theory.alignment.accession_motives: no tethering) of their joined motives: the join is
+        # linear motive by motive, so the same numbers as joining the motives of every pair, without a copy of them all
+        u_join = th_align.accession_motives(th_choice.join_utilities(u, view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok],
+                                                                     check=world.inputs.check))
         g_join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok], check=world.inputs.check)
         k_ok = np.arange(len(ok))
         dec = th_ob.motive_decomposition(u_join[:, k_ok, a_at].T, g_join[:, k_ok, a_at].T, view.join_goods[a_local[ok]])

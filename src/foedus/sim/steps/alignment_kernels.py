@@ -42,6 +42,7 @@ from numba import njit
 
 from foedus.sim.membership import _members_by_state, _members_of
 from foedus.theory import reassurance as th_reassure
+from foedus.theory.pledge_kernels import _top_two
 
 __all__ = [
     "best_forms_by_partner", "best_pairs", "credible_terms", "defence_pairs", "exit_draws", "exit_terms", "join_protection",
@@ -516,3 +517,61 @@ def credible_terms(goods, cred, scale, u, fight, unread, *, check: bool):
     pledge_goods(goods, none if cred is None else cred, scale and cred is not None, none[None] if fight is None else u, none if fight is None else fight,
                  fight is not None, none if unread is None else unread, unread is not None, cred is not None)
     return goods
+
+
+@njit(cache=True)
+def intentions_terms(age, weight, t, r, prior, u_out, e_out):  # pragma: no cover (compiled)
+    """:func:`foedus.theory.reassurance.intentions_uncertainty` of :func:`~foedus.theory.reassurance.relationship_age` and
+    :func:`~foedus.theory.reassurance.expected_threat` (into ``u_out``, ``e_out``, (N, N)) from each state's own age ``age`` (N,) and
+    its weight ``weight`` (N,), ``exp(-max(age, 0) / tau)`` computed by numpy: a pair's age is the younger side's (``np.minimum``,
+    NaN first), so its weight is that side's, the same bits; the diagonal's age is ``inf`` (weight 0) and its expected threat 0.
+    The expected threat ``(1 - u) T + (u pi) R`` in numpy's order of operations."""
+    n = age.shape[0]
+    for i in range(n):
+        for j in range(n):
+            if i == j:
+                u_out[i, j] = 0.0
+                e_out[i, j] = 0.0
+                continue
+            a, b = age[i], age[j]
+            u = weight[i] if (a <= b or np.isnan(a)) else weight[j]
+            u_out[i, j] = u
+            e_out[i, j] = (1.0 - u) * t[i, j] + u * prior * r[i, j]
+
+
+@njit(cache=True)
+def unread_excluded(e, rows, cols, excl):  # pragma: no cover (compiled)
+    """For each pair ``(rows[k], cols[k])`` the column whose war risk :func:`foedus.theory.pledge_kernels.unread_alignment` weighs
+    (``excl``: the row's largest expected threat other than the partner, in the order of a stable sort; into ``excl``)."""
+    n = e.shape[0]
+    for k in range(rows.shape[0]):
+        i, j = rows[k], cols[k]
+        first, second = _top_two(e, i, n)
+        excl[k] = second if j == first else first
+
+
+@njit(cache=True)
+def unread_pairs(e, r, p, u, pi, d, rows, cols, excl, w_at, out):  # pragma: no cover (compiled)
+    """The entries ``(rows[k], cols[k])`` of :func:`foedus.theory.pledge_kernels.unread_alignment` (its ``_unread_kernel`` entry by
+    entry, the same operations), with the war risk ``w_at[k]`` of the row and its column ``excl[k]`` (:func:`unread_excluded`)."""
+    n = e.shape[0]
+    for k in range(rows.shape[0]):
+        i, j = rows[k], cols[k]
+        if i == j:
+            out[k] = 0.0
+            continue
+        first, second = _top_two(e, i, n)
+        e1 = 0.0 if first == i else e[i, first]
+        e2 = 0.0 if second == i else e[i, second]
+        star = e2 if j == first else e1
+        x = star + r[i, j]
+        dx = x + p[i]
+        hi = x / dx if dx > 0 else 0.0
+        ds = star + p[i]
+        lo = star / ds if ds > 0 else 0.0
+        gain = hi - lo
+        gain = gain if (gain >= 0.0 or np.isnan(gain)) else 0.0
+        v = u[i, j] * pi * gain
+        if d[j, excl[k]] and star > 0:
+            v = 0.0
+        out[k] = v * w_at[k]

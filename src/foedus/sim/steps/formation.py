@@ -35,7 +35,6 @@ from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
 from foedus.theory import pledge_kernels as pledge_kern
 from foedus.theory import reassurance as th_reassure
-from foedus.theory import renunciation as th_renounce
 from foedus.theory import war_onset as th_onset
 from foedus.theory.capability import asymmetric_capabilities, commitment_strength
 
@@ -106,19 +105,15 @@ def norm_terms(world: World) -> tuple[float, float]:
     (:func:`foedus.theory.renunciation.renunciation_of_war`: the Covenant 1920, the Kellogg-Briand
     Pact 1928, the UN Charter 1945).
     """
-    p = world.inputs.params
-    norm = th_renounce.renunciation_of_war(world.state.year)
-    discount = th_renounce.conquest_discount(norm, p.conquest_norm_strength, check=False)
-    standing = th_renounce.nonaggression_standing(norm, p.nonaggression_norm_share, check=False)
-    return float(discount), float(standing)
+    terms = year_goods.norms(world)
+    return terms[1], terms[2]
 
 
 def offence_term(world: World) -> float:
     """The share of an offence pledge's value that the instruments leave it this year
     (:func:`foedus.theory.renunciation.offence_standing`: the Covenant art. 20 and the Charter art. 103 void
     engagements inconsistent with them, from the first instrument on), with strength ``offence_abrogation_strength``."""
-    norm = th_renounce.renunciation_of_war(world.state.year)
-    return float(th_renounce.offence_standing(norm, world.inputs.params.offence_abrogation_strength, check=False))
+    return year_goods.norms(world)[3]
 
 
 def nuclear_deterred(world: World, value: np.ndarray | None) -> np.ndarray | None:
@@ -136,11 +131,8 @@ def nuclear_deterred(world: World, value: np.ndarray | None) -> np.ndarray | Non
 def norm_factors(world: World) -> dict[str, float]:
     """The terms of :func:`norm_terms` and :func:`offence_term` for an event's factors: the renunciation of war scales the value of
     aggrandisement, isolation and reassurance, so it is a term of every choice among forms, accessions and exits."""
-    discount, standing = norm_terms(world)
-    return {
-        "renunciation_of_war": float(th_renounce.renunciation_of_war(world.state.year)), "conquest_discount": discount, "nonaggression_standing": standing,
-        "offence_standing": offence_term(world),
-    }
+    norm, discount, standing, offence = year_goods.norms(world)
+    return {"renunciation_of_war": norm, "conquest_discount": discount, "nonaggression_standing": standing, "offence_standing": offence}
 
 
 def entry_years(world: World) -> np.ndarray:
@@ -280,11 +272,16 @@ def unread_alignment(world: World) -> np.ndarray | None:
         )
         return out * (active[:, None] & active[None, :])
 
-    # asked twice a year or more (credible_goods, form_alliances' explanation): computed again only when an input moved (issue 16)
-    return world.year_cache.get(
-        world.state.year, "unread_alignment", compute, expected=expected, reach=reach, power=power, uncertainty=u, defends=defends, war_risk=war_risk,
-        active=active, weight=float(p.unread_alignment_weight), prior=float(p.nonaggression_prior),
-    )
+    def cached():
+        return world.year_cache.get(
+            world.state.year, "unread_alignment", compute, expected=expected, reach=reach, power=power, uncertainty=u, defends=defends, war_risk=war_risk,
+            active=active, weight=float(p.unread_alignment_weight), prior=float(p.nonaggression_prior),
+        )
+
+    # asked twice a year or more (credible_goods, form_alliances' explanation): computed again only when an input moved (issue 16);
+    # within the alignment step, which writes neither the reach, the capabilities nor who is in the system, while the year's
+    # intentions, defence pledges (their agreements' version) and war risk are the same objects
+    return year_goods.step_held(world, "unread_alignment", compute, cached, expected, u, defends, war_risk)
 
 
 def pledge_credibility(world: World) -> np.ndarray:
@@ -451,12 +448,13 @@ def form_alliances(
     ti, tj = main_threat_codes(world, i), main_threat_codes(world, j)  # None: no perceived threat
     between = np.maximum(world.results.threat[i, j], world.results.threat[j, i]).tolist()
     # what makes each side's main threat (Walt's terms with geography, :func:`..threat.threat_terms`)
-    terms_i = threat_terms(world, i, main_threat_of(world, i))
-    terms_j = threat_terms(world, j, main_threat_of(world, j))
+    both = np.concatenate([i, j])  # both sides in one call (each pair's terms are its own row's: the same dicts as a call per side)
+    terms_both = threat_terms(world, both, main_threat_of(world, both))
+    terms_i, terms_j = terms_both[: len(i)], terms_both[len(i):]
     asym_l = asym.tolist()
     forms = [FORMS[f] for f in form.tolist()]
     auto_i, auto_j = _autonomy_lists(world, i, j)
-    target = th_offence.offence_target(world.state.hostility, check=False)
+    target = year_goods.offence_target(world)  # theory.offence.offence_target of the year's hostility (the step's, asked before)
     code = np.append(world.inputs.ccode, -1)  # index -1: no target
     tg_i, tg_j = code[target[i]].tolist(), code[target[j]].tolist()
     gd = (goods * FORM_GOODS[form][:, None, :]).tolist()
@@ -469,8 +467,10 @@ def form_alliances(
     ri, rj = reach_c[i, j].tolist(), reach_c[j, i].tolist()  # the share of the partner's concessions each side counts (_pair_autonomy)
     armed = np.append(nuclear_armed(world.inputs.ccode, y) & (world.inputs.params.nuclear_deterrence_strength > 0), False)  # nuclear_deterred's term; index -1: no target
     deter_i, deter_j = armed[target[i]].tolist(), armed[target[j]].tolist()
-    unread = unread_alignment(world)  # credible_goods' term of the abstention good (a partner whose alignment is unread)
-    un_i, un_j = (unread[i, j].tolist(), unread[j, i].tolist()) if unread is not None else ([0.0] * len(i), [0.0] * len(i))
+    from foedus.sim.steps.unread_pairs import unread_pairs
+
+    unread = unread_pairs(world, np.concatenate([i, j]), np.concatenate([j, i]))  # credible_goods' abstention term, of the pacts now written
+    un_i, un_j = (unread[: len(i)].tolist(), unread[len(i):].tolist()) if unread is not None else ([0.0] * len(i), [0.0] * len(i))
     details = [
         {
             "motives": dict(zip(MOTIVES, mot[k])),
@@ -513,7 +513,6 @@ def cofounders(
     :func:`foedus.theory.consent.founding_members` (unanimous consent, in order of gain).
     """
     p = world.inputs.params
-    n = world.n
     offence = FORM_GOODS[form, 4]
     common = np.where(offence, target[i], main[i])  # what the founders stand against
     theirs = np.where(offence[:, None], target[None, :], main[None, :])
@@ -522,25 +521,29 @@ def cofounders(
     k = np.arange(len(i))
     ok[k, i] = ok[k, j] = False
     ok[k, np.maximum(common, 0)] &= common < 0
+    out = [_NONE] * len(i)
+    c = np.flatnonzero(ok.any(axis=0))  # the candidates of some pact: their values, costs and votes alone (each entry its own pair's)
+    if not len(c):
+        return out
+    ok = ok[:, c]
     provided = FORM_GOODS[form].astype(float)  # (K, 5)
     pw = world.state.power[np.stack([i, j], axis=1)]
     w = pw / np.maximum(pw.sum(axis=1, keepdims=True), 1e-12)  # (K, 2): the founders' capability weights
-    value = sum(w[:, m][:, None] * np.einsum("gnk,kg->kn", goods[:, :, f] * ~shared_goods[:, :, f], provided) for m, f in enumerate((i, j)))
+    value = sum(w[:, m][:, None] * np.einsum("gnk,kg->kn", goods[:, c[:, None], f] * ~shared_goods[:, c[:, None], f], provided) for m, f in enumerate((i, j)))
     leader = np.where(pw[:, 0] >= pw[:, 1], i, j)
     cost = pact_cost(
-        world, terms, np.arange(n)[None, :], leader[:, None], unit_cost[None, :] * 2.0 ** p.commitment_exponent, FORM_COMMITMENT[form][:, None],
+        world, terms, c[None, :], leader[:, None], unit_cost[c][None, :] * 2.0 ** p.commitment_exponent, FORM_COMMITMENT[form][:, None],
         FORM_GOODS[form, 0][:, None].astype(float), risk=FORM_RISK[form][:, None].astype(float),
     )
     keep = ok & (value > cost)
     for m in (i, j):  # each founder's vote on every candidate (the rule of _signers, for all pacts at once)
-        v_m = np.einsum("gkn,kg->kn", goods[:, m, :] * ~shared_goods[:, m, :], provided)
-        c_m = pact_cost(world, terms, m[:, None], np.arange(n)[None, :], unit_cost[m][:, None], FORM_COMMITMENT[form][:, None],
+        v_m = np.einsum("gkn,kg->kn", goods[:, m[:, None], c] * ~shared_goods[:, m[:, None], c], provided)
+        c_m = pact_cost(world, terms, m[:, None], c[None, :], unit_cost[m][:, None], FORM_COMMITMENT[form][:, None],
                         FORM_GOODS[form, 0][:, None].astype(float), risk=FORM_RISK[form][:, None].astype(float))
-        keep &= th_ob.admission_votes(v_m, c_m, main[m][:, None] == np.arange(n)[None, :], FORM_GOODS[form, 0][:, None])
-    out = [_NONE] * len(i)
+        keep &= th_ob.admission_votes(v_m, c_m, main[m][:, None] == c[None, :], FORM_GOODS[form, 0][:, None])
     for e in np.flatnonzero(keep.any(axis=1)).tolist():  # the few pacts with candidates
-        cand = np.flatnonzero(keep[e])
-        out[e] = _signers(world, terms, goods, shared_goods, unit_cost, main, np.array([i[e], j[e]]), w[e], cand, value[e, cand], cost[e, cand], int(form[e]))
+        at = np.flatnonzero(keep[e])
+        out[e] = _signers(world, terms, goods, shared_goods, unit_cost, main, np.array([i[e], j[e]]), w[e], c[at], value[e, at], cost[e, at], int(form[e]))
     return out
 
 

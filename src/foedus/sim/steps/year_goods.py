@@ -19,16 +19,19 @@ from typing import Self
 import numpy as np
 
 from foedus.data import nuclear as _nuclear
+from foedus.sim.steps import alignment_kernels as _align_kern
 from foedus.sim.world import World
 from foedus.theory import alignment as th_align
 from foedus.theory import consent as th_consent
 from foedus.theory import offence as th_offence
 from foedus.theory import pledge_kernels as pledge_kern
 from foedus.theory import reassurance as th_reassure
+from foedus.theory import regions as _regions
+from foedus.theory import renunciation as th_renounce
 
 __all__ = [
-    "aggrandisement", "held_for_step", "intentions", "isolation", "nuclear_armed", "offence_target", "pair_burden", "pair_shares", "pairs_of",
-    "pledge_credibility", "step_memo", "utilities",
+    "aggrandisement", "held_for_step", "intentions", "isolation", "norms", "nuclear_armed", "offence_target", "pair_burden", "pair_shares", "pairs_of",
+    "pledge_credibility", "regions", "step_held", "step_memo", "utilities",
 ]
 
 _STEP = "step_memo"  # the world.cache key of the memo of the step under way (held_for_step)
@@ -64,6 +67,26 @@ def step_memo(world: World, name: str, fetch, key: bytes = b""):
     hit = memo.get(name, _MISSING)
     if hit is _MISSING or hit[0] != key:
         hit = memo[name] = (key, fetch())
+    return hit[1]
+
+
+def step_held(world: World, name: str, compute, fallback, *objs):
+    """Within a step (:class:`held_for_step`): ``compute()`` (made read-only), kept by name for the rest of the step while ``objs``
+    are the same objects; outside a step: ``fallback()`` (the year cache).
+
+    For a term asked once or twice a step whose inputs are ``objs`` (read-only terms of the year, or arrays the step never writes
+    into) and arrays the step does not write (the capabilities, the reach): the year cache would copy every input on its first ask,
+    to compare them on a second ask that, within the step, can only find the same objects (issue 16). The objects are held with the
+    result, so an identity stands for them while the memo lives."""
+    memo = world.cache.get(_STEP)
+    if memo is None:
+        return fallback()
+    hit = memo.get(name, _MISSING)
+    if hit is _MISSING or len(hit[0]) != len(objs) or any(a is not b for a, b in zip(hit[0], objs)):
+        out = compute()
+        if isinstance(out, np.ndarray):
+            out.flags.writeable = False
+        hit = memo[name] = (objs, out)
     return hit[1]
 
 
@@ -149,9 +172,7 @@ def intentions(world: World, entry: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     res = world.results
 
     def compute():
-        age = th_reassure.relationship_age(world.state.year, entry, check=False)
-        u = th_reassure.intentions_uncertainty(age, decay_years=p.intentions_decay_years, check=False)
-        return u, th_reassure.expected_threat(res.threat, res.reach, u, prior=p.nonaggression_prior, check=False)
+        return intentions_terms(world.state.year, entry, res.threat, res.reach, decay=p.intentions_decay_years, prior=p.nonaggression_prior)
 
     def cached():
         return world.year_cache.get(
@@ -163,6 +184,28 @@ def intentions(world: World, entry: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return step_memo(world, "intentions", cached, key=np.asarray(entry).tobytes())
 
 
+def intentions_terms(year: int, entry: np.ndarray, threat: np.ndarray, reach: np.ndarray, *, decay: float, prior: float) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`intentions`' terms: :func:`~foedus.theory.reassurance.intentions_uncertainty` of
+    :func:`~foedus.theory.reassurance.relationship_age` and :func:`~foedus.theory.reassurance.expected_threat`, (N, N) each.
+
+    A pair's age is its younger side's, so its weight is that side's: the N weights by numpy (the theory's ``exp`` of the same
+    ages) and the pairs in one compiled pass (:func:`.alignment_kernels.intentions_terms`) instead of some twelve (N, N) passes
+    and N * N exponentials; the theory functions' numbers to the bit (``tests/sim/test_intentions_terms.py``). A decay of 0
+    (every record read at once) and a world without reach take the theory functions."""
+    t = np.asarray(threat)
+    if decay == 0 or reach is None or t.ndim != 2 or np.shape(reach) != t.shape or t.shape[0] != len(entry):
+        age = th_reassure.relationship_age(year, entry, check=False)
+        u = th_reassure.intentions_uncertainty(age, decay_years=decay, check=False)
+        return u, th_reassure.expected_threat(threat, reach, u, prior=prior, check=False)
+    e = np.asarray(entry).astype(float)
+    own = np.where(e <= th_reassure.STATE_LIST_START, np.inf, float(year) - e)  # relationship_age's per-state ages
+    weight = np.exp(-np.maximum(own, 0.0) / float(decay))  # intentions_uncertainty of each age (max(min(a, b), 0) is the younger's)
+    n = len(own)
+    u, out = np.empty((n, n)), np.empty((n, n))
+    _align_kern.intentions_terms(own, weight, np.ascontiguousarray(t, dtype=float), np.ascontiguousarray(reach, dtype=float), float(prior), u, out)
+    return u, out
+
+
 def nuclear_armed(world: World) -> np.ndarray:
     """:func:`foedus.data.nuclear.nuclear_armed` (N,) bool of the states' COW codes in this year."""
     ccode = world.inputs.ccode
@@ -171,6 +214,32 @@ def nuclear_armed(world: World) -> np.ndarray:
         return _nuclear.nuclear_armed(ccode, world.state.year)
 
     return world.year_cache.get(world.state.year, "nuclear_armed", compute, ccode=ccode)
+
+
+def regions(world: World) -> np.ndarray:
+    """:func:`foedus.theory.regions.cow_region` (N,) of the states' COW codes, computed once while the codes are the same (the
+    accessions and the community of democracies ask for it up to three times a year; not to be written into)."""
+    ccode = world.inputs.ccode
+    hit = world.cache.get("cow_regions")
+    if hit is None or hit[0] is not ccode or hit[1] != ccode.tobytes():
+        hit = world.cache["cow_regions"] = (ccode, ccode.tobytes(), _regions.cow_region(ccode))
+    return hit[2]
+
+
+def norms(world: World) -> tuple[float, float, float, float]:
+    """The norm's strength this year (:func:`foedus.theory.renunciation.renunciation_of_war`), the conquest discount, the standing
+    of non-aggression and of an offence pledge (:func:`~.formation.norm_terms`, :func:`~.formation.offence_term`), as floats: computed once for the year
+    and the three strengths (asked some fifteen times a year by the blocs, alignment and wartime steps and the explanations)."""
+    p = world.inputs.params
+    key = (world.state.year, p.conquest_norm_strength, p.nonaggression_norm_share, p.offence_abrogation_strength)
+    hit = world.cache.get("norm_terms")
+    if hit is None or hit[0] != key:
+        norm = th_renounce.renunciation_of_war(world.state.year)
+        discount = th_renounce.conquest_discount(norm, p.conquest_norm_strength, check=False)
+        standing = th_renounce.nonaggression_standing(norm, p.nonaggression_norm_share, check=False)
+        offence = th_renounce.offence_standing(norm, p.offence_abrogation_strength, check=False)
+        hit = world.cache["norm_terms"] = (key, (float(norm), float(discount), float(standing), float(offence)))
+    return hit[1]
 
 
 def pairs_of(world: World, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -195,5 +264,10 @@ def pair_burden(world: World, burden: np.ndarray) -> np.ndarray:
     """``burden * pair_shares(world)`` (N, N): the risk of defending each partner in a new pact, carried in one's share of the pair's
     defence (:func:`foedus.sim.steps.alignment._pair_burden`), computed once while ``burden`` (the year's exchange terms) and the
     capabilities are the same."""
-    shares = pair_shares(world)
-    return world.year_cache.get(world.state.year, "pair_burden", lambda: burden * shares, burden=burden, power=world.state.power)
+    shares = pair_shares(world)  # the year cache's (read-only): its object stands for the capabilities within a step
+
+    def cached():
+        return world.year_cache.get(world.state.year, "pair_burden", lambda: burden * shares, burden=burden, power=world.state.power)
+
+    # asked once in an alignment step (its new pacts): the product there, without the year cache's copies of its inputs
+    return step_held(world, "pair_burden", lambda: burden * shares, cached, burden, shares)
