@@ -187,10 +187,9 @@ def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None)
     if shared:  # the weak side pays for a strong one's pledge, in what it can use and can give (wave12)
         shared_reassurance(world, goods, concession_reach(world) * year_goods.pair_shares(world).T)  # th_consent.pair_burden_shares, once a year
     fight = fighting_credibility(world, cred) if u is not None else None
-    # the fighting pledges at their credibility (theory.reassurance.credible_pledges of _kept(u)) and the unread alignment's abstention
-    # at the reassurance's (where not done above): one compiled pass, or the theory function where the run checks its inputs
-    align_kern.credible_terms(goods, cred, w > 0 and not (shared or check), u, fight, unread_alignment(world), check=check)
-    return given_reassurance(world, goods)  # and what giving one's own pledge is worth: the partner's balancing ended (nap15)
+    # the fighting pledges at their credibility (reassurance.credible_pledges of _kept(u)), the unread alignment's abstention (where not done
+    # above; compiled, or the theory function where the run checks), and what giving one's pledge is worth (pair_value.given_reassurance)
+    return given_reassurance(world, align_kern.credible_terms(goods, cred, w > 0 and not (shared or check), u, fight, unread_alignment(world), check=check))
 
 
 def fighting_credibility(world: World, credibility: np.ndarray | None = None) -> np.ndarray | None:
