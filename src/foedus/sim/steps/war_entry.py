@@ -168,6 +168,20 @@ def _restraint_factors(factor: float, joint: bool) -> dict:
     return {"nuclear_restraint": float(factor)} if joint else {}
 
 
+def _jackal_discount(world: World) -> float:
+    """The year's :func:`foedus.theory.renunciation.conquest_discount` of :func:`foedus.theory.renunciation.renunciation_of_war`
+    at ``conquest_norm_strength``: the share of a jackal's spoils the norm leaves (:func:`opportunists`). Kept while the year,
+    the strength and ``check`` are the same (it was evaluated again for every war under way, some 2,000 times in 200 years)."""
+    p = world.inputs.params
+    key = (world.state.year, p.conquest_norm_strength, world.inputs.check)
+    hit = world.cache.get("jackal_discount")
+    if hit is not None and hit[0] == key:
+        return hit[1]
+    out = float(th_renounce.conquest_discount(th_renounce.renunciation_of_war(world.state.year), p.conquest_norm_strength, check=world.inputs.check))
+    world.cache["jackal_discount"] = (key, out)
+    return out
+
+
 def war_key(world: World, war: dict) -> list[int]:
     """The war as its events name it: [first year, attacker's COW code, target's COW code]."""
     return [int(war["start"]), int(world.inputs.ccode[war["attacker"]]), int(world.inputs.ccode[war["target"]])]
@@ -255,7 +269,7 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
             stake[k] = th_join.third_party_stake(sim_side[k], sim_foe[k], check=world.inputs.check)
         prob = th_join.staked_opportunist_probability(p.opportunistic_join_rate, to_best, has, stake, check=world.inputs.check) * restraint
     # a jackal (beside the attacker) enters for spoils the territorial integrity norm discounts (Schweller 1994; Zacher 2001)
-    discount = float(th_renounce.conquest_discount(th_renounce.renunciation_of_war(world.state.year), p.conquest_norm_strength, check=world.inputs.check))
+    discount = _jackal_discount(world)
     spoils = th_join.jackal_spoils(foe_side == 2, discount, check=world.inputs.check)
     prob = prob * spoils
     go = np.flatnonzero(rng.random(len(cand)) < prob)
