@@ -50,18 +50,22 @@ def onset_live(i, j, active, power, at_war, contiguous, major, rivalry):  # prag
     and ``rivalry[i, j]`` (each as a boolean: non-zero)."""
     out = np.zeros(len(i), np.bool_)
     for p in range(len(i)):
-        out[p] = _live(i[p], j[p], active, power, at_war, contiguous, major, rivalry)
+        a, b = i[p], j[p]
+        out[p] = _live(active[a], active[b], power[a], power[b], at_war[a, b], contiguous[a, b], major[a], major[b], rivalry[a, b])
     return out
 
 
 @njit(cache=True, inline="always")
-def _live(a, b, active, power, at_war, contiguous, major, rivalry):  # pragma: no cover (compiled)
-    """Whether pair (a, b) is live for an onset: both active with ``power > 0``, not at war, politically relevant."""
-    if not (active[a] and active[b] and power[a] > 0 and power[b] > 0):
+def _live(active_a, active_b, power_a, power_b, at_war, contiguous, major_a, major_b, rivalry):  # pragma: no cover (compiled)
+    """Whether pair (a, b) is live for an onset: both active with ``power > 0``, not at war, politically relevant.
+
+    Given the pair's values, not the arrays: a helper handed arrays costs their reference counts at every call, even
+    inlined (issue 16: the screen of the 19,900 pairs of 200 states took 0.6 ms a year so, 0.04 ms with scalars)."""
+    if not (active_a and active_b and power_a > 0 and power_b > 0):
         return False
-    if at_war[a, b]:
+    if at_war:
         return False
-    return (contiguous[a, b] != 0) or major[a] or major[b] or (rivalry[a, b] != 0)
+    return (contiguous != 0) or major_a or major_b or (rivalry != 0)
 
 
 @njit(cache=True)
@@ -77,7 +81,7 @@ def onset_at_stake(i, j, active, power, at_war, contiguous, major, rivalry, memo
     for p in range(len(i)):
         a = i[p]
         b = j[p]
-        if not _live(a, b, active, power, at_war, contiguous, major, rivalry):
+        if not _live(active[a], active[b], power[a], power[b], at_war[a, b], contiguous[a, b], major[a], major[b], rivalry[a, b]):
             continue
         h = hostility[a, b]
         m = memory[a, b] if has_memory else 0.0
