@@ -240,33 +240,42 @@ def casus_foederis(m, ob_def, ob_off, strength, conditions, adv, attacker, targe
         attack[s] = ob_off[s] and off_ok and m[s, attacker] and not neutral
         g_att[s] = ob_def[s] and guard_ok and m[s, attacker] and not (neutral and against)
         g_tgt[s] = ob_def[s] and def_ok and m[s, target]
+    # row by row (the pacts are the rows of m): only the pacts that guard, defend or attack are read, and each column's
+    # first maximum is kept by the strict comparison in the pacts' order, as argmax (the masked entries 0.0)
+    guards_att = np.zeros(n, np.bool_)
+    guards_tgt = np.zeros(n, np.bool_)
+    for s in range(s_n):
+        if g_att[s] or g_tgt[s]:
+            for j in range(n):
+                if m[s, j]:
+                    guards_att[j] = guards_att[j] or g_att[s]
+                    guards_tgt[j] = guards_tgt[j] or g_tgt[s]
+    cd = np.zeros(n)
+    co = np.zeros(n)
+    bd = np.zeros(n, np.intp)
+    bo = np.zeros(n, np.intp)
+    for s in range(s_n):
+        if not (defend[s] or attack[s]):
+            continue
+        for j in range(n):
+            if not m[s, j]:
+                continue
+            vd = strength[s] if (defend[s] and not guards_att[j]) else 0.0
+            vo = strength[s] if (attack[s] and not guards_tgt[j]) else 0.0
+            if vd > cd[j]:
+                cd[j] = vd
+                bd[j] = s
+            if vo > co[j]:
+                co[j] = vo
+                bo[j] = s
     for j in range(n):
-        guards_att = False
-        guards_tgt = False
-        for s in range(s_n):
-            if m[s, j]:
-                guards_att = guards_att or g_att[s]
-                guards_tgt = guards_tgt or g_tgt[s]
-        cd = 0.0
-        co = 0.0
-        bd = 0
-        bo = 0
-        for s in range(s_n):  # the first maximum of each column, as argmax (the masked entries 0.0)
-            vd = strength[s] if (defend[s] and m[s, j] and not guards_att) else 0.0
-            vo = strength[s] if (attack[s] and m[s, j] and not guards_tgt) else 0.0
-            if vd > cd:
-                cd = vd
-                bd = s
-            if vo > co:
-                co = vo
-                bo = s
-        if cd >= co and cd > 0:
-            commitment[j] = cd
-            pact[j] = bd
+        if cd[j] >= co[j] and cd[j] > 0:
+            commitment[j] = cd[j]
+            pact[j] = bd[j]
             side[j] = target
-        elif co > cd and co > 0:
-            commitment[j] = co
-            pact[j] = bo
+        elif co[j] > cd[j] and co[j] > 0:
+            commitment[j] = co[j]
+            pact[j] = bo[j]
             side[j] = attacker
     commitment[attacker] = 0.0
     commitment[target] = 0.0
