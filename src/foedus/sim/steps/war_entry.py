@@ -68,14 +68,19 @@ def partner_pacts(world: World, war: dict) -> np.ndarray:
     """(N, N) bool, read by the warring partners' screen at the columns of ``war``'s attacker and target only: a state shares with
     the attacker a pact reaching a war against the target, with the target one reaching a war against the attacker
     (:func:`covering_slots`)."""
+    return _partner_pacts(world, war)[0]
+
+
+def _partner_pacts(world: World, war: dict) -> tuple[np.ndarray, bool]:
+    """:func:`partner_pacts` and whether any column holds a pact (none: no state can join by this route).
+
+    Compiled (:func:`foedus.sim.steps.war_entry_kernels.partner_pacts_fill`, :func:`covering_slots`' rule to the bit): once a
+    war and year, it called :func:`covering_slots` twice (issue 16)."""
     out = np.zeros((world.n, world.n), bool)
     ag = world.state.agreements
-    for b, e in ((war["attacker"], war["target"]), (war["target"], war["attacker"])):
-        m = ag.members[covering_slots(world, e)]
-        with_b = m[m[:, b]]  # the pacts of b that reach a war against e
-        if len(with_b):
-            out[:, b] = out[b, :] = with_b.any(axis=0)
-    return out
+    written = wkern.partner_pacts_fill(ag.members, ag.in_force(domain=SECURITY, not_kind=COALITION), ag.obligations, ag.war_conditions, ag.adversary,
+                                       ag.adversary_second, ag.target, _DEF, _OFF, int(war["attacker"]), int(war["target"]), out)
+    return out, bool(written)
 
 
 def year_reach(world: World, columns) -> np.ndarray:
@@ -161,6 +166,20 @@ def _compiled_restraint(world: World) -> tuple | None:
 def _restraint_factors(factor: float, joint: bool) -> dict:
     """The ``nuclear_restraint`` term of an entry's factors where it moved the decision (both sides nuclear-armed)."""
     return {"nuclear_restraint": float(factor)} if joint else {}
+
+
+def _jackal_discount(world: World) -> float:
+    """The year's :func:`foedus.theory.renunciation.conquest_discount` of :func:`foedus.theory.renunciation.renunciation_of_war`
+    at ``conquest_norm_strength``: the share of a jackal's spoils the norm leaves (:func:`opportunists`). Kept while the year,
+    the strength and ``check`` are the same (it was evaluated again for every war under way, some 2,000 times in 200 years)."""
+    p = world.inputs.params
+    key = (world.state.year, p.conquest_norm_strength, world.inputs.check)
+    hit = world.cache.get("jackal_discount")
+    if hit is not None and hit[0] == key:
+        return hit[1]
+    out = float(th_renounce.conquest_discount(th_renounce.renunciation_of_war(world.state.year), p.conquest_norm_strength, check=world.inputs.check))
+    world.cache["jackal_discount"] = (key, out)
+    return out
 
 
 def war_key(world: World, war: dict) -> list[int]:
@@ -250,7 +269,7 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
             stake[k] = th_join.third_party_stake(sim_side[k], sim_foe[k], check=world.inputs.check)
         prob = th_join.staked_opportunist_probability(p.opportunistic_join_rate, to_best, has, stake, check=world.inputs.check) * restraint
     # a jackal (beside the attacker) enters for spoils the territorial integrity norm discounts (Schweller 1994; Zacher 2001)
-    discount = float(th_renounce.conquest_discount(th_renounce.renunciation_of_war(world.state.year), p.conquest_norm_strength, check=world.inputs.check))
+    discount = _jackal_discount(world)
     spoils = th_join.jackal_spoils(foe_side == 2, discount, check=world.inputs.check)
     prob = prob * spoils
     go = np.flatnonzero(rng.random(len(cand)) < prob)
@@ -290,6 +309,9 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     Franco-Spanish war of 1823 going until the 1850s as the German states, Russia and the Netherlands entered it one by one
     beside one another (50 of the 63 entries by this route in that run were beside a joiner; the record's war lasted a year).
     """
+    pacts, any_pact = _partner_pacts(world, war)
+    if not any_pact:  # neither the attacker nor the target holds a pact reaching a war against the other: nobody to screen
+        return
     p = world.inputs.params
     members, sides = kern.war_sides(war)
     # the partner is one of the war's two first belligerents: an entrant is at war by its own choice, so its pledges are not
@@ -299,7 +321,7 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     free[members] = False
     free[war.get("called", np.zeros(0, np.intp))] = False
     reach_to = year_reach(world, members)  # the columns of the belligerents, the enemies and partners among them
-    args = (members, sides, partner_pacts(world, war), world.state.agreements.allied(), free, np.ascontiguousarray(world.state.active, dtype=bool), reach_to,
+    args = (members, sides, pacts, world.state.agreements.allied(), free, np.ascontiguousarray(world.state.active, dtype=bool), reach_to,
             int(war["attacker"]), int(war["target"]))
     rate = float(p.warring_ally_join_rate)
     fast = _compiled_restraint(world)
