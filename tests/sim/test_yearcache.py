@@ -82,6 +82,20 @@ def test_a_name_asked_once_a_year_keeps_no_inputs_and_is_computed_again_if_asked
     assert not _same_result((np.zeros(2), object()), (np.zeros(2), object())) and not _same_result([1], [1])
 
 
+def test_a_cache_pickled_before_the_names_asked_once_is_restored():
+    """A world pickled with a cache of before speedC15 (no asked, once or repeated) is restored with them empty and serves."""
+    import pickle
+
+    cache = YearCache()
+    first = cache.get(2000, "x", lambda: np.arange(2.0), a=np.ones(2))
+    old = pickle.loads(pickle.dumps(cache))
+    for name in ("asked", "once", "repeated"):
+        del old.__dict__[name]
+    restored = pickle.loads(pickle.dumps(old))
+    assert restored.asked == {} and restored.once == set() and restored.repeated == set()
+    assert restored.get(2000, "x", lambda: np.zeros(2), a=np.ones(2)).tobytes() == first.tobytes() and restored.hits == 1
+
+
 def _tables(sim: Simulation) -> dict[str, tuple]:
     """Each table's columns, dtypes and row hashes (as the regression digests read them)."""
     h = sim.history()

@@ -122,6 +122,11 @@ class YearCache:
         self.entries[name] = ({k: _frozen(v) for k, v in inputs.items()}, out)
         return out
 
+    def __setstate__(self, saved: dict) -> None:
+        """Restore a pickled cache; one pickled before :attr:`asked`, :attr:`once` and :attr:`repeated` existed starts them empty."""
+        self.__init__()
+        self.__dict__.update(saved)
+
     def _new_year(self, year: int) -> None:
         """Drop the entries of the year before, learning from it which names are asked once a year (:attr:`once`)."""
         for name, count in self.asked.items():
