@@ -51,6 +51,51 @@ def test_a_result_is_reused_only_for_the_same_year_and_the_same_inputs():
     assert cache.year == 2001 and set(cache.entries) == {"x", "z"}
 
 
+def test_a_name_asked_once_a_year_keeps_no_inputs_and_is_computed_again_if_asked_twice():
+    """From the second year on, a name never asked twice in one year is kept without its inputs (issue 16); a second request
+    that year computes again and gives back the first result when the new one is the same to the bit, a new one otherwise,
+    and the name's inputs are kept from then on (a hit)."""
+    cache = YearCache()
+    calls = []
+
+    def compute(v):
+        calls.append(v)
+        return np.full(3, v)
+
+    a = np.array([1.0, 2.0])
+    cache.get(2000, "x", lambda: compute(1.0), a=a)
+    first = cache.get(2001, "x", lambda: compute(1.0), a=a)
+    assert cache.entries["x"][0] is None and "x" in cache.once and len(calls) == 2  # asked once in 2000: no inputs kept
+    assert cache.get(2001, "x", lambda: compute(1.0), a=a.copy()) is first and len(calls) == 3  # computed again, the same result
+    assert cache.entries["x"][0] is not None and "x" not in cache.once
+    assert cache.get(2001, "x", lambda: compute(1.0), a=a) is first and len(calls) == 3  # now a hit
+    cache.get(2002, "x", lambda: compute(1.0), a=a)
+    assert cache.entries["x"][0] is not None  # asked twice in a year once: its inputs are always kept
+    cache.get(2002, "y", lambda: compute(2.0), a=a)
+    one = cache.get(2003, "y", lambda: compute(2.0), a=a)
+    other = cache.get(2003, "y", lambda: compute(3.0), a=a + 1.0)  # other inputs: the new result
+    assert other is not one and other[0] == 3.0 and not other.flags.writeable
+    # a tuple of arrays is the same result element by element; a result that is not an array is not compared
+    from foedus.sim.yearcache import _same_result
+
+    assert _same_result((np.zeros(2), np.ones(1)), (np.zeros(2), np.ones(1))) and not _same_result((np.zeros(2),), (-np.zeros(2),))
+    assert not _same_result((np.zeros(2), object()), (np.zeros(2), object())) and not _same_result([1], [1])
+
+
+def test_a_cache_pickled_before_the_names_asked_once_is_restored():
+    """A world pickled with a cache of before speedC15 (no asked, once or repeated) is restored with them empty and serves."""
+    import pickle
+
+    cache = YearCache()
+    first = cache.get(2000, "x", lambda: np.arange(2.0), a=np.ones(2))
+    old = pickle.loads(pickle.dumps(cache))
+    for name in ("asked", "once", "repeated"):
+        del old.__dict__[name]
+    restored = pickle.loads(pickle.dumps(old))
+    assert restored.asked == {} and restored.once == set() and restored.repeated == set()
+    assert restored.get(2000, "x", lambda: np.zeros(2), a=np.ones(2)).tobytes() == first.tobytes() and restored.hits == 1
+
+
 def _tables(sim: Simulation) -> dict[str, tuple]:
     """Each table's columns, dtypes and row hashes (as the regression digests read them)."""
     h = sim.history()

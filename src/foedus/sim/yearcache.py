@@ -11,6 +11,14 @@ step's new treaties change who defends whom, an input of isolation) gets a fresh
 is the same with or without the cache (``tests/sim/test_yearcache.py``; the regression digests).
 Entries of an earlier year are dropped at the first request of a new year. Results are returned
 read-only, so no step can change what another reads.
+
+Most names are asked once a year (the alignment step's terms, built once for its own helpers): keeping a copy of their
+inputs, to compare with a request that never comes, is work that need not be done (issue 16: at 200 states about a
+dozen (N, N) copies a year). A name never asked twice in one year of the run so far is kept without its inputs at its first
+request of a year (:meth:`YearCache.get`); should a second request come that year, it finds no inputs to compare and computes
+again, gives back the first result (the same object) when the new one is the same to the bit, and keeps its inputs from then
+on (the name is no longer taken for a name asked once). A result is thus given back only for inputs equal to the bit, and
+every number is what a computation from them gives.
 """
 
 from __future__ import annotations
@@ -80,17 +88,20 @@ class YearCache:
 
     def __init__(self) -> None:
         self.year: int | None = None
-        self.entries: dict[str, tuple[dict, object]] = {}
+        self.entries: dict[str, tuple[dict | None, object]] = {}
         self.hits = 0
         self.misses = 0
+        self.asked: dict[str, int] = {}  # how many times each name was asked this year
+        self.once: set[str] = set()  # the names asked in an earlier year and never twice in one year: kept without their inputs at first
+        self.repeated: set[str] = set()  # the names asked twice in one year (their inputs are always kept)
 
     def get(self, year: int, name: str, compute: Callable[[], object], **inputs):
         """``compute()``, or what it gave for ``name`` earlier this ``year`` from the same ``inputs`` (keyword arguments)."""
         if year != self.year:
-            self.entries.clear()
-            self.year = year
+            self._new_year(year)
+        asked = self.asked[name] = self.asked.get(name, 0) + 1
         hit = self.entries.get(name)
-        if hit is not None and hit[0].keys() == inputs.keys():
+        if hit is not None and hit[0] is not None and hit[0].keys() == inputs.keys():
             frozen = hit[0]
             for k, v in inputs.items():  # a loop, not all() over a generator: this runs ~60 times a year
                 if not _same(frozen[k], v):
@@ -100,5 +111,39 @@ class YearCache:
                 return hit[1]
         self.misses += 1
         out = _readonly(compute())
+        if asked == 1 and name in self.once:  # a name asked once a year: its inputs are not kept (nothing would compare them)
+            self.entries[name] = (None, out)
+            return out
+        if hit is not None and hit[0] is None:  # asked again after all: the first result if this one is the same to the bit
+            self.once.discard(name)
+            self.repeated.add(name)
+            if _same_result(hit[1], out):
+                out = hit[1]
         self.entries[name] = ({k: _frozen(v) for k, v in inputs.items()}, out)
         return out
+
+    def __setstate__(self, saved: dict) -> None:
+        """Restore a pickled cache; one pickled before :attr:`asked`, :attr:`once` and :attr:`repeated` existed starts them empty."""
+        self.__init__()
+        self.__dict__.update(saved)
+
+    def _new_year(self, year: int) -> None:
+        """Drop the entries of the year before, learning from it which names are asked once a year (:attr:`once`)."""
+        for name, count in self.asked.items():
+            if count > 1:
+                self.repeated.add(name)
+                self.once.discard(name)
+            elif name not in self.repeated:
+                self.once.add(name)
+        self.asked.clear()
+        self.entries.clear()
+        self.year = year
+
+
+def _same_result(a, b) -> bool:
+    """Whether two results are the same to the bit: numeric arrays (:func:`_same`), tuples of them element by element; anything else not."""
+    if isinstance(a, np.ndarray):
+        return a.dtype.kind in "biufc" and isinstance(b, np.ndarray) and _same(a, b)
+    if isinstance(a, tuple):
+        return isinstance(b, tuple) and len(a) == len(b) and all(_same_result(x, y) for x, y in zip(a, b))
+    return False

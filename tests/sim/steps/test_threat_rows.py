@@ -173,3 +173,45 @@ def test_the_reach_columns_are_the_columns_of_the_whole_reach_fractions_to_the_b
         assert np.ascontiguousarray(alone).tobytes() == np.ascontiguousarray(whole[:, cols]).tobytes()
         kept = th.reach_fractions(world)
         assert np.ascontiguousarray(th.reach_columns(world, cols)).tobytes() == np.ascontiguousarray(kept[:, cols]).tobytes()
+
+
+def _revealed_numpy(h, i, j, reach, a, weight, rel, floor):
+    """The numpy code threat_terms used for the revealed hostility (speedC15 compiled it: _revealed_kernel)."""
+    serious = np.where(h[:, j] >= floor, h[:, j] * reach, 0.0).T
+    a_ij, a_kj = a[i, j][:, None], a[:, j].T
+    with np.errstate(divide="ignore", invalid="ignore"):
+        within = np.where(a_ij >= a_kj, 1.0, a_ij / a_kj)
+    return np.maximum(h[i, j], ((weight * serious) * within).max(axis=1) * rel[i, j])
+
+
+def test_the_compiled_revealed_hostility_is_the_numpy_code_to_the_bit():
+    """threat_terms' revealed hostility (threat_kernels._revealed_kernel) is the numpy code it replaced, bit for bit: on simulated worlds
+    (the terms of every state's main threat) and on random inputs with zeros, ties, NaNs and a within-reach of 0 (a division by 0)."""
+    from foedus.sim.steps.threat_kernels import _revealed_kernel
+
+    for seed in (1, 2):
+        world = _moved_world(seed)
+        i = np.arange(world.n)
+        j = th.main_threat_of(world, i)
+        i, j = i[j >= 0], j[j >= 0]
+        assert len(i) > 3
+        want = _revealed_numpy(world.state.hostility, i, j, th.reach_columns(world, j), th.aggression_within(world), th._revealing_rows(world, i),
+                               th.relevant_dyads(world), world.inputs.params.aggression_hostility)
+        got = [d["revealed_hostility"] for d in th.threat_terms(world, i, j)]
+        assert np.array(got, dtype=float).tobytes() == want.tobytes()
+    rng = np.random.default_rng(0)
+    for trial in range(200):
+        n, k = int(rng.integers(1, 30)), int(rng.integers(1, 8))
+        h = np.round(rng.random((n, n)), 1) * rng.choice([1.0, -1.0], (n, n), p=[0.9, 0.1])
+        a = np.round(rng.random((n, n)), 1)
+        weight = np.round(rng.random((k, n)), 1)
+        reach = rng.random((n, k))
+        if trial % 5 == 0:
+            h.flat[rng.integers(h.size)] = np.nan
+            weight.flat[rng.integers(weight.size)] = np.nan
+            a.flat[rng.integers(a.size)] = np.nan
+        rel = rng.random((n, n)) < 0.7 if trial % 2 else rng.random((n, n))
+        i, j = rng.integers(0, n, k), rng.integers(0, n, k)
+        out = np.empty(k)
+        _revealed_kernel(h, i, j, reach, a, weight, rel, 0.3, out)
+        assert out.tobytes() == _revealed_numpy(h, i, j, reach, a, weight, rel, 0.3).tobytes(), trial

@@ -80,7 +80,7 @@ def cyber(world: World, rng: np.random.Generator) -> None:
             -1,
             world.inputs.ccode[i_idx],
             world.inputs.ccode[j_idx],
-            [_CYBER_DETAIL[(bool(a), bool(e))] for a, e in zip(allied[i_idx, j_idx], escalate)],
+            [_CYBER_DETAIL[(a, e)] for a, e in zip(allied[i_idx, j_idx].tolist(), escalate.tolist())],  # (Python bools: the same keys)
         )
     _cyber_alignments(world, rng)
 
@@ -244,6 +244,8 @@ def _nonstate_moves(world: World, rng: np.random.Generator, slots: np.ndarray, t
         world.state.regime, t["camp_of"], float(p.cyber_camp_tolerance), NS, d_in, d_out, float(p.consider_rate), float(p.exit_rate),
     )
     ns_in = _consented(world, t, want, into, None, value)
+    if not (ns_in.any() or ns_out.any()):  # most years no firm or NGO moves: no explanation to assemble
+        return
     terms = {"value": value, "group_trust": rho, "benefit": benefit, "loss": np.broadcast_to(world.inputs.nonstate_vulnerability, rho.shape), "camp_distance": camp}
     for kind, mask in (("accession", ns_in), ("exit", ns_out)):
         for r in np.flatnonzero(mask.any(axis=1)):  # the few alignments a firm or NGO joins or leaves this year

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.sim.steps._common import SECURITY
-from foedus.sim.steps.threat_kernels import _commitment_kernel, _forward_kernel, _live_issue_kernel, _main_threat_kernel, _threat_kernel
+from foedus.sim.steps.threat_kernels import _commitment_kernel, _forward_kernel, _live_issue_kernel, _main_threat_kernel, _revealed_kernel, _threat_kernel
 from foedus.sim.agreements import TARGET_GONE
 from foedus.sim.world import World
 from foedus.schema import OBLIGATIONS
@@ -511,12 +511,11 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
     h = world.state.hostility
     x = forward_distance_exponent(world)
     reach = reach_columns(world, j)
-    serious = np.where(h[:, j] >= world.inputs.params.aggression_hostility, h[:, j] * reach, 0.0).T
-    a = aggression_within(world)
-    a_ij, a_kj = a[i, j][:, None], a[:, j].T  # W: within the reach j has shown (revealed_hostility)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        within = np.where(a_ij >= a_kj, 1.0, a_ij / a_kj)
-    revealed = np.maximum(h[i, j], ((_revealing_rows(world, i) * serious) * within).max(axis=1) * relevant_dyads(world)[i, j])
+    # the serious hostilities of each state n towards j, within the reach j has shown (revealed_hostility), weighed by what i reads
+    # of n, at most, against h[i, j]: one compiled pass (threat_kernels._revealed_kernel, the numpy code's bits)
+    revealed = np.empty(len(i))
+    _revealed_kernel(h, i, j, np.ascontiguousarray(reach), aggression_within(world), np.ascontiguousarray(_revealing_rows(world, i), dtype=float),
+                     relevant_dyads(world), float(world.inputs.params.aggression_hostility), revealed)
     commitment = alliance_reassurance(world)[i, j] * (1.0 - world.state.rivalry[i, j])  # a rival's pledge does not reassure (allied_intentions)
     offensive = walt_offensive(world)[j]
     projected = (world.state.power[j] * offensive) ** x[i, j]

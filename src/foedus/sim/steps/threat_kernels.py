@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["_commitment_kernel", "_forward_kernel", "_threat_kernel"]
+__all__ = ["_commitment_kernel", "_forward_kernel", "_revealed_kernel", "_threat_kernel"]
 
 
 @njit(cache=True)
@@ -234,3 +234,29 @@ def _main_threat_kernel(threat, gate, threshold, ceiling, floor, power, out):  #
         if lim != lim or floor != floor:
             bound = np.nan
         out[i] = arg if (best > 0.0 and best >= bound) else -1
+
+
+@njit(cache=True, error_model="numpy")
+def _revealed_kernel(h, i, j, reach, within, weight, rel, floor, out):  # pragma: no cover (compiled)
+    """``out[k]``: the hostility ``j[k]`` reveals to ``i[k]`` for :func:`foedus.sim.steps.threat.threat_terms`, ``max(h[i, j], M rel[i, j])``
+    with ``M = max_n (weight[k, n] S[n]) V[n]``, ``S[n] = h[n, j] reach[n, k]`` where ``h[n, j] >= floor`` (else 0.0) and ``V[n] = 1``
+    where ``within[i, j] >= within[n, j]`` (else their ratio), the numpy code it replaced in one pass: the same products in the same
+    order, the maxima as numpy's (a NaN propagates; of 0.0 and -0.0 numpy's ``maximum`` gives the second), so the same bits (``tests/sim/steps/test_threat_rows.py``)."""
+    n = h.shape[0]
+    for k in range(i.shape[0]):
+        ik, jk = i[k], j[k]
+        a = within[ik, jk]
+        m = 0.0
+        nan = False
+        for q in range(n):
+            hv = h[q, jk]
+            s = hv * reach[q, k] if hv >= floor else 0.0
+            b = within[q, jk]
+            x = (weight[k, q] * s) * (1.0 if a >= b else a / b)
+            if np.isnan(x):
+                nan = True
+            elif q == 0 or x > m:
+                m = x
+        x = (np.nan if nan else m) * rel[ik, jk]
+        y = h[ik, jk]
+        out[k] = y if (y > x or np.isnan(y)) else x  # numpy's maximum: of two equal (0.0 and -0.0), the second
