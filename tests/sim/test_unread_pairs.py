@@ -18,8 +18,8 @@ def _bits(a) -> bytes:
 def _check(world, a, b):
     full = formation.unread_alignment(world)
     assert full is not None
-    assert _bits(unread_pairs(world, a, b)) == _bits(full[a, b])
-    assert _bits(war_risk_pairs(world, a, b)) == _bits(formation._war_risk(world)[a, b])
+    assert _bits(unread_pairs(world, a, b, formation)) == _bits(full[a, b])
+    assert _bits(war_risk_pairs(world, a, b, formation)) == _bits(formation._war_risk(world)[a, b])
     return full
 
 
@@ -49,4 +49,4 @@ def test_the_entries_equal_the_matrices_to_the_bit(monkeypatch):
     world.cache.pop("abstention_terms", None)
     _check(world, a, b)
     _check(world, i[none], j[none])
-    assert not np.array_equal(war_risk_pairs(world, i[none], j[none]), before[none])  # the new pacts moved the risk
+    assert not np.array_equal(war_risk_pairs(world, i[none], j[none], formation), before[none])  # the new pacts moved the risk

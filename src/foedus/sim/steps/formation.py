@@ -15,6 +15,8 @@ founding member's values, goods, costs, motives, main threat and target.
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 
 from foedus.data.nuclear import nuclear_armed
@@ -29,6 +31,7 @@ from foedus.sim.steps.conflict import defence_pairs, onset_covariates
 from foedus.sim.steps.neutrality import stays_out
 from foedus.sim.steps.pair_value import given_reassurance, shared_reassurance
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
+from foedus.sim.steps.unread_pairs import unread_pairs
 from foedus.sim.world import World
 from foedus.theory import consent as th_consent
 from foedus.theory import obligations as th_ob
@@ -58,8 +61,7 @@ class ExchangeTerms:
     ``autonomy`` (N, N): i's autonomy change in an exchange with j (:func:`_pair_autonomy`;
     zeros when ``autonomy_weight`` is 0, which switches the term off); ``log1p_autonomy`` its ``np.log1p`` (the compiled cost
     rule's term, once a year for the steps that weigh pledges); ``burden`` (N, N): the
-    risk i takes on by defending j (:func:`foedus.theory.obligations.defence_burden`).
-    """
+    risk i takes on by defending j (:func:`foedus.theory.obligations.defence_burden`)."""
 
     def __init__(self, world: World):
         p = world.inputs.params
@@ -466,9 +468,7 @@ def form_alliances(
     ri, rj = reach_c[i, j].tolist(), reach_c[j, i].tolist()  # the share of the partner's concessions each side counts (_pair_autonomy)
     armed = np.append(nuclear_armed(world.inputs.ccode, y) & (world.inputs.params.nuclear_deterrence_strength > 0), False)  # nuclear_deterred's term; index -1: no target
     deter_i, deter_j = armed[target[i]].tolist(), armed[target[j]].tolist()
-    from foedus.sim.steps.unread_pairs import unread_pairs
-
-    unread = unread_pairs(world, np.concatenate([i, j]), np.concatenate([j, i]))  # credible_goods' abstention term, of the pacts now written
+    unread = unread_pairs(world, np.concatenate([i, j]), np.concatenate([j, i]), sys.modules[__name__])  # credible_goods' abstention term, of the pacts now written
     un_i, un_j = (unread[: len(i)].tolist(), unread[len(i):].tolist()) if unread is not None else ([0.0] * len(i), [0.0] * len(i))
     details = [
         {

@@ -12,10 +12,12 @@ formulas of :func:`~.formation._war_risk_computed` on those pairs), so the numbe
 
 from __future__ import annotations
 
+from types import ModuleType
+
 import numpy as np
 
 from foedus.sim.steps import alignment_kernels as kern
-from foedus.sim.steps import formation, year_goods
+from foedus.sim.steps import year_goods
 from foedus.sim.world import World
 from foedus.theory import offence as th_offence
 from foedus.theory import war_onset as th_onset
@@ -23,9 +25,11 @@ from foedus.theory import war_onset as th_onset
 __all__ = ["unread_pairs", "war_risk_pairs"]
 
 
-def war_risk_pairs(world: World, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def war_risk_pairs(world: World, a: np.ndarray, b: np.ndarray, formation: ModuleType) -> np.ndarray:
     """``formation._war_risk(world)[a, b]`` (K,) without the (N, N) matrix: each live pair's hazard from the year's covariates
-    (:func:`~.formation._onset_terms`) with this moment's defence pacts, 1 at war, 0 on the diagonal and for pairs not at risk."""
+    (:func:`~.formation._onset_terms`) with this moment's defence pacts, 1 at war, 0 on the diagonal and for pairs not at risk.
+    ``formation``: the formation step's module, whose term functions (``_onset_terms``, ``defence_pairs``) it reads, passed in by it (this module sits
+    below it: no import cycle)."""
     p = world.inputs.params
     n = world.n
     a, b = np.asarray(a, dtype=np.intp), np.asarray(b, dtype=np.intp)
@@ -50,8 +54,10 @@ def war_risk_pairs(world: World, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return out
 
 
-def unread_pairs(world: World, a: np.ndarray, b: np.ndarray) -> np.ndarray | None:
-    """``formation.unread_alignment(world)[a, b]`` (K,) computed for these pairs alone (None where the term is off)."""
+def unread_pairs(world: World, a: np.ndarray, b: np.ndarray, formation: ModuleType) -> np.ndarray | None:
+    """``formation.unread_alignment(world)[a, b]`` (K,) computed for these pairs alone (None where the term is off). ``formation``:
+    the formation step's module, whose term functions (``unread_alignment``, ``entry_years``, ``defence_pledges``, ``_onset_terms``,
+    ``defence_pairs``) it reads, passed in by it (this module sits below it: no import cycle)."""
     p = world.inputs.params
     if p.unread_alignment_weight == 0 or p.nonaggression_prior == 0 or p.intentions_decay_years == 0 or world.results.reach is None:
         return None
@@ -63,7 +69,7 @@ def unread_pairs(world: World, a: np.ndarray, b: np.ndarray) -> np.ndarray | Non
     e = np.ascontiguousarray(expected, dtype=float)
     excl = np.empty(len(a), np.intp)
     kern.unread_excluded(e, a, b, excl)
-    w_at = war_risk_pairs(world, a, excl)
+    w_at = war_risk_pairs(world, a, excl, formation)
     out = np.empty(len(a))
     kern.unread_pairs(e, np.ascontiguousarray(world.results.reach, dtype=float), np.ascontiguousarray(world.state.power, dtype=float),
                       np.ascontiguousarray(np.broadcast_to(np.asarray(u, dtype=float), (n, n))), float(p.nonaggression_prior),
