@@ -234,6 +234,10 @@ class _Grid:
     my_def: np.ndarray
     m_t: np.ndarray
     m_i: np.ndarray
+    sp_aid: np.ndarray
+    sp_code: np.ndarray
+    sp_t: np.ndarray
+
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -258,7 +262,9 @@ def _grid(record: RunRecord) -> _Grid:
     rows, my_year = expand_ranges(lo, hi)
     my_code = sp_col["ccode"][rows]
     sy_code = cols["ccode"]
-    codes = sorted_unique(np.concatenate([sy_code, my_code]))  # numpy.union1d's values
+    # numpy.union1d's values; the member-years' codes are those of the spells with a year in the window (a
+    # twentieth of the values to sort)
+    codes = sorted_unique(np.concatenate([sy_code, sp_col["ccode"][lo <= hi]]))
     N = len(codes)
     ti = cols["year"] - first
     si = np.searchsorted(codes, sy_code)
@@ -286,6 +292,9 @@ def _grid(record: RunRecord) -> _Grid:
         my_def=sp_col["defense"][rows],
         m_t=m_t,
         m_i=m_i,
+        sp_aid=sp_col["agreement_id"],
+        sp_code=sp_col["ccode"],
+        sp_t=np.stack([lo - first, hi - first]),
     )
 
 
@@ -439,7 +448,7 @@ _POLARITY_COLUMNS = ("blocs", "largest_bloc", "majors", "poles", "cluster_poles"
 
 def _agreements_in_force(record: RunRecord, g: _Grid) -> dict[str, np.ndarray]:
     """Per year: alliances, defence pacts and coalitions in force, and the mean alliance size."""
-    Y, N = g.shape
+    Y = g.shape[0]
     first = g.first
     last = first + Y - 1
     ag = record.spells.drop_duplicates("agreement_id")
@@ -453,9 +462,7 @@ def _agreements_in_force(record: RunRecord, g: _Grid) -> dict[str, np.ndarray]:
 
     is_all = kind == "alliance"
     alliances = in_force(is_all)
-    aids = sorted_unique(g.my_aid)
-    member_key = sorted_unique((g.m_t * len(aids) + np.searchsorted(aids, g.my_aid)) * N + g.m_i)
-    member_years = np.bincount(member_key // (max(len(aids), 1) * N), minlength=Y)[:Y]
+    member_years = _distinct_member_years(g, Y)
     with np.errstate(divide="ignore", invalid="ignore"):
         alliance_size = np.where(alliances > 0, member_years / np.maximum(alliances, 1), np.nan)
     return {
@@ -464,6 +471,32 @@ def _agreements_in_force(record: RunRecord, g: _Grid) -> dict[str, np.ndarray]:
         "coalitions": in_force(kind == "coalition").astype(np.int64),
         "alliance_size": alliance_size,
     }
+
+
+def _distinct_member_years(g: _Grid, Y: int) -> np.ndarray:
+    """Per year, the distinct (alliance, state) memberships in force: a state's overlapping spells in one alliance count once.
+
+    The member-years of the spells, without sorting them: each (alliance, state)'s spells in
+    the window, ordered by first year, add the years not already covered by the earlier ones
+    (after the running maximum of their last years), as a difference array over the years.
+    """
+    lo, hi = g.sp_t
+    inside = lo <= hi
+    aid, code, lo, hi = g.sp_aid[inside], g.sp_code[inside], lo[inside], hi[inside]
+    order = np.lexsort((lo, code, aid))
+    aid, code, lo, hi = aid[order], code[order], lo[order], hi[order]
+    new = np.ones(len(aid), bool)
+    new[1:] = (aid[1:] != aid[:-1]) | (code[1:] != code[:-1])
+    group = np.cumsum(new)
+    # the running maximum of the last years within each group: the groups' offsets keep the groups apart
+    reach = np.maximum.accumulate(hi + group * (Y + 1)) - group * (Y + 1)
+    before = np.full(len(aid), -1, dtype=np.int64)
+    before[1:] = reach[:-1]
+    before[new] = -1
+    start = np.maximum(lo, before + 1)
+    adds = start <= hi
+    diff = np.bincount(start[adds], minlength=Y + 1)[: Y + 1] - np.bincount(hi[adds] + 1, minlength=Y + 1)[: Y + 1]
+    return np.cumsum(diff)[:Y]
 
 
 def _event_counts(record: RunRecord, first: int, Y: int) -> dict[str, np.ndarray]:
