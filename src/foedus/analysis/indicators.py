@@ -319,13 +319,19 @@ def _defence_ties(g: _Grid) -> sparse.csr_matrix:
 
 
 def _state_blocs(g: _Grid, co: sparse.csr_matrix, degree: np.ndarray) -> pd.DataFrame:
+    """The table of :func:`_state_bloc_columns` (the bloc table of :func:`foedus.analysis.polarity.state_blocs`)."""
+    return pd.DataFrame(_state_bloc_columns(g, co, degree))
+
+
+def _state_bloc_columns(g: _Grid, co: sparse.csr_matrix, degree: np.ndarray) -> dict[str, np.ndarray]:
     """The pole-anchored bloc of every state present in every year: the table of :func:`foedus.analysis.polarity.state_blocs`.
 
     All years at once on the one sparse graph of state-years
     (:func:`foedus.analysis.pole_blocs.pole_bloc_leaders`, the kernel :func:`state_blocs` calls),
     with the same columns (``year, ccode, cinc, major, degree, bloc, bloc_size, bloc_cinc,
     bloc_majors, major_cluster, contested``), so that :func:`foedus.analysis.polarity.polarity`
-    turns it into the polarity columns exactly as it does a history's.
+    turns it into the polarity columns exactly as it does a history's. As arrays: a run's
+    indicators need no DataFrame of them (:func:`_state_blocs` makes one).
     """
     Y, N = g.shape
     flat_p = g.present.ravel()
@@ -343,33 +349,31 @@ def _state_blocs(g: _Grid, co: sparse.csr_matrix, degree: np.ndarray) -> pd.Data
     if len(midx):
         major_cluster[midx] = Y * N + connected_components(co[midx][:, midx], directed=False)[1]
     rows = np.flatnonzero(flat_p)
-    return pd.DataFrame(
-        {
-            "year": g.years[t_of[rows]],
-            "ccode": codes[rows],
-            "cinc": g.cinc.ravel()[rows],
-            "major": flat_major[rows],
-            "degree": degree.ravel()[rows].astype(np.int64),
-            "bloc": codes[lab[rows]],
-            "bloc_size": np.bincount(lab, weights=flat_p, minlength=Y * N)[lab[rows]].astype(np.int64),
-            "bloc_cinc": np.bincount(lab, weights=c0, minlength=Y * N)[lab[rows]],
-            "bloc_majors": np.bincount(lab, weights=flat_major, minlength=Y * N)[lab[rows]].astype(np.int64),
-            "major_cluster": major_cluster[rows],
-            "contested": contested_states(lab, flat_major, e_i, e_j)[rows],
-        }
-    )
+    return {
+        "year": g.years[t_of[rows]],
+        "ccode": codes[rows],
+        "cinc": g.cinc.ravel()[rows],
+        "major": flat_major[rows],
+        "degree": degree.ravel()[rows].astype(np.int64),
+        "bloc": codes[lab[rows]],
+        "bloc_size": np.bincount(lab, weights=flat_p, minlength=Y * N)[lab[rows]].astype(np.int64),
+        "bloc_cinc": np.bincount(lab, weights=c0, minlength=Y * N)[lab[rows]],
+        "bloc_majors": np.bincount(lab, weights=flat_major, minlength=Y * N)[lab[rows]].astype(np.int64),
+        "major_cluster": major_cluster[rows],
+        "contested": contested_states(lab, flat_major, e_i, e_j)[rows],
+    }
 
 
-def _polarity(g: _Grid, blocs: pd.DataFrame) -> dict[str, np.ndarray]:
-    """The polarity columns of every year: :func:`foedus.analysis.polarity.polarity` of the run's bloc table."""
-    if not len(blocs):  # no state in any year: nothing to count (polarity needs a year to report)
+def _polarity(g: _Grid, blocs: pd.DataFrame | dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The polarity columns of every year: :func:`foedus.analysis.polarity.polarity` of the run's bloc table (or its columns)."""
+    if not len(blocs["year"]):  # no state in any year: nothing to count (polarity needs a year to report)
         counts = ("blocs", "largest_bloc", "majors", "poles", "cluster_poles", "contested")
         return {c: np.zeros(len(g.years), np.int64) if c in counts else np.full(len(g.years), np.nan) for c in _POLARITY_COLUMNS}
-    t = np.searchsorted(g.years, blocs["year"].to_numpy())
+    t = np.searchsorted(g.years, np.asarray(blocs["year"]))
     if not np.bincount(t, minlength=len(g.years)).all():  # a year without any state: the reference's reindexing decides (rare)
-        table = polarity(None, blocs_table=blocs).reindex(g.years)  # the table alone decides (history unused)
+        table = polarity(None, blocs_table=pd.DataFrame(blocs)).reindex(g.years)  # the table alone decides (history unused)
         return {c: table[c].to_numpy() for c in _POLARITY_COLUMNS}
-    return polarity_arrays(t, len(g.years), {c: blocs[c].to_numpy() for c in ("bloc", "bloc_size", "bloc_cinc", "major", "major_cluster", "cinc", "contested")})
+    return polarity_arrays(t, len(g.years), {c: np.asarray(blocs[c]) for c in ("bloc", "bloc_size", "bloc_cinc", "major", "major_cluster", "cinc", "contested")})
 
 
 def polarity_arrays(t: np.ndarray, n_years: int, cols: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -451,10 +455,12 @@ def _agreements_in_force(record: RunRecord, g: _Grid) -> dict[str, np.ndarray]:
     Y = g.shape[0]
     first = g.first
     last = first + Y - 1
-    ag = record.spells.drop_duplicates("agreement_id")
-    kind = ag["kind"].to_numpy(dtype=object)
-    a_lo = np.maximum(ag["start_year"].to_numpy(dtype=np.int64), first) - first
-    a_hi = np.minimum(ag["until_year"].to_numpy(dtype=np.int64), last) - first
+    sp = record.spells
+    # each agreement's first row, in order: drop_duplicates("agreement_id")'s rows, without building the frame
+    ag = np.sort(np.unique(sp["agreement_id"].to_numpy(), return_index=True)[1])
+    kind = sp["kind"].to_numpy(dtype=object)[ag]
+    a_lo = np.maximum(sp["start_year"].to_numpy(dtype=np.int64)[ag], first) - first
+    a_hi = np.minimum(sp["until_year"].to_numpy(dtype=np.int64)[ag], last) - first
 
     def in_force(mask: np.ndarray) -> np.ndarray:
         _, t = expand_ranges(a_lo[mask], a_hi[mask])
@@ -467,7 +473,7 @@ def _agreements_in_force(record: RunRecord, g: _Grid) -> dict[str, np.ndarray]:
         alliance_size = np.where(alliances > 0, member_years / np.maximum(alliances, 1), np.nan)
     return {
         "alliances": alliances.astype(np.int64),
-        "defense_pacts": in_force(is_all & ag["defense"].to_numpy(dtype=bool)).astype(np.int64),
+        "defense_pacts": in_force(is_all & sp["defense"].to_numpy(dtype=bool)[ag]).astype(np.int64),
         "coalitions": in_force(kind == "coalition").astype(np.int64),
         "alliance_size": alliance_size,
     }
@@ -552,7 +558,7 @@ def run_indicators(record: RunRecord) -> dict[str, pd.DataFrame]:
     Y, N = g.shape
     co = _defence_ties(g)
     degree = np.diff(co.indptr).reshape(Y, N)
-    blocs = _state_blocs(g, co, degree)
+    blocs = _state_bloc_columns(g, co, degree)
     system = pd.DataFrame(
         {
             "year": g.years,
@@ -574,10 +580,10 @@ def run_indicators(record: RunRecord) -> dict[str, pd.DataFrame]:
             "cinc": g.cinc[t_idx, s_idx],
             "major": g.major[t_idx, s_idx],
             "tier": pd.Categorical(g.tier[t_idx, s_idx], categories=("superpower", "great", "regional", "secondary")),
-            "degree": blocs["degree"].to_numpy(),
-            "bloc": blocs["bloc"].to_numpy(),
-            "bloc_size": blocs["bloc_size"].to_numpy(),
-            "contested": blocs["contested"].to_numpy(),
+            "degree": blocs["degree"],
+            "bloc": blocs["bloc"],
+            "bloc_size": blocs["bloc_size"],
+            "contested": blocs["contested"],
         }
     )
     return {"system": system, "states": states}
