@@ -321,3 +321,30 @@ def test_spell_frame_sorts_as_the_stable_dataframe_sort():
             }
         ).sort_values(["agreement_id", "ccode", "entry_year"], kind="mergesort").reset_index(drop=True)
         pd.testing.assert_frame_equal(_spell_frame(sp, 1960), ref, check_exact=True)
+
+
+def test_distinct_member_years_count_each_membership_once_a_year():
+    """The member-years of :func:`_agreements_in_force` (alliance size) are the distinct (year, alliance, state) of the
+    spells in the window, overlapping, nested, touching or empty spells of one state in one alliance counted once, as the
+    set of them counts: random spells, hypothesis."""
+    from hypothesis import given, settings, strategies as hs
+
+    from foedus.analysis.indicators import _distinct_member_years, _Grid
+
+    spell = hs.tuples(hs.integers(1, 4), hs.integers(1, 3), hs.integers(-3, 12), hs.integers(-3, 12))
+
+    @settings(max_examples=300, deadline=None)
+    @given(hs.lists(spell, max_size=25), hs.integers(1, 9))
+    def check(spells, Y):
+        aid = np.array([s[0] for s in spells], np.int64)
+        code = np.array([s[1] for s in spells], np.int64)
+        lo = np.maximum(np.array([s[2] for s in spells], np.int64), 0)
+        hi = np.minimum(np.array([s[3] for s in spells], np.int64), Y - 1)
+        g = _Grid(*([None] * 12), sp_aid=aid, sp_code=code, sp_t=np.stack([lo, hi]).reshape(2, -1))
+        ref = np.zeros(Y, np.int64)
+        for t, _, _ in {(t, a, c) for a, c, l, h in zip(aid, code, lo, hi) for t in range(l, h + 1)}:
+            ref[t] += 1
+        got = _distinct_member_years(g, Y)
+        assert got.dtype == np.int64 and got.tolist() == ref.tolist()
+
+    check()

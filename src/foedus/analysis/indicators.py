@@ -234,6 +234,10 @@ class _Grid:
     my_def: np.ndarray
     m_t: np.ndarray
     m_i: np.ndarray
+    sp_aid: np.ndarray
+    sp_code: np.ndarray
+    sp_t: np.ndarray
+
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -258,7 +262,9 @@ def _grid(record: RunRecord) -> _Grid:
     rows, my_year = expand_ranges(lo, hi)
     my_code = sp_col["ccode"][rows]
     sy_code = cols["ccode"]
-    codes = sorted_unique(np.concatenate([sy_code, my_code]))  # numpy.union1d's values
+    # numpy.union1d's values; the member-years' codes are those of the spells with a year in the window (a
+    # twentieth of the values to sort)
+    codes = sorted_unique(np.concatenate([sy_code, sp_col["ccode"][lo <= hi]]))
     N = len(codes)
     ti = cols["year"] - first
     si = np.searchsorted(codes, sy_code)
@@ -286,6 +292,9 @@ def _grid(record: RunRecord) -> _Grid:
         my_def=sp_col["defense"][rows],
         m_t=m_t,
         m_i=m_i,
+        sp_aid=sp_col["agreement_id"],
+        sp_code=sp_col["ccode"],
+        sp_t=np.stack([lo - first, hi - first]),
     )
 
 
@@ -310,13 +319,19 @@ def _defence_ties(g: _Grid) -> sparse.csr_matrix:
 
 
 def _state_blocs(g: _Grid, co: sparse.csr_matrix, degree: np.ndarray) -> pd.DataFrame:
+    """The table of :func:`_state_bloc_columns` (the bloc table of :func:`foedus.analysis.polarity.state_blocs`)."""
+    return pd.DataFrame(_state_bloc_columns(g, co, degree))
+
+
+def _state_bloc_columns(g: _Grid, co: sparse.csr_matrix, degree: np.ndarray) -> dict[str, np.ndarray]:
     """The pole-anchored bloc of every state present in every year: the table of :func:`foedus.analysis.polarity.state_blocs`.
 
     All years at once on the one sparse graph of state-years
     (:func:`foedus.analysis.pole_blocs.pole_bloc_leaders`, the kernel :func:`state_blocs` calls),
     with the same columns (``year, ccode, cinc, major, degree, bloc, bloc_size, bloc_cinc,
     bloc_majors, major_cluster, contested``), so that :func:`foedus.analysis.polarity.polarity`
-    turns it into the polarity columns exactly as it does a history's.
+    turns it into the polarity columns exactly as it does a history's. As arrays: a run's
+    indicators need no DataFrame of them (:func:`_state_blocs` makes one).
     """
     Y, N = g.shape
     flat_p = g.present.ravel()
@@ -334,33 +349,31 @@ def _state_blocs(g: _Grid, co: sparse.csr_matrix, degree: np.ndarray) -> pd.Data
     if len(midx):
         major_cluster[midx] = Y * N + connected_components(co[midx][:, midx], directed=False)[1]
     rows = np.flatnonzero(flat_p)
-    return pd.DataFrame(
-        {
-            "year": g.years[t_of[rows]],
-            "ccode": codes[rows],
-            "cinc": g.cinc.ravel()[rows],
-            "major": flat_major[rows],
-            "degree": degree.ravel()[rows].astype(np.int64),
-            "bloc": codes[lab[rows]],
-            "bloc_size": np.bincount(lab, weights=flat_p, minlength=Y * N)[lab[rows]].astype(np.int64),
-            "bloc_cinc": np.bincount(lab, weights=c0, minlength=Y * N)[lab[rows]],
-            "bloc_majors": np.bincount(lab, weights=flat_major, minlength=Y * N)[lab[rows]].astype(np.int64),
-            "major_cluster": major_cluster[rows],
-            "contested": contested_states(lab, flat_major, e_i, e_j)[rows],
-        }
-    )
+    return {
+        "year": g.years[t_of[rows]],
+        "ccode": codes[rows],
+        "cinc": g.cinc.ravel()[rows],
+        "major": flat_major[rows],
+        "degree": degree.ravel()[rows].astype(np.int64),
+        "bloc": codes[lab[rows]],
+        "bloc_size": np.bincount(lab, weights=flat_p, minlength=Y * N)[lab[rows]].astype(np.int64),
+        "bloc_cinc": np.bincount(lab, weights=c0, minlength=Y * N)[lab[rows]],
+        "bloc_majors": np.bincount(lab, weights=flat_major, minlength=Y * N)[lab[rows]].astype(np.int64),
+        "major_cluster": major_cluster[rows],
+        "contested": contested_states(lab, flat_major, e_i, e_j)[rows],
+    }
 
 
-def _polarity(g: _Grid, blocs: pd.DataFrame) -> dict[str, np.ndarray]:
-    """The polarity columns of every year: :func:`foedus.analysis.polarity.polarity` of the run's bloc table."""
-    if not len(blocs):  # no state in any year: nothing to count (polarity needs a year to report)
+def _polarity(g: _Grid, blocs: pd.DataFrame | dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The polarity columns of every year: :func:`foedus.analysis.polarity.polarity` of the run's bloc table (or its columns)."""
+    if not len(blocs["year"]):  # no state in any year: nothing to count (polarity needs a year to report)
         counts = ("blocs", "largest_bloc", "majors", "poles", "cluster_poles", "contested")
         return {c: np.zeros(len(g.years), np.int64) if c in counts else np.full(len(g.years), np.nan) for c in _POLARITY_COLUMNS}
-    t = np.searchsorted(g.years, blocs["year"].to_numpy())
+    t = np.searchsorted(g.years, np.asarray(blocs["year"]))
     if not np.bincount(t, minlength=len(g.years)).all():  # a year without any state: the reference's reindexing decides (rare)
-        table = polarity(None, blocs_table=blocs).reindex(g.years)  # the table alone decides (history unused)
+        table = polarity(None, blocs_table=pd.DataFrame(blocs)).reindex(g.years)  # the table alone decides (history unused)
         return {c: table[c].to_numpy() for c in _POLARITY_COLUMNS}
-    return polarity_arrays(t, len(g.years), {c: blocs[c].to_numpy() for c in ("bloc", "bloc_size", "bloc_cinc", "major", "major_cluster", "cinc", "contested")})
+    return polarity_arrays(t, len(g.years), {c: np.asarray(blocs[c]) for c in ("bloc", "bloc_size", "bloc_cinc", "major", "major_cluster", "cinc", "contested")})
 
 
 def polarity_arrays(t: np.ndarray, n_years: int, cols: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -439,13 +452,15 @@ _POLARITY_COLUMNS = ("blocs", "largest_bloc", "majors", "poles", "cluster_poles"
 
 def _agreements_in_force(record: RunRecord, g: _Grid) -> dict[str, np.ndarray]:
     """Per year: alliances, defence pacts and coalitions in force, and the mean alliance size."""
-    Y, N = g.shape
+    Y = g.shape[0]
     first = g.first
     last = first + Y - 1
-    ag = record.spells.drop_duplicates("agreement_id")
-    kind = ag["kind"].to_numpy(dtype=object)
-    a_lo = np.maximum(ag["start_year"].to_numpy(dtype=np.int64), first) - first
-    a_hi = np.minimum(ag["until_year"].to_numpy(dtype=np.int64), last) - first
+    sp = record.spells
+    # each agreement's first row, in order: drop_duplicates("agreement_id")'s rows, without building the frame
+    ag = np.sort(np.unique(sp["agreement_id"].to_numpy(), return_index=True)[1])
+    kind = sp["kind"].to_numpy(dtype=object)[ag]
+    a_lo = np.maximum(sp["start_year"].to_numpy(dtype=np.int64)[ag], first) - first
+    a_hi = np.minimum(sp["until_year"].to_numpy(dtype=np.int64)[ag], last) - first
 
     def in_force(mask: np.ndarray) -> np.ndarray:
         _, t = expand_ranges(a_lo[mask], a_hi[mask])
@@ -453,17 +468,41 @@ def _agreements_in_force(record: RunRecord, g: _Grid) -> dict[str, np.ndarray]:
 
     is_all = kind == "alliance"
     alliances = in_force(is_all)
-    aids = sorted_unique(g.my_aid)
-    member_key = sorted_unique((g.m_t * len(aids) + np.searchsorted(aids, g.my_aid)) * N + g.m_i)
-    member_years = np.bincount(member_key // (max(len(aids), 1) * N), minlength=Y)[:Y]
+    member_years = _distinct_member_years(g, Y)
     with np.errstate(divide="ignore", invalid="ignore"):
         alliance_size = np.where(alliances > 0, member_years / np.maximum(alliances, 1), np.nan)
     return {
         "alliances": alliances.astype(np.int64),
-        "defense_pacts": in_force(is_all & ag["defense"].to_numpy(dtype=bool)).astype(np.int64),
+        "defense_pacts": in_force(is_all & sp["defense"].to_numpy(dtype=bool)[ag]).astype(np.int64),
         "coalitions": in_force(kind == "coalition").astype(np.int64),
         "alliance_size": alliance_size,
     }
+
+
+def _distinct_member_years(g: _Grid, Y: int) -> np.ndarray:
+    """Per year, the distinct (alliance, state) memberships in force: a state's overlapping spells in one alliance count once.
+
+    The member-years of the spells, without sorting them: each (alliance, state)'s spells in
+    the window, ordered by first year, add the years not already covered by the earlier ones
+    (after the running maximum of their last years), as a difference array over the years.
+    """
+    lo, hi = g.sp_t
+    inside = lo <= hi
+    aid, code, lo, hi = g.sp_aid[inside], g.sp_code[inside], lo[inside], hi[inside]
+    order = np.lexsort((lo, code, aid))
+    aid, code, lo, hi = aid[order], code[order], lo[order], hi[order]
+    new = np.ones(len(aid), bool)
+    new[1:] = (aid[1:] != aid[:-1]) | (code[1:] != code[:-1])
+    group = np.cumsum(new)
+    # the running maximum of the last years within each group: the groups' offsets keep the groups apart
+    reach = np.maximum.accumulate(hi + group * (Y + 1)) - group * (Y + 1)
+    before = np.full(len(aid), -1, dtype=np.int64)
+    before[1:] = reach[:-1]
+    before[new] = -1
+    start = np.maximum(lo, before + 1)
+    adds = start <= hi
+    diff = np.bincount(start[adds], minlength=Y + 1)[: Y + 1] - np.bincount(hi[adds] + 1, minlength=Y + 1)[: Y + 1]
+    return np.cumsum(diff)[:Y]
 
 
 def _event_counts(record: RunRecord, first: int, Y: int) -> dict[str, np.ndarray]:
@@ -519,7 +558,7 @@ def run_indicators(record: RunRecord) -> dict[str, pd.DataFrame]:
     Y, N = g.shape
     co = _defence_ties(g)
     degree = np.diff(co.indptr).reshape(Y, N)
-    blocs = _state_blocs(g, co, degree)
+    blocs = _state_bloc_columns(g, co, degree)
     system = pd.DataFrame(
         {
             "year": g.years,
@@ -541,10 +580,10 @@ def run_indicators(record: RunRecord) -> dict[str, pd.DataFrame]:
             "cinc": g.cinc[t_idx, s_idx],
             "major": g.major[t_idx, s_idx],
             "tier": pd.Categorical(g.tier[t_idx, s_idx], categories=("superpower", "great", "regional", "secondary")),
-            "degree": blocs["degree"].to_numpy(),
-            "bloc": blocs["bloc"].to_numpy(),
-            "bloc_size": blocs["bloc_size"].to_numpy(),
-            "contested": blocs["contested"].to_numpy(),
+            "degree": blocs["degree"],
+            "bloc": blocs["bloc"],
+            "bloc_size": blocs["bloc_size"],
+            "contested": blocs["contested"],
         }
     )
     return {"system": system, "states": states}

@@ -230,10 +230,12 @@ def simulate_run(
     return {"index": int(index), "tables": out, "arrow": ipc, "history": history, "seconds": time.perf_counter() - t0}
 
 
-RUNS_PER_TASK = 4
+RUNS_PER_TASK = 8
 """Most runs one Dask task simulates in a row (:func:`simulate_runs`): a task costs Dask about 8 ms of CPU in the
 driver and the workers (400 tasks returning 170 kB each on 2 local workers, load 14, 2026-12-07), 3 % of a run of
-world-2022 x 30 years; four runs share it. Fewer when every worker thread would not get four tasks, one with histories."""
+world-2022 x 30 years; eight runs share it (1 ms a run; four left 2 ms, a twelfth of a run's cost outside its
+simulated years; a task's result, 1.4 MB, stays small). Fewer when every worker thread would not get four tasks, one
+with histories."""
 
 
 def simulate_runs(scenario: Scenario, runs: list, keep_history: bool = False, *, outcomes: Outcomes, arrow: bool = False) -> list[dict[str, Any]]:
