@@ -81,3 +81,19 @@ def test_the_record_says_which_terms_renew_automatically():
         terms, renew = np.array(treaty_terms_of(year)), np.array(treaty_renewal_of(year), dtype=bool)
         assert len(renew) == len(terms) and not renew[terms == 0].any()
     assert sc.treaty_terms_automatic == treaty_renewal_of(1946) and len(sc.treaty_terms_automatic) == len(sc.treaty_terms)
+
+
+def test_the_treaties_of_1815_carry_the_adversary_atop_names_and_no_other():
+    """ATOP 5.1 names France (statthr1 = 220) as the adversary of the Quadruple Alliance (atopid 1035; defcoadv, offcoadv 1:
+    its war obligations hold against France only); it names none for the German Confederation (1020), Austria-Two Sicilies
+    (1025) or Austria-Tuscany (1030): statthr1/2 and specthrt 0, defcoadv 0, interv 0. A scenario built for 1816 carries
+    exactly that: France as 1035's target, and no target for the other three, whose founding threat is then the members'
+    common threat at the start (foedus.theory.persistence.founding_threat), as for any pact whose text names none."""
+    from foedus.sim.build import scenario_from_record
+
+    by_id = {a.id: a for a in scenario_from_record(1816, top_n=None, years=2).agreements}
+    assert {1020, 1025, 1030, 1035} <= set(by_id)
+    assert by_id[1035].targets == [220]
+    assert set(by_id[1035].war_conditions) == {"defence_named_adversary", "offence_named_adversary"}
+    assert all(by_id[a].targets == [] and by_id[a].war_conditions == [] for a in (1020, 1025, 1030))
+    assert all(by_id[a].start_year == 1815 and "defense" in by_id[a].obligations for a in (1020, 1025, 1030, 1035))
