@@ -40,13 +40,6 @@ Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
   its members' capability at entry (``AgreementSpec.capability_at_entry``, COW NMC) is the reference of the power shift,
   and each state's memory of its regime carries the transitions just before the start, Polity's where the polyarchy
   misses them (:func:`foedus.theory.abrogation.recorded_regime_memory`: Turkey and Iran in 1946; Leeds & Savun 2007);
-- **renegotiated** (:func:`replace`, called by :func:`dissolve_by_hazard`; Leeds & Savun 2007): a treaty of two whose drawn
-  ending is a moderate change of the circumstances of its signature ("power shifted", "cohesion fell", "threat faded":
-  :func:`foedus.theory.renegotiation.renegotiates`) and whose members would each still ally with the other now
-  (:func:`foedus.theory.renegotiation.still_allies` of the alignment utilities) is replaced by a new treaty among the same members on the same terms,
-  measured against today's circumstances: the old spell ends and a new alliance begins (``"formation"`` event, cause
-  "renegotiated"), as ATOP codes a treaty "replaced by a new agreement" (``termmode`` 2), factors ``circumstance_changed``
-  (the drawn cause), ``replaced_by`` / ``replaces``;
 - **term expired** (:func:`expire_terms`, called by :func:`foedus.sim.steps.politics.alliance_politics`): a
   treaty with a stated term (ATOP ``speclgth``, ``length``, ``renewlgt``) that its members do not renew when the
   term ends, or, where the term renews unless a member gives notice (ATOP ``proren`` 2), whose member gives notice then
@@ -113,14 +106,13 @@ from typing import Any
 
 import numpy as np
 
-from foedus.sim.agreements import AGREEMENT_KINDS, TARGET_UNSET
+from foedus.sim.agreements import AGREEMENT_KINDS
 from foedus.sim.membership import member_counts
 from foedus.sim.steps._common import MOTIVES, SECURITY
 from foedus.sim.world import World
 from foedus.theory import abrogation as th_abrogation
 from foedus.theory import persistence as th_persistence
 from foedus.theory import principals as th_principals
-from foedus.theory import renegotiation as th_renegotiation
 from foedus.theory import unravelling as th_unravelling
 from foedus.theory import cohesion as th_cohesion
 from foedus.theory.cohesion import DISSOLUTION_CAUSES
@@ -227,14 +219,7 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
             d["factors"]["abrogating_member_capability_share"] = None if sh != sh else sh
             d["factors"]["largest_capability_share"] = None if tp_ != tp_ else tp_  # the principal's: its abrogation ends the treaty for all
             d["factors"]["ended_by_a_principal"] = bp
-    # a treaty of two whose circumstances moved moderately is rewritten, not abrogated (Leeds & Savun 2007; ATOP termmode 2)
-    kept = th_cohesion.cohesion_retained(st["cohesion"][ending], ag.cohesion_start[gone])
-    anew = th_renegotiation.renegotiates(cause_k, st["size"][ending], kept, st["threat_lapse"][ending]) & ~multi
-    if anew.any():  # ... and only where each member would still ally with the other now (Leeds & Savun 2007)
-        anew[anew] = th_renegotiation.still_allies(ag.members[gone[anew]], world.results.utilities.sum(axis=0))
-    dissolve(world, gone[~multi & ~anew], pick(~multi & ~anew))
-    if anew.any():
-        replace(world, gone[anew], pick(anew))
+    dissolve(world, gone[~multi], pick(~multi))
     if multi.any():
         exits = pick(multi)
         if exits is not None:
@@ -242,58 +227,6 @@ def dissolve_by_hazard(world: World, rng: np.random.Generator, st: dict, terms: 
                 d["factors"].update(member_founding_threat=None if s_ != s_ else s_, member_share_change=v)
         leave(world, gone[multi], who, exits)
         dissolve_if_deserted(world, gone[multi], "too few members after exits")
-
-
-def replace(world: World, slots: np.ndarray, details: list[dict] | None = None) -> np.ndarray:
-    """Treaties ``slots`` (in force) are renegotiated: each ends this year and a new treaty among the same members, on the
-    same terms, begins (Leeds & Savun 2007; ATOP ``termmode`` 2, "replaced by a new agreement"). Returns the new slots.
-
-    The old treaty's ``"dissolution"`` is logged with the cause "renegotiated" (``details``: the hazard's explanation of
-    :func:`dissolve_by_hazard`; the drawn cause becomes the factor ``circumstance_changed``, the new treaty's id
-    ``replaced_by``), the new one's ``"formation"`` with the cause "renegotiated" and the factor ``replaces``. The new
-    treaty keeps the old one's obligations, conditions, admission rule, institutionalisation, integration, betrayal,
-    motives, adversaries named in its text and the renewal practice of its term; what it is measured against is today's:
-    its members' capability (``power_start``), cohesion, value and founding threat are measured again (a named adversary
-    stays its target, measured now), and its stated term is drawn again (:func:`foedus.sim.steps.politics._stated_terms`).
-    No draw from the generator.
-    """
-    ag = world.state.agreements
-    slots = np.atleast_1d(np.asarray(slots, dtype=np.intp))
-    y = world.state.year
-    k = len(slots)
-    owner, member = np.nonzero(ag.members[slots])
-    ids = np.arange(ag.next_id, ag.next_id + k, dtype=np.int64)
-    ag.next_id += k
-    names = [None if ag.names[s] is None else f"{ag.names[s]}, renegotiated {y}" for s in slots.tolist()]
-    carried = {f: getattr(ag, f)[slots].copy() for f in ("commitment", "war_conditions", "adversary", "adversary_second", "war_enemy",
-                                                         "automatic_renewal", "renewal_years", "betrayal")}
-    target = np.where(ag.adversary[slots] >= 0, ag.target[slots], TARGET_UNSET)
-    motives = ag.motives[slots].copy()
-    old_ids = ag.agreement_id[slots].copy()
-    if details is not None:
-        for d, new_id in zip(details, ids.tolist()):
-            d["factors"]["circumstance_changed"] = d["cause"]
-            d["factors"]["replaced_by"] = new_id
-            d["cause"] = "renegotiated"
-    dissolve(world, slots, details)
-    new = ag.add_many(owner, member, np.full(k, y, np.int32), entry_year=y, power=world.state.power[member], kind=ag.kind[slots],
-                      domain=ag.domain[slots], obligations=ag.obligations[slots], conditional=ag.conditional[slots],
-                      asymmetric=ag.asymmetric[slots], institutionalised=ag.institutionalised[slots], integration=ag.integration[slots],
-                      leader=ag.leader[slots], agreement_id=ids, names=names, wartime=ag.wartime[slots], motives=motives,
-                      crisis=ag.crisis[slots], admits=ag.admits[slots])
-    for f, v in carried.items():
-        getattr(ag, f)[new] = v
-    ag.target[new] = target
-    lead = np.split(member, np.flatnonzero(np.diff(owner)) + 1)  # each new treaty's members (np.nonzero: by row)
-    ci = world.inputs.ccode[[m_[0] for m_ in lead]]
-    cj = world.inputs.ccode[[m_[1] if len(m_) > 1 else m_[0] for m_ in lead]]
-    fdetails = None
-    if world.inputs.explain:
-        fdetails = [{"cause": "renegotiated", "member_states": world.inputs.ccode[m_].tolist(),
-                     "factors": {"replaces": int(o), "circumstance_changed": None if details is None else d["factors"]["circumstance_changed"]}}
-                    for m_, o, d in zip(lead, old_ids.tolist(), details or [None] * k)]
-    world.log.events(y, "formation", ids, ci, cj, fdetails)
-    return new
 
 
 def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.ndarray, institutional: np.ndarray) -> None:
