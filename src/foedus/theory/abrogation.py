@@ -146,7 +146,7 @@ def ends_the_whole_treaty(threat_gone, threat_lapse) -> np.ndarray:
 
 POLITY_MAJOR_TRANSITION = 6.0 / 20.0
 """A change in regime type on Polity's scale rescaled to 0-1: a move of at least 6 of its 21 POLITY points, Polity IV's *major*
-transition (``REGTRANS`` +-2, Marshall, Gurr & Jaggers 2014); a move of 3 to 5 points is a *minor* one (+-1)."""
+transition (``REGTRANS`` +3 up, -2 down; Marshall, Gurr & Jaggers 2014); a move of 3 to 5 points is a *minor* one (+2)."""
 
 
 def recorded_regime_memory(regime, memory, polity_shift, *, threshold: float) -> np.ndarray:
@@ -166,7 +166,7 @@ def recorded_regime_memory(regime, memory, polity_shift, *, threshold: float) ->
     larger than the polyarchy's, the memory is placed so that the regime now differs from it by that transition, within
     the scale (clipped to [0, 1]); elsewhere the polyarchy's memory stands. Polity's record counts only where it is a
     change in regime type, Polity IV's *major* transition of at least 6 points (:math:`\tau_P` = 6/20 =
-    :data:`POLITY_MAJOR_TRANSITION`, ``REGTRANS`` +-2), as Siverson & Starr (1994) and Leeds & Savun (2007) read regime
+    :data:`POLITY_MAJOR_TRANSITION`, ``REGTRANS`` +3 or -2), as Siverson & Starr (1994) and Leeds & Savun (2007) read regime
     change: a minor move of 3 to 5 points inside the same type, unseen by the polyarchy, is no new regime (Italy in
     1900, Polity2 -4 to -1 as the crisis of the 1890s ended, polyarchy 0.28 to 0.31: record-built runs from 1900 had Italy
     leave the Triple Alliance's treaty with Romania that year, "regime changed", a treaty kept to 1914; face15, 2026-12).
@@ -202,7 +202,7 @@ def recorded_regime_memory(regime, memory, polity_shift, *, threshold: float) ->
     if not (r.shape == m.shape == d.shape):
         raise ValueError(f"recorded_regime_memory: regime, memory and polity_shift must have one shape, got {r.shape}, {m.shape}, {d.shape}")
     seen = np.where(np.isnan(m), 0.0, np.abs(r - m))
-    # a change in regime type on Polity's record: a major transition (REGTRANS +-2), never a minor move within a type
+    # a change in regime type on Polity's record: a major transition (REGTRANS +3 or -2), never a minor move within a type
     use = np.isfinite(d) & np.isfinite(r) & (np.abs(np.nan_to_num(d)) >= max(threshold, POLITY_MAJOR_TRANSITION) - 1e-12) & (np.abs(np.nan_to_num(d)) > seen)
     return np.where(use, np.clip(r - np.nan_to_num(d), 0.0, 1.0), m)
 

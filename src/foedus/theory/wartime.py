@@ -158,7 +158,7 @@ def localised(partner_major, belligerent_major, enemy_major, *, check: bool = Tr
     r"""Whether a partner is kept out of a coalition for a war because the war is a local one: (K,) bool.
 
     A war between two minor states stayed theirs: the great powers kept out of it and settled it among themselves (the
-    localisation of the Balkan wars by the Concert, Schroeder 1994; the London conference of 1912-13). In the COW record no
+    localisation of wars by the Concert: Schroeder 1994 for 1815-1848, and the London conference of 1912-13 for the Balkan wars). In the COW record no
     great power entered any of the 17 wars begun between minor states in 1816-1914 (the Greco-Turkish war of 1897, the
     two Balkan wars, the wars of Latin America) and one of the 18 begun in 1946-1989 (France beside Spain in Ifni,
     1957-58); ATOP 5.1 codes no pact made for a war in which a great power pledged itself to a minor belligerent against a
