@@ -22,6 +22,7 @@ from foedus.data.nuclear import nuclear_armed
 from foedus.schema import OBLIGATIONS
 from foedus.sim.membership import pair_max
 from foedus.sim.steps import conflict_kernels as kern
+from foedus.sim.steps import year_goods
 from foedus.sim.steps import war_entry_kernels as wkern
 from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.steps._common import COALITION, SECURITY
@@ -29,7 +30,6 @@ from foedus.sim.world import World
 from foedus.theory.war_restraint import great_power_odds_factor as gp_odds
 from foedus.theory import joining as th_join
 from foedus.theory import war_onset as th_onset
-from foedus.theory import renunciation as th_renounce
 
 __all__ = ["nuclear_restraint", "war_pact_pairs", "year_reach", "reach_of", "enter", "war_key", "collective_security", "opportunists", "warring_partners"]
 
@@ -168,20 +168,6 @@ def _restraint_factors(factor: float, joint: bool) -> dict:
     return {"nuclear_restraint": float(factor)} if joint else {}
 
 
-def _jackal_discount(world: World) -> float:
-    """The year's :func:`foedus.theory.renunciation.conquest_discount` of :func:`foedus.theory.renunciation.renunciation_of_war`
-    at ``conquest_norm_strength``: the share of a jackal's spoils the norm leaves (:func:`opportunists`). Kept while the year,
-    the strength and ``check`` are the same (it was evaluated again for every war under way, some 2,000 times in 200 years)."""
-    p = world.inputs.params
-    key = (world.state.year, p.conquest_norm_strength, world.inputs.check)
-    hit = world.cache.get("jackal_discount")
-    if hit is not None and hit[0] == key:
-        return hit[1]
-    out = float(th_renounce.conquest_discount(th_renounce.renunciation_of_war(world.state.year), p.conquest_norm_strength, check=world.inputs.check))
-    world.cache["jackal_discount"] = (key, out)
-    return out
-
-
 def war_key(world: World, war: dict) -> list[int]:
     """The war as its events name it: [first year, attacker's COW code, target's COW code]."""
     return [int(war["start"]), int(world.inputs.ccode[war["attacker"]]), int(world.inputs.ccode[war["target"]])]
@@ -269,7 +255,7 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
             stake[k] = th_join.third_party_stake(sim_side[k], sim_foe[k], check=world.inputs.check)
         prob = th_join.staked_opportunist_probability(p.opportunistic_join_rate, to_best, has, stake, check=world.inputs.check) * restraint
     # a jackal (beside the attacker) enters for spoils the territorial integrity norm discounts (Schweller 1994; Zacher 2001)
-    discount = _jackal_discount(world)
+    discount = year_goods.norms(world)[1]  # the year's conquest discount (theory.renunciation.conquest_discount), once a year
     spoils = th_join.jackal_spoils(foe_side == 2, discount, check=world.inputs.check)
     prob = prob * spoils
     go = np.flatnonzero(rng.random(len(cand)) < prob)
