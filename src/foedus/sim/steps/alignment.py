@@ -474,7 +474,7 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     cost = np.stack([opt.cost[sel], c_j[keep]], axis=1)
     # the common adversary is the main threat as perceived (threat.main_threat_of, the one every explanation names), not the bare argmax
     founders = cofounders(world, terms, goods, view.shared_goods, view.unit_cost, main_threat_of(world), view.target, i, j, f)
-    form_alliances(world, i, j, f, dec_i, dec_j, value, cost, np.stack([g_i.T, g_j[:, keep].T], axis=1), founders)
+    form_alliances(world, i, j, f, dec_i, dec_j, value, cost, np.stack([g_i.T, g_j[:, keep].T], axis=1), founders, terms=terms)
 
 
 def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms, u: np.ndarray) -> None:

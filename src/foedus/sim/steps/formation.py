@@ -400,7 +400,7 @@ def commitment_capacity(world: World) -> np.ndarray:
 
 def form_alliances(
     world: World, i: np.ndarray, j: np.ndarray, form: np.ndarray, dec_i: np.ndarray, dec_j: np.ndarray, value: np.ndarray, cost: np.ndarray, goods: np.ndarray,
-    founders: list | None = None,
+    founders: list | None = None, terms: ExchangeTerms | None = None,
 ) -> None:
     """New bilateral pacts between ``i[k]`` (proposer) and ``j[k]`` of form ``FORMS[form[k]]``, logged with both sides' terms (F5).
 
@@ -414,7 +414,7 @@ def form_alliances(
     :func:`cofounders` (indices, values, costs, goods), who sign in the same year; a treaty so
     founded is multilateral and admits members (ATOP's multilateral treaties without a coded
     provision, :func:`foedus.theory.obligations.admits_members`). A bilateral pact is closed to
-    accession (``admits`` False).
+    accession (``admits`` False). ``terms``: the step's :class:`ExchangeTerms`, whose ``autonomy`` the explanation reads.
     """
     if not len(i):
         return
@@ -454,7 +454,7 @@ def form_alliances(
     terms_i, terms_j = terms_both[: len(i)], terms_both[len(i):]
     asym_l = asym.tolist()
     forms = [FORMS[f] for f in form.tolist()]
-    auto_i, auto_j = _autonomy_lists(world, i, j)
+    auto_i, auto_j = _autonomy_lists(world, i, j, terms)
     target = year_goods.offence_target(world)  # theory.offence.offence_target of the year's hostility (the step's, asked before)
     code = np.append(world.inputs.ccode, -1)  # index -1: no target
     tg_i, tg_j = code[target[i]].tolist(), code[target[j]].tolist()
@@ -592,9 +592,9 @@ def _founder_details(world: World, founder, target: np.ndarray) -> list[dict]:
     ]
 
 
-def _autonomy_lists(world: World, i: np.ndarray, j: np.ndarray) -> tuple[list, list]:
-    """Each side's autonomy change in Morrow's exchange of the pairs ``(i[k], j[k])`` (zeros when the term is off), as lists."""
+def _autonomy_lists(world: World, i: np.ndarray, j: np.ndarray, terms: ExchangeTerms | None = None) -> tuple[list, list]:
+    """Each side's autonomy change in Morrow's exchange of the pairs ``(i[k], j[k])`` (zeros when the term is off), as lists (issue 16: ``terms.autonomy`` where given)."""
     if world.inputs.params.autonomy_weight == 0:
         return [0.0] * len(i), [0.0] * len(i)
-    a = _pair_autonomy(world)
+    a = _pair_autonomy(world) if terms is None else terms.autonomy
     return a[i, j].tolist(), a[j, i].tolist()
