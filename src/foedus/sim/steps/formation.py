@@ -23,6 +23,7 @@ from foedus.data.nuclear import nuclear_armed
 from foedus.sim.membership import alliance_view
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps import alignment_kernels as align_kern
+from foedus.sim.steps import cofounder_kernels
 from foedus.sim.steps import conflict_kernels as war_kern
 from foedus.sim.steps.concessions import concession_reach, refresh_autonomy  # noqa: F401 (formation's names for them)
 from foedus.sim.steps.concessions import pair_autonomy as _pair_autonomy
@@ -525,21 +526,18 @@ def cofounders(
     if not len(c):
         return out
     ok = ok[:, c]
-    provided = FORM_GOODS[form].astype(float)  # (K, 5)
     pw = world.state.power[np.stack([i, j], axis=1)]
     w = pw / np.maximum(pw.sum(axis=1, keepdims=True), 1e-12)  # (K, 2): the founders' capability weights
-    value = sum(w[:, m][:, None] * np.einsum("gnk,kg->kn", goods[:, c[:, None], f] * ~shared_goods[:, c[:, None], f], provided) for m, f in enumerate((i, j)))
     leader = np.where(pw[:, 0] >= pw[:, 1], i, j)
-    cost = pact_cost(
-        world, terms, c[None, :], leader[:, None], unit_cost[c][None, :] * 2.0 ** p.commitment_exponent, FORM_COMMITMENT[form][:, None],
-        FORM_GOODS[form, 0][:, None].astype(float), risk=FORM_RISK[form][:, None].astype(float),
+    # each open candidate's value of the pact (the goods of the two founders, weighed by capability, those its pacts provide counting
+    # nothing), its cost (pact_cost of a commitment to the stronger founder, the base raised by 2 ** e) and both founders' votes on
+    # it (th_ob.admission_votes, the rule of _signers): one compiled pass over the open pairs (.cofounder_kernels, numpy's bits)
+    value, cost, keep = cofounder_kernels.cofounder_terms(
+        i.astype(np.int64), j.astype(np.int64), c.astype(np.int64), np.ascontiguousarray(ok), goods, shared_goods, FORM_GOODS[form].astype(float), w,
+        leader.astype(np.int64), unit_cost, float(2.0 ** p.commitment_exponent), FORM_COMMITMENT[form].astype(float), FORM_GOODS[form, 0].astype(float),
+        FORM_RISK[form].astype(float), terms.autonomy, terms.log1p_autonomy, terms.burden, main.astype(np.int64), float(p.autonomy_weight),
+        float(p.defence_burden_weight), float(p.treaty_cost),
     )
-    keep = ok & (value > cost)
-    for m in (i, j):  # each founder's vote on every candidate (the rule of _signers, for all pacts at once)
-        v_m = np.einsum("gkn,kg->kn", goods[:, m[:, None], c] * ~shared_goods[:, m[:, None], c], provided)
-        c_m = pact_cost(world, terms, m[:, None], c[None, :], unit_cost[m][:, None], FORM_COMMITMENT[form][:, None],
-                        FORM_GOODS[form, 0][:, None].astype(float), risk=FORM_RISK[form][:, None].astype(float))
-        keep &= th_ob.admission_votes(v_m, c_m, main[m][:, None] == c[None, :], FORM_GOODS[form, 0][:, None])
     for e in np.flatnonzero(keep.any(axis=1)).tolist():  # the few pacts with candidates
         at = np.flatnonzero(keep[e])
         out[e] = _signers(world, terms, goods, shared_goods, unit_cost, main, np.array([i[e], j[e]]), w[e], c[at], value[e, at], cost[e, at], int(form[e]))
