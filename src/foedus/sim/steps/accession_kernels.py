@@ -25,7 +25,6 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from foedus.sim.membership import _members_of
 
 __all__ = ["accession_votes", "burden_shares", "community_terms", "open_accessions", "pairwise_sum"]
 
@@ -202,7 +201,18 @@ def accession_votes(cand, a_local, members, goods, join_goods, shares, unit_cost
     n_goods = goods.shape[0]
     share = np.zeros(k_count)
     disputes = np.zeros(k_count, np.int64)
-    idx = np.empty(n, np.int64)
+    # each alliance's members once, in order of the states (a CSR list): the candidates read them from it, not by a scan of the
+    # alliance's row (and a compiled call) per candidate (issue 11)
+    a_count = members.shape[0]
+    start = np.zeros(a_count + 1, np.int64)
+    flat = np.empty(a_count * n, np.int64)
+    for a in range(a_count):
+        q = start[a]
+        for m in range(n):
+            if members[a, m]:
+                flat[q] = m
+                q += 1
+        start[a + 1] = q
     net = np.empty(n)
     vote = np.zeros(n, np.bool_)
     eligible = np.zeros(n, np.bool_)
@@ -210,7 +220,9 @@ def accession_votes(cand, a_local, members, goods, join_goods, shares, unit_cost
     for k in range(k_count):
         a = a_local[k]
         c = cand[k]
-        size = _members_of(members, a, idx)
+        lo = start[a]
+        size = start[a + 1] - lo
+        idx = flat[lo:lo + size]
         protective = join_goods[a, 0]
         pi = 1.0 if protective else 0.0
         s = commitment[a]
