@@ -25,7 +25,6 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-
 __all__ = ["accession_votes", "burden_shares", "community_terms", "open_accessions", "pairwise_sum"]
 
 
