@@ -31,7 +31,10 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["alignment_camps", "consent_refusals", "consented_best", "nonstate_moves", "nonstate_trust", "one_a_year", "pair_scores", "sharing_terms", "state_moves"]
+__all__ = [
+    "alignment_camps", "consent_refusals", "consented_best", "intrusions", "nonstate_moves", "nonstate_trust", "one_a_year", "pair_scores", "sharing_terms",
+    "state_moves",
+]
 
 
 @njit(cache=True)
@@ -280,3 +283,48 @@ def alignment_camps(members, cap, regime):  # pragma: no cover (compiled)
         size[a] = count
         camp[a] = regime[idx] if count > 0 else np.nan
     return size, camp
+
+
+_MARGIN = 1e-9
+"""The relative margin of :func:`intrusions`' bounds: far above the rounding of the few products and sums between the bound and the
+probability (a few units of 1e-16), so that a draw outside the margin is on one side of the exact probability for certain."""
+
+
+@njit(cache=True)
+def intrusions(rate, vulnerability, scale, draws, intr, undecided_i, undecided_j):  # pragma: no cover (compiled)
+    """Which ordered pairs' draws fall below their intrusion probability, ``draws[i, j] < clip(scale * P_ij, 0, 1)`` with
+    ``P_ij = -expm1(-rate[i] * v[j])`` (:func:`foedus.theory.cyber.intrusion_propensity`: 0 on the diagonal and where ``rate[i] > 0``
+    fails), written to ``intr`` (N, N) bool, without the exponential wherever the draw is clear of it.
+
+    With ``y = rate[i] * v[j] >= 0``, ``y - y**2 / 2 <= P <= y - y**2 / 2 + y**3 / 6`` (Taylor's theorem: the remainders of
+    ``1 - exp(-y)`` alternate in sign); a draw at or above ``scale`` times the upper bound (raised by :data:`_MARGIN`), or at or
+    above 1, is no intrusion, one below the lower bound (lowered by it) and below 1 is one (so a probability clipped to 1 keeps it). The
+    pairs in between (and any NaN) are left False and listed in ``undecided_i``, ``undecided_j`` for the exact test with numpy's
+    ``expm1`` (:func:`foedus.sim.steps.cyber._intrusions`); returns how many. ``scale`` >= 0 finite, ``vulnerability`` >= 0 (N,).
+    """
+    n = rate.shape[0]
+    k = 0
+    for i in range(n):
+        r = rate[i]
+        if not r > 0.0:
+            for j in range(n):
+                intr[i, j] = False
+            continue
+        neg = -r
+        for j in range(n):
+            intr[i, j] = False
+            if i == j:
+                continue
+            d = draws[i, j]
+            y = -(neg * vulnerability[j])
+            lower = scale * (y - 0.5 * y * y) * (1.0 - _MARGIN)
+            upper = scale * (y - 0.5 * y * y + y * y * y / 6.0) * (1.0 + _MARGIN)
+            if d >= upper or d >= 1.0:  # (a probability is at most 1)
+                continue
+            if d < lower:
+                intr[i, j] = True
+                continue
+            undecided_i[k] = i
+            undecided_j[k] = j
+            k += 1
+    return k
