@@ -70,15 +70,11 @@ def cyber(world: World, rng: np.random.Generator) -> None:
     world.state.hostility[j_idx[escalate], i_idx[escalate]] += p.escalation
     sym_clip(world.state.hostility)
     if len(i_idx):
-        allied = world.state.agreements.allied()
-        world.log.events(
-            y,
-            "cyber",
-            -1,
-            world.inputs.ccode[i_idx],
-            world.inputs.ccode[j_idx],
-            [_CYBER_DETAIL[(a, e)] for a, e in zip(allied[i_idx, j_idx].tolist(), escalate.tolist())],  # (Python bools: the same keys)
-        )
+        details = None
+        if getattr(world.log, "keep_events", True):  # a recorder that counts events and drops them (an ensemble's worker) reads no detail
+            allied = world.state.agreements.allied()
+            details = [_CYBER_DETAIL[(a, e)] for a, e in zip(allied[i_idx, j_idx].tolist(), escalate.tolist())]  # (Python bools: the same keys)
+        world.log.events(y, "cyber", -1, world.inputs.ccode[i_idx], world.inputs.ccode[j_idx], details)
     _cyber_alignments(world, rng)
 
 
