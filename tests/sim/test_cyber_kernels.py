@@ -15,6 +15,7 @@ from foedus.sim.steps.cyber_kernels import (
     pair_scores,
     sharing_terms,
     state_moves,
+    trust_after,
 )
 from foedus.theory import cyber_trust as th
 
@@ -258,3 +259,16 @@ def test_intrusions_are_the_draws_below_the_theory_probability(seed):
     got = _intrusions_of(rate, vul, scale, draws)
     assert np.array_equal(got, draws < prob)
     assert np.array_equal(rate > 0, cap > 0)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_trust_after_is_the_theorys_trust_after_intrusions(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 80))
+    trust = rng.random((n, n))
+    trust[rng.random((n, n)) < 0.1] = 1.0
+    trust[rng.random((n, n)) < 0.05] = np.nan
+    intruded = rng.random((n, n)) < 0.3
+    e = float(rng.choice([0.0, 0.3, 0.5, 1.0]))
+    want = th.trust_after_intrusions(trust, intruded, e)
+    assert np.array_equal(_bits(trust_after(trust, intruded, e)), _bits(want))

@@ -24,6 +24,7 @@ from foedus.sim.steps.cyber_kernels import (
     pair_scores,
     sharing_terms,
     state_moves,
+    trust_after,
 )
 from foedus.sim.steps.dissolution import dissolve, leave, leave_nonstate
 from foedus.sim.world import World
@@ -180,7 +181,8 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
     ag, y, p = world.state.agreements, world.state.year, world.inputs.params
     slots = ag.in_force(domain=CYBER_DOMAIN)
     # [i, j]: i's trust in j this year (constant through this step: conflict's betrayals come after)
-    trust = th_trust.trust_after_intrusions(world.state.trust, world.results.intrusions, p.espionage_risk)
+    # th_trust.trust_after_intrusions, compiled (cyber_kernels.trust_after: the same numbers, without its transposed copy of the intrusions)
+    trust = trust_after(world.state.trust, world.results.intrusions, float(p.espionage_risk))
     if len(slots):
         t = _sharing_terms(world, slots, trust)
         M, cap = t["M"], world.state.cyber_capacity

@@ -32,7 +32,7 @@ import numpy as np
 from numba import njit
 
 __all__ = [
-    "alignment_camps", "consent_refusals", "consented_best", "intrusions", "nonstate_moves", "nonstate_trust", "one_a_year", "pair_scores", "sharing_terms",
+    "alignment_camps", "consent_refusals", "consented_best", "intrusions", "nonstate_moves", "trust_after", "nonstate_trust", "one_a_year", "pair_scores", "sharing_terms",
     "state_moves",
 ]
 
@@ -96,21 +96,25 @@ def pair_scores(trust, access, salience, cap, vul, regime, free, tolerance):  # 
     is at most ``tolerance`` and both values are positive.
     """
     n = trust.shape[0]
-    value = np.empty((n, n))
-    for i in range(n):
-        for j in range(n):
-            belief = 1.0 - access * (1.0 - trust[i, j])
-            value[i, j] = belief * (salience * cap[j]) - (1.0 - belief) * vul[i]
     score = np.full((n, n), -np.inf)
     for i in range(n):
         if not free[i]:
             continue
         for j in range(n):
-            if j == i or not free[j]:
+            if j == i or not free[j] or not abs(regime[j] - regime[i]) <= tolerance:
                 continue
-            if abs(regime[j] - regime[i]) <= tolerance and value[i, j] > 0.0 and value[j, i] > 0.0:
-                score[i, j] = value[i, j]
+            v_ij = _pair_value(trust, access, salience, cap, vul, i, j)
+            if v_ij > 0.0 and _pair_value(trust, access, salience, cap, vul, j, i) > 0.0:
+                score[i, j] = v_ij
     return score
+
+
+@njit(cache=True, inline="always")
+def _pair_value(trust, access, salience, cap, vul, i, j):  # pragma: no cover (compiled)
+    """i's sharing value of a bilateral alignment with j (:func:`pair_scores`), asked only for the pairs that may form: two free
+    states of one camp (the other pairs' values were never read)."""
+    belief = 1.0 - access * (1.0 - trust[i, j])
+    return belief * (salience * cap[j]) - (1.0 - belief) * vul[i]
 
 
 @njit(cache=True)
@@ -328,3 +332,22 @@ def intrusions(rate, vulnerability, scale, draws, intr, undecided_i, undecided_j
             undecided_j[k] = j
             k += 1
     return k
+
+
+@njit(cache=True)
+def trust_after(trust, intruded, espionage_risk):  # pragma: no cover (compiled)
+    """:func:`foedus.theory.cyber_trust.trust_after_intrusions` in one pass: ``[i, j] = minimum(trust[i, j], 1 - e * intruded[j, i])``
+    (``intruded`` (N, N) bool read transposed, as 0.0 or 1.0; numpy's ``minimum``: the first NaN of the two, else the smaller)."""
+    n, m = trust.shape
+    out = np.empty((n, m))
+    for i in range(n):
+        for j in range(m):
+            a = trust[i, j]
+            b = 1.0 - espionage_risk * (1.0 if intruded[j, i] else 0.0)
+            if np.isnan(a):
+                out[i, j] = a
+            elif np.isnan(b):
+                out[i, j] = b
+            else:
+                out[i, j] = a if a <= b else b
+    return out
