@@ -18,6 +18,9 @@ save is the cost of some forty numpy calls on small arrays (66 states, thirty al
   (:func:`foedus.sim.steps.cyber._new_cyber_alignments`): :func:`~foedus.theory.cyber_trust.partner_reciprocity`,
   :func:`~foedus.theory.cyber_trust.sharing_value` and :func:`~foedus.theory.cyber_trust.camp_distance`,
   masked where either side would not gain or the pair is not of one camp;
+- :func:`intrusions`: the year's intrusions, each draw against bounds of its probability (the exact probability, numpy's
+  ``expm1``, asked by the step only for the draws near it); :func:`trust_after`:
+  :func:`~foedus.theory.cyber_trust.trust_after_intrusions` in one pass;
 - :func:`state_moves`, :func:`nonstate_trust`, :func:`nonstate_moves`, :func:`consented_best`, :func:`one_a_year` and
   :func:`alignment_camps`: the rest of the year's moves of states, firms and NGOs (who would join, who leaves, the members'
   consent and one accession a year per alignment; :func:`~foedus.theory.cyber_trust.nonstate_trust`,
