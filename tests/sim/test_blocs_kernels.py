@@ -347,3 +347,25 @@ def test_bloc_forms_kept_is_bloc_forms_for_the_chosen_form(forward_defence):
                 assert np.array_equal(_bits(g), _bits(w[want[0]]))
         excluded += 0 < (~kern._kept(veto)).sum()
     assert 0 < founded < 80 and excluded > 10  # foundings, none, and candidates excluded all checked
+
+
+def test_the_renounced_pairs_kept_through_a_year_are_those_computed_again_after_each_founding(monkeypatch):
+    """``blocs._renounced_all`` computes the pairs once a year and keeps them through the year's foundings (a new treaty has no one
+    who left it): after every founding they equal the pairs computed afresh from the agreements."""
+    found = bl._found
+    seen = {"checked": 0}
+
+    def checked(world, yr, *args):
+        found(world, yr, *args)
+        if yr.renounced is not None:
+            ag = world.state.agreements
+            fresh = np.zeros((world.n, world.n), bool)
+            kern.renounced_pairs(ag.members, ag.last_exit, ag.active, ag.n, fresh)
+            assert np.array_equal(fresh, yr.renounced)
+            seen["checked"] += 1
+            seen["renounced"] = seen.get("renounced", 0) + int(fresh.sum())
+
+    monkeypatch.setattr(bl, "_found", checked)
+    for seed in (1, 2):
+        Simulation(synthetic_scenario(60, seed=seed, years=40, alliances=6), rng=seed).run()
+    assert seen["checked"] > 5 and seen["renounced"] > 0  # foundings after pairs that renounced a treaty

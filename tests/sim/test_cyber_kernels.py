@@ -15,6 +15,7 @@ from foedus.sim.steps.cyber_kernels import (
     pair_scores,
     sharing_terms,
     state_moves,
+    trust_after,
 )
 from foedus.theory import cyber_trust as th
 
@@ -230,3 +231,44 @@ def test_alignment_camps_are_the_member_count_and_the_theorys_camp(seed):
     size, camp = alignment_camps(members, cap, regime)
     assert np.array_equal(_bits(size), _bits(members.astype(float).sum(axis=1)))
     assert np.array_equal(_bits(camp), _bits(th.alignment_camp(members, cap, regime)))
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_intrusions_are_the_draws_below_the_theory_probability(seed):
+    """The step's intrusions (bounds compiled, the undecided pairs by numpy's expm1) are ``draws < clip(scale * intrusion_propensity,
+    0, 1)``, to the bit, with draws placed on each probability and on the floats next to it (and states of no capacity or rate)."""
+    from foedus.sim.steps.cyber import _intrusions_of
+    from foedus.theory import cyber as th_cyber
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(5, 60))
+    cap = rng.uniform(0.0, 1.0, n) * (rng.random(n) < 0.8)
+    vul = rng.uniform(0.0, 1.0, n) * (rng.random(n) < 0.9)
+    posture = rng.uniform(0.0, 1.0, n)
+    scale = float(rng.choice([0.0, 0.01, 0.3, 1.0, 5.0]))
+    prob = np.clip(scale * th_cyber.intrusion_propensity(cap, vul, posture), 0.0, 1.0)
+    np.fill_diagonal(prob, 0.0)
+    draws = rng.random((n, n))
+    on = rng.random((n, n)) < 0.3  # draws on the probability, just below it and just above it
+    draws[on] = prob[on]
+    below = rng.random((n, n)) < 0.15
+    draws[below] = np.nextafter(prob[below], -1.0).clip(0.0)
+    above = rng.random((n, n)) < 0.15
+    draws[above] = np.nextafter(prob[above], 2.0).clip(0.0, np.nextafter(1.0, 0.0))
+    rate = th_cyber.intrusion_rates(cap, posture)
+    got = _intrusions_of(rate, vul, scale, draws)
+    assert np.array_equal(got, draws < prob)
+    assert np.array_equal(rate > 0, cap > 0)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_trust_after_is_the_theorys_trust_after_intrusions(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 80))
+    trust = rng.random((n, n))
+    trust[rng.random((n, n)) < 0.1] = 1.0
+    trust[rng.random((n, n)) < 0.05] = np.nan
+    intruded = rng.random((n, n)) < 0.3
+    e = float(rng.choice([0.0, 0.3, 0.5, 1.0]))
+    want = th.trust_after_intrusions(trust, intruded, e)
+    assert np.array_equal(_bits(trust_after(trust, intruded, e)), _bits(want))

@@ -44,6 +44,7 @@ __all__ = [
     "criterion_shift",
     "trust_update",
     "intrusion_propensity",
+    "intrusion_rates",
     "escalation_probability",
     "defensive_posture",
 ]
@@ -420,8 +421,7 @@ def intrusion_propensity(
     one_target_row = v.shape == (n,)
     if not one_target_row and check and v.shape != (n, n):
         raise ValueError(f"{f}: vulnerability_target must have shape ({n},) or ({n}, {n}), got {v.shape}")
-    motive = d * m_d + (1.0 - d) * m_o
-    rate_i = lam * c * motive
+    rate_i = _intrusion_rates(c, d, m_o, m_d, lam)
     rows = np.flatnonzero(rate_i > 0)  # states without capability or motive never intrude
     if len(rows) == n:  # every state intrudes: no rows to pick or scatter
         p = -np.expm1(-rate_i[:, None] * (v[None, :] if one_target_row else v))
@@ -430,6 +430,26 @@ def intrusion_propensity(
         p[rows] = -np.expm1(-rate_i[rows, None] * (v[None, :] if one_target_row else v[rows]))
     np.fill_diagonal(p, 0.0)
     return p
+
+
+def intrusion_rates(capability, defensive_posture, *, offensive_motive: float = 1.0, defensive_motive: float = 0.5, rate: float = 3.0,
+                    check: bool = True) -> np.ndarray:
+    """Each state's intrusion rate, ``lambda * c_i * [d_i m_D + (1 - d_i) m_O]`` (N,): the exponent of :func:`intrusion_propensity`,
+    ``P_ij = 1 - exp(-rate_i * v_j)`` (the same numbers as that function uses; its arguments and checks). Our form, as that
+    function's (Buchanan 2017: defensive states intrude too, ``m_D > 0``)."""
+    f = "intrusion_rates"
+    c = _checked(capability, "capability", f, lo=0.0, check=check)
+    d = _checked(defensive_posture, "defensive_posture", f, lo=0.0, hi=1.0, check=check)
+    m_o = float(_checked(offensive_motive, "offensive_motive", f, lo=0.0, check=check))
+    m_d = float(_checked(defensive_motive, "defensive_motive", f, lo=0.0, check=check))
+    lam = float(_checked(rate, "rate", f, lo=0.0, lo_open=True, check=check))
+    return _intrusion_rates(c, d, m_o, m_d, lam)
+
+
+def _intrusion_rates(c: np.ndarray, d: np.ndarray, m_o: float, m_d: float, lam: float) -> np.ndarray:
+    """``lam * c * (d * m_d + (1 - d) * m_o)``, in :func:`intrusion_propensity`'s order of operations."""
+    motive = d * m_d + (1.0 - d) * m_o
+    return lam * c * motive
 
 
 def escalation_probability(

@@ -158,7 +158,7 @@ def group_reciprocity(trust, members, access, *, check: bool = True) -> np.ndarr
     # sum of log factors over members as a matrix product, once per distinct access (a few values)
     log_rho = np.zeros((m.shape[0], tau.shape[0]))
     mf = m.astype(float)
-    for a_val in np.unique(acc):
+    for a_val in sorted(set(acc.tolist())):  # the distinct access values (np.unique's, as Python floats: a few alignments, no sort of an array)
         rows = acc == a_val
         if a_val == 0.0:
             continue

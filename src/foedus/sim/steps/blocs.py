@@ -138,7 +138,9 @@ def blocs(world: World, rng: np.random.Generator) -> None:
         best = _best(world, group, fwd, x, members, gain, pledge, base, aut, dfd, power, clients)
         f, founders = best[0], best[1]
         signed[founders] = True
-        yr.renounced = yr.great_power_ties = None  # a treaty is founded: in force from now on (_renounced_all, _client_mask)
+        # a treaty is founded: in force from now on (_client_mask); the treaties renounced stay as they were (_renounced_all: a new
+        # treaty has no one who left it)
+        yr.great_power_ties = None
         _found(world, yr, scan.goods, scan.u, t, bloc, group, *best)
         yr.shared[:, founders[:, None], founders[None, :]] |= FORM_GOODS[f][:, None, None]
         pos += 1
@@ -221,8 +223,9 @@ def _renounced(world: World, group: np.ndarray, yr: _Year) -> np.ndarray:
 
 
 def _renounced_all(world: World, yr: _Year) -> np.ndarray:
-    """(N, N) the pairs of :func:`_renounced` (:func:`.blocs_kernels.renounced_pairs`), computed once per year and again after each
-    founding (``yr.renounced``, emptied by :func:`blocs` before a founding)."""
+    """(N, N) the pairs of :func:`_renounced` (:func:`.blocs_kernels.renounced_pairs`), computed once per year (``yr.renounced``): a
+    founding adds a treaty in force of which no one has left (its row of ``last_exit`` is new, -1 throughout) and leaves the others
+    as they were, so the pairs are the same after it."""
     if yr.renounced is None:
         ag = world.state.agreements
         yr.renounced = np.zeros((world.n, world.n), bool)

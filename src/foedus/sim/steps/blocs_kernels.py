@@ -134,20 +134,27 @@ def bloc_forms_kept(goods, shared, group, unit_partners, autonomy, log1p_autonom
     autonomy and defending terms (K, K), (K, K + 1), (K, K), (K, K) (empty when no form founds), to the bit.
 
     The founding of every form reads its terms only between the candidates its exclusion keeps (its first step, the same for every
-    form: :func:`_kept`), so the forms' terms are computed there only (zeros elsewhere) and the chosen form's in full afterwards: the
-    setup of a great power's bloc of thirty candidates, of whom a region's twenty are kept, falls by half.
+    form: :func:`_kept`), so the forms are weighed among the candidates kept only (:func:`_kept_terms`, :func:`_best_kept`: their
+    terms, in their order, gathered once for every form) and the chosen form's terms computed in full afterwards: the setup of a
+    great power's bloc of thirty candidates, of whom a region's twenty are kept, falls by half, and the founding reads twenty.
     """
     k = group.shape[0]
-    n_forms = form_goods.shape[0]
     kept = _kept(veto)
-    pledge = np.zeros((n_forms, k, k))
-    base = np.zeros((n_forms, k, k + 1))
-    aut = np.zeros((n_forms, k, k))
-    dfd = np.zeros((n_forms, k, k))
-    for x in range(n_forms):
-        _form_terms(x, goods, shared, group, unit_partners, autonomy, log1p_autonomy, burden, form_goods, form_commitment, form_protection, form_risk, w,
-                    beta, tau, kept, pledge[x], base[x], aut[x], dfd[x])
-    best, best_members, best_gain = _best_form(pledge, base, aut, dfd, veto, power, forward, form_protection, phi, coord, least, clients)
+    idx = np.empty(k, np.int64)
+    m = 0
+    for a in range(k):
+        if kept[a]:
+            idx[m] = a
+            m += 1
+    idx = idx[:m]
+    pledge, base, aut, dfd = _kept_terms(goods, shared, group, idx, unit_partners, autonomy, log1p_autonomy, burden, form_goods, form_commitment,
+                                         form_protection, form_risk, w, beta, tau)
+    best, members_kept, gain_kept = _best_kept(pledge, base, aut, dfd, idx, power, forward, form_protection, phi, coord, least, clients)
+    best_members = np.zeros(k, np.bool_)
+    best_gain = np.zeros(k)
+    for p in range(m):
+        best_members[idx[p]] = members_kept[p]
+        best_gain[idx[p]] = gain_kept[p]
     if best < 0:
         e2 = np.zeros((0, 0))
         return best, best_members, best_gain, e2, e2, e2, e2
@@ -158,6 +165,93 @@ def bloc_forms_kept(goods, shared, group, unit_partners, autonomy, log1p_autonom
     _form_terms(best, goods, shared, group, unit_partners, autonomy, log1p_autonomy, burden, form_goods, form_commitment, form_protection, form_risk, w,
                 beta, tau, np.ones(k, np.bool_), full_p, full_b, full_a, full_d)
     return best, best_members, best_gain, full_p, full_b, full_a, full_d
+
+
+@njit(cache=True)
+def _kept_terms(goods, shared, group, idx, unit_partners, autonomy, log1p_autonomy, burden, form_goods, form_commitment, form_protection,
+                form_risk, w, beta, tau):  # pragma: no cover (compiled)
+    """Every form's pledge (F, M, M), base (F, M, M + 1), autonomy and defending terms (F, M, M) among the candidates ``idx`` (M,) of
+    ``group`` (the kept ones, in order): :func:`_form_terms`' numbers for them, the same operations in the same order (the fresh
+    goods ``goods * fresh`` of each pair gathered once for every form; the base at the sizes up to ``M``, the largest a treaty of
+    them can have)."""
+    m = idx.shape[0]
+    n_goods = goods.shape[0]
+    n_forms = form_goods.shape[0]
+    fresh = np.empty((m, m, n_goods))
+    for p in range(m):
+        i = group[idx[p]]
+        for q in range(m):
+            j = group[idx[q]]
+            for g in range(n_goods):
+                fresh[p, q, g] = goods[g, i, j] * (0.0 if shared[g, i, j] else 1.0)
+    pledge = np.zeros((n_forms, m, m))
+    base = np.empty((n_forms, m, m + 1))
+    aut = np.empty((n_forms, m, m))
+    dfd = np.empty((n_forms, m, m))
+    for x in range(n_forms):
+        s = form_commitment[x]
+        prot = form_protection[x]
+        risk = form_risk[x]
+        for p in range(m):
+            a = idx[p]
+            for q in range(m):
+                b = idx[q]
+                if p != q:
+                    v = 0.0
+                    for g in range(n_goods):
+                        v += fresh[p, q, g] * form_goods[x, g]
+                    pledge[x, p, q] = v
+                aut[x, p, q] = _cost(0.0, s, autonomy[a, b], log1p_autonomy[a, b], burden[a, b], prot, 0.0, w, beta, 0.0)
+                dfd[x, p, q] = _cost(0.0, s, autonomy[a, b], log1p_autonomy[a, b], burden[a, b], 0.0, risk, w, beta, 0.0)
+            for c in range(m + 1):
+                base[x, p, c] = _cost(unit_partners[a, c], s, autonomy[a, a], log1p_autonomy[a, a], burden[a, a], 0.0, 0.0, w, beta, tau)
+    return pledge, base, aut, dfd
+
+
+@njit(cache=True)
+def _best_kept(pledge, base, aut, dfd, idx, power, forward, form_protection, phi, coord, least, clients):  # pragma: no cover (compiled)
+    """:func:`_best_form` among the candidates ``idx`` (M,) the exclusion keeps (their terms from :func:`_kept_terms`): (form position
+    (-1: none), members (M,), gains (M,)). The same founding to the bit: the founding reads nothing of the candidates it excludes
+    (it keeps every one of ``idx``, none of whom vetoes another, in their order), but whether the leader provides reads the whole
+    row of its forward-defence values (``forward`` (K, K), ``power`` and ``clients`` (K,) of every candidate)."""
+    n_forms, m = pledge.shape[0], pledge.shape[1]
+    k = forward.shape[0]
+    best = -1
+    best_members = np.zeros(m, np.bool_)
+    best_gain = np.zeros(m)
+    if m < least:
+        return best, best_members, best_gain
+    members = np.zeros(m, np.bool_)
+    gain = np.zeros(m)
+    fwd = np.empty((m, m))
+    pw = np.empty(m)
+    cl = np.empty(m, np.bool_)
+    veto = np.zeros((m, m), np.bool_)
+    for p in range(m):
+        pw[p] = power[idx[p]]
+        cl[p] = clients[idx[p]]
+    for x in range(n_forms):
+        prot = form_protection[x]
+        provide = False
+        for b in range(k):
+            if forward[0, b] * prot != 0.0:
+                provide = True
+        for p in range(m):
+            for q in range(m):
+                fwd[p, q] = forward[idx[p], idx[q]] * prot
+        members[:] = False
+        gain[:] = 0.0
+        _found_kernel(pledge[x], base[x], aut[x], dfd[x], pw, veto, phi, coord, fwd, provide, cl, least, members, gain)
+        first = -1
+        for p in range(m):
+            if members[p]:
+                first = p
+                break
+        if first >= 0 and (best < 0 or gain[first] > best_gain[_first_of(best_members)]):
+            best = x
+            best_members[:] = members
+            best_gain[:] = gain
+    return best, best_members, best_gain
 
 
 @njit(cache=True)

@@ -18,11 +18,13 @@ from foedus.sim.steps._common import CYBER_DOMAIN, ORGANISATION, asymmetric, sym
 from foedus.sim.steps.cyber_kernels import (
     alignment_camps,
     consented_best,
+    intrusions,
     nonstate_moves,
     nonstate_trust,
     pair_scores,
     sharing_terms,
     state_moves,
+    trust_after,
 )
 from foedus.sim.steps.dissolution import dissolve, leave, leave_nonstate
 from foedus.sim.world import World
@@ -55,11 +57,7 @@ def cyber(world: World, rng: np.random.Generator) -> None:
         world.results.intrusions = np.zeros((n, n), bool)
         world.results.attributed = np.zeros((n, n), bool)
         return
-    prop = th_cyber.intrusion_propensity(cap, world.state.cyber_vulnerability, th_cyber.defensive_posture(world.state.regime, check=world.inputs.check), check=world.inputs.check)
-    # 2 * T3: the calibrated scale holds at T3 = 0.5
-    prob = np.clip(world.inputs.cyber_scale * th_trust.cyber_salience(world.inputs.trends.cyber) * prop, 0.0, 1.0)
-    np.fill_diagonal(prob, 0.0)
-    intr = rng.random((n, n)) < prob
+    intr = _intrusions(world, rng)
     i_all, j_all = np.nonzero(intr)
     attr_p = th_cyber.attribution_probability(cap[i_all], cap[j_all], check=world.inputs.check)
     hit = rng.random(len(i_all)) < attr_p
@@ -73,16 +71,41 @@ def cyber(world: World, rng: np.random.Generator) -> None:
     world.state.hostility[j_idx[escalate], i_idx[escalate]] += p.escalation
     sym_clip(world.state.hostility)
     if len(i_idx):
-        allied = world.state.agreements.allied()
-        world.log.events(
-            y,
-            "cyber",
-            -1,
-            world.inputs.ccode[i_idx],
-            world.inputs.ccode[j_idx],
-            [_CYBER_DETAIL[(a, e)] for a, e in zip(allied[i_idx, j_idx].tolist(), escalate.tolist())],  # (Python bools: the same keys)
-        )
+        details = None
+        if getattr(world.log, "keep_events", True):  # a recorder that counts events and drops them (an ensemble's worker) reads no detail
+            allied = world.state.agreements.allied()
+            details = [_CYBER_DETAIL[(a, e)] for a, e in zip(allied[i_idx, j_idx].tolist(), escalate.tolist())]  # (Python bools: the same keys)
+        world.log.events(y, "cyber", -1, world.inputs.ccode[i_idx], world.inputs.ccode[j_idx], details)
     _cyber_alignments(world, rng)
+
+
+def _intrusions(world: World, rng: np.random.Generator) -> np.ndarray:
+    """(N, N) bool: the year's intrusions, each ordered pair's draw below ``clip(scale * 2 T3 * intrusion_propensity, 0, 1)``
+    (:func:`foedus.theory.cyber.intrusion_propensity` of the capacities, vulnerabilities and postures; 2 * T3: the calibrated scale
+    holds at T3 = 0.5), the diagonal never. Most pairs' draws are clear of that probability by its bounds
+    (:func:`.cyber_kernels.intrusions`, compiled); only the pairs near it are given the exact probability, the theory's own
+    operations (numpy's ``expm1`` of the same numbers): the same intrusions to the bit, without the (N, N) exponentials."""
+    n = world.n
+    check = world.inputs.check
+    rate = th_cyber.intrusion_rates(world.state.cyber_capacity, th_cyber.defensive_posture(world.state.regime, check=check), check=check)
+    vul = world.state.cyber_vulnerability
+    scale = world.inputs.cyber_scale * th_trust.cyber_salience(world.inputs.trends.cyber)
+    return _intrusions_of(rate, vul, float(scale), rng.random((n, n)))
+
+
+def _intrusions_of(rate: np.ndarray, vul: np.ndarray, scale: float, draws: np.ndarray) -> np.ndarray:
+    """(N, N) bool: ``draws < clip(scale * P, 0, 1)`` with ``P`` :func:`foedus.theory.cyber.intrusion_propensity` of the rates
+    (:func:`foedus.theory.cyber.intrusion_rates`) and the vulnerabilities (0 on the diagonal and where a rate is not positive): the
+    compiled bounds (:func:`.cyber_kernels.intrusions`), then the exact probability of the pairs they leave undecided."""
+    n = len(rate)
+    intr = np.empty((n, n), bool)
+    ui, uj = np.empty(n * n, np.int64), np.empty(n * n, np.int64)
+    k = intrusions(np.ascontiguousarray(rate, dtype=float), np.ascontiguousarray(vul, dtype=float), scale, draws, intr, ui, uj)
+    if k:  # the exact test of the few pairs near their probability: intrusion_propensity's operations on their numbers
+        ui, uj = ui[:k], uj[:k]
+        prob = np.clip(scale * -np.expm1(-rate[ui] * vul[uj]), 0.0, 1.0)
+        intr[ui, uj] = draws[ui, uj] < prob
+    return intr
 
 
 _CYBER_DETAIL = {
@@ -158,7 +181,8 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
     ag, y, p = world.state.agreements, world.state.year, world.inputs.params
     slots = ag.in_force(domain=CYBER_DOMAIN)
     # [i, j]: i's trust in j this year (constant through this step: conflict's betrayals come after)
-    trust = th_trust.trust_after_intrusions(world.state.trust, world.results.intrusions, p.espionage_risk)
+    # th_trust.trust_after_intrusions, compiled (cyber_kernels.trust_after: the same numbers, without its transposed copy of the intrusions)
+    trust = trust_after(world.state.trust, world.results.intrusions, float(p.espionage_risk))
     if len(slots):
         t = _sharing_terms(world, slots, trust)
         M, cap = t["M"], world.state.cyber_capacity

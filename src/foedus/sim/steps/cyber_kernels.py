@@ -18,6 +18,9 @@ save is the cost of some forty numpy calls on small arrays (66 states, thirty al
   (:func:`foedus.sim.steps.cyber._new_cyber_alignments`): :func:`~foedus.theory.cyber_trust.partner_reciprocity`,
   :func:`~foedus.theory.cyber_trust.sharing_value` and :func:`~foedus.theory.cyber_trust.camp_distance`,
   masked where either side would not gain or the pair is not of one camp;
+- :func:`intrusions`: the year's intrusions, each draw against bounds of its probability (the exact probability, numpy's
+  ``expm1``, asked by the step only for the draws near it); :func:`trust_after`:
+  :func:`~foedus.theory.cyber_trust.trust_after_intrusions` in one pass;
 - :func:`state_moves`, :func:`nonstate_trust`, :func:`nonstate_moves`, :func:`consented_best`, :func:`one_a_year` and
   :func:`alignment_camps`: the rest of the year's moves of states, firms and NGOs (who would join, who leaves, the members'
   consent and one accession a year per alignment; :func:`~foedus.theory.cyber_trust.nonstate_trust`,
@@ -31,7 +34,10 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["alignment_camps", "consent_refusals", "consented_best", "nonstate_moves", "nonstate_trust", "one_a_year", "pair_scores", "sharing_terms", "state_moves"]
+__all__ = [
+    "alignment_camps", "consent_refusals", "consented_best", "intrusions", "nonstate_moves", "trust_after", "nonstate_trust", "one_a_year", "pair_scores", "sharing_terms",
+    "state_moves",
+]
 
 
 @njit(cache=True)
@@ -93,21 +99,25 @@ def pair_scores(trust, access, salience, cap, vul, regime, free, tolerance):  # 
     is at most ``tolerance`` and both values are positive.
     """
     n = trust.shape[0]
-    value = np.empty((n, n))
-    for i in range(n):
-        for j in range(n):
-            belief = 1.0 - access * (1.0 - trust[i, j])
-            value[i, j] = belief * (salience * cap[j]) - (1.0 - belief) * vul[i]
     score = np.full((n, n), -np.inf)
     for i in range(n):
         if not free[i]:
             continue
         for j in range(n):
-            if j == i or not free[j]:
+            if j == i or not free[j] or not abs(regime[j] - regime[i]) <= tolerance:
                 continue
-            if abs(regime[j] - regime[i]) <= tolerance and value[i, j] > 0.0 and value[j, i] > 0.0:
-                score[i, j] = value[i, j]
+            v_ij = _pair_value(trust, access, salience, cap, vul, i, j)
+            if v_ij > 0.0 and _pair_value(trust, access, salience, cap, vul, j, i) > 0.0:
+                score[i, j] = v_ij
     return score
+
+
+@njit(cache=True, inline="always")
+def _pair_value(trust, access, salience, cap, vul, i, j):  # pragma: no cover (compiled)
+    """i's sharing value of a bilateral alignment with j (:func:`pair_scores`), asked only for the pairs that may form: two free
+    states of one camp (the other pairs' values were never read)."""
+    belief = 1.0 - access * (1.0 - trust[i, j])
+    return belief * (salience * cap[j]) - (1.0 - belief) * vul[i]
 
 
 @njit(cache=True)
@@ -280,3 +290,67 @@ def alignment_camps(members, cap, regime):  # pragma: no cover (compiled)
         size[a] = count
         camp[a] = regime[idx] if count > 0 else np.nan
     return size, camp
+
+
+_MARGIN = 1e-9
+"""The relative margin of :func:`intrusions`' bounds: far above the rounding of the few products and sums between the bound and the
+probability (a few units of 1e-16), so that a draw outside the margin is on one side of the exact probability for certain."""
+
+
+@njit(cache=True)
+def intrusions(rate, vulnerability, scale, draws, intr, undecided_i, undecided_j):  # pragma: no cover (compiled)
+    """Which ordered pairs' draws fall below their intrusion probability, ``draws[i, j] < clip(scale * P_ij, 0, 1)`` with
+    ``P_ij = -expm1(-rate[i] * v[j])`` (:func:`foedus.theory.cyber.intrusion_propensity`: 0 on the diagonal and where ``rate[i] > 0``
+    fails), written to ``intr`` (N, N) bool, without the exponential wherever the draw is clear of it.
+
+    With ``y = rate[i] * v[j] >= 0``, ``y - y**2 / 2 <= P <= y - y**2 / 2 + y**3 / 6`` (Taylor's theorem: the remainders of
+    ``1 - exp(-y)`` alternate in sign); a draw at or above ``scale`` times the upper bound (raised by :data:`_MARGIN`), or at or
+    above 1, is no intrusion, one below the lower bound (lowered by it) and below 1 is one (so a probability clipped to 1 keeps it). The
+    pairs in between (and any NaN) are left False and listed in ``undecided_i``, ``undecided_j`` for the exact test with numpy's
+    ``expm1`` (:func:`foedus.sim.steps.cyber._intrusions`); returns how many. ``scale`` >= 0 finite, ``vulnerability`` >= 0 (N,).
+    """
+    n = rate.shape[0]
+    k = 0
+    for i in range(n):
+        r = rate[i]
+        if not r > 0.0:
+            for j in range(n):
+                intr[i, j] = False
+            continue
+        neg = -r
+        for j in range(n):
+            intr[i, j] = False
+            if i == j:
+                continue
+            d = draws[i, j]
+            y = -(neg * vulnerability[j])
+            lower = scale * (y - 0.5 * y * y) * (1.0 - _MARGIN)
+            upper = scale * (y - 0.5 * y * y + y * y * y / 6.0) * (1.0 + _MARGIN)
+            if d >= upper or d >= 1.0:  # (a probability is at most 1)
+                continue
+            if d < lower:
+                intr[i, j] = True
+                continue
+            undecided_i[k] = i
+            undecided_j[k] = j
+            k += 1
+    return k
+
+
+@njit(cache=True)
+def trust_after(trust, intruded, espionage_risk):  # pragma: no cover (compiled)
+    """:func:`foedus.theory.cyber_trust.trust_after_intrusions` in one pass: ``[i, j] = minimum(trust[i, j], 1 - e * intruded[j, i])``
+    (``intruded`` (N, N) bool read transposed, as 0.0 or 1.0; numpy's ``minimum``: the first NaN of the two, else the smaller)."""
+    n, m = trust.shape
+    out = np.empty((n, m))
+    for i in range(n):
+        for j in range(m):
+            a = trust[i, j]
+            b = 1.0 - espionage_risk * (1.0 if intruded[j, i] else 0.0)
+            if np.isnan(a):
+                out[i, j] = a
+            elif np.isnan(b):
+                out[i, j] = b
+            else:
+                out[i, j] = a if a <= b else b
+    return out
