@@ -278,6 +278,15 @@ def _latest_outside(members, entry, hostile, substitute, commitment, third_party
                 rows[i, held[i]] = a
                 held[i] += 1
                 out[a, i] = -1
+    # each state's adversaries as a list (hostile is sparse: a few per state), so a pair (a, b) is tested over a's members'
+    # adversaries, not over a's members times b's; the same members k in the same order, so the same count and the same one
+    n_adv = np.zeros(n, np.int64)
+    adv = np.empty((n, n), np.int64)
+    for k in range(n):
+        for j in range(n):
+            if hostile[k, j]:
+                adv[k, n_adv[k]] = j
+                n_adv[k] += 1
     seen = np.full(n_a, -1, np.int64)
     for a in range(n_a):
         for q in range(size[a]):  # the agreements b that share a member with a, each once
@@ -295,9 +304,9 @@ def _latest_outside(members, entry, hostile, substitute, commitment, third_party
                 only = -1
                 for u in range(size[a]):
                     k = idx[a, u]
-                    for r in range(size[b]):
-                        j = idx[b, r]
-                        if not members[a, j] and hostile[k, j]:
+                    for r in range(n_adv[k]):
+                        j = adv[k, r]
+                        if members[b, j] and not members[a, j]:
                             count += 1
                             only = k
                             break
