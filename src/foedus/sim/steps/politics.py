@@ -278,6 +278,11 @@ def _latest_outside(members, entry, hostile, substitute, commitment, third_party
                 rows[i, held[i]] = a
                 held[i] += 1
                 out[a, i] = -1
+    # each state's adversaries as a list (hostile is sparse: a few per state), so a pair (a, b) is tested over a's members'
+    # adversaries, not over a's members times b's; the same members k in the same order, so the same count and the same one.
+    # A state's list is built the first time a pair asks for it (n_adv -1 until then): most states are asked for in no pair
+    n_adv = np.full(n, -1, np.int64)
+    adv = np.empty((n, n), np.int64)
     seen = np.full(n_a, -1, np.int64)
     for a in range(n_a):
         for q in range(size[a]):  # the agreements b that share a member with a, each once
@@ -295,9 +300,16 @@ def _latest_outside(members, entry, hostile, substitute, commitment, third_party
                 only = -1
                 for u in range(size[a]):
                     k = idx[a, u]
-                    for r in range(size[b]):
-                        j = idx[b, r]
-                        if not members[a, j] and hostile[k, j]:
+                    if n_adv[k] < 0:
+                        c = 0
+                        for j in range(n):
+                            if hostile[k, j]:
+                                adv[k, c] = j
+                                c += 1
+                        n_adv[k] = c
+                    for r in range(n_adv[k]):
+                        j = adv[k, r]
+                        if members[b, j] and not members[a, j]:
                             count += 1
                             only = k
                             break
