@@ -330,7 +330,7 @@ def war_onset_hazard(*terms, intercept: float, coefficients) -> np.ndarray:
     ----------
     *terms : array_like
         The covariates in the order of :data:`WAR_ONSET_TERMS`: ``contiguous``, ``any_major``,
-        ``rival``, ``defence_pact``, ``joint_nuclear``, ``conquest_norm``, ``joint_major`` 0/1;
+        ``rival``, ``defence_pact``, ``joint_nuclear``, ``conquest_norm``, ``joint_major``, ``issueless_rival`` 0/1;
         ``log_distance`` ``log(1 + distance / 1000 km)`` (:func:`log_distance`); ``parity`` the
         weaker's capability share over the stronger's, 0–1; ``war_history`` ``log(1 + war
         memory)`` before this year (:func:`foedus.theory.rivalry.war_term`);
@@ -341,7 +341,7 @@ def war_onset_hazard(*terms, intercept: float, coefficients) -> np.ndarray:
 
     Examples
     --------
-    >>> float(war_onset_hazard(1, 0.0, 0, 0.5, 0, 0.0, 0, 0, 0, 0, 0, 0, intercept=-2.0, coefficients=[2.0] + [0] * 11))
+    >>> float(war_onset_hazard(1, 0.0, 0, 0.5, 0, 0.0, 0, 0, 0, 0, 0, 0, 0, intercept=-2.0, coefficients=[2.0] + [0] * 12))
     0.5
     """
     if len(terms) != len(WAR_ONSET_TERMS) or len(coefficients) != len(WAR_ONSET_TERMS):
