@@ -72,12 +72,35 @@ def test_rivalry_and_war_memory_drive_onsets_among_the_relevant_pairs(fit):
     War memory's own claim (z above 2) is held separately below."""
     z = dict(zip(fit.terms, np.divide(fit.coefficients, fit.std_errors)))
     assert z["rival"] > 5
-    assert z["contiguous"] > 1 and z["any_major"] > 1 and z["log_distance"] < 0
+    assert z["contiguous"] > 0 and z["any_major"] > 1 and z["log_distance"] < 0  # contiguity's own z: held separately below
     # the weak link (Russett & Oneal 2001): the lower score lowers the odds, the higher raises them (signs only: s.e. 1.4 and 0.7)
     assert z["lower_democracy"] < 0 < z["higher_democracy"]
     assert z["defence_pact"] < 0 and z["joint_nuclear"] < 0  # Bremer's allies; the nuclear peace, weakly identified in sample
     # Bremer's power-status classes: two great powers fight less than a great power and a minor, held to their rivalry (Levy 1983)
     assert z["joint_major"] < -2
+
+
+@pytest.mark.xfail(strict=True, reason="z of contiguity fell from 1.52 to 0.43 when the issueless rivalry (a rivalry neither spatial nor "
+                   "between neighbours) entered the fit (2026-12, gpwar16): the two terms split the neighbours' excess, the distant "
+                   "positional rivals that fought no war having carried part of it; the sign is held above")
+def test_neighbours_fight_more_beyond_chance(fit):
+    """Bremer (1992): contiguous pairs are more likely to begin a war; z above 1 in the in-sample fit."""
+    z = dict(zip(fit.terms, np.divide(fit.coefficients, fit.std_errors)))
+    assert z["contiguous"] > 1
+
+
+def test_rivals_over_no_territory_fight_as_the_record_says(fit, dyad_years):
+    """Vasquez (1993), Senese & Vasquez (2008): rivalry makes war over territory. In sample the rivalries neither spatial
+    (Thompson & Dreyer 2012) nor between neighbours began 0.5 wars in 617 dyad-years (the great powers' positional rivalries
+    none); the fitted hazard summed over them falls from 3.7 without the term (gpwar16) to 1.14 (Firth's penalty holds a
+    coefficient fitted on so few events toward 0: not within the factor 2 of the record's 0.5)."""
+    sub = dyad_years[(dyad_years["year"].between(1816, 1914) | dyad_years["year"].between(1946, 1989)).to_numpy()]
+    sub = sub[sub[list(fit.terms)].notna().all(axis=1)]
+    none = sub[sub["issueless_rival"].astype(bool).to_numpy()]
+    observed, predicted = float(none["onset"].sum()), float(fit.hazard(none).sum())
+    assert len(none) == 617 and observed == pytest.approx(0.5) and observed <= predicted < 1.5
+    z = dict(zip(fit.terms, np.divide(fit.coefficients, fit.std_errors)))
+    assert z["issueless_rival"] < -1
 
 
 @pytest.mark.xfail(strict=True, reason="z of the defence pact fell from -1.04 to -0.95 when Bremer's major-major class (joint_major) "

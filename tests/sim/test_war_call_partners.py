@@ -184,3 +184,20 @@ def test_a_pact_written_against_another_adversary_draws_nobody_into_its_partners
             joined[named] += any(e[1] == GRT and e[3]["route"] == "warring ally" for e in events(world, "war_entry"))
     assert joined[SMB] == 0
     assert stats.fisher_exact([[joined[RIV], n - joined[RIV]], [joined[SMB], n]], alternative="greater").pvalue < ALPHA, joined
+
+
+def test_a_great_power_does_not_join_its_minor_allys_war_on_a_minor_state():
+    """A war between two minor states stays local (theory.wartime.localised; Schroeder 1994; COW 1816-1914: no great power in
+    the 17 wars begun between minor states): GRT, SMA's defence ally and SMB's rival, never joins SMA's attack on SMB by the
+    warring-ally route (gpwar16), where it joins SMA's attack on the great power RIV in most of the same seeds."""
+    n = 40
+    joined = {SMB: 0, RIV: 0}
+    for foe in (SMB, RIV):
+        for seed in range(n):
+            relations = [{"pair": [GRT, foe], "hostility": 0.9, "rivalry": True}]
+            world, _ = tiny_world(relations=relations, agreements=[alliance("Pact", [GRT, SMA])], warring_ally_join_rate=1.0, **UNRESTRAINED)
+            t, a = world.index_of(foe), world.index_of(SMA)
+            world.state.at_war[a, t] = world.state.at_war[t, a] = True
+            call_allies(world, np.random.default_rng(seed), np.array([a]), np.array([t]))
+            joined[foe] += any(e[1] == GRT for e in events(world, "war_entry"))
+    assert joined[SMB] == 0 and joined[RIV] > n // 2, joined

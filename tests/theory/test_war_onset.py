@@ -18,7 +18,7 @@ def test_docstring_examples_run():
 
 def _h(**x):
     p = Parameters()
-    base = {"contiguous": 0, "log_distance": 0.0, "any_major": 0, "parity": 0.5, "rival": 0, "war_history": 0.0, "lower_democracy": 0.0, "higher_democracy": 0.0, "defence_pact": 0, "joint_nuclear": 0, "conquest_norm": 0, "joint_major": 0}
+    base = {"contiguous": 0, "log_distance": 0.0, "any_major": 0, "parity": 0.5, "rival": 0, "war_history": 0.0, "lower_democracy": 0.0, "higher_democracy": 0.0, "defence_pact": 0, "joint_nuclear": 0, "conquest_norm": 0, "joint_major": 0, "issueless_rival": 0}
     base.update(x)
     return float(war_onset_hazard(*(base[t] for t in WAR_ONSET_TERMS), intercept=p.war_onset_intercept, coefficients=p.war_onset_coefficients()))
 

@@ -9,7 +9,8 @@ year, :func:`foedus.data.nuclear.nuclear_armed`: Gartzke & Kroenig 2009), ``conq
 (:func:`foedus.theory.war_onset.conquest_norm_term` of the territorial integrity norm's date,
 :func:`foedus.theory.renunciation.territorial_integrity_norm`) and ``war_history`` *before* the year (the memory of the pair's war years up to the
 year before, so that a war does not predict itself), ``lower_democracy`` and ``higher_democracy``
-(the weak link, :func:`foedus.theory.war_onset.democracy_link`); the
+(the weak link, :func:`foedus.theory.war_onset.democracy_link`), ``issueless_rival`` (a rivalry Thompson & Dreyer do not
+code spatial between states that do not border each other, :func:`foedus.theory.war_onset_issues.issueless_rivalry`); the
 dichotomous ``joint_democracy`` is kept for :func:`onset_composition`. The event, ``onset``, comes from the COW
 inter-state wars (Sarkees & Wayman 2010): a war's *initiating dyads* are the pairs of states on
 opposite sides both fighting in the war's first year, restricted to those with a COW initiator
@@ -125,10 +126,21 @@ def war_onset_dyad_years(data_dir: Path | None = None, *, first: int = 1816, las
     out["joint_nuclear"] = nuclear_armed(a, y) & nuclear_armed(b, y)
     out["conquest_norm"] = th.conquest_norm_term(territorial_integrity_norm(y), out["any_major"], out["contiguous"], out["rival"])
     out["lower_democracy"], out["higher_democracy"] = _democracy_link(d, y, a, b, first, last)
+    out["issueless_rival"] = th.issueless_rivalry(out["rival"], _spatial_rivalry(d, y, a, b), out["contiguous"])
     out = out.merge(ons, on=["year", "ccode1", "ccode2"], how="left")
     # a pair with two wars begun in one year (Russia and China in 1900: the Boxer war and the Manchurian) is one event
     out["onset"] = out["onset"].fillna(0.0).clip(upper=1.0)
     return out[["year", "ccode1", "ccode2", *th.WAR_ONSET_TERMS, "joint_democracy", "onset"]]
+
+
+def _spatial_rivalry(d: Path, y, a, b) -> np.ndarray:
+    """Whether the pairs ``a < b`` are in a rivalry coded ``spatial`` by Thompson & Dreyer (2012) in the years ``y`` (gpwar16)."""
+    rv = table(d, "td")
+    rv = rv[rv["spatial"].astype(bool)]
+    lo, hi = np.minimum(rv["ccode1"], rv["ccode2"]).to_numpy(np.int64), np.maximum(rv["ccode1"], rv["ccode2"]).to_numpy(np.int64)
+    span = [(lo_ * _CODES + hi_, np.arange(max(int(s), 1816), int(e) + 1)) for lo_, hi_, s, e in zip(lo, hi, rv["start_year"], rv["end_year"])]
+    keys = np.unique(np.concatenate([yr.astype(np.int64) * _CODES * _CODES + k for k, yr in span])) if span else np.zeros(0, np.int64)
+    return np.isin(np.asarray(y, np.int64) * _CODES * _CODES + np.asarray(a, np.int64) * _CODES + np.asarray(b, np.int64), keys)
 
 
 def _democracy_link(d: Path, y, a, b, first: int, last: int) -> tuple[np.ndarray, np.ndarray]:

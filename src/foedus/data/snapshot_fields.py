@@ -336,8 +336,10 @@ def trade(d, codes, pos, year, carry, max_carry):
     return trade, dep, t_src, d_src
 
 
-def rivalry(d, codes, pos, year, carry):
-    """Boolean (N, N): strategic rivalry in ``year`` (Thompson & Dreyer to 2010, TSS after), and its source."""
+def rivalry(d, codes, pos, year, carry, *, spatial: bool = False):
+    """Boolean (N, N): strategic rivalry in ``year`` (Thompson & Dreyer to 2010, TSS after), and its source.
+
+    ``spatial``: only the rivalries coded spatial (over territory: :func:`foedus.theory.war_onset_issues.issueless_rivalry`)."""
     n = codes.size
     if year <= TD_LAST_YEAR:
         key, ref = "td", year
@@ -346,6 +348,8 @@ def rivalry(d, codes, pos, year, carry):
         last = int(table(d, "tss")["end_year"].max())
         ref = min(year, last) if carry else year
     rv = table(d, key)
+    if spatial:
+        rv = rv.loc[rv["spatial"].astype(bool)]
     sub = rv.loc[(rv["start_year"] <= ref) & (rv["end_year"] >= ref) & rv["ccode1"].isin(codes) & rv["ccode2"].isin(codes)]
     m = np.zeros((n, n), dtype=bool)
     i = pos.reindex(sub["ccode1"]).to_numpy(dtype=np.int64)

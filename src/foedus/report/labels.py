@@ -349,6 +349,7 @@ FACTORS = {
     # wars, calls to allies and entries into wars (foedus.sim.steps.conflict)
     "any_major": lazy_gettext("a major power in the pair"),
     "joint_major": lazy_gettext("two great powers"),
+    "issueless_rival": lazy_gettext("rivals over no territory"),
     "rival": lazy_gettext("strategic rivals"),
     "lower_democracy": lazy_gettext("lower democracy score of the pair"),
     "higher_democracy": lazy_gettext("higher democracy score of the pair"),

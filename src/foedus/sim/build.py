@@ -318,6 +318,7 @@ def _scenario_sources(src: dict[str, str], year: int, data_dir: Path | None = No
         "relations.contiguous": src.get("contiguous", ""),
         "relations.distance_km": src.get("distance_km", "") + "; listed for pairs closer than 1,500 km (capitals' great-circle distance otherwise)",
         "relations.rivalry": src.get("rivalry", ""),
+        "relations.rivalry_spatial": src.get("rivalry", "") + "; the rivalries coded spatial (over territory)",
         "relations.hostility": "foedus builder convention: 0.6 for strategic rivals, 0 otherwise",
         "relations.trade_dependence": src.get("trade_dependence", "") + "; listed where either side depends on the other for at least 0.5 %",
         "agreements": src.get("alliances", ""),
@@ -330,6 +331,7 @@ def _relations(snap) -> list[dict[str, Any]]:
     n = len(snap.ccodes)
     cont = np.asarray(snap.contiguous, dtype=bool)
     riv = np.asarray(snap.rivalry, dtype=bool)
+    spatial = np.asarray(snap.rivalry_spatial, dtype=bool) if getattr(snap, "rivalry_spatial", None) is not None else np.zeros_like(riv)
     dist = np.asarray(snap.distance_km, dtype=float)
     td = np.nan_to_num(np.asarray(snap.trade_dependence, dtype=float), nan=0.0)
     out = []
@@ -341,6 +343,8 @@ def _relations(snap) -> list[dict[str, Any]]:
         if riv[i, j] or riv[j, i]:
             r["rivalry"] = True
             r["hostility"] = 0.6
+            if spatial[i, j] or spatial[j, i]:
+                r["rivalry_spatial"] = True
         if np.isfinite(dist[i, j]) and dist[i, j] < 1500.0:
             r["distance_km"] = round(float(dist[i, j]), 1)
         if td[i, j] >= 0.005 or td[j, i] >= 0.005:

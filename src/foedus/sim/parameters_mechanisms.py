@@ -82,20 +82,20 @@ class MechanismParameters(CoreParameters):
     )
     # --- war ---
     war_onset_intercept: float = Field(
-        -7.9718, ge=-30, le=5,
+        -7.6855, ge=-30, le=5,
         description="intercept of the dyadic war-onset logit (foedus.theory.war_onset; Firth fit on COW wars 1816-1914 and 1946-1989, "
         "foedus.analysis.war_onsets; 1919-1938 and 1990-2010 held out), over the politically relevant pairs (contiguous, with a major power, or rivals). -30 switches structural war onsets off (P5)",
     )
-    war_onset_contiguous: float = Field(0.5326, ge=-20, le=20, description="war-onset logit: land contiguity (Bremer 1992; in-sample fit, s.e. 0.35)")
-    war_onset_log_distance: float = Field(-0.2935, ge=-20, le=20, description="war-onset logit: log(1 + distance / 1000 km) between capitals (Boulding 1962; in-sample fit, s.e. 0.28)")
-    war_onset_any_major: float = Field(0.9418, ge=-20, le=20, description="war-onset logit: at least one major power (Bremer 1992; in-sample fit, s.e. 0.37; with war_onset_joint_major, Bremer's three power-status classes)")
+    war_onset_contiguous: float = Field(0.1695, ge=-20, le=20, description="war-onset logit: land contiguity (Bremer 1992; in-sample fit, s.e. 0.35)")
+    war_onset_log_distance: float = Field(-0.3559, ge=-20, le=20, description="war-onset logit: log(1 + distance / 1000 km) between capitals (Boulding 1962; in-sample fit, s.e. 0.28)")
+    war_onset_any_major: float = Field(0.8453, ge=-20, le=20, description="war-onset logit: at least one major power (Bremer 1992; in-sample fit, s.e. 0.37; with war_onset_joint_major, Bremer's three power-status classes)")
     war_onset_parity: float = Field(
-        -0.694, ge=-20, le=20,
+        -0.7296, ge=-20, le=20,
         description="war-onset logit: capability parity, weaker / stronger (in-sample fit, s.e. 0.57: negative once rivalry is held "
         "constant, against Bremer's bivariate finding)",
     )
-    war_onset_rival: float = Field(3.4827, ge=-20, le=20, description="war-onset logit: strategic rivals (Vasquez 1993; Thompson & Dreyer 2012; in-sample fit, s.e. 0.39)")
-    war_onset_war: float = Field(0.6939, ge=-20, le=20, description="war-onset logit: log(1 + war memory before the year) (in-sample fit, s.e. 0.43)")
+    war_onset_rival: float = Field(3.6509, ge=-20, le=20, description="war-onset logit: strategic rivals (Vasquez 1993; Thompson & Dreyer 2012; in-sample fit, s.e. 0.39)")
+    war_onset_war: float = Field(0.6989, ge=-20, le=20, description="war-onset logit: log(1 + war memory before the year) (in-sample fit, s.e. 0.43)")
     war_entry_delay: float = Field(
         0.25, ge=0, le=1,
         description="share of the allies that honour a call who enter the war only the next year, if it still goes on (Siverson & Starr "
@@ -212,17 +212,17 @@ class MechanismParameters(CoreParameters):
     )
     # --- war ---
     war_onset_defence_pact: float = Field(
-        -0.3714, ge=-20, le=20,
+        -0.3087, ge=-20, le=20,
         description="war-onset logit: the pair shares a defence pact (Bremer 1992's alliance term; in-sample Firth fit on COW wars "
         "1816-1914 and 1946-1989 with ATOP dyad-years, s.e. 0.39; -0.40 before war_onset_joint_major): allies fight each other less often, not never",
     )
     war_onset_joint_nuclear: float = Field(
-        -0.2528, ge=-20, le=20,
+        -0.0718, ge=-20, le=20,
         description="war-onset logit: both nuclear-armed (foedus.data.nuclear, Gartzke & Kroenig 2009's dates; Waltz 1981, Jo & Gartzke "
         "2007; in-sample Firth fit, s.e. 1.43: no war in about 620 jointly nuclear dyad-years, too few to estimate the nuclear peace tightly)",
     )
     war_onset_conquest_norm: float = Field(
-        -1.3827, ge=-20, le=20,
+        -1.4808, ge=-20, le=20,
         description="war-onset logit: the territorial integrity norm binds (UN Charter, 1945: foedus.theory.renunciation) on a major power and a "
         "state it neither borders nor rivals, the pairs of the wars of conquest the norm ended (Zacher 2001; Fazal 2007; in-sample "
         "Firth fit, 1816-1914 without the norm and 1946-1989 with it, s.e. 0.71)",
@@ -245,7 +245,7 @@ class MechanismParameters(CoreParameters):
         """The war-onset logit's coefficients in the order of :data:`foedus.theory.war_onset.WAR_ONSET_TERMS`."""
         return (self.war_onset_contiguous, self.war_onset_log_distance, self.war_onset_any_major, self.war_onset_parity, self.war_onset_rival,
                 self.war_onset_war, self.war_onset_lower_democracy, self.war_onset_higher_democracy, self.war_onset_defence_pact, self.war_onset_joint_nuclear, self.war_onset_conquest_norm,
-                self.war_onset_joint_major)
+                self.war_onset_joint_major, self.war_onset_issueless_rival)
 
     # --- war ---
     initiation_log_capability: float = Field(-0.0055, ge=-20, le=20, description="who initiates a war begun in a pair (foedus.theory.war_onset.initiation_probability): weight of log(capability ratio) (Bueno de Mesquita 1981; Bennett & Stam 2004). Firth fit, no intercept, on the COW initiator codes of 104 initiating dyads of 65 wars in 1816-1914 and 1946-1989 (s.e. 0.16; foedus.analysis.war_onsets.estimate_initiation): capability adds nothing once major-power status is held constant")
@@ -327,7 +327,7 @@ class MechanismParameters(CoreParameters):
 
     # --- war ---
     war_onset_lower_democracy: float = Field(
-        -1.2853, ge=-20, le=20,
+        -1.7108, ge=-20, le=20,
         description="war-onset logit: the lower democracy score of the pair, V-Dem polyarchy 0-1 (the democratic peace's weak link: "
         "Dixon 1994, Oneal & Russett 1997, Russett & Oneal 2001; foedus.theory.war_onset.democracy_link). In-sample Firth fit on COW "
         "wars 1816-1914 and 1946-1989 (s.e. 1.37), replacing the 0/1 joint democracy at 0.5 (-0.73, s.e. 1.36), whose verdict turned "
@@ -335,7 +335,7 @@ class MechanismParameters(CoreParameters):
         "estimate was +0.04 (s.e. 0.81)",
     )
     war_onset_higher_democracy: float = Field(
-        0.4415, ge=-20, le=20,
+        0.5993, ge=-20, le=20,
         description="war-onset logit: the higher democracy score of the pair (Russett & Oneal 2001's DEM_H: a democracy facing an "
         "autocracy is no more peaceful than two autocracies, Gleditsch & Hegre 1997); same in-sample fit, s.e. 0.67",
     )

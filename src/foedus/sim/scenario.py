@@ -178,11 +178,10 @@ class Relation(_Frozen):
     pair: tuple[int, int] = Field(description="the two COW codes")
     hostility: float = Field(0.0, ge=0, le=1, description="mutual hostility, 0-1")
     rivalry: bool = Field(False, description="strategic rivalry (Thompson & Dreyer 2012)")
+    rivalry_spatial: bool = Field(False, description="the rivalry is over territory (Thompson & Dreyer 2012's spatial type; foedus.theory.war_onset_issues)")
     contiguous: bool = Field(False, description="direct contiguity (COW, land or up to 150 miles of water)")
     distance_km: float | None = Field(None, ge=0, description="minimum distance (CShapes 2.0), km; capitals' distance when omitted")
-    trade_dependence: tuple[float, float] | None = Field(
-        None, description="dependence of the first on trade with the second, and of the second on the first (0-1)"
-    )
+    trade_dependence: tuple[float, float] | None = Field(None, description="dependence of the first on trade with the second, and of the second on the first (0-1)")
     territorial_dispute: bool = Field(False, description="an unsettled territorial dispute (blocks accession, P2)")
     trust: float | None = Field(None, ge=0, le=1, description="cyber trust, 0-1 (T3); default from regime similarity")
     source: str = ""

@@ -324,10 +324,11 @@ def _pair_arrays(sc: Scenario, pos: dict[int, int], regime: np.ndarray, ideal_po
     rivalry = np.zeros((n, n), bool)
     trade = np.zeros((n, n))
     disputes = np.zeros((n, n), bool)
+    spatial = np.zeros((n, n), bool)
     rel = _relation_columns(sc, pos)
     if rel is not None:
         i, j = rel["i"], rel["j"]
-        for arr, key in ((hostility, "hostility"), (rivalry, "rivalry"), (contiguous, "contiguous"), (disputes, "territorial_dispute")):
+        for arr, key in ((hostility, "hostility"), (rivalry, "rivalry"), (contiguous, "contiguous"), (disputes, "territorial_dispute"), (spatial, "rivalry_spatial")):
             arr[i, j] = arr[j, i] = rel[key]
         has = ~np.isnan(rel["distance_km"])
         distance[i[has], j[has]] = distance[j[has], i[has]] = rel["distance_km"][has]
@@ -354,6 +355,7 @@ def _pair_arrays(sc: Scenario, pos: dict[int, int], regime: np.ndarray, ideal_po
         "rivalry": rivalry,
         "trade_dependence": trade,
         "territorial_dispute": disputes,
+        "rivalry_spatial": spatial,
         "trust": np.clip(trust, 0.0, 1.0),
         "ideal_distance": ideal_distance,
     }
@@ -364,8 +366,8 @@ def _relation_columns(sc: Scenario, pos: dict[int, int]) -> dict[str, np.ndarray
     if not sc.relations:
         return None
     rel = sc.relations
-    get = operator.attrgetter("pair", "hostility", "rivalry", "contiguous", "territorial_dispute", "distance_km", "trust", "trade_dependence")
-    pair, host, riv, cont, disp, dist, trust, trade = zip(*map(get, rel))
+    get = operator.attrgetter("pair", "hostility", "rivalry", "contiguous", "territorial_dispute", "distance_km", "trust", "trade_dependence", "rivalry_spatial")
+    pair, host, riv, cont, disp, dist, trust, trade, spatial = zip(*map(get, rel))
     codes = np.array(pair, dtype=np.int64)
     known = np.fromiter(pos.keys(), np.int64, len(pos))
     lookup = np.full(int(max(codes.max(), known.max())) + 1, -1, np.intp)  # COW code -> state index
@@ -379,6 +381,7 @@ def _relation_columns(sc: Scenario, pos: dict[int, int]) -> dict[str, np.ndarray
         "rivalry": np.array(riv, dtype=bool),
         "contiguous": np.array(cont, dtype=bool),
         "territorial_dispute": np.array(disp, dtype=bool),
+        "rivalry_spatial": np.array(spatial, dtype=bool),
         "distance_km": np.array(dist, dtype=float),  # None (not given) becomes NaN
         "trade_ij": td[:, 0],
         "trade_ji": td[:, 1],

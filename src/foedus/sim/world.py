@@ -204,6 +204,9 @@ class WorldInputs:
     nonstate_capacity: np.ndarray = field(default_factory=lambda: np.zeros(0))
     nonstate_vulnerability: np.ndarray = field(default_factory=lambda: np.zeros(0))
     ideal_distance: np.ndarray | None = None
+    rivalry_spatial: np.ndarray | None = None
+    """(N, N) bool: the scenario's rivalries over territory (Thompson & Dreyer 2012's spatial type;
+    :func:`foedus.theory.war_onset_issues.issueless_rivalry`). None (a world built by hand): none."""
     capital_km: np.ndarray | None = None
     """(N, N) great-circle distance between the states' capitals, km (``distance_km`` is the minimum distance where the
     scenario gives one, CShapes 2.0, so 0 for neighbours): the distance the war-onset model was fitted on

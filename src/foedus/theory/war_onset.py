@@ -31,6 +31,9 @@ begins between two states is the discrete-time logit hazard (Beck, Katz & Tucker
   in 4 x 14 years where 1900-1913 had one (the Russo-Japanese war);
 - ``parity``: the weaker's capability over the stronger's, 0–1 (Bremer's power parity);
 - ``rival``: a strategic rivalry (Thompson & Dreyer 2012; Vasquez 1993);
+- ``issueless_rival``: a rivalry with no territorial issue, neither coded spatial nor between neighbours
+  (:func:`foedus.theory.war_onset_issues.issueless_rivalry`; Vasquez 1993, Senese & Vasquez 2008: territory makes
+  rivals fight, rank alone seldom does; the great powers' positional rivalries began no in-sample war);
 - ``war_history``: ``log(1 + memory)`` of the pair's war years before this one
   (:func:`foedus.theory.rivalry.war_term`);
 - ``lower_democracy`` and ``higher_democracy``: the lower and the higher democracy score of the
@@ -204,13 +207,14 @@ from foedus.theory.expected_victory import (
     victory_probability,
 )
 from foedus.theory.projection import relative_discount_exponent
+from foedus.theory.war_onset_issues import issueless_rivalry  # noqa: F401  (re-exported: the issueless_rival term)
 from foedus.theory.rivalry import logit_hazard
 
-__all__ = ["INITIATION_TERMS", "PERMANENT_MEMBERS", "WAR_ONSET_TERMS", "casus_arises", "collective_security_probability", "conquest_norm_term", "democracy_link", "expected_victory_restraint", "initiation_probability", "initiation_terms", "issue_at_stake", "joint_major", "log_distance", "opportunistic_join_probability", "permanent_member", "politically_relevant", "reach", "reach_to_war", "security_council_lead", "victory_probability", "war_onset_hazard", "willing_hazard"]
+__all__ = ["INITIATION_TERMS", "PERMANENT_MEMBERS", "WAR_ONSET_TERMS", "casus_arises", "collective_security_probability", "conquest_norm_term", "democracy_link", "expected_victory_restraint", "initiation_probability", "initiation_terms", "issue_at_stake", "issueless_rivalry", "joint_major", "log_distance", "opportunistic_join_probability", "permanent_member", "politically_relevant", "reach", "reach_to_war", "security_council_lead", "victory_probability", "war_onset_hazard", "willing_hazard"]
 
 WAR_ONSET_TERMS: tuple[str, ...] = (
     "contiguous", "log_distance", "any_major", "parity", "rival", "war_history", "lower_democracy", "higher_democracy", "defence_pact", "joint_nuclear", "conquest_norm",
-    "joint_major",
+    "joint_major", "issueless_rival",
 )
 """Covariates of :func:`war_onset_hazard`, in the order of its coefficients (after the intercept)."""
 
@@ -326,7 +330,7 @@ def war_onset_hazard(*terms, intercept: float, coefficients) -> np.ndarray:
     ----------
     *terms : array_like
         The covariates in the order of :data:`WAR_ONSET_TERMS`: ``contiguous``, ``any_major``,
-        ``rival``, ``defence_pact``, ``joint_nuclear``, ``conquest_norm``, ``joint_major`` 0/1;
+        ``rival``, ``defence_pact``, ``joint_nuclear``, ``conquest_norm``, ``joint_major``, ``issueless_rival`` 0/1;
         ``log_distance`` ``log(1 + distance / 1000 km)`` (:func:`log_distance`); ``parity`` the
         weaker's capability share over the stronger's, 0–1; ``war_history`` ``log(1 + war
         memory)`` before this year (:func:`foedus.theory.rivalry.war_term`);
@@ -337,7 +341,7 @@ def war_onset_hazard(*terms, intercept: float, coefficients) -> np.ndarray:
 
     Examples
     --------
-    >>> float(war_onset_hazard(1, 0.0, 0, 0.5, 0, 0.0, 0, 0, 0, 0, 0, 0, intercept=-2.0, coefficients=[2.0] + [0] * 11))
+    >>> float(war_onset_hazard(1, 0.0, 0, 0.5, 0, 0.0, 0, 0, 0, 0, 0, 0, 0, intercept=-2.0, coefficients=[2.0] + [0] * 12))
     0.5
     """
     if len(terms) != len(WAR_ONSET_TERMS) or len(coefficients) != len(WAR_ONSET_TERMS):

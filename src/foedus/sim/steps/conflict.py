@@ -27,6 +27,7 @@ from foedus.sim.steps.war_entry import war_key as _war_key
 from foedus.sim.steps.war_entry import war_pact_pairs  # noqa: F401  (the ties a war spreads along: re-exported beside defence_pairs)
 from foedus.sim.steps.war_entry import warring_partners as _warring_partners
 from foedus.sim.steps.war_onset_deterrence import great_power_deterrence
+from foedus.sim.steps.war_initiators import initiators  # who begins a war a pair goes to (moved out, gpwar16)
 from foedus.sim.steps._common import COALITION, ORGANISATION, SECURITY
 from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
@@ -211,6 +212,8 @@ def onset_covariates(world: World, i: np.ndarray, j: np.ndarray) -> dict[str, np
         "joint_nuclear": nuclear[i] & nuclear[j],
         "conquest_norm": th_onset.conquest_norm_term(territorial_integrity_norm(world.state.year), major, contiguous, rival),
         "joint_major": th_onset.joint_major(world.state.major[i], world.state.major[j]),
+        # a rivalry over no territory (gpwar16; Vasquez 1993): neither the scenario's spatial type nor between neighbours
+        "issueless_rival": th_onset.issueless_rivalry(rival, np.take(sp, flat) if (sp := world.inputs.rivalry_spatial) is not None else False, contiguous),
     }
 
 
@@ -345,29 +348,6 @@ def expected_victory(world: World, att: np.ndarray, tgt: np.ndarray) -> np.ndarr
         m[np.arange(len(att)), att] = m[np.arange(len(att)), tgt] = False
     own = at_target[np.arange(len(att)), att]
     return th_onset.victory_probability(own, c[tgt], (at_target * a_allies).sum(axis=1), (at_target * t_allies).sum(axis=1), check=world.inputs.check)
-
-
-def initiators(world: World, rng: np.random.Generator, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[dict]]:
-    """Which state of each pair ``(i, j)`` that goes to war initiates it: attackers, targets, and each choice's factors.
-
-    ``i`` initiates with :func:`foedus.theory.war_onset.initiation_probability` of the differences
-    of log capability, major-power status and democracy (Bremer 1992; Bennett & Stam 2004;
-    coefficients ``initiation_*`` fitted on the COW initiator codes of the in-sample eras). Each
-    factor dict names the initiator-minus-target terms and the probability that the chosen
-    initiator was the one (``initiator_probability``).
-    """
-    p = world.inputs.params
-    dem = world.state.regime >= p.democracy_threshold
-    tiny = np.finfo(float).tiny  # a numerical guard only: a state in a dispute may have no capability left
-    x = th_onset.initiation_terms(np.maximum(world.state.power[i], tiny), np.maximum(world.state.power[j], tiny), world.state.major[i], world.state.major[j], dem[i], dem[j])
-    pi = th_onset.initiation_probability(*(x[t] for t in th_onset.INITIATION_TERMS), coefficients=p.initiation_coefficients())
-    first = rng.random(len(i)) < pi
-    sign = np.where(first, 1.0, -1.0)
-    factors = [
-        {**{f"initiator_minus_target_{t}": float(sg * x[t][q]) for t in th_onset.INITIATION_TERMS}, "initiator_probability": float(pi[q] if f else 1.0 - pi[q])}
-        for q, (f, sg) in enumerate(zip(first, sign))
-    ]
-    return np.where(first, i, j), np.where(first, j, i), factors
 
 
 def _under_way(world: World, war: dict) -> bool:

@@ -30,6 +30,7 @@ from foedus.sim.world import World
 from foedus.theory.war_restraint import great_power_odds_factor as gp_odds
 from foedus.theory import joining as th_join
 from foedus.theory import war_onset as th_onset
+from foedus.theory import wartime as th_wt
 
 __all__ = ["nuclear_restraint", "war_pact_pairs", "year_reach", "reach_of", "enter", "war_key", "collective_security", "opportunists", "warring_partners"]
 
@@ -283,7 +284,9 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     2010: either motive suffices): the degree to which that leader is its own adversary, its hostility to it (Snyder 1984's shared
     adversary: a war against its own adversary is its own war, not entrapment), or its stake in the partner's side, its alliance
     portfolio nearer the partner's than the enemy's (:func:`foedus.theory.joining.third_party_stake` of Scott's pi; Werner 2000).
-    Until 2026-12 (honour15) the hostility alone: in record-built runs of 1816 an attacker's allies bore its target no hostility
+    A great power does not enter a war between two minor states by this route (:func:`foedus.theory.wartime.localised`, the
+    coalition route's rule, Schroeder 1994; gpwar16: record-built runs had Britain join Tuscany against the Papal States, 1838,
+    and Italy Romania against Serbia, 1910). Until 2026-12 (honour15) the hostility alone: in record-built runs of 1816 an attacker's allies bore its target no hostility
     in nine cases of ten and joined it 2 to 8 times in 100, the record 29 in 118. Route ``warring ally``:
     the factors name the pact and its obligation (``called`` False: an attacker's defence ally joins by a pledge the attack does
     not trigger; Leeds 2003, Gartzke & Gleditsch 2004).
@@ -329,6 +332,10 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
         row = (np.asarray(args[3], dtype=bool) | np.eye(world.n, dtype=bool)).astype(float)  # each state allied to itself (Bueno de Mesquita 1975)
         stake = th_join.third_party_stake(th_join.scott_pi(row[cand], row[partner]), th_join.scott_pi(row[cand], row[enemy]), check=world.inputs.check)
         prob = th_join.warring_ally_join_probability(p.warring_ally_join_rate, reach, shared, stake, check=world.inputs.check) * restraint
+    # a war between two minor states stays local: no great power enters it beside one of them (Schroeder 1994; COW: no great
+    # power in the 17 wars begun between minor states in 1816-1914), the rule of the coalition route (theory.wartime.localised)
+    major = world.state.major.astype(bool)
+    prob = np.where(th_wt.localised(major[cand], major[partner], major[enemy], check=world.inputs.check), 0.0, prob)
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
         return
