@@ -298,3 +298,12 @@ class Parameters(ExtendedParameters):
         "at the end, and 1816-1914 allies joining out at their thin bounds); 0.5 and above put 1816-1914 non-aggression out "
         "(0.00065 at 0.5, 0.0071 at 4)",
     )
+
+    # --- settle16 ---
+    settlement_weight: float = Field(
+        0.0, ge=0, le=2,
+        description="weight of foedus.theory.settlement.settlement_value in the reassurance good of a pledge of non-aggression: "
+        "what neighbours (contiguous, or capitals within 1,000 km) gain by settling a war or a rivalry that has ended (Gibler 1996's "
+        "territorial settlement treaty; Lupu & Poast 2016), in utility units, the conflict's memory discounted at war_memory. 0: no "
+        "settlement value. Chosen on the in-sample eras (foedus validate, 1816-1914 and 1946-1989)",
+    )
