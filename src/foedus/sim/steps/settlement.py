@@ -1,8 +1,8 @@
 """The settlement value of a pact of non-aggression between neighbours whose conflict has ended (issues 12, 17 item 1).
 
 :func:`settlement_goods` adds ``settlement_weight`` times :func:`foedus.theory.settlement.settlement_value` to the
-reassurance good of every pair (the good a pledge of non-aggression provides, :data:`foedus.theory.obligations.GOODS`; before
-the renunciation of war, to the transparency good of a pledge to consult: :func:`settlement_goods`),
+reassurance good of every pair (the good a pledge of non-aggression provides, :data:`foedus.theory.obligations.GOODS`; at the
+standing of non-aggression, :func:`settlement_goods`),
 so neighbours that have fought or rivalled sign a treaty settling their relations once the war or the rivalry has
 ended (Gibler 1996's territorial settlement treaty; Lupu & Poast 2016). The term is additive in the pair value, after
 :func:`foedus.sim.steps.formation.credible_goods`' other terms, so every choice that weighs the goods (new pacts,
@@ -52,18 +52,12 @@ def settlement(world: World) -> np.ndarray | None:
 
 def settlement_goods(world: World, goods: np.ndarray) -> np.ndarray:
     """``goods`` (5, N, N) with :func:`settlement` added to its reassurance good (row 1) at the standing of non-aggression this year
-    (:func:`foedus.theory.renunciation.nonaggression_standing`) and to its transparency good (row 3) at the rest (in place; returned).
-
-    A settlement takes the form the law of its time gives it: where war is a lawful option a pledge never to use it is all but
-    unknown (ATOP 1816-1914 has one non-aggression-led treaty), and neighbours settle by a pledge to consult on what divides them
-    (ATOP 1816-1914: 68 % of the pairs founding a consultation or neutrality pact are neighbours); after the Covenant and the
-    Charter by a pledge of non-aggression (Leeds et al. 2002 code the settlement treaties as one or the other). Weight 0 leaves
-    the goods whole."""
+    (:func:`foedus.theory.renunciation.nonaggression_standing`, as the reassurance good itself: before the Covenant a pledge never to
+    use force across a border gave up a lawful option and was all but unknown, ATOP 1816-1914 has one non-aggression-led treaty;
+    after the Charter all of it). In place; returned. Weight 0 leaves the goods whole."""
     s = settlement(world)
     if s is not None:
-        standing = year_goods.norms(world)[2]
-        goods[1] += standing * s
-        goods[3] += (1.0 - standing) * s
+        goods[1] += year_goods.norms(world)[2] * s
     return goods
 
 
