@@ -10,16 +10,15 @@ rivals sign non-aggression pacts; Mattes & Vonnahme 2010: non-aggression pacts j
 conflicting interests). ATOP codes most of them as pacts of non-aggression or consultation (Leeds et al.
 2002).
 
-The record (ATOP 5.1, COW contiguity and capitals, TD rivalries; ``/work/tmp/settle16/measure*.py`` of
-session 16): of the pairs founding a non-defence pact, 68 % (1816-1914) and 33 % (1946-1989) are
-contiguous or have capitals within 1,000 km, against 22 % and 5 % of all system pairs; a pair whose
-strategic rivalry has just ended signs a neutrality, non-aggression or consultation pact in the next
-ten years at 0.023 (1816-1914) and 0.018 (1946-1989) a pair-year, 25 and 4.5 times the rate of
-neighbours at large (0.0009, 0.0039); 9 % and 15 % of the warring pairs of a war that ended signed
-one within ten years. New states do *not* sign more such pacts in the in-sample eras (1946-1989: 5 %
-of entrants signed one with a neighbour within five years of entry, against 14 % of old members in
-any five years); only 1990-2018 shows a surge (49 % against 13 %), out of sample: entry alone is
-no unsettled relation here (:mod:`foedus.theory.reassurance` keeps a new state's unread intentions).
+The record (ATOP 5.1, COW contiguity and capitals, TD rivalries, COW wars; ``tools/settlement_record.py``): of
+the pairs founding a non-defence pact, 68 % (1816-1914) and 33 % (1946-1989) are contiguous or have capitals
+within 1,000 km, against 22 % and 5 % of all system pairs; a pair whose strategic rivalry has just ended signs
+a neutrality, non-aggression or consultation pact in the next ten years at 0.023 (1816-1914) and 0.018
+(1946-1989) a pair-year, 25 and 4.5 times the rate of neighbours at large (0.0009, 0.0039); 9 % and 15 % of
+the warring pairs of a war that ended signed one within ten years. New states do *not* sign more such pacts in
+the in-sample eras (1946-1989: 5 % of entrants signed one with a neighbour within five years of entry, against
+14 % of old members in any five years); only 1990-2018 shows a surge (49 % against 13 %), out of sample: entry
+alone is no unsettled relation here (:mod:`foedus.theory.reassurance` keeps a new state's unread intentions).
 
 The form
 --------
