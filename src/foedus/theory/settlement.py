@@ -68,7 +68,7 @@ import numpy as np
 
 from foedus.theory._validate import _checked, _matrix
 
-__all__ = ["NEAR_KM", "rivalry_memory", "unsettled_relations", "settlement_value"]
+__all__ = ["NEAR_KM", "rivalry_memory", "settlement_value", "unsettled_relations"]
 
 NEAR_KM = 1000.0
 """Capitals closer than this count as neighbours with or without a border (the measurement's reading: the

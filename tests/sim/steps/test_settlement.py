@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 
+from foedus.schema import OBLIGATIONS
 from foedus.sim.steps import rivalry as rivalry_step
 from foedus.sim.steps import year_goods
+from foedus.sim.steps.alignment import alignment
 from foedus.sim.steps.formation import credible_goods
-from foedus.sim.steps.settlement import record_rivalry_end, settlement
-from foedus.theory.settlement import rivalry_memory, settlement_value, unsettled_relations
+from foedus.sim.steps.settlement import record_rivalry_end, settlement, settlement_goods
+from foedus.theory.settlement import (
+    rivalry_memory,
+    settlement_value,
+    unsettled_relations,
+)
 
 from .conftest import GRT, RIV, SMA, SMB, tiny_world
 
@@ -68,7 +74,6 @@ def test_before_the_renunciation_of_war_the_settlement_counts_at_the_standing_of
     world.state.war_history[a, b] = world.state.war_history[b, a] = 2.0
     standing = year_goods.norms(world)[2]
     assert 0 < standing < 0.5
-    from foedus.sim.steps.settlement import settlement_goods
     got = settlement_goods(world, np.zeros((5, world.n, world.n)))
     np.testing.assert_allclose(got[1, a, b], standing * settlement(world)[a, b], rtol=1e-12)
     assert not np.delete(got, 1, axis=0).any()
@@ -77,7 +82,6 @@ def test_before_the_renunciation_of_war_the_settlement_counts_at_the_standing_of
 def _signed(world, a, b) -> list:
     """The obligations of the pacts in force that bind both ``a`` and ``b``."""
     ag = world.state.agreements
-    from foedus.schema import OBLIGATIONS
     return [{o for o, x in zip(OBLIGATIONS, ag.obligations[s]) if x} for s in ag.active_slots() if ag.members[s, a] and ag.members[s, b]]
 
 
@@ -88,7 +92,6 @@ def _after_war(weight: float, seed: int, *, at_war: bool = False):
     world.state.war_history[a, b] = world.state.war_history[b, a] = 2.0  # a two-year war
     if at_war:
         world.state.at_war[a, b] = world.state.at_war[b, a] = True
-    from foedus.sim.steps.alignment import alignment
     alignment(world, np.random.default_rng(seed))
     return _signed(world, a, b)
 

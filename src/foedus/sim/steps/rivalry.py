@@ -18,8 +18,8 @@ from numba import njit
 from foedus.data.succession import lineage
 from foedus.sim.steps.conflict import defence_pairs
 from foedus.sim.steps.formation import entry_years
-from foedus.sim.steps.threat import distance_exponent
 from foedus.sim.steps.settlement import record_rivalry_end
+from foedus.sim.steps.threat import distance_exponent
 from foedus.sim.world import World
 from foedus.theory import rivalry as th
 from foedus.theory.reassurance import STATE_LIST_START
