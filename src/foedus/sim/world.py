@@ -327,6 +327,9 @@ class WorldState:
     rivalry_balance0: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
     """(N, N): ``log(power_i / power_j)`` when the pair's rivalry began (at the start for the
     scenario's rivalries), from which the termination hazard's power shift is measured."""
+    rivalry_ended: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    """(N, N): the year each pair's last rivalry ended, NaN for none (empty: none yet; kept by
+    :func:`foedus.sim.steps.settlement.record_rivalry_end`, read by :func:`foedus.sim.steps.settlement.settlement`)."""
     at_war_last_year: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), bool))
     """The pairs at war at the end of last year's conflict step (empty: none); only these wars may end this year
     (:func:`foedus.sim.steps.conflict.conflict_and_commitments`)."""

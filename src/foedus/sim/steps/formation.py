@@ -31,6 +31,7 @@ from foedus.sim.steps import year_goods
 from foedus.sim.steps.conflict import defence_pairs, onset_covariates
 from foedus.sim.steps.neutrality import stays_out
 from foedus.sim.steps.pair_value import given_reassurance, shared_reassurance
+from foedus.sim.steps.settlement import settlement_goods, settlement_pairs
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.steps.unread_pairs import unread_pairs
 from foedus.sim.world import World
@@ -190,9 +191,8 @@ def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None)
     if shared:  # the weak side pays for a strong one's pledge, in what it can use and can give (wave12)
         shared_reassurance(world, goods, concession_reach(world) * year_goods.pair_shares(world).T)  # th_consent.pair_burden_shares, once a year
     fight = fighting_credibility(world, cred) if u is not None else None
-    # the fighting pledges at their credibility (reassurance.credible_pledges of _kept(u)), the unread alignment's abstention (where not done
-    # above; compiled, or the theory function where the run checks), and what giving one's pledge is worth (pair_value.given_reassurance)
-    return given_reassurance(world, align_kern.credible_terms(goods, cred, w > 0 and not (shared or check), u, fight, unread_alignment(world), check=check))
+    # fighting pledges at their credibility, the unread alignment's abstention, giving one's pledge (pair_value), settling ended conflicts
+    return settlement_goods(world, given_reassurance(world, align_kern.credible_terms(goods, cred, w > 0 and not (shared or check), u, fight, unread_alignment(world), check=check)))
 
 
 def fighting_credibility(world: World, credibility: np.ndarray | None = None) -> np.ndarray | None:
@@ -470,7 +470,7 @@ def form_alliances(
     armed = np.append(nuclear_armed(world.inputs.ccode, y) & (world.inputs.params.nuclear_deterrence_strength > 0), False)  # nuclear_deterred's term; index -1: no target
     deter_i, deter_j = armed[target[i]].tolist(), armed[target[j]].tolist()
     unread = unread_pairs(world, np.concatenate([i, j]), np.concatenate([j, i]), sys.modules[__name__])  # credible_goods' abstention term, of the pacts now written
-    un_i, un_j = (unread[: len(i)].tolist(), unread[len(i):].tolist()) if unread is not None else ([0.0] * len(i), [0.0] * len(i))
+    un_i, un_j = (unread[: len(i)].tolist(), unread[len(i):].tolist()) if unread is not None else ([0.0] * len(i), [0.0] * len(i)); settle = settlement_pairs(world, i, j)  # credible_goods' settlement term (settlement.settlement_goods)
     details = [
         {
             "motives": dict(zip(MOTIVES, mot[k])),
@@ -483,7 +483,7 @@ def form_alliances(
             ],
             "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k], "pledge_credibility": [cred_i[k], cred_j[k]],
                         "fighting_credibility": [fi[k], fj[k]], "concession_counted": [ri[k], rj[k]],
-                        "target_nuclear_armed": [deter_i[k], deter_j[k]], "unread_alignment": [un_i[k], un_j[k]], **norm},
+                        "target_nuclear_armed": [deter_i[k], deter_j[k]], "unread_alignment": [un_i[k], un_j[k]], "settlement": settle[k], **norm},
         }
         for k in range(len(i))
     ]

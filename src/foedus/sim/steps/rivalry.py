@@ -18,6 +18,7 @@ from numba import njit
 from foedus.data.succession import lineage
 from foedus.sim.steps.conflict import defence_pairs
 from foedus.sim.steps.formation import entry_years
+from foedus.sim.steps.settlement import record_rivalry_end
 from foedus.sim.steps.threat import distance_exponent
 from foedus.sim.world import World
 from foedus.theory import rivalry as th
@@ -228,5 +229,7 @@ def _apply(world: World, i: np.ndarray, j: np.ndarray, begin: np.ndarray, end: n
         if starting:
             ratio = th.log_ratio(world.state.power[a], world.state.power[b])
             world.state.rivalry_balance0[a, b], world.state.rivalry_balance0[b, a] = ratio, -ratio
+        if not starting:
+            record_rivalry_end(world, a, b)  # the settlement value of the pair's ended rivalry (settlement.settlement)
         world.log.events(y, kind, -1, world.inputs.ccode[a], world.inputs.ccode[b], details)
     world.cache.pop("rival_pairs", None)  # the trend step's pairs of rivals and majors (T1)

@@ -1,0 +1,69 @@
+"""The settlement value of a pact of non-aggression between neighbours whose conflict has ended (issues 12, 17 item 1).
+
+:func:`settlement_goods` adds ``settlement_weight`` times :func:`foedus.theory.settlement.settlement_value` to the
+reassurance good of every pair (the good a pledge of non-aggression provides, :data:`foedus.theory.obligations.GOODS`; at the
+standing of non-aggression, :func:`settlement_goods`),
+so neighbours that have fought or rivalled sign a treaty settling their relations once the war or the rivalry has
+ended (Gibler 1996's territorial settlement treaty; Lupu & Poast 2016). The term is additive in the pair value, after
+:func:`foedus.sim.steps.formation.credible_goods`' other terms, so every choice that weighs the goods (new pacts,
+accessions, votes, exits) sees it. :func:`record_rivalry_end` keeps the year each pair's last rivalry ended
+(``WorldState.rivalry_ended``), which :mod:`foedus.sim.steps.rivalry` calls when a rivalry ends.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.sim.steps import year_goods
+from foedus.sim.world import World
+from foedus.theory import settlement as th_settle
+
+__all__ = ["record_rivalry_end", "settlement", "settlement_goods", "settlement_pairs"]
+
+
+def record_rivalry_end(world: World, a: np.ndarray, b: np.ndarray) -> None:
+    """Write this year as the year the rivalries of the pairs ``(a[k], b[k])`` ended (both orders)."""
+    n = world.n
+    if world.state.rivalry_ended.shape != (n, n):
+        world.state.rivalry_ended = np.full((n, n), np.nan)
+    world.state.rivalry_ended[a, b] = world.state.rivalry_ended[b, a] = float(world.state.year)
+
+
+def settlement(world: World) -> np.ndarray | None:
+    """(N, N) ``settlement_weight`` times :func:`foedus.theory.settlement.settlement_value` of this year's unsettled relations
+    (:func:`~foedus.theory.settlement.unsettled_relations` of the war memory and of the memory of the last rivalry ended, both at
+    ``war_memory``; the pairs at war and the rivals have nothing to settle yet) between neighbours (contiguous, or capitals
+    within :data:`~foedus.theory.settlement.NEAR_KM`); None where the weight is 0."""
+    p = world.inputs.params
+    w = p.settlement_weight
+    if w == 0:
+        return None
+    st, inp, n = world.state, world.inputs, world.n
+    check = inp.check
+    war = st.war_history if st.war_history.shape == (n, n) else np.zeros((n, n))
+    ended = st.rivalry_ended if st.rivalry_ended.shape == (n, n) else np.full((n, n), np.nan)
+    riv = th_settle.rivalry_memory(st.year, ended, memory=p.war_memory, check=check)
+    at_war = st.at_war if st.at_war.shape == (n, n) else np.zeros((n, n), bool)
+    u = th_settle.unsettled_relations(war, riv, at_war, st.rivalry, check=check)
+    km = inp.capital_km if inp.capital_km is not None else inp.distance_km
+    live = st.active[:, None] & st.active[None, :] if st.active.shape == (n,) else True
+    return w * np.where(live, th_settle.settlement_value(u, inp.contiguous, km, check=check), 0.0)
+
+
+def settlement_goods(world: World, goods: np.ndarray) -> np.ndarray:
+    """``goods`` (5, N, N) with :func:`settlement` added to its reassurance good (row 1) at the standing of non-aggression this year
+    (:func:`foedus.theory.renunciation.nonaggression_standing`, as the reassurance good itself: before the Covenant a pledge never to
+    use force across a border gave up a lawful option and was all but unknown, ATOP 1816-1914 has one non-aggression-led treaty;
+    after the Charter all of it). In place; returned. Weight 0 leaves the goods whole."""
+    s = settlement(world)
+    if s is not None:
+        goods[1] += year_goods.norms(world)[2] * s
+    return goods
+
+
+def settlement_pairs(world: World, i: np.ndarray, j: np.ndarray) -> list:
+    """``[S[i, j], S[j, i]]`` of :func:`settlement` for each pact ``(i[k], j[k])`` now written (its explanation's factor; 0 where off)."""
+    s = settlement(world)
+    if s is None:
+        return [[0.0, 0.0]] * len(i)
+    return np.stack([s[i, j], s[j, i]], axis=1).tolist()

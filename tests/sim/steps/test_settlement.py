@@ -1,0 +1,107 @@
+"""Tests of foedus.sim.steps.settlement: neighbours settle an ended war or rivalry by a pledge of non-aggression (settle16)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.schema import OBLIGATIONS
+from foedus.sim.steps import rivalry as rivalry_step
+from foedus.sim.steps import year_goods
+from foedus.sim.steps.alignment import alignment
+from foedus.sim.steps.formation import credible_goods
+from foedus.sim.steps.settlement import record_rivalry_end, settlement, settlement_goods
+from foedus.theory.settlement import (
+    rivalry_memory,
+    settlement_value,
+    unsettled_relations,
+)
+
+from .conftest import GRT, RIV, SMA, SMB, tiny_world
+
+
+def _index(world, code):
+    return int(np.flatnonzero(world.inputs.ccode == code)[0])
+
+
+def test_credible_goods_add_the_settlement_value_to_the_reassurance_good_only():
+    """formation.credible_goods adds settlement_weight times theory.settlement.settlement_value to row 1 (reassurance) of
+    every pair at the standing of non-aggression (after 1945: all of it), the same on both sides; the other goods never move; weight 0 leaves the goods as they were."""
+    on, _ = tiny_world(settlement_weight=0.3)
+    off, _ = tiny_world(settlement_weight=0.0)
+    a, b = _index(on, SMA), _index(on, SMB)
+    for w in (on, off):
+        w.state.war_history = np.zeros((w.n, w.n))
+        w.state.war_history[a, b] = w.state.war_history[b, a] = 2.0  # their war has ended
+    goods = np.random.default_rng(3).random((5, on.n, on.n))
+    base = credible_goods(off, goods.copy())
+    got = credible_goods(on, goods.copy())
+    st = on.state
+    km = on.inputs.capital_km if on.inputs.capital_km is not None else on.inputs.distance_km
+    u = unsettled_relations(st.war_history, rivalry_memory(st.year, np.full((on.n, on.n), np.nan), memory=on.inputs.params.war_memory), st.at_war, st.rivalry)
+    s = 0.3 * settlement_value(u, on.inputs.contiguous, km)
+    standing = year_goods.norms(on)[2]  # 2000: the Charter's, 1
+    assert standing == 1.0
+    np.testing.assert_allclose(got[1], base[1] + standing * s, rtol=1e-12)
+    assert got[1, a, b] - base[1, a, b] > 0.25
+    np.testing.assert_allclose(got[1, a, b] - base[1, a, b], got[1, b, a] - base[1, b, a], rtol=1e-12)
+    assert np.array_equal(np.delete(got, 1, axis=0), np.delete(base, 1, axis=0))
+    assert settlement(off) is None
+
+
+def test_a_rivalry_that_ends_is_remembered_and_then_settled():
+    """The rivalry step writes the year a rivalry ends (settlement.record_rivalry_end); the pair, no longer rivals, then has a
+    settlement value where it is near (capitals within 1,000 km: GRT and RIV are about 2,300 km apart, so none), and none while rivals."""
+    world, _ = tiny_world(settlement_weight=1.0, rivalry_end_intercept=5.0)
+    g, r = _index(world, GRT), _index(world, RIV)
+    assert world.state.rivalry[g, r]
+    rivalry_step.rivalries(world, np.random.default_rng(0))
+    assert not world.state.rivalry[g, r]
+    assert world.state.rivalry_ended[g, r] == world.state.rivalry_ended[r, g] == world.state.year
+    a, b = _index(world, SMA), _index(world, SMB)
+    record_rivalry_end(world, np.array([a]), np.array([b]))
+    s = settlement(world)
+    assert s[a, b] == s[b, a] > 0.6  # 1 - exp(-1) at least, their war memory 0
+    assert s[g, r] == 0.0  # not neighbours
+
+
+def test_before_the_renunciation_of_war_the_settlement_counts_at_the_standing_of_non_aggression():
+    """In 1900 the settlement value adds to the reassurance good at the standing of non-aggression (1 - nonaggression_norm_share),
+    as the reassurance good itself; no other good moves."""
+    world, _ = tiny_world(settlement_weight=0.3)
+    world.state.year = 1900
+    a, b = _index(world, SMA), _index(world, SMB)
+    world.state.war_history = np.zeros((world.n, world.n))
+    world.state.war_history[a, b] = world.state.war_history[b, a] = 2.0
+    standing = year_goods.norms(world)[2]
+    assert 0 < standing < 0.5
+    got = settlement_goods(world, np.zeros((5, world.n, world.n)))
+    np.testing.assert_allclose(got[1, a, b], standing * settlement(world)[a, b], rtol=1e-12)
+    assert not np.delete(got, 1, axis=0).any()
+
+
+def _signed(world, a, b) -> list:
+    """The obligations of the pacts in force that bind both ``a`` and ``b``."""
+    ag = world.state.agreements
+    return [{o for o, x in zip(OBLIGATIONS, ag.obligations[s]) if x} for s in ag.active_slots() if ag.members[s, a] and ag.members[s, b]]
+
+
+def _after_war(weight: float, seed: int, *, at_war: bool = False):
+    world, _ = tiny_world(settlement_weight=weight, consider_rate=1.0)
+    a, b = _index(world, SMA), _index(world, SMB)
+    world.state.war_history = np.zeros((world.n, world.n))
+    world.state.war_history[a, b] = world.state.war_history[b, a] = 2.0  # a two-year war
+    if at_war:
+        world.state.at_war[a, b] = world.state.at_war[b, a] = True
+    alignment(world, np.random.default_rng(seed))
+    return _signed(world, a, b)
+
+
+def test_neighbours_whose_war_has_ended_sign_a_pledge_of_non_aggression_and_not_while_it_goes_on():
+    """Mechanism (Gibler 1996): over 20 seeds, two small neighbours whose war ended sign a pact with a pledge of non-aggression in
+    the year they consider it when the settlement value is on (at least 18 of 20: one-sided binomial against a rate of 0.5, p < 0.01),
+    never without it, and never while the war goes on."""
+    seeds = range(20)
+    on = [_after_war(0.3, s) for s in seeds]
+    assert sum(any("nonaggression" in ob for ob in pacts) for pacts in on) >= 18
+    assert not any(_after_war(0.0, s) for s in seeds)
+    assert not any(_after_war(0.3, s, at_war=True) for s in seeds)
