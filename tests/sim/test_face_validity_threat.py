@@ -252,6 +252,15 @@ def test_in_world_2022_the_gulf_and_the_caucasus_fear_their_region_not_a_distant
     assert not (named[:, :, [col[371], col[373]]] == 2).any()
 
 
+def test_in_world_2022_georgia_fears_russia(warm):
+    """Issue 17 item 2, the historian's case (threat16): Georgia named Armenia (a rivalry begun in the run) or no one; Russia, which
+    fought Georgia in 2008 and occupies Abkhazia and South Ossetia, was never its threat (0 of 160 state-years, 16 seeds, on main
+    c32e92c): Russia's war on Ukraine, which Georgia does not border, went unread. An aggressor's neighbours read its acts against its
+    other neighbours (Walt 1987, ch. 2): first ten years, 4 seeds, Russia in at least 80 % of Georgia's state-years (1.0 in 16 seeds)."""
+    named, col = _named(Scenario.builtin("world-2022"), range(4), 10)
+    assert np.mean(named[:, :, col[372]] == RUSSIA) >= 0.8
+
+
 def test_in_a_run_from_1946_the_united_states_and_britain_perceive_the_soviet_union(warm):
     """The sceptic's case: in a run from the record of 1946 the United States, Britain and China named no threat (a relative
     threshold hid the Soviet Union from great powers). 1947-1950, 4 seeds: the Soviet Union is the main threat of the United

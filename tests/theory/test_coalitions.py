@@ -61,3 +61,15 @@ def test_an_organisation_admits_only_like_minded_neighbours_that_fear_no_member(
     assert may_join_organisation([0.5, 0.5], [0.1, 0.4], [0.0, 0.0], f, f, f, 0.2, 0.3, 0.5).tolist() == [True, False]
     assert may_join_organisation([0.5, 0.5], [0.1, 0.1], [0.0, 0.0], f, [True, False], f, 0.2, 0.3, 0.5).tolist() == [False, True]
     assert may_join_organisation([0.5, 0.5], [0.1, 0.1], [0.6, 0.0], f, f, [False, True], 0.2, 0.3, 0.5).tolist() == [False, False]
+
+
+def test_only_an_unarmed_unprotected_state_with_a_nuclear_rival_proliferates_in_proportion_to_its_capability():
+    # Singh & Way 2004, Jo & Gartzke 2007, Bleek & Lorber 2014: each correlate is necessary; latent capability scales the rest
+    power = np.array([0.01, 0.03, 0.03, 0.03, 0.03])
+    armed = np.array([False, False, True, False, False])
+    rival = np.array([True, True, True, False, True])
+    protected = np.array([False, False, False, False, True])
+    w = coalitions.proliferation_propensity(power, armed, rival, protected)
+    assert w.tolist() == [0.01, 0.03, 0.0, 0.0, 0.0]
+    with pytest.raises(ValueError, match="shape of power"):
+        coalitions.proliferation_propensity(power, armed[:2], rival, protected)

@@ -352,3 +352,27 @@ def test_perceived_main_threat_has_an_absolute_floor_however_small_the_viewer():
         assert (off.max(axis=1)[m >= 0] >= floor).all()
     with pytest.raises(ValueError, match="floor"):
         perceived_main_threat(t, p, threshold=0.03, floor=-1.0)
+
+
+def test_an_aggressors_neighbour_reads_its_attack_on_another_neighbour_that_lies_outside_its_own_neighbourhood():
+    """threat16 (Walt 1987, ch. 2): state 1 attacks (``struck``; by default any serious hostility between neighbours) its neighbour 2; state 0 also borders 1 but not 2, and 2 is not in its relevant
+    neighbourhood (exposure 0). Without contiguity 0 reads nothing; with it, 0 reads the act as pi_02 e'_02 H_21 (the victim and the
+    observer both border the aggressor: within the reach it showed); a state that does not border the aggressor still reads nothing."""
+    from foedus.theory.intentions import revealed_hostility
+
+    h = np.zeros((4, 4))
+    h[2, 1] = h[1, 2] = 1.0
+    prox = np.array([[0, 1.0, 0.5, 0.2], [1.0, 0, 1.0, 0.3], [0.5, 1.0, 0, 0.4], [0.2, 0.3, 0.4, 0]])
+    exposed = np.zeros((4, 4))  # no observer's neighbourhood holds 2
+    near = np.full((4, 4), 0.8)
+    contiguous = np.zeros((4, 4), bool)
+    contiguous[0, 1] = contiguous[1, 0] = contiguous[1, 2] = contiguous[2, 1] = True
+    assert revealed_hostility(h, prox, exposed, within=prox)[0, 1] == 0.0
+    got = revealed_hostility(h, prox, exposed, within=prox, contiguous=contiguous, exposed_near=near)
+    assert got[0, 1] == pytest.approx(0.5 * 0.8 * 1.0)
+    assert got[3, 1] == 0.0  # 3 does not border the aggressor
+    at_peace = np.zeros((4, 4), bool)  # a standing rivalry between neighbours, not a war: nothing read
+    assert revealed_hostility(h, prox, exposed, within=prox, contiguous=contiguous, exposed_near=near, struck=at_peace)[0, 1] == 0.0
+    assert revealed_hostility(h, prox, exposed, within=prox, contiguous=contiguous, exposed_near=near, struck=contiguous)[0, 1] == got[0, 1]
+    with pytest.raises(ValueError, match="both or neither"):
+        revealed_hostility(h, prox, exposed, contiguous=contiguous)

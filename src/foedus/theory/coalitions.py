@@ -19,6 +19,13 @@ intensity. A coalition is a joint operation under one lead: states hostile to th
 strategic rivals are not in it (:func:`compatible`; Weitsman 2014 on the cohesion of wartime
 coalitions); nor are states hostile to a more capable member (the stronger stays).
 
+**Against a proliferator.** A proliferation crisis is a state's pursuit of nuclear weapons, and the coalition of the willing
+is formed against that state (the Proliferation Security Initiative of 2003 against the programmes of North Korea and Iran):
+its members are those that share the threat it poses (:func:`shares_threat`) and can bring strength to bear on it
+(:func:`projected_capability`), never the proliferator itself. Who proliferates (:func:`proliferation_propensity`): the
+security model of proliferation (Sagan 1996) as the quantitative studies find it, a state with the latent capability, a
+nuclear-armed rival and no nuclear-armed protector (Singh & Way 2004; Jo & Gartzke 2007; Bleek & Lorber 2014).
+
 **Organisations.** A coalition whose mission succeeded may *institutionalise*: the assets and
 practices built for one task are kept and adapted rather than abandoned (Wallander 2000;
 Haftendorn, Keohane & Wallander 1999), the coalition becoming a standing organisation
@@ -38,6 +45,14 @@ References
 5. Haftendorn, H., Keohane, R. O. & Wallander, C. A. (eds.) (1999). *Imperfect Unions: Security
    Institutions over Time and Space*. Oxford University Press.
 6. Acharya, A. (2009). *Whose Ideas Matter? Agency and Power in Asian Regionalism*. Cornell University Press.
+7. Sagan, S. D. (1996). Why do states build nuclear weapons? Three models in search of a bomb. *International Security*
+   21(3): 54-86.
+8. Singh, S. & Way, C. R. (2004). The correlates of nuclear proliferation: a quantitative test. *Journal of Conflict
+   Resolution* 48(6): 859-885.
+9. Jo, D.-J. & Gartzke, E. (2007). Determinants of nuclear weapons proliferation. *Journal of Conflict Resolution* 51(1):
+   167-194.
+10. Bleek, P. C. & Lorber, E. B. (2014). Security guarantees and allied nuclear proliferation. *Journal of Conflict
+    Resolution* 58(3): 429-454.
 """
 
 from __future__ import annotations
@@ -53,6 +68,7 @@ __all__ = [
     "interoperability",
     "may_join_organisation",
     "projected_capability",
+    "proliferation_propensity",
     "shares_threat",
 ]
 
@@ -178,3 +194,45 @@ def may_join_organisation(
     host = np.asarray(max_hostility_to_members, dtype=float)
     bad = np.asarray(rival_of_a_member, bool) | np.asarray(fears_a_member, bool) | np.asarray(at_war_with_a_member, bool)
     return (prox >= min_proximity) & (ideal <= max_ideal_distance) & (host < limit) & ~bad
+
+
+def proliferation_propensity(power, armed, nuclear_rival, protected, *, check: bool = True) -> np.ndarray:
+    """Each state's propensity to pursue nuclear weapons: ``p_i [not armed_i] [nuclear rival_i] [not protected_i]``.
+
+    The security model of proliferation (Sagan 1996): a state builds the bomb against a nuclear-armed adversary, unless a
+    nuclear-armed ally's guarantee protects it. The quantitative studies find the same three correlates of a weapons
+    programme: latent capability (Jo & Gartzke 2007: industrial and economic capacity; here the capability share ``p``),
+    a rival (Singh & Way 2004: an enduring rivalry raises the hazard of pursuit; here one that holds nuclear weapons) and
+    no security guarantee from a nuclear-armed ally (Bleek & Lorber 2014: such guarantees lower the odds of pursuit; here a
+    defence or offence pact with one). A state already armed does not proliferate (it has the weapon). Published form:
+    the correlates, estimated as logit or hazard models; the product of indicators and capability is ours, the weight of
+    each state's draw as the proliferator of a crisis (:func:`foedus.sim.steps.crises.crises_and_coalitions`).
+
+    Parameters
+    ----------
+    power : array (N,) of float >= 0, capability share (latent capability)
+    armed : array (N,) of bool, holds nuclear weapons (:func:`foedus.data.nuclear.nuclear_armed`)
+    nuclear_rival : array (N,) of bool, has a strategic rival that holds nuclear weapons
+    protected : array (N,) of bool, shares a defence or offence pact with a nuclear-armed state
+    check : bool, default True
+        Validate the inputs.
+
+    Returns
+    -------
+    array (N,) of float >= 0 (0 for a state that does not proliferate).
+
+    Examples
+    --------
+    >>> proliferation_propensity([0.01, 0.02, 0.03, 0.04], [False, False, False, True], [True, True, False, True], [False, True, False, False]).tolist()
+    [0.01, 0.0, 0.0, 0.0]
+
+    References
+    ----------
+    Sagan (1996); Singh & Way (2004); Jo & Gartzke (2007); Bleek & Lorber (2014).
+    """
+    p = _array("power", power, nonneg=True, check=check)
+    flags = [np.asarray(x, dtype=bool) for x in (armed, nuclear_rival, protected)]
+    if check and any(f.shape != p.shape for f in flags):
+        raise ValueError(f"armed, nuclear_rival, protected: must have the shape of power {p.shape}, got {[f.shape for f in flags]}")
+    armed_, rival_, protected_ = flags
+    return p * (~armed_ & rival_ & ~protected_)

@@ -212,7 +212,10 @@ def ideological_excess(ideal_point, camp: float, *, known=None, check: bool = Tr
     return np.maximum(d - camp, 0.0) / (top - camp)
 
 
-def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0, reach=None, within=None, relevant=None, check: bool = True) -> np.ndarray:
+def revealed_hostility(
+    hostility, proximity, exposed=None, *, floor: float = 0.0, reach=None, within=None, relevant=None, contiguous=None, exposed_near=None, struck=None,
+    check: bool = True,
+) -> np.ndarray:
     """Hostility of ``j`` towards ``i`` or towards an exposed neighbour of ``i``: ``max(H_ij, V_ij max_k pi_ik e_ik H_kj F_kj W_ikj)``.
 
     Walt (1987, ch. 2): intentions are inferred from behaviour, and aggression close by is read as
@@ -270,6 +273,18 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
     great powers, or one on the other side of the world, is not.) Published form: Walt names the
     source without a formula; this one is ours.
 
+    And an aggressor's attack on one of its neighbours alarms its other neighbours, whether or not the victim lies in their
+    own neighbourhood (Walt 1987, ch. 2: "states that are nearby pose a greater threat", and a state that has shown
+    aggressive intentions towards one neighbour is feared by the next; Schweller 1994's predator; Georgia, which does not
+    border Ukraine, reads Russia's war on it as Russia's intentions towards its own occupied provinces, and Hitler's
+    neighbours read the Anschluss and Munich so). With ``contiguous`` ``C`` and ``exposed_near`` ``e'`` (``e`` without the
+    observer's relevance of the victim: :func:`foedus.theory.relevance.politically_relevant`), the exposure of ``i`` to an act
+    of ``j`` against ``k`` is ``max(e_ik, C_ij S_kj e'_ik)`` with ``S = C`` (any serious hostility, a rivalry or a war, towards
+    a neighbour: the simulator's rule, as for the observer's own neighbours) or ``struck`` (``S_kj``: only the neighbours
+    ``j`` is at war with, say); the victim and the observer both border the aggressor, so the act lies within the reach it
+    showed (``W = 1`` between contiguous states). Published form: Walt's proximity and intentions, without a formula; the
+    rule is ours (COW direct contiguity).
+
     Parameters
     ----------
     hostility : array (N, N) of float in [0, 1]
@@ -289,6 +304,12 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
         (every state reads the act as if within reach).
     relevant : array (N, N) of float in [0, 1], optional
         ``V[i, j]``: whether the pair of observer and aggressor is politically relevant (:func:`foedus.theory.relevance.relevant_dyads`); None: every pair.
+    contiguous : array (N, N) of bool, optional
+        ``C[i, j]``: COW direct contiguity; with ``struck`` and ``exposed_near``, an aggressor's neighbours read its attacks on its other neighbours. None: no such reading.
+    exposed_near : array (N, N) of float in [0, 1], optional
+        ``e'[i, k]``: the exposure ``e`` without the observer's relevance of the victim (with ``contiguous``).
+    struck : array (N, N) of bool, optional
+        ``S[k, j]``: the acts of ``j`` against ``k`` its neighbours read (with ``contiguous``; None: ``contiguous``, any serious hostility between neighbours).
     check : bool, default True
         Validate the inputs; False skips the checks for callers whose inputs are valid by construction.
 
@@ -327,17 +348,26 @@ def revealed_hostility(hostility, proximity, exposed=None, *, floor: float = 0.0
         weight = prox * (e[None, :] if e.ndim == 1 else _matrix("exposed", e, n, check=check))
     else:
         weight = prox
+    if (contiguous is None) != (exposed_near is None):
+        raise ValueError("contiguous and exposed_near: give both or neither")
+    if contiguous is not None and n:  # max(e_ik, C_ij C_kj e'_ik): the aggressor's neighbours read its acts against its other neighbours
+        c = _matrix("contiguous", np.asarray(contiguous, dtype=float), n, unit=True, check=check)
+        hit = c if struck is None else _matrix("struck", np.asarray(struck, dtype=float), n, unit=True, check=check)
+        near_weight = prox * _matrix("exposed_near", exposed_near, n, unit=True, check=check)
+        weight = np.maximum(weight[:, :, None], (hit[None, :, :] * c[:, None, :]) * near_weight[:, :, None])  # [i, k, j]: S_kj C_ij
+    else:
+        weight = weight[:, :, None]
     if reach is None:
         serious = np.where(h >= floor, h, 0.0)
     else:  # H_kj F_kj: aggression where j's strength arrives
         serious = np.where(h >= floor, h * _matrix("reach", reach, n, unit=True, check=check), 0.0)
     if within is None or not n:
-        near = (weight[:, :, None] * serious[None, :, :]).max(axis=1) if n else h.copy()
+        near = (weight * serious[None, :, :]).max(axis=1) if n else h.copy()
     else:  # W_ikj = min(1, A_ij / A_kj): within the aggressor's reach as far as its victim was
         a = _matrix("within", within, n, unit=True, check=check)
         with np.errstate(divide="ignore", invalid="ignore"):
             w = np.where(a[:, None, :] >= a[None, :, :], 1.0, a[:, None, :] / a[None, :, :])
-        near = ((weight[:, :, None] * serious[None, :, :]) * w).max(axis=1)
+        near = ((weight * serious[None, :, :]) * w).max(axis=1)
     if relevant is not None and n:  # V_ij: only an aggressor that could fight i reveals anything to it (Lemke & Reed 2001)
         near = near * _matrix("relevant", relevant, n, unit=True, check=check)
     return _zero_diagonal(np.maximum(h, near))

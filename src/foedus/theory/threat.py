@@ -278,15 +278,7 @@ def perceived_intentions(
 
 
 def walt_threat(
-    power,
-    offensive,
-    exponent,
-    hostility,
-    proximity,
-    ideal_point_distance,
-    rivalry,
-    commitment,
-    exposed=None,
+    power, offensive, exponent, hostility, proximity, ideal_point_distance, rivalry, commitment, exposed=None,
     *,
     weights: tuple[float, float, float] = (0.5, 0.25, 0.25),
     ally_discount: float = 0.9,
@@ -301,6 +293,7 @@ def walt_threat(
     forward=None,
     relevant=None,
     issue=None,
+    contiguous=None, exposed_near=None, struck=None,
     check: bool = True,
 ) -> np.ndarray:
     """Walt's threat with geography: projected offensive power times perceived intentions (brief F2).
@@ -318,7 +311,8 @@ def walt_threat(
       ``i`` or to its neighbours, an act against a neighbour read in proportion to the share of
       ``j``'s capability that reaches it, :func:`~foedus.theory.projection.reach_fraction`,
       and alarming ``i`` only as far as ``i`` lies within the reach ``j`` has shown, the ratio of
-      ``i``'s proximity to ``j`` to its victim's: ``within`` is ``proximity ** reach_weight``), coloured by UN ideal-point distance, and rivalry, then
+      ``i``'s proximity to ``j`` to its victim's: ``within`` is ``proximity ** reach_weight``; an act against one of ``j``'s neighbours
+      alarms ``j``'s other neighbours, ``contiguous`` and ``exposed_near``), coloured by UN ideal-point distance, and rivalry, then
       :func:`allied_intentions` (discounted by the commitment ``C_ij`` of a shared pact, except between rivals): a
       state that has revealed no hostility and is no rival is no threat, however strong;
       times the :func:`commercial_restraint` of their trade (``restraint``, brief T2), and only where ``j`` lies in ``i``'s
@@ -370,6 +364,8 @@ def walt_threat(
     relevant : array (N, N) of float in [0, 1], optional
         As in :func:`revealed_hostility`: the politically relevant dyads (:func:`foedus.theory.relevance.relevant_dyads`;
         Lemke & Reed 2001), the only aggressors whose acts against others ``i`` reads; None: every pair.
+    contiguous, exposed_near, struck : arrays (N, N), optional
+        As in :func:`revealed_hostility` (an aggressor's neighbours read its attacks on its other neighbours). None: not so.
     issue : array (N, N) of float in {0, 1}, optional
         ``G[i, j]``: ``j`` can threaten ``i`` at all (:func:`foedus.theory.relevance.live_issue`; Lemke 2002), multiplying the intentions. None: every pair.
     check : bool, default True
@@ -392,7 +388,8 @@ def walt_threat(
     n = p.shape[0]
     o = _vector("offensive", offensive, n, unit=True, check=check)
     intent = intentions_from_acts(
-        revealed_hostility(hostility, proximity, exposed, floor=aggression_floor, reach=reach_fraction(p, exponent, check=check), within=reach_within(proximity, reach_weight, check=check), relevant=relevant, check=check),
+        revealed_hostility(hostility, proximity, exposed, floor=aggression_floor, reach=reach_fraction(p, exponent, check=check), within=reach_within(proximity, reach_weight, check=check), relevant=relevant,
+                           contiguous=contiguous, exposed_near=exposed_near, struck=struck, check=check),
         ideal_point_distance, rivalry, weights=weights,
         serious=aggression_floor if serious is None else serious, alone=ideology_alone, camp=ideology_camp, excess=ideology_excess, check=check,
     )

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from foedus.sim.scenario import GLOBAL_THREATS
 from foedus.sim.steps.crises import COALITION_FIRST_YEAR, crises_and_coalitions
 
-from .conftest import GRT, events, tiny_world
+from .conftest import GRT, RIV, SMA, SMB, events, tiny_world
+
+TERRORISM, PROLIFERATION = GLOBAL_THREATS.index("terrorism"), GLOBAL_THREATS.index("proliferation")
 
 LATE = max(COALITION_FIRST_YEAR.values())
 """A year in which a coalition may assemble against every kind of global threat (the tiny world starts in 2000)."""
@@ -22,6 +25,7 @@ def test_no_coalition_against_a_global_threat_before_its_first_year():
 
 def test_a_crisis_forms_a_coalition_of_the_exposed_led_by_the_most_capable():
     world, rng = tiny_world(crisis_rate=1.0, coalition_threshold=0.0, crisis_end_rate=0.01, coalition_efficacy=0.0)  # the crisis outlasts the year
+    world.state.crisis_threats = [TERRORISM]  # no state behind it (a proliferation crisis is a state's programme: below)
     world.state.year = LATE  # coalitions against global threats assemble from 2000-2003 (COALITION_FIRST_YEAR)
     crises_and_coalitions(world, rng)
     (crisis,) = world.state.crises.open()
@@ -36,6 +40,7 @@ def test_a_crisis_forms_a_coalition_of_the_exposed_led_by_the_most_capable():
 
 def test_a_coalition_dissolves_when_its_crisis_runs_out():
     world, rng = tiny_world(crisis_rate=1.0, coalition_threshold=0.0, crisis_end_rate=1.0)  # every crisis lasts one year
+    world.state.crisis_threats = [TERRORISM]
     world.state.year = LATE
     crises_and_coalitions(world, rng)
     assert world.state.crises.open() == []
@@ -56,6 +61,7 @@ def test_a_coalition_whose_mission_succeeded_may_become_an_organisation():
         institutionalisation_rate=1.0, organisation_min_members=2, relations=[],
     )
     world.state.exposure[:] = 1.0
+    world.state.crisis_threats = [TERRORISM]
     world.state.year = LATE
     crises_and_coalitions(world, rng)
     causes = [d["cause"] for _, _, _, d in events(world, "formation")]
@@ -79,3 +85,34 @@ def test_a_like_minded_neighbour_joins_an_organisation_and_a_rival_does_not():
     world, rng = tiny_world(agreements=[org], crisis_rate=0.0, organisation_join_rate=1.0, organisation_proximity=0.0, organisation_ideal_distance=0.0)
     crises_and_coalitions(world, rng)
     assert not events(world, "accession")  # no one is that like-minded
+
+
+def test_a_coalition_against_proliferation_is_against_the_proliferator_and_of_those_who_share_its_threat():
+    """Issue 17, item 6: the proliferator (here the only unarmed state with a nuclear-armed rival: Small B, rival of Rival) is
+    never a member; every member shares its threat (Walt 1987); the formation names it."""
+    relations = [{"pair": [SMB, RIV], "hostility": 0.6, "rivalry": True}, {"pair": [SMB, SMA], "hostility": 0.6, "rivalry": True}]
+    world, rng = tiny_world(relations=relations, crisis_rate=1.0, coalition_threshold=1e-9, crisis_end_rate=0.01, coalition_efficacy=0.0, crisis_spread=0.0)
+    world.state.crisis_threats = [PROLIFERATION]
+    world.state.exposure[:] = 1.0  # everyone exposed: exposure alone no longer recruits
+    world.state.year = LATE
+    crises_and_coalitions(world, rng)
+    (crisis,) = world.state.crises.open()
+    smb = int(np.flatnonzero(world.inputs.ccode == SMB)[0])
+    assert world.state.crises.aggressor[crisis] == smb
+    a = world.state.crises.coalition[crisis]
+    assert a >= 0, "the states Small B threatens act against it"
+    members = np.flatnonzero(world.state.agreements.members[a])
+    assert smb not in members and (world.results.threat[members, smb] > 0).all() and len(members) == 2  # Rival and Small A
+    (_, _, _, detail), = events(world, "formation")
+    assert detail["factors"]["proliferator"] == SMB
+
+
+def test_no_coalition_against_proliferation_without_a_proliferator():
+    """Every state of the tiny world but Small B is nuclear-armed (the United States, Russia, Britain) and Small B has no rival:
+    nobody proliferates, so nobody assembles against it (the crisis still runs its course)."""
+    world, rng = tiny_world(crisis_rate=1.0, coalition_threshold=0.0, crisis_end_rate=0.01, coalition_efficacy=0.0)
+    world.state.crisis_threats = [PROLIFERATION]
+    world.state.year = LATE
+    crises_and_coalitions(world, rng)
+    (crisis,) = world.state.crises.open()
+    assert world.state.crises.aggressor[crisis] == -1 and world.state.crises.coalition[crisis] < 0 and not events(world, "formation")

@@ -173,6 +173,23 @@ def test_the_compiled_threat_matrix_is_the_theorys_to_the_bit():
         )
         got, _ = threat_of(hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 1.0, exposed, floor, belied=0.6, serious=0.35)
         assert got.tobytes() == expected.tobytes()
+        # the aggressor's neighbours read its acts against its other neighbours (threat16: contiguity and the exposure without relevance)
+        contiguous = rng.random((n, n)) < 0.3
+        near = rng.random((n, n))
+        expected = th_threat.walt_threat(
+            power, offensive, exponent, hostility, proximity, ideal, rivalry, commitment, exposed, weights=_INTENT_WEIGHTS, ally_discount=0.9,
+            aggression_floor=floor, contiguous=contiguous, exposed_near=near,
+        )
+        got, _ = threat_of(hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 0.9, exposed, floor, contiguous=contiguous, exposed_near=near)
+        assert got.tobytes() == expected.tobytes()
+        struck = contiguous & (rng.random((n, n)) < 0.5)  # only the neighbours at war
+        expected = th_threat.walt_threat(
+            power, offensive, exponent, hostility, proximity, ideal, rivalry, commitment, exposed, weights=_INTENT_WEIGHTS, ally_discount=0.9,
+            aggression_floor=floor, contiguous=contiguous, exposed_near=near, struck=struck,
+        )
+        got, _ = threat_of(hostility, ideal, rivalry, proximity, commitment, exponent, power, offensive, 0.9, exposed, floor, contiguous=contiguous, exposed_near=near,
+                           struck=struck)
+        assert got.tobytes() == expected.tobytes()
         # the reach of an act read at half weight, and not at all (every act as if within reach)
         for w in (0.5, 0.0):
             expected = th_threat.walt_threat(

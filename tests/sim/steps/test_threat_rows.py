@@ -175,8 +175,12 @@ def test_the_reach_columns_are_the_columns_of_the_whole_reach_fractions_to_the_b
         assert np.ascontiguousarray(th.reach_columns(world, cols)).tobytes() == np.ascontiguousarray(kept[:, cols]).tobytes()
 
 
-def _revealed_numpy(h, i, j, reach, a, weight, rel, floor):
-    """The numpy code threat_terms used for the revealed hostility (speedC15 compiled it: _revealed_kernel)."""
+def _revealed_numpy(h, i, j, reach, a, weight, rel, floor, flank=None, struck=None, near=None):
+    """The numpy code threat_terms used for the revealed hostility (speedC15 compiled it: _revealed_kernel); with ``flank`` (contiguity),
+    ``struck`` (at war with a neighbour) and ``near`` (rows of the exposure without relevance), the aggressor's neighbours' weight
+    ``max(weight, S_qj C_ij near)`` (threat16)."""
+    if flank is not None:
+        weight = np.maximum(weight, (struck[:, j].T & flank[i, j][:, None]) * near)
     serious = np.where(h[:, j] >= floor, h[:, j] * reach, 0.0).T
     a_ij, a_kj = a[i, j][:, None], a[:, j].T
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -196,7 +200,8 @@ def test_the_compiled_revealed_hostility_is_the_numpy_code_to_the_bit():
         i, j = i[j >= 0], j[j >= 0]
         assert len(i) > 3
         want = _revealed_numpy(world.state.hostility, i, j, th.reach_columns(world, j), th.aggression_within(world), th._revealing_rows(world, i),
-                               th.relevant_dyads(world), world.inputs.params.aggression_hostility)
+                               th.relevant_dyads(world), world.inputs.params.aggression_hostility, world.inputs.contiguous,
+                               world.inputs.contiguous, th._near_weight(world)[i])
         got = [d["revealed_hostility"] for d in th.threat_terms(world, i, j)]
         assert np.array(got, dtype=float).tobytes() == want.tobytes()
     rng = np.random.default_rng(0)
@@ -213,5 +218,11 @@ def test_the_compiled_revealed_hostility_is_the_numpy_code_to_the_bit():
         rel = rng.random((n, n)) < 0.7 if trial % 2 else rng.random((n, n))
         i, j = rng.integers(0, n, k), rng.integers(0, n, k)
         out = np.empty(k)
-        _revealed_kernel(h, i, j, reach, a, weight, rel, 0.3, out)
-        assert out.tobytes() == _revealed_numpy(h, i, j, reach, a, weight, rel, 0.3).tobytes(), trial
+        if trial % 3:  # the aggressor's neighbours (threat16): contiguity and the exposure without relevance (finite)
+            flank, near = rng.random((n, n)) < 0.3, np.round(rng.random((k, n)), 1)
+            struck = flank & (rng.random((n, n)) < 0.5)
+            _revealed_kernel(h, i, j, reach, a, weight, rel, 0.3, flank, struck, near, out)
+            assert out.tobytes() == _revealed_numpy(h, i, j, reach, a, weight, rel, 0.3, flank, struck, near).tobytes(), trial
+        else:
+            _revealed_kernel(h, i, j, reach, a, weight, rel, 0.3, np.zeros((0, 0), np.bool_), np.zeros((0, 0), np.bool_), np.zeros((0, 0)), out)
+            assert out.tobytes() == _revealed_numpy(h, i, j, reach, a, weight, rel, 0.3).tobytes(), trial

@@ -8,7 +8,9 @@ from foedus.schema import OBLIGATIONS
 from foedus.sim.scenario import GLOBAL_THREATS
 from foedus.sim.steps._common import COALITION, ORGANISATION, SECURITY, asymmetric
 from foedus.sim.steps.dissolution import dissolve
+from foedus.data.nuclear import nuclear_armed
 from foedus.sim.steps.neutrality import permanently_neutral
+from foedus.sim.steps.threat import CALL_TO_ARMS, alliance_commitment
 from foedus.sim.world import World
 from foedus.theory import coalitions as th_coal
 from foedus.theory import integration as th_integration
@@ -54,8 +56,13 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
       named adversaries only against them) or sharing the
       threat (the aggressor's threat at least ``coalition_threat_share`` of the largest they
       perceive), 0 for others and for states bound to the aggressor by a defence or offence pact;
+      a proliferation crisis is one state's weapons programme, the *proliferator* (drawn, once its coalition may assemble, by
+      :func:`foedus.theory.coalitions.proliferation_propensity`: latent capability, a nuclear-armed rival, no nuclear-armed ally;
+      Singh & Way 2004, Jo & Gartzke 2007), and the stake against it is that against an aggressor without a victim: sharing
+      its threat (Walt 1987) or being its rival, whom the programme is aimed at (Sagan 1996), never for the proliferator or a
+      state bound to it (issue 17, item 6; no proliferator, no coalition);
     - its usable *capability* is its capability share, or against an aggressor what reaches the
-      victim on Boulding's loss-of-strength gradient (``coalition_reach_km``);
+      victim (the proliferator) on Boulding's loss-of-strength gradient (``coalition_reach_km``);
     - the lead is the state of largest stake times capability (not one at least
       ``lead_hostility_limit`` hostile to the aggressor), or, for a collective action the Security Council
       mandated, the permanent member that leads it (:func:`_mandate_lead`; Voeten 2005); a state is willing when
@@ -91,7 +98,10 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
         world.log.events(y, "crisis", -1, -1, -1, {"crisis": GLOBAL_THREATS[k], "intensity": intensity, "duration": duration, "index": c})
     for c in cr.open():
         if cr.coalition[c] < 0 and cr.start_year[c] <= y and y >= COALITION_FIRST_YEAR.get(cr.kind[c], y):
-            _assemble(world, c)
+            if cr.kind[c] == "proliferation" and cr.aggressor[c] < 0:  # the state whose programme the coalition is against
+                cr.aggressor[c] = _proliferator(world, rng)
+            if cr.kind[c] != "proliferation" or cr.aggressor[c] >= 0:  # no proliferator: nobody to act against
+                _assemble(world, c)
         a = cr.coalition[c]
         if a >= 0 and ag.active[a]:
             idx = np.flatnonzero(ag.members[a])
@@ -107,7 +117,7 @@ def _stake(world: World, c: int) -> tuple[np.ndarray, np.ndarray, dict]:
     """Each state's stake in crisis ``c`` and the capability it can bring (see :func:`crises_and_coalitions`), and what decided them."""
     p = world.inputs.params
     cr = world.state.crises
-    agg, victim = cr.aggressor[c], cr.target[c]
+    agg, victim = cr.aggressor[c], cr.target[c]  # a proliferator has no victim (-1)
     if agg < 0:
         return cr.exposure[c], world.state.power, {}
     ag = world.state.agreements
@@ -118,15 +128,19 @@ def _stake(world: World, c: int) -> tuple[np.ndarray, np.ndarray, dict]:
     # a defence written against named adversaries binds to the victim only against them (foedus.theory.war.conditions_met)
     adv = np.stack([ag.adversary[slots], ag.adversary_second[slots], ag.target[slots]], axis=1)
     binds = (ob[:, _DEF] & th_war.conditions_met(ag.war_conditions[slots], adv, agg, defence=True)) | ob[:, _OFF]
-    bound = (m & (binds & m[:, victim] & ~m[:, agg])[:, None]).any(axis=0) if len(slots) else np.zeros(world.n, bool)
-    hostile = (m & (acting & m[:, agg] & ~m[:, victim])[:, None]).any(axis=0) if len(slots) else np.zeros(world.n, bool)
+    bound = (m & (binds & m[:, victim] & ~m[:, agg])[:, None]).any(axis=0) if len(slots) and victim >= 0 else np.zeros(world.n, bool)
+    apart = ~m[:, victim] if victim >= 0 else np.ones(len(slots), bool)
+    hostile = (m & (acting & m[:, agg] & apart)[:, None]).any(axis=0) if len(slots) else np.zeros(world.n, bool)
     t = world.results.threat
     share = th_coal.shares_threat(t[:, agg], t.max(axis=1), p.coalition_threat_share, check=world.inputs.check)
-    stake = ((bound | share) & ~hostile).astype(float)
-    stake[victim] = 1.0
+    aimed = world.state.rivalry[:, agg].astype(bool) if victim < 0 else np.zeros(world.n, bool)  # a programme is aimed at the proliferator's rivals
+    stake = ((bound | share | aimed) & ~hostile).astype(float)
+    if victim >= 0:
+        stake[victim] = 1.0
     stake[agg] = 0.0
-    cap = th_coal.projected_capability(world.state.power, world.inputs.distance_km[:, victim], p.coalition_reach_km, check=world.inputs.check)
-    return stake, cap, {"bound_to_victim": bound, "shares_threat": share, "bound_to_aggressor": hostile}
+    theatre = victim if victim >= 0 else agg  # the strength that reaches the victim, or the proliferator
+    cap = th_coal.projected_capability(world.state.power, world.inputs.distance_km[:, theatre], p.coalition_reach_km, check=world.inputs.check)
+    return stake, cap, {"bound_to_victim": bound, "shares_threat": share | aimed, "bound_to_aggressor": hostile}
 
 
 def _assemble(world: World, c: int) -> None:
@@ -136,13 +150,15 @@ def _assemble(world: World, c: int) -> None:
     cr = world.state.crises
     n, y = world.n, world.state.year
     agg = cr.aggressor[c]
+    war = agg >= 0 and cr.kind[c] == "aggression"  # against an aggressor (a proliferator's coalition interdicts: no war, no offence pledge)
     stake, cap, why = _stake(world, c)
     score = stake * cap
-    neutral = permanently_neutral(world) if agg >= 0 else np.zeros(n, bool)  # no offence pledge against an aggressor (access7)
-    if agg >= 0:
+    neutral = permanently_neutral(world) if war else np.zeros(n, bool)  # no offence pledge against an aggressor (access7)
+    if war:
         score = score * (world.state.hostility[:, agg] < p.lead_hostility_limit)
-        score[agg] = 0.0
         score[neutral] = 0.0
+    if agg >= 0:
+        score[agg] = 0.0
     lead = int(np.argmax(score))
     mandated = _mandate_lead(world, c)
     if mandated >= 0:  # a collective action the Security Council mandated is led by the permanent member that sought it (Voeten 2005)
@@ -159,7 +175,8 @@ def _assemble(world: World, c: int) -> None:
     outranked = (clash & ahead & willing[None, :]).any(axis=1)
     willing &= ~outranked
     if agg >= 0:
-        willing[agg] = False
+        willing[agg] = False  # never a member of the coalition against it
+    if war:
         willing &= ~neutral
         willing &= ~world.state.at_war[:, lead] | (np.arange(n) == lead)
     willing[lead] = score[lead] > 0
@@ -167,11 +184,11 @@ def _assemble(world: World, c: int) -> None:
     if len(idx) < 2:
         return
     ob = np.zeros(len(OBLIGATIONS), bool)
-    ob[_OFF if agg >= 0 else _CON] = True
+    ob[_OFF if war else _CON] = True
     a = ag.add(idx, y, kind=COALITION, obligations=ob, leader=lead, crisis=c, asymmetric=asymmetric(world, idx), name=f"coalition against {cr.kind[c]} ({y})", power=world.state.power[idx])
     ag.integration[a] = float(np.mean(interop[idx]))
     cr.coalition[c] = a
-    if agg >= 0:
+    if war:
         # the aggressor and the coalition against it become adversaries (hostility at least coalition_aggressor_hostility)
         world.state.hostility[idx, agg] = world.state.hostility[agg, idx] = np.maximum(world.state.hostility[idx, agg], p.coalition_aggressor_hostility)
     factors = {
@@ -186,10 +203,27 @@ def _assemble(world: World, c: int) -> None:
     if why:  # against an aggressor: why each member has a stake, and who was left out as bound to the aggressor
         factors["bound_to_victim"] = world.inputs.ccode[idx[why["bound_to_victim"][idx]]].tolist()
         factors["shares_threat"] = world.inputs.ccode[idx[why["shares_threat"][idx]]].tolist()
+        if not war:
+            factors["proliferator"] = int(world.inputs.ccode[agg])
         factors["left_out_as_permanently_neutral"] = world.inputs.ccode[neutral & (stake * cap > 0)].tolist()
         factors["left_out_as_bound_to_aggressor"] = world.inputs.ccode[why["bound_to_aggressor"] & (why["bound_to_victim"] | why["shares_threat"])].tolist()
     # one event per coalition (ccode: its lead), its members in the detail
     world.log.events(y, "formation", ag.agreement_id[a], world.inputs.ccode[lead], -1, {"cause": f"coalition of the willing against {cr.kind[c]}", "member_states": world.inputs.ccode[idx].tolist(), "factors": factors})
+
+
+def _proliferator(world: World, rng: np.random.Generator) -> int:
+    """The state whose nuclear programme a proliferation crisis is (-1: none in the system), drawn in proportion to
+    :func:`foedus.theory.coalitions.proliferation_propensity`: latent capability, a nuclear-armed rival, no nuclear-armed ally in arms
+    (Sagan 1996; Singh & Way 2004; Jo & Gartzke 2007; Bleek & Lorber 2014; :func:`foedus.data.nuclear.nuclear_armed` by year)."""
+    armed = nuclear_armed(world.inputs.ccode, world.state.year) & world.state.active
+    allied = alliance_commitment(world) >= CALL_TO_ARMS
+    rival = (world.state.rivalry.astype(bool) & armed[None, :]).any(axis=1)
+    protected = (allied & armed[None, :]).any(axis=1)
+    w = th_coal.proliferation_propensity(world.state.power, armed, rival, protected, check=world.inputs.check) * world.state.active
+    total = w.sum()
+    if not total > 0:
+        return -1
+    return int(min(np.searchsorted(np.cumsum(w), rng.random() * total, side="right"), world.n - 1))
 
 
 def _mandate_lead(world: World, c: int) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.sim.steps._common import SECURITY
+from foedus.sim.steps.threat_flank import _near_weight, exposed_near
 from foedus.sim.steps.threat_kernels import _commitment_kernel, _forward_kernel, _live_issue_kernel, _main_threat_kernel, _revealed_kernel, _threat_kernel
 from foedus.sim.agreements import TARGET_GONE
 from foedus.sim.world import World
@@ -83,7 +84,7 @@ def perceive_threats(world: World) -> None:
             world.state.power, offensive, x, world.state.hostility, world.inputs.proximity, world.inputs.ideal_distance, world.state.rivalry, commitment, exposed,
             weights=_INTENT_WEIGHTS, ally_discount=p.ally_discount, aggression_floor=p.aggression_hostility, restraint=restraint, belied=p.aggression_hostility,
             serious=p.ideology_read_hostility, reach_weight=p.aggression_reach_weight, ideology_alone=p.ideology_alone, ideology_excess=ideological_excess(world),
-            forward=xf, relevant=relevant_dyads(world), check=True,
+            forward=xf, relevant=relevant_dyads(world), contiguous=world.inputs.contiguous, exposed_near=exposed_near(world), check=True,
         )
         world.results.reach = th_projection.projected_capability(world.state.power, xf, check=True)
     else:
@@ -91,7 +92,7 @@ def perceive_threats(world: World) -> None:
             world.state.hostility, world.inputs.ideal_distance, world.state.rivalry, world.inputs.proximity, commitment, x, world.state.power, offensive, p.ally_discount,
             exposed, p.aggression_hostility, weight=_revealing_weight(world), restraint=restraint, belied=p.aggression_hostility,
             serious=p.ideology_read_hostility, within=aggression_within(world), alone=p.ideology_alone, excess=ideological_excess(world), forward=xf,
-            relevant=relevant_dyads(world),
+            relevant=relevant_dyads(world), contiguous=world.inputs.contiguous, near_weight=_near_weight(world),
         )
     world.cache["live_issues"] = (world.results.threat, live_issues(world, world.results.threat))
     key = world.state.global_intensity.tobytes()
@@ -515,7 +516,8 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
     # of n, at most, against h[i, j]: one compiled pass (threat_kernels._revealed_kernel, the numpy code's bits)
     revealed = np.empty(len(i))
     _revealed_kernel(h, i, j, np.ascontiguousarray(reach), aggression_within(world), np.ascontiguousarray(_revealing_rows(world, i), dtype=float),
-                     relevant_dyads(world), float(world.inputs.params.aggression_hostility), revealed)
+                     relevant_dyads(world), float(world.inputs.params.aggression_hostility), np.ascontiguousarray(world.inputs.contiguous, dtype=np.bool_),
+                     np.ascontiguousarray(world.inputs.contiguous, dtype=np.bool_), np.ascontiguousarray(_near_weight(world)[i]), revealed)
     commitment = alliance_reassurance(world)[i, j] * (1.0 - world.state.rivalry[i, j])  # a rival's pledge does not reassure (allied_intentions)
     offensive = walt_offensive(world)[j]
     projected = (world.state.power[j] * offensive) ** x[i, j]
@@ -539,7 +541,8 @@ def threat_of(
     exponent: np.ndarray, power: np.ndarray, offensive: np.ndarray, ally_discount: float, exposed: np.ndarray | None = None, aggression_floor: float = 0.0,
     *, weight: np.ndarray | None = None, restraint: np.ndarray | None = None, belied: float | None = None, serious: float | None = None,
     within: np.ndarray | None = None, alone: float = 0.0, camp: float = 0.0, excess: np.ndarray | None = None, forward: np.ndarray | None = None,
-    relevant: np.ndarray | None = None, issue: np.ndarray | None = None,
+    relevant: np.ndarray | None = None, issue: np.ndarray | None = None, contiguous: np.ndarray | None = None, near_weight: np.ndarray | None = None,
+    exposed_near: np.ndarray | None = None, struck: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Walt's threat with geography and the reach of every state, in one compiled pass (brief F1, F2).
 
@@ -556,7 +559,9 @@ def threat_of(
     distance beyond one camp that threatens without acts; Haas 2005; ``excess`` None: from ``ideal_distance`` and ``camp``);
     ``forward`` the theory's ``forward`` (the exponents with forward presence for the threat and the reach; None: ``exponent``);
     ``relevant`` the theory's ``relevant`` (the politically relevant dyads whose aggressor's acts against others count; None: every pair);
-    ``issue`` the theory's ``issue`` (0 or 1 per pair, :func:`foedus.theory.relevance.live_issue`; None: every pair), applied to the result.
+    ``issue`` the theory's ``issue`` (0 or 1 per pair, :func:`foedus.theory.relevance.live_issue`; None: every pair), applied to the result;
+    ``contiguous``, ``exposed_near`` and ``struck`` the theory's (the aggressor's neighbours read its attacks on its other neighbours; None: not so),
+    ``near_weight`` ``proximity * exposed_near`` when the caller keeps it.
     """
     w0, w1, w2 = _INTENT_WEIGHTS
     denom = w0 + (w1 if ideal_distance is not None else 0.0) + w2
@@ -566,6 +571,11 @@ def threat_of(
         e = np.ones(n) if exposed is None else np.asarray(exposed, dtype=float)
         weight = proximity * (e[None, :] if e.ndim == 1 else e)
     out, reach = np.empty((n, n)), np.empty((n, n))
+    if contiguous is not None and near_weight is None:
+        near_weight = proximity * np.asarray(exposed_near, dtype=float)
+    flank = np.zeros((0, 0), np.bool_) if contiguous is None else np.ascontiguousarray(contiguous, dtype=np.bool_)
+    hit = flank if struck is None else np.ascontiguousarray(struck, dtype=np.bool_)
+    near_weight = np.zeros((0, 0)) if contiguous is None else np.ascontiguousarray(near_weight, dtype=float)
     has_restraint = restraint is not None
     restraint = np.ascontiguousarray(restraint, dtype=float) if has_restraint else np.ones((1, 1))
     if ideal_distance is not None and excess is None:
@@ -578,7 +588,7 @@ def threat_of(
         np.inf if belied is None else float(belied), float(aggression_floor) if serious is None else float(serious), out, reach,
         np.ascontiguousarray(proximity if within is None else within, dtype=float), float(alone), excess,
         np.ascontiguousarray(exponent if forward is None else forward, dtype=float),
-        np.zeros((0, 0)) if relevant is None else np.ascontiguousarray(relevant, dtype=float),
+        np.zeros((0, 0)) if relevant is None else np.ascontiguousarray(relevant, dtype=float), flank, hit, near_weight,
     )
     if issue is not None:  # 0 or 1: exact in any order (the theory multiplies the intentions)
         out *= issue

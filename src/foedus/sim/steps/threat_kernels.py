@@ -13,15 +13,17 @@ __all__ = ["_commitment_kernel", "_forward_kernel", "_revealed_kernel", "_threat
 
 
 @njit(cache=True)
-def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach, within, alone, excess, xf, rel):  # pragma: no cover (compiled)
+def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach, within, alone, excess, xf, rel, flank, struck, near_weight):  # pragma: no cover (compiled)
     """``out[i, j] = exp(xf[i, j] ln(power[j] offensive[j])) * (I[i, j] (1 - discount C[i, j] [h[i, j] < belied or h[i, j] = 0]))`` with
     ``I = (w0 H~ + w1 (d g + alone (1 - g) excess) + w2 r) / denom``, ``g = min(1, max(H~, r) / serious)`` (:func:`foedus.theory.intentions.intentions_from_acts`) and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} weight[i, k] (h[k, j] min(1, power[j] ** (x[k, j] - 1))))``
     (``weight = prox * exposed``) times ``min(1, within[i, j] / within[k, j])`` (within the reach ``j`` has shown) and ``rel[i, j]`` (the politically
-    relevant dyads; ``rel`` empty: every pair), times ``restraint[i, j]`` when ``has_restraint``;
+    relevant dyads; ``rel`` empty: every pair), times ``restraint[i, j]`` when ``has_restraint``; where ``flank[i, j]`` (contiguity) and ``struck[k, j]`` (the
+    simulator passes contiguity too; ``flank`` empty: never) the weight is ``max(weight[i, k], near_weight[i, k])`` (the aggressor's neighbours read its acts against its other neighbours);
     ``reach[i, j] = exp(xf[i, j] ln power[j])`` (``xf``: with forward presence; ``x``, from home, reads the acts); 0 on the diagonal of ``out``."""
     n = h.shape[0]
     has_ideal = ideal.shape[0] > 0
     has_rel = rel.shape[0] > 0
+    has_flank = flank.shape[0] > 0
     # the revealed hostility, transposed (row j: what j reveals to each i), through the serious
     # hostilities only (few); it starts at h[i, j]
     log_base = np.empty(n)
@@ -35,7 +37,7 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
     serious_pairs = 0
     for k in range(n):
         for i in range(n):
-            if weight[i, k] > 0.0:
+            if weight[i, k] > 0.0 or (has_flank and near_weight[i, k] > 0.0):
                 seen[k] = True
                 break
         if seen[k]:
@@ -48,14 +50,20 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
     within_t = within.T.copy() if transposed else np.empty((0, 0))
     rel_t = rel.T.copy() if transposed and has_rel else np.empty((0, 0))
     column = np.empty(n)
+    own = np.empty(n)
     for k in range(n):
         if not seen[k]:  # hostility towards k reveals nothing (a major power)
             continue
         for i in range(n):
-            column[i] = weight[i, k]
+            own[i] = weight[i, k]
         for j in range(n):
             hk = h[k, j]
             if hk > 0.0 and hk >= floor:
+                col = own
+                if has_flank and struck[k, j]:  # j's other neighbours read its act against k (theory.intentions.revealed_hostility)
+                    for i in range(n):
+                        column[i] = near_weight[i, k] if flank[i, j] and near_weight[i, k] > own[i] else own[i]
+                    col = column
                 f = np.exp((x[k, j] - 1.0) * log_power[j])  # theory.projection.reach_fraction
                 if f != f:
                     f = 0.0
@@ -68,7 +76,7 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
                     w_j = within_t[j]
                     r_j = rel_t[j] if has_rel else w_j
                     for i in range(n):
-                        v = column[i] * hp
+                        v = col[i] * hp
                         if w_j[i] < a_kj:  # theory.intentions.revealed_hostility, W: beyond the reach j has shown
                             v = v * (w_j[i] / a_kj)
                         if has_rel:  # V: only an aggressor relevant to i (Lemke & Reed 2001)
@@ -77,7 +85,7 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
                             n_j[i] = v
                 else:
                     for i in range(n):
-                        v = column[i] * hp
+                        v = col[i] * hp
                         if within[i, j] < a_kj:
                             v = v * (within[i, j] / a_kj)
                         if has_rel:
@@ -237,12 +245,14 @@ def _main_threat_kernel(threat, gate, threshold, ceiling, floor, power, out):  #
 
 
 @njit(cache=True, error_model="numpy")
-def _revealed_kernel(h, i, j, reach, within, weight, rel, floor, out):  # pragma: no cover (compiled)
+def _revealed_kernel(h, i, j, reach, within, weight, rel, floor, flank, struck, near, out):  # pragma: no cover (compiled)
     """``out[k]``: the hostility ``j[k]`` reveals to ``i[k]`` for :func:`foedus.sim.steps.threat.threat_terms`, ``max(h[i, j], M rel[i, j])``
     with ``M = max_n (weight[k, n] S[n]) V[n]``, ``S[n] = h[n, j] reach[n, k]`` where ``h[n, j] >= floor`` (else 0.0) and ``V[n] = 1``
     where ``within[i, j] >= within[n, j]`` (else their ratio), the numpy code it replaced in one pass: the same products in the same
-    order, the maxima as numpy's (a NaN propagates; of 0.0 and -0.0 numpy's ``maximum`` gives the second), so the same bits (``tests/sim/steps/test_threat_rows.py``)."""
+    order, the maxima as numpy's (a NaN propagates; of 0.0 and -0.0 numpy's ``maximum`` gives the second), so the same bits (``tests/sim/steps/test_threat_rows.py``);
+    where ``struck[n, j]`` and ``flank[i, j]`` (``flank`` empty: never) the weight is ``max(weight[k, n], near[k, n])`` (as :func:`_threat_kernel`)."""
     n = h.shape[0]
+    has_flank = flank.shape[0] > 0
     for k in range(i.shape[0]):
         ik, jk = i[k], j[k]
         a = within[ik, jk]
@@ -252,7 +262,10 @@ def _revealed_kernel(h, i, j, reach, within, weight, rel, floor, out):  # pragma
             hv = h[q, jk]
             s = hv * reach[q, k] if hv >= floor else 0.0
             b = within[q, jk]
-            x = (weight[k, q] * s) * (1.0 if a >= b else a / b)
+            wq = weight[k, q]
+            if has_flank and struck[q, jk] and flank[ik, jk] and near[k, q] > wq:
+                wq = near[k, q]
+            x = (wq * s) * (1.0 if a >= b else a / b)
             if np.isnan(x):
                 nan = True
             elif q == 0 or x > m:
