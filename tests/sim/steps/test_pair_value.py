@@ -43,3 +43,33 @@ def test_the_strong_side_values_a_pact_with_a_weak_neighbour_that_fears_it():
     got = credible_goods(on, goods.copy())
     assert all(got[1, strong, k] > 0 for k in weak)
     assert all(got[1, strong, k] == 0 for k in rival)
+
+
+def test_a_rivals_pledge_to_consult_is_worth_nothing_and_a_friends_whole():
+    """formation.credible_goods weighs the transparency of consultation by the partner's credibility
+    (theory.reassurance.credible_consultation, pacts16): the two rival great powers (hostility 0.6) get nothing from each other's
+    pledge to consult, every pair the product of its credibility; no other good moves for it."""
+    rng = np.random.default_rng(7)
+    world, _ = tiny_world()
+    goods = rng.random((5, world.n, world.n))
+    got = credible_goods(world, goods.copy())
+    cred = pledge_credibility(world)
+    np.testing.assert_allclose(got[3], goods[3] * cred, rtol=1e-12)
+    g, r = 0, 1  # GRT and RIV, the first two actors
+    assert got[3, g, r] == 0.0 and got[3, r, g] == 0.0 and (got[3] > 0).any()
+
+
+def test_the_strong_sides_relief_reads_the_partners_fear_before_its_side_payment():
+    """pair_value.given_reassurance: what the strong side gains by giving its pledge is the weak side's fear of it, before the
+    weak side pays it a share of that fear's relief (reassurance_transfer_share; pacts16): the payment moves the pact's value
+    from one side to the other, not the fear."""
+    rng = np.random.default_rng(5)
+    on, _ = tiny_world(spiral_relief_weight=2.0, reassurance_transfer_share=0.5)
+    off, _ = tiny_world(spiral_relief_weight=0.0, reassurance_transfer_share=0.5)
+    goods = rng.random((5, on.n, on.n))
+    paid = credible_goods(off, goods.copy())  # after the side payment, no relief
+    fear = goods[1] * pledge_credibility(on)  # the reassurance at its credibility, before any payment
+    got = credible_goods(on, goods.copy())
+    res = on.results
+    np.testing.assert_allclose(got[1], paid[1] + 2.0 * spiral_relief(fear, res.reach, res.threat, on.state.power), rtol=1e-12)
+    assert not np.allclose(paid[1], fear)  # the payment moved the reassurance, so the two readings differ
