@@ -256,23 +256,3 @@ def test_spiral_relief_checks_its_input():
         ra.spiral_relief(-np.ones((2, 2)), np.zeros((2, 2)), np.zeros((2, 2)), [0.1, 0.1])
     with pytest.raises(ValueError, match="power"):
         ra.spiral_relief(np.zeros((2, 2)), np.zeros((2, 2)), np.zeros((2, 2)), [0.1, 0.1, 0.1])
-
-
-def test_a_pledge_to_consult_from_a_partner_below_the_trust_threshold_is_cheap_talk():
-    """Crawford & Sobel (1982), Kydd (2005, ch. 2): the transparency of consultation is worth what one believes of the partner's
-    word: sworn enemies (a rivalry's hostility 0.6, below the risk-dominance threshold 1/2) coordinate nothing whatever threat
-    they share, friends keep it whole, and it never rises with the partner's hostility."""
-    h = np.array([[0.0, 0.6, 0.2, 0.0], [0.6, 0.0, 0.4, 0.0], [0.2, 0.4, 0.0, 0.1], [0.0, 0.0, 0.1, 0.0]])
-    c = ra.pledge_credibility(h, threshold=0.5)
-    x = np.full((4, 4), 0.3)
-    np.fill_diagonal(x, 0.0)
-    got = ra.credible_consultation(x, c)
-    assert got[0, 1] == 0.0 and got[1, 0] == 0.0  # rivals: cheap talk
-    assert got[0, 3] == pytest.approx(0.3) and got[3, 0] == pytest.approx(0.3)  # no hostility: whole
-    assert got[0, 2] == pytest.approx(0.3 * 0.8) and got[1, 2] == pytest.approx(0.3 * 0.6)
-    order = np.argsort(h.T[~np.eye(4, dtype=bool)])  # c[i, j] reads H[j, i]
-    assert np.all(np.diff(got[~np.eye(4, dtype=bool)][order]) <= 1e-12)
-    with pytest.raises(ValueError, match="credible_consultation"):
-        ra.credible_consultation(x, c + 1.0)
-    with pytest.raises(ValueError, match="credible_consultation"):
-        ra.credible_consultation(-x, c)

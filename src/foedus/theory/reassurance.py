@@ -60,7 +60,7 @@ from foedus.theory._validate import _broadcast, _checked, _matrix, _vector
 
 __all__ = [
     "STATE_LIST_START", "relationship_age", "intentions_uncertainty", "expected_threat", "unread_alignment", "spiral_relief", "pledge_credibility",
-    "minimum_trust_threshold", "credible_pledges", "credible_consultation",
+    "minimum_trust_threshold", "credible_pledges",
 ]
 
 STATE_LIST_START = 1816
@@ -510,49 +510,3 @@ def credible_pledges(protection, kept, aggrandisement, credibility, *, check: bo
     if check:
         _broadcast(f, protection=p, kept=k, aggrandisement=a, credibility=c)
     return c * (p - k) + k, c * a
-
-
-def credible_consultation(transparency, credibility, *, check: bool = True) -> np.ndarray:
-    r"""The transparency a pledge of consultation from j is worth to i when i believes j's word with probability :math:`c_{ij}`: :math:`c_{ij}\,X_{ij}` (N, N).
-
-    A pledge of consultation (ATOP: the partners promise to consult in a crisis; Leeds et al. 2002) is a
-    promise to share information and coordinate. Information passed between parties whose interests
-    diverge is cheap talk: Crawford & Sobel (1982) show that the most informative equilibrium of a
-    sender-receiver game transmits less the larger the bias between them, and beyond a bias of 1/4 (their
-    uniform-quadratic case) none at all, the babbling equilibrium alone. Kydd (2005, ch. 2) makes the same
-    point for cooperation in the Assurance game: below the minimum trust threshold a promise changes
-    nothing, since an expansionist would make it as readily. So the transparency good
-    (:func:`foedus.theory.obligations.obligation_goods`, :math:`X`: coordination against a threat both
-    face) is worth what i believes of j's word, :math:`c` = :func:`pledge_credibility`, the credibility
-    the other pledges of a pact are weighed with (:func:`credible_pledges`): sworn enemies (a
-    Thompson-Dreyer rivalry, 0 below the threshold) coordinate nothing by treaty, whatever threat they
-    share (France and Germany, rivals over Alsace-Lorraine, shared no consultation pact from 1871 to 1914;
-    a run from the record of 1900 gave them one in 1901 before this, pacts16). Tethering a rival, the other
-    reason to sign with a threat (Weitsman 1997), is a motive of protection
-    (:func:`foedus.theory.alignment.alignment_utilities`, F4) and is not touched.
-
-    Parameters
-    ----------
-    transparency : array (N, N) >= 0
-    credibility : array (N, N) in [0, 1]
-    check : bool, default True
-
-    Examples
-    --------
-    >>> credible_consultation(np.array([[0.0, 0.2], [0.1, 0.0]]), np.array([[1.0, 0.0], [0.5, 1.0]])).tolist()
-    [[0.0, 0.0], [0.05, 0.0]]
-
-    References
-    ----------
-    .. [1] Crawford, V. P. & Sobel, J. (1982). Strategic information transmission. Econometrica 50(6): 1431-1451.
-    .. [2] Kydd, A. H. (2005). Trust and Mistrust in International Relations. Princeton University Press, ch. 2.
-    .. [3] Leeds, B. A., Ritter, J. M., Mitchell, S. M. & Long, A. G. (2002). Alliance Treaty Obligations and
-       Provisions, 1815-1944. International Interactions 28(3): 237-260.
-    .. [4] Weitsman, P. A. (1997). Intimate enemies: the politics of peacetime alliances. Security Studies 7(1): 156-193.
-    """
-    f = "credible_consultation"
-    x = _checked(transparency, "transparency", f, lo=0.0, check=check)
-    c = _checked(credibility, "credibility", f, lo=0.0, hi=1.0, check=check)
-    if check:
-        _broadcast(f, transparency=x, credibility=c)
-    return c * x

@@ -264,13 +264,14 @@ def test_defence_pledges_are_the_pairs_of_a_defence_pact_in_force():
 
 
 def test_rivals_sign_no_pledge_to_fight_when_they_cannot_trust_it():
-    """theory.reassurance.credible_pledges and credible_consultation in the step (formation.credible_goods; Kydd 2005,
-    Crawford & Sobel 1982): Great and Rival are rivals (hostility 0.6: trust 0.4, below Kydd's threshold of 1/2) facing a Super
-    power hostile to both. Every state reconsiders (consider_rate 1): with every pledge believed whatever the trust
-    (pledge_credibility_weight 0) the two rivals sign a pact in every one of ten draws; at the published reading they sign none:
-    no defence and no offence pact (the discount of every pledge to fight alike: the defence pledge alone moved rivals to
-    offence pacts), and no consultation pact either, a rival's pledge to consult being cheap talk too (pacts16; before it,
-    they still signed one, and with credible_fighting_pledges 0 a defence pact, carried by its consultation half)."""
+    """theory.reassurance.credible_pledges and theory.cheap_talk.credible_consultation in the step (formation.credible_goods;
+    Kydd 2005, Crawford & Sobel 1982): Great and Rival are rivals (hostility 0.6: trust 0.4, below Kydd's threshold of 1/2)
+    facing a Super power hostile to both. Every state reconsiders (consider_rate 1): with every pledge believed whatever the
+    trust (pledge_credibility_weight 0) the two rivals sign a pact in every one of ten draws; at the published reading they sign
+    none: no defence and no offence pact (the discount of every pledge to fight alike: the defence pledge alone moved rivals
+    to offence pacts), and no consultation pact either, a rival's talk conveying 0.48 of the coordination, less than the
+    pact's cost here (pacts16; before it, they signed one, and with credible_fighting_pledges 0 a defence pact, carried by
+    its consultation half)."""
     import numpy as np
 
     from foedus.sim.steps.alignment import alignment

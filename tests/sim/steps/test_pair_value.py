@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from foedus.sim.steps.formation import credible_goods, pledge_credibility
 from foedus.theory.reassurance import spiral_relief
@@ -45,18 +46,22 @@ def test_the_strong_side_values_a_pact_with_a_weak_neighbour_that_fears_it():
     assert all(got[1, strong, k] == 0 for k in rival)
 
 
-def test_a_rivals_pledge_to_consult_is_worth_nothing_and_a_friends_whole():
-    """formation.credible_goods weighs the transparency of consultation by the partner's credibility
-    (theory.reassurance.credible_consultation, pacts16): the two rival great powers (hostility 0.6) get nothing from each other's
-    pledge to consult, every pair the product of its credibility; no other good moves for it."""
+def test_a_rivals_pledge_to_consult_conveys_less_and_a_friends_all():
+    """formation.credible_goods weighs the transparency of consultation by the information the partner's talk conveys
+    (theory.cheap_talk.credible_consultation of the hostility at pledge_credibility_weight; Crawford & Sobel 1982, pacts16):
+    the two rival great powers (hostility 0.6) keep 0.48 of each other's, the small friends all; no other good moves for it."""
+    from foedus.theory.cheap_talk import credible_consultation
+
     rng = np.random.default_rng(7)
     world, _ = tiny_world()
     goods = rng.random((5, world.n, world.n))
     got = credible_goods(world, goods.copy())
-    cred = pledge_credibility(world)
-    np.testing.assert_allclose(got[3], goods[3] * cred, rtol=1e-12)
-    g, r = 0, 1  # GRT and RIV, the first two actors
-    assert got[3, g, r] == 0.0 and got[3, r, g] == 0.0 and (got[3] > 0).any()
+    w = world.inputs.params.pledge_credibility_weight
+    np.testing.assert_allclose(got[3], credible_consultation(goods[3], world.state.hostility, weight=w), rtol=1e-12)
+    g, r, a, b = 0, 1, 2, 3  # GRT, RIV, SMA, SMB in the order of the actors
+    assert got[3, g, r] == pytest.approx(0.48 * goods[3, g, r]) and got[3, a, b] == goods[3, a, b]
+    world0, _ = tiny_world(pledge_credibility_weight=0.0)
+    assert np.array_equal(credible_goods(world0, goods.copy())[3], goods[3])
 
 
 def test_the_strong_sides_relief_reads_the_partners_fear_before_its_side_payment():

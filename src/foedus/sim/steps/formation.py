@@ -186,7 +186,7 @@ def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None)
     cred = pledge_credibility(world) if w > 0 else None  # asked once here (a year-cache hit compares the hostility)
     if w > 0 and (shared or check):
         goods[1] *= cred
-    fear = consulted_goods(world, goods, cred, shared)  # a rival's pledge to consult is cheap talk too; the fear before any payment (pacts16)
+    fear = consulted_goods(world, goods, cred, shared)  # a rival's talk conveys less (cheap talk); the fear before any payment (pacts16)
     if shared:  # the weak side pays for a strong one's pledge, in what it can use and can give (wave12)
         shared_reassurance(world, goods, concession_reach(world) * year_goods.pair_shares(world).T)  # th_consent.pair_burden_shares, once a year
     fight = fighting_credibility(world, cred) if u is not None else None

@@ -29,9 +29,10 @@ fear it reads is its reassurance *before* any side payment of :func:`shared_reas
 the strong one for its pledge is not a fall in its fear of it; with ``reassurance_transfer_share`` 0, the default, there is no
 payment and nothing changes).
 
-:func:`consulted_goods` weighs a pledge of consultation by the partner's credibility
-(:func:`foedus.theory.reassurance.credible_consultation`: Crawford & Sobel 1982, Kydd 2005), as every other pledge of the
-pact is weighed, and holds the reassurance before the side payment for :func:`given_reassurance`.
+:func:`consulted_goods` weighs a pledge of consultation by the information the partner's talk conveys at its bias
+toward one (:func:`foedus.theory.cheap_talk.credible_consultation`: Crawford & Sobel 1982, the bias read from the partner's
+hostility as Kydd's 2005 distrust), as every other pledge of the pact is weighed by the partner's credibility, and holds
+the reassurance before the side payment for :func:`given_reassurance`.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ import numpy as np
 
 from foedus.sim.world import World
 from foedus.theory.alignment import shared_pledge_value
-from foedus.theory.reassurance import credible_consultation, spiral_relief
+from foedus.theory.cheap_talk import credible_consultation
+from foedus.theory.reassurance import spiral_relief
 
 __all__ = ["consulted_goods", "given_reassurance", "shared_reassurance"]
 
@@ -59,12 +61,14 @@ def shared_reassurance(world: World, goods: np.ndarray, usable: np.ndarray | flo
 
 
 def consulted_goods(world: World, goods: np.ndarray, credibility: np.ndarray | None, shared: bool) -> np.ndarray | None:
-    """``goods`` (5, N, N) with its transparency good (row 3) at the partner's credibility (in place): a pledge of consultation
-    from a state one does not trust is cheap talk (:func:`foedus.theory.reassurance.credible_consultation`; ``credibility``
-    None: every pledge believed). Returns the reassurance (row 1, a copy) before the side payment where ``shared`` (the fear
+    """``goods`` (5, N, N) with its transparency good (row 3) at the share of information the partner's pledge to consult
+    conveys (in place): :func:`foedus.theory.cheap_talk.credible_consultation` of this year's hostility at
+    ``pledge_credibility_weight`` (Crawford & Sobel 1982: a rival's talk is shaded; ``credibility`` None, the weight 0: every
+    partner's word taken whole). Returns the reassurance (row 1, a copy) before the side payment where ``shared`` (the fear
     :func:`given_reassurance` reads), else None (row 1 is then the fear itself)."""
-    if credibility is not None:
-        goods[3] = credible_consultation(goods[3], credibility, check=world.inputs.check)
+    w = world.inputs.params.pledge_credibility_weight
+    if credibility is not None and w > 0:
+        goods[3] = credible_consultation(goods[3], world.state.hostility, weight=w, check=world.inputs.check)
     return goods[1].copy() if shared else None
 
 
