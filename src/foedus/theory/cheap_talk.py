@@ -21,13 +21,13 @@ expected loss in the most informative equilibrium is :math:`1/(12 N^2) + b^2 (N^
 1 between partners of identical interests, falling with the bias, 0 from :math:`b = 1/4` on.
 
 :func:`credible_consultation` weighs the transparency good by :math:`\iota` of the bias of the partner
-toward one, read from its hostility: :math:`b_{ij} = w H_{ji} / 4`, so that a state fully hostile
-(:math:`H = 1`, at weight 1) tells one nothing and a friend everything (the scale mapping hostility to
-Crawford & Sobel's bias is ours; :math:`wH_{ji}` is the distrust of
-:func:`foedus.theory.reassurance.pledge_credibility`, Kydd 2005). A rivalry's hostility (0.6) keeps
-:math:`\iota(0.15) = 0.48` of the coordination: rivals facing one threat do consult (Britain and Russia
-in 1907, against Germany), but a pact of consultation between them must be worth twice its cost in
-coordination to be signed.
+toward one, read from its hostility: :math:`b_{ij} = \beta w H_{ji}`; at :math:`\beta = 1/4` a state fully hostile
+(:math:`H = 1`, at weight 1) tells one nothing and a friend everything (the scale mapping hostility to Crawford &
+Sobel's bias is ours; the simulator's, ``Parameters.cheap_talk_bias``, is 1/16, chosen in sample; :math:`wH_{ji}` is the distrust of
+:func:`foedus.theory.reassurance.pledge_credibility`, Kydd 2005). At :math:`\beta = 1/4` a rivalry's
+hostility (0.6) keeps :math:`\iota(0.15) = 0.48` of the coordination, at 1/16 :math:`\iota(0.0375) = 0.85`:
+rivals facing one threat do consult (Britain and Russia in 1907, against Germany), but a pact of
+consultation between them must be worth more than its cost in coordination to be signed.
 
 References
 ----------
@@ -87,12 +87,13 @@ def informative_share(bias, *, check: bool = True) -> np.ndarray:
     return np.clip(out, 0.0, 1.0)
 
 
-def credible_consultation(transparency, hostility, *, weight: float = 1.0, check: bool = True) -> np.ndarray:
-    r"""The transparency of j's pledge to consult i at the share of information j's talk conveys: :math:`X_{ij}\,\iota(w H_{ji} / 4)` (N, N).
+def credible_consultation(transparency, hostility, *, weight: float = 1.0, bias: float = BABBLING_BIAS, check: bool = True) -> np.ndarray:
+    r"""The transparency of j's pledge to consult i at the share of information j's talk conveys: :math:`X_{ij}\,\iota(\beta w H_{ji})` (N, N).
 
     ``transparency`` :math:`X` (N, N) >= 0 (:func:`foedus.theory.obligations.obligation_goods`); ``hostility`` :math:`H`
     (N, N) in [0, 1], :math:`H_{ji}` j's toward i; ``weight`` :math:`w` in [0, 1] (the weight of
-    :func:`foedus.theory.reassurance.pledge_credibility`; 0: every partner's word taken whole).
+    :func:`foedus.theory.reassurance.pledge_credibility`; 0: every partner's word taken whole); ``bias`` :math:`\beta` in
+    [0, 1], the bias of a partner of full hostility (:data:`BABBLING_BIAS`: its word conveys nothing; 0: every word whole).
 
     Examples
     --------
@@ -106,6 +107,7 @@ def credible_consultation(transparency, hostility, *, weight: float = 1.0, check
     x = _checked(transparency, "transparency", f, lo=0.0, check=check)
     h = _matrix("hostility", hostility, np.shape(hostility)[0], unit=True, check=check)
     w = float(_checked(weight, "weight", f, lo=0.0, hi=1.0, check=check))
+    beta = float(_checked(bias, "bias", f, lo=0.0, hi=1.0, check=check))
     if check:
         _broadcast(f, transparency=x, hostility=h)
-    return x * informative_share(w * h.T / (1.0 / BABBLING_BIAS), check=False)
+    return x * informative_share(beta * w * h.T, check=False)

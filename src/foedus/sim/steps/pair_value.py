@@ -63,12 +63,12 @@ def shared_reassurance(world: World, goods: np.ndarray, usable: np.ndarray | flo
 def consulted_goods(world: World, goods: np.ndarray, credibility: np.ndarray | None, shared: bool) -> np.ndarray | None:
     """``goods`` (5, N, N) with its transparency good (row 3) at the share of information the partner's pledge to consult
     conveys (in place): :func:`foedus.theory.cheap_talk.credible_consultation` of this year's hostility at
-    ``pledge_credibility_weight`` (Crawford & Sobel 1982: a rival's talk is shaded; ``credibility`` None, the weight 0: every
-    partner's word taken whole). Returns the reassurance (row 1, a copy) before the side payment where ``shared`` (the fear
+    ``pledge_credibility_weight`` and ``cheap_talk_bias`` (Crawford & Sobel 1982: a rival's talk is shaded; ``credibility``
+    None, either 0: every partner's word taken whole). Returns the reassurance (row 1, a copy) before the side payment where ``shared`` (the fear
     :func:`given_reassurance` reads), else None (row 1 is then the fear itself)."""
-    w = world.inputs.params.pledge_credibility_weight
-    if credibility is not None and w > 0:
-        goods[3] = credible_consultation(goods[3], world.state.hostility, weight=w, check=world.inputs.check)
+    p = world.inputs.params
+    if credibility is not None and p.pledge_credibility_weight > 0 and p.cheap_talk_bias > 0:
+        goods[3] = credible_consultation(goods[3], world.state.hostility, weight=p.pledge_credibility_weight, bias=p.cheap_talk_bias, check=world.inputs.check)
     return goods[1].copy() if shared else None
 
 
