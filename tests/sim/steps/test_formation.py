@@ -95,8 +95,7 @@ def test_a_great_power_gains_no_concessions_from_a_powerless_partner():
 def test_a_new_state_reads_no_record_of_its_neighbours_intentions():
     """Kydd (2005), Lupu & Poast (2016): the threat a pledge of non-aggression addresses is the expected one while intentions
     have no record. A state that entered the system last year faces, from its friendly great neighbour, the prior's share of
-    the capability that could be used against it with the expectation of winning (theory.reassurance.attack_capability, pacts16:
-    before it, all the capability that reaches it); two old members read each other's record (no hostility: no threat)."""
+    the capability that reaches it; two old members read each other's record (no hostility: no threat)."""
     from foedus.sim.steps.formation import entry_years, reassurance_threat
     from .conftest import ACTORS
     actors = [dict(a, since=1999) if a["ccode"] == SMA else dict(a, since=1816) for a in ACTORS]
@@ -106,10 +105,7 @@ def test_a_new_state_reads_no_record_of_its_neighbours_intentions():
     expected = reassurance_threat(world)
     u = np.exp(-(world.state.year - 1999) / 10.0)
     assert world.results.threat[a, g] == 0.0 and world.results.reach[a, g] > 0
-    from foedus.theory.reassurance import attack_capability
-    hostile = attack_capability(world.results.reach, world.state.power)[a, g]
-    assert 0 < hostile < world.results.reach[a, g]
-    assert expected[a, g] == pytest.approx(u * 0.5 * hostile, rel=1e-12)
+    assert expected[a, g] == pytest.approx(u * 0.5 * world.results.reach[a, g], rel=1e-12)
     assert expected[b, g] == world.results.threat[b, g] == 0.0  # old members: the record
     off, _ = tiny_world(actors=actors, nonaggression_prior=0.0)
     assert reassurance_threat(off) is None  # the term off: the record's threat
@@ -241,8 +237,7 @@ def test_a_new_states_partners_pledge_of_neutrality_is_worth_its_unread_alignmen
     world, _ = tiny_world(actors=actors, nonaggression_prior=0.5, intentions_decay_years=10.0, pledge_credibility_weight=0.0, unread_alignment_weight=2.0)
     p = world.inputs.params
     u = th.intentions_uncertainty(th.relationship_age(world.state.year, entry_years(world)), decay_years=10.0)
-    hostile = th.attack_capability(world.results.reach, world.state.power)  # an unread partner's threat (pacts16)
-    e = th.expected_threat(world.results.threat, hostile, u, prior=0.5)
+    e = th.expected_threat(world.results.threat, world.results.reach, u, prior=0.5)
     want = 2.0 * th.unread_alignment(e, world.results.reach, world.state.power, u, prior=0.5, defends=defence_pledges(world),
                                      war_risk=abstention_terms(world)["war_risk"])
     got = unread_alignment(world)

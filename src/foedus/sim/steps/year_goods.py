@@ -171,14 +171,13 @@ def intentions(world: World, entry: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     p = world.inputs.params
     res = world.results
 
-    def compute():  # an unread partner threatens with what it could take by force (pacts16: th_reassure.attack_capability)
-        hostile = None if res.reach is None else th_reassure.attack_capability(res.reach, world.state.power, check=world.inputs.check)
-        return intentions_terms(world.state.year, entry, res.threat, hostile, decay=p.intentions_decay_years, prior=p.nonaggression_prior)
+    def compute():
+        return intentions_terms(world.state.year, entry, res.threat, res.reach, decay=p.intentions_decay_years, prior=p.nonaggression_prior)
 
     def cached():
         return world.year_cache.get(
-            world.state.year, "intentions", compute, entry=entry, threat=res.threat, reach=res.reach, power=world.state.power,
-            decay=float(p.intentions_decay_years), prior=float(p.nonaggression_prior),
+            world.state.year, "intentions", compute, entry=entry, threat=res.threat, reach=res.reach, decay=float(p.intentions_decay_years),
+            prior=float(p.nonaggression_prior),
         )
 
     # asked up to three times in an alignment step, which writes neither the threats nor the reach: the first ask compares them
