@@ -174,3 +174,29 @@ def test_action_engaged_only_an_offence_pact_whose_member_fights_its_target():
     assert not action_engaged(m, np.ones(5, bool), np.full(5, 3), np.zeros((4, 4), bool)).any()
     with pytest.raises(ValueError):
         action_engaged(m, np.ones(4, bool), np.full(5, 3), w)
+
+
+def test_an_offence_pledge_is_worth_something_only_against_a_common_target():
+    """Snyder (1997, ch. 1), Leeds (2003): one treaty, one adversary. Two states hostile to the same target keep the value of
+    aggrandisement; a state whose target is another (China's Russia against Austria-Hungary's France, the 1900 run's 1913
+    pact) gets nothing from the pair, nor does its partner; a state hostile to no one has no target in common with anyone."""
+    from foedus.theory.offence import common_target
+
+    h = np.zeros((5, 5))
+    h[0, 3] = h[3, 0] = 0.8  # 0 and 1: target 3
+    h[1, 3] = h[3, 1] = 0.6
+    h[2, 4] = h[4, 2] = 0.9  # 2: target 4, yet hostile to 3 too
+    h[2, 3] = h[3, 2] = 0.5
+    reach = np.full((5, 5), 0.1)
+    a = aggrandisement(h, reach)
+    target = offence_target(h)
+    assert target[0] == target[1] == 3 and target[2] == 4
+    assert a[0, 2] > 0  # without the rule, 2's help against 3 is worth something to 0
+    out = common_target(a, target)
+    assert out[0, 1] == a[0, 1] > 0 and out[1, 0] == a[1, 0] > 0
+    assert out[0, 2] == 0.0 and out[2, 0] == 0.0 and out[1, 2] == 0.0
+    same = (target[:, None] == target[None, :]) & (target >= 0)[:, None]
+    assert np.array_equal(out[same], a[same]) and not out[~same].any()
+    assert not common_target(np.ones((2, 2)), [-1, -1]).any()
+    with pytest.raises(ValueError, match="common_target"):
+        common_target(a, target[:4])

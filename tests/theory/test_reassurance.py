@@ -256,3 +256,22 @@ def test_spiral_relief_checks_its_input():
         ra.spiral_relief(-np.ones((2, 2)), np.zeros((2, 2)), np.zeros((2, 2)), [0.1, 0.1])
     with pytest.raises(ValueError, match="power"):
         ra.spiral_relief(np.zeros((2, 2)), np.zeros((2, 2)), np.zeros((2, 2)), [0.1, 0.1, 0.1])
+
+
+def test_an_unread_partner_threatens_with_what_it_could_take_by_force():
+    """attack_capability (Bueno de Mesquita 1981: one attacks only at positive expected utility, 2P - 1 with equal stakes):
+    the weak side of an unequal pair faces R (2 R / (R + p) - 1) of its strong neighbour's reach, the strong side and equals
+    nothing; never more than the reach, never less than 0; bad input names the function."""
+    r = np.array([[0.0, 0.2, 0.02, 0.0], [0.02, 0.0, 0.0, 0.0], [0.02, 0.0, 0.0, 0.0], [0.0, 0.1, 0.0, 0.0]])
+    p = np.array([0.02, 0.2, 0.02, 0.5])
+    a = ra.attack_capability(r, p)
+    assert a[0, 1] == pytest.approx(0.2 * (2 * 0.2 / 0.22 - 1))
+    assert a[1, 0] == 0.0 and a[0, 2] == 0.0 and a[2, 0] == 0.0 and a[3, 1] == 0.0  # the strong side, equals, a stronger target
+    rng = np.random.default_rng(3)
+    rr, pp = rng.uniform(0, 0.3, (6, 6)), rng.uniform(0.001, 0.3, 6)
+    aa = ra.attack_capability(rr, pp)
+    off = ~np.eye(6, dtype=bool)
+    assert (aa >= 0).all() and (aa[off] <= rr[off]).all() and (np.diag(aa) == 0).all()
+    assert ((aa > 0) == ((rr > pp[:, None]) & off)).all()  # a threat exactly where the reach exceeds the defender's capability
+    with pytest.raises(ValueError, match="power"):
+        ra.attack_capability(rr, pp[:5])

@@ -50,7 +50,7 @@ import numpy as np
 
 from foedus.theory._validate import _checked, _matrix
 
-__all__ = ["aggrandisement", "action_engaged", "compellent_capacity", "isolation", "nuclear_deterrence", "offence_target", "war_expectation"]
+__all__ = ["aggrandisement", "action_engaged", "common_target", "compellent_capacity", "isolation", "nuclear_deterrence", "offence_target", "war_expectation"]
 
 
 def action_engaged(members, offence, target, at_war, *, check: bool = True) -> np.ndarray:
@@ -334,3 +334,42 @@ def compellent_capacity(value, major, *, strength: float = 1.0, check: bool = Tr
     sv = float(_checked(strength, "strength", "compellent_capacity", lo=0.0, hi=1.0, check=check))
     lesser = ~mu[:, None] & ~mu[None, :]
     return np.where(lesser, v * (1.0 - sv), v)
+
+
+def common_target(value, target, *, check: bool = True) -> np.ndarray:
+    r"""``value`` (N, N) of an offence pledge between ``i`` and ``j``, nothing where the two have no common target.
+
+    .. math:: V'_{ij} = V_{ij}\,[k(i) = k(j) \ge 0]
+
+    An offensive alliance is a pledge of joint action against a *common* adversary (Snyder 1997, ch. 1;
+    Leeds 2003: ATOP's offence obligations are promises to join an attack on a named third party). A
+    pact is one treaty with one target: it buys ``i`` the partner's forces against ``i``'s target only if
+    the partner fights that target for its own sake, and it is worth something to the partner only
+    against the same target. :func:`aggrandisement` values the pledge at ``i``'s target ``k(i)``
+    (:func:`offence_target`) with the partner's hostility to it as a weight; a pair whose targets differ
+    would each value a different war, and no single treaty serves both (China, whose target is Russia,
+    and Austria-Hungary, whose target is France, have nothing to attack together). The partner's
+    forces must also reach the target (Boulding 1962's loss-of-strength gradient): that is in
+    :func:`aggrandisement`'s odds already (``R[k, j]``).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> common_target(np.full((3, 3), 0.2), [2, 2, 0]).tolist()
+    [[0.2, 0.2, 0.0], [0.2, 0.2, 0.0], [0.0, 0.0, 0.2]]
+    >>> common_target(np.full((2, 2), 0.2), [-1, -1]).tolist()
+    [[0.0, 0.0], [0.0, 0.0]]
+
+    References
+    ----------
+    .. [1] Snyder, G. H. (1997). *Alliance Politics*. Cornell University Press, ch. 1.
+    .. [2] Leeds, B. A. (2003). Do alliances deter aggression? The influence of military alliances on the
+       initiation of militarized interstate disputes. *American Journal of Political Science* 47(3): 427-439.
+    .. [3] Boulding, K. E. (1962). *Conflict and Defense: A General Theory*. Harper, ch. 12.
+    """
+    v = _matrix("value", value, np.shape(value)[0], nonneg=True, check=check)
+    k = np.asarray(target, dtype=np.int64)
+    if check and k.shape != (v.shape[0],):
+        raise ValueError(f"common_target: target must be (N,) = ({v.shape[0]},), got {k.shape}")
+    same = (k[:, None] == k[None, :]) & (k >= 0)[:, None]
+    return np.where(same, v, 0.0)

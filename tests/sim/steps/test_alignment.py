@@ -163,7 +163,8 @@ def test_a_pledge_from_a_sworn_enemy_is_cheap_talk_and_its_credibility_is_a_fact
     assert not [e for e in doubted if e[3]["factors"]["form"] in ("nonaggression", "neutrality_nonaggression")]
     goods = np.ones((5, world.n, world.n))
     world, _ = tiny_world(relations=enemies, nonaggression_prior=0.0, pledge_credibility_weight=1.0, trust_threshold=0.0,
-                          reassurance_transfer_share=0.0, spiral_relief_weight=0.0)  # the discount alone (wave12, nap15: pair_value's terms move it)
+                          reassurance_transfer_share=0.0, spiral_relief_weight=0.0, cheap_talk_bias=0.0)  # the discount alone (wave12, nap15,
+    # pacts16: pair_value's terms move it, and the consultation of a hostile partner)
     credible_goods(world, goods)
     assert np.allclose(goods[1], 1.0 - world.state.hostility.T - np.diag(np.diag(1.0 - world.state.hostility.T)) + np.eye(world.n))
     assert (goods[[0, 2, 3, 4]] == 1.0).all()  # neutrality, protection, consultation, aggrandisement untouched

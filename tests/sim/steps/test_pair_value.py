@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from foedus.sim.steps.formation import credible_goods, pledge_credibility
 from foedus.theory.reassurance import spiral_relief
@@ -43,3 +44,41 @@ def test_the_strong_side_values_a_pact_with_a_weak_neighbour_that_fears_it():
     got = credible_goods(on, goods.copy())
     assert all(got[1, strong, k] > 0 for k in weak)
     assert all(got[1, strong, k] == 0 for k in rival)
+
+
+def test_a_rivals_pledge_to_consult_conveys_less_and_a_friends_all():
+    """formation.credible_goods weighs the transparency of consultation by the information the partner's talk conveys
+    (theory.cheap_talk.credible_consultation of the hostility at pledge_credibility_weight; Crawford & Sobel 1982, pacts16):
+    the two rival great powers (hostility 0.6) keep the share of the bias cheap_talk_bias * 0.6 of each other's (0.85 at 1/16),
+    the small friends all; no other good moves for it; either weight 0 takes every word whole."""
+    from foedus.theory.cheap_talk import credible_consultation, informative_share
+
+    rng = np.random.default_rng(7)
+    world, _ = tiny_world()
+    goods = rng.random((5, world.n, world.n))
+    got = credible_goods(world, goods.copy())
+    w = world.inputs.params.pledge_credibility_weight
+    beta = world.inputs.params.cheap_talk_bias
+    np.testing.assert_allclose(got[3], credible_consultation(goods[3], world.state.hostility, weight=w, bias=beta), rtol=1e-12)
+    g, r, a, b = 0, 1, 2, 3  # GRT, RIV, SMA, SMB in the order of the actors
+    share = float(informative_share(beta * w * 0.6))
+    assert 0 < share < 1 and got[3, g, r] == pytest.approx(share * goods[3, g, r]) and got[3, a, b] == goods[3, a, b]
+    for off in ({"pledge_credibility_weight": 0.0}, {"cheap_talk_bias": 0.0}):
+        world0, _ = tiny_world(**off)
+        assert np.array_equal(credible_goods(world0, goods.copy())[3], goods[3])
+
+
+def test_the_strong_sides_relief_reads_the_partners_fear_before_its_side_payment():
+    """pair_value.given_reassurance: what the strong side gains by giving its pledge is the weak side's fear of it, before the
+    weak side pays it a share of that fear's relief (reassurance_transfer_share; pacts16): the payment moves the pact's value
+    from one side to the other, not the fear."""
+    rng = np.random.default_rng(5)
+    on, _ = tiny_world(spiral_relief_weight=2.0, reassurance_transfer_share=0.5)
+    off, _ = tiny_world(spiral_relief_weight=0.0, reassurance_transfer_share=0.5)
+    goods = rng.random((5, on.n, on.n))
+    paid = credible_goods(off, goods.copy())  # after the side payment, no relief
+    fear = goods[1] * pledge_credibility(on)  # the reassurance at its credibility, before any payment
+    got = credible_goods(on, goods.copy())
+    res = on.results
+    np.testing.assert_allclose(got[1], paid[1] + 2.0 * spiral_relief(fear, res.reach, res.threat, on.state.power), rtol=1e-12)
+    assert not np.allclose(paid[1], fear)  # the payment moved the reassurance, so the two readings differ

@@ -30,8 +30,8 @@ from foedus.sim.steps.concessions import pair_autonomy as _pair_autonomy
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.conflict import defence_pairs, onset_covariates
 from foedus.sim.steps.neutrality import stays_out
-from foedus.sim.steps.pair_value import given_reassurance, shared_reassurance
 from foedus.sim.steps.settlement import settlement_goods, settlement_pairs
+from foedus.sim.steps.pair_value import consulted_goods, given_reassurance, shared_reassurance
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.steps.unread_pairs import unread_pairs
 from foedus.sim.world import World
@@ -188,11 +188,12 @@ def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None)
     cred = pledge_credibility(world) if w > 0 else None  # asked once here (a year-cache hit compares the hostility)
     if w > 0 and (shared or check):
         goods[1] *= cred
+    fear = consulted_goods(world, goods, cred, shared)  # a rival's talk conveys less (cheap talk); the fear before any payment (pacts16)
     if shared:  # the weak side pays for a strong one's pledge, in what it can use and can give (wave12)
         shared_reassurance(world, goods, concession_reach(world) * year_goods.pair_shares(world).T)  # th_consent.pair_burden_shares, once a year
     fight = fighting_credibility(world, cred) if u is not None else None
-    # fighting pledges at their credibility, the unread alignment's abstention, giving one's pledge (pair_value), settling ended conflicts
-    return settlement_goods(world, given_reassurance(world, align_kern.credible_terms(goods, cred, w > 0 and not (shared or check), u, fight, unread_alignment(world), check=check)))
+    # fighting pledges at their credibility, the unread alignment's abstention, giving one's pledge (pair_value; the fear before any payment), settling
+    return settlement_goods(world, given_reassurance(world, align_kern.credible_terms(goods, cred, w > 0 and not (shared or check), u, fight, unread_alignment(world), check=check), fear))
 
 
 def fighting_credibility(world: World, credibility: np.ndarray | None = None) -> np.ndarray | None:

@@ -24,7 +24,15 @@ it the strong side of an unequal pair valued a pact of non-aggression at about 0
 0.063), so unequal pairs never signed one, while ATOP's non-aggression pacts join states as unequal as its defence pacts
 (strong/weak capability ratio median 6-8). At ``spiral_relief_weight`` 0.2 (chosen in sample: foedus validate, seeds 1-6)
 the in-sample facts in range go from 33 to 34 of 38 (1946-1989 non-aggression pacts 0.0132 -> 0.0151 per state-year, record
-0.0182; alliances in force at the end 0.57 -> 0.62; 1816-1914 non-aggression 0.00023 -> 0.00037, bound 0.00056).
+0.0182; alliances in force at the end 0.57 -> 0.62; 1816-1914 non-aggression 0.00023 -> 0.00037, bound 0.00056). The partner's
+fear it reads is its reassurance *before* any side payment of :func:`shared_reassurance` (pacts16: what the weak side pays
+the strong one for its pledge is not a fall in its fear of it; with ``reassurance_transfer_share`` 0, the default, there is no
+payment and nothing changes).
+
+:func:`consulted_goods` weighs a pledge of consultation by the information the partner's talk conveys at its bias
+toward one (:func:`foedus.theory.cheap_talk.credible_consultation`: Crawford & Sobel 1982, the bias read from the partner's
+hostility as Kydd's 2005 distrust), as every other pledge of the pact is weighed by the partner's credibility, and holds
+the reassurance before the side payment for :func:`given_reassurance`.
 """
 
 from __future__ import annotations
@@ -33,9 +41,10 @@ import numpy as np
 
 from foedus.sim.world import World
 from foedus.theory.alignment import shared_pledge_value
+from foedus.theory.cheap_talk import credible_consultation
 from foedus.theory.reassurance import spiral_relief
 
-__all__ = ["given_reassurance", "shared_reassurance"]
+__all__ = ["consulted_goods", "given_reassurance", "shared_reassurance"]
 
 
 def shared_reassurance(world: World, goods: np.ndarray, usable: np.ndarray | float = 1.0) -> np.ndarray:
@@ -51,13 +60,27 @@ def shared_reassurance(world: World, goods: np.ndarray, usable: np.ndarray | flo
     return goods
 
 
-def given_reassurance(world: World, goods: np.ndarray) -> np.ndarray:
+def consulted_goods(world: World, goods: np.ndarray, credibility: np.ndarray | None, shared: bool) -> np.ndarray | None:
+    """``goods`` (5, N, N) with its transparency good (row 3) at the share of information the partner's pledge to consult
+    conveys (in place): :func:`foedus.theory.cheap_talk.credible_consultation` of this year's hostility at
+    ``pledge_credibility_weight`` and ``cheap_talk_bias`` (Crawford & Sobel 1982: a rival's talk is shaded; ``credibility``
+    None, either 0: every partner's word taken whole). Returns the reassurance (row 1, a copy) before the side payment where ``shared`` (the fear
+    :func:`given_reassurance` reads), else None (row 1 is then the fear itself)."""
+    p = world.inputs.params
+    if credibility is not None and p.pledge_credibility_weight > 0 and p.cheap_talk_bias > 0:
+        goods[3] = credible_consultation(goods[3], world.state.hostility, weight=p.pledge_credibility_weight, bias=p.cheap_talk_bias, check=world.inputs.check)
+    return goods[1].copy() if shared else None
+
+
+def given_reassurance(world: World, goods: np.ndarray, fear: np.ndarray | None = None) -> np.ndarray:
     """``goods`` (5, N, N) with its reassurance good (row 1) raised by what each side gains by giving the other its pledge (in
     place; returned): ``spiral_relief_weight`` times :func:`foedus.theory.reassurance.spiral_relief` of the partner's
-    reassurance (row 1 as it stands: the partner's fear of one, at its belief in one's pledge and the norm's standing), this
-    year's threats, reach and capabilities. Both sides of every pair by the one formula, nothing clipped. 0 leaves it whole."""
+    reassurance ``fear`` (by default row 1 as it stands: the partner's fear of one, at its belief in one's pledge and the norm's
+    standing; before any side payment, :func:`consulted_goods`), this year's threats, reach and capabilities. Both sides of
+    every pair by the one formula, nothing clipped. 0 leaves it whole."""
     k = world.inputs.params.spiral_relief_weight
     if k > 0:
         res = world.results
-        goods[1] += k * spiral_relief(goods[1], res.reach, res.threat, world.state.power, check=world.inputs.check)
+        f = goods[1] if fear is None else fear
+        goods[1] += k * spiral_relief(f, res.reach, res.threat, world.state.power, check=world.inputs.check)
     return goods
