@@ -105,3 +105,21 @@ def test_neighbours_whose_war_has_ended_sign_a_pledge_of_non_aggression_and_not_
     assert sum(any("nonaggression" in ob for ob in pacts) for pacts in on) >= 18
     assert not any(_after_war(0.0, s) for s in seeds)
     assert not any(_after_war(0.3, s, at_war=True) for s in seeds)
+
+
+def test_the_explanations_factor_is_the_term_as_added_and_a_state_back_in_the_system_owes_no_settlement():
+    """settlement_pairs gives the value credible_goods adds (at the standing of non-aggression: in 1900 a fraction of it), not the
+    raw value; a state that leaves the system takes its ended rivalries with it (system.make_dormant; review, session 16)."""
+    from foedus.sim.steps.settlement import settlement_pairs
+    from foedus.sim.steps.system import make_dormant
+
+    world, _ = tiny_world(settlement_weight=1.0)
+    world.state.year = 1900
+    a, b = _index(world, SMA), _index(world, SMB)
+    record_rivalry_end(world, np.array([a]), np.array([b]))
+    standing = year_goods.norms(world)[2]
+    assert 0.0 < standing < 1.0
+    (pair,) = settlement_pairs(world, np.array([a]), np.array([b]))
+    np.testing.assert_allclose(pair, [standing * settlement(world)[a, b]] * 2, rtol=1e-12)
+    make_dormant(world, np.array([a]))
+    assert np.isnan(world.state.rivalry_ended[a]).all() and np.isnan(world.state.rivalry_ended[:, a]).all()

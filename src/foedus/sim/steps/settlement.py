@@ -66,4 +66,5 @@ def settlement_pairs(world: World, i: np.ndarray, j: np.ndarray) -> list:
     s = settlement(world)
     if s is None:
         return [[0.0, 0.0]] * len(i)
+    s = year_goods.norms(world)[2] * s  # the term as credible_goods adds it: at the non-aggression norm's standing
     return np.stack([s[i, j], s[j, i]], axis=1).tolist()

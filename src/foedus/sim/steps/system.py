@@ -166,6 +166,9 @@ def make_dormant(world: World, idx: np.ndarray) -> None:
     if world.state.war_history.shape == (world.n, world.n):
         world.state.war_history[idx, :] = 0.0
         world.state.war_history[:, idx] = 0.0
+    if world.state.rivalry_ended.shape == (world.n, world.n):  # a state back in the system brings no settlement owed (settle16)
+        world.state.rivalry_ended[idx, :] = np.nan
+        world.state.rivalry_ended[:, idx] = np.nan
     world.cache.pop("rival_pairs", None)  # the trend step's pairs of rivals and majors
 
 
