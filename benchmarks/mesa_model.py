@@ -140,7 +140,9 @@ from foedus.theory import portfolio as th_portfolio
 from foedus.theory import reassurance as th_reassure
 from foedus.theory import renunciation as th_renounce
 from foedus.theory import rivalry as th_rivalry
+from foedus.theory import cheap_talk as th_cheap
 from foedus.theory import war_onset as th_onset
+from foedus.theory import war_onset_issues as th_issues
 from foedus.theory.capability import commitment_strength
 
 SECURITY, ALLIANCE, ORGANISATION = 0, 0, 2
@@ -219,6 +221,8 @@ class State(mesa.Agent):
         # what the war-onset hazard reads of the pair (conflict.onset_covariates): static in the reduced scenario
         self.regime = float(world.state.regime[i])
         self.contiguous = np.array(world.inputs.contiguous[i], dtype=bool)
+        sp = world.inputs.rivalry_spatial  # the rivalries over territory (Thompson & Dreyer's spatial type; none where unknown)
+        self.rivalry_spatial = np.array(sp[i], dtype=bool) if sp is not None else np.zeros(len(self.contiguous), dtype=bool)
         cap = world.inputs.capital_km if world.inputs.capital_km is not None else world.inputs.distance_km  # the onset's distance: capitals'
         self.distance = np.array(cap[i], dtype=float)
         self.proximity = np.array(world.inputs.proximity[i], dtype=float)  # for the milieu of an accession (consent.milieu_value)
@@ -376,6 +380,7 @@ class State(mesa.Agent):
             "joint_nuclear": np.array([self.nuclear and o.nuclear for o in live]),
             "conquest_norm": th_onset.conquest_norm_term(th_renounce.territorial_integrity_norm(year), major, contiguous, rival),
             "joint_major": th_onset.joint_major(np.full(len(js), self.major), [o.major for o in live]),
+            "issueless_rival": th_issues.issueless_rivalry(rival, self.rivalry_spatial[js], contiguous),
         }
         h = th_onset.war_onset_hazard(*(terms[t] for t in th_onset.WAR_ONSET_TERMS), intercept=p.war_onset_intercept, coefficients=p.war_onset_coefficients())
         for j, r in zip(js, th_offence.war_expectation(h, p.abstention_horizon, check=False).tolist()):
@@ -778,6 +783,8 @@ class AllianceModel(mesa.Model):
         )
         if p.pledge_credibility_weight > 0:  # formation.credible_goods: a pledge from a sworn enemy is cheap talk (Kydd 2005)
             goods[1] *= self.credibility()
+            if p.cheap_talk_bias > 0:  # pair_value.consulted_goods: a hostile partner's pledge to consult is shaded (Crawford & Sobel 1982)
+                goods[3] = th_cheap.credible_consultation(goods[3], self.hostility, weight=p.pledge_credibility_weight, bias=p.cheap_talk_bias, check=False)
         fight = self.fighting_credibility()
         if fight is not None:  # and so is its pledge to fight beside one: protection (bandwagoning, tethering whole) and aggrandisement
             goods[0], goods[4] = th_reassure.credible_pledges(goods[0], self.kept(u), goods[4], fight, check=False)

@@ -24,7 +24,7 @@ def test_it_is_the_onset_logits_major_major_term():
     the same logit term, whatever path the war takes (the analytic identity of adding beta on the log-odds scale)."""
     p = Parameters()
     x = {"contiguous": 1, "log_distance": 0.5, "any_major": 1, "parity": 0.4, "rival": 1, "war_history": 0.3, "lower_democracy": 0.2,
-         "higher_democracy": 0.6, "defence_pact": 0, "joint_nuclear": 0, "conquest_norm": 0, "joint_major": 0}
+         "higher_democracy": 0.6, "defence_pact": 0, "joint_nuclear": 0, "conquest_norm": 0, "joint_major": 0, "issueless_rival": 0}
     h = lambda **k: war_onset_hazard(*({**x, **k}[t] for t in WAR_ONSET_TERMS), intercept=p.war_onset_intercept, coefficients=p.war_onset_coefficients())  # noqa: E731
     assert great_power_restraint(h(), [True], [True], p.war_onset_joint_major)[0] == pytest.approx(float(h(joint_major=1)), rel=1e-12)
 
