@@ -63,8 +63,10 @@ def test_coalition_members_share_the_threat_or_are_bound_to_the_victim_and_no_tw
                 if agg < 0:
                     continue
                 t = w.results.threat
+                # a weapons programme has no victim: it is aimed at the proliferator's rivals (Sagan 1996; threat16), its targets
+                aimed = at_assembly["rivalry"][:, agg] if victim < 0 else np.zeros(w.n, bool)
                 for i in members:
-                    ok = i == victim or _bound(w, i, victim, agg) or (t[i, agg] > 0 and t[i, agg] >= share * t[i].max())
+                    ok = i == victim or aimed[i] or _bound(w, i, victim, agg) or (t[i, agg] > 0 and t[i, agg] >= share * t[i].max())
                     assert ok, f"seed {seed}: {w.inputs.ccode[i]} in {ag.names[a]} neither bound to the victim nor sharing the threat"
                     checked += 1
                 # the aggressor and the coalition against it are adversaries (decayed once by the conflict step since)

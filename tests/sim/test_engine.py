@@ -177,11 +177,12 @@ def test_cyber_alignments_form_from_mutual_trust_and_record_every_actor():
     cyber_ids = set(h.agreements.loc[h.agreements["name"].str.startswith("cyber alignment"), "agreement_id"])
     assert cyber_ids and cyber_ids <= formed_ids
     # every non-state accession after the start is an event naming the actor; firms join in
-    # some runs only, so the first seeds are searched for runs where one does
+    # some runs only, so the first seeds are searched for runs where one does (since session 16's merge, where an
+    # aggressor's neighbours read its hostility (threat16), one in 15 years in 5 of seeds 0-23: 8, 11, 15, 17, 18)
     runs_with_joins = 0
-    for seed in (4, 1, 2, 3, 5, 6, 7, 8):
+    for seed in (4, *range(4), *range(5, 24)):
         if seed != 4:
-            h = Simulation(sc, rng=seed).run(12).history()
+            h = Simulation(sc, rng=seed).run(15).history()
             ev = h.events
         ns = h.extras["nonstate_memberships"]
         joined = ns[ns["entry_year"] > sc.start_year]
@@ -193,7 +194,7 @@ def test_cyber_alignments_form_from_mutual_trust_and_record_every_actor():
         runs_with_joins += len(joined) > 0
         if runs_with_joins >= 1:
             break
-    assert runs_with_joins, "no firm or NGO joined a cyber alignment in 8 runs of world-2022"
+    assert runs_with_joins, "no firm or NGO joined a cyber alignment in 24 runs of world-2022"
 
 
 def test_dissolutions_explain_themselves_and_unknown_founding_motives_are_null():
