@@ -115,11 +115,7 @@ def _best_form(pledge, base, aut, dfd, veto, power, forward, form_protection, ph
         members[:] = False
         gain[:] = 0.0
         _found_kernel(pledge[x], base[x], aut[x], dfd[x], power, veto, phi, coord, fwd, provide, clients, least, members, gain)
-        first = -1
-        for a in range(k):
-            if members[a]:
-                first = a
-                break
+        first = _first_of(members)
         if first >= 0 and (best < 0 or gain[first] > best_gain[_first_of(best_members)]):
             best = x
             best_members[:] = members
@@ -242,11 +238,7 @@ def _best_kept(pledge, base, aut, dfd, idx, power, forward, form_protection, phi
         members[:] = False
         gain[:] = 0.0
         _found_kernel(pledge[x], base[x], aut[x], dfd[x], pw, veto, phi, coord, fwd, provide, cl, least, members, gain)
-        first = -1
-        for p in range(m):
-            if members[p]:
-                first = p
-                break
+        first = _first_of(members)
         if first >= 0 and (best < 0 or gain[first] > best_gain[_first_of(best_members)]):
             best = x
             best_members[:] = members

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.sim.steps._common import SECURITY
-from foedus.sim.steps.threat_flank import _near_weight, exposed_near
+from foedus.sim.steps.threat_flank import _near_weight, exposed_near, proximity_weight
 from foedus.sim.steps.threat_kernels import _commitment_kernel, _forward_kernel, _live_issue_kernel, _main_threat_kernel, _revealed_kernel, _threat_kernel
 from foedus.sim.agreements import TARGET_GONE
 from foedus.sim.world import World
@@ -426,13 +426,7 @@ def ideological_excess(world: World) -> np.ndarray:
 
 def _revealing_weight(world: World) -> np.ndarray:
     """``proximity * exposed_states``: the weight of hostility towards ``k`` in what ``i`` reads (kept with :func:`exposed_states`)."""
-    e = exposed_states(world)
-    hit = world.cache.get("revealing_weight")
-    if hit is None or hit[0] is not e:
-        w = world.inputs.proximity * e
-        w.flags.writeable = False
-        hit = world.cache["revealing_weight"] = (e, w)
-    return hit[1]
+    return proximity_weight(world, exposed_states(world), "revealing_weight")
 
 
 def aggression_within(world: World) -> np.ndarray:

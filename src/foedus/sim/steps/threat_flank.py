@@ -26,13 +26,18 @@ def exposed_near(world: World) -> np.ndarray:
     return hit[1]
 
 
-def _near_weight(world: World) -> np.ndarray:
-    """``proximity * exposed_near`` (kept with :func:`exposed_near`), the weight of :func:`foedus.sim.steps.threat._revealing_weight` for an aggressor's neighbours."""
-    e = exposed_near(world)
-    hit = world.cache.get("near_weight")
-    if hit is None or hit[0] is not e:
-        w = world.inputs.proximity * e
+def proximity_weight(world: World, exposed: np.ndarray, name: str) -> np.ndarray:
+    """``proximity * exposed``, kept in ``world.cache[name]`` while ``exposed`` is the same (cached) array: the weight of
+    hostility towards ``k`` in what ``i`` reads (:func:`foedus.sim.steps.threat._revealing_weight`, :func:`_near_weight`)."""
+    hit = world.cache.get(name)
+    if hit is None or hit[0] is not exposed:
+        w = world.inputs.proximity * exposed
         w.flags.writeable = False
-        hit = world.cache["near_weight"] = (e, w)
+        hit = world.cache[name] = (exposed, w)
     return hit[1]
+
+
+def _near_weight(world: World) -> np.ndarray:
+    """``proximity * exposed_near``, the weight of :func:`foedus.sim.steps.threat._revealing_weight` for an aggressor's neighbours."""
+    return proximity_weight(world, exposed_near(world), "near_weight")
 
