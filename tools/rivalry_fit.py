@@ -56,10 +56,15 @@ CANDIDATES = {
     "log weaker capability share": lambda dy: _log_weaker(dy),
     "newness a secession's third pairs lose": lambda dy: _lost(dy, None),
     "newness a secession's third neighbours lose": lambda dy: _lost(dy, True),
+    "one_major x other region": lambda dy: _other_region(dy),
+    "one_major x other region x not contiguous": lambda dy: _other_region(dy) * (1.0 - dy["contiguous"].to_numpy(float)),
 }
 """Terms tested and not carried (rivalry13; succ14 from defence_pact x contiguous on: the allied neighbours, far great-power pairs and
-recurrence that would remove Turkey-Azerbaijan, Russia-Taiwan or Egypt-Japan): each added alone to the onset terms, likelihood ratio
-on 1 df in sample."""
+recurrence that would remove Turkey-Azerbaijan, Russia-Taiwan or Egypt-Japan; rivalry17 from one_major x other region on: a great power
+and a minor state of another COW region, which would remove Germany-Egypt or Austria-Hungary-Ecuador): each added alone to the onset
+terms, likelihood ratio on 1 df in sample."""
+KINDS = ("major pair", "one major, same region", "one major, other region", "minor, contiguous", "minor, within 1,000 km", "minor, beyond 1,000 km")
+"""The kinds of pair whose onsets :func:`_kinds` counts (rivalry17: the pairs born in runs an expert questions are of the third and last kinds)."""
 FIELDS = {
     "onset": ("rivalry_onset_intercept", Parameters.rivalry_onset_coefficients),
     "termination": ("rivalry_end_intercept", Parameters.rivalry_end_coefficients),
@@ -82,6 +87,7 @@ def main() -> None:
         print(f"  {era[0]}-{era[1]} onset log-likelihood with {ll['with'][era]:8.2f} without {ll['without'][era]:8.2f}")
     _successions(p)
     _tests(dy, fit)
+    _kinds(dy, fit)
     for name, h, risk, event in (("onset", fit.onset, "onset_risk", "onset"), ("termination", fit.termination, "end_risk", "end")):
         print(f"\n{name}: {h.n} dyad-years at risk, {h.events} events, eras {h.years}")
         field, coefs = FIELDS[name]
@@ -92,6 +98,34 @@ def main() -> None:
             obs, pred, n = hazard_rates(h, dy, risk, event, era)
             tag = "in sample" if era in IN_SAMPLE else "HELD OUT"
             print(f"  {era[0]}-{era[1]} {tag:9s} observed {obs:.6f} ({n} events)  predicted {pred:.6f}  ratio {pred / obs if obs else float('nan'):.2f}")
+
+
+def _other_region(dy) -> np.ndarray:
+    """1 for a great power and a minor state of different COW regions (:func:`foedus.theory.regions.cow_region`), else 0."""
+    from foedus.theory.regions import cow_region
+
+    other = cow_region(dy["ccode1"].to_numpy()) != cow_region(dy["ccode2"].to_numpy())
+    return (dy["one_major"].to_numpy(bool) & other).astype(float)
+
+
+def _kind(dy) -> np.ndarray:
+    """Each dyad-year's index in :data:`KINDS`."""
+    major, one, cont = dy["major_pair"].to_numpy(bool), dy["one_major"].to_numpy(bool), dy["contiguous"].to_numpy(bool)
+    other = _other_region(dy).astype(bool)
+    near = dy["distance_km"].to_numpy(float) <= 1000.0
+    return np.select([major, one & ~other, one & other, cont, near], [0, 1, 2, 3, 4], 5)
+
+
+def _kinds(dy, fit) -> None:
+    """Onsets observed and expected by the fitted hazard, by kind of pair (:data:`KINDS`) and era, per 1,000 dyad-years at risk."""
+    h = fit.onset.hazard(dy)
+    risk, event, kind, year = dy["onset_risk"].to_numpy(bool), dy["onset"].to_numpy(bool), _kind(dy), dy["year"].to_numpy()
+    print("onsets by kind of pair: dyad-years at risk, observed (per 1,000), expected by the fit")
+    for era in ERAS:
+        for k, name in enumerate(KINDS):
+            m = risk & (kind == k) & (year >= era[0]) & (year <= era[1])
+            n = int(m.sum())
+            print(f"  {era[0]}-{era[1]} {name:26s} {n:7d}  observed {int(event[m].sum()):3d} ({1000 * event[m].sum() / max(n, 1):6.3f})  expected {h[m].sum():6.2f}")
 
 
 def _log_weaker(dy) -> np.ndarray:

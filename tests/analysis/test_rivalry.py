@@ -246,3 +246,26 @@ def test_the_record_supports_a_common_rival_but_not_new_pairs_by_neighbourhood_n
               dyad_years["new_pair"].to_numpy(float) * dyad_years["minor_distance"].to_numpy(float),
               (dyad_years["joint_democracy"] & dyad_years["contiguous"]).to_numpy(float)):
         assert chi2.sf(lr(x)[0], 1) > 0.3
+
+
+def test_the_record_gives_great_powers_no_fewer_rivals_among_the_minor_states_of_other_regions(fit, dyad_years):
+    """rivalry17, in sample: Germany-Egypt or Austria-Hungary-Ecuador, born in runs, are a great power and a minor state of
+    another region, but the record's great powers began *more* rivalries with such states than the onset fit expects (rising
+    powers and colonial contact: USA-Britain 1816 ... Argentina-Britain 1965), and fewer with the minor states of their own
+    region; the term that would restrict them, added alone, comes out positive. So no such restriction is carried
+    (theory.rivalry's module docstring)."""
+    from foedus.analysis.rivalry import _fit
+    from foedus.theory.regions import cow_region
+
+    one = dyad_years["one_major"].to_numpy(bool)
+    other = one & (cow_region(dyad_years["ccode1"].to_numpy()) != cow_region(dyad_years["ccode2"].to_numpy()))
+    p0 = fit.onset.hazard(dyad_years)
+    ins = np.zeros(len(dyad_years), bool)
+    for a, b in IN_SAMPLE:
+        ins |= dyad_years["year"].between(a, b).to_numpy()
+    risk = dyad_years["onset_risk"].to_numpy(bool) & ins
+    onset = dyad_years["onset"].to_numpy(bool)
+    assert onset[risk & other].sum() > p0[risk & other].sum(), (onset[risk & other].sum(), p0[risk & other].sum())
+    assert onset[risk & one & ~other].sum() < p0[risk & one & ~other].sum()
+    h = _fit(dyad_years.assign(_c=other.astype(float)), "onset_risk", "onset", th.ONSET_TERMS + ("_c",), IN_SAMPLE)
+    assert h.coefficients[-1] > 0

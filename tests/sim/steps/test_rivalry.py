@@ -102,3 +102,22 @@ def test_a_new_rivalry_raises_the_hostility_baseline_and_an_ended_one_lowers_it(
     rivalries(world2, rng2)
     assert not world2.state.rivalry.any() and world2.state.hostility_base[a, b] == 0.0
     assert [(c, c2) for _, c, c2, _ in events(world2, "rivalry_end")] == [(A, B)]
+
+
+def test_a_rivalry_born_between_neighbours_is_over_territory_and_one_across_a_sea_is_not():
+    """A rivalry born in a run has no Thompson & Dreyer type, so the war-onset model (gpwar16) reads its issue from contiguity
+    (:func:`foedus.theory.war_onset_issues.issueless_rivalry`): in the record 63 of the 86 onsets between neighbours are coded
+    spatial and 18 of the 42 without a land border (rivalry17, :mod:`foedus.theory.rivalry`). A-B share a border, C-D lie 600 km
+    apart without one; both begin a rivalry (at war, the war term at its bound) and only C-D's is issueless."""
+    from foedus.sim.steps.conflict import onset_covariates
+
+    rel = [{"pair": [A, B], "contiguous": True}, {"pair": [C, D], "contiguous": False, "distance_km": 600.0}]
+    world, rng = tiny_world(actors=EQUALS, relations=rel, rivalry_onset_intercept=5.0, rivalry_onset_war=20.0)
+    i = np.array([world.index_of(A), world.index_of(C)])
+    j = np.array([world.index_of(B), world.index_of(D)])
+    world.state.at_war[i, j] = world.state.at_war[j, i] = True  # war memory log(2) * 20 on top of the intercept: the onsets are certain
+    rivalries(world, rng)
+    assert world.state.rivalry[i, j].all(), "both pairs begin a rivalry"
+    spatial = world.inputs.rivalry_spatial
+    assert spatial is None or not spatial[i, j].any(), "a rivalry born in the run carries no coded type"
+    assert onset_covariates(world, i, j)["issueless_rival"].tolist() == [False, True]
