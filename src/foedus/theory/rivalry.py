@@ -139,24 +139,19 @@ Bennett 1998 on why rivalries end):
   not carried either: it leaves those onsets as they were (it lowers only the micro-states' pairs, by about four), and
   the refit takes from the terms that keep far and asymmetric pairs apart (``major_pair`` 1.34 to 0.34, ``one_major``
   1.17 to 0.26, ``one_major_reach`` 0.48 to 0.40: a near-equal 9,000 km away at 0.57 of the rate next door, not half);
-- tested by rivalry17 against the pairs born in runs that a scholar rejected (Germany-Egypt and Germany-Turkey in world-2022,
-  Austria-Hungary-Ecuador from the record of 1900: a great power and a minor state of another region), and **not carried**:
-  ``one_major`` x another COW region (:func:`foedus.theory.regions.cow_region`), added alone to the onset terms with
-  successions, has the sign the other way, +1.63 (s.e. 0.61, LR 6.95; without a land border +1.85, s.e. 0.64, LR 8.45), and
-  measures worse held out (1919-1938 -57.59 to -58.87, 1990-2010 -110.28 to -111.63). ``tools/rivalry_fit.py`` counts the onsets
-  by kind of pair against the fit: in sample a great power and a minor state of its own region began 4 rivalries where the fit
-  expects 8.5, of another region 8 where it expects 4.7 (USA-Britain 1816, USA-France 1830, Italy-Ottoman Empire 1884,
-  USA-Germany 1889, Russia-Japan 1894, Germany-China 1897, USA-China 1949, Argentina-Britain 1965: rising powers and colonial
-  contact, which the simulator does not have); two minor states more than 1,000 km apart without a border 7 where it expects
-  7.5. The hazards at the start of record-built runs are of the record's order by kind (per 1,000 pairs a year, great power
-  and minor state of another region: 1900 0.11, 1990 0.08, world-2022 0.30, whose minor states are the larger ones; the record
-  in sample 0.64 and 0.11). Austria-Hungary-Ecuador is drawn at a hazard of 9e-6 (seed 1), among the pairs below 5e-5 that
-  together expect 0.08 onsets a run; such pairs are the tail of a calibrated hazard, not a kind the record lacks. What sets the
-  record's rivals apart from them is the disputes that precede rivalry (Diehl & Goertz 2000), which the record at hand does
-  not hold by dyad. A rivalry born in a run has no Thompson & Dreyer type: :func:`foedus.theory.war_onset_issues.issueless_rivalry`
-  takes a rivalry between neighbours as territorial, which is what the record says of contiguity (of its 128 onsets 1816-2010
-  at risk, 63 of 86 between neighbours are coded spatial, 18 of 42 without a land border, and nearer than 241 km 3 of 7):
-  no other feature at hand makes a born rivalry spatial;
+- tested by rivalry17 against pairs born in runs that a scholar rejected (Germany-Egypt in world-2022, Austria-Hungary-Ecuador
+  from the record of 1900: a great power and a minor state of another region) and **not carried**: ``one_major`` x another COW
+  region (:func:`foedus.theory.regions.cow_region`) added alone has the sign the other way, +1.63 (s.e. 0.61, LR 6.95), and
+  measures worse held out (1919-1938 -57.59 to -58.87, 1990-2010 -110.28 to -111.63). In sample such pairs began 8 rivalries
+  where the fit expects 4.7 (USA-Britain 1816 ... Germany-China 1897, USA-China 1949, Argentina-Britain 1965: rising powers and
+  colonial contact), those of one region 4 for 8.5, two minor states beyond 1,000 km without a border 7 for 7.5
+  (``tools/rivalry_fit.py``; ``tools/rivalry_check.py --kinds`` counts the runs' onsets by the same kinds). Runs start at the
+  record's order (great power and minor state of another region, per 1,000 pairs a year: 1900 0.11, 1990 0.08, world-2022 0.30;
+  the record 0.64 and 0.11); Austria-Hungary-Ecuador was drawn at a hazard of 9e-6, the tail of a calibrated hazard. What sets
+  the record's rivals apart is the disputes before rivalry (Diehl & Goertz 2000), not at hand by dyad. A rivalry born in a run
+  has no Thompson & Dreyer type; :func:`foedus.theory.war_onset_issues.issueless_rivalry` takes one between neighbours as
+  territorial, as the record does (of its 128 onsets at risk 1816-2010, 63 of 86 between neighbours are coded spatial, 18 of 42
+  without a land border, 3 of 7 of these nearer than 241 km): no other feature at hand makes a born rivalry spatial;
 - ``regime_shift`` (termination only): the larger of the two states' recent changes of democracy
   score, 0–1 (:func:`regime_shift`: this year's score against its discounted memory of the past
   years, :func:`regime_reference`): Goertz & Diehl's (1995) political shocks — an abrupt regime
