@@ -65,6 +65,29 @@ def test_the_simulator_carries_the_in_sample_fit_as_its_defaults(fit):
     assert fit.n == 54862 and fit.wars == pytest.approx(57.645, abs=1e-3)
 
 
+ONSET_PARAMETERS = (
+    "war_onset_contiguous", "war_onset_log_distance", "war_onset_any_major", "war_onset_parity", "war_onset_rival", "war_onset_war",
+    "war_onset_lower_democracy", "war_onset_higher_democracy", "war_onset_defence_pact", "war_onset_joint_nuclear", "war_onset_conquest_norm",
+    "war_onset_joint_major", "war_onset_issueless_rival",
+)
+"""The parameters of :meth:`foedus.sim.parameters.Parameters.war_onset_coefficients`, in the order of the fit's terms."""
+
+
+def test_each_onset_parameter_quotes_the_standard_error_of_the_current_fit(fit):
+    """Review item 3 (leftovers17): each war_onset_* coefficient's description quotes its s.e. (its first "s.e. x"), and that is
+    the s.e. of the fit the defaults carry, to the two decimals quoted (gpwar16 refitted every coefficient; the descriptions kept
+    an older fit's)."""
+    import re
+
+    fields = Parameters.model_fields
+    assert len(ONSET_PARAMETERS) == len(fit.terms) == len(Parameters().war_onset_coefficients())
+    assert tuple(getattr(Parameters(), k) for k in ONSET_PARAMETERS) == Parameters().war_onset_coefficients()
+    quoted = {k: float(re.search(r"s\.e\. (\d+\.\d+)", fields[k].description).group(1)) for k in ONSET_PARAMETERS}
+    fitted = dict(zip(ONSET_PARAMETERS, fit.std_errors))
+    wrong = {k: (quoted[k], round(fitted[k], 4)) for k in ONSET_PARAMETERS if abs(quoted[k] - fitted[k]) > 0.005 + 1e-9}
+    assert not wrong, wrong
+
+
 def test_rivalry_and_war_memory_drive_onsets_among_the_relevant_pairs(fit):
     """Vasquez (1993): rivals fight, and fight again; among politically relevant pairs contiguity and major powers
     still raise the odds and distance lowers them (Bremer 1992), less surely once rivalry is held constant.

@@ -249,6 +249,7 @@ FACTORS = {
     "left_out_as_hostile_to_the_lead": lazy_gettext("left out: hostile to the lead state"),
     "bound_to_victim": lazy_gettext("bound to the victim"),
     "proliferator": lazy_gettext("proliferator (the state whose weapons programme the coalition is against)"),
+    "rival_of_proliferator": lazy_gettext("rivals of the proliferator (whom its weapons programme is aimed at)"),
     "coalition": lazy_gettext("coalition"),
     "founders": lazy_gettext("founders"),
     "founding_rule": lazy_gettext("founding rule"),

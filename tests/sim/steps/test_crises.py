@@ -116,3 +116,51 @@ def test_no_coalition_against_proliferation_without_a_proliferator():
     crises_and_coalitions(world, rng)
     (crisis,) = world.state.crises.open()
     assert world.state.crises.aggressor[crisis] == -1 and world.state.crises.coalition[crisis] < 0 and not events(world, "formation")
+
+
+def test_a_proliferation_coalition_names_the_proliferators_rivals_apart_from_those_sharing_its_threat():
+    """Issue 17, item 8 (leftovers17): a member recruited because the programme is aimed at it (a rival of the proliferator,
+    Sagan 1996) is named under ``rival_of_proliferator``; ``shares_threat`` names only the members whose threat from the
+    proliferator is at least ``coalition_threat_share`` of the largest they perceive (Walt 1987)."""
+    relations = [{"pair": [SMB, RIV], "hostility": 0.6, "rivalry": True}, {"pair": [SMB, SMA], "hostility": 0.6, "rivalry": True}]
+    world, rng = tiny_world(relations=relations, crisis_rate=1.0, coalition_threshold=1e-9, crisis_end_rate=0.01, coalition_efficacy=0.0, crisis_spread=0.0)
+    world.state.crisis_threats = [PROLIFERATION]
+    world.state.exposure[:] = 1.0
+    world.state.year = LATE
+    riv, smb = (int(np.flatnonzero(world.inputs.ccode == c)[0]) for c in (RIV, SMB))
+    world.results.threat[riv, smb] = 0.0  # Rival fears Great, not Small B: in the coalition only as the programme's target
+    crises_and_coalitions(world, rng)
+    (_, _, _, detail), = events(world, "formation")
+    f = detail["factors"]
+    (crisis,) = world.state.crises.open()
+    members = np.flatnonzero(world.state.agreements.members[world.state.crises.coalition[crisis]])
+    t, share = world.results.threat, world.inputs.params.coalition_threat_share
+    sharing = {int(world.inputs.ccode[i]) for i in members if t[i, smb] > 0 and t[i, smb] >= share * t[i].max()}
+    rivals = {int(world.inputs.ccode[i]) for i in members if world.state.rivalry[i, smb]}
+    assert rivals == {RIV, SMA}  # both members are Small B's rivals
+    assert set(f["rival_of_proliferator"]) == rivals
+    assert set(f["shares_threat"]) == sharing
+    assert RIV in detail["member_states"] and RIV not in sharing  # the case tells the two motives apart
+
+
+def test_the_proliferator_is_drawn_again_when_it_leaves_the_system_or_stops_proliferating():
+    """Issue 17, item 8 (leftovers17): while no coalition has assembled, a proliferator that left the system, or no longer
+    proliferates (here: no nuclear-armed rival any more), is not the crisis's proliferator the next year (Small B is the only
+    possible one, so none is left)."""
+    relations = [{"pair": [SMB, RIV], "hostility": 0.6, "rivalry": True}]
+    for leave in ("system", "rivalry"):
+        world, rng = tiny_world(relations=relations, crisis_rate=1.0, coalition_threshold=1e9, crisis_end_rate=0.01, coalition_efficacy=0.0)
+        world.state.crisis_threats = [PROLIFERATION]
+        world.state.year = LATE
+        crises_and_coalitions(world, rng)
+        first = world.state.crises.open()[0]
+        smb = int(np.flatnonzero(world.inputs.ccode == SMB)[0])
+        assert world.state.crises.aggressor[first] == smb and world.state.crises.coalition[first] < 0  # drawn; nobody willing at this threshold
+        if leave == "system":
+            world.state.active[smb] = False
+        else:
+            world.state.rivalry[:] = 0
+        world.state.year += 1
+        crises_and_coalitions(world, rng)
+        assert first in world.state.crises.open()
+        assert world.state.crises.aggressor[first] == -1, leave

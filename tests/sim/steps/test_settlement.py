@@ -123,3 +123,33 @@ def test_the_explanations_factor_is_the_term_as_added_and_a_state_back_in_the_sy
     np.testing.assert_allclose(pair, [standing * settlement(world)[a, b]] * 2, rtol=1e-12)
     make_dormant(world, np.array([a]))
     assert np.isnan(world.state.rivalry_ended[a]).all() and np.isnan(world.state.rivalry_ended[:, a]).all()
+
+
+def test_the_settlement_is_computed_once_a_year_while_what_it_reads_is_the_same(monkeypatch):
+    """Review item 2 (leftovers17): every choice that weighs the goods asks for the settlement; it is computed once a year
+    (the world's year cache) and again only when something it reads changes (here a war begins: the pair at war has nothing
+    to settle yet), each answer what a fresh computation gives."""
+    import foedus.theory.settlement as th_settle
+
+    world, _ = tiny_world(settlement_weight=0.3)
+    a, b = _index(world, SMA), _index(world, SMB)
+    world.state.war_history = np.zeros((world.n, world.n))
+    world.state.war_history[a, b] = world.state.war_history[b, a] = 2.0
+    calls = []
+    real = th_settle.settlement_value
+    monkeypatch.setattr(th_settle, "settlement_value", lambda *args, **kw: calls.append(1) or real(*args, **kw))
+    first = settlement(world)
+    assert first[a, b] > 0
+    for _ in range(3):
+        assert settlement(world) is first
+    assert len(calls) == 1
+    world.state.at_war[a, b] = world.state.at_war[b, a] = True  # in place: the cache compares the bytes
+    again = settlement(world)
+    assert len(calls) == 2 and again[a, b] == 0.0
+    st = world.state
+    km = world.inputs.capital_km if world.inputs.capital_km is not None else world.inputs.distance_km
+    u = unsettled_relations(st.war_history, rivalry_memory(st.year, np.full((world.n, world.n), np.nan), memory=world.inputs.params.war_memory), st.at_war, st.rivalry)
+    assert np.array_equal(again, 0.3 * real(u, world.inputs.contiguous, km))
+    world.state.year += 1  # a new year: computed again
+    settlement(world)
+    assert len(calls) == 3

@@ -60,7 +60,9 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
       :func:`foedus.theory.coalitions.proliferation_propensity`: latent capability, a nuclear-armed rival, no nuclear-armed ally;
       Singh & Way 2004, Jo & Gartzke 2007), and the stake against it is that against an aggressor without a victim: sharing
       its threat (Walt 1987) or being its rival, whom the programme is aimed at (Sagan 1996), never for the proliferator or a
-      state bound to it (issue 17, item 6; no proliferator, no coalition);
+      state bound to it (issue 17, item 6; no proliferator, no coalition); while no coalition has assembled, the proliferator is
+      drawn again each year it has left the system or no longer proliferates (its weight 0: armed, protected, or without a
+      nuclear-armed rival), and the formation names its rivals apart (``rival_of_proliferator``) from those sharing its threat;
     - its usable *capability* is its capability share, or against an aggressor what reaches the
       victim (the proliferator) on Boulding's loss-of-strength gradient (``coalition_reach_km``);
     - the lead is the state of largest stake times capability (not one at least
@@ -98,7 +100,9 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
         world.log.events(y, "crisis", -1, -1, -1, {"crisis": GLOBAL_THREATS[k], "intensity": intensity, "duration": duration, "index": c})
     for c in cr.open():
         if cr.coalition[c] < 0 and cr.start_year[c] <= y and y >= COALITION_FIRST_YEAR.get(cr.kind[c], y):
-            if cr.kind[c] == "proliferation" and cr.aggressor[c] < 0:  # the state whose programme the coalition is against
+            if cr.kind[c] == "proliferation" and (cr.aggressor[c] < 0 or _proliferation_weights(world)[cr.aggressor[c]] <= 0):
+                # the state whose programme the coalition is against, drawn again while none assembled if the one drawn left the
+                # system or no longer proliferates (armed, protected by a nuclear-armed ally, or without a nuclear-armed rival now)
                 cr.aggressor[c] = _proliferator(world, rng)
             if cr.kind[c] != "proliferation" or cr.aggressor[c] >= 0:  # no proliferator: nobody to act against
                 _assemble(world, c)
@@ -140,7 +144,7 @@ def _stake(world: World, c: int) -> tuple[np.ndarray, np.ndarray, dict]:
     stake[agg] = 0.0
     theatre = victim if victim >= 0 else agg  # the strength that reaches the victim, or the proliferator
     cap = th_coal.projected_capability(world.state.power, world.inputs.distance_km[:, theatre], p.coalition_reach_km, check=world.inputs.check)
-    return stake, cap, {"bound_to_victim": bound, "shares_threat": share | aimed, "bound_to_aggressor": hostile}
+    return stake, cap, {"bound_to_victim": bound, "shares_threat": share, "rival_of_proliferator": aimed, "bound_to_aggressor": hostile}
 
 
 def _assemble(world: World, c: int) -> None:
@@ -205,21 +209,30 @@ def _assemble(world: World, c: int) -> None:
         factors["shares_threat"] = world.inputs.ccode[idx[why["shares_threat"][idx]]].tolist()
         if not war:
             factors["proliferator"] = int(world.inputs.ccode[agg])
+            # the members whose stake is the programme's aim (Sagan 1996), a motive of its own beside sharing the threat (Walt 1987)
+            factors["rival_of_proliferator"] = world.inputs.ccode[idx[why["rival_of_proliferator"][idx]]].tolist()
         factors["left_out_as_permanently_neutral"] = world.inputs.ccode[neutral & (stake * cap > 0)].tolist()
-        factors["left_out_as_bound_to_aggressor"] = world.inputs.ccode[why["bound_to_aggressor"] & (why["bound_to_victim"] | why["shares_threat"])].tolist()
+        motive = why["bound_to_victim"] | why["shares_threat"] | why["rival_of_proliferator"]
+        factors["left_out_as_bound_to_aggressor"] = world.inputs.ccode[why["bound_to_aggressor"] & motive].tolist()
     # one event per coalition (ccode: its lead), its members in the detail
     world.log.events(y, "formation", ag.agreement_id[a], world.inputs.ccode[lead], -1, {"cause": f"coalition of the willing against {cr.kind[c]}", "member_states": world.inputs.ccode[idx].tolist(), "factors": factors})
 
 
-def _proliferator(world: World, rng: np.random.Generator) -> int:
-    """The state whose nuclear programme a proliferation crisis is (-1: none in the system), drawn in proportion to
-    :func:`foedus.theory.coalitions.proliferation_propensity`: latent capability, a nuclear-armed rival, no nuclear-armed ally in arms
-    (Sagan 1996; Singh & Way 2004; Jo & Gartzke 2007; Bleek & Lorber 2014; :func:`foedus.data.nuclear.nuclear_armed` by year)."""
+def _proliferation_weights(world: World) -> np.ndarray:
+    """Each state's weight (N,) as the proliferator of a crisis this year, :func:`foedus.theory.coalitions.proliferation_propensity`:
+    latent capability, a nuclear-armed rival, no nuclear-armed ally in arms (Sagan 1996; Singh & Way 2004; Jo & Gartzke 2007; Bleek &
+    Lorber 2014; :func:`foedus.data.nuclear.nuclear_armed` by year); 0 for a state outside the system."""
     armed = nuclear_armed(world.inputs.ccode, world.state.year) & world.state.active
     allied = alliance_commitment(world) >= CALL_TO_ARMS
     rival = (world.state.rivalry.astype(bool) & armed[None, :]).any(axis=1)
     protected = (allied & armed[None, :]).any(axis=1)
-    w = th_coal.proliferation_propensity(world.state.power, armed, rival, protected, check=world.inputs.check) * world.state.active
+    return th_coal.proliferation_propensity(world.state.power, armed, rival, protected, check=world.inputs.check) * world.state.active
+
+
+def _proliferator(world: World, rng: np.random.Generator) -> int:
+    """The state whose nuclear programme a proliferation crisis is (-1: none in the system), drawn in proportion to
+    :func:`_proliferation_weights`."""
+    w = _proliferation_weights(world)
     total = w.sum()
     if not total > 0:
         return -1

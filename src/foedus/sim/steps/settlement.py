@@ -33,7 +33,12 @@ def settlement(world: World) -> np.ndarray | None:
     """(N, N) ``settlement_weight`` times :func:`foedus.theory.settlement.settlement_value` of this year's unsettled relations
     (:func:`~foedus.theory.settlement.unsettled_relations` of the war memory and of the memory of the last rivalry ended, both at
     ``war_memory``; the pairs at war and the rivals have nothing to settle yet) between neighbours (contiguous, or capitals
-    within :data:`~foedus.theory.settlement.NEAR_KM`); None where the weight is 0."""
+    within :data:`~foedus.theory.settlement.NEAR_KM`); None where the weight is 0.
+
+    Asked by every choice that weighs the goods (several times a year), it is computed once a year while what it reads is the
+    same to the bit (the year's :class:`~foedus.sim.yearcache.YearCache`, keyed on the year, the war memory, the years rivalries
+    ended, the wars and rivalries under way, who is in the system, contiguity, distances and the two parameters); the result is
+    read-only."""
     p = world.inputs.params
     w = p.settlement_weight
     if w == 0:
@@ -42,12 +47,20 @@ def settlement(world: World) -> np.ndarray | None:
     check = inp.check
     war = st.war_history if st.war_history.shape == (n, n) else np.zeros((n, n))
     ended = st.rivalry_ended if st.rivalry_ended.shape == (n, n) else np.full((n, n), np.nan)
-    riv = th_settle.rivalry_memory(st.year, ended, memory=p.war_memory, check=check)
     at_war = st.at_war if st.at_war.shape == (n, n) else np.zeros((n, n), bool)
-    u = th_settle.unsettled_relations(war, riv, at_war, st.rivalry, check=check)
     km = inp.capital_km if inp.capital_km is not None else inp.distance_km
-    live = st.active[:, None] & st.active[None, :] if st.active.shape == (n,) else True
-    return w * np.where(live, th_settle.settlement_value(u, inp.contiguous, km, check=check), 0.0)
+    memory = p.war_memory
+
+    def compute() -> np.ndarray:
+        riv = th_settle.rivalry_memory(st.year, ended, memory=memory, check=check)
+        u = th_settle.unsettled_relations(war, riv, at_war, st.rivalry, check=check)
+        live = st.active[:, None] & st.active[None, :] if st.active.shape == (n,) else True
+        return w * np.where(live, th_settle.settlement_value(u, inp.contiguous, km, check=check), 0.0)
+
+    return world.year_cache.get(
+        st.year, "settlement", compute, war_history=war, rivalry_ended=ended, at_war=at_war, rivalry=st.rivalry, active=st.active,
+        contiguous=inp.contiguous, km=km, weight=w, memory=memory, check=check,
+    )
 
 
 def settlement_goods(world: World, goods: np.ndarray) -> np.ndarray:

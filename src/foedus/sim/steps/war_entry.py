@@ -224,6 +224,9 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
     integrity norm discounts (:func:`foedus.theory.joining.jackal_spoils` of the year's
     :func:`foedus.theory.renunciation.conquest_discount`, ``conquest_norm_strength``; Zacher 2001): unchanged before the Covenant,
     at 0.4 of its chance under the Charter (join14: record-built runs of 1946 had Italy join Bulgaria against Yugoslavia).
+    A great power does not enter as an opportunist a war begun between two minor states against a minor belligerent
+    (:func:`foedus.theory.wartime.localised`, as on the warring-ally route: in COW 1816-2007 no great power entered such a war
+    as a rival bound to neither side; leftovers17).
     """
     p = world.inputs.params
     members, sides = kern.war_sides(war)
@@ -259,6 +262,18 @@ def opportunists(world: World, rng: np.random.Generator, war: dict, allied: np.n
     discount = year_goods.norms(world)[1]  # the year's conquest discount (theory.renunciation.conquest_discount), once a year
     spoils = th_join.jackal_spoils(foe_side == 2, discount, check=world.inputs.check)
     prob = prob * spoils
+    # a war begun between two minor states stays local on this route too: no great power enters it as an opportunist against a
+    # minor belligerent (theory.wartime.localised, the rule of the warring-ally and coalition routes; Schroeder 1994). COW
+    # inter-state wars 1816-2007 (tools/minor_war_entries.py): of the 46 begun between minor states in the four eras (16, 6, 18, 6),
+    # great powers entered 3, none as an opportunist (a rival of a belligerent bound to neither side): Britain and France at Suez
+    # (1956) by a pact made for the war (ATOP), France at Ifni (1958) beside Spain, no rival of Morocco, the United States, Britain
+    # and France against Iraq (1991) under the Security Council's mandate; nor in the wars of minor initiators a great power fought
+    # from their first year (Korea 1950: the same mandate, China against the United States; Laos 1968, Cambodia 1970: the United
+    # States, no rival of North Vietnam in Thompson & Dreyer 2012)
+    major = world.state.major.astype(bool)
+    leader = np.where(foe_side == 2, int(war["attacker"]), int(war["target"]))  # the first belligerent of the side each would join
+    foe_leader = np.where(foe_side == 2, int(war["target"]), int(war["attacker"]))
+    prob = np.where(th_wt.localised(major[cand], major[leader], major[foe_leader] | major[members[best]], check=world.inputs.check), 0.0, prob)
     go = np.flatnonzero(rng.random(len(cand)) < prob)
     if not len(go):
         return
