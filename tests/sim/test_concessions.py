@@ -81,3 +81,23 @@ def test_the_reach_and_the_autonomy_are_kept_for_the_year_while_their_inputs_are
     moved = concessions.pair_autonomy(world)
     world.year_cache.entries.clear()
     assert moved is not auto and np.array_equal(_bits(moved), _bits(concessions.pair_autonomy(world)))
+
+
+def test_the_first_bargain_is_solved_once_for_the_same_capabilities_and_each_run_gets_its_own():
+    """refresh_autonomy's first bargain (issue 16): a run whose capabilities at that use are those of an earlier run of the
+    process gets the same numbers to the bit, as copies it may re-solve in place without touching the next run's; other
+    capabilities are solved for themselves."""
+    from foedus.theory import exchange as th_exchange
+
+    concessions._FIRST_SOLVES.clear()
+    pw = np.random.default_rng(5).random(30) + 0.01
+    first = concessions._first_solve(pw, False)
+    again = concessions._first_solve(pw.copy(), False)
+    ex = th_exchange.morrow_exchange(pw[:, None], pw[None, :], iterations=24, check=False)
+    for a, b, c in zip(first, again, (ex.autonomy_change_i, ex.concession, ex.feasible)):
+        assert a.tobytes() == b.tobytes() == c.tobytes() and a is not b
+    again[1][:] = 7.0  # a run re-solving its rows in place
+    assert concessions._first_solve(pw, False)[1].tobytes() == ex.concession.tobytes()
+    other = pw * 1.5
+    got = concessions._first_solve(other, False)[0]
+    assert got.tobytes() == th_exchange.morrow_exchange(other[:, None], other[None, :], iterations=24, check=False).autonomy_change_i.tobytes()

@@ -82,3 +82,29 @@ def test_the_strong_sides_relief_reads_the_partners_fear_before_its_side_payment
     res = on.results
     np.testing.assert_allclose(got[1], paid[1] + 2.0 * spiral_relief(fear, res.reach, res.threat, on.state.power), rtol=1e-12)
     assert not np.allclose(paid[1], fear)  # the payment moved the reassurance, so the two readings differ
+
+
+def test_the_compiled_consultation_and_relief_are_the_theory_functions_to_the_bit():
+    """pair_value's compiled passes (issue 16) give the bytes of foedus.theory.cheap_talk.credible_consultation and
+    foedus.theory.reassurance.spiral_relief: random worlds of 2 to 70 states, hostility zero on most pairs, threats with ties
+    (equal largest and runner-up values in a row) and zeros, states without capability, every weight and bias in range."""
+    from foedus.sim.steps import pair_value as pv
+    from foedus.theory.cheap_talk import MAX_PARTITION, credible_consultation
+    from foedus.theory.reassurance import spiral_relief
+
+    rng = np.random.default_rng(16)
+    for trial in range(80):
+        n = int(rng.integers(2, 71))
+        h = np.where(rng.random((n, n)) < 0.8, 0.0, rng.random((n, n)))
+        h[rng.random((n, n)) < 0.05] = 1.0
+        x = rng.random((n, n))
+        w, bias = float(rng.choice([1.0, 0.5, 0.2])), float(rng.choice([1 / 16, 0.25, 1.0]))
+        got = x.copy()
+        pv._consultation_kernel(got, h, bias * w, float(MAX_PARTITION))
+        assert got.tobytes() == credible_consultation(x, h, weight=w, bias=bias, check=False).tobytes()
+        threat = np.round(rng.random((n, n)) * 4) / 4 * (rng.random((n, n)) < 0.6)  # ties and zeros
+        reach, fear = rng.random((n, n)) * (rng.random((n, n)) < 0.7), rng.random((n, n)) * (rng.random((n, n)) < 0.5)
+        power = rng.random(n) * (rng.random(n) < 0.9)
+        out = np.empty((n, n))
+        pv._relief_kernel(fear, reach, threat, power, out)
+        assert out.tobytes() == spiral_relief(fear, reach, threat, power, check=False).tobytes()

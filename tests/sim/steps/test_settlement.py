@@ -153,3 +153,24 @@ def test_the_settlement_is_computed_once_a_year_while_what_it_reads_is_the_same(
     world.state.year += 1  # a new year: computed again
     settlement(world)
     assert len(calls) == 3
+def test_the_compiled_settlement_is_the_theory_composition_to_the_bit():
+    """settlement() of a run that does not check its inputs (one compiled pass, issue 16) gives the bytes of the theory's composition
+    (the path of a run that checks them), on random war memories (zeros of either sign), ended rivalries, wars, rivals and states
+    out of the system, and while the state's matrices are not made yet (no war, no rivalry ended, no war under way)."""
+    world, _ = tiny_world(settlement_weight=0.7)
+    n = world.n
+    rng = np.random.default_rng(16)
+    st = world.state
+    for trial in range(60):
+        st.war_history = np.where(rng.random((n, n)) < 0.4, rng.random((n, n)) * 3, -0.0 if trial % 2 else 0.0) if trial % 5 else np.zeros((0, 0))
+        ended = np.full((n, n), np.nan)
+        ended[rng.random((n, n)) < 0.3] = st.year - rng.integers(0, 60)
+        st.rivalry_ended = ended if trial % 4 else np.zeros((0, 0))
+        st.at_war = rng.random((n, n)) < 0.2 if trial % 3 else np.zeros((0, 0), bool)
+        st.rivalry = rng.random((n, n)) < 0.2
+        st.active = rng.random(n) < 0.8
+        world.inputs.check = False
+        fast = settlement(world)
+        world.inputs.check = True
+        assert fast.tobytes() == settlement(world).tobytes()
+    world.inputs.check = False

@@ -64,8 +64,7 @@ def refresh_autonomy(world: World) -> tuple[np.ndarray, np.ndarray, np.ndarray, 
     cached = world.cache.get("autonomy")
     if cached is None:
         world.cache["autonomy_year"] = world.state.year
-        ex = th_exchange.morrow_exchange(pw[:, None], pw[None, :], iterations=24, check=world.inputs.check)
-        cached = world.cache["autonomy"] = (pw.copy(), ex.autonomy_change_i, ex.concession, ex.feasible)
+        cached = world.cache["autonomy"] = (pw.copy(), *_first_solve(pw, world.inputs.check))
     elif world.state.year - world.cache.get("autonomy_year", world.state.year) >= p.autonomy_refresh_years:
         world.cache["autonomy_year"] = world.state.year
         old, change, concession, feasible = cached
@@ -76,6 +75,28 @@ def refresh_autonomy(world: World) -> tuple[np.ndarray, np.ndarray, np.ndarray, 
             change[moved, :], concession[moved, :], feasible[moved, :] = ex.autonomy_change_i, ex.concession, ex.feasible
             change[:, moved], concession[:, moved], feasible[:, moved] = ex.autonomy_change_j.T, -ex.concession.T, ex.feasible.T
     return cached
+
+
+_FIRST_SOLVES: dict[tuple[bytes, bool], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+"""The first bargain of the runs of this process (:func:`_first_solve`), by the capabilities it was solved at (a few at most)."""
+
+
+def _first_solve(pw: np.ndarray, check: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """i's autonomy change, the concession and the feasibility of every pair at the capabilities ``pw`` (N,): the bargain a run
+    solves at its first use (:func:`foedus.theory.exchange.morrow_exchange` of all N x N pairs). A process that runs many runs
+    (an ensemble's worker, a benchmark) keeps the last few: a run whose capabilities at that use are the same to the bit (a
+    scenario without growth before it: the Mesa comparison's reduced steps) is given copies of the same numbers, not solved again
+    (issue 16); runs whose capabilities differ solve theirs. Copies: the run re-solves rows in place (:func:`refresh_autonomy`)."""
+    key = (pw.tobytes(), bool(check))
+    hit = _FIRST_SOLVES.get(key)
+    if hit is None:
+        ex = th_exchange.morrow_exchange(pw[:, None], pw[None, :], iterations=24, check=check)
+        hit = (ex.autonomy_change_i, ex.concession, ex.feasible)
+        if len(_FIRST_SOLVES) >= 4:
+            _FIRST_SOLVES.clear()
+        _FIRST_SOLVES[key] = tuple(a.copy() for a in hit)
+        return hit
+    return tuple(a.copy() for a in hit)
 
 
 def valued(autonomy_change, concession, power_i, power_j, p, reach_share=1.0) -> np.ndarray:

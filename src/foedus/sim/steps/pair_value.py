@@ -38,10 +38,11 @@ the reassurance before the side payment for :func:`given_reassurance`.
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 
 from foedus.sim.world import World
 from foedus.theory.alignment import shared_pledge_value
-from foedus.theory.cheap_talk import credible_consultation
+from foedus.theory.cheap_talk import MAX_PARTITION, credible_consultation
 from foedus.theory.reassurance import spiral_relief
 
 __all__ = ["consulted_goods", "given_reassurance", "shared_reassurance"]
@@ -68,8 +69,31 @@ def consulted_goods(world: World, goods: np.ndarray, credibility: np.ndarray | N
     :func:`given_reassurance` reads), else None (row 1 is then the fear itself)."""
     p = world.inputs.params
     if credibility is not None and p.pledge_credibility_weight > 0 and p.cheap_talk_bias > 0:
-        goods[3] = credible_consultation(goods[3], world.state.hostility, weight=p.pledge_credibility_weight, bias=p.cheap_talk_bias, check=world.inputs.check)
+        h = world.state.hostility
+        if world.inputs.check or h.shape != goods.shape[1:] or h.dtype != np.float64:
+            goods[3] = credible_consultation(goods[3], h, weight=p.pledge_credibility_weight, bias=p.cheap_talk_bias, check=world.inputs.check)
+        else:  # credible_consultation in one compiled pass, in place (equal to the bit; issue 16)
+            _consultation_kernel(goods[3], h, float(p.cheap_talk_bias) * float(p.pledge_credibility_weight), float(MAX_PARTITION))
     return goods[1].copy() if shared else None
+
+
+@njit(cache=True)
+def _consultation_kernel(x, hostility, scale, most):  # pragma: no cover (compiled)
+    """``x`` (N, N) times :func:`foedus.theory.cheap_talk.informative_share` of the bias ``scale * hostility[j, i]`` (``scale``:
+    ``bias * weight``, as :func:`~foedus.theory.cheap_talk.credible_consultation` takes it), in place: :func:`~foedus.theory.cheap_talk.partition_size`
+    (at most ``most``) and the share by the theory's operations on the same numbers, entry by entry; 1 where the bias is not positive."""
+    n = x.shape[0]
+    for i in range(n):
+        for j in range(n):
+            b = scale * hostility[j, i]
+            share = 1.0
+            if b > 0:
+                k = np.ceil(-0.5 + 0.5 * np.sqrt(1.0 + 2.0 / b))
+                k = min(k, most) if np.isfinite(k) else most
+                share = (k * k - 1.0) * (1.0 / (k * k) - 4.0 * b * b)
+                share = share if share >= 0.0 else 0.0  # np.clip's: max with 0 (a zero keeps its sign), then min with 1
+                share = share if share <= 1.0 else 1.0
+            x[i, j] = x[i, j] * share
 
 
 def given_reassurance(world: World, goods: np.ndarray, fear: np.ndarray | None = None) -> np.ndarray:
@@ -82,5 +106,50 @@ def given_reassurance(world: World, goods: np.ndarray, fear: np.ndarray | None =
     if k > 0:
         res = world.results
         f = goods[1] if fear is None else fear
-        goods[1] += k * spiral_relief(f, res.reach, res.threat, world.state.power, check=world.inputs.check)
+        n = goods.shape[1]
+        arrays = (f, res.reach, res.threat)
+        if world.inputs.check or n < 2 or any(not isinstance(a, np.ndarray) or a.shape != (n, n) or a.dtype != np.float64 for a in arrays) \
+                or world.state.power.shape != (n,):
+            relief = spiral_relief(f, res.reach, res.threat, world.state.power, check=world.inputs.check)
+        else:  # spiral_relief in one compiled pass (equal to the bit; issue 16)
+            relief = np.empty((n, n))
+            _relief_kernel(f, res.reach, res.threat, np.asarray(world.state.power, dtype=float), relief)
+        goods[1] += k * relief
     return goods
+
+
+@njit(cache=True)
+def _relief_kernel(fear, reach, threat, power, out):  # pragma: no cover (compiled)
+    """:func:`foedus.theory.reassurance.spiral_relief` entry by entry, by its operations on the same numbers: i's main threat other
+    than j (the row's first largest off the diagonal, or the runner-up where that is j: ``_runner_up``'s -1 in its place),
+    ``rho(x) = x / (x + p_i)`` (0 where ``x + p_i`` is not positive), ``F[j, i] * maximum(rho(T* + R[i, j]) - rho(T*), 0)``, 0 on
+    the diagonal."""
+    n = out.shape[0]
+    for i in range(n):
+        first = 0
+        top = threat[i, 0] if i != 0 else 0.0
+        for j in range(1, n):
+            v = threat[i, j] if i != j else 0.0
+            if v > top:
+                top = v
+                first = j
+        second = 0
+        run = -1.0 if first == 0 else (threat[i, 0] if i != 0 else 0.0)
+        for j in range(1, n):
+            v = -1.0 if j == first else (threat[i, j] if i != j else 0.0)
+            if v > run:
+                run = v
+                second = j
+        pc = power[i]
+        for j in range(n):
+            if i == j:
+                out[i, j] = 0.0
+                continue
+            star = run if j == first else top
+            x = star + reach[i, j]
+            d = x + pc
+            hi = x / d if d > 0 else 0.0
+            d = star + pc
+            lo = star / d if d > 0 else 0.0
+            g = hi - lo
+            out[i, j] = fear[j, i] * (g if (g >= 0.0 or g != g) else 0.0)

@@ -13,6 +13,7 @@ accessions, votes, exits) sees it. :func:`record_rivalry_end` keeps the year eac
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 
 from foedus.sim.steps import year_goods
 from foedus.sim.world import World
@@ -45,6 +46,16 @@ def settlement(world: World) -> np.ndarray | None:
         return None
     st, inp, n = world.state, world.inputs, world.n
     check = inp.check
+    km = inp.capital_km if inp.capital_km is not None else inp.distance_km
+    square = (n, n)
+    if not check and st.rivalry.shape == square and st.active.shape == (n,) and np.shape(inp.contiguous) == square and np.shape(km) == square:
+        # the theory's composition below, pair by pair in one compiled pass with the same operations (equal to the bit; issue 16); the
+        # state's matrices not yet made (no war, no rivalry ended, no war under way) are the composition's zeros and NaNs
+        has = (st.war_history.shape == square, st.rivalry_ended.shape == square, st.at_war.shape == square)
+        out = np.empty(square)
+        _settlement_kernel(float(st.year), st.war_history if has[0] else _NONE_F, has[0], st.rivalry_ended if has[1] else _NONE_F, has[1], float(p.war_memory),
+                           st.at_war if has[2] else _NONE_B, has[2], st.rivalry, inp.contiguous, km, th_settle.NEAR_KM, st.active, float(w), out)
+        return out
     war = st.war_history if st.war_history.shape == (n, n) else np.zeros((n, n))
     ended = st.rivalry_ended if st.rivalry_ended.shape == (n, n) else np.full((n, n), np.nan)
     at_war = st.at_war if st.at_war.shape == (n, n) else np.zeros((n, n), bool)
@@ -61,6 +72,36 @@ def settlement(world: World) -> np.ndarray | None:
         st.year, "settlement", compute, war_history=war, rivalry_ended=ended, at_war=at_war, rivalry=st.rivalry, active=st.active,
         contiguous=inp.contiguous, km=km, weight=w, memory=memory, check=check,
     )
+    u = th_settle.unsettled_relations(war, riv, at_war, st.rivalry, check=check)
+    live = st.active[:, None] & st.active[None, :] if st.active.shape == (n,) else True
+    return w * np.where(live, th_settle.settlement_value(u, inp.contiguous, km, check=check), 0.0)
+
+
+_NONE_F = np.zeros((0, 0))
+_NONE_B = np.zeros((0, 0), bool)
+
+
+@njit(cache=True)
+def _settlement_kernel(year, war, has_war, ended, has_ended, memory, at_war, has_at_war, rivalry, contiguous, km, near_km, active, weight, out):  # pragma: no cover (compiled)
+    """:func:`settlement` entry by entry: :func:`foedus.theory.settlement.rivalry_memory` (``memory ** (year - ended)``, 0 where none
+    ended), :func:`~foedus.theory.settlement.unsettled_relations` (``-expm1(-(W + R))``, 0 at war or rivals),
+    :func:`~foedus.theory.settlement.settlement_value` (neighbours: contiguous or capitals within ``near_km``), 0 on the diagonal
+    and where either state is out of the system, times ``weight``: the theory's operations on the same numbers, in its order
+    (``has_war``, ``has_ended``, ``has_at_war`` False: that matrix is not made yet, the composition's zeros, NaNs and False)."""
+    n = out.shape[0]
+    for i in range(n):
+        for j in range(n):
+            s = 0.0
+            if i != j:
+                r = 0.0
+                if has_ended:
+                    e = ended[i, j]
+                    if np.isfinite(e) and np.isfinite(year - e):
+                        r = memory ** (year - e)
+                wv = war[i, j] if has_war else 0.0
+                u = 0.0 if ((has_at_war and at_war[i, j]) or rivalry[i, j]) else -np.expm1(-(wv + r))
+                s = u if (contiguous[i, j] or km[i, j] < near_km) else 0.0
+            out[i, j] = weight * (s if (active[i] and active[j]) else 0.0)
 
 
 def settlement_goods(world: World, goods: np.ndarray) -> np.ndarray:
