@@ -307,3 +307,23 @@ def test_in_world_2022_china_names_the_united_states_whose_forces_stand_in_japan
     shares = np.mean(named[:, :, col[CHINA]] == 2, axis=1)
     assert np.mean(shares) > 0.5
     assert stats.ttest_1samp(shares, 0.5, alternative="greater").pvalue < ALPHA
+
+
+def test_in_world_2022_an_allys_neighbour_is_no_threat_of_its_own_without_the_allys_war():
+    """Issue 17 item 2 (session 17): Quackenbush's (2006) opportunity through an ally's border put Iran in every NATO member's
+    neighbourhood through Turkey and Turkey in Kazakhstan's and Uzbekistan's through Armenia, and Kazakhstan and Uzbekistan named
+    Turkey their main threat in 15 of 30 years of seed 2 (main 520c954), Poland Iran for five years after their war's hostility had
+    fallen below a live issue's level. At peace the ally's neighbour is no issue (world-2022's first year: Poland, Italy, Spain and
+    Belgium and Iran; Kazakhstan and Uzbekistan and Turkey), Russia still is Poland's and Germany's, and over 30 years of seed 2
+    neither Central Asian state names Turkey."""
+    from foedus.sim.steps.threat import live_issues
+
+    sc = Scenario.builtin("world-2022")
+    w = Simulation(sc, rng=2).world
+    col = {int(c): k for k, c in enumerate(w.inputs.ccode)}
+    g = live_issues(w)
+    for viewer, other in [(290, 630), (325, 630), (230, 630), (211, 630), (705, 640), (704, 640)]:
+        assert g[col[viewer], col[other]] == 0.0, (viewer, other)
+    assert g[col[290], col[RUSSIA]] == 1.0 and g[col[255], col[RUSSIA]] == 1.0
+    named, col = _named(sc, range(2, 3), 30)
+    assert not (named[:, :, [col[705], col[704]]] == 640).any()

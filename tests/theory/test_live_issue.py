@@ -345,3 +345,23 @@ def test_camp_adversaries_over_the_great_powers_alone_is_the_whole_product():
             assert got.dtype == bool and np.array_equal(got, want)
             seen += int(want.any())
     assert seen >= 3  # some worlds with camp adversaries
+
+
+def test_an_allys_border_makes_a_state_relevant_only_as_the_route_of_the_allys_war_quackenbush_2006():
+    """Quackenbush (2006): a dyad is politically active when one is allied to a state contiguous to the other, because the ally's war
+    may draw it in. Poland (0), allied to Turkey (1), which borders Iran (2): with ``ally_conflict`` Iran lies in Poland's
+    neighbourhood only while Turkey and Iran are at war; without it, always (the dyad rule). Turkey's own border is untouched, and a
+    shape mismatch is named."""
+    contiguous = np.array([[0, 0, 0], [0, 0, 1], [0, 1, 0]], bool)
+    allied = np.array([[0, 1, 0], [1, 0, 0], [0, 0, 0]], bool)
+    major = np.zeros(3, bool)
+    peace, war = np.zeros((3, 3), bool), np.zeros((3, 3), bool)
+    war[1, 2] = war[2, 1] = True
+    assert politically_relevant(contiguous, major, allied=allied)[0, 2] == 1.0
+    assert politically_relevant(contiguous, major, allied=allied, ally_conflict=peace)[0, 2] == 0.0
+    assert politically_relevant(contiguous, major, allied=allied, ally_conflict=war)[0, 2] == 1.0
+    assert politically_relevant(contiguous, major, allied=allied, ally_conflict=peace)[1, 2] == 1.0
+    rows = politically_relevant(contiguous, major, allied=allied, ally_conflict=peace, rows=[0])
+    assert rows.tolist() == [[0.0, 0.0, 0.0]]
+    with pytest.raises(ValueError, match="ally_conflict"):
+        politically_relevant(contiguous, major, allied=allied, ally_conflict=np.zeros((2, 2), bool))

@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 
-def politically_relevant(contiguous, major, able=None, allied=None, *, rows=None, check: bool = True) -> np.ndarray:
+def politically_relevant(contiguous, major, able=None, allied=None, *, rows=None, ally_conflict=None, check: bool = True) -> np.ndarray:
     """``P[i, k] = [i, k contiguous or i a major power or i able to reach k]``: whether what befalls ``k`` is relevant to ``i`` (Maoz & Russett 1993; Lemke & Reed 2001).
 
     The politically relevant dyads of the conflict literature are the pairs that are contiguous or
@@ -58,7 +58,13 @@ def politically_relevant(contiguous, major, able=None, allied=None, *, rows=None
     politically active dyads: relevance also through an ally), a state is exposed also to what befalls the states
     its allies border (Spain, through its NATO allies, to Russia's war on Ukraine). Quackenbush's criterion is an ally
     *contiguous* to the other state, not one that can reach it: with reach, an ally of Russia (Armenia, in the CSTO) or of
-    Turkey (Azerbaijan) was exposed to the fate of every state in Europe that Russia or Turkey reaches (world-2022). Diagonal 0.
+    Turkey (Azerbaijan) was exposed to the fate of every state in Europe that Russia or Turkey reaches (world-2022). With
+    ``ally_conflict`` (``X``, e.g. the pairs at war), the route through an ally ``b`` holds only where ``b`` is in conflict with
+    ``k``: Quackenbush's (2006) opportunity is the ally's border as the route by which the *ally's* war may draw ``i`` in (his rule
+    extends the dyads that can fight through the commitment), not a reason for ``i`` to fear ``k`` as it fears a neighbour. Read as
+    the domain of threat (:func:`live_issue`), the unrestricted route put Iran in the
+    neighbourhood of every NATO member through Turkey and Turkey in Kazakhstan's and Uzbekistan's through Armenia, and Poland,
+    Italy, Spain and Belgium named Iran their main threat (world-2022, seed 2, 12-15 state-years each). Diagonal 0.
 
     Parameters
     ----------
@@ -70,6 +76,9 @@ def politically_relevant(contiguous, major, able=None, allied=None, *, rows=None
         ``able[i, k]``: ``i`` can reach ``k`` (:func:`foedus.theory.projection.able_to_reach`); None: contiguity and major status only.
     allied : array (N, N) of bool, optional
         ``allied[i, b]``: ``i`` and ``b`` are allies in arms; ``i`` is then exposed to what befalls the states ``b`` borders (Quackenbush 2006).
+    ally_conflict : array (N, N) of bool, optional
+        ``X[b, k]``: the ally ``b`` and ``k`` are in conflict; with ``allied``, ``i`` is relevant to ``k`` through ``b`` only where ``b``
+        borders ``k`` and ``X[b, k]`` (Quackenbush 2006: the route of the ally's war). None: every ally's border.
     rows : array (M,) of int, optional
         Only the rows ``P[rows]`` (the observers ``rows``), each computed as in the whole matrix (the same values: 0 or 1);
         None: every row.
@@ -84,6 +93,11 @@ def politically_relevant(contiguous, major, able=None, allied=None, *, rows=None
     --------
     >>> politically_relevant([[0, 1, 0], [1, 0, 0], [0, 0, 0]], [False, False, True]).tolist()
     [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0], [1.0, 1.0, 0.0]]
+    >>> C, A = [[0, 0, 0], [0, 0, 1], [0, 1, 0]], [[0, 1, 0], [1, 0, 0], [0, 0, 0]]  # 0 allied to 1, which borders 2
+    >>> politically_relevant(C, [False] * 3, allied=A).tolist()  # 2 is relevant to 0 through its ally's border
+    [[0.0, 0.0, 1.0], [0.0, 0.0, 1.0], [0.0, 1.0, 0.0]]
+    >>> politically_relevant(C, [False] * 3, allied=A, ally_conflict=np.zeros((3, 3), bool)).tolist()  # ... only if 1 and 2 are in conflict
+    [[0.0, 0.0, 0.0], [0.0, 0.0, 1.0], [0.0, 1.0, 0.0]]
 
     References
     ----------
@@ -113,7 +127,13 @@ def politically_relevant(contiguous, major, able=None, allied=None, *, rows=None
         # (the product over the allies alone, the columns of b[r] with a True: the same counts, a fraction of the work)
         br = b[r]
         via = np.flatnonzero(br.any(axis=0))
-        out = out | ((br[:, via].astype(np.float32) @ c[via].astype(np.float32)) > 0)
+        border = c
+        if ally_conflict is not None:  # only the border of an ally in conflict with k: the route of the ally's war
+            x = np.asarray(ally_conflict, dtype=bool)
+            if check and x.shape != c.shape:
+                raise ValueError(f"ally_conflict: must be {c.shape}, got {x.shape}")
+            border = c & x
+        out = out | ((br[:, via].astype(np.float32) @ border[via].astype(np.float32)) > 0)
     if rows is None:
         return _zero_diagonal(out.astype(float))
     out = out.astype(float)

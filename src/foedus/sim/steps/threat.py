@@ -307,9 +307,23 @@ def neighbourhood(world: World) -> np.ndarray:
     return hit[1]
 
 
+def issue_neighbourhood(world: World) -> np.ndarray:
+    """(N, N): the relevant neighbourhood in which a state can have an issue with another (:func:`live_issues`): :func:`neighbourhood`
+    with the route through an ally in arms held to an ally at war with ``k`` (:func:`foedus.theory.relevance.politically_relevant`'s
+    ``ally_conflict``). Quackenbush (2006): the ally's border is the route by which the ally's war may draw ``i`` in, not a
+    neighbour ``i`` fears as its own; the ally's rivalry is not its war (Poland, Italy, Spain and Belgium named Iran, Turkey's
+    rival and neighbour, in world-2022 seed 2, as :func:`foedus.theory.relevance.live_issue` already refuses a rivalry next door
+    as force). :func:`exposed_states` keeps the whole route (Spain reads Russia's war on Ukraine, which its NATO allies border)."""
+    return th_relevance.politically_relevant(
+        world.inputs.contiguous, world.state.major, able_to_reach(world), alliance_commitment(world) >= CALL_TO_ARMS,
+        ally_conflict=world.state.at_war, check=world.inputs.check,
+    )
+
+
 def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
     """(N, N): :func:`foedus.theory.relevance.live_issue` of the world, ``G[i, j]``, ``j`` can threaten ``i`` at all: it lies in ``i``'s
-    relevant neighbourhood (:func:`neighbourhood`; Lemke 2002: a minor power's is far smaller than a major's) or is ``i``'s rival or
+    relevant neighbourhood (:func:`issue_neighbourhood`: through an ally in arms only where the ally is at war with ``j``,
+    Quackenbush 2006; Lemke 2002: a minor power's is far smaller than a major's) or is ``i``'s rival or
     hostile to it at least ``ideology_read_hostility`` or in a territorial dispute with it, or it is at war with a state of ``i``'s
     neighbourhood and can reach ``i``, or it is the main threat of a great power allied in arms to ``i``
     (:func:`foedus.theory.relevance.patrons_threat` of the great powers' main threats in ``threat``, the matrix before the issue;
@@ -347,7 +361,7 @@ def _live_issues_theory(world: World, allied: np.ndarray, holds: np.ndarray, mai
         d = np.where(known[:, None] & known[None, :], world.inputs.ideal_distance, np.nan)
         patron |= th_relevance.allied_rivals(allied, world.state.major, world.state.rivalry, able, d, region, check=world.inputs.check)
     g = th_relevance.live_issue(
-        np.maximum(neighbourhood(world), th_relevance.reached_by(able, world.state.major, region, world.state.hostility, check=world.inputs.check)), world.state.rivalry,
+        np.maximum(issue_neighbourhood(world), th_relevance.reached_by(able, world.state.major, region, world.state.hostility, check=world.inputs.check)), world.state.rivalry,
         world.state.hostility, serious=p.ideology_read_hostility, territorial=world.inputs.territorial_dispute, able=able, war=world.state.at_war,
         within=aggression_within(world), patron=patron, side=world.inputs.ideal_distance, region=region, check=world.inputs.check,
     ) * ~holds  # an ally in arms is no candidate while no serious dispute belies its pledge (Walt 1987, Kydd 2005)
@@ -362,7 +376,7 @@ def _live_issues_compiled(world: World, allied: np.ndarray, holds: np.ndarray, m
     territorial = world.inputs.territorial_dispute
     out = np.empty((n, n))
     _live_issue_kernel(
-        np.ascontiguousarray(neighbourhood(world), dtype=float), np.ascontiguousarray(able, dtype=bool), np.ascontiguousarray(world.state.major, dtype=bool),
+        np.ascontiguousarray(issue_neighbourhood(world), dtype=float), np.ascontiguousarray(able, dtype=bool), np.ascontiguousarray(world.state.major, dtype=bool),
         np.ascontiguousarray(region, dtype=np.int64), np.ascontiguousarray(world.state.hostility, dtype=float), np.ascontiguousarray(world.state.rivalry, dtype=float),
         float(world.inputs.params.ideology_read_hostility), np.zeros((0, 0), bool) if territorial is None else np.ascontiguousarray(territorial, dtype=bool),
         territorial is not None, np.ascontiguousarray(world.state.at_war, dtype=bool), np.ascontiguousarray(aggression_within(world), dtype=float),
