@@ -48,21 +48,21 @@ def settlement(world: World) -> np.ndarray | None:
     check = inp.check
     km = inp.capital_km if inp.capital_km is not None else inp.distance_km
     square = (n, n)
-    if not check and st.rivalry.shape == square and st.active.shape == (n,) and np.shape(inp.contiguous) == square and np.shape(km) == square:
-        # the theory's composition below, pair by pair in one compiled pass with the same operations (equal to the bit; issue 16); the
-        # state's matrices not yet made (no war, no rivalry ended, no war under way) are the composition's zeros and NaNs
-        has = (st.war_history.shape == square, st.rivalry_ended.shape == square, st.at_war.shape == square)
-        out = np.empty(square)
-        _settlement_kernel(float(st.year), st.war_history if has[0] else _NONE_F, has[0], st.rivalry_ended if has[1] else _NONE_F, has[1], float(p.war_memory),
-                           st.at_war if has[2] else _NONE_B, has[2], st.rivalry, inp.contiguous, km, th_settle.NEAR_KM, st.active, float(w), out)
-        return out
-    war = st.war_history if st.war_history.shape == (n, n) else np.zeros((n, n))
-    ended = st.rivalry_ended if st.rivalry_ended.shape == (n, n) else np.full((n, n), np.nan)
-    at_war = st.at_war if st.at_war.shape == (n, n) else np.zeros((n, n), bool)
-    km = inp.capital_km if inp.capital_km is not None else inp.distance_km
+    war = st.war_history if st.war_history.shape == square else np.zeros(square)
+    ended = st.rivalry_ended if st.rivalry_ended.shape == square else np.full(square, np.nan)
+    at_war = st.at_war if st.at_war.shape == square else np.zeros(square, bool)
     memory = p.war_memory
 
     def compute() -> np.ndarray:
+        if not check and st.rivalry.shape == square and st.active.shape == (n,) and np.shape(inp.contiguous) == square and np.shape(km) == square:
+            # the theory's composition below, pair by pair in one compiled pass with the same operations (equal to the bit; issue
+            # 16); the state's matrices not yet made (no war, no rivalry ended, no war under way) are the composition's zeros and NaNs
+            has = (st.war_history.shape == square, st.rivalry_ended.shape == square, st.at_war.shape == square)
+            out = np.empty(square)
+            _settlement_kernel(float(st.year), st.war_history if has[0] else _NONE_F, has[0], st.rivalry_ended if has[1] else _NONE_F, has[1],
+                               float(memory), st.at_war if has[2] else _NONE_B, has[2], st.rivalry, inp.contiguous, km, th_settle.NEAR_KM,
+                               st.active, float(w), out)
+            return out
         riv = th_settle.rivalry_memory(st.year, ended, memory=memory, check=check)
         u = th_settle.unsettled_relations(war, riv, at_war, st.rivalry, check=check)
         live = st.active[:, None] & st.active[None, :] if st.active.shape == (n,) else True
@@ -72,10 +72,6 @@ def settlement(world: World) -> np.ndarray | None:
         st.year, "settlement", compute, war_history=war, rivalry_ended=ended, at_war=at_war, rivalry=st.rivalry, active=st.active,
         contiguous=inp.contiguous, km=km, weight=w, memory=memory, check=check,
     )
-    u = th_settle.unsettled_relations(war, riv, at_war, st.rivalry, check=check)
-    live = st.active[:, None] & st.active[None, :] if st.active.shape == (n,) else True
-    return w * np.where(live, th_settle.settlement_value(u, inp.contiguous, km, check=check), 0.0)
-
 
 _NONE_F = np.zeros((0, 0))
 _NONE_B = np.zeros((0, 0), bool)
