@@ -138,6 +138,10 @@ def test_the_settlement_is_computed_once_a_year_while_what_it_reads_is_the_same(
     calls = []
     real = th_settle.settlement_value
     monkeypatch.setattr(th_settle, "settlement_value", lambda *args, **kw: calls.append(1) or real(*args, **kw))
+    import foedus.sim.steps.settlement as settlement_step  # a run that does not check its inputs computes it compiled (speedI17)
+
+    real_kernel = settlement_step._settlement_kernel
+    monkeypatch.setattr(settlement_step, "_settlement_kernel", lambda *args: calls.append(1) or real_kernel(*args))
     first = settlement(world)
     assert first[a, b] > 0
     for _ in range(3):
@@ -153,6 +157,8 @@ def test_the_settlement_is_computed_once_a_year_while_what_it_reads_is_the_same(
     world.state.year += 1  # a new year: computed again
     settlement(world)
     assert len(calls) == 3
+
+
 def test_the_compiled_settlement_is_the_theory_composition_to_the_bit():
     """settlement() of a run that does not check its inputs (one compiled pass, issue 16) gives the bytes of the theory's composition
     (the path of a run that checks them), on random war memories (zeros of either sign), ended rivalries, wars, rivals and states
