@@ -49,3 +49,17 @@ def test_bad_input_is_rejected_with_a_clear_error():
         former_ruler_tie(1990, [1816, 1960], np.zeros((2, 2), bool), years=-1)
     with pytest.raises(ValueError, match="ruler"):
         former_ruler_tie(1990, [1816, 1960], np.zeros((3, 3), bool), years=10)
+
+
+def test_the_tie_grows_with_the_territorial_integrity_norm():
+    """T = n r [a < Y] with n renunciation_of_war(year) (Zacher 2001): Greece (1828) and the Ottoman Empire have no tie in 1830
+    (no instrument in force: independence won by war, as in the record's 1816-1914, 4.1 per 1,000 against 33.2 in 1946-1989);
+    a tie of one third under the Covenant alone; the whole of it under the Charter."""
+    from foedus.theory.renunciation import renunciation_of_war
+
+    r = ruler_pairs([640, 350])
+    assert not former_ruler_tie(1830, [1816, 1828], r, years=10, norm=float(renunciation_of_war(1830))).any()
+    assert former_ruler_tie(1925, [1816, 1920], r, years=10, norm=float(renunciation_of_war(1925)))[0, 1] == pytest.approx(1 / 3)
+    assert former_ruler_tie(1950, [1816, 1945], r, years=10, norm=float(renunciation_of_war(1950)))[0, 1] == 1.0
+    with pytest.raises(ValueError, match="norm"):
+        former_ruler_tie(1950, [1816, 1945], r, years=10, norm=1.5)

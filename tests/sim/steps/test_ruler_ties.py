@@ -84,3 +84,14 @@ def test_the_explanations_factor_is_the_term_as_added():
     assert found and found[0]["factors"]["former_ruler"] == [0.3, 0.3]
     assert ruler_pairs_factor(world, np.array([a]), np.array([b])) == [[0.3, 0.3]]
     assert ruler_pairs_factor(world, np.array([0]), np.array([1])) == [[0.0, 0.0]]
+
+
+def test_before_the_covenant_there_is_no_tie():
+    """In 1900 (renunciation_of_war 0: no instrument in force) a new state and its former ruler have no tie (Zacher 2001: the
+    record's new states of 1816-1914 won independence by war); in 1925 a third of it."""
+    world, a, b = _world(0.3, since=1895)
+    world.state.year = 1900
+    assert not ruler_tie(world).any()
+    world, a, b = _world(0.3, since=1920)
+    world.state.year = 1925
+    np.testing.assert_allclose(ruler_tie(world)[a, b], 0.1, rtol=1e-12)

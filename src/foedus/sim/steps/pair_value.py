@@ -37,7 +37,8 @@ the reassurance before the side payment for :func:`given_reassurance`.
 :func:`ruler_goods` adds to the transparency good (row 3: the good of a pledge of consultation, which the defence form also
 provides) ``former_ruler_weight`` times :func:`foedus.theory.new_states.former_ruler_tie`: a new state and its former ruler
 (its colonial metropole or the state it seceded from, :func:`foedus.data.succession.ruler_pairs`) in the new state's first
-``former_ruler_years`` years (Lake 2009; newstate17, issue 17 item 5). :func:`ruler_pairs_factor` gives the term of each pact
+``former_ruler_years`` years, at the territorial integrity norm's strength (Lake 2009, Zacher 2001; newstate17, issue 17
+item 5). :func:`ruler_pairs_factor` gives the term of each pact
 written, for its explanation.
 """
 
@@ -46,6 +47,7 @@ from __future__ import annotations
 import numpy as np
 
 from foedus.data.succession import ruler_pairs
+from foedus.sim.steps import year_goods
 from foedus.sim.world import World
 from foedus.theory.alignment import shared_pledge_value
 from foedus.theory.cheap_talk import credible_consultation
@@ -96,8 +98,8 @@ def given_reassurance(world: World, goods: np.ndarray, fear: np.ndarray | None =
 
 def ruler_tie(world: World) -> np.ndarray | None:
     """(N, N) ``former_ruler_weight`` times :func:`foedus.theory.new_states.former_ruler_tie` of this year, the states' first entries
-    (:func:`foedus.sim.steps.formation.entry_years`' rule) and their former rulers (:func:`foedus.data.succession.ruler_pairs` of
-    their COW codes), 0 where either side is out of the system; None where the weight or the window is 0. Computed once a year
+    (:func:`foedus.sim.steps.formation.entry_years`' rule), their former rulers (:func:`foedus.data.succession.ruler_pairs` of
+    their COW codes) and the norm's strength (:func:`foedus.theory.renunciation.renunciation_of_war`), 0 where either side is out of the system; None where the weight or the window is 0. Computed once a year
     (the rulers once per world)."""
     p = world.inputs.params
     w, yrs = float(p.former_ruler_weight), float(p.former_ruler_years)
@@ -111,10 +113,11 @@ def ruler_tie(world: World) -> np.ndarray | None:
     rulers = hit[2]
     entered = (inp.since if inp.entered is None else inp.entered).astype(np.int64)
     active = st.active if st.active.shape == (world.n,) else np.ones(world.n, bool)
-    key = (st.year, w, yrs, entered.tobytes(), active.tobytes())
+    norm = year_goods.norms(world)[0]
+    key = (st.year, w, yrs, norm, entered.tobytes(), active.tobytes())
     tie = world.cache.get("ruler_tie")
     if tie is None or tie[0] is not rulers or tie[1] != key:
-        out = w * former_ruler_tie(st.year, entered, rulers, years=yrs, check=inp.check)
+        out = w * former_ruler_tie(st.year, entered, rulers, years=yrs, norm=norm, check=inp.check)
         out *= active[:, None] & active[None, :]
         out.flags.writeable = False
         tie = world.cache["ruler_tie"] = (rulers, key, out)
