@@ -37,14 +37,15 @@ with :math:`r_{ij}` 1 where one of the two ruled the other before it entered the
 (:func:`foedus.theory.reassurance.relationship_age`: the new state's age; a state in the system since the list's
 first year is never new), :math:`Y` the window, in years, and :math:`n` the territorial integrity norm's strength
 that year, in [0, 1]. It is a value in [0, 1] that a step weighs (in utility
-units, at its weight) as a good of the pact: the coordination a pledge of consultation provides.
+units, at its weight) as a good of the pact: the security a pledge of defence between the two provides (Lake's
+hierarchy is the dominant state's provision of order to the subordinate one; the record's ruler pacts of 1946-1989
+are defence pacts: France's with Mali, Madagascar, Gabon, Britain's with Malaysia, Nigeria, Malta).
 
 Published form vs ours
 ----------------------
 Lake (2009) gives the relation (hierarchy persisting from empire) and its incidence, not a rate; the ten-year window
 is the record's measurement window (:func:`~foedus.analysis.formation_age.entrant_partners`); the product with the
-norm's strength, and reading the tie as a good of consultation (the transparency good, which the defence form also
-provides), are ours.
+norm's strength, and reading the tie as a good of protection (the good only a defence pact provides), are ours.
 
 References
 ----------

@@ -26,8 +26,8 @@ def _world(weight: float, since: int = 1995, **parameters):
     return world, 2, 3
 
 
-def test_credible_goods_add_the_tie_to_the_transparency_good_only():
-    """formation.credible_goods adds former_ruler_weight times theory.new_states.former_ruler_tie to row 3 (transparency) of the
+def test_credible_goods_add_the_tie_to_the_protection_good_only():
+    """formation.credible_goods adds former_ruler_weight times theory.new_states.former_ruler_tie to row 0 (protection) of the
     new state and its former ruler, both sides alike; no other good and no other pair moves; weight 0: no term."""
     on, a, b = _world(0.3)
     off, _, _ = _world(0.0)
@@ -35,8 +35,8 @@ def test_credible_goods_add_the_tie_to_the_transparency_good_only():
     got, base = credible_goods(on, goods.copy()), credible_goods(off, goods.copy())
     want = 0.3 * former_ruler_tie(2000, on.inputs.since, ruler_pairs(on.inputs.ccode), years=on.inputs.params.former_ruler_years)
     assert want[a, b] == want[b, a] == 0.3 and want.sum() == 0.6
-    np.testing.assert_allclose(got[3], base[3] + want, rtol=1e-12)
-    assert np.array_equal(np.delete(got, 3, axis=0), np.delete(base, 3, axis=0))
+    np.testing.assert_allclose(got[0], base[0] + want, rtol=1e-12)
+    assert np.array_equal(np.delete(got, 0, axis=0), np.delete(base, 0, axis=0))
     assert ruler_tie(off) is None
     assert not ruler_goods(off, np.zeros((5, on.n, on.n))).any()
 
@@ -57,9 +57,9 @@ def _signed(world, a, b) -> list:
     return [{o for o, x in zip(OBLIGATIONS, ag.obligations[s]) if x} for s in ag.active_slots() if ag.members[s, a] and ag.members[s, b]]
 
 
-def test_a_new_state_and_its_former_ruler_sign_a_pledge_of_consultation():
+def test_a_new_state_and_its_former_ruler_sign_a_pledge_of_defence():
     """Mechanism (Lake 2009): over 20 seeds, in the year they consider it, a new state and its former ruler sign a pact with a
-    pledge of consultation at least 18 times in 20 with the tie (one-sided binomial against a rate of 0.5, p < 0.01), never
+    pledge of defence at least 18 times in 20 with the tie (one-sided binomial against a rate of 0.5, p < 0.01), never
     without it (they sign a pledge of non-aggression alone: a new state's unread intentions); an old state, never new, signs none."""
     seeds = range(20)
 
@@ -71,8 +71,8 @@ def test_a_new_state_and_its_former_ruler_sign_a_pledge_of_consultation():
             out.append(_signed(world, a, b))
         return out
 
-    assert sum(any("consultation" in ob for ob in pacts) for pacts in runs(0.3)) >= 18
-    assert not any(any("consultation" in ob for ob in pacts) for pacts in runs(0.0))
+    assert sum(any("defense" in ob for ob in pacts) for pacts in runs(0.3)) >= 18
+    assert not any(any("defense" in ob for ob in pacts) for pacts in runs(0.0))
     assert not any(runs(0.3, since=1816))
 
 

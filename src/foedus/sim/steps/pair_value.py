@@ -34,8 +34,7 @@ toward one (:func:`foedus.theory.cheap_talk.credible_consultation`: Crawford & S
 hostility as Kydd's 2005 distrust), as every other pledge of the pact is weighed by the partner's credibility, and holds
 the reassurance before the side payment for :func:`given_reassurance`.
 
-:func:`ruler_goods` adds to the transparency good (row 3: the good of a pledge of consultation, which the defence form also
-provides) ``former_ruler_weight`` times :func:`foedus.theory.new_states.former_ruler_tie`: a new state and its former ruler
+:func:`ruler_goods` adds to the protection good (row 0: the good of a pledge of defence) ``former_ruler_weight`` times :func:`foedus.theory.new_states.former_ruler_tie`: a new state and its former ruler
 (its colonial metropole or the state it seceded from, :func:`foedus.data.succession.ruler_pairs`) in the new state's first
 ``former_ruler_years`` years, at the territorial integrity norm's strength (Lake 2009, Zacher 2001; newstate17, issue 17
 item 5). :func:`ruler_pairs_factor` gives the term of each pact
@@ -125,10 +124,10 @@ def ruler_tie(world: World) -> np.ndarray | None:
 
 
 def ruler_goods(world: World, goods: np.ndarray) -> np.ndarray:
-    """``goods`` (5, N, N) with :func:`ruler_tie` added to its transparency good (row 3; in place; returned). Weight 0 leaves it whole."""
+    """``goods`` (5, N, N) with :func:`ruler_tie` added to its protection good (row 0; in place; returned). Weight 0 leaves it whole."""
     t = ruler_tie(world)
     if t is not None:
-        goods[3] += t
+        goods[0] += t
     return goods
 
 
