@@ -65,6 +65,7 @@ import pandas as pd
 
 from foedus.analysis.dyad_formation import _signing_pairs, system_members
 from foedus.analysis.formation import begun_founders
+from foedus.data.succession import FORMER_RULER
 from foedus.schema import History
 from foedus.theory.reassurance import STATE_LIST_START
 from foedus.theory.regions import cow_region
@@ -78,26 +79,6 @@ AGE_BANDS = (0, 5, 10)
 PAIR_KINDS = ("ruler", "cohort", "new_new", "new_neighbour", "new_old", "old_neighbour", "old_old")
 OBLIGATIONS = ("defense", "offense", "neutrality", "nonaggression", "consultation")
 
-_UK, _FR, _BE, _PT, _ES, _NL, _IT, _US, _JP, _OTT = 200, 220, 211, 235, 230, 210, 325, 2, 740, 640
-FORMER_RULER = {
-    # 1816-1914 entrants: the empire each won independence from (Spain, Portugal, the Ottoman Empire, ...)
-    140: _PT, 350: _OTT, 211: _NL, 100: _ES, 70: _ES, 101: _ES, 130: _ES, 160: _ES, 135: _ES, 155: _ES, 145: _ES, 150: _ES,
-    90: _ES, 92: _ES, 91: _ES, 93: _ES, 42: _ES, 40: _ES, 95: 100, 385: 380, 355: _OTT, 345: _OTT, 360: _OTT, 339: _OTT,
-    41: _FR, 165: 140,
-    # 1944-1989 entrants: the metropole or mandatory power (or the state seceded from: Bangladesh)
-    395: 390, 663: _UK, 660: _FR, 652: _FR, 840: _US, 750: _UK, 770: _UK, 666: _UK, 731: _JP, 775: _UK, 780: _UK, 732: _JP,
-    850: _NL, 620: _IT, 812: _FR, 811: _FR, 816: _FR, 817: _FR, 625: _UK, 820: _UK, 452: _UK, 438: _FR, 433: _FR, 436: _FR,
-    439: _FR, 461: _FR, 432: _FR, 437: _FR, 352: _UK, 475: _UK, 471: _FR, 482: _FR, 580: _FR, 484: _FR, 483: _FR, 520: _IT,
-    490: _BE, 481: _FR, 434: _FR, 435: _FR, 451: _UK, 510: _UK, 690: _UK, 500: _UK, 517: _BE, 615: _FR, 51: _UK, 52: _UK,
-    516: _BE, 501: _UK, 511: _UK, 551: _UK, 338: _UK, 553: _UK, 781: _UK, 552: _UK, 830: _UK, 420: _UK, 571: _UK, 110: _UK,
-    53: _UK, 570: _UK, 680: _UK, 572: _UK, 411: _ES, 590: _UK, 950: _UK, 692: _UK, 694: _UK, 696: _UK, 698: _UK, 771: 770,
-    31: _UK, 404: _PT, 55: _UK, 115: _NL, 402: _PT, 403: _PT, 541: _PT, 581: _FR, 540: _PT, 910: 900, 990: 920, 591: _UK,
-    522: _FR, 54: _UK, 940: _UK, 56: _UK, 57: _UK, 58: _UK, 80: _UK, 60: _UK, 835: _UK,
-}
-"""The former ruler of the COW state list's entrants of 1817-1989 (ccode -> ccode), hand-coded for :func:`entrant_partners`
-from the list's names and standard histories (our coding; the published source would be Hensel's ICOW Colonial History
-data, which the records here do not hold). Left out where no single ruler stands out (Tunisia, Egypt, Hanover, Taiwan,
-the two Germanys, Bhutan, Vanuatu) and for states never ruled from outside (Japan, China, Iran, Thailand, Ethiopia)."""
 
 
 def first_entries(history: History) -> pd.Series:

@@ -383,6 +383,7 @@ FACTORS = {
     "partner_entry_cost": lazy_gettext("the partner's cost of fighting"),
     "unread_alignment": lazy_gettext("reassurance about a partner's unread alignment"),
     "settlement": lazy_gettext("settling an ended war or rivalry with a neighbour"),
+    "former_ruler": lazy_gettext("a new state's tie to its former ruler"),
     "mandate": lazy_gettext("mandate"),
     "collective_security": lazy_gettext("collective security"),
     "veto": lazy_gettext("veto of a permanent member"),

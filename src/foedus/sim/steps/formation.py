@@ -31,7 +31,7 @@ from foedus.sim.steps import year_goods
 from foedus.sim.steps.conflict import defence_pairs, onset_covariates
 from foedus.sim.steps.neutrality import stays_out
 from foedus.sim.steps.settlement import settlement_goods, settlement_pairs
-from foedus.sim.steps.pair_value import consulted_goods, given_reassurance, shared_reassurance
+from foedus.sim.steps.pair_value import consulted_goods, given_reassurance, ruler_goods, ruler_pairs_factor, shared_reassurance
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.steps.unread_pairs import unread_pairs
 from foedus.sim.world import World
@@ -193,7 +193,8 @@ def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None)
         shared_reassurance(world, goods, concession_reach(world) * year_goods.pair_shares(world).T)  # th_consent.pair_burden_shares, once a year
     fight = fighting_credibility(world, cred) if u is not None else None
     # fighting pledges at their credibility, the unread alignment's abstention, giving one's pledge (pair_value; the fear before any payment), settling
-    return settlement_goods(world, given_reassurance(world, align_kern.credible_terms(goods, cred, w > 0 and not (shared or check), u, fight, unread_alignment(world), check=check), fear))
+    # ... and a new state's tie to its former ruler (pair_value.ruler_goods: Lake 2009)
+    return ruler_goods(world, settlement_goods(world, given_reassurance(world, align_kern.credible_terms(goods, cred, w > 0 and not (shared or check), u, fight, unread_alignment(world), check=check), fear)))
 
 
 def fighting_credibility(world: World, credibility: np.ndarray | None = None) -> np.ndarray | None:
@@ -472,6 +473,7 @@ def form_alliances(
     deter_i, deter_j = armed[target[i]].tolist(), armed[target[j]].tolist()
     unread = unread_pairs(world, np.concatenate([i, j]), np.concatenate([j, i]), sys.modules[__name__])  # credible_goods' abstention term, of the pacts now written
     un_i, un_j = (unread[: len(i)].tolist(), unread[len(i):].tolist()) if unread is not None else ([0.0] * len(i), [0.0] * len(i)); settle = settlement_pairs(world, i, j)  # credible_goods' settlement term (settlement.settlement_goods)
+    ruler = ruler_pairs_factor(world, i, j)  # credible_goods' former-ruler term (pair_value.ruler_goods)
     details = [
         {
             "motives": dict(zip(MOTIVES, mot[k])),
@@ -484,7 +486,8 @@ def form_alliances(
             ],
             "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k], "pledge_credibility": [cred_i[k], cred_j[k]],
                         "fighting_credibility": [fi[k], fj[k]], "concession_counted": [ri[k], rj[k]],
-                        "target_nuclear_armed": [deter_i[k], deter_j[k]], "unread_alignment": [un_i[k], un_j[k]], "settlement": settle[k], **norm},
+                        "target_nuclear_armed": [deter_i[k], deter_j[k]], "unread_alignment": [un_i[k], un_j[k]], "settlement": settle[k],
+                        "former_ruler": ruler[k], **norm},
         }
         for k in range(len(i))
     ]

@@ -33,6 +33,12 @@ payment and nothing changes).
 toward one (:func:`foedus.theory.cheap_talk.credible_consultation`: Crawford & Sobel 1982, the bias read from the partner's
 hostility as Kydd's 2005 distrust), as every other pledge of the pact is weighed by the partner's credibility, and holds
 the reassurance before the side payment for :func:`given_reassurance`.
+
+:func:`ruler_goods` adds to the protection good (row 0: the good of a pledge of defence) ``former_ruler_weight`` times :func:`foedus.theory.new_states.former_ruler_tie`: a new state and its former ruler
+(its colonial metropole or the state it seceded from, :func:`foedus.data.succession.ruler_pairs`) in the new state's first
+``former_ruler_years`` years, at the territorial integrity norm's strength (Lake 2009, Zacher 2001; newstate17, issue 17
+item 5). :func:`ruler_pairs_factor` gives the term of each pact
+written, for its explanation.
 """
 
 from __future__ import annotations
@@ -40,12 +46,15 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from foedus.data.succession import ruler_pairs
+from foedus.sim.steps import year_goods
 from foedus.sim.world import World
 from foedus.theory.alignment import shared_pledge_value
 from foedus.theory.cheap_talk import MAX_PARTITION, credible_consultation
+from foedus.theory.new_states import former_ruler_tie
 from foedus.theory.reassurance import spiral_relief
 
-__all__ = ["consulted_goods", "given_reassurance", "shared_reassurance"]
+__all__ = ["consulted_goods", "given_reassurance", "ruler_goods", "ruler_pairs_factor", "ruler_tie", "shared_reassurance"]
 
 
 def shared_reassurance(world: World, goods: np.ndarray, usable: np.ndarray | float = 1.0) -> np.ndarray:
@@ -133,13 +142,11 @@ def _relief_kernel(fear, reach, threat, power, out):  # pragma: no cover (compil
             if v > top:
                 top = v
                 first = j
-        second = 0
         run = -1.0 if first == 0 else (threat[i, 0] if i != 0 else 0.0)
         for j in range(1, n):
             v = -1.0 if j == first else (threat[i, j] if i != j else 0.0)
             if v > run:
                 run = v
-                second = j
         pc = power[i]
         for j in range(n):
             if i == j:
@@ -153,3 +160,47 @@ def _relief_kernel(fear, reach, threat, power, out):  # pragma: no cover (compil
             lo = star / d if d > 0 else 0.0
             g = hi - lo
             out[i, j] = fear[j, i] * (g if (g >= 0.0 or g != g) else 0.0)
+
+
+def ruler_tie(world: World) -> np.ndarray | None:
+    """(N, N) ``former_ruler_weight`` times :func:`foedus.theory.new_states.former_ruler_tie` of this year, the states' first entries
+    (:func:`foedus.sim.steps.formation.entry_years`' rule), their former rulers (:func:`foedus.data.succession.ruler_pairs` of
+    their COW codes) and the norm's strength (:func:`foedus.theory.renunciation.renunciation_of_war`), 0 where either side is out of the system; None where the weight or the window is 0. Computed once a year
+    (the rulers once per world)."""
+    p = world.inputs.params
+    w, yrs = float(p.former_ruler_weight), float(p.former_ruler_years)
+    if w == 0 or yrs == 0:
+        return None
+    inp, st = world.inputs, world.state
+    code = inp.ccode
+    hit = world.cache.get("ruler_pairs")
+    if hit is None or hit[0] is not code or hit[1] != code.tobytes():
+        hit = world.cache["ruler_pairs"] = (code, code.tobytes(), ruler_pairs(code))
+    rulers = hit[2]
+    entered = (inp.since if inp.entered is None else inp.entered).astype(np.int64)
+    active = st.active if st.active.shape == (world.n,) else np.ones(world.n, bool)
+    norm = year_goods.norms(world)[0]
+    key = (st.year, w, yrs, norm, entered.tobytes(), active.tobytes())
+    tie = world.cache.get("ruler_tie")
+    if tie is None or tie[0] is not rulers or tie[1] != key:
+        out = w * former_ruler_tie(st.year, entered, rulers, years=yrs, norm=norm, check=inp.check)
+        out *= active[:, None] & active[None, :]
+        out.flags.writeable = False
+        tie = world.cache["ruler_tie"] = (rulers, key, out)
+    return tie[2]
+
+
+def ruler_goods(world: World, goods: np.ndarray) -> np.ndarray:
+    """``goods`` (5, N, N) with :func:`ruler_tie` added to its protection good (row 0; in place; returned). Weight 0 leaves it whole."""
+    t = ruler_tie(world)
+    if t is not None:
+        goods[0] += t
+    return goods
+
+
+def ruler_pairs_factor(world: World, i: np.ndarray, j: np.ndarray) -> list:
+    """``[T[i, j], T[j, i]]`` of :func:`ruler_tie` for each pact ``(i[k], j[k])`` now written (its explanation's factor; 0 where off)."""
+    t = ruler_tie(world)
+    if t is None:
+        return [[0.0, 0.0]] * len(i)
+    return np.stack([t[i, j], t[j, i]], axis=1).tolist()

@@ -1,0 +1,97 @@
+"""Tests of foedus.sim.steps.pair_value's former-ruler tie: a new state and its former ruler sign in its first years (Lake 2009;
+newstate17, issue 17 item 5)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.data.succession import ruler_pairs
+from foedus.schema import OBLIGATIONS
+from foedus.sim.steps.alignment import alignment
+from foedus.sim.steps.formation import credible_goods
+from foedus.sim.steps.pair_value import ruler_goods, ruler_pairs_factor, ruler_tie
+from foedus.theory.new_states import former_ruler_tie
+
+from .conftest import ACTORS, events, tiny_world
+
+MALI, FRANCE = 432, 220  # FORMER_RULER[432] == 220
+
+
+def _world(weight: float, since: int = 1995, **parameters):
+    """The tiny world (year 2000) with Small A as Mali (first entry ``since``) and Small B as France, Mali's former ruler."""
+    actors = [dict(a) for a in ACTORS]
+    actors[2].update(ccode=MALI, since=since)
+    actors[3].update(ccode=FRANCE)
+    world, _ = tiny_world(actors=actors, former_ruler_weight=weight, **parameters)
+    return world, 2, 3
+
+
+def test_credible_goods_add_the_tie_to_the_protection_good_only():
+    """formation.credible_goods adds former_ruler_weight times theory.new_states.former_ruler_tie to row 0 (protection) of the
+    new state and its former ruler, both sides alike; no other good and no other pair moves; weight 0: no term."""
+    on, a, b = _world(0.3)
+    off, _, _ = _world(0.0)
+    goods = np.random.default_rng(5).random((5, on.n, on.n))
+    got, base = credible_goods(on, goods.copy()), credible_goods(off, goods.copy())
+    want = 0.3 * former_ruler_tie(2000, on.inputs.since, ruler_pairs(on.inputs.ccode), years=on.inputs.params.former_ruler_years)
+    assert want[a, b] == want[b, a] == 0.3 and want.sum() == 0.6
+    np.testing.assert_allclose(got[0], base[0] + want, rtol=1e-12)
+    assert np.array_equal(np.delete(got, 0, axis=0), np.delete(base, 0, axis=0))
+    assert ruler_tie(off) is None
+    assert not ruler_goods(off, np.zeros((5, on.n, on.n))).any()
+
+
+def test_the_tie_ends_with_the_window_and_leaves_old_states_alone():
+    """Mali entered in 1985 is 15 years in the system in 2000, past the ten-year window: no tie; nor for a state in the system
+    since 1816 (never new); nor with a state out of the system."""
+    for since in (1985, 1816):
+        world, _, _ = _world(1.0, since=since)
+        assert not ruler_tie(world).any()
+    world, a, b = _world(1.0)
+    world.state.active[a] = False
+    assert not ruler_tie(world).any()
+
+
+def _signed(world, a, b) -> list:
+    ag = world.state.agreements
+    return [{o for o, x in zip(OBLIGATIONS, ag.obligations[s]) if x} for s in ag.active_slots() if ag.members[s, a] and ag.members[s, b]]
+
+
+def test_a_new_state_and_its_former_ruler_sign_a_pledge_of_defence():
+    """Mechanism (Lake 2009): over 20 seeds, in the year they consider it, a new state and its former ruler sign a pact with a
+    pledge of defence at least 18 times in 20 with the tie (one-sided binomial against a rate of 0.5, p < 0.01), never
+    without it (they sign a pledge of non-aggression alone: a new state's unread intentions); an old state, never new, signs none."""
+    seeds = range(20)
+
+    def runs(weight, since=1995):
+        out = []
+        for s in seeds:
+            world, a, b = _world(weight, since=since, consider_rate=1.0)
+            alignment(world, np.random.default_rng(s))
+            out.append(_signed(world, a, b))
+        return out
+
+    assert sum(any("defense" in ob for ob in pacts) for pacts in runs(0.3)) >= 18
+    assert not any(any("defense" in ob for ob in pacts) for pacts in runs(0.0))
+    assert not any(runs(0.3, since=1816))
+
+
+def test_the_explanations_factor_is_the_term_as_added():
+    """A formation event of the new state and its former ruler carries ``former_ruler`` [T_ij, T_ji], the term credible_goods added."""
+    world, a, b = _world(0.3, consider_rate=1.0)
+    alignment(world, np.random.default_rng(0))
+    found = [d for _, c, c2, d in events(world, "formation") if {c, c2} == {MALI, FRANCE}]
+    assert found and found[0]["factors"]["former_ruler"] == [0.3, 0.3]
+    assert ruler_pairs_factor(world, np.array([a]), np.array([b])) == [[0.3, 0.3]]
+    assert ruler_pairs_factor(world, np.array([0]), np.array([1])) == [[0.0, 0.0]]
+
+
+def test_before_the_covenant_there_is_no_tie():
+    """In 1900 (renunciation_of_war 0: no instrument in force) a new state and its former ruler have no tie (Zacher 2001: the
+    record's new states of 1816-1914 won independence by war); in 1925 a third of it."""
+    world, a, b = _world(0.3, since=1895)
+    world.state.year = 1900
+    assert not ruler_tie(world).any()
+    world, a, b = _world(0.3, since=1920)
+    world.state.year = 1925
+    np.testing.assert_allclose(ruler_tie(world)[a, b], 0.1, rtol=1e-12)
