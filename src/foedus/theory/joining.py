@@ -66,9 +66,12 @@ import numpy as np
 
 from foedus.theory._validate import _array
 from foedus.theory.war import conditions_met
-from foedus.theory.war_onset import opportunistic_join_probability
+from foedus.theory.war_onset import opportunistic_join_probability, reach_to_war
 
-__all__ = ["coalition_treaty", "jackal_spoils", "nuclear_entry_restraint", "partner_willingness", "pledge_covers", "scott_pi", "staked_opportunist_probability", "third_party_stake", "warring_ally_join_probability"]
+__all__ = [
+    "attacker_ally_reach", "attacker_ally_stake", "coalition_treaty", "jackal_spoils", "nuclear_entry_restraint", "partner_willingness", "pledge_covers", "scott_pi",
+    "staked_opportunist_probability", "third_party_stake", "warring_ally_join_probability",
+]
 
 
 def warring_ally_join_probability(rate: float, reach, shared_adversary=1.0, stake=0.0, *, check: bool = True) -> np.ndarray:
@@ -129,6 +132,49 @@ def partner_willingness(shared_adversary, stake, *, check: bool = True) -> np.nd
     h = _array("shared_adversary", shared_adversary, unit=True, check=check)
     s = _array("stake", stake, unit=True, check=check)
     return h + s - h * s
+
+
+def attacker_ally_stake(beside_attacker, stake, *, check: bool = True) -> np.ndarray:
+    """The stake in its partner's side that moves a warring alliance partner (0-1): none beside an attacker, else ``stake``.
+
+    A defence pact obliges its members only when a member is attacked (ATOP's casus foederis; Leeds, Long & Mitchell 2000), and
+    the allies of an attacker join it far less often than those of a target (Leeds 2003: the pact emboldens the initiator
+    because its allies may come, not because they must). Those that do come have a stake of their own in the war: the target
+    is their own adversary (Snyder 1984's shared adversary; the route's ``shared_adversary``), not only a partner they are
+    allied to. The portfolio stake (:func:`third_party_stake`, Werner 2000) of an attacker's ally measures, above all, the pact
+    itself (its portfolio is near its partner's because they are allied), so it is no stake of its own in a war of aggression:
+    it counts for an ally of the target (defending the attacked, Corbetta 2010's social proximity to the side supported), not
+    for an ally of the attacker (``beside_attacker``). Until 2026-12 (honour17) it counted for both, and world-2022's runs (main
+    520c954, seed 1) carried nine minor, distant NATO members into Turkey's attacks on Iran, none of them hostile to Iran.
+
+    Examples
+    --------
+    >>> attacker_ally_stake([True, False], [0.4, 0.4]).tolist()
+    [0.0, 0.4]
+    """
+    k = _array("stake", stake, unit=True, check=check)
+    return np.where(np.asarray(beside_attacker, dtype=bool), 0.0, k)
+
+
+def attacker_ally_reach(beside_attacker, to_enemy, to_partner, theatre, *, check: bool = True) -> np.ndarray:
+    """A warring alliance partner's reach to the war (0-1): its own :func:`foedus.theory.war_onset.reach` to the enemy beside an
+    attacker, else :func:`foedus.theory.war_onset.reach_to_war`.
+
+    Siverson & Starr (1991) measure the opportunity to enter a war by where it is fought: most often on the territory of the
+    state attacked, so an ally of the target can fight it next to (or on) its partner's land, as far as the attacker carries
+    the war there (``reach_to_war``'s relay, ``to_partner * theatre``). An ally of the attacker joins an offensive fought on
+    the target's territory: its opportunity is its own reach to the target (``to_enemy``), whatever its reach to its partner
+    (Bueno de Mesquita 1981's loss-of-strength gradient to the enemy; Leeds 2003: allies that can affect the outcome against the
+    target are those an attacker counts on). Until 2026-12 (honour17) the relay counted beside an attacker too: Hungary and
+    Slovakia, near Turkey, had a reach of 0.5-0.7 to Turkey's war on Iran (world-2022, main 520c954, seed 1).
+
+    Examples
+    --------
+    >>> attacker_ally_reach([True, False], [0.1, 0.1], [0.8, 0.8], [0.9, 0.9]).tolist()
+    [0.1, 0.7200000000000001]
+    """
+    relay = reach_to_war(to_enemy, to_partner, theatre, check=check)
+    return np.where(np.asarray(beside_attacker, dtype=bool), np.asarray(to_enemy, dtype=float), relay)
 
 
 def pledge_covers(defence, offence, conditions, adversaries, enemy: int) -> np.ndarray:
