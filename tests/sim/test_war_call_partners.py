@@ -23,10 +23,12 @@ warring ally route itself switch the nuclear restraint off (its own tests below)
 (foedus.theory.war_restraint, which reads the onset's major-major term; the onsets are off here anyway)."""
 
 
-def _attack_by_the_protege(seed: int, rivals: bool, restraint: float = 0.0) -> tuple[object, list]:
-    """SMA, GRT's defence ally, attacks RIV (GRT's rival or not); the entries of GRT in the war's first year."""
+def _attack_by_the_protege(seed: int, rivals: bool, restraint: float = 0.0, aimed_at: int | None = None) -> tuple[object, list]:
+    """SMA, GRT's defence ally, attacks RIV (GRT's rival or not); the entries of GRT in the war's first year. With ``aimed_at``
+    the pact names that state as its adversary (ATOP ``statthr1``), else it is measured in the run (its founding threat)."""
     relations = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}] if rivals else []
-    world, _ = tiny_world(relations=relations, agreements=[alliance("Pact", [GRT, SMA])], warring_ally_join_rate=1.0, **{**UNRESTRAINED, "nuclear_entry_restraint": restraint})
+    pact = alliance("Pact", [GRT, SMA], **({"targets": [aimed_at]} if aimed_at is not None else {}))
+    world, _ = tiny_world(relations=relations, agreements=[pact], warring_ally_join_rate=1.0, **{**UNRESTRAINED, "nuclear_entry_restraint": restraint})
     r, a = world.index_of(RIV), world.index_of(SMA)
     world.state.at_war[a, r] = world.state.at_war[r, a] = True
     call_allies(world, np.random.default_rng(seed), np.array([a]), np.array([r]))
@@ -34,36 +36,40 @@ def _attack_by_the_protege(seed: int, rivals: bool, restraint: float = 0.0) -> t
 
 
 def test_an_attackers_defence_ally_joins_it_only_against_an_adversary_of_its_own_and_within_its_own_reach():
-    """GRT joins its protégé's attack on RIV, uncalled, only for its hostility to RIV (Snyder's shared adversary): a defence pact
-    obliges only when the ally is attacked (Leeds, Long & Mitchell 2000; Leeds 2003), so its stake in SMA's side, which its pact
-    with SMA makes, does not move it (theory.joining.attacker_ally_stake: 0 in the factors), and its reach is its own to RIV, not
-    relayed through SMA (theory.joining.attacker_ally_reach). Until 2026-12 (honour17) the portfolio stake sufficed and a
-    stranger to RIV joined too (honour15's expectation, changed deliberately: world-2022's runs carried nine minor NATO members,
-    none hostile to Iran, into Turkey's attacks on it). Over 40 seeds each: the rival's joins agree with its factors'
-    probability (two-sided binomial test at 1 %); a stranger never joins."""
+    """GRT joins its protégé's attack on RIV, uncalled, only against an adversary of its own (Snyder's shared adversary): a
+    defence pact obliges only when the ally is attacked (Leeds, Long & Mitchell 2000; Leeds 2003), so its stake in SMA's side,
+    which its pact with SMA makes, does not move it (theory.joining.attacker_ally_stake: 0 in the factors), and its reach is its
+    own to RIV, not relayed through SMA (theory.joining.attacker_ally_reach). RIV is its own adversary where GRT bears it
+    hostility (0.6, a rival) or where the pact was written against RIV (theory.joining.aimed_adversary: 1). Until 2026-12
+    (honour17) the portfolio stake sufficed and a stranger to RIV joined too (honour15's expectation, changed deliberately:
+    world-2022's runs carried nine minor NATO members, none hostile to Iran, into Turkey's attacks on it). Over 40 seeds each,
+    the pact written against SMB: the rival's joins agree with its factors' probability (two-sided binomial test at 1 %), a
+    stranger never joins; the pact written against RIV: the stranger joins at its reach (binomial test, likewise)."""
     from foedus.theory.war_onset import reach
 
     n = 40
-    joined = {True: 0, False: 0}
-    prob = None
-    for rivals in (True, False):
+    cases = {"rival": (True, SMB, 0.6), "stranger": (False, SMB, 0.0), "pact against RIV": (False, RIV, 1.0)}
+    joined = dict.fromkeys(cases, 0)
+    prob = {}
+    for case, (rivals, aimed_at, h) in cases.items():
         for seed in range(n):
-            world, got = _attack_by_the_protege(seed, rivals)
+            world, got = _attack_by_the_protege(seed, rivals, aimed_at=aimed_at)
             assert not events(world, "commitment"), "an attack by the protégé calls none of its defence allies"
+            g, r = world.index_of(GRT), world.index_of(RIV)
+            own = float(reach(world.state.cinc[g], world.inputs.distance_km[g, r], miles_per_day=world.inputs.params.miles_per_day))
+            prob[case] = own * h
             if got:
                 (aid, _, foe, e), = got
-                joined[rivals] += 1
-                g, r = world.index_of(GRT), world.index_of(RIV)
+                joined[case] += 1
                 assert world.state.at_war[g, r] and (foe, e["route"], e["side"], e["side_of"]) == (RIV, "warring ally", 1, SMA)
                 f = e["factors"]
                 assert (f["obligation"], f["agreement"], f["ally_of"], f["called"], f["beside_attacker"]) == ("defense", aid, SMA, False, True)
                 assert aid == int(world.state.agreements.agreement_id[0])
-                own = float(reach(world.state.cinc[g], world.inputs.distance_km[g, r], miles_per_day=world.inputs.params.miles_per_day))
-                assert (f["shared_adversary"], f["stake"], f["reach"]) == (0.6, 0.0, own)
-                assert f["probability"] == own * 0.6
-                prob = f["probability"]
-    assert joined[False] == 0, joined
-    assert joined[True] and stats.binomtest(joined[True], n, prob).pvalue > ALPHA, (joined, prob)
+                assert (f["shared_adversary"], f["stake"], f["reach"], f["pact_aimed_at_enemy"]) == (h, 0.0, own, aimed_at == RIV)
+                assert f["probability"] == prob[case]
+    assert joined["stranger"] == 0, joined
+    for case in ("rival", "pact against RIV"):
+        assert joined[case] and stats.binomtest(joined[case], n, prob[case]).pvalue > ALPHA, (case, joined, prob)
 
 
 # Turkey, Iran and Portugal (COW codes 640, 630, 235) where they are, minor and without the bomb: the Turkey-Iran war of
@@ -78,7 +84,8 @@ ACTORS_ALL = [*ACTORS, *AGGRESSION]
 
 
 def test_no_minor_state_beyond_reach_joins_an_allys_war_of_aggression():
-    """A minor state (FAR: Portugal's place, a capability share of 0.002) allied by a defence pact to ATT (Turkey's place), which
+    """A minor state (FAR: Portugal's place, a capability share of 0.002) allied by a defence pact written against RIV to ATT
+    (Turkey's place), which
     attacks TGT (Iran's), some 6,000 km from FAR. Its reach to the war is its own to TGT, below 0.1 (no more than the reach relayed
     through ATT it had until 2026-12, honour17). Without hostility to TGT it never joins in 200 seeds, where the rule until then
     (its portfolio stake in ATT's side sufficing, at the relayed reach) would have had it join in about a tenth of them (the
@@ -97,7 +104,8 @@ def test_no_minor_state_beyond_reach_joins_an_allys_war_of_aggression():
     for h in joined:
         for seed in range(n):
             relations = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}, {"pair": [FAR, TGT], "hostility": h, "rivalry": h > 0}]
-            world, _ = tiny_world(actors=ACTORS_ALL, relations=relations, agreements=[alliance("Pact", [ATT, FAR])], warring_ally_join_rate=1.0, **UNRESTRAINED)
+            pact = alliance("Pact", [ATT, FAR], targets=[RIV])  # written against Russia (NATO's), not against TGT
+            world, _ = tiny_world(actors=ACTORS_ALL, relations=relations, agreements=[pact], warring_ally_join_rate=1.0, **UNRESTRAINED)
             a, t, f = (world.index_of(c) for c in (ATT, TGT, FAR))
             world.state.at_war[a, t] = world.state.at_war[t, a] = True
             call_allies(world, np.random.default_rng(seed), np.array([a]), np.array([t]))

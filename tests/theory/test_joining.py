@@ -7,6 +7,7 @@ import pytest
 
 from foedus.theory import joining
 from foedus.theory.joining import (
+    aimed_adversary,
     attacker_ally_reach,
     attacker_ally_stake,
     partner_willingness,
@@ -110,6 +111,19 @@ def test_an_attackers_ally_joins_for_its_own_adversary_only_and_at_its_own_reach
         attacker_ally_stake([True], [1.2])
     with pytest.raises(ValueError, match="reach"):
         attacker_ally_reach([True], [1.2], [0.5], [0.5])
+
+
+def test_the_adversary_a_pact_is_aimed_at_is_a_shared_adversary_whatever_the_hostility():
+    """Snyder (1984), Leeds, Long & Mitchell (2000): an alliance aimed at a state makes it its members' shared adversary: the
+    degree is 1 there, the hostility elsewhere (to the bit), and the warring ally's willingness follows (a whole willingness)."""
+    rng = np.random.default_rng(4)
+    h = rng.random(100) * (rng.random(100) < 0.5)
+    aimed = rng.random(100) < 0.3
+    d = aimed_adversary(h, aimed)
+    assert (d[aimed] == 1.0).all() and d[~aimed].tolist() == h[~aimed].tolist()
+    assert (warring_ally_join_probability(0.3, 0.5, d, 0.0)[aimed] == 0.15).all()
+    with pytest.raises(ValueError, match="hostility"):
+        aimed_adversary([1.3], [False])
 
 
 def test_a_third_partys_stake_is_half_the_similarity_difference_and_never_negative():

@@ -8,7 +8,11 @@ allies of attackers join them too (1816-1914, COW and ATOP: 29 of the 118 defenc
 initiator fought beside it; Leeds 2003 on alliances that embolden; Gartzke & Gleditsch 2004 on
 allies that act beyond the letter of their commitments). :func:`warring_ally_join_probability`
 is that route; the ally's willingness (:func:`partner_willingness`) is its hostility to the partner's
-enemy or its stake in the partner's side, either sufficing (Corbetta 2010).
+enemy or its stake in the partner's side, either sufficing (Corbetta 2010). Beside an attacker the
+pledge does not oblige (Leeds, Long & Mitchell 2000), and the ally that comes has a stake of its own:
+the target is its own adversary (Snyder 1984), and it can reach the target (Siverson & Starr 1991);
+its portfolio stake, which the pact itself makes, counts nothing there (:func:`attacker_ally_stake`,
+:func:`attacker_ally_reach`).
 
 A third party bound by no pact that joins a war needs a stake in the side it joins (Werner 2000;
 Corbetta 2010: joiners side with the belligerent whose alliance portfolio theirs resembles).
@@ -58,6 +62,9 @@ References
 .. [9] Schweller, R. L. 1994. "Bandwagoning for Profit: Bringing the Revisionist State Back In." *International Security*
    19(1): 72-107; Zacher, M. W. 2001. "The Territorial Integrity Norm." *International Organization* 55(2): 215-50; Fazal,
    T. M. 2007. *State Death*. Princeton: Princeton University Press.
+.. [10] Snyder, G. H. 1984. "The Security Dilemma in Alliance Politics." *World Politics* 36(4): 461-95; Leeds, B. A., A. G.
+   Long and S. M. Mitchell. 2000. "Reevaluating Alliance Reliability: Specific Threats, Specific Promises." *Journal of
+   Conflict Resolution* 44(5): 686-99.
 """
 
 from __future__ import annotations
@@ -69,7 +76,7 @@ from foedus.theory.war import conditions_met
 from foedus.theory.war_onset import opportunistic_join_probability, reach_to_war
 
 __all__ = [
-    "attacker_ally_reach", "attacker_ally_stake", "coalition_treaty", "jackal_spoils", "nuclear_entry_restraint", "partner_willingness", "pledge_covers", "scott_pi",
+    "aimed_adversary", "attacker_ally_reach", "attacker_ally_stake", "coalition_treaty", "jackal_spoils", "nuclear_entry_restraint", "partner_willingness", "pledge_covers", "scott_pi",
     "staked_opportunist_probability", "third_party_stake", "warring_ally_join_probability",
 ]
 
@@ -132,6 +139,27 @@ def partner_willingness(shared_adversary, stake, *, check: bool = True) -> np.nd
     h = _array("shared_adversary", shared_adversary, unit=True, check=check)
     s = _array("stake", stake, unit=True, check=check)
     return h + s - h * s
+
+
+def aimed_adversary(hostility, pact_aimed, *, check: bool = True) -> np.ndarray:
+    """The degree (0-1) to which a warring alliance partner's enemy is the ally's own adversary: 1 where a pact binding the two
+    was written or formed against that enemy (``pact_aimed``), else the ally's ``hostility`` to it.
+
+    Snyder (1984): allies share the adversary their alliance is aimed at, and an ally's war against it is their own war, not
+    entrapment; Leeds, Long & Mitchell (2000): alliances answer specific threats, and the commitments written against a named
+    adversary are those honoured. The adversary a pact names (ATOP ``statthr1``, ``statthr2``) or, for a pact formed in a run,
+    the members' common threat it was formed against (:func:`foedus.theory.persistence.founding_threat`) is therefore a shared
+    adversary whatever the hostility the simulator carries (that of rivals and disputants), and an attack on it by one member
+    is a war the other has a stake in (Prussia and Italy, allied against Austria, 1866). An alliance aimed elsewhere gives no
+    such stake (NATO, aimed at the Soviet Union and Russia, in a member's war with Iran).
+
+    Examples
+    --------
+    >>> aimed_adversary([0.0, 0.3, 0.0], [True, False, False]).tolist()
+    [1.0, 0.3, 0.0]
+    """
+    h = _array("hostility", hostility, unit=True, check=check)
+    return np.where(np.asarray(pact_aimed, dtype=bool), 1.0, h)
 
 
 def attacker_ally_stake(beside_attacker, stake, *, check: bool = True) -> np.ndarray:

@@ -169,6 +169,20 @@ def _restraint_factors(factor: float, joint: bool) -> dict:
     return {"nuclear_restraint": float(factor)} if joint else {}
 
 
+def _aimed_at(world: World, cand: np.ndarray, partner: np.ndarray, enemy: np.ndarray) -> np.ndarray:
+    """(K,) bool: candidate ``cand[k]`` shares with ``partner[k]`` a defence or offence pact in force (not a coalition) that names
+    ``enemy[k]`` as its adversary (ATOP ``statthr1``, ``statthr2``) or was formed against it (``target``)."""
+    ag = world.state.agreements
+    slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
+    slots = slots[ag.obligations[slots][:, [_DEF, _OFF]].any(axis=1)]
+    if not len(slots) or not len(cand):
+        return np.zeros(len(cand), bool)
+    both = ag.members[slots][:, cand] & ag.members[slots][:, partner]  # (S, K)
+    e = enemy[None, :]
+    named = (ag.adversary[slots][:, None] == e) | (ag.adversary_second[slots][:, None] == e) | (ag.target[slots][:, None] == e)
+    return (both & named).any(axis=0)
+
+
 def war_key(world: World, war: dict) -> list[int]:
     """The war as its events name it: [first year, attacker's COW code, target's COW code]."""
     return [int(war["start"]), int(world.inputs.ccode[war["attacker"]]), int(world.inputs.ccode[war["target"]])]
@@ -340,6 +354,12 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
         stake = th_join.third_party_stake(th_join.scott_pi(row[cand], row[partner]), th_join.scott_pi(row[cand], row[enemy]), check=world.inputs.check)
         stake = th_join.attacker_ally_stake(beside_attacker, stake, check=world.inputs.check)
         prob = th_join.warring_ally_join_probability(p.warring_ally_join_rate, reach, shared, stake, check=world.inputs.check) * restraint
+    # the partner's enemy is the ally's own adversary where a pact binding them was written or formed against it (Snyder 1984;
+    # Leeds, Long & Mitchell 2000: theory.joining.aimed_adversary): the probability then, from the theory (the candidates are few)
+    aimed = _aimed_at(world, cand, partner, enemy)
+    if aimed.any():
+        shared = th_join.aimed_adversary(shared, aimed, check=world.inputs.check)
+        prob = th_join.warring_ally_join_probability(rate, reach, shared, stake, check=world.inputs.check) * restraint
     # a war between two minor states stays local: no great power enters it beside one of them (Schroeder 1994; COW: no great
     # power in the 17 wars begun between minor states in 1816-1914), the rule of the coalition route (theory.wartime.localised)
     major = world.state.major.astype(bool)
@@ -351,7 +371,7 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     enter(world, war, ent, foe, s_in)
     ag = world.state.agreements
     aids, details = [], []
-    for e, f, s, m, r, h, k, q, nr, nj in zip(ent, foe, s_in, mate, reach[go], shared[go], stake[go], prob[go], restraint[go], joint[go]):
+    for e, f, s, m, r, h, k, q, nr, nj, am in zip(ent, foe, s_in, mate, reach[go], shared[go], stake[go], prob[go], restraint[go], joint[go], aimed[go]):
         slots = covering_slots(world, f)  # the pacts that reach a war against that enemy (partner_pacts)
         both = slots[ag.members[slots, e] & ag.members[slots, m]]
         slot = int(both[np.argmax(ag.obligations[both, _DEF])])  # the defence pact where there is one
@@ -359,7 +379,7 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
         details.append({
             "route": "warring ally", "war": war_key(world, war), "side_of": int(world.inputs.ccode[m]), "side": int(s),
             "factors": {"obligation": "defense" if ag.obligations[slot, _DEF] else "offense", "agreement": aids[-1], "ally_of": int(world.inputs.ccode[m]),
-                        "called": False, "against_a_member": False, "beside_attacker": bool(s == 1), "reach": float(r), "shared_adversary": float(h), "stake": float(k),
+                        "called": False, "against_a_member": False, "beside_attacker": bool(s == 1), "pact_aimed_at_enemy": bool(am), "reach": float(r), "shared_adversary": float(h), "stake": float(k),
                         "probability": float(q),
                         **_restraint_factors(nr, nj)},
         })
