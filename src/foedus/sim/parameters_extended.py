@@ -246,7 +246,8 @@ class ExtendedParameters(MechanismParameters):
         "or a pact aimed at it (foedus.theory.joining.aimed_adversary, attacker_ally_stake; Snyder 1984; Leeds, Long & Mitchell "
         "2000), at its own reach to the target (attacker_ally_reach): record-built runs of 1816-1914 and 1946-1989 (seeds 1-6, "
         "hostility alone) gave 0.28 and 0.05 at 0.25, 0.29 and 0.06 at 0.5, 0.30 and 0.06 at 0.75; with the aimed pact, 0.36 and "
-        "0.06 at 0.25, the rate kept",
+        "0.06 at 0.25 (seeds 7-12: 0.27 and 0.04), 0.31 and 0.06 at 0.4 (0.28 and 0.07): the rate kept, the seeds' spread larger "
+        "than its effect",
     )
 
     # --- threat8 ---
