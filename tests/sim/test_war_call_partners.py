@@ -13,7 +13,7 @@ from scipy import stats
 
 from foedus.sim.steps.conflict import call_allies, conflict_and_commitments
 
-from .steps.conftest import GRT, RIV, SMA, SMB, alliance, events, tiny_world
+from .steps.conftest import ACTORS, GRT, RIV, SMA, SMB, alliance, events, tiny_world
 
 ALPHA = 0.01
 QUIET = {"dispute_rate": 0.0, "war_end_rate": 0.0, "war_onset_intercept": -30.0, "opportunistic_join_rate": 0.0}
@@ -23,44 +23,107 @@ warring ally route itself switch the nuclear restraint off (its own tests below)
 (foedus.theory.war_restraint, which reads the onset's major-major term; the onsets are off here anyway)."""
 
 
-def _attack_by_the_protege(seed: int, rivals: bool, restraint: float = 0.0) -> tuple[object, list]:
-    """SMA, GRT's defence ally, attacks RIV (GRT's rival or not); the entries of GRT in the war's first year."""
+def _attack_by_the_protege(seed: int, rivals: bool, restraint: float = 0.0, aimed_at: int | None = None) -> tuple[object, list]:
+    """SMA, GRT's defence ally, attacks RIV (GRT's rival or not); the entries of GRT in the war's first year. With ``aimed_at``
+    the pact names that state as its adversary (ATOP ``statthr1``), else it is measured in the run (its founding threat)."""
     relations = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}] if rivals else []
-    world, _ = tiny_world(relations=relations, agreements=[alliance("Pact", [GRT, SMA])], warring_ally_join_rate=1.0, **{**UNRESTRAINED, "nuclear_entry_restraint": restraint})
+    pact = alliance("Pact", [GRT, SMA], **({"targets": [aimed_at]} if aimed_at is not None else {}))
+    world, _ = tiny_world(relations=relations, agreements=[pact], warring_ally_join_rate=1.0, **{**UNRESTRAINED, "nuclear_entry_restraint": restraint})
     r, a = world.index_of(RIV), world.index_of(SMA)
     world.state.at_war[a, r] = world.state.at_war[r, a] = True
     call_allies(world, np.random.default_rng(seed), np.array([a]), np.array([r]))
     return world, [e for e in events(world, "war_entry") if e[1] == GRT]
 
 
-def test_an_attackers_defence_ally_joins_it_through_its_pact_for_its_shared_adversary_or_its_stake():
-    """GRT joins its protégé's attack on RIV, uncalled, willing by its hostility to RIV (Snyder's shared adversary) or its stake
-    in SMA's side (its portfolio, allied to SMA, nearer SMA's than RIV's: Werner 2000; Corbetta 2010), either sufficing
-    (theory.joining.partner_willingness). Until 2026-12 (honour15) it never joined against a state it bore no hostility: an
-    expectation this branch changed deliberately (record 1816-1914: 29 of an initiator's 118 defence allies fought beside it,
-    record-built runs 8 of 135). Its factors name both motives and the probability they give; over 40 seeds each, the joins
-    agree with that probability (two-sided binomial test at 1 %), and its rival draws it in more readily than a stranger."""
+def test_an_attackers_defence_ally_joins_it_only_against_an_adversary_of_its_own_and_within_its_own_reach():
+    """GRT joins its protégé's attack on RIV, uncalled, only against an adversary of its own (Snyder's shared adversary): a
+    defence pact obliges only when the ally is attacked (Leeds, Long & Mitchell 2000; Leeds 2003), so its stake in SMA's side,
+    which its pact with SMA makes, does not move it (theory.joining.attacker_ally_stake: 0 in the factors), and its reach is its
+    own to RIV, not relayed through SMA (theory.joining.attacker_ally_reach). RIV is its own adversary where GRT bears it
+    hostility (0.6, a rival) or where the pact was written against RIV (theory.joining.aimed_adversary: 1). Until 2026-12
+    (honour17) the portfolio stake sufficed and a stranger to RIV joined too (honour15's expectation, changed deliberately:
+    world-2022's runs carried nine minor NATO members, none hostile to Iran, into Turkey's attacks on it). Over 40 seeds each,
+    the pact written against SMB: the rival's joins agree with its factors' probability (two-sided binomial test at 1 %), a
+    stranger never joins; the pact written against RIV: the stranger joins at its reach (binomial test, likewise)."""
+    from foedus.theory.war_onset import reach
+
     n = 40
+    cases = {"rival": (True, SMB, 0.6), "stranger": (False, SMB, 0.0), "pact against RIV": (False, RIV, 1.0)}
+    joined = dict.fromkeys(cases, 0)
     prob = {}
-    for rivals in (True, False):
-        joined = 0
+    for case, (rivals, aimed_at, h) in cases.items():
         for seed in range(n):
-            world, got = _attack_by_the_protege(seed, rivals)
+            world, got = _attack_by_the_protege(seed, rivals, aimed_at=aimed_at)
             assert not events(world, "commitment"), "an attack by the protégé calls none of its defence allies"
+            g, r = world.index_of(GRT), world.index_of(RIV)
+            own = float(reach(world.state.cinc[g], world.inputs.distance_km[g, r], miles_per_day=world.inputs.params.miles_per_day))
+            prob[case] = own * h
             if got:
                 (aid, _, foe, e), = got
-                joined += 1
-                g, r = world.index_of(GRT), world.index_of(RIV)
+                joined[case] += 1
                 assert world.state.at_war[g, r] and (foe, e["route"], e["side"], e["side_of"]) == (RIV, "warring ally", 1, SMA)
                 f = e["factors"]
-                assert (f["obligation"], f["agreement"], f["ally_of"], f["called"]) == ("defense", aid, SMA, False)
+                assert (f["obligation"], f["agreement"], f["ally_of"], f["called"], f["beside_attacker"]) == ("defense", aid, SMA, False, True)
                 assert aid == int(world.state.agreements.agreement_id[0])
-                h, k = f["shared_adversary"], f["stake"]
-                assert h == (0.6 if rivals else 0.0) and 0 < k <= 1
-                assert f["probability"] == f["reach"] * (h + k - h * k)
-                prob[rivals] = f["probability"]
-        assert joined and stats.binomtest(joined, n, prob[rivals]).pvalue > ALPHA, (rivals, joined, prob[rivals])
-    assert prob[True] > prob[False]
+                assert (f["shared_adversary"], f["stake"], f["reach"], f["pact_aimed_at_enemy"]) == (h, 0.0, own, aimed_at == RIV)
+                assert f["probability"] == prob[case]
+    assert joined["stranger"] == 0, joined
+    for case in ("rival", "pact against RIV"):
+        assert joined[case] and stats.binomtest(joined[case], n, prob[case]).pvalue > ALPHA, (case, joined, prob)
+
+
+# Turkey, Iran and Portugal (COW codes 640, 630, 235) where they are, minor and without the bomb: the Turkey-Iran war of
+# world-2022's runs (main 520c954, seed 1), which NATO's minor members joined
+ATT, TGT, FAR = 640, 630, 235
+AGGRESSION = [
+    {"ccode": ATT, "abb": "ATT", "name": "Attacker", "cinc": 0.015, "gdp": 1e5, "milex": 5e3, "lat": 39.9, "lon": 32.9, "regime": 0.5, "ideal_point": 0.2},
+    {"ccode": TGT, "abb": "TGT", "name": "Target", "cinc": 0.015, "gdp": 1e5, "milex": 5e3, "lat": 35.7, "lon": 51.4, "regime": 0.2, "ideal_point": -0.5},
+    {"ccode": FAR, "abb": "FAR", "name": "Far ally", "cinc": 0.002, "gdp": 2e4, "milex": 5e2, "lat": 38.7, "lon": -9.1, "regime": 0.8, "ideal_point": 0.8},
+]
+ACTORS_ALL = [*ACTORS, *AGGRESSION]
+
+
+def test_no_minor_state_beyond_reach_joins_an_allys_war_of_aggression():
+    """A minor state (FAR: Portugal's place, a capability share of 0.002) allied by a defence pact written against RIV to ATT
+    (Turkey's place), which
+    attacks TGT (Iran's), some 6,000 km from FAR. Its reach to the war is its own to TGT, below 0.1 (no more than the reach relayed
+    through ATT it had until 2026-12, honour17). Without hostility to TGT it never joins in 200 seeds, where the rule until then
+    (its portfolio stake in ATT's side sufficing, at the relayed reach) would have had it join in about a tenth of them (the
+    count 0 is improbable under that rule: one-sided binomial test at 1 %); hostile to TGT (0.9, its own adversary) its joins
+    agree with its own reach times its hostility (two-sided binomial test at 1 %)."""
+    from foedus.theory.joining import (
+        scott_pi,
+        third_party_stake,
+        warring_ally_join_probability,
+    )
+    from foedus.theory.war_onset import reach, reach_to_war
+
+    n = 200
+    joined = {0.9: 0, 0.0: 0}
+    before = {}
+    for h in joined:
+        for seed in range(n):
+            relations = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}, {"pair": [FAR, TGT], "hostility": h, "rivalry": h > 0}]
+            pact = alliance("Pact", [ATT, FAR], targets=[RIV])  # written against Russia (NATO's), not against TGT
+            world, _ = tiny_world(actors=ACTORS_ALL, relations=relations, agreements=[pact], warring_ally_join_rate=1.0, **UNRESTRAINED)
+            a, t, f = (world.index_of(c) for c in (ATT, TGT, FAR))
+            world.state.at_war[a, t] = world.state.at_war[t, a] = True
+            call_allies(world, np.random.default_rng(seed), np.array([a]), np.array([t]))
+            if seed == 0:  # the reaches and the rule until 2026-12 (the same world every seed)
+                mpd, c, d = world.inputs.params.miles_per_day, world.state.cinc, world.inputs.distance_km
+                own = float(reach(c[f], d[f, t], miles_per_day=mpd))
+                relay = float(reach_to_war(own, reach(c[f], d[f, a], miles_per_day=mpd), reach(c[t], d[t, a], miles_per_day=mpd)))
+                row = (world.state.agreements.allied() | np.eye(world.n, dtype=bool)).astype(float)
+                stake = float(third_party_stake(scott_pi(row[f], row[a]), scott_pi(row[f], row[t])))
+                before[h] = float(warring_ally_join_probability(1.0, relay, h, stake))
+                assert own < 0.1 and own <= relay, (own, relay)
+            got = [e for e in events(world, "war_entry") if e[1] == FAR]
+            for *_, e in got:
+                assert e["factors"]["reach"] == own and e["factors"]["stake"] == 0.0 and e["factors"]["beside_attacker"]
+                assert e["factors"]["probability"] == own * h
+            joined[h] += bool(got)
+    assert joined[0.0] == 0 and stats.binomtest(0, n, before[0.0], alternative="less").pvalue < ALPHA, (joined, before)
+    assert stats.binomtest(joined[0.9], n, own * 0.9).pvalue > ALPHA, (joined, own)
 
 
 def test_an_ally_called_to_the_war_is_not_drawn_again_by_its_partners_war():

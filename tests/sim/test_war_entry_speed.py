@@ -185,17 +185,19 @@ def test_the_entry_probabilities_are_the_theorys_to_the_bit(seed):
     rate = float(rng.uniform(0, 1))
     allied = rng.random((n, n)) < 0.15
     allied = allied | allied.T
-    got = wk.partner_probability(cand, enemy, partner, to_partner, reach, hostility, allied, restraint, rate)
-    want_reach = th_onset.reach_to_war(reach[cand, enemy], to_partner, reach[enemy, partner])
+    own = rng.choice(np.array([1, 2], dtype=np.intp), k)  # beside the attacker (1) or the target (2)
+    got = wk.partner_probability(cand, own, enemy, partner, to_partner, reach, hostility, allied, restraint, rate)
+    want_reach = th_join.attacker_ally_reach(own == 1, reach[cand, enemy], to_partner, reach[enemy, partner])
     row = (allied | np.eye(n, dtype=bool)).astype(float)
-    want_stake = th_join.third_party_stake(th_join.scott_pi(row[cand], row[partner]), th_join.scott_pi(row[cand], row[enemy]))
+    raw_stake = th_join.third_party_stake(th_join.scott_pi(row[cand], row[partner]), th_join.scott_pi(row[cand], row[enemy]))
+    want_stake = th_join.attacker_ally_stake(own == 1, raw_stake)
     want = th_join.warring_ally_join_probability(rate, want_reach, hostility[cand, enemy], want_stake) * restraint
     assert got[4] and np.array_equal(_bits64(got[0]), _bits64(want_reach)) and np.array_equal(_bits64(got[3]), _bits64(want))
     assert np.array_equal(_bits64(got[1]), _bits64(hostility[cand, enemy])) and np.array_equal(_bits64(got[2]), _bits64(want_stake))
-    assert (want_stake > 0).any()  # the stake is exercised
+    assert (raw_stake > 0).any()  # the stake is exercised
     bad = hostility.copy()
     bad[cand[-1], enemy[-1]] = rng.choice([np.nan, 1.5, -0.1])
-    assert not wk.partner_probability(cand, enemy, partner, to_partner, reach, bad, allied, restraint, rate)[4]
+    assert not wk.partner_probability(cand, own, enemy, partner, to_partner, reach, bad, allied, restraint, rate)[4]
     with pytest.raises(ValueError):  # the theory says why
         th_join.warring_ally_join_probability(rate, want_reach, bad[cand, enemy])
 

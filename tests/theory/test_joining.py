@@ -6,7 +6,15 @@ import numpy as np
 import pytest
 
 from foedus.theory import joining
-from foedus.theory.joining import partner_willingness, scott_pi, third_party_stake, warring_ally_join_probability
+from foedus.theory.joining import (
+    aimed_adversary,
+    attacker_ally_reach,
+    attacker_ally_stake,
+    partner_willingness,
+    scott_pi,
+    third_party_stake,
+    warring_ally_join_probability,
+)
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -75,6 +83,47 @@ def test_a_partners_willingness_is_the_noisy_or_of_its_shared_adversary_and_its_
         partner_willingness(0.5, 1.2)
     with pytest.raises(ValueError, match="shared_adversary"):
         partner_willingness(-0.1, 0.5)
+
+
+def test_an_attackers_ally_joins_for_its_own_adversary_only_and_at_its_own_reach():
+    """Leeds, Long & Mitchell (2000), Leeds (2003): a defence pact obliges only when the ally is attacked, so an attacker's ally
+    comes in for an adversary of its own (Snyder 1984), not for the portfolio stake its pact gives it: beside the attacker the
+    stake counts nothing (a stranger to the target, whatever its stake, has probability 0), beside the target all of it. Its
+    reach is its own to the target (Siverson & Starr 1991: the offensive is fought on the target's territory), never more than
+    the relayed reach_to_war an ally of the target keeps (to the bit where it is the target's ally)."""
+    from foedus.theory.war_onset import reach_to_war
+
+    rng = np.random.default_rng(3)
+    k = 300
+    side1 = rng.random(k) < 0.5
+    h = rng.random(k) * (rng.random(k) < 0.5)
+    s = rng.random(k)
+    e, p, t = rng.random(k), rng.random(k), rng.random(k)
+    stake = attacker_ally_stake(side1, s)
+    assert (stake[side1] == 0).all() and stake[~side1].tolist() == s[~side1].tolist()
+    r = attacker_ally_reach(side1, e, p, t)
+    relay = reach_to_war(e, p, t)
+    assert r[side1].tolist() == e[side1].tolist() and r[~side1].tolist() == relay[~side1].tolist() and (r <= relay).all()
+    prob = warring_ally_join_probability(0.25, r, h, stake)
+    assert (prob[side1 & (h == 0)] == 0).all() and (prob[~side1 & (h == 0) & (s > 0) & (relay > 0)] > 0).all()
+    assert prob[side1].tolist() == (0.25 * e * h)[side1].tolist()
+    with pytest.raises(ValueError, match="stake"):
+        attacker_ally_stake([True], [1.2])
+    with pytest.raises(ValueError, match="reach"):
+        attacker_ally_reach([True], [1.2], [0.5], [0.5])
+
+
+def test_the_adversary_a_pact_is_aimed_at_is_a_shared_adversary_whatever_the_hostility():
+    """Snyder (1984), Leeds, Long & Mitchell (2000): an alliance aimed at a state makes it its members' shared adversary: the
+    degree is 1 there, the hostility elsewhere (to the bit), and the warring ally's willingness follows (a whole willingness)."""
+    rng = np.random.default_rng(4)
+    h = rng.random(100) * (rng.random(100) < 0.5)
+    aimed = rng.random(100) < 0.3
+    d = aimed_adversary(h, aimed)
+    assert (d[aimed] == 1.0).all() and d[~aimed].tolist() == h[~aimed].tolist()
+    assert (warring_ally_join_probability(0.3, 0.5, d, 0.0)[aimed] == 0.15).all()
+    with pytest.raises(ValueError, match="hostility"):
+        aimed_adversary([1.3], [False])
 
 
 def test_a_third_partys_stake_is_half_the_similarity_difference_and_never_negative():

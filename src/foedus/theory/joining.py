@@ -8,7 +8,11 @@ allies of attackers join them too (1816-1914, COW and ATOP: 29 of the 118 defenc
 initiator fought beside it; Leeds 2003 on alliances that embolden; Gartzke & Gleditsch 2004 on
 allies that act beyond the letter of their commitments). :func:`warring_ally_join_probability`
 is that route; the ally's willingness (:func:`partner_willingness`) is its hostility to the partner's
-enemy or its stake in the partner's side, either sufficing (Corbetta 2010).
+enemy or its stake in the partner's side, either sufficing (Corbetta 2010). Beside an attacker the
+pledge does not oblige (Leeds, Long & Mitchell 2000), and the ally that comes has a stake of its own:
+the target is its own adversary (Snyder 1984), and it can reach the target (Siverson & Starr 1991);
+its portfolio stake, which the pact itself makes, counts nothing there (:func:`attacker_ally_stake`,
+:func:`attacker_ally_reach`).
 
 A third party bound by no pact that joins a war needs a stake in the side it joins (Werner 2000;
 Corbetta 2010: joiners side with the belligerent whose alliance portfolio theirs resembles).
@@ -58,6 +62,9 @@ References
 .. [9] Schweller, R. L. 1994. "Bandwagoning for Profit: Bringing the Revisionist State Back In." *International Security*
    19(1): 72-107; Zacher, M. W. 2001. "The Territorial Integrity Norm." *International Organization* 55(2): 215-50; Fazal,
    T. M. 2007. *State Death*. Princeton: Princeton University Press.
+.. [10] Snyder, G. H. 1984. "The Security Dilemma in Alliance Politics." *World Politics* 36(4): 461-95; Leeds, B. A., A. G.
+   Long and S. M. Mitchell. 2000. "Reevaluating Alliance Reliability: Specific Threats, Specific Promises." *Journal of
+   Conflict Resolution* 44(5): 686-99.
 """
 
 from __future__ import annotations
@@ -66,9 +73,12 @@ import numpy as np
 
 from foedus.theory._validate import _array
 from foedus.theory.war import conditions_met
-from foedus.theory.war_onset import opportunistic_join_probability
+from foedus.theory.war_onset import opportunistic_join_probability, reach_to_war
 
-__all__ = ["coalition_treaty", "jackal_spoils", "nuclear_entry_restraint", "partner_willingness", "pledge_covers", "scott_pi", "staked_opportunist_probability", "third_party_stake", "warring_ally_join_probability"]
+__all__ = [
+    "aimed_adversary", "attacker_ally_reach", "attacker_ally_stake", "coalition_treaty", "jackal_spoils", "nuclear_entry_restraint", "partner_willingness", "pledge_covers", "scott_pi",
+    "staked_opportunist_probability", "third_party_stake", "warring_ally_join_probability",
+]
 
 
 def warring_ally_join_probability(rate: float, reach, shared_adversary=1.0, stake=0.0, *, check: bool = True) -> np.ndarray:
@@ -129,6 +139,70 @@ def partner_willingness(shared_adversary, stake, *, check: bool = True) -> np.nd
     h = _array("shared_adversary", shared_adversary, unit=True, check=check)
     s = _array("stake", stake, unit=True, check=check)
     return h + s - h * s
+
+
+def aimed_adversary(hostility, pact_aimed, *, check: bool = True) -> np.ndarray:
+    """The degree (0-1) to which a warring alliance partner's enemy is the ally's own adversary: 1 where a pact binding the two
+    was written or formed against that enemy (``pact_aimed``), else the ally's ``hostility`` to it.
+
+    Snyder (1984): allies share the adversary their alliance is aimed at, and an ally's war against it is their own war, not
+    entrapment; Leeds, Long & Mitchell (2000): alliances answer specific threats, and the commitments written against a named
+    adversary are those honoured. The adversary a pact names (ATOP ``statthr1``, ``statthr2``) or, for a pact formed in a run,
+    the members' common threat it was formed against (:func:`foedus.theory.persistence.founding_threat`) is therefore a shared
+    adversary whatever the hostility the simulator carries (that of rivals and disputants), and an attack on it by one member
+    is a war the other has a stake in (Prussia and Italy, allied against Austria, 1866). An alliance aimed elsewhere gives no
+    such stake (NATO, aimed at the Soviet Union and Russia, in a member's war with Iran).
+
+    Examples
+    --------
+    >>> aimed_adversary([0.0, 0.3, 0.0], [True, False, False]).tolist()
+    [1.0, 0.3, 0.0]
+    """
+    h = _array("hostility", hostility, unit=True, check=check)
+    return np.where(np.asarray(pact_aimed, dtype=bool), 1.0, h)
+
+
+def attacker_ally_stake(beside_attacker, stake, *, check: bool = True) -> np.ndarray:
+    """The stake in its partner's side that moves a warring alliance partner (0-1): none beside an attacker, else ``stake``.
+
+    A defence pact obliges its members only when a member is attacked (ATOP's casus foederis; Leeds, Long & Mitchell 2000), and
+    the allies of an attacker join it far less often than those of a target (Leeds 2003: the pact emboldens the initiator
+    because its allies may come, not because they must). Those that do come have a stake of their own in the war: the target
+    is their own adversary (Snyder 1984's shared adversary; the route's ``shared_adversary``), not only a partner they are
+    allied to. The portfolio stake (:func:`third_party_stake`, Werner 2000) of an attacker's ally measures, above all, the pact
+    itself (its portfolio is near its partner's because they are allied), so it is no stake of its own in a war of aggression:
+    it counts for an ally of the target (defending the attacked, Corbetta 2010's social proximity to the side supported), not
+    for an ally of the attacker (``beside_attacker``). Until 2026-12 (honour17) it counted for both, and world-2022's runs (main
+    520c954, seed 1) carried nine minor, distant NATO members into Turkey's attacks on Iran, none of them hostile to Iran.
+
+    Examples
+    --------
+    >>> attacker_ally_stake([True, False], [0.4, 0.4]).tolist()
+    [0.0, 0.4]
+    """
+    k = _array("stake", stake, unit=True, check=check)
+    return np.where(np.asarray(beside_attacker, dtype=bool), 0.0, k)
+
+
+def attacker_ally_reach(beside_attacker, to_enemy, to_partner, theatre, *, check: bool = True) -> np.ndarray:
+    """A warring alliance partner's reach to the war (0-1): its own :func:`foedus.theory.war_onset.reach` to the enemy beside an
+    attacker, else :func:`foedus.theory.war_onset.reach_to_war`.
+
+    Siverson & Starr (1991) measure the opportunity to enter a war by where it is fought: most often on the territory of the
+    state attacked, so an ally of the target can fight it next to (or on) its partner's land, as far as the attacker carries
+    the war there (``reach_to_war``'s relay, ``to_partner * theatre``). An ally of the attacker joins an offensive fought on
+    the target's territory: its opportunity is its own reach to the target (``to_enemy``), whatever its reach to its partner
+    (Bueno de Mesquita 1981's loss-of-strength gradient to the enemy; Leeds 2003: allies that can affect the outcome against the
+    target are those an attacker counts on). Until 2026-12 (honour17) the relay counted beside an attacker too: Hungary and
+    Slovakia, near Turkey, had a reach of 0.5-0.7 to Turkey's war on Iran (world-2022, main 520c954, seed 1).
+
+    Examples
+    --------
+    >>> attacker_ally_reach([True, False], [0.1, 0.1], [0.8, 0.8], [0.9, 0.9]).tolist()
+    [0.1, 0.7200000000000001]
+    """
+    relay = reach_to_war(to_enemy, to_partner, theatre, check=check)
+    return np.where(np.asarray(beside_attacker, dtype=bool), np.asarray(to_enemy, dtype=float), relay)
 
 
 def pledge_covers(defence, offence, conditions, adversaries, enemy: int) -> np.ndarray:

@@ -169,6 +169,20 @@ def _restraint_factors(factor: float, joint: bool) -> dict:
     return {"nuclear_restraint": float(factor)} if joint else {}
 
 
+def _aimed_at(world: World, cand: np.ndarray, partner: np.ndarray, enemy: np.ndarray) -> np.ndarray:
+    """(K,) bool: candidate ``cand[k]`` shares with ``partner[k]`` a defence or offence pact in force (not a coalition) that names
+    ``enemy[k]`` as its adversary (ATOP ``statthr1``, ``statthr2``) or was formed against it (``target``)."""
+    ag = world.state.agreements
+    slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
+    slots = slots[ag.obligations[slots][:, [_DEF, _OFF]].any(axis=1)]
+    if not len(slots) or not len(cand):
+        return np.zeros(len(cand), bool)
+    both = ag.members[slots][:, cand] & ag.members[slots][:, partner]  # (S, K)
+    e = enemy[None, :]
+    named = (ag.adversary[slots][:, None] == e) | (ag.adversary_second[slots][:, None] == e) | (ag.target[slots][:, None] == e)
+    return (both & named).any(axis=0)
+
+
 def war_key(world: World, war: dict) -> list[int]:
     """The war as its events name it: [first year, attacker's COW code, target's COW code]."""
     return [int(war["start"]), int(world.inputs.ccode[war["attacker"]]), int(world.inputs.ccode[war["target"]])]
@@ -302,7 +316,13 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     A great power does not enter a war between two minor states by this route (:func:`foedus.theory.wartime.localised`, the
     coalition route's rule, Schroeder 1994; gpwar16: record-built runs had Britain join Tuscany against the Papal States, 1838,
     and Italy Romania against Serbia, 1910). Until 2026-12 (honour15) the hostility alone: in record-built runs of 1816 an attacker's allies bore its target no hostility
-    in nine cases of ten and joined it 2 to 8 times in 100, the record 29 in 118. Route ``warring ally``:
+    in nine cases of ten and joined it 2 to 8 times in 100, the record 29 in 118. Beside an attacker (side 1) the ally needs a
+    stake of its own and the reach to fight the target (honour17): its willingness is its shared adversary alone, the portfolio
+    stake counting nothing (:func:`foedus.theory.joining.attacker_ally_stake`: a defence pact obliges only when the ally is
+    attacked, Leeds, Long & Mitchell 2000; Leeds 2003; Snyder 1984), and its reach its own to the target, not relayed through
+    its partner (:func:`foedus.theory.joining.attacker_ally_reach`; Siverson & Starr 1991): world-2022's runs of main 520c954
+    carried nine minor NATO members, none hostile to Iran, into Turkey's attacks on it (seed 1, 2039-2049), and record-built runs
+    of 1919 Austria and Romania into Germany's attack on Luxembourg. The factors say which (``beside_attacker``). Route ``warring ally``:
     the factors name the pact and its obligation (``called`` False: an attacker's defence ally joins by a pledge the attack does
     not trigger; Leeds 2003, Gartzke & Gleditsch 2004).
 
@@ -340,13 +360,21 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
         restraint, joint = nuclear_restraint(world, war, cand, own)
         restraint = restraint * gp_odds(world.state.major[cand], world.state.major[enemy], p.war_onset_joint_major)  # gpwar12: great powers avoid fighting one another
         # the reach to the war, the stake and the probabilities compiled (war_entry_kernels.partner_probability, the theory's formulas to the bit)
-        reach, shared, stake, prob, valid = wkern.partner_probability(cand, enemy, partner, to_partner, reach_to, world.state.hostility, args[3], restraint, rate)
+        reach, shared, stake, prob, valid = wkern.partner_probability(cand, own, enemy, partner, to_partner, reach_to, world.state.hostility, args[3], restraint, rate)
     if not (valid and 0.0 <= rate <= 1.0):  # an input the theory refuses: its functions say why
-        reach = th_onset.reach_to_war(reach_to[cand, enemy], to_partner, reach_to[enemy, partner], check=world.inputs.check)
+        beside_attacker = own == 1  # an attacker's ally: its own reach to the target and no portfolio stake (honour17)
+        reach = th_join.attacker_ally_reach(beside_attacker, reach_to[cand, enemy], to_partner, reach_to[enemy, partner], check=world.inputs.check)
         shared = world.state.hostility[cand, enemy]
         row = (np.asarray(args[3], dtype=bool) | np.eye(world.n, dtype=bool)).astype(float)  # each state allied to itself (Bueno de Mesquita 1975)
         stake = th_join.third_party_stake(th_join.scott_pi(row[cand], row[partner]), th_join.scott_pi(row[cand], row[enemy]), check=world.inputs.check)
+        stake = th_join.attacker_ally_stake(beside_attacker, stake, check=world.inputs.check)
         prob = th_join.warring_ally_join_probability(p.warring_ally_join_rate, reach, shared, stake, check=world.inputs.check) * restraint
+    # the partner's enemy is the ally's own adversary where a pact binding them was written or formed against it (Snyder 1984;
+    # Leeds, Long & Mitchell 2000: theory.joining.aimed_adversary): the probability then, from the theory (the candidates are few)
+    aimed = _aimed_at(world, cand, partner, enemy)
+    if aimed.any():
+        shared = th_join.aimed_adversary(shared, aimed, check=world.inputs.check)
+        prob = th_join.warring_ally_join_probability(rate, reach, shared, stake, check=world.inputs.check) * restraint
     # a war between two minor states stays local: no great power enters it beside one of them (Schroeder 1994; COW: no great
     # power in the 17 wars begun between minor states in 1816-1914), the rule of the coalition route (theory.wartime.localised)
     major = world.state.major.astype(bool)
@@ -358,7 +386,7 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     enter(world, war, ent, foe, s_in)
     ag = world.state.agreements
     aids, details = [], []
-    for e, f, s, m, r, h, k, q, nr, nj in zip(ent, foe, s_in, mate, reach[go], shared[go], stake[go], prob[go], restraint[go], joint[go]):
+    for e, f, s, m, r, h, k, q, nr, nj, am in zip(ent, foe, s_in, mate, reach[go], shared[go], stake[go], prob[go], restraint[go], joint[go], aimed[go]):
         slots = covering_slots(world, f)  # the pacts that reach a war against that enemy (partner_pacts)
         both = slots[ag.members[slots, e] & ag.members[slots, m]]
         slot = int(both[np.argmax(ag.obligations[both, _DEF])])  # the defence pact where there is one
@@ -366,7 +394,8 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
         details.append({
             "route": "warring ally", "war": war_key(world, war), "side_of": int(world.inputs.ccode[m]), "side": int(s),
             "factors": {"obligation": "defense" if ag.obligations[slot, _DEF] else "offense", "agreement": aids[-1], "ally_of": int(world.inputs.ccode[m]),
-                        "called": False, "against_a_member": False, "reach": float(r), "shared_adversary": float(h), "stake": float(k), "probability": float(q),
+                        "called": False, "against_a_member": False, "beside_attacker": bool(s == 1), "pact_aimed_at_enemy": bool(am), "reach": float(r), "shared_adversary": float(h), "stake": float(k),
+                        "probability": float(q),
                         **_restraint_factors(nr, nj)},
         })
     world.log.events(world.state.year, "war_entry", np.asarray(aids), world.inputs.ccode[ent], world.inputs.ccode[foe], details)

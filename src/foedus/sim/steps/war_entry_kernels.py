@@ -197,15 +197,16 @@ def _unit(x):  # pragma: no cover (compiled)
 
 
 @njit(cache=True)
-def partner_probability(cand, enemy, partner, to_partner, reach, hostility, allied, restraint, rate):  # pragma: no cover (compiled)
+def partner_probability(cand, own, enemy, partner, to_partner, reach, hostility, allied, restraint, rate):  # pragma: no cover (compiled)
     """The warring alliance partners' entry (:func:`foedus.sim.steps.war_entry.warring_partners` after :func:`partner_screen`):
     (reach to the war, shared adversary, stake, probability, valid).
 
-    :func:`foedus.theory.war_onset.reach_to_war` ``max(reach[c, enemy], to_partner * reach[enemy, partner])`` (``np.maximum``),
-    the hostility ``hostility[c, enemy]``, the stake :func:`foedus.theory.joining.third_party_stake` of Scott's pi of the
-    candidate's portfolio (``allied``) with the partner's and with the enemy's, and
-    :func:`foedus.theory.joining.warring_ally_join_probability` ``rate * reach * (h + s - h s)`` times the nuclear ``restraint``.
-    ``valid`` is False (the outputs incomplete) where an input is not in [0, 1].
+    :func:`foedus.theory.joining.attacker_ally_reach`: beside the attacker (``own`` 1) the candidate's own reach
+    ``reach[c, enemy]``, else :func:`foedus.theory.war_onset.reach_to_war` ``max(reach[c, enemy], to_partner * reach[enemy,
+    partner])`` (``np.maximum``); the hostility ``hostility[c, enemy]``; the stake :func:`foedus.theory.joining.attacker_ally_stake`
+    of :func:`foedus.theory.joining.third_party_stake` of Scott's pi of the candidate's portfolio (``allied``) with the partner's
+    and with the enemy's (0 beside the attacker); and :func:`foedus.theory.joining.warring_ally_join_probability` ``rate * reach *
+    (h + s - h s)`` times the nuclear ``restraint``. ``valid`` is False (the outputs incomplete) where an input is not in [0, 1].
     """
     k = cand.shape[0]
     to_war = np.empty(k)
@@ -223,6 +224,9 @@ def partner_probability(cand, enemy, partner, to_partner, reach, hostility, alli
         r = e if e >= pt else pt  # noqa: FURB136  (np.maximum's rule, written out)
         d = (_scott_pi_rows(allied, cand[q], partner[q]) - _scott_pi_rows(allied, cand[q], enemy[q])) / 2.0
         s = 0.0 if d < 0.0 else (1.0 if d > 1.0 else d)  # noqa: FURB136  (np.clip's rule, written out)
+        if own[q] == 1:  # beside the attacker: its own reach to the target, no portfolio stake (theory.joining.attacker_ally_reach, attacker_ally_stake)
+            r = e
+            s = 0.0
         to_war[q] = r
         shared[q] = h
         stake[q] = s
@@ -300,7 +304,7 @@ def partner_entries(members, sides, pact, allied, free, active, reach, attacker,
     to_partner, restraint, joint, reach to the war, shared adversary, stake, prob, valid)."""
     cand, own, enemy, partner, to_partner = partner_screen(members, sides, pact, allied, free, active, reach, attacker, target)
     restraint, joint = entry_restraint(cand, own, enemy, members, sides, nuclear, nuclear_factor, major, gp_factor)
-    to_war, shared, stake, prob, valid = partner_probability(cand, enemy, partner, to_partner, reach, hostility, allied, restraint, rate)
+    to_war, shared, stake, prob, valid = partner_probability(cand, own, enemy, partner, to_partner, reach, hostility, allied, restraint, rate)
     return cand, own, enemy, partner, to_partner, restraint, joint, to_war, shared, stake, prob, valid
 
 
