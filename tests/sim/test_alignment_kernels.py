@@ -273,7 +273,7 @@ def _numpy_exits(world, view, terms, goods, value_start):
     keep, general = al._institution(world, view, view.size >= 3)
     cost_m = pact_cost(world, terms, i_idx, partner, base, view.commitment[a_idx], protect * keep[a_idx], signing=False, risk=protect * share)
     kept_m = th_integ.retained_value(stay_m, start, general[a_idx], check=False)
-    exit_p = rate * th_ob.inertia_exit_probability(kept_m, start, cost_m, rate=1.0, check=False)
+    exit_p = rate * th_ob.inertia_exit_probability(kept_m, start, cost_m, rate=1.0, abrogation_cost=p.abrogation_cost, check=False)
     return i_idx, a_idx, stay_m, start, partner, cost_m, kept_m, exit_p
 
 
@@ -286,7 +286,7 @@ def test_the_exit_kernels_are_the_theory_functions_composed_on_a_simulated_world
     sim = Simulation(synthetic_scenario(40, seed=seed, years=12, alliances=6), rng=seed)
     sim.run(12)
     world = sim.world
-    p = world.inputs.params.model_copy(update={"institutional_binding": 0.5, "general_asset_retention": 0.7, "institution_protection": 0.4})
+    p = world.inputs.params.model_copy(update={"institutional_binding": 0.5, "general_asset_retention": 0.7, "institution_protection": 0.4, "abrogation_cost": 0.01})
     world.inputs.params = p
     ag = world.state.agreements
     ag.institutionalised[: ag.n] = np.arange(ag.n) % 3  # levels 0-2
@@ -308,7 +308,7 @@ def test_the_exit_kernels_are_the_theory_functions_composed_on_a_simulated_world
         float(p.exit_threshold), float(p.exit_rate), float(p.institution_protection),
     )
     cost_k, kept_k, exit_k = kern.exit_draws(stay_m, start_k, base, np.log1p(da), burden, strength, rate, general, a_idx,
-                                             float(p.autonomy_weight), float(p.defence_burden_weight))
+                                             float(p.autonomy_weight), float(p.defence_burden_weight), float(p.abrogation_cost))
     assert np.array_equal(_bits(got_start_table[: ag.n]), _bits(ref_start[: ag.n]))  # the same values at entry written
     assert np.array_equal(partner_k, partner)
     for got, want in ((start_k, start), (cost_k, cost_m), (kept_k, kept_m), (exit_k, exit_p)):

@@ -149,6 +149,22 @@ def test_treaty_inertia_a_membership_is_left_only_when_its_value_fell_below_its_
     assert ((pr >= 0) & (pr <= 0.3)).all() and (np.diff(pr) <= 0).all()
 
 
+def test_reneging_costs_standing_so_a_member_leaves_only_when_its_membership_falls_short_by_more():
+    """Gibler 2008, Crescenzi et al. 2012: leaving costs a reputation for reliability (abrogation_cost a): a membership worth
+    less than its cost by no more than a is kept, one short by more leaves at the same probability as without the cost, and
+    a = 0 is the published form."""
+    v0, c, r = 0.5, 0.2, 0.3
+    v = np.linspace(-1, 1, 81)
+    base = ob.inertia_exit_probability(v, v0, c, rate=r)
+    assert np.array_equal(ob.inertia_exit_probability(v, v0, c, rate=r, abrogation_cost=0.0), base)
+    a = 0.15
+    withc = ob.inertia_exit_probability(v, v0, c, rate=r, abrogation_cost=a)
+    assert (withc[v + a >= c] == 0).all() and (base[(v < c) & (v + a >= c)] > 0).all()
+    assert np.array_equal(withc[v + a < c], base[v + a < c]) and (withc <= base).all()
+    with pytest.raises(ValueError, match="inertia_exit_probability: abrogation_cost"):
+        ob.inertia_exit_probability(0.1, v0, c, rate=r, abrogation_cost=-0.1)
+
+
 def test_dissolution_terms_sum_to_the_hazard_and_the_published_form_is_the_default():
     rng = np.random.default_rng(5)
     c, dp, inst = rng.random(50), rng.random(50), rng.random(50)

@@ -425,3 +425,28 @@ def test_the_least_threat_to_a_pact_is_the_minimum_over_its_members_to_the_bit()
         t[rng.random((n, n)) < 0.05] = np.inf
         want = np.where(m[:, :, None], t[None, :, :], np.inf).min(axis=1)
         assert np.array_equal(persistence._least_threat(m, t).view(np.int64), want.view(np.int64))
+
+
+def test_a_named_adversary_first_measured_after_signature_is_held_to_the_members_common_main_threat():
+    """Walt 1987: a treaty is written against the outsider that threatens its members most, so its named adversary threatened
+    them at signature at least as much as their common main threat does at the first measure: nil lapse where it still is
+    that threat, 1 - T_k / T_c where another outsider now threatens more (a defeated adversary), the whole where it poses
+    none (continuous with a named adversary gone from the world, lapse 1)."""
+    ref = persistence.named_threat_at_signing([0.4, 0.04, 0.0, 0.3, 0.2], [0.4, 0.2, 0.2, 0.1, np.nan])
+    assert ref.tolist() == [0.4, 0.2, 0.2, 0.3, 0.2]
+    g = persistence.threat_lapse([0.4, 0.04, 0.0, 0.3, 0.2], ref)
+    assert g.round(12).tolist() == [0.0, 0.8, 1.0, 0.0, 0.0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(1e-4, 2), st.floats(0, 2))
+def test_the_first_lapse_of_a_named_adversary_is_its_shortfall_from_the_common_threat(t, c):
+    g = persistence.threat_lapse(t, persistence.named_threat_at_signing(t, c))
+    assert g == pytest.approx(max(0.0, 1.0 - t / c) if c > 0 else 0.0, abs=1e-12)
+
+
+def test_bad_named_threats_are_refused_by_name():
+    with pytest.raises(ValueError, match="named_threat_at_signing: named_now"):
+        persistence.named_threat_at_signing(-0.1, 0.2)
+    with pytest.raises(ValueError, match="named_threat_at_signing: common_now"):
+        persistence.named_threat_at_signing(0.1, -0.2)

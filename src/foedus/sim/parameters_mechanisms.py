@@ -32,6 +32,21 @@ class MechanismParameters(CoreParameters):
         ),
     )
     # --- persistence ---
+    abrogation_cost: float = Field(
+        0.0,
+        ge=0,
+        le=1,
+        description=(
+            "standing a member loses by leaving an alliance, in the units of a membership's value and cost (foedus.theory."
+            "obligations.inertia_exit_probability): a member leaves only when its membership falls short of its cost by more "
+            "than this (Gibler 2008, Crescenzi et al. 2012: reneging costs a state its reputation for reliability). 0, the "
+            "published inertia alone: on the in-sample eras (foedus validate 1816-1914 and 1946-1989, seeds 1-6) 0.05 put 32 "
+            "facts of 38 in range against 0's 31 (alliances in force in 1914 0.22 -> 0.26 per state, record 0.51; in 1989 "
+            "0.69 -> 0.79, record 0.95; 1946-1989 neutrality pacts out, 0.0010 -> 0.0017 per state-year, record 0.0007) and "
+            "0.02 31, but 0.05 gained nothing on seeds 7-12 (in force in 1914 back out of range) and failed the two-window "
+            "check (seeds 10-12: 1816-1914 10-year survival 0.412, bound 0.411)"
+        ),
+    )
     threat_lapse_hazard: float = Field(
         0.15,
         ge=0,

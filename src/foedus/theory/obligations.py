@@ -498,10 +498,10 @@ def coalition_treaty_groups(rival) -> np.ndarray:
     return np.arange(k) if apart else np.zeros(k, dtype=np.intp)
 
 
-def inertia_exit_probability(value, value_at_entry, cost, *, rate: float, check: bool = True) -> np.ndarray:
+def inertia_exit_probability(value, value_at_entry, cost, *, rate: float, abrogation_cost: float = 0.0, check: bool = True) -> np.ndarray:
     r"""Yearly probability that a member leaves a treaty in force (Leeds & Savun 2007; brief P5).
 
-    .. math:: P = r\,[v < c]\;\min\!\Big(1, \max\!\Big(0, \frac{v_0 - v}{\max(|v_0|, c)}\Big)\Big)
+    .. math:: P = r\,[v + a < c]\;\min\!\Big(1, \max\!\Big(0, \frac{v_0 - v}{\max(|v_0|, c)}\Big)\Big)
 
     A treaty in force is kept by inertia: states leave (or break) alliances when the
     circumstances that made them sign have changed (Leeds & Savun 2007: changes in power,
@@ -511,10 +511,15 @@ def inertia_exit_probability(value, value_at_entry, cost, *, rate: float, check:
     measured relative to the larger of its size and the cost). A membership whose value has not
     fallen is kept, whatever its level.
 
+    Leaving costs standing (``abrogation_cost`` :math:`a`, utility units, 0 by default: the published form): a state that
+    reneges on a treaty is judged less reliable and finds fewer or costlier partners afterwards (Gibler 2008; Crescenzi,
+    Kathman, Kleinberg & Wood 2012), so it leaves only when the membership is worth less than its cost by more than that.
+
     Parameters
     ----------
     value, value_at_entry, cost : array_like, utility units
     rate : float in [0, 1], per year
+    abrogation_cost : float >= 0, utility units
 
     Returns
     -------
@@ -522,21 +527,28 @@ def inertia_exit_probability(value, value_at_entry, cost, *, rate: float, check:
 
     >>> inertia_exit_probability([0.0, 0.0, 0.5], [0.0, 0.2, 0.6], [0.1, 0.1, 0.1], rate=0.5).tolist()
     [0.0, 0.5, 0.0]
+    >>> inertia_exit_probability([0.0, 0.05], [0.2, 0.2], [0.1, 0.1], rate=0.5, abrogation_cost=0.06).tolist()
+    [0.5, 0.0]
 
     References
     ----------
     .. [1] Leeds, B. A. & Savun, B. (2007). Terminating alliances: Why do states abrogate
        agreements? Journal of Politics 69(4): 1118–1132.
+    .. [2] Gibler, D. M. (2008). The costs of reneging: Reputation and alliance formation. Journal of Conflict
+       Resolution 52(3): 426–454.
+    .. [3] Crescenzi, M. J. C., Kathman, J. D., Kleinberg, K. B. & Wood, R. M. (2012). Reliability, reputation, and
+       alliance formation. International Studies Quarterly 56(2): 259–274.
     """
     f = "inertia_exit_probability"
     v = _checked(value, "value", f, check=check)
     v0 = _checked(value_at_entry, "value_at_entry", f, check=check)
     c = _checked(cost, "cost", f, check=check)
     r = float(_checked(rate, "rate", f, lo=0.0, hi=1.0, check=check))
+    a = float(_checked(abrogation_cost, "abrogation_cost", f, lo=0.0, check=check))
     v, v0, c = _broadcast(f, value=v, value_at_entry=v0, cost=c, check=check)
     scale = np.maximum(np.abs(v0), np.abs(c))
     fall = np.where(scale > 0, (v0 - v) / np.where(scale > 0, scale, 1.0), 0.0)
-    return r * (v < c) * np.clip(fall, 0.0, 1.0)
+    return r * (v + a < c) * np.clip(fall, 0.0, 1.0)
 
 
 GOOD_MOTIVE = (None, 3, 3, 1, 2)

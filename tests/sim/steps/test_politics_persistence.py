@@ -32,6 +32,28 @@ def test_a_named_adversary_that_still_threatens_is_measured_and_has_not_lapsed()
     assert ag.target[0] == rival and ag.target_threat_start[0] == expected > 0 and st["threat_lapse"].tolist() == [0.0]
 
 
+def test_an_inherited_treaty_naming_a_lesser_adversary_has_lapsed_by_its_shortfall_from_the_common_threat():
+    """Walt 1987, 1997 (foedus.theory.persistence.named_threat_at_signing): a treaty signed before the run (1990, the run
+    starting in 2000) names SMB, while RIV, the rival of the great member, is its members' common main threat: its adversary
+    has lapsed at the first measure by the share it falls short of that threat; the same treaty signed in the run's first
+    year is measured against itself (nothing lapsed)."""
+    named = dict(targets=[SMB])
+    rivals = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}, {"pair": [SMA, RIV], "hostility": 0.6, "rivalry": True},
+              {"pair": [SMA, SMB], "hostility": 0.3, "rivalry": True}]
+    world, _ = tiny_world(agreements=[alliance("Against the lesser", [GRT, SMA], **named)], relations=rivals)
+    st = cohesion_state(world)
+    ag, t = world.state.agreements, world.results.threat
+    rows = [world.index_of(GRT), world.index_of(SMA)]
+    tk = t[rows, world.index_of(SMB)].mean()
+    target, common = th_persistence.founding_threat(ag.members[:1], t, world.state.power)
+    assert target[0] == world.index_of(RIV) and common[0] > tk > 0  # the premise: another outsider threatens more in common
+    assert ag.target[0] == world.index_of(SMB) and ag.target_threat_start[0] == common[0]
+    assert abs(st["threat_lapse"][0] - (1.0 - tk / common[0])) < 1e-12 and st["threat_lapse"][0] > 0
+    world, _ = tiny_world(agreements=[alliance("Against the lesser", [GRT, SMA], start_year=2000, **named)], relations=rivals)
+    st = cohesion_state(world)
+    assert world.state.agreements.target_threat_start[0] == tk and st["threat_lapse"].tolist() == [0.0]
+
+
 def test_without_a_named_adversary_the_founding_threat_is_the_members_common_main_threat():
     # intentions are read from acts: the two small states have a rival of their own, so the pair faces a threat
     rivals = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}] + [{"pair": [s, RIV], "hostility": 0.6, "rivalry": True} for s in (SMA, SMB)]

@@ -225,7 +225,8 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
     entrapment and the risk of defending carried in its share of the alliance's power
     (:func:`foedus.theory.consent.burden_shares`, Olson & Zeckhauser 1966, as when it joined). It leaves with :func:`foedus.theory.obligations.inertia_exit_probability` at the
     rate ``exit_rate``, less the share ``institution_protection`` of the alliance's
-    institutionalisation. The value at entry (``Agreements.value_start``) is measured at the
+    institutionalisation, and only when the membership falls short of its cost by more than ``abrogation_cost``, the
+    standing a state that reneges loses (Gibler 2008; Crescenzi et al. 2012). The value at entry (``Agreements.value_start``) is measured at the
     first reassessment (for a treaty in force when the run starts, in its first year). In an alliance of three or
     more (an institution, not the exchange of two: :func:`_institution`) the member weighs what leaving forfeits, the
     share of its value at entry its general assets keep (:func:`foedus.theory.integration.retained_value`; Wallander
@@ -251,9 +252,9 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
     # pact_cost without a signature, what leaving forfeits (theory.integration.retained_value, Wallander 2000) and
     # theory.obligations.inertia_exit_probability, in their order of operations (the log1p numpy's, as commitment_cost takes it)
     cost_m, kept_m, exit_p = kern.exit_draws(stay_m, start, base, np.log1p(da), burden, strength, rate, general, a_idx,
-                                             float(p.autonomy_weight), float(p.defence_burden_weight))
-    # who leaves (kept_m < cost_m and a draw below exit_p), and the alliances that leaves with fewer than two members
-    go, gone = kern.leavers(kept_m, cost_m, rng.random(len(i_idx)), exit_p, a_idx, alliances, view.size)
+                                             float(p.autonomy_weight), float(p.defence_burden_weight), float(p.abrogation_cost))
+    # who leaves (kept_m + abrogation_cost < cost_m and a draw below exit_p), and the alliances that leaves with fewer than two members
+    go, gone = kern.leavers(kept_m + float(p.abrogation_cost), cost_m, rng.random(len(i_idx)), exit_p, a_idx, alliances, view.size)
     if not len(go):
         return False
     i_idx, a_idx, stay_m, cost_m, start, exit_p, slots, kept_m = i_idx[go], a_idx[go], stay_m[go], cost_m[go], start[go], exit_p[go], slots[go], kept_m[go]

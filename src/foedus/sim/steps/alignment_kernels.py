@@ -432,11 +432,11 @@ def exit_terms(i_idx, a_idx, stay, slots, value_start, top1, top2, unit_cost, en
 
 
 @njit(cache=True)
-def exit_draws(stay, start, base, da_log1p, b, s, rate, general, a_idx, w, beta):  # pragma: no cover (compiled)
+def exit_draws(stay, start, base, da_log1p, b, s, rate, general, a_idx, w, beta, abrogation_cost):  # pragma: no cover (compiled)
     """Each membership's cost of staying, the value it keeps and its exit probability (cost, kept, exit_p (M,)), in the order of
     operations of the theory functions ``alignment._exits`` composes: :func:`foedus.theory.obligations.commitment_cost` without a
     signature (``0 + s * (base + beta * b - w * log1p(da))``), :func:`foedus.theory.integration.retained_value` (``v + A_g max(v0 -
-    v, 0)``) and ``rate`` times :func:`foedus.theory.obligations.inertia_exit_probability` at rate 1 (``1 [v < c] clip((v0 - v) /
+    v, 0)``) and ``rate`` times :func:`foedus.theory.obligations.inertia_exit_probability` at rate 1 (``1 [v + a < c] clip((v0 - v) /
     max(|v0|, |c|), 0, 1)``, 0 where that scale is not above 0), NaN propagated as numpy's maximum and clip do."""
     m = stay.shape[0]
     cost = np.empty(m)
@@ -455,7 +455,7 @@ def exit_draws(stay, start, base, da_log1p, b, s, rate, general, a_idx, w, beta)
             fall = 0.0 if fall < 0.0 else (1.0 if fall > 1.0 else fall)  # noqa: FURB136 (np.clip's branches, written out)
         cost[k] = c
         kept[k] = v
-        exit_p[k] = rate[k] * ((1.0 if v < c else 0.0) * fall)
+        exit_p[k] = rate[k] * ((1.0 if v + abrogation_cost < c else 0.0) * fall)
     return cost, kept, exit_p
 
 

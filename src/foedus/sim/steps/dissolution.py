@@ -19,7 +19,9 @@ Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
   its members since they joined (Morrow 1991, Leeds 2003), and the lapse of the threat the treaty
   was written against (:func:`foedus.theory.persistence.threat_lapse`; Walt 1997: the adversary
   named in its text, ATOP ``statthr1``/``statthr2``, or its members' common main threat at
-  signature, gone or no longer as threatening). Parameters: ``threat_lapse_hazard``, ``dissolution_hazard``
+  signature, gone or no longer as threatening; a named adversary first measured after the treaty's signature, in a
+  treaty a record-built run inherits, is measured against at least its members' common main threat then:
+  :func:`foedus.theory.persistence.named_threat_at_signing`, so ``founding_threat_at_start`` is that reference). Parameters: ``threat_lapse_hazard``, ``dissolution_hazard``
   (the hazard at zero cohesion), ``capability_change_weight``, ``institution_protection`` (the
   share of the hazard that full institutional assets remove, ATOP's institutionalisation or the integration
   reached, :func:`foedus.theory.integration.institutional_assets`; Wallander 2000, Lake 1999; 0 by default, the

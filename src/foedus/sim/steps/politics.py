@@ -538,7 +538,10 @@ def founding_threat_lapse(world: World, slots: np.ndarray, size: np.ndarray) -> 
     member's main threat) if it pledges defence or offence (a pact of
     neutrality, non-aggression or consultation alone has none unless its text names one:
     :func:`foedus.theory.persistence.has_third_party_purpose`); a target named by the scenario
-    (ATOP ``statthr1``/``statthr2``) is measured now. ``target_threat_start`` is set then, once.
+    (ATOP ``statthr1``/``statthr2``) is measured now, against, for a treaty signed before that first measure (one the
+    run inherits), at least its members' common main threat now (:func:`foedus.theory.persistence.named_threat_at_signing`;
+    Walt 1987, 1997: the Quadruple Alliance of 1815 against a France defeated by 1816 has mostly lapsed when a run from
+    1816 begins). ``target_threat_start`` is set then, once.
     A named adversary not in the world, or one that poses the members no threat when first
     measured, has gone (lapse 1); a pact whose members feared no outsider has no threat to lose
     (lapse 0). Returns (A,) arrays: the lapse and the target's mean threat to the members now
@@ -563,7 +566,15 @@ def founding_threat_lapse(world: World, slots: np.ndarray, size: np.ndarray) -> 
         now[named] = (ag.members[slots[named]] * threat[:, tgt[named]].T).sum(axis=1) / np.maximum(size[named], 1.0)
     first = has & np.isnan(ag.target_threat_start[slots])  # a named target, measured for the first time
     if first.any():
-        ag.target_threat_start[slots[first]] = now[first]
+        ref0 = now[first]
+        # signed before it is first measured (a treaty the run inherits): its adversary threatened the members then at least as
+        # much as their common main threat does now (Walt 1987; th_persistence.named_threat_at_signing)
+        before = ag.start_year[slots[first]] < world.state.year
+        if before.any():
+            rows = slots[first][before]
+            _, common = th_persistence.founding_threat(ag.members[rows], threat, world.state.power, check=world.inputs.check)
+            ref0[before] = th_persistence.named_threat_at_signing(ref0[before], common, check=world.inputs.check)
+        ag.target_threat_start[slots[first]] = ref0
     gone_now = has & ~(ag.target_threat_start[slots] > 0)  # named, but no threat to the members when first measured
     if gone_now.any():
         ag.target[slots[gone_now]] = TARGET_GONE
