@@ -42,6 +42,7 @@ def _numpy_votes(cand, a_local, t):
     cost = th_consent.accession_cost(
         shares, t["unit_cost"], s, t["burden"][:, cand].T, t["autonomy"][:, cand].T * t["keep"][a_local][:, None], lead,
         protection=protective.astype(float), autonomy_weight=t["w"], burden_weight=t["beta"], treaty_cost=t["tau"],
+        entrapment=None if t.get("entrap") is None else t["entrap"][a_local],
     )
     value = value + th_consent.milieu_value(t["regime"], t["proximity"], mem, cand, weight=t["mw"]) * protective[:, None]
     states = np.arange(n)[None, :]
@@ -65,7 +66,7 @@ def _kernel_votes(cand, a_local, t):
     return acc.accession_votes(
         cand, a_local, t["members"], t["goods"], t["join_goods"], th_consent.burden_shares(t["members"], t["power"]), t["unit_cost"],
         t["commitment"], t["burden"], lead_log1p, t["leader"], t["main"], t["credibility"], t["regime"], t["proximity"], t["dispute"],
-        t["community"], t["mw"], t["w"], t["beta"], t["tau"], t["side"], t["dominance"],
+        t["community"], t["mw"], t["w"], t["beta"], t["tau"], t["side"], t["dominance"], t.get("entrap"),
     )
 
 
@@ -93,6 +94,7 @@ def _random_terms(seed):
         "dispute": rng.random((n, n)) < 0.05, "community": rng.random(k) < 0.4, "mw": float(rng.uniform(0, 0.1)),
         "w": float(rng.uniform(0, 0.5)), "beta": float(rng.uniform(0, 1)), "tau": float(rng.uniform(0, 0.05)) * (seed % 3 != 0),
         "side": bool(seed % 2), "dominance": float(rng.choice([0.0, 0.5])),
+        "entrap": (None, rng.choice([0.0, 1.0, float(rng.uniform(0, 1))], a))[seed % 2],  # each treaty's share of the base cost
     }
     return cand, a_local, t
 
@@ -140,6 +142,7 @@ def _world_terms(world, cand, a_local, goods, view, terms):
         "regime": world.state.regime, "proximity": world.inputs.proximity, "dispute": world.inputs.territorial_dispute,
         "community": community[a_local] & al._qualified(world, cand, home[a_local]), "mw": p.milieu_weight, "w": p.autonomy_weight,
         "beta": p.defence_burden_weight, "tau": p.treaty_cost, "side": p.leader_side_payments > 0, "dominance": p.side_payment_dominance,
+        "entrap": view.entrap,
     }
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from foedus.sim.parameters import Parameters
 from foedus.sim.steps import cofounder_kernels as ck
-from foedus.sim.steps.formation import FORM_COMMITMENT, FORM_GOODS, FORM_RISK
+from foedus.sim.steps.formation import FORM_COMMITMENT, FORM_GOODS, FORM_OBLIGATIONS, FORM_RISK
 from foedus.theory import obligations as th_ob
 
 
@@ -29,12 +29,17 @@ class _World:
         self.inputs = type("I", (), {"params": p})()
 
 
-def _pact_cost(p, terms, i, j, base, commitment, protection, risk):
+def _pact_cost(p, terms, i, j, base, commitment, protection, risk, entrapment=1.0):
     """:func:`foedus.sim.steps.formation.pact_cost` (signing), as the step called it."""
     return th_ob.commitment_cost(
         base, commitment, terms.autonomy[i, j] * protection, autonomy_weight=p.autonomy_weight, burden=terms.burden[i, j] * risk,
-        burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost, check=False,
+        burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost, entrapment=entrapment, check=False,
     )
+
+
+def _form_entrapment(p, form):
+    """The forms' shares of the base cost at ``lesser_entrapment_share`` (formation.form_entrapment)."""
+    return th_ob.entrapment_share(FORM_OBLIGATIONS[form], p.lesser_entrapment_share)
 
 
 def _reference(p, terms, goods, shared_goods, unit_cost, main, i, j, form, c, ok):
@@ -43,13 +48,14 @@ def _reference(p, terms, goods, shared_goods, unit_cost, main, i, j, form, c, ok
     pw_w = np.stack([np.full(len(i), 0.3), np.full(len(i), 0.7)], axis=1)
     value = sum(pw_w[:, m][:, None] * np.einsum("gnk,kg->kn", goods[:, c[:, None], f] * ~shared_goods[:, c[:, None], f], provided) for m, f in enumerate((i, j)))
     leader = np.where(np.arange(len(i)) % 2 == 0, i, j)
+    e = _form_entrapment(p, form)[:, None]
     cost = _pact_cost(p, terms, c[None, :], leader[:, None], unit_cost[c][None, :] * 2.0 ** p.commitment_exponent, FORM_COMMITMENT[form][:, None],
-                      FORM_GOODS[form, 0][:, None].astype(float), FORM_RISK[form][:, None].astype(float))
+                      FORM_GOODS[form, 0][:, None].astype(float), FORM_RISK[form][:, None].astype(float), e)
     keep = ok & (value > cost)
     for m in (i, j):
         v_m = np.einsum("gkn,kg->kn", goods[:, m[:, None], c] * ~shared_goods[:, m[:, None], c], provided)
         c_m = _pact_cost(p, terms, m[:, None], c[None, :], unit_cost[m][:, None], FORM_COMMITMENT[form][:, None],
-                         FORM_GOODS[form, 0][:, None].astype(float), FORM_RISK[form][:, None].astype(float))
+                         FORM_GOODS[form, 0][:, None].astype(float), FORM_RISK[form][:, None].astype(float), e)
         keep &= th_ob.admission_votes(v_m, c_m, main[m][:, None] == c[None, :], FORM_GOODS[form, 0][:, None])
     return value, cost, keep, pw_w, leader
 
@@ -63,7 +69,7 @@ def test_cofounder_terms_are_the_numpy_terms_to_the_bit(seed):
     n = int(rng.integers(4, 50))
     k = int(rng.integers(1, 12))
     p = Parameters(autonomy_weight=float(rng.uniform(0, 1)), defence_burden_weight=float(rng.uniform(0, 1)), treaty_cost=float(rng.uniform(0, 0.1)) * (seed % 3 != 0),
-                   commitment_exponent=float(rng.uniform(0, 1.5)))
+                   commitment_exponent=float(rng.uniform(0, 1.5)), lesser_entrapment_share=(0.0, 1.0, float(rng.uniform(0, 1)))[seed % 3])
     goods = rng.normal(size=(5, n, n)) * (rng.random((5, n, n)) < 0.6)
     goods[:, rng.random(n) < 0.1, :] = 0.0  # rows of exact zeros (signed zeros in the products)
     shared_goods = rng.random((5, n, n)) < 0.2
@@ -82,6 +88,7 @@ def test_cofounder_terms_are_the_numpy_terms_to_the_bit(seed):
         i.astype(np.int64), j.astype(np.int64), c.astype(np.int64), ok, goods, shared_goods, FORM_GOODS[form].astype(float), w, leader.astype(np.int64),
         unit_cost, float(2.0 ** p.commitment_exponent), FORM_COMMITMENT[form].astype(float), FORM_GOODS[form, 0].astype(float), FORM_RISK[form].astype(float),
         terms.autonomy, terms.log1p_autonomy, terms.burden, main.astype(np.int64), float(p.autonomy_weight), float(p.defence_burden_weight), float(p.treaty_cost),
+        _form_entrapment(p, form),
     )
     assert np.array_equal(got_k, keep)
     _KEPT.append(int(keep.sum()))

@@ -126,6 +126,35 @@ def test_the_risk_of_defending_raises_the_cost_by_its_weight_and_excludes_defend
     assert c1 - c0 == pytest.approx(0.2)
 
 
+def test_only_a_pledge_to_fight_entraps_a_consultation_pact_costs_its_treaty_and_a_defence_pact_morrows_whole_cost():
+    """Snyder (1984, 1997): entrapment is being dragged into an ally's war, which only a pledge to fight beside it can do.
+
+    Each ATOP obligation alone and the pact forms: defence and offence carry the whole base cost, neutrality,
+    non-aggression and consultation none (the published form) or the share given. With e = 0 a consultation pact costs
+    the treaty alone; a defence pact's cost is Morrow's (1991) exchange whole, the same number as without the argument."""
+    alone = np.eye(len(OBLIGATIONS), dtype=bool)
+    assert ob.entrapment_share(alone).tolist() == [1.0, 1.0, 0.0, 0.0, 0.0]
+    assert ob.entrapment_share(alone, 0.3).tolist() == [1.0, 1.0, 0.3, 0.3, 0.3]
+    forms = np.stack([ob.pact_form(f) for f in ob.PACT_FORMS])
+    want = {"defence": 1.0, "offence": 1.0, "neutrality": 0.0, "neutrality_nonaggression": 0.0, "nonaggression": 0.0, "consultation": 0.0}
+    assert dict(zip(ob.PACT_FORMS, ob.entrapment_share(forms).tolist())) == want
+    consult = ob.entrapment_share(ob.pact_form("consultation"))
+    assert ob.commitment_cost(0.08, 0.3, 0.0, autonomy_weight=0.3, treaty_cost=0.05, entrapment=consult) == pytest.approx(0.05)
+    da = morrow_exchange(np.array([0.01, 0.2]), np.array([0.2, 0.01])).autonomy_change_i
+    kw = {"autonomy_weight": 0.3, "burden": np.array([0.1, 0.4]), "burden_weight": 0.4, "treaty_cost": 0.05}
+    defence = ob.entrapment_share(ob.pact_form("defence"))
+    got = ob.commitment_cost(0.08, 1.0, da, entrapment=defence, **kw)
+    assert np.array_equal(got, ob.commitment_cost(0.08, 1.0, da, **kw))
+    assert got == pytest.approx(0.05 + 0.08 + 0.4 * np.array([0.1, 0.4]) - 0.3 * np.log1p(da))
+    # a share between: the base cost scales with it, the rest of the cost does not move
+    half = ob.commitment_cost(0.08, 0.4, 0.0, autonomy_weight=0.3, treaty_cost=0.05, entrapment=0.5)
+    assert half == pytest.approx(0.05 + 0.4 * 0.04)
+    with pytest.raises(ValueError, match="lesser_share"):
+        ob.entrapment_share(alone, 1.5)
+    with pytest.raises(ValueError, match="entrapment"):
+        ob.commitment_cost(0.08, 0.4, 0.0, autonomy_weight=0.3, entrapment=-0.1)
+
+
 def test_atop_bilateral_treaties_are_closed_unless_their_terms_provide_for_new_members(data_dir):
     """ATOP 5.1 (proadd): of the 678 bilateral treaties, 643 make no provision for new members and 13 are not coded (closed, as bilateral), 22 provide for them."""
     a = pd.read_csv(data_dir / "atop" / "atop5_1a.csv", usecols=["bilat", "proadd"])

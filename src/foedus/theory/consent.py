@@ -304,7 +304,7 @@ def burden_shares(members, power) -> np.ndarray:
 
 
 def accession_cost(shares, base, commitment, burden, autonomy_change, leader, *, protection, autonomy_weight: float, burden_weight: float,
-                   treaty_cost: float) -> np.ndarray:
+                   treaty_cost: float, entrapment=None) -> np.ndarray:
     r"""A member's cost of admitting a candidate to its alliance: (K, N), utility units.
 
     .. math:: C_{am} = \sigma_{am}\,\big(\tau + s_a (c_m + \beta B_{mc}\pi_a)\big) - [m = \ell_a]\, s_a \theta \log(1 + \Delta a_{mc}\pi_a)
@@ -318,7 +318,10 @@ def accession_cost(shares, base, commitment, burden, autonomy_change, leader, *,
     ``base`` :math:`c_m` (N,), ``commitment`` :math:`s_a` (K,), ``burden`` :math:`B_{mc}` and ``autonomy_change``
     :math:`\Delta a_{mc}` (K, N) (member ``m`` of row ``k`` towards that row's candidate), ``leader`` (K,) int,
     ``protection`` :math:`\pi_a` (K,) 0-1 (a treaty of defence or offence; others buy no concessions and carry no burden
-    of defence). A treaty of one member, its leader (share 1), prices an accession as a new pact.
+    of defence). A treaty of one member, its leader (share 1), prices an accession as a new pact. ``entrapment``
+    :math:`e_a` (K,), optional: the share of the base cost the treaty's pledge carries
+    (:func:`foedus.theory.obligations.entrapment_share`: 1 for a pledge to fight; a treaty that promises no help in war
+    carries its share only), :math:`c_m` read as :math:`e_a c_m`; None: all of it.
 
     >>> accession_cost(np.array([[0.5, 0.5]]), np.array([0.1, 0.1]), np.array([1.0]), np.zeros((1, 2)), np.array([[0.5, -0.5]]),
     ...                np.array([0]), protection=np.array([1.0]), autonomy_weight=0.3, burden_weight=0.4, treaty_cost=0.05).round(4).tolist()
@@ -333,6 +336,8 @@ def accession_cost(shares, base, commitment, burden, autonomy_change, leader, *,
     sh = np.asarray(shares, dtype=float)
     k, n = sh.shape
     c = np.asarray(base, dtype=float)[None, :]
+    if entrapment is not None:
+        c = c * np.asarray(entrapment, dtype=float)[:, None]
     s = np.asarray(commitment, dtype=float)[:, None]
     pi = np.asarray(protection, dtype=float)[:, None]
     b = np.asarray(burden, dtype=float)

@@ -47,6 +47,7 @@ from foedus.theory.regions import (  # re-exported: their home was here
 __all__ = [
     "GOODS",
     "GOOD_MOTIVE",
+    "OBLIGATION_ENTRAPMENT",
     "OBLIGATION_GOODS",
     "PACT_FORMS",
     "admission_votes",
@@ -54,6 +55,7 @@ __all__ = [
     "coalition_treaty_groups",
     "commitment_cost",
     "defence_burden",
+    "entrapment_share",
     "inertia_exit_probability",
     "main_threat",
     "motive_decomposition",
@@ -79,6 +81,13 @@ OBLIGATION_GOODS = np.array(
     dtype=bool,
 )
 """(5, 5): the goods of each obligation of :data:`foedus.schema.OBLIGATIONS` (rows) among :data:`GOODS` (columns)."""
+
+OBLIGATION_ENTRAPMENT = np.array([True, True, False, False, False])
+"""(5,): whether each obligation of :data:`foedus.schema.OBLIGATIONS` pledges to fight beside the partner (defence, offence)
+and so can drag the state into the partner's war: entrapment (Snyder 1984; 1997, ch. 6). A pledge to stay out of the
+partner's wars (neutrality), not to attack it (non-aggression) or to talk with it in a crisis (consultation) promises no
+help in war and cannot entrap (Leeds et al. 2002's typology; Morrow 1991 prices the commitment to fight)."""
+
 
 PACT_FORMS: dict[str, tuple[str, ...]] = {
     "defence": ("defense", "consultation"),
@@ -372,12 +381,58 @@ def defence_burden(threat, power, *, reach=None, check: bool = True) -> np.ndarr
     )
 
 
+def entrapment_share(obligations, lesser_share: float = 0.0, *, check: bool = True) -> np.ndarray:
+    r"""The share :math:`e` of the base cost of allying a pact with ``obligations`` carries (..., ) in [0, 1].
+
+    .. math:: e = 1 \text{ if the pact pledges to fight (defence, offence), else } \lambda
+
+    The base cost of allying in :func:`commitment_cost` is entrapment, the risk of being dragged into a partner's war,
+    which grows with one's commitments (Snyder 1984; 1997, ch. 6); with the risk of defending the partner it is what
+    Morrow (1991) prices on the strong side of the exchange. Only a pledge to fight beside the partner
+    (:data:`OBLIGATION_ENTRAPMENT`) carries it: a treaty of neutrality, non-aggression or consultation promises no help
+    in war, so it cannot entrap (Snyder 1997; Leeds et al. 2002 on what each ATOP obligation promises; Mattes 2012 on
+    designing a commitment's cost). :math:`\lambda` (``lesser_share``, 0 in the published form) is the share such a
+    pledge carries of it: what is left of the base cost when entrapment is taken out (the freedom of action it gives up;
+    ours, to be estimated).
+
+    Parameters
+    ----------
+    obligations : (..., 5) array_like of bool, in the order of :data:`foedus.schema.OBLIGATIONS`
+    lesser_share : float in [0, 1]
+
+    Examples
+    --------
+    A consultation pact's entrapment is 0, a defence pact's (with consultation) whole, a pact of neutrality and
+    non-aggression at a share of 0.5 carries half:
+
+    >>> entrapment_share([[0, 0, 0, 0, 1], [1, 0, 0, 0, 1], [0, 0, 1, 1, 0]], 0.5).tolist()
+    [0.5, 1.0, 0.5]
+    >>> entrapment_share([0, 0, 0, 0, 1]).tolist()
+    0.0
+
+    References
+    ----------
+    .. [1] Snyder, G. H. (1984). The security dilemma in alliance politics. World Politics 36(4): 461–495.
+    .. [2] Snyder, G. H. (1997). Alliance Politics. Cornell University Press.
+    .. [3] Morrow, J. D. (1991). Alliances and asymmetry. AJPS 35(4): 904–933.
+    .. [4] Leeds, B. A., Ritter, J. M., Mitchell, S. M. & Long, A. G. (2002). Alliance Treaty Obligations and
+       Provisions, 1815–1944. International Interactions 28(3): 237–260.
+    .. [5] Mattes, M. (2012). Reputation, symmetry, and alliance design. International Organization 66(4): 679–707.
+    """
+    lam = float(_checked(lesser_share, "lesser_share", "entrapment_share", lo=0.0, hi=1.0, check=check))
+    o = np.asarray(obligations, dtype=bool)
+    if check and (o.ndim < 1 or o.shape[-1] != len(OBLIGATIONS)):
+        raise ValueError(f"entrapment_share: obligations must end in {len(OBLIGATIONS)} booleans, got shape {o.shape}")
+    return np.where((o & OBLIGATION_ENTRAPMENT).any(axis=-1), 1.0, lam)
+
+
 def commitment_cost(
-    base, commitment, autonomy_change, *, autonomy_weight: float, burden=0.0, burden_weight: float = 0.0, treaty_cost: float = 0.0, check: bool = True
+    base, commitment, autonomy_change, *, autonomy_weight: float, burden=0.0, burden_weight: float = 0.0, treaty_cost: float = 0.0, entrapment=1.0,
+    check: bool = True,
 ) -> np.ndarray:
     r"""Cost to a state of a commitment of strength ``commitment``, on either side of Morrow's (1991) exchange.
 
-    .. math:: C = \tau + s\,\big(c + \beta B - \theta \log(1 + \Delta a)\big)
+    .. math:: C = \tau + s\,\big(e\,c + \beta B - \theta \log(1 + \Delta a)\big)
 
     with :math:`s` the commitment's strength (:func:`foedus.theory.capability.commitment_strength`:
     defence 1 ... non-aggression 0.2), :math:`c` the base cost of allying (entrapment grows with
@@ -393,7 +448,10 @@ def commitment_cost(
     :math:`\tau` (``treaty_cost``, 0 by default) is the cost of negotiating and ratifying a
     formal treaty whatever it promises (Lipson 1991; Abbott & Snidal 2000 on the contracting
     costs of formal agreements): paid to sign a new treaty or to accede, sunk once signed (leave
-    it out of the cost of staying).
+    it out of the cost of staying). :math:`e` (``entrapment``, 1 by default) is the share of the base cost the
+    commitment carries (:func:`entrapment_share`: 1 for a pledge to fight, which entraps; 0 in the published form for
+    a pledge of neutrality, non-aggression or consultation, which promises no help in war), so a consultation pact
+    costs its treaty alone and a defence pact Morrow's whole cost.
 
     Parameters
     ----------
@@ -407,6 +465,8 @@ def commitment_cost(
         :math:`\beta`.
     treaty_cost : float >= 0
         :math:`\tau`.
+    entrapment : array_like in [0, 1], default 1
+        :math:`e` (:func:`entrapment_share`).
 
     Returns
     -------
@@ -419,6 +479,11 @@ def commitment_cost(
 
     >>> commitment_cost(0.1, 1.0, [-0.5, 0.5], autonomy_weight=0.5, burden=[0.0, 0.2], burden_weight=0.5).round(3).tolist()
     [0.447, -0.003]
+
+    A consultation pact (strength 0.3) that carries no entrapment costs its treaty alone:
+
+    >>> float(commitment_cost(0.1, 0.3, 0.0, autonomy_weight=0.5, treaty_cost=0.05, entrapment=0.0))
+    0.05
 
     References
     ----------
@@ -438,6 +503,8 @@ def commitment_cost(
     beta = float(_checked(burden_weight, "burden_weight", f, lo=0.0, check=check))
     c, s, da, b = _broadcast(f, base=c, commitment=s, autonomy_change=da, burden=b, check=check)
     tau = float(_checked(treaty_cost, "treaty_cost", f, lo=0.0, check=check))
+    if not (np.ndim(entrapment) == 0 and float(entrapment) == 1.0):  # e = 1 leaves c as it is (to the bit)
+        c = _checked(entrapment, "entrapment", f, lo=0.0, hi=1.0, check=check) * c
     return tau + s * (c + beta * b - w * np.log1p(da))
 
 

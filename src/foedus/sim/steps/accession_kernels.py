@@ -185,7 +185,7 @@ def open_accessions(rows, members, slots, admits, region, n_regions, last_exit, 
 @njit(cache=True)
 def accession_votes(cand, a_local, members, goods, join_goods, shares, unit_cost, commitment, burden, lead_log1p, leader, main, credibility,
                     regime, proximity, territorial_dispute, community, milieu_weight, w, beta, tau, side_payments,
-                    dominance):  # pragma: no cover (compiled)
+                    dominance, entrap=None):  # pragma: no cover (compiled)
     """The members' vote on each candidate ``cand[k]`` to alliance ``a_local[k]``: (share in favour (K,), disputes (K,) int).
 
     ``members`` (A, N) bool, ``goods`` (G, N, N) the goods of joining, ``join_goods`` (A, G) bool, ``shares`` (A, N) the
@@ -193,7 +193,9 @@ def accession_votes(cand, a_local, members, goods, join_goods, shares, unit_cost
     the leader's autonomy gain (``autonomy[leader, c] * keep * protection``), ``leader`` (A,), ``main`` (N,) the main threats,
     ``credibility`` (N, N), ``regime`` (N,), ``proximity`` (N, N), ``territorial_dispute`` (N, N) bool, ``community`` (K,)
     bool (a community of democracies and a qualified candidate); ``w``, ``beta``, ``tau`` the autonomy and burden weights
-    and the treaty cost; ``side_payments`` whether leaders pay, ``dominance`` the share of power a paying leader needs.
+    and the treaty cost; ``side_payments`` whether leaders pay, ``dominance`` the share of power a paying leader needs;
+    ``entrap`` (A,) the share of the base cost each alliance's pledge carries (:func:`foedus.theory.obligations.entrapment_share`;
+    None: all of it).
     """
     k_count = cand.shape[0]
     n = members.shape[1]
@@ -225,6 +227,7 @@ def accession_votes(cand, a_local, members, goods, join_goods, shares, unit_cost
         protective = join_goods[a, 0]
         pi = 1.0 if protective else 0.0
         s = commitment[a]
+        ea = 1.0 if entrap is None else entrap[a]
         lead = leader[a]
         d = 0
         for p in range(size):
@@ -234,7 +237,7 @@ def accession_votes(cand, a_local, members, goods, join_goods, shares, unit_cost
                 value += goods[g, m, c] * (1.0 if join_goods[a, g] else 0.0)
             value = value + ((milieu_weight * regime[c]) * regime[m]) * proximity[m, c] * pi
             sh = shares[a, m]
-            cost = sh * (tau + s * (unit_cost[m] + beta * burden[m, c] * pi)) - ((s * w) * lead_log1p[k] if m == lead else 0.0)
+            cost = sh * (tau + s * (unit_cost[m] * ea + beta * burden[m, c] * pi)) - ((s * w) * lead_log1p[k] if m == lead else 0.0)
             cand_main = (main[m] == c and protective) or credibility[m, c] <= 0.0
             ok = not cand_main and main[c] != m
             v = ok and value > cost

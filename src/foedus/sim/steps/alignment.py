@@ -14,7 +14,7 @@ import numpy as np
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.dissolution import dissolve_deserted, leave
 from foedus.sim.steps.formation import (
-    FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, abstention_terms, cofounders, commitment_capacity, credible_goods, fighting_credibility, form_alliances, norm_factors, norm_terms,
+    FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, abstention_terms, cofounders, commitment_capacity, form_entrapment, credible_goods, fighting_credibility, form_alliances, norm_factors, norm_terms,
     nuclear_deterred, offence_term, pact_cost, pledge_credibility, reassurance_threat,
 )
 from foedus.sim.membership import alliance_view, leaders
@@ -125,7 +125,9 @@ class _Alliances:
     members; ``portfolio`` (N,) each state's alliances over its commitment capacity, ``load``
     (N,) the factor ``(1 + portfolio) ** commitment_exponent`` of every option's cost and
     ``unit_cost`` (N,) ``alliance_cost * load``; ``goods`` (A, 5) the goods each provides,
-    ``commitment`` (A,) its strength, ``admits`` (A,) whether its terms admit new members,
+    ``commitment`` (A,) its strength, ``entrap`` (A,) the share of the base cost of allying its pledge carries
+    (:func:`foedus.theory.obligations.entrapment_share`; ``entrap_partial`` whether any share is below 1), ``admits`` (A,)
+    whether its terms admit new members,
     ``join_goods`` (A, 5) the goods that count toward joining it (:func:`foedus.theory.choice.accession_goods`);
     ``top``: each alliance's strongest and second-strongest members
     (:func:`foedus.sim.membership.leaders`); ``shared_commitment`` (N, N) the strongest
@@ -141,6 +143,9 @@ class _Alliances:
         self.slots, self.members, count, self.size = alliance_view(ag.members, ag.active, ag.kind, ag.domain, ag.n, ALLIANCE, SECURITY)
         self.portfolio = count / capacity
         p = world.inputs.params
+        # each alliance's share of the base cost of allying its pledge carries (entrapment_share: a pledge to fight all of it)
+        self.entrap_partial = p.lesser_entrapment_share != 1.0
+        self.entrap = th_ob.entrapment_share(ag.obligations[self.slots], p.lesser_entrapment_share, check=False)
         self.load = (1.0 + self.portfolio) ** p.commitment_exponent
         self.unit_cost = p.alliance_cost * self.load
         self.goods = th_ob.pact_goods(ag.obligations[self.slots])
@@ -249,6 +254,8 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
         _burden_shares(world, view), ag.institutionalised, keep, view.commitment.astype(float), terms.autonomy, terms.burden,
         float(p.exit_threshold), float(p.exit_rate), float(p.institution_protection),
     )
+    if view.entrap_partial:  # a pledge that promises no help in war carries its share of the base cost of staying (entrapment_share)
+        base = base * view.entrap[a_idx]
     # pact_cost without a signature, what leaving forfeits (theory.integration.retained_value, Wallander 2000) and
     # theory.obligations.inertia_exit_probability, in their order of operations (the log1p numpy's, as commitment_cost takes it)
     cost_m, kept_m, exit_p = kern.exit_draws(stay_m, start, base, np.log1p(da), burden, strength, rate, general, a_idx,
@@ -339,6 +346,7 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
         rows.astype(np.int64), goods, view.shared_goods, view.shared_commitment, view.unit_cost, terms.autonomy, _log1p_autonomy(world, terms),
         _pair_burden(world, terms), world.state.at_war, world.state.active, _FORMS_F, FORM_COMMITMENT, _FORM_PROT, _FORM_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
         stays_out(world),  # a permanently neutral state signs no defence or offence pact (access7: neutrality_bars), nor one out by policy (neutral11)
+        form_entrapment(world),  # the share of the base cost each form carries: a pledge to fight all of it (entrapment_share)
     )
     several = p.pacts_per_year > 1  # both passes over the options in one (alignment_kernels.pair_options)
     best, net, value, cost, *by_partner = kern.pair_options(*args) if several else kern.best_pairs(*args)
@@ -406,7 +414,8 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
                                             share=sigma, check=world.inputs.check)
     protect = view.goods[aa, 0].astype(float)
     keep = _institution(world, view, view.size >= 2)[0][aa]  # the autonomy the newcomer concedes, as the institution binds it (Ikenberry 2001)
-    j_cost = pact_cost(world, terms, rows[rr], view.top[0][aa], j_base, view.commitment[aa], protect * keep, risk=protect * sigma)
+    j_cost = pact_cost(world, terms, rows[rr], view.top[0][aa], j_base, view.commitment[aa], protect * keep, risk=protect * sigma,
+                       entrapment=view.entrap[aa])
     # np.argmax over the pacts then the accessions (shut ones -inf): an accession wins a strictly larger net value, or the first NaN
     r = len(rows)
     j_net = np.full((r, len(view.slots)), -np.inf)
@@ -458,7 +467,8 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     # the partner's share of the pair's defence (_pair_burden): pair_burden_shares(power)[j, i], the same elementwise rule
     # (newcomer_share with an alliance of one) on the K proposals only
     sigma = th_consent.newcomer_share(world.state.power[j], world.state.power[i], np.ones(len(j)))
-    c_j = pact_cost(world, terms, j, i, view.unit_cost[j], FORM_COMMITMENT[f], FORM_GOODS[f, 0].astype(float), risk=FORM_RISK[f] * sigma)
+    c_j = pact_cost(world, terms, j, i, view.unit_cost[j], FORM_COMMITMENT[f], FORM_GOODS[f, 0].astype(float), risk=FORM_RISK[f] * sigma,
+                    entrapment=form_entrapment(world)[f])
     ok = v_j > c_j
     # a pair proposed from both sides (or twice) forms once, at the first proposal accepted (the smaller proposer's)
     n = world.n
@@ -582,7 +592,7 @@ def _admitted(world: World, cand: np.ndarray, a_local: np.ndarray, goods: np.nda
         view.unit_cost, view.commitment.astype(float), terms.burden, lead_log1p, lead.astype(np.int64), view.main.astype(np.int64),
         pledge_credibility(world), world.state.regime, world.inputs.proximity, world.inputs.territorial_dispute, qualified,
         float(p.milieu_weight), float(p.autonomy_weight), float(p.defence_burden_weight), float(p.treaty_cost), p.leader_side_payments > 0,
-        float(p.side_payment_dominance),
+        float(p.side_payment_dominance), view.entrap,
     )
     passed = th_consent.members_consent(share, p.accession_share, check=world.inputs.check)  # unanimity unless the parameter says otherwise
     return th_entrapment.accession_allowed(disputes, check=world.inputs.check) & passed, share, disputes, qualified

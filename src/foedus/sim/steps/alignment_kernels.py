@@ -85,7 +85,7 @@ def _fresh(goods, shared_goods, i, j, g_i, g_j):  # pragma: no cover (compiled)
 
 @njit(cache=True, inline="always")
 def _form_bests(i, f_j, f_net, f_nan, g_i, g_j, goods, shared_goods, shared_commitment, unit_cost, autonomy, log1p_autonomy, burden, at_war,
-                active, form_goods, form_commitment, form_protection, form_risk, w, beta, tau, barred):  # pragma: no cover (compiled)
+                active, form_goods, form_commitment, form_protection, form_risk, w, beta, tau, barred, fe):  # pragma: no cover (compiled)
     """State ``i``'s best partner for each form, written to ``f_j`` (the first partner of the largest net value, or of the
     first NaN), ``f_net`` (``-inf``: no partner would sign) and ``f_nan`` (F,); ``g_i``, ``g_j`` are scratch (n_goods,)."""
     n = goods.shape[1]
@@ -107,12 +107,12 @@ def _form_bests(i, f_j, f_net, f_nan, g_i, g_j, goods, shared_goods, shared_comm
             pv = 0.0
             for g in range(n_goods):
                 pv += form_goods[f, g] * g_j[g]
-            if not (pv > _cost(unit_cost[j], s, autonomy[j, i], log1p_autonomy[j, i], burden[j, i], form_protection[f], form_risk[f], w, beta, tau)):
+            if not (pv > _cost(unit_cost[j] * fe[f], s, autonomy[j, i], log1p_autonomy[j, i], burden[j, i], form_protection[f], form_risk[f], w, beta, tau)):
                 continue
             v = 0.0
             for g in range(n_goods):
                 v += form_goods[f, g] * g_i[g]
-            net = v - _cost(unit_cost[i], s, autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
+            net = v - _cost(unit_cost[i] * fe[f], s, autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
             if np.isnan(net):  # np.argmax stops at the first NaN
                 f_j[f], f_net[f], f_nan[f] = j, net, True
             elif net > f_net[f]:
@@ -121,7 +121,7 @@ def _form_bests(i, f_j, f_net, f_nan, g_i, g_j, goods, shared_goods, shared_comm
 
 @njit(cache=True)
 def _take_best(r, i, n, f_j, f_net, f_nan, best, best_net, best_value, best_cost, goods, shared_goods, unit_cost, autonomy, log1p_autonomy,
-               burden, form_goods, form_commitment, form_protection, form_risk, w, beta, tau):  # pragma: no cover (compiled)
+               burden, form_goods, form_commitment, form_protection, form_risk, w, beta, tau, fe):  # pragma: no cover (compiled)
     """Row ``r`` (state ``i``) of :func:`best_pairs` from its best partner per form: the first maximum over the flat index
     ``f * N + j`` (``np.argmax``; a NaN first), its net, value and cost."""
     b_f = 0
@@ -136,12 +136,12 @@ def _take_best(r, i, n, f_j, f_net, f_nan, best, best_net, best_value, best_cost
     best[r] = f * n + j
     best_net[r] = f_net[f]
     best_value[r] = _pair_value(goods, shared_goods, form_goods, f, i, j, i, j)
-    best_cost[r] = _cost(unit_cost[i], form_commitment[f], autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
+    best_cost[r] = _cost(unit_cost[i] * fe[f], form_commitment[f], autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
 
 
 @njit(cache=True)
 def best_pairs(rows, goods, shared_goods, shared_commitment, unit_cost, autonomy, log1p_autonomy, burden, at_war, active,
-               form_goods, form_commitment, form_protection, form_risk, w, beta, tau, barred):  # pragma: no cover (compiled)
+               form_goods, form_commitment, form_protection, form_risk, w, beta, tau, barred, form_entrap=None):  # pragma: no cover (compiled)
     """Each state ``rows[r]``'s best new pact: (best (R,) flat index ``f * N + j``, net, value, cost (R,) float).
 
     For form ``f`` and partner ``j``: value ``V = sum_g form_goods[f, g] goods[g, i, j] [g not shared]``,
@@ -149,13 +149,16 @@ def best_pairs(rows, goods, shared_goods, shared_commitment, unit_cost, autonomy
     ``i`` is not at war with ``j``, ``j`` is active, ``form_commitment[f] > shared_commitment[i, j]``
     and the partner gains (its value, goods ``goods[g, j, i]`` not shared, above its own cost with
     base ``unit_cost[j]``), and neither side is ``barred`` (N,) from a form that pledges to fight
-    (``form_risk[f]``: :func:`foedus.theory.alignment.neutrality_bars`, permanent neutrality); its net value is ``V - C`` (else ``-inf``). ``best`` is the first
+    (``form_risk[f]``: :func:`foedus.theory.alignment.neutrality_bars`, permanent neutrality); its net value is ``V - C`` (else ``-inf``).
+    ``form_entrap`` (F,): the share of the base cost each form carries (:func:`foedus.theory.obligations.entrapment_share`;
+    None: all of it). ``best`` is the first
     maximum over ``f * N + j`` (``np.argmax``: a NaN is a maximum); value and cost are those of
     the best index, open or not.
     """
     r_count = rows.shape[0]
     n = goods.shape[1]
     f_count = form_goods.shape[0]
+    fe = np.ones(f_count) if form_entrap is None else form_entrap
     n_goods = goods.shape[0]
     best = np.zeros(r_count, np.int64)
     best_net = np.empty(r_count)
@@ -169,15 +172,15 @@ def best_pairs(rows, goods, shared_goods, shared_commitment, unit_cost, autonomy
     for r in range(r_count):
         i = rows[r]
         _form_bests(i, f_j, f_net, f_nan, g_i, g_j, goods, shared_goods, shared_commitment, unit_cost, autonomy, log1p_autonomy, burden,
-                    at_war, active, form_goods, form_commitment, form_protection, form_risk, w, beta, tau, barred)
+                    at_war, active, form_goods, form_commitment, form_protection, form_risk, w, beta, tau, barred, fe)
         _take_best(r, i, n, f_j, f_net, f_nan, best, best_net, best_value, best_cost, goods, shared_goods, unit_cost, autonomy, log1p_autonomy,
-                   burden, form_goods, form_commitment, form_protection, form_risk, w, beta, tau)
+                   burden, form_goods, form_commitment, form_protection, form_risk, w, beta, tau, fe)
     return best, best_net, best_value, best_cost
 
 
 @njit(cache=True)
 def best_forms_by_partner(rows, goods, shared_goods, shared_commitment, unit_cost, autonomy, log1p_autonomy, burden, at_war, active,
-                          form_goods, form_commitment, form_protection, form_risk, w, beta, tau, barred):  # pragma: no cover (compiled)
+                          form_goods, form_commitment, form_protection, form_risk, w, beta, tau, barred, form_entrap=None):  # pragma: no cover (compiled)
     """Each state ``rows[r]``'s best pact with every partner: (form (R, N) int, net, value, cost (R, N) float).
 
     The options and their rule are those of :func:`best_pairs`, the maximum taken over the forms
@@ -188,6 +191,7 @@ def best_forms_by_partner(rows, goods, shared_goods, shared_commitment, unit_cos
     r_count = rows.shape[0]
     n = goods.shape[1]
     f_count = form_goods.shape[0]
+    fe = np.ones(f_count) if form_entrap is None else form_entrap
     n_goods = goods.shape[0]
     forms = np.zeros((r_count, n), np.int64)
     nets = np.full((r_count, n), -np.inf)
@@ -210,12 +214,12 @@ def best_forms_by_partner(rows, goods, shared_goods, shared_commitment, unit_cos
                 pv = 0.0
                 for g in range(n_goods):
                     pv += form_goods[f, g] * g_j[g]
-                if not (pv > _cost(unit_cost[j], s, autonomy[j, i], log1p_autonomy[j, i], burden[j, i], form_protection[f], form_risk[f], w, beta, tau)):
+                if not (pv > _cost(unit_cost[j] * fe[f], s, autonomy[j, i], log1p_autonomy[j, i], burden[j, i], form_protection[f], form_risk[f], w, beta, tau)):
                     continue
                 v = 0.0
                 for g in range(n_goods):
                     v += form_goods[f, g] * g_i[g]
-                c = _cost(unit_cost[i], s, autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
+                c = _cost(unit_cost[i] * fe[f], s, autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
                 if v - c > nets[r, j]:
                     forms[r, j], nets[r, j], values[r, j], costs[r, j] = f, v - c, v, c
     return forms, nets, values, costs
@@ -223,7 +227,7 @@ def best_forms_by_partner(rows, goods, shared_goods, shared_commitment, unit_cos
 
 @njit(cache=True)
 def pair_options(rows, goods, shared_goods, shared_commitment, unit_cost, autonomy, log1p_autonomy, burden, at_war, active,
-                 form_goods, form_commitment, form_protection, form_risk, w, beta, tau, barred):  # pragma: no cover (compiled)
+                 form_goods, form_commitment, form_protection, form_risk, w, beta, tau, barred, form_entrap=None):  # pragma: no cover (compiled)
     """:func:`best_pairs` and :func:`best_forms_by_partner` of the same arguments in one pass over the options:
     (best, net, value, cost (R,), form, nets, values, costs (R, N)), each the same to the bit as the kernel's.
 
@@ -232,6 +236,7 @@ def pair_options(rows, goods, shared_goods, shared_commitment, unit_cost, autono
     r_count = rows.shape[0]
     n = goods.shape[1]
     f_count = form_goods.shape[0]
+    fe = np.ones(f_count) if form_entrap is None else form_entrap
     n_goods = goods.shape[0]
     best = np.zeros(r_count, np.int64)
     best_net = np.empty(r_count)
@@ -264,12 +269,12 @@ def pair_options(rows, goods, shared_goods, shared_commitment, unit_cost, autono
                 pv = 0.0
                 for g in range(n_goods):
                     pv += form_goods[f, g] * g_j[g]
-                if not (pv > _cost(unit_cost[j], s, autonomy[j, i], log1p_autonomy[j, i], burden[j, i], form_protection[f], form_risk[f], w, beta, tau)):
+                if not (pv > _cost(unit_cost[j] * fe[f], s, autonomy[j, i], log1p_autonomy[j, i], burden[j, i], form_protection[f], form_risk[f], w, beta, tau)):
                     continue
                 v = 0.0
                 for g in range(n_goods):
                     v += form_goods[f, g] * g_i[g]
-                c = _cost(unit_cost[i], s, autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
+                c = _cost(unit_cost[i] * fe[f], s, autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
                 net = v - c
                 if not f_nan[f]:  # best_pairs' form-by-form maximum (_form_bests): the first NaN stops it
                     if np.isnan(net):
@@ -279,7 +284,7 @@ def pair_options(rows, goods, shared_goods, shared_commitment, unit_cost, autono
                 if net > nets[r, j]:  # best_forms_by_partner's maximum over the forms (a NaN is no option)
                     forms[r, j], nets[r, j], values[r, j], costs[r, j] = f, net, v, c
         _take_best(r, i, n, f_j, f_net, f_nan, best, best_net, best_value, best_cost, goods, shared_goods, unit_cost, autonomy, log1p_autonomy,
-                   burden, form_goods, form_commitment, form_protection, form_risk, w, beta, tau)
+                   burden, form_goods, form_commitment, form_protection, form_risk, w, beta, tau, fe)
     return best, best_net, best_value, best_cost, forms, nets, values, costs
 
 

@@ -26,12 +26,13 @@ __all__ = ["cofounder_terms"]
 
 @njit(cache=True)
 def cofounder_terms(i, j, c, ok, goods, shared_goods, provided, weights, leader, unit_cost, scale, commitment, protection, risk, autonomy,
-                    log1p_autonomy, burden, main, w, beta, tau):  # pragma: no cover (compiled)
+                    log1p_autonomy, burden, main, w, beta, tau, entrapment):  # pragma: no cover (compiled)
     """The terms of :func:`foedus.sim.steps.formation.cofounders` of candidate ``c[q]`` to the pact ``k`` of ``i[k]`` and ``j[k]``
     where ``ok[k, q]`` (K, C): its value and cost (K, C; 0.0 where not ``ok``) and whether it gains and both founders vote for it
     (K, C bool). ``provided`` (K, G) the goods of each pact's form, ``weights`` (K, 2) the founders' capability weights, ``leader``
     (K,) the stronger founder, ``scale`` the base cost's factor ``2 ** commitment_exponent``, ``commitment``, ``protection`` and
-    ``risk`` (K,) the form's, ``main`` (N,) the main threats; ``w``, ``beta``, ``tau`` the cost rule's weights and treaty cost."""
+    ``risk`` (K,) the form's, ``main`` (N,) the main threats; ``w``, ``beta``, ``tau`` the cost rule's weights and treaty cost, ``entrapment`` (K,) the share of the base cost the form carries
+    (:func:`foedus.theory.obligations.entrapment_share`)."""
     k_count, c_count = ok.shape
     n_goods = goods.shape[0]
     value = np.zeros((k_count, c_count))
@@ -39,7 +40,7 @@ def cofounder_terms(i, j, c, ok, goods, shared_goods, provided, weights, leader,
     keep = np.zeros((k_count, c_count), np.bool_)
     for k in range(k_count):
         a, b, ld = i[k], j[k], leader[k]
-        s, pr, rk = commitment[k], protection[k], risk[k]
+        s, pr, rk, en = commitment[k], protection[k], risk[k], entrapment[k]
         for q in range(c_count):
             if not ok[k, q]:
                 continue
@@ -51,7 +52,7 @@ def cofounder_terms(i, j, c, ok, goods, shared_goods, provided, weights, leader,
             for g in range(n_goods):
                 e_b += (goods[g, x, b] * (0.0 if shared_goods[g, x, b] else 1.0)) * provided[k, g]
             v = (0.0 + weights[k, 0] * e_a) + weights[k, 1] * e_b
-            cst = _cost(unit_cost[x] * scale, s, autonomy[x, ld], log1p_autonomy[x, ld], burden[x, ld], pr, rk, w, beta, tau)
+            cst = _cost(unit_cost[x] * scale * en, s, autonomy[x, ld], log1p_autonomy[x, ld], burden[x, ld], pr, rk, w, beta, tau)
             value[k, q] = v
             cost[k, q] = cst
             if not (v > cst):
@@ -61,7 +62,7 @@ def cofounder_terms(i, j, c, ok, goods, shared_goods, provided, weights, leader,
                 v_m = 0.0
                 for g in range(n_goods):
                     v_m += (goods[g, m, x] * (0.0 if shared_goods[g, m, x] else 1.0)) * provided[k, g]
-                c_m = _cost(unit_cost[m], s, autonomy[m, x], log1p_autonomy[m, x], burden[m, x], pr, rk, w, beta, tau)
+                c_m = _cost(unit_cost[m] * en, s, autonomy[m, x], log1p_autonomy[m, x], burden[m, x], pr, rk, w, beta, tau)
                 if not (v_m > c_m) or (main[m] == x and pr != 0.0):
                     yes = False
             keep[k, q] = yes

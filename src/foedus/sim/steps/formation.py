@@ -57,6 +57,12 @@ FORM_RISK = FORM_GOODS[:, 0] | FORM_GOODS[:, 4]
 the risk of defending it (:func:`foedus.theory.obligations.defence_burden`; entrapment, Snyder 1984)."""
 
 
+def form_entrapment(world: World) -> np.ndarray:
+    """(F,): the share of the base cost of allying each form carries (:func:`foedus.theory.obligations.entrapment_share` at
+    ``lesser_entrapment_share``): a pledge to fight all of it, a pledge of neutrality, non-aggression or consultation its share."""
+    return th_ob.entrapment_share(FORM_OBLIGATIONS, world.inputs.params.lesser_entrapment_share, check=False)
+
+
 class ExchangeTerms:
     """What Morrow's (1991) exchange and the risk of defending make of every pair this year (P1, P2).
 
@@ -75,7 +81,7 @@ class ExchangeTerms:
 
 def pact_cost(
     world: World, terms: ExchangeTerms, i: np.ndarray, j: np.ndarray, base: np.ndarray, commitment: np.ndarray, protection: np.ndarray, *, signing: bool = True,
-    risk=None,
+    risk=None, entrapment=1.0,
 ) -> np.ndarray:
     """The one cost rule of a commitment, for pairing, joining, voting on a candidate and staying (P1, P2).
 
@@ -90,12 +96,14 @@ def pact_cost(
     (where ``risk``, by default ``protection``: a pledge to fight beside ``j``, offence included).
     A new signature (``signing``: a new pact, an accession and the members' ratification of
     it) also pays ``treaty_cost``, the cost of negotiating and ratifying a treaty; staying in
-    one does not (it is sunk). Broadcasts over the index arrays; nothing is clipped.
+    one does not (it is sunk). ``entrapment``: the share of ``base`` the pledge carries (:func:`form_entrapment`; 1 for a
+    pledge to fight). Broadcasts over the index arrays; nothing is clipped.
     """
     p = world.inputs.params
     return th_ob.commitment_cost(
         base, commitment, terms.autonomy[i, j] * protection, autonomy_weight=p.autonomy_weight,
-        burden=terms.burden[i, j] * (protection if risk is None else risk), burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost if signing else 0.0, check=False,
+        burden=terms.burden[i, j] * (protection if risk is None else risk), burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost if signing else 0.0,
+        entrapment=entrapment, check=False,
     )
 
 
@@ -449,6 +457,7 @@ def form_alliances(
     mot, mi, mj = motives.tolist(), dec_i.tolist(), dec_j.tolist()
     ui, uj = value[:, 0].tolist(), value[:, 1].tolist()
     ki, kj = cost[:, 0].tolist(), cost[:, 1].tolist()
+    entrap = form_entrapment(world)[form].tolist()  # the share of the base cost of allying the form carried in both sides' costs
     ti, tj = main_threat_codes(world, i), main_threat_codes(world, j)  # None: no perceived threat
     between = np.maximum(world.results.threat[i, j], world.results.threat[j, i]).tolist()
     # what makes each side's main threat (Walt's terms with geography, :func:`..threat.threat_terms`)
@@ -487,7 +496,7 @@ def form_alliances(
             "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k], "pledge_credibility": [cred_i[k], cred_j[k]],
                         "fighting_credibility": [fi[k], fj[k]], "concession_counted": [ri[k], rj[k]],
                         "target_nuclear_armed": [deter_i[k], deter_j[k]], "unread_alignment": [un_i[k], un_j[k]], "settlement": settle[k],
-                        "former_ruler": ruler[k], **norm},
+                        "former_ruler": ruler[k], "entrapment_share": entrap[k], **norm},
         }
         for k in range(len(i))
     ]
@@ -540,7 +549,7 @@ def cofounders(
         i.astype(np.int64), j.astype(np.int64), c.astype(np.int64), np.ascontiguousarray(ok), goods, shared_goods, FORM_GOODS[form].astype(float), w,
         leader.astype(np.int64), unit_cost, float(2.0 ** p.commitment_exponent), FORM_COMMITMENT[form].astype(float), FORM_GOODS[form, 0].astype(float),
         FORM_RISK[form].astype(float), terms.autonomy, terms.log1p_autonomy, terms.burden, main.astype(np.int64), float(p.autonomy_weight),
-        float(p.defence_burden_weight), float(p.treaty_cost),
+        float(p.defence_burden_weight), float(p.treaty_cost), form_entrapment(world)[form],
     )
     for e in np.flatnonzero(keep.any(axis=1)).tolist():  # the few pacts with candidates
         at = np.flatnonzero(keep[e])
@@ -553,7 +562,8 @@ def _signers(world, terms, goods, shared_goods, unit_cost, main, founders, w, ca
     provided = FORM_GOODS[form].astype(float)
     voters = np.concatenate([founders, cand])
     v = np.einsum("gmc,g->mc", goods[:, voters[:, None], cand] * ~shared_goods[:, voters[:, None], cand], provided)
-    c = pact_cost(world, terms, voters[:, None], cand[None, :], unit_cost[voters][:, None], FORM_COMMITMENT[form], float(FORM_GOODS[form, 0]), risk=float(FORM_RISK[form]))
+    c = pact_cost(world, terms, voters[:, None], cand[None, :], unit_cost[voters][:, None], FORM_COMMITMENT[form], float(FORM_GOODS[form, 0]), risk=float(FORM_RISK[form]),
+                  entrapment=float(form_entrapment(world)[form]))
     approve = th_ob.admission_votes(v, c, main[voters][:, None] == cand[None, :], bool(FORM_GOODS[form, 0]))
     np.fill_diagonal(approve[2:], True)
     signs = th_consent.founding_members(value - cost, approve, check=False)
