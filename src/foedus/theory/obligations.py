@@ -391,9 +391,14 @@ def entrapment_share(obligations, lesser_share: float = 0.0, *, check: bool = Tr
     Morrow (1991) prices on the strong side of the exchange. Only a pledge to fight beside the partner
     (:data:`OBLIGATION_ENTRAPMENT`) carries it: a treaty of neutrality, non-aggression or consultation promises no help
     in war, so it cannot entrap (Snyder 1997; Leeds et al. 2002 on what each ATOP obligation promises; Mattes 2012 on
-    designing a commitment's cost). :math:`\lambda` (``lesser_share``, 0 in the published form) is the share such a
-    pledge carries of it: what is left of the base cost when entrapment is taken out (the freedom of action it gives up;
-    ours, to be estimated).
+    designing a commitment's cost). :math:`\lambda` (``lesser_share``) is the share such a pledge carries of it: what is
+    left of the base cost when entrapment is taken out (the freedom of action it gives up). No author publishes a
+    :math:`\lambda`: 0 (the default here) is the argument's strict form, and the engine's value is ours, fitted in sample
+    (``lesser_entrapment_share``). In :func:`commitment_cost` it multiplies the base cost only, inside the commitment's
+    strength :math:`s`, which already scales the whole of a lesser pledge's cost down (non-aggression 0.2): the two
+    discount different things (how much is promised; whether the promise can drag one into a war), not the same twice.
+    Snyder (1997) also shows loose ties entrapping (Britain and the Entente, 1914): :math:`\lambda > 0` leaves room for
+    it.
 
     Parameters
     ----------
@@ -402,8 +407,8 @@ def entrapment_share(obligations, lesser_share: float = 0.0, *, check: bool = Tr
 
     Examples
     --------
-    A consultation pact's entrapment is 0, a defence pact's (with consultation) whole, a pact of neutrality and
-    non-aggression at a share of 0.5 carries half:
+    At a share of 0.5 a consultation pact and a pact of neutrality and non-aggression carry half, a defence pact (with
+    consultation) the whole; at the strict form's share 0 a consultation pact carries none:
 
     >>> entrapment_share([[0, 0, 0, 0, 1], [1, 0, 0, 0, 1], [0, 0, 1, 1, 0]], 0.5).tolist()
     [0.5, 1.0, 0.5]
@@ -449,9 +454,9 @@ def commitment_cost(
     formal treaty whatever it promises (Lipson 1991; Abbott & Snidal 2000 on the contracting
     costs of formal agreements): paid to sign a new treaty or to accede, sunk once signed (leave
     it out of the cost of staying). :math:`e` (``entrapment``, 1 by default) is the share of the base cost the
-    commitment carries (:func:`entrapment_share`: 1 for a pledge to fight, which entraps; 0 in the published form for
+    commitment carries (:func:`entrapment_share`: 1 for a pledge to fight, which entraps; lambda (0 in the strict form, ours fitted in the engine) for
     a pledge of neutrality, non-aggression or consultation, which promises no help in war), so a consultation pact
-    costs its treaty alone and a defence pact Morrow's whole cost.
+    costs its treaty alone at lambda 0 and a defence pact Morrow's whole cost.
 
     Parameters
     ----------

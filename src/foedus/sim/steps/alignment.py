@@ -275,6 +275,8 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
         coh, ent, aba = ag.cohesion[slots].tolist(), world.results.entrapment[i_idx].tolist(), world.results.abandonment[i_idx].tolist()
         auto = (terms.autonomy[i_idx, partner[go]] * keep[a_idx]).tolist()  # the exchange as the institution binds it
         inst = ag.institutionalised[slots].tolist()
+        share_k = view.entrap[a_idx].tolist()  # the share of the base cost of staying the pledge carries (entrapment_share)
+        abrogation = float(p.abrogation_cost)
         norm = norm_factors(world)
         details = [
             {
@@ -282,7 +284,8 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
                 "motives": dict(zip(MOTIVES, mot[k])),
                 "factors": {
                     "value": val[k], "value_at_entry": v0[k], "value_retained": kept[k], "cost": cst[k], "exit_probability": pr[k], "autonomy_change": auto[k],
-                    "cohesion": coh[k], "entrapment": ent[k], "abandonment": aba[k], "institutionalisation": inst[k], **norm,
+                    "cohesion": coh[k], "entrapment": ent[k], "abandonment": aba[k], "institutionalisation": inst[k],
+                    "entrapment_share": share_k[k], "abrogation_cost": abrogation, **norm,
                 },
             }
             for k in range(len(val))
@@ -521,13 +524,14 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
         mot, tot, cst = dec.tolist(), opt.value[sel[ok]].tolist(), opt.cost[sel[ok]].tolist()
         fav, dis, pw, com = share[ok].tolist(), disputes[ok].tolist(), world.state.power[cand[ok]].tolist(), community[ok].tolist()
         auto = (terms.autonomy[cand[ok], view.top[0][a_local[ok]]] * _institution(world, view, view.size >= 2)[0][a_local[ok]]).tolist()
+        share_k = view.entrap[a_local[ok]].tolist()  # the share of the base cost of allying the pledge carries (entrapment_share)
         norm = norm_factors(world)
         details = [
             {
                 "motives": dict(zip(MOTIVES, mot[k])),
                 "factors": {
                     "utility": tot[k], "cost": cst[k], "autonomy_change": auto[k], "members_in_favour": fav[k],
-                    "territorial_disputes": int(dis[k]), "power": pw[k], "community_of_democracies": bool(com[k]), **norm,
+                    "territorial_disputes": int(dis[k]), "power": pw[k], "community_of_democracies": bool(com[k]), "entrapment_share": share_k[k], **norm,
                 },
             }
             for k in range(len(ok))
