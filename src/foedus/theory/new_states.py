@@ -67,7 +67,7 @@ from foedus.theory.reassurance import relationship_age
 __all__ = ["former_ruler_tie"]
 
 
-def former_ruler_tie(year: int, entered, ruler, *, years: float, norm: float = 1.0, check: bool = True) -> np.ndarray:
+def former_ruler_tie(year: int, entered, ruler, *, years: float, norm: float = 1.0, settled=None, check: bool = True) -> np.ndarray:
     r"""The tie :math:`T_{ij} = n\,r_{ij}\,[0 \le a_{ij} < Y]` (N, N) of a new state and its former ruler, in [0, 1].
 
     Parameters
@@ -83,6 +83,11 @@ def former_ruler_tie(year: int, entered, ruler, *, years: float, norm: float = 1
     norm : float
         :math:`n`, the territorial integrity norm's strength this year, in [0, 1]
         (:func:`foedus.theory.renunciation.renunciation_of_war`; 0: no tie).
+    settled : array (N, N) of bool, optional
+        ``[i, j]``: the separation is settled, the two neither at war nor rivals nor carrying the memory of a war between
+        them; no tie where it is not (the norm's recognised separation, module docstring: a new state at war with its
+        former ruler or its rival, as Pakistan and Bangladesh or Eritrea and Ethiopia, has no hierarchy to sign into).
+        None: every pair settled.
 
     Examples
     --------
@@ -95,6 +100,12 @@ def former_ruler_tie(year: int, entered, ruler, *, years: float, norm: float = 1
     [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
     >>> former_ruler_tie(1925, [1816, 1918, 1918], r, years=10, norm=1 / 3).round(3).tolist()
     [[0.0, 0.333, 0.333], [0.333, 0.0, 0.0], [0.333, 0.0, 0.0]]
+
+    Russia and Ukraine at war (or rivals): no tie between them; Kazakhstan's stands:
+
+    >>> at_peace = ~np.array([[0, 1, 0], [1, 0, 0], [0, 0, 0]], bool)
+    >>> former_ruler_tie(1995, [1816, 1991, 1991], r, years=10, settled=at_peace).tolist()
+    [[0.0, 0.0, 1.0], [0.0, 0.0, 0.0], [1.0, 0.0, 0.0]]
     """
     y = float(_checked(years, "years", "former_ruler_tie", lo=0.0, check=check))
     n = float(_checked(norm, "norm", "former_ruler_tie", lo=0.0, hi=1.0, check=check))
@@ -103,6 +114,12 @@ def former_ruler_tie(year: int, entered, ruler, *, years: float, norm: float = 1
     if check and (r.ndim != 2 or r.shape != (e.shape[0], e.shape[0])):
         raise ValueError(f"former_ruler_tie: ruler must be ({e.shape[0]}, {e.shape[0]}) like entered, got {r.shape}")
     age = relationship_age(year, e, check=check)
-    out = np.where(r & (age < y), n, 0.0)
+    tied = r & (age < y)
+    if settled is not None:
+        ok = np.asarray(settled, dtype=bool)
+        if check and ok.shape != r.shape:
+            raise ValueError(f"former_ruler_tie: settled must be {r.shape} like ruler, got {ok.shape}")
+        tied = tied & ok
+    out = np.where(tied, n, 0.0)
     np.fill_diagonal(out, 0.0)
     return out

@@ -52,6 +52,28 @@ def test_the_tie_ends_with_the_window_and_leaves_old_states_alone():
     assert not ruler_tie(world).any()
 
 
+def test_no_tie_with_a_former_ruler_one_fights_or_is_rival_to_or_remembers_a_war_with():
+    """The review of newstate17: the tie is the hierarchy of a settled separation (theory.new_states' settled); Mali at war with
+    France, its rival, or remembering a war with it, has none, and the tie returns when the pair is settled again."""
+    for unsettle in ("at_war", "rivalry", "war_history"):
+        world, a, b = _world(1.0)
+        assert ruler_tie(world)[a, b] == 1.0
+        st = world.state
+        if unsettle == "at_war":
+            st.at_war = np.zeros((world.n, world.n), bool)
+            st.at_war[a, b] = st.at_war[b, a] = True
+        elif unsettle == "rivalry":
+            st.rivalry[a, b] = st.rivalry[b, a] = True
+        else:
+            st.war_history = np.zeros((world.n, world.n))
+            st.war_history[a, b] = st.war_history[b, a] = 0.5
+        assert ruler_tie(world)[a, b] == ruler_tie(world)[b, a] == 0.0, unsettle
+        st.at_war = np.zeros((0, 0), bool)
+        st.rivalry[a, b] = st.rivalry[b, a] = False
+        st.war_history = np.zeros((0, 0))
+        assert ruler_tie(world)[a, b] == 1.0, unsettle
+
+
 def _signed(world, a, b) -> list:
     ag = world.state.agreements
     return [{o for o, x in zip(OBLIGATIONS, ag.obligations[s]) if x} for s in ag.active_slots() if ag.members[s, a] and ag.members[s, b]]

@@ -165,8 +165,9 @@ def _relief_kernel(fear, reach, threat, power, out):  # pragma: no cover (compil
 def ruler_tie(world: World) -> np.ndarray | None:
     """(N, N) ``former_ruler_weight`` times :func:`foedus.theory.new_states.former_ruler_tie` of this year, the states' first entries
     (:func:`foedus.sim.steps.formation.entry_years`' rule), their former rulers (:func:`foedus.data.succession.ruler_pairs` of
-    their COW codes) and the norm's strength (:func:`foedus.theory.renunciation.renunciation_of_war`), 0 where either side is out of the system; None where the weight or the window is 0. Computed once a year
-    (the rulers once per world)."""
+    their COW codes) and the norm's strength (:func:`foedus.theory.renunciation.renunciation_of_war`), 0 where either side is out of the system
+    and where the separation is not settled (the two at war, rivals, or remembering a war between them); None where the weight or the
+    window is 0. Computed once a year while those inputs are the same (the rulers once per world)."""
     p = world.inputs.params
     w, yrs = float(p.former_ruler_weight), float(p.former_ruler_years)
     if w == 0 or yrs == 0:
@@ -180,10 +181,18 @@ def ruler_tie(world: World) -> np.ndarray | None:
     entered = (inp.since if inp.entered is None else inp.entered).astype(np.int64)
     active = st.active if st.active.shape == (world.n,) else np.ones(world.n, bool)
     norm = year_goods.norms(world)[0]
-    key = (st.year, w, yrs, norm, entered.tobytes(), active.tobytes())
+    # a separation is settled while the two are neither at war nor rivals nor remember a war between them (review of
+    # newstate17: no hierarchy to sign into with a former ruler one fights)
+    square = (world.n, world.n)
+    unsettled = st.rivalry.copy() if st.rivalry.shape == square else np.zeros(square, bool)
+    if st.at_war.shape == square:
+        unsettled |= st.at_war
+    if st.war_history.shape == square:
+        unsettled |= st.war_history > 0
+    key = (st.year, w, yrs, norm, entered.tobytes(), active.tobytes(), (unsettled & rulers).tobytes())
     tie = world.cache.get("ruler_tie")
     if tie is None or tie[0] is not rulers or tie[1] != key:
-        out = w * former_ruler_tie(st.year, entered, rulers, years=yrs, norm=norm, check=inp.check)
+        out = w * former_ruler_tie(st.year, entered, rulers, years=yrs, norm=norm, settled=~unsettled, check=inp.check)
         out *= active[:, None] & active[None, :]
         out.flags.writeable = False
         tie = world.cache["ruler_tie"] = (rulers, key, out)
