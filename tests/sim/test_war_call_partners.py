@@ -23,11 +23,12 @@ warring ally route itself switch the nuclear restraint off (its own tests below)
 (foedus.theory.war_restraint, which reads the onset's major-major term; the onsets are off here anyway)."""
 
 
-def _attack_by_the_protege(seed: int, rivals: bool, restraint: float = 0.0, aimed_at: int | None = None) -> tuple[object, list]:
-    """SMA, GRT's defence ally, attacks RIV (GRT's rival or not); the entries of GRT in the war's first year. With ``aimed_at``
-    the pact names that state as its adversary (ATOP ``statthr1``), else it is measured in the run (its founding threat)."""
+def _attack_by_the_protege(seed: int, rivals: bool, restraint: float = 0.0, aimed_at: int | None = None, obligations=("defense",)) -> tuple[object, list]:
+    """SMA, GRT's ally (a defence pact unless ``obligations`` say otherwise), attacks RIV (GRT's rival or not); the entries of GRT
+    in the war's first year. With ``aimed_at`` the pact names that state as its adversary (ATOP ``statthr1``), else it is
+    measured in the run (its founding threat)."""
     relations = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}] if rivals else []
-    pact = alliance("Pact", [GRT, SMA], **({"targets": [aimed_at]} if aimed_at is not None else {}))
+    pact = alliance("Pact", [GRT, SMA], obligations=list(obligations), **({"targets": [aimed_at]} if aimed_at is not None else {}))
     world, _ = tiny_world(relations=relations, agreements=[pact], warring_ally_join_rate=1.0, **{**UNRESTRAINED, "nuclear_entry_restraint": restraint})
     r, a = world.index_of(RIV), world.index_of(SMA)
     world.state.at_war[a, r] = world.state.at_war[r, a] = True
@@ -40,20 +41,21 @@ def test_an_attackers_defence_ally_joins_it_only_against_an_adversary_of_its_own
     defence pact obliges only when the ally is attacked (Leeds, Long & Mitchell 2000; Leeds 2003), so its stake in SMA's side,
     which its pact with SMA makes, does not move it (theory.joining.attacker_ally_stake: 0 in the factors), and its reach is its
     own to RIV, not relayed through SMA (theory.joining.attacker_ally_reach). RIV is its own adversary where GRT bears it
-    hostility (0.6, a rival) or where the pact was written against RIV (theory.joining.aimed_adversary: 1). Until 2026-12
-    (honour17) the portfolio stake sufficed and a stranger to RIV joined too (honour15's expectation, changed deliberately:
-    world-2022's runs carried nine minor NATO members, none hostile to Iran, into Turkey's attacks on it). Over 40 seeds each,
-    the pact written against SMB: the rival's joins agree with its factors' probability (two-sided binomial test at 1 %), a
-    stranger never joins; the pact written against RIV: the stranger joins at its reach (binomial test, likewise)."""
+    hostility (0.6, a rival); a pledge of defence written against RIV does not make it so beside SMA's own attack on it (Leeds,
+    Long & Mitchell 2000; the review of honour17: an ally dragged into its partner's war on their common adversary is Snyder's
+    entrapment; only an offence pact written against RIV would, and SMA calls an offence ally: the call route). Until 2026-12 (honour17) the portfolio stake sufficed and a stranger to RIV joined too (honour15's
+    expectation, changed deliberately: world-2022's runs carried nine minor NATO members, none hostile to Iran, into Turkey's
+    attacks on it). Over 40 seeds each, the pact written against SMB: the rival's joins agree with its factors' probability
+    (two-sided binomial test at 1 %), a stranger never joins, nor does it under a defence pact written against RIV."""
     from foedus.theory.war_onset import reach
 
     n = 40
-    cases = {"rival": (True, SMB, 0.6), "stranger": (False, SMB, 0.0), "pact against RIV": (False, RIV, 1.0)}
+    cases = {"rival": (True, SMB, 0.6, "defense"), "stranger": (False, SMB, 0.0, "defense"), "defence pact against RIV": (False, RIV, 0.0, "defense")}
     joined = dict.fromkeys(cases, 0)
     prob = {}
-    for case, (rivals, aimed_at, h) in cases.items():
+    for case, (rivals, aimed_at, h, obligation) in cases.items():
         for seed in range(n):
-            world, got = _attack_by_the_protege(seed, rivals, aimed_at=aimed_at)
+            world, got = _attack_by_the_protege(seed, rivals, aimed_at=aimed_at, obligations=(obligation,))
             assert not events(world, "commitment"), "an attack by the protégé calls none of its defence allies"
             g, r = world.index_of(GRT), world.index_of(RIV)
             own = float(reach(world.state.cinc[g], world.inputs.distance_km[g, r], miles_per_day=world.inputs.params.miles_per_day))
@@ -63,12 +65,12 @@ def test_an_attackers_defence_ally_joins_it_only_against_an_adversary_of_its_own
                 joined[case] += 1
                 assert world.state.at_war[g, r] and (foe, e["route"], e["side"], e["side_of"]) == (RIV, "warring ally", 1, SMA)
                 f = e["factors"]
-                assert (f["obligation"], f["agreement"], f["ally_of"], f["called"], f["beside_attacker"]) == ("defense", aid, SMA, False, True)
+                assert (f["obligation"], f["agreement"], f["ally_of"], f["called"], f["beside_attacker"]) == (obligation, aid, SMA, False, True)
                 assert aid == int(world.state.agreements.agreement_id[0])
-                assert (f["shared_adversary"], f["stake"], f["reach"], f["pact_aimed_at_enemy"]) == (h, 0.0, own, aimed_at == RIV)
+                assert (f["shared_adversary"], f["stake"], f["reach"], f["pact_aimed_at_enemy"]) == (h, 0.0, own, obligation == "offense")
                 assert f["probability"] == prob[case]
-    assert joined["stranger"] == 0, joined
-    for case in ("rival", "pact against RIV"):
+    assert joined["stranger"] == joined["defence pact against RIV"] == 0, joined
+    for case in ("rival",):
         assert joined[case] and stats.binomtest(joined[case], n, prob[case]).pvalue > ALPHA, (case, joined, prob)
 
 

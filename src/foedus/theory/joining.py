@@ -145,13 +145,15 @@ def aimed_adversary(hostility, pact_aimed, *, check: bool = True) -> np.ndarray:
     """The degree (0-1) to which a warring alliance partner's enemy is the ally's own adversary: 1 where a pact binding the two
     was written or formed against that enemy (``pact_aimed``), else the ally's ``hostility`` to it.
 
-    Snyder (1984): allies share the adversary their alliance is aimed at, and an ally's war against it is their own war, not
-    entrapment; Leeds, Long & Mitchell (2000): alliances answer specific threats, and the commitments written against a named
-    adversary are those honoured. The adversary a pact names (ATOP ``statthr1``, ``statthr2``) or, for a pact formed in a run,
+    Snyder (1984): allies share the adversary their alliance is aimed at; Leeds, Long & Mitchell (2000): alliances answer
+    specific threats, and the commitments written against a named adversary are those honoured. The adversary a pact names (ATOP ``statthr1``, ``statthr2``) or, for a pact formed in a run,
     the members' common threat it was formed against (:func:`foedus.theory.persistence.founding_threat`) is therefore a shared
-    adversary whatever the hostility the simulator carries (that of rivals and disputants), and an attack on it by one member
-    is a war the other has a stake in (Prussia and Italy, allied against Austria, 1866). An alliance aimed elsewhere gives no
-    such stake (NATO, aimed at the Soviet Union and Russia, in a member's war with Iran).
+    adversary whatever the hostility the simulator carries (that of rivals and disputants). Beside an attacker only a pledge to
+    attack it together makes the attack on it the ally's own war (Prussia and Italy's offence pact against Austria, 1866): a
+    pledge of defence against it does not cover a member's own attack (Leeds, Long & Mitchell 2000), and an ally dragged into
+    its partner's war against their common adversary is Snyder's (1984) entrapment itself (the caller passes ``pact_aimed``
+    so: :func:`foedus.sim.steps.war_entry.warring_partners`). An alliance aimed elsewhere gives no such stake (NATO, aimed at
+    the Soviet Union and Russia, in a member's war with Iran).
 
     Examples
     --------

@@ -143,10 +143,10 @@ def test_a_proliferation_coalition_names_the_proliferators_rivals_apart_from_tho
     assert RIV in detail["member_states"] and RIV not in sharing  # the case tells the two motives apart
 
 
-def test_the_proliferator_is_drawn_again_when_it_leaves_the_system_or_stops_proliferating():
-    """Issue 17, item 8 (leftovers17): while no coalition has assembled, a proliferator that left the system, or no longer
-    proliferates (here: no nuclear-armed rival any more), is not the crisis's proliferator the next year (Small B is the only
-    possible one, so none is left)."""
+def test_the_proliferator_is_drawn_again_when_it_leaves_the_system_and_the_crisis_ends_when_it_stops_proliferating():
+    """Issue 17, item 8 (leftovers17): while no coalition has assembled, a proliferator that left the system is not the crisis's
+    proliferator the next year (Small B is the only possible one, so none is left); one that no longer proliferates (here: no
+    nuclear-armed rival any more) ends the crisis over its programme, which does not move to another state's (the review)."""
     relations = [{"pair": [SMB, RIV], "hostility": 0.6, "rivalry": True}]
     for leave in ("system", "rivalry"):
         world, rng = tiny_world(relations=relations, crisis_rate=1.0, coalition_threshold=1e9, crisis_end_rate=0.01, coalition_efficacy=0.0)
@@ -162,5 +162,8 @@ def test_the_proliferator_is_drawn_again_when_it_leaves_the_system_or_stops_prol
             world.state.rivalry[:] = 0
         world.state.year += 1
         crises_and_coalitions(world, rng)
-        assert first in world.state.crises.open()
-        assert world.state.crises.aggressor[first] == -1, leave
+        if leave == "system":
+            assert first in world.state.crises.open()
+            assert world.state.crises.aggressor[first] == -1, leave
+        else:
+            assert first not in world.state.crises.open() and world.state.crises.aggressor[first] == smb, leave

@@ -61,8 +61,9 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
       Singh & Way 2004, Jo & Gartzke 2007), and the stake against it is that against an aggressor without a victim: sharing
       its threat (Walt 1987) or being its rival, whom the programme is aimed at (Sagan 1996), never for the proliferator or a
       state bound to it (issue 17, item 6; no proliferator, no coalition); while no coalition has assembled, the proliferator is
-      drawn again each year it has left the system or no longer proliferates (its weight 0: armed, protected, or without a
-      nuclear-armed rival), and the formation names its rivals apart (``rival_of_proliferator``) from those sharing its threat;
+      drawn again each year it has left the system, and the crisis ends when it no longer proliferates (its weight 0: armed,
+      protected, or without a nuclear-armed rival: a crisis over one programme does not become one over another's), and the
+      formation names its rivals apart (``rival_of_proliferator``) from those sharing its threat;
     - its usable *capability* is its capability share, or against an aggressor what reaches the
       victim (the proliferator) on Boulding's loss-of-strength gradient (``coalition_reach_km``);
     - the lead is the state of largest stake times capability (not one at least
@@ -100,10 +101,17 @@ def crises_and_coalitions(world: World, rng: np.random.Generator) -> None:
         world.log.events(y, "crisis", -1, -1, -1, {"crisis": GLOBAL_THREATS[k], "intensity": intensity, "duration": duration, "index": c})
     for c in cr.open():
         if cr.coalition[c] < 0 and cr.start_year[c] <= y and y >= COALITION_FIRST_YEAR.get(cr.kind[c], y):
-            if cr.kind[c] == "proliferation" and (cr.aggressor[c] < 0 or _proliferation_weights(world)[cr.aggressor[c]] <= 0):
-                # the state whose programme the coalition is against, drawn again while none assembled if the one drawn left the
-                # system or no longer proliferates (armed, protected by a nuclear-armed ally, or without a nuclear-armed rival now)
-                cr.aggressor[c] = _proliferator(world, rng)
+            if cr.kind[c] == "proliferation":
+                agg = cr.aggressor[c]
+                if agg < 0 or not world.state.active[agg]:
+                    # the state whose programme the coalition is against: drawn (again, while none assembled, if the one drawn
+                    # left the system)
+                    cr.aggressor[c] = _proliferator(world, rng)
+                elif _proliferation_weights(world)[agg] <= 0:
+                    # its programme is over (it is armed now, protected by a nuclear-armed ally, or has no nuclear-armed rival to
+                    # aim at): the crisis over that programme ends; it does not move to another state's (review of leftovers17)
+                    _close(world, rng, c)  # (no coalition yet: nothing dissolves, as a crisis that runs its course unopposed)
+                    continue
             if cr.kind[c] != "proliferation" or cr.aggressor[c] >= 0:  # no proliferator: nobody to act against
                 _assemble(world, c)
         a = cr.coalition[c]

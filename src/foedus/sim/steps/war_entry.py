@@ -169,9 +169,12 @@ def _restraint_factors(factor: float, joint: bool) -> dict:
     return {"nuclear_restraint": float(factor)} if joint else {}
 
 
-def _aimed_at(world: World, cand: np.ndarray, partner: np.ndarray, enemy: np.ndarray) -> np.ndarray:
+def _aimed_at(world: World, cand: np.ndarray, partner: np.ndarray, enemy: np.ndarray, beside_attacker=None) -> np.ndarray:
     """(K,) bool: candidate ``cand[k]`` shares with ``partner[k]`` a defence or offence pact in force (not a coalition) that names
-    ``enemy[k]`` as its adversary (ATOP ``statthr1``, ``statthr2``) or was formed against it (``target``)."""
+    ``enemy[k]`` as its adversary (ATOP ``statthr1``, ``statthr2``) or was formed against it (``target``); beside an attacker
+    (``beside_attacker[k]``) only an offence pact counts: a pledge of defence against the enemy does not cover the partner's
+    own attack on it (Leeds, Long & Mitchell 2000; the review of honour17: Snyder 1984's entrapment is exactly an ally dragged
+    into its partner's war against their common adversary)."""
     ag = world.state.agreements
     slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
     slots = slots[ag.obligations[slots][:, [_DEF, _OFF]].any(axis=1)]
@@ -180,6 +183,8 @@ def _aimed_at(world: World, cand: np.ndarray, partner: np.ndarray, enemy: np.nda
     both = ag.members[slots][:, cand] & ag.members[slots][:, partner]  # (S, K)
     e = enemy[None, :]
     named = (ag.adversary[slots][:, None] == e) | (ag.adversary_second[slots][:, None] == e) | (ag.target[slots][:, None] == e)
+    if beside_attacker is not None:
+        named &= ag.obligations[slots][:, _OFF][:, None] | ~np.asarray(beside_attacker, dtype=bool)[None, :]
     return (both & named).any(axis=0)
 
 
@@ -371,7 +376,7 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
         prob = th_join.warring_ally_join_probability(p.warring_ally_join_rate, reach, shared, stake, check=world.inputs.check) * restraint
     # the partner's enemy is the ally's own adversary where a pact binding them was written or formed against it (Snyder 1984;
     # Leeds, Long & Mitchell 2000: theory.joining.aimed_adversary): the probability then, from the theory (the candidates are few)
-    aimed = _aimed_at(world, cand, partner, enemy)
+    aimed = _aimed_at(world, cand, partner, enemy, own == 1)
     if aimed.any():
         shared = th_join.aimed_adversary(shared, aimed, check=world.inputs.check)
         prob = th_join.warring_ally_join_probability(rate, reach, shared, stake, check=world.inputs.check) * restraint
