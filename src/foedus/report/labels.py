@@ -229,7 +229,7 @@ FACTORS = {
     "renunciation_of_war": lazy_gettext("renunciation of war"),
     "nonaggression_standing": lazy_gettext("standing of non-aggression pledges"),
     "threat_between": lazy_gettext("threat between the partners"),
-    "entrapment_share": lazy_gettext("share of the base cost of allying the pledge carries (a pledge to fight all of it)"),
+    "entrapment_share": lazy_gettext("share of the base cost of allying the pledge carries (a pledge to fight or to stay out of the partner's war: all of it)"),
     "pledge_credibility": lazy_gettext("credibility of each partner's pledge of non-aggression"),
     "fighting_credibility": lazy_gettext("credibility of each partner's pledge to fight (a rival's is discounted by distrust)"),
     "concession_counted": lazy_gettext("share of the partner's concessions each side counts (only where it has interests)"),

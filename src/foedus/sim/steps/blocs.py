@@ -81,7 +81,7 @@ _BLOC_RISK = FORM_RISK[list(BLOC_FORMS)].astype(float)
 
 def _bloc_entrapment(world: World) -> np.ndarray:
     """(F,) the share of the base cost of allying each bloc form carries (:func:`~.formation.form_entrapment`, the one cost rule of
-    pairing and joining: a pledge to fight all of it, one of neutrality, non-aggression or consultation ``lesser_entrapment_share``)."""
+    pairing and joining: a pledge to fight or of neutrality all of it, one of non-aggression or consultation ``lesser_entrapment_share``)."""
     return form_entrapment(world)[list(BLOC_FORMS)]
 _BLOC_AGGRANDISEMENT = bool(_BLOC_GOODS[:, th_ob.GOODS.index("aggrandisement")].any())  # whether a bloc's form provides aggrandisement (_goods)
 
