@@ -20,7 +20,7 @@ import pytest
 from foedus.experiments.ensemble import load_scenario
 from foedus.sim import Simulation
 from foedus.sim.steps import blocs_kernels as kern
-from foedus.sim.steps.formation import FORM_COMMITMENT, FORM_GOODS, FORM_RISK, pact_cost
+from foedus.sim.steps.formation import FORM_COMMITMENT, FORM_GOODS, FORM_OBLIGATIONS, FORM_RISK, pact_cost
 from foedus.testing import synthetic_scenario
 from foedus.theory import multilateral as th_multi
 from foedus.theory import obligations as th_ob
@@ -33,19 +33,20 @@ def _bits(a):
     return np.ascontiguousarray(a, dtype=float).view(np.int64)
 
 
-def _reference(goods, shared, group, unit_cost, partners, veto, power, forward, cost, phi, coord, clients):
+def _reference(goods, shared, group, unit_cost, partners, veto, power, forward, cost, phi, coord, clients, entrap):
     """``_founding``'s numpy code before the kernel: (form position, members, gain, pledge, base, autonomy, defending) of the best form.
 
-    ``cost(i, j, base, s, protection, risk, signing)`` is the one cost rule (``pact_cost`` or ``commitment_cost`` on plain arrays)."""
+    ``cost(i, j, base, s, protection, risk, signing, entrapment)`` is the one cost rule (``pact_cost`` or ``commitment_cost`` on plain
+    arrays), ``entrap`` (F,) the share of the base cost each form carries (``theory.obligations.entrapment_share``)."""
     k = len(group)
     rows, cols = group[:, None], group[None, :]
     fresh = goods[:, rows, cols] * ~shared[:, rows, cols]
     s_f, prot, risk = FORM_COMMITMENT[FORMS][:, None, None], FORM_GOODS[FORMS, 0][:, None, None].astype(float), FORM_RISK[FORMS][:, None, None].astype(float)
     pledge = np.einsum("gab,fg->fab", fresh, FORM_GOODS[FORMS].astype(float))
     pledge[:, np.arange(k), np.arange(k)] = 0.0
-    base = cost(rows[None], rows[None], (unit_cost[group][:, None] * partners[None, :])[None], s_f, 0.0, 0.0, True)
-    autonomy = cost(rows[None], cols[None], 0.0, s_f, prot, 0.0, False)
-    defending = cost(rows[None], cols[None], 0.0, s_f, 0.0, risk, False)
+    base = cost(rows[None], rows[None], (unit_cost[group][:, None] * partners[None, :])[None], s_f, 0.0, 0.0, True, entrap[:, None, None])
+    autonomy = cost(rows[None], cols[None], 0.0, s_f, prot, 0.0, False, 1.0)
+    defending = cost(rows[None], cols[None], 0.0, s_f, 0.0, risk, False, 1.0)
     best = (-1, np.zeros(k, bool), np.zeros(k))
     for x in range(len(FORMS)):
         fwd = forward * prot[x, 0, 0]
@@ -85,20 +86,22 @@ def _random_case(seed: int, forward_defence: bool):
     np.fill_diagonal(forward, 0.0)
     c = {"w": 0.4, "beta": 0.7, "tau": 0.05}
 
-    def cost(i, j, base, s, prot, risk, signing):
+    def cost(i, j, base, s, prot, risk, signing, entrapment):
         return th_ob.commitment_cost(
             base, s, autonomy[i, j] * prot, autonomy_weight=c["w"], burden=burden[i, j] * risk, burden_weight=c["beta"],
-            treaty_cost=c["tau"] if signing else 0.0, check=False,
+            treaty_cost=c["tau"] if signing else 0.0, entrapment=entrapment, check=False,
         )
 
     phi, coord = float(rng.uniform(0, 1)), float(rng.uniform(0, 0.05))
     clients = rng.random(k) < 0.7  # the members the leader may carry (client_eligible)
-    want = _reference(goods, shared, group, unit_cost, partners, veto, power, forward, cost, phi, coord, clients)
+    # the lesser forms' share of the base cost (entrapment_share): 1 (the full cost) in a seed of four, else uniform in [0, 1)
+    entrap = th_ob.entrapment_share(FORM_OBLIGATIONS[FORMS], 1.0 if seed % 4 == 0 else float(rng.uniform(0, 1)))
+    want = _reference(goods, shared, group, unit_cost, partners, veto, power, forward, cost, phi, coord, clients, entrap)
     sub = np.ascontiguousarray(autonomy[group[:, None], group[None, :]])
     got = kern.bloc_forms(
         goods, shared, group, unit_cost[group][:, None] * partners[None, :], sub, np.log1p(sub), np.ascontiguousarray(burden[group[:, None], group[None, :]]),
         veto, power, forward, bl._BLOC_GOODS, bl._BLOC_COMMITMENT, bl._BLOC_PROT, bl._BLOC_RISK, c["w"], c["beta"], c["tau"], phi, coord, th_multi.MIN_MEMBERS,
-        clients,
+        clients, entrap,
     )
     return got, want
 
@@ -127,12 +130,14 @@ def test_founding_equals_the_numpy_founding_inside_simulated_runs(scenario, seed
         assert np.array_equal(bl._veto(world, yr, group), veto)  # the compiled union of the reasons (blocs_kernels.bloc_vetoes)
         seen["vetoes"] += int(veto.sum())
 
-        def cost(i, j, base, s, prot, risk, signing):
-            return pact_cost(world, terms, i, j, base, s, prot, signing=signing, risk=risk)
+        def cost(i, j, base, s, prot, risk, signing, entrapment):
+            return pact_cost(world, terms, i, j, base, s, prot, signing=signing, risk=risk, entrapment=entrapment)
 
+        # the forms' shares of the base cost as formation.form_entrapment gives them (the one cost rule of pairing and joining)
+        entrap = th_ob.entrapment_share(FORM_OBLIGATIONS[FORMS], p.lesser_entrapment_share)
         want = _reference(
             goods, yr.shared, group, yr.unit_cost, partners, veto, np.maximum(world.state.power[group], 1e-12), forward, cost, p.bloc_free_riding,
-            p.bloc_coordination_cost, bl._client_mask(world, yr, group),
+            p.bloc_coordination_cost, bl._client_mask(world, yr, group), entrap,
         )
         seen["calls"] += 1
         assert (out is None) == (want[0] < 0)
@@ -337,7 +342,8 @@ def test_bloc_forms_kept_is_bloc_forms_for_the_chosen_form(forward_defence):
         np.fill_diagonal(forward, 0.0)
         clients = rng.random(k) < 0.7
         args = (goods, shared, group, unit, sub, np.log1p(sub), burden, veto, power, forward, bl._BLOC_GOODS, bl._BLOC_COMMITMENT, bl._BLOC_PROT,
-                bl._BLOC_RISK, 0.4, 0.7, 0.05, float(rng.uniform(0, 1)), float(rng.uniform(0, 0.05)), th_multi.MIN_MEMBERS, clients)
+                bl._BLOC_RISK, 0.4, 0.7, 0.05, float(rng.uniform(0, 1)), float(rng.uniform(0, 0.05)), th_multi.MIN_MEMBERS, clients,
+                th_ob.entrapment_share(FORM_OBLIGATIONS[FORMS], float(rng.uniform(0, 1))))
         want = kern.bloc_forms(*args)
         got = kern.bloc_forms_kept(*args)
         assert got[0] == want[0] and np.array_equal(got[1], want[1]) and np.array_equal(_bits(got[2]), _bits(want[2]))

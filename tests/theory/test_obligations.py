@@ -126,17 +126,19 @@ def test_the_risk_of_defending_raises_the_cost_by_its_weight_and_excludes_defend
     assert c1 - c0 == pytest.approx(0.2)
 
 
-def test_only_a_pledge_to_fight_entraps_a_consultation_pact_costs_its_treaty_and_a_defence_pact_morrows_whole_cost():
-    """Snyder (1984, 1997): entrapment is being dragged into an ally's war, which only a pledge to fight beside it can do.
+def test_only_a_pledge_about_the_partners_war_carries_the_base_cost_a_consultation_pact_costs_its_treaty_and_a_defence_pact_morrows_whole_cost():
+    """Snyder (1984, 1997): entrapment is being dragged into an ally's war, which only a pledge to fight beside it can do; a
+    pledge to stay out of it (neutrality) forecloses the alternative alignment (Snyder 1997, ch. 1), the larger pledge than
+    non-aggression (Leeds et al. 2002).
 
-    Each ATOP obligation alone and the pact forms: defence and offence carry the whole base cost, neutrality,
+    Each ATOP obligation alone and the pact forms: defence, offence and neutrality carry the whole base cost,
     non-aggression and consultation none (the published form) or the share given. With e = 0 a consultation pact costs
     the treaty alone; a defence pact's cost is Morrow's (1991) exchange whole, the same number as without the argument."""
     alone = np.eye(len(OBLIGATIONS), dtype=bool)
-    assert ob.entrapment_share(alone).tolist() == [1.0, 1.0, 0.0, 0.0, 0.0]
-    assert ob.entrapment_share(alone, 0.3).tolist() == [1.0, 1.0, 0.3, 0.3, 0.3]
+    assert ob.entrapment_share(alone).tolist() == [1.0, 1.0, 1.0, 0.0, 0.0]
+    assert ob.entrapment_share(alone, 0.3).tolist() == [1.0, 1.0, 1.0, 0.3, 0.3]
     forms = np.stack([ob.pact_form(f) for f in ob.PACT_FORMS])
-    want = {"defence": 1.0, "offence": 1.0, "neutrality": 0.0, "neutrality_nonaggression": 0.0, "nonaggression": 0.0, "consultation": 0.0}
+    want = {"defence": 1.0, "offence": 1.0, "neutrality": 1.0, "neutrality_nonaggression": 1.0, "nonaggression": 0.0, "consultation": 0.0}
     assert dict(zip(ob.PACT_FORMS, ob.entrapment_share(forms).tolist())) == want
     consult = ob.entrapment_share(ob.pact_form("consultation"))
     assert ob.commitment_cost(0.08, 0.3, 0.0, autonomy_weight=0.3, treaty_cost=0.05, entrapment=consult) == pytest.approx(0.05)
@@ -314,3 +316,24 @@ def test_coalition_treaty_groups_one_treaty_unless_two_partners_are_rivals():
     assert coalition_treaty_groups(np.zeros((1, 1), bool)).tolist() == [0]
     with pytest.raises(ValueError):
         coalition_treaty_groups(np.zeros((2, 3), bool))
+
+
+@pytest.mark.parametrize("share", [0.0, 0.25, 0.5, 1.0])
+def test_neutrality_costs_more_than_non_aggression_by_its_strength_at_any_lesser_share(share):
+    """Leeds et al. (2002): neutrality, abstention in a war the partner fights, is the larger pledge than non-aggression; its own
+    cost is the alternative it forecloses (Snyder 1997), which a cheaper non-aggression pledge does not lower. Whatever the share
+    of the base cost the lesser pledges carry, adding neutrality to a non-aggression pact costs the full base cost at the strength
+    gap (0.4 - 0.2), so a pact of neutrality and non-aggression is chosen over plain non-aggression only when the abstention is
+    worth that much."""
+    from foedus.theory.capability import commitment_strength
+
+    na, nn = ob.pact_form("nonaggression"), ob.pact_form("neutrality_nonaggression")
+    s_na, s_nn = float(commitment_strength(na)), float(commitment_strength(nn))
+    c, tau = 0.08, 0.05
+    cost = {
+        k: float(ob.commitment_cost(c, s, 0.0, autonomy_weight=0.3, treaty_cost=tau, entrapment=ob.entrapment_share(o, share)))
+        for k, o, s in (("na", na, s_na), ("nn", nn, s_nn))
+    }
+    assert cost["nn"] == pytest.approx(tau + s_nn * c)
+    assert cost["nn"] - cost["na"] == pytest.approx((s_nn - s_na * share) * c)
+    assert cost["nn"] - cost["na"] >= (s_nn - s_na) * c - 1e-15

@@ -416,9 +416,12 @@ class CoreParameters(BaseModel):
         le=1,
         description=(
             "share of the base cost of allying (alliance_cost, entrapment growing with one's commitments: Snyder 1984) that a "
-            "pledge promising no help in war (neutrality, non-aggression, consultation) carries, in a new pact, an accession "
-            "and the cost of staying (foedus.theory.obligations.entrapment_share); a pledge to fight (defence, "
-            "offence) carries all of it. 0 is the published form: such a pledge cannot entrap (Snyder 1997; Leeds et al. 2002; "
+            "pledge binding no conduct in a third party's war (non-aggression, consultation) carries, in a new pact, a bloc, an "
+            "accession and the cost of staying (foedus.theory.obligations.entrapment_share); a pledge to fight (defence, "
+            "offence) carries all of it, and so does one to stay out of the partner's wars (neutrality: it forecloses the "
+            "alternative alignment, Snyder 1997; it carried the share until lowob17b, when a pact of neutrality and "
+            "non-aggression cost little more than one of non-aggression and crowded it out in 1946-1989). 0 is the published "
+            "form: such a pledge cannot entrap (Snyder 1997; Leeds et al. 2002; "
             "Morrow 1991 prices the commitment to fight); 1 charges it as a defence pact (A2, P2). Chosen on the in-sample eras "
             "1816-1914 and 1946-1989 (foedus validate, seeds 1-6) in a first form that also weighed each state's commitments "
             "raising the cost by their share: in-sample facts in range 30 of 38 at 0, 34 at 0.25, 33 at 0.5, 31 at 0.75, 31 at 1 "

@@ -320,8 +320,8 @@ def accession_cost(shares, base, commitment, burden, autonomy_change, leader, *,
     ``protection`` :math:`\pi_a` (K,) 0-1 (a treaty of defence or offence; others buy no concessions and carry no burden
     of defence). A treaty of one member, its leader (share 1), prices an accession as a new pact. ``entrapment``
     :math:`e_a` (K,), optional: the share of the base cost the treaty's pledge carries
-    (:func:`foedus.theory.obligations.entrapment_share`: 1 for a pledge to fight; a treaty that promises no help in war
-    carries its share only), :math:`c_m` read as :math:`e_a c_m`; None: all of it.
+    (:func:`foedus.theory.obligations.entrapment_share`: 1 for a pledge to fight or of neutrality; a treaty of
+    non-aggression or consultation carries its share only), :math:`c_m` read as :math:`e_a c_m`; None: all of it.
 
     >>> accession_cost(np.array([[0.5, 0.5]]), np.array([0.1, 0.1]), np.array([1.0]), np.zeros((1, 2)), np.array([[0.5, -0.5]]),
     ...                np.array([0]), protection=np.array([1.0]), autonomy_weight=0.3, burden_weight=0.4, treaty_cost=0.05).round(4).tolist()

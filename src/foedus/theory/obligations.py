@@ -48,6 +48,7 @@ __all__ = [
     "GOODS",
     "GOOD_MOTIVE",
     "OBLIGATION_ENTRAPMENT",
+    "OBLIGATION_FORECLOSURE",
     "OBLIGATION_GOODS",
     "PACT_FORMS",
     "admission_votes",
@@ -87,6 +88,15 @@ OBLIGATION_ENTRAPMENT = np.array([True, True, False, False, False])
 and so can drag the state into the partner's war: entrapment (Snyder 1984; 1997, ch. 6). A pledge to stay out of the
 partner's wars (neutrality), not to attack it (non-aggression) or to talk with it in a crisis (consultation) promises no
 help in war and cannot entrap (Leeds et al. 2002's typology; Morrow 1991 prices the commitment to fight)."""
+
+OBLIGATION_FORECLOSURE = np.array([False, False, True, False, False])
+"""(5,): whether each obligation of :data:`foedus.schema.OBLIGATIONS` binds the state's conduct in a war the partner fights with
+a third state by pledging it to stay out (neutrality): it cannot entrap, but it forecloses the alternative alignment, the option
+of joining (or siding with) the partner's adversary, and so the freedom of action in that war that an ally gives up (Snyder
+1997, ch. 1 and 6, on the foreclosure of alternatives as a cost of alliance; the Reinsurance Treaty of 1887 and the Nazi-Soviet
+pact of 1939 bound each side out of the other's wars). This is what makes neutrality the larger pledge than non-aggression in
+Leeds et al.'s (2002) ordering, which promises only not to attack the partner itself; a deeper commitment is the costlier one
+(Mattes 2012). Non-aggression and consultation bind no conduct in a third party's war."""
 
 
 PACT_FORMS: dict[str, tuple[str, ...]] = {
@@ -384,21 +394,22 @@ def defence_burden(threat, power, *, reach=None, check: bool = True) -> np.ndarr
 def entrapment_share(obligations, lesser_share: float = 0.0, *, check: bool = True) -> np.ndarray:
     r"""The share :math:`e` of the base cost of allying a pact with ``obligations`` carries (..., ) in [0, 1].
 
-    .. math:: e = 1 \text{ if the pact pledges to fight (defence, offence), else } \lambda
+    .. math:: e = 1 \text{ if the pact binds one's conduct in the partner's war (defence, offence, neutrality), else } \lambda
 
-    The base cost of allying in :func:`commitment_cost` is entrapment, the risk of being dragged into a partner's war,
-    which grows with one's commitments (Snyder 1984; 1997, ch. 6); with the risk of defending the partner it is what
-    Morrow (1991) prices on the strong side of the exchange. Only a pledge to fight beside the partner
-    (:data:`OBLIGATION_ENTRAPMENT`) carries it: a treaty of neutrality, non-aggression or consultation promises no help
-    in war, so it cannot entrap (Snyder 1997; Leeds et al. 2002 on what each ATOP obligation promises; Mattes 2012 on
-    designing a commitment's cost). :math:`\lambda` (``lesser_share``) is the share such a pledge carries of it: what is
-    left of the base cost when entrapment is taken out (the freedom of action it gives up). No author publishes a
-    :math:`\lambda`: 0 (the default here) is the argument's strict form, and the engine's value is ours, fitted in sample
-    (``lesser_entrapment_share``). In :func:`commitment_cost` it multiplies the base cost only, inside the commitment's
-    strength :math:`s`, which already scales the whole of a lesser pledge's cost down (non-aggression 0.2): the two
-    discount different things (how much is promised; whether the promise can drag one into a war), not the same twice.
-    Snyder (1997) also shows loose ties entrapping (Britain and the Entente, 1914): :math:`\lambda > 0` leaves room for
-    it.
+    The base cost of allying in :func:`commitment_cost` is what a state gives up of its conduct in a partner's war:
+    entrapment, the risk of being dragged into it, which grows with one's commitments (Snyder 1984; 1997, ch. 6; with the
+    risk of defending the partner it is what Morrow (1991) prices on the strong side of the exchange), and the foreclosure of
+    the alternative alignment (Snyder 1997, ch. 1). A pledge to fight beside the partner (:data:`OBLIGATION_ENTRAPMENT`)
+    carries it, and so does a pledge to stay out of the partner's wars (:data:`OBLIGATION_FORECLOSURE`, neutrality): it
+    cannot entrap, but it forecloses joining the partner's adversary, the larger pledge than non-aggression (Leeds et al.
+    2002; Mattes 2012: the deeper commitment costs more). A treaty of non-aggression or consultation binds no conduct in
+    a third party's war. :math:`\lambda` (``lesser_share``) is the share such a pledge carries of it: what is left of the
+    base cost when the war is taken out. No author publishes a :math:`\lambda`: 0 (the default here) is the argument's
+    strict form, and the engine's value is ours, fitted in sample (``lesser_entrapment_share``). In :func:`commitment_cost`
+    it multiplies the base cost only, inside the commitment's strength :math:`s`, which already scales the whole of a
+    lesser pledge's cost down (non-aggression 0.2): the two discount different things (how much is promised; whether the
+    promise binds one in a partner's war), not the same twice. Snyder (1997) also shows loose ties entrapping (Britain and
+    the Entente, 1914): :math:`\lambda > 0` leaves room for it.
 
     Parameters
     ----------
@@ -407,11 +418,11 @@ def entrapment_share(obligations, lesser_share: float = 0.0, *, check: bool = Tr
 
     Examples
     --------
-    At a share of 0.5 a consultation pact and a pact of neutrality and non-aggression carry half, a defence pact (with
-    consultation) the whole; at the strict form's share 0 a consultation pact carries none:
+    A consultation pact at a share of 0.5 carries half, a defence pact (with consultation) and a pact of neutrality and
+    non-aggression all of it, a non-aggression pact half; at the strict form's share 0 a consultation pact carries none:
 
-    >>> entrapment_share([[0, 0, 0, 0, 1], [1, 0, 0, 0, 1], [0, 0, 1, 1, 0]], 0.5).tolist()
-    [0.5, 1.0, 0.5]
+    >>> entrapment_share([[0, 0, 0, 0, 1], [1, 0, 0, 0, 1], [0, 0, 1, 1, 0], [0, 0, 0, 1, 0]], 0.5).tolist()
+    [0.5, 1.0, 1.0, 0.5]
     >>> entrapment_share([0, 0, 0, 0, 1]).tolist()
     0.0
 
@@ -428,7 +439,7 @@ def entrapment_share(obligations, lesser_share: float = 0.0, *, check: bool = Tr
     o = np.asarray(obligations, dtype=bool)
     if check and (o.ndim < 1 or o.shape[-1] != len(OBLIGATIONS)):
         raise ValueError(f"entrapment_share: obligations must end in {len(OBLIGATIONS)} booleans, got shape {o.shape}")
-    return np.where((o & OBLIGATION_ENTRAPMENT).any(axis=-1), 1.0, lam)
+    return np.where((o & (OBLIGATION_ENTRAPMENT | OBLIGATION_FORECLOSURE)).any(axis=-1), 1.0, lam)
 
 
 def commitment_cost(
@@ -454,9 +465,10 @@ def commitment_cost(
     formal treaty whatever it promises (Lipson 1991; Abbott & Snidal 2000 on the contracting
     costs of formal agreements): paid to sign a new treaty or to accede, sunk once signed (leave
     it out of the cost of staying). :math:`e` (``entrapment``, 1 by default) is the share of the base cost the
-    commitment carries (:func:`entrapment_share`: 1 for a pledge to fight, which entraps; lambda (0 in the strict form, ours fitted in the engine) for
-    a pledge of neutrality, non-aggression or consultation, which promises no help in war), so a consultation pact
-    costs its treaty alone at lambda 0 and a defence pact Morrow's whole cost.
+    commitment carries (:func:`entrapment_share`: 1 for a pledge to fight, which entraps, or to stay out of the partner's war,
+    which forecloses the alternative; lambda, 0 in the argument's strict form and ours fitted in the engine, for a pledge of
+    non-aggression or consultation, which binds no conduct in a third party's war), so at lambda 0 a consultation pact costs
+    its treaty alone and a defence pact Morrow's whole cost.
 
     Parameters
     ----------

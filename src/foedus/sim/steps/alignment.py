@@ -254,7 +254,7 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
         _burden_shares(world, view), ag.institutionalised, keep, view.commitment.astype(float), terms.autonomy, terms.burden,
         float(p.exit_threshold), float(p.exit_rate), float(p.institution_protection),
     )
-    if view.entrap_partial:  # a pledge that promises no help in war carries its share of the base cost of staying (entrapment_share)
+    if view.entrap_partial:  # a pledge of non-aggression or consultation carries its share of the base cost of staying (entrapment_share)
         base = base * view.entrap[a_idx]
     # pact_cost without a signature, what leaving forfeits (theory.integration.retained_value, Wallander 2000) and
     # theory.obligations.inertia_exit_probability, in their order of operations (the log1p numpy's, as commitment_cost takes it)

@@ -55,6 +55,7 @@ from foedus.sim.steps.formation import (
     ExchangeTerms,
     abstention_terms,
     commitment_capacity,
+    form_entrapment,
     norm_factors,
     norm_terms,
     nuclear_deterred,
@@ -76,6 +77,12 @@ _BLOC_GOODS = FORM_GOODS[list(BLOC_FORMS)].astype(float)  # the bloc forms' good
 _BLOC_COMMITMENT = FORM_COMMITMENT[list(BLOC_FORMS)].astype(float)
 _BLOC_PROT = FORM_GOODS[list(BLOC_FORMS), 0].astype(float)
 _BLOC_RISK = FORM_RISK[list(BLOC_FORMS)].astype(float)
+
+
+def _bloc_entrapment(world: World) -> np.ndarray:
+    """(F,) the share of the base cost of allying each bloc form carries (:func:`~.formation.form_entrapment`, the one cost rule of
+    pairing and joining: a pledge to fight or of neutrality all of it, one of non-aggression or consultation ``lesser_entrapment_share``)."""
+    return form_entrapment(world)[list(BLOC_FORMS)]
 _BLOC_AGGRANDISEMENT = bool(_BLOC_GOODS[:, th_ob.GOODS.index("aggrandisement")].any())  # whether a bloc's form provides aggrandisement (_goods)
 
 
@@ -183,7 +190,7 @@ class _Scan:
             world.inputs.territorial_dispute, world.state.rivalry, world.inputs.distance_km, float(p.bloc_region_km),
             world.inputs.ideal_distance if has_ideal else np.zeros((n, n)), world.inputs.ideal_known if has_known else np.ones(n, bool), has_ideal, has_known,
             float(p.bloc_identity_distance), _renounced_all(world, yr) if ready else self._NO_RENOUNCED, _BLOC_GOODS, _BLOC_COMMITMENT, _BLOC_PROT,
-            _BLOC_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost, p.bloc_free_riding, p.bloc_coordination_cost,
+            _BLOC_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost, p.bloc_free_riding, p.bloc_coordination_cost, _bloc_entrapment(world),
         )
 
 
@@ -300,7 +307,8 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
     among those the founders sign (as the proposer of a pair does, :mod:`.alignment`). The cost
     of membership is the one rule :func:`~.formation.pact_cost` taken apart by its terms (it is
     a sum: Morrow's autonomy term with the leader, the risk of defending each partner, and the
-    base cost of a commitment to ``k`` partners with the treaty's signature), so that the treaty
+    base cost of a commitment to ``k`` partners, at the share of it the form carries (:func:`_bloc_entrapment`), with the
+    treaty's signature), so that the treaty
     can share the defence of each member among the others
     (:func:`foedus.theory.multilateral.found_bloc`).
     """
@@ -317,7 +325,7 @@ def _founding(world: World, yr: _Year, terms: ExchangeTerms, goods: np.ndarray, 
         goods, yr.shared, group.astype(np.int64), yr.unit_cost[group][:, None] * partners[None, :], autonomy, np.log1p(autonomy),
         np.ascontiguousarray(terms.burden[rows, cols]), veto, power, np.ascontiguousarray(forward, dtype=float), _BLOC_GOODS, _BLOC_COMMITMENT,
         _BLOC_PROT, _BLOC_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost, p.bloc_free_riding, p.bloc_coordination_cost, th_multi.MIN_MEMBERS,
-        clients,
+        clients, _bloc_entrapment(world),
     )
     if x < 0:
         return None
@@ -425,7 +433,7 @@ def _found(
         "shared_by": code[group[(yr.main[group] >= 0) & bloc[np.maximum(yr.main[group], 0)]]].tolist(), "candidates": code[group].tolist(), "forward_defence_weight": p.bloc_forward_defence_weight,
         "main_threat_rule": "perceived main threat (foedus.sim.steps.threat.main_threat_of)", "threat_perception_floor": p.threat_perception_floor,
         "clients_left_out": {r: code[i].tolist() for r, i in yr.left_out.items()}, "vetoed": _vetoed(world, yr, group, founders),
-        "hegemonic_provision": bool(ahead[0] > 0 or paid.any()),
+        "hegemonic_provision": bool(ahead[0] > 0 or paid.any()), "entrapment_share": float(form_entrapment(world)[f]),
         "client_rule": "no great power, no ally of another great power is carried (Snyder 1997; Lake 2009; Walt 1987)", "transfers_paid": float(paid.sum()), "forward_defence_and_transfer_motive": "balance_threat", "region_km": p.bloc_region_km, "identity_distance": p.bloc_identity_distance if world.inputs.ideal_distance is not None else None,
         **norm_factors(world),
     }

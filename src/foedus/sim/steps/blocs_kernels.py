@@ -31,7 +31,7 @@ __all__ = ["bloc_candidates", "bloc_forms", "bloc_forms_kept", "bloc_scan", "blo
 
 @njit(cache=True)
 def bloc_forms(goods, shared, group, unit_partners, autonomy, log1p_autonomy, burden, veto, power, forward, form_goods, form_commitment,
-               form_protection, form_risk, w, beta, tau, phi, coord, least, clients):  # pragma: no cover (compiled)
+               form_protection, form_risk, w, beta, tau, phi, coord, least, clients, form_entrap):  # pragma: no cover (compiled)
     """The best form of one bloc: (form position ``x`` (-1: none), members (K,) bool, gain (K,), pledge (F, K, K), base (F, K, K + 1),
     autonomy (F, K, K), defending (F, K, K)).
 
@@ -39,12 +39,14 @@ def bloc_forms(goods, shared, group, unit_partners, autonomy, log1p_autonomy, bu
     candidates in order (the leader first); ``unit_partners`` (K, K + 1) each candidate's base cost at each size (``unit_cost *
     partners ** e``); ``autonomy``, ``log1p_autonomy`` and ``burden`` (K, K) the pair terms of the candidates (Morrow's exchange, its
     ``log1p``, the risk of defending), ``veto`` (K, K), ``power`` (K,) > 0, ``forward`` (K, K) the leader's forward-defence values;
-    the forms' goods (F, 5) float, commitment, protection and risk (F,). For form ``x``:
+    the forms' goods (F, 5) float, commitment, protection and risk (F,), and ``form_entrap`` (F,) the share of the base cost each form
+    carries (:func:`foedus.theory.obligations.entrapment_share`: 1 for a pledge to fight). For form ``x``:
 
     - ``pledge[x, a, b] = sum_g form_goods[x, g] * (goods[g, group[a], group[b]] * fresh)``, from 0.0 in order of g, fresh 0.0
       where ``shared`` (``_founding``'s einsum; a form provides at most two goods), the diagonal 0.0;
     - ``base[x, a, s]``, ``autonomy[x, a, b]``, ``defending[x, a, b]``: the three terms of ``pact_cost`` as ``_founding`` takes
-      them apart (the base with the signature, the autonomy term with the protection, the risk of defending);
+      them apart (the base ``unit_partners[a, s] * form_entrap[x]`` with the signature, the autonomy term with the protection, the
+      risk of defending);
     - the founders and their gains: :func:`foedus.theory.multilateral.found_bloc` with the forward defence ``forward *
       protection`` and hegemonic provision where the leader's row of it has a non-zero, to the members that may be its ``clients`` (K,) bool.
 
@@ -59,14 +61,14 @@ def bloc_forms(goods, shared, group, unit_partners, autonomy, log1p_autonomy, bu
     every = np.ones(k, np.bool_)
     for x in range(n_forms):
         _form_terms(x, goods, shared, group, unit_partners, autonomy, log1p_autonomy, burden, form_goods, form_commitment, form_protection, form_risk, w,
-                    beta, tau, every, pledge[x], base[x], aut[x], dfd[x])
+                    beta, tau, every, pledge[x], base[x], aut[x], dfd[x], form_entrap)
     best, best_members, best_gain = _best_form(pledge, base, aut, dfd, veto, power, forward, form_protection, phi, coord, least, clients)
     return best, best_members, best_gain, pledge, base, aut, dfd
 
 
 @njit(cache=True)
 def _form_terms(x, goods, shared, group, unit_partners, autonomy, log1p_autonomy, burden, form_goods, form_commitment, form_protection, form_risk, w,
-                beta, tau, rows, pledge, base, aut, dfd):  # pragma: no cover (compiled)
+                beta, tau, rows, pledge, base, aut, dfd, form_entrap):  # pragma: no cover (compiled)
     """Form ``x``'s pledge (K, K), base (K, K + 1), autonomy and defending terms (K, K) of :func:`bloc_forms`, written where the row's
     and the column's candidates are both ``rows`` (K,) bool (the others are left as they are)."""
     k = group.shape[0]
@@ -74,6 +76,7 @@ def _form_terms(x, goods, shared, group, unit_partners, autonomy, log1p_autonomy
     s = form_commitment[x]
     prot = form_protection[x]
     risk = form_risk[x]
+    e = form_entrap[x]
     for a in range(k):
         if not rows[a]:
             continue
@@ -88,7 +91,7 @@ def _form_terms(x, goods, shared, group, unit_partners, autonomy, log1p_autonomy
             aut[a, b] = _cost(0.0, s, autonomy[a, b], log1p_autonomy[a, b], burden[a, b], prot, 0.0, w, beta, 0.0)
             dfd[a, b] = _cost(0.0, s, autonomy[a, b], log1p_autonomy[a, b], burden[a, b], 0.0, risk, w, beta, 0.0)
         for c in range(k + 1):
-            base[a, c] = _cost(unit_partners[a, c], s, autonomy[a, a], log1p_autonomy[a, a], burden[a, a], 0.0, 0.0, w, beta, tau)
+            base[a, c] = _cost(unit_partners[a, c] * e, s, autonomy[a, a], log1p_autonomy[a, a], burden[a, a], 0.0, 0.0, w, beta, tau)
 
 
 @njit(cache=True)
@@ -125,7 +128,7 @@ def _best_form(pledge, base, aut, dfd, veto, power, forward, form_protection, ph
 
 @njit(cache=True)
 def bloc_forms_kept(goods, shared, group, unit_partners, autonomy, log1p_autonomy, burden, veto, power, forward, form_goods, form_commitment,
-                    form_protection, form_risk, w, beta, tau, phi, coord, least, clients):  # pragma: no cover (compiled)
+                    form_protection, form_risk, w, beta, tau, phi, coord, least, clients, form_entrap):  # pragma: no cover (compiled)
     """:func:`bloc_forms` as :func:`bloc_scan` asks it: the same (form position, members, gains) and the chosen form's pledge, base,
     autonomy and defending terms (K, K), (K, K + 1), (K, K), (K, K) (empty when no form founds), to the bit.
 
@@ -144,7 +147,7 @@ def bloc_forms_kept(goods, shared, group, unit_partners, autonomy, log1p_autonom
             m += 1
     idx = idx[:m]
     pledge, base, aut, dfd = _kept_terms(goods, shared, group, idx, unit_partners, autonomy, log1p_autonomy, burden, form_goods, form_commitment,
-                                         form_protection, form_risk, w, beta, tau)
+                                         form_protection, form_risk, w, beta, tau, form_entrap)
     best, members_kept, gain_kept = _best_kept(pledge, base, aut, dfd, idx, power, forward, form_protection, phi, coord, least, clients)
     best_members = np.zeros(k, np.bool_)
     best_gain = np.zeros(k)
@@ -159,13 +162,13 @@ def bloc_forms_kept(goods, shared, group, unit_partners, autonomy, log1p_autonom
     full_a = np.empty((k, k))
     full_d = np.empty((k, k))
     _form_terms(best, goods, shared, group, unit_partners, autonomy, log1p_autonomy, burden, form_goods, form_commitment, form_protection, form_risk, w,
-                beta, tau, np.ones(k, np.bool_), full_p, full_b, full_a, full_d)
+                beta, tau, np.ones(k, np.bool_), full_p, full_b, full_a, full_d, form_entrap)
     return best, best_members, best_gain, full_p, full_b, full_a, full_d
 
 
 @njit(cache=True)
 def _kept_terms(goods, shared, group, idx, unit_partners, autonomy, log1p_autonomy, burden, form_goods, form_commitment, form_protection,
-                form_risk, w, beta, tau):  # pragma: no cover (compiled)
+                form_risk, w, beta, tau, form_entrap):  # pragma: no cover (compiled)
     """Every form's pledge (F, M, M), base (F, M, M + 1), autonomy and defending terms (F, M, M) among the candidates ``idx`` (M,) of
     ``group`` (the kept ones, in order): :func:`_form_terms`' numbers for them, the same operations in the same order (the fresh
     goods ``goods * fresh`` of each pair gathered once for every form; the base at the sizes up to ``M``, the largest a treaty of
@@ -188,6 +191,7 @@ def _kept_terms(goods, shared, group, idx, unit_partners, autonomy, log1p_autono
         s = form_commitment[x]
         prot = form_protection[x]
         risk = form_risk[x]
+        e = form_entrap[x]
         for p in range(m):
             a = idx[p]
             for q in range(m):
@@ -200,7 +204,7 @@ def _kept_terms(goods, shared, group, idx, unit_partners, autonomy, log1p_autono
                 aut[x, p, q] = _cost(0.0, s, autonomy[a, b], log1p_autonomy[a, b], burden[a, b], prot, 0.0, w, beta, 0.0)
                 dfd[x, p, q] = _cost(0.0, s, autonomy[a, b], log1p_autonomy[a, b], burden[a, b], 0.0, risk, w, beta, 0.0)
             for c in range(m + 1):
-                base[x, p, c] = _cost(unit_partners[a, c], s, autonomy[a, a], log1p_autonomy[a, a], burden[a, a], 0.0, 0.0, w, beta, tau)
+                base[x, p, c] = _cost(unit_partners[a, c] * e, s, autonomy[a, a], log1p_autonomy[a, a], burden[a, a], 0.0, 0.0, w, beta, tau)
     return pledge, base, aut, dfd
 
 
@@ -468,7 +472,7 @@ def _kept(veto):  # pragma: no cover (compiled)
 def bloc_scan(threats, start, ready, defends, main, eligible, signed, reconsider, power, major, threat, floor, neutral, clients_on, least, reach, weight,
               goods, shared, unit_cost, partners, autonomy, log1p_autonomy, burden, at_war, dispute, rivalry, distance_km, region_km, ideal_distance,
               ideal_known, has_ideal, has_known, identity_limit, renounced, form_goods, form_commitment, form_protection, form_risk, w, beta, tau, phi,
-              coord):  # pragma: no cover (compiled)
+              coord, form_entrap):  # pragma: no cover (compiled)
     """The threats ``threats[start:]`` in turn, as :func:`foedus.sim.steps.blocs.blocs` weighs them, up to the first that founds a bloc.
 
     For each threat ``t``: the states that perceive it (``threat[:, t] > 0``, at least ``floor``, not ``neutral``: ``blocs._clients``),
@@ -543,7 +547,8 @@ def bloc_scan(threats, start, ready, defends, main, eligible, signed, reconsider
             continue
         clients = client_mask(group, defends, major)
         x, members, gain, pledge, base, aut_x, dfd = bloc_forms_kept(goods, shared, group, unit_partners, aut, log_aut, bur, veto, pw, fwd, form_goods,
-                                                                    form_commitment, form_protection, form_risk, w, beta, tau, phi, coord, least, clients)
+                                                                    form_commitment, form_protection, form_risk, w, beta, tau, phi, coord, least, clients,
+                                                                    form_entrap)
         if x >= 0:
             return q, 2, group, bloc, sharing, branch, asked, fwd, x, members, gain, pledge, base, aut_x, dfd, pw, clients
     return threats.shape[0], 0, np.zeros(0, np.int64), eb, eb, False, eb, e2, -1, eb, e1, e2, e2, e2, e2, e1, eb

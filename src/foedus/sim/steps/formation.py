@@ -59,7 +59,8 @@ the risk of defending it (:func:`foedus.theory.obligations.defence_burden`; entr
 
 def form_entrapment(world: World) -> np.ndarray:
     """(F,): the share of the base cost of allying each form carries (:func:`foedus.theory.obligations.entrapment_share` at
-    ``lesser_entrapment_share``): a pledge to fight all of it, a pledge of neutrality, non-aggression or consultation its share."""
+    ``lesser_entrapment_share``): a pledge to fight or to stay out of the partner's wars (neutrality) all of it, a pledge of
+    non-aggression or consultation its share."""
     return th_ob.entrapment_share(FORM_OBLIGATIONS, world.inputs.params.lesser_entrapment_share, check=False)
 
 
