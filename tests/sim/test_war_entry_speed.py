@@ -190,7 +190,7 @@ def test_the_entry_probabilities_are_the_theorys_to_the_bit(seed):
     want_reach = th_join.attacker_ally_reach(own == 1, reach[cand, enemy], to_partner, reach[enemy, partner])
     row = (allied | np.eye(n, dtype=bool)).astype(float)
     raw_stake = th_join.third_party_stake(th_join.scott_pi(row[cand], row[partner]), th_join.scott_pi(row[cand], row[enemy]))
-    want_stake = th_join.attacker_ally_stake(own == 1, raw_stake)
+    want_stake = raw_stake
     want = th_join.warring_ally_join_probability(rate, want_reach, hostility[cand, enemy], want_stake) * restraint
     assert got[4] and np.array_equal(_bits64(got[0]), _bits64(want_reach)) and np.array_equal(_bits64(got[3]), _bits64(want))
     assert np.array_equal(_bits64(got[1]), _bits64(hostility[cand, enemy])) and np.array_equal(_bits64(got[2]), _bits64(want_stake))

@@ -9,7 +9,6 @@ from foedus.theory import joining
 from foedus.theory.joining import (
     aimed_adversary,
     attacker_ally_reach,
-    attacker_ally_stake,
     partner_willingness,
     scott_pi,
     third_party_stake,
@@ -85,12 +84,10 @@ def test_a_partners_willingness_is_the_noisy_or_of_its_shared_adversary_and_its_
         partner_willingness(-0.1, 0.5)
 
 
-def test_an_attackers_ally_joins_for_its_own_adversary_only_and_at_its_own_reach():
-    """Leeds, Long & Mitchell (2000), Leeds (2003): a defence pact obliges only when the ally is attacked, so an attacker's ally
-    comes in for an adversary of its own (Snyder 1984), not for the portfolio stake its pact gives it: beside the attacker the
-    stake counts nothing (a stranger to the target, whatever its stake, has probability 0), beside the target all of it. Its
-    reach is its own to the target (Siverson & Starr 1991: the offensive is fought on the target's territory), never more than
-    the relayed reach_to_war an ally of the target keeps (to the bit where it is the target's ally)."""
+def test_an_attackers_ally_joins_at_its_own_reach():
+    """Siverson & Starr (1991): the offensive is fought on the target's territory, so an attacker's ally's reach is its own to
+    the target, never more than the relayed reach_to_war an ally of the target keeps (to the bit where it is the target's
+    ally); its probability is the route's at that reach."""
     from foedus.theory.war_onset import reach_to_war
 
     rng = np.random.default_rng(3)
@@ -99,16 +96,12 @@ def test_an_attackers_ally_joins_for_its_own_adversary_only_and_at_its_own_reach
     h = rng.random(k) * (rng.random(k) < 0.5)
     s = rng.random(k)
     e, p, t = rng.random(k), rng.random(k), rng.random(k)
-    stake = attacker_ally_stake(side1, s)
-    assert (stake[side1] == 0).all() and stake[~side1].tolist() == s[~side1].tolist()
     r = attacker_ally_reach(side1, e, p, t)
     relay = reach_to_war(e, p, t)
     assert r[side1].tolist() == e[side1].tolist() and r[~side1].tolist() == relay[~side1].tolist() and (r <= relay).all()
-    prob = warring_ally_join_probability(0.25, r, h, stake)
-    assert (prob[side1 & (h == 0)] == 0).all() and (prob[~side1 & (h == 0) & (s > 0) & (relay > 0)] > 0).all()
-    assert prob[side1].tolist() == (0.25 * e * h)[side1].tolist()
-    with pytest.raises(ValueError, match="stake"):
-        attacker_ally_stake([True], [1.2])
+    prob = warring_ally_join_probability(0.25, r, h, s)
+    assert prob[side1].tolist() == warring_ally_join_probability(0.25, e, h, s)[side1].tolist()
+    assert (prob[side1] <= warring_ally_join_probability(0.25, relay, h, s)[side1]).all()
     with pytest.raises(ValueError, match="reach"):
         attacker_ally_reach([True], [1.2], [0.5], [0.5])
 

@@ -242,12 +242,12 @@ class ExtendedParameters(MechanismParameters):
         "record 0.43 and 0.10; the hostility-only form at 0.5: 0.27 and 0.05, an attacker's defence allies joining it 8 times "
         "in 135): 0.25 gives 0.32 and 0.09 (attackers' allies 23 of 147); 0.35, 0.36 and 0.23; 0.5, 0.44 and 0.21 (the 1946 runs' "
         "excess from one seed whose NATO members joined France's and Luxembourg's attacks on a West Germany outside NATO). Beside "
-        "an attacker, since honour17 (2026-12-07), the ally's willingness is its own adversary alone, its hostility to the target "
-        "or a pact aimed at it (foedus.theory.joining.aimed_adversary, attacker_ally_stake; Snyder 1984; Leeds, Long & Mitchell "
-        "2000), at its own reach to the target (attacker_ally_reach): record-built runs of 1816-1914 and 1946-1989 (seeds 1-6, "
-        "hostility alone) gave 0.28 and 0.05 at 0.25, 0.29 and 0.06 at 0.5, 0.30 and 0.06 at 0.75; with the aimed pact, 0.36 and "
-        "0.06 at 0.25 (seeds 7-12: 0.27 and 0.04), 0.31 and 0.06 at 0.4 (0.28 and 0.07): the rate kept, the seeds' spread larger "
-        "than its effect",
+        "an attacker, since 2026-12-07 (honour17 and its review), the ally fights at its own reach to the target "
+        "(foedus.theory.joining.attacker_ally_reach), not relayed through its partner, and a pact written against the target "
+        "makes it the ally's own adversary only if it pledges offence (foedus.theory.joining.aimed_adversary; Leeds, Long & "
+        "Mitchell 2000); at 0.25 record-built runs gave 0.34 and 0.35 of 1816-1914's defence allies joining (seeds 1-6, 7-12) "
+        "and 0.07 of 1946-1989's: the rate kept. Without the portfolio stake beside an attacker (honour17's first form) 0.27 "
+        "and 0.19: not kept",
     )
 
     # --- threat8 ---

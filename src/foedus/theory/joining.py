@@ -9,10 +9,8 @@ initiator fought beside it; Leeds 2003 on alliances that embolden; Gartzke & Gle
 allies that act beyond the letter of their commitments). :func:`warring_ally_join_probability`
 is that route; the ally's willingness (:func:`partner_willingness`) is its hostility to the partner's
 enemy or its stake in the partner's side, either sufficing (Corbetta 2010). Beside an attacker the
-pledge does not oblige (Leeds, Long & Mitchell 2000), and the ally that comes has a stake of its own:
-the target is its own adversary (Snyder 1984), and it can reach the target (Siverson & Starr 1991);
-its portfolio stake, which the pact itself makes, counts nothing there (:func:`attacker_ally_stake`,
-:func:`attacker_ally_reach`).
+pledge does not oblige (Leeds, Long & Mitchell 2000), and the ally that comes must reach the target
+itself (Siverson & Starr 1991: the offensive is fought on the target's territory; :func:`attacker_ally_reach`).
 
 A third party bound by no pact that joins a war needs a stake in the side it joins (Werner 2000;
 Corbetta 2010: joiners side with the belligerent whose alliance portfolio theirs resembles).
@@ -76,7 +74,7 @@ from foedus.theory.war import conditions_met
 from foedus.theory.war_onset import opportunistic_join_probability, reach_to_war
 
 __all__ = [
-    "aimed_adversary", "attacker_ally_reach", "attacker_ally_stake", "coalition_treaty", "jackal_spoils", "nuclear_entry_restraint", "partner_willingness", "pledge_covers", "scott_pi",
+    "aimed_adversary", "attacker_ally_reach", "coalition_treaty", "jackal_spoils", "nuclear_entry_restraint", "partner_willingness", "pledge_covers", "scott_pi",
     "staked_opportunist_probability", "third_party_stake", "warring_ally_join_probability",
 ]
 
@@ -162,28 +160,6 @@ def aimed_adversary(hostility, pact_aimed, *, check: bool = True) -> np.ndarray:
     """
     h = _array("hostility", hostility, unit=True, check=check)
     return np.where(np.asarray(pact_aimed, dtype=bool), 1.0, h)
-
-
-def attacker_ally_stake(beside_attacker, stake, *, check: bool = True) -> np.ndarray:
-    """The stake in its partner's side that moves a warring alliance partner (0-1): none beside an attacker, else ``stake``.
-
-    A defence pact obliges its members only when a member is attacked (ATOP's casus foederis; Leeds, Long & Mitchell 2000), and
-    the allies of an attacker join it far less often than those of a target (Leeds 2003: the pact emboldens the initiator
-    because its allies may come, not because they must). Those that do come have a stake of their own in the war: the target
-    is their own adversary (Snyder 1984's shared adversary; the route's ``shared_adversary``), not only a partner they are
-    allied to. The portfolio stake (:func:`third_party_stake`, Werner 2000) of an attacker's ally measures, above all, the pact
-    itself (its portfolio is near its partner's because they are allied), so it is no stake of its own in a war of aggression:
-    it counts for an ally of the target (defending the attacked, Corbetta 2010's social proximity to the side supported), not
-    for an ally of the attacker (``beside_attacker``). Until 2026-12 (honour17) it counted for both, and world-2022's runs (main
-    520c954, seed 1) carried nine minor, distant NATO members into Turkey's attacks on Iran, none of them hostile to Iran.
-
-    Examples
-    --------
-    >>> attacker_ally_stake([True, False], [0.4, 0.4]).tolist()
-    [0.0, 0.4]
-    """
-    k = _array("stake", stake, unit=True, check=check)
-    return np.where(np.asarray(beside_attacker, dtype=bool), 0.0, k)
 
 
 def attacker_ally_reach(beside_attacker, to_enemy, to_partner, theatre, *, check: bool = True) -> np.ndarray:

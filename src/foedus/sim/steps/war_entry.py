@@ -321,13 +321,14 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     A great power does not enter a war between two minor states by this route (:func:`foedus.theory.wartime.localised`, the
     coalition route's rule, Schroeder 1994; gpwar16: record-built runs had Britain join Tuscany against the Papal States, 1838,
     and Italy Romania against Serbia, 1910). Until 2026-12 (honour15) the hostility alone: in record-built runs of 1816 an attacker's allies bore its target no hostility
-    in nine cases of ten and joined it 2 to 8 times in 100, the record 29 in 118. Beside an attacker (side 1) the ally needs a
-    stake of its own and the reach to fight the target (honour17): its willingness is its shared adversary alone, the portfolio
-    stake counting nothing (:func:`foedus.theory.joining.attacker_ally_stake`: a defence pact obliges only when the ally is
-    attacked, Leeds, Long & Mitchell 2000; Leeds 2003; Snyder 1984), and its reach its own to the target, not relayed through
-    its partner (:func:`foedus.theory.joining.attacker_ally_reach`; Siverson & Starr 1991): world-2022's runs of main 520c954
-    carried nine minor NATO members, none hostile to Iran, into Turkey's attacks on it (seed 1, 2039-2049), and record-built runs
-    of 1919 Austria and Romania into Germany's attack on Luxembourg. The factors say which (``beside_attacker``). Route ``warring ally``:
+    in nine cases of ten and joined it 2 to 8 times in 100, the record 29 in 118. Beside an attacker (side 1) the ally's reach is
+    its own to the target, not relayed through its partner (:func:`foedus.theory.joining.attacker_ally_reach`; Siverson & Starr
+    1991: the offensive is fought on the target's territory), and a pact written against the enemy makes it the ally's own
+    adversary only if it pledges offence (:func:`_aimed_at`: a defence pledge does not cover the partner's own attack, Leeds,
+    Long & Mitchell 2000): world-2022's runs of main 520c954 carried nine minor NATO members, none hostile to Iran, into Turkey's
+    attacks on it at the reach relayed through Turkey (seed 1, 2039-2049). honour17 also zeroed the portfolio stake beside an
+    attacker; that lost the record's 29 in 118 in record-built runs from 1816 (0.19-0.27 of defence allies joining against 0.43,
+    seeds 1-12) and was not kept. The factors say which (``beside_attacker``). Route ``warring ally``:
     the factors name the pact and its obligation (``called`` False: an attacker's defence ally joins by a pledge the attack does
     not trigger; Leeds 2003, Gartzke & Gleditsch 2004).
 
@@ -367,12 +368,11 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
         # the reach to the war, the stake and the probabilities compiled (war_entry_kernels.partner_probability, the theory's formulas to the bit)
         reach, shared, stake, prob, valid = wkern.partner_probability(cand, own, enemy, partner, to_partner, reach_to, world.state.hostility, args[3], restraint, rate)
     if not (valid and 0.0 <= rate <= 1.0):  # an input the theory refuses: its functions say why
-        beside_attacker = own == 1  # an attacker's ally: its own reach to the target and no portfolio stake (honour17)
+        beside_attacker = own == 1  # an attacker's ally: its own reach to the target (honour17)
         reach = th_join.attacker_ally_reach(beside_attacker, reach_to[cand, enemy], to_partner, reach_to[enemy, partner], check=world.inputs.check)
         shared = world.state.hostility[cand, enemy]
         row = (np.asarray(args[3], dtype=bool) | np.eye(world.n, dtype=bool)).astype(float)  # each state allied to itself (Bueno de Mesquita 1975)
         stake = th_join.third_party_stake(th_join.scott_pi(row[cand], row[partner]), th_join.scott_pi(row[cand], row[enemy]), check=world.inputs.check)
-        stake = th_join.attacker_ally_stake(beside_attacker, stake, check=world.inputs.check)
         prob = th_join.warring_ally_join_probability(p.warring_ally_join_rate, reach, shared, stake, check=world.inputs.check) * restraint
     # the partner's enemy is the ally's own adversary where a pact binding them was written or formed against it (Snyder 1984;
     # Leeds, Long & Mitchell 2000: theory.joining.aimed_adversary): the probability then, from the theory (the candidates are few)

@@ -203,9 +203,9 @@ def partner_probability(cand, own, enemy, partner, to_partner, reach, hostility,
 
     :func:`foedus.theory.joining.attacker_ally_reach`: beside the attacker (``own`` 1) the candidate's own reach
     ``reach[c, enemy]``, else :func:`foedus.theory.war_onset.reach_to_war` ``max(reach[c, enemy], to_partner * reach[enemy,
-    partner])`` (``np.maximum``); the hostility ``hostility[c, enemy]``; the stake :func:`foedus.theory.joining.attacker_ally_stake`
-    of :func:`foedus.theory.joining.third_party_stake` of Scott's pi of the candidate's portfolio (``allied``) with the partner's
-    and with the enemy's (0 beside the attacker); and :func:`foedus.theory.joining.warring_ally_join_probability` ``rate * reach *
+    partner])`` (``np.maximum``); the hostility ``hostility[c, enemy]``; the stake
+    :func:`foedus.theory.joining.third_party_stake` of Scott's pi of the candidate's portfolio (``allied``) with the partner's
+    and with the enemy's; and :func:`foedus.theory.joining.warring_ally_join_probability` ``rate * reach *
     (h + s - h s)`` times the nuclear ``restraint``. ``valid`` is False (the outputs incomplete) where an input is not in [0, 1].
     """
     k = cand.shape[0]
@@ -224,9 +224,8 @@ def partner_probability(cand, own, enemy, partner, to_partner, reach, hostility,
         r = e if e >= pt else pt  # noqa: FURB136  (np.maximum's rule, written out)
         d = (_scott_pi_rows(allied, cand[q], partner[q]) - _scott_pi_rows(allied, cand[q], enemy[q])) / 2.0
         s = 0.0 if d < 0.0 else (1.0 if d > 1.0 else d)  # noqa: FURB136  (np.clip's rule, written out)
-        if own[q] == 1:  # beside the attacker: its own reach to the target, no portfolio stake (theory.joining.attacker_ally_reach, attacker_ally_stake)
+        if own[q] == 1:  # beside the attacker: its own reach to the target (theory.joining.attacker_ally_reach)
             r = e
-            s = 0.0
         to_war[q] = r
         shared[q] = h
         stake[q] = s
