@@ -245,9 +245,9 @@ class ExtendedParameters(MechanismParameters):
         "an attacker, since 2026-12-07 (honour17 and its review), the ally fights at its own reach to the target "
         "(foedus.theory.joining.attacker_ally_reach), not relayed through its partner, and a pact written against the target "
         "makes it the ally's own adversary only if it pledges offence (foedus.theory.joining.aimed_adversary; Leeds, Long & "
-        "Mitchell 2000); at 0.25 record-built runs gave 0.34 and 0.35 of 1816-1914's defence allies joining (seeds 1-6, 7-12) "
-        "and 0.07 of 1946-1989's: the rate kept. Without the portfolio stake beside an attacker (honour17's first form) 0.27 "
-        "and 0.19: not kept",
+        "Mitchell 2000); at 0.25 the merged model's record-built runs gave 0.32, 0.31 and 0.35 of 1816-1914's defence allies "
+        "joining (seeds 1-6, 7-12, 13-18; record 0.43) and 0.09, 0.03 and 0.09 of 1946-1989's (record 0.10): the rate kept. "
+        "Without the portfolio stake beside an attacker (honour17's first form) 0.27 and 0.19 (seeds 1-6, 7-12): not kept",
     )
 
     # --- threat8 ---
