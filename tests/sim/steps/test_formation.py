@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from foedus.schema import OBLIGATIONS
+from foedus.theory import obligations as th_ob
 from foedus.sim.steps.formation import FORMS, ExchangeTerms, commitment_capacity, form_alliances, pact_cost
 
 from .conftest import GRT, RIV, SMA, SMB, tiny_world
@@ -271,7 +272,9 @@ def test_rivals_sign_no_pledge_to_fight_when_they_cannot_trust_it():
     none: no defence and no offence pact (the discount of every pledge to fight alike: the defence pledge alone moved rivals
     to offence pacts), and no consultation pact either, a rival's talk conveying 0.48 of the coordination, less than the
     pact's cost here (pacts16; before it, they signed one, and with credible_fighting_pledges 0 a defence pact, carried by
-    its consultation half)."""
+    its consultation half). Since lowob17 a consultation pact carries lesser_entrapment_share of the base cost of allying
+    (theory.obligations.entrapment_share: it cannot entrap), and the rivals sign one, a pledge to talk, not to fight: the
+    test holds what its name says, no pledge to fight."""
     import numpy as np
 
     from foedus.sim.steps.alignment import alignment
@@ -291,7 +294,9 @@ def test_rivals_sign_no_pledge_to_fight_when_they_cannot_trust_it():
             alignment(w, np.random.default_rng(seed))
             forms[s] += [d["factors"]["form"] for _, c, c2, d in events(w, "formation") if {c, c2} == {GRT, RIV}]
     assert len(forms[0.0]) == 10
-    assert not forms[1.0]
+    fighting = {f for f, ob in th_ob.PACT_FORMS.items() if {"defense", "offense"} & set(ob)}
+    assert not fighting & set(forms[1.0]), forms[1.0]
+    assert {"defence", "offence"} <= fighting
 
 
 def test_credible_goods_leave_a_rivals_bandwagoning_and_tethering_and_nothing_else_of_its_pledges_to_fight():
