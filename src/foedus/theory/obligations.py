@@ -38,6 +38,8 @@ import numpy as np
 from foedus.schema import OBLIGATIONS
 from foedus.theory import obligations_kernels as _kern
 from foedus.theory._validate import _broadcast, _checked, _matrix, _vector
+from foedus.theory.commitment_share import OBLIGATION_ENTRAPMENT, OBLIGATION_FORECLOSURE, entrapment_share  # re-exported
+from foedus.theory.treaty_terms import admits_members, coalition_treaty_groups  # re-exported
 from foedus.theory.regions import (  # re-exported: their home was here
     COW_REGIONS,
     admissible,
@@ -82,22 +84,6 @@ OBLIGATION_GOODS = np.array(
     dtype=bool,
 )
 """(5, 5): the goods of each obligation of :data:`foedus.schema.OBLIGATIONS` (rows) among :data:`GOODS` (columns)."""
-
-OBLIGATION_ENTRAPMENT = np.array([True, True, False, False, False])
-"""(5,): whether each obligation of :data:`foedus.schema.OBLIGATIONS` pledges to fight beside the partner (defence, offence)
-and so can drag the state into the partner's war: entrapment (Snyder 1984; 1997, ch. 6). A pledge to stay out of the
-partner's wars (neutrality), not to attack it (non-aggression) or to talk with it in a crisis (consultation) promises no
-help in war and cannot entrap (Leeds et al. 2002's typology; Morrow 1991 prices the commitment to fight)."""
-
-OBLIGATION_FORECLOSURE = np.array([False, False, True, False, False])
-"""(5,): whether each obligation of :data:`foedus.schema.OBLIGATIONS` binds the state's conduct in a war the partner fights with
-a third state by pledging it to stay out (neutrality): it cannot entrap, but it forecloses the alternative alignment, the option
-of joining (or siding with) the partner's adversary, and so the freedom of action in that war that an ally gives up (Snyder
-1997, ch. 1 and 6, on the foreclosure of alternatives as a cost of alliance; the Reinsurance Treaty of 1887 and the Nazi-Soviet
-pact of 1939 bound each side out of the other's wars). This is what makes neutrality the larger pledge than non-aggression in
-Leeds et al.'s (2002) ordering, which promises only not to attack the partner itself; a deeper commitment is the costlier one
-(Mattes 2012). Non-aggression and consultation bind no conduct in a third party's war."""
-
 
 PACT_FORMS: dict[str, tuple[str, ...]] = {
     "defence": ("defense", "consultation"),
@@ -391,57 +377,6 @@ def defence_burden(threat, power, *, reach=None, check: bool = True) -> np.ndarr
     )
 
 
-def entrapment_share(obligations, lesser_share: float = 0.0, *, check: bool = True) -> np.ndarray:
-    r"""The share :math:`e` of the base cost of allying a pact with ``obligations`` carries (..., ) in [0, 1].
-
-    .. math:: e = 1 \text{ if the pact binds one's conduct in the partner's war (defence, offence, neutrality), else } \lambda
-
-    The base cost of allying in :func:`commitment_cost` is what a state gives up of its conduct in a partner's war:
-    entrapment, the risk of being dragged into it, which grows with one's commitments (Snyder 1984; 1997, ch. 6; with the
-    risk of defending the partner it is what Morrow (1991) prices on the strong side of the exchange), and the foreclosure of
-    the alternative alignment (Snyder 1997, ch. 1). A pledge to fight beside the partner (:data:`OBLIGATION_ENTRAPMENT`)
-    carries it, and so does a pledge to stay out of the partner's wars (:data:`OBLIGATION_FORECLOSURE`, neutrality): it
-    cannot entrap, but it forecloses joining the partner's adversary, the larger pledge than non-aggression (Leeds et al.
-    2002; Mattes 2012: the deeper commitment costs more). A treaty of non-aggression or consultation binds no conduct in
-    a third party's war. :math:`\lambda` (``lesser_share``) is the share such a pledge carries of it: what is left of the
-    base cost when the war is taken out. No author publishes a :math:`\lambda`: 0 (the default here) is the argument's
-    strict form, and the engine's value is ours, fitted in sample (``lesser_entrapment_share``). In :func:`commitment_cost`
-    it multiplies the base cost only, inside the commitment's strength :math:`s`, which already scales the whole of a
-    lesser pledge's cost down (non-aggression 0.2): the two discount different things (how much is promised; whether the
-    promise binds one in a partner's war), not the same twice. Snyder (1997) also shows loose ties entrapping (Britain and
-    the Entente, 1914): :math:`\lambda > 0` leaves room for it.
-
-    Parameters
-    ----------
-    obligations : (..., 5) array_like of bool, in the order of :data:`foedus.schema.OBLIGATIONS`
-    lesser_share : float in [0, 1]
-
-    Examples
-    --------
-    A consultation pact at a share of 0.5 carries half, a defence pact (with consultation) and a pact of neutrality and
-    non-aggression all of it, a non-aggression pact half; at the strict form's share 0 a consultation pact carries none:
-
-    >>> entrapment_share([[0, 0, 0, 0, 1], [1, 0, 0, 0, 1], [0, 0, 1, 1, 0], [0, 0, 0, 1, 0]], 0.5).tolist()
-    [0.5, 1.0, 1.0, 0.5]
-    >>> entrapment_share([0, 0, 0, 0, 1]).tolist()
-    0.0
-
-    References
-    ----------
-    .. [1] Snyder, G. H. (1984). The security dilemma in alliance politics. World Politics 36(4): 461–495.
-    .. [2] Snyder, G. H. (1997). Alliance Politics. Cornell University Press.
-    .. [3] Morrow, J. D. (1991). Alliances and asymmetry. AJPS 35(4): 904–933.
-    .. [4] Leeds, B. A., Ritter, J. M., Mitchell, S. M. & Long, A. G. (2002). Alliance Treaty Obligations and
-       Provisions, 1815–1944. International Interactions 28(3): 237–260.
-    .. [5] Mattes, M. (2012). Reputation, symmetry, and alliance design. International Organization 66(4): 679–707.
-    """
-    lam = float(_checked(lesser_share, "lesser_share", "entrapment_share", lo=0.0, hi=1.0, check=check))
-    o = np.asarray(obligations, dtype=bool)
-    if check and (o.ndim < 1 or o.shape[-1] != len(OBLIGATIONS)):
-        raise ValueError(f"entrapment_share: obligations must end in {len(OBLIGATIONS)} booleans, got shape {o.shape}")
-    return np.where((o & (OBLIGATION_ENTRAPMENT | OBLIGATION_FORECLOSURE)).any(axis=-1), 1.0, lam)
-
-
 def commitment_cost(
     base, commitment, autonomy_change, *, autonomy_weight: float, burden=0.0, burden_weight: float = 0.0, treaty_cost: float = 0.0, entrapment=1.0,
     check: bool = True,
@@ -523,63 +458,6 @@ def commitment_cost(
     if not (np.ndim(entrapment) == 0 and float(entrapment) == 1.0):  # e = 1 leaves c as it is (to the bit)
         c = _checked(entrapment, "entrapment", f, lo=0.0, hi=1.0, check=check) * c
     return tau + s * (c + beta * b - w * np.log1p(da))
-
-
-def admits_members(proadd, bilateral=None) -> np.ndarray:
-    """Whether a treaty admits new members under its terms: ATOP ``proadd`` > 0 (bool, same shape).
-
-    ATOP 5.1 codes whether a treaty provides for the admission of further members (``proadd``:
-    0 no provision; 1-3 provisions, from any state to named or qualifying states). A treaty
-    without such a provision is closed; a bilateral treaty without one (643 of ATOP 5.1's 678
-    bilateral treaties, and 13 more whose provision is not coded) never gains a third member. ``bilateral`` (ATOP ``bilat``) is accepted
-    for callers that only know the format: where ``proadd`` is missing (NaN), a bilateral treaty
-    is closed and a multilateral one open.
-
-    >>> admits_members([0, 1, 3, float("nan"), float("nan")], [1, 0, 1, 1, 0]).tolist()
-    [False, True, True, False, True]
-    """
-    pa = np.asarray(proadd, dtype=float)
-    known = ~np.isnan(pa)
-    fallback = np.zeros(pa.shape, bool) if bilateral is None else ~np.asarray(bilateral, dtype=bool)
-    return np.where(known, np.nan_to_num(pa) > 0, fallback)
-
-
-def coalition_treaty_groups(rival) -> np.ndarray:
-    """Which treaty each of a belligerent's K partners of one war's outset signs: one treaty of them all, or one each.
-
-    States that combine with one belligerent against one enemy at a war's outset write one treaty together, a
-    coalition treaty whose every member is bound to every other (Weitsman 2004 on wartime coalitions; Snyder 1997):
-    Britain, France and the Ottoman Empire against Russia at Constantinople (12 March 1854), which Sardinia joined
-    (ATOP 5.1 atopid 1165: Britain, France and Sardinia, offence, made in war); Britain, France and Spain for the
-    Mexican expedition (London Convention, 1861, atopid 1225). A state binds itself to no strategic rival (Thompson
-    2001; the veto of :func:`foedus.sim.steps.blocs`): where two of the partners are rivals, each signs its own
-    bilateral treaty with the belligerent, as Britain did with France and with Prussia in August 1870 (atopids 1295
-    and 1300). ATOP 5.1: 5 of the 12 offence pacts begun 1816-1914 have three members or more (none begun in the
-    runs of main c0793cd, where every pact made for a war is bilateral).
-
-    Parameters
-    ----------
-    rival : array_like of bool, (K, K)
-        Whether two partners are strategic rivals (symmetric; the diagonal is ignored).
-
-    Returns
-    -------
-    ndarray of int, (K,)
-        The treaty of each partner: all 0 (one treaty) or ``0..K-1`` (one each).
-
-    Examples
-    --------
-    >>> coalition_treaty_groups([[False, False], [False, False]]).tolist()
-    [0, 0]
-    >>> coalition_treaty_groups([[False, True, False], [True, False, False], [False, False, False]]).tolist()
-    [0, 1, 2]
-    """
-    r = np.asarray(rival, dtype=bool)
-    if r.ndim != 2 or r.shape[0] != r.shape[1]:
-        raise ValueError(f"coalition_treaty_groups: rival must be square (K, K), got shape {r.shape}")
-    k = r.shape[0]
-    apart = (r & ~np.eye(k, dtype=bool)).any()
-    return np.arange(k) if apart else np.zeros(k, dtype=np.intp)
 
 
 def inertia_exit_probability(value, value_at_entry, cost, *, rate: float, abrogation_cost: float = 0.0, check: bool = True) -> np.ndarray:

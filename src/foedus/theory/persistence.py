@@ -40,6 +40,7 @@ import numpy as np
 
 from foedus.theory._validate import _broadcast, _checked
 from foedus.theory.cohesion import cohesion_retained
+from foedus.theory.treaty_terms import has_third_party_purpose, survival_with_terms, term_end_after  # re-exported
 
 __all__ = ["threat_lapse", "founding_threat", "named_threat_at_signing", "abrogating_member", "renewal_probability", "survival_with_terms", "term_end_after",
            "realignment", "adversaries", "regime_change", "circumstance_terms",
@@ -394,50 +395,6 @@ the democratic commitment of the members (:math:`S`, :func:`democratic_commitmen
     return np.where(done, 0.0, p) if done.any() else p  # made for an event now come: fulfilled (ATOP speclgth 2)
 
 
-def survival_with_terms(years, hazard, term_years, renewal) -> np.ndarray:
-    r"""Probability that a treaty is still in force ``years`` after signature: :math:`S(t) = (1-h)^t\,p^{\lfloor t/T \rfloor}`.
-
-    A treaty exposed to a constant yearly abrogation hazard :math:`h` (:func:`foedus.theory.cohesion.dissolution_terms`)
-    whose stated term :math:`T` (years) ends at :math:`T, 2T, \dots`, each time renewed with probability :math:`p`
-    (:func:`renewal_probability`; 1 for a term that renews automatically): the survivor function of the discrete-time
-    process the simulator runs (a hazard draw each year, then the renewal draw at a term's end), for a check of it
-    against the analytic law. :math:`T` inf or 0: no term, the geometric law :math:`(1-h)^t`.
-
-    >>> survival_with_terms([4, 5, 10], 0.0, 5, 0.5).tolist()
-    [1.0, 0.5, 0.25]
-    """
-    t = np.asarray(years, dtype=float)
-    h = np.asarray(hazard, dtype=float)
-    T = np.asarray(term_years, dtype=float)
-    p = np.asarray(renewal, dtype=float)
-    if np.any((h < 0) | (h > 1)) or np.any((p < 0) | (p > 1)) or np.any(t < 0):
-        raise ValueError("survival_with_terms: hazard and renewal must lie in [0, 1], years >= 0")
-    has = np.isfinite(T) & (T > 0)
-    n = np.where(has, np.floor(t / np.where(has, T, 1.0)), 0.0)
-    return (1.0 - h) ** t * p ** n
-
-
-def term_end_after(start_year, term_years, renewal_years, year) -> np.ndarray:
-    r"""The end of the term in force in ``year`` of a treaty signed in ``start_year`` for ``term_years``, renewed by ``renewal_years``.
-
-    :math:`e = s + L` if :math:`s + L \ge y`, else :math:`s + L + \lceil (y - s - L) / R \rceil R`: a treaty
-    still in force has been renewed at each end of term before ``year`` (ATOP ``length`` and ``renewlgt``; a
-    ``renewal_years`` of 0 or NaN means the term again). inf where ``term_years`` is 0, NaN or inf (no stated term).
-
-    >>> term_end_after([1882, 1930, 1949], [6, 25, 0], [0, 0, 0], 1900).tolist()
-    [1900.0, 1955.0, inf]
-    """
-    s = np.asarray(start_year, dtype=float)
-    t = np.asarray(term_years, dtype=float)
-    r = np.asarray(renewal_years, dtype=float)
-    has = np.isfinite(t) & (t > 0)
-    t1 = np.where(has, t, 1.0)
-    r = np.where(np.isfinite(r) & (r > 0), r, t1)
-    first = s + t1
-    end = first + np.ceil(np.maximum(year - first, 0.0) / r) * r
-    return np.where(has, end, np.inf)
-
-
 def democratic_commitment(members, regime) -> np.ndarray:
     r"""The democracy of each treaty's least democratic member, :math:`D_a = \min_{i \in a} r_i` (0 without members).
 
@@ -478,35 +435,6 @@ def democratic_commitment(members, regime) -> np.ndarray:
         raise ValueError("democratic_commitment: regime must lie in [0, 1]")
     low = np.where(m, r[None, :], np.inf).min(axis=1) if m.shape[1] else np.full(len(m), np.inf)
     return np.where(np.isfinite(low), low, 0.0)
-
-
-def has_third_party_purpose(obligations) -> np.ndarray:
-    """Whether each treaty was written against a third party: it pledges defence or offence (ATOP ``defense``, ``offense``).
-
-    ``obligations`` (A, 5) bool in the order of :data:`foedus.schema.OBLIGATIONS` (defence,
-    offence, neutrality, non-aggression, consultation). A defence or offence pact aggregates
-    capability against an outsider, so its purpose lapses when that outsider no longer threatens
-    (Walt 1997; Leeds & Savun 2007). A treaty of neutrality, non-aggression or consultation alone
-    regulates the relation between its own members (reassurance, the management of their own
-    rivalry: Weitsman 2004 on tethering; Leeds et al. 2002 code these as pledges among the
-    signatories, with no adversary): a third party's fading gives no reason to abrogate it
-    (the Egypt-Israel treaty of 1979 does not end because Saudi Arabia ceased to threaten them).
-
-    >>> has_third_party_purpose(np.array([[1, 0, 0, 0, 1], [0, 0, 1, 1, 0], [0, 1, 0, 0, 0]], dtype=bool)).tolist()
-    [True, False, True]
-
-    References
-    ----------
-    .. [1] Weitsman, P. A. (2004). Dangerous Alliances: Proponents of Peace, Weapons of War.
-       Stanford University Press.
-    .. [2] Leeds, B. A., Ritter, J. M., Mitchell, S. M. & Long, A. G. (2002). Alliance treaty
-       obligations and provisions, 1815-1944. International Interactions 28(3): 237-260.
-    """
-    o = np.asarray(obligations, dtype=bool)
-    if o.ndim != 2 or o.shape[1] != 5:
-        raise ValueError(f"has_third_party_purpose: obligations must be (A, 5), got {o.shape}")
-    return o[:, 0] | o[:, 1]
-
 
 
 def realignment(entered_here, entered_elsewhere, year, *, memory_years: float) -> np.ndarray:

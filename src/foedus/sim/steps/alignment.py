@@ -125,9 +125,8 @@ class _Alliances:
     members; ``portfolio`` (N,) each state's alliances over its commitment capacity, ``load``
     (N,) the factor ``(1 + portfolio) ** commitment_exponent`` of every option's cost and
     ``unit_cost`` (N,) ``alliance_cost * load``; ``goods`` (A, 5) the goods each provides,
-    ``commitment`` (A,) its strength, ``entrap`` (A,) the share of the base cost of allying its pledge carries
-    (:func:`foedus.theory.obligations.entrapment_share`; ``entrap_partial`` whether any share is below 1), ``admits`` (A,)
-    whether its terms admit new members,
+    ``commitment`` (A,) its strength, ``entrap`` (A,) its pledge's :func:`foedus.theory.obligations.entrapment_share`
+    (``entrap_partial``: any below 1), ``admits`` (A,) whether its terms admit new members,
     ``join_goods`` (A, 5) the goods that count toward joining it (:func:`foedus.theory.choice.accession_goods`);
     ``top``: each alliance's strongest and second-strongest members
     (:func:`foedus.sim.membership.leaders`); ``shared_commitment`` (N, N) the strongest
@@ -143,7 +142,6 @@ class _Alliances:
         self.slots, self.members, count, self.size = alliance_view(ag.members, ag.active, ag.kind, ag.domain, ag.n, ALLIANCE, SECURITY)
         self.portfolio = count / capacity
         p = world.inputs.params
-        # each alliance's share of the base cost of allying its pledge carries (entrapment_share: a pledge to fight all of it)
         self.entrap_partial = p.lesser_entrapment_share != 1.0
         self.entrap = th_ob.entrapment_share(ag.obligations[self.slots], p.lesser_entrapment_share, check=False)
         self.load = (1.0 + self.portfolio) ** p.commitment_exponent
@@ -254,13 +252,11 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
         _burden_shares(world, view), ag.institutionalised, keep, view.commitment.astype(float), terms.autonomy, terms.burden,
         float(p.exit_threshold), float(p.exit_rate), float(p.institution_protection),
     )
-    if view.entrap_partial:  # a pledge of non-aggression or consultation carries its share of the base cost of staying (entrapment_share)
-        base = base * view.entrap[a_idx]
-    # pact_cost without a signature, what leaving forfeits (theory.integration.retained_value, Wallander 2000) and
-    # theory.obligations.inertia_exit_probability, in their order of operations (the log1p numpy's, as commitment_cost takes it)
+    base = base * view.entrap[a_idx] if view.entrap_partial else base  # a lesser pledge's share of the base cost of staying (entrapment_share)
+    # pact_cost unsigned, what leaving forfeits (integration.retained_value) and inertia_exit_probability, in their order (numpy's log1p)
     cost_m, kept_m, exit_p = kern.exit_draws(stay_m, start, base, np.log1p(da), burden, strength, rate, general, a_idx,
                                              float(p.autonomy_weight), float(p.defence_burden_weight), float(p.abrogation_cost))
-    # who leaves (kept_m + abrogation_cost < cost_m and a draw below exit_p), and the alliances that leaves with fewer than two members
+    # who leaves (kept_m + abrogation_cost < cost_m, a draw below exit_p); the alliances left with fewer than two members
     go, gone = kern.leavers(kept_m + float(p.abrogation_cost), cost_m, rng.random(len(i_idx)), exit_p, a_idx, alliances, view.size)
     if not len(go):
         return False
@@ -276,7 +272,6 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
         auto = (terms.autonomy[i_idx, partner[go]] * keep[a_idx]).tolist()  # the exchange as the institution binds it
         inst = ag.institutionalised[slots].tolist()
         share_k = view.entrap[a_idx].tolist()  # the share of the base cost of staying the pledge carries (entrapment_share)
-        abrogation = float(p.abrogation_cost)
         norm = norm_factors(world)
         details = [
             {
@@ -285,7 +280,7 @@ def _exits(world: World, rng: np.random.Generator, u: np.ndarray, goods: np.ndar
                 "factors": {
                     "value": val[k], "value_at_entry": v0[k], "value_retained": kept[k], "cost": cst[k], "exit_probability": pr[k], "autonomy_change": auto[k],
                     "cohesion": coh[k], "entrapment": ent[k], "abandonment": aba[k], "institutionalisation": inst[k],
-                    "entrapment_share": share_k[k], "abrogation_cost": abrogation, **norm,
+                    "entrapment_share": share_k[k], "abrogation_cost": float(p.abrogation_cost), **norm,
                 },
             }
             for k in range(len(val))

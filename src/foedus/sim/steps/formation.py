@@ -27,6 +27,7 @@ from foedus.sim.steps import cofounder_kernels
 from foedus.sim.steps import conflict_kernels as war_kern
 from foedus.sim.steps.concessions import concession_reach, refresh_autonomy  # noqa: F401 (formation's names for them)
 from foedus.sim.steps.concessions import pair_autonomy as _pair_autonomy
+from foedus.sim.steps.founders import _founder_details, _join_founders
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.conflict import defence_pairs, onset_covariates
 from foedus.sim.steps.neutrality import stays_out
@@ -575,34 +576,6 @@ def _signers(world, terms, goods, shared_goods, unit_cost, main, founders, w, ca
 
 
 _NONE = (np.zeros(0, np.intp), np.zeros(0), np.zeros(0), np.zeros((0, 5)), np.zeros((0, 4)))
-
-
-def _join_founders(world: World, slots: np.ndarray, founders: list | None) -> list[int]:
-    """Add the further founding members ``founders[k][0]`` to the new pact ``slots[k]`` (same year); open those treaties to accession; the positions k."""
-    if not founders:
-        return []
-    ag = world.state.agreements
-    extra = [k for k, f in enumerate(founders) if len(f[0])]
-    for k in extra:
-        ag.join_many(np.full(len(founders[k][0]), slots[k]), founders[k][0], world.state.year, world.state.power)
-        ag.admits[slots[k]] = True
-    return extra
-
-
-def _founder_details(world: World, founder, target: np.ndarray) -> list[dict]:
-    """The explanation of each further founding member: who, its power, value (by motive and by good), cost and main threat."""
-    idx, value, cost, goods, motives = founder
-    main = main_threat_codes(world, idx)  # None: no perceived threat
-    terms = threat_terms(world, idx, main_threat_of(world, idx))  # what makes it (F5), as the proposer's and partner's
-    target = np.append(world.inputs.ccode, -1)[target[idx]]
-    return [
-        {"ccode": c, "power": pw, "motives": dict(zip(MOTIVES, m)), "utility": v, "cost": k, "main_threat": t, "main_threat_terms": tt, "target": tg, "proposed": False,
-         "cofounder": True, "goods": dict(zip(th_ob.GOODS, g))}
-        for c, pw, m, v, k, t, tt, tg, g in zip(
-            world.inputs.ccode[idx].tolist(), world.state.power[idx].tolist(), motives.tolist(), value.tolist(), cost.tolist(), main, terms,
-            target.tolist(), goods.tolist(),
-        )
-    ]
 
 
 def _autonomy_lists(world: World, i: np.ndarray, j: np.ndarray, terms: ExchangeTerms | None = None) -> tuple[list, list]:

@@ -308,12 +308,9 @@ def neighbourhood(world: World) -> np.ndarray:
 
 
 def issue_neighbourhood(world: World) -> np.ndarray:
-    """(N, N): the relevant neighbourhood in which a state can have an issue with another (:func:`live_issues`): :func:`neighbourhood`
-    with the route through an ally in arms held to an ally at war with ``k`` (:func:`foedus.theory.relevance.politically_relevant`'s
-    ``ally_conflict``). Quackenbush (2006): the ally's border is the route by which the ally's war may draw ``i`` in, not a
-    neighbour ``i`` fears as its own; the ally's rivalry is not its war (Poland, Italy, Spain and Belgium named Iran, Turkey's
-    rival and neighbour, in world-2022 seed 2, as :func:`foedus.theory.relevance.live_issue` already refuses a rivalry next door
-    as force). :func:`exposed_states` keeps the whole route (Spain reads Russia's war on Ukraine, which its NATO allies border)."""
+    """(N, N): :func:`neighbourhood` for :func:`live_issues`, the route through an ally in arms held to an ally at war with ``k``
+    (``ally_conflict`` of :func:`foedus.theory.relevance.politically_relevant`; Quackenbush 2006: the ally's border is the route of
+    the ally's war, not a neighbour to fear; Poland named Iran through Turkey, world-2022 seed 2); :func:`exposed_states` keeps it."""
     return th_relevance.politically_relevant(
         world.inputs.contiguous, world.state.major, able_to_reach(world), alliance_commitment(world) >= CALL_TO_ARMS,
         ally_conflict=world.state.at_war, check=world.inputs.check,
