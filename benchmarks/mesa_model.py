@@ -117,6 +117,7 @@ from foedus.data.nuclear import nuclear_armed
 from foedus.schema import OBLIGATIONS
 from foedus.sim.scenario import Scenario
 from foedus.sim.start import build_world
+from foedus.data.succession import ruler_pairs
 from foedus.sim.steps import DEFAULT_STEPS
 from foedus.sim.steps._common import MOTIVES
 from foedus.sim.steps.formation import (
@@ -133,6 +134,7 @@ from foedus.theory import deterrence_extended as th_deter
 from foedus.theory import exchange as th_exchange
 from foedus.theory import integration as th_integ
 from foedus.theory import interests as th_interests
+from foedus.theory import new_states as th_new
 from foedus.theory import nonalignment as th_nonalign
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
@@ -314,12 +316,14 @@ class State(mesa.Agent):
         Olson & Zeckhauser 1966), for its own choice and the partner's consent; ``founding_cost``: the
         whole risk, as the founders vote on co-founders (``formation.cofounders``)."""
         p = self.model.params
+        entrap = self.model.form_entrap  # the share of the base cost each form carries (formation.form_entrapment)
 
         def priced(burden):
             return [
                 th_ob.commitment_cost(
                     self.unit_cost, FORM_COMMITMENT[f], self.autonomy * float(FORM_GOODS[f, 0]), autonomy_weight=p.autonomy_weight,
-                    burden=burden * float(FORM_RISK[f]), burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost, check=False,
+                    burden=burden * float(FORM_RISK[f]), burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost,
+                    entrapment=float(entrap[f]), check=False,
                 ).tolist()
                 for f in FORMS
             ]
@@ -327,14 +331,16 @@ class State(mesa.Agent):
         self.form_cost = priced(self.burden * self.pair_share)
         self.founding_cost = priced(self.burden)
 
-    def cost_to(self, j: int, base: float, commitment: float, protection: float, signing: bool = True, risk: float | None = None) -> float:
-        """One commitment's cost to partner ``j`` (``formation.pact_cost``, risk by default = protection)."""
+    def cost_to(self, j: int, base: float, commitment: float, protection: float, signing: bool = True, risk: float | None = None,
+                entrapment: float = 1.0) -> float:
+        """One commitment's cost to partner ``j`` (``formation.pact_cost``, risk by default = protection; ``entrapment`` the share
+        of ``base`` the pledge carries, :func:`foedus.theory.obligations.entrapment_share`)."""
         p = self.model.params
         return float(
             th_ob.commitment_cost(
                 base, commitment, self.autonomy[j] * protection, autonomy_weight=p.autonomy_weight,
                 burden=self.burden[j] * (protection if risk is None else risk),
-                burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost if signing else 0.0, check=False,
+                burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost if signing else 0.0, entrapment=entrapment, check=False,
             )
         )
 
@@ -483,7 +489,7 @@ class State(mesa.Agent):
             j = al.top[0].index
             keep = al.institution(len(al.members) >= 2)[0]  # its concession as the institution binds it (Ikenberry 2001)
             cost = float(th_ob.commitment_cost(base, al.commitment, self.autonomy[j] * (prot * keep), autonomy_weight=p.autonomy_weight, burden=self.burden[j] * prot * sigma,
-                                               burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost, check=False))
+                                               burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost, entrapment=al.entrap, check=False))
             if best is None or value - cost > best[0]:
                 best = (value - cost, al, value, cost)
         return best
@@ -504,6 +510,8 @@ class Alliance(mesa.Agent):
         self.members: dict[State, int] = dict(members)
         self.obligations = np.asarray(obligations, dtype=bool)
         self.goods = th_ob.pact_goods(self.obligations)
+        # the share of the base cost of allying its pledge carries (alignment._Alliances.entrap: theory.obligations.entrapment_share)
+        self.entrap = float(th_ob.entrapment_share(self.obligations, model.params.lesser_entrapment_share, check=False))
         self.join_goods = th_choice.accession_goods(self.goods)
         self.commitment = float(commitment)
         self.admits = bool(admits)
@@ -609,6 +617,7 @@ class Alliance(mesa.Agent):
             shares[[mem.index for mem in members]][None, :], [mem.unit_cost for mem in members], [self.commitment],
             [[mem.burden[c] for mem in members]], [[mem.autonomy[c] * keep for mem in members]], [members.index(self.top[0])],
             protection=[prot], autonomy_weight=p.autonomy_weight, burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost,
+            entrapment=[self.entrap],
         )[0].tolist()
         for mem, k in zip(members, cost):
             v = 0.0
@@ -708,7 +717,10 @@ class AllianceModel(mesa.Model):
                     self.organisation_defence.setdefault(i, set()).update(k for k in inside if k != i)
         self.pacts: list[Alliance] = []
         self.form_goods = FORM_GOODS.astype(float).tolist()
+        self.rulers = None  # each pair's former-ruler link (foedus.data.succession.ruler_pairs), at the first ruler_tie
         self.portfolio_limit = int(self.params.pacts_per_year)  # the portfolio rule (alignment._choose)
+        # the share of the base cost of allying each form carries (formation.form_entrapment: theory.obligations.entrapment_share)
+        self.form_entrap = th_ob.entrapment_share(FORM_OBLIGATIONS, self.params.lesser_entrapment_share, check=False).tolist()
         self.form_binds = [bool(x) for x in FORM_RISK != 0]  # forms a permanently neutral state may not sign (best_pairs' ``barred``)
         self.form_strength = [float(x) for x in FORM_COMMITMENT]
         # the run's record, as foedus's: the alliances in force, each state's row every year (its record step), and the events
@@ -788,7 +800,32 @@ class AllianceModel(mesa.Model):
         fight = self.fighting_credibility()
         if fight is not None:  # and so is its pledge to fight beside one: protection (bandwagoning, tethering whole) and aggrandisement
             goods[0], goods[4] = th_reassure.credible_pledges(goods[0], self.kept(u), goods[4], fight, check=False)
+        if p.spiral_relief_weight > 0:  # pair_value.given_reassurance: what giving a fearful partner one's pledge relieves (Kydd 2005)
+            # (the partner's fear: the reassurance good as it stands, before any side payment; reassurance_transfer_share is 0 here)
+            goods[1] += p.spiral_relief_weight * th_reassure.spiral_relief(goods[1], self.reach, self.threat, self.powers, check=False)
+        tie = self.ruler_tie()
+        if tie is not None:  # pair_value.ruler_goods: a new state's tie to its former ruler in the protection good (Lake 2009)
+            goods[0] += tie
         return u, goods
+
+    def ruler_tie(self):
+        """``pair_value.ruler_tie``: ``former_ruler_weight`` times :func:`foedus.theory.new_states.former_ruler_tie` of the year,
+        the states' first entries, their former rulers (:func:`foedus.data.succession.ruler_pairs`) and the norm's strength,
+        0 where either is out of the system or the separation is not settled (at war, rivals, or a war remembered); None where off."""
+        p = self.params
+        w, yrs = float(p.former_ruler_weight), float(p.former_ruler_years)
+        if w == 0 or yrs == 0:
+            return None
+        if self.rulers is None:
+            self.rulers = ruler_pairs([s.ccode for s in self.states])
+        entered = np.array([s.entered for s in self.states], dtype=np.int64)
+        active = np.array([s.active for s in self.states], dtype=bool)
+        unsettled = np.array([s.rivalry for s in self.states], dtype=bool) | np.array([s.at_war for s in self.states], dtype=bool)
+        unsettled |= np.array([s.war_history for s in self.states], dtype=float) > 0
+        norm = float(th_renounce.renunciation_of_war(self.year))
+        out = w * th_new.former_ruler_tie(self.year, entered, self.rulers, years=yrs, norm=norm, settled=~unsettled, check=False)
+        out *= active[:, None] & active[None, :]
+        return out
 
     def fighting_credibility(self):
         """``formation.fighting_credibility``: ``1 - s (1 - c)``, ``s`` ``credible_fighting_pledges`` (None where off)."""
@@ -871,6 +908,8 @@ class AllianceModel(mesa.Model):
                 top1, top2 = al.top
                 partner = top2 if s is top1 else top1
                 base = p.exit_threshold * s.unit_cost * (1.0 + s.entrapment)
+                if p.lesser_entrapment_share != 1.0:  # a pledge of non-aggression or consultation carries its share (entrapment_share)
+                    base = base * al.entrap
                 # the risk of defending in its share of the alliance's defence (consent.burden_shares; Olson & Zeckhauser 1966)
                 protect = float(al.goods[0])
                 share = float(th_consent.burden_shares(al.membership_row()[None, :], self.powers)[0, s.index])
@@ -878,8 +917,9 @@ class AllianceModel(mesa.Model):
                 cost = s.cost_to(partner.index, base, al.commitment, protect * keep, signing=False, risk=protect * share)
                 rate = p.exit_rate * (1.0 - p.institution_protection * al.institutionalised / 2.0)
                 kept = float(th_integ.retained_value(stay, start, general, check=False))  # what leaving forfeits (Wallander 2000)
-                exit_p = rate * float(th_ob.inertia_exit_probability(kept, start, cost, rate=1.0, check=False))
-                if self.random.random() < exit_p and kept < cost:
+                # leaving costs the standing of a state that reneges (abrogation_cost: Gibler 2008; Crescenzi et al. 2012)
+                exit_p = rate * float(th_ob.inertia_exit_probability(kept, start, cost, rate=1.0, abrogation_cost=p.abrogation_cost, check=False))
+                if self.random.random() < exit_p and kept + p.abrogation_cost < cost:
                     leaving.append((s, al))
         for s, al in leaving:
             del al.members[s]
@@ -940,11 +980,12 @@ class AllianceModel(mesa.Model):
             for wk, founder in zip(w, (i, j)):
                 fresh = c.fresh_goods(founder.index)
                 v += wk * sum(fresh[g] * provided[g] for g in range(N_GOODS))
-            k = c.cost_to(leader.index, c.unit_cost * 2.0**p.commitment_exponent, s_f, prot) if prot == risk else None
+            e_f = float(self.form_entrap[f])  # the share of the base cost the form carries (formation.form_entrapment)
+            k = c.cost_to(leader.index, c.unit_cost * 2.0**p.commitment_exponent, s_f, prot, entrapment=e_f) if prot == risk else None
             if k is None:
                 k = float(th_ob.commitment_cost(c.unit_cost * 2.0**p.commitment_exponent, s_f, c.autonomy[leader.index] * prot,
                           autonomy_weight=p.autonomy_weight, burden=c.burden[leader.index] * risk, burden_weight=p.defence_burden_weight,
-                          treaty_cost=p.treaty_cost, check=False))
+                          treaty_cost=p.treaty_cost, entrapment=e_f, check=False))
             if not v > k:
                 continue
             ok = True
