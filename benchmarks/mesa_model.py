@@ -788,10 +788,20 @@ class AllianceModel(mesa.Model):
         offence = float(th_renounce.offence_standing(norm, p.offence_abrogation_strength, check=False))
         aggr = th_offence.aggrandisement(self.hostility, self.reach, check=False) if p.aggrandisement_weight * offence > 0 else None
         isolation = th_offence.isolation(self.hostility, self.reach, defends=defends, check=False) * discount if p.abstention_weight > 0 else None
+        if p.nuclear_deterrence_strength != 0:  # formation.nuclear_deterred: no attack on a nuclear power pays (Jervis 1989)
+            armed = nuclear_armed([st.ccode for st in self.states], self.year)
+            aggr, isolation = (None if v is None else th_offence.nuclear_deterrence(v, self.target, armed, strength=p.nuclear_deterrence_strength, check=False)
+                               for v in (aggr, isolation))
+        if aggr is not None:  # obligation_choice.offence_capacity: a common target (pacts16), a great power in the pair (mix12)
+            aggr = th_offence.common_target(aggr, self.target, check=False)
+            if p.offence_great_power_strength != 0:
+                major = np.array([st.major and st.active for st in self.states], dtype=bool)
+                aggr = th_offence.compellent_capacity(aggr, major, strength=p.offence_great_power_strength, check=False)
+        abstention = self.abstention_terms()
         goods = th_ob.obligation_goods(
             total, self.threat, self.powers, reach=self.reach, aggrandisement=aggr, isolation=isolation, defends=defends,
             weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * offence),
-            check=False, reassurance_threat=self.reassurance_threat(), **self.abstention_terms(),
+            check=False, reassurance_threat=self.reassurance_threat(), **abstention,
         )
         if p.pledge_credibility_weight > 0:  # formation.credible_goods: a pledge from a sworn enemy is cheap talk (Kydd 2005)
             goods[1] *= self.credibility()
@@ -803,10 +813,35 @@ class AllianceModel(mesa.Model):
         if p.spiral_relief_weight > 0:  # pair_value.given_reassurance: what giving a fearful partner one's pledge relieves (Kydd 2005)
             # (the partner's fear: the reassurance good as it stands, before any side payment; reassurance_transfer_share is 0 here)
             goods[1] += p.spiral_relief_weight * th_reassure.spiral_relief(goods[1], self.reach, self.threat, self.powers, check=False)
+        unread = self.unread_alignment(abstention["war_risk"])
+        if unread is not None:  # formation.unread_alignment, added in credible_terms at the credibility of the partner's pledge (Kydd 2005)
+            goods[2] += unread * (self.credibility() if p.pledge_credibility_weight > 0 else 1.0)
         tie = self.ruler_tie()
         if tie is not None:  # pair_value.ruler_goods: a new state's tie to its former ruler in the protection good (Lake 2009)
             goods[0] += tie
         return u, goods
+
+    def unread_alignment(self, war_risk):
+        """``formation.unread_alignment``: ``unread_alignment_weight`` times :func:`foedus.theory.reassurance.unread_alignment` of the
+        expected threat, reach, capabilities and the uncertainty of each pair's intentions, the partners pledged to defend one
+        (``formation.defence_pledges``: the members of a security alliance with a defence obligation) and the war risk; None where off."""
+        p = self.params
+        if p.unread_alignment_weight == 0 or p.nonaggression_prior == 0 or p.intentions_decay_years == 0:
+            return None
+        n = len(self.states)
+        entered = np.array([s.entered for s in self.states], dtype=np.int64)
+        unc = th_reassure.intentions_uncertainty(th_reassure.relationship_age(self.year, entered, check=False), decay_years=p.intentions_decay_years, check=False)
+        expected = th_reassure.expected_threat(self.threat, self.reach, unc, prior=p.nonaggression_prior, check=False)
+        defends = np.zeros((n, n), bool)
+        for al in self.alliances:
+            if al.obligations[DEFENCE]:
+                idx = [mem.index for mem in al.members]
+                defends[np.ix_(idx, idx)] = True
+        np.fill_diagonal(defends, False)
+        out = p.unread_alignment_weight * th_reassure.unread_alignment(expected, self.reach, self.powers, unc, prior=p.nonaggression_prior,
+                                                                       defends=defends, war_risk=war_risk, check=False)
+        active = np.array([s.active for s in self.states], dtype=bool)
+        return out * (active[:, None] & active[None, :])
 
     def ruler_tie(self):
         """``pair_value.ruler_tie``: ``former_ruler_weight`` times :func:`foedus.theory.new_states.former_ruler_tie` of the year,
