@@ -99,6 +99,18 @@ out of alliances by policy is barred as a permanently neutral one (neutral11's `
 :func:`foedus.theory.nonalignment.threat_shock`; no built-in scenario has the record, so it changes nothing there).
 hollow11's threat within (dissolution) and threat11's main-threat rules (threat step) act in steps the peer switches off;
 threat11's rules reach it only through the starting world's perceived main threats.
+After the session-17 merge (land17; mesa17): each pledge carries its share of the base cost of allying
+(:func:`foedus.theory.obligations.entrapment_share` at ``lesser_entrapment_share``: non-aggression and consultation a share,
+defence, offence and neutrality all of it) in a new pair, a co-founder's cost and the founders' vote, an accession and the
+members' consent, and the cost of staying (:attr:`AllianceModel.form_entrap`, :attr:`Alliance.entrap`); a member leaves only
+when the membership falls short of its cost by more than ``abrogation_cost``; and the goods of
+:meth:`AllianceModel.year_values` are ``formation.credible_goods``' to the bit: the former-ruler tie in the protection good
+(:meth:`AllianceModel.ruler_tie`; Lake 2009), the relief of giving a fearful partner one's pledge (``spiral_relief_weight``:
+:func:`foedus.theory.reassurance.spiral_relief`), the abstention of a partner whose alignment cannot be read yet
+(:meth:`AllianceModel.unread_alignment`; Kydd 2005), and no pledge to attack or isolate a nuclear-armed target
+(``formation.nuclear_deterred``; Jervis 1989) nor to attack without a common target and a great power in the pair
+(``obligation_choice.offence_capacity``). ``settlement.settlement_goods`` (the reassurance of settling a war remembered between
+neighbours) is not followed: it added nothing to the goods of the built-in worlds and synthetic:60 in the four years compared.
 Left out, because other helpers were rewriting them on that day and a peer of them would be stale
 at once: capabilities and arming, threat
 perception, the blocs (multilateral founding), alliance politics (cohesion, dissolution), crises,
@@ -114,10 +126,10 @@ import mesa
 import numpy as np
 
 from foedus.data.nuclear import nuclear_armed
+from foedus.data.succession import ruler_pairs
 from foedus.schema import OBLIGATIONS
 from foedus.sim.scenario import Scenario
 from foedus.sim.start import build_world
-from foedus.data.succession import ruler_pairs
 from foedus.sim.steps import DEFAULT_STEPS
 from foedus.sim.steps._common import MOTIVES
 from foedus.sim.steps.formation import (
@@ -128,6 +140,7 @@ from foedus.sim.steps.formation import (
 )
 from foedus.sim.steps.threat import main_threat_of
 from foedus.theory import alignment as th_align
+from foedus.theory import cheap_talk as th_cheap
 from foedus.theory import choice as th_choice
 from foedus.theory import consent as th_consent
 from foedus.theory import deterrence_extended as th_deter
@@ -142,7 +155,6 @@ from foedus.theory import portfolio as th_portfolio
 from foedus.theory import reassurance as th_reassure
 from foedus.theory import renunciation as th_renounce
 from foedus.theory import rivalry as th_rivalry
-from foedus.theory import cheap_talk as th_cheap
 from foedus.theory import war_onset as th_onset
 from foedus.theory import war_onset_issues as th_issues
 from foedus.theory.capability import commitment_strength
