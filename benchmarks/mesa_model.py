@@ -99,6 +99,18 @@ out of alliances by policy is barred as a permanently neutral one (neutral11's `
 :func:`foedus.theory.nonalignment.threat_shock`; no built-in scenario has the record, so it changes nothing there).
 hollow11's threat within (dissolution) and threat11's main-threat rules (threat step) act in steps the peer switches off;
 threat11's rules reach it only through the starting world's perceived main threats.
+After the session-17 merge (land17; mesa17): each pledge carries its share of the base cost of allying
+(:func:`foedus.theory.obligations.entrapment_share` at ``lesser_entrapment_share``: non-aggression and consultation a share,
+defence, offence and neutrality all of it) in a new pair, a co-founder's cost and the founders' vote, an accession and the
+members' consent, and the cost of staying (:attr:`AllianceModel.form_entrap`, :attr:`Alliance.entrap`); a member leaves only
+when the membership falls short of its cost by more than ``abrogation_cost``; and the goods of
+:meth:`AllianceModel.year_values` are ``formation.credible_goods``' to the bit: the former-ruler tie in the protection good
+(:meth:`AllianceModel.ruler_tie`; Lake 2009), the relief of giving a fearful partner one's pledge (``spiral_relief_weight``:
+:func:`foedus.theory.reassurance.spiral_relief`), the abstention of a partner whose alignment cannot be read yet
+(:meth:`AllianceModel.unread_alignment`; Kydd 2005), and no pledge to attack or isolate a nuclear-armed target
+(``formation.nuclear_deterred``; Jervis 1989) nor to attack without a common target and a great power in the pair
+(``obligation_choice.offence_capacity``). ``settlement.settlement_goods`` (the reassurance of settling a war remembered between
+neighbours) is not followed: it added nothing to the goods of the built-in worlds and synthetic:60 in the four years compared.
 Left out, because other helpers were rewriting them on that day and a peer of them would be stale
 at once: capabilities and arming, threat
 perception, the blocs (multilateral founding), alliance politics (cohesion, dissolution), crises,
@@ -114,6 +126,7 @@ import mesa
 import numpy as np
 
 from foedus.data.nuclear import nuclear_armed
+from foedus.data.succession import ruler_pairs
 from foedus.schema import OBLIGATIONS
 from foedus.sim.scenario import Scenario
 from foedus.sim.start import build_world
@@ -127,12 +140,14 @@ from foedus.sim.steps.formation import (
 )
 from foedus.sim.steps.threat import main_threat_of
 from foedus.theory import alignment as th_align
+from foedus.theory import cheap_talk as th_cheap
 from foedus.theory import choice as th_choice
 from foedus.theory import consent as th_consent
 from foedus.theory import deterrence_extended as th_deter
 from foedus.theory import exchange as th_exchange
 from foedus.theory import integration as th_integ
 from foedus.theory import interests as th_interests
+from foedus.theory import new_states as th_new
 from foedus.theory import nonalignment as th_nonalign
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
@@ -140,7 +155,6 @@ from foedus.theory import portfolio as th_portfolio
 from foedus.theory import reassurance as th_reassure
 from foedus.theory import renunciation as th_renounce
 from foedus.theory import rivalry as th_rivalry
-from foedus.theory import cheap_talk as th_cheap
 from foedus.theory import war_onset as th_onset
 from foedus.theory import war_onset_issues as th_issues
 from foedus.theory.capability import commitment_strength
@@ -314,12 +328,14 @@ class State(mesa.Agent):
         Olson & Zeckhauser 1966), for its own choice and the partner's consent; ``founding_cost``: the
         whole risk, as the founders vote on co-founders (``formation.cofounders``)."""
         p = self.model.params
+        entrap = self.model.form_entrap  # the share of the base cost each form carries (formation.form_entrapment)
 
         def priced(burden):
             return [
                 th_ob.commitment_cost(
                     self.unit_cost, FORM_COMMITMENT[f], self.autonomy * float(FORM_GOODS[f, 0]), autonomy_weight=p.autonomy_weight,
-                    burden=burden * float(FORM_RISK[f]), burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost, check=False,
+                    burden=burden * float(FORM_RISK[f]), burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost,
+                    entrapment=float(entrap[f]), check=False,
                 ).tolist()
                 for f in FORMS
             ]
@@ -327,14 +343,16 @@ class State(mesa.Agent):
         self.form_cost = priced(self.burden * self.pair_share)
         self.founding_cost = priced(self.burden)
 
-    def cost_to(self, j: int, base: float, commitment: float, protection: float, signing: bool = True, risk: float | None = None) -> float:
-        """One commitment's cost to partner ``j`` (``formation.pact_cost``, risk by default = protection)."""
+    def cost_to(self, j: int, base: float, commitment: float, protection: float, signing: bool = True, risk: float | None = None,
+                entrapment: float = 1.0) -> float:
+        """One commitment's cost to partner ``j`` (``formation.pact_cost``, risk by default = protection; ``entrapment`` the share
+        of ``base`` the pledge carries, :func:`foedus.theory.obligations.entrapment_share`)."""
         p = self.model.params
         return float(
             th_ob.commitment_cost(
                 base, commitment, self.autonomy[j] * protection, autonomy_weight=p.autonomy_weight,
                 burden=self.burden[j] * (protection if risk is None else risk),
-                burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost if signing else 0.0, check=False,
+                burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost if signing else 0.0, entrapment=entrapment, check=False,
             )
         )
 
@@ -483,7 +501,7 @@ class State(mesa.Agent):
             j = al.top[0].index
             keep = al.institution(len(al.members) >= 2)[0]  # its concession as the institution binds it (Ikenberry 2001)
             cost = float(th_ob.commitment_cost(base, al.commitment, self.autonomy[j] * (prot * keep), autonomy_weight=p.autonomy_weight, burden=self.burden[j] * prot * sigma,
-                                               burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost, check=False))
+                                               burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost, entrapment=al.entrap, check=False))
             if best is None or value - cost > best[0]:
                 best = (value - cost, al, value, cost)
         return best
@@ -504,6 +522,8 @@ class Alliance(mesa.Agent):
         self.members: dict[State, int] = dict(members)
         self.obligations = np.asarray(obligations, dtype=bool)
         self.goods = th_ob.pact_goods(self.obligations)
+        # the share of the base cost of allying its pledge carries (alignment._Alliances.entrap: theory.obligations.entrapment_share)
+        self.entrap = float(th_ob.entrapment_share(self.obligations, model.params.lesser_entrapment_share, check=False))
         self.join_goods = th_choice.accession_goods(self.goods)
         self.commitment = float(commitment)
         self.admits = bool(admits)
@@ -609,6 +629,7 @@ class Alliance(mesa.Agent):
             shares[[mem.index for mem in members]][None, :], [mem.unit_cost for mem in members], [self.commitment],
             [[mem.burden[c] for mem in members]], [[mem.autonomy[c] * keep for mem in members]], [members.index(self.top[0])],
             protection=[prot], autonomy_weight=p.autonomy_weight, burden_weight=p.defence_burden_weight, treaty_cost=p.treaty_cost,
+            entrapment=[self.entrap],
         )[0].tolist()
         for mem, k in zip(members, cost):
             v = 0.0
@@ -708,7 +729,10 @@ class AllianceModel(mesa.Model):
                     self.organisation_defence.setdefault(i, set()).update(k for k in inside if k != i)
         self.pacts: list[Alliance] = []
         self.form_goods = FORM_GOODS.astype(float).tolist()
+        self.rulers = None  # each pair's former-ruler link (foedus.data.succession.ruler_pairs), at the first ruler_tie
         self.portfolio_limit = int(self.params.pacts_per_year)  # the portfolio rule (alignment._choose)
+        # the share of the base cost of allying each form carries (formation.form_entrapment: theory.obligations.entrapment_share)
+        self.form_entrap = th_ob.entrapment_share(FORM_OBLIGATIONS, self.params.lesser_entrapment_share, check=False).tolist()
         self.form_binds = [bool(x) for x in FORM_RISK != 0]  # forms a permanently neutral state may not sign (best_pairs' ``barred``)
         self.form_strength = [float(x) for x in FORM_COMMITMENT]
         # the run's record, as foedus's: the alliances in force, each state's row every year (its record step), and the events
@@ -776,10 +800,20 @@ class AllianceModel(mesa.Model):
         offence = float(th_renounce.offence_standing(norm, p.offence_abrogation_strength, check=False))
         aggr = th_offence.aggrandisement(self.hostility, self.reach, check=False) if p.aggrandisement_weight * offence > 0 else None
         isolation = th_offence.isolation(self.hostility, self.reach, defends=defends, check=False) * discount if p.abstention_weight > 0 else None
+        if p.nuclear_deterrence_strength != 0:  # formation.nuclear_deterred: no attack on a nuclear power pays (Jervis 1989)
+            armed = nuclear_armed([st.ccode for st in self.states], self.year)
+            aggr, isolation = (None if v is None else th_offence.nuclear_deterrence(v, self.target, armed, strength=p.nuclear_deterrence_strength, check=False)
+                               for v in (aggr, isolation))
+        if aggr is not None:  # obligation_choice.offence_capacity: a common target (pacts16), a great power in the pair (mix12)
+            aggr = th_offence.common_target(aggr, self.target, check=False)
+            if p.offence_great_power_strength != 0:
+                major = np.array([st.major and st.active for st in self.states], dtype=bool)
+                aggr = th_offence.compellent_capacity(aggr, major, strength=p.offence_great_power_strength, check=False)
+        abstention = self.abstention_terms()
         goods = th_ob.obligation_goods(
             total, self.threat, self.powers, reach=self.reach, aggrandisement=aggr, isolation=isolation, defends=defends,
             weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * offence),
-            check=False, reassurance_threat=self.reassurance_threat(), **self.abstention_terms(),
+            check=False, reassurance_threat=self.reassurance_threat(), **abstention,
         )
         if p.pledge_credibility_weight > 0:  # formation.credible_goods: a pledge from a sworn enemy is cheap talk (Kydd 2005)
             goods[1] *= self.credibility()
@@ -788,7 +822,57 @@ class AllianceModel(mesa.Model):
         fight = self.fighting_credibility()
         if fight is not None:  # and so is its pledge to fight beside one: protection (bandwagoning, tethering whole) and aggrandisement
             goods[0], goods[4] = th_reassure.credible_pledges(goods[0], self.kept(u), goods[4], fight, check=False)
+        if p.spiral_relief_weight > 0:  # pair_value.given_reassurance: what giving a fearful partner one's pledge relieves (Kydd 2005)
+            # (the partner's fear: the reassurance good as it stands, before any side payment; reassurance_transfer_share is 0 here)
+            goods[1] += p.spiral_relief_weight * th_reassure.spiral_relief(goods[1], self.reach, self.threat, self.powers, check=False)
+        unread = self.unread_alignment(abstention["war_risk"])
+        if unread is not None:  # formation.unread_alignment, added in credible_terms at the credibility of the partner's pledge (Kydd 2005)
+            goods[2] += unread * (self.credibility() if p.pledge_credibility_weight > 0 else 1.0)
+        tie = self.ruler_tie()
+        if tie is not None:  # pair_value.ruler_goods: a new state's tie to its former ruler in the protection good (Lake 2009)
+            goods[0] += tie
         return u, goods
+
+    def unread_alignment(self, war_risk):
+        """``formation.unread_alignment``: ``unread_alignment_weight`` times :func:`foedus.theory.reassurance.unread_alignment` of the
+        expected threat, reach, capabilities and the uncertainty of each pair's intentions, the partners pledged to defend one
+        (``formation.defence_pledges``: the members of a security alliance with a defence obligation) and the war risk; None where off."""
+        p = self.params
+        if p.unread_alignment_weight == 0 or p.nonaggression_prior == 0 or p.intentions_decay_years == 0:
+            return None
+        n = len(self.states)
+        entered = np.array([s.entered for s in self.states], dtype=np.int64)
+        unc = th_reassure.intentions_uncertainty(th_reassure.relationship_age(self.year, entered, check=False), decay_years=p.intentions_decay_years, check=False)
+        expected = th_reassure.expected_threat(self.threat, self.reach, unc, prior=p.nonaggression_prior, check=False)
+        defends = np.zeros((n, n), bool)
+        for al in self.alliances:
+            if al.obligations[DEFENCE]:
+                idx = [mem.index for mem in al.members]
+                defends[np.ix_(idx, idx)] = True
+        np.fill_diagonal(defends, False)
+        out = p.unread_alignment_weight * th_reassure.unread_alignment(expected, self.reach, self.powers, unc, prior=p.nonaggression_prior,
+                                                                       defends=defends, war_risk=war_risk, check=False)
+        active = np.array([s.active for s in self.states], dtype=bool)
+        return out * (active[:, None] & active[None, :])
+
+    def ruler_tie(self):
+        """``pair_value.ruler_tie``: ``former_ruler_weight`` times :func:`foedus.theory.new_states.former_ruler_tie` of the year,
+        the states' first entries, their former rulers (:func:`foedus.data.succession.ruler_pairs`) and the norm's strength,
+        0 where either is out of the system or the separation is not settled (at war, rivals, or a war remembered); None where off."""
+        p = self.params
+        w, yrs = float(p.former_ruler_weight), float(p.former_ruler_years)
+        if w == 0 or yrs == 0:
+            return None
+        if self.rulers is None:
+            self.rulers = ruler_pairs([s.ccode for s in self.states])
+        entered = np.array([s.entered for s in self.states], dtype=np.int64)
+        active = np.array([s.active for s in self.states], dtype=bool)
+        unsettled = np.array([s.rivalry for s in self.states], dtype=bool) | np.array([s.at_war for s in self.states], dtype=bool)
+        unsettled |= np.array([s.war_history for s in self.states], dtype=float) > 0
+        norm = float(th_renounce.renunciation_of_war(self.year))
+        out = w * th_new.former_ruler_tie(self.year, entered, self.rulers, years=yrs, norm=norm, settled=~unsettled, check=False)
+        out *= active[:, None] & active[None, :]
+        return out
 
     def fighting_credibility(self):
         """``formation.fighting_credibility``: ``1 - s (1 - c)``, ``s`` ``credible_fighting_pledges`` (None where off)."""
@@ -871,6 +955,8 @@ class AllianceModel(mesa.Model):
                 top1, top2 = al.top
                 partner = top2 if s is top1 else top1
                 base = p.exit_threshold * s.unit_cost * (1.0 + s.entrapment)
+                if p.lesser_entrapment_share != 1.0:  # a pledge of non-aggression or consultation carries its share (entrapment_share)
+                    base = base * al.entrap
                 # the risk of defending in its share of the alliance's defence (consent.burden_shares; Olson & Zeckhauser 1966)
                 protect = float(al.goods[0])
                 share = float(th_consent.burden_shares(al.membership_row()[None, :], self.powers)[0, s.index])
@@ -878,8 +964,9 @@ class AllianceModel(mesa.Model):
                 cost = s.cost_to(partner.index, base, al.commitment, protect * keep, signing=False, risk=protect * share)
                 rate = p.exit_rate * (1.0 - p.institution_protection * al.institutionalised / 2.0)
                 kept = float(th_integ.retained_value(stay, start, general, check=False))  # what leaving forfeits (Wallander 2000)
-                exit_p = rate * float(th_ob.inertia_exit_probability(kept, start, cost, rate=1.0, check=False))
-                if self.random.random() < exit_p and kept < cost:
+                # leaving costs the standing of a state that reneges (abrogation_cost: Gibler 2008; Crescenzi et al. 2012)
+                exit_p = rate * float(th_ob.inertia_exit_probability(kept, start, cost, rate=1.0, abrogation_cost=p.abrogation_cost, check=False))
+                if self.random.random() < exit_p and kept + p.abrogation_cost < cost:
                     leaving.append((s, al))
         for s, al in leaving:
             del al.members[s]
@@ -940,11 +1027,12 @@ class AllianceModel(mesa.Model):
             for wk, founder in zip(w, (i, j)):
                 fresh = c.fresh_goods(founder.index)
                 v += wk * sum(fresh[g] * provided[g] for g in range(N_GOODS))
-            k = c.cost_to(leader.index, c.unit_cost * 2.0**p.commitment_exponent, s_f, prot) if prot == risk else None
+            e_f = float(self.form_entrap[f])  # the share of the base cost the form carries (formation.form_entrapment)
+            k = c.cost_to(leader.index, c.unit_cost * 2.0**p.commitment_exponent, s_f, prot, entrapment=e_f) if prot == risk else None
             if k is None:
                 k = float(th_ob.commitment_cost(c.unit_cost * 2.0**p.commitment_exponent, s_f, c.autonomy[leader.index] * prot,
                           autonomy_weight=p.autonomy_weight, burden=c.burden[leader.index] * risk, burden_weight=p.defence_burden_weight,
-                          treaty_cost=p.treaty_cost, check=False))
+                          treaty_cost=p.treaty_cost, entrapment=e_f, check=False))
             if not v > k:
                 continue
             ok = True
