@@ -5,16 +5,7 @@ a partner's war, which grows with one's commitments (Snyder 1984; 1997, ch. 6), 
 alignment (Snyder 1997, ch. 1). A pledge to fight carries it all; so does a pledge to stay out of the partner's wars
 (neutrality), which cannot entrap but forecloses joining the partner's adversary; a pledge of non-aggression or
 consultation binds no conduct in a third party's war and carries a share of it (session 17: lowob17, lowob17b). Kept
-apart from :mod:`foedus.theory.obligations`, which re-exports it.
-
-References
-----------
-.. [1] Snyder, G. H. (1984). The security dilemma in alliance politics. World Politics 36(4): 461–495.
-.. [2] Snyder, G. H. (1997). Alliance Politics. Cornell University Press.
-.. [3] Morrow, J. D. (1991). Alliances and asymmetry. AJPS 35(4): 904–933.
-.. [4] Leeds, B. A., Ritter, J. M., Mitchell, S. M. & Long, A. G. (2002). Alliance Treaty Obligations and
-   Provisions, 1815–1944. International Interactions 28(3): 237–260.
-.. [5] Mattes, M. (2012). Reputation, symmetry, and alliance design. International Organization 66(4): 679–707.
+apart from :mod:`foedus.theory.obligations`, which re-exports it. References: :func:`entrapment_share`.
 """
 
 from __future__ import annotations
