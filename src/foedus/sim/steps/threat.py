@@ -296,25 +296,31 @@ def neighbourhood(world: World) -> np.ndarray:
     contiguous, ``i`` a major power, ``i`` able to reach ``k``, :func:`foedus.theory.projection.able_to_reach`, or an ally in arms of ``i`` borders
     ``k``; Maoz & Russett 1993, Lemke 2002, Quackenbush 2006). Kept until the majors, the capabilities or the agreements change."""
     key = (world.state.major.tobytes(), world.inputs.contiguous.tobytes(), world.state.power.tobytes(), world.state.agreements.version)
-    hit = world.cache.get("neighbourhood")
+    return _kept(world, "neighbourhood", key, lambda: th_relevance.politically_relevant(
+        world.inputs.contiguous, world.state.major, able_to_reach(world), alliance_commitment(world) >= CALL_TO_ARMS, check=world.inputs.check,
+    ))
+
+
+def _kept(world: World, name: str, key, make):
+    """``make()`` kept read-only in ``world.cache[name]`` until ``key`` changes."""
+    hit = world.cache.get(name)
     if hit is None or hit[0] != key:
-        v = th_relevance.politically_relevant(
-            world.inputs.contiguous, world.state.major, able_to_reach(world),
-            alliance_commitment(world) >= CALL_TO_ARMS, check=world.inputs.check,
-        )
+        v = make()
         v.flags.writeable = False
-        hit = world.cache["neighbourhood"] = (key, v)
+        hit = world.cache[name] = (key, v)
     return hit[1]
 
 
 def issue_neighbourhood(world: World) -> np.ndarray:
     """(N, N): :func:`neighbourhood` for :func:`live_issues`, the route through an ally in arms held to an ally at war with ``k``
     (``ally_conflict`` of :func:`foedus.theory.relevance.politically_relevant`; Quackenbush 2006: the ally's border is the route of
-    the ally's war, not a neighbour to fear; Poland named Iran through Turkey, world-2022 seed 2); :func:`exposed_states` keeps it."""
-    return th_relevance.politically_relevant(
-        world.inputs.contiguous, world.state.major, able_to_reach(world), alliance_commitment(world) >= CALL_TO_ARMS,
-        ally_conflict=world.state.at_war, check=world.inputs.check,
-    )
+    the ally's war, not a neighbour to fear; Poland named Iran through Turkey, world-2022 seed 2); :func:`exposed_states` keeps it.
+    Kept as :func:`neighbourhood` is, and until the wars change."""
+    st = world.state
+    key = (st.major.tobytes(), world.inputs.contiguous.tobytes(), st.power.tobytes(), st.agreements.version, st.at_war.shape, st.at_war.tobytes())
+    return _kept(world, "issue_neighbourhood", key, lambda: th_relevance.politically_relevant(
+        world.inputs.contiguous, st.major, able_to_reach(world), alliance_commitment(world) >= CALL_TO_ARMS, ally_conflict=st.at_war, check=world.inputs.check,
+    ))
 
 
 def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
@@ -400,13 +406,7 @@ def camp_adversaries(world: World) -> np.ndarray:
 
 def able_to_reach(world: World) -> np.ndarray:
     """(N, N) bool: :func:`foedus.theory.projection.able_to_reach` of the year's capabilities (Lemke 2002), kept until they change."""
-    key = world.state.power.tobytes()
-    hit = world.cache.get("able_to_reach")
-    if hit is None or hit[0] != key:
-        a = th_projection.able_to_reach(world.state.power, distance_exponent(world), check=world.inputs.check)
-        a.flags.writeable = False
-        hit = world.cache["able_to_reach"] = (key, a)
-    return hit[1]
+    return _kept(world, "able_to_reach", world.state.power.tobytes(), lambda: th_projection.able_to_reach(world.state.power, distance_exponent(world), check=world.inputs.check))
 
 
 def relevant_dyads(world: World) -> np.ndarray:
