@@ -44,6 +44,20 @@ def _top_two(x, i, n):  # pragma: no cover (compiled)
 
 
 @njit(cache=True)
+def relief_gain(star, added, power):  # pragma: no cover (compiled)
+    """``max(rho(star + added) - rho(star), 0)`` with ``rho(x) = x / (x + power)`` (0 where ``x + power`` is not positive; NaN
+    kept): what a partner's capability ``added`` to one's side against a threat ``star`` relieves (the pressure ratio of
+    :func:`foedus.theory.reassurance.spiral_relief` and :func:`~foedus.theory.reassurance.unread_alignment`), one pair."""
+    x = star + added
+    dx = x + power
+    hi = x / dx if dx > 0 else 0.0
+    ds = star + power
+    lo = star / ds if ds > 0 else 0.0
+    gain = hi - lo
+    return gain if (gain >= 0.0 or np.isnan(gain)) else 0.0
+
+
+@njit(cache=True)
 def _unread_kernel(e, r, p, u, pi, d, w, out):  # pragma: no cover (compiled)
     """The entries of :func:`foedus.theory.reassurance.unread_alignment` with ``defends`` ``d`` and ``war_risk`` ``w`` (into ``out``)."""
     n = e.shape[0]
@@ -60,14 +74,7 @@ def _unread_kernel(e, r, p, u, pi, d, w, out):  # pragma: no cover (compiled)
                 star, excl = e2, second
             else:
                 star, excl = e1, first
-            x = star + r[i, j]
-            dx = x + pc
-            hi = x / dx if dx > 0 else 0.0
-            ds = star + pc
-            lo = star / ds if ds > 0 else 0.0
-            gain = hi - lo
-            gain = gain if (gain >= 0.0 or np.isnan(gain)) else 0.0
-            v = u[i, j] * pi * gain
+            v = u[i, j] * pi * relief_gain(star, r[i, j], pc)
             if d[j, excl] and star > 0:
                 v = 0.0
             out[i, j] = v * w[i, excl]

@@ -118,11 +118,7 @@ def _best_form(pledge, base, aut, dfd, veto, power, forward, form_protection, ph
         members[:] = False
         gain[:] = 0.0
         _found_kernel(pledge[x], base[x], aut[x], dfd[x], power, veto, phi, coord, fwd, provide, clients, least, members, gain)
-        first = _first_of(members)
-        if first >= 0 and (best < 0 or gain[first] > best_gain[_first_of(best_members)]):
-            best = x
-            best_members[:] = members
-            best_gain[:] = gain
+        best = _keep_best(x, members, gain, best, best_members, best_gain)
     return best, best_members, best_gain
 
 
@@ -242,12 +238,20 @@ def _best_kept(pledge, base, aut, dfd, idx, power, forward, form_protection, phi
         members[:] = False
         gain[:] = 0.0
         _found_kernel(pledge[x], base[x], aut[x], dfd[x], pw, veto, phi, coord, fwd, provide, cl, least, members, gain)
-        first = _first_of(members)
-        if first >= 0 and (best < 0 or gain[first] > best_gain[_first_of(best_members)]):
-            best = x
-            best_members[:] = members
-            best_gain[:] = gain
+        best = _keep_best(x, members, gain, best, best_members, best_gain)
     return best, best_members, best_gain
+
+
+@njit(cache=True)
+def _keep_best(x, members, gain, best, best_members, best_gain):  # pragma: no cover (compiled)
+    """Form ``x``'s founding (``members``, ``gain``) kept in ``best_members``, ``best_gain`` where it founds a bloc whose first
+    member gains more than the best form's so far (or none was kept): the index of the best form."""
+    first = _first_of(members)
+    if first >= 0 and (best < 0 or gain[first] > best_gain[_first_of(best_members)]):
+        best_members[:] = members
+        best_gain[:] = gain
+        return x
+    return best
 
 
 @njit(cache=True)

@@ -52,6 +52,7 @@ from foedus.sim.world import World
 from foedus.theory.alignment import shared_pledge_value
 from foedus.theory.cheap_talk import MAX_PARTITION, credible_consultation
 from foedus.theory.new_states import former_ruler_tie
+from foedus.theory.pledge_kernels import relief_gain
 from foedus.theory.reassurance import spiral_relief
 
 __all__ = ["consulted_goods", "given_reassurance", "ruler_goods", "ruler_pairs_factor", "ruler_tie", "shared_reassurance"]
@@ -152,14 +153,7 @@ def _relief_kernel(fear, reach, threat, power, out):  # pragma: no cover (compil
             if i == j:
                 out[i, j] = 0.0
                 continue
-            star = run if j == first else top
-            x = star + reach[i, j]
-            d = x + pc
-            hi = x / d if d > 0 else 0.0
-            d = star + pc
-            lo = star / d if d > 0 else 0.0
-            g = hi - lo
-            out[i, j] = fear[j, i] * (g if (g >= 0.0 or g != g) else 0.0)
+            out[i, j] = fear[j, i] * relief_gain(run if j == first else top, reach[i, j], pc)
 
 
 def ruler_tie(world: World) -> np.ndarray | None:
