@@ -143,13 +143,17 @@ class _Alliances:
         self.portfolio = count / capacity
         p = world.inputs.params
         self.entrap_partial = p.lesser_entrapment_share != 1.0
-        self.entrap = th_ob.entrapment_share(ag.obligations[self.slots], p.lesser_entrapment_share, check=False)
         self.load = (1.0 + self.portfolio) ** p.commitment_exponent
         self.unit_cost = p.alliance_cost * self.load
-        self.goods = th_ob.pact_goods(ag.obligations[self.slots])
         self.commitment = ag.commitment[self.slots]
         self.admits = ag.admits[self.slots]
-        self.join_goods = th_choice.accession_goods(self.goods)  # what counts toward joining: no tethering in a defence treaty
+        kept = _kept_rows(before, self.slots)
+        if kept is None:
+            self.entrap = th_ob.entrapment_share(ag.obligations[self.slots], p.lesser_entrapment_share, check=False)
+            self.goods = th_ob.pact_goods(ag.obligations[self.slots])
+            self.join_goods = th_choice.accession_goods(self.goods)  # what counts toward joining: no tethering in a defence treaty
+        else:  # after the exits: the alliances still in force were all in the view before, and their obligations are the same
+            self.entrap, self.goods, self.join_goods = before.entrap[kept], before.goods[kept], before.join_goods[kept]
         self.memo: dict = {}  # terms of these alliances asked for several times in the step, keyed by the agreements' version (_institution)
         if before is None:
             self.main = th_ob.main_threat(world.results.threat, check=False)
@@ -165,6 +169,15 @@ class _Alliances:
             self.top = (np.zeros(0, np.intp), np.zeros(0, np.intp))
             self.shared_commitment = np.zeros((n, n))
             self.shared_goods = np.zeros((len(th_ob.GOODS), n, n), bool)
+
+
+def _kept_rows(before: _Alliances | None, slots: np.ndarray) -> np.ndarray | None:
+    """The positions in ``before.slots`` of ``slots`` (the view rebuilt after the exits: its alliances are some of the earlier
+    view's, whose per-alliance terms of their obligations it takes, issue 16), or None (no earlier view, or a slot not in it)."""
+    if before is None or not len(slots) or not len(before.slots):
+        return None
+    pos = np.minimum(np.searchsorted(before.slots, slots), len(before.slots) - 1)
+    return pos if (before.slots[pos] == slots).all() else None
 
 
 def _join_protection(world: World, u: np.ndarray, out: np.ndarray) -> np.ndarray:
@@ -396,8 +409,8 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     if not len(rr):
         return best, net, value, cost
     # value and cost of the open accessions only: join_utilities over their states and alliances, the cost rule over the pairs
-    r_used, r_at = np.unique(rr, return_inverse=True)
-    a_used, a_at = np.unique(aa, return_inverse=True)
+    r_used, r_at = _unique_inverse(rr, len(rows))
+    a_used, a_at = _unique_inverse(aa, len(view.slots))
     join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.state.power, states=rows[r_used], check=world.inputs.check)  # (5, R', A')
     j_value = np.einsum("gra,ag->ra", join, view.join_goods[a_used].astype(float))[r_at, a_at]
     # the milieu is common: what each democratic member gains from the candidate's entry, the candidate gains from each of them
@@ -429,6 +442,14 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
         best, net, value, cost = best.copy(), net.copy(), value.copy(), cost.copy()
         best[acc], net[acc], value[acc], cost[acc] = offset + j_best[acc], j_top[acc], j_value[pos], j_cost[pos]
     return best, net, value, cost
+
+
+def _unique_inverse(x: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(x, return_inverse=True)`` of indices ``0 <= x < size`` (the same arrays) by a mask and its running count, without
+    the sort (issue 16: asked three times a year of a few hundred positions)."""
+    seen = np.zeros(size, bool)
+    seen[x] = True
+    return np.flatnonzero(seen), (np.cumsum(seen) - 1)[x]
 
 
 def _pair_burden(world: World, terms: ExchangeTerms) -> np.ndarray:
@@ -508,7 +529,7 @@ def _accessions(world: World, rows: np.ndarray, opt: _Options, goods: np.ndarray
     details = None
     if world.inputs.explain:
         # each joiner's view of its own alliance only (an alliance's aggregate does not depend on the others)
-        a_used, a_at = np.unique(a_local[ok], return_inverse=True)
+        a_used, a_at = _unique_inverse(a_local[ok], len(view.slots))
         # the joiners' motives of joining (theory.alignment.accession_motives: no tethering) of their joined motives: the join is
         # linear motive by motive, so the same numbers as joining the motives of every pair, without a copy of them all
         u_join = th_align.accession_motives(th_choice.join_utilities(u, view.members[a_used], aggregate="capability", power=world.state.power, states=cand[ok],

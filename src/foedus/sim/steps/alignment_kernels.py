@@ -256,25 +256,30 @@ def pair_options(rows, goods, shared_goods, shared_commitment, unit_cost, autono
         f_j[:] = 0
         f_net[:] = -np.inf
         f_nan[:] = False
+        u_i, barred_i = unit_cost[i], barred[i]
         for j in range(n):
             if j == i or at_war[i, j] or not active[j]:
                 continue
             _fresh(goods, shared_goods, i, j, g_i, g_j)
+            # the pair's terms read once (the same values each form reads; the stores below kept them from being hoisted)
+            shared_ij, barred_ij = shared_commitment[i, j], barred_i or barred[j]
+            u_j, a_ji, l_ji, b_ji = unit_cost[j], autonomy[j, i], log1p_autonomy[j, i], burden[j, i]
+            a_ij, l_ij, b_ij = autonomy[i, j], log1p_autonomy[i, j], burden[i, j]
             for f in range(f_count):
                 s = form_commitment[f]
-                if not (s > shared_commitment[i, j]):
+                if not (s > shared_ij):
                     continue
-                if form_risk[f] != 0.0 and (barred[i] or barred[j]):  # permanent neutrality (neutrality_bars)
+                if form_risk[f] != 0.0 and barred_ij:  # permanent neutrality (neutrality_bars)
                     continue
                 pv = 0.0
                 for g in range(n_goods):
                     pv += form_goods[f, g] * g_j[g]
-                if not (pv > _cost(unit_cost[j] * fe[f], s, autonomy[j, i], log1p_autonomy[j, i], burden[j, i], form_protection[f], form_risk[f], w, beta, tau)):
+                if not (pv > _cost(u_j * fe[f], s, a_ji, l_ji, b_ji, form_protection[f], form_risk[f], w, beta, tau)):
                     continue
                 v = 0.0
                 for g in range(n_goods):
                     v += form_goods[f, g] * g_i[g]
-                c = _cost(unit_cost[i] * fe[f], s, autonomy[i, j], log1p_autonomy[i, j], burden[i, j], form_protection[f], form_risk[f], w, beta, tau)
+                c = _cost(u_i * fe[f], s, a_ij, l_ij, b_ij, form_protection[f], form_risk[f], w, beta, tau)
                 net = v - c
                 if not f_nan[f]:  # best_pairs' form-by-form maximum (_form_bests): the first NaN stops it
                     if np.isnan(net):

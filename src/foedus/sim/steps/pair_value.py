@@ -161,7 +161,14 @@ def ruler_tie(world: World) -> np.ndarray | None:
     (:func:`foedus.sim.steps.formation.entry_years`' rule), their former rulers (:func:`foedus.data.succession.ruler_pairs` of
     their COW codes) and the norm's strength (:func:`foedus.theory.renunciation.renunciation_of_war`), 0 where either side is out of the system
     and where the separation is not settled (the two at war, rivals, or remembering a war between them); None where the weight or the
-    window is 0. Computed once a year while those inputs are the same (the rulers once per world)."""
+    window is 0. Computed once a year while those inputs are the same (the rulers once per world); within the alignment step,
+    which writes none of them, its second ask (the explanation's :func:`ruler_pairs_factor`) is given the first's answer
+    (:func:`.year_goods.step_memo`, issue 16)."""
+    return year_goods.step_memo(world, "ruler_tie", lambda: _ruler_tie(world))
+
+
+def _ruler_tie(world: World) -> np.ndarray | None:
+    """:func:`ruler_tie` computed (or the world cache's, while its key is the same)."""
     p = world.inputs.params
     w, yrs = float(p.former_ruler_weight), float(p.former_ruler_years)
     if w == 0 or yrs == 0:

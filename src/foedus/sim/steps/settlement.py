@@ -68,10 +68,12 @@ def settlement(world: World) -> np.ndarray | None:
         live = st.active[:, None] & st.active[None, :] if st.active.shape == (n,) else True
         return w * np.where(live, th_settle.settlement_value(u, inp.contiguous, km, check=check), 0.0)
 
-    return world.year_cache.get(
+    # asked twice in an alignment step (credible_goods, the new pacts' explanation), which writes none of these: the second ask
+    # is given the first's answer (year_goods.step_memo), so the name is asked once a year and its inputs are not copied (issue 16)
+    return year_goods.step_memo(world, "settlement", lambda: world.year_cache.get(
         st.year, "settlement", compute, war_history=war, rivalry_ended=ended, at_war=at_war, rivalry=st.rivalry, active=st.active,
         contiguous=inp.contiguous, km=km, weight=w, memory=memory, check=check,
-    )
+    ))
 
 _NONE_F = np.zeros((0, 0))
 _NONE_B = np.zeros((0, 0), bool)

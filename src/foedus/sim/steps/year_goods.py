@@ -213,7 +213,8 @@ def nuclear_armed(world: World) -> np.ndarray:
     def compute():
         return _nuclear.nuclear_armed(ccode, world.state.year)
 
-    return world.year_cache.get(world.state.year, "nuclear_armed", compute, ccode=ccode)
+    # asked twice in an alignment step (aggrandisement and isolation deterred), which does not write the codes: the first ask compares
+    return step_memo(world, "nuclear_armed", lambda: world.year_cache.get(world.state.year, "nuclear_armed", compute, ccode=ccode))
 
 
 def regions(world: World) -> np.ndarray:
