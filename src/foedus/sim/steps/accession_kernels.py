@@ -218,6 +218,10 @@ def accession_votes(cand, a_local, members, goods, join_goods, shares, unit_cost
     vote = np.zeros(n, np.bool_)
     eligible = np.zeros(n, np.bool_)
     loss = np.zeros(n)  # the deficit's row: the losers' losses, 0.0 elsewhere (numpy's where)
+    provided = np.zeros((a_count, n_goods))  # join_goods as the factors 1.0 and 0.0 of the value's sum
+    for a in range(a_count):
+        for g in range(n_goods):
+            provided[a, g] = 1.0 if join_goods[a, g] else 0.0
     for k in range(k_count):
         a = a_local[k]
         c = cand[k]
@@ -229,20 +233,26 @@ def accession_votes(cand, a_local, members, goods, join_goods, shares, unit_cost
         s = commitment[a]
         ea = 1.0 if entrap is None else entrap[a]
         lead = leader[a]
+        # the candidate's terms read once (the same products each member's vote computes; the stores below kept them from being hoisted)
+        milieu_c = milieu_weight * regime[c]
+        lead_gain = (s * w) * lead_log1p[k]
+        main_c = main[c]
+        comm = community[k]
         d = 0
         for p in range(size):
             m = idx[p]
             value = 0.0
             for g in range(n_goods):
-                value += goods[g, m, c] * (1.0 if join_goods[a, g] else 0.0)
-            value = value + ((milieu_weight * regime[c]) * regime[m]) * proximity[m, c] * pi
+                value += goods[g, m, c] * provided[a, g]
+            value = value + (milieu_c * regime[m]) * proximity[m, c] * pi
             sh = shares[a, m]
-            cost = sh * (tau + s * (unit_cost[m] * ea + beta * burden[m, c] * pi)) - ((s * w) * lead_log1p[k] if m == lead else 0.0)
+            b_mc = burden[m, c]
+            cost = sh * (tau + s * (unit_cost[m] * ea + beta * b_mc * pi)) - (lead_gain if m == lead else 0.0)
             cand_main = (main[m] == c and protective) or credibility[m, c] <= 0.0
-            ok = not cand_main and main[c] != m
+            ok = not cand_main and main_c != m
             v = ok and value > cost
-            security = sh * s * beta * burden[m, c] * pi
-            v = v or (ok and community[k] and value > security)
+            security = sh * s * beta * b_mc * pi
+            v = v or (ok and comm and value > security)
             vote[p] = v
             eligible[p] = ok
             net[p] = value - cost

@@ -90,15 +90,14 @@ def _settlement_kernel(year, war, has_war, ended, has_ended, memory, at_war, has
     for i in range(n):
         for j in range(n):
             s = 0.0
-            if i != j:
+            if i != j and (contiguous[i, j] or km[i, j] < near_km):  # a pair not of neighbours is 0 whatever its memory (not computed)
                 r = 0.0
                 if has_ended:
                     e = ended[i, j]
                     if np.isfinite(e) and np.isfinite(year - e):
                         r = memory ** (year - e)
                 wv = war[i, j] if has_war else 0.0
-                u = 0.0 if ((has_at_war and at_war[i, j]) or rivalry[i, j]) else -np.expm1(-(wv + r))
-                s = u if (contiguous[i, j] or km[i, j] < near_km) else 0.0
+                s = 0.0 if ((has_at_war and at_war[i, j]) or rivalry[i, j]) else -np.expm1(-(wv + r))
             out[i, j] = weight * (s if (active[i] and active[j]) else 0.0)
 
 
