@@ -57,6 +57,25 @@ def relief_gain(star, added, power):  # pragma: no cover (compiled)
     return gain if (gain >= 0.0 or np.isnan(gain)) else 0.0
 
 
+@njit(cache=True, inline="always")
+def pressure(star, power):  # pragma: no cover (compiled)
+    """``rho(star) = star / (star + power)`` (0 where ``star + power`` is not positive): :func:`relief_gain`'s ratio before the
+    partner's capability is added, the same for every partner of a row with the same ``star`` (computed once there)."""
+    ds = star + power
+    return star / ds if ds > 0 else 0.0
+
+
+@njit(cache=True, inline="always")
+def relief_from(star, added, power, lo):  # pragma: no cover (compiled)
+    """:func:`relief_gain` of ``star``, ``added`` and ``power`` with ``lo`` its :func:`pressure` ``rho(star)`` given (the same
+    operations on the same numbers: the same bits)."""
+    x = star + added
+    dx = x + power
+    hi = x / dx if dx > 0 else 0.0
+    gain = hi - lo
+    return gain if (gain >= 0.0 or np.isnan(gain)) else 0.0
+
+
 @njit(cache=True)
 def _unread_kernel(e, r, p, u, pi, d, w, out):  # pragma: no cover (compiled)
     """The entries of :func:`foedus.theory.reassurance.unread_alignment` with ``defends`` ``d`` and ``war_risk`` ``w`` (into ``out``)."""
@@ -66,15 +85,16 @@ def _unread_kernel(e, r, p, u, pi, d, w, out):  # pragma: no cover (compiled)
         e1 = 0.0 if first == i else e[i, first]
         e2 = 0.0 if second == i else e[i, second]
         pc = p[i]
+        lo1, lo2 = pressure(e1, pc), pressure(e2, pc)  # rho of the row's two stars, once a row (the same bits as per entry)
         for j in range(n):
             if j == i:
                 out[i, j] = 0.0
                 continue
             if j == first:
-                star, excl = e2, second
+                star, excl, lo = e2, second, lo2
             else:
-                star, excl = e1, first
-            v = u[i, j] * pi * relief_gain(star, r[i, j], pc)
+                star, excl, lo = e1, first, lo1
+            v = u[i, j] * pi * relief_from(star, r[i, j], pc, lo)
             if d[j, excl] and star > 0:
                 v = 0.0
             out[i, j] = v * w[i, excl]

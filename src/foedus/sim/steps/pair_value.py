@@ -52,7 +52,7 @@ from foedus.sim.world import World
 from foedus.theory.alignment import shared_pledge_value
 from foedus.theory.cheap_talk import MAX_PARTITION, credible_consultation
 from foedus.theory.new_states import former_ruler_tie
-from foedus.theory.pledge_kernels import relief_gain
+from foedus.theory.pledge_kernels import pressure, relief_from
 from foedus.theory.reassurance import spiral_relief
 
 __all__ = ["consulted_goods", "given_reassurance", "ruler_goods", "ruler_pairs_factor", "ruler_tie", "shared_reassurance"]
@@ -149,11 +149,12 @@ def _relief_kernel(fear, reach, threat, power, out):  # pragma: no cover (compil
             if v > run:
                 run = v
         pc = power[i]
+        lo_top, lo_run = pressure(top, pc), pressure(run, pc)  # rho of the row's two threats, once a row (relief_gain's, the same bits)
         for j in range(n):
             if i == j:
                 out[i, j] = 0.0
                 continue
-            out[i, j] = fear[j, i] * relief_gain(run if j == first else top, reach[i, j], pc)
+            out[i, j] = fear[j, i] * (relief_from(run, reach[i, j], pc, lo_run) if j == first else relief_from(top, reach[i, j], pc, lo_top))
 
 
 def ruler_tie(world: World) -> np.ndarray | None:
@@ -176,11 +177,21 @@ def _ruler_tie(world: World) -> np.ndarray | None:
     inp, st = world.inputs, world.state
     code = inp.ccode
     hit = world.cache.get("ruler_pairs")
-    if hit is None or hit[0] is not code or hit[1] != code.tobytes():
-        hit = world.cache["ruler_pairs"] = (code, code.tobytes(), ruler_pairs(code))
+    if hit is None or len(hit) < 4 or hit[0] is not code or hit[1] != code.tobytes():  # (a cache restored from before the flag: again)
+        rulers = ruler_pairs(code)
+        hit = world.cache["ruler_pairs"] = (code, code.tobytes(), rulers, bool(np.asarray(rulers).any()))
     rulers = hit[2]
-    entered = (inp.since if inp.entered is None else inp.entered).astype(np.int64)
     active = st.active if st.active.shape == (world.n,) else np.ones(world.n, bool)
+    if not hit[3]:  # no state has a former ruler among the others: the tie is 0 (w times the theory's zeros, out of the system too)
+        key = (w, active.tobytes())
+        none = world.cache.get("ruler_tie_none")
+        if none is None or none[0] is not rulers or none[1] != key:
+            out = w * np.zeros((world.n, world.n))
+            out *= active[:, None] & active[None, :]
+            out.flags.writeable = False
+            none = world.cache["ruler_tie_none"] = (rulers, key, out)
+        return none[2]
+    entered = (inp.since if inp.entered is None else inp.entered).astype(np.int64)
     norm = year_goods.norms(world)[0]
     # a separation is settled while the two are neither at war nor rivals nor remember a war between them (review of
     # newstate17: no hierarchy to sign into with a former ruler one fights)
