@@ -110,7 +110,8 @@ def _alignment(world: World, rng: np.random.Generator) -> None:
         return
     rows = np.flatnonzero(considering)
     # joining a treaty counts no tethering (Weitsman 1997, 2004): its protection is F1-F3 only
-    goods_join = goods.copy()
+    goods_join = np.empty_like(goods)
+    goods_join[1:] = goods[1:]  # the other goods as they are; the protection (row 0) is written whole by _join_protection
     _join_protection(world, u, goods_join[0])  # a rival member's pledge to defend one is cheap talk too
     opt = _choose(world, rows, u, goods, view, terms, goods_join)
     rows = opt.rows  # a state pursuing several pacts (pacts_per_year > 1) appears once per option
