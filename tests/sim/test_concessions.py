@@ -117,22 +117,26 @@ def _direct_terms(world):
 def test_the_autonomy_terms_kept_between_bargains_are_the_direct_valuation_to_the_bit(change):
     """:func:`concessions.pair_autonomy_terms` (the valuations kept for each value of the reach until the bargain changes, picked each
     year by the reach) equals the bargain valued at the year's reach and its log1p, to the bit, every year of a run whose bargain is
-    re-solved (``autonomy_refresh_years`` 2, capabilities growing) and whose reach moves; with a fractional interest weight the reach
+    re-solved (``autonomy_refresh_years`` 2, ``autonomy_refresh_change`` 0.02: the states whose capability moved) and whose reach moves; with a fractional interest weight the reach
     takes three values, and with every term off it is the scalar 1."""
     sc = synthetic_scenario(60, seed=3, years=12, alliances=6, cyber=True, spread_km=12000.0)
-    sc = sc.model_copy(update={"parameters": sc.parameters.model_copy(update={"autonomy_refresh_years": 2.0, **change})})
+    sc = sc.model_copy(update={"parameters": sc.parameters.model_copy(update={"autonomy_refresh_years": 2.0, "autonomy_refresh_change": 0.02, **change})})
     sim = Simulation(sc, rng=sc.seed)
     seen = set()
+    refreshed, before = 0, None
     for _ in range(12):
         sim.step()
         world = sim.world
+        bargain = world.cache.get("autonomy")
+        if before is not None and bargain is not None and not np.array_equal(_bits(before), _bits(bargain[0])):
+            refreshed += 1
+        before = None if bargain is None else bargain[0].copy()
         world.year_cache.entries.clear()
         aut, lg = concessions.pair_autonomy_terms(world)
         want_a, want_l = _direct_terms(world)
         assert np.array_equal(_bits(aut), _bits(want_a)) and np.array_equal(_bits(lg), _bits(want_l))
         r = concessions._concession_reach(world)
         seen.add(tuple(np.unique(r).tolist()) if np.ndim(r) else (float(r),))
-        seen.add(("bargain", id(world.cache["autonomy_valued"])))
-    assert len([s for s in seen if s[0] == "bargain"]) > 1  # the bargain was re-solved in the run (the kept valuations made again)
+    assert refreshed > 0  # the bargain was re-solved in the run (the kept valuations made again in its rows and columns)
     if change.get("concession_interest_weight") == 0.5:
-        assert any(len(s) == 3 for s in seen if s[0] != "bargain")  # the reach took three values
+        assert any(len(s) == 3 for s in seen)  # the reach took three values

@@ -21,7 +21,7 @@ from foedus.sim.steps import year_goods
 from foedus.sim.steps.interests import adversaries, adversary_relevance_of
 from foedus.sim.steps.threat import main_threat_of
 from foedus.sim.world import World
-from foedus.sim.yearcache import _frozen, _same
+from foedus.sim.yearcache import _same
 from foedus.theory import deterrence_extended as th_deter
 from foedus.theory import exchange as th_exchange
 from foedus.theory import pledge_kernels as pledge_kern
@@ -65,6 +65,21 @@ def pair_autonomy_terms(world: World) -> tuple[np.ndarray, np.ndarray]:
     )
 
 
+def _moved_states(before: tuple, after: tuple) -> np.ndarray:
+    """(N,) bool: the states whose capability, or whose row or column of the bargain ``(old, change, concession, feasible)``, differs
+    between ``before`` and ``after`` (to the bit: the arrays' words compared)."""
+    def differ(x, y):
+        if x.dtype.kind == "f" and x.dtype.itemsize == 8:
+            x, y = np.ascontiguousarray(x).view(np.uint64), np.ascontiguousarray(y).view(np.uint64)
+        return x != y
+
+    out = differ(before[0], after[0])
+    for x, y in zip(before[1:], after[1:]):
+        d = differ(x, y)
+        out = out | d.any(axis=1) | d.any(axis=0)
+    return out
+
+
 def _valued_terms(world: World, bargain: tuple, reach_c) -> tuple[np.ndarray, np.ndarray]:
     """``np.where(feasible, valued(change, concession, old_i, old_j, p, reach_c), -autonomy_pledge)`` and its ``np.log1p``, for the
     bargain ``(old, change, concession, feasible)`` and the concession reach ``reach_c`` ((N, N) or a float).
@@ -72,8 +87,10 @@ def _valued_terms(world: World, bargain: tuple, reach_c) -> tuple[np.ndarray, np
     Each entry is the same elementwise operations of its own inputs, so where ``reach_c`` is ``r`` it is the entry of the same
     expression with the scalar ``r`` (``eta * r`` the same product): the expression and its ``log1p`` are evaluated once for each
     value ``r`` the reach takes (0, 1 or ``1 - concession_interest_weight``, the values of :func:`_reach_kernel`), kept in
-    ``world.cache`` while the bargain is the same to the bit and the parameters the same, and each year's entries picked from them
-    by the reach. A reach with any other value (the theory's composition when the world checks its inputs) is valued directly."""
+    ``world.cache`` with a copy of the bargain and made again in the rows and columns of the states whose bargain differs from it
+    (:func:`_moved_states`; a re-solution rewrites a few states' rows and columns) while the parameters are the same, and each
+    year's entries picked from them by the reach. A reach with any other value (the theory's composition when the world checks
+    its inputs) is valued directly."""
     p = world.inputs.params
     old, change, concession, feasible = bargain
     pledge = -p.autonomy_pledge
@@ -86,8 +103,20 @@ def _valued_terms(world: World, bargain: tuple, reach_c) -> tuple[np.ndarray, np
         return direct(reach_c)
     key = (float(p.concession_half_worth), float(p.autonomy_pledge))
     hit = world.cache.get("autonomy_valued")
-    if hit is None or hit[1] != key or len(hit[0]) != len(bargain) or not all(_same(f, a) for f, a in zip(hit[0], bargain)):
-        hit = world.cache["autonomy_valued"] = (tuple(_frozen(a) for a in bargain), key, {})
+    if hit is None or hit[1] != key or len(hit[0]) != len(bargain) or any(f.shape != a.shape or f.dtype != a.dtype for f, a in zip(hit[0], bargain)):
+        hit = world.cache["autonomy_valued"] = (tuple(np.array(a, copy=True) for a in bargain), key, {})
+    elif not all(_same(f, a) for f, a in zip(hit[0], bargain)):
+        # the bargain re-solved (refresh_autonomy writes the rows and columns of the states it solves again): the kept valuations
+        # made again in the rows and columns that differ, the same expression of the same entries (elementwise), the rest as they are
+        moved = _moved_states(hit[0], bargain)
+        for r, (a, g) in hit[2].items():
+            for rows in (np.s_[moved, :], np.s_[:, moved]):
+                ii = old[moved][:, None] if rows[0] is moved else old[:, None]
+                jj = old[None, :] if rows[0] is moved else old[moved][None, :]
+                part = np.where(feasible[rows], valued(change[rows], concession[rows], ii, jj, p, r), pledge)
+                a[rows], g[rows] = part, np.log1p(part)
+        for f, b in zip(hit[0], bargain):
+            f[...] = b
     kept = hit[2]
 
     def at(r: float):
