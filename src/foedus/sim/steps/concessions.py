@@ -66,8 +66,9 @@ def pair_autonomy_terms(world: World) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _moved_states(before: tuple, after: tuple) -> np.ndarray:
-    """(N,) bool: the states whose capability, or whose row or column of the bargain ``(old, change, concession, feasible)``, differs
-    between ``before`` and ``after`` (to the bit: the arrays' words compared)."""
+    """(N,) bool: states whose rows and columns hold every entry of the bargain ``(old, change, concession, feasible)`` that differs
+    between ``before`` and ``after`` (to the bit: the arrays' words compared): the states re-solved (their capability ``old`` moved,
+    :func:`refresh_autonomy`), or every state should an entry differ outside their rows and columns."""
     def differ(x, y):
         if x.dtype.kind == "f" and x.dtype.itemsize == 8:
             x, y = np.ascontiguousarray(x).view(np.uint64), np.ascontiguousarray(y).view(np.uint64)
@@ -76,7 +77,10 @@ def _moved_states(before: tuple, after: tuple) -> np.ndarray:
     out = differ(before[0], after[0])
     for x, y in zip(before[1:], after[1:]):
         d = differ(x, y)
-        out = out | d.any(axis=1) | d.any(axis=0)
+        d[out, :] = False
+        d[:, out] = False
+        if d.any():
+            return np.ones_like(out)
     return out
 
 
