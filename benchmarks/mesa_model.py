@@ -109,8 +109,16 @@ when the membership falls short of its cost by more than ``abrogation_cost``; an
 :func:`foedus.theory.reassurance.spiral_relief`), the abstention of a partner whose alignment cannot be read yet
 (:meth:`AllianceModel.unread_alignment`; Kydd 2005), and no pledge to attack or isolate a nuclear-armed target
 (``formation.nuclear_deterred``; Jervis 1989) nor to attack without a common target and a great power in the pair
-(``obligation_choice.offence_capacity``). ``settlement.settlement_goods`` (the reassurance of settling a war remembered between
-neighbours) is not followed: it added nothing to the goods of the built-in worlds and synthetic:60 in the four years compared.
+(``obligation_choice.offence_capacity``). Session 18 (speedK18): the shared-draws run at exit rate 1 differed from 2026 on; traced
+to the unravelling of a small treaty by a member's departure (``dissolution._unravel``, session 17's unravel14: a treaty of at
+most ``unravel_max_members`` that a departure leaves with two or more ends for all, unless one member holds
+``unravel_privileged_share`` of the members' capability; :func:`foedus.theory.unravelling.unravels`, Olson 1965), which the peer
+lacked: :meth:`AllianceModel.exits` now follows it (each treaty's size and largest share,
+:func:`foedus.theory.principals.largest_share`, before the departures), and every case of ``vs_mesa.py`` is the same again. The
+settlement good (``settlement.settlement_goods``: the reassurance of settling a war remembered, or a rivalry ended, between
+neighbours; Gibler 1996) is followed too (:meth:`AllianceModel.settlement`, in :meth:`AllianceModel.year_values`), though it
+adds nothing to the goods of the built-in worlds and synthetic:60 in the years compared (no war remembered, no rivalry ended
+there; ``tests/benchmarks/test_mesa_peer.py`` holds it equal to the simulator's where it is not zero).
 Left out, because other helpers were rewriting them on that day and a peer of them would be stale
 at once: capabilities and arming, threat
 perception, the blocs (multilateral founding), alliance politics (cohesion, dissolution), crises,
@@ -151,10 +159,13 @@ from foedus.theory import new_states as th_new
 from foedus.theory import nonalignment as th_nonalign
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
+from foedus.theory import principals as th_principals
 from foedus.theory import portfolio as th_portfolio
 from foedus.theory import reassurance as th_reassure
 from foedus.theory import renunciation as th_renounce
 from foedus.theory import rivalry as th_rivalry
+from foedus.theory import settlement as th_settle
+from foedus.theory import unravelling as th_unravel
 from foedus.theory import war_onset as th_onset
 from foedus.theory import war_onset_issues as th_issues
 from foedus.theory.capability import commitment_strength
@@ -242,6 +253,9 @@ class State(mesa.Agent):
         self.proximity = np.array(world.inputs.proximity[i], dtype=float)  # for the milieu of an accession (consent.milieu_value)
         self.rivalry = np.array(world.state.rivalry[i], dtype=bool)
         self.war_history = np.array(world.state.war_history[i], dtype=float) if world.state.war_history.shape == (world.n, world.n) else np.zeros(world.n)
+        # the year each of its rivalries last ended (NaN: none; WorldState.rivalry_ended, static here: no rivalry step), for the settlement
+        ended = world.state.rivalry_ended
+        self.rivalry_ended = np.array(ended[i], dtype=float) if ended.shape == (world.n, world.n) else np.full(world.n, np.nan)
         self.nuclear = False  # nuclear-armed this year (set by the model: foedus.data.nuclear.nuclear_armed)
         self.defence_partners: set[int] = set()  # partners it shares a defence obligation with (conflict.defence_pairs), by take_view
         self.risk: dict[int, float] = {}  # the expected war with each later partner over the horizon (war_risk_row)
@@ -828,6 +842,9 @@ class AllianceModel(mesa.Model):
         unread = self.unread_alignment(abstention["war_risk"])
         if unread is not None:  # formation.unread_alignment, added in credible_terms at the credibility of the partner's pledge (Kydd 2005)
             goods[2] += unread * (self.credibility() if p.pledge_credibility_weight > 0 else 1.0)
+        settle = self.settlement()
+        if settle is not None:  # settlement.settlement_goods: settling a remembered war or rivalry between neighbours, at the standing of non-aggression
+            goods[1] += standing * settle
         tie = self.ruler_tie()
         if tie is not None:  # pair_value.ruler_goods: a new state's tie to its former ruler in the protection good (Lake 2009)
             goods[0] += tie
@@ -854,6 +871,27 @@ class AllianceModel(mesa.Model):
                                                                        defends=defends, war_risk=war_risk, check=False)
         active = np.array([s.active for s in self.states], dtype=bool)
         return out * (active[:, None] & active[None, :])
+
+    def settlement(self):
+        """``settlement.settlement``: ``settlement_weight`` times :func:`foedus.theory.settlement.settlement_value` of each pair's unsettled
+        relations (:func:`~foedus.theory.settlement.unsettled_relations` of the war remembered and of the memory of the last rivalry ended,
+        :func:`~foedus.theory.settlement.rivalry_memory`, both at ``war_memory``; nothing to settle at war or between rivals) between
+        neighbours (contiguous, or capitals within :data:`~foedus.theory.settlement.NEAR_KM`), 0 where either is out of the system
+        (Gibler 1996; Lupu & Poast 2016); None where off. Each state's rows, stacked (static here: no conflict or rivalry step)."""
+        p = self.params
+        w = p.settlement_weight
+        if w == 0:
+            return None
+        st = self.states
+        war = np.stack([s.war_history for s in st])
+        ended = np.stack([s.rivalry_ended for s in st])
+        at_war = np.stack([s.at_war for s in st])
+        rivals = np.stack([s.rivalry for s in st])
+        riv = th_settle.rivalry_memory(self.year, ended, memory=p.war_memory, check=False)
+        unsettled = th_settle.unsettled_relations(war, riv, at_war, rivals, check=False)
+        value = th_settle.settlement_value(unsettled, np.stack([s.contiguous for s in st]), np.stack([s.distance for s in st]), check=False)
+        active = np.array([s.active for s in st], dtype=bool)
+        return w * np.where(active[:, None] & active[None, :], value, 0.0)
 
     def ruler_tie(self):
         """``pair_value.ruler_tie``: ``former_ruler_weight`` times :func:`foedus.theory.new_states.former_ruler_tie` of the year,
@@ -968,11 +1006,25 @@ class AllianceModel(mesa.Model):
                 exit_p = rate * float(th_ob.inertia_exit_probability(kept, start, cost, rate=1.0, abrogation_cost=p.abrogation_cost, check=False))
                 if self.random.random() < exit_p and kept + p.abrogation_cost < cost:
                     leaving.append((s, al))
+        # what each treaty left was before the departures: its members and its largest member's share of their capability
+        # (dissolution.leave: theory.principals.largest_share), for the unravelling below
+        before = {}
+        for _, al in leaving:
+            if al not in before:
+                before[al] = (len(al.members), float(th_principals.largest_share(al.membership_row()[None, :], self.powers)[0]))
         for s, al in leaving:
             del al.members[s]
             al.value_start.pop(s, None)
             al.last_exit[s] = y
             self.events.append((y, "exit", al.ident, s.ccode, -1))
+        # a treaty of at most unravel_max_members that a departure leaves with two or more ends for all, unless one member holds
+        # unravel_privileged_share of the members' capability (dissolution._unravel: theory.unravelling.unravels; Olson 1965)
+        for al, (size, top) in before.items():
+            if th_unravel.unravels([size], [len(al.members)], [top], max_members=int(p.unravel_max_members),
+                                   privileged_share=float(p.unravel_privileged_share))[0]:
+                self.alliances.remove(al)
+                al.remove()
+                self.events.append((y, "dissolution", al.ident, -1, -1))
         gone = [al for al in self.pacts if len(al.members) < 2 and any(a is al for _, a in leaving)]
         for al in gone:
             self.alliances.remove(al)

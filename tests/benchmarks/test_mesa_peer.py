@@ -144,3 +144,54 @@ def test_abstention_terms_same_at_war():
     mine, theirs = model.abstention_terms(), abstention_terms(sim.world)
     assert theirs["war_risk"][a, b] == mine["war_risk"][a, b] == mine["war_risk"][b, a] == 1.0
     np.testing.assert_allclose(mine["war_risk"], theirs["war_risk"], rtol=1e-12, atol=0)
+
+
+def test_shared_draws_unravelling_same_events():
+    """World-2022 with every state reconsidering and exits drawn (``exit_rate`` 1), the peer drawing foedus's stream, for five
+    years: the same alliances every year and the same events, the treaties a departure unravels for all included
+    (``dissolution._unravel``: :func:`foedus.theory.unravelling.unravels`, Olson 1965; the peer lacked the rule until session 18,
+    and its first difference was in 2026, a treaty of three that foedus ended as 'unravelled' and the peer kept)."""
+    from vs_mesa import event_counts_foedus, event_counts_mesa
+
+    sc = reduced_scenario("world-2022", years=5)
+    sc = sc.model_copy(update={"parameters": sc.parameters.model_copy(update={"consider_rate": 1.0, "exit_rate": 1.0})})
+    sim = Simulation(sc, rng=0, explain=True, steps=reduced_steps())
+    model = AllianceModel(sc, seed=0, shared_draws=True)
+    for _ in range(5):
+        sim.step()
+        model.step()
+        assert alliance_sets_foedus(sim.world) == alliance_sets_mesa(model)
+    causes = [d.get("cause") for d in sim.world.log.events_table()["detail"].dropna().map(__import__("json").loads)]
+    assert "unravelled" in causes  # the rule acts in these years (the check is not empty)
+    assert event_counts_foedus(sim.world) == event_counts_mesa(model)
+
+
+def test_settlement_same():
+    """The peer's settlement term (``settlement.settlement``: a remembered war or an ended rivalry between neighbours, Gibler 1996)
+    equals the simulator's to the bit, where it is not zero: world-2022 with a war remembered between Russia and Ukraine and a
+    rivalry between Greece and Turkey ended ten years before (the built-in worlds' terms are zero in the years compared)."""
+    from foedus.sim.steps.settlement import settlement
+
+    sc = reduced_scenario("world-2022", years=1)
+    sim = Simulation(sc, rng=0, explain=False, steps=reduced_steps())
+    w = sim.world
+    n = w.n
+    codes = w.inputs.ccode.tolist()
+    ru, ua, gr, tu = (codes.index(c) for c in (365, 369, 350, 640))
+    if w.state.war_history.shape != (n, n):
+        w.state.war_history = np.zeros((n, n))
+    w.state.war_history[ru, ua] = w.state.war_history[ua, ru] = 1.5
+    w.state.rivalry_ended = np.full((n, n), np.nan)
+    w.state.rivalry_ended[gr, tu] = w.state.rivalry_ended[tu, gr] = float(w.state.year - 10)
+    w.state.rivalry[gr, tu] = w.state.rivalry[tu, gr] = False
+    w.state.at_war[ru, ua] = w.state.at_war[ua, ru] = False
+    w.state.rivalry[ru, ua] = w.state.rivalry[ua, ru] = False
+    model = AllianceModel(sc, seed=0)  # the same world, built again: its rows set as the simulator's
+    for s in model.states:
+        s.war_history = np.array(w.state.war_history[s.index])
+        s.rivalry_ended = np.array(w.state.rivalry_ended[s.index])
+        s.rivalry = np.array(w.state.rivalry[s.index])
+        s.at_war = np.array(w.state.at_war[s.index])
+    mine, theirs = model.settlement(), settlement(w)
+    assert theirs[ru, ua] > 0 and theirs[gr, tu] > 0  # the term is not zero (the check is not empty)
+    assert mine.tobytes() == np.asarray(theirs).tobytes()

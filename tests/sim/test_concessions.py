@@ -101,3 +101,42 @@ def test_the_first_bargain_is_solved_once_for_the_same_capabilities_and_each_run
     other = pw * 1.5
     got = concessions._first_solve(other, False)[0]
     assert got.tobytes() == th_exchange.morrow_exchange(other[:, None], other[None, :], iterations=24, check=False).autonomy_change_i.tobytes()
+
+
+def _direct_terms(world):
+    """The autonomy and its log1p as ExchangeTerms made them before session 18: the bargain valued at this year's reach, then log1p."""
+    p = world.inputs.params
+    old, change, concession, feasible = concessions.refresh_autonomy(world)
+    reach_c = concessions._concession_reach(world)
+    aut = np.where(feasible, concessions.valued(change, concession, old[:, None], old[None, :], p, reach_c), -p.autonomy_pledge)
+    return aut, np.log1p(aut)
+
+
+@pytest.mark.parametrize("change", [{}, {"concession_interest_weight": 0.5, "concession_adversary_reach": 0.7}, {"concession_interest_weight": 0.0},
+                                    {"concession_reach_threshold": 0.0, "local_balance_threshold": 0.0, "concession_interest_weight": 0.0}])
+def test_the_autonomy_terms_kept_between_bargains_are_the_direct_valuation_to_the_bit(change):
+    """:func:`concessions.pair_autonomy_terms` (the valuations kept for each value of the reach until the bargain changes, picked each
+    year by the reach) equals the bargain valued at the year's reach and its log1p, to the bit, every year of a run whose bargain is
+    re-solved (``autonomy_refresh_years`` 2, ``autonomy_refresh_change`` 0.02: the states whose capability moved) and whose reach moves; with a fractional interest weight the reach
+    takes three values, and with every term off it is the scalar 1."""
+    sc = synthetic_scenario(60, seed=3, years=12, alliances=6, cyber=True, spread_km=12000.0)
+    sc = sc.model_copy(update={"parameters": sc.parameters.model_copy(update={"autonomy_refresh_years": 2.0, "autonomy_refresh_change": 0.02, **change})})
+    sim = Simulation(sc, rng=sc.seed)
+    seen = set()
+    refreshed, before = 0, None
+    for _ in range(12):
+        sim.step()
+        world = sim.world
+        bargain = world.cache.get("autonomy")
+        if before is not None and bargain is not None and not np.array_equal(_bits(before), _bits(bargain[0])):
+            refreshed += 1
+        before = None if bargain is None else bargain[0].copy()
+        world.year_cache.entries.clear()
+        aut, lg = concessions.pair_autonomy_terms(world)
+        want_a, want_l = _direct_terms(world)
+        assert np.array_equal(_bits(aut), _bits(want_a)) and np.array_equal(_bits(lg), _bits(want_l))
+        r = concessions._concession_reach(world)
+        seen.add(tuple(np.unique(r).tolist()) if np.ndim(r) else (float(r),))
+    assert refreshed > 0  # the bargain was re-solved in the run (the kept valuations made again in its rows and columns)
+    if change.get("concession_interest_weight") == 0.5:
+        assert any(len(s) == 3 for s in seen)  # the reach took three values

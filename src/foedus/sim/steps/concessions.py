@@ -21,11 +21,12 @@ from foedus.sim.steps import year_goods
 from foedus.sim.steps.interests import adversaries, adversary_relevance_of
 from foedus.sim.steps.threat import main_threat_of
 from foedus.sim.world import World
+from foedus.sim.yearcache import _same
 from foedus.theory import deterrence_extended as th_deter
 from foedus.theory import exchange as th_exchange
 from foedus.theory import pledge_kernels as pledge_kern
 
-__all__ = ["concession_reach", "concession_reach_reference", "pair_autonomy", "refresh_autonomy", "valued"]
+__all__ = ["concession_reach", "concession_reach_reference", "pair_autonomy", "pair_autonomy_terms", "refresh_autonomy", "valued"]
 
 
 def pair_autonomy(world: World) -> np.ndarray:
@@ -40,19 +41,111 @@ def pair_autonomy(world: World) -> np.ndarray:
     solved are solved again. The bargain is cached; its valuation is made every year (the reach
     moves with the capabilities).
     """
+    return pair_autonomy_terms(world)[0]
+
+
+def pair_autonomy_terms(world: World) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`pair_autonomy` (N, N) and its ``np.log1p`` (the compiled cost rule's term, :class:`~.formation.ExchangeTerms`), read-only.
+
+    Both are a function of the bargain (:func:`refresh_autonomy`, re-solved every ``autonomy_refresh_years`` at most) and of the
+    share of each partner's concessions a state counts (:func:`concession_reach`, which takes a few values only: 0, 1 and
+    ``1 - concession_interest_weight``), so they are made by :func:`_valued_terms` from the valuations of the bargain at each of
+    those values, kept until the bargain changes, not valued and passed through ``log1p`` anew every year (issue 16: at 200
+    states the ``log1p`` of 40,000 pairs alone took about 0.8 ms a year). The same numbers to the bit
+    (``tests/sim/test_concessions.py``)."""
     p = world.inputs.params
     bargain = refresh_autonomy(world)
     reach_c = concession_reach(world)
 
-    def compute():
-        old, change, concession, feasible = bargain
-        return np.where(feasible, valued(change, concession, old[:, None], old[None, :], p, reach_c), -p.autonomy_pledge)
-
     # asked twice a year (ExchangeTerms, form_alliances' explanation): computed again only when an input moved (issue 16)
     return world.year_cache.get(
-        world.state.year, "pair_autonomy", compute, old=bargain[0], change=bargain[1], concession=bargain[2], feasible=bargain[3], reach_share=reach_c,
-        half_worth=float(p.concession_half_worth), pledge=float(p.autonomy_pledge),
+        world.state.year, "pair_autonomy", lambda: _valued_terms(world, bargain, reach_c), old=bargain[0], change=bargain[1], concession=bargain[2],
+        feasible=bargain[3], reach_share=reach_c, half_worth=float(p.concession_half_worth), pledge=float(p.autonomy_pledge),
+        interest=float(p.concession_interest_weight),
     )
+
+
+def _moved_states(before: tuple, after: tuple) -> np.ndarray:
+    """(N,) bool: states whose rows and columns hold every entry of the bargain ``(old, change, concession, feasible)`` that differs
+    between ``before`` and ``after`` (to the bit: the arrays' words compared): the states re-solved (their capability ``old`` moved,
+    :func:`refresh_autonomy`), or every state should an entry differ outside their rows and columns."""
+    def differ(x, y):
+        if x.dtype.kind == "f" and x.dtype.itemsize == 8:
+            x, y = np.ascontiguousarray(x).view(np.uint64), np.ascontiguousarray(y).view(np.uint64)
+        return x != y
+
+    out = differ(before[0], after[0])
+    for x, y in zip(before[1:], after[1:]):
+        d = differ(x, y)
+        d[out, :] = False
+        d[:, out] = False
+        if d.any():
+            return np.ones_like(out)
+    return out
+
+
+def _valued_terms(world: World, bargain: tuple, reach_c) -> tuple[np.ndarray, np.ndarray]:
+    """``np.where(feasible, valued(change, concession, old_i, old_j, p, reach_c), -autonomy_pledge)`` and its ``np.log1p``, for the
+    bargain ``(old, change, concession, feasible)`` and the concession reach ``reach_c`` ((N, N) or a float).
+
+    Each entry is the same elementwise operations of its own inputs, so where ``reach_c`` is ``r`` it is the entry of the same
+    expression with the scalar ``r`` (``eta * r`` the same product): the expression and its ``log1p`` are evaluated once for each
+    value ``r`` the reach takes (0, 1 or ``1 - concession_interest_weight``, the values of :func:`_reach_kernel`), kept in
+    ``world.cache`` with a copy of the bargain and made again in the rows and columns of the states whose bargain differs from it
+    (:func:`_moved_states`; a re-solution rewrites a few states' rows and columns) while the parameters are the same, and each
+    year's entries picked from them by the reach. A reach with any other value (the theory's composition when the world checks
+    its inputs) is valued directly."""
+    p = world.inputs.params
+    old, change, concession, feasible = bargain
+    pledge = -p.autonomy_pledge
+
+    def direct(r):
+        out = np.where(feasible, valued(change, concession, old[:, None], old[None, :], p, r), pledge)
+        return out, np.log1p(out)
+
+    if world.inputs.check:
+        return direct(reach_c)
+    key = (float(p.concession_half_worth), float(p.autonomy_pledge))
+    hit = world.cache.get("autonomy_valued")
+    if hit is None or hit[1] != key or len(hit[0]) != len(bargain) or any(f.shape != a.shape or f.dtype != a.dtype for f, a in zip(hit[0], bargain)):
+        hit = world.cache["autonomy_valued"] = (tuple(np.array(a, copy=True) for a in bargain), key, {})
+    elif not all(_same(f, a) for f, a in zip(hit[0], bargain)):
+        # the bargain re-solved (refresh_autonomy writes the rows and columns of the states it solves again): the kept valuations
+        # made again in the rows and columns that differ, the same expression of the same entries (elementwise), the rest as they are
+        moved = _moved_states(hit[0], bargain)
+        for r, (a, g) in hit[2].items():
+            for rows in (np.s_[moved, :], np.s_[:, moved]):
+                ii = old[moved][:, None] if rows[0] is moved else old[:, None]
+                jj = old[None, :] if rows[0] is moved else old[moved][None, :]
+                part = np.where(feasible[rows], valued(change[rows], concession[rows], ii, jj, p, r), pledge)
+                a[rows], g[rows] = part, np.log1p(part)
+        for f, b in zip(hit[0], bargain):
+            f[...] = b
+    kept = hit[2]
+
+    def at(r: float):
+        if r not in kept:
+            kept[r] = direct(r)
+        return kept[r]
+
+    if np.ndim(reach_c) == 0:
+        r = float(reach_c)
+        return tuple(a.copy() for a in at(r)) if r in (0.0, 1.0) else direct(reach_c)
+    one, none = reach_c == 1.0, reach_c == 0.0
+    part = 1.0 - float(p.concession_interest_weight) * (1.0 - 0.0)  # _reach_kernel's 1 - w (1 - rel) of a partner not relevant
+    some = reach_c == part
+    if not (one | none | some).all():
+        return direct(reach_c)
+    values = [(r, m) for r, m in ((1.0, one), (0.0, none), (part, some)) if m.any()]
+    if len(values) == 1:
+        return tuple(a.copy() for a in at(values[0][0]))
+    aut, lg = at(values[-1][0])
+    aut, lg = aut.copy(), lg.copy()
+    for r, m in values[:-1]:
+        a, g = at(r)
+        np.copyto(aut, a, where=m)
+        np.copyto(lg, g, where=m)
+    return aut, lg
 
 
 def refresh_autonomy(world: World) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

@@ -27,6 +27,7 @@ from foedus.sim.steps import cofounder_kernels
 from foedus.sim.steps import conflict_kernels as war_kern
 from foedus.sim.steps.concessions import concession_reach, refresh_autonomy  # noqa: F401 (formation's names for them)
 from foedus.sim.steps.concessions import pair_autonomy as _pair_autonomy
+from foedus.sim.steps.concessions import pair_autonomy_terms as _pair_autonomy_terms
 from foedus.sim.steps.founders import _founder_details, _join_founders
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.conflict import defence_pairs, onset_covariates
@@ -76,8 +77,11 @@ class ExchangeTerms:
     def __init__(self, world: World):
         p = world.inputs.params
         n = world.n
-        self.autonomy = _pair_autonomy(world) if p.autonomy_weight != 0 else np.zeros((n, n))
-        self.log1p_autonomy = np.log1p(self.autonomy)
+        if p.autonomy_weight != 0:  # the autonomy and its log1p, kept between refreshes of the bargain (concessions.pair_autonomy_terms)
+            self.autonomy, self.log1p_autonomy = _pair_autonomy_terms(world)
+        else:
+            self.autonomy = np.zeros((n, n))
+            self.log1p_autonomy = np.log1p(self.autonomy)
         self.burden = th_ob.defence_burden(world.results.threat, world.state.power, reach=world.results.reach, check=world.inputs.check)
 
 
