@@ -17,13 +17,14 @@ __all__ = ["_commitment_kernel", "_forward_kernel", "_revealed_kernel", "_threat
 # it never raises, a branch in the inner loop of the revealed hostility that kept it from being vectorised (issue 16: the
 # kernel's median 705 -> 498 us a year at 200 states, the same bits: tests/sim/steps/test_threat.py, the regression digests)
 @njit(cache=True, error_model="numpy")
-def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach, within, alone, excess, xf, rel, flank, struck, near_weight):  # pragma: no cover (compiled)
+def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach, within, alone, excess, xf, rel, flank, struck, near_weight, home):  # pragma: no cover (compiled)
     """``out[i, j] = exp(xf[i, j] ln(power[j] offensive[j])) * (I[i, j] (1 - discount C[i, j] [h[i, j] < belied or h[i, j] = 0]))`` with
     ``I = (w0 H~ + w1 (d g + alone (1 - g) excess) + w2 r) / denom``, ``g = min(1, max(H~, r) / serious)`` (:func:`foedus.theory.intentions.intentions_from_acts`) and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} weight[i, k] (h[k, j] min(1, power[j] ** (x[k, j] - 1))))``
     (``weight = prox * exposed``) times ``min(1, within[i, j] / within[k, j])`` (within the reach ``j`` has shown) and ``rel[i, j]`` (the politically
     relevant dyads; ``rel`` empty: every pair), times ``restraint[i, j]`` when ``has_restraint``; where ``flank[i, j]`` (contiguity) and ``struck[k, j]`` (the
     simulator passes contiguity too; ``flank`` empty: never) the weight is ``max(weight[i, k], near_weight[i, k])`` (the aggressor's neighbours read its acts against its other neighbours);
-    ``reach[i, j] = exp(xf[i, j] ln power[j])`` (``xf``: with forward presence; ``x``, from home, reads the acts); 0 on the diagonal of ``out``."""
+    ``reach[i, j] = exp(xf[i, j] ln power[j])`` (``xf``: with forward presence; ``x``, from home, reads the acts), read from ``home`` (``exp(x[i, j] ln power[j])``,
+    :func:`foedus.theory.projection.projected_capability` from home; empty: none) where ``xf[i, j] == x[i, j]``; 0 on the diagonal of ``out``."""
     n = h.shape[0]
     has_ideal = ideal.shape[0] > 0
     has_rel = rel.shape[0] > 0
@@ -96,9 +97,13 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
                             v = v * rel[i, j]
                         if v > n_j[i]:
                             n_j[i] = v
+    has_home = home.shape[0] > 0
     for i in range(n):
         for j in range(n):
-            reach[i, j] = np.exp(xf[i, j] * log_power[j])
+            if has_home and xf[i, j] == x[i, j]:  # the same exponent: the same number, evaluated once for able_to_reach
+                reach[i, j] = home[i, j]
+            else:
+                reach[i, j] = np.exp(xf[i, j] * log_power[j])
             if i == j:
                 out[i, j] = 0.0
                 continue
