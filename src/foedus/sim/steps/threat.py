@@ -17,7 +17,7 @@ import numpy as np
 
 from foedus.sim.steps._common import SECURITY
 from foedus.sim.steps.threat_flank import _near_weight, exposed_near, proximity_weight
-from foedus.sim.steps.threat_kernels import _commitment_kernel, _forward_kernel, _live_issue_kernel, _main_threat_kernel, _revealed_kernel, _threat_kernel
+from foedus.sim.steps.threat_kernels import _commitment_kernel, _forward_kernel, _live_issue_kernel, _main_threat_kernel, _reach_columns_kernel, _revealed_kernel, _threat_kernel
 from foedus.sim.agreements import TARGET_GONE
 from foedus.sim.world import World
 from foedus.schema import OBLIGATIONS
@@ -288,7 +288,11 @@ def reach_columns(world: World, j: np.ndarray) -> np.ndarray:
     hit = world.cache.get("reach_fraction")
     if hit is not None and hit[0] == world.state.power.tobytes() and hit[1] is x:
         return hit[2][:, j]
-    return th_projection.reach_fraction(world.state.power[j], x[:, j], check=False)
+    # the theory's array form over the columns (reach_fraction(power[j], x[:, j])), compiled: its operations pair by pair (issue 16)
+    j = np.asarray(j, dtype=np.int64).reshape(-1)
+    out = np.empty((x.shape[0], len(j)))
+    _reach_columns_kernel(np.ascontiguousarray(world.state.power, dtype=float), x, j, out)
+    return out
 
 
 def neighbourhood(world: World) -> np.ndarray:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["_commitment_kernel", "_forward_kernel", "_revealed_kernel", "_threat_kernel"]
+__all__ = ["_commitment_kernel", "_forward_kernel", "_reach_columns_kernel", "_revealed_kernel", "_threat_kernel"]
 
 
 # error_model="numpy": its every division is guarded (by ``w < a``, ``denom > 0``, ``serious > 0``), so none is by zero and a
@@ -295,3 +295,19 @@ def _revealed_kernel(h, i, j, reach, within, weight, rel, floor, flank, struck, 
         x = (np.nan if nan else m) * rel[ik, jk]
         y = h[ik, jk]
         out[k] = y if (y > x or np.isnan(y)) else x  # numpy's maximum: of two equal (0.0 and -0.0), the second
+
+
+@njit(cache=True)
+def _reach_columns_kernel(power, x, cols, out):  # pragma: no cover (compiled)
+    """``out[r, k]``: :func:`foedus.theory.projection.reach_fraction` of state ``cols[k]`` at ``r``, ``min(1, nan_to_num(exp((x[r, c] - 1) ln power[c])))``
+    with the array form's operations in its order (``x - 1``, times the logarithm, ``exp``; NaN 0; at most 1, +inf 1), the columns
+    alone without the gather of ``x[:, cols]``, the error-state context and ``nan_to_num``'s temporaries (``tests/sim/steps/test_threat_rows.py``)."""
+    n = x.shape[0]
+    for k in range(cols.shape[0]):
+        c = cols[k]
+        lc = np.log(power[c])
+        for r in range(n):
+            f = np.exp((x[r, c] - 1.0) * lc)
+            if f != f:
+                f = 0.0
+            out[r, k] = f if f < 1.0 else 1.0
