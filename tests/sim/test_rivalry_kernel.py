@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from foedus.sim.steps.rivalry import _hazard_kernel
+from foedus.sim.steps.rivalry import _hazard_kernel, _year_kernel, log_distance_kernel
 from foedus.theory import rivalry as th
 from foedus.theory.projection import relative_discount_exponent
 
@@ -39,8 +39,10 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
     on_b, end_b = rng.normal(size=len(th.ONSET_TERMS)), rng.normal(size=len(th.TERMINATION_TERMS))
     on_c, end_c = float(rng.normal(-5.0, 1.0)), float(rng.normal(-3.0, 1.0))
     h_on, h_end = np.zeros(len(i)), np.zeros(len(i))
+    log_distance = np.empty((n, n))
+    log_distance_kernel(distance, th.MARITIME_KM, log_distance)  # the minor distance's logarithm, computed once (the distances are fixed)
     _hazard_kernel(i.astype(np.int64), j.astype(np.int64), contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0,
-                   distance, change, 1500.0, 5000.0, entered, inherited, pred, code, float(year), 1816.0, 2.5, th.PARITY_FLOOR, th.MARITIME_KM, expo, on_b, on_c, end_b, end_c, h_on, h_end)
+                   distance, change, 1500.0, 5000.0, entered, inherited, pred, code, float(year), 1816.0, 2.5, th.PARITY_FLOOR, log_distance, expo, on_b, on_c, end_b, end_c, h_on, h_end)
     related = th.related_pairs(code[i], code[j], pred[i], pred[j])
     assert related.any() or n < 10  # the lineage is exercised
     age = th.succession_pair_age(year, entered[i], entered[j], inherited[i], inherited[j], related)
@@ -66,3 +68,37 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
     assert np.array_equal(h_on[on].view(np.int64), want_on.view(np.int64))
     assert np.array_equal(h_end[r].view(np.int64), want_end.view(np.int64))
     assert not h_on[r].any() and not h_end[on].any()  # each pair gets only the hazard that applies to it
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_year_kernel_draws_the_pairs_the_numpy_selection_did(seed):
+    """The step's one pass (:func:`foedus.sim.steps.rivalry._year_kernel`): the live pairs, their hazards and the onsets and
+    terminations drawn are those of the numpy selection around :func:`_hazard_kernel` it replaced, to the bit and in order."""
+    rng = np.random.default_rng(100 + seed)
+    n = int(rng.integers(2, 60))
+    i, j = np.triu_indices(n, 1)
+    i, j = i.astype(np.int64), j.astype(np.int64)
+    active = rng.random(n) < 0.9
+    power = np.where(rng.random(n) < 0.1, 0.0, rng.random(n) ** 3 + 1e-6)
+    contiguous = rng.random((n, n)) < 0.2
+    distance = np.where(contiguous, 0.0, rng.random((n, n)) * 8000.0)
+    log_distance = np.empty((n, n))
+    log_distance_kernel(distance, th.MARITIME_KM, log_distance)
+    rivalry = rng.random((n, n)) < 0.3
+    regime = rng.random(n)
+    args = (contiguous, rng.random(n) < 0.2, power, rng.random((n, n)) < 0.2, np.where(rng.random((n, n)) < 0.2, rng.random((n, n)), 0.0),
+            regime >= 0.5, regime, rivalry, rng.normal(size=(n, n)), distance, rng.random(n), 1500.0, 5000.0, np.full(n, 1816.0),
+            np.full(n, 1816.0), np.full(n, -1, np.int64), np.arange(n, dtype=np.int64), 1990.0, 1816.0, 2.5, th.PARITY_FLOOR, log_distance,
+            relative_discount_exponent(distance), rng.normal(size=len(th.ONSET_TERMS)), 1.0, rng.normal(size=len(th.TERMINATION_TERMS)), 0.5)
+    draw = rng.random(len(i))
+    h_on, h_end, begin, end = np.zeros(len(i)), np.zeros(len(i)), np.empty(len(i), np.int64), np.empty(len(i), np.int64)
+    nb, ne = _year_kernel(i, j, draw, active, power, args, h_on, h_end, begin, end)
+    live = np.flatnonzero(active[i] & active[j] & (power[i] > 0) & (power[j] > 0))  # the numpy selection it replaced
+    on, off = np.zeros(len(live)), np.zeros(len(live))
+    _hazard_kernel(i[live], j[live], *args, on, off)
+    rival = rivalry[i[live], j[live]]
+    assert np.array_equal(begin[:nb], live[~rival & (draw[live] < on)]) and np.array_equal(end[:ne], live[rival & (draw[live] < off)])
+    assert nb + ne > 0 or n < 10  # the draws are exercised (high intercepts)
+    assert np.array_equal(h_on[live].view(np.int64), on.view(np.int64)) and np.array_equal(h_end[live].view(np.int64), off.view(np.int64))
+    dead = np.setdiff1d(np.arange(len(i)), live)
+    assert not h_on[dead].any() and not h_end[dead].any()

@@ -161,13 +161,14 @@ def projected_capability(capability, exponent, *, check: bool = True) -> np.ndar
     return np.exp(x * log_c[None, :])
 
 
-def able_to_reach(capability, exponent, *, check: bool = True) -> np.ndarray:
+def able_to_reach(capability, exponent, *, arrives=None, check: bool = True) -> np.ndarray:
     """``A[i, k] = [capability[i] ** exponent[k, i] >= capability[k]]``: ``i`` can reach ``k`` (Lemke 2002, ch. 4).
 
     Lemke's relevant neighbourhoods: a minor power can reach another state where its capability,
     discounted over the distance in Bueno de Mesquita's (1981) form (:func:`projected_capability`,
     ``exponent[k, i]`` the discount from ``i`` to ``k``), is at least the other's capability at home.
-    Diagonal False.
+    Diagonal False. ``arrives``: :func:`projected_capability` of ``capability`` and ``exponent`` when the caller keeps it (None:
+    computed here).
 
     Examples
     --------
@@ -179,8 +180,11 @@ def able_to_reach(capability, exponent, *, check: bool = True) -> np.ndarray:
     Lemke, D. (2002). *Regions of War and Peace*. Cambridge: Cambridge University Press, ch. 4; Bueno de Mesquita (1981).
     """
     c = _vector("capability", capability, unit=True, check=check)
-    arrives = projected_capability(c, exponent, check=check)  # arrives[k, i]: i's capability at k
-    out = arrives.T >= c[None, :]
+    if arrives is None:
+        arrives = projected_capability(c, exponent, check=check)  # arrives[k, i]: i's capability at k
+    elif check and np.shape(arrives) != (c.shape[0], c.shape[0]):
+        raise ValueError(f"arrives: must be {(c.shape[0], c.shape[0])}, got {np.shape(arrives)}")
+    out = np.asarray(arrives).T >= c[None, :]
     np.fill_diagonal(out, False)
     return out
 

@@ -210,6 +210,12 @@ def test_the_compiled_threat_matrix_is_the_theorys_to_the_bit():
         got, reach = threat_of(hostility, ideal, rivalry, proximity, commitment, rel, power, offensive, 0.9, exposed, floor, forward=forward)
         assert got.tobytes() == expected.tobytes()
         assert reach.tobytes() == th_projection.projected_capability(power, forward).tobytes()
+        # the reach from home kept by the caller (threat.home_reach), read where forward presence leaves the exponent as it is
+        assert (forward != rel).any() or n < 7
+        got, reach = threat_of(hostility, ideal, rivalry, proximity, commitment, rel, power, offensive, 0.9, exposed, floor, forward=forward,
+                               home=th_projection.projected_capability(power, rel))
+        assert got.tobytes() == expected.tobytes()
+        assert reach.tobytes() == th_projection.projected_capability(power, forward).tobytes()
 
 
 def test_the_compiled_threat_matrix_reads_only_relevant_aggressors_as_the_theory_does():

@@ -98,6 +98,9 @@ def test_the_compiled_main_threat_is_the_theorys_to_the_bit():
                 t[rng.integers(0, n, 3), rng.integers(0, n, 3)] = 0.25  # ties
             if trial % 5 == 1 and n > 1:
                 t[rng.integers(0, n), rng.integers(0, n)] = np.nan
+            if trial % 4 == 3 and n:
+                t[rng.integers(0, n, 3), rng.integers(0, n, 3)] = -0.0  # signed zeros: as large as 0.0
+                t[rng.integers(0, n), :] = t[rng.integers(0, n), :].max(initial=0.0)  # a row of ties
             power = rng.random(n)
             if trial % 7 == 2 and n:
                 power[0] = np.nan

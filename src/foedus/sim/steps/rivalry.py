@@ -83,16 +83,10 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     world.state.regime_reference = th.regime_reference(world.state.regime_reference, world.state.regime, memory=p.regime_memory)
     i, j = _upper(world)
     draw = rng.random(len(i))
-    live = world.state.active[i] & world.state.active[j] & (world.state.power[i] > 0) & (world.state.power[j] > 0)
-    i, j, draw = i[live], j[live], draw[live]
-    if not len(i):
-        return
     dem = world.state.regime >= p.democracy_threshold
-    h_on, h_end = rivalry_hazards(world, i, j, dem, change)
-    rival = np.take(world.state.rivalry, i * world.n + j)
-    on, r = np.flatnonzero(~rival), np.flatnonzero(rival)
-    begin = on[draw[on] < h_on[on]]
-    end = r[draw[r] < h_end[r]]
+    # the pairs of system members with capability (live), their hazards and their draws in one compiled pass (_year_kernel):
+    # positions in (i, j) of the rivalries that begin and end, and the hazards of the live pairs (0 elsewhere)
+    h_on, h_end, begin, end = _year_draws(world, i, j, draw, dem, change)
     if len(begin) or len(end):
         _apply(world, i, j, begin, end, dem, change, h_on, h_end)
 
@@ -104,18 +98,100 @@ def rivalry_hazards(world: World, i: np.ndarray, j: np.ndarray, dem: np.ndarray,
     larger of its two). Equal to the bit to :func:`foedus.theory.rivalry.rivalry_onset_hazard` and
     :func:`~foedus.theory.rivalry.rivalry_termination_hazard` of :func:`_covariates`.
     """
-    p = world.inputs.params
     h_on = np.zeros(len(i))
     h_end = np.zeros(len(i))
-    _hazard_kernel(
-        np.ascontiguousarray(i, dtype=np.int64), np.ascontiguousarray(j, dtype=np.int64), world.inputs.contiguous, world.state.major, world.state.power, defence_pairs(world),
+    _hazard_kernel(np.ascontiguousarray(i, dtype=np.int64), np.ascontiguousarray(j, dtype=np.int64), *_hazard_args(world, dem, change), h_on, h_end)
+    return h_on, h_end
+
+
+def _hazard_args(world: World, dem: np.ndarray, change: np.ndarray) -> tuple:
+    """The arguments of :func:`_hazard_kernel` after the pairs and before the outputs (the world's inputs and the coefficients)."""
+    p = world.inputs.params
+    return (
+        world.inputs.contiguous, world.state.major, world.state.power, defence_pairs(world),
         world.state.war_history, dem, world.state.regime, world.state.rivalry, world.state.rivalry_balance0, world.inputs.distance_km,
         np.ascontiguousarray(change, dtype=float), float(p.rivalry_reach_km), float(p.rivalry_contact_km),
-        *_lineage(world), float(world.state.year), float(STATE_LIST_START), float(p.rivalry_new_pair_years), th.PARITY_FLOOR, th.MARITIME_KM, distance_exponent(world),
+        *_lineage(world), float(world.state.year), float(STATE_LIST_START), float(p.rivalry_new_pair_years), th.PARITY_FLOOR, _log_distance(world), distance_exponent(world),
         np.asarray(p.rivalry_onset_coefficients(), dtype=float), float(p.rivalry_onset_intercept),
-        np.asarray(p.rivalry_end_coefficients(), dtype=float), float(p.rivalry_end_intercept), h_on, h_end,
+        np.asarray(p.rivalry_end_coefficients(), dtype=float), float(p.rivalry_end_intercept),
     )
-    return h_on, h_end
+
+
+def _log_distance(world: World) -> np.ndarray:
+    """(N, N): ``log(1 + distance_km / MARITIME_KM)`` of every pair, the term of :func:`foedus.theory.rivalry.minor_distance` (the
+    distances are fixed: computed once, by :func:`log_distance_kernel`, the operations the hazard kernel made pair by pair each year)."""
+    d = world.inputs.distance_km
+    hit = world.cache.get("rivalry_log_distance")
+    if hit is None or hit[0] is not d:
+        out = np.empty(d.shape)
+        log_distance_kernel(np.ascontiguousarray(d, dtype=float), float(th.MARITIME_KM), out)
+        out.flags.writeable = False
+        hit = world.cache["rivalry_log_distance"] = (d, out)
+    return hit[1]
+
+
+@njit(cache=True)
+def log_distance_kernel(distance, unit, out):  # pragma: no cover (compiled)
+    """``out[i, j] = log1p(distance[i, j] / unit)`` (:func:`foedus.theory.rivalry.minor_distance` before its selection of the pairs)."""
+    for i in range(distance.shape[0]):
+        for j in range(distance.shape[1]):
+            out[i, j] = np.log1p(distance[i, j] / unit)
+
+
+def _year_draws(world: World, i: np.ndarray, j: np.ndarray, draw: np.ndarray, dem: np.ndarray, change: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``(h_on, h_end, begin, end)`` of the pairs ``(i, j)`` and their ``draw``: the hazards of :func:`rivalry_hazards` of the live pairs (both
+    active with capability; 0 for the others), and the positions, in order, of the pairs not in rivalry whose draw falls below their onset
+    hazard (``begin``) and of the rivals whose draw falls below their termination hazard (``end``). One compiled pass
+    (:func:`_year_kernel`): the live pairs' selection, :func:`_hazard_kernel` of them and the draws' comparisons (issue 16: the numpy
+    selections around the kernel took as long as it), the same hazards and the same pairs (``tests/sim/test_rivalry_kernel.py``)."""
+    h_on = np.zeros(len(i))
+    h_end = np.zeros(len(i))
+    begin = np.empty(len(i), np.int64)
+    end = np.empty(len(i), np.int64)
+    s = world.state
+    nb, ne = _year_kernel(
+        np.ascontiguousarray(i, dtype=np.int64), np.ascontiguousarray(j, dtype=np.int64), np.ascontiguousarray(draw, dtype=float), s.active, s.power,
+        _hazard_args(world, dem, change), h_on, h_end, begin, end,
+    )
+    return h_on, h_end, begin[:nb], end[:ne]
+
+
+@njit(cache=True)
+def _year_kernel(ii, jj, draw, active, power, args, h_on, h_end, begin, end):  # pragma: no cover (compiled)
+    """:func:`_year_draws`: the live pairs (``active`` with ``power > 0``, both), :func:`_hazard_kernel` of them (``args``: its arguments
+    after the pairs), their hazards written back at their positions, and the positions of the onsets and terminations drawn."""
+    m = ii.shape[0]
+    pos = np.empty(m, np.int64)
+    k = 0
+    for q in range(m):
+        a = ii[q]
+        b = jj[q]
+        if active[a] and active[b] and power[a] > 0 and power[b] > 0:
+            pos[k] = q
+            k += 1
+    li = np.empty(k, np.int64)
+    lj = np.empty(k, np.int64)
+    for r in range(k):
+        li[r] = ii[pos[r]]
+        lj[r] = jj[pos[r]]
+    on = np.zeros(k)
+    off = np.zeros(k)
+    _hazard_kernel(li, lj, *args, on, off)
+    rivalry = args[7]
+    nb = 0
+    ne = 0
+    for r in range(k):
+        q = pos[r]
+        h_on[q] = on[r]
+        h_end[q] = off[r]
+        if rivalry[li[r], lj[r]]:
+            if draw[q] < off[r]:
+                end[ne] = q
+                ne += 1
+        elif draw[q] < on[r]:
+            begin[nb] = q
+            nb += 1
+    return nb, ne
 
 
 def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, change: np.ndarray, rivals: bool) -> dict[str, np.ndarray]:
@@ -145,14 +221,16 @@ def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, cha
 
 
 @njit(cache=True)
-def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0, distance, change, reach, contact, entered, inherited, pred, code, year, list_start, new_years, floor, unit, expo, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
+def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0, distance, change, reach, contact, entered, inherited, pred, code, year, list_start, new_years, floor, log_distance, expo, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
     # the theory's logit_hazard term by term, in its order: intercept, then + b_k * x_k, then 1 / (1 + exp(-eta))
     for q in range(ii.shape[0]):
         i = ii[q]
         j = jj[q]
         c = 1.0 if contiguous[i, j] else 0.0  # contiguity is a bool matrix
         mp = 1.0 if (major[i] and major[j]) else 0.0
-        w = np.log1p(war_history[i, j])
+        w = war_history[i, j]
+        if w != 0.0:  # log1p(0) is 0 (of either sign): the call only where there is a memory
+            w = np.log1p(w)
         jd = 1.0 if (dem[i] and dem[j]) else 0.0
         rd = abs(regime[i] - regime[j])
         if rivalry[i, j]:
@@ -192,9 +270,10 @@ def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, 
             far = 1.0 if (not major[i] and not major[j] and distance[i, j] > reach) else 0.0
             eta = eta + on_b[7] * far
             eta = eta + on_b[8] * (1.0 if defence[i, j] else 0.0)
-            fresh = np.exp(-age / new_years)  # foedus.theory.rivalry.new_pair
+            # foedus.theory.rivalry.new_pair; exp(-inf) is 0: no call for the pairs of two old members (most)
+            fresh = 0.0 if (age == np.inf and new_years > 0.0) else np.exp(-age / new_years)
             eta = eta + on_b[9] * fresh
-            md = np.log1p(distance[i, j] / unit) if (not major[i] and not major[j] and not contiguous[i, j]) else 0.0  # foedus.theory.rivalry.minor_distance
+            md = log_distance[i, j] if (not major[i] and not major[j] and not contiguous[i, j]) else 0.0  # foedus.theory.rivalry.minor_distance (log_distance_kernel)
             eta = eta + on_b[10] * md
             one = major[i] != major[j]  # foedus.theory.rivalry.one_major_part
             lr = 0.0

@@ -17,7 +17,7 @@ import numpy as np
 
 from foedus.sim.steps._common import SECURITY
 from foedus.sim.steps.threat_flank import _near_weight, exposed_near, proximity_weight
-from foedus.sim.steps.threat_kernels import _commitment_kernel, _forward_kernel, _live_issue_kernel, _main_threat_kernel, _revealed_kernel, _threat_kernel
+from foedus.sim.steps.threat_kernels import _commitment_kernel, _forward_kernel, _live_issue_kernel, _main_threat_kernel, _reach_columns_kernel, _revealed_kernel, _threat_kernel
 from foedus.sim.agreements import TARGET_GONE
 from foedus.sim.world import World
 from foedus.schema import OBLIGATIONS
@@ -92,7 +92,7 @@ def perceive_threats(world: World) -> None:
             world.state.hostility, world.inputs.ideal_distance, world.state.rivalry, world.inputs.proximity, commitment, x, world.state.power, offensive, p.ally_discount,
             exposed, p.aggression_hostility, weight=_revealing_weight(world), restraint=restraint, belied=p.aggression_hostility,
             serious=p.ideology_read_hostility, within=aggression_within(world), alone=p.ideology_alone, excess=ideological_excess(world), forward=xf,
-            relevant=relevant_dyads(world), contiguous=world.inputs.contiguous, near_weight=_near_weight(world),
+            relevant=relevant_dyads(world), contiguous=world.inputs.contiguous, near_weight=_near_weight(world), home=home_reach(world),
         )
     world.cache["live_issues"] = (world.results.threat, live_issues(world, world.results.threat))
     key = world.state.global_intensity.tobytes()
@@ -288,7 +288,11 @@ def reach_columns(world: World, j: np.ndarray) -> np.ndarray:
     hit = world.cache.get("reach_fraction")
     if hit is not None and hit[0] == world.state.power.tobytes() and hit[1] is x:
         return hit[2][:, j]
-    return th_projection.reach_fraction(world.state.power[j], x[:, j], check=False)
+    # the theory's array form over the columns (reach_fraction(power[j], x[:, j])), compiled: its operations pair by pair (issue 16)
+    j = np.asarray(j, dtype=np.int64).reshape(-1)
+    out = np.empty((x.shape[0], len(j)))
+    _reach_columns_kernel(np.ascontiguousarray(world.state.power, dtype=float), x, j, out)
+    return out
 
 
 def neighbourhood(world: World) -> np.ndarray:
@@ -405,8 +409,25 @@ def camp_adversaries(world: World) -> np.ndarray:
 
 
 def able_to_reach(world: World) -> np.ndarray:
-    """(N, N) bool: :func:`foedus.theory.projection.able_to_reach` of the year's capabilities (Lemke 2002), kept until they change."""
-    return _kept(world, "able_to_reach", world.state.power.tobytes(), lambda: th_projection.able_to_reach(world.state.power, distance_exponent(world), check=world.inputs.check))
+    """(N, N) bool: :func:`foedus.theory.projection.able_to_reach` of the year's capabilities (Lemke 2002), kept until they change
+    (from :func:`home_reach`, the projection it compares)."""
+    return _kept(world, "able_to_reach", world.state.power.tobytes(), lambda: th_projection.able_to_reach(
+        world.state.power, distance_exponent(world), arrives=home_reach(world), check=world.inputs.check))
+
+
+def home_reach(world: World) -> np.ndarray:
+    """(N, N): :func:`foedus.theory.projection.projected_capability` of the year's capabilities from home (:func:`distance_exponent`),
+    ``[k, i]`` the capability of ``i`` that arrives at ``k``; kept until the capabilities change. :func:`able_to_reach` compares it, and
+    the threat's reach (:func:`threat_of`, ``home``) takes it for every pair whose exponent forward presence leaves as it is (most): the
+    same numbers (``exp(x ln power)``), evaluated once a year instead of twice."""
+    x = distance_exponent(world)
+    key = world.state.power.tobytes()
+    hit = world.cache.get("home_reach")
+    if hit is None or hit[0] != key or hit[1] is not x:
+        r = th_projection.projected_capability(world.state.power, x, check=world.inputs.check)
+        r.flags.writeable = False
+        hit = world.cache["home_reach"] = (key, x, r)
+    return hit[2]
 
 
 def relevant_dyads(world: World) -> np.ndarray:
@@ -547,7 +568,7 @@ def threat_of(
     *, weight: np.ndarray | None = None, restraint: np.ndarray | None = None, belied: float | None = None, serious: float | None = None,
     within: np.ndarray | None = None, alone: float = 0.0, camp: float = 0.0, excess: np.ndarray | None = None, forward: np.ndarray | None = None,
     relevant: np.ndarray | None = None, issue: np.ndarray | None = None, contiguous: np.ndarray | None = None, near_weight: np.ndarray | None = None,
-    exposed_near: np.ndarray | None = None, struck: np.ndarray | None = None,
+    exposed_near: np.ndarray | None = None, struck: np.ndarray | None = None, home: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Walt's threat with geography and the reach of every state, in one compiled pass (brief F1, F2).
 
@@ -566,7 +587,8 @@ def threat_of(
     ``relevant`` the theory's ``relevant`` (the politically relevant dyads whose aggressor's acts against others count; None: every pair);
     ``issue`` the theory's ``issue`` (0 or 1 per pair, :func:`foedus.theory.relevance.live_issue`; None: every pair), applied to the result;
     ``contiguous``, ``exposed_near`` and ``struck`` the theory's (the aggressor's neighbours read its attacks on its other neighbours; None: not so),
-    ``near_weight`` ``proximity * exposed_near`` when the caller keeps it.
+    ``near_weight`` ``proximity * exposed_near`` when the caller keeps it; ``home`` :func:`foedus.theory.projection.projected_capability` of
+    ``power`` and ``exponent`` when the caller keeps it (:func:`home_reach`), the reach of every pair whose ``forward`` exponent is ``exponent``'s.
     """
     w0, w1, w2 = _INTENT_WEIGHTS
     denom = w0 + (w1 if ideal_distance is not None else 0.0) + w2
@@ -594,6 +616,7 @@ def threat_of(
         np.ascontiguousarray(proximity if within is None else within, dtype=float), float(alone), excess,
         np.ascontiguousarray(exponent if forward is None else forward, dtype=float),
         np.zeros((0, 0)) if relevant is None else np.ascontiguousarray(relevant, dtype=float), flank, hit, near_weight,
+        np.zeros((0, 0)) if home is None else np.ascontiguousarray(home, dtype=float),
     )
     if issue is not None:  # 0 or 1: exact in any order (the theory multiplies the intentions)
         out *= issue

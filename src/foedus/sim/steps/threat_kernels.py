@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["_commitment_kernel", "_forward_kernel", "_revealed_kernel", "_threat_kernel"]
+__all__ = ["_commitment_kernel", "_forward_kernel", "_reach_columns_kernel", "_revealed_kernel", "_threat_kernel"]
 
 
 # error_model="numpy": its every division is guarded (by ``w < a``, ``denom > 0``, ``serious > 0``), so none is by zero and a
@@ -17,13 +17,14 @@ __all__ = ["_commitment_kernel", "_forward_kernel", "_revealed_kernel", "_threat
 # it never raises, a branch in the inner loop of the revealed hostility that kept it from being vectorised (issue 16: the
 # kernel's median 705 -> 498 us a year at 200 states, the same bits: tests/sim/steps/test_threat.py, the regression digests)
 @njit(cache=True, error_model="numpy")
-def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach, within, alone, excess, xf, rel, flank, struck, near_weight):  # pragma: no cover (compiled)
+def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, discount, power, offensive, weight, floor, restraint, has_restraint, belied, serious, out, reach, within, alone, excess, xf, rel, flank, struck, near_weight, home):  # pragma: no cover (compiled)
     """``out[i, j] = exp(xf[i, j] ln(power[j] offensive[j])) * (I[i, j] (1 - discount C[i, j] [h[i, j] < belied or h[i, j] = 0]))`` with
     ``I = (w0 H~ + w1 (d g + alone (1 - g) excess) + w2 r) / denom``, ``g = min(1, max(H~, r) / serious)`` (:func:`foedus.theory.intentions.intentions_from_acts`) and ``H~[i, j] = max(h[i, j], max_{k: h[k, j] >= floor} weight[i, k] (h[k, j] min(1, power[j] ** (x[k, j] - 1))))``
     (``weight = prox * exposed``) times ``min(1, within[i, j] / within[k, j])`` (within the reach ``j`` has shown) and ``rel[i, j]`` (the politically
     relevant dyads; ``rel`` empty: every pair), times ``restraint[i, j]`` when ``has_restraint``; where ``flank[i, j]`` (contiguity) and ``struck[k, j]`` (the
     simulator passes contiguity too; ``flank`` empty: never) the weight is ``max(weight[i, k], near_weight[i, k])`` (the aggressor's neighbours read its acts against its other neighbours);
-    ``reach[i, j] = exp(xf[i, j] ln power[j])`` (``xf``: with forward presence; ``x``, from home, reads the acts); 0 on the diagonal of ``out``."""
+    ``reach[i, j] = exp(xf[i, j] ln power[j])`` (``xf``: with forward presence; ``x``, from home, reads the acts), read from ``home`` (``exp(x[i, j] ln power[j])``,
+    :func:`foedus.theory.projection.projected_capability` from home; empty: none) where ``xf[i, j] == x[i, j]``; 0 on the diagonal of ``out``."""
     n = h.shape[0]
     has_ideal = ideal.shape[0] > 0
     has_rel = rel.shape[0] > 0
@@ -96,9 +97,13 @@ def _threat_kernel(h, ideal, rivalry, prox, commitment, x, w0, w1, w2, denom, di
                             v = v * rel[i, j]
                         if v > n_j[i]:
                             n_j[i] = v
+    has_home = home.shape[0] > 0
     for i in range(n):
         for j in range(n):
-            reach[i, j] = np.exp(xf[i, j] * log_power[j])
+            if has_home and xf[i, j] == x[i, j]:  # the same exponent: the same number, evaluated once for able_to_reach
+                reach[i, j] = home[i, j]
+            else:
+                reach[i, j] = np.exp(xf[i, j] * log_power[j])
             if i == j:
                 out[i, j] = 0.0
                 continue
@@ -221,20 +226,25 @@ def _live_issue_kernel(nb, able, major, region, h, rivalry, serious, territorial
 def _main_threat_kernel(threat, gate, threshold, ceiling, floor, power, out):  # pragma: no cover (compiled)
     """``out[i]``: :func:`foedus.theory.threat.perceived_main_threat` of ``threat * gate`` (the product formed pair by pair, not
     stored), the same to the bit: ``argmax_j`` of the row with its diagonal 0 (the first of the largest; a NaN wins, as numpy's),
-    kept when the largest is above 0 and at least ``max(floor, min(threshold * power[i], ceiling))`` (NaN anywhere: -1)."""
+    kept when the largest is above 0 and at least ``max(floor, min(threshold * power[i], ceiling))`` (NaN anywhere: -1).
+
+    Each row in two passes: its largest value and whether it holds a NaN (no branch: a select per pair), then, only for a row whose
+    largest passes the bound, the first pair equal to it (the first of the largest, as the ``>`` of a scan from the left gives: a
+    total order on the numbers without NaN, 0.0 and -0.0 equal). Issue 16: the one-pass scan's branches cost 3.7 ns a pair."""
     n = threat.shape[0]
     for i in range(n):
-        best = 0.0
-        arg = -1
+        t = threat[i]
+        g = gate[i]
+        best = 0.0  # the diagonal's 0
         nan = False
-        for j in range(n):
-            v = 0.0 if j == i else threat[i, j] * gate[i, j]
-            if v != v:
-                nan = True
-                break
-            if arg < 0 or v > best:
-                best = v
-                arg = j
+        for j in range(i):
+            v = t[j] * g[j]
+            nan = nan | (v != v)
+            best = v if v > best else best
+        for j in range(i + 1, n):
+            v = t[j] * g[j]
+            nan = nan | (v != v)
+            best = v if v > best else best
         if nan:
             out[i] = -1
             continue
@@ -245,7 +255,15 @@ def _main_threat_kernel(threat, gate, threshold, ceiling, floor, power, out):  #
         bound = floor if floor > lim else lim  # np.maximum, NaN propagated
         if lim != lim or floor != floor:
             bound = np.nan
-        out[i] = arg if (best > 0.0 and best >= bound) else -1
+        if not (best > 0.0 and best >= bound):
+            out[i] = -1
+            continue
+        arg = -1
+        for j in range(n):  # the first pair at the largest (best > 0: not the diagonal)
+            if j != i and t[j] * g[j] == best:
+                arg = j
+                break
+        out[i] = arg
 
 
 @njit(cache=True, error_model="numpy")
@@ -277,3 +295,19 @@ def _revealed_kernel(h, i, j, reach, within, weight, rel, floor, flank, struck, 
         x = (np.nan if nan else m) * rel[ik, jk]
         y = h[ik, jk]
         out[k] = y if (y > x or np.isnan(y)) else x  # numpy's maximum: of two equal (0.0 and -0.0), the second
+
+
+@njit(cache=True)
+def _reach_columns_kernel(power, x, cols, out):  # pragma: no cover (compiled)
+    """``out[r, k]``: :func:`foedus.theory.projection.reach_fraction` of state ``cols[k]`` at ``r``, ``min(1, nan_to_num(exp((x[r, c] - 1) ln power[c])))``
+    with the array form's operations in its order (``x - 1``, times the logarithm, ``exp``; NaN 0; at most 1, +inf 1), the columns
+    alone without the gather of ``x[:, cols]``, the error-state context and ``nan_to_num``'s temporaries (``tests/sim/steps/test_threat_rows.py``)."""
+    n = x.shape[0]
+    for k in range(cols.shape[0]):
+        c = cols[k]
+        lc = np.log(power[c])
+        for r in range(n):
+            f = np.exp((x[r, c] - 1.0) * lc)
+            if f != f:
+                f = 0.0
+            out[r, k] = f if f < 1.0 else 1.0
