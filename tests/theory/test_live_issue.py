@@ -319,6 +319,40 @@ def test_politically_relevant_through_allies_is_the_product_of_alliance_and_cont
             assert politically_relevant(c, m, a, b).tobytes() == want.astype(float).tobytes()
 
 
+def test_the_camp_adversary_is_the_rival_across_camps_of_the_leader_a_state_is_allied_to_owen_2010():
+    """Issue 17 item 2 (camp17): the ideological route of threat holds only where the literature puts it. Owen (2010): transnational
+    polarisation is a contest between camps whose leaders stand in opposed ones (the United States and the Soviet Union, 3.6-5.3 apart
+    in UN ideal points in 1946-1989, beyond the camp's 3.0), not a strategic rivalry of great powers within one camp (the United States
+    and Russia, 2.0-3.0 apart after 1991, whose rivalry made the United States the camp adversary of 113 states in a run from 1990).
+    Walt (1987), Snyder (1997): a state fears the adversary of the camp it has joined by an alliance in arms; a state whose votes
+    merely sit near a camp leader's (Kazakhstan near China's) is bound to no camp. A great power leads its own camp."""
+    from foedus.theory.relevance import camp_adversaries
+
+    usa, rus, pol, kaz, blz = range(5)
+    major = np.array([True, True, False, False, False])
+    e = np.zeros((5, 5))
+    for x in (pol, kaz, blz):
+        e[x, usa] = e[usa, x] = 0.5  # three states in Russia's camp, far from the United States'
+    rivals = np.zeros((5, 5))
+    rivals[usa, rus] = rivals[rus, usa] = 1
+    allied = np.zeros((5, 5), bool)
+    allied[pol, rus] = allied[rus, pol] = True  # Poland allied to the camp leader (the Warsaw Pact)
+    # leaders in one camp (E_usa,rus = 0): the rivalry is no contest of camps, no one's camp adversary
+    assert not camp_adversaries(e, major, rivals).any()
+    assert not camp_adversaries(e, major, rivals, allied=allied).any()
+    # leaders in opposed camps (the Cold War): the ally fears the other leader, the unallied states of the camp do not
+    e[usa, rus] = e[rus, usa] = 0.8
+    k = camp_adversaries(e, major, rivals, allied=allied)
+    assert k[pol, usa] and k[usa, rus] and k[rus, usa]
+    assert not k[kaz, usa] and not k[blz, usa]
+    assert k.sum() == 3
+    # without alliances given, the whole camp is bound (the earlier form)
+    k0 = camp_adversaries(e, major, rivals)
+    assert k0[kaz, usa] and k0[blz, usa] and k0[pol, usa]
+    with pytest.raises(ValueError, match="allied"):
+        camp_adversaries(e, major, rivals, allied=np.zeros((4, 4), bool))
+
+
 def test_camp_adversaries_over_the_great_powers_alone_is_the_whole_product():
     """:func:`~foedus.theory.relevance.camp_adversaries` forms the product of camps and great-power rivalries over the great powers
     alone (issue 11): the matrix of the whole product ``(camp @ rivals) > 0``, on random worlds with none, some and all majors."""
@@ -335,15 +369,18 @@ def test_camp_adversaries_over_the_great_powers_alone_is_the_whole_product():
             r = (rng.random((n, n)) < 0.3).astype(float)
             r = np.maximum(r, r.T)
             ok = rng.random(n) < 0.9
-            camp = (e <= 0) & m[None, :]
-            np.fill_diagonal(camp, m)
-            camp = (camp & ok[:, None] & ok[None, :]).astype(float)
-            rivals = ((r > 0) & m[:, None] & m[None, :]).astype(float)
-            want = ((camp @ rivals) > 0) & (e > 0) & m[None, :] & ok[:, None] & ok[None, :]
-            np.fill_diagonal(want, False)
-            got = camp_adversaries(e, m, r, known=ok)
-            assert got.dtype == bool and np.array_equal(got, want)
-            seen += int(want.any())
+            a = rng.random((n, n)) < 0.5
+            a = a | a.T
+            for allied in (None, a):
+                camp = (e <= 0) & m[None, :] & (True if allied is None else allied)
+                np.fill_diagonal(camp, m)
+                camp = (camp & ok[:, None] & ok[None, :]).astype(float)
+                rivals = ((r > 0) & (e > 0) & m[:, None] & m[None, :]).astype(float)  # rivalries across camps (Owen 2010)
+                want = ((camp @ rivals) > 0) & (e > 0) & m[None, :] & ok[:, None] & ok[None, :]
+                np.fill_diagonal(want, False)
+                got = camp_adversaries(e, m, r, known=ok, allied=allied)
+                assert got.dtype == bool and np.array_equal(got, want)
+                seen += int(want.any())
     assert seen >= 3  # some worlds with camp adversaries
 
 

@@ -362,19 +362,34 @@ def patrons_threat(allied, major, main, region=None, *, check: bool = True) -> n
     return out
 
 
-def camp_adversaries(excess, major, rivalry, *, known=None, check: bool = True) -> np.ndarray:
-    """``K[i, j] = [j major, E_ij > 0, and i shares the ideological camp of a great-power rival k of j]`` (Haas 2005; Owen 2010).
+def camp_adversaries(excess, major, rivalry, *, known=None, allied=None, check: bool = True) -> np.ndarray:
+    """``K[i, j] = [j major, E_ij > 0, and i is bound to the camp of a great-power rival k of j whose rivalry with j is a contest of camps]`` (Haas 2005; Owen 2010).
 
-    .. math:: K_{ij} = [j \\text{ major}] \\, [E_{ij} > 0] \\, \\max_k [k \\text{ major}] \\, [E_{ik} = 0] \\, [R_{kj} > 0], \\qquad K_{ii} = 0
+    .. math:: K_{ij} = [j \\text{ major}] \\, [E_{ij} > 0] \\, \\max_k [k \\text{ major}] \\, [E_{ik} = 0] \\, [R_{kj} > 0] \\, [E_{kj} > 0] \\, [\\text{allied}_{ik} \\lor i = k], \\qquad K_{ii} = 0
 
     Ideology threatens across camps, and camps are led by rival great powers: Haas (2005, ch. 1) states the hypothesis for the
-    leaders of great powers; Owen (2010, ch. 1) extends it to transnational ideological polarisation, in which the states of
+    leaders of great powers; Owen (2010, ch. 1-2) extends it to transnational ideological polarisation, in which the states of
     one camp fear the great power leading the other. ``E`` is the ideological distance beyond one camp
-    (:func:`foedus.theory.intentions.ideological_excess`): ``i`` is in ``k``'s camp when ``E_ik = 0``. During the Cold War the
-    Netherlands, of the United States' camp, feared the Soviet Union, the United States' rival, by its ideology alone (and
-    Poland the United States); after it, Ghana, whose UN votes lie far from the United States', belongs to the camp of no
-    great-power rival of the United States and does not fear it for its votes. Published form: Haas and Owen give no formula;
-    this one is ours. Without ideal points (``E`` all 0) there is no camp adversary.
+    (:func:`foedus.theory.intentions.ideological_excess`): ``i`` is in ``k``'s camp when ``E_ik = 0``. Two conditions of the
+    literature hold the route to the contests it describes:
+
+    - the rivalry is a contest of camps, ``E_kj > 0``: Owen's (2010, ch. 2) transnational polarisation is a contest between
+      legitimating ideologies whose leaders stand in opposed camps (the Cold War's), not any strategic rivalry (Thompson 2001)
+      of great powers that share one (Haas 2005, ch. 1: ideological distance between the leaderships makes threat). The United
+      States and the Soviet Union stood 3.6-5.3 apart in UN ideal points (Bailey, Strezhnev & Voeten 2017) in 1946-1989,
+      beyond the camp's width of 3.0; the United States and Russia 2.0-3.0 in 1991-2022: their rivalry made the United States
+      the camp adversary of the 113 states whose votes sat near Russia's in a record-built run from 1990 (Belize, Tanzania,
+      Sri Lanka named it), a threat no expert of the period would accept;
+    - ``i`` is bound to ``k``'s camp by an alliance in arms (``allied``), or is ``k``: the camp whose adversary a state fears
+      is the one it has joined (Walt 1987, ch. 2 and 5: weak states balance against threats close to them, and a distant
+      great power threatens those it has a stake against; Snyder 1997, ch. 1: alignment is the expectation of support against a
+      specific adversary). In the Cold War NATO's and the Rio Pact's members, allied to the United States, feared the Soviet
+      Union, and the Warsaw Pact's the United States; Kazakhstan, Uzbekistan and Kyrgyzstan, whose votes sit near China's and
+      which are allied to no Chinese pact, do not fear the United States for their votes (they named it in world-2022 with
+      intentions of 4e-4 to 3e-3).
+
+    Published form: Haas and Owen give no formula; this one is ours. Without ideal points (``E`` all 0) there is no camp
+    adversary; without ``allied`` (None) every member of the camp is bound to it (the form before session 17).
 
     Parameters
     ----------
@@ -384,6 +399,8 @@ def camp_adversaries(excess, major, rivalry, *, known=None, check: bool = True) 
     rivalry : array (N, N) of bool or float in [0, 1]
     known : array (N,) of bool, optional
         Whose ideal point is known (default all): a state whose is not belongs to no camp and has no camp adversary.
+    allied : array (N, N) of bool, optional
+        ``allied[i, k]``: ``i`` and ``k`` are allies in arms; None: every state of ``k``'s camp is bound to it.
     check : bool, default True
 
     Returns
@@ -396,6 +413,8 @@ def camp_adversaries(excess, major, rivalry, *, known=None, check: bool = True) 
     >>> R = [[0, 0, 0], [0, 0, 1], [0, 1, 0]]
     >>> camp_adversaries(E, [False, True, True], R).astype(int).tolist()
     [[0, 1, 0], [0, 0, 1], [0, 1, 0]]
+    >>> camp_adversaries(E, [False, True, True], R, allied=[[0, 0, 0], [0, 0, 0], [0, 0, 0]]).astype(int).tolist()  # the Netherlands in no pact
+    [[0, 0, 0], [0, 0, 1], [0, 1, 0]]
     """
     e = np.asarray(excess, dtype=float)
     m = np.asarray(major, dtype=bool)
@@ -407,9 +426,12 @@ def camp_adversaries(excess, major, rivalry, *, known=None, check: bool = True) 
     if check and ok.shape != m.shape:
         raise ValueError(f"known: expected shape {m.shape}, got {ok.shape}")
     camp = (e <= 0) & m[None, :]  # camp[i, k]: i within the camp of the great power k (k itself included)
+    if allied is not None:
+        a = _shaped("allied", allied, e.shape, bool, check=check)
+        camp &= a  # bound to k's camp by an alliance in arms (Walt 1987; Snyder 1997)
     np.fill_diagonal(camp, m)
     camp = (camp & ok[:, None] & ok[None, :]).astype(float)
-    rivals = ((r > 0) & m[:, None] & m[None, :]).astype(float)  # great-power rivalries
+    rivals = ((r > 0) & (e > 0) & m[:, None] & m[None, :]).astype(float)  # great-power rivalries across camps (Owen 2010)
     # (camp @ rivals) > 0, the product over the great powers alone (rivals is 0 elsewhere: the same counts, a fraction of the work)
     g = np.flatnonzero(m)
     linked = np.zeros(e.shape, bool)
