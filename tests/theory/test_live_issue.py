@@ -319,9 +319,91 @@ def test_politically_relevant_through_allies_is_the_product_of_alliance_and_cont
             assert politically_relevant(c, m, a, b).tobytes() == want.astype(float).tobytes()
 
 
+def test_the_camp_adversary_is_the_rival_across_camps_of_the_leader_a_state_is_allied_to_owen_2010():
+    """Issue 17 item 2 (camp17): the ideological route of threat holds only where the literature puts it. Owen (2010): transnational
+    polarisation is a contest between camps whose leaders stand in opposed ones (the United States and the Soviet Union, 3.6-5.3 apart
+    in UN ideal points in 1946-1989, beyond the camp's 3.0), not a strategic rivalry of great powers within one camp (the United States
+    and Russia, 2.0-3.0 apart after 1991, whose rivalry made the United States the camp adversary of 113 states in a run from 1990).
+    Walt (1987), Snyder (1997): a state fears the adversary of the camp it has joined by an alliance in arms; a state whose votes
+    merely sit near a camp leader's (Kazakhstan near China's) is bound to no camp. A great power leads its own camp."""
+    from foedus.theory.relevance import camp_adversaries
+
+    usa, rus, pol, kaz, blz = range(5)
+    major = np.array([True, True, False, False, False])
+    e = np.zeros((5, 5))
+    for x in (pol, kaz, blz):
+        e[x, usa] = e[usa, x] = 0.5  # three states in Russia's camp, far from the United States'
+    rivals = np.zeros((5, 5))
+    rivals[usa, rus] = rivals[rus, usa] = 1
+    allied = np.zeros((5, 5), bool)
+    allied[pol, rus] = allied[rus, pol] = True  # Poland allied to the camp leader (the Warsaw Pact)
+    # leaders in one camp (E_usa,rus = 0): the rivalry is no contest of camps, no one's camp adversary
+    assert not camp_adversaries(e, major, rivals).any()
+    assert not camp_adversaries(e, major, rivals, allied=allied).any()
+    # leaders in opposed camps (the Cold War): the ally fears the other leader, the unallied states of the camp do not
+    e[usa, rus] = e[rus, usa] = 0.8
+    k = camp_adversaries(e, major, rivals, allied=allied)
+    assert k[pol, usa] and k[usa, rus] and k[rus, usa]
+    assert not k[kaz, usa] and not k[blz, usa]
+    assert k.sum() == 3
+    # without alliances given, the whole camp is bound (the earlier form)
+    k0 = camp_adversaries(e, major, rivals)
+    assert k0[kaz, usa] and k0[blz, usa] and k0[pol, usa]
+    with pytest.raises(ValueError, match="allied"):
+        camp_adversaries(e, major, rivals, allied=np.zeros((4, 4), bool))
+
+
+def test_a_camp_binds_its_leaders_bloc_and_the_unaligned_of_its_leaders_region_buzan_waever_2003():
+    """Issue 17 item 2, finished (camp18): camp17's binding by an alliance in arms with the camp leader lost the Cold War where
+    alliances were few or the simulated rivalry of the leaders lapsed. Two further bonds hold it, and neither rebinds Central Asia:
+
+    - a bloc (Snyder 1997; Waltz 1979): Brazil, allied to the United States, which is allied to Britain in one camp, faces Britain's
+      rival the Soviet Union when the rivalry of the United States and the Soviet Union lapses (bipolar-1950, seeds 1 and 4);
+    - the region of the unaligned (Buzan & Waever 2003, overlay): the Netherlands, in Britain's camp and region and allied to no
+      great power, faces the Soviet Union in 1946; Kazakhstan, in China's camp and COW region but allied to Russia, which shares
+      China's camp, has chosen its camp and does not face the United States; Ghana, unaligned in a region without a great power,
+      faces no one."""
+    from foedus.theory.relevance import camp_adversaries
+
+    usa, uk, ussr, bra, ned, kaz, gha, rus, chn = range(9)
+    n = 9
+    major = np.zeros(n, bool)
+    major[[usa, uk, ussr, rus, chn]] = True
+    region = np.array([0, 1, 1, 0, 1, 4, 2, 1, 4])
+    west, east = [usa, uk, bra, ned], [ussr, kaz, rus, chn]
+    e = np.zeros((n, n))
+    for x in west:
+        for y in east:
+            e[x, y] = e[y, x] = 0.5
+    e[gha, usa] = e[usa, gha] = e[gha, uk] = e[uk, gha] = 0.5  # Ghana in the East's camp, far from the West's leaders
+    rivals = np.zeros((n, n))
+    rivals[uk, ussr] = rivals[ussr, uk] = 1  # the United States' rivalry with the Soviet Union has lapsed; Britain's stands
+    rivals[usa, chn] = rivals[chn, usa] = 1
+    allied = np.zeros((n, n), bool)
+    for x, y in ((bra, usa), (usa, uk), (kaz, rus)):
+        allied[x, y] = allied[y, x] = True
+    k = camp_adversaries(e, major, rivals, allied=allied, region=region)
+    assert k[bra, ussr]  # the bloc: Brazil -> the United States -> Britain, whose rival is the Soviet Union
+    assert k[ned, ussr]  # the unaligned of Britain's region
+    assert not k[kaz, usa] and not k[gha].any()  # Kazakhstan bound to Russia's camp alone; Ghana to none
+    assert k[chn, usa] and k[usa, chn] and k[uk, ussr] and k[ussr, uk]
+    # without the region, the Netherlands is unbound (camp17's form); without Britain's alliance, Brazil too
+    assert not camp_adversaries(e, major, rivals, allied=allied)[ned, ussr]
+    a2 = allied.copy()
+    a2[usa, uk] = a2[uk, usa] = False
+    assert not camp_adversaries(e, major, rivals, allied=a2, region=region)[bra, ussr]
+    # Kazakhstan allied to no one: its region binds it to China's camp, whose rival is the United States
+    a3 = allied.copy()
+    a3[kaz, rus] = a3[rus, kaz] = False
+    assert camp_adversaries(e, major, rivals, allied=a3, region=region)[kaz, usa]
+    with pytest.raises(ValueError, match="region"):
+        camp_adversaries(e, major, rivals, allied=allied, region=region[:5])
+
+
 def test_camp_adversaries_over_the_great_powers_alone_is_the_whole_product():
     """:func:`~foedus.theory.relevance.camp_adversaries` forms the product of camps and great-power rivalries over the great powers
-    alone (issue 11): the matrix of the whole product ``(camp @ rivals) > 0``, on random worlds with none, some and all majors."""
+    alone (issue 11): the matrix of the whole product ``(camp @ rivals) > 0``, on random worlds with none, some and all majors; with
+    ``allied`` and ``region`` the camps are those a state is bound to, ``b_ik`` computed element by element (camp18)."""
     from foedus.theory.relevance import camp_adversaries
 
     rng = np.random.default_rng(11)
@@ -335,15 +417,30 @@ def test_camp_adversaries_over_the_great_powers_alone_is_the_whole_product():
             r = (rng.random((n, n)) < 0.3).astype(float)
             r = np.maximum(r, r.T)
             ok = rng.random(n) < 0.9
-            camp = (e <= 0) & m[None, :]
-            np.fill_diagonal(camp, m)
-            camp = (camp & ok[:, None] & ok[None, :]).astype(float)
-            rivals = ((r > 0) & m[:, None] & m[None, :]).astype(float)
-            want = ((camp @ rivals) > 0) & (e > 0) & m[None, :] & ok[:, None] & ok[None, :]
-            np.fill_diagonal(want, False)
-            got = camp_adversaries(e, m, r, known=ok)
-            assert got.dtype == bool and np.array_equal(got, want)
-            seen += int(want.any())
+            a = rng.random((n, n)) < 0.5
+            a = a | a.T
+            reg = rng.integers(0, 3, n)
+            for allied, region in ((None, None), (a, None), (a, reg)):
+                if allied is None:
+                    bound = np.ones((n, n), bool)
+                else:  # b_ik, element by element (camp18): own alliance, a bloc partner's, or the region of the unaligned
+                    ae = allied & ~np.eye(n, dtype=bool)
+                    joined = ae & (e <= 0) & m[None, :]  # C[i, g]
+                    bound = np.zeros((n, n), bool)
+                    for i in range(n):
+                        for k in range(n):
+                            bound[i, k] = ae[i, k] or any(joined[i, x] and joined[x, k] for x in range(n)) or (
+                                region is not None and region[i] == region[k] and not joined[i].any()
+                            )
+                camp = (e <= 0) & m[None, :] & bound
+                np.fill_diagonal(camp, m)
+                camp = (camp & ok[:, None] & ok[None, :]).astype(float)
+                rivals = ((r > 0) & (e > 0) & m[:, None] & m[None, :]).astype(float)  # rivalries across camps (Owen 2010)
+                want = ((camp @ rivals) > 0) & (e > 0) & m[None, :] & ok[:, None] & ok[None, :]
+                np.fill_diagonal(want, False)
+                got = camp_adversaries(e, m, r, known=ok, allied=allied, region=region)
+                assert got.dtype == bool and np.array_equal(got, want)
+                seen += int(want.any())
     assert seen >= 3  # some worlds with camp adversaries
 
 

@@ -396,13 +396,18 @@ def _live_issues_compiled(world: World, allied: np.ndarray, holds: np.ndarray, m
 
 def camp_adversaries(world: World) -> np.ndarray:
     """(N, N) bool: :func:`foedus.theory.relevance.camp_adversaries` of :func:`ideological_excess` (Haas 2005, Owen 2010), none for a
-    state whose ideal point is unknown; kept until the excess, the majors or the rivalries change."""
+    state whose ideal point is unknown: the great-power rival, across camps, of a great power to whose camp a state is bound by an
+    alliance in arms, its own or a bloc partner's (Walt 1987; Snyder 1997), or, allied to no great power of its camp, by its COW region
+    (Buzan & Wæver 2003); kept until the excess, the majors, the rivalries or the alliances in arms change."""
     e = ideological_excess(world)
-    key = (e.tobytes(), world.state.major.tobytes(), world.state.rivalry.tobytes())
+    allied = alliance_commitment(world) >= CALL_TO_ARMS
+    key = (e.tobytes(), world.state.major.tobytes(), world.state.rivalry.tobytes(), allied.tobytes())
     hit = world.cache.get("camp_adversaries")
     if hit is None or hit[0] != key:
         known = world.inputs.ideal_known if world.inputs.ideal_known is not None else np.ones(world.n, dtype=bool)
-        k = th_relevance.camp_adversaries(e, world.state.major, world.state.rivalry, known=known, check=world.inputs.check)
+        k = th_relevance.camp_adversaries(
+            e, world.state.major, world.state.rivalry, known=known, allied=allied, region=cow_region(world.inputs.ccode), check=world.inputs.check,
+        )
         k.flags.writeable = False
         hit = world.cache["camp_adversaries"] = (key, k)
     return hit[1]
