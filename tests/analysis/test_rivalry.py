@@ -158,9 +158,11 @@ def test_held_out_1919_1938_onset_and_termination_within_the_tolerance(fit, dyad
         assert events > 5 and 1 / FACTOR <= predicted / observed <= FACTOR, event
 
 
-@pytest.mark.xfail(strict=True, reason="known gap, held out: after the Cold War onsets fell to 0.00026 a pair-year at risk (18 onsets) and ends "
-                   "rose to 0.030 a rivalry-year (30 ends); the in-sample fit predicts 1.41 times as many onsets (1.85 before successor states took up their predecessors' pairs, 2.0 before the relevance terms and the contact of 2,500 km, 2.1 before the new-pair term) and 0.38 of the ends")
 def test_held_out_1990_2010_within_the_tolerance(fit, dyad_years):
+    """After the Cold War onsets fell to 0.00026 a pair-year at risk (18 onsets) and ends rose to 0.030 a rivalry-year (30 ends). The
+    in-sample fit predicts 1.41 times as many onsets (1.85 before successor states took up their predecessors' pairs, 2.0 before the
+    relevance terms and the contact of 2,500 km, 2.1 before the new-pair term) and 0.52 of the ends (0.38, a known gap marked xfail,
+    before rivalry18's termination term of a pledge of non-aggression: the peace treaties and non-aggression pacts of those years)."""
     for h, risk, event in ((fit.onset, "onset_risk", "onset"), (fit.termination, "end_risk", "end")):
         observed, predicted, _ = hazard_rates(h, dyad_years, risk, event, (1990, 2010))
         assert 1 / FACTOR <= predicted / observed <= FACTOR, event
@@ -269,3 +271,46 @@ def test_the_record_gives_great_powers_no_fewer_rivals_among_the_minor_states_of
     assert onset[risk & one & ~other].sum() < p0[risk & one & ~other].sum()
     h = _fit(dyad_years.assign(_c=other.astype(float)), "onset_risk", "onset", th.ONSET_TERMS + ("_c",), IN_SAMPLE)
     assert h.coefficients[-1] > 0
+
+
+def test_a_pledge_of_non_aggression_between_rivals_ends_rivalries_in_sample_and_held_out(fit, dyad_years):
+    """Lupu & Poast (2016): states leaving a rivalry sign non-aggression pacts; Goertz & Diehl (1995): rivalries end after a shock.
+    Rivals sharing ATOP's non-aggression obligation and no defence pact (theory.rivalry.nonaggression_only) ended 5 rivalries in 158
+    in-sample dyad-years (the Basic Treaty of the two Germanies, the Angola-South Africa accords ...) where the fit without the term
+    expects 1.7: +1.25 (s.e. 0.46), likelihood ratio 4.4 on 1 df; measured only, both held-out eras' likelihoods rise too (rivalry18)."""
+    from scipy.stats import chi2
+
+    from foedus.analysis.rivalry import _fit, log_likelihood
+
+    without = _fit(dyad_years, "end_risk", "end", th.TERMINATION_TERMS[:-1], IN_SAMPLE)
+    assert th.TERMINATION_TERMS[-1] == "nonaggression_pact"
+    lr = 2 * (log_likelihood(fit.termination, dyad_years, "end_risk", "end", IN_SAMPLE) - log_likelihood(without, dyad_years, "end_risk", "end", IN_SAMPLE))
+    assert lr > 3.84 and chi2.sf(lr, 1) < 0.05
+    assert _z(fit.termination)["nonaggression_pact"] > 2.5
+    dy = dyad_years[dyad_years["end_risk"] & np.logical_or.reduce([dyad_years["year"].between(a, b) for a, b in IN_SAMPLE])]
+    pledged = dy["nonaggression_pact"].to_numpy(bool)
+    assert pledged.sum() == 158 and dy.loc[pledged, "end"].sum() == 5 and without.hazard(dy[pledged]).sum() < 2.0
+    for era in ((1919, 1938), (1990, 2010)):
+        assert log_likelihood(fit.termination, dyad_years, "end_risk", "end", [era]) > log_likelihood(without, dyad_years, "end_risk", "end", [era])
+
+
+def test_the_record_gives_old_rivalries_no_lower_termination_hazard_than_the_fit_without_age(fit, dyad_years):
+    """Colaresi, Rasler & Thompson (2007) on duration dependence: measured on Thompson & Dreyer's start years (before 1816 where they
+    say so), the in-sample ends of rivalries 40 years old or more (20) and of those under 10 (14) both lie within the Poisson 99 %
+    band of what the fit without the rivalry's age predicts (22.6 and 11.2 before rivalry18's term): no age term is carried (rivalry18)."""
+    from scipy.stats import poisson
+
+    from foedus.analysis.rivalry import _in_eras
+    from foedus.data.paths import default_data_dir
+    from foedus.data.snapshot_fields import table
+
+    td = table(default_data_dir(), "td")
+    td = td.assign(ccode1=np.minimum(td["ccode1"], td["ccode2"]), ccode2=np.maximum(td["ccode1"], td["ccode2"]))[["ccode1", "ccode2", "start_year", "end_year"]]
+    dy = dyad_years[dyad_years["end_risk"].to_numpy(bool) & _in_eras(dyad_years, IN_SAMPLE)].merge(td, on=["ccode1", "ccode2"])
+    dy = dy[(dy["start_year"] <= dy["year"]) & (dy["end_year"] >= dy["year"])].drop_duplicates(["year", "ccode1", "ccode2"])
+    assert dy["end"].sum() == fit.termination.events  # every in-sample rivalry-year has its spell
+    age = (dy["year"] - dy["start_year"]).to_numpy()
+    h = fit.termination.hazard(dy)
+    for group in (age >= 40, age < 10):
+        observed, expected = int(dy.loc[group, "end"].sum()), float(h[group].sum())
+        assert poisson.ppf(0.005, expected) <= observed <= poisson.ppf(0.995, expected), (observed, expected)

@@ -35,7 +35,7 @@ def _onset(distance_km=500.0, **change):
 
 def _end(**change):
     x = {"contiguous": True, "major_pair": False, "power_shift": 0.2, "war_history": 0.0, "joint_democracy": False, "regime_distance": 0.5,
-         "regime_shift": 0.0, **change}
+         "regime_shift": 0.0, "nonaggression_pact": False, **change}
     return float(th.rivalry_termination_hazard(*(x[t] for t in th.TERMINATION_TERMS), intercept=P.rivalry_end_intercept, coefficients=P.rivalry_end_coefficients()))
 
 
@@ -79,6 +79,18 @@ def test_with_the_estimated_coefficients_rivalries_end_after_regime_change_and_w
     assert _end(war_history=th.war_term(2.0)) > _end()
     assert _end(power_shift=1.5) > _end(power_shift=0.0)
     assert _end(major_pair=True) < _end()  # great-power rivalries last
+    assert _end(nonaggression_pact=True) > 3 * _end()  # a peace treaty between rivals (Lupu & Poast 2016): exp(1.25) = 3.5 in the odds
+
+
+def test_a_pledge_of_non_aggression_counts_only_without_a_defence_pact():
+    """The termination term is ATOP's non-aggression obligation alone (theory.rivalry.nonaggression_only): allies bound to defend
+    each other are not read as rivals making peace (the simulator's defence pacts carry no such obligation)."""
+    assert th.nonaggression_only([True, True, False, False], [False, True, True, False]).tolist() == [True, False, False, False]
+    with_pact = th.rivalry_termination_hazard(True, False, 0.0, 0.0, False, 0.5, 0.0, th.nonaggression_only(True, False),
+                                              intercept=P.rivalry_end_intercept, coefficients=P.rivalry_end_coefficients())
+    allied = th.rivalry_termination_hazard(True, False, 0.0, 0.0, False, 0.5, 0.0, th.nonaggression_only(True, True),
+                                           intercept=P.rivalry_end_intercept, coefficients=P.rivalry_end_coefficients())
+    assert float(with_pact) > 3 * float(allied)
 
 
 def test_war_memory_is_a_geometric_discount_of_years_at_war():

@@ -34,7 +34,8 @@ What is estimated from what:
   third states date from its predecessor's entry, :func:`foedus.theory.rivalry.succession_pair_age`) as
   :func:`foedus.theory.rivalry.new_pair`; the relevance terms :func:`foedus.theory.rivalry.minor_distance` and
   :func:`~foedus.theory.rivalry.one_major_part` of :func:`~foedus.theory.rivalry.log_reach` and of the new-pair term; a rival in
-  common, :func:`foedus.theory.rivalry.shared_rival`, among the rivalries in force before the year's onsets. Dyad-years missing a CINC score or a democracy score are left out.
+  common, :func:`foedus.theory.rivalry.shared_rival`, among the rivalries in force before the year's onsets; a pledge of
+  non-aggression without a defence pact, :func:`foedus.theory.rivalry.nonaggression_only` of ATOP's obligations in the year. Dyad-years missing a CINC score or a democracy score are left out.
 """
 
 from __future__ import annotations
@@ -234,6 +235,7 @@ def rivalry_dyad_years(
     shock = _regime_change(dem, regime_memory)
     df["regime_shift"] = np.maximum(shock[t, a], shock[t, b])  # foedus.theory.rivalry.regime_shift of the two states
     df["defence_pact"] = _defence_pairs(d, y, a, b)  # Bremer 1992, Deutsch 1957: allies seldom become rivals
+    df["nonaggression_pact"] = th.nonaggression_only(_obligation_pairs(d, y, a, b, "nonaggression"), df["defence_pact"].to_numpy())  # Lupu & Poast 2016 (rivalry18)
     df["minor_distance"] = th.minor_distance(df["distance_km"].to_numpy(), df["contiguous"].to_numpy(), ma, mb)  # relevance (rivalry12)
     x = relative_discount_exponent(df["distance_km"].to_numpy(), miles_per_day=miles_per_day)  # Bueno de Mesquita 1981
     df["one_major_reach"] = th.one_major_part(th.log_reach(np.nan_to_num(ca), np.nan_to_num(cb), x), ma, mb)
@@ -292,8 +294,13 @@ def _pair_age(states: pd.DataFrame, y: np.ndarray, a: np.ndarray, b: np.ndarray,
 
 def _defence_pairs(d: Path, y: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Whether each dyad-year ``(y, a < b)`` shares an ATOP defence pact (peacesciencer's ``atop_alliance`` dyad-years)."""
+    return _obligation_pairs(d, y, a, b, "defense")
+
+
+def _obligation_pairs(d: Path, y: np.ndarray, a: np.ndarray, b: np.ndarray, obligation: str) -> np.ndarray:
+    """Whether each dyad-year ``(y, a < b)`` shares an ATOP pact with the ``obligation`` (a column of peacesciencer's ``atop_alliance``)."""
     al = read_atop_dyad_years(d / "peacesciencer" / "atop_alliance.csv.gz")
-    al = al[al["defense"].astype(bool)]
+    al = al[al[obligation].astype(bool)]
     lo = np.minimum(al["ccode1"], al["ccode2"]).to_numpy(np.int64)
     hi = np.maximum(al["ccode1"], al["ccode2"]).to_numpy(np.int64)
     keys = np.unique(al["year"].to_numpy(np.int64) * _CODES * _CODES + lo * _CODES + hi)
