@@ -187,7 +187,7 @@ its termination in the record, 1816–2010: coefficient −0.02, s.e. 0.09). Mea
 Thompson & Dreyer's start years (before 1816 where they say so) on the in-sample dyad-years only: ``log(1 + age)`` −0.08 (s.e.
 0.11, likelihood ratio 0.5), ``exp(-age / 3)`` −0.82 (s.e. 0.89, LR 1.4); the fit without age predicts the ends of the old
 rivalries (40 years and more: 20 observed, 22.6 expected; 80 years and more: 9, 12.0) and of the young (under 10 years: 14,
-11.2). Colaresi, Rasler & Thompson's (2007) duration dependence is not in Thompson & Dreyer's termination record of those eras.
+11.2; before the new-pledge term; ``tests/analysis/test_rivalry.py`` holds both groups within the Poisson 99 % band of the current fit). Colaresi, Rasler & Thompson's (2007) duration dependence is not in Thompson & Dreyer's termination record of those eras.
 
 Out of sample the fit misses the end of the Cold War (measured 2026-12 on the record's own
 covariates): for 1990–2010 it predicts 35 onsets where the record has 18 (38 before ``new_pair`` and
