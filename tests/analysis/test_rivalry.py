@@ -159,7 +159,7 @@ def test_held_out_1919_1938_onset_and_termination_within_the_tolerance(fit, dyad
 
 
 @pytest.mark.xfail(strict=True, reason="known gap, held out: after the Cold War onsets fell to 0.00026 a pair-year at risk (18 onsets) and ends "
-                   "rose to 0.030 a rivalry-year (30 ends); the in-sample fit predicts 1.41 times as many onsets (1.85 before successor states took up their predecessors' pairs, 2.0 before the relevance terms and the contact of 2,500 km, 2.1 before the new-pair term) and 0.38 of the ends")
+                   "rose to 0.030 a rivalry-year (30 ends); the in-sample fit predicts 1.41 times as many onsets (1.85 before successor states took up their predecessors' pairs, 2.0 before the relevance terms and the contact of 2,500 km, 2.1 before the new-pair term) and 0.45 of the ends (0.38 before rivalry18's new-pledge term)")
 def test_held_out_1990_2010_within_the_tolerance(fit, dyad_years):
     for h, risk, event in ((fit.onset, "onset_risk", "onset"), (fit.termination, "end_risk", "end")):
         observed, predicted, _ = hazard_rates(h, dyad_years, risk, event, (1990, 2010))
@@ -269,3 +269,52 @@ def test_the_record_gives_great_powers_no_fewer_rivals_among_the_minor_states_of
     assert onset[risk & one & ~other].sum() < p0[risk & one & ~other].sum()
     h = _fit(dyad_years.assign(_c=other.astype(float)), "onset_risk", "onset", th.ONSET_TERMS + ("_c",), IN_SAMPLE)
     assert h.coefficients[-1] > 0
+
+
+def test_a_new_pledge_of_non_aggression_between_rivals_ends_rivalries_in_sample(fit, dyad_years):
+    """Lupu & Poast (2016): states leaving a rivalry sign non-aggression pacts; Goertz & Diehl (1995): rivalries end after a shock.
+    Rivals that came to share ATOP's non-aggression obligation without a defence pact within three years ended 4 rivalries in 59
+    in-sample dyad-years (Central America 1907, the Balkan Pact 1953, the two Germanies 1973, Angola and South Africa 1988), those
+    pledged longer 1 in 99: theory.rivalry.new_pledge at rivalry_pledge_years 2 is +2.66 (s.e. 0.60), likelihood ratio 10.2 on 1
+    df, the decay chosen on the in-sample profile (rivalry18). Held out, measured only: 1990-2010 better, 1919-1938 worse by 0.6."""
+    from scipy.stats import chi2
+
+    from foedus.analysis.rivalry import _fit, log_likelihood
+
+    without = _fit(dyad_years, "end_risk", "end", th.TERMINATION_TERMS[:-1], IN_SAMPLE)
+    assert th.TERMINATION_TERMS[-1] == "new_nonaggression_pact"
+    lr = 2 * (log_likelihood(fit.termination, dyad_years, "end_risk", "end", IN_SAMPLE) - log_likelihood(without, dyad_years, "end_risk", "end", IN_SAMPLE))
+    assert lr > 9 and chi2.sf(lr, 1) < 0.005
+    assert _z(fit.termination)["new_nonaggression_pact"] > 4
+    dy = dyad_years[dyad_years["end_risk"] & np.logical_or.reduce([dyad_years["year"].between(a, b) for a, b in IN_SAMPLE])]
+    new, old = (dy["pledge_age"] < 3).to_numpy(), (dy["pledge_age"] >= 3).to_numpy()
+    assert (new.sum(), dy.loc[new, "end"].sum(), old.sum(), dy.loc[old, "end"].sum()) == (59, 4, 99, 1)
+    assert log_likelihood(fit.termination, dyad_years, "end_risk", "end", [(1990, 2010)]) > log_likelihood(without, dyad_years, "end_risk", "end", [(1990, 2010)])
+    # the profile of the decay: 2 years within one unit of log-likelihood of the best
+    ll = {}
+    for tau in (1.0, 2.0, 3.0, 5.0, 10.0):
+        z = dyad_years.assign(new_nonaggression_pact=th.new_pledge(dyad_years["pledge_age"].to_numpy(), dyad_years["nonaggression_pact"].to_numpy(), years=tau))
+        ll[tau] = log_likelihood(_fit(z, "end_risk", "end", th.TERMINATION_TERMS, IN_SAMPLE), z, "end_risk", "end", IN_SAMPLE)
+    assert Parameters().rivalry_pledge_years == 2.0 and ll[2.0] > max(ll.values()) - 1 and ll[2.0] > ll[5.0] > ll[10.0]
+
+
+def test_the_record_gives_old_rivalries_no_lower_termination_hazard_than_the_fit_without_age(fit, dyad_years):
+    """Colaresi, Rasler & Thompson (2007) on duration dependence: measured on Thompson & Dreyer's start years (before 1816 where they
+    say so), the in-sample ends of rivalries 40 years old or more (20) and of those under 10 (14) both lie within the Poisson 99 %
+    band of what the fit without the rivalry's age predicts (22.6 and 11.2 before rivalry18's term): no age term is carried (rivalry18)."""
+    from scipy.stats import poisson
+
+    from foedus.analysis.rivalry import _in_eras
+    from foedus.data.paths import default_data_dir
+    from foedus.data.snapshot_fields import table
+
+    td = table(default_data_dir(), "td")
+    td = td.assign(ccode1=np.minimum(td["ccode1"], td["ccode2"]), ccode2=np.maximum(td["ccode1"], td["ccode2"]))[["ccode1", "ccode2", "start_year", "end_year"]]
+    dy = dyad_years[dyad_years["end_risk"].to_numpy(bool) & _in_eras(dyad_years, IN_SAMPLE)].merge(td, on=["ccode1", "ccode2"])
+    dy = dy[(dy["start_year"] <= dy["year"]) & (dy["end_year"] >= dy["year"])].drop_duplicates(["year", "ccode1", "ccode2"])
+    assert dy["end"].sum() == fit.termination.events  # every in-sample rivalry-year has its spell
+    age = (dy["year"] - dy["start_year"]).to_numpy()
+    h = fit.termination.hazard(dy)
+    for group in (age >= 40, age < 10):
+        observed, expected = int(dy.loc[group, "end"].sum()), float(h[group].sum())
+        assert poisson.ppf(0.005, expected) <= observed <= poisson.ppf(0.995, expected), (observed, expected)

@@ -25,6 +25,8 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
     rivalry = rng.random((n, n)) < 0.2
     defence = rng.random((n, n)) < 0.3
     defence = defence | defence.T
+    pledge = np.where(rng.random((n, n)) < 0.4, rng.random((n, n)), 0.0)  # a recent pledge of non-aggression (rivalry18: theory.rivalry.new_pledge)
+    pledge = np.maximum(pledge, pledge.T)
     balance0 = rng.normal(size=(n, n))
     distance = np.where(contiguous, 0.0, rng.random((n, n)) * 12000.0)
     reference = rng.random(n)
@@ -42,7 +44,7 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
     log_distance = np.empty((n, n))
     log_distance_kernel(distance, th.MARITIME_KM, log_distance)  # the minor distance's logarithm, computed once (the distances are fixed)
     _hazard_kernel(i.astype(np.int64), j.astype(np.int64), contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0,
-                   distance, change, 1500.0, 5000.0, entered, inherited, pred, code, float(year), 1816.0, 2.5, th.PARITY_FLOOR, log_distance, expo, on_b, on_c, end_b, end_c, h_on, h_end)
+                   distance, pledge, change, 1500.0, 5000.0, entered, inherited, pred, code, float(year), 1816.0, 2.5, th.PARITY_FLOOR, log_distance, expo, on_b, on_c, end_b, end_c, h_on, h_end)
     related = th.related_pairs(code[i], code[j], pred[i], pred[j])
     assert related.any() or n < 10  # the lineage is exercised
     age = th.succession_pair_age(year, entered[i], entered[j], inherited[i], inherited[j], related)
@@ -55,7 +57,9 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
         "one_major": major[i] ^ major[j], "out_of_reach": th.out_of_reach(distance[i, j], major[i], major[j], reach_km=1500.0),
         "regime_shift": th.regime_shift(regime[i], regime[j], reference[i], reference[j]), "defence_pact": defence[i, j],
         "minor_distance": th.minor_distance(distance[i, j], contiguous[i, j], major[i], major[j]),
+        "new_nonaggression_pact": pledge[i, j],
     }
+    assert ((x["new_nonaggression_pact"] > 0) & rivalry[i, j]).any() or rivalry[i, j].sum() < 10  # the new termination term is exercised
     x["one_major_reach"] = th.one_major_part(th.log_reach(power[i], power[j], expo[i, j]), major[i], major[j])
     x["one_major_new_pair"] = th.one_major_part(x["new_pair"], major[i], major[j])
     want_on = th.rivalry_onset_hazard(*(x[t][on] for t in th.ONSET_TERMS), intercept=on_c, coefficients=on_b.tolist())

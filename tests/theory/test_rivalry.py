@@ -35,7 +35,7 @@ def _onset(distance_km=500.0, **change):
 
 def _end(**change):
     x = {"contiguous": True, "major_pair": False, "power_shift": 0.2, "war_history": 0.0, "joint_democracy": False, "regime_distance": 0.5,
-         "regime_shift": 0.0, **change}
+         "regime_shift": 0.0, "new_nonaggression_pact": 0.0, **change}
     return float(th.rivalry_termination_hazard(*(x[t] for t in th.TERMINATION_TERMS), intercept=P.rivalry_end_intercept, coefficients=P.rivalry_end_coefficients()))
 
 
@@ -79,6 +79,19 @@ def test_with_the_estimated_coefficients_rivalries_end_after_regime_change_and_w
     assert _end(war_history=th.war_term(2.0)) > _end()
     assert _end(power_shift=1.5) > _end(power_shift=0.0)
     assert _end(major_pair=True) < _end()  # great-power rivalries last
+    # a peace treaty between rivals (Lupu & Poast 2016): exp(2.66) = 14 times the odds in the year of the pledge, 1.4 after 5 years
+    assert _end(new_nonaggression_pact=1.0) > 10 * _end()
+    assert _end(new_nonaggression_pact=float(th.new_pledge(10.0, True, years=P.rivalry_pledge_years))) < 1.05 * _end()
+
+
+def test_a_pledge_of_non_aggression_is_a_shock_that_counts_only_without_a_defence_pact():
+    """The termination term is the newness of ATOP's non-aggression obligation alone (theory.rivalry.new_pledge of
+    nonaggression_only): allies bound to defend each other are not read as rivals making peace, and a pledge kept for decades beside
+    a rivalry (India and Pakistan's Simla agreement, 1972) did not end it."""
+    assert th.nonaggression_only([True, True, False, False], [False, True, True, False]).tolist() == [True, False, False, False]
+    assert th.new_pledge([0.0, 0.0, 2.0, np.nan], [True, False, True, True], years=2.0).round(4).tolist() == [1.0, 0.0, 0.3679, 0.0]
+    with pytest.raises(ValueError, match="years must be > 0"):
+        th.new_pledge(1.0, True, years=0.0)
 
 
 def test_war_memory_is_a_geometric_discount_of_years_at_war():

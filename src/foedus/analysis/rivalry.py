@@ -34,7 +34,9 @@ What is estimated from what:
   third states date from its predecessor's entry, :func:`foedus.theory.rivalry.succession_pair_age`) as
   :func:`foedus.theory.rivalry.new_pair`; the relevance terms :func:`foedus.theory.rivalry.minor_distance` and
   :func:`~foedus.theory.rivalry.one_major_part` of :func:`~foedus.theory.rivalry.log_reach` and of the new-pair term; a rival in
-  common, :func:`foedus.theory.rivalry.shared_rival`, among the rivalries in force before the year's onsets. Dyad-years missing a CINC score or a democracy score are left out.
+  common, :func:`foedus.theory.rivalry.shared_rival`, among the rivalries in force before the year's onsets; a pledge of
+  non-aggression without a defence pact, :func:`foedus.theory.rivalry.nonaggression_only` of ATOP's obligations in the year, and
+  :func:`foedus.theory.rivalry.new_pledge` of the years since the pair's unbroken run of such pledges began. Dyad-years missing a CINC score or a democracy score are left out.
 """
 
 from __future__ import annotations
@@ -150,7 +152,7 @@ def _regime_change(dem: np.ndarray, memory: float) -> np.ndarray:
 def rivalry_dyad_years(
     data_dir: Path | None = None, *, first: int = 1816, last: int = TD_LAST_YEAR, memory: float = 0.8, democracy_threshold: float = 0.5,
     regime_memory: float = 0.8, reach_km: float = 1500.0, contact_km: float | None = None, new_pair_years: float = 2.0,
-    security_community: bool = True, miles_per_day: float = 250.0, succession: tuple[str, ...] = KINDS,
+    security_community: bool = True, miles_per_day: float = 250.0, succession: tuple[str, ...] = KINDS, pledge_years: float = 2.0,
 ) -> pd.DataFrame:
     """Non-directed dyad-years of the COW system with Thompson & Dreyer rivalries and the hazards' covariates.
 
@@ -180,6 +182,9 @@ def rivalry_dyad_years(
     succession : tuple of str
         The kinds of :data:`foedus.data.succession.SUCCESSIONS` whose successors date their pairs from their predecessor's
         entry (:func:`foedus.theory.rivalry.succession_pair_age`; the simulator takes both kinds, :func:`foedus.sim.steps.rivalry.rivalries`; () for none).
+    pledge_years : float
+        Decay time of :func:`foedus.theory.rivalry.new_pledge` (the simulator's ``rivalry_pledge_years``): the years since a
+        pair came to share a pledge of non-aggression without a defence pact (``pledge_age``, the unbroken run of such years).
     security_community : bool
         Leave two democracies sharing a defence pact out of the onset risk set, as the simulator does
         (:func:`foedus.theory.rivalry.security_community`; the record has no onset among them).
@@ -234,6 +239,9 @@ def rivalry_dyad_years(
     shock = _regime_change(dem, regime_memory)
     df["regime_shift"] = np.maximum(shock[t, a], shock[t, b])  # foedus.theory.rivalry.regime_shift of the two states
     df["defence_pact"] = _defence_pairs(d, y, a, b)  # Bremer 1992, Deutsch 1957: allies seldom become rivals
+    df["nonaggression_pact"] = th.nonaggression_only(_obligation_pairs(d, y, a, b, "nonaggression"), df["defence_pact"].to_numpy())  # Lupu & Poast 2016 (rivalry18)
+    df["pledge_age"] = _run_age(y, a, b, df["nonaggression_pact"].to_numpy(bool))
+    df["new_nonaggression_pact"] = th.new_pledge(df["pledge_age"].to_numpy(), df["nonaggression_pact"].to_numpy(), years=pledge_years)
     df["minor_distance"] = th.minor_distance(df["distance_km"].to_numpy(), df["contiguous"].to_numpy(), ma, mb)  # relevance (rivalry12)
     x = relative_discount_exponent(df["distance_km"].to_numpy(), miles_per_day=miles_per_day)  # Bueno de Mesquita 1981
     df["one_major_reach"] = th.one_major_part(th.log_reach(np.nan_to_num(ca), np.nan_to_num(cb), x), ma, mb)
@@ -290,10 +298,28 @@ def _pair_age(states: pd.DataFrame, y: np.ndarray, a: np.ndarray, b: np.ndarray,
     return th.succession_pair_age(y, entered[a], entered[b], inherited[a], inherited[b], related), third
 
 
+def _run_age(y: np.ndarray, a: np.ndarray, b: np.ndarray, flag: np.ndarray) -> np.ndarray:
+    """Years since the start of each dyad-year's unbroken run of ``flag`` years (0 in its first year; NaN where ``flag`` is False)."""
+    order = np.lexsort((y, b, a))
+    ys, key, f = y[order], a[order].astype(np.int64) * _CODES + b[order], flag[order]
+    cont = np.r_[False, f[:-1] & (key[1:] == key[:-1]) & (ys[1:] == ys[:-1] + 1)]
+    start = np.where(f & ~cont, np.arange(len(f)), 0)
+    first = np.maximum.accumulate(start) if len(f) else start
+    age = np.where(f, ys - ys[first], np.nan)
+    out = np.empty(len(f))
+    out[order] = age
+    return out
+
+
 def _defence_pairs(d: Path, y: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Whether each dyad-year ``(y, a < b)`` shares an ATOP defence pact (peacesciencer's ``atop_alliance`` dyad-years)."""
+    return _obligation_pairs(d, y, a, b, "defense")
+
+
+def _obligation_pairs(d: Path, y: np.ndarray, a: np.ndarray, b: np.ndarray, obligation: str) -> np.ndarray:
+    """Whether each dyad-year ``(y, a < b)`` shares an ATOP pact with the ``obligation`` (a column of peacesciencer's ``atop_alliance``)."""
     al = read_atop_dyad_years(d / "peacesciencer" / "atop_alliance.csv.gz")
-    al = al[al["defense"].astype(bool)]
+    al = al[al[obligation].astype(bool)]
     lo = np.minimum(al["ccode1"], al["ccode2"]).to_numpy(np.int64)
     hi = np.maximum(al["ccode1"], al["ccode2"]).to_numpy(np.int64)
     keys = np.unique(al["year"].to_numpy(np.int64) * _CODES * _CODES + lo * _CODES + hi)

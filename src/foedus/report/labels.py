@@ -402,6 +402,7 @@ FACTORS = {
     "minor_distance": lazy_gettext("distance of two minor states without a border (log)"),
     "one_major_reach": lazy_gettext("reach of the weaker of a great power and a minor state (log)"),
     "one_major_new_pair": lazy_gettext("newness of a pair of a great power and a minor state"),
+    "new_nonaggression_pact": lazy_gettext("newness of a pledge of non-aggression without a defence pact (a peace treaty)"),
     # blocs founded against a shared threat (foedus.sim.steps.blocs)
     "mechanism": lazy_gettext("mechanism"),
     "shared_threat": lazy_gettext("shared threat"),

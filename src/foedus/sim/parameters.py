@@ -240,7 +240,7 @@ class Parameters(ExtendedParameters):
 
     def rivalry_end_coefficients(self) -> tuple[float, ...]:
         """The termination logit's slopes in the order of :data:`foedus.theory.rivalry.TERMINATION_TERMS`."""
-        return (*super().rivalry_end_coefficients(), self.rivalry_end_regime_shift)
+        return (*super().rivalry_end_coefficients(), self.rivalry_end_regime_shift, self.rivalry_end_new_nonaggression_pact)
 
     # --- wave12 ---
     reassurance_transfer_share: float = Field(

@@ -90,6 +90,16 @@ dyad-years against 17.9 in 2,193, the Balkan League's members in 1913, Austria a
 -62.07; in 1990-2010 allied rivals fought as often as the others, 3 onsets in 378 dyad-years against 3 in 614). The pairs of
 those runs are rivals, whose class fought at the fitted rates in sample (a great power and a minor rival, 6 onsets in 156
 dyad-years of 1946-1989; China and Taiwan, 2 in 41, with no defence pact after 1979 to carry the United States' deterrence).
+Asked again by rivalry18 (Egypt and Jordan attacking Israel in runs from the record of 1990, despite their treaties; Mattes &
+Vonnahme 2010 find non-aggression pacts reduce disputes between their signatories, Long, Nordstrom & Baek 2007 the same of
+alliances with such provisions): on the same fit, a pledge of non-aggression without a defence pact (ATOP's obligation; the
+simulator's non-aggression pacts) -0.19 (s.e. 0.71, likelihood ratio 0.1; 1.5 onsets in 2,382 relevant in-sample dyad-years where
+2.5 are expected); any pact with the obligation, defence pacts with the clause included, -1.45 (s.e. 0.61, LR 5.5, the defence pact
+turning +0.65), which would make the simulator's defence pacts, written without the clause, more warlike, and measures worse held out
+in 1919-1938 (-69.10 to -71.50: Saudi Arabia and Yemen 1934, Italy and Ethiopia 1935, pledged both). The record at hand has no
+dyadic disputes short of war; the pledge's effect it does support is on rivalry: rivals sharing one end their rivalry at 3.5 times
+the odds (:func:`foedus.theory.rivalry.nonaggression_only`, the termination hazard's ``nonaggression_pact``), which takes away this
+hazard's ``rival`` term, the largest.
 
 **Joining a war under way.** Wars spread by opportunity and willingness (Most & Starr 1989):
 Siverson & Starr (1991) find that a state with a *warring ally* or a *warring neighbour* is far

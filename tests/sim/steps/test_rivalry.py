@@ -67,8 +67,28 @@ def test_rivalries_end_more_often_after_a_regime_change():
         rivalries(world, np.random.default_rng(seed))
         for _, c, _, d in events(world, "rivalry_end"):
             ended[c] += 1
-            assert set(d["factors"]) == {"hazard", "contiguous", "major_pair", "power_shift", "war_history", "joint_democracy", "regime_distance", "regime_shift"}
+            assert set(d["factors"]) == {"hazard", "contiguous", "major_pair", "power_shift", "war_history", "joint_democracy", "regime_distance", "regime_shift",
+                                         "new_nonaggression_pact"}
             assert d["factors"]["regime_shift"] == pytest.approx(0.6 if c == A else 0.0)
+            assert d["factors"]["new_nonaggression_pact"] == 0.0
+    assert stats.fisher_exact([[ended[A], seeds - ended[A]], [ended[C], seeds - ended[C]]], alternative="greater").pvalue < ALPHA
+
+
+def test_rivals_who_have_just_pledged_non_aggression_end_their_rivalry_more_often():
+    """rivalry18 (Lupu & Poast 2016; Goertz & Diehl 1995): A and B signed a pact of non-aggression this year, C and D one 30 years
+    ago; the pairs are otherwise alike. The new pledge raises the termination odds exp(2.66) times, the old one hardly at all."""
+    rel = [{"pair": [A, B], "rivalry": True, "hostility": 0.6}, {"pair": [C, D], "rivalry": True, "hostility": 0.6}]
+    pacts = [{"name": "New", "members": [A, B], "start_year": 2000, "obligations": ["nonaggression"]},
+             {"name": "Old", "members": [C, D], "start_year": 1970, "obligations": ["nonaggression"]}]
+    seeds = 600
+    ended = {A: 0, C: 0}
+    for seed in range(seeds):
+        world, _ = tiny_world(actors=EQUALS, relations=rel, agreements=pacts, rivalry_end_intercept=-3.0)
+        rivalries(world, np.random.default_rng(seed))
+        for _, c, _, d in events(world, "rivalry_end"):
+            ended[c] += 1
+            assert d["factors"]["new_nonaggression_pact"] == pytest.approx(1.0 if c == A else np.exp(-30.0 / 2.0))
+    assert ended[A] > 3 * ended[C]
     assert stats.fisher_exact([[ended[A], seeds - ended[A]], [ended[C], seeds - ended[C]]], alternative="greater").pvalue < ALPHA
 
 

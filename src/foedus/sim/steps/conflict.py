@@ -38,6 +38,7 @@ from foedus.theory import war_onset as th_onset
 from foedus.theory import war_restraint as th_restraint
 
 _DEF, _OFF = OBLIGATIONS.index("defense"), OBLIGATIONS.index("offense")
+_NAG = OBLIGATIONS.index("nonaggression")
 _DISPUTE_DETAIL = {w: f'{{"escalated_to_war":{str(w).lower()}}}' for w in (False, True)}
 _ONSET_OFF = -30.0
 """``war_onset_intercept`` at its lower bound switches structural war onsets off (hazard below 1e-13)."""
@@ -285,6 +286,13 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
         for q, f, w, m, pv, r, dt, pq in zip(k, far, who, mandate, p_win, restraint, deter, protected)
     ]
     world.log.events(world.state.year, "war", -1, world.inputs.ccode[att], world.inputs.ccode[tgt], details)
+
+
+def nonaggression_pairs(world: World) -> np.ndarray:
+    """(N, N) bool: the pairs sharing a pledge of non-aggression in force (a security agreement other than a coalition with ATOP's
+    non-aggression obligation; :func:`foedus.theory.rivalry.nonaggression_only` of it and :func:`defence_pairs` is the rivalry
+    termination's term). Cached until the agreements change."""
+    return _pact_pairs(world, _NAG, "nonaggression_pairs")
 
 
 def offence_pairs(world: World) -> np.ndarray:

@@ -16,7 +16,9 @@ import numpy as np
 from numba import njit
 
 from foedus.data.succession import lineage
-from foedus.sim.steps.conflict import defence_pairs
+from foedus.schema import OBLIGATIONS
+from foedus.sim.steps._common import COALITION, SECURITY
+from foedus.sim.steps.conflict import defence_pairs, nonaggression_pairs
 from foedus.sim.steps.formation import entry_years
 from foedus.sim.steps.settlement import record_rivalry_end
 from foedus.sim.steps.threat import distance_exponent
@@ -68,7 +70,9 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     major status, the power shift since it began, war memory, joint democracy, regime distance and
     the regime shift of either state (:func:`~foedus.theory.rivalry.regime_shift` against
     ``WorldState.regime_reference``, which then takes this year's regimes,
-    :func:`~foedus.theory.rivalry.regime_reference`). Coefficients: ``rivalry_onset_*`` and
+    :func:`~foedus.theory.rivalry.regime_reference`) and how recently the rivals came to share a pledge of non-aggression without
+    a defence pact (:func:`~foedus.theory.rivalry.new_pledge`, :func:`_new_pledge`: the signing of a peace treaty ends rivalries,
+    Lupu & Poast 2016). Coefficients: ``rivalry_onset_*`` and
     ``rivalry_end_*`` of :class:`~foedus.sim.parameters.Parameters`, estimated on the record's
     in-sample eras (1816–1914, 1946–1989; ``tools/rivalry_fit.py``). The hazards
     of all pairs are one compiled pass (:func:`_hazard_kernel`, bit for bit the theory's;
@@ -109,12 +113,37 @@ def _hazard_args(world: World, dem: np.ndarray, change: np.ndarray) -> tuple:
     p = world.inputs.params
     return (
         world.inputs.contiguous, world.state.major, world.state.power, defence_pairs(world),
-        world.state.war_history, dem, world.state.regime, world.state.rivalry, world.state.rivalry_balance0, world.inputs.distance_km,
+        world.state.war_history, dem, world.state.regime, world.state.rivalry, world.state.rivalry_balance0, world.inputs.distance_km, _new_pledge(world),
         np.ascontiguousarray(change, dtype=float), float(p.rivalry_reach_km), float(p.rivalry_contact_km),
         *_lineage(world), float(world.state.year), float(STATE_LIST_START), float(p.rivalry_new_pair_years), th.PARITY_FLOOR, _log_distance(world), distance_exponent(world),
         np.asarray(p.rivalry_onset_coefficients(), dtype=float), float(p.rivalry_onset_intercept),
         np.asarray(p.rivalry_end_coefficients(), dtype=float), float(p.rivalry_end_intercept),
     )
+
+
+def _new_pledge(world: World) -> np.ndarray:
+    """(N, N) :func:`foedus.theory.rivalry.new_pledge` of the rival pairs (0 for the others): the years since each pair of rivals
+    came to share a pledge of non-aggression in force (:func:`.conflict.nonaggression_pairs`: a security agreement other than a
+    coalition with the obligation; the pair's earliest joint entry, the later of the two members' entries, among them), counted
+    only without a defence pact (:func:`foedus.theory.rivalry.nonaggression_only`)."""
+    n = world.n
+    out = np.zeros((n, n))
+    ra, rb = np.nonzero(np.triu(world.state.rivalry, 1))
+    if not len(ra):
+        return out
+    only = th.nonaggression_only(nonaggression_pairs(world)[ra, rb], defence_pairs(world)[ra, rb])
+    ra, rb = ra[only], rb[only]
+    if not len(ra):
+        return out
+    ag = world.state.agreements
+    slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
+    slots = slots[ag.obligations[slots, OBLIGATIONS.index("nonaggression")]]
+    member, entry = ag.members[slots][:, :n], ag.entry_year[slots][:, :n].astype(float)
+    shared = member[:, ra] & member[:, rb]  # (pledges, rival pairs)
+    since = np.where(shared, np.maximum(entry[:, ra], entry[:, rb]), np.inf).min(axis=0)
+    value = th.new_pledge(float(world.state.year) - since, np.ones(len(ra), bool), years=world.inputs.params.rivalry_pledge_years)
+    out[ra, rb] = out[rb, ra] = value
+    return out
 
 
 def _log_distance(world: World) -> np.ndarray:
@@ -206,6 +235,7 @@ def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, cha
     if rivals:
         x["power_shift"] = th.power_shift(world.state.power[a], world.state.power[b], world.state.rivalry_balance0[a, b])
         x["regime_shift"] = np.maximum(change[a], change[b])  # th.regime_shift of the regimes and their references
+        x["new_nonaggression_pact"] = _new_pledge(world)[a, b]
     else:
         x["log_parity"] = th.log_parity(world.state.power[a], world.state.power[b])
         entered, inherited, pred, code = _lineage(world)
@@ -221,7 +251,7 @@ def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, cha
 
 
 @njit(cache=True)
-def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0, distance, change, reach, contact, entered, inherited, pred, code, year, list_start, new_years, floor, log_distance, expo, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
+def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, regime, rivalry, balance0, distance, pledge, change, reach, contact, entered, inherited, pred, code, year, list_start, new_years, floor, log_distance, expo, on_b, on_c, end_b, end_c, h_on, h_end):  # pragma: no cover (compiled)
     # the theory's logit_hazard term by term, in its order: intercept, then + b_k * x_k, then 1 / (1 + exp(-eta))
     for q in range(ii.shape[0]):
         i = ii[q]
@@ -243,6 +273,7 @@ def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, 
             eta = eta + end_b[4] * jd
             eta = eta + end_b[5] * rd
             eta = eta + end_b[6] * max(change[i], change[j])
+            eta = eta + end_b[7] * pledge[i, j]  # foedus.theory.rivalry.new_pledge (rivalry18)
             h_end[q] = 1.0 / (1.0 + np.exp(-eta))
         elif not major[i] and not major[j] and not contiguous[i, j] and distance[i, j] > contact:
             h_on[q] = 0.0  # beyond contact (foedus.theory.rivalry.beyond_contact)
