@@ -91,7 +91,8 @@ def test_the_year_kernel_draws_the_pairs_the_numpy_selection_did(seed):
     rivalry = rng.random((n, n)) < 0.3
     regime = rng.random(n)
     args = (contiguous, rng.random(n) < 0.2, power, rng.random((n, n)) < 0.2, np.where(rng.random((n, n)) < 0.2, rng.random((n, n)), 0.0),
-            regime >= 0.5, regime, rivalry, rng.normal(size=(n, n)), distance, rng.random(n), 1500.0, 5000.0, np.full(n, 1816.0),
+            regime >= 0.5, regime, rivalry, rng.normal(size=(n, n)), distance,
+            np.where(rng.random((n, n)) < 0.3, rng.random((n, n)), 0.0), rng.random(n), 1500.0, 5000.0, np.full(n, 1816.0),
             np.full(n, 1816.0), np.full(n, -1, np.int64), np.arange(n, dtype=np.int64), 1990.0, 1816.0, 2.5, th.PARITY_FLOOR, log_distance,
             relative_discount_exponent(distance), rng.normal(size=len(th.ONSET_TERMS)), 1.0, rng.normal(size=len(th.TERMINATION_TERMS)), 0.5)
     draw = rng.random(len(i))
