@@ -104,7 +104,7 @@ After the session-17 merge (land17; mesa17): each pledge carries its share of th
 defence, offence and neutrality all of it) in a new pair, a co-founder's cost and the founders' vote, an accession and the
 members' consent, and the cost of staying (:attr:`AllianceModel.form_entrap`, :attr:`Alliance.entrap`); a member leaves only
 when the membership falls short of its cost by more than ``abrogation_cost``; and the goods of
-:meth:`AllianceModel.year_values` are ``formation.credible_goods``' to the bit: the former-ruler tie in the protection good
+:meth:`AllianceModel.year_values` are ``formation.credible_goods``' to the bit: the former-ruler tie in the protection good and its former ruler's side in the reassurance good
 (:meth:`AllianceModel.ruler_tie`; Lake 2009), the relief of giving a fearful partner one's pledge (``spiral_relief_weight``:
 :func:`foedus.theory.reassurance.spiral_relief`), the abstention of a partner whose alignment cannot be read yet
 (:meth:`AllianceModel.unread_alignment`; Kydd 2005), and no pledge to attack or isolate a nuclear-armed target
@@ -156,6 +156,7 @@ from foedus.theory import exchange as th_exchange
 from foedus.theory import integration as th_integ
 from foedus.theory import interests as th_interests
 from foedus.theory import new_states as th_new
+from foedus.theory import settlement as th_settle
 from foedus.theory import nonalignment as th_nonalign
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
@@ -847,7 +848,9 @@ class AllianceModel(mesa.Model):
             goods[1] += standing * settle
         tie = self.ruler_tie()
         if tie is not None:  # pair_value.ruler_goods: a new state's tie to its former ruler in the protection good (Lake 2009)
-            goods[0] += tie
+            goods[0] += tie  # ... and its former ruler's side in the reassurance good (pair_value.ruler_sphere: Lake's sphere)
+            near = np.array([s.contiguous for s in self.states], dtype=bool) | (np.array([s.distance for s in self.states]) < th_settle.NEAR_KM)
+            goods[1] += th_new.former_ruler_sphere(tie, np.array([s.entered for s in self.states], dtype=np.int64), near, check=False)
         return u, goods
 
     def unread_alignment(self, war_risk):

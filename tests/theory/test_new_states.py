@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from foedus.data.succession import FORMER_RULER, ruler_pairs
-from foedus.theory.new_states import former_ruler_tie
+from foedus.theory.new_states import former_ruler_sphere, former_ruler_tie
 
 
 def test_the_tie_holds_in_the_window_only_and_only_between_ruler_and_ruled():
@@ -63,3 +63,23 @@ def test_the_tie_grows_with_the_territorial_integrity_norm():
     assert former_ruler_tie(1950, [1816, 1945], r, years=10, norm=float(renunciation_of_war(1950)))[0, 1] == 1.0
     with pytest.raises(ValueError, match="norm"):
         former_ruler_tie(1950, [1816, 1945], r, years=10, norm=1.5)
+
+
+def test_the_sphere_is_the_former_rulers_side_of_the_tie():
+    """S = T [e_i < e_j] [near] (Lake 2009, ch. 2: the sphere of influence is the dominant state's good, in its neighbourhood):
+    Russia's row keeps its ties to Ukraine (1991) and Kazakhstan (1991), theirs hold none; an untied pair has none; the tie's value
+    passes whole; with the neighbours given, only the neighbour's."""
+    r = ruler_pairs([365, 369, 705])
+    t = 0.2 * former_ruler_tie(1995, [1816, 1991, 1991], r, years=10)
+    s = former_ruler_sphere(t, [1816, 1991, 1991])
+    assert s.tolist() == [[0.0, 0.2, 0.2], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
+    assert (s + s.T == t).all()  # the two sides of a pair of different entries: one of them holds the tie
+    assert not former_ruler_sphere(np.zeros((3, 3)), [1816, 1991, 1991]).any()
+    near = np.array([[0, 1, 0], [1, 0, 0], [0, 0, 0]], bool)  # Ukraine borders Russia; (here) Kazakhstan does not
+    assert former_ruler_sphere(t, [1816, 1991, 1991], near).tolist() == [[0.0, 0.2, 0.0], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
+    with pytest.raises(ValueError, match="near"):
+        former_ruler_sphere(t, [1816, 1991, 1991], near[:2, :2])
+    with pytest.raises(ValueError, match="tie"):
+        former_ruler_sphere(np.zeros((2, 2)), [1816, 1991, 1991])
+    with pytest.raises(ValueError, match=">= 0"):
+        former_ruler_sphere(-t, [1816, 1991, 1991])

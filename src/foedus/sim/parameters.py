@@ -338,7 +338,10 @@ class Parameters(ExtendedParameters):
         "0.05 and 0.1, 42 at 0.2; the record (ATOP 5.1) 33; new states of 0-4 years found pacts at 0.170 per state-year at "
         "0.2 against the record's 0.146 (0.111 without). A threshold: the term moves a pair across its cost of signing, so "
         "the rate turns from few to most between 0.1 and 0.2 (in the transparency good instead, the consultation pacts it "
-        "made put 1946-1989 consultation out of range: 0.0088 per state-year, bound 0.0067). 0: none",
+        "made put 1946-1989 consultation out of range: 0.0088 per state-year, bound 0.0067). The same tie, on the former "
+        "ruler's side and for neighbours only, is also its good of a pledge of non-aggression (foedus.theory.new_states."
+        "former_ruler_sphere: Lake's sphere of influence, the new state's pledge not to turn against it; drought18), at this "
+        "weight (not refitted: in 1946-1989 the neighbourhood leaves the overseas colonies' ties as they were). 0: none",
     )
     former_ruler_years: float = Field(
         10.0, ge=0, le=50,

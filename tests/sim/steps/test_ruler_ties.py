@@ -9,8 +9,8 @@ from foedus.data.succession import ruler_pairs
 from foedus.schema import OBLIGATIONS
 from foedus.sim.steps.alignment import alignment
 from foedus.sim.steps.formation import credible_goods
-from foedus.sim.steps.pair_value import ruler_goods, ruler_pairs_factor, ruler_tie
-from foedus.theory.new_states import former_ruler_tie
+from foedus.sim.steps.pair_value import ruler_goods, ruler_pairs_factor, ruler_sphere, ruler_sphere_factor, ruler_tie
+from foedus.theory.new_states import former_ruler_sphere, former_ruler_tie
 
 from .conftest import ACTORS, events, tiny_world
 
@@ -26,9 +26,11 @@ def _world(weight: float, since: int = 1995, **parameters):
     return world, 2, 3
 
 
-def test_credible_goods_add_the_tie_to_the_protection_good_only():
+def test_credible_goods_add_the_tie_to_protection_and_the_rulers_side_to_reassurance():
     """formation.credible_goods adds former_ruler_weight times theory.new_states.former_ruler_tie to row 0 (protection) of the
-    new state and its former ruler, both sides alike; no other good and no other pair moves; weight 0: no term."""
+    new state and its former ruler, both sides alike, and its former ruler's side (theory.new_states.former_ruler_sphere: France's
+    row, not Mali's) to row 1 (reassurance, the good of a pledge of non-aggression: Lake 2009's sphere, drought18); no other good
+    and no other pair moves; weight 0: no term."""
     on, a, b = _world(0.3)
     off, _, _ = _world(0.0)
     goods = np.random.default_rng(5).random((5, on.n, on.n))
@@ -36,8 +38,17 @@ def test_credible_goods_add_the_tie_to_the_protection_good_only():
     want = 0.3 * former_ruler_tie(2000, on.inputs.since, ruler_pairs(on.inputs.ccode), years=on.inputs.params.former_ruler_years)
     assert want[a, b] == want[b, a] == 0.3 and want.sum() == 0.6
     np.testing.assert_allclose(got[0], base[0] + want, rtol=1e-12)
-    assert np.array_equal(np.delete(got, 0, axis=0), np.delete(base, 0, axis=0))
-    assert ruler_tie(off) is None
+    sphere = former_ruler_sphere(want, on.inputs.entered)  # the first entries (formation.entry_years): France's 1816, Mali's 1995
+    # (the two are neighbours in the tiny world: capitals about 170 km apart)
+    assert sphere[b, a] == 0.3 and sphere.sum() == 0.3  # France (the former ruler) values Mali's pledge; Mali's row has none
+    np.testing.assert_allclose(got[1], base[1] + sphere, rtol=1e-12)
+    np.testing.assert_allclose(ruler_sphere(on), sphere, rtol=1e-12)
+    assert np.array_equal(got[2:], base[2:])
+    assert ruler_tie(off) is None and ruler_sphere(off) is None
+    far, a, b = _world(0.3)
+    far.inputs.capital_km = np.full((far.n, far.n), 5000.0)  # an overseas metropole: no sphere, the protection tie stays
+    far.inputs.contiguous = np.zeros((far.n, far.n), bool)
+    assert not ruler_sphere(far).any() and ruler_tie(far)[a, b] == 0.3
     assert not ruler_goods(off, np.zeros((5, on.n, on.n))).any()
 
 
@@ -104,6 +115,10 @@ def test_the_explanations_factor_is_the_term_as_added():
     alignment(world, np.random.default_rng(0))
     found = [d for _, c, c2, d in events(world, "formation") if {c, c2} == {MALI, FRANCE}]
     assert found and found[0]["factors"]["former_ruler"] == [0.3, 0.3]
+    d = found[0]
+    first = d["members"][0]["ccode"]  # the proposer: [S_ij, S_ji] in the event's order, France's side 0.3
+    assert d["factors"]["former_ruler_sphere"] == ([0.3, 0.0] if first == FRANCE else [0.0, 0.3])
+    assert ruler_sphere_factor(world, np.array([b]), np.array([a])) == [[0.3, 0.0]]
     assert ruler_pairs_factor(world, np.array([a]), np.array([b])) == [[0.3, 0.3]]
     assert ruler_pairs_factor(world, np.array([0]), np.array([1])) == [[0.0, 0.0]]
 

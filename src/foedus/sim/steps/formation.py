@@ -33,7 +33,7 @@ from foedus.sim.steps import year_goods
 from foedus.sim.steps.conflict import defence_pairs, onset_covariates
 from foedus.sim.steps.neutrality import stays_out
 from foedus.sim.steps.settlement import settlement_goods, settlement_pairs
-from foedus.sim.steps.pair_value import consulted_goods, given_reassurance, ruler_goods, ruler_pairs_factor, shared_reassurance
+from foedus.sim.steps.pair_value import consulted_goods, given_reassurance, ruler_goods, ruler_pairs_factor, ruler_sphere_factor, shared_reassurance
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.steps.unread_pairs import unread_pairs
 from foedus.sim.world import World
@@ -489,6 +489,7 @@ def form_alliances(
     unread = unread_pairs(world, np.concatenate([i, j]), np.concatenate([j, i]), sys.modules[__name__])  # credible_goods' abstention term, of the pacts now written
     un_i, un_j = (unread[: len(i)].tolist(), unread[len(i):].tolist()) if unread is not None else ([0.0] * len(i), [0.0] * len(i)); settle = settlement_pairs(world, i, j)  # credible_goods' settlement term (settlement.settlement_goods)
     ruler = ruler_pairs_factor(world, i, j)  # credible_goods' former-ruler term (pair_value.ruler_goods)
+    sphere = ruler_sphere_factor(world, i, j)  # its former ruler's side in the reassurance good (pair_value.ruler_sphere)
     details = [
         {
             "motives": dict(zip(MOTIVES, mot[k])),
@@ -502,7 +503,7 @@ def form_alliances(
             "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k], "pledge_credibility": [cred_i[k], cred_j[k]],
                         "fighting_credibility": [fi[k], fj[k]], "concession_counted": [ri[k], rj[k]],
                         "target_nuclear_armed": [deter_i[k], deter_j[k]], "unread_alignment": [un_i[k], un_j[k]], "settlement": settle[k],
-                        "former_ruler": ruler[k], "entrapment_share": entrap[k], **norm},
+                        "former_ruler": ruler[k], "former_ruler_sphere": sphere[k], "entrapment_share": entrap[k], **norm},
         }
         for k in range(len(i))
     ]

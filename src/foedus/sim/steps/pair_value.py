@@ -37,8 +37,15 @@ the reassurance before the side payment for :func:`given_reassurance`.
 :func:`ruler_goods` adds to the protection good (row 0: the good of a pledge of defence) ``former_ruler_weight`` times :func:`foedus.theory.new_states.former_ruler_tie`: a new state and its former ruler
 (its colonial metropole or the state it seceded from, :func:`foedus.data.succession.ruler_pairs`) in the new state's first
 ``former_ruler_years`` years, at the territorial integrity norm's strength (Lake 2009, Zacher 2001; newstate17, issue 17
-item 5). :func:`ruler_pairs_factor` gives the term of each pact
-written, for its explanation.
+item 5), and to the reassurance good (row 1: the good of a pledge of non-aggression) the former ruler's side of the same tie,
+:func:`foedus.theory.new_states.former_ruler_sphere` (:func:`ruler_sphere`; drought18: Lake's sphere of influence, the new
+state's pledge not to turn against its former ruler, in its neighbourhood). Without it a new state and its former ruler wanted different pacts: in a
+record-built 1990 run (seed 1, 1992) Ukraine, Belarus, Kazakhstan and the Caucasian and Central Asian republics valued a pledge
+of non-aggression from Russia at 0.5-2.7 (their fear of a neighbour whose intentions they could not read yet) against its cost
+of about 0.055, Russia valued theirs at 0.0003-0.03 against 0.058, and the defence pact the tie made worth 0.20 to Russia (cost
+0.16) cost the republics 0.92-0.97 in autonomy against a value of 0.22: so none signed, where the record has Russia's treaties
+of friendship with nearly every one of them. :func:`ruler_pairs_factor` gives the terms of each pact written, for its
+explanation.
 """
 
 from __future__ import annotations
@@ -51,11 +58,12 @@ from foedus.sim.steps import year_goods
 from foedus.sim.world import World
 from foedus.theory.alignment import shared_pledge_value
 from foedus.theory.cheap_talk import MAX_PARTITION, credible_consultation
-from foedus.theory.new_states import former_ruler_tie
 from foedus.theory.pledge_kernels import pressure, relief_from
+from foedus.theory.new_states import former_ruler_sphere, former_ruler_tie
 from foedus.theory.reassurance import spiral_relief
+from foedus.theory.settlement import NEAR_KM
 
-__all__ = ["consulted_goods", "given_reassurance", "ruler_goods", "ruler_pairs_factor", "ruler_tie", "shared_reassurance"]
+__all__ = ["consulted_goods", "given_reassurance", "ruler_goods", "ruler_pairs_factor", "ruler_sphere", "ruler_sphere_factor", "ruler_tie", "shared_reassurance"]
 
 
 def shared_reassurance(world: World, goods: np.ndarray, usable: np.ndarray | float = 1.0) -> np.ndarray:
@@ -211,11 +219,34 @@ def _ruler_tie(world: World) -> np.ndarray | None:
     return tie[2]
 
 
+def ruler_sphere(world: World) -> np.ndarray | None:
+    """(N, N) the former ruler's side of :func:`ruler_tie` over its neighbours (:func:`foedus.theory.new_states.former_ruler_sphere` of
+    the states' first entries, the row of the state that entered first; neighbours contiguous or with capitals within
+    :data:`foedus.theory.settlement.NEAR_KM`), None where the tie is off. Kept with the tie it is made of (contiguity and
+    distances are fixed inputs)."""
+    t = ruler_tie(world)
+    if t is None:
+        return None
+    hit = world.cache.get("ruler_sphere")
+    if hit is not None and hit[0] is t:
+        return hit[1]
+    inp = world.inputs
+    entered = (inp.since if inp.entered is None else inp.entered).astype(np.int64)
+    km = inp.capital_km if inp.capital_km is not None else inp.distance_km
+    near = np.asarray(inp.contiguous, dtype=bool) | (np.asarray(km) < NEAR_KM)  # neighbours, as settlement_value reads them
+    out = former_ruler_sphere(t, entered, near, check=inp.check)
+    out.flags.writeable = False
+    world.cache["ruler_sphere"] = (t, out)
+    return out
+
+
 def ruler_goods(world: World, goods: np.ndarray) -> np.ndarray:
-    """``goods`` (5, N, N) with :func:`ruler_tie` added to its protection good (row 0; in place; returned). Weight 0 leaves it whole."""
+    """``goods`` (5, N, N) with :func:`ruler_tie` added to its protection good (row 0) and :func:`ruler_sphere` to its reassurance good
+    (row 1; in place; returned). Weight 0 leaves it whole."""
     t = ruler_tie(world)
     if t is not None:
         goods[0] += t
+        goods[1] += ruler_sphere(world)
     return goods
 
 
@@ -225,3 +256,11 @@ def ruler_pairs_factor(world: World, i: np.ndarray, j: np.ndarray) -> list:
     if t is None:
         return [[0.0, 0.0]] * len(i)
     return np.stack([t[i, j], t[j, i]], axis=1).tolist()
+
+
+def ruler_sphere_factor(world: World, i: np.ndarray, j: np.ndarray) -> list:
+    """``[S[i, j], S[j, i]]`` of :func:`ruler_sphere` for each pact ``(i[k], j[k])`` now written (its explanation's factor; 0 where off)."""
+    s = ruler_sphere(world)
+    if s is None:
+        return [[0.0, 0.0]] * len(i)
+    return np.stack([s[i, j], s[j, i]], axis=1).tolist()
