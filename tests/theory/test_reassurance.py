@@ -327,3 +327,27 @@ def test_regime_restart_and_record_start_check_their_input():
         ra.record_start([1816, 1816], [1950.0], decay_years=10.0)
     with pytest.raises(ValueError, match="record_start"):
         ra.record_start([1816], [1950.0], share=2.0, decay_years=10.0)
+
+
+@given(st.integers(0, 30), st.integers(3, 20), st.floats(-10, 10), st.integers(5, 40))
+@FAST
+def test_a_single_move_of_regtrans_size_is_one_transition_beginning_the_year_it_comes(at, size, base, length):
+    # Polity IV's REGTRANS (Marshall, Gurr & Jaggers 2014): a move of at least 3 points within three years; a step of
+    # `size` >= 3 points in year `at` is one transition, begun that year, however many years the lags see it
+    x = np.full(length, base)
+    at = min(at, length - 1)
+    x[at:] += size if base + size <= 10 else -size
+    onsets = ra.regime_transition_onsets(x)
+    assert np.flatnonzero(onsets).tolist() == ([at] if at > 0 else [])
+    assert not ra.regime_transition_onsets(np.full(length, base)).any()  # no move, no transition
+
+
+def test_regime_transitions_need_three_points_within_three_years_and_carry_unscored_years():
+    slow = np.array([0.0, 1.0, 2.0, 3.0, 4.0])  # one point a year: 3 points in three years is a transition (year 3)
+    assert np.flatnonzero(ra.regime_transition_onsets(slow)).tolist() == [3]
+    slower = np.array([0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0])  # half a point a year: never 3 within three years
+    assert not ra.regime_transition_onsets(slower).any()
+    gap = np.array([-7.0, np.nan, np.nan, 5.0])  # an unscored gap (interregnum) carries -7 forward: the move is in year 3
+    assert np.flatnonzero(ra.regime_transition_onsets(gap)).tolist() == [3]
+    with pytest.raises(ValueError, match="regime_transition_onsets"):
+        ra.regime_transition_onsets(np.zeros((2, 2)))
