@@ -388,6 +388,7 @@ FACTORS = {
     "unread_alignment": lazy_gettext("reassurance about a partner's unread alignment"),
     "settlement": lazy_gettext("settling an ended war or rivalry with a neighbour"),
     "former_ruler": lazy_gettext("a new state's tie to its former ruler"),
+    "regime_changed": lazy_gettext("year each side's regime last changed (its record of intentions restarted)"),
     "mandate": lazy_gettext("mandate"),
     "collective_security": lazy_gettext("collective security"),
     "veto": lazy_gettext("veto of a permanent member"),

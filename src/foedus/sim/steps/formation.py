@@ -190,6 +190,15 @@ def record_years(world: World) -> np.ndarray:
                                     check=inp.check)
 
 
+def _regime_restarts(world: World) -> list | None:
+    """(N,) list: the year each state's regime last changed, its record of intentions restarting (:func:`record_years`; None
+    where it never did), for a new pact's factors; None where the restart is off (``intentions_restart_share`` 0)."""
+    st = world.state
+    if world.inputs.params.intentions_restart_share == 0 or st.intentions_restarted.shape != (world.n,):
+        return None
+    return [None if np.isnan(t) else int(t) for t in st.intentions_restarted.tolist()]
+
+
 def reassurance_threat(world: World) -> np.ndarray | None:
     """The threat a pledge of non-aggression addresses this year, intentions at their posterior mean (None: the record's threat).
 
@@ -530,6 +539,10 @@ def form_alliances(
         }
         for k in range(len(i))
     ]
+    restarted = _regime_restarts(world)  # the restart's term of the reassurance goods (record_years), where it is on
+    if restarted is not None:
+        for k in range(len(i)):
+            details[k]["factors"]["regime_changed"] = [restarted[i[k]], restarted[j[k]]]
     for k in extra:
         details[k]["members"] += _founder_details(world, founders[k], target)
         details[k]["factors"]["founders"] = 2 + len(founders[k][0])
