@@ -83,3 +83,16 @@ def test_a_polity_transition_long_before_a_start_past_politys_end_is_not_recent(
 
     codes = np.array([640])
     assert _regime_memory(codes, 2022, None, np.array([0.285])) == pytest.approx(_regime_memory(codes, 2022, None), nan_ok=True)
+
+
+@needs_data
+def test_the_records_latest_regime_transition_dates_a_states_record_of_intentions():
+    """Polity5 (REGTRANS, 3 points in three years; Walt 1996 on revolutions): the Soviet Union's transition of 1917 in a run
+    from 1919, Germany's of 1918-19; in a run from 1990 Poland's of 1989; the USA's latest is the Civil War's (1865), read
+    as an old member's record by now; an unscored state has none."""
+    from foedus.sim.build_actors import _regime_changed
+
+    y1919 = _regime_changed(np.array([365, 255, 2, 999]), 1919, None)
+    assert y1919[0] == 1917 and y1919[1] in (1918, 1919) and y1919[2] < 1900 and np.isnan(y1919[3])
+    y1990 = _regime_changed(np.array([290, 2]), 1990, None)
+    assert y1990[0] == 1989 and y1990[1] < 1900

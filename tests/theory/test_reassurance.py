@@ -275,3 +275,79 @@ def test_an_unread_partner_threatens_with_what_it_could_take_by_force():
     assert ((aa > 0) == ((rr > pp[:, None]) & off)).all()  # a threat exactly where the reach exceeds the defender's capability
     with pytest.raises(ValueError, match="power"):
         ra.attack_capability(rr, pp[:5])
+
+
+def test_a_regime_transition_restarts_the_record_once():
+    # Walt (1996): a revolution's intentions are unreadable from the old regime's record. Poland's score jumps from its
+    # memory 0.2 to 0.75 in 1990: its record restarts that year; a drift below REGTRANS's 0.15 (3 of 21 POLITY points) does not
+    nan = np.full(3, np.nan)
+    year, read = ra.regime_restart(1990, np.array([0.75, 0.55, 0.3]), np.array([0.2, 0.45, 0.3]), nan, nan, threshold=0.15)
+    assert year[0] == 1990 and np.isnan(year[1:]).all()
+    assert read[0] == 0.75 and read[1] == 0.45  # the regime read: the new one, or the memory's
+    # the next years the memory catches up (0.8 of it kept): the same transition, no new restart
+    ref = 0.2
+    for y in range(1991, 1996):
+        ref = 0.8 * ref + 0.2 * 0.75
+        year, read = ra.regime_restart(y, np.array([0.75, 0.55, 0.3]), np.array([ref, 0.45, 0.3]), read, year, threshold=0.15)
+        assert year[0] == 1990
+    # a reversal (a coup back to 0.2) is a new regime: a second restart
+    year, read = ra.regime_restart(1996, np.array([0.2, 0.55, 0.3]), np.array([ref, 0.45, 0.3]), read, year, threshold=0.15)
+    assert year[0] == 1996 and read[0] == 0.2
+    # a NaN score never restarts
+    y2, _ = ra.regime_restart(1990, np.array([np.nan]), np.array([0.2]), np.full(1, np.nan), np.full(1, np.nan), threshold=0.15)
+    assert np.isnan(y2[0])
+
+
+def test_a_new_regime_is_read_as_a_new_state():
+    # at share 1 a state whose regime changed in 1917 and one that entered in 1917 have the same pairs' uncertainty
+    restarted = ra.record_start([1816, 1816, 1816], [1917.0, np.nan, np.nan], decay_years=10.0)
+    entered = np.array([1917, 1816, 1816])
+    assert np.array_equal(ra.relationship_age(1925, restarted), ra.relationship_age(1925, entered))
+    # a restart never makes a state older than its entry; without one the entry stands
+    assert ra.record_start([1991, 1816], [1950.0, np.nan], decay_years=10.0).tolist() == [1991.0, 1816.0]
+
+
+@given(st.floats(0.01, 1.0), st.integers(0, 40))
+@FAST
+def test_the_prior_regains_share_sigma_at_a_regime_change(share, years):
+    # u = sigma exp(-(y - t) / tau) for an old member whose regime changed in year t (analytically, the partial restart)
+    tau = 10.0
+    s = ra.record_start([1816, 1816], [1950.0, np.nan], share=share, decay_years=tau)
+    u = ra.intentions_uncertainty(ra.relationship_age(1950 + years, s), decay_years=tau)
+    assert u[0, 1] == pytest.approx(share * np.exp(-years / tau), rel=1e-9, abs=1e-12)
+    assert ra.record_start([1816], [1950.0], share=0.0, decay_years=tau).tolist() == [1816.0]  # sigma 0: nothing restarts
+
+
+def test_regime_restart_and_record_start_check_their_input():
+    with pytest.raises(ValueError, match="regime_restart"):
+        ra.regime_restart(1990, np.zeros(2), np.zeros(3), np.zeros(2), np.zeros(2), threshold=0.15)
+    with pytest.raises(ValueError, match="regime_restart"):
+        ra.regime_restart(1990, np.zeros(2), np.zeros(2), np.zeros(2), np.zeros(2), threshold=1.5)
+    with pytest.raises(ValueError, match="record_start"):
+        ra.record_start([1816, 1816], [1950.0], decay_years=10.0)
+    with pytest.raises(ValueError, match="record_start"):
+        ra.record_start([1816], [1950.0], share=2.0, decay_years=10.0)
+
+
+@given(st.integers(0, 30), st.integers(3, 20), st.floats(-10, 10), st.integers(5, 40))
+@FAST
+def test_a_single_move_of_regtrans_size_is_one_transition_beginning_the_year_it_comes(at, size, base, length):
+    # Polity IV's REGTRANS (Marshall, Gurr & Jaggers 2014): a move of at least 3 points within three years; a step of
+    # `size` >= 3 points in year `at` is one transition, begun that year, however many years the lags see it
+    x = np.full(length, base)
+    at = min(at, length - 1)
+    x[at:] += size if base + size <= 10 else -size
+    onsets = ra.regime_transition_onsets(x)
+    assert np.flatnonzero(onsets).tolist() == ([at] if at > 0 else [])
+    assert not ra.regime_transition_onsets(np.full(length, base)).any()  # no move, no transition
+
+
+def test_regime_transitions_need_three_points_within_three_years_and_carry_unscored_years():
+    slow = np.array([0.0, 1.0, 2.0, 3.0, 4.0])  # one point a year: 3 points in three years is a transition (year 3)
+    assert np.flatnonzero(ra.regime_transition_onsets(slow)).tolist() == [3]
+    slower = np.array([0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0])  # half a point a year: never 3 within three years
+    assert not ra.regime_transition_onsets(slower).any()
+    gap = np.array([-7.0, np.nan, np.nan, 5.0])  # an unscored gap (interregnum) carries -7 forward: the move is in year 3
+    assert np.flatnonzero(ra.regime_transition_onsets(gap)).tolist() == [3]
+    with pytest.raises(ValueError, match="regime_transition_onsets"):
+        ra.regime_transition_onsets(np.zeros((2, 2)))

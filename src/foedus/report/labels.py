@@ -389,6 +389,7 @@ FACTORS = {
     "settlement": lazy_gettext("settling an ended war or rivalry with a neighbour"),
     "former_ruler": lazy_gettext("a new state's tie to its former ruler"),
     "former_ruler_sphere": lazy_gettext("the former ruler's sphere: the new state's pledge"),
+    "regime_changed": lazy_gettext("year each side's regime last changed (its record of intentions restarted)"),
     "mandate": lazy_gettext("mandate"),
     "collective_security": lazy_gettext("collective security"),
     "veto": lazy_gettext("veto of a permanent member"),

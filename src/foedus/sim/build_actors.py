@@ -194,6 +194,31 @@ def _regime_memory(ccodes, year: int, data_dir: Path | None, regime=None) -> np.
     return recorded_regime_memory(np.asarray(regime, dtype=float), mem, shift, threshold=prm.regime_transition_threshold)
 
 
+def _regime_changed(ccodes, year: int, data_dir: Path | None) -> np.ndarray:
+    """Each state's year of its latest regime transition through ``year`` (NaN: none in the record):
+    :func:`foedus.theory.reassurance.regime_transition_onsets` of its Polity5 ``polity2`` series (Polity IV's ``REGTRANS``,
+    3 points in three years; Marshall, Gurr & Jaggers 2014), from which its neighbours read its intentions anew (Walt 1996;
+    :func:`foedus.sim.steps.formation.record_years`): the Soviet Union's of 1917 in a run from 1919, Poland's and Hungary's of
+    1988-90 in a run from 1990."""
+    from foedus.theory.reassurance import regime_transition_onsets
+
+    out = np.full(len(ccodes), np.nan)
+    d = Path(data_dir) if data_dir is not None else default_data_dir()
+    try:
+        dem = table(d, "democracy")
+    except SchemaError:  # the regime file is optional: without it, no transitions known
+        return out
+    dem = dem[dem["year"] <= year]
+    pos = {int(c): i for i, c in enumerate(ccodes)}
+    for c, g in dem[dem["ccode"].isin(list(pos))].groupby("ccode"):  # once per scenario, per state
+        s = g.drop_duplicates("year", keep="last").set_index("year")["polity2"].sort_index()
+        s = s.reindex(range(int(s.index.min()), int(s.index.max()) + 1))
+        onsets = s.index[regime_transition_onsets(s.to_numpy(dtype=float))]
+        if len(onsets):
+            out[pos[int(c)]] = float(onsets[-1])
+    return out
+
+
 def _remembered(dem, column: str, ccodes, year: int, memory: float, scale=None) -> np.ndarray:
     """The discounted memory (:func:`foedus.theory.rivalry.regime_reference`) of ``column`` over the
     :data:`REGIME_MEMORY_YEARS` before ``year``, per state of ``ccodes`` (NaN without a score then); ``scale`` maps the scores first."""
@@ -229,6 +254,7 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
     notes = _other_years(snap)
     prewar = prewar_milex(snap.ccodes, year, data_dir)  # arms7: the aftermath of a war (foedus.theory.arming.postwar_level)
     memory = _regime_memory(snap.ccodes, year, data_dir, np.where(np.isfinite(dem), dem, 0.5))
+    changed = _regime_changed(snap.ccodes, year, data_dir)
     actors = []
     for i in range(n):
         s = notes[i]
@@ -277,6 +303,8 @@ def _actors(snap, year: int, data_dir: Path | None) -> list[dict[str, Any]]:
             a["cyber_vulnerability"] = round(float(vul[i]), 4)
         if np.isfinite(memory[i]) and np.isfinite(dem[i]) and abs(memory[i] - dem[i]) >= REGIME_MEMORY_MIN_CHANGE:
             a["regime_memory"] = round(float(memory[i]), 4)
+        if np.isfinite(changed[i]):
+            a["regime_changed"] = int(changed[i])
         actors.append(a)
     return actors
 

@@ -144,6 +144,7 @@ class Actor(_Frozen):
     major_spells: list[tuple[Year, Year | None]] | None = Field(None, description="spells as a COW major power during the run, [first year, last year] (last null: to the end of the run); omitted: the status of major throughout (a state becomes or ceases to be a great power within the run: China in 1950, Italy in 1860, Germany and Japan in 1991; COW Project 2017)")
     nonaligned_since: Year | None = Field(None, description="first year of its spell out of defence and offence pacts before the start (ATOP; foedus.theory.nonalignment.policy_inertia); omitted: the start")
     regime_memory: float | None = Field(None, ge=0, le=1, description="memory of its democracy score at the start (foedus.theory.rivalry.regime_reference over the record's years before: a recent transition); omitted: its regime")
+    regime_changed: Year | None = Field(None, description="year its latest regime transition began before the start (a move of its Polity score of at least 3 points within three years, Polity IV's REGTRANS: foedus.theory.reassurance.regime_transition_onsets), from which its record of intentions counts (foedus.theory.reassurance.record_start; Walt 1996); omitted: none known")
 
     @model_validator(mode="after")
     def _spells(self) -> "Actor":

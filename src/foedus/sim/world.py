@@ -265,6 +265,9 @@ class WorldInputs:
     (:func:`foedus.sim.steps.formation.entry_years`): the actor's ``since`` where the scenario gives it; else the
     first year of its first scheduled spell when that is after the start (a state born in the run); else
     :data:`foedus.theory.reassurance.STATE_LIST_START` (a member of unknown entry counts as an old one). None: ``since``."""
+    regime_changed: np.ndarray | None = None
+    """(N,) float: the year each state's latest regime transition began before the start (``Actor.regime_changed``; NaN:
+    none known), from which its record of intentions counts (:func:`foedus.sim.steps.formation.record_years`). None: none."""
 
 
 @dataclass
@@ -357,6 +360,12 @@ class WorldState:
     peace_burden: np.ndarray = field(default_factory=lambda: np.zeros(0))
     """(N,): a demobilising state's post-war level over its GDP (NaN: not demobilising); its level is ``peace_burden *
     economy`` (:func:`foedus.theory.arming.demobilisation`); kept by :mod:`foedus.sim.steps.capabilities`. Empty: none."""
+    intentions_restarted: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """(N,): the year each state's record of intentions last restarted at a change of its regime (NaN: none;
+    :func:`foedus.theory.reassurance.regime_restart`); kept by :func:`foedus.sim.steps.formation.record_years`. Empty: none yet."""
+    intentions_regime: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """(N,): the democracy score of the regime whose record of intentions is read (NaN: the state's memory of its regime,
+    no restart yet); kept with ``intentions_restarted``. Empty: none yet."""
 
 
 @dataclass

@@ -124,6 +124,44 @@ def test_the_relationship_age_counts_from_a_states_first_entry_not_its_return():
     assert reassurance_threat(world)[a, g] == world.results.threat[a, g]  # an old member: the record, no prior
 
 
+def test_a_revolution_restarts_the_record_of_a_states_intentions():
+    """Walt (1996): a change of regime makes a state's intentions unreadable, so its record restarts. Small A (an old member)
+    changed regime in 1999, the year before the start (``regime_changed``, as a record-built scenario carries the record's
+    transitions): its neighbours' prior weighs e^(-1/10) on it, as on a state that entered in 1999, while Small B, whose regime
+    has not changed, reads the great power's record. A coup in the run (its score from 0.8 to 0.2 against its memory) restarts
+    it again, once; a move before the start (its memory, ``regime_memory``) is the record's to date and restarts nothing;
+    ``intentions_restart_share`` 0 (the default) leaves the entries alone."""
+    from foedus.sim.steps.formation import entry_years, reassurance_threat, record_years
+    from .conftest import ACTORS, events
+    actors = [dict(a, since=1816, regime_changed=1999) if a["ccode"] == SMA else dict(a, since=1816, regime_memory=0.3) for a in ACTORS]
+    world, _ = tiny_world(actors=actors, nonaggression_prior=0.5, intentions_decay_years=10.0, intentions_restart_share=1.0)
+    g, a, b = world.index_of(GRT), world.index_of(SMA), world.index_of(SMB)
+    assert entry_years(world)[a] == 1816 and record_years(world)[a] == 1999
+    assert record_years(world)[b] == 1816  # SMB's memory (0.3, its score 0.8) is a move before the start: no restart
+    expected = reassurance_threat(world)
+    u = np.exp(-(world.state.year - 1999) / 10.0)
+    assert world.results.threat[a, g] == 0.0 and world.results.reach[a, g] > 0
+    assert expected[a, g] == pytest.approx(u * 0.5 * world.results.reach[a, g], rel=1e-12)  # the new regime: as a new state
+    assert expected[g, a] == pytest.approx(u * 0.5 * world.results.reach[g, a], rel=1e-12)  # and its neighbour of it
+    assert expected[b, g] == world.results.threat[b, g] == 0.0  # no change of regime: the record
+    # a term that moves a pact's goods is in its factors: each side's last change of regime (None: none)
+    form_alliances(world, np.array([a]), np.array([g]), np.array([FORMS.index("nonaggression")]), np.zeros((1, 4)), np.zeros((1, 4)),
+                   np.zeros((1, 2)), np.zeros((1, 2)), np.zeros((1, 2, 5)))
+    assert [d["factors"]["regime_changed"] for _, c, c2, d in events(world, "formation")] == [[1999, None]]
+    world.state.year += 1
+    world.state.regime = world.state.regime.copy()
+    world.state.regime[a] = 0.2  # a coup: 0.6 below its memory and the regime read
+    assert record_years(world)[a] == 2001
+    world.state.year += 1
+    world.state.regime_reference = 0.8 * world.state.regime_reference + 0.2 * world.state.regime  # the memory catches up
+    assert record_years(world)[a] == 2001  # the same transition, one restart
+    off, _ = tiny_world(actors=actors, nonaggression_prior=0.5, intentions_decay_years=10.0, intentions_restart_share=0.0)
+    assert record_years(off)[off.index_of(SMA)] == 1816 and reassurance_threat(off)[a, g] == off.results.threat[a, g]
+    form_alliances(off, np.array([a]), np.array([g]), np.array([FORMS.index("nonaggression")]), np.zeros((1, 4)), np.zeros((1, 4)),
+                   np.zeros((1, 2)), np.zeros((1, 2)), np.zeros((1, 2, 5)))
+    assert [("regime_changed" in d["factors"]) for _, c, c2, d in events(off, "formation")] == [False]  # the term off: not a factor
+
+
 def test_a_record_built_scenario_dates_each_state_from_its_first_cow_entry():
     """scenario_from_record(1946): the states restored in 1945 keep their first COW entry (Netherlands 1816, Norway 1905,
     Poland 1918), while the states born in 1946 (the Philippines, Syria, Lebanon) are new."""

@@ -166,19 +166,56 @@ def entry_years(world: World) -> np.ndarray:
     return (world.inputs.since if world.inputs.entered is None else world.inputs.entered).astype(np.int64)
 
 
+def record_years(world: World) -> np.ndarray:
+    """(N,) the year from which each state's record of intentions counts: :func:`foedus.theory.reassurance.record_start` of its
+    first entry (:func:`entry_years`) and the year its regime last changed (Walt 1996: a revolution makes the new regime's
+    intentions unreadable), kept in ``WorldState.intentions_restarted``: at the start the record's latest transition
+    (``WorldInputs.regime_changed``, Polity's ``REGTRANS``: the Soviet Union's of 1917 for a run from 1919), then the run's
+    (:func:`foedus.theory.reassurance.regime_restart` of the states' democracy scores against their memory,
+    ``regime_reference``, threshold ``intentions_restart_threshold``: scheduled ``regime_change`` shocks, allied
+    democratisation), the regime at the start being the one read (a move before it is the record's to date). Called up to
+    three times in an alignment step: a restart is kept once (a second call finds the regime read equal to the regime now).
+    ``intentions_restart_share`` 0 (the default: the in-sample record shows no surge of pacts after a transition): the
+    entries alone (:func:`entry_years`), the run as before."""
+    entry = entry_years(world)
+    p, st, inp = world.inputs.params, world.state, world.inputs
+    if p.intentions_restart_share == 0:
+        return entry
+    n = world.n
+    if st.intentions_restarted.shape != (n,):
+        known = inp.regime_changed if inp.regime_changed is not None and inp.regime_changed.shape == (n,) else np.full(n, np.nan)
+        st.intentions_restarted, st.intentions_regime = np.array(known, dtype=float), np.array(st.regime, dtype=float)
+    ref = st.regime_reference if st.regime_reference.shape == (n,) else st.regime
+    st.intentions_restarted, st.intentions_regime = th_reassure.regime_restart(
+        st.year, st.regime, ref, st.intentions_regime, st.intentions_restarted, threshold=p.intentions_restart_threshold, check=inp.check)
+    if np.isnan(st.intentions_restarted).all():
+        return entry
+    return th_reassure.record_start(entry, st.intentions_restarted, share=p.intentions_restart_share, decay_years=p.intentions_decay_years,
+                                    check=inp.check)
+
+
+def _regime_restarts(world: World) -> list | None:
+    """(N,) list: the year each state's regime last changed, its record of intentions restarting (:func:`record_years`; None
+    where it never did), for a new pact's factors; None where the restart is off (``intentions_restart_share`` 0)."""
+    st = world.state
+    if world.inputs.params.intentions_restart_share == 0 or st.intentions_restarted.shape != (world.n,):
+        return None
+    return [None if np.isnan(t) else int(t) for t in st.intentions_restarted.tolist()]
+
+
 def reassurance_threat(world: World) -> np.ndarray | None:
     """The threat a pledge of non-aggression addresses this year, intentions at their posterior mean (None: the record's threat).
 
     :func:`foedus.theory.reassurance.expected_threat` of the perceived threat and the capability that
     reaches each state, with the prior ``nonaggression_prior`` weighted by
     :func:`~foedus.theory.reassurance.intentions_uncertainty` of the years the two states have been in
-    the system together (:func:`entry_years`; decay ``intentions_decay_years``): a new state's
+    the system together, or since the last change of either's regime (:func:`record_years`; decay ``intentions_decay_years``): a new state's
     intentions, and its neighbours' to it, cannot be read from a record yet (Kydd 2005; Lupu & Poast 2016).
     """
     p = world.inputs.params
     if p.nonaggression_prior == 0 or p.intentions_decay_years == 0:
         return None
-    return year_goods.intentions(world, entry_years(world))[1]  # computed once a year while its inputs are the same
+    return year_goods.intentions(world, record_years(world))[1]  # computed once a year while its inputs are the same
 
 
 def credible_goods(world: World, goods: np.ndarray, u: np.ndarray | None = None) -> np.ndarray:
@@ -280,7 +317,7 @@ def unread_alignment(world: World) -> np.ndarray | None:
     p = world.inputs.params
     if p.unread_alignment_weight == 0 or p.nonaggression_prior == 0 or p.intentions_decay_years == 0 or world.results.reach is None:
         return None
-    u, expected = year_goods.intentions(world, entry_years(world))  # as reassurance_threat's (computed once a year)
+    u, expected = year_goods.intentions(world, record_years(world))  # as reassurance_threat's (computed once a year)
     defends, war_risk = defence_pledges(world), abstention_terms(world)["war_risk"]
     reach, power, active = world.results.reach, world.state.power, world.state.active
 
@@ -507,6 +544,10 @@ def form_alliances(
         }
         for k in range(len(i))
     ]
+    restarted = _regime_restarts(world)  # the restart's term of the reassurance goods (record_years), where it is on
+    if restarted is not None:
+        for k in range(len(i)):
+            details[k]["factors"]["regime_changed"] = [restarted[i[k]], restarted[j[k]]]
     for k in extra:
         details[k]["members"] += _founder_details(world, founders[k], target)
         details[k]["factors"]["founders"] = 2 + len(founders[k][0])

@@ -56,7 +56,7 @@ def war_risk_pairs(world: World, a: np.ndarray, b: np.ndarray, formation: Module
 
 def unread_pairs(world: World, a: np.ndarray, b: np.ndarray, formation: ModuleType) -> np.ndarray | None:
     """``formation.unread_alignment(world)[a, b]`` (K,) computed for these pairs alone (None where the term is off). ``formation``:
-    the formation step's module, whose term functions (``unread_alignment``, ``entry_years``, ``defence_pledges``, ``_onset_terms``,
+    the formation step's module, whose term functions (``unread_alignment``, ``record_years``, ``defence_pledges``, ``_onset_terms``,
     ``defence_pairs``) it reads, passed in by it (this module sits below it: no import cycle)."""
     p = world.inputs.params
     if p.unread_alignment_weight == 0 or p.nonaggression_prior == 0 or p.intentions_decay_years == 0 or world.results.reach is None:
@@ -65,7 +65,7 @@ def unread_pairs(world: World, a: np.ndarray, b: np.ndarray, formation: ModuleTy
     n = world.n
     if n < 2:
         return formation.unread_alignment(world)[a, b]
-    u, expected = year_goods.intentions(world, formation.entry_years(world))  # as unread_alignment's (computed once a year)
+    u, expected = year_goods.intentions(world, formation.record_years(world))  # as unread_alignment's (computed once a year)
     e = np.ascontiguousarray(expected, dtype=float)
     excl = np.empty(len(a), np.intp)
     kern.unread_excluded(e, a, b, excl)
