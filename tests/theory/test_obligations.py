@@ -157,6 +157,27 @@ def test_only_a_pledge_about_the_partners_war_carries_the_base_cost_a_consultati
         ob.commitment_cost(0.08, 0.4, 0.0, autonomy_weight=0.3, entrapment=-0.1)
 
 
+def test_an_offence_pledge_carries_its_share_of_the_risk_of_defending_the_partner_a_defence_pledge_all_of_it():
+    """Leeds et al. (2002): an offence obligation pledges joint action against a named third party, not the partner's
+    defence (Schweller 1994's jackal; Benson 2012's compellent pacts), so at the published form (share 0) an offence pact
+    carries none of the risk of defending the partner, a defence pact all of it whatever the share, and a pact that
+    pledges both is a defence pact. In the cost, the risk term (beta B) is what the share removes; the rest stays."""
+    from foedus.theory.commitment_share import defence_risk_share
+
+    forms = np.stack([ob.pact_form(f) for f in ob.PACT_FORMS])
+    got = dict(zip(ob.PACT_FORMS, defence_risk_share(forms).tolist()))
+    assert got == {"defence": 1.0, "neutrality": 0.0, "neutrality_nonaggression": 0.0, "nonaggression": 0.0, "consultation": 0.0, "offence": 0.0}
+    assert dict(zip(ob.PACT_FORMS, defence_risk_share(forms, 1.0).tolist()))["offence"] == 1.0
+    both = np.array([1, 1, 0, 0, 0], bool)
+    assert float(defence_risk_share(both, 0.0)) == 1.0
+    r = float(defence_risk_share(ob.pact_form("offence"), 0.4))
+    c1 = ob.commitment_cost(0.08, 1.0, 0.0, autonomy_weight=0.3, burden=0.5 * r, burden_weight=0.4)
+    c0 = ob.commitment_cost(0.08, 1.0, 0.0, autonomy_weight=0.3, burden=0.0, burden_weight=0.4)
+    assert c1 - c0 == pytest.approx(0.4 * 0.5 * 0.4)
+    with pytest.raises(ValueError, match="offence_share"):
+        defence_risk_share(both, 1.5)
+
+
 def test_atop_bilateral_treaties_are_closed_unless_their_terms_provide_for_new_members(data_dir):
     """ATOP 5.1 (proadd): of the 678 bilateral treaties, 643 make no provision for new members and 13 are not coded (closed, as bilateral), 22 provide for them."""
     a = pd.read_csv(data_dir / "atop" / "atop5_1a.csv", usecols=["bilat", "proadd"])

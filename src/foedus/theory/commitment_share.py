@@ -15,7 +15,7 @@ import numpy as np
 from foedus.schema import OBLIGATIONS
 from foedus.theory._validate import _checked
 
-__all__ = ["OBLIGATION_ENTRAPMENT", "OBLIGATION_FORECLOSURE", "entrapment_share"]
+__all__ = ["OBLIGATION_ENTRAPMENT", "OBLIGATION_FORECLOSURE", "defence_risk_share", "entrapment_share"]
 
 OBLIGATION_ENTRAPMENT = np.array([True, True, False, False, False])
 """(5,): whether each obligation of :data:`foedus.schema.OBLIGATIONS` pledges to fight beside the partner (defence, offence)
@@ -82,3 +82,49 @@ def entrapment_share(obligations, lesser_share: float = 0.0, *, check: bool = Tr
     if check and (o.ndim < 1 or o.shape[-1] != len(OBLIGATIONS)):
         raise ValueError(f"entrapment_share: obligations must end in {len(OBLIGATIONS)} booleans, got shape {o.shape}")
     return np.where((o & (OBLIGATION_ENTRAPMENT | OBLIGATION_FORECLOSURE)).any(axis=-1), 1.0, lam)
+
+
+def defence_risk_share(obligations, offence_share: float = 0.0, *, check: bool = True) -> np.ndarray:
+    r"""The share :math:`r` of the risk of defending the partner a pact with ``obligations`` carries (..., ) in [0, 1].
+
+    .. math:: r = 1 \text{ with a defence pledge}, \quad \rho \text{ with an offence pledge and no defence}, \quad 0 \text{ otherwise}
+
+    The risk of defending the partner (:func:`foedus.theory.obligations.defence_burden`, Morrow 1991's price on the strong
+    side of the exchange) is the pressure of the partner's main threat on one's forces: a defence pledge promises to fight
+    whoever attacks the partner, so it carries it whole. An offence pledge promises joint action against one named
+    adversary only (Leeds et al. 2002: ATOP codes offence apart from defence, a pledge "to join in military action against
+    a specified third party"), a war the pledging state wants for a gain of its own: Schweller's (1994) jackal
+    "bandwagons for profit", sharing the spoils of the aggressor's war (Piedmont with France 1858-59, Italy with Prussia
+    1866, the Balkan League 1912), and Benson (2012) sets such compellent pacts apart from the deterrent ones that pledge
+    the partner's defence. The cost of that war is already in the pledge's value (the expected utility of the joint attack,
+    :func:`foedus.theory.offence.aggrandisement`), so what an offence pledge carries of the risk of defending the partner
+    against its main threat is :math:`\rho` (``offence_share``): 0 is the published form (no defence is pledged), 1 charges it
+    as a defence pledge (foedus before session 18). Its entrapment, the base cost of allying, is whole either way
+    (:func:`entrapment_share`).
+
+    Parameters
+    ----------
+    obligations : (..., 5) array_like of bool, in the order of :data:`foedus.schema.OBLIGATIONS`
+    offence_share : float in [0, 1]
+
+    Examples
+    --------
+    A defence pact carries all the risk, an offence pact its share, a neutrality or consultation pact none:
+
+    >>> defence_risk_share([[1, 0, 0, 0, 1], [0, 1, 0, 0, 0], [0, 0, 1, 0, 0], [1, 1, 0, 0, 0]], 0.25).tolist()
+    [1.0, 0.25, 0.0, 1.0]
+
+    References
+    ----------
+    .. [1] Morrow, J. D. (1991). Alliances and asymmetry. AJPS 35(4): 904–933.
+    .. [2] Leeds, B. A., Ritter, J. M., Mitchell, S. M. & Long, A. G. (2002). Alliance Treaty Obligations and
+       Provisions, 1815–1944. International Interactions 28(3): 237–260.
+    .. [3] Schweller, R. L. (1994). Bandwagoning for profit. International Security 19(1): 72–107.
+    .. [4] Benson, B. V. (2012). Constructing International Security: Alliances, Deterrence, and Moral Hazard. Cambridge
+       University Press.
+    """
+    rho = float(_checked(offence_share, "offence_share", "defence_risk_share", lo=0.0, hi=1.0, check=check))
+    o = np.asarray(obligations, dtype=bool)
+    if check and (o.ndim < 1 or o.shape[-1] != len(OBLIGATIONS)):
+        raise ValueError(f"defence_risk_share: obligations must end in {len(OBLIGATIONS)} booleans, got shape {o.shape}")
+    return np.where(o[..., 0], 1.0, np.where(o[..., 1], rho, 0.0))

@@ -14,7 +14,7 @@ import numpy as np
 from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
 from foedus.sim.steps.dissolution import dissolve_deserted, leave
 from foedus.sim.steps.formation import (
-    FORM_COMMITMENT, FORM_GOODS, FORM_RISK, ExchangeTerms, abstention_terms, cofounders, commitment_capacity, form_entrapment, credible_goods, fighting_credibility, form_alliances, norm_factors, norm_terms,
+    FORM_COMMITMENT, FORM_GOODS, ExchangeTerms, abstention_terms, cofounders, commitment_capacity, form_entrapment, form_risk, credible_goods, fighting_credibility, form_alliances, norm_factors, norm_terms,
     nuclear_deterred, offence_term, pact_cost, pledge_credibility, reassurance_threat,
 )
 from foedus.sim.membership import alliance_view, leaders
@@ -39,7 +39,6 @@ from foedus.theory import portfolio as th_portfolio
 # the forms' goods, protection and risk as the compiled passes take them (floats)
 _FORMS_F = FORM_GOODS.astype(float)
 _FORM_PROT = FORM_GOODS[:, 0].astype(float)
-_FORM_RISK = FORM_RISK.astype(float)
 
 
 def alignment(world: World, rng: np.random.Generator) -> None:
@@ -356,7 +355,7 @@ def _choose(world: World, rows: np.ndarray, u: np.ndarray, goods: np.ndarray, vi
     # the new pacts: every form with every partner, in one compiled pass (alignment_kernels.best_pairs)
     args = (
         rows.astype(np.int64), goods, view.shared_goods, view.shared_commitment, view.unit_cost, terms.autonomy, _log1p_autonomy(world, terms),
-        _pair_burden(world, terms), world.state.at_war, world.state.active, _FORMS_F, FORM_COMMITMENT, _FORM_PROT, _FORM_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
+        _pair_burden(world, terms), world.state.at_war, world.state.active, _FORMS_F, FORM_COMMITMENT, _FORM_PROT, form_risk(world), p.autonomy_weight, p.defence_burden_weight, p.treaty_cost,
         stays_out(world),  # a permanently neutral state signs no defence or offence pact (access7: neutrality_bars), nor one out by policy (neutral11)
         form_entrapment(world),  # the share of the base cost each form carries: a pledge to fight all of it (entrapment_share)
     )
@@ -487,7 +486,7 @@ def _pairs(world: World, rows: np.ndarray, opt: _Options, u: np.ndarray, goods: 
     # the partner's share of the pair's defence (_pair_burden): pair_burden_shares(power)[j, i], the same elementwise rule
     # (newcomer_share with an alliance of one) on the K proposals only
     sigma = th_consent.newcomer_share(world.state.power[j], world.state.power[i], np.ones(len(j)))
-    c_j = pact_cost(world, terms, j, i, view.unit_cost[j], FORM_COMMITMENT[f], FORM_GOODS[f, 0].astype(float), risk=FORM_RISK[f] * sigma,
+    c_j = pact_cost(world, terms, j, i, view.unit_cost[j], FORM_COMMITMENT[f], FORM_GOODS[f, 0].astype(float), risk=form_risk(world)[f] * sigma,
                     entrapment=form_entrapment(world)[f])
     ok = v_j > c_j
     # a pair proposed from both sides (or twice) forms once, at the first proposal accepted (the smaller proposer's)

@@ -102,7 +102,7 @@ def _form_bests(i, f_j, f_net, f_nan, g_i, g_j, goods, shared_goods, shared_comm
             s = form_commitment[f]
             if f_nan[f] or not (s > shared_commitment[i, j]):
                 continue
-            if form_risk[f] != 0.0 and (barred[i] or barred[j]):  # permanent neutrality: no defence or offence pledge (neutrality_bars)
+            if (form_goods[f, 0] != 0.0 or form_goods[f, 4] != 0.0) and (barred[i] or barred[j]):  # permanent neutrality: no defence or offence pledge (neutrality_bars)
                 continue
             pv = 0.0
             for g in range(n_goods):
@@ -149,7 +149,7 @@ def best_pairs(rows, goods, shared_goods, shared_commitment, unit_cost, autonomy
     ``i`` is not at war with ``j``, ``j`` is active, ``form_commitment[f] > shared_commitment[i, j]``
     and the partner gains (its value, goods ``goods[g, j, i]`` not shared, above its own cost with
     base ``unit_cost[j]``), and neither side is ``barred`` (N,) from a form that pledges to fight
-    (``form_risk[f]``: :func:`foedus.theory.alignment.neutrality_bars`, permanent neutrality); its net value is ``V - C`` (else ``-inf``).
+    (protection or aggrandisement in ``form_goods[f]``, whatever its ``form_risk[f]``: :func:`foedus.theory.alignment.neutrality_bars`, permanent neutrality); its net value is ``V - C`` (else ``-inf``).
     ``form_entrap`` (F,): the share of the base cost each form carries (:func:`foedus.theory.obligations.entrapment_share`;
     None: all of it). ``best`` is the first
     maximum over ``f * N + j`` (``np.argmax``: a NaN is a maximum); value and cost are those of
@@ -209,7 +209,7 @@ def best_forms_by_partner(rows, goods, shared_goods, shared_commitment, unit_cos
                 s = form_commitment[f]
                 if not (s > shared_commitment[i, j]):
                     continue
-                if form_risk[f] != 0.0 and (barred[i] or barred[j]):  # permanent neutrality (as best_pairs)
+                if (form_goods[f, 0] != 0.0 or form_goods[f, 4] != 0.0) and (barred[i] or barred[j]):  # permanent neutrality (as best_pairs)
                     continue
                 pv = 0.0
                 for g in range(n_goods):
@@ -269,7 +269,7 @@ def pair_options(rows, goods, shared_goods, shared_commitment, unit_cost, autono
                 s = form_commitment[f]
                 if not (s > shared_ij):
                     continue
-                if form_risk[f] != 0.0 and barred_ij:  # permanent neutrality (neutrality_bars)
+                if (form_goods[f, 0] != 0.0 or form_goods[f, 4] != 0.0) and barred_ij:  # permanent neutrality (neutrality_bars)
                     continue
                 pv = 0.0
                 for g in range(n_goods):

@@ -37,6 +37,7 @@ from foedus.sim.steps.pair_value import consulted_goods, given_reassurance, rule
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
 from foedus.sim.steps.unread_pairs import unread_pairs
 from foedus.sim.world import World
+from foedus.theory import commitment_share as th_cs
 from foedus.theory import consent as th_consent
 from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
@@ -57,6 +58,13 @@ FORM_COMMITMENT = commitment_strength(FORM_OBLIGATIONS)
 FORM_RISK = FORM_GOODS[:, 0] | FORM_GOODS[:, 4]
 """(F,): whether a form pledges to fight beside the partner (protection or aggrandisement), and so carries
 the risk of defending it (:func:`foedus.theory.obligations.defence_burden`; entrapment, Snyder 1984)."""
+
+
+def form_risk(world: World) -> np.ndarray:
+    """(F,): the share of the risk of defending the partner each form carries in its cost (:func:`foedus.theory.commitment_share.defence_risk_share`
+    at ``offence_defence_risk_share``): a defence pledge all of it, an offence pledge (joint action against one named target, not the
+    partner's defence) its share, the others none. :data:`FORM_RISK` stays the forms that pledge to fight."""
+    return th_cs.defence_risk_share(FORM_OBLIGATIONS, world.inputs.params.offence_defence_risk_share, check=False)
 
 
 def form_entrapment(world: World) -> np.ndarray:
@@ -99,7 +107,7 @@ def pact_cost(
     ``protection``, the autonomy change of Morrow's exchange (security for autonomy: the weak side
     concedes autonomy for the strong side's protection, Morrow 1991; a pledge of neutrality,
     non-aggression, consultation or offence buys no concessions) and the risk of defending ``j``
-    (where ``risk``, by default ``protection``: a pledge to fight beside ``j``, offence included).
+    (where ``risk``, by default ``protection``: a pledge to fight beside ``j``; an offence pledge its :func:`form_risk`).
     A new signature (``signing``: a new pact, an accession and the members' ratification of
     it) also pays ``treaty_cost``, the cost of negotiating and ratifying a treaty; staying in
     one does not (it is sunk). ``entrapment``: the share of ``base`` the pledge carries (:func:`form_entrapment`; 1 for a
@@ -596,7 +604,7 @@ def cofounders(
     value, cost, keep = cofounder_kernels.cofounder_terms(
         i.astype(np.int64), j.astype(np.int64), c.astype(np.int64), np.ascontiguousarray(ok), goods, shared_goods, FORM_GOODS[form].astype(float), w,
         leader.astype(np.int64), unit_cost, float(2.0 ** p.commitment_exponent), FORM_COMMITMENT[form].astype(float), FORM_GOODS[form, 0].astype(float),
-        FORM_RISK[form].astype(float), terms.autonomy, terms.log1p_autonomy, terms.burden, main.astype(np.int64), float(p.autonomy_weight),
+        form_risk(world)[form], terms.autonomy, terms.log1p_autonomy, terms.burden, main.astype(np.int64), float(p.autonomy_weight),
         float(p.defence_burden_weight), float(p.treaty_cost), form_entrapment(world)[form],
     )
     for e in np.flatnonzero(keep.any(axis=1)).tolist():  # the few pacts with candidates
@@ -610,7 +618,7 @@ def _signers(world, terms, goods, shared_goods, unit_cost, main, founders, w, ca
     provided = FORM_GOODS[form].astype(float)
     voters = np.concatenate([founders, cand])
     v = np.einsum("gmc,g->mc", goods[:, voters[:, None], cand] * ~shared_goods[:, voters[:, None], cand], provided)
-    c = pact_cost(world, terms, voters[:, None], cand[None, :], unit_cost[voters][:, None], FORM_COMMITMENT[form], float(FORM_GOODS[form, 0]), risk=float(FORM_RISK[form]),
+    c = pact_cost(world, terms, voters[:, None], cand[None, :], unit_cost[voters][:, None], FORM_COMMITMENT[form], float(FORM_GOODS[form, 0]), risk=float(form_risk(world)[form]),
                   entrapment=float(form_entrapment(world)[form]))
     approve = th_ob.admission_votes(v, c, main[voters][:, None] == cand[None, :], bool(FORM_GOODS[form, 0]))
     np.fill_diagonal(approve[2:], True)
