@@ -331,7 +331,7 @@ def test_in_world_2022_an_allys_neighbour_is_no_threat_of_its_own_without_the_al
 
 def test_in_a_run_from_1990_a_great_power_rivalry_makes_no_camp_adversary_of_the_unallied():
     """Issue 17 item 2 (camp17, threat17's finding): in a run from the record of 1990 a simulated rivalry of the United States and
-    Russia made the United States the camp adversary (foedus.theory.relevance.camp_adversaries; Haas 2005, Owen 2010) of the 113
+    Russia made the United States the camp adversary (foedus.theory.camps.camp_adversaries; Haas 2005, Owen 2010) of the 113
     states whose UN votes sit in Russia's camp (landC), and 65-75 states a year (Belize, Tanzania, Sri Lanka, Uganda, Sudan, Iran)
     named it their main threat. Owen's transnational polarisation binds the states that have joined a camp (Walt 1987; Snyder 1997:
     an alliance in arms), not every state whose votes lie near its leader's: with the rivalry set in 1990's world, the United States is
@@ -400,7 +400,7 @@ def test_in_a_run_from_1946_nato_fears_the_soviet_union_and_the_warsaw_pact_the_
     the Soviet Union in at least 80 % of their state-years, and the Warsaw Pact's (Poland, Czechoslovakia, Hungary, Romania,
     Bulgaria, Albania) the United States or Britain in at least 70 %. camp17's binding by an alliance with the camp leader alone
     gave 0.54-0.67 and 0.05-0.47 per seed (few states were allied to a leader in 1946-1950); with the bloc and the region
-    (foedus.theory.relevance.camp_adversaries), 0.88-0.96 and 0.75-0.97."""
+    (foedus.theory.camps.camp_adversaries), 0.88-0.96 and 0.75-0.97."""
     named, col = _named(scenario_from_record(1946, top_n=None, years=10, seed=1946), range(4), 10)
     nato = [col[c] for c in (200, 220, 210, 211, 212, 385, 390, 235, 325, 395) if c in col]
     pact = [col[c] for c in (290, 315, 310, 360, 355, 339) if c in col]

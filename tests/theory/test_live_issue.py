@@ -131,7 +131,7 @@ def test_ideology_threatens_across_the_camps_of_rival_great_powers_and_not_witho
     """Haas (2005), Owen (2010): in the Cold War the Netherlands (the United States' camp) fears the Soviet Union, the United
     States' rival, by its ideology; once the great powers are no longer rivals, a state far from the United States' votes
     (Ghana) is in no rival's camp and the United States is no camp adversary of it; a state whose ideal point is unknown has none."""
-    from foedus.theory.relevance import camp_adversaries
+    from foedus.theory.camps import camp_adversaries
 
     usa, ussr, nth, gha = range(4)
     major = np.array([True, True, False, False])
@@ -326,7 +326,7 @@ def test_the_camp_adversary_is_the_rival_across_camps_of_the_leader_a_state_is_a
     and Russia, 2.0-3.0 apart after 1991, whose rivalry made the United States the camp adversary of 113 states in a run from 1990).
     Walt (1987), Snyder (1997): a state fears the adversary of the camp it has joined by an alliance in arms; a state whose votes
     merely sit near a camp leader's (Kazakhstan near China's) is bound to no camp. A great power leads its own camp."""
-    from foedus.theory.relevance import camp_adversaries
+    from foedus.theory.camps import camp_adversaries
 
     usa, rus, pol, kaz, blz = range(5)
     major = np.array([True, True, False, False, False])
@@ -363,7 +363,7 @@ def test_a_camp_binds_its_leaders_bloc_and_the_unaligned_of_its_leaders_region_b
       great power, faces the Soviet Union in 1946; Kazakhstan, in China's camp and COW region but allied to Russia, which shares
       China's camp, has chosen its camp and does not face the United States; Ghana, unaligned in a region without a great power,
       faces no one."""
-    from foedus.theory.relevance import camp_adversaries
+    from foedus.theory.camps import camp_adversaries
 
     usa, uk, ussr, bra, ned, kaz, gha, rus, chn = range(9)
     n = 9
@@ -401,10 +401,10 @@ def test_a_camp_binds_its_leaders_bloc_and_the_unaligned_of_its_leaders_region_b
 
 
 def test_camp_adversaries_over_the_great_powers_alone_is_the_whole_product():
-    """:func:`~foedus.theory.relevance.camp_adversaries` forms the product of camps and great-power rivalries over the great powers
+    """:func:`~foedus.theory.camps.camp_adversaries` forms the product of camps and great-power rivalries over the great powers
     alone (issue 11): the matrix of the whole product ``(camp @ rivals) > 0``, on random worlds with none, some and all majors; with
     ``allied`` and ``region`` the camps are those a state is bound to, ``b_ik`` computed element by element (camp18)."""
-    from foedus.theory.relevance import camp_adversaries
+    from foedus.theory.camps import camp_adversaries
 
     rng = np.random.default_rng(11)
     seen = 0

@@ -429,7 +429,7 @@ def test_a_great_powers_forces_reach_its_rival_from_the_territory_of_a_weaker_al
 
 
 def test_the_forward_presence_kernel_is_the_theory_to_the_bit():
-    from foedus.sim.steps.threat import _forward_kernel
+    from foedus.sim.steps.threat_kernels import _forward_kernel
     from foedus.theory.projection import forward_exponent, relative_discount_exponent
 
     rng = np.random.default_rng(3)

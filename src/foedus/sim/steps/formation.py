@@ -7,10 +7,9 @@ cost of allying (growing with the state's commitments net of its commitment capa
 pledge of protection, the autonomy term of Morrow's (1991) exchange on both sides (the weak side
 concedes autonomy, the strong side gains concessions; nothing is clipped), plus the cost of
 signing a treaty. New pacts take one of the forms of :data:`foedus.theory.obligations.PACT_FORMS`
-(offence included); a pair's pact is joined in its first year by the states that share what the
-pair stands against and that every member accepts (:func:`cofounders`; Hart & Kurz 1983), and a
-treaty so founded admits members while a bilateral one is closed. Every pact is logged with each
-founding member's values, goods, costs, motives, main threat and target.
+(offence included); a pair's pact is joined in its first year by the states that share what the pair stands against
+and that every member accepts (:func:`cofounders`; Hart & Kurz 1983), and a treaty so founded admits members while a
+bilateral one is closed. Every pact is logged with each founding member's values, goods, costs, motives, main threat, target.
 """
 
 from __future__ import annotations
@@ -29,6 +28,7 @@ from foedus.sim.steps.concessions import concession_reach, refresh_autonomy  # n
 from foedus.sim.steps.concessions import pair_autonomy as _pair_autonomy
 from foedus.sim.steps.concessions import pair_autonomy_terms as _pair_autonomy_terms
 from foedus.sim.steps.founders import _founder_details, _join_founders
+from foedus.sim.steps.intentions_record import _regime_restarts, entry_years, record_years  # noqa: F401 (formation's names for them)
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.conflict import defence_pairs, onset_covariates
 from foedus.sim.steps.neutrality import stays_out
@@ -159,56 +159,6 @@ def norm_factors(world: World) -> dict[str, float]:
     aggrandisement, isolation and reassurance, so it is a term of every choice among forms, accessions and exits."""
     norm, discount, standing, offence = year_goods.norms(world)
     return {"renunciation_of_war": norm, "conquest_discount": discount, "nonaggression_standing": standing, "offence_standing": offence}
-
-
-def entry_years(world: World) -> np.ndarray:
-    """(N,) the year each state FIRST entered the state system (``WorldInputs.entered``: the actor's ``since``, the COW state
-    list's first year of its first spell as :func:`foedus.sim.build.scenario_from_record` sets it; a state of unknown
-    entry present at the start counts as an old member).
-
-    A state that left the system and came back (occupied 1940-45 and restored in 1945: the Netherlands,
-    Belgium, Norway, Denmark; Poland) is not a new state on its return: its neighbours have read its
-    intentions since it first entered (:func:`foedus.theory.reassurance.relationship_age`). Scheduled
-    spells (``WorldInputs.spells``) do not reset it.
-    """
-    return (world.inputs.since if world.inputs.entered is None else world.inputs.entered).astype(np.int64)
-
-
-def record_years(world: World) -> np.ndarray:
-    """(N,) the year from which each state's record of intentions counts: :func:`foedus.theory.reassurance.record_start` of its
-    first entry (:func:`entry_years`) and the year its regime last changed (Walt 1996: a revolution makes the new regime's
-    intentions unreadable), kept in ``WorldState.intentions_restarted``: at the start the record's latest transition
-    (``WorldInputs.regime_changed``, Polity's ``REGTRANS``: the Soviet Union's of 1917 for a run from 1919), then the run's
-    (:func:`foedus.theory.reassurance.regime_restart` of the states' democracy scores against their memory,
-    ``regime_reference``, threshold ``intentions_restart_threshold``: scheduled ``regime_change`` shocks, allied
-    democratisation), the regime at the start being the one read (a move before it is the record's to date). Called up to
-    three times in an alignment step: a restart is kept once (a second call finds the regime read equal to the regime now).
-    ``intentions_restart_share`` 0 (the default: the in-sample record shows no surge of pacts after a transition): the
-    entries alone (:func:`entry_years`), the run as before."""
-    entry = entry_years(world)
-    p, st, inp = world.inputs.params, world.state, world.inputs
-    if p.intentions_restart_share == 0:
-        return entry
-    n = world.n
-    if st.intentions_restarted.shape != (n,):
-        known = inp.regime_changed if inp.regime_changed is not None and inp.regime_changed.shape == (n,) else np.full(n, np.nan)
-        st.intentions_restarted, st.intentions_regime = np.array(known, dtype=float), np.array(st.regime, dtype=float)
-    ref = st.regime_reference if st.regime_reference.shape == (n,) else st.regime
-    st.intentions_restarted, st.intentions_regime = th_reassure.regime_restart(
-        st.year, st.regime, ref, st.intentions_regime, st.intentions_restarted, threshold=p.intentions_restart_threshold, check=inp.check)
-    if np.isnan(st.intentions_restarted).all():
-        return entry
-    return th_reassure.record_start(entry, st.intentions_restarted, share=p.intentions_restart_share, decay_years=p.intentions_decay_years,
-                                    check=inp.check)
-
-
-def _regime_restarts(world: World) -> list | None:
-    """(N,) list: the year each state's regime last changed, its record of intentions restarting (:func:`record_years`; None
-    where it never did), for a new pact's factors; None where the restart is off (``intentions_restart_share`` 0)."""
-    st = world.state
-    if world.inputs.params.intentions_restart_share == 0 or st.intentions_restarted.shape != (world.n,):
-        return None
-    return [None if np.isnan(t) else int(t) for t in st.intentions_restarted.tolist()]
 
 
 def reassurance_threat(world: World) -> np.ndarray | None:
@@ -523,18 +473,7 @@ def form_alliances(
     tg_i, tg_j = code[target[i]].tolist(), code[target[j]].tolist()
     gd = (goods * FORM_GOODS[form][:, None, :]).tolist()
     norm = norm_factors(world)
-    cred = pledge_credibility(world)  # credible_goods' term
-    cred_i, cred_j = cred[i, j].tolist(), cred[j, i].tolist()
-    fight = fighting_credibility(world)  # credible_goods' term of the protection and aggrandisement goods
-    fi, fj = (fight[i, j].tolist(), fight[j, i].tolist()) if fight is not None else ([1.0] * len(i), [1.0] * len(i))
-    reach_c = np.broadcast_to(concession_reach(world), (world.n, world.n)) if world.inputs.params.autonomy_weight != 0 else np.ones((world.n, world.n))
-    ri, rj = reach_c[i, j].tolist(), reach_c[j, i].tolist()  # the share of the partner's concessions each side counts (_pair_autonomy)
-    armed = np.append(nuclear_armed(world.inputs.ccode, y) & (world.inputs.params.nuclear_deterrence_strength > 0), False)  # nuclear_deterred's term; index -1: no target
-    deter_i, deter_j = armed[target[i]].tolist(), armed[target[j]].tolist()
-    unread = unread_pairs(world, np.concatenate([i, j]), np.concatenate([j, i]), sys.modules[__name__])  # credible_goods' abstention term, of the pacts now written
-    un_i, un_j = (unread[: len(i)].tolist(), unread[len(i):].tolist()) if unread is not None else ([0.0] * len(i), [0.0] * len(i)); settle = settlement_pairs(world, i, j)  # credible_goods' settlement term (settlement.settlement_goods)
-    ruler = ruler_pairs_factor(world, i, j)  # credible_goods' former-ruler term (pair_value.ruler_goods)
-    sphere = ruler_sphere_factor(world, i, j)  # its former ruler's side in the reassurance good (pair_value.ruler_sphere)
+    credible = _credible_factors(world, i, j, target)  # the terms of credible_goods, per pact
     details = [
         {
             "motives": dict(zip(MOTIVES, mot[k])),
@@ -545,10 +484,7 @@ def form_alliances(
                 {"ccode": cj[k], "power": pj[k], "motives": dict(zip(MOTIVES, mj[k])), "utility": uj[k], "cost": kj[k], "autonomy_change": auto_j[k], "main_threat": tj[k], "main_threat_terms": terms_j[k], "proposed": False,
                  "target": tg_j[k], "goods": dict(zip(th_ob.GOODS, gd[k][1]))},
             ],
-            "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k], "pledge_credibility": [cred_i[k], cred_j[k]],
-                        "fighting_credibility": [fi[k], fj[k]], "concession_counted": [ri[k], rj[k]],
-                        "target_nuclear_armed": [deter_i[k], deter_j[k]], "unread_alignment": [un_i[k], un_j[k]], "settlement": settle[k],
-                        "former_ruler": ruler[k], "former_ruler_sphere": sphere[k], "entrapment_share": entrap[k], **norm},
+            "factors": {"form": forms[k], "threat_between": between[k], "asymmetric": asym_l[k], **credible[k], "entrapment_share": entrap[k], **norm},
         }
         for k in range(len(i))
     ]
@@ -561,6 +497,30 @@ def form_alliances(
         details[k]["factors"]["founders"] = 2 + len(founders[k][0])
         details[k]["factors"]["founding_rule"] = "unanimous consent in order of gain (Hart & Kurz 1983)"
     world.log.events(y, "formation", ag.agreement_id[slots], world.inputs.ccode[i], world.inputs.ccode[j], details)
+
+
+def _credible_factors(world: World, i: np.ndarray, j: np.ndarray, target: np.ndarray) -> list[dict]:
+    """Per pact ``(i[k], j[k])`` now written, the terms of :func:`credible_goods` each side's value read, for the explanation:
+    ``pledge_credibility``, ``fighting_credibility`` (protection and aggrandisement), ``concession_counted`` (the share of the
+    partner's concessions each side counts, :func:`concession_reach`), ``target_nuclear_armed`` (:func:`nuclear_deterred`'s term;
+    ``target`` index -1: none), ``unread_alignment`` (the abstention term), ``settlement``, ``former_ruler`` and
+    ``former_ruler_sphere`` (:func:`.pair_value.ruler_goods`), in that order (the events' bytes)."""
+    y, n = world.state.year, world.n
+    cred = pledge_credibility(world)
+    cred_i, cred_j = cred[i, j].tolist(), cred[j, i].tolist()
+    fight = fighting_credibility(world)
+    fi, fj = (fight[i, j].tolist(), fight[j, i].tolist()) if fight is not None else ([1.0] * len(i), [1.0] * len(i))
+    reach_c = np.broadcast_to(concession_reach(world), (n, n)) if world.inputs.params.autonomy_weight != 0 else np.ones((n, n))
+    ri, rj = reach_c[i, j].tolist(), reach_c[j, i].tolist()
+    armed = np.append(nuclear_armed(world.inputs.ccode, y) & (world.inputs.params.nuclear_deterrence_strength > 0), False)
+    deter_i, deter_j = armed[target[i]].tolist(), armed[target[j]].tolist()
+    unread = unread_pairs(world, np.concatenate([i, j]), np.concatenate([j, i]), sys.modules[__name__])
+    un_i, un_j = (unread[: len(i)].tolist(), unread[len(i):].tolist()) if unread is not None else ([0.0] * len(i), [0.0] * len(i))
+    settle = settlement_pairs(world, i, j)
+    ruler, sphere = ruler_pairs_factor(world, i, j), ruler_sphere_factor(world, i, j)
+    return [{"pledge_credibility": [cred_i[k], cred_j[k]], "fighting_credibility": [fi[k], fj[k]], "concession_counted": [ri[k], rj[k]],
+             "target_nuclear_armed": [deter_i[k], deter_j[k]], "unread_alignment": [un_i[k], un_j[k]], "settlement": settle[k],
+             "former_ruler": ruler[k], "former_ruler_sphere": sphere[k]} for k in range(len(i))]
 
 
 def cofounders(

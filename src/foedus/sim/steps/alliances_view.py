@@ -1,0 +1,126 @@
+"""The alliances in force as the alignment step's options read them (step 5, alignment; brief A2, P1, P2, F5).
+
+:class:`_Alliances`, the view of the alliances in force (members, loads, goods, shared commitments, main threats and
+targets), rebuilt after the exits from the earlier view's per-alliance terms (:func:`_kept_rows`); the members' values of
+staying (:func:`_membership_values`), their shares of each alliance's defence (:func:`_burden_shares`) and the alliances'
+institutions (:func:`_institution`). Split from :mod:`foedus.sim.steps.alignment` for size; that module re-exports these names.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.sim.membership import alliance_view, leaders
+from foedus.sim.steps import accession_kernels as acc_kern
+from foedus.sim.steps import alignment_kernels as kern
+from foedus.sim.steps import year_goods
+from foedus.sim.steps._common import ALLIANCE, SECURITY
+from foedus.sim.world import World
+from foedus.theory import choice as th_choice
+from foedus.theory import integration as th_integ
+from foedus.theory import obligations as th_ob
+
+
+class _Alliances:
+    """The alliances in force and what the options need of them, as of now.
+
+    ``slots`` (A,): the alliances; ``members`` (A, N) their membership; ``size`` (A,) their
+    members; ``portfolio`` (N,) each state's alliances over its commitment capacity, ``load``
+    (N,) the factor ``(1 + portfolio) ** commitment_exponent`` of every option's cost and
+    ``unit_cost`` (N,) ``alliance_cost * load``; ``goods`` (A, 5) the goods each provides,
+    ``commitment`` (A,) its strength, ``entrap`` (A,) its pledge's :func:`foedus.theory.obligations.entrapment_share`
+    (``entrap_partial``: any below 1), ``admits`` (A,) whether its terms admit new members,
+    ``join_goods`` (A, 5) the goods that count toward joining it (:func:`foedus.theory.choice.accession_goods`);
+    ``top``: each alliance's strongest and second-strongest members
+    (:func:`foedus.sim.membership.leaders`); ``shared_commitment`` (N, N) the strongest
+    commitment two states already share and ``shared_goods`` (5, N, N) the goods their pacts
+    already provide them; ``main`` and ``target`` (N,) each state's main threat
+    (:func:`foedus.theory.obligations.main_threat`) and target
+    (:func:`foedus.theory.offence.offence_target`), -1 for none.
+    """
+
+    def __init__(self, world: World, capacity: np.ndarray, before: _Alliances | None = None):
+        ag = world.state.agreements
+        n = world.n
+        self.slots, self.members, count, self.size = alliance_view(ag.members, ag.active, ag.kind, ag.domain, ag.n, ALLIANCE, SECURITY)
+        self.portfolio = count / capacity
+        p = world.inputs.params
+        self.entrap_partial = p.lesser_entrapment_share != 1.0
+        self.load = (1.0 + self.portfolio) ** p.commitment_exponent
+        self.unit_cost = p.alliance_cost * self.load
+        self.commitment = ag.commitment[self.slots]
+        self.admits = ag.admits[self.slots]
+        kept = _kept_rows(before, self.slots)
+        if kept is None:
+            self.entrap = th_ob.entrapment_share(ag.obligations[self.slots], p.lesser_entrapment_share, check=False)
+            self.goods = th_ob.pact_goods(ag.obligations[self.slots])
+            self.join_goods = th_choice.accession_goods(self.goods)  # what counts toward joining: no tethering in a defence treaty
+        else:  # after the exits: the alliances still in force were all in the view before, and their obligations are the same
+            self.entrap, self.goods, self.join_goods = before.entrap[kept], before.goods[kept], before.join_goods[kept]
+        self.memo: dict = {}  # terms of these alliances asked for several times in the step, keyed by the agreements' version (_institution)
+        if before is None:
+            self.main = th_ob.main_threat(world.results.threat, check=False)
+            self.target = year_goods.offence_target(world)
+        else:  # threats and hostility do not move within the step
+            self.main, self.target = before.main, before.target
+        if len(self.slots):
+            self.top = leaders(ag.members, self.slots, world.state.power)
+            self.shared_commitment = np.zeros((n, n))
+            self.shared_goods = np.zeros((len(th_ob.GOODS), n, n), bool)
+            kern.shared_terms(np.ascontiguousarray(self.members), self.commitment.astype(float), self.goods, self.shared_commitment, self.shared_goods)
+        else:
+            self.top = (np.zeros(0, np.intp), np.zeros(0, np.intp))
+            self.shared_commitment = np.zeros((n, n))
+            self.shared_goods = np.zeros((len(th_ob.GOODS), n, n), bool)
+
+
+def _kept_rows(before: _Alliances | None, slots: np.ndarray) -> np.ndarray | None:
+    """The positions in ``before.slots`` of ``slots`` (the view rebuilt after the exits: its alliances are some of the earlier
+    view's, whose per-alliance terms of their obligations it takes, issue 16), or None (no earlier view, or a slot not in it)."""
+    if before is None or not len(slots) or not len(before.slots):
+        return None
+    pos = np.minimum(np.searchsorted(before.slots, slots), len(before.slots) - 1)
+    return pos if (before.slots[pos] == slots).all() else None
+
+
+def _membership_values(ag, view: _Alliances, goods: np.ndarray, year: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Memberships entered before ``year`` (state, alliance position) and each one's value: the goods its alliance provides, summed over the fellow members."""
+    cap = len(view.slots) * ag.members.shape[1]  # at most every state in every alliance
+    i_idx, a_idx, stay = np.empty(cap, np.intp), np.empty(cap, np.intp), np.empty(cap)
+    k = kern.membership_values(ag.members, np.ascontiguousarray(view.slots, dtype=np.intp), ag.entry_year, int(year), goods, view.goods, i_idx, a_idx, stay)
+    i_idx, a_idx, stay = i_idx[:k], a_idx[:k], stay[:k]
+    return i_idx, a_idx, stay
+
+
+def _burden_shares(world: World, view: _Alliances) -> np.ndarray:
+    """Each member's share of its alliance's defence (A, N): :func:`foedus.theory.consent.burden_shares` compiled, to the bit
+    (:func:`.accession_kernels.burden_shares`), kept on the view while the capabilities are the same (read-only): the exits and
+    the accession votes (twice) ask for it."""
+    power = world.state.power
+    key = ("burden_shares", power.tobytes())
+    hit = view.memo.get(key)
+    if hit is None:
+        hit = view.memo[key] = acc_kern.burden_shares(view.members, power)
+        hit.flags.writeable = False
+    return hit
+
+
+def _institution(world: World, view: _Alliances, multilateral: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each alliance's binding (A,): the share of Morrow's autonomy exchange its institution keeps (``1 - b A``,
+    :func:`foedus.theory.integration.bound_autonomy` with ``institutional_binding``), and its general assets (A,): its
+    integration, none for a pact made for a war (as in :func:`foedus.sim.steps.politics.alliance_politics`; Wallander 2000),
+    scaled by ``general_asset_retention``; both only where ``multilateral`` (an institution of three or more, not the exchange of two).
+    Kept on the view while the agreements are unchanged (their ``version``; read-only): the step asks up to four times."""
+    p = world.inputs.params
+    ag = world.state.agreements
+    key = ("institution", ag.version, multilateral.tobytes())
+    hit = view.memo.get(key)
+    if hit is not None:
+        return hit
+    integ = np.clip(ag.integration[view.slots], 0.0, 1.0)
+    assets = th_integ.institutional_assets(ag.institutionalised[view.slots] / 2.0, integ, check=False) * multilateral
+    keep = th_integ.bound_autonomy(np.ones(len(view.slots)), assets, binding=p.institutional_binding, check=False)
+    general = np.where(ag.wartime[view.slots], 0.0, integ) * multilateral * p.general_asset_retention
+    keep.flags.writeable = general.flags.writeable = False
+    view.memo[key] = (keep, general)
+    return keep, general
