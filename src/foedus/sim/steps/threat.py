@@ -17,6 +17,7 @@ import numpy as np
 
 from foedus.sim.steps._common import SECURITY
 from foedus.sim.steps.threat_flank import _near_weight, exposed_near, proximity_weight
+from foedus.sim.steps.threat_pair_kernels import commitment_rows
 from foedus.sim.steps.threat_kernels import _commitment_kernel, _forward_kernel, _live_issue_kernel, _main_threat_kernel, _revealed_kernel, _threat_kernel
 from foedus.sim.agreements import TARGET_GONE
 from foedus.sim.world import World
@@ -259,9 +260,12 @@ def _exposed(world: World, rows, relevant: np.ndarray) -> np.ndarray:
 def _revealing_rows(world: World, i: np.ndarray) -> np.ndarray:
     """``_revealing_weight(world)[i]``, computed for the rows ``i`` alone (:func:`threat_terms` asks for a few rows after the
     agreements changed, when the whole matrix kept for the year's threats no longer holds): the same products of the same
-    values, so the same bits."""
+    values, so the same bits; the allies in arms of the rows ``i`` alone too (:func:`_commitment_rows`; the other rows, which
+    :func:`foedus.theory.relevance.politically_relevant` does not read with ``rows``, stay False)."""
+    allied = np.zeros((world.n, world.n), dtype=bool)
+    allied[i] = _commitment_rows(world, i) >= CALL_TO_ARMS
     relevant = th_relevance.politically_relevant(
-        world.inputs.contiguous, world.state.major, able_to_reach(world), alliance_commitment(world) >= CALL_TO_ARMS, rows=i, check=world.inputs.check,
+        world.inputs.contiguous, world.state.major, able_to_reach(world), allied, rows=i, check=world.inputs.check,
     )
     return world.inputs.proximity[i] * _exposed(world, i, relevant)
 
@@ -480,18 +484,83 @@ def alliance_reassurance(world: World) -> np.ndarray:
     (:func:`foedus.theory.intentions.pledged_reassurance`: Britain and the Soviet Union after 1945).
     """
     ag = world.state.agreements
-    target = ag.target[: ag.n]
-    gone = (target == TARGET_GONE) | ((target >= 0) & ~world.state.active[np.maximum(target, 0)])
-    key = (ag.version, gone.tobytes())
+    key, gone = _reassurance_key(world)
     hit = world.cache.get("alliance_reassurance")
     if hit is None or hit[0] != key or hit[1].shape[0] != world.n:
         out = np.zeros((world.n, world.n))
-        strength = commitment_strength(ag.obligations[: ag.n], False) if ag.n else np.zeros(0)
-        strength = th_intentions.pledged_reassurance(strength, gone, check=world.inputs.check)
-        _commitment_kernel(ag.members, ag.active, ag.domain, strength, ag.n, SECURITY, out)
+        _commitment_kernel(ag.members, ag.active, ag.domain, _reassurance_strength(world, gone), ag.n, SECURITY, out)
         out.flags.writeable = False
         hit = world.cache["alliance_reassurance"] = (key, out)
     return hit[1]
+
+
+def _reassurance_key(world: World) -> tuple[tuple, np.ndarray]:
+    """The key of :func:`alliance_reassurance`'s kept matrix and the pacts whose named adversary is gone."""
+    ag = world.state.agreements
+    target = ag.target[: ag.n]
+    gone = (target == TARGET_GONE) | ((target >= 0) & ~world.state.active[np.maximum(target, 0)])
+    return (ag.version, gone.tobytes()), gone
+
+
+def _reassurance_strength(world: World, gone: np.ndarray) -> np.ndarray:
+    """(agreements,): the reassurance of each pact (:func:`alliance_reassurance`)."""
+    ag = world.state.agreements
+    strength = commitment_strength(ag.obligations[: ag.n], False) if ag.n else np.zeros(0)
+    return th_intentions.pledged_reassurance(strength, gone, check=world.inputs.check)
+
+
+def _agreement_rows(world: World, strength: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """(len(rows), N): the rows ``rows`` of the matrix :func:`foedus.sim.steps.threat_kernels._commitment_kernel` makes of the
+    security agreements in force with ``strength`` (:func:`foedus.sim.steps.threat_pair_kernels.commitment_rows`: the same maxima)."""
+    ag = world.state.agreements
+    out = np.zeros((len(rows), world.n))
+    commitment_rows(ag.members, ag.active, ag.domain, np.ascontiguousarray(strength, dtype=float), ag.n, SECURITY, np.ascontiguousarray(rows, dtype=np.intp), out)
+    return out
+
+
+def _commitment_rows(world: World, i: np.ndarray) -> np.ndarray:
+    """``alliance_commitment(world)[i]``: the kept matrix while it holds, else the rows ``i`` alone (:func:`_agreement_rows`)."""
+    ag = world.state.agreements
+    hit = world.cache.get("alliance_commitment")
+    if hit is not None and hit[0] == ag.version and hit[1].shape[0] == world.n:
+        return hit[1][i]
+    return _agreement_rows(world, ag.commitment, i)
+
+
+def _reassurance_pairs(world: World, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """``alliance_reassurance(world)[i, j]``: the kept matrix while it holds, else the rows ``i`` alone (:func:`_agreement_rows`)."""
+    key, gone = _reassurance_key(world)
+    hit = world.cache.get("alliance_reassurance")
+    if hit is not None and hit[0] == key and hit[1].shape[0] == world.n:
+        return hit[1][i, j]
+    return _agreement_rows(world, _reassurance_strength(world, gone), i)[np.arange(len(i)), j]
+
+
+def _forward_pairs(world: World, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """``forward_distance_exponent(world)[i, j]`` computed for the pairs alone: the hosts of the great powers ``j`` from their rows of
+    the stationing commitments (:func:`forward_hosts`'s rule, :func:`_agreement_rows`), then :func:`foedus.theory.projection.forward_exponent`'s
+    ``min(x[i, j], min_b x[i, b] + (1 - s) (x[b, j] - 1))`` over the hosts ``b`` of ``j`` (a minimum of the same sums: the same bits)."""
+    x = distance_exponent(world)
+    out = x[i, j]
+    s = world.inputs.params.forward_presence
+    if not s > 0:  # no forward presence: the exponents from home (forward_distance_exponent's hosts are none)
+        return out
+    ag = world.state.agreements
+    uj, inv = np.unique(j, return_inverse=True)
+    station = _agreement_rows(world, np.where(ag.institutionalised[: ag.n] >= STATIONING, ag.commitment[: ag.n], 0.0), uj)
+    power = world.state.power
+    hosts = ((station >= CALL_TO_ARMS) & asymmetric_capabilities(power[uj, None], power[None, :]) & world.state.major[uj, None])[inv.ravel()]
+    if not hosts.any():
+        return out
+    leg = np.where(hosts, (1.0 - s) * (x[:, j].T - 1.0), np.inf)  # leg[k, b]: the home-to-base leg of j[k]'s forces in b
+    return np.minimum(out, (x[i] + leg).min(axis=1))
+
+
+def _trade_restraint_pairs(world: World, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """``trade_restraint(world)[i, j]`` for the pairs alone (:func:`foedus.theory.intentions.commercial_restraint` is elementwise in the
+    pair's two dependences: ``exp(-w min(D_ij, D_ji))``, the same operations on the same values)."""
+    d = world.state.trade_dependence
+    return np.exp(-world.inputs.params.trade_restraint * np.minimum(d[i, j], d[j, i]))
 
 
 def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None]:
@@ -515,7 +584,7 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
             out[k] = d
         return out
     h = world.state.hostility
-    x = forward_distance_exponent(world)
+    x_ij = _forward_pairs(world, i, j)  # the pairs alone (issue 16: the whole matrices were rebuilt after each founding to read a few pairs)
     reach = reach_columns(world, j)
     # the serious hostilities of each state n towards j, within the reach j has shown (revealed_hostility), weighed by what i reads
     # of n, at most, against h[i, j]: one compiled pass (threat_kernels._revealed_kernel, the numpy code's bits)
@@ -523,14 +592,14 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
     _revealed_kernel(h, i, j, np.ascontiguousarray(reach), aggression_within(world), np.ascontiguousarray(_revealing_rows(world, i), dtype=float),
                      relevant_dyads(world), float(world.inputs.params.aggression_hostility), np.ascontiguousarray(world.inputs.contiguous, dtype=np.bool_),
                      np.ascontiguousarray(world.inputs.contiguous, dtype=np.bool_), np.ascontiguousarray(_near_weight(world)[i]), revealed)
-    commitment = alliance_reassurance(world)[i, j] * (1.0 - world.state.rivalry[i, j])  # a rival's pledge does not reassure (allied_intentions)
+    commitment = _reassurance_pairs(world, i, j) * (1.0 - world.state.rivalry[i, j])  # a rival's pledge does not reassure (allied_intentions)
     offensive = walt_offensive(world)[j]
-    projected = (world.state.power[j] * offensive) ** x[i, j]
+    projected = (world.state.power[j] * offensive) ** x_ij
     ideal = world.inputs.ideal_distance[i, j] if world.inputs.ideal_distance is not None else np.full(len(i), np.nan)
     rows = zip(
         world.results.threat[i, j].tolist(), offensive.tolist(), projected.tolist(), world.inputs.distance_km[i, j].tolist(), h[i, j].tolist(), revealed.tolist(),
-        ideal.tolist(), world.state.rivalry[i, j].astype(float).tolist(), commitment.tolist(), trade_restraint(world)[i, j].tolist(),
-        x[i, j].tolist(), distance_exponent(world)[i, j].tolist(),
+        ideal.tolist(), world.state.rivalry[i, j].astype(float).tolist(), commitment.tolist(), _trade_restraint_pairs(world, i, j).tolist(),
+        x_ij.tolist(), distance_exponent(world)[i, j].tolist(),
     )
     keys = ("threat", "offensive_power", "projected_power", "distance_km", "hostility", "revealed_hostility", "ideal_point_distance", "rivalry", "ally_commitment", "trade_restraint",
             "distance_exponent", "home_distance_exponent")  # below home_: projected from an ally's territory (forward presence)
