@@ -6,8 +6,9 @@ Run on demand (not collected by pytest)::
     .venv/bin/python benchmarks/steps_interleaved.py --tree /work/main --tree . --states 200 --years 200 --runs 1
 
 Each round runs every tree once, in turn, as a child process importing that tree's ``src``
-(``PYTHONPATH``): a warm-up run (compiled kernels loaded from their caches, or compiled: ten years of the scenario, or
-40 states for 15 years), then ``--runs``
+(``PYTHONPATH``): an untimed warm-up (:func:`warmup.warm_up`: a synthetic world of 60 states for 30 years that fights wars with
+allies called in and reaches accessions and bloc foundings, then, for the scenario, the scenario over 30 years: every compiled
+kernel loaded from its cache, or compiled, before the clock starts), then ``--runs``
 runs timed in CPU time (``time.process_time``: less moved by other jobs on a shared machine than
 the wall time), step by step. Without ``--states`` a run is ``--scenario`` (world-2022) over
 ``--years`` (30) as an ensemble's worker runs it (events counted, not explained); with
@@ -15,7 +16,8 @@ the wall time), step by step. Without ``--states`` a run is ``--scenario`` (worl
 alliances, every event explained) of that many states. Interleaving the trees spreads the
 machine's load over both alike.
 
-Prints each round's CPU seconds per run for each tree, then per tree the median over rounds
+Prints each round's CPU seconds per run for each tree (and the kernels, if any, compiled or loaded inside its timed runs:
+:func:`warmup.loaded_since`), then per tree the median over rounds
 of each step's milliseconds per run, and last the ``load average`` before and after.
 """
 
@@ -32,24 +34,23 @@ from pathlib import Path
 
 def child(args: argparse.Namespace) -> None:
     """One tree's timed runs (in the child process); prints a JSON line."""
-    from foedus.sim.engine import Simulation, single_threaded_blas
+    from warmup import (  # benchmarks/warmup.py (the script's folder)
+        compiled_kernels,
+        loaded_since,
+        scenario_run,
+        synthetic_run,
+        warm_up,
+    )
+
+    from foedus.sim.engine import single_threaded_blas
 
     clock = time.process_time
     spent: dict[str, float] = {}
 
-    def make(seed: int, warm: bool = False):
+    def make(seed: int):
         if args.states:
-            from foedus.testing import synthetic_scenario
-
-            n, years = (40, 15) if warm else (args.states, args.years)  # the warm-up long enough to load every kernel (blocs founded)
-            sc = synthetic_scenario(n, seed=seed, years=years, alliances=n // 10, cyber=True, spread_km=12000.0)
-            return Simulation(sc, rng=sc.seed), years
-        from foedus.experiments.ensemble import load_scenario
-        from foedus.sim.compact import CountingRecorder
-
-        sc = load_scenario(args.scenario, 10 if warm else args.years)  # the warm-up long enough to load every kernel
-        rec = CountingRecorder(len(sc.actors), sc.start_year, capacity=sc.years, keep_events=False)
-        return Simulation(sc, rng=seed, recorder=rec, explain=False), sc.years
+            return synthetic_run(args.states, args.years, seed)
+        return scenario_run(args.scenario, args.years, seed)
 
     def timed(name, fn):
         def step(world, rng):
@@ -60,8 +61,8 @@ def child(args: argparse.Namespace) -> None:
         return step
 
     with single_threaded_blas():
-        sim, years = make(0, warm=True)
-        sim.run(years)
+        warm_up(None if args.states else args.scenario)
+        before = compiled_kernels()
         total = 0.0
         for k in range(args.runs):
             sim, years = make(args.seed + k)
@@ -69,7 +70,8 @@ def child(args: argparse.Namespace) -> None:
             t = clock()
             sim.run(years)
             total += clock() - t
-    print(json.dumps({"cpu_per_run": total / args.runs, "steps_ms": {k: 1e3 * v / args.runs for k, v in spent.items()}}))
+    loaded = loaded_since(before)
+    print(json.dumps({"cpu_per_run": total / args.runs, "steps_ms": {k: 1e3 * v / args.runs for k, v in spent.items()}, "loaded": loaded}))
 
 
 def main() -> None:
@@ -96,7 +98,9 @@ def main() -> None:
             out = subprocess.run([sys.executable, __file__, *passed, "--child"], env=env, capture_output=True, text=True, check=True)
             res = json.loads(out.stdout.strip().splitlines()[-1])
             results[str(t)].append(res)
-            print(f"round {r + 1} {t}: {res['cpu_per_run']:.4f} s of CPU per run", flush=True)
+            loaded = res.get("loaded", [])
+            print(f"round {r + 1} {t}: {res['cpu_per_run']:.4f} s of CPU per run"
+                  + (f" ({len(loaded)} kernels loaded inside the timed runs: {', '.join(loaded)})" if loaded else ""), flush=True)
     for t, rs in results.items():
         cpu = sorted(x["cpu_per_run"] for x in rs)
         print(f"{t}: CPU per run {cpu[0]:.4f}-{cpu[-1]:.4f} s (median {cpu[len(cpu) // 2]:.4f})")

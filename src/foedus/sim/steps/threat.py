@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from foedus.sim.agreements import TARGET_GONE
 from foedus.sim.steps._common import SECURITY
 from foedus.sim.steps.threat_flank import _near_weight, exposed_near, proximity_weight
 from foedus.sim.steps.threat_forward import (  # noqa: F401 (re-exported)
@@ -33,13 +32,20 @@ from foedus.sim.steps.threat_kernels import (
     _revealed_kernel,
     _threat_kernel,
 )
+from foedus.sim.steps.threat_pairs import (
+    _commitment_rows,
+    _forward_pairs,
+    _reassurance_key,
+    _reassurance_pairs,
+    _reassurance_strength,
+    _trade_restraint_pairs,
+)
 from foedus.sim.world import World
 from foedus.theory import camps as th_camps
 from foedus.theory import intentions as th_intentions
 from foedus.theory import projection as th_projection
 from foedus.theory import relevance as th_relevance
 from foedus.theory import threat as th_threat
-from foedus.theory.capability import commitment_strength
 from foedus.theory.regions import cow_region
 
 _INTENT_WEIGHTS = (0.5, 0.25, 0.25)
@@ -198,9 +204,12 @@ def _exposed(world: World, rows, relevant: np.ndarray) -> np.ndarray:
 def _revealing_rows(world: World, i: np.ndarray) -> np.ndarray:
     """``_revealing_weight(world)[i]``, computed for the rows ``i`` alone (:func:`threat_terms` asks for a few rows after the
     agreements changed, when the whole matrix kept for the year's threats no longer holds): the same products of the same
-    values, so the same bits."""
+    values, so the same bits; the allies in arms of the rows ``i`` alone too (:func:`_commitment_rows`; the other rows, which
+    :func:`foedus.theory.relevance.politically_relevant` does not read with ``rows``, stay False)."""
+    allied = np.zeros((world.n, world.n), dtype=bool)
+    allied[i] = _commitment_rows(world, i) >= CALL_TO_ARMS
     relevant = th_relevance.politically_relevant(
-        world.inputs.contiguous, world.state.major, able_to_reach(world), alliance_commitment(world) >= CALL_TO_ARMS, rows=i, check=world.inputs.check,
+        world.inputs.contiguous, world.state.major, able_to_reach(world), allied, rows=i, check=world.inputs.check,
     )
     return world.inputs.proximity[i] * _exposed(world, i, relevant)
 
@@ -445,15 +454,11 @@ def alliance_reassurance(world: World) -> np.ndarray:
     (:func:`foedus.theory.intentions.pledged_reassurance`: Britain and the Soviet Union after 1945).
     """
     ag = world.state.agreements
-    target = ag.target[: ag.n]
-    gone = (target == TARGET_GONE) | ((target >= 0) & ~world.state.active[np.maximum(target, 0)])
-    key = (ag.version, gone.tobytes())
+    key, gone = _reassurance_key(world)
     hit = world.cache.get("alliance_reassurance")
     if hit is None or hit[0] != key or hit[1].shape[0] != world.n:
         out = np.zeros((world.n, world.n))
-        strength = commitment_strength(ag.obligations[: ag.n], False) if ag.n else np.zeros(0)
-        strength = th_intentions.pledged_reassurance(strength, gone, check=world.inputs.check)
-        _commitment_kernel(ag.members, ag.active, ag.domain, strength, ag.n, SECURITY, out)
+        _commitment_kernel(ag.members, ag.active, ag.domain, _reassurance_strength(world, gone), ag.n, SECURITY, out)
         out.flags.writeable = False
         hit = world.cache["alliance_reassurance"] = (key, out)
     return hit[1]
@@ -480,7 +485,7 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
             out[k] = d
         return out
     h = world.state.hostility
-    x = forward_distance_exponent(world)
+    x_ij = _forward_pairs(world, i, j)  # the pairs alone (issue 16: the whole matrices were rebuilt after each founding to read a few pairs)
     reach = reach_columns(world, j)
     # the serious hostilities of each state n towards j, within the reach j has shown (revealed_hostility), weighed by what i reads
     # of n, at most, against h[i, j]: one compiled pass (threat_kernels._revealed_kernel, the numpy code's bits)
@@ -488,14 +493,14 @@ def threat_terms(world: World, i: np.ndarray, j: np.ndarray) -> list[dict | None
     _revealed_kernel(h, i, j, np.ascontiguousarray(reach), aggression_within(world), np.ascontiguousarray(_revealing_rows(world, i), dtype=float),
                      relevant_dyads(world), float(world.inputs.params.aggression_hostility), np.ascontiguousarray(world.inputs.contiguous, dtype=np.bool_),
                      np.ascontiguousarray(world.inputs.contiguous, dtype=np.bool_), np.ascontiguousarray(_near_weight(world)[i]), revealed)
-    commitment = alliance_reassurance(world)[i, j] * (1.0 - world.state.rivalry[i, j])  # a rival's pledge does not reassure (allied_intentions)
+    commitment = _reassurance_pairs(world, i, j) * (1.0 - world.state.rivalry[i, j])  # a rival's pledge does not reassure (allied_intentions)
     offensive = walt_offensive(world)[j]
-    projected = (world.state.power[j] * offensive) ** x[i, j]
+    projected = (world.state.power[j] * offensive) ** x_ij
     ideal = world.inputs.ideal_distance[i, j] if world.inputs.ideal_distance is not None else np.full(len(i), np.nan)
     rows = zip(
         world.results.threat[i, j].tolist(), offensive.tolist(), projected.tolist(), world.inputs.distance_km[i, j].tolist(), h[i, j].tolist(), revealed.tolist(),
-        ideal.tolist(), world.state.rivalry[i, j].astype(float).tolist(), commitment.tolist(), trade_restraint(world)[i, j].tolist(),
-        x[i, j].tolist(), distance_exponent(world)[i, j].tolist(),
+        ideal.tolist(), world.state.rivalry[i, j].astype(float).tolist(), commitment.tolist(), _trade_restraint_pairs(world, i, j).tolist(),
+        x_ij.tolist(), distance_exponent(world)[i, j].tolist(),
     )
     keys = ("threat", "offensive_power", "projected_power", "distance_km", "hostility", "revealed_hostility", "ideal_point_distance", "rivalry", "ally_commitment", "trade_restraint",
             "distance_exponent", "home_distance_exponent")  # below home_: projected from an ally's territory (forward presence)
