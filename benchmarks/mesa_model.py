@@ -165,7 +165,6 @@ from foedus.theory import portfolio as th_portfolio
 from foedus.theory import reassurance as th_reassure
 from foedus.theory import renunciation as th_renounce
 from foedus.theory import rivalry as th_rivalry
-from foedus.theory import settlement as th_settle
 from foedus.theory import unravelling as th_unravel
 from foedus.theory import war_onset as th_onset
 from foedus.theory import war_onset_issues as th_issues
@@ -749,6 +748,9 @@ class AllianceModel(mesa.Model):
         # the share of the base cost of allying each form carries (formation.form_entrapment: theory.obligations.entrapment_share)
         self.form_entrap = th_ob.entrapment_share(FORM_OBLIGATIONS, self.params.lesser_entrapment_share, check=False).tolist()
         self.form_binds = [bool(x) for x in FORM_RISK != 0]  # forms a permanently neutral state may not sign (best_pairs' ``barred``)
+        if self.params.offence_defence_risk_share != 1.0:  # the peer prices every pledge to fight at FORM_RISK (formation.form_risk at 1)
+            raise ValueError("the Mesa peer follows offence_defence_risk_share 1 only (the default: formation.form_risk's FORM_RISK), "
+                             f"got {self.params.offence_defence_risk_share}")
         self.form_strength = [float(x) for x in FORM_COMMITMENT]
         # the run's record, as foedus's: the alliances in force, each state's row every year (its record step), and the events
         self.datacollector = mesa.DataCollector(

@@ -396,6 +396,11 @@ def test_a_camp_binds_its_leaders_bloc_and_the_unaligned_of_its_leaders_region_b
     a3 = allied.copy()
     a3[kaz, rus] = a3[rus, kaz] = False
     assert camp_adversaries(e, major, rivals, allied=a3, region=region)[kaz, usa]
+    # the Netherlands allied in arms to the Soviet Union (Finland in 1950, in the West's camp by its votes): its region does not
+    # draw it into Britain's camp, whose adversary is its own ally (the review of session 18: bipolar-1950, seed 1)
+    a4 = allied.copy()
+    a4[ned, ussr] = a4[ussr, ned] = True
+    assert not camp_adversaries(e, major, rivals, allied=a4, region=region)[ned, ussr]
     with pytest.raises(ValueError, match="region"):
         camp_adversaries(e, major, rivals, allied=allied, region=region[:5])
 
@@ -430,8 +435,8 @@ def test_camp_adversaries_over_the_great_powers_alone_is_the_whole_product():
                     for i in range(n):
                         for k in range(n):
                             bound[i, k] = ae[i, k] or any(joined[i, x] and joined[x, k] for x in range(n)) or (
-                                region is not None and region[i] == region[k] and not joined[i].any()
-                            )
+                                region is not None and region[i] == region[k] and not (ae[i] & m).any()
+                            )  # the region binds a state allied in arms to no great power (the review of session 18)
                 camp = (e <= 0) & m[None, :] & bound
                 np.fill_diagonal(camp, m)
                 camp = (camp & ok[:, None] & ok[None, :]).astype(float)

@@ -24,7 +24,7 @@ def camp_adversaries(excess, major, rivalry, *, known=None, allied=None, region=
 
     .. math:: K_{ij} = [j \\text{ major}] \\, [E_{ij} > 0] \\, \\max_k [k \\text{ major}] \\, [E_{ik} = 0] \\, [R_{kj} > 0] \\, [E_{kj} > 0] \\, b_{ik}, \\qquad K_{ii} = 0
 
-    .. math:: b_{ik} = [i = k] \\lor \\text{allied}_{ik} \\lor \\max_g C_{ig} \\, C_{gk} \\lor [r_i = r_k] \\, \\big(1 - \\max_g C_{ig}\\big),
+    .. math:: b_{ik} = [i = k] \\lor \\text{allied}_{ik} \\lor \\max_g C_{ig} \\, C_{gk} \\lor [r_i = r_k] \\, \\big(1 - \\max_{g \\text{ major}} \\text{allied}_{ig}\\big),
               \\qquad C_{ig} = \\text{allied}_{ig} \\, [g \\text{ major}] \\, [E_{ig} = 0]
 
     Ideology threatens across camps, and camps are led by rival great powers: Haas (2005, ch. 1) states the hypothesis for the
@@ -55,8 +55,9 @@ def camp_adversaries(excess, major, rivalry, *, known=None, allied=None, region=
         simulated rivalry of the United States and the Soviet Union lapses (seeds 1 and 4, from 1954), the Rio Pact's members,
         allied to the United States, which NATO allies to Britain, still face Britain's rival the Soviet Union rather than each
         other (they named their Rio Pact rivals, 11-17 % of the scenario's state-years naming a defence ally, without it);
-      - in its own region (``region``, ``r``: :func:`foedus.theory.regions.cow_region`) while it has joined no great power of
-        its camp by an alliance in arms (``max_g C_ig = 0``): a global rivalry overlays the regions of its leaders, whose
+      - in its own region (``region``, ``r``: :func:`foedus.theory.regions.cow_region`) while it is allied in arms to no great
+        power at all (``max_g allied_ig [g major] = 0``; a state allied in arms to the other camp's leader, Finland to the Soviet
+        Union in 1950, is not drawn by its region into a camp whose adversary is its own ally): a global rivalry overlays the regions of its leaders, whose
         unaligned states are drawn into it (Buzan & Wæver 2003, ch. 3: overlay, Europe in the Cold War its case; Walt 1987,
         ch. 5: proximity). In the record of 1946 the Netherlands, Belgium, Norway or Denmark had no pact with the United States
         or Britain before 1948-1949, nor Romania, Hungary or Bulgaria with the Soviet Union before 1948, and feared the other
@@ -80,7 +81,7 @@ def camp_adversaries(excess, major, rivalry, *, known=None, allied=None, region=
         ``allied[i, k]``: ``i`` and ``k`` are allies in arms; None: every state of ``k``'s camp is bound to it.
     region : array (N,) of int, optional
         Each state's region (:func:`foedus.theory.regions.cow_region`), with ``allied``: a state allied in arms to no great power
-        of its camp is bound to the camps of its region's great powers; None: no state is bound by its region.
+        is bound to the camps of its region's great powers; None: no state is bound by its region.
     check : bool, default True
 
     Returns
@@ -115,7 +116,7 @@ def camp_adversaries(excess, major, rivalry, *, known=None, allied=None, region=
         bound[:, g] |= (joined.astype(float) @ joined[g].astype(float)) > 0  # with a great power allied to k in one camp: one bloc (Snyder 1997)
         if region is not None:
             rg = _shaped("region", region, m.shape, check=check)
-            bound |= (rg[:, None] == rg[None, :]) & ~joined.any(axis=1)[:, None]  # the unaligned, in their region (Buzan & Wæver 2003)
+            bound |= (rg[:, None] == rg[None, :]) & ~a[:, g].any(axis=1)[:, None]  # the unaligned, in their region (Buzan & Wæver 2003)
         camp &= bound
     np.fill_diagonal(camp, m)
     camp = (camp & ok[:, None] & ok[None, :]).astype(float)

@@ -58,8 +58,8 @@ from foedus.sim.steps import year_goods
 from foedus.sim.world import World
 from foedus.theory.alignment import shared_pledge_value
 from foedus.theory.cheap_talk import MAX_PARTITION, credible_consultation
-from foedus.theory.pledge_kernels import pressure, relief_from
 from foedus.theory.new_states import former_ruler_sphere, former_ruler_tie
+from foedus.theory.pledge_kernels import pressure, relief_from
 from foedus.theory.reassurance import spiral_relief
 from foedus.theory.settlement import NEAR_KM
 

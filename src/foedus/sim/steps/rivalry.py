@@ -125,7 +125,10 @@ def _new_pledge(world: World) -> np.ndarray:
     """(N, N) :func:`foedus.theory.rivalry.new_pledge` of the rival pairs (0 for the others): the years since each pair of rivals
     came to share a pledge of non-aggression in force (:func:`.conflict.nonaggression_pairs`: a security agreement other than a
     coalition with the obligation; the pair's earliest joint entry, the later of the two members' entries, among them), counted
-    only without a defence pact (:func:`foedus.theory.rivalry.nonaggression_only`)."""
+    only without a defence pact (:func:`foedus.theory.rivalry.nonaggression_only`). The clock differs from the fit's in one case:
+    :func:`foedus.analysis.rivalry.rivalry_dyad_years` counts the years of the pair's unbroken run of "a pledge and no defence
+    pact", so a defence pact that lapses over an old pledge starts a new run there, while here the pledge keeps its age (rivals
+    that share a defence pact are rare in runs; not yet made one rule: the review of session 18)."""
     n = world.n
     out = np.zeros((n, n))
     ra, rb = np.nonzero(np.triu(world.state.rivalry, 1))
