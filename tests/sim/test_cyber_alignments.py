@@ -54,7 +54,10 @@ def _cyber_alignments(world) -> list[tuple[int, set[int], set[str], float]]:
 # camp of the Paris Call grew one state past PLEDGE_MAX (53 of 66) in the last years of one seed, every member within its
 # camp. On integ8 (74f0f85, the session-8 merge) seed 1 passes (strict XPASS) and so do seeds 0 and 2-5: no seed crosses,
 # so no mark. If the drift comes back, mark the seed that crosses again with the measured size and years.
-_MARKS: dict = {}  # seed 5 was marked at sessions 11 and 16 (53 of 66 states in 2051, 2052); it passes again at session 17's merge
+_MARKS: dict = {  # seed 5 was marked at sessions 11 and 16 (53 of 66 states in 2051, 2052); it passed at session 17's merge
+    5: pytest.mark.xfail(strict=True, reason="the known drift, back at session 18's merge (camp18, rivalry18, drought18): the Paris "
+                         "Call holds 53 of 66 states in 2052 of seed 5, one past PLEDGE_MAX (52.8)"),
+}
 
 
 @pytest.mark.parametrize("seed", [pytest.param(s, marks=_MARKS[s]) if s in _MARKS else s for s in range(6)])
