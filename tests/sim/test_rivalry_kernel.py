@@ -107,3 +107,27 @@ def test_the_year_kernel_draws_the_pairs_the_numpy_selection_did(seed):
     assert np.array_equal(h_on[live].view(np.int64), on.view(np.int64)) and np.array_equal(h_end[live].view(np.int64), off.view(np.int64))
     dead = np.setdiff1d(np.arange(len(i)), live)
     assert not h_on[dead].any() and not h_end[dead].any()
+
+
+def test_rivalry_hazards_are_the_steps_hazards_of_the_live_pairs():
+    """:func:`foedus.sim.steps.rivalry.rivalry_hazards` (the hazards of any pairs, for a user's inspection; the review of session
+    18: the step no longer calls it) gives, for the live pairs, the bits of the step's one pass (:func:`_year_draws`), on a
+    synthetic world after a few simulated years (rivalries, wars and regimes moved)."""
+    from foedus.sim import Simulation
+    from foedus.sim.steps.rivalry import _upper, _year_draws, rivalry_hazards
+    from foedus.testing import synthetic_scenario
+
+    for seed in (0, 1):
+        sim = Simulation(synthetic_scenario(30, seed=seed, years=8, alliances=3, spread_km=9000.0), rng=seed)
+        sim.run(6)
+        w = sim.world
+        p = w.inputs.params
+        i, j = _upper(w)
+        dem = w.state.regime >= p.democracy_threshold
+        change = np.abs(w.state.regime - w.state.regime_reference) if w.state.regime_reference.shape == (w.n,) else np.zeros(w.n)
+        h_on, h_end = rivalry_hazards(w, i, j, dem, change)
+        s_on, s_end, _, _ = _year_draws(w, i, j, np.ones(len(i)), dem, change)  # draws of 1: nothing begins or ends
+        live = w.state.active[i] & w.state.active[j] & (w.state.power[i] > 0) & (w.state.power[j] > 0)
+        assert live.any() and (s_on[live] > 0).any()
+        assert np.array_equal(h_on[live].view(np.int64), s_on[live].view(np.int64))
+        assert np.array_equal(h_end[live].view(np.int64), s_end[live].view(np.int64))

@@ -222,21 +222,22 @@ def _ruler_tie(world: World) -> np.ndarray | None:
 def ruler_sphere(world: World) -> np.ndarray | None:
     """(N, N) the former ruler's side of :func:`ruler_tie` over its neighbours (:func:`foedus.theory.new_states.former_ruler_sphere` of
     the states' first entries, the row of the state that entered first; neighbours contiguous or with capitals within
-    :data:`foedus.theory.settlement.NEAR_KM`), None where the tie is off. Kept with the tie it is made of (contiguity and
-    distances are fixed inputs)."""
+    :data:`foedus.theory.settlement.NEAR_KM`), None where the tie is off. Kept while the tie (by identity: ruler_tie's,
+    read-only) and the neighbourhood (by its bytes) are the same."""
     t = ruler_tie(world)
     if t is None:
         return None
-    hit = world.cache.get("ruler_sphere")
-    if hit is not None and hit[0] is t:
-        return hit[1]
     inp = world.inputs
-    entered = (inp.since if inp.entered is None else inp.entered).astype(np.int64)
     km = inp.capital_km if inp.capital_km is not None else inp.distance_km
     near = np.asarray(inp.contiguous, dtype=bool) | (np.asarray(km) < NEAR_KM)  # neighbours, as settlement_value reads them
+    key = near.tobytes()  # the tie by identity (kept read-only by ruler_tie), the neighbourhood by its bytes (seen if changed in place)
+    hit = world.cache.get("ruler_sphere")
+    if hit is not None and hit[0] is t and hit[1] == key:
+        return hit[2]
+    entered = (inp.since if inp.entered is None else inp.entered).astype(np.int64)
     out = former_ruler_sphere(t, entered, near, check=inp.check)
     out.flags.writeable = False
-    world.cache["ruler_sphere"] = (t, out)
+    world.cache["ruler_sphere"] = (t, key, out)
     return out
 
 

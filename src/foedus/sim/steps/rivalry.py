@@ -151,14 +151,16 @@ def _new_pledge(world: World) -> np.ndarray:
 
 def _log_distance(world: World) -> np.ndarray:
     """(N, N): ``log(1 + distance_km / MARITIME_KM)`` of every pair, the term of :func:`foedus.theory.rivalry.minor_distance` (the
-    distances are fixed: computed once, by :func:`log_distance_kernel`, the operations the hazard kernel made pair by pair each year)."""
+    distances are fixed: computed once, by :func:`log_distance_kernel`, the operations the hazard kernel made pair by pair each year;
+    kept while the distances' bytes are the same, so a change of ``distance_km`` in place is seen)."""
     d = world.inputs.distance_km
+    key = np.ascontiguousarray(d, dtype=float).tobytes()
     hit = world.cache.get("rivalry_log_distance")
-    if hit is None or hit[0] is not d:
+    if hit is None or hit[0] != key:
         out = np.empty(d.shape)
         log_distance_kernel(np.ascontiguousarray(d, dtype=float), float(th.MARITIME_KM), out)
         out.flags.writeable = False
-        hit = world.cache["rivalry_log_distance"] = (d, out)
+        hit = world.cache["rivalry_log_distance"] = (key, out)
     return hit[1]
 
 
