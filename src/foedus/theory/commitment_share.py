@@ -79,8 +79,7 @@ def entrapment_share(obligations, lesser_share: float = 0.0, *, check: bool = Tr
     """
     lam = float(_checked(lesser_share, "lesser_share", "entrapment_share", lo=0.0, hi=1.0, check=check))
     o = np.asarray(obligations, dtype=bool)
-    if check and (o.ndim < 1 or o.shape[-1] != len(OBLIGATIONS)):
-        raise ValueError(f"entrapment_share: obligations must end in {len(OBLIGATIONS)} booleans, got shape {o.shape}")
+    _check_obligations(o, "entrapment_share", check)
     return np.where((o & (OBLIGATION_ENTRAPMENT | OBLIGATION_FORECLOSURE)).any(axis=-1), 1.0, lam)
 
 
@@ -125,6 +124,11 @@ def defence_risk_share(obligations, offence_share: float = 0.0, *, check: bool =
     """
     rho = float(_checked(offence_share, "offence_share", "defence_risk_share", lo=0.0, hi=1.0, check=check))
     o = np.asarray(obligations, dtype=bool)
-    if check and (o.ndim < 1 or o.shape[-1] != len(OBLIGATIONS)):
-        raise ValueError(f"defence_risk_share: obligations must end in {len(OBLIGATIONS)} booleans, got shape {o.shape}")
+    _check_obligations(o, "defence_risk_share", check)
     return np.where(o[..., 0], 1.0, np.where(o[..., 1], rho, 0.0))
+
+
+def _check_obligations(o: np.ndarray, name: str, check: bool) -> None:
+    """Raise ``ValueError`` naming ``name`` unless ``o`` ends in one boolean per obligation of :data:`foedus.schema.OBLIGATIONS`."""
+    if check and (o.ndim < 1 or o.shape[-1] != len(OBLIGATIONS)):
+        raise ValueError(f"{name}: obligations must end in {len(OBLIGATIONS)} booleans, got shape {o.shape}")

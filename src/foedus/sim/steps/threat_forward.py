@@ -17,7 +17,7 @@ from foedus.sim.world import World
 from foedus.theory import projection as th_projection
 from foedus.theory.capability import OBLIGATION_WEIGHTS, asymmetric_capabilities
 
-__all__ = ["CALL_TO_ARMS", "STATIONING", "distance_exponent", "forward_distance_exponent", "forward_hosts"]
+__all__ = ["CALL_TO_ARMS", "STATIONING", "distance_exponent", "forward_distance_exponent", "forward_hosts", "hosted_by", "stationing_strength"]
 
 
 CALL_TO_ARMS = 0.75 * min(OBLIGATION_WEIGHTS[OBLIGATIONS.index("defense")], OBLIGATION_WEIGHTS[OBLIGATIONS.index("offense")])
@@ -57,7 +57,7 @@ def forward_hosts(world: World) -> np.ndarray:
     hit = world.cache.get("stationing_commitment")
     if hit is None or hit[0] != key:
         out = np.zeros((world.n, world.n))
-        strength = np.where(ag.institutionalised[: ag.n] >= STATIONING, ag.commitment[: ag.n], 0.0)
+        strength = stationing_strength(ag)
         _commitment_kernel(ag.members, ag.active, ag.domain, strength, ag.n, SECURITY, out)
         out.flags.writeable = False
         hit = world.cache["stationing_commitment"] = (key, out)
@@ -68,10 +68,23 @@ def forward_hosts(world: World) -> np.ndarray:
         # the rows of the great powers with a pact of stationing in arms (elsewhere False): element by element the same values
         rows = np.flatnonzero(world.state.major & (hit[1] >= CALL_TO_ARMS).any(axis=1))
         hosts = np.zeros((world.n, world.n), dtype=bool)
-        hosts[rows] = (hit[1][rows] >= CALL_TO_ARMS) & asymmetric_capabilities(world.state.power[rows, None], world.state.power[None, :])
+        hosts[rows] = hosted_by(hit[1][rows], world.state.power, rows)
         hosts.flags.writeable = False
         kept = world.cache["forward_hosts"] = (hit[1], state, hosts)
     return kept[2]
+
+
+def stationing_strength(ag) -> np.ndarray:
+    """(agreements,): each agreement's commitment where it is of high institutionalisation (:data:`STATIONING`), else 0: the
+    pacts under which a great power's forces stand on an ally's territory (:func:`forward_hosts`)."""
+    return np.where(ag.institutionalised[: ag.n] >= STATIONING, ag.commitment[: ag.n], 0.0)
+
+
+def hosted_by(station: np.ndarray, power: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """(len(rows), N) bool: the states that host the forces of the states ``rows``, given ``station`` (len(rows), N), their rows of
+    the stationing commitments: a pact in arms (at least :data:`CALL_TO_ARMS`) with a secondary ally (at most a third of the
+    row's capability, :func:`foedus.theory.capability.asymmetric_capabilities`; :func:`forward_hosts`'s rule)."""
+    return (station >= CALL_TO_ARMS) & asymmetric_capabilities(power[rows, None], power[None, :])
 
 
 def forward_distance_exponent(world: World) -> np.ndarray:

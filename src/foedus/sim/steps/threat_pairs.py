@@ -15,11 +15,15 @@ import numpy as np
 
 from foedus.sim.agreements import TARGET_GONE
 from foedus.sim.steps._common import SECURITY
-from foedus.sim.steps.threat_forward import CALL_TO_ARMS, STATIONING, distance_exponent
+from foedus.sim.steps.threat_forward import (
+    distance_exponent,
+    hosted_by,
+    stationing_strength,
+)
 from foedus.sim.steps.threat_pair_kernels import commitment_rows
 from foedus.sim.world import World
 from foedus.theory import intentions as th_intentions
-from foedus.theory.capability import asymmetric_capabilities, commitment_strength
+from foedus.theory.capability import commitment_strength
 
 
 def _reassurance_key(world: World) -> tuple[tuple, np.ndarray]:
@@ -75,9 +79,8 @@ def _forward_pairs(world: World, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         return out
     ag = world.state.agreements
     uj, inv = np.unique(j, return_inverse=True)
-    station = _agreement_rows(world, np.where(ag.institutionalised[: ag.n] >= STATIONING, ag.commitment[: ag.n], 0.0), uj)
-    power = world.state.power
-    hosts = ((station >= CALL_TO_ARMS) & asymmetric_capabilities(power[uj, None], power[None, :]) & world.state.major[uj, None])[inv.ravel()]
+    station = _agreement_rows(world, stationing_strength(ag), uj)
+    hosts = (hosted_by(station, world.state.power, uj) & world.state.major[uj, None])[inv.ravel()]
     if not hosts.any():
         return out
     leg = np.where(hosts, (1.0 - s) * (x[:, j].T - 1.0), np.inf)  # leg[k, b]: the home-to-base leg of j[k]'s forces in b
