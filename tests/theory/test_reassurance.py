@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from foedus.theory import reassurance as ra
@@ -330,6 +330,7 @@ def test_regime_restart_and_record_start_check_their_input():
 
 
 @given(st.integers(0, 30), st.integers(3, 20), st.floats(-10, 10), st.integers(5, 40))
+@example(at=1, size=3, base=1.0025, length=5)  # 4.0025 - 1.0025 = 2.9999999999999996: a 3-point move all the same
 @FAST
 def test_a_single_move_of_regtrans_size_is_one_transition_beginning_the_year_it_comes(at, size, base, length):
     # Polity IV's REGTRANS (Marshall, Gurr & Jaggers 2014): a move of at least 3 points within three years; a step of

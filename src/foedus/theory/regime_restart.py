@@ -30,6 +30,9 @@ REGTRANS_YEARS = 3
 """... within three years or less (Marshall, Gurr & Jaggers 2014)."""
 
 
+_ROUNDING = 1e-9  # points of score: far below any scale's resolution, far above double rounding
+
+
 def regime_transition_onsets(scores, *, points: float = REGTRANS_POINTS, years: int = REGTRANS_YEARS, check: bool = True) -> np.ndarray:
     r"""The years of a state's yearly regime scores in which a regime transition begins: (T,) bool.
 
@@ -66,7 +69,9 @@ def regime_transition_onsets(scores, *, points: float = REGTRANS_POINTS, years: 
     moving = np.zeros(t, bool)
     with np.errstate(invalid="ignore"):
         for k in range(1, min(w, t - 1) + 1):  # at most three lags
-            moving[k:] |= np.abs(filled[k:] - filled[:-k]) >= thr
+            # a move of exactly ``points`` counts: the tolerance absorbs the rounding of scores that are not integers
+            # (4.0025 - 1.0025 is 2.9999999999999996 in binary floating point)
+            moving[k:] |= np.abs(filled[k:] - filled[:-k]) >= thr - _ROUNDING
     onset = moving.copy()
     onset[1:] &= ~moving[:-1]
     return onset
