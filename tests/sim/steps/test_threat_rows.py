@@ -229,3 +229,33 @@ def test_the_compiled_revealed_hostility_is_the_numpy_code_to_the_bit():
         else:
             _revealed_kernel(h, i, j, reach, a, weight, rel, 0.3, np.zeros((0, 0), np.bool_), np.zeros((0, 0), np.bool_), np.zeros((0, 0)), out)
             assert out.tobytes() == _revealed_numpy(h, i, j, reach, a, weight, rel, 0.3).tobytes(), trial
+
+
+def test_the_compiled_neighbourhoods_are_the_theorys_to_the_bit():
+    """neighbourhood and issue_neighbourhood from one compiled pass (_neighbourhoods) equal politically_relevant's, on moved worlds and
+    on random contiguity, majors, alliances in arms and wars (the route through an ally, with and without its war)."""
+    from foedus.theory import relevance as th_relevance
+
+    rng = np.random.default_rng(5)
+    for seed in (1, 2):
+        world = _moved_world(seed)
+        n = world.n
+        for trial in range(4):
+            if trial:
+                war = rng.random((n, n)) < 0.1
+                world.state.at_war = war | war.T
+                world.state.major = rng.random(n) < 0.15
+                c = rng.random((n, n)) < 0.08
+                world.inputs.contiguous = c | c.T
+                world.state.agreements.version += 1
+                world.cache.clear()
+            allied = th.alliance_commitment(world) >= th.CALL_TO_ARMS
+            args = (world.inputs.contiguous, world.state.major, th.able_to_reach(world), allied)
+            near, issue = th._neighbourhoods(world)
+            want_near = th_relevance.politically_relevant(*args)
+            want_issue = th_relevance.politically_relevant(*args, ally_conflict=world.state.at_war)
+            assert near.dtype == want_near.dtype and near.tobytes() == want_near.tobytes()
+            assert issue.dtype == want_issue.dtype and issue.tobytes() == want_issue.tobytes()
+            assert th.neighbourhood(world).tobytes() == want_near.tobytes()
+            assert th.issue_neighbourhood(world).tobytes() == want_issue.tobytes()
+            assert (want_near != want_issue).any() or trial == 0  # the ally's war decides some pairs

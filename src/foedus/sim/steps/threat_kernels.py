@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["_commitment_kernel", "_forward_kernel", "_reach_columns_kernel", "_revealed_kernel", "_threat_kernel"]
+__all__ = ["_commitment_kernel", "_forward_kernel", "_neighbourhoods_kernel", "_reach_columns_kernel", "_revealed_kernel", "_threat_kernel"]
 
 
 # error_model="numpy": its every division is guarded (by ``w < a``, ``denom > 0``, ``serious > 0``), so none is by zero and a
@@ -311,3 +311,37 @@ def _reach_columns_kernel(power, x, cols, out):  # pragma: no cover (compiled)
             if f != f:
                 f = 0.0
             out[r, k] = f if f < 1.0 else 1.0
+
+
+@njit(cache=True)
+def _neighbourhoods_kernel(contiguous, major, able, allied, war, near, issue):  # pragma: no cover (compiled)
+    """:func:`foedus.theory.relevance.politically_relevant` of ``contiguous``, ``major``, ``able`` and ``allied`` twice in one pass: ``near``
+    without ``ally_conflict`` (:func:`foedus.sim.steps.threat.neighbourhood`), ``issue`` with ``ally_conflict=war``
+    (:func:`foedus.sim.steps.threat.issue_neighbourhood`). Each entry is a truth value (0.0 or 1.0), the theory's product of 0/1 terms
+    ``> 0`` read as "some ally ``b`` of ``i`` borders ``k``" (and is at war with ``k``): the same values, diagonal 0
+    (``tests/sim/steps/test_threat_rows.py``)."""
+    n = contiguous.shape[0]
+    allies = np.empty(n, np.int64)
+    for i in range(n):
+        na = 0
+        for b in range(n):
+            if allied[i, b]:
+                allies[na] = b
+                na += 1
+        for k in range(n):
+            if k == i:
+                near[i, k] = 0.0
+                issue[i, k] = 0.0
+                continue
+            v = contiguous[i, k] or major[i] or able[i, k]
+            w = v
+            if not v:
+                for t in range(na):
+                    b = allies[t]
+                    if contiguous[b, k]:
+                        v = True
+                        if war[b, k]:
+                            w = True
+                            break
+            near[i, k] = 1.0 if v else 0.0
+            issue[i, k] = 1.0 if w else 0.0
