@@ -25,6 +25,7 @@ from foedus.sim.steps.threat_forward import (  # noqa: F401 (re-exported)
     forward_hosts,
 )
 from foedus.sim.steps.threat_kernels import (
+    _camp_kernel,
     _commitment_kernel,
     _live_issue_kernel,
     _main_threat_kernel,
@@ -374,9 +375,14 @@ def camp_adversaries(world: World) -> np.ndarray:
     hit = world.cache.get("camp_adversaries")
     if hit is None or hit[0] != key:
         known = world.inputs.ideal_known if world.inputs.ideal_known is not None else np.ones(world.n, dtype=bool)
-        k = th_camps.camp_adversaries(
-            e, world.state.major, world.state.rivalry, known=known, allied=allied, region=cow_region(world.inputs.ccode), check=world.inputs.check,
-        )
+        if world.inputs.check:
+            k = th_camps.camp_adversaries(
+                e, world.state.major, world.state.rivalry, known=known, allied=allied, region=cow_region(world.inputs.ccode), check=True,
+            )
+        else:  # the same truth values in one compiled pass (threat_kernels._camp_kernel)
+            k = np.empty((world.n, world.n), bool)
+            _camp_kernel(np.ascontiguousarray(e, dtype=float), np.ascontiguousarray(world.state.major, dtype=bool), np.ascontiguousarray(world.state.rivalry, dtype=float),
+                         np.ascontiguousarray(known, dtype=bool), np.ascontiguousarray(allied), True, np.ascontiguousarray(cow_region(world.inputs.ccode)), True, k)
         k.flags.writeable = False
         hit = world.cache["camp_adversaries"] = (key, k)
     return hit[1]
