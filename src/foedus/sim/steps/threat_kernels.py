@@ -321,30 +321,21 @@ def _neighbourhoods_kernel(contiguous, major, able, allied, war, near, issue):  
     ``> 0`` read as "some ally ``b`` of ``i`` borders ``k``" (and is at war with ``k``): the same values, diagonal 0
     (``tests/sim/steps/test_threat_rows.py``)."""
     n = contiguous.shape[0]
-    allies = np.empty(n, np.int64)
+    via = np.empty(n, np.bool_)  # via[k]: an ally of i borders k
+    via_war = np.empty(n, np.bool_)  # ... and is at war with k
     for i in range(n):
-        na = 0
+        via[:] = False
+        via_war[:] = False
         for b in range(n):
             if allied[i, b]:
-                allies[na] = b
-                na += 1
+                for k in range(n):
+                    c = contiguous[b, k]
+                    via[k] |= c
+                    via_war[k] |= c & war[b, k]
         for k in range(n):
-            if k == i:
-                near[i, k] = 0.0
-                issue[i, k] = 0.0
-                continue
             v = contiguous[i, k] or major[i] or able[i, k]
-            w = v
-            if not v:
-                for t in range(na):
-                    b = allies[t]
-                    if contiguous[b, k]:
-                        v = True
-                        if war[b, k]:
-                            w = True
-                            break
-            near[i, k] = 1.0 if v else 0.0
-            issue[i, k] = 1.0 if w else 0.0
+            near[i, k] = 1.0 if (v or via[k]) and k != i else 0.0
+            issue[i, k] = 1.0 if (v or via_war[k]) and k != i else 0.0
 
 
 @njit(cache=True)
