@@ -279,3 +279,42 @@ def test_dispute_pairs_equal_theory_and_numpy_selection(seed):
     bad = hostility.copy()
     bad[0, -1] = 1.5
     assert not kern.dispute_pairs(0.5, bad, proximity, np.zeros((1, 1)), False, draws, allied)[3]
+
+
+def test_the_compiled_onset_hazards_are_the_theorys_to_the_bit():
+    """conflict.onset_hazards, unchecked (conflict_kernels.onset_hazards), gives war_onset_hazard of onset_covariates to the bit, on a
+    synthetic world and on record-built scenarios (capital distances, spatial rivalries, nuclear arms, the territorial norm), with
+    war memories, regimes, rivalries and powers drawn at random, and with no war memory yet."""
+    from foedus.sim import Simulation
+    from foedus.sim.scenario import Scenario
+    from foedus.testing import synthetic_scenario
+
+    rng = np.random.default_rng(21)
+    sims = [Simulation(synthetic_scenario(40, seed=2, years=6, alliances=4, spread_km=9000.0), rng=2)]
+    sims += [Simulation(Scenario.load(name), rng=3) for name in ("world-2022", "europe-1871")]
+    for sim in sims:
+        sim.run(3)
+        w = sim.world
+        p = w.inputs.params
+        n = w.n
+        i, j = np.triu_indices(n, 1)
+        for trial in range(4):
+            if trial == 3:
+                w.state.war_history = np.zeros((0, 0))  # before the first rivalry step
+            elif trial:
+                wh = np.where(rng.random((n, n)) < 0.3, rng.random((n, n)) * 3, 0.0)
+                w.state.war_history = wh + wh.T
+                riv = rng.random((n, n)) < 0.1
+                w.state.rivalry = (riv | riv.T).astype(w.state.rivalry.dtype)
+                w.state.regime = np.where(rng.random(n) < 0.2, 0.0, rng.random(n))
+                w.state.power = np.where(rng.random(n) < 0.1, 0.0, rng.random(n) / n)
+                w.state.major = rng.random(n) < 0.15
+                w.cache.clear()
+            x = conflict.onset_covariates(w, i, j)
+            want = th_onset.war_onset_hazard(*(x[t] for t in th_onset.WAR_ONSET_TERMS), intercept=p.war_onset_intercept + p.war_onset_victory_offset + p.war_onset_issue_offset,
+                                             coefficients=p.war_onset_coefficients())
+            got = conflict.onset_hazards(w, i, j)
+            assert got.tobytes() == want.tobytes(), (sim.scenario.name, trial)
+            sub = rng.permutation(len(i))[:50]  # the covariates are elementwise: a subset's are the same values (the explanations')
+            xs = conflict.onset_covariates(w, i[sub], j[sub])
+            assert all(np.array_equal(xs[t], x[t][sub]) for t in th_onset.WAR_ONSET_TERMS)

@@ -131,3 +131,58 @@ def test_rivalry_hazards_are_the_steps_hazards_of_the_live_pairs():
         assert live.any() and (s_on[live] > 0).any()
         assert np.array_equal(h_on[live].view(np.int64), s_on[live].view(np.int64))
         assert np.array_equal(h_end[live].view(np.int64), s_end[live].view(np.int64))
+
+
+def _new_pledge_numpy(world) -> np.ndarray:
+    """The numpy form of :func:`foedus.sim.steps.rivalry._new_pledge` before its compiled pass (session 18), the reference."""
+    from foedus.schema import OBLIGATIONS
+    from foedus.sim.steps._common import COALITION, SECURITY
+    from foedus.sim.steps.conflict import defence_pairs, nonaggression_pairs
+
+    n = world.n
+    out = np.zeros((n, n))
+    ra, rb = np.nonzero(np.triu(world.state.rivalry, 1))
+    only = th.nonaggression_only(nonaggression_pairs(world)[ra, rb], defence_pairs(world)[ra, rb])
+    ra, rb = ra[only], rb[only]
+    if not len(ra):
+        return out
+    ag = world.state.agreements
+    slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
+    slots = slots[ag.obligations[slots, OBLIGATIONS.index("nonaggression")]]
+    member, entry = ag.members[slots][:, :n], ag.entry_year[slots][:, :n].astype(float)
+    shared = member[:, ra] & member[:, rb]
+    since = np.where(shared, np.maximum(entry[:, ra], entry[:, rb]), np.inf).min(axis=0)
+    value = th.new_pledge(float(world.state.year) - since, np.ones(len(ra), bool), years=world.inputs.params.rivalry_pledge_years)
+    out[ra, rb] = out[rb, ra] = value
+    return out
+
+
+def test_the_new_pledge_pass_is_the_numpy_form_to_the_bit():
+    """:func:`foedus.sim.steps.rivalry._new_pledge`'s compiled selection of the rival pairs and their pledges' clocks gives the bits of
+    the numpy form it replaced, on synthetic worlds whose agreements are rewritten as pledges of non-aggression (some with a defence
+    pact too, with entries drawn at random) and whose rivalries are drawn at random."""
+    from foedus.schema import OBLIGATIONS
+    from foedus.sim import Simulation
+    from foedus.sim.steps.rivalry import _new_pledge
+    from foedus.testing import synthetic_scenario
+
+    rng = np.random.default_rng(3)
+    nag, dfc = OBLIGATIONS.index("nonaggression"), OBLIGATIONS.index("defense")
+    for seed in (0, 1):
+        sim = Simulation(synthetic_scenario(40, seed=seed, years=8, alliances=6, spread_km=9000.0), rng=seed)
+        sim.run(6)
+        w = sim.world
+        ag = w.state.agreements
+        for trial in range(4):
+            live = np.flatnonzero(ag.active[: ag.n])
+            ag.obligations[live, nag] = rng.random(len(live)) < 0.7
+            ag.obligations[live, dfc] = rng.random(len(live)) < 0.3
+            ag.entry_year[live, : w.n] = rng.integers(1950, w.state.year + 1, (len(live), w.n))
+            riv = np.triu(rng.random((w.n, w.n)) < 0.3, 1)
+            w.state.rivalry = (riv | riv.T).astype(w.state.rivalry.dtype)
+            ag.version += 1
+            w.cache.clear()
+            want = _new_pledge_numpy(w)
+            got = _new_pledge(w)
+            assert got.tobytes() == want.tobytes()
+            assert trial or (want > 0).any()  # pairs with a clock to compare

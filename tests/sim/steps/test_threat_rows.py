@@ -229,3 +229,72 @@ def test_the_compiled_revealed_hostility_is_the_numpy_code_to_the_bit():
         else:
             _revealed_kernel(h, i, j, reach, a, weight, rel, 0.3, np.zeros((0, 0), np.bool_), np.zeros((0, 0), np.bool_), np.zeros((0, 0)), out)
             assert out.tobytes() == _revealed_numpy(h, i, j, reach, a, weight, rel, 0.3).tobytes(), trial
+
+
+def test_the_compiled_neighbourhoods_are_the_theorys_to_the_bit():
+    """neighbourhood and issue_neighbourhood from one compiled pass (_neighbourhoods) equal politically_relevant's, on moved worlds and
+    on random contiguity, majors, alliances in arms and wars (the route through an ally, with and without its war)."""
+    from foedus.theory import relevance as th_relevance
+
+    rng = np.random.default_rng(5)
+    for seed in (1, 2):
+        world = _moved_world(seed)
+        n = world.n
+        for trial in range(4):
+            if trial:
+                war = rng.random((n, n)) < 0.1
+                world.state.at_war = war | war.T
+                world.state.major = rng.random(n) < 0.15
+                c = rng.random((n, n)) < 0.08
+                world.inputs.contiguous = c | c.T
+                world.state.agreements.version += 1
+                world.cache.clear()
+            allied = th.alliance_commitment(world) >= th.CALL_TO_ARMS
+            args = (world.inputs.contiguous, world.state.major, th.able_to_reach(world), allied)
+            near, issue = th._neighbourhoods(world)
+            want_near = th_relevance.politically_relevant(*args)
+            want_issue = th_relevance.politically_relevant(*args, ally_conflict=world.state.at_war)
+            assert near.dtype == want_near.dtype and near.tobytes() == want_near.tobytes()
+            assert issue.dtype == want_issue.dtype and issue.tobytes() == want_issue.tobytes()
+            assert th.neighbourhood(world).tobytes() == want_near.tobytes()
+            assert th.issue_neighbourhood(world).tobytes() == want_issue.tobytes()
+            assert (want_near != want_issue).any() or trial == 0  # the ally's war decides some pairs
+
+
+def test_the_compiled_camp_adversaries_are_the_theorys():
+    """threat_kernels._camp_kernel gives camp_adversaries' truth values, with and without alliances in arms and regions, on random
+    excess (zeros, NaN), majors, rivalries, unknown ideal points and alliances; and the step's camp_adversaries on moved worlds."""
+    from foedus.sim.steps.threat_kernels import _camp_kernel
+    from foedus.theory import camps as th_camps
+
+    rng = np.random.default_rng(8)
+    found = 0
+    for trial in range(40):
+        n = int(rng.integers(2, 30))
+        e = np.where(rng.random((n, n)) < 0.5, 0.0, rng.random((n, n)))
+        e = np.where(rng.random((n, n)) < 0.03, np.nan, (e + e.T) / 2)
+        major = rng.random(n) < 0.4
+        riv = rng.random((n, n)) < 0.4
+        rivalry = (riv | riv.T).astype(float)
+        known = rng.random(n) < 0.9
+        al = rng.random((n, n)) < 0.2
+        allied = al | al.T
+        region = rng.integers(0, 3, n)
+        for with_allied, with_region in ((True, True), (True, False), (False, False)):
+            want = th_camps.camp_adversaries(e, major, rivalry, known=known, allied=allied if with_allied else None,
+                                             region=region if with_region else None, check=False)
+            got = np.empty((n, n), bool)
+            _camp_kernel(e, major, rivalry, known, allied, with_allied, region, with_region, got)
+            assert np.array_equal(got, want), (trial, with_allied, with_region)
+            found += int(want.sum())
+    assert found > 50  # adversaries to compare
+    for seed in (1, 2):
+        world = _moved_world(seed)
+        allied = th.alliance_commitment(world) >= th.CALL_TO_ARMS
+        known = world.inputs.ideal_known if world.inputs.ideal_known is not None else np.ones(world.n, dtype=bool)
+        from foedus.theory.regions import cow_region
+
+        want = th_camps.camp_adversaries(th.ideological_excess(world), world.state.major, world.state.rivalry, known=known, allied=allied,
+                                         region=cow_region(world.inputs.ccode))
+        world.cache.clear()
+        assert np.array_equal(th.camp_adversaries(world), want)

@@ -218,6 +218,15 @@ def onset_covariates(world: World, i: np.ndarray, j: np.ndarray) -> dict[str, np
     }
 
 
+def onset_hazards(world: World, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """:func:`foedus.theory.war_onset.war_onset_hazard` of :func:`onset_covariates` of the pairs ``(i, j)`` (unchecked: one compiled pass, the same bits)."""
+    p = world.inputs.params
+    if not world.inputs.check:
+        return kern.onset_hazard_of(world, i, j, defence_pairs(world), _nuclear(world), bool(territorial_integrity_norm(world.state.year)))
+    x = onset_covariates(world, i, j)
+    return th_onset.war_onset_hazard(*(x[t] for t in th_onset.WAR_ONSET_TERMS), intercept=p.war_onset_intercept + p.war_onset_victory_offset + p.war_onset_issue_offset, coefficients=p.war_onset_coefficients())
+
+
 def _war_memory(world: World, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """The war memory of the pairs ``(i, j)`` before this year (:func:`foedus.theory.rivalry.war_history`; 0 before the first rivalry step)."""
     wh = world.state.war_history
@@ -258,11 +267,11 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     i, j, draw, hostility = kern.onset_screen(world, i, j, draw)
     if not len(i):
         return
-    x = onset_covariates(world, i, j)
-    h = th_onset.war_onset_hazard(*(x[t] for t in th_onset.WAR_ONSET_TERMS), intercept=p.war_onset_intercept + p.war_onset_victory_offset + p.war_onset_issue_offset, coefficients=p.war_onset_coefficients())
+    h = onset_hazards(world, i, j)
     k = np.flatnonzero(draw < h)
     if not len(k):
         return
+    x = onset_covariates(world, i[k], j[k])  # the drawn pairs' covariates, for their explanation (elementwise: the same values)
     att, tgt, who = initiators(world, rng, i[k], j[k])
     # a reason to expect victory: the initiator begins the war with its odds of prevailing, its allies and the target's counted
     p_win = expected_victory(world, att, tgt)
@@ -275,15 +284,16 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     if not go.any():
         return
     k, att, tgt, who, p_win, restraint, deter, protected = k[go], att[go], tgt[go], [w for w, g in zip(who, go) if g], p_win[go], restraint[go], deter[go], protected[go]
+    x = {t: v[go] for t, v in x.items()}
     world.state.at_war[att, tgt] = world.state.at_war[tgt, att] = True
     world.state.hostility[att, tgt] = world.state.hostility[tgt, att] = np.minimum(world.state.hostility[att, tgt] + p.war_hostility, 1.0)
     far = call_allies(world, rng, att, tgt)
     mandate = mandates(world, rng, att, tgt)
     details = [
         {"cause": "war onset", "allies_out_of_reach": f, "factors": {
-            **{t: float(x[t][q]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), "hostility": float(hostility[q]), **w, "victory_probability": float(pv), "expected_victory_restraint": float(r),
+            **{t: float(x[t][e]) for t in th_onset.WAR_ONSET_TERMS}, "hazard": float(h[q]), "hostility": float(hostility[q]), **w, "victory_probability": float(pv), "expected_victory_restraint": float(r),
             **({"extended_deterrence": float(dt), "protector_fights_probability": float(pq)} if pq > 0 else {})}, **m}
-        for q, f, w, m, pv, r, dt, pq in zip(k, far, who, mandate, p_win, restraint, deter, protected)
+        for e, (q, f, w, m, pv, r, dt, pq) in enumerate(zip(k, far, who, mandate, p_win, restraint, deter, protected))
     ]
     world.log.events(world.state.year, "war", -1, world.inputs.ccode[att], world.inputs.ccode[tgt], details)
 

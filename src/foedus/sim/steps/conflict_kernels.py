@@ -39,7 +39,7 @@ from numba import njit
 from foedus.theory import war as th_war
 from foedus.theory import war_onset as th_onset
 
-__all__ = ["backing_sides", "casus_foederis", "dispute_pairs", "disputes", "onset_at_stake", "onset_live", "onset_screen", "pair_began", "under_way", "under_way_all", "unwritten_pacts", "war_sides", "wars_flat"]
+__all__ = ["backing_sides", "casus_foederis", "dispute_pairs", "disputes", "onset_at_stake", "onset_hazard_of", "onset_hazards", "onset_live", "onset_screen", "pair_began", "under_way", "under_way_all", "unwritten_pacts", "war_sides", "wars_flat"]
 
 
 @njit(cache=True)
@@ -367,3 +367,61 @@ def disputes(world, draws: np.ndarray, restraint, allied: np.ndarray) -> tuple[n
         keep = (i_idx < j_idx) & ~allied[i_idx, j_idx]
         i_idx, j_idx = i_idx[keep], j_idx[keep]
     return prob, i_idx, j_idx
+
+
+def onset_hazard_of(world, i: np.ndarray, j: np.ndarray, defence: np.ndarray, nuclear: np.ndarray, norm: bool) -> np.ndarray:
+    """:func:`onset_hazards` of the world's pairs ``(i, j)`` (:func:`foedus.sim.steps.conflict.onset_hazards`, unchecked), given its
+    :func:`~foedus.sim.steps.conflict.defence_pairs`, nuclear-armed states and territorial integrity norm this year."""
+    p, s, n = world.inputs.params, world.state, world.n
+    out, sp, wh = np.empty(len(i)), world.inputs.rivalry_spatial, s.war_history
+    capital = world.inputs.capital_km if world.inputs.capital_km is not None else world.inputs.distance_km
+    onset_hazards(np.ascontiguousarray(i, dtype=np.int64), np.ascontiguousarray(j, dtype=np.int64), np.ascontiguousarray(world.inputs.contiguous, dtype=bool),
+                  np.ascontiguousarray(capital, dtype=float), np.ascontiguousarray(s.power, dtype=float), np.ascontiguousarray(s.major, dtype=bool),
+                  np.ascontiguousarray(s.rivalry, dtype=float), np.ascontiguousarray(wh, dtype=float), wh.shape == (n, n),
+                  np.ascontiguousarray(s.regime, dtype=float), np.ascontiguousarray(defence, dtype=bool), np.ascontiguousarray(nuclear, dtype=bool), norm,
+                  np.zeros((1, 1), np.bool_) if sp is None else np.ascontiguousarray(sp, dtype=bool), sp is not None,
+                  float(p.war_onset_intercept + p.war_onset_victory_offset + p.war_onset_issue_offset), np.asarray(p.war_onset_coefficients(), dtype=float), out)
+    return out
+
+
+@njit(cache=True)
+def onset_hazards(ii, jj, contiguous, distance, power, major, rivalry, war_history, memory, regime, defence, nuclear, norm, spatial, has_spatial,
+                  intercept, b, out):  # pragma: no cover (compiled)
+    """``out[q]``: :func:`foedus.theory.war_onset.war_onset_hazard` of the pair ``(ii[q], jj[q])``'s covariates as
+    :func:`foedus.sim.steps.conflict.onset_covariates` gives them (``distance`` the capitals', ``war_history`` read only with ``memory``,
+    ``spatial`` only with ``has_spatial``, ``norm`` :func:`foedus.theory.renunciation.territorial_integrity_norm` of the year), term by
+    term in :data:`foedus.theory.war_onset.WAR_ONSET_TERMS`' order as :func:`foedus.theory.rivalry.logit_hazard` sums them (``b`` its
+    13 coefficients): the same bits without the 13 arrays (``tests/sim/test_conflict_kernels.py``)."""
+    for q in range(ii.shape[0]):
+        i = ii[q]
+        j = jj[q]
+        c = contiguous[i, j]
+        r = rivalry[i, j]
+        rival = r != 0.0
+        any_major = major[i] or major[j]
+        a = power[i]
+        e = power[j]
+        hi = a if (a >= e or a != a) else e  # numpy's maximum and minimum (NaN propagated)
+        lo = a if (a <= e or a != a) else e
+        par = lo / hi if hi > 0.0 else 0.0  # foedus.theory.rivalry.parity
+        x = regime[i]
+        y = regime[j]
+        low = x if (x <= y or x != x) else y  # foedus.theory.war_onset.democracy_link
+        high = x if (x >= y or x != x) else y
+        w = np.log1p(war_history[i, j]) if memory else np.log1p(0.0)  # foedus.theory.rivalry.war_term
+        sp = spatial[i, j] if has_spatial else False
+        eta = intercept
+        eta = eta + b[0] * (1.0 if c else 0.0)
+        eta = eta + b[1] * np.log1p(distance[i, j] / 1000.0)  # foedus.theory.war_onset.log_distance
+        eta = eta + b[2] * (1.0 if any_major else 0.0)
+        eta = eta + b[3] * par
+        eta = eta + b[4] * r
+        eta = eta + b[5] * w
+        eta = eta + b[6] * low
+        eta = eta + b[7] * high
+        eta = eta + b[8] * (1.0 if defence[i, j] else 0.0)
+        eta = eta + b[9] * (1.0 if (nuclear[i] and nuclear[j]) else 0.0)
+        eta = eta + b[10] * (1.0 if (norm and any_major and not c and not rival) else 0.0)  # conquest_norm_term
+        eta = eta + b[11] * (1.0 if (major[i] and major[j]) else 0.0)  # joint_major
+        eta = eta + b[12] * (1.0 if (rival and not sp and not c) else 0.0)  # issueless_rivalry
+        out[q] = 1.0 / (1.0 + np.exp(-eta))

@@ -131,22 +131,53 @@ def _new_pledge(world: World) -> np.ndarray:
     that share a defence pact are rare in runs; not yet made one rule: the review of session 18)."""
     n = world.n
     out = np.zeros((n, n))
-    ra, rb = np.nonzero(np.triu(world.state.rivalry, 1))
-    if not len(ra):
-        return out
-    only = th.nonaggression_only(nonaggression_pairs(world)[ra, rb], defence_pairs(world)[ra, rb])
-    ra, rb = ra[only], rb[only]
-    if not len(ra):
+    nag = nonaggression_pairs(world)
+    if not nag.any():  # no pledge of non-aggression in force: 0 for every pair
         return out
     ag = world.state.agreements
     slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
-    slots = slots[ag.obligations[slots, OBLIGATIONS.index("nonaggression")]]
-    member, entry = ag.members[slots][:, :n], ag.entry_year[slots][:, :n].astype(float)
-    shared = member[:, ra] & member[:, rb]  # (pledges, rival pairs)
-    since = np.where(shared, np.maximum(entry[:, ra], entry[:, rb]), np.inf).min(axis=0)
+    slots = np.ascontiguousarray(slots[ag.obligations[slots, OBLIGATIONS.index("nonaggression")]], dtype=np.int64)
+    # the rival pairs i < j (in np.nonzero's order) that share a pledge without a defence pact, and the later of their entries into
+    # each pledge they share, the earliest such (NaN propagated as numpy's maximum and min): one compiled pass (_pledge_since_kernel)
+    ra, rb, since = np.empty(n * (n - 1) // 2, np.int64), np.empty(n * (n - 1) // 2, np.int64), np.empty(n * (n - 1) // 2)
+    k = _pledge_since_kernel(world.state.rivalry, nag, defence_pairs(world), ag.members, ag.entry_year, slots, ra, rb, since)
+    if not k:
+        return out
+    ra, rb, since = ra[:k], rb[:k], since[:k]
     value = th.new_pledge(float(world.state.year) - since, np.ones(len(ra), bool), years=world.inputs.params.rivalry_pledge_years)
     out[ra, rb] = out[rb, ra] = value
     return out
+
+
+@njit(cache=True)
+def _pledge_since_kernel(rivalry, nag, defence, members, entry, slots, ra, rb, since):  # pragma: no cover (compiled)
+    """:func:`_new_pledge`'s pairs and clocks: the pairs ``i < j`` (row by row, ``np.nonzero(np.triu(rivalry, 1))``'s order) in rivalry
+    that share a pledge of non-aggression and no defence pact (:func:`foedus.theory.rivalry.nonaggression_only`), written to ``ra``,
+    ``rb``, with ``since`` the least over the pledges ``slots`` both belong to of the later of their two entries (NaN if any is NaN, as
+    numpy's ``maximum`` and ``min``; inf if none); returns their number."""
+    n = rivalry.shape[0]
+    k = 0
+    for a in range(n):
+        for b in range(a + 1, n):
+            if rivalry[a, b] == 0.0 or not nag[a, b] or defence[a, b]:
+                continue
+            s = np.inf
+            for q in range(slots.shape[0]):
+                r = slots[q]
+                if members[r, a] and members[r, b]:
+                    ea = float(entry[r, a])
+                    eb = float(entry[r, b])
+                    e = ea if (ea >= eb or ea != ea) else eb
+                    if e != e:
+                        s = e
+                        break
+                    if e < s:
+                        s = e
+            ra[k] = a
+            rb[k] = b
+            since[k] = s
+            k += 1
+    return k
 
 
 def _log_distance(world: World) -> np.ndarray:

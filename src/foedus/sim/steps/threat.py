@@ -25,9 +25,11 @@ from foedus.sim.steps.threat_forward import (  # noqa: F401 (re-exported)
     forward_hosts,
 )
 from foedus.sim.steps.threat_kernels import (
+    _camp_kernel,
     _commitment_kernel,
     _live_issue_kernel,
     _main_threat_kernel,
+    _neighbourhoods_kernel,
     _reach_columns_kernel,
     _revealed_kernel,
     _threat_kernel,
@@ -248,6 +250,8 @@ def neighbourhood(world: World) -> np.ndarray:
     contiguous, ``i`` a major power, ``i`` able to reach ``k``, :func:`foedus.theory.projection.able_to_reach`, or an ally in arms of ``i`` borders
     ``k``; Maoz & Russett 1993, Lemke 2002, Quackenbush 2006). Kept until the majors, the capabilities or the agreements change."""
     key = (world.state.major.tobytes(), world.inputs.contiguous.tobytes(), world.state.power.tobytes(), world.state.agreements.version)
+    if not world.inputs.check:  # with issue_neighbourhood, in one compiled pass (_neighbourhoods)
+        return _kept(world, "neighbourhood", key, lambda: _neighbourhoods(world)[0])
     return _kept(world, "neighbourhood", key, lambda: th_relevance.politically_relevant(
         world.inputs.contiguous, world.state.major, able_to_reach(world), alliance_commitment(world) >= CALL_TO_ARMS, check=world.inputs.check,
     ))
@@ -270,9 +274,27 @@ def issue_neighbourhood(world: World) -> np.ndarray:
     Kept as :func:`neighbourhood` is, and until the wars change."""
     st = world.state
     key = (st.major.tobytes(), world.inputs.contiguous.tobytes(), st.power.tobytes(), st.agreements.version, st.at_war.shape, st.at_war.tobytes())
+    if not world.inputs.check:
+        return _kept(world, "issue_neighbourhood", key, lambda: _neighbourhoods(world, key)[1])
     return _kept(world, "issue_neighbourhood", key, lambda: th_relevance.politically_relevant(
         world.inputs.contiguous, st.major, able_to_reach(world), alliance_commitment(world) >= CALL_TO_ARMS, ally_conflict=st.at_war, check=world.inputs.check,
     ))
+
+
+def _neighbourhoods(world: World, key=None) -> tuple[np.ndarray, np.ndarray]:
+    """(:func:`neighbourhood`, :func:`issue_neighbourhood`) from one compiled pass (:func:`.threat_kernels._neighbourhoods_kernel`: both
+    :func:`foedus.theory.relevance.politically_relevant` calls, the same values), the pair kept under the key of the second."""
+    st = world.state
+    key = key or (st.major.tobytes(), world.inputs.contiguous.tobytes(), st.power.tobytes(), st.agreements.version, st.at_war.shape, st.at_war.tobytes())
+    hit = world.cache.get("neighbourhoods")
+    if hit is None or hit[0] != key:
+        n = world.n
+        near, issue = np.empty((n, n)), np.empty((n, n))
+        _neighbourhoods_kernel(np.ascontiguousarray(world.inputs.contiguous, dtype=bool), np.ascontiguousarray(st.major, dtype=bool),
+                               np.ascontiguousarray(able_to_reach(world), dtype=bool), np.ascontiguousarray(alliance_commitment(world) >= CALL_TO_ARMS),
+                               np.ascontiguousarray(st.at_war, dtype=bool), near, issue)
+        hit = world.cache["neighbourhoods"] = (key, near, issue)
+    return hit[1], hit[2]
 
 
 def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
@@ -353,9 +375,14 @@ def camp_adversaries(world: World) -> np.ndarray:
     hit = world.cache.get("camp_adversaries")
     if hit is None or hit[0] != key:
         known = world.inputs.ideal_known if world.inputs.ideal_known is not None else np.ones(world.n, dtype=bool)
-        k = th_camps.camp_adversaries(
-            e, world.state.major, world.state.rivalry, known=known, allied=allied, region=cow_region(world.inputs.ccode), check=world.inputs.check,
-        )
+        if world.inputs.check:
+            k = th_camps.camp_adversaries(
+                e, world.state.major, world.state.rivalry, known=known, allied=allied, region=cow_region(world.inputs.ccode), check=True,
+            )
+        else:  # the same truth values in one compiled pass (threat_kernels._camp_kernel)
+            k = np.empty((world.n, world.n), bool)
+            _camp_kernel(np.ascontiguousarray(e, dtype=float), np.ascontiguousarray(world.state.major, dtype=bool), np.ascontiguousarray(world.state.rivalry, dtype=float),
+                         np.ascontiguousarray(known, dtype=bool), np.ascontiguousarray(allied), True, np.ascontiguousarray(cow_region(world.inputs.ccode)), True, k)
         k.flags.writeable = False
         hit = world.cache["camp_adversaries"] = (key, k)
     return hit[1]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["_commitment_kernel", "_forward_kernel", "_reach_columns_kernel", "_revealed_kernel", "_threat_kernel"]
+__all__ = ["_camp_kernel", "_commitment_kernel", "_forward_kernel", "_neighbourhoods_kernel", "_reach_columns_kernel", "_revealed_kernel", "_threat_kernel"]
 
 
 # error_model="numpy": its every division is guarded (by ``w < a``, ``denom > 0``, ``serious > 0``), so none is by zero and a
@@ -311,3 +311,87 @@ def _reach_columns_kernel(power, x, cols, out):  # pragma: no cover (compiled)
             if f != f:
                 f = 0.0
             out[r, k] = f if f < 1.0 else 1.0
+
+
+@njit(cache=True)
+def _neighbourhoods_kernel(contiguous, major, able, allied, war, near, issue):  # pragma: no cover (compiled)
+    """:func:`foedus.theory.relevance.politically_relevant` of ``contiguous``, ``major``, ``able`` and ``allied`` twice in one pass: ``near``
+    without ``ally_conflict`` (:func:`foedus.sim.steps.threat.neighbourhood`), ``issue`` with ``ally_conflict=war``
+    (:func:`foedus.sim.steps.threat.issue_neighbourhood`). Each entry is a truth value (0.0 or 1.0), the theory's product of 0/1 terms
+    ``> 0`` read as "some ally ``b`` of ``i`` borders ``k``" (and is at war with ``k``): the same values, diagonal 0
+    (``tests/sim/steps/test_threat_rows.py``)."""
+    n = contiguous.shape[0]
+    via = np.empty(n, np.bool_)  # via[k]: an ally of i borders k
+    via_war = np.empty(n, np.bool_)  # ... and is at war with k
+    for i in range(n):
+        via[:] = False
+        via_war[:] = False
+        for b in range(n):
+            if allied[i, b]:
+                for k in range(n):
+                    c = contiguous[b, k]
+                    via[k] |= c
+                    via_war[k] |= c & war[b, k]
+        for k in range(n):
+            v = contiguous[i, k] or major[i] or able[i, k]
+            near[i, k] = 1.0 if (v or via[k]) and k != i else 0.0
+            issue[i, k] = 1.0 if (v or via_war[k]) and k != i else 0.0
+
+
+@njit(cache=True)
+def _camp_kernel(e, major, rivalry, ok, allied, has_allied, region, has_region, out):  # pragma: no cover (compiled)
+    """:func:`foedus.theory.camps.camp_adversaries` of ``e`` (excess), ``major``, ``rivalry``, ``known`` (``ok``), ``allied`` (if ``has_allied``)
+    and ``region`` (if ``has_region``) in one pass over the great powers ``g``, without its (N, N) float products: each of its products
+    ``> 0`` is a count of 0/1 terms read as "some term is 1", so the same truth values (``tests/sim/steps/test_threat_rows.py``)."""
+    n = e.shape[0]
+    g = np.empty(n, np.int64)
+    ng = 0
+    for k in range(n):
+        if major[k]:
+            g[ng] = k
+            ng += 1
+    # joined[i, t]: i allied in arms (off the diagonal) to the great power g[t] of its camp
+    joined = np.zeros((n, ng), np.bool_)
+    any_major_ally = np.zeros(n, np.bool_)
+    if has_allied:
+        for i in range(n):
+            for t in range(ng):
+                k = g[t]
+                if k != i and allied[i, k]:
+                    any_major_ally[i] = True
+                    if e[i, k] <= 0.0:
+                        joined[i, t] = True
+    # camp[i, t]: i in the camp of g[t] and bound to it (camp &= bound; the diagonal major; both known)
+    camp = np.zeros((n, ng), np.bool_)
+    for i in range(n):
+        for t in range(ng):
+            k = g[t]
+            if k == i:
+                c = True  # the diagonal: major[i], and i is g[t]
+            else:
+                c = e[i, k] <= 0.0
+                if c and has_allied:
+                    b = allied[i, k]
+                    if not b:
+                        for s in range(ng):
+                            if joined[i, s] and joined[g[s], t]:
+                                b = True
+                                break
+                    if not b and has_region:
+                        b = region[i] == region[k] and not any_major_ally[i]
+                    c = b
+            camp[i, t] = c and ok[i] and ok[k]
+    for i in range(n):
+        for j in range(n):
+            out[i, j] = False
+        if not ok[i]:
+            continue
+        for u in range(ng):
+            j = g[u]
+            if j == i or not ok[j] or not (e[i, j] > 0.0):
+                continue
+            for t in range(ng):
+                k = g[t]
+                if camp[i, t] and rivalry[k, j] > 0.0 and e[k, j] > 0.0:
+                    out[i, j] = True
+                    break
