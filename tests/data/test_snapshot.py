@@ -241,3 +241,25 @@ def test_malformed_file_names_file_line_and_column(data_dir, tmp_path):
     shutil.rmtree(tmp_path / "atop")
     with pytest.raises(SchemaError, match="atop5_1a.csv"):
         snapshot(1900, [UK], data_dir=tmp_path)
+
+
+def test_years_since_war_reads_the_cow_war_record(data_dir, tmp_path):
+    """COW Inter-State War Data 4.0: Iran and Iraq fought until 1988 (war 205), the US and the USSR never; 1816's window is
+    not in the record (it starts in 1816). A malformed file is refused naming its file, line and column."""
+    import pandas as pd
+
+    from foedus.data.snapshot_fields import years_since_war
+
+    IRAQ = 645
+    codes = np.array([USA, RUSSIA, IRAN, IRAQ])
+    pos = pd.Series(np.arange(codes.size), index=codes)
+    since, src = years_since_war(data_dir, codes, pos, 1990, 10)
+    assert since[2, 3] == since[3, 2] == 2.0
+    assert np.isnan(since[0, 1]) and "cow_war_inter.csv" in src
+    assert years_since_war(data_dir, codes, pos, 1825, 10)[0] is None
+    (tmp_path / "peacesciencer").mkdir()
+    lines = (data_dir / FILES["wars"]).read_text().splitlines()
+    lines[2] = lines[2].split(",", 1)[0] + ",xx," + lines[2].split(",", 2)[2]
+    (tmp_path / FILES["wars"]).write_text("\n".join(lines) + "\n")
+    with pytest.raises(SchemaError, match=r"cow_war_inter\.csv, line 3, column 'ccode1'"):
+        years_since_war(tmp_path, codes, pos, 1990, 10)

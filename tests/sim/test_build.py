@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
+
 from foedus.sim.build import scenario_from_record
 
 
@@ -36,3 +39,52 @@ def test_a_run_keeps_atop_asymmetry_apart_from_capability_asymmetry():
     a = run_scenario("world-2022", years=1, seed=1).agreements
     assert not a["asymmetric"].any()
     assert a.loc[a["name"] == "NATO", "capability_asymmetric"].all()
+
+
+def _rival_hostility(sc, a, b):
+    hit = [r.hostility for r in sc.relations if r.rivalry and set(r.pair) == {a, b}]
+    assert len(hit) == 1, (a, b)
+    return hit[0]
+
+
+def test_rivals_hostility_is_graded_by_their_record_of_war():
+    """Issue 17: rivals that fought in the ten years before start more hostile than quiet ones (COW wars 4.0, TD rivalries)."""
+    from foedus.sim.parameters import Parameters
+    from foedus.theory.rivalry_severity import QUIET_ESTIMATE, WAR_ESTIMATE
+
+    levels = {"rival_hostility_quiet": QUIET_ESTIMATE, "rival_hostility_war": WAR_ESTIMATE}
+    p = Parameters(**levels)
+    codes = [630, 645, 651, 666, 710, 750, 770]
+    sc = scenario_from_record(1990, ccodes=codes, years=1, system_changes=False, extra={"parameters": levels})
+    # Iran and Iraq fought until 1988: two years of decay from the war level
+    assert _rival_hostility(sc, 630, 645) == pytest.approx(p.rival_hostility_quiet + (p.rival_hostility_war - p.rival_hostility_quiet) * (1 - p.hostility_decay) ** 2, abs=1e-3)
+    # no war in 1980-1990: Egypt and Israel (after Camp David), China and India, India and Pakistan start quiet
+    for a, b in ((651, 666), (710, 750), (750, 770)):
+        assert _rival_hostility(sc, a, b) == pytest.approx(p.rival_hostility_quiet)
+    assert "COW" in sc.sources["relations.hostility"]
+    # the war's memory fades in the run towards the quiet level, at the same decay
+    iran_iraq = next(r for r in sc.relations if set(r.pair) == {630, 645})
+    assert iran_iraq.hostility_base == p.rival_hostility_quiet
+    assert next(r for r in sc.relations if set(r.pair) == {651, 666}).hostility_base is None
+
+
+def test_a_window_outside_the_record_of_war_keeps_the_convention():
+    """1816: COW's war record starts that year, the ten years before are not in it (no war there is no evidence of peace)."""
+    from foedus.data.snapshot import snapshot
+    from foedus.sim.build import RIVAL_HOSTILITY_UNGRADED, rival_hostilities
+
+    snap = snapshot(1816, top_n=None, at_year_end=True)
+    h, base, src = rival_hostilities(snap)
+    assert np.all(h == RIVAL_HOSTILITY_UNGRADED) and base is None and "outside" in src
+    sc = scenario_from_record(1816, top_n=10, years=1, system_changes=False)
+    assert {r.hostility for r in sc.relations if r.rivalry} == {RIVAL_HOSTILITY_UNGRADED}
+
+
+def test_by_default_every_rival_keeps_the_builders_convention():
+    """The defaults of rival_hostility_quiet and _war keep 0.6 for every rival (the estimates lost facts out of sample)."""
+    from foedus.sim.build import RIVAL_HOSTILITY_UNGRADED
+
+    sc = scenario_from_record(1990, ccodes=[630, 645, 651, 666], years=1, system_changes=False)
+    rivals = [r for r in sc.relations if r.rivalry]
+    assert rivals and all(r.hostility == RIVAL_HOSTILITY_UNGRADED and r.hostility_base is None for r in rivals)
+    assert sc.sources["relations.hostility"] == "foedus builder convention: 0.6 for strategic rivals, 0 otherwise"

@@ -45,3 +45,15 @@ def test_the_compiled_tier_code_is_the_schemas_rule_with_pins():
         out = np.empty(n, np.int8)
         _tier_kernel(cinc, major, pin, SUPERPOWER_CINC, REGIONAL_CINC, out)
         assert out.tolist() == expected.tolist()
+
+
+def test_a_relation_s_hostility_base_is_the_baseline_and_the_hostility_when_omitted():
+    """Relation.hostility_base (foedus.theory.rivalry_severity): a pair that has just fought starts above its baseline;
+    without one the baseline is the starting hostility, as before."""
+    sc = synthetic_scenario(9, seed=2, years=5, alliances=2)
+    rel = [dict(r.model_dump(), hostility=0.9, hostility_base=0.5 if k == 0 else None) for k, r in enumerate(sc.relations)]
+    w = build_world(with_updates(sc, relations=rel))
+    (i, j), (a, b) = ((w.index_of(c) for c in r["pair"]) for r in rel[:2])
+    assert w.state.hostility[i, j] == w.state.hostility[j, i] == 0.9
+    assert w.state.hostility_base[i, j] == w.state.hostility_base[j, i] == 0.5
+    assert w.state.hostility_base[a, b] == w.state.hostility[a, b] == 0.9

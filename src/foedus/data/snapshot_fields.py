@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from foedus.data.atop import ATOP_LAST_YEAR, read_atop_alliances, read_atop_members
-from foedus.data.conflict import read_rivalries
+from foedus.data.conflict import read_rivalries, read_wars
 from foedus.data.cow import read_majors, read_nmc, read_states
 from foedus.data.cyber import DCID_FILE, DCID_FIRST_YEAR, DCID_LAST_YEAR, read_dcid
 from foedus.data.economy import read_gdp_population, read_sipri_milex, read_trade
@@ -34,6 +34,7 @@ FILES: dict[str, str] = {
     "contdir": "peacesciencer/cow_contdir.csv",
     "td": "peacesciencer/td_rivalries.csv",
     "tss": "peacesciencer/tss_rivalries.csv",
+    "wars": "peacesciencer/cow_war_inter.csv",
     "sipri": "milex/sipri_milex_2013_2022.csv",
     "gdppop": "economy/cw_gdppop.csv.gz",
     "democracy": "regime/cw_democracy.csv",
@@ -54,6 +55,7 @@ READERS: dict[str, Callable[[Path], pd.DataFrame]] = {
     "contdir": read_contiguity,
     "td": read_rivalries,
     "tss": read_rivalries,
+    "wars": read_wars,
     "sipri": read_sipri_milex,
     "gdppop": read_gdp_population,
     "democracy": read_democracy,
@@ -78,6 +80,10 @@ CYBER_WINDOW = 10
 
 TD_LAST_YEAR = 2010
 """Thompson & Dreyer (2012) code ongoing rivalries as ending in 2010; later years use TSS (2021)."""
+
+WARS_DOMAIN = (1816, 2007)
+"""First and last years COW Inter-State War Data 4.0 covers (Sarkees & Wayman 2010): a window of years outside them is not
+in the record (no war there is not evidence of peace)."""
 
 SIPRI_CITATION = "SIPRI Military Expenditure Database 2024, https://www.sipri.org/databases/milex"
 
@@ -360,6 +366,23 @@ def rivalry(d, codes, pos, year, carry, *, spatial: bool = False):
     if ref > last:
         return m, f"{FILES[key]} (not covered after {last})"
     return m, f"{FILES[key]} ({ref}{'; ongoing rivalries carried forward' if ref < year else ''})"
+
+
+def years_since_war(d, codes, pos, year: int, window: int) -> tuple[np.ndarray | None, str]:
+    """Float (N, N): years from the last year each pair fought each other (COW inter-state wars) to ``year``, for the wars
+    fought in ``[year - window, year]`` (0: fighting in ``year``), NaN for the pairs that did not; None where the window is
+    not within :data:`WARS_DOMAIN` (the record cannot say). Also the source."""
+    lo, hi = WARS_DOMAIN
+    if year - window < lo or year > hi:
+        return None, f"{FILES['wars']} (window {year - window}-{year} outside the record's {lo}-{hi})"
+    n = codes.size
+    w = table(d, "wars")
+    sub = w.loc[w["year"].between(year - window, year) & w["ccode1"].isin(codes) & w["ccode2"].isin(codes), ["ccode1", "ccode2", "year"]]
+    last = np.full((n, n), -1, dtype=np.int64)
+    np.maximum.at(last, (pos.reindex(sub["ccode1"]).to_numpy(dtype=np.int64), pos.reindex(sub["ccode2"]).to_numpy(dtype=np.int64)), sub["year"].to_numpy(dtype=np.int64))
+    last = np.maximum(last, last.T)
+    out = np.where(last >= 0, float(year) - last, np.nan)
+    return out, f"{FILES['wars']} (wars fought {year - window}-{year})"
 
 
 def cyber_incidents(d, codes, pos, year):

@@ -11,7 +11,12 @@ raw records themselves are never copied.
 
 Conventions of the builder (not facts of the record, and said so in every file):
 
-- hostility 0.6 between strategic rivals, 0 otherwise;
+- hostility between strategic rivals graded by their record of war (:func:`rival_hostilities`;
+  :mod:`foedus.theory.rivalry_severity`): ``rival_hostility_quiet`` for rivals that did not fight in the ten years
+  before the year, up to ``rival_hostility_war`` for rivals whose war ends in it, the war's memory fading at
+  ``hostility_decay`` (before the start, and in the run towards the baseline ``rival_hostility_quiet``); 0.6 for every
+  rival where the window lies outside COW's war record (1816-2007); 0 for other pairs. Both default to 0.6 (the in-sample
+  estimates, 0.567 and 0.977, lost facts out of sample: see the parameters);
 - trend growth: annualised change of real GDP over the ten previous years (Fariss et al.),
   clipped to [-5 %, +10 %], regressed to the system's mean keeping 0.3 of the deviation (Easterly et al. 1993; the
   record's in-sample eras), the mean where unknown (2 % in 1816); the window ends where the record does and skips the world wars
@@ -135,10 +140,11 @@ def scenario_from_record(
     _set_first_entries(actors, data_dir)
     set_nonaligned_since(actors, year, data_dir)  # each state's record of staying out of alliances (foedus.theory.nonalignment)
     whole = ccodes is None and top_n is None
+    overrides = (extra or {}).get("parameters") or {}
     if system_changes is None or system_changes:
-        _add_system_changes(actors, relations := _relations(snap), year, years, data_dir, whole and system_changes is not False)
+        _add_system_changes(actors, relations := _relations(snap, data_dir, overrides), year, years, data_dir, whole and system_changes is not False, overrides)
     else:
-        relations = _relations(snap)
+        relations = _relations(snap, data_dir, overrides)
     _add_major_changes(actors, year, years, data_dir)
     data: dict[str, Any] = {
         "name": name or f"record-{year}",
@@ -154,6 +160,11 @@ def scenario_from_record(
         "treaty_terms": treaty_terms_of(year, data_dir),  # the record's treaty practice, for the pacts a run forms (P5)
         "treaty_terms_automatic": treaty_renewal_of(year, data_dir),  # and whether each term renews automatically (endings)
     }
+    if _graded(overrides):
+        data["sources"]["relations.hostility"] = (
+            "strategic rivals graded by their record of war in the ten years before (COW inter-state wars 4.0; foedus.sim.build.rival_hostilities, "
+            "foedus.theory.rivalry_severity: Diehl & Goertz 2000; Klein, Goertz & Diehl 2006), 0.6 where the window is outside the record; 0 otherwise"
+        )
     if any(a.get("in_system") for a in actors):  # a successor entering during the run continues its predecessor's memberships (ATOP)
         add_successions(data["agreements"], {a["ccode"] for a in actors}, data_dir)
     data["sources"]["crisis_threats_from"] = "foedus.sim.build.CRISIS_THREAT_FIRST_YEAR: terrorism from 1898 (Rome conference against anarchists), proliferation from 1946 (UNGA resolution 1(I))"
@@ -209,11 +220,13 @@ def _add_major_changes(actors: list[dict], year: int, years: int, data_dir: Path
             a.setdefault("sources", {})["major_spells"] = "peacesciencer/cow_majors.csv (COW Project 2017)"
 
 
-def _add_system_changes(actors: list[dict], relations: list[dict], year: int, years: int, data_dir: Path | None, entrants: bool) -> None:
+def _add_system_changes(
+    actors: list[dict], relations: list[dict], year: int, years: int, data_dir: Path | None, entrants: bool, overrides: dict | None = None
+) -> None:
     """Schedule the COW state list's changes over the horizon in ``actors`` and ``relations`` (in place; see :func:`foedus.sim.build_members.system_changes`)."""
     spells, new_actors, new_relations = system_changes_of(
         year, years, [a["ccode"] for a in actors], data_dir, entrants=entrants,
-        actors_of=lambda snap, y: _actors(snap, y, data_dir), relations_of=_relations,
+        actors_of=lambda snap, y: _actors(snap, y, data_dir), relations_of=lambda snap: _relations(snap, data_dir, overrides),
     )
     for a in actors:
         if a["ccode"] in spells:
@@ -326,11 +339,57 @@ def _scenario_sources(src: dict[str, str], year: int, data_dir: Path | None = No
     }
 
 
-def _relations(snap) -> list[dict[str, Any]]:
+RIVAL_HOSTILITY_UNGRADED = 0.6
+"""Hostility of every strategic rival pair where the record of war cannot grade it (its window is outside COW's war
+record): the builder's former convention, with which the defaults were fitted."""
+
+
+def rival_hostilities(snap, data_dir: Path | None = None, overrides: dict | None = None) -> tuple[np.ndarray, float | None, str]:
+    """(N, N) starting hostility of each pair of the snapshot if it were a rival pair, their baseline, and the note of the source.
+
+    :func:`foedus.theory.rivalry_severity.rival_hostility` of the years since the pair last fought a COW inter-state war in the
+    ten years before ``snap.year`` (:func:`foedus.data.snapshot_fields.years_since_war`), with the default
+    ``rival_hostility_quiet``, ``rival_hostility_war`` and ``hostility_decay`` of :class:`~foedus.sim.parameters.Parameters`
+    (or ``overrides``, a scenario's ``parameters``); :data:`RIVAL_HOSTILITY_UNGRADED` where the window is outside the record.
+    The baseline (``Relation.hostility_base``) is ``rival_hostility_quiet``: in the run the war's memory fades towards it at
+    ``hostility_decay``, as it does in the grading, so a scenario built ``k`` years later grades the pair as a run from this
+    year has it after ``k`` quiet years. None where ungraded (the baseline is then the hostility).
+    """
+    from foedus.data import snapshot_fields as fields
+    from foedus.sim.parameters import Parameters
+    from foedus.theory.rivalry_severity import WINDOW_YEARS, rival_hostility
+
+    codes = np.asarray(snap.ccodes, dtype=np.int64)
+    d = Path(data_dir) if data_dir is not None else default_data_dir()
+    since, src = fields.years_since_war(d, codes, _positions(codes), int(snap.year), WINDOW_YEARS)
+    if since is None:
+        return np.full((codes.size, codes.size), RIVAL_HOSTILITY_UNGRADED), None, src
+    p = Parameters.model_fields
+    value = {k: float((overrides or {}).get(k, p[k].default)) for k in ("rival_hostility_quiet", "rival_hostility_war", "hostility_decay")}
+    h = rival_hostility(since, value["rival_hostility_quiet"], value["rival_hostility_war"], value["hostility_decay"], WINDOW_YEARS)
+    return np.round(h, 3), value["rival_hostility_quiet"], src
+
+
+def _graded(overrides: dict | None) -> bool:
+    """Whether the rivals' hostility levels (``overrides``, else the defaults) differ from :data:`RIVAL_HOSTILITY_UNGRADED`."""
+    from foedus.sim.parameters import Parameters
+
+    p = Parameters.model_fields
+    return any(float((overrides or {}).get(k, p[k].default)) != RIVAL_HOSTILITY_UNGRADED for k in ("rival_hostility_quiet", "rival_hostility_war"))
+
+
+def _positions(codes: np.ndarray):
+    import pandas as pd
+
+    return pd.Series(np.arange(codes.size), index=codes)
+
+
+def _relations(snap, data_dir: Path | None = None, overrides: dict | None = None) -> list[dict[str, Any]]:
     """Pairwise facts from a snapshot: only pairs with something to say."""
     n = len(snap.ccodes)
     cont = np.asarray(snap.contiguous, dtype=bool)
     riv = np.asarray(snap.rivalry, dtype=bool)
+    hostile, base, _ = rival_hostilities(snap, data_dir, overrides) if riv.any() else (None, None, "")
     spatial = np.asarray(snap.rivalry_spatial, dtype=bool) if getattr(snap, "rivalry_spatial", None) is not None else np.zeros_like(riv)
     dist = np.asarray(snap.distance_km, dtype=float)
     td = np.nan_to_num(np.asarray(snap.trade_dependence, dtype=float), nan=0.0)
@@ -342,7 +401,9 @@ def _relations(snap) -> list[dict[str, Any]]:
             r["contiguous"] = True
         if riv[i, j] or riv[j, i]:
             r["rivalry"] = True
-            r["hostility"] = 0.6
+            r["hostility"] = float(hostile[i, j])
+            if base is not None and r["hostility"] != base:
+                r["hostility_base"] = base
             if spatial[i, j] or spatial[j, i]:
                 r["rivalry_spatial"] = True
         if np.isfinite(dist[i, j]) and dist[i, j] < 1500.0:

@@ -152,6 +152,24 @@ class CoreParameters(BaseModel):
     dispute_rate: float = Field(0.02, ge=0, le=1, description="scale of the yearly dispute probability per hostile, threatening pair")
     war_share: float = Field(0.1, ge=0, le=1, description="escalation of disputes to war: a dispute becomes a war with probability war_share * hostility * war_factor")
     hostility_decay: float = Field(0.05, ge=0, le=1, description="yearly decay of hostility towards its baseline")
+    rival_hostility_quiet: float = Field(
+        0.6, ge=0, le=1,
+        description=(
+            "starting hostility (and baseline) of strategic rivals that did not fight a war in the ten years before a record-built "
+            "scenario's year (foedus.theory.rivalry_severity). The in-sample estimate is 0.567 (QUIET_ESTIMATE: COW wars and TD "
+            "rivalries, 1826-1914 and 1946-1989); the default keeps the builder's former 0.6 for every rival, because with the "
+            "estimates foedus validate lost 1919-1938 non-aggression pacts (0.021 -> 0.026-0.028 a state-year, bound 0.025) on "
+            "seeds 1-6 and 7-12: 64/76 and 63/76 against main's 65 and 63"
+        ),
+    )
+    rival_hostility_war: float = Field(
+        0.6, ge=0, le=1,
+        description=(
+            "starting hostility of strategic rivals whose war ended in a record-built scenario's year, falling to "
+            "rival_hostility_quiet at hostility_decay over the ten years after, before the start and in the run "
+            "(foedus.theory.rivalry_severity). In-sample estimate 0.977 (WAR_ESTIMATE); default 0.6, see rival_hostility_quiet"
+        ),
+    )
     war_factor: float = Field(2.0, ge=0, le=10, description="a dispute escalates to war with probability war_share * hostility * war_factor (war_share at hostility 1 / war_factor)")
     dispute_hostility: float = Field(0.1, ge=0, le=1, description="hostility added between the parties by a dispute")
     war_hostility: float = Field(0.3, ge=0, le=1, description="hostility added between the parties by a war")

@@ -9,8 +9,7 @@ A scenario is a YAML (or TOML) file validated by the pydantic model :class:`Scen
     Firms, NGOs and international organisations that take part in cyber alignments (brief T3),
     never in defence pacts.
 ``relations``
-    Pairwise facts: hostility, strategic rivalry, contiguity, minimum distance, trade dependence,
-    territorial disputes, cyber trust. Pairs not listed default to none.
+    Pairwise facts: hostility (and its baseline), strategic rivalry, contiguity, minimum distance, trade dependence, territorial disputes, cyber trust. Pairs not listed default to none.
 ``agreements``
     Agreements in force at the start (brief A2): alliances, coalitions, organisations (the SCO
     as a collective-security organisation; cyber alignments with firms and NGOs).
@@ -178,6 +177,7 @@ class Relation(_Frozen):
 
     pair: tuple[int, int] = Field(description="the two COW codes")
     hostility: float = Field(0.0, ge=0, le=1, description="mutual hostility, 0-1")
+    hostility_base: float | None = Field(None, ge=0, le=1, description="baseline the hostility relaxes to (hostility_decay), 0-1; 'hostility' when omitted")
     rivalry: bool = Field(False, description="strategic rivalry (Thompson & Dreyer 2012)")
     rivalry_spatial: bool = Field(False, description="the rivalry is over territory (Thompson & Dreyer 2012's spatial type; foedus.theory.war_onset_issues)")
     contiguous: bool = Field(False, description="direct contiguity (COW, land or up to 150 miles of water)")

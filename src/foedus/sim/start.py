@@ -149,7 +149,6 @@ def _build_world(scenario: Scenario) -> World:
         military0=s["milex"] / prm.military_depreciation,
         base_spending=np.zeros(n),
         **pairs,
-        hostility_base=pairs["hostility"].copy(),
         agreements=ag,
         nonstate_ids=[a.id for a in ns],
         nonstate_names=[a.name for a in ns],
@@ -322,6 +321,7 @@ def _pair_arrays(sc: Scenario, pos: dict[int, int], regime: np.ndarray, ideal_po
     np.fill_diagonal(capital_km, 0.0)
     contiguous = np.zeros((n, n), bool)
     hostility = np.zeros((n, n))
+    hostility_base = np.zeros((n, n))
     rivalry = np.zeros((n, n), bool)
     trade = np.zeros((n, n))
     disputes = np.zeros((n, n), bool)
@@ -331,6 +331,8 @@ def _pair_arrays(sc: Scenario, pos: dict[int, int], regime: np.ndarray, ideal_po
         i, j = rel["i"], rel["j"]
         for arr, key in ((hostility, "hostility"), (rivalry, "rivalry"), (contiguous, "contiguous"), (disputes, "territorial_dispute"), (spatial, "rivalry_spatial")):
             arr[i, j] = arr[j, i] = rel[key]
+        base = np.where(np.isnan(rel["hostility_base"]), rel["hostility"], rel["hostility_base"])  # the baseline: the hostility when not given
+        hostility_base[i, j] = hostility_base[j, i] = base
         has = ~np.isnan(rel["distance_km"])
         distance[i[has], j[has]] = distance[j[has], i[has]] = rel["distance_km"][has]
         has = ~np.isnan(rel["trade_ij"])
@@ -353,6 +355,7 @@ def _pair_arrays(sc: Scenario, pos: dict[int, int], regime: np.ndarray, ideal_po
         "contiguous": contiguous,
         "proximity": proximity_matrix(distance, contiguous, decay_km=prm.decay_km),
         "hostility": hostility,
+        "hostility_base": hostility_base,
         "rivalry": rivalry,
         "trade_dependence": trade,
         "territorial_dispute": disputes,
@@ -367,8 +370,8 @@ def _relation_columns(sc: Scenario, pos: dict[int, int]) -> dict[str, np.ndarray
     if not sc.relations:
         return None
     rel = sc.relations
-    get = operator.attrgetter("pair", "hostility", "rivalry", "contiguous", "territorial_dispute", "distance_km", "trust", "trade_dependence", "rivalry_spatial")
-    pair, host, riv, cont, disp, dist, trust, trade, spatial = zip(*map(get, rel))
+    get = operator.attrgetter("pair", "hostility", "rivalry", "contiguous", "territorial_dispute", "distance_km", "trust", "trade_dependence", "rivalry_spatial", "hostility_base")
+    pair, host, riv, cont, disp, dist, trust, trade, spatial, base = zip(*map(get, rel))
     codes = np.array(pair, dtype=np.int64)
     known = np.fromiter(pos.keys(), np.int64, len(pos))
     lookup = np.full(int(max(codes.max(), known.max())) + 1, -1, np.intp)  # COW code -> state index
@@ -379,6 +382,7 @@ def _relation_columns(sc: Scenario, pos: dict[int, int]) -> dict[str, np.ndarray
         "i": lookup[codes[:, 0]],
         "j": lookup[codes[:, 1]],
         "hostility": np.array(host, dtype=float),
+        "hostility_base": np.array(base, dtype=float),  # None (not given) becomes NaN
         "rivalry": np.array(riv, dtype=bool),
         "contiguous": np.array(cont, dtype=bool),
         "territorial_dispute": np.array(disp, dtype=bool),
