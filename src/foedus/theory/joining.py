@@ -11,7 +11,7 @@ is that route; the ally's willingness (:func:`partner_willingness`) is its hosti
 enemy or its stake in the partner's side, either sufficing (Corbetta 2010). Beside an attacker the
 pledge does not oblige (Leeds, Long & Mitchell 2000), and the ally that comes must reach the target
 itself (Siverson & Starr 1991: the offensive is fought on the target's territory; :func:`attacker_ally_reach`). Its
-portfolio stake in the attacker's side moves it only where it pledged offence (:func:`aggression_stake`): a friend's
+portfolio stake in the attacker's side should move it only where it pledged offence (:func:`aggression_stake`): a friend's
 aggression is no war of its own.
 
 A third party bound by no pact that joins a war needs a stake in the side it joins (Werner 2000;
@@ -158,7 +158,9 @@ def aggression_stake(stake, beside_attacker, offence_pledged, weight: float = 0.
     (the SEATO members in Vietnam, 1965; the Arab League's in 1973), 18 of 25 rivals. ``weight`` in [0, 1]: 0 the published
     reading (the stake moves no defence ally into its partner's attack), 1 the form until 2026-12 (session 18's audit: the
     stake alone carried most of the simulated entries beside attackers, and the Little Entente into its members' attacks in
-    record-built runs of 1919).
+    record-built runs of 1919), still the simulator's default (``aggression_stake_weight``: at 0 its runs from 1816 lost the
+    record's defence allies joining, which they owe to the stake beside attackers where the record's come by rivalry or an
+    offence pledge).
 
     Examples
     --------

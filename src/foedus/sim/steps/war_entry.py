@@ -346,12 +346,14 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     Long & Mitchell 2000): world-2022's runs of main 520c954 carried nine minor NATO members, none hostile to Iran, into Turkey's
     attacks on it at the reach relayed through Turkey (seed 1, 2039-2049). honour17 also zeroed the portfolio stake beside an
     attacker; that lost the record's 29 in 118 in record-built runs from 1816 (0.19-0.27 of defence allies joining against 0.43,
-    seeds 1-12) and was not kept. Since joinwar19 the stake moves an attacker's ally only where it pledged offence against the
-    target (:func:`_offence_pledged`, :func:`foedus.theory.joining.aggression_stake`, ``aggression_stake_weight``): in the
-    record (COW and ATOP, 1816-1914) none of the 59 defence allies of an initiating side that shared with it no offence pact and
-    were no strategic rival of an enemy fought beside it, where 17 of 27 rivals did; the session-18 audit found most simulated
-    entries beside attackers carried by the stake alone (the Little Entente into its members' attacks, record-built runs of
-    1919). The factors say which (``beside_attacker``, ``offence_pledged``). Route ``warring ally``:
+    seeds 1-12) and was not kept. joinwar19 made the rule a parameter: at ``aggression_stake_weight`` below 1 the stake moves an
+    attacker's ally only where it pledged offence against the target (:func:`_offence_pledged`,
+    :func:`foedus.theory.joining.aggression_stake`), as the record has it (COW and ATOP, 1816-1914: none of the 59 defence allies
+    of an initiating side that shared with it no offence pact and were no strategic rival of an enemy fought beside it, 17 of 27
+    rivals did); at 0 the validation lost 1816-1914's defence allies joining again (0.29 -> 0.25 and 0.32 -> 0.20 against 0.43,
+    seeds 1-6 and 7-12) and moved 1919-1938's little (0.47 -> 0.42, 0.47 -> 0.48 against 0), whose joiners come by calls and
+    wartime pacts: the default stays 1. The factors say which (``beside_attacker``, ``offence_pledged`` where the weight is
+    below 1). Route ``warring ally``:
     the factors name the pact and its obligation (``called`` False: an attacker's defence ally joins by a pledge the attack does
     not trigger; Leeds 2003, Gartzke & Gleditsch 2004).
 
@@ -397,12 +399,13 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
         row = (np.asarray(args[3], dtype=bool) | np.eye(world.n, dtype=bool)).astype(float)  # each state allied to itself (Bueno de Mesquita 1975)
         stake = th_join.third_party_stake(th_join.scott_pi(row[cand], row[partner]), th_join.scott_pi(row[cand], row[enemy]), check=world.inputs.check)
         prob = th_join.warring_ally_join_probability(p.warring_ally_join_rate, reach, shared, stake, check=world.inputs.check) * restraint
-    # beside an attacker the portfolio stake moves only an ally that pledged offence (theory.joining.aggression_stake: a defence
-    # pledge does not cover the partner's own attack, Leeds, Long & Mitchell 2000; COW and ATOP 1816-1914: 0 of 59 such allies
-    # neither pledged to attack nor rivals of the target joined; joinwar19): the probability then, from the theory
+    # beside an attacker the portfolio stake of an ally that pledged no offence counts at aggression_stake_weight
+    # (theory.joining.aggression_stake: a defence pledge does not cover the partner's own attack, Leeds, Long & Mitchell 2000;
+    # COW and ATOP 1816-1914: 0 of 59 such allies neither pledged to attack nor rivals of the target joined; joinwar19; the
+    # default 1 leaves the stake whole): the probability then, from the theory
     beside = own == 1
     offence = np.zeros(len(cand), bool)
-    if beside.any():
+    if beside.any() and p.aggression_stake_weight < 1.0:  # (at 1 the stake is whole: nothing to ask)
         offence[beside] = _offence_pledged(world, cand[beside], partner[beside], int(war["target"]))
         cut = th_join.aggression_stake(stake, beside, offence, p.aggression_stake_weight, check=world.inputs.check)
         if (cut != stake).any():
@@ -434,7 +437,7 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
             "route": "warring ally", "war": war_key(world, war), "side_of": int(world.inputs.ccode[m]), "side": int(s),
             "factors": {"obligation": "defense" if ag.obligations[slot, _DEF] else "offense", "agreement": aids[-1], "ally_of": int(world.inputs.ccode[m]),
                         "called": False, "against_a_member": False, "beside_attacker": bool(s == 1), "pact_aimed_at_enemy": bool(am), "reach": float(r), "shared_adversary": float(h), "stake": float(k),
-                        **({"offence_pledged": bool(op)} if s == 1 else {}),
+                        **({"offence_pledged": bool(op)} if s == 1 and p.aggression_stake_weight < 1.0 else {}),
                         "probability": float(q),
                         **_restraint_factors(nr, nj)},
         })
