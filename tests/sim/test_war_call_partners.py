@@ -273,3 +273,47 @@ def test_a_great_power_does_not_join_its_minor_allys_war_on_a_minor_state():
             call_allies(world, np.random.default_rng(seed), np.array([a]), np.array([t]))
             joined[foe] += any(e[1] == GRT for e in events(world, "war_entry"))
     assert joined[SMB] == 0 and joined[RIV] > n // 2, joined
+
+
+def _attack_of_last_year(seed: int, obligations, **params) -> tuple[object, list]:
+    """SMA attacked RIV last year; GRT, SMA's ally by a pact of ``obligations``, bearing RIV no hostility, was not called. The
+    warring-ally entries of GRT by the conflict step this year."""
+    pact = alliance("Pact", [GRT, SMA], obligations=list(obligations))
+    world, _ = tiny_world(relations=[], agreements=[pact], warring_ally_join_rate=1.0, **{**UNRESTRAINED, **params})
+    r, a = world.index_of(RIV), world.index_of(SMA)
+    world.state.at_war[a, r] = world.state.at_war[r, a] = True
+    world.state.wars = [{"start": world.state.year - 1, "attacker": a, "target": r, "side": {a: 1, r: 2}, "pending": [], "called": np.zeros(0, np.intp)}]
+    world.state.at_war_last_year = world.state.at_war.copy()
+    conflict_and_commitments(world, np.random.default_rng(seed))
+    return world, [e for e in events(world, "war_entry") if e[1] == GRT and e[3]["route"] == "warring ally"]
+
+
+def test_beside_an_attacker_the_portfolio_stake_moves_only_an_offence_ally_at_aggression_stake_weight_0():
+    """theory.joining.aggression_stake (joinwar19; Leeds, Long & Mitchell 2000: a defence pledge does not cover the partner's own
+    attack; Leeds 2003: an offence pledge does): at ``aggression_stake_weight`` 0, GRT, bearing RIV no hostility, never joins
+    SMA's attack by a defence pact alone (40 seeds); by a pact that also pledges offence it joins at rate * its own reach * its
+    portfolio stake, the factors naming the pledge (two-sided binomial test at 1 %); at the default weight 1 (the form until
+    2026-12, kept: at 0 the in-sample 1816-1914 defence allies joining fell out of range) the defence pact's stake moves it
+    too, and the factors do not name a pledge that moved nothing."""
+    from foedus.theory.war_onset import reach
+
+    n = 40
+    cases = {"defence": (("defense",), {"aggression_stake_weight": 0.0}), "offence": (("defense", "offense"), {"aggression_stake_weight": 0.0}),
+             "default": (("defense",), {})}
+    joined, prob = dict.fromkeys(cases, 0), {}
+    for case, (obligations, params) in cases.items():
+        for seed in range(n):
+            world, got = _attack_of_last_year(seed, obligations, **params)
+            if got:
+                joined[case] += 1
+                g, r = world.index_of(GRT), world.index_of(RIV)
+                own = float(reach(world.state.cinc[g], world.inputs.distance_km[g, r], miles_per_day=world.inputs.params.miles_per_day))
+                (_, _, foe, e), = got
+                f = e["factors"]
+                assert foe == RIV and e["side"] == 1 and f["beside_attacker"] and f["shared_adversary"] == 0.0 and f["stake"] > 0.0
+                assert f.get("offence_pledged") is (True if case == "offence" else None)
+                assert f["probability"] == own * f["stake"]
+                prob.setdefault(case, f["probability"])
+    assert joined["defence"] == 0 and joined["offence"] and joined["default"], joined
+    for case in ("offence", "default"):
+        assert stats.binomtest(joined[case], n, prob[case]).pvalue > ALPHA, (case, joined, prob)

@@ -202,3 +202,23 @@ def test_a_jackal_enters_for_spoils_the_territorial_integrity_norm_discounts():
         assert joining.jackal_spoils([True, False], d).tolist() == pytest.approx([want, 1.0])
     with pytest.raises(ValueError, match="conquest_discount"):
         joining.jackal_spoils([True], 1.5)
+
+
+def test_beside_an_attacker_only_an_offence_pledge_lets_the_portfolio_stake_move_a_defence_ally():
+    """Leeds, Long & Mitchell (2000; a defence pledge does not cover the partner's own attack), Snyder (1984), Leeds (2003):
+    beside an attacker, without an offence pledge, the willingness is the shared adversary alone (partner_willingness with the
+    stake cut is the hostility exactly, as Snyder's shared adversary); beside a target, or with an offence pledge, the stake is
+    whole; ``weight`` 1 is the form until 2026-12; a weight outside [0, 1] and a stake outside [0, 1] are refused."""
+    rng = np.random.default_rng(19)
+    s, h = rng.random(200), rng.random(200)
+    beside, offence = rng.random(200) < 0.5, rng.random(200) < 0.3
+    cut = joining.aggression_stake(s, beside, offence)
+    alone = beside & ~offence
+    assert np.array_equal(partner_willingness(h, cut)[alone], h[alone])
+    assert np.array_equal(cut[~alone], s[~alone]) and (cut[alone] == 0.0).all()
+    assert np.array_equal(joining.aggression_stake(s, beside, offence, 1.0), s)
+    assert np.allclose(joining.aggression_stake(s, beside, offence, 0.25)[alone], 0.25 * s[alone])
+    with pytest.raises(ValueError, match="weight"):
+        joining.aggression_stake(s, beside, offence, 1.5)
+    with pytest.raises(ValueError, match="stake"):
+        joining.aggression_stake([1.5], [True], [False])

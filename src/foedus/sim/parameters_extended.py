@@ -250,6 +250,20 @@ class ExtendedParameters(MechanismParameters):
         "Without the portfolio stake beside an attacker (honour17's first form) 0.27 and 0.19 (seeds 1-6, 7-12): not kept",
     )
 
+    # --- joinwar19 ---
+    aggression_stake_weight: float = Field(
+        1.0, ge=0, le=1,
+        description="weight of a defence ally's alliance-portfolio stake in its willingness to join its partner's war beside the "
+        "attacker, where it pledged no offence (foedus.theory.joining.aggression_stake): a defence pledge does not cover the "
+        "partner's own attack (Leeds, Long & Mitchell 2000), and an ally joins an aggression when the target is its own "
+        "adversary (Snyder 1984) or it pledged offence (Leeds 2003). 0: the stake moves no such ally (COW and ATOP, 1816-1914: "
+        "none of the 59 defence allies of an initiating side sharing no offence pact with it and no strategic rival of an enemy "
+        "fought beside it; 1946-1989: 14 of 331); 1: the form until 2026-12, kept as the default: at 0 foedus validate lost "
+        "1816-1914's defence allies joining (0.29 -> 0.25 and 0.32 -> 0.20 against the record's 0.43, seeds 1-6 and 7-12; "
+        "2026-12-07, joinwar19), carried in the runs by the stake beside attackers where the record's come by rivalry or "
+        "an offence pledge",
+    )
+
     # --- threat8 ---
     forward_presence: float = Field(
         0.5, ge=0, le=1,

@@ -188,6 +188,24 @@ def _aimed_at(world: World, cand: np.ndarray, partner: np.ndarray, enemy: np.nda
     return (both & named).any(axis=0)
 
 
+def _offence_pledged(world: World, cand: np.ndarray, partner: np.ndarray, enemy: int) -> np.ndarray:
+    """(K,) bool: candidate ``cand[k]`` shares with ``partner[k]`` a pact in force (a security agreement, not a coalition) whose
+    offence obligation reaches a war against ``enemy`` (:func:`foedus.theory.joining.pledge_covers` with no defence obligation:
+    a pact written against named adversaries reaches no other; Leeds, Long & Mitchell 2000). The ally's pledge to attack beside
+    its partner, by which its portfolio stake moves it into the partner's attack (:func:`foedus.theory.joining.aggression_stake`)."""
+    ag = world.state.agreements
+    slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
+    slots = slots[ag.obligations[slots][:, _OFF]]
+    if not len(slots) or not len(cand):
+        return np.zeros(len(cand), bool)
+    adv = np.stack([ag.adversary[slots], ag.adversary_second[slots], ag.target[slots]], axis=1)
+    n = len(slots)
+    slots = slots[th_join.pledge_covers(np.zeros(n, bool), np.ones(n, bool), ag.war_conditions[slots], adv, int(enemy))]
+    if not len(slots):
+        return np.zeros(len(cand), bool)
+    return (ag.members[slots][:, cand] & ag.members[slots][:, partner]).any(axis=0)
+
+
 def war_key(world: World, war: dict) -> list[int]:
     """The war as its events name it: [first year, attacker's COW code, target's COW code]."""
     return [int(war["start"]), int(world.inputs.ccode[war["attacker"]]), int(world.inputs.ccode[war["target"]])]
@@ -328,7 +346,14 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     Long & Mitchell 2000): world-2022's runs of main 520c954 carried nine minor NATO members, none hostile to Iran, into Turkey's
     attacks on it at the reach relayed through Turkey (seed 1, 2039-2049). honour17 also zeroed the portfolio stake beside an
     attacker; that lost the record's 29 in 118 in record-built runs from 1816 (0.19-0.27 of defence allies joining against 0.43,
-    seeds 1-12) and was not kept. The factors say which (``beside_attacker``). Route ``warring ally``:
+    seeds 1-12) and was not kept. joinwar19 made the rule a parameter: at ``aggression_stake_weight`` below 1 the stake moves an
+    attacker's ally only where it pledged offence against the target (:func:`_offence_pledged`,
+    :func:`foedus.theory.joining.aggression_stake`), as the record has it (COW and ATOP, 1816-1914: none of the 59 defence allies
+    of an initiating side that shared with it no offence pact and were no strategic rival of an enemy fought beside it, 17 of 27
+    rivals did); at 0 the validation lost 1816-1914's defence allies joining again (0.29 -> 0.25 and 0.32 -> 0.20 against 0.43,
+    seeds 1-6 and 7-12) and moved 1919-1938's little (0.47 -> 0.42, 0.47 -> 0.48 against 0), whose joiners come by calls and
+    wartime pacts: the default stays 1. The factors say which (``beside_attacker``, ``offence_pledged`` where the weight is
+    below 1). Route ``warring ally``:
     the factors name the pact and its obligation (``called`` False: an attacker's defence ally joins by a pledge the attack does
     not trigger; Leeds 2003, Gartzke & Gleditsch 2004).
 
@@ -374,6 +399,18 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
         row = (np.asarray(args[3], dtype=bool) | np.eye(world.n, dtype=bool)).astype(float)  # each state allied to itself (Bueno de Mesquita 1975)
         stake = th_join.third_party_stake(th_join.scott_pi(row[cand], row[partner]), th_join.scott_pi(row[cand], row[enemy]), check=world.inputs.check)
         prob = th_join.warring_ally_join_probability(p.warring_ally_join_rate, reach, shared, stake, check=world.inputs.check) * restraint
+    # beside an attacker the portfolio stake of an ally that pledged no offence counts at aggression_stake_weight
+    # (theory.joining.aggression_stake: a defence pledge does not cover the partner's own attack, Leeds, Long & Mitchell 2000;
+    # COW and ATOP 1816-1914: 0 of 59 such allies neither pledged to attack nor rivals of the target joined; joinwar19; the
+    # default 1 leaves the stake whole): the probability then, from the theory
+    beside = own == 1
+    offence = np.zeros(len(cand), bool)
+    if beside.any() and p.aggression_stake_weight < 1.0:  # (at 1 the stake is whole: nothing to ask)
+        offence[beside] = _offence_pledged(world, cand[beside], partner[beside], int(war["target"]))
+        cut = th_join.aggression_stake(stake, beside, offence, p.aggression_stake_weight, check=world.inputs.check)
+        if (cut != stake).any():
+            stake = cut
+            prob = th_join.warring_ally_join_probability(rate, reach, shared, stake, check=world.inputs.check) * restraint
     # the partner's enemy is the ally's own adversary where a pact binding them was written or formed against it (Snyder 1984;
     # Leeds, Long & Mitchell 2000: theory.joining.aimed_adversary): the probability then, from the theory (the candidates are few)
     aimed = _aimed_at(world, cand, partner, enemy, own == 1)
@@ -391,7 +428,7 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     enter(world, war, ent, foe, s_in)
     ag = world.state.agreements
     aids, details = [], []
-    for e, f, s, m, r, h, k, q, nr, nj, am in zip(ent, foe, s_in, mate, reach[go], shared[go], stake[go], prob[go], restraint[go], joint[go], aimed[go]):
+    for e, f, s, m, r, h, k, q, nr, nj, am, op in zip(ent, foe, s_in, mate, reach[go], shared[go], stake[go], prob[go], restraint[go], joint[go], aimed[go], offence[go]):
         slots = covering_slots(world, f)  # the pacts that reach a war against that enemy (partner_pacts)
         both = slots[ag.members[slots, e] & ag.members[slots, m]]
         slot = int(both[np.argmax(ag.obligations[both, _DEF])])  # the defence pact where there is one
@@ -400,6 +437,7 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
             "route": "warring ally", "war": war_key(world, war), "side_of": int(world.inputs.ccode[m]), "side": int(s),
             "factors": {"obligation": "defense" if ag.obligations[slot, _DEF] else "offense", "agreement": aids[-1], "ally_of": int(world.inputs.ccode[m]),
                         "called": False, "against_a_member": False, "beside_attacker": bool(s == 1), "pact_aimed_at_enemy": bool(am), "reach": float(r), "shared_adversary": float(h), "stake": float(k),
+                        **({"offence_pledged": bool(op)} if s == 1 and p.aggression_stake_weight < 1.0 else {}),
                         "probability": float(q),
                         **_restraint_factors(nr, nj)},
         })
