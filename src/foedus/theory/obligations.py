@@ -59,6 +59,7 @@ __all__ = [
     "commitment_cost",
     "defence_burden",
     "entrapment_share",
+    "goods_inputs",
     "inertia_exit_probability",
     "main_threat",
     "motive_decomposition",

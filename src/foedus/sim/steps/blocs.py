@@ -162,6 +162,10 @@ def _blocs(world: World, rng: np.random.Generator) -> None:
         pos += 1
 
 
+_NO_IDEAL = np.zeros((1, 1))  # the scan's ideal distances and whether they are known where the world has none (read only where it has)
+_NO_KNOWN = np.ones(1, bool)
+
+
 class _Scan:
     """The year's call of :func:`.blocs_kernels.bloc_scan`: its inputs, the year's goods once asked (:meth:`ready`), and the step's
     state (``signed``, ``yr.shared`` and the treaties renounced, as each founding leaves them)."""
@@ -197,14 +201,13 @@ class _Scan:
 
     def __call__(self, start: int):
         world, yr, p = self.world, self.yr, self.world.inputs.params
-        n = world.n
         has_ideal, has_known = world.inputs.ideal_distance is not None, world.inputs.ideal_known is not None
         return kern.bloc_scan(
             self.threats, start, yr.defends, self.main, self.eligible, self.signed, self.reconsider, world.state.power, world.state.major,
             world.results.threat, float(p.threat_perception_floor), yr.neutral, p.bloc_forward_defence_weight > 0, th_multi.MIN_MEMBERS, world.results.reach,
             float(p.bloc_forward_defence_weight), self.goods, self.have, self.goods_terms, self.goods_in, yr.shared, yr.unit_cost, self.partners,
             *self.terms, world.state.at_war, world.inputs.territorial_dispute, world.state.rivalry, world.inputs.distance_km, float(p.bloc_region_km),
-            world.inputs.ideal_distance if has_ideal else np.zeros((n, n)), world.inputs.ideal_known if has_known else np.ones(n, bool), has_ideal, has_known,
+            world.inputs.ideal_distance if has_ideal else _NO_IDEAL, world.inputs.ideal_known if has_known else _NO_KNOWN, has_ideal, has_known,
             float(p.bloc_identity_distance), _renounced_all(world, yr), _BLOC_GOODS, _BLOC_COMMITMENT, _BLOC_PROT,
             _BLOC_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost, p.bloc_free_riding, p.bloc_coordination_cost, self.entrap,
         )
