@@ -24,6 +24,7 @@ from foedus.sim.steps.formation import FORM_COMMITMENT, FORM_GOODS, FORM_OBLIGAT
 from foedus.testing import synthetic_scenario
 from foedus.theory import multilateral as th_multi
 from foedus.theory import obligations as th_ob
+from foedus.theory import obligations_kernels as obk
 
 bl = sys.modules["foedus.sim.steps.blocs"]
 FORMS = np.array(bl.BLOC_FORMS)
@@ -168,9 +169,10 @@ def _replay_scans(monkeypatch):
 
     def replayed(self, start):
         out = scan(self, start)
-        if self.goods is None:
-            return out
         world, yr, p = self.world, self.yr, self.world.inputs.params
+        # the goods the scan computed pair by pair (where ``have``) are the year's goods of obligation_goods to the bit
+        goods = obk.goods_kernel(*self.goods_in)
+        assert np.array_equal(_bits(self.goods[:, self.have]), _bits(goods[:, self.have]))
         terms = bl.exchange_terms(world)
         free = self.eligible & ~self.signed
         for q in range(start, out[0] + 1 if out[1] == 2 else len(self.threats)):
@@ -186,7 +188,7 @@ def _replay_scans(monkeypatch):
             if fwd[0].any():
                 order = np.concatenate(([0], 1 + np.argsort(-fwd[0, 1:], kind="stable")))
                 group, fwd = group[order], fwd[np.ix_(order, order)]
-            best = bl._founding(world, yr, terms, self.goods, group, fwd)
+            best = bl._founding(world, yr, terms, goods, group, fwd)
             if q < out[0] or out[1] == 0:
                 assert best is None
                 continue

@@ -148,3 +148,29 @@ def test_main_threat_and_pact_goods_equal_array_form():
         want = (np.asarray(x)[..., :, None] & th_ob.OBLIGATION_GOODS).any(axis=-2)
         assert got.dtype == want.dtype and got.shape == want.shape and (got == want).all()
     assert (th_ob.pact_goods(o) == ref).all()
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_goods_pairs_are_the_goods_kernel_entries(seed):
+    """goods_pairs (a step's goods of the pairs it weighs, group by group) writes goods_kernel's entries to the bit, each pair once."""
+    from foedus.theory import obligations_kernels as obk
+
+    rng = np.random.default_rng(100 + seed)
+    n = int(rng.integers(2, 40))
+    t, p = _instance(rng, n)
+    u = rng.normal(size=(n, n))
+    kw = {}
+    if seed % 2:
+        kw = {"reach": rng.random((n, n)), "aggrandisement": rng.random((n, n)), "isolation": rng.random((n, n)) * (rng.random((n, n)) > 0.5),
+              "defends": rng.random((n, n)) < 0.2, "war_risk": rng.random((n, n)), "target": rng.integers(-1, n, size=n), "credibility": rng.random((n, n))}
+    args = th_ob.goods_inputs(u, t, p, weights=tuple(rng.random(5) * 2), check=True, **kw)
+    want = obk.goods_kernel(*args)
+    out = np.full((5, n, n), np.nan)
+    have = np.zeros((n, n), bool)
+    star, main, base = obk.goods_rows(args[1], args[3])
+    for _ in range(4):
+        group = rng.choice(n, int(rng.integers(1, n + 1)), replace=False).astype(np.int64)
+        obk.goods_pairs(group, out, have, star, main, base, *args)
+        assert have[np.ix_(group, group)].all()
+    assert np.array_equal(~np.isnan(out[0]), have)  # only the pairs asked
+    _same(out[:, have], want[:, have])

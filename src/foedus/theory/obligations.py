@@ -59,6 +59,7 @@ __all__ = [
     "commitment_cost",
     "defence_burden",
     "entrapment_share",
+    "goods_inputs",
     "inertia_exit_probability",
     "main_threat",
     "motive_decomposition",
@@ -275,6 +276,19 @@ def obligation_goods(
        Stanford University Press.
     .. [3] Walt, S. M. (1987). The Origins of Alliances. Cornell University Press.
     """
+    return _kern.goods_kernel(*goods_inputs(
+        protection, threat, power, reach=reach, aggrandisement=aggrandisement, isolation=isolation, defends=defends, weights=weights, check=check,
+        reassurance_threat=reassurance_threat, war_risk=war_risk, target=target, credibility=credibility,
+    ))
+
+
+def goods_inputs(
+    protection, threat, power, *, reach=None, aggrandisement=None, isolation=None, defends=None, weights=(1.0, 1.0, 1.0, 1.0, 1.0), check: bool = True,
+    reassurance_threat=None, war_risk=None, target=None, credibility=None,
+) -> tuple:
+    """The arguments of :func:`obligation_goods`, checked (where ``check``) and as its compiled pass takes them
+    (:func:`foedus.theory.obligations_kernels.goods_kernel`; :func:`~foedus.theory.obligations_kernels.goods_pairs` takes the same
+    after its pairs and row terms, for a step that reads the goods of a few pairs only)."""
     p = _vector("power", power, nonneg=True, check=check)
     n = p.shape[0]
     u = _matrix("protection", protection, n, check=check)
@@ -294,7 +308,7 @@ def obligation_goods(
     tr = np.ascontiguousarray(t, dtype=np.float64) if reassurance_threat is None else arr["reassurance_threat"]
     has_risk, has_iso = war_risk is not None, isolation is not None
     k = np.ascontiguousarray(target, dtype=np.int64) if (has_risk and has_iso) else np.zeros(1, np.int64)
-    return _kern.goods_kernel(
+    return (
         np.ascontiguousarray(u, dtype=np.float64), np.ascontiguousarray(t, dtype=np.float64), tr,
         np.ascontiguousarray(p, dtype=np.float64), arr["reach"], reach is not None, arr["aggrandisement"], aggrandisement is not None,
         arr["isolation"], has_iso, none_b if defends is None else np.ascontiguousarray(defends, dtype=np.bool_), defends is not None,

@@ -65,6 +65,7 @@ from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_te
 from foedus.sim.world import World
 from foedus.theory import multilateral as th_multi
 from foedus.theory import obligations as th_ob
+from foedus.theory import obligations_kernels as obk
 from foedus.theory.capability import asymmetric_capabilities
 
 BLOC_FORMS = tuple(FORMS.index(f) for f in FORMS if f != "offence")
@@ -120,6 +121,15 @@ def blocs(world: World, rng: np.random.Generator) -> None:
     1997). (Remove the step from
     :attr:`foedus.sim.engine.Simulation.steps` to switch blocs off.)
     """
+    # the year's terms the step's helpers ask more than once (the offence targets, the credibility of pledges, ...) are held for the
+    # step after their first year-cache lookup (year_goods.held_for_step): the step writes the agreements and the log only, as
+    # alignment, and none of their inputs
+    with year_goods.held_for_step(world):
+        _blocs(world, rng)
+
+
+def _blocs(world: World, rng: np.random.Generator) -> None:
+    """:func:`blocs`' year (the step's terms held: :class:`.year_goods.held_for_step`)."""
     p = world.inputs.params
     opening = world.cache.pop("blocs_opening", None)  # last year's blocs, in force now, admit members
     if opening is not None:
@@ -131,14 +141,13 @@ def blocs(world: World, rng: np.random.Generator) -> None:
     reconsider = rng.random(world.n) < p.consider_rate
     signed = np.zeros(world.n, bool)
     scan = _Scan(world, yr, threats, reconsider, signed)
-    pos = 0
+    pos = scan.first()
+    if pos < len(threats):  # a group to weigh: the year's goods' terms, once (_goods; the goods of the pairs weighed only), and its exchange terms
+        scan.ready(*_goods(world, yr), exchange_terms(world))
     while pos < len(threats):  # the threats in turn, compiled up to each founding (blocs_kernels.bloc_scan: the loop of _founding, to the bit)
         pos, status, group, bloc, _, branch, asked, fwd, x, members, gain, pledge, base, aut, dfd, power, clients = scan(pos)
         if status == 0:
             break
-        if status == 1:  # the first group to weigh: the year's goods, once (_goods), then the scan again from it
-            scan.ready(*_goods(world, yr), exchange_terms(world))
-            continue
         t = int(threats[pos])
         if world.inputs.explain:  # the states a great-power leader could not carry as clients, by reason (the founding's explanation)
             yr.left_out = _left_out(world, yr, t, asked) if branch else {}
@@ -153,44 +162,54 @@ def blocs(world: World, rng: np.random.Generator) -> None:
         pos += 1
 
 
+_NO_IDEAL = np.zeros((1, 1))  # the scan's ideal distances and whether they are known where the world has none (read only where it has)
+_NO_KNOWN = np.ones(1, bool)
+
+
 class _Scan:
     """The year's call of :func:`.blocs_kernels.bloc_scan`: its inputs, the year's goods once asked (:meth:`ready`), and the step's
     state (``signed``, ``yr.shared`` and the treaties renounced, as each founding leaves them)."""
-
-    _NO_GOODS = np.zeros((1, 1, 1))
-    _NO_TERMS = np.zeros((1, 1))
-    _NO_TERMS.flags.writeable = False  # as the year's exchange terms (read-only): one signature of the kernel whether they are asked or not
-    _NO_RENOUNCED = np.zeros((1, 1), bool)
 
     def __init__(self, world: World, yr: _Year, threats: np.ndarray, reconsider: np.ndarray, signed: np.ndarray):
         self.world, self.yr, self.threats, self.reconsider, self.signed = world, yr, threats.astype(np.int64), reconsider, signed
         s = world.state
         self.eligible = s.active & ~s.at_war.any(axis=1) & ~stays_out(world)  # a permanently neutral state joins no bloc (access7), nor one out by policy (neutral11)
-        self.goods = self.u = None
+        self.goods = self.u = self.goods_in = None
         self.main = yr.main.astype(np.int64)  # the year's main threats, as the kernel takes them (read by every call)
-        self.terms = (self._NO_GOODS, self._NO_TERMS, self._NO_TERMS, self._NO_TERMS)
         p = world.inputs.params
         self.partners = np.maximum(np.arange(world.n + 1) - 1, 0).astype(float) ** p.commitment_exponent  # at size s a member has s - 1 partners
 
-    def ready(self, goods: np.ndarray, u: np.ndarray, terms: ExchangeTerms) -> None:
-        """The year's goods and motives (:func:`_goods`) and exchange terms, for the groups to weigh."""
-        self.goods, self.u = goods, u
+    def first(self) -> int:
+        """The position of the year's first threat whose group is weighed (:func:`.blocs_kernels.bloc_first`), ``len(threats)`` for none."""
+        world, yr, p = self.world, self.yr, self.world.inputs.params
+        return int(kern.bloc_first(
+            self.threats, 0, yr.defends, self.main, self.eligible, self.signed, self.reconsider, world.state.power, world.state.major,
+            world.results.threat, float(p.threat_perception_floor), yr.neutral, p.bloc_forward_defence_weight > 0, th_multi.MIN_MEMBERS,
+        ))
+
+    def ready(self, goods_in: tuple, u: np.ndarray, terms: ExchangeTerms) -> None:
+        """The year's goods' arguments and motives (:func:`_goods`) and exchange terms, for the groups to weigh: the goods (5, N, N)
+        are computed by the scan for the pairs it weighs (``goods`` where ``have``), from ``goods_in`` and their row terms."""
+        n = self.world.n
+        self.goods_in, self.u = goods_in, u
+        self.goods_terms = obk.goods_rows(goods_in[1], goods_in[3])
+        self.goods = np.empty((len(th_ob.GOODS), n, n))  # the pairs weighed only (the scan's, the founders' read by _found)
+        self.have = np.zeros((n, n), bool)
         # the terms' own log1p of the autonomy (np.log1p of the same array: the same numbers, asked once a year, not once a step)
-        self.terms = (np.ascontiguousarray(goods), np.ascontiguousarray(terms.autonomy), np.ascontiguousarray(terms.log1p_autonomy), np.ascontiguousarray(terms.burden))
+        self.terms = (np.ascontiguousarray(terms.autonomy), np.ascontiguousarray(terms.log1p_autonomy), np.ascontiguousarray(terms.burden))
+        self.entrap = _bloc_entrapment(self.world)
 
     def __call__(self, start: int):
         world, yr, p = self.world, self.yr, self.world.inputs.params
-        n = world.n
         has_ideal, has_known = world.inputs.ideal_distance is not None, world.inputs.ideal_known is not None
-        ready = self.goods is not None
         return kern.bloc_scan(
-            self.threats, start, ready, yr.defends, self.main, self.eligible, self.signed, self.reconsider, world.state.power, world.state.major,
+            self.threats, start, yr.defends, self.main, self.eligible, self.signed, self.reconsider, world.state.power, world.state.major,
             world.results.threat, float(p.threat_perception_floor), yr.neutral, p.bloc_forward_defence_weight > 0, th_multi.MIN_MEMBERS, world.results.reach,
-            float(p.bloc_forward_defence_weight), self.terms[0], yr.shared, yr.unit_cost, self.partners, *self.terms[1:], world.state.at_war,
-            world.inputs.territorial_dispute, world.state.rivalry, world.inputs.distance_km, float(p.bloc_region_km),
-            world.inputs.ideal_distance if has_ideal else np.zeros((n, n)), world.inputs.ideal_known if has_known else np.ones(n, bool), has_ideal, has_known,
-            float(p.bloc_identity_distance), _renounced_all(world, yr) if ready else self._NO_RENOUNCED, _BLOC_GOODS, _BLOC_COMMITMENT, _BLOC_PROT,
-            _BLOC_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost, p.bloc_free_riding, p.bloc_coordination_cost, _bloc_entrapment(world),
+            float(p.bloc_forward_defence_weight), self.goods, self.have, self.goods_terms, self.goods_in, yr.shared, yr.unit_cost, self.partners,
+            *self.terms, world.state.at_war, world.inputs.territorial_dispute, world.state.rivalry, world.inputs.distance_km, float(p.bloc_region_km),
+            world.inputs.ideal_distance if has_ideal else _NO_IDEAL, world.inputs.ideal_known if has_known else _NO_KNOWN, has_ideal, has_known,
+            float(p.bloc_identity_distance), _renounced_all(world, yr), _BLOC_GOODS, _BLOC_COMMITMENT, _BLOC_PROT,
+            _BLOC_RISK, p.autonomy_weight, p.defence_burden_weight, p.treaty_cost, p.bloc_free_riding, p.bloc_coordination_cost, self.entrap,
         )
 
 
@@ -240,8 +259,10 @@ def _renounced_all(world: World, yr: _Year) -> np.ndarray:
     return yr.renounced
 
 
-def _goods(world: World, yr: _Year) -> tuple[np.ndarray, np.ndarray]:
-    """This year's goods (5, N, N) of every pledge (:func:`foedus.theory.obligations.obligation_goods`, as :mod:`.alignment` values them) and the protection motives (4, N, N)."""
+def _goods(world: World, yr: _Year) -> tuple[tuple, np.ndarray]:
+    """This year's goods of every pledge as :func:`foedus.theory.obligations.obligation_goods` takes them
+    (:func:`foedus.theory.obligations.goods_inputs`: the scan computes the pairs it weighs) and the protection motives (4, N, N).
+    Who defends whom is taken as it is now (a copy: the year's foundings add pledges to ``yr.defends`` after)."""
     p = world.inputs.params
     res = world.results
     u, total = year_goods.utilities(world)  # computed once a year for this step and alignment (foedus.sim.yearcache)
@@ -252,8 +273,8 @@ def _goods(world: World, yr: _Year) -> tuple[np.ndarray, np.ndarray]:
     weighed = _BLOC_AGGRANDISEMENT and p.aggrandisement_weight * discount > 0
     aggr = nuclear_deterred(world, year_goods.aggrandisement(world) if weighed else None)
     isolation = nuclear_deterred(world, year_goods.isolation(world, yr.defends) * discount if p.abstention_weight > 0 else None)
-    goods = th_ob.obligation_goods(
-        total, res.threat, world.state.power, reach=res.reach, aggrandisement=aggr, isolation=isolation, defends=yr.defends,
+    goods = th_ob.goods_inputs(
+        total, res.threat, world.state.power, reach=res.reach, aggrandisement=aggr, isolation=isolation, defends=yr.defends.copy(),
         weights=(1.0, p.reassurance_weight * standing, p.abstention_weight, p.transparency_weight, p.aggrandisement_weight * discount), check=world.inputs.check,
         **abstention_terms(world),  # neut7: abstention weighed by the expected war, a rival's pledge by its credibility
     )

@@ -25,8 +25,9 @@ from numba import njit
 from foedus.sim.membership import _members_of
 from foedus.sim.steps.alignment_kernels import _cost
 from foedus.theory.multilateral import _found_kernel
+from foedus.theory.obligations_kernels import goods_pairs
 
-__all__ = ["bloc_candidates", "bloc_forms", "bloc_forms_kept", "bloc_scan", "bloc_vetoes", "client_mask", "forward_values", "renounced_pairs"]
+__all__ = ["bloc_candidates", "bloc_first", "bloc_forms", "bloc_forms_kept", "bloc_scan", "bloc_vetoes", "client_mask", "forward_values", "renounced_pairs"]
 
 
 @njit(cache=True)
@@ -473,10 +474,30 @@ def _kept(veto):  # pragma: no cover (compiled)
 
 
 @njit(cache=True)
-def bloc_scan(threats, start, ready, defends, main, eligible, signed, reconsider, power, major, threat, floor, neutral, clients_on, least, reach, weight,
-              goods, shared, unit_cost, partners, autonomy, log1p_autonomy, burden, at_war, dispute, rivalry, distance_km, region_km, ideal_distance,
-              ideal_known, has_ideal, has_known, identity_limit, renounced, form_goods, form_commitment, form_protection, form_risk, w, beta, tau, phi,
-              coord, form_entrap):  # pragma: no cover (compiled)
+def bloc_first(threats, start, defends, main, eligible, signed, reconsider, power, major, threat, floor, neutral, clients_on, least):  # pragma: no cover (compiled)
+    """The position in ``threats`` from ``start`` of the first threat whose group :func:`bloc_scan` weighs (at least ``least``
+    candidates, :func:`bloc_candidates`), ``len(threats)`` for none: the year's goods are computed only for a year that has one."""
+    n = main.shape[0]
+    free = np.empty(n, np.bool_)
+    for i in range(n):
+        free[i] = eligible[i] and not signed[i]
+    perceive = np.empty(n, np.bool_)
+    for q in range(start, threats.shape[0]):
+        t = threats[q]
+        for i in range(n):
+            v = threat[i, t]
+            perceive[i] = v > 0 and v >= floor and not neutral[i]
+        group = bloc_candidates(t, defends, main, free, reconsider, power, major, perceive, clients_on, least)[0]
+        if group.shape[0] >= least:
+            return q
+    return threats.shape[0]
+
+
+@njit(cache=True)
+def bloc_scan(threats, start, defends, main, eligible, signed, reconsider, power, major, threat, floor, neutral, clients_on, least, reach, weight,
+              goods, have, goods_terms, goods_in, shared, unit_cost, partners, autonomy, log1p_autonomy, burden, at_war, dispute, rivalry, distance_km,
+              region_km, ideal_distance, ideal_known, has_ideal, has_known, identity_limit, renounced, form_goods, form_commitment, form_protection,
+              form_risk, w, beta, tau, phi, coord, form_entrap):  # pragma: no cover (compiled)
     """The threats ``threats[start:]`` in turn, as :func:`foedus.sim.steps.blocs.blocs` weighs them, up to the first that founds a bloc.
 
     For each threat ``t``: the states that perceive it (``threat[:, t] > 0``, at least ``floor``, not ``neutral``: ``blocs._clients``),
@@ -486,10 +507,14 @@ def bloc_scan(threats, start, ready, defends, main, eligible, signed, reconsider
     ``log1p_autonomy`` is numpy's ``log1p`` of ``autonomy`` (elementwise, the numbers of the blocks ``_founding`` took it of),
     ``partners`` (N + 1,) the base's ``max(s - 1, 0) ** e`` at each size.
 
+    The year's goods (5, N, N) are computed pair by pair as the groups weighed read them: ``goods`` (5, N, N) holds them where
+    ``have`` (N, N) is set, and the pairs of a group weighed are added to them
+    (:func:`foedus.theory.obligations_kernels.goods_pairs` of ``goods_terms``, its row terms, and ``goods_in``,
+    :func:`foedus.theory.obligations.goods_inputs`: the numbers :func:`foedus.theory.obligations.obligation_goods` gives them).
+
     Returns (position, status, group, adversary bloc, sharing, branch, asked, forward (K, K), form position, members, gains, and the
     chosen form's pledge, base, autonomy and defending terms, the capabilities and the clients): status 0 when no threat from
-    ``start`` founds one; 1 at the first group to weigh when not ``ready`` (the year's goods are then computed and the scan asked
-    again from there); 2 at a founding.
+    ``start`` founds one, 2 at a founding.
     """
     n = main.shape[0]
     free = np.empty(n, np.bool_)
@@ -508,8 +533,6 @@ def bloc_scan(threats, start, ready, defends, main, eligible, signed, reconsider
         k = group.shape[0]
         if k < least:
             continue
-        if not ready:
-            return q, 1, group, bloc, sharing, branch, asked, e2, -1, eb, e1, e2, e2, e2, e2, e1, eb
         shares = np.empty(k, np.bool_)
         for a in range(k):
             shares[a] = sharing[group[a]]
@@ -550,6 +573,9 @@ def bloc_scan(threats, start, ready, defends, main, eligible, signed, reconsider
         if _kept(veto).sum() < least:  # the exclusion of every form's founding leaves too few: no form founds, none is weighed
             continue
         clients = client_mask(group, defends, major)
+        gi = goods_in
+        goods_pairs(group, goods, have, goods_terms[0], goods_terms[1], goods_terms[2], gi[0], gi[1], gi[2], gi[3], gi[4], gi[5], gi[6], gi[7], gi[8],
+                    gi[9], gi[10], gi[11], gi[12], gi[13], gi[14], gi[15], gi[16], gi[17])
         x, members, gain, pledge, base, aut_x, dfd = bloc_forms_kept(goods, shared, group, unit_partners, aut, log_aut, bur, veto, pw, fwd, form_goods,
                                                                     form_commitment, form_protection, form_risk, w, beta, tau, phi, coord, least, clients,
                                                                     form_entrap)
