@@ -378,3 +378,25 @@ def test_credible_terms_compiled_are_the_numpy_terms(seed):
         finite, fin = np.nan_to_num(goods), (args[0], np.nan_to_num(u), *args[2:])  # the checked path validates its inputs
         checked = kern.credible_terms(finite.copy(), fin[0], c_on, *fin[1:], check=True)
         assert (_bits(checked) == _bits(_credible_goods_reference(finite.copy(), *fin))).all()
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_pair_shares_compiled_are_pair_burden_shares_to_the_bit(seed):
+    """``alignment_kernels.pair_shares`` (compiled, what the year's ``year_goods.pair_shares`` takes unless the run checks) is
+    :func:`foedus.theory.consent.pair_burden_shares` to the bit: capabilities over many orders of magnitude, zeros (a pair without
+    power shares equally), subnormals and a state of zero beside one of some power; and on a simulated world's capabilities."""
+    rng = np.random.default_rng(seed)
+    n = 41
+    power = rng.random(n) * 10.0 ** rng.integers(-12, 3, size=n)
+    power[:5] = 0.0
+    power[5] = 5e-324
+    power[6] = 1e300
+    out = kern.pair_shares(power)
+    assert out.shape == (n, n)
+    assert (_bits(out) == _bits(th_consent.pair_burden_shares(power))).all()
+    assert out[0, 1] == 0.5 and out[0, 7] == 0.0 and out[7, 0] == 1.0
+    sc = synthetic_scenario(30, seed=seed, years=3, alliances=3)
+    sim = Simulation(sc, rng=sc.seed)
+    sim.run(3)
+    pw = sim.world.state.power
+    assert (_bits(kern.pair_shares(pw)) == _bits(th_consent.pair_burden_shares(pw))).all()

@@ -46,7 +46,7 @@ from foedus.theory.pledge_kernels import _top_two
 
 __all__ = [
     "best_forms_by_partner", "best_pairs", "credible_terms", "defence_pairs", "exit_draws", "exit_terms", "join_protection",
-    "leavers", "membership_values", "pair_options", "pledge_goods", "shared_terms",
+    "leavers", "membership_values", "pair_options", "pair_shares", "pledge_goods", "shared_terms",
 ]
 
 
@@ -324,6 +324,22 @@ def shared_terms(members, commitment, alliance_goods, shared_commitment, shared_
                     g = provided[t]
                     shared_goods[g, i, j] = True
                     shared_goods[g, j, i] = True
+
+
+@njit(cache=True)
+def pair_shares(power):  # pragma: no cover (compiled)
+    """(N, N) :func:`foedus.theory.consent.pair_burden_shares` of ``power`` (N,) in one pass: ``p_i / (p_i + p_j)``, 1 / 2 where the
+    pair has no power (:func:`~foedus.theory.consent.newcomer_share` of an alliance of one: ``1 / (1 + 1)``), the same operations
+    element by element (one sum, one division), so the same bits (``tests/sim/test_alignment_kernels.py``). No validation: the
+    engine's own capabilities (a run that checks its inputs calls the theory function)."""
+    n = power.shape[0]
+    out = np.empty((n, n))
+    for i in range(n):
+        pi = power[i]
+        for j in range(n):
+            tot = pi + power[j]
+            out[i, j] = pi / tot if tot > 0 else 0.5
+    return out
 
 
 @njit(cache=True)
