@@ -46,7 +46,7 @@ from foedus.theory.pledge_kernels import _top_two
 
 __all__ = [
     "best_forms_by_partner", "best_pairs", "credible_terms", "defence_pairs", "exit_draws", "exit_terms", "join_protection",
-    "leavers", "membership_values", "pair_options", "pair_shares", "pledge_goods", "shared_terms",
+    "add_scaled", "in_system_scaled", "leavers", "membership_values", "pair_options", "pair_shares", "pledge_goods", "shared_terms",
 ]
 
 
@@ -324,6 +324,30 @@ def shared_terms(members, commitment, alliance_goods, shared_commitment, shared_
                     g = provided[t]
                     shared_goods[g, i, j] = True
                     shared_goods[g, j, i] = True
+
+
+@njit(cache=True)
+def add_scaled(x, k, y):  # pragma: no cover (compiled)
+    """``x += k * y`` of (N, N) float arrays in place, in one pass: each entry ``x + (k * y)``, numpy's two operations in its order
+    (no temporary (N, N) array; the same bits). A NaN ``x`` stays itself, as numpy's sum keeps its first operand's NaN where both
+    are NaN (the compiled sum may take its operands the other way round)."""
+    n, m = x.shape
+    for i in range(n):
+        for j in range(m):
+            xi = x[i, j]
+            if xi == xi:
+                x[i, j] = xi + k * y[i, j]
+
+
+@njit(cache=True)
+def in_system_scaled(x, w, active):  # pragma: no cover (compiled)
+    """``(w * x) * (active[:, None] & active[None, :])`` of an (N, N) float array, in place, in one pass: each entry ``w * x`` times
+    1.0 or 0.0 (numpy's product by a boolean array), so the same bits, signed zeros and NaN included."""
+    n, m = x.shape
+    for i in range(n):
+        ai = active[i]
+        for j in range(m):
+            x[i, j] = (w * x[i, j]) * (1.0 if (ai and active[j]) else 0.0)
 
 
 @njit(cache=True)

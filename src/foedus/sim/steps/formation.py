@@ -280,10 +280,13 @@ def unread_alignment(world: World) -> np.ndarray | None:
     reach, power, active = world.results.reach, world.state.power, world.state.active
 
     def compute():
-        out = p.unread_alignment_weight * pledge_kern.unread_alignment(  # th_reassure.unread_alignment compiled, equal to the bit
+        out = pledge_kern.unread_alignment(  # th_reassure.unread_alignment compiled, equal to the bit
             expected, reach, power, u, prior=p.nonaggression_prior, defends=defends, war_risk=war_risk,
         )
-        return out * (active[:, None] & active[None, :])
+        if out.dtype != np.float64 or out.ndim != 2 or active.dtype != np.bool_ or active.shape != out.shape[:1]:
+            return (p.unread_alignment_weight * out) * (active[:, None] & active[None, :])
+        align_kern.in_system_scaled(out, float(p.unread_alignment_weight), active)  # the weight and both sides in the system, in one pass
+        return out
 
     def cached():
         return world.year_cache.get(

@@ -54,6 +54,7 @@ import numpy as np
 from numba import njit
 
 from foedus.data.succession import ruler_pairs
+from foedus.sim.steps.alignment_kernels import add_scaled
 from foedus.sim.steps import year_goods
 from foedus.sim.world import World
 from foedus.theory.alignment import shared_pledge_value
@@ -132,7 +133,10 @@ def given_reassurance(world: World, goods: np.ndarray, fear: np.ndarray | None =
         else:  # spiral_relief in one compiled pass (equal to the bit; issue 16)
             relief = np.empty((n, n))
             _relief_kernel(f, res.reach, res.threat, np.asarray(world.state.power, dtype=float), relief)
-        goods[1] += k * relief
+        if goods.dtype == np.float64 and relief.dtype == np.float64 and relief.shape == goods.shape[1:]:
+            add_scaled(goods[1], float(k), relief)  # goods[1] += k * relief in one pass (the same bits)
+        else:
+            goods[1] += k * relief
     return goods
 
 
