@@ -141,8 +141,8 @@ def test_the_tie_on_the_rulers_block_is_the_theory_function_over_all_states_to_t
     rivalries, remembered wars and states out of the system drawn at random, a negative weight (the sign of its zeros) included."""
     import sys
 
-    from foedus.sim.scenario import Scenario
     from foedus.sim import Simulation
+    from foedus.sim.scenario import Scenario
 
     pv = sys.modules["foedus.sim.steps.pair_value"]
     sim = Simulation(Scenario.load("world-2022"), rng=3)

@@ -45,8 +45,8 @@ from foedus.theory import reassurance as th_reassure
 from foedus.theory.pledge_kernels import _top_two
 
 __all__ = [
-    "best_forms_by_partner", "best_pairs", "credible_terms", "defence_pairs", "exit_draws", "exit_terms", "join_protection",
-    "add_scaled", "in_system_scaled", "leavers", "membership_values", "pair_options", "pair_shares", "pledge_goods", "shared_terms",
+    "add_scaled", "best_forms_by_partner", "best_pairs", "credible_terms", "defence_pairs", "exit_draws", "exit_terms", "in_system_scaled",
+    "join_protection", "leavers", "membership_values", "pair_options", "pair_shares", "pledge_goods", "shared_terms",
 ]
 
 
@@ -335,7 +335,7 @@ def add_scaled(x, k, y):  # pragma: no cover (compiled)
     for i in range(n):
         for j in range(m):
             xi = x[i, j]
-            if xi == xi:
+            if not np.isnan(xi):
                 x[i, j] = xi + k * y[i, j]
 
 

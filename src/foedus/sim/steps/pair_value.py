@@ -54,8 +54,8 @@ import numpy as np
 from numba import njit
 
 from foedus.data.succession import ruler_pairs
-from foedus.sim.steps.alignment_kernels import add_scaled
 from foedus.sim.steps import year_goods
+from foedus.sim.steps.alignment_kernels import add_scaled
 from foedus.sim.world import World
 from foedus.theory.alignment import shared_pledge_value
 from foedus.theory.cheap_talk import MAX_PARTITION, credible_consultation
