@@ -378,3 +378,52 @@ def test_credible_terms_compiled_are_the_numpy_terms(seed):
         finite, fin = np.nan_to_num(goods), (args[0], np.nan_to_num(u), *args[2:])  # the checked path validates its inputs
         checked = kern.credible_terms(finite.copy(), fin[0], c_on, *fin[1:], check=True)
         assert (_bits(checked) == _bits(_credible_goods_reference(finite.copy(), *fin))).all()
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_pair_shares_compiled_are_pair_burden_shares_to_the_bit(seed):
+    """``alignment_kernels.pair_shares`` (compiled, what the year's ``year_goods.pair_shares`` takes unless the run checks) is
+    :func:`foedus.theory.consent.pair_burden_shares` to the bit: capabilities over many orders of magnitude, zeros (a pair without
+    power shares equally), subnormals and a state of zero beside one of some power; and on a simulated world's capabilities."""
+    rng = np.random.default_rng(seed)
+    n = 41
+    power = rng.random(n) * 10.0 ** rng.integers(-12, 3, size=n)
+    power[:5] = 0.0
+    power[5] = 5e-324
+    power[6] = 1e300
+    out = kern.pair_shares(power)
+    assert out.shape == (n, n)
+    assert (_bits(out) == _bits(th_consent.pair_burden_shares(power))).all()
+    assert out[0, 1] == 0.5 and out[0, 7] == 0.0 and out[7, 0] == 1.0
+    sc = synthetic_scenario(30, seed=seed, years=3, alliances=3)
+    sim = Simulation(sc, rng=sc.seed)
+    sim.run(3)
+    pw = sim.world.state.power
+    assert (_bits(kern.pair_shares(pw)) == _bits(th_consent.pair_burden_shares(pw))).all()
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_add_scaled_and_in_system_scaled_are_numpys_operations_to_the_bit(seed):
+    """``alignment_kernels.add_scaled`` (``x += k * y``: the spiral relief added to the reassurance good) and ``in_system_scaled``
+    (``(w * x) * (active[:, None] & active[None, :])``: the unread alignment's weight and the states in the system) give numpy's
+    bits, in place, on values over many orders of magnitude with signed zeros, NaN and infinities, weights of either sign and 0."""
+    rng = np.random.default_rng(seed)
+    n = 37
+    x = rng.normal(size=(n, n)) * 10.0 ** rng.integers(-300, 300, size=(n, n))
+    y = rng.normal(size=(n, n)) * 10.0 ** rng.integers(-300, 300, size=(n, n))
+    for a in (x, y):
+        a[rng.random((n, n)) < 0.05] = -0.0
+        a[rng.random((n, n)) < 0.03] = np.nan
+        a[rng.random((n, n)) < 0.02] = np.inf
+        a[rng.random((n, n)) < 0.02] = -np.inf
+    active = rng.random(n) < 0.8
+    for k in (0.3, -2.5, 0.0, -0.0, 1e-300):
+        goods = np.stack([x, x, y])  # a row of a (G, N, N) array, as the step passes goods[1]
+        with np.errstate(all="ignore"):  # inf - inf, 0 * inf: NaN, as the kernels must give too
+            want = goods[1] + k * y
+            masked = (k * x) * (active[:, None] & active[None, :])
+        kern.add_scaled(goods[1], k, y)
+        assert (_bits(goods[1]) == _bits(want)).all() and (_bits(goods[0]) == _bits(x)).all()
+        got = x.copy()
+        kern.in_system_scaled(got, k, active)
+        assert (_bits(got) == _bits(masked)).all()

@@ -58,7 +58,13 @@ _WORDS = {1: np.uint8, 2: np.uint16, 4: np.uint32, 8: np.uint64}
 
 def _same(a, b) -> bool:
     """Whether two inputs are the same to the bit: arrays of one shape and dtype with equal bytes, anything else equal
-    (``a`` may be a small array kept as its bytes, :class:`_Bytes`: the same test, on ``b``'s C-order bytes)."""
+    (``a`` may be a small array kept as its bytes, :class:`_Bytes`: the same test, on ``b``'s C-order bytes).
+
+    One object is the same as itself: an argument other than an array is kept as it is (:func:`_frozen`), so on a hit it is
+    the very object asked with, and its ``==`` (the run's parameters: a model's fields one by one, about 20 us, asked with
+    several names a year) is not needed (issue 16)."""
+    if a is b:
+        return True
     if type(a) is _Bytes:
         return isinstance(b, np.ndarray) and b.shape == a.shape and b.dtype == a.dtype and b.tobytes() == a.data
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):

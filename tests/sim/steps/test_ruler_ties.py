@@ -132,3 +132,57 @@ def test_before_the_covenant_there_is_no_tie():
     world, a, b = _world(0.3, since=1920)
     world.state.year = 1925
     np.testing.assert_allclose(ruler_tie(world)[a, b], 0.1, rtol=1e-12)
+
+
+def test_the_tie_on_the_rulers_block_is_the_theory_function_over_all_states_to_the_bit():
+    """A run that does not check its inputs evaluates the tie on the block of the states of some ruler pair alone
+    (pair_value._ruler_tie_block, issue 16): the same array to the bit as former_ruler_weight times theory.new_states.former_ruler_tie
+    over all states, times both sides in the system (the checked path's), on the record's world of 2022 with recent entries, wars,
+    rivalries, remembered wars and states out of the system drawn at random, a negative weight (the sign of its zeros) included."""
+    import sys
+
+    from foedus.sim import Simulation
+    from foedus.sim.scenario import Scenario
+
+    pv = sys.modules["foedus.sim.steps.pair_value"]
+    sim = Simulation(Scenario.load("world-2022"), rng=3)
+    sim.run(2)
+    world = sim.world
+    assert not world.inputs.check
+    n = world.n
+    rng = np.random.default_rng(0)
+    st, inp = world.state, world.inputs
+    base_entered = (inp.since if inp.entered is None else inp.entered).copy()
+    blocks = 0
+    for trial in range(12):
+        entered = base_entered.copy()
+        recent = rng.random(n) < 0.5
+        entered[recent] = st.year - rng.integers(0, 15, recent.sum())
+        if inp.entered is None:
+            inp.since = entered
+        else:
+            inp.entered = entered
+        st.rivalry = rng.random((n, n)) < 0.2
+        st.at_war = rng.random((n, n)) < 0.1
+        st.war_history = np.where(rng.random((n, n)) < 0.2, rng.random((n, n)), 0.0)
+        st.active = rng.random(n) < 0.85
+        w = float(rng.choice([0.3, 1.0, -0.5]))
+        world.inputs.params = world.inputs.params.model_copy(update={"former_ruler_weight": w})
+        world.cache.pop("ruler_tie", None)
+        got = pv._ruler_tie(world)
+        rulers = ruler_pairs(inp.ccode)
+        unsettled = st.rivalry | st.at_war | (st.war_history > 0)
+        norm = pv.year_goods.norms(world)[0]
+        want = w * former_ruler_tie(st.year, entered.astype(np.int64), rulers, years=float(inp.params.former_ruler_years), norm=norm,
+                                    settled=~unsettled, check=True)
+        want *= st.active[:, None] & st.active[None, :]
+        assert got.shape == want.shape and not got.flags.writeable
+        assert (got.view(np.int64) == want.view(np.int64)).all()
+        blocks += bool((want != 0).any())
+        inp.check = True  # the checked path over all states: the same bits
+        try:
+            checked = pv._ruler_tie(world)
+        finally:
+            inp.check = False
+        assert (checked.view(np.int64) == got.view(np.int64)).all()
+    assert blocks >= 6  # the ties were there to compare

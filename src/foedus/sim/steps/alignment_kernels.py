@@ -45,8 +45,8 @@ from foedus.theory import reassurance as th_reassure
 from foedus.theory.pledge_kernels import _top_two
 
 __all__ = [
-    "best_forms_by_partner", "best_pairs", "credible_terms", "defence_pairs", "exit_draws", "exit_terms", "join_protection",
-    "leavers", "membership_values", "pair_options", "pledge_goods", "shared_terms",
+    "add_scaled", "best_forms_by_partner", "best_pairs", "credible_terms", "defence_pairs", "exit_draws", "exit_terms", "in_system_scaled",
+    "join_protection", "leavers", "membership_values", "pair_options", "pair_shares", "pledge_goods", "shared_terms",
 ]
 
 
@@ -324,6 +324,46 @@ def shared_terms(members, commitment, alliance_goods, shared_commitment, shared_
                     g = provided[t]
                     shared_goods[g, i, j] = True
                     shared_goods[g, j, i] = True
+
+
+@njit(cache=True)
+def add_scaled(x, k, y):  # pragma: no cover (compiled)
+    """``x += k * y`` of (N, N) float arrays in place, in one pass: each entry ``x + (k * y)``, numpy's two operations in its order
+    (no temporary (N, N) array; the same bits). A NaN ``x`` stays itself, as numpy's sum keeps its first operand's NaN where both
+    are NaN (the compiled sum may take its operands the other way round)."""
+    n, m = x.shape
+    for i in range(n):
+        for j in range(m):
+            xi = x[i, j]
+            if not np.isnan(xi):
+                x[i, j] = xi + k * y[i, j]
+
+
+@njit(cache=True)
+def in_system_scaled(x, w, active):  # pragma: no cover (compiled)
+    """``(w * x) * (active[:, None] & active[None, :])`` of an (N, N) float array, in place, in one pass: each entry ``w * x`` times
+    1.0 or 0.0 (numpy's product by a boolean array), so the same bits, signed zeros and NaN included."""
+    n, m = x.shape
+    for i in range(n):
+        ai = active[i]
+        for j in range(m):
+            x[i, j] = (w * x[i, j]) * (1.0 if (ai and active[j]) else 0.0)
+
+
+@njit(cache=True)
+def pair_shares(power):  # pragma: no cover (compiled)
+    """(N, N) :func:`foedus.theory.consent.pair_burden_shares` of ``power`` (N,) in one pass: ``p_i / (p_i + p_j)``, 1 / 2 where the
+    pair has no power (:func:`~foedus.theory.consent.newcomer_share` of an alliance of one: ``1 / (1 + 1)``), the same operations
+    element by element (one sum, one division), so the same bits (``tests/sim/test_alignment_kernels.py``). No validation: the
+    engine's own capabilities (a run that checks its inputs calls the theory function)."""
+    n = power.shape[0]
+    out = np.empty((n, n))
+    for i in range(n):
+        pi = power[i]
+        for j in range(n):
+            tot = pi + power[j]
+            out[i, j] = pi / tot if tot > 0 else 0.5
+    return out
 
 
 @njit(cache=True)

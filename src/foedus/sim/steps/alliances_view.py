@@ -42,7 +42,7 @@ class _Alliances:
     def __init__(self, world: World, capacity: np.ndarray, before: _Alliances | None = None):
         ag = world.state.agreements
         n = world.n
-        self.slots, self.members, count, self.size = alliance_view(ag.members, ag.active, ag.kind, ag.domain, ag.n, ALLIANCE, SECURITY)
+        self.slots, self.members, count, self.size = security_alliances(world)
         self.portfolio = count / capacity
         p = world.inputs.params
         self.entrap_partial = p.lesser_entrapment_share != 1.0
@@ -72,6 +72,20 @@ class _Alliances:
             self.top = (np.zeros(0, np.intp), np.zeros(0, np.intp))
             self.shared_commitment = np.zeros((n, n))
             self.shared_goods = np.zeros((len(th_ob.GOODS), n, n), bool)
+
+
+def security_alliances(world: World) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`foedus.sim.membership.alliance_view` of the security alliances in force (``slots``, ``rows``, ``per_state``, ``size``), kept
+    while the agreements are unchanged (the same object, its ``version``): the view of the alignment step (:class:`_Alliances`) and
+    the defence pledges (:func:`foedus.sim.steps.formation.defence_pledges`) ask for it at the same version each year (issue 16).
+    Not to be written into."""
+    ag = world.state.agreements
+    hit = world.cache.get("security_alliances")
+    if hit is not None and hit[0] is ag and hit[1] == ag.version and hit[2] == ag.n:
+        return hit[3]
+    out = alliance_view(ag.members, ag.active, ag.kind, ag.domain, ag.n, ALLIANCE, SECURITY)
+    world.cache["security_alliances"] = (ag, ag.version, ag.n, out)
+    return out
 
 
 def _kept_rows(before: _Alliances | None, slots: np.ndarray) -> np.ndarray | None:

@@ -18,9 +18,8 @@ import sys
 
 import numpy as np
 
-from foedus.data.nuclear import nuclear_armed
-from foedus.sim.membership import alliance_view
-from foedus.sim.steps._common import ALLIANCE, MOTIVES, SECURITY
+from foedus.sim.steps.alliances_view import security_alliances
+from foedus.sim.steps._common import ALLIANCE, MOTIVES
 from foedus.sim.steps import alignment_kernels as align_kern
 from foedus.sim.steps import cofounder_kernels
 from foedus.sim.steps import conflict_kernels as war_kern
@@ -251,7 +250,7 @@ def defence_pledges(world: World) -> np.ndarray:
     hit = world.cache.get("defence_pledges")
     if hit is not None and hit[0] is ag and hit[1] == ag.version and hit[2].shape == (world.n, world.n):
         return hit[2]
-    slots, rows, _, _ = alliance_view(ag.members, ag.active, ag.kind, ag.domain, ag.n, ALLIANCE, SECURITY)
+    slots, rows, _, _ = security_alliances(world)  # alliance_view of the security alliances, as the step's view reads them (one call a version)
     if not len(slots):
         out = np.zeros((world.n, world.n), bool)
     else:  # OBLIGATIONS[0]: defence; the pairs of members of such an alliance ((m.T @ m) > 0 off the diagonal, compiled: booleans)
@@ -280,10 +279,13 @@ def unread_alignment(world: World) -> np.ndarray | None:
     reach, power, active = world.results.reach, world.state.power, world.state.active
 
     def compute():
-        out = p.unread_alignment_weight * pledge_kern.unread_alignment(  # th_reassure.unread_alignment compiled, equal to the bit
+        out = pledge_kern.unread_alignment(  # th_reassure.unread_alignment compiled, equal to the bit
             expected, reach, power, u, prior=p.nonaggression_prior, defends=defends, war_risk=war_risk,
         )
-        return out * (active[:, None] & active[None, :])
+        if out.dtype != np.float64 or out.ndim != 2 or active.dtype != np.bool_ or active.shape != out.shape[:1]:
+            return (p.unread_alignment_weight * out) * (active[:, None] & active[None, :])
+        align_kern.in_system_scaled(out, float(p.unread_alignment_weight), active)  # the weight and both sides in the system, in one pass
+        return out
 
     def cached():
         return world.year_cache.get(
@@ -505,14 +507,15 @@ def _credible_factors(world: World, i: np.ndarray, j: np.ndarray, target: np.nda
     partner's concessions each side counts, :func:`concession_reach`), ``target_nuclear_armed`` (:func:`nuclear_deterred`'s term;
     ``target`` index -1: none), ``unread_alignment`` (the abstention term), ``settlement``, ``former_ruler`` and
     ``former_ruler_sphere`` (:func:`.pair_value.ruler_goods`), in that order (the events' bytes)."""
-    y, n = world.state.year, world.n
+    n = world.n
     cred = pledge_credibility(world)
     cred_i, cred_j = cred[i, j].tolist(), cred[j, i].tolist()
     fight = fighting_credibility(world)
     fi, fj = (fight[i, j].tolist(), fight[j, i].tolist()) if fight is not None else ([1.0] * len(i), [1.0] * len(i))
     reach_c = np.broadcast_to(concession_reach(world), (n, n)) if world.inputs.params.autonomy_weight != 0 else np.ones((n, n))
     ri, rj = reach_c[i, j].tolist(), reach_c[j, i].tolist()
-    armed = np.append(nuclear_armed(world.inputs.ccode, y) & (world.inputs.params.nuclear_deterrence_strength > 0), False)
+    # the year's nuclear arms (data.nuclear.nuclear_armed of the codes, as nuclear_deterred read them this step: held, not looked up again)
+    armed = np.append(year_goods.nuclear_armed(world) & (world.inputs.params.nuclear_deterrence_strength > 0), False)
     deter_i, deter_j = armed[target[i]].tolist(), armed[target[j]].tolist()
     unread = unread_pairs(world, np.concatenate([i, j]), np.concatenate([j, i]), sys.modules[__name__])
     un_i, un_j = (unread[: len(i)].tolist(), unread[len(i):].tolist()) if unread is not None else ([0.0] * len(i), [0.0] * len(i))

@@ -55,6 +55,7 @@ from numba import njit
 
 from foedus.data.succession import ruler_pairs
 from foedus.sim.steps import year_goods
+from foedus.sim.steps.alignment_kernels import add_scaled
 from foedus.sim.world import World
 from foedus.theory.alignment import shared_pledge_value
 from foedus.theory.cheap_talk import MAX_PARTITION, credible_consultation
@@ -132,7 +133,10 @@ def given_reassurance(world: World, goods: np.ndarray, fear: np.ndarray | None =
         else:  # spiral_relief in one compiled pass (equal to the bit; issue 16)
             relief = np.empty((n, n))
             _relief_kernel(f, res.reach, res.threat, np.asarray(world.state.power, dtype=float), relief)
-        goods[1] += k * relief
+        if goods.dtype == np.float64 and relief.dtype == np.float64 and relief.shape == goods.shape[1:]:
+            add_scaled(goods[1], float(k), relief)  # goods[1] += k * relief in one pass (the same bits)
+        else:
+            goods[1] += k * relief
     return goods
 
 
@@ -185,9 +189,11 @@ def _ruler_tie(world: World) -> np.ndarray | None:
     inp, st = world.inputs, world.state
     code = inp.ccode
     hit = world.cache.get("ruler_pairs")
-    if hit is None or len(hit) < 4 or hit[0] is not code or hit[1] != code.tobytes():  # (a cache restored from before the flag: again)
+    if hit is None or len(hit) < 5 or hit[0] is not code or hit[1] != code.tobytes():  # (a cache restored from before the flag: again)
         rulers = ruler_pairs(code)
-        hit = world.cache["ruler_pairs"] = (code, code.tobytes(), rulers, bool(np.asarray(rulers).any()))
+        r = np.asarray(rulers, dtype=bool)
+        block = np.flatnonzero(r.any(axis=0) | r.any(axis=1))  # the states of some ruler pair (_ruler_tie_block)
+        hit = world.cache["ruler_pairs"] = (code, code.tobytes(), rulers, bool(r.any()), block)
     rulers = hit[2]
     active = st.active if st.active.shape == (world.n,) else np.ones(world.n, bool)
     if not hit[3]:  # no state has a former ruler among the others: the tie is 0 (w times the theory's zeros, out of the system too)
@@ -201,6 +207,8 @@ def _ruler_tie(world: World) -> np.ndarray | None:
         return none[2]
     entered = (inp.since if inp.entered is None else inp.entered).astype(np.int64)
     norm = year_goods.norms(world)[0]
+    if not inp.check:  # the states with a former ruler among the others, and their rulers, alone (issue 16)
+        return _ruler_tie_block(world, hit, entered, active, w, yrs, norm)
     # a separation is settled while the two are neither at war nor rivals nor remember a war between them (review of
     # newstate17: no hierarchy to sign into with a former ruler one fights)
     square = (world.n, world.n)
@@ -217,6 +225,29 @@ def _ruler_tie(world: World) -> np.ndarray | None:
         out.flags.writeable = False
         tie = world.cache["ruler_tie"] = (rulers, key, out)
     return tie[2]
+
+
+def _ruler_tie_block(world: World, hit: tuple, entered: np.ndarray, active: np.ndarray, w: float, yrs: float, norm: float) -> np.ndarray:
+    """:func:`_ruler_tie`'s (N, N) array, :func:`foedus.theory.new_states.former_ruler_tie` evaluated on the block of the states that have a
+    former ruler among the others or are one (the world cache's ``ruler_pairs``, its fifth term) and ``w * 0`` elsewhere: each entry of the theory function is
+    a function of its own pair alone (its rulers, entries and settlement), and 0 where the two are no ruler pair, so the array is
+    the same to the bit as the theory function's over all states, times ``w``, times both sides in the system (a few dozen
+    states of two hundred: issue 16; ``tests/sim/steps/test_ruler_ties.py``)."""
+    st, n = world.state, world.n
+    b = hit[4]
+    square = (n, n)
+    sub = np.ix_(b, b)
+    unsettled = st.rivalry[sub] if st.rivalry.shape == square else np.zeros((len(b), len(b)), bool)
+    if st.at_war.shape == square:
+        unsettled = unsettled | st.at_war[sub]
+    if st.war_history.shape == square:
+        unsettled = unsettled | (st.war_history[sub] > 0)
+    block = w * former_ruler_tie(st.year, entered[b], np.asarray(hit[2], dtype=bool)[sub], years=yrs, norm=norm, settled=~unsettled, check=False)
+    block *= active[b][:, None] & active[b][None, :]
+    out = np.full(square, w * 0.0)  # w times the theory's 0 (and its sign) out of the block, in or out of the system alike
+    out[sub] = block
+    out.flags.writeable = False
+    return out
 
 
 def ruler_sphere(world: World) -> np.ndarray | None:

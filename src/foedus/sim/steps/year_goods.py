@@ -258,7 +258,13 @@ def pair_shares(world: World) -> np.ndarray:
     defence, asked by :func:`~.formation.credible_goods` and the alignment step's new pacts (:func:`pair_burden`) from the same
     capabilities, computed once while they are the same."""
     power = world.state.power
-    return world.year_cache.get(world.state.year, "pair_burden_shares", lambda: th_consent.pair_burden_shares(power), power=power)
+
+    def compute():  # compiled (the same bits: alignment_kernels.pair_shares) unless the run checks its inputs
+        if world.inputs.check or power.dtype != np.float64 or power.ndim != 1:
+            return th_consent.pair_burden_shares(power)
+        return _align_kern.pair_shares(power)
+
+    return world.year_cache.get(world.state.year, "pair_burden_shares", compute, power=power)
 
 
 def pair_burden(world: World, burden: np.ndarray) -> np.ndarray:
