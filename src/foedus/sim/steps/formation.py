@@ -22,15 +22,15 @@ from foedus.sim.steps.alliances_view import security_alliances
 from foedus.sim.steps._common import ALLIANCE, MOTIVES
 from foedus.sim.steps import alignment_kernels as align_kern
 from foedus.sim.steps import cofounder_kernels
-from foedus.sim.steps import conflict_kernels as war_kern
 from foedus.sim.steps.concessions import concession_reach, refresh_autonomy  # noqa: F401 (formation's names for them)
 from foedus.sim.steps.concessions import pair_autonomy as _pair_autonomy
 from foedus.sim.steps.concessions import pair_autonomy_terms as _pair_autonomy_terms
 from foedus.sim.steps.founders import _founder_details, _join_founders
 from foedus.sim.steps.intentions_record import _regime_restarts, entry_years, record_years  # noqa: F401 (formation's names for them)
 from foedus.sim.steps import year_goods
-from foedus.sim.steps.conflict import defence_pairs, onset_covariates
+from foedus.sim.steps.conflict import defence_pairs  # noqa: F401 (formation's name for it: unread_pairs reads it here)
 from foedus.sim.steps.neutrality import stays_out
+from foedus.sim.steps.pact_war_risk import _live_pairs, _onset_terms, _war_risk, _war_risk_computed  # noqa: F401 (formation's names for them)
 from foedus.sim.steps.settlement import settlement_goods, settlement_pairs
 from foedus.sim.steps.pair_value import consulted_goods, given_reassurance, ruler_goods, ruler_pairs_factor, ruler_sphere_factor, shared_reassurance
 from foedus.sim.steps.threat import main_threat_codes, main_threat_of, threat_terms
@@ -42,7 +42,6 @@ from foedus.theory import obligations as th_ob
 from foedus.theory import offence as th_offence
 from foedus.theory import pledge_kernels as pledge_kern
 from foedus.theory import reassurance as th_reassure
-from foedus.theory import war_onset as th_onset
 from foedus.theory.capability import asymmetric_capabilities, commitment_strength
 
 
@@ -329,74 +328,6 @@ def abstention_terms(world: World) -> dict[str, np.ndarray]:
     out = {"war_risk": _war_risk(world), "target": year_goods.offence_target(world), "credibility": cred}
     world.cache["abstention_terms"] = (key, out)
     return out
-
-
-def _war_risk(world: World) -> np.ndarray:
-    """``war_risk`` of :func:`abstention_terms` (N, N, read-only), computed again only when an input of the hazard moved: the
-    agreements change several times a year (exits, new pacts, the blocs' treaties) and most changes leave the defence pacts, the
-    one term of the hazard they enter, as they were (issue 16; every array :func:`.conflict.onset_covariates` and
-    :func:`.conflict_kernels.onset_live` read is an input of the cache, compared to the bit: the defence pacts here, the others by
-    :func:`_onset_terms`, whose token stands for them). When the defence pacts alone moved, the live pairs and their other
-    covariates are the year's still."""
-    terms = _onset_terms(world)  # compares every input but the agreements; its token names that set of inputs
-    return world.year_cache.get(
-        world.state.year, "abstention_war_risk", lambda: _war_risk_computed(world, terms), defence=defence_pairs(world), onset_terms=terms[3],
-    )
-
-
-def _onset_terms(world: World) -> tuple:
-    """The live pairs ``(i, j)`` of :func:`_war_risk_computed` and their covariates of the onset hazard but the defence pact's (in the
-    order of :data:`foedus.theory.war_onset.WAR_ONSET_TERMS`, ``None`` in its place), and a token (a new ``object()`` each time they
-    are computed: equal only to itself, so a cache keyed on it is keyed on these inputs), kept for the year while every input but the
-    agreements is the same to the bit: the agreements change several times a year, and with them the defence pacts, while the rest
-    of the hazard's covariates stay (issue 16)."""
-    p = world.inputs.params
-    st, inp = world.state, world.inputs
-
-    def compute():
-        i, j = _live_pairs(world)
-        x = onset_covariates(world, i, j) if len(i) else {}
-        terms = tuple(None if t == "defence_pact" else x.get(t) for t in th_onset.WAR_ONSET_TERMS)
-        for a in (i, j) + terms:
-            if a is not None:
-                a.flags.writeable = False
-        return i, j, terms, object()
-
-    return year_goods.step_memo(world, "abstention_onset_terms", lambda: world.year_cache.get(  # an alignment step writes none of these
-        st.year, "abstention_onset_terms", compute, at_war=st.at_war, active=st.active, power=st.power, rivalry=st.rivalry,
-        war_history=st.war_history, regime=st.regime, major=st.major, contiguous=inp.contiguous, distance=inp.distance_km, ccode=inp.ccode,
-        params=p, check=inp.check,
-    ))
-
-
-def _live_pairs(world: World) -> tuple[np.ndarray, np.ndarray]:
-    """The pairs (i < j) at risk of a war onset this year (:func:`.conflict_kernels.onset_live`)."""
-    i, j = year_goods.pairs_of(world, world.n)
-    live = war_kern.onset_live(i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry)
-    return i[live], j[live]
-
-
-def _war_risk_computed(world: World, terms: tuple | None = None) -> np.ndarray:
-    """:func:`_war_risk` computed: :func:`foedus.theory.offence.war_expectation` of each live pair's onset hazard, 1 at war.
-    ``terms``: :func:`_onset_terms` of this world (the live pairs and their covariates but the defence pact's); None computes them."""
-    p = world.inputs.params
-    n = world.n
-    risk = np.zeros((n, n))
-    if terms is None:
-        i, j = _live_pairs(world)
-        x = onset_covariates(world, i, j) if len(i) else {}
-        cov = tuple(x.get(t) for t in th_onset.WAR_ONSET_TERMS)
-    else:
-        i, j, cov, _ = terms
-        if len(i):
-            cov = tuple(np.take(defence_pairs(world), i * n + j) if t == "defence_pact" else c for t, c in zip(th_onset.WAR_ONSET_TERMS, cov))
-    if len(i):
-        h = th_onset.war_onset_hazard(*cov, intercept=p.war_onset_intercept, coefficients=p.war_onset_coefficients())
-        risk[i, j] = risk[j, i] = th_offence.war_expectation(h, p.abstention_horizon, check=world.inputs.check)
-    if world.state.at_war.shape == (n, n):
-        risk[world.state.at_war] = 1.0
-    np.fill_diagonal(risk, 0.0)
-    return risk
 
 
 def commitment_capacity(world: World) -> np.ndarray:

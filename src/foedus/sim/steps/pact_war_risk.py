@@ -1,0 +1,88 @@
+"""The war risk of the abstention term (:func:`foedus.sim.steps.formation.abstention_terms`' ``war_risk``): each live pair's
+expected war over the abstention horizon from the year's war-onset hazard, with this moment's defence pacts.
+
+Moved from :mod:`foedus.sim.steps.formation` (which re-exports these names) when that module passed 600 lines; the same
+code. :func:`_war_risk` keeps the matrix for the year while its inputs are the same to the bit (issue 16),
+:func:`_onset_terms` the live pairs and their covariates but the defence pact's, :func:`_war_risk_computed` computes it
+(:func:`foedus.theory.offence.war_expectation` of :func:`foedus.theory.war_onset.war_onset_hazard`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foedus.sim.steps import conflict  # its defence_pairs read through the module: a test replaces it there
+from foedus.sim.steps import conflict_kernels as war_kern
+from foedus.sim.steps import year_goods
+from foedus.sim.steps.conflict import onset_covariates
+from foedus.sim.world import World
+from foedus.theory import offence as th_offence
+from foedus.theory import war_onset as th_onset
+
+
+def _war_risk(world: World) -> np.ndarray:
+    """``war_risk`` of :func:`abstention_terms` (N, N, read-only), computed again only when an input of the hazard moved: the
+    agreements change several times a year (exits, new pacts, the blocs' treaties) and most changes leave the defence pacts, the
+    one term of the hazard they enter, as they were (issue 16; every array :func:`.conflict.onset_covariates` and
+    :func:`.conflict_kernels.onset_live` read is an input of the cache, compared to the bit: the defence pacts here, the others by
+    :func:`_onset_terms`, whose token stands for them). When the defence pacts alone moved, the live pairs and their other
+    covariates are the year's still."""
+    terms = _onset_terms(world)  # compares every input but the agreements; its token names that set of inputs
+    return world.year_cache.get(
+        world.state.year, "abstention_war_risk", lambda: _war_risk_computed(world, terms), defence=conflict.defence_pairs(world), onset_terms=terms[3],
+    )
+
+
+def _onset_terms(world: World) -> tuple:
+    """The live pairs ``(i, j)`` of :func:`_war_risk_computed` and their covariates of the onset hazard but the defence pact's (in the
+    order of :data:`foedus.theory.war_onset.WAR_ONSET_TERMS`, ``None`` in its place), and a token (a new ``object()`` each time they
+    are computed: equal only to itself, so a cache keyed on it is keyed on these inputs), kept for the year while every input but the
+    agreements is the same to the bit: the agreements change several times a year, and with them the defence pacts, while the rest
+    of the hazard's covariates stay (issue 16)."""
+    p = world.inputs.params
+    st, inp = world.state, world.inputs
+
+    def compute():
+        i, j = _live_pairs(world)
+        x = onset_covariates(world, i, j) if len(i) else {}
+        terms = tuple(None if t == "defence_pact" else x.get(t) for t in th_onset.WAR_ONSET_TERMS)
+        for a in (i, j) + terms:
+            if a is not None:
+                a.flags.writeable = False
+        return i, j, terms, object()
+
+    return year_goods.step_memo(world, "abstention_onset_terms", lambda: world.year_cache.get(  # an alignment step writes none of these
+        st.year, "abstention_onset_terms", compute, at_war=st.at_war, active=st.active, power=st.power, rivalry=st.rivalry,
+        war_history=st.war_history, regime=st.regime, major=st.major, contiguous=inp.contiguous, distance=inp.distance_km, ccode=inp.ccode,
+        params=p, check=inp.check,
+    ))
+
+
+def _live_pairs(world: World) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (i < j) at risk of a war onset this year (:func:`.conflict_kernels.onset_live`)."""
+    i, j = year_goods.pairs_of(world, world.n)
+    live = war_kern.onset_live(i, j, world.state.active, world.state.power, world.state.at_war, world.inputs.contiguous, world.state.major, world.state.rivalry)
+    return i[live], j[live]
+
+
+def _war_risk_computed(world: World, terms: tuple | None = None) -> np.ndarray:
+    """:func:`_war_risk` computed: :func:`foedus.theory.offence.war_expectation` of each live pair's onset hazard, 1 at war.
+    ``terms``: :func:`_onset_terms` of this world (the live pairs and their covariates but the defence pact's); None computes them."""
+    p = world.inputs.params
+    n = world.n
+    risk = np.zeros((n, n))
+    if terms is None:
+        i, j = _live_pairs(world)
+        x = onset_covariates(world, i, j) if len(i) else {}
+        cov = tuple(x.get(t) for t in th_onset.WAR_ONSET_TERMS)
+    else:
+        i, j, cov, _ = terms
+        if len(i):
+            cov = tuple(np.take(conflict.defence_pairs(world), i * n + j) if t == "defence_pact" else c for t, c in zip(th_onset.WAR_ONSET_TERMS, cov))
+    if len(i):
+        h = th_onset.war_onset_hazard(*cov, intercept=p.war_onset_intercept, coefficients=p.war_onset_coefficients())
+        risk[i, j] = risk[j, i] = th_offence.war_expectation(h, p.abstention_horizon, check=world.inputs.check)
+    if world.state.at_war.shape == (n, n):
+        risk[world.state.at_war] = 1.0
+    np.fill_diagonal(risk, 0.0)
+    return risk
