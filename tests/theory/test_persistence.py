@@ -501,3 +501,31 @@ def test_an_inherited_treaty_is_aimed_at_its_signatories_common_threat():
     assert persistence.founding_members(m, np.array([[1990, 1990, 1990, -1, -1]]), np.array([1990])).tolist() == m.tolist()
     with pytest.raises(ValueError, match="founding_members"):
         persistence.founding_members(m, entry[:, :3], np.array([1949]))
+
+
+def test_without_the_mean_fallback_a_threat_no_signatory_shares_and_the_weakest_does_not_face_is_none():
+    """Leeds & Savun 2007: of a treaty whose circumstances at signature are unobserved, the outsider of the largest mean
+    threat, which threatens neither every member nor the weakest, is no founding threat; the shared threat and the weakest
+    member's are kept, row by row as ``mean_fallback`` says."""
+    rng = np.random.default_rng(11)
+    t = rng.random((8, 8)) * (rng.random((8, 8)) < 0.3)
+    np.fill_diagonal(t, 0.0)
+    m = rng.random((300, 8)) < 0.35
+    power = rng.random(8)
+    keep = rng.random(300) < 0.5
+    a, la = persistence.founding_threat(m, t, power)
+    b, lb = persistence.founding_threat(m, t, power, mean_fallback=keep)
+    none_seen = 0
+    for r in range(len(m)):
+        inside, outside = np.flatnonzero(m[r]), np.flatnonzero(~m[r])
+        if keep[r] or not len(inside) or not len(outside) or a[r] < 0:
+            assert b[r] == a[r] and lb[r] == la[r]
+            continue
+        shared = t[np.ix_(inside, outside)].min(axis=0).max() > 0
+        weakest = inside[power[inside].argmin()]
+        if shared or t[weakest, outside].max() > 0:  # the common threat, or the weakest member's (Morrow 1991): kept
+            assert b[r] == a[r] and lb[r] == la[r]
+        else:  # the mean alone named it: none
+            none_seen += 1
+            assert b[r] == -1 and lb[r] == 0.0
+    assert none_seen

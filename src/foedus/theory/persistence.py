@@ -94,7 +94,7 @@ def threat_lapse(threat_now, threat_at_signing, *, check: bool = True) -> np.nda
     return np.where(known, np.minimum(np.maximum(g, 0.0), 1.0), 0.0)
 
 
-def founding_threat(members, threat, power=None, *, check: bool = True) -> tuple[np.ndarray, np.ndarray]:
+def founding_threat(members, threat, power=None, *, mean_fallback=True, check: bool = True) -> tuple[np.ndarray, np.ndarray]:
     r"""The common threat of each pact: the outsider ``k`` that threatens every member, :math:`\arg\max_k \min_{i \in a} T_{ik}`.
 
     ``members`` (A, N) bool, ``threat`` (N, N) with ``threat[i, k]`` the threat k poses to i.
@@ -111,6 +111,15 @@ def founding_threat(members, threat, power=None, *, check: bool = True) -> tuple
     written against India in world-2022, India's threat to China outweighing any threat to both
     (North Korea's main threat is South Korea: the treaty's founding threat now).
 
+    ``mean_fallback`` (bool, or (A,) bool): where False, a pact whose members share no threat and whose weakest member
+    faces none has no founding threat (-1), instead of the outsider of the largest mean threat. That outsider is then
+    the main threat of one member only (of the strongest, usually): for a treaty a run inherits, whose circumstances at
+    signature the run does not observe, it is not what the treaty was written against, and its fluctuations are no
+    change of the circumstances of signing (Leeds & Savun 2007 code termination by a change relative to the signing):
+    NATO in a run from 1990 (no outsider threatens a European member in the 1990 threat matrix) was aimed at Cuba, the
+    United States' main threat, as were the US treaties with Japan, Panama and Thailand, and ended 'threat gone' when
+    Cuba's threat to the United States faded.
+
     >>> t = np.array([[0, 0, .5, .9], [0, 0, .3, 0], [.1, .1, 0, 0], [0, 0, 0, 0]])
     >>> [x.tolist() for x in founding_threat(np.array([[True, True, False, False]]), t)]
     [[2], [0.4]]
@@ -118,11 +127,15 @@ def founding_threat(members, threat, power=None, *, check: bool = True) -> tuple
     [[3], [0.9]]
     >>> [x.tolist() for x in founding_threat(np.array([[True, False, True, False]]), t, power=np.array([5.0, 1, 1, 1]))]
     [[1], [0.05]]
+    >>> [x.tolist() for x in founding_threat(np.array([[True, False, True, False]]), t, mean_fallback=False)]
+    [[-1], [0.0]]
 
     References
     ----------
     .. [1] Walt, S. M. (1987). The Origins of Alliances. Cornell University Press.
     .. [2] Morrow, J. D. (1991). Alliances and asymmetry. American Journal of Political Science 35(4): 904-933.
+    .. [3] Leeds, B. A. & Savun, B. (2007). Terminating alliances: why do states abrogate agreements? Journal of
+       Politics 69(4): 1118-1132.
     """
     f = "founding_threat"
     m = np.asarray(members, dtype=bool)
@@ -138,7 +151,7 @@ def founding_threat(members, threat, power=None, *, check: bool = True) -> tuple
     least = _least_threat(m, t)
     least = np.where(m | ~np.isfinite(least), -np.inf, least)
     shared = least.max(axis=1) > 0
-    fallback = mean.argmax(axis=1)
+    fallback = np.where(np.broadcast_to(np.asarray(mean_fallback, dtype=bool), (m.shape[0],)), mean.argmax(axis=1), -1)
     if power is not None:  # the weakest member's main threat (Morrow 1991: the asymmetric pact protects the weaker ally)
         pw = np.asarray(power, dtype=float)
         if check and pw.shape != (m.shape[1],):
@@ -147,7 +160,7 @@ def founding_threat(members, threat, power=None, *, check: bool = True) -> tuple
         own = np.where(m, -np.inf, t[weakest])  # its threats from outsiders
         fallback = np.where(own.max(axis=1) > 0, own.argmax(axis=1), fallback)
     target = np.where(shared, least.argmax(axis=1), fallback)
-    level = np.take_along_axis(mean, target[:, None], axis=1)[:, 0]
+    level = np.where(target >= 0, np.take_along_axis(mean, np.maximum(target, 0)[:, None], axis=1)[:, 0], 0.0)
     none = ~(level > 0)
     return np.where(none, -1, target), np.where(none, 0.0, level)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import stats
 
-from foedus.sim.agreements import TARGET_GONE
+from foedus.sim.agreements import TARGET_GONE, TARGET_NONE, TARGET_UNSET
 from foedus.sim.steps.dissolution import dissolve_by_hazard
 from foedus.sim.steps.politics import alliance_politics, cohesion_state
 from foedus.theory import cohesion as th_cohesion
@@ -510,3 +510,29 @@ def test_an_inherited_treaty_without_a_named_adversary_is_aimed_at_its_signatori
         targets.append(int(world.inputs.ccode[ag.target[0]]))
     assert targets[0] == RIV  # the signatories' common threat, not SMB's
     assert targets[1] == 640  # over all three members, none shared: the weakest member's (SMB's) main threat
+
+
+def test_an_inherited_treaty_whose_signatories_share_no_threat_has_no_founding_threat():
+    """Leeds & Savun 2007 (foedus.theory.persistence.founding_threat, mean_fallback): GRT fears FAR, SMA (the weakest) no one.
+    A treaty the run inherits (signed 1990, the run starts in 2000) has then no identifiable founding threat: FAR is GRT's
+    threat alone, and its fading is no change of the circumstances of the treaty's signature, so it never ends the treaty
+    ('threat gone'); the same treaty signed in the run's first year, its circumstances observed, is aimed at FAR (the
+    largest mean threat) and lapses when FAR's threat to GRT goes."""
+    far = {"ccode": 640, "abb": "FAR", "name": "Far", "cinc": 0.10, "gdp": 2e5, "milex": 1e4, "lat": 54.0, "lon": 24.0, "regime": 0.2, "ideal_point": -0.8}
+    from .conftest import ACTORS
+    actors = [dict(a, cinc=0.01) if a["ccode"] == SMA else a for a in ACTORS] + [far]
+    got = {}
+    for start in (1990, 2000):
+        world, _ = tiny_world(actors=actors, agreements=[alliance("Pact", [GRT, SMA], start_year=start)], threat_lapse_hazard=0.5, **QUIET)
+        t = np.zeros_like(world.results.threat)
+        t[world.index_of(GRT), world.index_of(640)] = 0.5
+        world.results.threat[:] = t
+        ag = world.state.agreements
+        ag.target[0], ag.target_threat_start[0] = TARGET_UNSET, np.nan  # measured anew against this threat matrix
+        st = cohesion_state(world)
+        got[start] = int(ag.target[0])
+        world.results.threat[:] = 0.0  # FAR's threat gone
+        st = cohesion_state(world)
+        got[start, "lapse"] = float(st["threat_lapse"][0])
+    assert got[1990] == TARGET_NONE and got[1990, "lapse"] == 0.0
+    assert got[2000] == world.index_of(640) and got[2000, "lapse"] == 1.0

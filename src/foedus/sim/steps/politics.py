@@ -542,7 +542,9 @@ def founding_threat_lapse(world: World, slots: np.ndarray, size: np.ndarray) -> 
     named in its text) takes its members' common main threat now as the one it was written
     against (:func:`foedus.theory.persistence.founding_threat`: a threat every member faces, else its weakest
     member's main threat; of a treaty the run inherits, the common threat of its signatories still in it,
-    :func:`foedus.theory.persistence.founding_members`, its level measured over all its members) if it pledges defence or offence (a pact of
+    :func:`foedus.theory.persistence.founding_members`, its level measured over all its members, and none where no outsider
+    threatens every signatory nor the weakest of them: the largest mean threat is then one member's, not the treaty's, and
+    its fluctuations no change of the circumstances of signing, ``mean_fallback``; Leeds & Savun 2007) if it pledges defence or offence (a pact of
     neutrality, non-aggression or consultation alone has none unless its text names one:
     :func:`foedus.theory.persistence.has_third_party_purpose`); a target named by the scenario
     (ATOP ``statthr1``/``statthr2``) is measured now, against, for a treaty signed before that first measure (one the
@@ -562,7 +564,10 @@ def founding_threat_lapse(world: World, slots: np.ndarray, size: np.ndarray) -> 
         m = ag.members[new]
         # the common threat of its signatories still in it (a pact formed this year: all its members; Walt 1987)
         signed = th_persistence.founding_members(m, ag.entry_year[new], ag.start_year[new])
-        target, level = th_persistence.founding_threat(signed, threat, world.state.power, check=world.inputs.check)
+        # a treaty signed before the run (its circumstances at signature unobserved) whose signatories share no threat and
+        # whose weakest signatory faces none has no identifiable founding threat: not one member's main threat (Leeds & Savun 2007)
+        observed = ag.start_year[new] >= world.state.year
+        target, level = th_persistence.founding_threat(signed, threat, world.state.power, mean_fallback=observed, check=world.inputs.check)
         later = np.flatnonzero((signed != m).any(axis=1) & (target >= 0))  # members joined since: the level is measured over all
         if len(later):
             t_ = target[later]
