@@ -450,3 +450,82 @@ def test_bad_named_threats_are_refused_by_name():
         persistence.named_threat_at_signing(-0.1, 0.2)
     with pytest.raises(ValueError, match="named_threat_at_signing: common_now"):
         persistence.named_threat_at_signing(0.1, -0.2)
+
+
+def test_an_institutionalised_treaty_absorbs_a_faded_threat_but_not_one_entirely_gone():
+    """Wallander 2000, McCalla 1996: institutions adapt to a threat that has faded (a lapse under theta * I counts for
+    nothing), not to one entirely gone (a lapse of 1 stays 1: the Warsaw Pact, 1991); without assets the lapse is whole."""
+    g = np.array([0.0, 0.25, 0.5, 0.75, 1.0])
+    full = persistence.adapted_lapse(g, 1.0, threshold=0.5)
+    assert full.round(12).tolist() == [0.0, 0.0, 0.0, 0.5, 1.0]
+    assert persistence.adapted_lapse(g, 0.0, threshold=0.5).tolist() == g.tolist()
+    assert persistence.adapted_lapse(g, 1.0, threshold=0.0).tolist() == g.tolist()
+    # level 1 (I = 0.5): half the threshold
+    assert persistence.adapted_lapse(g, 0.5, threshold=0.5).round(12).tolist() == [0.0, 0.0, 0.333333333333, 0.666666666667, 1.0]
+    # all assets and all threshold: only a threat entirely gone counts
+    assert persistence.adapted_lapse(g, 1.0, threshold=1.0).tolist() == [0.0, 0.0, 0.0, 0.0, 1.0]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1))
+def test_the_adapted_lapse_is_a_lapse_no_larger_than_the_lapse_and_falls_with_the_assets(g, i, di, theta):
+    a = persistence.adapted_lapse(g, i, threshold=theta)
+    b = persistence.adapted_lapse(g, min(1.0, i + di), threshold=theta)
+    assert 0.0 <= float(b) <= float(a) + 1e-12 <= g + 2e-12
+    assert float(persistence.adapted_lapse(1.0, i, threshold=theta)) == 1.0
+
+
+def test_bad_adapted_lapse_inputs_are_refused_by_name():
+    with pytest.raises(ValueError, match="adapted_lapse: threat_lapse"):
+        persistence.adapted_lapse(1.2, 0.5, threshold=0.5)
+    with pytest.raises(ValueError, match="adapted_lapse: institutional"):
+        persistence.adapted_lapse(0.2, -0.5, threshold=0.5)
+    with pytest.raises(ValueError, match="adapted_lapse: threshold"):
+        persistence.adapted_lapse(0.2, 0.5, threshold=1.5)
+
+
+def test_an_inherited_treaty_is_aimed_at_its_signatories_common_threat():
+    """Walt 1987: the signatories aim the treaty; a member that joined since (Turkey in NATO, 1952) does not re-aim it. Its
+    signatories' common threat (state 3, threatening both) is its founding threat, not the threat of the later member
+    (state 4) that outweighs it in the mean over all three."""
+    m = np.array([[True, True, True, False, False]])
+    entry = np.array([[1949, 1949, 1952, -1, -1]])
+    t = np.zeros((5, 5))
+    t[0, 3], t[1, 3] = 0.1, 0.1
+    t[2, 4] = 0.9
+    signed = persistence.founding_members(m, entry, np.array([1949]))
+    assert signed.tolist() == [[True, True, False, False, False]]
+    assert persistence.founding_threat(signed, t)[0].tolist() == [3]
+    assert persistence.founding_threat(m, t)[0].tolist() == [4]
+    # a pact formed this year: all its members signed it
+    assert persistence.founding_members(m, np.array([[1990, 1990, 1990, -1, -1]]), np.array([1990])).tolist() == m.tolist()
+    with pytest.raises(ValueError, match="founding_members"):
+        persistence.founding_members(m, entry[:, :3], np.array([1949]))
+
+
+def test_without_the_mean_fallback_a_threat_no_signatory_shares_and_the_weakest_does_not_face_is_none():
+    """Leeds & Savun 2007: of a treaty whose circumstances at signature are unobserved, the outsider of the largest mean
+    threat, which threatens neither every member nor the weakest, is no founding threat; the shared threat and the weakest
+    member's are kept, row by row as ``mean_fallback`` says."""
+    rng = np.random.default_rng(11)
+    t = rng.random((8, 8)) * (rng.random((8, 8)) < 0.3)
+    np.fill_diagonal(t, 0.0)
+    m = rng.random((300, 8)) < 0.35
+    power = rng.random(8)
+    keep = rng.random(300) < 0.5
+    a, la = persistence.founding_threat(m, t, power)
+    b, lb = persistence.founding_threat(m, t, power, mean_fallback=keep)
+    none_seen = 0
+    for r in range(len(m)):
+        inside, outside = np.flatnonzero(m[r]), np.flatnonzero(~m[r])
+        if keep[r] or not len(inside) or not len(outside) or a[r] < 0:
+            assert b[r] == a[r] and lb[r] == la[r]
+            continue
+        shared = t[np.ix_(inside, outside)].min(axis=0).max() > 0
+        weakest = inside[power[inside].argmin()]
+        if shared or t[weakest, outside].max() > 0:  # the common threat, or the weakest member's (Morrow 1991): kept
+            assert b[r] == a[r] and lb[r] == la[r]
+        else:  # the mean alone named it: none
+            none_seen += 1
+            assert b[r] == -1 and lb[r] == 0.0
+    assert none_seen

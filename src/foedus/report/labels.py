@@ -333,6 +333,7 @@ FACTORS = {
     "realignment": lazy_gettext("a member allied with an outsider since"),
     "regime_change": lazy_gettext("a member's recent regime change"),
     "threat_lapse": lazy_gettext("lapse of the founding threat"),
+    "threat_lapse_adapted": lazy_gettext("lapse of the founding threat its institutions did not absorb"),
     "founding_threat_now": lazy_gettext("founding threat now"),
     "founding_threat_at_start": lazy_gettext("founding threat at signature"),
     "ended_by_all_members": lazy_gettext("ended by all members (its founding threat gone, or its strongest member abrogated)"),

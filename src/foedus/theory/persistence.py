@@ -4,6 +4,10 @@
   start, for a treaty in force then): 0 while the threat is as large as it was or larger, 1 once the adversary is gone;
 - :func:`founding_threat`: the adversary a pact is against, when its text does not name one: the outsider that threatens
   its members most on average (the common threat), and how much;
+- :func:`founding_members`: the members that signed a treaty (entered in its first year), whose common threat it was
+  written against (an inherited treaty's founding threat is theirs, not that of members who joined since);
+- :func:`adapted_lapse`: the share of the lapse an institutionalised treaty does not absorb by adapting to the new
+  threat (Wallander 2000; McCalla 1996): a threat that has faded ends it less readily, one entirely gone as readily;
 - :func:`named_threat_at_signing`: the reference of a named adversary first measured after its treaty's signature (a
   treaty a run inherits): at least the members' common main threat then, so an adversary already defeated has lapsed;
 - :func:`democratic_commitment`: how far a treaty's members can bind their successors (Gaubatz 1996): the democracy of its
@@ -42,7 +46,7 @@ from foedus.theory._validate import _broadcast, _checked
 from foedus.theory.cohesion import cohesion_retained
 from foedus.theory.treaty_terms import has_third_party_purpose, survival_with_terms, term_end_after  # re-exported
 
-__all__ = ["threat_lapse", "founding_threat", "named_threat_at_signing", "abrogating_member", "renewal_probability", "survival_with_terms", "term_end_after",
+__all__ = ["threat_lapse", "founding_threat", "founding_members", "adapted_lapse", "named_threat_at_signing", "abrogating_member", "renewal_probability", "survival_with_terms", "term_end_after",
            "realignment", "adversaries", "regime_change", "circumstance_terms",
            "democratic_commitment", "has_third_party_purpose"]
 
@@ -90,7 +94,7 @@ def threat_lapse(threat_now, threat_at_signing, *, check: bool = True) -> np.nda
     return np.where(known, np.minimum(np.maximum(g, 0.0), 1.0), 0.0)
 
 
-def founding_threat(members, threat, power=None, *, check: bool = True) -> tuple[np.ndarray, np.ndarray]:
+def founding_threat(members, threat, power=None, *, mean_fallback=True, check: bool = True) -> tuple[np.ndarray, np.ndarray]:
     r"""The common threat of each pact: the outsider ``k`` that threatens every member, :math:`\arg\max_k \min_{i \in a} T_{ik}`.
 
     ``members`` (A, N) bool, ``threat`` (N, N) with ``threat[i, k]`` the threat k poses to i.
@@ -107,6 +111,15 @@ def founding_threat(members, threat, power=None, *, check: bool = True) -> tuple
     written against India in world-2022, India's threat to China outweighing any threat to both
     (North Korea's main threat is South Korea: the treaty's founding threat now).
 
+    ``mean_fallback`` (bool, or (A,) bool): where False, a pact whose members share no threat and whose weakest member
+    faces none has no founding threat (-1), instead of the outsider of the largest mean threat. That outsider is then
+    the main threat of one member only (of the strongest, usually): for a treaty a run inherits, whose circumstances at
+    signature the run does not observe, it is not what the treaty was written against, and its fluctuations are no
+    change of the circumstances of signing (Leeds & Savun 2007 code termination by a change relative to the signing):
+    NATO in a run from 1990 (no outsider threatens a European member in the 1990 threat matrix) was aimed at Cuba, the
+    United States' main threat, as were the US treaties with Japan, Panama and Thailand, and ended 'threat gone' when
+    Cuba's threat to the United States faded.
+
     >>> t = np.array([[0, 0, .5, .9], [0, 0, .3, 0], [.1, .1, 0, 0], [0, 0, 0, 0]])
     >>> [x.tolist() for x in founding_threat(np.array([[True, True, False, False]]), t)]
     [[2], [0.4]]
@@ -114,11 +127,15 @@ def founding_threat(members, threat, power=None, *, check: bool = True) -> tuple
     [[3], [0.9]]
     >>> [x.tolist() for x in founding_threat(np.array([[True, False, True, False]]), t, power=np.array([5.0, 1, 1, 1]))]
     [[1], [0.05]]
+    >>> [x.tolist() for x in founding_threat(np.array([[True, False, True, False]]), t, mean_fallback=False)]
+    [[-1], [0.0]]
 
     References
     ----------
     .. [1] Walt, S. M. (1987). The Origins of Alliances. Cornell University Press.
     .. [2] Morrow, J. D. (1991). Alliances and asymmetry. American Journal of Political Science 35(4): 904-933.
+    .. [3] Leeds, B. A. & Savun, B. (2007). Terminating alliances: why do states abrogate agreements? Journal of
+       Politics 69(4): 1118-1132.
     """
     f = "founding_threat"
     m = np.asarray(members, dtype=bool)
@@ -134,7 +151,7 @@ def founding_threat(members, threat, power=None, *, check: bool = True) -> tuple
     least = _least_threat(m, t)
     least = np.where(m | ~np.isfinite(least), -np.inf, least)
     shared = least.max(axis=1) > 0
-    fallback = mean.argmax(axis=1)
+    fallback = np.where(np.broadcast_to(np.asarray(mean_fallback, dtype=bool), (m.shape[0],)), mean.argmax(axis=1), -1)
     if power is not None:  # the weakest member's main threat (Morrow 1991: the asymmetric pact protects the weaker ally)
         pw = np.asarray(power, dtype=float)
         if check and pw.shape != (m.shape[1],):
@@ -143,9 +160,76 @@ def founding_threat(members, threat, power=None, *, check: bool = True) -> tuple
         own = np.where(m, -np.inf, t[weakest])  # its threats from outsiders
         fallback = np.where(own.max(axis=1) > 0, own.argmax(axis=1), fallback)
     target = np.where(shared, least.argmax(axis=1), fallback)
-    level = np.take_along_axis(mean, target[:, None], axis=1)[:, 0]
+    level = np.where(target >= 0, np.take_along_axis(mean, np.maximum(target, 0)[:, None], axis=1)[:, 0], 0.0)
     none = ~(level > 0)
     return np.where(none, -1, target), np.where(none, 0.0, level)
+
+
+def founding_members(members, entry_year, start_year) -> np.ndarray:
+    r"""The signatories of each treaty still in it: :math:`F_{ai} = m_{ai}\,[e_{ai} \le y_a]`, or all its members where none is.
+
+    ``members`` (A, N) bool, ``entry_year`` (A, N) the year each member entered (-1 for a non-member), ``start_year`` (A,)
+    the treaty's signature. A treaty is written against the threat its signatories shared at signature (Walt 1987; ATOP
+    codes the adversary from the treaty's text, Leeds et al. 2002): the members who joined since accepted a treaty already
+    aimed. A treaty a run inherits without an adversary named in its text is aimed, when the run starts, at the common
+    threat of its signatories still in it, not at that of every member: measured over all sixteen members, NATO (ATOP
+    names no adversary) was aimed in a run from 1990 at Syria, the main threat of Turkey, a member since 1952, which
+    outweighed in the members' mean every threat to the signatories. Where no signatory remains (every member joined
+    later), all its members.
+
+    >>> founding_members(np.array([[True, True, True]]), np.array([[1949, 1952, 1949]]), np.array([1949])).tolist()
+    [[True, False, True]]
+    >>> founding_members(np.array([[True, True, False]]), np.array([[1955, 1960, -1]]), np.array([1949])).tolist()
+    [[True, True, False]]
+
+    References
+    ----------
+    .. [1] Walt, S. M. (1987). The Origins of Alliances. Cornell University Press.
+    .. [2] Leeds, B. A., Ritter, J. M., Mitchell, S. M. & Long, A. G. (2002). Alliance treaty obligations and provisions,
+       1815–1944. International Interactions 28(3): 237–260.
+    """
+    m = np.asarray(members, dtype=bool)
+    e = np.asarray(entry_year)
+    y = np.asarray(start_year)
+    if m.ndim != 2 or e.shape != m.shape or y.shape != m.shape[:1]:
+        raise ValueError(f"founding_members: members and entry_year must be (A, N) and start_year (A,), got {m.shape}, {e.shape}, {y.shape}")
+    f = m & (e <= y[:, None])
+    return np.where(f.any(axis=1)[:, None], f, m)
+
+
+def adapted_lapse(threat_lapse, institutional, *, threshold: float, check: bool = True) -> np.ndarray:
+    r"""The lapse of a treaty's founding threat that its institutions do not absorb: :math:`g' = \max(0, g - \theta I) / (1 - \theta I)`.
+
+    ``threat_lapse`` :math:`g` (:func:`threat_lapse`, 0-1), ``institutional`` :math:`I` the treaty's institutional assets
+    (0-1: ATOP's military institutionalisation halved, or the integration reached;
+    :func:`foedus.theory.integration.institutional_assets`), ``threshold`` :math:`\theta` (0-1) the share of the lapse
+    that full assets absorb. Wallander (2000) finds that NATO outlived the Soviet threat by adapting its assets to new
+    risks, and McCalla (1996) that an institutionalised alliance's organisation seeks new tasks as its threat changes;
+    Walt (1997) names institutionalisation among the causes of an alliance's endurance. An institutionalised treaty absorbs
+    a threat that has faded, up to :math:`\theta I`, and ends at the rate of any other treaty when its threat has gone
+    entirely (:math:`g' = 1` at :math:`g = 1`: the Warsaw Pact, integrated command and all, ended in 1991; the
+    institutionalised wartime treaties of 1946, made against Germany and Japan, ended within a year or two of the war).
+    Without assets (:math:`I = 0`) or without threshold, :math:`g' = g`.
+
+    >>> adapted_lapse([0.3, 0.6, 1.0, 0.6], [1.0, 1.0, 1.0, 0.0], threshold=0.5).round(2).tolist()
+    [0.0, 0.2, 1.0, 0.6]
+
+    References
+    ----------
+    .. [1] Wallander, C. A. (2000). Institutional assets and adaptability: NATO after the Cold War. International
+       Organization 54(4): 705–735.
+    .. [2] McCalla, R. B. (1996). NATO's persistence after the Cold War. International Organization 50(3): 445–475.
+    .. [3] Walt, S. M. (1997). Why alliances endure or collapse. Survival 39(1): 156–179.
+    """
+    f = "adapted_lapse"
+    g = _checked(threat_lapse, "threat_lapse", f, lo=0.0, hi=1.0, check=check)
+    i = _checked(institutional, "institutional", f, lo=0.0, hi=1.0, check=check)
+    th = float(_checked(threshold, "threshold", f, lo=0.0, hi=1.0, check=check))
+    g, i = _broadcast(f, threat_lapse=g, institutional=i, check=check)
+    if th == 0.0:
+        return g
+    a = th * i
+    return np.where(a < 1.0, np.maximum(g - a, 0.0) / np.maximum(1.0 - a, 1e-300), np.where(g >= 1.0, 1.0, 0.0))
 
 
 def named_threat_at_signing(named_now, common_now, *, check: bool = True) -> np.ndarray:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import stats
 
-from foedus.sim.agreements import TARGET_GONE
+from foedus.sim.agreements import TARGET_GONE, TARGET_NONE, TARGET_UNSET
 from foedus.sim.steps.dissolution import dissolve_by_hazard
 from foedus.sim.steps.politics import alliance_politics, cohesion_state
 from foedus.theory import cohesion as th_cohesion
@@ -457,3 +457,82 @@ def test_a_neutrality_pact_with_a_partners_adversary_is_not_a_realignment():
     st = cohesion_state(world)
     _circumstance_terms(world, st, np.zeros(len(st["slots"])), np.zeros(len(st["slots"])))
     assert st["realignment"][0] == 1.0
+
+
+def test_an_institutionalised_treaty_outlives_a_faded_threat_and_not_one_entirely_gone():
+    """Wallander 2000, McCalla 1996 (foedus.theory.persistence.adapted_lapse): with the adversary's threat fallen by 40 %, a
+    treaty of ATOP level 2 (full assets) absorbs the lapse (threshold 0.5) and never ends for it over 40 seeds, while the
+    same treaty without institutions ends at the lapse hazard times the lapse (0.5 x 0.4); with the adversary's threat gone
+    entirely both end at the full lapse hazard. The explanation names the lapse the term counted."""
+    def run(scale):
+        ended = [0, 0]
+        for seed in range(40):
+            world, _ = tiny_world(agreements=[alliance("Institutionalised", [GRT, SMA], targets=[RIV], institutionalised=2),
+                                              alliance("Bare", [GRT, SMA], targets=[RIV])], threat_lapse_hazard=0.5,
+                                  threat_lapse_institution_threshold=0.5, **QUIET)
+            cohesion_state(world)
+            world.results.threat[:, world.index_of(RIV)] *= scale
+            alliance_politics(world, np.random.default_rng(seed))
+            ids = world.state.agreements.agreement_id[:2].tolist()
+            for aid, _, _, d in events(world, "dissolution"):
+                if d["cause"] in ("threat gone", "threat faded"):
+                    f = d["factors"]
+                    ended[ids.index(aid)] += 1
+                    assert f["threat_lapse_adapted"] == float(th_persistence.adapted_lapse(f["threat_lapse"], f["institutional_assets"], threshold=0.5))
+        return ended
+    inst, bare = run(0.6)
+    assert inst == 0
+    assert stats.binomtest(bare, 40, 0.2).pvalue > ALPHA and bare > 0
+    inst, bare = run(0.0)
+    assert stats.binomtest(inst, 40, 0.5).pvalue > ALPHA and stats.binomtest(bare, 40, 0.5).pvalue > ALPHA
+
+
+def test_an_inherited_treaty_without_a_named_adversary_is_aimed_at_its_signatories_common_threat():
+    """Walt 1987 (foedus.theory.persistence.founding_members): a treaty signed in 1990 by GRT and SMA, which SMB joined in
+    1995, is aimed when the run starts (2000) at the common threat of GRT and SMA, its level measured over all three
+    members; the same treaty with all three as signatories, none threatened by an outsider that threatens the others, is
+    aimed at its weakest member's main threat (foedus.theory.persistence.founding_threat), SMB's."""
+    far = {"ccode": 640, "abb": "FAR", "name": "Far", "cinc": 0.10, "gdp": 2e5, "milex": 1e4, "lat": 54.0, "lon": 24.0, "regime": 0.2, "ideal_point": -0.8}
+    rivals = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}, {"pair": [SMA, RIV], "hostility": 0.6, "rivalry": True},
+              {"pair": [SMB, 640], "hostility": 0.9, "rivalry": True}]
+    from .conftest import ACTORS
+    actors = [dict(a, cinc=0.01) if a["ccode"] == SMB else a for a in ACTORS] + [far]  # SMB the weakest: no threat is shared by all
+    targets = []
+    for entry in ({SMB: 1995}, {}):
+        world, _ = tiny_world(actors=actors, relations=rivals, agreements=[alliance("Pact", [GRT, SMA, SMB], entry_years=entry)])
+        cohesion_state(world)
+        ag, t = world.state.agreements, world.results.threat
+        signed = th_persistence.founding_members(ag.members[:1], ag.entry_year[:1], ag.start_year[:1])
+        want, _ = th_persistence.founding_threat(signed, t, world.state.power)
+        assert ag.target[0] == want[0] >= 0
+        rows = [world.index_of(c) for c in (GRT, SMA, SMB)]
+        assert abs(ag.target_threat_start[0] - t[rows, ag.target[0]].mean()) < 1e-15
+        targets.append(int(world.inputs.ccode[ag.target[0]]))
+    assert targets[0] == RIV  # the signatories' common threat, not SMB's
+    assert targets[1] == 640  # over all three members, none shared: the weakest member's (SMB's) main threat
+
+
+def test_an_inherited_treaty_whose_signatories_share_no_threat_has_no_founding_threat():
+    """Leeds & Savun 2007 (foedus.theory.persistence.founding_threat, mean_fallback): GRT fears FAR, SMA (the weakest) no one.
+    A treaty the run inherits (signed 1990, the run starts in 2000) has then no identifiable founding threat: FAR is GRT's
+    threat alone, and its fading is no change of the circumstances of the treaty's signature, so it never ends the treaty
+    ('threat gone'); the same treaty signed in the run's first year, its circumstances observed, is aimed at FAR (the
+    largest mean threat) and lapses when FAR's threat to GRT goes."""
+    far = {"ccode": 640, "abb": "FAR", "name": "Far", "cinc": 0.10, "gdp": 2e5, "milex": 1e4, "lat": 54.0, "lon": 24.0, "regime": 0.2, "ideal_point": -0.8}
+    from .conftest import ACTORS
+    actors = [dict(a, cinc=0.01) if a["ccode"] == SMA else a for a in ACTORS] + [far]
+    got = {}
+    for start in (1990, 2000):
+        world, _ = tiny_world(actors=actors, agreements=[alliance("Pact", [GRT, SMA], start_year=start)], threat_lapse_hazard=0.5, **QUIET)
+        t = np.zeros_like(world.results.threat)
+        t[world.index_of(GRT), world.index_of(640)] = 0.5
+        world.results.threat[:] = t
+        ag = world.state.agreements
+        ag.target[0], ag.target_threat_start[0] = TARGET_UNSET, np.nan  # measured anew against this threat matrix
+        st = cohesion_state(world)
+        got[start] = int(ag.target[0])
+        world.results.threat[:] = 0.0  # FAR's threat gone
+        st = cohesion_state(world)
+        got[start, "lapse"] = float(st["threat_lapse"][0])
+    assert got[1990] == TARGET_NONE and got[1990, "lapse"] == 0.0
+    assert got[2000] == world.index_of(640) and got[2000, "lapse"] == 1.0

@@ -21,7 +21,9 @@ Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
   named in its text, ATOP ``statthr1``/``statthr2``, or its members' common main threat at
   signature, gone or no longer as threatening; a named adversary first measured after the treaty's signature, in a
   treaty a record-built run inherits, is measured against at least its members' common main threat then:
-  :func:`foedus.theory.persistence.named_threat_at_signing`, so ``founding_threat_at_start`` is that reference). Parameters: ``threat_lapse_hazard``, ``dissolution_hazard``
+  :func:`foedus.theory.persistence.named_threat_at_signing`, so ``founding_threat_at_start`` is that reference; an institutionalised
+  treaty absorbs the share ``threat_lapse_institution_threshold`` (0 by default, the in-sample fit) of the lapse, times its institutional assets, by adapting to
+  the new threat, factor ``threat_lapse_adapted``: :func:`foedus.theory.persistence.adapted_lapse`; Wallander 2000, McCalla 1996). Parameters: ``threat_lapse_hazard``, ``dissolution_hazard``
   (the hazard at zero cohesion), ``capability_change_weight``, ``institution_protection`` (the
   share of the hazard that full institutional assets remove, ATOP's institutionalisation or the integration
   reached, :func:`foedus.theory.integration.institutional_assets`; Wallander 2000, Lake 1999; 0 by default, the
@@ -266,8 +268,8 @@ def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.n
     gone = slots[ending]
     details = None
     if world.inputs.explain:
-        cols = (renewal, st["cohesion"], st["threat_lapse"], st["capability_change"], institutional)
-        p_, co, lapse, cc, inst_l = (c[ending].tolist() for c in cols)
+        cols = (renewal, st["cohesion"], st["threat_lapse"], st.get("threat_lapse_adapted", st["threat_lapse"]), st["capability_change"], institutional)
+        p_, co, lapse, lapse_a, cc, inst_l = (c[ending].tolist() for c in cols)
         c0, yrs, term = ag.cohesion_start[gone].tolist(), (world.state.year - ag.start_year[gone]).tolist(), [None if t != t else t for t in ag.renewal_years[gone].tolist()]
         war = np.isneginf(ag.term_end[gone]).tolist()
         auto = ag.automatic_renewal[gone].tolist()  # a member gave notice at the term's end (ATOP proren 2)
@@ -276,7 +278,8 @@ def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.n
         details = [
             {"cause": "war over" if war[k] else "term expired", "factors": {"renewal_probability": p_[k], "made_for_the_war": war[k], "term_years": term[k],
                                                   "automatic_renewal": auto[k], "years_in_force": yrs[k], "cohesion": co[k],
-                                                  "cohesion_at_start": c0[k], "threat_lapse": lapse[k], "capability_change": cc[k],
+                                                  "cohesion_at_start": c0[k], "threat_lapse": lapse[k], "threat_lapse_adapted": lapse_a[k],
+                                                  "capability_change": cc[k],
                                                   "institutional_assets": inst_l[k], "cohesion_retained": kept[k],
                                                   "democratic_commitment": dem[k], "third_party_purpose": tp[k]}}
             for k in range(len(gone))
@@ -332,6 +335,7 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
     cols = (hazard, st["cohesion"], st["rho"], st["competition"], st["similarity"], st["capability_change"], st["threat_lapse"],
             st.get("realignment", zero), st.get("regime_change", zero), *full)
     hz, co, th, ec, rs, cc, lapse, realigned, regime, t_coh, t_pow, t_base, t_gone, t_re, t_rg, t_tw = (c[ending].tolist() for c in cols)
+    adapted = st.get("threat_lapse_adapted", st["threat_lapse"])[ending].tolist()  # what the 'threat gone' term counted
     within = st["within"][ending] if "within" in st else np.zeros((len(ending), world.n), bool)
     fearing = [world.inputs.ccode[np.flatnonzero(r)].tolist() for r in within]  # members whose main threat is a fellow member
     tether = [st["tether"][e][r].tolist() for e, r in zip(ending.tolist(), within)] if "within" in st else [[] for _ in fearing]
@@ -368,6 +372,7 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
                 "realignment": realigned[k],  # 1: a member has allied with an outsider since (Leeds & Savun 2007)
                 "regime_change": regime[k],  # a member's recent regime change, 0-1
                 "threat_lapse": lapse[k],
+                "threat_lapse_adapted": adapted[k],  # the lapse the institutions did not absorb (Wallander 2000): what the term counts
                 "founding_threat": None if target[k] < 0 else target[k],
                 "founding_threat_now": t_now[k],
                 "founding_threat_at_start": t0[k],

@@ -69,7 +69,10 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
       threat fades (Wallander 2000); of the 'threat gone' term they remove ``threat_lapse_institution_protection``
       where their assets are specific to the threat, rising to ``institution_protection`` with the pact's
       integration (an integrated command is a general asset, except in a pact made for a war: its command was
-      built against that enemy), so T4 acts on duration through integration;
+      built against that enemy), so T4 acts on duration through integration; before either, the institutions absorb the
+      share ``threat_lapse_institution_threshold`` of the lapse (0 by default, the in-sample fit), times their assets, by adapting to the new threat
+      (:func:`~foedus.theory.persistence.adapted_lapse`; Wallander 2000, McCalla 1996): a threat that has faded ends an
+      institutionalised treaty less readily, one entirely gone as readily as any other;
     - a pact formed in the run states a term drawn from the record's treaty practice of the scenario's time
       (:func:`_stated_terms`, ``Scenario.treaty_terms``); a treaty whose stated term ends this year (ATOP ``length``, ``renewlgt``) is renewed with
       :func:`~foedus.theory.persistence.renewal_probability` or lapses ("term expired",
@@ -106,6 +109,9 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     institutional = th_integration.institutional_assets(ag.institutionalised[slots] / 2.0, np.clip(ag.integration[slots], 0.0, 1.0), check=world.inputs.check)
     # Wallander 2000: integrated assets serve against any threat, except those built for a war (a wartime command)
     general = np.where(ag.wartime[slots], 0.0, np.clip(ag.integration[slots], 0.0, 1.0))
+    # the lapse the institutions do not absorb by adapting to the new threat (Wallander 2000, McCalla 1996)
+    lapse = th_persistence.adapted_lapse(st["threat_lapse"], institutional, threshold=p.threat_lapse_institution_threshold, check=world.inputs.check)
+    st["threat_lapse_adapted"] = lapse
     terms = th_cohesion.dissolution_terms(
         cohesion,
         capability_change=change,
@@ -115,7 +121,7 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         institution_weight=p.institution_protection,
         cohesion_at_formation=ag.cohesion_start[slots],
         base_hazard=p.base_dissolution_hazard,
-        threat_lapse=st["threat_lapse"],
+        threat_lapse=lapse,
         lapse_hazard=p.threat_lapse_hazard,
         lapse_institution_weight=p.threat_lapse_institution_protection,
         solidarity=st["democracy"],
@@ -136,7 +142,7 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     dissolve_by_hazard(world, rng, st, terms, institutional)
     _stated_terms(world, rng, slots)
     renewal = th_persistence.renewal_probability(
-        cohesion, st["threat_lapse"], change, change_weight=p.capability_change_weight, cohesion_at_formation=ag.cohesion_start[slots],
+        cohesion, lapse, change, change_weight=p.capability_change_weight, cohesion_at_formation=ag.cohesion_start[slots],
         institutionalisation=institutional, institution_weight=p.institution_protection, solidarity=st["democracy"],
         solidarity_weight=min(2.0 * tr.norms * p.solidarity_protection, 1.0), lapse_institution_weight=p.threat_lapse_institution_protection,
         general_assets=general, third_party=st["third_party"], automatic=ag.automatic_renewal[slots],
@@ -535,7 +541,10 @@ def founding_threat_lapse(world: World, slots: np.ndarray, size: np.ndarray) -> 
     A pact without a target yet (formed this year, or in force at the start without an adversary
     named in its text) takes its members' common main threat now as the one it was written
     against (:func:`foedus.theory.persistence.founding_threat`: a threat every member faces, else its weakest
-    member's main threat) if it pledges defence or offence (a pact of
+    member's main threat; of a treaty the run inherits, the common threat of its signatories still in it,
+    :func:`foedus.theory.persistence.founding_members`, its level measured over all its members, and none where no outsider
+    threatens every signatory nor the weakest of them: the largest mean threat is then one member's, not the treaty's, and
+    its fluctuations no change of the circumstances of signing, ``mean_fallback``; Leeds & Savun 2007) if it pledges defence or offence (a pact of
     neutrality, non-aggression or consultation alone has none unless its text names one:
     :func:`foedus.theory.persistence.has_third_party_purpose`); a target named by the scenario
     (ATOP ``statthr1``/``statthr2``) is measured now, against, for a treaty signed before that first measure (one the
@@ -552,7 +561,19 @@ def founding_threat_lapse(world: World, slots: np.ndarray, size: np.ndarray) -> 
     unset = ag.target[slots] == TARGET_UNSET
     if unset.any():
         new = slots[unset]
-        target, level = th_persistence.founding_threat(ag.members[new], threat, world.state.power, check=world.inputs.check)
+        m = ag.members[new]
+        # the common threat of its signatories still in it (a pact formed this year: all its members; Walt 1987)
+        signed = th_persistence.founding_members(m, ag.entry_year[new], ag.start_year[new])
+        # a treaty signed before the run (its circumstances at signature unobserved) whose signatories share no threat and
+        # whose weakest signatory faces none has no identifiable founding threat: not one member's main threat (Leeds & Savun 2007)
+        observed = ag.start_year[new] >= world.state.year
+        target, level = th_persistence.founding_threat(signed, threat, world.state.power, mean_fallback=observed, check=world.inputs.check)
+        later = np.flatnonzero((signed != m).any(axis=1) & (target >= 0))  # members joined since: the level is measured over all
+        if len(later):
+            t_ = target[later]
+            level[later] = (m[later] * threat[:, t_].T).sum(axis=1) / np.maximum(m[later].sum(axis=1), 1)
+            target[later] = np.where(level[later] > 0, t_, -1)
+            level[later] = np.where(level[later] > 0, level[later], 0.0)
         # a pact of neutrality, non-aggression or consultation regulates its members' own relation: no third-party threat
         target = np.where(th_persistence.has_third_party_purpose(ag.obligations[new]), target, -1)
         ag.target[new] = np.where(target >= 0, target, TARGET_NONE)
