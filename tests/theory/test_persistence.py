@@ -529,3 +529,13 @@ def test_without_the_mean_fallback_a_threat_no_signatory_shares_and_the_weakest_
             none_seen += 1
             assert b[r] == -1 and lb[r] == 0.0
     assert none_seen
+
+
+def test_the_examples_of_persistence_and_founding_hold():
+    """The docstrings' examples (the founding threat, its lapse, the renewal of a term) are run, not only read."""
+    import doctest
+
+    from foedus.theory import founding, persistence
+
+    assert doctest.testmod(founding, raise_on_error=False).failed == 0
+    assert doctest.testmod(persistence, raise_on_error=False).failed == 0
