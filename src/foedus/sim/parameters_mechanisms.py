@@ -381,17 +381,13 @@ class MechanismParameters(CoreParameters):
     )
 
     collective_security_rate: float = Field(
-        0.1667, ge=0, le=1,
+        0.0667, ge=0, le=1,
         description="probability that a war begun under the UN Charter (1945) by a state that neither holds a permanent seat nor is "
-        "pledged a defence by a permanent member, and in which a permanent member leads (foedus.theory.war_onset.security_council_lead), "
-        "is met by a coalition the Security Council mandates, whose members join it on the target's side "
-        "(foedus.theory.war_onset.collective_security_probability; Claude 1962, Voeten 2005). Fitted on the in-sample record "
-        "(foedus.analysis.war_onsets.mandate_eligible_wars), per eligible war with a lead, the condition the simulation applies: of the "
-        "29 COW wars begun in 1946-1989, 15 had such an initiator (COW initiator codes, ATOP defence pacts), 6 of them a permanent "
-        "member allied (ATOP) to a target or leading a mandate, and one was met by a mandate, Korea 1950 (UNSC resolutions 83-84): 1/6 "
-        "(an upper bound: the record does not show the threats shared short of a pact). Before onset19 (2026-12) 1/15, per eligible "
-        "war without the lead, which the simulation's lead condition made about five times rarer than the record (12 runs from 1946: "
-        "3 mandates in 399 wars against 1 in 29). Held out, 1990-2007: 1 (Kuwait, resolution 678) of 4, each with a lead",
+        "pledged a defence by a permanent member is met by a coalition the Security Council mandates, whose members join it on the "
+        "target's side (foedus.theory.war_onset.collective_security_probability; Claude 1962). Fitted on the in-sample record "
+        "(foedus.analysis.war_onsets.mandate_eligible_wars): of the 29 COW wars begun in 1946-1989, 15 had such an initiator (COW "
+        "initiator codes, ATOP defence pacts) and one was met by a mandate, Korea 1950 (UNSC resolutions 83-84): 1/15. Held out, "
+        "1990-2007: 1 (Kuwait, resolution 678) of 4",
     )
 
     # --- blocs ---
