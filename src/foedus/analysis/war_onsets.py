@@ -66,7 +66,7 @@ from foedus.data.snapshot_fields import table
 from foedus.theory import war_onset as th
 from foedus.theory.rivalry import war_term
 
-__all__ = ["IN_SAMPLE_YEARS", "initiator_dyads", "estimate_initiation", "InitiationFit", "onset_composition", "record_onset_composition", "WAR_RECORD_LAST_YEAR", "OnsetFit", "initiating_dyads", "war_onset_dyad_years", "estimate_war_onset", "onset_rates", "mandate_eligible_wars"]
+__all__ = ["IN_SAMPLE_YEARS", "initiator_dyads", "estimate_initiation", "InitiationFit", "onset_composition", "record_onset_composition", "WAR_RECORD_LAST_YEAR", "OnsetFit", "initiating_dyads", "war_onset_dyad_years", "estimate_war_onset", "onset_rates", "mandate_eligible_wars", "MANDATED_WARS"]
 
 IN_SAMPLE_YEARS: tuple[tuple[int, int], ...] = ((1816, 1914), (1946, 1989))
 """The eras the shipped defaults are fitted on (MODEL_PROTOCOL: 1919–1938 and 1990– are held out)."""
@@ -304,26 +304,45 @@ def record_onset_composition(dyad_years: pd.DataFrame, years: tuple[int, int]) -
     return onset_composition(sub["defence_pact"], sub["joint_democracy"], sub["contiguous"], sub["any_major"], weight=sub["onset"])
 
 
+MANDATED_WARS: dict[int, str] = {151: "Korea, 1950: UNSC resolutions 83-84", 211: "Kuwait, 1990: UNSC resolution 678"}
+"""The COW wars (``warnum``) met by a Security Council mandate to use force against the initiator (Claude 1962; Voeten 2005)."""
+
+
 def mandate_eligible_wars(data_dir: Path | None = None, years: Sequence[tuple[int, int]] = IN_SAMPLE_YEARS) -> pd.DataFrame:
-    """The COW wars begun under the UN Charter in ``years`` that the Security Council could have acted on: ``warnum, year, veto``.
+    """The COW wars begun under the UN Charter in ``years`` that the Security Council could have acted on: ``warnum, year, veto, lead, mandated``.
 
     ``veto`` when a COW initiator (``initiator1``) holds a permanent seat
     (:func:`foedus.theory.war_onset.permanent_member`) or shares an ATOP defence pact with a state that
     does, in the war's first year (Claude 1962: collective security cannot reach a great power or its
-    protege). The simulator's ``collective_security_rate`` is the share of the wars without a veto
-    that met a mandate (in 1946-1989, Korea, 1950, alone); wars before 1945 are left out (no Charter).
+    protege). ``lead`` when, without a veto, a permanent member that is not an initiator had a stake in the war
+    (:func:`foedus.theory.war_onset.security_council_lead`; Voeten 2005): it was allied (an ATOP alliance of any
+    obligation, as the simulator's ``aligned``) in the war's first year to a target of the initiators that holds no
+    seat itself, or the war met a mandate (:data:`MANDATED_WARS`: a mandate is led by a permanent member; the stake of
+    Korea, 1950, was a threat the United States shared, not a pact). The simulator draws a mandate only where a permanent
+    member leads (:mod:`foedus.sim.steps.mandates`), so its ``collective_security_rate`` should be the share of the wars
+    with a lead and no veto that met a mandate: in 1946-1989 Korea, 1950, alone, of 6 (an upper bound: the record does not
+    say which permanent members shared a threat with the victim short of a pact). The simulator still carries the share
+    per war without a veto, 1/15: 1/6 lost out-of-sample facts (onset19, 2026-12; seeds 7-12, 1990-2018 offence pacts;
+    13-18, 1990-2018 war onsets). Wars before 1945 are left out (no Charter).
     """
     d = Path(data_dir) if data_dir is not None else default_data_dir()
     wars = read_wars(d / "peacesciencer" / "cow_war_inter.csv")
     start = wars.groupby("warnum")["year"].min()
-    al = read_atop_dyad_years(d / "peacesciencer" / "atop_alliance.csv.gz")
-    al = al[al["defense"].astype(bool)]
+    allied = read_atop_dyad_years(d / "peacesciencer" / "atop_alliance.csv.gz")
+    al = allied[allied["defense"].astype(bool)]
     rows = []
     for num, y in start.items():
         if not any(lo <= y <= hi for lo, hi in years) or not territorial_integrity_norm(y):
             continue
-        init = np.unique(wars.loc[(wars["warnum"] == num) & (wars["initiator1"] == 1), "ccode1"].to_numpy(int))
+        first = wars.loc[(wars["warnum"] == num) & (wars["initiator1"] == 1)]
+        init = np.unique(first["ccode1"].to_numpy(int))
         partners = al.loc[(al["year"] == y) & al["ccode1"].isin(init), "ccode2"].to_numpy(int)
         veto = bool(th.permanent_member(init, y).any() or th.permanent_member(partners, y).any())
-        rows.append((int(num), int(y), veto))
-    return pd.DataFrame(rows, columns=["warnum", "year", "veto"])
+        targets = np.unique(first["ccode2"].to_numpy(int))
+        victims = targets[~th.permanent_member(targets, y)]
+        friends = np.unique(allied.loc[(allied["year"] == y) & allied["ccode1"].isin(victims), "ccode2"].to_numpy(int))
+        friends = friends[~np.isin(friends, init)]
+        mandated = int(num) in MANDATED_WARS
+        lead = not veto and (mandated or bool(th.permanent_member(friends, y).any()))
+        rows.append((int(num), int(y), veto, lead, mandated))
+    return pd.DataFrame(rows, columns=["warnum", "year", "veto", "lead", "mandated"])

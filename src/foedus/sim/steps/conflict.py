@@ -449,7 +449,8 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     met: Leeds, Long & Mitchell's (2000) three quarters honoured are of the commitments whose
     conditions held), its trade dependence on the state it would fight (T2), the pact's cohesion,
     its regime and major-power status, and the nuclear restraint (a nuclear-armed ally does not fight a nuclear-armed
-    belligerent: :func:`foedus.sim.steps.war_entry.nuclear_restraint`, ``nuclear_entry_restraint``; Jervis 1989), and the great powers' restraint (a great power called against a great power honours at the onset's major-major odds, ``war_onset_joint_major``: :func:`foedus.theory.war_restraint.great_power_restraint`; Bremer 1992, Levy 1983; the factor ``great_power_restraint``). An ally that honours joins the war against that state, its
+    belligerent: :func:`foedus.sim.steps.war_entry.nuclear_restraint`, ``nuclear_entry_restraint``; Jervis 1989; nuclear-armed allies called to
+    both sides in the same wave answer one after another in a random order, each facing those that honoured before it: :func:`_same_wave_nuclear`), and the great powers' restraint (a great power called against a great power honours at the onset's major-major odds, ``war_onset_joint_major``: :func:`foedus.theory.war_restraint.great_power_restraint`; Bremer 1992, Levy 1983; the factor ``great_power_restraint``). An ally that honours joins the war against that state, its
     hostility to it at least ``honour_hostility`` (a share ``war_entry_delay`` a year late, if
     the war goes on); one that fails adds ``betrayal_penalty`` to its pact's betrayal and the
     state it was bound to multiplies its trust in it by ``betrayal_trust``. Every call's event
@@ -541,6 +542,27 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     return out_of_reach
 
 
+def _same_wave_nuclear(world: World, war: dict, allies: np.ndarray, num: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """Where nuclear-armed ``allies`` are called to both sides of ``war`` (``num``, 1 or 2) at once: (``held``, the allies' nuclear arms).
+
+    ``held[s]`` (s 1 or 2) says whether side s holds a nuclear-armed belligerent as the war stands, its allies that honoured a year
+    late (``war["pending"]``) counted: :func:`foedus.sim.steps.war_entry.nuclear_restraint` sees only the belligerents already in
+    the war, so a nuclear-armed defence ally of the target and a nuclear-armed offence ally of the attacker called in the same
+    wave would both escape the restraint (Jervis 1989: neither enters a war against the other). None where no such pair is called.
+    """
+    nu = _nuclear(world)[allies]
+    num = np.asarray(num)
+    if not ((nu & (num == 1)).any() and (nu & (num == 2)).any()):
+        return None
+    members, msides = kern.war_sides(war)
+    held = np.zeros(3, bool)
+    armed = _nuclear(world)
+    held[msides[armed[members]]] = True
+    for entry in war["pending"]:
+        held[entry[2]] |= bool(armed[entry[0]])
+    return held, nu
+
+
 def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, commit, a_of, side, num, enemy, reach) -> tuple[np.ndarray, np.ndarray]:
     """The called ``allies`` (bound to the states ``side``, on war side ``num``, 1 or 2, through agreements ``a_of``) honour or fail against ``enemy``.
 
@@ -554,14 +576,26 @@ def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, comm
     major = world.state.major[allies].astype(float)
     # the era's reliability: three quarters before 1945, about a fifth after (Leeds 2003; Berkemeier & Fuhrmann 2018)
     base = float(th_war.honour_base_rate(territorial_integrity_norm(world.state.year), p.honour_base_rate, p.honour_base_rate_charter, check=world.inputs.check))
-    ph = th_cohesion.honour_probability(commit, inter, coh, democratic=dem, major_power=major, base_rate=base, check=world.inputs.check)
+    ph0 = th_cohesion.honour_probability(commit, inter, coh, democratic=dem, major_power=major, base_rate=base, check=world.inputs.check)
     # the nuclear revolution: a nuclear-armed ally does not fight a nuclear-armed belligerent (Jervis 1989)
     restraint, joint = _nuclear_restraint(world, war, allies, num)
-    ph = ph * restraint
     # great powers avoid fighting one another: the onset's major-major term on the honouring's log-odds (Bremer 1992; Levy 1983)
     gp = world.state.major[allies] & world.state.major[enemy] & (p.war_onset_joint_major != 0.0)
-    ph = th_restraint.great_power_restraint(ph, gp, True, p.war_onset_joint_major, check=world.inputs.check)
-    honoured = rng.random(len(allies)) < ph
+    ph = th_restraint.great_power_restraint(ph0 * restraint, gp, True, p.war_onset_joint_major, check=world.inputs.check)
+    u = rng.random(len(allies))
+    honoured = u < ph
+    same_wave = _same_wave_nuclear(world, war, allies, num)
+    if same_wave is not None:
+        # nuclear-armed allies called to both sides in the same wave: they answer one after another (onset19), each facing the
+        # war as it stands with the nuclear-armed allies that honoured before it (Jervis 1989), not as it stood before the call
+        held, order, nu = same_wave[0], rng.permutation(len(allies)), same_wave[1]
+        full = th_join.nuclear_entry_restraint(nu, True, p.nuclear_entry_restraint)
+        ph_full = th_restraint.great_power_restraint(ph0 * full, gp, True, p.war_onset_joint_major, check=world.inputs.check)
+        for k in order.tolist():
+            if nu[k] and not joint[k] and held[3 - num[k]]:
+                joint[k], restraint[k], ph[k] = True, full[k], ph_full[k]
+            honoured[k] = u[k] < ph[k]
+            held[num[k]] |= bool(honoured[k] and nu[k])
     late = honoured & (rng.random(len(allies)) < p.war_entry_delay)
     # the obligation that calls each ally (ATOP: defence to the attacked side, offence to the attacker's) and its treaty
     factors = [
