@@ -317,6 +317,8 @@ def test_beside_an_attacker_the_portfolio_stake_moves_only_an_offence_ally_at_ag
     assert joined["defence"] == 0 and joined["offence"] and joined["default"], joined
     for case in ("offence", "default"):
         assert stats.binomtest(joined[case], n, prob[case]).pvalue > ALPHA, (case, joined, prob)
+
+
 BEL = 211
 """Belgium's COW code: SMA's own (the United Kingdom's) is nuclear-armed in 2000, which would restrain GRT against it already."""
 

@@ -11,12 +11,12 @@ import numpy as np
 
 from foedus.theory.renunciation import territorial_integrity_norm
 from foedus.data.nuclear import NUCLEAR_WEAPON_STATES, nuclear_armed
-from foedus.schema import OBLIGATIONS
 from foedus.sim.agreements import FIRST_SIMULATED_ID
 from foedus.sim.membership import pair_max
 from foedus.sim.steps import conflict_kernels as kern
 from foedus.sim.steps.mandates import mandates
 from foedus.sim.steps.neutrality import permanently_neutral
+from foedus.sim.steps.pact_pairs import _DEF, _OFF, defence_pairs, nonaggression_pairs, offence_pairs  # noqa: F401 (conflict's names for them)
 from foedus.sim.steps.war_endings import war_endings
 from foedus.sim.steps.war_entry import collective_security as _collective_security
 from foedus.sim.steps.war_entry import enter as _enter
@@ -37,8 +37,6 @@ from foedus.theory import war as th_war
 from foedus.theory import war_onset as th_onset
 from foedus.theory import war_restraint as th_restraint
 
-_DEF, _OFF = OBLIGATIONS.index("defense"), OBLIGATIONS.index("offense")
-_NAG = OBLIGATIONS.index("nonaggression")
 _DISPUTE_DETAIL = {w: f'{{"escalated_to_war":{str(w).lower()}}}' for w in (False, True)}
 _ONSET_OFF = -30.0
 """``war_onset_intercept`` at its lower bound switches structural war onsets off (hazard below 1e-13)."""
@@ -248,15 +246,6 @@ def _nuclear(world: World) -> np.ndarray:
     return out
 
 
-def defence_pairs(world: World) -> np.ndarray:
-    """(N, N) bool: the pairs sharing a defence pact in force (a security agreement other than a coalition with a defence obligation).
-
-    Bremer's (1992) alliance term of the war-onset hazard, as the record's ATOP dyad-years code it
-    (:mod:`foedus.analysis.war_onsets`). Cached until the agreements change.
-    """
-    return _pact_pairs(world, _DEF, "defence_pairs")
-
-
 def _war_onsets(world: World, rng: np.random.Generator) -> None:
     """Wars begin between pairs of states with the dyadic hazard estimated on the record (Bremer 1992; see :func:`conflict_and_commitments`)."""
     p = world.inputs.params
@@ -296,32 +285,6 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
         for e, (q, f, w, m, pv, r, dt, pq) in enumerate(zip(k, far, who, mandate, p_win, restraint, deter, protected))
     ]
     world.log.events(world.state.year, "war", -1, world.inputs.ccode[att], world.inputs.ccode[tgt], details)
-
-
-def nonaggression_pairs(world: World) -> np.ndarray:
-    """(N, N) bool: the pairs sharing a pledge of non-aggression in force (a security agreement other than a coalition with ATOP's
-    non-aggression obligation; :func:`foedus.theory.rivalry.nonaggression_only` of it and :func:`defence_pairs` is the rivalry
-    termination's term). Cached until the agreements change."""
-    return _pact_pairs(world, _NAG, "nonaggression_pairs")
-
-
-def offence_pairs(world: World) -> np.ndarray:
-    """(N, N) bool: the pairs sharing an offence pact in force (a security agreement other than a coalition). Cached until the agreements change."""
-    return _pact_pairs(world, _OFF, "offence_pairs")
-
-
-def _pact_pairs(world: World, obligation: int, key: str) -> np.ndarray:
-    """(N, N) bool: the pairs sharing a security agreement in force (not a coalition) with the obligation of column
-    ``obligation``; cached under ``key`` until the agreements change."""
-    ag = world.state.agreements
-    hit = world.cache.get(key)
-    if hit is not None and hit[0] == ag.version and hit[1].shape == (world.n, world.n):
-        return hit[1]
-    slots = ag.in_force(domain=SECURITY, not_kind=COALITION)
-    slots = slots[ag.obligations[slots, obligation]]
-    out = pair_max(ag.members[slots], np.ones(len(slots)), world.n) > 0 if len(slots) else np.zeros((world.n, world.n), bool)
-    world.cache[key] = (ag.version, out)
-    return out
 
 
 def nuclear_onset_factor(world: World, att: np.ndarray, tgt: np.ndarray) -> np.ndarray:
