@@ -21,6 +21,10 @@ save is the cost of some forty numpy calls on small arrays (66 states, thirty al
 - :func:`intrusions`: the year's intrusions, each draw against bounds of its probability (the exact probability, numpy's
   ``expm1``, asked by the step only for the draws near it); :func:`trust_after`:
   :func:`~foedus.theory.cyber_trust.trust_after_intrusions` in one pass;
+- :func:`incidents` and :func:`escalate`: the year's attributions (:func:`foedus.theory.cyber.attribution_probability`), the
+  trust update (:func:`foedus.theory.cyber.trust_update`, its compiled ``_trust_kernel``'s operations, ``expm1`` included), the trust
+  after intrusions and the escalation probabilities (:func:`foedus.theory.cyber.escalation_probability`) in one pass, then the
+  escalations drawn: two calls a year for what were some fifteen numpy calls and four theory functions' argument handling;
 - :func:`state_moves`, :func:`nonstate_trust`, :func:`nonstate_moves`, :func:`consented_best`, :func:`one_a_year` and
   :func:`alignment_camps`: the rest of the year's moves of states, firms and NGOs (who would join, who leaves, the members'
   consent and one accession a year per alignment; :func:`~foedus.theory.cyber_trust.nonstate_trust`,
@@ -35,7 +39,7 @@ import numpy as np
 from numba import njit
 
 __all__ = [
-    "alignment_camps", "consent_refusals", "consented_best", "intrusions", "nonstate_moves", "trust_after", "nonstate_trust", "one_a_year", "pair_scores", "sharing_terms",
+    "alignment_camps", "consent_refusals", "consented_best", "escalate", "incidents", "intrusions", "nonstate_moves", "trust_after", "nonstate_trust", "one_a_year", "pair_scores", "sharing_terms",
     "state_moves",
 ]
 
