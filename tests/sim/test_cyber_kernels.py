@@ -272,3 +272,52 @@ def test_trust_after_is_the_theorys_trust_after_intrusions(seed):
     e = float(rng.choice([0.0, 0.3, 0.5, 1.0]))
     want = th.trust_after_intrusions(trust, intruded, e)
     assert np.array_equal(_bits(trust_after(trust, intruded, e)), _bits(want))
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_incidents_and_escalate_are_the_theorys_attribution_trust_update_and_escalation(seed):
+    """cyber_kernels.incidents and escalate against the step's former numpy path, written with the theory's functions (to the bit, the
+    same draws consumed in the same order): attribution_probability, trust_update, trust_after_intrusions, escalation_probability."""
+    from foedus.sim.steps.cyber_kernels import escalate, incidents
+    from foedus.theory import cyber as th_cyber
+
+    rng = np.random.default_rng(100 + seed)
+    n = int(rng.integers(12, 90))
+    intr = rng.random((n, n)) < rng.uniform(0.05, 0.5)
+    np.fill_diagonal(intr, False)
+    cap = np.where(rng.random(n) < 0.2, 0.0, rng.random(n) * rng.choice([1.0, 10.0]))
+    trust = rng.random((n, n))
+    trust[rng.random((n, n)) < 0.1] = 1.0
+    trust[rng.random((n, n)) < 0.1] = 0.0
+    hostility = rng.uniform(-0.2, 1.2, (n, n))  # out of [0, 1] too: the fear is clipped
+    hostility[rng.random((n, n)) < 0.05] = 0.0
+    base, sens = (0.3, 1.0) if seed < 5 else (float(rng.uniform(0.05, 0.95)), float(rng.uniform(0.3, 3.0)))
+    lam, mu, s = (0.5, float(rng.uniform(0.0, 0.2)), 0.0) if seed < 5 else tuple(float(x) for x in rng.random(3))
+    e = float(rng.choice([0.0, 0.3, 0.5, 1.0]))
+    det, delta, purpose = (1.0, 0.0, 0.0) if seed < 5 else tuple(float(x) for x in rng.random(3))
+    step = float(rng.uniform(0.0, 0.2))
+    draws = rng.random(int(intr.sum()))
+    draws2_all = rng.random(n * n)
+    # the former path (sim/steps/cyber.py before the fusion)
+    i_all, j_all = np.nonzero(intr)
+    hit = draws < th_cyber.attribution_probability(cap[i_all], cap[j_all], base=base, sensitivity=sens)
+    i_w, j_w = i_all[hit], j_all[hit]
+    att_w = np.zeros((n, n), bool)
+    att_w[i_w, j_w] = True
+    trust_w = th_cyber.trust_update(trust, intr.T.astype(float), att_w.T.astype(float), learning_rate=lam, recovery_rate=mu, suspicion=s)
+    year_w = th.trust_after_intrusions(trust_w, intr, e)
+    fear = np.clip(hostility[j_w, i_w], 0.0, 1.0)
+    esc_w = th_cyber.escalation_probability(1.0, 1.0, fear, detection=det, distinguishability=delta, purpose_attack=purpose)
+    draws2 = draws2_all[: len(i_w)]
+    escalate_w = draws2 < esc_w
+    host_w = hostility.copy()
+    host_w[j_w[escalate_w], i_w[escalate_w]] += step
+
+    att, trust_g, year_g, i_g, j_g, esc_g = incidents(intr, cap, draws, base, sens, trust, lam, mu, s, e, hostility, 1.0, 1.0, det, delta, purpose)
+    assert np.array_equal(att, att_w) and np.array_equal(i_g, i_w) and np.array_equal(j_g, j_w)
+    assert np.array_equal(_bits(trust_g), _bits(trust_w)) and np.array_equal(_bits(year_g), _bits(year_w))
+    assert np.array_equal(_bits(esc_g), _bits(esc_w))
+    host_g = hostility.copy()
+    got = escalate(host_g, i_g, j_g, esc_g, draws2, step)
+    assert np.array_equal(got, escalate_w) and np.array_equal(_bits(host_g), _bits(host_w))
+    assert hit.any() and (~hit).any() and (trust_g != trust).any() and (esc_g > 0).any()  # both verdicts occur, trust and fear move: the comparisons could fail

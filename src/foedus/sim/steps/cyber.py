@@ -18,14 +18,15 @@ from foedus.sim.steps._common import CYBER_DOMAIN, ORGANISATION, asymmetric, sym
 from foedus.sim.steps.cyber_kernels import (
     alignment_camps,
     consented_best,
+    incidents,
     intrusions,
     nonstate_moves,
     nonstate_trust,
     pair_scores,
     sharing_terms,
     state_moves,
-    trust_after,
 )
+from foedus.sim.steps.cyber_kernels import escalate as escalate_pairs
 from foedus.sim.steps.dissolution import dissolve, leave, leave_nonstate
 from foedus.sim.world import World
 from foedus.theory import cyber as th_cyber
@@ -58,17 +59,15 @@ def cyber(world: World, rng: np.random.Generator) -> None:
         world.results.attributed = np.zeros((n, n), bool)
         return
     intr = _intrusions(world, rng)
-    i_all, j_all = np.nonzero(intr)
-    attr_p = th_cyber.attribution_probability(cap[i_all], cap[j_all], check=world.inputs.check)
-    hit = rng.random(len(i_all)) < attr_p
-    i_idx, j_idx = i_all[hit], j_all[hit]
-    attributed = np.zeros((n, n), bool)
-    attributed[i_idx, j_idx] = True
+    # attribution_probability, trust_update, trust_after_intrusions and escalation_probability in one compiled pass
+    # (cyber_kernels.incidents, equal to the theory's functions to the bit), the draws as before: one per intrusion, then one per attributed
+    draws = rng.random(np.count_nonzero(intr))
+    attributed, world.state.trust, trust, i_idx, j_idx, esc_p = incidents(
+        intr, cap, draws, _ATTRIBUTION_BASE, _ATTRIBUTION_SENSITIVITY, world.state.trust, _LEARNING_RATE, float(p.trust_recovery), _SUSPICION,
+        float(p.espionage_risk), world.state.hostility, 1.0, 1.0, _DETECTION, _DISTINGUISHABILITY, _PURPOSE_ATTACK,
+    )
     world.results.intrusions, world.results.attributed = intr, attributed
-    world.state.trust = th_cyber.trust_update(world.state.trust, intr.T.astype(float), attributed.T.astype(float), recovery_rate=p.trust_recovery, check=world.inputs.check)
-    fear = np.clip(world.state.hostility[j_idx, i_idx], 0.0, 1.0)  # the victim's prior that it prepares an attack
-    escalate = rng.random(len(i_idx)) < th_cyber.escalation_probability(1.0, 1.0, fear, check=world.inputs.check)
-    world.state.hostility[j_idx[escalate], i_idx[escalate]] += p.escalation
+    escalate = escalate_pairs(world.state.hostility, i_idx, j_idx, esc_p, rng.random(len(i_idx)), float(p.escalation))
     sym_clip(world.state.hostility)
     if len(i_idx):
         details = None
@@ -76,7 +75,7 @@ def cyber(world: World, rng: np.random.Generator) -> None:
             allied = world.state.agreements.allied()
             details = [_CYBER_DETAIL[(a, e)] for a, e in zip(allied[i_idx, j_idx].tolist(), escalate.tolist())]  # (Python bools: the same keys)
         world.log.events(y, "cyber", -1, world.inputs.ccode[i_idx], world.inputs.ccode[j_idx], details)
-    _cyber_alignments(world, rng)
+    _cyber_alignments(world, rng, trust)
 
 
 def _intrusions(world: World, rng: np.random.Generator) -> np.ndarray:
@@ -107,6 +106,12 @@ def _intrusions_of(rate: np.ndarray, vul: np.ndarray, scale: float, draws: np.nd
         intr[ui, uj] = draws[ui, uj] < prob
     return intr
 
+
+# the keyword defaults of the theory functions the step calls with them (attribution_probability, trust_update, escalation_probability),
+# passed to cyber_kernels.incidents as they are
+_ATTRIBUTION_BASE, _ATTRIBUTION_SENSITIVITY = 0.3, 1.0
+_LEARNING_RATE, _SUSPICION = 0.5, 0.0
+_DETECTION, _DISTINGUISHABILITY, _PURPOSE_ATTACK = 1.0, 0.0, 0.0
 
 _CYBER_DETAIL = {
     (a, e): f'{{"among_allies":{str(a).lower()},"attributed":true,"escalation":{str(e).lower()}}}' for a in (False, True) for e in (False, True)
@@ -162,7 +167,7 @@ def _consented(world: World, t: dict, want: np.ndarray, trust_in: np.ndarray, ca
     )
 
 
-def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
+def _cyber_alignments(world: World, rng: np.random.Generator, trust: np.ndarray) -> None:
     """States and non-state actors join and leave cyber alignments by trust and values, and new ones form (T3).
 
     Trust and values, not threat (Kempf; brief T3). For every cyber alignment ``a`` in force and
@@ -180,9 +185,8 @@ def _cyber_alignments(world: World, rng: np.random.Generator) -> None:
     """
     ag, y, p = world.state.agreements, world.state.year, world.inputs.params
     slots = ag.in_force(domain=CYBER_DOMAIN)
-    # [i, j]: i's trust in j this year (constant through this step: conflict's betrayals come after)
-    # th_trust.trust_after_intrusions, compiled (cyber_kernels.trust_after: the same numbers, without its transposed copy of the intrusions)
-    trust = trust_after(world.state.trust, world.results.intrusions, float(p.espionage_risk))
+    # trust [i, j]: i's trust in j this year (constant through this step: conflict's betrayals come after), th_trust.trust_after_intrusions
+    # of the updated trust and the intrusions, compiled in cyber_kernels.incidents
     if len(slots):
         t = _sharing_terms(world, slots, trust)
         M, cap = t["M"], world.state.cyber_capacity

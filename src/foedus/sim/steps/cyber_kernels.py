@@ -21,6 +21,10 @@ save is the cost of some forty numpy calls on small arrays (66 states, thirty al
 - :func:`intrusions`: the year's intrusions, each draw against bounds of its probability (the exact probability, numpy's
   ``expm1``, asked by the step only for the draws near it); :func:`trust_after`:
   :func:`~foedus.theory.cyber_trust.trust_after_intrusions` in one pass;
+- :func:`incidents` and :func:`escalate`: the year's attributions (:func:`foedus.theory.cyber.attribution_probability`), the
+  trust update (:func:`foedus.theory.cyber.trust_update`, its compiled ``_trust_kernel``'s operations, ``expm1`` included), the trust
+  after intrusions and the escalation probabilities (:func:`foedus.theory.cyber.escalation_probability`) in one pass, then the
+  escalations drawn: two calls a year for what were some fifteen numpy calls and four theory functions' argument handling;
 - :func:`state_moves`, :func:`nonstate_trust`, :func:`nonstate_moves`, :func:`consented_best`, :func:`one_a_year` and
   :func:`alignment_camps`: the rest of the year's moves of states, firms and NGOs (who would join, who leaves, the members'
   consent and one accession a year per alignment; :func:`~foedus.theory.cyber_trust.nonstate_trust`,
@@ -35,7 +39,7 @@ import numpy as np
 from numba import njit
 
 __all__ = [
-    "alignment_camps", "consent_refusals", "consented_best", "intrusions", "nonstate_moves", "trust_after", "nonstate_trust", "one_a_year", "pair_scores", "sharing_terms",
+    "alignment_camps", "consent_refusals", "consented_best", "escalate", "incidents", "intrusions", "nonstate_moves", "trust_after", "nonstate_trust", "one_a_year", "pair_scores", "sharing_terms",
     "state_moves",
 ]
 
@@ -353,4 +357,88 @@ def trust_after(trust, intruded, espionage_risk):  # pragma: no cover (compiled)
                 out[i, j] = b
             else:
                 out[i, j] = a if a <= b else b
+    return out
+
+
+@njit(cache=True)
+def incidents(intr, cap, draws, base, sensitivity, trust, learning_rate, recovery_rate, suspicion, espionage_risk, hostility, intrusion, attribution,
+              detection, distinguishability, purpose_attack):  # pragma: no cover (compiled)
+    """The year's intrusions ``intr`` (N, N) bool attributed, trusted and feared, in one pass (:func:`foedus.sim.steps.cyber.cyber`).
+
+    The intrusions in row-major order (``np.nonzero``'s) are attributed where their draw (``draws``, one per intrusion in that order)
+    is below :func:`foedus.theory.cyber.attribution_probability` of the intruder's and the victim's ``cap`` (``base``,
+    ``sensitivity``); returns ``attributed`` (N, N) bool, ``new_trust`` :func:`foedus.theory.cyber.trust_update` of ``trust`` with
+    ``intr.T`` and ``attributed.T`` as 0.0/1.0 (``learning_rate``, ``recovery_rate``, ``suspicion``; the same operations as its
+    compiled ``_trust_kernel``), ``trust_year`` :func:`foedus.theory.cyber_trust.trust_after_intrusions` of ``new_trust``
+    (:func:`trust_after`'s rule), the attributed pairs ``i_idx``, ``j_idx`` (intruder, victim) and ``escalation``
+    :func:`foedus.theory.cyber.escalation_probability` of ``intrusion``, ``attribution``, the victim's fear
+    ``clip(hostility[j, i], 0, 1)``, ``detection``, ``distinguishability`` and ``purpose_attack`` (scalars), each attributed pair's.
+    """
+    n = intr.shape[0]
+    attributed = np.zeros((n, n), np.bool_)
+    i_idx = np.empty(draws.shape[0], np.int64)
+    j_idx = np.empty(draws.shape[0], np.int64)
+    k = 0
+    q = 0
+    b = base
+    g = sensitivity
+    for i in range(n):
+        for j in range(n):
+            if not intr[i, j]:
+                continue
+            num = b * cap[j] ** g
+            den = num + (1.0 - b) * cap[i] ** g
+            p = num / den if den > 0 else b
+            if draws[q] < p:
+                attributed[i, j] = True
+                i_idx[k] = i
+                j_idx[k] = j
+                k += 1
+            q += 1
+    new_trust = np.empty((n, n))
+    trust_year = np.empty((n, n))
+    for i in range(n):
+        for j in range(n):
+            t = trust[i, j]
+            nn = 1.0 if intr[j, i] else 0.0
+            alpha = 1.0 if attributed[j, i] else 0.0
+            m = nn * (alpha + suspicion * (1.0 - alpha))
+            signal = -np.expm1(-m) if m != 0.0 else 0.0
+            v = t - learning_rate * signal * t + recovery_rate * (1.0 - signal) * (1.0 - t)
+            v = min(max(v, 0.0), 1.0)
+            new_trust[i, j] = v
+            c = 1.0 - espionage_risk * nn
+            if np.isnan(v):
+                trust_year[i, j] = v
+            elif np.isnan(c):
+                trust_year[i, j] = c
+            else:
+                trust_year[i, j] = v if v <= c else c
+    qq = 0.5 * (1.0 + distinguishability)
+    scale = intrusion * detection * attribution
+    escalation = np.empty(k)
+    for r in range(k):
+        phi = hostility[j_idx[r], i_idx[r]]
+        if phi < 0.0:
+            phi = 0.0
+        elif phi > 1.0:
+            phi = 1.0
+        den_a = phi * qq + (1.0 - phi) * (1.0 - qq)
+        den_e = phi * (1.0 - qq) + (1.0 - phi) * qq
+        post_a = phi * qq / den_a if den_a > 0 else 0.0
+        post_e = phi * (1.0 - qq) / den_e if den_e > 0 else 0.0
+        read = purpose_attack * (qq * post_a + (1.0 - qq) * post_e) + (1.0 - purpose_attack) * ((1.0 - qq) * post_a + qq * post_e)
+        escalation[r] = scale * read
+    return attributed, new_trust, trust_year, i_idx[:k], j_idx[:k], escalation
+
+
+@njit(cache=True)
+def escalate(hostility, i_idx, j_idx, escalation, draws, step):  # pragma: no cover (compiled)
+    """The attributed intrusions whose ``draws`` fall below their ``escalation`` probability raise the victim's hostility to the
+    intruder, ``hostility[j, i] += step`` in place (each ordered pair once); returns which (bool, one per attributed pair)."""
+    out = np.zeros(i_idx.shape[0], np.bool_)
+    for r in range(i_idx.shape[0]):
+        if draws[r] < escalation[r]:
+            out[r] = True
+            hostility[j_idx[r], i_idx[r]] += step
     return out
