@@ -73,9 +73,14 @@ def test_a_window_outside_the_record_of_war_keeps_the_convention():
     from foedus.data.snapshot import snapshot
     from foedus.sim.build import RIVAL_HOSTILITY_UNGRADED, rival_hostilities
 
+    from foedus.theory.rivalry_severity import QUIET_ESTIMATE, WAR_ESTIMATE
+
     snap = snapshot(1816, top_n=None, at_year_end=True)
-    h, base, src = rival_hostilities(snap)
+    graded = {"rival_hostility_quiet": QUIET_ESTIMATE, "rival_hostility_war": WAR_ESTIMATE}  # grading on: the window decides
+    h, base, src = rival_hostilities(snap, overrides=graded)
     assert np.all(h == RIVAL_HOSTILITY_UNGRADED) and base is None and "outside" in src
+    h, base, src = rival_hostilities(snap)  # at the defaults (the convention) nothing is graded and no record of war is read
+    assert np.all(h == RIVAL_HOSTILITY_UNGRADED) and base is None and src == ""
     sc = scenario_from_record(1816, top_n=10, years=1, system_changes=False)
     assert {r.hostility for r in sc.relations if r.rivalry} == {RIVAL_HOSTILITY_UNGRADED}
 

@@ -54,9 +54,13 @@ def _cyber_alignments(world) -> list[tuple[int, set[int], set[str], float]]:
 # camp of the Paris Call grew one state past PLEDGE_MAX (53 of 66) in the last years of one seed, every member within its
 # camp. On integ8 (74f0f85, the session-8 merge) seed 1 passes (strict XPASS) and so do seeds 0 and 2-5: no seed crosses,
 # so no mark. If the drift comes back, mark the seed that crosses again with the measured size and years.
-_MARKS: dict = {  # seed 5 was marked at sessions 11 and 16 (53 of 66 states in 2051, 2052); it passed at session 17's merge
-    5: pytest.mark.xfail(strict=True, reason="the known drift, back at session 18's merge (camp18, rivalry18, drought18): the Paris "
-                         "Call holds 53 of 66 states in 2052 of seed 5, one past PLEDGE_MAX (52.8)"),
+_MARKS: dict = {  # seed 5 was marked at sessions 11, 16 and 18 (53 of 66 states in 2051, 2052); it passes at session 19's merge
+    # session 19's merge (dissolveB19: an inherited treaty whose signatories share no threat has no founding threat, so fewer
+    # world-2022 pacts end) moved the drift to seeds 0 and 4: one state past PLEDGE_MAX in the runs' last years
+    0: pytest.mark.xfail(strict=True, reason="the known drift, at session 19's merge (dissolveB19): the Paris Call holds 53 of 66 "
+                         "states in 2052 of seed 0, one past PLEDGE_MAX (52.8)"),
+    4: pytest.mark.xfail(strict=True, reason="the known drift, at session 19's merge (dissolveB19): the Paris Call holds 53 of 66 "
+                         "states in 2051 of seed 4, one past PLEDGE_MAX (52.8)"),
 }
 
 

@@ -360,6 +360,8 @@ def rival_hostilities(snap, data_dir: Path | None = None, overrides: dict | None
     from foedus.theory.rivalry_severity import WINDOW_YEARS, rival_hostility
 
     codes = np.asarray(snap.ccodes, dtype=np.int64)
+    if not _graded(overrides):  # the levels at the convention: no grade to compute, and no file of wars needed
+        return np.full((codes.size, codes.size), RIVAL_HOSTILITY_UNGRADED), None, ""
     d = Path(data_dir) if data_dir is not None else default_data_dir()
     since, src = fields.years_since_war(d, codes, _positions(codes), int(snap.year), WINDOW_YEARS)
     if since is None:
@@ -367,7 +369,7 @@ def rival_hostilities(snap, data_dir: Path | None = None, overrides: dict | None
     p = Parameters.model_fields
     value = {k: float((overrides or {}).get(k, p[k].default)) for k in ("rival_hostility_quiet", "rival_hostility_war", "hostility_decay")}
     h = rival_hostility(since, value["rival_hostility_quiet"], value["rival_hostility_war"], value["hostility_decay"], WINDOW_YEARS)
-    return np.round(h, 3), value["rival_hostility_quiet"], src
+    return np.round(h, 3), round(value["rival_hostility_quiet"], 3), src  # the baseline rounded as the levels are
 
 
 def _graded(overrides: dict | None) -> bool:

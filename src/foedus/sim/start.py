@@ -227,7 +227,8 @@ def _schedule_system(world: World, year: int) -> None:
     world.inputs.dormant = {
         "economy": world.state.economy.copy(), "milex": world.state.milex.copy(), "milper": world.state.milper.copy(), "cinc": world.state.cinc0.copy(),
         "major": world.state.major.copy(), "cyber_capacity": world.state.cyber_capacity.copy(), "cyber_vulnerability": world.state.cyber_vulnerability.copy(),
-        "exposure": world.state.exposure.copy(), "hostility": world.state.hostility.copy(), "rivalry": world.state.rivalry.copy(),
+        "exposure": world.state.exposure.copy(), "hostility": world.state.hostility.copy(),
+        "hostility_base": world.state.hostility_base.copy(), "rivalry": world.state.rivalry.copy(),
     }
     now = membership_in(world.inputs.spells, world.n, year)
     if now.all():

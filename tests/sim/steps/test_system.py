@@ -28,6 +28,20 @@ def test_a_state_born_later_is_dormant_until_its_first_year():
     assert c == SMB and "scheduled" in d["cause"]
 
 
+def test_a_state_entering_later_keeps_its_rivals_graded_baseline():
+    """A rival pair that has just fought starts above its baseline (Relation.hostility_base; foedus.theory.rivalry_severity);
+    a state entering the system later gets both back, its hostility and the baseline it relaxes towards (review of session 19:
+    the baseline was restored from the hostility)."""
+    rel = [{"pair": [GRT, SMB], "hostility": 0.9, "hostility_base": 0.5, "rivalry": True}]
+    world, rng = tiny_world(actors=_with_spells({SMB: [[2002, None]]}), relations=rel)
+    g, b = world.index_of(GRT), world.index_of(SMB)
+    world.state.year = 2002
+    system_membership(world, rng)
+    assert world.state.active[b]
+    assert world.state.hostility[g, b] == world.state.hostility[b, g] == 0.9
+    assert world.state.hostility_base[g, b] == world.state.hostility_base[b, g] == 0.5
+
+
 def test_a_dying_state_leaves_its_pacts_and_rivalries_in_the_year_after_its_last():
     world, rng = tiny_world(actors=_with_spells({RIV: [[2000, 2001]]}), agreements=[alliance("Pact", [RIV, SMA])])
     r = world.index_of(RIV)

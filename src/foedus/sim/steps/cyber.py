@@ -10,6 +10,8 @@ decisions. Exits close through :mod:`foedus.sim.steps.dissolution` (``leave`` fo
 
 from __future__ import annotations
 
+import inspect
+
 import numpy as np
 from numba import njit
 
@@ -62,7 +64,8 @@ def cyber(world: World, rng: np.random.Generator) -> None:
     # attribution_probability, trust_update, trust_after_intrusions and escalation_probability in one compiled pass
     # (cyber_kernels.incidents, equal to the theory's functions to the bit), the draws as before: one per intrusion, then one per attributed
     draws = rng.random(np.count_nonzero(intr))
-    attributed, world.state.trust, trust, i_idx, j_idx, esc_p = incidents(
+    fused = _incidents_checked if world.inputs.check else incidents  # a run that checks its inputs calls the theory's functions
+    attributed, world.state.trust, trust, i_idx, j_idx, esc_p = fused(
         intr, cap, draws, _ATTRIBUTION_BASE, _ATTRIBUTION_SENSITIVITY, world.state.trust, _LEARNING_RATE, float(p.trust_recovery), _SUSPICION,
         float(p.espionage_risk), world.state.hostility, 1.0, 1.0, _DETECTION, _DISTINGUISHABILITY, _PURPOSE_ATTACK,
     )
@@ -107,11 +110,40 @@ def _intrusions_of(rate: np.ndarray, vul: np.ndarray, scale: float, draws: np.nd
     return intr
 
 
+def _default(function, name: str) -> float:
+    """The keyword default ``name`` of a theory function, read from its signature (so the compiled pass cannot drift from it)."""
+    return float(inspect.signature(function).parameters[name].default)
+
+
 # the keyword defaults of the theory functions the step calls with them (attribution_probability, trust_update, escalation_probability),
 # passed to cyber_kernels.incidents as they are
-_ATTRIBUTION_BASE, _ATTRIBUTION_SENSITIVITY = 0.3, 1.0
-_LEARNING_RATE, _SUSPICION = 0.5, 0.0
-_DETECTION, _DISTINGUISHABILITY, _PURPOSE_ATTACK = 1.0, 0.0, 0.0
+_ATTRIBUTION_BASE = _default(th_cyber.attribution_probability, "base")
+_ATTRIBUTION_SENSITIVITY = _default(th_cyber.attribution_probability, "sensitivity")
+_LEARNING_RATE, _SUSPICION = _default(th_cyber.trust_update, "learning_rate"), _default(th_cyber.trust_update, "suspicion")
+_DETECTION = _default(th_cyber.escalation_probability, "detection")
+_DISTINGUISHABILITY = _default(th_cyber.escalation_probability, "distinguishability")
+_PURPOSE_ATTACK = _default(th_cyber.escalation_probability, "purpose_attack")
+
+
+def _incidents_checked(intr, cap, draws, base, sensitivity, trust, learning_rate, recovery, suspicion, espionage_risk, hostility,
+                       intrusion, attribution, detection, distinguishability, purpose_attack):
+    """:func:`.cyber_kernels.incidents` by the theory's functions, their inputs checked (a run with ``check``): the attributions
+    (:func:`foedus.theory.cyber.attribution_probability`), the trust update (:func:`foedus.theory.cyber.trust_update`), this
+    year's trust (:func:`foedus.theory.cyber_trust.trust_after_intrusions`) and the escalation probabilities
+    (:func:`foedus.theory.cyber.escalation_probability`, the victim's fear its hostility clipped to [0, 1]). The same returns."""
+    n = len(cap)
+    i_all, j_all = np.nonzero(intr)
+    hit = draws < th_cyber.attribution_probability(cap[i_all], cap[j_all], base=base, sensitivity=sensitivity)
+    i_idx, j_idx = i_all[hit], j_all[hit]
+    attributed = np.zeros((n, n), bool)
+    attributed[i_idx, j_idx] = True
+    new = th_cyber.trust_update(trust, intr.T.astype(float), attributed.T.astype(float), learning_rate=learning_rate, recovery_rate=recovery,
+                                suspicion=suspicion)
+    year = th_trust.trust_after_intrusions(new, intr, espionage_risk)
+    fear = np.clip(hostility[j_idx, i_idx], 0.0, 1.0)  # the victim's prior that it prepares an attack
+    esc = th_cyber.escalation_probability(intrusion, attribution, fear, detection=detection, distinguishability=distinguishability,
+                                          purpose_attack=purpose_attack)
+    return attributed, new, year, i_idx, j_idx, np.asarray(esc, dtype=float)
 
 _CYBER_DETAIL = {
     (a, e): f'{{"among_allies":{str(a).lower()},"attributed":true,"escalation":{str(e).lower()}}}' for a in (False, True) for e in (False, True)

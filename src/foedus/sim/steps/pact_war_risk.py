@@ -21,7 +21,7 @@ from foedus.theory import war_onset as th_onset
 
 
 def _war_risk(world: World) -> np.ndarray:
-    """``war_risk`` of :func:`abstention_terms` (N, N, read-only), computed again only when an input of the hazard moved: the
+    """``war_risk`` of :func:`~foedus.sim.steps.formation.abstention_terms` (N, N, read-only), computed again only when an input of the hazard moved: the
     agreements change several times a year (exits, new pacts, the blocs' treaties) and most changes leave the defence pacts, the
     one term of the hazard they enter, as they were (issue 16; every array :func:`.conflict.onset_covariates` and
     :func:`.conflict_kernels.onset_live` read is an input of the cache, compared to the bit: the defence pacts here, the others by

@@ -10,7 +10,6 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from foedus.sim.agreements import TARGET_GONE, TARGET_NONE, TARGET_UNSET
 from foedus.sim.steps._common import COALITION, SECURITY
 from foedus.sim.steps.dissolution import dissolve_by_hazard, expire_terms
 from foedus.sim.steps.founding_lapse import founding_threat_lapse  # politics' name for it (split there)

@@ -223,7 +223,7 @@ def enter_system(world: World, idx: np.ndarray) -> None:
     world.state.cyber_vulnerability[idx] = d["cyber_vulnerability"][idx]
     world.state.exposure[idx] = d["exposure"][idx]
     rows, cols = np.ix_(idx, np.flatnonzero(world.state.active))
-    for name, key in (("hostility", "hostility"), ("hostility_base", "hostility"), ("rivalry", "rivalry")):
+    for name, key in (("hostility", "hostility"), ("hostility_base", "hostility_base"), ("rivalry", "rivalry")):
         arr = getattr(world.state, name)
         arr[rows, cols] = d[key][rows, cols]
         arr[cols.T, rows.T] = d[key][cols.T, rows.T]

@@ -406,7 +406,9 @@ def warring_partners(world: World, rng: np.random.Generator, war: dict) -> None:
     beside = own == 1
     offence = np.zeros(len(cand), bool)
     if beside.any() and p.aggression_stake_weight < 1.0:  # (at 1 the stake is whole: nothing to ask)
-        offence[beside] = _offence_pledged(world, cand[beside], partner[beside], int(war["target"]))
+        for e in np.unique(enemy[beside]):  # each candidate's own enemy (the pledge must reach a war against it)
+            k = beside & (enemy == e)
+            offence[k] = _offence_pledged(world, cand[k], partner[k], int(e))
         cut = th_join.aggression_stake(stake, beside, offence, p.aggression_stake_weight, check=world.inputs.check)
         if (cut != stake).any():
             stake = cut
