@@ -157,3 +157,52 @@ def test_a_kept_input_compares_as_the_input_itself_small_or_large():
         if a.size:
             b.flat[0] = not a.flat[0] if a.dtype == bool else a.flat[0] + 1
             assert not _same(_frozen(a), b)
+
+
+def test_a_name_asked_across_years_is_given_back_in_a_later_year_only_for_the_same_inputs():
+    """``across_years``: the inputs are kept even for a name asked once a year, and the entry outlives its year, given back in a
+    later year (the same object) only when every input is the same to the bit; a name asked without it is computed each year."""
+    cache = YearCache()
+    calls = []
+
+    def compute(v):
+        calls.append(v)
+        return np.full(3, v)
+
+    a = np.array([1.0, 2.0])
+    first = cache.get(2000, "x", lambda: compute(1.0), across_years=True, a=a, w=0.5)
+    assert cache.get(2001, "x", lambda: compute(1.0), across_years=True, a=a.copy(), w=0.5) is first and len(calls) == 1
+    assert cache.get(2005, "x", lambda: compute(1.0), across_years=True, a=a.copy(), w=0.5) is first and len(calls) == 1
+    assert cache.entries["x"][0] is not None  # asked once a year, its inputs kept all the same
+    other = cache.get(2006, "x", lambda: compute(2.0), across_years=True, a=np.array([1.0, 2.5]), w=0.5)  # an input moved
+    assert other is not first and other[0] == 2.0 and len(calls) == 2
+    assert cache.get(2007, "x", lambda: compute(3.0), across_years=True, a=np.array([1.0, 2.5]), w=0.25)[0] == 3.0  # a weight moved
+    assert cache.get(2008, "x", lambda: compute(4.0), across_years=True, a=np.array([-0.0, 2.5]), w=0.25)[0] == 4.0  # -0.0 is not 0.0
+    cache.get(2008, "y", lambda: compute(5.0), a=a)
+    cache.get(2009, "y", lambda: compute(5.0), a=a)  # not across years: computed again in a new year
+    assert len(calls) == 6 and "y" not in cache.carried
+
+
+class _NoCarry(YearCache):
+    """A cache that gives back nothing of an earlier year (the cache of before ``across_years``)."""
+
+    def get(self, year, name, compute, *, across_years=False, **inputs):
+        return super().get(year, name, compute, **inputs)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_a_run_of_a_world_standing_still_is_the_same_with_terms_kept_across_years(seed):
+    """The reduced world of ``benchmarks/vs_mesa.py`` (the alignment and record steps alone: capabilities, threats and reach stand
+    still) keeps its year's terms from year to year, and its run is the run without any cache, table for table."""
+    from foedus.sim.steps import DEFAULT_STEPS
+
+    runs = []
+    for cache in (YearCache(), _NoCarry(), _Never()):
+        steps = {k: DEFAULT_STEPS[k] for k in ("alignment", "record")}
+        sim = Simulation(synthetic_scenario(40, seed=seed, years=15, alliances=4), rng=seed, steps=steps)
+        sim.world.year_cache = cache
+        sim.run(15)
+        runs.append((_tables(sim), cache))
+    (carried, cache), (kept, no_carry), (without, _) = runs
+    assert carried == kept == without
+    assert cache.hits > no_carry.hits + 15  # the year's terms given back in later years

@@ -19,6 +19,12 @@ request of a year (:meth:`YearCache.get`); should a second request come that yea
 again, gives back the first result (the same object) when the new one is the same to the bit, and keeps its inputs from then
 on (the name is no longer taken for a name asked once). A result is thus given back only for inputs equal to the bit, and
 every number is what a computation from them gives.
+
+A name whose computation reads nothing of the year but its inputs may be asked with ``across_years=True``: its inputs are
+always kept, and its entry outlives the year, given back in a later year only when every input is the same to the bit (issue 16:
+in a world whose capabilities, threats and reach stand still, as the reduced world of ``benchmarks/vs_mesa.py``, the year's
+terms of Morrow's exchange, the war risk and the alignment utilities are the same year after year). The caller names every
+input a computation reads, the year's terms included (``tests/sim/test_yearcache.py``; the regression digests).
 """
 
 from __future__ import annotations
@@ -100,13 +106,21 @@ class YearCache:
         self.asked: dict[str, int] = {}  # how many times each name was asked this year
         self.once: set[str] = set()  # the names asked in an earlier year and never twice in one year: kept without their inputs at first
         self.repeated: set[str] = set()  # the names asked twice in one year (their inputs are always kept)
+        self.carried: dict[str, tuple[dict, object]] = {}  # the entries of the year before of the names asked across_years
+        self.year_free: set[str] = set()  # the names asked across_years
 
-    def get(self, year: int, name: str, compute: Callable[[], object], **inputs):
-        """``compute()``, or what it gave for ``name`` earlier this ``year`` from the same ``inputs`` (keyword arguments)."""
+    def get(self, year: int, name: str, compute: Callable[[], object], *, across_years: bool = False, **inputs):
+        """``compute()``, or what it gave for ``name`` earlier this ``year`` from the same ``inputs`` (keyword arguments);
+        ``across_years``: or in an earlier year, from the same inputs (a computation that reads nothing of the year but them)."""
         if year != self.year:
             self._new_year(year)
         asked = self.asked[name] = self.asked.get(name, 0) + 1
         hit = self.entries.get(name)
+        if hit is None and across_years:
+            self.year_free.add(name)
+            hit = self.carried.pop(name, None)  # the entry of the year before, compared as this year's would be
+            if hit is not None:
+                self.entries[name] = hit
         if hit is not None and hit[0] is not None and hit[0].keys() == inputs.keys():
             frozen = hit[0]
             for k, v in inputs.items():  # a loop, not all() over a generator: this runs ~60 times a year
@@ -117,7 +131,7 @@ class YearCache:
                 return hit[1]
         self.misses += 1
         out = _readonly(compute())
-        if asked == 1 and name in self.once:  # a name asked once a year: its inputs are not kept (nothing would compare them)
+        if asked == 1 and name in self.once and not across_years:  # a name asked once a year: its inputs are not kept (nothing would compare them)
             self.entries[name] = (None, out)
             return out
         if hit is not None and hit[0] is None:  # asked again after all: the first result if this one is the same to the bit
@@ -134,7 +148,8 @@ class YearCache:
         self.__dict__.update(saved)
 
     def _new_year(self, year: int) -> None:
-        """Drop the entries of the year before, learning from it which names are asked once a year (:attr:`once`)."""
+        """Drop the entries of the year before, learning from it which names are asked once a year (:attr:`once`); those of the
+        names asked ``across_years`` (their inputs kept) are carried to the new year (:attr:`carried`)."""
         for name, count in self.asked.items():
             if count > 1:
                 self.repeated.add(name)
@@ -142,6 +157,7 @@ class YearCache:
             elif name not in self.repeated:
                 self.once.add(name)
         self.asked.clear()
+        self.carried = {k: e for k, e in self.entries.items() if k in self.year_free and e[0] is not None}
         self.entries.clear()
         self.year = year
 

@@ -59,7 +59,7 @@ def pair_autonomy_terms(world: World) -> tuple[np.ndarray, np.ndarray]:
 
     # asked twice a year (ExchangeTerms, form_alliances' explanation): computed again only when an input moved (issue 16)
     return world.year_cache.get(
-        world.state.year, "pair_autonomy", lambda: _valued_terms(world, bargain, reach_c), old=bargain[0], change=bargain[1], concession=bargain[2],
+        world.state.year, "pair_autonomy", lambda: _valued_terms(world, bargain, reach_c), across_years=True, old=bargain[0], change=bargain[1], concession=bargain[2],
         feasible=bargain[3], reach_share=reach_c, half_worth=float(p.concession_half_worth), pledge=float(p.autonomy_pledge),
         interest=float(p.concession_interest_weight),
     )
@@ -219,7 +219,7 @@ def concession_reach(world: World) -> np.ndarray | float:
     def cached():
         main = main_threat_of(world) if p.concession_interest_weight > 0 and p.concession_adversary_reach > 0 else None  # the adversaries' term
         return world.year_cache.get(
-            world.state.year, "concession_reach", lambda: _concession_reach(world), reach=world.results.reach, power=world.state.power,
+            world.state.year, "concession_reach", lambda: _concession_reach(world), across_years=True, reach=world.results.reach, power=world.state.power,
             threat=world.results.threat, contiguous=world.inputs.contiguous, major=world.state.major, rivalry=world.state.rivalry, main=main, params=p,
             check=world.inputs.check,
         )

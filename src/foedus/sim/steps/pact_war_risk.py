@@ -18,6 +18,7 @@ from foedus.sim.steps.conflict import onset_covariates
 from foedus.sim.world import World
 from foedus.theory import offence as th_offence
 from foedus.theory import war_onset as th_onset
+from foedus.theory.renunciation import territorial_integrity_norm
 
 
 def _war_risk(world: World) -> np.ndarray:
@@ -29,7 +30,7 @@ def _war_risk(world: World) -> np.ndarray:
     covariates are the year's still."""
     terms = _onset_terms(world)  # compares every input but the agreements; its token names that set of inputs
     return world.year_cache.get(
-        world.state.year, "abstention_war_risk", lambda: _war_risk_computed(world, terms), defence=conflict.defence_pairs(world), onset_terms=terms[3],
+        world.state.year, "abstention_war_risk", lambda: _war_risk_computed(world, terms), across_years=True, defence=conflict.defence_pairs(world), onset_terms=terms[3],
     )
 
 
@@ -52,9 +53,11 @@ def _onset_terms(world: World) -> tuple:
         return i, j, terms, object()
 
     return year_goods.step_memo(world, "abstention_onset_terms", lambda: world.year_cache.get(  # an alignment step writes none of these
-        st.year, "abstention_onset_terms", compute, at_war=st.at_war, active=st.active, power=st.power, rivalry=st.rivalry,
+        st.year, "abstention_onset_terms", compute, across_years=True, at_war=st.at_war, active=st.active, power=st.power, rivalry=st.rivalry,
         war_history=st.war_history, regime=st.regime, major=st.major, contiguous=inp.contiguous, distance=inp.distance_km, ccode=inp.ccode,
-        params=p, check=inp.check,
+        params=p, check=inp.check, capital=inp.capital_km, spatial=inp.rivalry_spatial,
+        # the covariates' terms of the year (conflict.onset_covariates): the norm's step and the nuclear arms (kept across years when the same)
+        norm=bool(territorial_integrity_norm(st.year)), nuclear=conflict._nuclear(world),
     ))
 
 

@@ -104,7 +104,7 @@ def utilities(world: World) -> tuple[np.ndarray, np.ndarray]:
         )
 
     return world.year_cache.get(
-        world.state.year, "alignment_utilities", compute, power=world.state.power, threat=res.threat, hostility=world.state.hostility, shared_global=res.shared_global,
+        world.state.year, "alignment_utilities", compute, across_years=True, power=world.state.power, threat=res.threat, hostility=world.state.hostility, shared_global=res.shared_global,
         reach=res.reach, weights=weights, check=world.inputs.check,
     )
 
@@ -118,7 +118,7 @@ def aggrandisement(world: World) -> np.ndarray:
             return th_offence.aggrandisement(world.state.hostility, res.reach, check=True)
         return pledge_kern.aggrandisement(world.state.hostility, res.reach, offence_target(world))
 
-    return world.year_cache.get(world.state.year, "aggrandisement", compute, hostility=world.state.hostility, reach=res.reach, check=world.inputs.check)
+    return world.year_cache.get(world.state.year, "aggrandisement", compute, across_years=True, hostility=world.state.hostility, reach=res.reach, check=world.inputs.check)
 
 
 def isolation(world: World, defends: np.ndarray) -> np.ndarray:
@@ -130,7 +130,7 @@ def isolation(world: World, defends: np.ndarray) -> np.ndarray:
             return th_offence.isolation(world.state.hostility, res.reach, defends=defends, check=True)
         return pledge_kern.isolation(world.state.hostility, res.reach, offence_target(world), defends=defends)
 
-    return world.year_cache.get(world.state.year, "isolation", compute, hostility=world.state.hostility, reach=res.reach, defends=defends, check=world.inputs.check)
+    return world.year_cache.get(world.state.year, "isolation", compute, across_years=True, hostility=world.state.hostility, reach=res.reach, defends=defends, check=world.inputs.check)
 
 
 def offence_target(world: World) -> np.ndarray:
@@ -141,7 +141,7 @@ def offence_target(world: World) -> np.ndarray:
         return th_offence.offence_target(h, check=world.inputs.check)
 
     # asked six times in an alignment step (of the hostility, which the step does not write): the first ask compares it
-    return step_memo(world, "offence_target", lambda: world.year_cache.get(world.state.year, "offence_target", compute, hostility=h, check=world.inputs.check))
+    return step_memo(world, "offence_target", lambda: world.year_cache.get(world.state.year, "offence_target", compute, across_years=True, hostility=h, check=world.inputs.check))
 
 
 def pledge_credibility(world: World) -> np.ndarray:
@@ -155,7 +155,7 @@ def pledge_credibility(world: World) -> np.ndarray:
 
     def cached():
         return world.year_cache.get(
-            world.state.year, "pledge_credibility", compute, hostility=h, weight=float(p.pledge_credibility_weight), threshold=float(p.trust_threshold),
+            world.state.year, "pledge_credibility", compute, across_years=True, hostility=h, weight=float(p.pledge_credibility_weight), threshold=float(p.trust_threshold),
             check=world.inputs.check,
         )
 
@@ -264,7 +264,7 @@ def pair_shares(world: World) -> np.ndarray:
             return th_consent.pair_burden_shares(power)
         return _align_kern.pair_shares(power)
 
-    return world.year_cache.get(world.state.year, "pair_burden_shares", compute, power=power)
+    return world.year_cache.get(world.state.year, "pair_burden_shares", compute, across_years=True, power=power)
 
 
 def pair_burden(world: World, burden: np.ndarray) -> np.ndarray:
@@ -274,7 +274,7 @@ def pair_burden(world: World, burden: np.ndarray) -> np.ndarray:
     shares = pair_shares(world)  # the year cache's (read-only): its object stands for the capabilities within a step
 
     def cached():
-        return world.year_cache.get(world.state.year, "pair_burden", lambda: burden * shares, burden=burden, power=world.state.power)
+        return world.year_cache.get(world.state.year, "pair_burden", lambda: burden * shares, across_years=True, burden=burden, power=world.state.power)
 
     # asked once in an alignment step (its new pacts): the product there, without the year cache's copies of its inputs
     return step_held(world, "pair_burden", lambda: burden * shares, cached, burden, shares)
