@@ -206,3 +206,19 @@ def test_a_run_of_a_world_standing_still_is_the_same_with_terms_kept_across_year
     (carried, cache), (kept, no_carry), (without, _) = runs
     assert carried == kept == without
     assert cache.hits > no_carry.hits + 15  # the year's terms given back in later years
+
+
+def test_a_name_whose_inputs_move_every_year_is_no_longer_carried():
+    """A carried entry that misses ``CARRY_TRIES`` years running (inputs that move every year) is given up: the name's inputs are
+    no longer kept for a later year (it is asked as without ``across_years``), and its results are still those of its inputs."""
+    from foedus.sim.yearcache import CARRY_TRIES
+
+    cache = YearCache()
+    for year in range(2000, 2001 + CARRY_TRIES):
+        a = np.array([float(year)])
+        assert cache.get(year, "x", lambda: a * 2.0, across_years=True, a=a)[0] == 2.0 * year
+        assert cache.get(year, "y", lambda: a * 3.0, across_years=True, w=1.0)[0] == 6000.0  # inputs that stand still: kept
+    assert cache.carry_misses["x"] == CARRY_TRIES and "x" not in cache.year_free and "y" in cache.year_free
+    assert cache.get(2010, "x", lambda: np.ones(1), across_years=True, a=np.array([2010.0]))[0] == 1.0
+    cache.get(2011, "x", lambda: np.ones(1), across_years=True, a=np.array([2010.0]))
+    assert "x" not in cache.carried and cache.entries["x"][0] is None  # asked once a year, not carried: no inputs kept

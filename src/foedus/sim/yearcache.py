@@ -24,7 +24,10 @@ A name whose computation reads nothing of the year but its inputs may be asked w
 always kept, and its entry outlives the year, given back in a later year only when every input is the same to the bit (issue 16:
 in a world whose capabilities, threats and reach stand still, as the reduced world of ``benchmarks/vs_mesa.py``, the year's
 terms of Morrow's exchange, the war risk and the alignment utilities are the same year after year). The caller names every
-input a computation reads, the year's terms included (``tests/sim/test_yearcache.py``; the regression digests).
+input a computation reads, the year's terms included (``tests/sim/test_yearcache.py``; the regression digests). Where the
+inputs move every year (capabilities that grow: the full model), keeping and comparing them is work for nothing (at 200
+states a copy and a comparison of several (N, N) arrays a year): a name whose carried entry missed :data:`CARRY_TRIES` years
+running is no longer carried (asked as without ``across_years``).
 """
 
 from __future__ import annotations
@@ -57,6 +60,10 @@ def _frozen(v):
     if isinstance(v, np.ndarray):
         return _Bytes(v) if v.nbytes <= _BYTES_LIMIT and v.dtype.kind in "biuf" else np.array(v, copy=True)
     return v
+
+
+CARRY_TRIES = 3
+"""Years running a name's carried entry may miss (its inputs moved) before the name is no longer carried (:meth:`YearCache.get`)."""
 
 
 _WORDS = {1: np.uint8, 2: np.uint16, 4: np.uint32, 8: np.uint64}
@@ -107,7 +114,8 @@ class YearCache:
         self.once: set[str] = set()  # the names asked in an earlier year and never twice in one year: kept without their inputs at first
         self.repeated: set[str] = set()  # the names asked twice in one year (their inputs are always kept)
         self.carried: dict[str, tuple[dict, object]] = {}  # the entries of the year before of the names asked across_years
-        self.year_free: set[str] = set()  # the names asked across_years
+        self.year_free: set[str] = set()  # the names asked across_years and carried (not given up: CARRY_TRIES)
+        self.carry_misses: dict[str, int] = {}  # years running each name's carried entry missed
 
     def get(self, year: int, name: str, compute: Callable[[], object], *, across_years: bool = False, **inputs):
         """``compute()``, or what it gave for ``name`` earlier this ``year`` from the same ``inputs`` (keyword arguments);
@@ -116,11 +124,12 @@ class YearCache:
             self._new_year(year)
         asked = self.asked[name] = self.asked.get(name, 0) + 1
         hit = self.entries.get(name)
-        if hit is None and across_years:
-            self.year_free.add(name)
-            hit = self.carried.pop(name, None)  # the entry of the year before, compared as this year's would be
-            if hit is not None:
-                self.entries[name] = hit
+        carried = None
+        if across_years:
+            across_years = self.carry_misses.get(name, 0) < CARRY_TRIES  # given up where its inputs moved year after year
+            if across_years and hit is None:
+                self.year_free.add(name)
+                hit = carried = self.carried.pop(name, None)  # the entry of the year before, compared as this year's would be
         if hit is not None and hit[0] is not None and hit[0].keys() == inputs.keys():
             frozen = hit[0]
             for k, v in inputs.items():  # a loop, not all() over a generator: this runs ~60 times a year
@@ -128,7 +137,16 @@ class YearCache:
                     break
             else:
                 self.hits += 1
+                if carried is not None:
+                    self.entries[name] = carried
+                    self.carry_misses[name] = 0
                 return hit[1]
+        if carried is not None:
+            self.carry_misses[name] = misses = self.carry_misses.get(name, 0) + 1
+            across_years = misses < CARRY_TRIES
+            if not across_years:
+                self.year_free.discard(name)
+            hit = None  # an earlier year's entry: nothing to give back this year
         self.misses += 1
         out = _readonly(compute())
         if asked == 1 and name in self.once and not across_years:  # a name asked once a year: its inputs are not kept (nothing would compare them)
