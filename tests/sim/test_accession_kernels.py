@@ -239,3 +239,106 @@ def test_defence_pairs_are_the_numpy_pledges(seed):
     want = (m.T @ m) > 0
     np.fill_diagonal(want, False)
     assert np.array_equal(kern.defence_pairs(rows, defence), want)
+
+
+def _numpy_choice(rr, aa, cand, top, size, unit_cost, power, alliance_power, commitment, protect_a, keep_a, entrap_a, autonomy, burden, exponent,
+                  w, beta, tau, j_value, offset, n_alliances, best, net, value, cost):
+    """The numpy code ``accession_choice`` replaced in ``alignment._best_accessions`` (theory.consent.newcomer_share,
+    candidate_base_cost and theory.obligations.commitment_cost as pact_cost passes them, then np.argmax over the options)."""
+    sigma = th_consent.newcomer_share(power[cand], alliance_power, size[aa])
+    j_base = th_consent.candidate_base_cost(unit_cost[cand], size[aa], power[cand], alliance_power, exponent=exponent, share=sigma, check=False)
+    protect = protect_a[aa]
+    keep = keep_a[aa]
+    j_cost = th_ob.commitment_cost(j_base, commitment[aa], autonomy[cand, top[aa]] * (protect * keep), autonomy_weight=w,
+                                   burden=burden[cand, top[aa]] * (protect * sigma), burden_weight=beta, treaty_cost=tau, entrapment=entrap_a[aa], check=False)
+    r = len(best)
+    j_net = np.full((r, n_alliances), -np.inf)
+    j_net[rr, aa] = j_value - j_cost
+    j_best = j_net.argmax(axis=1)
+    idx = np.arange(r)
+    j_top = j_net[idx, j_best]
+    acc_ = ~np.isnan(net) & ((j_top > net) | np.isnan(j_top))
+    best, net, value, cost = best.copy(), net.copy(), value.copy(), cost.copy()
+    if acc_.any():
+        at = np.zeros((r, n_alliances), np.intp)
+        at[rr, aa] = np.arange(len(rr))
+        pos = at[idx[acc_], j_best[acc_]]
+        best[acc_], net[acc_], value[acc_], cost[acc_] = offset + j_best[acc_], j_top[acc_], j_value[pos], j_cost[pos]
+    return j_cost, best, net, value, cost
+
+
+def _choice_case(rng, n=30, r=12, a=7, k=40):
+    rows = rng.choice(n, r, replace=False)
+    rr, aa = rng.integers(0, r, k), rng.integers(0, a, k)
+    power = rng.random(n) * (rng.random(n) > 0.2)  # exact zeros: the newcomer's share of an alliance without power
+    alliance_power = rng.random(k) * (rng.random(k) > 0.3)
+    j_value = rng.normal(size=k)
+    j_value[rng.random(k) < 0.1] = np.nan
+    j_value[rng.random(k) < 0.1] = 0.5  # ties
+    net = rng.normal(size=r)
+    net[rng.random(r) < 0.2] = np.nan
+    net[rng.random(r) < 0.2] = -np.inf
+    return {
+        "rr": rr, "aa": aa, "cand": rows[rr], "top": rng.integers(0, n, a), "size": rng.integers(1, 9, a), "unit_cost": rng.random(n) * 0.2,
+        "power": power, "alliance_power": alliance_power, "commitment": rng.choice([0.3, 0.6, 1.0], a), "protect_a": (rng.random(a) > 0.4).astype(float),
+        "keep_a": rng.choice([1.0, 0.8, 0.65], a), "entrap_a": rng.choice([1.0, 0.5], a), "autonomy": rng.uniform(-0.5, 0.5, (n, n)),
+        "burden": rng.random((n, n)), "exponent": float(rng.choice([0.5, 0.75, 1.0, 2.0])), "w": 0.4, "beta": 0.7, "tau": 0.05, "j_value": j_value,
+        "offset": 5 * n, "n_alliances": a, "best": rng.integers(0, 5 * n, r), "net": net, "value": rng.normal(size=r), "cost": rng.normal(size=r),
+    }
+
+
+def _kernel_choice(c):
+    """``accession_choice`` called as ``_best_accessions`` calls it, on the arrays of :func:`_choice_case`."""
+    best, net, value, cost = c["best"].copy(), c["net"].copy(), c["value"].copy(), c["cost"].copy()
+    prot_keep = c["protect_a"] * c["keep_a"]
+    size_f = c["size"].astype(float)
+    l1p = np.log1p(c["autonomy"][c["cand"], c["top"][c["aa"]]] * prot_keep[c["aa"]])
+    j_cost = acc.accession_choice(c["rr"], c["aa"], c["cand"], c["top"], size_f, size_f ** c["exponent"], c["unit_cost"], c["power"], c["alliance_power"],
+                                  c["commitment"], c["protect_a"], prot_keep, c["entrap_a"], l1p, c["burden"], c["w"], c["beta"], c["tau"], c["j_value"],
+                                  c["offset"], c["n_alliances"], best, net, value, cost)
+    return j_cost, best, net, value, cost
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_accession_choice_is_the_theory_functions_and_numpys_argmax_to_the_bit(seed):
+    """The open accessions' costs and the options' choice (first NaN, first maximum, an accession only where strictly better or
+    NaN against a pact that is not NaN) are the numpy code's, bit for bit; repeated (row, alliance) pairs take the last entry."""
+    c = _choice_case(np.random.default_rng(seed))
+    got, want = _kernel_choice(c), _numpy_choice(**c)
+    assert np.array_equal(_bits(got[0]), _bits(want[0]))
+    assert np.array_equal(got[1], want[1])
+    for g, w_ in zip(got[2:], want[2:]):
+        assert np.array_equal(_bits(g), _bits(w_))
+    assert not np.array_equal(want[1], c["best"])  # some accessions win
+
+
+def test_best_accessions_in_a_simulated_world_are_the_numpy_choice(monkeypatch):
+    """Every call of the compiled choice in a run equals, on the step's own arrays, the numpy code (theory.consent.newcomer_share and
+    candidate_base_cost at the parameters' exponent, commitment_cost's sum with the step's log1p, np.argmax), to the bit."""
+    sc = synthetic_scenario(80, seed=3, years=20, alliances=10, cyber=False, spread_km=8000.0)
+    exponent = sc.parameters.commitment_exponent
+    real = acc.accession_choice
+    seen = []
+
+    def checked(rr, aa, cand, top, size_f, size_pow, unit_cost, power, alliance_power, commitment, protect, prot_keep, entrap, l1p, burden, w, beta,
+                tau, j_value, offset, n_alliances, best, net, value, cost):
+        sigma = th_consent.newcomer_share(power[cand], alliance_power, size_f[aa])
+        j_base = th_consent.candidate_base_cost(unit_cost[cand], size_f[aa], power[cand], alliance_power, exponent=exponent, share=sigma, check=False)
+        want_cost = tau + commitment[aa] * (entrap[aa] * j_base + beta * (burden[cand, top[aa]] * (protect[aa] * sigma)) - w * l1p)
+        r = len(best)
+        j_net = np.full((r, n_alliances), -np.inf)
+        j_net[rr, aa] = j_value - want_cost
+        j_best = j_net.argmax(axis=1)
+        j_top = j_net[np.arange(r), j_best]
+        acc_ = ~np.isnan(net) & ((j_top > net) | np.isnan(j_top))
+        want_best = np.where(acc_, offset + j_best, best)
+        out = real(rr, aa, cand, top, size_f, size_pow, unit_cost, power, alliance_power, commitment, protect, prot_keep, entrap, l1p, burden, w, beta,
+                   tau, j_value, offset, n_alliances, best, net, value, cost)
+        assert np.array_equal(_bits(out), _bits(want_cost)) and np.array_equal(best, want_best)
+        assert np.array_equal(_bits(net[acc_]), _bits(j_top[acc_]))
+        seen.append((len(rr), int(acc_.sum())))
+        return out
+
+    monkeypatch.setattr(acc, "accession_choice", checked)
+    Simulation(sc, rng=5).run(20)
+    assert sum(k for k, _ in seen) > 20 and sum(a for _, a in seen) > 0  # open accessions weighed, some chosen

@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["accession_votes", "burden_shares", "community_terms", "open_accessions", "pairwise_sum"]
+__all__ = ["accession_choice", "accession_votes", "burden_shares", "community_terms", "open_accessions", "pairwise_sum"]
 
 
 @njit(cache=True, inline="always")
@@ -280,3 +280,54 @@ def accession_votes(cand, a_local, members, goods, join_goods, shares, unit_cost
         share[k] = votes / max(size, 1)
         disputes[k] = d
     return share, disputes
+
+
+@njit(cache=True)
+def accession_choice(rr, aa, cand, top, size_f, size_pow, unit_cost, power, alliance_power, commitment, protect, prot_keep, entrap, l1p,
+                     burden, w, beta, tau, j_value, offset, n_alliances, best, net, value, cost):  # pragma: no cover (compiled)
+    """The open accessions' costs and the options' ``np.argmax`` of :func:`foedus.sim.steps.alignment._best_accessions`, in one pass
+    (``best``, ``net``, ``value``, ``cost`` (R,) written in place where an accession wins; the costs (K,) returned).
+
+    Accession ``k`` is that of state ``cand[k]`` (row ``rr[k]`` of the options) to alliance ``aa[k]``. Its cost is
+    :func:`foedus.theory.obligations.commitment_cost` (``pact_cost``) of a commitment to the leader ``top[aa[k]]`` with the base
+    :func:`foedus.theory.consent.candidate_base_cost` at the newcomer's share :func:`foedus.theory.consent.newcomer_share` of the
+    enlarged alliance's power, each in its order of operations: ``sigma = p_c / (p_c + P_a)`` (``1 / (k + 1)`` where no power),
+    ``base = c_c (1 + sigma (k^e - 1))`` with ``k^e`` numpy's (``size_pow``), and ``tau + s ((e base + beta (B sigma_p)) - w l1p)``
+    with ``l1p`` numpy's ``log1p`` of the autonomy change (``prot_keep``: protection times the institution's binding) and the
+    risk ``protect * sigma``. Then, row by row, ``np.argmax`` over the alliances of the net values ``j_value - cost`` (-inf
+    where shut; a later entry of one pair overwrites an earlier one, as numpy's fancy assignment): the first NaN, else the first
+    maximum; the accession wins where the best pact's ``net`` is not NaN and the accession's is larger, or NaN."""
+    k_n = rr.shape[0]
+    r_n = best.shape[0]
+    j_cost = np.empty(k_n)
+    dense = np.full((r_n, n_alliances), -np.inf)
+    pos = np.zeros((r_n, n_alliances), np.int64)
+    for k in range(k_n):
+        a = aa[k]
+        c = cand[k]
+        pc = power[c]
+        tot = pc + alliance_power[k]
+        sigma = pc / tot if tot > 0 else 1.0 / (size_f[a] + 1.0)
+        base = unit_cost[c] * (1.0 + sigma * (size_pow[a] - 1.0))
+        b = burden[c, top[a]] * (protect[a] * sigma)
+        j_cost[k] = tau + commitment[a] * ((entrap[a] * base + beta * b) - w * l1p[k])
+        dense[rr[k], a] = j_value[k] - j_cost[k]
+        pos[rr[k], a] = k
+    for r in range(r_n):
+        jb = 0
+        top_v = dense[r, 0] if n_alliances else -np.inf
+        if not np.isnan(top_v):
+            for a in range(1, n_alliances):
+                v = dense[r, a]
+                if np.isnan(v):
+                    jb, top_v = a, v
+                    break
+                if v > top_v:
+                    jb, top_v = a, v
+        if not np.isnan(net[r]) and (top_v > net[r] or np.isnan(top_v)):
+            k = pos[r, jb]
+            best[r] = offset + jb
+            net[r] = top_v
+            value[r] = j_value[k]
+            cost[r] = j_cost[k]
+    return j_cost

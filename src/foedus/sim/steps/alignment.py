@@ -312,29 +312,23 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
     milieu = th_consent.milieu_value(world.state.regime, world.inputs.proximity, view.members[aa], rows[rr], weight=p.milieu_weight).sum(axis=1)
     j_value = j_value + milieu * view.join_goods[aa, 0]
     alliance_power = view.members[aa].astype(float) @ world.state.power  # the newcomer carries its share of the k members' defence
-    # the newcomer's share of the enlarged alliance's defence: its entrapment in the k members' defence (the base cost) and
-    # the burden of defending the leader, the members' common burden too, of which it carries its share
-    sigma = th_consent.newcomer_share(world.state.power[rows[rr]], alliance_power, view.size[aa])
-    j_base = th_consent.candidate_base_cost(view.unit_cost[rows[rr]], view.size[aa], world.state.power[rows[rr]], alliance_power, exponent=p.commitment_exponent,
-                                            share=sigma, check=world.inputs.check)
-    protect = view.goods[aa, 0].astype(float)
-    keep = _institution(world, view, view.size >= 2)[0][aa]  # the autonomy the newcomer concedes, as the institution binds it (Ikenberry 2001)
-    j_cost = pact_cost(world, terms, rows[rr], view.top[0][aa], j_base, view.commitment[aa], protect * keep, risk=protect * sigma,
-                       entrapment=view.entrap[aa])
-    # np.argmax over the pacts then the accessions (shut ones -inf): an accession wins a strictly larger net value, or the first NaN
-    r = len(rows)
-    j_net = np.full((r, len(view.slots)), -np.inf)
-    j_net[rr, aa] = j_value - j_cost
-    j_best = j_net.argmax(axis=1)
-    idx = np.arange(r)
-    j_top = j_net[idx, j_best]
-    acc = ~np.isnan(net) & ((j_top > net) | np.isnan(j_top))
-    if acc.any():
-        at = np.zeros((r, len(view.slots)), np.intp)
-        at[rr, aa] = np.arange(len(rr))  # each open accession's position in rr, aa
-        pos = at[idx[acc], j_best[acc]]
-        best, net, value, cost = best.copy(), net.copy(), value.copy(), cost.copy()
-        best[acc], net[acc], value[acc], cost[acc] = offset + j_best[acc], j_top[acc], j_value[pos], j_cost[pos]
+    # the newcomer's share of the enlarged alliance's defence (theory.consent.newcomer_share): its entrapment in the k members' defence
+    # (the base cost, theory.consent.candidate_base_cost) and the burden of defending the leader, the members' common burden too, of which
+    # it carries its share; the cost rule (pact_cost) of a commitment to the leader, the autonomy it concedes bound by the institution
+    # (Ikenberry 2001); then np.argmax over the pacts and the accessions (shut ones -inf): an accession wins a strictly larger net
+    # value, or the first NaN. One compiled pass (accession_kernels.accession_choice, the theory functions' and numpy's numbers to the
+    # bit: tests/sim/test_accession_kernels.py), with numpy's k ** e and log1p
+    lead = view.top[0]
+    protect = view.goods[:, 0].astype(float)
+    prot_keep = protect * _institution(world, view, view.size >= 2)[0]
+    size_f = view.size.astype(float)
+    cand = rows[rr]
+    l1p = np.log1p(terms.autonomy[cand, lead[aa]] * prot_keep[aa])
+    acc_kern.accession_choice(
+        rr.astype(np.int64), aa.astype(np.int64), cand.astype(np.int64), lead.astype(np.int64), size_f, size_f ** p.commitment_exponent, view.unit_cost,
+        world.state.power, alliance_power, view.commitment.astype(float), protect, prot_keep, view.entrap.astype(float), l1p, terms.burden,
+        float(p.autonomy_weight), float(p.defence_burden_weight), float(p.treaty_cost), j_value, offset, len(view.slots), best, net, value, cost,
+    )
     return best, net, value, cost
 
 
