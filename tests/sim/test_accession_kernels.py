@@ -342,3 +342,60 @@ def test_best_accessions_in_a_simulated_world_are_the_numpy_choice(monkeypatch):
     monkeypatch.setattr(acc, "accession_choice", checked)
     Simulation(sc, rng=5).run(20)
     assert sum(k for k, _ in seen) > 20 and sum(a for _, a in seen) > 0  # open accessions weighed, some chosen
+
+
+def _unique_inverse(x, size):
+    seen = np.zeros(size, bool)
+    seen[x] = True
+    return np.flatnonzero(seen), (np.cumsum(seen) - 1)[x]
+
+
+def _numpy_values(goods, members, join_goods, power, regime, proximity, weight, rows, rr, aa):
+    """The numpy code ``accession_values`` replaced in ``alignment._best_accessions`` (now ``_theory_accessions``): theory.choice.join_utilities
+    by capability over the open pairs' states and alliances, the einsum over the goods the treaty provides, and
+    theory.consent.milieu_value summed over the states in a protective treaty."""
+    from foedus.theory import choice as th_choice
+
+    r_used, r_at = _unique_inverse(rr, len(rows))
+    a_used, a_at = _unique_inverse(aa, members.shape[0])
+    join = th_choice.join_utilities(goods, members[a_used], aggregate="capability", power=power, states=rows[r_used], check=False)
+    j_value = np.einsum("gra,ag->ra", join, join_goods[a_used].astype(float))[r_at, a_at]
+    milieu = th_consent.milieu_value(regime, proximity, members[aa], rows[rr], weight=weight).sum(axis=1)
+    return j_value + milieu * join_goods[aa, 0]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_accession_values_are_join_utilities_einsum_and_milieu_to_the_bit(seed):
+    """On random worlds (5 to 140 states: numpy's pairwise row sum in one block and split; exact zeros, powerless alliances, repeated
+    pairs) the compiled values are the theory functions' and numpy's, bit for bit."""
+    rng = np.random.default_rng(seed)
+    n, a, r, k = int(rng.integers(5, 140)), int(rng.integers(1, 9)), int(rng.integers(1, 12)), int(rng.integers(1, 40))
+    members = rng.random((a, n)) < rng.uniform(0.05, 0.6)
+    goods = rng.normal(size=(5, n, n)) * (rng.random((5, n, n)) > 0.3)
+    join_goods = rng.random((a, 5)) > 0.4
+    power = rng.random(n) * (rng.random(n) > 0.2)
+    regime, proximity = rng.random(n), rng.random((n, n))
+    rows = rng.choice(n, min(r, n), replace=False)
+    rr, aa = rng.integers(0, len(rows), k), rng.integers(0, a, k)
+    want = _numpy_values(goods, members, join_goods, power, regime, proximity, 0.3, rows, rr, aa)
+    got = acc.accession_values(rows[rr].astype(np.int64), aa.astype(np.int64), members, goods, join_goods, power, regime, proximity, 0.3)
+    assert np.array_equal(_bits(got), _bits(want))
+
+
+def test_accession_values_in_a_simulated_world_are_the_numpy_values(monkeypatch):
+    """Every call of the compiled values in a run equals the numpy code on the step's own arrays, to the bit."""
+    sc = synthetic_scenario(80, seed=3, years=20, alliances=10, cyber=False, spread_km=8000.0)
+    real = acc.accession_values
+    seen = []
+
+    def checked(cand, aa, members, goods, join_goods, power, regime, proximity, weight):
+        out = real(cand, aa, members, goods, join_goods, power, regime, proximity, weight)
+        rows, rr = np.unique(cand, return_inverse=True)
+        want = _numpy_values(goods, members, join_goods, power, regime, proximity, weight, rows, rr.reshape(-1), aa)
+        assert np.array_equal(_bits(out), _bits(want))
+        seen.append(len(cand))
+        return out
+
+    monkeypatch.setattr(acc, "accession_values", checked)
+    Simulation(sc, rng=5).run(20)
+    assert sum(seen) > 20

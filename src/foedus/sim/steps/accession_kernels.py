@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["accession_choice", "accession_votes", "burden_shares", "community_terms", "open_accessions", "pairwise_sum"]
+__all__ = ["accession_choice", "accession_values", "accession_votes", "burden_shares", "community_terms", "open_accessions", "pairwise_sum"]
 
 
 @njit(cache=True, inline="always")
@@ -331,3 +331,42 @@ def accession_choice(rr, aa, cand, top, size_f, size_pow, unit_cost, power, alli
             value[r] = j_value[k]
             cost[r] = j_cost[k]
     return j_cost
+
+
+@njit(cache=True)
+def accession_values(cand, aa, members, goods, join_goods, power, regime, proximity, milieu_weight):  # pragma: no cover (compiled)
+    """The value to state ``cand[k]`` of joining alliance ``aa[k]`` (K,), as :func:`foedus.sim.steps.alignment._best_accessions` sums it:
+    :func:`foedus.theory.choice.join_utilities` of ``goods`` (G, N, N) aggregated by capability (each member's weight ``p_j`` over the
+    members' total summed in order of the states; the members' terms summed from 0.0 in that order; 0 for a member), the goods the
+    treaty provides (``join_goods`` (A, G) bool: the einsum over the goods, from 0.0 in their order), plus, in a protective treaty,
+    the milieu of :func:`foedus.theory.consent.milieu_value` summed over the states as numpy sums a row (:func:`pairwise_sum`)."""
+    k_count = cand.shape[0]
+    n = members.shape[1]
+    n_goods = goods.shape[0]
+    out = np.empty(k_count)
+    row = np.empty(n)
+    join = np.empty(n_goods)
+    for k in range(k_count):
+        a = aa[k]
+        i = cand[k]
+        total = 0.0
+        for j in range(n):
+            if members[a, j]:
+                total += power[j]
+        div = total if total > 0 else 1.0
+        inside = members[a, i]
+        for g in range(n_goods):
+            acc = 0.0
+            if not inside:
+                for j in range(n):
+                    if members[a, j]:
+                        acc += (power[j] / div) * goods[g, i, j]
+            join[g] = acc
+        val = 0.0
+        for g in range(n_goods):
+            val += join[g] * (1.0 if join_goods[a, g] else 0.0)
+        mc = milieu_weight * regime[i]
+        for j in range(n):
+            row[j] = (mc * regime[j]) * proximity[j, i] if members[a, j] else 0.0
+        out[k] = val + pairwise_sum(row) * (1.0 if join_goods[a, 0] else 0.0)
+    return out

@@ -302,15 +302,17 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
         rr, aa = rr[(keep := votes[0])], aa[keep]
     if not len(rr):
         return best, net, value, cost
-    # value and cost of the open accessions only: join_utilities over their states and alliances, the cost rule over the pairs
-    r_used, r_at = _unique_inverse(rr, len(rows))
-    a_used, a_at = _unique_inverse(aa, len(view.slots))
-    join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.state.power, states=rows[r_used], check=world.inputs.check)  # (5, R', A')
-    j_value = np.einsum("gra,ag->ra", join, view.join_goods[a_used].astype(float))[r_at, a_at]
-    # the milieu is common: what each democratic member gains from the candidate's entry, the candidate gains from each of them
-    # (Wolfers 1962; Kydd 2001, Pevehouse 2005: the new democracies of Central Europe joined to anchor their regimes), in a protective treaty only
-    milieu = th_consent.milieu_value(world.state.regime, world.inputs.proximity, view.members[aa], rows[rr], weight=p.milieu_weight).sum(axis=1)
-    j_value = j_value + milieu * view.join_goods[aa, 0]
+    if world.inputs.check:  # a run that checks its inputs takes the theory functions (the reference of the compiled passes)
+        return _theory_accessions(world, rows, goods, view, terms, best, net, value, cost, offset, rr, aa)
+    # the value of the open accessions only: join_utilities of the goods over the alliance's members by capability, the goods the treaty
+    # provides, and the milieu, common: what each democratic member gains from the candidate's entry, the candidate gains from each of
+    # them (theory.consent.milieu_value; Wolfers 1962; Kydd 2001, Pevehouse 2005: the new democracies of Central Europe joined to anchor
+    # their regimes), in a protective treaty only. One compiled pass over the open pairs (accession_kernels.accession_values, the theory
+    # functions' and numpy's sums to the bit: tests/sim/test_accession_kernels.py)
+    j_value = acc_kern.accession_values(rows[rr].astype(np.int64), aa.astype(np.int64), np.ascontiguousarray(view.members), goods,
+                                        np.ascontiguousarray(view.join_goods), world.state.power, np.ascontiguousarray(world.state.regime, dtype=float),
+                                        np.ascontiguousarray(world.inputs.proximity, dtype=float),
+                                        float(p.milieu_weight))
     alliance_power = view.members[aa].astype(float) @ world.state.power  # the newcomer carries its share of the k members' defence
     # the newcomer's share of the enlarged alliance's defence (theory.consent.newcomer_share): its entrapment in the k members' defence
     # (the base cost, theory.consent.candidate_base_cost) and the burden of defending the leader, the members' common burden too, of which
@@ -329,6 +331,47 @@ def _best_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _A
         world.state.power, alliance_power, view.commitment.astype(float), protect, prot_keep, view.entrap.astype(float), l1p, terms.burden,
         float(p.autonomy_weight), float(p.defence_burden_weight), float(p.treaty_cost), j_value, offset, len(view.slots), best, net, value, cost,
     )
+    return best, net, value, cost
+
+
+def _theory_accessions(world: World, rows: np.ndarray, goods: np.ndarray, view: _Alliances, terms: ExchangeTerms, best, net, value, cost, offset: int,
+                       rr: np.ndarray, aa: np.ndarray):
+    """:func:`_best_accessions`' values, costs and choice of the open accessions ``rr``, ``aa`` by the theory functions and numpy (a run
+    that checks its inputs; the reference of :func:`.accession_kernels.accession_values` and :func:`.accession_kernels.accession_choice`)."""
+    p = world.inputs.params
+    # value and cost of the open accessions only: join_utilities over their states and alliances, the cost rule over the pairs
+    r_used, r_at = _unique_inverse(rr, len(rows))
+    a_used, a_at = _unique_inverse(aa, len(view.slots))
+    join = th_choice.join_utilities(goods, view.members[a_used], aggregate="capability", power=world.state.power, states=rows[r_used], check=world.inputs.check)  # (5, R', A')
+    j_value = np.einsum("gra,ag->ra", join, view.join_goods[a_used].astype(float))[r_at, a_at]
+    # the milieu is common: what each democratic member gains from the candidate's entry, the candidate gains from each of them
+    # (Wolfers 1962; Kydd 2001, Pevehouse 2005: the new democracies of Central Europe joined to anchor their regimes), in a protective treaty only
+    milieu = th_consent.milieu_value(world.state.regime, world.inputs.proximity, view.members[aa], rows[rr], weight=p.milieu_weight).sum(axis=1)
+    j_value = j_value + milieu * view.join_goods[aa, 0]
+    alliance_power = view.members[aa].astype(float) @ world.state.power  # the newcomer carries its share of the k members' defence
+    # the newcomer's share of the enlarged alliance's defence: its entrapment in the k members' defence (the base cost) and
+    # the burden of defending the leader, the members' common burden too, of which it carries its share
+    sigma = th_consent.newcomer_share(world.state.power[rows[rr]], alliance_power, view.size[aa])
+    j_base = th_consent.candidate_base_cost(view.unit_cost[rows[rr]], view.size[aa], world.state.power[rows[rr]], alliance_power, exponent=p.commitment_exponent,
+                                            share=sigma, check=world.inputs.check)
+    protect = view.goods[aa, 0].astype(float)
+    keep = _institution(world, view, view.size >= 2)[0][aa]  # the autonomy the newcomer concedes, as the institution binds it (Ikenberry 2001)
+    j_cost = pact_cost(world, terms, rows[rr], view.top[0][aa], j_base, view.commitment[aa], protect * keep, risk=protect * sigma,
+                       entrapment=view.entrap[aa])
+    # np.argmax over the pacts then the accessions (shut ones -inf): an accession wins a strictly larger net value, or the first NaN
+    r = len(rows)
+    j_net = np.full((r, len(view.slots)), -np.inf)
+    j_net[rr, aa] = j_value - j_cost
+    j_best = j_net.argmax(axis=1)
+    idx = np.arange(r)
+    j_top = j_net[idx, j_best]
+    acc = ~np.isnan(net) & ((j_top > net) | np.isnan(j_top))
+    if acc.any():
+        at = np.zeros((r, len(view.slots)), np.intp)
+        at[rr, aa] = np.arange(len(rr))  # each open accession's position in rr, aa
+        pos = at[idx[acc], j_best[acc]]
+        best, net, value, cost = best.copy(), net.copy(), value.copy(), cost.copy()
+        best[acc], net[acc], value[acc], cost[acc] = offset + j_best[acc], j_top[acc], j_value[pos], j_cost[pos]
     return best, net, value, cost
 
 
