@@ -54,8 +54,8 @@ def _onset_terms(world: World) -> tuple:
 
     return year_goods.step_memo(world, "abstention_onset_terms", lambda: world.year_cache.get(  # an alignment step writes none of these
         st.year, "abstention_onset_terms", compute, across_years=True, at_war=st.at_war, active=st.active, power=st.power, rivalry=st.rivalry,
-        war_history=st.war_history, regime=st.regime, major=st.major, contiguous=inp.contiguous, distance=inp.distance_km, ccode=inp.ccode,
-        params=p, check=inp.check, capital=inp.capital_km, spatial=inp.rivalry_spatial,
+        war_history=st.war_history, regime=st.regime, major=st.major, contiguous=inp.contiguous, ccode=inp.ccode, params=p, check=inp.check,
+        distance=inp.capital_km if inp.capital_km is not None else inp.distance_km, spatial=inp.rivalry_spatial,  # the distance the covariates read
         # the covariates' terms of the year (conflict.onset_covariates): the norm's step and the nuclear arms (kept across years when the same)
         norm=bool(territorial_integrity_norm(st.year)), nuclear=conflict._nuclear(world),
     ))
