@@ -24,16 +24,8 @@ from foedus.sim.steps.threat_forward import (  # noqa: F401 (re-exported)
     forward_distance_exponent,
     forward_hosts,
 )
-from foedus.sim.steps.threat_kernels import (
-    _camp_kernel,
-    _commitment_kernel,
-    _live_issue_kernel,
-    _main_threat_kernel,
-    _neighbourhoods_kernel,
-    _reach_columns_kernel,
-    _revealed_kernel,
-    _threat_kernel,
-)
+from foedus.sim.steps.threat_kernels import _camp_kernel, _commitment_kernel, _live_issue_kernel, _main_threat_kernel  # noqa: I001
+from foedus.sim.steps.threat_kernels import _neighbourhoods_kernel, _reach_columns_kernel, _revealed_kernel, _threat_kernel
 from foedus.sim.steps.threat_pairs import (
     _commitment_rows,
     _forward_pairs,
@@ -42,6 +34,7 @@ from foedus.sim.steps.threat_pairs import (
     _reassurance_strength,
     _trade_restraint_pairs,
 )
+from foedus.sim.steps.threat_year import year_pass
 from foedus.sim.world import World
 from foedus.theory import camps as th_camps
 from foedus.theory import intentions as th_intentions
@@ -84,6 +77,8 @@ def perceive_threats(world: World) -> None:
     with it (:func:`main_threat_of`, :func:`live_issues`, kept with the matrix: Lemke 2002, Walt 1987).
     """
     p = world.inputs.params
+    if not world.inputs.check:  # the year's reach, neighbourhoods and exposure in one compiled pass (threat_year), kept for whoever reads them
+        year_pass(world, home_reach, lambda w: alliance_commitment(w) >= CALL_TO_ARMS)
     x = distance_exponent(world)
     xf = forward_distance_exponent(world)
     offensive = walt_offensive(world)
