@@ -82,3 +82,27 @@ def test_the_year_pass_runs_only_for_new_capabilities():
     year_pass(world, th.home_reach, lambda w: th.alliance_commitment(w) >= th.CALL_TO_ARMS)
     assert world.cache["neighbourhood"][1] is not kept
     assert world.cache["able_to_reach"][0] == world.state.power.tobytes()
+
+
+def test_the_live_issue_pass_is_the_theorys_composition_to_the_bit():
+    from foedus.theory import threat as th_threat
+    from foedus.theory.regions import cow_region
+    from foedus.sim.steps.threat_year import live_issue_pass
+
+    for seed in (1, 2, 3, 9):
+        world = _moved_world(seed)
+        th.perceive_threats(world)
+        p = world.inputs.params
+        t = world.results.threat.copy()
+        t[np.random.default_rng(seed).random(t.shape) < 0.02] *= 3.0  # another year's threats: other main threats
+        allied = th.alliance_commitment(world) >= th.CALL_TO_ARMS
+        holds = th_relevance.pledge_holds(th.alliance_reassurance(world) >= th.CALL_TO_ARMS, world.state.hostility, serious=p.ideology_read_hostility)
+        main = th_threat.perceived_main_threat(t * ~holds, world.state.power, threshold=p.threat_perception_threshold, ceiling=p.threat_perception_ceiling,
+                                               floor=p.threat_perception_floor)
+        region = cow_region(world.inputs.ccode)
+        want = th._live_issues_theory(world, allied, holds, main, th.able_to_reach(world), region)
+        got = live_issue_pass(world, t, th.alliance_commitment(world), th.alliance_reassurance(world), th.CALL_TO_ARMS, th.issue_neighbourhood(world),
+                              th.able_to_reach(world), region, th.aggression_within(world), th.camp_adversaries(world))
+        assert got.dtype == want.dtype and got.tobytes() == want.tobytes()
+        assert 0 < want.sum() < world.n * (world.n - 1) and (main >= 0).any() and holds.any()  # something to compare
+        assert th.live_issues(world, t).tobytes() == want.tobytes()  # the step's path

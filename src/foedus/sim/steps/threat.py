@@ -34,7 +34,7 @@ from foedus.sim.steps.threat_pairs import (
     _reassurance_strength,
     _trade_restraint_pairs,
 )
-from foedus.sim.steps.threat_year import year_pass
+from foedus.sim.steps.threat_year import live_issue_pass, year_pass
 from foedus.sim.world import World
 from foedus.theory import camps as th_camps
 from foedus.theory import intentions as th_intentions
@@ -308,16 +308,15 @@ def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
     hit = world.cache.get("live_issues")
     if threat is None and hit is not None and hit[0] is world.results.threat:
         return hit[1]
-    allied = alliance_commitment(world) >= CALL_TO_ARMS
-    p = world.inputs.params
     t = world.results.threat if threat is None else threat
-    holds = th_relevance.pledge_holds(alliance_reassurance(world) >= CALL_TO_ARMS, world.state.hostility, serious=p.ideology_read_hostility, check=world.inputs.check)
-    main = _perceived_main_threat(world, t, ~holds)  # a great power's neighbourhood is the system: its main threat as main_threat_of names it
-    able = able_to_reach(world)
-    region = cow_region(world.inputs.ccode)
-    if not world.inputs.check:  # the same composition in one compiled pass (the same bits: tests/sim/steps/test_threat_rows.py)
-        g = _live_issues_compiled(world, allied, holds, main, able, region)
+    region = _kept(world, "cow_region", world.inputs.ccode.tobytes(), lambda: cow_region(world.inputs.ccode))
+    if not world.inputs.check:  # the same composition in one compiled pass (the same bits: tests/sim/steps/test_threat_year.py)
+        g = live_issue_pass(world, t, alliance_commitment(world), alliance_reassurance(world), CALL_TO_ARMS, issue_neighbourhood(world), able_to_reach(world),
+                            region, aggression_within(world), camp_adversaries(world))
     else:
+        allied, p, able = alliance_commitment(world) >= CALL_TO_ARMS, world.inputs.params, able_to_reach(world)
+        holds = th_relevance.pledge_holds(alliance_reassurance(world) >= CALL_TO_ARMS, world.state.hostility, serious=p.ideology_read_hostility, check=True)
+        main = _perceived_main_threat(world, t, ~holds)  # a great power's neighbourhood is the system: its main threat as main_threat_of names it
         g = _live_issues_theory(world, allied, holds, main, able, region)
     if threat is not None:
         world.cache["live_issues"] = (None, g)  # bound to the gated matrix by perceive_threats

@@ -18,9 +18,10 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from foedus.sim.steps.threat_kernels import _live_issue_kernel, _main_threat_kernel
 from foedus.sim.world import World
 
-__all__ = ["year_neighbourhoods", "year_pass"]
+__all__ = ["live_issue_pass", "year_neighbourhoods", "year_pass"]
 
 
 def year_pass(world: World, home_reach, allied_in_arms) -> None:
@@ -99,3 +100,53 @@ def _year_kernel(home, power, major, contiguous, allied, war, ideal, rivalry, pr
             e = e * nb
             exposed[i, k] = e
             weight[i, k] = proximity[i, k] * e
+
+
+def live_issue_pass(world: World, threat: np.ndarray, commitment: np.ndarray, reassurance: np.ndarray, call: float, nb: np.ndarray, able: np.ndarray,
+                    region: np.ndarray, within: np.ndarray, camp: np.ndarray) -> np.ndarray:
+    """(N, N): :func:`foedus.sim.steps.threat.live_issues` in one compiled pass (:func:`_live_pass_kernel`): the allies in arms
+    (``commitment >= call``), the pledges that hold (:func:`foedus.theory.relevance.pledge_holds` of ``reassurance >= call``), the
+    great powers' main threats in ``threat`` off those pledges (:func:`.threat_kernels._main_threat_kernel`) and the live issues
+    (:func:`.threat_kernels._live_issue_kernel`), where the step made four (N, N) truth matrices and a float copy of two with numpy
+    between three compiled calls; ``nb`` is :func:`~foedus.sim.steps.threat.issue_neighbourhood`, ``camp``
+    :func:`~foedus.sim.steps.threat.camp_adversaries`, ``within`` :func:`~foedus.sim.steps.threat.aggression_within`. The same
+    values (``tests/sim/steps/test_threat_year.py``)."""
+    st, inp, p = world.state, world.inputs, world.inputs.params
+    n = world.n
+    ideal, territorial = inp.ideal_distance, inp.territorial_dispute
+    known = inp.ideal_known if inp.ideal_known is not None else np.ones(n, dtype=bool)
+    out = np.empty((n, n))
+    _live_pass_kernel(
+        np.ascontiguousarray(threat, dtype=float), np.ascontiguousarray(commitment, dtype=float), np.ascontiguousarray(reassurance, dtype=float), float(call),
+        float(p.threat_perception_threshold), float(p.threat_perception_ceiling), float(p.threat_perception_floor), np.ascontiguousarray(st.power, dtype=float),
+        np.ascontiguousarray(nb, dtype=float), np.ascontiguousarray(able, dtype=np.bool_), np.ascontiguousarray(st.major, dtype=np.bool_),
+        np.ascontiguousarray(region, dtype=np.int64), np.ascontiguousarray(st.hostility, dtype=float), np.ascontiguousarray(st.rivalry),
+        float(p.ideology_read_hostility), np.zeros((0, 0), np.bool_) if territorial is None else np.ascontiguousarray(territorial, dtype=np.bool_),
+        territorial is not None, np.ascontiguousarray(st.at_war, dtype=np.bool_), np.ascontiguousarray(within, dtype=float),
+        np.zeros((0, 0)) if ideal is None else np.ascontiguousarray(ideal, dtype=float), np.ascontiguousarray(known, dtype=np.bool_), ideal is not None,
+        np.ascontiguousarray(camp, dtype=np.bool_), out,
+    )
+    return out
+
+
+@njit(cache=True)
+def _live_pass_kernel(threat, commitment, reassurance, call, threshold, ceiling, floor, power, nb, able, major, region, h, rivalry, serious, territorial,
+                      has_territorial, war, within, ideal, known, has_ideal, camp, out):  # pragma: no cover (compiled)
+    """``allied = commitment >= call``; ``holds[i, j] = reassurance[i, j] >= call`` and not ``h[i, j] > 0`` and ``>= serious`` (diagonal False,
+    :func:`foedus.theory.relevance.pledge_holds`); ``main`` :func:`.threat_kernels._main_threat_kernel` of ``threat`` gated by ``1.0 - holds``
+    (as a float, the numpy code's ``~holds``); then :func:`.threat_kernels._live_issue_kernel` into ``out``."""
+    n = h.shape[0]
+    allied = np.empty((n, n), np.bool_)
+    holds = np.empty((n, n), np.bool_)
+    gate = np.empty((n, n))
+    for i in range(n):
+        for j in range(n):
+            allied[i, j] = commitment[i, j] >= call
+            hv = h[i, j]
+            held = reassurance[i, j] >= call and not (hv > 0 and hv >= serious) and i != j
+            holds[i, j] = held
+            gate[i, j] = 0.0 if held else 1.0
+    main = np.empty(n, np.intp)
+    _main_threat_kernel(threat, gate, threshold, ceiling, floor, power, main)
+    _live_issue_kernel(nb, able, major, region, h, rivalry, serious, territorial, has_territorial, war, within, ideal, known, has_ideal, allied, main, camp,
+                       holds, out)
