@@ -40,7 +40,7 @@ from numba import njit
 
 __all__ = [
     "alignment_camps", "consent_refusals", "consented_best", "escalate", "incidents", "intrusions", "nonstate_moves", "trust_after", "nonstate_trust", "one_a_year", "pair_scores", "sharing_terms",
-    "state_moves",
+    "sharing_year", "state_moves", "state_year",
 ]
 
 
@@ -442,3 +442,31 @@ def escalate(hostility, i_idx, j_idx, escalation, draws, step):  # pragma: no co
             out[r] = True
             hostility[j_idx[r], i_idx[r]] += step
     return out
+
+
+@njit(cache=True)
+def sharing_year(members, cap, regime, cap_sum, salience, reciprocity, vul):  # pragma: no cover (compiled)
+    """:func:`alignment_camps` then :func:`sharing_terms` in one call (the year's terms of the states in the cyber alignments in force,
+    ``foedus.sim.steps.cyber._sharing_terms``): ``size``, ``camp_of``, ``benefit``, ``value`` and ``camp``, the same numbers."""
+    size, camp_of = alignment_camps(members, cap, regime)
+    benefit, value, camp = sharing_terms(members, size, cap, cap_sum, salience, reciprocity, vul, regime, camp_of)
+    return size, camp_of, benefit, value, camp
+
+
+@njit(cache=True)
+def state_year(members, size, cap, camp, value, tolerance, draw_in, draw_out, consider_rate, exit_rate, last_exit, entry_year, slots, year,
+               reciprocity, access, trust, benefit, cap_sum, salience, vul):  # pragma: no cover (compiled)
+    """:func:`state_moves` (its ``last_exit`` and ``entry_year`` the agreements' whole arrays, read at the rows ``slots``: no copy of the
+    rows) then :func:`consented_best` of the states (their capacity counted, ``trust`` as ``trust_in``): ``joining`` and ``leaving``
+    (A, N) bool, the same truth values (``foedus.sim.steps.cyber._cyber_alignments``)."""
+    a_n, n = members.shape
+    exits = np.empty((a_n, n), last_exit.dtype)
+    entries = np.empty((a_n, n), entry_year.dtype)
+    for a in range(a_n):
+        s = slots[a]
+        for i in range(n):
+            exits[a, i] = last_exit[s, i]
+            entries[a, i] = entry_year[s, i]
+    want, leaving = state_moves(members, size, cap, camp, value, tolerance, draw_in, draw_out, consider_rate, exit_rate, exits, entries, year)
+    joining = consented_best(want, value, members, reciprocity, access, trust, benefit, cap_sum, cap, cap, salience, size, vul, True)
+    return joining, leaving
