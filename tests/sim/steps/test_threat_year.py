@@ -85,9 +85,9 @@ def test_the_year_pass_runs_only_for_new_capabilities():
 
 
 def test_the_live_issue_pass_is_the_theorys_composition_to_the_bit():
+    from foedus.sim.steps.threat_year import live_issue_pass
     from foedus.theory import threat as th_threat
     from foedus.theory.regions import cow_region
-    from foedus.sim.steps.threat_year import live_issue_pass
 
     for seed in (1, 2, 3, 9):
         world = _moved_world(seed)

@@ -24,8 +24,15 @@ from foedus.sim.steps.threat_forward import (  # noqa: F401 (re-exported)
     forward_distance_exponent,
     forward_hosts,
 )
-from foedus.sim.steps.threat_kernels import _camp_kernel, _commitment_kernel, _live_issue_kernel, _main_threat_kernel  # noqa: I001
-from foedus.sim.steps.threat_kernels import _neighbourhoods_kernel, _reach_columns_kernel, _revealed_kernel, _threat_kernel
+from foedus.sim.steps.threat_kernels import (
+    _camp_kernel,
+    _commitment_kernel,
+    _main_threat_kernel,
+    _neighbourhoods_kernel,
+    _reach_columns_kernel,
+    _revealed_kernel,
+    _threat_kernel,
+)
 from foedus.sim.steps.threat_pairs import (
     _commitment_rows,
     _forward_pairs,
@@ -324,7 +331,7 @@ def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
 
 
 def _live_issues_theory(world: World, allied: np.ndarray, holds: np.ndarray, main: np.ndarray, able: np.ndarray, region: np.ndarray) -> np.ndarray:
-    """:func:`live_issues` from the theory's functions (a checked run; the reference of :func:`_live_issues_compiled`)."""
+    """:func:`live_issues` from the theory's functions (a checked run; the reference of :func:`.threat_year.live_issue_pass`)."""
     p = world.inputs.params
     patron = th_relevance.patrons_threat(allied, world.state.major, main, region, check=world.inputs.check) | camp_adversaries(world)
     if world.inputs.ideal_distance is not None:  # the route reads intentions from UN ideal points (from 1946); unknown ones admit no pair
@@ -337,25 +344,6 @@ def _live_issues_theory(world: World, allied: np.ndarray, holds: np.ndarray, mai
         within=aggression_within(world), patron=patron, side=world.inputs.ideal_distance, region=region, check=world.inputs.check,
     ) * ~holds  # an ally in arms is no candidate while no serious dispute belies its pledge (Walt 1987, Kydd 2005)
     return g
-
-
-def _live_issues_compiled(world: World, allied: np.ndarray, holds: np.ndarray, main: np.ndarray, able: np.ndarray, region: np.ndarray) -> np.ndarray:
-    """:func:`_live_issues_theory` in one compiled pass (:func:`foedus.sim.steps.threat_kernels._live_issue_kernel`)."""
-    n = world.n
-    ideal = world.inputs.ideal_distance
-    known = world.inputs.ideal_known if world.inputs.ideal_known is not None else np.ones(n, dtype=bool)
-    territorial = world.inputs.territorial_dispute
-    out = np.empty((n, n))
-    _live_issue_kernel(
-        np.ascontiguousarray(issue_neighbourhood(world), dtype=float), np.ascontiguousarray(able, dtype=bool), np.ascontiguousarray(world.state.major, dtype=bool),
-        np.ascontiguousarray(region, dtype=np.int64), np.ascontiguousarray(world.state.hostility, dtype=float), np.ascontiguousarray(world.state.rivalry, dtype=float),
-        float(world.inputs.params.ideology_read_hostility), np.zeros((0, 0), bool) if territorial is None else np.ascontiguousarray(territorial, dtype=bool),
-        territorial is not None, np.ascontiguousarray(world.state.at_war, dtype=bool), np.ascontiguousarray(aggression_within(world), dtype=float),
-        np.zeros((0, 0)) if ideal is None else np.ascontiguousarray(ideal, dtype=float), np.ascontiguousarray(known, dtype=bool), ideal is not None,
-        np.ascontiguousarray(allied, dtype=bool), np.ascontiguousarray(main, dtype=np.int64), np.ascontiguousarray(camp_adversaries(world), dtype=bool),
-        np.ascontiguousarray(holds, dtype=bool), out,
-    )
-    return out
 
 
 def camp_adversaries(world: World) -> np.ndarray:
