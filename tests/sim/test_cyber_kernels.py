@@ -358,3 +358,26 @@ def test_the_fused_year_passes_are_the_kernels_they_chain(seed):
                         benefit, cap_sum, salience, vul)
     assert np.array_equal(j2, joining) and np.array_equal(l2, leaving)
     assert n < 10 or a_n < 5 or (want.any() and leaving.any())  # moves to compare
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_compiled_group_reciprocity_is_the_theorys_to_the_bit(seed):
+    """Its logarithms compiled, its product and exp numpy's: the theory's bits, with one or many alignments per access value, actors
+    certain to be exploited (trust 0 at access 1: reciprocity 0), columns of no member, firms' rows (M != N) and a single actor."""
+    from foedus.sim.steps.cyber_kernels import group_reciprocity
+
+    rng = np.random.default_rng(400 + seed)
+    n, a_n = int(rng.integers(2, 90)), int(rng.integers(1, 40))
+    m_n = n if seed % 3 else int(rng.integers(1, 8))
+    members = rng.random((a_n, n)) < rng.uniform(0.02, 0.4)
+    access = rng.choice([0.0, 0.25, 0.5, 1.0], a_n) if seed % 2 else np.full(a_n, float(rng.choice([0.5, 1.0])))
+    trust = rng.random((m_n, n)) ** 0.3
+    if seed % 4 == 1:
+        trust[rng.random((m_n, n)) < 0.05] = 0.0  # certain exploitation where access is 1
+        access[0], members[0, 0], trust[0, 0] = 1.0, True, 0.0  # at least once
+    want = th.group_reciprocity(trust, members, access, check=False)
+    got = group_reciprocity(trust, members, access)
+    assert got.shape == want.shape and np.array_equal(_bits(got), _bits(want))
+    assert (want > 0).any() and (want < 1).any()  # something to compare
+    if seed % 4 == 1:
+        assert want[0, 0] == 0.0  # the certain exploitation's branch was taken

@@ -19,6 +19,7 @@ from foedus.schema import OBLIGATIONS
 from foedus.sim.steps._common import CYBER_DOMAIN, ORGANISATION, asymmetric, sym_clip
 from foedus.sim.steps.cyber_kernels import (
     consented_best,
+    group_reciprocity,
     incidents,
     intrusions,
     nonstate_moves,
@@ -169,7 +170,7 @@ def _sharing_terms(world: World, slots: np.ndarray, trust: np.ndarray) -> dict:
     salience = th_trust.cyber_salience(world.inputs.trends.cyber)
     cap_sum = M.astype(float) @ cap
     access = ag.integration[slots]
-    rho = th_trust.group_reciprocity(trust, M, access, check=world.inputs.check)
+    rho = th_trust.group_reciprocity(trust, M, access, check=True) if world.inputs.check else group_reciprocity(trust, M, access)
     # the member states, th_trust.alignment_camp, the benefit, sharing_value and camp_distance in one compiled pass (the theory's formulas, to the bit)
     size, camp_of, benefit, value, camp = sharing_year(M, cap, world.state.regime, cap_sum, float(salience), rho, vul)
     return {"M": M, "size": size, "cap_sum": cap_sum, "trust": trust, "salience": salience, "access": access, "benefit": benefit, "reciprocity": rho,
@@ -293,7 +294,7 @@ def _nonstate_moves(world: World, rng: np.random.Generator, slots: np.ndarray, t
     home = world.inputs.nonstate_home_index
     # th_trust.nonstate_trust, compiled (the home state's trust, to the bit: a selection)
     out, into = nonstate_trust(t["trust"], np.asarray(home, dtype=np.int64), float(p.nonstate_home_trust), float(p.nonstate_trust))
-    rho = th_trust.group_reciprocity(out, M, acc, check=world.inputs.check)
+    rho = th_trust.group_reciprocity(out, M, acc, check=True) if world.inputs.check else group_reciprocity(out, M, acc)  # (the logarithms compiled)
     NS = ag.nonstate[slots]
     d_in, d_out = rng.random(NS.shape), rng.random(NS.shape)
     # the benefit (the members' mean capacity, 0 for an alignment of no state), sharing_value, actor_values and camp_distance (no camp:
