@@ -321,3 +321,63 @@ def test_incidents_and_escalate_are_the_theorys_attribution_trust_update_and_esc
     got = escalate(host_g, i_g, j_g, esc_g, draws2, step)
     assert np.array_equal(got, escalate_w) and np.array_equal(_bits(host_g), _bits(host_w))
     assert hit.any() and (~hit).any() and (trust_g != trust).any() and (esc_g > 0).any()  # both verdicts occur, trust and fear move: the comparisons could fail
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_fused_year_passes_are_the_kernels_they_chain(seed):
+    """``sharing_year`` is :func:`alignment_camps` then :func:`sharing_terms`; ``state_year`` is :func:`state_moves` (on the rows ``slots``
+    of the whole exit and entry arrays) then :func:`consented_best` of the states: the same bits and truth values."""
+    from foedus.sim.steps.cyber_kernels import sharing_year, state_year
+
+    rng = np.random.default_rng(300 + seed)
+    n, a_n, cap_rows, year = int(rng.integers(3, 80)), int(rng.integers(1, 35)), 50, 2000
+    members = rng.random((a_n, n)) < rng.uniform(0.05, 0.5)
+    members[0] = False
+    cap = np.where(rng.random(n) < 0.3, 0.0, rng.random(n))
+    vul, regime = rng.random(n) * 0.5, rng.random(n)
+    salience = float(rng.uniform(0.2, 2.0))
+    trust = rng.random((n, n)) ** 0.2
+    np.fill_diagonal(trust, 1.0)
+    access = rng.choice([0.0, 0.5, 1.0], a_n)
+    rho = th.group_reciprocity(trust, members, access)
+    cap_sum = members.astype(float) @ cap
+    size, camp_of = alignment_camps(members, cap, regime)
+    terms = sharing_terms(members, size, cap, cap_sum, salience, rho, vul, regime, camp_of)
+    got = sharing_year(members, cap, regime, cap_sum, salience, rho, vul)
+    for a, b in zip(got, (size, camp_of, *terms)):
+        assert np.array_equal(_bits(a), _bits(b))
+    benefit, value, camp = terms
+    slots = rng.choice(cap_rows, a_n, replace=False).astype(np.int64)
+    last_exit = np.where(rng.random((cap_rows, n)) < 0.2, year, rng.integers(-1, year, (cap_rows, n))).astype(np.int32)
+    entry = np.where(rng.random((cap_rows, n)) < 0.2, year, rng.integers(1990, year, (cap_rows, n))).astype(np.int32)
+    tol, consider, exit_rate = float(rng.uniform(0.2, 0.8)), float(rng.uniform(0.3, 0.9)), float(rng.uniform(0.3, 0.9))
+    d_in, d_out = rng.random((a_n, n)), rng.random((a_n, n))
+    want, leaving = state_moves(members, size, cap, camp, value, tol, d_in, d_out, consider, exit_rate, last_exit[slots], entry[slots], year)
+    joining = consented_best(want, value, members, rho, access, trust, benefit, cap_sum, cap, cap, salience, size, vul, True)
+    j2, l2 = state_year(members, size, cap, camp, value, tol, d_in, d_out, consider, exit_rate, last_exit, entry, slots, year, rho, access, trust,
+                        benefit, cap_sum, salience, vul)
+    assert np.array_equal(j2, joining) and np.array_equal(l2, leaving)
+    assert n < 10 or a_n < 5 or (want.any() and leaving.any())  # moves to compare
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_compiled_group_reciprocity_is_the_theorys_to_the_bit(seed):
+    """Its logarithms compiled, its product and exp numpy's: the theory's bits, with one or many alignments per access value, actors
+    certain to be exploited (trust 0 at access 1: reciprocity 0), columns of no member, firms' rows (M != N) and a single actor."""
+    from foedus.sim.steps.cyber_kernels import group_reciprocity
+
+    rng = np.random.default_rng(400 + seed)
+    n, a_n = int(rng.integers(2, 90)), int(rng.integers(1, 40))
+    m_n = n if seed % 3 else int(rng.integers(1, 8))
+    members = rng.random((a_n, n)) < rng.uniform(0.02, 0.4)
+    access = rng.choice([0.0, 0.25, 0.5, 1.0], a_n) if seed % 2 else np.full(a_n, float(rng.choice([0.5, 1.0])))
+    trust = rng.random((m_n, n)) ** 0.3
+    if seed % 4 == 1:
+        trust[rng.random((m_n, n)) < 0.05] = 0.0  # certain exploitation where access is 1
+        access[0], members[0, 0], trust[0, 0] = 1.0, True, 0.0  # at least once
+    want = th.group_reciprocity(trust, members, access, check=False)
+    got = group_reciprocity(trust, members, access)
+    assert got.shape == want.shape and np.array_equal(_bits(got), _bits(want))
+    assert (want > 0).any() and (want < 1).any()  # something to compare
+    if seed % 4 == 1:
+        assert want[0, 0] == 0.0  # the certain exploitation's branch was taken

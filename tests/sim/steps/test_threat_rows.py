@@ -6,6 +6,7 @@ import numpy as np
 
 from foedus.sim import Simulation
 from foedus.sim.steps import threat as th
+from foedus.sim.steps.threat_year import live_issue_pass
 from foedus.testing import synthetic_scenario
 from foedus.theory import projection as th_projection
 
@@ -53,7 +54,8 @@ def _compare_live_issues(world) -> None:
     )
     args = (allied, holds, main, th.able_to_reach(world), cow_region(world.inputs.ccode))
     want = th._live_issues_theory(world, *args)
-    got = th._live_issues_compiled(world, *args)
+    got = live_issue_pass(world, world.results.threat, th.alliance_commitment(world), th.alliance_reassurance(world), th.CALL_TO_ARMS,
+                          th.issue_neighbourhood(world), th.able_to_reach(world), args[4], th.aggression_within(world), th.camp_adversaries(world))
     assert got.dtype == want.dtype and got.tobytes() == want.tobytes()
     assert 0 < want.sum() < world.n * (world.n - 1)  # something to compare
 

@@ -18,15 +18,15 @@ from numba import njit
 from foedus.schema import OBLIGATIONS
 from foedus.sim.steps._common import CYBER_DOMAIN, ORGANISATION, asymmetric, sym_clip
 from foedus.sim.steps.cyber_kernels import (
-    alignment_camps,
     consented_best,
+    group_reciprocity,
     incidents,
     intrusions,
     nonstate_moves,
     nonstate_trust,
     pair_scores,
-    sharing_terms,
-    state_moves,
+    sharing_year,
+    state_year,
 )
 from foedus.sim.steps.cyber_kernels import escalate as escalate_pairs
 from foedus.sim.steps.dissolution import dissolve, leave, leave_nonstate
@@ -167,13 +167,12 @@ def _sharing_terms(world: World, slots: np.ndarray, trust: np.ndarray) -> dict:
     ag = world.state.agreements
     cap, vul = world.state.cyber_capacity, world.state.cyber_vulnerability
     M = ag.members[slots]
-    size, camp_of = alignment_camps(M, cap, world.state.regime)  # the member states and th_trust.alignment_camp, in one compiled pass
     salience = th_trust.cyber_salience(world.inputs.trends.cyber)
     cap_sum = M.astype(float) @ cap
     access = ag.integration[slots]
-    rho = th_trust.group_reciprocity(trust, M, access, check=world.inputs.check)
-    # the benefit, sharing_value and camp_distance in one compiled pass (the theory's formulas, to the bit)
-    benefit, value, camp = sharing_terms(M, size, cap, cap_sum, float(salience), rho, vul, world.state.regime, camp_of)
+    rho = th_trust.group_reciprocity(trust, M, access, check=True) if world.inputs.check else group_reciprocity(trust, M, access)
+    # the member states, th_trust.alignment_camp, the benefit, sharing_value and camp_distance in one compiled pass (the theory's formulas, to the bit)
+    size, camp_of, benefit, value, camp = sharing_year(M, cap, world.state.regime, cap_sum, float(salience), rho, vul)
     return {"M": M, "size": size, "cap_sum": cap_sum, "trust": trust, "salience": salience, "access": access, "benefit": benefit, "reciprocity": rho,
             "value": value, "camp": camp, "camp_of": camp_of}
 
@@ -223,10 +222,11 @@ def _cyber_alignments(world: World, rng: np.random.Generator, trust: np.ndarray)
         t = _sharing_terms(world, slots, trust)
         M, cap = t["M"], world.state.cyber_capacity
         draw_in, draw_out = rng.random(M.shape), rng.random(M.shape)
-        # who would join (in the camp, of positive value, reconsidering, not gone this year) and who leaves, in one compiled pass
-        want, leaving = state_moves(M, t["size"], cap, t["camp"], t["value"], float(p.cyber_camp_tolerance), draw_in, draw_out, float(p.consider_rate),
-                                    float(p.exit_rate), ag.last_exit[slots], ag.entry_year[slots], int(y))
-        joining = _consented(world, t, want, t["trust"], cap, t["value"])
+        # who would join (in the camp, of positive value, reconsidering, not gone this year), who leaves, and the members' consent to one
+        # accession a year (_consented's rule), in one compiled pass
+        joining, leaving = state_year(M, t["size"], cap, t["camp"], t["value"], float(p.cyber_camp_tolerance), draw_in, draw_out, float(p.consider_rate),
+                                      float(p.exit_rate), ag.last_exit, ag.entry_year, np.ascontiguousarray(slots, dtype=np.int64), int(y), t["reciprocity"],
+                                      t["access"], t["trust"], t["benefit"], t["cap_sum"], float(t["salience"]), world.state.cyber_vulnerability)
         for kind, mask in (("accession", joining), ("exit", leaving)):
             a_idx, i_idx = np.nonzero(mask)
             if not len(a_idx):
@@ -294,7 +294,7 @@ def _nonstate_moves(world: World, rng: np.random.Generator, slots: np.ndarray, t
     home = world.inputs.nonstate_home_index
     # th_trust.nonstate_trust, compiled (the home state's trust, to the bit: a selection)
     out, into = nonstate_trust(t["trust"], np.asarray(home, dtype=np.int64), float(p.nonstate_home_trust), float(p.nonstate_trust))
-    rho = th_trust.group_reciprocity(out, M, acc, check=world.inputs.check)
+    rho = th_trust.group_reciprocity(out, M, acc, check=True) if world.inputs.check else group_reciprocity(out, M, acc)  # (the logarithms compiled)
     NS = ag.nonstate[slots]
     d_in, d_out = rng.random(NS.shape), rng.random(NS.shape)
     # the benefit (the members' mean capacity, 0 for an alignment of no state), sharing_value, actor_values and camp_distance (no camp:

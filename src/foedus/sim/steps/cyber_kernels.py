@@ -29,8 +29,9 @@ save is the cost of some forty numpy calls on small arrays (66 states, thirty al
   :func:`alignment_camps`: the rest of the year's moves of states, firms and NGOs (who would join, who leaves, the members'
   consent and one accession a year per alignment; :func:`~foedus.theory.cyber_trust.nonstate_trust`,
   :func:`~foedus.theory.cyber_trust.actor_values`, :func:`~foedus.theory.cyber_trust.alignment_camp`), in a few calls instead of
-  some forty numpy calls a year. :func:`~foedus.theory.cyber_trust.group_reciprocity` (its ``log1p``, matrix product and
-  ``exp``) stays numpy, vectorised over every alignment at once.
+  some forty numpy calls a year; :func:`group_reciprocity`: :func:`~foedus.theory.cyber_trust.group_reciprocity` with its logarithms in
+  one compiled pass (:func:`log_factors`), its matrix product and ``exp`` numpy's (a sum over the members alone would change the
+  product's order of summation, and so the last bits).
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ import numpy as np
 from numba import njit
 
 __all__ = [
-    "alignment_camps", "consent_refusals", "consented_best", "escalate", "incidents", "intrusions", "nonstate_moves", "trust_after", "nonstate_trust", "one_a_year", "pair_scores", "sharing_terms",
-    "state_moves",
+    "alignment_camps", "consent_refusals", "consented_best", "escalate", "incidents", "intrusions", "nonstate_moves", "trust_after", "nonstate_trust", "one_a_year", "pair_scores", "group_reciprocity", "log_factors", "sharing_terms",
+    "sharing_year", "state_moves", "state_year",
 ]
 
 
@@ -442,3 +443,80 @@ def escalate(hostility, i_idx, j_idx, escalation, draws, step):  # pragma: no co
             out[r] = True
             hostility[j_idx[r], i_idx[r]] += step
     return out
+
+
+@njit(cache=True)
+def sharing_year(members, cap, regime, cap_sum, salience, reciprocity, vul):  # pragma: no cover (compiled)
+    """:func:`alignment_camps` then :func:`sharing_terms` in one call (the year's terms of the states in the cyber alignments in force,
+    ``foedus.sim.steps.cyber._sharing_terms``): ``size``, ``camp_of``, ``benefit``, ``value`` and ``camp``, the same numbers."""
+    size, camp_of = alignment_camps(members, cap, regime)
+    benefit, value, camp = sharing_terms(members, size, cap, cap_sum, salience, reciprocity, vul, regime, camp_of)
+    return size, camp_of, benefit, value, camp
+
+
+@njit(cache=True)
+def state_year(members, size, cap, camp, value, tolerance, draw_in, draw_out, consider_rate, exit_rate, last_exit, entry_year, slots, year,
+               reciprocity, access, trust, benefit, cap_sum, salience, vul):  # pragma: no cover (compiled)
+    """:func:`state_moves` (its ``last_exit`` and ``entry_year`` the agreements' whole arrays, read at the rows ``slots``: no copy of the
+    rows) then :func:`consented_best` of the states (their capacity counted, ``trust`` as ``trust_in``): ``joining`` and ``leaving``
+    (A, N) bool, the same truth values (``foedus.sim.steps.cyber._cyber_alignments``)."""
+    a_n, n = members.shape
+    exits = np.empty((a_n, n), last_exit.dtype)
+    entries = np.empty((a_n, n), entry_year.dtype)
+    for a in range(a_n):
+        s = slots[a]
+        for i in range(n):
+            exits[a, i] = last_exit[s, i]
+            entries[a, i] = entry_year[s, i]
+    want, leaving = state_moves(members, size, cap, camp, value, tolerance, draw_in, draw_out, consider_rate, exit_rate, exits, entries, year)
+    joining = consented_best(want, value, members, reciprocity, access, trust, benefit, cap_sum, cap, cap, salience, size, vul, True)
+    return joining, leaving
+
+
+def group_reciprocity(trust: np.ndarray, members: np.ndarray, access: np.ndarray) -> np.ndarray:
+    """:func:`foedus.theory.cyber_trust.group_reciprocity` of inputs the step made itself (no checks), its logarithms in one compiled
+    pass (:func:`log_factors`: the members' columns found, ``log1p(-a (1 - trust))`` taken in them alone, 0 elsewhere, and whether all
+    are finite, where the theory makes six numpy passes and a column gather and scatter); the matrix product and ``exp`` are the
+    theory's numpy calls on the same arrays, so the same bits (``tests/sim/test_cyber_kernels.py``)."""
+    m = np.asarray(members, dtype=bool)
+    tau = np.ascontiguousarray(trust, dtype=float)
+    acc = np.asarray(access, dtype=float)
+    log_rho = np.zeros((m.shape[0], tau.shape[0]))
+    mf = m.astype(float)
+    for a_val in sorted(set(acc.tolist())):  # the distinct access values, as the theory takes them
+        if a_val == 0.0:
+            continue
+        rows = acc == a_val
+        mr = mf if rows.all() else mf[rows]
+        logf = np.empty(tau.shape)
+        if log_factors(tau, m, rows, a_val, logf):
+            log_rho[rows] = mr @ logf.T
+            continue
+        finite = np.isfinite(logf)
+        certain = (mr @ (~finite).T.astype(float)) > 0  # a member certain to exploit: reciprocity 0
+        log_rho[rows] = np.where(certain, -np.inf, mr @ np.where(finite, logf, 0.0).T)
+    return np.exp(log_rho)
+
+
+@njit(cache=True)
+def log_factors(tau, members, rows, a_val, logf):  # pragma: no cover (compiled)
+    """``logf[m, j] = log1p(-a_val (1 - tau[m, j]))`` in the columns ``j`` of a member of some alignment of ``rows``, 0.0 in the others
+    (:func:`foedus.theory.cyber_trust.group_reciprocity`'s logarithms, its operations in its order); True when every entry is finite."""
+    a_n, n = members.shape
+    used = np.zeros(n, np.bool_)
+    for a in range(a_n):
+        if rows[a]:
+            for j in range(n):
+                if members[a, j]:
+                    used[j] = True
+    finite = True
+    for i in range(tau.shape[0]):
+        for j in range(n):
+            if used[j]:
+                v = np.log1p(-a_val * (1.0 - tau[i, j]))
+                logf[i, j] = v
+                if not np.isfinite(v):
+                    finite = False
+            else:
+                logf[i, j] = 0.0
+    return finite

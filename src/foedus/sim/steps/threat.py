@@ -27,7 +27,6 @@ from foedus.sim.steps.threat_forward import (  # noqa: F401 (re-exported)
 from foedus.sim.steps.threat_kernels import (
     _camp_kernel,
     _commitment_kernel,
-    _live_issue_kernel,
     _main_threat_kernel,
     _neighbourhoods_kernel,
     _reach_columns_kernel,
@@ -42,6 +41,7 @@ from foedus.sim.steps.threat_pairs import (
     _reassurance_strength,
     _trade_restraint_pairs,
 )
+from foedus.sim.steps.threat_year import live_issue_pass, year_pass
 from foedus.sim.world import World
 from foedus.theory import camps as th_camps
 from foedus.theory import intentions as th_intentions
@@ -84,6 +84,8 @@ def perceive_threats(world: World) -> None:
     with it (:func:`main_threat_of`, :func:`live_issues`, kept with the matrix: Lemke 2002, Walt 1987).
     """
     p = world.inputs.params
+    if not world.inputs.check:  # the year's reach, neighbourhoods and exposure in one compiled pass (threat_year), kept for whoever reads them
+        year_pass(world, home_reach, lambda w: alliance_commitment(w) >= CALL_TO_ARMS)
     x = distance_exponent(world)
     xf = forward_distance_exponent(world)
     offensive = walt_offensive(world)
@@ -313,16 +315,15 @@ def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
     hit = world.cache.get("live_issues")
     if threat is None and hit is not None and hit[0] is world.results.threat:
         return hit[1]
-    allied = alliance_commitment(world) >= CALL_TO_ARMS
-    p = world.inputs.params
     t = world.results.threat if threat is None else threat
-    holds = th_relevance.pledge_holds(alliance_reassurance(world) >= CALL_TO_ARMS, world.state.hostility, serious=p.ideology_read_hostility, check=world.inputs.check)
-    main = _perceived_main_threat(world, t, ~holds)  # a great power's neighbourhood is the system: its main threat as main_threat_of names it
-    able = able_to_reach(world)
-    region = cow_region(world.inputs.ccode)
-    if not world.inputs.check:  # the same composition in one compiled pass (the same bits: tests/sim/steps/test_threat_rows.py)
-        g = _live_issues_compiled(world, allied, holds, main, able, region)
+    region = _kept(world, "cow_region", world.inputs.ccode.tobytes(), lambda: cow_region(world.inputs.ccode))
+    if not world.inputs.check:  # the same composition in one compiled pass (the same bits: tests/sim/steps/test_threat_year.py)
+        g = live_issue_pass(world, t, alliance_commitment(world), alliance_reassurance(world), CALL_TO_ARMS, issue_neighbourhood(world), able_to_reach(world),
+                            region, aggression_within(world), camp_adversaries(world))
     else:
+        allied, p, able = alliance_commitment(world) >= CALL_TO_ARMS, world.inputs.params, able_to_reach(world)
+        holds = th_relevance.pledge_holds(alliance_reassurance(world) >= CALL_TO_ARMS, world.state.hostility, serious=p.ideology_read_hostility, check=True)
+        main = _perceived_main_threat(world, t, ~holds)  # a great power's neighbourhood is the system: its main threat as main_threat_of names it
         g = _live_issues_theory(world, allied, holds, main, able, region)
     if threat is not None:
         world.cache["live_issues"] = (None, g)  # bound to the gated matrix by perceive_threats
@@ -330,7 +331,7 @@ def live_issues(world: World, threat: np.ndarray | None = None) -> np.ndarray:
 
 
 def _live_issues_theory(world: World, allied: np.ndarray, holds: np.ndarray, main: np.ndarray, able: np.ndarray, region: np.ndarray) -> np.ndarray:
-    """:func:`live_issues` from the theory's functions (a checked run; the reference of :func:`_live_issues_compiled`)."""
+    """:func:`live_issues` from the theory's functions (a checked run; the reference of :func:`.threat_year.live_issue_pass`)."""
     p = world.inputs.params
     patron = th_relevance.patrons_threat(allied, world.state.major, main, region, check=world.inputs.check) | camp_adversaries(world)
     if world.inputs.ideal_distance is not None:  # the route reads intentions from UN ideal points (from 1946); unknown ones admit no pair
@@ -343,25 +344,6 @@ def _live_issues_theory(world: World, allied: np.ndarray, holds: np.ndarray, mai
         within=aggression_within(world), patron=patron, side=world.inputs.ideal_distance, region=region, check=world.inputs.check,
     ) * ~holds  # an ally in arms is no candidate while no serious dispute belies its pledge (Walt 1987, Kydd 2005)
     return g
-
-
-def _live_issues_compiled(world: World, allied: np.ndarray, holds: np.ndarray, main: np.ndarray, able: np.ndarray, region: np.ndarray) -> np.ndarray:
-    """:func:`_live_issues_theory` in one compiled pass (:func:`foedus.sim.steps.threat_kernels._live_issue_kernel`)."""
-    n = world.n
-    ideal = world.inputs.ideal_distance
-    known = world.inputs.ideal_known if world.inputs.ideal_known is not None else np.ones(n, dtype=bool)
-    territorial = world.inputs.territorial_dispute
-    out = np.empty((n, n))
-    _live_issue_kernel(
-        np.ascontiguousarray(issue_neighbourhood(world), dtype=float), np.ascontiguousarray(able, dtype=bool), np.ascontiguousarray(world.state.major, dtype=bool),
-        np.ascontiguousarray(region, dtype=np.int64), np.ascontiguousarray(world.state.hostility, dtype=float), np.ascontiguousarray(world.state.rivalry, dtype=float),
-        float(world.inputs.params.ideology_read_hostility), np.zeros((0, 0), bool) if territorial is None else np.ascontiguousarray(territorial, dtype=bool),
-        territorial is not None, np.ascontiguousarray(world.state.at_war, dtype=bool), np.ascontiguousarray(aggression_within(world), dtype=float),
-        np.zeros((0, 0)) if ideal is None else np.ascontiguousarray(ideal, dtype=float), np.ascontiguousarray(known, dtype=bool), ideal is not None,
-        np.ascontiguousarray(allied, dtype=bool), np.ascontiguousarray(main, dtype=np.int64), np.ascontiguousarray(camp_adversaries(world), dtype=bool),
-        np.ascontiguousarray(holds, dtype=bool), out,
-    )
-    return out
 
 
 def camp_adversaries(world: World) -> np.ndarray:
