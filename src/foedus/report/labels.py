@@ -384,7 +384,6 @@ FACTORS = {
     "enters": lazy_gettext("enters the war"),
     "victory_probability": lazy_gettext("the initiator's chance of prevailing"),
     "expected_victory_restraint": lazy_gettext("restraint: odds of prevailing"),
-    "alliance_restraint": lazy_gettext("restraint: the allies each side can count on"),
     "partner_entry_value": lazy_gettext("what entering is worth to the partner"),
     "partner_entry_cost": lazy_gettext("the partner's cost of fighting"),
     "unread_alignment": lazy_gettext("reassurance about a partner's unread alignment"),

@@ -414,15 +414,12 @@ class ExtendedParameters(MechanismParameters):
 
     # --- war9 ---
     war_onset_victory_offset: float = Field(
-        0.1, ge=0, le=5,
-        description="log-odds added to war_onset_intercept when third parties restrain the onsets (foedus.theory.expected_victory."
-        "alliance_restraint; Bueno de Mesquita 1981, Leeds 2003): the record's hazard counts the wars that began, the simulated "
-        "one draws the wars a pair would begin, of which the share its initiators' odds with their allies leave over their odds "
-        "alone begin (0.943 of 148 drawn in 1946-1989, seeds 1-3; 0.955 of 66 in 1816-1914, seeds 1-2: minus its log, 0.05). "
-        "0.1: chosen on the in-sample eras (onset20, 2026-12-07, foedus validate seeds 1-6 and 7-12 at 0.05): war onsets per "
-        "state-year 0.00873 and 0.00615 against the record's 0.01089 and 0.00537, a geometric mean 0.957 of the record's, "
-        "raised by log(1 / 0.957). Before onset20 the initiator drawn first had to pass its own odds, about six in ten did "
-        "(0.61 and 0.65 in the same runs), and the offset was 0.5",
+        0.5, ge=0, le=5,
+        description="log-odds added to war_onset_intercept when the initiator's expected victory restrains the onsets "
+        "(foedus.theory.war_onset.expected_victory_restraint; Bueno de Mesquita 1981): the record's hazard counts the wars that "
+        "began, the simulated one draws the wars a pair would begin, of which about six in ten pass the initiator's odds of "
+        "prevailing. Chosen on the in-sample eras (1816-1914, 1946-1989; seeds 1-3): war onsets per state-year 0.0103 and 0.0053 "
+        "against the record's 0.0109 and 0.0054 (0.72: 0.0159 and 0.0071)",
     )
     war_onset_expected_victory: float = Field(
         1.0, ge=0, le=1,

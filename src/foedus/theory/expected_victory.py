@@ -29,7 +29,7 @@ import numpy as np
 
 from foedus.theory._validate import _array
 
-__all__ = ["alliance_restraint", "expected_victory_restraint", "victory_probability"]
+__all__ = ["expected_victory_restraint", "victory_probability"]
 
 
 def victory_probability(initiator, target, initiator_allies=0.0, target_allies=0.0, *, check: bool = True) -> np.ndarray:
@@ -90,43 +90,3 @@ def expected_victory_restraint(p_victory, *, check: bool = True) -> np.ndarray:
     p = _array("p_victory", p_victory, unit=True, check=check)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(p < 1.0, np.minimum(p / np.where(p < 1.0, 1.0 - p, 1.0), 1.0), 1.0)
-
-
-
-def alliance_restraint(restraint_i, restraint_j, alone_i, alone_j, initiation_p, *, check: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    r"""Share of a pair's wars that third parties leave to begin, and the probability that ``i`` begins one (Bueno de Mesquita 1981; Leeds 2003).
-
-    The pair's war-onset hazard is fitted on the wars the record's pairs began, which had passed their initiators'
-    calculus of the two states' own capabilities (the hazard's parity term carries it); what a dyadic hazard does not
-    see are the third parties each side can expect to fight beside it. Bueno de Mesquita's (1981) necessary condition
-    for initiating, a positive expected utility, relaxed to the odds of prevailing (:func:`expected_victory_restraint`),
-    gives each side's willingness with the allies counted (``restraint_i``, ``restraint_j``) and alone (``alone_i``,
-    ``alone_j``); with Bremer's (1992) paired comparison ``p`` (:func:`foedus.theory.war_onset.initiation_probability`)
-    deciding which side would begin it, the pair begins its wars in the proportion
-
-    .. math:: g = \min\!\left(1, \frac{p\, r_i + (1 - p)\, r_j}{p\, a_i + (1 - p)\, a_j}\right), \qquad
-              P(i \mid \text{war}) = \frac{p\, r_i}{p\, r_i + (1 - p)\, r_j}
-
-    A target's defence partners deter (Leeds 2003: defensive commitments to a target make a dispute less likely); no
-    commitment raises a pair's hazard above the record's (Johnson & Leeds 2011 find no sign that defence pacts embolden
-    their members to initiate). Where neither side is willing with its allies, ``g`` is 0 and the second value ``p``.
-
-    Examples
-    --------
-    Two states alone (the hazard as fitted), the same with the target's ally turning even odds into 1/3 (odds 1/2), and
-    a strong initiator whose victim's ally evens the odds (no restraint):
-
-    >>> g, f = alliance_restraint([1.0, 0.5, 1.0], [1.0, 1.0, 1.0], [1.0, 1.0, 1.0], [1.0, 1.0, 1.0], [0.5, 1.0, 0.9])
-    >>> g.round(4).tolist(), f.round(4).tolist()
-    ([1.0, 0.5, 1.0], [0.5, 1.0, 0.9])
-    """
-    ri = _array("restraint_i", restraint_i, unit=True, check=check)
-    rj = _array("restraint_j", restraint_j, unit=True, check=check)
-    ai = _array("alone_i", alone_i, unit=True, check=check)
-    aj = _array("alone_j", alone_j, unit=True, check=check)
-    p = _array("initiation_p", initiation_p, unit=True, check=check)
-    allied, alone = p * ri + (1.0 - p) * rj, p * ai + (1.0 - p) * aj
-    with np.errstate(divide="ignore", invalid="ignore"):
-        go = np.where(alone > 0.0, np.minimum(allied / np.where(alone > 0.0, alone, 1.0), 1.0), 0.0)
-        first = np.where(allied > 0.0, p * ri / np.where(allied > 0.0, allied, 1.0), p)
-    return go, first

@@ -125,10 +125,8 @@ expects to lose), and its chances count the allies each side can expect: a small
 a great power, nor a state the defence partners of a great power (extended deterrence). Ours:
 :func:`victory_probability` of the two sides' capabilities where the war is fought, with the allies a
 pact binds to each, and :func:`expected_victory_restraint` (both in :mod:`foedus.theory.expected_victory`), the initiator's odds of prevailing capped
-at 1 (the restraint a dispute's escalation already carries, :func:`foedus.theory.war.escalation_restraint`). The hazard,
-fitted on the wars the record's pairs began, already carries the two states' own calculus (its parity term); the share of
-the wars it draws that begin is :func:`foedus.theory.expected_victory.alliance_restraint`, the initiators' odds with the
-allies counted over their odds alone, at most 1 (Leeds 2003: a target's defence partners deter; onset20).
+at 1, the share of the wars the hazard draws that begin (the restraint a dispute's escalation already
+carries, :func:`foedus.theory.war.escalation_restraint`).
 
 **Willingness: an issue at stake.** The hazard measures *opportunity* (Most & Starr 1989: two states can
 fight where they can reach each other: neighbours, a great power's reach, a rival's), but war also needs

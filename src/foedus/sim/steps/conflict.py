@@ -28,7 +28,6 @@ from foedus.sim.steps.war_entry import war_pact_pairs  # noqa: F401  (the ties a
 from foedus.sim.steps.war_entry import warring_partners as _warring_partners
 from foedus.sim.steps.war_onset_deterrence import great_power_deterrence
 from foedus.sim.steps.war_initiators import initiators  # who begins a war a pair goes to (moved out, gpwar16)
-from foedus.sim.steps.war_willing import willing_initiators
 from foedus.sim.steps._common import COALITION, ORGANISATION, SECURITY
 from foedus.sim.world import World
 from foedus.theory import cohesion as th_cohesion
@@ -61,8 +60,7 @@ def conflict_and_commitments(world: World, rng: np.random.Generator) -> None:
       dangerous dyads, Vasquez 1993; the nuclear peace with Gartzke & Kroenig's 2009 dates,
       :mod:`foedus.data.nuclear`; Zacher 2001 and Fazal 2007 with the UN Charter's date, :func:`foedus.theory.renunciation.territorial_integrity_norm`; coefficients ``war_onset_*``, estimated on the record's
       in-sample eras by :mod:`foedus.analysis.war_onsets`); which of the two initiates is
-      :func:`~foedus.sim.steps.war_willing.willing_initiators` (the major power, the non-democracy: Bremer 1992, Bennett & Stam 2004;
-      weighted by each side's odds, and third parties' restraint: Bueno de Mesquita 1981, Leeds 2003);
+      :func:`initiators` (the major power, the non-democracy: Bremer 1992, Bennett & Stam 2004);
       the ``war`` event's factors are those terms and the hazard, and the terms that chose the
       initiator (``initiator_minus_target_*``, ``initiator_probability``).
     - **Disputes**: a militarised dispute between i and j (not allied) starts with probability
@@ -263,8 +261,10 @@ def _war_onsets(world: World, rng: np.random.Generator) -> None:
     if not len(k):
         return
     x = onset_covariates(world, i[k], j[k])  # the drawn pairs' covariates, for their explanation (elementwise: the same values)
-    # a reason to expect victory: a side that expects to prevail (its allies and the adversary's counted) begins it (onset20)
-    att, tgt, who, p_win, restraint = willing_initiators(world, rng, i[k], j[k], expected_victory)
+    att, tgt, who = initiators(world, rng, i[k], j[k])
+    # a reason to expect victory: the initiator begins the war with its odds of prevailing, its allies and the target's counted
+    p_win = expected_victory(world, att, tgt)
+    restraint = th_onset.expected_victory_restraint(p_win, check=world.inputs.check) ** p.war_onset_expected_victory
     # the nuclear revolution: no war between two nuclear-armed states can be won (Jervis 1989), as for entering one;
     # nor against a state a nuclear-armed great power is pledged to defend (extended deterrence)
     restraint = restraint * nuclear_onset_factor(world, att, tgt)
