@@ -84,7 +84,10 @@ def test_onsets_need_contact_and_are_driven_by_contiguity_parity_and_wars(record
     # log parity z > 2.5: with one_major_reach (rivalry12) its slope among great power-minor pairs is carried by two terms (z 3.6 before)
     # contiguity z > 2.5: beside minor_distance it contrasts a border with a minor pair at distance 0 (z 2.7; 6 or more before rivalry12)
     assert z["contiguous"] > 2.5 and z["log_parity"] > 2.5 and z["war_history"] > 3
-    assert z["joint_democracy"] < -1.5  # -1.76 (was < -2 before the new-pair term: the states born in 1946-1975 were seldom democracies; with democratic allies out of the risk set, -0.69, the gate carries the rest)
+    # the democratic peace in the weak link's form (rivalry20, Dixon 1994): z -2.51, where the joint-democracy dummy it replaced had -1.76
+    # (< -2 before the new-pair term: the states born in 1946-1975 were seldom democracies; with democratic allies out of the risk set the
+    # gate carries the rest)
+    assert z["democracy_weak_link"] < -2
     # Thompson 2001: minor states are rivals of those within reach. Beside minor_distance, the log-distance gradient (rivalry12), the step
     # beyond the reach keeps its sign (z -5.5 alone; -2.8 with the gradient on the simulator's risk set)
     assert z["out_of_reach"] < -2 and z["minor_distance"] < -3
