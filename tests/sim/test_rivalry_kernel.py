@@ -52,7 +52,7 @@ def test_the_hazard_kernel_is_the_theorys_logit_hazard_to_the_bit(seed):
     on, r = ~rival, rival
     x = {
         "contiguous": contiguous[i, j], "major_pair": major[i] & major[j], "war_history": th.war_term(war_history[i, j]),
-        "joint_democracy": dem[i] & dem[j], "regime_distance": np.abs(regime[i] - regime[j]), "democracy_weak_link": th.democracy_weak_link(regime[i], regime[j]),
+        "joint_democracy": dem[i] & dem[j], "regime_distance": np.abs(regime[i] - regime[j]),
         "log_parity": th.log_parity(power[i], power[j]), "new_pair": th.new_pair(age, years=2.5), "power_shift": th.power_shift(power[i], power[j], balance0[i, j]),
         "one_major": major[i] ^ major[j], "out_of_reach": th.out_of_reach(distance[i, j], major[i], major[j], reach_km=1500.0),
         "regime_shift": th.regime_shift(regime[i], regime[j], reference[i], reference[j]), "defence_pact": defence[i, j],

@@ -24,7 +24,7 @@ def test_the_logit_hazard_is_the_logistic_function_of_the_linear_predictor():
 def _onset(distance_km=500.0, **change):
     """Two minor states 500 km apart without a border (a realistic base: the relevance terms read the distance), changed by ``change``;
     the relevance terms follow the pair (``minor_distance`` 0 for a border or a great power, the ``one_major_*`` parts for one)."""
-    x = {"contiguous": False, "major_pair": False, "log_parity": np.log(0.3), "war_history": 0.0, "democracy_weak_link": 0.2, "regime_distance": 0.3,
+    x = {"contiguous": False, "major_pair": False, "log_parity": np.log(0.3), "war_history": 0.0, "joint_democracy": False, "regime_distance": 0.3,
          "one_major": False, "out_of_reach": False, "defence_pact": False, "new_pair": 0.0, **change}
     major = bool(x["one_major"]) or bool(x["major_pair"])
     x.setdefault("minor_distance", float(th.minor_distance(distance_km, x["contiguous"], major, False)))
@@ -48,10 +48,7 @@ def test_with_the_estimated_coefficients_rivalries_begin_among_neighbours_great_
     assert _onset(log_parity=np.log(0.9)) > _onset(log_parity=np.log(0.1))
     assert _onset(new_pair=1.0) > 20 * base  # rivalries begin when states are born (Beck, Katz & Tucker 1998's duration dependence)
     assert _onset(war_history=th.war_term(3.0)) > 5 * base
-    assert _onset(democracy_weak_link=0.85, regime_distance=0.0) < base  # the democratic peace
-    # rivalry20: in the weak link's form (Dixon 1994) two stable democracies (0.85, as Italy and Switzerland) begin rivalries at less
-    # than half the rate of two autocracies of 0.15 (0.32; the joint-democracy dummy it replaced, -0.65, left them at 0.52)
-    assert _onset(democracy_weak_link=0.85, regime_distance=0.0) < 0.5 * _onset(democracy_weak_link=0.15, regime_distance=0.0)
+    assert _onset(joint_democracy=True, regime_distance=0.0) < base  # the democratic peace
     # allies seldom become rivals (Deutsch 1957; Bremer 1992): once the pair's age is held, the term is about 0 (-0.07, z -0.25 before
     # the relevance terms; +0.03, z 0.1 with them); the security community (theory.rivalry.security_community) gates democratic allies
     assert abs(np.log(_onset(defence_pact=True) / base)) < 0.1
@@ -242,7 +239,7 @@ def test_a_successor_takes_up_its_predecessors_pairs_but_not_with_its_siblings_o
 
 
 def test_the_weak_link_is_the_lower_democracy_score_of_the_pair_and_symmetric():
-    """Dixon (1994), Oneal & Russett (1997): a pair is as democratic as its less democratic state."""
+    """Dixon (1994), Oneal & Russett (1997): a pair is as democratic as its less democratic state (rivalry20's candidate onset term)."""
     a, b = np.array([0.9, 0.1, 0.5, 0.0]), np.array([0.2, 0.8, 0.5, 1.0])
     assert th.democracy_weak_link(a, b).tolist() == [0.2, 0.1, 0.5, 0.0]
     assert np.array_equal(th.democracy_weak_link(a, b), th.democracy_weak_link(b, a))

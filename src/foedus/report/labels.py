@@ -278,7 +278,6 @@ FACTORS = {
     "contiguous": lazy_gettext("contiguous"),
     "major_power": lazy_gettext("major power"),
     "joint_democracy": lazy_gettext("joint democracy"),
-    "democracy_weak_link": lazy_gettext("democracy of the less democratic state (the weak link)"),
     "joint_nuclear": lazy_gettext("joint nuclear arms"),
     "defence_pact": lazy_gettext("shared defence pact"),
     "war_history": lazy_gettext("war memory"),

@@ -216,13 +216,13 @@ class CoreParameters(BaseModel):
     war_memory: float = Field(
         0.8, ge=0, lt=1, description="share of a pair's war memory kept from one year to the next (foedus.theory.rivalry.war_history; a war year weighs half after about 3 years)"
     )
-    rivalry_onset_intercept: float = Field(-6.0680, ge=-30, le=5, description="intercept of the rivalry onset logit (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; pairs beyond rivalry_contact_km not at risk)")
-    rivalry_onset_contiguous: float = Field(1.0297, ge=-20, le=20, description="onset logit: land contiguity (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.37; 2.29 before rivalry_onset_minor_distance graded the pairs without a border by their distance)")
-    rivalry_onset_major_pair: float = Field(1.3329, ge=-20, le=20, description="onset logit: both major powers (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.50)")
-    rivalry_onset_parity: float = Field(0.3159, ge=-20, le=20, description="onset logit: log capability parity, log(weaker / stronger) (foedus.theory.rivalry.log_parity; in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.11; a great power and a minor state add rivalry_onset_one_major_reach)")
-    rivalry_onset_war: float = Field(2.7233, ge=-20, le=20, description="onset logit: log(1 + war memory) (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.45)")
-    rivalry_onset_democracy_weak_link: float = Field(-1.6081, ge=-20, le=20, description="onset logit: the lower democracy score of the pair, 0-1 (foedus.theory.rivalry.democracy_weak_link: Dixon 1994's weak link, as the war-onset hazard reads it; Hensel, Goertz & Diehl 2000 on rivalries between democracies). In-sample fit, 1816-1914 and 1946-1989 (tools/rivalry_fit.py; s.e. 0.98): log-likelihood -517.84 against -518.87 with the joint-democracy dummy in its place (-0.65, s.e. 0.82), which left two democracies at half the rate of two autocracies. Democracies sharing a defence pact are out of the risk set (foedus.theory.rivalry.security_community)")
-    rivalry_onset_regime_distance: float = Field(-1.2050, ge=-20, le=20, description="onset logit: |democracy_i - democracy_j| (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.69)")
+    rivalry_onset_intercept: float = Field(-6.3006, ge=-30, le=5, description="intercept of the rivalry onset logit (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; pairs beyond rivalry_contact_km not at risk)")
+    rivalry_onset_contiguous: float = Field(1.0197, ge=-20, le=20, description="onset logit: land contiguity (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.37; 2.29 before rivalry_onset_minor_distance graded the pairs without a border by their distance)")
+    rivalry_onset_major_pair: float = Field(1.3362, ge=-20, le=20, description="onset logit: both major powers (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.50)")
+    rivalry_onset_parity: float = Field(0.3110, ge=-20, le=20, description="onset logit: log capability parity, log(weaker / stronger) (foedus.theory.rivalry.log_parity; in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.11; a great power and a minor state add rivalry_onset_one_major_reach)")
+    rivalry_onset_war: float = Field(2.7106, ge=-20, le=20, description="onset logit: log(1 + war memory) (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.45)")
+    rivalry_onset_joint_democracy: float = Field(-0.6460, ge=-20, le=20, description="onset logit: both democracies (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.82; democracies sharing a defence pact are out of the risk set, foedus.theory.rivalry.security_community)")
+    rivalry_onset_regime_distance: float = Field(-1.1921, ge=-20, le=20, description="onset logit: |democracy_i - democracy_j| (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.69)")
     rivalry_end_intercept: float = Field(-4.3294, ge=-30, le=5, description="intercept of the rivalry termination logit (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py)")
     rivalry_end_contiguous: float = Field(-0.6278, ge=-20, le=20, description="termination logit: land contiguity (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.29)")
     rivalry_end_major_pair: float = Field(-0.4143, ge=-20, le=20, description="termination logit: both major powers (in-sample fit, 1816-1914 and 1946-1989: tools/rivalry_fit.py; s.e. 0.39)")
@@ -237,7 +237,7 @@ class CoreParameters(BaseModel):
     def rivalry_onset_coefficients(self) -> tuple[float, ...]:
         """The onset logit's slopes in the order of :data:`foedus.theory.rivalry.ONSET_TERMS` (its first six; ``Parameters`` appends the rest)."""
         return (self.rivalry_onset_contiguous, self.rivalry_onset_major_pair, self.rivalry_onset_parity, self.rivalry_onset_war,
-                self.rivalry_onset_democracy_weak_link, self.rivalry_onset_regime_distance)
+                self.rivalry_onset_joint_democracy, self.rivalry_onset_regime_distance)
 
     def rivalry_end_coefficients(self) -> tuple[float, ...]:
         """The termination logit's slopes in the order of :data:`foedus.theory.rivalry.TERMINATION_TERMS` (its first six; ``Parameters`` appends the rest)."""

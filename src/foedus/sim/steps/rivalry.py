@@ -56,10 +56,9 @@ def rivalries(world: World, rng: np.random.Generator) -> None:
     Every pair of system members draws once: a pair not in rivalry becomes one with
     :func:`~foedus.theory.rivalry.rivalry_onset_hazard` of its contiguity, major-power status
     (both, or one), log capability parity (:func:`~foedus.theory.rivalry.log_parity`: the capacity to threaten),
-    the lower democracy score of the two (:func:`~foedus.theory.rivalry.democracy_weak_link`, Dixon 1994's weak link),
     how newly the two have both been in the system (:func:`~foedus.theory.rivalry.new_pair` of
     :func:`foedus.theory.rivalry.succession_pair_age` of the states' first entries, :func:`.formation.entry_years`, a successor
-    state taking up its predecessor's pairs with third states, :func:`_lineage`), war memory, regime distance and whether two
+    state taking up its predecessor's pairs with third states, :func:`_lineage`), war memory, joint democracy, regime distance and whether two
     minor states lie beyond ``rivalry_reach_km`` (:func:`~foedus.theory.rivalry.out_of_reach`: contact), whether they share a
     defence pact (allies seldom become rivals: Bremer 1992), the relevance of the pair (the distance of two minor states without
     a border, :func:`~foedus.theory.rivalry.minor_distance`; for a great power and a minor state, the weaker's capability as it arrives
@@ -275,7 +274,6 @@ def _covariates(world: World, a: np.ndarray, b: np.ndarray, dem: np.ndarray, cha
         x["new_nonaggression_pact"] = _new_pledge(world)[a, b]
     else:
         x["log_parity"] = th.log_parity(world.state.power[a], world.state.power[b])
-        x["democracy_weak_link"] = th.democracy_weak_link(world.state.regime[a], world.state.regime[b])
         entered, inherited, pred, code = _lineage(world)
         age = th.succession_pair_age(world.state.year, entered[a], entered[b], inherited[a], inherited[b], th.related_pairs(code[a], code[b], pred[a], pred[b]))
         x["new_pair"] = th.new_pair(age, years=world.inputs.params.rivalry_new_pair_years)
@@ -333,7 +331,7 @@ def _hazard_kernel(ii, jj, contiguous, major, power, defence, war_history, dem, 
             eta = eta + on_b[1] * mp
             eta = eta + on_b[2] * lp
             eta = eta + on_b[3] * w
-            eta = eta + on_b[4] * min(regime[i], regime[j])  # foedus.theory.rivalry.democracy_weak_link (rivalry20)
+            eta = eta + on_b[4] * jd
             eta = eta + on_b[5] * rd
             eta = eta + on_b[6] * (1.0 if major[i] != major[j] else 0.0)
             far = 1.0 if (not major[i] and not major[j] and distance[i, j] > reach) else 0.0
