@@ -330,6 +330,9 @@ def test_the_weak_link_of_democracy_fits_the_record_better_than_the_dummy_and_is
     alt_dy = dyad_years.assign(joint_democracy=dyad_years["democracy_weak_link"])
     alt = _fit(alt_dy, "onset_risk", "onset", th.ONSET_TERMS, IN_SAMPLE)
     assert alt.coefficients[th.ONSET_TERMS.index("joint_democracy")] < 0
-    ll = lambda h, df, eras: log_likelihood(h, df, "onset_risk", "onset", eras)  # noqa: E731
+
+    def ll(h, df, eras):
+        return log_likelihood(h, df, "onset_risk", "onset", eras)
+
     assert ll(alt, alt_dy, IN_SAMPLE) > ll(fit.onset, dyad_years, IN_SAMPLE) + 0.5
     assert ll(alt, alt_dy, [(1990, 2010)]) > ll(fit.onset, dyad_years, [(1990, 2010)]) + 2
