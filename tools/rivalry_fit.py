@@ -58,10 +58,12 @@ CANDIDATES = {
     "newness a secession's third neighbours lose": lambda dy: _lost(dy, True),
     "one_major x other region": lambda dy: _other_region(dy),
     "one_major x other region x not contiguous": lambda dy: _other_region(dy) * (1.0 - dy["contiguous"].to_numpy(float)),
+    "democracy_weak_link (the weak link, beside joint_democracy)": lambda dy: dy["democracy_weak_link"].to_numpy(float),
 }
 """Terms tested and not carried (rivalry13; succ14 from defence_pact x contiguous on: the allied neighbours, far great-power pairs and
 recurrence that would remove Turkey-Azerbaijan, Russia-Taiwan or Egypt-Japan; rivalry17 from one_major x other region on: a great power
-and a minor state of another COW region, which would remove Germany-Egypt or Austria-Hungary-Ecuador): each added alone to the onset
+and a minor state of another COW region, which would remove Germany-Egypt or Austria-Hungary-Ecuador; rivalry20 the weak link of
+democracy, Dixon 1994): each added alone to the onset
 terms, likelihood ratio on 1 df in sample."""
 KINDS = ("major pair", "one major, same region", "one major, other region", "minor, contiguous", "minor, within 1,000 km", "minor, beyond 1,000 km")
 """The kinds of pair whose onsets :func:`_kinds` counts (rivalry17: the pairs born in runs an expert questions are of the third and last kinds)."""

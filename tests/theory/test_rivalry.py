@@ -236,3 +236,10 @@ def test_a_successor_takes_up_its_predecessors_pairs_but_not_with_its_siblings_o
     no_lineage = th.succession_pair_age(2012, entered_a, entered_b, entered_a, entered_b, np.zeros(5, bool))  # inherited = own entry
     assert no_lineage.tolist() == [19.0, 19.0, 20.0, 20.0, 1.0]  # the relationship age of the two entries
     assert th.new_pair(age, years=2.0)[1] == th.new_pair(19.0, years=2.0) and th.new_pair(age, years=2.0)[0] < 1e-20
+
+
+def test_the_weak_link_is_the_lower_democracy_score_of_the_pair_and_symmetric():
+    """Dixon (1994), Oneal & Russett (1997): a pair is as democratic as its less democratic state (rivalry20's candidate onset term)."""
+    a, b = np.array([0.9, 0.1, 0.5, 0.0]), np.array([0.2, 0.8, 0.5, 1.0])
+    assert th.democracy_weak_link(a, b).tolist() == [0.2, 0.1, 0.5, 0.0]
+    assert np.array_equal(th.democracy_weak_link(a, b), th.democracy_weak_link(b, a))

@@ -22,7 +22,8 @@ What is estimated from what:
   spells); parity
   of NMC 7.0 CINC scores; war memory from COW inter-state war dyad-years (the record at hand has
   no dyadic disputes short of war); democracy from V-Dem ``v2x_polyarchy`` (Polity5 ``polity2``
-  rescaled to 0–1 where V-Dem has none), joint democracy at ``democracy_threshold``; power shift
+  rescaled to 0–1 where V-Dem has none), joint democracy at ``democracy_threshold`` and the weak link (the lower score,
+  :func:`foedus.theory.rivalry.democracy_weak_link`, a candidate onset term not carried); power shift
   since the first year of the rivalry in the sample; regime shift (:func:`foedus.theory.rivalry.regime_shift`)
   against each state's discounted memory of its scores (:func:`foedus.theory.rivalry.regime_reference`,
   ``regime_memory``; a state's first scored year is its own reference, a year without a score
@@ -235,6 +236,7 @@ def rivalry_dyad_years(
     da, db = dem[t, a], dem[t, b]
     df["joint_democracy"] = (da >= democracy_threshold) & (db >= democracy_threshold)
     df["regime_distance"] = np.abs(da - db)
+    df["democracy_weak_link"] = th.democracy_weak_link(da, db)  # a candidate onset term, not carried (Dixon 1994; rivalry20)
     df["_logratio"] = th.log_ratio(ca, cb)
     shock = _regime_change(dem, regime_memory)
     df["regime_shift"] = np.maximum(shock[t, a], shock[t, b])  # foedus.theory.rivalry.regime_shift of the two states
