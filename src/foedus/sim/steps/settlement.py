@@ -7,7 +7,9 @@ so neighbours that have fought or rivalled sign a treaty settling their relation
 ended (Gibler 1996's territorial settlement treaty; Lupu & Poast 2016). The term is additive in the pair value, after
 :func:`foedus.sim.steps.formation.credible_goods`' other terms, so every choice that weighs the goods (new pacts,
 accessions, votes, exits) sees it. :func:`record_rivalry_end` keeps the year each pair's last rivalry ended
-(``WorldState.rivalry_ended``), which :mod:`foedus.sim.steps.rivalry` calls when a rivalry ends.
+(``WorldState.rivalry_ended``), which :mod:`foedus.sim.steps.rivalry` calls when a rivalry ends; a record-built world starts
+with the rivalries that ended before its first year (a relation's ``rivalry_ended``, Thompson & Dreyer 2012, by
+:func:`foedus.data.snapshot_fields.rivalry_ended`: China and Russia's of 1958-1989 for a 1990 run; settle20), not with none.
 """
 
 from __future__ import annotations
