@@ -263,3 +263,16 @@ def test_years_since_war_reads_the_cow_war_record(data_dir, tmp_path):
     (tmp_path / FILES["wars"]).write_text("\n".join(lines) + "\n")
     with pytest.raises(SchemaError, match=r"cow_war_inter\.csv, line 3, column 'ccode1'"):
         years_since_war(tmp_path, codes, pos, 1990, 10)
+
+
+def test_rivalry_ended_is_the_last_rivalry_ended_before_the_year(data_dir):
+    # Thompson & Dreyer: Russia-United States 1, 1945-1989; China-Russia 2, 1958-1989 (settle20: the conflicts a record-built
+    # world inherits, for Gibler's settlement); an ongoing rivalry, or one that never was, has no end year (NaN)
+    s = snapshot(1990, [USA, RUSSIA, CHINA, JAPAN], data_dir=data_dir)
+    us, ru, cn, jp = (s.index(c) for c in (USA, RUSSIA, CHINA, JAPAN))
+    assert s.rivalry_ended[us, ru] == s.rivalry_ended[ru, us] == 1989.0
+    assert s.rivalry_ended[ru, cn] == 1989.0
+    assert s.rivalry_ended[us, jp] == 1945.0  # Japan-United States, 1898-1945
+    before = snapshot(1989, [USA, RUSSIA], data_dir=data_dir)
+    assert np.isnan(before.rivalry_ended[0, 1])  # still rivals in 1989: nothing ended yet
+    assert "rivalry_ended" in s.sources

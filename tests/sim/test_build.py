@@ -93,3 +93,17 @@ def test_by_default_every_rival_keeps_the_builders_convention():
     rivals = [r for r in sc.relations if r.rivalry]
     assert rivals and all(r.hostility == RIVAL_HOSTILITY_UNGRADED and r.hostility_base is None for r in rivals)
     assert sc.sources["relations.hostility"] == "foedus builder convention: 0.6 for strategic rivals, 0 otherwise"
+
+
+def test_rivalries_ended_before_the_start_are_carried_and_entrants_bring_none():
+    """A record-built scenario carries the year a pair's last rivalry ended before the start (settle20: Thompson & Dreyer's
+    China-Russia 2, 1958-1989; Russia-United States 1, 1945-1989), so Gibler's settlement is owed from the first year; a
+    rivalry still under way carries none, and neither do the relations of states entering later (1816: Greece, 1828, whose
+    rivalry with the Ottoman Empire the list ends after the start; steps.system clears an entrant's on entry)."""
+    sc = scenario_from_record(1990, ccodes=[2, 365, 710, 750, 770], years=1, system_changes=False)
+    ended = {tuple(sorted(r.pair)): r.rivalry_ended for r in sc.relations}
+    assert ended[(365, 710)] == 1989 and ended[(2, 365)] == 1989
+    assert ended[(750, 770)] is None  # India-Pakistan, rivals since 1947
+    assert "td_rivalries" in sc.sources["relations.rivalry_ended"]
+    whole = scenario_from_record(1816, years=20)
+    assert all(r.rivalry_ended is None or r.rivalry_ended < 1816 for r in whole.relations)

@@ -100,6 +100,8 @@ class Snapshot:
     source_years: dict[str, np.ndarray] = field(default_factory=dict)
     rivalry_spatial: np.ndarray | None = None
     """(N, N) bool: the rivalries of ``rivalry`` coded spatial (over territory; Thompson & Dreyer 2012, TSS); None: not read."""
+    rivalry_ended: np.ndarray | None = None
+    """(N, N) float: the year each pair's last rivalry ended before ``year``, NaN for none (:func:`.snapshot_fields.rivalry_ended`); None: not read."""
     """Per state-level field, the ``(N,)`` year each value was taken from (−1: no value)."""
 
     def index(self, ccode: int) -> int:
@@ -271,6 +273,7 @@ def snapshot(
     trade, dependence, sources["trade_usd_m"], sources["trade_dependence"] = fields.trade(d, codes, pos, year, carry_forward, max_carry)
     rivalry, sources["rivalry"] = fields.rivalry(d, codes, pos, year, carry_forward)
     spatial, _ = fields.rivalry(d, codes, pos, year, carry_forward, spatial=True)
+    ended, sources["rivalry_ended"] = fields.rivalry_ended(d, codes, pos, year)
     cyber, sources["cyber_incidents"] = fields.cyber_incidents(d, codes, pos, year)
     alliances, sources["alliances"] = fields.alliances(d, codes, year, carry_forward)
 
@@ -278,7 +281,7 @@ def snapshot(
         year=year, ccodes=codes, abb=meta["abb"].astype(str).tolist(), names=meta["name"].astype(str).tolist(),
         cinc=cinc, major=major, tier=tier, democracy=democracy, ideal_point=ideal, capital_lat=lat, capital_lon=lon,
         distance_km=distance, contiguous=contiguous, trade_usd_m=trade, trade_dependence=dependence,
-        rivalry=rivalry, rivalry_spatial=spatial, cyber_incidents=cyber, alliances=alliances, sources=sources, source_years=syears, **cap,
+        rivalry=rivalry, rivalry_spatial=spatial, rivalry_ended=ended, cyber_incidents=cyber, alliances=alliances, sources=sources, source_years=syears, **cap,
     )
 
 

@@ -368,6 +368,22 @@ def rivalry(d, codes, pos, year, carry, *, spatial: bool = False):
     return m, f"{FILES[key]} ({ref}{'; ongoing rivalries carried forward' if ref < year else ''})"
 
 
+def rivalry_ended(d, codes, pos, year):
+    """Float (N, N): the year each pair's last strategic rivalry ended *before* ``year`` (Thompson & Dreyer to 2010, TSS after),
+    NaN where none did, and its source: the memory of the conflicts a record-built world inherits, which
+    :func:`foedus.theory.settlement.rivalry_memory` discounts (Gibler 1996: settlement treaties follow the end of a rivalry)."""
+    n = codes.size
+    key = "td" if year <= TD_LAST_YEAR else "tss"
+    rv = table(d, key)
+    sub = rv.loc[(rv["end_year"] < year) & rv["ccode1"].isin(codes) & rv["ccode2"].isin(codes), ["ccode1", "ccode2", "end_year"]]
+    out = np.full((n, n), -np.inf)
+    i = pos.reindex(sub["ccode1"]).to_numpy(dtype=np.int64)
+    j = pos.reindex(sub["ccode2"]).to_numpy(dtype=np.int64)
+    np.maximum.at(out, (i, j), sub["end_year"].to_numpy(dtype=float))
+    out = np.maximum(out, out.T)
+    return np.where(np.isfinite(out), out, np.nan), f"{FILES[key]} (rivalries ended before {year})"
+
+
 def years_since_war(d, codes, pos, year: int, window: int) -> tuple[np.ndarray | None, str]:
     """Float (N, N): years from the last year each pair fought each other (COW inter-state wars) to ``year``, for the wars
     fought in ``[year - window, year]`` (0: fighting in ``year``), NaN for the pairs that did not; None where the window is

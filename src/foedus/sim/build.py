@@ -232,6 +232,8 @@ def _add_system_changes(
         if a["ccode"] in spells:
             a["in_system"] = [list(s) for s in spells[a["ccode"]]]
     actors.extend(new_actors)
+    for r in new_relations:  # an entrant brings no settlement owed (steps.system clears it on entry): the start's rivalries ended alone
+        r.pop("rivalry_ended", None)
     relations.extend(new_relations)
 
 
@@ -332,6 +334,7 @@ def _scenario_sources(src: dict[str, str], year: int, data_dir: Path | None = No
         "relations.distance_km": src.get("distance_km", "") + "; listed for pairs closer than 1,500 km (capitals' great-circle distance otherwise)",
         "relations.rivalry": src.get("rivalry", ""),
         "relations.rivalry_spatial": src.get("rivalry", "") + "; the rivalries coded spatial (over territory)",
+        "relations.rivalry_ended": src.get("rivalry_ended", ""),
         "relations.hostility": "foedus builder convention: 0.6 for strategic rivals, 0 otherwise",
         "relations.trade_dependence": src.get("trade_dependence", "") + "; listed where either side depends on the other for at least 0.5 %",
         "agreements": src.get("alliances", ""),
@@ -393,6 +396,8 @@ def _relations(snap, data_dir: Path | None = None, overrides: dict | None = None
     riv = np.asarray(snap.rivalry, dtype=bool)
     hostile, base, _ = rival_hostilities(snap, data_dir, overrides) if riv.any() else (None, None, "")
     spatial = np.asarray(snap.rivalry_spatial, dtype=bool) if getattr(snap, "rivalry_spatial", None) is not None else np.zeros_like(riv)
+    ended = getattr(snap, "rivalry_ended", None)
+    ended = np.asarray(ended, dtype=float) if ended is not None else np.full((n, n), np.nan)
     dist = np.asarray(snap.distance_km, dtype=float)
     td = np.nan_to_num(np.asarray(snap.trade_dependence, dtype=float), nan=0.0)
     out = []
@@ -408,6 +413,8 @@ def _relations(snap, data_dir: Path | None = None, overrides: dict | None = None
                 r["hostility_base"] = base
             if spatial[i, j] or spatial[j, i]:
                 r["rivalry_spatial"] = True
+        if np.isfinite(ended[i, j]) and not r.get("rivalry"):  # a rivalry ended before the start (settle20: Gibler's settlement owed)
+            r["rivalry_ended"] = int(ended[i, j])
         if np.isfinite(dist[i, j]) and dist[i, j] < 1500.0:
             r["distance_km"] = round(float(dist[i, j]), 1)
         if td[i, j] >= 0.005 or td[j, i] >= 0.005:

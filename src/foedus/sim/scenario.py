@@ -3,21 +3,18 @@
 A scenario is a YAML (or TOML) file validated by the pydantic model :class:`Scenario`:
 
 ``actors``
-    States (brief A1) with capabilities, location, regime and cyber posture; every figure can
-    name its source in ``sources`` (record and year).
+    States (brief A1) with capabilities, location, regime and cyber posture; every figure can name its source in ``sources`` (record and year).
 ``nonstate_actors``
     Firms, NGOs and international organisations that take part in cyber alignments (brief T3),
     never in defence pacts.
 ``relations``
     Pairwise facts: hostility (and its baseline), strategic rivalry, contiguity, minimum distance, trade dependence, territorial disputes, cyber trust. Pairs not listed default to none.
 ``agreements``
-    Agreements in force at the start (brief A2): alliances, coalitions, organisations (the SCO
-    as a collective-security organisation; cyber alignments with firms and NGOs).
+    Agreements in force at the start (brief A2): alliances, coalitions, organisations (the SCO as a collective-security organisation; cyber alignments with firms and NGOs).
 ``trends``
     The five drivers of brief T1–T5 as knobs in [0, 1] (:class:`Trends`).
 ``shocks``
-    Scheduled events: an invasion, a great power leaving an alliance, a new pact, an accession,
-    a global threat, a growth or regime shock (:class:`Shock`).
+    Scheduled events: an invasion, a great power leaving an alliance, a new pact, an accession, a global threat, a growth or regime shock (:class:`Shock`).
 ``parameters``
     The engine's behavioural constants (:class:`foedus.sim.parameters.Parameters`); defaults are the calibrated ones.
 
@@ -180,6 +177,8 @@ class Relation(_Frozen):
     hostility_base: float | None = Field(None, ge=0, le=1, description="baseline the hostility relaxes to (hostility_decay), 0-1; 'hostility' when omitted")
     rivalry: bool = Field(False, description="strategic rivalry (Thompson & Dreyer 2012)")
     rivalry_spatial: bool = Field(False, description="the rivalry is over territory (Thompson & Dreyer 2012's spatial type; foedus.theory.war_onset_issues)")
+    rivalry_ended: int | None = Field(None, ge=1494, le=2100, description="year the pair's last strategic rivalry ended before the start (Thompson & Dreyer 2012; "
+                                      "foedus.theory.settlement.rivalry_memory: Gibler 1996's settlement owed); none when omitted")
     contiguous: bool = Field(False, description="direct contiguity (COW, land or up to 150 miles of water)")
     distance_km: float | None = Field(None, ge=0, description="minimum distance (CShapes 2.0), km; capitals' distance when omitted")
     trade_dependence: tuple[float, float] | None = Field(None, description="dependence of the first on trade with the second, and of the second on the first (0-1)")
@@ -420,9 +419,10 @@ class Scenario(_Model):
             for c in r.pair:
                 if c not in seen:
                     raise _located(("relations", k, "pair"), f"unknown state {c}")
-            key = (min(r.pair), max(r.pair))
-            if key in pairs:
+            if (key := (min(r.pair), max(r.pair))) in pairs:
                 raise _located(("relations", k, "pair"), f"pair {list(key)} listed twice")
+            if r.rivalry_ended is not None and r.rivalry_ended >= self.start_year:
+                raise _located(("relations", k, "rivalry_ended"), f"{r.rivalry_ended} is not before the scenario's start {self.start_year}")
             pairs.add(key)
         names: set[str] = set()
         ids: set[int] = set()

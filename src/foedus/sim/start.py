@@ -324,6 +324,7 @@ def _pair_arrays(sc: Scenario, pos: dict[int, int], regime: np.ndarray, ideal_po
     hostility = np.zeros((n, n))
     hostility_base = np.zeros((n, n))
     rivalry = np.zeros((n, n), bool)
+    ended = None
     trade = np.zeros((n, n))
     disputes = np.zeros((n, n), bool)
     spatial = np.zeros((n, n), bool)
@@ -339,6 +340,9 @@ def _pair_arrays(sc: Scenario, pos: dict[int, int], regime: np.ndarray, ideal_po
         has = ~np.isnan(rel["trade_ij"])
         trade[i[has], j[has]] = rel["trade_ij"][has]
         trade[j[has], i[has]] = rel["trade_ji"][has]
+        if not np.isnan(rel["rivalry_ended"]).all():  # the rivalries ended before the start (settle20); none: the state's empty matrix, as before
+            ended = np.full((n, n), np.nan)
+            ended[i, j] = ended[j, i] = rel["rivalry_ended"]
     np.fill_diagonal(distance, 0.0)
     ideal_distance = None
     if np.isfinite(ideal_point).sum() >= 2:
@@ -363,6 +367,7 @@ def _pair_arrays(sc: Scenario, pos: dict[int, int], regime: np.ndarray, ideal_po
         "rivalry_spatial": spatial,
         "trust": np.clip(trust, 0.0, 1.0),
         "ideal_distance": ideal_distance,
+        **({"rivalry_ended": ended} if ended is not None else {}),
     }
 
 
@@ -371,8 +376,9 @@ def _relation_columns(sc: Scenario, pos: dict[int, int]) -> dict[str, np.ndarray
     if not sc.relations:
         return None
     rel = sc.relations
-    get = operator.attrgetter("pair", "hostility", "rivalry", "contiguous", "territorial_dispute", "distance_km", "trust", "trade_dependence", "rivalry_spatial", "hostility_base")
-    pair, host, riv, cont, disp, dist, trust, trade, spatial, base = zip(*map(get, rel))
+    get = operator.attrgetter("pair", "hostility", "rivalry", "contiguous", "territorial_dispute", "distance_km", "trust", "trade_dependence", "rivalry_spatial", "hostility_base",
+                              "rivalry_ended")
+    pair, host, riv, cont, disp, dist, trust, trade, spatial, base, ended = zip(*map(get, rel))
     codes = np.array(pair, dtype=np.int64)
     known = np.fromiter(pos.keys(), np.int64, len(pos))
     lookup = np.full(int(max(codes.max(), known.max())) + 1, -1, np.intp)  # COW code -> state index
@@ -392,6 +398,7 @@ def _relation_columns(sc: Scenario, pos: dict[int, int]) -> dict[str, np.ndarray
         "trade_ij": td[:, 0],
         "trade_ji": td[:, 1],
         "trust": np.array(trust, dtype=float),
+        "rivalry_ended": np.array([np.nan if e is None else e for e in ended], dtype=float),
     }
 
 

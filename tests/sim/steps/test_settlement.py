@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from foedus.schema import OBLIGATIONS
+from foedus.sim.scenario import ScenarioError
 from foedus.sim.steps import rivalry as rivalry_step
 from foedus.sim.steps import year_goods
 from foedus.sim.steps.alignment import alignment
@@ -180,3 +182,25 @@ def test_the_compiled_settlement_is_the_theory_composition_to_the_bit():
         world.inputs.check = True
         assert fast.tobytes() == settlement(world).tobytes()
     world.inputs.check = False
+
+
+def test_a_rivalry_ended_before_the_start_is_settled_from_the_first_year():
+    """A scenario's relation may carry the year the pair's rivalry ended before the start (settle20: a record-built world
+    inherits the conflicts that just ended, foedus.sim.build._relations from foedus.data.snapshot_fields.rivalry_ended):
+    the world starts with it in ``rivalry_ended``, so neighbours owe a settlement from the first year, at
+    theory.settlement.rivalry_memory's discount of the years since; a pair without one owes none, and a year not before the
+    start is refused, naming the field."""
+    base = [{"pair": [GRT, RIV], "hostility": 0.6, "rivalry": True}]
+    world, _ = tiny_world(settlement_weight=1.0, relations=base + [{"pair": [SMA, SMB], "rivalry_ended": 1998}])
+    a, b = _index(world, SMA), _index(world, SMB)
+    assert world.state.rivalry_ended[a, b] == world.state.rivalry_ended[b, a] == 1998.0
+    assert np.isnan(world.state.rivalry_ended[a, _index(world, GRT)])
+    s = settlement(world)
+    m = world.inputs.params.war_memory
+    np.testing.assert_allclose(s[a, b], -np.expm1(-(m ** 2)), rtol=1e-12)  # 2000 - 1998: two years of discount
+    assert s[b, a] == s[a, b] and s[a, b] > 0.4
+    none, _ = tiny_world(settlement_weight=1.0, relations=base + [{"pair": [SMA, SMB]}])
+    assert none.state.rivalry_ended.shape == (0, 0)  # none given: the state's empty matrix, as before
+    assert not np.any(settlement(none) > 0)
+    with pytest.raises(ScenarioError, match="rivalry_ended"):
+        tiny_world(relations=base + [{"pair": [SMA, SMB], "rivalry_ended": 2000}])
