@@ -101,11 +101,12 @@ def test_pairs_that_are_not_politically_relevant_never_go_to_war():
     assert got.get(frozenset((GRT, RIV)), 0) == 10  # the relevant pairs at a hazard of nearly 1 all do
 
 
-@pytest.mark.parametrize("cinc, km, called", [(0.0, 2000.0, False), (0.4, 0.0, True)])
-def test_the_casus_foederis_arises_only_within_reach(cinc, km, called):
-    """An ally whose capability cannot reach the enemy is not called; a neighbour of the enemy always is (Siverson & Starr 1991)."""
+@pytest.mark.parametrize("cinc, km, gate, called", [(0.0, 2000.0, 1.0, False), (0.4, 0.0, 1.0, True), (0.0, 2000.0, 0.0, True), (0.4, 0.0, 0.0, True)])
+def test_the_casus_foederis_arises_only_within_reach_under_the_reach_gate(cinc, km, gate, called):
+    """With ``casus_reach_gate`` 1 (the form until 2026-12) an ally whose capability cannot reach the enemy is not called; a neighbour
+    of the enemy always is (Siverson & Starr 1991). At 0 (the default, call20) the casus is the partner's being attacked: both are called."""
     for seed in range(5):
-        world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA])], war_entry_delay=0.0, **QUIET)
+        world, _ = tiny_world(agreements=[alliance("Pact", [GRT, SMA])], war_entry_delay=0.0, casus_reach_gate=gate, **QUIET)
         g, r, a = (world.index_of(c) for c in (GRT, RIV, SMA))
         world.state.cinc[g] = cinc
         world.inputs.distance_km[g, r] = world.inputs.distance_km[r, g] = km

@@ -326,11 +326,12 @@ BEL = 211
 def _both_camps_called(seed: int, restraint: float) -> tuple[dict, dict]:
     """SMA, under Belgium's code (no bomb), attacks SMB (the Netherlands, no bomb): GRT (the USA's code) is SMB's defence ally, RIV
     (Russia's) SMA's offence ally, both nuclear-armed in 2000 and both called in the war's first wave. Returns the calls' answers
-    ({ally: honoured}) and their factors."""
+    ({ally: honoured}) and their factors. The great powers' restraints are off (the joint-major term; the minor-attacker one,
+    call20, which would keep GRT, a great power called against a minor attacker, out nearly always): the nuclear one is tested."""
     actors = [{**a, "ccode": BEL} if a["ccode"] == SMA else a for a in ACTORS]
     pacts = [alliance("Defence", [GRT, SMB]), alliance("Offence", [RIV, BEL], obligations=["offense"])]
     world, _ = tiny_world(actors=actors, agreements=pacts, warring_ally_join_rate=0.0, war_entry_delay=0.0, alliance_chain_depth=0, honour_base_rate_charter=0.9,
-                          **{**QUIET, "nuclear_entry_restraint": restraint, "war_onset_joint_major": 0.0})
+                          **{**QUIET, "nuclear_entry_restraint": restraint, "war_onset_joint_major": 0.0, "honour_minor_attacker_restraint": 0.0})
     a, b = world.index_of(BEL), world.index_of(SMB)
     world.state.at_war[a, b] = world.state.at_war[b, a] = True
     world.inputs.distance_km[:] = 0.0  # in reach: the casus foederis arises for both

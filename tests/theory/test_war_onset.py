@@ -250,3 +250,17 @@ def test_willingness_is_necessary_a_pair_without_an_issue_has_no_hazard_and_one_
         war_onset.issue_at_stake([0], [0.0], [-0.1], hostility_floor=0.1)
     with pytest.raises(ValueError, match="war_memory"):
         war_onset.issue_at_stake([0], [-1.0], [0.0], hostility_floor=0.1)
+
+
+def test_reach_honour_shifts_the_log_odds_by_the_weight_times_the_missing_reach():
+    """logit p' - logit p = w (r - 1): 0 for a neighbour, -w for an ally with no reach; 0 and 1 stay (call20)."""
+    from foedus.theory.war_onset import reach_honour
+
+    p, r = np.array([0.2, 0.5, 0.9, 0.5]), np.array([1.0, 0.0, 0.4, 0.75])
+    out = reach_honour(p, r, 2.05)
+    logit = lambda x: np.log(x / (1 - x))
+    np.testing.assert_allclose(logit(out) - logit(p), 2.05 * (r - 1.0), atol=1e-12)
+    assert reach_honour([0.0, 1.0], [0.3, 0.3], 2.05).tolist() == [0.0, 1.0]
+    np.testing.assert_allclose(reach_honour(p, r, 0.0), p, rtol=1e-15)
+    with pytest.raises(ValueError):
+        reach_honour([0.5], [0.5], -1.0)

@@ -100,3 +100,13 @@ def test_deterrence_bad_input_is_named():
         protection_probability([[1.0]], [[True]], 1.5)
     with pytest.raises(ValueError, match="reach"):
         protection_probability([[-0.1]], [[True]], 0.5)
+
+
+def test_minor_attacker_restraint_falls_on_a_great_power_facing_a_minor_only():
+    """Leeds 2003 / the in-sample record (call20): the term moves only a great-power ally against a minor enemy, on the log-odds."""
+    from foedus.theory.war_restraint import minor_attacker_restraint
+
+    p = np.full(4, 0.6)
+    out = minor_attacker_restraint(p, [True, True, False, False], [False, True, False, True], -4.0)
+    assert out[1:].tolist() == [0.6, 0.6, 0.6]
+    assert np.log(out[0] / (1 - out[0])) - np.log(0.6 / 0.4) == pytest.approx(-4.0, abs=1e-12)

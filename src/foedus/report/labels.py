@@ -378,6 +378,8 @@ FACTORS = {
     "shared_adversary": lazy_gettext("the enemy is its own adversary"),
     "nuclear_restraint": lazy_gettext("nuclear restraint (both sides hold the bomb)"),
     "great_power_restraint": lazy_gettext("restraint: great powers avoid fighting one another (log-odds)"),
+    "minor_attacker_restraint": lazy_gettext("restraint: a great power called against a minor attacker (log-odds)"),
+    "honour_reach_weight": lazy_gettext("weight of the reach to the war in honouring (log-odds)"),
     "extended_deterrence": lazy_gettext("restraint: a great power defends the target (extended deterrence)"),
     "protector_fights_probability": lazy_gettext("chance that the target's great-power protector fights"),
     "entry_probability": lazy_gettext("chance of entering the war"),

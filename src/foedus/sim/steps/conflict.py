@@ -13,7 +13,7 @@ from foedus.theory.renunciation import territorial_integrity_norm
 from foedus.data.nuclear import NUCLEAR_WEAPON_STATES, nuclear_armed
 from foedus.sim.agreements import FIRST_SIMULATED_ID
 from foedus.sim.membership import pair_max
-from foedus.sim.steps import conflict_kernels as kern
+from foedus.sim.steps import ally_call, conflict_kernels as kern
 from foedus.sim.steps.mandates import mandates
 from foedus.sim.steps.neutrality import permanently_neutral
 from foedus.sim.steps.pact_pairs import _DEF, _OFF, defence_pairs, nonaggression_pairs, offence_pairs  # noqa: F401 (conflict's names for them)
@@ -406,14 +406,14 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
     (:func:`foedus.theory.war_onset.reach_to_war`: Bueno de Mesquita's loss-of-strength gradient of its
     capability to the nearer of the enemy and the state it is bound to, the latter as far as the enemy carries the war
     there: the conditions of most pacts
-    name a region or an adversary, and an ally that can reach neither has no opportunity; Siverson & Starr 1991); an ally out of reach is not called (returned, per
+    name a region or an adversary; Siverson & Starr 1991) only as far as ``casus_reach_gate`` (0 by default: the casus is the partner's being attacked, and the reach a term of the honouring, :mod:`foedus.sim.steps.ally_call`, call20); an ally out of reach is not called (returned, per
     war, as COW codes: the war event of a war onset lists them). A called ally decides with :func:`foedus.theory.cohesion.honour_probability` of its
     war commitment (:func:`foedus.theory.war.war_commitment`, a conditional pact's conditions
     met: Leeds, Long & Mitchell's (2000) three quarters honoured are of the commitments whose
     conditions held), its trade dependence on the state it would fight (T2), the pact's cohesion,
     its regime and major-power status, and the nuclear restraint (a nuclear-armed ally does not fight a nuclear-armed
     belligerent: :func:`foedus.sim.steps.war_entry.nuclear_restraint`, ``nuclear_entry_restraint``; Jervis 1989; nuclear-armed allies called to
-    both sides in the same wave answer one after another in a random order, each facing those that honoured before it: :func:`_same_wave_nuclear`), and the great powers' restraint (a great power called against a great power honours at the onset's major-major odds, ``war_onset_joint_major``: :func:`foedus.theory.war_restraint.great_power_restraint`; Bremer 1992, Levy 1983; the factor ``great_power_restraint``). An ally that honours joins the war against that state, its
+    both sides in the same wave answer one after another in a random order, each facing those that honoured before it: :func:`_same_wave_nuclear`), and the great powers' restraint (a great power called against a minor attacker honours at ``honour_minor_attacker_restraint``'s odds, Leeds 2003, and against a great power at ``honour_joint_major_restraint`` of the onset's major-major odds, 0 by default: :mod:`foedus.sim.steps.ally_call`; the factors ``minor_attacker_restraint``, ``great_power_restraint``). An ally that honours joins the war against that state, its
     hostility to it at least ``honour_hostility`` (a share ``war_entry_delay`` a year late, if
     the war goes on); one that fails adds ``betrayal_penalty`` to its pact's betrayal and the
     state it was bound to multiplies its trust in it by ``betrayal_trust``. Every call's event
@@ -488,7 +488,7 @@ def call_allies(world: World, rng: np.random.Generator, attackers: np.ndarray, t
                 to_enemy, to_partner = _reach(world, allies, enemy), _reach(world, allies, side[allies])
                 theatre = _reach(world, enemy, side[allies])  # how far the enemy carries the war to the partner's territory
                 reach = th_onset.reach_to_war(to_enemy, to_partner, theatre, check=world.inputs.check)
-                arises = rng.random(len(allies)) < th_onset.casus_arises(reach, check=world.inputs.check)
+                arises = rng.random(len(allies)) < ally_call.casus_probability(world, reach)  # 1 unless casus_reach_gate (call20)
                 out_of_reach[q] += world.inputs.ccode[allies[~arises]].tolist()
                 if arises.any():
                     k = arises
@@ -540,11 +540,12 @@ def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, comm
     # the era's reliability: three quarters before 1945, about a fifth after (Leeds 2003; Berkemeier & Fuhrmann 2018)
     base = float(th_war.honour_base_rate(territorial_integrity_norm(world.state.year), p.honour_base_rate, p.honour_base_rate_charter, check=world.inputs.check))
     ph0 = th_cohesion.honour_probability(commit, inter, coh, democratic=dem, major_power=major, base_rate=base, check=world.inputs.check)
+    ph0, call_f = ally_call.honour_terms(world, ph0, allies, enemy, reach, num)  # the reach term and the minor-attacker restraint (call20)
     # the nuclear revolution: a nuclear-armed ally does not fight a nuclear-armed belligerent (Jervis 1989)
     restraint, joint = _nuclear_restraint(world, war, allies, num)
     # great powers avoid fighting one another: the onset's major-major term on the honouring's log-odds (Bremer 1992; Levy 1983)
-    gp = world.state.major[allies] & world.state.major[enemy] & (p.war_onset_joint_major != 0.0)
-    ph = th_restraint.great_power_restraint(ph0 * restraint, gp, True, p.war_onset_joint_major, check=world.inputs.check)
+    gp, jm = ally_call.joint_major_called(world, allies, enemy)  # (0 unless honour_joint_major_restraint: the record's fought, call20)
+    ph = th_restraint.great_power_restraint(ph0 * restraint, gp, True, jm, check=world.inputs.check)
     u = rng.random(len(allies))
     honoured = u < ph
     same_wave = _same_wave_nuclear(world, war, allies, num)
@@ -553,7 +554,7 @@ def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, comm
         # war as it stands with the nuclear-armed allies that honoured before it (Jervis 1989), not as it stood before the call
         held, order, nu = same_wave[0], rng.permutation(len(allies)), same_wave[1]
         full = th_join.nuclear_entry_restraint(nu, True, p.nuclear_entry_restraint)
-        ph_full = th_restraint.great_power_restraint(ph0 * full, gp, True, p.war_onset_joint_major, check=world.inputs.check)
+        ph_full = th_restraint.great_power_restraint(ph0 * full, gp, True, jm, check=world.inputs.check)
         for k in order.tolist():
             if nu[k] and not joint[k] and held[3 - num[k]]:
                 joint[k], restraint[k], ph[k] = True, full[k], ph_full[k]
@@ -566,9 +567,9 @@ def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, comm
             "obligation": "defense" if n == 2 else "offense", "agreement": int(aid), "ally_of": int(world.inputs.ccode[s]), "against_a_member": bool(am),
             "reach": float(r), "casus_foederis_probability": float(r), "commitment": float(c), "interdependence_with_adversary": float(x),
             "cohesion": float(q), "democratic": float(d), "major_power": float(mj), "honour_base_rate": base, **({"nuclear_restraint": float(nr)} if nj else {}),
-            **({"great_power_restraint": float(p.war_onset_joint_major)} if g else {}),
+            **({"great_power_restraint": jm} if g else {}), **cf,
         }
-        for n, s, aid, r, c, x, q, d, mj, am, nr, nj, g in zip(num, side, ag.agreement_id[a_of], reach, commit, inter, coh, dem, major, ag.members[a_of, enemy], restraint, joint, gp)
+        for n, s, aid, r, c, x, q, d, mj, am, nr, nj, g, cf in zip(num, side, ag.agreement_id[a_of], reach, commit, inter, coh, dem, major, ag.members[a_of, enemy], restraint, joint, gp, call_f)
     ]
     world.log.events(
         world.state.year,
