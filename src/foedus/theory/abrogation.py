@@ -14,7 +14,7 @@ import numpy as np
 from foedus.theory.cohesion import LABEL_THRESHOLD
 from foedus.theory.persistence import regime_inputs
 
-__all__ = ["ends_the_whole_treaty", "realigning_pledges", "recorded_regime_memory", "regime_abrogation", "regime_transition", "tethered",
+__all__ = ["conflicting_treaties", "ends_the_whole_treaty", "incompatible_pledges", "institutional_hold", "realigning_pledges", "recorded_regime_memory", "regime_abrogation", "regime_transition", "tethered",
            "threat_within", "threat_within_abrogation", "threat_within_term", "threatened_member"]
 
 
@@ -320,3 +320,155 @@ def threatened_member(within, threat_from_within) -> np.ndarray:
     """
     w = np.asarray(within, dtype=bool)
     return np.where(w, np.asarray(threat_from_within, dtype=float), -np.inf).argmax(axis=1)
+
+
+MULTILATERAL_PROTECTION_RECORD = 0.57
+r"""The in-sample record's estimate of :func:`institutional_hold`'s :math:`\omega`: ATOP 5.1 defence and offence pacts of more
+than two members, 1816-1914 and 1946-1989, each era its own baseline (see :func:`institutional_hold`)."""
+
+
+def institutional_hold(size, assets, *, protection: float) -> np.ndarray:
+    r"""The share of a treaty's abrogation hazard left by its institutions when a member's exit would leave an organisation: (A,).
+
+    .. math:: K_a = 1 - \omega\,I_a\,[|a| > 2]
+
+    A member that abrogates a multilateral treaty leaves an organisation that goes on without it: it gives up its voice in
+    the council and the command, the common infrastructure and plans it paid for, and the reputation with every remaining
+    member at once; the others keep the assets (Wallander 2000 on NATO after 1989; Keohane 1984 on sunk institutional
+    costs). Leeds & Savun (2007) model abrogation as a member's opportunistic choice when the terms of the bargain change;
+    institutions raise its cost. In the in-sample record the protection holds for the memberships of multilateral pacts
+    only: ATOP 5.1 defence and offence pacts of more than two members (Leeds & Anac 2005's ``milinst``, 0-2, halved as
+    :math:`I`) lost members at 0.121, 0.045 and 0.125 a member-year at levels 0, 1, 2 in 1816-1914 (297, 639 and 80
+    member-years) and 0.029, 0.019 and 0.009 in 1946-1989 (1,014, 2,218 and 1,292); the Poisson likelihood of
+    :math:`h_e (1 - \omega I)` with a baseline :math:`h_e` for each era gives :math:`\omega` = 0.57 (profile 95 % interval
+    0.32 to 0.74; :data:`MULTILATERAL_PROTECTION_RECORD`), while the bilateral pacts' level-2 memberships ended faster
+    than level 0 (:math:`\omega` = -1.2), as Bennett (1997) found no protection of alliances' duration overall: a bilateral
+    pact's abrogation ends the whole treaty, there is no organisation to stay in. No state has left NATO; Greece left its
+    integrated command only (1974-1980), France likewise (1966-2009). ``size`` (A,) the members, ``assets`` (A,) the
+    institutional assets in [0, 1] (:func:`foedus.theory.integration.institutional_assets`), ``protection`` :math:`\omega` in [0, 1].
+
+    >>> institutional_hold([2, 3, 12, 12], [1.0, 1.0, 0.5, 0.0], protection=0.57).round(3).tolist()
+    [1.0, 0.43, 0.715, 1.0]
+
+    References
+    ----------
+    .. [1] Leeds, B. A. & Savun, B. (2007). Terminating alliances: Why do states abrogate agreements? Journal of Politics
+       69(4): 1118-1132.
+    .. [2] Wallander, C. A. (2000). Institutional assets and adaptability: NATO after the Cold War. International
+       Organization 54(4): 705-735.
+    .. [3] Leeds, B. A. & Anac, S. (2005). Alliance institutionalization and alliance performance. International
+       Interactions 31(3): 183-202.
+    .. [4] Bennett, D. S. (1997). Testing alternative models of alliance duration, 1816-1984. American Journal of
+       Political Science 41(3): 846-878.
+    """
+    if not 0.0 <= protection <= 1.0:
+        raise ValueError(f"institutional_hold: protection must lie in [0, 1], got {protection}")
+    n = np.asarray(size)
+    i = np.clip(np.nan_to_num(np.asarray(assets, dtype=float)), 0.0, 1.0)
+    if n.shape != i.shape:
+        raise ValueError(f"institutional_hold: size and assets must have one shape, got {n.shape} and {i.shape}")
+    return np.where(n > 2, 1.0 - protection * i, 1.0)
+
+
+def incompatible_pledges(members, entry, third_party, target, main_threat, commitment, target_lapse=None) -> np.ndarray:
+    r"""Which member of each treaty has since made a pledge incompatible with it: (A, N) bool, :math:`X_{ai}`.
+
+    .. math:: X_{ai} = [i \in a]\;\exists b:\; [i \in b]\,[e_{bi} > e_{ai}]\,P_a\,R_{ba}\,
+              \bigl([t_b \in a \setminus \{i\}] \lor \exists k \in a, j \in b \setminus a: m_k = j\bigr)
+
+    A state cannot pledge to defend a partner and, later, pledge to fight beside that partner's enemy: Leeds (2003) reads
+    an alliance as a set of obligations a state keeps or violates, and counts conflicting commitments among the causes of
+    violation; Leeds & Savun (2007) find that a member which forms an alliance with an outside state -- a change of its
+    external alternatives -- abrogates its earlier treaty; Snyder (1997) calls the new pledge realignment. The later pledge
+    ``b`` ends the earlier ``a`` for member ``i`` when
+
+    - ``i`` entered ``b`` after it entered ``a`` (:math:`e`, the entry years: the newer pledge is the state's present policy),
+    - ``a`` pledges to fight a third party (:math:`P_a`, :func:`foedus.theory.persistence.has_third_party_purpose`) and
+      ``b`` is a military commitment at least as strong not written against ``a``'s own founding threat
+      (:math:`R_{ba}`, :func:`realigning_pledges`: a pledge of neutrality or consultation hedges, Weitsman 2004), and
+    - ``b`` is aimed at a fellow member of ``a`` (its founding threat :math:`t_b`, still present), or allies ``i`` with the
+      main threat :math:`m_k` of a fellow member ``k`` of ``a`` (a state outside ``a`` whose own main threat is ``k``):
+      :func:`conflicting_treaties`.
+
+    The record's Soviet-bloc bilaterals (ATOP 3560 Bulgaria, 3625 Czechoslovakia, 3630 Romania with the USSR) lapsed in
+    1991-1992, before their members joined NATO, an alliance whose founding threat was their partner. ``members`` (A, N)
+    bool, ``entry`` (A, N) int (entry years; ignored outside the members), ``third_party`` (A,) bool, ``target`` (A,) int
+    (negative: none), ``main_threat`` (N,) int (negative: none), ``commitment`` (A,) the commitment strengths,
+    ``target_lapse`` (A,) the lapse of each treaty's founding threat (None: not known).
+
+    >>> m = np.array([[1, 1, 0, 0], [1, 0, 1, 0], [0, 1, 0, 1]], bool)   # a: {0, 1}; b: {0, 2} aimed at 1; c: {1, 3}
+    >>> e = np.array([[1970, 1970, -1, -1], [2004, -1, 2004, -1], [1990, -1, -1, 1990]])
+    >>> incompatible_pledges(m, e, [True, True, True], [-1, 1, -1], [-1, -1, -1, -1], [1.0, 1.0, 1.0]).astype(int).tolist()
+    [[1, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]
+
+    References
+    ----------
+    .. [1] Leeds, B. A. (2003). Alliance reliability in times of war: explaining state decisions to violate treaties.
+       International Organization 57(4): 801-827.
+    .. [2] Leeds, B. A. & Savun, B. (2007). Terminating alliances: Why do states abrogate agreements? Journal of Politics
+       69(4): 1118-1132.
+    .. [3] Snyder, G. H. (1997). Alliance Politics. Cornell University Press.
+    """
+    m = np.asarray(members, dtype=bool)
+    e = np.asarray(entry)
+    p = np.asarray(third_party, dtype=bool)
+    t = np.asarray(target)
+    mt = np.asarray(main_threat)
+    if m.ndim != 2 or e.shape != m.shape or p.shape != m.shape[:1] or t.shape != p.shape or mt.shape != m.shape[1:]:
+        raise ValueError(f"incompatible_pledges: members and entry must be (A, N), third_party and target (A,), main_threat (N,), got "
+                         f"{m.shape}, {e.shape}, {p.shape}, {t.shape}, {mt.shape}")
+    conflict = conflicting_treaties(m, p, t, mt, commitment, target_lapse)
+    bs, as_ = np.nonzero(conflict)  # the few pairs in conflict, all at once
+    who = m[as_] & m[bs] & (e[bs] > e[as_])
+    who[np.arange(len(bs)), np.maximum(t[bs], 0)] &= t[bs] < 0  # the target of b is not the one breaking with itself
+    hits = np.zeros(m.shape, dtype=np.int32)
+    np.add.at(hits, as_, who.astype(np.int32))
+    return hits > 0
+
+
+def conflicting_treaties(members, third_party, target, main_threat, commitment, target_lapse=None) -> np.ndarray:
+    r"""Which treaty ``b`` is incompatible with treaty ``a``, for a member of both: (A, A) bool, ``[b, a]``.
+
+    .. math:: C_{ba} = [b \ne a]\,[a \cap b \ne \emptyset]\,P_a\,R_{ba}\,\bigl([t_b \in a]\,[g_b < \tfrac12] \lor
+              \exists k \in a, j \in b \setminus a: m_k = j,\ m_j = k\bigr)
+
+    The treaty-level part of :func:`incompatible_pledges` (which adds the order of entry): ``b`` shares a member with ``a``,
+    ``a`` pledges to fight a third party (:math:`P_a`), ``b`` is a military commitment at least as strong not written against
+    ``a``'s founding threat (:math:`R_{ba}`, :func:`realigning_pledges`) and ``b`` is aimed at a member of ``a`` -- its
+    founding threat, less than half lapsed (``target_lapse`` :math:`g_b`, :func:`foedus.theory.persistence.threat_lapse`;
+    the threshold of the 'threat gone' label: a treaty whose named adversary has become a friend, the Brussels Treaty of 1948
+    against Germany once the Federal Republic joined its union in 1954, is aimed at it no more) -- or holds a state outside
+    ``a`` that is a member ``k`` of ``a``'s main threat while ``k`` is its own (:math:`m_k = j`, :math:`m_j = k`: the pair are
+    each other's enemy, Leeds 2003; Snyder 1997). ``target_lapse`` (A,) None: no lapse known (every target counts).
+
+    >>> m = np.array([[1, 1, 0], [1, 0, 1]], bool)
+    >>> conflicting_treaties(m, [True, True], [-1, -1], [-1, 2, 1], [1.0, 1.0]).astype(int).tolist()
+    [[0, 1], [1, 0]]
+    >>> conflicting_treaties(m, [True, True], [-1, 1], [-1, 2, -1], [1.0, 1.0], [0.0, 0.6]).astype(int).tolist()
+    [[0, 0], [0, 0]]
+    """
+    m = np.asarray(members, dtype=bool)
+    p = np.asarray(third_party, dtype=bool)
+    t = np.asarray(target)
+    mt = np.asarray(main_threat)
+    if m.ndim != 2 or p.shape != m.shape[:1] or t.shape != p.shape or mt.shape != m.shape[1:]:
+        raise ValueError(f"conflicting_treaties: members must be (A, N), third_party and target (A,), main_threat (N,), got "
+                         f"{m.shape}, {p.shape}, {t.shape}, {mt.shape}")
+    n_a, n = m.shape
+    if not n_a or not n:
+        return np.zeros((n_a, n_a), dtype=bool)
+    mi = m.astype(np.int32)
+    shared = (mi @ mi.T) > 0  # [b, a]: the treaties have a member in common
+    np.fill_diagonal(shared, False)
+    if not shared.any():
+        return shared
+    live = (t >= 0) if target_lapse is None else (t >= 0) & (np.nan_to_num(np.asarray(target_lapse, dtype=float), nan=1.0) < LABEL_THRESHOLD)
+    aimed = live[:, None] & m[:, np.maximum(t, 0)].T  # [b, a]: b's founding threat, still present, is a member of a
+    named = mt >= 0
+    mutual = named & (mt[np.maximum(mt, 0)] == np.arange(n))  # k and its main threat are each other's
+    threats = np.zeros((n_a, n), dtype=bool)  # [a, j]: j, outside a, is the main threat of a member of a, and it of j
+    rows, cols = np.nonzero(m & mutual[None, :])
+    threats[rows, mt[cols]] = True
+    threats &= ~m
+    allies_enemy = (mi @ threats.T.astype(np.int32)) > 0  # [b, a]: b holds such a j
+    return shared & (aimed | allies_enemy) & p[None, :] & realigning_pledges(commitment, p, t)

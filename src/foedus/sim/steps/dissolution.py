@@ -287,6 +287,61 @@ def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.n
     dissolve(world, gone, details)
 
 
+def end_incompatible(world: World, rng: np.random.Generator, st: dict) -> None:
+    """A member that has since made a pledge incompatible with a treaty ends it (``incompatible_commitment_abrogation``; Leeds
+    2003, Leeds & Savun 2007): :func:`foedus.theory.abrogation.incompatible_pledges` over the agreements ``st["slots"]`` still in
+    force after this year's other endings. The member leaves (an ``"exit"``; a treaty left with fewer than two members ends),
+    a treaty of two ends (a ``"dissolution"``), cause "incompatible commitment", factors ``abrogating_member``, ``later_pledge``
+    (the agreement that conflicts), ``aimed_at_a_member`` (its founding threat is a fellow member) and ``members_main_threat``
+    (the fellow member's main threat it allies with, else None). No draw at probability 1 (the rule); one per pair below it."""
+    prob = float(world.inputs.params.incompatible_commitment_abrogation)
+    if prob <= 0.0:
+        return
+    ag = world.state.agreements
+    slots = st["slots"]
+    live = ag.active[slots]
+    m = ag.members[slots] & live[:, None]
+    tp = st["third_party"].astype(bool) & live
+    tgt, main = ag.target[slots], st["main_threat"]
+    lapse = st["threat_lapse"]
+    conflict = th_abrogation.conflicting_treaties(m, tp, tgt, main, ag.commitment[slots], lapse)
+    if not conflict.any():
+        return
+    entry = ag.entry_year[slots]
+    first = world.inputs.first_year
+    # a pledge entered before the run is the record's, which kept it beside the others: only one entered in the run breaks an
+    # older pledge (the entries before the start, all alike the earliest, are never the later side)
+    later = entry if first is None else np.where(entry >= first, entry, -(2**30))
+    x = th_abrogation.incompatible_pledges(m, later, tp, tgt, main, ag.commitment[slots], lapse)
+    rows, who = np.nonzero(x)
+    if prob < 1.0 and len(rows):
+        keep = rng.random(len(rows)) < prob
+        rows, who = rows[keep], who[keep]
+    if not len(rows):
+        return
+    size = m[rows].sum(axis=1)
+    details = None
+    if world.inputs.explain:
+        details = []
+        for a, i in zip(rows.tolist(), who.tolist()):
+            b = int(np.flatnonzero(conflict[:, a] & m[:, i] & (later[:, i] > later[a, i]))[0])
+            aimed = bool(tgt[b] >= 0 and m[a, tgt[b]] and lapse[b] < th_cohesion.LABEL_THRESHOLD)
+            enemy = [int(world.inputs.ccode[main[k]]) for k in np.flatnonzero(m[a]).tolist()
+                     if main[k] >= 0 and main[main[k]] == k and m[b, main[k]] and not m[a, main[k]]]
+            details.append({"cause": "incompatible commitment", "factors": {
+                "abrogating_member": int(world.inputs.ccode[i]), "later_pledge": int(ag.agreement_id[slots[b]]),
+                "entered_later_pledge": int(entry[b, i]), "entered_this_pledge": int(entry[a, i]),
+                "aimed_at_a_member": aimed, "members_main_threat": enemy[0] if enemy else None,
+                "years_in_force": int(world.state.year - ag.start_year[slots[a]])}})
+    pair = size <= 2
+    if pair.any():
+        once, at = np.unique(rows[pair], return_index=True)  # one dissolution per treaty of two
+        dissolve(world, slots[once], [details[k] for k in np.flatnonzero(pair)[at]] if details is not None else None)
+    if (~pair).any():
+        leave(world, slots[rows[~pair]], who[~pair], [details[k] for k in np.flatnonzero(~pair)] if details is not None else None)
+        dissolve_if_deserted(world, np.unique(slots[rows[~pair]]), "too few members after exits")
+
+
 def _give_notice(world: World, st: dict, renewal: np.ndarray, pos: np.ndarray) -> None:
     """At the end of a tacitly renewed term (ATOP ``proren`` 2) one member of each treaty ``st["slots"][pos]`` (more than two
     members) gives notice and leaves, the others staying allied under the renewed term (NATO's article 13: a party may cease to
