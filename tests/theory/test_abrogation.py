@@ -194,28 +194,30 @@ def test_the_multilateral_protection_is_the_in_sample_records_estimate(data_dir)
 def test_incompatible_pledges_the_newer_pledge_against_a_partner_breaks_the_older():
     """Leeds 2003, Leeds & Savun 2007: a member that later enters a pact aimed at a fellow member, or allied with a fellow
     member's enemy, ends the old pledge; not a pact entered before it, not a pledge of neutrality (no third-party purpose,
-    Weitsman 2004), not a pact whose named adversary has mostly lapsed, and the pact's target is never the one breaking."""
+    Weitsman 2004), not a pact whose named adversary has mostly lapsed, not two pacts against one enemy, and the pact's
+    target is never the one breaking."""
     from foedus.theory.abrogation import incompatible_pledges
 
-    # treaties: 0 = {0, 1} (1970); 1 = {0, 2, 3} aimed at 1 (0 entered 2004); states: 4 none
+    # treaties: 0 = {0, 1} (1970); 1 = {0, 2, 3} aimed at 1 (0 entered 2004); state 4 in none
     m = np.array([[1, 1, 0, 0, 0], [1, 0, 1, 1, 0]], bool)
     e = np.array([[1970, 1970, -1, -1, -1], [2004, -1, 1999, 1999, -1]])
-    none = np.full(5, -1)
-    args = dict(third_party=[True, True], target=[-1, 1], main_threat=none, commitment=[1.0, 1.0])
+    none = np.zeros((5, 5), bool)
+    args = dict(third_party=[True, True], target=[-1, 1], enemies=none)
     assert incompatible_pledges(m, e, **args).astype(int).tolist() == [[1, 0, 0, 0, 0], [0, 0, 0, 0, 0]]
     early = e.copy()
-    early[1, 0] = 1960  # entered the pact against 1 before pledging to 1: the old pact is not broken by it (no enemy named)
+    early[1, 0] = 1960  # entered the pact against 1 before pledging to 1: the old pact is not broken by it (no enemy)
     assert not incompatible_pledges(m, early, **args).any()
     assert not incompatible_pledges(m, e, **{**args, "third_party": [True, False]}).any()  # a pledge of neutrality hedges
     assert not incompatible_pledges(m, e, **args, target_lapse=[0.0, 0.7]).any()  # the named adversary mostly gone
     assert incompatible_pledges(m, e, **args, target_lapse=[0.0, 0.3])[0, 0]
-    # allied with the partner's enemy: 1 and 4 are each other's main threat, 0 enters a pact with 4 in 2004
+    assert not incompatible_pledges(m, e, **{**args, "target": [1, 1]}).any()  # both against 1: they reinforce
+    # allied with the partner's enemy: 4 is 1's enemy, 0 enters a pact with 4 in 2004
     m2 = np.array([[1, 1, 0, 0, 0], [1, 0, 0, 0, 1]], bool)
     e2 = np.array([[1970, 1970, -1, -1, -1], [2004, -1, -1, -1, 2004]])
-    mt = np.array([-1, 4, -1, -1, 1])
-    args2 = dict(third_party=[True, True], target=[-1, -1], commitment=[1.0, 1.0])
-    assert incompatible_pledges(m2, e2, main_threat=mt, **args2)[0].tolist() == [True, False, False, False, False]
-    one_sided = np.array([-1, 4, -1, -1, 2])  # 4's main threat is another state: no mutual enmity, no break
-    assert not incompatible_pledges(m2, e2, main_threat=one_sided, **args2).any()
+    foe = none.copy()
+    foe[1, 4] = True
+    args2 = dict(third_party=[True, True], target=[-1, -1])
+    assert incompatible_pledges(m2, e2, enemies=foe, **args2)[0].tolist() == [True, False, False, False, False]
+    assert not incompatible_pledges(m2, e2, enemies=foe.T, **args2).any()  # 1 is 4's enemy, not 4 1's: 4 is no enemy of a member of 0
     with pytest.raises(ValueError):
         incompatible_pledges(m, e[:, :3], **args)

@@ -344,7 +344,7 @@ FACTORS = {
     "entered_later_pledge": lazy_gettext("year the member entered the later pledge"),
     "entered_this_pledge": lazy_gettext("year the member entered this pledge"),
     "aimed_at_a_member": lazy_gettext("the later pledge is aimed at a fellow member"),
-    "members_main_threat": lazy_gettext("a fellow member's main threat the member allied with"),
+    "members_enemy": lazy_gettext("a fellow member's enemy the member allied with"),
     "abrogating_member_capability_share": lazy_gettext("abrogating member's share of the members' capability"),
     "largest_capability_share": lazy_gettext("largest share of the members' capability"),
     "cohesion_at_start": lazy_gettext("cohesion at signature"),

@@ -370,35 +370,28 @@ def institutional_hold(size, assets, *, protection: float) -> np.ndarray:
     return np.where(n > 2, 1.0 - protection * i, 1.0)
 
 
-def incompatible_pledges(members, entry, third_party, target, main_threat, commitment, target_lapse=None) -> np.ndarray:
+def incompatible_pledges(members, entry, third_party, target, enemies, target_lapse=None) -> np.ndarray:
     r"""Which member of each treaty has since made a pledge incompatible with it: (A, N) bool, :math:`X_{ai}`.
 
-    .. math:: X_{ai} = [i \in a]\;\exists b:\; [i \in b]\,[e_{bi} > e_{ai}]\,P_a\,R_{ba}\,
-              \bigl([t_b \in a \setminus \{i\}] \lor \exists k \in a, j \in b \setminus a: m_k = j\bigr)
+    .. math:: X_{ai} = [i \in a]\;\exists b:\; [i \in b]\,[e_{bi} > e_{ai}]\,C_{ba}\,[t_b \ne i]
 
     A state cannot pledge to defend a partner and, later, pledge to fight beside that partner's enemy: Leeds (2003) reads
     an alliance as a set of obligations a state keeps or violates, and counts conflicting commitments among the causes of
     violation; Leeds & Savun (2007) find that a member which forms an alliance with an outside state -- a change of its
     external alternatives -- abrogates its earlier treaty; Snyder (1997) calls the new pledge realignment. The later pledge
-    ``b`` ends the earlier ``a`` for member ``i`` when
-
-    - ``i`` entered ``b`` after it entered ``a`` (:math:`e`, the entry years: the newer pledge is the state's present policy),
-    - ``a`` pledges to fight a third party (:math:`P_a`, :func:`foedus.theory.persistence.has_third_party_purpose`) and
-      ``b`` is a military commitment at least as strong not written against ``a``'s own founding threat
-      (:math:`R_{ba}`, :func:`realigning_pledges`: a pledge of neutrality or consultation hedges, Weitsman 2004), and
-    - ``b`` is aimed at a fellow member of ``a`` (its founding threat :math:`t_b`, still present), or allies ``i`` with the
-      main threat :math:`m_k` of a fellow member ``k`` of ``a`` (a state outside ``a`` whose own main threat is ``k``):
-      :func:`conflicting_treaties`.
+    ``b`` ends the earlier ``a`` for member ``i`` when ``i`` entered ``b`` after it entered ``a`` (:math:`e`, the entry
+    years: the newer pledge is the state's present policy) and the two conflict (:func:`conflicting_treaties`: both pledge
+    to fight a third party, not the same one, and ``b`` is aimed at a fellow member of ``a`` or holds its enemy).
 
     The record's Soviet-bloc bilaterals (ATOP 3560 Bulgaria, 3625 Czechoslovakia, 3630 Romania with the USSR) lapsed in
-    1991-1992, before their members joined NATO, an alliance whose founding threat was their partner. ``members`` (A, N)
+    1991-1992, before their members joined NATO, the alliance of their partner's adversaries. ``members`` (A, N)
     bool, ``entry`` (A, N) int (entry years; ignored outside the members), ``third_party`` (A,) bool, ``target`` (A,) int
-    (negative: none), ``main_threat`` (N,) int (negative: none), ``commitment`` (A,) the commitment strengths,
-    ``target_lapse`` (A,) the lapse of each treaty's founding threat (None: not known).
+    (negative: none), ``enemies`` (N, N) bool (``enemies[k, j]``: ``j`` is ``k``'s enemy), ``target_lapse`` (A,) the lapse
+    of each treaty's founding threat (None: not known).
 
     >>> m = np.array([[1, 1, 0, 0], [1, 0, 1, 0], [0, 1, 0, 1]], bool)   # a: {0, 1}; b: {0, 2} aimed at 1; c: {1, 3}
     >>> e = np.array([[1970, 1970, -1, -1], [2004, -1, 2004, -1], [1990, -1, -1, 1990]])
-    >>> incompatible_pledges(m, e, [True, True, True], [-1, 1, -1], [-1, -1, -1, -1], [1.0, 1.0, 1.0]).astype(int).tolist()
+    >>> incompatible_pledges(m, e, [True, True, True], [-1, 1, -1], np.zeros((4, 4), bool)).astype(int).tolist()
     [[1, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]
 
     References
@@ -411,13 +404,10 @@ def incompatible_pledges(members, entry, third_party, target, main_threat, commi
     """
     m = np.asarray(members, dtype=bool)
     e = np.asarray(entry)
-    p = np.asarray(third_party, dtype=bool)
     t = np.asarray(target)
-    mt = np.asarray(main_threat)
-    if m.ndim != 2 or e.shape != m.shape or p.shape != m.shape[:1] or t.shape != p.shape or mt.shape != m.shape[1:]:
-        raise ValueError(f"incompatible_pledges: members and entry must be (A, N), third_party and target (A,), main_threat (N,), got "
-                         f"{m.shape}, {e.shape}, {p.shape}, {t.shape}, {mt.shape}")
-    conflict = conflicting_treaties(m, p, t, mt, commitment, target_lapse)
+    if m.ndim != 2 or e.shape != m.shape:
+        raise ValueError(f"incompatible_pledges: members and entry must be (A, N) alike, got {m.shape} and {e.shape}")
+    conflict = conflicting_treaties(m, third_party, t, enemies, target_lapse)
     bs, as_ = np.nonzero(conflict)  # the few pairs in conflict, all at once
     who = m[as_] & m[bs] & (e[bs] > e[as_])
     who[np.arange(len(bs)), np.maximum(t[bs], 0)] &= t[bs] < 0  # the target of b is not the one breaking with itself
@@ -426,49 +416,49 @@ def incompatible_pledges(members, entry, third_party, target, main_threat, commi
     return hits > 0
 
 
-def conflicting_treaties(members, third_party, target, main_threat, commitment, target_lapse=None) -> np.ndarray:
+def conflicting_treaties(members, third_party, target, enemies, target_lapse=None) -> np.ndarray:
     r"""Which treaty ``b`` is incompatible with treaty ``a``, for a member of both: (A, A) bool, ``[b, a]``.
 
-    .. math:: C_{ba} = [b \ne a]\,[a \cap b \ne \emptyset]\,P_a\,R_{ba}\,\bigl([t_b \in a]\,[g_b < \tfrac12] \lor
-              \exists k \in a, j \in b \setminus a: m_k = j,\ m_j = k\bigr)
+    .. math:: C_{ba} = [b \ne a]\,[a \cap b \ne \emptyset]\,P_a P_b\,\lnot[t_a = t_b \ge 0]\,\bigl([t_b \in a]\,[g_b < \tfrac12] \lor
+              \exists k \in a, j \in b \setminus a: E_{kj}\bigr)
 
     The treaty-level part of :func:`incompatible_pledges` (which adds the order of entry): ``b`` shares a member with ``a``,
-    ``a`` pledges to fight a third party (:math:`P_a`), ``b`` is a military commitment at least as strong not written against
-    ``a``'s founding threat (:math:`R_{ba}`, :func:`realigning_pledges`) and ``b`` is aimed at a member of ``a`` -- its
-    founding threat, less than half lapsed (``target_lapse`` :math:`g_b`, :func:`foedus.theory.persistence.threat_lapse`;
-    the threshold of the 'threat gone' label: a treaty whose named adversary has become a friend, the Brussels Treaty of 1948
-    against Germany once the Federal Republic joined its union in 1954, is aimed at it no more) -- or holds a state outside
-    ``a`` that is a member ``k`` of ``a``'s main threat while ``k`` is its own (:math:`m_k = j`, :math:`m_j = k`: the pair are
-    each other's enemy, Leeds 2003; Snyder 1997). ``target_lapse`` (A,) None: no lapse known (every target counts).
+    both pledge to fight a third party (:math:`P`, :func:`foedus.theory.persistence.has_third_party_purpose`: a pledge of
+    neutrality, non-aggression or consultation with a partner's enemy hedges, it does not change sides; Weitsman 2004), not
+    the same one (:math:`t_a = t_b`: two pacts against one enemy reinforce each other, as in :func:`realigning_pledges`), and
+    ``b`` is aimed at a member of ``a`` -- its founding threat, less than half lapsed (``target_lapse`` :math:`g_b`,
+    :func:`foedus.theory.persistence.threat_lapse`; the threshold of the 'threat gone' label: the Brussels Treaty of 1948
+    against Germany was aimed at it no more once the Federal Republic joined its union in 1954) -- or holds an enemy ``j``
+    of a member ``k`` of ``a`` (``enemies`` :math:`E_{kj}`, a state outside ``a``: pledged to fight beside the state a
+    partner may have to be defended against; Leeds 2003). Unlike a realignment (:func:`realigning_pledges`) the new pledge
+    need not be as strong as the old: any pledge to fight beside a partner's enemy contradicts the pledge to defend the
+    partner. ``target_lapse`` (A,) None: no lapse known (every target counts).
 
     >>> m = np.array([[1, 1, 0], [1, 0, 1]], bool)
-    >>> conflicting_treaties(m, [True, True], [-1, -1], [-1, 2, 1], [1.0, 1.0]).astype(int).tolist()
-    [[0, 1], [1, 0]]
-    >>> conflicting_treaties(m, [True, True], [-1, 1], [-1, 2, -1], [1.0, 1.0], [0.0, 0.6]).astype(int).tolist()
+    >>> enemies = np.zeros((3, 3), bool); enemies[1, 2] = True
+    >>> conflicting_treaties(m, [True, True], [-1, -1], enemies).astype(int).tolist()
+    [[0, 0], [1, 0]]
+    >>> conflicting_treaties(m, [True, True], [-1, 1], np.zeros((3, 3), bool), [0.0, 0.6]).astype(int).tolist()
     [[0, 0], [0, 0]]
     """
     m = np.asarray(members, dtype=bool)
     p = np.asarray(third_party, dtype=bool)
     t = np.asarray(target)
-    mt = np.asarray(main_threat)
-    if m.ndim != 2 or p.shape != m.shape[:1] or t.shape != p.shape or mt.shape != m.shape[1:]:
-        raise ValueError(f"conflicting_treaties: members must be (A, N), third_party and target (A,), main_threat (N,), got "
-                         f"{m.shape}, {p.shape}, {t.shape}, {mt.shape}")
-    n_a, n = m.shape
-    if not n_a or not n:
+    en = np.asarray(enemies, dtype=bool)
+    n_a = m.shape[0] if m.ndim == 2 else -1
+    if m.ndim != 2 or p.shape != (n_a,) or t.shape != (n_a,) or en.shape != (m.shape[1], m.shape[1]):
+        raise ValueError(f"conflicting_treaties: members must be (A, N), third_party and target (A,), enemies (N, N), got "
+                         f"{m.shape}, {p.shape}, {t.shape}, {en.shape}")
+    if not n_a or not m.shape[1]:
         return np.zeros((n_a, n_a), dtype=bool)
     mi = m.astype(np.int32)
     shared = (mi @ mi.T) > 0  # [b, a]: the treaties have a member in common
     np.fill_diagonal(shared, False)
+    shared &= p[:, None] & p[None, :] & ~((t[:, None] == t[None, :]) & (t[:, None] >= 0))
     if not shared.any():
         return shared
     live = (t >= 0) if target_lapse is None else (t >= 0) & (np.nan_to_num(np.asarray(target_lapse, dtype=float), nan=1.0) < LABEL_THRESHOLD)
     aimed = live[:, None] & m[:, np.maximum(t, 0)].T  # [b, a]: b's founding threat, still present, is a member of a
-    named = mt >= 0
-    mutual = named & (mt[np.maximum(mt, 0)] == np.arange(n))  # k and its main threat are each other's
-    threats = np.zeros((n_a, n), dtype=bool)  # [a, j]: j, outside a, is the main threat of a member of a, and it of j
-    rows, cols = np.nonzero(m & mutual[None, :])
-    threats[rows, mt[cols]] = True
-    threats &= ~m
+    threats = ((mi @ en.astype(np.int32)) > 0) & ~m  # [a, j]: j, outside a, is an enemy of a member of a
     allies_enemy = (mi @ threats.T.astype(np.int32)) > 0  # [b, a]: b holds such a j
-    return shared & (aimed | allies_enemy) & p[None, :] & realigning_pledges(commitment, p, t)
+    return shared & (aimed | allies_enemy)

@@ -46,14 +46,14 @@ def test_a_member_that_joins_a_pact_aimed_at_its_partner_ends_the_old_pledge_and
 
 def test_the_newer_pledge_is_the_one_kept():
     """The same pledges made in the other order (the pact aimed at RIV first, the pledge to RIV since): the pact aimed at RIV is
-    the old one, and RIV is the main threat of GRT, a member of it, as GRT is RIV's, so SMA's later pledge to RIV ends SMA's
+    the old one, and RIV is an adversary of GRT, a member of it, so SMA's later pledge to RIV ends SMA's
     membership of the old pact (a treaty of three: it unravels), and the bilateral pledge stands."""
     world = _two_pledges("Old")
     ag = world.state.agreements
     assert ag.active[0] and not ag.members[1, world.index_of(SMA)]
     (_, who, _, d), = events(world, "exit")
     assert who == SMA and d["cause"] == "incompatible commitment" and not d["factors"]["aimed_at_a_member"]
-    assert d["factors"]["members_main_threat"] == RIV
+    assert d["factors"]["members_enemy"] == RIV
 
 
 def test_pledges_the_record_kept_side_by_side_both_stand():

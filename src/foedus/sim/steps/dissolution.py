@@ -290,11 +290,17 @@ def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.n
 def end_incompatible(world: World, rng: np.random.Generator, st: dict) -> None:
     """A member that has since made a pledge incompatible with a treaty ends it (``incompatible_commitment_abrogation``; Leeds
     2003, Leeds & Savun 2007): :func:`foedus.theory.abrogation.incompatible_pledges` over the agreements ``st["slots"]`` still in
-    force after this year's other endings. The member leaves (an ``"exit"``; a treaty left with fewer than two members ends),
-    a treaty of two ends (a ``"dissolution"``), cause "incompatible commitment", factors ``abrogating_member``, ``later_pledge``
-    (the agreement that conflicts), ``aimed_at_a_member`` (its founding threat is a fellow member) and ``members_main_threat``
-    (the fellow member's main threat it allies with, else None). No draw at probability 1 (the rule); one per pair below it."""
-    prob = float(world.inputs.params.incompatible_commitment_abrogation)
+    force after this year's other endings, two states being enemies where one counts the other an adversary (a state that
+    threatens it nearly as much as its main threat, :func:`foedus.theory.persistence.adversaries`, ``realignment_threat_share``;
+    Walt 1987: the partner's adversary, or a state that fears the partner as its own). Only a pledge
+    entered in the run breaks an older one (``WorldInputs.first_year``): the record's pledges entered before the start were
+    kept side by side. The member leaves (an ``"exit"``; a treaty left with fewer than two members ends), a treaty of two
+    ends (a ``"dissolution"``), cause "incompatible commitment", factors ``abrogating_member``, ``later_pledge`` (the agreement
+    that conflicts), ``entered_this_pledge``, ``entered_later_pledge``, ``aimed_at_a_member`` (the later pledge's founding
+    threat is a fellow member) and ``members_enemy`` (the fellow member's enemy it allied with, else None). No draw at
+    probability 1 (the rule); one per member below it."""
+    p = world.inputs.params
+    prob = float(p.incompatible_commitment_abrogation)
     if prob <= 0.0:
         return
     ag = world.state.agreements
@@ -302,9 +308,10 @@ def end_incompatible(world: World, rng: np.random.Generator, st: dict) -> None:
     live = ag.active[slots]
     m = ag.members[slots] & live[:, None]
     tp = st["third_party"].astype(bool) & live
-    tgt, main = ag.target[slots], st["main_threat"]
-    lapse = st["threat_lapse"]
-    conflict = th_abrogation.conflicting_treaties(m, tp, tgt, main, ag.commitment[slots], lapse)
+    tgt, lapse = ag.target[slots], st["threat_lapse"]
+    hostile = th_persistence.adversaries(world.results.threat, share=p.realignment_threat_share)
+    enemies = hostile | hostile.T  # [k, j]: one of the two threatens the other nearly as much as its main threat does
+    conflict = th_abrogation.conflicting_treaties(m, tp, tgt, enemies, lapse)
     if not conflict.any():
         return
     entry = ag.entry_year[slots]
@@ -312,7 +319,7 @@ def end_incompatible(world: World, rng: np.random.Generator, st: dict) -> None:
     # a pledge entered before the run is the record's, which kept it beside the others: only one entered in the run breaks an
     # older pledge (the entries before the start, all alike the earliest, are never the later side)
     later = entry if first is None else np.where(entry >= first, entry, -(2**30))
-    x = th_abrogation.incompatible_pledges(m, later, tp, tgt, main, ag.commitment[slots], lapse)
+    x = th_abrogation.incompatible_pledges(m, later, tp, tgt, enemies, lapse)
     rows, who = np.nonzero(x)
     if prob < 1.0 and len(rows):
         keep = rng.random(len(rows)) < prob
@@ -323,15 +330,14 @@ def end_incompatible(world: World, rng: np.random.Generator, st: dict) -> None:
     details = None
     if world.inputs.explain:
         details = []
-        for a, i in zip(rows.tolist(), who.tolist()):
+        for a, i in zip(rows.tolist(), who.tolist()):  # the few breaks of the year, for their explanation
             b = int(np.flatnonzero(conflict[:, a] & m[:, i] & (later[:, i] > later[a, i]))[0])
             aimed = bool(tgt[b] >= 0 and m[a, tgt[b]] and lapse[b] < th_cohesion.LABEL_THRESHOLD)
-            enemy = [int(world.inputs.ccode[main[k]]) for k in np.flatnonzero(m[a]).tolist()
-                     if main[k] >= 0 and main[main[k]] == k and m[b, main[k]] and not m[a, main[k]]]
+            foe = np.flatnonzero(m[b] & ~m[a] & enemies[m[a]].any(axis=0))
             details.append({"cause": "incompatible commitment", "factors": {
                 "abrogating_member": int(world.inputs.ccode[i]), "later_pledge": int(ag.agreement_id[slots[b]]),
                 "entered_later_pledge": int(entry[b, i]), "entered_this_pledge": int(entry[a, i]),
-                "aimed_at_a_member": aimed, "members_main_threat": enemy[0] if enemy else None,
+                "aimed_at_a_member": aimed, "members_enemy": int(world.inputs.ccode[foe[0]]) if len(foe) else None,
                 "years_in_force": int(world.state.year - ag.start_year[slots[a]])}})
     pair = size <= 2
     if pair.any():
