@@ -379,9 +379,10 @@ class Parameters(ExtendedParameters):
     )
     incompatible_commitment_abrogation: float = Field(
         1.0, ge=0, le=1,
-        description="the yearly probability that a member of a pledge of defence or offence which has since entered a military "
-        "commitment at least as strong aimed at a fellow member, or allied with a fellow member's main threat (foedus.theory."
-        "abrogation.incompatible_pledges), ends the old pledge (leaves it; a treaty of two ends): cause 'incompatible commitment' "
-        "(Leeds 2003 on conflicting commitments; Leeds & Savun 2007: a new outside alliance ends the old one; Snyder 1997). 1, the "
-        "rule (no draw): the two pledges cannot both be kept; 0 switches it off",
+        description="the yearly probability that a member of a pledge of defence or offence which has entered, in the run, a later "
+        "pact of defence or offence aimed at a fellow member or holding a fellow member's enemy (one of the two counts the other "
+        "an adversary: realignment_threat_share) ends the old pledge (leaves it; a treaty of two ends): cause 'incompatible "
+        "commitment' (foedus.theory.abrogation.incompatible_pledges; Leeds 2003 on conflicting commitments; Leeds & Savun 2007: "
+        "a new outside alliance ends the old one; Snyder 1997). 1, the rule (no draw): the two pledges cannot both be kept; 0 "
+        "switches it off",
     )

@@ -21,10 +21,11 @@ QUIET = {"dissolution_hazard": 0.0, "base_dissolution_hazard": 0.0, "solidarity_
 
 def _two_pledges(later: str | None, **parameters):
     """SMA's bilateral pledge to RIV ("Old") and its pledge with GRT and SMB aimed at RIV ("New", the treaty's named
-    adversary), both of the record (1990); SMA entered ``later`` in the run's first year (2000; None: neither)."""
+    adversary), both of the record (1990); SMA entered ``later`` this year (2000) in a run begun in 1999 (None: neither)."""
     old = alliance("Old", [SMA, RIV])
     new = alliance("New", [SMA, GRT, SMB], targets=[RIV])
     world, rng = tiny_world(agreements=[old, new], **{**QUIET, **parameters})
+    world.inputs.first_year = 1999
     if later is not None:
         world.state.agreements.entry_year[["Old", "New"].index(later), world.index_of(SMA)] = 2000
     alliance_politics(world, rng)
@@ -57,8 +58,15 @@ def test_the_newer_pledge_is_the_one_kept():
 
 
 def test_pledges_the_record_kept_side_by_side_both_stand():
-    """Both entered before the run (the record's): the record kept them together, so neither is ended by the other."""
+    """Both entered before the run, or the later in the run's first year (the record's, which a scenario built from it holds):
+    the record kept them together, so neither is ended by the other."""
     world = _two_pledges(None)
+    assert world.state.agreements.active[:2].all() and not events(world, "dissolution") and not events(world, "exit")
+    old = alliance("Old", [SMA, RIV])
+    new = alliance("New", [SMA, GRT, SMB], targets=[RIV])
+    world, rng = tiny_world(agreements=[old, new], **QUIET)
+    world.state.agreements.entry_year[1, world.index_of(SMA)] = 2000  # the scenario's start year
+    alliance_politics(world, rng)
     assert world.state.agreements.active[:2].all() and not events(world, "dissolution") and not events(world, "exit")
 
 
@@ -72,6 +80,7 @@ def test_a_pledge_of_neutrality_with_the_partners_enemy_is_hedging_not_a_break()
     old = alliance("Old", [SMA, RIV])
     new = alliance("New", [SMA, GRT, SMB], targets=[RIV], obligations=["neutrality"])
     world, rng = tiny_world(agreements=[old, new], **QUIET)
+    world.inputs.first_year = 1999
     world.state.agreements.entry_year[1, world.index_of(SMA)] = 2000
     alliance_politics(world, rng)
     assert world.state.agreements.active[:2].all() and not events(world, "dissolution")

@@ -44,6 +44,14 @@ Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
   its members' capability at entry (``AgreementSpec.capability_at_entry``, COW NMC) is the reference of the power shift,
   and each state's memory of its regime carries the transitions just before the start, Polity's where the polyarchy
   misses them (:func:`foedus.theory.abrogation.recorded_regime_memory`: Turkey and Iran in 1946; Leeds & Savun 2007);
+- **incompatible commitment** (:func:`end_incompatible`, called by :func:`foedus.sim.steps.politics.alliance_politics`):
+  a member of a pledge of defence or offence that has entered, in the run, a later pact aimed at a fellow member or
+  holding a fellow member's enemy ends the old pledge that year (:func:`foedus.theory.abrogation.incompatible_pledges`,
+  ``incompatible_commitment_abrogation``; Leeds 2003 on conflicting commitments, Leeds & Savun 2007): Slovakia's inherited
+  treaty with Russia (ATOP 3625) when it joins NATO. In a treaty of more than two the member leaves (an ``"exit"``);
+- a member's abrogation of a treaty of more than two (every term but 'threat gone') is damped by the treaty's institutions,
+  ``multilateral_institution_protection`` of full institutional assets (:func:`foedus.theory.abrogation.institutional_hold`;
+  Wallander 2000; the in-sample record's memberships by ATOP ``milinst``): no state has left NATO;
 - **term expired** (:func:`expire_terms`, called by :func:`foedus.sim.steps.politics.alliance_politics`): a
   treaty with a stated term (ATOP ``speclgth``, ``length``, ``renewlgt``) that its members do not renew when the
   term ends, or, where the term renews unless a member gives notice (ATOP ``proren`` 2), whose member gives notice then
@@ -294,7 +302,8 @@ def end_incompatible(world: World, rng: np.random.Generator, st: dict) -> None:
     threatens it nearly as much as its main threat, :func:`foedus.theory.persistence.adversaries`, ``realignment_threat_share``;
     Walt 1987: the partner's adversary, or a state that fears the partner as its own). Only a pledge
     entered in the run breaks an older one (``WorldInputs.first_year``): the record's pledges entered before the start were
-    kept side by side. The member leaves (an ``"exit"``; a treaty left with fewer than two members ends), a treaty of two
+    kept side by side, as were those of the run's first year (a scenario built from the record holds the pacts signed in its
+    start year). The member leaves (an ``"exit"``; a treaty left with fewer than two members ends), a treaty of two
     ends (a ``"dissolution"``), cause "incompatible commitment", factors ``abrogating_member``, ``later_pledge`` (the agreement
     that conflicts), ``entered_this_pledge``, ``entered_later_pledge``, ``aimed_at_a_member`` (the later pledge's founding
     threat is a fellow member) and ``members_enemy`` (the fellow member's enemy it allied with, else None). No draw at
@@ -316,9 +325,9 @@ def end_incompatible(world: World, rng: np.random.Generator, st: dict) -> None:
         return
     entry = ag.entry_year[slots]
     first = world.inputs.first_year
-    # a pledge entered before the run is the record's, which kept it beside the others: only one entered in the run breaks an
-    # older pledge (the entries before the start, all alike the earliest, are never the later side)
-    later = entry if first is None else np.where(entry >= first, entry, -(2**30))
+    # a pledge entered before the run, or in its first year, is the record's, which kept it beside the others: only one entered
+    # in the run breaks an older pledge (the record's entries, all alike the earliest, are never the later side)
+    later = entry if first is None else np.where(entry > first, entry, -(2**30))
     x = th_abrogation.incompatible_pledges(m, later, tp, tgt, enemies, lapse)
     rows, who = np.nonzero(x)
     if prob < 1.0 and len(rows):
