@@ -133,10 +133,11 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     )
     terms = np.vstack([terms, _circumstance_terms(world, st, terms.sum(axis=0), institutional)])
     terms = np.vstack([terms, _threat_within_term(world, st, terms.sum(axis=0), institutional)])
-    # a member's exit from a treaty of more than two leaves an organisation: its institutions hold it (Wallander 2000; the
-    # in-sample record, foedus.theory.abrogation.institutional_hold), in every term but the purpose gone for all
+    # a member's exit from a large treaty (one its exit does not unravel) leaves an organisation: its institutions hold it
+    # (Wallander 2000; the in-sample record, foedus.theory.abrogation.institutional_hold), in every term but the purpose gone for all
     if p.multilateral_institution_protection > 0:
-        hold = th_abrogation.institutional_hold(st["size"], institutional, protection=p.multilateral_institution_protection)
+        hold = th_abrogation.institutional_hold(st["size"], institutional, protection=p.multilateral_institution_protection,
+                                                larger_than=int(p.unravel_max_members))
         mine = np.arange(len(terms)) != th_cohesion.DISSOLUTION_CAUSES.index("threat gone")
         terms[mine] *= hold[None, :]
         st["institutional_hold"] = hold
