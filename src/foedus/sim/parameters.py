@@ -379,7 +379,8 @@ class Parameters(ExtendedParameters):
     )
     incompatible_commitment_abrogation: float = Field(
         1.0, ge=0, le=1,
-        description="the yearly probability that a member of a pledge of defence or offence which has entered, in the run, a later "
+        description="the yearly probability that a member of a pledge of defence or offence of at most unravel_max_members members "
+        "which has entered, in the run, a later "
         "pact of defence or offence aimed at a fellow member or holding a fellow member's enemy (one of the two counts the other "
         "an adversary: realignment_threat_share) ends the old pledge (leaves it; a treaty of two ends): cause 'incompatible "
         "commitment' (foedus.theory.abrogation.incompatible_pledges; Leeds 2003 on conflicting commitments; Leeds & Savun 2007: "

@@ -70,6 +70,13 @@ def test_pledges_the_record_kept_side_by_side_both_stand():
     assert world.state.agreements.active[:2].all() and not events(world, "dissolution") and not events(world, "exit")
 
 
+def test_a_large_treaty_is_not_broken_by_one_members_enemy():
+    """In a treaty its member's exit does not unravel (more than unravel_max_members, here 2) one member's enemy is not the
+    treaty's: SMA's later pledge to RIV, GRT's adversary, leaves SMA in the old pact of three."""
+    world = _two_pledges("Old", unravel_max_members=2)
+    assert world.state.agreements.active[:2].all() and not events(world, "exit")
+
+
 def test_without_the_rule_both_pledges_stand():
     world = _two_pledges("New", incompatible_commitment_abrogation=0.0)
     assert world.state.agreements.active[:2].all() and not events(world, "dissolution") and not events(world, "exit")

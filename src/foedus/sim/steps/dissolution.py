@@ -298,7 +298,8 @@ def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.n
 def end_incompatible(world: World, rng: np.random.Generator, st: dict) -> None:
     """A member that has since made a pledge incompatible with a treaty ends it (``incompatible_commitment_abrogation``; Leeds
     2003, Leeds & Savun 2007): :func:`foedus.theory.abrogation.incompatible_pledges` over the agreements ``st["slots"]`` still in
-    force after this year's other endings, two states being enemies where one counts the other an adversary (a state that
+    force after this year's other endings, of at most ``unravel_max_members`` members (a pledge to partners one can name: in a
+    large treaty one member's enemy is not the treaty's), two states being enemies where one counts the other an adversary (a state that
     threatens it nearly as much as its main threat, :func:`foedus.theory.persistence.adversaries`, ``realignment_threat_share``;
     Walt 1987: the partner's adversary, or a state that fears the partner as its own). Only a pledge
     entered in the run breaks an older one (``WorldInputs.first_year``): the record's pledges entered before the start were
@@ -329,6 +330,10 @@ def end_incompatible(world: World, rng: np.random.Generator, st: dict) -> None:
     # in the run breaks an older pledge (the record's entries, all alike the earliest, are never the later side)
     later = entry if first is None else np.where(entry > first, entry, -(2**30))
     x = th_abrogation.incompatible_pledges(m, later, tp, tgt, enemies, lapse)
+    # only a pledge to partners one can name is broken so: in a large treaty (one a member's exit does not unravel, Olson 1965)
+    # one member's enemy is not the treaty's, and overlapping large treaties hold rivals side by side (Greece, Cyprus and
+    # Turkey; Weitsman 2004)
+    x &= (st["size"] <= int(p.unravel_max_members))[:, None]
     rows, who = np.nonzero(x)
     if prob < 1.0 and len(rows):
         keep = rng.random(len(rows)) < prob
