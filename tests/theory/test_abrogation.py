@@ -177,7 +177,7 @@ def _protection_mle(cells: dict, multi: str) -> float:
 
 
 def test_the_multilateral_protection_is_the_in_sample_records_estimate(data_dir):
-    """The default multilateral_institution_protection (0.96) is the in-sample record's estimate: the memberships of ATOP 5.1
+    """The value of multilateral_institution_protection the record gives (0.96): the memberships of ATOP 5.1
     defence and offence pacts of more than six members end less often the more institutionalised the pact (1946-1989: 0.024,
     0.011, 0.001 a member-year at milinst 0, 1, 2), omega = 0.96 by era-stratified Poisson likelihood; the intermediate
     groups of three to six (whose member's exit unravels them) and the bilateral pacts show none (omega < 0.4 and < 0)."""
@@ -189,7 +189,7 @@ def test_the_multilateral_protection_is_the_in_sample_records_estimate(data_dir)
     rate = {k: cells[(1946, "large", k)][0] / cells[(1946, "large", k)][1] for k in (0, 1, 2)}
     assert rate[0] > rate[1] > rate[2]
     w = _protection_mle(cells, "large")
-    assert abs(w - MULTILATERAL_PROTECTION_RECORD) < 0.01 and abs(Parameters().multilateral_institution_protection - w) < 0.01
+    assert abs(w - MULTILATERAL_PROTECTION_RECORD) < 0.01  # the value a scenario sets (off by default: it lost facts, see its description)
     assert _protection_mle(cells, "intermediate") < 0.4 and _protection_mle(cells, "bilateral") < 0.0
     assert Parameters().unravel_max_members == 6  # the size class the estimate reads
 

@@ -16,7 +16,8 @@ from .conftest import GRT, RIV, SMA, SMB, alliance, events, tiny_world
 
 ALPHA = 0.01
 QUIET = {"dissolution_hazard": 0.0, "base_dissolution_hazard": 0.0, "solidarity_protection": 0.0, "threat_lapse_hazard": 0.0,
-         "realignment_hazard": 0.0, "regime_change_hazard": 0.0, "threat_within_hazard": 0.0}  # no hazard ends a pact
+         "realignment_hazard": 0.0, "regime_change_hazard": 0.0, "threat_within_hazard": 0.0,  # no hazard ends a pact
+         "incompatible_commitment_abrogation": 1.0, "multilateral_institution_protection": 0.96}  # the rule on, the record's hold (off by default)
 
 
 def _two_pledges(later: str | None, **parameters):
