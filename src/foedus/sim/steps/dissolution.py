@@ -48,10 +48,12 @@ Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
   a member of a pledge of defence or offence that has entered, in the run, a later pact aimed at a fellow member or
   holding a fellow member's enemy ends the old pledge that year (:func:`foedus.theory.abrogation.incompatible_pledges`,
   ``incompatible_commitment_abrogation``; Leeds 2003 on conflicting commitments, Leeds & Savun 2007): Slovakia's inherited
-  treaty with Russia (ATOP 3625) when it joins NATO. In a treaty of more than two the member leaves (an ``"exit"``);
+  treaty with Russia (ATOP 3625) when it joins NATO. In a treaty of more than two the member leaves (an ``"exit"``). Off
+  by default (0: it cost facts in ``foedus validate``, see the parameter);
 - a member's abrogation of a treaty of more than two (every term but 'threat gone') is damped by the treaty's institutions,
   ``multilateral_institution_protection`` of full institutional assets (:func:`foedus.theory.abrogation.institutional_hold`;
-  Wallander 2000; the in-sample record's memberships by ATOP ``milinst``): no state has left NATO;
+  Wallander 2000; the in-sample record's memberships by ATOP ``milinst``: 0.96 for treaties of more than six members): no
+  state has left NATO. Off by default (0), as above;
 - **term expired** (:func:`expire_terms`, called by :func:`foedus.sim.steps.politics.alliance_politics`): a
   treaty with a stated term (ATOP ``speclgth``, ``length``, ``renewlgt``) that its members do not renew when the
   term ends, or, where the term renews unless a member gives notice (ATOP ``proren`` 2), whose member gives notice then
