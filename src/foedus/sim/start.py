@@ -173,6 +173,7 @@ def _build_world(scenario: Scenario) -> World:
         spells=_spells(sc),
         entered=_entered(sc),
         regime_changed=np.array([np.nan if a.regime_changed is None else float(a.regime_changed) for a in sc.actors], dtype=float),
+        first_year=int(sc.start_year),
         war_history=np.zeros((n, n)),
         rivalry_balance0=_balance(power),
         treaty_terms=np.asarray(sc.treaty_terms, dtype=float),

@@ -268,6 +268,10 @@ class WorldInputs:
     regime_changed: np.ndarray | None = None
     """(N,) float: the year each state's latest regime transition began before the start (``Actor.regime_changed``; NaN:
     none known), from which its record of intentions counts (:func:`foedus.sim.steps.formation.record_years`). None: none."""
+    first_year: int | None = None
+    """The scenario's start year: a state's pledges entered before it or in it are the record's, which kept them side by side,
+    and only a pledge entered since can contradict an older one (:func:`foedus.sim.steps.dissolution.end_incompatible`). None (a world
+    built by hand): every pledge counts."""
 
 
 @dataclass

@@ -44,6 +44,16 @@ Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
   its members' capability at entry (``AgreementSpec.capability_at_entry``, COW NMC) is the reference of the power shift,
   and each state's memory of its regime carries the transitions just before the start, Polity's where the polyarchy
   misses them (:func:`foedus.theory.abrogation.recorded_regime_memory`: Turkey and Iran in 1946; Leeds & Savun 2007);
+- **incompatible commitment** (:func:`end_incompatible`, called by :func:`foedus.sim.steps.politics.alliance_politics`):
+  a member of a pledge of defence or offence that has entered, in the run, a later pact aimed at a fellow member or
+  holding a fellow member's enemy ends the old pledge that year (:func:`foedus.theory.abrogation.incompatible_pledges`,
+  ``incompatible_commitment_abrogation``; Leeds 2003 on conflicting commitments, Leeds & Savun 2007): Slovakia's inherited
+  treaty with Russia (ATOP 3625) when it joins NATO. In a treaty of more than two the member leaves (an ``"exit"``). Off
+  by default (0: it cost facts in ``foedus validate``, see the parameter);
+- a member's abrogation of a treaty of more than two (every term but 'threat gone') is damped by the treaty's institutions,
+  ``multilateral_institution_protection`` of full institutional assets (:func:`foedus.theory.abrogation.institutional_hold`;
+  Wallander 2000; the in-sample record's memberships by ATOP ``milinst``: 0.96 for treaties of more than six members): no
+  state has left NATO. Off by default (0), as above;
 - **term expired** (:func:`expire_terms`, called by :func:`foedus.sim.steps.politics.alliance_politics`): a
   treaty with a stated term (ATOP ``speclgth``, ``length``, ``renewlgt``) that its members do not renew when the
   term ends, or, where the term renews unless a member gives notice (ATOP ``proren`` 2), whose member gives notice then
@@ -285,6 +295,73 @@ def expire_terms(world: World, rng: np.random.Generator, st: dict, renewal: np.n
             for k in range(len(gone))
         ]
     dissolve(world, gone, details)
+
+
+def end_incompatible(world: World, rng: np.random.Generator, st: dict) -> None:
+    """A member that has since made a pledge incompatible with a treaty ends it (``incompatible_commitment_abrogation``; Leeds
+    2003, Leeds & Savun 2007): :func:`foedus.theory.abrogation.incompatible_pledges` over the agreements ``st["slots"]`` still in
+    force after this year's other endings, of at most ``unravel_max_members`` members (a pledge to partners one can name: in a
+    large treaty one member's enemy is not the treaty's), two states being enemies where one counts the other an adversary (a state that
+    threatens it nearly as much as its main threat, :func:`foedus.theory.persistence.adversaries`, ``realignment_threat_share``;
+    Walt 1987: the partner's adversary, or a state that fears the partner as its own). Only a pledge
+    entered in the run breaks an older one (``WorldInputs.first_year``): the record's pledges entered before the start were
+    kept side by side, as were those of the run's first year (a scenario built from the record holds the pacts signed in its
+    start year). The member leaves (an ``"exit"``; a treaty left with fewer than two members ends), a treaty of two
+    ends (a ``"dissolution"``), cause "incompatible commitment", factors ``abrogating_member``, ``later_pledge`` (the agreement
+    that conflicts), ``entered_this_pledge``, ``entered_later_pledge``, ``aimed_at_a_member`` (the later pledge's founding
+    threat is a fellow member) and ``members_enemy`` (the fellow member's enemy it allied with, else None). No draw at
+    probability 1 (the rule); one per member below it."""
+    p = world.inputs.params
+    prob = float(p.incompatible_commitment_abrogation)
+    if prob <= 0.0:
+        return
+    ag = world.state.agreements
+    slots = st["slots"]
+    live = ag.active[slots]
+    m = ag.members[slots] & live[:, None]
+    tp = st["third_party"].astype(bool) & live
+    tgt, lapse = ag.target[slots], st["threat_lapse"]
+    hostile = th_persistence.adversaries(world.results.threat, share=p.realignment_threat_share)
+    enemies = hostile | hostile.T  # [k, j]: one of the two threatens the other nearly as much as its main threat does
+    conflict = th_abrogation.conflicting_treaties(m, tp, tgt, enemies, lapse)
+    if not conflict.any():
+        return
+    entry = ag.entry_year[slots]
+    first = world.inputs.first_year
+    # a pledge entered before the run, or in its first year, is the record's, which kept it beside the others: only one entered
+    # in the run breaks an older pledge (the record's entries, all alike the earliest, are never the later side)
+    later = entry if first is None else np.where(entry > first, entry, -(2**30))
+    x = th_abrogation.incompatible_pledges(m, later, tp, tgt, enemies, lapse)
+    # only a pledge to partners one can name is broken so: in a large treaty (one a member's exit does not unravel, Olson 1965)
+    # one member's enemy is not the treaty's, and overlapping large treaties hold rivals side by side (Greece, Cyprus and
+    # Turkey; Weitsman 2004)
+    x &= (st["size"] <= int(p.unravel_max_members))[:, None]
+    rows, who = np.nonzero(x)
+    if prob < 1.0 and len(rows):
+        keep = rng.random(len(rows)) < prob
+        rows, who = rows[keep], who[keep]
+    if not len(rows):
+        return
+    size = m[rows].sum(axis=1)
+    details = None
+    if world.inputs.explain:
+        details = []
+        for a, i in zip(rows.tolist(), who.tolist()):  # the few breaks of the year, for their explanation
+            b = int(np.flatnonzero(conflict[:, a] & m[:, i] & (later[:, i] > later[a, i]))[0])
+            aimed = bool(tgt[b] >= 0 and m[a, tgt[b]] and lapse[b] < th_cohesion.LABEL_THRESHOLD)
+            foe = np.flatnonzero(m[b] & ~m[a] & enemies[m[a]].any(axis=0))
+            details.append({"cause": "incompatible commitment", "factors": {
+                "abrogating_member": int(world.inputs.ccode[i]), "later_pledge": int(ag.agreement_id[slots[b]]),
+                "entered_later_pledge": int(entry[b, i]), "entered_this_pledge": int(entry[a, i]),
+                "aimed_at_a_member": aimed, "members_enemy": int(world.inputs.ccode[foe[0]]) if len(foe) else None,
+                "years_in_force": int(world.state.year - ag.start_year[slots[a]])}})
+    pair = size <= 2
+    if pair.any():
+        once, at = np.unique(rows[pair], return_index=True)  # one dissolution per treaty of two
+        dissolve(world, slots[once], [details[k] for k in np.flatnonzero(pair)[at]] if details is not None else None)
+    if (~pair).any():
+        leave(world, slots[rows[~pair]], who[~pair], [details[k] for k in np.flatnonzero(~pair)] if details is not None else None)
+        dissolve_if_deserted(world, np.unique(slots[rows[~pair]]), "too few members after exits")
 
 
 def _give_notice(world: World, st: dict, renewal: np.ndarray, pos: np.ndarray) -> None:

@@ -11,7 +11,7 @@ import numpy as np
 from numba import njit
 
 from foedus.sim.steps._common import COALITION, SECURITY
-from foedus.sim.steps.dissolution import dissolve_by_hazard, expire_terms
+from foedus.sim.steps.dissolution import dissolve_by_hazard, end_incompatible, expire_terms
 from foedus.sim.steps.founding_lapse import founding_threat_lapse  # politics' name for it (split there)
 from foedus.sim.steps.threat import main_threat_of
 from foedus.sim.membership import alliance_ties, risk_and_main_threat, security_profile
@@ -133,6 +133,14 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
     )
     terms = np.vstack([terms, _circumstance_terms(world, st, terms.sum(axis=0), institutional)])
     terms = np.vstack([terms, _threat_within_term(world, st, terms.sum(axis=0), institutional)])
+    # a member's exit from a large treaty (one its exit does not unravel) leaves an organisation: its institutions hold it
+    # (Wallander 2000; the in-sample record, foedus.theory.abrogation.institutional_hold), in every term but the purpose gone for all
+    if p.multilateral_institution_protection > 0:
+        hold = th_abrogation.institutional_hold(st["size"], institutional, protection=p.multilateral_institution_protection,
+                                                larger_than=int(p.unravel_max_members))
+        mine = np.arange(len(terms)) != th_cohesion.DISSOLUTION_CAUSES.index("threat gone")
+        terms[mine] *= hold[None, :]
+        st["institutional_hold"] = hold
     # integration (P3, T4)
     target = th_integration.optimal_integration(rho, 1.0 - tr.military_integration + p.national_control_floor, check=world.inputs.check)
     # integration moves towards the target scaled by institutionalisation, betrayal fades (in place)
@@ -150,6 +158,7 @@ def alliance_politics(world: World, rng: np.random.Generator) -> None:
         unaimed_cohesion_weight=p.unaimed_cohesion_weight, check=world.inputs.check,
     )
     expire_terms(world, rng, st, renewal, institutional)
+    end_incompatible(world, rng, st)
     _democratisation(world, st["integration_by_state"])
 
 
