@@ -358,3 +358,24 @@ def test_neutrality_costs_more_than_non_aggression_by_its_strength_at_any_lesser
     assert cost["nn"] == pytest.approx(tau + s_nn * c)
     assert cost["nn"] - cost["na"] == pytest.approx((s_nn - s_na * share) * c)
     assert cost["nn"] - cost["na"] >= (s_nn - s_na) * c - 1e-15
+
+
+def test_the_loss_of_strength_in_defending_a_partner_follows_boulding_and_grows_with_distance():
+    """Bueno de Mesquita (1981), Boulding (1962): L[i, j] = 1 - R[j, i] / p[i]; none without distance, more the farther the partner
+    and the weaker the patron (the published exponent: a great power keeps more of its strength far away)."""
+    from foedus.theory.projection import projected_capability, relative_discount_exponent
+
+    p = np.array([0.2, 0.01, 0.05])
+    n = len(p)
+    flat = np.repeat(p[None, :], n, axis=0)  # R[j, i] = p_i: no loss of strength
+    assert np.allclose(ob.projection_loss(p, flat), 0.0)
+    km = np.array([[0.0, 1000.0, 8000.0], [1000.0, 0.0, 8000.0], [8000.0, 8000.0, 0.0]])
+    L = ob.projection_loss(p, projected_capability(p, relative_discount_exponent(km)))
+    assert ((L >= 0) & (L <= 1)).all() and np.allclose(np.diag(L), 0.0)
+    assert L[0, 2] > L[0, 1] > 0  # the great power loses more of its strength at 8000 km than at 1000 km
+    assert L[1, 2] > L[0, 2]  # the minor loses more than the great power over the same distance
+    R = projected_capability(p, relative_discount_exponent(km))
+    assert L[0, 2] == pytest.approx(1 - R[2, 0] / p[0])
+    assert np.allclose(ob.projection_loss(np.array([0.0, 0.1]), np.array([[0.0, 0.05], [0.0, 0.1]]))[0], 0.0)  # no capability, no loss
+    Lp = ob.projection_loss(p, R, patron=True)  # Morrow (1991): the strong side carries the cost of defending, the weak side none
+    assert Lp[0, 2] == L[0, 2] and Lp[2, 0] == 0.0 and Lp[2, 1] == L[2, 1] and Lp[1, 2] == 0.0

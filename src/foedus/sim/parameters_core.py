@@ -428,6 +428,22 @@ class CoreParameters(BaseModel):
             "a weak partner only when the concessions outweigh the risk of defending it (P1, P2)"
         ),
     )
+    defence_distance_burden: float = Field(
+        0.0,
+        ge=0,
+        le=10,
+        description=(
+            "burden, in the units of defence_burden (so costed at defence_burden_weight per unit of commitment), of the patron's "
+            "loss of strength in defending a weaker partner: the share of its capability that does not reach it "
+            "(foedus.theory.obligations.projection_loss with patron=True; Bueno de Mesquita 1981, Boulding 1962), added to the "
+            "risk of defending it, so that a patron pays for a standing commitment to a far client whatever the client's threat "
+            "(Morrow 1991's exchange priced on both sides); 0 (off, main's behaviour) until it holds the facts: patron20, "
+            "foedus validate against main 0915ded, seeds 1-6 / 7-12: 0.1 on both sides 63/64, 59/65; 0.1 on the patron's "
+            "side 61/64, 59/65 (China's defence pacts in a 1990 record-built run, seed 1: 19 -> 5, Cyprus, Africa and "
+            "Afghanistan gone); 0.03 on the patron's side 62/64, 59/65 (China's 7, Cyprus still); the facts lost are "
+            "1816-1914 survival and pacts in force at 1914, and 1990-2018 defence formation"
+        ),
+    )
     offence_defence_risk_share: float = Field(
         1.0,
         ge=0,

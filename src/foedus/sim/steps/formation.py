@@ -78,7 +78,8 @@ class ExchangeTerms:
     ``autonomy`` (N, N): i's autonomy change in an exchange with j (:func:`_pair_autonomy`;
     zeros when ``autonomy_weight`` is 0, which switches the term off); ``log1p_autonomy`` its ``np.log1p`` (the compiled cost
     rule's term, once a year for the steps that weigh pledges); ``burden`` (N, N): the
-    risk i takes on by defending j (:func:`foedus.theory.obligations.defence_burden`)."""
+    risk i takes on by defending j (:func:`foedus.theory.obligations.defence_burden`) plus ``defence_distance_burden`` times the loss of
+    strength in defending it when i is the stronger (:func:`foedus.theory.obligations.projection_loss`: a far client costs its patron whatever its threat)."""
 
     def __init__(self, world: World):
         p = world.inputs.params
@@ -89,6 +90,8 @@ class ExchangeTerms:
             self.autonomy = np.zeros((n, n))
             self.log1p_autonomy = np.log1p(self.autonomy)
         self.burden = th_ob.defence_burden(world.results.threat, world.state.power, reach=world.results.reach, check=world.inputs.check)
+        if p.defence_distance_burden != 0 and world.results.reach is not None:  # the loss of strength in defending a far partner
+            self.burden = self.burden + p.defence_distance_burden * th_ob.projection_loss(world.state.power, world.results.reach, patron=True, check=False)
 
 
 def pact_cost(
