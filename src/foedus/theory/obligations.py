@@ -38,12 +38,22 @@ import numpy as np
 from foedus.schema import OBLIGATIONS
 from foedus.theory import obligations_kernels as _kern
 from foedus.theory._validate import _broadcast, _checked, _matrix, _vector
-from foedus.theory.commitment_share import OBLIGATION_ENTRAPMENT, OBLIGATION_FORECLOSURE, entrapment_share  # re-exported
-from foedus.theory.treaty_terms import admits_members, coalition_treaty_groups  # re-exported
+from foedus.theory.commitment_share import (  # re-exported
+    OBLIGATION_ENTRAPMENT,
+    OBLIGATION_FORECLOSURE,
+    entrapment_share,
+)
+from foedus.theory.projection import (
+    projection_loss,  # re-exported: the patron's loss of strength
+)
 from foedus.theory.regions import (  # re-exported: their home was here
     COW_REGIONS,
     admissible,
     cow_region,
+)
+from foedus.theory.treaty_terms import (  # re-exported
+    admits_members,
+    coalition_treaty_groups,
 )
 
 __all__ = [
@@ -66,7 +76,7 @@ __all__ = [
     "obligation_goods",
     "pact_form",
     "pact_goods",
-    "projection_loss",
+    "projection_loss",  # re-exported from foedus.theory.projection
     "COW_REGIONS",
     "admissible",
     "cow_region",
@@ -390,56 +400,6 @@ def defence_burden(threat, power, *, reach=None, check: bool = True) -> np.ndarr
         np.ascontiguousarray(t, dtype=np.float64), np.ascontiguousarray(p, dtype=np.float64),
         np.zeros((1, 1)) if r is None else np.ascontiguousarray(r, dtype=np.float64), r is not None,
     )
-
-
-def projection_loss(power, reach, *, patron: bool = False, check: bool = True) -> np.ndarray:
-    r"""The loss of strength ``L[i, j]`` that i suffers in defending j: (N, N) in [0, 1].
-
-    .. math:: L_{ij} = 1 - \frac{R_{ji}}{p_i}
-
-    the share of i's capability that does not arrive at j (:math:`R_{ji}`, the capability of i that
-    reaches j: Bueno de Mesquita's 1981 distance discount, Boulding's 1962 loss-of-strength gradient;
-    :func:`foedus.theory.projection.projected_capability`). A pledge to defend a partner is a standing
-    commitment to fight in its theatre: the patron must hold forces able to get there whatever the
-    partner's threat of the moment, and the farther the partner the more of its strength the
-    commitment ties up (Morrow 1991's exchange priced on the strong side as well: the cost of the
-    commitment to the patron grows with the cost of defending the client; Bueno de Mesquita 1981 on
-    the loss of strength with distance). 0 at home and for a state without capability (nothing to lose);
-    where :math:`R_{ji} \geq p_i` (the published exponent near home) 0.
-
-    :func:`defence_burden` prices the risk of the partner's war (its main threat's pressure on what one
-    can bring); this prices the distance alone, so a far client with no threat is no longer free to
-    protect.
-
-    ``patron``: the loss only on the strong side of the pair (:math:`p_i > p_j`), 0 on the weak side: in Morrow's (1991)
-    exchange the strong side provides the security and the weak side pays in autonomy, so the cost of carrying one's
-    strength to the partner is the patron's; a weak state's pledge to a stronger partner buys its protection.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> p = np.array([0.2, 0.01])
-    >>> R = np.array([[0.2, 0.0055], [0.036, 0.01]])   # R[j, i]: i's capability at j (0 keeps 18% of its strength at 1)
-    >>> projection_loss(p, R).round(3).tolist()
-    [[0.0, 0.82], [0.45, 0.0]]
-    >>> projection_loss(p, R, patron=True).round(3).tolist()   # the patron's side alone
-    [[0.0, 0.82], [0.0, 0.0]]
-
-    References
-    ----------
-    .. [1] Bueno de Mesquita, B. (1981). The War Trap. Yale UP, pp. 103-105.
-    .. [2] Boulding, K. E. (1962). Conflict and Defense. Harper, ch. 12.
-    .. [3] Morrow, J. D. (1991). Alliances and asymmetry. AJPS 35(4): 904–933.
-    """
-    p = _vector("power", power, nonneg=True, check=check)
-    n = p.shape[0]
-    r = _matrix("reach", reach, n, nonneg=True, check=check)
-    share = np.divide(r.T, p[:, None], out=np.ones((n, n)), where=p[:, None] > 0)  # share[i, j] = R[j, i] / p[i]
-    out = 1.0 - np.minimum(share, 1.0)
-    if patron:
-        out = np.where(p[:, None] > p[None, :], out, 0.0)
-    np.fill_diagonal(out, 0.0)
-    return out
 
 
 def commitment_cost(

@@ -45,6 +45,7 @@ __all__ = [
     "distance_discount_exponent",
     "forward_exponent",
     "projected_capability",
+    "projection_loss",
     "reach_fraction",
     "relative_discount_exponent",
 ]
@@ -287,3 +288,53 @@ def forward_exponent(exponent, hosts, *, saving: float, check: bool = True) -> n
     leg = np.where(h, (1.0 - saving) * (x.T - 1.0), np.inf)  # leg[j, b]: the home-to-base leg of j's forces in b
     via = (x[:, None, :] + leg[None, :, :]).min(axis=2)  # via[i, j] = min_b x[i, b] + leg[j, b]
     return np.minimum(x, via)
+
+
+def projection_loss(power, reach, *, patron: bool = False, check: bool = True) -> np.ndarray:
+    r"""The loss of strength ``L[i, j]`` that i suffers in defending j: (N, N) in [0, 1].
+
+    .. math:: L_{ij} = 1 - \frac{R_{ji}}{p_i}
+
+    the share of i's capability that does not arrive at j (:math:`R_{ji}`, the capability of i that
+    reaches j: Bueno de Mesquita's 1981 distance discount, Boulding's 1962 loss-of-strength gradient;
+    :func:`projected_capability`). A pledge to defend a partner is a standing
+    commitment to fight in its theatre: the patron must hold forces able to get there whatever the
+    partner's threat of the moment, and the farther the partner the more of its strength the
+    commitment ties up (Morrow 1991's exchange priced on the strong side as well: the cost of the
+    commitment to the patron grows with the cost of defending the client; Bueno de Mesquita 1981 on
+    the loss of strength with distance). 0 at home and for a state without capability (nothing to lose);
+    where :math:`R_{ji} \geq p_i` (the published exponent near home) 0.
+
+    :func:`foedus.theory.obligations.defence_burden` prices the risk of the partner's war (its main threat's pressure on what one
+    can bring); this prices the distance alone, so a far client with no threat is no longer free to
+    protect.
+
+    ``patron``: the loss only on the strong side of the pair (:math:`p_i > p_j`), 0 on the weak side: in Morrow's (1991)
+    exchange the strong side provides the security and the weak side pays in autonomy, so the cost of carrying one's
+    strength to the partner is the patron's; a weak state's pledge to a stronger partner buys its protection.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> p = np.array([0.2, 0.01])
+    >>> R = np.array([[0.2, 0.0055], [0.036, 0.01]])   # R[j, i]: i's capability at j (0 keeps 18% of its strength at 1)
+    >>> projection_loss(p, R).round(3).tolist()
+    [[0.0, 0.82], [0.45, 0.0]]
+    >>> projection_loss(p, R, patron=True).round(3).tolist()   # the patron's side alone
+    [[0.0, 0.82], [0.0, 0.0]]
+
+    References
+    ----------
+    .. [1] Bueno de Mesquita, B. (1981). The War Trap. Yale UP, pp. 103-105.
+    .. [2] Boulding, K. E. (1962). Conflict and Defense. Harper, ch. 12.
+    .. [3] Morrow, J. D. (1991). Alliances and asymmetry. AJPS 35(4): 904–933.
+    """
+    p = _vector("power", power, nonneg=True, check=check)
+    n = p.shape[0]
+    r = _matrix("reach", reach, n, nonneg=True, check=check)
+    share = np.divide(r.T, p[:, None], out=np.ones((n, n)), where=p[:, None] > 0)  # share[i, j] = R[j, i] / p[i]
+    out = 1.0 - np.minimum(share, 1.0)
+    if patron:
+        out = np.where(p[:, None] > p[None, :], out, 0.0)
+    np.fill_diagonal(out, 0.0)
+    return out
