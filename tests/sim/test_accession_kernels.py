@@ -340,7 +340,9 @@ def test_best_accessions_in_a_simulated_world_are_the_numpy_choice(monkeypatch):
         return out
 
     monkeypatch.setattr(acc, "accession_choice", checked)
-    Simulation(sc, rng=5).run(20)
+    # the seed only picks a run in which some accessions are chosen, so the kernel's choice is exercised: since the casus
+    # foederis arises at any reach (call20), seed 5's run weighs 68 and chooses none; seed 3's weighs 65 and chooses 7
+    Simulation(sc, rng=3).run(20)
     assert sum(k for k, _ in seen) > 20 and sum(a for _, a in seen) > 0  # open accessions weighed, some chosen
 
 

@@ -98,11 +98,11 @@ class Snapshot:
     alliances: list[dict]
     sources: dict[str, str]
     source_years: dict[str, np.ndarray] = field(default_factory=dict)
+    """Per state-level field, the ``(N,)`` year each value was taken from (−1: no value)."""
     rivalry_spatial: np.ndarray | None = None
     """(N, N) bool: the rivalries of ``rivalry`` coded spatial (over territory; Thompson & Dreyer 2012, TSS); None: not read."""
     rivalry_ended: np.ndarray | None = None
     """(N, N) float: the year each pair's last rivalry ended before ``year``, NaN for none (:func:`.snapshot_fields.rivalry_ended`); None: not read."""
-    """Per state-level field, the ``(N,)`` year each value was taken from (−1: no value)."""
 
     def index(self, ccode: int) -> int:
         """Position of COW code ``ccode`` in the arrays; ValueError if it is not in the snapshot."""

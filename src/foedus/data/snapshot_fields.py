@@ -375,7 +375,8 @@ def rivalry_ended(d, codes, pos, year):
     n = codes.size
     key = "td" if year <= TD_LAST_YEAR else "tss"
     rv = table(d, key)
-    sub = rv.loc[(rv["end_year"] < year) & rv["ccode1"].isin(codes) & rv["ccode2"].isin(codes), ["ccode1", "ccode2", "end_year"]]
+    last = int(rv["end_year"].max())  # TSS codes a rivalry still going when it stops (2020) as ending then: not an end
+    sub = rv.loc[(rv["end_year"] < min(year, last)) & rv["ccode1"].isin(codes) & rv["ccode2"].isin(codes), ["ccode1", "ccode2", "end_year"]]
     out = np.full((n, n), -np.inf)
     i = pos.reindex(sub["ccode1"]).to_numpy(dtype=np.int64)
     j = pos.reindex(sub["ccode2"]).to_numpy(dtype=np.int64)

@@ -121,6 +121,7 @@ REASONS: list[tuple[re.Pattern, LazyString]] = [template(m) for m in (
     lazy_gettext("non-state actor id listed twice"),
     lazy_gettext("unknown state {code}"),
     lazy_gettext("pair {pair} listed twice"),
+    lazy_gettext("{year} is not before the scenario's start {start}"),
     lazy_gettext("state {code} is not a member"),
     lazy_gettext("unknown non-state actor {name}"),
     lazy_gettext("state(s) {codes} are not in the system in {year} (see their in_system)"),

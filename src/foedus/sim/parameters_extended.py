@@ -269,7 +269,8 @@ class ExtendedParameters(MechanismParameters):
     casus_reach_gate: float = Field(
         0.0, ge=0, le=1,
         description="share g of the reach gate on an ally's casus foederis: it arises with probability 1 - g (1 - reach) "
-        "(foedus.theory.war_onset.casus_arises; 1 is the form until 2026-12: an ally out of reach was not called). 0: a defence "
+        "(foedus.theory.war_onset.casus_arises; 1 is the form until 2026-12: an ally out of reach was not called); the gate and "
+        "honour_reach_weight weigh on every call, an offence ally's as a defence ally's. 0: a defence "
         "pact calls its members whenever the partner "
         "is attacked (Leeds, Long & Mitchell 2000; Leeds 2003 measures reliability among all allies whose casus arose) and the reach "
         "enters the honouring as a term (honour_reach_weight; Siverson & Starr 1991: opportunity raises the chance of joining). "
@@ -285,7 +286,8 @@ class ExtendedParameters(MechanismParameters):
         description="log-odds of honouring a call per unit of the ally's reach to the war, 0 at full reach "
         "(foedus.theory.war_onset.reach_honour; Siverson & Starr 1991), where the casus does not wait on the reach "
         "(casus_reach_gate 0). In-sample Firth logit of the COW/ATOP defence allies of attacked states, 1816-1914 and "
-        "1946-1989 (369 pairs, an intercept per era): 2.05 (s.e. 0.50); 1.62 without the war of 1866",
+        "1946-1989 (369 pairs, an intercept per era): 2.05 (s.e. 0.50); 1.62 without the war of 1866. It weighs on every call, "
+        "an offence ally's too (the record has too few offence calls to estimate their own)",
     )
     honour_minor_attacker_restraint: float = Field(
         0.0, ge=-20, le=0,

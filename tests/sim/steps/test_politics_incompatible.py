@@ -2,7 +2,7 @@
 
 A member of a pledge of defence that enters a later pact aimed at a fellow member ends the old pledge
 (:func:`foedus.theory.abrogation.incompatible_pledges`; Leeds 2003, Leeds & Savun 2007); a member's abrogation of a treaty of
-more than two is damped by its institutions (:func:`foedus.theory.abrogation.institutional_hold`; Wallander 2000, the
+more than ``unravel_max_members`` members is damped by its institutions (:func:`foedus.theory.abrogation.institutional_hold`; Wallander 2000, the
 in-sample record)."""
 
 from __future__ import annotations

@@ -48,9 +48,11 @@ Why an agreement ends (the ``cause`` of its ``"dissolution"`` event):
   a member of a pledge of defence or offence that has entered, in the run, a later pact aimed at a fellow member or
   holding a fellow member's enemy ends the old pledge that year (:func:`foedus.theory.abrogation.incompatible_pledges`,
   ``incompatible_commitment_abrogation``; Leeds 2003 on conflicting commitments, Leeds & Savun 2007): Slovakia's inherited
-  treaty with Russia (ATOP 3625) when it joins NATO. In a treaty of more than two the member leaves (an ``"exit"``). Off
+  treaty with Russia (ATOP 3625) when it joins NATO; only a treaty of at most ``unravel_max_members`` members is so broken
+  (in a larger one a member's enemy is not the treaty's). In a treaty of more than two the member leaves (an ``"exit"``). Off
   by default (0: it cost facts in ``foedus validate``, see the parameter);
-- a member's abrogation of a treaty of more than two (every term but 'threat gone') is damped by the treaty's institutions,
+- a member's abrogation of a treaty of more than ``unravel_max_members`` members (every term but 'threat gone'; the factor
+  ``institutional_hold``) is damped by the treaty's institutions,
   ``multilateral_institution_protection`` of full institutional assets (:func:`foedus.theory.abrogation.institutional_hold`;
   Wallander 2000; the in-sample record's memberships by ATOP ``milinst``: 0.96 for treaties of more than six members): no
   state has left NATO. Off by default (0), as above;
@@ -431,7 +433,8 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
     atop_i = (ag.institutionalised[gone] / 2.0).tolist()
     integ = ag.integration[gone].tolist()
     mot = [None if np.isnan(v).any() else dict(zip(MOTIVES, v)) for v in ag.motives[gone].tolist()]
-    return [
+    held = st["institutional_hold"][ending].tolist() if "institutional_hold" in st else None  # the institutions' damping, when on
+    out = [
         {
             "cause": cause[k],
             "motives_at_formation": mot[k],  # None: not known (in force at the start, or scheduled)
@@ -471,6 +474,10 @@ def _hazard_details(world: World, st: dict, terms: np.ndarray, institutional: np
         }
         for k in range(len(gone))
     ]
+    if held is not None:  # every term but 'threat gone' was multiplied by it (politics.alliance_politics)
+        for d, h in zip(out, held):
+            d["factors"]["institutional_hold"] = h
+    return out
 
 
 def leave(world: World, slots: int | np.ndarray, members: int | np.ndarray, details: Any = None, *, unravel: bool = True) -> None:

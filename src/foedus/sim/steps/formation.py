@@ -91,7 +91,7 @@ class ExchangeTerms:
             self.log1p_autonomy = np.log1p(self.autonomy)
         self.burden = th_ob.defence_burden(world.results.threat, world.state.power, reach=world.results.reach, check=world.inputs.check)
         if p.defence_distance_burden != 0 and world.results.reach is not None:  # the loss of strength in defending a far partner
-            self.burden = self.burden + p.defence_distance_burden * th_ob.projection_loss(world.state.power, world.results.reach, patron=True, check=False)
+            self.burden = self.burden + p.defence_distance_burden * th_ob.projection_loss(world.state.power, world.results.reach, patron=True, check=world.inputs.check)
 
 
 def pact_cost(
