@@ -314,6 +314,22 @@ def _reach_columns_kernel(power, x, cols, out):  # pragma: no cover (compiled)
 
 
 @njit(cache=True)
+def _ally_borders(i, allied, contiguous, war, via, via_war):  # pragma: no cover (compiled)
+    """``via[k]``: some ally ``b`` of ``i`` (``allied[i, b]``) borders ``k``; ``via_war[k]``: one such ally is also at war with ``k``
+    (both written in place; the neighbourhoods' "through an ally" term, shared by :func:`_neighbourhoods_kernel` and
+    :func:`foedus.sim.steps.threat_year._year_kernel`)."""
+    n = allied.shape[0]
+    via[:] = False
+    via_war[:] = False
+    for b in range(n):
+        if allied[i, b]:
+            for k in range(n):
+                c = contiguous[b, k]
+                via[k] |= c
+                via_war[k] |= c & war[b, k]
+
+
+@njit(cache=True)
 def _neighbourhoods_kernel(contiguous, major, able, allied, war, near, issue):  # pragma: no cover (compiled)
     """:func:`foedus.theory.relevance.politically_relevant` of ``contiguous``, ``major``, ``able`` and ``allied`` twice in one pass: ``near``
     without ``ally_conflict`` (:func:`foedus.sim.steps.threat.neighbourhood`), ``issue`` with ``ally_conflict=war``
@@ -324,14 +340,7 @@ def _neighbourhoods_kernel(contiguous, major, able, allied, war, near, issue):  
     via = np.empty(n, np.bool_)  # via[k]: an ally of i borders k
     via_war = np.empty(n, np.bool_)  # ... and is at war with k
     for i in range(n):
-        via[:] = False
-        via_war[:] = False
-        for b in range(n):
-            if allied[i, b]:
-                for k in range(n):
-                    c = contiguous[b, k]
-                    via[k] |= c
-                    via_war[k] |= c & war[b, k]
+        _ally_borders(i, allied, contiguous, war, via, via_war)
         for k in range(n):
             v = contiguous[i, k] or major[i] or able[i, k]
             near[i, k] = 1.0 if (v or via[k]) and k != i else 0.0

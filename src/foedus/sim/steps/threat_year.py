@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from foedus.sim.steps.threat_kernels import _live_issue_kernel, _main_threat_kernel
+from foedus.sim.steps.threat_kernels import _ally_borders, _live_issue_kernel, _main_threat_kernel
 from foedus.sim.world import World
 
 __all__ = ["live_issue_pass", "year_neighbourhoods", "year_pass"]
@@ -78,14 +78,7 @@ def _year_kernel(home, power, major, contiguous, allied, war, ideal, rivalry, pr
     via_war = np.empty(n, np.bool_)  # ... and is at war with k
     has_ideal = ideal.shape[0] > 0
     for i in range(n):
-        via[:] = False
-        via_war[:] = False
-        for b in range(n):
-            if allied[i, b]:
-                for k in range(n):
-                    c = contiguous[b, k]
-                    via[k] |= c
-                    via_war[k] |= c & war[b, k]
+        _ally_borders(i, allied, contiguous, war, via, via_war)
         for k in range(n):
             v = contiguous[i, k] or major[i] or able[i, k]
             r = (v or contiguous[k, i] or major[k] or able[k, i]) and k != i
