@@ -340,6 +340,8 @@ FACTORS = {
     "ended_by_all_members": lazy_gettext("ended by all members (its founding threat gone, or its strongest member abrogated)"),
     "ended_by_a_principal": lazy_gettext("ended by its strongest member's abrogation"),
     "abrogating_member": lazy_gettext("abrogating member"),
+    "partner_is_rival": lazy_gettext("the partner it would defend is its strategic rival"),
+    "rival_partner_honour_kept": lazy_gettext("share of the honouring a rival of the partner keeps"),
     "institutional_hold": lazy_gettext("share of the abrogation hazard the treaty's institutions leave (Wallander 2000)"),
     "later_pledge": lazy_gettext("the later pledge it contradicts"),
     "entered_later_pledge": lazy_gettext("year the member entered the later pledge"),

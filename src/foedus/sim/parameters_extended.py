@@ -289,6 +289,15 @@ class ExtendedParameters(MechanismParameters):
         "1946-1989 (369 pairs, an intercept per era): 2.05 (s.e. 0.50); 1.62 without the war of 1866. It weighs on every call, "
         "an offence ally's too (the record has too few offence calls to estimate their own)",
     )
+    rival_partner_honour_kept: float = Field(
+        0.0, ge=0, le=1,
+        description="share of its probability of honouring a call that an ally keeps when the partner it would defend is its "
+        "strategic rival (foedus.theory.war_restraint.rival_partner_honour; Thompson & Dreyer 2012: rivals see each other as "
+        "enemies; Leeds & Savun 2007, Leeds 2003: a pledge whose circumstances have changed is not honoured; Weitsman 2004). "
+        "0: a rival never answers; 1: the form until 2026-12 (the session-20 audit read Kuwait honouring an Arab League call to "
+        "defend Iraq nine years after Iraq invaded it). foedus validate (2026-12-07, seeds 1-18) at 0 against 1: 66, 62 and 63 "
+        "facts against 66, 62 and 62 (1919-1938 great-power wars in range on seeds 13-18; nothing else moved)",
+    )
     honour_minor_attacker_restraint: float = Field(
         0.0, ge=-20, le=0,
         description="log-odds added to a great power's honouring of a call against a minor attacker "

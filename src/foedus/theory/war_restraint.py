@@ -106,7 +106,7 @@ import numpy as np
 
 from foedus.theory._validate import _array
 
-__all__ = ["extended_deterrence", "great_power_odds_factor", "great_power_restraint", "minor_attacker_restraint", "protection_probability"]
+__all__ = ["extended_deterrence", "great_power_odds_factor", "great_power_restraint", "minor_attacker_restraint", "protection_probability", "rival_partner_honour"]
 
 
 def great_power_restraint(probability, major_i, major_j, coefficient: float, *, check: bool = True) -> np.ndarray:
@@ -149,6 +149,33 @@ def minor_attacker_restraint(probability, ally_major, enemy_major, coefficient: 
     [0.5, 0.75, 0.75]
     """
     return great_power_restraint(probability, ally_major, ~np.asarray(enemy_major, dtype=bool), coefficient, check=check)
+
+
+def rival_partner_honour(probability, rival, kept: float, *, check: bool = True) -> np.ndarray:
+    r"""The probability of honouring a call to defend a partner that is one's strategic rival: ``kept`` of ``p``.
+
+    ``p' = kept * p`` where ``rival`` (the ally and the partner it would defend are strategic rivals), else ``p``.
+    Strategic rivals see each other as enemies and competitors (Thompson & Dreyer 2012, ch. 1): a treaty between them no
+    longer holds in substance, since the circumstances of its signing have changed (Leeds & Savun 2007: alliances end when
+    a member's threat changes; Leeds 2003: states renege when the conditions of their pledge no longer hold), and a state
+    does not fight for its enemy (tethered rivals restrain each other, they do not defend each other: Weitsman 2004).
+    ``kept`` 0: a rival never answers the call; 1: the rivalry changes nothing (the form until 2026-12).
+
+    Examples
+    --------
+    >>> rival_partner_honour([0.6, 0.6], [True, False], 0.0).tolist()
+    [0.0, 0.6]
+    >>> rival_partner_honour([0.6, 0.6], [True, False], 0.5).tolist()
+    [0.3, 0.6]
+    """
+    p = np.asarray(probability, dtype=float)
+    r = np.asarray(rival, dtype=bool)
+    if check:
+        if not 0.0 <= kept <= 1.0:
+            raise ValueError(f"rival_partner_honour: kept must lie in [0, 1]; got {kept}")
+        if p.shape != r.shape or np.any((p < 0) | (p > 1) | np.isnan(p)):
+            raise ValueError(f"rival_partner_honour: expected probabilities in [0, 1] and rival of the same shape; got {p.shape}, {r.shape}")
+    return np.where(r, kept * p, p)
 
 
 def great_power_odds_factor(major_i, major_j, coefficient: float) -> np.ndarray:

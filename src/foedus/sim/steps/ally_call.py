@@ -32,14 +32,18 @@ def casus_probability(world: World, reach: np.ndarray) -> np.ndarray:
     return c if g == 1.0 else 1.0 - g * (1.0 - c)  # (at 1 the reach itself, to the bit: the form until 2026-12)
 
 
-def honour_terms(world: World, probability: np.ndarray, allies: np.ndarray, enemy: np.ndarray, reach: np.ndarray, num: np.ndarray) -> tuple[np.ndarray, list[dict]]:
-    """The called ``allies``' probabilities of honouring against ``enemy`` with the reach term and the minor-attacker restraint; their factors.
+def honour_terms(world: World, probability: np.ndarray, allies: np.ndarray, enemy: np.ndarray, reach: np.ndarray, num: np.ndarray,
+                 partner: np.ndarray | None = None) -> tuple[np.ndarray, list[dict]]:
+    """The called ``allies``' probabilities of honouring against ``enemy`` with the reach term, the minor-attacker restraint and,
+    where the ally and the ``partner`` it is bound to are strategic rivals, ``rival_partner_honour_kept`` of it
+    (:func:`foedus.theory.war_restraint.rival_partner_honour`); their factors.
 
     ``num`` is each ally's war side (2: called to defend the target, so ``enemy`` is the attacker; 1: an offence ally of
     the attacker). The minor-attacker restraint concerns defence calls only, as the record it is estimated on.
 
     Returns the new probabilities and, per ally, the factors that moved them (``honour_reach_weight`` where the weight is
-    not 0, ``minor_attacker_restraint`` where the term applies, ``casus_foederis_probability`` as drawn).
+    not 0, ``minor_attacker_restraint`` where the term applies, ``partner_is_rival`` where the rivalry term applies,
+    ``casus_foederis_probability`` as drawn).
     """
     p = world.inputs.params
     ph = th_onset.reach_honour(probability, reach, p.honour_reach_weight, check=world.inputs.check) if p.honour_reach_weight else probability
@@ -47,11 +51,16 @@ def honour_terms(world: World, probability: np.ndarray, allies: np.ndarray, enem
     defends = np.asarray(num) == 2
     minor_att = major[allies] & ~major[enemy] & defends & (p.honour_minor_attacker_restraint != 0.0)
     ph = th_restraint.minor_attacker_restraint(ph, minor_att, False, p.honour_minor_attacker_restraint, check=world.inputs.check)
+    rival = np.zeros(len(ph), bool)
+    if partner is not None and p.rival_partner_honour_kept != 1.0:  # a strategic rival of the partner does not defend it
+        rival = world.state.rivalry[allies, partner] > 0
+        ph = th_restraint.rival_partner_honour(ph, rival, p.rival_partner_honour_kept, check=world.inputs.check)
     casus = casus_probability(world, reach)
     factors = [
         {"casus_foederis_probability": float(c), **({"honour_reach_weight": float(p.honour_reach_weight)} if p.honour_reach_weight else {}),
-         **({"minor_attacker_restraint": float(p.honour_minor_attacker_restraint)} if m else {})}
-        for c, m in zip(casus, minor_att)
+         **({"minor_attacker_restraint": float(p.honour_minor_attacker_restraint)} if m else {}),
+         **({"partner_is_rival": True, "rival_partner_honour_kept": float(p.rival_partner_honour_kept)} if r else {})}
+        for c, m, r in zip(casus, minor_att, rival)
     ]
     return ph, factors
 

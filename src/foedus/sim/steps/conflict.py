@@ -540,7 +540,7 @@ def _answer_call(world: World, rng: np.random.Generator, war: dict, allies, comm
     # the era's reliability: three quarters before 1945, about a fifth after (Leeds 2003; Berkemeier & Fuhrmann 2018)
     base = float(th_war.honour_base_rate(territorial_integrity_norm(world.state.year), p.honour_base_rate, p.honour_base_rate_charter, check=world.inputs.check))
     ph0 = th_cohesion.honour_probability(commit, inter, coh, democratic=dem, major_power=major, base_rate=base, check=world.inputs.check)
-    ph0, call_f = ally_call.honour_terms(world, ph0, allies, enemy, reach, num)  # the reach term and the minor-attacker restraint (call20)
+    ph0, call_f = ally_call.honour_terms(world, ph0, allies, enemy, reach, num, side)  # reach, minor attacker, rival partner
     # the nuclear revolution: a nuclear-armed ally does not fight a nuclear-armed belligerent (Jervis 1989)
     restraint, joint = _nuclear_restraint(world, war, allies, num)
     # great powers avoid fighting one another: the onset's major-major term on the honouring's log-odds (Bremer 1992; Levy 1983)
