@@ -343,6 +343,16 @@ def intrusions(rate, vulnerability, scale, draws, intr, undecided_i, undecided_j
 
 
 @njit(cache=True)
+def _np_minimum(a, b):  # pragma: no cover (compiled)
+    """numpy's ``minimum`` of two floats: the first NaN of the two, else the smaller (the trust's ceiling after intrusions)."""
+    if np.isnan(a):
+        return a
+    if np.isnan(b):
+        return b
+    return a if a <= b else b
+
+
+@njit(cache=True)
 def trust_after(trust, intruded, espionage_risk):  # pragma: no cover (compiled)
     """:func:`foedus.theory.cyber_trust.trust_after_intrusions` in one pass: ``[i, j] = minimum(trust[i, j], 1 - e * intruded[j, i])``
     (``intruded`` (N, N) bool read transposed, as 0.0 or 1.0; numpy's ``minimum``: the first NaN of the two, else the smaller)."""
@@ -350,14 +360,7 @@ def trust_after(trust, intruded, espionage_risk):  # pragma: no cover (compiled)
     out = np.empty((n, m))
     for i in range(n):
         for j in range(m):
-            a = trust[i, j]
-            b = 1.0 - espionage_risk * (1.0 if intruded[j, i] else 0.0)
-            if np.isnan(a):
-                out[i, j] = a
-            elif np.isnan(b):
-                out[i, j] = b
-            else:
-                out[i, j] = a if a <= b else b
+            out[i, j] = _np_minimum(trust[i, j], 1.0 - espionage_risk * (1.0 if intruded[j, i] else 0.0))
     return out
 
 
@@ -408,13 +411,7 @@ def incidents(intr, cap, draws, base, sensitivity, trust, learning_rate, recover
             v = t - learning_rate * signal * t + recovery_rate * (1.0 - signal) * (1.0 - t)
             v = min(max(v, 0.0), 1.0)
             new_trust[i, j] = v
-            c = 1.0 - espionage_risk * nn
-            if np.isnan(v):
-                trust_year[i, j] = v
-            elif np.isnan(c):
-                trust_year[i, j] = c
-            else:
-                trust_year[i, j] = v if v <= c else c
+            trust_year[i, j] = _np_minimum(v, 1.0 - espionage_risk * nn)
     qq = 0.5 * (1.0 + distinguishability)
     scale = intrusion * detection * attribution
     escalation = np.empty(k)

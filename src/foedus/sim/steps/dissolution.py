@@ -311,8 +311,8 @@ def end_incompatible(world: World, rng: np.random.Generator, st: dict) -> None:
     start year). The member leaves (an ``"exit"``; a treaty left with fewer than two members ends), a treaty of two
     ends (a ``"dissolution"``), cause "incompatible commitment", factors ``abrogating_member``, ``later_pledge`` (the agreement
     that conflicts), ``entered_this_pledge``, ``entered_later_pledge``, ``aimed_at_a_member`` (the later pledge's founding
-    threat is a fellow member) and ``members_enemy`` (the fellow member's enemy it allied with, else None). No draw at
-    probability 1 (the rule); one per member below it."""
+    threat is a fellow member), ``members_enemy`` (the fellow member's enemy it allied with, else None), ``years_in_force`` and,
+    below probability 1, ``probability``. No draw at probability 1 (the rule); one per member below it."""
     p = world.inputs.params
     prob = float(p.incompatible_commitment_abrogation)
     if prob <= 0.0:
@@ -356,7 +356,8 @@ def end_incompatible(world: World, rng: np.random.Generator, st: dict) -> None:
                 "abrogating_member": int(world.inputs.ccode[i]), "later_pledge": int(ag.agreement_id[slots[b]]),
                 "entered_later_pledge": int(entry[b, i]), "entered_this_pledge": int(entry[a, i]),
                 "aimed_at_a_member": aimed, "members_enemy": int(world.inputs.ccode[foe[0]]) if len(foe) else None,
-                "years_in_force": int(world.state.year - ag.start_year[slots[a]])}})
+                "years_in_force": int(world.state.year - ag.start_year[slots[a]]),
+                **({"probability": prob} if prob < 1.0 else {})}})  # the draw's chance, where the rule is not certain
     pair = size <= 2
     if pair.any():
         once, at = np.unique(rows[pair], return_index=True)  # one dissolution per treaty of two
